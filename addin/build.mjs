@@ -1,0 +1,1 @@
+console.log('addin: nothing to build yet');

@@ -1,0 +1,59 @@
+/**
+ * The one error model of the sizing package. Every rejection names the offending field and says
+ * how to fix it; hosts translate an {@link AlvhError} once (problem+json over HTTP,
+ * `CustomFunctions.Error` in Excel) and never invent messages of their own.
+ */
+
+/**
+ * - `invalid_input`: the caller passed something the method cannot accept (wrong sign, wrong units,
+ *   unsorted curve...). HTTP 400, Excel #VALUE!.
+ * - `no_solution`: the inputs are valid but the maths has no answer (a price below intrinsic value
+ *   has no implied volatility, a hedge whose scenario gain is not positive cannot cover a loss).
+ *   HTTP 422, Excel #NUM! (with #VALUE! where the message matters more than the code).
+ * - `insufficient_data`: a series is too short for the requested calculation. HTTP 422, Excel #N/A.
+ * - `limit_exceeded`: the work asked for is over a stated limit (paths × steps, grid size). HTTP 422.
+ */
+export type AlvhErrorCode = 'invalid_input' | 'no_solution' | 'insufficient_data' | 'limit_exceeded';
+
+export class AlvhError extends Error {
+  override readonly name = 'AlvhError';
+  readonly code: AlvhErrorCode;
+  /** Dotted path of the offending input, e.g. `vol`, `futures[2].expiry`, `policy.tailCoverage`. */
+  readonly field: string;
+  /** What is wrong, without the fix: "is 18, which looks like a percentage". */
+  readonly problem: string;
+  /** What to do instead: "pass 0.18, not 18". */
+  readonly fix: string;
+
+  constructor(code: AlvhErrorCode, field: string, problem: string, fix: string) {
+    super(`${field}: ${problem}; ${fix}`);
+    this.code = code;
+    this.field = field;
+    this.problem = problem;
+    this.fix = fix;
+  }
+}
+
+/** An input the method cannot accept. */
+export function invalidInput(field: string, problem: string, fix: string): AlvhError {
+  return new AlvhError('invalid_input', field, problem, fix);
+}
+
+/** Valid inputs for which the maths has no answer. */
+export function noSolution(field: string, problem: string, fix: string): AlvhError {
+  return new AlvhError('no_solution', field, problem, fix);
+}
+
+/** A series too short for the calculation. */
+export function insufficientData(field: string, problem: string, fix: string): AlvhError {
+  return new AlvhError('insufficient_data', field, problem, fix);
+}
+
+/** Work over a stated limit. */
+export function limitExceeded(field: string, problem: string, fix: string): AlvhError {
+  return new AlvhError('limit_exceeded', field, problem, fix);
+}
+
+export function isAlvhError(e: unknown): e is AlvhError {
+  return e instanceof AlvhError;
+}

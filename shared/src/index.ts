@@ -1,0 +1,15 @@
+/**
+ * @alvh/shared: the ALVH sizing package. Pure functions, no I/O; every host (Excel custom
+ * functions, the taskpane, the HTTP API) calls only what this barrel exports.
+ */
+export * from './errors';
+export * from './validate';
+export * from './dates';
+export * from './schemas/index';
+export * from './pricing/index';
+export * from './market/index';
+export * from './signals/index';
+export * from './book/index';
+export * from './method/index';
+export * from './scenario/index';
+export * from './replay/index';

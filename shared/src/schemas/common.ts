@@ -1,0 +1,47 @@
+/**
+ * zod building blocks shared by every input schema. Messages say what to pass, because hosts show
+ * them to the user as they are (problem+json `issues[].message`, Excel #VALUE! text, taskpane
+ * field hints).
+ */
+import { z } from 'zod';
+import { parseIsoDate } from '../dates';
+
+/** A finite number (zod already rejects NaN; this also rejects ±Infinity). */
+export const finiteNumber = z.number({ error: 'pass a number' }).finite({ error: 'pass a finite number' });
+
+export const positiveNumber = finiteNumber.positive({ error: 'pass a number greater than 0' });
+
+export const nonNegativeNumber = finiteNumber.nonnegative({ error: 'pass 0 or a positive number' });
+
+/** Volatility as a decimal (0.18 = 18%); above 5 it is taken as a percentage and rejected. */
+export const volatility = finiteNumber
+  .nonnegative({ error: 'volatility must be ≥ 0; pass a decimal such as 0.18' })
+  .max(5, { error: 'volatility looks like a percentage; pass it as a decimal (0.18, not 18)' });
+
+/** A rate or yield as a decimal, continuously compounded. */
+export const rate = finiteNumber
+  .min(-1, { error: 'rates are decimals; pass 0.05 for 5%' })
+  .max(1, { error: 'rates are decimals; pass 0.05 for 5%, not 5' });
+
+/** A share or probability in [0, 1]. */
+export const fraction = finiteNumber
+  .min(0, { error: 'pass a decimal between 0 and 1' })
+  .max(1, { error: 'pass a decimal between 0 and 1 (0.25 for 25%)' });
+
+/** A calendar date as `YYYY-MM-DD`. */
+export const isoDate = z
+  .string({ error: 'pass a date as YYYY-MM-DD' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'pass a date as YYYY-MM-DD, e.g. 2020-03-16' })
+  .refine(
+    (s) => {
+      try {
+        parseIsoDate('date', s);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { error: 'not a calendar date; pass a real date such as 2020-03-16' },
+  );
+
+export const optionType = z.enum(['call', 'put'], { error: 'pass "call" or "put"' });

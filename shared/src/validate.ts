@@ -1,0 +1,71 @@
+/**
+ * Input checks used at the top of every public function of the core. Each returns the value it
+ * checked, so a function can write `const vol = checkVol('vol', input.vol)`. None lets NaN or an
+ * infinity through.
+ */
+import { invalidInput } from './errors';
+
+function describe(x: number): string {
+  return Number.isNaN(x) ? 'NaN' : String(x);
+}
+
+/** A finite number. */
+export function checkFinite(field: string, x: number): number {
+  if (typeof x !== 'number' || !Number.isFinite(x)) {
+    throw invalidInput(field, `is ${typeof x === 'number' ? describe(x) : typeof x}, not a finite number`, 'pass a finite number');
+  }
+  return x;
+}
+
+/** A finite number > 0. */
+export function checkPositive(field: string, x: number): number {
+  checkFinite(field, x);
+  if (x <= 0) throw invalidInput(field, `is ${x}, but must be greater than 0`, 'pass a positive number');
+  return x;
+}
+
+/** A finite number ≥ 0. */
+export function checkNonNegative(field: string, x: number): number {
+  checkFinite(field, x);
+  if (x < 0) throw invalidInput(field, `is ${x}, but must not be negative`, 'pass 0 or a positive number');
+  return x;
+}
+
+/** A finite number in [lo, hi]. */
+export function checkRange(field: string, x: number, lo: number, hi: number): number {
+  checkFinite(field, x);
+  if (x < lo || x > hi) throw invalidInput(field, `is ${x}, outside [${lo}, ${hi}]`, `pass a number between ${lo} and ${hi}`);
+  return x;
+}
+
+/** A whole number ≥ min. */
+export function checkInteger(field: string, x: number, min = 0): number {
+  checkFinite(field, x);
+  if (!Number.isInteger(x) || x < min) throw invalidInput(field, `is ${x}, not a whole number ≥ ${min}`, `pass a whole number of at least ${min}`);
+  return x;
+}
+
+/**
+ * A volatility as a decimal (0.18 for 18%). Zero is allowed (the price is then the discounted
+ * intrinsic value); above 5 (500%) it is almost certainly a percentage and is rejected.
+ */
+export function checkVol(field: string, x: number, allowZero = true): number {
+  checkFinite(field, x);
+  if (x > 5) {
+    throw invalidInput(field, `is ${x}, which looks like a percentage`, `pass volatility as a decimal: ${x / 100}, not ${x}`);
+  }
+  if (x < 0 || (!allowZero && x === 0)) {
+    throw invalidInput(field, `is ${x}, but volatility must be ${allowZero ? '≥ 0' : '> 0'}`, 'pass a volatility as a decimal such as 0.18');
+  }
+  return x;
+}
+
+/**
+ * A rate or yield as a decimal (0.05 for 5%), continuously compounded. Magnitudes above 1 (100%)
+ * are taken as percentages and rejected.
+ */
+export function checkRate(field: string, x: number): number {
+  checkFinite(field, x);
+  if (Math.abs(x) > 1) throw invalidInput(field, `is ${x}, which looks like a percentage`, `pass rates as decimals: ${x / 100}, not ${x}`);
+  return x;
+}
