@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import {
+  AlvhError,
+  dayFromYmd,
+  daysBetween,
+  excelSerialToIso,
+  isoToExcelSerial,
+  parseIsoDate,
+  toIsoDate,
+  weekdayOf,
+  yearFraction,
+  ymdOf,
+} from '@alvh/shared';
+
+describe('ISO dates and day numbers', () => {
+  it('maps the epoch and known dates', () => {
+    expect(parseIsoDate('d', '1970-01-01')).toBe(0);
+    expect(parseIsoDate('d', '2020-03-16')).toBe(18337);
+    expect(toIsoDate(18337)).toBe('2020-03-16');
+    expect(dayFromYmd(2024, 2, 29)).toBe(parseIsoDate('d', '2024-02-29'));
+    expect(ymdOf(parseIsoDate('d', '2000-02-29'))).toEqual({ year: 2000, month: 2, day: 29 });
+  });
+
+  it('knows weekdays (2020-03-16 was a Monday, 1970-01-01 a Thursday)', () => {
+    expect(weekdayOf(parseIsoDate('d', '2020-03-16'))).toBe(1);
+    expect(weekdayOf(0)).toBe(4);
+    expect(weekdayOf(parseIsoDate('d', '1969-12-28'))).toBe(0);
+  });
+
+  it('counts ACT/365', () => {
+    expect(daysBetween('2020-03-16', '2020-04-15')).toBe(30);
+    expect(yearFraction('2023-01-01', '2024-01-01')).toBe(1);
+    expect(yearFraction('2024-01-01', '2025-01-01')).toBeCloseTo(366 / 365, 15);
+  });
+
+  it.each([
+    ['2020-02-30', 'not a calendar date'],
+    ['2021-02-29', 'not a calendar date'],
+    ['16/03/2020', 'YYYY-MM-DD'],
+    ['', 'YYYY-MM-DD'],
+  ])('rejects %j naming the field', (bad, words) => {
+    expect(() => parseIsoDate('valuationDate', bad)).toThrow(AlvhError);
+    expect(() => parseIsoDate('valuationDate', bad)).toThrow(/^valuationDate: /);
+    expect(() => parseIsoDate('valuationDate', bad)).toThrow(new RegExp(words));
+  });
+});
+
+describe('Excel serials (1900 date system)', () => {
+  it('matches Excel: 43906 is 2020-03-16, 45755 is 2025-04-08, 61 is 1900-03-01', () => {
+    expect(excelSerialToIso('d', 43906)).toBe('2020-03-16');
+    expect(excelSerialToIso('d', 45755)).toBe('2025-04-08');
+    expect(excelSerialToIso('d', 61)).toBe('1900-03-01');
+    expect(isoToExcelSerial('2020-03-16')).toBe(43906);
+  });
+
+  it('drops the time of day', () => {
+    expect(excelSerialToIso('d', 43906.75)).toBe('2020-03-16');
+  });
+
+  it.each([0, 60, Number.NaN, Number.POSITIVE_INFINITY])('rejects %s', (bad) => {
+    expect(() => excelSerialToIso('expiry', bad)).toThrow(/^expiry: .*pass a date cell/);
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  AlvhError,
+  InputValidationError,
+  checkFinite,
+  checkInteger,
+  checkNonNegative,
+  checkPositive,
+  checkRange,
+  checkRate,
+  checkVol,
+  formatPath,
+  isoDate,
+  parseInput,
+  positiveNumber,
+  volatility,
+} from '@alvh/shared';
+
+function errorOf(fn: () => unknown): AlvhError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof AlvhError) return e;
+    throw e;
+  }
+  throw new Error('expected an AlvhError');
+}
+
+describe('number checks', () => {
+  it('pass good values through unchanged', () => {
+    expect(checkFinite('x', -1.5)).toBe(-1.5);
+    expect(checkPositive('x', 1e-300)).toBe(1e-300);
+    expect(checkNonNegative('x', 0)).toBe(0);
+    expect(checkRange('x', 1, 1, 2)).toBe(1);
+    expect(checkInteger('x', 3, 1)).toBe(3);
+    expect(checkVol('vol', 0.18)).toBe(0.18);
+    expect(checkVol('vol', 5)).toBe(5);
+    expect(checkRate('rate', -0.005)).toBe(-0.005);
+  });
+
+  it.each([
+    ['checkFinite NaN', () => checkFinite('spot', Number.NaN), 'spot', /NaN/],
+    ['checkFinite Infinity', () => checkFinite('spot', Number.POSITIVE_INFINITY), 'spot', /Infinity/],
+    ['checkPositive 0', () => checkPositive('strike', 0), 'strike', /greater than 0/],
+    ['checkNonNegative', () => checkNonNegative('years', -0.1), 'years', /must not be negative/],
+    ['checkRange', () => checkRange('share', 1.2, 0, 1), 'share', /outside \[0, 1\]/],
+    ['checkInteger', () => checkInteger('quantity', 2.5, 1), 'quantity', /whole number/],
+    ['checkVol negative', () => checkVol('vol', -0.1), 'vol', /≥ 0/],
+    ['checkVol zero when not allowed', () => checkVol('vol', 0, false), 'vol', /> 0/],
+    ['checkRate percent', () => checkRate('rate', 5), 'rate', /0.05, not 5/],
+  ])('%s names the field', (_name, fn, field, words) => {
+    const e = errorOf(fn);
+    expect(e.code).toBe('invalid_input');
+    expect(e.field).toBe(field);
+    expect(e.message).toMatch(words);
+    expect(e.message.startsWith(`${field}: `)).toBe(true);
+  });
+
+  it('says to pass 0.18, not 18, for a percentage volatility', () => {
+    const e = errorOf(() => checkVol('vol', 18));
+    expect(e.fix).toBe('pass volatility as a decimal: 0.18, not 18');
+  });
+});
+
+describe('parseInput', () => {
+  const Schema = z.object({
+    valuationDate: isoDate,
+    vol: volatility,
+    futures: z.array(z.object({ expiry: isoDate, price: positiveNumber })),
+  });
+
+  it('returns the typed value', () => {
+    const v = parseInput(Schema, { valuationDate: '2020-03-16', vol: 0.2, futures: [{ expiry: '2020-04-15', price: 40 }] });
+    expect(v.futures[0]?.price).toBe(40);
+  });
+
+  it('collects every issue with a dotted path', () => {
+    let err: unknown;
+    try {
+      parseInput(Schema, { valuationDate: '2020-02-30', vol: 18, futures: [{ expiry: '2020-04-15', price: -1 }] });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputValidationError);
+    const issues = (err as InputValidationError).issues;
+    expect(issues.map((i) => i.path).sort()).toEqual(['futures[0].price', 'valuationDate', 'vol']);
+    expect(issues.find((i) => i.path === 'vol')?.message).toMatch(/0.18, not 18/);
+    expect((err as InputValidationError).message).toMatch(/and 2 more issues/);
+  });
+
+  it('formats paths', () => {
+    expect(formatPath([])).toBe('(root)');
+    expect(formatPath(['a', 0, 'b', 12])).toBe('a[0].b[12]');
+  });
+});
