@@ -1,1 +1,175 @@
-console.log('addin: nothing to build yet');
+// Builds the Excel add-in into addin/dist, everything the manifest and the local host serve:
+//   functions.js    classic script (iife) of src/functions/functions.ts that registers every custom
+//                   function with CustomFunctions.associate(id, fn)
+//   functions.json  custom functions metadata generated from the JSDoc @customfunction tags
+//   functions.html  page that loads office.js and functions.js
+//   taskpane.html, taskpane.css, taskpane.js, mcWorker.js   the taskpane (shared runtime: its page
+//                   loads office.js, functions.js and taskpane.js)
+//   office.js (+ the Excel host scripts and locale strings it loads next to itself)
+//   assets/icon-{16,32,64,80}.png
+// Every step fails loudly: a metadata error, a missing output or an unregistered id stops the build.
+import { build } from 'esbuild';
+import cfm from 'custom-functions-metadata';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import { ICON_SIZES, pngIcon } from './assets/icons.mjs';
+
+const addin = dirname(fileURLToPath(import.meta.url));
+const root = resolve(addin, '..');
+const src = join(addin, 'src');
+const finalDist = join(addin, 'dist');
+// Build beside dist and swap at the end, so that a reader never sees a half-written folder.
+const out = join(addin, `.dist-${process.pid}`);
+
+/** Global name of the functions bundle's exports inside functions.js. */
+const FUNCTIONS_GLOBAL = 'ALVHFunctions';
+
+function fail(message) {
+  rmSync(out, { recursive: true, force: true });
+  console.error(`addin build failed: ${message}`);
+  process.exit(1);
+}
+
+const common = {
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2020',
+  sourcemap: true,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+async function bundle(entry, outfile, extra = {}) {
+  try {
+    await build({ ...common, entryPoints: [entry], outfile, ...extra });
+  } catch (e) {
+    fail(`esbuild could not bundle ${relative(root, entry)}: ${e.message}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+rmSync(out, { recursive: true, force: true });
+mkdirSync(join(out, 'assets'), { recursive: true });
+const notes = [];
+
+// 1. Custom functions: metadata from JSDoc, then the classic-script bundle with its associate calls.
+const functionsTs = join(src, 'functions', 'functions.ts');
+if (!existsSync(functionsTs)) {
+  notes.push('src/functions/functions.ts is absent: no functions.js/functions.json emitted');
+} else {
+  const { generateCustomFunctionsMetadata } = cfm;
+  const result = await generateCustomFunctionsMetadata(functionsTs, false);
+  if (result.errors.length > 0) fail(`custom functions metadata:\n  ${result.errors.join('\n  ')}`);
+  let metadata;
+  try {
+    metadata = JSON.parse(result.metadataJson);
+  } catch {
+    fail('custom functions metadata is not JSON (the generator wrote nothing usable)');
+  }
+  const functions = metadata?.functions ?? [];
+  if (functions.length === 0) fail('custom functions metadata lists no functions; check the @customfunction tags');
+  if (result.associate.length !== functions.length) {
+    fail(`metadata lists ${functions.length} functions but the generator associates ${result.associate.length}`);
+  }
+  writeFileSync(join(out, 'functions.json'), JSON.stringify(metadata, null, 2) + '\n');
+
+  const associateCalls = result.associate
+    .map(({ id, functionName }) => `  CustomFunctions.associate(${JSON.stringify(id)}, ${FUNCTIONS_GLOBAL}.${functionName});`)
+    .join('\n');
+  await bundle(functionsTs, join(out, 'functions.js'), {
+    globalName: FUNCTIONS_GLOBAL,
+    footer: {
+      js: `if (typeof CustomFunctions !== "undefined") {\n${associateCalls}\n}`,
+    },
+  });
+
+  // Load the bundle as Excel's runtime would and check that every id reaches a function.
+  const registered = new Map();
+  const sandbox = {
+    CustomFunctions: {
+      associate: (id, fn) => {
+        if (typeof fn !== 'function') fail(`CustomFunctions.associate(${id}) received ${typeof fn}, not a function`);
+        registered.set(id, fn);
+      },
+    },
+  };
+  try {
+    vm.runInNewContext(readFileSync(join(out, 'functions.js'), 'utf8'), sandbox, { filename: 'functions.js' });
+  } catch (e) {
+    fail(`functions.js throws when loaded: ${e.message}`);
+  }
+  const missing = functions.map((f) => f.id).filter((id) => !registered.has(id));
+  if (missing.length > 0) fail(`functions.js does not register: ${missing.join(', ')}`);
+
+  writeFileSync(
+    join(out, 'functions.html'),
+    [
+      '<!doctype html>',
+      '<html lang="en">',
+      '  <head>',
+      '    <meta charset="utf-8" />',
+      '    <meta http-equiv="X-UA-Compatible" content="IE=Edge" />',
+      '    <title>ALVH custom functions</title>',
+      '    <script src="office.js"></script>',
+      '    <script src="functions.js"></script>',
+      '  </head>',
+      '  <body></body>',
+      '</html>',
+      '',
+    ].join('\n'),
+  );
+}
+
+// 2. Taskpane: bundle the scripts, copy the page and the stylesheet.
+const taskpane = join(src, 'taskpane');
+for (const name of ['taskpane', 'mcWorker']) {
+  const entry = join(taskpane, `${name}.ts`);
+  if (existsSync(entry)) await bundle(entry, join(out, `${name}.js`));
+  else notes.push(`src/taskpane/${name}.ts is absent: no ${name}.js emitted`);
+}
+for (const name of ['taskpane.html', 'taskpane.css']) {
+  const file = join(taskpane, name);
+  if (existsSync(file)) cpSync(file, join(out, name));
+  else notes.push(`src/taskpane/${name} is absent: not copied`);
+}
+
+// 3. office.js and what it loads from its own folder inside Excel: the Excel host scripts, the
+//    custom functions runtime, the locale strings and telemetry. Other hosts and debug builds stay out.
+const officeDist = join(root, 'node_modules', '@microsoft', 'office-js', 'dist');
+if (!existsSync(join(officeDist, 'office.js'))) fail('node_modules/@microsoft/office-js/dist/office.js not found');
+const OTHER_HOSTS = /^(access|onenote|outlook|powerpoint|project|word)/;
+cpSync(officeDist, out, {
+  recursive: true,
+  filter: (path) => {
+    const rel = relative(officeDist, path);
+    if (rel === '') return true;
+    const base = rel.split(sep).pop();
+    const top = rel.split(sep)[0];
+    if (OTHER_HOSTS.test(top) || top === 'webauth') return false;
+    if (base.endsWith('.debug.js') || base.endsWith('-vsdoc.js') || base.endsWith('.d.ts')) return false;
+    if (base === 'outlook_strings.js') return false;
+    return true;
+  },
+});
+
+// 4. Assets: the icons (drawn in code) and any other file kept in addin/assets.
+for (const size of ICON_SIZES) writeFileSync(join(out, 'assets', `icon-${size}.png`), pngIcon(size));
+for (const name of readdirSync(join(addin, 'assets'))) {
+  if (!name.endsWith('.mjs')) cpSync(join(addin, 'assets', name), join(out, 'assets', name), { recursive: true });
+}
+
+// 5. Swap the finished folder in (a concurrent build may have swapped its own in meanwhile).
+for (let attempt = 0; ; attempt++) {
+  try {
+    rmSync(finalDist, { recursive: true, force: true });
+    renameSync(out, finalDist);
+    break;
+  } catch (e) {
+    if (attempt >= 5) fail(`could not move the build into addin/dist: ${e.message}`);
+  }
+}
+for (const note of notes) console.log(`addin: ${note}`);
+console.log('addin: built addin/dist');
