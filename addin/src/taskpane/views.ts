@@ -1,0 +1,114 @@
+/**
+ * View models: what the taskpane shows, in the shape both renderers (the page and the workbook)
+ * take. The adapters in `present.ts` build them from the shared package's results; the renderers
+ * hold no maths and know nothing of the method.
+ */
+
+/** How a number is shown: in the page and as an Excel number format. */
+export type ValueFormat = 'usd' | 'pct' | 'points' | 'number' | 'integer' | 'text' | 'date';
+
+/** One line of the plan table: a number with its unit and the sentence that explains it. */
+export interface PlanRow {
+  section: string;
+  label: string;
+  value: number | string;
+  format: ValueFormat;
+  note: string;
+}
+
+export interface AuditRow {
+  rule: string;
+  inputs: string;
+  effect: string;
+}
+
+export interface PlanView {
+  /** Valuation date, ISO. */
+  date: string;
+  /** One line a trader reads first, e.g. "steep-backwardation: 60% calendar / 40% tail". */
+  headline: string;
+  rows: PlanRow[];
+  audit: AuditRow[];
+  warnings: string[];
+}
+
+/** A stress grid slice: total P&L (USD) by SPX move (rows) × VIX level (columns). */
+export interface StressView {
+  title: string;
+  rowHeader: string;
+  colHeader: string;
+  rowLabels: string[];
+  colLabels: string[];
+  /** values[row][col], USD. */
+  values: number[][];
+}
+
+/** One statistic of the Monte Carlo run for both books. */
+export interface McStatRow {
+  label: string;
+  condor: number;
+  alvh: number;
+  format: ValueFormat;
+}
+
+/** The Monte Carlo P&L histogram of the unhedged condor against the ALVH book, on shared bins. */
+export interface HistogramView {
+  /** Bin labels (the bins' centres, USD), one per count. */
+  binLabels: number[];
+  condor: number[];
+  alvh: number[];
+  stats: McStatRow[];
+  paths: number;
+}
+
+/** An Excel number format for a {@link ValueFormat}. */
+export function excelFormat(f: ValueFormat): string {
+  switch (f) {
+    case 'usd':
+      return '$#,##0;[Red]-$#,##0';
+    case 'pct':
+      return '0.0%';
+    case 'points':
+      return '#,##0.00';
+    case 'number':
+      return '#,##0.0000';
+    case 'integer':
+      return '#,##0';
+    case 'date':
+    case 'text':
+      return '@';
+  }
+}
+
+const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+
+/** The value as a trader reads it in the page. */
+export function formatValue(v: number | string, f: ValueFormat): string {
+  if (typeof v === 'string') return v;
+  switch (f) {
+    case 'usd':
+      return usd.format(v);
+    case 'pct':
+      return `${(v * 100).toFixed(1)}%`;
+    case 'points':
+      return v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    case 'integer':
+      return Math.round(v).toLocaleString('en-US');
+    case 'number':
+      return v.toLocaleString('en-US', { maximumFractionDigits: 4 });
+    case 'date':
+    case 'text':
+      return String(v);
+  }
+}
+
+/**
+ * Heatmap colour of a P&L: red for losses, white at 0, green for gains, scaled by the largest
+ * magnitude on the grid (the same three-colour scale the workbook's conditional format uses).
+ */
+export function heatColor(v: number, maxAbs: number): string {
+  const t = maxAbs > 0 ? Math.max(-1, Math.min(1, v / maxAbs)) : 0;
+  const mix = (a: number, b: number, w: number): number => Math.round(a + (b - a) * w);
+  const [r, g, b] = t < 0 ? [mix(255, 248, -t), mix(255, 105, -t), mix(255, 107, -t)] : [mix(255, 99, t), mix(255, 190, t), mix(255, 123, t)];
+  return `#${[r, g, b].map((x) => x.toString(16).padStart(2, '0')).join('').toUpperCase()}`;
+}

@@ -1,0 +1,243 @@
+/**
+ * The taskpane's results in the workbook, through Office.js: one new worksheet per run with a
+ * formatted Excel table of the plan and its audit trail, the stress grid as a heatmap, and the
+ * Monte Carlo histogram as a chart. Each writer takes a view model and an `Excel.RequestContext`
+ * (so tests pass office-addin-mock's context) and returns the new sheet's name.
+ *
+ * Requirement sets: worksheets, ranges, number formats, tables and charts are ExcelApi 1.1;
+ * `autofitColumns` is 1.2; colour-scale conditional formats are 1.6 (below it, the heatmap is
+ * painted cell by cell with the same colours).
+ */
+import { excelFormat, formatValue, heatColor } from './views';
+import type { HistogramView, PlanView, StressView } from './views';
+
+export interface WorkbookOptions {
+  /** A timestamp `YYYYMMDD-HHMMSS` that makes sheet and table names unique per run. */
+  stamp: string;
+  /** Whether the host supports ExcelApi at this minor version, e.g. `supports('1.6')`. */
+  supports: (version: string) => boolean;
+}
+
+/** Office's own check, `Office.context.requirements.isSetSupported('ExcelApi', v)`; false outside Office. */
+export function officeSupports(version: string): boolean {
+  try {
+    return Office.context.requirements.isSetSupported('ExcelApi', version);
+  } catch {
+    return false;
+  }
+}
+
+/** `YYYYMMDD-HHMMSS` in local time. */
+export function runStamp(d: Date = new Date()): string {
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
+}
+
+/** Column letters of a 0-based column index: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** A1 address of a block from 0-based (row, col), `rows` × `cols` cells. */
+export function blockAddress(row: number, col: number, rows: number, cols: number): string {
+  const a = `${columnLetter(col)}${row + 1}`;
+  return rows === 1 && cols === 1 ? a : `${a}:${columnLetter(col + cols - 1)}${row + rows}`;
+}
+
+/** A sheet name Excel accepts (≤ 31 characters, none of `[]:*?/\`). */
+export function sheetName(kind: string, stamp: string): string {
+  return `${kind} ${stamp}`.replace(/[[\]:*?/\\]/g, '-').slice(0, 31);
+}
+
+const HEADER_FILL = '#1F4E79';
+const TITLE_COLOR = '#1F4E79';
+
+function writeTitle(sheet: Excel.Worksheet, title: string, subtitle: string): void {
+  const t = sheet.getRange('A1');
+  t.values = [[title]];
+  t.format.font.bold = true;
+  t.format.font.size = 14;
+  t.format.font.color = TITLE_COLOR;
+  const s = sheet.getRange('A2');
+  s.values = [[subtitle]];
+  s.format.font.italic = true;
+  s.format.font.color = '#595959';
+}
+
+function addTable(
+  sheet: Excel.Worksheet,
+  name: string,
+  row: number,
+  header: string[],
+  body: (string | number)[][],
+): Excel.Table {
+  const range = sheet.getRange(blockAddress(row, 0, body.length + 1, header.length));
+  range.values = [header, ...body];
+  const table = sheet.tables.add(blockAddress(row, 0, body.length + 1, header.length), true);
+  table.name = name;
+  table.style = 'TableStyleMedium2';
+  return table;
+}
+
+function finish(sheet: Excel.Worksheet, opts: WorkbookOptions): void {
+  if (opts.supports('1.2')) sheet.getUsedRange().format.autofitColumns();
+  sheet.activate();
+}
+
+/**
+ * The plan on a new sheet: title, the plan table (section, item, value, explanation) with a number
+ * format per row, then the audit trail table and the warnings.
+ */
+export async function writePlanSheet(ctx: Excel.RequestContext, view: PlanView, opts: WorkbookOptions): Promise<string> {
+  const name = sheetName('ALVH plan', opts.stamp);
+  const sheet = ctx.workbook.worksheets.add(name);
+  writeTitle(sheet, `ALVH plan ${view.date}`, view.headline);
+
+  const top = 3;
+  addTable(
+    sheet,
+    `AlvhPlan_${opts.stamp.replace('-', '_')}`,
+    top,
+    ['Section', 'Item', 'Value', 'Explanation'],
+    view.rows.map((r) => [r.section, r.label, r.value, r.note]),
+  );
+  if (view.rows.length > 0) {
+    const values = sheet.getRange(blockAddress(top + 1, 2, view.rows.length, 1));
+    values.numberFormat = view.rows.map((r) => [excelFormat(r.format)]);
+    values.format.horizontalAlignment = 'Right';
+  }
+
+  let next = top + view.rows.length + 3;
+  if (view.audit.length > 0) {
+    const head = sheet.getRange(blockAddress(next - 1, 0, 1, 1));
+    head.values = [['Audit trail (rules that fired, in order)']];
+    head.format.font.bold = true;
+    addTable(
+      sheet,
+      `AlvhAudit_${opts.stamp.replace('-', '_')}`,
+      next,
+      ['Rule', 'Inputs', 'Effect'],
+      view.audit.map((a) => [a.rule, a.inputs, a.effect]),
+    );
+    next += view.audit.length + 3;
+  }
+  if (view.warnings.length > 0) {
+    const w = sheet.getRange(blockAddress(next - 1, 0, view.warnings.length + 1, 1));
+    w.values = [['Warnings'], ...view.warnings.map((x) => [x])];
+    w.format.font.color = '#9C0006';
+    sheet.getRange(blockAddress(next - 1, 0, 1, 1)).format.font.bold = true;
+  }
+  finish(sheet, opts);
+  await ctx.sync();
+  return name;
+}
+
+/**
+ * The stress grid on a new sheet: SPX move down the rows, VIX level across, total P&L in USD,
+ * coloured as a heatmap (a three-colour scale, red for losses through white at 0 to green).
+ */
+export async function writeStressSheet(ctx: Excel.RequestContext, view: StressView, opts: WorkbookOptions): Promise<string> {
+  const name = sheetName('ALVH stress', opts.stamp);
+  const sheet = ctx.workbook.worksheets.add(name);
+  writeTitle(sheet, view.title, `${view.rowHeader} down, ${view.colHeader} across; total book P&L in USD`);
+
+  const top = 3;
+  const rows = view.rowLabels.length;
+  const cols = view.colLabels.length;
+  const header = sheet.getRange(blockAddress(top, 0, 1, cols + 1));
+  header.values = [[`${view.rowHeader} \\ ${view.colHeader}`, ...view.colLabels]];
+  header.format.font.bold = true;
+  header.format.font.color = '#FFFFFF';
+  header.format.fill.color = HEADER_FILL;
+  const labels = sheet.getRange(blockAddress(top + 1, 0, rows, 1));
+  labels.values = view.rowLabels.map((l) => [l]);
+  labels.format.font.bold = true;
+
+  const body = sheet.getRange(blockAddress(top + 1, 1, rows, cols));
+  body.values = view.values;
+  body.numberFormat = view.values.map((r) => r.map(() => excelFormat('usd')));
+
+  if (opts.supports('1.6')) {
+    const cf = body.conditionalFormats.add('ColorScale');
+    cf.colorScale.criteria = {
+      minimum: { type: 'LowestValue', color: '#F8696B' },
+      midpoint: { type: 'Number', formula: '0', color: '#FFFFFF' },
+      maximum: { type: 'HighestValue', color: '#63BE7B' },
+    };
+  } else {
+    const maxAbs = Math.max(0, ...view.values.flat().map(Math.abs));
+    view.values.forEach((r, i) =>
+      r.forEach((v, j) => {
+        sheet.getRange(blockAddress(top + 1 + i, 1 + j, 1, 1)).format.fill.color = heatColor(v, maxAbs);
+      }),
+    );
+  }
+  finish(sheet, opts);
+  await ctx.sync();
+  return name;
+}
+
+/**
+ * The Monte Carlo run on a new sheet: a statistics table for both books, the histogram table
+ * (bin centre, unhedged condor count, ALVH book count) and a clustered column chart of it.
+ */
+export async function writeMonteCarloSheet(
+  ctx: Excel.RequestContext,
+  view: HistogramView,
+  opts: WorkbookOptions,
+): Promise<string> {
+  const name = sheetName('ALVH MC', opts.stamp);
+  const sheet = ctx.workbook.worksheets.add(name);
+  writeTitle(sheet, `Monte Carlo P&L, ${view.paths.toLocaleString('en-US')} paths`, 'Unhedged condor against the ALVH book');
+
+  const top = 3;
+  const key = opts.stamp.replace('-', '_');
+  addTable(
+    sheet,
+    `AlvhMcStats_${key}`,
+    top,
+    ['Statistic', 'Unhedged condor', 'ALVH book'],
+    view.stats.map((s) => [s.label, s.condor, s.alvh]),
+  );
+  if (view.stats.length > 0) {
+    sheet.getRange(blockAddress(top + 1, 1, view.stats.length, 2)).numberFormat = view.stats.map((s) => [
+      excelFormat(s.format),
+      excelFormat(s.format),
+    ]);
+  }
+
+  const histTop = top + view.stats.length + 3;
+  const n = view.binLabels.length;
+  addTable(
+    sheet,
+    `AlvhMcHist_${key}`,
+    histTop,
+    ['P&L bin (USD)', 'Unhedged condor', 'ALVH book'],
+    // Bin labels as text, so the chart takes them as categories rather than a third series.
+    view.binLabels.map((b, i) => [formatValue(b, 'usd'), view.condor[i] ?? 0, view.alvh[i] ?? 0]),
+  );
+
+  const data = sheet.getRange(blockAddress(histTop, 0, n + 1, 3));
+  const chart = sheet.charts.add('ColumnClustered', data, 'Columns');
+  chart.title.text = 'P&L at the condor expiry: unhedged condor vs ALVH book';
+  chart.legend.position = 'Bottom';
+  chart.setPosition('E4', 'N24');
+  finish(sheet, opts);
+  await ctx.sync();
+  return name;
+}
+
+/** The selected range's values (for "Read from selection"). */
+export async function readSelection(ctx: Excel.RequestContext): Promise<unknown[][]> {
+  const range = ctx.workbook.getSelectedRange();
+  range.load('values');
+  await ctx.sync();
+  return range.values as unknown[][];
+}

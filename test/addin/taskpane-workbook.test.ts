@@ -1,0 +1,277 @@
+/**
+ * The taskpane's Office.js path against office-addin-mock: from a plan, a stress grid and a Monte
+ * Carlo run, the writers create the right sheets, tables, number formats, heatmap and chart.
+ */
+import { OfficeMockObject } from 'office-addin-mock';
+import { describe, expect, it } from 'vitest';
+import {
+  blockAddress,
+  columnLetter,
+  readSelection,
+  sheetName,
+  writeMonteCarloSheet,
+  writePlanSheet,
+  writeStressSheet,
+} from '../../addin/src/taskpane/workbook';
+import type { HistogramView, PlanView, StressView } from '../../addin/src/taskpane/views';
+
+interface TableRec {
+  address: string;
+  hasHeaders: boolean;
+  mock: { name?: string; style?: string };
+}
+interface ChartRec {
+  type: string;
+  source: Rec;
+  seriesBy: string;
+  mock: { title: { text?: string }; legend: { position?: string }; position?: [string, string] };
+}
+interface CfRec {
+  type: string;
+  mock: { colorScale: { criteria?: unknown } };
+}
+// Ranges are mocks whose assigned properties (values, numberFormat, format.*) we read back.
+type Rec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+interface SheetRec {
+  name: string;
+  ranges: { address: string; mock: Rec; cfs: CfRec[] }[];
+  tables: TableRec[];
+  charts: ChartRec[];
+  activated: boolean;
+  autofit: boolean;
+}
+
+/** A mock Excel.RequestContext that records every sheet, range, table, chart and format made. */
+function mockContext(selection: unknown[][] = []) {
+  const sheets: SheetRec[] = [];
+  const makeSheet = (name: string): Rec => {
+    const rec: SheetRec = { name, ranges: [], tables: [], charts: [], activated: false, autofit: false };
+    sheets.push(rec);
+    const makeRange = (address: string): Rec => {
+      const cfs: CfRec[] = [];
+      const mock = new OfficeMockObject({
+        address,
+        format: {
+          font: {},
+          fill: {},
+          autofitColumns: () => {
+            rec.autofit = true;
+          },
+        },
+        conditionalFormats: {
+          add: (type: string) => {
+            const cf = new OfficeMockObject({ colorScale: {} }) as unknown as CfRec['mock'];
+            cfs.push({ type, mock: cf });
+            return cf;
+          },
+        },
+      });
+      rec.ranges.push({ address, mock, cfs });
+      return mock;
+    };
+    return new OfficeMockObject({
+      name,
+      getRange: makeRange,
+      getUsedRange: () => makeRange('(used)'),
+      activate: () => {
+        rec.activated = true;
+      },
+      tables: {
+        add: (address: string, hasHeaders: boolean) => {
+          const mock = new OfficeMockObject({}) as unknown as TableRec['mock'];
+          rec.tables.push({ address, hasHeaders, mock });
+          return mock;
+        },
+      },
+      charts: {
+        add: (type: string, source: Rec, seriesBy: string) => {
+          const mock = new OfficeMockObject({
+            title: {},
+            legend: {},
+            setPosition: (a: string, b: string) => {
+              mock.position = [a, b];
+            },
+          }) as unknown as ChartRec['mock'];
+          rec.charts.push({ type, source, seriesBy, mock });
+          return mock;
+        },
+      },
+    });
+  };
+  const context = new OfficeMockObject({
+    workbook: {
+      selection: { values: selection },
+      getSelectedRange(this: Rec) {
+        return this['selection'];
+      },
+      worksheets: { add: makeSheet },
+    },
+  });
+  return { context: context as unknown as Excel.RequestContext, sheets };
+}
+
+const plan: PlanView = {
+  date: '2025-04-08',
+  headline: 'steep-backwardation: 65% calendar / 35% tail',
+  rows: [
+    { section: 'Curve', label: 'Spread F1 − F2', value: 7.74, format: 'points', note: 'positive = backwardation' },
+    { section: 'Split', label: 'Calendar share', value: 0.65, format: 'pct', note: 'from the base knots' },
+    { section: 'Tail', label: 'VIX calls', value: 12, format: 'integer', note: 'ceil(1.8 · loss / gain)' },
+    { section: 'Tail', label: 'Cost', value: 10450, format: 'usd', note: 'contracts · premium · 100' },
+    { section: 'Tail', label: 'Expiry', value: '2025-05-21', format: 'date', note: 'VX expiry 45-60 days out' },
+  ],
+  audit: [
+    { rule: 'base', inputs: 'spread=7.74', effect: 'calendar 0.65' },
+    { rule: 'clamp', inputs: 'calendar=0.65', effect: 'none' },
+  ],
+  warnings: ['hedge cost rate 21% is over the 18% cap'],
+};
+
+const stress: StressView = {
+  title: 'Stress grid at 10 days',
+  rowHeader: 'SPX move',
+  colHeader: 'VIX',
+  rowLabels: ['-20%', '0%', '+5%'],
+  colLabels: ['20', '40', '60'],
+  values: [
+    [-30000, -20000, -5000],
+    [1000, 500, -200],
+    [2000, 1500, 100],
+  ],
+};
+
+const hist: HistogramView = {
+  binLabels: [-40000, -20000, 0, 20000],
+  condor: [50, 100, 600, 250],
+  alvh: [10, 90, 650, 250],
+  paths: 1000,
+  stats: [
+    { label: 'Mean', condor: 1200, alvh: 900, format: 'usd' },
+    { label: 'P(loss)', condor: 0.2, alvh: 0.18, format: 'pct' },
+  ],
+};
+
+const all = (_v: string): boolean => true;
+const old = (v: string): boolean => Number(v.split('.')[1]) <= 1;
+
+describe('addresses and names', () => {
+  it.each([
+    [0, 'A'],
+    [25, 'Z'],
+    [26, 'AA'],
+    [701, 'ZZ'],
+    [702, 'AAA'],
+  ])('column %i is %s', (i, letter) => expect(columnLetter(i)).toBe(letter));
+
+  it('addresses a block and a single cell', () => {
+    expect(blockAddress(3, 0, 6, 4)).toBe('A4:D9');
+    expect(blockAddress(0, 2, 1, 1)).toBe('C1');
+  });
+
+  it('makes sheet names Excel accepts', () => {
+    const n = sheetName('ALVH plan [a/b]: x?', '20250408-101112');
+    expect(n.length).toBeLessThanOrEqual(31);
+    expect(n).not.toMatch(/[[\]:*?/\\]/);
+  });
+});
+
+describe('writePlanSheet', () => {
+  it('adds a sheet with the plan table, per-row number formats, the audit table and the warnings', async () => {
+    const { context, sheets } = mockContext();
+    const name = await writePlanSheet(context, plan, { stamp: '20250408-101112', supports: all });
+    expect(sheets.map((s) => s.name)).toEqual([name]);
+    const sheet = sheets[0]!;
+    expect(name).toBe('ALVH plan 20250408-101112');
+    expect(sheet.activated).toBe(true);
+    expect(sheet.autofit).toBe(true);
+
+    expect(sheet.tables.map((t) => [t.address, t.hasHeaders, t.mock.name])).toEqual([
+      ['A4:D9', true, 'AlvhPlan_20250408_101112'],
+      ['A12:C14', true, 'AlvhAudit_20250408_101112'],
+    ]);
+    const body = sheet.ranges.find((r) => r.address === 'A4:D9')!.mock;
+    expect(body['values'][0]).toEqual(['Section', 'Item', 'Value', 'Explanation']);
+    expect(body['values'][3]).toEqual(['Tail', 'VIX calls', 12, 'ceil(1.8 · loss / gain)']);
+    const formats = sheet.ranges.find((r) => r.address === 'C5:C9')!.mock;
+    expect(formats['numberFormat']).toEqual([['#,##0.00'], ['0.0%'], ['#,##0'], ['$#,##0;[Red]-$#,##0'], ['@']]);
+    const title = sheet.ranges.find((r) => r.address === 'A1')!.mock;
+    expect(title['values']).toEqual([['ALVH plan 2025-04-08']]);
+    expect(title['format'].font.bold).toBe(true);
+    const warnings = sheet.ranges.find((r) => r.address === 'A16:A17')!.mock;
+    expect(warnings['values']).toEqual([['Warnings'], ['hedge cost rate 21% is over the 18% cap']]);
+  });
+
+  it('skips autofit where ExcelApi 1.2 is missing', async () => {
+    const { context, sheets } = mockContext();
+    await writePlanSheet(context, plan, { stamp: '1', supports: (v) => v === '1.1' });
+    expect(sheets[0]!.autofit).toBe(false);
+  });
+});
+
+describe('writeStressSheet', () => {
+  it('writes the grid with headers and a red-white-green colour scale', async () => {
+    const { context, sheets } = mockContext();
+    await writeStressSheet(context, stress, { stamp: '20250408-101112', supports: all });
+    const sheet = sheets[0]!;
+    expect(sheet.name).toBe('ALVH stress 20250408-101112');
+    const header = sheet.ranges.find((r) => r.address === 'A4:D4')!.mock;
+    expect(header['values']).toEqual([['SPX move \\ VIX', '20', '40', '60']]);
+    const body = sheet.ranges.find((r) => r.address === 'B5:D7')!;
+    expect(body.mock['values']).toEqual(stress.values);
+    expect(body.cfs).toHaveLength(1);
+    expect(body.cfs[0]!.type).toBe('ColorScale');
+    expect(body.cfs[0]!.mock.colorScale.criteria).toEqual({
+      minimum: { type: 'LowestValue', color: '#F8696B' },
+      midpoint: { type: 'Number', formula: '0', color: '#FFFFFF' },
+      maximum: { type: 'HighestValue', color: '#63BE7B' },
+    });
+  });
+
+  it('paints the cells itself where conditional formats (ExcelApi 1.6) are missing', async () => {
+    const { context, sheets } = mockContext();
+    await writeStressSheet(context, stress, { stamp: '1', supports: old });
+    const sheet = sheets[0]!;
+    expect(sheet.ranges.find((r) => r.address === 'B5:D7')!.cfs).toHaveLength(0);
+    expect(sheet.ranges.find((r) => r.address === 'B5')!.mock['format'].fill.color).toBe('#F8696B');
+    expect(sheet.ranges.find((r) => r.address === 'C6')!.mock['format'].fill.color).toMatch(/^#F[0-9A-F]{5}$/);
+  });
+});
+
+describe('writeMonteCarloSheet', () => {
+  it('writes the statistics and histogram tables and a clustered column chart of the histogram', async () => {
+    const { context, sheets } = mockContext();
+    await writeMonteCarloSheet(context, hist, { stamp: '20250408-101112', supports: all });
+    const sheet = sheets[0]!;
+    expect(sheet.tables.map((t) => t.address)).toEqual(['A4:C6', 'A9:C13']);
+    const histTable = sheet.ranges.find((r) => r.address === 'A9:C13')!.mock;
+    expect(histTable['values'][0]).toEqual(['P&L bin (USD)', 'Unhedged condor', 'ALVH book']);
+    expect(histTable['values'][1]).toEqual(['-$40,000', 50, 10]);
+    expect(sheet.ranges.find((r) => r.address === 'B5:C6')!.mock['numberFormat']).toEqual([
+      ['$#,##0;[Red]-$#,##0', '$#,##0;[Red]-$#,##0'],
+      ['0.0%', '0.0%'],
+    ]);
+    expect(sheet.charts).toHaveLength(1);
+    const chart = sheet.charts[0]!;
+    expect(chart.type).toBe('ColumnClustered');
+    expect(chart.seriesBy).toBe('Columns');
+    // The chart's source is the histogram table's range (its address is unloaded in the mock).
+    expect(sheet.ranges.find((r) => r.mock === chart.source)!.address).toBe('A9:C13');
+    expect(chart.mock.title.text).toMatch(/unhedged condor vs ALVH book/);
+    expect(chart.mock.position).toEqual(['E4', 'N24']);
+  });
+});
+
+describe('readSelection', () => {
+  it('loads the selected range before reading it (unloaded values read as an error string)', async () => {
+    const { context } = mockContext([
+      ['date', 45755],
+      ['spx', 4982.77],
+    ]);
+    const unloaded = context.workbook.getSelectedRange().values;
+    expect(unloaded).toBe('Error, property was not loaded');
+    await expect(readSelection(context)).resolves.toEqual([
+      ['date', 45755],
+      ['spx', 4982.77],
+    ]);
+  });
+});
