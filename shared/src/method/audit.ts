@@ -1,0 +1,19 @@
+/**
+ * The audit trail: every rule of the method that fired, with the numbers it read and what it
+ * changed, in the order the rules ran. A trader reads it top to bottom to see why a number is
+ * what it is.
+ */
+
+export interface AuditEntry {
+  /** Stable rule id, e.g. `split.base`, `split.rsi-widening`, `tail.contracts`. */
+  rule: string;
+  /** The inputs the rule read (numbers as computed, unrounded). */
+  inputs: Record<string, number | string | boolean>;
+  /** What the rule did, in plain words with the resulting numbers. */
+  effect: string;
+}
+
+/** A number for an audit message: at most `digits` decimals, no trailing zeros. */
+export function fmt(x: number, digits = 4): string {
+  return String(Number(x.toFixed(digits)));
+}

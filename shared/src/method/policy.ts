@@ -1,0 +1,188 @@
+/**
+ * The ALVH policy: every threshold and default of the method (ALVH-METHOD sections 1 and 4-8,
+ * plus the parts of sections 2 and 6 the method consumes), named as in the method text, each
+ * validated by zod with its allowed range and overridable per call.
+ *
+ * Units: shares and rates are decimals, spreads and strike offsets in VIX points, days are
+ * calendar days, money in USD.
+ */
+import { z } from 'zod';
+import { InputValidationError, formatPath } from '../schemas/parse';
+
+/** A number in [lo, hi] with a default; the message names the allowed range. */
+function bounded(lo: number, hi: number, def: number) {
+  const msg = `pass a number between ${lo} and ${hi}`;
+  return z
+    .number({ error: msg })
+    .finite({ error: msg })
+    .min(lo, { error: msg })
+    .max(hi, { error: msg })
+    .default(def);
+}
+
+/** A whole number in [lo, hi] with a default. */
+function wholeBounded(lo: number, hi: number, def: number) {
+  const msg = `pass a whole number between ${lo} and ${hi}`;
+  return z.number({ error: msg }).int({ error: msg }).min(lo, { error: msg }).max(hi, { error: msg }).default(def);
+}
+
+/** A number in [lo, hi] with no default (the field is left out when not given). */
+function optionalBounded(lo: number, hi: number) {
+  const msg = `pass a number between ${lo} and ${hi}, or leave it out`;
+  return z.number({ error: msg }).finite({ error: msg }).min(lo, { error: msg }).max(hi, { error: msg }).optional();
+}
+
+/** One knot of the base split: (spread in VIX points, calendar share). */
+export const SplitKnotSchema = z.tuple([
+  z.number({ error: 'pass a spread in VIX points' }).finite().min(-50).max(50),
+  z.number({ error: 'pass a calendar share between 0 and 1' }).min(0).max(1),
+]);
+
+/**
+ * Parameters of the SPX volatility skew used to mark SPX options away from the money (see
+ * {@link skewedVol}): σ(K) = atm · (1 − slope · z), z = ln(K/F) / (atm·√T), with `putSlope` for
+ * z < 0 and `callSlope` for z > 0, clamped to [minRatio·atm, maxRatio·atm].
+ */
+export const SkewParamsSchema = z.object({
+  /** Relative vol added per standard deviation below the forward (0.45: a 25-delta put ≈ 1.3 × ATM). */
+  putSlope: bounded(0, 2, 0.45),
+  /** Relative vol removed per standard deviation above the forward (0.2: a 25-delta call ≈ 0.86 × ATM). */
+  callSlope: bounded(0, 2, 0.2),
+  /** Floor of σ(K)/atm. */
+  minRatio: bounded(0.05, 1, 0.5),
+  /** Cap of σ(K)/atm. */
+  maxRatio: bounded(1, 10, 3),
+});
+
+const overlayStructures = ['spx-put-calendar', 'spx-long-put', 'vix-call-diagonal'] as const;
+export type OverlayStructure = (typeof overlayStructures)[number];
+
+const defaultKnots: [number, number][] = [
+  [-2, 0.4],
+  [0, 0.45],
+  [3, 0.55],
+  [4, 0.6],
+  [6, 0.65],
+];
+
+const PolicyObject = z.strictObject(
+  {
+  // Section 1
+  minShortStrikeSd: bounded(0, 5, 1.5),
+  // Section 2 (consumed: regime thresholds and the mean-reversion fit)
+  steepSpread: bounded(0, 20, 3.5),
+  flatBand: bounded(0, 5, 0.25),
+  kappa: optionalBounded(0.5, 30),
+  theta: optionalBounded(10, 50),
+  // Section 3
+  rsiPeriod: wholeBounded(2, 100, 14),
+  breadthLookback: wholeBounded(2, 250, 10),
+  eventWindowDays: wholeBounded(0, 30, 2),
+  // Section 4
+  splitKnots: z
+    .array(SplitKnotSchema, { error: 'pass knots as [[spread, calendarShare], ...]' })
+    .min(2, { error: 'pass at least two knots' })
+    .default(defaultKnots)
+    .refine((k) => k.every((p, i) => i === 0 || p[0] > (k[i - 1] as [number, number])[0]), {
+      error: 'knots must be sorted by strictly increasing spread',
+    }),
+  rsiWiden: bounded(0, 100, 40),
+  rsiWidenFactor: bounded(1, 2, 1.2),
+  flatteningMinPts: bounded(0, 20, 0.5),
+  flatteningMaxShift: bounded(0, 0.5, 0.1),
+  flatteningShiftPerPt: bounded(0, 0.5, 0.04),
+  volOfVolTilt: bounded(0, 0.5, 0.05),
+  minCalendarShare: bounded(0, 1, 0.25),
+  maxCalendarShare: bounded(0, 1, 0.75),
+  // Section 5
+  vegaMatch: bounded(0.4, 0.6, 0.5),
+  vegaMatchCap: bounded(0.4, 0.6, 0.6),
+  overlay: z.enum(overlayStructures, { error: `pass one of ${overlayStructures.join(', ')}` }).default('spx-put-calendar'),
+  overlayBackDays: wholeBounded(1, 365, 30),
+  overlayStrike: optionalBounded(1, 1e6),
+  /** vix-call-diagonal: the short (nearer) call's strike above the long call's, VIX points. */
+  diagonalStrikeOffset: bounded(0, 50, 5),
+  /** vix-call-diagonal: the near leg expires at least this many days out. */
+  diagonalMinDays: wholeBounded(0, 120, 14),
+  // Section 6
+  tailDteMin: wholeBounded(1, 365, 45),
+  tailDteMax: wholeBounded(1, 365, 60),
+  tailDteTarget: wholeBounded(1, 365, 52),
+  tailOtmPct: bounded(0, 1, 0.025),
+  vixStrikeStep: bounded(0.01, 10, 1),
+  drawdown: bounded(0.01, 0.9, 0.2),
+  drawdownDays: wholeBounded(0, 60, 10),
+  stressVix: optionalBounded(1, 200),
+  stressVixPerPct: bounded(0, 10, 1.5),
+  stressVolOfVol: optionalBounded(0.05, 5),
+  defaultVolOfVol: bounded(0.05, 5, 1.2),
+  tailCoverage: bounded(0.1, 10, 1.8),
+  // Section 7
+  maxHedgeCostRate: bounded(0, 5, 0.18),
+  targetIrr: bounded(0, 10, 0.25),
+  maxRiskPct: bounded(0.0001, 1, 0.025),
+  // Section 8
+  rebalanceDays: wholeBounded(1, 365, 7),
+  curveShiftTrigger: bounded(0, 5, 0.15),
+  // Section 9 (consumed by the scenario engines)
+  realizedToImplied: bounded(0.1, 2, 0.85),
+  spxVixCorrelation: bounded(-1, 1, -0.7),
+  transactionCostPerContract: bounded(0, 1000, 0.65),
+  // Marking
+  skew: SkewParamsSchema.default({ putSlope: 0.45, callSlope: 0.2, minRatio: 0.5, maxRatio: 3 }),
+  },
+  {
+    error: (iss) =>
+      iss.code === 'unrecognized_keys'
+        ? `unknown policy field ${iss.keys.map((k) => JSON.stringify(k)).join(', ')}; check the spelling against the documented policy fields`
+        : 'pass the policy as an object of overrides, e.g. { "tailCoverage": 2 }',
+  },
+);
+
+/**
+ * The policy schema: every field optional on input, defaulted on output. Cross-field rules:
+ * minCalendarShare ≤ maxCalendarShare, tailDteMin ≤ tailDteTarget ≤ tailDteMax.
+ */
+export const PolicySchema = PolicyObject.superRefine((p, ctx) => {
+  if (p.minCalendarShare > p.maxCalendarShare) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['minCalendarShare'],
+      message: `minCalendarShare (${p.minCalendarShare}) is above maxCalendarShare (${p.maxCalendarShare}); pass a minimum at or below the maximum`,
+    });
+  }
+  if (p.tailDteMin > p.tailDteMax) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['tailDteMin'],
+      message: `tailDteMin (${p.tailDteMin}) is above tailDteMax (${p.tailDteMax}); pass a window with min ≤ max`,
+    });
+  }
+});
+
+export type Policy = z.output<typeof PolicySchema>;
+export type PolicyOverrides = z.input<typeof PolicySchema>;
+export type SkewParams = z.output<typeof SkewParamsSchema>;
+
+/** The default skew parameters (see {@link SkewParamsSchema}). */
+export const DEFAULT_SKEW: SkewParams = Object.freeze({ putSlope: 0.45, callSlope: 0.2, minRatio: 0.5, maxRatio: 3 });
+
+/**
+ * The policy with `overrides` applied over the defaults. Unknown fields are rejected (a typo must
+ * not silently fall back to a default). Errors name `policy.<field>` and the allowed range.
+ *
+ * @example
+ * resolvePolicy().tailCoverage                    // 1.8
+ * resolvePolicy({ tailCoverage: 2 }).tailCoverage // 2
+ * resolvePolicy({ vegaMatch: 0.9 })               // throws "policy.vegaMatch: pass a number between 0.4 and 0.6"
+ */
+export function resolvePolicy(overrides?: unknown): Policy {
+  const r = PolicySchema.safeParse(overrides ?? {});
+  if (r.success) return r.data;
+  throw new InputValidationError(
+    r.error.issues.map((i) => ({ path: i.path.length === 0 ? 'policy' : `policy.${formatPath(i.path)}`, message: i.message })),
+  );
+}
+
+/** Names of every policy field (for hosts that list them). */
+export const POLICY_FIELDS: readonly string[] = Object.freeze(Object.keys(PolicyObject.shape));

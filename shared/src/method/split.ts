@@ -1,0 +1,141 @@
+/**
+ * The split of the hedge budget between the calendar overlay and the tail VIX hedge
+ * (ALVH-METHOD section 4, the engine of ALVH.SPLIT). Rules run in the method's order — base,
+ * RSI widening, flattening, vol-of-vol, clamp — and each one that fires leaves an
+ * {@link AuditEntry}.
+ */
+import type { Regime } from '../market/index';
+import { invalidInput } from '../errors';
+import { checkFinite, checkRange } from '../validate';
+import { fmt, type AuditEntry } from './audit';
+import { resolvePolicy, type Policy } from './policy';
+
+export interface SplitInput {
+  /** F1 − F2 in VIX points (positive = backwardation). */
+  spread: number;
+  regime: Regime;
+  /** RSI(14) of SPX closes, 0-100. Omit when unknown: RSI widening then does not fire. */
+  rsi?: number;
+  /** The spread at the last rebalance (or 5 trading days ago), VIX points. */
+  prevSpread?: number;
+  /** MACD histogram of VVIX/VIX > 0. */
+  volOfVolExpanding?: boolean;
+  /** A/D line slope over the lookback < 0. Omit when no breadth data is given. */
+  breadthDeteriorating?: boolean;
+}
+
+export interface SplitResult {
+  calendarShare: number;
+  tailShare: number;
+  /** The overlay's vega target as a fraction of |condor vega| (section 5). */
+  vegaMatch: number;
+  rsiWidened: boolean;
+  audit: AuditEntry[];
+}
+
+const REGIMES: readonly Regime[] = ['steep-backwardation', 'backwardation', 'flat', 'contango'];
+
+/** Piecewise-linear interpolation through sorted knots, flat outside. */
+export function interpolateKnots(knots: readonly (readonly [number, number])[], x: number): number {
+  const first = knots[0];
+  const last = knots[knots.length - 1];
+  if (!first || !last) throw invalidInput('policy.splitKnots', 'is empty', 'pass at least two knots');
+  if (x <= first[0]) return first[1];
+  if (x >= last[0]) return last[1];
+  for (let i = 1; i < knots.length; i++) {
+    const b = knots[i] as readonly [number, number];
+    const a = knots[i - 1] as readonly [number, number];
+    if (x <= b[0]) return a[1] + ((b[1] - a[1]) * (x - a[0])) / (b[0] - a[0]);
+  }
+  return last[1];
+}
+
+/**
+ * Calendar and tail shares of the hedge budget, and the overlay's vega match.
+ *
+ * @example
+ * computeSplit({ spread: 4, regime: 'steep-backwardation' })            // calendar 0.60, tail 0.40
+ * computeSplit({ spread: 4, regime: 'steep-backwardation', rsi: 35 })   // calendar 0.72, tail 0.28, vegaMatch 0.60
+ */
+export function computeSplit(input: SplitInput, policy: Policy = resolvePolicy()): SplitResult {
+  const spread = checkFinite('spread', input.spread);
+  if (!REGIMES.includes(input.regime)) {
+    throw invalidInput('regime', `is ${JSON.stringify(input.regime)}`, `pass one of ${REGIMES.join(', ')}`);
+  }
+  const audit: AuditEntry[] = [];
+
+  // 1. Base
+  let cal = interpolateKnots(policy.splitKnots, spread);
+  audit.push({
+    rule: 'split.base',
+    inputs: { spread, knots: policy.splitKnots.map((k) => `(${k[0]}, ${k[1]})`).join(' ') },
+    effect: `spread ${fmt(spread)} pts gives calendar ${fmt(cal)} / tail ${fmt(1 - cal)}`,
+  });
+
+  // 2. RSI widening
+  let vegaMatch = policy.vegaMatch;
+  let rsiWidened = false;
+  if (input.rsi !== undefined) {
+    const rsi = checkRange('rsi', input.rsi, 0, 100);
+    const backwardated = input.regime === 'backwardation' || input.regime === 'steep-backwardation';
+    if (rsi < policy.rsiWiden && backwardated) {
+      if (input.breadthDeteriorating === true) {
+        audit.push({
+          rule: 'split.rsi-widening-blocked',
+          inputs: { rsi, rsiWiden: policy.rsiWiden, regime: input.regime, breadthDeteriorating: true },
+          effect: 'RSI is oversold in a backwardation but breadth is deteriorating, so the calendar layer is not widened',
+        });
+      } else {
+        const before = cal;
+        cal *= policy.rsiWidenFactor;
+        const vmBefore = vegaMatch;
+        vegaMatch = Math.min(policy.vegaMatchCap, vegaMatch * policy.rsiWidenFactor);
+        rsiWidened = true;
+        audit.push({
+          rule: 'split.rsi-widening',
+          inputs: { rsi, rsiWiden: policy.rsiWiden, regime: input.regime, rsiWidenFactor: policy.rsiWidenFactor },
+          effect: `RSI ${fmt(rsi, 2)} < ${policy.rsiWiden} in ${input.regime}: calendar ${fmt(before)} × ${policy.rsiWidenFactor} = ${fmt(cal)}; vega match ${fmt(vmBefore)} → ${fmt(vegaMatch)} (cap ${policy.vegaMatchCap})`,
+        });
+      }
+    }
+  }
+
+  // 3. Flattening
+  if (input.prevSpread !== undefined) {
+    const prev = checkFinite('prevSpread', input.prevSpread);
+    const flattening = prev - spread;
+    if (prev > 0 && flattening >= policy.flatteningMinPts) {
+      const shift = Math.min(policy.flatteningMaxShift, policy.flatteningShiftPerPt * flattening);
+      const before = cal;
+      cal -= shift;
+      audit.push({
+        rule: 'split.flattening',
+        inputs: { prevSpread: prev, spread, flattening, flatteningMinPts: policy.flatteningMinPts },
+        effect: `backwardation flattened by ${fmt(flattening)} pts: move ${fmt(shift)} from calendar to tail (calendar ${fmt(before)} → ${fmt(cal)})`,
+      });
+    }
+  }
+
+  // 4. Vol-of-vol
+  if (input.volOfVolExpanding === true) {
+    const before = cal;
+    cal -= policy.volOfVolTilt;
+    audit.push({
+      rule: 'split.vol-of-vol',
+      inputs: { volOfVolExpanding: true, volOfVolTilt: policy.volOfVolTilt },
+      effect: `vol-of-vol expanding (MACD histogram of VVIX/VIX > 0): move ${policy.volOfVolTilt} from calendar to tail (calendar ${fmt(before)} → ${fmt(cal)})`,
+    });
+  }
+
+  // 5. Clamp
+  const clamped = Math.min(policy.maxCalendarShare, Math.max(policy.minCalendarShare, cal));
+  if (clamped !== cal) {
+    audit.push({
+      rule: 'split.clamp',
+      inputs: { calendarShare: cal, minCalendarShare: policy.minCalendarShare, maxCalendarShare: policy.maxCalendarShare },
+      effect: `calendar ${fmt(cal)} clamped to ${fmt(clamped)}`,
+    });
+  }
+  cal = clamped;
+  return { calendarShare: cal, tailShare: 1 - cal, vegaMatch, rsiWidened, audit };
+}

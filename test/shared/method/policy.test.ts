@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { PolicySchema, resolvePolicy } from '../../../shared/src/method/policy';
+import { isAlvhError } from '../../../shared/src/errors';
+
+function errorOf(f: () => unknown): { field: string; message: string } {
+  try {
+    f();
+  } catch (e) {
+    if (isAlvhError(e)) return { field: e.field, message: e.message };
+    throw e;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('resolvePolicy', () => {
+  it('carries every default of the method text', () => {
+    const p = resolvePolicy();
+    expect(p.splitKnots).toEqual([
+      [-2, 0.4],
+      [0, 0.45],
+      [3, 0.55],
+      [4, 0.6],
+      [6, 0.65],
+    ]);
+    const expected: Record<string, unknown> = {
+      minShortStrikeSd: 1.5, steepSpread: 3.5, flatBand: 0.25, rsiPeriod: 14, breadthLookback: 10, eventWindowDays: 2,
+      rsiWiden: 40, rsiWidenFactor: 1.2, flatteningMinPts: 0.5, flatteningMaxShift: 0.1, flatteningShiftPerPt: 0.04,
+      volOfVolTilt: 0.05, minCalendarShare: 0.25, maxCalendarShare: 0.75, vegaMatch: 0.5, vegaMatchCap: 0.6,
+      overlay: 'spx-put-calendar', overlayBackDays: 30, tailDteMin: 45, tailDteMax: 60, tailDteTarget: 52, tailOtmPct: 0.025,
+      vixStrikeStep: 1, drawdown: 0.2, drawdownDays: 10, stressVixPerPct: 1.5, defaultVolOfVol: 1.2, tailCoverage: 1.8,
+      maxHedgeCostRate: 0.18, targetIrr: 0.25, maxRiskPct: 0.025, rebalanceDays: 7, curveShiftTrigger: 0.15,
+      realizedToImplied: 0.85, spxVixCorrelation: -0.7,
+    };
+    for (const [k, v] of Object.entries(expected)) expect([k, (p as Record<string, unknown>)[k]]).toEqual([k, v]);
+    expect(p.kappa).toBeUndefined();
+    expect(p.stressVix).toBeUndefined();
+  });
+
+  it('applies overrides field by field', () => {
+    const p = resolvePolicy({ tailCoverage: 2, overlay: 'spx-long-put', skew: { putSlope: 0.3 } });
+    expect(p.tailCoverage).toBe(2);
+    expect(p.overlay).toBe('spx-long-put');
+    expect(p.skew).toEqual({ putSlope: 0.3, callSlope: 0.2, minRatio: 0.5, maxRatio: 3 });
+    expect(p.vegaMatch).toBe(0.5);
+  });
+
+  it.each([
+    [{ vegaMatch: 0.9 }, 'policy.vegaMatch', 'between 0.4 and 0.6'],
+    [{ tailCoverage: -1 }, 'policy.tailCoverage', 'between 0.1 and 10'],
+    [{ rebalanceDays: 2.5 }, 'policy.rebalanceDays', 'whole number'],
+    [{ overlay: 'straddle' }, 'policy.overlay', 'spx-put-calendar'],
+    [{ minCalendarShare: 0.8, maxCalendarShare: 0.7 }, 'policy.minCalendarShare', 'at or below'],
+    [{ splitKnots: [[3, 0.5], [1, 0.4]] }, 'policy.splitKnots', 'increasing'],
+    [{ tailCoverag: 2 }, 'policy', 'tailCoverag'],
+    [{ skew: { putSlope: 'steep' } }, 'policy.skew.putSlope', 'between 0 and 2'],
+  ])('rejects %j naming %s', (raw, field, hint) => {
+    const e = errorOf(() => resolvePolicy(raw));
+    expect(e.field).toBe(field);
+    expect(e.message).toContain(hint);
+  });
+
+  it('is a zod schema whose input may be empty', () => {
+    expect(PolicySchema.parse({}).drawdown).toBe(0.2);
+  });
+});
