@@ -1,0 +1,185 @@
+/**
+ * Statistics of a P&L sample stored in path order. Every figure is a pure function of the whole
+ * array, computed in a fixed order (sums left to right, quantiles from a sorted copy), so samples
+ * produced in chunks and concatenated in path order give the same figures to the last bit.
+ */
+
+/** Percentiles reported for every distribution. */
+export const PERCENTILES = [1, 5, 10, 25, 50, 75, 90, 95, 99] as const;
+
+/** Number of histogram bins. */
+export const HISTOGRAM_BINS = 40;
+
+export interface DistributionStats {
+  /** Mean P&L (USD). */
+  mean: number;
+  /** Standard error of the mean (USD); from antithetic pair averages when the paths are paired. */
+  meanStdError: number;
+  /** Sample standard deviation (USD). */
+  stdev: number;
+  min: number;
+  max: number;
+  /** Linear-interpolation (type 7) percentiles of P&L, keyed `p1`, `p5`... (USD). */
+  percentiles: Record<string, number>;
+  /** VaR at 95% / 99% as a positive loss: −x₍ₖ₎ with k = ⌈(1 − α)·n⌉ of the ascending P&L (USD). */
+  var95: number;
+  var99: number;
+  /** CVaR (expected shortfall) at 95% / 99%: −mean of the k worst outcomes (USD). */
+  cvar95: number;
+  cvar99: number;
+  /** Standard error of CVaR95 (USD), from the sample of the k worst outcomes (approximate). */
+  cvar95StdError: number;
+  /** Share of paths with P&L < 0, and its binomial standard error. */
+  probLoss: number;
+  probLossStdError: number;
+  /** Share of paths whose loss reaches the condor's max loss (within 1e-9 relative). */
+  probMaxLoss: number;
+}
+
+/** Type-7 percentile of an ascending array. */
+function percentileSorted(sorted: Float64Array, pct: number): number {
+  const n = sorted.length;
+  const h = (n - 1) * (pct / 100);
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, n - 1);
+  const a = sorted[lo]!;
+  return a + (h - lo) * (sorted[hi]! - a);
+}
+
+/** VaR and CVaR at level `alpha` from an ascending sample; returns [var, cvar, cvarStdError]. */
+function tailRisk(sorted: Float64Array, alpha: number): [number, number, number] {
+  const n = sorted.length;
+  const k = Math.max(1, Math.ceil((1 - alpha) * n - 1e-9));
+  let s = 0;
+  for (let i = 0; i < k; i++) s += sorted[i]!;
+  const m = s / k;
+  let ss = 0;
+  for (let i = 0; i < k; i++) {
+    const d = sorted[i]! - m;
+    ss += d * d;
+  }
+  // Tail mean standard error, ignoring the sampling error of the threshold: sd_tail / √k.
+  const se = k > 1 ? Math.sqrt(ss / (k - 1) / k) : 0;
+  return [-sorted[k - 1]!, -m, se];
+}
+
+/**
+ * Summary statistics of `pnl` (path order). `paired` means paths 2j and 2j+1 are antithetic twins
+ * (the first element is path `firstPath`), so the standard error comes from pair averages.
+ * `maxLoss` (USD, positive) is the loss that counts as "max loss".
+ */
+export function describeDistribution(pnl: Float64Array, firstPath: number, paired: boolean, maxLoss: number): DistributionStats {
+  const n = pnl.length;
+  let sum = 0;
+  let losses = 0;
+  let maxLosses = 0;
+  const maxLossLine = -maxLoss * (1 - 1e-9);
+  for (let i = 0; i < n; i++) {
+    const x = pnl[i]!;
+    sum += x;
+    if (x < 0) losses++;
+    if (maxLoss > 0 && x <= maxLossLine) maxLosses++;
+  }
+  const mean = sum / n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) {
+    const d = pnl[i]! - mean;
+    ss += d * d;
+  }
+  const variance = n > 1 ? ss / (n - 1) : 0;
+  const meanStdError = paired ? pairedStdError(pnl, firstPath) : Math.sqrt(variance / n);
+  const sorted = pnl.slice().sort();
+  const percentiles: Record<string, number> = {};
+  for (const p of PERCENTILES) percentiles[`p${p}`] = percentileSorted(sorted, p);
+  const [var95, cvar95, cvar95StdError] = tailRisk(sorted, 0.95);
+  const [var99, cvar99] = tailRisk(sorted, 0.99);
+  const probLoss = losses / n;
+  return {
+    mean,
+    meanStdError,
+    stdev: Math.sqrt(variance),
+    min: sorted[0]!,
+    max: sorted[n - 1]!,
+    percentiles,
+    var95,
+    var99,
+    cvar95,
+    cvar99,
+    cvar95StdError,
+    probLoss,
+    probLossStdError: Math.sqrt((probLoss * (1 - probLoss)) / n),
+    probMaxLoss: maxLosses / n,
+  };
+}
+
+/**
+ * Standard error of the mean from antithetic pair averages: pairs are (2j, 2j+1) in global path
+ * numbering; an element whose twin lies outside the sample counts as a sample of its own.
+ */
+function pairedStdError(pnl: Float64Array, firstPath: number): number {
+  const n = pnl.length;
+  let count = 0;
+  let sum = 0;
+  let i = 0;
+  if (firstPath % 2 === 1) {
+    sum += pnl[0]!;
+    count++;
+    i = 1;
+  }
+  for (; i < n; i += 2) {
+    sum += i + 1 < n ? 0.5 * (pnl[i]! + pnl[i + 1]!) : pnl[i]!;
+    count++;
+  }
+  const m = sum / count;
+  let ss = 0;
+  i = 0;
+  if (firstPath % 2 === 1) {
+    ss += (pnl[0]! - m) ** 2;
+    i = 1;
+  }
+  for (; i < n; i += 2) {
+    const x = i + 1 < n ? 0.5 * (pnl[i]! + pnl[i + 1]!) : pnl[i]!;
+    ss += (x - m) ** 2;
+  }
+  return count > 1 ? Math.sqrt(ss / (count - 1) / count) : 0;
+}
+
+export interface Histogram {
+  /** Bin edges (USD), `bins + 1` of them, equally spaced from the lowest to the highest P&L. */
+  edges: number[];
+  /** Path counts per bin, one array per series, in the order the series were given. */
+  counts: number[][];
+}
+
+/**
+ * A fixed-bin histogram shared by several series: HISTOGRAM_BINS equal bins over [min, max] of all
+ * series together, the last bin closed on the right.
+ */
+export function histogram(series: readonly Float64Array[], bins = HISTOGRAM_BINS): Histogram {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of series) {
+    for (let i = 0; i < s.length; i++) {
+      const x = s[i]!;
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+  }
+  if (!(hi > lo)) {
+    hi = lo + 1;
+  }
+  const width = (hi - lo) / bins;
+  const edges: number[] = [];
+  for (let b = 0; b <= bins; b++) edges.push(lo + b * width);
+  const counts = series.map((s) => {
+    const c = new Array<number>(bins).fill(0);
+    for (let i = 0; i < s.length; i++) {
+      let b = Math.floor((s[i]! - lo) / width);
+      if (b >= bins) b = bins - 1;
+      if (b < 0) b = 0;
+      c[b]!++;
+    }
+    return c;
+  });
+  return { edges, counts };
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { PathDraws, philox4x32, uint32ToOpenUnit } from '../../../shared/src/scenario/philox';
+
+const hex = (a: Uint32Array): string[] => Array.from(a, (x) => x.toString(16).padStart(8, '0'));
+
+// Known-answer vectors of Philox4x32-10 from Random123's tests/kat_vectors
+// (https://github.com/DEShawResearch/random123): counter[4], key[2] → output[4].
+const KAT: [number[], number[], string[]][] = [
+  [[0, 0, 0, 0], [0, 0], ['6627e8d5', 'e169c58d', 'bc57ac4c', '9b00dbd8']],
+  [
+    [0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff],
+    [0xffffffff, 0xffffffff],
+    ['408f276d', '41c83b0e', 'a20bc7c6', '6d5451fd'],
+  ],
+  [
+    [0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344],
+    [0xa4093822, 0x299f31d0],
+    ['d16cfe09', '94fdcceb', '5001e420', '24126ea1'],
+  ],
+];
+
+describe('philox4x32 (Random123 known answers)', () => {
+  it.each(KAT)('counter %j key %j', (c, k, want) => {
+    const out = new Uint32Array(4);
+    philox4x32(c[0]!, c[1]!, c[2]!, c[3]!, k[0]!, k[1]!, out);
+    expect(hex(out)).toEqual(want);
+  });
+
+  it('changes every output word when one counter bit flips', () => {
+    const a = new Uint32Array(4);
+    const b = new Uint32Array(4);
+    philox4x32(7, 0, 0, 0, 1, 2, a);
+    philox4x32(6, 0, 0, 0, 1, 2, b);
+    for (let i = 0; i < 4; i++) expect(a[i]).not.toBe(b[i]);
+  });
+});
+
+describe('uint32ToOpenUnit', () => {
+  it('maps 0 and 2^32 − 1 strictly inside (0, 1)', () => {
+    expect(uint32ToOpenUnit(0)).toBeGreaterThan(0);
+    expect(uint32ToOpenUnit(0)).toBe(0.5 / 4294967296);
+    expect(uint32ToOpenUnit(0xffffffff)).toBeLessThan(1);
+    expect(uint32ToOpenUnit(0xffffffff)).toBe(1 - 0.5 / 4294967296);
+  });
+});
+
+describe('PathDraws', () => {
+  it('is a pure function of (seed, stream, step)', () => {
+    const a = new PathDraws();
+    const b = new PathDraws();
+    a.key(42, 1000);
+    b.key(42, 999);
+    b.step(3);
+    b.key(42, 1000);
+    a.step(5);
+    b.step(5);
+    expect([a.z1, a.z2, a.u1, a.u2]).toEqual([b.z1, b.z2, b.u1, b.u2]);
+    b.key(43, 1000);
+    b.step(5);
+    expect(b.z1).not.toBe(a.z1);
+  });
+
+  it('gives standard normals and uniforms: moments within 4 standard errors over 200k steps', () => {
+    const r = new PathDraws();
+    const n = 200_000;
+    let s1 = 0;
+    let s2 = 0;
+    let q1 = 0;
+    let q2 = 0;
+    let c12 = 0;
+    let su = 0;
+    let k4 = 0;
+    for (let p = 0; p < 100; p++) {
+      r.key(2024, p);
+      for (let t = 0; t < n / 100; t++) {
+        r.step(t);
+        s1 += r.z1;
+        s2 += r.z2;
+        q1 += r.z1 * r.z1;
+        q2 += r.z2 * r.z2;
+        c12 += r.z1 * r.z2;
+        su += r.u1 + r.u2;
+        k4 += r.z1 ** 4;
+      }
+    }
+    const se = 1 / Math.sqrt(n);
+    expect(Math.abs(s1 / n)).toBeLessThan(4 * se);
+    expect(Math.abs(s2 / n)).toBeLessThan(4 * se);
+    expect(Math.abs(q1 / n - 1)).toBeLessThan(4 * Math.SQRT2 * se);
+    expect(Math.abs(q2 / n - 1)).toBeLessThan(4 * Math.SQRT2 * se);
+    expect(Math.abs(c12 / n)).toBeLessThan(4 * se);
+    expect(Math.abs(k4 / n - 3)).toBeLessThan(4 * Math.sqrt(96) * se);
+    expect(Math.abs(su / (2 * n) - 0.5)).toBeLessThan(4 * Math.sqrt(1 / 12 / (2 * n)));
+  });
+});
