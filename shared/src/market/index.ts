@@ -1,1 +1,27 @@
-export {};
+export type { CurveInput, CurvePoint, CurvePolicy, FuturesQuote, MeanReversionFit, Regime, TermStructure } from './types';
+export {
+  CALENDAR_FIRST_YEAR,
+  CALENDAR_LAST_YEAR,
+  type ExchangeHoliday,
+  addBusinessDays,
+  businessDaysBetween,
+  easterSunday,
+  exchangeHolidays,
+  isBusinessDay,
+  isExchangeHoliday,
+  nextBusinessDay,
+  previousBusinessDay,
+} from './calendar';
+export { isVxExpiry, spxMonthlyExpiry, vxExpiriesAfter, vxExpiry } from './expirations';
+export { DEFAULT_CURVE_POLICY, KAPPA_BOUNDS, THETA_BOUNDS, classifyRegime, resolveCurvePolicy } from './regime';
+export {
+  FALLBACK_KAPPA,
+  FALLBACK_THETA,
+  FLAT_CURVE_TOLERANCE,
+  type FitPoint,
+  fitMeanReversion,
+  modelFuture,
+  vixSensitivity,
+} from './meanReversion';
+export { buildTermStructure, constantMaturity, futureForExpiry, shockFutures } from './termStructure';
+export { CURVE_SHIFT_TENORS, type TenorChange, curveShift } from './curveShift';

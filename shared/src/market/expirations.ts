@@ -1,0 +1,131 @@
+/**
+ * Standard monthly expirations: SPX options (third Friday) and VX futures / VIX options (the
+ * Wednesday 30 days before the third Friday of the following month), with their holiday rules.
+ *
+ * Sources: Cboe SPX options contract specifications ("third Friday of the expiration month; if that
+ * Friday is an exchange holiday, the business day before"); CFE Rule 1202 / VX contract
+ * specifications ("the Wednesday that is thirty days prior to the third Friday of the calendar
+ * month immediately following the month in which the contract expires"; when that Wednesday or the
+ * Friday thirty days after it is a Cboe holiday, the business day immediately preceding that
+ * Wednesday). Known holiday-adjusted VX expiries: 2014-03-18 and 2022-03-15 (Good Friday
+ * 2014-04-18 / 2022-04-15), 2024-06-18 (Juneteenth 2024-06-19).
+ */
+import { type DayNumber, toIsoDate } from '../dates';
+import { invalidInput } from '../errors';
+import { checkInteger } from '../validate';
+import {
+  CALENDAR_FIRST_YEAR,
+  CALENDAR_LAST_YEAR,
+  calendarDay,
+  checkCalendarYear,
+  isBusinessDayNumber,
+  nthWeekdayOfMonth,
+  previousBusinessDayNumber,
+  yearMonthOf,
+} from './calendar';
+
+const FRIDAY = 5;
+
+function checkMonth(field: string, month: number): number {
+  checkInteger(field, month, 1);
+  if (month > 12) throw invalidInput(field, `is ${month}, not a month`, 'pass a month from 1 (January) to 12 (December)');
+  return month;
+}
+
+function thirdFriday(year: number, month: number): DayNumber {
+  return nthWeekdayOfMonth(year, month, FRIDAY, 3);
+}
+
+/**
+ * The standard (AM-settled) SPX monthly expiration of a month: the third Friday, or the business
+ * day before it when that Friday is an exchange holiday.
+ * @param year calendar year (2000-2040)
+ * @param month 1-12
+ * @returns ISO date
+ * @example spxMonthlyExpiry(2020, 3) // '2020-03-20'
+ * @example spxMonthlyExpiry(2014, 4) // '2014-04-17' (Good Friday 2014-04-18)
+ */
+export function spxMonthlyExpiry(year: number, month: number): string {
+  checkCalendarYear('year', year);
+  checkMonth('month', month);
+  const f = thirdFriday(year, month);
+  return toIsoDate(isBusinessDayNumber(f) ? f : previousBusinessDayNumber('year', f));
+}
+
+function vxExpiryDay(year: number, month: number): DayNumber {
+  const nextYear = month === 12 ? year + 1 : year;
+  const nextMonth = month === 12 ? 1 : month + 1;
+  const friday = thirdFriday(nextYear, nextMonth);
+  const wednesday = friday - 30;
+  if (isBusinessDayNumber(wednesday) && isBusinessDayNumber(friday)) return wednesday;
+  return previousBusinessDayNumber('year', wednesday);
+}
+
+/**
+ * Final settlement date of the VX future (and expiration of the standard VIX option) of contract
+ * month (year, month): the Wednesday 30 days before the third Friday of the following month; when
+ * that Wednesday or that Friday is an exchange holiday, the business day before that Wednesday.
+ * @param year contract year (2000-2040; the December 2040 contract needs January 2041 and is rejected)
+ * @param month contract month 1-12 (the month in which the contract expires)
+ * @returns ISO date
+ * @example vxExpiry(2020, 3) // '2020-03-18'
+ * @example vxExpiry(2014, 3) // '2014-03-18' (a Tuesday: Good Friday 2014-04-18)
+ * @example vxExpiry(2024, 6) // '2024-06-18' (a Tuesday: Juneteenth 2024-06-19)
+ */
+export function vxExpiry(year: number, month: number): string {
+  checkCalendarYear('year', year);
+  checkMonth('month', month);
+  if (year === CALENDAR_LAST_YEAR && month === 12) {
+    throw invalidInput(
+      'year',
+      `is ${year} with month 12, whose rule needs the ${year + 1} calendar`,
+      `pass a contract month up to ${CALENDAR_LAST_YEAR}-11`,
+    );
+  }
+  return toIsoDate(vxExpiryDay(year, month));
+}
+
+/**
+ * The next `count` monthly VX expiries strictly after a date, in order. On a final-settlement day
+ * the expiring contract is not included (it settles at the open that morning), so the first entry is
+ * the next month's contract, as the listed VX1 is on that day.
+ * @param iso valuation date (ISO)
+ * @param count how many expiries (1-120)
+ * @example vxExpiriesAfter('2020-03-16', 3) // ['2020-03-18', '2020-04-15', '2020-05-19']
+ * @example vxExpiriesAfter('2020-03-18', 1) // ['2020-04-15']
+ */
+export function vxExpiriesAfter(iso: string, count: number): string[] {
+  const day = calendarDay('date', iso);
+  checkInteger('count', count, 1);
+  if (count > 120) throw invalidInput('count', `is ${count}, more than 120 monthly expiries`, 'pass a count from 1 to 120');
+  let { year, month } = yearMonthOf('date', iso);
+  const out: string[] = [];
+  while (out.length < count) {
+    if (year > CALENDAR_LAST_YEAR || (year === CALENDAR_LAST_YEAR && month === 12)) {
+      throw invalidInput(
+        'count',
+        `is ${count}: the expiries after ${iso} run past the exchange calendar (${CALENDAR_FIRST_YEAR}-${CALENDAR_LAST_YEAR})`,
+        'pass a smaller count or an earlier date',
+      );
+    }
+    const e = vxExpiryDay(year, month);
+    if (e > day) out.push(toIsoDate(e));
+    month++;
+    if (month > 12) {
+      month = 1;
+      year++;
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a date is a monthly VX final-settlement date.
+ * @example isVxExpiry('2018-02-14') // true
+ */
+export function isVxExpiry(iso: string): boolean {
+  const day = calendarDay('date', iso);
+  const { year, month } = yearMonthOf('date', iso);
+  if (year === CALENDAR_LAST_YEAR && month === 12) return false;
+  return vxExpiryDay(year, month) === day;
+}

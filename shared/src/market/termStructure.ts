@@ -1,0 +1,167 @@
+/**
+ * The VIX futures term structure on a valuation date (method Section 2): input checks, F1/F2,
+ * spread, contango %, regime, the mean-reverting fit, constant-maturity values, a VIX shock mapped
+ * to every future, and the price of any VX expiry.
+ */
+import { parseIsoDate, toIsoDate } from '../dates';
+import { insufficientData, invalidInput } from '../errors';
+import { checkFinite, checkNonNegative, checkPositive } from '../validate';
+import { calendarDay } from './calendar';
+import { fitMeanReversion, modelFuture } from './meanReversion';
+import { classifyRegime, resolveCurvePolicy } from './regime';
+import type { CurveInput, CurvePoint, CurvePolicy, TermStructure } from './types';
+
+/** Prices are VIX index points; anything outside this range is taken as a unit mistake. */
+export const MIN_VIX_POINTS = 1;
+export const MAX_VIX_POINTS = 500;
+/** Shocked futures never go below this many points. */
+export const MIN_SHOCKED_FUTURE = 0.01;
+
+function checkPoints(field: string, x: number, example: string): number {
+  checkPositive(field, x);
+  if (x < MIN_VIX_POINTS) {
+    throw invalidInput(field, `is ${x}, which looks like a decimal, not VIX points`, `pass the level in index points (${x * 100} if ${x} was meant as a fraction), e.g. ${example}`);
+  }
+  if (x > MAX_VIX_POINTS) {
+    throw invalidInput(field, `is ${x}, above ${MAX_VIX_POINTS} VIX points`, `pass the level in index points, e.g. ${example} (prices before 2007-03-26 were quoted at 10× the index)`);
+  }
+  return x;
+}
+
+/**
+ * Check a curve input and build its term structure. F1 and F2 are the first two futures (all
+ * expire after the valuation date); spread = F1 − F2 points; contangoPct = (F2/F1 − 1)·100; the
+ * regime follows `classifyRegime`; the fit follows `fitMeanReversion` over all listed futures
+ * (κ and/or θ fixed when the policy gives them).
+ *
+ * Rejected, naming the field: a valuation date outside 2000-2040; VIX ≤ 0 or not in points;
+ * fewer than 2 futures; an expiry on or before the valuation date; expiries out of order or
+ * repeated; a price ≤ 0 or not in points.
+ * @example
+ * buildTermStructure({ valuationDate: '2020-03-16', vixSpot: 82.69, futures: [
+ *   { expiry: '2020-03-18', price: 72.625 }, { expiry: '2020-04-15', price: 59.15 }, ...] })
+ * // { spread: 13.475, contangoPct: -18.55..., regime: 'steep-backwardation', fit: { kappa ≈ 8, ... } }
+ */
+export function buildTermStructure(input: CurveInput, policy?: Partial<CurvePolicy>): TermStructure {
+  if (input === null || typeof input !== 'object') {
+    throw invalidInput('input', 'is not a curve', 'pass { valuationDate, vixSpot, futures: [{ expiry, price }, ...] }');
+  }
+  const p = resolveCurvePolicy(policy);
+  const today = calendarDay('valuationDate', input.valuationDate);
+  const vixSpot = checkPoints('vixSpot', input.vixSpot, '18.5');
+  const futures = input.futures;
+  if (!Array.isArray(futures)) {
+    throw invalidInput('futures', 'is not a list', 'pass futures as [{ expiry: "YYYY-MM-DD", price }, ...] sorted by expiry');
+  }
+  if (futures.length < 2) {
+    throw insufficientData('futures', `has ${futures.length} future${futures.length === 1 ? '' : 's'}, but F1 and F2 need 2`, 'pass at least the first two listed VX futures');
+  }
+  const points: CurvePoint[] = [];
+  let prev = -Infinity;
+  futures.forEach((f, i) => {
+    const field = `futures[${i}]`;
+    if (f === null || typeof f !== 'object') throw invalidInput(field, 'is not a future', 'pass { expiry: "YYYY-MM-DD", price }');
+    const day = calendarDay(`${field}.expiry`, f.expiry);
+    if (day <= today) {
+      throw invalidInput(
+        `${field}.expiry`,
+        `is ${f.expiry}, on or before the valuation date ${input.valuationDate}`,
+        'drop expired contracts: list only futures expiring after the valuation date (on a final-settlement day the front future is the next month)',
+      );
+    }
+    if (day === prev) {
+      throw invalidInput(`${field}.expiry`, `is ${f.expiry}, the same as futures[${i - 1}].expiry`, 'pass each expiry once');
+    }
+    if (day < prev) {
+      throw invalidInput(`${field}.expiry`, `is ${f.expiry}, earlier than futures[${i - 1}].expiry ${toIsoDate(prev)}`, 'sort the futures by expiry, nearest first');
+    }
+    prev = day;
+    const price = checkPoints(`${field}.price`, f.price, '20.35');
+    points.push({ expiry: toIsoDate(day), days: day - today, years: (day - today) / 365, price });
+  });
+  const f1 = points[0] as CurvePoint;
+  const f2 = points[1] as CurvePoint;
+  const spread = f1.price - f2.price;
+  const fixed: { kappa?: number; theta?: number } = {};
+  if (p.kappa !== undefined) fixed.kappa = p.kappa;
+  if (p.theta !== undefined) fixed.theta = p.theta;
+  return {
+    valuationDate: toIsoDate(today),
+    vixSpot,
+    points,
+    f1,
+    f2,
+    spread,
+    contangoPct: (f2.price / f1.price - 1) * 100,
+    regime: classifyRegime(spread, p),
+    fit: fitMeanReversion(vixSpot, points, fixed),
+  };
+}
+
+function lastPoint(ts: TermStructure, field: string): CurvePoint {
+  const last = ts?.points?.[ts.points.length - 1];
+  if (!last) throw invalidInput(field, 'has no futures', 'build the curve with buildTermStructure');
+  return last;
+}
+
+/**
+ * Constant-maturity value CM(d), points: linear interpolation in calendar days between the two
+ * curve nodes that bracket d, where VIX spot is the node at day 0 and each future at its days to
+ * expiry (as the short-term VIX futures indices weight their two contracts). No extrapolation:
+ * d beyond the last future's days is an error.
+ * @param days calendar days from the valuation date (≥ 0)
+ * @example constantMaturity(ts, 30) // 2020-03-16: between VX1 (2 days, 72.625) and VX2 (30 days, 59.15) → 59.15
+ */
+export function constantMaturity(ts: TermStructure, days: number): number {
+  checkNonNegative('days', days);
+  const last = lastPoint(ts, 'ts.points');
+  if (days > last.days) {
+    throw invalidInput(
+      'days',
+      `is ${days}, beyond the last future (${last.expiry}, ${last.days} days)`,
+      `pass at most ${last.days} days, or add later futures to the curve`,
+    );
+  }
+  let d0 = 0;
+  let p0 = ts.vixSpot;
+  for (const pt of ts.points) {
+    if (days <= pt.days) {
+      if (pt.days === d0) return pt.price;
+      return p0 + ((pt.price - p0) * (days - d0)) / (pt.days - d0);
+    }
+    d0 = pt.days;
+    p0 = pt.price;
+  }
+  return last.price;
+}
+
+/**
+ * The curve after VIX spot moves to `newVix`, by the fitted model's sensitivity:
+ * F_i + (newVix − VIX)·e^(−κτ_i), floored at 0.01 points.
+ * @example shockFutures(ts, 40) // each future raised by (40 − VIX)·e^(−κτ)
+ */
+export function shockFutures(ts: TermStructure, newVix: number): CurvePoint[] {
+  checkPoints('newVix', newVix, '30');
+  lastPoint(ts, 'ts.points');
+  const dv = newVix - ts.vixSpot;
+  const k = ts.fit.kappa;
+  return ts.points.map((p) => ({ ...p, price: Math.max(MIN_SHOCKED_FUTURE, p.price + dv * Math.exp(-k * p.years)) }));
+}
+
+/**
+ * Price of the VX future of an expiry, points: the listed price when the curve lists that expiry,
+ * otherwise the fitted model value θ + (VIX − θ)·e^(−κτ) (which is not re-anchored to the
+ * neighbouring listed prices: its error is the fit's rmse).
+ * @example futureForExpiry(ts, '2020-04-15') // 59.15 (listed)
+ */
+export function futureForExpiry(ts: TermStructure, expiry: string): number {
+  const day = parseIsoDate('expiry', expiry);
+  const today = parseIsoDate('ts.valuationDate', ts.valuationDate);
+  if (day <= today) {
+    throw invalidInput('expiry', `is ${expiry}, on or before the valuation date ${ts.valuationDate}`, 'pass an expiry after the valuation date');
+  }
+  const listed = ts.points.find((p) => p.expiry === expiry);
+  if (listed) return listed.price;
+  checkFinite('ts.fit.kappa', ts.fit.kappa);
+  return modelFuture(ts.fit, ts.vixSpot, (day - today) / 365);
+}
