@@ -1,0 +1,55 @@
+/**
+ * Moving Average Convergence/Divergence (Gerald Appel): MACD line = EMA(fast) − EMA(slow), signal
+ * line = EMA(signal) of the MACD line, histogram = MACD − signal. Each EMA uses α = 2/(n + 1) and
+ * is seeded with the simple mean of its first n inputs (the StockCharts ChartSchool convention), so
+ * the result does not depend on how much history precedes the first full window.
+ */
+import { invalidInput } from '../errors';
+import { checkPeriod, checkSeries } from './series';
+
+/**
+ * Exponential moving average seeded by the simple mean of the first `period` values.
+ * @returns values.length − period + 1 averages; out[0] belongs to values[period − 1]
+ * @example ema([1, 2, 3, 4, 5], 3) // [2, 3, 4]
+ */
+export function ema(values: readonly number[], period: number): number[] {
+  checkPeriod('period', period);
+  checkSeries('values', values, period, `a ${period}-period EMA`);
+  const a = 2 / (period + 1);
+  let e = 0;
+  for (let i = 0; i < period; i++) e += values[i] as number;
+  e /= period;
+  const out = [e];
+  for (let i = period; i < values.length; i++) {
+    e += a * ((values[i] as number) - e);
+    out.push(e);
+  }
+  return out;
+}
+
+/**
+ * MACD(fast, slow, signal), default (12, 26, 9). The three arrays have the same length,
+ * values.length − (slow + signal − 2), and are aligned to the END of the input: the last entry
+ * belongs to the last value, entry k to values[values.length − length + k]. Needs slow + signal − 1
+ * values (34 for the defaults).
+ * @example
+ * const { histogram } = macd(vvixOverVix); // volOfVolExpanding = histogram[histogram.length - 1] > 0
+ */
+export function macd(
+  values: readonly number[],
+  fast = 12,
+  slow = 26,
+  signal = 9,
+): { macd: number[]; signal: number[]; histogram: number[] } {
+  checkPeriod('fast', fast);
+  checkPeriod('slow', slow);
+  checkPeriod('signal', signal);
+  if (fast >= slow) throw invalidInput('fast', `is ${fast}, not shorter than slow ${slow}`, 'pass fast < slow, e.g. 12 and 26');
+  checkSeries('values', values, slow + signal - 1, `MACD(${fast}, ${slow}, ${signal})`);
+  const emaFast = ema(values, fast);
+  const emaSlow = ema(values, slow);
+  const line = emaSlow.map((s, i) => (emaFast[i + slow - fast] as number) - s);
+  const sig = ema(line, signal);
+  const m = line.slice(signal - 1);
+  return { macd: m, signal: sig, histogram: m.map((x, i) => x - (sig[i] as number)) };
+}
