@@ -1,1 +1,72 @@
-console.log('functions: nothing to build yet');
+// Builds the HTTP hosts into functions/dist with esbuild (node 20, ESM):
+//   dist/localHost.js      the local host `npm start` runs (everything bundled; runs from the checkout)
+//   dist/app.js            the Azure Functions entry (package.json "main"); @azure/functions stays external
+//   dist/computeWorker.js  the worker-thread script of the compute pool, when src/compute/worker.ts exists
+// and a self-contained deployment folder dist/azure/ (host.json, package.json, app.js, computeWorker.js).
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = resolve(here, 'dist');
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+
+// Bundled CommonJS packages call require(); give the ESM bundle a real one.
+const banner = {
+  js: "import { createRequire as __alvhCreateRequire } from 'node:module'; const require = __alvhCreateRequire(import.meta.url);",
+};
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  banner,
+  // Provided by the Azure Functions worker at run time; never a package on disk.
+  external: ['@azure/functions-core'],
+};
+
+const entries = [
+  { in: 'src/localHost.ts', out: 'localHost.js', external: [] },
+  { in: 'src/app.ts', out: 'app.js', external: ['@azure/functions'] },
+];
+const worker = resolve(here, 'src/compute/worker.ts');
+if (existsSync(worker)) entries.push({ in: 'src/compute/worker.ts', out: 'computeWorker.js', external: [] });
+
+for (const e of entries) {
+  await build({
+    ...common,
+    entryPoints: [resolve(here, e.in)],
+    outfile: resolve(dist, e.out),
+    external: [...common.external, ...e.external],
+  });
+}
+
+// dist/azure: what `func azure functionapp publish` (or a zip deploy) needs, without the workspace.
+const pkg = JSON.parse(readFileSync(resolve(here, 'package.json'), 'utf8'));
+const azure = resolve(dist, 'azure');
+mkdirSync(azure, { recursive: true });
+for (const f of ['app.js', 'computeWorker.js'])
+  if (existsSync(resolve(dist, f))) copyFileSync(resolve(dist, f), resolve(azure, f));
+copyFileSync(resolve(here, 'host.json'), resolve(azure, 'host.json'));
+copyFileSync(resolve(here, '.funcignore'), resolve(azure, '.funcignore'));
+writeFileSync(
+  resolve(azure, 'package.json'),
+  JSON.stringify(
+    {
+      name: pkg.name.replace('@alvh/', 'alvh-'),
+      version: pkg.version,
+      private: true,
+      type: 'module',
+      main: 'app.js',
+      engines: { node: '>=20' },
+      dependencies: { '@azure/functions': pkg.dependencies['@azure/functions'] },
+    },
+    null,
+    2,
+  ) + '\n',
+);
+console.log(`functions: built ${entries.map((e) => e.out).join(', ')} and dist/azure/`);

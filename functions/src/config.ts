@@ -1,0 +1,42 @@
+/**
+ * Host settings read from the environment (app settings in Azure, the shell for the local host).
+ * Every setting has a safe default; a malformed value is ignored in favour of the default, and
+ * {@link describeConfig} lists what is in effect.
+ */
+
+/** Largest request body accepted, in bytes (4 MiB: a 22-year daily history fits with room to spare). */
+export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+/** The add-in's origin during development (the manifest's https://localhost:3000). */
+export const DEFAULT_CORS_ORIGINS: readonly string[] = ['https://localhost:3000'];
+
+/** `ALVH_MAX_BODY_BYTES`: a positive integer of bytes, else {@link DEFAULT_MAX_BODY_BYTES}. */
+export function maxBodyBytes(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.ALVH_MAX_BODY_BYTES;
+  if (raw === undefined || raw.trim() === '') return DEFAULT_MAX_BODY_BYTES;
+  const n = Number(raw);
+  return Number.isSafeInteger(n) && n > 0 ? n : DEFAULT_MAX_BODY_BYTES;
+}
+
+/**
+ * `ALVH_CORS_ORIGINS`: comma-separated origins allowed to call the API from a browser
+ * (`https://localhost:3000,https://contoso.example`), or `*` for any. Default
+ * {@link DEFAULT_CORS_ORIGINS}. Only the local host applies this list; in Azure the platform's
+ * CORS setting does (see docs/deploy.md).
+ */
+export function corsOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
+  const raw = env.ALVH_CORS_ORIGINS;
+  if (raw === undefined || raw.trim() === '') return [...DEFAULT_CORS_ORIGINS];
+  return raw
+    .split(',')
+    .map((s) => s.trim().replace(/\/+$/, ''))
+    .filter((s) => s !== '');
+}
+
+/** Human-readable summary of the settings in effect, for the host's start-up banner. */
+export function describeConfig(env: NodeJS.ProcessEnv = process.env): string[] {
+  return [
+    `body limit ${maxBodyBytes(env)} bytes (ALVH_MAX_BODY_BYTES)`,
+    `CORS origins ${corsOrigins(env).join(', ')} (ALVH_CORS_ORIGINS)`,
+  ];
+}

@@ -1,0 +1,103 @@
+/**
+ * Reading a JSON request body: content type, size limit, and a parse error that says where the
+ * JSON broke. Each failure is an {@link HttpProblem} (415, 413, 400).
+ */
+import type { HttpRequest } from '@azure/functions';
+import { HttpProblem, httpProblem } from './problem';
+
+/** `application/json` or any `+json` type, with or without parameters (charset). */
+export function isJsonContentType(value: string | null): boolean {
+  if (value === null) return false;
+  const type = value.split(';')[0]?.trim().toLowerCase() ?? '';
+  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
+}
+
+/** 1-based line and column of a character offset. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+/** The 413 problem for a body over `limit` bytes. */
+export function bodyTooLarge(limit: number, received?: number): HttpProblem {
+  const got = received === undefined ? 'a body larger than that' : `${received} bytes`;
+  return new HttpProblem(
+    httpProblem(
+      413,
+      'payload_too_large',
+      `the request body is limited to ${limit} bytes and this request sent ${got}`,
+      {
+        limit,
+        fix: `send at most ${limit} bytes; split large Monte Carlo runs into chunks (firstPath, pathCount)`,
+      },
+    ),
+  );
+}
+
+/** Parse JSON text; a syntax error becomes a 400 naming the offset, line and column where it failed. */
+export function parseJsonText(text: string): unknown {
+  if (text.trim() === '') {
+    throw new HttpProblem(
+      httpProblem(400, 'malformed_json', 'the request body is empty; send one JSON object', {
+        issues: [{ path: '(root)', message: 'the body is empty; send a JSON object' }],
+      }),
+    );
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    const raw = e instanceof Error ? e.message : String(e);
+    // V8 may quote the input back ("Unexpected token 'a', "abc..." is not valid JSON"): never echo it.
+    const reason = raw.replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
+    const m = /at position (\d+)/.exec(raw);
+    let offset: number | undefined = m?.[1] !== undefined ? Number(m[1]) : undefined;
+    if (offset === undefined && /Unexpected end of JSON input/.test(raw)) offset = text.length;
+    let where = '';
+    if (offset !== undefined) {
+      const { line, column } = lineColumn(text, offset);
+      where = ` at line ${line}, column ${column} (character ${offset})`;
+    }
+    const message = `malformed JSON${where}: ${reason}`;
+    throw new HttpProblem(
+      httpProblem(400, 'malformed_json', `the request body is not valid JSON: ${reason}${where}`, {
+        issues: [{ path: '(root)', message }],
+        fix: 'send one JSON object with double-quoted property names and no trailing commas',
+      }),
+    );
+  }
+}
+
+/**
+ * The parsed JSON body of a request: 415 unless the content type is JSON, 413 over `limit` bytes
+ * (checked on Content-Length first, then on the bytes read), 400 for malformed JSON.
+ */
+export async function readJsonBody(request: HttpRequest, limit: number): Promise<unknown> {
+  const contentType = request.headers.get('content-type');
+  if (!isJsonContentType(contentType)) {
+    throw new HttpProblem(
+      httpProblem(
+        415,
+        'unsupported_media_type',
+        contentType === null
+          ? 'the request has no Content-Type; send the body as JSON with Content-Type: application/json'
+          : `the request body is ${contentType.split(';')[0]}; send JSON with Content-Type: application/json`,
+        { fix: 'set the header Content-Type: application/json' },
+      ),
+      { accept: 'application/json' },
+    );
+  }
+  const declared = Number(request.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) throw bodyTooLarge(limit, declared);
+  const text = await request.text();
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > limit) throw bodyTooLarge(limit, bytes);
+  return parseJsonText(text);
+}

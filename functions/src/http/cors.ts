@@ -1,0 +1,37 @@
+/**
+ * CORS for the local host (in Azure the Function App's platform CORS setting does this job; see
+ * docs/deploy.md). Allowed origins come from `ALVH_CORS_ORIGINS`; a preflight may ask for the
+ * headers `content-type` and `x-functions-key`.
+ */
+
+export const CORS_ALLOWED_HEADERS = 'content-type, x-functions-key';
+export const CORS_MAX_AGE_SECONDS = 600;
+
+/** Whether a browser origin may call the API. `*` in the list allows any. */
+export function isOriginAllowed(origin: string, allowed: readonly string[]): boolean {
+  return allowed.includes('*') || allowed.includes(origin.replace(/\/+$/, ''));
+}
+
+/** Headers for an actual (non-preflight) response to `origin`; none when it is not allowed. */
+export function corsHeaders(origin: string | undefined, allowed: readonly string[]): Record<string, string> {
+  if (origin === undefined || !isOriginAllowed(origin, allowed)) return {};
+  return {
+    'access-control-allow-origin': allowed.includes('*') ? '*' : origin,
+    'access-control-expose-headers': 'content-type, allow',
+    vary: 'Origin',
+  };
+}
+
+/** Headers for a preflight answer that allows `methods`. */
+export function preflightHeaders(
+  origin: string,
+  allowed: readonly string[],
+  methods: readonly string[],
+): Record<string, string> {
+  return {
+    ...corsHeaders(origin, allowed),
+    'access-control-allow-methods': [...methods, 'OPTIONS'].join(', '),
+    'access-control-allow-headers': CORS_ALLOWED_HEADERS,
+    'access-control-max-age': String(CORS_MAX_AGE_SECONDS),
+  };
+}

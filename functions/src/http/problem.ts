@@ -1,0 +1,183 @@
+/**
+ * RFC 9457 problem details: the one place where errors become HTTP answers. Every error a handler
+ * throws passes through {@link problemFromError}; user mistakes become 4xx documents that say what
+ * to fix, and anything else becomes a 500 document carrying an id to quote (the error itself is
+ * logged, never sent).
+ */
+import type { HttpResponseInit, InvocationContext } from '@azure/functions';
+import { isAlvhError, type AlvhErrorCode } from '@alvh/shared';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** One offending field: dotted path (`futures[2].price`, `(root)` for the whole body) and what to pass. */
+export interface ProblemIssue {
+  path: string;
+  message: string;
+}
+
+/** The problem document. `type` is `about:blank` for plain HTTP failures, `urn:alvh:problem:<code>` otherwise. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  /** The request path the problem is about. */
+  instance?: string;
+  /** ALVH error code (`invalid_input`, `limit_exceeded`, ...) or an HTTP-level code (`payload_too_large`). */
+  code?: string;
+  /** The offending field, for ALVH errors. */
+  field?: string;
+  /** What to do instead. */
+  fix?: string;
+  /** Every validation issue, for 400 invalid input. */
+  issues?: ProblemIssue[];
+  /** Id to quote for a 500; the same id is in the server log. */
+  id?: string;
+  /** Stated limit for 413 (bytes). */
+  limit?: number;
+}
+
+/** An error that already knows its HTTP answer (bad JSON, wrong content type, body too large...). */
+export class HttpProblem extends Error {
+  readonly problem: Problem;
+  readonly headers: Record<string, string>;
+  constructor(problem: Problem, headers: Record<string, string> = {}) {
+    super(problem.detail);
+    this.name = 'HttpProblem';
+    this.problem = problem;
+    this.headers = headers;
+  }
+}
+
+const STATUS_TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/** A plain HTTP problem (`type: about:blank`, title = the status phrase, as RFC 9457 §4.2.1 asks). */
+export function httpProblem(status: number, code: string, detail: string, extra: Partial<Problem> = {}): Problem {
+  return { type: 'about:blank', title: STATUS_TITLES[status] ?? 'Error', status, detail, code, ...extra };
+}
+
+const CODE_STATUS: Record<AlvhErrorCode, number> = {
+  invalid_input: 400,
+  no_solution: 422,
+  insufficient_data: 422,
+  limit_exceeded: 422,
+};
+
+const CODE_TITLES: Record<AlvhErrorCode, string> = {
+  invalid_input: 'Invalid input',
+  no_solution: 'No solution for these inputs',
+  insufficient_data: 'Not enough data',
+  limit_exceeded: 'Work over a stated limit',
+};
+
+interface AlvhErrorLike {
+  code: AlvhErrorCode;
+  field: string;
+  problem: string;
+  fix: string;
+  message: string;
+  issues?: readonly ProblemIssue[];
+}
+
+/**
+ * An {@link AlvhError}, or an error that crossed a worker-thread boundary and kept its fields but
+ * lost its prototype (structured clone copies own properties only).
+ */
+function asAlvhError(e: unknown): AlvhErrorLike | undefined {
+  if (isAlvhError(e)) return e as AlvhErrorLike;
+  if (typeof e !== 'object' || e === null) return undefined;
+  const o = e as Record<string, unknown>;
+  if (
+    typeof o.code === 'string' &&
+    o.code in CODE_STATUS &&
+    typeof o.field === 'string' &&
+    typeof o.problem === 'string' &&
+    typeof o.fix === 'string'
+  ) {
+    const message = typeof o.message === 'string' ? o.message : `${o.field}: ${o.problem}; ${o.fix}`;
+    const issues = Array.isArray(o.issues) ? (o.issues as ProblemIssue[]) : undefined;
+    return {
+      code: o.code as AlvhErrorCode,
+      field: o.field,
+      problem: o.problem,
+      fix: o.fix,
+      message,
+      ...(issues ? { issues } : {}),
+    };
+  }
+  return undefined;
+}
+
+function alvhProblem(e: AlvhErrorLike): Problem {
+  const status = CODE_STATUS[e.code];
+  const issues: ProblemIssue[] =
+    e.issues && e.issues.length > 0
+      ? e.issues.map((i) => ({ path: String(i.path), message: String(i.message) }))
+      : [{ path: e.field, message: `${e.problem}; ${e.fix}` }];
+  const p: Problem = {
+    type: `urn:alvh:problem:${e.code.replace(/_/g, '-')}`,
+    title: CODE_TITLES[e.code],
+    status,
+    detail: e.message,
+    code: e.code,
+    field: e.field,
+    fix: e.fix,
+  };
+  if (status === 400) p.issues = issues;
+  return p;
+}
+
+/** A short random id for a 500 when the invocation has none. */
+function newId(): string {
+  return Math.random().toString(36).slice(2, 10) + Date.now().toString(36);
+}
+
+/**
+ * The problem document for anything a handler threw. Unknown errors are logged through
+ * `context.error` with an id and answered as a 500 that shows only the id.
+ */
+export function problemFromError(
+  e: unknown,
+  context: InvocationContext,
+  instance?: string,
+): {
+  problem: Problem;
+  headers: Record<string, string>;
+} {
+  let problem: Problem;
+  let headers: Record<string, string> = {};
+  if (e instanceof HttpProblem) {
+    problem = { ...e.problem };
+    headers = e.headers;
+  } else {
+    const alvh = asAlvhError(e);
+    if (alvh) problem = alvhProblem(alvh);
+    else {
+      const id = context.invocationId && context.invocationId !== 'unknown' ? context.invocationId : newId();
+      context.error(`unhandled error [${id}]`, e);
+      problem = httpProblem(500, 'internal_error', `the server failed unexpectedly; quote id ${id} when reporting it`, {
+        id,
+      });
+    }
+  }
+  if (instance !== undefined) problem.instance = instance;
+  return { problem, headers };
+}
+
+/** The response for a problem document. */
+export function problemResponse(problem: Problem, headers: Record<string, string> = {}): HttpResponseInit {
+  return {
+    status: problem.status,
+    headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'cache-control': 'no-store', ...headers },
+    body: JSON.stringify(problem),
+  };
+}

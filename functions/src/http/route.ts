@@ -1,0 +1,107 @@
+/**
+ * The handler contract shared by the Azure app and the local host. A {@link Route} is one row of
+ * the route table: its `handler` is the library's `HttpHandler` shape — `(HttpRequest,
+ * InvocationContext) → HttpResponseInit` — already wrapped so that a wrong method is a 405 and
+ * every thrown error becomes a problem document. Hosts register `handler` and add nothing.
+ */
+import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import type { z } from 'zod';
+import { maxBodyBytes } from '../config';
+import { readJsonBody } from './body';
+import { httpProblem, problemFromError, problemResponse } from './problem';
+
+export type RouteMethod = 'GET' | 'POST';
+export type AuthLevel = 'anonymous' | 'function';
+
+/** What a handler body receives besides the request. */
+export interface RouteCall {
+  request: HttpRequest;
+  context: InvocationContext;
+  /** Aborted when the caller goes away (local host) — pass it to long computations. */
+  signal: AbortSignal | undefined;
+}
+
+export interface RouteSpec {
+  /** Azure function name (letters, digits, dashes). */
+  name: string;
+  method: RouteMethod;
+  /** Path below `/api`, without a leading slash: `plan`, `openapi.json`. */
+  route: string;
+  authLevel: AuthLevel;
+  summary: string;
+  description: string;
+  /** The JSON body schema (POST routes), with the name it takes in the OpenAPI components. */
+  request?: { schemaName: string; schema: z.ZodType; example?: unknown };
+  response: { description: string; schemaName?: string; schema?: z.ZodType; example?: unknown };
+  /** CPU-heavy: runs on the worker-thread pool, never on the request thread. */
+  heavy: boolean;
+}
+
+export interface Route extends RouteSpec {
+  handler: (request: HttpRequest, context: InvocationContext) => Promise<HttpResponseInit>;
+}
+
+const signals = new WeakMap<HttpRequest, AbortSignal>();
+
+/** Tie an abort signal to a request (the local host does this when the client disconnects). */
+export function attachSignal(request: HttpRequest, signal: AbortSignal): void {
+  signals.set(request, signal);
+}
+
+/** A JSON 200 response. */
+export function jsonResponse(value: unknown, status = 200, headers: Record<string, string> = {}): HttpResponseInit {
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    body: JSON.stringify(value),
+  };
+}
+
+/** Path of a URL, for the problem document's `instance`. */
+function pathOf(url: string): string | undefined {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Wrap a handler body: 405 with `Allow` for another method, problem documents for every error.
+ */
+export function defineRoute(spec: RouteSpec, run: (call: RouteCall) => Promise<HttpResponseInit>): Route {
+  const handler = async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
+    const instance = pathOf(request.url);
+    const method = request.method.toUpperCase();
+    const allowed = spec.method === 'GET' ? ['GET', 'HEAD'] : [spec.method];
+    if (!allowed.includes(method)) {
+      return problemResponse(
+        httpProblem(405, 'method_not_allowed', `${method} is not supported on /api/${spec.route}; use ${spec.method}`, {
+          ...(instance !== undefined ? { instance } : {}),
+        }),
+        { allow: allowed.join(', ') },
+      );
+    }
+    try {
+      return await run({ request, context, signal: signals.get(request) });
+    } catch (e) {
+      const { problem, headers } = problemFromError(e, context, instance);
+      return problemResponse(problem, headers);
+    }
+  };
+  return { ...spec, handler };
+}
+
+/**
+ * A POST route that reads a JSON body within the size limit and passes it, unparsed, to `run`
+ * (which validates it with the shared schema and computes). The result is sent as JSON.
+ */
+export function defineJsonRoute(
+  spec: Omit<RouteSpec, 'method'>,
+  run: (body: unknown, call: RouteCall) => Promise<unknown>,
+): Route {
+  return defineRoute({ ...spec, method: 'POST' }, async (call) => {
+    const body = await readJsonBody(call.request, maxBodyBytes());
+    return jsonResponse(await run(body, call));
+  });
+}
