@@ -1,1 +1,3 @@
-export {};
+export * from './leg';
+export * from './skew';
+export * from './markBook';

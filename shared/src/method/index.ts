@@ -1,3 +1,5 @@
 export * from './audit';
 export * from './policy';
 export * from './split';
+export * from './tailSize';
+export * from './analogs';

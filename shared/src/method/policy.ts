@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { InputValidationError, formatPath } from '../schemas/parse';
+import { SkewParamsSchema } from '../book/skew';
 
 /** A number in [lo, hi] with a default; the message names the allowed range. */
 function bounded(lo: number, hi: number, def: number) {
@@ -37,22 +38,6 @@ export const SplitKnotSchema = z.tuple([
   z.number({ error: 'pass a spread in VIX points' }).finite().min(-50).max(50),
   z.number({ error: 'pass a calendar share between 0 and 1' }).min(0).max(1),
 ]);
-
-/**
- * Parameters of the SPX volatility skew used to mark SPX options away from the money (see
- * {@link skewedVol}): σ(K) = atm · (1 − slope · z), z = ln(K/F) / (atm·√T), with `putSlope` for
- * z < 0 and `callSlope` for z > 0, clamped to [minRatio·atm, maxRatio·atm].
- */
-export const SkewParamsSchema = z.object({
-  /** Relative vol added per standard deviation below the forward (0.45: a 25-delta put ≈ 1.3 × ATM). */
-  putSlope: bounded(0, 2, 0.45),
-  /** Relative vol removed per standard deviation above the forward (0.2: a 25-delta call ≈ 0.86 × ATM). */
-  callSlope: bounded(0, 2, 0.2),
-  /** Floor of σ(K)/atm. */
-  minRatio: bounded(0.05, 1, 0.5),
-  /** Cap of σ(K)/atm. */
-  maxRatio: bounded(1, 10, 3),
-});
 
 const overlayStructures = ['spx-put-calendar', 'spx-long-put', 'vix-call-diagonal'] as const;
 export type OverlayStructure = (typeof overlayStructures)[number];
@@ -162,10 +147,6 @@ export const PolicySchema = PolicyObject.superRefine((p, ctx) => {
 
 export type Policy = z.output<typeof PolicySchema>;
 export type PolicyOverrides = z.input<typeof PolicySchema>;
-export type SkewParams = z.output<typeof SkewParamsSchema>;
-
-/** The default skew parameters (see {@link SkewParamsSchema}). */
-export const DEFAULT_SKEW: SkewParams = Object.freeze({ putSlope: 0.45, callSlope: 0.2, minRatio: 0.5, maxRatio: 3 });
 
 /**
  * The policy with `overrides` applied over the defaults. Unknown fields are rejected (a typo must

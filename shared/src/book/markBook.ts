@@ -1,0 +1,170 @@
+/**
+ * Mark a book of SPX and VIX option legs to a market state: value and dollar Greeks.
+ *
+ * - SPX legs: Black-Scholes-Merton on spot with rate r and dividend yield q, at the skewed vol
+ *   {@link skewedVol}(K, F, T, VIX/100) where F = S·e^((r−q)T).
+ * - VIX legs: Black-76 on `futureFor(expiry)` (the VX future of the same expiry) at vol `volOfVol`.
+ * - Legs whose expiry is on or before `date` are marked at intrinsic value on the current
+ *   underlying (SPX spot, or the VX future for that expiry): a settled leg's cash, to the precision
+ *   the state allows.
+ *
+ * Units: value in USD (price · 100 · signed quantity). delta and gamma are SPX legs' USD per SPX
+ * point (and per point², gamma); vega is SPX legs' USD per vol point (0.01) of SPX implied vol;
+ * theta is every leg's USD per calendar day. VIX legs' exposures are kept apart, in vixDelta (USD per
+ * VX future point) and vixVega (USD per vol-of-vol point), since they move with a different
+ * underlying.
+ */
+import { bsGreeks, black76Greeks, blackFormula } from '../pricing/index';
+import { invalidInput } from '../errors';
+import { parseIsoDate } from '../dates';
+import { checkFinite, checkNonNegative, checkPositive, checkRate, checkVol } from '../validate';
+import { OPTION_MULTIPLIER, type Leg } from './leg';
+import { skewedVol, type SkewParams } from './skew';
+
+export interface MarketState {
+  /** Valuation date, YYYY-MM-DD. */
+  date: string;
+  /** SPX spot, index points. */
+  spot: number;
+  /** VIX level, index points (ATM vol of SPX options = vix/100). */
+  vix: number;
+  /** Continuously compounded rate, decimal. */
+  rate: number;
+  /** SPX dividend yield, decimal. */
+  divYield: number;
+  /** Vol of the VX futures for VIX options, decimal (VVIX/100 or the policy default). */
+  volOfVol: number;
+  /** The VX future price for a VIX option expiry. */
+  futureFor: (expiry: string) => number;
+  skew: SkewParams;
+}
+
+export interface BookMarks {
+  value: number;
+  delta: number;
+  gamma: number;
+  vega: number;
+  theta: number;
+  vixDelta: number;
+  vixVega: number;
+}
+
+/** The price (per share, index points) and vol of one leg in a state; exported for reports. */
+export interface LegMark {
+  leg: Leg;
+  years: number;
+  /** Underlying used: SPX spot for SPX legs, the VX future for VIX legs. */
+  underlying: number;
+  vol: number;
+  price: number;
+  delta: number;
+  gamma: number;
+  vega: number;
+  theta: number;
+}
+
+function checkState(state: MarketState): number {
+  const day = parseIsoDate('state.date', state.date);
+  checkPositive('state.spot', state.spot);
+  checkPositive('state.vix', state.vix);
+  checkRate('state.rate', state.rate);
+  checkRate('state.divYield', state.divYield);
+  checkVol('state.volOfVol', state.volOfVol);
+  return day;
+}
+
+function checkLeg(i: number, leg: Leg): number {
+  if (leg.kind !== 'spx' && leg.kind !== 'vix') throw invalidInput(`legs[${i}].kind`, `is ${JSON.stringify(leg.kind)}`, 'pass "spx" or "vix"');
+  if (leg.type !== 'call' && leg.type !== 'put') throw invalidInput(`legs[${i}].type`, `is ${JSON.stringify(leg.type)}`, 'pass "call" or "put"');
+  checkPositive(`legs[${i}].strike`, leg.strike);
+  checkFinite(`legs[${i}].quantity`, leg.quantity);
+  return parseIsoDate(`legs[${i}].expiry`, leg.expiry);
+}
+
+/**
+ * Price and per-share Greeks of each leg (no multiplier, no quantity).
+ */
+export function markLegs(legs: readonly Leg[], state: MarketState): LegMark[] {
+  const day = checkState(state);
+  const atm = state.vix / 100;
+  return legs.map((leg, i) => {
+    const expiryDay = checkLeg(i, leg);
+    const years = Math.max(0, (expiryDay - day) / 365);
+    if (leg.kind === 'spx') {
+      const fwd = state.spot * Math.exp((state.rate - state.divYield) * years);
+      const vol = skewedVol(leg.strike, fwd, years, atm, state.skew);
+      const g = bsGreeks({ type: leg.type, spot: state.spot, strike: leg.strike, years, vol, rate: state.rate, divYield: state.divYield });
+      return { leg, years, underlying: state.spot, vol, ...g };
+    }
+    const future = checkPositive(`futureFor(${leg.expiry})`, state.futureFor(leg.expiry));
+    const g = black76Greeks({ type: leg.type, future, strike: leg.strike, years, vol: state.volOfVol, rate: state.rate });
+    return { leg, years, underlying: future, vol: state.volOfVol, ...g };
+  });
+}
+
+/**
+ * Value and dollar Greeks of the book (see the module comment for units).
+ *
+ * @example
+ * markBook(ironCondorLegs('2020-04-17', [2000, 2100, 2900, 3000], 1), state).value // < 0: a short condor is a liability
+ */
+export function markBook(legs: readonly Leg[], state: MarketState): BookMarks {
+  const out: BookMarks = { value: 0, delta: 0, gamma: 0, vega: 0, theta: 0, vixDelta: 0, vixVega: 0 };
+  for (const m of markLegs(legs, state)) {
+    const k = OPTION_MULTIPLIER * m.leg.quantity;
+    out.value += m.price * k;
+    out.theta += m.theta * k;
+    if (m.leg.kind === 'spx') {
+      out.delta += m.delta * k;
+      out.gamma += m.gamma * k;
+      out.vega += m.vega * k;
+    } else {
+      out.vixDelta += m.delta * k;
+      out.vixVega += m.vega * k;
+    }
+  }
+  return out;
+}
+
+/**
+ * Value of the book in USD only, unchecked: for hot loops (Monte Carlo, grids) whose state was
+ * validated once. Same model as {@link markBook}; `dayNumber` is the state's date as a day number
+ * and `expiryDays` each leg's expiry as a day number (precompute both with parseIsoDate).
+ */
+export function bookValueFast(
+  legs: readonly Leg[],
+  expiryDays: readonly number[],
+  dayNumber: number,
+  spot: number,
+  vix: number,
+  rate: number,
+  divYield: number,
+  volOfVol: number,
+  futureFor: (expiry: string) => number,
+  skew: SkewParams,
+): number {
+  let total = 0;
+  const atm = vix / 100;
+  for (let i = 0; i < legs.length; i++) {
+    const leg = legs[i] as Leg;
+    const years = Math.max(0, ((expiryDays[i] as number) - dayNumber) / 365);
+    const df = Math.exp(-rate * years);
+    const isCall = leg.type === 'call';
+    let price: number;
+    if (leg.kind === 'spx') {
+      const fwd = spot * Math.exp((rate - divYield) * years);
+      const vol = skewedVol(leg.strike, fwd, years, atm, skew);
+      price = df * blackFormula(isCall, fwd, leg.strike, vol * Math.sqrt(years));
+    } else {
+      price = df * blackFormula(isCall, futureFor(leg.expiry), leg.strike, volOfVol * Math.sqrt(years));
+    }
+    total += price * OPTION_MULTIPLIER * leg.quantity;
+  }
+  return total;
+}
+
+/** Check a state once (for callers of {@link bookValueFast}); returns its day number. */
+export function checkMarketState(state: MarketState): number {
+  checkNonNegative('state.volOfVol', state.volOfVol);
+  return checkState(state);
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { DEFAULT_SKEW, bookValueFast, ironCondorLegs, markBook, skewedVol, type Leg, type MarketState } from '../../../shared/src/book/index';
+import { bsPrice, black76Price } from '../../../shared/src/pricing/index';
+import { parseIsoDate } from '../../../shared/src/dates';
+
+const state: MarketState = {
+  date: '2024-01-02',
+  spot: 4700,
+  vix: 14,
+  rate: 0.05,
+  divYield: 0.015,
+  volOfVol: 0.9,
+  futureFor: (e) => (e === '2024-02-14' ? 15 : 16),
+  skew: { ...DEFAULT_SKEW },
+};
+
+describe('skewedVol', () => {
+  it.each([
+    // strike, forward, years, atm, expected σ (hand computed from the documented formula)
+    [4000, 4000, 30 / 365, 0.14, 0.14],
+    [3900, 4000, 30 / 365, 0.14, 0.14 * (1 - 0.45 * (Math.log(3900 / 4000) / (0.14 * Math.sqrt(30 / 365))))],
+    [4100, 4000, 30 / 365, 0.14, 0.14 * (1 - 0.2 * (Math.log(4100 / 4000) / (0.14 * Math.sqrt(30 / 365))))],
+    [2000, 4000, 30 / 365, 0.14, 0.42], // capped at 3 × atm
+    [6000, 4000, 30 / 365, 0.14, 0.07], // floored at 0.5 × atm
+    [3000, 4000, 0, 0.14, 0.14], // no smile at expiry
+  ])('σ(%d; F=%d, T=%d, atm=%d) = %d', (k, f, t, atm, want) => {
+    expect(skewedVol(k, f, t, atm, DEFAULT_SKEW)).toBeCloseTo(want, 12);
+  });
+
+  it('matches the documented calibration: 25-delta put ≈ +4 pts, call ≈ −2 pts at ATM 14%', () => {
+    const T = 30 / 365;
+    const put25 = 4000 * Math.exp(-0.65 * 0.14 * Math.sqrt(T));
+    const call25 = 4000 * Math.exp(0.7 * 0.14 * Math.sqrt(T));
+    expect(skewedVol(put25, 4000, T, 0.14, DEFAULT_SKEW) - 0.14).toBeCloseTo(0.041, 3);
+    expect(skewedVol(call25, 4000, T, 0.14, DEFAULT_SKEW) - 0.14).toBeCloseTo(-0.0196, 3);
+  });
+
+  it('property: monotone non-increasing in strike and within the clamp', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.3, max: 3, noNaN: true }),
+        fc.double({ min: 0.3, max: 3, noNaN: true }),
+        fc.double({ min: 1 / 365, max: 2, noNaN: true }),
+        fc.double({ min: 0.05, max: 1.5, noNaN: true }),
+        (m1, m2, t, atm) => {
+          const lo = Math.min(m1, m2) * 4000;
+          const hi = Math.max(m1, m2) * 4000;
+          const vlo = skewedVol(lo, 4000, t, atm, DEFAULT_SKEW);
+          const vhi = skewedVol(hi, 4000, t, atm, DEFAULT_SKEW);
+          expect(vlo).toBeGreaterThanOrEqual(vhi - 1e-15);
+          expect(vlo).toBeLessThanOrEqual(3 * atm + 1e-15);
+          expect(vhi).toBeGreaterThanOrEqual(0.5 * atm - 1e-15);
+        },
+      ),
+    );
+  });
+});
+
+describe('markBook', () => {
+  const condor = ironCondorLegs('2024-02-16', [4400, 4450, 4900, 4950], 2);
+
+  it('values SPX legs by BSM at the skewed vol and VIX legs by Black-76, × 100 × quantity', () => {
+    const years = 45 / 365;
+    const fwd = 4700 * Math.exp((0.05 - 0.015) * years);
+    const byHand = condor.reduce((s, l) => {
+      const vol = skewedVol(l.strike, fwd, years, 0.14, DEFAULT_SKEW);
+      return s + 100 * l.quantity * bsPrice({ type: l.type, spot: 4700, strike: l.strike, years, vol, rate: 0.05, divYield: 0.015 });
+    }, 0);
+    const m = markBook(condor, state);
+    expect(m.value).toBeCloseTo(byHand, 8);
+    expect(m.value).toBeLessThan(0); // a short condor is a liability
+    expect(m.vega).toBeLessThan(0);
+    expect(m.theta).toBeGreaterThan(0);
+
+    const vixLeg: Leg = { kind: 'vix', type: 'call', strike: 17, expiry: '2024-02-14', quantity: 3 };
+    const v = markBook([vixLeg], state);
+    const want = 300 * black76Price({ type: 'call', future: 15, strike: 17, years: 43 / 365, vol: 0.9, rate: 0.05 });
+    expect(v.value).toBeCloseTo(want, 8);
+    expect(v.vixDelta).toBeGreaterThan(0);
+    expect(v.delta).toBe(0);
+  });
+
+  it('dollar delta and vega agree with finite differences of the value', () => {
+    const m = markBook(condor, state);
+    const h = 0.5;
+    const up = markBook(condor, { ...state, spot: state.spot + h }).value;
+    const dn = markBook(condor, { ...state, spot: state.spot - h }).value;
+    // delta holds the smile fixed in strike at the shifted forward only through F, so allow a small gap
+    expect(m.delta).toBeCloseTo((up - dn) / (2 * h), -1);
+  });
+
+  it('bookValueFast equals markBook', () => {
+    const legs: Leg[] = [...condor, { kind: 'vix', type: 'call', strike: 17, expiry: '2024-02-14', quantity: 3 }];
+    const days = legs.map((l) => parseIsoDate('e', l.expiry));
+    const fast = bookValueFast(legs, days, parseIsoDate('d', state.date), 4700, 14, 0.05, 0.015, 0.9, state.futureFor, DEFAULT_SKEW);
+    expect(fast).toBeCloseTo(markBook(legs, state).value, 8);
+  });
+
+  it('marks expired legs at intrinsic value', () => {
+    const m = markBook([{ kind: 'spx', type: 'put', strike: 4800, expiry: '2023-12-15', quantity: 1 }], state);
+    expect(m.value).toBeCloseTo(10_000, 8);
+  });
+
+  it('rejects bad legs and states by field', () => {
+    expect(() => markBook([{ ...condor[0]!, strike: -1 }], state)).toThrow(/^legs\[0\]\.strike:/);
+    expect(() => markBook([{ ...condor[0]!, expiry: '2024-13-01' }], state)).toThrow(/^legs\[0\]\.expiry:/);
+    expect(() => markBook(condor, { ...state, vix: 0 })).toThrow(/^state\.vix:/);
+    expect(() => markBook(condor, { ...state, volOfVol: 90 })).toThrow(/^state\.volOfVol:.*0\.9/);
+  });
+});
