@@ -1,1 +1,2 @@
 export * from './marketHistory';
+export * from './datedCurve';

@@ -1,0 +1,151 @@
+/**
+ * Input of the historical replay (`replay()`, POST /api/replay, the 'replay' compute job): daily
+ * market rows as plain objects, the ALVH policy, and every assumption the replay adds to the
+ * method — how condors are opened, how they are filled, what trading costs, which rate — as a
+ * named field with a default. Everything is JSON-serialisable.
+ */
+import { z } from 'zod';
+import { PolicySchema } from '../method/index';
+import { isoDate } from './common';
+
+/** Most rows one replay accepts (about 47 years of trading days); more is `limit_exceeded`. */
+export const MAX_REPLAY_ROWS = 12_000;
+/** Most stress episodes one replay summarises. */
+export const MAX_REPLAY_EPISODES = 50;
+
+const price = z
+  .number({ error: 'pass a price in index points' })
+  .finite({ error: 'pass a finite price' })
+  .positive({ error: 'pass a price greater than 0' });
+
+/**
+ * One trading day. `vx[i]` is the settlement of the (i+1)-th monthly VX future expiring strictly
+ * after `date` (null = no price); the other fields are closes in index points (`vixOpen`: the
+ * VIX opening print, used as the settlement value of VIX options on their expiry day).
+ */
+export const MarketRowSchema = z.object({
+  date: isoDate,
+  spx: price.optional(),
+  vix: price.optional(),
+  vixOpen: price.optional(),
+  vvix: price.optional(),
+  vix3m: price.optional(),
+  vix9d: price.optional(),
+  skew: price.optional(),
+  vx: z.array(price.nullable(), { error: 'pass vx as an array of prices (null for a gap)' }).max(12, { error: 'pass at most 12 VX contracts per day' }).default([]),
+});
+
+const whole = (lo: number, hi: number, def: number) =>
+  z
+    .number({ error: `pass a whole number between ${lo} and ${hi}` })
+    .int({ error: `pass a whole number between ${lo} and ${hi}` })
+    .min(lo, { error: `pass a whole number between ${lo} and ${hi}` })
+    .max(hi, { error: `pass a whole number between ${lo} and ${hi}` })
+    .default(def);
+const num = (lo: number, hi: number, def: number) =>
+  z
+    .number({ error: `pass a number between ${lo} and ${hi}` })
+    .finite({ error: `pass a number between ${lo} and ${hi}` })
+    .min(lo, { error: `pass a number between ${lo} and ${hi}` })
+    .max(hi, { error: `pass a number between ${lo} and ${hi}` })
+    .default(def);
+
+/**
+ * The replay's own assumptions (the method's rules stay in `policy`). Every field is named in
+ * docs/replay.md with its reason.
+ */
+export const ReplayAssumptionsSchema = z.strictObject(
+  {
+    /** Open a new condor every this many calendar days; 0 = only when no condor is open. */
+    entryEveryDays: whole(0, 365, 0),
+    /** At most this many condors open at once (only matters with entryEveryDays > 0). */
+    maxOpenCondors: whole(1, 12, 3),
+    /** Target days to expiry: the condor takes the SPX monthly expiry (third Friday) nearest to it. */
+    condorDte: whole(7, 365, 45),
+    /** Short strikes at this many standard deviations from spot, in log space (σ = ATM vol). */
+    shortStrikeSd: num(0.1, 5, 1.5),
+    /** Wing width as a fraction of spot, rounded up to the strike step (at least one step). */
+    wingWidthPct: num(0.001, 0.5, 0.02),
+    /** SPX strike grid, points. Short strikes round away from spot. */
+    spxStrikeStep: num(0.05, 100, 5),
+    /** Condors opened each time (contracts per leg). */
+    condorQuantity: whole(1, 10_000, 10),
+    /** ATM vol of SPX options = VIX/100 × atmVolScale (the skew of the policy is applied on top). */
+    atmVolScale: num(0.2, 3, 1),
+    /** Risk-free rate, continuously compounded, held constant over the replay (no rate history in the data). */
+    rate: num(-0.05, 0.2, 0.01),
+    /** SPX dividend yield, continuously compounded, held constant. */
+    divYield: num(0, 0.2, 0.018),
+    /** Paid per SPX option, index points, on top of the model mid at every fill (0 = fills at model mid). */
+    spxHalfSpread: num(0, 50, 0),
+    /** Paid per VIX option, index points, on top of the model mid at every fill. */
+    vixHalfSpread: num(0, 10, 0),
+    /** Capital the condor risk is measured against (the method's capital cap), USD. */
+    capital: num(1_000, 1e10, 1_000_000),
+    /** Hedge budget per condor, USD; the method's caps apply below it. 0 = no user budget (caps only). */
+    hedgeBudget: num(0, 1e9, 0),
+    /** Include the daily ledger in the result (the summaries and the series are always there). */
+    includeLedger: z.boolean({ error: 'pass true or false' }).default(true),
+  },
+  {
+    error: (iss) =>
+      iss.code === 'unrecognized_keys'
+        ? `unknown replay assumption ${iss.keys.map((k) => JSON.stringify(k)).join(', ')}; check the spelling against the documented fields`
+        : 'pass the assumptions as an object, e.g. { "condorDte": 45 }',
+  },
+);
+
+/** A named window summarised on its own (inclusive dates). */
+export const ReplayEpisodeSchema = z
+  .object({ name: z.string({ error: 'pass a name' }).min(1).max(60), from: isoDate, to: isoDate })
+  .refine((e) => e.from <= e.to, { error: 'from must not be after to', path: ['to'] });
+
+/** The stress episodes of the data folder (windows around each drawdown). */
+export const DEFAULT_EPISODES: { name: string; from: string; to: string }[] = [
+  { name: '2008', from: '2008-09-01', to: '2008-12-31' },
+  { name: 'Aug 2015', from: '2015-08-03', to: '2015-09-30' },
+  { name: 'Feb 2018', from: '2018-01-22', to: '2018-03-09' },
+  { name: 'Dec 2018', from: '2018-11-26', to: '2019-01-11' },
+  { name: 'Mar 2020', from: '2020-02-14', to: '2020-04-17' },
+  { name: 'Aug 2024', from: '2024-07-22', to: '2024-09-13' },
+  { name: 'Apr 2025', from: '2025-03-24', to: '2025-05-16' },
+];
+
+export const ReplayInputSchema = z
+  .object({
+    /** Daily rows, oldest first, one per date (see {@link MarketRowSchema}). */
+    rows: z.array(MarketRowSchema, { error: 'pass rows as an array of daily market rows' }).min(2, { error: 'pass at least two rows' }),
+    /** First date replayed (default: the first usable row). Earlier rows still feed the signals. */
+    from: isoDate.optional(),
+    /** Last date replayed (default: the last row). */
+    to: isoDate.optional(),
+    /** ALVH policy overrides (every method rule and default). */
+    policy: PolicySchema.prefault({}),
+    /** The replay's own assumptions. */
+    assumptions: ReplayAssumptionsSchema.prefault({}),
+    /** Windows summarised separately; the defaults are the stress episodes of the data folder. */
+    episodes: z.array(ReplayEpisodeSchema).max(MAX_REPLAY_EPISODES).default(DEFAULT_EPISODES),
+  })
+  .superRefine((input, ctx) => {
+    for (let i = 1; i < input.rows.length; i++) {
+      const a = (input.rows[i - 1] as { date: string }).date;
+      const b = (input.rows[i] as { date: string }).date;
+      if (b <= a) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rows', i, 'date'],
+          message: `date ${b} is ${b === a ? 'repeated' : `before ${a}`}; pass one row per date, oldest first`,
+        });
+        return;
+      }
+    }
+    if (input.from !== undefined && input.to !== undefined && input.from > input.to) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `to (${input.to}) is before from (${input.from}); pass from ≤ to` });
+    }
+  });
+
+export type MarketRowInput = z.input<typeof MarketRowSchema>;
+export type ReplayAssumptions = z.output<typeof ReplayAssumptionsSchema>;
+export type ReplayEpisode = z.output<typeof ReplayEpisodeSchema>;
+export type ReplayInput = z.input<typeof ReplayInputSchema>;
+export type ReplayParsedInput = z.output<typeof ReplayInputSchema>;
