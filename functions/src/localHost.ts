@@ -123,7 +123,7 @@ function writeResponse(
  * Read the body up to `limit` bytes. Over the limit: drain (so the client can read the 413) up to
  * DRAIN_FACTOR × limit, then resolve `undefined`; past that, destroy the socket.
  */
-function readBody(req: IncomingMessage, limit: number): Promise<{ text: string } | { tooLarge: number }> {
+function readBody(req: IncomingMessage, limit: number): Promise<{ bytes: Buffer } | { tooLarge: number }> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -141,7 +141,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<{ text: string }
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolveBody(over ? { tooLarge: size } : { text: Buffer.concat(chunks).toString('utf8') }));
+    req.on('end', () => resolveBody(over ? { tooLarge: size } : { bytes: Buffer.concat(chunks) }));
     req.on('error', reject);
   });
 }
@@ -219,12 +219,13 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers))
       if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-    const hasBody = method !== 'GET' && method !== 'HEAD' && body.text !== '';
+    const hasBody = method !== 'GET' && method !== 'HEAD' && body.bytes.length > 0;
     const request = new HttpRequest({
       method,
       url: `${scheme}://${req.headers.host ?? 'localhost'}${url.pathname}${url.search}`,
       headers,
-      ...(hasBody ? { body: { string: body.text } } : {}),
+      // Bytes, not a string: a string body would get a text/plain type the client never sent.
+      ...(hasBody ? { body: { bytes: body.bytes } } : {}),
     });
     const aborter = new AbortController();
     res.on('close', () => {

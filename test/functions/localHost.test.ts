@@ -1,0 +1,191 @@
+/**
+ * The local host over real HTTP on a free loopback port: the API and the add-in's files, CORS
+ * preflight, the body limit, unknown paths, path traversal, and a clean close.
+ */
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalHost, portFromEnv, type LocalHost } from '../../functions/src/localHost';
+
+const ORIGIN = 'https://localhost:3000';
+const LIMIT = 64 * 1024;
+let host: LocalHost;
+let root: string;
+const errors: unknown[][] = [];
+
+beforeAll(async () => {
+  const base = mkdtempSync(join(tmpdir(), 'alvh-host-'));
+  root = join(base, 'www');
+  mkdirSync(join(root, 'assets'), { recursive: true });
+  writeFileSync(join(root, 'taskpane.html'), '<!doctype html><title>ALVH</title>');
+  writeFileSync(join(root, 'taskpane.js'), 'console.log(1);');
+  writeFileSync(join(root, 'assets', 'icon-32.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+  writeFileSync(join(base, 'secret.txt'), 'do not serve');
+  host = await startLocalHost({
+    port: 0,
+    host: '127.0.0.1',
+    tls: false,
+    staticRoot: root,
+    maxBodyBytes: LIMIT,
+    corsOrigins: [ORIGIN],
+    logError: (...a) => errors.push(a),
+  });
+});
+
+afterAll(async () => {
+  await host?.close();
+});
+
+/** A raw request line, so no client normalises `..` away. */
+function rawGet(path: string): Promise<string> {
+  return new Promise((ok, fail) => {
+    const s = connect(host.port, '127.0.0.1', () => {
+      s.write(`GET ${path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`);
+    });
+    let data = '';
+    s.on('data', (d) => (data += d.toString()));
+    s.on('end', () => ok(data));
+    s.on('error', fail);
+  });
+}
+
+describe('local host', () => {
+  it('prints a URL on the requested port', () => {
+    expect(host.url).toMatch(/^http:\/\/localhost:\d+$/);
+    expect(host.port).toBeGreaterThan(0);
+  });
+
+  it('GET /api/health answers JSON with CORS for the add-in origin', async () => {
+    const r = await fetch(`${host.url}/api/health`, { headers: { origin: ORIGIN } });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(r.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+    expect(await r.json()).toMatchObject({ status: 'ok', service: 'alvh' });
+  });
+
+  it('sends no CORS headers to another origin', async () => {
+    const r = await fetch(`${host.url}/api/health`, { headers: { origin: 'https://evil.example' } });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('answers an OPTIONS preflight with the methods and headers', async () => {
+    const r = await fetch(`${host.url}/api/openapi.json`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: ORIGIN,
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'content-type, x-functions-key',
+      },
+    });
+    expect(r.status).toBe(204);
+    expect(r.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+    expect(r.headers.get('access-control-allow-methods')).toContain('GET');
+    expect(r.headers.get('access-control-allow-headers')).toBe('content-type, x-functions-key');
+    expect(Number(r.headers.get('access-control-max-age'))).toBeGreaterThan(0);
+  });
+
+  it('refuses a preflight from an origin not in the list', async () => {
+    const r = await fetch(`${host.url}/api/health`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
+    });
+    expect(r.status).toBe(403);
+    expect(r.headers.get('access-control-allow-origin')).toBeNull();
+    expect((await r.json()).detail).toContain('ALVH_CORS_ORIGINS');
+  });
+
+  it('answers 404 problem+json for an unknown API path', async () => {
+    const r = await fetch(`${host.url}/api/nothing-here`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(r.status).toBe(404);
+    expect(r.headers.get('content-type')).toBe('application/problem+json');
+    expect((await r.json()).instance).toBe('/api/nothing-here');
+  });
+
+  it('answers 405 with Allow for a wrong method', async () => {
+    const r = await fetch(`${host.url}/api/health`, { method: 'DELETE' });
+    expect(r.status).toBe(405);
+    expect(r.headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  it.each([
+    ['just over the limit', LIMIT + 1],
+    ['four times the limit', LIMIT * 4],
+    ['far over the limit (connection cut after the answer)', LIMIT * 40],
+  ])('413 for a body %s, naming the limit', async (_label, size) => {
+    const body = JSON.stringify({ pad: 'x'.repeat(size) });
+    const r = await fetch(`${host.url}/api/health`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json' },
+    }).catch((e: unknown) => e as Error);
+    if (r instanceof Error) throw r;
+    expect(r.status).toBe(413);
+    const p = await r.json();
+    expect(p).toMatchObject({ status: 413, limit: LIMIT, code: 'payload_too_large' });
+    expect(p.detail).toContain(String(LIMIT));
+  });
+
+  it('serves taskpane.html at / and files with their content types', async () => {
+    const index = await fetch(`${host.url}/`);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await index.text()).toContain('<title>ALVH</title>');
+    const js = await fetch(`${host.url}/taskpane.js?v=1`);
+    expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    const png = await fetch(`${host.url}/assets/icon-32.png`);
+    expect(png.headers.get('content-type')).toBe('image/png');
+    expect((await png.arrayBuffer()).byteLength).toBe(4);
+    const head = await fetch(`${host.url}/taskpane.js`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe('15');
+  });
+
+  it('404 for a missing file, 405 for POST to a file', async () => {
+    expect((await fetch(`${host.url}/nope.js`)).status).toBe(404);
+    expect((await fetch(`${host.url}/taskpane.js`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it.each([
+    '/../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/..%5csecret.txt',
+    '/%00taskpane.html',
+    '/%E0%A4%A',
+  ])('never serves %s outside the root', async (path) => {
+    const res = await rawGet(path);
+    expect(res).not.toContain('do not serve');
+    expect(res).toMatch(/^HTTP\/1\.1 (400|404)/);
+  });
+
+  it('logged no server errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('start-up settings', () => {
+  it.each([
+    [undefined, 3000],
+    ['', 3000],
+    ['0', 0],
+    ['8443', 8443],
+    ['http', 3000],
+    ['70000', 3000],
+  ])('PORT=%s → %i', (raw, port) => {
+    expect(portFromEnv(raw)).toBe(port);
+  });
+
+  it('close() stops accepting and resolves', async () => {
+    const h = await startLocalHost({ port: 0, tls: false, staticRoot: root, corsOrigins: [ORIGIN] });
+    expect((await fetch(`${h.url}/api/health`)).status).toBe(200);
+    await h.close();
+    await expect(fetch(`${h.url}/api/health`)).rejects.toThrow();
+  });
+});

@@ -1,0 +1,201 @@
+/**
+ * The error → HTTP mapping every endpoint shares, exercised through a throwaway JSON route built
+ * with the same defineJsonRoute the real endpoints use, and real HttpRequest/InvocationContext.
+ */
+import { HttpRequest, InvocationContext } from '@azure/functions';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { invalidInput, limitExceeded, noSolution, insufficientData, parseInput } from '@alvh/shared';
+import { defineJsonRoute } from '../../functions/src/http/route';
+import { lineColumn, parseJsonText } from '../../functions/src/http/body';
+import { DEFAULT_MAX_BODY_BYTES } from '../../functions/src/config';
+
+const Schema = z.object({ spot: z.number().positive({ error: 'pass a spot price > 0' }), name: z.string() });
+
+const route = defineJsonRoute(
+  {
+    name: 'echo',
+    route: 'echo',
+    authLevel: 'function',
+    summary: 'echo',
+    description: 'echo',
+    response: { description: 'echo' },
+    heavy: false,
+  },
+  async (body) => {
+    const input = parseInput(Schema, body);
+    if (input.name === 'limit')
+      throw limitExceeded('paths', 'is 10000000, over the limit of 1000000 paths', 'split the run into chunks');
+    if (input.name === 'nosolution')
+      throw noSolution('hedge', 'gains nothing in the stress scenario', 'raise the stress VIX');
+    if (input.name === 'short') throw insufficientData('closes', 'has 3 values; RSI needs 15', 'send a longer history');
+    if (input.name === 'invalid')
+      throw invalidInput('futures[1].expiry', 'is before the valuation date', 'drop expired contracts');
+    if (input.name === 'bug') throw new TypeError('x is undefined');
+    if (input.name === 'worker') {
+      // What an AlvhError looks like after a structured clone across a worker boundary.
+      throw {
+        code: 'limit_exceeded',
+        field: 'steps',
+        problem: 'is over 1000',
+        fix: 'use fewer steps',
+        message: 'steps: is over 1000; use fewer steps',
+      };
+    }
+    return { ok: input.spot };
+  },
+);
+
+const logged: unknown[][] = [];
+function ctx(): InvocationContext {
+  return new InvocationContext({
+    invocationId: 'test-invocation',
+    functionName: 'echo',
+    logHandler: (level, ...args) => {
+      if (level === 'error') logged.push(args);
+    },
+  });
+}
+
+function post(body: string, headers: Record<string, string> = { 'content-type': 'application/json' }): HttpRequest {
+  return new HttpRequest({ method: 'POST', url: 'http://localhost/api/echo', headers, body: { string: body } });
+}
+
+async function call(req: HttpRequest) {
+  const res = await route.handler(req, ctx());
+  const headers = res.headers as Record<string, string>;
+  return {
+    status: res.status ?? 200,
+    type: headers['content-type'],
+    json: JSON.parse(String(res.body)) as Record<string, unknown>,
+    headers,
+  };
+}
+
+describe('problem details for each kind of failure', () => {
+  it.each([
+    // [case, body, status, code]
+    ['valid input', '{"spot": 5000, "name": "x"}', 200, undefined],
+    ['zod issues', '{"spot": -1, "name": 3}', 400, 'invalid_input'],
+    ['AlvhError invalid_input from the core', '{"spot": 1, "name": "invalid"}', 400, 'invalid_input'],
+    ['limit_exceeded', '{"spot": 1, "name": "limit"}', 422, 'limit_exceeded'],
+    ['no_solution', '{"spot": 1, "name": "nosolution"}', 422, 'no_solution'],
+    ['insufficient_data', '{"spot": 1, "name": "short"}', 422, 'insufficient_data'],
+    ['AlvhError fields after a worker boundary', '{"spot": 1, "name": "worker"}', 422, 'limit_exceeded'],
+    ['malformed JSON', '{"spot": 1,}', 400, 'malformed_json'],
+    ['empty body', '', 400, 'malformed_json'],
+    ['a bug', '{"spot": 1, "name": "bug"}', 500, 'internal_error'],
+  ] as const)('%s → %i', async (_case, body, status, code) => {
+    const r = await call(post(body));
+    expect(r.status).toBe(status);
+    if (status === 200) {
+      expect(r.type).toMatch(/^application\/json/);
+      expect(r.json).toEqual({ ok: 5000 });
+      return;
+    }
+    expect(r.type).toBe('application/problem+json');
+    expect(r.json.status).toBe(status);
+    expect(r.json.code).toBe(code);
+    expect(r.json.instance).toBe('/api/echo');
+    expect(typeof r.json.detail).toBe('string');
+    expect(typeof r.json.title).toBe('string');
+  });
+
+  it('lists every zod issue as {path, message}', async () => {
+    const r = await call(post('{"spot": -1, "name": 3}'));
+    expect(r.json.issues).toEqual([
+      { path: 'spot', message: 'pass a spot price > 0' },
+      { path: 'name', message: expect.stringMatching(/string/) },
+    ]);
+  });
+
+  it('names the field and the limit for work over a limit', async () => {
+    const r = await call(post('{"spot": 1, "name": "limit"}'));
+    expect(r.json).toMatchObject({
+      field: 'paths',
+      fix: 'split the run into chunks',
+      type: 'urn:alvh:problem:limit-exceeded',
+    });
+    expect(r.json.detail).toContain('1000000');
+  });
+
+  it('says where malformed JSON broke', async () => {
+    const r = await call(post('{\n  "spot": 1,\n  "name": "x",\n}'));
+    expect(r.json.detail).toMatch(/line 4, column 1/);
+    expect(r.json.issues).toEqual([{ path: '(root)', message: expect.stringMatching(/line 4, column 1/) }]);
+  });
+
+  it('never echoes the body back in a JSON error', async () => {
+    const r = await call(post('secret-token-123'));
+    expect(r.status).toBe(400);
+    expect(JSON.stringify(r.json)).not.toContain('secret-token-123');
+  });
+
+  it('hides the cause of a 500 but logs it with the same id', async () => {
+    logged.length = 0;
+    const r = await call(post('{"spot": 1, "name": "bug"}'));
+    expect(r.json.id).toBe('test-invocation');
+    expect(r.json.detail).not.toContain('undefined');
+    expect(logged.length).toBe(1);
+    expect(String(logged[0]?.[0])).toContain('test-invocation');
+  });
+
+  it.each([
+    [{ 'content-type': 'text/plain' }, 'text/plain'],
+    [{ 'content-type': 'application/x-www-form-urlencoded' }, 'x-www-form-urlencoded'],
+  ])('415 for %j', async (headers, mention) => {
+    const r = await call(post('{"spot": 1, "name": "x"}', headers));
+    expect(r.status).toBe(415);
+    expect(r.json.detail).toContain(mention);
+  });
+
+  it('415 for a body without a Content-Type', async () => {
+    // A string body gets text/plain from the fetch Request underneath; bytes get no type at all.
+    const bytes = new TextEncoder().encode('{"spot": 1, "name": "x"}');
+    const r = await call(new HttpRequest({ method: 'POST', url: 'http://localhost/api/echo', body: { bytes } }));
+    expect(r.status).toBe(415);
+    expect(r.json.detail).toContain('no Content-Type');
+  });
+
+  it('accepts JSON with a charset and +json types', async () => {
+    expect(
+      (await call(post('{"spot": 5000, "name": "x"}', { 'content-type': 'application/json; charset=utf-8' }))).status,
+    ).toBe(200);
+    expect(
+      (await call(post('{"spot": 5000, "name": "x"}', { 'content-type': 'application/vnd.alvh+json' }))).status,
+    ).toBe(200);
+  });
+
+  it('413 names the limit, from Content-Length or from the bytes read', async () => {
+    const big = JSON.stringify({ spot: 1, name: 'x'.repeat(DEFAULT_MAX_BODY_BYTES) });
+    const r = await call(post(big));
+    expect(r.status).toBe(413);
+    expect(r.json.limit).toBe(DEFAULT_MAX_BODY_BYTES);
+    expect(r.json.detail).toContain(String(DEFAULT_MAX_BODY_BYTES));
+    const declared = await call(
+      post('{}', { 'content-type': 'application/json', 'content-length': String(DEFAULT_MAX_BODY_BYTES + 1) }),
+    );
+    expect(declared.status).toBe(413);
+  });
+
+  it('405 with Allow for another method', async () => {
+    const res = await route.handler(new HttpRequest({ method: 'GET', url: 'http://localhost/api/echo' }), ctx());
+    expect(res.status).toBe(405);
+    expect((res.headers as Record<string, string>).allow).toBe('POST');
+  });
+});
+
+describe('JSON syntax errors', () => {
+  it.each([
+    ['{"a":1,}', 1, 8],
+    ['{"a":', 1, 6],
+    ['[1,2', 1, 5],
+    ['{"a":1}x', 1, 8],
+  ])('%s fails at line %i column %i', (text, line, column) => {
+    expect(() => parseJsonText(text)).toThrow(new RegExp(`line ${line}, column ${column}`));
+  });
+
+  it('lineColumn counts from 1', () => {
+    expect(lineColumn('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
+  });
+});
