@@ -4,3 +4,4 @@ export { normCdf, normPdf, normInv } from './normalCdf';
 export { blackFormula } from './blackFormula';
 export { bsPrice, bsGreeks } from './blackScholes';
 export { black76Price, black76Greeks } from './black76';
+export { bsImpliedVol, black76ImpliedVol } from './impliedVol';

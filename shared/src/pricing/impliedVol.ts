@@ -1,0 +1,261 @@
+/**
+ * Implied volatility for BSM and Black-76: the σ at which the model price equals a given price.
+ *
+ * Method (a safeguarded Householder iteration on the normalised Black function, after P. Jäckel,
+ * "By Implication", Wilmott 2006, and "Let's Be Rational", Wilmott 2015 — not Jäckel's rational
+ * initial guesses):
+ * 1. Undiscount, strip the intrinsic value and normalise: with x = ln(F/K) ≤ 0 (an ITM price is
+ *    turned into the OTM price of the other type by put–call parity on the forward, and a put at
+ *    x > 0 is a call at −x), solve b(x, s) = β for the total deviation s = σ√T, where
+ *    b(x, s) = e^(x/2)Φ(x/s + s/2) − e^(−x/2)Φ(x/s − s/2) and β = OTM price / √(FK).
+ * 2. b has a single inflexion at s_c = √(2|x|). Below it (β < b(x, s_c)) we iterate on
+ *    ψ(s) = 1/√(−2 ln b(s)), which is almost linear in s (ln b ≈ −x²/(2s²)); above it on
+ *    ln(b_max − b(s)), with b_max − b computed as a sum of positive terms (no cancellation near
+ *    the upper bound). Initial guesses come from the leading asymptotics of each region.
+ * 3. Halley steps (third order) inside a bracket that every evaluation tightens; a step that
+ *    leaves the bracket is replaced by bisection. Stops when the step is below 1e-15 relative
+ *    (or stops shrinking at the ulp level).
+ */
+import { noSolution } from '../errors';
+import { normCdf, normInv } from './normalCdf';
+import {
+  checkLevel,
+  checkObject,
+  checkOptionalRate,
+  checkOptionPrice,
+  checkType,
+  checkYears,
+} from './_lib/inputs';
+import type { Black76ImpliedVolInput, BsImpliedVolInput } from './types';
+
+const SQRT_2PI_INV = 0.398942280401432677939946059934;
+const MAX_ITERATIONS = 60;
+const STEP_TOLERANCE = 1e-15;
+
+/** Normalised OTM call b(x, s), x ≤ 0. */
+function normalisedBlack(x: number, s: number): number {
+  const h = x / s;
+  const t = 0.5 * s;
+  const v = Math.exp(0.5 * x) * normCdf(h + t) - Math.exp(-0.5 * x) * normCdf(h - t);
+  return v > 0 ? v : 0;
+}
+
+/** b_max − b(x, s) = e^(x/2)Φ(−x/s − s/2) + e^(−x/2)Φ(x/s − s/2), x ≤ 0: a sum, no cancellation. */
+function normalisedComplement(x: number, s: number): number {
+  const h = x / s;
+  const t = 0.5 * s;
+  return Math.exp(0.5 * x) * normCdf(-h - t) + Math.exp(-0.5 * x) * normCdf(h - t);
+}
+
+/** ∂b/∂s = φ(x/s + s/2)·e^(x/2) = e^(−(h² + t²)/2)/√(2π). */
+function normalisedVega(x: number, s: number): number {
+  const h = x / s;
+  const t = 0.5 * s;
+  return SQRT_2PI_INV * Math.exp(-0.5 * (h * h + t * t));
+}
+
+/** One safeguarded step: the Halley step if it stays inside (lo, hi), else a bisection. */
+function nextIterate(s: number, step: number, lo: number, hi: number): number {
+  const next = s + step;
+  if (next > lo && next < hi && Number.isFinite(next)) return next;
+  if (Number.isFinite(hi)) return lo > 0 ? Math.sqrt(lo * hi) : 0.5 * hi;
+  return 2 * Math.max(s, lo);
+}
+
+function halleyStep(f: number, f1: number, f2: number): number {
+  const newton = -f / f1;
+  const denom = 1 + (0.5 * newton * f2) / f1;
+  return denom > 0.5 && denom < 2 ? newton / denom : newton;
+}
+
+/** Lower region: solve ψ(s) = ψ*, ψ = 1/√(−2 ln b), on (0, hi]. */
+function solveLower(x: number, beta: number, hi0: number): number {
+  const psiTarget = 1 / Math.sqrt(-2 * Math.log(beta));
+  let lo = 0;
+  let hi = hi0;
+  let s = Math.min(-x * psiTarget, 0.5 * hi0);
+  let lastStep = Infinity;
+  for (let k = 0; k < MAX_ITERATIONS; k++) {
+    const b = normalisedBlack(x, s);
+    if (!(b > 0)) {
+      lo = s;
+      s = nextIterate(s, Infinity, lo, hi);
+      continue;
+    }
+    const L = Math.log(b);
+    const psi = 1 / Math.sqrt(-2 * L);
+    const f = psi - psiTarget;
+    if (f < 0) lo = s;
+    else if (f > 0) hi = s;
+    else return s;
+    const h = x / s;
+    const L1 = normalisedVega(x, s) / b;
+    const L2 = L1 * ((h * h) / s - 0.25 * s - L1);
+    const psi3 = psi * psi * psi;
+    const f1 = psi3 * L1;
+    const f2 = psi3 * (3 * psi * psi * L1 * L1 + L2);
+    const step = halleyStep(f, f1, f2);
+    if (Math.abs(step) <= STEP_TOLERANCE * s || (k > 4 && Math.abs(step) >= lastStep)) {
+      const last = s + step;
+      return last > lo && last < hi ? last : s;
+    }
+    lastStep = Math.abs(step);
+    s = nextIterate(s, step, lo, hi);
+    if (hi - lo <= STEP_TOLERANCE * hi) return s;
+  }
+  return s;
+}
+
+/** Upper region: solve ln(b_max − b(s)) = ln c*, on [lo, ∞). */
+function solveUpper(x: number, cTarget: number, lo0: number): number {
+  const lnTarget = Math.log(cTarget);
+  let lo = lo0;
+  let hi = Infinity;
+  const coshSum = Math.exp(0.5 * x) + Math.exp(-0.5 * x);
+  let s = Math.max(-2 * normInv(cTarget / coshSum), lo0);
+  if (!Number.isFinite(s)) s = lo0 > 0 ? 2 * lo0 : 1;
+  let lastStep = Infinity;
+  for (let k = 0; k < MAX_ITERATIONS; k++) {
+    const c = normalisedComplement(x, s);
+    if (!(c > 0)) {
+      hi = s;
+      s = nextIterate(s, -Infinity, lo, hi);
+      continue;
+    }
+    const f = Math.log(c) - lnTarget; // decreasing in s
+    if (f > 0) lo = s;
+    else if (f < 0) hi = s;
+    else return s;
+    const h = x / s;
+    const M1 = -normalisedVega(x, s) / c;
+    const M2 = M1 * ((h * h) / s - 0.25 * s - M1);
+    const step = halleyStep(f, M1, M2);
+    if (Math.abs(step) <= STEP_TOLERANCE * s || (k > 4 && Math.abs(step) >= lastStep)) {
+      const last = s + step;
+      return last > lo && last < hi ? last : s;
+    }
+    lastStep = Math.abs(step);
+    s = nextIterate(s, step, lo, hi);
+    if (Number.isFinite(hi) && hi - lo <= STEP_TOLERANCE * hi) return s;
+  }
+  return s;
+}
+
+/**
+ * Total implied deviation s = σ√T from an undiscounted OTM price `otm` (> 0) on a forward, with
+ * x = −|ln(F/K)|: the OTM option is a call at x ≤ 0. Requires 0 < otm/√(FK) < e^(x/2).
+ */
+function impliedStdDevOtm(x: number, beta: number): number {
+  const sc = Math.sqrt(-2 * x);
+  const bc = x < 0 ? normalisedBlack(x, sc) : 0;
+  if (beta < bc) return solveLower(x, beta, sc);
+  return solveUpper(x, Math.exp(0.5 * x) - beta, sc);
+}
+
+/**
+ * The shared solver: validated inputs in, σ out. `discount` is e^(−rT); `price` the market price.
+ */
+function impliedVolOnForward(
+  isCall: boolean,
+  price: number,
+  forward: number,
+  strike: number,
+  years: number,
+  discount: number,
+  underlyingLabel: string,
+): number {
+  const intrinsic = discount * Math.max(isCall ? forward - strike : strike - forward, 0);
+  const bound = discount * (isCall ? forward : strike);
+  const slack = 8 * Number.EPSILON * Math.max(price, intrinsic);
+  if (price < intrinsic - slack) {
+    throw noSolution(
+      'price',
+      `is ${price}, below the intrinsic value ${intrinsic} (${isCall ? `call: max(${underlyingLabel} − K·e^(−rT), 0)` : `put: max(K·e^(−rT) − ${underlyingLabel}, 0)`}), so no volatility reproduces it`,
+      'check the price, the strike, the option type and the rates',
+    );
+  }
+  if (price >= bound) {
+    throw noSolution(
+      'price',
+      `is ${price}, at or above the upper bound ${bound} (${isCall ? `a call is worth less than ${underlyingLabel}` : 'a put is worth less than K·e^(−rT)'}), so no volatility reproduces it`,
+      'check the price, the option type and the units of price and underlying',
+    );
+  }
+  // Undiscounted time value = undiscounted OTM option price (parity on the forward).
+  const undiscounted = price / discount;
+  const otm = undiscounted - Math.max(isCall ? forward - strike : strike - forward, 0);
+  if (otm <= 0) return 0; // no time value: the smallest volatility consistent with the price
+  if (years === 0) {
+    throw noSolution(
+      'price',
+      `is ${price}, above the intrinsic value ${intrinsic}, but years is 0 (at expiry an option is worth its intrinsic value)`,
+      'pass the time to expiry in years, or the price at expiry',
+    );
+  }
+  const x = -Math.abs(Math.log(forward / strike));
+  const beta = otm / Math.sqrt(forward * strike);
+  const bmax = Math.exp(0.5 * x);
+  if (!(beta < bmax)) {
+    // Only reachable through rounding at the upper bound.
+    throw noSolution('price', `is ${price}, at the upper bound ${bound} within rounding`, 'check the price');
+  }
+  const s = impliedStdDevOtm(x, beta);
+  const vol = s / Math.sqrt(years);
+  if (!Number.isFinite(vol)) {
+    throw noSolution('price', `is ${price}: no finite volatility reproduces it`, 'check the price and the time to expiry');
+  }
+  return vol;
+}
+
+/**
+ * BSM implied volatility (decimal) of a European option on an index with continuous dividend
+ * yield. Converges to full double precision (the round trip bsImpliedVol(bsPrice(σ)) returns σ to
+ * ~1e-15 relative wherever the price carries the information, see docs/pricing.md).
+ *
+ * - price equal to the intrinsic value (no time value): returns 0.
+ * - price below intrinsic, or at/above the upper bound (S·e^(−qT) for a call, K·e^(−rT) for a
+ *   put): throws AlvhError `no_solution` on field `price`, giving the bound's value.
+ * - years = 0 with a price above intrinsic: `no_solution`.
+ * - the result may exceed 5 (500%) when the price implies it; pricing functions reject such vols.
+ *
+ * @param i type, price (points), spot, strike (points), years (ACT/365), rate, divYield (decimals, default 0)
+ * @returns implied volatility as a decimal
+ * @throws AlvhError `invalid_input` (bad field) or `no_solution` (price outside the no-arbitrage bounds)
+ * @example
+ * bsImpliedVol({ type: 'call', price: 4.759422392871535, spot: 42, strike: 40, years: 0.5, rate: 0.1 }); // 0.2
+ * @see P. Jäckel, "Let's Be Rational", Wilmott (2015) 40–53 (normalisation and region split)
+ */
+export function bsImpliedVol(i: BsImpliedVolInput): number {
+  checkObject('input', i);
+  const isCall = checkType('type', i.type) === 'call';
+  const price = checkOptionPrice('price', i.price);
+  const spot = checkLevel('spot', i.spot);
+  const strike = checkLevel('strike', i.strike);
+  const years = checkYears('years', i.years);
+  const rate = checkOptionalRate('rate', i.rate);
+  const divYield = checkOptionalRate('divYield', i.divYield);
+  const forward = spot * Math.exp((rate - divYield) * years);
+  return impliedVolOnForward(isCall, price, forward, strike, years, Math.exp(-rate * years), 'S·e^(−qT)');
+}
+
+/**
+ * Black-76 implied volatility (decimal) of a European option on a future (VIX options). Same
+ * method, accuracy and errors as {@link bsImpliedVol}; the upper bound of a call is F·e^(−rT).
+ *
+ * @param i type, price (points), future, strike (points), years (ACT/365), rate (decimal, default 0)
+ * @returns implied volatility as a decimal
+ * @throws AlvhError `invalid_input` or `no_solution` on field `price`
+ * @example
+ * black76ImpliedVol({ type: 'put', price: 1.1166414565589438, future: 20, strike: 20, years: 4 / 12, rate: 0.09 }); // 0.25
+ */
+export function black76ImpliedVol(i: Black76ImpliedVolInput): number {
+  checkObject('input', i);
+  const isCall = checkType('type', i.type) === 'call';
+  const price = checkOptionPrice('price', i.price);
+  const future = checkLevel('future', i.future);
+  const strike = checkLevel('strike', i.strike);
+  const years = checkYears('years', i.years);
+  const rate = checkOptionalRate('rate', i.rate);
+  return impliedVolOnForward(isCall, price, future, strike, years, Math.exp(-rate * years), 'F·e^(−rT)');
+}
+
