@@ -1,0 +1,48 @@
+/**
+ * The day the form opens with: 2025-04-08, the close of the April 2025 drawdown (SPX −18.9% from
+ * its February high), so a newcomer sees a steeply backwardated curve and a tail hedge at once.
+ *
+ * Sources (the project's market data folder): SPX close 4982.77 (spx_daily, eric-tao), VIX close
+ * 52.33 (Cboe VIX history), VVIX 170.92 (Cboe VVIX history), VX M1..M8 settlements of 2025-04-08
+ * (manumartinb episode file), with the monthly VX expiries after the date. The rate (4.3%, the
+ * Fed funds target range's middle then) and the dividend yield (1.35%) are round figures of the
+ * day. The condor is a 45-day SPX iron condor with short strikes about 1.4-1.5 standard
+ * deviations out at VIX/100 and 100-point wings; its credit is the skewed BSM value of the legs
+ * (11.75 points).
+ */
+import type { FieldName } from './fields';
+
+export const EXAMPLE: {
+  fields: Record<FieldName, string>;
+  futures: { expiry: string; price: string }[];
+  note: string;
+} = {
+  fields: {
+    valuationDate: '2025-04-08',
+    spx: '4982.77',
+    vix: '52.33',
+    vvix: '170.92',
+    rate: '0.043',
+    divYield: '0.0135',
+    condorExpiry: '2025-05-23',
+    k1: '3700',
+    k2: '3800',
+    k3: '6450',
+    k4: '6550',
+    quantity: '10',
+    credit: '11.75',
+    capital: '5000000',
+    budget: '40000',
+  },
+  futures: [
+    { expiry: '2025-04-16', price: '39.1728' },
+    { expiry: '2025-05-21', price: '31.4333' },
+    { expiry: '2025-06-18', price: '27.9068' },
+    { expiry: '2025-07-16', price: '26.1705' },
+    { expiry: '2025-08-20', price: '24.6739' },
+    { expiry: '2025-09-17', price: '23.9505' },
+    { expiry: '2025-10-22', price: '23.4973' },
+    { expiry: '2025-11-19', price: '23.1957' },
+  ],
+  note: 'Example: the close of 2025-04-08 (SPX 4982.77, VIX 52.33, VX curve in steep backwardation).',
+};

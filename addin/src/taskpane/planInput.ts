@@ -1,0 +1,102 @@
+/**
+ * Form text → the shared `PlanInput` (before zod), and zod issue paths → the form field that shows
+ * the message. The numbers are converted here and nowhere else; anything that is not a number is
+ * passed on as typed so that the shared schema's message ("pass a number") is the one shown.
+ */
+import { fieldForKey } from './fields';
+import type { FieldName } from './fields';
+
+export interface FormState {
+  fields: Record<FieldName, string>;
+  futures: { expiry: string; price: string }[];
+  /** Policy overrides as typed; empty means "the default". */
+  policy: Record<string, string>;
+}
+
+/** Text as a number when it is one (commas as thousands separators allowed), else the trimmed text. */
+export function numberOrText(text: string): number | string | undefined {
+  const t = text.trim();
+  if (t === '') return undefined;
+  const n = Number(t.replace(/,/g, '').replace(/%$/, ''));
+  if (!Number.isFinite(n)) return t;
+  return t.endsWith('%') ? n / 100 : n;
+}
+
+/** Drop the keys whose value is undefined (exactOptionalPropertyTypes: absent, never undefined). */
+function compact<T extends Record<string, unknown>>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Policy overrides: numbers where the text is a number, the text for enumerations; blanks dropped. */
+export function policyOverrides(policy: Record<string, string>): Record<string, number | string> {
+  const out: Record<string, number | string> = {};
+  for (const [k, v] of Object.entries(policy)) {
+    const x = numberOrText(v);
+    if (x !== undefined) out[k] = x;
+  }
+  return out;
+}
+
+/** The raw plan input the form describes, ready for `PlanInputSchema`. */
+export function planInputFromForm(s: FormState): Record<string, unknown> {
+  const f = s.fields;
+  const num = (name: FieldName): number | string | undefined => numberOrText(f[name]);
+  const text = (name: FieldName): string | undefined => (f[name].trim() === '' ? undefined : f[name].trim());
+  const overrides = policyOverrides(s.policy);
+  return compact({
+    valuationDate: text('valuationDate'),
+    market: compact({
+      spx: num('spx'),
+      vix: num('vix'),
+      vvix: num('vvix'),
+      rate: num('rate'),
+      divYield: num('divYield'),
+      futures: s.futures.map((r) => compact({ expiry: r.expiry.trim() === '' ? undefined : r.expiry.trim(), price: numberOrText(r.price) })),
+    }),
+    condor: compact({
+      expiry: text('condorExpiry'),
+      longPut: num('k1'),
+      shortPut: num('k2'),
+      shortCall: num('k3'),
+      longCall: num('k4'),
+      quantity: num('quantity'),
+      credit: num('credit'),
+    }),
+    portfolio: compact({ capital: num('capital'), budget: num('budget') }),
+    policy: Object.keys(overrides).length > 0 ? overrides : undefined,
+  });
+}
+
+/** Where an issue is shown: a scalar field, a curve row's cell, a policy field, or the form as a whole. */
+export type IssueTarget =
+  | { kind: 'field'; name: FieldName }
+  | { kind: 'future'; row: number; cell: 'expiry' | 'price' }
+  | { kind: 'futures' }
+  | { kind: 'policy'; name: string }
+  | { kind: 'form' };
+
+const PATHS: Record<string, FieldName> = {
+  valuationDate: 'valuationDate',
+  'condor.expiry': 'condorExpiry',
+  'condor.longPut': 'k1',
+  'condor.shortPut': 'k2',
+  'condor.shortCall': 'k3',
+  'condor.longCall': 'k4',
+};
+
+/** The target of a zod issue path such as `market.futures[2].price` or `policy.tailCoverage`. */
+export function issueTarget(path: string): IssueTarget {
+  const fixed = PATHS[path];
+  if (fixed) return { kind: 'field', name: fixed };
+  const fut = /(?:^|\.)futures(?:\[(\d+)\](?:\.(expiry|price))?)?$/.exec(path);
+  if (fut) {
+    if (fut[1] === undefined) return { kind: 'futures' };
+    return { kind: 'future', row: Number(fut[1]), cell: (fut[2] as 'expiry' | 'price' | undefined) ?? 'price' };
+  }
+  const pol = /^policy\.([A-Za-z]+)/.exec(path);
+  if (pol) return { kind: 'policy', name: pol[1]! };
+  const last = path.split('.').pop() ?? '';
+  const field = fieldForKey(last);
+  if (field) return { kind: 'field', name: field };
+  return { kind: 'form' };
+}

@@ -1,0 +1,136 @@
+/**
+ * Results in the page (a plain browser, or alongside the workbook in Excel): the plan as a table
+ * with the explanation under each number, the audit trail, the stress grid as a coloured matrix
+ * and the Monte Carlo histogram as a chart.js bar chart.
+ */
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Title, Tooltip } from 'chart.js';
+import { formatValue, heatColor } from './views';
+import type { HistogramView, PlanView, StressView } from './views';
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Title, Tooltip);
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function byId<T extends HTMLElement>(id: string): T {
+  const e = document.getElementById(id);
+  if (!e) throw new Error(`the page has no #${id}`);
+  return e as T;
+}
+
+export function renderPlan(view: PlanView): void {
+  byId('plan-date').textContent = view.date;
+  byId('plan-headline').textContent = view.headline;
+  const warnings = byId('plan-warnings');
+  warnings.replaceChildren(...view.warnings.map((w) => el('li', {}, w)));
+
+  const tbody = byId<HTMLTableElement>('plan-table').tBodies[0]!;
+  const rows: HTMLTableRowElement[] = [];
+  let section = '';
+  for (const r of view.rows) {
+    if (r.section !== section) {
+      section = r.section;
+      const tr = el('tr');
+      tr.append(el('th', { scope: 'rowgroup', colspan: '2' }, section));
+      rows.push(tr);
+    }
+    const tr = el('tr');
+    const th = el('th', { scope: 'row' }, r.label);
+    if (r.note) th.append(el('span', { class: 'why' }, r.note));
+    tr.append(th, el('td', { class: 'num' }, formatValue(r.value, r.format)));
+    rows.push(tr);
+  }
+  tbody.replaceChildren(...rows);
+
+  byId('audit-count').textContent = `(${view.audit.length} rule${view.audit.length === 1 ? '' : 's'})`;
+  byId('audit-list').replaceChildren(
+    ...view.audit.map((a) => {
+      const li = el('li');
+      li.append(el('strong', {}, a.rule), document.createTextNode(`: ${a.effect} `), el('code', {}, a.inputs));
+      return li;
+    }),
+  );
+  byId('plan-result').hidden = false;
+}
+
+export function renderStress(view: StressView): void {
+  byId('stress-title').textContent = view.title;
+  const table = byId<HTMLTableElement>('stress-table');
+  const maxAbs = Math.max(0, ...view.values.flat().map(Math.abs));
+  const head = el('thead');
+  const hr = el('tr');
+  hr.append(el('th', { scope: 'col' }, `${view.rowHeader} \\ ${view.colHeader}`), ...view.colLabels.map((c) => el('th', { scope: 'col' }, c)));
+  head.append(hr);
+  const body = el('tbody');
+  view.values.forEach((row, i) => {
+    const tr = el('tr');
+    tr.append(el('th', { scope: 'row' }, view.rowLabels[i] ?? ''));
+    for (const v of row) {
+      const k = Math.abs(v) >= 1000 ? `${(v / 1000).toFixed(1)}k` : v.toFixed(0);
+      tr.append(el('td', { style: `background:${heatColor(v, maxAbs)}`, title: formatValue(v, 'usd') }, k));
+    }
+    body.append(tr);
+  });
+  const caption = el('caption', { class: 'sr' }, `Total book P&L in USD by ${view.rowHeader} and ${view.colHeader}`);
+  table.replaceChildren(caption, head, body);
+  byId('stress-result').hidden = false;
+}
+
+let chart: Chart | undefined;
+
+export function renderMonteCarlo(view: HistogramView): void {
+  byId('mc-title').textContent = `${view.paths.toLocaleString('en-US')} paths`;
+  byId('mc-result').hidden = false;
+  const canvas = byId<HTMLCanvasElement>('mc-chart');
+  chart?.destroy();
+  const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+  chart = new Chart(canvas, {
+    type: 'bar',
+    data: {
+      labels: view.binLabels.map((b) => compact.format(b)),
+      datasets: [
+        { label: 'Unhedged condor', data: view.condor, backgroundColor: 'rgba(179, 38, 30, 0.55)', borderWidth: 0, barPercentage: 1, categoryPercentage: 0.9 },
+        { label: 'ALVH book', data: view.alvh, backgroundColor: 'rgba(31, 78, 121, 0.75)', borderWidth: 0, barPercentage: 1, categoryPercentage: 0.9 },
+      ],
+    },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      plugins: {
+        legend: { position: 'bottom', labels: { boxWidth: 12 } },
+        title: { display: true, text: 'P&L at the horizon (USD), paths per bin' },
+        tooltip: { callbacks: { title: (items) => `P&L ≈ ${formatValue(view.binLabels[items[0]?.dataIndex ?? 0] ?? 0, 'usd')}` } },
+      },
+      scales: {
+        x: { ticks: { maxRotation: 0, autoSkipPadding: 8 }, grid: { display: false } },
+        y: { beginAtZero: true, ticks: { precision: 0 } },
+      },
+    },
+  });
+  canvas.dataset['rendered'] = 'true';
+
+  const table = byId<HTMLTableElement>('mc-stats');
+  const head = el('thead');
+  const hr = el('tr');
+  hr.append(el('th', { scope: 'col' }, ''), el('th', { scope: 'col' }, 'Unhedged'), el('th', { scope: 'col' }, 'ALVH book'));
+  head.append(hr);
+  const body = el('tbody');
+  for (const s of view.stats) {
+    const tr = el('tr');
+    tr.append(el('th', { scope: 'row' }, s.label), el('td', {}, formatValue(s.condor, s.format)), el('td', {}, formatValue(s.alvh, s.format)));
+    body.append(tr);
+  }
+  table.replaceChildren(head, body);
+}
+
+/** Show an error above the results (or clear it with ''). */
+export function showError(message: string): void {
+  const box = byId('error-box');
+  box.textContent = message;
+  box.hidden = message === '';
+}

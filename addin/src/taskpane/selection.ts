@@ -1,0 +1,120 @@
+/**
+ * "Read from selection": a two-column key/value range from the workbook → form values.
+ *
+ * Keys are the form's field names or their aliases (see {@link FIELD_ALIASES}); `VX1`..`VXn` give
+ * the futures in order (their expiries are the next monthly VX expiries after the date), a key that
+ * is a date (ISO text or an Excel date) gives the future of that expiry, and any policy field name
+ * overrides the policy. Dates may be Excel serials or ISO text. Unknown keys are reported, not
+ * guessed at.
+ */
+import { excelSerialToIso, vxExpiriesAfter } from '@alvh/shared';
+import { DATE_FIELDS, fieldForKey, normalizeKey } from './fields';
+import type { FieldName } from './fields';
+
+export interface SelectionValues {
+  fields: Partial<Record<FieldName, string>>;
+  /** The VX curve, when the range gives one. */
+  futures?: { expiry: string; price: string }[];
+  policy: Record<string, string>;
+  /** Keys that name nothing the form knows. */
+  unknownKeys: string[];
+}
+
+/** A cell as text for an input: numbers in full precision, dates as ISO. */
+function cellText(v: unknown, isDate: boolean, field: string): string {
+  if (typeof v === 'number') {
+    if (isDate) return excelSerialToIso(field, v);
+    return String(v);
+  }
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (v === null || v === undefined) return '';
+  return String(v).trim();
+}
+
+/** Excel serials of 1990-2100 are taken as dates when they stand in the key column. */
+function keyAsDate(key: unknown): string | undefined {
+  if (typeof key === 'number' && Number.isInteger(key) && key > 32874 && key < 73051) return excelSerialToIso('expiry', key);
+  if (typeof key === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(key.trim())) return key.trim();
+  return undefined;
+}
+
+/**
+ * Read a selected range. Rows with an empty key are skipped; a range with other than two columns
+ * is an error that says what to select.
+ *
+ * @param values the range's values (`Excel.Range.values`)
+ * @param policyFields the policy's field names, so that their keys override the policy
+ */
+export function readKeyValueRange(values: readonly (readonly unknown[])[], policyFields: readonly string[]): SelectionValues {
+  if (values.length === 0 || values.every((r) => r.length < 2)) {
+    throw new Error('select two columns: keys (date, spx, vix, VX1, k1, …) on the left and their values on the right');
+  }
+  const policyByKey = new Map(policyFields.map((p) => [normalizeKey(p), p]));
+  const out: SelectionValues = { fields: {}, policy: {}, unknownKeys: [] };
+  const numbered: { n: number; price: string }[] = [];
+  const dated: { expiry: string; price: string }[] = [];
+
+  for (const row of values) {
+    const [key, value] = row;
+    if (key === '' || key === null || key === undefined) continue;
+    const expiry = keyAsDate(key);
+    if (expiry !== undefined) {
+      dated.push({ expiry, price: cellText(value, false, expiry) });
+      continue;
+    }
+    const k = String(key);
+    const vx = /^vx(\d{1,2})$/.exec(normalizeKey(k));
+    if (vx) {
+      numbered.push({ n: Number(vx[1]), price: cellText(value, false, k) });
+      continue;
+    }
+    const field = fieldForKey(k);
+    if (field) {
+      out.fields[field] = cellText(value, DATE_FIELDS.has(field), k);
+      continue;
+    }
+    const policyKey = policyByKey.get(normalizeKey(k));
+    if (policyKey) {
+      out.policy[policyKey] = cellText(value, false, k);
+      continue;
+    }
+    out.unknownKeys.push(k);
+  }
+
+  if (numbered.length > 0) {
+    const date = out.fields.valuationDate;
+    if (!date) throw new Error('the range gives VX1, VX2, … but no date: add a "date" row so their expiries can be set');
+    numbered.sort((a, b) => a.n - b.n);
+    const last = numbered[numbered.length - 1]!.n;
+    const expiries = vxExpiriesAfter(date, last);
+    out.futures = numbered.map((f) => ({ expiry: expiries[f.n - 1]!, price: f.price }));
+  } else if (dated.length > 0) {
+    out.futures = dated.sort((a, b) => (a.expiry < b.expiry ? -1 : 1));
+  }
+  return out;
+}
+
+/**
+ * Rows pasted from a sheet into the curve table: tab- or comma-separated lines of (expiry, price),
+ * or one price per line (expiries are then left to the caller).
+ */
+export function parsePastedCurve(text: string): { expiry?: string; price: string }[] {
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  return lines.map((line) => {
+    const cells = line.split(/\t|;|,(?=\s*\d)|\s{2,}/).map((c) => c.trim());
+    if (cells.length >= 2) {
+      const [a, b] = cells as [string, string];
+      const serial = Number(a);
+      const expiry = /^\d{4}-\d{2}-\d{2}$/.test(a)
+        ? a
+        : Number.isInteger(serial) && serial > 32874 && serial < 73051
+          ? excelSerialToIso('expiry', serial)
+          : a;
+      return { expiry, price: b };
+    }
+    return { price: cells[0] ?? '' };
+  });
+}

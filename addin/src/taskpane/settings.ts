@@ -1,0 +1,85 @@
+/**
+ * The add-in's settings: the cloud API's base URL and its function key. Inside Excel they live in
+ * the document's settings (`Office.context.document.settings`, saved with the workbook); in a
+ * plain browser in localStorage (partitioned per site by the browser). They are never in code.
+ * An empty endpoint means "run here": Monte Carlo and stress grids run in a Web Worker.
+ */
+
+export interface Settings {
+  /** Base URL of the API, e.g. `https://alvh.azurewebsites.net/api`; '' for local runs. */
+  endpoint: string;
+  /** Sent as `x-functions-key` when not empty. */
+  functionKey: string;
+}
+
+const KEY = 'alvh.settings';
+
+export const emptySettings: Settings = { endpoint: '', functionKey: '' };
+
+/** Where settings are kept: the document in Excel, localStorage in a browser. */
+export interface SettingsStore {
+  load(): Settings;
+  save(s: Settings): Promise<void>;
+}
+
+function coerce(raw: unknown): Settings {
+  const o = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  return {
+    endpoint: typeof o['endpoint'] === 'string' ? o['endpoint'] : '',
+    functionKey: typeof o['functionKey'] === 'string' ? o['functionKey'] : '',
+  };
+}
+
+/** Settings saved with the workbook. */
+export function officeSettingsStore(settings: Office.Settings): SettingsStore {
+  return {
+    load: () => coerce(settings.get(KEY)),
+    save: (s) =>
+      new Promise((resolve, reject) => {
+        settings.set(KEY, s);
+        settings.saveAsync((r) =>
+          r.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(r.error.message)),
+        );
+      }),
+  };
+}
+
+/** Settings in the browser's localStorage (or in memory where storage is blocked). */
+export function browserSettingsStore(storage: Storage | undefined): SettingsStore {
+  let memory: Settings = emptySettings;
+  return {
+    load: () => {
+      try {
+        const text = storage?.getItem(KEY);
+        return text ? coerce(JSON.parse(text)) : memory;
+      } catch {
+        return memory;
+      }
+    },
+    save: async (s) => {
+      memory = s;
+      try {
+        storage?.setItem(KEY, JSON.stringify(s));
+      } catch {
+        // storage blocked (private mode, partitioning): keep the in-memory copy for this session
+      }
+    },
+  };
+}
+
+/**
+ * The endpoint as typed, checked: '' (local runs) or an http(s) URL without a trailing slash.
+ * Returns the message to show beside the field when it is not usable.
+ */
+export function checkEndpoint(raw: string): { value: string } | { error: string } {
+  const text = raw.trim().replace(/\/+$/, '');
+  if (text === '') return { value: '' };
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return { error: 'pass a full URL such as https://alvh.azurewebsites.net/api, or leave it empty to run here' };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { error: 'use an https:// URL' };
+  return { value: text };
+}

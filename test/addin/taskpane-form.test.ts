@@ -1,0 +1,143 @@
+/**
+ * The taskpane's pure parts: a key/value range read from the workbook, a curve pasted from a sheet,
+ * form text to plan input, zod issue paths to the fields that show them, and the settings checks.
+ */
+import { describe, expect, it } from 'vitest';
+import { POLICY_FIELDS } from '@alvh/shared';
+import { EXAMPLE } from '../../addin/src/taskpane/example';
+import { chunkPaths } from '../../addin/src/taskpane/jobs';
+import { issueTarget, numberOrText, planInputFromForm } from '../../addin/src/taskpane/planInput';
+import { parsePastedCurve, readKeyValueRange } from '../../addin/src/taskpane/selection';
+import { browserSettingsStore, checkEndpoint } from '../../addin/src/taskpane/settings';
+import { excelFormat, formatValue, heatColor } from '../../addin/src/taskpane/views';
+
+describe('readKeyValueRange', () => {
+  it('reads fields by name or alias, Excel dates, VX1..VXn with their expiries, and policy overrides', () => {
+    const got = readKeyValueRange(
+      [
+        ['Date', 45755], // 2025-04-08 as an Excel serial
+        ['SPX', 4982.77],
+        ['VIX', 52.33],
+        ['Short put', 3800],
+        ['condor expiry', '2025-05-23'],
+        ['VX2', 31.4333],
+        ['VX1', 39.1728],
+        ['tailCoverage', 2],
+        ['', ''],
+        ['colour', 'blue'],
+      ],
+      POLICY_FIELDS,
+    );
+    expect(got.fields).toEqual({ valuationDate: '2025-04-08', spx: '4982.77', vix: '52.33', k2: '3800', condorExpiry: '2025-05-23' });
+    expect(got.futures).toEqual([
+      { expiry: '2025-04-16', price: '39.1728' },
+      { expiry: '2025-05-21', price: '31.4333' },
+    ]);
+    expect(got.policy).toEqual({ tailCoverage: '2' });
+    expect(got.unknownKeys).toEqual(['colour']);
+  });
+
+  it('takes keys that are dates as futures expiries', () => {
+    const got = readKeyValueRange(
+      [
+        [45854, 26.17], // 2025-07-16
+        ['2025-05-21', 31.43],
+      ],
+      [],
+    );
+    expect(got.futures).toEqual([
+      { expiry: '2025-05-21', price: '31.43' },
+      { expiry: '2025-07-16', price: '26.17' },
+    ]);
+  });
+
+  it('says what to select when the range is not two columns, and asks for a date before VXn', () => {
+    expect(() => readKeyValueRange([[1], [2]], [])).toThrow(/select two columns/);
+    expect(() => readKeyValueRange([['VX1', 20]], [])).toThrow(/add a "date" row/);
+  });
+});
+
+describe('parsePastedCurve', () => {
+  it('reads tab-separated (expiry, price) rows and a single column of prices', () => {
+    expect(parsePastedCurve('2025-04-16\t39.17\r\n45798\t31.43\n')).toEqual([
+      { expiry: '2025-04-16', price: '39.17' },
+      { expiry: '2025-05-21', price: '31.43' },
+    ]);
+    expect(parsePastedCurve('39.17\n31.43')).toEqual([{ price: '39.17' }, { price: '31.43' }]);
+  });
+});
+
+describe('form text → plan input', () => {
+  it.each([
+    ['4982.77', 4982.77],
+    ['5,000,000', 5_000_000],
+    ['4.3%', 0.043],
+    ['', undefined],
+    ['abc', 'abc'],
+  ])('%j reads as %j', (text, value) => expect(numberOrText(text)).toEqual(value));
+
+  it('builds the nested input from the example day, omitting empty optional fields', () => {
+    const raw = planInputFromForm({ fields: { ...EXAMPLE.fields, budget: '' }, futures: EXAMPLE.futures, policy: { tailCoverage: '2' } });
+    expect(raw['valuationDate']).toBe('2025-04-08');
+    const market = raw['market'] as Record<string, unknown>;
+    expect(market['spx']).toBe(4982.77);
+    expect((market['futures'] as unknown[])[0]).toEqual({ expiry: '2025-04-16', price: 39.1728 });
+    expect(raw['portfolio']).toEqual({ capital: 5_000_000 });
+    expect(raw['policy']).toEqual({ tailCoverage: 2 });
+  });
+
+  it.each([
+    ['valuationDate', { kind: 'field', name: 'valuationDate' }],
+    ['market.spx', { kind: 'field', name: 'spx' }],
+    ['market.futures[2].price', { kind: 'future', row: 2, cell: 'price' }],
+    ['market.futures', { kind: 'futures' }],
+    ['policy.tailCoverage', { kind: 'policy', name: 'tailCoverage' }],
+    ['something.else', { kind: 'form' }],
+  ])('issue at %s shows at %j', (path, target) => expect(issueTarget(path)).toEqual(target));
+});
+
+describe('settings', () => {
+  it('accepts an empty endpoint (run here) or an http(s) URL, trimming the trailing slash', () => {
+    expect(checkEndpoint('')).toEqual({ value: '' });
+    expect(checkEndpoint(' https://alvh.example.net/api/ ')).toEqual({ value: 'https://alvh.example.net/api' });
+    expect(checkEndpoint('alvh.example.net')).toHaveProperty('error');
+    expect(checkEndpoint('ftp://x/api')).toEqual({ error: 'use an https:// URL' });
+  });
+
+  it('keeps settings in storage, and in memory where storage is missing', async () => {
+    const data = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => data.get(k) ?? null,
+      setItem: (k: string, v: string) => void data.set(k, v),
+    } as unknown as Storage;
+    const a = browserSettingsStore(storage);
+    await a.save({ endpoint: 'https://x/api', functionKey: 'k' });
+    expect(browserSettingsStore(storage).load()).toEqual({ endpoint: 'https://x/api', functionKey: 'k' });
+    const b = browserSettingsStore(undefined);
+    expect(b.load()).toEqual({ endpoint: '', functionKey: '' });
+    await b.save({ endpoint: 'https://y/api', functionKey: '' });
+    expect(b.load().endpoint).toBe('https://y/api');
+  });
+});
+
+describe('formats and colours', () => {
+  it('formats values for the page and for Excel', () => {
+    expect(formatValue(-12345.6, 'usd')).toBe('-$12,346');
+    expect(formatValue(0.6, 'pct')).toBe('60.0%');
+    expect(excelFormat('pct')).toBe('0.0%');
+  });
+
+  it('colours losses red, zero white and gains green', () => {
+    expect(heatColor(-10, 10)).toBe('#F8696B');
+    expect(heatColor(0, 10)).toBe('#FFFFFF');
+    expect(heatColor(10, 10)).toBe('#63BE7B');
+  });
+
+  it('splits paths into chunks that cover them once', () => {
+    expect(chunkPaths(5000, 2000)).toEqual([
+      [0, 2000],
+      [2000, 2000],
+      [4000, 1000],
+    ]);
+  });
+});
