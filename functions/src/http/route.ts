@@ -8,6 +8,7 @@ import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/fu
 import type { z } from 'zod';
 import { maxBodyBytes } from '../config';
 import { readJsonBody } from './body';
+import { toJsonSafe } from './jsonSafe';
 import { httpProblem, problemFromError, problemResponse } from './problem';
 
 export type RouteMethod = 'GET' | 'POST';
@@ -94,7 +95,8 @@ export function defineRoute(spec: RouteSpec, run: (call: RouteCall) => Promise<H
 
 /**
  * A POST route that reads a JSON body within the size limit and passes it, unparsed, to `run`
- * (which validates it with the shared schema and computes). The result is sent as JSON.
+ * (which validates it with the shared schema and computes). The result is sent as JSON, typed
+ * arrays as arrays; a non-finite number in it is a 500, never a silent null.
  */
 export function defineJsonRoute(
   spec: Omit<RouteSpec, 'method'>,
@@ -102,6 +104,6 @@ export function defineJsonRoute(
 ): Route {
   return defineRoute({ ...spec, method: 'POST' }, async (call) => {
     const body = await readJsonBody(call.request, maxBodyBytes());
-    return jsonResponse(await run(body, call));
+    return jsonResponse(toJsonSafe(await run(body, call)));
   });
 }
