@@ -1,1 +1,20 @@
-export {};
+export { philox4x32, uint32ToOpenUnit, PathDraws } from './philox';
+export { DAY, VIX_FLOOR, JointPath, expectedVix, resolveDynamics, type Dynamics, type DynamicsParams } from './dynamics';
+export { HISTOGRAM_BINS, PERCENTILES, describeDistribution, histogram, type DistributionStats, type Histogram } from './statistics';
+export {
+  MonteCarloCancelled,
+  PROGRESS_EVERY,
+  condorHorizonDays,
+  mergeMonteCarlo,
+  monteCarloSetup,
+  runMonteCarloChunk,
+  runMonteCarloSetup,
+  summarizeMonteCarlo,
+  type ModelParams,
+  type MonteCarloPartial,
+  type MonteCarloSetup,
+  type MonteCarloSummary,
+  type RunSpec,
+  type ScenarioBook,
+} from './montecarlo';
+export { resolveScenarioBook } from './scenarioBook';

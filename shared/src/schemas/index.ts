@@ -1,3 +1,4 @@
 export * from './common';
 export * from './parse';
 export * from './replay';
+export * from './scenario';

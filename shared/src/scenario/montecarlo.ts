@@ -1,0 +1,518 @@
+/**
+ * The Monte Carlo engine: joint SPX/VIX paths ({@link JointPath}) driven by a counter-based
+ * generator keyed by (seed, path), the book repriced along each path ({@link legsValue}), the ALVH
+ * rebalancing policy applied on the way, and per-path P&L stored in path order.
+ *
+ * Reproducibility contract: the P&L of path i depends only on the resolved input and i. A chunk
+ * [firstPath, firstPath + pathCount) therefore produces exactly the slice of the full run, and
+ * {@link mergeMonteCarlo} of contiguous chunks in path order equals one run, bit for bit; every
+ * summary figure is a fixed-order function of the merged arrays.
+ */
+import { invalidInput, isAlvhError } from '../errors';
+import { parseIsoDate, toIsoDate } from '../dates';
+import { resolvePolicy, sizeTailHedge, type Policy } from '../method/index';
+import { parseInput } from '../schemas/parse';
+import { MonteCarloInputSchema, checkMonteCarloLimits, type MonteCarloInput } from '../schemas/scenario';
+import { resolveScenarioBook } from './scenarioBook';
+import type { Leg, SkewParams } from '../book/index';
+import { JointPath, resolveDynamics, type Dynamics, type DynamicsParams } from './dynamics';
+import { PathDraws } from './philox';
+import { compileLegs, legFuture, legPrice, legsSettling, legsValue, type CompiledLegs, type PricerMarket } from './pathPricer';
+import { describeDistribution, histogram, type DistributionStats, type Histogram } from './statistics';
+
+/** Tenors (days) of the curve-shift trigger, as in the method's section 8. */
+const SHIFT_TENORS = [30, 60, 90, 120, 150];
+
+/** Paths between progress reports and cancellation checks. */
+export const PROGRESS_EVERY = 1024;
+
+/** Thrown by {@link runMonteCarloChunk} when `shouldCancel` returns true. */
+export class MonteCarloCancelled extends Error {
+  override readonly name = 'MonteCarloCancelled';
+  constructor(readonly pathsDone: number) {
+    super(`Monte Carlo cancelled after ${pathsDone} paths`);
+  }
+}
+
+/** A book and the market it is marked in, ready for the engine (hosts build it from a plan). */
+export interface ScenarioBook {
+  valuationDate: string;
+  spot: number;
+  vix: number;
+  rate: number;
+  divYield: number;
+  /** Vol of the VX futures for VIX options, decimal. */
+  volOfVol: number;
+  skew: SkewParams;
+  /** Mean-reversion fit of the term structure. */
+  kappa: number;
+  theta: number;
+  /** Today's VX future for a VIX option expiry (listed, else the model value). */
+  futureFor: (expiry: string) => number;
+  condor: readonly Leg[];
+  overlay: readonly Leg[];
+  tail: readonly Leg[];
+}
+
+/** Dynamics parameters the user may set; the rest come from the book and the policy. */
+export interface ModelParams {
+  /** Square-root diffusion coefficient ξ; default volOfVol·√VIX₀ (VIX's instantaneous vol today = volOfVol). */
+  xi?: number;
+  /** Jumps per year (default 1). */
+  jumpIntensity: number;
+  /** Mean VIX up-jump, points (default 8). */
+  jumpMeanVix: number;
+  /** SPX log drop per VIX point of jump (default 1/150: 1% SPX per 1.5 VIX points, the policy's stressVixPerPct). */
+  spxJumpPerVixPoint: number;
+}
+
+export interface RunSpec {
+  /** Total paths of the run (the chunk is [firstPath, firstPath + pathCount)). */
+  paths: number;
+  /** 32-bit seed. */
+  seed: number;
+  firstPath: number;
+  pathCount: number;
+  /** Horizon in calendar days (steps). */
+  horizonDays: number;
+  /** Pair paths (2j, 2j+1) with negated diffusion shocks. */
+  antithetic: boolean;
+  /** Apply the rebalancing policy (tail resizing); false keeps the book fixed. */
+  rebalance: boolean;
+}
+
+/** Everything a chunk needs, validated. */
+export interface MonteCarloSetup {
+  book: ScenarioBook;
+  policy: Policy;
+  model: ModelParams;
+  run: RunSpec;
+}
+
+/** The result of a chunk: per-path figures in path order, plus what the summary needs. */
+export interface MonteCarloPartial {
+  seed: number;
+  paths: number;
+  firstPath: number;
+  pathCount: number;
+  horizonDays: number;
+  antithetic: boolean;
+  /** Condor max loss at expiry, USD (positive). */
+  condorMaxLoss: number;
+  /** Net debit paid for the hedges at t = 0 (overlay + tail value), USD. */
+  hedgeDebit: number;
+  /** Tail contracts at t = 0. */
+  tailContracts0: number;
+  /** P&L of the unhedged condor per path, USD. */
+  condor: Float64Array;
+  /** P&L of the ALVH book (condor + overlay + tail, after transaction costs) per path, USD. */
+  book: Float64Array;
+  /** Transaction costs per path, USD. */
+  costs: Float64Array;
+  /** Rebalances taken per path. */
+  rebalances: Uint16Array;
+  /** Tail contracts at the horizon per path. */
+  tailContracts: Float64Array;
+}
+
+/** Summary of a (merged) run. */
+export interface MonteCarloSummary {
+  paths: number;
+  seed: number;
+  firstPath: number;
+  horizonDays: number;
+  antithetic: boolean;
+  condor: DistributionStats;
+  alvh: DistributionStats;
+  /** Shared-bin histogram: counts[0] the condor, counts[1] the ALVH book. */
+  histogram: Histogram;
+  condorMaxLoss: number;
+  /** Net hedge debit at t = 0 + mean transaction costs, USD. */
+  hedgeCost: number;
+  hedgeDebit: number;
+  meanTransactionCosts: number;
+  /** Mean P&L given up by hedging: mean(condor) − mean(ALVH), USD. */
+  hedgeCarry: number;
+  /** Rebalances per path: mean and the largest. */
+  rebalancesMean: number;
+  rebalancesMax: number;
+  tailContractsStart: number;
+  tailContractsEndMean: number;
+  /** (CVaR95 condor − CVaR95 ALVH) / hedgeCost; null when the hedges cost nothing. */
+  hedgeEffectiveness: number | null;
+}
+
+interface Engine {
+  d: Dynamics;
+  m: PricerMarket;
+  condor: CompiledLegs;
+  overlay: CompiledLegs;
+  tail: CompiledLegs;
+  condorExpiry: number;
+  condorMaxLoss: number;
+  v0: { condor: number; overlay: number; tail: number };
+  tailQty0: number;
+  tailStrike0: number;
+  resizable: boolean;
+  shiftDecay: Float64Array;
+}
+
+function prepare(s: MonteCarloSetup): Engine {
+  const b = s.book;
+  const p = s.policy;
+  const day0 = parseIsoDate('valuationDate', b.valuationDate);
+  const m: PricerMarket = { rate: b.rate, divYield: b.divYield, volOfVol: b.volOfVol, skew: b.skew, kappa: b.kappa, theta: b.theta };
+  const dp: DynamicsParams = {
+    spot: b.spot,
+    vix: b.vix,
+    kappa: b.kappa,
+    theta: b.theta,
+    xi: s.model.xi ?? b.volOfVol * Math.sqrt(b.vix),
+    rho: p.spxVixCorrelation,
+    realizedToImplied: p.realizedToImplied,
+    rate: b.rate,
+    divYield: b.divYield,
+    jumpIntensity: s.model.jumpIntensity,
+    jumpMeanVix: s.model.jumpMeanVix,
+    spxJumpPerVixPoint: s.model.spxJumpPerVixPoint,
+  };
+  const d = resolveDynamics(dp);
+  const condor = compileLegs(b.condor, day0, b.vix, m, b.futureFor, 'book.condor');
+  const overlay = compileLegs(b.overlay, day0, b.vix, m, b.futureFor, 'book.overlay');
+  const tail = compileLegs(b.tail, day0, b.vix, m, b.futureFor, 'book.tail');
+  if (condor.n === 0) throw invalidInput('book.condor', 'has no legs', 'pass the four legs of the condor');
+  for (const [name, c] of [['condor', condor], ['overlay', overlay], ['tail', tail]] as const) {
+    for (let i = 0; i < c.n; i++) {
+      if (c.expiryDay[i]! <= 0) {
+        throw invalidInput(`book.${name}[${i}].expiry`, `is on or before the valuation date ${b.valuationDate}`, 'pass legs that expire after the valuation date');
+      }
+    }
+  }
+  let condorExpiry = 0;
+  for (let i = 0; i < condor.n; i++) condorExpiry = Math.max(condorExpiry, condor.expiryDay[i]!);
+  // Max loss at expiry: the lowest payoff (piecewise linear: check 0, every strike, twice the top strike) below today's value.
+  let minPayoff = Infinity;
+  const probes = [0, ...Array.from(condor.strike), 2 * Math.max(...Array.from(condor.strike))];
+  for (const x of probes) minPayoff = Math.min(minPayoff, legsSettling(condor, condorExpiry, x, b.vix));
+  const v0 = {
+    condor: legsValue(condor, 0, b.spot, b.vix, m),
+    overlay: legsValue(overlay, 0, b.spot, b.vix, m),
+    tail: legsValue(tail, 0, b.spot, b.vix, m),
+  };
+  const resizable = tail.n === 1 && tail.isVix[0] === 1 && tail.isCall[0] === 1 && tail.scale[0]! >= 0;
+  const shiftDecay = Float64Array.from(SHIFT_TENORS, (t) => Math.exp((-b.kappa * t) / 365));
+  return {
+    d,
+    m,
+    condor,
+    overlay,
+    tail,
+    condorExpiry,
+    condorMaxLoss: Math.max(0, v0.condor - minPayoff),
+    v0,
+    tailQty0: tail.n === 1 ? tail.scale[0]! / 100 : 0,
+    tailStrike0: tail.n === 1 ? tail.strike[0]! : 0,
+    resizable,
+    shiftDecay,
+  };
+}
+
+/** Largest relative change of the model curve between VIX levels `then` and `now` over the tenors. */
+function modelCurveShift(e: Engine, now: number, then: number): number {
+  const th = e.m.theta;
+  let best = 0;
+  for (let i = 0; i < e.shiftDecay.length; i++) {
+    const k = e.shiftDecay[i]!;
+    const a = th + (now - th) * k;
+    const b = th + (then - th) * k;
+    const r = Math.abs(a / b - 1);
+    if (r > best) best = r;
+  }
+  return best;
+}
+
+/**
+ * Run paths [firstPath, firstPath + pathCount) of the setup. Throws {@link MonteCarloCancelled}
+ * when `shouldCancel` returns true (checked every {@link PROGRESS_EVERY} paths).
+ */
+export function runMonteCarloSetup(
+  s: MonteCarloSetup,
+  opts: { onProgress?: (done: number, total: number) => void; shouldCancel?: () => boolean } = {},
+): MonteCarloPartial {
+  const e = prepare(s);
+  const { run, policy } = s;
+  const { d, m, condor, overlay, tail } = e;
+  const n = run.pathCount;
+  const H = run.horizonDays;
+  const out: MonteCarloPartial = {
+    seed: run.seed,
+    paths: run.paths,
+    firstPath: run.firstPath,
+    pathCount: n,
+    horizonDays: H,
+    antithetic: run.antithetic,
+    condorMaxLoss: e.condorMaxLoss,
+    hedgeDebit: e.v0.overlay + e.v0.tail,
+    tailContracts0: e.tailQty0,
+    condor: new Float64Array(n),
+    book: new Float64Array(n),
+    costs: new Float64Array(n),
+    rebalances: new Uint16Array(n),
+    tailContracts: new Float64Array(n),
+  };
+  const path = new JointPath(d);
+  const draws = new PathDraws();
+  const tc = policy.transactionCostPerContract;
+  const initialCost = tc * (sumAbsQty(overlay) + sumAbsQty(tail));
+  const doRebalance = run.rebalance && e.resizable;
+  const dd = policy.drawdown;
+  const ddDays = policy.drawdownDays;
+  const tailExpiry = tail.n === 1 ? tail.expiryDay[0]! : 0;
+  const stressVolOfVol = policy.stressVolOfVol ?? m.volOfVol;
+  for (let j = 0; j < n; j++) {
+    if (j % PROGRESS_EVERY === 0 && j > 0) {
+      if (opts.shouldCancel?.()) throw new MonteCarloCancelled(j);
+      opts.onProgress?.(j, n);
+    }
+    const i = run.firstPath + j;
+    path.reset();
+    draws.key(run.seed, run.antithetic ? Math.floor(i / 2) : i);
+    const sign = run.antithetic && i % 2 === 1 ? -1 : 1;
+    let condorCash = -e.v0.condor;
+    let hedgeCash = -(e.v0.overlay + e.v0.tail);
+    let costs = initialCost;
+    let rebalances = 0;
+    let lastReb = 0;
+    let vRef = d.vix;
+    let tailQty = e.tailQty0;
+    if (tail.n === 1) {
+      tail.strike[0] = e.tailStrike0;
+      tail.scale[0] = tailQty * 100;
+    }
+    for (let t = 0; t < H; t++) {
+      draws.step(t);
+      path.advance(draws, sign);
+      const day = t + 1;
+      const spot = path.spot;
+      const vix = path.vix;
+      condorCash += legsSettling(condor, day, spot, vix);
+      hedgeCash += legsSettling(overlay, day, spot, vix) + legsSettling(tail, day, spot, vix);
+      if (!doRebalance || day >= H || tailExpiry - day <= ddDays) continue;
+      if (day - lastReb < policy.rebalanceDays && modelCurveShift(e, vix, vRef) < policy.curveShiftTrigger) continue;
+      // Rebalance: resize the tail to cover the condor's loss in the drawdown scenario from here.
+      rebalances++;
+      lastReb = day;
+      vRef = vix;
+      if (day >= e.condorExpiry) continue;
+      const sDay = Math.min(day + ddDays, e.condorExpiry);
+      const sSpot = spot * (1 - dd);
+      const sVix = policy.stressVix ?? vix + policy.stressVixPerPct * dd * 100;
+      const loss = Math.min(
+        e.condorMaxLoss,
+        Math.max(0, legsValue(condor, day, spot, vix, m) - legsValue(condor, sDay, sSpot, sVix, m)),
+      );
+      let target: { contracts: number; strike: number };
+      try {
+        target = sizeTailHedge({
+          condorLoss: loss,
+          hedgeFuture: legFuture(tail, 0, day, vix, m),
+          hedgeYears: (tailExpiry - day) / 365,
+          volOfVol: m.volOfVol,
+          stressedFuture: legFuture(tail, 0, day + ddDays, sVix, m),
+          coverage: policy.tailCoverage,
+          otmPct: policy.tailOtmPct,
+          rate: m.rate,
+          horizonYears: ddDays / 365,
+          stressVolOfVol,
+          strikeStep: policy.vixStrikeStep,
+        });
+      } catch (err) {
+        if (isAlvhError(err)) continue; // no covering size here: keep the tail as it is
+        throw err;
+      }
+      const oldPrice = legPrice(tail, 0, day, spot, vix, m) * 100;
+      if (target.strike === tail.strike[0]) {
+        const delta = target.contracts - tailQty;
+        if (delta === 0) continue;
+        hedgeCash -= delta * oldPrice;
+        costs += Math.abs(delta) * tc;
+      } else {
+        hedgeCash += tailQty * oldPrice;
+        tail.strike[0] = target.strike;
+        hedgeCash -= target.contracts * legPrice(tail, 0, day, spot, vix, m) * 100;
+        costs += (tailQty + target.contracts) * tc;
+      }
+      tailQty = target.contracts;
+      tail.scale[0] = tailQty * 100;
+    }
+    const spot = path.spot;
+    const vix = path.vix;
+    const condorPnl = condorCash + legsAtHorizon(condor, H, spot, vix, m);
+    const hedgePnl = hedgeCash + legsAtHorizon(overlay, H, spot, vix, m) + legsAtHorizon(tail, H, spot, vix, m);
+    out.condor[j] = condorPnl;
+    out.book[j] = condorPnl + hedgePnl - costs;
+    out.costs[j] = costs;
+    out.rebalances[j] = rebalances;
+    out.tailContracts[j] = tailQty;
+  }
+  if (tail.n === 1) {
+    tail.strike[0] = e.tailStrike0;
+    tail.scale[0] = e.tailQty0 * 100;
+  }
+  opts.onProgress?.(n, n);
+  return out;
+}
+
+/** Value at the horizon of legs still alive after it (those expiring on or before were settled). */
+function legsAtHorizon(c: CompiledLegs, h: number, spot: number, vix: number, m: PricerMarket): number {
+  let v = 0;
+  for (let i = 0; i < c.n; i++) {
+    if (c.expiryDay[i]! <= h) continue;
+    v += c.scale[i]! * legPrice(c, i, h, spot, vix, m);
+  }
+  return v;
+}
+
+function sumAbsQty(c: CompiledLegs): number {
+  let s = 0;
+  for (let i = 0; i < c.n; i++) s += Math.abs(c.scale[i]!) / 100;
+  return s;
+}
+
+/** Default horizon: the condor's expiry, in calendar days from the valuation date. */
+export function condorHorizonDays(book: Pick<ScenarioBook, 'valuationDate' | 'condor'>): number {
+  const day0 = parseIsoDate('valuationDate', book.valuationDate);
+  let h = 0;
+  book.condor.forEach((l, i) => {
+    h = Math.max(h, parseIsoDate(`book.condor[${i}].expiry`, l.expiry) - day0);
+  });
+  return h;
+}
+
+/**
+ * Concatenate contiguous chunks of one run in path order. Throws when the chunks come from
+ * different runs, overlap or leave a gap.
+ */
+export function mergeMonteCarlo(parts: readonly MonteCarloPartial[]): MonteCarloPartial {
+  if (parts.length === 0) throw invalidInput('parts', 'is empty', 'pass at least one Monte Carlo partial result');
+  const sorted = [...parts].sort((a, b) => a.firstPath - b.firstPath);
+  const first = sorted[0]!;
+  let next = first.firstPath;
+  let total = 0;
+  sorted.forEach((p, k) => {
+    const same =
+      p.seed === first.seed &&
+      p.paths === first.paths &&
+      p.horizonDays === first.horizonDays &&
+      p.antithetic === first.antithetic &&
+      p.condorMaxLoss === first.condorMaxLoss &&
+      p.hedgeDebit === first.hedgeDebit;
+    if (!same) throw invalidInput(`parts[${k}]`, 'comes from a different run (seed, paths, horizon or book differ)', 'merge only chunks of one run');
+    if (p.firstPath !== next) {
+      throw invalidInput(`parts[${k}].firstPath`, `is ${p.firstPath}, expected ${next}`, 'merge contiguous chunks with no gap or overlap');
+    }
+    next += p.pathCount;
+    total += p.pathCount;
+  });
+  const cat = <T extends Float64Array | Uint16Array>(pick: (p: MonteCarloPartial) => T, make: (n: number) => T): T => {
+    const out = make(total);
+    let at = 0;
+    for (const p of sorted) {
+      out.set(pick(p), at);
+      at += p.pathCount;
+    }
+    return out;
+  };
+  return {
+    ...first,
+    pathCount: total,
+    condor: cat((p) => p.condor, (k) => new Float64Array(k)),
+    book: cat((p) => p.book, (k) => new Float64Array(k)),
+    costs: cat((p) => p.costs, (k) => new Float64Array(k)),
+    rebalances: cat((p) => p.rebalances, (k) => new Uint16Array(k)),
+    tailContracts: cat((p) => p.tailContracts, (k) => new Float64Array(k)),
+  };
+}
+
+/** Summary statistics of a (merged) partial result. */
+export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
+  if (p.pathCount < 2) throw invalidInput('pathCount', `is ${p.pathCount}`, 'summarize at least 2 paths');
+  const condor = describeDistribution(p.condor, p.firstPath, p.antithetic, p.condorMaxLoss);
+  const alvh = describeDistribution(p.book, p.firstPath, p.antithetic, p.condorMaxLoss);
+  let costs = 0;
+  let reb = 0;
+  let rebMax = 0;
+  let tailEnd = 0;
+  for (let i = 0; i < p.pathCount; i++) {
+    costs += p.costs[i]!;
+    reb += p.rebalances[i]!;
+    rebMax = Math.max(rebMax, p.rebalances[i]!);
+    tailEnd += p.tailContracts[i]!;
+  }
+  const meanCosts = costs / p.pathCount;
+  const hedgeCost = p.hedgeDebit + meanCosts;
+  return {
+    paths: p.pathCount,
+    seed: p.seed,
+    firstPath: p.firstPath,
+    horizonDays: p.horizonDays,
+    antithetic: p.antithetic,
+    condor,
+    alvh,
+    histogram: histogram([p.condor, p.book]),
+    condorMaxLoss: p.condorMaxLoss,
+    hedgeCost,
+    hedgeDebit: p.hedgeDebit,
+    meanTransactionCosts: meanCosts,
+    hedgeCarry: condor.mean - alvh.mean,
+    rebalancesMean: reb / p.pathCount,
+    rebalancesMax: rebMax,
+    tailContractsStart: p.tailContracts0,
+    tailContractsEndMean: tailEnd / p.pathCount,
+    hedgeEffectiveness: hedgeCost > 0 ? (condor.cvar95 - alvh.cvar95) / hedgeCost : null,
+  };
+}
+
+/** The horizon date of a run, ISO. */
+export function horizonDate(valuationDate: string, horizonDays: number): string {
+  return toIsoDate(parseIsoDate('valuationDate', valuationDate) + horizonDays);
+}
+
+/**
+ * Run one chunk of a Monte Carlo from raw input (validated by {@link MonteCarloInputSchema}):
+ * paths [firstPath, firstPath + pathCount) of the run. `onProgress(done, total)` is called every
+ * {@link PROGRESS_EVERY} paths; `shouldCancel()` is polled as often and stops the run with
+ * {@link MonteCarloCancelled}.
+ *
+ * @example
+ * const part = runMonteCarloChunk({ book, paths: 20000, seed: 7 });
+ * summarizeMonteCarlo(part).alvh.cvar95;
+ */
+export function runMonteCarloChunk(
+  input: unknown,
+  opts: { onProgress?: (done: number, total: number) => void; shouldCancel?: () => boolean } = {},
+): MonteCarloPartial {
+  return runMonteCarloSetup(monteCarloSetup(input), opts);
+}
+
+/** Parse and resolve a Monte Carlo input into the engine's setup (limits checked). */
+export function monteCarloSetup(input: unknown): MonteCarloSetup {
+  const v: MonteCarloInput = parseInput(MonteCarloInputSchema, input);
+  const policy = resolvePolicy(v.policy);
+  const book = resolveScenarioBook(v.book, policy);
+  const horizonDays = v.horizonDays ?? condorHorizonDays(book);
+  const pathCount = v.pathCount ?? v.paths - v.firstPath;
+  checkMonteCarloLimits(v.paths, pathCount, horizonDays);
+  const model: ModelParams = {
+    jumpIntensity: v.model.jumpIntensity,
+    jumpMeanVix: v.model.jumpMeanVix,
+    spxJumpPerVixPoint: v.model.spxJumpPerVixPoint,
+  };
+  if (v.model.xi !== undefined) model.xi = v.model.xi;
+  return {
+    book,
+    policy,
+    model,
+    run: { paths: v.paths, seed: v.seed, firstPath: v.firstPath, pathCount, horizonDays, antithetic: v.antithetic, rebalance: v.rebalance },
+  };
+}

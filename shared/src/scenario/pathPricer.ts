@@ -1,0 +1,124 @@
+/**
+ * The per-path pricer of the Monte Carlo: a book's legs compiled into typed arrays and valued at a
+ * path's (day, SPX, VIX) with the same model as {@link markBook} — SPX legs BSM at
+ * skewedVol(K, F, T, VIX/100), VIX legs Black-76 at the vol-of-vol on the VX future of their
+ * expiry — without validation or allocation. On a path the VX future of expiry τ is the model
+ * future θ + (VIX − θ)e^(−κτ) plus the basis the listed future had over the model at t = 0, fading
+ * linearly to 0 at expiry (so the t = 0 mark equals the plan's and a future converges to VIX).
+ */
+import { blackFormula } from '../pricing/index';
+import { OPTION_MULTIPLIER, skewedVol, type Leg, type SkewParams } from '../book/index';
+import { parseIsoDate } from '../dates';
+
+/** Market constants of a path pricer. */
+export interface PricerMarket {
+  rate: number;
+  divYield: number;
+  volOfVol: number;
+  skew: SkewParams;
+  kappa: number;
+  theta: number;
+}
+
+export interface CompiledLegs {
+  readonly n: number;
+  readonly isCall: Uint8Array;
+  readonly isVix: Uint8Array;
+  readonly strike: Float64Array;
+  /** Expiry as days after the valuation date. */
+  readonly expiryDay: Int32Array;
+  /** Signed quantity × multiplier (USD per index point). */
+  readonly scale: Float64Array;
+  /** VIX legs: listed future − model future at t = 0, points. */
+  readonly basis: Float64Array;
+}
+
+/**
+ * Compile legs. `futureFor(expiry)` gives today's VX future for VIX legs; `vix0` today's VIX.
+ */
+export function compileLegs(
+  legs: readonly Leg[],
+  valuationDay: number,
+  vix0: number,
+  m: PricerMarket,
+  futureFor: (expiry: string) => number,
+  field: string,
+): CompiledLegs {
+  const n = legs.length;
+  const out: CompiledLegs = {
+    n,
+    isCall: new Uint8Array(n),
+    isVix: new Uint8Array(n),
+    strike: new Float64Array(n),
+    expiryDay: new Int32Array(n),
+    scale: new Float64Array(n),
+    basis: new Float64Array(n),
+  };
+  legs.forEach((leg, i) => {
+    const day = parseIsoDate(`${field}[${i}].expiry`, leg.expiry) - valuationDay;
+    out.isCall[i] = leg.type === 'call' ? 1 : 0;
+    out.isVix[i] = leg.kind === 'vix' ? 1 : 0;
+    out.strike[i] = leg.strike;
+    out.expiryDay[i] = day;
+    out.scale[i] = leg.quantity * OPTION_MULTIPLIER;
+    if (leg.kind === 'vix' && day > 0) {
+      const model = m.theta + (vix0 - m.theta) * Math.exp((-m.kappa * day) / 365);
+      out.basis[i] = futureFor(leg.expiry) - model;
+    }
+  });
+  return out;
+}
+
+/**
+ * VX future of a VIX leg `i` at `day` with VIX at `vix` (model future plus the fading basis).
+ */
+export function legFuture(c: CompiledLegs, i: number, day: number, vix: number, m: PricerMarket): number {
+  const e = c.expiryDay[i]!;
+  const left = e - day;
+  if (left <= 0) return vix;
+  const f = m.theta + (vix - m.theta) * Math.exp((-m.kappa * left) / 365) + c.basis[i]! * (left / e);
+  return f > 0.01 ? f : 0.01;
+}
+
+/** Price per share (points) of leg `i` at `day` (days after valuation), SPX `spot`, `vix`. */
+export function legPrice(c: CompiledLegs, i: number, day: number, spot: number, vix: number, m: PricerMarket): number {
+  const left = c.expiryDay[i]! - day;
+  const isCall = c.isCall[i] === 1;
+  const k = c.strike[i]!;
+  if (c.isVix[i] === 1) {
+    const f = legFuture(c, i, day, vix, m);
+    if (left <= 0) return isCall ? Math.max(f - k, 0) : Math.max(k - f, 0);
+    const years = left / 365;
+    return Math.exp(-m.rate * years) * blackFormula(isCall, f, k, m.volOfVol * Math.sqrt(years));
+  }
+  if (left <= 0) return isCall ? Math.max(spot - k, 0) : Math.max(k - spot, 0);
+  const years = left / 365;
+  const fwd = spot * Math.exp((m.rate - m.divYield) * years);
+  const vol = skewedVol(k, fwd, years, vix / 100, m.skew);
+  return Math.exp(-m.rate * years) * blackFormula(isCall, fwd, k, vol * Math.sqrt(years));
+}
+
+/** Value (USD) of all legs alive at `day` (expiry > day is alive; expiry = day is at intrinsic). */
+export function legsValue(c: CompiledLegs, day: number, spot: number, vix: number, m: PricerMarket): number {
+  let v = 0;
+  for (let i = 0; i < c.n; i++) {
+    if (c.expiryDay[i]! < day) continue;
+    v += c.scale[i]! * legPrice(c, i, day, spot, vix, m);
+  }
+  return v;
+}
+
+/**
+ * Cash (USD) of the legs that expire exactly on `day`, settled at intrinsic value (SPX legs on the
+ * SPX level, VIX legs on VIX).
+ */
+export function legsSettling(c: CompiledLegs, day: number, spot: number, vix: number): number {
+  let v = 0;
+  for (let i = 0; i < c.n; i++) {
+    if (c.expiryDay[i]! !== day) continue;
+    const k = c.strike[i]!;
+    const u = c.isVix[i] === 1 ? vix : spot;
+    v += c.scale[i]! * (c.isCall[i] === 1 ? Math.max(u - k, 0) : Math.max(k - u, 0));
+  }
+  return v;
+}

@@ -1,0 +1,145 @@
+/**
+ * Inputs of the scenario engines (stress grid and Monte Carlo), validated at the edge. Work limits
+ * are not zod bounds: they are checked after parsing and raise `limit_exceeded` naming the limit
+ * ({@link checkMonteCarloLimits}, {@link checkStressLimits}).
+ */
+import { z } from 'zod';
+import { limitExceeded } from '../errors';
+import { finiteNumber, isoDate, optionType, positiveNumber, rate, volatility } from './common';
+
+/** Most paths of one run (merged result held in memory: 5 arrays × 8 bytes per path). */
+export const MAX_PATHS = 2_000_000;
+/** Most path-steps (paths × days) computed by one call (one chunk). */
+export const MAX_PATH_STEPS = 20_000_000;
+/** Longest Monte Carlo horizon, calendar days. */
+export const MAX_HORIZON_DAYS = 730;
+/** Most cells (SPX moves × VIX levels × days) of one stress grid. */
+export const MAX_GRID_CELLS = 20_000;
+
+const int = (lo: number, hi: number, what: string) =>
+  z
+    .number({ error: `pass ${what} as a whole number` })
+    .int({ error: `pass ${what} as a whole number` })
+    .min(lo, { error: `pass ${what} of at least ${lo}` })
+    .max(hi, { error: `pass ${what} of at most ${hi}` });
+
+/** A leg of a book: kind, call/put, strike, expiry, signed contracts (+ long). */
+export const ScenarioLegSchema = z.object({
+  kind: z.enum(['spx', 'vix'], { error: 'pass "spx" or "vix"' }),
+  type: optionType,
+  strike: positiveNumber,
+  expiry: isoDate,
+  quantity: finiteNumber,
+});
+
+/**
+ * A book and its market, for runs without a plan: the VX curve (κ and θ are fitted to it, or fixed
+ * by the policy), SPX spot, rates, and the condor, overlay and tail legs.
+ */
+export const ScenarioBookInputSchema = z.object({
+  valuationDate: isoDate,
+  spot: positiveNumber,
+  vix: positiveNumber,
+  futures: z
+    .array(z.object({ expiry: isoDate, price: positiveNumber }), { error: 'pass futures as [{ expiry, price }, ...]' })
+    .min(2, { error: 'pass at least the first two listed VX futures' }),
+  rate: rate.default(0),
+  divYield: rate.default(0),
+  /** Vol of the VX futures for VIX options (VVIX/100); default the policy's defaultVolOfVol. */
+  volOfVol: volatility.optional(),
+  condor: z.array(ScenarioLegSchema).min(1, { error: 'pass the condor legs' }),
+  overlay: z.array(ScenarioLegSchema).default([]),
+  tail: z.array(ScenarioLegSchema).default([]),
+});
+export type ScenarioBookInput = z.output<typeof ScenarioBookInputSchema>;
+
+/** Dynamics parameters of the Monte Carlo not taken from the book or the policy. */
+export const ModelParamsSchema = z.object({
+  /** Square-root diffusion coefficient ξ (VIX points^½ per year^½); default volOfVol·√VIX. */
+  xi: finiteNumber.min(0, { error: 'pass ξ ≥ 0' }).max(100, { error: 'pass ξ ≤ 100' }).optional(),
+  /** VIX up-jumps (with SPX down-jumps) per year. */
+  jumpIntensity: finiteNumber.min(0, { error: 'pass jumps per year ≥ 0' }).max(50, { error: 'pass at most 50 jumps per year' }).default(1),
+  /** Mean VIX jump, points (exponential). */
+  jumpMeanVix: finiteNumber.min(0, { error: 'pass a jump size ≥ 0' }).max(100, { error: 'pass a jump size of at most 100 points' }).default(8),
+  /** SPX log drop per VIX point of jump (1/150: 1% per 1.5 VIX points). */
+  spxJumpPerVixPoint: finiteNumber.min(0, { error: 'pass a value ≥ 0' }).max(0.1, { error: 'pass a value ≤ 0.1' }).default(1 / 150),
+});
+export type ModelParamsInput = z.output<typeof ModelParamsSchema>;
+
+const runFields = {
+  /** Policy overrides (validated by the method's policy schema). */
+  policy: z.unknown().optional(),
+  /** Total paths of the run. */
+  paths: int(2, Number.MAX_SAFE_INTEGER, 'paths').default(10_000),
+  /** 32-bit seed: same seed, same paths. */
+  seed: int(0, 0xffffffff, 'seed').default(1),
+  /** First path of this chunk (0-based). */
+  firstPath: int(0, Number.MAX_SAFE_INTEGER, 'firstPath').default(0),
+  /** Paths in this chunk; default the rest of the run. */
+  pathCount: int(1, Number.MAX_SAFE_INTEGER, 'pathCount').optional(),
+  /** Horizon, calendar days; default the condor's expiry. */
+  horizonDays: int(1, Number.MAX_SAFE_INTEGER, 'horizonDays').optional(),
+  /** Antithetic pairs (2j, 2j+1). */
+  antithetic: z.boolean({ error: 'pass true or false' }).default(true),
+  /** Apply the rebalancing policy along the paths. */
+  rebalance: z.boolean({ error: 'pass true or false' }).default(true),
+  model: ModelParamsSchema.default({ jumpIntensity: 1, jumpMeanVix: 8, spxJumpPerVixPoint: 1 / 150 }),
+};
+
+/** Monte Carlo input: a book (with its market) plus the run. */
+export const MonteCarloInputSchema = z
+  .object({ book: ScenarioBookInputSchema, ...runFields })
+  .refine((v) => v.firstPath < v.paths, { error: 'firstPath must be below paths', path: ['firstPath'] })
+  .refine((v) => v.pathCount === undefined || v.firstPath + v.pathCount <= v.paths, {
+    error: 'firstPath + pathCount must not exceed paths',
+    path: ['pathCount'],
+  });
+export type MonteCarloInput = z.output<typeof MonteCarloInputSchema>;
+
+/** Stress grid input: a book plus the axes. */
+export const StressGridInputSchema = z.object({
+  book: ScenarioBookInputSchema,
+  policy: z.unknown().optional(),
+  /** SPX moves as decimals (−0.2 = down 20%). */
+  spxMoves: z
+    .array(finiteNumber.min(-0.99, { error: 'pass SPX moves above −0.99 (decimals: −0.2 = down 20%)' }).max(5, { error: 'pass SPX moves as decimals (0.1 = up 10%)' }))
+    .min(1, { error: 'pass at least one SPX move' })
+    .default([-0.2, -0.15, -0.1, -0.05, -0.025, 0, 0.025, 0.05, 0.1]),
+  /** VIX levels, points; default a ladder around today's VIX. */
+  vixLevels: z.array(finiteNumber.positive({ error: 'pass VIX levels in points, > 0' }).max(200, { error: 'pass VIX levels of at most 200' })).min(1).optional(),
+  /** Days elapsed from the valuation date. */
+  days: z.array(int(0, 3650, 'days')).min(1, { error: 'pass at least one day' }).default([0, 7, 21]),
+});
+export type StressGridInput = z.output<typeof StressGridInputSchema>;
+
+/**
+ * Work limits of a Monte Carlo call: paths ≤ {@link MAX_PATHS}, horizon ≤ {@link MAX_HORIZON_DAYS},
+ * pathCount × horizon ≤ {@link MAX_PATH_STEPS}. Throws `limit_exceeded` naming the limit.
+ */
+export function checkMonteCarloLimits(paths: number, pathCount: number, horizonDays: number): void {
+  if (paths > MAX_PATHS) {
+    throw limitExceeded('paths', `is ${paths}, over the limit of ${MAX_PATHS} paths per run`, `run at most ${MAX_PATHS} paths`);
+  }
+  if (horizonDays > MAX_HORIZON_DAYS) {
+    throw limitExceeded('horizonDays', `is ${horizonDays}, over the limit of ${MAX_HORIZON_DAYS} days`, `pass a horizon of at most ${MAX_HORIZON_DAYS} days`);
+  }
+  if (pathCount * horizonDays > MAX_PATH_STEPS) {
+    throw limitExceeded(
+      'pathCount',
+      `${pathCount} paths × ${horizonDays} days = ${pathCount * horizonDays} path-steps, over the limit of ${MAX_PATH_STEPS} per call`,
+      `run at most ${Math.floor(MAX_PATH_STEPS / horizonDays)} paths per call and merge chunks (firstPath, pathCount)`,
+    );
+  }
+}
+
+/** Work limit of a stress grid: cells ≤ {@link MAX_GRID_CELLS}. */
+export function checkStressLimits(moves: number, levels: number, days: number): void {
+  const cells = moves * levels * days;
+  if (cells > MAX_GRID_CELLS) {
+    throw limitExceeded(
+      'spxMoves',
+      `${moves} SPX moves × ${levels} VIX levels × ${days} days = ${cells} cells, over the limit of ${MAX_GRID_CELLS}`,
+      'pass fewer SPX moves, VIX levels or days',
+    );
+  }
+}

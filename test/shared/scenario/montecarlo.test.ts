@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { bsPrice, markBook, resolvePolicy, buildTermStructure, futureForExpiry, parseIsoDate } from '../../../shared/src/index';
+import {
+  MonteCarloCancelled,
+  mergeMonteCarlo,
+  monteCarloSetup,
+  runMonteCarloChunk,
+  summarizeMonteCarlo,
+} from '../../../shared/src/scenario/montecarlo';
+import { compileLegs, legsValue } from '../../../shared/src/scenario/pathPricer';
+import { BOOK } from './fixtures';
+
+const flatPolicy = {
+  kappa: 8,
+  theta: 20,
+  realizedToImplied: 1,
+  skew: { putSlope: 0, callSlope: 0, minRatio: 0.5, maxRatio: 3 },
+};
+const noJumps = { xi: 0, jumpIntensity: 0 };
+const constantVolBook = { ...BOOK, vix: 20, overlay: [], tail: [] };
+
+/** Discounted MC price of a held leg set and its standard error, from the P&L of a run. */
+function mcPrice(book: typeof constantVolBook, antithetic: boolean, paths: number, v0: number) {
+  const s = summarizeMonteCarlo(
+    runMonteCarloChunk({ book, policy: flatPolicy, model: noJumps, paths, seed: 99, antithetic, rebalance: false }),
+  );
+  const years = s.horizonDays / 365;
+  const df = Math.exp(-book.rate * years);
+  return { price: df * (s.condor.mean + v0), se: df * s.condor.meanStdError };
+}
+
+describe('Monte Carlo convergence (jumps off, constant vol)', () => {
+  const years = 49 / 365;
+  const bs = (type: 'call' | 'put', strike: number) =>
+    bsPrice({ type, spot: BOOK.spot, strike, years, vol: 0.2, rate: BOOK.rate, divYield: BOOK.divYield });
+
+  it('a European call is within 3 standard errors of Black-Scholes, and antithetic pairs shrink the error', () => {
+    const call = [{ kind: 'spx' as const, type: 'call' as const, strike: 5150, expiry: '2024-04-19', quantity: 1 }];
+    const closed = bs('call', 5150) * 100;
+    const plain = mcPrice({ ...constantVolBook, condor: call }, false, 40_000, closed);
+    const anti = mcPrice({ ...constantVolBook, condor: call }, true, 40_000, closed);
+    expect(Math.abs(plain.price - closed), `plain ${plain.price} vs ${closed} ± ${plain.se}`).toBeLessThan(3 * plain.se);
+    expect(Math.abs(anti.price - closed), `antithetic ${anti.price} vs ${closed} ± ${anti.se}`).toBeLessThan(3 * anti.se);
+    expect(anti.se).toBeLessThan(0.8 * plain.se);
+  });
+
+  it('the condor is within 3 standard errors of its closed form', () => {
+    const closed =
+      100 * 10 * (bs('put', 4700) - bs('put', 4750) - bs('call', 5400) + bs('call', 5450));
+    const r = mcPrice(constantVolBook, true, 40_000, closed);
+    expect(Math.abs(r.price - closed), `${r.price} vs ${closed} ± ${r.se}`).toBeLessThan(3 * r.se);
+  });
+});
+
+describe('path pricer', () => {
+  it('marks the book at t = 0 exactly as markBook does', () => {
+    const policy = resolvePolicy({});
+    const ts = buildTermStructure({ valuationDate: BOOK.valuationDate, vixSpot: BOOK.vix, futures: BOOK.futures });
+    const m = { rate: BOOK.rate, divYield: BOOK.divYield, volOfVol: BOOK.volOfVol, skew: policy.skew, kappa: ts.fit.kappa, theta: ts.fit.theta };
+    const futureFor = (e: string) => futureForExpiry(ts, e);
+    const state = { date: BOOK.valuationDate, spot: BOOK.spot, vix: BOOK.vix, rate: BOOK.rate, divYield: BOOK.divYield, volOfVol: BOOK.volOfVol, futureFor, skew: policy.skew };
+    const day0 = parseIsoDate('d', BOOK.valuationDate);
+    for (const legs of [BOOK.condor, BOOK.overlay, BOOK.tail]) {
+      const c = compileLegs(legs, day0, BOOK.vix, m, futureFor, 'legs');
+      expect(legsValue(c, 0, BOOK.spot, BOOK.vix, m)).toBeCloseTo(markBook(legs, state).value, 8);
+    }
+  });
+});
+
+describe('reproducibility', () => {
+  it('1 × 100k paths equals 4 × 25k merged, bit for bit (fixed book)', () => {
+    const base = { book: BOOK, paths: 100_000, seed: 2024, rebalance: false };
+    const whole = runMonteCarloChunk(base);
+    const parts = [3, 0, 2, 1].map((k) => runMonteCarloChunk({ ...base, firstPath: k * 25_000, pathCount: 25_000 }));
+    const merged = mergeMonteCarlo(parts);
+    expect(Buffer.from(merged.book.buffer).equals(Buffer.from(whole.book.buffer))).toBe(true);
+    expect(Buffer.from(merged.condor.buffer).equals(Buffer.from(whole.condor.buffer))).toBe(true);
+    expect(summarizeMonteCarlo(merged)).toEqual(summarizeMonteCarlo(whole));
+  });
+
+  it('chunks with the policy on (odd sizes, antithetic pairs split across chunks) merge to the same run', () => {
+    const base = { book: BOOK, paths: 6_001, seed: 5 };
+    const whole = runMonteCarloChunk(base);
+    const merged = mergeMonteCarlo([
+      runMonteCarloChunk({ ...base, firstPath: 0, pathCount: 1_999 }),
+      runMonteCarloChunk({ ...base, firstPath: 1_999, pathCount: 3_001 }),
+      runMonteCarloChunk({ ...base, firstPath: 5_000 }),
+    ]);
+    expect(Array.from(merged.book)).toEqual(Array.from(whole.book));
+    expect(Array.from(merged.rebalances)).toEqual(Array.from(whole.rebalances));
+    expect(summarizeMonteCarlo(merged)).toEqual(summarizeMonteCarlo(whole));
+    expect(summarizeMonteCarlo(whole).rebalancesMean).toBeGreaterThan(0);
+  });
+
+  it('a different seed gives different paths', () => {
+    const a = runMonteCarloChunk({ book: BOOK, paths: 100, seed: 1, rebalance: false });
+    const b = runMonteCarloChunk({ book: BOOK, paths: 100, seed: 2, rebalance: false });
+    expect(Array.from(a.condor)).not.toEqual(Array.from(b.condor));
+  });
+
+  it('refuses to merge chunks with a gap or from another run', () => {
+    const a = runMonteCarloChunk({ book: BOOK, paths: 300, seed: 1, pathCount: 100, rebalance: false });
+    const c = runMonteCarloChunk({ book: BOOK, paths: 300, seed: 1, firstPath: 200, rebalance: false });
+    const other = runMonteCarloChunk({ book: BOOK, paths: 300, seed: 2, firstPath: 100, pathCount: 100, rebalance: false });
+    expect(() => mergeMonteCarlo([a, c])).toThrowError(/firstPath: is 200, expected 100/);
+    expect(() => mergeMonteCarlo([a, other])).toThrowError(/different run/);
+  });
+});
+
+describe('results of the ALVH book', () => {
+  const s = summarizeMonteCarlo(runMonteCarloChunk({ book: BOOK, paths: 10_000, seed: 3 }));
+
+  it('reports both distributions, costs, rebalances and hedge effectiveness consistently', () => {
+    expect(s.paths).toBe(10_000);
+    expect(s.condor.var95).toBeLessThanOrEqual(s.condor.cvar95 + 1e-9);
+    expect(s.alvh.var99).toBeLessThanOrEqual(s.alvh.cvar99 + 1e-9);
+    // The condor never loses more than its max loss.
+    expect(s.condor.min).toBeGreaterThanOrEqual(-s.condorMaxLoss - 1e-6);
+    // Max loss + max profit = wing width × 100 × 10 condors (paths ending between the short strikes keep the credit).
+    expect(s.condorMaxLoss + s.condor.max).toBeCloseTo(50 * 100 * 10, 6);
+    expect(s.rebalancesMean).toBeGreaterThanOrEqual(6); // weekly over 49 days, plus curve-shift triggers
+    expect(s.meanTransactionCosts).toBeGreaterThan(0.65 * 26); // at least the initial hedge contracts
+    expect(s.hedgeCost).toBeCloseTo(s.hedgeDebit + s.meanTransactionCosts, 9);
+    expect(s.hedgeEffectiveness).toBeCloseTo((s.condor.cvar95 - s.alvh.cvar95) / s.hedgeCost, 12);
+    expect(s.histogram.counts[0]!.reduce((a, b) => a + b, 0)).toBe(10_000);
+    expect(s.histogram.counts[1]!.reduce((a, b) => a + b, 0)).toBe(10_000);
+  });
+});
+
+describe('input, limits, progress and cancellation', () => {
+  it('rejects bad input naming the field', () => {
+    expect(() => runMonteCarloChunk({ book: { ...BOOK, spot: -1 }, paths: 10 })).toThrowError(expect.objectContaining({ field: 'book.spot' }));
+    expect(() => runMonteCarloChunk({ book: BOOK, paths: 10, firstPath: 10 })).toThrowError(expect.objectContaining({ field: 'firstPath' }));
+    expect(() => runMonteCarloChunk({ book: BOOK, paths: 10, seed: -1 })).toThrowError(expect.objectContaining({ field: 'seed' }));
+  });
+
+  it('throws limit_exceeded naming the limit', () => {
+    expect(() => monteCarloSetup({ book: BOOK, paths: 3_000_000 })).toThrowError(expect.objectContaining({ code: 'limit_exceeded', field: 'paths' }));
+    expect(() => monteCarloSetup({ book: BOOK, paths: 1_000_000 })).toThrowError(expect.objectContaining({ code: 'limit_exceeded', field: 'pathCount' }));
+    expect(() => monteCarloSetup({ book: BOOK, paths: 1_000, horizonDays: 1000 })).toThrowError(expect.objectContaining({ code: 'limit_exceeded', field: 'horizonDays' }));
+    expect(() => monteCarloSetup({ book: BOOK, paths: 1_000_000, pathCount: 100_000 })).not.toThrow();
+  });
+
+  it('reports progress and stops when asked', () => {
+    const seen: number[] = [];
+    runMonteCarloChunk({ book: BOOK, paths: 3_000, rebalance: false }, { onProgress: (d) => seen.push(d) });
+    expect(seen).toEqual([1024, 2048, 3000]);
+    let calls = 0;
+    expect(() => runMonteCarloChunk({ book: BOOK, paths: 3_000, rebalance: false }, { shouldCancel: () => ++calls >= 2 })).toThrowError(
+      MonteCarloCancelled,
+    );
+  });
+});
