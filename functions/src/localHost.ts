@@ -4,7 +4,7 @@
  * Azure platform would: CORS with preflight, the request size limit, 404 for unknown paths, HTTPS
  * with the office-addin-dev-certs certificate when present, and a clean shutdown.
  */
-import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
+import type { HttpResponseInit } from '@azure/functions';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -17,6 +17,7 @@ import { closeCompute } from './compute';
 import { corsOrigins, describeConfig, maxBodyBytes } from './config';
 import { bodyTooLarge } from './http/body';
 import { corsHeaders, isOriginAllowed, preflightHeaders } from './http/cors';
+import { HttpRequest, InvocationContext } from './http/library';
 import { PROBLEM_CONTENT_TYPE, httpProblem, type Problem } from './http/problem';
 import { attachSignal, type Route } from './http/route';
 import { findRoute, routes } from './routes';

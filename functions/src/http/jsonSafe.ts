@@ -28,7 +28,8 @@ export function toJsonSafe(value: unknown, path = ''): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
     const arr = Array.from(value as unknown as ArrayLike<number | bigint>, Number);
-    for (let i = 0; i < arr.length; i++) if (!Number.isFinite(arr[i])) throw new NonFiniteResultError(key(path, i), arr[i]!);
+    for (let i = 0; i < arr.length; i++)
+      if (!Number.isFinite(arr[i])) throw new NonFiniteResultError(key(path, i), arr[i]!);
     return arr;
   }
   if (Array.isArray(value)) return value.map((v, i) => toJsonSafe(v, key(path, i)));
