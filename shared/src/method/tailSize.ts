@@ -6,7 +6,7 @@
 import { black76Price } from '../pricing/index';
 import { invalidInput, noSolution } from '../errors';
 import { daysBetween } from '../dates';
-import { checkFinite, checkNonNegative, checkPositive, checkRange, checkRate, checkVol } from '../validate';
+import { checkNonNegative, checkPositive, checkRange, checkRate, checkVol } from '../validate';
 import { OPTION_MULTIPLIER } from '../book/index';
 
 export interface TailSizeInput {
@@ -89,6 +89,36 @@ export function selectTailExpiry(valuationDate: string, expiries: readonly strin
   return best.e;
 }
 
+export interface TailCallPricing {
+  strike: number;
+  premium: number;
+  stressedCallValue: number;
+  /** (stressed value − premium) · 100, USD; may be ≤ 0. */
+  gainPerContract: number;
+}
+
+/**
+ * Strike, premium and scenario value of one tail call, unchecked (inputs validated by the caller);
+ * never throws on a non-positive gain (the analogs report it instead).
+ */
+export function priceTailCall(i: {
+  future: number;
+  years: number;
+  volOfVol: number;
+  stressedFuture: number;
+  otmPct: number;
+  rate: number;
+  horizonYears: number;
+  stressVolOfVol: number;
+  strikeStep: number;
+}): TailCallPricing {
+  const strike = tailStrike(i.future, i.otmPct, i.strikeStep);
+  const premium = black76Price({ type: 'call', future: i.future, strike, years: i.years, vol: i.volOfVol, rate: i.rate });
+  const left = Math.max(0, i.years - i.horizonYears);
+  const stressedCallValue = black76Price({ type: 'call', future: i.stressedFuture, strike, years: left, vol: i.stressVolOfVol, rate: i.rate });
+  return { strike, premium, stressedCallValue, gainPerContract: (stressedCallValue - premium) * OPTION_MULTIPLIER };
+}
+
 /**
  * Size the tail hedge: contracts = ceil(coverage · loss / gain per contract).
  * A gain ≤ 0 is a `no_solution` error saying what to change.
@@ -109,13 +139,9 @@ export function sizeTailHedge(i: TailSizeInput): TailSizeResult {
   const horizon = checkNonNegative('horizonYears', i.horizonYears ?? 10 / 365);
   const stressVov = checkVol('stressVolOfVol', i.stressVolOfVol ?? vov, false);
   const step = checkPositive('strikeStep', i.strikeStep ?? 1);
-  checkFinite('hedgeYears', years);
 
-  const strike = tailStrike(future, otm, step);
-  const premium = black76Price({ type: 'call', future, strike, years, vol: vov, rate });
-  const left = Math.max(0, years - horizon);
-  const stressedCallValue = black76Price({ type: 'call', future: stressed, strike, years: left, vol: stressVov, rate });
-  const gainPerContract = (stressedCallValue - premium) * OPTION_MULTIPLIER;
+  const priced = priceTailCall({ future, years, volOfVol: vov, stressedFuture: stressed, otmPct: otm, rate, horizonYears: horizon, stressVolOfVol: stressVov, strikeStep: step });
+  const { strike, premium, stressedCallValue, gainPerContract } = priced;
   if (!(gainPerContract > 0)) {
     throw noSolution(
       'stressedFuture',

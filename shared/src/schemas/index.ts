@@ -1,4 +1,5 @@
 export * from './common';
 export * from './parse';
 export * from './replay';
+export * from './plan';
 export * from './scenario';

@@ -1,0 +1,195 @@
+/**
+ * Iron condor analytics (ALVH-METHOD section 1, Step 1): credit, max profit and loss, break-evens,
+ * the short strikes' distance in standard deviations with the 1.5 SD check, probability of profit
+ * and the book's dollar Greeks.
+ */
+import { bsGreeks, normCdf } from '../pricing/index';
+import { invalidInput } from '../errors';
+import { daysBetween } from '../dates';
+import { checkInteger, checkNonNegative, checkPositive, checkRate, checkVol } from '../validate';
+import { DEFAULT_SKEW, OPTION_MULTIPLIER, ironCondorLegs, skewedVol, type Leg, type SkewParams } from '../book/index';
+
+export type CondorStrikes = readonly [number, number, number, number];
+
+export interface CondorInput {
+  valuationDate: string;
+  /** SPX spot, points. */
+  spot: number;
+  rate: number;
+  divYield: number;
+  expiry: string;
+  /** K1 < K2 < K3 < K4: long put, short put, short call, long call. */
+  strikes: CondorStrikes;
+  /** Condors (whole, ≥ 1). */
+  quantity: number;
+  /** ATM implied vol, decimal (the SD distance uses it; VIX/100 in a plan). */
+  atmVol: number;
+  /** Net credit per share, points; priced from the vols when omitted. */
+  credit?: number;
+  /** Implied vols of K1..K4, decimals. */
+  vols?: readonly [number, number, number, number];
+  /** One implied vol for every leg. */
+  vol?: number;
+  /** Skew used when neither `vols` nor `vol` is given; default {@link DEFAULT_SKEW}. */
+  skew?: SkewParams;
+  /** The section 1 threshold; default 1.5. */
+  minShortStrikeSd?: number;
+}
+
+export interface CondorAnalytics {
+  legs: Leg[];
+  days: number;
+  years: number;
+  /** Vols used for K1..K4. */
+  legVols: [number, number, number, number];
+  /** Net credit per share, points. */
+  credit: number;
+  creditSource: 'given' | 'priced from per-strike vols' | 'priced from one vol' | 'priced from the skew model';
+  /** Credit at the legs' vols, per share (equals `credit` unless the credit was given). */
+  modelCredit: number;
+  /** Widest wing, points. */
+  wingWidth: number;
+  /** C · 100 · n, USD. */
+  maxProfit: number;
+  /** (max wing − C) · 100 · n, USD. */
+  maxLoss: number;
+  breakEvens: { lower: number; upper: number };
+  /** ln(S/K2)/(σ√T). */
+  zPut: number;
+  /** ln(K3/S)/(σ√T). */
+  zCall: number;
+  passesSdCheck: boolean;
+  /** P(K2 − C < S_T < K3 + C), lognormal with drift r − q at the ATM vol. */
+  probabilityOfProfit: number;
+  /** Max profit / max loss · 365 / days (annualized return on risk, before hedges). */
+  returnOnRisk: number;
+  /** Dollar Greeks of the n condors at the leg vols (delta per SPX point, vega per vol point, theta per day). */
+  greeks: { delta: number; gamma: number; vega: number; theta: number };
+}
+
+/**
+ * @example
+ * condorAnalytics({ valuationDate: '2024-01-02', spot: 4700, rate: 0.05, divYield: 0.015, expiry: '2024-02-16',
+ *   strikes: [4350, 4400, 4950, 5000], quantity: 1, atmVol: 0.14 })
+ * // credit from the skew model; maxLoss = (50 − credit) · 100
+ */
+export function condorAnalytics(i: CondorInput): CondorAnalytics {
+  const spot = checkPositive('spot', i.spot);
+  const rate = checkRate('rate', i.rate);
+  const q = checkRate('divYield', i.divYield);
+  const atm = checkVol('atmVol', i.atmVol, false);
+  const n = checkInteger('condor.quantity', i.quantity, 1);
+  const days = daysBetween(i.valuationDate, i.expiry);
+  if (days <= 0) {
+    throw invalidInput('condor.expiry', `is ${i.expiry}, not after the valuation date ${i.valuationDate}`, 'pass the condor expiry, a date after the valuation date');
+  }
+  const strikes = i.strikes;
+  if (!Array.isArray(strikes) || strikes.length !== 4) {
+    throw invalidInput('condor.strikes', 'is not four strikes', 'pass [long put, short put, short call, long call], e.g. [4350, 4400, 4950, 5000]');
+  }
+  strikes.forEach((k, j) => checkPositive(`condor.strikes[${j}]`, k));
+  const [k1, k2, k3, k4] = strikes;
+  if (!(k1 < k2 && k2 < k3 && k3 < k4)) {
+    throw invalidInput(
+      'condor.strikes',
+      `are ${strikes.join(', ')}, not strictly increasing`,
+      'pass them in the order long put < short put < short call < long call',
+    );
+  }
+  const years = days / 365;
+  const fwd = spot * Math.exp((rate - q) * years);
+  const skew = i.skew ?? DEFAULT_SKEW;
+
+  let legVols: [number, number, number, number];
+  let source: CondorAnalytics['creditSource'];
+  if (i.vols !== undefined) {
+    legVols = i.vols.map((v, j) => checkVol(`condor.vols[${j}]`, v, false)) as [number, number, number, number];
+    source = 'priced from per-strike vols';
+  } else if (i.vol !== undefined) {
+    const v = checkVol('condor.vol', i.vol, false);
+    legVols = [v, v, v, v];
+    source = 'priced from one vol';
+  } else {
+    legVols = strikes.map((k) => skewedVol(k, fwd, years, atm, skew)) as [number, number, number, number];
+    source = 'priced from the skew model';
+  }
+
+  const legs = ironCondorLegs(i.expiry, strikes, n);
+  let modelCredit = 0;
+  const greeks = { delta: 0, gamma: 0, vega: 0, theta: 0 };
+  legs.forEach((leg, j) => {
+    const g = bsGreeks({ type: leg.type, spot, strike: leg.strike, years, vol: legVols[j] as number, rate, divYield: q });
+    const k = OPTION_MULTIPLIER * leg.quantity;
+    modelCredit -= (g.price * leg.quantity) / n;
+    greeks.delta += g.delta * k;
+    greeks.gamma += g.gamma * k;
+    greeks.vega += g.vega * k;
+    greeks.theta += g.theta * k;
+  });
+
+  const wingWidth = Math.max(k2 - k1, k4 - k3);
+  let credit: number;
+  if (i.credit !== undefined) {
+    credit = checkNonNegative('condor.credit', i.credit);
+    source = 'given';
+  } else {
+    credit = modelCredit;
+  }
+  if (!(credit > 0)) {
+    throw invalidInput('condor.credit', `is ${credit.toFixed(4)} per share, not a credit`, 'pass the credit received, or vols that price the short strikes above the wings');
+  }
+  if (credit >= wingWidth) {
+    throw invalidInput(
+      'condor.credit',
+      `is ${credit.toFixed(2)}, at least the wing width ${wingWidth}, so the condor cannot lose`,
+      'check the strikes and the credit (credit is per share, in index points)',
+    );
+  }
+  const sdT = atm * Math.sqrt(years);
+  const zPut = Math.log(spot / k2) / sdT;
+  const zCall = Math.log(k3 / spot) / sdT;
+  const minSd = i.minShortStrikeSd ?? 1.5;
+  const lower = k2 - credit;
+  const upper = k3 + credit;
+  const mu = Math.log(spot) + (rate - q - 0.5 * atm * atm) * years;
+  const pBelow = (x: number) => (x <= 0 ? 0 : normCdf((Math.log(x) - mu) / sdT));
+  const maxProfit = credit * OPTION_MULTIPLIER * n;
+  const maxLoss = (wingWidth - credit) * OPTION_MULTIPLIER * n;
+  return {
+    legs,
+    days,
+    years,
+    legVols,
+    credit,
+    creditSource: source,
+    modelCredit,
+    wingWidth,
+    maxProfit,
+    maxLoss,
+    breakEvens: { lower, upper },
+    zPut,
+    zCall,
+    passesSdCheck: zPut >= minSd && zCall >= minSd,
+    probabilityOfProfit: pBelow(upper) - pBelow(lower),
+    returnOnRisk: (maxProfit / maxLoss) * (365 / days),
+    greeks,
+  };
+}
+
+/**
+ * Strikes of a condor whose short strikes sit `sd` standard deviations from spot (log space, at
+ * the ATM vol), rounded outward to `step`, with wings `wing` points wide. A helper for examples
+ * and tests ("a reasonable condor").
+ * @example condorStrikesAtSd(4700, 0.14, 45/365, 1.5, 50, 5) // [4350, 4400, 5000, 5050]-ish
+ */
+export function condorStrikesAtSd(spot: number, atmVol: number, years: number, sd: number, wing: number, step: number): [number, number, number, number] {
+  checkPositive('spot', spot);
+  checkVol('atmVol', atmVol, false);
+  checkPositive('years', years);
+  checkPositive('wing', wing);
+  checkPositive('step', step);
+  const s = atmVol * Math.sqrt(years) * sd;
+  const k2 = Math.floor((spot * Math.exp(-s)) / step) * step;
+  const k3 = Math.ceil((spot * Math.exp(s)) / step) * step;
+  return [k2 - wing, k2, k3, k3 + wing];
+}

@@ -1,0 +1,151 @@
+/**
+ * The calendar overlay (ALVH-METHOD section 5, Step 3): a long-vega layer sized so that its
+ * exposure is `vegaMatch` × the condor's |net vega|.
+ *
+ * Structures:
+ * - `spx-put-calendar`: short the condor-expiry put, long a put `backDays` later, same strike
+ *   (default the short put strike). Unit exposure = (back vega − front vega) · 100, USD per vol point.
+ * - `spx-long-put`: the back put alone. Unit exposure = back vega · 100.
+ * - `vix-call-diagonal`: long a later VIX call, short a nearer one `strikeOffset` points higher.
+ *   Unit exposure in USD per VIX point = (Δ_far·e^(−κτ_far) − Δ_near·e^(−κτ_near)) · 100, set
+ *   against the condor's vega per vol point (30-day implied vol ≈ VIX/100, so one VIX point ≈ one
+ *   vol point).
+ * units = round(target / unit exposure); cost = units · unit debit · 100.
+ */
+import { noSolution, invalidInput } from '../errors';
+import { addDaysIso } from './dateUtil';
+import { checkFinite, checkPositive, checkRange } from '../validate';
+import { isBusinessDay, previousBusinessDay, vixSensitivity } from '../market/index';
+import { OPTION_MULTIPLIER, markLegs, type Leg, type MarketState } from '../book/index';
+import type { OverlayStructure } from './policy';
+import { daysBetween } from '../dates';
+
+export interface OverlayInput {
+  structure: OverlayStructure;
+  /** The condor's net vega, USD per vol point (negative for a short condor). */
+  condorVega: number;
+  /** Fraction of |condor vega| to offset (0.4-0.6; 0.6 under RSI widening). */
+  vegaMatch: number;
+  /** The condor's expiry (front leg of the SPX calendar). */
+  condorExpiry: string;
+  /** SPX strike of the calendar or long put; default: the condor's short put strike. */
+  strike: number;
+  /** Calendar days from the condor expiry to the back put; default 30. */
+  backDays?: number;
+  state: MarketState;
+  /** vix-call-diagonal only: monthly VX expiries after the valuation date, ascending. */
+  vxExpiries?: readonly string[];
+  /** vix-call-diagonal only: κ of the term-structure fit, per year. */
+  kappa?: number;
+  /** vix-call-diagonal only: short strike above the long strike, points; default 5. */
+  strikeOffset?: number;
+  /** vix-call-diagonal only: the near leg expires at least this many days out; default 14. */
+  minNearDays?: number;
+  /** vix-call-diagonal only: strike grid, points; default 1. */
+  strikeStep?: number;
+}
+
+export interface OverlaySizing {
+  structure: OverlayStructure;
+  /** Legs for ONE unit (quantities ±1). */
+  unitLegs: Leg[];
+  /** Legs for `units` (quantities ± units). */
+  legs: Leg[];
+  /** Target exposure, USD per vol point (VIX point for the diagonal). */
+  targetVega: number;
+  /** Exposure of one unit, same units as the target. */
+  unitVega: number;
+  /** Debit of one unit, USD (price · 100). */
+  unitCost: number;
+  /** Theta of one unit, USD per day. */
+  unitTheta: number;
+  units: number;
+  cost: number;
+  /** Exposure of the sized overlay (units · unitVega). */
+  vega: number;
+  /** Theta of the sized overlay, USD per day. */
+  theta: number;
+  /** What the exposure is measured in. */
+  vegaUnit: 'USD per SPX vol point' | 'USD per VIX point';
+}
+
+function scaleLegs(unit: readonly Leg[], units: number): Leg[] {
+  return unit.map((l) => ({ ...l, quantity: l.quantity * units }));
+}
+
+/** The back expiry: `days` after `from`, moved to the previous business day when needed. */
+export function overlayBackExpiry(from: string, days: number): string {
+  const d = addDaysIso(from, days);
+  return isBusinessDay(d) ? d : previousBusinessDay(d);
+}
+
+/**
+ * Size the overlay. Throws `no_solution` when a unit has no long exposure (nothing to size with).
+ * @example
+ * sizeOverlay({ structure: 'spx-put-calendar', condorVega: -800, vegaMatch: 0.5, condorExpiry: '2024-02-16', strike: 4400, state })
+ * // units = round(400 / ((back vega − front vega) · 100))
+ */
+export function sizeOverlay(i: OverlayInput): OverlaySizing {
+  const condorVega = checkFinite('condorVega', i.condorVega);
+  const vegaMatch = checkRange('vegaMatch', i.vegaMatch, 0, 1);
+  const target = vegaMatch * Math.abs(condorVega);
+  const strike = checkPositive('overlay.strike', i.strike);
+  let unitLegs: Leg[];
+  let unitVega: number;
+  let vegaUnit: OverlaySizing['vegaUnit'] = 'USD per SPX vol point';
+  if (i.structure === 'spx-put-calendar' || i.structure === 'spx-long-put') {
+    const back = overlayBackExpiry(i.condorExpiry, i.backDays ?? 30);
+    const backLeg: Leg = { kind: 'spx', type: 'put', strike, expiry: back, quantity: 1 };
+    unitLegs = i.structure === 'spx-put-calendar' ? [{ kind: 'spx', type: 'put', strike, expiry: i.condorExpiry, quantity: -1 }, backLeg] : [backLeg];
+    const marks = markLegs(unitLegs, i.state);
+    unitVega = marks.reduce((s, m) => s + m.vega * m.leg.quantity * OPTION_MULTIPLIER, 0);
+  } else if (i.structure === 'vix-call-diagonal') {
+    const exps = i.vxExpiries ?? [];
+    const minNear = i.minNearDays ?? 14;
+    const nearIdx = exps.findIndex((e) => daysBetween(i.state.date, e) >= minNear);
+    const near = exps[nearIdx];
+    const far = exps[nearIdx + 1];
+    if (nearIdx < 0 || near === undefined || far === undefined) {
+      throw invalidInput('market.futures', `lists fewer than two VX expiries at least ${minNear} days out`, 'pass more VX futures for the vix-call-diagonal overlay');
+    }
+    const kappa = checkPositive('kappa', i.kappa ?? 8);
+    const step = checkPositive('policy.vixStrikeStep', i.strikeStep ?? 1);
+    const farFuture = i.state.futureFor(far);
+    const longK = Math.max(step, Math.round(farFuture / step) * step);
+    const shortK = longK + (i.strikeOffset ?? 5);
+    unitLegs = [
+      { kind: 'vix', type: 'call', strike: longK, expiry: far, quantity: 1 },
+      { kind: 'vix', type: 'call', strike: shortK, expiry: near, quantity: -1 },
+    ];
+    const marks = markLegs(unitLegs, i.state);
+    unitVega = marks.reduce((s, m) => s + m.delta * m.leg.quantity * OPTION_MULTIPLIER * vixSensitivity(kappa, m.years), 0);
+    vegaUnit = 'USD per VIX point';
+  } else {
+    throw invalidInput('policy.overlay', `is ${JSON.stringify(i.structure)}`, 'pass spx-put-calendar, spx-long-put or vix-call-diagonal');
+  }
+  const marks = markLegs(unitLegs, i.state);
+  const unitCost = marks.reduce((s, m) => s + m.price * m.leg.quantity * OPTION_MULTIPLIER, 0);
+  const unitTheta = marks.reduce((s, m) => s + m.theta * m.leg.quantity * OPTION_MULTIPLIER, 0);
+  if (!(unitVega > 0)) {
+    throw noSolution(
+      'policy.overlay',
+      `one ${i.structure} unit has exposure ${unitVega.toFixed(2)} (${vegaUnit}), not a long-vega position`,
+      'choose another overlay structure, strike (policy.overlayStrike) or later back expiry (policy.overlayBackDays)',
+    );
+  }
+  const units = Math.max(0, Math.round(target / unitVega));
+  return {
+    structure: i.structure,
+    unitLegs,
+    legs: units > 0 ? scaleLegs(unitLegs, units) : [],
+    targetVega: target,
+    unitVega,
+    unitCost,
+    unitTheta,
+    units,
+    cost: units * unitCost,
+    vega: units * unitVega,
+    theta: units * unitTheta,
+    vegaUnit,
+  };
+}

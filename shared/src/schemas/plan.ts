@@ -1,0 +1,119 @@
+/**
+ * The input of `plan` (ALVH-METHOD sections 1-8 composed): valuation date, market snapshot, the
+ * condor, the portfolio, optional signal history, optional last rebalance and optional policy
+ * overrides. Hosts parse with `parseInput(PlanInputSchema, body)`; `plan` parses again, so a
+ * caller that skips it still gets field-named errors.
+ */
+import { z } from 'zod';
+import { finiteNumber, isoDate, nonNegativeNumber, optionType, positiveNumber, rate, volatility } from './common';
+import { PolicySchema } from '../method/policy';
+
+/** One leg of a book: SPX or VIX option, signed contracts (+ long), multiplier 100. */
+export const LegSchema = z.object({
+  kind: z.enum(['spx', 'vix'], { error: 'pass "spx" or "vix"' }),
+  type: optionType,
+  strike: positiveNumber,
+  expiry: isoDate,
+  quantity: finiteNumber,
+});
+
+export const FuturesQuoteSchema = z.object({
+  expiry: isoDate,
+  price: positiveNumber,
+});
+
+const points = (what: string) =>
+  positiveNumber.max(500, { error: `${what} is in index points (e.g. 18.5); values above 500 are not plausible` });
+
+export const MarketSnapshotSchema = z.object({
+  /** SPX level, points. */
+  spx: positiveNumber,
+  /** VIX level, points (18.5, not 0.185). */
+  vix: points('VIX').min(1, { error: 'VIX is in index points: pass 18.5, not 0.185' }),
+  /** VVIX level, points; vol of vol = VVIX/100. */
+  vvix: points('VVIX').min(10, { error: 'VVIX is in index points: pass 95, not 0.95' }).optional(),
+  rate,
+  divYield: rate.default(0),
+  /** Listed VX futures, sorted by expiry, each after the valuation date (at least two). */
+  futures: z.array(FuturesQuoteSchema, { error: 'pass the VX futures as [{ expiry, price }, ...]' }).min(2, {
+    error: 'pass at least two VX futures (F1 and F2)',
+  }),
+});
+
+const strikes4 = z.tuple([positiveNumber, positiveNumber, positiveNumber, positiveNumber], {
+  error: 'pass four strikes [long put, short put, short call, long call]',
+});
+
+export const CondorSchema = z
+  .object({
+    expiry: isoDate,
+    strikes: strikes4,
+    quantity: z.number({ error: 'pass a whole number of condors' }).int({ error: 'pass a whole number of condors' }).min(1, {
+      error: 'pass at least 1 condor',
+    }),
+    /** Net credit per share, points (e.g. 4.20). Priced from vols when omitted. */
+    credit: nonNegativeNumber.optional(),
+    /** Implied vols of the four strikes, decimals. */
+    vols: z.tuple([volatility, volatility, volatility, volatility], { error: 'pass four vols as decimals, one per strike' }).optional(),
+    /** One implied vol for all four legs, decimal. */
+    vol: volatility.optional(),
+  })
+  .refine((c) => c.strikes[0] < c.strikes[1] && c.strikes[1] < c.strikes[2] && c.strikes[2] < c.strikes[3], {
+    path: ['strikes'],
+    error: 'strikes must increase: long put < short put < short call < long call',
+  })
+  .refine((c) => !(c.vols !== undefined && c.vol !== undefined), { path: ['vol'], error: 'pass either vols (per strike) or vol, not both' });
+
+export const PortfolioSchema = z.object({
+  /** Account capital, USD (for the capital cap). */
+  capital: positiveNumber,
+  /** Hedge budget, USD, optional. */
+  budget: nonNegativeNumber.optional(),
+});
+
+export const MarketEventSchema = z.object({
+  date: isoDate,
+  kind: z.enum(['FOMC', 'CPI', 'PPI'], { error: 'pass "FOMC", "CPI" or "PPI"' }),
+  source: z.string({ error: 'name where the date comes from' }).min(1, { error: 'name where the date comes from' }),
+});
+
+export const SignalsSchema = z.object({
+  /** SPX daily closes, oldest first (RSI needs period + 1). */
+  spxCloses: z.array(positiveNumber).optional(),
+  /** RSI(14) if computed elsewhere, 0-100. */
+  rsi: finiteNumber.min(0, { error: 'pass RSI between 0 and 100' }).max(100, { error: 'pass RSI between 0 and 100' }).optional(),
+  /** F1 − F2 at the last rebalance or 5 trading days ago, points. */
+  prevSpread: finiteNumber.optional(),
+  /** VVIX/VIX daily ratios, oldest first (MACD needs 34). */
+  vvixVixRatio: z.array(positiveNumber).optional(),
+  /** MACD histogram of VVIX/VIX if computed elsewhere. */
+  macdHist: finiteNumber.optional(),
+  /** Daily advancing and declining issues, oldest first, same length. */
+  advancers: z.array(nonNegativeNumber).optional(),
+  decliners: z.array(nonNegativeNumber).optional(),
+  /** A/D line slope if computed elsewhere. */
+  adSlope: finiteNumber.optional(),
+  events: z.array(MarketEventSchema).optional(),
+});
+
+export const LastRebalanceSchema = z.object({
+  date: isoDate,
+  /** VIX at the last rebalance, points. */
+  vix: points('VIX'),
+  futures: z.array(FuturesQuoteSchema).min(2, { error: 'pass at least two VX futures of the last rebalance' }),
+});
+
+export const PlanInputSchema = z.object({
+  valuationDate: isoDate,
+  market: MarketSnapshotSchema,
+  condor: CondorSchema,
+  portfolio: PortfolioSchema,
+  signals: SignalsSchema.optional(),
+  lastRebalance: LastRebalanceSchema.optional(),
+  policy: PolicySchema.optional(),
+});
+
+/** What callers pass (defaults may be omitted). */
+export type PlanInput = z.input<typeof PlanInputSchema>;
+/** The parsed input, defaults filled. */
+export type ParsedPlanInput = z.output<typeof PlanInputSchema>;
