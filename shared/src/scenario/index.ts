@@ -18,3 +18,4 @@ export {
   type ScenarioBook,
 } from './montecarlo';
 export { resolveScenarioBook } from './scenarioBook';
+export { defaultVixLevels, shiftedState, stressGrid, type StressGridResult } from './stressGrid';

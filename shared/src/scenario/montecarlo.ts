@@ -13,8 +13,9 @@ import { parseIsoDate, toIsoDate } from '../dates';
 import { resolvePolicy, sizeTailHedge, type Policy } from '../method/index';
 import { parseInput } from '../schemas/parse';
 import { MonteCarloInputSchema, checkMonteCarloLimits, type MonteCarloInput } from '../schemas/scenario';
-import { resolveScenarioBook } from './scenarioBook';
-import type { Leg, SkewParams } from '../book/index';
+import { resolveScenarioBook, type ScenarioBook } from './scenarioBook';
+
+export type { ScenarioBook } from './scenarioBook';
 import { JointPath, resolveDynamics, type Dynamics, type DynamicsParams } from './dynamics';
 import { PathDraws } from './philox';
 import { compileLegs, legFuture, legPrice, legsSettling, legsValue, type CompiledLegs, type PricerMarket } from './pathPricer';
@@ -34,25 +35,6 @@ export class MonteCarloCancelled extends Error {
   }
 }
 
-/** A book and the market it is marked in, ready for the engine (hosts build it from a plan). */
-export interface ScenarioBook {
-  valuationDate: string;
-  spot: number;
-  vix: number;
-  rate: number;
-  divYield: number;
-  /** Vol of the VX futures for VIX options, decimal. */
-  volOfVol: number;
-  skew: SkewParams;
-  /** Mean-reversion fit of the term structure. */
-  kappa: number;
-  theta: number;
-  /** Today's VX future for a VIX option expiry (listed, else the model value). */
-  futureFor: (expiry: string) => number;
-  condor: readonly Leg[];
-  overlay: readonly Leg[];
-  tail: readonly Leg[];
-}
 
 /** Dynamics parameters the user may set; the rest come from the book and the policy. */
 export interface ModelParams {

@@ -7,7 +7,27 @@
 import { buildTermStructure, futureForExpiry } from '../market/index';
 import type { Policy } from '../method/index';
 import type { ScenarioBookInput } from '../schemas/scenario';
-import type { ScenarioBook } from './montecarlo';
+import type { Leg, SkewParams } from '../book/index';
+
+/** A book and the market it is marked in, ready for the engine (hosts build it from a plan). */
+export interface ScenarioBook {
+  valuationDate: string;
+  spot: number;
+  vix: number;
+  rate: number;
+  divYield: number;
+  /** Vol of the VX futures for VIX options, decimal. */
+  volOfVol: number;
+  skew: SkewParams;
+  /** Mean-reversion fit of the term structure. */
+  kappa: number;
+  theta: number;
+  /** Today's VX future for a VIX option expiry (listed, else the model value). */
+  futureFor: (expiry: string) => number;
+  condor: readonly Leg[];
+  overlay: readonly Leg[];
+  tail: readonly Leg[];
+}
 
 export function resolveScenarioBook(b: ScenarioBookInput, policy: Policy): ScenarioBook {
   const curvePolicy: { steepSpread: number; flatBand: number; kappa?: number; theta?: number } = {

@@ -1,0 +1,123 @@
+/**
+ * The stress grid: the book re-marked with {@link markBook} at every (days elapsed, SPX move, VIX
+ * level) and its P&L against today's mark, for the condor, the calendar overlay, the tail and the
+ * total. SPX options take ATM vol VIX/100 plus the policy's skew; VIX options are repriced on the
+ * VX future of their expiry moved by the term-structure model, F = θ + (VIX − θ)e^(−κτ) at the
+ * remaining τ, plus the basis the listed future had over the model today, fading linearly to 0
+ * at expiry (at 0 days elapsed this is the market module's shockFutures).
+ */
+import { markBook, type Leg, type MarketState } from '../book/index';
+import { parseIsoDate, toIsoDate } from '../dates';
+import { resolvePolicy } from '../method/index';
+import { parseInput } from '../schemas/parse';
+import { StressGridInputSchema, checkStressLimits } from '../schemas/scenario';
+import { resolveScenarioBook, type ScenarioBook } from './scenarioBook';
+
+export interface StressGridResult {
+  valuationDate: string;
+  /** SPX moves (decimals), VIX levels (points) and days elapsed: the axes. */
+  spxMoves: number[];
+  vixLevels: number[];
+  days: number[];
+  /** The dates of `days`. */
+  dates: string[];
+  /** Today's values (USD) of each part of the book. */
+  base: { condor: number; overlay: number; tail: number; total: number };
+  /** P&L (USD) indexed [day][spxMove][vixLevel]. */
+  condor: number[][][];
+  overlay: number[][][];
+  tail: number[][][];
+  total: number[][][];
+}
+
+/** The default VIX axis: today's VIX and five levels above it, one below. */
+export function defaultVixLevels(vix: number): number[] {
+  const levels = [vix - 5, vix, vix + 5, vix + 10, vix + 20, vix + 40].filter((v) => v >= 1);
+  return levels.map((v) => Math.round(v * 100) / 100);
+}
+
+/** A market state of the book at `day` days after valuation with SPX `spot` and VIX `vix`. */
+export function shiftedState(book: ScenarioBook, day: number, spot: number, vix: number): MarketState {
+  const day0 = parseIsoDate('valuationDate', book.valuationDate);
+  const { kappa, theta } = book;
+  const model = (v: number, days: number) => theta + (v - theta) * Math.exp((-kappa * days) / 365);
+  return {
+    date: toIsoDate(day0 + day),
+    spot,
+    vix,
+    rate: book.rate,
+    divYield: book.divYield,
+    volOfVol: book.volOfVol,
+    skew: book.skew,
+    futureFor: (expiry: string) => {
+      const total = parseIsoDate('expiry', expiry) - day0;
+      const left = total - day;
+      if (left <= 0) return vix;
+      const basis = book.futureFor(expiry) - model(book.vix, total);
+      return Math.max(0.01, model(vix, left) + (basis * left) / total);
+    },
+  };
+}
+
+/**
+ * P&L of the book over SPX move × VIX level × days elapsed.
+ *
+ * @example
+ * const g = stressGrid({ book, spxMoves: [-0.1, 0], vixLevels: [20, 40], days: [0] });
+ * g.total[0][0][1]; // P&L (USD) if SPX falls 10% and VIX goes to 40 today
+ */
+export function stressGrid(input: unknown): StressGridResult {
+  const v = parseInput(StressGridInputSchema, input);
+  const policy = resolvePolicy(v.policy);
+  const book = resolveScenarioBook(v.book, policy);
+  const vixLevels = v.vixLevels ?? defaultVixLevels(book.vix);
+  checkStressLimits(v.spxMoves.length, vixLevels.length, v.days.length);
+  const today = shiftedState(book, 0, book.spot, book.vix);
+  const value = (legs: readonly Leg[], s: MarketState) => (legs.length === 0 ? 0 : markBook(legs, s).value);
+  const base = { condor: value(book.condor, today), overlay: value(book.overlay, today), tail: value(book.tail, today), total: 0 };
+  base.total = base.condor + base.overlay + base.tail;
+  const out: StressGridResult = {
+    valuationDate: book.valuationDate,
+    spxMoves: v.spxMoves,
+    vixLevels,
+    days: v.days,
+    dates: [],
+    base,
+    condor: [],
+    overlay: [],
+    tail: [],
+    total: [],
+  };
+  for (const d of v.days) {
+    const c: number[][] = [];
+    const o: number[][] = [];
+    const t: number[][] = [];
+    const all: number[][] = [];
+    for (const move of v.spxMoves) {
+      const cr: number[] = [];
+      const or: number[] = [];
+      const tr: number[] = [];
+      const ar: number[] = [];
+      for (const level of vixLevels) {
+        const s = shiftedState(book, d, book.spot * (1 + move), level);
+        const pc = value(book.condor, s) - base.condor;
+        const po = value(book.overlay, s) - base.overlay;
+        const pt = value(book.tail, s) - base.tail;
+        cr.push(pc);
+        or.push(po);
+        tr.push(pt);
+        ar.push(pc + po + pt);
+      }
+      c.push(cr);
+      o.push(or);
+      t.push(tr);
+      all.push(ar);
+    }
+    out.dates.push(toIsoDate(parseIsoDate('valuationDate', book.valuationDate) + d));
+    out.condor.push(c);
+    out.overlay.push(o);
+    out.tail.push(t);
+    out.total.push(all);
+  }
+  return out;
+}

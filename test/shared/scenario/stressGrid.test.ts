@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { black76Price, buildTermStructure, shockFutures } from '../../../shared/src/index';
+import { stressGrid } from '../../../shared/src/scenario/stressGrid';
+import { BOOK } from './fixtures';
+
+describe('stressGrid', () => {
+  const g = stressGrid({ book: BOOK, spxMoves: [-0.2, -0.05, 0, 0.05], vixLevels: [14, 20, 30, 45], days: [0, 10, 49] });
+
+  it('has the axes and the [day][move][level] shape', () => {
+    expect(g.dates).toEqual(['2024-03-01', '2024-03-11', '2024-04-19']);
+    expect(g.total).toHaveLength(3);
+    expect(g.total[0]).toHaveLength(4);
+    expect(g.total[0]![0]).toHaveLength(4);
+  });
+
+  it('is 0 with nothing moved today, and the total is the sum of its parts everywhere', () => {
+    expect(g.total[0]![2]![0]).toBeCloseTo(0, 6);
+    expect(g.tail[0]![2]![0]).toBeCloseTo(0, 6);
+    for (let d = 0; d < 3; d++)
+      for (let m = 0; m < 4; m++)
+        for (let l = 0; l < 4; l++) {
+          expect(g.total[d]![m]![l]).toBeCloseTo(g.condor[d]![m]![l]! + g.overlay[d]![m]![l]! + g.tail[d]![m]![l]!, 8);
+        }
+  });
+
+  it('at the condor expiry a 20% fall costs the condor its max loss (wing 50 × 100 × 10 − credit)', () => {
+    const credit = -g.base.condor;
+    expect(g.condor[2]![0]![1]).toBeCloseTo(-(50 * 100 * 10 - credit), 6);
+    // ... and between the short strikes it keeps the whole credit.
+    expect(g.condor[2]![2]![1]).toBeCloseTo(credit, 6);
+  });
+
+  it('reprices the tail on the model-shocked future (shockFutures at day 0)', () => {
+    const ts = buildTermStructure({ valuationDate: BOOK.valuationDate, vixSpot: BOOK.vix, futures: BOOK.futures });
+    const may = shockFutures(ts, 30).find((p) => p.expiry === '2024-05-22')!;
+    const leg = BOOK.tail[0]!;
+    const price = (f: number) => black76Price({ type: 'call', future: f, strike: leg.strike, years: 82 / 365, vol: 1, rate: BOOK.rate });
+    const want = (price(may.price) - price(16.0)) * 100 * leg.quantity;
+    expect(g.tail[0]![2]![2]).toBeCloseTo(want, 6);
+  });
+
+  it('tail P&L rises with VIX at every SPX move and day', () => {
+    for (const day of g.tail) for (const row of day) for (let l = 1; l < row.length; l++) expect(row[l]!).toBeGreaterThan(row[l - 1]!);
+  });
+
+  it('throws limit_exceeded naming the limit, and invalid_input naming a bad field', () => {
+    const many = Array.from({ length: 200 }, (_, i) => -0.5 + i * 0.005);
+    expect(() => stressGrid({ book: BOOK, spxMoves: many, vixLevels: many.map((_, i) => 10 + i / 2), days: [0] })).toThrowError(
+      expect.objectContaining({ code: 'limit_exceeded', field: 'spxMoves' }),
+    );
+    expect(() => stressGrid({ book: BOOK, spxMoves: [-20] })).toThrowError(expect.objectContaining({ field: 'spxMoves[0]' }));
+  });
+
+  it('uses a default VIX ladder around today', () => {
+    expect(stressGrid({ book: BOOK, days: [0] }).vixLevels).toEqual([9, 14, 19, 24, 34, 54]);
+  });
+});
