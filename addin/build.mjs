@@ -5,6 +5,7 @@
 //   functions.html  page that loads office.js and functions.js
 //   taskpane.html, taskpane.css, taskpane.js, mcWorker.js   the taskpane (shared runtime: its page
 //                   loads office.js, functions.js and taskpane.js)
+//   help.html       the functions' reference (from the metadata), the manifest's support page
 //   office.js (+ the Excel host scripts and locale strings it loads next to itself)
 //   assets/icon-{16,32,64,80}.png
 // Every step fails loudly: a metadata error, a missing output or an unregistered id stops the build.
@@ -54,6 +55,10 @@ async function bundle(entry, outfile, extra = {}) {
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'assets'), { recursive: true });
 const notes = [];
+let functionList = [];
+
+const escapeHtml = (s) =>
+  String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
 // 1. Custom functions: metadata from JSDoc, then the classic-script bundle with its associate calls.
 const functionsTs = join(src, 'functions', 'functions.ts');
@@ -75,9 +80,13 @@ if (!existsSync(functionsTs)) {
     fail(`metadata lists ${functions.length} functions but the generator associates ${result.associate.length}`);
   }
   writeFileSync(join(out, 'functions.json'), JSON.stringify(metadata, null, 2) + '\n');
+  functionList = functions;
 
   const associateCalls = result.associate
-    .map(({ id, functionName }) => `  CustomFunctions.associate(${JSON.stringify(id)}, ${FUNCTIONS_GLOBAL}.${functionName});`)
+    .map(
+      ({ id, functionName }) =>
+        `  CustomFunctions.associate(${JSON.stringify(id)}, ${FUNCTIONS_GLOBAL}.${functionName});`,
+    )
     .join('\n');
   await bundle(functionsTs, join(out, 'functions.js'), {
     globalName: FUNCTIONS_GLOBAL,
@@ -122,6 +131,24 @@ if (!existsSync(functionsTs)) {
     ].join('\n'),
   );
 }
+
+// The reference page: every function with its arguments, from the metadata Excel shows.
+const reference = functionList
+  .map((f) => {
+    const params = (f.parameters ?? [])
+      .map(
+        (p) =>
+          `<li><code>${escapeHtml(p.name)}</code>${p.optional ? ' (optional)' : ''}: ${escapeHtml(p.description ?? '')}</li>`,
+      )
+      .join('');
+    const sig = (f.parameters ?? []).map((p) => (p.optional ? `[${p.name}]` : p.name)).join(', ');
+    return `<h2 id="${escapeHtml(f.id)}">ALVH.${escapeHtml(f.name)}(${escapeHtml(sig)})</h2>\n<p>${escapeHtml(f.description ?? '')}</p>\n<ul>${params}</ul>\n<p>Returns: ${escapeHtml(f.result?.dimensionality === 'matrix' ? 'a spilled range' : 'one value')}.</p>`;
+  })
+  .join('\n');
+writeFileSync(
+  join(out, 'help.html'),
+  `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8" /><title>ALVH functions</title></head>\n<body>\n<h1>ALVH worksheet functions</h1>\n<p>Prices in index points, volatility and rates as decimals (0.18, 0.05), time in years ACT/365, dates as Excel dates.</p>\n${reference || '<p>No functions were built.</p>'}\n</body>\n</html>\n`,
+);
 
 // 2. Taskpane: bundle the scripts, copy the page and the stylesheet.
 const taskpane = join(src, 'taskpane');

@@ -1,6 +1,7 @@
 // The add-in's icons, drawn in code so that no binary lives in the repository: a navy rounded
 // square with a white VIX futures curve (backwardation rolling into contango) and an amber tail
 // point. `pngIcon(size)` returns a PNG (RGBA, 8-bit) of size × size pixels.
+import { Buffer } from 'node:buffer';
 import { crc32, deflateSync } from 'node:zlib';
 
 /** The sizes the manifest references (16/32/80 for the ribbon, 64 for the add-in's icon). */

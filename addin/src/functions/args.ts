@@ -1,0 +1,137 @@
+/**
+ * Reading Excel arguments: what Excel passes for an omitted optional argument (null, undefined or
+ * an empty string), option types written "call"/"c", choices, Excel date serials, series given as
+ * ranges, and two-column key/value ranges. Every rejection names the Excel argument and the fix,
+ * through the sizing package's error model, so {@link excelCall} shows it as #VALUE!.
+ */
+import { excelSerialToIso, invalidInput, type OptionType } from '@alvh/shared';
+
+/** A cell or argument as Excel passes it to a custom function. */
+export type Cell = number | string | boolean | null | undefined;
+
+/** True for an omitted optional argument or an empty cell. */
+export function isMissing(x: unknown): x is null | undefined | '' {
+  return x === null || x === undefined || (typeof x === 'string' && x.trim() === '');
+}
+
+function show(x: unknown): string {
+  return typeof x === 'string' ? JSON.stringify(x) : String(x);
+}
+
+/** A number argument; a non-number (text, TRUE/FALSE, an empty cell) is rejected. */
+export function numberArg(name: string, x: unknown): number {
+  if (typeof x !== 'number' || !Number.isFinite(x)) {
+    const what = isMissing(x) ? 'is empty' : `is ${show(x)}, not a number`;
+    throw invalidInput(name, what, 'pass a number');
+  }
+  return x;
+}
+
+/** An optional number argument: `undefined` when omitted or empty. */
+export function optionalNumber(name: string, x: unknown): number | undefined {
+  return isMissing(x) ? undefined : numberArg(name, x);
+}
+
+/** An optional TRUE/FALSE argument (1/0 accepted); `fallback` when omitted. */
+export function booleanArg(name: string, x: unknown, fallback: boolean): boolean {
+  if (isMissing(x)) return fallback;
+  if (typeof x === 'boolean') return x;
+  if (x === 1 || x === 0) return x === 1;
+  throw invalidInput(name, `is ${show(x)}, not TRUE or FALSE`, 'pass TRUE or FALSE');
+}
+
+/** "call"/"c" or "put"/"p", any case. */
+export function optionTypeArg(name: string, x: unknown): OptionType {
+  const s = typeof x === 'string' ? x.trim().toLowerCase() : '';
+  if (s === 'call' || s === 'c') return 'call';
+  if (s === 'put' || s === 'p') return 'put';
+  throw invalidInput(name, `is ${isMissing(x) ? 'empty' : show(x)}`, 'pass "call" or "put" (or "c"/"p")');
+}
+
+/** One of `choices` (case-insensitive); `choices[0]` when omitted. */
+export function choiceArg<C extends string>(name: string, x: unknown, choices: readonly [C, ...C[]]): C {
+  if (isMissing(x)) return choices[0];
+  const s = typeof x === 'string' ? x.trim().toLowerCase() : '';
+  const found = choices.find((c) => c === s);
+  if (found === undefined) throw invalidInput(name, `is ${show(x)}`, `pass one of ${choices.join(', ')}`);
+  return found;
+}
+
+/** An Excel date (serial in the 1900 system) or a 'YYYY-MM-DD' text, as an ISO date. */
+export function dateArg(name: string, x: unknown): string {
+  if (typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x.trim())) return x.trim();
+  if (typeof x !== 'number') {
+    throw invalidInput(
+      name,
+      isMissing(x) ? 'is empty' : `is ${show(x)}, not a date`,
+      'pass a date cell or a serial such as 43906 (2020-03-16)',
+    );
+  }
+  return excelSerialToIso(name, x);
+}
+
+/** An optional date: `undefined` when omitted. */
+export function optionalDate(name: string, x: unknown): string | undefined {
+  return isMissing(x) ? undefined : dateArg(name, x);
+}
+
+/**
+ * A series from a range of one column or one row (a single value is a series of one), oldest
+ * first. Empty cells before the first and after the last value are dropped, so a range may be
+ * selected longer than the data; an empty cell or text between values is rejected.
+ */
+export function seriesArg(name: string, range: unknown): number[] {
+  const rows: unknown[][] = Array.isArray(range) ? range.map((r) => (Array.isArray(r) ? r : [r])) : [[range]];
+  const height = rows.length;
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  if (height > 1 && width > 1) {
+    throw invalidInput(name, `is a ${height}×${width} range`, 'pass a single column or a single row');
+  }
+  const cells = rows.flat();
+  let first = 0;
+  let last = cells.length - 1;
+  while (first <= last && isMissing(cells[first])) first++;
+  while (last >= first && isMissing(cells[last])) last--;
+  const out: number[] = [];
+  for (let i = first; i <= last; i++) {
+    const c = cells[i];
+    if (typeof c !== 'number' || !Number.isFinite(c)) {
+      const what = isMissing(c) ? 'is empty' : `is ${show(c)}, not a number`;
+      throw invalidInput(`${name}[${i + 1}]`, what, 'fill the gap or select only numbers');
+    }
+    out.push(c);
+  }
+  if (out.length === 0) throw invalidInput(name, 'has no numbers', 'select the cells that hold the series');
+  return out;
+}
+
+/**
+ * A two-column range of keys and values as an ordered list of [key, value]; blank rows are skipped.
+ * Keys are trimmed; a repeated key or a key without a name is rejected.
+ */
+export function keyValueArg(name: string, range: unknown): [string, Cell][] {
+  if (!Array.isArray(range))
+    throw invalidInput(name, 'is a single value', 'select a two-column range of names and values');
+  const out: [string, Cell][] = [];
+  const seen = new Set<string>();
+  range.forEach((row: unknown, i) => {
+    const cells = Array.isArray(row) ? (row as Cell[]) : [row as Cell];
+    if (cells.length < 2)
+      throw invalidInput(name, `has ${cells.length} column`, 'select two columns: names, then values');
+    const [key, value] = cells;
+    if (isMissing(key) && cells.every(isMissing)) return;
+    if (typeof key !== 'string' || isMissing(key)) {
+      throw invalidInput(
+        `${name} row ${i + 1}`,
+        `has no name in the first column`,
+        'put the input name in the first column',
+      );
+    }
+    const k = key.trim();
+    if (seen.has(k)) throw invalidInput(`${name} row ${i + 1}`, `repeats ${k}`, 'keep one row per name');
+    seen.add(k);
+    out.push([k, value]);
+  });
+  if (out.length === 0) throw invalidInput(name, 'is empty', 'select a two-column range of names and values');
+  return out;
+}

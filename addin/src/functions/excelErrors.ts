@@ -1,0 +1,76 @@
+/**
+ * The one translation of the sizing package's errors into Excel's: every custom function runs its
+ * body through {@link excelCall}, which throws a `CustomFunctions.Error`
+ *
+ * | AlvhError code      | Excel   | message shown                     |
+ * |---------------------|---------|-----------------------------------|
+ * | `invalid_input`     | #VALUE! | "argument: problem; fix"          |
+ * | `limit_exceeded`    | #VALUE! | "argument: problem; fix"          |
+ * | `insufficient_data` | #N/A    | "argument: problem; fix"          |
+ * | `no_solution`       | #NUM!   | (Excel ignores #NUM! messages)    |
+ *
+ * and turns a non-finite number in a result into #NUM! instead of letting NaN or ±Infinity reach a
+ * cell. Messages are cut to {@link MAX_MESSAGE} characters, since Excel truncates long ones.
+ */
+import { isAlvhError } from '@alvh/shared';
+
+/** Longest message passed to Excel. */
+export const MAX_MESSAGE = 200;
+
+/**
+ * Maps the sizing package's field names to the Excel argument that carries them, where they
+ * differ (`{ future: 'underlying' }`); a dotted field maps by its first segment.
+ */
+export type FieldNames = Readonly<Record<string, string>>;
+
+function shorten(message: string): string {
+  return message.length <= MAX_MESSAGE ? message : `${message.slice(0, MAX_MESSAGE - 1)}…`;
+}
+
+function argumentName(field: string, names: FieldNames): string {
+  const exact = names[field];
+  if (exact !== undefined) return exact;
+  const head = /^[^.[]+/.exec(field)?.[0] ?? field;
+  const mapped = names[head];
+  return mapped === undefined ? field : mapped + field.slice(head.length);
+}
+
+/** The Excel error for anything a function body threw. */
+export function toExcelError(e: unknown, names: FieldNames = {}): CustomFunctions.Error {
+  if (e instanceof CustomFunctions.Error) return e;
+  const { ErrorCode } = CustomFunctions;
+  if (isAlvhError(e)) {
+    const message = shorten(`${argumentName(e.field, names)}: ${e.problem}; ${e.fix}`);
+    switch (e.code) {
+      case 'no_solution':
+        return new CustomFunctions.Error(ErrorCode.invalidNumber, message);
+      case 'insufficient_data':
+        return new CustomFunctions.Error(ErrorCode.notAvailable, message);
+      default:
+        return new CustomFunctions.Error(ErrorCode.invalidValue, message);
+    }
+  }
+  const text = e instanceof Error ? e.message : String(e);
+  return new CustomFunctions.Error(ErrorCode.invalidValue, shorten(`unexpected error: ${text}`));
+}
+
+function checkFiniteResult(value: unknown): void {
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber, 'the result is not a finite number');
+  }
+  if (Array.isArray(value)) for (const item of value) checkFiniteResult(item);
+}
+
+/**
+ * Runs a custom function's body: returns its result when every number in it is finite, else
+ * throws the translated `CustomFunctions.Error`.
+ */
+export function excelCall<T>(body: () => T, names: FieldNames = {}): T {
+  try {
+    const result = body();
+    checkFiniteResult(result);
+    return result;
+  } catch (e) {
+    throw toExcelError(e, names);
+  }
+}

@@ -1,0 +1,309 @@
+/**
+ * The BUILT custom functions (addin/dist/functions.js) loaded as Excel loads them, called through
+ * their registered ids with typical and bad arguments, and compared with direct calls into the
+ * sizing package and with published reference values.
+ */
+import {
+  black76Greeks,
+  black76Price,
+  bsGreeks,
+  bsPrice,
+  buildTermStructure,
+  classifyRegime,
+  computeSplit,
+  isoToExcelSerial,
+  macd,
+  rsi,
+  sizeTailHedge,
+  vxExpiriesAfter,
+} from '@alvh/shared';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureAddinBuilt, ErrorCode, errorOf, loadBuiltFunctions, type CustomFunction } from './stubs/customFunctions';
+
+let fns: Map<string, CustomFunction>;
+
+beforeAll(() => {
+  ensureAddinBuilt();
+  fns = loadBuiltFunctions();
+});
+
+/** Calls a function through its registered id, as Excel does (omitted optionals are null). */
+function call(id: string, ...args: unknown[]): unknown {
+  const fn = fns.get(id);
+  if (!fn) throw new Error(`${id} is not registered`);
+  return fn(...args);
+}
+
+/** Expects #VALUE! with a message that names `argument`. */
+function expectInvalid(argument: string, id: string, ...args: unknown[]): string {
+  const e = errorOf(() => call(id, ...args));
+  expect(e.code).toBe(ErrorCode.invalidValue);
+  expect(e.message?.startsWith(`${argument}:`) || e.message?.startsWith(`${argument} `), e.message).toBe(true);
+  expect((e.message ?? '').length).toBeLessThanOrEqual(200);
+  return e.message ?? '';
+}
+
+const EXPECTED_IDS = ['BS', 'BLACK76', 'VXEXPIRY', 'SPLIT', 'TAILSIZE', 'CURVE', 'RSI', 'MACD'];
+
+describe('registration', () => {
+  it('registers every expected id with a function', () => {
+    for (const id of EXPECTED_IDS) expect(typeof fns.get(id), id).toBe('function');
+  });
+});
+
+describe('ALVH.BS and ALVH.BLACK76', () => {
+  // Hull, Options, Futures and Other Derivatives, example 15.6: S 42, K 40, r 10%, σ 20%, T 0.5.
+  const hull = { spot: 42, strike: 40, years: 0.5, vol: 0.2, rate: 0.1 };
+  it.each([
+    ['call', 4.759422392871535, 1e-12],
+    ['c', 4.759422392871535, 1e-12],
+    ['put', 0.8085993729000958, 1e-12],
+    ['P', 0.8085993729000958, 1e-12],
+  ])('Hull 15.6 %s = %d', (type, expected, tol) => {
+    const v = call('BS', type, hull.spot, hull.strike, hull.years, hull.vol, hull.rate, null, null) as number;
+    expect(Math.abs(v - expected)).toBeLessThan(tol);
+  });
+
+  it('every output equals the pricing core, with defaults for omitted rate and yield', () => {
+    const input = {
+      type: 'put' as const,
+      spot: 5000,
+      strike: 4800,
+      years: 30 / 365,
+      vol: 0.18,
+      rate: 0.04,
+      divYield: 0.013,
+    };
+    const g = bsGreeks(input);
+    for (const out of ['delta', 'gamma', 'vega', 'theta', 'rho'] as const) {
+      expect(call('BS', 'put', 5000, 4800, 30 / 365, 0.18, 0.04, 0.013, out)).toBe(g[out]);
+    }
+    expect(call('BS', 'put', 5000, 4800, 30 / 365, 0.18, 0.04, 0.013, 'PRICE')).toBe(bsPrice(input));
+    expect(call('BS', 'call', 5000, 4800, 30 / 365, 0.18)).toBe(
+      bsPrice({ type: 'call', spot: 5000, strike: 4800, years: 30 / 365, vol: 0.18 }),
+    );
+    expect(call('BS', 'call', 5000, 4800, 30 / 365, 0.18, '', undefined, '')).toBe(
+      bsPrice({ type: 'call', spot: 5000, strike: 4800, years: 30 / 365, vol: 0.18 }),
+    );
+  });
+
+  it('Black-76 matches Haug (F 19, K 19, T 0.75, r 10%, σ 28%: 1.7011) and the core', () => {
+    expect(call('BLACK76', 'call', 19, 19, 0.75, 0.28, 0.1) as number).toBeCloseTo(1.7011, 4);
+    expect(call('BLACK76', 'put', 19, 19, 0.75, 0.28, 0.1) as number).toBeCloseTo(1.7011, 4);
+    const input = { type: 'call' as const, future: 18.5, strike: 22, years: 50 / 365, vol: 1.1, rate: 0.03 };
+    expect(call('BLACK76', 'call', 18.5, 22, 50 / 365, 1.1, 0.03)).toBe(black76Price(input));
+    expect(call('BLACK76', 'call', 18.5, 22, 50 / 365, 1.1, 0.03, 'vega')).toBe(black76Greeks(input).vega);
+  });
+
+  it('rejects bad arguments with #VALUE! naming the argument and the fix', () => {
+    expect(expectInvalid('vol', 'BS', 'call', 42, 40, 0.5, 18)).toContain('0.18');
+    expectInvalid('type', 'BS', 'straddle', 42, 40, 0.5, 0.2);
+    expectInvalid('type', 'BS', null, 42, 40, 0.5, 0.2);
+    expectInvalid('output', 'BS', 'call', 42, 40, 0.5, 0.2, 0, 0, 'vanna');
+    expectInvalid('spot', 'BS', 'call', -42, 40, 0.5, 0.2);
+    expectInvalid('spot', 'BS', 'call', 'abc', 40, 0.5, 0.2);
+    expectInvalid('rate', 'BS', 'call', 42, 40, 0.5, 0.2, 5);
+    expectInvalid('rate', 'BS', 'call', 42, 40, 0.5, 0.2, true);
+    expectInvalid('years', 'BLACK76', 'call', 19, 19, -1, 0.28);
+    expectInvalid('vol', 'BLACK76', 'put', 19, 19, 0.75, 120);
+  });
+});
+
+describe('ALVH.VXEXPIRY', () => {
+  it.each([
+    ['2020-03-01', '2020-03-18'],
+    ['2014-03-31', '2014-03-18'], // Good Friday 2014-04-18: the business day before the Wednesday
+    ['2022-03-15', '2022-03-15'],
+    ['2024-06-02', '2024-06-18'], // Juneteenth
+    ['2018-12-24', '2018-12-19'],
+  ])('contract month of %s expires %s', (date, expiry) => {
+    expect(call('VXEXPIRY', isoToExcelSerial(date))).toBe(isoToExcelSerial(expiry));
+  });
+  it('takes a serial with a time of day, and rejects text and empty cells', () => {
+    expect(call('VXEXPIRY', isoToExcelSerial('2020-03-01') + 0.75)).toBe(isoToExcelSerial('2020-03-18'));
+    expectInvalid('contractMonth', 'VXEXPIRY', 'March');
+    expectInvalid('contractMonth', 'VXEXPIRY', null);
+    expectInvalid('contractMonth', 'VXEXPIRY', 12);
+  });
+});
+
+describe('ALVH.SPLIT', () => {
+  const direct = (vx1: number, vx2: number, extra: Record<string, unknown> = {}) => {
+    const s = computeSplit({ spread: vx1 - vx2, regime: classifyRegime(vx1 - vx2), ...extra });
+    return [[s.calendarShare, s.tailShare]];
+  };
+  it('spills [calendarShare, tailShare] equal to computeSplit', () => {
+    expect(call('SPLIT', 20, 16)).toEqual(direct(20, 16));
+    expect(call('SPLIT', 20, 16)).toEqual([[0.6, 0.4]]);
+    const widened = call('SPLIT', 20, 16, 35) as number[][];
+    expect(widened[0]?.[0]).toBeCloseTo(0.72, 12);
+    expect(call('SPLIT', 20, 16, 35, null, null, null)).toEqual(direct(20, 16, { rsi: 35 }));
+    expect(call('SPLIT', 20, 16, 35, 5, 0.01, -3)).toEqual(
+      direct(20, 16, { rsi: 35, prevSpread: 5, volOfVolExpanding: true, breadthDeteriorating: true }),
+    );
+    expect(call('SPLIT', 15, 17, '', '', -0.01, 2)).toEqual(
+      direct(15, 17, { volOfVolExpanding: false, breadthDeteriorating: false }),
+    );
+  });
+  it('sums to one', () => {
+    for (const [a, b] of [
+      [30, 20],
+      [18, 18.1],
+      [14, 19],
+    ] as const) {
+      const [[cal, tail]] = call('SPLIT', a, b, 30, a - b + 2, 1) as [[number, number]];
+      expect(cal + tail).toBeCloseTo(1, 12);
+    }
+  });
+  it('rejects bad arguments', () => {
+    expectInvalid('vx1', 'SPLIT', 0, 16);
+    expectInvalid('vx2', 'SPLIT', 20, 'x');
+    expectInvalid('rsi', 'SPLIT', 20, 16, 140);
+    expectInvalid('macdHist', 'SPLIT', 20, 16, null, null, 'up');
+  });
+});
+
+describe('ALVH.TAILSIZE', () => {
+  it('spills [contracts, strike, premium, gainPerContract] equal to sizeTailHedge', () => {
+    const t = sizeTailHedge({
+      condorLoss: 42_000,
+      hedgeFuture: 16,
+      hedgeYears: 52 / 365,
+      volOfVol: 1.0,
+      stressedFuture: 28,
+    });
+    expect(call('TAILSIZE', 42_000, 16, 52 / 365, 1.0, 28)).toEqual([
+      [t.contracts, t.strike, t.premium, t.gainPerContract],
+    ]);
+    expect(t.strike).toBe(17);
+    const o = sizeTailHedge({
+      condorLoss: 42_000,
+      hedgeFuture: 16,
+      hedgeYears: 52 / 365,
+      volOfVol: 1.0,
+      stressedFuture: 28,
+      coverage: 2,
+      otmPct: 0.1,
+      rate: 0.04,
+      horizonYears: 5 / 365,
+      stressVolOfVol: 1.5,
+      strikeStep: 0.5,
+    });
+    expect(call('TAILSIZE', 42_000, 16, 52 / 365, 1.0, 28, 2, 0.1, 0.04, 5 / 365, 1.5, 0.5)).toEqual([
+      [o.contracts, o.strike, o.premium, o.gainPerContract],
+    ]);
+  });
+  it('#NUM! when the hedge gains nothing in the scenario; #VALUE! on bad input', () => {
+    expect(errorOf(() => call('TAILSIZE', 42_000, 16, 52 / 365, 1.0, 10)).code).toBe(ErrorCode.invalidNumber);
+    expectInvalid('condorLoss', 'TAILSIZE', -5, 16, 52 / 365, 1, 28);
+    expectInvalid('volOfVol', 'TAILSIZE', 42_000, 16, 52 / 365, 110, 28);
+    expectInvalid('otmPct', 'TAILSIZE', 42_000, 16, 52 / 365, 1, 28, null, 2.5);
+  });
+});
+
+describe('ALVH.CURVE', () => {
+  // quantintell VX1..VX8 settlements and VIX close, 2020-03-12.
+  const date = '2020-03-12';
+  const vix = 75.47;
+  const vx = [58.3, 45.825, 36.575, 33.025, 30.925, 29.475, 28.525, 28.575];
+  it('spills the labelled term structure of buildTermStructure', () => {
+    const ts = buildTermStructure({
+      valuationDate: date,
+      vixSpot: vix,
+      futures: vxExpiriesAfter(date, vx.length).map((expiry, i) => ({ expiry, price: vx[i] as number })),
+    });
+    const out = call(
+      'CURVE',
+      isoToExcelSerial(date),
+      vix,
+      vx.map((p) => [p]),
+    ) as [string, unknown][];
+    const get = (label: string) => out.find(([l]) => l.startsWith(label))?.[1];
+    expect(out.every((row) => row.length === 2)).toBe(true);
+    expect(get('spread')).toBe(ts.spread);
+    expect(get('spread')).toBeCloseTo(12.475, 10);
+    expect(get('regime')).toBe('steep-backwardation');
+    expect(get('kappa')).toBe(ts.fit.kappa);
+    expect(get('theta')).toBe(ts.fit.theta);
+    expect(get('F1')).toBe(58.3);
+    expect(out.find(([l]) => l.startsWith('F1'))?.[0]).toContain('2020-03-18');
+    expect(out.filter(([l]) => l.startsWith('VX'))).toHaveLength(8);
+    // a row of prices, a range selected longer than the data, and explicit expiries give the same
+    expect(call('CURVE', isoToExcelSerial(date), vix, [[...vx, '', '']])).toEqual(out);
+    const expiries = vxExpiriesAfter(date, vx.length).map((e) => [isoToExcelSerial(e)]);
+    expect(
+      call(
+        'CURVE',
+        isoToExcelSerial(date),
+        vix,
+        vx.map((p) => [p]),
+        expiries,
+      ),
+    ).toEqual(out);
+  });
+  it('rejects gaps, 2-D ranges, mismatched expiries and a bad VIX', () => {
+    expectInvalid('futures[2]', 'CURVE', isoToExcelSerial(date), vix, [[58.3], [''], [36.5]]);
+    expectInvalid('futures', 'CURVE', isoToExcelSerial(date), vix, [
+      [1, 2],
+      [3, 4],
+    ]);
+    expectInvalid('expiries', 'CURVE', isoToExcelSerial(date), vix, [[58.3, 45.8]], [[isoToExcelSerial('2020-03-18')]]);
+    expectInvalid('vixSpot', 'CURVE', isoToExcelSerial(date), -1, [[58.3, 45.8]]);
+    expectInvalid('valuationDate', 'CURVE', 'today', vix, [[58.3, 45.8]]);
+  });
+});
+
+describe('ALVH.RSI and ALVH.MACD', () => {
+  // Wilder's RSI, StockCharts ChartSchool worked example: first RSI 70.46 (70.4641...).
+  const closes = [
+    44.34, 44.09, 44.15, 43.61, 44.33, 44.83, 45.1, 45.42, 45.84, 46.08, 45.89, 46.03, 45.61, 46.28, 46.28,
+  ];
+  it('RSI: the latest value, or the series, from a column or a row', () => {
+    const [[v]] = call(
+      'RSI',
+      closes.map((c) => [c]),
+    ) as [[number]];
+    expect(v).toBeCloseTo(70.4641, 3);
+    expect(call('RSI', [closes])).toEqual([[rsi(closes).at(-1)]]);
+    const more = [...closes, 46.0, 46.03, 46.41, 46.22, 45.64];
+    expect(
+      call(
+        'RSI',
+        more.map((c) => [c]),
+        null,
+        true,
+      ),
+    ).toEqual(rsi(more).map((x) => [x]));
+    expect(
+      call(
+        'RSI',
+        more.map((c) => [c]),
+        5,
+      ),
+    ).toEqual([[rsi(more, 5).at(-1)]]);
+  });
+  it('MACD: the latest row, or every row, equal to the core', () => {
+    const values = Array.from({ length: 60 }, (_, i) => 5 + Math.sin(i / 4) + i / 50);
+    const m = macd(values);
+    const last = m.macd.length - 1;
+    expect(
+      call(
+        'MACD',
+        values.map((v) => [v]),
+      ),
+    ).toEqual([[m.macd[last], m.signal[last], m.histogram[last]]]);
+    const all = call('MACD', [values], 5, 10, 3, true) as number[][];
+    const m2 = macd(values, 5, 10, 3);
+    expect(all).toHaveLength(m2.macd.length);
+    expect(all[0]).toEqual([m2.macd[0], m2.signal[0], m2.histogram[0]]);
+  });
+  it('#N/A when the series is too short, #VALUE! on bad series', () => {
+    const e = errorOf(() => call('RSI', [[1], [2], [3]]));
+    expect(e.code).toBe(ErrorCode.notAvailable);
+    expect(e.message).toMatch(/^closes/);
+    expect(errorOf(() => call('MACD', [[1, 2, 3]])).code).toBe(ErrorCode.notAvailable);
+    expectInvalid('closes[2]', 'RSI', [[1], ['x'], [3]]);
+    expectInvalid('series', 'RSI', [closes], null, 'yes');
+    expectInvalid('fast', 'MACD', [closes], 30, 26);
+  });
+});

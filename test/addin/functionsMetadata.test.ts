@@ -1,0 +1,105 @@
+/**
+ * The generated metadata (addin/dist/functions.json) that Excel reads: every function the script
+ * registers is listed, with a description for it and for every parameter, and the shapes Excel
+ * needs (spills as matrices, optional arguments marked optional).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addinDist, ensureAddinBuilt, loadBuiltFunctions } from './stubs/customFunctions';
+
+interface ParameterMetadata {
+  name: string;
+  description?: string;
+  type?: string;
+  dimensionality?: string;
+  optional?: boolean;
+}
+interface FunctionMetadata {
+  id: string;
+  name: string;
+  description?: string;
+  parameters: ParameterMetadata[];
+  result?: { type?: string; dimensionality?: string };
+}
+
+let functions: FunctionMetadata[];
+let registered: string[];
+
+beforeAll(() => {
+  ensureAddinBuilt();
+  functions = (JSON.parse(readFileSync(join(addinDist, 'functions.json'), 'utf8')) as { functions: FunctionMetadata[] })
+    .functions;
+  registered = [...loadBuiltFunctions().keys()];
+});
+
+/** The issue's functions with their exact leading arguments (later ones are optional). */
+const SIGNATURES: Record<string, { required: string[]; optional: string[]; spill: boolean }> = {
+  BS: { required: ['type', 'spot', 'strike', 'years', 'vol'], optional: ['rate', 'divYield', 'output'], spill: false },
+  BLACK76: { required: ['type', 'future', 'strike', 'years', 'vol'], optional: ['rate', 'output'], spill: false },
+  IV: {
+    required: ['type', 'price', 'underlying', 'strike', 'years'],
+    optional: ['rate', 'divYield', 'model'],
+    spill: false,
+  },
+  VXEXPIRY: { required: ['contractMonth'], optional: [], spill: false },
+  SPLIT: { required: ['vx1', 'vx2'], optional: ['rsi', 'prevSpread', 'macdHist', 'adSlope'], spill: true },
+  TAILSIZE: {
+    required: ['condorLoss', 'hedgeFuture', 'hedgeYears', 'volOfVol', 'stressedFuture'],
+    optional: ['coverage', 'otmPct', 'rate', 'horizonYears', 'stressVolOfVol', 'strikeStep'],
+    spill: true,
+  },
+};
+
+describe('functions.json', () => {
+  it('lists exactly the functions functions.js registers, each once, ids equal to names', () => {
+    const ids = functions.map((f) => f.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual([...registered].sort());
+    for (const f of functions) {
+      expect(f.name).toBe(f.id);
+      expect(f.name).toMatch(/^[A-Z][A-Z0-9.]*$/);
+    }
+  });
+
+  it('describes every function and every parameter', () => {
+    for (const f of functions) {
+      expect(f.description?.trim().length ?? 0, f.id).toBeGreaterThan(20);
+      expect(f.parameters.length, f.id).toBeGreaterThan(0);
+      for (const p of f.parameters) expect(p.description?.trim().length ?? 0, `${f.id}(${p.name})`).toBeGreaterThan(5);
+    }
+  });
+
+  it('states units or the accepted values for every numeric input that has them', () => {
+    const units = /point|USD|decimal|years|bars|%|0-100|Excel date|TRUE|"|per |times|range|row|column/;
+    for (const f of functions) {
+      for (const p of f.parameters) expect(p.description, `${f.id}(${p.name})`).toMatch(units);
+    }
+  });
+
+  it("keeps the issue's names and argument orders, with optional trailing arguments", () => {
+    const byId = new Map(functions.map((f) => [f.id, f]));
+    for (const [id, sig] of Object.entries(SIGNATURES)) {
+      const f = byId.get(id);
+      if (!f) {
+        // IV waits for the implied volatility solvers of the pricing package.
+        expect(id).toBe('IV');
+        continue;
+      }
+      expect(f.parameters.map((p) => p.name)).toEqual([...sig.required, ...sig.optional]);
+      for (const p of f.parameters)
+        expect(p.optional === true, `${id}(${p.name}) optional`).toBe(sig.optional.includes(p.name));
+      expect(f.result?.dimensionality === 'matrix', `${id} spills`).toBe(sig.spill);
+    }
+  });
+
+  it('takes series and key/value ranges as matrices of any cell', () => {
+    const ranges = functions.flatMap((f) =>
+      f.parameters.filter((p) => p.dimensionality === 'matrix').map((p) => `${f.id}.${p.name}`),
+    );
+    expect(ranges).toEqual(expect.arrayContaining(['CURVE.futures', 'RSI.closes', 'MACD.values']));
+    for (const f of functions) {
+      for (const p of f.parameters) if (p.dimensionality === 'matrix') expect(p.type, `${f.id}.${p.name}`).toBe('any');
+    }
+  });
+});
