@@ -4,8 +4,11 @@
  * (localHost.ts) dispatches to the same rows, and the OpenAPI document is generated from them.
  */
 import pkg from '../package.json' with { type: 'json' };
+import { MonteCarloInputSchema } from '@alvh/shared';
+import { MONTECARLO_EXAMPLE } from './handlers/examples';
 import { healthResponse } from './handlers/health';
-import { defineRoute, jsonResponse, type Route } from './http/route';
+import { monteCarloHandler } from './handlers/montecarlo';
+import { defineJsonRoute, defineRoute, jsonResponse, type Route } from './http/route';
 import { buildOpenApi } from './openapi';
 
 export const API_VERSION: string = pkg.version;
@@ -52,8 +55,30 @@ const openapi = defineRoute(
   },
 );
 
+const montecarlo = defineJsonRoute(
+  {
+    name: 'montecarlo',
+    route: 'montecarlo',
+    authLevel: 'function',
+    summary: 'Monte Carlo run or chunk',
+    description:
+      'Simulates joint SPX/VIX paths (seeded, counter-based: the same seed gives the same paths) and the P&L of the unhedged ' +
+      'condor and of the ALVH book per path. Send `paths` for the whole run and `firstPath`/`pathCount` for one chunk; ' +
+      'chunks of one run (same seed and paths) merge exactly with mergeMonteCarlo. Runs on the worker pool. ' +
+      'Limits: paths per run, horizon days, and pathCount × horizon days per call (422 names the limit).',
+    request: { schemaName: 'MonteCarloInput', schema: MonteCarloInputSchema, example: MONTECARLO_EXAMPLE },
+    response: {
+      description:
+        '`partial`: the chunk (per-path arrays `condor`, `book`, `costs`, `rebalances`, `tailContracts` in path order, USD); ' +
+        '`summary`: its distribution statistics (mean with standard error, percentiles, VaR/CVaR, histogram).',
+    },
+    heavy: true,
+  },
+  monteCarloHandler,
+);
+
 /** Every endpoint, in the order the documentation lists them. */
-export const routes: readonly Route[] = [health, openapi];
+export const routes: readonly Route[] = [health, openapi, montecarlo];
 
 /** The route for a path below `/api` (`plan`, `openapi.json`), if any. */
 export function findRoute(path: string): Route | undefined {

@@ -7,7 +7,8 @@
 import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeCompute } from '../../functions/src/compute';
+import { closeCompute, setComputeRunner } from '../../functions/src/compute';
+import { inlineCompute } from './inlineCompute';
 import { routes } from '../../functions/src/routes';
 import { startLocalHost, type LocalHost } from '../../functions/src/localHost';
 
@@ -92,7 +93,8 @@ function mutate(example: unknown, pathChoice: number, value: unknown): unknown {
   const walk = (node: unknown) => {
     if (Array.isArray(node)) node.forEach((v, i) => (slots.push({ parent: node, key: i }), walk(v)));
     else if (node !== null && typeof node === 'object')
-      for (const [k, v] of Object.entries(node)) (slots.push({ parent: node as Record<string, unknown>, key: k }), walk(v));
+      for (const [k, v] of Object.entries(node))
+        (slots.push({ parent: node as Record<string, unknown>, key: k }), walk(v));
   };
   walk(clone);
   if (slots.length === 0) return value;
@@ -101,6 +103,7 @@ function mutate(example: unknown, pathChoice: number, value: unknown): unknown {
   return clone;
 }
 
+beforeAll(() => setComputeRunner(inlineCompute()));
 afterAll(async () => {
   await closeCompute();
 });
@@ -108,7 +111,9 @@ afterAll(async () => {
 describe.each(jsonRoutes.map((r) => [r.route, r] as const))('fuzz POST /api/%s', (_name, route) => {
   it('arbitrary JSON values → 200 or a 4xx problem', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.jsonValue({ maxDepth: 4 }), async (v) => check(await send(route, JSON.stringify(v)), JSON.stringify(v).slice(0, 200))),
+      fc.asyncProperty(fc.jsonValue({ maxDepth: 4 }), async (v) =>
+        check(await send(route, JSON.stringify(v)), JSON.stringify(v).slice(0, 200)),
+      ),
       { numRuns: 60, seed: 42 },
     );
   });
@@ -177,7 +182,11 @@ describe('fuzz over real HTTP: the local host stays up', () => {
     ];
     for (const r of routes) {
       for (const body of bodies) {
-        const res = await fetch(`${host.url}/api/${r.route}`, { method: r.method === 'POST' ? 'POST' : 'PUT', body, headers: { 'content-type': 'application/json' } });
+        const res = await fetch(`${host.url}/api/${r.route}`, {
+          method: r.method === 'POST' ? 'POST' : 'PUT',
+          body,
+          headers: { 'content-type': 'application/json' },
+        });
         expect(res.status, `${r.route}`).toBeGreaterThanOrEqual(400);
         expect(res.status, `${r.route}`).toBeLessThan(500);
         expect(res.headers.get('content-type')).toBe('application/problem+json');
