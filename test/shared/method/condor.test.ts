@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { condorAnalytics, condorStrikesAtSd } from '../../../shared/src/method/condor';
+import { bsPrice, normCdf } from '../../../shared/src/pricing/index';
+
+const base = {
+  valuationDate: '2024-01-02',
+  spot: 4700,
+  rate: 0.05,
+  divYield: 0.015,
+  expiry: '2024-02-16', // 45 days
+  strikes: [4350, 4400, 4950, 5000] as const,
+  quantity: 2,
+  atmVol: 0.14,
+};
+
+describe('condorAnalytics — section 1', () => {
+  it('given credit: max profit, max loss, break-evens, SDs, probability of profit', () => {
+    const a = condorAnalytics({ ...base, credit: 5.5, vol: 0.14 });
+    const T = 45 / 365;
+    expect(a.days).toBe(45);
+    expect(a.creditSource).toBe('given');
+    expect(a.maxProfit).toBeCloseTo(5.5 * 100 * 2, 9); // 1100
+    expect(a.maxLoss).toBeCloseTo((50 - 5.5) * 100 * 2, 9); // 8900
+    expect(a.breakEvens).toEqual({ lower: 4394.5, upper: 4955.5 });
+    expect(a.zPut).toBeCloseTo(Math.log(4700 / 4400) / (0.14 * Math.sqrt(T)), 12); // 1.3447
+    expect(a.zCall).toBeCloseTo(Math.log(4950 / 4700) / (0.14 * Math.sqrt(T)), 12); // 1.0572
+    expect(a.passesSdCheck).toBe(false);
+    const mu = Math.log(4700) + (0.05 - 0.015 - 0.5 * 0.14 ** 2) * T;
+    const sd = 0.14 * Math.sqrt(T);
+    const pop = normCdf((Math.log(4955.5) - mu) / sd) - normCdf((Math.log(4394.5) - mu) / sd);
+    expect(a.probabilityOfProfit).toBeCloseTo(pop, 12);
+    expect(a.returnOnRisk).toBeCloseTo((1100 / 8900) * (365 / 45), 12);
+  });
+
+  it('credit priced from one vol equals the four BSM prices', () => {
+    const a = condorAnalytics({ ...base, vol: 0.16 });
+    const p = (type: 'call' | 'put', strike: number) =>
+      bsPrice({ type, spot: 4700, strike, years: 45 / 365, vol: 0.16, rate: 0.05, divYield: 0.015 });
+    const want = -p('put', 4350) + p('put', 4400) + p('call', 4950) - p('call', 5000);
+    expect(a.credit).toBeCloseTo(want, 10);
+    expect(a.creditSource).toBe('priced from one vol');
+    expect(a.greeks.vega).toBeLessThan(0);
+    expect(a.greeks.theta).toBeGreaterThan(0);
+    expect(a.greeks.gamma).toBeLessThan(0);
+  });
+
+  it('per-strike vols and the skew model both price a positive credit; skew makes the put wing dearer', () => {
+    const flat = condorAnalytics({ ...base, vol: 0.14 });
+    const skewed = condorAnalytics(base);
+    expect(skewed.creditSource).toBe('priced from the skew model');
+    expect(skewed.legVols[1]).toBeGreaterThan(0.14);
+    expect(skewed.legVols[2]).toBeLessThan(0.14);
+    const per = condorAnalytics({ ...base, vols: [0.22, 0.2, 0.11, 0.105] });
+    expect(per.legVols).toEqual([0.22, 0.2, 0.11, 0.105]);
+    expect(per.credit).toBeGreaterThan(0);
+    expect(flat.credit).toBeGreaterThan(0);
+  });
+
+  it('a 1.5 SD condor passes the check', () => {
+    const strikes = condorStrikesAtSd(4700, 0.14, 45 / 365, 1.5, 50, 5);
+    const a = condorAnalytics({ ...base, strikes });
+    expect(a.zPut).toBeGreaterThanOrEqual(1.5);
+    expect(a.zCall).toBeGreaterThanOrEqual(1.5);
+    expect(a.passesSdCheck).toBe(true);
+  });
+
+  it.each([
+    [{ strikes: [4400, 4350, 4950, 5000] as const }, /^condor\.strikes:.*long put < short put/],
+    [{ quantity: 1.5 }, /^condor\.quantity:/],
+    [{ expiry: '2023-12-29' }, /^condor\.expiry:.*after the valuation date/],
+    [{ credit: 60 }, /^condor\.credit:.*wing width/],
+    [{ vol: 14 }, /^condor\.vol:.*0\.14/],
+    [{ atmVol: 0 }, /^atmVol:/],
+  ])('rejects %j naming the field', (patch, re) => {
+    expect(() => condorAnalytics({ ...base, ...patch })).toThrow(re);
+  });
+});

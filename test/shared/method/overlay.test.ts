@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { overlayBackExpiry, sizeOverlay } from '../../../shared/src/method/overlay';
+import { DEFAULT_SKEW, skewedVol, type MarketState } from '../../../shared/src/book/index';
+import { bsGreeks, black76Greeks } from '../../../shared/src/pricing/index';
+
+const state: MarketState = {
+  date: '2024-01-02',
+  spot: 4700,
+  vix: 14,
+  rate: 0.05,
+  divYield: 0.015,
+  volOfVol: 0.9,
+  futureFor: (e) => ({ '2024-01-17': 14.5, '2024-02-14': 15.2, '2024-03-20': 16 })[e] ?? 16.5,
+  skew: { ...DEFAULT_SKEW },
+};
+
+function putGreeks(strike: number, days: number) {
+  const years = days / 365;
+  const fwd = 4700 * Math.exp((0.05 - 0.015) * years);
+  const vol = skewedVol(strike, fwd, years, 0.14, DEFAULT_SKEW);
+  return bsGreeks({ type: 'put', spot: 4700, strike, years, vol, rate: 0.05, divYield: 0.015 });
+}
+
+describe('sizeOverlay — section 5', () => {
+  it('back expiry: 30 days later, moved to the previous business day', () => {
+    expect(overlayBackExpiry('2024-02-16', 30)).toBe('2024-03-15'); // 2024-03-17 is a Sunday
+    expect(overlayBackExpiry('2024-01-19', 30)).toBe('2024-02-16'); // 2024-02-18 Sunday → Friday 16th
+  });
+
+  it('spx-put-calendar: unit vega = back − front, units = round(target / unit vega)', () => {
+    const r = sizeOverlay({ structure: 'spx-put-calendar', condorVega: -2400, vegaMatch: 0.5, condorExpiry: '2024-02-16', strike: 4400, state });
+    const front = putGreeks(4400, 45);
+    const back = putGreeks(4400, 73); // 2024-03-15
+    const unitVega = (back.vega - front.vega) * 100;
+    expect(r.unitVega).toBeCloseTo(unitVega, 9);
+    expect(r.targetVega).toBe(1200);
+    expect(r.units).toBe(Math.round(1200 / unitVega));
+    expect(r.unitCost).toBeCloseTo((back.price - front.price) * 100, 9);
+    expect(r.cost).toBeCloseTo(r.units * r.unitCost, 9);
+    expect(r.theta).toBeCloseTo(r.units * (back.theta - front.theta) * 100, 9);
+    expect(r.legs).toEqual([
+      { kind: 'spx', type: 'put', strike: 4400, expiry: '2024-02-16', quantity: -r.units },
+      { kind: 'spx', type: 'put', strike: 4400, expiry: '2024-03-15', quantity: r.units },
+    ]);
+    expect(r.unitTheta).toBeGreaterThan(0); // the calendar's positive theta is the "subsidy"
+  });
+
+  it('spx-long-put: the back put alone', () => {
+    const r = sizeOverlay({ structure: 'spx-long-put', condorVega: -2400, vegaMatch: 0.6, condorExpiry: '2024-02-16', strike: 4400, state });
+    const back = putGreeks(4400, 73);
+    expect(r.unitVega).toBeCloseTo(back.vega * 100, 9);
+    expect(r.units).toBe(Math.round(1440 / (back.vega * 100)));
+    expect(r.legs).toHaveLength(1);
+  });
+
+  it('vix-call-diagonal: exposure per VIX point = (Δ_far e^(−κτ_far) − Δ_near e^(−κτ_near)) · 100', () => {
+    const exps = ['2024-01-17', '2024-02-14', '2024-03-20'];
+    const r = sizeOverlay({
+      structure: 'vix-call-diagonal', condorVega: -2400, vegaMatch: 0.5, condorExpiry: '2024-02-16', strike: 4400, state,
+      vxExpiries: exps, kappa: 6, strikeOffset: 5, minNearDays: 14, strikeStep: 1,
+    });
+    // near = first expiry ≥ 14 days out = 2024-01-17 (15 days); far = 2024-02-14 (43 days)
+    const near = black76Greeks({ type: 'call', future: 14.5, strike: 20, years: 15 / 365, vol: 0.9, rate: 0.05 });
+    const far = black76Greeks({ type: 'call', future: 15.2, strike: 15, years: 43 / 365, vol: 0.9, rate: 0.05 });
+    const unit = (far.delta * Math.exp((-6 * 43) / 365) - near.delta * Math.exp((-6 * 15) / 365)) * 100;
+    expect(r.unitLegs).toEqual([
+      { kind: 'vix', type: 'call', strike: 15, expiry: '2024-02-14', quantity: 1 },
+      { kind: 'vix', type: 'call', strike: 20, expiry: '2024-01-17', quantity: -1 },
+    ]);
+    expect(r.unitVega).toBeCloseTo(unit, 9);
+    expect(r.units).toBe(Math.round(1200 / unit));
+    expect(r.vegaUnit).toBe('USD per VIX point');
+    expect(r.unitCost).toBeCloseTo((far.price - near.price) * 100, 9);
+  });
+
+  it('a zero-vega condor needs no overlay; a bad structure names the policy field', () => {
+    const r = sizeOverlay({ structure: 'spx-put-calendar', condorVega: 0, vegaMatch: 0.5, condorExpiry: '2024-02-16', strike: 4400, state });
+    expect(r.units).toBe(0);
+    expect(r.legs).toEqual([]);
+    expect(() =>
+      sizeOverlay({ structure: 'straddle' as 'spx-long-put', condorVega: -1, vegaMatch: 0.5, condorExpiry: '2024-02-16', strike: 4400, state }),
+    ).toThrow(/^policy\.overlay:/);
+    expect(() =>
+      sizeOverlay({ structure: 'vix-call-diagonal', condorVega: -1, vegaMatch: 0.5, condorExpiry: '2024-02-16', strike: 4400, state, vxExpiries: ['2024-01-17'] }),
+    ).toThrow(/^market\.futures:/);
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { buildTermStructure } from '../../../shared/src/market/index';
+import { drawdownState, scenarioLoss, stressedFuture, stressedVix } from '../../../shared/src/method/stress';
+import { checkRebalance } from '../../../shared/src/method/rebalance';
+import { resolvePolicy } from '../../../shared/src/method/policy';
+import { DEFAULT_SKEW, ironCondorLegs, markBook, type MarketState } from '../../../shared/src/book/index';
+
+const curve = (date: string, vix: number, prices: number[]) =>
+  buildTermStructure(
+    { valuationDate: date, vixSpot: vix, futures: ['2024-01-17', '2024-02-14', '2024-03-20', '2024-04-17', '2024-05-22', '2024-06-18'].map((e, i) => ({ expiry: e, price: prices[i] as number })) },
+    { kappa: 6, theta: 19 },
+  );
+
+describe('section 6 — the drawdown scenario', () => {
+  const policy = resolvePolicy();
+  it('stressed VIX = VIX + 1.5 · 20, or policy.stressVix', () => {
+    expect(stressedVix(14, policy)).toBeCloseTo(44, 12);
+    expect(stressedVix(14, resolvePolicy({ stressVix: 50 }))).toBe(50);
+    expect(stressedVix(14, resolvePolicy({ drawdown: 0.1, stressVixPerPct: 2 }))).toBeCloseTo(34, 12);
+  });
+
+  it('stressed future = F + ΔVIX · e^(−κ τ) with τ left after the drawdown days', () => {
+    const ts = curve('2024-01-02', 14, [14.5, 15.2, 16, 16.6, 17, 17.3]);
+    expect(stressedFuture(ts, '2024-02-14', 44, 10)).toBeCloseTo(15.2 + 30 * Math.exp((-6 * 33) / 365), 10);
+  });
+
+  it('drawdown state and the condor loss, capped at max loss', () => {
+    const ts = curve('2024-01-02', 14, [14.5, 15.2, 16, 16.6, 17, 17.3]);
+    const now: MarketState = { date: '2024-01-02', spot: 4700, vix: 14, rate: 0.05, divYield: 0.015, volOfVol: 0.9, futureFor: () => 15, skew: DEFAULT_SKEW };
+    const s = drawdownState(now, ts, policy, 44, 1.2);
+    expect(s.date).toBe('2024-01-12');
+    expect(s.spot).toBeCloseTo(3760, 9);
+    expect(s.vix).toBe(44);
+    expect(s.volOfVol).toBe(1.2);
+    const legs = ironCondorLegs('2024-02-16', [4350, 4400, 4950, 5000], 1);
+    const change = markBook(legs, s).value - markBook(legs, now).value;
+    expect(scenarioLoss(legs, now, s, 1e9)).toBeCloseTo(-change, 9);
+    expect(scenarioLoss(legs, now, s, 1000)).toBe(1000);
+    // SPX up instead: the short-call side loses less than a 20% fall loses on the put side
+    expect(scenarioLoss(legs, now, { ...now }, 1e9)).toBe(0);
+  });
+});
+
+describe('section 8 — rebalancing', () => {
+  const then = curve('2024-01-02', 14, [14.5, 15.2, 16, 16.6, 17, 17.3]);
+  it.each([
+    // date, vix, prices, due, triggers
+    ['2024-01-05', 14.2, [14.6, 15.3, 16.1, 16.6, 17, 17.3], false, []],
+    ['2024-01-09', 14.2, [14.6, 15.3, 16.1, 16.6, 17, 17.3], true, ['days']],
+    ['2024-01-05', 22, [20, 18.5, 18, 17.9, 17.8, 17.7], true, ['curve-shift']],
+    ['2024-01-10', 22, [20, 18.5, 18, 17.9, 17.8, 17.7], true, ['days', 'curve-shift']],
+  ] as const)('%s VIX %d → due %s by %j', (date, vix, prices, due, triggers) => {
+    const r = checkRebalance(curve(date, vix, [...prices]), then);
+    expect(r.due).toBe(due);
+    expect(r.triggers).toEqual(triggers);
+    expect(r.reason.length).toBeGreaterThan(10);
+  });
+
+  it('the 7-day boundary is inclusive and the shift is compared with 0.15', () => {
+    const r = checkRebalance(curve('2024-01-09', 14, [14.5, 15.2, 16, 16.6, 17, 17.3]), then);
+    expect(r.daysSince).toBe(7);
+    expect(r.triggers).toEqual(['days']);
+    const s = checkRebalance(curve('2024-01-03', 25, [20, 18.5, 18, 17.9, 17.8, 17.7]), then, resolvePolicy({ curveShiftTrigger: 0.5 }));
+    expect(s.due).toBe(false);
+    expect(s.shift).toBeGreaterThan(0.15);
+  });
+
+  it('rejects a last rebalance after the valuation date', () => {
+    expect(() => checkRebalance(then, curve('2024-01-09', 14, [14.5, 15.2, 16, 16.6, 17, 17.3]))).toThrow(/^lastRebalance\.date:/);
+  });
+});
