@@ -40,7 +40,7 @@ export interface FitPoint {
  * @param fit κ per year, θ in points
  * @param vix VIX spot, points
  * @param years time to expiry, ACT/365 (≥ 0)
- * @example modelFuture({ kappa: 8, theta: 20 }, 30, 30 / 365) // 25.19... (30-day future when VIX is 30)
+ * @example modelFuture({ kappa: 8, theta: 20 }, 30, 30 / 365) // 25.1813 (30-day future when VIX is 30)
  */
 export function modelFuture(fit: { kappa: number; theta: number }, vix: number, years: number): number {
   const kappa = checkPositive('kappa', fit.kappa);
@@ -52,7 +52,7 @@ export function modelFuture(fit: { kappa: number; theta: number }, vix: number, 
 
 /**
  * Sensitivity of the model future to VIX spot, ∂F/∂VIX = e^(−κτ) (dimensionless, in (0, 1]).
- * @example vixSensitivity(8, 30 / 365) // 0.518...
+ * @example vixSensitivity(8, 30 / 365) // 0.5181
  */
 export function vixSensitivity(kappa: number, years: number): number {
   checkPositive('kappa', kappa);
@@ -196,7 +196,9 @@ export function fitMeanReversion(
   }
   let logK = (a + b) / 2;
   if (profile(logK) > bestErr) logK = logLo + best * step;
-  const kappa = clamp(Math.exp(logK), kLo, kHi);
+  const raw = clamp(Math.exp(logK), kLo, kHi);
+  // snap the last ulps of exp(log(bound)) onto the bound itself
+  const kappa = Math.abs(raw - kLo) < 1e-9 * kLo ? kLo : Math.abs(raw - kHi) < 1e-9 * kHi ? kHi : raw;
   const theta = thetaFor(kappa, vix, points, ft);
   const what = ft !== undefined ? `θ = ${ft} fixed by the policy; κ fitted` : 'κ and θ fitted';
   return result(
