@@ -80,8 +80,8 @@ export const ReplayAssumptionsSchema = z.strictObject(
     spxHalfSpread: num(0, 50, 0),
     /** Paid per VIX option, index points, on top of the model mid at every fill. */
     vixHalfSpread: num(0, 10, 0),
-    /** Capital the condor risk is measured against (the method's capital cap), USD. */
-    capital: num(1_000, 1e10, 1_000_000),
+    /** Capital for the method's capital cap, USD: when given, each entry's quantity is cut to what maxRiskPct · capital allows. */
+    capital: z.number({ error: 'pass capital in USD' }).finite({ error: 'pass capital in USD' }).min(1_000, { error: 'pass capital of at least 1000 USD' }).max(1e10, { error: 'pass capital up to 1e10 USD' }).optional(),
     /** Hedge budget per condor, USD; the method's caps apply below it. 0 = no user budget (caps only). */
     hedgeBudget: num(0, 1e9, 0),
     /** Include the daily ledger in the result (the summaries and the series are always there). */

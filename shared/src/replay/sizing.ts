@@ -1,0 +1,132 @@
+/**
+ * The sizing calls of the replay, kept in one place: given a condor, the day's curve and market
+ * state and the split, the legs of the calendar overlay and of the tail VIX hedge, cut to the
+ * hedge budget. Every rule is the method's (sections 5-7), computed by the method module's
+ * functions; this file only wires them together for one condor on one day.
+ *
+ * Budget over a condor's life (where the method is silent): the budget B of section 7 is set once,
+ * when the condor is opened, for its whole life; each layer may spend its share of B (calendar
+ * B·calendarShare, tail B·tailShare, with the shares of the day) as net premium paid, counted over
+ * all its trades (a sale at a profit gives budget back). At a sizing the caller passes, per layer,
+ * what is available for the NEW position: share − net premium already paid + model value of the
+ * legs held (which are sold or kept as part of the move to the new position).
+ */
+import { parseIsoDate } from '../dates';
+import { isAlvhError } from '../errors';
+import { markBook, type Leg, type MarketState } from '../book/index';
+import { vxExpiriesAfter, type TermStructure } from '../market/index';
+import {
+  cutToBudget,
+  drawdownState,
+  scenarioLoss,
+  selectTailExpiry,
+  sizeOverlay,
+  sizeTailHedge,
+  stressedFuture,
+  stressedVix,
+  type Policy,
+  type SplitResult,
+} from '../method/index';
+
+export interface LayerSizingInput {
+  ts: TermStructure;
+  /** The day's market state (spot, VIX, vol of vol, skew, futureFor). */
+  state: MarketState;
+  /** The condor's legs (one expiry). */
+  condor: readonly Leg[];
+  condorExpiry: string;
+  /** The condor's max loss, USD (> 0): caps the scenario loss. */
+  maxLoss: number;
+  split: SplitResult;
+  policy: Policy;
+  /** USD available for each layer's new position (see the module comment). */
+  available: { overlay: number; tail: number };
+}
+
+export interface LayerSizing {
+  overlay: Leg[];
+  tail: Leg[];
+  /** Condor loss in the method's drawdown scenario, USD (≥ 0). */
+  scenarioLoss: number;
+  /** Units / contracts the rules ask for before the budget cut. */
+  overlayRequired: number;
+  tailRequired: number;
+  /** Why a layer is empty or smaller than the rule asks, in words. */
+  notes: string[];
+}
+
+/**
+ * Size both layers for one condor on one day.
+ * @example
+ * sizeLayers({ ts, state, condor, condorExpiry: '2020-04-17', maxLoss: 64826, split, policy, available: { overlay: 650, tail: 790 } })
+ * // { overlay: [−1 P3015 2020-04-17, +1 P3015 2020-05-15], tail: [+4 VIX C20 2020-04-15], ... }
+ */
+export function sizeLayers(i: LayerSizingInput): LayerSizing {
+  const { policy, state, ts, split } = i;
+  const notes: string[] = [];
+  const condorNow = markBook(i.condor, state);
+  const vxExpiries = vxExpiriesAfter(ts.valuationDate, 6);
+
+  // Calendar overlay (section 5), cut to B · calendarShare.
+  let overlay: Leg[] = [];
+  let overlayRequired = 0;
+  const shortPut = i.condor.find((l) => l.kind === 'spx' && l.type === 'put' && l.quantity < 0);
+  if (shortPut) {
+    try {
+      const o = sizeOverlay({
+        structure: policy.overlay,
+        condorVega: condorNow.vega,
+        vegaMatch: split.vegaMatch,
+        condorExpiry: i.condorExpiry,
+        strike: policy.overlayStrike ?? shortPut.strike,
+        backDays: policy.overlayBackDays,
+        state,
+        vxExpiries,
+        kappa: ts.fit.kappa,
+        strikeOffset: policy.diagonalStrikeOffset,
+        minNearDays: policy.diagonalMinDays,
+        strikeStep: policy.vixStrikeStep,
+      });
+      overlayRequired = o.units;
+      const cut = cutToBudget(o.units, o.unitCost, Math.max(0, i.available.overlay));
+      if (cut.cut) notes.push(`overlay cut from ${o.units} to ${cut.quantity} units by its budget`);
+      overlay = cut.quantity > 0 ? o.unitLegs.map((l) => ({ ...l, quantity: l.quantity * cut.quantity })) : [];
+    } catch (e) {
+      if (!isAlvhError(e)) throw e;
+      notes.push(`overlay: ${e.message}`);
+    }
+  }
+
+  // Tail VIX calls (section 6), cut to B · tailShare.
+  const newVix = stressedVix(ts.vixSpot, policy);
+  const stressVov = policy.stressVolOfVol ?? state.volOfVol;
+  const scale = state.vix / ts.vixSpot;
+  const stressed = drawdownState(state, ts, policy, newVix * scale, stressVov, (e) => stressedFuture(ts, e, newVix, policy.drawdownDays));
+  const loss = scenarioLoss(i.condor, state, stressed, i.maxLoss);
+  let tail: Leg[] = [];
+  let tailRequired = 0;
+  const tailExpiry = selectTailExpiry(ts.valuationDate, vxExpiries, policy.tailDteMin, policy.tailDteMax, policy.tailDteTarget);
+  try {
+    const t = sizeTailHedge({
+      condorLoss: loss,
+      hedgeFuture: state.futureFor(tailExpiry),
+      hedgeYears: (parseIsoDate('expiry', tailExpiry) - parseIsoDate('date', state.date)) / 365,
+      volOfVol: state.volOfVol,
+      stressedFuture: stressed.futureFor(tailExpiry),
+      coverage: policy.tailCoverage,
+      otmPct: policy.tailOtmPct,
+      rate: state.rate,
+      horizonYears: policy.drawdownDays / 365,
+      stressVolOfVol: stressVov,
+      strikeStep: policy.vixStrikeStep,
+    });
+    tailRequired = t.contracts;
+    const cut = cutToBudget(t.contracts, t.premium * 100, Math.max(0, i.available.tail));
+    if (cut.cut) notes.push(`tail cut from ${t.contracts} to ${cut.quantity} calls by its budget`);
+    if (cut.quantity > 0) tail = [{ kind: 'vix', type: 'call', strike: t.strike, expiry: tailExpiry, quantity: cut.quantity }];
+  } catch (e) {
+    if (!isAlvhError(e)) throw e;
+    notes.push(`tail: ${e.message}`);
+  }
+  return { overlay, tail, scenarioLoss: loss, overlayRequired, tailRequired, notes };
+}

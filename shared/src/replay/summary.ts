@@ -1,0 +1,111 @@
+/**
+ * Summaries of a replay ledger over a window of dates: P&L of the unhedged condors and of the ALVH
+ * book, per layer, max drawdowns, hedge cost, trading costs, sizings by trigger and time per
+ * regime.
+ */
+import type { Regime } from '../market/index';
+import type { RebalanceTrigger } from '../method/index';
+import type { ReplayLedgerRow } from './replay';
+
+const REGIMES: readonly Regime[] = ['steep-backwardation', 'backwardation', 'flat', 'contango'];
+
+export interface ReplayPeriodSummary {
+  name: string;
+  /** First and last replayed day inside the window. */
+  from: string;
+  to: string;
+  days: number;
+  /** P&L over the window, USD: change of the cumulative P&L from the day before `from` to `to`. */
+  condorPnl: number;
+  overlayPnl: number;
+  tailPnl: number;
+  alvhPnl: number;
+  /** Largest fall of cumulative P&L from a running peak inside the window (peak starts at the window's opening level), USD ≥ 0. */
+  condorMaxDrawdown: number;
+  alvhMaxDrawdown: number;
+  /** Gross premium paid for hedge legs + hedge trading costs, USD. */
+  hedgeCost: number;
+  /** All trading costs (cost per contract and half-spreads), USD. */
+  costs: number;
+  condorsOpened: number;
+  /** Re-sizings of open condors (entries not counted) and how often each trigger fired. */
+  rebalances: number;
+  triggers: Record<RebalanceTrigger, number>;
+  /** Days in each regime and their share of the window's days. */
+  regimeDays: Record<Regime, number>;
+  regimeShare: Record<Regime, number>;
+}
+
+/**
+ * Summary of `ledger` rows dated in [from, to], or null when none is.
+ * @example summarizePeriod(result.ledger, 'Mar 2020', '2020-02-14', '2020-04-17')
+ */
+export function summarizePeriod(ledger: readonly ReplayLedgerRow[], name: string, from: string, to: string): ReplayPeriodSummary | null {
+  let first = -1;
+  let lastIdx = -1;
+  for (let i = 0; i < ledger.length; i++) {
+    const d = (ledger[i] as ReplayLedgerRow).date;
+    if (d < from) continue;
+    if (d > to) break;
+    if (first < 0) first = i;
+    lastIdx = i;
+  }
+  if (first < 0) return null;
+  const before = first > 0 ? (ledger[first - 1] as ReplayLedgerRow) : null;
+  const base = {
+    condor: before?.condorPnl ?? 0,
+    overlay: before?.overlayPnl ?? 0,
+    tail: before?.tailPnl ?? 0,
+    alvh: before?.alvhPnl ?? 0,
+  };
+  const end = ledger[lastIdx] as ReplayLedgerRow;
+  const regimeDays: Record<Regime, number> = { 'steep-backwardation': 0, backwardation: 0, flat: 0, contango: 0 };
+  const triggers: Record<RebalanceTrigger, number> = { days: 0, 'curve-shift': 0 };
+  let rebalances = 0;
+  let condorsOpened = 0;
+  let hedgeCost = 0;
+  let costs = 0;
+  let peakC = base.condor;
+  let peakA = base.alvh;
+  let ddC = 0;
+  let ddA = 0;
+  for (let i = first; i <= lastIdx; i++) {
+    const r = ledger[i] as ReplayLedgerRow;
+    regimeDays[r.regime]++;
+    hedgeCost += r.hedgeCost;
+    costs += r.costs;
+    for (const z of r.sizings) {
+      if (z.triggers.includes('entry')) {
+        condorsOpened++;
+        continue;
+      }
+      rebalances++;
+      for (const t of z.triggers) if (t !== 'entry') triggers[t]++;
+    }
+    peakC = Math.max(peakC, r.condorPnl);
+    peakA = Math.max(peakA, r.alvhPnl);
+    ddC = Math.max(ddC, peakC - r.condorPnl);
+    ddA = Math.max(ddA, peakA - r.alvhPnl);
+  }
+  const days = lastIdx - first + 1;
+  const regimeShare = Object.fromEntries(REGIMES.map((g) => [g, regimeDays[g] / days])) as Record<Regime, number>;
+  return {
+    name,
+    from: (ledger[first] as ReplayLedgerRow).date,
+    to: end.date,
+    days,
+    condorPnl: end.condorPnl - base.condor,
+    overlayPnl: end.overlayPnl - base.overlay,
+    tailPnl: end.tailPnl - base.tail,
+    alvhPnl: end.alvhPnl - base.alvh,
+    condorMaxDrawdown: ddC,
+    alvhMaxDrawdown: ddA,
+    hedgeCost,
+    costs,
+    condorsOpened,
+    rebalances,
+    triggers,
+    regimeDays,
+    regimeShare,
+  };
+}

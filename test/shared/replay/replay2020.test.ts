@@ -1,0 +1,129 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AlvhError, InputValidationError, MAX_REPLAY_ROWS, mergeMarketHistory, parseMarketHistory, replay } from '@alvh/shared';
+import type { MarketRow, ReplayLedgerRow, ReplayResult } from '@alvh/shared';
+import { describeWithData, readDataFile } from '../../helpers/marketData';
+
+function loadRows(from: string, to: string): MarketRow[] {
+  return mergeMarketHistory(
+    parseMarketHistory(readDataFile('quantintell_vix_futures_VX1-VX8_2007-2021.csv')),
+    parseMarketHistory(readDataFile('cboe_VIX_History__ManULoreN14.csv'), 'cboe-vix'),
+    parseMarketHistory(readDataFile('cboe_VVIX_History__ManULoreN14.csv')),
+  ).filter((r) => r.date >= from && r.date <= to);
+}
+
+describeWithData('replay of Feb-Mar 2020 from the real data', () => {
+  let r: ReplayResult;
+  const at = (d: string): ReplayLedgerRow => {
+    const row = r.ledger.find((x) => x.date === d);
+    if (!row) throw new Error(`no ledger row on ${d}`);
+    return row;
+  };
+
+  beforeAll(() => {
+    // Rows from mid-2019 warm up RSI(14) and MACD(12, 26, 9); trading starts in January.
+    r = replay({ rows: loadRows('2019-07-01', '2020-04-30'), from: '2020-01-02', to: '2020-04-30' });
+  });
+
+  it('replays every trading day of the window', () => {
+    expect(r.from).toBe('2020-01-02');
+    expect(r.to).toBe('2020-04-30');
+    expect(r.days).toBe(83);
+    expect(r.skipped.count).toBe(0);
+  });
+
+  it('turns to steep backwardation within days of 2020-02-24 and stays there through March', () => {
+    expect(at('2020-02-21').regime).toBe('contango');
+    const firstSteep = r.ledger.find((x) => x.date >= '2020-02-24' && x.regime === 'steep-backwardation');
+    expect(firstSteep?.date).toBeDefined();
+    expect(firstSteep!.date <= '2020-03-04').toBe(true); // within 7 trading days
+    const march = r.ledger.filter((x) => x.date >= '2020-03-05' && x.date <= '2020-03-31');
+    expect(march.every((x) => x.regime === 'steep-backwardation')).toBe(true);
+    expect(at('2020-03-16').spread).toBeCloseTo(72.625 - 59.15, 9); // VX1 − VX2 of the data
+  });
+
+  it("the tail layer's VIX calls gain in value through 2020-03-16", () => {
+    const path = ['2020-02-21', '2020-02-27', '2020-03-09', '2020-03-16'].map((d) => at(d).tailPnl);
+    for (let k = 1; k < path.length; k++) expect(path[k]).toBeGreaterThan(path[k - 1] as number);
+    expect((path[3] as number) - (path[0] as number)).toBeGreaterThan(10_000);
+    // ... and offset part of the condor's loss over the same days
+    const condorLoss = at('2020-03-16').condorPnl - at('2020-02-21').condorPnl;
+    expect(condorLoss).toBeLessThan(-30_000);
+    expect(at('2020-03-16').alvhPnl - at('2020-02-21').alvhPnl).toBeGreaterThan(condorLoss);
+  });
+
+  it('the 15% curve-shift trigger fires between 2020-02-24 and 2020-03-16', () => {
+    const fired = r.ledger.filter((x) => x.date >= '2020-02-24' && x.date <= '2020-03-16' && x.sizings.some((z) => z.triggers.includes('curve-shift')));
+    expect(fired.length).toBeGreaterThanOrEqual(3);
+    for (const x of fired) expect(x.curveShift).toBeGreaterThanOrEqual(0.15);
+    expect(fired[0]?.date).toBe('2020-02-24');
+    const ep = r.episodes.find((e) => e.name === 'Mar 2020');
+    expect(ep?.triggers['curve-shift']).toBeGreaterThanOrEqual(fired.length);
+  });
+
+  it('settles the April condor at its intrinsic value on the SPX close of 2020-04-17', () => {
+    const c = r.campaigns.find((x) => x.expiry === '2020-04-17');
+    expect(c?.settled).toBe(true);
+    const [k1, k2] = c!.strikes;
+    // SPX closed at 2874.56, below both put strikes: the put spread pays its full width.
+    const put = Math.max(0, k2 - 2874.56) - Math.max(0, k1 - 2874.56);
+    expect(put).toBe(k2 - k1);
+    expect(c!.condorPnl).toBeCloseTo(c!.credit - put * 100 * c!.quantity, 6);
+  });
+
+  it('keeps the books consistent: ALVH = condor + overlay + tail, every number finite', () => {
+    for (const x of r.ledger) {
+      expect(x.alvhPnl).toBeCloseTo(x.condorPnl + x.overlayPnl + x.tailPnl, 6);
+      for (const v of [x.condorPnl, x.overlayPnl, x.tailPnl, x.condorValue, x.overlayValue, x.tailValue, x.hedgeCost, x.costs]) {
+        expect(Number.isFinite(v)).toBe(true);
+      }
+    }
+    const total = r.total;
+    expect(total.alvhPnl).toBeCloseTo(r.ledger[r.ledger.length - 1]!.alvhPnl, 6);
+    expect(Object.values(total.regimeDays).reduce((a, b) => a + b, 0)).toBe(r.days);
+    expect(r.series.date.length).toBe(r.days);
+    expect(() => JSON.parse(JSON.stringify(r))).not.toThrow();
+  });
+});
+
+describe('replay input checks', () => {
+  const row = (date: string): MarketRow => ({ date, spx: 3000, vix: 20, vvix: 100, vx: [21, 22, 23] });
+
+  it('rejects more rows than the limit with limit_exceeded', () => {
+    const rows = Array.from({ length: MAX_REPLAY_ROWS + 1 }, () => row('2020-01-02'));
+    try {
+      replay({ rows });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(AlvhError);
+      expect((e as AlvhError).code).toBe('limit_exceeded');
+      expect((e as AlvhError).field).toBe('rows');
+    }
+  });
+
+  it.each([
+    [{ rows: [row('2020-01-03'), row('2020-01-02')] }, 'rows[1].date', /before 2020-01-03/],
+    [{ rows: [row('2020-01-02'), { ...row('2020-01-03'), vix: 0 }] }, 'rows[1].vix', /greater than 0/],
+    [{ rows: [row('2020-01-02'), row('2020-01-03')], policy: { tailCoverage: -1 } }, 'policy.tailCoverage', /between/],
+    [{ rows: [row('2020-01-02'), row('2020-01-03')], assumptions: { condorDte: 2 } }, 'assumptions.condorDte', /between 7 and 365/],
+    [{ rows: [row('2020-01-02'), row('2020-01-03')], assumptions: { condorDTE: 45 } }, 'assumptions', /unknown replay assumption "condorDTE"/],
+  ])('rejects %j naming the field', (input, path, message) => {
+    try {
+      replay(input);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputValidationError);
+      expect((e as InputValidationError).issues[0]?.path).toBe(path);
+      expect((e as InputValidationError).issues[0]?.message).toMatch(message);
+    }
+  });
+
+  it('says which data is missing when no row can be replayed', () => {
+    try {
+      replay({ rows: [{ date: '2020-01-02', vix: 20, vx: [] }, { date: '2020-01-03', vix: 20, vx: [] }] });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as AlvhError).code).toBe('insufficient_data');
+      expect((e as AlvhError).message).toMatch(/^rows: no row between 2020-01-02 and 2020-01-03 has an SPX close/);
+    }
+  });
+});
