@@ -41,8 +41,8 @@ export interface ComputePoolOptions {
 /** The result of a `montecarlo` job: the summary, plus the merged per-path arrays of a chunk run. */
 export interface MonteCarloRunResult {
   summary: MonteCarloSummary;
-  /** Present when the input asked for a chunk (firstPath/pathCount) rather than the whole run, for merging elsewhere. */
-  partial: MonteCarloPartial | null;
+  /** The merged per-path arrays (path order), for merging with chunks run elsewhere; hosts may drop them. */
+  partial: MonteCarloPartial;
 }
 
 interface Task {
@@ -112,7 +112,13 @@ export class ComputePool {
         onProgress?.(done.reduce((a, b) => a + b, 0), run.pathCount);
       });
       tasks.push(task);
-      promises.push(promise);
+      // The first failure stops the sibling chunks.
+      promises.push(
+        promise.catch((e: unknown) => {
+          for (const t of tasks) if (t !== task) this.cancel(t, e, false);
+          throw e;
+        }),
+      );
     }
     const onAbort = () => {
       for (const t of tasks) this.cancel(t, abortReason(signal!), false);
@@ -127,12 +133,9 @@ export class ComputePool {
       if (failed) throw (failed as PromiseRejectedResult).reason;
       const parts = settled.map((s) => (s as PromiseFulfilledResult<unknown>).value as MonteCarloPartial);
       const merged = mergeMonteCarlo(parts);
-      const whole = run.firstPath === 0 && run.pathCount === run.paths;
-      return { summary: summarizeMonteCarlo(merged), partial: whole ? null : merged };
+      return { summary: summarizeMonteCarlo(merged), partial: merged };
     } finally {
       signal?.removeEventListener('abort', onAbort);
-      // A failed chunk stops its siblings.
-      for (const t of tasks) this.cancel(t, new Error('a sibling chunk failed'), false);
     }
   }
 

@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AlvhError, InputValidationError, runMonteCarloChunk, stressGrid } from '../../../shared/src/index';
+import { ComputePool } from '../../../functions/src/compute/index';
+import { BOOK } from '../../shared/scenario/fixtures';
+
+let dir: string;
+let workerUrl: URL;
+let pool: ComputePool;
+
+beforeAll(async () => {
+  // The worker runs from a bundle, as in production (functions/build.mjs emits dist/computeWorker.js).
+  dir = mkdtempSync(join(tmpdir(), 'alvh-compute-'));
+  const outfile = join(dir, 'computeWorker.js');
+  await build({
+    entryPoints: [join(__dirname, '../../../functions/src/compute/worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+  workerUrl = pathToFileURL(outfile);
+  pool = new ComputePool({ size: 2, workerUrl, chunksPerWorker: 1 });
+});
+
+afterAll(async () => {
+  await pool?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('ComputePool montecarlo', () => {
+  it('2 threads × 50k equals 1 × 100k in this thread, bit for bit', async () => {
+    const input = { book: BOOK, paths: 100_000, seed: 2024 };
+    const progress: number[] = [];
+    const r = await pool.runMonteCarlo(input, { onProgress: (d) => progress.push(d) });
+    const single = runMonteCarloChunk(input);
+    expect(Buffer.from(r.partial.book.buffer).equals(Buffer.from(single.book.buffer))).toBe(true);
+    expect(Buffer.from(r.partial.condor.buffer).equals(Buffer.from(single.condor.buffer))).toBe(true);
+    expect(Array.from(r.partial.rebalances)).toEqual(Array.from(single.rebalances));
+    expect(r.summary.paths).toBe(100_000);
+    expect(progress.at(-1)).toBe(100_000);
+    for (let i = 1; i < progress.length; i++) expect(progress[i]!).toBeGreaterThanOrEqual(progress[i - 1]!);
+  });
+
+  it('rejects bad input with the shared package error before any thread works', async () => {
+    await expect(pool.run('montecarlo', { book: BOOK, paths: 5_000_000 })).rejects.toMatchObject({ code: 'limit_exceeded', field: 'paths' });
+    await expect(pool.run('montecarlo', { book: { ...BOOK, vix: 'x' } })).rejects.toBeInstanceOf(InputValidationError);
+  });
+
+  it('cancels through an AbortSignal and stays usable', async () => {
+    const ac = new AbortController();
+    const p = pool.run('montecarlo', { book: BOOK, paths: 400_000, seed: 1 }, { signal: ac.signal, onProgress: (d) => d > 2_000 && ac.abort() });
+    await expect(p).rejects.toMatchObject({ name: 'AbortError' });
+    const r = (await pool.run('montecarlo', { book: BOOK, paths: 2_000, rebalance: false })) as { summary: { paths: number } };
+    expect(r.summary.paths).toBe(2_000);
+  });
+});
+
+describe('ComputePool stress', () => {
+  it('returns the stress grid of this thread', async () => {
+    const input = { book: BOOK, spxMoves: [-0.1, 0], vixLevels: [14, 30], days: [0, 7] };
+    expect(await pool.run('stress', input)).toEqual(stressGrid(input));
+  });
+
+  it('keeps the error class and field of a worker-side failure', async () => {
+    const e = await pool.run('stress', { book: BOOK, spxMoves: [-5] }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(AlvhError);
+    expect(e).toMatchObject({ field: 'spxMoves[0]' });
+  });
+
+  it('an abort before the start rejects at once', async () => {
+    const ac = new AbortController();
+    ac.abort();
+    await expect(pool.run('stress', { book: BOOK }, { signal: ac.signal })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
