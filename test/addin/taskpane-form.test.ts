@@ -91,6 +91,9 @@ describe('form text → plan input', () => {
     ['market.spx', { kind: 'field', name: 'spx' }],
     ['market.futures[2].price', { kind: 'future', row: 2, cell: 'price' }],
     ['market.futures', { kind: 'futures' }],
+    ['condor.strikes[2]', { kind: 'field', name: 'k3' }],
+    ['condor.quantity', { kind: 'field', name: 'quantity' }],
+    ['portfolio.capital', { kind: 'field', name: 'capital' }],
     ['policy.tailCoverage', { kind: 'policy', name: 'tailCoverage' }],
     ['something.else', { kind: 'form' }],
   ])('issue at %s shows at %j', (path, target) => expect(issueTarget(path)).toEqual(target));

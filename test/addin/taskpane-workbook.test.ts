@@ -128,15 +128,28 @@ const plan: PlanView = {
 };
 
 const stress: StressView = {
-  title: 'Stress grid at 10 days',
+  title: 'Stress grid 2025-04-08',
   rowHeader: 'SPX move',
   colHeader: 'VIX',
   rowLabels: ['-20%', '0%', '+5%'],
   colLabels: ['20', '40', '60'],
-  values: [
-    [-30000, -20000, -5000],
-    [1000, 500, -200],
-    [2000, 1500, 100],
+  slices: [
+    {
+      label: 'After 0 days (2025-04-08)',
+      values: [
+        [-30000, -20000, -5000],
+        [1000, 500, -200],
+        [2000, 1500, 100],
+      ],
+    },
+    {
+      label: 'After 7 days (2025-04-15)',
+      values: [
+        [-25000, -15000, -4000],
+        [1500, 800, 0],
+        [2500, 1800, 300],
+      ],
+    },
   ],
 };
 
@@ -209,31 +222,38 @@ describe('writePlanSheet', () => {
 });
 
 describe('writeStressSheet', () => {
-  it('writes the grid with headers and a red-white-green colour scale', async () => {
+  it('writes one block per horizon with headers and a red-white-green colour scale on each', async () => {
     const { context, sheets } = mockContext();
     await writeStressSheet(context, stress, { stamp: '20250408-101112', supports: all });
     const sheet = sheets[0]!;
     expect(sheet.name).toBe('ALVH stress 20250408-101112');
-    const header = sheet.ranges.find((r) => r.address === 'A4:D4')!.mock;
+    expect(sheet.ranges.find((r) => r.address === 'A4')!.mock['values']).toEqual([['After 0 days (2025-04-08)']]);
+    const header = sheet.ranges.find((r) => r.address === 'A5:D5')!.mock;
     expect(header['values']).toEqual([['SPX move \\ VIX', '20', '40', '60']]);
-    const body = sheet.ranges.find((r) => r.address === 'B5:D7')!;
-    expect(body.mock['values']).toEqual(stress.values);
-    expect(body.cfs).toHaveLength(1);
-    expect(body.cfs[0]!.type).toBe('ColorScale');
-    expect(body.cfs[0]!.mock.colorScale.criteria).toEqual({
+    expect(header['format'].fill.color).toBe('#1F4E79');
+    const first = sheet.ranges.find((r) => r.address === 'B6:D8')!;
+    expect(first.mock['values']).toEqual(stress.slices[0]!.values);
+    expect(first.mock['numberFormat'][0]).toEqual(['$#,##0;[Red]-$#,##0', '$#,##0;[Red]-$#,##0', '$#,##0;[Red]-$#,##0']);
+    expect(first.cfs).toHaveLength(1);
+    expect(first.cfs[0]!.type).toBe('ColorScale');
+    expect(first.cfs[0]!.mock.colorScale.criteria).toEqual({
       minimum: { type: 'LowestValue', color: '#F8696B' },
       midpoint: { type: 'Number', formula: '0', color: '#FFFFFF' },
       maximum: { type: 'HighestValue', color: '#63BE7B' },
     });
+    expect(sheet.ranges.find((r) => r.address === 'A11')!.mock['values']).toEqual([['After 7 days (2025-04-15)']]);
+    const second = sheet.ranges.find((r) => r.address === 'B13:D15')!;
+    expect(second.mock['values']).toEqual(stress.slices[1]!.values);
+    expect(second.cfs).toHaveLength(1);
   });
 
   it('paints the cells itself where conditional formats (ExcelApi 1.6) are missing', async () => {
     const { context, sheets } = mockContext();
     await writeStressSheet(context, stress, { stamp: '1', supports: old });
     const sheet = sheets[0]!;
-    expect(sheet.ranges.find((r) => r.address === 'B5:D7')!.cfs).toHaveLength(0);
-    expect(sheet.ranges.find((r) => r.address === 'B5')!.mock['format'].fill.color).toBe('#F8696B');
-    expect(sheet.ranges.find((r) => r.address === 'C6')!.mock['format'].fill.color).toMatch(/^#F[0-9A-F]{5}$/);
+    expect(sheet.ranges.find((r) => r.address === 'B6:D8')!.cfs).toHaveLength(0);
+    expect(sheet.ranges.find((r) => r.address === 'B6')!.mock['format'].fill.color).toBe('#F8696B');
+    expect(sheet.ranges.find((r) => r.address === 'C7')!.mock['format'].fill.color).toMatch(/^#F[0-9A-F]{5}$/);
   });
 });
 

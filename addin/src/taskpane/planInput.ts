@@ -55,10 +55,7 @@ export function planInputFromForm(s: FormState): Record<string, unknown> {
     }),
     condor: compact({
       expiry: text('condorExpiry'),
-      longPut: num('k1'),
-      shortPut: num('k2'),
-      shortCall: num('k3'),
-      longCall: num('k4'),
+      strikes: [num('k1'), num('k2'), num('k3'), num('k4')],
       quantity: num('quantity'),
       credit: num('credit'),
     }),
@@ -78,10 +75,12 @@ export type IssueTarget =
 const PATHS: Record<string, FieldName> = {
   valuationDate: 'valuationDate',
   'condor.expiry': 'condorExpiry',
-  'condor.longPut': 'k1',
-  'condor.shortPut': 'k2',
-  'condor.shortCall': 'k3',
-  'condor.longCall': 'k4',
+  'condor.strikes[0]': 'k1',
+  'condor.strikes[1]': 'k2',
+  'condor.strikes[2]': 'k3',
+  'condor.strikes[3]': 'k4',
+  // The order rule (long put < short put < short call < long call) is shown on the first strike.
+  'condor.strikes': 'k1',
 };
 
 /** The target of a zod issue path such as `market.futures[2].price` or `policy.tailCoverage`. */
@@ -99,4 +98,64 @@ export function issueTarget(path: string): IssueTarget {
   const field = fieldForKey(last);
   if (field) return { kind: 'field', name: field };
   return { kind: 'form' };
+}
+
+/** A leg of the plan's book, as the scenario engines take it. */
+export interface BookLeg {
+  kind: 'spx' | 'vix';
+  type: 'call' | 'put';
+  strike: number;
+  expiry: string;
+  quantity: number;
+}
+
+/** What the scenario inputs need from a parsed plan input and its plan. */
+export interface PlannedBook {
+  input: {
+    valuationDate: string;
+    market: { spx: number; vix: number; vvix?: number | undefined; rate: number; divYield: number; futures: { expiry: string; price: number }[] };
+    policy?: unknown;
+  };
+  book: { condor: readonly BookLeg[]; overlay: readonly BookLeg[]; tail: readonly BookLeg[] };
+}
+
+/** The scenario engines' book: the plan's legs on today's market (vol of vol = VVIX/100). */
+export function scenarioBook(p: PlannedBook): Record<string, unknown> {
+  const m = p.input.market;
+  return {
+    valuationDate: p.input.valuationDate,
+    spot: m.spx,
+    vix: m.vix,
+    futures: m.futures,
+    rate: m.rate,
+    divYield: m.divYield,
+    ...(m.vvix !== undefined ? { volOfVol: m.vvix / 100 } : {}),
+    condor: [...p.book.condor],
+    overlay: [...p.book.overlay],
+    tail: [...p.book.tail],
+  };
+}
+
+/** The stress grid request: the planned book, the policy overrides, the default axes. */
+export function stressInput(p: PlannedBook, policy: Record<string, number | string>): Record<string, unknown> {
+  return { book: scenarioBook(p), ...(Object.keys(policy).length > 0 ? { policy } : {}) };
+}
+
+/** A Monte Carlo request (or one chunk of it: firstPath, pathCount). */
+export function monteCarloInput(
+  p: PlannedBook,
+  policy: Record<string, number | string>,
+  paths: number,
+  seed: number,
+  firstPath?: number,
+  pathCount?: number,
+): Record<string, unknown> {
+  return {
+    book: scenarioBook(p),
+    ...(Object.keys(policy).length > 0 ? { policy } : {}),
+    paths,
+    seed,
+    ...(firstPath !== undefined ? { firstPath } : {}),
+    ...(pathCount !== undefined ? { pathCount } : {}),
+  };
 }

@@ -41,7 +41,7 @@ export function renderPlan(view: PlanView): void {
     const tr = el('tr');
     const th = el('th', { scope: 'row' }, r.label);
     if (r.note) th.append(el('span', { class: 'why' }, r.note));
-    tr.append(th, el('td', { class: 'num' }, formatValue(r.value, r.format)));
+    tr.append(th, el('td', { class: r.format === 'text' || typeof r.value === 'string' ? 'num text' : 'num' }, formatValue(r.value, r.format)));
     rows.push(tr);
   }
   tbody.replaceChildren(...rows);
@@ -57,16 +57,17 @@ export function renderPlan(view: PlanView): void {
   byId('plan-result').hidden = false;
 }
 
-export function renderStress(view: StressView): void {
-  byId('stress-title').textContent = view.title;
+function renderStressSlice(view: StressView, index: number): void {
+  const slice = view.slices[index];
+  if (!slice) return;
   const table = byId<HTMLTableElement>('stress-table');
-  const maxAbs = Math.max(0, ...view.values.flat().map(Math.abs));
+  const maxAbs = Math.max(0, ...view.slices.flatMap((s) => s.values.flat()).map(Math.abs));
   const head = el('thead');
   const hr = el('tr');
   hr.append(el('th', { scope: 'col' }, `${view.rowHeader} \\ ${view.colHeader}`), ...view.colLabels.map((c) => el('th', { scope: 'col' }, c)));
   head.append(hr);
   const body = el('tbody');
-  view.values.forEach((row, i) => {
+  slice.values.forEach((row, i) => {
     const tr = el('tr');
     tr.append(el('th', { scope: 'row' }, view.rowLabels[i] ?? ''));
     for (const v of row) {
@@ -75,8 +76,26 @@ export function renderStress(view: StressView): void {
     }
     body.append(tr);
   });
-  const caption = el('caption', { class: 'sr' }, `Total book P&L in USD by ${view.rowHeader} and ${view.colHeader}`);
+  const caption = el('caption', { class: 'sr' }, `Total book P&L in USD by ${view.rowHeader} and ${view.colHeader}, ${slice.label}`);
   table.replaceChildren(caption, head, body);
+}
+
+/** The stress grid as a coloured matrix, with one tab per horizon (same colour scale across them). */
+export function renderStress(view: StressView): void {
+  byId('stress-title').textContent = view.title;
+  const tabs = byId('stress-days');
+  tabs.replaceChildren(
+    ...view.slices.map((s, i) => {
+      const b = el('button', { type: 'button', role: 'tab', 'aria-selected': i === view.slices.length - 1 ? 'true' : 'false' }, s.label);
+      b.addEventListener('click', () => {
+        for (const other of tabs.querySelectorAll('button')) other.setAttribute('aria-selected', 'false');
+        b.setAttribute('aria-selected', 'true');
+        renderStressSlice(view, i);
+      });
+      return b;
+    }),
+  );
+  renderStressSlice(view, view.slices.length - 1);
   byId('stress-result').hidden = false;
 }
 

@@ -32,15 +32,15 @@ export interface PlanView {
   warnings: string[];
 }
 
-/** A stress grid slice: total P&L (USD) by SPX move (rows) × VIX level (columns). */
+/** The stress grid: total P&L (USD) by SPX move (rows) × VIX level (columns), one slice per horizon. */
 export interface StressView {
   title: string;
   rowHeader: string;
   colHeader: string;
   rowLabels: string[];
   colLabels: string[];
-  /** values[row][col], USD. */
-  values: number[][];
+  /** One matrix per days-elapsed value: values[row][col], USD. */
+  slices: { label: string; values: number[][] }[];
 }
 
 /** One statistic of the Monte Carlo run for both books. */

@@ -148,36 +148,41 @@ export async function writeStressSheet(ctx: Excel.RequestContext, view: StressVi
   const sheet = ctx.workbook.worksheets.add(name);
   writeTitle(sheet, view.title, `${view.rowHeader} down, ${view.colHeader} across; total book P&L in USD`);
 
-  const top = 3;
   const rows = view.rowLabels.length;
   const cols = view.colLabels.length;
-  const header = sheet.getRange(blockAddress(top, 0, 1, cols + 1));
-  header.values = [[`${view.rowHeader} \\ ${view.colHeader}`, ...view.colLabels]];
-  header.format.font.bold = true;
-  header.format.font.color = '#FFFFFF';
-  header.format.fill.color = HEADER_FILL;
-  const labels = sheet.getRange(blockAddress(top + 1, 0, rows, 1));
-  labels.values = view.rowLabels.map((l) => [l]);
-  labels.format.font.bold = true;
+  let top = 3;
+  for (const slice of view.slices) {
+    const label = sheet.getRange(blockAddress(top, 0, 1, 1));
+    label.values = [[slice.label]];
+    label.format.font.bold = true;
+    const header = sheet.getRange(blockAddress(top + 1, 0, 1, cols + 1));
+    header.values = [[`${view.rowHeader} \\ ${view.colHeader}`, ...view.colLabels]];
+    header.format.font.bold = true;
+    header.format.font.color = '#FFFFFF';
+    header.format.fill.color = HEADER_FILL;
+    const labels = sheet.getRange(blockAddress(top + 2, 0, rows, 1));
+    labels.values = view.rowLabels.map((l) => [l]);
+    labels.format.font.bold = true;
 
-  const body = sheet.getRange(blockAddress(top + 1, 1, rows, cols));
-  body.values = view.values;
-  body.numberFormat = view.values.map((r) => r.map(() => excelFormat('usd')));
-
-  if (opts.supports('1.6')) {
-    const cf = body.conditionalFormats.add('ColorScale');
-    cf.colorScale.criteria = {
-      minimum: { type: 'LowestValue', color: '#F8696B' },
-      midpoint: { type: 'Number', formula: '0', color: '#FFFFFF' },
-      maximum: { type: 'HighestValue', color: '#63BE7B' },
-    };
-  } else {
-    const maxAbs = Math.max(0, ...view.values.flat().map(Math.abs));
-    view.values.forEach((r, i) =>
-      r.forEach((v, j) => {
-        sheet.getRange(blockAddress(top + 1 + i, 1 + j, 1, 1)).format.fill.color = heatColor(v, maxAbs);
-      }),
-    );
+    const body = sheet.getRange(blockAddress(top + 2, 1, rows, cols));
+    body.values = slice.values;
+    body.numberFormat = slice.values.map((r) => r.map(() => excelFormat('usd')));
+    if (opts.supports('1.6')) {
+      const cf = body.conditionalFormats.add('ColorScale');
+      cf.colorScale.criteria = {
+        minimum: { type: 'LowestValue', color: '#F8696B' },
+        midpoint: { type: 'Number', formula: '0', color: '#FFFFFF' },
+        maximum: { type: 'HighestValue', color: '#63BE7B' },
+      };
+    } else {
+      const maxAbs = Math.max(0, ...slice.values.flat().map(Math.abs));
+      slice.values.forEach((r, i) =>
+        r.forEach((v, j) => {
+          sheet.getRange(blockAddress(top + 2 + i, 1 + j, 1, 1)).format.fill.color = heatColor(v, maxAbs);
+        }),
+      );
+    }
+    top += rows + 4;
   }
   finish(sheet, opts);
   await ctx.sync();

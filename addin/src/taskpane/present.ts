@@ -1,0 +1,253 @@
+/**
+ * Adapters from the shared package's results to the taskpane's view models: which numbers a trader
+ * reads, in what order, with what unit and what sentence beside them. No maths beyond unit
+ * conversion and ordering.
+ */
+import { mergeMonteCarlo, summarizeMonteCarlo } from '@alvh/shared';
+import type { MonteCarloPartial, MonteCarloSummary, Plan, StressGridResult } from '@alvh/shared';
+import type { HistogramView, McStatRow, PlanRow, PlanView, StressView, ValueFormat } from './views';
+
+// ---------------------------------------------------------------------------------------------
+// Monte Carlo
+
+/** The histogram and the statistics of a run: unhedged condor against the ALVH book. */
+export function presentMonteCarlo(raw: unknown): HistogramView {
+  const s = raw as MonteCarloSummary;
+  const edges = s.histogram.edges;
+  const centres = edges.slice(0, -1).map((e, i) => Math.round((e + (edges[i + 1] ?? e)) / 2));
+  const stat = (label: string, f: (d: MonteCarloSummary['condor']) => number, format: McStatRow['format'] = 'usd'): McStatRow => ({
+    label,
+    condor: f(s.condor),
+    alvh: f(s.alvh),
+    format,
+  });
+  const stats: McStatRow[] = [
+    stat('Mean P&L', (d) => d.mean),
+    stat('Std. dev.', (d) => d.stdev),
+    stat('5th percentile', (d) => d.percentiles['p5'] ?? Number.NaN),
+    stat('Median', (d) => d.percentiles['p50'] ?? Number.NaN),
+    stat('VaR 95 (loss)', (d) => d.var95),
+    stat('CVaR 95 (loss)', (d) => d.cvar95),
+    stat('CVaR 99 (loss)', (d) => d.cvar99),
+    stat('Worst path', (d) => d.min),
+    stat('P(loss)', (d) => d.probLoss, 'pct'),
+    stat('P(max loss)', (d) => d.probMaxLoss, 'pct'),
+  ].filter((r) => Number.isFinite(r.condor) && Number.isFinite(r.alvh));
+  return {
+    binLabels: centres,
+    condor: s.histogram.counts[0] ?? [],
+    alvh: s.histogram.counts[1] ?? [],
+    stats,
+    paths: s.paths,
+  };
+}
+
+/**
+ * Cloud chunk answers → one summary. Each answer is a mergeable partial (typed arrays arrive as
+ * JSON arrays and are restored); a single answer that is already a summary is passed through.
+ */
+export function mergeCloudMonteCarlo(answers: readonly unknown[]): unknown {
+  const first = answers[0] as Record<string, unknown> | undefined;
+  if (answers.length === 1 && first && 'histogram' in first) return first;
+  const parts = answers.map((a) => {
+    const o = ((a as Record<string, unknown>)['partial'] ?? a) as Record<string, unknown>;
+    const f64 = (k: string): Float64Array => Float64Array.from((o[k] as number[] | undefined) ?? []);
+    return {
+      ...o,
+      condor: f64('condor'),
+      book: f64('book'),
+      costs: f64('costs'),
+      tailContracts: f64('tailContracts'),
+      rebalances: Uint16Array.from((o['rebalances'] as number[] | undefined) ?? []),
+    } as unknown as MonteCarloPartial;
+  });
+  return summarizeMonteCarlo(mergeMonteCarlo(parts));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plan
+
+/** The value at a dotted path (`condor.breakEvens.lower`), or undefined. */
+export function at(o: unknown, path: string): unknown {
+  let cur: unknown = o;
+  for (const k of path.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[k];
+  }
+  return cur;
+}
+
+type RowSpec = [label: string, path: string, format: ValueFormat, note: string];
+
+/** The plan's rows a trader reads, section by section: [label, path in the plan, format, explanation]. */
+const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
+  [
+    'VIX term structure',
+    [
+      ['VIX', 'termStructure.vixSpot', 'points', 'spot index, points'],
+      ['F1 (front VX future)', 'termStructure.f1.price', 'points', 'first VX future expiring after the date'],
+      ['F2 (second VX future)', 'termStructure.f2.price', 'points', 'second VX future'],
+      ['Spread F1 − F2', 'termStructure.spread', 'points', 'positive = backwardation (stress priced in the front)'],
+      ['Contango', 'termStructure.contangoPct', 'number', '(F2/F1 − 1)·100, percent'],
+      ['Regime', 'regime', 'text', 'steep-backwardation at a spread ≥ 3.5 points'],
+      ['Mean reversion κ', 'termStructure.fit.kappa', 'number', 'per year, fitted to the curve: F(τ) = θ + (VIX − θ)e^(−κτ)'],
+      ['Long-run level θ', 'termStructure.fit.theta', 'points', 'where VIX reverts to'],
+    ],
+  ],
+  [
+    'Iron condor',
+    [
+      ['Credit', 'condor.credit', 'points', 'per share; × 100 × quantity in USD'],
+      ['Max profit', 'condor.maxProfit', 'usd', 'credit · 100 · quantity'],
+      ['Max loss', 'condor.maxLoss', 'usd', '(widest wing − credit) · 100 · quantity'],
+      ['Break-even low', 'condor.breakEvens.lower', 'points', 'short put − credit'],
+      ['Break-even high', 'condor.breakEvens.upper', 'points', 'short call + credit'],
+      ['Short put distance', 'condor.zPut', 'number', 'standard deviations, ln(S/K2)/(σ√T); passes at ≥ 1.5'],
+      ['Short call distance', 'condor.zCall', 'number', 'standard deviations, ln(K3/S)/(σ√T)'],
+      ['Probability of profit', 'condor.probabilityOfProfit', 'pct', 'lognormal, at expiry'],
+      ['Days to expiry', 'condor.days', 'integer', 'calendar days'],
+      ['Net vega', 'condor.greeks.vega', 'usd', 'USD per vol point: what the overlay offsets'],
+      ['Net theta', 'condor.greeks.theta', 'usd', 'USD per calendar day'],
+    ],
+  ],
+  [
+    'Budget split',
+    [
+      ['Calendar share', 'split.calendarShare', 'pct', 'of the hedge budget to the calendar overlay'],
+      ['Tail share', 'split.tailShare', 'pct', 'of the hedge budget to the VIX call tail hedge'],
+      ['Vega match', 'split.vegaMatch', 'pct', 'overlay |vega| as a share of the condor net vega'],
+    ],
+  ],
+  [
+    'Calendar overlay',
+    [
+      ['Structure', 'overlay.structure', 'text', 'policy "overlay"'],
+      ['Units', 'overlay.units', 'integer', 'round(target vega / unit vega), within the calendar budget'],
+      ['Required units', 'overlay.requiredUnits', 'integer', 'before the budget'],
+      ['Target vega', 'overlay.targetVega', 'usd', 'vega match · |condor vega|'],
+      ['Overlay vega', 'overlay.vega', 'usd', 'achieved'],
+      ['Cost', 'overlay.cost', 'usd', 'units · unit debit · 100'],
+      ['Theta per day', 'overlay.theta', 'usd', 'the carry that subsidises the tail hedge'],
+    ],
+  ],
+  [
+    'Tail VIX calls',
+    [
+      ['Contracts', 'tail.contracts', 'integer', 'ceil(coverage · scenario loss / gain per contract)'],
+      ['Strike', 'tail.strike', 'points', 'F · (1 + OTM %), rounded up to the strike grid'],
+      ['Expiry', 'tail.expiry', 'date', 'VX expiry 45-60 days out'],
+      ['Premium', 'tail.premium', 'points', 'Black-76 per VIX call'],
+      ['Cost', 'tail.cost', 'usd', 'contracts · premium · 100'],
+      ['Today\'s VX future', 'tail.future', 'points', 'of the hedge expiry'],
+      ['Stressed future', 'tail.stressedFuture', 'points', 'after the drawdown, from the curve model'],
+      ['Required contracts', 'tail.requiredContracts', 'integer', 'before the budget'],
+      ['Gain per contract', 'tail.gainPerContract', 'usd', '(stressed call − premium) · 100'],
+      ['Coverage achieved', 'tail.coverageAchieved', 'number', 'tail gain / scenario loss'],
+    ],
+  ],
+  [
+    'Drawdown scenario',
+    [
+      ['SPX after the drawdown', 'scenario.stressedSpot', 'points', 'SPX × (1 − drawdown)'],
+      ['VIX after the drawdown', 'scenario.stressedVix', 'points', 'VIX + 1.5 per 1% of drawdown, or the policy stressVix'],
+      ['Condor loss', 'scenario.condorLoss', 'usd', 'repriced at the stressed spot and vol, at most the max loss'],
+    ],
+  ],
+  [
+    'Costs and caps',
+    [
+      ['Budget', 'budget.budget', 'usd', 'least of your budget, the 18% cost cap and the IRR-keeping budget'],
+      ['Binding limit', 'budget.binding', 'text', 'which of the three set the budget'],
+      ['Calendar budget', 'budget.calendarBudget', 'usd', 'budget · calendar share'],
+      ['Tail budget', 'budget.tailBudget', 'usd', 'budget · tail share'],
+      ['Net hedge debit', 'budget.netHedgeDebit', 'usd', 'overlay + tail'],
+      ['Hedge cost rate', 'budget.hedgeCostRate', 'pct', 'annualised over max loss; cap 18%'],
+      ['Return on risk after hedges', 'budget.returnOnRiskAfterHedges', 'pct', 'annualised; target 25%'],
+      ['Largest condor quantity', 'capital.maxQuantity', 'integer', 'fits 2.5% of capital at risk'],
+      ['Capital at risk', 'capital.used', 'usd', 'max loss + hedge debit; limit 2.5% of capital'],
+      ['Theta subsidy', 'thetaSubsidy.ratio', 'number', 'overlay theta / |tail theta|: how much of the tail\'s decay the calendar pays'],
+    ],
+  ],
+  ['Rebalance', [['Status', 'rebalance.reason', 'text', '7 days or a 15% curve shift']]],
+];
+
+/** A number of the plan as shown; rates in the plan are decimals. */
+function planValue(v: unknown, format: ValueFormat): number | string | undefined {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && v !== '') return v;
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  void format;
+  return undefined;
+}
+
+function auditInputs(inputs: unknown): string {
+  if (!inputs || typeof inputs !== 'object') return '';
+  return Object.entries(inputs as Record<string, unknown>)
+    .map(([k, v]) => `${k}=${typeof v === 'number' ? Number(v.toFixed(4)) : String(v)}`)
+    .join(', ');
+}
+
+/** The plan as a trader reads it: headline, rows with explanations, audit trail, warnings. */
+export function presentPlan(p: Plan): PlanView {
+  const raw: unknown = p;
+  const rows: PlanRow[] = [];
+  for (const [section, specs] of PLAN_ROWS) {
+    for (const [label, path, format, note] of specs) {
+      const value = planValue(at(raw, path), format);
+      if (value !== undefined) rows.push({ section, label, value, format, note });
+    }
+  }
+  for (const a of p.analogs) {
+    rows.push({
+      section: 'Historical analogs',
+      label: `${a.date} ${a.label}`,
+      value: a.contracts ?? 'no gain',
+      format: 'integer',
+      note: `contracts for the same coverage at VIX ${a.vix}; the plan's ${p.tail.contracts} cover ${a.planCoverage.toFixed(2)}×`,
+    });
+  }
+  const cal = at(raw, 'split.calendarShare');
+  const tail = at(raw, 'split.tailShare');
+  const regime = at(raw, 'regime') ?? at(raw, 'termStructure.regime');
+  const contracts = at(raw, 'tail.contracts');
+  const units = at(raw, 'overlay.units');
+  const headline = [
+    typeof regime === 'string' ? regime : undefined,
+    typeof cal === 'number' && typeof tail === 'number' ? `${Math.round(cal * 100)}% calendar / ${Math.round(tail * 100)}% tail` : undefined,
+    typeof units === 'number' ? `${units} overlay unit${units === 1 ? '' : 's'}` : undefined,
+    typeof contracts === 'number' ? `${contracts} VIX call${contracts === 1 ? '' : 's'}` : undefined,
+  ]
+    .filter((x) => x !== undefined)
+    .join(' · ');
+  const audit = ((at(raw, 'audit') as unknown[] | undefined) ?? []).map((a) => ({
+    rule: String(at(a, 'rule') ?? ''),
+    inputs: auditInputs(at(a, 'inputs')),
+    effect: String(at(a, 'effect') ?? ''),
+  }));
+  const warnings = ((at(raw, 'warnings') as unknown[] | undefined) ?? []).map(String);
+  return { date: String(at(raw, 'valuationDate') ?? ''), headline, rows, audit, warnings };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stress grid
+
+function pct(x: number): string {
+  const v = Math.round(x * 1000) / 10;
+  return `${v > 0 ? '+' : ''}${v}%`;
+}
+
+/** The grid's total P&L, one SPX move × VIX level matrix per days-elapsed value. */
+export function presentStress(raw: unknown): StressView {
+  const g = raw as StressGridResult;
+  return {
+    title: g.valuationDate,
+    rowHeader: 'SPX move',
+    colHeader: 'VIX',
+    rowLabels: g.spxMoves.map(pct),
+    colLabels: g.vixLevels.map((v) => String(Math.round(v * 100) / 100)),
+    slices: g.days.map((d, i) => ({
+      label: `after ${d} day${d === 1 ? '' : 's'} (${g.dates[i] ?? ''})`,
+      values: g.total[i] ?? [],
+    })),
+  };
+}

@@ -1,0 +1,594 @@
+/**
+ * The ALVH taskpane: the plan form, validation as you type (the shared zod schemas' messages beside
+ * each field), the runs (plan here, stress grid and Monte Carlo on the cloud endpoint or in a Web
+ * Worker) with progress and cancel, and the results in the page and, inside Excel, in new
+ * worksheets. The maths is all in '@alvh/shared'; this file is wiring.
+ */
+import { PlanInputSchema, POLICY_FIELDS, plan, resolvePolicy, vxExpiriesAfter } from '@alvh/shared';
+import { EXAMPLE } from './example';
+import { FIELD_NAMES } from './fields';
+import type { FieldName } from './fields';
+import { Cancelled, runCloudChunks, runInWorker, chunkPaths } from './jobs';
+import type { JobKind, RunHandle } from './jobs';
+import { issueTarget, monteCarloInput, planInputFromForm, policyOverrides, stressInput } from './planInput';
+import type { FormState, PlannedBook } from './planInput';
+import { presentMonteCarlo, presentPlan, presentStress, mergeCloudMonteCarlo } from './present';
+import { renderMonteCarlo, renderPlan, renderStress, showError } from './render';
+import { parsePastedCurve, readKeyValueRange } from './selection';
+import { browserSettingsStore, checkEndpoint, officeSettingsStore } from './settings';
+import type { Settings, SettingsStore } from './settings';
+import { officeSupports, readSelection, runStamp, writeMonteCarloSheet, writePlanSheet, writeStressSheet } from './workbook';
+
+// ---------------------------------------------------------------------------------------------
+// Page state
+
+const scriptUrl = (document.currentScript as HTMLScriptElement | null)?.src ?? location.href;
+const workerUrl = new URL('mcWorker.js', scriptUrl).href;
+
+let inExcel = false;
+let store: SettingsStore = browserSettingsStore(safeLocalStorage());
+let settings: Settings = store.load();
+/** Fields the user has edited: their messages show as they type; all show after a run is asked for. */
+const touched = new Set<string>();
+let showAll = false;
+let planned = false;
+const running: Partial<Record<JobKind, RunHandle<unknown>>> = {};
+
+const POLICY_DEFAULTS = resolvePolicy() as unknown as Record<string, unknown>;
+/** Policy fields shown in the form: the scalar ones (the knots and skew stay at their defaults). */
+const POLICY_SHOWN = POLICY_FIELDS.filter((k) => {
+  const v = POLICY_DEFAULTS[k];
+  return v === undefined || typeof v === 'number' || typeof v === 'string';
+});
+
+function safeLocalStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+function $(id: string): HTMLElement {
+  const e = document.getElementById(id);
+  if (!e) throw new Error(`the page has no #${id}`);
+  return e;
+}
+
+const form = (): HTMLFormElement => $('plan-form') as HTMLFormElement;
+
+function input(name: string): HTMLInputElement | HTMLSelectElement {
+  const e = form().elements.namedItem(name);
+  if (!(e instanceof HTMLInputElement || e instanceof HTMLSelectElement)) throw new Error(`the form has no input ${name}`);
+  return e;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building the form
+
+function labelOf(key: string): string {
+  return key.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+}
+
+function buildPolicyFields(): void {
+  const box = $('policy-fields');
+  for (const key of POLICY_SHOWN) {
+    const def = POLICY_DEFAULTS[key];
+    const label = document.createElement('label');
+    label.className = 'field';
+    const span = document.createElement('span');
+    span.textContent = labelOf(key);
+    label.append(span);
+    let control: HTMLInputElement | HTMLSelectElement;
+    if (key === 'overlay') {
+      control = document.createElement('select');
+      for (const o of ['spx-put-calendar', 'spx-long-put', 'vix-call-diagonal']) control.add(new Option(o, o, o === def, o === def));
+    } else {
+      control = document.createElement('input');
+      control.type = 'text';
+      control.inputMode = 'decimal';
+      control.value = def === undefined ? '' : String(def);
+      if (def === undefined) control.placeholder = 'auto';
+    }
+    control.name = `policy.${key}`;
+    control.dataset['default'] = def === undefined ? '' : String(def);
+    control.title = `${key} (default ${def === undefined ? 'computed' : String(def)})`;
+    const err = document.createElement('small');
+    err.className = 'err';
+    label.append(control, err);
+    box.append(label);
+  }
+}
+
+function curveBody(): HTMLTableSectionElement {
+  return $('curve-rows') as HTMLTableSectionElement;
+}
+
+function addCurveRow(expiry = '', price = ''): void {
+  const tr = document.createElement('tr');
+  const n = curveBody().rows.length + 1;
+  const cell = (cls: 'expiry' | 'price', value: string, label: string): HTMLTableCellElement => {
+    const td = document.createElement('td');
+    const i = document.createElement('input');
+    i.type = 'text';
+    i.className = `fut-${cls}`;
+    i.value = value;
+    i.inputMode = cls === 'price' ? 'decimal' : 'numeric';
+    i.setAttribute('aria-label', label);
+    if (cls === 'expiry') i.placeholder = 'YYYY-MM-DD';
+    const err = document.createElement('small');
+    err.className = 'err';
+    td.append(i, err);
+    return td;
+  };
+  const del = document.createElement('td');
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = '×';
+  b.setAttribute('aria-label', `Remove future ${n}`);
+  b.addEventListener('click', () => {
+    tr.remove();
+    touched.add('futures');
+    onFormChange();
+  });
+  del.append(b);
+  tr.append(cell('expiry', expiry, `VX ${n} expiry`), cell('price', price, `VX ${n} price`), del);
+  curveBody().append(tr);
+}
+
+function setCurve(rows: readonly { expiry: string; price: string }[]): void {
+  curveBody().replaceChildren();
+  for (const r of rows) addCurveRow(r.expiry, r.price);
+}
+
+function readCurve(): { expiry: string; price: string }[] {
+  return [...curveBody().rows].map((tr) => ({
+    expiry: (tr.querySelector('.fut-expiry') as HTMLInputElement).value,
+    price: (tr.querySelector('.fut-price') as HTMLInputElement).value,
+  }));
+}
+
+/** Expiries of the curve rows from the date: the next monthly VX expiries. */
+function fillCurveExpiries(): void {
+  const date = input('valuationDate').value.trim();
+  const rows = readCurve();
+  try {
+    const expiries = vxExpiriesAfter(date, Math.max(rows.length, 1));
+    setCurve((rows.length > 0 ? rows : [{ expiry: '', price: '' }]).map((r, i) => ({ expiry: expiries[i] ?? r.expiry, price: r.price })));
+    note('');
+  } catch (e) {
+    note(`Expiries need a valid date first: ${message(e)}`);
+  }
+  touched.add('futures');
+  onFormChange();
+}
+
+function readState(): FormState {
+  const fields = Object.fromEntries(FIELD_NAMES.map((n) => [n, input(n).value])) as Record<FieldName, string>;
+  const policy: Record<string, string> = {};
+  for (const key of POLICY_SHOWN) {
+    const c = input(`policy.${key}`);
+    if (c.value.trim() !== (c.dataset['default'] ?? '')) policy[key] = c.value;
+  }
+  return { fields, futures: readCurve(), policy };
+}
+
+function fill(values: Partial<Record<FieldName, string>>, futures?: { expiry: string; price: string }[], policy: Record<string, string> = {}): void {
+  for (const [k, v] of Object.entries(values)) input(k).value = v ?? '';
+  if (futures) setCurve(futures);
+  for (const [k, v] of Object.entries(policy)) input(`policy.${k}`).value = v;
+  if (Object.keys(policy).length > 0) ($('policy') as HTMLDetailsElement).open = true;
+}
+
+function loadExample(): void {
+  fill(EXAMPLE.fields, EXAMPLE.futures);
+  for (const key of POLICY_SHOWN) {
+    const c = input(`policy.${key}`);
+    c.value = c.dataset['default'] ?? '';
+  }
+  note(EXAMPLE.note);
+  onFormChange();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+
+function note(text: string): void {
+  $('form-note').textContent = text;
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function errSlot(control: Element): HTMLElement | null {
+  const next = control.nextElementSibling;
+  return next instanceof HTMLElement && next.classList.contains('err') ? next : null;
+}
+
+function mark(control: HTMLElement | null, text: string, key: string): void {
+  if (!control) return;
+  const visible = text !== '' && (showAll || touched.has(key));
+  const slot = errSlot(control);
+  if (slot) {
+    if (!slot.id) slot.id = `err-${Math.random().toString(36).slice(2, 9)}`;
+    slot.textContent = visible ? text : '';
+    control.setAttribute('aria-describedby', slot.id);
+  }
+  control.setAttribute('aria-invalid', visible ? 'true' : 'false');
+}
+
+/** Validate the whole form with the shared schema; messages beside the fields. The parsed input or undefined. */
+function validate(): unknown {
+  const state = readState();
+  const raw = planInputFromForm(state);
+  const r = PlanInputSchema.safeParse(raw);
+  const byControl = new Map<HTMLElement, { text: string; key: string }>();
+  const general: string[] = [];
+  const curveError: string[] = [];
+  if (!r.success) {
+    for (const issue of r.error.issues) {
+      const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '').replace(/\.\[/g, '[');
+      const t = issueTarget(path);
+      let control: HTMLElement | null = null;
+      let key = '';
+      if (t.kind === 'field') {
+        control = input(t.name);
+        key = t.name;
+      } else if (t.kind === 'policy' && POLICY_SHOWN.includes(t.name)) {
+        control = input(`policy.${t.name}`);
+        key = `policy.${t.name}`;
+        ($('policy') as HTMLDetailsElement).open ||= showAll;
+      } else if (t.kind === 'future') {
+        const row = curveBody().rows[t.row];
+        control = (row?.querySelector(`.fut-${t.cell}`) as HTMLElement | null) ?? null;
+        key = 'futures';
+      } else if (t.kind === 'futures') {
+        curveError.push(issue.message);
+        continue;
+      } else {
+        general.push(`${path || 'input'}: ${issue.message}`);
+        continue;
+      }
+      if (control && !byControl.has(control)) byControl.set(control, { text: issue.message, key });
+      if (!control) general.push(`${path}: ${issue.message}`);
+    }
+  }
+  const controls = form().querySelectorAll<HTMLElement>('input, select');
+  for (const c of controls) {
+    const name = c.getAttribute('name') ?? '';
+    if (name === 'endpoint' || name === 'functionKey' || name === 'paths' || name === 'seed') continue;
+    const hit = byControl.get(c);
+    const key = name !== '' ? name : 'futures';
+    mark(c, hit?.text ?? '', hit?.key ?? key);
+  }
+  const curveSlot = $('err-futures');
+  curveSlot.textContent = curveError.length > 0 && (showAll || touched.has('futures')) ? curveError.join('; ') : '';
+  if (showAll && general.length > 0) note(general.join('; '));
+  return r.success ? r.data : undefined;
+}
+
+let pending = 0;
+function onFormChange(): void {
+  window.clearTimeout(pending);
+  pending = window.setTimeout(() => {
+    const parsed = validate();
+    // After the first plan, the plan follows the form as it is typed (in the page only).
+    if (planned && parsed !== undefined) showPlan(parsed, false);
+  }, 120);
+}
+
+function firstInvalid(): HTMLElement | null {
+  return form().querySelector<HTMLElement>('[aria-invalid="true"]');
+}
+
+/** The validated input, or undefined after showing every message and focusing the first. */
+function validInputOrExplain(): unknown {
+  showAll = true;
+  const parsed = validate();
+  if (parsed === undefined) {
+    const bad = firstInvalid();
+    if (bad) {
+      const details = bad.closest('details');
+      if (details) details.open = true;
+      bad.focus();
+    }
+    showError('Some inputs need fixing: see the messages beside the fields marked in red.');
+  }
+  return parsed;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runs
+
+function action(kind: 'plan' | JobKind): HTMLElement {
+  return $(kind === 'plan' ? 'action-plan' : kind === 'stress' ? 'action-stress' : 'action-mc');
+}
+
+function setRunning(kind: JobKind, on: boolean, text = ''): void {
+  const box = action(kind);
+  const bar = box.querySelector('progress') as HTMLProgressElement;
+  const cancel = box.querySelector('[data-cancel]') as HTMLButtonElement;
+  const run = box.querySelector('[data-run]') as HTMLButtonElement;
+  bar.hidden = !on;
+  cancel.hidden = !on;
+  run.disabled = on;
+  if (on) {
+    bar.value = 0;
+    bar.removeAttribute('value');
+  }
+  (box.querySelector('[data-note]') as HTMLElement).textContent = text;
+}
+
+function setProgress(kind: JobKind, done: number, total: number): void {
+  const box = action(kind);
+  const bar = box.querySelector('progress') as HTMLProgressElement;
+  bar.max = total;
+  bar.value = done;
+  bar.setAttribute('aria-valuetext', `${Math.round((100 * done) / Math.max(total, 1))}%`);
+  (box.querySelector('[data-note]') as HTMLElement).textContent =
+    kind === 'montecarlo' ? `${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} paths` : 'Running…';
+}
+
+function where(): string {
+  return settings.endpoint === '' ? 'here (Web Worker)' : `on ${new URL(settings.endpoint).host}`;
+}
+
+async function toWorkbook(write: (ctx: Excel.RequestContext, stamp: string) => Promise<string>): Promise<string | undefined> {
+  if (!inExcel) return undefined;
+  if (!officeSupports('1.1')) {
+    showError('This Excel does not support ExcelApi 1.1: results are shown here only.');
+    return undefined;
+  }
+  try {
+    return await Excel.run((ctx) => write(ctx, runStamp()));
+  } catch (e) {
+    showError(`Could not write the results to the workbook: ${message(e)}`);
+    return undefined;
+  }
+}
+
+function showPlan(parsed: unknown, toSheet: boolean): void {
+  try {
+    const p = plan(parsed as Parameters<typeof plan>[0]);
+    const view = presentPlan(p);
+    renderPlan(view);
+    showError('');
+    if (toSheet) {
+      void toWorkbook((ctx, stamp) => writePlanSheet(ctx, view, { stamp, supports: officeSupports })).then((name) => {
+        if (name) (action('plan').querySelector('[data-note]') as HTMLElement).textContent = `Written to sheet "${name}".`;
+      });
+    }
+  } catch (e) {
+    reportRunError(e);
+  }
+}
+
+function runPlan(): void {
+  const parsed = validInputOrExplain();
+  if (parsed === undefined) return;
+  planned = true;
+  showPlan(parsed, true);
+}
+
+function reportRunError(e: unknown): void {
+  if (e instanceof Cancelled) return;
+  const issues = (e as { issues?: readonly { path: string; message: string }[] }).issues ?? [];
+  if (issues.length > 0) {
+    showAll = true;
+    validate();
+    showError(`${message(e)}${issues.length > 1 ? ` — ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}` : ''}`);
+  } else {
+    showError(message(e));
+  }
+}
+
+function intField(name: 'paths' | 'seed', min: number, max: number): number | undefined {
+  const c = input(name);
+  const v = Number(c.value.trim());
+  const ok = Number.isInteger(v) && v >= min && v <= max;
+  c.setAttribute('aria-invalid', ok ? 'false' : 'true');
+  if (!ok) {
+    showError(`${name}: pass a whole number between ${min.toLocaleString('en-US')} and ${max.toLocaleString('en-US')}`);
+    c.focus();
+  }
+  return ok ? v : undefined;
+}
+
+async function runJob(kind: JobKind): Promise<void> {
+  if (running[kind]) return;
+  const parsed = validInputOrExplain();
+  if (parsed === undefined) return;
+  showError('');
+  // The scenario engines run the plan's book: plan first (here, instantly), then run it.
+  let planned: PlannedBook;
+  try {
+    const p = plan(parsed as Parameters<typeof plan>[0]);
+    planned = { input: parsed as PlannedBook['input'], book: (p as unknown as PlannedBook).book };
+  } catch (e) {
+    reportRunError(e);
+    return;
+  }
+  const policy = policyOverrides(readState().policy);
+  const progress = (d: number, t: number): void => setProgress(kind, d, t);
+  let handle: RunHandle<unknown>;
+  if (kind === 'stress') {
+    const body = stressInput(planned, policy);
+    handle =
+      settings.endpoint === ''
+        ? runInWorker(workerUrl, { job: 'stress', input: body }, progress)
+        : mapHandle(runCloudChunks(settings, 'stress', [body], [1], progress), (r) => r[0]);
+  } else {
+    const paths = intField('paths', 100, 1_000_000);
+    const seed = intField('seed', 0, 2 ** 32 - 1);
+    if (paths === undefined || seed === undefined) return;
+    if (settings.endpoint === '') {
+      handle = runInWorker(workerUrl, { job: 'montecarlo', input: monteCarloInput(planned, policy, paths, seed), chunkPaths: 2000 }, progress);
+    } else {
+      const chunks = chunkPaths(paths, Math.max(1000, Math.ceil(paths / 8)));
+      const bodies = chunks.map(([first, count]) => monteCarloInput(planned, policy, paths, seed, first, count));
+      handle = mapHandle(
+        runCloudChunks(settings, 'montecarlo', bodies, chunks.map(([, c]) => c), progress),
+        mergeCloudMonteCarlo,
+      );
+    }
+  }
+  running[kind] = handle;
+  setRunning(kind, true, `Starting ${where()}…`);
+  const started = performance.now();
+  try {
+    const result = await handle.result;
+    const secs = ((performance.now() - started) / 1000).toFixed(1);
+    setRunning(kind, false);
+    if (kind === 'stress') {
+      const view = presentStress(result);
+      renderStress(view);
+      const name = await toWorkbook((ctx, stamp) => writeStressSheet(ctx, view, { stamp, supports: officeSupports }));
+      (action(kind).querySelector('[data-note]') as HTMLElement).textContent = `Done ${where()} in ${secs} s${name ? `; sheet "${name}"` : ''}.`;
+    } else {
+      const view = presentMonteCarlo(result);
+      renderMonteCarlo(view);
+      const name = await toWorkbook((ctx, stamp) => writeMonteCarloSheet(ctx, view, { stamp, supports: officeSupports }));
+      (action(kind).querySelector('[data-note]') as HTMLElement).textContent =
+        `${view.paths.toLocaleString('en-US')} paths ${where()} in ${secs} s${name ? `; sheet "${name}"` : ''}.`;
+    }
+  } catch (e) {
+    setRunning(kind, false, e instanceof Cancelled ? 'Cancelled.' : '');
+    reportRunError(e);
+  } finally {
+    delete running[kind];
+  }
+}
+
+function mapHandle<A, B>(h: RunHandle<A>, f: (a: A) => B): RunHandle<B> {
+  return { result: h.result.then(f), cancel: () => h.cancel() };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings and the workbook
+
+function showSettings(): void {
+  input('endpoint').value = settings.endpoint;
+  input('functionKey').value = settings.functionKey;
+  $('settings-summary').textContent = settings.endpoint === '' ? '(runs here)' : `(cloud: ${new URL(settings.endpoint).host})`;
+}
+
+async function saveSettings(): Promise<void> {
+  const endpoint = input('endpoint');
+  const checked = checkEndpoint(endpoint.value);
+  touched.add('endpoint');
+  if ('error' in checked) {
+    showAll = true;
+    mark(endpoint, checked.error, 'endpoint');
+    return;
+  }
+  mark(endpoint, '', 'endpoint');
+  settings = { endpoint: checked.value, functionKey: input('functionKey').value.trim() };
+  try {
+    await store.save(settings);
+    $('settings-note').textContent = inExcel ? 'Saved with this workbook.' : 'Saved in this browser.';
+  } catch (e) {
+    $('settings-note').textContent = `Not saved: ${message(e)}`;
+  }
+  showSettings();
+}
+
+async function fillFromSelection(): Promise<void> {
+  if (!inExcel) return;
+  try {
+    const values = await Excel.run((ctx) => readSelection(ctx));
+    const got = readKeyValueRange(values, POLICY_FIELDS);
+    fill(got.fields, got.futures, got.policy);
+    for (const k of Object.keys(got.fields)) touched.add(k);
+    if (got.futures) touched.add('futures');
+    const n = Object.keys(got.fields).length + (got.futures?.length ?? 0) + Object.keys(got.policy).length;
+    note(`Read ${n} value${n === 1 ? '' : 's'} from the selection.${got.unknownKeys.length > 0 ? ` Not recognised: ${got.unknownKeys.join(', ')}.` : ''}`);
+    onFormChange();
+  } catch (e) {
+    note(`Could not read the selection: ${message(e)}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Start
+
+function wire(): void {
+  const f = form();
+  f.addEventListener('input', (ev) => {
+    const t = ev.target as HTMLElement;
+    const name = t.getAttribute('name');
+    if (name === 'endpoint' || name === 'functionKey') return;
+    touched.add(name ?? 'futures');
+    onFormChange();
+  });
+  f.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    runPlan();
+  });
+  curveBody().addEventListener('paste', (ev) => {
+    const text = ev.clipboardData?.getData('text/plain') ?? '';
+    if (!/[\t\n]/.test(text.trim())) return; // a single value: let the browser paste it
+    ev.preventDefault();
+    const rows = parsePastedCurve(text);
+    const current = readCurve();
+    const start = [...curveBody().rows].indexOf((ev.target as HTMLElement).closest('tr') as HTMLTableRowElement);
+    const merged = [...current];
+    rows.forEach((r, i) => {
+      const at = Math.max(start, 0) + i;
+      merged[at] = { expiry: r.expiry ?? merged[at]?.expiry ?? '', price: r.price };
+    });
+    setCurve(merged);
+    touched.add('futures');
+    if (rows.every((r) => r.expiry === undefined)) fillCurveExpiries();
+    else onFormChange();
+  });
+  $('curve-add').addEventListener('click', () => addCurveRow());
+  $('curve-expiries').addEventListener('click', fillCurveExpiries);
+  $('load-example').addEventListener('click', loadExample);
+  $('read-selection').addEventListener('click', () => void fillFromSelection());
+  $('settings-save').addEventListener('click', () => void saveSettings());
+  for (const b of document.querySelectorAll<HTMLButtonElement>('[data-run]')) {
+    b.addEventListener('click', () => {
+      const kind = b.dataset['run'];
+      if (kind === 'plan') runPlan();
+      else void runJob(kind as JobKind);
+    });
+  }
+  for (const b of document.querySelectorAll<HTMLButtonElement>('[data-cancel]')) {
+    b.addEventListener('click', () => {
+      const kind = b.closest('.action')?.id === 'action-stress' ? 'stress' : 'montecarlo';
+      running[kind]?.cancel();
+    });
+  }
+}
+
+function start(host: Office.HostType | null): void {
+  inExcel = (host !== null && host === Office.HostType.Excel) || (typeof Excel !== 'undefined' && typeof Excel.run === 'function');
+  if (inExcel) {
+    try {
+      store = officeSettingsStore(Office.context.document.settings);
+      settings = store.load();
+    } catch {
+      // a host without document settings (a test double): keep the browser store
+    }
+  }
+  $('host-status').textContent = inExcel ? 'Excel: results also go to new sheets' : 'Browser: results shown on this page';
+  const read = $('read-selection') as HTMLButtonElement;
+  read.disabled = !inExcel;
+  if (!inExcel) read.title = 'Available inside Excel';
+  showSettings();
+}
+
+function boot(): void {
+  buildPolicyFields();
+  wire();
+  loadExample();
+  start(null);
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  if (office?.onReady) {
+    void office.onReady().then((info) => start(info.host));
+  }
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);
+else boot();
