@@ -1,0 +1,192 @@
+/**
+ * End to end: the built taskpane served by the built local host, driven in headless Debian
+ * chromium. It fills the form for a real day (2020-03-12, read from the market data files),
+ * shows a field's message for a bad value, runs a plan, then a small Monte Carlo on the local
+ * host's API (configured in the page's settings) and one in the page's Web Worker, watching the
+ * progress bar move and the chart render, and saves screenshots under test-output/.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithData, readDataFile } from '../helpers/marketData';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const outDir = join(root, 'test-output');
+
+interface LocalHost {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The newest modification time under a folder (ms). */
+function newest(dir: string): number {
+  let t = 0;
+  for (const name of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, name.name);
+    t = Math.max(t, name.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** Build when a bundle is missing or older than the sources it is made from. */
+function buildIfNeeded(): void {
+  const bundles = ['addin/dist/taskpane.js', 'addin/dist/mcWorker.js', 'functions/dist/localHost.js'].map((p) => join(root, p));
+  const oldest = Math.min(...bundles.map((b) => (existsSync(b) ? statSync(b).mtimeMs : 0)));
+  const sources = Math.max(newest(join(root, 'addin', 'src')), newest(join(root, 'shared', 'src')), newest(join(root, 'functions', 'src')));
+  if (oldest === 0 || sources > oldest) {
+    execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'pipe' });
+  }
+}
+
+function chromiumPath(): string {
+  return execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
+}
+
+/** 2020-03-12 from the data files: SPX, VIX and VX1..VX8 (quantintell), VVIX (Cboe). */
+function realDay(): { spx: string; vix: string; vvix: string; vx: string[] } {
+  const row = readDataFile('quantintell_vix_futures_VX1-VX8_2007-2021.csv')
+    .split(/\r?\n/)
+    .map((l) => l.split(','))
+    .find((c) => c[1] === '2020-03-12');
+  const vvix = readDataFile('cboe_VVIX_History__ManULoreN14.csv')
+    .split(/\r?\n/)
+    .map((l) => l.split(','))
+    .find((c) => c[0] === '03/12/2020');
+  if (!row || !vvix) throw new Error('2020-03-12 not found in the market data files');
+  // ,DATE,VIX,VX1..VX8,SP500
+  return { vix: row[2]!, vx: row.slice(3, 11), spx: row[11]!, vvix: String(Number(vvix[1])) };
+}
+
+async function setField(page: Page, name: string, value: string): Promise<void> {
+  await page.fill(`[name="${name}"]`, value);
+}
+
+/** Record every value the run's progress bar takes. */
+async function watchProgress(page: Page, actionId: string): Promise<void> {
+  await page.evaluate((id) => {
+    const w = window as unknown as { __progress: number[][] };
+    w.__progress = [];
+    const bar = document.querySelector(`#${id} progress`) as HTMLProgressElement;
+    new MutationObserver(() => {
+      if (bar.hasAttribute('value')) w.__progress.push([bar.value, bar.max]);
+    }).observe(bar, { attributes: true, attributeFilter: ['value', 'max'] });
+  }, actionId);
+}
+
+async function progressSeen(page: Page): Promise<number[][]> {
+  return page.evaluate(() => (window as unknown as { __progress: number[][] }).__progress);
+}
+
+describeWithData('taskpane in headless chromium', () => {
+  let host: LocalHost;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    buildIfNeeded();
+    const mod = (await import(pathToFileURL(join(root, 'functions', 'dist', 'localHost.js')).href)) as {
+      startLocalHost(o: { port: number; tls: false; logError: () => void }): Promise<LocalHost>;
+    };
+    host = await mod.startLocalHost({ port: 0, tls: false, logError: () => {} });
+    browser = await chromium.launch({
+      executablePath: chromiumPath(),
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    // office.js must come from the local host, never a CDN: fail any request that leaves it.
+    await page.route('**/*', (route) =>
+      route.request().url().startsWith(host.url) ? route.continue() : route.abort('blockedbyclient'),
+    );
+    mkdirSync(outDir, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+  });
+
+  it('plans a real day, explains a bad field, and runs Monte Carlo on the API and in a worker', async () => {
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(`${host.url}/taskpane.html`);
+    await expect.poll(() => page.textContent('#host-status')).toContain('Browser');
+    expect(requests.some((u) => u === `${host.url}/office.js`)).toBe(true);
+
+    // The form opens on an example day; fill it with 2020-03-12 instead.
+    const day = realDay();
+    await setField(page, 'valuationDate', '2020-03-12');
+    await setField(page, 'spx', day.spx);
+    await setField(page, 'vix', day.vix);
+    await setField(page, 'vvix', day.vvix);
+    await setField(page, 'rate', '0.007');
+    await setField(page, 'divYield', '0.02');
+    await setField(page, 'condorExpiry', '2020-04-24');
+    await setField(page, 'k1', '1600');
+    await setField(page, 'k2', '1700');
+    await setField(page, 'k3', '3500');
+    await setField(page, 'k4', '3600');
+    await setField(page, 'quantity', '5');
+    await setField(page, 'credit', '');
+    await setField(page, 'capital', '5000000');
+    await setField(page, 'budget', '30000');
+    const prices = page.locator('#curve-rows .fut-price');
+    expect(await prices.count()).toBe(8);
+    for (let i = 0; i < 8; i++) await prices.nth(i).fill(day.vx[i]!);
+    await page.click('#curve-expiries');
+    await expect.poll(() => page.locator('#curve-rows .fut-expiry').first().inputValue()).toBe('2020-03-18');
+
+    // A bad field shows the shared schema's message beside it, and clears when fixed.
+    await setField(page, 'vix', '-3');
+    const vixErr = page.locator('[name="vix"] + .err');
+    await expect.poll(() => vixErr.textContent()).toMatch(/greater than 0|positive/);
+    expect(await page.getAttribute('[name="vix"]', 'aria-invalid')).toBe('true');
+    await setField(page, 'vix', day.vix);
+    await expect.poll(() => vixErr.textContent()).toBe('');
+
+    // Plan: computed here, at once.
+    await page.click('[data-run="plan"]');
+    await page.waitForSelector('#plan-result:not([hidden])');
+    expect(await page.textContent('#plan-date')).toBe('2020-03-12');
+    expect((await page.textContent('#plan-headline'))?.length).toBeGreaterThan(10);
+    expect(await page.locator('#plan-table tbody tr').count()).toBeGreaterThan(8);
+
+    // Monte Carlo on the local host's API, configured in the settings.
+    await page.click('#settings summary');
+    await setField(page, 'endpoint', `${host.url}/api`);
+    await page.click('#settings-save');
+    await expect.poll(() => page.textContent('#settings-note')).toContain('Saved');
+    await setField(page, 'paths', '4000');
+    await watchProgress(page, 'action-mc');
+    await page.click('[data-run="montecarlo"]');
+    await page.waitForSelector('#mc-chart[data-rendered="true"]', { timeout: 40_000 });
+    const cloud = await progressSeen(page);
+    expect(cloud.some(([v, max]) => v! > 0 && v! < max!)).toBe(true);
+    expect(requests.filter((u) => u === `${host.url}/api/montecarlo`).length).toBeGreaterThan(1);
+    expect(await page.textContent('#action-mc [data-note]')).toMatch(/4,000 paths on/);
+    expect(await page.locator('#mc-stats tbody tr').count()).toBeGreaterThan(5);
+    await page.screenshot({ path: join(outDir, 'taskpane-desktop.png'), fullPage: true });
+
+    // The same in the page's Web Worker, with no endpoint configured.
+    await setField(page, 'endpoint', '');
+    await page.click('#settings-save');
+    await page.evaluate(() => document.querySelector('#mc-chart')?.removeAttribute('data-rendered'));
+    await watchProgress(page, 'action-mc');
+    await page.click('[data-run="montecarlo"]');
+    await page.waitForSelector('#mc-chart[data-rendered="true"]', { timeout: 40_000 });
+    const local = await progressSeen(page);
+    expect(local.some(([v, max]) => v! > 0 && v! < max!)).toBe(true);
+    expect(await page.textContent('#action-mc [data-note]')).toMatch(/4,000 paths here/);
+
+    // The taskpane's own width.
+    await page.setViewportSize({ width: 350, height: 900 });
+    await page.screenshot({ path: join(outDir, 'taskpane-350.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+});
