@@ -3,7 +3,15 @@
  */
 import { blackFormula } from './blackFormula';
 import { normCdf, normPdf } from './normalCdf';
-import { checkLevel, checkObject, checkOptionalRate, checkType, checkVolatility, checkYears, MIN_STDDEV } from './_lib/inputs';
+import {
+  checkLevel,
+  checkObject,
+  checkOptionalRate,
+  checkType,
+  checkVolatility,
+  checkYears,
+  MIN_STDDEV,
+} from './_lib/inputs';
 import type { Black76Input, Greeks } from './types';
 
 interface B76Checked {
@@ -81,5 +89,6 @@ export function black76Greeks(i: Black76Input): Greeks {
   const vegaYear = dr * F * density * Math.sqrt(T);
   const thetaYear = r * price - volTerm;
   const rhoUnit = -T * price;
-  return { price, delta, gamma, vega: vegaYear / 100, theta: thetaYear / 365, rho: rhoUnit / 100 };
+  // `+ 0` turns −0 (e.g. rho of a put at expiry) into 0.
+  return { price, delta: delta + 0, gamma, vega: vegaYear / 100, theta: thetaYear / 365 + 0, rho: rhoUnit / 100 + 0 };
 }

@@ -3,7 +3,15 @@
  */
 import { blackFormula } from './blackFormula';
 import { normCdf, normPdf } from './normalCdf';
-import { checkLevel, checkObject, checkOptionalRate, checkType, checkVolatility, checkYears, MIN_STDDEV } from './_lib/inputs';
+import {
+  checkLevel,
+  checkObject,
+  checkOptionalRate,
+  checkType,
+  checkVolatility,
+  checkYears,
+  MIN_STDDEV,
+} from './_lib/inputs';
 import type { BsInput, Greeks } from './types';
 
 interface BsChecked {
@@ -111,5 +119,6 @@ export function bsGreeks(i: BsInput): Greeks {
     thetaYear = -volTerm + r * K * dr * nd2 - q * S * dq * nd1;
     rhoUnit = -K * T * dr * nd2;
   }
-  return { price, delta, gamma, vega: vegaYear / 100, theta: thetaYear / 365, rho: rhoUnit / 100 };
+  // `+ 0` turns −0 (e.g. rho of a put at expiry) into 0.
+  return { price, delta: delta + 0, gamma, vega: vegaYear / 100, theta: thetaYear / 365 + 0, rho: rhoUnit / 100 + 0 };
 }

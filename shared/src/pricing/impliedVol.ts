@@ -18,17 +18,10 @@
  */
 import { noSolution } from '../errors';
 import { normCdf, normInv } from './normalCdf';
-import {
-  checkLevel,
-  checkObject,
-  checkOptionalRate,
-  checkOptionPrice,
-  checkType,
-  checkYears,
-} from './_lib/inputs';
+import { checkLevel, checkObject, checkOptionalRate, checkOptionPrice, checkType, checkYears } from './_lib/inputs';
 import type { Black76ImpliedVolInput, BsImpliedVolInput } from './types';
 
-const SQRT_2PI_INV = 0.398942280401432677939946059934;
+const SQRT_2PI_INV = 0.3989422804014327;
 const MAX_ITERATIONS = 60;
 const STEP_TOLERANCE = 1e-15;
 
@@ -68,12 +61,22 @@ function halleyStep(f: number, f1: number, f2: number): number {
   return denom > 0.5 && denom < 2 ? newton / denom : newton;
 }
 
-/** Lower region: solve ψ(s) = ψ*, ψ = 1/√(−2 ln b), on (0, hi]. */
-function solveLower(x: number, beta: number, hi0: number): number {
+/** True when an iteration has reached its resolution: the step is at the ulp level or grows there. */
+function converged(step: number, lastStep: number, s: number, k: number): boolean {
+  const a = Math.abs(step);
+  return a <= STEP_TOLERANCE * s || (k > 3 && a >= lastStep && a <= 1e-12 * s);
+}
+
+/**
+ * Lower region: solve ψ(s) = ψ*, ψ = 1/√(−2 ln b), on (0, s_c]. ψ(0) = 0 and ψ is close to
+ * linear in s, so the first guess interpolates linearly between 0 and (s_c, ψ(s_c)).
+ */
+function solveLower(x: number, beta: number, sc: number, bc: number): number {
   const psiTarget = 1 / Math.sqrt(-2 * Math.log(beta));
+  const psiC = 1 / Math.sqrt(-2 * Math.log(bc));
   let lo = 0;
-  let hi = hi0;
-  let s = Math.min(-x * psiTarget, 0.5 * hi0);
+  let hi = sc;
+  let s = sc * Math.min(psiTarget / psiC, 1);
   let lastStep = Infinity;
   for (let k = 0; k < MAX_ITERATIONS; k++) {
     const b = normalisedBlack(x, s);
@@ -95,7 +98,7 @@ function solveLower(x: number, beta: number, hi0: number): number {
     const f1 = psi3 * L1;
     const f2 = psi3 * (3 * psi * psi * L1 * L1 + L2);
     const step = halleyStep(f, f1, f2);
-    if (Math.abs(step) <= STEP_TOLERANCE * s || (k > 4 && Math.abs(step) >= lastStep)) {
+    if (converged(step, lastStep, s, k)) {
       const last = s + step;
       return last > lo && last < hi ? last : s;
     }
@@ -130,7 +133,7 @@ function solveUpper(x: number, cTarget: number, lo0: number): number {
     const M1 = -normalisedVega(x, s) / c;
     const M2 = M1 * ((h * h) / s - 0.25 * s - M1);
     const step = halleyStep(f, M1, M2);
-    if (Math.abs(step) <= STEP_TOLERANCE * s || (k > 4 && Math.abs(step) >= lastStep)) {
+    if (converged(step, lastStep, s, k)) {
       const last = s + step;
       return last > lo && last < hi ? last : s;
     }
@@ -148,7 +151,7 @@ function solveUpper(x: number, cTarget: number, lo0: number): number {
 function impliedStdDevOtm(x: number, beta: number): number {
   const sc = Math.sqrt(-2 * x);
   const bc = x < 0 ? normalisedBlack(x, sc) : 0;
-  if (beta < bc) return solveLower(x, beta, sc);
+  if (beta < bc) return solveLower(x, beta, sc, bc);
   return solveUpper(x, Math.exp(0.5 * x) - beta, sc);
 }
 
@@ -202,7 +205,11 @@ function impliedVolOnForward(
   const s = impliedStdDevOtm(x, beta);
   const vol = s / Math.sqrt(years);
   if (!Number.isFinite(vol)) {
-    throw noSolution('price', `is ${price}: no finite volatility reproduces it`, 'check the price and the time to expiry');
+    throw noSolution(
+      'price',
+      `is ${price}: no finite volatility reproduces it`,
+      'check the price and the time to expiry',
+    );
   }
   return vol;
 }
@@ -258,4 +265,3 @@ export function black76ImpliedVol(i: Black76ImpliedVolInput): number {
   const rate = checkOptionalRate('rate', i.rate);
   return impliedVolOnForward(isCall, price, future, strike, years, Math.exp(-rate * years), 'F·e^(−rT)');
 }
-

@@ -38,7 +38,11 @@ export function checkLevel(field: string, x: number): number {
 export function checkYears(field: string, x: number): number {
   checkNonNegative(field, x);
   if (x > MAX_YEARS) {
-    throw invalidInput(field, `is ${x} years, beyond ${MAX_YEARS}`, 'pass time to expiry in years (days / 365), e.g. 0.25');
+    throw invalidInput(
+      field,
+      `is ${x} years, beyond ${MAX_YEARS}`,
+      'pass time to expiry in years (days / 365), e.g. 0.25',
+    );
   }
   return x;
 }
@@ -61,6 +65,10 @@ export function checkOptionPrice(field: string, x: number): number {
 /** The input must be an object (hosts may pass anything). */
 export function checkObject(field: string, x: unknown): void {
   if (typeof x !== 'object' || x === null) {
-    throw invalidInput(field, `is ${x === null ? 'null' : typeof x}, not an object`, 'pass an object with the option fields');
+    throw invalidInput(
+      field,
+      `is ${x === null ? 'null' : typeof x}, not an object`,
+      'pass an object with the option fields',
+    );
   }
 }

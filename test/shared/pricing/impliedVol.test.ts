@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  black76Greeks,
+  black76ImpliedVol,
+  black76Price,
+  bsGreeks,
+  bsImpliedVol,
+  bsPrice,
+  isAlvhError,
+  type OptionType,
+} from '@alvh/shared';
+
+const days = [1, 2, 3, 7, 14, 30, 61, 91, 182, 365, 547, 730];
+const vols = [0.01, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2, 3, 4, 5];
+const moneyness = [0.25, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1, 1.01, 1.05, 1.1, 1.25, 1.5, 2, 4]; // K / F
+
+/**
+ * "An answer exists numerically" when the time value is a normal double (> 1e-300) and the price
+ * pins the vol to 1e-13: a one-ulp change of the price (ε·price) moves σ by ε·price/vega ≤ 1e-13,
+ * with vega per unit of vol. Elsewhere no algorithm can recover σ from the rounded price; there
+ * we require the price round trip instead.
+ */
+function determined(price: number, intrinsic: number, vegaPerUnit: number): boolean {
+  return price - intrinsic > 1e-300 && (Number.EPSILON * price) / vegaPerUnit <= 1e-13;
+}
+
+describe('bsImpliedVol round trip over a dense grid (12 expiries × 15 vols × 15 strikes × 2 types)', () => {
+  it('recovers σ to 1e-12 wherever the price determines it, and reprices everywhere else', () => {
+    let determinedCount = 0;
+    let worst = 0;
+    const spot = 5000;
+    const rate = 0.045;
+    const divYield = 0.013;
+    for (const d of days)
+      for (const vol of vols)
+        for (const m of moneyness)
+          for (const type of ['call', 'put'] as const) {
+            const years = d / 365;
+            const forward = spot * Math.exp((rate - divYield) * years);
+            const strike = m * forward;
+            const i = { type, spot, strike, years, rate, divYield };
+            const g = bsGreeks({ ...i, vol });
+            const intrinsic = Math.max(
+              (type === 'call' ? 1 : -1) * (spot * Math.exp(-divYield * years) - strike * Math.exp(-rate * years)),
+              0,
+            );
+            const iv = bsImpliedVol({ ...i, price: g.price });
+            expect(Number.isFinite(iv)).toBe(true);
+            if (determined(g.price, intrinsic, g.vega * 100)) {
+              determinedCount++;
+              worst = Math.max(worst, Math.abs(iv - vol));
+              expect(Math.abs(iv - vol)).toBeLessThanOrEqual(1e-12);
+            } else if (iv <= 5) {
+              expect(Math.abs(bsPrice({ ...i, vol: iv }) - g.price)).toBeLessThanOrEqual(1e-12 * g.price + 1e-300);
+            }
+          }
+    // 5400 cases; the undetermined ones are deep ITM or far OTM at low vol / short expiry.
+    expect(determinedCount).toBeGreaterThan(3500);
+    expect(worst).toBeLessThan(1e-12);
+  });
+});
+
+describe('black76ImpliedVol round trip over the same grid', () => {
+  it('recovers σ to 1e-12 wherever the price determines it', () => {
+    let determinedCount = 0;
+    const future = 20;
+    const rate = 0.04;
+    for (const d of days)
+      for (const vol of vols)
+        for (const m of moneyness)
+          for (const type of ['call', 'put'] as const) {
+            const years = d / 365;
+            const strike = m * future;
+            const g = black76Greeks({ type, future, strike, years, vol, rate });
+            const intrinsic = Math.exp(-rate * years) * Math.max((type === 'call' ? 1 : -1) * (future - strike), 0);
+            const iv = black76ImpliedVol({ type, future, strike, years, rate, price: g.price });
+            expect(Number.isFinite(iv)).toBe(true);
+            if (determined(g.price, intrinsic, g.vega * 100)) {
+              determinedCount++;
+              expect(Math.abs(iv - vol)).toBeLessThanOrEqual(1e-12);
+            }
+          }
+    expect(determinedCount).toBeGreaterThan(3500);
+  });
+
+  it('round-trips random options to 1e-12 in vol (property; same rule)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<OptionType>('call', 'put'),
+        fc.double({ min: Math.log(0.2), max: Math.log(5), noNaN: true }),
+        fc.double({ min: 1 / 365, max: 2, noNaN: true }),
+        fc.double({ min: 0.01, max: 5, noNaN: true }),
+        (type, lnm, years, vol) => {
+          const future = 18.5;
+          const strike = future * Math.exp(lnm);
+          const g = black76Greeks({ type, future, strike, years, vol });
+          const intrinsic = Math.max((type === 'call' ? 1 : -1) * (future - strike), 0);
+          const iv = black76ImpliedVol({ type, future, strike, years, price: g.price });
+          if (determined(g.price, intrinsic, g.vega * 100)) expect(Math.abs(iv - vol)).toBeLessThanOrEqual(1e-12);
+          else expect(Number.isFinite(iv)).toBe(true);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('implied vol: hard corners', () => {
+  it.each([
+    ['1 day, 1% vol, ATM', 'call', 100, 1 / 365, 0.01],
+    ['1 day, 1% vol, 0.1% OTM', 'call', 100.1, 1 / 365, 0.01],
+    ['1 day, 500% vol, ATM', 'put', 100, 1 / 365, 5],
+    ['1 day, 500% vol, K = 3F', 'call', 300, 1 / 365, 5],
+    ['2 years, 500% vol, ATM (price ≈ 99.97% of the bound)', 'call', 100, 2, 5],
+    ['2 years, 500% vol, K = F/4', 'put', 25, 2, 5],
+    ['2 years, 1% vol, K = 1.05F', 'call', 105, 2, 0.01],
+    ['1 week, 15% vol, K = 0.8F (SPX tail put)', 'put', 80, 7 / 365, 0.15],
+    ['1 month, 120% vol, K = 2.5F (VIX tail call)', 'call', 250, 30 / 365, 1.2],
+    ['3 months, 20% vol, deep ITM call K = 0.7F', 'call', 70, 0.25, 0.2],
+  ] as [string, OptionType, number, number, number][])('%s', (_label, type, strike, years, vol) => {
+    const price = black76Price({ type, future: 100, strike, years, vol, rate: 0.03 });
+    expect(
+      Math.abs(black76ImpliedVol({ type, future: 100, strike, years, rate: 0.03, price }) - vol),
+    ).toBeLessThanOrEqual(1e-12);
+  });
+
+  it('reproduces Hull’s 20% and Haug’s 25%', () => {
+    expect(
+      bsImpliedVol({ type: 'call', price: 4.759422392871535, spot: 42, strike: 40, years: 0.5, rate: 0.1 }),
+    ).toBeCloseTo(0.2, 14);
+    expect(
+      bsImpliedVol({ type: 'put', price: 0.8085993729000958, spot: 42, strike: 40, years: 0.5, rate: 0.1 }),
+    ).toBeCloseTo(0.2, 13);
+    expect(
+      black76ImpliedVol({ type: 'put', price: 1.11664145656, future: 20, strike: 20, years: 4 / 12, rate: 0.09 }),
+    ).toBeCloseTo(0.25, 10);
+  });
+
+  it('returns 0 for a price equal to the intrinsic value (no time value)', () => {
+    expect(bsImpliedVol({ type: 'call', price: 5, spot: 105, strike: 100, years: 0 })).toBe(0);
+    expect(black76ImpliedVol({ type: 'put', price: 0, future: 20, strike: 15, years: 0.5 })).toBe(0);
+    const p = black76Price({ type: 'call', future: 25, strike: 20, years: 0.5, vol: 0, rate: 0.03 });
+    expect(black76ImpliedVol({ type: 'call', price: p, future: 25, strike: 20, years: 0.5, rate: 0.03 })).toBe(0);
+  });
+});
+
+describe('implied vol: no solution and bad input', () => {
+  function errorOf(f: () => unknown): { code: string; field: string; message: string } {
+    try {
+      f();
+    } catch (e) {
+      if (isAlvhError(e)) return { code: e.code, field: e.field, message: e.message };
+      throw e;
+    }
+    throw new Error('expected an AlvhError');
+  }
+
+  it('rejects a price below intrinsic, naming the intrinsic value', () => {
+    const e = errorOf(() => bsImpliedVol({ type: 'call', price: 19, spot: 120, strike: 100, years: 0.5 }));
+    expect(e.code).toBe('no_solution');
+    expect(e.field).toBe('price');
+    expect(e.message).toContain('below the intrinsic value 20');
+    const p = errorOf(() => black76ImpliedVol({ type: 'put', price: 4.9, future: 20, strike: 25, years: 0.2 }));
+    expect(p.message).toContain('below the intrinsic value 5');
+  });
+
+  it('rejects a price at or above the upper bound, naming the bound', () => {
+    const e = errorOf(() => bsImpliedVol({ type: 'call', price: 100, spot: 100, strike: 90, years: 1, divYield: 0 }));
+    expect(e.code).toBe('no_solution');
+    expect(e.field).toBe('price');
+    expect(e.message).toContain('at or above the upper bound 100');
+    const p = errorOf(() => black76ImpliedVol({ type: 'put', price: 30, future: 20, strike: 25, years: 0.2 }));
+    expect(p.message).toContain('upper bound 25');
+  });
+
+  it('rejects time value at expiry', () => {
+    const e = errorOf(() => bsImpliedVol({ type: 'call', price: 6, spot: 105, strike: 100, years: 0 }));
+    expect(e.code).toBe('no_solution');
+    expect(e.message).toContain('years is 0');
+  });
+
+  it.each([
+    [{ price: -1 }, 'price'],
+    [{ price: Number.NaN }, 'price'],
+    [{ spot: 0 }, 'spot'],
+    [{ years: -1 }, 'years'],
+    [{ rate: 4.5 }, 'rate'],
+    [{ type: 'c' }, 'type'],
+  ])('rejects %o as invalid_input on %s', (patch, field) => {
+    const e = errorOf(() =>
+      bsImpliedVol({ type: 'call', price: 3, spot: 100, strike: 100, years: 0.25, ...patch } as Parameters<
+        typeof bsImpliedVol
+      >[0]),
+    );
+    expect(e.code).toBe('invalid_input');
+    expect(e.field).toBe(field);
+  });
+});
