@@ -51,7 +51,12 @@ export function condorExpiry(date: string, targetDte: number): string {
       year++;
     }
   }
-  if (!best) throw invalidInput('condorDte', `is ${targetDte}: no SPX monthly expiry near it after ${date}`, 'pass a DTE between 7 and 365');
+  if (!best)
+    throw invalidInput(
+      'condorDte',
+      `is ${targetDte}: no SPX monthly expiry near it after ${date}`,
+      'pass a DTE between 7 and 365',
+    );
   return best.e;
 }
 
@@ -72,9 +77,18 @@ export function standardCondor(date: string, spot: number, atmVol: number, spec:
   const step = spec.spxStrikeStep;
   const w = Math.max(step, Math.ceil((spec.wingWidthPct * spot) / step) * step);
   const round = (x: number): number => Number(x.toFixed(8));
-  const strikes = condorStrikesAtSd(spot, atmVol, days / 365, spec.shortStrikeSd, w, step).map(round) as [number, number, number, number];
+  const strikes = condorStrikesAtSd(spot, atmVol, days / 365, spec.shortStrikeSd, w, step).map(round) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   if (strikes[0] <= 0) {
-    throw invalidInput('assumptions.wingWidthPct', `puts the long put at ${strikes[0]}, not a positive strike`, 'pass a narrower wing or a smaller shortStrikeSd');
+    throw invalidInput(
+      'assumptions.wingWidthPct',
+      `puts the long put at ${strikes[0]}, not a positive strike`,
+      'pass a narrower wing or a smaller shortStrikeSd',
+    );
   }
   return { expiry, days, strikes, legs: ironCondorLegs(expiry, strikes, spec.condorQuantity) };
 }

@@ -33,9 +33,16 @@ export interface DatedCurveOptions {
 export function datedCurve(row: MarketRow, options: DatedCurveOptions = {}): CurveInput {
   const vix = row.vix;
   if (vix === undefined || !Number.isFinite(vix) || vix <= 0) {
-    throw invalidInput(`${row.date}.vix`, `is ${String(vix)}, so the curve has no spot`, 'merge a VIX history (e.g. Cboe VIX_History.csv) into the rows');
+    throw invalidInput(
+      `${row.date}.vix`,
+      `is ${String(vix)}, so the curve has no spot`,
+      'merge a VIX history (e.g. Cboe VIX_History.csv) into the rows',
+    );
   }
-  const n = options.maxContracts === undefined ? row.vx.length : Math.min(row.vx.length, checkInteger('maxContracts', options.maxContracts, 2));
+  const n =
+    options.maxContracts === undefined
+      ? row.vx.length
+      : Math.min(row.vx.length, checkInteger('maxContracts', options.maxContracts, 2));
   const futures: { expiry: string; price: number }[] = [];
   if (n > 0) {
     const expiries = vxExpiriesAfter(row.date, n);
@@ -43,7 +50,11 @@ export function datedCurve(row: MarketRow, options: DatedCurveOptions = {}): Cur
       const p = row.vx[i];
       if (p === null || p === undefined) continue;
       if (!Number.isFinite(p) || p <= 0) {
-        throw invalidInput(`${row.date}.vx[${i}]`, `is ${p}, not a positive price`, 'pass null for a missing settlement');
+        throw invalidInput(
+          `${row.date}.vx[${i}]`,
+          `is ${p}, not a positive price`,
+          'pass null for a missing settlement',
+        );
       }
       futures.push({ expiry: expiries[i] as string, price: p });
     }

@@ -93,10 +93,34 @@ const LAYOUTS: Record<MarketHistoryFormat, Layout> = {
     ],
     missing: [],
   },
-  'cboe-vix3m': { header: OHLC, dateColumn: 0, dateStyle: 'mdy', scalars: [{ column: 4, field: 'vix3m' }], missing: [] },
-  'cboe-vix9d': { header: OHLC, dateColumn: 0, dateStyle: 'mdy', scalars: [{ column: 4, field: 'vix9d' }], missing: [] },
-  'cboe-vvix': { header: ['date', 'vvix'], dateColumn: 0, dateStyle: 'mdy', scalars: [{ column: 1, field: 'vvix' }], missing: [] },
-  'cboe-skew': { header: ['date', 'skew'], dateColumn: 0, dateStyle: 'mdy', scalars: [{ column: 1, field: 'skew' }], missing: [] },
+  'cboe-vix3m': {
+    header: OHLC,
+    dateColumn: 0,
+    dateStyle: 'mdy',
+    scalars: [{ column: 4, field: 'vix3m' }],
+    missing: [],
+  },
+  'cboe-vix9d': {
+    header: OHLC,
+    dateColumn: 0,
+    dateStyle: 'mdy',
+    scalars: [{ column: 4, field: 'vix9d' }],
+    missing: [],
+  },
+  'cboe-vvix': {
+    header: ['date', 'vvix'],
+    dateColumn: 0,
+    dateStyle: 'mdy',
+    scalars: [{ column: 1, field: 'vvix' }],
+    missing: [],
+  },
+  'cboe-skew': {
+    header: ['date', 'skew'],
+    dateColumn: 0,
+    dateStyle: 'mdy',
+    scalars: [{ column: 1, field: 'skew' }],
+    missing: [],
+  },
   'quantintell-futures': {
     header: ['', 'date', 'vix', ...VX1VX8, 'sp500'],
     dateColumn: 1,
@@ -204,7 +228,8 @@ export function detectMarketHistoryFormat(text: string): MarketHistoryFormat {
 }
 
 function firstLine(text: string): string {
-  if (typeof text !== 'string') throw invalidInput('text', `is ${typeof text}, not text`, 'pass the file contents as a string');
+  if (typeof text !== 'string')
+    throw invalidInput('text', `is ${typeof text}, not text`, 'pass the file contents as a string');
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const nl = body.search(/\r?\n/);
   const line = (nl < 0 ? body : body.slice(0, nl)).trim();
@@ -233,7 +258,11 @@ export function parseMarketHistory(text: string, format?: MarketHistoryFormat): 
   const detected = format ?? detectMarketHistoryFormat(text);
   const layout = LAYOUTS[detected];
   if (!layout) {
-    throw invalidInput('format', `is ${JSON.stringify(format)}, not a known format`, `pass one of ${MARKET_HISTORY_FORMATS.join(', ')}`);
+    throw invalidInput(
+      'format',
+      `is ${JSON.stringify(format)}, not a known format`,
+      `pass one of ${MARKET_HISTORY_FORMATS.join(', ')}`,
+    );
   }
   const header = firstLine(text);
   const headerCells = splitCsvLine(header);
@@ -271,7 +300,9 @@ export function parseMarketHistory(text: string, format?: MarketHistoryFormat): 
       throw invalidInput(
         where(layout.dateColumn),
         `is "${dateCell}", not a date`,
-        layout.dateStyle === 'mdy' ? 'write dates as m/d/yyyy, e.g. 03/16/2020' : 'write dates as YYYY-MM-DD, e.g. 2020-03-16',
+        layout.dateStyle === 'mdy'
+          ? 'write dates as m/d/yyyy, e.g. 03/16/2020'
+          : 'write dates as YYYY-MM-DD, e.g. 2020-03-16',
       );
     }
     const date = iso as string;
@@ -289,9 +320,15 @@ export function parseMarketHistory(text: string, format?: MarketHistoryFormat): 
       const cell = cells[col] as string;
       if (layout.missing.includes(cell)) return null;
       const x = Number(cell);
-      if (cell === '' || !Number.isFinite(x)) throw invalidInput(where(col), `is "${cell}", not a number`, 'write a price such as 16.25');
+      if (cell === '' || !Number.isFinite(x))
+        throw invalidInput(where(col), `is "${cell}", not a number`, 'write a price such as 16.25');
       if (x === 0 && allowZeroAsMissing) return null;
-      if (x <= 0) throw invalidInput(where(col), `is ${cell}, but a price must be greater than 0`, 'remove the row or leave the cell empty');
+      if (x <= 0)
+        throw invalidInput(
+          where(col),
+          `is ${cell}, but a price must be greater than 0`,
+          'remove the row or leave the cell empty',
+        );
       return x;
     };
 

@@ -23,7 +23,14 @@ import { ReplayInputSchema, MAX_REPLAY_ROWS, type ReplayAssumptions, type Replay
 import { buildTermStructure, futureForExpiry, type Regime, type TermStructure } from '../market/index';
 import { macd, rsi } from '../signals/index';
 import { OPTION_MULTIPLIER, markLegs, type Leg, type MarketState } from '../book/index';
-import { capitalCap, checkRebalance, computeSplit, hedgeBudget, type Policy, type RebalanceTrigger } from '../method/index';
+import {
+  capitalCap,
+  checkRebalance,
+  computeSplit,
+  hedgeBudget,
+  type Policy,
+  type RebalanceTrigger,
+} from '../method/index';
 import { isAlvhError } from '../errors';
 import { datedCurve } from './datedCurve';
 import type { MarketRow } from './marketHistory';
@@ -173,7 +180,11 @@ function legKey(l: Leg): string {
 export function replay(input: unknown): ReplayResult {
   const rowsRaw = (input as { rows?: unknown } | null)?.rows;
   if (Array.isArray(rowsRaw) && rowsRaw.length > MAX_REPLAY_ROWS) {
-    throw limitExceeded('rows', `has ${rowsRaw.length} rows, more than the limit of ${MAX_REPLAY_ROWS}`, `replay at most ${MAX_REPLAY_ROWS} days at a time (split the history by date)`);
+    throw limitExceeded(
+      'rows',
+      `has ${rowsRaw.length} rows, more than the limit of ${MAX_REPLAY_ROWS}`,
+      `replay at most ${MAX_REPLAY_ROWS} days at a time (split the history by date)`,
+    );
   }
   const parsed = parseInput(ReplayInputSchema, input);
   return runReplay(parsed);
@@ -231,7 +242,8 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
       ts = buildTermStructure(datedCurve(row), curvePolicy);
     } catch (e) {
       skippedCount++;
-      if (skipped.length < 20) skipped.push({ date: row.date, reason: isAlvhError(e) ? e.message : (e as Error).message });
+      if (skipped.length < 20)
+        skipped.push({ date: row.date, reason: isAlvhError(e) ? e.message : (e as Error).message });
       continue;
     }
     const spx = row.spx;
@@ -262,13 +274,15 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
       const mid = (markLegs([leg], state)[0] as { price: number }).price;
       const half = leg.kind === 'spx' ? a.spxHalfSpread : a.vixHalfSpread;
       const fill = Math.max(0, mid + Math.sign(qty) * half);
-      const cost = Math.abs(qty) * policy.transactionCostPerContract + Math.abs(fill - mid) * Math.abs(qty) * OPTION_MULTIPLIER;
+      const cost =
+        Math.abs(qty) * policy.transactionCostPerContract + Math.abs(fill - mid) * Math.abs(qty) * OPTION_MULTIPLIER;
       const flow = qty * fill * OPTION_MULTIPLIER + Math.abs(qty) * policy.transactionCostPerContract;
       c.cash[layer] -= flow;
       costsToday += cost;
       if (layer !== 'condor') {
         c.spent[layer] += flow;
-        const paid = (opening && qty > 0 ? qty * fill * OPTION_MULTIPLIER : 0) + Math.abs(qty) * policy.transactionCostPerContract;
+        const paid =
+          (opening && qty > 0 ? qty * fill * OPTION_MULTIPLIER : 0) + Math.abs(qty) * policy.transactionCostPerContract;
         hedgeCostToday += paid;
         c.info.hedgeCost += paid;
       }
@@ -391,15 +405,24 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
     }
 
     // 4. Entry on the schedule.
-    const due = a.entryEveryDays === 0 ? open.length === 0 : open.length < a.maxOpenCondors && (lastEntryDay === MS_NONE || day - lastEntryDay >= a.entryEveryDays);
+    const due =
+      a.entryEveryDays === 0
+        ? open.length === 0
+        : open.length < a.maxOpenCondors && (lastEntryDay === MS_NONE || day - lastEntryDay >= a.entryEveryDays);
     if (due) {
       let quantity = a.condorQuantity;
       const probe = standardCondor(row.date, spx, state.vix / 100, { ...a, condorQuantity: 1 });
-      const width = Math.max(probe.strikes[1] - probe.strikes[0], probe.strikes[3] - probe.strikes[2]) * OPTION_MULTIPLIER;
+      const width =
+        Math.max(probe.strikes[1] - probe.strikes[0], probe.strikes[3] - probe.strikes[2]) * OPTION_MULTIPLIER;
       if (a.capital !== undefined) {
-        const cap = capitalCap({ maxLossPerCondor: width, hedgeDebitPerCondor: 0, capital: a.capital, quantity }, policy);
+        const cap = capitalCap(
+          { maxLossPerCondor: width, hedgeDebitPerCondor: 0, capital: a.capital, quantity },
+          policy,
+        );
         if (cap.exceeds) {
-          events.push(`capital cap: ${quantity} condors risk ${usd(quantity * width)}, over ${usd(cap.limit)}; opening ${cap.maxQuantity}`);
+          events.push(
+            `capital cap: ${quantity} condors risk ${usd(quantity * width)}, over ${usd(cap.limit)}; opening ${cap.maxQuantity}`,
+          );
           quantity = cap.maxQuantity;
         }
       }
@@ -436,7 +459,12 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
         c.info.credit = c.cash.condor;
         c.maxLoss = Math.max(1, width * quantity - c.info.credit);
         const b = hedgeBudget(
-          { maxLoss: c.maxLoss, credit: Math.max(0, c.info.credit), days: sc.days, ...(a.hedgeBudget > 0 ? { userBudget: a.hedgeBudget } : {}) },
+          {
+            maxLoss: c.maxLoss,
+            credit: Math.max(0, c.info.credit),
+            days: sc.days,
+            ...(a.hedgeBudget > 0 ? { userBudget: a.hedgeBudget } : {}),
+          },
           policy,
         );
         c.budget = b.budget;
@@ -522,7 +550,10 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
     else notes.push(`episode ${e.name} (${e.from}..${e.to}): no replayed day in the data given`);
   }
   const total = summarizePeriod(ledger, 'total', ledger[0]?.date as string, last.date) as ReplayPeriodSummary;
-  if (skippedCount > 0) notes.push(`${skippedCount} row${skippedCount === 1 ? '' : 's'} in the window skipped (no SPX close, no VIX close or fewer than two VX prices); positions carried over them`);
+  if (skippedCount > 0)
+    notes.push(
+      `${skippedCount} row${skippedCount === 1 ? '' : 's'} in the window skipped (no SPX close, no VIX close or fewer than two VX prices); positions carried over them`,
+    );
 
   const series: ReplaySeries = {
     date: ledger.map((r) => r.date),
@@ -563,4 +594,3 @@ function finishCampaign(c: Campaign, condorMark: number, overlayMark: number, ta
 function usd(x: number): string {
   return `${x < 0 ? '−' : ''}$${Math.round(Math.abs(x)).toLocaleString('en-US')}`;
 }
-

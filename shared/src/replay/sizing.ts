@@ -101,11 +101,19 @@ export function sizeLayers(i: LayerSizingInput): LayerSizing {
   const newVix = stressedVix(ts.vixSpot, policy);
   const stressVov = policy.stressVolOfVol ?? state.volOfVol;
   const scale = state.vix / ts.vixSpot;
-  const stressed = drawdownState(state, ts, policy, newVix * scale, stressVov, (e) => stressedFuture(ts, e, newVix, policy.drawdownDays));
+  const stressed = drawdownState(state, ts, policy, newVix * scale, stressVov, (e) =>
+    stressedFuture(ts, e, newVix, policy.drawdownDays),
+  );
   const loss = scenarioLoss(i.condor, state, stressed, i.maxLoss);
   let tail: Leg[] = [];
   let tailRequired = 0;
-  const tailExpiry = selectTailExpiry(ts.valuationDate, vxExpiries, policy.tailDteMin, policy.tailDteMax, policy.tailDteTarget);
+  const tailExpiry = selectTailExpiry(
+    ts.valuationDate,
+    vxExpiries,
+    policy.tailDteMin,
+    policy.tailDteMax,
+    policy.tailDteTarget,
+  );
   try {
     const t = sizeTailHedge({
       condorLoss: loss,
@@ -123,7 +131,8 @@ export function sizeLayers(i: LayerSizingInput): LayerSizing {
     tailRequired = t.contracts;
     const cut = cutToBudget(t.contracts, t.premium * 100, Math.max(0, i.available.tail));
     if (cut.cut) notes.push(`tail cut from ${t.contracts} to ${cut.quantity} calls by its budget`);
-    if (cut.quantity > 0) tail = [{ kind: 'vix', type: 'call', strike: t.strike, expiry: tailExpiry, quantity: cut.quantity }];
+    if (cut.quantity > 0)
+      tail = [{ kind: 'vix', type: 'call', strike: t.strike, expiry: tailExpiry, quantity: cut.quantity }];
   } catch (e) {
     if (!isAlvhError(e)) throw e;
     notes.push(`tail: ${e.message}`);

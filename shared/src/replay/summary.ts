@@ -40,7 +40,12 @@ export interface ReplayPeriodSummary {
  * Summary of `ledger` rows dated in [from, to], or null when none is.
  * @example summarizePeriod(result.ledger, 'Mar 2020', '2020-02-14', '2020-04-17')
  */
-export function summarizePeriod(ledger: readonly ReplayLedgerRow[], name: string, from: string, to: string): ReplayPeriodSummary | null {
+export function summarizePeriod(
+  ledger: readonly ReplayLedgerRow[],
+  name: string,
+  from: string,
+  to: string,
+): ReplayPeriodSummary | null {
   let first = -1;
   let lastIdx = -1;
   for (let i = 0; i < ledger.length; i++) {

@@ -32,7 +32,10 @@ export const MarketRowSchema = z.object({
   vix3m: price.optional(),
   vix9d: price.optional(),
   skew: price.optional(),
-  vx: z.array(price.nullable(), { error: 'pass vx as an array of prices (null for a gap)' }).max(12, { error: 'pass at most 12 VX contracts per day' }).default([]),
+  vx: z
+    .array(price.nullable(), { error: 'pass vx as an array of prices (null for a gap)' })
+    .max(12, { error: 'pass at most 12 VX contracts per day' })
+    .default([]),
 });
 
 const whole = (lo: number, hi: number, def: number) =>
@@ -81,7 +84,12 @@ export const ReplayAssumptionsSchema = z.strictObject(
     /** Paid per VIX option, index points, on top of the model mid at every fill. */
     vixHalfSpread: num(0, 10, 0),
     /** Capital for the method's capital cap, USD: when given, each entry's quantity is cut to what maxRiskPct · capital allows. */
-    capital: z.number({ error: 'pass capital in USD' }).finite({ error: 'pass capital in USD' }).min(1_000, { error: 'pass capital of at least 1000 USD' }).max(1e10, { error: 'pass capital up to 1e10 USD' }).optional(),
+    capital: z
+      .number({ error: 'pass capital in USD' })
+      .finite({ error: 'pass capital in USD' })
+      .min(1_000, { error: 'pass capital of at least 1000 USD' })
+      .max(1e10, { error: 'pass capital up to 1e10 USD' })
+      .optional(),
     /** Hedge budget per condor, USD; the method's caps apply below it. 0 = no user budget (caps only). */
     hedgeBudget: num(0, 1e9, 0),
     /** Include the daily ledger in the result (the summaries and the series are always there). */
@@ -114,7 +122,9 @@ export const DEFAULT_EPISODES: { name: string; from: string; to: string }[] = [
 export const ReplayInputSchema = z
   .object({
     /** Daily rows, oldest first, one per date (see {@link MarketRowSchema}). */
-    rows: z.array(MarketRowSchema, { error: 'pass rows as an array of daily market rows' }).min(2, { error: 'pass at least two rows' }),
+    rows: z
+      .array(MarketRowSchema, { error: 'pass rows as an array of daily market rows' })
+      .min(2, { error: 'pass at least two rows' }),
     /** First date replayed (default: the first usable row). Earlier rows still feed the signals. */
     from: isoDate.optional(),
     /** Last date replayed (default: the last row). */
@@ -140,7 +150,11 @@ export const ReplayInputSchema = z
       }
     }
     if (input.from !== undefined && input.to !== undefined && input.from > input.to) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: `to (${input.to}) is before from (${input.from}); pass from ≤ to` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `to (${input.to}) is before from (${input.from}); pass from ≤ to`,
+      });
     }
   });
 

@@ -23,7 +23,9 @@ describe('datedCurve', () => {
   it('keeps the expiry of each slot across gaps, and honours maxContracts', () => {
     const c = datedCurve({ date: '2007-03-21', vix: 12, vx: [13.3, 13.61, null, 14.12, null, null, null, 14.55] });
     expect(c.futures.map((f) => f.expiry)).toEqual(['2007-04-18', '2007-05-16', '2007-07-18', '2007-11-21']);
-    expect(datedCurve({ date: '2007-03-21', vix: 12, vx: [13.3, 13.61, 14, 14.12] }, { maxContracts: 2 }).futures.length).toBe(2);
+    expect(
+      datedCurve({ date: '2007-03-21', vix: 12, vx: [13.3, 13.61, 14, 14.12] }, { maxContracts: 2 }).futures.length,
+    ).toBe(2);
   });
 
   it('uses the holiday-adjusted expiry (Good Friday 2014: Tuesday 2014-03-18)', () => {
@@ -32,7 +34,11 @@ describe('datedCurve', () => {
 
   it.each([
     [{ date: '2020-03-16', vx: [1, 2] }, 'invalid_input', /^2020-03-16\.vix: /],
-    [{ date: '2020-03-16', vix: 80, vx: [72] }, 'insufficient_data', /^2020-03-16\.vx: has 1 priced contract, the term structure needs two/],
+    [
+      { date: '2020-03-16', vix: 80, vx: [72] },
+      'insufficient_data',
+      /^2020-03-16\.vx: has 1 priced contract, the term structure needs two/,
+    ],
     [{ date: '2020-03-16', vix: 80, vx: [72, -1] }, 'invalid_input', /^2020-03-16\.vx\[1\]: is -1/],
   ])('rejects %j', (row, code, message) => {
     try {

@@ -27,7 +27,8 @@ describe('parseMarketHistory on small texts', () => {
   });
 
   it('reads leyhline slots: NA and 0 are gaps, pre-2007-03-26 prices above 50 are rescaled', () => {
-    const text = '"","date","M1","M2","M3","M4","M5","M6","M7","M8"\n"1",2004-05-21,191,0,208,NA,NA,211,NA,NA\n"2",2007-03-26,13.4,13.8,14.1,14.2,14.28,14.25,NA,14.55\n';
+    const text =
+      '"","date","M1","M2","M3","M4","M5","M6","M7","M8"\n"1",2004-05-21,191,0,208,NA,NA,211,NA,NA\n"2",2007-03-26,13.4,13.8,14.1,14.2,14.28,14.25,NA,14.55\n';
     const rows = parseMarketHistory(text);
     expect(rows[0]?.vx).toEqual([19.1, null, 20.8, null, null, 21.1, null, null]);
     expect(rows[1]?.vx).toEqual([13.4, 13.8, 14.1, 14.2, 14.28, 14.25, null, 14.55]);
@@ -40,17 +41,57 @@ describe('parseMarketHistory on small texts', () => {
 
   const bad: [string, string, MarketHistoryFormat | undefined, RegExp][] = [
     ['a word in a price cell', 'DATE,VVIX\n03/16/2020,abc\n', undefined, /^line 2 \(VVIX\): is "abc", not a number/],
-    ['a negative price', 'Fecha,M1,M2,M3,M4,M5,M6,M7,M8\n2024-08-05,-1,2,3,4,5,6,7,8\n', undefined, /^line 2 \(M1\): is -1/],
-    ['a zero outside leyhline', 'Fecha,M1,M2,M3,M4,M5,M6,M7,M8\n2024-08-05,0,2,3,4,5,6,7,8\n', undefined, /^line 2 \(M1\): is 0/],
-    ['an ISO date in a Cboe file', 'DATE,VVIX\n2020-03-16,207\n', undefined, /^line 2 \(DATE\): is "2020-03-16", not a date; write dates as m\/d\/yyyy/],
+    [
+      'a negative price',
+      'Fecha,M1,M2,M3,M4,M5,M6,M7,M8\n2024-08-05,-1,2,3,4,5,6,7,8\n',
+      undefined,
+      /^line 2 \(M1\): is -1/,
+    ],
+    [
+      'a zero outside leyhline',
+      'Fecha,M1,M2,M3,M4,M5,M6,M7,M8\n2024-08-05,0,2,3,4,5,6,7,8\n',
+      undefined,
+      /^line 2 \(M1\): is 0/,
+    ],
+    [
+      'an ISO date in a Cboe file',
+      'DATE,VVIX\n2020-03-16,207\n',
+      undefined,
+      /^line 2 \(DATE\): is "2020-03-16", not a date; write dates as m\/d\/yyyy/,
+    ],
     ['an impossible date', 'DATE,VVIX\n02/30/2020,207\n', undefined, /^line 2 \(DATE\)/],
-    ['dates out of order', 'DATE,VVIX\n03/17/2020,1\n03/16/2020,2\n', undefined, /^line 3 \(DATE\): date 2020-03-16 is before/],
-    ['a repeated date', 'DATE,VVIX\n03/17/2020,1\n03/17/2020,2\n', undefined, /^line 3 \(DATE\): date 2020-03-17 is repeated/],
+    [
+      'dates out of order',
+      'DATE,VVIX\n03/17/2020,1\n03/16/2020,2\n',
+      undefined,
+      /^line 3 \(DATE\): date 2020-03-16 is before/,
+    ],
+    [
+      'a repeated date',
+      'DATE,VVIX\n03/17/2020,1\n03/17/2020,2\n',
+      undefined,
+      /^line 3 \(DATE\): date 2020-03-17 is repeated/,
+    ],
     ['a short line', 'DATE,VVIX\n03/17/2020\n', undefined, /^line 2: has 1 cells, the header has 2/],
     ['an unknown header', 'when,what\n1,2\n', undefined, /^line 1: the header "when,what" is not one of the known/],
-    ['the Cboe OHLC header without a format', 'DATE,OPEN,HIGH,LOW,CLOSE\n', undefined, /^format: .*cboe-vix, cboe-vix3m, cboe-vix9d/],
-    ['the date,open header without a format', 'date,open,high,low,close,volume\n', undefined, /^format: .*spx-ohlcv, vix-ohlcv/],
-    ['a format that does not match the header', 'DATE,VVIX\n', 'cboe-skew', /^line 1: the header "DATE,VVIX" is not the cboe-skew header/],
+    [
+      'the Cboe OHLC header without a format',
+      'DATE,OPEN,HIGH,LOW,CLOSE\n',
+      undefined,
+      /^format: .*cboe-vix, cboe-vix3m, cboe-vix9d/,
+    ],
+    [
+      'the date,open header without a format',
+      'date,open,high,low,close,volume\n',
+      undefined,
+      /^format: .*spx-ohlcv, vix-ohlcv/,
+    ],
+    [
+      'a format that does not match the header',
+      'DATE,VVIX\n',
+      'cboe-skew',
+      /^line 1: the header "DATE,VVIX" is not the cboe-skew header/,
+    ],
     ['empty text', '', undefined, /^text: is empty/],
   ];
   it.each(bad)('rejects %s, naming the line and column', (_name, text, format, message) => {
@@ -76,18 +117,84 @@ describe('mergeMarketHistory', () => {
 
 // Every file of the data folder: format detected (or named), row count, first and last row.
 const files: [string, MarketHistoryFormat, number, Partial<MarketRow>, Partial<MarketRow>][] = [
-  ['cboe_VIX_History__ManULoreN14.csv', 'cboe-vix', 9234, { date: '1990-01-02', vix: 17.24 }, { date: '2026-07-22', vix: 16.64 }],
-  ['cboe_VIX3M_History__ManULoreN14.csv', 'cboe-vix3m', 4235, { date: '2009-09-18', vix3m: 26.54 }, { date: '2026-07-22', vix3m: 19.54 }],
-  ['cboe_VIX9D_History__ManULoreN14.csv', 'cboe-vix9d', 3909, { date: '2011-01-04', vix9d: 16.06 }, { date: '2026-07-22', vix9d: 14.88 }],
-  ['cboe_VVIX_History__ManULoreN14.csv', 'cboe-vvix', 5066, { date: '2006-03-06', vvix: 71.73 }, { date: '2026-07-22', vvix: 95.55 }],
-  ['cboe_SKEW_History__ManULoreN14.csv', 'cboe-skew', 9189, { date: '1990-01-02', skew: 126.09 }, { date: '2026-07-22', skew: 150.19 }],
-  ['quantintell_vix_futures_VX1-VX8_2007-2021.csv', 'quantintell-futures', 3711, { date: '2007-04-02', vix: 14.53, spx: 1424.55 }, { date: '2021-12-23', vix: 17.96, spx: 4725.79 }],
-  ['quantintell_vix_cash_VIX9D_VIX_VIX3M_VIX6M_2008-2021.csv', 'quantintell-cash', 3521, { date: '2008-01-02', vix: 23.17 }, { date: '2021-12-23', vix3m: 23.24, vix9d: 13.71 }],
+  [
+    'cboe_VIX_History__ManULoreN14.csv',
+    'cboe-vix',
+    9234,
+    { date: '1990-01-02', vix: 17.24 },
+    { date: '2026-07-22', vix: 16.64 },
+  ],
+  [
+    'cboe_VIX3M_History__ManULoreN14.csv',
+    'cboe-vix3m',
+    4235,
+    { date: '2009-09-18', vix3m: 26.54 },
+    { date: '2026-07-22', vix3m: 19.54 },
+  ],
+  [
+    'cboe_VIX9D_History__ManULoreN14.csv',
+    'cboe-vix9d',
+    3909,
+    { date: '2011-01-04', vix9d: 16.06 },
+    { date: '2026-07-22', vix9d: 14.88 },
+  ],
+  [
+    'cboe_VVIX_History__ManULoreN14.csv',
+    'cboe-vvix',
+    5066,
+    { date: '2006-03-06', vvix: 71.73 },
+    { date: '2026-07-22', vvix: 95.55 },
+  ],
+  [
+    'cboe_SKEW_History__ManULoreN14.csv',
+    'cboe-skew',
+    9189,
+    { date: '1990-01-02', skew: 126.09 },
+    { date: '2026-07-22', skew: 150.19 },
+  ],
+  [
+    'quantintell_vix_futures_VX1-VX8_2007-2021.csv',
+    'quantintell-futures',
+    3711,
+    { date: '2007-04-02', vix: 14.53, spx: 1424.55 },
+    { date: '2021-12-23', vix: 17.96, spx: 4725.79 },
+  ],
+  [
+    'quantintell_vix_cash_VIX9D_VIX_VIX3M_VIX6M_2008-2021.csv',
+    'quantintell-cash',
+    3521,
+    { date: '2008-01-02', vix: 23.17 },
+    { date: '2021-12-23', vix3m: 23.24, vix9d: 13.71 },
+  ],
   ['leyhline_vx_M1-M8_settle_2004-2017_MIT.csv', 'leyhline-m1m8', 3305, { date: '2004-03-26' }, { date: '2017-05-11' }],
-  ['manumartinb_vx_M1-M8_episode_2024-07_2024-09.csv', 'manumartinb-m1m8', 44, { date: '2024-07-15' }, { date: '2024-09-13' }],
-  ['manumartinb_vx_M1-M8_episode_2025-03_2025-05.csv', 'manumartinb-m1m8', 54, { date: '2025-03-03' }, { date: '2025-05-16' }],
-  ['spx_daily_2021-2026__eric-tao.csv', 'spx-ohlcv', 1318, { date: '2021-01-04', spx: 3700.65 }, { date: '2026-04-02', spx: 6582.69 }],
-  ['vix_daily_2021-2026__eric-tao.csv', 'vix-ohlcv', 1348, { date: '2021-01-04', vix: 26.97, vixOpen: 23.04 }, { date: '2026-04-06', vix: 24.17 }],
+  [
+    'manumartinb_vx_M1-M8_episode_2024-07_2024-09.csv',
+    'manumartinb-m1m8',
+    44,
+    { date: '2024-07-15' },
+    { date: '2024-09-13' },
+  ],
+  [
+    'manumartinb_vx_M1-M8_episode_2025-03_2025-05.csv',
+    'manumartinb-m1m8',
+    54,
+    { date: '2025-03-03' },
+    { date: '2025-05-16' },
+  ],
+  [
+    'spx_daily_2021-2026__eric-tao.csv',
+    'spx-ohlcv',
+    1318,
+    { date: '2021-01-04', spx: 3700.65 },
+    { date: '2026-04-02', spx: 6582.69 },
+  ],
+  [
+    'vix_daily_2021-2026__eric-tao.csv',
+    'vix-ohlcv',
+    1348,
+    { date: '2021-01-04', vix: 26.97, vixOpen: 23.04 },
+    { date: '2026-04-06', vix: 24.17 },
+  ],
 ];
 
 describeWithData('parseMarketHistory on every file of the data folder', () => {

@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AlvhError, InputValidationError, MAX_REPLAY_ROWS, mergeMarketHistory, parseMarketHistory, replay } from '@alvh/shared';
+import {
+  AlvhError,
+  InputValidationError,
+  MAX_REPLAY_ROWS,
+  mergeMarketHistory,
+  parseMarketHistory,
+  replay,
+} from '@alvh/shared';
 import type { MarketRow, ReplayLedgerRow, ReplayResult } from '@alvh/shared';
 import { describeWithData, readDataFile } from '../../helpers/marketData';
 
@@ -52,7 +59,10 @@ describeWithData('replay of Feb-Mar 2020 from the real data', () => {
   });
 
   it('the 15% curve-shift trigger fires between 2020-02-24 and 2020-03-16', () => {
-    const fired = r.ledger.filter((x) => x.date >= '2020-02-24' && x.date <= '2020-03-16' && x.sizings.some((z) => z.triggers.includes('curve-shift')));
+    const fired = r.ledger.filter(
+      (x) =>
+        x.date >= '2020-02-24' && x.date <= '2020-03-16' && x.sizings.some((z) => z.triggers.includes('curve-shift')),
+    );
     expect(fired.length).toBeGreaterThanOrEqual(3);
     for (const x of fired) expect(x.curveShift).toBeGreaterThanOrEqual(0.15);
     expect(fired[0]?.date).toBe('2020-02-24');
@@ -73,7 +83,16 @@ describeWithData('replay of Feb-Mar 2020 from the real data', () => {
   it('keeps the books consistent: ALVH = condor + overlay + tail, every number finite', () => {
     for (const x of r.ledger) {
       expect(x.alvhPnl).toBeCloseTo(x.condorPnl + x.overlayPnl + x.tailPnl, 6);
-      for (const v of [x.condorPnl, x.overlayPnl, x.tailPnl, x.condorValue, x.overlayValue, x.tailValue, x.hedgeCost, x.costs]) {
+      for (const v of [
+        x.condorPnl,
+        x.overlayPnl,
+        x.tailPnl,
+        x.condorValue,
+        x.overlayValue,
+        x.tailValue,
+        x.hedgeCost,
+        x.costs,
+      ]) {
         expect(Number.isFinite(v)).toBe(true);
       }
     }
@@ -104,8 +123,16 @@ describe('replay input checks', () => {
     [{ rows: [row('2020-01-03'), row('2020-01-02')] }, 'rows[1].date', /before 2020-01-03/],
     [{ rows: [row('2020-01-02'), { ...row('2020-01-03'), vix: 0 }] }, 'rows[1].vix', /greater than 0/],
     [{ rows: [row('2020-01-02'), row('2020-01-03')], policy: { tailCoverage: -1 } }, 'policy.tailCoverage', /between/],
-    [{ rows: [row('2020-01-02'), row('2020-01-03')], assumptions: { condorDte: 2 } }, 'assumptions.condorDte', /between 7 and 365/],
-    [{ rows: [row('2020-01-02'), row('2020-01-03')], assumptions: { condorDTE: 45 } }, 'assumptions', /unknown replay assumption "condorDTE"/],
+    [
+      { rows: [row('2020-01-02'), row('2020-01-03')], assumptions: { condorDte: 2 } },
+      'assumptions.condorDte',
+      /between 7 and 365/,
+    ],
+    [
+      { rows: [row('2020-01-02'), row('2020-01-03')], assumptions: { condorDTE: 45 } },
+      'assumptions',
+      /unknown replay assumption "condorDTE"/,
+    ],
   ])('rejects %j naming the field', (input, path, message) => {
     try {
       replay(input);
@@ -119,7 +146,12 @@ describe('replay input checks', () => {
 
   it('says which data is missing when no row can be replayed', () => {
     try {
-      replay({ rows: [{ date: '2020-01-02', vix: 20, vx: [] }, { date: '2020-01-03', vix: 20, vx: [] }] });
+      replay({
+        rows: [
+          { date: '2020-01-02', vix: 20, vx: [] },
+          { date: '2020-01-03', vix: 20, vx: [] },
+        ],
+      });
       expect.unreachable();
     } catch (e) {
       expect((e as AlvhError).code).toBe('insufficient_data');

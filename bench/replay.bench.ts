@@ -1,0 +1,75 @@
+/**
+ * Days replayed per second by `replay()`: the 2007-2021 history of the data folder when it is
+ * beside the repository (`ALVH_DATA_DIR`, else `../shared/data`), else a synthetic 15-year history
+ * with the same columns. Parsing is timed separately. Prints figures, asserts nothing.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { mergeMarketHistory, parseMarketHistory, replay, toIsoDate, weekdayOf, dayFromYmd } from '@alvh/shared';
+import type { MarketRow } from '@alvh/shared';
+import { formatRate, printRow } from './timing';
+
+const dataDir =
+  process.env['ALVH_DATA_DIR'] ?? resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'data');
+
+/** A deterministic synthetic history: SPX random walk, mean-reverting VIX, a contango curve. */
+function syntheticRows(days: number): MarketRow[] {
+  let seed = 12345;
+  const rnd = (): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648 - 0.5;
+  };
+  const rows: MarketRow[] = [];
+  let spx = 1500;
+  let vix = 18;
+  for (let d = dayFromYmd(2007, 4, 2); rows.length < days; d++) {
+    if (weekdayOf(d) === 0 || weekdayOf(d) === 6) continue;
+    vix = Math.max(9, vix + 0.08 * (18 - vix) + 1.5 * rnd());
+    spx *= Math.exp(0.0003 + (vix / 100 / Math.sqrt(252)) * rnd() * 3.4);
+    const vx = Array.from({ length: 8 }, (_, k) => vix + (20 - vix) * (1 - Math.exp(-0.6 * (k + 0.5))) + 0.6 * k);
+    rows.push({ date: toIsoDate(d), spx, vix, vvix: 90 + (4 * vix) / 10, vx });
+  }
+  return rows;
+}
+
+export default async function (): Promise<void> {
+  let rows: MarketRow[];
+  let label: string;
+  if (existsSync(join(dataDir, 'README.md'))) {
+    const read = (f: string): string => readFileSync(join(dataDir, f), 'utf8');
+    const texts = [
+      read('quantintell_vix_futures_VX1-VX8_2007-2021.csv'),
+      read('cboe_VIX_History__ManULoreN14.csv'),
+      read('cboe_VVIX_History__ManULoreN14.csv'),
+    ];
+    const t0 = performance.now();
+    rows = mergeMarketHistory(
+      parseMarketHistory(texts[0] as string),
+      parseMarketHistory(texts[1] as string, 'cboe-vix'),
+      parseMarketHistory(texts[2] as string),
+    );
+    const ms = performance.now() - t0;
+    printRow(
+      'parse + merge 3 files (quantintell, Cboe VIX, VVIX)',
+      `${ms.toFixed(0)} ms for ${rows.length} merged rows`,
+    );
+    rows = rows.filter((r) => r.date <= '2021-12-31');
+    label = 'real 2007-2021';
+  } else {
+    rows = syntheticRows(3700);
+    label = 'synthetic 3700 days';
+  }
+  const from = rows.find((r) => r.vx.length > 0)?.date as string;
+  // one warm-up run, then timed runs
+  replay({ rows, from, assumptions: { includeLedger: false } });
+  const runs = 3;
+  let days = 0;
+  const t0 = performance.now();
+  for (let k = 0; k < runs; k++) days += replay({ rows, from, assumptions: { includeLedger: false } }).days;
+  const seconds = (performance.now() - t0) / 1000;
+  printRow(
+    `replay, ${label}, default policy (${days / runs} days)`,
+    `${formatRate(days / seconds, ' days/s')}  (${(seconds / runs).toFixed(2)} s per run)`,
+  );
+}
