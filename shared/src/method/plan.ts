@@ -82,6 +82,8 @@ export interface PlanScenario {
 export interface PlanOverlay extends OverlaySizing {
   /** Units the vega target asks for, before the budget. */
   requiredUnits: number;
+  /** requiredUnits · unit cost, USD. */
+  requiredCost: number;
   /** The calendar layer's part of the budget, USD. */
   budget: number;
   cut: boolean;
@@ -104,6 +106,8 @@ export interface PlanTail {
   gainPerContract: number;
   /** Contracts the coverage asks for, before the budget. */
   requiredContracts: number;
+  /** requiredContracts · premium · 100, USD. */
+  requiredCost: number;
   contracts: number;
   cost: number;
   /** Target gain/loss ratio (policy.tailCoverage). */
@@ -139,6 +143,9 @@ export interface PlanBudget extends HedgeBudget {
   tailBudget: number;
   /** Overlay cost + tail cost, USD. */
   netHedgeDebit: number;
+  /** What both layers would cost at their required sizes, USD, and that as an annual rate of max loss. */
+  requiredDebit: number;
+  requiredHedgeCostRate: number;
   hedgeCostRate: number;
   withinCostCap: boolean;
   /** (credit − debit) / max loss · 365 / days. */
@@ -174,6 +181,10 @@ export interface Plan {
   book: { condor: Leg[]; overlay: Leg[]; tail: Leg[] };
   audit: AuditEntry[];
   warnings: string[];
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** Re-prefix an error raised by a layer that does not know where its input sits in the plan. */
@@ -486,7 +497,7 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
   audit.push({
     rule: 'overlay.size',
     inputs: { structure, condorVega: condor.greeks.vega, vegaMatch: split.vegaMatch, unitVega: overlaySize.unitVega, unitCost: overlaySize.unitCost },
-    effect: `target ${fmt(split.vegaMatch, 3)} × |${fmt(condor.greeks.vega, 2)}| = ${fmt(overlaySize.targetVega, 2)} ${overlaySize.vegaUnit}; round(${fmt(overlaySize.targetVega, 2)} / ${fmt(overlaySize.unitVega, 2)}) = ${overlaySize.units} units at $${fmt(overlaySize.unitCost, 2)}`,
+    effect: `target ${fmt(split.vegaMatch, 3)} × |${fmt(condor.greeks.vega, 2)}| = ${fmt(overlaySize.targetVega, 2)} ${overlaySize.vegaUnit}; round(${fmt(overlaySize.targetVega, 2)} / ${fmt(overlaySize.unitVega, 2)}) = ${plural(overlaySize.units, 'unit')} at $${fmt(overlaySize.unitCost, 2)}`,
   });
 
   // Budget and cuts (section 7)
@@ -511,6 +522,7 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
   const overlay: PlanOverlay = {
     ...overlaySize,
     requiredUnits: overlaySize.units,
+    requiredCost: overlaySize.units * overlaySize.unitCost,
     units,
     legs: units > 0 ? overlaySize.unitLegs.map((l) => ({ ...l, quantity: l.quantity * units })) : [],
     cost: units * overlaySize.unitCost,
@@ -524,10 +536,10 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
     audit.push({
       rule: 'budget.cut-overlay',
       inputs: { requiredUnits: overlaySize.units, unitCost: overlaySize.unitCost, calendarBudget },
-      effect: `overlay cut from ${overlaySize.units} to ${units} units; vega covered ${fmt(overlay.coverageAchieved * 100, 1)}% of the target`,
+      effect: `overlay cut from ${overlaySize.units} to ${plural(units, 'unit')}; vega covered ${fmt(overlay.coverageAchieved * 100, 1)}% of the target`,
     });
     warnings.push(
-      `The calendar overlay needs ${overlaySize.units} units ($${fmt(overlaySize.units * overlaySize.unitCost, 0)}) but its part of the budget is $${fmt(calendarBudget, 0)}: cut to ${units} units, ${fmt(overlay.coverageAchieved * 100, 1)}% of the vega target.`,
+      `The calendar overlay needs ${plural(overlaySize.units, 'unit')} ($${fmt(overlaySize.units * overlaySize.unitCost, 0)}) but its part of the budget is $${fmt(calendarBudget, 0)}: cut to ${plural(units, 'unit')}, ${fmt(overlay.coverageAchieved * 100, 1)}% of the vega target.`,
     );
   }
   const unitPremium = tailSize.premium * 100;
@@ -547,6 +559,7 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
     stressedCallValue: tailSize.stressedCallValue,
     gainPerContract: tailSize.gainPerContract,
     requiredContracts: tailSize.contracts,
+    requiredCost: tailSize.contracts * unitPremium,
     contracts,
     cost: contracts * unitPremium,
     coverage: policy.tailCoverage,
@@ -574,6 +587,8 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
     calendarBudget,
     tailBudget,
     netHedgeDebit: debit,
+    requiredDebit: overlay.requiredCost + tail.requiredCost,
+    requiredHedgeCostRate: hedgeCostRate(overlay.requiredCost + tail.requiredCost, condor.maxLoss, condor.days),
     hedgeCostRate: costRate,
     withinCostCap: costRate <= policy.maxHedgeCostRate + 1e-12,
     returnOnRiskAfterHedges: rorAfter,
@@ -597,7 +612,7 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
   });
   if (capital.exceeds) {
     warnings.push(
-      `${c.quantity} condors put $${fmt(capital.used, 0)} at risk, over ${fmt(policy.maxRiskPct * 100, 2)}% of capital ($${fmt(capital.limit, 0)}): reduce to ${capital.maxQuantity} condors.`,
+      `${plural(c.quantity, 'condor')} put $${fmt(capital.used, 0)} at risk, over ${fmt(policy.maxRiskPct * 100, 2)}% of capital ($${fmt(capital.limit, 0)}): reduce to ${plural(capital.maxQuantity, 'condor')}.`,
     );
   }
 

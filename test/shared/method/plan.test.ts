@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { plan, planMarketState, type Plan } from '../../../shared/src/method/plan';
+import { PlanInputSchema, type PlanInput } from '../../../shared/src/schemas/plan';
+import { markBook } from '../../../shared/src/book/index';
+import { isAlvhError } from '../../../shared/src/errors';
+import { InputValidationError } from '../../../shared/src/schemas/parse';
+
+/** A calm synthetic day (a contango curve, VIX 14). */
+const input: PlanInput = {
+  valuationDate: '2024-01-02',
+  market: {
+    spx: 4742.83,
+    vix: 13.2,
+    vvix: 82,
+    rate: 0.052,
+    divYield: 0.015,
+    futures: [
+      { expiry: '2024-01-17', price: 13.9 },
+      { expiry: '2024-02-14', price: 15.2 },
+      { expiry: '2024-03-20', price: 16.1 },
+      { expiry: '2024-04-17', price: 16.7 },
+      { expiry: '2024-05-22', price: 17.1 },
+      { expiry: '2024-06-18', price: 17.4 },
+    ],
+  },
+  condor: { expiry: '2024-02-16', strikes: [4410, 4460, 5050, 5100], quantity: 4 },
+  portfolio: { capital: 1_000_000 },
+};
+
+function allFinite(x: unknown, path = 'plan'): string[] {
+  if (typeof x === 'number') return Number.isFinite(x) ? [] : [path];
+  if (Array.isArray(x)) return x.flatMap((v, i) => allFinite(v, `${path}[${i}]`));
+  if (x !== null && typeof x === 'object') return Object.entries(x).flatMap(([k, v]) => allFinite(v, `${path}.${k}`));
+  return [];
+}
+
+function rejection(raw: unknown): { field: string; message: string } {
+  try {
+    plan(raw as PlanInput);
+  } catch (e) {
+    if (isAlvhError(e)) return { field: e.field, message: e.message };
+    throw e;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('plan — composition', () => {
+  const p: Plan = plan(input);
+
+  it('every number is finite and the shares sum to 1', () => {
+    expect(allFinite(p)).toEqual([]);
+    expect(p.split.calendarShare + p.split.tailShare).toBeCloseTo(1, 12);
+    expect(p.regime).toBe('contango');
+  });
+
+  it('the audit trail runs in the method order', () => {
+    const rules = p.audit.map((a) => a.rule);
+    const order = ['curve.regime', 'split.base', 'condor.step1', 'tail.scenario', 'tail.contracts', 'overlay.size', 'budget', 'budget.result', 'capital.cap', 'theta.subsidy', 'tail.analogs'];
+    const idx = order.map((r) => rules.indexOf(r));
+    expect(idx.every((i) => i >= 0)).toBe(true);
+    expect([...idx].sort((a, b) => a - b)).toEqual(idx);
+  });
+
+  it('the book re-marks from the plan market state to the same value', () => {
+    const state = planMarketState(p.market);
+    expect(markBook(p.book.condor, state).value).toBeCloseTo(p.condor.markValue, 8);
+    expect(p.book.tail).toEqual(p.tail.legs);
+    expect(p.book.overlay).toEqual(p.overlay.legs);
+  });
+
+  it('the hedges fit the budget and the budget fits the 18% cap', () => {
+    expect(p.budget.budget).toBeLessThanOrEqual(p.budget.costCap + 1e-9);
+    expect(p.overlay.cost).toBeLessThanOrEqual(p.budget.calendarBudget + 1e-9);
+    expect(p.tail.cost).toBeLessThanOrEqual(p.budget.tailBudget + 1e-9);
+    expect(p.budget.hedgeCostRate).toBeLessThanOrEqual(0.18 + 1e-12);
+    expect(p.budget.netHedgeDebit).toBeCloseTo(p.overlay.cost + p.tail.cost, 9);
+  });
+
+  it('a user budget large enough buys the full required hedge', () => {
+    const big = plan({ ...input, portfolio: { capital: 1e8, budget: 1e7 }, policy: { maxHedgeCostRate: 5, targetIrr: 0, tailCoverage: 0.3 } });
+    // with targetIrr 0 the IRR-preserving budget is the whole credit, which binds before the user's budget
+    expect(big.budget.binding).toBe('irr');
+    expect(big.budget.budget).toBeCloseTo(big.condor.maxProfit, 9);
+    expect(big.tail.cut).toBe(false);
+    expect(big.tail.contracts).toBe(big.tail.requiredContracts);
+    expect(big.tail.coverageAchieved).toBeGreaterThanOrEqual(0.3);
+    expect(big.overlay.units).toBeGreaterThanOrEqual(p.overlay.units);
+  });
+
+  it('tighter caps never raise a size', () => {
+    const loose = plan({ ...input, policy: { maxHedgeCostRate: 2 } });
+    const tight = plan({ ...input, policy: { maxHedgeCostRate: 0.5 } });
+    expect(tight.tail.contracts).toBeLessThanOrEqual(loose.tail.contracts);
+    expect(tight.overlay.units).toBeLessThanOrEqual(loose.overlay.units);
+  });
+
+  it('flags a quantity over the capital cap and names the largest that fits', () => {
+    const q = plan({ ...input, condor: { ...input.condor, quantity: 40 } });
+    expect(q.capital.exceeds).toBe(true);
+    expect(q.warnings.some((w) => w.includes(`reduce to ${q.capital.maxQuantity} condors`))).toBe(true);
+  });
+
+  it('other overlay structures size too', () => {
+    const lp = plan({ ...input, policy: { overlay: 'spx-long-put', maxHedgeCostRate: 5, targetIrr: 0 } });
+    expect(lp.overlay.unitLegs).toHaveLength(1);
+    const dg = plan({ ...input, policy: { overlay: 'vix-call-diagonal', maxHedgeCostRate: 5, targetIrr: 0 } });
+    expect(dg.overlay.vegaUnit).toBe('USD per VIX point');
+    expect(dg.overlay.unitLegs.every((l) => l.kind === 'vix')).toBe(true);
+  });
+
+  it('events near the date warn, events in the condor life are counted', () => {
+    const e = plan({
+      ...input,
+      signals: {
+        events: [
+          { date: '2024-01-03', kind: 'FOMC', source: 'minutes' },
+          { date: '2024-01-11', kind: 'CPI', source: 'BLS release calendar' },
+          { date: '2024-01-31', kind: 'FOMC', source: 'Federal Reserve calendar' },
+        ],
+      },
+    });
+    expect(e.signals.eventRisk).toBe(true);
+    expect(e.signals.eventsInCondorLife).toBe(3);
+    expect(e.warnings.some((w) => w.startsWith('Event risk: FOMC on 2024-01-03'))).toBe(true);
+  });
+
+  it('without a last rebalance, the rebalance status says what to pass', () => {
+    expect(p.rebalance.due).toBeNull();
+    expect(p.rebalance.reason).toMatch(/lastRebalance/);
+  });
+
+  it('the input schema exports to JSON Schema for the HTTP API', async () => {
+    const { z } = await import('zod');
+    expect(() => z.toJSONSchema(PlanInputSchema, { io: 'input' })).not.toThrow();
+  });
+});
+
+describe('plan — every rejection names the field and the fix', () => {
+  it.each([
+    [{ ...input, valuationDate: '2024-02-30' }, 'valuationDate'],
+    [{ ...input, market: { ...input.market, vix: 0.132 } }, 'market.vix'],
+    [{ ...input, market: { ...input.market, rate: 5.2 } }, 'market.rate'],
+    [{ ...input, market: { ...input.market, futures: [{ expiry: '2024-01-17', price: 13.9 }] } }, 'market.futures'],
+    [{ ...input, condor: { ...input.condor, strikes: [4460, 4410, 5050, 5100] } }, 'condor.strikes'],
+    [{ ...input, condor: { ...input.condor, quantity: 0 } }, 'condor.quantity'],
+    [{ ...input, condor: { ...input.condor, vol: 15 } }, 'condor.vol'],
+    [{ ...input, portfolio: { capital: -1 } }, 'portfolio.capital'],
+    [{ ...input, policy: { vegaMatch: 0.8 } }, 'policy.vegaMatch'],
+    [{ ...input, policy: { tailCoverag: 2 } }, 'policy'],
+    [{ ...input, signals: { rsi: 140 } }, 'signals.rsi'],
+  ])('%#: %s', (raw, field) => {
+    const e = rejection(raw);
+    expect(e.field).toBe(field);
+    expect(e.message.length).toBeGreaterThan(field.length + 10);
+  });
+
+  it('checks made past the schema name the plan field too', () => {
+    expect(rejection({ ...input, condor: { ...input.condor, expiry: '2023-12-29' } }).field).toBe('condor.expiry');
+    const unsorted = { ...input, market: { ...input.market, futures: [...input.market.futures].reverse() } };
+    expect(rejection(unsorted).field).toMatch(/^market\.futures/);
+    expect(rejection({ ...input, signals: { spxCloses: [1, 2, 3] } }).field).toBe('signals.spxCloses');
+    expect(rejection({ ...input, condor: { ...input.condor, credit: 55 } }).field).toBe('condor.credit');
+  });
+
+  it('schema errors list every issue', () => {
+    try {
+      plan({ ...input, market: { ...input.market, spx: -1, vix: -1 } });
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputValidationError);
+      const paths = (e as InputValidationError).issues.map((i) => i.path);
+      expect(paths).toContain('market.spx');
+      expect(paths).toContain('market.vix');
+    }
+  });
+});
