@@ -106,6 +106,40 @@ describe('black76ImpliedVol round trip over the same grid', () => {
   });
 });
 
+describe('implied vol near the money', () => {
+  // Where x = ln(F/K) is tiny, the solution sits next to the inflexion point s_c = √(2|x|) of the
+  // normalised Black function: the case that exposed a bad first guess (F = 18.5, K = F·e^(−1.37e-7),
+  // 1 day, σ = 1% once returned 0.36%).
+  it('recovers σ for |ln(K/F)| log-uniform in [1e-11, 1] (property, same rule as the grid)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<OptionType>('call', 'put'),
+        fc.boolean(),
+        fc.double({ min: 0, max: 25, noNaN: true }),
+        fc.double({ min: Math.log(1 / 365), max: Math.log(2), noNaN: true }),
+        fc.double({ min: Math.log(0.01), max: Math.log(5), noNaN: true }),
+        (type, below, e, lnYears, lnVol) => {
+          const future = 18.5;
+          const strike = future * Math.exp((below ? -1 : 1) * Math.exp(-e));
+          const years = Math.exp(lnYears);
+          const vol = Math.min(Math.exp(lnVol), 5);
+          const g = black76Greeks({ type, future, strike, years, vol });
+          const intrinsic = Math.max((type === 'call' ? 1 : -1) * (future - strike), 0);
+          const iv = black76ImpliedVol({ type, future, strike, years, price: g.price });
+          if (determined(g.price, intrinsic, g.vega * 100)) expect(Math.abs(iv - vol)).toBeLessThanOrEqual(1e-12);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('regression: F = 18.5, K = F·e^(−1.3698630152560508e-7), 1 day, σ = 1%', () => {
+    const i = { type: 'call' as const, future: 18.5, strike: 18.5 * Math.exp(-1.3698630152560508e-7), years: 1 / 365 };
+    const price = black76Price({ ...i, vol: 0.01 });
+    expect(Math.abs(black76ImpliedVol({ ...i, price }) - 0.01)).toBeLessThanOrEqual(1e-12);
+  });
+});
+
 describe('implied vol: hard corners', () => {
   it.each([
     ['1 day, 1% vol, ATM', 'call', 100, 1 / 365, 0.01],
