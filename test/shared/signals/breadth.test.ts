@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { adLine, breadthState, linearSlope } from '../../../shared/src/signals/index';
+
+describe('A/D line and slope', () => {
+  it('accumulates advancers − decliners', () => {
+    expect(adLine([1500, 1200, 900], [1000, 1300, 1900])).toEqual([500, 400, -600]);
+  });
+
+  it('least-squares slope: exact on a line, hand value otherwise', () => {
+    expect(linearSlope([1, 3, 5, 7])).toBe(2);
+    expect(linearSlope([5, 5])).toBe(0);
+    // x̄ = 1.5, ȳ = 2.5; Σ(x − x̄)(y − ȳ) = 4, Σ(x − x̄)² = 5
+    expect(linearSlope([1, 3, 2, 4])).toBeCloseTo(0.8, 14);
+    expect(linearSlope([1, 3, 2, 4].map((v) => v + 1e6))).toBeCloseTo(0.8, 8);
+  });
+
+  it('breadth deteriorates when the last `lookback` days of the A/D line slope down', () => {
+    const adv = [...Array(20).fill(2000), ...Array(10).fill(1000)];
+    const dec = [...Array(20).fill(1000), ...Array(10).fill(2000)];
+    const s = breadthState(adv, dec);
+    expect(s).toEqual({ slope: -1000, deteriorating: true, lookback: 10 });
+    expect(breadthState(adv.slice(0, 20), dec.slice(0, 20)).deteriorating).toBe(false);
+    expect(breadthState(adv, dec, 15).slope).toBeLessThan(0);
+  });
+
+  it('rejects short, mismatched or negative input', () => {
+    expect(() => breadthState(Array(9).fill(1), Array(9).fill(1))).toThrow(/^advancers: has 9 values, but a 10-day breadth slope needs at least 10/);
+    expect(() => adLine([1, 2], [1])).toThrow(/^decliners: has 1 values but advancers has 2/);
+    expect(() => adLine([1, -2], [1, 1])).toThrow(/^advancers\[1\]: /);
+    expect(() => linearSlope([1])).toThrow(/^values: has 1 value, but a slope needs at least 2/);
+    expect(() => breadthState([1, 2], [1, 2], 1)).toThrow(/^lookback: /);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { isBusinessDay } from '../../../shared/src/market/index';
+import { FOMC_STATEMENT_DATES, eventsBetween, eventsWithin, type MarketEvent } from '../../../shared/src/signals/index';
+
+describe('shipped FOMC statement dates', () => {
+  it('are the Federal Reserve’s scheduled 2025-2027 statement days: Wednesdays, business days, in order', () => {
+    expect(FOMC_STATEMENT_DATES).toHaveLength(24);
+    const dates = FOMC_STATEMENT_DATES.map((e) => e.date);
+    expect(dates).toEqual([...dates].sort());
+    for (const e of FOMC_STATEMENT_DATES) {
+      expect(e.kind).toBe('FOMC');
+      expect(e.source).toMatch(/Federal Reserve press release/);
+      expect(new Date(`${e.date}T00:00:00Z`).getUTCDay(), e.date).toBe(3);
+      expect(isBusinessDay(e.date)).toBe(true);
+    }
+    expect(dates.filter((d) => d.startsWith('2025'))).toEqual([
+      '2025-01-29', '2025-03-19', '2025-05-07', '2025-06-18', '2025-07-30', '2025-09-17', '2025-10-29', '2025-12-10',
+    ]);
+  });
+});
+
+describe('event windows', () => {
+  const events: MarketEvent[] = [
+    { date: '2026-03-11', kind: 'CPI', source: 'user' },
+    { date: '2026-03-12', kind: 'PPI', source: 'user' },
+    ...FOMC_STATEMENT_DATES,
+  ];
+
+  it('finds events within ±windowDays calendar days, inclusive, in date order', () => {
+    expect(eventsWithin('2026-03-16', 2, events).map((e) => e.date)).toEqual(['2026-03-18']);
+    expect(eventsWithin('2026-03-14', 2, events).map((e) => e.kind)).toEqual(['PPI']);
+    expect(eventsWithin('2026-03-13', 2, events).map((e) => e.kind)).toEqual(['CPI', 'PPI']);
+    expect(eventsWithin('2026-03-18', 0, events).map((e) => e.kind)).toEqual(['FOMC']);
+    expect(eventsWithin('2026-03-21', 2, events)).toEqual([]);
+  });
+
+  it('lists events inside a period', () => {
+    expect(eventsBetween('2026-01-01', '2026-03-31', FOMC_STATEMENT_DATES).map((e) => e.date)).toEqual(['2026-01-28', '2026-03-18']);
+    expect(eventsBetween('2026-03-18', '2026-03-18', events)).toHaveLength(1);
+  });
+
+  it('rejects bad input naming the field', () => {
+    expect(() => eventsWithin('2026-03-16', -1, events)).toThrow(/^windowDays: /);
+    expect(() => eventsWithin('2026-03-16', 2, [{ date: '2026-13-01', kind: 'CPI', source: 'x' }])).toThrow(/^events\[0\]\.date: /);
+    expect(() => eventsWithin('2026-03-16', 2, [{ date: '2026-03-01', kind: 'NFP' as 'CPI', source: 'x' }])).toThrow(/^events\[0\]\.kind: is "NFP"/);
+    expect(() => eventsBetween('2026-03-16', '2026-03-01', events)).toThrow(/^to: is 2026-03-01, before from 2026-03-16/);
+  });
+});
