@@ -10,6 +10,7 @@
  * (Step 3) → budget and cuts (Step 2) → capital cap → analogs → rebalance (Step 5).
  */
 import {
+  isBusinessDay,
   buildTermStructure,
   constantMaturity,
   futureForExpiry,
@@ -19,7 +20,7 @@ import {
   type Regime,
   type TermStructure,
 } from '../market/index';
-import { breadthState, eventsBetween, eventsWithin, macd, rsi, type MarketEvent } from '../signals/index';
+import { FOMC_STATEMENT_DATES, breadthState, eventsBetween, eventsWithin, macd, rsi, type MarketEvent } from '../signals/index';
 import { AlvhError, isAlvhError } from '../errors';
 import { daysBetween } from '../dates';
 import { parseInput } from '../schemas/parse';
@@ -64,6 +65,8 @@ export interface PlanSignals {
   eventRisk: boolean;
   /** Events from the valuation date to the condor's expiry. */
   eventsInCondorLife: number;
+  /** Where the event list came from: the input, or the shipped FOMC dates. */
+  eventsSource: 'given' | 'shipped FOMC statement dates 2025-2027';
 }
 
 export interface PlanScenario {
@@ -220,7 +223,7 @@ export function planMarketState(market: PlanMarket): MarketState {
 
 function computeSignals(p: ParsedPlanInput, policy: Policy, audit: AuditEntry[], warnings: string[]): PlanSignals {
   const s = p.signals ?? {};
-  const out: PlanSignals = { eventsNear: [], eventRisk: false, eventsInCondorLife: 0 };
+  const out: PlanSignals = { eventsNear: [], eventRisk: false, eventsInCondorLife: 0, eventsSource: 'given' };
   if (s.rsi !== undefined) out.rsi = s.rsi;
   else if (s.spxCloses !== undefined) {
     const series = withPrefix((f) => f.replace(/^closes/, 'signals.spxCloses'), () => rsi(s.spxCloses as number[], policy.rsiPeriod));
@@ -242,11 +245,13 @@ function computeSignals(p: ParsedPlanInput, policy: Policy, audit: AuditEntry[],
     );
     out.breadthDeteriorating = b.deteriorating;
   }
-  if (s.events !== undefined) {
-    const ev = s.events as MarketEvent[];
+  {
+    // The user's list, else the FOMC statement dates the product ships (2025-2027, source named in each event)
+    const ev = (s.events as MarketEvent[] | undefined) ?? [...FOMC_STATEMENT_DATES];
+    out.eventsSource = s.events !== undefined ? 'given' : 'shipped FOMC statement dates 2025-2027';
     out.eventsNear = eventsWithin(p.valuationDate, policy.eventWindowDays, ev);
     out.eventRisk = out.eventsNear.length > 0;
-    out.eventsInCondorLife = eventsBetween(p.valuationDate, p.condor.expiry, ev).length;
+    out.eventsInCondorLife = p.condor.expiry > p.valuationDate ? eventsBetween(p.valuationDate, p.condor.expiry, ev).length : 0;
     if (out.eventRisk) {
       warnings.push(
         `Event risk: ${out.eventsNear.map((e) => `${e.kind} on ${e.date}`).join(', ')} within ${policy.eventWindowDays} days of the valuation date.`,
@@ -262,6 +267,7 @@ function computeSignals(p: ParsedPlanInput, policy: Policy, audit: AuditEntry[],
       breadthDeteriorating: out.breadthDeteriorating ?? 'not given',
       eventsNear: out.eventsNear.length,
       eventsInCondorLife: out.eventsInCondorLife,
+      eventsSource: out.eventsSource,
     },
     effect: 'signals read for the split (rules 2-4 of section 4 fire only on signals that were given)',
   });
@@ -377,6 +383,7 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
       }),
   );
   const condorMark = markBook(condor.legs, now);
+  if (!isBusinessDay(c.expiry)) warnings.push(`The condor expiry ${c.expiry} is not an exchange business day: check the date (SPX options expire on trading days).`);
   audit.push({
     rule: 'condor.step1',
     inputs: { credit: condor.credit, creditSource: condor.creditSource, maxLoss: condor.maxLoss, zPut: condor.zPut, zCall: condor.zCall, minShortStrikeSd: policy.minShortStrikeSd },

@@ -135,3 +135,12 @@ describeWithData('plans for real days (1.5 SD, 50-wide condor about 45 days out,
     });
   });
 });
+
+describeWithData('events from the shipped FOMC list', () => {
+  it('2025-04-08: the 2025-05-07 FOMC falls inside the condor life; none within 2 days', () => {
+    const p = plan(realDayInput('2025-04-08').input);
+    expect(p.signals.eventsSource).toBe('shipped FOMC statement dates 2025-2027');
+    expect(p.signals.eventsInCondorLife).toBe(1);
+    expect(p.signals.eventRisk).toBe(false);
+  });
+});
