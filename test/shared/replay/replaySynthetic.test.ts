@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { condorExpiry, dayFromYmd, replay, standardCondor, summarizePeriod, toIsoDate, weekdayOf } from '@alvh/shared';
+import type { MarketRow, ReplayLedgerRow } from '@alvh/shared';
+
+/** Weekdays from `from` for `n` days with a fixed SPX, VIX and contango VX curve. */
+function flatRows(from: [number, number, number], n: number, spx = 4000, vix = 15): MarketRow[] {
+  const rows: MarketRow[] = [];
+  for (let d = dayFromYmd(...from); rows.length < n; d++) {
+    if (weekdayOf(d) === 0 || weekdayOf(d) === 6) continue;
+    rows.push({ date: toIsoDate(d), spx, vix, vvix: 90, vx: [16, 17, 17.8, 18.4, 18.9, 19.3, 19.6, 19.8] });
+  }
+  return rows;
+}
+
+describe('standardCondor', () => {
+  it('takes the SPX monthly expiry nearest the target DTE', () => {
+    expect(condorExpiry('2020-02-03', 45)).toBe('2020-03-20');
+    expect(condorExpiry('2020-03-09', 45)).toBe('2020-04-17');
+  });
+
+  it('places the short strikes at the SD distance, rounded away from spot, wings on the grid', () => {
+    // S = 4000, σ = 0.15, 46 days: σ√T = 0.05325; 1.5 SD = 0.07988 → 3692.9 and 4332.7
+    const c = standardCondor('2021-02-03', 4000, 0.15, {
+      condorDte: 45,
+      shortStrikeSd: 1.5,
+      wingWidthPct: 0.02,
+      spxStrikeStep: 5,
+      condorQuantity: 2,
+    });
+    expect(c.expiry).toBe('2021-03-19');
+    expect(c.days).toBe(44);
+    const sd = 0.15 * Math.sqrt(44 / 365) * 1.5;
+    expect(c.strikes[1]).toBe(Math.floor((4000 * Math.exp(-sd)) / 5) * 5);
+    expect(c.strikes[2]).toBe(Math.ceil((4000 * Math.exp(sd)) / 5) * 5);
+    expect(c.strikes[1] - c.strikes[0]).toBe(80);
+    expect(c.strikes[3] - c.strikes[2]).toBe(80);
+    expect(c.legs.map((l) => l.quantity)).toEqual([2, -2, -2, 2]);
+  });
+});
+
+describe('replay on a market that does not move', () => {
+  const rows = flatRows([2021, 1, 4], 130);
+  const r = replay({ rows, policy: { transactionCostPerContract: 0 } });
+  const last = r.ledger[r.ledger.length - 1] as ReplayLedgerRow;
+
+  it('sees contango every day and never a curve-shift trigger', () => {
+    expect(r.total.regimeShare.contango).toBe(1);
+    expect(r.total.triggers['curve-shift']).toBe(0);
+    expect(r.ledger.every((x) => x.curveShift === null || x.curveShift < 0.15)).toBe(true);
+  });
+
+  it('re-sizes each open condor every 7 calendar days (the days trigger)', () => {
+    const dates = r.ledger
+      .filter((x) => x.sizings.some((z) => z.triggers.includes('days')))
+      .map((x) => dayFromYmd(...(x.date.split('-').map(Number) as [number, number, number])));
+    for (let k = 1; k < dates.length; k++)
+      expect((dates[k] as number) - (dates[k - 1] as number)).toBeGreaterThanOrEqual(7);
+    expect(r.total.triggers.days).toBeGreaterThan(10);
+  });
+
+  it('keeps the full credit of every condor that expires with SPX between the short strikes', () => {
+    const settled = r.campaigns.filter((c) => c.settled);
+    expect(settled.length).toBeGreaterThanOrEqual(2);
+    for (const c of settled) {
+      expect(c.strikes[1]).toBeLessThan(4000);
+      expect(c.strikes[2]).toBeGreaterThan(4000);
+      expect(c.condorPnl).toBeCloseTo(c.credit, 8);
+      expect(c.credit).toBeGreaterThan(0);
+    }
+  });
+
+  it('the hedges cost money when nothing happens, and within the budget of each condor', () => {
+    expect(last.tailPnl + last.overlayPnl).toBeLessThan(0);
+    for (const c of r.campaigns.filter((x) => x.settled)) {
+      // net premium lost by the hedges is at most the life-of-condor budget (fills at mid, no costs)
+      expect(-(c.overlayPnl + c.tailPnl)).toBeLessThanOrEqual(c.budget + 1e-6);
+    }
+  });
+
+  it('summaries add up: a window split in two gives the whole', () => {
+    const mid = r.ledger[60]!.date;
+    const next = r.ledger[61]!.date;
+    const a = summarizePeriod(r.ledger, 'a', r.from, mid)!;
+    const b = summarizePeriod(r.ledger, 'b', next, r.to)!;
+    expect(a.alvhPnl + b.alvhPnl).toBeCloseTo(r.total.alvhPnl, 6);
+    expect(a.days + b.days).toBe(r.days);
+    expect(summarizePeriod(r.ledger, 'none', '1999-01-01', '1999-12-31')).toBeNull();
+  });
+});
+
+describe('replay schedule and caps', () => {
+  const rows = flatRows([2021, 1, 4], 90);
+
+  it('opens a condor every N days up to maxOpenCondors', () => {
+    const r = replay({ rows, assumptions: { entryEveryDays: 14, maxOpenCondors: 2 } });
+    expect(Math.max(...r.ledger.map((x) => x.openCondors))).toBe(2);
+    const opened = r.campaigns.map((c) => c.opened);
+    for (let k = 1; k < opened.length; k++) {
+      const gap =
+        dayFromYmd(...(opened[k]!.split('-').map(Number) as [number, number, number])) -
+        dayFromYmd(...(opened[k - 1]!.split('-').map(Number) as [number, number, number]));
+      expect(gap).toBeGreaterThanOrEqual(14);
+    }
+  });
+
+  it('cuts the quantity to the capital cap and says so', () => {
+    const r = replay({ rows, assumptions: { capital: 100_000, condorQuantity: 10 } });
+    // 2.5% of 100k = 2,500 USD of risk; one condor with 80-point wings risks 8,000: none fits
+    expect(r.campaigns.length).toBe(0);
+    expect(r.ledger[0]?.events.join(' ')).toMatch(/capital cap: 10 condors risk \$80,000, over \$2,500; opening 0/);
+    const r2 = replay({ rows, assumptions: { capital: 1_000_000, condorQuantity: 10 } });
+    expect(r2.campaigns[0]?.quantity).toBe(3);
+  });
+
+  it('uses the default vol of vol when VVIX is missing, and still replays', () => {
+    const r = replay({ rows: rows.map(({ vvix: _v, ...rest }) => rest) });
+    expect(r.days).toBe(90);
+    expect(r.ledger.every((x) => x.vvix === null && x.volOfVolExpanding === null)).toBe(true);
+  });
+
+  it('skips rows without an SPX close and carries positions over them', () => {
+    const gappy = rows.map((x, k) => (k === 10 ? { date: x.date, vix: x.vix as number, vx: x.vx } : x));
+    const r = replay({ rows: gappy });
+    expect(r.days).toBe(89);
+    expect(r.skipped).toEqual({ count: 1, first: [{ date: rows[10]!.date, reason: 'no SPX close' }] });
+  });
+});
