@@ -28,7 +28,13 @@ describe('readKeyValueRange', () => {
       ],
       POLICY_FIELDS,
     );
-    expect(got.fields).toEqual({ valuationDate: '2025-04-08', spx: '4982.77', vix: '52.33', k2: '3800', condorExpiry: '2025-05-23' });
+    expect(got.fields).toEqual({
+      valuationDate: '2025-04-08',
+      spx: '4982.77',
+      vix: '52.33',
+      k2: '3800',
+      condorExpiry: '2025-05-23',
+    });
     expect(got.futures).toEqual([
       { expiry: '2025-04-16', price: '39.1728' },
       { expiry: '2025-05-21', price: '31.4333' },
@@ -77,7 +83,11 @@ describe('form text → plan input', () => {
   ])('%j reads as %j', (text, value) => expect(numberOrText(text)).toEqual(value));
 
   it('builds the nested input from the example day, omitting empty optional fields', () => {
-    const raw = planInputFromForm({ fields: { ...EXAMPLE.fields, budget: '' }, futures: EXAMPLE.futures, policy: { tailCoverage: '2' } });
+    const raw = planInputFromForm({
+      fields: { ...EXAMPLE.fields, budget: '' },
+      futures: EXAMPLE.futures,
+      policy: { tailCoverage: '2' },
+    });
     expect(raw['valuationDate']).toBe('2025-04-08');
     const market = raw['market'] as Record<string, unknown>;
     expect(market['spx']).toBe(4982.77);

@@ -233,7 +233,11 @@ describe('writeStressSheet', () => {
     expect(header['format'].fill.color).toBe('#1F4E79');
     const first = sheet.ranges.find((r) => r.address === 'B6:D8')!;
     expect(first.mock['values']).toEqual(stress.slices[0]!.values);
-    expect(first.mock['numberFormat'][0]).toEqual(['$#,##0;[Red]-$#,##0', '$#,##0;[Red]-$#,##0', '$#,##0;[Red]-$#,##0']);
+    expect(first.mock['numberFormat'][0]).toEqual([
+      '$#,##0;[Red]-$#,##0',
+      '$#,##0;[Red]-$#,##0',
+      '$#,##0;[Red]-$#,##0',
+    ]);
     expect(first.cfs).toHaveLength(1);
     expect(first.cfs[0]!.type).toBe('ColorScale');
     expect(first.cfs[0]!.mock.colorScale.criteria).toEqual({

@@ -34,9 +34,15 @@ function newest(dir: string): number {
 
 /** Build when a bundle is missing or older than the sources it is made from. */
 function buildIfNeeded(): void {
-  const bundles = ['addin/dist/taskpane.js', 'addin/dist/mcWorker.js', 'functions/dist/localHost.js'].map((p) => join(root, p));
+  const bundles = ['addin/dist/taskpane.js', 'addin/dist/mcWorker.js', 'functions/dist/localHost.js'].map((p) =>
+    join(root, p),
+  );
   const oldest = Math.min(...bundles.map((b) => (existsSync(b) ? statSync(b).mtimeMs : 0)));
-  const sources = Math.max(newest(join(root, 'addin', 'src')), newest(join(root, 'shared', 'src')), newest(join(root, 'functions', 'src')));
+  const sources = Math.max(
+    newest(join(root, 'addin', 'src')),
+    newest(join(root, 'shared', 'src')),
+    newest(join(root, 'functions', 'src')),
+  );
   if (oldest === 0 || sources > oldest) {
     execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'pipe' });
   }
@@ -46,17 +52,18 @@ function chromiumPath(): string {
   return execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
 }
 
-/** 2020-03-12 from the data files: SPX, VIX and VX1..VX8 (quantintell), VVIX (Cboe). */
-function realDay(): { spx: string; vix: string; vvix: string; vx: string[] } {
+/** A day from the data files: SPX, VIX and VX1..VX8 (quantintell), VVIX (Cboe). */
+function realDay(iso: string): { spx: string; vix: string; vvix: string; vx: string[] } {
+  const [y, m, d] = iso.split('-');
   const row = readDataFile('quantintell_vix_futures_VX1-VX8_2007-2021.csv')
     .split(/\r?\n/)
     .map((l) => l.split(','))
-    .find((c) => c[1] === '2020-03-12');
+    .find((c) => c[1] === iso);
   const vvix = readDataFile('cboe_VVIX_History__ManULoreN14.csv')
     .split(/\r?\n/)
     .map((l) => l.split(','))
-    .find((c) => c[0] === '03/12/2020');
-  if (!row || !vvix) throw new Error('2020-03-12 not found in the market data files');
+    .find((c) => c[0] === `${m}/${d}/${y}`);
+  if (!row || !vvix) throw new Error(`${iso} not found in the market data files`);
   // ,DATE,VIX,VX1..VX8,SP500
   return { vix: row[2]!, vx: row.slice(3, 11), spx: row[11]!, vvix: String(Number(vvix[1])) };
 }
@@ -80,6 +87,46 @@ async function watchProgress(page: Page, actionId: string): Promise<void> {
 async function progressSeen(page: Page): Promise<number[][]> {
   return page.evaluate(() => (window as unknown as { __progress: number[][] }).__progress);
 }
+
+/**
+ * A stand-in for Excel's object model, injected before office.js loads: every property is a
+ * recording proxy, every call is logged with its path and arguments, and the selected range holds
+ * `selection`. It lets the page's Excel path (Excel.run, worksheets, tables, charts, formats) run in
+ * a plain browser.
+ */
+function fakeExcel(selection: unknown[][]): void {
+  const log: [string, string, unknown[]][] = [];
+  const names = new WeakMap<object, string>();
+  const make = (path: string): unknown => {
+    const p: object = new Proxy(function () {}, {
+      get(_t, prop) {
+        if (prop === 'then') return undefined;
+        if (prop === 'values' && path.endsWith('getSelectedRange()')) return selection;
+        return make(`${path}.${String(prop)}`);
+      },
+      set(_t, prop, value) {
+        log.push(['set', `${path}.${String(prop)}`, [value]]);
+        return true;
+      },
+      apply(_t, _this, args: unknown[]) {
+        const shown = args.map((a) =>
+          a !== null && (typeof a === 'object' || typeof a === 'function') && names.has(a) ? names.get(a) : a,
+        );
+        log.push(['call', path, shown]);
+        return make(`${path}()`);
+      },
+    });
+    names.set(p, path);
+    return p;
+  };
+  const context = make('ctx');
+  (window as unknown as { Excel: unknown; __excelLog: unknown }).Excel = {
+    run: async (cb: (c: unknown) => Promise<unknown>) => cb(context),
+  };
+  (window as unknown as { __excelLog: unknown }).__excelLog = log;
+}
+
+type LogEntry = [string, string, unknown[]];
 
 describeWithData('taskpane in headless chromium', () => {
   let host: LocalHost;
@@ -120,7 +167,7 @@ describeWithData('taskpane in headless chromium', () => {
     expect(requests.some((u) => u === `${host.url}/office.js`)).toBe(true);
 
     // The form opens on an example day; fill it with 2020-03-12 instead.
-    const day = realDay();
+    const day = realDay('2020-03-12');
     await setField(page, 'valuationDate', '2020-03-12');
     await setField(page, 'spx', day.spx);
     await setField(page, 'vix', day.vix);
@@ -187,6 +234,79 @@ describeWithData('taskpane in headless chromium', () => {
     // The taskpane's own width.
     await page.setViewportSize({ width: 350, height: 900 });
     await page.screenshot({ path: join(outDir, 'taskpane-350.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('inside Excel (a stand-in object model): reads the form from a selected range and writes each run to a new sheet', async () => {
+    const day = realDay('2018-12-24');
+    const selection: unknown[][] = [
+      ['Date', 43458], // 2018-12-24 as an Excel serial
+      ['SPX', Number(day.spx)],
+      ['VIX', Number(day.vix)],
+      ['VVIX', Number(day.vvix)],
+      ['Rate', 0.024],
+      ['Dividend yield', 0.021],
+      ...day.vx.map((v, i) => [`VX${i + 1}`, Number(v)]),
+      ['Condor expiry', 43497], // 2019-02-01
+      ['Long put', 1900],
+      ['Short put', 2000],
+      ['Short call', 2650],
+      ['Long call', 2750],
+      ['Quantity', 4],
+      ['Capital', 3000000],
+      ['Budget', 25000],
+      ['tailCoverage', 2],
+    ];
+    const excelPage = await browser.newPage({ viewport: { width: 350, height: 900 } });
+    excelPage.on('pageerror', (e) => pageErrors.push(e.message));
+    await excelPage.route('**/*', (route) =>
+      route.request().url().startsWith(host.url) ? route.continue() : route.abort('blockedbyclient'),
+    );
+    await excelPage.addInitScript(fakeExcel, selection);
+    await excelPage.goto(`${host.url}/taskpane.html`);
+    await expect.poll(() => excelPage.textContent('#host-status')).toContain('Excel');
+    // Outside Office, office.js leaves Office.context without requirements: say ExcelApi 1.1-1.6 are there.
+    await excelPage.evaluate(() => {
+      (Office.context as { requirements: unknown }).requirements = {
+        isSetSupported: (_name: string, v: string) => Number(v.split('.')[1]) <= 6,
+      };
+    });
+
+    await excelPage.click('#read-selection');
+    await expect.poll(() => excelPage.inputValue('[name="valuationDate"]')).toBe('2018-12-24');
+    expect(await excelPage.inputValue('[name="spx"]')).toBe(String(Number(day.spx)));
+    expect(await excelPage.inputValue('[name="k3"]')).toBe('2650');
+    expect(await excelPage.inputValue('[name="condorExpiry"]')).toBe('2019-02-01');
+    expect(await excelPage.inputValue('[name="policy.tailCoverage"]')).toBe('2');
+    expect(await excelPage.locator('#curve-rows .fut-expiry').first().inputValue()).toBe('2019-01-16');
+    expect(await excelPage.textContent('#form-note')).toMatch(/^Read 23 values/);
+
+    const log = async (): Promise<LogEntry[]> =>
+      excelPage.evaluate(() => (window as unknown as { __excelLog: LogEntry[] }).__excelLog);
+    const calls = async (suffix: string): Promise<unknown[][]> =>
+      (await log()).filter(([k, path]) => k === 'call' && path.endsWith(suffix)).map(([, , args]) => args);
+
+    await excelPage.click('[data-run="plan"]');
+    await expect.poll(async () => (await calls('worksheets.add')).length).toBe(1);
+    expect(String((await calls('worksheets.add'))[0]![0])).toMatch(/^ALVH plan \d{8}-\d{6}$/);
+    await expect.poll(async () => (await calls('tables.add')).length).toBe(2);
+    expect(await excelPage.textContent('#action-plan [data-note]')).toMatch(/Written to sheet "ALVH plan/);
+
+    await excelPage.click('[data-run="stress"]');
+    await expect.poll(async () => (await calls('worksheets.add')).length, { timeout: 20_000 }).toBe(2);
+    expect(String((await calls('worksheets.add'))[1]![0])).toMatch(/^ALVH stress/);
+    await expect.poll(async () => (await calls('conditionalFormats.add')).length).toBe(3);
+    expect((await calls('conditionalFormats.add'))[0]).toEqual(['ColorScale']);
+
+    await excelPage.fill('[name="paths"]', '2000');
+    await excelPage.click('[data-run="montecarlo"]');
+    await expect.poll(async () => (await calls('charts.add')).length, { timeout: 30_000 }).toBe(1);
+    const [type, source, seriesBy] = (await calls('charts.add'))[0]!;
+    expect([type, seriesBy]).toEqual(['ColumnClustered', 'Columns']);
+    expect(String(source)).toMatch(/getRange\(\)$/);
+    await excelPage.waitForSelector('#mc-chart[data-rendered="true"]');
+    await excelPage.screenshot({ path: join(outDir, 'taskpane-excel-350.png'), fullPage: true });
+    await excelPage.close();
     expect(pageErrors).toEqual([]);
   });
 });

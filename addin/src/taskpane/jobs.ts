@@ -85,7 +85,10 @@ async function problemOf(res: Response): Promise<RunError> {
   }
   const o = (body && typeof body === 'object' ? body : {}) as { title?: unknown; detail?: unknown; issues?: unknown };
   const issues = Array.isArray(o.issues)
-    ? o.issues.filter((i): i is { path: string; message: string } => !!i && typeof i.path === 'string' && typeof i.message === 'string')
+    ? o.issues.filter(
+        (i): i is { path: string; message: string } =>
+          !!i && typeof i.path === 'string' && typeof i.message === 'string',
+      )
     : [];
   const detail = typeof o.detail === 'string' ? o.detail : typeof o.title === 'string' ? o.title : res.statusText;
   const hint = res.status === 401 || res.status === 403 ? ' (check the function key in Settings)' : '';
@@ -93,7 +96,12 @@ async function problemOf(res: Response): Promise<RunError> {
 }
 
 /** POST a JSON body to `<endpoint>/<route>` with the key header; the parsed JSON answer. */
-export async function postJson(settings: Settings, route: string, body: unknown, signal: AbortSignal): Promise<unknown> {
+export async function postJson(
+  settings: Settings,
+  route: string,
+  body: unknown,
+  signal: AbortSignal,
+): Promise<unknown> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (settings.functionKey !== '') headers['x-functions-key'] = settings.functionKey;
   let res: Response;

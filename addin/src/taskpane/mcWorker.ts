@@ -53,6 +53,10 @@ scope.onmessage = (ev) => {
     }
   } catch (e) {
     const issues = (e as { issues?: { path: string; message: string }[] }).issues;
-    scope.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e), ...(issues ? { issues } : {}) });
+    scope.postMessage({
+      type: 'error',
+      message: e instanceof Error ? e.message : String(e),
+      ...(issues ? { issues } : {}),
+    });
   }
 };

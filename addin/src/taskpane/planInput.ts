@@ -51,7 +51,9 @@ export function planInputFromForm(s: FormState): Record<string, unknown> {
       vvix: num('vvix'),
       rate: num('rate'),
       divYield: num('divYield'),
-      futures: s.futures.map((r) => compact({ expiry: r.expiry.trim() === '' ? undefined : r.expiry.trim(), price: numberOrText(r.price) })),
+      futures: s.futures.map((r) =>
+        compact({ expiry: r.expiry.trim() === '' ? undefined : r.expiry.trim(), price: numberOrText(r.price) }),
+      ),
     }),
     condor: compact({
       expiry: text('condorExpiry'),
@@ -113,7 +115,14 @@ export interface BookLeg {
 export interface PlannedBook {
   input: {
     valuationDate: string;
-    market: { spx: number; vix: number; vvix?: number | undefined; rate: number; divYield: number; futures: { expiry: string; price: number }[] };
+    market: {
+      spx: number;
+      vix: number;
+      vvix?: number | undefined;
+      rate: number;
+      divYield: number;
+      futures: { expiry: string; price: number }[];
+    };
     policy?: unknown;
   };
   book: { condor: readonly BookLeg[]; overlay: readonly BookLeg[]; tail: readonly BookLeg[] };

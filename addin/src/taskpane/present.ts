@@ -15,7 +15,11 @@ export function presentMonteCarlo(raw: unknown): HistogramView {
   const s = raw as MonteCarloSummary;
   const edges = s.histogram.edges;
   const centres = edges.slice(0, -1).map((e, i) => Math.round((e + (edges[i + 1] ?? e)) / 2));
-  const stat = (label: string, f: (d: MonteCarloSummary['condor']) => number, format: McStatRow['format'] = 'usd'): McStatRow => ({
+  const stat = (
+    label: string,
+    f: (d: MonteCarloSummary['condor']) => number,
+    format: McStatRow['format'] = 'usd',
+  ): McStatRow => ({
     label,
     condor: f(s.condor),
     alvh: f(s.alvh),
@@ -90,7 +94,12 @@ const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
       ['Spread F1 − F2', 'termStructure.spread', 'points', 'positive = backwardation (stress priced in the front)'],
       ['Contango', 'termStructure.contangoPct', 'number', '(F2/F1 − 1)·100, percent'],
       ['Regime', 'regime', 'text', 'steep-backwardation at a spread ≥ 3.5 points'],
-      ['Mean reversion κ', 'termStructure.fit.kappa', 'number', 'per year, fitted to the curve: F(τ) = θ + (VIX − θ)e^(−κτ)'],
+      [
+        'Mean reversion κ',
+        'termStructure.fit.kappa',
+        'number',
+        'per year, fitted to the curve: F(τ) = θ + (VIX − θ)e^(−κτ)',
+      ],
       ['Long-run level θ', 'termStructure.fit.theta', 'points', 'where VIX reverts to'],
     ],
   ],
@@ -138,7 +147,7 @@ const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
       ['Expiry', 'tail.expiry', 'date', 'VX expiry 45-60 days out'],
       ['Premium', 'tail.premium', 'points', 'Black-76 per VIX call'],
       ['Cost', 'tail.cost', 'usd', 'contracts · premium · 100'],
-      ['Today\'s VX future', 'tail.future', 'points', 'of the hedge expiry'],
+      ["Today's VX future", 'tail.future', 'points', 'of the hedge expiry'],
       ['Stressed future', 'tail.stressedFuture', 'points', 'after the drawdown, from the curve model'],
       ['Required contracts', 'tail.requiredContracts', 'integer', 'before the budget'],
       ['Gain per contract', 'tail.gainPerContract', 'usd', '(stressed call − premium) · 100'],
@@ -149,7 +158,12 @@ const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
     'Drawdown scenario',
     [
       ['SPX after the drawdown', 'scenario.stressedSpot', 'points', 'SPX × (1 − drawdown)'],
-      ['VIX after the drawdown', 'scenario.stressedVix', 'points', 'VIX + 1.5 per 1% of drawdown, or the policy stressVix'],
+      [
+        'VIX after the drawdown',
+        'scenario.stressedVix',
+        'points',
+        'VIX + 1.5 per 1% of drawdown, or the policy stressVix',
+      ],
       ['Condor loss', 'scenario.condorLoss', 'usd', 'repriced at the stressed spot and vol, at most the max loss'],
     ],
   ],
@@ -165,7 +179,12 @@ const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
       ['Return on risk after hedges', 'budget.returnOnRiskAfterHedges', 'pct', 'annualised; target 25%'],
       ['Largest condor quantity', 'capital.maxQuantity', 'integer', 'fits 2.5% of capital at risk'],
       ['Capital at risk', 'capital.used', 'usd', 'max loss + hedge debit; limit 2.5% of capital'],
-      ['Theta subsidy', 'thetaSubsidy.ratio', 'number', 'overlay theta / |tail theta|: how much of the tail\'s decay the calendar pays'],
+      [
+        'Theta subsidy',
+        'thetaSubsidy.ratio',
+        'number',
+        "overlay theta / |tail theta|: how much of the tail's decay the calendar pays",
+      ],
     ],
   ],
   ['Rebalance', [['Status', 'rebalance.reason', 'text', '7 days or a 15% curve shift']]],
@@ -213,7 +232,9 @@ export function presentPlan(p: Plan): PlanView {
   const units = at(raw, 'overlay.units');
   const headline = [
     typeof regime === 'string' ? regime : undefined,
-    typeof cal === 'number' && typeof tail === 'number' ? `${Math.round(cal * 100)}% calendar / ${Math.round(tail * 100)}% tail` : undefined,
+    typeof cal === 'number' && typeof tail === 'number'
+      ? `${Math.round(cal * 100)}% calendar / ${Math.round(tail * 100)}% tail`
+      : undefined,
     typeof units === 'number' ? `${units} overlay unit${units === 1 ? '' : 's'}` : undefined,
     typeof contracts === 'number' ? `${contracts} VIX call${contracts === 1 ? '' : 's'}` : undefined,
   ]

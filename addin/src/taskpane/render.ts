@@ -9,7 +9,11 @@ import type { HistogramView, PlanView, StressView } from './views';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Title, Tooltip);
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
   if (text !== undefined) e.textContent = text;
@@ -41,7 +45,14 @@ export function renderPlan(view: PlanView): void {
     const tr = el('tr');
     const th = el('th', { scope: 'row' }, r.label);
     if (r.note) th.append(el('span', { class: 'why' }, r.note));
-    tr.append(th, el('td', { class: r.format === 'text' || typeof r.value === 'string' ? 'num text' : 'num' }, formatValue(r.value, r.format)));
+    tr.append(
+      th,
+      el(
+        'td',
+        { class: r.format === 'text' || typeof r.value === 'string' ? 'num text' : 'num' },
+        formatValue(r.value, r.format),
+      ),
+    );
     rows.push(tr);
   }
   tbody.replaceChildren(...rows);
@@ -64,7 +75,10 @@ function renderStressSlice(view: StressView, index: number): void {
   const maxAbs = Math.max(0, ...view.slices.flatMap((s) => s.values.flat()).map(Math.abs));
   const head = el('thead');
   const hr = el('tr');
-  hr.append(el('th', { scope: 'col' }, `${view.rowHeader} \\ ${view.colHeader}`), ...view.colLabels.map((c) => el('th', { scope: 'col' }, c)));
+  hr.append(
+    el('th', { scope: 'col' }, `${view.rowHeader} \\ ${view.colHeader}`),
+    ...view.colLabels.map((c) => el('th', { scope: 'col' }, c)),
+  );
   head.append(hr);
   const body = el('tbody');
   slice.values.forEach((row, i) => {
@@ -76,7 +90,11 @@ function renderStressSlice(view: StressView, index: number): void {
     }
     body.append(tr);
   });
-  const caption = el('caption', { class: 'sr' }, `Total book P&L in USD by ${view.rowHeader} and ${view.colHeader}, ${slice.label}`);
+  const caption = el(
+    'caption',
+    { class: 'sr' },
+    `Total book P&L in USD by ${view.rowHeader} and ${view.colHeader}, ${slice.label}`,
+  );
   table.replaceChildren(caption, head, body);
 }
 
@@ -86,7 +104,11 @@ export function renderStress(view: StressView): void {
   const tabs = byId('stress-days');
   tabs.replaceChildren(
     ...view.slices.map((s, i) => {
-      const b = el('button', { type: 'button', role: 'tab', 'aria-selected': i === view.slices.length - 1 ? 'true' : 'false' }, s.label);
+      const b = el(
+        'button',
+        { type: 'button', role: 'tab', 'aria-selected': i === view.slices.length - 1 ? 'true' : 'false' },
+        s.label,
+      );
       b.addEventListener('click', () => {
         for (const other of tabs.querySelectorAll('button')) other.setAttribute('aria-selected', 'false');
         b.setAttribute('aria-selected', 'true');
@@ -112,8 +134,22 @@ export function renderMonteCarlo(view: HistogramView): void {
     data: {
       labels: view.binLabels.map((b) => compact.format(b)),
       datasets: [
-        { label: 'Unhedged condor', data: view.condor, backgroundColor: 'rgba(179, 38, 30, 0.55)', borderWidth: 0, barPercentage: 1, categoryPercentage: 0.9 },
-        { label: 'ALVH book', data: view.alvh, backgroundColor: 'rgba(31, 78, 121, 0.75)', borderWidth: 0, barPercentage: 1, categoryPercentage: 0.9 },
+        {
+          label: 'Unhedged condor',
+          data: view.condor,
+          backgroundColor: 'rgba(179, 38, 30, 0.55)',
+          borderWidth: 0,
+          barPercentage: 1,
+          categoryPercentage: 0.9,
+        },
+        {
+          label: 'ALVH book',
+          data: view.alvh,
+          backgroundColor: 'rgba(31, 78, 121, 0.75)',
+          borderWidth: 0,
+          barPercentage: 1,
+          categoryPercentage: 0.9,
+        },
       ],
     },
     options: {
@@ -123,7 +159,9 @@ export function renderMonteCarlo(view: HistogramView): void {
       plugins: {
         legend: { position: 'bottom', labels: { boxWidth: 12 } },
         title: { display: true, text: 'P&L at the horizon (USD), paths per bin' },
-        tooltip: { callbacks: { title: (items) => `P&L ≈ ${formatValue(view.binLabels[items[0]?.dataIndex ?? 0] ?? 0, 'usd')}` } },
+        tooltip: {
+          callbacks: { title: (items) => `P&L ≈ ${formatValue(view.binLabels[items[0]?.dataIndex ?? 0] ?? 0, 'usd')}` },
+        },
       },
       scales: {
         x: { ticks: { maxRotation: 0, autoSkipPadding: 8 }, grid: { display: false } },
@@ -136,12 +174,20 @@ export function renderMonteCarlo(view: HistogramView): void {
   const table = byId<HTMLTableElement>('mc-stats');
   const head = el('thead');
   const hr = el('tr');
-  hr.append(el('th', { scope: 'col' }, ''), el('th', { scope: 'col' }, 'Unhedged'), el('th', { scope: 'col' }, 'ALVH book'));
+  hr.append(
+    el('th', { scope: 'col' }, ''),
+    el('th', { scope: 'col' }, 'Unhedged'),
+    el('th', { scope: 'col' }, 'ALVH book'),
+  );
   head.append(hr);
   const body = el('tbody');
   for (const s of view.stats) {
     const tr = el('tr');
-    tr.append(el('th', { scope: 'row' }, s.label), el('td', {}, formatValue(s.condor, s.format)), el('td', {}, formatValue(s.alvh, s.format)));
+    tr.append(
+      el('th', { scope: 'row' }, s.label),
+      el('td', {}, formatValue(s.condor, s.format)),
+      el('td', {}, formatValue(s.alvh, s.format)),
+    );
     body.append(tr);
   }
   table.replaceChildren(head, body);

@@ -33,7 +33,8 @@ function cellText(v: unknown, isDate: boolean, field: string): string {
 
 /** Excel serials of 1990-2100 are taken as dates when they stand in the key column. */
 function keyAsDate(key: unknown): string | undefined {
-  if (typeof key === 'number' && Number.isInteger(key) && key > 32874 && key < 73051) return excelSerialToIso('expiry', key);
+  if (typeof key === 'number' && Number.isInteger(key) && key > 32874 && key < 73051)
+    return excelSerialToIso('expiry', key);
   if (typeof key === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(key.trim())) return key.trim();
   return undefined;
 }
@@ -45,7 +46,10 @@ function keyAsDate(key: unknown): string | undefined {
  * @param values the range's values (`Excel.Range.values`)
  * @param policyFields the policy's field names, so that their keys override the policy
  */
-export function readKeyValueRange(values: readonly (readonly unknown[])[], policyFields: readonly string[]): SelectionValues {
+export function readKeyValueRange(
+  values: readonly (readonly unknown[])[],
+  policyFields: readonly string[],
+): SelectionValues {
   if (values.length === 0 || values.every((r) => r.length < 2)) {
     throw new Error('select two columns: keys (date, spx, vix, VX1, k1, …) on the left and their values on the right');
   }
@@ -83,7 +87,8 @@ export function readKeyValueRange(values: readonly (readonly unknown[])[], polic
 
   if (numbered.length > 0) {
     const date = out.fields.valuationDate;
-    if (!date) throw new Error('the range gives VX1, VX2, … but no date: add a "date" row so their expiries can be set');
+    if (!date)
+      throw new Error('the range gives VX1, VX2, … but no date: add a "date" row so their expiries can be set');
     numbered.sort((a, b) => a.n - b.n);
     const last = numbered[numbered.length - 1]!.n;
     const expiries = vxExpiriesAfter(date, last);

@@ -17,7 +17,14 @@ import { renderMonteCarlo, renderPlan, renderStress, showError } from './render'
 import { parsePastedCurve, readKeyValueRange } from './selection';
 import { browserSettingsStore, checkEndpoint, officeSettingsStore } from './settings';
 import type { Settings, SettingsStore } from './settings';
-import { officeSupports, readSelection, runStamp, writeMonteCarloSheet, writePlanSheet, writeStressSheet } from './workbook';
+import {
+  officeSupports,
+  readSelection,
+  runStamp,
+  writeMonteCarloSheet,
+  writePlanSheet,
+  writeStressSheet,
+} from './workbook';
 
 // ---------------------------------------------------------------------------------------------
 // Page state
@@ -59,7 +66,8 @@ const form = (): HTMLFormElement => $('plan-form') as HTMLFormElement;
 
 function input(name: string): HTMLInputElement | HTMLSelectElement {
   const e = form().elements.namedItem(name);
-  if (!(e instanceof HTMLInputElement || e instanceof HTMLSelectElement)) throw new Error(`the form has no input ${name}`);
+  if (!(e instanceof HTMLInputElement || e instanceof HTMLSelectElement))
+    throw new Error(`the form has no input ${name}`);
   return e;
 }
 
@@ -82,7 +90,8 @@ function buildPolicyFields(): void {
     let control: HTMLInputElement | HTMLSelectElement;
     if (key === 'overlay') {
       control = document.createElement('select');
-      for (const o of ['spx-put-calendar', 'spx-long-put', 'vix-call-diagonal']) control.add(new Option(o, o, o === def, o === def));
+      for (const o of ['spx-put-calendar', 'spx-long-put', 'vix-call-diagonal'])
+        control.add(new Option(o, o, o === def, o === def));
     } else {
       control = document.createElement('input');
       control.type = 'text';
@@ -154,7 +163,12 @@ function fillCurveExpiries(): void {
   const rows = readCurve();
   try {
     const expiries = vxExpiriesAfter(date, Math.max(rows.length, 1));
-    setCurve((rows.length > 0 ? rows : [{ expiry: '', price: '' }]).map((r, i) => ({ expiry: expiries[i] ?? r.expiry, price: r.price })));
+    setCurve(
+      (rows.length > 0 ? rows : [{ expiry: '', price: '' }]).map((r, i) => ({
+        expiry: expiries[i] ?? r.expiry,
+        price: r.price,
+      })),
+    );
     note('');
   } catch (e) {
     note(`Expiries need a valid date first: ${message(e)}`);
@@ -173,7 +187,11 @@ function readState(): FormState {
   return { fields, futures: readCurve(), policy };
 }
 
-function fill(values: Partial<Record<FieldName, string>>, futures?: { expiry: string; price: string }[], policy: Record<string, string> = {}): void {
+function fill(
+  values: Partial<Record<FieldName, string>>,
+  futures?: { expiry: string; price: string }[],
+  policy: Record<string, string> = {},
+): void {
   for (const [k, v] of Object.entries(values)) input(k).value = v ?? '';
   if (futures) setCurve(futures);
   for (const [k, v] of Object.entries(policy)) input(`policy.${k}`).value = v;
@@ -228,7 +246,11 @@ function validate(): unknown {
   const curveError: string[] = [];
   if (!r.success) {
     for (const issue of r.error.issues) {
-      const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '').replace(/\.\[/g, '[');
+      const path = issue.path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+        .join('')
+        .replace(/^\./, '')
+        .replace(/\.\[/g, '[');
       const t = issueTarget(path);
       let control: HTMLElement | null = null;
       let key = '';
@@ -334,7 +356,9 @@ function where(): string {
   return settings.endpoint === '' ? 'here (Web Worker)' : `on ${new URL(settings.endpoint).host}`;
 }
 
-async function toWorkbook(write: (ctx: Excel.RequestContext, stamp: string) => Promise<string>): Promise<string | undefined> {
+async function toWorkbook(
+  write: (ctx: Excel.RequestContext, stamp: string) => Promise<string>,
+): Promise<string | undefined> {
   if (!inExcel) return undefined;
   if (!officeSupports('1.1')) {
     showError('This Excel does not support ExcelApi 1.1: results are shown here only.');
@@ -356,7 +380,8 @@ function showPlan(parsed: unknown, toSheet: boolean): void {
     showError('');
     if (toSheet) {
       void toWorkbook((ctx, stamp) => writePlanSheet(ctx, view, { stamp, supports: officeSupports })).then((name) => {
-        if (name) (action('plan').querySelector('[data-note]') as HTMLElement).textContent = `Written to sheet "${name}".`;
+        if (name)
+          (action('plan').querySelector('[data-note]') as HTMLElement).textContent = `Written to sheet "${name}".`;
       });
     }
   } catch (e) {
@@ -377,7 +402,9 @@ function reportRunError(e: unknown): void {
   if (issues.length > 0) {
     showAll = true;
     validate();
-    showError(`${message(e)}${issues.length > 1 ? ` — ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}` : ''}`);
+    showError(
+      `${message(e)}${issues.length > 1 ? ` — ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}` : ''}`,
+    );
   } else {
     showError(message(e));
   }
@@ -423,12 +450,22 @@ async function runJob(kind: JobKind): Promise<void> {
     const seed = intField('seed', 0, 2 ** 32 - 1);
     if (paths === undefined || seed === undefined) return;
     if (settings.endpoint === '') {
-      handle = runInWorker(workerUrl, { job: 'montecarlo', input: monteCarloInput(planned, policy, paths, seed), chunkPaths: 2000 }, progress);
+      handle = runInWorker(
+        workerUrl,
+        { job: 'montecarlo', input: monteCarloInput(planned, policy, paths, seed), chunkPaths: 2000 },
+        progress,
+      );
     } else {
       const chunks = chunkPaths(paths, Math.max(1000, Math.ceil(paths / 8)));
       const bodies = chunks.map(([first, count]) => monteCarloInput(planned, policy, paths, seed, first, count));
       handle = mapHandle(
-        runCloudChunks(settings, 'montecarlo', bodies, chunks.map(([, c]) => c), progress),
+        runCloudChunks(
+          settings,
+          'montecarlo',
+          bodies,
+          chunks.map(([, c]) => c),
+          progress,
+        ),
         mergeCloudMonteCarlo,
       );
     }
@@ -444,11 +481,14 @@ async function runJob(kind: JobKind): Promise<void> {
       const view = presentStress(result);
       renderStress(view);
       const name = await toWorkbook((ctx, stamp) => writeStressSheet(ctx, view, { stamp, supports: officeSupports }));
-      (action(kind).querySelector('[data-note]') as HTMLElement).textContent = `Done ${where()} in ${secs} s${name ? `; sheet "${name}"` : ''}.`;
+      (action(kind).querySelector('[data-note]') as HTMLElement).textContent =
+        `Done ${where()} in ${secs} s${name ? `; sheet "${name}"` : ''}.`;
     } else {
       const view = presentMonteCarlo(result);
       renderMonteCarlo(view);
-      const name = await toWorkbook((ctx, stamp) => writeMonteCarloSheet(ctx, view, { stamp, supports: officeSupports }));
+      const name = await toWorkbook((ctx, stamp) =>
+        writeMonteCarloSheet(ctx, view, { stamp, supports: officeSupports }),
+      );
       (action(kind).querySelector('[data-note]') as HTMLElement).textContent =
         `${view.paths.toLocaleString('en-US')} paths ${where()} in ${secs} s${name ? `; sheet "${name}"` : ''}.`;
     }
@@ -470,7 +510,8 @@ function mapHandle<A, B>(h: RunHandle<A>, f: (a: A) => B): RunHandle<B> {
 function showSettings(): void {
   input('endpoint').value = settings.endpoint;
   input('functionKey').value = settings.functionKey;
-  $('settings-summary').textContent = settings.endpoint === '' ? '(runs here)' : `(cloud: ${new URL(settings.endpoint).host})`;
+  $('settings-summary').textContent =
+    settings.endpoint === '' ? '(runs here)' : `(cloud: ${new URL(settings.endpoint).host})`;
 }
 
 async function saveSettings(): Promise<void> {
@@ -502,7 +543,9 @@ async function fillFromSelection(): Promise<void> {
     for (const k of Object.keys(got.fields)) touched.add(k);
     if (got.futures) touched.add('futures');
     const n = Object.keys(got.fields).length + (got.futures?.length ?? 0) + Object.keys(got.policy).length;
-    note(`Read ${n} value${n === 1 ? '' : 's'} from the selection.${got.unknownKeys.length > 0 ? ` Not recognised: ${got.unknownKeys.join(', ')}.` : ''}`);
+    note(
+      `Read ${n} value${n === 1 ? '' : 's'} from the selection.${got.unknownKeys.length > 0 ? ` Not recognised: ${got.unknownKeys.join(', ')}.` : ''}`,
+    );
     onFormChange();
   } catch (e) {
     note(`Could not read the selection: ${message(e)}`);
@@ -563,7 +606,9 @@ function wire(): void {
 }
 
 function start(host: Office.HostType | null): void {
-  inExcel = (host !== null && host === Office.HostType.Excel) || (typeof Excel !== 'undefined' && typeof Excel.run === 'function');
+  inExcel =
+    (host !== null && host === Office.HostType.Excel) ||
+    (typeof Excel !== 'undefined' && typeof Excel.run === 'function');
   if (inExcel) {
     try {
       store = officeSettingsStore(Office.context.document.settings);
@@ -572,7 +617,9 @@ function start(host: Office.HostType | null): void {
       // a host without document settings (a test double): keep the browser store
     }
   }
-  $('host-status').textContent = inExcel ? 'Excel: results also go to new sheets' : 'Browser: results shown on this page';
+  $('host-status').textContent = inExcel
+    ? 'Excel: results also go to new sheets'
+    : 'Browser: results shown on this page';
   const read = $('read-selection') as HTMLButtonElement;
   read.disabled = !inExcel;
   if (!inExcel) read.title = 'Available inside Excel';

@@ -109,6 +109,12 @@ export function formatValue(v: number | string, f: ValueFormat): string {
 export function heatColor(v: number, maxAbs: number): string {
   const t = maxAbs > 0 ? Math.max(-1, Math.min(1, v / maxAbs)) : 0;
   const mix = (a: number, b: number, w: number): number => Math.round(a + (b - a) * w);
-  const [r, g, b] = t < 0 ? [mix(255, 248, -t), mix(255, 105, -t), mix(255, 107, -t)] : [mix(255, 99, t), mix(255, 190, t), mix(255, 123, t)];
-  return `#${[r, g, b].map((x) => x.toString(16).padStart(2, '0')).join('').toUpperCase()}`;
+  const [r, g, b] =
+    t < 0
+      ? [mix(255, 248, -t), mix(255, 105, -t), mix(255, 107, -t)]
+      : [mix(255, 99, t), mix(255, 190, t), mix(255, 123, t)];
+  return `#${[r, g, b]
+    .map((x) => x.toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase()}`;
 }

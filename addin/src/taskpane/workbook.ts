@@ -95,7 +95,11 @@ function finish(sheet: Excel.Worksheet, opts: WorkbookOptions): void {
  * The plan on a new sheet: title, the plan table (section, item, value, explanation) with a number
  * format per row, then the audit trail table and the warnings.
  */
-export async function writePlanSheet(ctx: Excel.RequestContext, view: PlanView, opts: WorkbookOptions): Promise<string> {
+export async function writePlanSheet(
+  ctx: Excel.RequestContext,
+  view: PlanView,
+  opts: WorkbookOptions,
+): Promise<string> {
   const name = sheetName('ALVH plan', opts.stamp);
   const sheet = ctx.workbook.worksheets.add(name);
   writeTitle(sheet, `ALVH plan ${view.date}`, view.headline);
@@ -143,7 +147,11 @@ export async function writePlanSheet(ctx: Excel.RequestContext, view: PlanView, 
  * The stress grid on a new sheet: SPX move down the rows, VIX level across, total P&L in USD,
  * coloured as a heatmap (a three-colour scale, red for losses through white at 0 to green).
  */
-export async function writeStressSheet(ctx: Excel.RequestContext, view: StressView, opts: WorkbookOptions): Promise<string> {
+export async function writeStressSheet(
+  ctx: Excel.RequestContext,
+  view: StressView,
+  opts: WorkbookOptions,
+): Promise<string> {
   const name = sheetName('ALVH stress', opts.stamp);
   const sheet = ctx.workbook.worksheets.add(name);
   writeTitle(sheet, view.title, `${view.rowHeader} down, ${view.colHeader} across; total book P&L in USD`);
@@ -200,7 +208,11 @@ export async function writeMonteCarloSheet(
 ): Promise<string> {
   const name = sheetName('ALVH MC', opts.stamp);
   const sheet = ctx.workbook.worksheets.add(name);
-  writeTitle(sheet, `Monte Carlo P&L, ${view.paths.toLocaleString('en-US')} paths`, 'Unhedged condor against the ALVH book');
+  writeTitle(
+    sheet,
+    `Monte Carlo P&L, ${view.paths.toLocaleString('en-US')} paths`,
+    'Unhedged condor against the ALVH book',
+  );
 
   const top = 3;
   const key = opts.stamp.replace('-', '_');
