@@ -1,10 +1,15 @@
 /**
  * The hosts' handle on the worker-thread pool (functions/src/compute). Heavy routes call
  * {@link runCompute}; the pool is created on first use, sized to the cores, and lives as long as
- * the process (Azure) or the local host (closed by {@link closeCompute} on shutdown).
+ * the process (Azure) or the local host (closed by {@link closeCompute} on shutdown). Tests may
+ * install another runner with {@link setComputeRunner}.
  */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ComputePool, type ComputeJob } from './compute/index';
 
-export type ComputeJob = 'montecarlo' | 'stress' | 'replay';
+export type { ComputeJob };
 
 export interface ComputeRunner {
   run(job: ComputeJob, payload: unknown, opts?: { signal?: AbortSignal }): Promise<unknown>;
@@ -12,23 +17,28 @@ export interface ComputeRunner {
 }
 
 let runner: ComputeRunner | undefined;
-let factory: (() => ComputeRunner) | undefined;
 
-/** Install how the pool is created (done once by the route table). */
-export function setComputeFactory(make: () => ComputeRunner): void {
-  factory = make;
+/**
+ * The worker script: beside this code once bundled (functions/dist/computeWorker.js next to
+ * localHost.js and app.js), or in functions/dist when this module runs from source (tests, bench).
+ */
+export function computeWorkerUrl(): URL {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, 'computeWorker.js'), join(here, '..', 'dist', 'computeWorker.js')];
+  const found = candidates.find((p) => existsSync(p));
+  if (found === undefined) {
+    throw new Error(`the compute worker is not built (looked for ${candidates.join(', ')}); run npm run build`);
+  }
+  return pathToFileURL(found);
 }
 
-/** Use this runner instead of the pool (tests, benchmarks); pass undefined to go back to the pool. */
+/** Use this runner instead of the pool (tests); pass undefined to go back to the pool. */
 export function setComputeRunner(r: ComputeRunner | undefined): void {
   runner = r;
 }
 
 function current(): ComputeRunner {
-  if (!runner) {
-    if (!factory) throw new Error('no compute pool is configured');
-    runner = factory();
-  }
+  runner ??= new ComputePool({ workerUrl: computeWorkerUrl() });
   return runner;
 }
 

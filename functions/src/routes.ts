@@ -4,10 +4,13 @@
  * (localHost.ts) dispatches to the same rows, and the OpenAPI document is generated from them.
  */
 import pkg from '../package.json' with { type: 'json' };
-import { MonteCarloInputSchema } from '@alvh/shared';
-import { MONTECARLO_EXAMPLE } from './handlers/examples';
+import { MonteCarloInputSchema, PlanInputSchema, ReplayInputSchema, StressGridInputSchema } from '@alvh/shared';
+import { MONTECARLO_EXAMPLE, PLAN_EXAMPLE, REPLAY_EXAMPLE, STRESS_EXAMPLE } from './handlers/examples';
 import { healthResponse } from './handlers/health';
 import { monteCarloHandler } from './handlers/montecarlo';
+import { planHandler } from './handlers/plan';
+import { replayHandler } from './handlers/replay';
+import { stressHandler } from './handlers/stress';
 import { defineJsonRoute, defineRoute, jsonResponse, type Route } from './http/route';
 import { buildOpenApi } from './openapi';
 
@@ -55,6 +58,63 @@ const openapi = defineRoute(
   },
 );
 
+const planRoute = defineJsonRoute(
+  {
+    name: 'plan',
+    route: 'plan',
+    authLevel: 'function',
+    summary: 'The explained hedge plan',
+    description:
+      'Sizes the calendar overlay and the tail VIX call hedge of an SPX iron condor from the VIX futures term structure: ' +
+      'regime, budget split with its audit trail, condor analytics, overlay and tail legs, caps, rebalance status and warnings. ' +
+      'Runs inline (milliseconds).',
+    request: { schemaName: 'PlanInput', schema: PlanInputSchema, example: PLAN_EXAMPLE },
+    response: {
+      description:
+        'The plan: termStructure, regime, split, condor, overlay, tail, budget, capital, rebalance, audit[], warnings[], and ' +
+        '`book` {condor, overlay, tail} as legs (ready for /api/stress and /api/montecarlo).',
+    },
+    heavy: false,
+  },
+  (body) => planHandler(body),
+);
+
+const stress = defineJsonRoute(
+  {
+    name: 'stress',
+    route: 'stress',
+    authLevel: 'function',
+    summary: 'Stress grid',
+    description:
+      'Re-marks the book (from a `plan` input, or an explicit `book` of legs) at every SPX move × VIX level × days elapsed and returns the P&L of the condor, the overlay, the tail ' +
+      'and the total, indexed [day][spxMove][vixLevel], in USD. Runs on the worker pool. Limit: grid cells (422 names it).',
+    request: { schemaName: 'StressGridInput', schema: StressGridInputSchema, example: STRESS_EXAMPLE },
+    response: { description: 'The axes, their dates, today’s values (base) and the four P&L cubes, USD.' },
+    heavy: true,
+  },
+  stressHandler,
+);
+
+const replayRoute = defineJsonRoute(
+  {
+    name: 'replay',
+    route: 'replay',
+    authLevel: 'function',
+    summary: 'Historical replay of the policy',
+    description:
+      'Applies the ALVH policy day by day to the daily market rows sent (SPX, VIX, VVIX, VX1..VXn settlements, oldest first): ' +
+      'opens condors on the schedule, sizes and rebalances their hedges, marks everything to model. Runs on the worker pool. ' +
+      'Limits: rows per request (422) and the request body size (413).',
+    request: { schemaName: 'ReplayInput', schema: ReplayInputSchema, example: REPLAY_EXAMPLE },
+    response: {
+      description:
+        'Daily ledger (optional), summaries per year and per episode, chart-ready series, one line per condor.',
+    },
+    heavy: true,
+  },
+  replayHandler,
+);
+
 const montecarlo = defineJsonRoute(
   {
     name: 'montecarlo',
@@ -63,7 +123,7 @@ const montecarlo = defineJsonRoute(
     summary: 'Monte Carlo run or chunk',
     description:
       'Simulates joint SPX/VIX paths (seeded, counter-based: the same seed gives the same paths) and the P&L of the unhedged ' +
-      'condor and of the ALVH book per path. Send `paths` for the whole run and `firstPath`/`pathCount` for one chunk; ' +
+      'condor and of the ALVH book per path, for a `plan` input (the method sizes the hedges) or an explicit `book` of legs. Send `paths` for the whole run and `firstPath`/`pathCount` for one chunk; ' +
       'chunks of one run (same seed and paths) merge exactly with mergeMonteCarlo. Runs on the worker pool. ' +
       'Limits: paths per run, horizon days, and pathCount × horizon days per call (422 names the limit).',
     request: { schemaName: 'MonteCarloInput', schema: MonteCarloInputSchema, example: MONTECARLO_EXAMPLE },
@@ -78,7 +138,7 @@ const montecarlo = defineJsonRoute(
 );
 
 /** Every endpoint, in the order the documentation lists them. */
-export const routes: readonly Route[] = [health, openapi, montecarlo];
+export const routes: readonly Route[] = [health, openapi, planRoute, stress, montecarlo, replayRoute];
 
 /** The route for a path below `/api` (`plan`, `openapi.json`), if any. */
 export function findRoute(path: string): Route | undefined {

@@ -16,7 +16,13 @@ import {
 import { setComputeRunner } from '../../functions/src/compute';
 import { inlineCompute } from './inlineCompute';
 import { findRoute, routes } from '../../functions/src/routes';
-import { MONTECARLO_EXAMPLE } from '../../functions/src/handlers/examples';
+import {
+  MONTECARLO_EXAMPLE,
+  PLAN_EXAMPLE,
+  REPLAY_EXAMPLE,
+  STRESS_EXAMPLE,
+} from '../../functions/src/handlers/examples';
+import { MAX_GRID_CELLS, MAX_REPLAY_ROWS, plan } from '@alvh/shared';
 
 const runner = inlineCompute();
 const jobs = runner.jobs;
@@ -75,7 +81,7 @@ describe('GET /api/openapi.json', () => {
         const ref = op.requestBody.content['application/json'].schema.$ref as string;
         const schema = doc.components.schemas[ref.split('/').pop()!];
         expect(schema.type).toBe('object');
-        expect(Array.isArray(schema.required)).toBe(true);
+        expect(Object.keys(schema.properties).length).toBeGreaterThan(2);
         expect(op.responses['400'].content['application/problem+json'].schema.$ref).toBe(
           '#/components/schemas/Problem',
         );
@@ -154,5 +160,112 @@ describe('POST /api/montecarlo', () => {
     expect(r.json.code).toBe('limit_exceeded');
     expect(r.json.detail).toContain(String(MAX_PATH_STEPS));
     expect(jobs).toEqual([]);
+  });
+});
+
+describe('POST /api/plan', () => {
+  it('answers the plan of the example inline (no compute job), equal to the shared plan()', async () => {
+    jobs.length = 0;
+    const r = await call('plan', PLAN_EXAMPLE);
+    expect(r.status).toBe(200);
+    expect(jobs).toEqual([]);
+    expect(r.json).toEqual(JSON.parse(JSON.stringify(plan(PLAN_EXAMPLE as Parameters<typeof plan>[0]))));
+    expect(r.json.valuationDate).toBe('2026-11-20');
+    expect(r.json.book.condor).toHaveLength(4);
+    expect(Array.isArray(r.json.audit)).toBe(true);
+  });
+
+  it.each([
+    ['an empty object', {}, ['valuationDate', 'market', 'condor', 'portfolio']],
+    ['VIX as a decimal', { ...PLAN_EXAMPLE, market: { ...PLAN_EXAMPLE.market, vix: 0.175 } }, ['market.vix']],
+    [
+      'strikes out of order and a bad date',
+      {
+        ...PLAN_EXAMPLE,
+        valuationDate: '2026-02-30',
+        condor: { ...PLAN_EXAMPLE.condor, strikes: [6000, 5900, 7200, 7300] },
+      },
+      ['valuationDate', 'condor.strikes'],
+    ],
+    ['a rate in percent', { ...PLAN_EXAMPLE, market: { ...PLAN_EXAMPLE.market, rate: 4 } }, ['market.rate']],
+  ])('400 for %s, listing every issue', async (_label, body, paths) => {
+    const r = await call('plan', body);
+    expect(r.status).toBe(400);
+    expect(r.type).toBe('application/problem+json');
+    expect(r.json.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(paths));
+  });
+
+  it('400 naming the futures when the curve is not after the valuation date', async () => {
+    const r = await call('plan', { ...PLAN_EXAMPLE, valuationDate: '2027-01-01' });
+    expect(r.status).toBeGreaterThanOrEqual(400);
+    expect(r.status).toBeLessThan(500);
+    expect(JSON.stringify(r.json)).toMatch(/futures|expiry|condor/);
+  });
+});
+
+describe('POST /api/stress', () => {
+  it('answers the grid of the example through the compute runner', async () => {
+    jobs.length = 0;
+    const r = await call('stress', STRESS_EXAMPLE);
+    expect(r.status).toBe(200);
+    expect(jobs).toEqual(['stress']);
+    expect(r.json.vixLevels).toEqual([15, 25, 40]);
+    expect(r.json.total).toHaveLength(3); // days
+    expect(r.json.total[0]).toHaveLength(r.json.spxMoves.length);
+    expect(r.json.total[0][0]).toHaveLength(3);
+    // The total is the sum of its parts in every cell.
+    const [d, m, v] = [1, 2, 1];
+    const sum = r.json.condor[d][m][v] + r.json.overlay[d][m][v] + r.json.tail[d][m][v];
+    expect(r.json.total[d][m][v]).toBeCloseTo(sum, 6);
+  });
+
+  it('400 for moves in percent', async () => {
+    const r = await call('stress', { ...STRESS_EXAMPLE, spxMoves: [-20, 0] });
+    expect(r.status).toBe(400);
+    expect(r.json.issues[0].path).toMatch(/^spxMoves\[0\]/);
+  });
+
+  it('422 naming the grid-cell limit, before any work is queued', async () => {
+    jobs.length = 0;
+    const spxMoves = Array.from({ length: 200 }, (_, i) => -0.5 + i / 200);
+    const vixLevels = Array.from({ length: 20 }, (_, i) => 10 + i);
+    const r = await call('stress', { ...STRESS_EXAMPLE, spxMoves, vixLevels, days: [0, 1, 2, 3, 4, 5, 6] });
+    expect(r.status).toBe(422);
+    expect(r.json.code).toBe('limit_exceeded');
+    expect(r.json.detail).toContain(String(MAX_GRID_CELLS));
+    expect(jobs).toEqual([]);
+  });
+});
+
+describe('POST /api/replay', () => {
+  it('replays the example rows through the compute runner', async () => {
+    jobs.length = 0;
+    const r = await call('replay', REPLAY_EXAMPLE);
+    expect(r.status).toBe(200);
+    expect(jobs).toEqual(['replay']);
+    expect(r.json.from).toBe(REPLAY_EXAMPLE.rows[0]!.date);
+    expect(r.json.days).toBe(REPLAY_EXAMPLE.rows.length);
+  });
+
+  it('400 listing every bad row field', async () => {
+    const rows = REPLAY_EXAMPLE.rows.map((row, i) => (i === 3 ? { ...row, spx: -1, date: '2026-9-4' } : row));
+    const r = await call('replay', { ...REPLAY_EXAMPLE, rows });
+    expect(r.status).toBe(400);
+    expect(r.json.issues.map((i: { path: string }) => i.path)).toEqual(
+      expect.arrayContaining(['rows[3].spx', 'rows[3].date']),
+    );
+  });
+
+  it('422 naming the row limit', async () => {
+    const row = REPLAY_EXAMPLE.rows[0]!;
+    const start = Date.UTC(1980, 0, 1);
+    const rows = Array.from({ length: MAX_REPLAY_ROWS + 1 }, (_, i) => ({
+      ...row,
+      date: new Date(start + i * 86_400_000).toISOString().slice(0, 10),
+    }));
+    const r = await call('replay', { rows });
+    expect(r.status).toBe(422);
+    expect(r.json.code).toBe('limit_exceeded');
+    expect(r.json.detail).toContain(String(MAX_REPLAY_ROWS));
   });
 });

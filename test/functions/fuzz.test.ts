@@ -13,6 +13,9 @@ import { routes } from '../../functions/src/routes';
 import { startLocalHost, type LocalHost } from '../../functions/src/localHost';
 
 const jsonRoutes = routes.filter((r) => r.method === 'POST');
+/** Deeper runs on demand: FUZZ_SCALE=20 FUZZ_SEED=123 npx vitest run test/functions/fuzz.test.ts */
+const scale = Math.max(1, Number(process.env.FUZZ_SCALE) || 1);
+const seedOffset = Number(process.env.FUZZ_SEED) || 0;
 const errors: unknown[][] = [];
 
 function ctx(name: string): InvocationContext {
@@ -114,7 +117,7 @@ describe.each(jsonRoutes.map((r) => [r.route, r] as const))('fuzz POST /api/%s',
       fc.asyncProperty(fc.jsonValue({ maxDepth: 4 }), async (v) =>
         check(await send(route, JSON.stringify(v)), JSON.stringify(v).slice(0, 200)),
       ),
-      { numRuns: 60, seed: 42 },
+      { numRuns: 60 * scale, seed: 42 + seedOffset },
     );
   });
 
@@ -125,7 +128,7 @@ describe.each(jsonRoutes.map((r) => [r.route, r] as const))('fuzz POST /api/%s',
         const body = JSON.stringify(mutate(example, at, value)) ?? 'null';
         check(await send(route, body), body.slice(0, 300));
       }),
-      { numRuns: 80, seed: 7 },
+      { numRuns: 80 * scale, seed: 7 + seedOffset },
     );
   });
 
@@ -142,7 +145,7 @@ describe.each(jsonRoutes.map((r) => [r.route, r] as const))('fuzz POST /api/%s',
         check(res, s);
         if (!isJson) expect(res.status).toBe(400);
       }),
-      { numRuns: 40, seed: 3 },
+      { numRuns: 40 * scale, seed: 3 + seedOffset },
     );
   });
 

@@ -1,9 +1,9 @@
 /**
- * A compute runner that runs jobs in-process with the shared engines, for handler tests that
- * should not depend on worker threads. Records the jobs it was given.
+ * A compute runner that runs jobs in this thread with the pool's own job function, for handler
+ * tests that should not depend on worker threads. Records the jobs it was given.
  */
-import { runMonteCarloChunk } from '@alvh/shared';
 import type { ComputeJob, ComputeRunner } from '../../functions/src/compute';
+import { runJob } from '../../functions/src/compute/index';
 
 export function inlineCompute(): ComputeRunner & { jobs: ComputeJob[] } {
   const jobs: ComputeJob[] = [];
@@ -11,12 +11,7 @@ export function inlineCompute(): ComputeRunner & { jobs: ComputeJob[] } {
     jobs,
     run: async (job, payload) => {
       jobs.push(job);
-      switch (job) {
-        case 'montecarlo':
-          return runMonteCarloChunk(payload);
-        default:
-          throw new Error(`no in-process runner for ${job}`);
-      }
+      return runJob(job === 'montecarlo' ? 'montecarlo-chunk' : job, payload);
     },
     close: async () => {},
   };

@@ -11,15 +11,15 @@ const futures = [
   { expiry: '2027-03-17', price: 20.3 },
 ];
 
-/** POST /api/plan: a 10-lot January SPX condor, a 1 M USD account. */
+/** POST /api/plan: three January SPX condors, a 1 M USD account, a 5 000 USD hedge budget. */
 export const PLAN_EXAMPLE = {
   valuationDate: '2026-11-20',
   market: { spx: 6600, vix: 17.5, vvix: 95, rate: 0.04, divYield: 0.013, futures },
-  condor: { expiry: '2027-01-15', strikes: [6100, 6250, 6900, 7050], quantity: 10, vol: 0.16 },
-  portfolio: { capital: 1_000_000, budget: 15_000 },
+  condor: { expiry: '2027-01-15', strikes: [5900, 6000, 7200, 7300], quantity: 3, vol: 0.16 },
+  portfolio: { capital: 1_000_000, budget: 5_000 },
 };
 
-/** The same position as a book of legs (stress grid and Monte Carlo inputs). */
+/** The same condor as a book of legs with a small calendar overlay and tail (stress grid and Monte Carlo inputs). */
 export const BOOK_EXAMPLE = {
   valuationDate: '2026-11-20',
   spot: 6600,
@@ -29,16 +29,16 @@ export const BOOK_EXAMPLE = {
   divYield: 0.013,
   volOfVol: 0.95,
   condor: [
-    { kind: 'spx', type: 'put', strike: 6100, expiry: '2027-01-15', quantity: 10 },
-    { kind: 'spx', type: 'put', strike: 6250, expiry: '2027-01-15', quantity: -10 },
-    { kind: 'spx', type: 'call', strike: 6900, expiry: '2027-01-15', quantity: -10 },
-    { kind: 'spx', type: 'call', strike: 7050, expiry: '2027-01-15', quantity: 10 },
+    { kind: 'spx', type: 'put', strike: 5900, expiry: '2027-01-15', quantity: 3 },
+    { kind: 'spx', type: 'put', strike: 6000, expiry: '2027-01-15', quantity: -3 },
+    { kind: 'spx', type: 'call', strike: 7200, expiry: '2027-01-15', quantity: -3 },
+    { kind: 'spx', type: 'call', strike: 7300, expiry: '2027-01-15', quantity: 3 },
   ],
   overlay: [
-    { kind: 'vix', type: 'call', strike: 20, expiry: '2026-12-16', quantity: -8 },
-    { kind: 'vix', type: 'call', strike: 20, expiry: '2027-01-20', quantity: 8 },
+    { kind: 'vix', type: 'call', strike: 20, expiry: '2026-12-16', quantity: -2 },
+    { kind: 'vix', type: 'call', strike: 20, expiry: '2027-01-20', quantity: 2 },
   ],
-  tail: [{ kind: 'vix', type: 'call', strike: 30, expiry: '2027-02-17', quantity: 20 }],
+  tail: [{ kind: 'vix', type: 'call', strike: 25, expiry: '2027-01-20', quantity: 4 }],
 };
 
 /** POST /api/stress: the default SPX moves, three VIX levels, today / one week / three weeks. */
@@ -46,3 +46,30 @@ export const STRESS_EXAMPLE = { book: BOOK_EXAMPLE, vixLevels: [15, 25, 40], day
 
 /** POST /api/montecarlo: the first 1000 paths of a 4000-path run. */
 export const MONTECARLO_EXAMPLE = { book: BOOK_EXAMPLE, paths: 4000, seed: 7, firstPath: 0, pathCount: 1000 };
+
+/** Weekdays from `from` (inclusive), `count` of them, as ISO dates (holidays are not skipped: an example). */
+function weekdays(from: string, count: number): string[] {
+  const out: string[] = [];
+  const d = new Date(`${from}T00:00:00Z`);
+  while (out.length < count) {
+    const wd = d.getUTCDay();
+    if (wd !== 0 && wd !== 6) out.push(d.toISOString().slice(0, 10));
+    d.setUTCDate(d.getUTCDate() + 1);
+  }
+  return out;
+}
+
+/**
+ * POST /api/replay: a short, made-up quiet spell (SPX drifting up, VIX 15-16 in contango) — the
+ * shape of the rows, not market history. Real callers send years of rows.
+ */
+export const REPLAY_EXAMPLE = {
+  rows: weekdays('2026-09-01', 30).map((date, i) => ({
+    date,
+    spx: Math.round((6400 + 4 * i + 15 * Math.sin(i / 3)) * 100) / 100,
+    vix: Math.round((15.5 + 0.6 * Math.sin(i / 4)) * 100) / 100,
+    vvix: 88,
+    vx: [16.6, 17.5, 18.1, 18.5].map((p) => Math.round((p + 0.4 * Math.sin(i / 4)) * 100) / 100),
+  })),
+  assumptions: { condorDte: 30, includeLedger: false },
+};

@@ -5,13 +5,18 @@
  * non-finite number, naming where it is: a wrong number must never look like an answer.
  */
 
-/** A non-finite number inside a result: a defect of the computation, answered as a 500. */
+/**
+ * A non-finite number inside a result. Answered as a 422 naming where (inputs the schemas accept
+ * can still overflow), and logged as a warning.
+ */
 export class NonFiniteResultError extends Error {
   readonly path: string;
+  readonly value: string;
   constructor(path: string, value: number) {
     super(`the result has ${String(value)} at ${path}`);
     this.name = 'NonFiniteResultError';
     this.path = path;
+    this.value = String(value);
   }
 }
 

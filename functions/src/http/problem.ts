@@ -6,6 +6,7 @@
  */
 import type { HttpResponseInit, InvocationContext } from '@azure/functions';
 import { isAlvhError, type AlvhErrorCode } from '@alvh/shared';
+import { NonFiniteResultError } from './jsonSafe';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -158,6 +159,19 @@ export function problemFromError(
   if (e instanceof HttpProblem) {
     problem = { ...e.problem };
     headers = e.headers;
+  } else if (e instanceof NonFiniteResultError) {
+    // Inputs the schemas accept can still overflow (a quantity of 1e300): refuse the number, say
+    // where, and keep a warning in the log in case it is a defect rather than the input.
+    context.warn(`non-finite result at ${e.path}`);
+    problem = {
+      type: 'urn:alvh:problem:non-finite-result',
+      title: 'The result is not a finite number',
+      status: 422,
+      detail: `the computation gave ${e.value} at ${e.path}; check the inputs for implausible magnitudes (quantities, strikes, prices)`,
+      code: 'non_finite_result',
+      field: e.path,
+      fix: 'use realistic quantities, strikes and prices',
+    };
   } else {
     const alvh = asAlvhError(e);
     if (alvh) problem = alvhProblem(alvh);

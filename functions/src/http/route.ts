@@ -96,7 +96,7 @@ export function defineRoute(spec: RouteSpec, run: (call: RouteCall) => Promise<H
 /**
  * A POST route that reads a JSON body within the size limit and passes it, unparsed, to `run`
  * (which validates it with the shared schema and computes). The result is sent as JSON, typed
- * arrays as arrays; a non-finite number in it is a 500, never a silent null.
+ * arrays as arrays; a non-finite number in it is a 422 naming where, never a silent null.
  */
 export function defineJsonRoute(
   spec: Omit<RouteSpec, 'method'>,
