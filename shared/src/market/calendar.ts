@@ -225,7 +225,7 @@ export function addBusinessDays(iso: string, n: number): string {
   let d = calendarDay('date', iso);
   checkFiniteInteger('n', n);
   const step = n >= 0 ? 1 : -1;
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     d += step;
     if (d < FIRST_DAY - 7 || d > LAST_DAY + 7) break;
     if (isBusinessDayNumber(d)) left--;
@@ -250,7 +250,11 @@ export function businessDaysBetween(from: string, to: string): number {
 
 function checkFiniteInteger(field: string, n: number): void {
   if (typeof n !== 'number' || !Number.isInteger(n)) {
-    throw invalidInput(field, `is ${String(n)}, not a whole number`, 'pass a whole number of business days such as 5 or -5');
+    throw invalidInput(
+      field,
+      `is ${String(n)}, not a whole number`,
+      'pass a whole number of business days such as 5 or -5',
+    );
   }
 }
 

@@ -28,7 +28,8 @@ const FRIDAY = 5;
 
 function checkMonth(field: string, month: number): number {
   checkInteger(field, month, 1);
-  if (month > 12) throw invalidInput(field, `is ${month}, not a month`, 'pass a month from 1 (January) to 12 (December)');
+  if (month > 12)
+    throw invalidInput(field, `is ${month}, not a month`, 'pass a month from 1 (January) to 12 (December)');
   return month;
 }
 
@@ -97,7 +98,8 @@ export function vxExpiry(year: number, month: number): string {
 export function vxExpiriesAfter(iso: string, count: number): string[] {
   const day = calendarDay('date', iso);
   checkInteger('count', count, 1);
-  if (count > 120) throw invalidInput('count', `is ${count}, more than 120 monthly expiries`, 'pass a count from 1 to 120');
+  if (count > 120)
+    throw invalidInput('count', `is ${count}, more than 120 monthly expiries`, 'pass a count from 1 to 120');
   let { year, month } = yearMonthOf('date', iso);
   const out: string[] = [];
   while (out.length < count) {

@@ -1,4 +1,12 @@
-export type { CurveInput, CurvePoint, CurvePolicy, FuturesQuote, MeanReversionFit, Regime, TermStructure } from './types';
+export type {
+  CurveInput,
+  CurvePoint,
+  CurvePolicy,
+  FuturesQuote,
+  MeanReversionFit,
+  Regime,
+  TermStructure,
+} from './types';
 export {
   CALENDAR_FIRST_YEAR,
   CALENDAR_LAST_YEAR,

@@ -141,7 +141,14 @@ export function fitMeanReversion(
   const flat = hi - lo < FLAT_CURVE_TOLERANCE;
   if (fk !== undefined) {
     const t = thetaFor(fk, vix, points, undefined);
-    return result(fk, t, vix, points, 'least-squares', `κ = ${fk} fixed by the policy; θ fitted${boundNote(t, THETA_BOUNDS, 'θ')}`);
+    return result(
+      fk,
+      t,
+      vix,
+      points,
+      'least-squares',
+      `κ = ${fk} fixed by the policy; θ fitted${boundNote(t, THETA_BOUNDS, 'θ')}`,
+    );
   }
   if ((points.length < 2 || flat) && ft === undefined) {
     const t = thetaFor(FALLBACK_KAPPA, vix, points, undefined);
@@ -149,10 +156,24 @@ export function fitMeanReversion(
       points.length < 2
         ? 'one future cannot identify both κ and θ'
         : `the curve is flat (VIX and futures within ${FLAT_CURVE_TOLERANCE} points), so κ is not identifiable`;
-    return result(FALLBACK_KAPPA, t, vix, points, 'fallback', `${why}: κ = ${FALLBACK_KAPPA} (default), θ fitted${boundNote(t, THETA_BOUNDS, 'θ')}`);
+    return result(
+      FALLBACK_KAPPA,
+      t,
+      vix,
+      points,
+      'fallback',
+      `${why}: κ = ${FALLBACK_KAPPA} (default), θ fitted${boundNote(t, THETA_BOUNDS, 'θ')}`,
+    );
   }
   if (flat && ft !== undefined) {
-    return result(FALLBACK_KAPPA, ft, vix, points, 'fallback', `θ = ${ft} fixed by the policy; the curve is flat, so κ = ${FALLBACK_KAPPA} (default)`);
+    return result(
+      FALLBACK_KAPPA,
+      ft,
+      vix,
+      points,
+      'fallback',
+      `θ = ${ft} fixed by the policy; the curve is flat, so κ = ${FALLBACK_KAPPA} (default)`,
+    );
   }
 
   // Profile the bounded least-squares error over κ on a log grid, then refine.

@@ -39,7 +39,8 @@ export function resolveCurvePolicy(policy?: Partial<CurvePolicy>): CurvePolicy {
 
 function checkBound(field: string, x: number, [lo, hi]: readonly [number, number], what: string): number {
   checkFinite(field, x);
-  if (x < lo || x > hi) throw invalidInput(field, `is ${x}, outside [${lo}, ${hi}]`, `pass ${what} between ${lo} and ${hi}`);
+  if (x < lo || x > hi)
+    throw invalidInput(field, `is ${x}, outside [${lo}, ${hi}]`, `pass ${what} between ${lo} and ${hi}`);
   return x;
 }
 

@@ -20,10 +20,18 @@ export const MIN_SHOCKED_FUTURE = 0.01;
 function checkPoints(field: string, x: number, example: string): number {
   checkPositive(field, x);
   if (x < MIN_VIX_POINTS) {
-    throw invalidInput(field, `is ${x}, which looks like a decimal, not VIX points`, `pass the level in index points (${x * 100} if ${x} was meant as a fraction), e.g. ${example}`);
+    throw invalidInput(
+      field,
+      `is ${x}, which looks like a decimal, not VIX points`,
+      `pass the level in index points (${x * 100} if ${x} was meant as a fraction), e.g. ${example}`,
+    );
   }
   if (x > MAX_VIX_POINTS) {
-    throw invalidInput(field, `is ${x}, above ${MAX_VIX_POINTS} VIX points`, `pass the level in index points, e.g. ${example} (prices before 2007-03-26 were quoted at 10× the index)`);
+    throw invalidInput(
+      field,
+      `is ${x}, above ${MAX_VIX_POINTS} VIX points`,
+      `pass the level in index points, e.g. ${example} (prices before 2007-03-26 were quoted at 10× the index)`,
+    );
   }
   return x;
 }
@@ -51,16 +59,25 @@ export function buildTermStructure(input: CurveInput, policy?: Partial<CurvePoli
   const vixSpot = checkPoints('vixSpot', input.vixSpot, '18.5');
   const futures = input.futures;
   if (!Array.isArray(futures)) {
-    throw invalidInput('futures', 'is not a list', 'pass futures as [{ expiry: "YYYY-MM-DD", price }, ...] sorted by expiry');
+    throw invalidInput(
+      'futures',
+      'is not a list',
+      'pass futures as [{ expiry: "YYYY-MM-DD", price }, ...] sorted by expiry',
+    );
   }
   if (futures.length < 2) {
-    throw insufficientData('futures', `has ${futures.length} future${futures.length === 1 ? '' : 's'}, but F1 and F2 need 2`, 'pass at least the first two listed VX futures');
+    throw insufficientData(
+      'futures',
+      `has ${futures.length} future${futures.length === 1 ? '' : 's'}, but F1 and F2 need 2`,
+      'pass at least the first two listed VX futures',
+    );
   }
   const points: CurvePoint[] = [];
   let prev = -Infinity;
   futures.forEach((f, i) => {
     const field = `futures[${i}]`;
-    if (f === null || typeof f !== 'object') throw invalidInput(field, 'is not a future', 'pass { expiry: "YYYY-MM-DD", price }');
+    if (f === null || typeof f !== 'object')
+      throw invalidInput(field, 'is not a future', 'pass { expiry: "YYYY-MM-DD", price }');
     const day = calendarDay(`${field}.expiry`, f.expiry);
     if (day <= today) {
       throw invalidInput(
@@ -70,10 +87,18 @@ export function buildTermStructure(input: CurveInput, policy?: Partial<CurvePoli
       );
     }
     if (day === prev) {
-      throw invalidInput(`${field}.expiry`, `is ${f.expiry}, the same as futures[${i - 1}].expiry`, 'pass each expiry once');
+      throw invalidInput(
+        `${field}.expiry`,
+        `is ${f.expiry}, the same as futures[${i - 1}].expiry`,
+        'pass each expiry once',
+      );
     }
     if (day < prev) {
-      throw invalidInput(`${field}.expiry`, `is ${f.expiry}, earlier than futures[${i - 1}].expiry ${toIsoDate(prev)}`, 'sort the futures by expiry, nearest first');
+      throw invalidInput(
+        `${field}.expiry`,
+        `is ${f.expiry}, earlier than futures[${i - 1}].expiry ${toIsoDate(prev)}`,
+        'sort the futures by expiry, nearest first',
+      );
     }
     prev = day;
     const price = checkPoints(`${field}.price`, f.price, '20.35');
@@ -158,7 +183,11 @@ export function futureForExpiry(ts: TermStructure, expiry: string): number {
   const day = parseIsoDate('expiry', expiry);
   const today = parseIsoDate('ts.valuationDate', ts.valuationDate);
   if (day <= today) {
-    throw invalidInput('expiry', `is ${expiry}, on or before the valuation date ${ts.valuationDate}`, 'pass an expiry after the valuation date');
+    throw invalidInput(
+      'expiry',
+      `is ${expiry}, on or before the valuation date ${ts.valuationDate}`,
+      'pass an expiry after the valuation date',
+    );
   }
   const listed = ts.points.find((p) => p.expiry === expiry);
   if (listed) return listed.price;

@@ -14,7 +14,11 @@ export function adLine(advancers: readonly number[], decliners: readonly number[
   checkSeries('advancers', advancers, 1, 'an A/D line');
   checkSeries('decliners', decliners, 1, 'an A/D line');
   if (advancers.length !== decliners.length) {
-    throw invalidInput('decliners', `has ${decliners.length} values but advancers has ${advancers.length}`, 'pass one advancers and one decliners count per day');
+    throw invalidInput(
+      'decliners',
+      `has ${decliners.length} values but advancers has ${advancers.length}`,
+      'pass one advancers and one decliners count per day',
+    );
   }
   advancers.forEach((v, i) => checkNonNegative(`advancers[${i}]`, v));
   decliners.forEach((v, i) => checkNonNegative(`decliners[${i}]`, v));
@@ -58,7 +62,12 @@ export interface BreadthState {
  */
 export function breadthState(advancers: readonly number[], decliners: readonly number[], lookback = 10): BreadthState {
   checkPeriod('lookback', lookback);
-  if (lookback < 2) throw invalidInput('lookback', `is ${lookback}, too short for a slope`, 'pass a lookback of at least 2 days (default 10)');
+  if (lookback < 2)
+    throw invalidInput(
+      'lookback',
+      `is ${lookback}, too short for a slope`,
+      'pass a lookback of at least 2 days (default 10)',
+    );
   checkSeries('advancers', advancers, lookback, `a ${lookback}-day breadth slope`);
   const line = adLine(advancers, decliners);
   const slope = linearSlope(line.slice(-lookback));

@@ -27,15 +27,36 @@ const FOMC_2027 =
  */
 export const FOMC_STATEMENT_DATES: readonly MarketEvent[] = Object.freeze(
   [
-    ...['2025-01-29', '2025-03-19', '2025-05-07', '2025-06-18', '2025-07-30', '2025-09-17', '2025-10-29', '2025-12-10'].map(
-      (date) => ({ date, source: FOMC_2025_2026 }),
-    ),
-    ...['2026-01-28', '2026-03-18', '2026-04-29', '2026-06-17', '2026-07-29', '2026-09-16', '2026-10-28', '2026-12-09'].map(
-      (date) => ({ date, source: FOMC_2025_2026 }),
-    ),
-    ...['2027-01-27', '2027-03-17', '2027-04-28', '2027-06-09', '2027-07-28', '2027-09-15', '2027-10-27', '2027-12-08'].map(
-      (date) => ({ date, source: FOMC_2027 }),
-    ),
+    ...[
+      '2025-01-29',
+      '2025-03-19',
+      '2025-05-07',
+      '2025-06-18',
+      '2025-07-30',
+      '2025-09-17',
+      '2025-10-29',
+      '2025-12-10',
+    ].map((date) => ({ date, source: FOMC_2025_2026 })),
+    ...[
+      '2026-01-28',
+      '2026-03-18',
+      '2026-04-29',
+      '2026-06-17',
+      '2026-07-29',
+      '2026-09-16',
+      '2026-10-28',
+      '2026-12-09',
+    ].map((date) => ({ date, source: FOMC_2025_2026 })),
+    ...[
+      '2027-01-27',
+      '2027-03-17',
+      '2027-04-28',
+      '2027-06-09',
+      '2027-07-28',
+      '2027-09-15',
+      '2027-10-27',
+      '2027-12-08',
+    ].map((date) => ({ date, source: FOMC_2027 })),
   ].map((e) => Object.freeze({ date: e.date, kind: 'FOMC' as const, source: e.source })),
 );
 
@@ -44,8 +65,10 @@ const KINDS = new Set(['FOMC', 'CPI', 'PPI']);
 function checkEvents(events: readonly MarketEvent[]): number[] {
   if (!Array.isArray(events)) throw invalidInput('events', 'is not a list', 'pass a list of { date, kind, source }');
   return events.map((e, i) => {
-    if (e === null || typeof e !== 'object') throw invalidInput(`events[${i}]`, 'is not an event', 'pass { date, kind, source }');
-    if (!KINDS.has(e.kind)) throw invalidInput(`events[${i}].kind`, `is ${JSON.stringify(e.kind)}`, "pass 'FOMC', 'CPI' or 'PPI'");
+    if (e === null || typeof e !== 'object')
+      throw invalidInput(`events[${i}]`, 'is not an event', 'pass { date, kind, source }');
+    if (!KINDS.has(e.kind))
+      throw invalidInput(`events[${i}].kind`, `is ${JSON.stringify(e.kind)}`, "pass 'FOMC', 'CPI' or 'PPI'");
     return parseIsoDate(`events[${i}].date`, e.date);
   });
 }

@@ -44,7 +44,8 @@ export function macd(
   checkPeriod('fast', fast);
   checkPeriod('slow', slow);
   checkPeriod('signal', signal);
-  if (fast >= slow) throw invalidInput('fast', `is ${fast}, not shorter than slow ${slow}`, 'pass fast < slow, e.g. 12 and 26');
+  if (fast >= slow)
+    throw invalidInput('fast', `is ${fast}, not shorter than slow ${slow}`, 'pass fast < slow, e.g. 12 and 26');
   checkSeries('values', values, slow + signal - 1, `MACD(${fast}, ${slow}, ${signal})`);
   const emaFast = ema(values, fast);
   const emaSlow = ema(values, slow);

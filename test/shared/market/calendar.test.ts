@@ -14,7 +14,21 @@ import { describeWithData, readDataFile } from '../../helpers/marketData';
 // Book values: NYSE's published holiday lists (nyse.com "Holidays & Trading Hours", and the
 // exchange's historical notices), including the one-off closures.
 const NYSE_HOLIDAYS: Record<number, string[]> = {
-  2001: ['01-01', '01-15', '02-19', '04-13', '05-28', '07-04', '09-03', '09-11', '09-12', '09-13', '09-14', '11-22', '12-25'],
+  2001: [
+    '01-01',
+    '01-15',
+    '02-19',
+    '04-13',
+    '05-28',
+    '07-04',
+    '09-03',
+    '09-11',
+    '09-12',
+    '09-13',
+    '09-14',
+    '11-22',
+    '12-25',
+  ],
   2004: ['01-01', '01-19', '02-16', '04-09', '05-31', '06-11', '07-05', '09-06', '11-25', '12-24'],
   2005: ['01-17', '02-21', '03-25', '05-30', '07-04', '09-05', '11-24', '12-26'],
   2007: ['01-01', '01-02', '01-15', '02-19', '04-06', '05-28', '07-04', '09-03', '11-22', '12-25'],
@@ -106,7 +120,12 @@ describe('business-day arithmetic', () => {
   it('counts business days consistently with addBusinessDays', () => {
     expect(businessDaysBetween('2020-03-13', '2020-03-20')).toBe(5);
     expect(businessDaysBetween('2020-03-20', '2020-03-13')).toBe(-5);
-    for (const [d, n] of [['2019-12-20', 10], ['2001-09-07', 3], ['2012-10-25', 4], ['2024-06-14', 7]] as const) {
+    for (const [d, n] of [
+      ['2019-12-20', 10],
+      ['2001-09-07', 3],
+      ['2012-10-25', 4],
+      ['2024-06-14', 7],
+    ] as const) {
       expect(businessDaysBetween(d, addBusinessDays(d, n))).toBe(n);
     }
   });
@@ -114,7 +133,9 @@ describe('business-day arithmetic', () => {
 
 describe('rejections', () => {
   it('refuses dates outside 2000-2040 rather than guess', () => {
-    expect(() => isBusinessDay('1999-12-31')).toThrow(/date: is 1999-12-31, outside the exchange calendar's 2000-01-01..2040-12-31/);
+    expect(() => isBusinessDay('1999-12-31')).toThrow(
+      /date: is 1999-12-31, outside the exchange calendar's 2000-01-01..2040-12-31/,
+    );
     expect(() => isExchangeHoliday('2041-01-01')).toThrow(/outside the exchange calendar/);
     expect(() => exchangeHolidays(2041)).toThrow(/year: is 2041/);
     expect(() => addBusinessDays('2040-12-31', 1)).toThrow(/outside the exchange calendar/);
@@ -137,7 +158,10 @@ describeWithData('calendar against Cboe VIX history (real data)', () => {
   const dated = rows.map((line) => {
     const [mdy, open, high, low, close] = line.split(',');
     const [m, d, y] = (mdy ?? '').split('/');
-    return { date: `${y}-${m?.padStart(2, '0')}-${d?.padStart(2, '0')}`, flat: open === high && high === low && low === close };
+    return {
+      date: `${y}-${m?.padStart(2, '0')}-${d?.padStart(2, '0')}`,
+      flat: open === high && high === low && low === close,
+    };
   });
   const window = dated.filter((r) => r.date >= '2000-01-03' && r.date <= '2022-05-27');
 

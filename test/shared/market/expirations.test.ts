@@ -71,7 +71,10 @@ describe('spxMonthlyExpiry: third Friday, the business day before on a holiday',
 describeWithData('expiries against real Cboe and VX history', () => {
   it('matches the monthly VX contracts listed in a 2026-07 Cboe futures curve', () => {
     const lines = readDataFile('cboe_VIX_FUTURES_CURVE__ManULoreN14.csv').trim().split(/\r?\n/).slice(1);
-    const monthly = lines.map((l) => l.split(',')).filter((c) => (c[1] ?? '').startsWith('VX/')).map((c) => c[0]);
+    const monthly = lines
+      .map((l) => l.split(','))
+      .filter((c) => (c[1] ?? '').startsWith('VX/'))
+      .map((c) => c[0]);
     expect(monthly).toEqual(vxExpiriesAfter('2026-07-22', 8));
     for (const c of lines.map((l) => l.split(','))) expect(new Date(`${c[0]}T00:00:00Z`).getUTCDay()).toBe(3);
   });

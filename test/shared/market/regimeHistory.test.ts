@@ -71,7 +71,8 @@ describeWithData('regimes and fits over the 2007-2021 VX history', () => {
     '| regime (default policy) | days | share of days | episodes | longest episode (trading days) |',
     '|---|---:|---:|---:|---|',
     ...byRegime.map(
-      (r) => `| ${r.regime} | ${r.days} | ${pct(r.days / n)} | ${r.episodes} | ${r.longest.days}: ${r.longest.start}..${r.longest.end} |`,
+      (r) =>
+        `| ${r.regime} | ${r.days} | ${pct(r.days / n)} | ${r.episodes} | ${r.longest.days}: ${r.longest.start}..${r.longest.end} |`,
     ),
     `| F1 > F2 (any backwardation) | ${invertedDays} | ${pct(invertedDays / n)} | ${inverted.length} (${inverted5.length} of ≥ 5 days) | ${invertedLongest.days}: ${invertedLongest.start}..${invertedLongest.end} |`,
   ].join('\n');
@@ -81,7 +82,8 @@ describeWithData('regimes and fits over the 2007-2021 VX history', () => {
   const rmses = curves.map((c) => c.fit.rmse);
   const atKappaBound = curves.filter((c) => c.fit.kappa === 0.5 || c.fit.kappa === 30).length;
   const atThetaBound = curves.filter((c) => c.fit.theta === 10 || c.fit.theta === 50).length;
-  const q = (xs: number[], d: number): string => [0.05, 0.25, 0.5, 0.75, 0.95].map((p) => quantile(xs, p).toFixed(d)).join(' | ');
+  const q = (xs: number[], d: number): string =>
+    [0.05, 0.25, 0.5, 0.75, 0.95].map((p) => quantile(xs, p).toFixed(d)).join(' | ');
   const fitTable = [
     '| fit over 3711 days | 5% | 25% | median | 75% | 95% |',
     '|---|---:|---:|---:|---:|---:|',

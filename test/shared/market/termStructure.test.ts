@@ -76,19 +76,47 @@ describe('buildTermStructure: summary numbers', () => {
 describe('buildTermStructure: input checks name the field and the fix', () => {
   const base = (): CurveInput => structuredClone(DEC_20_2019);
   const cases: [string, (c: CurveInput) => unknown, RegExp][] = [
-    ['unsorted', (c) => ([c.futures[1], c.futures[2]] = [c.futures[2]!, c.futures[1]!]), /^futures\[2\]\.expiry: is 2020-02-19, earlier than futures\[1\]\.expiry 2020-03-18; sort the futures by expiry/],
-    ['duplicate', (c) => (c.futures[3]!.expiry = c.futures[2]!.expiry), /^futures\[3\]\.expiry: is 2020-03-18, the same as futures\[2\]\.expiry; pass each expiry once/],
-    ['expired', (c) => (c.futures[0]!.expiry = '2019-12-20'), /^futures\[0\]\.expiry: is 2019-12-20, on or before the valuation date 2019-12-20; drop expired contracts/],
+    [
+      'unsorted',
+      (c) => ([c.futures[1], c.futures[2]] = [c.futures[2]!, c.futures[1]!]),
+      /^futures\[2\]\.expiry: is 2020-02-19, earlier than futures\[1\]\.expiry 2020-03-18; sort the futures by expiry/,
+    ],
+    [
+      'duplicate',
+      (c) => (c.futures[3]!.expiry = c.futures[2]!.expiry),
+      /^futures\[3\]\.expiry: is 2020-03-18, the same as futures\[2\]\.expiry; pass each expiry once/,
+    ],
+    [
+      'expired',
+      (c) => (c.futures[0]!.expiry = '2019-12-20'),
+      /^futures\[0\]\.expiry: is 2019-12-20, on or before the valuation date 2019-12-20; drop expired contracts/,
+    ],
     ['zero price', (c) => (c.futures[4]!.price = 0), /^futures\[4\]\.price: is 0, but must be greater than 0/],
     ['negative price', (c) => (c.futures[1]!.price = -16), /^futures\[1\]\.price: /],
     ['NaN price', (c) => (c.futures[1]!.price = Number.NaN), /^futures\[1\]\.price: is NaN/],
-    ['price as a fraction', (c) => (c.futures[1]!.price = 0.16), /^futures\[1\]\.price: is 0.16, which looks like a decimal, not VIX points/],
+    [
+      'price as a fraction',
+      (c) => (c.futures[1]!.price = 0.16),
+      /^futures\[1\]\.price: is 0.16, which looks like a decimal, not VIX points/,
+    ],
     ['VIX zero', (c) => (c.vixSpot = 0), /^vixSpot: is 0, but must be greater than 0/],
     ['VIX as a fraction', (c) => (c.vixSpot = 0.1251), /^vixSpot: .*looks like a decimal/],
-    ['one future', (c) => (c.futures = c.futures.slice(0, 1)), /^futures: has 1 future, but F1 and F2 need 2; pass at least the first two/],
+    [
+      'one future',
+      (c) => (c.futures = c.futures.slice(0, 1)),
+      /^futures: has 1 future, but F1 and F2 need 2; pass at least the first two/,
+    ],
     ['bad date', (c) => (c.valuationDate = '20/12/2019'), /^valuationDate: is "20\/12\/2019", not a date/],
-    ['date out of calendar', (c) => (c.valuationDate = '1998-01-02'), /^valuationDate: .*outside the exchange calendar/],
-    ['bad expiry', (c) => (c.futures[2]!.expiry = '2020-02-30'), /^futures\[2\]\.expiry: is 2020-02-30, which is not a calendar date/],
+    [
+      'date out of calendar',
+      (c) => (c.valuationDate = '1998-01-02'),
+      /^valuationDate: .*outside the exchange calendar/,
+    ],
+    [
+      'bad expiry',
+      (c) => (c.futures[2]!.expiry = '2020-02-30'),
+      /^futures\[2\]\.expiry: is 2020-02-30, which is not a calendar date/,
+    ],
   ];
   it.each(cases)('%s', (_, mutate, message) => {
     const c = base();
@@ -115,7 +143,9 @@ describe('buildTermStructure: input checks name the field and the fix', () => {
   it('checks the policy', () => {
     expect(() => buildTermStructure(DEC_20_2019, { kappa: 40 })).toThrow(/^policy\.kappa: is 40, outside \[0.5, 30\]/);
     expect(() => buildTermStructure(DEC_20_2019, { theta: 5 })).toThrow(/^policy\.theta: is 5, outside \[10, 50\]/);
-    expect(() => buildTermStructure(DEC_20_2019, { steepSpread: 0.2 })).toThrow(/^policy\.steepSpread: is 0.2, not above policy\.flatBand 0.25/);
+    expect(() => buildTermStructure(DEC_20_2019, { steepSpread: 0.2 })).toThrow(
+      /^policy\.steepSpread: is 0.2, not above policy\.flatBand 0.25/,
+    );
     expect(() => buildTermStructure(DEC_20_2019, { flatBand: -1 })).toThrow(/^policy\.flatBand: /);
   });
 });
@@ -268,7 +298,7 @@ describe('mean-reversion fit', () => {
 describe('model curve and sensitivities', () => {
   it('modelFuture: θ + (VIX − θ)e^(−κτ)', () => {
     expect(modelFuture({ kappa: 8, theta: 20 }, 30, 0)).toBe(30);
-    expect(modelFuture({ kappa: 8, theta: 20 }, 30, 30 / 365)).toBeCloseTo(20 + 10 * Math.exp(-8 * 30 / 365), 14);
+    expect(modelFuture({ kappa: 8, theta: 20 }, 30, 30 / 365)).toBeCloseTo(20 + 10 * Math.exp((-8 * 30) / 365), 14);
     expect(modelFuture({ kappa: 8, theta: 20 }, 30, 30 / 365)).toBeCloseTo(25.1813, 4);
     expect(modelFuture({ kappa: 8, theta: 20 }, 30, 50)).toBeCloseTo(20, 12);
     expect(() => modelFuture({ kappa: 8, theta: 20 }, 30, -1)).toThrow(/^years: /);
@@ -276,9 +306,15 @@ describe('model curve and sensitivities', () => {
   });
 
   it('vixSensitivity equals the finite difference of modelFuture', () => {
-    for (const [k, tau] of [[8, 30 / 365], [2, 0.5], [20, 0.01]] as const) {
+    for (const [k, tau] of [
+      [8, 30 / 365],
+      [2, 0.5],
+      [20, 0.01],
+    ] as const) {
       const h = 1e-4;
-      const fd = (modelFuture({ kappa: k, theta: 20 }, 25 + h, tau) - modelFuture({ kappa: k, theta: 20 }, 25 - h, tau)) / (2 * h);
+      const fd =
+        (modelFuture({ kappa: k, theta: 20 }, 25 + h, tau) - modelFuture({ kappa: k, theta: 20 }, 25 - h, tau)) /
+        (2 * h);
       expect(vixSensitivity(k, tau)).toBeCloseTo(fd, 8);
     }
     expect(vixSensitivity(8, 30 / 365)).toBeCloseTo(0.5181, 4);
@@ -317,7 +353,9 @@ describe('constant maturity and curve shift', () => {
     expect(constantMaturity(ts, 45)).toBeCloseTo(59.15 + ((44.875 - 59.15) * 15) / 35, 12); // VX3: 65 days
     const last = ts.points[7]!;
     expect(constantMaturity(ts, last.days)).toBe(last.price);
-    expect(() => constantMaturity(ts, last.days + 1)).toThrow(/^days: is 220, beyond the last future \(2020-10-21, 219 days\); pass at most 219 days/);
+    expect(() => constantMaturity(ts, last.days + 1)).toThrow(
+      /^days: is 220, beyond the last future \(2020-10-21, 219 days\); pass at most 219 days/,
+    );
     expect(() => constantMaturity(ts, -1)).toThrow(/^days: /);
   });
 

@@ -24,7 +24,9 @@ describe('A/D line and slope', () => {
   });
 
   it('rejects short, mismatched or negative input', () => {
-    expect(() => breadthState(Array(9).fill(1), Array(9).fill(1))).toThrow(/^advancers: has 9 values, but a 10-day breadth slope needs at least 10/);
+    expect(() => breadthState(Array(9).fill(1), Array(9).fill(1))).toThrow(
+      /^advancers: has 9 values, but a 10-day breadth slope needs at least 10/,
+    );
     expect(() => adLine([1, 2], [1])).toThrow(/^decliners: has 1 values but advancers has 2/);
     expect(() => adLine([1, -2], [1, 1])).toThrow(/^advancers\[1\]: /);
     expect(() => linearSlope([1])).toThrow(/^values: has 1 value, but a slope needs at least 2/);

@@ -14,7 +14,14 @@ describe('shipped FOMC statement dates', () => {
       expect(isBusinessDay(e.date)).toBe(true);
     }
     expect(dates.filter((d) => d.startsWith('2025'))).toEqual([
-      '2025-01-29', '2025-03-19', '2025-05-07', '2025-06-18', '2025-07-30', '2025-09-17', '2025-10-29', '2025-12-10',
+      '2025-01-29',
+      '2025-03-19',
+      '2025-05-07',
+      '2025-06-18',
+      '2025-07-30',
+      '2025-09-17',
+      '2025-10-29',
+      '2025-12-10',
     ]);
   });
 });
@@ -35,14 +42,23 @@ describe('event windows', () => {
   });
 
   it('lists events inside a period', () => {
-    expect(eventsBetween('2026-01-01', '2026-03-31', FOMC_STATEMENT_DATES).map((e) => e.date)).toEqual(['2026-01-28', '2026-03-18']);
+    expect(eventsBetween('2026-01-01', '2026-03-31', FOMC_STATEMENT_DATES).map((e) => e.date)).toEqual([
+      '2026-01-28',
+      '2026-03-18',
+    ]);
     expect(eventsBetween('2026-03-18', '2026-03-18', events)).toHaveLength(1);
   });
 
   it('rejects bad input naming the field', () => {
     expect(() => eventsWithin('2026-03-16', -1, events)).toThrow(/^windowDays: /);
-    expect(() => eventsWithin('2026-03-16', 2, [{ date: '2026-13-01', kind: 'CPI', source: 'x' }])).toThrow(/^events\[0\]\.date: /);
-    expect(() => eventsWithin('2026-03-16', 2, [{ date: '2026-03-01', kind: 'NFP' as 'CPI', source: 'x' }])).toThrow(/^events\[0\]\.kind: is "NFP"/);
-    expect(() => eventsBetween('2026-03-16', '2026-03-01', events)).toThrow(/^to: is 2026-03-01, before from 2026-03-16/);
+    expect(() => eventsWithin('2026-03-16', 2, [{ date: '2026-13-01', kind: 'CPI', source: 'x' }])).toThrow(
+      /^events\[0\]\.date: /,
+    );
+    expect(() => eventsWithin('2026-03-16', 2, [{ date: '2026-03-01', kind: 'NFP' as 'CPI', source: 'x' }])).toThrow(
+      /^events\[0\]\.kind: is "NFP"/,
+    );
+    expect(() => eventsBetween('2026-03-16', '2026-03-01', events)).toThrow(
+      /^to: is 2026-03-01, before from 2026-03-16/,
+    );
   });
 });

@@ -4,9 +4,9 @@ import { rsi } from '../../../shared/src/signals/index';
 // Wilder's worked example as published by StockCharts ChartSchool ("Relative Strength Index
 // (RSI)", spreadsheet cs-rsi.xls): 33 daily closes, 14-period RSI from the 15th close on.
 const CLOSES_4DP = [
-  44.3389, 44.0902, 44.1497, 43.6124, 44.3278, 44.8264, 45.0955, 45.4245, 45.8433, 46.0826, 45.8931, 46.0328, 45.614, 46.282,
-  46.282, 46.0028, 46.0328, 46.4116, 46.2222, 45.6439, 46.2122, 46.2521, 45.7137, 46.4515, 45.7835, 45.3548, 44.0288,
-  44.1783, 44.2181, 44.5672, 43.4205, 42.6628, 43.1314,
+  44.3389, 44.0902, 44.1497, 43.6124, 44.3278, 44.8264, 45.0955, 45.4245, 45.8433, 46.0826, 45.8931, 46.0328, 45.614,
+  46.282, 46.282, 46.0028, 46.0328, 46.4116, 46.2222, 45.6439, 46.2122, 46.2521, 45.7137, 46.4515, 45.7835, 45.3548,
+  44.0288, 44.1783, 44.2181, 44.5672, 43.4205, 42.6628, 43.1314,
 ];
 // The same closes as the article's table prints them (two decimals).
 const CLOSES_2DP = CLOSES_4DP.map((c) => Math.round(c * 100) / 100);
@@ -19,13 +19,19 @@ describe('Wilder RSI reproduces the StockCharts 33-close example', () => {
     expect(out[1]).toBeCloseTo(66.2496, 4);
     expect(out[18]).toBeCloseTo(37.7888, 4);
     // to two decimals, as e.g. bennycode/trading-signals' RSI test lists them
-    const table = [70.46, 66.25, 66.48, 69.35, 66.29, 57.92, 62.88, 63.21, 56.01, 62.34, 54.67, 50.39, 40.02, 41.49, 41.9, 45.5, 37.32, 33.09, 37.79];
+    const table = [
+      70.46, 66.25, 66.48, 69.35, 66.29, 57.92, 62.88, 63.21, 56.01, 62.34, 54.67, 50.39, 40.02, 41.49, 41.9, 45.5,
+      37.32, 33.09, 37.79,
+    ];
     out.forEach((v, i) => expect(Math.abs(v - (table[i] as number)), `RSI #${i}`).toBeLessThanOrEqual(0.005 + 1e-9));
   });
 
   it('four-decimal closes: StockCharts’ own RSI column 70.53, 66.32, ...', () => {
     const out = rsi(CLOSES_4DP);
-    const table = [70.53, 66.32, 66.55, 69.41, 66.36, 57.97, 62.93, 63.26, 56.06, 62.38, 54.71, 50.42, 39.99, 41.46, 41.87, 45.46, 37.3, 33.08, 37.77];
+    const table = [
+      70.53, 66.32, 66.55, 69.41, 66.36, 57.97, 62.93, 63.26, 56.06, 62.38, 54.71, 50.42, 39.99, 41.46, 41.87, 45.46,
+      37.3, 33.08, 37.77,
+    ];
     expect(out).toHaveLength(19);
     out.forEach((v, i) => expect(Math.abs(v - (table[i] as number)), `RSI #${i}`).toBeLessThanOrEqual(0.005 + 1e-9));
     expect(out[0]).toBeCloseTo(70.5328, 4);
@@ -73,7 +79,9 @@ describe('RSI rejections', () => {
   });
 
   it('names a bad close or period', () => {
-    expect(() => rsi([...CLOSES_2DP.slice(0, 10), Number.NaN, ...CLOSES_2DP.slice(11)])).toThrow(/^closes\[10\]: is NaN, not a finite number/);
+    expect(() => rsi([...CLOSES_2DP.slice(0, 10), Number.NaN, ...CLOSES_2DP.slice(11)])).toThrow(
+      /^closes\[10\]: is NaN, not a finite number/,
+    );
     expect(() => rsi(CLOSES_2DP, 0)).toThrow(/^period: is 0, not a whole number ≥ 1/);
     expect(() => rsi(CLOSES_2DP, 2.5)).toThrow(/^period: /);
   });
