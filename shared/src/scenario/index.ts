@@ -17,5 +17,5 @@ export {
   type RunSpec,
   type ScenarioBook,
 } from './montecarlo';
-export { resolveScenarioBook } from './scenarioBook';
+export { resolveScenarioBook, scenarioSource } from './scenarioBook';
 export { defaultVixLevels, shiftedState, stressGrid, type StressGridResult } from './stressGrid';

@@ -10,10 +10,10 @@
  */
 import { invalidInput, isAlvhError } from '../errors';
 import { parseIsoDate, toIsoDate } from '../dates';
-import { resolvePolicy, sizeTailHedge, type Policy } from '../method/index';
+import { cutToBudget, sizeTailHedge, type Policy } from '../method/index';
 import { parseInput } from '../schemas/parse';
 import { MonteCarloInputSchema, checkMonteCarloLimits, type MonteCarloInput } from '../schemas/scenario';
-import { resolveScenarioBook, type ScenarioBook } from './scenarioBook';
+import { scenarioSource, type ScenarioBook } from './scenarioBook';
 
 export type { ScenarioBook } from './scenarioBook';
 import { JointPath, resolveDynamics, type Dynamics, type DynamicsParams } from './dynamics';
@@ -177,7 +177,7 @@ function prepare(s: MonteCarloSetup): Engine {
   const probes = [0, ...Array.from(condor.strike), 2 * Math.max(...Array.from(condor.strike))];
   for (const x of probes) minPayoff = Math.min(minPayoff, legsSettling(condor, condorExpiry, x, b.vix));
   const v0 = {
-    condor: legsValue(condor, 0, b.spot, b.vix, m),
+    condor: b.condorEntryValue ?? legsValue(condor, 0, b.spot, b.vix, m),
     overlay: legsValue(overlay, 0, b.spot, b.vix, m),
     tail: legsValue(tail, 0, b.spot, b.vix, m),
   };
@@ -251,6 +251,7 @@ export function runMonteCarloSetup(
   const ddDays = policy.drawdownDays;
   const tailExpiry = tail.n === 1 ? tail.expiryDay[0]! : 0;
   const stressVolOfVol = policy.stressVolOfVol ?? m.volOfVol;
+  const tailBudget = s.book.tailBudget;
   for (let j = 0; j < n; j++) {
     if (j % PROGRESS_EVERY === 0 && j > 0) {
       if (opts.shouldCancel?.()) throw new MonteCarloCancelled(j);
@@ -293,14 +294,15 @@ export function runMonteCarloSetup(
         e.condorMaxLoss,
         Math.max(0, legsValue(condor, day, spot, vix, m) - legsValue(condor, sDay, sSpot, sVix, m)),
       );
+      const hedgeFuture = legFuture(tail, 0, day, vix, m);
       let target: { contracts: number; strike: number };
       try {
-        target = sizeTailHedge({
+        const sized = sizeTailHedge({
           condorLoss: loss,
-          hedgeFuture: legFuture(tail, 0, day, vix, m),
+          hedgeFuture,
           hedgeYears: (tailExpiry - day) / 365,
           volOfVol: m.volOfVol,
-          stressedFuture: legFuture(tail, 0, day + ddDays, sVix, m),
+          stressedFuture: Math.max(0.01, hedgeFuture + (sVix - vix) * Math.exp((-m.kappa * Math.max(0, tailExpiry - day - ddDays)) / 365)),
           coverage: policy.tailCoverage,
           otmPct: policy.tailOtmPct,
           rate: m.rate,
@@ -308,6 +310,10 @@ export function runMonteCarloSetup(
           stressVolOfVol,
           strikeStep: policy.vixStrikeStep,
         });
+        target = { contracts: sized.contracts, strike: sized.strike };
+        if (tailBudget !== undefined) {
+          target = { contracts: cutToBudget(target.contracts, sized.premium * 100, tailBudget).quantity, strike: target.strike };
+        }
       } catch (err) {
         if (isAlvhError(err)) continue; // no covering size here: keep the tail as it is
         throw err;
@@ -480,8 +486,7 @@ export function runMonteCarloChunk(
 /** Parse and resolve a Monte Carlo input into the engine's setup (limits checked). */
 export function monteCarloSetup(input: unknown): MonteCarloSetup {
   const v: MonteCarloInput = parseInput(MonteCarloInputSchema, input);
-  const policy = resolvePolicy(v.policy);
-  const book = resolveScenarioBook(v.book, policy);
+  const { book, policy } = scenarioSource(v);
   const horizonDays = v.horizonDays ?? condorHorizonDays(book);
   const pathCount = v.pathCount ?? v.paths - v.firstPath;
   checkMonteCarloLimits(v.paths, pathCount, horizonDays);

@@ -5,8 +5,9 @@
  * fitted model's value.
  */
 import { buildTermStructure, futureForExpiry } from '../market/index';
-import type { Policy } from '../method/index';
+import { plan, planMarketState, resolvePolicy, type Policy } from '../method/index';
 import type { ScenarioBookInput } from '../schemas/scenario';
+import type { PlanInput } from '../schemas/plan';
 import type { Leg, SkewParams } from '../book/index';
 
 /** A book and the market it is marked in, ready for the engine (hosts build it from a plan). */
@@ -27,6 +28,13 @@ export interface ScenarioBook {
   condor: readonly Leg[];
   overlay: readonly Leg[];
   tail: readonly Leg[];
+  /** The tail layer's budget, USD: a rebalance buys at most what it pays for (none: uncapped). */
+  tailBudget?: number;
+  /**
+   * What the condor was opened at, USD (−credit · 100 · quantity): its P&L and max loss count from
+   * here. Default: the model mark at t = 0.
+   */
+  condorEntryValue?: number;
 }
 
 export function resolveScenarioBook(b: ScenarioBookInput, policy: Policy): ScenarioBook {
@@ -51,5 +59,44 @@ export function resolveScenarioBook(b: ScenarioBookInput, policy: Policy): Scena
     condor: b.condor,
     overlay: b.overlay,
     tail: b.tail,
+    ...(b.tailBudget === undefined ? {} : { tailBudget: b.tailBudget }),
   };
+}
+
+/**
+ * The book to run and the policy to run it with, from a parsed scenario input: a plan input goes
+ * through the method's `plan` (its book, its market state, its policy); a book uses the given
+ * policy overrides.
+ */
+export function scenarioSource(v: { plan?: PlanInput | undefined; book?: ScenarioBookInput | undefined; policy?: unknown }): {
+  book: ScenarioBook;
+  policy: Policy;
+} {
+  if (v.plan !== undefined) {
+    const pl = plan(v.plan);
+    const policy = resolvePolicy(v.plan.policy ?? {});
+    const state = planMarketState(pl.market);
+    return {
+      policy,
+      book: {
+        valuationDate: pl.valuationDate,
+        spot: pl.market.spot,
+        vix: pl.market.vix,
+        rate: pl.market.rate,
+        divYield: pl.market.divYield,
+        volOfVol: pl.market.volOfVol,
+        skew: pl.market.skew,
+        kappa: pl.market.kappa,
+        theta: pl.market.theta,
+        futureFor: state.futureFor,
+        condor: pl.book.condor,
+        overlay: pl.book.overlay,
+        tail: pl.book.tail,
+        tailBudget: pl.tail.budget,
+        condorEntryValue: -pl.condor.maxProfit,
+      },
+    };
+  }
+  const policy = resolvePolicy(v.policy);
+  return { policy, book: resolveScenarioBook(v.book as ScenarioBookInput, policy) };
 }

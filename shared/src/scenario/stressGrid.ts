@@ -8,10 +8,9 @@
  */
 import { markBook, type Leg, type MarketState } from '../book/index';
 import { parseIsoDate, toIsoDate } from '../dates';
-import { resolvePolicy } from '../method/index';
 import { parseInput } from '../schemas/parse';
 import { StressGridInputSchema, checkStressLimits } from '../schemas/scenario';
-import { resolveScenarioBook, type ScenarioBook } from './scenarioBook';
+import { scenarioSource, type ScenarioBook } from './scenarioBook';
 
 export interface StressGridResult {
   valuationDate: string;
@@ -68,8 +67,7 @@ export function shiftedState(book: ScenarioBook, day: number, spot: number, vix:
  */
 export function stressGrid(input: unknown): StressGridResult {
   const v = parseInput(StressGridInputSchema, input);
-  const policy = resolvePolicy(v.policy);
-  const book = resolveScenarioBook(v.book, policy);
+  const { book } = scenarioSource(v);
   const vixLevels = v.vixLevels ?? defaultVixLevels(book.vix);
   checkStressLimits(v.spxMoves.length, vixLevels.length, v.days.length);
   const today = shiftedState(book, 0, book.spot, book.vix);

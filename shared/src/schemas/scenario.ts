@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { limitExceeded } from '../errors';
-import { finiteNumber, isoDate, optionType, positiveNumber, rate, volatility } from './common';
+import { finiteNumber, isoDate, positiveNumber, rate, volatility } from './common';
+import { LegSchema, PlanInputSchema } from './plan';
 
 /** Most paths of one run (merged result held in memory: 5 arrays × 8 bytes per path). */
 export const MAX_PATHS = 2_000_000;
@@ -23,14 +24,6 @@ const int = (lo: number, hi: number, what: string) =>
     .min(lo, { error: `pass ${what} of at least ${lo}` })
     .max(hi, { error: `pass ${what} of at most ${hi}` });
 
-/** A leg of a book: kind, call/put, strike, expiry, signed contracts (+ long). */
-export const ScenarioLegSchema = z.object({
-  kind: z.enum(['spx', 'vix'], { error: 'pass "spx" or "vix"' }),
-  type: optionType,
-  strike: positiveNumber,
-  expiry: isoDate,
-  quantity: finiteNumber,
-});
 
 /**
  * A book and its market, for runs without a plan: the VX curve (κ and θ are fitted to it, or fixed
@@ -47,9 +40,11 @@ export const ScenarioBookInputSchema = z.object({
   divYield: rate.default(0),
   /** Vol of the VX futures for VIX options (VVIX/100); default the policy's defaultVolOfVol. */
   volOfVol: volatility.optional(),
-  condor: z.array(ScenarioLegSchema).min(1, { error: 'pass the condor legs' }),
-  overlay: z.array(ScenarioLegSchema).default([]),
-  tail: z.array(ScenarioLegSchema).default([]),
+  condor: z.array(LegSchema).min(1, { error: 'pass the condor legs' }),
+  overlay: z.array(LegSchema).default([]),
+  tail: z.array(LegSchema).default([]),
+  /** The tail layer's budget, USD: rebalances buy at most what it pays for; default uncapped. */
+  tailBudget: finiteNumber.min(0, { error: 'pass a budget in USD, ≥ 0' }).optional(),
 });
 export type ScenarioBookInput = z.output<typeof ScenarioBookInputSchema>;
 
@@ -67,7 +62,7 @@ export const ModelParamsSchema = z.object({
 export type ModelParamsInput = z.output<typeof ModelParamsSchema>;
 
 const runFields = {
-  /** Policy overrides (validated by the method's policy schema). */
+  /** Policy overrides for a `book` run (a `plan` run takes the plan's own policy). */
   policy: z.unknown().optional(),
   /** Total paths of the run. */
   paths: int(2, Number.MAX_SAFE_INTEGER, 'paths').default(10_000),
@@ -86,9 +81,23 @@ const runFields = {
   model: ModelParamsSchema.default({ jumpIntensity: 1, jumpMeanVix: 8, spxJumpPerVixPoint: 1 / 150 }),
 };
 
-/** Monte Carlo input: a book (with its market) plus the run. */
+/** Exactly one of `plan` and `book`; `policy` only beside a book. */
+function oneSource(v: { plan?: unknown; book?: unknown; policy?: unknown }, ctx: z.RefinementCtx): void {
+  if ((v.plan === undefined) === (v.book === undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['book'], message: 'pass either plan (a plan input: the hedges are sized by the method) or book (explicit legs), not both and not neither' });
+  }
+  if (v.plan !== undefined && v.policy !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['policy'], message: 'a plan carries its own policy: put the overrides in plan.policy' });
+  }
+}
+
+/**
+ * Monte Carlo input: the book to run — `plan` (a plan input; the method sizes the overlay and the
+ * tail, and its policy runs along the paths) or `book` (explicit legs and market) — plus the run.
+ */
 export const MonteCarloInputSchema = z
-  .object({ book: ScenarioBookInputSchema, ...runFields })
+  .object({ plan: PlanInputSchema.optional(), book: ScenarioBookInputSchema.optional(), ...runFields })
+  .superRefine(oneSource)
   .refine((v) => v.firstPath < v.paths, { error: 'firstPath must be below paths', path: ['firstPath'] })
   .refine((v) => v.pathCount === undefined || v.firstPath + v.pathCount <= v.paths, {
     error: 'firstPath + pathCount must not exceed paths',
@@ -96,9 +105,10 @@ export const MonteCarloInputSchema = z
   });
 export type MonteCarloInput = z.output<typeof MonteCarloInputSchema>;
 
-/** Stress grid input: a book plus the axes. */
+/** Stress grid input: a plan input or a book, plus the axes. */
 export const StressGridInputSchema = z.object({
-  book: ScenarioBookInputSchema,
+  plan: PlanInputSchema.optional(),
+  book: ScenarioBookInputSchema.optional(),
   policy: z.unknown().optional(),
   /** SPX moves as decimals (−0.2 = down 20%). */
   spxMoves: z
@@ -109,7 +119,7 @@ export const StressGridInputSchema = z.object({
   vixLevels: z.array(finiteNumber.positive({ error: 'pass VIX levels in points, > 0' }).max(200, { error: 'pass VIX levels of at most 200' })).min(1).optional(),
   /** Days elapsed from the valuation date. */
   days: z.array(int(0, 3650, 'days')).min(1, { error: 'pass at least one day' }).default([0, 7, 21]),
-});
+}).superRefine(oneSource);
 export type StressGridInput = z.output<typeof StressGridInputSchema>;
 
 /**

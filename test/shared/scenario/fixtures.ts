@@ -24,3 +24,23 @@ export const BOOK = {
   ],
   tail: [{ kind: 'vix' as const, type: 'call' as const, strike: 18, expiry: '2024-05-22', quantity: 20 }],
 };
+
+/** A plan input (2026-11-20, contango) whose hedges the method sizes; a 10 M USD account. */
+export const PLAN_INPUT = {
+  valuationDate: '2026-11-20',
+  market: {
+    spx: 6600,
+    vix: 17.5,
+    vvix: 95,
+    rate: 0.04,
+    divYield: 0.013,
+    futures: [
+      { expiry: '2026-12-16', price: 18.4 },
+      { expiry: '2027-01-20', price: 19.3 },
+      { expiry: '2027-02-17', price: 19.9 },
+      { expiry: '2027-03-17', price: 20.3 },
+    ],
+  },
+  condor: { expiry: '2027-01-08', strikes: [5800, 5900, 7000, 7100] as [number, number, number, number], quantity: 10, vol: 0.16 },
+  portfolio: { capital: 10_000_000, budget: 20_000 },
+};

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { markBook, plan, planMarketState } from '../../../shared/src/index';
+import { runMonteCarloChunk, summarizeMonteCarlo } from '../../../shared/src/scenario/montecarlo';
+import { stressGrid } from '../../../shared/src/scenario/stressGrid';
+import { BOOK, PLAN_INPUT } from './fixtures';
+
+describe('runs from a plan', () => {
+  const pl = plan(PLAN_INPUT);
+  const part = runMonteCarloChunk({ plan: PLAN_INPUT, paths: 4_000, seed: 11 });
+  const s = summarizeMonteCarlo(part);
+
+  it('starts from the plan book and its marks', () => {
+    const state = planMarketState(pl.market);
+    const hedges = [...pl.book.overlay, ...pl.book.tail];
+    expect(part.hedgeDebit).toBeCloseTo(hedges.length ? markBook(hedges, state).value : 0, 6);
+    expect(part.tailContracts0).toBe(pl.tail.contracts);
+    expect(s.condorMaxLoss).toBeCloseTo(pl.condor.maxLoss, 4);
+  });
+
+  it('runs the policy along the paths: weekly rebalances and costs', () => {
+    expect(s.rebalancesMean).toBeGreaterThanOrEqual(6);
+    expect(s.meanTransactionCosts).toBeGreaterThan(0);
+  });
+
+  it('the stress grid of a plan is 0 when nothing moves today', () => {
+    const g = stressGrid({ plan: PLAN_INPUT, spxMoves: [0], vixLevels: [17.5], days: [0] });
+    expect(g.total[0]![0]![0]).toBeCloseTo(0, 6);
+    expect(g.base.condor).toBeCloseTo(pl.condor.markValue, 6);
+  });
+
+  it('asks for exactly one of plan and book, and the policy inside the plan', () => {
+    expect(() => runMonteCarloChunk({ plan: PLAN_INPUT, book: BOOK, paths: 10 })).toThrowError(expect.objectContaining({ field: 'book' }));
+    expect(() => runMonteCarloChunk({ paths: 10 })).toThrowError(expect.objectContaining({ field: 'book' }));
+    expect(() => runMonteCarloChunk({ plan: PLAN_INPUT, policy: {}, paths: 10 })).toThrowError(expect.objectContaining({ field: 'policy' }));
+  });
+});
+
+describe('tail resizing', () => {
+  it('a zero tail budget sells the tail at the first rebalance; an open budget buys more', () => {
+    const capped = runMonteCarloChunk({ book: { ...BOOK, tailBudget: 0 }, paths: 500, seed: 3 });
+    expect(Array.from(capped.tailContracts).every((c) => c === 0)).toBe(true);
+    const open = runMonteCarloChunk({ book: BOOK, paths: 500, seed: 3 });
+    expect(Math.max(...open.tailContracts)).toBeGreaterThan(BOOK.tail[0]!.quantity);
+  });
+
+  it('without the policy the book stays fixed', () => {
+    const fixed = runMonteCarloChunk({ book: BOOK, paths: 500, seed: 3, rebalance: false });
+    expect(Array.from(fixed.rebalances).every((r) => r === 0)).toBe(true);
+    expect(Array.from(fixed.tailContracts).every((c) => c === BOOK.tail[0]!.quantity)).toBe(true);
+  });
+});
