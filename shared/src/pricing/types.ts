@@ -17,9 +17,9 @@ export interface BsInput {
   /** Volatility as a decimal (0.18 for 18%). */
   vol: number;
   /** Risk-free rate, continuously compounded decimal. Default 0. */
-  rate?: number;
+  rate?: number | undefined;
   /** Dividend yield, continuously compounded decimal. Default 0. */
-  divYield?: number;
+  divYield?: number | undefined;
 }
 
 /** A European option on a futures price (Black-76), e.g. a VIX option on its VX future. */
@@ -34,7 +34,7 @@ export interface Black76Input {
   /** Volatility of the future as a decimal. */
   vol: number;
   /** Risk-free rate used to discount the payoff, continuously compounded decimal. Default 0. */
-  rate?: number;
+  rate?: number | undefined;
 }
 
 /**
@@ -63,8 +63,8 @@ export interface BsImpliedVolInput {
   spot: number;
   strike: number;
   years: number;
-  rate?: number;
-  divYield?: number;
+  rate?: number | undefined;
+  divYield?: number | undefined;
 }
 
 /** Input of {@link black76ImpliedVol}: a Black-76 option with a market price. */
@@ -75,5 +75,5 @@ export interface Black76ImpliedVolInput {
   future: number;
   strike: number;
   years: number;
-  rate?: number;
+  rate?: number | undefined;
 }
