@@ -180,9 +180,26 @@ export function fitMeanReversion(
   const [kLo, kHi] = KAPPA_BOUNDS;
   const logLo = Math.log(kLo);
   const step = (Math.log(kHi) - logLo) / (GRID_POINTS - 1);
+  // Profile error at log κ: one exponential per future, θ solved in closed form and clamped.
+  const w = new Float64Array(points.length);
   const profile = (logK: number): number => {
     const k = Math.exp(logK);
-    return sse(k, thetaFor(k, vix, points, ft), vix, points);
+    let num = 0;
+    let den = 0;
+    for (let i = 0; i < points.length; i++) {
+      const p = points[i] as FitPoint;
+      const wi = Math.exp(-k * p.years);
+      w[i] = wi;
+      num += (1 - wi) * (p.price - vix * wi);
+      den += (1 - wi) * (1 - wi);
+    }
+    const t = ft ?? clamp(den > 0 ? num / den : FALLBACK_THETA, THETA_BOUNDS[0], THETA_BOUNDS[1]);
+    let s = 0;
+    for (let i = 0; i < points.length; i++) {
+      const r = t + (vix - t) * (w[i] as number) - (points[i] as FitPoint).price;
+      s += r * r;
+    }
+    return s;
   };
   let best = 0;
   let bestErr = Infinity;
