@@ -39,6 +39,8 @@ const common = {
   format: 'iife',
   target: 'es2020',
   sourcemap: true,
+  minify: true,
+  keepNames: true,
   logLevel: 'warning',
   absWorkingDir: root,
 };

@@ -5,6 +5,11 @@
  */
 import {
   black76Greeks,
+  black76ImpliedVol,
+  bsImpliedVol,
+  checkRebalance,
+  condorAnalytics,
+  plan,
   black76Price,
   bsGreeks,
   bsPrice,
@@ -43,10 +48,27 @@ function expectInvalid(argument: string, id: string, ...args: unknown[]): string
   return e.message ?? '';
 }
 
-const EXPECTED_IDS = ['BS', 'BLACK76', 'VXEXPIRY', 'SPLIT', 'TAILSIZE', 'CURVE', 'RSI', 'MACD'];
+const EXPECTED_IDS = [
+  'BS',
+  'BLACK76',
+  'IV',
+  'VXEXPIRY',
+  'SPLIT',
+  'TAILSIZE',
+  'CURVE',
+  'RSI',
+  'MACD',
+  'CONDOR',
+  'CONDORLOSS',
+  'STRESSFUTURE',
+  'OVERLAY',
+  'REBALANCE',
+  'PLAN',
+];
 
 describe('registration', () => {
-  it('registers every expected id with a function', () => {
+  it('registers exactly the expected ids, each with a function', () => {
+    expect([...fns.keys()].sort()).toEqual([...EXPECTED_IDS].sort());
     for (const id of EXPECTED_IDS) expect(typeof fns.get(id), id).toBe('function');
   });
 });
@@ -106,6 +128,28 @@ describe('ALVH.BS and ALVH.BLACK76', () => {
     expectInvalid('rate', 'BS', 'call', 42, 40, 0.5, 0.2, true);
     expectInvalid('years', 'BLACK76', 'call', 19, 19, -1, 0.28);
     expectInvalid('vol', 'BLACK76', 'put', 19, 19, 0.75, 120);
+  });
+});
+
+describe('ALVH.IV', () => {
+  it('recovers the volatility of Hull 15.6 and equals the solvers', () => {
+    expect(call('IV', 'call', 4.759422392871535, 42, 40, 0.5, 0.1) as number).toBeCloseTo(0.2, 10);
+    expect(call('IV', 'put', 0.8085993729000958, 42, 40, 0.5, 0.1, null, 'bs') as number).toBeCloseTo(0.2, 10);
+    expect(call('IV', 'call', 1.7011, 19, 19, 0.75, 0.1, null, 'black76') as number).toBeCloseTo(0.28, 3);
+    expect(call('IV', 'c', 7.5, 100, 95, 0.25, 0.03, 0.01)).toBe(
+      bsImpliedVol({ type: 'call', price: 7.5, spot: 100, strike: 95, years: 0.25, rate: 0.03, divYield: 0.01 }),
+    );
+    expect(call('IV', 'put', 2.1, 18.5, 20, 40 / 365, 0.04, '', 'BLACK76')).toBe(
+      black76ImpliedVol({ type: 'put', price: 2.1, future: 18.5, strike: 20, years: 40 / 365, rate: 0.04 }),
+    );
+  });
+  it('#NUM! below intrinsic value; #VALUE! names the argument (underlying for either model)', () => {
+    expect(errorOf(() => call('IV', 'call', 1, 42, 40, 0.5, 0.1)).code).toBe(ErrorCode.invalidNumber);
+    expectInvalid('underlying', 'IV', 'call', 4.76, -42, 40, 0.5);
+    expectInvalid('underlying', 'IV', 'call', 2, 0, 19, 0.75, 0, null, 'black76');
+    expectInvalid('divYield', 'IV', 'call', 2, 19, 19, 0.75, 0, 0.02, 'black76');
+    expectInvalid('model', 'IV', 'call', 2, 19, 19, 0.75, 0, null, 'heston');
+    expectInvalid('price', 'IV', 'call', 'n/a', 42, 40, 0.5);
   });
 });
 
@@ -305,5 +349,246 @@ describe('ALVH.RSI and ALVH.MACD', () => {
     expectInvalid('closes[2]', 'RSI', [[1], ['x'], [3]]);
     expectInvalid('series', 'RSI', [closes], null, 'yes');
     expectInvalid('fast', 'MACD', [closes], 30, 26);
+  });
+});
+
+describe('ALVH.CONDOR, CONDORLOSS, STRESSFUTURE, OVERLAY and REBALANCE', () => {
+  // 2018-12-24: SPX 2351.10, VIX 36.07 (Cboe), VX1..VX5 settlements (quantintell).
+  const day = isoToExcelSerial('2018-12-24');
+  const expiry = isoToExcelSerial('2019-02-15');
+  const strikes = [[1750, 1800, 2850, 2900]];
+  const vx = [[25.9], [23.325], [22.175], [21.425], [21.125]];
+  const futures = vxExpiriesAfter('2018-12-24', 5).map((e, i) => ({ expiry: e, price: vx[i]?.[0] as number }));
+  const planned = plan({
+    valuationDate: '2018-12-24',
+    market: { spx: 2351.1, vix: 36.07, rate: 0.024, divYield: 0.02, futures },
+    condor: { expiry: '2019-02-15', strikes: [1750, 1800, 2850, 2900], quantity: 10 },
+    portfolio: { capital: 2_000_000 },
+  });
+
+  it('CONDOR spills condorAnalytics at ATM vol VIX/100', () => {
+    const c = condorAnalytics({
+      valuationDate: '2018-12-24',
+      spot: 2351.1,
+      rate: 0.024,
+      divYield: 0.02,
+      expiry: '2019-02-15',
+      strikes: [1750, 1800, 2850, 2900],
+      quantity: 10,
+      atmVol: 0.3607,
+    });
+    const out = call('CONDOR', day, 2351.1, 36.07, expiry, strikes, 10, null, 0.024, 0.02) as [string, unknown][];
+    const get = (label: string) => out.find(([l]) => l.startsWith(label))?.[1];
+    expect(get('credit (')).toBe(c.credit);
+    expect(get('max loss')).toBe(c.maxLoss);
+    expect(get('vega')).toBe(c.greeks.vega);
+    expect(get('theta')).toBe(c.greeks.theta);
+    expect(get('passes')).toBe(c.passesSdCheck);
+    expect(get('probability')).toBe(c.probabilityOfProfit);
+    // a given credit is used as given
+    const given = call('CONDOR', day, 2351.1, 36.07, expiry, [[1750], [1800], [2850], [2900]], 10, 4.2) as [
+      string,
+      unknown,
+    ][];
+    expect(given.find(([l]) => l.startsWith('max loss'))?.[1]).toBeCloseTo((50 - 4.2) * 100 * 10, 9);
+  });
+
+  it("CONDORLOSS, STRESSFUTURE and OVERLAY give the plan's own numbers", () => {
+    expect(call('CONDORLOSS', day, 2351.1, 36.07, expiry, strikes, 10, null, 0.024, 0.02)).toBe(
+      planned.scenario.condorLoss,
+    );
+    const [[stressed, future, sVix]] = call('STRESSFUTURE', day, 36.07, vx, isoToExcelSerial(planned.tail.expiry)) as [
+      [number, number, number],
+    ];
+    expect(stressed).toBe(planned.tail.stressedFuture);
+    expect(future).toBe(planned.tail.future);
+    expect(sVix).toBe(planned.scenario.stressedVix);
+    const o = call(
+      'OVERLAY',
+      day,
+      2351.1,
+      36.07,
+      expiry,
+      1800,
+      planned.condor.greeks.vega,
+      planned.split.vegaMatch,
+      null,
+      null,
+      0.024,
+      0.02,
+    ) as [string, unknown][];
+    expect(o.find(([l]) => l === 'units')?.[1]).toBe(planned.overlay.requiredUnits);
+    expect(o.find(([l]) => l.startsWith('unit vega'))?.[1]).toBe(planned.overlay.unitVega);
+    expect(o.find(([l]) => l.startsWith('unit cost'))?.[1]).toBe(planned.overlay.unitCost);
+    expect(o.filter(([l]) => l.startsWith('leg '))).toHaveLength(2);
+  });
+
+  it('CONDORLOSS and STRESSFUTURE follow the drawdown arguments', () => {
+    const mild = call('CONDORLOSS', day, 2351.1, 36.07, expiry, strikes, 10, null, 0.024, 0.02, 0.05) as number;
+    expect(mild).toBeLessThan(planned.scenario.condorLoss);
+    const [[, , sVix]] = call('STRESSFUTURE', day, 36.07, vx, isoToExcelSerial('2019-02-13'), 0.1) as [
+      [number, number, number],
+    ];
+    expect(sVix).toBeCloseTo(36.07 + 15, 10);
+    const [[, , fixed]] = call('STRESSFUTURE', day, 36.07, vx, isoToExcelSerial('2019-02-13'), null, null, 50) as [
+      [number, number, number],
+    ];
+    expect(fixed).toBe(50);
+  });
+
+  it('REBALANCE spills checkRebalance of the two curves', () => {
+    const lastVx = [[21.5], [20.9], [20.8], [20.5]];
+    const out = call('REBALANCE', day, 36.07, vx, isoToExcelSerial('2018-12-17'), 25.58, lastVx) as [string, unknown][];
+    const now = planned.termStructure;
+    expect(now.spread).toBeCloseTo(2.575, 10);
+    const r = checkRebalance(
+      buildTermStructure({ valuationDate: '2018-12-24', vixSpot: 36.07, futures }),
+      buildTermStructure({
+        valuationDate: '2018-12-17',
+        vixSpot: 25.58,
+        futures: vxExpiriesAfter('2018-12-17', 4).map((e, i) => ({ expiry: e, price: lastVx[i]?.[0] as number })),
+      }),
+    );
+    expect(out[0]).toEqual(['due', r.due]);
+    expect(out.find(([l]) => l === 'reason')?.[1]).toBe(r.reason);
+    expect(out.find(([l]) => l.startsWith('curve shift'))?.[1]).toBe(r.shift);
+    const quiet = call('REBALANCE', day, 36.07, vx, isoToExcelSerial('2018-12-21'), 30.11, [
+      [24.3],
+      [22.925],
+      [22.125],
+    ]) as [string, unknown][];
+    expect(quiet[0]?.[0]).toBe('due');
+  });
+
+  it('name the argument on bad input', () => {
+    expectInvalid('strikes', 'CONDOR', day, 2351.1, 36.07, expiry, [[1750, 1800, 2850]]);
+    expectInvalid('strikes', 'CONDOR', day, 2351.1, 36.07, expiry, [[1800, 1750, 2850, 2900]]);
+    expectInvalid('vix', 'CONDOR', day, 2351.1, 0.36, expiry, strikes);
+    expectInvalid('quantity', 'CONDOR', day, 2351.1, 36.07, expiry, strikes, 2.5);
+    expectInvalid('expiry', 'CONDOR', day, 2351.1, 36.07, isoToExcelSerial('2018-12-01'), strikes);
+    expectInvalid('credit', 'CONDOR', day, 2351.1, 36.07, expiry, strikes, 1, 60);
+    expectInvalid('drawdown', 'CONDORLOSS', day, 2351.1, 36.07, expiry, strikes, 1, null, 0, 0, 20);
+    expectInvalid('stressVix', 'CONDORLOSS', day, 2351.1, 36.07, expiry, strikes, 1, null, 0, 0, null, null, -3);
+    expectInvalid('futures[2]', 'STRESSFUTURE', day, 36.07, [[25.9], [-1]], isoToExcelSerial('2019-02-13'));
+    expectInvalid(
+      'expiries[2]',
+      'STRESSFUTURE',
+      day,
+      36.07,
+      [[25.9], [23.3]],
+      isoToExcelSerial('2019-02-13'),
+      null,
+      null,
+      null,
+      [[isoToExcelSerial('2019-01-16')], [isoToExcelSerial('2019-01-16')]],
+    );
+    expectInvalid('structure', 'OVERLAY', day, 2351.1, 36.07, expiry, 1800, -369, null, 'vix-call-diagonal');
+    expectInvalid('vegaMatch', 'OVERLAY', day, 2351.1, 36.07, expiry, 1800, -369, 1.5);
+    expectInvalid('condorVega', 'OVERLAY', day, 2351.1, 36.07, expiry, 1800, 'x');
+    expectInvalid('lastDate', 'REBALANCE', day, 36.07, vx, isoToExcelSerial('2018-12-31'), 25, [[21], [20]]);
+    const short = errorOf(() => call('REBALANCE', day, 36.07, vx, isoToExcelSerial('2018-12-17'), 25, [[21]]));
+    expect(short.code).toBe(ErrorCode.notAvailable);
+    expect(short.message).toMatch(/^lastFutures: /);
+  });
+});
+
+describe('ALVH.PLAN', () => {
+  const rows = (extra: unknown[][] = []): unknown[][] => [
+    ['date', isoToExcelSerial('2018-12-24')],
+    ['spx', 2351.1],
+    ['vix', 36.07],
+    ['rate', 0.024],
+    ['divYield', 0.02],
+    ['VX1', 25.9],
+    ['VX2', 23.325],
+    ['VX3', 22.175],
+    ['', ''],
+    ['expiry', isoToExcelSerial('2019-02-15')],
+    ['k1', 1750],
+    ['k2', 1800],
+    ['k3', 2850],
+    ['k4', 2900],
+    ['quantity', 10],
+    ['capital', 2_000_000],
+    ...extra,
+  ];
+  const input = (extra: Record<string, unknown> = {}) => ({
+    valuationDate: '2018-12-24',
+    market: {
+      spx: 2351.1,
+      vix: 36.07,
+      rate: 0.024,
+      divYield: 0.02,
+      futures: vxExpiriesAfter('2018-12-24', 3).map((expiry, i) => ({
+        expiry,
+        price: [25.9, 23.325, 22.175][i] as number,
+      })),
+    },
+    condor: {
+      expiry: '2019-02-15',
+      strikes: [1750, 1800, 2850, 2900] as [number, number, number, number],
+      quantity: 10,
+    },
+    portfolio: { capital: 2_000_000 },
+    ...extra,
+  });
+  const value = (out: unknown[][], label: string, after?: string) => {
+    const from = after === undefined ? 0 : out.findIndex((r) => r[0] === after);
+    return out.slice(from).find((r) => r[0] === label)?.[1];
+  };
+
+  it('spills the explained plan of plan() in three columns', () => {
+    const p = plan(input());
+    const out = call('PLAN', rows()) as unknown[][];
+    expect(out.every((r) => r.length === 3)).toBe(true);
+    expect(out[0]?.[0]).toBe('ALVH plan 2018-12-24');
+    expect(value(out, 'Regime')).toBe(p.regime);
+    expect(value(out, 'Calendar share')).toBe(p.split.calendarShare);
+    expect(value(out, 'Contracts', 'Tail VIX calls')).toBe(p.tail.contracts);
+    expect(value(out, 'Required contracts')).toBe(p.tail.requiredContracts);
+    expect(value(out, 'Units', 'Calendar overlay')).toBe(p.overlay.units);
+    expect(value(out, 'Condor loss')).toBe(p.scenario.condorLoss);
+    expect(value(out, 'Budget')).toBe(p.budget.budget);
+    expect(value(out, 'Warnings')).toBe(p.warnings.length);
+    expect(out.filter((r) => r[0] === 'warning').map((r) => r[1])).toEqual(p.warnings);
+    const auditFrom = out.findIndex((r) => r[0] === 'Audit trail');
+    expect(out.slice(auditFrom + 1, auditFrom + 1 + p.audit.length).map((r) => r[0])).toEqual(
+      p.audit.map((a) => a.rule),
+    );
+    for (const r of out) for (const c of r) if (typeof c === 'number') expect(Number.isFinite(c)).toBe(true);
+  });
+
+  it('takes signals and policy overrides as rows', () => {
+    const p = plan(input({ signals: { rsi: 22 }, policy: { tailCoverage: 2 } }));
+    const out = call(
+      'PLAN',
+      rows([
+        ['RSI', 22],
+        ['tailCoverage', 2],
+        ['prevSpread', ''],
+      ]),
+    ) as unknown[][];
+    expect(value(out, 'Calendar share')).toBe(p.split.calendarShare);
+    expect(value(out, 'Vega match')).toBe(0.6);
+    expect(value(out, 'Required contracts')).toBe(p.tail.requiredContracts);
+  });
+
+  it('names the offending row', () => {
+    expect(expectInvalid('inputs', 'PLAN', rows([['colour', 'red']]))).toContain('colour');
+    expectInvalid(
+      'inputs spx',
+      'PLAN',
+      rows().map((r) => (r[0] === 'spx' ? ['spx', -5] : r)),
+    );
+    expectInvalid(
+      'inputs k1',
+      'PLAN',
+      rows().map((r) => (r[0] === 'k1' ? ['k1', 3000] : r)),
+    );
+    expectInvalid('inputs tailCoverage', 'PLAN', rows([['tailCoverage', 50]]));
+    expectInvalid('inputs rsi', 'PLAN', rows([['rsi', 'low']]));
+    expectInvalid('inputs', 'PLAN', rows([['spx', 2400]]));
+    expectInvalid('inputs', 'PLAN', [[1, 2]]);
+    expectInvalid('inputs', 'PLAN', 5);
   });
 });

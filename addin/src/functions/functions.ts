@@ -9,26 +9,62 @@
  * per calendar day, rho per 1% (0.01).
  */
 import {
+  AlvhError,
   bsGreeks,
+  bsImpliedVol,
   bsPrice,
   black76Greeks,
+  black76ImpliedVol,
   black76Price,
   buildTermStructure,
+  checkRebalance,
   classifyRegime,
   computeSplit,
+  plan as buildPlan,
+  POLICY_FIELDS,
+  condorAnalytics,
+  drawdownState,
+  futureForExpiry,
   insufficientData,
   invalidInput,
+  isAlvhError,
   isoToExcelSerial,
   macd as macdSeries,
+  resolvePolicy,
   rsi as rsiSeries,
+  scenarioLoss,
+  sizeOverlay,
   sizeTailHedge,
+  stressedFuture,
+  stressedVix,
   vxExpiriesAfter,
   vxExpiry,
+  type CondorAnalytics,
   type Greeks,
+  type Leg,
+  type MarketState,
+  type Plan,
+  type PlanInput,
+  type Policy,
+  type TermStructure,
 } from '@alvh/shared';
-import { booleanArg, choiceArg, dateArg, isMissing, numberArg, optionalNumber, optionTypeArg, seriesArg } from './args';
-import { excelCall } from './excelErrors';
-import { labelled, opt } from './format';
+import { FIELD_NAMES, normalizeKey, type FieldName } from '../taskpane/fields';
+import { issueTarget, planInputFromForm } from '../taskpane/planInput';
+import { presentPlan } from '../taskpane/present';
+import { readKeyValueRange, type SelectionValues } from '../taskpane/selection';
+import {
+  booleanArg,
+  choiceArg,
+  dateArg,
+  isMissing,
+  keyValueArg,
+  numberArg,
+  optionalNumber,
+  optionTypeArg,
+  seriesArg,
+} from './args';
+import { excelCall, type FieldNames } from './excelErrors';
+import { labelled, opt, type LabelledRow } from './format';
 
 const OUTPUTS = ['price', 'delta', 'gamma', 'vega', 'theta', 'rho'] as const satisfies readonly (keyof Greeks)[];
 
@@ -106,6 +142,55 @@ export function black76(
 }
 
 /**
+ * Implied volatility of a European option from its price, Black-Scholes-Merton or Black-76.
+ * @customfunction IV IV
+ * @param type "call" or "put" (also "c" or "p").
+ * @param price Option price, index points.
+ * @param underlying Spot (model "bs") or futures price (model "black76"), index points.
+ * @param strike Strike, index points.
+ * @param years Time to expiry in years ACT/365 (days/365), greater than 0.
+ * @param [rate] Risk-free rate, continuously compounded decimal (0.05); default 0.
+ * @param [divYield] Dividend yield, continuously compounded decimal; default 0 (model "bs" only).
+ * @param [model] "bs" (default) or "black76".
+ * @returns Implied volatility as a decimal (0.18 for 18%); #NUM! when no volatility gives the price.
+ */
+export function iv(
+  type: string,
+  price: number,
+  underlying: number,
+  strike: number,
+  years: number,
+  rate?: unknown,
+  divYield?: unknown,
+  model?: unknown,
+): number {
+  return excelCall(
+    () => {
+      const common = {
+        type: optionTypeArg('type', type),
+        price: numberArg('price', price),
+        strike: numberArg('strike', strike),
+        years: numberArg('years', years),
+        rate: optionalNumber('rate', rate) ?? 0,
+      };
+      const q = optionalNumber('divYield', divYield);
+      if (choiceArg('model', model, ['bs', 'black76']) === 'bs') {
+        return bsImpliedVol({ ...common, spot: numberArg('underlying', underlying), divYield: q ?? 0 });
+      }
+      if (q !== undefined && q !== 0) {
+        throw invalidInput(
+          'divYield',
+          'does not apply to model "black76"',
+          'leave divYield empty for options on futures',
+        );
+      }
+      return black76ImpliedVol({ ...common, future: numberArg('underlying', underlying) });
+    },
+    { spot: 'underlying', future: 'underlying' },
+  );
+}
+
+/**
  * The VX futures and VIX options expiry of a contract month.
  * @customfunction VXEXPIRY VXEXPIRY
  * @param contractMonth Any date in the contract month (an Excel date).
@@ -176,23 +261,7 @@ export function curve(
   expiries?: unknown[][],
 ): unknown[][] {
   return excelCall(() => {
-    const date = dateArg('valuationDate', valuationDate);
-    const prices = seriesArg('futures', futures);
-    const dates = isMissing(expiries)
-      ? vxExpiriesAfter(date, prices.length)
-      : seriesArg('expiries', expiries).map((serial, i) => dateArg(`expiries[${i + 1}]`, serial));
-    if (dates.length !== prices.length) {
-      throw invalidInput(
-        'expiries',
-        `has ${dates.length} dates for ${prices.length} prices`,
-        'give one expiry per future',
-      );
-    }
-    const ts = buildTermStructure({
-      valuationDate: date,
-      vixSpot: numberArg('vixSpot', vixSpot),
-      futures: prices.map((price, i) => ({ expiry: dates[i] as string, price })),
-    });
+    const ts = curveOf({ ...TODAY, vix: 'vixSpot' }, valuationDate, vixSpot, futures, expiries);
     return labelled([
       ['valuation date', ts.valuationDate],
       ['VIX', ts.vixSpot],
@@ -309,4 +378,504 @@ function spillOrLast(values: readonly number[], series: boolean): number[][] {
   const last = values[values.length - 1];
   if (last === undefined) throw insufficientData('closes', 'is too short for RSI', 'pass more closes');
   return [[last]];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The condor, its drawdown, the overlay, rebalancing and the whole plan
+
+/** The condor's four strikes from a range of four cells, K1 < K2 < K3 < K4. */
+function strikesArg(range: unknown): [number, number, number, number] {
+  const s = seriesArg('strikes', range);
+  if (s.length !== 4) {
+    throw invalidInput(
+      'strikes',
+      `has ${s.length} values`,
+      'select four strikes: long put, short put, short call, long call',
+    );
+  }
+  return s as [number, number, number, number];
+}
+
+/** What the condor functions share: the condor on a day, marked at VIX/100 with the policy skew. */
+function condorOf(
+  valuationDate: unknown,
+  spot: unknown,
+  vix: unknown,
+  expiry: unknown,
+  strikes: unknown,
+  quantity: unknown,
+  credit: unknown,
+  rate: unknown,
+  divYield: unknown,
+  policy: Policy,
+): { analytics: CondorAnalytics; state: MarketState } {
+  const date = dateArg('valuationDate', valuationDate);
+  const vixLevel = numberArg('vix', vix);
+  if (vixLevel < 1) throw invalidInput('vix', `is ${vixLevel}`, 'pass VIX in index points: 18.5, not 0.185');
+  const state: MarketState = {
+    date,
+    spot: numberArg('spot', spot),
+    vix: vixLevel,
+    rate: optionalNumber('rate', rate) ?? 0,
+    divYield: optionalNumber('divYield', divYield) ?? 0,
+    volOfVol: policy.defaultVolOfVol,
+    skew: policy.skew,
+    futureFor: noVxCurve,
+  };
+  const analytics = condorAnalytics({
+    valuationDate: date,
+    spot: state.spot,
+    rate: state.rate,
+    divYield: state.divYield,
+    expiry: dateArg('expiry', expiry),
+    strikes: strikesArg(strikes),
+    quantity: optionalNumber('quantity', quantity) ?? 1,
+    atmVol: vixLevel / 100,
+    skew: policy.skew,
+    minShortStrikeSd: policy.minShortStrikeSd,
+    ...opt('credit', optionalNumber('credit', credit)),
+  });
+  return { analytics, state };
+}
+
+/** SPX-only books never ask for a VX future; a VIX leg here would be a bug, said as such. */
+function noVxCurve(expiry: string): number {
+  throw invalidInput(
+    'futures',
+    `are needed to price a VIX option expiring ${expiry}`,
+    'use ALVH.PLAN, which takes the VX curve',
+  );
+}
+
+/** Field names of the condor analytics → the Excel arguments. */
+const CONDOR_ARGS: FieldNames = {
+  atmVol: 'vix',
+  'condor.quantity': 'quantity',
+  'condor.credit': 'credit',
+  'condor.expiry': 'expiry',
+  'condor.strikes': 'strikes',
+};
+
+/**
+ * Iron condor analytics (method section 1): credit, max profit and loss, break-evens, short-strike distances, probability of profit and dollar Greeks.
+ * @customfunction CONDOR CONDOR
+ * @param valuationDate The day (an Excel date).
+ * @param spot SPX level, index points.
+ * @param vix VIX level, index points; the ATM vol is VIX/100 and the legs follow the policy skew.
+ * @param expiry The condor's expiry (an Excel date).
+ * @param strikes Four strikes in a row or column, index points: long put, short put, short call, long call.
+ * @param [quantity] Number of condors, whole contracts (multiplier 100); default 1.
+ * @param [credit] Net credit per share, index points; default: priced at VIX/100 with the skew.
+ * @param [rate] Risk-free rate, continuously compounded decimal; default 0.
+ * @param [divYield] SPX dividend yield, continuously compounded decimal; default 0.
+ * @returns Two columns, label and value: credit (points), max profit and max loss (USD), break-evens (points), short strikes in SD, passes the 1.5 SD check, probability of profit, return on risk, Greeks in USD.
+ */
+export function condor(
+  valuationDate: number,
+  spot: number,
+  vix: number,
+  expiry: number,
+  strikes: unknown[][],
+  quantity?: unknown,
+  credit?: unknown,
+  rate?: unknown,
+  divYield?: unknown,
+): unknown[][] {
+  return excelCall(() => {
+    const { analytics: c } = condorOf(
+      valuationDate,
+      spot,
+      vix,
+      expiry,
+      strikes,
+      quantity,
+      credit,
+      rate,
+      divYield,
+      resolvePolicy(),
+    );
+    return labelled([
+      ['credit (points per share)', c.credit],
+      ['credit source', c.creditSource],
+      ['max profit (USD)', c.maxProfit],
+      ['max loss (USD)', c.maxLoss],
+      ['break-even low (points)', c.breakEvens.lower],
+      ['break-even high (points)', c.breakEvens.upper],
+      ['short put distance (SD)', c.zPut],
+      ['short call distance (SD)', c.zCall],
+      ['passes the SD check', c.passesSdCheck],
+      ['probability of profit', c.probabilityOfProfit],
+      ['return on risk (per year)', c.returnOnRisk],
+      ['days to expiry', c.days],
+      ['delta (USD per SPX point)', c.greeks.delta],
+      ['gamma (USD per SPX point²)', c.greeks.gamma],
+      ['vega (USD per vol point)', c.greeks.vega],
+      ['theta (USD per day)', c.greeks.theta],
+    ]);
+  }, CONDOR_ARGS);
+}
+
+/**
+ * The condor's loss in the method's drawdown (section 6): SPX falls by the drawdown over the drawdown days while VIX jumps; the condor is repriced there.
+ * @customfunction CONDORLOSS CONDORLOSS
+ * @param valuationDate The day (an Excel date).
+ * @param spot SPX level, index points.
+ * @param vix VIX level, index points.
+ * @param expiry The condor's expiry (an Excel date).
+ * @param strikes Four strikes in a row or column, index points: long put, short put, short call, long call.
+ * @param [quantity] Number of condors, whole contracts (multiplier 100); default 1.
+ * @param [credit] Net credit per share, index points; default: priced at VIX/100 with the skew (it caps the loss at the max loss).
+ * @param [rate] Risk-free rate, continuously compounded decimal; default 0.
+ * @param [divYield] SPX dividend yield, continuously compounded decimal; default 0.
+ * @param [drawdown] SPX fall as a decimal; default 0.2 (20%).
+ * @param [drawdownDays] Calendar days the fall takes; default 10.
+ * @param [stressVix] VIX in the drawdown, index points; default VIX + 1.5 per 1% of drawdown.
+ * @returns The loss in USD (0 up to the condor's max loss).
+ */
+export function condorloss(
+  valuationDate: number,
+  spot: number,
+  vix: number,
+  expiry: number,
+  strikes: unknown[][],
+  quantity?: unknown,
+  credit?: unknown,
+  rate?: unknown,
+  divYield?: unknown,
+  drawdown?: unknown,
+  drawdownDays?: unknown,
+  stressVix?: unknown,
+): number {
+  return excelCall(
+    () => {
+      const policy = resolvePolicy({
+        ...opt('drawdown', optionalNumber('drawdown', drawdown)),
+        ...opt('drawdownDays', optionalNumber('drawdownDays', drawdownDays)),
+        ...opt('stressVix', optionalNumber('stressVix', stressVix)),
+      });
+      const { analytics, state } = condorOf(
+        valuationDate,
+        spot,
+        vix,
+        expiry,
+        strikes,
+        quantity,
+        credit,
+        rate,
+        divYield,
+        policy,
+      );
+      const stressed = drawdownState(
+        state,
+        CURVE_NOT_USED,
+        policy,
+        stressedVix(state.vix, policy),
+        policy.defaultVolOfVol,
+        noVxCurve,
+      );
+      return scenarioLoss(analytics.legs, state, stressed, analytics.maxLoss);
+    },
+    {
+      ...CONDOR_ARGS,
+      'policy.drawdown': 'drawdown',
+      'policy.drawdownDays': 'drawdownDays',
+      'policy.stressVix': 'stressVix',
+    },
+  );
+}
+
+/**
+ * `drawdownState` reads the VX curve only to move VX futures when it is given no `futureFor`; the
+ * condor functions always give one (a condor has no VIX legs), so no curve is needed.
+ */
+const CURVE_NOT_USED = undefined as unknown as TermStructure;
+
+/**
+ * The stressed VX future of an expiry in the method's drawdown (section 6), with today's future and the stressed VIX: the inputs of ALVH.TAILSIZE.
+ * @customfunction STRESSFUTURE STRESSFUTURE
+ * @param valuationDate The day of the prices (an Excel date).
+ * @param vix VIX level, index points.
+ * @param futures VX1, VX2, ... settlement prices in expiry order (a row or a column), points.
+ * @param expiry The hedge expiry (an Excel date), e.g. =ALVH.VXEXPIRY(date + 45); unlisted expiries are priced from the fitted curve.
+ * @param [drawdown] SPX fall as a decimal; default 0.2 (20%).
+ * @param [drawdownDays] Calendar days the fall takes; default 10.
+ * @param [stressVix] VIX in the drawdown, index points; default VIX + 1.5 per 1% of drawdown.
+ * @param [expiries] The futures' expiries as Excel dates (same length); default: the monthly VX expiries after valuationDate.
+ * @returns One row: stressed future (points), today's future of the expiry (points), stressed VIX (points).
+ */
+export function stressfuture(
+  valuationDate: number,
+  vix: number,
+  futures: unknown[][],
+  expiry: number,
+  drawdown?: unknown,
+  drawdownDays?: unknown,
+  stressVix?: unknown,
+  expiries?: unknown[][],
+): number[][] {
+  return excelCall(
+    () => {
+      const policy = resolvePolicy({
+        ...opt('drawdown', optionalNumber('drawdown', drawdown)),
+        ...opt('drawdownDays', optionalNumber('drawdownDays', drawdownDays)),
+        ...opt('stressVix', optionalNumber('stressVix', stressVix)),
+      });
+      const ts = curveOf(TODAY, valuationDate, vix, futures, expiries);
+      const hedgeExpiry = dateArg('expiry', expiry);
+      const sVix = stressedVix(ts.vixSpot, policy);
+      return [[stressedFuture(ts, hedgeExpiry, sVix, policy.drawdownDays), futureForExpiry(ts, hedgeExpiry), sVix]];
+    },
+    { 'policy.drawdown': 'drawdown', 'policy.drawdownDays': 'drawdownDays', 'policy.stressVix': 'stressVix' },
+  );
+}
+
+/**
+ * The calendar overlay (method section 5): units of an SPX put calendar (or long put) whose vega offsets a share of the condor's vega.
+ * @customfunction OVERLAY OVERLAY
+ * @param valuationDate The day (an Excel date).
+ * @param spot SPX level, index points.
+ * @param vix VIX level, index points; options are marked at VIX/100 with the policy skew.
+ * @param condorExpiry The condor's expiry (an Excel date): the calendar's front leg.
+ * @param strike Strike of the calendar, index points (the method uses the condor's short put).
+ * @param condorVega The condor's net vega, USD per vol point (ALVH.CONDOR's vega row, negative for a short condor).
+ * @param [vegaMatch] Share of |condor vega| to offset, decimal 0.4-0.6; default 0.5 (0.6 when RSI widening fires).
+ * @param [structure] "spx-put-calendar" (default) or "spx-long-put".
+ * @param [backDays] Calendar days from the condor expiry to the back put; default 30.
+ * @param [rate] Risk-free rate, continuously compounded decimal; default 0.
+ * @param [divYield] SPX dividend yield, continuously compounded decimal; default 0.
+ * @returns Two columns, label and value: units, target and unit vega (USD per vol point), unit cost and cost (USD), vega and theta (USD per day) of the overlay, and its legs.
+ */
+export function overlay(
+  valuationDate: number,
+  spot: number,
+  vix: number,
+  condorExpiry: number,
+  strike: number,
+  condorVega: number,
+  vegaMatch?: unknown,
+  structure?: unknown,
+  backDays?: unknown,
+  rate?: unknown,
+  divYield?: unknown,
+): unknown[][] {
+  return excelCall(
+    () => {
+      const policy = resolvePolicy();
+      const vixLevel = numberArg('vix', vix);
+      if (vixLevel < 1) throw invalidInput('vix', `is ${vixLevel}`, 'pass VIX in index points: 18.5, not 0.185');
+      const kind = choiceArg('structure', structure, ['spx-put-calendar', 'spx-long-put']);
+      const o = sizeOverlay({
+        structure: kind,
+        condorVega: numberArg('condorVega', condorVega),
+        vegaMatch: optionalNumber('vegaMatch', vegaMatch) ?? policy.vegaMatch,
+        condorExpiry: dateArg('condorExpiry', condorExpiry),
+        strike: numberArg('strike', strike),
+        backDays: optionalNumber('backDays', backDays) ?? policy.overlayBackDays,
+        state: {
+          date: dateArg('valuationDate', valuationDate),
+          spot: numberArg('spot', spot),
+          vix: vixLevel,
+          rate: optionalNumber('rate', rate) ?? 0,
+          divYield: optionalNumber('divYield', divYield) ?? 0,
+          volOfVol: policy.defaultVolOfVol,
+          skew: policy.skew,
+          futureFor: noVxCurve,
+        },
+      });
+      return labelled([
+        ['structure', o.structure],
+        ['units', o.units],
+        ['target vega (USD per vol point)', o.targetVega],
+        ['unit vega (USD per vol point)', o.unitVega],
+        ['unit cost (USD)', o.unitCost],
+        ['cost (USD)', o.cost],
+        ['vega (USD per vol point)', o.vega],
+        ['theta (USD per day)', o.theta],
+        ...o.legs.map((l, i): LabelledRow => [`leg ${i + 1}`, legText(l)]),
+      ]);
+    },
+    { 'overlay.strike': 'strike', 'state.date': 'valuationDate', date: 'valuationDate', backDays: 'backDays' },
+  );
+}
+
+/** "+3 SPX 2024-03-15 4400 put" */
+function legText(l: Leg): string {
+  return `${l.quantity > 0 ? '+' : ''}${l.quantity} ${l.kind.toUpperCase()} ${l.expiry} ${l.strike} ${l.type}`;
+}
+
+/**
+ * Whether the hedges are due for a rebalance (method section 8): 7 calendar days since the last one, or a 15% shift of the VX curve.
+ * @customfunction REBALANCE REBALANCE
+ * @param valuationDate Today (an Excel date).
+ * @param vix Today's VIX, index points.
+ * @param futures Today's VX1, VX2, ... settlement prices in expiry order (a row or a column), points.
+ * @param lastDate The day of the last rebalance (an Excel date).
+ * @param lastVix VIX on that day, index points.
+ * @param lastFutures VX1, VX2, ... on that day (a row or a column), points.
+ * @returns Two columns, label and value: due (TRUE/FALSE), the reason, days since, the curve shift (decimal) and the change at each 30-150 day tenor (%).
+ */
+export function rebalance(
+  valuationDate: number,
+  vix: number,
+  futures: unknown[][],
+  lastDate: number,
+  lastVix: number,
+  lastFutures: unknown[][],
+): unknown[][] {
+  return excelCall(
+    () => {
+      const now = curveOf(TODAY, valuationDate, vix, futures, undefined);
+      const then = curveOf(LAST, lastDate, lastVix, lastFutures, undefined);
+      const r = checkRebalance(now, then);
+      return labelled([
+        ['due', r.due],
+        ['reason', r.reason],
+        ['days since the last rebalance', r.daysSince],
+        ['curve shift (decimal)', r.shift],
+        ...r.byTenor.map((t): LabelledRow => [
+          `${t.days} days: ${t.then.toFixed(2)} → ${t.now.toFixed(2)} (%)`,
+          t.change * 100,
+        ]),
+      ]);
+    },
+    { 'lastRebalance.date': 'lastDate' },
+  );
+}
+
+/** The Excel arguments that carry a curve. */
+interface CurveArgs {
+  date: string;
+  vix: string;
+  futures: string;
+}
+
+/**
+ * A term structure from Excel arguments; the curve's errors name the argument and the cell
+ * (`futures[3]` is the third price, counted from 1 as in the sheet).
+ */
+function curveOf(names: CurveArgs, date: unknown, vix: unknown, futures: unknown, expiries: unknown): TermStructure {
+  const iso = dateArg(names.date, date);
+  const prices = seriesArg(names.futures, futures);
+  const dates = isMissing(expiries)
+    ? vxExpiriesAfter(iso, prices.length)
+    : seriesArg('expiries', expiries).map((serial, i) => dateArg(`expiries[${i + 1}]`, serial));
+  if (dates.length !== prices.length) {
+    throw invalidInput(
+      'expiries',
+      `has ${dates.length} dates for ${prices.length} prices`,
+      'give one expiry per future',
+    );
+  }
+  const vixSpot = numberArg(names.vix, vix);
+  try {
+    return buildTermStructure({
+      valuationDate: iso,
+      vixSpot,
+      futures: prices.map((price, i) => ({ expiry: dates[i] as string, price })),
+    });
+  } catch (e) {
+    if (!isAlvhError(e)) throw e;
+    const cell = /^futures\[(\d+)\]\.(price|expiry)$/.exec(e.field);
+    const field = cell
+      ? `${cell[2] === 'price' ? names.futures : 'expiries'}[${Number(cell[1]) + 1}]`
+      : e.field === 'vixSpot'
+        ? names.vix
+        : e.field === 'valuationDate'
+          ? names.date
+          : e.field.replace(/^futures/, names.futures);
+    throw new AlvhError(e.code, field, e.problem, e.fix);
+  }
+}
+
+const TODAY: CurveArgs = { date: 'valuationDate', vix: 'vix', futures: 'futures' };
+const LAST: CurveArgs = { date: 'lastDate', vix: 'lastVix', futures: 'lastFutures' };
+
+/** Signal keys ALVH.PLAN reads besides the taskpane's fields (compared as the taskpane compares keys). */
+const SIGNAL_KEYS: ReadonlyMap<string, 'rsi' | 'prevSpread' | 'macdHist' | 'adSlope'> = new Map([
+  ['rsi', 'rsi'],
+  ['prevspread', 'prevSpread'],
+  ['macdhist', 'macdHist'],
+  ['adslope', 'adSlope'],
+]);
+
+/** The key a plan input path comes from, for messages: `market.spx` → spx, `market.futures[1].price` → VX2. */
+function planKey(path: string): string {
+  const target = issueTarget(path);
+  switch (target.kind) {
+    case 'field':
+      return target.name;
+    case 'future':
+      return `VX${target.row + 1}`;
+    case 'futures':
+      return 'VX1…VXn';
+    case 'policy':
+      return target.name;
+    default:
+      return path.startsWith('signals.') ? path.slice('signals.'.length) : path;
+  }
+}
+
+/**
+ * The whole ALVH plan (method sections 1-8) from a two-column range of names and values, explained line by line.
+ * @customfunction PLAN PLAN
+ * @param inputs Two columns, name then value: date, spx, vix, vvix, rate, divYield, VX1…VXn (points), expiry, k1…k4, quantity, credit, capital, budget (USD), optional rsi, prevSpread, macdHist, adSlope, and any policy field (e.g. tailCoverage).
+ * @returns Three columns: label, value, explanation; sections for the curve, condor, split, overlay, tail, scenario, costs and caps, rebalance, historical analogs, the audit trail and warnings.
+ */
+export function plan(inputs: unknown[][]): unknown[][] {
+  return excelCall(() => {
+    const rows = keyValueArg('inputs', inputs);
+    const signals: Record<string, number> = {};
+    const rest: unknown[][] = [];
+    for (const [key, value] of rows) {
+      const signal = SIGNAL_KEYS.get(normalizeKey(key));
+      if (signal === undefined) rest.push([key, value]);
+      else if (!isMissing(value)) signals[signal] = numberArg(`inputs ${key}`, value);
+    }
+    let selection: SelectionValues;
+    try {
+      selection = readKeyValueRange(rest, POLICY_FIELDS);
+    } catch (e) {
+      if (isAlvhError(e)) throw new AlvhError(e.code, `inputs ${e.field}`, e.problem, e.fix);
+      throw invalidInput('inputs', e instanceof Error ? e.message : String(e), 'check the names in the first column');
+    }
+    if (selection.unknownKeys.length > 0) {
+      throw invalidInput(
+        'inputs',
+        `has unknown name${selection.unknownKeys.length > 1 ? 's' : ''} ${selection.unknownKeys.map((k) => JSON.stringify(k)).join(', ')}`,
+        'see ALVH.PLAN help for the names (date, spx, vix, VX1…, k1…k4, capital, policy fields)',
+      );
+    }
+    const fields = Object.fromEntries(FIELD_NAMES.map((f) => [f, selection.fields[f] ?? ''])) as Record<
+      FieldName,
+      string
+    >;
+    const raw: Record<string, unknown> = planInputFromForm({
+      fields,
+      futures: selection.futures ?? [],
+      policy: selection.policy,
+    });
+    if (Object.keys(signals).length > 0) raw['signals'] = signals;
+    let result: Plan;
+    try {
+      result = buildPlan(raw as PlanInput);
+    } catch (e) {
+      if (isAlvhError(e)) throw new AlvhError(e.code, `inputs ${planKey(e.field)}`, e.problem, e.fix);
+      throw e;
+    }
+    const view = presentPlan(result);
+    const out: unknown[][] = [[`ALVH plan ${view.date}`, view.headline, '']];
+    let section = '';
+    for (const row of view.rows) {
+      if (row.section !== section) {
+        section = row.section;
+        out.push([section, '', '']);
+      }
+      out.push([row.label, row.value, row.note]);
+    }
+    out.push(['Audit trail', '', '']);
+    for (const a of view.audit) out.push([a.rule, a.effect, a.inputs]);
+    out.push(['Warnings', view.warnings.length, '']);
+    for (const w of view.warnings) out.push(['warning', w, '']);
+    return out;
+  });
 }
