@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ComputePool, type ComputeJob } from './compute/index';
+import { computeThreads } from './config';
 
 export type { ComputeJob };
 
@@ -38,7 +39,8 @@ export function setComputeRunner(r: ComputeRunner | undefined): void {
 }
 
 function current(): ComputeRunner {
-  runner ??= new ComputePool({ workerUrl: computeWorkerUrl() });
+  const size = computeThreads();
+  runner ??= new ComputePool({ workerUrl: computeWorkerUrl(), ...(size === undefined ? {} : { size }) });
   return runner;
 }
 

@@ -33,6 +33,17 @@ export function corsOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
     .filter((s) => s !== '');
 }
 
+/**
+ * `ALVH_COMPUTE_THREADS`: worker threads of the compute pool, a positive integer; undefined (the
+ * pool's default, one per core) when unset or malformed.
+ */
+export function computeThreads(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const raw = env.ALVH_COMPUTE_THREADS;
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const n = Number(raw);
+  return Number.isSafeInteger(n) && n > 0 && n <= 256 ? n : undefined;
+}
+
 /** Human-readable summary of the settings in effect, for the host's start-up banner. */
 export function describeConfig(env: NodeJS.ProcessEnv = process.env): string[] {
   return [
