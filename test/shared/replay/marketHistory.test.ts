@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { AlvhError, detectMarketHistoryFormat, mergeMarketHistory, parseMarketHistory } from '@alvh/shared';
+import {
+  AlvhError,
+  detectMarketHistoryFormat,
+  mergeMarketHistory,
+  parseCboeFuturesCurve,
+  parseMarketHistory,
+} from '@alvh/shared';
 import type { MarketHistoryFormat, MarketRow } from '@alvh/shared';
 import { describeWithData, readDataFile } from '../../helpers/marketData';
 
@@ -230,5 +236,37 @@ describeWithData('parseMarketHistory on every file of the data folder', () => {
     expect(Math.max(...prices)).toBeLessThan(90);
     expect(rows.every((r) => r.vx.length === 8)).toBe(true);
     expect(rows[0]?.vx).toEqual([null, 20.27, 20.2, null, 20.06, null, null, 20.89]);
+  });
+});
+
+describe('parseCboeFuturesCurve', () => {
+  it.each([
+    [
+      'expiration_date,symbol,settlement\n2026-08-20,VX/Q6,19.5\n',
+      /^line 2 \(expiration_date\): 2026-08-20 of monthly VX\/Q6 is not a monthly VX expiry/,
+    ],
+    ['expiration_date,symbol,settlement\n2026-08-19,SPX,19.5\n', /^line 2 \(symbol\): is "SPX"/],
+    ['expiration_date,symbol,settlement\n2026-08-19,VX/Q6,0\n', /^line 2 \(settlement\): is "0"/],
+    ['date,price\n', /^line 1: the header "date,price"/],
+  ])('rejects %j', (text, message) => {
+    expect(() => parseCboeFuturesCurve(text)).toThrow(message);
+  });
+});
+
+describeWithData('parseCboeFuturesCurve on the data folder', () => {
+  it('separates the 8 monthly contracts from the 5 weeklies, all dated by the calendar', () => {
+    const { monthly, weekly } = parseCboeFuturesCurve(readDataFile('cboe_VIX_FUTURES_CURVE__ManULoreN14.csv'));
+    expect(monthly.map((q) => q.expiry)).toEqual([
+      '2026-08-19',
+      '2026-09-16',
+      '2026-10-21',
+      '2026-11-18',
+      '2026-12-16',
+      '2027-01-20',
+      '2027-02-17',
+      '2027-03-17',
+    ]);
+    expect(monthly[0]?.price).toBe(19.5133);
+    expect(weekly.length).toBe(5);
   });
 });
