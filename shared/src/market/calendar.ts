@@ -163,11 +163,17 @@ export function isBusinessDayNumber(day: DayNumber): boolean {
   return w !== 0 && w !== 6 && !holidayDays.has(day);
 }
 
-/** The business day strictly before `day` (day numbers), range-checked. */
+/** The business day strictly before `day` (day numbers); throws naming `field` when it leaves the calendar. */
 export function previousBusinessDayNumber(field: string, day: DayNumber): DayNumber {
   let d = day - 1;
   while (!isBusinessDayNumber(d)) d--;
-  checkDayInRange(field, d);
+  if (d < FIRST_DAY) {
+    throw invalidInput(
+      field,
+      `is ${toIsoDate(day)}: the business day before it falls before ${CALENDAR_FIRST_YEAR}-01-01, outside the exchange calendar`,
+      `pass a later date (the calendar covers ${CALENDAR_FIRST_YEAR}-${CALENDAR_LAST_YEAR})`,
+    );
+  }
   return d;
 }
 
@@ -227,10 +233,15 @@ export function addBusinessDays(iso: string, n: number): string {
   const step = n >= 0 ? 1 : -1;
   for (let left = Math.abs(n); left > 0;) {
     d += step;
-    if (d < FIRST_DAY - 7 || d > LAST_DAY + 7) break;
+    if (d < FIRST_DAY || d > LAST_DAY) {
+      throw invalidInput(
+        'n',
+        `is ${n}: ${n} business days from ${iso} leave the exchange calendar (${CALENDAR_FIRST_YEAR}-${CALENDAR_LAST_YEAR})`,
+        "pass a smaller number of days, or a date further from the calendar's ends",
+      );
+    }
     if (isBusinessDayNumber(d)) left--;
   }
-  checkDayInRange('n', d);
   return toIsoDate(d);
 }
 

@@ -138,8 +138,14 @@ describe('rejections', () => {
     );
     expect(() => isExchangeHoliday('2041-01-01')).toThrow(/outside the exchange calendar/);
     expect(() => exchangeHolidays(2041)).toThrow(/year: is 2041/);
-    expect(() => addBusinessDays('2040-12-31', 1)).toThrow(/outside the exchange calendar/);
-    expect(() => previousBusinessDay('2000-01-03')).toThrow(/outside the exchange calendar/);
+    expect(() => addBusinessDays('2040-12-31', 1)).toThrow(
+      /^n: is 1: 1 business days from 2040-12-31 leave the exchange calendar \(2000-2040\)/,
+    );
+    expect(() => addBusinessDays('2000-01-04', -2)).toThrow(/^n: is -2: /);
+    expect(addBusinessDays('2000-01-04', -1)).toBe('2000-01-03');
+    expect(() => previousBusinessDay('2000-01-03')).toThrow(
+      /^date: is 2000-01-03: the business day before it falls before 2000-01-01/,
+    );
   });
 
   it('names the field on malformed input', () => {
@@ -175,5 +181,21 @@ describeWithData('calendar against Cboe VIX history (real data)', () => {
     expect(closed[0]?.flat).toBe(true);
     // first day + the business days after it + the 2004 filler row
     expect(window.length).toBe(1 + businessDaysBetween('2000-01-03', '2022-05-27') + 1);
+  });
+});
+
+describeWithData('calendar against S&P 500 daily closes 2021-2026 (real data)', () => {
+  it('has an SPX close on exactly the business days 2021-01-04..2026-04-02 (Juneteenth, 2025-01-09 included)', () => {
+    const dates = readDataFile('spx_daily_2021-2026__eric-tao.csv')
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((l) => l.split(',')[0] as string);
+    const expected: string[] = [];
+    for (let d = '2021-01-04'; d <= '2026-04-02'; d = addBusinessDays(d, 1)) expected.push(d);
+    expect(dates).toEqual(expected);
+    expect(dates).not.toContain('2025-01-09');
+    expect(dates).not.toContain('2024-06-19');
+    expect(dates).toContain('2021-12-31');
   });
 });
