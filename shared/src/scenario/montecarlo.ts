@@ -252,6 +252,9 @@ export function runMonteCarloSetup(
   const tailExpiry = tail.n === 1 ? tail.expiryDay[0]! : 0;
   const stressVolOfVol = policy.stressVolOfVol ?? m.volOfVol;
   const tailBudget = s.book.tailBudget;
+  // Days on which some leg expires and settles (the only days the loop needs SPX before a rebalance).
+  const settleDay = new Uint8Array(H + 1);
+  for (const c of [condor, overlay, tail]) for (let k = 0; k < c.n; k++) if (c.expiryDay[k]! <= H) settleDay[c.expiryDay[k]!] = 1;
   for (let j = 0; j < n; j++) {
     if (j % PROGRESS_EVERY === 0 && j > 0) {
       if (opts.shouldCancel?.()) throw new MonteCarloCancelled(j);
@@ -276,12 +279,15 @@ export function runMonteCarloSetup(
       draws.step(t);
       path.advance(draws, sign);
       const day = t + 1;
-      const spot = path.spot;
       const vix = path.vix;
-      condorCash += legsSettling(condor, day, spot, vix);
-      hedgeCash += legsSettling(overlay, day, spot, vix) + legsSettling(tail, day, spot, vix);
+      if (settleDay[day] === 1) {
+        const spot = path.spot;
+        condorCash += legsSettling(condor, day, spot, vix);
+        hedgeCash += legsSettling(overlay, day, spot, vix) + legsSettling(tail, day, spot, vix);
+      }
       if (!doRebalance || day >= H || tailExpiry - day <= ddDays) continue;
       if (day - lastReb < policy.rebalanceDays && modelCurveShift(e, vix, vRef) < policy.curveShiftTrigger) continue;
+      const spot = path.spot;
       // Rebalance: resize the tail to cover the condor's loss in the drawdown scenario from here.
       rebalances++;
       lastReb = day;

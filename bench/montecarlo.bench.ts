@@ -1,0 +1,177 @@
+/**
+ * Monte Carlo throughput: path-steps per second of the plain joint SPX/VIX dynamics and of the
+ * full ALVH book with the policy on (daily curve-shift checks, weekly rebalances resizing the
+ * tail, repricing), on one thread and on every core; and the wall time of 100k paths × 45 days of
+ * the full book on the compute pool.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { build } from 'esbuild';
+import { JointPath, PathDraws, resolveDynamics, runMonteCarloChunk } from '../shared/src/index';
+import { ComputePool } from '../functions/src/compute/index';
+import { formatRate, printRow } from './timing';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const cores = availableParallelism();
+const DAYS = 45;
+
+const PLAN = {
+  valuationDate: '2026-11-20',
+  market: {
+    spx: 6600,
+    vix: 17.5,
+    vvix: 95,
+    rate: 0.04,
+    divYield: 0.013,
+    futures: [
+      { expiry: '2026-12-16', price: 18.4 },
+      { expiry: '2027-01-20', price: 19.3 },
+      { expiry: '2027-02-17', price: 19.9 },
+      { expiry: '2027-03-17', price: 20.3 },
+    ],
+  },
+  condor: { expiry: '2027-01-08', strikes: [5800, 5900, 7000, 7100], quantity: 10, vol: 0.16 },
+  portfolio: { capital: 10_000_000, budget: 20_000 },
+};
+
+const DYN = {
+  spot: 6600,
+  vix: 17.5,
+  kappa: 6,
+  theta: 21,
+  xi: 4,
+  rho: -0.7,
+  realizedToImplied: 0.85,
+  rate: 0.04,
+  divYield: 0.013,
+  jumpIntensity: 1,
+  jumpMeanVix: 8,
+  spxJumpPerVixPoint: 1 / 150,
+};
+
+/** Plain dynamics: `paths` paths of DAYS steps from path `first`; returns a checksum. */
+function plainPaths(first: number, paths: number): number {
+  const path = new JointPath(resolveDynamics(DYN));
+  const r = new PathDraws();
+  let sink = 0;
+  for (let i = first; i < first + paths; i++) {
+    path.reset();
+    r.key(1, i);
+    for (let t = 0; t < DAYS; t++) {
+      r.step(t);
+      path.advance(r, 1);
+    }
+    sink += path.logSpot;
+  }
+  return sink;
+}
+
+function time<T>(f: () => T): [T, number] {
+  const t0 = performance.now();
+  const v = f();
+  return [v, performance.now() - t0];
+}
+
+/** A worker script that runs plain paths, bundled once into a temp dir. */
+async function plainWorkerUrl(dir: string): Promise<URL> {
+  const outfile = join(dir, 'plainWorker.js');
+  const src = join(root, 'shared/src/scenario/index.ts').replace(/\\/g, '/');
+  await build({
+    stdin: {
+      contents: `import { parentPort } from 'node:worker_threads';
+import { JointPath, PathDraws, resolveDynamics } from '${src}';
+parentPort.on('message', ({ dyn, first, paths, days }) => {
+  const path = new JointPath(resolveDynamics(dyn)); const r = new PathDraws(); let sink = 0;
+  for (let i = first; i < first + paths; i++) { path.reset(); r.key(1, i);
+    for (let t = 0; t < days; t++) { r.step(t); path.advance(r, 1); } sink += path.logSpot; }
+  parentPort.postMessage(sink);
+});`,
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    logLevel: 'warning',
+  });
+  return pathToFileURL(outfile);
+}
+
+async function computeWorkerUrl(dir: string): Promise<URL> {
+  const built = join(root, 'functions/dist/computeWorker.js');
+  if (existsSync(built)) return pathToFileURL(built);
+  const outfile = join(dir, 'computeWorker.js');
+  await build({
+    entryPoints: [join(root, 'functions/src/compute/worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+  return pathToFileURL(outfile);
+}
+
+export default async function (): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'alvh-bench-'));
+  printRow('load average at start (1 min; figures scale with idle cores)', loadavg()[0]!.toFixed(2));
+  try {
+    // Plain dynamics, one thread (warm up first).
+    plainPaths(0, 20_000);
+    const plainN = 200_000;
+    const [, plainMs] = time(() => plainPaths(0, plainN));
+    printRow('plain dynamics, 1 thread', `${formatRate((plainN * DAYS * 1000) / plainMs, ' path-steps/s')}`);
+
+    // Plain dynamics, every core.
+    const url = await plainWorkerUrl(dir);
+    const workers = Array.from({ length: cores }, () => new Worker(url));
+    const runAll = (n: number) =>
+      Promise.all(
+        workers.map(
+          (w, k) =>
+            new Promise<number>((res) => {
+              w.once('message', res);
+              w.postMessage({ dyn: DYN, first: (k * n) / cores, paths: n / cores, days: DAYS });
+            }),
+        ),
+      );
+    await runAll(cores * 10_000);
+    const t0 = performance.now();
+    await runAll(cores * 200_000);
+    const allMs = performance.now() - t0;
+    await Promise.all(workers.map((w) => w.terminate()));
+    printRow(`plain dynamics, ${cores} threads`, `${formatRate((cores * 200_000 * DAYS * 1000) / allMs, ' path-steps/s')}`);
+
+    // Full book with the policy on, one thread.
+    const input = { plan: PLAN, paths: 100_000, seed: 1, horizonDays: DAYS };
+    runMonteCarloChunk({ ...input, pathCount: 5_000 });
+    const oneN = 20_000;
+    const [part, oneMs] = time(() => runMonteCarloChunk({ ...input, pathCount: oneN }));
+    let reb = 0;
+    for (const r of part.rebalances) reb += r;
+    printRow('full book + policy, 1 thread', `${formatRate((oneN * DAYS * 1000) / oneMs, ' path-steps/s')} (${(reb / oneN).toFixed(1)} rebalances/path)`);
+
+    // Full book with the policy on, the compute pool over every core: 100k paths × 45 days.
+    const pool = new ComputePool({ workerUrl: await computeWorkerUrl(dir) });
+    try {
+      await pool.runMonteCarlo({ ...input, paths: 4 * cores * 1024 });
+      const t1 = performance.now();
+      const r = await pool.runMonteCarlo(input);
+      const poolMs = performance.now() - t1;
+      printRow(`full book + policy, ${pool.size} threads (pool)`, `${formatRate((100_000 * DAYS * 1000) / poolMs, ' path-steps/s')}`);
+      printRow(`100k paths × ${DAYS} days, full book, ${pool.size} threads`, `${(poolMs / 1000).toFixed(2)} s (target < 1 s on 2 cores)`);
+      printRow('  its ALVH CVaR95 / condor CVaR95 (USD)', `${r.summary.alvh.cvar95.toFixed(0)} / ${r.summary.condor.cvar95.toFixed(0)}`);
+    } finally {
+      await pool.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
