@@ -1,0 +1,143 @@
+/**
+ * The worksheet of docs/excel.md, on a real day: 2021-11-19 (SPX 4697.96, VIX 17.91, VVIX 113.74,
+ * VX1..VX8 settlements from the quantintell history), a 10-lot SPX iron condor expiring
+ * 2022-01-21. Each formula is evaluated through the built functions.js as Excel would, and the
+ * chain of formulas that sizes the two layers must give the numbers plan() gives for the same day.
+ */
+import { isoToExcelSerial, plan, vxExpiriesAfter, type Plan } from '@alvh/shared';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureAddinBuilt, loadBuiltFunctions, type CustomFunction } from './stubs/customFunctions';
+
+let fns: Map<string, CustomFunction>;
+let planned: Plan;
+
+/** Column A and B of the sheet: the inputs as a key/value range (rows 1-21). */
+const SHEET: [string, number][] = [
+  ['date', isoToExcelSerial('2021-11-19')],
+  ['spx', 4697.96],
+  ['vix', 17.91],
+  ['vvix', 113.74],
+  ['rate', 0.001],
+  ['divYield', 0.013],
+  ['expiry', isoToExcelSerial('2022-01-21')],
+  ['k1', 4100],
+  ['k2', 4150],
+  ['k3', 5300],
+  ['k4', 5350],
+  ['quantity', 10],
+  ['capital', 2_000_000],
+  ['VX1', 20.7994],
+  ['VX2', 22.7497],
+  ['VX3', 23.7091],
+  ['VX4', 24.5716],
+  ['VX5', 25.2],
+  ['VX6', 25.4984],
+  ['VX7', 25.7057],
+  ['VX8', 25.875],
+];
+/** B<row> */
+const B = (row: number): number => (SHEET[row - 1] as [string, number])[1];
+/** B<from>:B<to> as Excel passes a column range. */
+const col = (from: number, to: number): number[][] => SHEET.slice(from - 1, to).map(([, v]) => [v]);
+/** INDEX(spill, row, column), 1-based. */
+const index = (spill: unknown, row: number, column: number): unknown => (spill as unknown[][])[row - 1]?.[column - 1];
+
+function call(id: string, ...args: unknown[]): unknown {
+  const fn = fns.get(id);
+  if (!fn) throw new Error(`${id} is not registered`);
+  return fn(...args);
+}
+
+beforeAll(() => {
+  ensureAddinBuilt();
+  fns = loadBuiltFunctions();
+  planned = plan({
+    valuationDate: '2021-11-19',
+    market: {
+      spx: 4697.96,
+      vix: 17.91,
+      vvix: 113.74,
+      rate: 0.001,
+      divYield: 0.013,
+      futures: vxExpiriesAfter('2021-11-19', 8).map((expiry, i) => ({ expiry, price: B(14 + i) })),
+    },
+    condor: { expiry: '2022-01-21', strikes: [4100, 4150, 5300, 5350], quantity: 10 },
+    portfolio: { capital: 2_000_000 },
+  });
+});
+
+describe('the worksheet of docs/excel.md (2021-11-19)', () => {
+  it('sizes the calendar overlay and the tail hedge with formulas, as plan() does', () => {
+    // D2 =ALVH.SPLIT(B14,B15)
+    const [[calendarShare, tailShare]] = call('SPLIT', B(14), B(15)) as [[number, number]];
+    expect(calendarShare).toBe(planned.split.calendarShare);
+    expect(tailShare).toBe(planned.split.tailShare);
+
+    // D3 =INDEX(ALVH.CONDOR(B1,B2,B3,B7,B8:B11,B12,,B5,B6),15,2)   condor vega, USD per vol point
+    const condor = call('CONDOR', B(1), B(2), B(3), B(7), col(8, 11), B(12), null, B(5), B(6));
+    expect(index(condor, 15, 1)).toBe('vega (USD per vol point)');
+    const vega = index(condor, 15, 2) as number;
+    expect(vega).toBe(planned.condor.greeks.vega);
+
+    // D4 =ALVH.CONDORLOSS(B1,B2,B3,B7,B8:B11,B12,,B5,B6)
+    const loss = call('CONDORLOSS', B(1), B(2), B(3), B(7), col(8, 11), B(12), null, B(5), B(6)) as number;
+    expect(loss).toBe(planned.scenario.condorLoss);
+
+    // D5 =ALVH.VXEXPIRY(B1+52)   the VX expiry nearest 52 days out (the tail window is 45-60)
+    const hedgeExpiry = call('VXEXPIRY', B(1) + 52) as number;
+    expect(hedgeExpiry).toBe(isoToExcelSerial(planned.tail.expiry));
+
+    // D6 =ALVH.STRESSFUTURE(B1,B3,B14:B21,D5)   → D6:F6
+    const [[stressed, future]] = call('STRESSFUTURE', B(1), B(3), col(14, 21), hedgeExpiry) as [
+      [number, number, number],
+    ];
+    expect(stressed).toBe(planned.tail.stressedFuture);
+    expect(future).toBe(planned.tail.future);
+
+    // D7 =ALVH.TAILSIZE(D4,E6,(D5-B1)/365,B4/100,D6,,,B5)   → D7:G7
+    const [[contracts, strike, premium, gain]] = call(
+      'TAILSIZE',
+      loss,
+      future,
+      (hedgeExpiry - B(1)) / 365,
+      B(4) / 100,
+      stressed,
+      null,
+      null,
+      B(5),
+    ) as [[number, number, number, number]];
+    expect(contracts).toBe(planned.tail.requiredContracts);
+    expect(strike).toBe(planned.tail.strike);
+    expect(premium).toBe(planned.tail.premium);
+    expect(gain).toBe(planned.tail.gainPerContract);
+
+    // D8 =INDEX(ALVH.OVERLAY(B1,B2,B3,B7,B9,D3,,,,B5,B6),2,2)   overlay units (short put strike, vega match 0.5)
+    const overlay = call('OVERLAY', B(1), B(2), B(3), B(7), B(9), vega, null, null, null, B(5), B(6));
+    expect(index(overlay, 2, 1)).toBe('units');
+    expect(index(overlay, 2, 2)).toBe(planned.overlay.requiredUnits);
+
+    // D10 =ALVH.PLAN(A1:B21)   the plan after the budget and caps of section 7
+    const out = call('PLAN', SHEET) as unknown[][];
+    const row = (label: string, after: string) =>
+      out.slice(out.findIndex((r) => r[0] === after)).find((r) => r[0] === label)?.[1];
+    expect(row('Required contracts', 'Tail VIX calls')).toBe(contracts);
+    expect(row('Contracts', 'Tail VIX calls')).toBe(planned.tail.contracts);
+    expect(row('Required units', 'Calendar overlay')).toBe(planned.overlay.requiredUnits);
+    expect(row('Units', 'Calendar overlay')).toBe(planned.overlay.units);
+  });
+
+  it('states the figures docs/excel.md shows', () => {
+    expect(planned.termStructure.regime).toBe('contango');
+    expect(planned.split.calendarShare).toBeCloseTo(0.4012, 4);
+    expect(planned.condor.greeks.vega).toBeCloseTo(-469.41, 2);
+    expect(planned.scenario.condorLoss).toBeCloseTo(30605.17, 2);
+    expect(planned.tail.expiry).toBe('2022-01-19');
+    expect(planned.tail.stressedFuture).toBeCloseTo(37.576, 3);
+    expect(planned.tail.requiredContracts).toBe(51);
+    expect(planned.tail.strike).toBe(24);
+    expect(planned.overlay.requiredUnits).toBe(2);
+    expect(planned.budget.budget).toBeCloseTo(1443.46, 2);
+    expect(planned.tail.contracts).toBe(2);
+    expect(planned.overlay.units).toBe(0);
+  });
+});
