@@ -105,8 +105,9 @@ function result(
  * @param vix VIX spot, points
  * @param points futures as (years to expiry > 0, price > 0)
  * @example
+ * // 2020-03-16: VIX 82.69, VX1..VX8 72.625 (2 days), 59.15 (30), 44.875 (65), ... 30.675 (219)
  * fitMeanReversion(82.69, [{ years: 2 / 365, price: 72.625 }, { years: 30 / 365, price: 59.15 }, ...])
- * // { kappa: ≈ 8, theta: ≈ 27, method: 'least-squares', ... } (2020-03-16)
+ * // { kappa: 7.24, theta: 30.12, rmse: 2.87, method: 'least-squares', ... }
  */
 export function fitMeanReversion(
   vix: number,

@@ -2,6 +2,10 @@
  * The VIX futures term structure on a valuation date (method Section 2): input checks, F1/F2,
  * spread, contango %, regime, the mean-reverting fit, constant-maturity values, a VIX shock mapped
  * to every future, and the price of any VX expiry.
+ *
+ * Sources: the ALVH method, Section 2 (definitions, thresholds, bounds); S&P Dow Jones Indices,
+ * "S&P VIX Futures Indices Methodology" (a constant maturity as the day-weighted blend of the two
+ * contracts around it, which `constantMaturity` extends to VIX spot at day 0).
  */
 import { parseIsoDate, toIsoDate } from '../dates';
 import { insufficientData, invalidInput } from '../errors';
@@ -48,7 +52,7 @@ function checkPoints(field: string, x: number, example: string): number {
  * @example
  * buildTermStructure({ valuationDate: '2020-03-16', vixSpot: 82.69, futures: [
  *   { expiry: '2020-03-18', price: 72.625 }, { expiry: '2020-04-15', price: 59.15 }, ...] })
- * // { spread: 13.475, contangoPct: -18.55..., regime: 'steep-backwardation', fit: { kappa ≈ 8, ... } }
+ * // { spread: 13.475, contangoPct: -18.55..., regime: 'steep-backwardation', fit: { kappa: 7.24, theta: 30.12, ... } }
  */
 export function buildTermStructure(input: CurveInput, policy?: Partial<CurvePolicy>): TermStructure {
   if (input === null || typeof input !== 'object') {

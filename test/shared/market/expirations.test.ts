@@ -20,6 +20,7 @@ describe('vxExpiry: the Wednesday 30 days before the next month’s third Friday
     [2025, 3, '2025-03-18'],
     [2020, 12, '2020-12-16'],
     [2021, 12, '2021-12-22'],
+    [2030, 6, '2030-06-18'], // by the rule: Juneteenth 2030 is the Wednesday (not yet listed by Cboe)
   ])('%i-%i → %s', (y, m, want) => {
     expect(vxExpiry(y, m)).toBe(want);
     expect(isVxExpiry(want)).toBe(true);
