@@ -36,7 +36,7 @@ export function bodyTooLarge(limit: number, received?: number): HttpProblem {
       `the request body is limited to ${limit} bytes and this request sent ${got}`,
       {
         limit,
-        fix: `send at most ${limit} bytes; split large Monte Carlo runs into chunks (firstPath, pathCount)`,
+        fix: `send at most ${limit} bytes: split long histories or large runs over several requests`,
       },
     ),
   );
