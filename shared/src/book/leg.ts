@@ -24,7 +24,11 @@ export const OPTION_MULTIPLIER = 100;
  * @example
  * ironCondorLegs('2020-04-17', [2000, 2100, 2900, 3000], 1) // [+1 P2000, −1 P2100, −1 C2900, +1 C3000]
  */
-export function ironCondorLegs(expiry: string, strikes: readonly [number, number, number, number], quantity: number): Leg[] {
+export function ironCondorLegs(
+  expiry: string,
+  strikes: readonly [number, number, number, number],
+  quantity: number,
+): Leg[] {
   const [k1, k2, k3, k4] = strikes;
   return [
     { kind: 'spx', type: 'put', strike: k1, expiry, quantity },

@@ -74,8 +74,10 @@ function checkState(state: MarketState): number {
 }
 
 function checkLeg(i: number, leg: Leg): number {
-  if (leg.kind !== 'spx' && leg.kind !== 'vix') throw invalidInput(`legs[${i}].kind`, `is ${JSON.stringify(leg.kind)}`, 'pass "spx" or "vix"');
-  if (leg.type !== 'call' && leg.type !== 'put') throw invalidInput(`legs[${i}].type`, `is ${JSON.stringify(leg.type)}`, 'pass "call" or "put"');
+  if (leg.kind !== 'spx' && leg.kind !== 'vix')
+    throw invalidInput(`legs[${i}].kind`, `is ${JSON.stringify(leg.kind)}`, 'pass "spx" or "vix"');
+  if (leg.type !== 'call' && leg.type !== 'put')
+    throw invalidInput(`legs[${i}].type`, `is ${JSON.stringify(leg.type)}`, 'pass "call" or "put"');
   checkPositive(`legs[${i}].strike`, leg.strike);
   checkFinite(`legs[${i}].quantity`, leg.quantity);
   return parseIsoDate(`legs[${i}].expiry`, leg.expiry);
@@ -93,11 +95,26 @@ export function markLegs(legs: readonly Leg[], state: MarketState): LegMark[] {
     if (leg.kind === 'spx') {
       const fwd = state.spot * Math.exp((state.rate - state.divYield) * years);
       const vol = skewedVol(leg.strike, fwd, years, atm, state.skew);
-      const g = bsGreeks({ type: leg.type, spot: state.spot, strike: leg.strike, years, vol, rate: state.rate, divYield: state.divYield });
+      const g = bsGreeks({
+        type: leg.type,
+        spot: state.spot,
+        strike: leg.strike,
+        years,
+        vol,
+        rate: state.rate,
+        divYield: state.divYield,
+      });
       return { leg, years, underlying: state.spot, vol, ...g };
     }
     const future = checkPositive(`futureFor(${leg.expiry})`, state.futureFor(leg.expiry));
-    const g = black76Greeks({ type: leg.type, future, strike: leg.strike, years, vol: state.volOfVol, rate: state.rate });
+    const g = black76Greeks({
+      type: leg.type,
+      future,
+      strike: leg.strike,
+      years,
+      vol: state.volOfVol,
+      rate: state.rate,
+    });
     return { leg, years, underlying: future, vol: state.volOfVol, ...g };
   });
 }

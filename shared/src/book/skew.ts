@@ -41,7 +41,12 @@ export interface SkewParams {
 }
 
 /** The default skew (see the module comment for the calibration). */
-export const DEFAULT_SKEW: Readonly<SkewParams> = Object.freeze({ putSlope: 0.45, callSlope: 0.2, minRatio: 0.5, maxRatio: 3 });
+export const DEFAULT_SKEW: Readonly<SkewParams> = Object.freeze({
+  putSlope: 0.45,
+  callSlope: 0.2,
+  minRatio: 0.5,
+  maxRatio: 3,
+});
 
 /**
  * Implied vol at `strike` from the ATM vol, unchecked (validate inputs once, outside hot loops).

@@ -6,7 +6,7 @@
  * The package has no I/O, so the numbers live here as constants:
  * - 2018-12-24 (SPX −19.8% from 2018-09-20): quantintell_vix_futures_VX1-VX8_2007-2021.csv, row
  *   DATE 2018-12-24 (VIX, VX1..VX8, SP500); VVIX from cboe_VVIX_History__ManULoreN14.csv, 12/24/2018.
- * - 2020-03-12 (SPX −26.7% from 2020-02-19, −20% by the 03-11 close): quantintell_vix_futures, row
+ * - 2020-03-12 (SPX −26.7% from 2020-02-19; −19.0% at the 03-11 close): quantintell_vix_futures, row
  *   DATE 2020-03-12; VVIX from cboe_VVIX_History, 03/12/2020.
  * - 2025-04-08 (SPX −18.9% from 2025-02-19): manumartinb_vx_M1-M8_episode_2025-03_2025-05.csv,
  *   row Fecha 2025-04-08 (M1..M8); VIX from cboe_VIX_History__ManULoreN14.csv (CLOSE, 04/08/2025);

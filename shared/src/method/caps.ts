@@ -99,7 +99,8 @@ export interface CutResult {
 export function cutToBudget(required: number, unitCost: number, budget: number): CutResult {
   checkInteger('required', required, 0);
   const b = checkNonNegative('budget', budget);
-  if (!(unitCost > 0) || required * unitCost <= b + 1e-9) return { quantity: required, cut: false, cost: required * unitCost };
+  if (!(unitCost > 0) || required * unitCost <= b + 1e-9)
+    return { quantity: required, cut: false, cost: required * unitCost };
   const q = Math.min(required, Math.floor(b / unitCost + 1e-9));
   return { quantity: q, cut: true, cost: q * unitCost };
 }
@@ -129,7 +130,9 @@ export interface CapitalCap {
  * @example capitalCap({ maxLossPerCondor: 4200, hedgeDebitPerCondor: 90, capital: 1_000_000, quantity: 5 }) // limit 25000, maxQuantity 5
  */
 export function capitalCap(i: CapitalCapInput, policy: Policy = resolvePolicy()): CapitalCap {
-  const perCondor = checkPositive('maxLossPerCondor', i.maxLossPerCondor) + Math.max(0, checkFinite('hedgeDebitPerCondor', i.hedgeDebitPerCondor));
+  const perCondor =
+    checkPositive('maxLossPerCondor', i.maxLossPerCondor) +
+    Math.max(0, checkFinite('hedgeDebitPerCondor', i.hedgeDebitPerCondor));
   const capital = checkPositive('portfolio.capital', i.capital);
   const n = checkInteger('condor.quantity', i.quantity, 0);
   const limit = policy.maxRiskPct * capital;

@@ -81,11 +81,19 @@ export function condorAnalytics(i: CondorInput): CondorAnalytics {
   const n = checkInteger('condor.quantity', i.quantity, 1);
   const days = daysBetween(i.valuationDate, i.expiry);
   if (days <= 0) {
-    throw invalidInput('condor.expiry', `is ${i.expiry}, not after the valuation date ${i.valuationDate}`, 'pass the condor expiry, a date after the valuation date');
+    throw invalidInput(
+      'condor.expiry',
+      `is ${i.expiry}, not after the valuation date ${i.valuationDate}`,
+      'pass the condor expiry, a date after the valuation date',
+    );
   }
   const strikes = i.strikes;
   if (!Array.isArray(strikes) || strikes.length !== 4) {
-    throw invalidInput('condor.strikes', 'is not four strikes', 'pass [long put, short put, short call, long call], e.g. [4350, 4400, 4950, 5000]');
+    throw invalidInput(
+      'condor.strikes',
+      'is not four strikes',
+      'pass [long put, short put, short call, long call], e.g. [4350, 4400, 4950, 5000]',
+    );
   }
   strikes.forEach((k, j) => checkPositive(`condor.strikes[${j}]`, k));
   const [k1, k2, k3, k4] = strikes;
@@ -118,7 +126,15 @@ export function condorAnalytics(i: CondorInput): CondorAnalytics {
   let modelCredit = 0;
   const greeks = { delta: 0, gamma: 0, vega: 0, theta: 0 };
   legs.forEach((leg, j) => {
-    const g = bsGreeks({ type: leg.type, spot, strike: leg.strike, years, vol: legVols[j] as number, rate, divYield: q });
+    const g = bsGreeks({
+      type: leg.type,
+      spot,
+      strike: leg.strike,
+      years,
+      vol: legVols[j] as number,
+      rate,
+      divYield: q,
+    });
     const k = OPTION_MULTIPLIER * leg.quantity;
     modelCredit -= (g.price * leg.quantity) / n;
     greeks.delta += g.delta * k;
@@ -136,7 +152,11 @@ export function condorAnalytics(i: CondorInput): CondorAnalytics {
     credit = modelCredit;
   }
   if (!(credit > 0)) {
-    throw invalidInput('condor.credit', `is ${credit.toFixed(4)} per share, not a credit`, 'pass the credit received, or vols that price the short strikes above the wings');
+    throw invalidInput(
+      'condor.credit',
+      `is ${credit.toFixed(4)} per share, not a credit`,
+      'pass the credit received, or vols that price the short strikes above the wings',
+    );
   }
   if (credit >= wingWidth) {
     throw invalidInput(
@@ -182,7 +202,14 @@ export function condorAnalytics(i: CondorInput): CondorAnalytics {
  * and tests ("a reasonable condor").
  * @example condorStrikesAtSd(4700, 0.14, 45/365, 1.5, 50, 5) // [4350, 4400, 5000, 5050]-ish
  */
-export function condorStrikesAtSd(spot: number, atmVol: number, years: number, sd: number, wing: number, step: number): [number, number, number, number] {
+export function condorStrikesAtSd(
+  spot: number,
+  atmVol: number,
+  years: number,
+  sd: number,
+  wing: number,
+  step: number,
+): [number, number, number, number] {
   checkPositive('spot', spot);
   checkVol('atmVol', atmVol, false);
   checkPositive('years', years);

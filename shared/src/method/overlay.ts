@@ -96,7 +96,10 @@ export function sizeOverlay(i: OverlayInput): OverlaySizing {
   if (i.structure === 'spx-put-calendar' || i.structure === 'spx-long-put') {
     const back = overlayBackExpiry(i.condorExpiry, i.backDays ?? 30);
     const backLeg: Leg = { kind: 'spx', type: 'put', strike, expiry: back, quantity: 1 };
-    unitLegs = i.structure === 'spx-put-calendar' ? [{ kind: 'spx', type: 'put', strike, expiry: i.condorExpiry, quantity: -1 }, backLeg] : [backLeg];
+    unitLegs =
+      i.structure === 'spx-put-calendar'
+        ? [{ kind: 'spx', type: 'put', strike, expiry: i.condorExpiry, quantity: -1 }, backLeg]
+        : [backLeg];
     const marks = markLegs(unitLegs, i.state);
     unitVega = marks.reduce((s, m) => s + m.vega * m.leg.quantity * OPTION_MULTIPLIER, 0);
   } else if (i.structure === 'vix-call-diagonal') {
@@ -106,7 +109,11 @@ export function sizeOverlay(i: OverlayInput): OverlaySizing {
     const near = exps[nearIdx];
     const far = exps[nearIdx + 1];
     if (nearIdx < 0 || near === undefined || far === undefined) {
-      throw invalidInput('market.futures', `lists fewer than two VX expiries at least ${minNear} days out`, 'pass more VX futures for the vix-call-diagonal overlay');
+      throw invalidInput(
+        'market.futures',
+        `lists fewer than two VX expiries at least ${minNear} days out`,
+        'pass more VX futures for the vix-call-diagonal overlay',
+      );
     }
     const kappa = checkPositive('kappa', i.kappa ?? 8);
     const step = checkPositive('policy.vixStrikeStep', i.strikeStep ?? 1);
@@ -118,10 +125,17 @@ export function sizeOverlay(i: OverlayInput): OverlaySizing {
       { kind: 'vix', type: 'call', strike: shortK, expiry: near, quantity: -1 },
     ];
     const marks = markLegs(unitLegs, i.state);
-    unitVega = marks.reduce((s, m) => s + m.delta * m.leg.quantity * OPTION_MULTIPLIER * vixSensitivity(kappa, m.years), 0);
+    unitVega = marks.reduce(
+      (s, m) => s + m.delta * m.leg.quantity * OPTION_MULTIPLIER * vixSensitivity(kappa, m.years),
+      0,
+    );
     vegaUnit = 'USD per VIX point';
   } else {
-    throw invalidInput('policy.overlay', `is ${JSON.stringify(i.structure)}`, 'pass spx-put-calendar, spx-long-put or vix-call-diagonal');
+    throw invalidInput(
+      'policy.overlay',
+      `is ${JSON.stringify(i.structure)}`,
+      'pass spx-put-calendar, spx-long-put or vix-call-diagonal',
+    );
   }
   const marks = markLegs(unitLegs, i.state);
   const unitCost = marks.reduce((s, m) => s + m.price * m.leg.quantity * OPTION_MULTIPLIER, 0);

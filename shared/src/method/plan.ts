@@ -20,7 +20,15 @@ import {
   type Regime,
   type TermStructure,
 } from '../market/index';
-import { FOMC_STATEMENT_DATES, breadthState, eventsBetween, eventsWithin, macd, rsi, type MarketEvent } from '../signals/index';
+import {
+  FOMC_STATEMENT_DATES,
+  breadthState,
+  eventsBetween,
+  eventsWithin,
+  macd,
+  rsi,
+  type MarketEvent,
+} from '../signals/index';
 import { AlvhError, isAlvhError } from '../errors';
 import { daysBetween } from '../dates';
 import { parseInput } from '../schemas/parse';
@@ -33,7 +41,15 @@ import { condorAnalytics, type CondorAnalytics } from './condor';
 import { sizeOverlay, type OverlaySizing } from './overlay';
 import { priceTailCall, selectTailExpiry, sizeTailHedge, type TailSizeResult } from './tailSize';
 import { drawdownState, scenarioLoss, stressedFuture, stressedVix } from './stress';
-import { capitalCap, cutToBudget, hedgeBudget, hedgeCostRate, returnOnRisk, type CapitalCap, type HedgeBudget } from './caps';
+import {
+  capitalCap,
+  cutToBudget,
+  hedgeBudget,
+  hedgeCostRate,
+  returnOnRisk,
+  type CapitalCap,
+  type HedgeBudget,
+} from './caps';
 import { checkRebalance, type RebalanceStatus } from './rebalance';
 import { HISTORICAL_ANALOGS } from './analogs';
 import type { OverlayStructure } from './policy';
@@ -201,7 +217,13 @@ function withPrefix<T>(map: (field: string) => string, f: () => T): T {
 }
 
 const curveField = (root: string) => (field: string) =>
-  field.startsWith('futures') ? `${root}.${field}` : field === 'vixSpot' ? `${root}.vix` : field === 'valuationDate' ? 'valuationDate' : `${root}.${field}`;
+  field.startsWith('futures')
+    ? `${root}.${field}`
+    : field === 'vixSpot'
+      ? `${root}.vix`
+      : field === 'valuationDate'
+        ? 'valuationDate'
+        : `${root}.${field}`;
 
 /** The market state of a plan, with `futureFor` from the plan's curve (for re-marking its book). */
 export function planMarketState(market: PlanMarket): MarketState {
@@ -221,18 +243,32 @@ export function planMarketState(market: PlanMarket): MarketState {
   };
 }
 
-function computeSignals(p: ParsedPlanInput, policy: Policy, audit: AuditEntry[], warnings: string[]): PlanSignals {
+function computeSignals(
+  p: ParsedPlanInput,
+  policy: Policy,
+  audit: AuditEntry[],
+  warnings: string[],
+  lastSpread: number | undefined,
+): PlanSignals {
   const s = p.signals ?? {};
   const out: PlanSignals = { eventsNear: [], eventRisk: false, eventsInCondorLife: 0, eventsSource: 'given' };
   if (s.rsi !== undefined) out.rsi = s.rsi;
   else if (s.spxCloses !== undefined) {
-    const series = withPrefix((f) => f.replace(/^closes/, 'signals.spxCloses'), () => rsi(s.spxCloses as number[], policy.rsiPeriod));
+    const series = withPrefix(
+      (f) => f.replace(/^closes/, 'signals.spxCloses'),
+      () => rsi(s.spxCloses as number[], policy.rsiPeriod),
+    );
     out.rsi = series[series.length - 1] as number;
   }
+  // the previous spread: given, else the last rebalance's (section 4 rule 3)
   if (s.prevSpread !== undefined) out.prevSpread = s.prevSpread;
+  else if (lastSpread !== undefined) out.prevSpread = lastSpread;
   if (s.macdHist !== undefined) out.volOfVolExpanding = s.macdHist > 0;
   else if (s.vvixVixRatio !== undefined) {
-    const h = withPrefix((f) => f.replace(/^values/, 'signals.vvixVixRatio'), () => macd(s.vvixVixRatio as number[]).histogram);
+    const h = withPrefix(
+      (f) => f.replace(/^values/, 'signals.vvixVixRatio'),
+      () => macd(s.vvixVixRatio as number[]).histogram,
+    );
     out.volOfVolExpanding = (h[h.length - 1] as number) > 0;
   }
   if (s.adSlope !== undefined) out.breadthDeteriorating = s.adSlope < 0;
@@ -240,7 +276,12 @@ function computeSignals(p: ParsedPlanInput, policy: Policy, audit: AuditEntry[],
     const adv = s.advancers ?? [];
     const dec = s.decliners ?? [];
     const b = withPrefix(
-      (f) => (f.startsWith('advancers') || f.startsWith('decliners') ? `signals.${f}` : f === 'lookback' ? 'policy.breadthLookback' : `signals.${f}`),
+      (f) =>
+        f.startsWith('advancers') || f.startsWith('decliners')
+          ? `signals.${f}`
+          : f === 'lookback'
+            ? 'policy.breadthLookback'
+            : `signals.${f}`,
       () => breadthState(adv, dec, policy.breadthLookback),
     );
     out.breadthDeteriorating = b.deteriorating;
@@ -251,7 +292,8 @@ function computeSignals(p: ParsedPlanInput, policy: Policy, audit: AuditEntry[],
     out.eventsSource = s.events !== undefined ? 'given' : 'shipped FOMC statement dates 2025-2027';
     out.eventsNear = eventsWithin(p.valuationDate, policy.eventWindowDays, ev);
     out.eventRisk = out.eventsNear.length > 0;
-    out.eventsInCondorLife = p.condor.expiry > p.valuationDate ? eventsBetween(p.valuationDate, p.condor.expiry, ev).length : 0;
+    out.eventsInCondorLife =
+      p.condor.expiry > p.valuationDate ? eventsBetween(p.valuationDate, p.condor.expiry, ev).length : 0;
     if (out.eventRisk) {
       warnings.push(
         `Event risk: ${out.eventsNear.map((e) => `${e.kind} on ${e.date}`).join(', ')} within ${policy.eventWindowDays} days of the valuation date.`,
@@ -310,7 +352,13 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
   );
   audit.push({
     rule: 'curve.regime',
-    inputs: { f1: ts.f1.price, f2: ts.f2.price, spread: ts.spread, steepSpread: policy.steepSpread, flatBand: policy.flatBand },
+    inputs: {
+      f1: ts.f1.price,
+      f2: ts.f2.price,
+      spread: ts.spread,
+      steepSpread: policy.steepSpread,
+      flatBand: policy.flatBand,
+    },
     effect: `F1 ${fmt(ts.f1.price, 3)} − F2 ${fmt(ts.f2.price, 3)} = ${fmt(ts.spread, 3)} pts: ${ts.regime}`,
   });
   audit.push({
@@ -318,10 +366,14 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
     inputs: { kappa: ts.fit.kappa, theta: ts.fit.theta, rmse: ts.fit.rmse, method: ts.fit.method },
     effect: `VIX mean reversion κ = ${fmt(ts.fit.kappa, 3)}/yr, θ = ${fmt(ts.fit.theta, 2)} (${ts.fit.method}; rmse ${fmt(ts.fit.rmse, 3)} pts)`,
   });
-  if (ts.fit.method === 'fallback') warnings.push(`The curve could not be fitted well; the default κ and θ are used (${ts.fit.note}).`);
+  if (ts.fit.method === 'fallback')
+    warnings.push(`The curve could not be fitted well; the default κ and θ are used (${ts.fit.note}).`);
 
   const volOfVol = m.vvix !== undefined ? m.vvix / 100 : policy.defaultVolOfVol;
-  if (m.vvix === undefined) warnings.push(`No VVIX given: VIX options are priced at a vol of vol of ${policy.defaultVolOfVol} (policy.defaultVolOfVol).`);
+  if (m.vvix === undefined)
+    warnings.push(
+      `No VVIX given: VIX options are priced at a vol of vol of ${policy.defaultVolOfVol} (policy.defaultVolOfVol).`,
+    );
   const stressVov = policy.stressVolOfVol ?? volOfVol;
   const now: MarketState = {
     date,
@@ -335,19 +387,18 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
   };
 
   // Signals and split (sections 3-4)
-  const signals = computeSignals(p, policy, audit, warnings);
-  let prevSpread = signals.prevSpread;
   let thenTs: TermStructure | undefined;
   if (p.lastRebalance !== undefined) {
     const lr = p.lastRebalance;
     thenTs = withPrefix(curveField('lastRebalance'), () =>
-      buildTermStructure({ valuationDate: lr.date, vixSpot: lr.vix, futures: lr.futures }, { steepSpread: policy.steepSpread, flatBand: policy.flatBand }),
+      buildTermStructure(
+        { valuationDate: lr.date, vixSpot: lr.vix, futures: lr.futures },
+        { steepSpread: policy.steepSpread, flatBand: policy.flatBand },
+      ),
     );
-    if (prevSpread === undefined) {
-      prevSpread = thenTs.spread;
-      signals.prevSpread = prevSpread;
-    }
   }
+  const signals = computeSignals(p, policy, audit, warnings, thenTs?.spread);
+  const prevSpread = signals.prevSpread;
   const split = computeSplit(
     {
       spread: ts.spread,
@@ -364,7 +415,16 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
   // Condor (section 1)
   const c = p.condor;
   const condor = withPrefix(
-    (f) => (f.startsWith('condor.') ? f : f === 'spot' ? 'market.spx' : f === 'rate' || f === 'divYield' ? `market.${f}` : f === 'atmVol' ? 'market.vix' : f),
+    (f) =>
+      f.startsWith('condor.')
+        ? f
+        : f === 'spot'
+          ? 'market.spx'
+          : f === 'rate' || f === 'divYield'
+            ? `market.${f}`
+            : f === 'atmVol'
+              ? 'market.vix'
+              : f,
     () =>
       condorAnalytics({
         valuationDate: date,
@@ -383,10 +443,20 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
       }),
   );
   const condorMark = markBook(condor.legs, now);
-  if (!isBusinessDay(c.expiry)) warnings.push(`The condor expiry ${c.expiry} is not an exchange business day: check the date (SPX options expire on trading days).`);
+  if (!isBusinessDay(c.expiry))
+    warnings.push(
+      `The condor expiry ${c.expiry} is not an exchange business day: check the date (SPX options expire on trading days).`,
+    );
   audit.push({
     rule: 'condor.step1',
-    inputs: { credit: condor.credit, creditSource: condor.creditSource, maxLoss: condor.maxLoss, zPut: condor.zPut, zCall: condor.zCall, minShortStrikeSd: policy.minShortStrikeSd },
+    inputs: {
+      credit: condor.credit,
+      creditSource: condor.creditSource,
+      maxLoss: condor.maxLoss,
+      zPut: condor.zPut,
+      zCall: condor.zCall,
+      minShortStrikeSd: policy.minShortStrikeSd,
+    },
     effect: `credit ${fmt(condor.credit, 2)} (${condor.creditSource}), max loss $${fmt(condor.maxLoss, 0)}, short strikes ${fmt(condor.zPut, 2)} / ${fmt(condor.zCall, 2)} SD: ${condor.passesSdCheck ? 'passes' : 'FAILS'} the ${policy.minShortStrikeSd} SD check`,
   });
   if (!condor.passesSdCheck) {
@@ -417,16 +487,31 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
   };
   audit.push({
     rule: 'tail.scenario',
-    inputs: { drawdown: policy.drawdown, drawdownDays: policy.drawdownDays, vix: m.vix, stressedVix: sVix, stressVolOfVol: stressVov },
+    inputs: {
+      drawdown: policy.drawdown,
+      drawdownDays: policy.drawdownDays,
+      vix: m.vix,
+      stressedVix: sVix,
+      stressVolOfVol: stressVov,
+    },
     effect: `SPX ${fmt(m.spx, 2)} → ${fmt(stressed.spot, 2)} over ${policy.drawdownDays} days with VIX ${fmt(m.vix, 2)} → ${fmt(sVix, 2)}: condor loses $${fmt(condorLoss, 0)} (max loss $${fmt(condor.maxLoss, 0)})`,
   });
 
   const lastListed = ts.points[ts.points.length - 1] as { expiry: string };
   const monthly = vxExpiriesAfter(date, 12).filter((e) => e <= lastListed.expiry);
-  const tailExpiry = selectTailExpiry(date, monthly.length > 0 ? monthly : ts.points.map((pt) => pt.expiry), policy.tailDteMin, policy.tailDteMax, policy.tailDteTarget);
+  const tailExpiry = selectTailExpiry(
+    date,
+    monthly.length > 0 ? monthly : ts.points.map((pt) => pt.expiry),
+    policy.tailDteMin,
+    policy.tailDteMax,
+    policy.tailDteTarget,
+  );
   const tailDays = daysBetween(date, tailExpiry);
   const inWindow = tailDays >= policy.tailDteMin && tailDays <= policy.tailDteMax;
-  if (!inWindow) warnings.push(`No VX expiry lies ${policy.tailDteMin}-${policy.tailDteMax} days out; the tail uses ${tailExpiry} (${tailDays} days), the nearest to ${policy.tailDteTarget}.`);
+  if (!inWindow)
+    warnings.push(
+      `No VX expiry lies ${policy.tailDteMin}-${policy.tailDteMax} days out; the tail uses ${tailExpiry} (${tailDays} days), the nearest to ${policy.tailDteTarget}.`,
+    );
   const hedgeFuture = futureForExpiry(ts, tailExpiry);
   const sFuture = stressedFuture(ts, tailExpiry, sVix, policy.drawdownDays);
   const tailInput = {
@@ -503,20 +588,37 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
   );
   audit.push({
     rule: 'overlay.size',
-    inputs: { structure, condorVega: condor.greeks.vega, vegaMatch: split.vegaMatch, unitVega: overlaySize.unitVega, unitCost: overlaySize.unitCost },
+    inputs: {
+      structure,
+      condorVega: condor.greeks.vega,
+      vegaMatch: split.vegaMatch,
+      unitVega: overlaySize.unitVega,
+      unitCost: overlaySize.unitCost,
+    },
     effect: `target ${fmt(split.vegaMatch, 3)} × |${fmt(condor.greeks.vega, 2)}| = ${fmt(overlaySize.targetVega, 2)} ${overlaySize.vegaUnit}; round(${fmt(overlaySize.targetVega, 2)} / ${fmt(overlaySize.unitVega, 2)}) = ${plural(overlaySize.units, 'unit')} at $${fmt(overlaySize.unitCost, 2)}`,
   });
 
   // Budget and cuts (section 7)
   const hb = hedgeBudget(
-    { maxLoss: condor.maxLoss, credit: condor.maxProfit, days: condor.days, ...(p.portfolio.budget === undefined ? {} : { userBudget: p.portfolio.budget }) },
+    {
+      maxLoss: condor.maxLoss,
+      credit: condor.maxProfit,
+      days: condor.days,
+      ...(p.portfolio.budget === undefined ? {} : { userBudget: p.portfolio.budget }),
+    },
     policy,
   );
   const calendarBudget = hb.budget * split.calendarShare;
   const tailBudget = hb.budget * split.tailShare;
   audit.push({
     rule: 'budget',
-    inputs: { costCap: hb.costCap, irrBudget: hb.irrBudgetRaw, userBudget: hb.userBudget ?? 'not given', maxHedgeCostRate: policy.maxHedgeCostRate, targetIrr: policy.targetIrr },
+    inputs: {
+      costCap: hb.costCap,
+      irrBudget: hb.irrBudgetRaw,
+      userBudget: hb.userBudget ?? 'not given',
+      maxHedgeCostRate: policy.maxHedgeCostRate,
+      targetIrr: policy.targetIrr,
+    },
     effect: `budget $${fmt(hb.budget, 2)} (binding: ${hb.binding}): calendar $${fmt(calendarBudget, 2)}, tail $${fmt(tailBudget, 2)}`,
   });
   if (hb.irrBudgetRaw < 0) {
@@ -552,7 +654,10 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
   const unitPremium = tailSize.premium * 100;
   const tailCut = cutToBudget(tailSize.contracts, unitPremium, tailBudget);
   const contracts = tailCut.quantity;
-  const tailLegs: Leg[] = contracts > 0 ? [{ kind: 'vix', type: 'call', strike: tailSize.strike, expiry: tailExpiry, quantity: contracts }] : [];
+  const tailLegs: Leg[] =
+    contracts > 0
+      ? [{ kind: 'vix', type: 'call', strike: tailSize.strike, expiry: tailExpiry, quantity: contracts }]
+      : [];
   const tailTheta = contracts > 0 ? markBook(tailLegs, now).theta : 0;
   const tail: PlanTail = {
     legs: tailLegs,
@@ -609,7 +714,12 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
 
   // Capital cap
   const capital = capitalCap(
-    { maxLossPerCondor: condor.maxLoss / c.quantity, hedgeDebitPerCondor: debit / c.quantity, capital: p.portfolio.capital, quantity: c.quantity },
+    {
+      maxLossPerCondor: condor.maxLoss / c.quantity,
+      hedgeDebitPerCondor: debit / c.quantity,
+      capital: p.portfolio.capital,
+      quantity: c.quantity,
+    },
     policy,
   );
   audit.push({
@@ -637,12 +747,20 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
   // Historical analogs
   const analogs = HISTORICAL_ANALOGS.map((a): PlanAnalog => {
     const exps = vxExpiriesAfter(a.date, a.vx.length);
-    const ats = buildTermStructure({ valuationDate: a.date, vixSpot: a.vix, futures: exps.map((e, i) => ({ expiry: e, price: a.vx[i] as number })) });
+    const ats = buildTermStructure({
+      valuationDate: a.date,
+      vixSpot: a.vix,
+      futures: exps.map((e, i) => ({ expiry: e, price: a.vx[i] as number })),
+    });
     const remaining = Math.max(0, tailDays - policy.drawdownDays);
     const sf = constantMaturity(ats, remaining);
     const aState = drawdownState(now, ts, policy, a.vix, a.vvix / 100, () => sf);
     const loss = scenarioLoss(condor.legs, now, aState, condor.maxLoss);
-    const gain = priceTailCall({ ...priceArgs, stressedFuture: Math.max(sf, 0.01), stressVolOfVol: a.vvix / 100 }).gainPerContract;
+    const gain = priceTailCall({
+      ...priceArgs,
+      stressedFuture: Math.max(sf, 0.01),
+      stressVolOfVol: a.vvix / 100,
+    }).gainPerContract;
     if (!(gain > 0)) {
       return {
         date: a.date,
@@ -683,7 +801,10 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
     rebalance = checkRebalance(ts, thenTs, policy);
     audit.push(...rebalance.audit);
   } else {
-    rebalance = { due: null, reason: 'no last rebalance given: pass lastRebalance {date, vix, futures} to check the triggers' };
+    rebalance = {
+      due: null,
+      reason: 'no last rebalance given: pass lastRebalance {date, vix, futures} to check the triggers',
+    };
   }
 
   const book = { condor: condor.legs, overlay: overlay.legs, tail: tail.legs };

@@ -13,12 +13,7 @@ import { SkewParamsSchema } from '../book/skew';
 /** A number in [lo, hi] with a default; the message names the allowed range. */
 function bounded(lo: number, hi: number, def: number) {
   const msg = `pass a number between ${lo} and ${hi}`;
-  return z
-    .number({ error: msg })
-    .finite({ error: msg })
-    .min(lo, { error: msg })
-    .max(hi, { error: msg })
-    .default(def);
+  return z.number({ error: msg }).finite({ error: msg }).min(lo, { error: msg }).max(hi, { error: msg }).default(def);
 }
 
 /** A whole number in [lo, hi] with a default. */
@@ -52,69 +47,71 @@ const defaultKnots: [number, number][] = [
 
 const PolicyObject = z.strictObject(
   {
-  // Section 1
-  minShortStrikeSd: bounded(0, 5, 1.5),
-  // Section 2 (consumed: regime thresholds and the mean-reversion fit)
-  steepSpread: bounded(0, 20, 3.5),
-  flatBand: bounded(0, 5, 0.25),
-  kappa: optionalBounded(0.5, 30),
-  theta: optionalBounded(10, 50),
-  // Section 3
-  rsiPeriod: wholeBounded(2, 100, 14),
-  breadthLookback: wholeBounded(2, 250, 10),
-  eventWindowDays: wholeBounded(0, 30, 2),
-  // Section 4
-  splitKnots: z
-    .array(SplitKnotSchema, { error: 'pass knots as [[spread, calendarShare], ...]' })
-    .min(2, { error: 'pass at least two knots' })
-    .default(defaultKnots)
-    .refine((k) => k.every((p, i) => i === 0 || p[0] > (k[i - 1] as [number, number])[0]), {
-      error: 'knots must be sorted by strictly increasing spread',
-    }),
-  rsiWiden: bounded(0, 100, 40),
-  rsiWidenFactor: bounded(1, 2, 1.2),
-  flatteningMinPts: bounded(0, 20, 0.5),
-  flatteningMaxShift: bounded(0, 0.5, 0.1),
-  flatteningShiftPerPt: bounded(0, 0.5, 0.04),
-  volOfVolTilt: bounded(0, 0.5, 0.05),
-  minCalendarShare: bounded(0, 1, 0.25),
-  maxCalendarShare: bounded(0, 1, 0.75),
-  // Section 5
-  vegaMatch: bounded(0.4, 0.6, 0.5),
-  vegaMatchCap: bounded(0.4, 0.6, 0.6),
-  overlay: z.enum(overlayStructures, { error: `pass one of ${overlayStructures.join(', ')}` }).default('spx-put-calendar'),
-  overlayBackDays: wholeBounded(1, 365, 30),
-  overlayStrike: optionalBounded(1, 1e6),
-  /** vix-call-diagonal: the short (nearer) call's strike above the long call's, VIX points. */
-  diagonalStrikeOffset: bounded(0, 50, 5),
-  /** vix-call-diagonal: the near leg expires at least this many days out. */
-  diagonalMinDays: wholeBounded(0, 120, 14),
-  // Section 6
-  tailDteMin: wholeBounded(1, 365, 45),
-  tailDteMax: wholeBounded(1, 365, 60),
-  tailDteTarget: wholeBounded(1, 365, 52),
-  tailOtmPct: bounded(0, 1, 0.025),
-  vixStrikeStep: bounded(0.01, 10, 1),
-  drawdown: bounded(0.01, 0.9, 0.2),
-  drawdownDays: wholeBounded(0, 60, 10),
-  stressVix: optionalBounded(1, 200),
-  stressVixPerPct: bounded(0, 10, 1.5),
-  stressVolOfVol: optionalBounded(0.05, 5),
-  defaultVolOfVol: bounded(0.05, 5, 1.2),
-  tailCoverage: bounded(0.1, 10, 1.8),
-  // Section 7
-  maxHedgeCostRate: bounded(0, 5, 0.18),
-  targetIrr: bounded(0, 10, 0.25),
-  maxRiskPct: bounded(0.0001, 1, 0.025),
-  // Section 8
-  rebalanceDays: wholeBounded(1, 365, 7),
-  curveShiftTrigger: bounded(0, 5, 0.15),
-  // Section 9 (consumed by the scenario engines)
-  realizedToImplied: bounded(0.1, 2, 0.85),
-  spxVixCorrelation: bounded(-1, 1, -0.7),
-  transactionCostPerContract: bounded(0, 1000, 0.65),
-  // Marking
-  skew: SkewParamsSchema.default({ putSlope: 0.45, callSlope: 0.2, minRatio: 0.5, maxRatio: 3 }),
+    // Section 1
+    minShortStrikeSd: bounded(0, 5, 1.5),
+    // Section 2 (consumed: regime thresholds and the mean-reversion fit)
+    steepSpread: bounded(0, 20, 3.5),
+    flatBand: bounded(0, 5, 0.25),
+    kappa: optionalBounded(0.5, 30),
+    theta: optionalBounded(10, 50),
+    // Section 3
+    rsiPeriod: wholeBounded(2, 100, 14),
+    breadthLookback: wholeBounded(2, 250, 10),
+    eventWindowDays: wholeBounded(0, 30, 2),
+    // Section 4
+    splitKnots: z
+      .array(SplitKnotSchema, { error: 'pass knots as [[spread, calendarShare], ...]' })
+      .min(2, { error: 'pass at least two knots' })
+      .default(defaultKnots)
+      .refine((k) => k.every((p, i) => i === 0 || p[0] > (k[i - 1] as [number, number])[0]), {
+        error: 'knots must be sorted by strictly increasing spread',
+      }),
+    rsiWiden: bounded(0, 100, 40),
+    rsiWidenFactor: bounded(1, 2, 1.2),
+    flatteningMinPts: bounded(0, 20, 0.5),
+    flatteningMaxShift: bounded(0, 0.5, 0.1),
+    flatteningShiftPerPt: bounded(0, 0.5, 0.04),
+    volOfVolTilt: bounded(0, 0.5, 0.05),
+    minCalendarShare: bounded(0, 1, 0.25),
+    maxCalendarShare: bounded(0, 1, 0.75),
+    // Section 5
+    vegaMatch: bounded(0.4, 0.6, 0.5),
+    vegaMatchCap: bounded(0.4, 0.6, 0.6),
+    overlay: z
+      .enum(overlayStructures, { error: `pass one of ${overlayStructures.join(', ')}` })
+      .default('spx-put-calendar'),
+    overlayBackDays: wholeBounded(1, 365, 30),
+    overlayStrike: optionalBounded(1, 1e6),
+    /** vix-call-diagonal: the short (nearer) call's strike above the long call's, VIX points. */
+    diagonalStrikeOffset: bounded(0, 50, 5),
+    /** vix-call-diagonal: the near leg expires at least this many days out. */
+    diagonalMinDays: wholeBounded(0, 120, 14),
+    // Section 6
+    tailDteMin: wholeBounded(1, 365, 45),
+    tailDteMax: wholeBounded(1, 365, 60),
+    tailDteTarget: wholeBounded(1, 365, 52),
+    tailOtmPct: bounded(0, 1, 0.025),
+    vixStrikeStep: bounded(0.01, 10, 1),
+    drawdown: bounded(0.01, 0.9, 0.2),
+    drawdownDays: wholeBounded(0, 60, 10),
+    stressVix: optionalBounded(1, 200),
+    stressVixPerPct: bounded(0, 10, 1.5),
+    stressVolOfVol: optionalBounded(0.05, 5),
+    defaultVolOfVol: bounded(0.05, 5, 1.2),
+    tailCoverage: bounded(0.1, 10, 1.8),
+    // Section 7
+    maxHedgeCostRate: bounded(0, 5, 0.18),
+    targetIrr: bounded(0, 10, 0.25),
+    maxRiskPct: bounded(0.0001, 1, 0.025),
+    // Section 8
+    rebalanceDays: wholeBounded(1, 365, 7),
+    curveShiftTrigger: bounded(0, 5, 0.15),
+    // Section 9 (consumed by the scenario engines)
+    realizedToImplied: bounded(0.1, 2, 0.85),
+    spxVixCorrelation: bounded(-1, 1, -0.7),
+    transactionCostPerContract: bounded(0, 1000, 0.65),
+    // Marking
+    skew: SkewParamsSchema.default({ putSlope: 0.45, callSlope: 0.2, minRatio: 0.5, maxRatio: 3 }),
   },
   {
     error: (iss) =>
@@ -161,7 +158,10 @@ export function resolvePolicy(overrides?: unknown): Policy {
   const r = PolicySchema.safeParse(overrides ?? {});
   if (r.success) return r.data;
   throw new InputValidationError(
-    r.error.issues.map((i) => ({ path: i.path.length === 0 ? 'policy' : `policy.${formatPath(i.path)}`, message: i.message })),
+    r.error.issues.map((i) => ({
+      path: i.path.length === 0 ? 'policy' : `policy.${formatPath(i.path)}`,
+      message: i.message,
+    })),
   );
 }
 

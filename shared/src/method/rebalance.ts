@@ -28,7 +28,11 @@ export interface RebalanceStatus {
  * @example
  * checkRebalance(nowCurve, thenCurve) // { due: true, triggers: ['curve-shift'], shift: 0.31, ... }
  */
-export function checkRebalance(now: TermStructure, then: TermStructure, policy: Policy = resolvePolicy()): RebalanceStatus {
+export function checkRebalance(
+  now: TermStructure,
+  then: TermStructure,
+  policy: Policy = resolvePolicy(),
+): RebalanceStatus {
   const daysSince = daysBetween(then.valuationDate, now.valuationDate);
   if (daysSince < 0) {
     throw invalidInput(
@@ -49,7 +53,10 @@ export function checkRebalance(now: TermStructure, then: TermStructure, policy: 
     });
   }
   if (cs.shift >= policy.curveShiftTrigger) {
-    const worst = cs.byTenor.reduce((a, b) => (Math.abs(b.change) > Math.abs(a.change) ? b : a), cs.byTenor[0] ?? { days: 0, now: 0, then: 0, change: 0 });
+    const worst = cs.byTenor.reduce(
+      (a, b) => (Math.abs(b.change) > Math.abs(a.change) ? b : a),
+      cs.byTenor[0] ?? { days: 0, now: 0, then: 0, change: 0 },
+    );
     triggers.push('curve-shift');
     audit.push({
       rule: 'rebalance.curve-shift',

@@ -83,7 +83,8 @@ export function computeSplit(input: SplitInput, policy: Policy = resolvePolicy()
         audit.push({
           rule: 'split.rsi-widening-blocked',
           inputs: { rsi, rsiWiden: policy.rsiWiden, regime: input.regime, breadthDeteriorating: true },
-          effect: 'RSI is oversold in a backwardation but breadth is deteriorating, so the calendar layer is not widened',
+          effect:
+            'RSI is oversold in a backwardation but breadth is deteriorating, so the calendar layer is not widened',
         });
       } else {
         const before = cal;
@@ -132,7 +133,11 @@ export function computeSplit(input: SplitInput, policy: Policy = resolvePolicy()
   if (clamped !== cal) {
     audit.push({
       rule: 'split.clamp',
-      inputs: { calendarShare: cal, minCalendarShare: policy.minCalendarShare, maxCalendarShare: policy.maxCalendarShare },
+      inputs: {
+        calendarShare: cal,
+        minCalendarShare: policy.minCalendarShare,
+        maxCalendarShare: policy.maxCalendarShare,
+      },
       effect: `calendar ${fmt(cal)} clamped to ${fmt(clamped)}`,
     });
   }

@@ -73,10 +73,20 @@ export function tailStrike(future: number, otmPct: number, step: number): number
  * nearest `target`; when none does, the one nearest `target` (ties: the later one).
  * @example selectTailExpiry('2020-03-12', ['2020-03-18', '2020-04-15', '2020-05-19'], 45, 60, 52) // '2020-05-19' (68 days; none in the window, 68 is nearer 52 than 34)
  */
-export function selectTailExpiry(valuationDate: string, expiries: readonly string[], dteMin = 45, dteMax = 60, target = 52): string {
+export function selectTailExpiry(
+  valuationDate: string,
+  expiries: readonly string[],
+  dteMin = 45,
+  dteMax = 60,
+  target = 52,
+): string {
   const candidates = expiries.map((e) => ({ e, d: daysBetween(valuationDate, e) })).filter((c) => c.d > 0);
   if (candidates.length === 0) {
-    throw invalidInput('futures', `has no VX expiry after ${valuationDate}`, 'pass the listed VX futures with their expiries');
+    throw invalidInput(
+      'futures',
+      `has no VX expiry after ${valuationDate}`,
+      'pass the listed VX futures with their expiries',
+    );
   }
   const inWindow = candidates.filter((c) => c.d >= dteMin && c.d <= dteMax);
   const pool = inWindow.length > 0 ? inWindow : candidates;
@@ -113,9 +123,23 @@ export function priceTailCall(i: {
   strikeStep: number;
 }): TailCallPricing {
   const strike = tailStrike(i.future, i.otmPct, i.strikeStep);
-  const premium = black76Price({ type: 'call', future: i.future, strike, years: i.years, vol: i.volOfVol, rate: i.rate });
+  const premium = black76Price({
+    type: 'call',
+    future: i.future,
+    strike,
+    years: i.years,
+    vol: i.volOfVol,
+    rate: i.rate,
+  });
   const left = Math.max(0, i.years - i.horizonYears);
-  const stressedCallValue = black76Price({ type: 'call', future: i.stressedFuture, strike, years: left, vol: i.stressVolOfVol, rate: i.rate });
+  const stressedCallValue = black76Price({
+    type: 'call',
+    future: i.stressedFuture,
+    strike,
+    years: left,
+    vol: i.stressVolOfVol,
+    rate: i.rate,
+  });
   return { strike, premium, stressedCallValue, gainPerContract: (stressedCallValue - premium) * OPTION_MULTIPLIER };
 }
 
@@ -140,7 +164,17 @@ export function sizeTailHedge(i: TailSizeInput): TailSizeResult {
   const stressVov = checkVol('stressVolOfVol', i.stressVolOfVol ?? vov, false);
   const step = checkPositive('strikeStep', i.strikeStep ?? 1);
 
-  const priced = priceTailCall({ future, years, volOfVol: vov, stressedFuture: stressed, otmPct: otm, rate, horizonYears: horizon, stressVolOfVol: stressVov, strikeStep: step });
+  const priced = priceTailCall({
+    future,
+    years,
+    volOfVol: vov,
+    stressedFuture: stressed,
+    otmPct: otm,
+    rate,
+    horizonYears: horizon,
+    stressVolOfVol: stressVov,
+    strikeStep: step,
+  });
   const { strike, premium, stressedCallValue, gainPerContract } = priced;
   if (!(gainPerContract > 0)) {
     throw noSolution(

@@ -48,13 +48,18 @@ export const CondorSchema = z
   .object({
     expiry: isoDate,
     strikes: strikes4,
-    quantity: z.number({ error: 'pass a whole number of condors' }).int({ error: 'pass a whole number of condors' }).min(1, {
-      error: 'pass at least 1 condor',
-    }),
+    quantity: z
+      .number({ error: 'pass a whole number of condors' })
+      .int({ error: 'pass a whole number of condors' })
+      .min(1, {
+        error: 'pass at least 1 condor',
+      }),
     /** Net credit per share, points (e.g. 4.20). Priced from vols when omitted. */
     credit: nonNegativeNumber.optional(),
     /** Implied vols of the four strikes, decimals. */
-    vols: z.tuple([volatility, volatility, volatility, volatility], { error: 'pass four vols as decimals, one per strike' }).optional(),
+    vols: z
+      .tuple([volatility, volatility, volatility, volatility], { error: 'pass four vols as decimals, one per strike' })
+      .optional(),
     /** One implied vol for all four legs, decimal. */
     vol: volatility.optional(),
   })
@@ -62,7 +67,10 @@ export const CondorSchema = z
     path: ['strikes'],
     error: 'strikes must increase: long put < short put < short call < long call',
   })
-  .refine((c) => !(c.vols !== undefined && c.vol !== undefined), { path: ['vol'], error: 'pass either vols (per strike) or vol, not both' });
+  .refine((c) => !(c.vols !== undefined && c.vol !== undefined), {
+    path: ['vol'],
+    error: 'pass either vols (per strike) or vol, not both',
+  });
 
 export const PortfolioSchema = z.object({
   /** Account capital, USD (for the capital cap). */
@@ -81,7 +89,10 @@ export const SignalsSchema = z.object({
   /** SPX daily closes, oldest first (RSI needs period + 1). */
   spxCloses: z.array(positiveNumber).optional(),
   /** RSI(14) if computed elsewhere, 0-100. */
-  rsi: finiteNumber.min(0, { error: 'pass RSI between 0 and 100' }).max(100, { error: 'pass RSI between 0 and 100' }).optional(),
+  rsi: finiteNumber
+    .min(0, { error: 'pass RSI between 0 and 100' })
+    .max(100, { error: 'pass RSI between 0 and 100' })
+    .optional(),
   /** F1 − F2 at the last rebalance or 5 trading days ago, points. */
   prevSpread: finiteNumber.optional(),
   /** VVIX/VIX daily ratios, oldest first (MACD needs 34). */

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_SKEW, bookValueFast, ironCondorLegs, markBook, skewedVol, type Leg, type MarketState } from '../../../shared/src/book/index';
+import {
+  DEFAULT_SKEW,
+  bookValueFast,
+  ironCondorLegs,
+  markBook,
+  skewedVol,
+  type Leg,
+  type MarketState,
+} from '../../../shared/src/book/index';
 import { bsPrice, black76Price } from '../../../shared/src/pricing/index';
 import { parseIsoDate } from '../../../shared/src/dates';
 
@@ -65,7 +73,12 @@ describe('markBook', () => {
     const fwd = 4700 * Math.exp((0.05 - 0.015) * years);
     const byHand = condor.reduce((s, l) => {
       const vol = skewedVol(l.strike, fwd, years, 0.14, DEFAULT_SKEW);
-      return s + 100 * l.quantity * bsPrice({ type: l.type, spot: 4700, strike: l.strike, years, vol, rate: 0.05, divYield: 0.015 });
+      return (
+        s +
+        100 *
+          l.quantity *
+          bsPrice({ type: l.type, spot: 4700, strike: l.strike, years, vol, rate: 0.05, divYield: 0.015 })
+      );
     }, 0);
     const m = markBook(condor, state);
     expect(m.value).toBeCloseTo(byHand, 8);
@@ -93,7 +106,18 @@ describe('markBook', () => {
   it('bookValueFast equals markBook', () => {
     const legs: Leg[] = [...condor, { kind: 'vix', type: 'call', strike: 17, expiry: '2024-02-14', quantity: 3 }];
     const days = legs.map((l) => parseIsoDate('e', l.expiry));
-    const fast = bookValueFast(legs, days, parseIsoDate('d', state.date), 4700, 14, 0.05, 0.015, 0.9, state.futureFor, DEFAULT_SKEW);
+    const fast = bookValueFast(
+      legs,
+      days,
+      parseIsoDate('d', state.date),
+      4700,
+      14,
+      0.05,
+      0.015,
+      0.9,
+      state.futureFor,
+      DEFAULT_SKEW,
+    );
     expect(fast).toBeCloseTo(markBook(legs, state).value, 8);
   });
 

@@ -15,7 +15,10 @@ describe('section 7 — cost, return and risk caps', () => {
     expect(b.irrBudget).toBeCloseTo(800 - 0.25 * 4200 * (45 / 365), 9); // 670.55
     expect(b.budget).toBeCloseTo(b.costCap, 12);
     expect(b.binding).toBe('cost-cap');
-    expect(hedgeBudget({ maxLoss: 4200, credit: 800, days: 45, userBudget: 50 })).toMatchObject({ budget: 50, binding: 'user' });
+    expect(hedgeBudget({ maxLoss: 4200, credit: 800, days: 45, userBudget: 50 })).toMatchObject({
+      budget: 50,
+      binding: 'user',
+    });
     // a thin credit: the IRR budget binds
     const thin = hedgeBudget({ maxLoss: 4900, credit: 100, days: 45 });
     expect(thin.irrBudgetRaw).toBeCloseTo(100 - 0.25 * 4900 * (45 / 365), 9); // −51.03
@@ -36,13 +39,17 @@ describe('section 7 — cost, return and risk caps', () => {
     expect(c.maxQuantity).toBe(5); // 25000 / 4290 = 5.83
     expect(c.used).toBeCloseTo(6 * 4290, 9);
     expect(c.exceeds).toBe(true);
-    expect(capitalCap({ maxLossPerCondor: 5000, hedgeDebitPerCondor: 0, capital: 1_000_000, quantity: 5 })).toMatchObject({ maxQuantity: 5, exceeds: false });
+    expect(
+      capitalCap({ maxLossPerCondor: 5000, hedgeDebitPerCondor: 0, capital: 1_000_000, quantity: 5 }),
+    ).toMatchObject({ maxQuantity: 5, exceeds: false });
   });
 
   it('rejects bad inputs by field', () => {
     expect(() => hedgeBudget({ maxLoss: 0, credit: 1, days: 45 })).toThrow(/^maxLoss:/);
     expect(() => hedgeBudget({ maxLoss: 1, credit: 1, days: 45, userBudget: -5 })).toThrow(/^portfolio\.budget:/);
-    expect(() => capitalCap({ maxLossPerCondor: 1, hedgeDebitPerCondor: 0, capital: Number.NaN, quantity: 1 })).toThrow(/^portfolio\.capital:/);
+    expect(() => capitalCap({ maxLossPerCondor: 1, hedgeDebitPerCondor: 0, capital: Number.NaN, quantity: 1 })).toThrow(
+      /^portfolio\.capital:/,
+    );
   });
 
   it('properties: tighter caps never raise a size', () => {
@@ -72,8 +79,14 @@ describe('section 7 — cost, return and risk caps', () => {
           const tight = capitalCap(i, resolvePolicy({ maxRiskPct: Math.min(r1, r2) }));
           const loose = capitalCap(i, resolvePolicy({ maxRiskPct: Math.max(r1, r2) }));
           expect(tight.maxQuantity).toBeLessThanOrEqual(loose.maxQuantity);
-          const bt = hedgeBudget({ maxLoss: 4000, credit: 600, days: 45 }, resolvePolicy({ maxHedgeCostRate: Math.min(c1, c2) }));
-          const bl = hedgeBudget({ maxLoss: 4000, credit: 600, days: 45 }, resolvePolicy({ maxHedgeCostRate: Math.max(c1, c2) }));
+          const bt = hedgeBudget(
+            { maxLoss: 4000, credit: 600, days: 45 },
+            resolvePolicy({ maxHedgeCostRate: Math.min(c1, c2) }),
+          );
+          const bl = hedgeBudget(
+            { maxLoss: 4000, credit: 600, days: 45 },
+            resolvePolicy({ maxHedgeCostRate: Math.max(c1, c2) }),
+          );
           expect(bt.budget).toBeLessThanOrEqual(bl.budget);
         },
       ),

@@ -28,7 +28,14 @@ describe('sizeOverlay — section 5', () => {
   });
 
   it('spx-put-calendar: unit vega = back − front, units = round(target / unit vega)', () => {
-    const r = sizeOverlay({ structure: 'spx-put-calendar', condorVega: -2400, vegaMatch: 0.5, condorExpiry: '2024-02-16', strike: 4400, state });
+    const r = sizeOverlay({
+      structure: 'spx-put-calendar',
+      condorVega: -2400,
+      vegaMatch: 0.5,
+      condorExpiry: '2024-02-16',
+      strike: 4400,
+      state,
+    });
     const front = putGreeks(4400, 45);
     const back = putGreeks(4400, 73); // 2024-03-15
     const unitVega = (back.vega - front.vega) * 100;
@@ -46,7 +53,14 @@ describe('sizeOverlay — section 5', () => {
   });
 
   it('spx-long-put: the back put alone', () => {
-    const r = sizeOverlay({ structure: 'spx-long-put', condorVega: -2400, vegaMatch: 0.6, condorExpiry: '2024-02-16', strike: 4400, state });
+    const r = sizeOverlay({
+      structure: 'spx-long-put',
+      condorVega: -2400,
+      vegaMatch: 0.6,
+      condorExpiry: '2024-02-16',
+      strike: 4400,
+      state,
+    });
     const back = putGreeks(4400, 73);
     expect(r.unitVega).toBeCloseTo(back.vega * 100, 9);
     expect(r.units).toBe(Math.round(1440 / (back.vega * 100)));
@@ -56,8 +70,17 @@ describe('sizeOverlay — section 5', () => {
   it('vix-call-diagonal: exposure per VIX point = (Δ_far e^(−κτ_far) − Δ_near e^(−κτ_near)) · 100', () => {
     const exps = ['2024-01-17', '2024-02-14', '2024-03-20'];
     const r = sizeOverlay({
-      structure: 'vix-call-diagonal', condorVega: -2400, vegaMatch: 0.5, condorExpiry: '2024-02-16', strike: 4400, state,
-      vxExpiries: exps, kappa: 6, strikeOffset: 5, minNearDays: 14, strikeStep: 1,
+      structure: 'vix-call-diagonal',
+      condorVega: -2400,
+      vegaMatch: 0.5,
+      condorExpiry: '2024-02-16',
+      strike: 4400,
+      state,
+      vxExpiries: exps,
+      kappa: 6,
+      strikeOffset: 5,
+      minNearDays: 14,
+      strikeStep: 1,
     });
     // near = first expiry ≥ 14 days out = 2024-01-17 (15 days); far = 2024-02-14 (43 days)
     const near = black76Greeks({ type: 'call', future: 14.5, strike: 20, years: 15 / 365, vol: 0.9, rate: 0.05 });
@@ -74,14 +97,36 @@ describe('sizeOverlay — section 5', () => {
   });
 
   it('a zero-vega condor needs no overlay; a bad structure names the policy field', () => {
-    const r = sizeOverlay({ structure: 'spx-put-calendar', condorVega: 0, vegaMatch: 0.5, condorExpiry: '2024-02-16', strike: 4400, state });
+    const r = sizeOverlay({
+      structure: 'spx-put-calendar',
+      condorVega: 0,
+      vegaMatch: 0.5,
+      condorExpiry: '2024-02-16',
+      strike: 4400,
+      state,
+    });
     expect(r.units).toBe(0);
     expect(r.legs).toEqual([]);
     expect(() =>
-      sizeOverlay({ structure: 'straddle' as 'spx-long-put', condorVega: -1, vegaMatch: 0.5, condorExpiry: '2024-02-16', strike: 4400, state }),
+      sizeOverlay({
+        structure: 'straddle' as 'spx-long-put',
+        condorVega: -1,
+        vegaMatch: 0.5,
+        condorExpiry: '2024-02-16',
+        strike: 4400,
+        state,
+      }),
     ).toThrow(/^policy\.overlay:/);
     expect(() =>
-      sizeOverlay({ structure: 'vix-call-diagonal', condorVega: -1, vegaMatch: 0.5, condorExpiry: '2024-02-16', strike: 4400, state, vxExpiries: ['2024-01-17'] }),
+      sizeOverlay({
+        structure: 'vix-call-diagonal',
+        condorVega: -1,
+        vegaMatch: 0.5,
+        condorExpiry: '2024-02-16',
+        strike: 4400,
+        state,
+        vxExpiries: ['2024-01-17'],
+      }),
     ).toThrow(/^market\.futures:/);
   });
 });

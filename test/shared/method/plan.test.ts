@@ -55,7 +55,19 @@ describe('plan — composition', () => {
 
   it('the audit trail runs in the method order', () => {
     const rules = p.audit.map((a) => a.rule);
-    const order = ['curve.regime', 'split.base', 'condor.step1', 'tail.scenario', 'tail.contracts', 'overlay.size', 'budget', 'budget.result', 'capital.cap', 'theta.subsidy', 'tail.analogs'];
+    const order = [
+      'curve.regime',
+      'split.base',
+      'condor.step1',
+      'tail.scenario',
+      'tail.contracts',
+      'overlay.size',
+      'budget',
+      'budget.result',
+      'capital.cap',
+      'theta.subsidy',
+      'tail.analogs',
+    ];
     const idx = order.map((r) => rules.indexOf(r));
     expect(idx.every((i) => i >= 0)).toBe(true);
     expect([...idx].sort((a, b) => a - b)).toEqual(idx);
@@ -77,7 +89,11 @@ describe('plan — composition', () => {
   });
 
   it('a user budget large enough buys the full required hedge', () => {
-    const big = plan({ ...input, portfolio: { capital: 1e8, budget: 1e7 }, policy: { maxHedgeCostRate: 5, targetIrr: 0, tailCoverage: 0.3 } });
+    const big = plan({
+      ...input,
+      portfolio: { capital: 1e8, budget: 1e7 },
+      policy: { maxHedgeCostRate: 5, targetIrr: 0, tailCoverage: 0.3 },
+    });
     // with targetIrr 0 the IRR-preserving budget is the whole credit, which binds before the user's budget
     expect(big.budget.binding).toBe('irr');
     expect(big.budget.budget).toBeCloseTo(big.condor.maxProfit, 9);

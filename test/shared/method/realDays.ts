@@ -71,7 +71,10 @@ function cboeSeriesUncached(name: string): Map<string, number> {
 }
 
 export function manumartinbRows2025(): { date: string; vx: number[] }[] {
-  return lines('manumartinb_vx_M1-M8_episode_2025-03_2025-05.csv').map((c) => ({ date: c[0] as string, vx: c.slice(1, 9).map(Number) }));
+  return lines('manumartinb_vx_M1-M8_episode_2025-03_2025-05.csv').map((c) => ({
+    date: c[0] as string,
+    vx: c.slice(1, 9).map(Number),
+  }));
 }
 
 export function spxDaily2021(): Map<string, number> {
@@ -104,13 +107,21 @@ const RATES: Record<string, { rate: number; divYield: number }> = {
 };
 
 /** A plan input for `date`: the day's market, a 1.5 SD, 50-wide condor about 45 days out, signals. */
-export function realDayInput(date: string, opts: { quantity?: number; capital?: number; withRebalance?: boolean } = {}): RealDay {
+export function realDayInput(
+  date: string,
+  opts: { quantity?: number; capital?: number; withRebalance?: boolean } = {},
+): RealDay {
   const vvix = cboeSeries('cboe_VVIX_History__ManULoreN14.csv');
   const vixCboe = cboeSeries('cboe_VIX_History__ManULoreN14.csv');
   let rows: DayRow[];
   if (date >= '2025-01-01') {
     const spx = spxDaily2021();
-    rows = manumartinbRows2025().map((r) => ({ date: r.date, vx: r.vx, vix: vixCboe.get(r.date) as number, spx: spx.get(r.date) as number }));
+    rows = manumartinbRows2025().map((r) => ({
+      date: r.date,
+      vx: r.vx,
+      vix: vixCboe.get(r.date) as number,
+      spx: spx.get(r.date) as number,
+    }));
   } else {
     rows = quantintellRows();
   }
@@ -137,7 +148,14 @@ export function realDayInput(date: string, opts: { quantity?: number; capital?: 
   const r = RATES[date] ?? { rate: 0.02, divYield: 0.02 };
   const input: PlanInput = {
     valuationDate: date,
-    market: { spx: row.spx, vix: row.vix, vvix: vvix.get(date) as number, rate: r.rate, divYield: r.divYield, futures: futures(row) },
+    market: {
+      spx: row.spx,
+      vix: row.vix,
+      vvix: vvix.get(date) as number,
+      rate: r.rate,
+      divYield: r.divYield,
+      futures: futures(row),
+    },
     condor: { expiry, strikes, quantity: opts.quantity ?? 10 },
     portfolio: { capital: opts.capital ?? 2_000_000 },
     signals: { spxCloses: closes, vvixVixRatio: ratio },

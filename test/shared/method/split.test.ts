@@ -52,7 +52,10 @@ describe('computeSplit — section 4, rule by rule', () => {
     expect(blocked.rsiWidened).toBe(false);
     expect(blocked.audit.map((a) => a.rule)).toContain('split.rsi-widening-blocked');
     // breadth not deteriorating still widens
-    expect(computeSplit({ spread: 4, regime: steep, rsi: 35, breadthDeteriorating: false }).calendarShare).toBeCloseTo(0.72, 12);
+    expect(computeSplit({ spread: 4, regime: steep, rsi: 35, breadthDeteriorating: false }).calendarShare).toBeCloseTo(
+      0.72,
+      12,
+    );
   });
 
   it.each([
@@ -77,15 +80,28 @@ describe('computeSplit — section 4, rule by rule', () => {
     const s = computeSplit({ spread: 4, regime: steep, rsi: 30, prevSpread: 6, volOfVolExpanding: true });
     // 0.6 × 1.2 = 0.72; − min(0.1, 0.08) = 0.64; − 0.05 = 0.59
     expect(s.calendarShare).toBeCloseTo(0.59, 12);
-    expect(s.audit.map((a) => a.rule)).toEqual(['split.base', 'split.rsi-widening', 'split.flattening', 'split.vol-of-vol']);
+    expect(s.audit.map((a) => a.rule)).toEqual([
+      'split.base',
+      'split.rsi-widening',
+      'split.flattening',
+      'split.vol-of-vol',
+    ]);
   });
 
   it('clamps to [0.25, 0.75] and records it', () => {
-    const p = resolvePolicy({ splitKnots: [[0, 0.7], [6, 0.9]] });
+    const p = resolvePolicy({
+      splitKnots: [
+        [0, 0.7],
+        [6, 0.9],
+      ],
+    });
     const hi = computeSplit({ spread: 6, regime: steep, rsi: 20 }, p);
     expect(hi.calendarShare).toBe(0.75);
     expect(hi.audit.at(-1)?.rule).toBe('split.clamp');
-    const lo = computeSplit({ spread: -3, regime: 'contango', volOfVolExpanding: true }, resolvePolicy({ volOfVolTilt: 0.3 }));
+    const lo = computeSplit(
+      { spread: -3, regime: 'contango', volOfVolExpanding: true },
+      resolvePolicy({ volOfVolTilt: 0.3 }),
+    );
     expect(lo.calendarShare).toBe(0.25);
   });
 
@@ -107,7 +123,9 @@ describe('computeSplit — section 4, rule by rule', () => {
         fc.option(fc.boolean(), { nil: undefined }),
         (spread, regime, rsi, prevSpread, vov, breadth) => {
           const s = computeSplit({
-            spread, regime, volOfVolExpanding: vov,
+            spread,
+            regime,
+            volOfVolExpanding: vov,
             ...(rsi === undefined ? {} : { rsi }),
             ...(prevSpread === undefined ? {} : { prevSpread }),
             ...(breadth === undefined ? {} : { breadthDeteriorating: breadth }),
@@ -123,8 +141,32 @@ describe('computeSplit — section 4, rule by rule', () => {
   });
 
   it('interpolateKnots is flat outside the knots', () => {
-    expect(interpolateKnots([[0, 1], [1, 2]], -5)).toBe(1);
-    expect(interpolateKnots([[0, 1], [1, 2]], 5)).toBe(2);
-    expect(interpolateKnots([[0, 1], [1, 2]], 0.25)).toBe(1.25);
+    expect(
+      interpolateKnots(
+        [
+          [0, 1],
+          [1, 2],
+        ],
+        -5,
+      ),
+    ).toBe(1);
+    expect(
+      interpolateKnots(
+        [
+          [0, 1],
+          [1, 2],
+        ],
+        5,
+      ),
+    ).toBe(2);
+    expect(
+      interpolateKnots(
+        [
+          [0, 1],
+          [1, 2],
+        ],
+        0.25,
+      ),
+    ).toBe(1.25);
   });
 });

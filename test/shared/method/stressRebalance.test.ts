@@ -7,7 +7,14 @@ import { DEFAULT_SKEW, ironCondorLegs, markBook, type MarketState } from '../../
 
 const curve = (date: string, vix: number, prices: number[]) =>
   buildTermStructure(
-    { valuationDate: date, vixSpot: vix, futures: ['2024-01-17', '2024-02-14', '2024-03-20', '2024-04-17', '2024-05-22', '2024-06-18'].map((e, i) => ({ expiry: e, price: prices[i] as number })) },
+    {
+      valuationDate: date,
+      vixSpot: vix,
+      futures: ['2024-01-17', '2024-02-14', '2024-03-20', '2024-04-17', '2024-05-22', '2024-06-18'].map((e, i) => ({
+        expiry: e,
+        price: prices[i] as number,
+      })),
+    },
     { kappa: 6, theta: 19 },
   );
 
@@ -26,7 +33,16 @@ describe('section 6 — the drawdown scenario', () => {
 
   it('drawdown state and the condor loss, capped at max loss', () => {
     const ts = curve('2024-01-02', 14, [14.5, 15.2, 16, 16.6, 17, 17.3]);
-    const now: MarketState = { date: '2024-01-02', spot: 4700, vix: 14, rate: 0.05, divYield: 0.015, volOfVol: 0.9, futureFor: () => 15, skew: DEFAULT_SKEW };
+    const now: MarketState = {
+      date: '2024-01-02',
+      spot: 4700,
+      vix: 14,
+      rate: 0.05,
+      divYield: 0.015,
+      volOfVol: 0.9,
+      futureFor: () => 15,
+      skew: DEFAULT_SKEW,
+    };
     const s = drawdownState(now, ts, policy, 44, 1.2);
     expect(s.date).toBe('2024-01-12');
     expect(s.spot).toBeCloseTo(3760, 9);
@@ -60,12 +76,18 @@ describe('section 8 — rebalancing', () => {
     const r = checkRebalance(curve('2024-01-09', 14, [14.5, 15.2, 16, 16.6, 17, 17.3]), then);
     expect(r.daysSince).toBe(7);
     expect(r.triggers).toEqual(['days']);
-    const s = checkRebalance(curve('2024-01-03', 25, [20, 18.5, 18, 17.9, 17.8, 17.7]), then, resolvePolicy({ curveShiftTrigger: 0.5 }));
+    const s = checkRebalance(
+      curve('2024-01-03', 25, [20, 18.5, 18, 17.9, 17.8, 17.7]),
+      then,
+      resolvePolicy({ curveShiftTrigger: 0.5 }),
+    );
     expect(s.due).toBe(false);
     expect(s.shift).toBeGreaterThan(0.15);
   });
 
   it('rejects a last rebalance after the valuation date', () => {
-    expect(() => checkRebalance(then, curve('2024-01-09', 14, [14.5, 15.2, 16, 16.6, 17, 17.3]))).toThrow(/^lastRebalance\.date:/);
+    expect(() => checkRebalance(then, curve('2024-01-09', 14, [14.5, 15.2, 16, 16.6, 17, 17.3]))).toThrow(
+      /^lastRebalance\.date:/,
+    );
   });
 });

@@ -1,0 +1,79 @@
+/**
+ * docs/plan-walkthrough.md quotes a real plan number by number; this test recomputes the plan and
+ * checks that every quoted number is still what the code returns.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, expect, it } from 'vitest';
+import { describeWithData } from '../../helpers/marketData';
+import { plan, type Plan } from '../../../shared/src/method/plan';
+import { realDayInput } from './realDays';
+
+const flat = (s: string) => s.replace(/\s+/g, ' ');
+const doc = flat(
+  readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../../docs/plan-walkthrough.md'), 'utf8'),
+);
+const usd = (x: number, d = 0) =>
+  `$${x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d })}`;
+const pct = (x: number, d = 1) => `${(x * 100).toFixed(d)}%`;
+
+describeWithData('the 2018-12-24 walkthrough quotes the plan', () => {
+  let p: Plan;
+  beforeAll(() => {
+    p = plan(realDayInput('2018-12-24', { withRebalance: true }).input);
+  });
+
+  it('every quoted number matches', () => {
+    const a = p.analogs;
+    const quoted: string[] = [
+      `F1 ${p.termStructure.f1.price} − F2 ${p.termStructure.f2.price} = ${p.termStructure.spread.toFixed(3)} pts`,
+      `κ = ${p.market.kappa.toFixed(3)}/yr, θ = ${p.market.theta.toFixed(2)}, rmse ${p.termStructure.fit.rmse.toFixed(3)}`,
+      `RSI(14) of SPX is ${(p.signals.rsi as number).toFixed(2)}`,
+      `was ${(p.signals.prevSpread as number).toFixed(1)}`,
+      `calendar ${p.split.audit[0]?.effect.match(/calendar ([\d.]+)/)?.[1]} / tail`,
+      `= ${p.split.calendarShare.toFixed(3)}; vega match 0.5 → ${p.split.vegaMatch}`,
+      `Credit ${p.condor.credit.toFixed(2)} per share`,
+      p.condor.legVols.map((v) => pct(v)).join(', '),
+      `Max profit ${usd(p.condor.maxProfit)}, max loss ${usd(p.condor.maxLoss)}`,
+      `break-evens ${p.condor.breakEvens.lower.toFixed(2)} and ${p.condor.breakEvens.upper.toFixed(2)}`,
+      `${p.condor.zPut.toFixed(2)} and ${p.condor.zCall.toFixed(2)} SD`,
+      `probability of profit ${pct(p.condor.probabilityOfProfit)}, return on risk ${pct(p.condor.returnOnRisk)}`,
+      `+$${p.condor.greeks.delta.toFixed(2)} per SPX point, vega −$${Math.abs(p.condor.greeks.vega).toFixed(2)}`,
+      `theta +$${p.condor.greeks.theta.toFixed(2)} a day`,
+      `${p.market.spot} → ${p.scenario.stressedSpot.toFixed(2)}`,
+      `VIX ${p.market.vix} → ${p.scenario.stressedVix.toFixed(2)}`,
+      `loses ${usd(p.scenario.condorLoss)}`,
+      `Expiry ${p.tail.expiry} (${p.tail.daysToExpiry} days`,
+      `the ${p.tail.strike} strike. Premium ${p.tail.premium.toFixed(2)} (${usd(p.tail.premium * 100, 2)} a contract)`,
+      `vol of vol ${p.market.volOfVol}`,
+      `future goes to ${p.tail.stressedFuture.toFixed(2)}`,
+      `the call to ${p.tail.stressedCallValue.toFixed(2)}`,
+      `gain of\n${usd(p.tail.gainPerContract, 2)}`,
+      `**${p.tail.requiredContracts} calls, ${usd(p.tail.requiredCost)}.**`,
+      `Target ${p.split.vegaMatch} × |−${Math.abs(p.condor.greeks.vega).toFixed(2)}| = ${p.overlay.targetVega.toFixed(2)}`,
+      `adds ${p.overlay.unitVega.toFixed(2)} of vega for ${usd(p.overlay.unitCost, 2)}`,
+      `earns ${usd(p.overlay.unitTheta, 2)} a day`,
+      `**${p.overlay.requiredUnits} units, ${usd(p.overlay.requiredCost)}.**`,
+      `${usd(p.budget.budget, 2)} (binding: the cost cap)`,
+      `(${usd(p.condor.maxProfit, 2)} − 25% × ${usd(p.condor.maxLoss)} × 46/365 = ${usd(p.budget.irrBudget, 2)})`,
+      `Calendar part ${p.split.calendarShare.toFixed(3)} × B = ${usd(p.budget.calendarBudget, 2)}, tail part ${usd(p.budget.tailBudget, 2)}`,
+      `**${p.overlay.units} units**`,
+      `buys **${p.tail.contracts} call**, which covers ${p.tail.coverageAchieved.toFixed(2)}×`,
+      `Bought: ${usd(p.budget.netHedgeDebit, 2)}, ${pct(p.budget.hedgeCostRate, 2)} a year`,
+      `return on risk\nafter hedges ${pct(p.budget.returnOnRiskAfterHedges)} a year`,
+      `would cost ${usd(p.budget.requiredDebit)}, an annual\nrate of ${p.budget.requiredHedgeCostRate.toFixed(2)} times`,
+      `risk ${usd(p.capital.used)} vs limit ${usd(p.capital.limit)}: at most ${p.capital.maxQuantity} condors`,
+      `against the tail's −${usd(Math.abs(p.tail.theta), 2)}`,
+      `**${(a[0]?.contracts as number).toLocaleString('en-US')}** (VIX stays at ${a[0]?.vix}; the call gains ${usd(a[0]?.gainPerContract as number, 2)})`,
+      `**${a[1]?.contracts}** (VIX ${a[1]?.vix}, the call gains\n${usd(a[1]?.gainPerContract as number, 2)})`,
+      `**${a[2]?.contracts}** (VIX ${a[2]?.vix}, ${usd(a[2]?.gainPerContract as number, 2)})`,
+    ];
+    const rb = p.rebalance;
+    if (!('byTenor' in rb)) throw new Error('expected a rebalance check');
+    const t30 = rb.byTenor[0] as { then: number; now: number };
+    quoted.push(`moved from ${t30.then.toFixed(2)} to ${t30.now.toFixed(2)}, ${pct(rb.shift)}`);
+    const missing = quoted.filter((q) => !doc.includes(flat(q)));
+    expect(missing, JSON.stringify(missing)).toEqual([]);
+  });
+});
