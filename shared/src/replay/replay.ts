@@ -135,7 +135,7 @@ export interface ReplayResult {
   assumptions: ReplayAssumptions;
   total: ReplayPeriodSummary;
   years: ReplayPeriodSummary[];
-  /** Episodes with at least one replayed day; those without data are named in `notes`. */
+  /** Episodes with at least one replayed day; one inside the replayed range without a usable day is named in `notes`. */
   episodes: ReplayPeriodSummary[];
   campaigns: ReplayCampaign[];
   series: ReplaySeries;
@@ -547,7 +547,8 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
   for (const e of input.episodes) {
     const s = summarizePeriod(ledger, e.name, e.from, e.to);
     if (s) episodes.push(s);
-    else notes.push(`episode ${e.name} (${e.from}..${e.to}): no replayed day in the data given`);
+    else if (e.to >= (ledger[0] as ReplayLedgerRow).date && e.from <= last.date)
+      notes.push(`episode ${e.name} (${e.from}..${e.to}): no replayed day in the data given`);
   }
   const total = summarizePeriod(ledger, 'total', ledger[0]?.date as string, last.date) as ReplayPeriodSummary;
   if (skippedCount > 0)

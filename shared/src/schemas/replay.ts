@@ -59,7 +59,10 @@ const num = (lo: number, hi: number, def: number) =>
  */
 export const ReplayAssumptionsSchema = z.strictObject(
   {
-    /** Open a new condor every this many calendar days; 0 = only when no condor is open. */
+    /**
+     * Open a new condor every this many calendar days; 0 = only when no condor is open. No condor
+     * is opened on an expiry that already has an open one (the entry waits for the next expiry).
+     */
     entryEveryDays: whole(0, 365, 0),
     /** At most this many condors open at once (only matters with entryEveryDays > 0). */
     maxOpenCondors: whole(1, 12, 3),
