@@ -17,7 +17,7 @@
  * towards 20).
  */
 import { invalidInput } from '../errors';
-import { checkFinite, checkNonNegative, checkPositive } from '../validate';
+import { checkNonNegative, checkPositive, checkRange } from '../validate';
 import { KAPPA_BOUNDS, THETA_BOUNDS } from './regime';
 import type { MeanReversionFit } from './types';
 
@@ -122,8 +122,8 @@ export function fitMeanReversion(
   });
   const fk = fixed.kappa;
   const ft = fixed.theta;
-  if (fk !== undefined) checkFinite('policy.kappa', fk);
-  if (ft !== undefined) checkFinite('policy.theta', ft);
+  if (fk !== undefined) checkRange('policy.kappa', fk, KAPPA_BOUNDS[0], KAPPA_BOUNDS[1]);
+  if (ft !== undefined) checkRange('policy.theta', ft, THETA_BOUNDS[0], THETA_BOUNDS[1]);
 
   if (fk !== undefined && ft !== undefined) {
     return result(fk, ft, vix, points, 'fixed', `κ = ${fk} and θ = ${ft} fixed by the policy`);

@@ -257,6 +257,7 @@ describe('mean-reversion fit', () => {
   });
 
   it('fixes κ and/or θ from the policy', () => {
+    expect(() => fitMeanReversion(20, [], { kappa: 0 })).toThrow(/^policy\.kappa: is 0, outside \[0.5, 30\]/);
     const both = buildTermStructure(DEC_20_2019, { kappa: 8, theta: 20 }).fit;
     expect(both).toMatchObject({ kappa: 8, theta: 20, method: 'fixed' });
     const ts = buildTermStructure(DEC_20_2019);
@@ -292,6 +293,7 @@ describe('mean-reversion fit', () => {
     const none = fitMeanReversion(20, []);
     expect(none).toMatchObject({ kappa: 8, theta: 20, method: 'fallback', rmse: 0 });
     expect(() => fitMeanReversion(20, [{ years: 0, price: 21 }])).toThrow(/^points\[0\]\.years: /);
+    expect(() => fitMeanReversion(20, [], { kappa: 0 })).toThrow(/^policy\.kappa: is 0, outside \[0.5, 30\]/);
   });
 });
 
