@@ -12,12 +12,13 @@ import { startLocalHost, type LocalHost } from '../../functions/src/localHost';
 
 const json = { 'content-type': 'application/json' };
 let host: LocalHost;
+const errors: unknown[][] = [];
 
 beforeAll(async () => {
   if (!existsSync('functions/dist/computeWorker.js'))
     execFileSync(process.execPath, ['functions/build.mjs'], { stdio: 'ignore' });
   setComputeRunner(undefined); // the real pool
-  host = await startLocalHost({ port: 0, tls: false, corsOrigins: ['*'] });
+  host = await startLocalHost({ port: 0, tls: false, corsOrigins: ['*'], logError: (...a) => errors.push(a) });
 });
 
 afterAll(async () => {
@@ -57,6 +58,22 @@ describe('heavy endpoints on the worker pool', () => {
     expect(body.summary.paths).toBe(6000);
     // Not a timing assertion: the figure is printed for the reader; the bench measures it properly.
     console.log(`plan answered in ${planMs.toFixed(1)} ms while the Monte Carlo ran`);
+  });
+
+  it('a client that disconnects cancels its run without a logged error, and the pool keeps serving', async () => {
+    const abort = new AbortController();
+    const gone = fetch(`${host.url}/api/montecarlo`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ ...MONTECARLO_EXAMPLE, paths: 200_000, firstPath: 0, pathCount: 200_000 }),
+      signal: abort.signal,
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    abort.abort();
+    await expect(gone).rejects.toThrow();
+    const next = await post('montecarlo', MONTECARLO_EXAMPLE);
+    expect(next.status).toBe(200);
+    expect(errors).toEqual([]);
   });
 
   it('close() lets an in-flight run finish, then refuses new connections', async () => {

@@ -83,9 +83,17 @@ export function defineRoute(spec: RouteSpec, run: (call: RouteCall) => Promise<H
         { allow: allowed.join(', ') },
       );
     }
+    const signal = signals.get(request);
     try {
-      return await run({ request, context, signal: signals.get(request) });
+      return await run({ request, context, signal });
     } catch (e) {
+      if (signal?.aborted) {
+        // The caller went away and its work was cancelled: nobody reads this answer; log no error.
+        context.log(`cancelled: ${method} ${instance ?? request.url}`);
+        return problemResponse(
+          httpProblem(499, 'client_closed_request', 'the client closed the connection; the work was cancelled'),
+        );
+      }
       const { problem, headers } = problemFromError(e, context, instance);
       return problemResponse(problem, headers);
     }
