@@ -112,6 +112,7 @@ function mockContext(selection: unknown[][] = []) {
 
 const plan: PlanView = {
   date: '2025-04-08',
+  tiles: [],
   headline: 'steep-backwardation: 65% calendar / 35% tail',
   rows: [
     { section: 'Curve', label: 'Spread F1 − F2', value: 7.74, format: 'points', note: 'positive = backwardation' },

@@ -3,7 +3,8 @@
  * chromium. It fills the form for a real day (2020-03-12, read from the market data files),
  * shows a field's message for a bad value, runs a plan, then a small Monte Carlo on the local
  * host's API (configured in the page's settings) and one in the page's Web Worker, watching the
- * progress bar move and the chart render, and saves screenshots under test-output/.
+ * progress bar move and the chart render, and a stress grid; then the Excel path with a stand-in
+ * object model. Screenshots go to test-output/.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
@@ -218,6 +219,13 @@ describeWithData('taskpane in headless chromium', () => {
     expect(requests.filter((u) => u === `${host.url}/api/montecarlo`).length).toBeGreaterThan(1);
     expect(await page.textContent('#action-mc [data-note]')).toMatch(/4,000 paths on/);
     expect(await page.locator('#mc-stats tbody tr').count()).toBeGreaterThan(5);
+
+    // The stress grid on the API too: a heatmap with one tab per horizon.
+    await page.click('[data-run="stress"]');
+    await page.waitForSelector('#stress-result:not([hidden])', { timeout: 20_000 });
+    expect(requests.filter((u) => u === `${host.url}/api/stress`)).toHaveLength(1);
+    expect(await page.locator('#stress-days button').count()).toBe(3);
+    expect(await page.locator('#stress-table tbody td').count()).toBeGreaterThan(20);
     await page.screenshot({ path: join(outDir, 'taskpane-desktop.png'), fullPage: true });
 
     // The same in the page's Web Worker, with no endpoint configured.

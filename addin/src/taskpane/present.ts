@@ -5,7 +5,8 @@
  */
 import { mergeMonteCarlo, summarizeMonteCarlo } from '@alvh/shared';
 import type { MonteCarloPartial, MonteCarloSummary, Plan, StressGridResult } from '@alvh/shared';
-import type { HistogramView, McStatRow, PlanRow, PlanView, StressView, ValueFormat } from './views';
+import { formatValue } from './views';
+import type { HistogramView, McStatRow, PlanRow, PlanTile, PlanView, StressView, ValueFormat } from './views';
 
 // ---------------------------------------------------------------------------------------------
 // Monte Carlo
@@ -86,40 +87,6 @@ type RowSpec = [label: string, path: string, format: ValueFormat, note: string];
 /** The plan's rows a trader reads, section by section: [label, path in the plan, format, explanation]. */
 const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
   [
-    'VIX term structure',
-    [
-      ['VIX', 'termStructure.vixSpot', 'points', 'spot index, points'],
-      ['F1 (front VX future)', 'termStructure.f1.price', 'points', 'first VX future expiring after the date'],
-      ['F2 (second VX future)', 'termStructure.f2.price', 'points', 'second VX future'],
-      ['Spread F1 − F2', 'termStructure.spread', 'points', 'positive = backwardation (stress priced in the front)'],
-      ['Contango', 'termStructure.contangoPct', 'number', '(F2/F1 − 1)·100, percent'],
-      ['Regime', 'regime', 'text', 'steep-backwardation at a spread ≥ 3.5 points'],
-      [
-        'Mean reversion κ',
-        'termStructure.fit.kappa',
-        'number',
-        'per year, fitted to the curve: F(τ) = θ + (VIX − θ)e^(−κτ)',
-      ],
-      ['Long-run level θ', 'termStructure.fit.theta', 'points', 'where VIX reverts to'],
-    ],
-  ],
-  [
-    'Iron condor',
-    [
-      ['Credit', 'condor.credit', 'points', 'per share; × 100 × quantity in USD'],
-      ['Max profit', 'condor.maxProfit', 'usd', 'credit · 100 · quantity'],
-      ['Max loss', 'condor.maxLoss', 'usd', '(widest wing − credit) · 100 · quantity'],
-      ['Break-even low', 'condor.breakEvens.lower', 'points', 'short put − credit'],
-      ['Break-even high', 'condor.breakEvens.upper', 'points', 'short call + credit'],
-      ['Short put distance', 'condor.zPut', 'number', 'standard deviations, ln(S/K2)/(σ√T); passes at ≥ 1.5'],
-      ['Short call distance', 'condor.zCall', 'number', 'standard deviations, ln(K3/S)/(σ√T)'],
-      ['Probability of profit', 'condor.probabilityOfProfit', 'pct', 'lognormal, at expiry'],
-      ['Days to expiry', 'condor.days', 'integer', 'calendar days'],
-      ['Net vega', 'condor.greeks.vega', 'usd', 'USD per vol point: what the overlay offsets'],
-      ['Net theta', 'condor.greeks.theta', 'usd', 'USD per calendar day'],
-    ],
-  ],
-  [
     'Budget split',
     [
       ['Calendar share', 'split.calendarShare', 'pct', 'of the hedge budget to the calendar overlay'],
@@ -155,19 +122,6 @@ const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
     ],
   ],
   [
-    'Drawdown scenario',
-    [
-      ['SPX after the drawdown', 'scenario.stressedSpot', 'points', 'SPX × (1 − drawdown)'],
-      [
-        'VIX after the drawdown',
-        'scenario.stressedVix',
-        'points',
-        'VIX + 1.5 per 1% of drawdown, or the policy stressVix',
-      ],
-      ['Condor loss', 'scenario.condorLoss', 'usd', 'repriced at the stressed spot and vol, at most the max loss'],
-    ],
-  ],
-  [
     'Costs and caps',
     [
       ['Budget', 'budget.budget', 'usd', 'least of your budget, the 18% cost cap and the IRR-keeping budget'],
@@ -187,6 +141,53 @@ const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
       ],
     ],
   ],
+  [
+    'VIX term structure',
+    [
+      ['VIX', 'termStructure.vixSpot', 'points', 'spot index, points'],
+      ['F1 (front VX future)', 'termStructure.f1.price', 'points', 'first VX future expiring after the date'],
+      ['F2 (second VX future)', 'termStructure.f2.price', 'points', 'second VX future'],
+      ['Spread F1 − F2', 'termStructure.spread', 'points', 'positive = backwardation (stress priced in the front)'],
+      ['Contango (%)', 'termStructure.contangoPct', 'points', '(F2/F1 − 1)·100; negative in backwardation'],
+      ['Regime', 'regime', 'text', 'steep-backwardation at a spread ≥ 3.5 points'],
+      [
+        'Mean reversion κ',
+        'termStructure.fit.kappa',
+        'number',
+        'per year, fitted to the curve: F(τ) = θ + (VIX − θ)e^(−κτ)',
+      ],
+      ['Long-run level θ', 'termStructure.fit.theta', 'points', 'where VIX reverts to'],
+    ],
+  ],
+  [
+    'Iron condor',
+    [
+      ['Credit', 'condor.credit', 'points', 'per share; × 100 × quantity in USD'],
+      ['Max profit', 'condor.maxProfit', 'usd', 'credit · 100 · quantity'],
+      ['Max loss', 'condor.maxLoss', 'usd', '(widest wing − credit) · 100 · quantity'],
+      ['Break-even low', 'condor.breakEvens.lower', 'points', 'short put − credit'],
+      ['Break-even high', 'condor.breakEvens.upper', 'points', 'short call + credit'],
+      ['Short put distance', 'condor.zPut', 'number', 'standard deviations, ln(S/K2)/(σ√T); passes at ≥ 1.5'],
+      ['Short call distance', 'condor.zCall', 'number', 'standard deviations, ln(K3/S)/(σ√T)'],
+      ['Probability of profit', 'condor.probabilityOfProfit', 'pct', 'lognormal, at expiry'],
+      ['Days to expiry', 'condor.days', 'integer', 'calendar days'],
+      ['Net vega', 'condor.greeks.vega', 'usd', 'USD per vol point: what the overlay offsets'],
+      ['Net theta', 'condor.greeks.theta', 'usd', 'USD per calendar day'],
+    ],
+  ],
+  [
+    'Drawdown scenario',
+    [
+      ['SPX after the drawdown', 'scenario.stressedSpot', 'points', 'SPX × (1 − drawdown)'],
+      [
+        'VIX after the drawdown',
+        'scenario.stressedVix',
+        'points',
+        'VIX + 1.5 per 1% of drawdown, or the policy stressVix',
+      ],
+      ['Condor loss', 'scenario.condorLoss', 'usd', 'repriced at the stressed spot and vol, at most the max loss'],
+    ],
+  ],
   ['Rebalance', [['Status', 'rebalance.reason', 'text', '7 days or a 15% curve shift']]],
 ];
 
@@ -204,6 +205,34 @@ function auditInputs(inputs: unknown): string {
   return Object.entries(inputs as Record<string, unknown>)
     .map(([k, v]) => `${k}=${typeof v === 'number' ? Number(v.toFixed(4)) : String(v)}`)
     .join(', ');
+}
+
+/** The four answers a trader reads first: the split, the overlay, the tail hedge, the budget. */
+function planTiles(p: Plan): PlanTile[] {
+  const usd = (x: number): string => formatValue(x, 'usd');
+  const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+  return [
+    {
+      label: 'Split',
+      value: `${Math.round(p.split.calendarShare * 100)}% / ${Math.round(p.split.tailShare * 100)}%`,
+      sub: `calendar / tail · ${p.regime}`,
+    },
+    {
+      label: 'Calendar overlay',
+      value: plural(p.overlay.units, 'unit', 'units'),
+      sub: `${p.overlay.structure} · ${usd(p.overlay.cost)}${p.overlay.cut ? ' · cut to budget' : ''}`,
+    },
+    {
+      label: 'Tail hedge',
+      value: `${plural(p.tail.contracts, 'VIX call', 'VIX calls')}`,
+      sub: `${p.tail.strike} strike · ${p.tail.expiry} · ${usd(p.tail.cost)}${p.tail.cut ? ' · cut to budget' : ''}`,
+    },
+    {
+      label: 'Hedge budget',
+      value: usd(p.budget.budget),
+      sub: `binding: ${p.budget.binding} · spent ${usd(p.budget.netHedgeDebit)}`,
+    },
+  ];
 }
 
 /** The plan as a trader reads it: headline, rows with explanations, audit trail, warnings. */
@@ -246,7 +275,7 @@ export function presentPlan(p: Plan): PlanView {
     effect: String(at(a, 'effect') ?? ''),
   }));
   const warnings = ((at(raw, 'warnings') as unknown[] | undefined) ?? []).map(String);
-  return { date: String(at(raw, 'valuationDate') ?? ''), headline, rows, audit, warnings };
+  return { date: String(at(raw, 'valuationDate') ?? ''), tiles: planTiles(p), headline, rows, audit, warnings };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -29,6 +29,17 @@ function byId<T extends HTMLElement>(id: string): T {
 export function renderPlan(view: PlanView): void {
   byId('plan-date').textContent = view.date;
   byId('plan-headline').textContent = view.headline;
+  byId('plan-tiles').replaceChildren(
+    ...view.tiles.map((t) => {
+      const box = el('div', { class: 'tile' });
+      box.append(
+        el('span', { class: 'tile-label' }, t.label),
+        el('strong', {}, t.value),
+        el('span', { class: 'tile-sub' }, t.sub),
+      );
+      return box;
+    }),
+  );
   const warnings = byId('plan-warnings');
   warnings.replaceChildren(...view.warnings.map((w) => el('li', {}, w)));
 

@@ -22,9 +22,17 @@ export interface AuditRow {
   effect: string;
 }
 
+/** A key number shown as a tile above the plan table (the answer first). */
+export interface PlanTile {
+  label: string;
+  value: string;
+  sub: string;
+}
+
 export interface PlanView {
   /** Valuation date, ISO. */
   date: string;
+  tiles: PlanTile[];
   /** One line a trader reads first, e.g. "steep-backwardation: 60% calendar / 40% tail". */
   headline: string;
   rows: PlanRow[];
