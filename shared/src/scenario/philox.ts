@@ -6,26 +6,22 @@
  * paths are split across chunks, threads or machines.
  *
  * Pure 32-bit arithmetic: the low half of each 32×32 product by `Math.imul`, the high half from
- * 16-bit limbs in exact double arithmetic. No BigInt, no allocation per call.
+ * the double product corrected by the exact low half. No BigInt, no allocation per call.
  */
 
 const M0 = 0xd2511f53;
 const M1 = 0xcd9e8d57;
 const W0 = 0x9e3779b9;
 const W1 = 0xbb67ae85;
-const M0_HI = M0 >>> 16;
-const M0_LO = M0 & 0xffff;
-const M1_HI = M1 >>> 16;
-const M1_LO = M1 & 0xffff;
+const TWO_POW_32 = 4294967296;
 
-/** High 32 bits of the 64-bit product of a uint32 `x` with a constant given as 16-bit limbs. */
-function mulhi(x: number, mHi: number, mLo: number): number {
-  const xHi = x >>> 16;
-  const xLo = x & 0xffff;
-  const lolo = xLo * mLo;
-  // Each partial product is < 2^32 and their sum < 2^34: exact in a double.
-  const mid = xHi * mLo + xLo * mHi + (lolo >>> 16);
-  return (xHi * mHi + Math.floor(mid / 65536)) >>> 0;
+/**
+ * High 32 bits of the 64-bit product of uint32 `x` and uint32 `m`, given the exact low 32 bits
+ * `lo` (from Math.imul). The double product x·m is within 2^11 of the true product, so
+ * (x·m − lo)/2^32 lies within 2^−20 of the true high word, an integer: rounding recovers it exactly.
+ */
+function mulhi(x: number, m: number, lo: number): number {
+  return Math.round((x * m - lo) / TWO_POW_32) >>> 0;
 }
 
 /**
@@ -56,10 +52,10 @@ export function philox4x32(
       a = (a + W0) >>> 0;
       b = (b + W1) >>> 0;
     }
-    const hi0 = mulhi(x0, M0_HI, M0_LO);
     const lo0 = Math.imul(x0, M0) >>> 0;
-    const hi1 = mulhi(x2, M1_HI, M1_LO);
+    const hi0 = mulhi(x0, M0, lo0);
     const lo1 = Math.imul(x2, M1) >>> 0;
+    const hi1 = mulhi(x2, M1, lo1);
     x0 = (hi1 ^ x1 ^ a) >>> 0;
     x1 = lo1;
     x2 = (hi0 ^ x3 ^ b) >>> 0;
