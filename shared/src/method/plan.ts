@@ -33,7 +33,7 @@ import { AlvhError, isAlvhError } from '../errors';
 import { daysBetween } from '../dates';
 import { parseInput } from '../schemas/parse';
 import { PlanInputSchema, type ParsedPlanInput, type PlanInput } from '../schemas/plan';
-import { markBook, type Leg, type MarketState, type SkewParams } from '../book/index';
+import { markBook, type BookMarks, type Leg, type MarketState, type SkewParams } from '../book/index';
 import { fmt, type AuditEntry } from './audit';
 import { resolvePolicy, type Policy } from './policy';
 import { computeSplit, type SplitResult } from './split';
@@ -198,6 +198,8 @@ export interface Plan {
   thetaSubsidy: { overlayTheta: number; tailTheta: number; ratio: number | null };
   rebalance: RebalanceStatus | { due: null; reason: string };
   book: { condor: Leg[]; overlay: Leg[]; tail: Leg[] };
+  /** Value and dollar Greeks of the whole book (condor + overlay + tail) now, from {@link markBook}. */
+  bookGreeks: BookMarks;
   audit: AuditEntry[];
   warnings: string[];
 }
@@ -545,7 +547,7 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
     tailNoSolution = e.message;
     const priced = priceTailCall({ ...priceArgs, stressedFuture: sFuture, stressVolOfVol: stressVov });
     tailSize = { ...priced, contracts: 0, cost: 0, coverageAchieved: 0, targetGain: policy.tailCoverage * condorLoss };
-    warnings.push(`The tail hedge cannot cover the drawdown: ${e.problem}; ${e.fix}.`);
+    warnings.unshift(`The tail hedge cannot cover the drawdown: ${e.problem}; ${e.fix}.`);
   }
   audit.push({
     rule: 'tail.contracts',
@@ -798,7 +800,11 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
   // Rebalance (section 8)
   let rebalance: Plan['rebalance'];
   if (thenTs !== undefined) {
-    rebalance = checkRebalance(ts, thenTs, policy);
+    const then = thenTs;
+    rebalance = withPrefix(
+      (f) => (f.startsWith('now.') ? 'market.futures' : f.startsWith('then.') ? 'lastRebalance.futures' : f),
+      () => checkRebalance(ts, then, policy),
+    );
     audit.push(...rebalance.audit);
   } else {
     rebalance = {
@@ -847,6 +853,7 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
     thetaSubsidy: { overlayTheta: overlay.theta, tailTheta: tail.theta, ratio },
     rebalance,
     book,
+    bookGreeks: markBook([...book.condor, ...book.overlay, ...book.tail], now),
     audit,
     warnings,
   };

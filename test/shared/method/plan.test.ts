@@ -101,6 +101,10 @@ describe('plan — composition', () => {
     expect(big.tail.contracts).toBe(big.tail.requiredContracts);
     expect(big.tail.coverageAchieved).toBeGreaterThanOrEqual(0.3);
     expect(big.overlay.units).toBeGreaterThanOrEqual(p.overlay.units);
+    // hedges are bought at the model's marks: the book's value is the condor's mark plus what was paid
+    expect(big.tail.contracts).toBeGreaterThan(0);
+    expect(big.bookGreeks.value).toBeCloseTo(big.condor.markValue + big.overlay.cost + big.tail.cost, 6);
+    expect(big.bookGreeks.vixDelta).toBeGreaterThan(0);
   });
 
   it('tighter caps never raise a size', () => {
@@ -140,6 +144,15 @@ describe('plan — composition', () => {
     expect(e.warnings.some((w) => w.startsWith('Event risk: FOMC on 2024-01-03'))).toBe(true);
   });
 
+  it('a scenario in which the tail call cannot gain: no contracts, the reason first among the warnings', () => {
+    const q = plan({ ...input, policy: { stressVix: 8 } });
+    expect(q.tail.noSolution).toMatch(/cannot cover/);
+    expect(q.tail.contracts).toBe(0);
+    expect(q.tail.requiredContracts).toBe(0);
+    expect(q.book.tail).toEqual([]);
+    expect(q.warnings[0]).toMatch(/^The tail hedge cannot cover the drawdown/);
+  });
+
   it('without a last rebalance, the rebalance status says what to pass', () => {
     expect(p.rebalance.due).toBeNull();
     expect(p.rebalance.reason).toMatch(/lastRebalance/);
@@ -176,6 +189,18 @@ describe('plan — every rejection names the field and the fix', () => {
     expect(rejection(unsorted).field).toMatch(/^market\.futures/);
     expect(rejection({ ...input, signals: { spxCloses: [1, 2, 3] } }).field).toBe('signals.spxCloses');
     expect(rejection({ ...input, condor: { ...input.condor, credit: 55 } }).field).toBe('condor.credit');
+  });
+
+  it('a last-rebalance curve too short for the shift names lastRebalance.futures', () => {
+    const lastRebalance = {
+      date: '2023-12-28',
+      vix: 12.5,
+      futures: [
+        { expiry: '2024-01-03', price: 13 },
+        { expiry: '2024-01-17', price: 13.5 },
+      ],
+    };
+    expect(rejection({ ...input, lastRebalance }).field).toBe('lastRebalance.futures');
   });
 
   it('schema errors list every issue', () => {
