@@ -67,7 +67,7 @@ export function condorExpiry(date: string, targetDte: number): string {
  * w = ceil(wingWidthPct·S) on the grid.
  * @example
  * standardCondor('2020-02-03', 3248.92, 0.1797, { condorDte: 45, shortStrikeSd: 1.5, wingWidthPct: 0.02, spxStrikeStep: 5, condorQuantity: 10 })
- * // expiry 2020-03-20, strikes [2840, 2905, 3600, 3665]
+ * // expiry 2020-03-20 (46 days), strikes [2885, 2950, 3580, 3645]
  */
 export function standardCondor(date: string, spot: number, atmVol: number, spec: StandardCondorSpec): StandardCondor {
   checkPositive('spot', spot);

@@ -16,7 +16,7 @@
  * settle at the SPX close of their expiry day, VIX options at the VIX open (proxy of the special
  * opening quotation); a condor's remaining hedge legs are sold at model mid when it settles.
  */
-import { insufficientData, limitExceeded } from '../errors';
+import { insufficientData, isAlvhError, limitExceeded } from '../errors';
 import { parseIsoDate } from '../dates';
 import { parseInput } from '../schemas/parse';
 import { ReplayInputSchema, MAX_REPLAY_ROWS, type ReplayAssumptions, type ReplayParsedInput } from '../schemas/replay';
@@ -31,7 +31,6 @@ import {
   type Policy,
   type RebalanceTrigger,
 } from '../method/index';
-import { isAlvhError } from '../errors';
 import { datedCurve } from './datedCurve';
 import type { MarketRow } from './marketHistory';
 import { standardCondor } from './condor';
@@ -161,7 +160,7 @@ interface Campaign {
 }
 
 const LAYERS: readonly ReplayLayer[] = ['condor', 'overlay', 'tail'];
-const MS_NONE = -1;
+const NO_ENTRY_YET = -1;
 
 function legKey(l: Leg): string {
   return `${l.kind}|${l.type}|${l.strike}|${l.expiry}`;
@@ -230,23 +229,29 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
   const ledger: ReplayLedgerRow[] = [];
   const skipped: { date: string; reason: string }[] = [];
   let skippedCount = 0;
-  let lastEntryDay = MS_NONE;
+  let lastEntryDay = NO_ENTRY_YET;
   const spreadHistory: number[] = [];
 
   for (const row of rows) {
     if (row.date < from || row.date > to) continue;
     const day = parseIsoDate('date', row.date);
-    let ts: TermStructure;
-    try {
-      if (row.spx === undefined) throw new Error('no SPX close');
-      ts = buildTermStructure(datedCurve(row), curvePolicy);
-    } catch (e) {
+    const skip = (reason: string): void => {
       skippedCount++;
-      if (skipped.length < 20)
-        skipped.push({ date: row.date, reason: isAlvhError(e) ? e.message : (e as Error).message });
+      if (skipped.length < 20) skipped.push({ date: row.date, reason });
+    };
+    const spx = row.spx;
+    if (spx === undefined) {
+      skip('no SPX close');
       continue;
     }
-    const spx = row.spx;
+    let ts: TermStructure;
+    try {
+      ts = buildTermStructure(datedCurve(row), curvePolicy);
+    } catch (e) {
+      if (!isAlvhError(e)) throw e;
+      skip(e.message);
+      continue;
+    }
     const vix = ts.vixSpot;
     const volOfVol = row.vvix !== undefined ? row.vvix / 100 : policy.defaultVolOfVol;
     const futureFor = (expiry: string): number => {
@@ -268,7 +273,7 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
     let costsToday = 0;
     let hedgeCostToday = 0;
 
-    /** Trade `qty` of `leg` at model mid ± half-spread; returns nothing, books cash and costs. */
+    /** Trade `qty` of `leg` at model mid ± half-spread: books the cash, the costs and the hedge spend. */
     const trade = (c: Campaign, layer: ReplayLayer, leg: Leg, qty: number, opening: boolean): void => {
       if (qty === 0) return;
       const mid = (markLegs([leg], state)[0] as { price: number }).price;
@@ -408,7 +413,7 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
     const due =
       a.entryEveryDays === 0
         ? open.length === 0
-        : open.length < a.maxOpenCondors && (lastEntryDay === MS_NONE || day - lastEntryDay >= a.entryEveryDays);
+        : open.length < a.maxOpenCondors && (lastEntryDay === NO_ENTRY_YET || day - lastEntryDay >= a.entryEveryDays);
     if (due) {
       let quantity = a.condorQuantity;
       const probe = standardCondor(row.date, spx, state.vix / 100, { ...a, condorQuantity: 1 });

@@ -58,8 +58,9 @@ export interface LayerSizing {
 /**
  * Size both layers for one condor on one day.
  * @example
- * sizeLayers({ ts, state, condor, condorExpiry: '2020-04-17', maxLoss: 64826, split, policy, available: { overlay: 650, tail: 790 } })
- * // { overlay: [−1 P3015 2020-04-17, +1 P3015 2020-05-15], tail: [+4 VIX C20 2020-04-15], ... }
+ * // 2020-02-24 (VIX 25.03) in the default replay, 10 condors 2945/3015/3695/3765 expiring 2020-04-17:
+ * sizeLayers({ ts, state, condor, condorExpiry: '2020-04-17', maxLoss: 64826, split, policy, available })
+ * // overlay [] (4 units asked, cut by its budget); tail [+4 VIX C20 2020-04-15] (1196 asked, cut by its budget)
  */
 export function sizeLayers(i: LayerSizingInput): LayerSizing {
   const { policy, state, ts, split } = i;
