@@ -93,11 +93,18 @@ function mutate(example: unknown, pathChoice: number, value: unknown): unknown {
   if (example === null || typeof example !== 'object') return value;
   const clone = structuredClone(example) as Record<string, unknown>;
   const slots: { parent: Record<string, unknown> | unknown[]; key: string | number }[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach((v, i) => (slots.push({ parent: node, key: i }), walk(v)));
-    else if (node !== null && typeof node === 'object')
-      for (const [k, v] of Object.entries(node))
-        (slots.push({ parent: node as Record<string, unknown>, key: k }), walk(v));
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      node.forEach((v, i) => {
+        slots.push({ parent: node, key: i });
+        walk(v);
+      });
+    } else if (node !== null && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        slots.push({ parent: node as Record<string, unknown>, key: k });
+        walk(v);
+      }
+    }
   };
   walk(clone);
   if (slots.length === 0) return value;

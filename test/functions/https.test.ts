@@ -1,0 +1,74 @@
+/**
+ * HTTPS with the office-addin-dev-certs file names: devCertificate() reads localhost.crt and
+ * localhost.key from the certificate folder, and the host serves TLS with them. The certificate
+ * is made here with openssl (a self-signed localhost certificate standing in for the dev one).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { request } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEV_CERT_DIR, devCertificate, startLocalHost } from '../../functions/src/localHost';
+
+function hasOpenssl(): boolean {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('HTTPS with the dev certificate', () => {
+  it('looks where office-addin-dev-certs writes', () => {
+    expect(DEV_CERT_DIR).toMatch(/\.office-addin-dev-certs$/);
+  });
+
+  it('finds no certificate in an empty folder (plain HTTP then)', () => {
+    expect(devCertificate(mkdtempSync(join(tmpdir(), 'alvh-nocert-')))).toBeUndefined();
+  });
+
+  it.skipIf(!hasOpenssl())('serves HTTPS with localhost.crt and localhost.key', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alvh-cert-'));
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'subjectAltName=DNS:localhost,IP:127.0.0.1',
+        '-keyout',
+        join(dir, 'localhost.key'),
+        '-out',
+        join(dir, 'localhost.crt'),
+      ],
+      { stdio: 'ignore' },
+    );
+    const tls = devCertificate(dir);
+    expect(tls).toBeDefined();
+    const host = await startLocalHost({ port: 0, tls: tls!, corsOrigins: ['*'] });
+    try {
+      expect(host.url).toMatch(/^https:\/\/localhost:\d+$/);
+      const body = await new Promise<string>((ok, fail) => {
+        const req = request(`${host.url}/api/health`, { ca: readFileSync(join(dir, 'localhost.crt')) }, (res) => {
+          let text = '';
+          res.on('data', (d: Buffer) => (text += d.toString()));
+          res.on('end', () => ok(text));
+        });
+        req.on('error', fail);
+        req.end();
+      });
+      expect(JSON.parse(body)).toMatchObject({ status: 'ok' });
+    } finally {
+      await host.close();
+    }
+  });
+});
