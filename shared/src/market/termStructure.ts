@@ -155,7 +155,7 @@ export function constantMaturity(ts: TermStructure, days: number): number {
   let p0 = ts.vixSpot;
   for (const pt of ts.points) {
     if (days <= pt.days) {
-      if (pt.days === d0) return pt.price;
+      if (days === pt.days) return pt.price;
       return p0 + ((pt.price - p0) * (days - d0)) / (pt.days - d0);
     }
     d0 = pt.days;
