@@ -452,12 +452,11 @@ describe('ALVH.CONDOR, CONDORLOSS, STRESSFUTURE, OVERLAY and REBALANCE', () => {
     expect(out[0]).toEqual(['due', r.due]);
     expect(out.find(([l]) => l === 'reason')?.[1]).toBe(r.reason);
     expect(out.find(([l]) => l.startsWith('curve shift'))?.[1]).toBe(r.shift);
-    const quiet = call('REBALANCE', day, 36.07, vx, isoToExcelSerial('2018-12-21'), 30.11, [
-      [24.3],
-      [22.925],
-      [22.125],
-    ]) as [string, unknown][];
-    expect(quiet[0]?.[0]).toBe('due');
+    // two days later with the same curve: neither trigger fires
+    const quiet = call('REBALANCE', day, 36.07, vx, isoToExcelSerial('2018-12-22'), 36.07, vx) as [string, unknown][];
+    expect(quiet[0]).toEqual(['due', false]);
+    expect(String(quiet[1]?.[1])).toMatch(/^not due/);
+    expect(quiet.find(([l]) => l.startsWith('curve shift'))?.[1]).toBeLessThan(0.15);
   });
 
   it('name the argument on bad input', () => {
