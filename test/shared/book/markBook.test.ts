@@ -94,13 +94,64 @@ describe('markBook', () => {
     expect(v.delta).toBe(0);
   });
 
-  it('dollar delta and vega agree with finite differences of the value', () => {
+  it('dollar delta and gamma agree with finite differences of the value at fixed leg vols', () => {
+    // markBook's delta is BSM's (sticky strike); bump spot with each leg's vol frozen
+    const years = 45 / 365;
+    const fwd = 4700 * Math.exp((0.05 - 0.015) * years);
+    const vols = condor.map((l) => skewedVol(l.strike, fwd, years, 0.14, DEFAULT_SKEW));
+    const value = (spot: number) =>
+      condor.reduce(
+        (s, l, i) =>
+          s +
+          100 *
+            l.quantity *
+            bsPrice({
+              type: l.type,
+              spot,
+              strike: l.strike,
+              years,
+              vol: vols[i] as number,
+              rate: 0.05,
+              divYield: 0.015,
+            }),
+        0,
+      );
     const m = markBook(condor, state);
     const h = 0.5;
-    const up = markBook(condor, { ...state, spot: state.spot + h }).value;
-    const dn = markBook(condor, { ...state, spot: state.spot - h }).value;
-    // delta holds the smile fixed in strike at the shifted forward only through F, so allow a small gap
-    expect(m.delta).toBeCloseTo((up - dn) / (2 * h), -1);
+    const fd = (value(4700 + h) - value(4700 - h)) / (2 * h);
+    const fd2 = (value(4700 + h) - 2 * value(4700) + value(4700 - h)) / (h * h);
+    expect(Math.abs(m.delta - fd)).toBeLessThan(1e-4 * Math.max(1, Math.abs(fd)));
+    expect(Math.abs(m.gamma - fd2)).toBeLessThan(1e-3 * Math.max(0.01, Math.abs(fd2)));
+    expect(m.value).toBeCloseTo(value(4700), 8);
+  });
+
+  it('dollar vega (per vol point) and theta (per calendar day) agree with finite differences', () => {
+    const fwdOf = (t: number) => 4700 * Math.exp((0.05 - 0.015) * t);
+    const years = 45 / 365;
+    const vols = condor.map((l) => skewedVol(l.strike, fwdOf(years), years, 0.14, DEFAULT_SKEW));
+    const value = (dv: number, t: number) =>
+      condor.reduce(
+        (s, l, i) =>
+          s +
+          100 *
+            l.quantity *
+            bsPrice({
+              type: l.type,
+              spot: 4700,
+              strike: l.strike,
+              years: t,
+              vol: (vols[i] as number) + dv,
+              rate: 0.05,
+              divYield: 0.015,
+            }),
+        0,
+      );
+    const m = markBook(condor, state);
+    const fdVega = (value(0.0005, years) - value(-0.0005, years)) / 0.1; // per 0.01
+    const h = 0.01 / 365;
+    const fdTheta = (value(0, years - h) - value(0, years + h)) / (2 * h * 365);
+    expect(Math.abs(m.vega - fdVega)).toBeLessThan(1e-4 * Math.abs(fdVega));
+    expect(Math.abs(m.theta - fdTheta)).toBeLessThan(1e-3 * Math.abs(fdTheta));
   });
 
   it('bookValueFast equals markBook', () => {

@@ -105,6 +105,9 @@ describe('plan — composition', () => {
     expect(big.tail.contracts).toBeGreaterThan(0);
     expect(big.bookGreeks.value).toBeCloseTo(big.condor.markValue + big.overlay.cost + big.tail.cost, 6);
     expect(big.bookGreeks.vixDelta).toBeGreaterThan(0);
+    // theta subsidy (section 7): overlay theta per day over the tail's
+    expect(big.thetaSubsidy.ratio).toBeCloseTo(big.overlay.theta / Math.abs(big.tail.theta), 12);
+    expect(big.tail.theta).toBeLessThan(0);
   });
 
   it('tighter caps never raise a size', () => {
