@@ -3,17 +3,41 @@
  * lognormal with total standard deviation `stdDev` = σ√T. Both engines (BSM and Black-76) and
  * the Monte Carlo and scenario grids price through this kernel.
  */
-import { normCdf } from './normalCdf';
+import { expHalfSquare, NORM_CENTRAL_LIMIT, normCdf, normCdfCentral, normTailScaled } from './normalCdf';
+
+/**
+ * F·Φ(d1) − K·Φ(d2) for an out-of-the-money call (F ≤ K, d2 = d1 − σ√T ≤ d1), in the form that
+ * avoids cancellation:
+ * - far out of the money (d1 < −0.674): F·e^(−d1²/2)·[S(−d1) − S(−d2)] with S(y) = Φ(−y)e^(y²/2),
+ *   using F·φ(d1) = K·φ(d2): no tiny differences of tiny numbers, no separate underflow;
+ * - near the money (|d1|, |d2| ≤ 0.674): (F − K)/2 + F·[Φ(d1) − ½] − K·[Φ(d2) − ½], so a tiny
+ *   σ√T is not lost against the ½ in Φ;
+ * - otherwise the textbook form.
+ * @internal
+ */
+export function otmCallValue(forward: number, strike: number, d1: number, d2: number): number {
+  let v: number;
+  if (d1 < -NORM_CENTRAL_LIMIT) {
+    const a = -d1;
+    v = forward * expHalfSquare(a) * (normTailScaled(a) - normTailScaled(-d2));
+  } else if (d2 >= -NORM_CENTRAL_LIMIT && d1 <= NORM_CENTRAL_LIMIT) {
+    v = 0.5 * (forward - strike) + forward * normCdfCentral(d1) - strike * normCdfCentral(d2);
+  } else {
+    v = forward * normCdf(d1) - strike * normCdf(d2);
+  }
+  return v > 0 ? v : 0; // rounding at the underflow edge; never negative
+}
 
 /**
  * Undiscounted Black price E[(θ(F_T − K))⁺] for a lognormal forward. Unchecked kernel for hot
  * loops: the caller has validated `forward > 0`, `strike > 0`, `stdDev ≥ 0`; multiply by the
  * discount factor e^(−rT) yourself.
  *
- * The out-of-the-money side is computed directly (F·Φ(d1) − K·Φ(d2) for a call with F < K, so a far
- * OTM price stays positive and accurate to ~1e-13 relative, never a difference of parity terms);
- * the in-the-money side is intrinsic + the OTM option of the other type (put–call parity on the
- * forward, C − P = F − K), so the time value is never lost. `stdDev = 0` gives the intrinsic value.
+ * The out-of-the-money side is computed directly (never as a difference of parity terms) and in a
+ * cancellation-free form, so far OTM prices stay positive with a relative error of about
+ * (d1² + |d1|/σ√T)·1e-16; the in-the-money side is intrinsic + the OTM option of the other type
+ * (put–call parity on the forward, C − P = F − K), so the time value is never lost.
+ * `stdDev = 0` gives the intrinsic value.
  *
  * @param isCall true for a call, false for a put
  * @param forward forward (or futures) price, points
@@ -22,20 +46,23 @@ import { normCdf } from './normalCdf';
  * @returns undiscounted option value, points (≥ intrinsic)
  * @example
  * // Hull: S=42, K=40, r=10%, σ=20%, T=0.5 → F = 42e^0.05
- * Math.exp(-0.05) * blackFormula(true, 42 * Math.exp(0.05), 40, 0.2 * Math.sqrt(0.5)); // 4.759422392871535
+ * Math.exp(-0.05) * blackFormula(true, 42 * Math.exp(0.05), 40, 0.2 * Math.sqrt(0.5)); // 4.759422392871533
  * @see F. Black, "The pricing of commodity contracts", J. Financial Economics 3 (1976) 167–179
  */
 export function blackFormula(isCall: boolean, forward: number, strike: number, stdDev: number): number {
-  // Work with the OTM option: a call when F < K, a put when F > K.
-  const otmCall = forward < strike;
+  // Work with the OTM option: a call when F < K, a put when F ≥ K (a put is the call with F and K
+  // swapped and d1, d2 → −d2, −d1).
+  const otmIsCall = forward < strike;
   let otm = 0;
   if (stdDev > 0) {
     const d1 = Math.log(forward / strike) / stdDev + 0.5 * stdDev;
     const d2 = d1 - stdDev;
-    otm = otmCall ? forward * normCdf(d1) - strike * normCdf(d2) : strike * normCdf(-d2) - forward * normCdf(-d1);
-    if (!(otm > 0)) otm = 0; // rounding at the underflow edge; never negative
+    otm = otmIsCall ? otmCallValue(forward, strike, d1, d2) : otmCallValue(strike, forward, -d2, -d1);
   }
-  if (isCall === otmCall) return otm;
-  // In the money: intrinsic + time value (the OTM option of the other type).
-  return (isCall ? forward - strike : strike - forward) + otm;
+  if (isCall === otmIsCall) return otm;
+  // In the money: intrinsic + time value (the OTM option of the other type), which cannot exceed
+  // the forward (call) or strike (put) except by rounding.
+  const v = (isCall ? forward - strike : strike - forward) + otm;
+  const bound = isCall ? forward : strike;
+  return v < bound ? v : bound;
 }

@@ -17,6 +17,7 @@
  *    (or stops shrinking at the ulp level).
  */
 import { noSolution } from '../errors';
+import { otmCallValue } from './blackFormula';
 import { normCdf, normInv } from './normalCdf';
 import { checkLevel, checkObject, checkOptionalRate, checkOptionPrice, checkType, checkYears } from './_lib/inputs';
 import type { Black76ImpliedVolInput, BsImpliedVolInput } from './types';
@@ -25,19 +26,21 @@ const SQRT_2PI_INV = 0.3989422804014327;
 const MAX_ITERATIONS = 60;
 const STEP_TOLERANCE = 1e-15;
 
-/** Normalised OTM call b(x, s), x ≤ 0. */
-function normalisedBlack(x: number, s: number): number {
+/**
+ * Normalised OTM call b(x, s) for x ≤ 0, in the cancellation-free form of the Black kernel;
+ * `ex` = e^(x/2).
+ */
+function normalisedBlack(x: number, s: number, ex: number): number {
   const h = x / s;
   const t = 0.5 * s;
-  const v = Math.exp(0.5 * x) * normCdf(h + t) - Math.exp(-0.5 * x) * normCdf(h - t);
-  return v > 0 ? v : 0;
+  return otmCallValue(ex, 1 / ex, h + t, h - t);
 }
 
 /** b_max − b(x, s) = e^(x/2)Φ(−x/s − s/2) + e^(−x/2)Φ(x/s − s/2), x ≤ 0: a sum, no cancellation. */
-function normalisedComplement(x: number, s: number): number {
+function normalisedComplement(x: number, s: number, ex: number): number {
   const h = x / s;
   const t = 0.5 * s;
-  return Math.exp(0.5 * x) * normCdf(-h - t) + Math.exp(-0.5 * x) * normCdf(h - t);
+  return ex * normCdf(-h - t) + normCdf(h - t) / ex;
 }
 
 /** ∂b/∂s = φ(x/s + s/2)·e^(x/2) = e^(−(h² + t²)/2)/√(2π). */
@@ -71,7 +74,7 @@ function converged(step: number, lastStep: number, s: number, k: number): boolea
  * Lower region: solve ψ(s) = ψ*, ψ = 1/√(−2 ln b), on (0, s_c]. ψ(0) = 0 and ψ is close to
  * linear in s, so the first guess interpolates linearly between 0 and (s_c, ψ(s_c)).
  */
-function solveLower(x: number, beta: number, sc: number, bc: number): number {
+function solveLower(x: number, beta: number, sc: number, bc: number, ex: number): number {
   const psiTarget = 1 / Math.sqrt(-2 * Math.log(beta));
   const psiC = 1 / Math.sqrt(-2 * Math.log(bc));
   let lo = 0;
@@ -79,7 +82,7 @@ function solveLower(x: number, beta: number, sc: number, bc: number): number {
   let s = sc * Math.min(psiTarget / psiC, 1);
   let lastStep = Infinity;
   for (let k = 0; k < MAX_ITERATIONS; k++) {
-    const b = normalisedBlack(x, s);
+    const b = normalisedBlack(x, s, ex);
     if (!(b > 0)) {
       lo = s;
       s = nextIterate(s, Infinity, lo, hi);
@@ -110,16 +113,16 @@ function solveLower(x: number, beta: number, sc: number, bc: number): number {
 }
 
 /** Upper region: solve ln(b_max − b(s)) = ln c*, on [lo, ∞). */
-function solveUpper(x: number, cTarget: number, lo0: number): number {
+function solveUpper(x: number, cTarget: number, lo0: number, ex: number): number {
   const lnTarget = Math.log(cTarget);
   let lo = lo0;
   let hi = Infinity;
-  const coshSum = Math.exp(0.5 * x) + Math.exp(-0.5 * x);
+  const coshSum = ex + 1 / ex;
   let s = Math.max(-2 * normInv(cTarget / coshSum), lo0);
   if (!Number.isFinite(s)) s = lo0 > 0 ? 2 * lo0 : 1;
   let lastStep = Infinity;
   for (let k = 0; k < MAX_ITERATIONS; k++) {
-    const c = normalisedComplement(x, s);
+    const c = normalisedComplement(x, s, ex);
     if (!(c > 0)) {
       hi = s;
       s = nextIterate(s, -Infinity, lo, hi);
@@ -149,10 +152,11 @@ function solveUpper(x: number, cTarget: number, lo0: number): number {
  * x = −|ln(F/K)|: the OTM option is a call at x ≤ 0. Requires 0 < otm/√(FK) < e^(x/2).
  */
 function impliedStdDevOtm(x: number, beta: number): number {
+  const ex = Math.exp(0.5 * x);
   const sc = Math.sqrt(-2 * x);
-  const bc = x < 0 ? normalisedBlack(x, sc) : 0;
-  if (beta < bc) return solveLower(x, beta, sc, bc);
-  return solveUpper(x, Math.exp(0.5 * x) - beta, sc);
+  const bc = x < 0 ? normalisedBlack(x, sc, ex) : 0;
+  if (beta < bc) return solveLower(x, beta, sc, bc, ex);
+  return solveUpper(x, ex - beta, sc, ex);
 }
 
 /**

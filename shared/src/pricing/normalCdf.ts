@@ -55,44 +55,38 @@ const Q4 = 0.00007297515550839662;
  * e^(−y²/2) without the rounding error of squaring y: y is split into a part with 4 fractional
  * bits (whose square is exact) and a small remainder (Cody's device).
  */
-function expHalfSquare(y: number): number {
+export function expHalfSquare(y: number): number {
   const ysq = Math.trunc(y * 16) / 16;
   const del = (y - ysq) * (y + ysq);
   return Math.exp(-ysq * ysq * 0.5) * Math.exp(-del * 0.5);
 }
 
+/** |x| at or below which Φ uses the central rational form (Φ⁻¹(3/4)). */
+export const NORM_CENTRAL_LIMIT = 0.67448975;
+
 /**
- * Standard normal cumulative distribution Φ(x) = P(Z ≤ x).
- *
- * Relative error about 1e-15 or better over the whole range, including the lower tail down to
- * Φ(−37.5) ≈ 4.6e-308 (below that the result underflows to 0); Φ(x) = 1 for x > 8.29 (the
- * complement is then below half an ulp of 1). Use `normCdf(-x)` rather than `1 - normCdf(x)` for
- * upper tails. NaN in, NaN out (callers validate).
- *
- * @param x standard normal deviate (dimensionless)
- * @returns probability in [0, 1]
- * @example
- * normCdf(0);    // 0.5
- * normCdf(-1);   // 0.15865525393145707
- * normCdf(-10);  // 7.619853024160527e-24
- * @see W. J. Cody (1969) and ACM TOMS 715; R's nmath/pnorm.c
+ * Φ(x) − 1/2 for |x| ≤ {@link NORM_CENTRAL_LIMIT}, without the rounding of adding 1/2 (Cody's
+ * central rational form x·R(x²)). Internal kernel of the Black formula near the money.
  */
-export function normCdf(x: number): number {
-  const y = Math.abs(x);
-  if (y <= 0.67448975) {
-    // |x| ≤ Φ⁻¹(3/4): Φ(x) = 1/2 + x·R(x²)
-    const xsq = x * x;
-    let xnum = A4 * xsq;
-    let xden = xsq;
-    xnum = (xnum + A0) * xsq;
-    xden = (xden + B0) * xsq;
-    xnum = (xnum + A1) * xsq;
-    xden = (xden + B1) * xsq;
-    xnum = (xnum + A2) * xsq;
-    xden = (xden + B2) * xsq;
-    return 0.5 + (x * (xnum + A3)) / (xden + B3);
-  }
-  let tail: number;
+export function normCdfCentral(x: number): number {
+  const xsq = x * x;
+  let xnum = A4 * xsq;
+  let xden = xsq;
+  xnum = (xnum + A0) * xsq;
+  xden = (xden + B0) * xsq;
+  xnum = (xnum + A1) * xsq;
+  xden = (xden + B1) * xsq;
+  xnum = (xnum + A2) * xsq;
+  xden = (xden + B2) * xsq;
+  return (x * (xnum + A3)) / (xden + B3);
+}
+
+/**
+ * The scaled upper tail Φ(−y)·e^(y²/2) for y > {@link NORM_CENTRAL_LIMIT} (√(2π) times the Mills
+ * ratio), from Cody's rational forms without any exponential; accurate for every such y (no
+ * underflow). Internal kernel of the far out-of-the-money Black formula.
+ */
+export function normTailScaled(y: number): number {
   if (y <= SQRT_32) {
     let xnum = C8 * y;
     let xden = y;
@@ -110,25 +104,43 @@ export function normCdf(x: number): number {
     xden = (xden + D5) * y;
     xnum = (xnum + C6) * y;
     xden = (xden + D6) * y;
-    tail = (expHalfSquare(y) * (xnum + C7)) / (xden + D7);
-  } else if (y < 37.5193) {
-    const xsq = 1 / (x * x);
-    let xnum = P5 * xsq;
-    let xden = xsq;
-    xnum = (xnum + P0) * xsq;
-    xden = (xden + Q0) * xsq;
-    xnum = (xnum + P1) * xsq;
-    xden = (xden + Q1) * xsq;
-    xnum = (xnum + P2) * xsq;
-    xden = (xden + Q2) * xsq;
-    xnum = (xnum + P3) * xsq;
-    xden = (xden + Q3) * xsq;
-    const r = (xsq * (xnum + P4)) / (xden + Q4);
-    tail = (expHalfSquare(y) * (SQRT_2PI_INV - r)) / y;
-  } else {
-    tail = 0;
+    return (xnum + C7) / (xden + D7);
   }
-  // `tail` is Φ(−|x|).
+  const xsq = 1 / (y * y);
+  let xnum = P5 * xsq;
+  let xden = xsq;
+  xnum = (xnum + P0) * xsq;
+  xden = (xden + Q0) * xsq;
+  xnum = (xnum + P1) * xsq;
+  xden = (xden + Q1) * xsq;
+  xnum = (xnum + P2) * xsq;
+  xden = (xden + Q2) * xsq;
+  xnum = (xnum + P3) * xsq;
+  xden = (xden + Q3) * xsq;
+  const r = (xsq * (xnum + P4)) / (xden + Q4);
+  return (SQRT_2PI_INV - r) / y;
+}
+
+/**
+ * Standard normal cumulative distribution Φ(x) = P(Z ≤ x).
+ *
+ * Relative error about 1e-15 or better over the whole range, including the lower tail down to
+ * Φ(−37.5) ≈ 4.6e-308 (below that the result underflows to 0); Φ(x) = 1 for x > 8.29 (the
+ * complement is then below half an ulp of 1). Use `normCdf(-x)` rather than `1 - normCdf(x)` for
+ * upper tails. NaN in, NaN out (callers validate).
+ *
+ * @param x standard normal deviate (dimensionless)
+ * @returns probability in [0, 1]
+ * @example
+ * normCdf(0);    // 0.5
+ * normCdf(-1);   // 0.15865525393145705
+ * normCdf(-10);  // 7.619853024160527e-24
+ * @see W. J. Cody (1969) and ACM TOMS 715; R's nmath/pnorm.c
+ */
+export function normCdf(x: number): number {
+  const y = Math.abs(x);
+  if (y <= NORM_CENTRAL_LIMIT) return 0.5 + normCdfCentral(x);
+  const tail = y < 37.5193 ? expHalfSquare(y) * normTailScaled(y) : 0; // Φ(−|x|)
   return x > 0 ? 1 - tail : Number.isNaN(x) ? Number.NaN : tail;
 }
 
