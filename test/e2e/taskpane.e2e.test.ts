@@ -239,6 +239,16 @@ describeWithData('taskpane in headless chromium', () => {
     expect(local.some(([v, max]) => v! > 0 && v! < max!)).toBe(true);
     expect(await page.textContent('#action-mc [data-note]')).toMatch(/4,000 paths here/);
 
+    // Cancel stops a long run: the worker is terminated and the bar goes away.
+    await setField(page, 'paths', '1000000');
+    await watchProgress(page, 'action-mc');
+    await page.click('[data-run="montecarlo"]');
+    await expect.poll(async () => (await progressSeen(page)).some(([v]) => v! > 0), { timeout: 20_000 }).toBe(true);
+    await page.click('#action-mc [data-cancel]');
+    await expect.poll(() => page.textContent('#action-mc [data-note]')).toBe('Cancelled.');
+    expect(await page.isHidden('#action-mc progress')).toBe(true);
+    expect(await page.isEnabled('[data-run="montecarlo"]')).toBe(true);
+
     // The taskpane's own width.
     await page.setViewportSize({ width: 350, height: 900 });
     await page.screenshot({ path: join(outDir, 'taskpane-350.png'), fullPage: true });

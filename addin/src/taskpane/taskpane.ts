@@ -480,12 +480,14 @@ async function runJob(kind: JobKind): Promise<void> {
     if (kind === 'stress') {
       const view = presentStress(result);
       renderStress(view);
+      $('stress-result').scrollIntoView({ block: 'nearest' });
       const name = await toWorkbook((ctx, stamp) => writeStressSheet(ctx, view, { stamp, supports: officeSupports }));
       (action(kind).querySelector('[data-note]') as HTMLElement).textContent =
         `Done ${where()} in ${secs} s${name ? `; sheet "${name}"` : ''}.`;
     } else {
       const view = presentMonteCarlo(result);
       renderMonteCarlo(view);
+      $('mc-result').scrollIntoView({ block: 'nearest' });
       const name = await toWorkbook((ctx, stamp) =>
         writeMonteCarloSheet(ctx, view, { stamp, supports: officeSupports }),
       );
