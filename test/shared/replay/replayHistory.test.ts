@@ -159,3 +159,37 @@ describe('replay input checks', () => {
     }
   });
 });
+
+describeWithData('replay of the 2024 and 2025 episode files (manumartinb VX, eric-tao SPX, Cboe VIX and VVIX)', () => {
+  const episode = (file: string): ReplayResult => {
+    const vx = parseMarketHistory(readDataFile(file));
+    const rows = mergeMarketHistory(
+      vx,
+      parseMarketHistory(readDataFile('spx_daily_2021-2026__eric-tao.csv'), 'spx-ohlcv'),
+      parseMarketHistory(readDataFile('cboe_VIX_History__ManULoreN14.csv'), 'cboe-vix'),
+      parseMarketHistory(readDataFile('cboe_VVIX_History__ManULoreN14.csv')),
+    ).filter((r) => r.date >= '2024-01-01' && r.date <= vx[vx.length - 1]!.date);
+    return replay({ rows, from: vx[0]!.date, assumptions: { includeLedger: true } });
+  };
+
+  it('April 2025: steep backwardation on 04-04, 04-07 and 04-08 and a curve-shift sizing that week', () => {
+    const r = episode('manumartinb_vx_M1-M8_episode_2025-03_2025-05.csv');
+    expect(r.days).toBe(54);
+    const at = (d: string) => r.ledger.find((x) => x.date === d)!;
+    for (const d of ['2025-04-04', '2025-04-07', '2025-04-08']) expect(at(d).regime).toBe('steep-backwardation');
+    expect(at('2025-04-08').spread).toBeCloseTo(39.1728 - 31.4333, 9);
+    expect(at('2025-04-08').spx).toBe(4982.77);
+    const week = r.ledger.filter((x) => x.date >= '2025-04-03' && x.date <= '2025-04-09');
+    expect(week.some((x) => x.sizings.some((z) => z.triggers.includes('curve-shift')))).toBe(true);
+    expect(r.episodes.map((e) => e.name)).toEqual(['Apr 2025']);
+  });
+
+  it('August 2024: flat on 08-02, backwardation on 08-05; Labor Day (VIX only) is skipped', () => {
+    const r = episode('manumartinb_vx_M1-M8_episode_2024-07_2024-09.csv');
+    const at = (d: string) => r.ledger.find((x) => x.date === d)!;
+    expect(at('2024-08-02').regime).toBe('flat');
+    expect(at('2024-08-05').regime).toBe('backwardation');
+    expect(r.skipped.first.map((s) => s.date)).toEqual(['2024-09-02']);
+    expect(r.days).toBe(44);
+  });
+});
