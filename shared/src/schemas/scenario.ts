@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import { limitExceeded } from '../errors';
-import { finiteNumber, isoDate, positiveNumber, rate, volatility } from './common';
-import { LegSchema, PlanInputSchema } from './plan';
+import { finiteNumber, isoDate, optionType, positiveNumber, rate, volatility } from './common';
+import { PlanInputSchema } from './plan';
 
 /** Most paths of one run (merged result held in memory: 5 arrays × 8 bytes per path). */
 export const MAX_PATHS = 2_000_000;
@@ -25,6 +25,15 @@ const int = (lo: number, hi: number, what: string) =>
     .max(hi, { error: `pass ${what} of at most ${hi}` });
 
 
+/** A leg of a book: SPX or VIX option, call or put, strike (points), expiry, signed contracts (+ long). */
+export const ScenarioLegSchema = z.object({
+  kind: z.enum(['spx', 'vix'], { error: 'pass "spx" or "vix"' }),
+  type: optionType,
+  strike: positiveNumber,
+  expiry: isoDate,
+  quantity: finiteNumber,
+});
+
 /**
  * A book and its market, for runs without a plan: the VX curve (κ and θ are fitted to it, or fixed
  * by the policy), SPX spot, rates, and the condor, overlay and tail legs.
@@ -40,9 +49,9 @@ export const ScenarioBookInputSchema = z.object({
   divYield: rate.default(0),
   /** Vol of the VX futures for VIX options (VVIX/100); default the policy's defaultVolOfVol. */
   volOfVol: volatility.optional(),
-  condor: z.array(LegSchema).min(1, { error: 'pass the condor legs' }),
-  overlay: z.array(LegSchema).default([]),
-  tail: z.array(LegSchema).default([]),
+  condor: z.array(ScenarioLegSchema).min(1, { error: 'pass the condor legs' }),
+  overlay: z.array(ScenarioLegSchema).default([]),
+  tail: z.array(ScenarioLegSchema).default([]),
   /** The tail layer's budget, USD: rebalances buy at most what it pays for; default uncapped. */
   tailBudget: finiteNumber.min(0, { error: 'pass a budget in USD, ≥ 0' }).optional(),
 });
