@@ -18,8 +18,11 @@ export const LegSchema = z.object({
 });
 
 export const FuturesQuoteSchema = z.object({
-  expiry: isoDate,
-  price: positiveNumber,
+  expiry: isoDate.describe('final settlement date of the VX contract, YYYY-MM-DD'),
+  price: positiveNumber
+    .min(1, { error: 'VX futures are in index points: pass 18.5, not 0.185' })
+    .max(500, { error: 'VX futures are in index points; values above 500 are not plausible' })
+    .describe('settlement or mid price, VIX index points'),
 });
 
 const points = (what: string) =>
@@ -27,13 +30,18 @@ const points = (what: string) =>
 
 export const MarketSnapshotSchema = z.object({
   /** SPX level, points. */
-  spx: positiveNumber,
+  spx: positiveNumber.describe('SPX index level, points'),
   /** VIX level, points (18.5, not 0.185). */
-  vix: points('VIX').min(1, { error: 'VIX is in index points: pass 18.5, not 0.185' }),
+  vix: points('VIX')
+    .min(1, { error: 'VIX is in index points: pass 18.5, not 0.185' })
+    .describe('VIX index level, points; SPX ATM vol = VIX/100'),
   /** VVIX level, points; vol of vol = VVIX/100. */
-  vvix: points('VVIX').min(10, { error: 'VVIX is in index points: pass 95, not 0.95' }).optional(),
-  rate,
-  divYield: rate.default(0),
+  vvix: points('VVIX')
+    .min(10, { error: 'VVIX is in index points: pass 95, not 0.95' })
+    .optional()
+    .describe('VVIX level, points; vol of vol = VVIX/100 (default policy.defaultVolOfVol)'),
+  rate: rate.describe('risk-free rate, continuously compounded decimal (0.045)'),
+  divYield: rate.default(0).describe('SPX dividend yield, continuously compounded decimal'),
   /** Listed VX futures, sorted by expiry, each after the valuation date (at least two). */
   futures: z.array(FuturesQuoteSchema, { error: 'pass the VX futures as [{ expiry, price }, ...]' }).min(2, {
     error: 'pass at least two VX futures (F1 and F2)',
