@@ -43,6 +43,8 @@ export interface FitPoint {
  * @example modelFuture({ kappa: 8, theta: 20 }, 30, 30 / 365) // 25.1813 (30-day future when VIX is 30)
  */
 export function modelFuture(fit: { kappa: number; theta: number }, vix: number, years: number): number {
+  if (fit === null || typeof fit !== 'object')
+    throw invalidInput('fit', 'is not a fit', "pass { kappa, theta }, e.g. a term structure's fit");
   const kappa = checkPositive('kappa', fit.kappa);
   const theta = checkPositive('theta', fit.theta);
   checkPositive('vix', vix);
