@@ -131,8 +131,9 @@ describeWithData('expiries against real Cboe and VX history', () => {
   it('places each jump on the computed day, not the day before or after', () => {
     // On 174 of 177 settlements the computed row is the strict best of the three. On three the
     // shape cannot separate the settlement row from the row before (margin ≤ 0.25 point of
-    // spreads summed over six): 2007-05-16 and 2014-03-18, flat curves (VX1..VX8 within about
-    // 1 point), and 2013-04-17, after VIX went 12.06 → 17.27 → 13.96 → 16.51 in three days. The
+    // spreads summed over six): 2007-05-16 and 2014-03-18, gently sloped curves whose neighbouring
+    // spreads (0.05-0.5 point) barely differ, and 2013-04-17, after VIX went 12.06 → 17.27 →
+    // 13.96 → 16.51 in three days. The
     // list is pinned: a wrong calendar moves many jumps, not these three.
     const notBest: string[] = [];
     for (const t of rollRows) {
