@@ -127,7 +127,7 @@ export interface CapitalCap {
 
 /**
  * The capital cap: (condor max loss + net hedge debit) ≤ maxRiskPct · capital.
- * @example capitalCap({ maxLossPerCondor: 4200, hedgeDebitPerCondor: 90, capital: 1_000_000, quantity: 5 }) // limit 25000, maxQuantity 5
+ * @example capitalCap({ maxLossPerCondor: 4200, hedgeDebitPerCondor: 90, capital: 1_000_000, quantity: 5 }) // limit 25000, used 21450, maxQuantity 5
  */
 export function capitalCap(i: CapitalCapInput, policy: Policy = resolvePolicy()): CapitalCap {
   const perCondor =

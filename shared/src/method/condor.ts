@@ -71,7 +71,7 @@ export interface CondorAnalytics {
  * @example
  * condorAnalytics({ valuationDate: '2024-01-02', spot: 4700, rate: 0.05, divYield: 0.015, expiry: '2024-02-16',
  *   strikes: [4350, 4400, 4950, 5000], quantity: 1, atmVol: 0.14 })
- * // credit from the skew model; maxLoss = (50 − credit) · 100
+ * // credit ≈ 9.19 from the skew model; maxLoss = (50 − 9.19) · 100 ≈ 4080.89
  */
 export function condorAnalytics(i: CondorInput): CondorAnalytics {
   const spot = checkPositive('spot', i.spot);
@@ -200,7 +200,7 @@ export function condorAnalytics(i: CondorInput): CondorAnalytics {
  * Strikes of a condor whose short strikes sit `sd` standard deviations from spot (log space, at
  * the ATM vol), rounded outward to `step`, with wings `wing` points wide. A helper for examples
  * and tests ("a reasonable condor").
- * @example condorStrikesAtSd(4700, 0.14, 45/365, 1.5, 50, 5) // [4350, 4400, 5000, 5050]-ish
+ * @example condorStrikesAtSd(4700, 0.14, 45/365, 1.5, 50, 5) // [4315, 4365, 5060, 5110]
  */
 export function condorStrikesAtSd(
   spot: number,

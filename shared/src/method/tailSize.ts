@@ -149,7 +149,7 @@ export function priceTailCall(i: {
  *
  * @example
  * sizeTailHedge({ condorLoss: 42_000, hedgeFuture: 16, hedgeYears: 52/365, volOfVol: 1.0, stressedFuture: 28 })
- * // strike 17, premium ≈ 1.6, contracts = ceil(1.8 · 42000 / gain)
+ * // strike 17, premium ≈ 2.00, stressed value ≈ 11.23, gain ≈ $922.80, contracts = ceil(75600 / 922.80) = 82
  */
 export function sizeTailHedge(i: TailSizeInput): TailSizeResult {
   const loss = checkNonNegative('condorLoss', i.condorLoss);
