@@ -1,6 +1,7 @@
 /**
  * The taskpane's Office.js path against office-addin-mock: from a plan, a stress grid and a Monte
- * Carlo run, the writers create the right sheets, tables, number formats, heatmap and chart.
+ * Carlo run (hand-made view models, then the shared engines' real results for the example day),
+ * the writers create the right sheets, tables, number formats, heatmap and chart.
  */
 import { OfficeMockObject } from 'office-addin-mock';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +15,10 @@ import {
   writeStressSheet,
 } from '../../addin/src/taskpane/workbook';
 import type { HistogramView, PlanView, StressView } from '../../addin/src/taskpane/views';
+import { PlanInputSchema, parseInput, plan, runMonteCarloChunk, stressGrid, summarizeMonteCarlo } from '@alvh/shared';
+import { EXAMPLE } from '../../addin/src/taskpane/example';
+import { monteCarloInput, planInputFromForm, stressInput } from '../../addin/src/taskpane/planInput';
+import { presentMonteCarlo, presentPlan, presentStress } from '../../addin/src/taskpane/present';
 
 interface TableRec {
   address: string;
@@ -110,7 +115,7 @@ function mockContext(selection: unknown[][] = []) {
   return { context: context as unknown as Excel.RequestContext, sheets };
 }
 
-const plan: PlanView = {
+const planView: PlanView = {
   date: '2025-04-08',
   tiles: [],
   headline: 'steep-backwardation: 65% calendar / 35% tail',
@@ -192,7 +197,7 @@ describe('addresses and names', () => {
 describe('writePlanSheet', () => {
   it('adds a sheet with the plan table, per-row number formats, the audit table and the warnings', async () => {
     const { context, sheets } = mockContext();
-    const name = await writePlanSheet(context, plan, { stamp: '20250408-101112', supports: all });
+    const name = await writePlanSheet(context, planView, { stamp: '20250408-101112', supports: all });
     expect(sheets.map((s) => s.name)).toEqual([name]);
     const sheet = sheets[0]!;
     expect(name).toBe('ALVH plan 20250408-101112');
@@ -217,7 +222,7 @@ describe('writePlanSheet', () => {
 
   it('skips autofit where ExcelApi 1.2 is missing', async () => {
     const { context, sheets } = mockContext();
-    await writePlanSheet(context, plan, { stamp: '1', supports: (v) => v === '1.1' });
+    await writePlanSheet(context, planView, { stamp: '1', supports: (v) => v === '1.1' });
     expect(sheets[0]!.autofit).toBe(false);
   });
 });
@@ -298,5 +303,71 @@ describe('readSelection', () => {
       ['date', 45755],
       ['spx', 4982.77],
     ]);
+  });
+});
+
+describe('from the example day: plan(), stressGrid() and a Monte Carlo run through the presenters to sheets', () => {
+  const raw = planInputFromForm({ fields: EXAMPLE.fields, futures: EXAMPLE.futures, policy: {} });
+  const input = parseInput(PlanInputSchema, raw);
+  const p = plan(input);
+  const planned = { input, book: p.book };
+
+  it('writes every plan row and audit entry, with the numbers the plan computed', async () => {
+    const view = presentPlan(p);
+    expect(view.date).toBe('2025-04-08');
+    expect(view.tiles.map((t) => t.label)).toEqual(['Split', 'Calendar overlay', 'Tail hedge', 'Hedge budget']);
+    const row = (label: string) => view.rows.find((r) => r.label === label);
+    expect(row('Spread F1 − F2')?.value).toBeCloseTo(39.1728 - 31.4333, 10);
+    expect(row('Calendar share')?.value).toBe(p.split.calendarShare);
+    expect(row('Contracts')?.value).toBe(p.tail.contracts);
+    expect(row('Max loss')?.value).toBe(p.condor.maxLoss);
+    expect(view.audit).toHaveLength(p.audit.length);
+
+    const { context, sheets } = mockContext();
+    await writePlanSheet(context, view, { stamp: '20250408-101112', supports: all });
+    const sheet = sheets[0]!;
+    const n = view.rows.length;
+    // Header on row 4, one row per plan row; the audit table two rows below its heading.
+    expect(sheet.tables.map((t) => t.address)).toEqual([`A4:D${4 + n}`, `A${n + 7}:C${n + 7 + p.audit.length}`]);
+    const body = sheet.ranges.find((r) => r.address === `A4:D${4 + n}`)!.mock;
+    expect(body['values']).toHaveLength(n + 1);
+  });
+
+  it('writes one heatmap block per horizon of the stress grid', async () => {
+    const grid = stressGrid(stressInput(planned, {}));
+    const view = presentStress(grid);
+    expect(view.slices.map((s) => s.label)).toEqual(
+      grid.days.map((d, i) => `after ${d} day${d === 1 ? '' : 's'} (${grid.dates[i]})`),
+    );
+    expect(view.slices[0]!.values).toEqual(grid.total[0]);
+    const { context, sheets } = mockContext();
+    await writeStressSheet(context, view, { stamp: '1', supports: all });
+    const cfs = sheets[0]!.ranges.flatMap((r) => r.cfs);
+    expect(cfs.map((c) => c.type)).toEqual(grid.days.map(() => 'ColorScale'));
+  });
+
+  it('charts the histogram of a Monte Carlo run: both books on the same bins', async () => {
+    const summary = summarizeMonteCarlo(runMonteCarloChunk(monteCarloInput(planned, {}, 400, 7)));
+    const view = presentMonteCarlo(summary);
+    expect(view.paths).toBe(400);
+    expect(view.binLabels).toHaveLength(summary.histogram.edges.length - 1);
+    expect(view.condor.reduce((a, b) => a + b, 0)).toBe(400);
+    expect(view.alvh.reduce((a, b) => a + b, 0)).toBe(400);
+    expect(view.stats.find((s) => s.label === 'CVaR 95 (loss)')).toMatchObject({
+      condor: summary.condor.cvar95,
+      alvh: summary.alvh.cvar95,
+    });
+
+    const { context, sheets } = mockContext();
+    await writeMonteCarloSheet(context, view, { stamp: '1', supports: all });
+    const sheet = sheets[0]!;
+    const bins = view.binLabels.length;
+    // Statistics table from row 4, the histogram table's header three rows below its end.
+    const histTop = 3 + view.stats.length + 3;
+    expect(sheet.tables[1]!.address).toBe(`A${histTop + 1}:C${histTop + 1 + bins}`);
+    expect(sheet.charts).toHaveLength(1);
+    expect(sheet.ranges.find((r) => r.mock === sheet.charts[0]!.source)!.address).toBe(
+      `A${histTop + 1}:C${histTop + 1 + bins}`,
+    );
   });
 });

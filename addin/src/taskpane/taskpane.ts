@@ -4,7 +4,7 @@
  * Worker) with progress and cancel, and the results in the page and, inside Excel, in new
  * worksheets. The maths is all in '@alvh/shared'; this file is wiring.
  */
-import { PlanInputSchema, POLICY_FIELDS, plan, resolvePolicy, vxExpiriesAfter } from '@alvh/shared';
+import { PlanInputSchema, POLICY_FIELDS, formatPath, plan, resolvePolicy, vxExpiriesAfter } from '@alvh/shared';
 import { EXAMPLE } from './example';
 import { FIELD_NAMES } from './fields';
 import type { FieldName } from './fields';
@@ -38,7 +38,7 @@ let settings: Settings = store.load();
 /** Fields the user has edited: their messages show as they type; all show after a run is asked for. */
 const touched = new Set<string>();
 let showAll = false;
-let planned = false;
+let hasPlanned = false;
 const running: Partial<Record<JobKind, RunHandle<unknown>>> = {};
 
 const POLICY_DEFAULTS = resolvePolicy() as unknown as Record<string, unknown>;
@@ -246,11 +246,7 @@ function validate(): unknown {
   const curveError: string[] = [];
   if (!r.success) {
     for (const issue of r.error.issues) {
-      const path = issue.path
-        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-        .join('')
-        .replace(/^\./, '')
-        .replace(/\.\[/g, '[');
+      const path = formatPath(issue.path);
       const t = issueTarget(path);
       let control: HTMLElement | null = null;
       let key = '';
@@ -296,7 +292,7 @@ function onFormChange(): void {
   pending = window.setTimeout(() => {
     const parsed = validate();
     // After the first plan, the plan follows the form as it is typed (in the page only).
-    if (planned && parsed !== undefined) showPlan(parsed, false);
+    if (hasPlanned && parsed !== undefined) showPlan(parsed, false);
   }, 120);
 }
 
@@ -392,7 +388,7 @@ function showPlan(parsed: unknown, toSheet: boolean): void {
 function runPlan(): void {
   const parsed = validInputOrExplain();
   if (parsed === undefined) return;
-  planned = true;
+  hasPlanned = true;
   showPlan(parsed, true);
 }
 
