@@ -19,7 +19,13 @@
 import { insufficientData, isAlvhError, limitExceeded } from '../errors';
 import { parseIsoDate } from '../dates';
 import { parseInput } from '../schemas/parse';
-import { ReplayInputSchema, MAX_REPLAY_ROWS, type ReplayAssumptions, type ReplayParsedInput } from '../schemas/replay';
+import {
+  ReplayInputSchema,
+  MAX_REPLAY_ROWS,
+  type ReplayAssumptions,
+  type ReplayInput,
+  type ReplayParsedInput,
+} from '../schemas/replay';
 import { buildTermStructure, futureForExpiry, type Regime, type TermStructure } from '../market/index';
 import { macd, rsi } from '../signals/index';
 import { OPTION_MULTIPLIER, markLegs, type Leg, type MarketState } from '../book/index';
@@ -176,6 +182,8 @@ function legKey(l: Leg): string {
  * const r = replay({ rows, from: '2020-01-02', to: '2020-04-30' });
  * r.episodes.find((e) => e.name === 'Mar 2020')?.alvhPnl
  */
+export function replay(input: ReplayInput): ReplayResult;
+export function replay(input: unknown): ReplayResult;
 export function replay(input: unknown): ReplayResult {
   const rowsRaw = (input as { rows?: unknown } | null)?.rows;
   if (Array.isArray(rowsRaw) && rowsRaw.length > MAX_REPLAY_ROWS) {
