@@ -36,8 +36,8 @@ afterAll(async () => {
 });
 
 describe('ComputePool montecarlo', () => {
-  it('2 threads × 50k equals 1 × 100k in this thread, bit for bit', async () => {
-    const input = { book: BOOK, paths: 100_000, seed: 2024 };
+  it('2 threads × 50k equals 1 × 100k in this thread, bit for bit (fixed book)', async () => {
+    const input = { book: BOOK, paths: 100_000, seed: 2024, rebalance: false };
     const progress: number[] = [];
     const r = await pool.runMonteCarlo(input, { onProgress: (d) => progress.push(d) });
     const single = runMonteCarloChunk(input);
@@ -47,6 +47,15 @@ describe('ComputePool montecarlo', () => {
     expect(r.summary.paths).toBe(100_000);
     expect(progress.at(-1)).toBe(100_000);
     for (let i = 1; i < progress.length; i++) expect(progress[i]!).toBeGreaterThanOrEqual(progress[i - 1]!);
+  });
+
+  it('with the policy on, the pool equals this thread too (10k paths)', async () => {
+    const input = { book: BOOK, paths: 10_000, seed: 77 };
+    const r = await pool.runMonteCarlo(input);
+    const single = runMonteCarloChunk(input);
+    expect(Array.from(r.partial.book)).toEqual(Array.from(single.book));
+    expect(Array.from(r.partial.tailContracts)).toEqual(Array.from(single.tailContracts));
+    expect(r.summary.rebalancesMean).toBeGreaterThan(0);
   });
 
   it('rejects bad input with the shared package error before any thread works', async () => {
@@ -60,6 +69,18 @@ describe('ComputePool montecarlo', () => {
     await expect(p).rejects.toMatchObject({ name: 'AbortError' });
     const r = (await pool.run('montecarlo', { book: BOOK, paths: 2_000, rebalance: false })) as { summary: { paths: number } };
     expect(r.summary.paths).toBe(2_000);
+  });
+});
+
+describe('ComputePool replay', () => {
+  it('runs the shared replay on a worker and keeps its input errors', async () => {
+    const e = await pool.run('replay', { rows: 'not rows' }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(AlvhError);
+    expect((e as AlvhError).code).toBe('invalid_input');
+  });
+
+  it('rejects an unknown job', async () => {
+    await expect(pool.run('nope' as never, {})).rejects.toThrow(/unknown compute job/);
   });
 });
 
