@@ -5,9 +5,10 @@
  * expiring contract is gone and `vx[0]` is the next one, which is exactly what "strictly after"
  * gives. Slots without a price are left out, keeping the other slots' expiries.
  *
- * Caveat of the sources: before mid-2008 the exchange did not list every month beyond the sixth,
- * so a source that numbers contracts by listing order (quantintell) may give VX7/VX8 the dates of
- * months one slot earlier than they were; `maxContracts` lets a caller drop those.
+ * Caveat of the sources: before mid-2008 the leyhline closes have no print in some slots beyond
+ * the fifth (no trade that day), while quantintell has a settlement in every slot. Both are dated
+ * here as consecutive months; had a month not been listed, a source numbered by listing order would
+ * carry a later month in VX6-VX8 than its slot says. `maxContracts` lets a caller drop those slots.
  */
 import { insufficientData, invalidInput } from '../errors';
 import { checkInteger } from '../validate';
