@@ -124,6 +124,8 @@ describe('ALVH.BS and ALVH.BLACK76', () => {
     expectInvalid('output', 'BS', 'call', 42, 40, 0.5, 0.2, 0, 0, 'vanna');
     expectInvalid('spot', 'BS', 'call', -42, 40, 0.5, 0.2);
     expectInvalid('spot', 'BS', 'call', 'abc', 40, 0.5, 0.2);
+    expect(expectInvalid('years', 'BS', 'call', 42, 40, null, 0.2)).toContain('empty');
+    expectInvalid('strike', 'BLACK76', 'call', 19, '', 0.75, 0.28);
     expectInvalid('rate', 'BS', 'call', 42, 40, 0.5, 0.2, 5);
     expectInvalid('rate', 'BS', 'call', 42, 40, 0.5, 0.2, true);
     expectInvalid('years', 'BLACK76', 'call', 19, 19, -1, 0.28);

@@ -89,6 +89,10 @@ describe('functions.json', () => {
     }
   });
 
+  it('declares every argument "any", so that an empty cell arrives empty and not as 0', () => {
+    for (const f of functions) for (const p of f.parameters) expect(p.type, `${f.id}(${p.name})`).toBe('any');
+  });
+
   it('takes series and key/value ranges as matrices of any cell', () => {
     const ranges = functions.flatMap((f) =>
       f.parameters.filter((p) => p.dimensionality === 'matrix').map((p) => `${f.id}.${p.name}`),

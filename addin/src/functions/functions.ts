@@ -4,6 +4,10 @@
  * {@link excelCall}: #VALUE! with "argument: problem; fix", #NUM! where the maths has no answer,
  * #N/A where a series is too short.
  *
+ * Every argument is declared `unknown` (type "any" in the metadata), so that Excel hands over an
+ * empty cell as empty instead of coercing it to 0: an empty required argument is an error that
+ * names it, never a silent zero, and an empty optional one means its default.
+ *
  * Units: prices in index points, volatility and rates as decimals (0.18, 0.05), time in years
  * ACT/365, dates as Excel dates. Greeks follow the pricing core: vega per vol point (0.01), theta
  * per calendar day, rho per 1% (0.01).
@@ -82,11 +86,11 @@ const OUTPUTS = ['price', 'delta', 'gamma', 'vega', 'theta', 'rho'] as const sat
  * @returns The option value in index points, or the chosen Greek.
  */
 export function bs(
-  type: string,
-  spot: number,
-  strike: number,
-  years: number,
-  vol: number,
+  type: unknown,
+  spot: unknown,
+  strike: unknown,
+  years: unknown,
+  vol: unknown,
   rate?: unknown,
   divYield?: unknown,
   output?: unknown,
@@ -119,11 +123,11 @@ export function bs(
  * @returns The option value in index points, or the chosen Greek.
  */
 export function black76(
-  type: string,
-  future: number,
-  strike: number,
-  years: number,
-  vol: number,
+  type: unknown,
+  future: unknown,
+  strike: unknown,
+  years: unknown,
+  vol: unknown,
   rate?: unknown,
   output?: unknown,
 ): number {
@@ -155,11 +159,11 @@ export function black76(
  * @returns Implied volatility as a decimal (0.18 for 18%); #NUM! when no volatility gives the price.
  */
 export function iv(
-  type: string,
-  price: number,
-  underlying: number,
-  strike: number,
-  years: number,
+  type: unknown,
+  price: unknown,
+  underlying: unknown,
+  strike: unknown,
+  years: unknown,
   rate?: unknown,
   divYield?: unknown,
   model?: unknown,
@@ -196,7 +200,7 @@ export function iv(
  * @param contractMonth Any date in the contract month (an Excel date).
  * @returns The expiry as an Excel date (format the cell as a date).
  */
-export function vxexpiry(contractMonth: number): number {
+export function vxexpiry(contractMonth: unknown): number {
   return excelCall(
     () => {
       const iso = dateArg('contractMonth', contractMonth);
@@ -218,8 +222,8 @@ export function vxexpiry(contractMonth: number): number {
  * @returns One row: calendar share, tail share (decimals that sum to 1).
  */
 export function split(
-  vx1: number,
-  vx2: number,
+  vx1: unknown,
+  vx2: unknown,
   rsi?: unknown,
   prevSpread?: unknown,
   macdHist?: unknown,
@@ -255,8 +259,8 @@ export function split(
  * @returns Two columns, label and value: F1, F2, spread (points), contango (%), regime, kappa (per year), theta (points), fit, then each future.
  */
 export function curve(
-  valuationDate: number,
-  vixSpot: number,
+  valuationDate: unknown,
+  vixSpot: unknown,
   futures: unknown[][],
   expiries?: unknown[][],
 ): unknown[][] {
@@ -296,11 +300,11 @@ export function curve(
  * @returns One row: contracts, strike (points), premium (points per option), gain per contract (USD).
  */
 export function tailsize(
-  condorLoss: number,
-  hedgeFuture: number,
-  hedgeYears: number,
-  volOfVol: number,
-  stressedFuture: number,
+  condorLoss: unknown,
+  hedgeFuture: unknown,
+  hedgeYears: unknown,
+  volOfVol: unknown,
+  stressedFuture: unknown,
   coverage?: unknown,
   otmPct?: unknown,
   rate?: unknown,
@@ -471,10 +475,10 @@ const CONDOR_ARGS: FieldNames = {
  * @returns Two columns, label and value: credit (points), max profit and max loss (USD), break-evens (points), short strikes in SD, passes the 1.5 SD check, probability of profit, return on risk, Greeks in USD.
  */
 export function condor(
-  valuationDate: number,
-  spot: number,
-  vix: number,
-  expiry: number,
+  valuationDate: unknown,
+  spot: unknown,
+  vix: unknown,
+  expiry: unknown,
   strikes: unknown[][],
   quantity?: unknown,
   credit?: unknown,
@@ -533,10 +537,10 @@ export function condor(
  * @returns The loss in USD (0 up to the condor's max loss).
  */
 export function condorloss(
-  valuationDate: number,
-  spot: number,
-  vix: number,
-  expiry: number,
+  valuationDate: unknown,
+  spot: unknown,
+  vix: unknown,
+  expiry: unknown,
   strikes: unknown[][],
   quantity?: unknown,
   credit?: unknown,
@@ -604,10 +608,10 @@ const CURVE_NOT_USED = undefined as unknown as TermStructure;
  * @returns One row: stressed future (points), today's future of the expiry (points), stressed VIX (points).
  */
 export function stressfuture(
-  valuationDate: number,
-  vix: number,
+  valuationDate: unknown,
+  vix: unknown,
   futures: unknown[][],
-  expiry: number,
+  expiry: unknown,
   drawdown?: unknown,
   drawdownDays?: unknown,
   stressVix?: unknown,
@@ -646,12 +650,12 @@ export function stressfuture(
  * @returns Two columns, label and value: units, target and unit vega (USD per vol point), unit cost and cost (USD), vega and theta (USD per day) of the overlay, and its legs.
  */
 export function overlay(
-  valuationDate: number,
-  spot: number,
-  vix: number,
-  condorExpiry: number,
-  strike: number,
-  condorVega: number,
+  valuationDate: unknown,
+  spot: unknown,
+  vix: unknown,
+  condorExpiry: unknown,
+  strike: unknown,
+  condorVega: unknown,
   vegaMatch?: unknown,
   structure?: unknown,
   backDays?: unknown,
@@ -715,11 +719,11 @@ function legText(l: Leg): string {
  * @returns Two columns, label and value: due (TRUE/FALSE), the reason, days since, the curve shift (decimal) and the change at each 30-150 day tenor (%).
  */
 export function rebalance(
-  valuationDate: number,
-  vix: number,
+  valuationDate: unknown,
+  vix: unknown,
   futures: unknown[][],
-  lastDate: number,
-  lastVix: number,
+  lastDate: unknown,
+  lastVix: unknown,
   lastFutures: unknown[][],
 ): unknown[][] {
   return excelCall(
