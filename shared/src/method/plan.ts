@@ -515,6 +515,11 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
       `No VX expiry lies ${policy.tailDteMin}-${policy.tailDteMax} days out; the tail uses ${tailExpiry} (${tailDays} days), the nearest to ${policy.tailDteTarget}.`,
     );
   const hedgeFuture = futureForExpiry(ts, tailExpiry);
+  if (!ts.points.some((pt) => pt.expiry === tailExpiry)) {
+    warnings.push(
+      `The tail expiry ${tailExpiry} is not among the futures given: its future (${fmt(hedgeFuture, 3)}) comes from the fitted curve (rmse ${fmt(ts.fit.rmse, 3)} pts); pass the listed VX future of that expiry for an exact size.`,
+    );
+  }
   const sFuture = stressedFuture(ts, tailExpiry, sVix, policy.drawdownDays);
   const tailInput = {
     condorLoss,

@@ -156,6 +156,19 @@ describe('plan — composition', () => {
     expect(q.warnings[0]).toMatch(/^The tail hedge cannot cover the drawdown/);
   });
 
+  it('a tail expiry missing from the futures is priced from the fit, and the plan says so', () => {
+    const two = {
+      ...input,
+      market: { ...input.market, futures: input.market.futures.filter((f) => f.expiry !== '2024-02-14') },
+    };
+    const q = plan(two);
+    expect(q.tail.expiry).toBe('2024-02-14');
+    expect(q.warnings.some((w) => w.startsWith('The tail expiry 2024-02-14 is not among the futures given'))).toBe(
+      true,
+    );
+    expect(p.warnings.some((w) => w.startsWith('The tail expiry'))).toBe(false);
+  });
+
   it('without a last rebalance, the rebalance status says what to pass', () => {
     expect(p.rebalance.due).toBeNull();
     expect(p.rebalance.reason).toMatch(/lastRebalance/);
