@@ -179,10 +179,22 @@ export default async function (): Promise<void> {
       const poolMs = performance.now() - t1;
       const c = process.cpuUsage(c1);
       const poolCpu = (c.user + c.system) / 1000;
-      printRow(`full book + policy, ${pool.size} threads (pool)`, `${formatRate((100_000 * DAYS * 1000) / poolMs, ' path-steps/s')}`);
-      printRow(`100k paths × ${DAYS} days, full book, ${pool.size} threads`, `${(poolMs / 1000).toFixed(2)} s wall (target < 1 s on 2 cores)`);
-      printRow(`  CPU time over all threads / ${pool.size} (the wall time on idle cores)`, `${(poolCpu / 1000 / pool.size).toFixed(2)} s`);
-      printRow('  its ALVH CVaR95 / condor CVaR95 (USD)', `${r.summary.alvh.cvar95.toFixed(0)} / ${r.summary.condor.cvar95.toFixed(0)}`);
+      printRow(
+        `full book + policy, ${pool.size} threads (pool)`,
+        `${formatRate((100_000 * DAYS * 1000) / poolMs, ' path-steps/s')}`,
+      );
+      printRow(
+        `100k paths × ${DAYS} days, full book, ${pool.size} threads`,
+        `${(poolMs / 1000).toFixed(2)} s wall (target < 1 s on 2 cores)`,
+      );
+      printRow(
+        `  CPU time over all threads / ${pool.size} (the wall time on idle cores)`,
+        `${(poolCpu / 1000 / pool.size).toFixed(2)} s`,
+      );
+      printRow(
+        '  its ALVH CVaR95 / condor CVaR95 (USD)',
+        `${r.summary.alvh.cvar95.toFixed(0)} / ${r.summary.condor.cvar95.toFixed(0)}`,
+      );
     } finally {
       await pool.close();
     }

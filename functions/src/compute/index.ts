@@ -1,2 +1,8 @@
-export { ComputePool, type ComputeJob, type ComputePoolOptions, type MonteCarloRunResult, type RunOptions } from './pool';
+export {
+  ComputePool,
+  type ComputeJob,
+  type ComputePoolOptions,
+  type MonteCarloRunResult,
+  type RunOptions,
+} from './pool';
 export { runJob, errorFromWire, errorToWire, type WorkerJob, type WireError } from './jobs';

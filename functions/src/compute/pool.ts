@@ -87,7 +87,8 @@ export class ComputePool {
   /** Run a job (see the module comment). Resolves with the job's result. */
   run(job: ComputeJob, payload: unknown, opts: RunOptions = {}): Promise<unknown> {
     if (job === 'montecarlo') return this.runMonteCarlo(payload, opts);
-    if (job !== 'stress' && job !== 'replay') return Promise.reject(new Error(`unknown compute job ${JSON.stringify(job)}`));
+    if (job !== 'stress' && job !== 'replay')
+      return Promise.reject(new Error(`unknown compute job ${JSON.stringify(job)}`));
     return this.runSingle(job, payload, opts);
   }
 
@@ -109,7 +110,10 @@ export class ComputePool {
       const chunkPayload = { ...(payload as Record<string, unknown>), firstPath: f, pathCount: count };
       const { task, promise } = this.makeTask('montecarlo-chunk', chunkPayload, (d) => {
         done[k] = d;
-        onProgress?.(done.reduce((a, b) => a + b, 0), run.pathCount);
+        onProgress?.(
+          done.reduce((a, b) => a + b, 0),
+          run.pathCount,
+        );
       });
       tasks.push(task);
       // The first failure stops the sibling chunks.
@@ -181,7 +185,15 @@ export class ComputePool {
       resolve = res;
       reject = rej;
     });
-    const task: Task = { id: this.nextId++, job, payload, cancel: new SharedArrayBuffer(4), resolve, reject, onProgress };
+    const task: Task = {
+      id: this.nextId++,
+      job,
+      payload,
+      cancel: new SharedArrayBuffer(4),
+      resolve,
+      reject,
+      onProgress,
+    };
     return { task, promise };
   }
 

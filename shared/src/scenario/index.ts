@@ -1,6 +1,21 @@
 export { philox4x32, uint32ToOpenUnit, PathDraws } from './philox';
-export { DAY, VIX_FLOOR, JointPath, expectedVix, resolveDynamics, type Dynamics, type DynamicsParams } from './dynamics';
-export { HISTOGRAM_BINS, PERCENTILES, describeDistribution, histogram, type DistributionStats, type Histogram } from './statistics';
+export {
+  DAY,
+  VIX_FLOOR,
+  JointPath,
+  expectedVix,
+  resolveDynamics,
+  type Dynamics,
+  type DynamicsParams,
+} from './dynamics';
+export {
+  HISTOGRAM_BINS,
+  PERCENTILES,
+  describeDistribution,
+  histogram,
+  type DistributionStats,
+  type Histogram,
+} from './statistics';
 export {
   MonteCarloCancelled,
   PROGRESS_EVERY,

@@ -18,7 +18,15 @@ import { scenarioSource, type ScenarioBook } from './scenarioBook';
 export type { ScenarioBook } from './scenarioBook';
 import { JointPath, resolveDynamics, type Dynamics, type DynamicsParams } from './dynamics';
 import { PathDraws } from './philox';
-import { compileLegs, legFuture, legPrice, legsSettling, legsValue, type CompiledLegs, type PricerMarket } from './pathPricer';
+import {
+  compileLegs,
+  legFuture,
+  legPrice,
+  legsSettling,
+  legsValue,
+  type CompiledLegs,
+  type PricerMarket,
+} from './pathPricer';
 import { describeDistribution, histogram, type DistributionStats, type Histogram } from './statistics';
 
 /** Tenors (days) of the curve-shift trigger, as in the method's section 8. */
@@ -34,7 +42,6 @@ export class MonteCarloCancelled extends Error {
     super(`Monte Carlo cancelled after ${pathsDone} paths`);
   }
 }
-
 
 /** Dynamics parameters the user may set; the rest come from the book and the policy. */
 export interface ModelParams {
@@ -143,7 +150,14 @@ function prepare(s: MonteCarloSetup): Engine {
   const b = s.book;
   const p = s.policy;
   const day0 = parseIsoDate('valuationDate', b.valuationDate);
-  const m: PricerMarket = { rate: b.rate, divYield: b.divYield, volOfVol: b.volOfVol, skew: b.skew, kappa: b.kappa, theta: b.theta };
+  const m: PricerMarket = {
+    rate: b.rate,
+    divYield: b.divYield,
+    volOfVol: b.volOfVol,
+    skew: b.skew,
+    kappa: b.kappa,
+    theta: b.theta,
+  };
   const dp: DynamicsParams = {
     spot: b.spot,
     vix: b.vix,
@@ -163,10 +177,18 @@ function prepare(s: MonteCarloSetup): Engine {
   const overlay = compileLegs(b.overlay, day0, b.vix, m, b.futureFor, 'book.overlay');
   const tail = compileLegs(b.tail, day0, b.vix, m, b.futureFor, 'book.tail');
   if (condor.n === 0) throw invalidInput('book.condor', 'has no legs', 'pass the four legs of the condor');
-  for (const [name, c] of [['condor', condor], ['overlay', overlay], ['tail', tail]] as const) {
+  for (const [name, c] of [
+    ['condor', condor],
+    ['overlay', overlay],
+    ['tail', tail],
+  ] as const) {
     for (let i = 0; i < c.n; i++) {
       if (c.expiryDay[i]! <= 0) {
-        throw invalidInput(`book.${name}[${i}].expiry`, `is on or before the valuation date ${b.valuationDate}`, 'pass legs that expire after the valuation date');
+        throw invalidInput(
+          `book.${name}[${i}].expiry`,
+          `is on or before the valuation date ${b.valuationDate}`,
+          'pass legs that expire after the valuation date',
+        );
       }
     }
   }
@@ -254,7 +276,8 @@ export function runMonteCarloSetup(
   const tailBudget = s.book.tailBudget;
   // Days on which some leg expires and settles (the only days the loop needs SPX before a rebalance).
   const settleDay = new Uint8Array(H + 1);
-  for (const c of [condor, overlay, tail]) for (let k = 0; k < c.n; k++) if (c.expiryDay[k]! <= H) settleDay[c.expiryDay[k]!] = 1;
+  for (const c of [condor, overlay, tail])
+    for (let k = 0; k < c.n; k++) if (c.expiryDay[k]! <= H) settleDay[c.expiryDay[k]!] = 1;
   for (let j = 0; j < n; j++) {
     if (j % PROGRESS_EVERY === 0 && j > 0) {
       if (opts.shouldCancel?.()) throw new MonteCarloCancelled(j);
@@ -308,7 +331,10 @@ export function runMonteCarloSetup(
           hedgeFuture,
           hedgeYears: (tailExpiry - day) / 365,
           volOfVol: m.volOfVol,
-          stressedFuture: Math.max(0.01, hedgeFuture + (sVix - vix) * Math.exp((-m.kappa * Math.max(0, tailExpiry - day - ddDays)) / 365)),
+          stressedFuture: Math.max(
+            0.01,
+            hedgeFuture + (sVix - vix) * Math.exp((-m.kappa * Math.max(0, tailExpiry - day - ddDays)) / 365),
+          ),
           coverage: policy.tailCoverage,
           otmPct: policy.tailOtmPct,
           rate: m.rate,
@@ -318,7 +344,10 @@ export function runMonteCarloSetup(
         });
         target = { contracts: sized.contracts, strike: sized.strike };
         if (tailBudget !== undefined) {
-          target = { contracts: cutToBudget(target.contracts, sized.premium * 100, tailBudget).quantity, strike: target.strike };
+          target = {
+            contracts: cutToBudget(target.contracts, sized.premium * 100, tailBudget).quantity,
+            strike: target.strike,
+          };
         }
       } catch (err) {
         if (isAlvhError(err)) continue; // no covering size here: keep the tail as it is
@@ -401,9 +430,18 @@ export function mergeMonteCarlo(parts: readonly MonteCarloPartial[]): MonteCarlo
       p.antithetic === first.antithetic &&
       p.condorMaxLoss === first.condorMaxLoss &&
       p.hedgeDebit === first.hedgeDebit;
-    if (!same) throw invalidInput(`parts[${k}]`, 'comes from a different run (seed, paths, horizon or book differ)', 'merge only chunks of one run');
+    if (!same)
+      throw invalidInput(
+        `parts[${k}]`,
+        'comes from a different run (seed, paths, horizon or book differ)',
+        'merge only chunks of one run',
+      );
     if (p.firstPath !== next) {
-      throw invalidInput(`parts[${k}].firstPath`, `is ${p.firstPath}, expected ${next}`, 'merge contiguous chunks with no gap or overlap');
+      throw invalidInput(
+        `parts[${k}].firstPath`,
+        `is ${p.firstPath}, expected ${next}`,
+        'merge contiguous chunks with no gap or overlap',
+      );
     }
     next += p.pathCount;
     total += p.pathCount;
@@ -420,11 +458,26 @@ export function mergeMonteCarlo(parts: readonly MonteCarloPartial[]): MonteCarlo
   return {
     ...first,
     pathCount: total,
-    condor: cat((p) => p.condor, (k) => new Float64Array(k)),
-    book: cat((p) => p.book, (k) => new Float64Array(k)),
-    costs: cat((p) => p.costs, (k) => new Float64Array(k)),
-    rebalances: cat((p) => p.rebalances, (k) => new Uint16Array(k)),
-    tailContracts: cat((p) => p.tailContracts, (k) => new Float64Array(k)),
+    condor: cat(
+      (p) => p.condor,
+      (k) => new Float64Array(k),
+    ),
+    book: cat(
+      (p) => p.book,
+      (k) => new Float64Array(k),
+    ),
+    costs: cat(
+      (p) => p.costs,
+      (k) => new Float64Array(k),
+    ),
+    rebalances: cat(
+      (p) => p.rebalances,
+      (k) => new Uint16Array(k),
+    ),
+    tailContracts: cat(
+      (p) => p.tailContracts,
+      (k) => new Float64Array(k),
+    ),
   };
 }
 
@@ -506,6 +559,14 @@ export function monteCarloSetup(input: unknown): MonteCarloSetup {
     book,
     policy,
     model,
-    run: { paths: v.paths, seed: v.seed, firstPath: v.firstPath, pathCount, horizonDays, antithetic: v.antithetic, rebalance: v.rebalance },
+    run: {
+      paths: v.paths,
+      seed: v.seed,
+      firstPath: v.firstPath,
+      pathCount,
+      horizonDays,
+      antithetic: v.antithetic,
+      rebalance: v.rebalance,
+    },
   };
 }

@@ -68,7 +68,11 @@ export function resolveScenarioBook(b: ScenarioBookInput, policy: Policy): Scena
  * through the method's `plan` (its book, its market state, its policy); a book uses the given
  * policy overrides.
  */
-export function scenarioSource(v: { plan?: PlanInput | undefined; book?: ScenarioBookInput | undefined; policy?: unknown }): {
+export function scenarioSource(v: {
+  plan?: PlanInput | undefined;
+  book?: ScenarioBookInput | undefined;
+  policy?: unknown;
+}): {
   book: ScenarioBook;
   policy: Policy;
 } {

@@ -68,7 +68,12 @@ function tailRisk(sorted: Float64Array, alpha: number): [number, number, number]
  * (the first element is path `firstPath`), so the standard error comes from pair averages.
  * `maxLoss` (USD, positive) is the loss that counts as "max loss".
  */
-export function describeDistribution(pnl: Float64Array, firstPath: number, paired: boolean, maxLoss: number): DistributionStats {
+export function describeDistribution(
+  pnl: Float64Array,
+  firstPath: number,
+  paired: boolean,
+  maxLoss: number,
+): DistributionStats {
   const n = pnl.length;
   let sum = 0;
   let losses = 0;

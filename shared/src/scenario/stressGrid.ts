@@ -72,7 +72,12 @@ export function stressGrid(input: unknown): StressGridResult {
   checkStressLimits(v.spxMoves.length, vixLevels.length, v.days.length);
   const today = shiftedState(book, 0, book.spot, book.vix);
   const value = (legs: readonly Leg[], s: MarketState) => (legs.length === 0 ? 0 : markBook(legs, s).value);
-  const base = { condor: value(book.condor, today), overlay: value(book.overlay, today), tail: value(book.tail, today), total: 0 };
+  const base = {
+    condor: value(book.condor, today),
+    overlay: value(book.overlay, today),
+    tail: value(book.tail, today),
+    total: 0,
+  };
   base.total = base.condor + base.overlay + base.tail;
   const out: StressGridResult = {
     valuationDate: book.valuationDate,

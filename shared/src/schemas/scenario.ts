@@ -24,7 +24,6 @@ const int = (lo: number, hi: number, what: string) =>
     .min(lo, { error: `pass ${what} of at least ${lo}` })
     .max(hi, { error: `pass ${what} of at most ${hi}` });
 
-
 /** A leg of a book: SPX or VIX option, call or put, strike (points), expiry, signed contracts (+ long). */
 export const ScenarioLegSchema = z.object({
   kind: z.enum(['spx', 'vix'], { error: 'pass "spx" or "vix"' }),
@@ -62,11 +61,20 @@ export const ModelParamsSchema = z.object({
   /** Square-root diffusion coefficient ξ (VIX points^½ per year^½); default volOfVol·√VIX. */
   xi: finiteNumber.min(0, { error: 'pass ξ ≥ 0' }).max(100, { error: 'pass ξ ≤ 100' }).optional(),
   /** VIX up-jumps (with SPX down-jumps) per year. */
-  jumpIntensity: finiteNumber.min(0, { error: 'pass jumps per year ≥ 0' }).max(50, { error: 'pass at most 50 jumps per year' }).default(1),
+  jumpIntensity: finiteNumber
+    .min(0, { error: 'pass jumps per year ≥ 0' })
+    .max(50, { error: 'pass at most 50 jumps per year' })
+    .default(1),
   /** Mean VIX jump, points (exponential). */
-  jumpMeanVix: finiteNumber.min(0, { error: 'pass a jump size ≥ 0' }).max(100, { error: 'pass a jump size of at most 100 points' }).default(8),
+  jumpMeanVix: finiteNumber
+    .min(0, { error: 'pass a jump size ≥ 0' })
+    .max(100, { error: 'pass a jump size of at most 100 points' })
+    .default(8),
   /** SPX log drop per VIX point of jump (1/150: 1% per 1.5 VIX points). */
-  spxJumpPerVixPoint: finiteNumber.min(0, { error: 'pass a value ≥ 0' }).max(0.1, { error: 'pass a value ≤ 0.1' }).default(1 / 150),
+  spxJumpPerVixPoint: finiteNumber
+    .min(0, { error: 'pass a value ≥ 0' })
+    .max(0.1, { error: 'pass a value ≤ 0.1' })
+    .default(1 / 150),
 });
 export type ModelParamsInput = z.output<typeof ModelParamsSchema>;
 
@@ -93,10 +101,19 @@ const runFields = {
 /** Exactly one of `plan` and `book`; `policy` only beside a book. */
 function oneSource(v: { plan?: unknown; book?: unknown; policy?: unknown }, ctx: z.RefinementCtx): void {
   if ((v.plan === undefined) === (v.book === undefined)) {
-    ctx.addIssue({ code: 'custom', path: ['book'], message: 'pass either plan (a plan input: the hedges are sized by the method) or book (explicit legs), not both and not neither' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['book'],
+      message:
+        'pass either plan (a plan input: the hedges are sized by the method) or book (explicit legs), not both and not neither',
+    });
   }
   if (v.plan !== undefined && v.policy !== undefined) {
-    ctx.addIssue({ code: 'custom', path: ['policy'], message: 'a plan carries its own policy: put the overrides in plan.policy' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['policy'],
+      message: 'a plan carries its own policy: put the overrides in plan.policy',
+    });
   }
 }
 
@@ -115,20 +132,36 @@ export const MonteCarloInputSchema = z
 export type MonteCarloInput = z.output<typeof MonteCarloInputSchema>;
 
 /** Stress grid input: a plan input or a book, plus the axes. */
-export const StressGridInputSchema = z.object({
-  plan: PlanInputSchema.optional(),
-  book: ScenarioBookInputSchema.optional(),
-  policy: z.unknown().optional(),
-  /** SPX moves as decimals (−0.2 = down 20%). */
-  spxMoves: z
-    .array(finiteNumber.min(-0.99, { error: 'pass SPX moves above −0.99 (decimals: −0.2 = down 20%)' }).max(5, { error: 'pass SPX moves as decimals (0.1 = up 10%)' }))
-    .min(1, { error: 'pass at least one SPX move' })
-    .default([-0.2, -0.15, -0.1, -0.05, -0.025, 0, 0.025, 0.05, 0.1]),
-  /** VIX levels, points; default a ladder around today's VIX. */
-  vixLevels: z.array(finiteNumber.positive({ error: 'pass VIX levels in points, > 0' }).max(200, { error: 'pass VIX levels of at most 200' })).min(1).optional(),
-  /** Days elapsed from the valuation date. */
-  days: z.array(int(0, 3650, 'days')).min(1, { error: 'pass at least one day' }).default([0, 7, 21]),
-}).superRefine(oneSource);
+export const StressGridInputSchema = z
+  .object({
+    plan: PlanInputSchema.optional(),
+    book: ScenarioBookInputSchema.optional(),
+    policy: z.unknown().optional(),
+    /** SPX moves as decimals (−0.2 = down 20%). */
+    spxMoves: z
+      .array(
+        finiteNumber
+          .min(-0.99, { error: 'pass SPX moves above −0.99 (decimals: −0.2 = down 20%)' })
+          .max(5, { error: 'pass SPX moves as decimals (0.1 = up 10%)' }),
+      )
+      .min(1, { error: 'pass at least one SPX move' })
+      .default([-0.2, -0.15, -0.1, -0.05, -0.025, 0, 0.025, 0.05, 0.1]),
+    /** VIX levels, points; default a ladder around today's VIX. */
+    vixLevels: z
+      .array(
+        finiteNumber
+          .positive({ error: 'pass VIX levels in points, > 0' })
+          .max(200, { error: 'pass VIX levels of at most 200' }),
+      )
+      .min(1)
+      .optional(),
+    /** Days elapsed from the valuation date. */
+    days: z
+      .array(int(0, 3650, 'days'))
+      .min(1, { error: 'pass at least one day' })
+      .default([0, 7, 21]),
+  })
+  .superRefine(oneSource);
 export type StressGridInput = z.output<typeof StressGridInputSchema>;
 
 /**
@@ -137,10 +170,18 @@ export type StressGridInput = z.output<typeof StressGridInputSchema>;
  */
 export function checkMonteCarloLimits(paths: number, pathCount: number, horizonDays: number): void {
   if (paths > MAX_PATHS) {
-    throw limitExceeded('paths', `is ${paths}, over the limit of ${MAX_PATHS} paths per run`, `run at most ${MAX_PATHS} paths`);
+    throw limitExceeded(
+      'paths',
+      `is ${paths}, over the limit of ${MAX_PATHS} paths per run`,
+      `run at most ${MAX_PATHS} paths`,
+    );
   }
   if (horizonDays > MAX_HORIZON_DAYS) {
-    throw limitExceeded('horizonDays', `is ${horizonDays}, over the limit of ${MAX_HORIZON_DAYS} days`, `pass a horizon of at most ${MAX_HORIZON_DAYS} days`);
+    throw limitExceeded(
+      'horizonDays',
+      `is ${horizonDays}, over the limit of ${MAX_HORIZON_DAYS} days`,
+      `pass a horizon of at most ${MAX_HORIZON_DAYS} days`,
+    );
   }
   if (pathCount * horizonDays > MAX_PATH_STEPS) {
     throw limitExceeded(

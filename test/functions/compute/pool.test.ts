@@ -59,15 +59,24 @@ describe('ComputePool montecarlo', () => {
   });
 
   it('rejects bad input with the shared package error before any thread works', async () => {
-    await expect(pool.run('montecarlo', { book: BOOK, paths: 5_000_000 })).rejects.toMatchObject({ code: 'limit_exceeded', field: 'paths' });
+    await expect(pool.run('montecarlo', { book: BOOK, paths: 5_000_000 })).rejects.toMatchObject({
+      code: 'limit_exceeded',
+      field: 'paths',
+    });
     await expect(pool.run('montecarlo', { book: { ...BOOK, vix: 'x' } })).rejects.toBeInstanceOf(InputValidationError);
   });
 
   it('cancels through an AbortSignal and stays usable', async () => {
     const ac = new AbortController();
-    const p = pool.run('montecarlo', { book: BOOK, paths: 400_000, seed: 1 }, { signal: ac.signal, onProgress: (d) => d > 2_000 && ac.abort() });
+    const p = pool.run(
+      'montecarlo',
+      { book: BOOK, paths: 400_000, seed: 1 },
+      { signal: ac.signal, onProgress: (d) => d > 2_000 && ac.abort() },
+    );
     await expect(p).rejects.toMatchObject({ name: 'AbortError' });
-    const r = (await pool.run('montecarlo', { book: BOOK, paths: 2_000, rebalance: false })) as { summary: { paths: number } };
+    const r = (await pool.run('montecarlo', { book: BOOK, paths: 2_000, rebalance: false })) as {
+      summary: { paths: number };
+    };
     expect(r.summary.paths).toBe(2_000);
   });
 });
@@ -99,6 +108,8 @@ describe('ComputePool stress', () => {
   it('an abort before the start rejects at once', async () => {
     const ac = new AbortController();
     ac.abort();
-    await expect(pool.run('stress', { book: BOOK }, { signal: ac.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(pool.run('stress', { book: BOOK }, { signal: ac.signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DAY, JointPath, expectedVix, resolveDynamics, type DynamicsParams } from '../../../shared/src/scenario/dynamics';
+import {
+  DAY,
+  JointPath,
+  expectedVix,
+  resolveDynamics,
+  type DynamicsParams,
+} from '../../../shared/src/scenario/dynamics';
 import { PathDraws } from '../../../shared/src/scenario/philox';
 
 const base: DynamicsParams = {

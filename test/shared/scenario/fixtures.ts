@@ -41,6 +41,11 @@ export const PLAN_INPUT = {
       { expiry: '2027-03-17', price: 20.3 },
     ],
   },
-  condor: { expiry: '2027-01-08', strikes: [5800, 5900, 7000, 7100] as [number, number, number, number], quantity: 10, vol: 0.16 },
+  condor: {
+    expiry: '2027-01-08',
+    strikes: [5800, 5900, 7000, 7100] as [number, number, number, number],
+    quantity: 10,
+    vol: 0.16,
+  },
   portfolio: { capital: 10_000_000, budget: 20_000 },
 };

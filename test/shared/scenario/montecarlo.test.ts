@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bsPrice, markBook, resolvePolicy, buildTermStructure, futureForExpiry, parseIsoDate } from '../../../shared/src/index';
+import {
+  bsPrice,
+  markBook,
+  resolvePolicy,
+  buildTermStructure,
+  futureForExpiry,
+  parseIsoDate,
+} from '../../../shared/src/index';
 import {
   MonteCarloCancelled,
   mergeMonteCarlo,
@@ -39,14 +46,17 @@ describe('Monte Carlo convergence (jumps off, constant vol)', () => {
     const closed = bs('call', 5150) * 100;
     const plain = mcPrice({ ...constantVolBook, condor: call }, false, 40_000, closed);
     const anti = mcPrice({ ...constantVolBook, condor: call }, true, 40_000, closed);
-    expect(Math.abs(plain.price - closed), `plain ${plain.price} vs ${closed} ± ${plain.se}`).toBeLessThan(3 * plain.se);
-    expect(Math.abs(anti.price - closed), `antithetic ${anti.price} vs ${closed} ± ${anti.se}`).toBeLessThan(3 * anti.se);
+    expect(Math.abs(plain.price - closed), `plain ${plain.price} vs ${closed} ± ${plain.se}`).toBeLessThan(
+      3 * plain.se,
+    );
+    expect(Math.abs(anti.price - closed), `antithetic ${anti.price} vs ${closed} ± ${anti.se}`).toBeLessThan(
+      3 * anti.se,
+    );
     expect(anti.se).toBeLessThan(0.8 * plain.se);
   });
 
   it('the condor is within 3 standard errors of its closed form', () => {
-    const closed =
-      100 * 10 * (bs('put', 4700) - bs('put', 4750) - bs('call', 5400) + bs('call', 5450));
+    const closed = 100 * 10 * (bs('put', 4700) - bs('put', 4750) - bs('call', 5400) + bs('call', 5450));
     const r = mcPrice(constantVolBook, true, 40_000, closed);
     expect(Math.abs(r.price - closed), `${r.price} vs ${closed} ± ${r.se}`).toBeLessThan(3 * r.se);
   });
@@ -56,9 +66,25 @@ describe('path pricer', () => {
   it('marks the book at t = 0 exactly as markBook does', () => {
     const policy = resolvePolicy({});
     const ts = buildTermStructure({ valuationDate: BOOK.valuationDate, vixSpot: BOOK.vix, futures: BOOK.futures });
-    const m = { rate: BOOK.rate, divYield: BOOK.divYield, volOfVol: BOOK.volOfVol, skew: policy.skew, kappa: ts.fit.kappa, theta: ts.fit.theta };
+    const m = {
+      rate: BOOK.rate,
+      divYield: BOOK.divYield,
+      volOfVol: BOOK.volOfVol,
+      skew: policy.skew,
+      kappa: ts.fit.kappa,
+      theta: ts.fit.theta,
+    };
     const futureFor = (e: string) => futureForExpiry(ts, e);
-    const state = { date: BOOK.valuationDate, spot: BOOK.spot, vix: BOOK.vix, rate: BOOK.rate, divYield: BOOK.divYield, volOfVol: BOOK.volOfVol, futureFor, skew: policy.skew };
+    const state = {
+      date: BOOK.valuationDate,
+      spot: BOOK.spot,
+      vix: BOOK.vix,
+      rate: BOOK.rate,
+      divYield: BOOK.divYield,
+      volOfVol: BOOK.volOfVol,
+      futureFor,
+      skew: policy.skew,
+    };
     const day0 = parseIsoDate('d', BOOK.valuationDate);
     for (const legs of [BOOK.condor, BOOK.overlay, BOOK.tail]) {
       const c = compileLegs(legs, day0, BOOK.vix, m, futureFor, 'legs');
@@ -101,7 +127,14 @@ describe('reproducibility', () => {
   it('refuses to merge chunks with a gap or from another run', () => {
     const a = runMonteCarloChunk({ book: BOOK, paths: 300, seed: 1, pathCount: 100, rebalance: false });
     const c = runMonteCarloChunk({ book: BOOK, paths: 300, seed: 1, firstPath: 200, rebalance: false });
-    const other = runMonteCarloChunk({ book: BOOK, paths: 300, seed: 2, firstPath: 100, pathCount: 100, rebalance: false });
+    const other = runMonteCarloChunk({
+      book: BOOK,
+      paths: 300,
+      seed: 2,
+      firstPath: 100,
+      pathCount: 100,
+      rebalance: false,
+    });
     expect(() => mergeMonteCarlo([a, c])).toThrowError(/firstPath: is 200, expected 100/);
     expect(() => mergeMonteCarlo([a, other])).toThrowError(/different run/);
   });
@@ -129,15 +162,27 @@ describe('results of the ALVH book', () => {
 
 describe('input, limits, progress and cancellation', () => {
   it('rejects bad input naming the field', () => {
-    expect(() => runMonteCarloChunk({ book: { ...BOOK, spot: -1 }, paths: 10 })).toThrowError(expect.objectContaining({ field: 'book.spot' }));
-    expect(() => runMonteCarloChunk({ book: BOOK, paths: 10, firstPath: 10 })).toThrowError(expect.objectContaining({ field: 'firstPath' }));
-    expect(() => runMonteCarloChunk({ book: BOOK, paths: 10, seed: -1 })).toThrowError(expect.objectContaining({ field: 'seed' }));
+    expect(() => runMonteCarloChunk({ book: { ...BOOK, spot: -1 }, paths: 10 })).toThrowError(
+      expect.objectContaining({ field: 'book.spot' }),
+    );
+    expect(() => runMonteCarloChunk({ book: BOOK, paths: 10, firstPath: 10 })).toThrowError(
+      expect.objectContaining({ field: 'firstPath' }),
+    );
+    expect(() => runMonteCarloChunk({ book: BOOK, paths: 10, seed: -1 })).toThrowError(
+      expect.objectContaining({ field: 'seed' }),
+    );
   });
 
   it('throws limit_exceeded naming the limit', () => {
-    expect(() => monteCarloSetup({ book: BOOK, paths: 3_000_000 })).toThrowError(expect.objectContaining({ code: 'limit_exceeded', field: 'paths' }));
-    expect(() => monteCarloSetup({ book: BOOK, paths: 1_000_000 })).toThrowError(expect.objectContaining({ code: 'limit_exceeded', field: 'pathCount' }));
-    expect(() => monteCarloSetup({ book: BOOK, paths: 1_000, horizonDays: 1000 })).toThrowError(expect.objectContaining({ code: 'limit_exceeded', field: 'horizonDays' }));
+    expect(() => monteCarloSetup({ book: BOOK, paths: 3_000_000 })).toThrowError(
+      expect.objectContaining({ code: 'limit_exceeded', field: 'paths' }),
+    );
+    expect(() => monteCarloSetup({ book: BOOK, paths: 1_000_000 })).toThrowError(
+      expect.objectContaining({ code: 'limit_exceeded', field: 'pathCount' }),
+    );
+    expect(() => monteCarloSetup({ book: BOOK, paths: 1_000, horizonDays: 1000 })).toThrowError(
+      expect.objectContaining({ code: 'limit_exceeded', field: 'horizonDays' }),
+    );
     expect(() => monteCarloSetup({ book: BOOK, paths: 1_000_000, pathCount: 100_000 })).not.toThrow();
   });
 
@@ -146,8 +191,8 @@ describe('input, limits, progress and cancellation', () => {
     runMonteCarloChunk({ book: BOOK, paths: 3_000, rebalance: false }, { onProgress: (d) => seen.push(d) });
     expect(seen).toEqual([1024, 2048, 3000]);
     let calls = 0;
-    expect(() => runMonteCarloChunk({ book: BOOK, paths: 3_000, rebalance: false }, { shouldCancel: () => ++calls >= 2 })).toThrowError(
-      MonteCarloCancelled,
-    );
+    expect(() =>
+      runMonteCarloChunk({ book: BOOK, paths: 3_000, rebalance: false }, { shouldCancel: () => ++calls >= 2 }),
+    ).toThrowError(MonteCarloCancelled);
   });
 });

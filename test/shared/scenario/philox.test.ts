@@ -6,7 +6,11 @@ const hex = (a: Uint32Array): string[] => Array.from(a, (x) => x.toString(16).pa
 // Known-answer vectors of Philox4x32-10 from Random123's tests/kat_vectors
 // (https://github.com/DEShawResearch/random123): counter[4], key[2] → output[4].
 const KAT: [number[], number[], string[]][] = [
-  [[0, 0, 0, 0], [0, 0], ['6627e8d5', 'e169c58d', 'bc57ac4c', '9b00dbd8']],
+  [
+    [0, 0, 0, 0],
+    [0, 0],
+    ['6627e8d5', 'e169c58d', 'bc57ac4c', '9b00dbd8'],
+  ],
   [
     [0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff],
     [0xffffffff, 0xffffffff],

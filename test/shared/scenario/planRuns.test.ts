@@ -29,9 +29,13 @@ describe('runs from a plan', () => {
   });
 
   it('asks for exactly one of plan and book, and the policy inside the plan', () => {
-    expect(() => runMonteCarloChunk({ plan: PLAN_INPUT, book: BOOK, paths: 10 })).toThrowError(expect.objectContaining({ field: 'book' }));
+    expect(() => runMonteCarloChunk({ plan: PLAN_INPUT, book: BOOK, paths: 10 })).toThrowError(
+      expect.objectContaining({ field: 'book' }),
+    );
     expect(() => runMonteCarloChunk({ paths: 10 })).toThrowError(expect.objectContaining({ field: 'book' }));
-    expect(() => runMonteCarloChunk({ plan: PLAN_INPUT, policy: {}, paths: 10 })).toThrowError(expect.objectContaining({ field: 'policy' }));
+    expect(() => runMonteCarloChunk({ plan: PLAN_INPUT, policy: {}, paths: 10 })).toThrowError(
+      expect.objectContaining({ field: 'policy' }),
+    );
   });
 });
 

@@ -4,7 +4,12 @@ import { stressGrid } from '../../../shared/src/scenario/stressGrid';
 import { BOOK } from './fixtures';
 
 describe('stressGrid', () => {
-  const g = stressGrid({ book: BOOK, spxMoves: [-0.2, -0.05, 0, 0.05], vixLevels: [14, 20, 30, 45], days: [0, 10, 49] });
+  const g = stressGrid({
+    book: BOOK,
+    spxMoves: [-0.2, -0.05, 0, 0.05],
+    vixLevels: [14, 20, 30, 45],
+    days: [0, 10, 49],
+  });
 
   it('has the axes and the [day][move][level] shape', () => {
     expect(g.dates).toEqual(['2024-03-01', '2024-03-11', '2024-04-19']);
@@ -34,21 +39,25 @@ describe('stressGrid', () => {
     const ts = buildTermStructure({ valuationDate: BOOK.valuationDate, vixSpot: BOOK.vix, futures: BOOK.futures });
     const may = shockFutures(ts, 30).find((p) => p.expiry === '2024-05-22')!;
     const leg = BOOK.tail[0]!;
-    const price = (f: number) => black76Price({ type: 'call', future: f, strike: leg.strike, years: 82 / 365, vol: 1, rate: BOOK.rate });
+    const price = (f: number) =>
+      black76Price({ type: 'call', future: f, strike: leg.strike, years: 82 / 365, vol: 1, rate: BOOK.rate });
     const want = (price(may.price) - price(16.0)) * 100 * leg.quantity;
     expect(g.tail[0]![2]![2]).toBeCloseTo(want, 6);
   });
 
   it('tail P&L rises with VIX at every SPX move and day', () => {
-    for (const day of g.tail) for (const row of day) for (let l = 1; l < row.length; l++) expect(row[l]!).toBeGreaterThan(row[l - 1]!);
+    for (const day of g.tail)
+      for (const row of day) for (let l = 1; l < row.length; l++) expect(row[l]!).toBeGreaterThan(row[l - 1]!);
   });
 
   it('throws limit_exceeded naming the limit, and invalid_input naming a bad field', () => {
     const many = Array.from({ length: 200 }, (_, i) => -0.5 + i * 0.005);
-    expect(() => stressGrid({ book: BOOK, spxMoves: many, vixLevels: many.map((_, i) => 10 + i / 2), days: [0] })).toThrowError(
-      expect.objectContaining({ code: 'limit_exceeded', field: 'spxMoves' }),
+    expect(() =>
+      stressGrid({ book: BOOK, spxMoves: many, vixLevels: many.map((_, i) => 10 + i / 2), days: [0] }),
+    ).toThrowError(expect.objectContaining({ code: 'limit_exceeded', field: 'spxMoves' }));
+    expect(() => stressGrid({ book: BOOK, spxMoves: [-20] })).toThrowError(
+      expect.objectContaining({ field: 'spxMoves[0]' }),
     );
-    expect(() => stressGrid({ book: BOOK, spxMoves: [-20] })).toThrowError(expect.objectContaining({ field: 'spxMoves[0]' }));
   });
 
   it('uses a default VIX ladder around today', () => {
