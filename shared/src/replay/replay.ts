@@ -176,7 +176,8 @@ function legKey(l: Leg): string {
  * Replay the ALVH policy over daily market rows (see the module comment and docs/replay.md).
  *
  * @throws AlvhError `limit_exceeded` above {@link MAX_REPLAY_ROWS} rows; `invalid_input` (an
- *   InputValidationError listing every issue) for a malformed input
+ *   InputValidationError listing every issue) for a malformed input; `insufficient_data` when no
+ *   row in the window has an SPX close, a VIX close and two VX prices
  * @example
  * const rows = mergeMarketHistory(parseMarketHistory(futuresCsv), parseMarketHistory(vvixCsv));
  * const r = replay({ rows, from: '2020-01-02', to: '2020-04-30' });
@@ -216,6 +217,7 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
   }
   const vovByDate = new Map<string, boolean>();
   const ratioRows = rows.filter((r) => r.vvix !== undefined && r.vix !== undefined);
+  // MACD(12, 26, 9) needs slow + signal − 1 = 34 values.
   if (ratioRows.length >= 34) {
     const { histogram } = macd(ratioRows.map((r) => (r.vvix as number) / (r.vix as number)));
     const offset = ratioRows.length - histogram.length;
