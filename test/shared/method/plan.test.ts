@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { plan, planMarketState, type Plan } from '../../../shared/src/method/plan';
 import { PlanInputSchema, type PlanInput } from '../../../shared/src/schemas/plan';
 import { markBook } from '../../../shared/src/book/index';
@@ -115,6 +116,25 @@ describe('plan — composition', () => {
     const tight = plan({ ...input, policy: { maxHedgeCostRate: 0.5 } });
     expect(tight.tail.contracts).toBeLessThanOrEqual(loose.tail.contracts);
     expect(tight.overlay.units).toBeLessThanOrEqual(loose.overlay.units);
+  });
+
+  it('property: a smaller user budget never buys more overlay units or tail contracts', () => {
+    const loose = { maxHedgeCostRate: 5, targetIrr: 0 };
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 3000, noNaN: true }),
+        fc.double({ min: 0, max: 3000, noNaN: true }),
+        (b1, b2) => {
+          const lo = plan({ ...input, portfolio: { capital: 1e6, budget: Math.min(b1, b2) }, policy: loose });
+          const hi = plan({ ...input, portfolio: { capital: 1e6, budget: Math.max(b1, b2) }, policy: loose });
+          expect(lo.tail.contracts).toBeLessThanOrEqual(hi.tail.contracts);
+          expect(lo.overlay.units).toBeLessThanOrEqual(hi.overlay.units);
+          expect(lo.budget.netHedgeDebit).toBeLessThanOrEqual(Math.min(b1, b2) + 1e-6);
+          expect(lo.tail.contracts).toBeGreaterThanOrEqual(0);
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 
   it('flags a quantity over the capital cap and names the largest that fits', () => {
