@@ -15,7 +15,15 @@ import {
   writeStressSheet,
 } from '../../addin/src/taskpane/workbook';
 import type { HistogramView, PlanView, StressView } from '../../addin/src/taskpane/views';
-import { PlanInputSchema, parseInput, plan, runMonteCarloChunk, stressGrid, summarizeMonteCarlo } from '@alvh/shared';
+import {
+  PlanInputSchema,
+  parseInput,
+  plan,
+  resolvePolicy,
+  runMonteCarloChunk,
+  stressGrid,
+  summarizeMonteCarlo,
+} from '@alvh/shared';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
 import { monteCarloInput, planInputFromForm, stressInput } from '../../addin/src/taskpane/planInput';
 import { presentMonteCarlo, presentPlan, presentStress } from '../../addin/src/taskpane/present';
@@ -331,6 +339,17 @@ describe('from the example day: plan(), stressGrid() and a Monte Carlo run throu
     expect(sheet.tables.map((t) => t.address)).toEqual([`A4:D${4 + n}`, `A${n + 7}:C${n + 7 + p.audit.length}`]);
     const body = sheet.ranges.find((r) => r.address === `A4:D${4 + n}`)!.mock;
     expect(body['values']).toHaveLength(n + 1);
+  });
+
+  it('explains each number with the policy the plan ran with', () => {
+    const overrides = { tailCoverage: 2, maxHedgeCostRate: 0.2 };
+    const view = presentPlan(plan({ ...input, policy: overrides }), resolvePolicy(overrides));
+    const note = (label: string) => view.rows.find((r) => r.label === label)?.note;
+    expect(note('Contracts')).toBe('ceil(2 · scenario loss / gain per contract)');
+    expect(note('Hedge cost rate')).toBe('annualised over max loss; cap 20%');
+    expect(presentPlan(p).rows.find((r) => r.label === 'Hedge cost rate')?.note).toBe(
+      'annualised over max loss; cap 18%',
+    );
   });
 
   it('writes one heatmap block per horizon of the stress grid', async () => {

@@ -3,8 +3,8 @@
  * reads, in what order, with what unit and what sentence beside them. No maths beyond unit
  * conversion and ordering.
  */
-import { mergeMonteCarlo, summarizeMonteCarlo } from '@alvh/shared';
-import type { MonteCarloPartial, MonteCarloSummary, Plan, StressGridResult } from '@alvh/shared';
+import { mergeMonteCarlo, resolvePolicy, summarizeMonteCarlo } from '@alvh/shared';
+import type { MonteCarloPartial, MonteCarloSummary, Plan, Policy, StressGridResult } from '@alvh/shared';
 import { formatValue } from './views';
 import type { HistogramView, McStatRow, PlanRow, PlanTile, PlanView, StressView, ValueFormat } from './views';
 
@@ -82,7 +82,11 @@ export function at(o: unknown, path: string): unknown {
   return cur;
 }
 
-type RowSpec = [label: string, path: string, format: ValueFormat, note: string];
+/** A row's explanation: fixed text, or text that quotes the policy in force. */
+type Note = string | ((q: Policy) => string);
+type RowSpec = [label: string, path: string, format: ValueFormat, note: Note];
+
+const pc = (x: number): string => `${Number((x * 100).toFixed(2))}%`;
 
 /** The plan's rows a trader reads, section by section: [label, path in the plan, format, explanation]. */
 const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
@@ -100,7 +104,7 @@ const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
       ['Structure', 'overlay.structure', 'text', 'policy "overlay"'],
       ['Units', 'overlay.units', 'integer', 'round(target vega / unit vega), within the calendar budget'],
       ['Required units', 'overlay.requiredUnits', 'integer', 'before the budget'],
-      ['Target vega', 'overlay.targetVega', 'usd', 'vega match · |condor vega|'],
+      ['Target vega', 'overlay.targetVega', 'usd', 'vega match · |condor net vega|'],
       ['Overlay vega', 'overlay.vega', 'usd', 'achieved'],
       ['Cost', 'overlay.cost', 'usd', 'units · unit debit · 100'],
       ['Theta per day', 'overlay.theta', 'usd', 'the carry that subsidises the tail hedge'],
@@ -109,9 +113,19 @@ const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
   [
     'Tail VIX calls',
     [
-      ['Contracts', 'tail.contracts', 'integer', 'ceil(coverage · scenario loss / gain per contract)'],
-      ['Strike', 'tail.strike', 'points', 'F · (1 + OTM %), rounded up to the strike grid'],
-      ['Expiry', 'tail.expiry', 'date', 'VX expiry 45-60 days out'],
+      ['Contracts', 'tail.contracts', 'integer', (q) => `ceil(${q.tailCoverage} · scenario loss / gain per contract)`],
+      [
+        'Strike',
+        'tail.strike',
+        'points',
+        (q) => `F · (1 + ${pc(q.tailOtmPct)}), rounded up to the ${q.vixStrikeStep}-point grid`,
+      ],
+      [
+        'Expiry',
+        'tail.expiry',
+        'date',
+        (q) => `VX expiry ${q.tailDteMin}-${q.tailDteMax} days out, else the nearest to ${q.tailDteTarget}`,
+      ],
       ['Premium', 'tail.premium', 'points', 'Black-76 per VIX call'],
       ['Cost', 'tail.cost', 'usd', 'contracts · premium · 100'],
       ["Today's VX future", 'tail.future', 'points', 'of the hedge expiry'],
@@ -124,15 +138,36 @@ const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
   [
     'Costs and caps',
     [
-      ['Budget', 'budget.budget', 'usd', 'least of your budget, the 18% cost cap and the IRR-keeping budget'],
+      [
+        'Budget',
+        'budget.budget',
+        'usd',
+        (q) =>
+          `least of your budget, the ${pc(q.maxHedgeCostRate)} cost cap and the budget that keeps a ${pc(q.targetIrr)} return`,
+      ],
       ['Binding limit', 'budget.binding', 'text', 'which of the three set the budget'],
       ['Calendar budget', 'budget.calendarBudget', 'usd', 'budget · calendar share'],
       ['Tail budget', 'budget.tailBudget', 'usd', 'budget · tail share'],
       ['Net hedge debit', 'budget.netHedgeDebit', 'usd', 'overlay + tail'],
-      ['Hedge cost rate', 'budget.hedgeCostRate', 'pct', 'annualised over max loss; cap 18%'],
-      ['Return on risk after hedges', 'budget.returnOnRiskAfterHedges', 'pct', 'annualised; target 25%'],
-      ['Largest condor quantity', 'capital.maxQuantity', 'integer', 'fits 2.5% of capital at risk'],
-      ['Capital at risk', 'capital.used', 'usd', 'max loss + hedge debit; limit 2.5% of capital'],
+      [
+        'Hedge cost rate',
+        'budget.hedgeCostRate',
+        'pct',
+        (q) => `annualised over max loss; cap ${pc(q.maxHedgeCostRate)}`,
+      ],
+      [
+        'Return on risk after hedges',
+        'budget.returnOnRiskAfterHedges',
+        'pct',
+        (q) => `annualised; target ${pc(q.targetIrr)}`,
+      ],
+      [
+        'Largest condor quantity',
+        'capital.maxQuantity',
+        'integer',
+        (q) => `fits ${pc(q.maxRiskPct)} of capital at risk`,
+      ],
+      ['Capital at risk', 'capital.used', 'usd', (q) => `max loss + hedge debit; limit ${pc(q.maxRiskPct)} of capital`],
       [
         'Theta subsidy',
         'thetaSubsidy.ratio',
@@ -149,7 +184,12 @@ const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
       ['F2 (second VX future)', 'termStructure.f2.price', 'points', 'second VX future'],
       ['Spread F1 − F2', 'termStructure.spread', 'points', 'positive = backwardation (stress priced in the front)'],
       ['Contango (%)', 'termStructure.contangoPct', 'points', '(F2/F1 − 1)·100; negative in backwardation'],
-      ['Regime', 'regime', 'text', 'steep-backwardation at a spread ≥ 3.5 points'],
+      [
+        'Regime',
+        'regime',
+        'text',
+        (q) => `steep-backwardation at a spread ≥ ${q.steepSpread}, flat within ±${q.flatBand} points`,
+      ],
       [
         'Mean reversion κ',
         'termStructure.fit.kappa',
@@ -167,7 +207,12 @@ const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
       ['Max loss', 'condor.maxLoss', 'usd', '(widest wing − credit) · 100 · quantity'],
       ['Break-even low', 'condor.breakEvens.lower', 'points', 'short put − credit'],
       ['Break-even high', 'condor.breakEvens.upper', 'points', 'short call + credit'],
-      ['Short put distance', 'condor.zPut', 'number', 'standard deviations, ln(S/K2)/(σ√T); passes at ≥ 1.5'],
+      [
+        'Short put distance',
+        'condor.zPut',
+        'number',
+        (q) => `standard deviations, ln(S/K2)/(σ√T); passes at ≥ ${q.minShortStrikeSd}`,
+      ],
       ['Short call distance', 'condor.zCall', 'number', 'standard deviations, ln(K3/S)/(σ√T)'],
       ['Probability of profit', 'condor.probabilityOfProfit', 'pct', 'lognormal, at expiry'],
       ['Days to expiry', 'condor.days', 'integer', 'calendar days'],
@@ -178,17 +223,32 @@ const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
   [
     'Drawdown scenario',
     [
-      ['SPX after the drawdown', 'scenario.stressedSpot', 'points', 'SPX × (1 − drawdown)'],
+      [
+        'SPX after the drawdown',
+        'scenario.stressedSpot',
+        'points',
+        (q) => `SPX × (1 − ${pc(q.drawdown)}) over ${q.drawdownDays} days`,
+      ],
       [
         'VIX after the drawdown',
         'scenario.stressedVix',
         'points',
-        'VIX + 1.5 per 1% of drawdown, or the policy stressVix',
+        (q) => (q.stressVix !== undefined ? 'the policy stressVix' : `VIX + ${q.stressVixPerPct} per 1% of drawdown`),
       ],
       ['Condor loss', 'scenario.condorLoss', 'usd', 'repriced at the stressed spot and vol, at most the max loss'],
     ],
   ],
-  ['Rebalance', [['Status', 'rebalance.reason', 'text', '7 days or a 15% curve shift']]],
+  [
+    'Rebalance',
+    [
+      [
+        'Status',
+        'rebalance.reason',
+        'text',
+        (q) => `due after ${q.rebalanceDays} days or a ${pc(q.curveShiftTrigger)} curve shift`,
+      ],
+    ],
+  ],
 ];
 
 /** A number of the plan as shown; rates in the plan are decimals. */
@@ -235,14 +295,18 @@ function planTiles(p: Plan): PlanTile[] {
   ];
 }
 
-/** The plan as a trader reads it: headline, rows with explanations, audit trail, warnings. */
-export function presentPlan(p: Plan): PlanView {
+/**
+ * The plan as a trader reads it: tiles, headline, rows with explanations (quoting `policy`, the
+ * policy the plan ran with), audit trail, warnings.
+ */
+export function presentPlan(p: Plan, policy: Policy = resolvePolicy()): PlanView {
   const raw: unknown = p;
   const rows: PlanRow[] = [];
   for (const [section, specs] of PLAN_ROWS) {
     for (const [label, path, format, note] of specs) {
       const value = planValue(at(raw, path), format);
-      if (value !== undefined) rows.push({ section, label, value, format, note });
+      if (value !== undefined)
+        rows.push({ section, label, value, format, note: typeof note === 'string' ? note : note(policy) });
     }
   }
   for (const a of p.analogs) {

@@ -371,7 +371,7 @@ async function toWorkbook(
 function showPlan(parsed: unknown, toSheet: boolean): void {
   try {
     const p = plan(parsed as Parameters<typeof plan>[0]);
-    const view = presentPlan(p);
+    const view = presentPlan(p, resolvePolicy((parsed as { policy?: unknown }).policy));
     renderPlan(view);
     showError('');
     if (toSheet) {
