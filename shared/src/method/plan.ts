@@ -218,14 +218,11 @@ function withPrefix<T>(map: (field: string) => string, f: () => T): T {
   }
 }
 
-const curveField = (root: string) => (field: string) =>
-  field.startsWith('futures')
-    ? `${root}.${field}`
-    : field === 'vixSpot'
-      ? `${root}.vix`
-      : field === 'valuationDate'
-        ? 'valuationDate'
-        : `${root}.${field}`;
+const curveField = (root: 'market' | 'lastRebalance') => (field: string) => {
+  if (field === 'vixSpot') return `${root}.vix`;
+  if (field === 'valuationDate') return root === 'market' ? 'valuationDate' : 'lastRebalance.date';
+  return `${root}.${field}`;
+};
 
 /** The market state of a plan, with `futureFor` from the plan's curve (for re-marking its book). */
 export function planMarketState(market: PlanMarket): MarketState {

@@ -237,6 +237,8 @@ describe('plan — every rejection names the field and the fix', () => {
       ],
     };
     expect(rejection({ ...input, lastRebalance }).field).toBe('lastRebalance.futures');
+    const stale = { ...lastRebalance, futures: [{ expiry: '2023-12-20', price: 13 }, ...lastRebalance.futures] };
+    expect(rejection({ ...input, lastRebalance: stale }).field).toBe('lastRebalance.futures[0].expiry');
   });
 
   it('schema errors list every issue', () => {
