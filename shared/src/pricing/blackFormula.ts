@@ -3,16 +3,25 @@
  * lognormal with total standard deviation `stdDev` = σ√T. Both engines (BSM and Black-76) and
  * the Monte Carlo and scenario grids price through this kernel.
  */
-import { expHalfSquare, NORM_CENTRAL_LIMIT, normCdf, normCdfCentral, normTailScaled } from './normalCdf';
+import * as normal from './normalCdf';
+
+// Module-local bindings: some module loaders (CommonJS interop in tsx, vite-node) turn every
+// access of an imported binding into a property read through a getter, which costs more than
+// the arithmetic in this hot path.
+const expHalfSquare = normal.expHalfSquare;
+const normCdfCentral = normal.normCdfCentral;
+const normTailScaled = normal.normTailScaled;
+const NORM_CENTRAL_LIMIT = normal.NORM_CENTRAL_LIMIT;
 
 /**
- * F·Φ(d1) − K·Φ(d2) for an out-of-the-money call (F ≤ K, d2 = d1 − σ√T ≤ d1), in the form that
- * avoids cancellation:
- * - far out of the money (d1 < −0.674): F·e^(−d1²/2)·[S(−d1) − S(−d2)] with S(y) = Φ(−y)e^(y²/2),
- *   using F·φ(d1) = K·φ(d2): no tiny differences of tiny numbers, no separate underflow;
+ * F·Φ(d1) − K·Φ(d2) for an out-of-the-money call (F ≤ K, so d2 = d1 − σ√T < 0 and |d1| ≤ |d2|),
+ * in forms that avoid cancellation and use at most one exponential pair, with S(y) = Φ(−y)e^(y²/2)
+ * and the identity F·e^(−d1²/2) = K·e^(−d2²/2):
+ * - far out of the money (d1 < −0.674): F·e^(−d1²/2)·[S(−d1) − S(−d2)] — no difference of two
+ *   tiny numbers, no separate underflow;
  * - near the money (|d1|, |d2| ≤ 0.674): (F − K)/2 + F·[Φ(d1) − ½] − K·[Φ(d2) − ½], so a tiny
  *   σ√T is not lost against the ½ in Φ;
- * - otherwise the textbook form.
+ * - otherwise F·Φ(d1) − K·Φ(d2) with K·Φ(d2) = F·e^(−d1²/2)·S(−d2) when d2 < −0.674.
  * @internal
  */
 export function otmCallValue(forward: number, strike: number, d1: number, d2: number): number {
@@ -23,7 +32,11 @@ export function otmCallValue(forward: number, strike: number, d1: number, d2: nu
   } else if (d2 >= -NORM_CENTRAL_LIMIT && d1 <= NORM_CENTRAL_LIMIT) {
     v = 0.5 * (forward - strike) + forward * normCdfCentral(d1) - strike * normCdfCentral(d2);
   } else {
-    v = forward * normCdf(d1) - strike * normCdf(d2);
+    const fe1 = forward * expHalfSquare(d1); // = K·e^(−d2²/2)
+    const fPart =
+      d1 > NORM_CENTRAL_LIMIT ? forward - fe1 * normTailScaled(d1) : 0.5 * forward + forward * normCdfCentral(d1);
+    const kPart = d2 < -NORM_CENTRAL_LIMIT ? fe1 * normTailScaled(-d2) : 0.5 * strike + strike * normCdfCentral(d2);
+    v = fPart - kPart;
   }
   return v > 0 ? v : 0; // rounding at the underflow edge; never negative
 }

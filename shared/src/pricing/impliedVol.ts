@@ -17,10 +17,15 @@
  *    (or stops shrinking at the ulp level).
  */
 import { noSolution } from '../errors';
-import { otmCallValue } from './blackFormula';
-import { normCdf, normInv } from './normalCdf';
+import * as black from './blackFormula';
+import * as normal from './normalCdf';
 import { checkLevel, checkObject, checkOptionalRate, checkOptionPrice, checkType, checkYears } from './_lib/inputs';
 import type { Black76ImpliedVolInput, BsImpliedVolInput } from './types';
+
+// Module-local bindings for the hot loop (see blackFormula.ts).
+const otmCallValue = black.otmCallValue;
+const normCdf = normal.normCdf;
+const normInv = normal.normInv;
 
 const SQRT_2PI_INV = 0.3989422804014327;
 const MAX_ITERATIONS = 60;
