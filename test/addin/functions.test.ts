@@ -22,8 +22,17 @@ import {
   sizeTailHedge,
   vxExpiriesAfter,
 } from '@alvh/shared';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureAddinBuilt, ErrorCode, errorOf, loadBuiltFunctions, type CustomFunction } from './stubs/customFunctions';
+import {
+  addinDist,
+  ensureAddinBuilt,
+  ErrorCode,
+  errorOf,
+  loadBuiltFunctions,
+  type CustomFunction,
+} from './stubs/customFunctions';
 
 let fns: Map<string, CustomFunction>;
 
@@ -592,4 +601,85 @@ describe('ALVH.PLAN', () => {
     expectInvalid('inputs', 'PLAN', [[1, 2]]);
     expectInvalid('inputs', 'PLAN', 5);
   });
+});
+
+describe('every argument of every function', () => {
+  const d = isoToExcelSerial('2018-12-24');
+  const e = isoToExcelSerial('2019-02-15');
+  const vx = [[25.9], [23.325], [22.175]];
+  const strikes = [[1750, 1800, 2850, 2900]];
+  const closes = Array.from({ length: 40 }, (_, i) => [100 + Math.sin(i) + i / 10]);
+  /** Arguments every function accepts (all of them, optional ones included). */
+  const VALID: Record<string, unknown[]> = {
+    BS: ['call', 42, 40, 0.5, 0.2, 0.1, 0.01, 'delta'],
+    BLACK76: ['call', 19, 19, 0.75, 0.28, 0.1, 'vega'],
+    IV: ['call', 4.76, 42, 40, 0.5, 0.1, 0, 'bs'],
+    VXEXPIRY: [d],
+    SPLIT: [20, 16, 35, 5, 0.01, -3],
+    TAILSIZE: [42_000, 16, 52 / 365, 1, 28, 1.8, 0.025, 0.01, 10 / 365, 1.2, 1],
+    CURVE: [d, 36.07, vx, vxExpiriesAfter('2018-12-24', 3).map((x) => [isoToExcelSerial(x)])],
+    RSI: [closes, 14, false],
+    MACD: [closes, 5, 10, 3, true],
+    CONDOR: [d, 2351.1, 36.07, e, strikes, 10, 4.2, 0.024, 0.02],
+    CONDORLOSS: [d, 2351.1, 36.07, e, strikes, 10, 4.2, 0.024, 0.02, 0.2, 10, 60],
+    STRESSFUTURE: [
+      d,
+      36.07,
+      vx,
+      isoToExcelSerial('2019-02-13'),
+      0.2,
+      10,
+      60,
+      vxExpiriesAfter('2018-12-24', 3).map((x) => [isoToExcelSerial(x)]),
+    ],
+    OVERLAY: [d, 2351.1, 36.07, e, 1800, -369, 0.5, 'spx-long-put', 30, 0.024, 0.02],
+    REBALANCE: [d, 36.07, vx, isoToExcelSerial('2018-12-17'), 25.58, [[21.5], [20.9], [20.8]]],
+    PLAN: [
+      [
+        ['date', d],
+        ['spx', 2351.1],
+        ['vix', 36.07],
+        ['rate', 0.024],
+        ['VX1', 25.9],
+        ['VX2', 23.325],
+        ['expiry', e],
+        ['k1', 1750],
+        ['k2', 1800],
+        ['k3', 2850],
+        ['k4', 2900],
+        ['quantity', 1],
+        ['capital', 1_000_000],
+      ],
+    ],
+  };
+  /** Parameter names as Excel shows them (functions.json). */
+  const names = (id: string): string[] => {
+    const metadata = JSON.parse(readFileSync(join(addinDist, 'functions.json'), 'utf8')) as {
+      functions: { id: string; parameters: { name: string }[] }[];
+    };
+    return metadata.functions.find((f) => f.id === id)?.parameters.map((p) => p.name) ?? [];
+  };
+
+  it('covers every registered function', () => {
+    expect(Object.keys(VALID).sort()).toEqual([...fns.keys()].sort());
+  });
+
+  it.each(Object.keys(VALID))(
+    '%s: valid arguments give finite numbers; text in any argument is #VALUE! naming it',
+    (id) => {
+      const args = VALID[id] as unknown[];
+      const params = names(id);
+      expect(params).toHaveLength(args.length);
+      const ok = call(id, ...args);
+      const flat = Array.isArray(ok) ? (ok as unknown[][]).flat() : [ok];
+      for (const v of flat) if (typeof v === 'number') expect(Number.isFinite(v), `${id} → ${v}`).toBe(true);
+      params.forEach((name, i) => {
+        const bad = [...args];
+        bad[i] = 'junk';
+        const err = errorOf(() => call(id, ...bad));
+        expect(err.code, `${id}(${name})`).toBe(ErrorCode.invalidValue);
+        expect(err.message?.startsWith(name), `${id}(${name}): ${err.message}`).toBe(true);
+      });
+    },
+  );
 });
