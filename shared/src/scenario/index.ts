@@ -23,6 +23,7 @@ export {
   mergeMonteCarlo,
   monteCarloSetup,
   runMonteCarloChunk,
+  reviveMonteCarloPartial,
   runMonteCarloSetup,
   summarizeMonteCarlo,
   type ModelParams,

@@ -12,7 +12,12 @@ import { invalidInput, isAlvhError } from '../errors';
 import { parseIsoDate, toIsoDate } from '../dates';
 import { cutToBudget, sizeTailHedge, type Policy } from '../method/index';
 import { parseInput } from '../schemas/parse';
-import { MonteCarloInputSchema, checkMonteCarloLimits, type MonteCarloInput } from '../schemas/scenario';
+import {
+  MonteCarloInputSchema,
+  MonteCarloPartialSchema,
+  checkMonteCarloLimits,
+  type MonteCarloInput,
+} from '../schemas/scenario';
 import { scenarioSource, type ScenarioBook } from './scenarioBook';
 
 export type { ScenarioBook } from './scenarioBook';
@@ -568,5 +573,31 @@ export function monteCarloSetup(input: unknown): MonteCarloSetup {
       antithetic: v.antithetic,
       rebalance: v.rebalance,
     },
+  };
+}
+
+/**
+ * A partial result back from JSON (arrays instead of typed arrays), validated: every per-path
+ * array must hold `pathCount` finite numbers. Doubles survive JSON exactly (shortest round-trip
+ * form), so a revived partial merges to the same bits as the original.
+ */
+export function reviveMonteCarloPartial(raw: unknown): MonteCarloPartial {
+  const p = parseInput(MonteCarloPartialSchema, raw);
+  for (const key of ['condor', 'book', 'costs', 'rebalances', 'tailContracts'] as const) {
+    if (p[key].length !== p.pathCount) {
+      throw invalidInput(
+        key,
+        `has ${p[key].length} values for ${p.pathCount} paths`,
+        'pass one value per path of the chunk',
+      );
+    }
+  }
+  return {
+    ...p,
+    condor: Float64Array.from(p.condor),
+    book: Float64Array.from(p.book),
+    costs: Float64Array.from(p.costs),
+    rebalances: Uint16Array.from(p.rebalances),
+    tailContracts: Float64Array.from(p.tailContracts),
   };
 }

@@ -203,3 +203,26 @@ export function checkStressLimits(moves: number, levels: number, days: number): 
     );
   }
 }
+
+const series = z.array(finiteNumber, { error: 'pass the per-path values as an array of numbers' });
+
+/**
+ * A Monte Carlo partial result as it travels in JSON (typed arrays as arrays), to merge chunks run
+ * on other machines: see `reviveMonteCarloPartial`.
+ */
+export const MonteCarloPartialSchema = z.object({
+  seed: int(0, 0xffffffff, 'seed'),
+  paths: int(1, Number.MAX_SAFE_INTEGER, 'paths'),
+  firstPath: int(0, Number.MAX_SAFE_INTEGER, 'firstPath'),
+  pathCount: int(1, Number.MAX_SAFE_INTEGER, 'pathCount'),
+  horizonDays: int(1, MAX_HORIZON_DAYS, 'horizonDays'),
+  antithetic: z.boolean({ error: 'pass true or false' }),
+  condorMaxLoss: finiteNumber,
+  hedgeDebit: finiteNumber,
+  tailContracts0: finiteNumber,
+  condor: series,
+  book: series,
+  costs: series,
+  rebalances: z.array(int(0, 65535, 'rebalances')),
+  tailContracts: series,
+});

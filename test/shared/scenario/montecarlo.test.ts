@@ -11,6 +11,7 @@ import {
   MonteCarloCancelled,
   mergeMonteCarlo,
   monteCarloSetup,
+  reviveMonteCarloPartial,
   runMonteCarloChunk,
   summarizeMonteCarlo,
 } from '../../../shared/src/scenario/montecarlo';
@@ -116,6 +117,24 @@ describe('reproducibility', () => {
     expect(Array.from(merged.rebalances)).toEqual(Array.from(whole.rebalances));
     expect(summarizeMonteCarlo(merged)).toEqual(summarizeMonteCarlo(whole));
     expect(summarizeMonteCarlo(whole).rebalancesMean).toBeGreaterThan(0);
+  });
+
+  it('chunks sent as JSON and revived merge to the same bits', () => {
+    const base = { book: BOOK, paths: 3_000, seed: 8 };
+    const toJson = (x: unknown) =>
+      JSON.stringify(x, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v));
+    const whole = runMonteCarloChunk(base);
+    const revived = [0, 1, 2].map((k) =>
+      reviveMonteCarloPartial(
+        JSON.parse(toJson(runMonteCarloChunk({ ...base, firstPath: k * 1_000, pathCount: 1_000 }))),
+      ),
+    );
+    const merged = mergeMonteCarlo(revived);
+    expect(Buffer.from(merged.book.buffer).equals(Buffer.from(whole.book.buffer))).toBe(true);
+    expect(summarizeMonteCarlo(merged)).toEqual(summarizeMonteCarlo(whole));
+    const bad = JSON.parse(toJson(runMonteCarloChunk({ ...base, pathCount: 10 }))) as { book: number[] };
+    bad.book.pop();
+    expect(() => reviveMonteCarloPartial(bad)).toThrowError(expect.objectContaining({ field: 'book' }));
   });
 
   it('a different seed gives different paths', () => {
