@@ -5,7 +5,8 @@
  *   {@link skewedVol}(K, F, T, VIX/100) where F = S·e^((r−q)T).
  * - VIX legs: Black-76 on `futureFor(expiry)` (the VX future of the same expiry) at vol `volOfVol`.
  * - Legs whose expiry is on or before `date` are marked at intrinsic value on the current
- *   underlying (SPX spot, or the VX future for that expiry): a settled leg's cash, to the precision
+ *   underlying: SPX spot, or VIX itself for a VIX leg (a VX future converges to VIX at its expiry,
+ *   so `futureFor` is not asked about an expired contract): a settled leg's cash, to the precision
  *   the state allows.
  *
  * Units: value in USD (price · 100 · signed quantity). delta and gamma are SPX legs' USD per SPX
@@ -106,7 +107,7 @@ export function markLegs(legs: readonly Leg[], state: MarketState): LegMark[] {
       });
       return { leg, years, underlying: state.spot, vol, ...g };
     }
-    const future = checkPositive(`futureFor(${leg.expiry})`, state.futureFor(leg.expiry));
+    const future = years > 0 ? checkPositive(`futureFor(${leg.expiry})`, state.futureFor(leg.expiry)) : state.vix;
     const g = black76Greeks({
       type: leg.type,
       future,
@@ -173,7 +174,8 @@ export function bookValueFast(
       const vol = skewedVol(leg.strike, fwd, years, atm, skew);
       price = df * blackFormula(isCall, fwd, leg.strike, vol * Math.sqrt(years));
     } else {
-      price = df * blackFormula(isCall, futureFor(leg.expiry), leg.strike, volOfVol * Math.sqrt(years));
+      const f = years > 0 ? futureFor(leg.expiry) : vix;
+      price = df * blackFormula(isCall, f, leg.strike, volOfVol * Math.sqrt(years));
     }
     total += price * OPTION_MULTIPLIER * leg.quantity;
   }

@@ -172,9 +172,31 @@ describe('markBook', () => {
     expect(fast).toBeCloseTo(markBook(legs, state).value, 8);
   });
 
-  it('marks expired legs at intrinsic value', () => {
+  it('marks expired legs at intrinsic value (a VIX leg on VIX itself, without asking for its future)', () => {
     const m = markBook([{ kind: 'spx', type: 'put', strike: 4800, expiry: '2023-12-15', quantity: 1 }], state);
     expect(m.value).toBeCloseTo(10_000, 8);
+    const noFuture: MarketState = {
+      ...state,
+      futureFor: () => {
+        throw new Error('not asked');
+      },
+    };
+    const v = markBook([{ kind: 'vix', type: 'call', strike: 12, expiry: '2023-12-20', quantity: -2 }], noFuture);
+    expect(v.value).toBeCloseTo(-2 * 100 * (14 - 12), 8);
+    const legs: Leg[] = [{ kind: 'vix', type: 'call', strike: 12, expiry: '2023-12-20', quantity: -2 }];
+    const fast = bookValueFast(
+      legs,
+      [parseIsoDate('e', '2023-12-20')],
+      parseIsoDate('d', state.date),
+      4700,
+      14,
+      0.05,
+      0.015,
+      0.9,
+      noFuture.futureFor,
+      DEFAULT_SKEW,
+    );
+    expect(fast).toBeCloseTo(-400, 8);
   });
 
   it('rejects bad legs and states by field', () => {
