@@ -1,10 +1,13 @@
 /**
  * Load on the local host over loopback with autocannon: requests/s and latency percentiles of
- * POST /api/plan alone, then of /api/plan while /api/montecarlo chunks run at the same time (the
- * Monte Carlo runs on the worker pool, so plan latency should hold). Bounded: a few seconds per
- * run. Prints figures, asserts nothing.
+ * POST /api/plan alone, then of /api/plan while /api/montecarlo runs go on at the same time (the
+ * Monte Carlo runs on the worker pool, so plan latency should hold), and for contrast the same
+ * with the Monte Carlo on the request thread. Bounded: a few seconds per run. Prints figures,
+ * asserts nothing.
  */
 import { createRequire } from 'node:module';
+import { setComputeRunner } from '../functions/src/compute';
+import { runJob } from '../functions/src/compute/index';
 import { findRoute } from '../functions/src/routes';
 import { startLocalHost } from '../functions/src/localHost';
 import { printRow, formatRate } from './timing';
@@ -72,19 +75,65 @@ export default async function (): Promise<void> {
     report(`POST /api/plan alone, ${planRun.connections} connections, ${SECONDS} s`, await autocannon(planRun));
 
     if (mc?.request?.example) {
-      const mcBody = { ...(mc.request.example as Record<string, unknown>), paths: 4000, firstPath: 0, pathCount: 4000 };
-      const mcRun: AutocannonOptions = {
-        url: `${host.url}/api/montecarlo`,
-        method: 'POST',
-        headers: json,
-        body: JSON.stringify(mcBody),
-        connections: 2,
-        duration: SECONDS,
+      const paths = 2000;
+      const mcBody = JSON.stringify({
+        ...(mc.request.example as Record<string, unknown>),
+        paths,
+        firstPath: 0,
+        pathCount: paths,
+      });
+      const lanes = 2;
+      // Monte Carlo traffic: `lanes` clients posting back to back for the whole plan run; every
+      // request that starts is waited for, so the figures count whole runs only.
+      const withMonteCarlo = async (label: string): Promise<void> => {
+        const latencies: number[] = [];
+        let failures = 0;
+        let stop = false;
+        const lane = async (): Promise<void> => {
+          while (!stop) {
+            const t0 = performance.now();
+            const res = await fetch(`${host.url}/api/montecarlo`, { method: 'POST', headers: json, body: mcBody });
+            await res.arrayBuffer();
+            if (res.status === 200) latencies.push(performance.now() - t0);
+            else failures++;
+          }
+        };
+        // Warm up: start the workers and let them compile the engine before anything is measured.
+        for (let i = 0; i < 4; i++) {
+          await Promise.all(
+            Array.from({ length: lanes }, async () => {
+              const res = await fetch(`${host.url}/api/montecarlo`, { method: 'POST', headers: json, body: mcBody });
+              await res.arrayBuffer();
+            }),
+          );
+        }
+        const t0 = performance.now();
+        const mcRun = Promise.all(Array.from({ length: lanes }, lane));
+        await new Promise((r) => setTimeout(r, 200)); // let the Monte Carlo get going first
+        const planUnderLoad = await autocannon(planRun);
+        stop = true;
+        await mcRun;
+        const elapsed = (performance.now() - t0) / 1000;
+        report(`POST /api/plan while Monte Carlo runs ${label}`, planUnderLoad);
+        latencies.sort((a, b) => a - b);
+        const median = latencies[Math.floor(latencies.length / 2)] ?? NaN;
+        printRow(
+          `  Monte Carlo ${label} (${paths} paths, ${lanes} clients)`,
+          `${latencies.length} runs, ${formatRate((latencies.length * paths) / elapsed, 'paths/s')}, p50 ${median.toFixed(0)} ms${failures ? `, ${failures} failed` : ''}`,
+        );
       };
-      await autocannon({ ...mcRun, duration: 1 });
-      const [planUnderLoad, mcResult] = await Promise.all([autocannon(planRun), autocannon(mcRun)]);
-      report(`POST /api/plan while Monte Carlo runs`, planUnderLoad);
-      report(`POST /api/montecarlo (4000 paths/request, 2 connections)`, mcResult);
+      await withMonteCarlo('on the worker pool');
+      // For contrast: the same traffic with the Monte Carlo on the request thread, which is what
+      // the pool prevents (plan requests wait behind whole runs).
+      setComputeRunner({
+        run: async (job, payload) => runJob(job === 'montecarlo' ? 'montecarlo-chunk' : job, payload),
+        close: async () => {},
+      });
+      try {
+        await withMonteCarlo('on the request thread (contrast)');
+      } finally {
+        setComputeRunner(undefined);
+      }
     } else {
       console.log('  /api/montecarlo is not in the route table; skipped the concurrent run');
     }
