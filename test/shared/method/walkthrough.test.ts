@@ -73,6 +73,10 @@ describeWithData('the 2018-12-24 walkthrough quotes the plan', () => {
     if (!('byTenor' in rb)) throw new Error('expected a rebalance check');
     const t30 = rb.byTenor[0] as { then: number; now: number };
     quoted.push(`moved from ${t30.then.toFixed(2)} to ${t30.now.toFixed(2)}, ${pct(rb.shift)}`);
+    // "the put spread is worth about half of its 50 points" in the scenario
+    const stressedPerShare = -(p.condor.markValue + p.scenario.condorValueChange) / (100 * 10);
+    expect(stressedPerShare / 50).toBeGreaterThan(0.4);
+    expect(stressedPerShare / 50).toBeLessThan(0.6);
     const missing = quoted.filter((q) => !doc.includes(flat(q)));
     expect(missing, JSON.stringify(missing)).toEqual([]);
   });
