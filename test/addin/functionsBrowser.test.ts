@@ -1,0 +1,83 @@
+/**
+ * The built functions page in a real browser (Debian chromium through playwright-core) with the
+ * real office.js the build ships: the scripts load without errors, office.js's own
+ * `CustomFunctions.associate` receives every id of functions.json, and a function runs there.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addinDist, ensureAddinBuilt } from './stubs/customFunctions';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.css': 'text/css',
+};
+
+let server: Server;
+let base: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureAddinBuilt();
+  server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^([/\\])+/, '');
+    const file = join(addinDist, path);
+    if (!file.startsWith(addinDist) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  base = `http://localhost:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim(),
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+});
+
+describe('functions.html in chromium', () => {
+  it('registers every id with office.js and runs the functions', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    const outside: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('request', (r) => {
+      if (!r.url().startsWith(base)) outside.push(r.url());
+    });
+    await page.goto(`${base}/functions.html`, { waitUntil: 'load' });
+    const result = await page.evaluate(() => {
+      const w = window as unknown as {
+        CustomFunctions: { _association?: { mappings?: Record<string, unknown> } };
+        ALVHFunctions: Record<string, (...a: unknown[]) => unknown>;
+      };
+      const mappings = w.CustomFunctions._association?.mappings ?? {};
+      return {
+        ids: Object.keys(mappings).filter((k) => typeof mappings[k] === 'function'),
+        bs: w.ALVHFunctions['bs']?.('call', 42, 40, 0.5, 0.2, 0.1),
+        split: w.ALVHFunctions['split']?.(20, 16),
+      };
+    });
+    const metadata = JSON.parse(readFileSync(join(addinDist, 'functions.json'), 'utf8')) as {
+      functions: { id: string }[];
+    };
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    expect(result.ids.sort()).toEqual(metadata.functions.map((f) => f.id.toUpperCase()).sort());
+    expect(result.bs as number).toBeCloseTo(4.759422392871535, 12);
+    expect(result.split).toEqual([[0.6, 0.4]]);
+    await page.close();
+  });
+});
