@@ -33,7 +33,7 @@ beforeAll(() => {
   registered = [...loadBuiltFunctions().keys()];
 });
 
-/** The functions with their exact leading arguments (later ones are optional). */
+/** The specified functions with their exact leading arguments (later ones are optional). */
 const SIGNATURES: Record<string, { required: string[]; optional: string[]; spill: boolean }> = {
   BS: { required: ['type', 'spot', 'strike', 'years', 'vol'], optional: ['rate', 'divYield', 'output'], spill: false },
   BLACK76: { required: ['type', 'future', 'strike', 'years', 'vol'], optional: ['rate', 'output'], spill: false },
@@ -77,7 +77,7 @@ describe('functions.json', () => {
     }
   });
 
-  it("keeps the issue's names and argument orders, with optional trailing arguments", () => {
+  it('keeps the specified names and argument orders, with optional trailing arguments', () => {
     const byId = new Map(functions.map((f) => [f.id, f]));
     for (const [id, sig] of Object.entries(SIGNATURES)) {
       const f = byId.get(id);
