@@ -11,7 +11,7 @@ import {
   runMonteCarloChunk,
   summarizeMonteCarlo,
   MAX_PATH_STEPS,
-  type MonteCarloPartial,
+  reviveMonteCarloPartial,
 } from '@alvh/shared';
 import { setComputeRunner } from '../../functions/src/compute';
 import { inlineCompute } from './inlineCompute';
@@ -119,16 +119,9 @@ describe('POST /api/montecarlo', () => {
   it('two chunks over HTTP merge to exactly the one-shot run', async () => {
     const a = await call('montecarlo', { ...MONTECARLO_EXAMPLE, paths: 600, firstPath: 0, pathCount: 200 });
     const b = await call('montecarlo', { ...MONTECARLO_EXAMPLE, paths: 600, firstPath: 200, pathCount: 400 });
-    const restore = (o: Json): MonteCarloPartial =>
-      ({
-        ...o,
-        condor: Float64Array.from(o.condor),
-        book: Float64Array.from(o.book),
-        costs: Float64Array.from(o.costs),
-        tailContracts: Float64Array.from(o.tailContracts),
-        rebalances: Uint16Array.from(o.rebalances),
-      }) as MonteCarloPartial;
-    const merged = summarizeMonteCarlo(mergeMonteCarlo([restore(a.json.partial), restore(b.json.partial)]));
+    const merged = summarizeMonteCarlo(
+      mergeMonteCarlo([reviveMonteCarloPartial(a.json.partial), reviveMonteCarloPartial(b.json.partial)]),
+    );
     const whole = summarizeMonteCarlo(
       runMonteCarloChunk({ ...MONTECARLO_EXAMPLE, paths: 600, firstPath: 0, pathCount: 600 }),
     );
