@@ -205,6 +205,16 @@ describeWithData('taskpane in headless chromium', () => {
     expect((await page.textContent('#plan-headline'))?.length).toBeGreaterThan(10);
     expect(await page.locator('#plan-table tbody tr').count()).toBeGreaterThan(8);
 
+    // A rule of the method that rejects the input shows its problem and fix beside the field, live.
+    await setField(page, 'credit', '150');
+    const creditErr = page.locator('[name="credit"] + .err');
+    await expect
+      .poll(() => creditErr.textContent())
+      .toMatch(/at least the wing width 100.*check the strikes and the credit/);
+    await setField(page, 'credit', '');
+    await expect.poll(() => creditErr.textContent()).toBe('');
+    await expect.poll(() => page.isHidden('#error-box')).toBe(true);
+
     // Monte Carlo on the local host's API, configured in the settings.
     await page.click('#settings summary');
     await setField(page, 'endpoint', `${host.url}/api`);

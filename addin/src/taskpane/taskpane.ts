@@ -4,7 +4,15 @@
  * Worker) with progress and cancel, and the results in the page and, inside Excel, in new
  * worksheets. The maths is all in '@alvh/shared'; this file is wiring.
  */
-import { PlanInputSchema, POLICY_FIELDS, formatPath, plan, resolvePolicy, vxExpiriesAfter } from '@alvh/shared';
+import {
+  PlanInputSchema,
+  POLICY_FIELDS,
+  formatPath,
+  isAlvhError,
+  plan,
+  resolvePolicy,
+  vxExpiriesAfter,
+} from '@alvh/shared';
 import { EXAMPLE } from './example';
 import { FIELD_NAMES } from './fields';
 import type { FieldName } from './fields';
@@ -236,41 +244,46 @@ function mark(control: HTMLElement | null, text: string, key: string): void {
   control.setAttribute('aria-invalid', visible ? 'true' : 'false');
 }
 
-/** Validate the whole form with the shared schema; messages beside the fields. The parsed input or undefined. */
-function validate(): unknown {
+/**
+ * Validate the whole form with the shared schema and show each message beside its field, with
+ * `extra` issues (a plan's own rejection, say) shown the same way. The parsed input or undefined.
+ */
+function validate(extra: readonly { path: string; message: string }[] = []): unknown {
   const state = readState();
   const raw = planInputFromForm(state);
   const r = PlanInputSchema.safeParse(raw);
   const byControl = new Map<HTMLElement, { text: string; key: string }>();
   const general: string[] = [];
   const curveError: string[] = [];
-  if (!r.success) {
-    for (const issue of r.error.issues) {
-      const path = formatPath(issue.path);
-      const t = issueTarget(path);
-      let control: HTMLElement | null = null;
-      let key = '';
-      if (t.kind === 'field') {
-        control = input(t.name);
-        key = t.name;
-      } else if (t.kind === 'policy' && POLICY_SHOWN.includes(t.name)) {
-        control = input(`policy.${t.name}`);
-        key = `policy.${t.name}`;
-        ($('policy') as HTMLDetailsElement).open ||= showAll;
-      } else if (t.kind === 'future') {
-        const row = curveBody().rows[t.row];
-        control = (row?.querySelector(`.fut-${t.cell}`) as HTMLElement | null) ?? null;
-        key = 'futures';
-      } else if (t.kind === 'futures') {
-        curveError.push(issue.message);
-        continue;
-      } else {
-        general.push(`${path || 'input'}: ${issue.message}`);
-        continue;
-      }
-      if (control && !byControl.has(control)) byControl.set(control, { text: issue.message, key });
-      if (!control) general.push(`${path}: ${issue.message}`);
+  const issues = [
+    ...(r.success ? [] : r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }))),
+    ...extra,
+  ];
+  for (const issue of issues) {
+    const path = issue.path;
+    const t = issueTarget(path);
+    let control: HTMLElement | null = null;
+    let key = '';
+    if (t.kind === 'field') {
+      control = input(t.name);
+      key = t.name;
+    } else if (t.kind === 'policy' && POLICY_SHOWN.includes(t.name)) {
+      control = input(`policy.${t.name}`);
+      key = `policy.${t.name}`;
+      ($('policy') as HTMLDetailsElement).open ||= showAll;
+    } else if (t.kind === 'future') {
+      const row = curveBody().rows[t.row];
+      control = (row?.querySelector(`.fut-${t.cell}`) as HTMLElement | null) ?? null;
+      key = 'futures';
+    } else if (t.kind === 'futures') {
+      curveError.push(issue.message);
+      continue;
+    } else {
+      general.push(`${path || 'input'}: ${issue.message}`);
+      continue;
     }
+    if (control && !byControl.has(control)) byControl.set(control, { text: issue.message, key });
+    if (!control) general.push(`${path}: ${issue.message}`);
   }
   const controls = form().querySelectorAll<HTMLElement>('input, select');
   for (const c of controls) {
@@ -394,10 +407,13 @@ function runPlan(): void {
 
 function reportRunError(e: unknown): void {
   if (e instanceof Cancelled) return;
-  const issues = (e as { issues?: readonly { path: string; message: string }[] }).issues ?? [];
+  const listed = (e as { issues?: readonly { path: string; message: string }[] }).issues ?? [];
+  // A rule of the method that rejects the input names its field: show the problem and fix there too.
+  const issues =
+    listed.length > 0 ? listed : isAlvhError(e) ? [{ path: e.field, message: `${e.problem}; ${e.fix}` }] : [];
   if (issues.length > 0) {
     showAll = true;
-    validate();
+    validate(issues);
     showError(
       `${message(e)}${issues.length > 1 ? ` — ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}` : ''}`,
     );
