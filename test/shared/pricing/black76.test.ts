@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { black76Greeks, black76Price, bsGreeks, isAlvhError, type Black76Input } from '@alvh/shared';
+import fc from 'fast-check';
+import { black76Greeks, black76Price, bsGreeks, isAlvhError, type Black76Input, type OptionType } from '@alvh/shared';
 
 describe('black76Price: book values', () => {
   // E. G. Haug, The Complete Guide to Option Pricing Formulas, 2nd ed. (2007), §1.1.5 "Options on
@@ -56,6 +57,27 @@ describe('black76: invariants', () => {
     // F = 18, K = 50, T = 0.25 (σ√T = 0.25 at σ = 0.5), r = 0: undiscounted 0.000036122057488583444
     const p = black76Price({ type: 'call', future: 18, strike: 50, years: 0.25, vol: 0.5 });
     expect(Math.abs(p - 0.000036122057488583444) / p).toBeLessThan(1e-14);
+  });
+});
+
+describe('black76Greeks: never NaN or Infinity', () => {
+  it('is finite for any input in the accepted domain (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<OptionType>('call', 'put'),
+        fc.double({ min: 1e-8, max: 1e12, noNaN: true }),
+        fc.double({ min: 1e-8, max: 1e12, noNaN: true }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 5, noNaN: true }),
+        fc.double({ min: -1, max: 1, noNaN: true }),
+        (type, future, strike, years, vol, rate) => {
+          const g = black76Greeks({ type, future, strike, years, vol, rate });
+          for (const v of Object.values(g)) expect(Number.isFinite(v)).toBe(true);
+          expect(g.price).toBeGreaterThanOrEqual(0);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
 

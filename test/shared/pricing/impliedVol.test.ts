@@ -4,6 +4,7 @@ import {
   black76Greeks,
   black76ImpliedVol,
   black76Price,
+  blackFormula,
   bsGreeks,
   bsImpliedVol,
   bsPrice,
@@ -176,6 +177,37 @@ describe('implied vol: hard corners', () => {
     expect(black76ImpliedVol({ type: 'put', price: 0, future: 20, strike: 15, years: 0.5 })).toBe(0);
     const p = black76Price({ type: 'call', future: 25, strike: 20, years: 0.5, vol: 0, rate: 0.03 });
     expect(black76ImpliedVol({ type: 'call', price: p, future: 25, strike: 20, years: 0.5, rate: 0.03 })).toBe(0);
+  });
+});
+
+describe('implied vol: never NaN or Infinity', () => {
+  it('returns a finite σ ≥ 0 or throws an AlvhError for any price in the accepted domain (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<OptionType>('call', 'put'),
+        fc.double({ min: 0, max: 3, noNaN: true }),
+        fc.double({ min: 1e-8, max: 1e12, noNaN: true }),
+        fc.double({ min: 1e-8, max: 1e12, noNaN: true }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.double({ min: -1, max: 1, noNaN: true }),
+        (type, priceShare, future, strike, years, rate) => {
+          const price = priceShare * (type === 'call' ? future : strike);
+          try {
+            const iv = black76ImpliedVol({ type, price, future, strike, years, rate });
+            expect(Number.isFinite(iv) && iv >= 0).toBe(true);
+          } catch (e) {
+            expect(isAlvhError(e)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('returns implied vols above 5 when the price implies them (not capped)', () => {
+    const years = 0.5;
+    const price = blackFormula(true, 20, 25, 8 * Math.sqrt(years)); // σ = 800%, undiscounted
+    expect(black76ImpliedVol({ type: 'call', price, future: 20, strike: 25, years })).toBeCloseTo(8, 11);
   });
 });
 

@@ -29,7 +29,7 @@ export function checkType(field: string, t: unknown): OptionType {
 export function checkLevel(field: string, x: number): number {
   checkPositive(field, x);
   if (x < MIN_LEVEL || x > MAX_LEVEL) {
-    throw invalidInput(field, `is ${x}, outside [${MIN_LEVEL}, ${MAX_LEVEL}]`, 'pass a price level in index points');
+    throw invalidInput(field, `is ${x}, outside [1e-8, 1e12]`, 'pass a price level in index points');
   }
   return x;
 }
