@@ -107,6 +107,9 @@ export interface MonteCarloPartial {
   rebalances: Uint16Array;
   /** Tail contracts at the horizon per path. */
   tailContracts: Float64Array;
+  /** SPX and VIX (floored, as priced) at the horizon per path, points. */
+  spxEnd: Float64Array;
+  vixEnd: Float64Array;
 }
 
 /** Summary of a (merged) run. */
@@ -268,6 +271,8 @@ export function runMonteCarloSetup(
     costs: new Float64Array(n),
     rebalances: new Uint16Array(n),
     tailContracts: new Float64Array(n),
+    spxEnd: new Float64Array(n),
+    vixEnd: new Float64Array(n),
   };
   const path = new JointPath(d);
   const draws = new PathDraws();
@@ -382,6 +387,8 @@ export function runMonteCarloSetup(
     out.costs[j] = costs;
     out.rebalances[j] = rebalances;
     out.tailContracts[j] = tailQty;
+    out.spxEnd[j] = spot;
+    out.vixEnd[j] = vix;
   }
   if (tail.n === 1) {
     tail.strike[0] = e.tailStrike0;
@@ -481,6 +488,14 @@ export function mergeMonteCarlo(parts: readonly MonteCarloPartial[]): MonteCarlo
     ),
     tailContracts: cat(
       (p) => p.tailContracts,
+      (k) => new Float64Array(k),
+    ),
+    spxEnd: cat(
+      (p) => p.spxEnd,
+      (k) => new Float64Array(k),
+    ),
+    vixEnd: cat(
+      (p) => p.vixEnd,
       (k) => new Float64Array(k),
     ),
   };
@@ -583,7 +598,7 @@ export function monteCarloSetup(input: unknown): MonteCarloSetup {
  */
 export function reviveMonteCarloPartial(raw: unknown): MonteCarloPartial {
   const p = parseInput(MonteCarloPartialSchema, raw);
-  for (const key of ['condor', 'book', 'costs', 'rebalances', 'tailContracts'] as const) {
+  for (const key of ['condor', 'book', 'costs', 'rebalances', 'tailContracts', 'spxEnd', 'vixEnd'] as const) {
     if (p[key].length !== p.pathCount) {
       throw invalidInput(
         key,
@@ -599,5 +614,7 @@ export function reviveMonteCarloPartial(raw: unknown): MonteCarloPartial {
     costs: Float64Array.from(p.costs),
     rebalances: Uint16Array.from(p.rebalances),
     tailContracts: Float64Array.from(p.tailContracts),
+    spxEnd: Float64Array.from(p.spxEnd),
+    vixEnd: Float64Array.from(p.vixEnd),
   };
 }

@@ -225,4 +225,6 @@ export const MonteCarloPartialSchema = z.object({
   costs: series,
   rebalances: z.array(int(0, 65535, 'rebalances')),
   tailContracts: series,
+  spxEnd: series,
+  vixEnd: series,
 });

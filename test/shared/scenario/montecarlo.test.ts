@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ScenarioBookInputSchema,
   bsPrice,
-  markBook,
-  resolvePolicy,
   buildTermStructure,
   futureForExpiry,
+  markBook,
+  parseInput,
   parseIsoDate,
+  resolvePolicy,
+  scenarioSource,
+  shiftedState,
 } from '../../../shared/src/index';
 import {
   MonteCarloCancelled,
@@ -213,5 +217,49 @@ describe('input, limits, progress and cancellation', () => {
     expect(() =>
       runMonteCarloChunk({ book: BOOK, paths: 3_000, rebalance: false }, { shouldCancel: () => ++calls >= 2 }),
     ).toThrowError(MonteCarloCancelled);
+  });
+});
+
+describe('P&L along a path agrees with markBook at the path end', () => {
+  const book = parseInput(ScenarioBookInputSchema, BOOK);
+  const { book: sb } = scenarioSource({ book });
+  const today = shiftedState(sb, 0, sb.spot, sb.vix);
+  const v0 = {
+    condor: markBook(BOOK.condor, today).value,
+    hedges: markBook([...BOOK.overlay, ...BOOK.tail], today).value,
+  };
+  const openingCosts = 0.65 * (3 + 3 + 20);
+
+  it.each([21, 49])('fixed book, horizon %i days: P&L = markBook at (SPX, VIX) of the path end − today', (h) => {
+    const part = runMonteCarloChunk({ book: BOOK, paths: 200, seed: 4, rebalance: false, horizonDays: h });
+    for (let i = 0; i < 200; i++) {
+      const end = shiftedState(sb, h, part.spxEnd[i]!, part.vixEnd[i]!);
+      const condor = markBook(BOOK.condor, end).value - v0.condor;
+      const hedges = markBook([...BOOK.overlay, ...BOOK.tail], end).value - v0.hedges;
+      expect(part.condor[i]).toBeCloseTo(condor, 6);
+      expect(part.book[i]).toBeCloseTo(condor + hedges - openingCosts, 6);
+    }
+  });
+
+  it('with the policy on, transaction costs come off the P&L one for one and change no decision', () => {
+    const run = (cost: number) =>
+      runMonteCarloChunk({ book: BOOK, paths: 300, seed: 4, policy: { transactionCostPerContract: cost } });
+    const free = run(0);
+    const paid = run(2.5);
+    expect(Array.from(free.costs).every((c) => c === 0)).toBe(true);
+    expect(Array.from(paid.tailContracts)).toEqual(Array.from(free.tailContracts));
+    for (let i = 0; i < 300; i++) {
+      expect(paid.costs[i]!).toBeGreaterThanOrEqual(2.5 * 26);
+      expect(paid.book[i]).toBeCloseTo(free.book[i]! - paid.costs[i]!, 6);
+    }
+  });
+
+  it('no rebalance falls due within the first week when the curve-shift trigger is out of reach', () => {
+    const policy = { curveShiftTrigger: 5 };
+    const on = runMonteCarloChunk({ book: BOOK, paths: 300, seed: 4, horizonDays: 7, policy });
+    const off = runMonteCarloChunk({ book: BOOK, paths: 300, seed: 4, horizonDays: 7, policy, rebalance: false });
+    expect(Array.from(on.book)).toEqual(Array.from(off.book));
+    const eight = runMonteCarloChunk({ book: BOOK, paths: 300, seed: 4, horizonDays: 8, policy });
+    expect(Array.from(eight.rebalances).every((r) => r === 1)).toBe(true);
   });
 });
