@@ -583,6 +583,16 @@ describe('ALVH.PLAN', () => {
     expect(value(out, 'Required contracts')).toBe(p.tail.requiredContracts);
   });
 
+  it('takes futures keyed by their expiry dates instead of VX1…VXn', () => {
+    const expiries = vxExpiriesAfter('2018-12-24', 3);
+    const dated = rows().map((r) => {
+      const n = /^VX(\d)$/.exec(String(r[0]));
+      return n ? [isoToExcelSerial(expiries[Number(n[1]) - 1] as string), r[1]] : r;
+    });
+    expect(dated.some((r) => typeof r[0] === 'number')).toBe(true);
+    expect(call('PLAN', dated)).toEqual(call('PLAN', rows()));
+  });
+
   it('names the offending row', () => {
     expect(expectInvalid('inputs', 'PLAN', rows([['colour', 'red']]))).toContain('colour');
     expectInvalid(
@@ -599,6 +609,7 @@ describe('ALVH.PLAN', () => {
     expectInvalid('inputs rsi', 'PLAN', rows([['rsi', 'low']]));
     expectInvalid('inputs', 'PLAN', rows([['spx', 2400]]));
     expectInvalid('inputs', 'PLAN', [[1, 2]]);
+    expectInvalid('inputs row 17', 'PLAN', rows([['', 5]]));
     expectInvalid('inputs', 'PLAN', 5);
   });
 });

@@ -106,30 +106,31 @@ export function seriesArg(name: string, range: unknown): number[] {
 }
 
 /**
- * A two-column range of keys and values as an ordered list of [key, value]; blank rows are skipped.
- * Keys are trimmed; a repeated key or a key without a name is rejected.
+ * A two-column range of names and values as an ordered list of [name, value]; rows with an empty
+ * name are skipped. A name is text (trimmed) or a number (a date in the name column, e.g. the
+ * expiry of a future); a repeated name is rejected.
  */
-export function keyValueArg(name: string, range: unknown): [string, Cell][] {
+export function keyValueArg(name: string, range: unknown): [string | number, Cell][] {
   if (!Array.isArray(range))
     throw invalidInput(name, 'is a single value', 'select a two-column range of names and values');
-  const out: [string, Cell][] = [];
+  const out: [string | number, Cell][] = [];
   const seen = new Set<string>();
   range.forEach((row: unknown, i) => {
     const cells = Array.isArray(row) ? (row as Cell[]) : [row as Cell];
     if (cells.length < 2)
       throw invalidInput(name, `has ${cells.length} column`, 'select two columns: names, then values');
     const [key, value] = cells;
-    if (isMissing(key) && cells.every(isMissing)) return;
-    if (typeof key !== 'string' || isMissing(key)) {
-      throw invalidInput(
-        `${name} row ${i + 1}`,
-        `has no name in the first column`,
-        'put the input name in the first column',
-      );
+    if (isMissing(key)) {
+      if (isMissing(value)) return;
+      throw invalidInput(`${name} row ${i + 1}`, 'has a value but no name', 'put the input name in the first column');
     }
-    const k = key.trim();
-    if (seen.has(k)) throw invalidInput(`${name} row ${i + 1}`, `repeats ${k}`, 'keep one row per name');
-    seen.add(k);
+    if (typeof key !== 'string' && typeof key !== 'number') {
+      throw invalidInput(`${name} row ${i + 1}`, `has the name ${show(key)}`, 'put the input name in the first column');
+    }
+    const k = typeof key === 'string' ? key.trim() : key;
+    if (seen.has(String(k)))
+      throw invalidInput(`${name} row ${i + 1}`, `repeats ${String(k)}`, 'keep one row per name');
+    seen.add(String(k));
     out.push([k, value]);
   });
   if (out.length === 0) throw invalidInput(name, 'is empty', 'select a two-column range of names and values');

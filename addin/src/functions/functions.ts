@@ -831,7 +831,7 @@ export function plan(inputs: unknown[][]): unknown[][] {
     const signals: Record<string, number> = {};
     const rest: unknown[][] = [];
     for (const [key, value] of rows) {
-      const signal = SIGNAL_KEYS.get(normalizeKey(key));
+      const signal = typeof key === 'string' ? SIGNAL_KEYS.get(normalizeKey(key)) : undefined;
       if (signal === undefined) rest.push([key, value]);
       else if (!isMissing(value)) signals[signal] = numberArg(`inputs ${key}`, value);
     }
