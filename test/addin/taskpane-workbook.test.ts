@@ -150,6 +150,7 @@ const stress: StressView = {
   slices: [
     {
       label: 'After 0 days (2025-04-08)',
+      short: 'today',
       values: [
         [-30000, -20000, -5000],
         [1000, 500, -200],
@@ -158,6 +159,7 @@ const stress: StressView = {
     },
     {
       label: 'After 7 days (2025-04-15)',
+      short: '+7 d',
       values: [
         [-25000, -15000, -4000],
         [1500, 800, 0],

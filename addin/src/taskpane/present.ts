@@ -361,6 +361,7 @@ export function presentStress(raw: unknown): StressView {
     colLabels: g.vixLevels.map((v) => String(Math.round(v * 100) / 100)),
     slices: g.days.map((d, i) => ({
       label: `after ${d} day${d === 1 ? '' : 's'} (${g.dates[i] ?? ''})`,
+      short: d === 0 ? 'today' : `+${d} d`,
       values: g.total[i] ?? [],
     })),
   };

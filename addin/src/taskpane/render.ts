@@ -111,14 +111,20 @@ function renderStressSlice(view: StressView, index: number): void {
 
 /** The stress grid as a coloured matrix, with one tab per horizon (same colour scale across them). */
 export function renderStress(view: StressView): void {
-  byId('stress-title').textContent = view.title;
+  byId('stress-title').textContent = `${view.title}, P&L by days elapsed`;
   const tabs = byId('stress-days');
   tabs.replaceChildren(
     ...view.slices.map((s, i) => {
       const b = el(
         'button',
-        { type: 'button', role: 'tab', 'aria-selected': i === view.slices.length - 1 ? 'true' : 'false' },
-        s.label,
+        {
+          type: 'button',
+          role: 'tab',
+          'aria-selected': i === view.slices.length - 1 ? 'true' : 'false',
+          'aria-label': s.label,
+          title: s.label,
+        },
+        s.short,
       );
       b.addEventListener('click', () => {
         for (const other of tabs.querySelectorAll('button')) other.setAttribute('aria-selected', 'false');

@@ -47,8 +47,8 @@ export interface StressView {
   colHeader: string;
   rowLabels: string[];
   colLabels: string[];
-  /** One matrix per days-elapsed value: values[row][col], USD. */
-  slices: { label: string; values: number[][] }[];
+  /** One matrix per days-elapsed value: values[row][col], USD; `short` names it on a tab. */
+  slices: { label: string; short: string; values: number[][] }[];
 }
 
 /** One statistic of the Monte Carlo run for both books. */
