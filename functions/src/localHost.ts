@@ -120,6 +120,28 @@ function writeResponse(
   res.end(head ? undefined : body);
 }
 
+/** Discard a body we will not read, cutting the connection if it runs past `cap` bytes. */
+function discardBody(req: IncomingMessage, cap: number): void {
+  let size = 0;
+  req.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > cap) req.destroy();
+  });
+  req.resume();
+}
+
+/** The request URL for the handler; a Host header that does not parse falls back to localhost. */
+function requestUrl(scheme: string, hostHeader: string | undefined, port: number, path: string): string {
+  const fallback = `${scheme}://localhost:${port}${path}`;
+  if (hostHeader === undefined) return fallback;
+  try {
+    const u = new URL(`${scheme}://${hostHeader}${path}`);
+    return u.host === hostHeader.toLowerCase() || u.host === hostHeader ? u.href : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
 /**
  * Read the body up to `limit` bytes. Over the limit: drain (so the client can read the 413) up to
  * DRAIN_FACTOR × limit, then resolve `undefined`; past that, destroy the socket.
@@ -158,6 +180,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   const scheme = tls ? 'https' : 'http';
   const inFlight = new Set<Promise<void>>();
   let closing = false;
+  let boundPort = 0;
 
   async function handleApi(
     req: IncomingMessage,
@@ -170,7 +193,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     const apiPath = url.pathname.slice('/api/'.length);
     const origin = req.headers.origin;
     if (!route) {
-      req.resume();
+      discardBody(req, limit * DRAIN_FACTOR);
       sendProblem(
         res,
         httpProblem(404, 'not_found', `no endpoint /api/${apiPath}; see /api/openapi.json for the list`, {
@@ -181,7 +204,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       return;
     }
     if (method === 'OPTIONS') {
-      req.resume();
+      discardBody(req, limit * DRAIN_FACTOR);
       const methods = route.method === 'GET' ? ['GET', 'HEAD'] : [route.method];
       if (origin === undefined) {
         res.writeHead(204, { allow: [...methods, 'OPTIONS'].join(', '), 'content-length': '0' });
@@ -223,7 +246,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     const hasBody = method !== 'GET' && method !== 'HEAD' && body.bytes.length > 0;
     const request = new HttpRequest({
       method,
-      url: `${scheme}://${req.headers.host ?? 'localhost'}${url.pathname}${url.search}`,
+      url: requestUrl(scheme, req.headers.host, boundPort, `${url.pathname}${url.search}`),
       headers,
       // Bytes, not a string: a string body would get a text/plain type the client never sent.
       ...(hasBody ? { body: { bytes: body.bytes } } : {}),
@@ -249,7 +272,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     try {
       url = new URL(req.url ?? '/', 'http://localhost');
     } catch {
-      req.resume();
+      discardBody(req, limit * DRAIN_FACTOR);
       sendProblem(res, httpProblem(400, 'bad_request', 'the request target is not a valid URL path'));
       return;
     }
@@ -260,7 +283,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       await handleApi(req, res, url, findRoute(url.pathname.slice('/api/'.length)), cors);
       return;
     }
-    req.resume();
+    discardBody(req, limit * DRAIN_FACTOR);
     const method = (req.method ?? 'GET').toUpperCase();
     if (method !== 'GET' && method !== 'HEAD') {
       sendProblem(
@@ -323,6 +346,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     });
   });
   const actualPort = (server.address() as AddressInfo).port;
+  boundPort = actualPort;
   const urlHost = host === '127.0.0.1' || host === '::1' || host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 
   let closed: Promise<void> | undefined;

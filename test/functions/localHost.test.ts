@@ -38,11 +38,11 @@ afterAll(async () => {
   await host?.close();
 });
 
-/** A raw request line, so no client normalises `..` away. */
-function rawGet(path: string): Promise<string> {
+/** A raw request, so no client normalises `..` away or fixes a bad Host. */
+function rawGet(path: string, hostHeader = 'localhost'): Promise<string> {
   return new Promise((ok, fail) => {
     const s = connect(host.port, '127.0.0.1', () => {
-      s.write(`GET ${path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`);
+      s.write(`GET ${path} HTTP/1.1\r\nHost: ${hostHeader}\r\nConnection: close\r\n\r\n`);
     });
     let data = '';
     s.on('data', (d) => (data += d.toString()));
@@ -164,6 +164,14 @@ describe('local host', () => {
     expect(res).not.toContain('do not serve');
     expect(res).toMatch(/^HTTP\/1\.1 (400|404)/);
   });
+
+  it.each(['a b', '[::1', 'évil.example', 'x:99999', 'localhost:3000/../x'])(
+    'a hostile Host header %s is not a 500',
+    async (h) => {
+      const res = await rawGet('/api/health', h);
+      expect(res).toMatch(/^HTTP\/1\.1 [24]\d\d/);
+    },
+  );
 
   it('logged no server errors', () => {
     expect(errors).toEqual([]);
