@@ -32,7 +32,7 @@ const DRAIN_FACTOR = 16;
 export interface LocalHostOptions {
   /** Port; 0 picks a free one. Default `PORT` or 3000. */
   port?: number;
-  /** Interface to bind. Default `HOST` or 127.0.0.1 (loopback only). */
+  /** Interface to bind. Default `ALVH_HOST` or 127.0.0.1 (loopback only). */
   host?: string;
   /** Folder served at `/`. Default addin/dist of this checkout. */
   staticRoot?: string;
@@ -337,7 +337,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   server.requestTimeout = 120_000;
 
   const port = options.port ?? portFromEnv(process.env.PORT);
-  const host = options.host ?? process.env.HOST ?? '127.0.0.1';
+  const host = options.host ?? process.env.ALVH_HOST ?? '127.0.0.1';
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(port, host, () => {
