@@ -176,6 +176,8 @@ describe('ALVH.VXEXPIRY', () => {
   });
   it('takes a serial with a time of day, and rejects text and empty cells', () => {
     expect(call('VXEXPIRY', isoToExcelSerial('2020-03-01') + 0.75)).toBe(isoToExcelSerial('2020-03-18'));
+    expect(call('VXEXPIRY', '2020-03-01')).toBe(isoToExcelSerial('2020-03-18'));
+    expectInvalid('contractMonth', 'VXEXPIRY', '2020-02-30');
     expectInvalid('contractMonth', 'VXEXPIRY', 'March');
     expectInvalid('contractMonth', 'VXEXPIRY', null);
     expectInvalid('contractMonth', 'VXEXPIRY', 12);

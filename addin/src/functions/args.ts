@@ -4,7 +4,7 @@
  * ranges, and two-column key/value ranges. Every rejection names the Excel argument and the fix,
  * through the sizing package's error model, so {@link excelCall} shows it as #VALUE!.
  */
-import { excelSerialToIso, invalidInput, type OptionType } from '@alvh/shared';
+import { excelSerialToIso, invalidInput, parseIsoDate, toIsoDate, type OptionType } from '@alvh/shared';
 
 /** A cell or argument as Excel passes it to a custom function. */
 export type Cell = number | string | boolean | null | undefined;
@@ -59,7 +59,7 @@ export function choiceArg<C extends string>(name: string, x: unknown, choices: r
 
 /** An Excel date (serial in the 1900 system) or a 'YYYY-MM-DD' text, as an ISO date. */
 export function dateArg(name: string, x: unknown): string {
-  if (typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x.trim())) return x.trim();
+  if (typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x.trim())) return toIsoDate(parseIsoDate(name, x.trim()));
   if (typeof x !== 'number') {
     throw invalidInput(
       name,
