@@ -86,6 +86,7 @@ export class ComputePool {
 
   /** Run a job (see the module comment). Resolves with the job's result. */
   run(job: ComputeJob, payload: unknown, opts: RunOptions = {}): Promise<unknown> {
+    if (this.closed) return Promise.reject(new Error('the compute pool was closed; create a new one'));
     if (job === 'montecarlo') return this.runMonteCarlo(payload, opts);
     if (job !== 'stress' && job !== 'replay')
       return Promise.reject(new Error(`unknown compute job ${JSON.stringify(job)}`));
@@ -95,6 +96,7 @@ export class ComputePool {
   /** A Monte Carlo run split across the workers. */
   async runMonteCarlo(payload: unknown, opts: RunOptions = {}): Promise<MonteCarloRunResult> {
     const { signal, onProgress } = opts;
+    if (this.closed) throw new Error('the compute pool was closed; create a new one');
     if (signal?.aborted) throw abortReason(signal);
     // Validate here so bad input fails fast with the shared package's error, before any thread works.
     const { run } = monteCarloSetup(payload);

@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -111,5 +111,18 @@ describe('ComputePool stress', () => {
     await expect(pool.run('stress', { book: BOOK }, { signal: ac.signal })).rejects.toMatchObject({
       name: 'AbortError',
     });
+  });
+});
+
+describe('ComputePool lifecycle', () => {
+  it('sizes itself to the cores by default and refuses work once closed', async () => {
+    const p = new ComputePool({ workerUrl });
+    expect(p.size).toBe(availableParallelism());
+    const r = (await p.run('montecarlo', { book: BOOK, paths: 100, rebalance: false })) as {
+      summary: { paths: number };
+    };
+    expect(r.summary.paths).toBe(100);
+    await p.close();
+    await expect(p.run('stress', { book: BOOK })).rejects.toThrow(/closed/);
   });
 });
