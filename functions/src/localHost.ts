@@ -423,7 +423,12 @@ async function main(): Promise<void> {
 const entry = process.argv[1];
 if (entry !== undefined && resolve(entry) === fileURLToPath(import.meta.url)) {
   main().catch((e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
+    const code = (e as { code?: unknown }).code;
+    if (code === 'EADDRINUSE')
+      console.error(`port ${portFromEnv(process.env.PORT)} is in use; stop the other server or set PORT`);
+    else if (code === 'EACCES')
+      console.error(`no permission to listen on port ${portFromEnv(process.env.PORT)}; set PORT above 1023`);
+    else console.error(e instanceof Error ? e.message : e);
     process.exit(1);
   });
 }
