@@ -63,6 +63,23 @@ describe('readKeyValueRange', () => {
   });
 });
 
+describe('the example day', () => {
+  it('is 2025-04-08 with the VX curve on the monthly expiries after it', () => {
+    expect(EXAMPLE.fields.valuationDate).toBe('2025-04-08');
+    expect(EXAMPLE.futures.map((f) => f.expiry)).toEqual([
+      '2025-04-16',
+      '2025-05-21',
+      '2025-06-18',
+      '2025-07-16',
+      '2025-08-20',
+      '2025-09-17',
+      '2025-10-22',
+      '2025-11-19',
+    ]);
+    expect(EXAMPLE.futures[0]!.price).toBe('39.1728');
+  });
+});
+
 describe('parsePastedCurve', () => {
   it('reads tab-separated (expiry, price) rows and a single column of prices', () => {
     expect(parsePastedCurve('2025-04-16\t39.17\r\n45798\t31.43\n')).toEqual([

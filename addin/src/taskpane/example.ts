@@ -10,7 +10,12 @@
  * deviations out at VIX/100 and 100-point wings; its credit is the skewed BSM value of the legs
  * (11.75 points).
  */
+import { vxExpiriesAfter } from '@alvh/shared';
 import type { FieldName } from './fields';
+
+const DATE = '2025-04-08';
+/** VX M1..M8 settlements of 2025-04-08. */
+const VX_SETTLEMENTS = ['39.1728', '31.4333', '27.9068', '26.1705', '24.6739', '23.9505', '23.4973', '23.1957'];
 
 export const EXAMPLE: {
   fields: Record<FieldName, string>;
@@ -18,7 +23,7 @@ export const EXAMPLE: {
   note: string;
 } = {
   fields: {
-    valuationDate: '2025-04-08',
+    valuationDate: DATE,
     spx: '4982.77',
     vix: '52.33',
     vvix: '170.92',
@@ -34,15 +39,7 @@ export const EXAMPLE: {
     capital: '5000000',
     budget: '40000',
   },
-  futures: [
-    { expiry: '2025-04-16', price: '39.1728' },
-    { expiry: '2025-05-21', price: '31.4333' },
-    { expiry: '2025-06-18', price: '27.9068' },
-    { expiry: '2025-07-16', price: '26.1705' },
-    { expiry: '2025-08-20', price: '24.6739' },
-    { expiry: '2025-09-17', price: '23.9505' },
-    { expiry: '2025-10-22', price: '23.4973' },
-    { expiry: '2025-11-19', price: '23.1957' },
-  ],
+  // The next eight monthly VX expiries after the date: 2025-04-16, 05-21, 06-18, … 11-19.
+  futures: vxExpiriesAfter(DATE, VX_SETTLEMENTS.length).map((expiry, i) => ({ expiry, price: VX_SETTLEMENTS[i]! })),
   note: 'Example: the close of 2025-04-08 (SPX 4982.77, VIX 52.33, VX curve in steep backwardation).',
 };
