@@ -59,7 +59,7 @@ export function otmCallValue(forward: number, strike: number, d1: number, d2: nu
  * @returns undiscounted option value, points (≥ intrinsic)
  * @example
  * // Hull: S=42, K=40, r=10%, σ=20%, T=0.5 → F = 42e^0.05
- * Math.exp(-0.05) * blackFormula(true, 42 * Math.exp(0.05), 40, 0.2 * Math.sqrt(0.5)); // 4.759422392871533
+ * Math.exp(-0.05) * blackFormula(true, 42 * Math.exp(0.05), 40, 0.2 * Math.sqrt(0.5)); // 4.759422392871536
  * @see F. Black, "The pricing of commodity contracts", J. Financial Economics 3 (1976) 167–179
  */
 export function blackFormula(isCall: boolean, forward: number, strike: number, stdDev: number): number {

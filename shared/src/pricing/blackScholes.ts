@@ -49,7 +49,7 @@ function checkBs(i: BsInput): BsChecked {
  * @returns price in index points
  * @throws AlvhError `invalid_input` naming the field (negative spot, vol 18 instead of 0.18, ...)
  * @example
- * bsPrice({ type: 'call', spot: 42, strike: 40, years: 0.5, vol: 0.2, rate: 0.1 }); // 4.759422392871535 (Hull)
+ * bsPrice({ type: 'call', spot: 42, strike: 40, years: 0.5, vol: 0.2, rate: 0.1 }); // 4.759422392871536 (Hull: 4.76)
  * @see J. C. Hull, Options, Futures, and Other Derivatives, ch. "The Black–Scholes–Merton model"
  */
 export function bsPrice(i: BsInput): number {
@@ -73,7 +73,8 @@ export function bsPrice(i: BsInput): number {
  * @throws AlvhError `invalid_input` naming the field
  * @example
  * bsGreeks({ type: 'call', spot: 100, strike: 100, years: 1, vol: 0.2, rate: 0.05 });
- * // { price: 10.4506, delta: 0.6368, gamma: 0.01876, vega: 0.3752, theta: -0.01757, rho: 0.5323 }
+ * // { price: 10.450583572185575, delta: 0.6368306511756192, gamma: 0.01876201734584689,
+ * //   vega: 0.37524034691693786, theta: -0.01757267820941972, rho: 0.5323248154537635 }
  * @see E. G. Haug, The Complete Guide to Option Pricing Formulas, 2nd ed., §2.1
  */
 export function bsGreeks(i: BsInput): Greeks {

@@ -225,8 +225,9 @@ function impliedVolOnForward(
 
 /**
  * BSM implied volatility (decimal) of a European option on an index with continuous dividend
- * yield. Converges to full double precision (the round trip bsImpliedVol(bsPrice(σ)) returns σ to
- * ~1e-15 relative wherever the price carries the information, see docs/pricing.md).
+ * yield. Iterates to full double precision, so the round trip bsImpliedVol(bsPrice(σ)) returns σ
+ * to the accuracy the price carries: ≤ 1e-13 relative for out-of-the-money prices, ≤ 1e-12 in σ
+ * wherever one ulp of the price pins σ to 1e-13 (docs/pricing.md states the rule).
  *
  * - price equal to the intrinsic value (no time value): returns 0.
  * - price below intrinsic, or at/above the upper bound (S·e^(−qT) for a call, K·e^(−rT) for a
@@ -238,7 +239,7 @@ function impliedVolOnForward(
  * @returns implied volatility as a decimal
  * @throws AlvhError `invalid_input` (bad field) or `no_solution` (price outside the no-arbitrage bounds)
  * @example
- * bsImpliedVol({ type: 'call', price: 4.759422392871535, spot: 42, strike: 40, years: 0.5, rate: 0.1 }); // 0.2
+ * bsImpliedVol({ type: 'call', price: 4.759422392871535, spot: 42, strike: 40, years: 0.5, rate: 0.1 }); // 0.19999999999999998
  * @see P. Jäckel, "Let's Be Rational", Wilmott (2015) 40–53 (normalisation and region split)
  */
 export function bsImpliedVol(i: BsImpliedVolInput): number {
@@ -262,7 +263,7 @@ export function bsImpliedVol(i: BsImpliedVolInput): number {
  * @returns implied volatility as a decimal
  * @throws AlvhError `invalid_input` or `no_solution` on field `price`
  * @example
- * black76ImpliedVol({ type: 'put', price: 1.1166414565589438, future: 20, strike: 20, years: 4 / 12, rate: 0.09 }); // 0.25
+ * black76ImpliedVol({ type: 'put', price: 1.1166414565589433, future: 20, strike: 20, years: 4 / 12, rate: 0.09 }); // 0.2499999999999998
  */
 export function black76ImpliedVol(i: Black76ImpliedVolInput): number {
   checkObject('input', i);

@@ -200,8 +200,8 @@ function poly7(c: readonly [number, number, number, number, number, number, numb
  * @param p probability in [0, 1]
  * @returns standard normal deviate
  * @example
- * normInv(0.975);  // 1.959963984540054
- * normInv(1e-300); // -37.04710099578...
+ * normInv(0.975);  // 1.9599639845400538
+ * normInv(1e-300); // -37.0470962993612
  * @see M. J. Wichura, Applied Statistics 37 (1988) 477–484; R's nmath/qnorm.c
  */
 export function normInv(p: number): number {
