@@ -297,6 +297,8 @@ describe('ALVH.CURVE', () => {
         expiries,
       ),
     ).toEqual(out);
+    // expiries as ISO text, in a row
+    expect(call('CURVE', isoToExcelSerial(date), vix, [vx], [vxExpiriesAfter(date, vx.length)])).toEqual(out);
   });
   it('rejects gaps, 2-D ranges, mismatched expiries and a bad VIX', () => {
     expectInvalid('futures[2]', 'CURVE', isoToExcelSerial(date), vix, [[58.3], [''], [36.5]]);

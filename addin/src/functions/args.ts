@@ -76,11 +76,11 @@ export function optionalDate(name: string, x: unknown): string | undefined {
 }
 
 /**
- * A series from a range of one column or one row (a single value is a series of one), oldest
- * first. Empty cells before the first and after the last value are dropped, so a range may be
- * selected longer than the data; an empty cell or text between values is rejected.
+ * The cells of a range of one column or one row (a single value is a range of one), in order.
+ * Empty cells before the first and after the last value are dropped, so a range may be selected
+ * longer than the data; an empty cell between values is rejected.
  */
-export function seriesArg(name: string, range: unknown): number[] {
+function cellsOf(name: string, range: unknown): { cell: unknown; at: string }[] {
   const rows: unknown[][] = Array.isArray(range) ? range.map((r) => (Array.isArray(r) ? r : [r])) : [[range]];
   const height = rows.length;
   const width = Math.max(0, ...rows.map((r) => r.length));
@@ -92,17 +92,32 @@ export function seriesArg(name: string, range: unknown): number[] {
   let last = cells.length - 1;
   while (first <= last && isMissing(cells[first])) first++;
   while (last >= first && isMissing(cells[last])) last--;
-  const out: number[] = [];
+  const out: { cell: unknown; at: string }[] = [];
   for (let i = first; i <= last; i++) {
-    const c = cells[i];
-    if (typeof c !== 'number' || !Number.isFinite(c)) {
-      const what = isMissing(c) ? 'is empty' : `is ${show(c)}, not a number`;
-      throw invalidInput(`${name}[${i + 1}]`, what, 'fill the gap or select only numbers');
-    }
-    out.push(c);
+    const at = `${name}[${i + 1}]`;
+    if (isMissing(cells[i])) throw invalidInput(at, 'is empty', 'fill the gap or select only the data');
+    out.push({ cell: cells[i], at });
   }
-  if (out.length === 0) throw invalidInput(name, 'has no numbers', 'select the cells that hold the series');
+  if (out.length === 0) throw invalidInput(name, 'has no values', 'select the cells that hold the data');
   return out;
+}
+
+/**
+ * A series of numbers from a range of one column or one row, oldest first (see {@link cellsOf}
+ * for blanks); text between the numbers is rejected naming the cell, counted from 1.
+ */
+export function seriesArg(name: string, range: unknown): number[] {
+  return cellsOf(name, range).map(({ cell, at }) => {
+    if (typeof cell !== 'number' || !Number.isFinite(cell)) {
+      throw invalidInput(at, `is ${show(cell)}, not a number`, 'fill the gap or select only numbers');
+    }
+    return cell;
+  });
+}
+
+/** A series of dates (Excel dates or ISO text) from a range of one column or one row. */
+export function dateSeriesArg(name: string, range: unknown): string[] {
+  return cellsOf(name, range).map(({ cell, at }) => dateArg(at, cell));
 }
 
 /**

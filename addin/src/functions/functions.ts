@@ -60,6 +60,7 @@ import {
   booleanArg,
   choiceArg,
   dateArg,
+  dateSeriesArg,
   isMissing,
   keyValueArg,
   numberArg,
@@ -760,9 +761,7 @@ interface CurveArgs {
 function curveOf(names: CurveArgs, date: unknown, vix: unknown, futures: unknown, expiries: unknown): TermStructure {
   const iso = dateArg(names.date, date);
   const prices = seriesArg(names.futures, futures);
-  const dates = isMissing(expiries)
-    ? vxExpiriesAfter(iso, prices.length)
-    : seriesArg('expiries', expiries).map((serial, i) => dateArg(`expiries[${i + 1}]`, serial));
+  const dates = isMissing(expiries) ? vxExpiriesAfter(iso, prices.length) : dateSeriesArg('expiries', expiries);
   if (dates.length !== prices.length) {
     throw invalidInput(
       'expiries',
