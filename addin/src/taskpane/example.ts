@@ -6,9 +6,9 @@
  * 52.33 (Cboe VIX history), VVIX 170.92 (Cboe VVIX history), VX M1..M8 settlements of 2025-04-08
  * (manumartinb episode file), with the monthly VX expiries after the date. The rate (4.3%, the
  * Fed funds target range's middle then) and the dividend yield (1.35%) are round figures of the
- * day. The condor is a 45-day SPX iron condor with short strikes about 1.4-1.5 standard
- * deviations out at VIX/100 and 100-point wings; its credit is the skewed BSM value of the legs
- * (11.75 points).
+ * day. The condor is a 45-day SPX iron condor 3650/3750/6600/6700 whose short strikes are just
+ * over the method's 1.5 standard deviations at VIX/100 (1.55 put, 1.53 call), with 100-point
+ * wings; its credit, 10.00 points, is the plan's own skewed BSM value of the legs (10.003).
  */
 import { vxExpiriesAfter } from '@alvh/shared';
 import type { FieldName } from './fields';
@@ -30,12 +30,12 @@ export const EXAMPLE: {
     rate: '0.043',
     divYield: '0.0135',
     condorExpiry: '2025-05-23',
-    k1: '3700',
-    k2: '3800',
-    k3: '6450',
-    k4: '6550',
+    k1: '3650',
+    k2: '3750',
+    k3: '6600',
+    k4: '6700',
     quantity: '10',
-    credit: '11.75',
+    credit: '10.00',
     capital: '5000000',
     budget: '40000',
   },
