@@ -2,6 +2,8 @@
  * The Azure entry registers every row of the route table with app.http — the same handlers, the
  * route below /api, the row's auth level — and nothing else.
  */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 
 const registered: { name: string; options: Record<string, unknown> }[] = [];
@@ -26,5 +28,49 @@ describe('functions/src/app.ts', () => {
       expect(reg.options.methods).toContain(r.method);
       expect(reg.options.methods).not.toContain('OPTIONS');
     }
+  });
+});
+
+describe('Azure project files', () => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON files read field by field
+  type Json = Record<string, any>;
+  const read = (p: string): Json =>
+    JSON.parse(readFileSync(new URL(`../../functions/${p}`, import.meta.url), 'utf8')) as Json;
+
+  it('host.json is version 2.0 with the /api prefix the routes assume', () => {
+    const host = read('host.json');
+    expect(host.version).toBe('2.0');
+    expect(host.extensions.http.routePrefix).toBe('api');
+  });
+
+  it('package.json points the runtime at dist/app.js', () => {
+    expect(read('package.json').main).toBe('dist/app.js');
+  });
+
+  it('local.settings.example.json runs node with CORS for the add-in origin', () => {
+    const s = read('local.settings.example.json');
+    expect(s.Values.FUNCTIONS_WORKER_RUNTIME).toBe('node');
+    expect(s.Host.CORS).toBe('https://localhost:3000');
+  });
+
+  it('the build emits the hosts, the worker and a deployable folder', () => {
+    if (!existsSync('functions/dist/azure/package.json'))
+      execFileSync(process.execPath, ['functions/build.mjs'], { stdio: 'ignore' });
+    for (const f of [
+      'localHost.js',
+      'app.js',
+      'computeWorker.js',
+      'azure/app.js',
+      'azure/computeWorker.js',
+      'azure/host.json',
+    ]) {
+      expect(existsSync(`functions/dist/${f}`), f).toBe(true);
+    }
+    const pkg = JSON.parse(readFileSync('functions/dist/azure/package.json', 'utf8')) as {
+      main: string;
+      dependencies: object;
+    };
+    expect(pkg.main).toBe('app.js');
+    expect(Object.keys(pkg.dependencies)).toEqual(['@azure/functions']);
   });
 });
