@@ -33,8 +33,9 @@ const PLAN = {
       { expiry: '2027-03-17', price: 20.3 },
     ],
   },
-  condor: { expiry: '2027-01-08', strikes: [5800, 5900, 7000, 7100], quantity: 10, vol: 0.16 },
-  portfolio: { capital: 10_000_000, budget: 20_000 },
+  condor: { expiry: '2027-01-08', strikes: [5700, 5800, 7100, 7200], quantity: 10, vol: 0.16 },
+  portfolio: { capital: 10_000_000, budget: 40_000 },
+  policy: { maxHedgeCostRate: 2, targetIrr: 0 },
 };
 
 const DYN = {

@@ -26,6 +26,7 @@ export {
   reviveMonteCarloPartial,
   runMonteCarloSetup,
   summarizeMonteCarlo,
+  tailTargetAt,
   type ModelParams,
   type MonteCarloPartial,
   type MonteCarloSetup,

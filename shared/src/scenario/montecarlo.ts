@@ -279,10 +279,8 @@ export function runMonteCarloSetup(
   const tc = policy.transactionCostPerContract;
   const initialCost = tc * (sumAbsQty(overlay) + sumAbsQty(tail));
   const doRebalance = run.rebalance && e.resizable;
-  const dd = policy.drawdown;
   const ddDays = policy.drawdownDays;
   const tailExpiry = tail.n === 1 ? tail.expiryDay[0]! : 0;
-  const stressVolOfVol = policy.stressVolOfVol ?? m.volOfVol;
   const tailBudget = s.book.tailBudget;
   // Days on which some leg expires and settles (the only days the loop needs SPX before a rebalance).
   const settleDay = new Uint8Array(H + 1);
@@ -326,43 +324,8 @@ export function runMonteCarloSetup(
       lastReb = day;
       vRef = vix;
       if (day >= e.condorExpiry) continue;
-      const sDay = Math.min(day + ddDays, e.condorExpiry);
-      const sSpot = spot * (1 - dd);
-      const sVix = policy.stressVix ?? vix + policy.stressVixPerPct * dd * 100;
-      const loss = Math.min(
-        e.condorMaxLoss,
-        Math.max(0, legsValue(condor, day, spot, vix, m) - legsValue(condor, sDay, sSpot, sVix, m)),
-      );
-      const hedgeFuture = legFuture(tail, 0, day, vix, m);
-      let target: { contracts: number; strike: number };
-      try {
-        const sized = sizeTailHedge({
-          condorLoss: loss,
-          hedgeFuture,
-          hedgeYears: (tailExpiry - day) / 365,
-          volOfVol: m.volOfVol,
-          stressedFuture: Math.max(
-            0.01,
-            hedgeFuture + (sVix - vix) * Math.exp((-m.kappa * Math.max(0, tailExpiry - day - ddDays)) / 365),
-          ),
-          coverage: policy.tailCoverage,
-          otmPct: policy.tailOtmPct,
-          rate: m.rate,
-          horizonYears: ddDays / 365,
-          stressVolOfVol,
-          strikeStep: policy.vixStrikeStep,
-        });
-        target = { contracts: sized.contracts, strike: sized.strike };
-        if (tailBudget !== undefined) {
-          target = {
-            contracts: cutToBudget(target.contracts, sized.premium * 100, tailBudget).quantity,
-            strike: target.strike,
-          };
-        }
-      } catch (err) {
-        if (isAlvhError(err)) continue; // no covering size here: keep the tail as it is
-        throw err;
-      }
+      const target = tailTarget(e, policy, tailBudget, day, spot, vix);
+      if (target === null) continue; // no covering size here: keep the tail as it is
       const oldPrice = legPrice(tail, 0, day, spot, vix, m) * 100;
       if (target.strike === tail.strike[0]) {
         const delta = target.contracts - tailQty;
@@ -396,6 +359,73 @@ export function runMonteCarloSetup(
   }
   opts.onProgress?.(n, n);
   return out;
+}
+
+/**
+ * The tail the method asks for at a rebalance on `day` with SPX `spot` and VIX `vix`: the condor's
+ * loss in the drawdown scenario from here, the hedge expiry's future now and stressed, the
+ * method's `sizeTailHedge`, then the tail budget (`cutToBudget`). Null when the method finds no
+ * covering size (the tail is then left as it is).
+ */
+function tailTarget(
+  e: Engine,
+  policy: Policy,
+  tailBudget: number | undefined,
+  day: number,
+  spot: number,
+  vix: number,
+): { contracts: number; strike: number; required: number } | null {
+  const { condor, tail, m } = e;
+  const dd = policy.drawdown;
+  const ddDays = policy.drawdownDays;
+  const tailExpiry = tail.expiryDay[0]!;
+  const sDay = Math.min(day + ddDays, e.condorExpiry);
+  const sVix = policy.stressVix ?? vix + policy.stressVixPerPct * dd * 100;
+  const loss = Math.min(
+    e.condorMaxLoss,
+    Math.max(0, legsValue(condor, day, spot, vix, m) - legsValue(condor, sDay, spot * (1 - dd), sVix, m)),
+  );
+  const hedgeFuture = legFuture(tail, 0, day, vix, m);
+  try {
+    const sized = sizeTailHedge({
+      condorLoss: loss,
+      hedgeFuture,
+      hedgeYears: (tailExpiry - day) / 365,
+      volOfVol: m.volOfVol,
+      stressedFuture: Math.max(
+        0.01,
+        hedgeFuture + (sVix - vix) * Math.exp((-m.kappa * Math.max(0, tailExpiry - day - ddDays)) / 365),
+      ),
+      coverage: policy.tailCoverage,
+      otmPct: policy.tailOtmPct,
+      rate: m.rate,
+      horizonYears: ddDays / 365,
+      stressVolOfVol: policy.stressVolOfVol ?? m.volOfVol,
+      strikeStep: policy.vixStrikeStep,
+    });
+    const contracts =
+      tailBudget === undefined
+        ? sized.contracts
+        : cutToBudget(sized.contracts, sized.premium * 100, tailBudget).quantity;
+    return { contracts, strike: sized.strike, required: sized.contracts };
+  } catch (err) {
+    if (isAlvhError(err)) return null;
+    throw err;
+  }
+}
+
+/**
+ * The tail rebalance target of a setup at a given state (for checks against the plan): see
+ * {@link runMonteCarloSetup}. Null when the book's tail is not a single long VIX call.
+ */
+export function tailTargetAt(
+  s: MonteCarloSetup,
+  day: number,
+  spot: number,
+  vix: number,
+): { contracts: number; strike: number; required: number } | null {
+  const e = prepare(s);
+  return e.resizable ? tailTarget(e, s.policy, s.book.tailBudget, day, spot, vix) : null;
 }
 
 /** Value at the horizon of legs still alive after it (those expiring on or before were settled). */

@@ -25,7 +25,10 @@ export const BOOK = {
   tail: [{ kind: 'vix' as const, type: 'call' as const, strike: 18, expiry: '2024-05-22', quantity: 20 }],
 };
 
-/** A plan input (2026-11-20, contango) whose hedges the method sizes; a 10 M USD account. */
+/**
+ * A plan input (2026-11-20, contango) whose hedges the method sizes: a 10 M USD account, a 40k
+ * budget and a relaxed cost cap, so the plan holds a put calendar and 21 VIX calls (cut from 64).
+ */
 export const PLAN_INPUT = {
   valuationDate: '2026-11-20',
   market: {
@@ -43,9 +46,10 @@ export const PLAN_INPUT = {
   },
   condor: {
     expiry: '2027-01-08',
-    strikes: [5800, 5900, 7000, 7100] as [number, number, number, number],
+    strikes: [5700, 5800, 7100, 7200] as [number, number, number, number],
     quantity: 10,
     vol: 0.16,
   },
-  portfolio: { capital: 10_000_000, budget: 20_000 },
+  portfolio: { capital: 10_000_000, budget: 40_000 },
+  policy: { maxHedgeCostRate: 2, targetIrr: 0 },
 };

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { markBook, plan, planMarketState } from '../../../shared/src/index';
-import { runMonteCarloChunk, summarizeMonteCarlo } from '../../../shared/src/scenario/montecarlo';
+import {
+  monteCarloSetup,
+  runMonteCarloChunk,
+  summarizeMonteCarlo,
+  tailTargetAt,
+} from '../../../shared/src/scenario/montecarlo';
 import { stressGrid } from '../../../shared/src/scenario/stressGrid';
 import { BOOK, PLAN_INPUT } from './fixtures';
 
@@ -15,6 +20,14 @@ describe('runs from a plan', () => {
     expect(part.hedgeDebit).toBeCloseTo(hedges.length ? markBook(hedges, state).value : 0, 6);
     expect(part.tailContracts0).toBe(pl.tail.contracts);
     expect(s.condorMaxLoss).toBeCloseTo(pl.condor.maxLoss, 4);
+  });
+
+  it('a rebalance at t = 0 would size the tail exactly as the plan does', () => {
+    const setup = monteCarloSetup({ plan: PLAN_INPUT, paths: 10 });
+    const t = tailTargetAt(setup, 0, PLAN_INPUT.market.spx, PLAN_INPUT.market.vix)!;
+    expect(t.strike).toBe(pl.tail.strike);
+    expect(t.required).toBe(pl.tail.requiredContracts);
+    expect(t.contracts).toBe(pl.tail.contracts);
   });
 
   it('runs the policy along the paths: weekly rebalances and costs', () => {
