@@ -37,7 +37,12 @@ interface ChartRec {
   type: string;
   source: Rec;
   seriesBy: string;
-  mock: { title: { text?: string }; legend: { position?: string }; position?: [string, string] };
+  mock: {
+    title: { text?: string };
+    legend: { position?: string };
+    axes: { categoryAxis: { title: { text?: string } }; valueAxis: { title: { text?: string } } };
+    position?: [string, string];
+  };
 }
 interface CfRec {
   type: string;
@@ -101,6 +106,7 @@ function mockContext(selection: unknown[][] = []) {
           const mock = new OfficeMockObject({
             title: {},
             legend: {},
+            axes: { categoryAxis: { title: {} }, valueAxis: { title: {} } },
             setPosition: (a: string, b: string) => {
               mock.position = [a, b];
             },
@@ -298,6 +304,9 @@ describe('writeMonteCarloSheet', () => {
     expect(sheet.ranges.find((r) => r.mock === chart.source)!.address).toBe('A9:C13');
     expect(chart.mock.title.text).toMatch(/unhedged condor vs ALVH book/);
     expect(chart.mock.position).toEqual(['E4', 'N24']);
+    expect(chart.mock.legend.position).toBe('Bottom');
+    expect(chart.mock.axes.categoryAxis.title.text).toMatch(/P&L .*USD/);
+    expect(chart.mock.axes.valueAxis.title.text).toBe('Paths');
   });
 });
 

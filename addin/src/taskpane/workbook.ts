@@ -245,6 +245,8 @@ export async function writeMonteCarloSheet(
   const chart = sheet.charts.add('ColumnClustered', data, 'Columns');
   chart.title.text = 'P&L at the condor expiry: unhedged condor vs ALVH book';
   chart.legend.position = 'Bottom';
+  chart.axes.categoryAxis.title.text = 'P&L at the horizon (USD, bin centre)';
+  chart.axes.valueAxis.title.text = 'Paths';
   chart.setPosition('E4', 'N24');
   finish(sheet, opts);
   await ctx.sync();
