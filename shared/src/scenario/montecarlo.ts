@@ -8,7 +8,7 @@
  * {@link mergeMonteCarlo} of contiguous chunks in path order equals one run, bit for bit; every
  * summary figure is a fixed-order function of the merged arrays.
  */
-import { invalidInput, isAlvhError } from '../errors';
+import { invalidInput, isAlvhError, noSolution } from '../errors';
 import { parseIsoDate, toIsoDate } from '../dates';
 import { cutToBudget, sizeTailHedge, type Policy } from '../method/index';
 import { parseInput } from '../schemas/parse';
@@ -345,8 +345,16 @@ export function runMonteCarloSetup(
     const vix = path.vix;
     const condorPnl = condorCash + legsAtHorizon(condor, H, spot, vix, m);
     const hedgePnl = hedgeCash + legsAtHorizon(overlay, H, spot, vix, m) + legsAtHorizon(tail, H, spot, vix, m);
+    const bookPnl = condorPnl + hedgePnl - costs;
+    if (!Number.isFinite(bookPnl) || !Number.isFinite(condorPnl)) {
+      throw noSolution(
+        'model',
+        `path ${i} ends with a non-finite P&L (SPX ${spot}, VIX ${vix})`,
+        'lower model.xi, model.jumpMeanVix or model.jumpIntensity',
+      );
+    }
     out.condor[j] = condorPnl;
-    out.book[j] = condorPnl + hedgePnl - costs;
+    out.book[j] = bookPnl;
     out.costs[j] = costs;
     out.rebalances[j] = rebalances;
     out.tailContracts[j] = tailQty;
