@@ -71,6 +71,8 @@ export function excelCall<T>(body: () => T, names: FieldNames = {}): T {
     checkFiniteResult(result);
     return result;
   } catch (e) {
+    // Outside Excel's runtime (a plain page, a script) there is no CustomFunctions.Error: rethrow.
+    if (typeof CustomFunctions === 'undefined' || typeof CustomFunctions.Error !== 'function') throw e;
     throw toExcelError(e, names);
   }
 }
