@@ -1,0 +1,127 @@
+/**
+ * The taskpane's cloud calls and settings store without a network: chunked POSTs with the key
+ * header and progress, problem documents turned into messages a user can act on, cancellation,
+ * and settings kept in the workbook through Office's settings object.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Cancelled, RunError, postJson, runCloudChunks } from '../../addin/src/taskpane/jobs';
+import { officeSettingsStore } from '../../addin/src/taskpane/settings';
+
+const settings = { endpoint: 'https://alvh.example.net/api', functionKey: 'k-123' };
+
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('runCloudChunks', () => {
+  it('posts every chunk with the key header, keeps the answers in order and reports progress by weight', async () => {
+    const seen: { url: string; key: string | null; body: unknown }[] = [];
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      const body = JSON.parse(String(init.body)) as { firstPath: number };
+      seen.push({ url, key: new Headers(init.headers).get('x-functions-key'), body });
+      await new Promise((r) => setTimeout(r, body.firstPath === 0 ? 20 : 1));
+      return json(200, { partial: { firstPath: body.firstPath } });
+    });
+    const progress: [number, number][] = [];
+    const bodies = [{ firstPath: 0 }, { firstPath: 1000 }, { firstPath: 2000 }];
+    const h = runCloudChunks(settings, 'montecarlo', bodies, [1000, 1000, 500], (d, t) => progress.push([d, t]));
+    const answers = await h.result;
+    expect(answers).toEqual([
+      { partial: { firstPath: 0 } },
+      { partial: { firstPath: 1000 } },
+      { partial: { firstPath: 2000 } },
+    ]);
+    expect(seen.map((s) => s.url)).toEqual(Array(3).fill('https://alvh.example.net/api/montecarlo'));
+    expect(seen.every((s) => s.key === 'k-123')).toBe(true);
+    expect(progress.map(([d]) => d)).toEqual([1000, 1500, 2500]);
+    expect(progress.every(([, t]) => t === 2500)).toBe(true);
+  });
+
+  it('turns Cancel into Cancelled and aborts the requests in flight', async () => {
+    const signals: AbortSignal[] = [];
+    vi.stubGlobal(
+      'fetch',
+      (_url: string, init: RequestInit) =>
+        new Promise((_resolve, reject) => {
+          signals.push(init.signal!);
+          init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        }),
+    );
+    const h = runCloudChunks(settings, 'montecarlo', [{}, {}, {}], [1, 1, 1], () => {});
+    await new Promise((r) => setTimeout(r, 5));
+    h.cancel();
+    await expect(h.result).rejects.toBeInstanceOf(Cancelled);
+    expect(signals.length).toBe(2);
+    expect(signals.every((s) => s.aborted)).toBe(true);
+  });
+});
+
+describe('postJson errors', () => {
+  const signal = new AbortController().signal;
+
+  it('a problem document keeps its detail and every issue', async () => {
+    vi.stubGlobal('fetch', async () =>
+      json(400, {
+        title: 'Invalid input',
+        detail: 'book.vix: pass a number greater than 0',
+        issues: [{ path: 'book.vix', message: 'pass a number greater than 0' }],
+      }),
+    );
+    const e = (await postJson(settings, 'stress', {}, signal).catch((x: unknown) => x)) as RunError;
+    expect(e).toBeInstanceOf(RunError);
+    expect(e.message).toBe('the cloud API answered 400: book.vix: pass a number greater than 0');
+    expect(e.issues).toEqual([{ path: 'book.vix', message: 'pass a number greater than 0' }]);
+  });
+
+  it('401 and 403 point at the function key', async () => {
+    vi.stubGlobal('fetch', async () => json(401, { title: 'Unauthorized' }));
+    await expect(postJson(settings, 'montecarlo', {}, signal)).rejects.toThrow(
+      /answered 401: Unauthorized \(check the function key in Settings\)/,
+    );
+  });
+
+  it('an unreachable host says to check the URL or clear it to run here', async () => {
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    await expect(postJson(settings, 'montecarlo', {}, signal)).rejects.toThrow(
+      /could not reach https:\/\/alvh\.example\.net\/api \(Failed to fetch\); check the URL in Settings, or clear it to run here/,
+    );
+  });
+});
+
+describe('officeSettingsStore', () => {
+  it('keeps the settings in the document and saves them with saveAsync', async () => {
+    vi.stubGlobal('Office', { AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' } });
+    const bag = new Map<string, unknown>();
+    let saved = 0;
+    const doc = {
+      get: (k: string) => bag.get(k),
+      set: (k: string, v: unknown) => void bag.set(k, v),
+      saveAsync: (cb: (r: { status: string }) => void) => {
+        saved++;
+        cb({ status: 'succeeded' });
+      },
+    } as unknown as Office.Settings;
+    const store = officeSettingsStore(doc);
+    expect(store.load()).toEqual({ endpoint: '', functionKey: '' });
+    await store.save(settings);
+    expect(saved).toBe(1);
+    expect(officeSettingsStore(doc).load()).toEqual(settings);
+  });
+
+  it('reports a failed save', async () => {
+    vi.stubGlobal('Office', { AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' } });
+    const doc = {
+      get: () => undefined,
+      set: () => {},
+      saveAsync: (cb: (r: { status: string; error: { message: string } }) => void) =>
+        cb({ status: 'failed', error: { message: 'the document is read-only' } }),
+    } as unknown as Office.Settings;
+    await expect(officeSettingsStore(doc).save(settings)).rejects.toThrow('the document is read-only');
+  });
+});
