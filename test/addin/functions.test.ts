@@ -587,6 +587,43 @@ describe('ALVH.PLAN', () => {
     expect(value(out, 'Required contracts')).toBe(p.tail.requiredContracts);
   });
 
+  it('reads the last rebalance from lastDate, lastVix and lastVX1…', () => {
+    const last = { date: '2018-12-17', vix: 25.58, prices: [21.5, 20.9, 20.8] };
+    const p = plan(
+      input({
+        lastRebalance: {
+          date: last.date,
+          vix: last.vix,
+          futures: vxExpiriesAfter(last.date, 3).map((expiry, i) => ({ expiry, price: last.prices[i] as number })),
+        },
+      }),
+    );
+    expect(p.rebalance.due).toBe(true);
+    const out = call(
+      'PLAN',
+      rows([
+        ['lastDate', isoToExcelSerial(last.date)],
+        ['last VIX', last.vix],
+        ['lastVX1', 21.5],
+        ['lastVX2', 20.9],
+        ['lastVX3', 20.8],
+      ]),
+    ) as unknown[][];
+    expect(value(out, 'Status', 'Rebalance')).toBe(p.rebalance.reason);
+    expect(value(out, 'Calendar share')).toBe(p.split.calendarShare);
+    expectInvalid('inputs lastVix', 'PLAN', rows([['lastDate', isoToExcelSerial(last.date)]]));
+    expectInvalid(
+      'inputs lastVX2',
+      'PLAN',
+      rows([
+        ['lastDate', isoToExcelSerial(last.date)],
+        ['lastVix', 25],
+        ['lastVX1', 21],
+        ['lastVX2', -1],
+      ]),
+    );
+  });
+
   it('takes futures keyed by their expiry dates instead of VX1…VXn', () => {
     const expiries = vxExpiriesAfter('2018-12-24', 3);
     const dated = rows().map((r) => {

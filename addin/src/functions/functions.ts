@@ -801,8 +801,39 @@ const SIGNAL_KEYS: ReadonlyMap<string, 'rsi' | 'prevSpread' | 'macdHist' | 'adSl
   ['adslope', 'adSlope'],
 ]);
 
+/**
+ * The last rebalance, from the names `lastDate`, `lastVix` and `lastVX1`…`lastVXn` (the futures'
+ * expiries are the monthly VX expiries after lastDate); undefined when no such name is given.
+ */
+function lastRebalanceOf(rows: readonly [string, unknown][]): Record<string, unknown> | undefined {
+  if (rows.length === 0) return undefined;
+  const byKey = new Map(rows.map(([k, v]) => [normalizeKey(k), [k, v] as const]));
+  const dateRow = byKey.get('lastdate');
+  const vixRow = byKey.get('lastvix');
+  if (!dateRow)
+    throw invalidInput('inputs lastDate', 'is missing', 'add a lastDate row with the date of the last rebalance');
+  if (!vixRow) throw invalidInput('inputs lastVix', 'is missing', 'add a lastVix row with VIX on that day');
+  const date = dateArg(`inputs ${dateRow[0]}`, dateRow[1]);
+  const numbered = rows
+    .map(([k, v]) => ({ n: /^lastvx(\d{1,2})$/.exec(normalizeKey(k))?.[1], k, v }))
+    .filter((r) => r.n !== undefined)
+    .map((r) => ({ n: Number(r.n), price: numberArg(`inputs ${r.k}`, r.v) }))
+    .sort((a, b) => a.n - b.n);
+  const expiries = vxExpiriesAfter(date, numbered[numbered.length - 1]?.n ?? 0);
+  return {
+    date,
+    vix: numberArg(`inputs ${vixRow[0]}`, vixRow[1]),
+    futures: numbered.map((f) => ({ expiry: expiries[f.n - 1] as string, price: f.price })),
+  };
+}
+
 /** The key a plan input path comes from, for messages: `market.spx` → spx, `market.futures[1].price` → VX2. */
 function planKey(path: string): string {
+  const last = /^lastRebalance\.(date|vix|futures)(?:\[(\d+)\])?/.exec(path);
+  if (last) {
+    if (last[1] === 'futures') return last[2] === undefined ? 'lastVX1…lastVXn' : `lastVX${Number(last[2]) + 1}`;
+    return last[1] === 'date' ? 'lastDate' : 'lastVix';
+  }
   const target = issueTarget(path);
   switch (target.kind) {
     case 'field':
@@ -821,19 +852,24 @@ function planKey(path: string): string {
 /**
  * The whole ALVH plan (method sections 1-8) from a two-column range of names and values, explained line by line.
  * @customfunction PLAN PLAN
- * @param inputs Two columns, name then value: date, spx, vix, vvix, rate, divYield, VX1…VXn (points), expiry, k1…k4, quantity, credit, capital, budget (USD), optional rsi, prevSpread, macdHist, adSlope, and any policy field (e.g. tailCoverage).
+ * @param inputs Two columns, name then value: date, spx, vix, vvix, rate, divYield, VX1…VXn (points), expiry, k1…k4, quantity, credit, capital, budget (USD), optional rsi, prevSpread, macdHist, adSlope, lastDate, lastVix, lastVX1…, and any policy field (e.g. tailCoverage).
  * @returns Three columns: label, value, explanation; sections for the curve, condor, split, overlay, tail, scenario, costs and caps, rebalance, historical analogs, the audit trail and warnings.
  */
 export function plan(inputs: unknown[][]): unknown[][] {
   return excelCall(() => {
     const rows = keyValueArg('inputs', inputs);
     const signals: Record<string, number> = {};
+    const lastRows: [string, unknown][] = [];
     const rest: unknown[][] = [];
     for (const [key, value] of rows) {
-      const signal = typeof key === 'string' ? SIGNAL_KEYS.get(normalizeKey(key)) : undefined;
-      if (signal === undefined) rest.push([key, value]);
-      else if (!isMissing(value)) signals[signal] = numberArg(`inputs ${key}`, value);
+      const k = typeof key === 'string' ? normalizeKey(key) : '';
+      const signal = SIGNAL_KEYS.get(k);
+      if (signal !== undefined) {
+        if (!isMissing(value)) signals[signal] = numberArg(`inputs ${key}`, value);
+      } else if (/^last(date|vix|vx\d{1,2})$/.test(k)) lastRows.push([key as string, value]);
+      else rest.push([key, value]);
     }
+    const lastRebalance = lastRebalanceOf(lastRows);
     let selection: SelectionValues;
     try {
       selection = readKeyValueRange(rest, POLICY_FIELDS);
@@ -858,6 +894,7 @@ export function plan(inputs: unknown[][]): unknown[][] {
       policy: selection.policy,
     });
     if (Object.keys(signals).length > 0) raw['signals'] = signals;
+    if (lastRebalance !== undefined) raw['lastRebalance'] = lastRebalance;
     let result: Plan;
     try {
       result = buildPlan(raw as PlanInput);
