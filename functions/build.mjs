@@ -4,13 +4,14 @@
 //   dist/computeWorker.js  the worker-thread script of the compute pool, when src/compute/worker.ts exists
 // and a self-contained deployment folder dist/azure/ (host.json, package.json, app.js, computeWorker.js).
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(here, 'dist');
-rmSync(dist, { recursive: true, force: true });
+// Files are overwritten in place (no clean step), so a host or test running from dist/ never
+// finds its files missing while a build runs.
 mkdirSync(dist, { recursive: true });
 
 // Bundled CommonJS packages call require(); give the ESM bundle a real one.
