@@ -26,7 +26,7 @@ import {
 } from '@alvh/shared';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
 import { monteCarloInput, planInputFromForm, stressInput } from '../../addin/src/taskpane/planInput';
-import { presentMonteCarlo, presentPlan, presentStress } from '../../addin/src/taskpane/present';
+import { mergeCloudMonteCarlo, presentMonteCarlo, presentPlan, presentStress } from '../../addin/src/taskpane/present';
 
 interface TableRec {
   address: string;
@@ -374,6 +374,20 @@ describe('from the example day: plan(), stressGrid() and a Monte Carlo run throu
     await writeStressSheet(context, view, { stamp: '1', supports: all });
     const cfs = sheets[0]!.ranges.flatMap((r) => r.cfs);
     expect(cfs.map((c) => c.type)).toEqual(grid.days.map(() => 'ColorScale'));
+  });
+
+  it('merges cloud chunk answers (typed arrays sent as JSON arrays) into the one-run summary, bit for bit', () => {
+    const whole = summarizeMonteCarlo(runMonteCarloChunk(monteCarloInput(planned, {}, 400, 7)));
+    // As the API sends them: { partial, summary } with every typed array as a plain array.
+    const wire = (first: number, count: number): unknown =>
+      JSON.parse(
+        JSON.stringify(
+          { partial: runMonteCarloChunk(monteCarloInput(planned, {}, 400, 7, first, count)) },
+          (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v),
+        ),
+      );
+    expect(mergeCloudMonteCarlo([wire(0, 150), wire(150, 150), wire(300, 100)])).toEqual(whole);
+    expect(mergeCloudMonteCarlo([wire(0, 151), wire(151, 249)])).toEqual(whole);
   });
 
   it('charts the histogram of a Monte Carlo run: both books on the same bins', async () => {
