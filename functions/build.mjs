@@ -4,7 +4,7 @@
 //   dist/computeWorker.js  the worker-thread script of the compute pool, when src/compute/worker.ts exists
 // and a self-contained deployment folder dist/azure/ (host.json, package.json, app.js, computeWorker.js).
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,13 +37,22 @@ const entries = [
 const worker = resolve(here, 'src/compute/worker.ts');
 if (existsSync(worker)) entries.push({ in: 'src/compute/worker.ts', out: 'computeWorker.js', external: [] });
 
+/** Write through a temporary name and rename, so a reader sees the old file or the new one, never half. */
+function writeAtomic(path, contents) {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, contents);
+  renameSync(tmp, path);
+}
+
 for (const e of entries) {
-  await build({
+  const out = await build({
     ...common,
     entryPoints: [resolve(here, e.in)],
     outfile: resolve(dist, e.out),
     external: [...common.external, ...e.external],
+    write: false,
   });
+  for (const f of out.outputFiles) writeAtomic(f.path, f.contents);
 }
 
 // dist/azure: what `func azure functionapp publish` (or a zip deploy) needs, without the workspace.
@@ -51,10 +60,10 @@ const pkg = JSON.parse(readFileSync(resolve(here, 'package.json'), 'utf8'));
 const azure = resolve(dist, 'azure');
 mkdirSync(azure, { recursive: true });
 for (const f of ['app.js', 'computeWorker.js'])
-  if (existsSync(resolve(dist, f))) copyFileSync(resolve(dist, f), resolve(azure, f));
-copyFileSync(resolve(here, 'host.json'), resolve(azure, 'host.json'));
-copyFileSync(resolve(here, '.funcignore'), resolve(azure, '.funcignore'));
-writeFileSync(
+  if (existsSync(resolve(dist, f))) writeAtomic(resolve(azure, f), readFileSync(resolve(dist, f)));
+writeAtomic(resolve(azure, 'host.json'), readFileSync(resolve(here, 'host.json')));
+writeAtomic(resolve(azure, '.funcignore'), readFileSync(resolve(here, '.funcignore')));
+writeAtomic(
   resolve(azure, 'package.json'),
   JSON.stringify(
     {
