@@ -211,7 +211,12 @@ function prepare(s: MonteCarloSetup): Engine {
     overlay: legsValue(overlay, 0, b.spot, b.vix, m),
     tail: legsValue(tail, 0, b.spot, b.vix, m),
   };
-  const resizable = tail.n === 1 && tail.isVix[0] === 1 && tail.isCall[0] === 1 && tail.scale[0]! >= 0;
+  const resizable =
+    tail.n === 1 &&
+    tail.isVix[0] === 1 &&
+    tail.isCall[0] === 1 &&
+    tail.scale[0]! >= 0 &&
+    Number.isInteger(tail.scale[0]! / 100);
   const shiftDecay = Float64Array.from(SHIFT_TENORS, (t) => Math.exp((-b.kappa * t) / 365));
   return {
     d,
@@ -302,6 +307,8 @@ export function runMonteCarloSetup(
     let lastReb = 0;
     let vRef = d.vix;
     let tailQty = e.tailQty0;
+    // Net cash spent on the tail so far (premium paid less sale proceeds), against the tail budget.
+    let tailSpent = e.v0.tail;
     if (tail.n === 1) {
       tail.strike[0] = e.tailStrike0;
       tail.scale[0] = tailQty * 100;
@@ -324,21 +331,36 @@ export function runMonteCarloSetup(
       lastReb = day;
       vRef = vix;
       if (day >= e.condorExpiry) continue;
-      const target = tailTarget(e, policy, tailBudget, day, spot, vix);
+      const target = tailTarget(e, policy, day, spot, vix);
       if (target === null) continue; // no covering size here: keep the tail as it is
       const oldPrice = legPrice(tail, 0, day, spot, vix, m) * 100;
       if (target.strike === tail.strike[0]) {
-        const delta = target.contracts - tailQty;
+        // Same strike: trade the difference; purchases only with what is left of the budget.
+        let next = target.required;
+        if (next > tailQty && tailBudget !== undefined) {
+          next = tailQty + cutToBudget(next - tailQty, oldPrice, Math.max(0, tailBudget - tailSpent)).quantity;
+        }
+        const delta = next - tailQty;
         if (delta === 0) continue;
         hedgeCash -= delta * oldPrice;
+        tailSpent += delta * oldPrice;
         costs += Math.abs(delta) * tc;
+        tailQty = next;
       } else {
+        // New strike: sell the old calls, buy the new ones within what is left of the budget.
         hedgeCash += tailQty * oldPrice;
+        tailSpent -= tailQty * oldPrice;
         tail.strike[0] = target.strike;
-        hedgeCash -= target.contracts * legPrice(tail, 0, day, spot, vix, m) * 100;
-        costs += (tailQty + target.contracts) * tc;
+        const newPrice = legPrice(tail, 0, day, spot, vix, m) * 100;
+        const next =
+          tailBudget === undefined
+            ? target.required
+            : cutToBudget(target.required, newPrice, Math.max(0, tailBudget - tailSpent)).quantity;
+        hedgeCash -= next * newPrice;
+        tailSpent += next * newPrice;
+        costs += (tailQty + next) * tc;
+        tailQty = next;
       }
-      tailQty = target.contracts;
       tail.scale[0] = tailQty * 100;
     }
     const spot = path.spot;
@@ -378,11 +400,10 @@ export function runMonteCarloSetup(
 function tailTarget(
   e: Engine,
   policy: Policy,
-  tailBudget: number | undefined,
   day: number,
   spot: number,
   vix: number,
-): { contracts: number; strike: number; required: number } | null {
+): { strike: number; required: number; premium: number } | null {
   const { condor, tail, m } = e;
   const dd = policy.drawdown;
   const ddDays = policy.drawdownDays;
@@ -402,7 +423,8 @@ function tailTarget(
       volOfVol: m.volOfVol,
       stressedFuture: Math.max(
         0.01,
-        hedgeFuture + (sVix - vix) * Math.exp((-m.kappa * Math.max(0, tailExpiry - day - ddDays)) / 365),
+        hedgeFuture +
+          (sVix - vix) * Math.exp((-shockKappa(policy, m.kappa) * Math.max(0, tailExpiry - day - ddDays)) / 365),
       ),
       coverage: policy.tailCoverage,
       otmPct: policy.tailOtmPct,
@@ -411,11 +433,7 @@ function tailTarget(
       stressVolOfVol: policy.stressVolOfVol ?? m.volOfVol,
       strikeStep: policy.vixStrikeStep,
     });
-    const contracts =
-      tailBudget === undefined
-        ? sized.contracts
-        : cutToBudget(sized.contracts, sized.premium * 100, tailBudget).quantity;
-    return { contracts, strike: sized.strike, required: sized.contracts };
+    return { strike: sized.strike, required: sized.contracts, premium: sized.premium };
   } catch (err) {
     if (isAlvhError(err)) return null;
     throw err;
@@ -423,8 +441,10 @@ function tailTarget(
 }
 
 /**
- * The tail rebalance target of a setup at a given state (for checks against the plan): see
- * {@link runMonteCarloSetup}. Null when the book's tail is not a single long VIX call.
+ * The tail a rebalance would open from nothing at a given state, with the whole tail budget:
+ * strike, the contracts the coverage requires, and those the budget buys (for checks against the
+ * plan; see {@link runMonteCarloSetup}). Null when the book's tail is not a single long VIX call
+ * in whole contracts, or when the method finds no covering size.
  */
 export function tailTargetAt(
   s: MonteCarloSetup,
@@ -433,7 +453,20 @@ export function tailTargetAt(
   vix: number,
 ): { contracts: number; strike: number; required: number } | null {
   const e = prepare(s);
-  return e.resizable ? tailTarget(e, s.policy, s.book.tailBudget, day, spot, vix) : null;
+  const t = e.resizable ? tailTarget(e, s.policy, day, spot, vix) : null;
+  if (t === null) return null;
+  const budget = s.book.tailBudget;
+  const contracts = budget === undefined ? t.required : cutToBudget(t.required, t.premium * 100, budget).quantity;
+  return { contracts, strike: t.strike, required: t.required };
+}
+
+/**
+ * κ that maps a VIX shock onto the VX futures in the drawdown scenario: the policy's `shockKappa`
+ * when it has one (as the method's stressedFuture uses), else the fitted κ.
+ */
+function shockKappa(policy: Policy, fitted: number): number {
+  const k = (policy as { shockKappa?: unknown }).shockKappa;
+  return typeof k === 'number' ? k : fitted;
 }
 
 /** Value at the horizon of legs still alive after it (those expiring on or before were settled). */

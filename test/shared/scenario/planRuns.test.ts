@@ -53,11 +53,14 @@ describe('runs from a plan', () => {
 });
 
 describe('tail resizing', () => {
-  it('a zero tail budget sells the tail at the first rebalance; an open budget buys more', () => {
-    const capped = runMonteCarloChunk({ book: { ...BOOK, tailBudget: 0 }, paths: 500, seed: 3 });
-    expect(Array.from(capped.tailContracts).every((c) => c === 0)).toBe(true);
+  it('the tail budget caps purchases: none left buys less than an open budget, a vast one changes nothing', () => {
     const open = runMonteCarloChunk({ book: BOOK, paths: 500, seed: 3 });
+    const none = runMonteCarloChunk({ book: { ...BOOK, tailBudget: 0 }, paths: 500, seed: 3 });
+    const vast = runMonteCarloChunk({ book: { ...BOOK, tailBudget: 1e12 }, paths: 500, seed: 3 });
+    const mean = (a: Float64Array) => a.reduce((x, y) => x + y, 0) / a.length;
     expect(Math.max(...open.tailContracts)).toBeGreaterThan(BOOK.tail[0]!.quantity);
+    expect(mean(none.tailContracts)).toBeLessThan(mean(open.tailContracts));
+    expect(Array.from(vast.book)).toEqual(Array.from(open.book));
   });
 
   it('without the policy the book stays fixed', () => {
