@@ -216,6 +216,12 @@ describe('POST /api/stress', () => {
     expect(r.json.total[d][m][v]).toBeCloseTo(sum, 6);
   });
 
+  it('runs the book of a plan input too', async () => {
+    const r = await call('stress', { plan: PLAN_EXAMPLE, days: [0] });
+    expect(r.status).toBe(200);
+    expect(r.json.total).toHaveLength(1);
+  });
+
   it('400 for moves in percent', async () => {
     const r = await call('stress', { ...STRESS_EXAMPLE, spxMoves: [-20, 0] });
     expect(r.status).toBe(400);
