@@ -238,6 +238,11 @@ describeWithData('taskpane in headless chromium', () => {
     expect(await page.locator('#stress-table tbody td').count()).toBeGreaterThan(20);
     await page.screenshot({ path: join(outDir, 'taskpane-desktop.png'), fullPage: true });
 
+    // A changed input greys out the runs made before it.
+    await setField(page, 'budget', '35000');
+    await expect.poll(() => page.getAttribute('#mc-result', 'class')).toContain('stale');
+    expect(await page.getAttribute('#stress-result', 'class')).toContain('stale');
+
     // The same in the page's Web Worker, with no endpoint configured.
     await setField(page, 'endpoint', '');
     await page.click('#settings-save');
@@ -248,6 +253,7 @@ describeWithData('taskpane in headless chromium', () => {
     const local = await progressSeen(page);
     expect(local.some(([v, max]) => v! > 0 && v! < max!)).toBe(true);
     expect(await page.textContent('#action-mc [data-note]')).toMatch(/4,000 paths here/);
+    expect(await page.getAttribute('#mc-result', 'class')).not.toContain('stale');
 
     // Cancel stops a long run: the worker is terminated and the bar goes away.
     await setField(page, 'paths', '1000000');

@@ -299,13 +299,25 @@ function validate(extra: readonly { path: string; message: string }[] = []): unk
   return r.success ? r.data : undefined;
 }
 
+/** Grey out a result that no longer matches the form (its heading says so), or mark it current. */
+function setStale(id: 'plan-result' | 'stress-result' | 'mc-result', stale: boolean): void {
+  $(id).classList.toggle('stale', stale);
+}
+
 let pending = 0;
 function onFormChange(): void {
   window.clearTimeout(pending);
+  // Stress and Monte Carlo results were run on the previous inputs.
+  setStale('stress-result', true);
+  setStale('mc-result', true);
   pending = window.setTimeout(() => {
     const parsed = validate();
-    // After the first plan, the plan follows the form as it is typed (in the page only).
-    if (hasPlanned && parsed !== undefined) showPlan(parsed, false);
+    // After the first plan, the plan follows the form as it is typed (in the page only); while the
+    // form does not parse, the plan shown is the previous one and is greyed out.
+    if (hasPlanned) {
+      if (parsed !== undefined) showPlan(parsed, false);
+      else setStale('plan-result', true);
+    }
   }, 120);
 }
 
@@ -386,6 +398,7 @@ function showPlan(parsed: unknown, toSheet: boolean): void {
     const p = plan(parsed as Parameters<typeof plan>[0]);
     const view = presentPlan(p, resolvePolicy((parsed as { policy?: unknown }).policy));
     renderPlan(view);
+    setStale('plan-result', false);
     showError('');
     if (toSheet) {
       void toWorkbook((ctx, stamp) => writePlanSheet(ctx, view, { stamp, supports: officeSupports })).then((name) => {
@@ -394,6 +407,7 @@ function showPlan(parsed: unknown, toSheet: boolean): void {
       });
     }
   } catch (e) {
+    setStale('plan-result', true);
     reportRunError(e);
   }
 }
@@ -492,6 +506,7 @@ async function runJob(kind: JobKind): Promise<void> {
     if (kind === 'stress') {
       const view = presentStress(result);
       renderStress(view);
+      setStale('stress-result', false);
       $('stress-result').scrollIntoView({ block: 'nearest' });
       const name = await toWorkbook((ctx, stamp) => writeStressSheet(ctx, view, { stamp, supports: officeSupports }));
       (action(kind).querySelector('[data-note]') as HTMLElement).textContent =
@@ -499,6 +514,7 @@ async function runJob(kind: JobKind): Promise<void> {
     } else {
       const view = presentMonteCarlo(result);
       renderMonteCarlo(view);
+      setStale('mc-result', false);
       $('mc-result').scrollIntoView({ block: 'nearest' });
       const name = await toWorkbook((ctx, stamp) =>
         writeMonteCarloSheet(ctx, view, { stamp, supports: officeSupports }),
