@@ -13,8 +13,9 @@
  *    ln(b_max − b(s)), with b_max − b computed as a sum of positive terms (no cancellation near
  *    the upper bound). Initial guesses come from the leading asymptotics of each region.
  * 3. Halley steps (third order) inside a bracket that every evaluation tightens; a step that
- *    leaves the bracket is replaced by bisection. Stops when the step is below 1e-15 relative
- *    (or stops shrinking at the ulp level).
+ *    leaves the bracket is replaced by bisection. Stops after taking a step below 1e-10 relative
+ *    (whose remaining error is of the order of its square or cube, below an ulp), or when the
+ *    bracket is narrower than 1e-15 relative.
  */
 import { noSolution } from '../errors';
 import * as black from './blackFormula';
@@ -30,6 +31,7 @@ const normInv = normal.normInv;
 const SQRT_2PI_INV = 0.3989422804014327;
 const MAX_ITERATIONS = 60;
 const STEP_TOLERANCE = 1e-15;
+const FINAL_STEP = 1e-10;
 
 /**
  * Normalised OTM call b(x, s) for x ≤ 0, in the cancellation-free form of the Black kernel;
@@ -69,22 +71,48 @@ function halleyStep(f: number, f1: number, f2: number): number {
   return denom > 0.5 && denom < 2 ? newton / denom : newton;
 }
 
-/** True when an iteration has reached its resolution: the step is at the ulp level or grows there. */
+/**
+ * True when the step about to be taken is the last one needed: a Halley (or Newton) step of
+ * relative size ≤ 1e-10 leaves an error of order its cube (square), far below an ulp; or the
+ * steps have stopped shrinking at the rounding level of the objective.
+ */
 function converged(step: number, lastStep: number, s: number, k: number): boolean {
   const a = Math.abs(step);
-  return a <= STEP_TOLERANCE * s || (k > 3 && a >= lastStep && a <= 1e-12 * s);
+  return a <= FINAL_STEP * s || (k > 3 && a >= lastStep && a <= 1e-12 * s);
+}
+
+/**
+ * First guess in the lower region: the cubic through ψ(0) = 0 with ψ'(0) = 1/|x| (from
+ * ln b ≈ −x²/(2s²)) that matches ψ and ψ' at s_c, inverted by a few Newton steps on the cubic.
+ */
+function lowerGuess(x: number, psiTarget: number, sc: number, psiC: number, dpsiC: number): number {
+  const g0 = -1 / x; // ψ'(0)
+  // ψ ≈ g0·s + a·s² + c·s³ with ψ(s_c) = psiC, ψ'(s_c) = dpsiC.
+  const r1 = (psiC - g0 * sc) / (sc * sc); // = a + c·s_c
+  const r2 = (dpsiC - g0) / sc; // = 2a + 3c·s_c
+  const c = (r2 - 2 * r1) / sc;
+  const a = r1 - c * sc;
+  let s = (psiTarget / psiC) * sc;
+  for (let k = 0; k < 4; k++) {
+    const p = ((c * s + a) * s + g0) * s - psiTarget;
+    const dp = (3 * c * s + 2 * a) * s + g0;
+    if (!(dp > 0)) break;
+    s -= p / dp;
+  }
+  return s > 0 && s < sc ? s : (psiTarget / psiC) * sc;
 }
 
 /**
  * Lower region: solve ψ(s) = ψ*, ψ = 1/√(−2 ln b), on (0, s_c]. ψ(0) = 0 and ψ is close to
- * linear in s, so the first guess interpolates linearly between 0 and (s_c, ψ(s_c)).
+ * linear in s (see {@link lowerGuess} for the first guess).
  */
 function solveLower(x: number, beta: number, sc: number, bc: number, ex: number): number {
   const psiTarget = 1 / Math.sqrt(-2 * Math.log(beta));
   const psiC = 1 / Math.sqrt(-2 * Math.log(bc));
+  const dpsiC = psiC * psiC * psiC * (normalisedVega(x, sc) / bc);
   let lo = 0;
   let hi = sc;
-  let s = sc * Math.min(psiTarget / psiC, 1);
+  let s = Math.min(lowerGuess(x, psiTarget, sc, psiC, dpsiC), sc);
   let lastStep = Infinity;
   for (let k = 0; k < MAX_ITERATIONS; k++) {
     const b = normalisedBlack(x, s, ex);
@@ -108,7 +136,8 @@ function solveLower(x: number, beta: number, sc: number, bc: number, ex: number)
     const step = halleyStep(f, f1, f2);
     if (converged(step, lastStep, s, k)) {
       const last = s + step;
-      return last > lo && last < hi ? last : s;
+      if (last > lo && last < hi) return last;
+      // The root sits at a bracket end (within rounding of the two forms of b): keep bisecting.
     }
     lastStep = Math.abs(step);
     s = nextIterate(s, step, lo, hi);
@@ -143,7 +172,8 @@ function solveUpper(x: number, cTarget: number, lo0: number, ex: number): number
     const step = halleyStep(f, M1, M2);
     if (converged(step, lastStep, s, k)) {
       const last = s + step;
-      return last > lo && last < hi ? last : s;
+      if (last > lo && last < hi) return last;
+      // The root sits at a bracket end (within rounding of the two forms of b): keep bisecting.
     }
     lastStep = Math.abs(step);
     s = nextIterate(s, step, lo, hi);
@@ -239,7 +269,7 @@ function impliedVolOnForward(
  * @returns implied volatility as a decimal
  * @throws AlvhError `invalid_input` (bad field) or `no_solution` (price outside the no-arbitrage bounds)
  * @example
- * bsImpliedVol({ type: 'call', price: 4.759422392871535, spot: 42, strike: 40, years: 0.5, rate: 0.1 }); // 0.19999999999999998
+ * bsImpliedVol({ type: 'call', price: 4.759422392871535, spot: 42, strike: 40, years: 0.5, rate: 0.1 }); // 0.2000000000000001
  * @see P. Jäckel, "Let's Be Rational", Wilmott (2015) 40–53 (normalisation and region split)
  */
 export function bsImpliedVol(i: BsImpliedVolInput): number {

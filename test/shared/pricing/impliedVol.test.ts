@@ -134,6 +134,12 @@ describe('implied vol near the money', () => {
     );
   });
 
+  it('regression: a root exactly at the inflexion point (K = F/e, 2 years, σ = 100%: σ√T = √(2|x|))', () => {
+    const i = { type: 'put' as const, future: 18.5, strike: 18.5 * Math.exp(-1), years: 2 };
+    const price = black76Price({ ...i, vol: 1 });
+    expect(Math.abs(black76ImpliedVol({ ...i, price }) - 1)).toBeLessThanOrEqual(1e-12);
+  });
+
   it('regression: F = 18.5, K = F·e^(−1.3698630152560508e-7), 1 day, σ = 1%', () => {
     const i = { type: 'call' as const, future: 18.5, strike: 18.5 * Math.exp(-1.3698630152560508e-7), years: 1 / 365 };
     const price = black76Price({ ...i, vol: 0.01 });
