@@ -78,6 +78,15 @@ export function buildOpenApi(routes: readonly Route[], version: string, serverUr
       description: r.description,
       tags: [r.heavy ? 'scenarios' : r.authLevel === 'anonymous' ? 'service' : 'plan'],
     };
+    if (r.query && r.query.length > 0) {
+      op.parameters = r.query.map((q) => ({
+        name: q.name,
+        in: 'query',
+        required: false,
+        description: q.description,
+        schema: q.schema,
+      }));
+    }
     if (r.authLevel === 'function') op.security = [{ functionKey: [] }, { functionKeyQuery: [] }];
     else op.security = [];
     const responses: JsonObject = {};

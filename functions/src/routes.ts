@@ -127,6 +127,13 @@ const montecarlo = defineJsonRoute(
       'chunks of one run (same seed and paths) merge exactly with mergeMonteCarlo. Runs on the worker pool. ' +
       'Limits: paths per run, horizon days, and pathCount × horizon days per call (422 names the limit).',
     request: { schemaName: 'MonteCarloInput', schema: MonteCarloInputSchema, example: MONTECARLO_EXAMPLE },
+    query: [
+      {
+        name: 'partial',
+        description: '`false` answers the summary alone, without the per-path arrays (for a whole run)',
+        schema: { type: 'string', enum: ['true', 'false'], default: 'true' },
+      },
+    ],
     response: {
       description:
         '`partial`: the chunk (per-path arrays `condor`, `book`, `costs`, `rebalances`, `tailContracts` in path order, USD); ' +

@@ -34,7 +34,7 @@ beforeAll(() => setComputeRunner(runner));
 afterAll(() => setComputeRunner(undefined));
 
 async function call(route: string, body: unknown, method = 'POST') {
-  const r = findRoute(route);
+  const r = findRoute(route.split('?')[0]!);
   if (!r) throw new Error(`no route ${route}`);
   const init: ConstructorParameters<typeof HttpRequest>[0] = { method, url: `http://localhost:7071/api/${route}` };
   if (body !== undefined) {
@@ -114,6 +114,13 @@ describe('POST /api/montecarlo', () => {
     expect(r.json.partial.book).toHaveLength(1000);
     expect(r.json.summary.paths).toBe(1000);
     expect(typeof r.json.summary.alvh.mean).toBe('number');
+  });
+
+  it('?partial=false answers the summary alone', async () => {
+    const r = await call('montecarlo?partial=false', MONTECARLO_EXAMPLE);
+    expect(r.status).toBe(200);
+    expect(r.json.partial).toBeUndefined();
+    expect(r.json.summary.paths).toBe(1000);
   });
 
   it('two chunks over HTTP merge to exactly the one-shot run', async () => {

@@ -34,6 +34,8 @@ export interface RouteSpec {
   /** The JSON body schema (POST routes), with the name it takes in the OpenAPI components. */
   request?: { schemaName: string; schema: z.ZodType; example?: unknown };
   response: { description: string; schemaName?: string; schema?: z.ZodType; example?: unknown };
+  /** Query parameters the route reads (documented in the OpenAPI document). */
+  query?: { name: string; description: string; schema: Record<string, unknown> }[];
   /** CPU-heavy: runs on the worker-thread pool, never on the request thread. */
   heavy: boolean;
 }
