@@ -501,7 +501,9 @@ export function condorHorizonDays(book: Pick<ScenarioBook, 'valuationDate' | 'co
  */
 export function mergeMonteCarlo(parts: readonly MonteCarloPartial[]): MonteCarloPartial {
   if (parts.length === 0) throw invalidInput('parts', 'is empty', 'pass at least one Monte Carlo partial result');
-  const sorted = [...parts].sort((a, b) => a.firstPath - b.firstPath);
+  // Parts that came through JSON (plain arrays) are validated and revived first.
+  const typed = parts.map((p) => (ArrayBuffer.isView(p.book) ? p : reviveMonteCarloPartial(p)));
+  const sorted = typed.sort((a, b) => a.firstPath - b.firstPath);
   const first = sorted[0]!;
   let next = first.firstPath;
   let total = 0;

@@ -135,6 +135,11 @@ describe('reproducibility', () => {
     );
     const merged = mergeMonteCarlo(revived);
     expect(Buffer.from(merged.book.buffer).equals(Buffer.from(whole.book.buffer))).toBe(true);
+    // mergeMonteCarlo revives parsed JSON parts itself.
+    const raw = [0, 1, 2].map((k) =>
+      JSON.parse(toJson(runMonteCarloChunk({ ...base, firstPath: k * 1_000, pathCount: 1_000 }))),
+    );
+    expect(Array.from(mergeMonteCarlo(raw).book)).toEqual(Array.from(whole.book));
     expect(summarizeMonteCarlo(merged)).toEqual(summarizeMonteCarlo(whole));
     const bad = JSON.parse(toJson(runMonteCarloChunk({ ...base, pathCount: 10 }))) as { book: number[] };
     bad.book.pop();
