@@ -184,11 +184,24 @@ describeWithData('taskpane in headless chromium', () => {
     await setField(page, 'credit', '');
     await setField(page, 'capital', '5000000');
     await setField(page, 'budget', '30000');
+    // The VX curve: first typed into the rows, expiries set from the date by the link...
     const prices = page.locator('#curve-rows .fut-price');
     expect(await prices.count()).toBe(8);
     for (let i = 0; i < 8; i++) await prices.nth(i).fill(day.vx[i]!);
     await page.click('#curve-expiries');
     await expect.poll(() => page.locator('#curve-rows .fut-expiry').first().inputValue()).toBe('2020-03-18');
+    // ...then pasted as one column of prices copied from a sheet: the expiries follow the date.
+    await page.click('#curve-rows tr:last-child button');
+    expect(await prices.count()).toBe(7);
+    await page.evaluate((text) => {
+      const target = document.querySelector('#curve-rows .fut-price') as HTMLInputElement;
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, day.vx.join('\r\n'));
+    expect(await prices.count()).toBe(8);
+    expect(await prices.nth(7).inputValue()).toBe(day.vx[7]);
+    expect(await page.locator('#curve-rows .fut-expiry').nth(7).inputValue()).toBe('2020-10-21');
 
     // A bad field shows the shared schema's message beside it, and clears when fixed.
     await setField(page, 'vix', '-3');
