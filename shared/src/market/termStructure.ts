@@ -165,15 +165,19 @@ export function constantMaturity(ts: TermStructure, days: number): number {
 }
 
 /**
- * The curve after VIX spot moves to `newVix`, by the fitted model's sensitivity:
- * F_i + (newVix − VIX)·e^(−κτ_i), floored at 0.01 points.
- * @example shockFutures(ts, 40) // each future raised by (40 − VIX)·e^(−κτ)
+ * The curve after VIX spot moves to `newVix`: F_i + (newVix − VIX)·e^(−κτ_i), floored at 0.01
+ * points, with κ the fitted κ unless `kappa` is given. The fitted κ describes the curve's shape;
+ * the response of futures to a VIX shock measured on the VX history is closer to κ ≈ 6 (the method's
+ * `policy.shockKappa`), which sizing passes here.
+ * @param kappa κ per year for the shock's sensitivity e^(−κτ); default `ts.fit.kappa`
+ * @example shockFutures(ts, 40)    // each future raised by (40 − VIX)·e^(−κ_fit·τ)
+ * @example shockFutures(ts, 40, 6) // each future raised by (40 − VIX)·e^(−6τ)
  */
-export function shockFutures(ts: TermStructure, newVix: number): CurvePoint[] {
+export function shockFutures(ts: TermStructure, newVix: number, kappa?: number): CurvePoint[] {
   checkPoints('newVix', newVix, '30');
   lastPoint(ts, 'ts.points');
   const dv = newVix - ts.vixSpot;
-  const k = ts.fit.kappa;
+  const k = kappa === undefined ? ts.fit.kappa : checkPositive('kappa', kappa);
   return ts.points.map((p) => ({ ...p, price: Math.max(MIN_SHOCKED_FUTURE, p.price + dv * Math.exp(-k * p.years)) }));
 }
 

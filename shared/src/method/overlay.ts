@@ -17,7 +17,7 @@ import { addDaysIso } from './dateUtil';
 import { checkFinite, checkPositive, checkRange } from '../validate';
 import { isBusinessDay, previousBusinessDay, vixSensitivity } from '../market/index';
 import { OPTION_MULTIPLIER, markLegs, type Leg, type MarketState } from '../book/index';
-import type { OverlayStructure } from './policy';
+import { DEFAULT_SHOCK_KAPPA, type OverlayStructure } from './policy';
 import { daysBetween } from '../dates';
 
 export interface OverlayInput {
@@ -35,7 +35,7 @@ export interface OverlayInput {
   state: MarketState;
   /** vix-call-diagonal only: monthly VX expiries after the valuation date, ascending. */
   vxExpiries?: readonly string[];
-  /** vix-call-diagonal only: κ of the term-structure fit, per year. */
+  /** vix-call-diagonal only: κ per year that maps a VIX move to the futures (`policy.shockKappa`); default 6. */
   kappa?: number;
   /** vix-call-diagonal only: short strike above the long strike, points; default 5. */
   strikeOffset?: number;
@@ -115,7 +115,7 @@ export function sizeOverlay(i: OverlayInput): OverlaySizing {
         'pass more VX futures for the vix-call-diagonal overlay',
       );
     }
-    const kappa = checkPositive('kappa', i.kappa ?? 8);
+    const kappa = checkPositive('kappa', i.kappa ?? DEFAULT_SHOCK_KAPPA);
     const step = checkPositive('policy.vixStrikeStep', i.strikeStep ?? 1);
     const farFuture = i.state.futureFor(far);
     const longK = Math.max(step, Math.round(farFuture / step) * step);

@@ -492,6 +492,7 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
       vix: m.vix,
       stressedVix: sVix,
       stressVolOfVol: stressVov,
+      shockKappa: policy.shockKappa,
     },
     effect: `SPX ${fmt(m.spx, 2)} → ${fmt(stressed.spot, 2)} over ${policy.drawdownDays} days with VIX ${fmt(m.vix, 2)} → ${fmt(sVix, 2)}: condor loses $${fmt(condorLoss, 0)} (max loss $${fmt(condor.maxLoss, 0)})`,
   });
@@ -517,7 +518,7 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
       `The tail expiry ${tailExpiry} is not among the futures given: its future (${fmt(hedgeFuture, 3)}) comes from the fitted curve (rmse ${fmt(ts.fit.rmse, 3)} pts); pass the listed VX future of that expiry for an exact size.`,
     );
   }
-  const sFuture = stressedFuture(ts, tailExpiry, sVix, policy.drawdownDays);
+  const sFuture = stressedFuture(ts, tailExpiry, sVix, policy.drawdownDays, policy.shockKappa);
   const tailInput = {
     condorLoss,
     hedgeFuture,
@@ -560,6 +561,7 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
       strike: tailSize.strike,
       premium: tailSize.premium,
       stressedFuture: sFuture,
+      shockKappa: policy.shockKappa,
       stressedCallValue: tailSize.stressedCallValue,
       gainPerContract: tailSize.gainPerContract,
       tailCoverage: policy.tailCoverage,
@@ -584,7 +586,7 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
         backDays: policy.overlayBackDays,
         state: now,
         vxExpiries: monthly,
-        kappa: ts.fit.kappa,
+        kappa: policy.shockKappa,
         strikeOffset: policy.diagonalStrikeOffset,
         minNearDays: policy.diagonalMinDays,
         strikeStep: policy.vixStrikeStep,

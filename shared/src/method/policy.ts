@@ -37,6 +37,15 @@ export const SplitKnotSchema = z.tuple([
 const overlayStructures = ['spx-put-calendar', 'spx-long-put', 'vix-call-diagonal'] as const;
 export type OverlayStructure = (typeof overlayStructures)[number];
 
+/**
+ * κ (per year) that maps a VIX shock to the VX futures: ΔF = ΔVIX·e^(−κτ). Measured on the
+ * 2007-2021 VX history (docs/method.md, "Mapping a VIX shock to the futures"): over the 10-day
+ * windows where VIX rose ≥ 10 points, the median over episodes of the 45-day constant-maturity
+ * future's response is 0.48 of the VIX move, e^(−6·45/365). The fitted κ of the day's curve describes
+ * the curve's shape, not this response.
+ */
+export const DEFAULT_SHOCK_KAPPA = 6;
+
 const defaultKnots: [number, number][] = [
   [-2, 0.4],
   [0, 0.45],
@@ -54,6 +63,8 @@ const PolicyObject = z.strictObject(
     flatBand: bounded(0, 5, 0.25),
     kappa: optionalBounded(0.5, 30),
     theta: optionalBounded(10, 50),
+    /** κ that maps a VIX shock to the futures (drawdown scenario, VIX-diagonal exposure); not the curve fit. */
+    shockKappa: bounded(0.5, 30, DEFAULT_SHOCK_KAPPA),
     // Section 3
     rsiPeriod: wholeBounded(2, 100, 14),
     breadthLookback: wholeBounded(2, 250, 10),

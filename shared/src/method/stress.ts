@@ -4,9 +4,12 @@
  * model's sensitivity, and the book is re-marked there.
  *
  * Decisions where the method is silent:
- * - The stressed future of an expiry is F + (VIX_s − VIX)·e^(−κ·τ'), where τ' is the time left to
- *   that expiry at the END of the drawdown (the model's sensitivity for the future as it will be
- *   then); the roll of the curve over those days is ignored. Floored at 0.01 points.
+ * - The stressed future of an expiry is F + (VIX_s − VIX)·e^(−κ_s·τ'), where τ' is the time left to
+ *   that expiry at the END of the drawdown and κ_s is `policy.shockKappa` (default 6), the response
+ *   of the futures to a VIX shock measured on the 2007-2021 VX history — NOT the κ fitted to today's
+ *   curve, which describes the curve's shape and on stressed days reaches 15-30 a year, so that a
+ *   30-point VIX shock would move a 45-day future by a point or two. The roll of the curve over
+ *   those days is ignored. Floored at 0.01 points.
  * - The scenario is marked on the date `drawdownDays` after the valuation date, so both the condor
  *   and the hedges lose the time value of those days.
  * - Loss = value now − value in the scenario, both by the same model (skewed BSM at VIX/100), at
@@ -17,7 +20,7 @@ import { checkPositive } from '../validate';
 import { daysBetween } from '../dates';
 import { markBook, type Leg, type MarketState } from '../book/index';
 import { addDaysIso } from './dateUtil';
-import type { Policy } from './policy';
+import { DEFAULT_SHOCK_KAPPA, type Policy } from './policy';
 
 /** Stressed VIX: policy.stressVix when set, else VIX + stressVixPerPct · drawdown · 100. */
 export function stressedVix(vix: number, policy: Policy): number {
@@ -25,11 +28,25 @@ export function stressedVix(vix: number, policy: Policy): number {
   return policy.stressVix ?? vix + policy.stressVixPerPct * policy.drawdown * 100;
 }
 
-/** The VX future of `expiry` after VIX moves to `newVix` and `horizonDays` pass (see module notes). */
-export function stressedFuture(ts: TermStructure, expiry: string, newVix: number, horizonDays: number): number {
+/**
+ * The VX future of `expiry` after VIX moves to `newVix` and `horizonDays` pass (see module notes):
+ * F + (newVix − VIX)·e^(−shockKappa·τ'), points.
+ * @param shockKappa κ per year that maps the VIX shock to the future; pass `policy.shockKappa`
+ *   (default {@link DEFAULT_SHOCK_KAPPA}, the policy's default).
+ * @example
+ * // 2018-12-24: VIX 36.07, 2019-02-13 future 23.325 (51 days), VIX → 66.07 over 10 days
+ * stressedFuture(ts, '2019-02-13', 66.07, 10) // 23.325 + 30·e^(−6·41/365) = 38.63
+ */
+export function stressedFuture(
+  ts: TermStructure,
+  expiry: string,
+  newVix: number,
+  horizonDays: number,
+  shockKappa: number = DEFAULT_SHOCK_KAPPA,
+): number {
   const f = futureForExpiry(ts, expiry);
   const left = Math.max(0, daysBetween(ts.valuationDate, expiry) - horizonDays) / 365;
-  return Math.max(0.01, f + (newVix - ts.vixSpot) * vixSensitivity(ts.fit.kappa, left));
+  return Math.max(0.01, f + (newVix - ts.vixSpot) * vixSensitivity(checkPositive('shockKappa', shockKappa), left));
 }
 
 /** A market state moved to the drawdown scenario. */
@@ -48,7 +65,7 @@ export function drawdownState(
     spot: now.spot * (1 - policy.drawdown),
     vix: newVix,
     volOfVol: stressVolOfVol,
-    futureFor: futureFor ?? ((e: string) => stressedFuture(ts, e, newVix, horizon)),
+    futureFor: futureFor ?? ((e: string) => stressedFuture(ts, e, newVix, horizon, policy.shockKappa)),
   };
 }
 

@@ -20,8 +20,11 @@ const pct = (x: number, d = 1) => `${(x * 100).toFixed(d)}%`;
 
 describeWithData('the 2018-12-24 walkthrough quotes the plan', () => {
   let p: Plan;
+  let byFit: Plan;
   beforeAll(() => {
-    p = plan(realDayInput('2018-12-24', { withRebalance: true }).input);
+    const input = realDayInput('2018-12-24', { withRebalance: true }).input;
+    p = plan(input);
+    byFit = plan({ ...input, policy: { shockKappa: p.termStructure.fit.kappa } });
   });
 
   it('every quoted number matches', () => {
@@ -47,7 +50,9 @@ describeWithData('the 2018-12-24 walkthrough quotes the plan', () => {
       `Expiry ${p.tail.expiry} (${p.tail.daysToExpiry} days`,
       `the ${p.tail.strike} strike. Premium ${p.tail.premium.toFixed(2)} (${usd(p.tail.premium * 100, 2)} a contract)`,
       `vol of vol ${p.market.volOfVol}`,
-      `future goes to ${p.tail.stressedFuture.toFixed(2)}`,
+      `future goes to ${p.tail.stressedFuture.toFixed(2)} (23.325 + 30 × e^(−${p.audit.find((e) => e.rule === 'tail.contracts')?.inputs['shockKappa']}·${p.tail.daysToExpiry - 10}/365))`,
+      `e^(−6·41/365) ≈ ${pct(Math.exp((-6 * 41) / 365), 0)}`,
+      `future would go only to ${byFit.tail.stressedFuture.toFixed(2)} and the rule would ask for ${byFit.tail.requiredContracts}.`,
       `the call to ${p.tail.stressedCallValue.toFixed(2)}`,
       `gain of\n${usd(p.tail.gainPerContract, 2)}`,
       `**${p.tail.requiredContracts} calls, ${usd(p.tail.requiredCost)}.**`,
