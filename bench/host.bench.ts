@@ -6,6 +6,7 @@
  * asserts nothing.
  */
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 import { setComputeRunner } from '../functions/src/compute';
 import { runJob } from '../functions/src/compute/index';
 import { findRoute } from '../functions/src/routes';
@@ -59,6 +60,8 @@ export default async function (): Promise<void> {
     console.log('  /api/plan is not in the route table; nothing to measure');
     return;
   }
+  // Client and server share this machine's cores: a busy machine moves every figure below.
+  printRow('load average (1 min) at start', loadavg()[0]!.toFixed(2));
   const host = await startLocalHost({ port: 0, host: '127.0.0.1', tls: false, corsOrigins: ['*'], logError: () => {} });
   try {
     const json = { 'content-type': 'application/json' };
