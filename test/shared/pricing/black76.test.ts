@@ -81,6 +81,31 @@ describe('black76Greeks: never NaN or Infinity', () => {
   });
 });
 
+describe('black76Greeks of VIX tail calls against 50-digit references', () => {
+  // Closed-form Black-76 Greeks (theta with the future fixed, rho = −T·price) evaluated with
+  // mpmath 1.3 at 50 digits from the exact binary inputs; relative tolerance 1e-13 per Greek.
+  const keys = ['price', 'delta', 'gamma', 'vega', 'theta', 'rho'] as const;
+  it.each([
+    [
+      { type: 'call', future: 18, strike: 50, years: 0.25, vol: 1.2, rate: 0.045 },
+      [
+        0.31258297455994655, 0.07944657040433983, 0.013655794182104159, 0.013273431945005241, -0.008689198446427562,
+        -0.0007814574363998664,
+      ],
+    ],
+    [
+      { type: 'call', future: 18, strike: 80, years: 30 / 365, vol: 0.9, rate: 0.045 },
+      [
+        5.885789757155851e-9, 7.895500855452734e-9, 9.892971971854069e-9, 2.3710607893090245e-9, -3.555865538651011e-9,
+        -4.837635416840425e-12,
+      ],
+    ],
+  ] as [Black76Input, number[]][])('%o', (i, ref) => {
+    const g = black76Greeks(i);
+    keys.forEach((k, j) => expect(Math.abs(g[k] - ref[j]!) / Math.abs(ref[j]!)).toBeLessThan(1e-13));
+  });
+});
+
 describe('black76Greeks vs central finite differences', () => {
   // Steps: future ±1e-4·F·σ√T (delta; gamma from delta), vol ±1e-5, years ±1e-6, rate ±1e-6.
   // Tolerance 2e-6 relative + 1e-9 absolute.
