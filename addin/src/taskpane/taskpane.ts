@@ -661,6 +661,12 @@ function boot(): void {
   wire();
   loadExample();
   start(null);
+  // Show the example day's plan at once (in the page; the Plan button also writes it to a sheet).
+  const parsed = validate();
+  if (parsed !== undefined) {
+    hasPlanned = true;
+    showPlan(parsed, false);
+  }
   const office = (globalThis as { Office?: typeof Office }).Office;
   if (office?.onReady) {
     void office.onReady().then((info) => start(info.host));
