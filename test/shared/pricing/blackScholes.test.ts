@@ -203,6 +203,17 @@ describe('bsPrice / bsGreeks: degenerate inputs', () => {
     expect(atm.gamma).toBe(0);
   });
 
+  it('vol = 0 exactly at the forward: vega is its limit S·e^(−qT)·φ(0)·√T/100, delta ½·e^(−qT)', () => {
+    const i = { type: 'call' as const, spot: 100, years: 0.5, vol: 0, rate: 0.05, divYield: 0.01 };
+    const strike = 100 * Math.exp((0.05 - 0.01) * 0.5); // the forward, computed as the engine does
+    const g = bsGreeks({ ...i, strike });
+    expect(g.price).toBe(0);
+    expect(g.delta).toBeCloseTo(0.5 * Math.exp(-0.005), 15);
+    expect(g.vega).toBeCloseTo((100 * Math.exp(-0.005) * Math.sqrt(0.5)) / Math.sqrt(2 * Math.PI) / 100, 15);
+    // and it is the limit of the vega at small vols
+    expect(Math.abs(bsGreeks({ ...i, strike, vol: 1e-9 }).vega - g.vega)).toBeLessThan(1e-12);
+  });
+
   it('vol = 0 gives the discounted intrinsic value of the forward', () => {
     const i = { spot: 100, strike: 100, years: 1, vol: 0, rate: 0.05, divYield: 0.01 };
     const fwdIntrinsic = 100 * Math.exp(-0.01) - 100 * Math.exp(-0.05);
@@ -284,6 +295,11 @@ describe('input validation', () => {
       expect(caught.field).toBe(field);
     }
     expect(() => bsPrice({ ...ok, ...patch } as BsInput)).toThrow(field);
+  });
+
+  it('rejects a missing input object', () => {
+    expect(() => bsPrice(null as unknown as BsInput)).toThrow('input: is null, not an object');
+    expect(() => bsGreeks(undefined as unknown as BsInput)).toThrow('input: is undefined, not an object');
   });
 
   it('says how to pass a volatility given as a percentage', () => {
