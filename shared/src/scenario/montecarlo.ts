@@ -423,8 +423,7 @@ function tailTarget(
       volOfVol: m.volOfVol,
       stressedFuture: Math.max(
         0.01,
-        hedgeFuture +
-          (sVix - vix) * Math.exp((-shockKappa(policy, m.kappa) * Math.max(0, tailExpiry - day - ddDays)) / 365),
+        hedgeFuture + (sVix - vix) * Math.exp((-policy.shockKappa * Math.max(0, tailExpiry - day - ddDays)) / 365),
       ),
       coverage: policy.tailCoverage,
       otmPct: policy.tailOtmPct,
@@ -458,15 +457,6 @@ export function tailTargetAt(
   const budget = s.book.tailBudget;
   const contracts = budget === undefined ? t.required : cutToBudget(t.required, t.premium * 100, budget).quantity;
   return { contracts, strike: t.strike, required: t.required };
-}
-
-/**
- * κ that maps a VIX shock onto the VX futures in the drawdown scenario: the policy's `shockKappa`
- * when it has one (as the method's stressedFuture uses), else the fitted κ.
- */
-function shockKappa(policy: Policy, fitted: number): number {
-  const k = (policy as { shockKappa?: unknown }).shockKappa;
-  return typeof k === 'number' ? k : fitted;
 }
 
 /** Value at the horizon of legs still alive after it (those expiring on or before were settled). */

@@ -23,6 +23,8 @@ export interface ScenarioBook {
   /** Mean-reversion fit of the term structure. */
   kappa: number;
   theta: number;
+  /** κ that maps a VIX shock onto the VX futures (the policy's shockKappa), per year. */
+  shockKappa: number;
   /** Today's VX future for a VIX option expiry (listed, else the model value). */
   futureFor: (expiry: string) => number;
   condor: readonly Leg[];
@@ -55,6 +57,7 @@ export function resolveScenarioBook(b: ScenarioBookInput, policy: Policy): Scena
     skew: policy.skew,
     kappa: ts.fit.kappa,
     theta: ts.fit.theta,
+    shockKappa: policy.shockKappa,
     futureFor: (expiry) => futureForExpiry(ts, expiry),
     condor: b.condor,
     overlay: b.overlay,
@@ -92,6 +95,7 @@ export function scenarioSource(v: {
         skew: pl.market.skew,
         kappa: pl.market.kappa,
         theta: pl.market.theta,
+        shockKappa: policy.shockKappa,
         futureFor: state.futureFor,
         condor: pl.book.condor,
         overlay: pl.book.overlay,

@@ -2,9 +2,10 @@
  * The stress grid: the book re-marked with {@link markBook} at every (days elapsed, SPX move, VIX
  * level) and its P&L against today's mark, for the condor, the calendar overlay, the tail and the
  * total. SPX options take ATM vol VIX/100 plus the policy's skew; VIX options are repriced on the
- * VX future of their expiry moved by the term-structure model, F = θ + (VIX − θ)e^(−κτ) at the
- * remaining τ, plus the basis the listed future had over the model today, fading linearly to 0
- * at expiry (at 0 days elapsed this is the market module's shockFutures).
+ * VX future of their expiry: today's future rolled d days down the fitted curve (θ + (VIX₀ − θ)
+ * e^(−κτ) at the remaining τ, plus today's basis over the model fading linearly to 0 at expiry),
+ * plus the VIX move mapped as the method maps a shock, (VIX − VIX₀)·e^(−κₛτ) with κₛ the policy's
+ * shockKappa. At 0 days elapsed this is the market module's shockFutures with κₛ.
  */
 import { markBook, type Leg, type MarketState } from '../book/index';
 import { parseIsoDate, toIsoDate } from '../dates';
@@ -52,8 +53,10 @@ export function shiftedState(book: ScenarioBook, day: number, spot: number, vix:
       const total = parseIsoDate('expiry', expiry) - day0;
       const left = total - day;
       if (left <= 0) return vix;
+      // Today's future rolled down the fitted curve, plus the VIX shock mapped with shockKappa.
       const basis = book.futureFor(expiry) - model(book.vix, total);
-      return Math.max(0.01, model(vix, left) + (basis * left) / total);
+      const rolled = model(book.vix, left) + (basis * left) / total;
+      return Math.max(0.01, rolled + (vix - book.vix) * Math.exp((-book.shockKappa * left) / 365));
     },
   };
 }

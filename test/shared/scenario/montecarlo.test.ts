@@ -227,7 +227,9 @@ describe('input, limits, progress and cancellation', () => {
 
 describe('P&L along a path agrees with markBook at the path end', () => {
   const book = parseInput(ScenarioBookInputSchema, BOOK);
-  const { book: sb } = scenarioSource({ book });
+  // On a path the VX futures follow the dynamics' own model (fitted κ for shocks too).
+  const { book: resolved } = scenarioSource({ book });
+  const sb = { ...resolved, shockKappa: resolved.kappa };
   const today = shiftedState(sb, 0, sb.spot, sb.vix);
   const v0 = {
     condor: markBook(BOOK.condor, today).value,

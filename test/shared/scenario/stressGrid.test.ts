@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { black76Price, buildTermStructure, shockFutures } from '../../../shared/src/index';
+import { black76Price, buildTermStructure, resolvePolicy, shockFutures } from '../../../shared/src/index';
 import { stressGrid } from '../../../shared/src/scenario/stressGrid';
 import { BOOK } from './fixtures';
 
@@ -35,9 +35,9 @@ describe('stressGrid', () => {
     expect(g.condor[2]![2]![1]).toBeCloseTo(credit, 6);
   });
 
-  it('reprices the tail on the model-shocked future (shockFutures at day 0)', () => {
+  it('reprices the tail on the shocked future (shockFutures with the policy shockKappa at day 0)', () => {
     const ts = buildTermStructure({ valuationDate: BOOK.valuationDate, vixSpot: BOOK.vix, futures: BOOK.futures });
-    const may = shockFutures(ts, 30).find((p) => p.expiry === '2024-05-22')!;
+    const may = shockFutures(ts, 30, resolvePolicy().shockKappa).find((p) => p.expiry === '2024-05-22')!;
     const leg = BOOK.tail[0]!;
     const price = (f: number) =>
       black76Price({ type: 'call', future: f, strike: leg.strike, years: 82 / 365, vol: 1, rate: BOOK.rate });
