@@ -132,8 +132,8 @@ describe('the worksheet of docs/excel.md (2021-11-19)', () => {
     expect(planned.condor.greeks.vega).toBeCloseTo(-469.41, 2);
     expect(planned.scenario.condorLoss).toBeCloseTo(30605.17, 2);
     expect(planned.tail.expiry).toBe('2022-01-19');
-    expect(planned.tail.stressedFuture).toBeCloseTo(37.576, 3);
-    expect(planned.tail.requiredContracts).toBe(51);
+    expect(planned.tail.stressedFuture).toBeCloseTo(35.722, 3);
+    expect(planned.tail.requiredContracts).toBe(61);
     expect(planned.tail.strike).toBe(24);
     expect(planned.overlay.requiredUnits).toBe(2);
     expect(planned.budget.budget).toBeCloseTo(1443.46, 2);
