@@ -97,6 +97,19 @@ describe('local host', () => {
     expect((await r.json()).detail).toContain('ALVH_CORS_ORIGINS');
   });
 
+  it('a problem answer carries CORS too, so the add-in can read what to fix', async () => {
+    const r = await fetch(`${host.url}/api/plan`, {
+      method: 'POST',
+      headers: { origin: ORIGIN, 'content-type': 'application/json' },
+      body: '{"valuationDate": "2026-11-20"}',
+    });
+    expect(r.status).toBe(400);
+    expect(r.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+    expect(r.headers.get('content-type')).toBe('application/problem+json');
+    const p = (await r.json()) as { issues: { path: string }[] };
+    expect(p.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['market', 'condor', 'portfolio']));
+  });
+
   it('answers 404 problem+json for an unknown API path', async () => {
     const r = await fetch(`${host.url}/api/nothing-here`, {
       method: 'POST',
