@@ -9,7 +9,7 @@
  * summary figure is a fixed-order function of the merged arrays.
  */
 import { invalidInput, isAlvhError, noSolution } from '../errors';
-import { parseIsoDate, toIsoDate } from '../dates';
+import { parseIsoDate } from '../dates';
 import { cutToBudget, sizeTailHedge, type Policy } from '../method/index';
 import { parseInput } from '../schemas/parse';
 import {
@@ -19,8 +19,6 @@ import {
   type MonteCarloInput,
 } from '../schemas/scenario';
 import { scenarioSource, type ScenarioBook } from './scenarioBook';
-
-export type { ScenarioBook } from './scenarioBook';
 import { JointPath, resolveDynamics, type Dynamics, type DynamicsParams } from './dynamics';
 import { PathDraws } from './philox';
 import {
@@ -33,6 +31,8 @@ import {
   type PricerMarket,
 } from './pathPricer';
 import { describeDistribution, histogram, type DistributionStats, type Histogram } from './statistics';
+
+export type { ScenarioBook } from './scenarioBook';
 
 /** Tenors (days) of the curve-shift trigger, as in the method's section 8. */
 const SHIFT_TENORS = [30, 60, 90, 120, 150];
@@ -601,11 +601,6 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
     tailContractsEndMean: tailEnd / p.pathCount,
     hedgeEffectiveness: hedgeCost > 0 ? (condor.cvar95 - alvh.cvar95) / hedgeCost : null,
   };
-}
-
-/** The horizon date of a run, ISO. */
-export function horizonDate(valuationDate: string, horizonDays: number): string {
-  return toIsoDate(parseIsoDate('valuationDate', valuationDate) + horizonDays);
 }
 
 /**
