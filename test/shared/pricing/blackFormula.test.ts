@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { blackFormula } from '@alvh/shared';
+import reference from './fixtures/blackReference.json';
 
 // Undiscounted Black values evaluated at 60 significant digits with mpmath 1.3 from the exact
 // binary values of the inputs (F·Φ(d1) − K·Φ(d2), K·Φ(−d2) − F·Φ(−d1)), rounded to 20 digits.
@@ -34,6 +35,15 @@ describe('blackFormula (undiscounted kernel)', () => {
     const v = blackFormula(isCall, forward, strike, stdDev);
     expect(v).toBeGreaterThan(0);
     expect(Math.abs(v - value) / value).toBeLessThanOrEqual(tolerance(forward, strike, stdDev));
+  });
+
+  it('matches 600 random 60-digit reference values within the same tolerance rule', () => {
+    const rows = reference.rows as [boolean, number, number, number, number][];
+    expect(rows.length).toBe(600);
+    for (const [isCall, forward, strike, stdDev, value] of rows) {
+      const v = blackFormula(isCall, forward, strike, stdDev);
+      expect(Math.abs(v - value) / value).toBeLessThanOrEqual(tolerance(forward, strike, stdDev));
+    }
   });
 
   it('keeps ATM prices at tiny deviations to full precision (no loss against Φ = ½)', () => {
