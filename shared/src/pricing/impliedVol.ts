@@ -152,8 +152,8 @@ function solveUpper(x: number, cTarget: number, lo0: number, ex: number): number
   let lo = lo0;
   let hi = Infinity;
   const coshSum = ex + 1 / ex;
-  let s = Math.max(-2 * normInv(cTarget / coshSum), lo0);
-  if (!Number.isFinite(s)) s = lo0 > 0 ? 2 * lo0 : 1;
+  const ratio = cTarget / coshSum; // in (0, ½) unless it underflows
+  let s = ratio > 0 ? Math.max(-2 * normInv(ratio), lo0) : lo0 > 0 ? 2 * lo0 : 1;
   let lastStep = Infinity;
   for (let k = 0; k < MAX_ITERATIONS; k++) {
     const c = normalisedComplement(x, s, ex);

@@ -9,6 +9,8 @@
  *   Applied Statistics 37 (1988), 477–484 (PPND16, ~1e-16 relative), as used by R's `qnorm`.
  */
 
+import { invalidInput } from '../errors';
+
 const SQRT_2PI_INV = 0.3989422804014327; // 1/√(2π)
 const SQRT_32 = 5.656854249492381; // √32
 
@@ -127,10 +129,11 @@ export function normTailScaled(y: number): number {
  * Relative error about 1e-15 or better over the whole range, including the lower tail down to
  * Φ(−37.5) ≈ 4.6e-308 (below that the result underflows to 0); Φ(x) = 1 for x > 8.29 (the
  * complement is then below half an ulp of 1). Use `normCdf(-x)` rather than `1 - normCdf(x)` for
- * upper tails. NaN in, NaN out (callers validate).
+ * upper tails. ±Infinity give 0 and 1.
  *
  * @param x standard normal deviate (dimensionless)
  * @returns probability in [0, 1]
+ * @throws AlvhError `invalid_input` on field `x` for NaN
  * @example
  * normCdf(0);    // 0.5
  * normCdf(-1);   // 0.15865525393145705
@@ -140,8 +143,9 @@ export function normTailScaled(y: number): number {
 export function normCdf(x: number): number {
   const y = Math.abs(x);
   if (y <= NORM_CENTRAL_LIMIT) return 0.5 + normCdfCentral(x);
+  if (Number.isNaN(x)) throw invalidInput('x', 'is NaN, not a number', 'pass a number (±Infinity give 0 and 1)');
   const tail = y < 37.5193 ? expHalfSquare(y) * normTailScaled(y) : 0; // Φ(−|x|)
-  return x > 0 ? 1 - tail : Number.isNaN(x) ? Number.NaN : tail;
+  return x > 0 ? 1 - tail : tail;
 }
 
 /**
@@ -149,13 +153,15 @@ export function normCdf(x: number): number {
  * rounding error of x² (relative error ~1e-16 even where φ is tiny).
  *
  * @param x standard normal deviate
- * @returns density (per unit of x)
+ * @returns density (per unit of x); 0 at ±Infinity
+ * @throws AlvhError `invalid_input` on field `x` for NaN
  * @example
  * normPdf(0); // 0.3989422804014327
  */
 export function normPdf(x: number): number {
   const y = Math.abs(x);
   if (y > 38.6) return 0; // φ(38.6) < 1e-324
+  if (Number.isNaN(x)) throw invalidInput('x', 'is NaN, not a number', 'pass a number');
   return SQRT_2PI_INV * expHalfSquare(y);
 }
 
@@ -193,21 +199,24 @@ function poly7(c: readonly [number, number, number, number, number, number, numb
  * Inverse of the standard normal distribution: the x with Φ(x) = p.
  *
  * Wichura's AS 241 (relative error ~1e-16), followed in the tails (p < 0.075 or p > 0.925) by one
- * Halley step on Φ, so the result is consistent with {@link normCdf} to a few ulps. Returns
- * −Infinity for p = 0 and +Infinity for p = 1 (the exact limits); NaN for p outside [0, 1]
- * (callers validate: this is a kernel).
+ * Halley step on Φ, so the result is consistent with {@link normCdf} to a few ulps.
  *
- * @param p probability in [0, 1]
+ * @param p probability, strictly between 0 and 1 (the quantiles of 0 and 1 are infinite)
  * @returns standard normal deviate
+ * @throws AlvhError `invalid_input` on field `p` for p ≤ 0, p ≥ 1 or NaN
  * @example
  * normInv(0.975);  // 1.9599639845400538
  * normInv(1e-300); // -37.0470962993612
  * @see M. J. Wichura, Applied Statistics 37 (1988) 477–484; R's nmath/qnorm.c
  */
 export function normInv(p: number): number {
-  if (!(p >= 0 && p <= 1)) return Number.NaN;
-  if (p === 0) return -Infinity;
-  if (p === 1) return Infinity;
+  if (!(p > 0 && p < 1)) {
+    throw invalidInput(
+      'p',
+      `is ${p}, not strictly between 0 and 1`,
+      'pass a probability such as 0.975 (0 and 1 have infinite quantiles)',
+    );
+  }
   const q = p - 0.5;
   if (Math.abs(q) <= 0.425) {
     const r = 0.180625 - q * q;

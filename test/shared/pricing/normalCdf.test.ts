@@ -54,7 +54,8 @@ describe('normCdf', () => {
     expect(normCdf(-Infinity)).toBe(0);
     expect(normCdf(9)).toBe(1);
     expect(normCdf(Infinity)).toBe(1);
-    expect(normCdf(Number.NaN)).toBeNaN();
+    expect(() => normCdf(Number.NaN)).toThrow('x: is NaN');
+    expect(() => normPdf(Number.NaN)).toThrow('x: is NaN');
   });
 
   it('is monotone and satisfies Φ(x) + Φ(−x) = 1', () => {
@@ -103,11 +104,11 @@ describe('normInv', () => {
     expect(relErr(normInv(p), x)).toBeLessThanOrEqual(tol);
   });
 
-  it('returns the limits at 0 and 1 and NaN outside [0, 1]', () => {
-    expect(normInv(0)).toBe(-Infinity);
-    expect(normInv(1)).toBe(Infinity);
-    expect(normInv(-0.1)).toBeNaN();
-    expect(normInv(1.1)).toBeNaN();
+  it('rejects p outside (0, 1) naming p (the quantiles of 0 and 1 are infinite)', () => {
+    for (const p of [0, 1, -0.1, 1.1, Number.NaN]) {
+      expect(() => normInv(p)).toThrow('p: is');
+    }
+    expect(() => normInv(0)).toThrow('pass a probability such as 0.975');
   });
 
   // Φ(x) moves by |x|·dx/x relative when x moves by dx, so rounding x (ε|x|) alone shifts Φ by
