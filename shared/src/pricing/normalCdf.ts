@@ -53,14 +53,28 @@ const Q2 = 0.06598813786892856;
 const Q3 = 0.0037823963320275824;
 const Q4 = 0.00007297515550839662;
 
+/** e^(−(k/16)²/2) for k = 0..639: the exact-argument factor of {@link expHalfSquare} for y < 40. */
+const EXP_HALF_SQUARE_SIXTEENTHS = (() => {
+  const t = new Float64Array(640);
+  for (let k = 0; k < t.length; k++) {
+    const ysq = k / 16;
+    t[k] = Math.exp(-ysq * ysq * 0.5);
+  }
+  return t;
+})();
+
 /**
- * e^(−y²/2) without the rounding error of squaring y: y is split into a part with 4 fractional
- * bits (whose square is exact) and a small remainder (Cody's device).
+ * e^(−y²/2) without the rounding error of squaring y: y is split into a part with 4
+ * fractional bits (whose square is exact) and a small remainder (Cody's device). The first factor
+ * comes from a table of the same values for y < 40, which saves one exponential per call.
  */
 export function expHalfSquare(y: number): number {
-  const ysq = Math.trunc(y * 16) / 16;
-  const del = (y - ysq) * (y + ysq);
-  return Math.exp(-ysq * ysq * 0.5) * Math.exp(-del * 0.5);
+  const a = Math.abs(y);
+  const k = Math.trunc(a * 16);
+  const ysq = k / 16;
+  const del = (a - ysq) * (a + ysq);
+  const first = k < 640 ? EXP_HALF_SQUARE_SIXTEENTHS[k]! : Math.exp(-ysq * ysq * 0.5);
+  return first * Math.exp(-del * 0.5);
 }
 
 /** |x| at or below which Φ uses the central rational form (Φ⁻¹(3/4)). */
