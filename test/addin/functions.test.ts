@@ -449,6 +449,45 @@ describe('ALVH.CONDOR, CONDORLOSS, STRESSFUTURE, OVERLAY and REBALANCE', () => {
       [number, number, number],
     ];
     expect(fixed).toBe(50);
+    // a slower fade of the shock moves the 51-day future further
+    const [[fast]] = call(
+      'STRESSFUTURE',
+      day,
+      36.07,
+      vx,
+      isoToExcelSerial('2019-02-13'),
+      null,
+      null,
+      null,
+      null,
+      12,
+    ) as [[number]];
+    const [[slow]] = call(
+      'STRESSFUTURE',
+      day,
+      36.07,
+      vx,
+      isoToExcelSerial('2019-02-13'),
+      null,
+      null,
+      null,
+      null,
+      2,
+    ) as [[number]];
+    expect(slow).toBeGreaterThan(fast);
+    expectInvalid(
+      'shockKappa',
+      'STRESSFUTURE',
+      day,
+      36.07,
+      vx,
+      isoToExcelSerial('2019-02-13'),
+      null,
+      null,
+      null,
+      null,
+      100,
+    );
   });
 
   it('REBALANCE spills checkRebalance of the two curves', () => {
@@ -683,6 +722,7 @@ describe('every argument of every function', () => {
       10,
       60,
       vxExpiriesAfter('2018-12-24', 3).map((x) => [isoToExcelSerial(x)]),
+      6,
     ],
     OVERLAY: [d, 2351.1, 36.07, e, 1800, -369, 0.5, 'spx-long-put', 30, 0.024, 0.02],
     REBALANCE: [d, 36.07, vx, isoToExcelSerial('2018-12-17'), 25.58, [[21.5], [20.9], [20.8]]],

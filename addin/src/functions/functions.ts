@@ -606,6 +606,7 @@ const CURVE_NOT_USED = undefined as unknown as TermStructure;
  * @param [drawdownDays] Calendar days the fall takes; default 10.
  * @param [stressVix] VIX in the drawdown, index points; default VIX + 1.5 per 1% of drawdown.
  * @param [expiries] The futures' expiries as Excel dates (same length); default: the monthly VX expiries after valuationDate.
+ * @param [shockKappa] How fast a VIX shock fades along the curve, per year (the future moves by the shock × e^(−shockKappa·years left)); default the policy's 6.
  * @returns One row: stressed future (points), today's future of the expiry (points), stressed VIX (points).
  */
 export function stressfuture(
@@ -617,6 +618,7 @@ export function stressfuture(
   drawdownDays?: unknown,
   stressVix?: unknown,
   expiries?: unknown[][],
+  shockKappa?: unknown,
 ): number[][] {
   return excelCall(
     () => {
@@ -624,13 +626,25 @@ export function stressfuture(
         ...opt('drawdown', optionalNumber('drawdown', drawdown)),
         ...opt('drawdownDays', optionalNumber('drawdownDays', drawdownDays)),
         ...opt('stressVix', optionalNumber('stressVix', stressVix)),
+        ...opt('shockKappa', optionalNumber('shockKappa', shockKappa)),
       });
       const ts = curveOf(TODAY, valuationDate, vix, futures, expiries);
       const hedgeExpiry = dateArg('expiry', expiry);
       const sVix = stressedVix(ts.vixSpot, policy);
-      return [[stressedFuture(ts, hedgeExpiry, sVix, policy.drawdownDays), futureForExpiry(ts, hedgeExpiry), sVix]];
+      return [
+        [
+          stressedFuture(ts, hedgeExpiry, sVix, policy.drawdownDays, policy.shockKappa),
+          futureForExpiry(ts, hedgeExpiry),
+          sVix,
+        ],
+      ];
     },
-    { 'policy.drawdown': 'drawdown', 'policy.drawdownDays': 'drawdownDays', 'policy.stressVix': 'stressVix' },
+    {
+      'policy.drawdown': 'drawdown',
+      'policy.drawdownDays': 'drawdownDays',
+      'policy.stressVix': 'stressVix',
+      'policy.shockKappa': 'shockKappa',
+    },
   );
 }
 
