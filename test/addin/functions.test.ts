@@ -516,6 +516,7 @@ describe('ALVH.CONDOR, CONDORLOSS, STRESSFUTURE, OVERLAY and REBALANCE', () => {
   it('name the argument on bad input', () => {
     expectInvalid('strikes', 'CONDOR', day, 2351.1, 36.07, expiry, [[1750, 1800, 2850]]);
     expectInvalid('strikes', 'CONDOR', day, 2351.1, 36.07, expiry, [[1800, 1750, 2850, 2900]]);
+    expectInvalid('strikes[1]', 'CONDOR', day, 2351.1, 36.07, expiry, [[-1750, 1800, 2850, 2900]]);
     expectInvalid('vix', 'CONDOR', day, 2351.1, 0.36, expiry, strikes);
     expectInvalid('quantity', 'CONDOR', day, 2351.1, 36.07, expiry, strikes, 2.5);
     expectInvalid('expiry', 'CONDOR', day, 2351.1, 36.07, isoToExcelSerial('2018-12-01'), strikes);
@@ -537,6 +538,9 @@ describe('ALVH.CONDOR, CONDORLOSS, STRESSFUTURE, OVERLAY and REBALANCE', () => {
     );
     expectInvalid('structure', 'OVERLAY', day, 2351.1, 36.07, expiry, 1800, -369, null, 'vix-call-diagonal');
     expectInvalid('vegaMatch', 'OVERLAY', day, 2351.1, 36.07, expiry, 1800, -369, 1.5);
+    expectInvalid('rate', 'OVERLAY', day, 2351.1, 36.07, expiry, 1800, -369, null, null, null, 5);
+    expectInvalid('spot', 'OVERLAY', day, -1, 36.07, expiry, 1800, -369);
+    expectInvalid('backDays', 'OVERLAY', day, 2351.1, 36.07, expiry, 1800, -369, null, null, 2.5);
     expectInvalid('condorVega', 'OVERLAY', day, 2351.1, 36.07, expiry, 1800, 'x');
     expectInvalid('lastDate', 'REBALANCE', day, 36.07, vx, isoToExcelSerial('2018-12-31'), 25, [[21], [20]]);
     const short = errorOf(() => call('REBALANCE', day, 36.07, vx, isoToExcelSerial('2018-12-17'), 25, [[21]]));

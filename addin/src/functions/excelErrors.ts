@@ -19,7 +19,7 @@ export const MAX_MESSAGE = 200;
 
 /**
  * Maps the sizing package's field names to the Excel argument that carries them, where they
- * differ (`{ future: 'underlying' }`); a dotted field maps by its first segment.
+ * differ (`{ future: 'underlying' }`); a longer field maps by its longest mapped prefix.
  */
 export type FieldNames = Readonly<Record<string, string>>;
 
@@ -30,9 +30,15 @@ function shorten(message: string): string {
 function argumentName(field: string, names: FieldNames): string {
   const exact = names[field];
   if (exact !== undefined) return exact;
-  const head = /^[^.[]+/.exec(field)?.[0] ?? field;
-  const mapped = names[head];
-  return mapped === undefined ? field : mapped + field.slice(head.length);
+  // The longest mapped prefix ending at a segment boundary; list indices in the rest are counted
+  // from 1, as cells are (`condor.strikes[0]` → `strikes[1]`).
+  for (let end = field.length - 1; end > 0; end--) {
+    if (field[end] !== '.' && field[end] !== '[') continue;
+    const mapped = names[field.slice(0, end)];
+    if (mapped !== undefined)
+      return mapped + field.slice(end).replace(/\[(\d+)\]/g, (_, n: string) => `[${Number(n) + 1}]`);
+  }
+  return field;
 }
 
 /** The Excel error for anything a function body threw. */

@@ -21,6 +21,7 @@ import {
   black76ImpliedVol,
   black76Price,
   buildTermStructure,
+  checkInteger,
   checkRebalance,
   classifyRegime,
   computeSplit,
@@ -459,6 +460,11 @@ const CONDOR_ARGS: FieldNames = {
   'condor.credit': 'credit',
   'condor.expiry': 'expiry',
   'condor.strikes': 'strikes',
+  'state.date': 'valuationDate',
+  'state.spot': 'spot',
+  'state.vix': 'vix',
+  'state.rate': 'rate',
+  'state.divYield': 'divYield',
 };
 
 /**
@@ -689,7 +695,7 @@ export function overlay(
         vegaMatch: optionalNumber('vegaMatch', vegaMatch) ?? policy.vegaMatch,
         condorExpiry: dateArg('condorExpiry', condorExpiry),
         strike: numberArg('strike', strike),
-        backDays: optionalNumber('backDays', backDays) ?? policy.overlayBackDays,
+        backDays: checkInteger('backDays', optionalNumber('backDays', backDays) ?? policy.overlayBackDays, 1),
         state: {
           date: dateArg('valuationDate', valuationDate),
           spot: numberArg('spot', spot),
@@ -713,7 +719,14 @@ export function overlay(
         ...o.legs.map((l, i): LabelledRow => [`leg ${i + 1}`, legText(l)]),
       ]);
     },
-    { 'overlay.strike': 'strike', 'state.date': 'valuationDate', date: 'valuationDate', backDays: 'backDays' },
+    {
+      'overlay.strike': 'strike',
+      'state.date': 'valuationDate',
+      'state.spot': 'spot',
+      'state.vix': 'vix',
+      'state.rate': 'rate',
+      'state.divYield': 'divYield',
+    },
   );
 }
 
