@@ -3,7 +3,7 @@
  * expiry and strike, and size the number of VIX calls whose gain in a drawdown covers
  * `coverage` × the condor's loss.
  */
-import { black76Price } from '../pricing/index';
+import { blackFormula } from '../pricing/index';
 import { invalidInput, noSolution } from '../errors';
 import { daysBetween } from '../dates';
 import { checkNonNegative, checkPositive, checkRange, checkRate, checkVol } from '../validate';
@@ -63,9 +63,19 @@ export function tailStrike(future: number, otmPct: number, step: number): number
   checkPositive('hedgeFuture', future);
   checkRange('otmPct', otmPct, 0, 1);
   checkPositive('strikeStep', step);
+  return gridStrike(future, otmPct, step);
+}
+
+/** {@link tailStrike} without the checks. */
+function gridStrike(future: number, otmPct: number, step: number): number {
   const raw = future * (1 + otmPct);
   const k = Math.ceil(raw / step - EPS) * step;
   return Number(k.toFixed(10));
+}
+
+/** Black-76 call price per share (points), unchecked: e^(−rT)·Black(F, K, σ√T), as `black76Price`. */
+function callPrice(future: number, strike: number, years: number, vol: number, rate: number): number {
+  return Math.exp(-rate * years) * blackFormula(true, future, strike, vol * Math.sqrt(years));
 }
 
 /**
@@ -108,7 +118,8 @@ export interface TailCallPricing {
 }
 
 /**
- * Strike, premium and scenario value of one tail call, unchecked (inputs validated by the caller);
+ * Strike, premium and scenario value of one tail call, unchecked (inputs validated by the caller:
+ * positive future, stressed future, years and strike step, vols in (0, 5], otmPct in [0, 1]);
  * never throws on a non-positive gain (the analogs report it instead).
  */
 export function priceTailCall(i: {
@@ -122,25 +133,113 @@ export function priceTailCall(i: {
   stressVolOfVol: number;
   strikeStep: number;
 }): TailCallPricing {
-  const strike = tailStrike(i.future, i.otmPct, i.strikeStep);
-  const premium = black76Price({
-    type: 'call',
-    future: i.future,
-    strike,
-    years: i.years,
-    vol: i.volOfVol,
-    rate: i.rate,
-  });
+  const strike = gridStrike(i.future, i.otmPct, i.strikeStep);
+  const premium = callPrice(i.future, strike, i.years, i.volOfVol, i.rate);
   const left = Math.max(0, i.years - i.horizonYears);
-  const stressedCallValue = black76Price({
-    type: 'call',
-    future: i.stressedFuture,
-    strike,
-    years: left,
-    vol: i.stressVolOfVol,
-    rate: i.rate,
-  });
+  const stressedCallValue = callPrice(i.stressedFuture, strike, left, i.stressVolOfVol, i.rate);
   return { strike, premium, stressedCallValue, gainPerContract: (stressedCallValue - premium) * OPTION_MULTIPLIER };
+}
+
+/** {@link TailSizeInput} with every default applied; the kernel's input. */
+export interface TailSizeArgs {
+  condorLoss: number;
+  hedgeFuture: number;
+  hedgeYears: number;
+  volOfVol: number;
+  stressedFuture: number;
+  coverage: number;
+  otmPct: number;
+  rate: number;
+  horizonYears: number;
+  stressVolOfVol: number;
+  strikeStep: number;
+}
+
+/**
+ * Validate a {@link TailSizeInput} and apply its defaults (coverage 1.8, otmPct 0.025, rate 0,
+ * horizon 10/365, stress vol-of-vol = volOfVol, strike step 1). Throws `invalid_input` naming the
+ * field.
+ */
+export function resolveTailSizeInput(i: TailSizeInput): TailSizeArgs {
+  const condorLoss = checkNonNegative('condorLoss', i.condorLoss);
+  const hedgeFuture = checkPositive('hedgeFuture', i.hedgeFuture);
+  const hedgeYears = checkPositive('hedgeYears', i.hedgeYears);
+  const volOfVol = checkVol('volOfVol', i.volOfVol, false);
+  const stressedFuture = checkPositive('stressedFuture', i.stressedFuture);
+  const a: TailSizeArgs = {
+    condorLoss,
+    hedgeFuture,
+    hedgeYears,
+    volOfVol,
+    stressedFuture,
+    coverage: checkPositive('coverage', i.coverage ?? 1.8),
+    otmPct: checkRange('otmPct', i.otmPct ?? 0.025, 0, 1),
+    rate: checkRate('rate', i.rate ?? 0),
+    horizonYears: checkNonNegative('horizonYears', i.horizonYears ?? 10 / 365),
+    stressVolOfVol: checkVol('stressVolOfVol', i.stressVolOfVol ?? volOfVol, false),
+    strikeStep: checkPositive('strikeStep', i.strikeStep ?? 1),
+  };
+  // The Black-76 domain (levels in [1e-8, 1e12] points, at most 100 years), checked here once.
+  checkLevel('hedgeFuture', hedgeFuture);
+  if (hedgeYears > MAX_YEARS) {
+    throw invalidInput(
+      'hedgeYears',
+      `is ${hedgeYears} years, beyond ${MAX_YEARS}`,
+      'pass days to the hedge expiry / 365',
+    );
+  }
+  checkLevel('stressedFuture', stressedFuture);
+  const strike = gridStrike(hedgeFuture, a.otmPct, a.strikeStep);
+  if (strike < MIN_LEVEL || strike > MAX_LEVEL) {
+    throw invalidInput(
+      'strikeStep',
+      `puts the strike at ${strike}, outside [1e-8, 1e12]`,
+      'pass a VIX strike grid step in points, e.g. 1',
+    );
+  }
+  return a;
+}
+
+const MIN_LEVEL = 1e-8;
+const MAX_LEVEL = 1e12;
+const MAX_YEARS = 100;
+
+function checkLevel(field: string, x: number): void {
+  if (x < MIN_LEVEL || x > MAX_LEVEL) {
+    throw invalidInput(field, `is ${x}, outside [1e-8, 1e12]`, 'pass a VX futures price in index points, e.g. 18.4');
+  }
+}
+
+/**
+ * The maths of {@link sizeTailHedge} without validation, for hot loops whose inputs are valid by
+ * construction (the Monte Carlo's rebalances): the same strike, prices and contracts, bit for bit.
+ * A gain per contract ≤ 0 (no covering size) is not an error here: the result then has
+ * `gainPerContract` ≤ 0 and 0 contracts, and the caller decides (sizeTailHedge throws
+ * `no_solution`). Inputs outside the checked domain give meaningless numbers.
+ *
+ * @example
+ * sizeTailHedgeKernel({ condorLoss: 42_000, hedgeFuture: 16, hedgeYears: 52 / 365, volOfVol: 1, stressedFuture: 28,
+ *   coverage: 1.8, otmPct: 0.025, rate: 0, horizonYears: 10 / 365, stressVolOfVol: 1, strikeStep: 1 }).contracts // 82
+ */
+export function sizeTailHedgeKernel(a: TailSizeArgs): TailSizeResult {
+  const strike = gridStrike(a.hedgeFuture, a.otmPct, a.strikeStep);
+  const premium = callPrice(a.hedgeFuture, strike, a.hedgeYears, a.volOfVol, a.rate);
+  const left = Math.max(0, a.hedgeYears - a.horizonYears);
+  const stressedCallValue = callPrice(a.stressedFuture, strike, left, a.stressVolOfVol, a.rate);
+  const gainPerContract = (stressedCallValue - premium) * OPTION_MULTIPLIER;
+  const loss = a.condorLoss;
+  const targetGain = a.coverage * loss;
+  const contracts = gainPerContract > 0 && loss !== 0 ? Math.max(0, Math.ceil(targetGain / gainPerContract - EPS)) : 0;
+  return {
+    contracts,
+    strike,
+    premium,
+    stressedCallValue,
+    gainPerContract,
+    cost: contracts * premium * OPTION_MULTIPLIER,
+    coverageAchieved: loss === 0 ? 0 : (contracts * gainPerContract) / loss,
+    targetGain,
+  };
 }
 
 /**
@@ -152,47 +251,14 @@ export function priceTailCall(i: {
  * // strike 17, premium ≈ 2.00, stressed value ≈ 11.23, gain ≈ $922.80, contracts = ceil(75600 / 922.80) = 82
  */
 export function sizeTailHedge(i: TailSizeInput): TailSizeResult {
-  const loss = checkNonNegative('condorLoss', i.condorLoss);
-  const future = checkPositive('hedgeFuture', i.hedgeFuture);
-  const years = checkPositive('hedgeYears', i.hedgeYears);
-  const vov = checkVol('volOfVol', i.volOfVol, false);
-  const stressed = checkPositive('stressedFuture', i.stressedFuture);
-  const coverage = checkPositive('coverage', i.coverage ?? 1.8);
-  const otm = checkRange('otmPct', i.otmPct ?? 0.025, 0, 1);
-  const rate = checkRate('rate', i.rate ?? 0);
-  const horizon = checkNonNegative('horizonYears', i.horizonYears ?? 10 / 365);
-  const stressVov = checkVol('stressVolOfVol', i.stressVolOfVol ?? vov, false);
-  const step = checkPositive('strikeStep', i.strikeStep ?? 1);
-
-  const priced = priceTailCall({
-    future,
-    years,
-    volOfVol: vov,
-    stressedFuture: stressed,
-    otmPct: otm,
-    rate,
-    horizonYears: horizon,
-    stressVolOfVol: stressVov,
-    strikeStep: step,
-  });
-  const { strike, premium, stressedCallValue, gainPerContract } = priced;
-  if (!(gainPerContract > 0)) {
+  const a = resolveTailSizeInput(i);
+  const r = sizeTailHedgeKernel(a);
+  if (!(r.gainPerContract > 0)) {
     throw noSolution(
       'stressedFuture',
-      `a call struck at ${strike} costs ${premium.toFixed(2)} and is worth ${stressedCallValue.toFixed(2)} in the scenario (future ${stressed.toFixed(2)}), so it gains nothing and cannot cover the loss`,
+      `a call struck at ${r.strike} costs ${r.premium.toFixed(2)} and is worth ${r.stressedCallValue.toFixed(2)} in the scenario (future ${a.stressedFuture.toFixed(2)}), so it gains nothing and cannot cover the loss`,
       'raise the stressed VIX (policy.stressVix or policy.stressVixPerPct), choose a later hedge expiry or a lower policy.tailOtmPct',
     );
   }
-  const targetGain = coverage * loss;
-  const contracts = loss === 0 ? 0 : Math.max(0, Math.ceil(targetGain / gainPerContract - EPS));
-  return {
-    contracts,
-    strike,
-    premium,
-    stressedCallValue,
-    gainPerContract,
-    cost: contracts * premium * OPTION_MULTIPLIER,
-    coverageAchieved: loss === 0 ? 0 : (contracts * gainPerContract) / loss,
-    targetGain,
-  };
+  return r;
 }

@@ -10,7 +10,14 @@
  */
 import { invalidInput, isAlvhError, noSolution } from '../errors';
 import { parseIsoDate } from '../dates';
-import { cutToBudget, sizeTailHedge, type Policy } from '../method/index';
+import {
+  cutToBudget,
+  resolveTailSizeInput,
+  sizeTailHedge,
+  sizeTailHedgeKernel,
+  type Policy,
+  type TailSizeArgs,
+} from '../method/index';
 import { parseInput } from '../schemas/parse';
 import {
   MonteCarloInputSchema,
@@ -152,7 +159,16 @@ interface Engine {
   tailStrike0: number;
   resizable: boolean;
   shiftDecay: Float64Array;
+  /**
+   * The sizing arguments of a rebalance, the run's constants filled in once (the path's loss,
+   * futures and years are set per call); null when those constants fail the method's checks, so
+   * every rebalance takes the checked path (and, as there, finds no size).
+   */
+  tailArgs: TailSizeArgs | null;
 }
+
+/** Largest hedge future (points) a rebalance sizes with the unchecked kernel; beyond it, the checked path. */
+const KERNEL_MAX_FUTURE = 1e6;
 
 function prepare(s: MonteCarloSetup): Engine {
   const b = s.book;
@@ -219,6 +235,7 @@ function prepare(s: MonteCarloSetup): Engine {
     Number.isInteger(tail.scale[0]! / 100);
   const shiftDecay = Float64Array.from(SHIFT_TENORS, (t) => Math.exp((-b.kappa * t) / 365));
   return {
+    tailArgs: resizable ? tailSizeConstants(p, m, tail.expiryDay[0]!) : null,
     d,
     m,
     condor,
@@ -392,10 +409,40 @@ export function runMonteCarloSetup(
 }
 
 /**
+ * The run's constant sizing arguments, validated once by the method's own checks with the widest
+ * values the path can bring (a future of {@link KERNEL_MAX_FUTURE}, the tail's full life in years);
+ * null when they fail. Whatever passes here, a rebalance with a finite loss ≥ 0 and futures in
+ * [0.01, KERNEL_MAX_FUTURE] would pass `sizeTailHedge`'s checks too, so the kernel gives its
+ * numbers exactly.
+ */
+function tailSizeConstants(policy: Policy, m: PricerMarket, tailExpiry: number): TailSizeArgs | null {
+  const ddDays = policy.drawdownDays;
+  try {
+    return resolveTailSizeInput({
+      condorLoss: 0,
+      hedgeFuture: KERNEL_MAX_FUTURE,
+      hedgeYears: tailExpiry / 365,
+      volOfVol: m.volOfVol,
+      stressedFuture: KERNEL_MAX_FUTURE,
+      coverage: policy.tailCoverage,
+      otmPct: policy.tailOtmPct,
+      rate: m.rate,
+      horizonYears: ddDays / 365,
+      stressVolOfVol: policy.stressVolOfVol ?? m.volOfVol,
+      strikeStep: policy.vixStrikeStep,
+    });
+  } catch (err) {
+    if (isAlvhError(err)) return null;
+    throw err;
+  }
+}
+
+/**
  * The tail the method asks for at a rebalance on `day` with SPX `spot` and VIX `vix`: the condor's
  * loss in the drawdown scenario from here, the hedge expiry's future now and stressed, the
- * method's `sizeTailHedge`, then the tail budget (`cutToBudget`). Null when the method finds no
- * covering size (the tail is then left as it is).
+ * method's tail sizing (its unchecked kernel when the inputs are inside the checked domain, as they
+ * are on any sane path; else `sizeTailHedge` itself), then the tail budget (`cutToBudget`). Null
+ * when the method finds no covering size (the tail is then left as it is).
  */
 function tailTarget(
   e: Engine,
@@ -415,16 +462,28 @@ function tailTarget(
     Math.max(0, legsValue(condor, day, spot, vix, m) - legsValue(condor, sDay, spot * (1 - dd), sVix, m)),
   );
   const hedgeFuture = legFuture(tail, 0, day, vix, m);
+  const hedgeYears = (tailExpiry - day) / 365;
+  const stressedFuture = Math.max(
+    0.01,
+    hedgeFuture + (sVix - vix) * Math.exp((-policy.shockKappa * Math.max(0, tailExpiry - day - ddDays)) / 365),
+  );
+  const a = e.tailArgs;
+  if (a !== null && loss >= 0 && hedgeFuture <= KERNEL_MAX_FUTURE && stressedFuture <= KERNEL_MAX_FUTURE) {
+    a.condorLoss = loss;
+    a.hedgeFuture = hedgeFuture;
+    a.hedgeYears = hedgeYears;
+    a.stressedFuture = stressedFuture;
+    const sized = sizeTailHedgeKernel(a);
+    if (!(sized.gainPerContract > 0)) return null;
+    return { strike: sized.strike, required: sized.contracts, premium: sized.premium };
+  }
   try {
     const sized = sizeTailHedge({
       condorLoss: loss,
       hedgeFuture,
-      hedgeYears: (tailExpiry - day) / 365,
+      hedgeYears,
       volOfVol: m.volOfVol,
-      stressedFuture: Math.max(
-        0.01,
-        hedgeFuture + (sVix - vix) * Math.exp((-policy.shockKappa * Math.max(0, tailExpiry - day - ddDays)) / 365),
-      ),
+      stressedFuture,
       coverage: policy.tailCoverage,
       otmPct: policy.tailOtmPct,
       rate: m.rate,
