@@ -56,11 +56,14 @@ export interface LayerSizing {
 }
 
 /**
- * Size both layers for one condor on one day.
+ * Size both layers for one condor on one day. A VIX shock reaches the VX futures (the tail's
+ * stressed future, the vix-call-diagonal overlay) through `policy.shockKappa`, as in the plan,
+ * never through the κ fitted to the day's curve.
  * @example
  * // 2020-02-24 (VIX 25.03) in the default replay, 10 condors 2945/3015/3695/3765 expiring 2020-04-17:
  * sizeLayers({ ts, state, condor, condorExpiry: '2020-04-17', maxLoss: 64826, split, policy, available })
- * // overlay [] (4 units asked, cut by its budget); tail [+4 VIX C20 2020-04-15] (1196 asked, cut by its budget)
+ * // scenario loss $43,947; overlay [] (4 units asked, cut by its budget);
+ * // tail [+4 VIX C20 2020-04-15] (66 asked with shockKappa 6, 45 with 3; cut by its budget)
  */
 export function sizeLayers(i: LayerSizingInput): LayerSizing {
   const { policy, state, ts, split } = i;
@@ -83,7 +86,7 @@ export function sizeLayers(i: LayerSizingInput): LayerSizing {
         backDays: policy.overlayBackDays,
         state,
         vxExpiries,
-        kappa: ts.fit.kappa,
+        kappa: policy.shockKappa,
         strikeOffset: policy.diagonalStrikeOffset,
         minNearDays: policy.diagonalMinDays,
         strikeStep: policy.vixStrikeStep,
@@ -103,7 +106,7 @@ export function sizeLayers(i: LayerSizingInput): LayerSizing {
   const stressVov = policy.stressVolOfVol ?? state.volOfVol;
   const scale = state.vix / ts.vixSpot;
   const stressed = drawdownState(state, ts, policy, newVix * scale, stressVov, (e) =>
-    stressedFuture(ts, e, newVix, policy.drawdownDays),
+    stressedFuture(ts, e, newVix, policy.drawdownDays, policy.shockKappa),
   );
   const loss = scenarioLoss(i.condor, state, stressed, i.maxLoss);
   let tail: Leg[] = [];

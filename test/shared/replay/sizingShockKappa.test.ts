@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { sizeLayers } from '../../../shared/src/replay/sizing';
+import {
+  buildTermStructure,
+  computeSplit,
+  futureForExpiry,
+  markBook,
+  resolvePolicy,
+  sizeOverlay,
+  sizeTailHedge,
+  stressedFuture,
+  stressedVix,
+  vxExpiriesAfter,
+  type Leg,
+  type MarketState,
+} from '@alvh/shared';
+
+// One replay day, 2024-03-01: SPX 5100, VIX 14, a contango VX curve whose fitted κ is far from 6.
+const ts = buildTermStructure({
+  valuationDate: '2024-03-01',
+  vixSpot: 14,
+  futures: [
+    { expiry: '2024-03-20', price: 14.6 },
+    { expiry: '2024-04-17', price: 15.4 },
+    { expiry: '2024-05-22', price: 16.0 },
+    { expiry: '2024-06-18', price: 16.5 },
+  ],
+});
+const condor: Leg[] = [
+  { kind: 'spx', type: 'put', strike: 4700, expiry: '2024-04-19', quantity: 10 },
+  { kind: 'spx', type: 'put', strike: 4750, expiry: '2024-04-19', quantity: -10 },
+  { kind: 'spx', type: 'call', strike: 5400, expiry: '2024-04-19', quantity: -10 },
+  { kind: 'spx', type: 'call', strike: 5450, expiry: '2024-04-19', quantity: 10 },
+];
+
+function day(policyOverrides: Record<string, unknown>) {
+  const policy = resolvePolicy(policyOverrides);
+  const state: MarketState = {
+    date: '2024-03-01',
+    spot: 5100,
+    vix: 14,
+    rate: 0.05,
+    divYield: 0.014,
+    volOfVol: 1.0,
+    skew: policy.skew,
+    futureFor: (e) => futureForExpiry(ts, e),
+  };
+  const split = computeSplit({ spread: ts.spread, regime: ts.regime }, policy);
+  const sized = sizeLayers({
+    ts,
+    state,
+    condor,
+    condorExpiry: '2024-04-19',
+    maxLoss: 50_000,
+    split,
+    policy,
+    available: { overlay: 1e9, tail: 1e9 },
+  });
+  return { policy, state, split, sized };
+}
+
+describe('replay sizing maps the VIX shock with policy.shockKappa, not the fitted κ', () => {
+  it('the fitted κ of the day differs from the shock κ values used below', () => {
+    expect(ts.fit.kappa).not.toBeCloseTo(3, 1);
+    expect(ts.fit.kappa).not.toBeCloseTo(12, 1);
+  });
+
+  it('tail: a slower shock κ moves the hedge future more, so fewer calls cover the same loss', () => {
+    const slow = day({ shockKappa: 3 }).sized;
+    const fast = day({ shockKappa: 12 }).sized;
+    expect(slow.scenarioLoss).toBeGreaterThan(0);
+    expect(fast.tailRequired).toBeGreaterThan(slow.tailRequired);
+  });
+
+  it.each([3, 6, 12])('tail with shockKappa %d equals sizeTailHedge on stressedFuture(…, shockKappa)', (k) => {
+    const { policy, state, sized } = day({ shockKappa: k });
+    const leg = sized.tail[0];
+    expect(leg).toBeDefined();
+    const expiry = leg!.expiry;
+    const years = (Date.parse(expiry) - Date.parse('2024-03-01')) / 86_400_000 / 365;
+    const t = sizeTailHedge({
+      condorLoss: sized.scenarioLoss,
+      hedgeFuture: state.futureFor(expiry),
+      hedgeYears: years,
+      volOfVol: 1.0,
+      stressedFuture: stressedFuture(ts, expiry, stressedVix(14, policy), policy.drawdownDays, k),
+      coverage: policy.tailCoverage,
+      otmPct: policy.tailOtmPct,
+      rate: 0.05,
+      horizonYears: policy.drawdownDays / 365,
+      stressVolOfVol: 1.0,
+      strikeStep: policy.vixStrikeStep,
+    });
+    expect(sized.tailRequired).toBe(t.contracts);
+    expect(leg!.strike).toBe(t.strike);
+  });
+
+  it('vix-call-diagonal overlay: sized with policy.shockKappa (a different κ, a different size)', () => {
+    const sizes = [3, 12].map((k) => {
+      const { policy, state, split, sized } = day({ shockKappa: k, overlay: 'vix-call-diagonal' });
+      const o = sizeOverlay({
+        structure: 'vix-call-diagonal',
+        condorVega: markBook(condor, state).vega,
+        vegaMatch: split.vegaMatch,
+        condorExpiry: '2024-04-19',
+        strike: 4750,
+        backDays: policy.overlayBackDays,
+        state,
+        vxExpiries: vxExpiriesAfter('2024-03-01', 6),
+        kappa: k,
+        strikeOffset: policy.diagonalStrikeOffset,
+        minNearDays: policy.diagonalMinDays,
+        strikeStep: policy.vixStrikeStep,
+      });
+      expect(sized.overlayRequired).toBe(o.units);
+      return sized.overlayRequired;
+    });
+    expect(sizes[0]).not.toBe(sizes[1]);
+  });
+});
