@@ -15,13 +15,16 @@ const W0 = 0x9e3779b9;
 const W1 = 0xbb67ae85;
 const TWO_POW_32 = 4294967296;
 
+const TWO_POW_M32 = 1 / TWO_POW_32;
+
 /**
  * High 32 bits of the 64-bit product of uint32 `x` and uint32 `m`, given the exact low 32 bits
  * `lo` (from Math.imul). The double product x·m is within 2^11 of the true product, so
  * (x·m − lo)/2^32 lies within 2^−20 of the true high word, an integer: rounding recovers it exactly.
+ * (The division is written as the product by 2^−32, which is exact and much cheaper than a divide.)
  */
 function mulhi(x: number, m: number, lo: number): number {
-  return Math.round((x * m - lo) / TWO_POW_32) >>> 0;
+  return Math.round((x * m - lo) * TWO_POW_M32) >>> 0;
 }
 
 /**
@@ -66,8 +69,6 @@ export function philox4x32(
   out[2] = x2;
   out[3] = x3;
 }
-
-const TWO_POW_M32 = 1 / 4294967296;
 
 /**
  * A uint32 mapped to the open interval (0, 1): (x + 0.5) / 2^32. Never 0 or 1, so logarithms and
