@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PathDraws, philox4x32, uint32ToOpenUnit } from '../../../shared/src/scenario/philox';
+import { PathDraws, philox4x32, philox4x32Pair, uint32ToOpenUnit } from '../../../shared/src/scenario/philox';
 
 const hex = (a: Uint32Array): string[] => Array.from(a, (x) => x.toString(16).padStart(8, '0'));
 
@@ -71,6 +71,29 @@ describe('philox4x32 against a BigInt reference', () => {
   });
 });
 
+describe('philox4x32Pair', () => {
+  it('equals two philox4x32 calls (counters c and c + 1) word for word', () => {
+    const pair = new Uint32Array(8);
+    const one = new Uint32Array(4);
+    let s = 0x9abcdef0;
+    const next = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0);
+    for (let i = 0; i < 20_000; i++) {
+      const c = i < 4 ? [0, 2, 0x7ffffffe, 0xfffffffe][i]! : next() & ~1;
+      const k0 = next();
+      const k1 = next();
+      philox4x32Pair(c, k0, k1, pair);
+      for (const [off, ctr] of [
+        [0, c],
+        [4, c + 1],
+      ] as const) {
+        philox4x32(ctr, 0, 0, 0, k0, k1, one);
+        for (let j = 0; j < 4; j++)
+          if (pair[off + j] !== one[j]) expect([i, off + j, pair[off + j]]).toEqual([i, off + j, one[j]]);
+      }
+    }
+  });
+});
+
 describe('uint32ToOpenUnit', () => {
   it('maps 0 and 2^32 − 1 strictly inside (0, 1)', () => {
     expect(uint32ToOpenUnit(0)).toBeGreaterThan(0);
@@ -94,6 +117,22 @@ describe('PathDraws', () => {
     b.key(43, 1000);
     b.step(5);
     expect(b.z1).not.toBe(a.z1);
+  });
+
+  it('gives the same draws for a step whatever the order the steps are asked in', () => {
+    const inOrder = new PathDraws();
+    const shuffled = new PathDraws();
+    inOrder.key(7, 12);
+    const want: number[][] = [];
+    for (let t = 0; t < 12; t++) {
+      inOrder.step(t);
+      want.push([inOrder.z1, inOrder.z2, inOrder.u1, inOrder.u2]);
+    }
+    shuffled.key(7, 12);
+    for (const t of [5, 0, 1, 1, 4, 3, 2, 11, 10, 6, 7, 9, 8, 0]) {
+      shuffled.step(t);
+      expect([shuffled.z1, shuffled.z2, shuffled.u1, shuffled.u2]).toEqual(want[t]);
+    }
   });
 
   it('gives standard normals and uniforms: moments within 4 standard errors over 200k steps', () => {
