@@ -30,6 +30,7 @@ import { JointPath, resolveDynamics, type Dynamics, type DynamicsParams } from '
 import { PathDraws } from './philox';
 import {
   compileLegs,
+  dayFactors,
   legFuture,
   legPrice,
   legsSettling,
@@ -167,6 +168,9 @@ interface Engine {
   tailArgs: TailSizeArgs | null;
 }
 
+/** Longest time to expiry (days) with tabulated time factors. */
+const MAX_FACTOR_DAYS = 3650;
+
 /** Largest hedge future (points) a rebalance sizes with the unchecked kernel; beyond it, the checked path. */
 const KERNEL_MAX_FUTURE = 1e6;
 
@@ -218,6 +222,11 @@ function prepare(s: MonteCarloSetup): Engine {
   }
   let condorExpiry = 0;
   for (let i = 0; i < condor.n; i++) condorExpiry = Math.max(condorExpiry, condor.expiryDay[i]!);
+  // Time factors by day to expiry for every leg (ten years at most; longer legs compute theirs).
+  let lastExpiry = 0;
+  for (const c of [condor, overlay, tail])
+    for (let i = 0; i < c.n; i++) lastExpiry = Math.max(lastExpiry, c.expiryDay[i]!);
+  m.factors = dayFactors(m, Math.min(lastExpiry, MAX_FACTOR_DAYS) + 1);
   // Max loss at expiry: the lowest payoff (piecewise linear: check 0, every strike, twice the top strike) below today's value.
   let minPayoff = Infinity;
   const probes = [0, ...Array.from(condor.strike), 2 * Math.max(...Array.from(condor.strike))];

@@ -18,6 +18,50 @@ export interface PricerMarket {
   skew: SkewParams;
   kappa: number;
   theta: number;
+  /** The time factors by whole day to expiry, computed once (see {@link dayFactors}); none: computed per call. */
+  factors?: DayFactors;
+}
+
+/**
+ * The factors {@link legPrice} and {@link legFuture} need for a leg `d` whole days from expiry,
+ * tabulated for d in [0, size): years d/365, discount e^(−r·years), forward growth e^((r−q)·years),
+ * √years and the VX future's VIX sensitivity e^(−κd/365). Each entry is the very expression the
+ * pricer would evaluate, so a tabulated price equals the computed one bit for bit.
+ */
+export interface DayFactors {
+  readonly size: number;
+  readonly years: Float64Array;
+  readonly disc: Float64Array;
+  readonly growth: Float64Array;
+  readonly rootYears: Float64Array;
+  readonly vixDecay: Float64Array;
+}
+
+/** Tabulate {@link DayFactors} for 0 … size − 1 days to expiry. */
+export function dayFactors(m: Pick<PricerMarket, 'rate' | 'divYield' | 'kappa'>, size: number): DayFactors {
+  const f: DayFactors = {
+    size,
+    years: new Float64Array(size),
+    disc: new Float64Array(size),
+    growth: new Float64Array(size),
+    rootYears: new Float64Array(size),
+    vixDecay: new Float64Array(size),
+  };
+  for (let d = 0; d < size; d++) {
+    const years = d / 365;
+    f.years[d] = years;
+    f.disc[d] = Math.exp(-m.rate * years);
+    f.growth[d] = Math.exp((m.rate - m.divYield) * years);
+    f.rootYears[d] = Math.sqrt(years);
+    f.vixDecay[d] = Math.exp((-m.kappa * d) / 365);
+  }
+  return f;
+}
+
+/** The table of `m` when it covers `left` days (a whole number ≥ 1), else undefined. */
+function factorsFor(m: PricerMarket, left: number): DayFactors | undefined {
+  const f = m.factors;
+  return f !== undefined && left < f.size && (left | 0) === left ? f : undefined;
 }
 
 export interface CompiledLegs {
@@ -76,7 +120,9 @@ export function legFuture(c: CompiledLegs, i: number, day: number, vix: number, 
   const e = c.expiryDay[i]!;
   const left = e - day;
   if (left <= 0) return vix;
-  const f = m.theta + (vix - m.theta) * Math.exp((-m.kappa * left) / 365) + c.basis[i]! * (left / e);
+  const t = factorsFor(m, left);
+  const decay = t !== undefined ? t.vixDecay[left]! : Math.exp((-m.kappa * left) / 365);
+  const f = m.theta + (vix - m.theta) * decay + c.basis[i]! * (left / e);
   return f > 0.01 ? f : 0.01;
 }
 
@@ -88,10 +134,18 @@ export function legPrice(c: CompiledLegs, i: number, day: number, spot: number, 
   if (c.isVix[i] === 1) {
     const f = legFuture(c, i, day, vix, m);
     if (left <= 0) return isCall ? Math.max(f - k, 0) : Math.max(k - f, 0);
+    const t = factorsFor(m, left);
+    if (t !== undefined) return t.disc[left]! * blackFormula(isCall, f, k, m.volOfVol * t.rootYears[left]!);
     const years = left / 365;
     return Math.exp(-m.rate * years) * blackFormula(isCall, f, k, m.volOfVol * Math.sqrt(years));
   }
   if (left <= 0) return isCall ? Math.max(spot - k, 0) : Math.max(k - spot, 0);
+  const t = factorsFor(m, left);
+  if (t !== undefined) {
+    const fwd = spot * t.growth[left]!;
+    const vol = skewedVol(k, fwd, t.years[left]!, vix / 100, m.skew);
+    return t.disc[left]! * blackFormula(isCall, fwd, k, vol * t.rootYears[left]!);
+  }
   const years = left / 365;
   const fwd = spot * Math.exp((m.rate - m.divYield) * years);
   const vol = skewedVol(k, fwd, years, vix / 100, m.skew);
