@@ -70,6 +70,9 @@ export function tailStrike(future: number, otmPct: number, step: number): number
 function gridStrike(future: number, otmPct: number, step: number): number {
   const raw = future * (1 + otmPct);
   const k = Math.ceil(raw / step - EPS) * step;
+  // Rounded to 10 decimals (a grid of 0.01 gives 17.01, not 17.009999999999998); a whole number
+  // already is, and skips the string round trip (which would also turn −0 into 0).
+  if (Number.isInteger(k)) return k === 0 ? 0 : k;
   return Number(k.toFixed(10));
 }
 
