@@ -218,13 +218,14 @@ function checkLevel(field: string, x: number): void {
  * construction (the Monte Carlo's rebalances): the same strike, prices and contracts, bit for bit.
  * A gain per contract ≤ 0 (no covering size) is not an error here: the result then has
  * `gainPerContract` ≤ 0 and 0 contracts, and the caller decides (sizeTailHedge throws
- * `no_solution`). Inputs outside the checked domain give meaningless numbers.
+ * `no_solution`). Inputs outside the checked domain give meaningless numbers. With `out`, the
+ * result is written into it (no allocation in a loop) and `out` is returned.
  *
  * @example
  * sizeTailHedgeKernel({ condorLoss: 42_000, hedgeFuture: 16, hedgeYears: 52 / 365, volOfVol: 1, stressedFuture: 28,
  *   coverage: 1.8, otmPct: 0.025, rate: 0, horizonYears: 10 / 365, stressVolOfVol: 1, strikeStep: 1 }).contracts // 82
  */
-export function sizeTailHedgeKernel(a: TailSizeArgs): TailSizeResult {
+export function sizeTailHedgeKernel(a: TailSizeArgs, out?: TailSizeResult): TailSizeResult {
   const strike = gridStrike(a.hedgeFuture, a.otmPct, a.strikeStep);
   const premium = callPrice(a.hedgeFuture, strike, a.hedgeYears, a.volOfVol, a.rate);
   const left = Math.max(0, a.hedgeYears - a.horizonYears);
@@ -233,16 +234,20 @@ export function sizeTailHedgeKernel(a: TailSizeArgs): TailSizeResult {
   const loss = a.condorLoss;
   const targetGain = a.coverage * loss;
   const contracts = gainPerContract > 0 && loss !== 0 ? Math.max(0, Math.ceil(targetGain / gainPerContract - EPS)) : 0;
-  return {
-    contracts,
-    strike,
-    premium,
-    stressedCallValue,
-    gainPerContract,
-    cost: contracts * premium * OPTION_MULTIPLIER,
-    coverageAchieved: loss === 0 ? 0 : (contracts * gainPerContract) / loss,
-    targetGain,
-  };
+  const cost = contracts * premium * OPTION_MULTIPLIER;
+  const coverageAchieved = loss === 0 ? 0 : (contracts * gainPerContract) / loss;
+  if (out === undefined) {
+    return { contracts, strike, premium, stressedCallValue, gainPerContract, cost, coverageAchieved, targetGain };
+  }
+  out.contracts = contracts;
+  out.strike = strike;
+  out.premium = premium;
+  out.stressedCallValue = stressedCallValue;
+  out.gainPerContract = gainPerContract;
+  out.cost = cost;
+  out.coverageAchieved = coverageAchieved;
+  out.targetGain = targetGain;
+  return out;
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   sizeTailHedgeKernel,
   type Policy,
   type TailSizeArgs,
+  type TailSizeResult,
 } from '../method/index';
 import { parseInput } from '../schemas/parse';
 import {
@@ -166,6 +167,8 @@ interface Engine {
    * every rebalance takes the checked path (and, as there, finds no size).
    */
   tailArgs: TailSizeArgs | null;
+  /** Where the kernel writes a rebalance's sizing. */
+  tailSized: TailSizeResult;
 }
 
 /** Longest time to expiry (days) with tabulated time factors. */
@@ -245,6 +248,16 @@ function prepare(s: MonteCarloSetup): Engine {
   const shiftDecay = Float64Array.from(SHIFT_TENORS, (t) => Math.exp((-b.kappa * t) / 365));
   return {
     tailArgs: resizable ? tailSizeConstants(p, m, tail.expiryDay[0]!) : null,
+    tailSized: {
+      contracts: 0,
+      strike: 0,
+      premium: 0,
+      stressedCallValue: 0,
+      gainPerContract: 0,
+      cost: 0,
+      coverageAchieved: 0,
+      targetGain: 0,
+    },
     d,
     m,
     condor,
@@ -362,7 +375,7 @@ export function runMonteCarloSetup(
       const oldPrice = legPrice(tail, 0, day, spot, vix, m) * 100;
       if (target.strike === tail.strike[0]) {
         // Same strike: trade the difference; purchases only with what is left of the budget.
-        let next = target.required;
+        let next = target.contracts;
         if (next > tailQty && tailBudget !== undefined) {
           next = tailQty + cutToBudget(next - tailQty, oldPrice, Math.max(0, tailBudget - tailSpent)).quantity;
         }
@@ -380,8 +393,8 @@ export function runMonteCarloSetup(
         const newPrice = legPrice(tail, 0, day, spot, vix, m) * 100;
         const next =
           tailBudget === undefined
-            ? target.required
-            : cutToBudget(target.required, newPrice, Math.max(0, tailBudget - tailSpent)).quantity;
+            ? target.contracts
+            : cutToBudget(target.contracts, newPrice, Math.max(0, tailBudget - tailSpent)).quantity;
         hedgeCash -= next * newPrice;
         tailSpent += next * newPrice;
         costs += (tailQty + next) * tc;
@@ -453,13 +466,7 @@ function tailSizeConstants(policy: Policy, m: PricerMarket, tailExpiry: number):
  * are on any sane path; else `sizeTailHedge` itself), then the tail budget (`cutToBudget`). Null
  * when the method finds no covering size (the tail is then left as it is).
  */
-function tailTarget(
-  e: Engine,
-  policy: Policy,
-  day: number,
-  spot: number,
-  vix: number,
-): { strike: number; required: number; premium: number } | null {
+function tailTarget(e: Engine, policy: Policy, day: number, spot: number, vix: number): TailSizeResult | null {
   const { condor, tail, m } = e;
   const dd = policy.drawdown;
   const ddDays = policy.drawdownDays;
@@ -482,12 +489,11 @@ function tailTarget(
     a.hedgeFuture = hedgeFuture;
     a.hedgeYears = hedgeYears;
     a.stressedFuture = stressedFuture;
-    const sized = sizeTailHedgeKernel(a);
-    if (!(sized.gainPerContract > 0)) return null;
-    return { strike: sized.strike, required: sized.contracts, premium: sized.premium };
+    const sized = sizeTailHedgeKernel(a, e.tailSized);
+    return sized.gainPerContract > 0 ? sized : null;
   }
   try {
-    const sized = sizeTailHedge({
+    return sizeTailHedge({
       condorLoss: loss,
       hedgeFuture,
       hedgeYears,
@@ -500,7 +506,6 @@ function tailTarget(
       stressVolOfVol: policy.stressVolOfVol ?? m.volOfVol,
       strikeStep: policy.vixStrikeStep,
     });
-    return { strike: sized.strike, required: sized.contracts, premium: sized.premium };
   } catch (err) {
     if (isAlvhError(err)) return null;
     throw err;
@@ -523,8 +528,8 @@ export function tailTargetAt(
   const t = e.resizable ? tailTarget(e, s.policy, day, spot, vix) : null;
   if (t === null) return null;
   const budget = s.book.tailBudget;
-  const contracts = budget === undefined ? t.required : cutToBudget(t.required, t.premium * 100, budget).quantity;
-  return { contracts, strike: t.strike, required: t.required };
+  const contracts = budget === undefined ? t.contracts : cutToBudget(t.contracts, t.premium * 100, budget).quantity;
+  return { contracts, strike: t.strike, required: t.contracts };
 }
 
 /** Value at the horizon of legs still alive after it (those expiring on or before were settled). */
