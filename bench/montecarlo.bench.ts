@@ -4,7 +4,7 @@
  * tail, repricing), on one thread and on every core; and the wall time of 100k paths × 45 days of
  * the full book on the compute pool.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -111,9 +111,8 @@ parentPort.on('message', ({ dyn, first, paths, days }) => {
   return pathToFileURL(outfile);
 }
 
+/** The compute pool's worker, bundled from the sources (a built dist copy may be older than them). */
 async function computeWorkerUrl(dir: string): Promise<URL> {
-  const built = join(root, 'functions/dist/computeWorker.js');
-  if (existsSync(built)) return pathToFileURL(built);
   const outfile = join(dir, 'computeWorker.js');
   await build({
     entryPoints: [join(root, 'functions/src/compute/worker.ts')],
