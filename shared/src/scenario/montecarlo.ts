@@ -372,8 +372,12 @@ export function runMonteCarloSetup(
       if (day >= e.condorExpiry) continue;
       const target = tailTarget(e, policy, day, spot, vix);
       if (target === null) continue; // no covering size here: keep the tail as it is
-      const oldPrice = legPrice(tail, 0, day, spot, vix, m) * 100;
-      if (target.strike === tail.strike[0]) {
+      // The sizing's premium is the path mark of a call at the target strike (Black-76 on the same
+      // future, vol of vol, rate and years as legPrice, so the same number): no second pricing.
+      const targetPrice = target.premium * 100;
+      const sameStrike = target.strike === tail.strike[0];
+      const oldPrice = sameStrike ? targetPrice : legPrice(tail, 0, day, spot, vix, m) * 100;
+      if (sameStrike) {
         // Same strike: trade the difference; purchases only with what is left of the budget.
         let next = target.contracts;
         if (next > tailQty && tailBudget !== undefined) {
@@ -390,7 +394,7 @@ export function runMonteCarloSetup(
         hedgeCash += tailQty * oldPrice;
         tailSpent -= tailQty * oldPrice;
         tail.strike[0] = target.strike;
-        const newPrice = legPrice(tail, 0, day, spot, vix, m) * 100;
+        const newPrice = targetPrice;
         const next =
           tailBudget === undefined
             ? target.contracts
