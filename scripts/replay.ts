@@ -102,6 +102,29 @@ const lines = [
   '',
   `Condors opened: ${main.total.condorsOpened} (2007-2021), rebalances ${main.total.rebalances} (${main.total.triggers.days} on days, ${main.total.triggers['curve-shift']} on curve shift); rows skipped: ${main.skipped.count + y2024.skipped.count + y2025.skipped.count}.`,
 ];
+// The sizing statistics behind the findings in docs/replay.md.
+const median = (xs: number[]): number => {
+  const v = [...xs].sort((x, y) => x - y);
+  const m = Math.floor(v.length / 2);
+  return v.length === 0 ? Number.NaN : v.length % 2 ? (v[m] as number) : ((v[m - 1] as number) + (v[m] as number)) / 2;
+};
+const sizings = main.campaigns.flatMap((c) => c.sizings);
+const costCapBinding = main.campaigns.filter((c) => c.budgetBinding === 'cost-cap').length;
+lines.push(
+  '',
+  '#### Sizing statistics (2007-2021)',
+  '',
+  '| statistic | value |',
+  '|---|---:|',
+  `| condors whose hedge budget is set by the 18% cost cap | ${costCapBinding} of ${main.campaigns.length} |`,
+  `| median hedge budget per condor | $${Math.round(median(main.campaigns.map((c) => c.budget))).toLocaleString('en-US')} |`,
+  `| median condor credit | $${Math.round(median(main.campaigns.map((c) => c.credit))).toLocaleString('en-US')} |`,
+  `| sizings (entries and rebalances) | ${sizings.length} |`,
+  `| sizings holding any overlay | ${sizings.filter((z) => z.overlayUnits > 0).length} |`,
+  `| median tail contracts asked by the rules | ${median(sizings.map((z) => z.tailRequired))} |`,
+  `| sizings asking for more than 500 tail contracts | ${sizings.filter((z) => z.tailRequired > 500).length} |`,
+  `| median tail contracts held after the budget cut | ${median(sizings.map((z) => z.tailContracts))} |`,
+);
 for (const r of [main, y2024, y2025]) {
   for (const s of r.skipped.first) lines.push('', `Skipped ${s.date}: ${s.reason}`);
 }
