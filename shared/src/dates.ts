@@ -15,7 +15,12 @@ const EXCEL_EPOCH_OFFSET = 25_569;
 /** Day number of an ISO date; throws naming `field` on anything that is not a real calendar date. */
 export function parseIsoDate(field: string, iso: string): DayNumber {
   const m = typeof iso === 'string' ? ISO.exec(iso) : null;
-  if (!m) throw invalidInput(field, `is ${JSON.stringify(iso)}, not a date in the form YYYY-MM-DD`, 'pass a date such as 2020-03-16');
+  if (!m)
+    throw invalidInput(
+      field,
+      `is ${JSON.stringify(iso)}, not a date in the form YYYY-MM-DD`,
+      'pass a date such as 2020-03-16',
+    );
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
@@ -61,7 +66,11 @@ export function yearFraction(from: string, to: string): number {
 /** ISO date of an Excel serial (1900 date system; serials before 1900-03-01 are rejected). */
 export function excelSerialToIso(field: string, serial: number): string {
   if (typeof serial !== 'number' || !Number.isFinite(serial) || serial < 61) {
-    throw invalidInput(field, `is ${String(serial)}, not an Excel date`, 'pass a date cell or a serial such as 43906 (2020-03-16)');
+    throw invalidInput(
+      field,
+      `is ${String(serial)}, not an Excel date`,
+      'pass a date cell or a serial such as 43906 (2020-03-16)',
+    );
   }
   return toIsoDate(Math.floor(serial) - EXCEL_EPOCH_OFFSET);
 }

@@ -12,7 +12,11 @@ function describe(x: number): string {
 /** A finite number. */
 export function checkFinite(field: string, x: number): number {
   if (typeof x !== 'number' || !Number.isFinite(x)) {
-    throw invalidInput(field, `is ${typeof x === 'number' ? describe(x) : typeof x}, not a finite number`, 'pass a finite number');
+    throw invalidInput(
+      field,
+      `is ${typeof x === 'number' ? describe(x) : typeof x}, not a finite number`,
+      'pass a finite number',
+    );
   }
   return x;
 }
@@ -34,14 +38,16 @@ export function checkNonNegative(field: string, x: number): number {
 /** A finite number in [lo, hi]. */
 export function checkRange(field: string, x: number, lo: number, hi: number): number {
   checkFinite(field, x);
-  if (x < lo || x > hi) throw invalidInput(field, `is ${x}, outside [${lo}, ${hi}]`, `pass a number between ${lo} and ${hi}`);
+  if (x < lo || x > hi)
+    throw invalidInput(field, `is ${x}, outside [${lo}, ${hi}]`, `pass a number between ${lo} and ${hi}`);
   return x;
 }
 
 /** A whole number ≥ min. */
 export function checkInteger(field: string, x: number, min = 0): number {
   checkFinite(field, x);
-  if (!Number.isInteger(x) || x < min) throw invalidInput(field, `is ${x}, not a whole number ≥ ${min}`, `pass a whole number of at least ${min}`);
+  if (!Number.isInteger(x) || x < min)
+    throw invalidInput(field, `is ${x}, not a whole number ≥ ${min}`, `pass a whole number of at least ${min}`);
   return x;
 }
 
@@ -52,10 +58,18 @@ export function checkInteger(field: string, x: number, min = 0): number {
 export function checkVol(field: string, x: number, allowZero = true): number {
   checkFinite(field, x);
   if (x > 5) {
-    throw invalidInput(field, `is ${x}, which looks like a percentage`, `pass volatility as a decimal: ${x / 100}, not ${x}`);
+    throw invalidInput(
+      field,
+      `is ${x}, which looks like a percentage`,
+      `pass volatility as a decimal: ${x / 100}, not ${x}`,
+    );
   }
   if (x < 0 || (!allowZero && x === 0)) {
-    throw invalidInput(field, `is ${x}, but volatility must be ${allowZero ? '≥ 0' : '> 0'}`, 'pass a volatility as a decimal such as 0.18');
+    throw invalidInput(
+      field,
+      `is ${x}, but volatility must be ${allowZero ? '≥ 0' : '> 0'}`,
+      'pass a volatility as a decimal such as 0.18',
+    );
   }
   return x;
 }
@@ -66,6 +80,7 @@ export function checkVol(field: string, x: number, allowZero = true): number {
  */
 export function checkRate(field: string, x: number): number {
   checkFinite(field, x);
-  if (Math.abs(x) > 1) throw invalidInput(field, `is ${x}, which looks like a percentage`, `pass rates as decimals: ${x / 100}, not ${x}`);
+  if (Math.abs(x) > 1)
+    throw invalidInput(field, `is ${x}, which looks like a percentage`, `pass rates as decimals: ${x / 100}, not ${x}`);
   return x;
 }

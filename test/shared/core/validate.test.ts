@@ -71,7 +71,11 @@ describe('parseInput', () => {
   });
 
   it('returns the typed value', () => {
-    const v = parseInput(Schema, { valuationDate: '2020-03-16', vol: 0.2, futures: [{ expiry: '2020-04-15', price: 40 }] });
+    const v = parseInput(Schema, {
+      valuationDate: '2020-03-16',
+      vol: 0.2,
+      futures: [{ expiry: '2020-04-15', price: 40 }],
+    });
     expect(v.futures[0]?.price).toBe(40);
   });
 
