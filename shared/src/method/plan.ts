@@ -767,21 +767,8 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
       stressedFuture: Math.max(sf, 0.01),
       stressVolOfVol: a.vvix / 100,
     }).gainPerContract;
-    if (!(gain > 0)) {
-      return {
-        date: a.date,
-        label: a.label,
-        vix: a.vix,
-        volOfVol: a.vvix / 100,
-        stressedFuture: sf,
-        condorLoss: loss,
-        contracts: null,
-        gainPerContract: gain,
-        planCoverage: loss > 0 ? (contracts * gain) / loss : 0,
-        note: `At this analog's curve (${fmt(sf, 2)} at ${remaining} days) the ${tailSize.strike} call gains nothing: the hedge cannot cover a repeat of ${a.date} from today's levels.`,
-      };
-    }
-    const need = loss === 0 ? 0 : Math.ceil((policy.tailCoverage * loss) / gain - 1e-9);
+    // null when the call gains nothing at this analog's curve: no number of contracts covers it
+    const need = gain > 0 ? (loss === 0 ? 0 : Math.ceil((policy.tailCoverage * loss) / gain - 1e-9)) : null;
     return {
       date: a.date,
       label: a.label,
@@ -792,7 +779,10 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
       contracts: need,
       gainPerContract: gain,
       planCoverage: loss > 0 ? (contracts * gain) / loss : 0,
-      note: `VIX ${a.vix}, hedge future ${fmt(sf, 2)}: ${need} contracts for ${policy.tailCoverage}× the $${fmt(loss, 0)} loss; the plan's ${contracts} cover ${loss > 0 ? fmt((contracts * gain) / loss, 2) : '0'}×.`,
+      note:
+        need === null
+          ? `At this analog's curve (${fmt(sf, 2)} at ${remaining} days) the ${tailSize.strike} call gains nothing: the hedge cannot cover a repeat of ${a.date} from today's levels.`
+          : `VIX ${a.vix}, hedge future ${fmt(sf, 2)}: ${need} contracts for ${policy.tailCoverage}× the $${fmt(loss, 0)} loss; the plan's ${contracts} cover ${loss > 0 ? fmt((contracts * gain) / loss, 2) : '0'}×.`,
     };
   });
   audit.push({

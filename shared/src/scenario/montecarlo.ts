@@ -598,8 +598,11 @@ export function mergeMonteCarlo(parts: readonly MonteCarloPartial[]): MonteCarlo
     next += p.pathCount;
     total += p.pathCount;
   });
-  const cat = <T extends Float64Array | Uint16Array>(pick: (p: MonteCarloPartial) => T, make: (n: number) => T): T => {
-    const out = make(total);
+  const cat = <T extends Float64Array | Uint16Array>(
+    pick: (p: MonteCarloPartial) => T,
+    ArrayType: new (n: number) => T,
+  ): T => {
+    const out = new ArrayType(total);
     let at = 0;
     for (const p of sorted) {
       out.set(pick(p), at);
@@ -610,34 +613,13 @@ export function mergeMonteCarlo(parts: readonly MonteCarloPartial[]): MonteCarlo
   return {
     ...first,
     pathCount: total,
-    condor: cat(
-      (p) => p.condor,
-      (k) => new Float64Array(k),
-    ),
-    book: cat(
-      (p) => p.book,
-      (k) => new Float64Array(k),
-    ),
-    costs: cat(
-      (p) => p.costs,
-      (k) => new Float64Array(k),
-    ),
-    rebalances: cat(
-      (p) => p.rebalances,
-      (k) => new Uint16Array(k),
-    ),
-    tailContracts: cat(
-      (p) => p.tailContracts,
-      (k) => new Float64Array(k),
-    ),
-    spxEnd: cat(
-      (p) => p.spxEnd,
-      (k) => new Float64Array(k),
-    ),
-    vixEnd: cat(
-      (p) => p.vixEnd,
-      (k) => new Float64Array(k),
-    ),
+    condor: cat((p) => p.condor, Float64Array),
+    book: cat((p) => p.book, Float64Array),
+    costs: cat((p) => p.costs, Float64Array),
+    rebalances: cat((p) => p.rebalances, Uint16Array),
+    tailContracts: cat((p) => p.tailContracts, Float64Array),
+    spxEnd: cat((p) => p.spxEnd, Float64Array),
+    vixEnd: cat((p) => p.vixEnd, Float64Array),
   };
 }
 
