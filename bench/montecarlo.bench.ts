@@ -12,31 +12,13 @@ import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
 import { JointPath, PathDraws, resolveDynamics, runMonteCarloChunk } from '../shared/src/index';
 import { ComputePool } from '../functions/src/compute/index';
+import { bundleComputeWorker } from '../test/helpers/computeWorker';
+import { PLAN_INPUT } from '../test/helpers/fixtures';
 import { formatRate, printRow } from './timing';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cores = availableParallelism();
 const DAYS = 45;
-
-const PLAN = {
-  valuationDate: '2026-11-20',
-  market: {
-    spx: 6600,
-    vix: 17.5,
-    vvix: 95,
-    rate: 0.04,
-    divYield: 0.013,
-    futures: [
-      { expiry: '2026-12-16', price: 18.4 },
-      { expiry: '2027-01-20', price: 19.3 },
-      { expiry: '2027-02-17', price: 19.9 },
-      { expiry: '2027-03-17', price: 20.3 },
-    ],
-  },
-  condor: { expiry: '2027-01-08', strikes: [5700, 5800, 7100, 7200], quantity: 10, vol: 0.16 },
-  portfolio: { capital: 10_000_000, budget: 40_000 },
-  policy: { maxHedgeCostRate: 2, targetIrr: 0 },
-};
 
 const DYN = {
   spot: 6600,
@@ -111,22 +93,6 @@ parentPort.on('message', ({ dyn, first, paths, days }) => {
   return pathToFileURL(outfile);
 }
 
-/** The compute pool's worker, bundled from the sources (a built dist copy may be older than them). */
-async function computeWorkerUrl(dir: string): Promise<URL> {
-  const outfile = join(dir, 'computeWorker.js');
-  await build({
-    entryPoints: [join(root, 'functions/src/compute/worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
-  return pathToFileURL(outfile);
-}
-
 export default async function (): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'alvh-bench-'));
   printRow('load average at start (1 min; figures scale with idle cores)', loadavg()[0]!.toFixed(2));
@@ -158,7 +124,7 @@ export default async function (): Promise<void> {
     printRow(`plain dynamics, ${cores} threads`, formatRate((cores * 200_000 * DAYS * 1000) / allMs, ' path-steps/s'));
 
     // Full book with the policy on, one thread.
-    const input = { plan: PLAN, paths: 100_000, seed: 1, horizonDays: DAYS };
+    const input = { plan: PLAN_INPUT, paths: 100_000, seed: 1, horizonDays: DAYS };
     runMonteCarloChunk({ ...input, pathCount: 5_000 });
     const oneN = 20_000;
     const [, fixedMs, fixedCpu] = time(() => runMonteCarloChunk({ ...input, pathCount: oneN, rebalance: false }));
@@ -170,7 +136,7 @@ export default async function (): Promise<void> {
     printRow('  rebalances per path', (reb / oneN).toFixed(2));
 
     // Full book with the policy on, the compute pool over every core: 100k paths × 45 days.
-    const pool = new ComputePool({ workerUrl: await computeWorkerUrl(dir) });
+    const pool = new ComputePool({ workerUrl: await bundleComputeWorker(dir) });
     try {
       await pool.runMonteCarlo({ ...input, paths: 4 * cores * 1024 });
       const c1 = process.cpuUsage();

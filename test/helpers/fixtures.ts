@@ -1,4 +1,4 @@
-/** A small ALVH book on 2024-03-01 (SPX 5100, VIX 14, a mild contango) for the scenario tests. */
+/** A small ALVH book on 2024-03-01 (SPX 5100, VIX 14, a mild contango) for the scenario and sizing tests. */
 export const BOOK = {
   valuationDate: '2024-03-01',
   spot: 5100,

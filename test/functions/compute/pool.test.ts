@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlvhError, InputValidationError, runMonteCarloChunk, stressGrid } from '../../../shared/src/index';
 import { ComputePool } from '../../../functions/src/compute/index';
-import { BOOK } from '../../shared/scenario/fixtures';
+import { bundleComputeWorker } from '../../helpers/computeWorker';
+import { BOOK } from '../../helpers/fixtures';
 
 let dir: string;
 let workerUrl: URL;
@@ -15,18 +14,7 @@ let pool: ComputePool;
 beforeAll(async () => {
   // The worker runs from a bundle, as in production (functions/build.mjs emits dist/computeWorker.js).
   dir = mkdtempSync(join(tmpdir(), 'alvh-compute-'));
-  const outfile = join(dir, 'computeWorker.js');
-  await build({
-    entryPoints: [join(__dirname, '../../../functions/src/compute/worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
-  workerUrl = pathToFileURL(outfile);
+  workerUrl = await bundleComputeWorker(dir);
   pool = new ComputePool({ size: 2, workerUrl, chunksPerWorker: 1 });
 });
 

@@ -14,34 +14,21 @@ import {
   type Leg,
   type MarketState,
 } from '@alvh/shared';
+import { BOOK } from '../../helpers/fixtures';
 
 // One replay day, 2024-03-01: SPX 5100, VIX 14, a contango VX curve whose fitted κ is far from 6.
-const ts = buildTermStructure({
-  valuationDate: '2024-03-01',
-  vixSpot: 14,
-  futures: [
-    { expiry: '2024-03-20', price: 14.6 },
-    { expiry: '2024-04-17', price: 15.4 },
-    { expiry: '2024-05-22', price: 16.0 },
-    { expiry: '2024-06-18', price: 16.5 },
-  ],
-});
-const condor: Leg[] = [
-  { kind: 'spx', type: 'put', strike: 4700, expiry: '2024-04-19', quantity: 10 },
-  { kind: 'spx', type: 'put', strike: 4750, expiry: '2024-04-19', quantity: -10 },
-  { kind: 'spx', type: 'call', strike: 5400, expiry: '2024-04-19', quantity: -10 },
-  { kind: 'spx', type: 'call', strike: 5450, expiry: '2024-04-19', quantity: 10 },
-];
+const ts = buildTermStructure({ valuationDate: BOOK.valuationDate, vixSpot: BOOK.vix, futures: BOOK.futures });
+const condor: Leg[] = BOOK.condor;
 
 function day(policyOverrides: Record<string, unknown>) {
   const policy = resolvePolicy(policyOverrides);
   const state: MarketState = {
-    date: '2024-03-01',
-    spot: 5100,
-    vix: 14,
-    rate: 0.05,
-    divYield: 0.014,
-    volOfVol: 1.0,
+    date: BOOK.valuationDate,
+    spot: BOOK.spot,
+    vix: BOOK.vix,
+    rate: BOOK.rate,
+    divYield: BOOK.divYield,
+    volOfVol: BOOK.volOfVol,
     skew: policy.skew,
     futureFor: (e) => futureForExpiry(ts, e),
   };

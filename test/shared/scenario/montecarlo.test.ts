@@ -20,7 +20,7 @@ import {
   summarizeMonteCarlo,
 } from '../../../shared/src/scenario/montecarlo';
 import { compileLegs, legsValue } from '../../../shared/src/scenario/pathPricer';
-import { BOOK } from './fixtures';
+import { BOOK } from '../../helpers/fixtures';
 
 const flatPolicy = {
   kappa: 8,

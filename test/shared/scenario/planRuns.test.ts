@@ -7,7 +7,7 @@ import {
   tailTargetAt,
 } from '../../../shared/src/scenario/montecarlo';
 import { stressGrid } from '../../../shared/src/scenario/stressGrid';
-import { BOOK, PLAN_INPUT } from './fixtures';
+import { BOOK, PLAN_INPUT } from '../../helpers/fixtures';
 
 describe('runs from a plan', () => {
   const pl = plan(PLAN_INPUT);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { black76Price, buildTermStructure, resolvePolicy, shockFutures } from '../../../shared/src/index';
 import { stressGrid } from '../../../shared/src/scenario/stressGrid';
-import { BOOK } from './fixtures';
+import { BOOK } from '../../helpers/fixtures';
 
 describe('stressGrid', () => {
   const g = stressGrid({
