@@ -416,18 +416,7 @@ function condorOf(
   policy: Policy,
 ): { analytics: CondorAnalytics; state: MarketState } {
   const date = dateArg('valuationDate', valuationDate);
-  const vixLevel = numberArg('vix', vix);
-  if (vixLevel < 1) throw invalidInput('vix', `is ${vixLevel}`, 'pass VIX in index points: 18.5, not 0.185');
-  const state: MarketState = {
-    date,
-    spot: numberArg('spot', spot),
-    vix: vixLevel,
-    rate: optionalNumber('rate', rate) ?? 0,
-    divYield: optionalNumber('divYield', divYield) ?? 0,
-    volOfVol: policy.defaultVolOfVol,
-    skew: policy.skew,
-    futureFor: noVxCurve,
-  };
+  const state = spxState(date, spot, vixPointsArg(vix), rate, divYield, policy);
   const analytics = condorAnalytics({
     valuationDate: date,
     spot: state.spot,
@@ -436,12 +425,43 @@ function condorOf(
     expiry: dateArg('expiry', expiry),
     strikes: strikesArg(strikes),
     quantity: optionalNumber('quantity', quantity) ?? 1,
-    atmVol: vixLevel / 100,
+    atmVol: state.vix / 100,
     skew: policy.skew,
     minShortStrikeSd: policy.minShortStrikeSd,
     ...opt('credit', optionalNumber('credit', credit)),
   });
   return { analytics, state };
+}
+
+/** The `vix` argument, in index points (a decimal such as 0.185 is the usual slip). */
+function vixPointsArg(vix: unknown): number {
+  const vixLevel = numberArg('vix', vix);
+  if (vixLevel < 1) throw invalidInput('vix', `is ${vixLevel}`, 'pass VIX in index points: 18.5, not 0.185');
+  return vixLevel;
+}
+
+/**
+ * The market of an SPX-only book from the arguments `spot`, `rate` and `divYield` (rate and yield
+ * default 0), with the policy's vol of vol and skew and no VX curve.
+ */
+function spxState(
+  date: string,
+  spot: unknown,
+  vix: number,
+  rate: unknown,
+  divYield: unknown,
+  policy: Policy,
+): MarketState {
+  return {
+    date,
+    spot: numberArg('spot', spot),
+    vix,
+    rate: optionalNumber('rate', rate) ?? 0,
+    divYield: optionalNumber('divYield', divYield) ?? 0,
+    volOfVol: policy.defaultVolOfVol,
+    skew: policy.skew,
+    futureFor: noVxCurve,
+  };
 }
 
 /** SPX-only books never ask for a VX future; a VIX leg here would be a bug, said as such. */
@@ -686,8 +706,7 @@ export function overlay(
   return excelCall(
     () => {
       const policy = resolvePolicy();
-      const vixLevel = numberArg('vix', vix);
-      if (vixLevel < 1) throw invalidInput('vix', `is ${vixLevel}`, 'pass VIX in index points: 18.5, not 0.185');
+      const vixLevel = vixPointsArg(vix);
       const kind = choiceArg('structure', structure, ['spx-put-calendar', 'spx-long-put']);
       const o = sizeOverlay({
         structure: kind,
@@ -696,16 +715,7 @@ export function overlay(
         condorExpiry: dateArg('condorExpiry', condorExpiry),
         strike: numberArg('strike', strike),
         backDays: checkInteger('backDays', optionalNumber('backDays', backDays) ?? policy.overlayBackDays, 1),
-        state: {
-          date: dateArg('valuationDate', valuationDate),
-          spot: numberArg('spot', spot),
-          vix: vixLevel,
-          rate: optionalNumber('rate', rate) ?? 0,
-          divYield: optionalNumber('divYield', divYield) ?? 0,
-          volOfVol: policy.defaultVolOfVol,
-          skew: policy.skew,
-          futureFor: noVxCurve,
-        },
+        state: spxState(dateArg('valuationDate', valuationDate), spot, vixLevel, rate, divYield, policy),
       });
       return labelled([
         ['structure', o.structure],
