@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
-  AlvhError,
   InputValidationError,
   checkFinite,
   checkInteger,
@@ -16,16 +15,7 @@ import {
   positiveNumber,
   volatility,
 } from '@alvh/shared';
-
-function errorOf(fn: () => unknown): AlvhError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AlvhError) return e;
-    throw e;
-  }
-  throw new Error('expected an AlvhError');
-}
+import { errorOf } from '../../helpers/errors';
 
 describe('number checks', () => {
   it('pass good values through unchanged', () => {

@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  AlvhError,
-  detectMarketHistoryFormat,
-  mergeMarketHistory,
-  parseCboeFuturesCurve,
-  parseMarketHistory,
-} from '@alvh/shared';
+import { detectMarketHistoryFormat, mergeMarketHistory, parseCboeFuturesCurve, parseMarketHistory } from '@alvh/shared';
 import type { MarketHistoryFormat, MarketRow } from '@alvh/shared';
 import { describeWithData, readDataFile } from '../../helpers/marketData';
-
-function errorOf(fn: () => unknown): AlvhError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AlvhError) return e;
-    throw e;
-  }
-  throw new Error('expected an AlvhError');
-}
+import { errorOf } from '../../helpers/errors';
 
 describe('parseMarketHistory on small texts', () => {
   it('reads Cboe VVIX (m/d/Y) into ISO dates', () => {
