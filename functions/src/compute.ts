@@ -20,12 +20,12 @@ export interface ComputeRunner {
 let runner: ComputeRunner | undefined;
 
 /**
- * The worker script: beside this code once bundled (functions/dist/computeWorker.js next to
+ * The worker script: beside this code once bundled (functions/dist/computeWorker.cjs next to
  * localHost.js and app.js), or in functions/dist when this module runs from source (tests, bench).
  */
 export function computeWorkerUrl(): URL {
   const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [join(here, 'computeWorker.js'), join(here, '..', 'dist', 'computeWorker.js')];
+  const candidates = [join(here, 'computeWorker.cjs'), join(here, '..', 'dist', 'computeWorker.cjs')];
   const found = candidates.find((p) => existsSync(p));
   if (found === undefined) {
     throw new Error(`the compute worker is not built (looked for ${candidates.join(', ')}); run npm run build`);

@@ -59,9 +59,9 @@ describe('Azure project files', () => {
     for (const f of [
       'localHost.js',
       'app.js',
-      'computeWorker.js',
+      'computeWorker.cjs',
       'azure/app.js',
-      'azure/computeWorker.js',
+      'azure/computeWorker.cjs',
       'azure/host.json',
     ]) {
       expect(existsSync(`functions/dist/${f}`), f).toBe(true);

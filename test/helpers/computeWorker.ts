@@ -1,6 +1,6 @@
 /**
  * The compute pool's worker bundled from the sources into `dir`, as functions/build.mjs emits
- * dist/computeWorker.js (an ESM bundle with a `require` for the CommonJS dependencies), so tests
+ * dist/computeWorker.cjs (a CommonJS bundle), so tests
  * and benchmarks run the worker as in production without depending on a built copy.
  */
 import { dirname, join, resolve } from 'node:path';
@@ -9,18 +9,17 @@ import { build } from 'esbuild';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Bundles functions/src/compute/worker.ts into `dir`/computeWorker.js; returns its file URL. */
+/** Bundles functions/src/compute/worker.ts into `dir`/computeWorker.cjs; returns its file URL. */
 export async function bundleComputeWorker(dir: string): Promise<URL> {
-  const outfile = join(dir, 'computeWorker.js');
+  const outfile = join(dir, 'computeWorker.cjs');
   await build({
     entryPoints: [join(repoRoot, 'functions/src/compute/worker.ts')],
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    format: 'cjs',
     target: 'node20',
     outfile,
     logLevel: 'warning',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
   return pathToFileURL(outfile);
 }

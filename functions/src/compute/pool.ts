@@ -8,7 +8,7 @@
  *
  * Errors keep their class across the thread boundary: an AlvhError (or InputValidationError) from
  * the shared package rejects the promise as that error; an abort rejects with the signal's reason.
- * Workers run the bundled script dist/computeWorker.js (built by functions/build.mjs).
+ * Workers run the bundled script dist/computeWorker.cjs (built by functions/build.mjs).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -32,7 +32,7 @@ export interface RunOptions {
 export interface ComputePoolOptions {
   /** Worker threads; default os.availableParallelism(). */
   size?: number;
-  /** The worker script; default computeWorker.js beside the bundle that imports this module. */
+  /** The worker script; default computeWorker.cjs beside the bundle that imports this module. */
   workerUrl?: URL | string;
   /** Most chunks per worker a Monte Carlo run is split into (load balance vs overhead); default 4. */
   chunksPerWorker?: number;
@@ -80,7 +80,7 @@ export class ComputePool {
 
   constructor(opts: ComputePoolOptions = {}) {
     this.size = Math.max(1, Math.floor(opts.size ?? availableParallelism()));
-    this.workerUrl = opts.workerUrl ?? new URL('./computeWorker.js', import.meta.url);
+    this.workerUrl = opts.workerUrl ?? new URL('./computeWorker.cjs', import.meta.url);
     this.chunksPerWorker = Math.max(1, Math.floor(opts.chunksPerWorker ?? 4));
   }
 

@@ -12,7 +12,7 @@ let workerUrl: URL;
 let pool: ComputePool;
 
 beforeAll(async () => {
-  // The worker runs from a bundle, as in production (functions/build.mjs emits dist/computeWorker.js).
+  // The worker runs from a bundle, as in production (functions/build.mjs emits dist/computeWorker.cjs).
   dir = mkdtempSync(join(tmpdir(), 'alvh-compute-'));
   workerUrl = await bundleComputeWorker(dir);
   pool = new ComputePool({ size: 2, workerUrl, chunksPerWorker: 1 });
