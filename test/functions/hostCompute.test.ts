@@ -1,7 +1,7 @@
 /**
  * The local host with the real worker-thread pool: heavy endpoints answer over HTTP, a plan
  * request is answered while a Monte Carlo run is busy, and close() lets an in-flight run finish
- * before stopping the pool. Needs functions/dist/computeWorker.js (built here if missing).
+ * before stopping the pool. Needs functions/dist/computeWorker.cjs (built here if missing).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,7 +15,7 @@ let host: LocalHost;
 const errors: unknown[][] = [];
 
 beforeAll(async () => {
-  if (!existsSync('functions/dist/computeWorker.js'))
+  if (!existsSync('functions/dist/computeWorker.cjs'))
     execFileSync(process.execPath, ['functions/build.mjs'], { stdio: 'ignore' });
   setComputeRunner(undefined); // the real pool
   host = await startLocalHost({ port: 0, tls: false, corsOrigins: ['*'], logError: (...a) => errors.push(a) });

@@ -14,7 +14,7 @@ import { describeWithData, readDataFile } from '../helpers/marketData';
 describeWithData('POST /api/replay on real history', () => {
   let host: LocalHost;
   beforeAll(async () => {
-    if (!existsSync('functions/dist/computeWorker.js'))
+    if (!existsSync('functions/dist/computeWorker.cjs'))
       execFileSync(process.execPath, ['functions/build.mjs'], { stdio: 'ignore' });
     setComputeRunner(undefined);
     host = await startLocalHost({ port: 0, tls: false, corsOrigins: ['*'] });
