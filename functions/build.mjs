@@ -5,7 +5,7 @@
 //                          (CommonJS: the Monte Carlo path loop runs about a fifth faster than as an ES module)
 // and a self-contained deployment folder dist/azure/ (host.json, package.json, app.js, computeWorker.cjs).
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -59,6 +59,10 @@ for (const e of entries) {
 }
 
 // dist/azure: what `func azure functionapp publish` (or a zip deploy) needs, without the workspace.
+// Outputs of earlier layouts (the worker used to be an ES module) must not linger in dist/ or ship.
+for (const stale of ['computeWorker.js', 'computeWorker.js.map', 'azure/computeWorker.js'])
+  rmSync(resolve(dist, stale), { force: true });
+
 const pkg = JSON.parse(readFileSync(resolve(here, 'package.json'), 'utf8'));
 const azure = resolve(dist, 'azure');
 mkdirSync(azure, { recursive: true });
