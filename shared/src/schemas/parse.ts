@@ -34,9 +34,57 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+function describeValue(x: unknown): string {
+  if (x === null) return 'null';
+  if (Array.isArray(x)) return 'a list';
+  if (typeof x === 'string') return x.length > 40 ? 'text' : `the text ${JSON.stringify(x)}`;
+  if (typeof x === 'number') return Number.isNaN(x) ? 'NaN' : String(x);
+  return `a ${typeof x}`;
+}
+
+function withArticle(kind: string): string {
+  if (kind === 'array') return 'a list';
+  return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
+}
+
+/**
+ * Plain words for zod's generic issues (a missing field, a wrong type, an unknown field, a value
+ * outside an enum). Messages set on a schema take precedence; anything not handled here keeps
+ * zod's own message.
+ */
+function friendlyIssue(iss: {
+  code?: string;
+  input?: unknown;
+  expected?: unknown;
+  keys?: unknown;
+  values?: unknown;
+}): string | undefined {
+  switch (iss.code) {
+    case 'invalid_type': {
+      const expected = typeof iss.expected === 'string' ? iss.expected : 'value';
+      if (iss.input === undefined) return `is required: pass ${withArticle(expected)}`;
+      return `expected ${withArticle(expected)}, got ${describeValue(iss.input)}`;
+    }
+    case 'unrecognized_keys': {
+      const keys = Array.isArray(iss.keys) ? iss.keys.map((k) => JSON.stringify(k)) : [];
+      return `unknown field${keys.length === 1 ? '' : 's'} ${keys.join(', ')}: check the spelling (names are case-sensitive) or remove ${keys.length === 1 ? 'it' : 'them'}`;
+    }
+    case 'invalid_value': {
+      if (!Array.isArray(iss.values)) return undefined;
+      const given =
+        typeof iss.input === 'string' || typeof iss.input === 'number'
+          ? JSON.stringify(iss.input)
+          : describeValue(iss.input);
+      return `is ${given}; pass one of ${iss.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    }
+    default:
+      return undefined;
+  }
+}
+
 /** The parsed, defaulted value, or an {@link InputValidationError} listing every issue. */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
-  const r = schema.safeParse(raw);
+  const r = schema.safeParse(raw, { error: friendlyIssue });
   if (r.success) return r.data;
   throw new InputValidationError(r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
 }

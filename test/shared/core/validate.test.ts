@@ -83,6 +83,29 @@ describe('parseInput', () => {
     expect((err as InputValidationError).message).toMatch(/and 2 more issues/);
   });
 
+  it('says in plain words what is missing, mistyped, misspelt or not an option', () => {
+    const Strict = z
+      .object({ spot: z.number(), condor: z.object({ expiry: z.string() }), model: z.enum(['bs', 'black76']) })
+      .strict();
+    let err: unknown;
+    try {
+      parseInput(Strict, { spot: '4500', model: 'heston', Spot: 1 });
+    } catch (e) {
+      err = e;
+    }
+    const byPath = Object.fromEntries((err as InputValidationError).issues.map((i) => [i.path, i.message]));
+    expect(byPath).toEqual({
+      spot: 'expected a number, got the text "4500"',
+      condor: 'is required: pass an object',
+      model: 'is "heston"; pass one of "bs", "black76"',
+      '(root)': 'unknown field "Spot": check the spelling (names are case-sensitive) or remove it',
+    });
+  });
+
+  it('keeps the messages a schema sets itself', () => {
+    expect(() => parseInput(z.object({ vol: volatility }), { vol: 'x' })).toThrow(/vol: pass a number/);
+  });
+
   it('formats paths', () => {
     expect(formatPath([])).toBe('(root)');
     expect(formatPath(['a', 0, 'b', 12])).toBe('a[0].b[12]');
