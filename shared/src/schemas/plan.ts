@@ -8,13 +8,18 @@ import { z } from 'zod';
 import { finiteNumber, isoDate, nonNegativeNumber, optionType, positiveNumber, rate, volatility } from './common';
 import { PolicySchema } from '../method/policy';
 
+/** The most contracts one leg or one condor order may hold: a bound that keeps every dollar figure finite. */
+export const MAX_CONTRACTS = 100_000;
+
 /** One leg of a book: SPX or VIX option, signed contracts (+ long), multiplier 100. */
 export const LegSchema = z.object({
   kind: z.enum(['spx', 'vix'], { error: 'pass "spx" or "vix"' }),
   type: optionType,
   strike: positiveNumber,
   expiry: isoDate,
-  quantity: finiteNumber,
+  quantity: finiteNumber
+    .min(-MAX_CONTRACTS, { error: `pass a signed number of contracts between -${MAX_CONTRACTS} and ${MAX_CONTRACTS}` })
+    .max(MAX_CONTRACTS, { error: `pass a signed number of contracts between -${MAX_CONTRACTS} and ${MAX_CONTRACTS}` }),
 });
 
 export const FuturesQuoteSchema = z.object({
@@ -61,7 +66,8 @@ export const CondorSchema = z
       .int({ error: 'pass a whole number of condors' })
       .min(1, {
         error: 'pass at least 1 condor',
-      }),
+      })
+      .max(MAX_CONTRACTS, { error: `pass at most ${MAX_CONTRACTS} condors` }),
     /** Net credit per share, points (e.g. 4.20). Priced from vols when omitted. */
     credit: nonNegativeNumber.optional(),
     /** Implied vols of the four strikes, decimals. */

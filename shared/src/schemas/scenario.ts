@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import { limitExceeded } from '../errors';
-import { finiteNumber, isoDate, optionType, positiveNumber, rate, volatility } from './common';
-import { PlanInputSchema } from './plan';
+import { finiteNumber, isoDate, positiveNumber, rate, volatility } from './common';
+import { LegSchema, PlanInputSchema } from './plan';
 
 /** Most paths of one run (merged result held in memory: 5 arrays × 8 bytes per path). */
 export const MAX_PATHS = 2_000_000;
@@ -24,14 +24,8 @@ const int = (lo: number, hi: number, what: string) =>
     .min(lo, { error: `pass ${what} of at least ${lo}` })
     .max(hi, { error: `pass ${what} of at most ${hi}` });
 
-/** A leg of a book: SPX or VIX option, call or put, strike (points), expiry, signed contracts (+ long). */
-export const ScenarioLegSchema = z.object({
-  kind: z.enum(['spx', 'vix'], { error: 'pass "spx" or "vix"' }),
-  type: optionType,
-  strike: positiveNumber,
-  expiry: isoDate,
-  quantity: finiteNumber,
-});
+/** A leg of a book: the plan's leg schema (SPX or VIX option, strike, expiry, signed contracts). */
+export const ScenarioLegSchema = LegSchema;
 
 /**
  * A book and its market, for runs without a plan: the VX curve (κ and θ are fitted to it, or fixed

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import {
+  InputValidationError,
+  MAX_CONTRACTS,
+  PlanInputSchema,
+  StressGridInputSchema,
+  parseInput,
+  stressGrid,
+} from '@alvh/shared';
+import { BOOK, PLAN_INPUT } from '../../helpers/fixtures';
+
+function issuesOf(fn: () => unknown): { path: string; message: string }[] {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof InputValidationError) return [...e.issues];
+    throw e;
+  }
+  throw new Error('expected an InputValidationError');
+}
+
+describe('contract counts are bounded so every dollar figure stays finite', () => {
+  it('a leg of -4e303 contracts is rejected naming the leg (it would overflow the P&L)', () => {
+    const book = { ...BOOK, tail: [{ ...BOOK.tail[0]!, quantity: -4e303 }] };
+    const issues = issuesOf(() => parseInput(StressGridInputSchema, { book }));
+    expect(issues).toEqual([
+      {
+        path: 'book.tail[0].quantity',
+        message: `pass a signed number of contracts between -${MAX_CONTRACTS} and ${MAX_CONTRACTS}`,
+      },
+    ]);
+  });
+
+  it('the bound itself is accepted and gives finite P&L', () => {
+    const book = { ...BOOK, tail: [{ ...BOOK.tail[0]!, quantity: MAX_CONTRACTS }] };
+    const grid = stressGrid(parseInput(StressGridInputSchema, { book, spxMoves: [-0.2], vixLevels: [80], days: [0] }));
+    const total = grid.total[0]?.[0]?.[0];
+    expect(Number.isFinite(total)).toBe(true);
+  });
+
+  it('a condor order over the bound is rejected', () => {
+    const input = { ...PLAN_INPUT, condor: { ...PLAN_INPUT.condor, quantity: MAX_CONTRACTS + 1 } };
+    expect(issuesOf(() => parseInput(PlanInputSchema, input))).toEqual([
+      { path: 'condor.quantity', message: `pass at most ${MAX_CONTRACTS} condors` },
+    ]);
+  });
+});
