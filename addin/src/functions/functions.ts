@@ -596,14 +596,7 @@ export function condorloss(
         divYield,
         policy,
       );
-      const stressed = drawdownState(
-        state,
-        CURVE_NOT_USED,
-        policy,
-        stressedVix(state.vix, policy),
-        policy.defaultVolOfVol,
-        noVxCurve,
-      );
+      const stressed = drawdownState(state, noVxCurve, policy, stressedVix(state.vix, policy), policy.defaultVolOfVol);
       return scenarioLoss(analytics.legs, state, stressed, analytics.maxLoss);
     },
     {
@@ -614,12 +607,6 @@ export function condorloss(
     },
   );
 }
-
-/**
- * `drawdownState` reads the VX curve only to move VX futures when it is given no `futureFor`; the
- * condor functions always give one (a condor has no VIX legs), so no curve is needed.
- */
-const CURVE_NOT_USED = undefined as unknown as TermStructure;
 
 /**
  * The stressed VX future of an expiry in the method's drawdown (section 6), with today's future and the stressed VIX: the inputs of ALVH.TAILSIZE.

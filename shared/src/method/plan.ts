@@ -760,7 +760,7 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
     });
     const remaining = Math.max(0, tailDays - policy.drawdownDays);
     const sf = constantMaturity(ats, remaining);
-    const aState = drawdownState(now, ts, policy, a.vix, a.vvix / 100, () => sf);
+    const aState = drawdownState(now, () => sf, policy, a.vix, a.vvix / 100);
     const loss = scenarioLoss(condor.legs, now, aState, condor.maxLoss);
     const gain = priceTailCall({
       ...priceArgs,

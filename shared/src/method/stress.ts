@@ -49,14 +49,18 @@ export function stressedFuture(
   return Math.max(0.01, f + (newVix - ts.vixSpot) * vixSensitivity(checkPositive('shockKappa', shockKappa), left));
 }
 
-/** A market state moved to the drawdown scenario. */
+/**
+ * A market state moved to the drawdown scenario.
+ * @param futures today's VX curve, whose futures are moved by {@link stressedFuture}; or the
+ *   stressed future of each expiry directly (an analog day's curve, or none for a book without VIX
+ *   legs).
+ */
 export function drawdownState(
   now: MarketState,
-  ts: TermStructure,
+  futures: TermStructure | ((expiry: string) => number),
   policy: Policy,
   newVix: number,
   stressVolOfVol: number,
-  futureFor?: (expiry: string) => number,
 ): MarketState {
   const horizon = policy.drawdownDays;
   return {
@@ -65,7 +69,10 @@ export function drawdownState(
     spot: now.spot * (1 - policy.drawdown),
     vix: newVix,
     volOfVol: stressVolOfVol,
-    futureFor: futureFor ?? ((e: string) => stressedFuture(ts, e, newVix, horizon, policy.shockKappa)),
+    futureFor:
+      typeof futures === 'function'
+        ? futures
+        : (e: string) => stressedFuture(futures, e, newVix, horizon, policy.shockKappa),
   };
 }
 

@@ -105,8 +105,12 @@ export function sizeLayers(i: LayerSizingInput): LayerSizing {
   const newVix = stressedVix(ts.vixSpot, policy);
   const stressVov = policy.stressVolOfVol ?? state.volOfVol;
   const scale = state.vix / ts.vixSpot;
-  const stressed = drawdownState(state, ts, policy, newVix * scale, stressVov, (e) =>
-    stressedFuture(ts, e, newVix, policy.drawdownDays, policy.shockKappa),
+  const stressed = drawdownState(
+    state,
+    (e) => stressedFuture(ts, e, newVix, policy.drawdownDays, policy.shockKappa),
+    policy,
+    newVix * scale,
+    stressVov,
   );
   const loss = scenarioLoss(i.condor, state, stressed, i.maxLoss);
   let tail: Leg[] = [];
