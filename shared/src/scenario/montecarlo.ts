@@ -442,25 +442,36 @@ export function runMonteCarloSetup(
  * numbers exactly.
  */
 function tailSizeConstants(policy: Policy, m: PricerMarket, tailExpiry: number): TailSizeArgs | null {
-  const ddDays = policy.drawdownDays;
   try {
-    return resolveTailSizeInput({
-      condorLoss: 0,
-      hedgeFuture: KERNEL_MAX_FUTURE,
-      hedgeYears: tailExpiry / 365,
-      volOfVol: m.volOfVol,
-      stressedFuture: KERNEL_MAX_FUTURE,
-      coverage: policy.tailCoverage,
-      otmPct: policy.tailOtmPct,
-      rate: m.rate,
-      horizonYears: ddDays / 365,
-      stressVolOfVol: policy.stressVolOfVol ?? m.volOfVol,
-      strikeStep: policy.vixStrikeStep,
-    });
+    return resolveTailSizeInput(tailSizeInput(policy, m, 0, KERNEL_MAX_FUTURE, tailExpiry / 365, KERNEL_MAX_FUTURE));
   } catch (err) {
     if (isAlvhError(err)) return null;
     throw err;
   }
+}
+
+/** The method's tail-sizing input at a rebalance: the path's figures plus the policy's constants. */
+function tailSizeInput(
+  policy: Policy,
+  m: PricerMarket,
+  condorLoss: number,
+  hedgeFuture: number,
+  hedgeYears: number,
+  stressedFuture: number,
+): Parameters<typeof sizeTailHedge>[0] {
+  return {
+    condorLoss,
+    hedgeFuture,
+    hedgeYears,
+    volOfVol: m.volOfVol,
+    stressedFuture,
+    coverage: policy.tailCoverage,
+    otmPct: policy.tailOtmPct,
+    rate: m.rate,
+    horizonYears: policy.drawdownDays / 365,
+    stressVolOfVol: policy.stressVolOfVol ?? m.volOfVol,
+    strikeStep: policy.vixStrikeStep,
+  };
 }
 
 /**
@@ -497,19 +508,7 @@ function tailTarget(e: Engine, policy: Policy, day: number, spot: number, vix: n
     return sized.gainPerContract > 0 ? sized : null;
   }
   try {
-    return sizeTailHedge({
-      condorLoss: loss,
-      hedgeFuture,
-      hedgeYears,
-      volOfVol: m.volOfVol,
-      stressedFuture,
-      coverage: policy.tailCoverage,
-      otmPct: policy.tailOtmPct,
-      rate: m.rate,
-      horizonYears: ddDays / 365,
-      stressVolOfVol: policy.stressVolOfVol ?? m.volOfVol,
-      strikeStep: policy.vixStrikeStep,
-    });
+    return sizeTailHedge(tailSizeInput(policy, m, loss, hedgeFuture, hedgeYears, stressedFuture));
   } catch (err) {
     if (isAlvhError(err)) return null;
     throw err;
