@@ -1,6 +1,6 @@
 /**
- * End to end: the built taskpane served by the built local host, driven in headless Debian
- * chromium. It fills the form for a real day (2020-03-12, read from the market data files),
+ * End to end: the built taskpane served by the built local host, driven in headless Chromium
+ * (test/helpers/browser.ts). It fills the form for a real day (2020-03-12, read from the market data files),
  * shows a field's message for a bad value, runs a plan, then a small Monte Carlo on the local
  * host's API (configured in the page's settings) and one in the page's Web Worker, watching the
  * progress bar move and the chart render, and a stress grid; then the Excel path with a stand-in
@@ -10,9 +10,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser';
 import { describeWithData, readDataFile } from '../helpers/marketData';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -47,10 +47,6 @@ function buildIfNeeded(): void {
   if (oldest === 0 || sources > oldest) {
     execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'pipe' });
   }
-}
-
-function chromiumPath(): string {
-  return execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
 }
 
 /** A day from the data files: SPX, VIX and VX1..VX8 (quantintell), VVIX (Cboe). */
@@ -141,11 +137,7 @@ describeWithData('taskpane in headless chromium', () => {
       startLocalHost(o: { port: number; tls: false; logError: () => void }): Promise<LocalHost>;
     };
     host = await mod.startLocalHost({ port: 0, tls: false, logError: () => {} });
-    browser = await chromium.launch({
-      executablePath: chromiumPath(),
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     page.on('pageerror', (e) => pageErrors.push(e.message));
     // office.js must come from the local host, never a CDN: fail any request that leaves it.
