@@ -1,15 +1,16 @@
 /**
- * The built functions page in a real browser (Debian chromium through playwright-core) with the
+ * The built functions page in a real browser (Chromium through playwright-core, see
+ * test/helpers/browser.ts) with the
  * real office.js the build ships: the scripts load without errors, office.js's own
  * `CustomFunctions.associate` receives every id of functions.json, and a function runs there.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser';
 import { addinDist, ensureAddinBuilt } from './stubs/customFunctions';
 
 const TYPES: Record<string, string> = {
@@ -37,10 +38,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   base = `http://localhost:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim(),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -17,20 +17,46 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+/** A promise with its resolve at hand. */
+function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void } {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
 describe('runCloudChunks', () => {
-  it('posts every chunk with the key header, keeps the answers in order and reports progress by weight', async () => {
-    const seen: { url: string; key: string | null; body: unknown }[] = [];
-    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+  it('posts every chunk with the key header, two at a time, keeps the answers in order and reports progress by weight', async () => {
+    // Each request waits for the test to answer it: the order of the answers is chosen here, not by timers.
+    const seen: { url: string; key: string | null; body: { firstPath: number } }[] = [];
+    const answers = new Map<number, (r: Response) => void>();
+    const requested = [deferred<void>(), deferred<void>(), deferred<void>()];
+    vi.stubGlobal('fetch', (url: string, init: RequestInit) => {
       const body = JSON.parse(String(init.body)) as { firstPath: number };
       seen.push({ url, key: new Headers(init.headers).get('x-functions-key'), body });
-      await new Promise((r) => setTimeout(r, body.firstPath === 0 ? 20 : 1));
-      return json(200, { partial: { firstPath: body.firstPath } });
+      const reply = deferred<Response>();
+      answers.set(body.firstPath, reply.resolve);
+      requested[seen.length - 1]?.resolve();
+      return reply.promise;
     });
     const progress: [number, number][] = [];
+    const reported = [deferred<void>(), deferred<void>(), deferred<void>()];
     const bodies = [{ firstPath: 0 }, { firstPath: 1000 }, { firstPath: 2000 }];
-    const h = runCloudChunks(settings, 'montecarlo', bodies, [1000, 1000, 500], (d, t) => progress.push([d, t]));
-    const answers = await h.result;
-    expect(answers).toEqual([
+    const h = runCloudChunks(settings, 'montecarlo', bodies, [1000, 1000, 500], (d, t) => {
+      progress.push([d, t]);
+      reported[progress.length - 1]?.resolve();
+    });
+    const answer = (firstPath: number): void => answers.get(firstPath)!(json(200, { partial: { firstPath } }));
+
+    await Promise.all([requested[0]!.promise, requested[1]!.promise]);
+    expect(seen.map((s) => s.body.firstPath)).toEqual([0, 1000]); // two in flight, the third waits
+    answer(1000); // the second chunk answers first
+    await reported[0]!.promise;
+    await requested[2]!.promise;
+    expect(seen.map((s) => s.body.firstPath)).toEqual([0, 1000, 2000]);
+    answer(2000);
+    await reported[1]!.promise;
+    answer(0); // the first chunk answers last
+    expect(await h.result).toEqual([
       { partial: { firstPath: 0 } },
       { partial: { firstPath: 1000 } },
       { partial: { firstPath: 2000 } },
@@ -43,16 +69,18 @@ describe('runCloudChunks', () => {
 
   it('turns Cancel into Cancelled and aborts the requests in flight', async () => {
     const signals: AbortSignal[] = [];
+    const inFlight = deferred<void>();
     vi.stubGlobal(
       'fetch',
       (_url: string, init: RequestInit) =>
         new Promise((_resolve, reject) => {
           signals.push(init.signal!);
+          if (signals.length === 2) inFlight.resolve();
           init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
         }),
     );
     const h = runCloudChunks(settings, 'montecarlo', [{}, {}, {}], [1, 1, 1], () => {});
-    await new Promise((r) => setTimeout(r, 5));
+    await inFlight.promise;
     h.cancel();
     await expect(h.result).rejects.toBeInstanceOf(Cancelled);
     expect(signals.length).toBe(2);

@@ -1,17 +1,26 @@
 /**
  * Scheduled market events (FOMC decisions, CPI and PPI releases) and the window check of method
- * Section 3. The product ships only dates whose source it can name: the FOMC statement days below.
- * CPI and PPI release dates are not shipped; the user supplies them (BLS release calendars).
+ * Section 3. The product ships only dates whose source it can name, with the span each kind covers
+ * ({@link SHIPPED_EVENT_CALENDAR}: FOMC decisions 1994-2027, see data/eventCalendar.ts). A date
+ * outside a kind's coverage has no calendar for that kind, which is said in words
+ * ({@link NO_EVENT_CALENDAR}), never counted as zero events. CPI and PPI release dates are not
+ * shipped; the user supplies them (Bureau of Labor Statistics release calendars).
  */
-import { parseIsoDate } from '../dates';
+import { parseIsoDate, toIsoDate } from '../dates';
 import { invalidInput } from '../errors';
 import { checkInteger } from '../validate';
+import { FOMC_SCHEDULED, FOMC_SOURCE, FOMC_UNSCHEDULED, SHIPPED_COVERAGE } from './data/eventCalendar';
+
+export type EventKind = 'FOMC' | 'CPI' | 'PPI';
+
+/** Every kind of event, in the order results list them. */
+export const EVENT_KINDS: readonly EventKind[] = Object.freeze(['FOMC', 'CPI', 'PPI'] as const);
 
 /** A dated event and where its date comes from. */
 export interface MarketEvent {
   /** ISO date of the decision or release. */
   date: string;
-  kind: 'FOMC' | 'CPI' | 'PPI';
+  kind: EventKind;
   source: string;
 }
 
@@ -24,6 +33,8 @@ const FOMC_2027 =
  * Scheduled FOMC policy-statement dates (the second day of each two-day meeting), 2025-2027, as
  * the Federal Reserve published them. Tentative schedules can change and unscheduled meetings are
  * not listed: check the Fed's FOMC calendar before relying on them.
+ * @deprecated the whole shipped calendar with its coverage is {@link SHIPPED_EVENT_CALENDAR}; this
+ * list stays until every caller reads that.
  */
 export const FOMC_STATEMENT_DATES: readonly MarketEvent[] = Object.freeze(
   [
@@ -100,4 +111,142 @@ export function eventsBetween(from: string, to: string, events: readonly MarketE
 
 function sortByDate(list: MarketEvent[]): MarketEvent[] {
   return [...list].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+}
+
+/** What a result says for a kind of event a date has no calendar for. */
+export const NO_EVENT_CALENDAR = 'no event calendar for this date';
+
+/** The span, inclusive, over which a calendar lists every event of a kind. */
+export interface EventCoverage {
+  from: string;
+  to: string;
+  source: string;
+}
+
+/** Dated events with the span each kind is complete over; a kind without coverage has no calendar. */
+export interface EventCalendar {
+  events: readonly MarketEvent[];
+  coverage: Readonly<Partial<Record<EventKind, EventCoverage>>>;
+}
+
+/**
+ * The calendar the product ships: every FOMC decision (scheduled meetings and unscheduled
+ * intermeeting changes of the federal funds target) from 1994 through the published 2027 schedule.
+ * No CPI or PPI dates: those kinds have no coverage until the user passes them.
+ */
+export const SHIPPED_EVENT_CALENDAR: EventCalendar = Object.freeze({
+  events: Object.freeze(
+    sortByDate([
+      ...Object.entries(FOMC_SCHEDULED).flatMap(([year, days]) =>
+        days.map((md) => ({
+          date: `${year}-${md}`,
+          kind: 'FOMC' as const,
+          source: `${FOMC_SOURCE}, scheduled meeting`,
+        })),
+      ),
+      ...FOMC_UNSCHEDULED.map((u) => ({
+        date: u.date,
+        kind: 'FOMC' as const,
+        source: `${FOMC_SOURCE}, unscheduled: ${u.action}`,
+      })),
+    ]).map((e) => Object.freeze(e)),
+  ),
+  coverage: Object.freeze({ FOMC: Object.freeze({ ...SHIPPED_COVERAGE.FOMC }) }),
+});
+
+/**
+ * The calendar a plan uses, from the shipped one and the user's events.
+ * - `replace` (default, as `signals.events` has always worked): the user's list is the whole
+ *   calendar and is taken as complete for every kind, at every date.
+ * - `add`: the user's events join the shipped ones (a date and kind already listed is kept once);
+ *   a kind the shipped calendar does not cover becomes covered from the user's first to last event
+ *   of that kind, and a covered kind's span widens to include the user's events.
+ * Without user events the shipped calendar is returned as is.
+ * @example withUserEvents([{ date: '2024-07-11', kind: 'CPI', source: 'BLS' }], 'add').coverage.CPI
+ *   // { from: '2024-07-11', to: '2024-07-11', source: 'user events' }
+ */
+export function withUserEvents(
+  events: readonly MarketEvent[] | undefined,
+  mode: 'replace' | 'add' = 'replace',
+  shipped: EventCalendar = SHIPPED_EVENT_CALENDAR,
+): EventCalendar {
+  if (mode !== 'replace' && mode !== 'add')
+    throw invalidInput('mode', `is ${JSON.stringify(mode)}`, "pass 'replace' or 'add'");
+  if (events === undefined) return shipped;
+  checkEvents(events);
+  if (mode === 'replace') {
+    const whole = { from: '0001-01-01', to: '9999-12-31', source: 'user events' };
+    return { events: sortByDate([...events]), coverage: { FOMC: whole, CPI: whole, PPI: whole } };
+  }
+  const seen = new Set(shipped.events.map((e) => `${e.kind} ${e.date}`));
+  const merged = [...shipped.events];
+  for (const e of events) {
+    if (seen.has(`${e.kind} ${e.date}`)) continue;
+    seen.add(`${e.kind} ${e.date}`);
+    merged.push(e);
+  }
+  const coverage: Partial<Record<EventKind, EventCoverage>> = { ...shipped.coverage };
+  for (const kind of EVENT_KINDS) {
+    const dates = events.filter((e) => e.kind === kind).map((e) => e.date);
+    if (dates.length === 0) continue;
+    const first = dates.reduce((a, b) => (b < a ? b : a));
+    const last = dates.reduce((a, b) => (b > a ? b : a));
+    const had = coverage[kind];
+    coverage[kind] = had
+      ? {
+          from: first < had.from ? first : had.from,
+          to: last > had.to ? last : had.to,
+          source: `${had.source}; user events`,
+        }
+      : { from: first, to: last, source: 'user events' };
+  }
+  return { events: sortByDate(merged), coverage };
+}
+
+/** One kind's answer: its events, or no calendar for the date (events undefined, `note` says so). */
+export interface KindEvents {
+  kind: EventKind;
+  covered: boolean;
+  /** The events found; undefined (never an empty list) when the calendar does not cover the date. */
+  events: MarketEvent[] | undefined;
+  /** "no event calendar for this date" and the span covered, when not covered. */
+  note?: string;
+}
+
+function uncovered(kind: EventKind, coverage: EventCoverage | undefined): KindEvents {
+  const span = coverage ? ` (the ${kind} calendar covers ${coverage.from} to ${coverage.to})` : ` (no ${kind} dates)`;
+  return { kind, covered: false, events: undefined, note: `${kind}: ${NO_EVENT_CALENDAR}${span}` };
+}
+
+/**
+ * Per kind, the events within `windowDays` calendar days of `date` (see {@link eventsWithin}), or
+ * no calendar when the window is not inside the kind's coverage.
+ * @example eventsNearByKind('2018-01-29', 2, SHIPPED_EVENT_CALENDAR)[0] // FOMC: [2018-01-31]
+ * @example eventsNearByKind('2018-01-29', 2, SHIPPED_EVENT_CALENDAR)[1].note
+ *   // 'CPI: no event calendar for this date (no CPI dates)'
+ */
+export function eventsNearByKind(date: string, windowDays: number, calendar: EventCalendar): KindEvents[] {
+  const day = parseIsoDate('date', date);
+  checkInteger('windowDays', windowDays, 0);
+  const near = eventsWithin(date, windowDays, calendar.events);
+  const first = toIsoDate(day - windowDays);
+  const last = toIsoDate(day + windowDays);
+  return EVENT_KINDS.map((kind) => {
+    const c = calendar.coverage[kind];
+    if (!c || c.from > first || c.to < last) return uncovered(kind, c);
+    return { kind, covered: true, events: near.filter((e) => e.kind === kind) };
+  });
+}
+
+/**
+ * Per kind, the events from `from` to `to` inclusive (e.g. inside a condor's life; see
+ * {@link eventsBetween}), or no calendar when the period is not inside the kind's coverage.
+ */
+export function eventsBetweenByKind(from: string, to: string, calendar: EventCalendar): KindEvents[] {
+  const found = eventsBetween(from, to, calendar.events);
+  return EVENT_KINDS.map((kind) => {
+    const c = calendar.coverage[kind];
+    if (!c || c.from > from || c.to < to) return uncovered(kind, c);
+    return { kind, covered: true, events: found.filter((e) => e.kind === kind) };
+  });
 }

@@ -1,4 +1,19 @@
 export { rsi } from './rsi';
 export { ema, macd } from './macd';
 export { type BreadthState, adLine, breadthState, linearSlope } from './breadth';
-export { FOMC_STATEMENT_DATES, type MarketEvent, eventsBetween, eventsWithin } from './events';
+export {
+  EVENT_KINDS,
+  FOMC_STATEMENT_DATES,
+  NO_EVENT_CALENDAR,
+  SHIPPED_EVENT_CALENDAR,
+  type EventCalendar,
+  type EventCoverage,
+  type EventKind,
+  type KindEvents,
+  type MarketEvent,
+  eventsBetween,
+  eventsBetweenByKind,
+  eventsNearByKind,
+  eventsWithin,
+  withUserEvents,
+} from './events';
