@@ -1,1 +1,2 @@
 export * from './positions';
+export * from './orders';
