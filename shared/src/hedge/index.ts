@@ -1,2 +1,3 @@
 export * from './positions';
 export * from './orders';
+export * from './structures';
