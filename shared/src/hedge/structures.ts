@@ -19,7 +19,7 @@
  * replace them.
  */
 import { z } from 'zod';
-import { noSolution } from '../errors';
+import { AlvhError, isAlvhError, noSolution } from '../errors';
 import { daysBetween } from '../dates';
 import { parseInput } from '../schemas/parse';
 import { isoDate, nonNegativeNumber, positiveNumber, rate, volatility } from '../schemas/common';
@@ -160,6 +160,25 @@ export interface HedgeContext {
   analogs: AnalogContext[];
 }
 
+/** Re-name the field of an error raised by a function that does not know where its input sits. */
+function withField<T>(map: (field: string) => string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (isAlvhError(e) && !('issues' in e)) throw new AlvhError(e.code, map(e.field), e.problem, e.fix);
+    throw e;
+  }
+}
+
+/** condorAnalytics' field names in the structure input of condor `i`. */
+function condorField(f: string, i: number): string {
+  if (f.startsWith('condor.')) return `condors[${i}].${f.slice('condor.'.length)}`;
+  if (f === 'spot') return 'market.spx';
+  if (f === 'atmVol') return 'market.vix';
+  if (f === 'rate' || f === 'divYield') return `market.${f}`;
+  return f;
+}
+
 /**
  * The scenario, analog states and tail expiry of a book of condors (validated input).
  * @example hedgeContext({ valuationDate: '2018-12-24', market: {...}, condors: [{ expiry: '2019-02-08', strikes: [1750, 1800, 2850, 2900], quantity: 10 }] }).loss
@@ -169,14 +188,18 @@ export function hedgeContext(raw: StructureInput): HedgeContext {
   const policy = resolvePolicy(input.policy);
   const m = input.market;
   const date = input.valuationDate;
-  const ts = buildTermStructure(
-    { valuationDate: date, vixSpot: m.vix, futures: m.futures },
-    {
-      steepSpread: policy.steepSpread,
-      flatBand: policy.flatBand,
-      ...(policy.kappa === undefined ? {} : { kappa: policy.kappa }),
-      ...(policy.theta === undefined ? {} : { theta: policy.theta }),
-    },
+  const ts = withField(
+    (f) => (f === 'vixSpot' ? 'market.vix' : f === 'valuationDate' ? f : `market.${f}`),
+    () =>
+      buildTermStructure(
+        { valuationDate: date, vixSpot: m.vix, futures: m.futures },
+        {
+          steepSpread: policy.steepSpread,
+          flatBand: policy.flatBand,
+          ...(policy.kappa === undefined ? {} : { kappa: policy.kappa }),
+          ...(policy.theta === undefined ? {} : { theta: policy.theta }),
+        },
+      ),
   );
   const volOfVol = m.vvix !== undefined ? m.vvix / 100 : policy.defaultVolOfVol;
   const now: MarketState = {
@@ -189,21 +212,25 @@ export function hedgeContext(raw: StructureInput): HedgeContext {
     skew: policy.skew,
     futureFor: (e) => futureForExpiry(ts, e),
   };
-  const condors = input.condors.map((c) =>
-    condorAnalytics({
-      valuationDate: date,
-      spot: m.spx,
-      rate: m.rate,
-      divYield: m.divYield,
-      expiry: c.expiry,
-      strikes: c.strikes,
-      quantity: c.quantity,
-      atmVol: m.vix / 100,
-      skew: policy.skew,
-      minShortStrikeSd: policy.minShortStrikeSd,
-      ...(c.credit === undefined ? {} : { credit: c.credit }),
-      ...(c.vol === undefined ? {} : { vol: c.vol }),
-    }),
+  const condors = input.condors.map((c, i) =>
+    withField(
+      (f) => condorField(f, i),
+      () =>
+        condorAnalytics({
+          valuationDate: date,
+          spot: m.spx,
+          rate: m.rate,
+          divYield: m.divYield,
+          expiry: c.expiry,
+          strikes: c.strikes,
+          quantity: c.quantity,
+          atmVol: m.vix / 100,
+          skew: policy.skew,
+          minShortStrikeSd: policy.minShortStrikeSd,
+          ...(c.credit === undefined ? {} : { credit: c.credit }),
+          ...(c.vol === undefined ? {} : { vol: c.vol }),
+        }),
+    ),
   );
   const sVix = stressedVix(m.vix, policy);
   const stressed = drawdownState(now, ts, policy, sVix, policy.stressVolOfVol ?? volOfVol);
@@ -472,6 +499,22 @@ export interface StructureComparison {
 export function scoreStructure(ctx: HedgeContext, unit: StructureUnit): StructureScore {
   let size: StructureSize | null = null;
   let why: string | undefined;
+  if (!(unit.premium > 0)) {
+    // a unit the model prices at nothing has no score per dollar: reported, never divided by zero
+    return {
+      ...unit,
+      size: null,
+      noSolution: `${unit.structure} (${unit.description}) is worth $${unit.premium.toFixed(2)} today on the model, so it has no coverage per dollar; choose strikes nearer the money`,
+      perDollar: 0,
+      analogScores: unit.analogs.map((a, i) => ({
+        date: a.date,
+        label: a.label,
+        loss: (ctx.analogs[i] as AnalogContext).loss,
+        gain: a.gain,
+        perDollar: 0,
+      })),
+    };
+  }
   try {
     size = sizeStructure(unit, ctx.loss, ctx.policy.tailCoverage);
   } catch (e) {

@@ -7,6 +7,9 @@ import {
   futureForExpiry,
   hedgeContext,
   markBook,
+  markFromState,
+  ordersFromBook,
+  structureTargetLegs,
   priceStructure,
   sizeStructure,
   sizeTailHedge,
@@ -104,6 +107,21 @@ describeWithData('tail structures on 2018-12-24 (standard 10-lot 45-DTE condor)'
       expect(unitsWithinBudget(s, 5000, s.size.units) * s.gain).toBeLessThanOrEqual(best.protection + 1e-9);
     }
     expect(bestWithinBudget(ctx, cmp.structures, 0)?.units).toBe(0);
+  });
+
+  it('a sized structure becomes labelled target legs and, from nothing held, its orders', () => {
+    const spread = cmp.structures.find((s) => s.structure === 'vix-call-spread')!;
+    const target = structureTargetLegs(spread, 7);
+    expect(target.map((l) => [l.strike, l.quantity, l.origin])).toEqual([
+      [24, 7, 'tail: vix-call-spread'],
+      [34, -7, 'tail: vix-call-spread'],
+    ]);
+    const o = ordersFromBook({ held: [], target, mark: markFromState(ctx.now) });
+    expect(o.orders.map((x) => [x.side, x.quantity, x.why])).toEqual([
+      ['buy', 7, 'tail: vix-call-spread'],
+      ['sell', 7, 'tail: vix-call-spread'],
+    ]);
+    expect(o.netCost).toBeCloseTo(7 * spread.premium, 6);
   });
 
   it('a plugged-in mark function prices every option structure', () => {
@@ -204,6 +222,16 @@ describe('a structure that gains nothing cannot cover', () => {
     const firstDead = c.structures.findIndex((s) => s.size === null);
     expect(c.structures.slice(firstDead).every((s) => s.size === null)).toBe(true);
   });
+  it('a unit the marks price at nothing is reported, never divided by', () => {
+    const c = compareInContext(hedgeContext(input), () => 0);
+    for (const s of c.structures.filter((x) => x.lossBoundedByPremium)) {
+      expect(s.size).toBeNull();
+      expect(s.noSolution).toMatch(/is worth \$0.00 today on the model, so it has no coverage per dollar/);
+      expect(s.perDollar).toBe(0);
+      for (const a of s.analogScores) expect(Number.isFinite(a.perDollar)).toBe(true);
+    }
+    expect(c.structures.at(-1)?.size).toBeNull();
+  });
   it('the loss of a ladder of condors is the sum of the condors’ losses', () => {
     const one = hedgeContext(input);
     const two = hedgeContext({
@@ -220,5 +248,15 @@ describe('a structure that gains nothing cannot cover', () => {
     expect(errorOf(() => hedgeContext({ ...input, market: { ...input.market, vix: -14 } })).field).toBe('market.vix');
     expect(errorOf(() => hedgeContext({ ...input, policy: { tailCoverage: -1 } })).field).toBe('policy.tailCoverage');
     expect(errorOf(() => hedgeContext({ ...input, params: { spreadWidth: 0 } })).field).toBe('params.spreadWidth');
+    const late = { ...input.condors[0]!, strikes: [4750, 4700, 5400, 5450] as [number, number, number, number] };
+    expect(errorOf(() => hedgeContext({ ...input, condors: [input.condors[0]!, late] })).field).toBe(
+      'condors[1].strikes',
+    );
+    const past = { ...input.condors[0]!, expiry: '2024-02-16' };
+    expect(errorOf(() => hedgeContext({ ...input, condors: [past] })).field).toBe('condors[0].expiry');
+    const unsorted = [...input.market.futures].reverse();
+    expect(errorOf(() => hedgeContext({ ...input, market: { ...input.market, futures: unsorted } })).field).toMatch(
+      /^market\.futures/,
+    );
   });
 });
