@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   InputValidationError,
+  OrderBooksSchema,
+  parseInput,
   parseOptionSymbol,
+  readPositions,
   parsePositionRows,
   parsePositionsCsv,
 } from '../../../shared/src/index';
@@ -163,5 +166,50 @@ describe('positions from an Excel range', () => {
   });
   it('rejects a range that is not rows', () => {
     expect(errorOf(() => parsePositionRows('x' as unknown as unknown[][], rules)).field).toBe('positions');
+  });
+});
+
+describe('the positions input schema', () => {
+  it('reads text and rows alike', () => {
+    const text = readPositions({ valuationDate: '2025-04-08', positions: 'VIX 250521C00033000,20,1.35' });
+    const rows = readPositions({ valuationDate: '2025-04-08', positions: [['VIX 250521C00033000', 20, 1.35]] });
+    expect(rows.map((p) => p.leg)).toEqual(text.map((p) => p.leg));
+  });
+  it('passes the grids on and rejects bad fields by path', () => {
+    expect(
+      errorOf(() =>
+        readPositions({ valuationDate: '2025-04-08', positions: 'VIX 250521C00017500,1,1', vixStrikeStep: 1 }),
+      ).message,
+    ).toMatch(/1-point strike grid/);
+    expect(errorOf(() => readPositions({ valuationDate: '08/04/2025', positions: '' })).field).toBe('valuationDate');
+    expect(errorOf(() => readPositions({ valuationDate: '2025-04-08', positions: 3 as unknown as string })).field).toBe(
+      'positions',
+    );
+    expect(errorOf(() => readPositions({ valuationDate: '2025-04-08', positions: '', spxStrikeStep: -5 })).field).toBe(
+      'spxStrikeStep',
+    );
+  });
+});
+
+describe('the order books schema', () => {
+  it('defaults held to none and keeps fractional targets for the rounding rule', () => {
+    const b = parseInput(OrderBooksSchema, {
+      target: [
+        { kind: 'vix', type: 'call', strike: 33, expiry: '2025-05-21', quantity: 2.5, origin: 'tail: vix-call' },
+      ],
+    });
+    expect(b.held).toEqual([]);
+    expect(b.target[0]?.quantity).toBe(2.5);
+  });
+  it('rejects fractional holdings, a missing origin and unknown fields by path', () => {
+    const leg = { kind: 'vix', type: 'call', strike: 33, expiry: '2025-05-21', quantity: 1 };
+    const issues = issuesOf(() =>
+      parseInput(OrderBooksSchema, {
+        held: [{ ...leg, quantity: 1.5 }],
+        target: [leg, { ...leg, origin: 'x', side: 'buy' }],
+      }),
+    );
+    expect(issues.map((i) => i.path)).toEqual(['held[0].quantity', 'target[0].origin', 'target[1]']);
+    expect(issues[0]?.message).toMatch(/whole contracts/);
   });
 });

@@ -171,6 +171,16 @@ describeWithData('invariants on every documented day', () => {
           }
         }
       });
+      it('a spread is worth less than its long call; a ladder is the sum of its calls', () => {
+        const call = priceStructure(ctx, 'vix-call');
+        const spread = priceStructure(ctx, 'vix-call-spread');
+        expect(spread.premium).toBeLessThan(call.premium);
+        expect(spread.stressedValue).toBeLessThan(call.stressedValue);
+        const ladder = priceStructure(ctx, 'vix-call-ladder');
+        const parts = ladder.legs.reduce((a, l) => a + markValue([l], ctx.now), 0);
+        expect(ladder.premium).toBeCloseTo(parts, 9);
+        expect(ladder.legs[0]!.strike).toBeGreaterThan(call.legs[0]!.strike);
+      });
       it('spreads never gain more than their width', () => {
         const cs = priceStructure(ctx, 'vix-call-spread');
         expect(cs.stressedValue).toBeLessThanOrEqual(10 * 100);
