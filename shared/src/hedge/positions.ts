@@ -116,8 +116,15 @@ function readSymbol(raw: string): ParsedSymbol {
       `symbol ${JSON.stringify(raw)} has expiry ${expiryIso}, not a calendar date; check the YYMMDD digits`,
     );
   }
-  // eight digits: OCC thousandths of a point; otherwise whole points (with optional decimals)
-  const strike = /^\d{8}$/.test(digits) ? Number(digits) / 1000 : Number(digits);
+  // eight digits: OCC thousandths of a point; up to five (with optional decimals): points; six or
+  // seven digits could be either and are refused rather than guessed
+  if (!/^(\d{8}|\d{1,5}(\.\d+)?)$/.test(digits)) {
+    throw new LineFault(
+      'symbol',
+      `symbol ${JSON.stringify(raw)} has strike digits ${digits}, neither points (up to five digits) nor the OCC eight digits in thousandths; ${EXAMPLE}`,
+    );
+  }
+  const strike = digits.length === 8 && !digits.includes('.') ? Number(digits) / 1000 : Number(digits);
   if (!(strike > 0)) {
     throw new LineFault('symbol', `symbol ${JSON.stringify(raw)} has strike ${strike}; pass a positive strike`);
   }

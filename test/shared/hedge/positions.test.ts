@@ -43,6 +43,9 @@ describe('option symbols', () => {
     expect(e.field).toBe('symbol');
     expect(e.message).toMatch(/SPXW 250523P03750/);
     expect(errorOf(() => parseOptionSymbol('SPXW 250230P03750')).message).toMatch(/not a calendar date/);
+    expect(errorOf(() => parseOptionSymbol('SPXW 250523P0375000')).message).toMatch(
+      /strike digits 0375000, neither points .* nor the OCC eight digits/,
+    );
   });
 });
 
