@@ -19,7 +19,7 @@
  * replace them.
  */
 import { z } from 'zod';
-import { AlvhError, isAlvhError, noSolution } from '../errors';
+import { AlvhError, invalidInput, isAlvhError, noSolution } from '../errors';
 import { daysBetween } from '../dates';
 import { parseInput } from '../schemas/parse';
 import { isoDate, nonNegativeNumber, positiveNumber, rate, volatility } from '../schemas/common';
@@ -603,6 +603,47 @@ export function compareInContext(
     structures: scores,
     ...(best === undefined ? {} : { bestWithinBudget: best }),
   };
+}
+
+export interface CoverCost {
+  structure: TailStructure;
+  units: number;
+  /** units · premium, USD (for vx-future: its carry). */
+  cost: number;
+  lossBoundedByPremium: boolean;
+}
+
+/**
+ * What it costs to cover `coverage` × the scenario loss with each structure that can, cheapest
+ * first among the option structures (vx-future after them: its cost is a carry, not its worst
+ * loss), and the sentence that says it.
+ * @example costsToCover(cmp, 0.5).words // "Covering 50% of the $20,143 drawdown loss costs $1,253 with vix-call-ladder, …"
+ */
+export function costsToCover(cmp: StructureComparison, coverage: number): { costs: CoverCost[]; words: string } {
+  if (typeof coverage !== 'number' || !Number.isFinite(coverage) || coverage <= 0 || coverage > 10) {
+    throw invalidInput(
+      'coverage',
+      `is ${String(coverage)}`,
+      'pass the share of the drawdown loss to cover, e.g. 0.5 (at most 10)',
+    );
+  }
+  const costs = cmp.structures
+    .filter((s) => s.size !== null)
+    .map((s) => {
+      const z = sizeStructure(s, cmp.loss, coverage);
+      return { structure: s.structure, units: z.units, cost: z.cost, lossBoundedByPremium: s.lossBoundedByPremium };
+    })
+    .sort((a, b) => Number(b.lossBoundedByPremium) - Number(a.lossBoundedByPremium) || a.cost - b.cost);
+  const usd = (x: number) => `$${Math.round(x).toLocaleString('en-US')}`;
+  const pct = `${Number((coverage * 100).toFixed(1))}%`;
+  const options = costs.filter((c) => c.lossBoundedByPremium);
+  const words =
+    cmp.loss === 0
+      ? 'The book loses nothing in the drawdown scenario: there is no loss to cover.'
+      : options.length === 0
+        ? `No option structure can cover the ${usd(cmp.loss)} drawdown loss.`
+        : `Covering ${pct} of the ${usd(cmp.loss)} drawdown loss costs ${options.map((c) => `${usd(c.cost)} with ${c.structure}`).join(', ')}.`;
+  return { costs, words };
 }
 
 /** Target legs of a sized option structure, labelled with their origin, for the order list. */

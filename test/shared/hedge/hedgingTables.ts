@@ -2,7 +2,13 @@
  * The structures tables of docs/hedging.md, generated from the real days (see days.ts), so the
  * doc can be checked against the code.
  */
-import { compareInContext, hedgeBudget, hedgeContext, type StructureScore } from '../../../shared/src/index';
+import {
+  compareInContext,
+  costsToCover,
+  hedgeBudget,
+  hedgeContext,
+  type StructureScore,
+} from '../../../shared/src/index';
 import { DOC_DAYS, standardCondorDay } from './days';
 
 const usd = (x: number) => `$${Math.round(x).toLocaleString('en-US')}`;
@@ -48,6 +54,8 @@ export function hedgingTables(): string {
         : `Within the 18% cost cap (${usd(cap)}): ${b.units} × ${b.structure} for ${usd(b.cost)}, ` +
             `${usd(b.protection)} of gain in the scenario, ${(b.coverage * 100).toFixed(0)}% of the condor loss.`,
     );
+    out.push('');
+    out.push(costsToCover(cmp, 0.5).words);
     out.push('');
   }
   return out.join('\n').trimEnd() + '\n';

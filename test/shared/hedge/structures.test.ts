@@ -4,6 +4,7 @@ import {
   bestWithinBudget,
   compareInContext,
   compareTailStructures,
+  costsToCover,
   futureForExpiry,
   hedgeContext,
   markBook,
@@ -122,6 +123,20 @@ describeWithData('tail structures on 2018-12-24 (standard 10-lot 45-DTE condor)'
       ['sell', 7, 'tail: vix-call-spread'],
     ]);
     expect(o.netCost).toBeCloseTo(7 * spread.premium, 6);
+  });
+
+  it('says what covering half the loss costs with each structure, cheapest first', () => {
+    const { costs, words } = costsToCover(cmp, 0.5);
+    const options = costs.filter((c) => c.lossBoundedByPremium);
+    expect(options.map((c) => c.cost)).toEqual([...options.map((c) => c.cost)].sort((a, b) => a - b));
+    for (const c of options) {
+      const s = cmp.structures.find((x) => x.structure === c.structure)!;
+      expect(c.units * s.gain).toBeGreaterThanOrEqual(0.5 * cmp.loss - 1e-6);
+      expect((c.units - 1) * s.gain).toBeLessThan(0.5 * cmp.loss);
+    }
+    expect(costs.at(-1)?.structure).toBe('vx-future');
+    expect(words).toMatch(/^Covering 50% of the \$20,143 drawdown loss costs \$[\d,]+ with vix-call-ladder, /);
+    expect(errorOf(() => costsToCover(cmp, 0)).field).toBe('coverage');
   });
 
   it('a plugged-in mark function prices every option structure', () => {
