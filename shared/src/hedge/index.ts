@@ -1,0 +1,4 @@
+export * from './positions';
+export * from './orders';
+export * from './structures';
+export * from './schemas';

@@ -1,0 +1,194 @@
+/**
+ * Orders out: the trades that take a book from the legs held to the target legs.
+ *
+ * - Netting: legs of the same contract (kind, type, expiry, strike) net, on each side and between
+ *   the sides; a contract whose held and target quantities are equal gives no order.
+ * - Rounding: target quantities may be fractional (a sizing in units); each target leg is rounded
+ *   TOWARD ZERO to whole contracts before netting (never up into more risk, never across zero), and
+ *   the order states the rounding. Held quantities must be whole.
+ * - Prices: `mark(leg)` gives the model mid per share (index points), so the surface module can
+ *   replace today's marks; `quote(leg)`, when given, the chain's bid and ask.
+ * - cost = signed quantity · mid · 100: positive for a debit (buy), negative for a credit (sell).
+ */
+import { invalidInput } from '../errors';
+import { parseIsoDate } from '../dates';
+import { markLegs, OPTION_MULTIPLIER, type Leg, type MarketState } from '../book/index';
+
+/** A target leg with the rule that asks for it ("condor", "tail: vix-call-spread", ...). */
+export interface TargetLeg extends Leg {
+  origin: string;
+}
+
+export interface Quote {
+  bid: number;
+  ask: number;
+}
+
+export interface OrderInput {
+  held: readonly Leg[];
+  target: readonly TargetLeg[];
+  /** Model mid per share, index points, of one contract (the leg's quantity is ignored). */
+  mark: (leg: Leg) => number;
+  /** The chain's bid and ask per share, when a chain was given; undefined when not quoted. */
+  quote?: (leg: Leg) => Quote | undefined;
+}
+
+export interface Order {
+  /** The contract, with the signed quantity of the order (+ buy, − sell). */
+  leg: Leg;
+  side: 'buy' | 'sell';
+  /** Whole contracts, > 0. */
+  quantity: number;
+  /** Net quantity held before, and aimed for after rounding. */
+  held: number;
+  target: number;
+  /** Model mid per share, points. */
+  mid: number;
+  bid?: number;
+  ask?: number;
+  /** Signed quantity · mid · 100, USD: + debit, − credit. */
+  cost: number;
+  /** Which rules ask for the contract (target origins), or "close: held, not in the target". */
+  why: string;
+  /** Present when a fractional target was rounded toward zero: "12.6 → 12". */
+  rounding?: string;
+}
+
+export interface OrderList {
+  orders: Order[];
+  /** Sum of the orders' costs, USD (+ net debit). */
+  netCost: number;
+}
+
+/** The key of a contract: kind|type|expiry|strike. */
+export function contractKey(leg: Leg): string {
+  return `${leg.kind}|${leg.type}|${leg.expiry}|${leg.strike}`;
+}
+
+function checkLegShape(field: string, leg: Leg): void {
+  if (leg === null || typeof leg !== 'object')
+    throw invalidInput(field, 'is not a leg', 'pass {kind, type, strike, expiry, quantity}');
+  if (leg.kind !== 'spx' && leg.kind !== 'vix')
+    throw invalidInput(`${field}.kind`, `is ${JSON.stringify(leg.kind)}`, 'pass "spx" or "vix"');
+  if (leg.type !== 'call' && leg.type !== 'put')
+    throw invalidInput(`${field}.type`, `is ${JSON.stringify(leg.type)}`, 'pass "call" or "put"');
+  if (typeof leg.strike !== 'number' || !(leg.strike > 0) || !Number.isFinite(leg.strike))
+    throw invalidInput(`${field}.strike`, `is ${String(leg.strike)}`, 'pass a positive strike in index points');
+  parseIsoDate(`${field}.expiry`, leg.expiry);
+  if (typeof leg.quantity !== 'number' || !Number.isFinite(leg.quantity))
+    throw invalidInput(`${field}.quantity`, `is ${String(leg.quantity)}`, 'pass a finite signed number of contracts');
+}
+
+function fmtQty(x: number): string {
+  return Number(x.toFixed(6)).toString();
+}
+
+/**
+ * The order list from held to target (see the module notes for netting, rounding and prices).
+ * Orders come in the target's order of contracts, then the held contracts the target closes.
+ *
+ * @example
+ * ordersFromBook({ held: [], target: [{ kind: 'vix', type: 'call', strike: 24, expiry: '2019-02-13', quantity: 5, origin: 'tail: vix-call' }], mark: () => 2.1 })
+ * // [{ side: 'buy', quantity: 5, mid: 2.1, cost: 1050, why: 'tail: vix-call', ... }]
+ */
+export function ordersFromBook(i: OrderInput): OrderList {
+  if (!Array.isArray(i.held)) throw invalidInput('held', 'is not a list of legs', 'pass the legs held, [] for none');
+  if (!Array.isArray(i.target)) throw invalidInput('target', 'is not a list of legs', 'pass the target legs');
+  if (typeof i.mark !== 'function')
+    throw invalidInput('mark', 'is not a function', 'pass a function leg → mid per share');
+
+  interface Row {
+    leg: Leg;
+    held: number;
+    rawTarget: number;
+    target: number;
+    origins: string[];
+    roundings: string[];
+  }
+  const rows = new Map<string, Row>();
+  const row = (leg: Leg): Row => {
+    const k = contractKey(leg);
+    let r = rows.get(k);
+    if (r === undefined) {
+      r = {
+        leg: { kind: leg.kind, type: leg.type, strike: leg.strike, expiry: leg.expiry, quantity: 0 },
+        held: 0,
+        rawTarget: 0,
+        target: 0,
+        origins: [],
+        roundings: [],
+      };
+      rows.set(k, r);
+    }
+    return r;
+  };
+  i.target.forEach((t, j) => {
+    checkLegShape(`target[${j}]`, t);
+    const r = row(t);
+    const whole = Math.trunc(t.quantity) + 0; // + 0 turns −0 into 0
+    r.rawTarget += t.quantity;
+    r.target += whole;
+    const origin = typeof t.origin === 'string' && t.origin.trim() !== '' ? t.origin : 'target';
+    if (!r.origins.includes(origin)) r.origins.push(origin);
+    if (whole !== t.quantity) r.roundings.push(`${origin}: ${fmtQty(t.quantity)} → ${whole} (toward zero)`);
+  });
+  i.held.forEach((h, j) => {
+    checkLegShape(`held[${j}]`, h);
+    if (!Number.isInteger(h.quantity)) {
+      throw invalidInput(
+        `held[${j}].quantity`,
+        `is ${h.quantity}, not whole contracts`,
+        'pass the whole contracts held',
+      );
+    }
+    row(h).held += h.quantity;
+  });
+
+  const orders: Order[] = [];
+  let netCost = 0;
+  for (const r of rows.values()) {
+    const delta = r.target - r.held;
+    if (delta === 0) continue;
+    const label = `${r.leg.kind.toUpperCase()} ${r.leg.expiry} ${r.leg.strike} ${r.leg.type}`;
+    const mid = i.mark({ ...r.leg, quantity: 1 });
+    if (typeof mid !== 'number' || !Number.isFinite(mid) || mid < 0) {
+      throw invalidInput(
+        'mark',
+        `gives ${String(mid)} for ${label}`,
+        'return a finite mid per share ≥ 0 for every contract',
+      );
+    }
+    const q = i.quote?.({ ...r.leg, quantity: 1 });
+    if (q !== undefined && !(Number.isFinite(q.bid) && Number.isFinite(q.ask) && q.bid >= 0 && q.ask >= q.bid)) {
+      throw invalidInput(
+        'quote',
+        `gives bid ${q.bid} / ask ${q.ask} for ${label}`,
+        'return {bid, ask} with 0 ≤ bid ≤ ask, or undefined when not quoted',
+      );
+    }
+    const cost = delta * mid * OPTION_MULTIPLIER;
+    netCost += cost;
+    const why = r.origins.length > 0 ? r.origins.join(' + ') : 'close: held, not in the target';
+    orders.push({
+      leg: { ...r.leg, quantity: delta },
+      side: delta > 0 ? 'buy' : 'sell',
+      quantity: Math.abs(delta),
+      held: r.held,
+      target: r.target,
+      mid,
+      ...(q === undefined ? {} : { bid: q.bid, ask: q.ask }),
+      cost,
+      why,
+      ...(r.roundings.length > 0 ? { rounding: r.roundings.join('; ') } : {}),
+    });
+  }
+  return { orders, netCost };
+}
+
+/**
+ * A mark function from a market state (today's model marks: skewed BSM for SPX, Black-76 on the
+ * VX future for VIX), for {@link ordersFromBook}.
+ */
+export function markFromState(state: MarketState): (leg: Leg) => number {
+  return (leg) => (markLegs([leg], state)[0] as { price: number }).price;
+}

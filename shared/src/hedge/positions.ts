@@ -1,0 +1,349 @@
+/**
+ * Positions in: broker-style position text (CSV of symbol, quantity, average price) or the rows of
+ * an Excel range, read into the package's {@link Leg}s, with every contract checked against the
+ * listing rules before a single number is computed from it.
+ *
+ * Symbols (root, expiry YYMMDD, C or P, strike):
+ * - `SPXW 250523P03750`: the strike in whole points (up to five digits, optional decimals);
+ * - `VIX 250521C00033000` and the OCC form `SPXW  250523P03750000` (root padded to six
+ *   characters): the strike in eight digits, thousandths of a point.
+ *
+ * Roots: `SPX` (AM-settled monthly, the third Friday), `SPXW` (PM-settled weeklies and dailies,
+ * any exchange trading day), `VIX` (monthly, on a VX final-settlement date). Strikes: SPX on the
+ * 5-point grid the package's condors use; VIX on `vixStrikeStep` (0.5 by default, the listed
+ * half-point grid; pass the policy's `vixStrikeStep` to be stricter).
+ */
+import { invalidInput } from '../errors';
+import { parseIsoDate, toIsoDate, dayFromYmd } from '../dates';
+import { InputValidationError, type InputIssue } from '../schemas/parse';
+import { isBusinessDay, isVxExpiry, spxMonthlyExpiry, CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from '../market/index';
+import type { Leg } from '../book/index';
+
+/** One held position: the leg and what the broker says it cost. */
+export interface HeldPosition {
+  leg: Leg;
+  /** Average price per share, index points (≥ 0), as the broker reports it. */
+  averagePrice: number;
+  /** The symbol as given. */
+  symbol: string;
+  /** 1-based line (CSV) or row (Excel range) the position came from. */
+  line: number;
+}
+
+export interface PositionRules {
+  /** Valuation date, YYYY-MM-DD: legs expiring before it are rejected. */
+  valuationDate: string;
+  /** SPX strike grid, points; default 5. */
+  spxStrikeStep?: number;
+  /** VIX strike grid, points; default 0.5. */
+  vixStrikeStep?: number;
+}
+
+export interface ParsedSymbol {
+  root: 'SPX' | 'SPXW' | 'VIX';
+  kind: Leg['kind'];
+  type: Leg['type'];
+  expiry: string;
+  strike: number;
+}
+
+/** SPX strike grid the package assumes (condorStrikesAtSd rounds to 5 points). */
+export const SPX_STRIKE_STEP = 5;
+/** The listed VIX option strike grid (half points). */
+export const VIX_LISTED_STRIKE_STEP = 0.5;
+
+const ROOTS: Record<string, ParsedSymbol['kind']> = { SPX: 'spx', SPXW: 'spx', VIX: 'vix' };
+const SYMBOL = /^([A-Z]{1,6})\s*(\d{2})(\d{2})(\d{2})([CP])(\d+(?:\.\d+)?)$/;
+const EXAMPLE = 'write it as SPXW 250523P03750, VIX 250521C00033000 or the OCC form SPXW  250523P03750000';
+
+/** A fault on one line; collected and thrown together. */
+class LineFault extends Error {
+  constructor(
+    readonly column: string,
+    readonly text: string,
+  ) {
+    super(text);
+  }
+}
+
+function onGrid(x: number, step: number): boolean {
+  const q = x / step;
+  return Math.abs(q - Math.round(q)) < 1e-9;
+}
+
+/**
+ * Read one option symbol (no listing checks but the root and the calendar date).
+ * @example parseOptionSymbol('SPXW 250523P03750') // { root: 'SPXW', kind: 'spx', type: 'put', expiry: '2025-05-23', strike: 3750 }
+ * @example parseOptionSymbol('VIX 250521C00033000').strike // 33
+ */
+export function parseOptionSymbol(symbol: string): ParsedSymbol {
+  try {
+    return readSymbol(symbol);
+  } catch (e) {
+    if (e instanceof LineFault) throw invalidInput('symbol', e.text.replace(/^symbol /, ''), EXAMPLE);
+    throw e;
+  }
+}
+
+function readSymbol(raw: string): ParsedSymbol {
+  const s = raw.trim().toUpperCase();
+  const m = SYMBOL.exec(s);
+  if (m === null) {
+    throw new LineFault('symbol', `symbol ${JSON.stringify(raw)} is not an option symbol; ${EXAMPLE}`);
+  }
+  const [, root, yy, mm, dd, cp, digits] = m as unknown as [string, string, string, string, string, string, string];
+  const kind = ROOTS[root];
+  if (kind === undefined) {
+    throw new LineFault(
+      'symbol',
+      `symbol ${JSON.stringify(raw)} has root ${root}, not one the method trades; use SPX, SPXW or VIX (index options only)`,
+    );
+  }
+  const year = 2000 + Number(yy);
+  const month = Number(mm);
+  const day = Number(dd);
+  const expiryIso = `${year}-${mm}-${dd}`;
+  if (year < CALENDAR_FIRST_YEAR || year > CALENDAR_LAST_YEAR || month < 1 || month > 12) {
+    throw new LineFault(
+      'symbol',
+      `symbol ${JSON.stringify(raw)} has expiry ${expiryIso}, outside the exchange calendar (${CALENDAR_FIRST_YEAR}-${CALENDAR_LAST_YEAR}); check the YYMMDD digits`,
+    );
+  }
+  const dayNumber = dayFromYmd(year, month, day);
+  if (toIsoDate(dayNumber) !== expiryIso) {
+    throw new LineFault(
+      'symbol',
+      `symbol ${JSON.stringify(raw)} has expiry ${expiryIso}, not a calendar date; check the YYMMDD digits`,
+    );
+  }
+  // eight digits: OCC thousandths of a point; up to five (with optional decimals): points; six or
+  // seven digits could be either and are refused rather than guessed
+  if (!/^(\d{8}|\d{1,5}(\.\d+)?)$/.test(digits)) {
+    throw new LineFault(
+      'symbol',
+      `symbol ${JSON.stringify(raw)} has strike digits ${digits}, neither points (up to five digits) nor the OCC eight digits in thousandths; ${EXAMPLE}`,
+    );
+  }
+  const strike = digits.length === 8 && !digits.includes('.') ? Number(digits) / 1000 : Number(digits);
+  if (!(strike > 0)) {
+    throw new LineFault('symbol', `symbol ${JSON.stringify(raw)} has strike ${strike}; pass a positive strike`);
+  }
+  return { root: root as ParsedSymbol['root'], kind, type: cp === 'C' ? 'call' : 'put', expiry: expiryIso, strike };
+}
+
+/** The listing checks of one parsed symbol against the rules. */
+function checkListing(p: ParsedSymbol, raw: string, rules: Required<PositionRules>, today: number): void {
+  const sym = JSON.stringify(raw.trim());
+  if (parseIsoDate('expiry', p.expiry) < today) {
+    throw new LineFault(
+      'symbol',
+      `${sym} expired on ${p.expiry}, before the valuation date ${rules.valuationDate}; remove the expired leg (its cash settled) or check the valuation date`,
+    );
+  }
+  if (p.kind === 'spx') {
+    if (!onGrid(p.strike, rules.spxStrikeStep)) {
+      throw new LineFault(
+        'symbol',
+        `${sym} has strike ${p.strike}, off the SPX ${rules.spxStrikeStep}-point strike grid; pass a listed strike (a multiple of ${rules.spxStrikeStep})`,
+      );
+    }
+    if (!isBusinessDay(p.expiry)) {
+      throw new LineFault(
+        'symbol',
+        `${sym} expires on ${p.expiry}, not an exchange trading day, so no SPX option is listed on it; check the expiry digits`,
+      );
+    }
+    if (p.root === 'SPX') {
+      const d = parseIsoDate('expiry', p.expiry);
+      const [y, m] = [Number(p.expiry.slice(0, 4)), Number(p.expiry.slice(5, 7))];
+      const monthly = spxMonthlyExpiry(y, m);
+      if (parseIsoDate('monthly', monthly) !== d) {
+        throw new LineFault(
+          'symbol',
+          `${sym} has root SPX (AM-settled monthlies, expiring on the third Friday: ${monthly}) but expires on ${p.expiry}; use root SPXW for weeklies and dailies, or the monthly date`,
+        );
+      }
+    }
+  } else {
+    if (!onGrid(p.strike, rules.vixStrikeStep)) {
+      throw new LineFault(
+        'symbol',
+        `${sym} has strike ${p.strike}, off the VIX ${rules.vixStrikeStep}-point strike grid; pass a listed strike (a multiple of ${rules.vixStrikeStep})`,
+      );
+    }
+    if (!isVxExpiry(p.expiry)) {
+      throw new LineFault(
+        'symbol',
+        `${sym} expires on ${p.expiry}, not a VX final-settlement date, so no VX future prices it; pass a monthly VIX option (expiring on the Wednesday 30 days before the next month's third Friday)`,
+      );
+    }
+  }
+}
+
+function cellText(x: unknown): string {
+  if (x === null || x === undefined) return '';
+  return typeof x === 'string' ? x.trim() : String(x);
+}
+
+/** A number from a cell: numbers as they are; text without thousands separators, $ or spaces. */
+function cellNumber(x: unknown): number | undefined {
+  if (typeof x === 'number') return Number.isFinite(x) ? x : undefined;
+  let t = cellText(x).replace(/[$\s]/g, '');
+  if (t === '') return undefined;
+  // commas only as thousands separators (1,250.5); a decimal comma (1,35) is refused, not misread
+  if (t.includes(',')) {
+    if (!/^\(?-?\d{1,3}(,\d{3})+(\.\d+)?\)?$/.test(t)) return undefined;
+    t = t.replace(/,/g, '');
+  }
+  // a broker may write a short position as (10)
+  const paren = /^\((.*)\)$/.exec(t);
+  const n = Number(paren ? `-${paren[1]}` : t);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+interface Columns {
+  symbol: number;
+  quantity: number;
+  price: number;
+}
+
+const HEADER_NAMES: Record<keyof Columns, RegExp> = {
+  symbol: /^(symbol|contract|instrument|description)$/,
+  quantity: /^(qty|quantity|position|pos|amount)$/,
+  price: /^(avg(\.|\s)?price|average\s?price|avg(\.|\s)?cost|average\s?cost|cost\s?basis|price|trade\s?price)$/,
+};
+
+function headerColumns(cells: readonly unknown[]): Columns | undefined {
+  const names = cells.map((c) => cellText(c).toLowerCase().replace(/_/g, ' '));
+  const find = (k: keyof Columns) => names.findIndex((n) => HEADER_NAMES[k].test(n));
+  const c = { symbol: find('symbol'), quantity: find('quantity'), price: find('price') };
+  return c.symbol >= 0 && c.quantity >= 0 && c.price >= 0 ? c : undefined;
+}
+
+function readRows(
+  rows: readonly (readonly unknown[])[],
+  rulesIn: PositionRules,
+  source: 'line' | 'row',
+): HeldPosition[] {
+  const today = parseIsoDate('valuationDate', rulesIn.valuationDate);
+  const rules: Required<PositionRules> = {
+    valuationDate: rulesIn.valuationDate,
+    spxStrikeStep: rulesIn.spxStrikeStep ?? SPX_STRIKE_STEP,
+    vixStrikeStep: rulesIn.vixStrikeStep ?? VIX_LISTED_STRIKE_STEP,
+  };
+  if (!(rules.spxStrikeStep > 0) || !Number.isFinite(rules.spxStrikeStep))
+    throw invalidInput('spxStrikeStep', `is ${rules.spxStrikeStep}`, 'pass the SPX strike grid in points, e.g. 5');
+  if (!(rules.vixStrikeStep > 0) || !Number.isFinite(rules.vixStrikeStep))
+    throw invalidInput('vixStrikeStep', `is ${rules.vixStrikeStep}`, 'pass the VIX strike grid in points, e.g. 0.5');
+  let cols: Columns = { symbol: 0, quantity: 1, price: 2 };
+  const out: HeldPosition[] = [];
+  const issues: InputIssue[] = [];
+  rows.forEach((cells, i) => {
+    const n = i + 1;
+    if (cells.every((c) => cellText(c) === '')) return;
+    if (out.length === 0 && issues.length === 0) {
+      const h = headerColumns(cells);
+      if (h !== undefined) {
+        cols = h;
+        return;
+      }
+    }
+    try {
+      const raw = cellText(cells[cols.symbol]);
+      const p = readSymbol(raw);
+      checkListing(p, raw, rules, today);
+      const q = cellNumber(cells[cols.quantity]);
+      if (q === undefined || !Number.isInteger(q) || q === 0) {
+        throw new LineFault(
+          'quantity',
+          `quantity ${JSON.stringify(cellText(cells[cols.quantity]))} is not a whole, non-zero number of contracts; pass e.g. 10 for long, -10 for short`,
+        );
+      }
+      if (Math.abs(q) > 100_000) {
+        throw new LineFault('quantity', `quantity ${q} is over 100,000 contracts; check the column order`);
+      }
+      const price = cellNumber(cells[cols.price]);
+      if (price === undefined || price < 0) {
+        throw new LineFault(
+          'averagePrice',
+          `average price ${JSON.stringify(cellText(cells[cols.price]))} is not a price; pass the average price per share in index points (≥ 0), e.g. 12.35`,
+        );
+      }
+      out.push({
+        leg: { kind: p.kind, type: p.type, strike: p.strike, expiry: p.expiry, quantity: q },
+        averagePrice: price,
+        symbol: raw,
+        line: n,
+      });
+    } catch (e) {
+      if (!(e instanceof LineFault)) throw e;
+      issues.push({ path: `positions ${source} ${n}`, message: e.text });
+    }
+  });
+  if (issues.length > 0) throw new InputValidationError(issues);
+  return out;
+}
+
+/** Split one CSV line (RFC 4180 quotes; a comma, semicolon or tab separator). */
+function splitCsvLine(line: string, sep: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i] as string;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === sep) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+/**
+ * Positions from broker-style text: one position a line, `symbol, quantity, average price`, with
+ * an optional header row naming the columns (Symbol, Qty/Quantity, Avg Price/Price/Cost Basis, in
+ * any order). Separator: comma, or semicolon or tab when the first line has one and no comma.
+ * Blank lines are skipped. Every bad line is reported (field `positions line N`) with its fix.
+ *
+ * @example
+ * parsePositionsCsv('Symbol,Qty,Avg Price\nSPXW 250523P03750,-10,12.5', { valuationDate: '2025-04-08' })
+ * // [{ leg: { kind: 'spx', type: 'put', strike: 3750, expiry: '2025-05-23', quantity: -10 }, averagePrice: 12.5, ... }]
+ */
+export function parsePositionsCsv(text: string, rules: PositionRules): HeldPosition[] {
+  if (typeof text !== 'string') {
+    throw invalidInput('positions', `is ${typeof text}, not text`, 'paste the positions as CSV text');
+  }
+  const lines = text.split(/\r?\n/);
+  const first = lines.find((l) => l.trim() !== '') ?? '';
+  const sep = first.includes(',') ? ',' : first.includes(';') ? ';' : first.includes('\t') ? '\t' : ',';
+  return readRows(
+    lines.map((l) => splitCsvLine(l, sep)),
+    rules,
+    'line',
+  );
+}
+
+/**
+ * Positions from an Excel range (a 2-D array of cell values): the same columns and rules as
+ * {@link parsePositionsCsv}; blank rows are skipped, numbers may be numbers or text. Faults name
+ * `positions row N` (1-based within the range).
+ * @example parsePositionRows([['VIX 250521C00033000', 20, 1.35]], { valuationDate: '2025-04-08' })[0].leg.strike // 33
+ */
+export function parsePositionRows(rows: readonly (readonly unknown[])[], rules: PositionRules): HeldPosition[] {
+  if (!Array.isArray(rows) || rows.some((r) => !Array.isArray(r))) {
+    throw invalidInput(
+      'positions',
+      'is not a range of rows',
+      'pass the range as rows of [symbol, quantity, average price]',
+    );
+  }
+  return readRows(rows, rules, 'row');
+}

@@ -1,0 +1,85 @@
+/**
+ * zod schemas of the hedge module's inputs, for the hosts (HTTP bodies, Excel arguments, the
+ * taskpane): positions as text or a range, and the held and target books of an order list.
+ */
+import { z } from 'zod';
+import { parseInput } from '../schemas/parse';
+import { finiteNumber, isoDate, optionType, positiveNumber } from '../schemas/common';
+import { parsePositionRows, parsePositionsCsv, type HeldPosition } from './positions';
+
+const MAX_CONTRACTS = 100_000;
+const contracts = `pass a signed number of contracts between -${MAX_CONTRACTS} and ${MAX_CONTRACTS}`;
+
+const legFields = {
+  kind: z.enum(['spx', 'vix'], { error: 'pass "spx" or "vix"' }),
+  type: optionType,
+  strike: positiveNumber,
+  expiry: isoDate,
+};
+
+/** A leg held: whole signed contracts. */
+export const HeldLegSchema = z.strictObject({
+  ...legFields,
+  quantity: finiteNumber
+    .int({ error: 'pass whole contracts held' })
+    .min(-MAX_CONTRACTS, { error: contracts })
+    .max(MAX_CONTRACTS, { error: contracts }),
+});
+
+/** A target leg: signed contracts (fractions are rounded toward zero) and the rule that asks for it. */
+export const TargetLegSchema = z.strictObject({
+  ...legFields,
+  quantity: finiteNumber.min(-MAX_CONTRACTS, { error: contracts }).max(MAX_CONTRACTS, { error: contracts }),
+  origin: z
+    .string({ error: 'pass the rule that asks for the leg, e.g. "tail: vix-call"' })
+    .min(1, { error: 'pass the rule that asks for the leg, e.g. "tail: vix-call"' })
+    .max(200, { error: 'pass a label of at most 200 characters' }),
+});
+
+/** The books of an order list: held (default none) and target. */
+export const OrderBooksSchema = z.strictObject({
+  held: z
+    .array(HeldLegSchema, { error: 'pass the legs held as a list' })
+    .max(1000, { error: 'pass at most 1000 legs' })
+    .default([]),
+  target: z
+    .array(TargetLegSchema, { error: 'pass the target legs as a list' })
+    .max(1000, { error: 'pass at most 1000 legs' }),
+});
+
+const step = (what: string) =>
+  positiveNumber
+    .max(100, { error: `pass the ${what} strike grid in points, e.g. ${what === 'SPX' ? 5 : 0.5}` })
+    .optional();
+
+/** Positions pasted as broker CSV text, or an Excel range's rows. */
+export const PositionsInputSchema = z.strictObject({
+  valuationDate: isoDate,
+  positions: z.union(
+    [
+      z.string().max(1_000_000, { error: 'pass at most 1,000,000 characters of positions' }),
+      z.array(z.array(z.unknown())).max(10_000, { error: 'pass at most 10,000 rows' }),
+    ],
+    { error: 'pass the positions as CSV text or as rows of [symbol, quantity, average price]' },
+  ),
+  spxStrikeStep: step('SPX'),
+  vixStrikeStep: step('VIX'),
+});
+export type PositionsInput = z.input<typeof PositionsInputSchema>;
+
+/**
+ * Validate a positions input and read it: text with {@link parsePositionsCsv}, rows with
+ * {@link parsePositionRows}.
+ * @example readPositions({ valuationDate: '2025-04-08', positions: 'VIX 250521C00033000,20,1.35' })[0].leg.quantity // 20
+ */
+export function readPositions(raw: PositionsInput): HeldPosition[] {
+  const p = parseInput(PositionsInputSchema, raw);
+  const rules = {
+    valuationDate: p.valuationDate,
+    ...(p.spxStrikeStep === undefined ? {} : { spxStrikeStep: p.spxStrikeStep }),
+    ...(p.vixStrikeStep === undefined ? {} : { vixStrikeStep: p.vixStrikeStep }),
+  };
+  return typeof p.positions === 'string'
+    ? parsePositionsCsv(p.positions, rules)
+    : parsePositionRows(p.positions, rules);
+}

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_SKEW,
+  contractKey,
+  ironCondorLegs,
+  markFromState,
+  ordersFromBook,
+  type Leg,
+  type MarketState,
+  type TargetLeg,
+} from '../../../shared/src/index';
+import { errorOf } from '../../helpers/errors';
+
+const state: MarketState = {
+  date: '2025-04-08',
+  spot: 4982.77,
+  vix: 52.33,
+  rate: 0.043,
+  divYield: 0.014,
+  volOfVol: 1.7,
+  skew: DEFAULT_SKEW,
+  futureFor: (e) => ({ '2025-05-21': 31.43, '2025-06-18': 27.91 })[e] ?? 30,
+};
+const mark = markFromState(state);
+
+/** A ladder of three 10-lot condors across expiries. */
+const ladder: TargetLeg[] = [
+  ...ironCondorLegs('2025-05-16', [3700, 3750, 6100, 6150], 10).map((l) => ({ ...l, origin: 'condor 2025-05-16' })),
+  ...ironCondorLegs('2025-05-23', [3650, 3700, 6150, 6200], 10).map((l) => ({ ...l, origin: 'condor 2025-05-23' })),
+  ...ironCondorLegs('2025-05-30', [3600, 3650, 6200, 6250], 10).map((l) => ({ ...l, origin: 'condor 2025-05-30' })),
+];
+/** Hedges on top: a put calendar whose short leg is the first condor's short put, VIX calls sized in fractions. */
+const hedges: TargetLeg[] = [
+  { kind: 'spx', type: 'put', strike: 3750, expiry: '2025-05-16', quantity: -3, origin: 'overlay: spx-put-calendar' },
+  { kind: 'spx', type: 'put', strike: 3750, expiry: '2025-06-13', quantity: 3, origin: 'overlay: spx-put-calendar' },
+  { kind: 'vix', type: 'call', strike: 33, expiry: '2025-05-21', quantity: 12.6, origin: 'tail: vix-call' },
+  { kind: 'vix', type: 'call', strike: 43, expiry: '2025-05-21', quantity: -7.9, origin: 'tail: vix-call-spread' },
+];
+const target = [...ladder, ...hedges];
+const wholeTarget = target.map((l) => ({ ...l, quantity: Math.trunc(l.quantity) }));
+
+/** Net quantity per contract. */
+function net(legs: readonly Leg[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const l of legs) m.set(contractKey(l), (m.get(contractKey(l)) ?? 0) + l.quantity);
+  for (const [k, v] of m) if (v === 0) m.delete(k);
+  return m;
+}
+
+describe('orders from held to target, on a ladder of three condors', () => {
+  it('from positions equal to the target, the list is empty', () => {
+    const r = ordersFromBook({ held: wholeTarget, target, mark });
+    expect(r.orders).toEqual([]);
+    expect(r.netCost).toBe(0);
+  });
+  it('from no positions, the orders are the (netted, rounded) target legs', () => {
+    const r = ordersFromBook({ held: [], target, mark });
+    expect(net(r.orders.map((o) => o.leg))).toEqual(net(wholeTarget));
+    // 12 condor contracts + 1 calendar back put + 2 VIX calls; the calendar's short put nets into the condor's
+    expect(r.orders).toHaveLength(15);
+    const shortPut = r.orders.find((o) => contractKey(o.leg) === 'spx|put|2025-05-16|3750');
+    expect(shortPut).toMatchObject({
+      side: 'sell',
+      quantity: 13,
+      why: 'condor 2025-05-16 + overlay: spx-put-calendar',
+    });
+  });
+  it('from the condors held, the orders are the hedges, netted with the condor legs they share', () => {
+    const r = ordersFromBook({ held: ladder, target, mark });
+    expect(r.orders.map((o) => [contractKey(o.leg), o.side, o.quantity, o.held, o.target])).toEqual([
+      ['spx|put|2025-05-16|3750', 'sell', 3, -10, -13],
+      ['spx|put|2025-06-13|3750', 'buy', 3, 0, 3],
+      ['vix|call|2025-05-21|33', 'buy', 12, 0, 12],
+      ['vix|call|2025-05-21|43', 'sell', 7, 0, -7],
+    ]);
+  });
+  it('rounds fractional targets toward zero, says so, and never flips a sign', () => {
+    const r = ordersFromBook({ held: ladder, target, mark });
+    expect(r.orders[2]?.rounding).toBe('tail: vix-call: 12.6 → 12 (toward zero)');
+    expect(r.orders[3]?.rounding).toBe('tail: vix-call-spread: -7.9 → -7 (toward zero)');
+    expect(r.orders[0]?.rounding).toBeUndefined();
+    for (const q of [0.4, -0.4, 0.999, -0.999, 1.5, -1.5, 2.0000001, -2.0000001, 99.99, -99.99]) {
+      const t: TargetLeg = { kind: 'vix', type: 'call', strike: 30, expiry: '2025-05-21', quantity: q, origin: 'x' };
+      const o = ordersFromBook({ held: [], target: [t], mark }).orders;
+      const whole = o[0]?.target ?? 0;
+      expect(Math.abs(whole)).toBeLessThanOrEqual(Math.abs(q));
+      expect(whole * q).toBeGreaterThanOrEqual(0);
+      expect(Math.abs(q) - Math.abs(whole)).toBeLessThan(1);
+    }
+  });
+  it('closes what is held and not in the target', () => {
+    const extra: Leg = { kind: 'vix', type: 'call', strike: 40, expiry: '2025-05-21', quantity: 5 };
+    const r = ordersFromBook({ held: [...wholeTarget, extra], target, mark });
+    expect(r.orders).toHaveLength(1);
+    expect(r.orders[0]).toMatchObject({
+      side: 'sell',
+      quantity: 5,
+      held: 5,
+      target: 0,
+      why: 'close: held, not in the target',
+    });
+  });
+  it('applying the orders to the held book gives the target book', () => {
+    const held: Leg[] = [
+      ...ladder.slice(0, 8),
+      { kind: 'vix', type: 'call', strike: 33, expiry: '2025-05-21', quantity: 20 },
+    ];
+    const r = ordersFromBook({ held, target, mark });
+    expect(net([...held, ...r.orders.map((o) => o.leg)])).toEqual(net(wholeTarget));
+  });
+  it('prices at the model mid, adds the chain quote when given, and signs the cost', () => {
+    const quote = (l: Leg) => (l.kind === 'vix' ? { bid: 1.9, ask: 2.1 } : undefined);
+    const r = ordersFromBook({ held: ladder, target, mark, quote });
+    for (const o of r.orders) {
+      expect(o.mid).toBeCloseTo(mark({ ...o.leg, quantity: 1 }), 12);
+      expect(o.cost).toBeCloseTo(o.leg.quantity * o.mid * 100, 9);
+      expect(Math.sign(o.cost)).toBe(o.side === 'buy' ? 1 : -1);
+    }
+    expect(r.orders[2]).toMatchObject({ bid: 1.9, ask: 2.1 });
+    expect(r.orders[0]).not.toHaveProperty('bid');
+    expect(r.netCost).toBeCloseTo(
+      r.orders.reduce((a, o) => a + o.cost, 0),
+      9,
+    );
+  });
+  it('rejects a bad mark, a bad quote, fractional holdings and malformed legs by name', () => {
+    expect(errorOf(() => ordersFromBook({ held: [], target: hedges, mark: () => Number.NaN })).field).toBe('mark');
+    expect(
+      errorOf(() => ordersFromBook({ held: [], target: hedges, mark, quote: () => ({ bid: 2, ask: 1 }) })).field,
+    ).toBe('quote');
+    const e = errorOf(() => ordersFromBook({ held: [{ ...ladder[0]!, quantity: 1.5 }], target, mark }));
+    expect(e.field).toBe('held[0].quantity');
+    expect(e.message).toMatch(/whole contracts/);
+    expect(errorOf(() => ordersFromBook({ held: [], target: [{ ...hedges[0]!, strike: -1 }], mark })).field).toBe(
+      'target[0].strike',
+    );
+    expect(
+      errorOf(() => ordersFromBook({ held: [], target: [{ ...hedges[0]!, expiry: '2025-02-30' }], mark })).field,
+    ).toBe('target[0].expiry');
+  });
+});

@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import {
+  InputValidationError,
+  OrderBooksSchema,
+  parseInput,
+  parseOptionSymbol,
+  readPositions,
+  parsePositionRows,
+  parsePositionsCsv,
+} from '../../../shared/src/index';
+import { errorOf } from '../../helpers/errors';
+
+const rules = { valuationDate: '2025-04-08' };
+
+function issuesOf(fn: () => unknown): { path: string; message: string }[] {
+  const e = errorOf(fn);
+  expect(e).toBeInstanceOf(InputValidationError);
+  return [...(e as InputValidationError).issues];
+}
+
+describe('option symbols', () => {
+  it('reads the broker form, the VIX form and the OCC form with the padded root', () => {
+    expect(parseOptionSymbol('SPXW 250523P03750')).toEqual({
+      root: 'SPXW',
+      kind: 'spx',
+      type: 'put',
+      expiry: '2025-05-23',
+      strike: 3750,
+    });
+    expect(parseOptionSymbol('VIX 250521C00033000')).toEqual({
+      root: 'VIX',
+      kind: 'vix',
+      type: 'call',
+      expiry: '2025-05-21',
+      strike: 33,
+    });
+    expect(parseOptionSymbol('SPXW  250523P03750000').strike).toBe(3750);
+    expect(parseOptionSymbol('VIX   250521C00017500').strike).toBe(17.5);
+    expect(parseOptionSymbol('spx 250516c05500').type).toBe('call');
+  });
+  it('rejects what is not a symbol, naming the field and the form to use', () => {
+    const e = errorOf(() => parseOptionSymbol('3750 put May'));
+    expect(e.field).toBe('symbol');
+    expect(e.message).toMatch(/SPXW 250523P03750/);
+    expect(errorOf(() => parseOptionSymbol('SPXW 250230P03750')).message).toMatch(/not a calendar date/);
+    expect(errorOf(() => parseOptionSymbol('SPXW 250523P0375000')).message).toMatch(
+      /strike digits 0375000, neither points .* nor the OCC eight digits/,
+    );
+  });
+});
+
+describe('positions from broker CSV', () => {
+  const csv = [
+    'Symbol,Qty,Avg Price',
+    'SPXW 250523P03750,-10,12.50',
+    'SPXW  250523P03700000,10,9.10',
+    '',
+    '"VIX 250521C00033000",20,1.35',
+    'SPX 250516C06000,(5),"1,250.5"',
+  ].join('\n');
+  it('reads every position with its line, signed quantity and average price', () => {
+    const p = parsePositionsCsv(csv, rules);
+    expect(p.map((x) => x.line)).toEqual([2, 3, 5, 6]);
+    expect(p[0]?.leg).toEqual({ kind: 'spx', type: 'put', strike: 3750, expiry: '2025-05-23', quantity: -10 });
+    expect(p[1]?.leg.strike).toBe(3700);
+    expect(p[2]?.leg).toEqual({ kind: 'vix', type: 'call', strike: 33, expiry: '2025-05-21', quantity: 20 });
+    expect(p[2]?.averagePrice).toBe(1.35);
+    expect(p[3]?.leg.expiry).toBe('2025-05-16');
+    expect(p[3]?.leg.quantity).toBe(-5); // (5) is a short position
+    expect(p[3]?.averagePrice).toBe(1250.5);
+  });
+  it('takes the columns from the header in any order, and semicolons', () => {
+    const p = parsePositionsCsv('Quantity;Average Price;Symbol\n-3;4.2;SPXW 250523P03750', rules);
+    expect(p[0]?.leg.quantity).toBe(-3);
+    expect(p[0]?.averagePrice).toBe(4.2);
+  });
+  it('reads a file without a header as symbol, quantity, average price', () => {
+    expect(parsePositionsCsv('VIX 250521C00033000,2,1.1', rules)[0]?.leg.quantity).toBe(2);
+  });
+
+  const bad: [string, string, RegExp][] = [
+    ['unknown root', 'AAPL 250523P00150000,1,2', /root AAPL.*use SPX, SPXW or VIX/],
+    [
+      'SPX strike off the 5-point grid',
+      'SPXW 250523P03752,1,2',
+      /strike 3752, off the SPX 5-point strike grid.*multiple of 5/,
+    ],
+    [
+      'VIX strike off the half-point grid',
+      'VIX 250521C00033250,1,2',
+      /strike 33.25, off the VIX 0.5-point strike grid/,
+    ],
+    [
+      'expired leg',
+      'SPXW 250404P03750,1,2',
+      /expired on 2025-04-04, before the valuation date 2025-04-08; remove the expired leg/,
+    ],
+    [
+      'VIX expiry that is not a VX expiry',
+      'VIX 250523C00033000,1,2',
+      /2025-05-23, not a VX final-settlement date.*monthly VIX option/,
+    ],
+    ['SPX expiry on a Saturday', 'SPXW 250524P03750,1,2', /2025-05-24, not an exchange trading day/],
+    ['SPX expiry on Good Friday', 'SPXW 250418P03750,1,2', /2025-04-18, not an exchange trading day/],
+    ['SPX monthly root on a weekly date', 'SPX 250523P03750,1,2', /root SPX .*third Friday: 2025-05-16.*use root SPXW/],
+    ['fractional quantity', 'SPXW 250523P03750,1.5,2', /quantity "1.5" is not a whole, non-zero number/],
+    ['zero quantity', 'SPXW 250523P03750,0,2', /not a whole, non-zero number/],
+    ['missing price', 'SPXW 250523P03750,1,', /average price "" is not a price/],
+    ['decimal comma in the price', 'SPXW 250523P03750,1,"1,35"', /average price "1,35" is not a price/],
+    ['negative price', 'SPXW 250523P03750,1,-2', /average price "-2" is not a price/],
+  ];
+  for (const [name, line, msg] of bad) {
+    it(`rejects ${name}, naming the line and the fix`, () => {
+      const issues = issuesOf(() => parsePositionsCsv(`Symbol,Qty,Price\nSPXW 250523P03750,1,2\n${line}`, rules));
+      expect(issues).toHaveLength(1);
+      expect(issues[0]?.path).toBe('positions line 3');
+      expect(issues[0]?.message).toMatch(msg);
+    });
+  }
+  it('reports every bad line at once', () => {
+    const issues = issuesOf(() =>
+      parsePositionsCsv('AAPL 250523P00150000,1,2\nSPXW 250523P03750,1,2\nVIX 250523C00033000,1,2', rules),
+    );
+    expect(issues.map((i) => i.path)).toEqual(['positions line 1', 'positions line 3']);
+  });
+  it('uses the policy grid for VIX strikes when asked', () => {
+    expect(parsePositionsCsv('VIX 250521C00017500,1,1', rules)[0]?.leg.strike).toBe(17.5);
+    const issues = issuesOf(() => parsePositionsCsv('VIX 250521C00017500,1,1', { ...rules, vixStrikeStep: 1 }));
+    expect(issues[0]?.message).toMatch(/off the VIX 1-point strike grid/);
+  });
+  it('accepts a leg expiring on the valuation date (it settles that day)', () => {
+    expect(parsePositionsCsv('SPXW 250408P03750,1,2', rules)).toHaveLength(1);
+  });
+  it('rejects a valuation date that is not a date', () => {
+    expect(errorOf(() => parsePositionsCsv('SPXW 250523P03750,1,2', { valuationDate: '2025-13-01' })).field).toBe(
+      'valuationDate',
+    );
+  });
+});
+
+describe('positions from an Excel range', () => {
+  it('reads numbers and text cells, skipping blank rows and the header', () => {
+    const p = parsePositionRows(
+      [
+        ['Symbol', 'Quantity', 'Avg Price'],
+        ['SPXW 250523P03750', -10, 12.5],
+        ['', null, undefined],
+        ['VIX 250521C00033000', '20', '1.35'],
+      ],
+      rules,
+    );
+    expect(p.map((x) => [x.line, x.leg.quantity, x.averagePrice])).toEqual([
+      [2, -10, 12.5],
+      [4, 20, 1.35],
+    ]);
+  });
+  it('names the row of a bad position', () => {
+    const issues = issuesOf(() =>
+      parsePositionRows(
+        [
+          ['VIX 250521C00033000', 1, 1],
+          ['SPXW 250404P03750', 1, 1],
+        ],
+        rules,
+      ),
+    );
+    expect(issues[0]?.path).toBe('positions row 2');
+    expect(issues[0]?.message).toMatch(/expired/);
+  });
+  it('rejects a range that is not rows', () => {
+    expect(errorOf(() => parsePositionRows('x' as unknown as unknown[][], rules)).field).toBe('positions');
+  });
+});
+
+describe('the positions input schema', () => {
+  it('reads text and rows alike', () => {
+    const text = readPositions({ valuationDate: '2025-04-08', positions: 'VIX 250521C00033000,20,1.35' });
+    const rows = readPositions({ valuationDate: '2025-04-08', positions: [['VIX 250521C00033000', 20, 1.35]] });
+    expect(rows.map((p) => p.leg)).toEqual(text.map((p) => p.leg));
+  });
+  it('passes the grids on and rejects bad fields by path', () => {
+    expect(
+      errorOf(() =>
+        readPositions({ valuationDate: '2025-04-08', positions: 'VIX 250521C00017500,1,1', vixStrikeStep: 1 }),
+      ).message,
+    ).toMatch(/1-point strike grid/);
+    expect(errorOf(() => readPositions({ valuationDate: '08/04/2025', positions: '' })).field).toBe('valuationDate');
+    expect(errorOf(() => readPositions({ valuationDate: '2025-04-08', positions: 3 as unknown as string })).field).toBe(
+      'positions',
+    );
+    expect(errorOf(() => readPositions({ valuationDate: '2025-04-08', positions: '', spxStrikeStep: -5 })).field).toBe(
+      'spxStrikeStep',
+    );
+  });
+});
+
+describe('the order books schema', () => {
+  it('defaults held to none and keeps fractional targets for the rounding rule', () => {
+    const b = parseInput(OrderBooksSchema, {
+      target: [
+        { kind: 'vix', type: 'call', strike: 33, expiry: '2025-05-21', quantity: 2.5, origin: 'tail: vix-call' },
+      ],
+    });
+    expect(b.held).toEqual([]);
+    expect(b.target[0]?.quantity).toBe(2.5);
+  });
+  it('rejects fractional holdings, a missing origin and unknown fields by path', () => {
+    const leg = { kind: 'vix', type: 'call', strike: 33, expiry: '2025-05-21', quantity: 1 };
+    const issues = issuesOf(() =>
+      parseInput(OrderBooksSchema, {
+        held: [{ ...leg, quantity: 1.5 }],
+        target: [leg, { ...leg, origin: 'x', side: 'buy' }],
+      }),
+    );
+    expect(issues.map((i) => i.path)).toEqual(['held[0].quantity', 'target[0].origin', 'target[1]']);
+    expect(issues[0]?.message).toMatch(/whole contracts/);
+  });
+});

@@ -1,0 +1,287 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  TAIL_STRUCTURES,
+  bestWithinBudget,
+  compareInContext,
+  compareTailStructures,
+  costsToCover,
+  futureForExpiry,
+  hedgeContext,
+  markBook,
+  markFromState,
+  ordersFromBook,
+  structureTargetLegs,
+  priceStructure,
+  sizeStructure,
+  sizeTailHedge,
+  stressedFuture,
+  unitsWithinBudget,
+  type HedgeContext,
+  type Leg,
+  type MarketState,
+  type StructureComparison,
+} from '../../../shared/src/index';
+import { describeWithData } from '../../helpers/marketData';
+import { errorOf } from '../../helpers/errors';
+import { DOC_DAYS, standardCondorDay } from './days';
+
+describeWithData('tail structures on 2018-12-24 (standard 10-lot 45-DTE condor)', () => {
+  let ctx: HedgeContext;
+  let cmp: StructureComparison;
+  beforeAll(() => {
+    ctx = hedgeContext(standardCondorDay('2018-12-24'));
+    cmp = compareInContext(ctx, undefined, 5000);
+  });
+
+  it('orders the structures by coverage per dollar', () => {
+    // the ladder's far calls gain most per dollar when VIX goes to 66; the put spread pays its full
+    // width at the stressed spot; the 10-wide call spread caps the gain below the stressed future
+    expect(cmp.structures.map((s) => s.structure)).toEqual([
+      'vix-call-ladder',
+      'spx-put-spread',
+      'vix-call',
+      'vix-call-spread',
+      'vx-future',
+    ]);
+    expect(cmp.structures.map((s) => Number(s.perDollar.toFixed(2)))).toEqual([
+      5.68,
+      5.39,
+      3.23,
+      1.95,
+      expect.any(Number),
+    ]);
+  });
+
+  it('vix-call is the method tail hedge: the same strike, gain and contracts as sizeTailHedge', () => {
+    const call = cmp.structures.find((s) => s.structure === 'vix-call');
+    const ref = sizeTailHedge({
+      condorLoss: ctx.loss,
+      hedgeFuture: futureForExpiry(ctx.ts, ctx.tailExpiry),
+      hedgeYears: ctx.tailDays / 365,
+      volOfVol: ctx.now.volOfVol,
+      stressedFuture: stressedFuture(
+        ctx.ts,
+        ctx.tailExpiry,
+        ctx.stressedVix,
+        ctx.policy.drawdownDays,
+        ctx.policy.shockKappa,
+      ),
+      rate: ctx.now.rate,
+    });
+    expect(call?.legs).toEqual([{ kind: 'vix', type: 'call', strike: ref.strike, expiry: '2019-02-13', quantity: 1 }]);
+    expect(call?.gain).toBeCloseTo(ref.gainPerContract, 9);
+    expect(call?.premium).toBeCloseTo(ref.premium * 100, 9);
+    expect(call?.size?.units).toBe(ref.contracts);
+  });
+
+  it('the scenario is the method one: SPX −20% over 10 days, VIX + 30, the condor loss within its max loss', () => {
+    expect(ctx.stressedVix).toBeCloseTo(36.07 + 30, 9);
+    expect(ctx.stressed.spot).toBeCloseTo(2351.1 * 0.8, 9);
+    expect(ctx.loss).toBeGreaterThan(0);
+    expect(ctx.loss).toBeLessThanOrEqual(ctx.maxLoss);
+    expect(ctx.tailExpiry).toBe('2019-02-13');
+  });
+
+  it('the structures are built by their stated rules', () => {
+    const by = Object.fromEntries(cmp.structures.map((s) => [s.structure, s]));
+    const k1 = by['vix-call']!.legs[0]!.strike;
+    expect(k1).toBe(24); // 23.325 · 1.025 = 23.91, up to the 1-point grid
+    expect(by['vix-call-spread']!.legs.map((l) => [l.strike, l.quantity])).toEqual([
+      [24, 1],
+      [34, -1],
+    ]);
+    // 23.325 · 1.25, · 1.5, · 2 rounded up: 30, 35, 47
+    expect(by['vix-call-ladder']!.legs.map((l) => l.strike)).toEqual([30, 35, 47]);
+    const condor = ctx.condors[0]!;
+    const put = by['spx-put-spread']!.legs;
+    expect(put[0]).toMatchObject({ kind: 'spx', type: 'put', strike: condor.legs[1]!.strike, quantity: 1 });
+    expect(put[1]).toMatchObject({ strike: 1880, quantity: -1, expiry: condor.legs[1]!.expiry }); // 2351.1 · 0.8 = 1880.9
+    expect(by['vx-future']!.futures).toEqual([{ expiry: '2019-02-13', quantity: 1 }]);
+  });
+
+  it('the budget buys most protection with the structure that pays most per dollar among the options', () => {
+    const best = cmp.bestWithinBudget!;
+    expect(best.structure).toBe('vix-call-ladder');
+    expect(best.cost).toBeLessThanOrEqual(5000);
+    for (const s of cmp.structures) {
+      if (!s.lossBoundedByPremium || s.size === null) continue;
+      expect(unitsWithinBudget(s, 5000, s.size.units) * s.gain).toBeLessThanOrEqual(best.protection + 1e-9);
+    }
+    expect(bestWithinBudget(ctx, cmp.structures, 0)?.units).toBe(0);
+  });
+
+  it('a sized structure becomes labelled target legs and, from nothing held, its orders', () => {
+    const spread = cmp.structures.find((s) => s.structure === 'vix-call-spread')!;
+    const target = structureTargetLegs(spread, 7);
+    expect(target.map((l) => [l.strike, l.quantity, l.origin])).toEqual([
+      [24, 7, 'tail: vix-call-spread'],
+      [34, -7, 'tail: vix-call-spread'],
+    ]);
+    const o = ordersFromBook({ held: [], target, mark: markFromState(ctx.now) });
+    expect(o.orders.map((x) => [x.side, x.quantity, x.why])).toEqual([
+      ['buy', 7, 'tail: vix-call-spread'],
+      ['sell', 7, 'tail: vix-call-spread'],
+    ]);
+    expect(o.netCost).toBeCloseTo(7 * spread.premium, 6);
+  });
+
+  it('says what covering half the loss costs with each structure, cheapest first', () => {
+    const { costs, words } = costsToCover(cmp, 0.5);
+    const options = costs.filter((c) => c.lossBoundedByPremium);
+    expect(options.map((c) => c.cost)).toEqual([...options.map((c) => c.cost)].sort((a, b) => a - b));
+    for (const c of options) {
+      const s = cmp.structures.find((x) => x.structure === c.structure)!;
+      expect(c.units * s.gain).toBeGreaterThanOrEqual(0.5 * cmp.loss - 1e-6);
+      expect((c.units - 1) * s.gain).toBeLessThan(0.5 * cmp.loss);
+    }
+    expect(costs.at(-1)?.structure).toBe('vx-future');
+    expect(words).toMatch(/^Covering 50% of the \$20,143 drawdown loss costs \$[\d,]+ with vix-call-ladder, /);
+    expect(errorOf(() => costsToCover(cmp, 0)).field).toBe('coverage');
+  });
+
+  it('a plugged-in mark function prices every option structure', () => {
+    const doubled = compareInContext(ctx, (legs, s) => 2 * markValue(legs, s), undefined);
+    for (const s of doubled.structures.filter((x) => x.lossBoundedByPremium)) {
+      const base = cmp.structures.find((x) => x.structure === s.structure)!;
+      expect(s.premium).toBeCloseTo(2 * base.premium, 9);
+      expect(s.perDollar).toBeCloseTo(base.perDollar, 12);
+      expect(s.size!.units).toBe(Math.ceil((1.8 * ctx.loss) / (2 * base.gain) - 1e-9));
+    }
+  });
+});
+
+function markValue(legs: readonly Leg[], s: MarketState): number {
+  return markBook(legs, s).value;
+}
+
+describeWithData('invariants on every documented day', () => {
+  for (const day of DOC_DAYS) {
+    describe(day, () => {
+      let ctx: HedgeContext;
+      beforeAll(() => {
+        ctx = hedgeContext(standardCondorDay(day));
+      });
+      it('gain = stressed value − premium, in the scenario and in each analog; premiums positive', () => {
+        for (const s of TAIL_STRUCTURES) {
+          const u = priceStructure(ctx, s);
+          expect(u.premium).toBeGreaterThan(0);
+          expect(u.gain).toBe(u.stressedValue - u.premium);
+          expect(u.analogs).toHaveLength(3);
+          for (const a of u.analogs) expect(a.gain).toBe(a.value - u.premium);
+          if (s !== 'vx-future') expect(u.premium).toBeCloseTo(markValue(u.legs, ctx.now), 9);
+        }
+      });
+      it('sizes are the fewest units that reach the coverage, monotone in coverage', () => {
+        for (const s of TAIL_STRUCTURES) {
+          const u = priceStructure(ctx, s);
+          if (!(u.gain > 0)) continue;
+          let prev = 0;
+          for (const cov of [0.25, 0.5, 1, 1.5, 1.8, 2.5, 4]) {
+            const z = sizeStructure(u, ctx.loss, cov);
+            expect(z.units * u.gain).toBeGreaterThanOrEqual(cov * ctx.loss - 1e-6);
+            expect((z.units - 1) * u.gain).toBeLessThan(cov * ctx.loss);
+            expect(z.units).toBeGreaterThanOrEqual(prev);
+            expect(z.coverageAchieved).toBeGreaterThanOrEqual(cov - 1e-9);
+            prev = z.units;
+          }
+        }
+      });
+      it('a spread is worth less than its long call; a ladder is the sum of its calls', () => {
+        const call = priceStructure(ctx, 'vix-call');
+        const spread = priceStructure(ctx, 'vix-call-spread');
+        expect(spread.premium).toBeLessThan(call.premium);
+        expect(spread.stressedValue).toBeLessThan(call.stressedValue);
+        const ladder = priceStructure(ctx, 'vix-call-ladder');
+        const parts = ladder.legs.reduce((a, l) => a + markValue([l], ctx.now), 0);
+        expect(ladder.premium).toBeCloseTo(parts, 9);
+        expect(ladder.legs[0]!.strike).toBeGreaterThan(call.legs[0]!.strike);
+      });
+      it('spreads never gain more than their width', () => {
+        const cs = priceStructure(ctx, 'vix-call-spread');
+        expect(cs.stressedValue).toBeLessThanOrEqual(10 * 100);
+        const ps = priceStructure(ctx, 'spx-put-spread');
+        const width = ps.legs[0]!.strike - ps.legs[1]!.strike;
+        expect(width).toBeGreaterThanOrEqual(50);
+        expect(ps.stressedValue).toBeLessThanOrEqual(width * 100);
+      });
+    });
+  }
+});
+
+describe('a structure that gains nothing cannot cover', () => {
+  const input = {
+    valuationDate: '2024-03-01',
+    market: {
+      spx: 5100,
+      vix: 14,
+      vvix: 90,
+      rate: 0.05,
+      divYield: 0.014,
+      futures: [
+        { expiry: '2024-03-20', price: 14.6 },
+        { expiry: '2024-04-17', price: 15.4 },
+        { expiry: '2024-05-22', price: 16.0 },
+        { expiry: '2024-06-18', price: 16.5 },
+      ],
+    },
+    condors: [
+      { expiry: '2024-04-19', strikes: [4700, 4750, 5400, 5450] as [number, number, number, number], quantity: 10 },
+    ],
+    // a "drawdown" in which VIX falls: no VIX call can gain
+    policy: { stressVix: 10 },
+  };
+  it('sizeStructure throws no_solution naming the structure', () => {
+    const ctx = hedgeContext(input);
+    const u = priceStructure(ctx, 'vix-call');
+    expect(u.gain).toBeLessThanOrEqual(0);
+    const e = errorOf(() => sizeStructure(u, ctx.loss, 1.8));
+    expect(e.code).toBe('no_solution');
+    expect(e.field).toBe('tailStructure');
+    expect(e.message).toMatch(/vix-call .* gains nothing and cannot cover the loss/);
+  });
+  it('the comparison keeps it, without a size, after those that cover', () => {
+    const c = compareTailStructures(input);
+    const dead = c.structures.filter((s) => s.size === null);
+    expect(dead.length).toBeGreaterThan(0);
+    expect(dead.every((s) => s.noSolution?.includes('cannot cover'))).toBe(true);
+    const firstDead = c.structures.findIndex((s) => s.size === null);
+    expect(c.structures.slice(firstDead).every((s) => s.size === null)).toBe(true);
+  });
+  it('a unit the marks price at nothing is reported, never divided by', () => {
+    const c = compareInContext(hedgeContext(input), () => 0);
+    for (const s of c.structures.filter((x) => x.lossBoundedByPremium)) {
+      expect(s.size).toBeNull();
+      expect(s.noSolution).toMatch(/is worth \$0.00 today on the model, so it has no coverage per dollar/);
+      expect(s.perDollar).toBe(0);
+      for (const a of s.analogScores) expect(Number.isFinite(a.perDollar)).toBe(true);
+    }
+    expect(c.structures.at(-1)?.size).toBeNull();
+  });
+  it('the loss of a ladder of condors is the sum of the condors’ losses', () => {
+    const one = hedgeContext(input);
+    const two = hedgeContext({
+      ...input,
+      condors: [input.condors[0]!, { ...input.condors[0]!, expiry: '2024-04-26' }],
+    });
+    const second = hedgeContext({ ...input, condors: [{ ...input.condors[0]!, expiry: '2024-04-26' }] });
+    expect(two.loss).toBeCloseTo(one.loss + second.loss, 6);
+    expect(two.maxLoss).toBeCloseTo(one.maxLoss + second.maxLoss, 6);
+    expect(two.horizonDays).toBe(second.horizonDays);
+  });
+  it('rejects bad input naming the field', () => {
+    expect(errorOf(() => hedgeContext({ ...input, condors: [] })).field).toBe('condors');
+    expect(errorOf(() => hedgeContext({ ...input, market: { ...input.market, vix: -14 } })).field).toBe('market.vix');
+    expect(errorOf(() => hedgeContext({ ...input, policy: { tailCoverage: -1 } })).field).toBe('policy.tailCoverage');
+    expect(errorOf(() => hedgeContext({ ...input, params: { spreadWidth: 0 } })).field).toBe('params.spreadWidth');
+    const late = { ...input.condors[0]!, strikes: [4750, 4700, 5400, 5450] as [number, number, number, number] };
+    expect(errorOf(() => hedgeContext({ ...input, condors: [input.condors[0]!, late] })).field).toBe(
+      'condors[1].strikes',
+    );
+    const past = { ...input.condors[0]!, expiry: '2024-02-16' };
+    expect(errorOf(() => hedgeContext({ ...input, condors: [past] })).field).toBe('condors[0].expiry');
+    const unsorted = [...input.market.futures].reverse();
+    expect(errorOf(() => hedgeContext({ ...input, market: { ...input.market, futures: unsorted } })).field).toMatch(
+      /^market\.futures/,
+    );
+  });
+});
