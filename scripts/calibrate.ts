@@ -385,6 +385,50 @@ out(
 );
 out('  rests on a handful of episodes.');
 out();
+// The out-of-sample targets, met or missed, listed up front.
+const misses: string[] = [];
+let targets = 0;
+{
+  const h = hist[1]!;
+  const m = evaluation[1]!;
+  VIX_BUCKETS.forEach((b, bi) =>
+    HORIZONS.forEach((hz, k) => {
+      const hc = h.vix[bi]![k]!;
+      const mc = m.vix[bi]![k]!;
+      const at = `start [${b[0]}, ${b[1]}), ${hz} days`;
+      if (hc.n >= 20) {
+        targets++;
+        if (Math.abs(mc.median - hc.median) > 1.5) misses.push(`${at}: median ${f1(mc.median)} vs ${f1(hc.median)}`);
+      }
+      for (const [name, mp, hp, count] of [
+        ['P(VIX > 30)', mc.above30, hc.above30, hc.count30],
+        ['P(VIX > 40)', mc.above40, hc.above40, hc.count40],
+      ] as const) {
+        if (count < 20) continue;
+        targets++;
+        if (Math.max(mp / hp, hp / mp) > 1.5) misses.push(`${at}: ${name} ${pc(mp)} vs ${pc(hp)} (${count} cases)`);
+      }
+    }),
+  );
+  RESPONSE_TENORS.forEach((d, k) => {
+    targets++;
+    if (Math.abs(m.beta[k]! - h.beta[k]!) > 0.1) misses.push(`β of CM(${d}): ${f3(m.beta[k]!)} vs ${f3(h.beta[k]!)}`);
+  });
+}
+out('## Out-of-sample targets');
+out();
+out(
+  `Medians within 1.5 points, P(VIX > 30) and P(VIX > 40) within a factor 1.5 where history has at least 20 cases, β within 0.1: ` +
+    `${targets - misses.length} of ${targets} met. Missed:`,
+);
+out();
+for (const miss of misses) out(`- ${miss}`);
+if (misses.length === 0) out('- none');
+out();
+out(
+  'Why they miss, and what it means for the risk figures: [scenarios.md](scenarios.md#what-the-out-of-sample-check-says).',
+);
+out();
 out('## Parameters');
 out();
 out('| parameter | value | meaning |');

@@ -88,7 +88,8 @@ export interface LogVixStart {
   measure?: Measure;
   /**
    * Today's VIX futures curve as a function of calendar days to expiry (points); required in the
-   * risk-neutral measure, whose E[VIX_t] it fixes for t = 1..tableDays.
+   * risk-neutral measure, whose E[VIX_t] it fixes for t = 1..tableDays. In the real-world measure it
+   * sets the term premium of {@link LogVixModel.future} (today's curve over the model's E[VIX]).
    */
   curve?: (days: number) => number;
   /** Slow factor at t = 0 (log points); default: its expectation given today's VIX ({@link slowGivenVix}). */
@@ -180,6 +181,11 @@ export class LogVixModel {
   /** ½·g_n²·Δ and the jump term of step n (n = 1..tableDays) of the backward recursion. */
   private readonly halfG2: Float64Array;
   private readonly jumpTerm: Float64Array;
+  /**
+   * Term premium by days to expiry n: today's curve over the real-world E₀[VIX_n] (1 without a
+   * curve, and in the risk-neutral measure, whose expectation is the curve).
+   */
+  readonly termPremium: Float64Array;
   /** Factors at t = 0. */
   readonly fast0: number;
   readonly slow0: number;
@@ -192,7 +198,14 @@ export class LogVixModel {
   readonly spxDrift: number;
   readonly volScale: number;
   readonly rhoBar: number;
+  /** s(x)² = varBase + varSlope·x, floored at varFloor. */
+  readonly varBase: number;
+  readonly varSlope: number;
+  readonly varFloor: number;
   private readonly curveTables = new Map<number, Float64Array>();
+  /** The last expiry asked for and its table (a loop reads the same expiry day after day). */
+  private lastExpiry = -1;
+  private lastTable: Float64Array = new Float64Array(0);
   /** C[n] of the real-world measure: c(t, t + n) with μ = logLevel. */
   private readonly constRealWorld: Float64Array;
 
@@ -227,6 +240,9 @@ export class LogVixModel {
     this.spxDrift = m * DT - jumpComp;
     this.volScale = p.realizedToImplied / 100;
     this.rhoBar = Math.sqrt(1 - p.rho * p.rho);
+    this.varBase = p.volRef * p.volRef - p.volSlope * LOG_VIX_REF;
+    this.varSlope = p.volSlope;
+    this.varFloor = p.volFloor * p.volFloor;
 
     const N = this.tableDays;
     const x0 = Math.log(this.vix);
@@ -266,6 +282,14 @@ export class LogVixModel {
     }
 
     this.mu = new Float64Array(N + 1).fill(p.logLevel);
+    this.termPremium = new Float64Array(N + 1).fill(1);
+    if (measure === 'real-world' && start.curve !== undefined) {
+      for (let n = 1; n <= N; n++) {
+        const f = checkPositive(`curve(${n})`, start.curve(n));
+        const e = Math.exp(this.constRealWorld[n]! + this.loadFast[n]! * this.fast0 + this.loadSlow[n]! * this.slow0);
+        this.termPremium[n] = f / e;
+      }
+    }
     if (measure === 'risk-neutral') {
       const curve = start.curve;
       if (curve === undefined) {
@@ -330,8 +354,24 @@ export class LogVixModel {
     if (!(n >= 0)) {
       throw invalidInput('expiryDay', `is ${expiryDay}, before day ${day}`, 'pass an expiry on or after the day');
     }
-    const tab = this.expiryTable(expiryDay);
+    let tab: Float64Array;
+    if (expiryDay === this.lastExpiry) tab = this.lastTable;
+    else {
+      tab = this.expiryTable(expiryDay);
+      this.lastExpiry = expiryDay;
+      this.lastTable = tab;
+    }
     return Math.exp(tab[day]! + this.loadFast[n]! * fast + this.loadSlow[n]! * slow);
+  }
+
+  /**
+   * The VX future of expiry `expiryDay` seen on day `day` at the factors (fast, slow): the model's
+   * conditional expectation times the term premium for the days left (1 in the risk-neutral
+   * measure). At t = 0 it is today's curve in both measures when a curve was given; along a path it
+   * moves with the state as the model's own expectation does.
+   */
+  future(day: number, expiryDay: number, fast: number, slow: number): number {
+    return this.conditionalVix(day, expiryDay, fast, slow) * this.termPremium[expiryDay - day]!;
   }
 
   /**
@@ -402,10 +442,8 @@ export class LogVixPath {
   advance(r: PathDraws, sign: number): void {
     const m = this.m;
     const p = m.params;
-    const x = this.logVix;
-    let s2 = p.volRef * p.volRef + p.volSlope * (x - LOG_VIX_REF);
-    const f2 = p.volFloor * p.volFloor;
-    if (s2 < f2) s2 = f2;
+    let s2 = m.varBase + m.varSlope * this.logVix;
+    if (s2 < m.varFloor) s2 = m.varFloor;
     const z1 = sign * r.z1;
     const e = Math.sqrt(s2) * SQRT_DT * z1;
     let fast = m.phiFast * this.fast + m.wFast * e;

@@ -37,7 +37,10 @@ const P = CALIBRATED.params;
 
 it('docs/calibration.md lists the shipped parameters', () => {
   const doc = readFileSync(docsPath, 'utf8');
-  for (const [k, v] of Object.entries(P)) expect(doc).toContain(`| ${k} | ${v} |`);
+  for (const [k, v] of Object.entries(P)) {
+    const row = new RegExp(`^\\|\\s*${k}\\s*\\|\\s*([^|\\s]+)\\s*\\|`, 'm').exec(doc);
+    expect(row?.[1], k).toBe(String(v));
+  }
 });
 
 describeWithData('the calibrated model against the VIX history', () => {

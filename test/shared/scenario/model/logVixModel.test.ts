@@ -120,6 +120,24 @@ describe('LogVixModel inputs', () => {
   });
 });
 
+describe('the futures a path sees', () => {
+  it('are today’s curve at t = 0 in both measures, and the model’s expectation times a fixed term premium after', () => {
+    const rw = new LogVixModel(P, { ...START, curve: contango });
+    const rn = new LogVixModel(P, { ...START, measure: 'risk-neutral', curve: contango });
+    for (const T of [5, 30, 58, 120]) {
+      expect(rw.future(0, T, rw.fast0, rw.slow0)).toBeCloseTo(contango(T), 10);
+      expect(rn.future(0, T, rn.fast0, rn.slow0)).toBeCloseTo(contango(T), 10);
+    }
+    // On day 10, 20 days before expiry: the real-world expectation times the 20-day premium.
+    const e = rw.conditionalVix(10, 30, 0.5, 0.1);
+    expect(rw.future(10, 30, 0.5, 0.1)).toBe(e * rw.termPremium[20]!);
+    expect(rw.termPremium[20]).toBeGreaterThan(1); // a contango curve above the model's mean from 16
+    // Without a curve the real-world future is the model's own expectation.
+    const bare = new LogVixModel(P, START);
+    expect(bare.future(10, 30, 0.5, 0.1)).toBe(bare.conditionalVix(10, 30, 0.5, 0.1));
+  });
+});
+
 describe('LogVixPath reproducibility', () => {
   it('gives the same paths to the last bit in one run or in chunks, per seed and path index', () => {
     const model = new LogVixModel(P, START);
