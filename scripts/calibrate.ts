@@ -12,7 +12,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
-import { buildTermStructure, constantMaturity, parseMarketHistory, vxExpiriesAfter } from '../shared/src/index';
+import {
+  buildTermStructure,
+  constantMaturity,
+  datedCurve,
+  mergeMarketHistory,
+  parseMarketHistory,
+  vxExpiriesAfter,
+} from '../shared/src/index';
 import type { MarketHistoryFormat, MarketRow } from '../shared/src/index';
 import {
   HORIZONS,
@@ -51,6 +58,15 @@ const vixRows = read('cboe_VIX_History__ManULoreN14.csv', 'cboe-vix');
 const vvixRows = read('cboe_VVIX_History__ManULoreN14.csv', 'cboe-vvix');
 const vxRows = read('quantintell_vix_futures_VX1-VX8_2007-2021.csv', 'quantintell-futures');
 const spxTail = read('spx_daily_2021-2026__eric-tao.csv', 'spx-ohlcv');
+// The other VX sources, for the response of the futures beside quantintell's: leyhline before
+// quantintell starts (in sample), manumartinb's two episodes after it ends (out of sample).
+const vxBefore = read('leyhline_vx_M1-M8_settle_2004-2017_MIT.csv', 'leyhline-m1m8').filter(
+  (r) => r.date < '2007-04-02',
+);
+const vxEpisodes = [
+  read('manumartinb_vx_M1-M8_episode_2024-07_2024-09.csv', 'manumartinb-m1m8'),
+  read('manumartinb_vx_M1-M8_episode_2025-03_2025-05.csv', 'manumartinb-m1m8'),
+];
 
 const series = (rows: MarketRow[], pick: (r: MarketRow) => number | undefined): DayValue[] =>
   rows.flatMap((r) => {
@@ -88,6 +104,9 @@ interface HistoryFacts {
   beta: number[];
   betaWindows: number;
   betaRange: string;
+  /** β over every VX source in the period (leyhline before 2007-04, manumartinb's 2024-2025 episodes). */
+  betaAll: number[];
+  betaAllWindows: number;
 }
 
 /** β of CM(d) on ΔVIX over 10-trading-day windows with ΔVIX ≥ 10, as the shock study measures it. */
@@ -118,6 +137,61 @@ function historyBeta(from: number, to: number): { beta: number[]; windows: numbe
   };
 }
 
+/**
+ * ΔVIX and ΔCM(d) over the 10-trading-day windows with ΔVIX ≥ 10 of one VX source (its own rows
+ * only; VIX from Cboe), dated by datedCurve; days whose curve cannot be formed are left out.
+ */
+function sourceWindows(rows: MarketRow[], from: number, to: number): { dv: number[]; dcm: number[][] } {
+  const dates = new Set(rows.map((r) => r.date));
+  const merged = mergeMarketHistory(rows, vixRows).filter(
+    (r) => dates.has(r.date) && epochDay(r.date) >= from && epochDay(r.date) <= to,
+  );
+  const days = merged.flatMap((r) => {
+    try {
+      const ts = buildTermStructure(datedCurve(r));
+      return [{ vix: r.vix!, cm: RESPONSE_TENORS.map((d) => constantMaturity(ts, d)) }];
+    } catch {
+      return [];
+    }
+  });
+  const dv: number[] = [];
+  const dcm: number[][] = RESPONSE_TENORS.map(() => []);
+  for (let i = 0; i + 10 < days.length; i++) {
+    const rise = days[i + 10]!.vix - days[i]!.vix;
+    if (rise < RESPONSE_RISE) continue;
+    dv.push(rise);
+    RESPONSE_TENORS.forEach((_, k) => dcm[k]!.push(days[i + 10]!.cm[k]! - days[i]!.cm[k]!));
+  }
+  return { dv, dcm };
+}
+
+/** β over every VX source's windows in the period (quantintell's as in historyBeta, plus the others). */
+function historyBetaAllSources(from: number, to: number): { beta: number[]; windows: number } {
+  const parts = [sourceWindows(vxBefore, from, to), ...vxEpisodes.map((e) => sourceWindows(e, from, to))];
+  const q = vxRows.filter((r) => epochDay(r.date) >= from && epochDay(r.date) <= to && r.vx.every((x) => x !== null));
+  const dv: number[] = [];
+  const dcm: number[][] = RESPONSE_TENORS.map(() => []);
+  for (let i = 0; i + 10 < q.length; i++) {
+    const rise = q[i + 10]!.vix! - q[i]!.vix!;
+    if (rise < RESPONSE_RISE) continue;
+    const cm = [q[i]!, q[i + 10]!].map((r) => {
+      const ts = buildTermStructure({
+        valuationDate: r.date,
+        vixSpot: r.vix!,
+        futures: vxExpiriesAfter(r.date, 8).map((expiry, k) => ({ expiry, price: r.vx[k] as number })),
+      });
+      return RESPONSE_TENORS.map((d) => constantMaturity(ts, d));
+    });
+    dv.push(rise);
+    RESPONSE_TENORS.forEach((_, k) => dcm[k]!.push(cm[1]![k]! - cm[0]![k]!));
+  }
+  for (const part of parts) {
+    dv.push(...part.dv);
+    RESPONSE_TENORS.forEach((_, k) => dcm[k]!.push(...part.dcm[k]!));
+  }
+  return { beta: dcm.map((ys) => slopeThroughOrigin(dv, ys)), windows: dv.length };
+}
+
 function historyFacts(p: Period): HistoryFacts {
   const hv = historyVixCells(vix, p.from, p.to);
   const hs = historySpxCells(spx, vix, p.from, p.to);
@@ -126,6 +200,7 @@ function historyFacts(p: Period): HistoryFacts {
   const lx = pairs.map((x) => Math.log(vixByDay.get(x.day)!));
   const ly = pairs.map((x) => Math.log(x.value));
   const b = historyBeta(p.from, p.to);
+  const all = historyBetaAllSources(p.from, p.to);
   return {
     vix: hv.cells,
     vixStarts: hv.starts,
@@ -137,6 +212,8 @@ function historyFacts(p: Period): HistoryFacts {
     beta: b.beta,
     betaWindows: b.windows,
     betaRange: b.range,
+    betaAll: all.beta,
+    betaAllWindows: all.windows,
   };
 }
 
@@ -493,14 +570,22 @@ hist.forEach((h, pi) => {
   );
   out(`  least squares through 0 (model windows ${m.betaWindows}, history windows ${h.betaWindows}):`);
   out();
-  out('| tenor (days) | model β | history β | difference |');
-  out('|---:|---:|---:|---:|');
+  out(
+    `| tenor (days) | model β | history β (quantintell) | difference | history β, every VX source (${h.betaAllWindows} windows) |`,
+  );
+  out('|---:|---:|---:|---:|---:|');
   RESPONSE_TENORS.forEach((d, k) => {
     const diff = m.beta[k]! - h.beta[k]!;
     out(
-      `| ${d} | ${f3(m.beta[k]!)} | ${f3(h.beta[k]!)} | ${f3(diff)}${check ? (Math.abs(diff) <= 0.1 ? ' ✓' : ' ✗') : ''} |`,
+      `| ${d} | ${f3(m.beta[k]!)} | ${f3(h.beta[k]!)} | ${f3(diff)}${check ? (Math.abs(diff) <= 0.1 ? ' ✓' : ' ✗') : ''} | ${f3(h.betaAll[k]!)} |`,
     );
   });
+  out();
+  out(
+    pi === 0
+      ? "\"Every VX source\" adds leyhline's closes from 2004-03-26 to 2007-03-30 to quantintell's settlements (the fit uses quantintell's)."
+      : '"Every VX source" adds manumartinb\'s settlements of the 2024-07..09 and 2025-03..05 episodes to quantintell\'s.',
+  );
   out();
 });
 await writeFormatted(join(repoRoot, 'docs', 'calibration.md'), lines.join('\n'));
