@@ -1,0 +1,475 @@
+/**
+ * Two-factor mean-reverting log-VIX with level-dependent vol of vol and up-jumps, and SPX with it;
+ * one calendar day per step (Δ = 1/365 year). The model of `docs/calibration.md`.
+ *
+ * ln VIX_t = μ_t + X_t + Y_t, a fast factor X and a slow factor Y driven by one shock z₁:
+ *   X ← φ_f·X + (1 − w)·s(x)·√Δ·z₁ + J·1{jump},   φ_f = e^(−κ_f Δ)
+ *   Y ← φ_s·Y + w·s(x)·√Δ·z₁,                     φ_s = e^(−κ_s Δ)
+ * with x = ln VIX at the start of the step, the vol of log VIX s(x)² = s₂₀² + b·(x − ln 20) (floored
+ * at `volFloor`², which only binds below VIX ≈ 3), at most one jump a day with probability
+ * p = 1 − e^(−λΔ) and J in log points a mixture of two exponentials: mean η₂ with probability q (the
+ * rare large spike), mean η otherwise. μ_t is the constant `logLevel` in the real-world
+ * measure and a deterministic table in the risk-neutral one, chosen so that E[VIX_t] is today's
+ * futures curve at every day t.
+ *
+ * Because s² is affine in the state and z₁ is Gaussian given the state, the one-step moment
+ * E[exp(u_f X' + u_s Y') | X, Y] is exponential-affine in (X, Y); iterating it gives the model's own
+ * conditional expectation E[VIX_T | X_t, Y_t] = exp(c(t, T) + U_f[n]·X_t + U_s[n]·Y_t), n = T − t,
+ * exactly for the discrete scheme the paths follow (the floor aside). That is the VX future of
+ * expiry T at the path state ({@link LogVixModel.conditionalVix}).
+ *
+ * SPX: ln S ← ln S + m·Δ − ½σ²Δ + σ√Δ·(ρ z₁ + √(1 − ρ²) z₂) − c·J·1{jump} − ln(1 − p + p·E[e^(−cJ)]),
+ * σ = VIX/100 · realizedToImplied at the start of the step, so E[S_t] = S₀e^(m t) exactly, with
+ * m = r − q (risk-neutral) or r − q + `spxPremium` (real-world).
+ */
+import { invalidInput } from '../../errors';
+import { checkFinite, checkInteger, checkPositive, checkRange, checkRate } from '../../validate';
+import type { PathDraws } from '../philox';
+
+/** One calendar day in years (ACT/365). */
+const DT = 1 / 365;
+const SQRT_DT = Math.sqrt(DT);
+/** The reference level of the vol-of-vol function: ln 20. */
+export const LOG_VIX_REF = Math.log(20);
+
+/** Which measure the paths follow. */
+export type Measure = 'real-world' | 'risk-neutral';
+export const MEASURES: readonly Measure[] = ['real-world', 'risk-neutral'];
+
+/** The model's parameters (fitted by `npm run calibrate`; units in each field's doc). */
+export interface LogVixParams {
+  /** μ: the constant part of ln VIX in the real-world measure (long-run ln VIX less the jumps' mean). */
+  logLevel: number;
+  /** Mean-reversion speed of the fast factor κ_f (per year). */
+  kappaFast: number;
+  /** Mean-reversion speed of the slow factor κ_s (per year), below κ_f. */
+  kappaSlow: number;
+  /** w: the share of the diffusion shock carried by the slow factor, in [0, 1]. */
+  slowShare: number;
+  /** s₂₀: vol of log VIX at VIX = 20 (per √year, e.g. 0.9 for 90%). */
+  volRef: number;
+  /** b: slope of the variance of log VIX in ln VIX (s² = s₂₀² + b(ln VIX − ln 20)). */
+  volSlope: number;
+  /** Lowest vol of log VIX (per √year); only binds far below any VIX seen. */
+  volFloor: number;
+  /** λ: up-jumps per year. */
+  jumpIntensity: number;
+  /** η: mean of the ordinary up-jump of ln VIX (exponential), e.g. 0.15 (VIX × 1.16 on average). */
+  jumpMeanLog: number;
+  /** q: the share of jumps that are large, in [0, 1]. */
+  bigJumpShare: number;
+  /** η₂: mean of a large up-jump of ln VIX (exponential, below 1 so that E[VIX] is finite). */
+  bigJumpMeanLog: number;
+  /** c: SPX log drop per unit of log-VIX jump (a jump of J in ln VIX moves SPX by e^(−cJ)). */
+  spxJumpPerLogJump: number;
+  /** ρ: correlation of SPX and VIX diffusion shocks (−0.7 by default). */
+  rho: number;
+  /** SPX vol over VIX: σ_SPX = VIX/100 · realizedToImplied (0.85 by default). */
+  realizedToImplied: number;
+  /** Real-world SPX expected return above r − q (per year, continuous); unused in risk-neutral. */
+  spxPremium: number;
+}
+
+/** The market a run starts from. */
+export interface LogVixStart {
+  /** SPX at t = 0 (index points). */
+  spot: number;
+  /** VIX at t = 0 (index points). */
+  vix: number;
+  /** Continuously compounded rate r (decimal). */
+  rate: number;
+  /** Continuous dividend yield q (decimal). */
+  divYield: number;
+  /** Days the paths run (the tables are built this far; futures may expire later, see `tableDays`). */
+  horizonDays: number;
+  /** Days the conditional-expectation tables cover (≥ horizonDays; default horizonDays + 400). */
+  tableDays?: number;
+  /** The measure of the paths (default real-world). */
+  measure?: Measure;
+  /**
+   * Today's VIX futures curve as a function of calendar days to expiry (points); required in the
+   * risk-neutral measure, whose E[VIX_t] it fixes for t = 1..tableDays. In the real-world measure it
+   * sets the term premium of {@link LogVixModel.future} (today's curve over the model's E[VIX]).
+   */
+  curve?: (days: number) => number;
+  /** Slow factor at t = 0 (log points); default: its expectation given today's VIX ({@link slowGivenVix}). */
+  slowStart?: number;
+}
+
+/** Check every parameter; the field names the offending one. */
+export function checkLogVixParams(p: LogVixParams, field = 'model'): LogVixParams {
+  checkRange(`${field}.logLevel`, p.logLevel, Math.log(5), Math.log(60));
+  checkRange(`${field}.kappaFast`, p.kappaFast, 0.01, 200);
+  checkRange(`${field}.kappaSlow`, p.kappaSlow, 0.001, 50);
+  if (p.kappaSlow >= p.kappaFast) {
+    throw invalidInput(
+      `${field}.kappaSlow`,
+      `is ${p.kappaSlow}, not below kappaFast ${p.kappaFast}`,
+      'pass a slow speed below the fast one',
+    );
+  }
+  checkRange(`${field}.slowShare`, p.slowShare, 0, 1);
+  checkRange(`${field}.volRef`, p.volRef, 0.01, 5);
+  checkRange(`${field}.volSlope`, p.volSlope, -2, 2);
+  checkRange(`${field}.volFloor`, p.volFloor, 0.01, p.volRef);
+  checkRange(`${field}.jumpIntensity`, p.jumpIntensity, 0, 365);
+  checkRange(`${field}.jumpMeanLog`, p.jumpMeanLog, 0, 0.5);
+  checkRange(`${field}.bigJumpShare`, p.bigJumpShare, 0, 1);
+  checkRange(`${field}.bigJumpMeanLog`, p.bigJumpMeanLog, 0, 0.9);
+  checkRange(`${field}.spxJumpPerLogJump`, p.spxJumpPerLogJump, 0, 2);
+  checkRange(`${field}.rho`, p.rho, -1, 1);
+  checkRange(`${field}.realizedToImplied`, p.realizedToImplied, 0, 5);
+  checkRange(`${field}.spxPremium`, p.spxPremium, -0.5, 0.5);
+  return p;
+}
+
+/** Variance of log VIX (per year) at ln VIX = x, floored. */
+export function logVixVariance(p: LogVixParams, x: number): number {
+  const v = p.volRef * p.volRef + p.volSlope * (x - LOG_VIX_REF);
+  const f = p.volFloor * p.volFloor;
+  return v > f ? v : f;
+}
+
+/** Mean up-jump of ln VIX: the mixture's q·η₂ + (1 − q)·η. */
+export function jumpMean(p: LogVixParams): number {
+  return p.bigJumpShare * p.bigJumpMeanLog + (1 - p.bigJumpShare) * p.jumpMeanLog;
+}
+
+/** E[e^(aJ)] of the jump mixture (a·η₂ < 1 and a·η < 1). */
+function jumpMgf(p: LogVixParams, a: number): number {
+  return p.bigJumpShare / (1 - a * p.bigJumpMeanLog) + (1 - p.bigJumpShare) / (1 - a * p.jumpMeanLog);
+}
+
+/**
+ * E[Y | X + Y = d]: the slow factor's expectation given the total deviation d = ln VIX − μ, under the
+ * stationary law of the real-world factors (diffusion at s₂₀, jumps in the fast factor only).
+ *
+ * @example
+ * slowGivenVix(params, Math.log(35)); // a share of (ln 35 − μ − E[X]) in log points
+ */
+export function slowGivenVix(p: LogVixParams, logVix: number): number {
+  const s2 = p.volRef * p.volRef;
+  const wf = 1 - p.slowShare;
+  const ws = p.slowShare;
+  const q = p.bigJumpShare;
+  const jumpSecond = 2 * (q * p.bigJumpMeanLog ** 2 + (1 - q) * p.jumpMeanLog ** 2);
+  const jumpVar = (p.jumpIntensity * jumpSecond) / (2 * p.kappaFast);
+  const varF = (wf * wf * s2) / (2 * p.kappaFast) + jumpVar;
+  const varS = (ws * ws * s2) / (2 * p.kappaSlow);
+  const cov = (wf * ws * s2) / (p.kappaFast + p.kappaSlow);
+  const meanF = (p.jumpIntensity * jumpMean(p)) / p.kappaFast;
+  const beta = (varS + cov) / (varF + varS + 2 * cov);
+  return beta * (logVix - p.logLevel - meanF);
+}
+
+/**
+ * A calibrated model bound to a start: the per-step constants, the μ table of the measure and the
+ * conditional-expectation loadings. Build once per run; paths share it read-only.
+ */
+export class LogVixModel {
+  readonly params: LogVixParams;
+  readonly measure: Measure;
+  readonly spot: number;
+  readonly vix: number;
+  readonly horizonDays: number;
+  readonly tableDays: number;
+  /** μ_t for t = 0..tableDays. */
+  readonly mu: Float64Array;
+  /** Loadings of E[VIX_{t+n}] on the fast and slow factor, n = 0..tableDays. */
+  readonly loadFast: Float64Array;
+  readonly loadSlow: Float64Array;
+  /** ½·g_n²·Δ and the jump term of step n (n = 1..tableDays) of the backward recursion. */
+  private readonly halfG2: Float64Array;
+  private readonly jumpTerm: Float64Array;
+  /**
+   * Term premium by days to expiry n: today's curve over the real-world E₀[VIX_n] (1 without a
+   * curve, and in the risk-neutral measure, whose expectation is the curve).
+   */
+  readonly termPremium: Float64Array;
+  /** Factors at t = 0. */
+  readonly fast0: number;
+  readonly slow0: number;
+  // Per-step constants.
+  readonly phiFast: number;
+  readonly phiSlow: number;
+  readonly wFast: number;
+  readonly wSlow: number;
+  readonly jumpProb: number;
+  readonly spxDrift: number;
+  readonly volScale: number;
+  readonly rhoBar: number;
+  /** s(x)² = varBase + varSlope·x, floored at varFloor. */
+  readonly varBase: number;
+  readonly varSlope: number;
+  readonly varFloor: number;
+  private readonly curveTables = new Map<number, Float64Array>();
+  /** The last expiry asked for and its table (a loop reads the same expiry day after day). */
+  private lastExpiry = -1;
+  private lastTable: Float64Array = new Float64Array(0);
+  /** C[n] of the real-world measure: c(t, t + n) with μ = logLevel. */
+  private readonly constRealWorld: Float64Array;
+
+  constructor(params: LogVixParams, start: LogVixStart) {
+    const p = checkLogVixParams(params);
+    this.params = p;
+    this.spot = checkPositive('spot', start.spot);
+    this.vix = checkRange('vix', start.vix, 1, 500);
+    checkRate('rate', start.rate);
+    checkRate('divYield', start.divYield);
+    this.horizonDays = checkInteger('horizonDays', start.horizonDays, 1);
+    if (this.horizonDays > 3650) {
+      throw invalidInput('horizonDays', `is ${this.horizonDays}, above 3650`, 'pass at most 3650 days');
+    }
+    this.tableDays = checkInteger('tableDays', start.tableDays ?? this.horizonDays + 400, this.horizonDays);
+    if (this.tableDays > 5000) {
+      throw invalidInput('tableDays', `is ${this.tableDays}, above 5000`, 'pass at most 5000 days');
+    }
+    const measure = start.measure ?? 'real-world';
+    if (!MEASURES.includes(measure)) {
+      throw invalidInput('measure', `is ${JSON.stringify(measure)}`, `pass one of ${MEASURES.join(', ')}`);
+    }
+    this.measure = measure;
+    this.phiFast = Math.exp(-p.kappaFast * DT);
+    this.phiSlow = Math.exp(-p.kappaSlow * DT);
+    this.wFast = 1 - p.slowShare;
+    this.wSlow = p.slowShare;
+    this.jumpProb = jumpMean(p) > 0 ? 1 - Math.exp(-p.jumpIntensity * DT) : 0;
+    const prob = this.jumpProb;
+    const jumpComp = Math.log(1 - prob + prob * jumpMgf(p, -p.spxJumpPerLogJump));
+    const m = start.rate - start.divYield + (measure === 'real-world' ? p.spxPremium : 0);
+    this.spxDrift = m * DT - jumpComp;
+    this.volScale = p.realizedToImplied / 100;
+    this.rhoBar = Math.sqrt(1 - p.rho * p.rho);
+    this.varBase = p.volRef * p.volRef - p.volSlope * LOG_VIX_REF;
+    this.varSlope = p.volSlope;
+    this.varFloor = p.volFloor * p.volFloor;
+
+    const N = this.tableDays;
+    const x0 = Math.log(this.vix);
+    this.slow0 = start.slowStart === undefined ? slowGivenVix(p, x0) : checkFinite('slowStart', start.slowStart);
+    this.fast0 = x0 - p.logLevel - this.slow0;
+
+    // Loadings: U[0] = (1, 1); U[n] = (φ_f u_f + ½g²Δb, φ_s u_s + ½g²Δb), g = w_f u_f + w_s u_s.
+    this.loadFast = new Float64Array(N + 1);
+    this.loadSlow = new Float64Array(N + 1);
+    this.halfG2 = new Float64Array(N + 1);
+    this.jumpTerm = new Float64Array(N + 1);
+    this.loadFast[0] = 1;
+    this.loadSlow[0] = 1;
+    for (let n = 1; n <= N; n++) {
+      const uf = this.loadFast[n - 1]!;
+      const us = this.loadSlow[n - 1]!;
+      const g = this.wFast * uf + this.wSlow * us;
+      const h = 0.5 * g * g * DT;
+      this.halfG2[n] = h;
+      if (uf * Math.max(p.jumpMeanLog, p.bigJumpMeanLog) >= 1) {
+        throw invalidInput(
+          'model.bigJumpMeanLog',
+          `is ${p.bigJumpMeanLog}: E[VIX] is infinite with jumps that large`,
+          'pass a smaller mean log jump',
+        );
+      }
+      this.jumpTerm[n] = Math.log(1 - prob + prob * jumpMgf(p, uf));
+      this.loadFast[n] = this.phiFast * uf + h * p.volSlope;
+      this.loadSlow[n] = this.phiSlow * us + h * p.volSlope;
+    }
+
+    this.constRealWorld = new Float64Array(N + 1);
+    const baseRw = p.volRef * p.volRef + p.volSlope * (p.logLevel - LOG_VIX_REF);
+    this.constRealWorld[0] = p.logLevel;
+    for (let n = 1; n <= N; n++) {
+      this.constRealWorld[n] = this.constRealWorld[n - 1]! + this.halfG2[n]! * baseRw + this.jumpTerm[n]!;
+    }
+
+    this.mu = new Float64Array(N + 1).fill(p.logLevel);
+    this.termPremium = new Float64Array(N + 1).fill(1);
+    if (measure === 'real-world' && start.curve !== undefined) {
+      for (let n = 1; n <= N; n++) {
+        const f = checkPositive(`curve(${n})`, start.curve(n));
+        const e = Math.exp(this.constRealWorld[n]! + this.loadFast[n]! * this.fast0 + this.loadSlow[n]! * this.slow0);
+        this.termPremium[n] = f / e;
+      }
+    }
+    if (measure === 'risk-neutral') {
+      const curve = start.curve;
+      if (curve === undefined) {
+        throw invalidInput(
+          'curve',
+          'is missing: the risk-neutral measure fixes E[VIX_t] to the futures curve',
+          'pass the futures curve, or measure real-world',
+        );
+      }
+      const base = p.volRef * p.volRef - p.volSlope * LOG_VIX_REF;
+      // μ_T so that exp(c(0, T) + U_f[T]X₀ + U_s[T]Y₀) = F(T), c(0, T) = μ_T + Σ_t [½g²Δ(s₀² + bμ_t) + jump].
+      for (let T = 1; T <= N; T++) {
+        const f = checkPositive(`curve(${T})`, curve(T));
+        let sum = 0;
+        for (let t = 0; t < T; t++) {
+          const n = T - t;
+          sum += this.halfG2[n]! * (base + p.volSlope * this.mu[t]!) + this.jumpTerm[n]!;
+        }
+        this.mu[T] = Math.log(f) - this.loadFast[T]! * this.fast0 - this.loadSlow[T]! * this.slow0 - sum;
+        checkFinite(`curve(${T})`, this.mu[T]!);
+      }
+    }
+  }
+
+  /**
+   * c(t, T) for t = 0..T: E[VIX_T | X_t, Y_t] = exp(c[t] + U_f[T − t]X_t + U_s[T − t]Y_t). Built on
+   * first use per expiry and kept (the loop that reads it allocates nothing).
+   */
+  expiryTable(expiryDay: number): Float64Array {
+    let tab = this.curveTables.get(expiryDay);
+    if (tab !== undefined) return tab;
+    checkInteger('expiryDay', expiryDay, 0);
+    if (expiryDay > this.tableDays) {
+      throw invalidInput(
+        'expiryDay',
+        `is ${expiryDay}, beyond the ${this.tableDays} days the model's tables cover`,
+        'build the model with a larger tableDays',
+      );
+    }
+    const p = this.params;
+    const base = p.volRef * p.volRef - p.volSlope * LOG_VIX_REF;
+    tab = new Float64Array(expiryDay + 1);
+    tab[expiryDay] = this.mu[expiryDay]!;
+    for (let t = expiryDay - 1; t >= 0; t--) {
+      const n = expiryDay - t;
+      tab[t] = tab[t + 1]! + this.halfG2[n]! * (base + p.volSlope * this.mu[t]!) + this.jumpTerm[n]!;
+    }
+    this.curveTables.set(expiryDay, tab);
+    return tab;
+  }
+
+  /**
+   * The model's VX future of expiry `expiryDay` on day `day` at the factors (fast, slow):
+   * E[VIX_expiry | state] in this model's measure (index points).
+   *
+   * @example
+   * const m = new LogVixModel(CALIBRATED.params, { spot: 6000, vix: 18, rate: 0.04, divYield: 0.013, horizonDays: 45 });
+   * m.conditionalVix(0, 30, m.fast0, m.slow0); // the model's 30-day future today
+   */
+  conditionalVix(day: number, expiryDay: number, fast: number, slow: number): number {
+    const n = expiryDay - day;
+    if (!(n >= 0)) {
+      throw invalidInput('expiryDay', `is ${expiryDay}, before day ${day}`, 'pass an expiry on or after the day');
+    }
+    let tab: Float64Array;
+    if (expiryDay === this.lastExpiry) tab = this.lastTable;
+    else {
+      tab = this.expiryTable(expiryDay);
+      this.lastExpiry = expiryDay;
+      this.lastTable = tab;
+    }
+    return Math.exp(tab[day]! + this.loadFast[n]! * fast + this.loadSlow[n]! * slow);
+  }
+
+  /**
+   * The VX future of expiry `expiryDay` seen on day `day` at the factors (fast, slow): the model's
+   * conditional expectation times the term premium for the days left (1 in the risk-neutral
+   * measure). At t = 0 it is today's curve in both measures when a curve was given; along a path it
+   * moves with the state as the model's own expectation does.
+   */
+  future(day: number, expiryDay: number, fast: number, slow: number): number {
+    return this.conditionalVix(day, expiryDay, fast, slow) * this.termPremium[expiryDay - day]!;
+  }
+
+  /**
+   * The model's constant-maturity future `days` ahead at the factors (fast, slow), real-world
+   * measure or at day 0 (where μ is flat or known): exp(C[n] + U_f[n]X + U_s[n]Y) with μ = logLevel.
+   * Used for the response of the futures to a VIX move, which the loadings alone decide.
+   */
+  constantMaturityRealWorld(days: number, fast: number, slow: number): number {
+    return Math.exp(this.constRealWorld[days]! + this.loadFast[days]! * fast + this.loadSlow[days]! * slow);
+  }
+}
+
+/**
+ * One path of the model: the factors, ln S and the day. Advance it one day with that day's draws
+ * ({@link PathDraws}: z₁ drives VIX, z₂ the SPX's own noise, u₁ the jump, u₂ its size). The same shape
+ * as the engine's `JointPath`: `reset()`, `advance(draws, sign)`, `vix`, `spot`, `jumped`. No
+ * allocation per step.
+ */
+export class LogVixPath {
+  fast = 0;
+  slow = 0;
+  logSpot = 0;
+  /** ln VIX now. */
+  logVix = 0;
+  /** VIX now (index points). */
+  vix = 0;
+  /** Days advanced since reset. */
+  day = 0;
+  /** Whether the last step had a jump. */
+  jumped = false;
+
+  constructor(private readonly m: LogVixModel) {
+    this.reset();
+  }
+
+  reset(): void {
+    const m = this.m;
+    this.fast = m.fast0;
+    this.slow = m.slow0;
+    this.logSpot = Math.log(m.spot);
+    this.logVix = Math.log(m.vix);
+    this.vix = m.vix;
+    this.day = 0;
+    this.jumped = false;
+  }
+
+  get spot(): number {
+    return Math.exp(this.logSpot);
+  }
+
+  /** Put the path at a state: day, the two factors and SPX (to continue paths from a state). */
+  setState(day: number, fast: number, slow: number, spot: number): void {
+    const m = this.m;
+    checkInteger('day', day, 0);
+    if (day > m.tableDays) {
+      throw invalidInput('day', `is ${day}, beyond the model's ${m.tableDays} days`, 'pass a day within tableDays');
+    }
+    this.day = day;
+    this.fast = checkFinite('fast', fast);
+    this.slow = checkFinite('slow', slow);
+    this.logSpot = Math.log(checkPositive('spot', spot));
+    this.logVix = m.mu[day]! + fast + slow;
+    this.vix = Math.exp(this.logVix);
+    this.jumped = false;
+  }
+
+  /** One day; `sign` = −1 for the antithetic twin (normals negated, jump draws shared). */
+  advance(r: PathDraws, sign: number): void {
+    const m = this.m;
+    const p = m.params;
+    let s2 = m.varBase + m.varSlope * this.logVix;
+    if (s2 < m.varFloor) s2 = m.varFloor;
+    const z1 = sign * r.z1;
+    const e = Math.sqrt(s2) * SQRT_DT * z1;
+    let fast = m.phiFast * this.fast + m.wFast * e;
+    const slow = m.phiSlow * this.slow + m.wSlow * e;
+    const sigma = this.vix * m.volScale;
+    let logS =
+      this.logSpot + m.spxDrift - 0.5 * sigma * sigma * DT + sigma * SQRT_DT * (p.rho * z1 + m.rhoBar * sign * r.z2);
+    if (r.u1 < m.jumpProb) {
+      // The mixture by one uniform: u₂ < q picks a large jump, and u₂/q (or (u₂ − q)/(1 − q)) is
+      // again uniform on (0, 1) for its size.
+      const u = r.u2;
+      const q = p.bigJumpShare;
+      const y = u < q ? -p.bigJumpMeanLog * Math.log(u / q) : -p.jumpMeanLog * Math.log((u - q) / (1 - q));
+      fast += y;
+      logS -= p.spxJumpPerLogJump * y;
+      this.jumped = true;
+    } else {
+      this.jumped = false;
+    }
+    const day = this.day + 1;
+    this.day = day;
+    this.fast = fast;
+    this.slow = slow;
+    this.logSpot = logS;
+    const lx = m.mu[day < m.mu.length ? day : m.mu.length - 1]! + fast + slow;
+    this.logVix = lx;
+    this.vix = Math.exp(lx);
+  }
+}

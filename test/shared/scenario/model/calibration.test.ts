@@ -1,0 +1,156 @@
+/**
+ * The shipped calibration against the history it was fitted on (1990-2014) and a few out-of-sample
+ * cells (2015-2026) that it meets, recomputed here from the data so that a change to the model or to
+ * the parameters that breaks them fails. Model cells use fixed seeds; each tolerance is the
+ * calibration target, and the Monte Carlo error of each estimate is stated beside it.
+ * Also: docs/calibration.md lists the shipped parameters.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+import {
+  CALIBRATED,
+  HORIZONS,
+  RESPONSE_TENORS,
+  VIX_BUCKETS,
+  epochDay,
+  historyVixCells,
+  logVixVariance,
+  modelCells,
+  modelResponse,
+  olsSlope,
+  slopeThroughOrigin,
+  thin,
+  type DayValue,
+} from '../../../../shared/src/scenario/model/index';
+import {
+  buildTermStructure,
+  constantMaturity,
+  parseMarketHistory,
+  vxExpiriesAfter,
+} from '../../../../shared/src/index';
+import { describeWithData, readDataFile } from '../../../helpers/marketData';
+
+const docsPath = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'docs', 'calibration.md');
+const P = CALIBRATED.params;
+
+it('docs/calibration.md lists the shipped parameters', () => {
+  const doc = readFileSync(docsPath, 'utf8');
+  for (const [k, v] of Object.entries(P)) {
+    const row = new RegExp(`^\\|\\s*${k}\\s*\\|\\s*([^|\\s]+)\\s*\\|`, 'm').exec(doc);
+    expect(row?.[1], k).toBe(String(v));
+  }
+});
+
+describeWithData('the calibrated model against the VIX history', () => {
+  const vix: DayValue[] = parseMarketHistory(readDataFile('cboe_VIX_History__ManULoreN14.csv'), 'cboe-vix').map(
+    (r) => ({ day: epochDay(r.date), value: r.vix as number }),
+  );
+  const IN = [epochDay('1990-01-02'), epochDay('2014-12-31')] as const;
+  const OUT = [epochDay('2015-01-01'), epochDay('2026-07-22')] as const;
+  const hin = historyVixCells(vix, IN[0], IN[1]);
+  const hout = historyVixCells(vix, OUT[0], OUT[1]);
+  // 300 starting values (evenly spaced, so the bucket's mix of levels is history's) × 25 paths =
+  // 7,500 paths per cell: the binomial SE of a probability p is √(p(1 − p)/7500) (0.2 points at
+  // p = 3.4%, 0.4 at 12%), well inside the factor 1.5 of the target; the median's SE is about 0.1 points.
+  const STARTS = 300;
+  const model = (starts: number[][]) =>
+    modelCells(
+      P,
+      starts.map((s) => thin(s, STARTS)),
+      [],
+      { seed: 101, pathsPerStart: 25 },
+    ).vix;
+  const min = model(hin.starts);
+  const mout = model(hout.starts);
+  const within = (m: number, h: number, factor: number) => Math.max(m / h, h / m) <= factor;
+
+  it('in sample (1990-2014): every median within 1.5 points, every P(VIX > 30) with ≥ 20 cases within a factor 1.5', () => {
+    VIX_BUCKETS.forEach((b, bi) =>
+      HORIZONS.forEach((h, k) => {
+        const hc = hin.cells[bi]![k]!;
+        const mc = min[bi]![k]!;
+        const at = `start VIX [${b[0]}, ${b[1]}), ${h} days`;
+        expect(Math.abs(mc.median - hc.median), `${at}: median ${mc.median} vs ${hc.median}`).toBeLessThanOrEqual(1.5);
+        if (hc.count30 >= 20) {
+          expect(within(mc.above30, hc.above30, 1.5), `${at}: P(>30) ${mc.above30} vs ${hc.above30}`).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it('out of sample (2015-2026): the cells it meets stay met', () => {
+    // [15, 20) at 42 and 63 days: P(VIX > 30); [10, 30) medians at every horizon.
+    for (const [bi, k] of [
+      [1, 1],
+      [1, 2],
+    ] as const) {
+      const hc = hout.cells[bi]![k]!;
+      const mc = mout[bi]![k]!;
+      expect(hc.count30).toBeGreaterThanOrEqual(20);
+      expect(within(mc.above30, hc.above30, 1.5), `P(>30) ${mc.above30} vs ${hc.above30}`).toBe(true);
+    }
+    for (const bi of [0, 1, 2]) {
+      HORIZONS.forEach((_, k) => {
+        expect(Math.abs(mout[bi]![k]!.median - hout.cells[bi]![k]!.median)).toBeLessThanOrEqual(1.5);
+      });
+    }
+  });
+
+  it('VVIX rises with VIX as in 2007-2014: the model’s log-log elasticity is history’s within 0.01', () => {
+    const vvix = parseMarketHistory(readDataFile('cboe_VVIX_History__ManULoreN14.csv'), 'cboe-vvix');
+    const vixByDay = new Map(vix.map((x) => [x.day, x.value]));
+    const pairs = vvix
+      .map((r) => ({ day: epochDay(r.date), vvix: r.vvix as number }))
+      .filter((x) => x.day >= epochDay('2007-01-03') && x.day <= IN[1] && vixByDay.has(x.day));
+    const lx = pairs.map((x) => Math.log(vixByDay.get(x.day)!));
+    const history = olsSlope(
+      lx,
+      pairs.map((x) => Math.log(x.vvix)),
+    );
+    const modelE = olsSlope(
+      lx,
+      lx.map((x) => 0.5 * Math.log(logVixVariance(P, x))),
+    );
+    expect(history).toBeGreaterThan(0.1);
+    expect(Math.abs(modelE - history)).toBeLessThan(0.01);
+  });
+
+  it('the 30/45/60-day futures respond to a 10-point VIX rise within 0.1 of the 2007-2014 β', () => {
+    const rows = parseMarketHistory(
+      readDataFile('quantintell_vix_futures_VX1-VX8_2007-2021.csv'),
+      'quantintell-futures',
+    ).filter((r) => r.date <= '2014-12-31');
+    const cm = rows.map((r) => {
+      const ts = buildTermStructure({
+        valuationDate: r.date,
+        vixSpot: r.vix as number,
+        futures: vxExpiriesAfter(r.date, 8).map((expiry, i) => ({ expiry, price: r.vx[i] as number })),
+      });
+      return RESPONSE_TENORS.map((d) => constantMaturity(ts, d));
+    });
+    const dv: number[] = [];
+    const dcm: number[][] = RESPONSE_TENORS.map(() => []);
+    for (let i = 0; i + 10 < rows.length; i++) {
+      const rise = (rows[i + 10]!.vix as number) - (rows[i]!.vix as number);
+      if (rise < 10) continue;
+      dv.push(rise);
+      RESPONSE_TENORS.forEach((_, k) => dcm[k]!.push(cm[i + 10]![k]! - cm[i]![k]!));
+    }
+    const history = dcm.map((ys) => slopeThroughOrigin(dv, ys));
+    // Over a thousand model windows: the β estimate's own error is about 0.01.
+    const m = modelResponse(
+      P,
+      thin(
+        rows.map((r) => r.vix as number),
+        400,
+      ),
+      { seed: 202, pathsPerStart: 150 },
+    );
+    expect(m.windows).toBeGreaterThan(500);
+    RESPONSE_TENORS.forEach((d, k) => {
+      expect(Math.abs(m.beta[k]! - history[k]!), `CM(${d}): ${m.beta[k]} vs ${history[k]}`).toBeLessThanOrEqual(0.1);
+    });
+  });
+});

@@ -1,0 +1,295 @@
+/**
+ * The two-factor log-VIX model: its inputs, its reproducibility (bit for bit per seed and path,
+ * however the paths are split), its conditional expectation against Monte Carlo, and the
+ * risk-neutral measure against today's curve and two deep in-the-money calls. Every Monte Carlo
+ * comparison is within 3 standard errors of the mean it estimates (a false alarm about 1 in 370 per
+ * check, and the seeds are fixed, so a pass is repeatable; a wrong formula misses by many SE).
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  CALIBRATED,
+  LogVixModel,
+  LogVixPath,
+  slowGivenVix,
+  type LogVixParams,
+  type LogVixStart,
+} from '../../../../shared/src/scenario/model/index';
+import { PathDraws } from '../../../../shared/src/scenario/philox';
+import { errorOf } from '../../../helpers/errors';
+
+/** A parameter set with every feature strong: steep vol of vol, frequent and large jumps. */
+const P: LogVixParams = {
+  logLevel: Math.log(17),
+  kappaFast: 9,
+  kappaSlow: 0.8,
+  slowShare: 0.4,
+  volRef: 0.9,
+  volSlope: 0.4,
+  volFloor: 0.2,
+  jumpIntensity: 8,
+  jumpMeanLog: 0.12,
+  bigJumpShare: 0.1,
+  bigJumpMeanLog: 0.45,
+  spxJumpPerLogJump: 0.12,
+  rho: -0.7,
+  realizedToImplied: 0.85,
+  spxPremium: 0.05,
+};
+
+const START: LogVixStart = { spot: 6000, vix: 16, rate: 0.04, divYield: 0.013, horizonDays: 90 };
+
+/** A contango curve from VIX 16 towards 24. */
+const contango = (d: number) => 24 - 8 * Math.exp((-3 * d) / 365);
+/** A backwardated curve from VIX 35 towards 22. */
+const backwardation = (d: number) => 22 + 13 * Math.exp((-6 * d) / 365);
+
+interface Moments {
+  mean: number;
+  se: number;
+}
+
+function moments(xs: Float64Array): Moments {
+  let s = 0;
+  let s2 = 0;
+  for (const x of xs) {
+    s += x;
+    s2 += x * x;
+  }
+  const n = xs.length;
+  const mean = s / n;
+  return { mean, se: Math.sqrt((s2 / n - mean * mean) / (n - 1)) };
+}
+
+/** Run `paths` paths from path index `first` for `days`, calling `record(j, path)` at the end. */
+function run(
+  model: LogVixModel,
+  seed: number,
+  first: number,
+  paths: number,
+  days: number,
+  record: (j: number, p: LogVixPath) => void,
+  from?: { day: number; fast: number; slow: number; spot: number },
+): void {
+  const path = new LogVixPath(model);
+  const draws = new PathDraws();
+  for (let j = 0; j < paths; j++) {
+    const i = first + j;
+    if (from) path.setState(from.day, from.fast, from.slow, from.spot);
+    else path.reset();
+    draws.key(seed, i);
+    const d0 = from?.day ?? 0;
+    for (let t = d0; t < d0 + days; t++) {
+      draws.step(t);
+      path.advance(draws, 1);
+    }
+    record(j, path);
+  }
+}
+
+describe('LogVixModel inputs', () => {
+  it('names the field and the fix for every bad input', () => {
+    expect(errorOf(() => new LogVixModel({ ...P, kappaSlow: 12 }, START)).field).toBe('model.kappaSlow');
+    expect(errorOf(() => new LogVixModel({ ...P, volRef: Number.NaN }, START)).field).toBe('model.volRef');
+    expect(errorOf(() => new LogVixModel({ ...P, bigJumpShare: 1.5 }, START)).field).toBe('model.bigJumpShare');
+    expect(errorOf(() => new LogVixModel(P, { ...START, vix: Infinity })).field).toBe('vix');
+    expect(errorOf(() => new LogVixModel(P, { ...START, horizonDays: 0 })).field).toBe('horizonDays');
+    const rn = errorOf(() => new LogVixModel(P, { ...START, measure: 'risk-neutral' }));
+    expect(rn.field).toBe('curve');
+    expect(rn.fix).toMatch(/pass the futures curve/);
+    expect(errorOf(() => new LogVixModel(P, { ...START, measure: 'risk-neutral', curve: () => -1 })).field).toBe(
+      'curve(1)',
+    );
+    expect(errorOf(() => new LogVixModel(P, { ...START, measure: 'bogus' as never })).field).toBe('measure');
+    const m = new LogVixModel(P, START);
+    expect(errorOf(() => m.conditionalVix(10, 5, 0, 0)).field).toBe('expiryDay');
+    expect(errorOf(() => m.conditionalVix(0, 10_000, 0, 0)).field).toBe('expiryDay');
+  });
+
+  it('ships calibrated parameters that pass its own checks, with the date ranges they came from', () => {
+    expect(() => new LogVixModel(CALIBRATED.params, START)).not.toThrow();
+    expect(CALIBRATED.fittedOn.vix).toMatch(/^1990-01-02\.\.2014-12-\d\d$/);
+    expect(CALIBRATED.checkedOn.vix).toMatch(/^2015-01-0\d\.\.2026-/);
+  });
+
+  it('starts at today’s VIX, splitting the deviation between the factors', () => {
+    const m = new LogVixModel(P, { ...START, vix: 40 });
+    expect(Math.exp(P.logLevel + m.fast0 + m.slow0)).toBeCloseTo(40, 12);
+    expect(m.slow0).toBe(slowGivenVix(P, Math.log(40)));
+    expect(m.slow0).toBeGreaterThan(0);
+    expect(m.fast0).toBeGreaterThan(0);
+  });
+});
+
+describe('the futures a path sees', () => {
+  it('are today’s curve at t = 0 in both measures, and the model’s expectation times a fixed term premium after', () => {
+    const rw = new LogVixModel(P, { ...START, curve: contango });
+    const rn = new LogVixModel(P, { ...START, measure: 'risk-neutral', curve: contango });
+    for (const T of [5, 30, 58, 120]) {
+      expect(rw.future(0, T, rw.fast0, rw.slow0)).toBeCloseTo(contango(T), 10);
+      expect(rn.future(0, T, rn.fast0, rn.slow0)).toBeCloseTo(contango(T), 10);
+    }
+    // On day 10, 20 days before expiry: the real-world expectation times the 20-day premium.
+    const e = rw.conditionalVix(10, 30, 0.5, 0.1);
+    expect(rw.future(10, 30, 0.5, 0.1)).toBe(e * rw.termPremium[20]!);
+    expect(rw.termPremium[20]).toBeGreaterThan(1); // a contango curve above the model's mean from 16
+    // Without a curve the real-world future is the model's own expectation.
+    const bare = new LogVixModel(P, START);
+    expect(bare.future(10, 30, 0.5, 0.1)).toBe(bare.conditionalVix(10, 30, 0.5, 0.1));
+  });
+});
+
+describe('LogVixPath reproducibility', () => {
+  it('gives the same paths to the last bit in one run or in chunks, per seed and path index', () => {
+    const model = new LogVixModel(P, START);
+    const N = 300;
+    const whole = new Float64Array(2 * N);
+    run(model, 42, 0, N, 63, (j, p) => {
+      whole[2 * j] = p.vix;
+      whole[2 * j + 1] = p.spot;
+    });
+    const chunks = new Float64Array(2 * N);
+    for (const [first, count] of [
+      [200, 100],
+      [0, 77],
+      [77, 123],
+    ] as const) {
+      // A fresh model and path per chunk, as on another worker.
+      run(new LogVixModel(P, START), 42, first, count, 63, (j, p) => {
+        chunks[2 * (first + j)] = p.vix;
+        chunks[2 * (first + j) + 1] = p.spot;
+      });
+    }
+    expect(Array.from(chunks)).toEqual(Array.from(whole));
+    const other = new Float64Array(2 * N);
+    run(model, 43, 0, N, 63, (j, p) => {
+      other[2 * j] = p.vix;
+    });
+    expect(other[0]).not.toBe(whole[0]);
+    expect(whole.every(Number.isFinite)).toBe(true);
+  });
+});
+
+describe('the conditional expectation E[VIX_T | state] against Monte Carlo', () => {
+  const PATHS = 20_000;
+  const cases: { name: string; start: LogVixStart }[] = [
+    { name: 'real-world, VIX 16', start: START },
+    { name: 'real-world, VIX 45', start: { ...START, vix: 45 } },
+    { name: 'risk-neutral, contango', start: { ...START, measure: 'risk-neutral', curve: contango } },
+    {
+      name: 'risk-neutral, backwardation',
+      start: { ...START, vix: 35, measure: 'risk-neutral', curve: backwardation },
+    },
+  ];
+  for (const { name, start } of cases) {
+    it(`${name}: from day 0 and from a state reached on day 20`, () => {
+      const model = new LogVixModel(P, start);
+      for (const T of [7, 30, 60]) {
+        const ends = new Float64Array(PATHS);
+        run(model, 5, 0, PATHS, T, (j, p) => (ends[j] = p.vix));
+        const mc = moments(ends);
+        const f = model.conditionalVix(0, T, model.fast0, model.slow0);
+        expect(Math.abs(mc.mean - f), `T ${T}: MC ${mc.mean} ± ${mc.se}, formula ${f}`).toBeLessThan(3 * mc.se);
+      }
+      // A stressed state on day 20: fast factor up 0.6, slow up 0.2 (VIX well above the start).
+      const from = { day: 20, fast: model.fast0 + 0.6, slow: model.slow0 + 0.2, spot: 5500 };
+      for (const T of [21, 45, 80]) {
+        const ends = new Float64Array(PATHS);
+        run(model, 6, 0, PATHS, T - from.day, (j, p) => (ends[j] = p.vix), from);
+        const mc = moments(ends);
+        const f = model.conditionalVix(from.day, T, from.fast, from.slow);
+        expect(Math.abs(mc.mean - f), `T ${T}: MC ${mc.mean} ± ${mc.se}, formula ${f}`).toBeLessThan(3 * mc.se);
+      }
+    });
+  }
+
+  it('is monotone in each factor and reverts towards the long-run level with the horizon', () => {
+    const model = new LogVixModel(P, START);
+    const high = (T: number) => model.conditionalVix(0, T, 1, 0.3);
+    expect(high(1)).toBeGreaterThan(high(30));
+    expect(high(30)).toBeGreaterThan(high(300));
+    expect(model.conditionalVix(0, 30, 0.5, 0)).toBeGreaterThan(model.conditionalVix(0, 30, 0.4, 0));
+    expect(model.conditionalVix(0, 30, 0, 0.5)).toBeGreaterThan(model.conditionalVix(0, 30, 0, 0.4));
+    // The slow factor lasts: its loading at 300 days exceeds the fast one's.
+    expect(model.loadSlow[300]).toBeGreaterThan(model.loadFast[300]!);
+  });
+});
+
+describe('the risk-neutral measure', () => {
+  const PATHS = 40_000;
+  for (const [name, vix, curve] of [
+    ['contango', 16, contango],
+    ['backwardation', 35, backwardation],
+  ] as const) {
+    it(`${name}: today's futures at t = 0, and E[VIX_t] = F(t) at every horizon within 3 SE`, () => {
+      const model = new LogVixModel(P, { ...START, vix, measure: 'risk-neutral', curve });
+      for (const T of [1, 10, 45, 90, 200]) {
+        expect(model.conditionalVix(0, T, model.fast0, model.slow0)).toBeCloseTo(curve(T), 10);
+      }
+      const H = [10, 21, 45, 90];
+      const ends = H.map(() => new Float64Array(PATHS));
+      const path = new LogVixPath(model);
+      const draws = new PathDraws();
+      for (let j = 0; j < PATHS; j++) {
+        path.reset();
+        draws.key(9, j);
+        let h = 0;
+        for (let t = 0; t < 90; t++) {
+          draws.step(t);
+          path.advance(draws, 1);
+          if (t + 1 === H[h]) ends[h++]![j] = path.vix;
+        }
+      }
+      H.forEach((T, k) => {
+        const mc = moments(ends[k]!);
+        expect(Math.abs(mc.mean - curve(T)), `day ${T}: ${mc.mean} ± ${mc.se} vs ${curve(T)}`).toBeLessThan(3 * mc.se);
+      });
+    });
+  }
+
+  it('a deep in-the-money VIX call and SPX call held to expiry at zero rates have mean P&L zero within 3 SE', () => {
+    const T = 45;
+    const start: LogVixStart = {
+      spot: 6000,
+      vix: 20,
+      rate: 0,
+      divYield: 0,
+      horizonDays: T,
+      measure: 'risk-neutral',
+      curve: backwardation,
+    };
+    const model = new LogVixModel(P, start);
+    const vixStrike = 5;
+    const spxStrike = 3000;
+    // At zero rates a deep in-the-money call costs its forward intrinsic value: F − K.
+    const vixPremium = model.conditionalVix(0, T, model.fast0, model.slow0) - vixStrike;
+    const spxPremium = start.spot - spxStrike;
+    const vixPnl = new Float64Array(PATHS);
+    const spxPnl = new Float64Array(PATHS);
+    run(model, 77, 0, PATHS, T, (j, p) => {
+      vixPnl[j] = Math.max(p.vix - vixStrike, 0) - vixPremium;
+      spxPnl[j] = Math.max(p.spot - spxStrike, 0) - spxPremium;
+    });
+    const v = moments(vixPnl);
+    const s = moments(spxPnl);
+    expect(Math.abs(v.mean), `VIX call P&L ${v.mean} ± ${v.se}`).toBeLessThan(3 * v.se);
+    expect(Math.abs(s.mean), `SPX call P&L ${s.mean} ± ${s.se}`).toBeLessThan(3 * s.se);
+    // Not a vacuous check: the standard errors are small next to the premiums.
+    expect(v.se).toBeLessThan(0.1);
+    expect(s.se).toBeLessThan(3);
+  });
+
+  it('the real-world SPX grows at r − q + premium, the risk-neutral one at r − q (within 3 SE)', () => {
+    const T = 63;
+    for (const [measure, drift] of [
+      ['real-world', START.rate - START.divYield + P.spxPremium],
+      ['risk-neutral', START.rate - START.divYield],
+    ] as const) {
+      const model = new LogVixModel(P, { ...START, measure, curve: contango });
+      const ends = new Float64Array(PATHS);
+      run(model, 3, 0, PATHS, T, (j, p) => (ends[j] = p.spot));
+      const mc = moments(ends);
+      const expected = START.spot * Math.exp((drift * T) / 365);
+      expect(Math.abs(mc.mean - expected), `${measure}: ${mc.mean} ± ${mc.se} vs ${expected}`).toBeLessThan(3 * mc.se);
+    }
+  });
+});
