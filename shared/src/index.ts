@@ -13,3 +13,4 @@ export * from './book/index';
 export * from './method/index';
 export * from './scenario/index';
 export * from './replay/index';
+export * from './surface/index';

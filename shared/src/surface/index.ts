@@ -1,0 +1,9 @@
+/** Volatility surfaces (method Section 2b): every SPX and VIX option mark goes through here. */
+export type { Settlement, ChainQuote, DroppedQuotes, ParsedChain, ChainRow, ChainTableOptions } from './chain';
+export { parseQuotedata, parseChainTable, parseChain, readCsv, yearsToSettlement, SETTLEMENT_MINUTES } from './chain';
+export type { SviParams } from './svi';
+export { sviVariance, sviDensityG, arbitrageGrid } from './svi';
+export type { SurfaceSource, SurfaceSlice, SpxSurfaceData, SpxSurface } from './spxSurface';
+export { makeSpxSurface, varianceSwapVol, calendarRepairs } from './spxSurface';
+export type { QuoteMark, SliceFit, ArbitrageReport, ChainSurfaceFit, ChainFitOptions } from './fitChain';
+export { fitChainSurface, parityForward, MIN_SLICE_STRIKES, MIN_FIT_DELTA } from './fitChain';
