@@ -7,3 +7,26 @@ export type { SurfaceSource, SurfaceSlice, SpxSurfaceData, SpxSurface } from './
 export { makeSpxSurface, varianceSwapVol, calendarRepairs } from './spxSurface';
 export type { QuoteMark, SliceFit, ArbitrageReport, ChainSurfaceFit, ChainFitOptions } from './fitChain';
 export { fitChainSurface, parityForward, MIN_SLICE_STRIKES, MIN_FIT_DELTA } from './fitChain';
+export type { CboeIndices, IndexSurfaceInput } from './indexSurface';
+export {
+  spxSurfaceFromIndices,
+  varianceSwapOverAtm,
+  shapeSlice,
+  INDEX_SHAPES,
+  INDEX_OVER_MODEL_VS,
+  SKEW_REF,
+  SKEW_SLOPE,
+} from './indexSurface';
+export type { VixVolSurface } from './vixSurface';
+export {
+  vixSurfaceFromVvix,
+  vixSurfaceFromChain,
+  moveVixSurface,
+  VIX_TERM_EXPONENT,
+  VIX_CALL_SKEW,
+  VIX_PUT_SKEW,
+} from './vixSurface';
+export type { SurfaceMove } from './moveSurface';
+export { moveSpxSurface } from './moveSurface';
+export type { BatchInput, BatchOutput } from './batch';
+export { bsGreeksBatch, batchOutput, checkBatch } from './batch';

@@ -49,6 +49,11 @@ export interface SpxSurfaceData {
   referenceVix: number;
   /** What a plan should say about the surface (e.g. "VIX only: flat term structure"). */
   warnings: string[];
+  /**
+   * Apply the running-maximum calendar repair (default true). False only for VIX-option slices,
+   * each on its own future, where total variance across expiries need not be monotone.
+   */
+  calendarRepair?: boolean;
   /** One line naming the source, e.g. "chain of 2022-02-04 16:00 ET (SPXW, 36 expiries)". */
   label: string;
 }
@@ -114,7 +119,7 @@ export function makeSpxSurface(data: SpxSurfaceData): SpxSurface {
   const lnD = slices.map((s) => Math.log(s.discount));
   const lnS = Math.log(data.spot);
   const P = slices.map((s) => s.svi);
-  const dominators = dominatorsOf(P);
+  const dominators = data.calendarRepair === false ? P.map(() => []) : dominatorsOf(P);
   const lastCarry = n >= 2 ? (lnF[n - 1]! - lnF[n - 2]!) / (T[n - 1]! - T[n - 2]!) : (lnF[0]! - lnS) / T[0]!;
   const lastRate = -lnD[n - 1]! / T[n - 1]!;
 
@@ -219,6 +224,7 @@ export function makeSpxSurface(data: SpxSurfaceData): SpxSurface {
       referenceVix: data.referenceVix,
       warnings: [...data.warnings],
       label: data.label,
+      ...(data.calendarRepair === false ? { calendarRepair: false } : {}),
     }),
   };
   return surface;

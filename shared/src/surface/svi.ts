@@ -89,7 +89,7 @@ function arbitragePenalty(p: SviParams, o: SviFitOptions, scale: number): number
   const minW = p.a + p.b * p.sigma * Math.sqrt(Math.max(0, 1 - p.rho * p.rho));
   if (minW < 0) pen += -minW / scale;
   const grid = o.grid;
-  for (let i = 0; i < grid.length; i += 3) {
+  for (let i = 0; i < grid.length; i++) {
     const g = sviDensityG(p, grid[i]!);
     if (g < 0) pen += g === -Infinity ? 1 : -g;
     if (o.floor) {
