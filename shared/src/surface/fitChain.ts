@@ -245,6 +245,17 @@ function prepareSlice(quotes: ChainQuote[], years: number, counters: { noImplied
   };
 }
 
+/**
+ * A fine grid around the money, ±12 ATM standard deviations in steps of 1/50 of one: g can dip
+ * below zero over a stretch narrower than the coarse grid's step on a short-dated slice.
+ */
+function fineGrid(s: SliceInput): number[] {
+  let i0 = 0;
+  for (let i = 1; i < s.k.length; i++) if (Math.abs(s.k[i]!) < Math.abs(s.k[i0]!)) i0 = i;
+  const theta = Math.sqrt(s.w[i0]!);
+  return Array.from({ length: 1201 }, (_, i) => theta * (-12 + i / 50));
+}
+
 function finishSlice(s: SliceInput, svi: SviParams, variance: (k: number) => number, inSurface: boolean): SliceFit {
   let se = 0;
   let n = 0;
@@ -366,7 +377,7 @@ export function fitChainSurface(chain: ParsedChain, options: ChainFitOptions = {
   }
   const arbitrage: ArbitrageReport = { butterfly: [], calendar: [], calendarRepaired: [] };
   const fitted = prepared.map((s) => {
-    const grid = arbitrageGrid(Array.from(s.k));
+    const grid = arbitrageGrid([...Array.from(s.k), ...fineGrid(s)]);
     const svi = fitSvi({ k: s.k, w: s.w, weight: s.weight }, { grid });
     const v = sviViolations(svi, grid);
     if (v.minG < -1e-9) arbitrage.butterfly.push({ expiry: s.expiry, root: s.root, minG: v.minG, atK: v.minGAt });

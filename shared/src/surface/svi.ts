@@ -53,7 +53,13 @@ export function arbitrageGrid(extra: readonly number[] = []): Float64Array {
   return out;
 }
 
-/** Smallest g(k) on the grid (negative = butterfly arbitrage). */
+/**
+ * Offsets, in units of the SVI σ, of the points around m where g is also checked: the curvature
+ * of a short-dated slice sits within a few σ of m, which may be narrower than the grid's step.
+ */
+const LOCAL_OFFSETS = Float64Array.from({ length: 81 }, (_, i) => -10 + i * 0.25);
+
+/** Smallest g(k) on the grid and around m (negative = butterfly arbitrage). */
 export function minDensityG(p: SviParams, grid: Float64Array): { g: number; k: number } {
   let g = Infinity;
   let at = 0;
@@ -62,6 +68,14 @@ export function minDensityG(p: SviParams, grid: Float64Array): { g: number; k: n
     if (v < g) {
       g = v;
       at = grid[i]!;
+    }
+  }
+  for (let i = 0; i < LOCAL_OFFSETS.length; i++) {
+    const k = p.m + p.sigma * LOCAL_OFFSETS[i]!;
+    const v = sviDensityG(p, k);
+    if (v < g) {
+      g = v;
+      at = k;
     }
   }
   return { g, k: at };
@@ -88,6 +102,10 @@ function arbitragePenalty(p: SviParams, o: SviFitOptions, scale: number): number
   if (p.b * (1 + Math.abs(p.rho)) > 2) pen += p.b * (1 + Math.abs(p.rho)) - 2;
   const minW = p.a + p.b * p.sigma * Math.sqrt(Math.max(0, 1 - p.rho * p.rho));
   if (minW < 0) pen += -minW / scale;
+  for (let i = 0; i < LOCAL_OFFSETS.length; i++) {
+    const g = sviDensityG(p, p.m + p.sigma * LOCAL_OFFSETS[i]!);
+    if (g < 0) pen += g === -Infinity ? 1 : -g;
+  }
   const grid = o.grid;
   for (let i = 0; i < grid.length; i++) {
     const g = sviDensityG(p, grid[i]!);
