@@ -161,7 +161,12 @@ export function spxSurfaceFromIndices(input: IndexSurfaceInput): SpxSurface {
     const h = shapeFor(t.days, lambda);
     const target = t.level / 100 / INDEX_OVER_MODEL_VS; // model variance-swap vol
     let atm = target * 0.85;
-    for (let it = 0; it < 4; it++) atm = target / varianceSwapOverAtm(h, atm * Math.sqrt(years));
+    for (let it = 0; it < 30; it++) {
+      const next = target / varianceSwapOverAtm(h, atm * Math.sqrt(years));
+      const done = Math.abs(next - atm) < 1e-13;
+      atm = next;
+      if (done) break;
+    }
     return {
       expiry: toIsoDate(day + t.days),
       root: t.name,
