@@ -9,7 +9,7 @@ import * as black from '../pricing/blackFormula';
 import * as normal from '../pricing/normalCdf';
 
 // Module-local bindings for the hot loop (see blackFormula.ts).
-const blackFormula = black.blackFormula;
+const otmCallValue = black.otmCallValue;
 const normCdf = normal.normCdf;
 
 const INV_SQRT_2PI = 0.3989422804014327;
@@ -105,9 +105,18 @@ export function bsGreeksBatch(i: BatchInput, o: BatchOutput, n = i.spot.length):
     const F = (S * dq) / dr;
     const sqT = Math.sqrt(T);
     const sd = sig * sqT;
-    const p = dr * blackFormula(call, F, K, sd);
     const d1 = Math.log(F / K) / sd + 0.5 * sd;
     const d2 = d1 - sd;
+    // The Black kernel's out-of-the-money value (as in blackFormula), then parity for the ITM side.
+    const otm = F < K ? otmCallValue(F, K, d1, d2) : otmCallValue(K, F, -d2, -d1);
+    let undiscounted: number;
+    if (call === F < K) undiscounted = otm;
+    else {
+      const v = (call ? F - K : K - F) + otm;
+      const bound = call ? F : K;
+      undiscounted = v < bound ? v : bound;
+    }
+    const p = dr * undiscounted;
     const pdf = INV_SQRT_2PI * Math.exp(-0.5 * d1 * d1);
     const Sdq = S * dq;
     const volTerm = (Sdq * pdf * sig) / (2 * sqT);

@@ -43,10 +43,10 @@ export function sviDensityG(p: SviParams, k: number): number {
 
 /**
  * Log-moneyness grid on which arbitrage is checked: [−2, 1] (strikes 14%-272% of the forward),
- * 601 points, plus `extra` points (the quoted strikes).
+ * 151 points, plus `extra` points (the quoted strikes, a fine grid around the money).
  */
 export function arbitrageGrid(extra: readonly number[] = []): Float64Array {
-  const n = 601;
+  const n = 151;
   const out = new Float64Array(n + extra.length);
   for (let i = 0; i < n; i++) out[i] = -2 + (3 * i) / (n - 1);
   for (let i = 0; i < extra.length; i++) out[n + i] = extra[i]!;
