@@ -20,11 +20,12 @@ import { calendarRepairs, makeSpxSurface, varianceSwapVol, type SpxSurface, type
 /** Fewest usable out-of-the-money strikes a slice is fitted from. */
 export const MIN_SLICE_STRIKES = 5;
 /**
- * Out-of-the-money quotes below this |delta| are marked but not fitted: bids of 0.05-0.10 far in
- * the wings carry little information on the smile and pull the five SVI parameters away from
- * where the trading is.
+ * Out-of-the-money quotes below this |delta| are marked but not fitted: with the 0.02-0.05 delta
+ * wings in the fit, five SVI parameters cannot hold the body inside its (narrow) spreads — on the
+ * two real chains the share of 10-90 delta marks inside the bid-ask rose from 66-69% to 90-94%
+ * when they were left out, at the cost of the 2-10 delta wing (RMSE 0.4-0.7 vol points).
  */
-export const MIN_FIT_DELTA = 0.02;
+export const MIN_FIT_DELTA = 0.05;
 /** Pairs used for the parity line. */
 const PARITY_PAIRS = 20;
 
