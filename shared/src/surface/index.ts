@@ -30,3 +30,12 @@ export type { SurfaceMove } from './moveSurface';
 export { moveSpxSurface } from './moveSurface';
 export type { BatchInput, BatchOutput } from './batch';
 export { bsGreeksBatch, batchOutput, checkBatch } from './batch';
+export type { SurfaceRequest, SurfaceResponse, SurfaceExpiryReport } from './schemas';
+export {
+  SurfaceRequestSchema,
+  SurfaceFromChainSchema,
+  SurfaceFromIndicesSchema,
+  ChainRowSchema,
+  SurfacePointSchema,
+  buildSurface,
+} from './schemas';

@@ -40,11 +40,11 @@ export const SKEW_SLOPE = 0.012;
 export interface CboeIndices {
   /** 30-day VIX, index points (e.g. 23.22). */
   vix: number;
-  vix9d?: number;
-  vix3m?: number;
-  vix6m?: number;
+  vix9d?: number | undefined;
+  vix3m?: number | undefined;
+  vix6m?: number | undefined;
   /** Cboe SKEW index (100-200). */
-  skew?: number;
+  skew?: number | undefined;
 }
 
 export interface IndexSurfaceInput {
@@ -52,9 +52,9 @@ export interface IndexSurfaceInput {
   spot: number;
   indices: CboeIndices;
   /** Continuously compounded rate (default 0, with a warning). */
-  rate?: number;
+  rate?: number | undefined;
   /** Continuous dividend yield (default 0, with a warning). */
-  divYield?: number;
+  divYield?: number | undefined;
   /** Override of {@link SKEW_SLOPE} (for recalibration). */
   skewSlope?: number;
 }
