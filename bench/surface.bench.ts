@@ -125,14 +125,15 @@ export default async function run(): Promise<void> {
       continue;
     }
     const text = readFileSync(path, 'utf8');
+    const date = /\d{4}-\d{2}-\d{2}/.exec(file)![0];
     const chain = parseQuotedata(text);
     fitChainSurface(chain); // warm-up
     const parseMs = cpuMs(() => parseQuotedata(text), 3);
     const fitMs = cpuMs(() => fitChainSurface(chain), 3);
     const fit = fitChainSurface(chain);
-    printRow(`parse ${file.slice(17, 27)} (${(text.length / 1e6).toFixed(2)} MB)`, `${parseMs.toFixed(0)} ms CPU`);
+    printRow(`parse the ${date} chain (${(text.length / 1e6).toFixed(2)} MB)`, `${parseMs.toFixed(0)} ms CPU`);
     printRow(
-      `fit ${file.slice(17, 27)} (${fit.slices.length} SPXW slices, ${chain.quotes.length} quotes)`,
+      `fit the ${date} chain (${fit.slices.length} SPXW slices, ${chain.quotes.length} quotes)`,
       `${fitMs.toFixed(0)} ms CPU`,
     );
   }
