@@ -14,3 +14,4 @@ export * from './method/index';
 export * from './scenario/index';
 export * from './replay/index';
 export * from './hedge/index';
+export * from './surface/index';

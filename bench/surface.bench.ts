@@ -1,0 +1,140 @@
+/**
+ * Surfaces: batch BSM price + 5 Greeks (typed arrays) against the single-call API on a
+ * 10,000-option chain, and the time to parse and fit the two real SPX chains (when the market
+ * data folder is beside the project). Figures only; nothing is asserted.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  batchOutput,
+  bsGreeks,
+  bsGreeksBatch,
+  fitChainSurface,
+  parseQuotedata,
+  spxSurfaceFromIndices,
+  type BatchInput,
+} from '@alvh/shared';
+import { formatRate, opsPerSecond, printRow } from './timing';
+
+const dataDir =
+  process.env['ALVH_DATA_DIR'] ?? resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'data');
+
+function chainOf(n: number): BatchInput {
+  const i: BatchInput = {
+    isCall: new Uint8Array(n),
+    spot: new Float64Array(n),
+    strike: new Float64Array(n),
+    years: new Float64Array(n),
+    vol: new Float64Array(n),
+    rate: new Float64Array(n),
+    divYield: new Float64Array(n),
+  };
+  for (let k = 0; k < n; k++) {
+    i.isCall[k] = k % 2;
+    i.spot[k] = 4500;
+    i.strike[k] = 3000 + (k % 500) * 5;
+    i.years[k] = (7 + (k % 40) * 9) / 365;
+    i.vol[k] = 0.12 + 0.002 * (k % 97);
+    i.rate[k] = 0.045;
+    i.divYield[k] = 0.013;
+  }
+  return i;
+}
+
+/** Operations per CPU-second of this process (the closer estimate of one core on a shared machine). */
+function perCpuSecond(fn: () => number, opsPerCall: number, minMs: number): number {
+  let sink = 0;
+  for (let k = 0; k < 20; k++) sink += fn();
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  let calls = 0;
+  while (performance.now() - t0 < minMs) {
+    sink += fn();
+    calls++;
+  }
+  const c = process.cpuUsage(c0);
+  return sink === -1 ? 0 : (calls * opsPerCall * 1e6) / (c.user + c.system);
+}
+
+function cpuMs(fn: () => void, reps: number): number {
+  const c0 = process.cpuUsage();
+  for (let r = 0; r < reps; r++) fn();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000 / reps;
+}
+
+export default async function run(): Promise<void> {
+  const n = 10_000;
+  const input = chainOf(n);
+  const out = batchOutput(n);
+  const batchFn = (): number => {
+    bsGreeksBatch(input, out, n);
+    return out.price[n - 1]!;
+  };
+  const batch = opsPerSecond(batchFn, n, 1500);
+  printRow(
+    'bsGreeksBatch, 10,000 options, price + 5 Greeks',
+    `${formatRate(batch.opsPerSec, ' options/s')} wall, ${formatRate(perCpuSecond(batchFn, n, 1500), ' options/s')} per CPU-second`,
+  );
+  const singleFn = (): number => {
+    let s = 0;
+    for (let k = 0; k < n; k++)
+      s += bsGreeks({
+        type: input.isCall[k] ? 'call' : 'put',
+        spot: input.spot[k]!,
+        strike: input.strike[k]!,
+        years: input.years[k]!,
+        vol: input.vol[k]!,
+        rate: input.rate[k]!,
+        divYield: input.divYield[k]!,
+      }).price;
+    return s;
+  };
+  const single = opsPerSecond(singleFn, n, 1500);
+  printRow(
+    'bsGreeks (single-call, checked), same options',
+    `${formatRate(single.opsPerSec, ' options/s')} wall, ${formatRate(perCpuSecond(singleFn, n, 1500), ' options/s')} per CPU-second`,
+  );
+
+  const s = spxSurfaceFromIndices({
+    valuationDate: '2022-02-04',
+    spot: 4500.53,
+    indices: { vix: 23.22, vix9d: 21.86, vix3m: 26.25, skew: 129.29 },
+    rate: 0.01,
+    divYield: 0.014,
+  });
+  const vols = opsPerSecond(
+    () => {
+      let acc = 0;
+      for (let k = 0; k < 1000; k++) acc += s.volUnchecked((7 + (k % 300)) / 365, 3500 + k);
+      return acc;
+    },
+    1000,
+    800,
+  );
+  printRow('SpxSurface.volUnchecked (indices surface, 4 slices)', formatRate(vols.opsPerSec, ' vols/s'));
+
+  for (const file of [
+    'cboe_spx_quotedata_2022-02-04__Luca-Castelli.csv',
+    'cboe_spx_quotedata_2023-06-09__AyourElwazani97.csv',
+  ]) {
+    const path = join(dataDir, file);
+    if (!existsSync(path)) {
+      printRow(`chain ${file}`, 'market data folder not found; skipped');
+      continue;
+    }
+    const text = readFileSync(path, 'utf8');
+    const date = /\d{4}-\d{2}-\d{2}/.exec(file)![0];
+    const chain = parseQuotedata(text);
+    fitChainSurface(chain); // warm-up
+    const parseMs = cpuMs(() => parseQuotedata(text), 3);
+    const fitMs = cpuMs(() => fitChainSurface(chain), 3);
+    const fit = fitChainSurface(chain);
+    printRow(`parse the ${date} chain (${(text.length / 1e6).toFixed(2)} MB)`, `${parseMs.toFixed(0)} ms CPU`);
+    printRow(
+      `fit the ${date} chain (${fit.slices.length} SPXW slices, ${chain.quotes.length} quotes)`,
+      `${fitMs.toFixed(0)} ms CPU`,
+    );
+  }
+}

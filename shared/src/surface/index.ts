@@ -1,0 +1,41 @@
+/** Volatility surfaces (method Section 2b): every SPX and VIX option mark goes through here. */
+export type { Settlement, ChainQuote, DroppedQuotes, ParsedChain, ChainRow, ChainTableOptions } from './chain';
+export { parseQuotedata, parseChainTable, parseChain, readCsv, yearsToSettlement, SETTLEMENT_MINUTES } from './chain';
+export type { SviParams } from './svi';
+export { sviVariance, sviDensityG, arbitrageGrid } from './svi';
+export type { SurfaceSource, SurfaceSlice, SpxSurfaceData, SpxSurface } from './spxSurface';
+export { makeSpxSurface, varianceSwapVol, calendarRepairs } from './spxSurface';
+export type { QuoteMark, SliceFit, ArbitrageReport, ChainSurfaceFit, ChainFitOptions } from './fitChain';
+export { fitChainSurface, parityForward, MIN_SLICE_STRIKES, MIN_FIT_DELTA } from './fitChain';
+export type { CboeIndices, IndexSurfaceInput } from './indexSurface';
+export {
+  spxSurfaceFromIndices,
+  varianceSwapOverAtm,
+  shapeSlice,
+  INDEX_SHAPES,
+  INDEX_OVER_MODEL_VS,
+  SKEW_REF,
+  SKEW_SLOPE,
+} from './indexSurface';
+export type { VixVolSurface } from './vixSurface';
+export {
+  vixSurfaceFromVvix,
+  vixSurfaceFromChain,
+  moveVixSurface,
+  VIX_TERM_EXPONENT,
+  VIX_CALL_SKEW,
+  VIX_PUT_SKEW,
+} from './vixSurface';
+export type { SurfaceMove } from './moveSurface';
+export { moveSpxSurface } from './moveSurface';
+export type { BatchInput, BatchOutput } from './batch';
+export { bsGreeksBatch, batchOutput, checkBatch } from './batch';
+export type { SurfaceRequest, SurfaceResponse, SurfaceExpiryReport } from './schemas';
+export {
+  SurfaceRequestSchema,
+  SurfaceFromChainSchema,
+  SurfaceFromIndicesSchema,
+  ChainRowSchema,
+  SurfacePointSchema,
+  buildSurface,
+} from './schemas';

@@ -1,0 +1,189 @@
+/**
+ * SPX surface without a chain (method Section 2b): from the Cboe constant-maturity indices VIX9D,
+ * VIX, VIX3M, VIX6M (9, 30, 93, 183 days) and, optionally, the SKEW index.
+ *
+ * The indices are variance-swap vols: they price the whole smile, so the ATM vol is lower than the
+ * index by an amount that depends on the skew. The rule, calibrated on the two real SPX chains
+ * (docs/surfaces.md gives the numbers):
+ * 1. the smile of each tenor has a fixed shape in standard deviations,
+ *    σ(k)/σ_atm = √h(z), z = k/(σ_atm·√T), h a raw SVI with h(0) = 1 — one shape per tenor node,
+ *    the average of the two chains' fitted surfaces (the skew steepens in z from 9 to 93 days);
+ * 2. the SKEW index scales the shape's wings: b → λ·b with λ = 1 + SKEW_SLOPE·(SKEW − SKEW_REF)
+ *    (a re-centred so h(0) = 1 still holds); without SKEW, λ = 1;
+ * 3. the ATM vol is the one whose smile, integrated as a variance swap, gives the index divided by
+ *    INDEX_OVER_MODEL_VS (the Cboe indices stood 5.2% above the fitted surfaces' own variance-swap
+ *    vols on both chains: the index's strike strip and wing rules are not the SVI's).
+ * So ATM/VIX is not one ratio: it falls as the skew (λ) rises and as the tenor lengthens.
+ */
+import { invalidInput } from '../errors';
+import { parseIsoDate, toIsoDate } from '../dates';
+import { normCdf } from '../pricing/normalCdf';
+import { checkRate } from '../validate';
+import type { SviParams } from './svi';
+import { makeSpxSurface, type SpxSurface, type SurfaceSlice } from './spxSurface';
+
+/** Smile shapes h(z) per tenor node (days), raw SVI in z with h(0) = 1; see the module comment. */
+export const INDEX_SHAPES: readonly { days: number; h: Readonly<SviParams> }[] = Object.freeze([
+  { days: 9, h: { a: -17.49908, b: 1.72122, rho: -0.1693, m: -0.09191, sigma: 10.76281 } },
+  { days: 30, h: { a: -2.7216, b: 1.53727, rho: 0.30803, m: 1.93378, sigma: 2.31521 } },
+  { days: 93, h: { a: -1.07568, b: 1.01112, rho: -0.11478, m: 1.02181, sigma: 1.6439 } },
+  { days: 183, h: { a: -0.89191, b: 1.04184, rho: -0.06141, m: 1.08899, sigma: 1.36867 } },
+]);
+
+/** Cboe index level over the fitted surface's own variance-swap vol (mean of 6 index/chain pairs). */
+export const INDEX_OVER_MODEL_VS = 1.052;
+/** SKEW at which the shapes apply unscaled (mean of the two chain dates' closes). */
+export const SKEW_REF = 141.0;
+/** Relative change of the wing scale per SKEW point. */
+export const SKEW_SLOPE = 0.012;
+
+export interface CboeIndices {
+  /** 30-day VIX, index points (e.g. 23.22). */
+  vix: number;
+  vix9d?: number | undefined;
+  vix3m?: number | undefined;
+  vix6m?: number | undefined;
+  /** Cboe SKEW index (100-200). */
+  skew?: number | undefined;
+}
+
+export interface IndexSurfaceInput {
+  valuationDate: string;
+  spot: number;
+  indices: CboeIndices;
+  /** Continuously compounded rate (default 0, with a warning). */
+  rate?: number | undefined;
+  /** Continuous dividend yield (default 0, with a warning). */
+  divYield?: number | undefined;
+  /** Override of {@link SKEW_SLOPE} (for recalibration). */
+  skewSlope?: number;
+}
+
+function shapeFor(days: number, lambda: number): SviParams {
+  const node = INDEX_SHAPES.find((s) => s.days === days) ?? INDEX_SHAPES[1]!;
+  const h = node.h;
+  const c0 = -h.rho * h.m + Math.sqrt(h.m * h.m + h.sigma * h.sigma);
+  const b = lambda * h.b;
+  return { a: 1 - b * c0, b, rho: h.rho, m: h.m, sigma: h.sigma };
+}
+
+/** Total variance of the shape at k for ATM total deviation θ: θ²·h(k/θ), as raw SVI in k. */
+export function shapeSlice(h: SviParams, theta: number): SviParams {
+  return { a: theta * theta * h.a, b: theta * h.b, rho: h.rho, m: theta * h.m, sigma: theta * h.sigma };
+}
+
+/**
+ * Variance-swap vol over ATM vol of a shape at ATM total deviation θ: √(2∫ OTM(k)/K dK)/θ on a
+ * unit forward, trapezoid over z ∈ [−12, 8] (2,000 steps).
+ */
+export function varianceSwapOverAtm(h: SviParams, theta: number): number {
+  const n = 2000;
+  const zLo = -12;
+  const zHi = 8;
+  let sum = 0;
+  for (let i = 0; i <= n; i++) {
+    const z = zLo + ((zHi - zLo) * i) / n;
+    const k = z * theta;
+    const x = z - h.m;
+    const hv = h.a + h.b * (h.rho * x + Math.sqrt(x * x + h.sigma * h.sigma));
+    const s = theta * Math.sqrt(Math.max(hv, 1e-12));
+    const K = Math.exp(k);
+    const d1 = -k / s + 0.5 * s;
+    const d2 = d1 - s;
+    const otm = k >= 0 ? normCdf(d1) - K * normCdf(d2) : K * normCdf(-d2) - normCdf(-d1);
+    sum += (i === 0 || i === n ? 0.5 : 1) * (otm / K);
+  }
+  const varianceTimesT = (2 * sum * ((zHi - zLo) * theta)) / n;
+  return Math.sqrt(varianceTimesT) / theta;
+}
+
+function checkIndex(field: string, x: unknown, lo: number, hi: number): number {
+  if (typeof x !== 'number' || !Number.isFinite(x) || x < lo || x > hi) {
+    throw invalidInput(
+      field,
+      `is ${JSON.stringify(x) ?? String(x)}, outside [${lo}, ${hi}]`,
+      field.endsWith('skew')
+        ? 'pass the Cboe SKEW index level, e.g. 135'
+        : 'pass the index in vol points, e.g. 18.5 (not 0.185)',
+    );
+  }
+  return x;
+}
+
+/**
+ * Builds the SPX surface from the Cboe indices. With VIX alone the term structure is flat (one
+ * 30-day slice, flat in vol before and after) and the surface says so in its warnings.
+ *
+ * @throws AlvhError `invalid_input` naming the index out of range
+ * @example
+ * const s = spxSurfaceFromIndices({ valuationDate: '2022-02-04', spot: 4500.53,
+ *   indices: { vix: 23.22, vix9d: 21.86, vix3m: 26.25, skew: 129.29 } });
+ * s.atmVol(30 / 365); // ≈ 0.19
+ */
+export function spxSurfaceFromIndices(input: IndexSurfaceInput): SpxSurface {
+  if (typeof input !== 'object' || input === null) {
+    throw invalidInput('input', 'is not an object', 'pass {valuationDate, spot, indices: {vix, ...}}');
+  }
+  const day = parseIsoDate('valuationDate', input.valuationDate);
+  if (typeof input.spot !== 'number' || !(input.spot > 0) || !Number.isFinite(input.spot)) {
+    throw invalidInput('spot', `is ${String(input.spot)}`, 'pass the SPX level (> 0)');
+  }
+  const ix = input.indices;
+  if (typeof ix !== 'object' || ix === null) {
+    throw invalidInput('indices', 'is missing', 'pass {vix, vix9d?, vix3m?, vix6m?, skew?}');
+  }
+  const warnings: string[] = [];
+  const rate = input.rate === undefined ? 0 : checkRate('rate', input.rate);
+  const divYield = input.divYield === undefined ? 0 : checkRate('divYield', input.divYield);
+  if (input.rate === undefined || input.divYield === undefined) {
+    warnings.push('No rate or dividend yield given: the missing one is taken as 0 in the forward.');
+  }
+  const skew = ix.skew === undefined ? undefined : checkIndex('indices.skew', ix.skew, 100, 250);
+  const lambda =
+    skew === undefined ? 1 : Math.max(0.5, Math.min(1.5, 1 + (input.skewSlope ?? SKEW_SLOPE) * (skew - SKEW_REF)));
+  const tenors: { days: number; level: number; name: string }[] = [];
+  const add = (name: keyof CboeIndices, days: number): void => {
+    const v = ix[name];
+    if (v !== undefined) tenors.push({ days, level: checkIndex(`indices.${name}`, v, 1, 300), name });
+  };
+  add('vix9d', 9);
+  add('vix', 30);
+  add('vix3m', 93);
+  add('vix6m', 183);
+  if (!tenors.some((t) => t.name === 'vix')) {
+    throw invalidInput('indices.vix', 'is missing', 'pass the 30-day VIX (the other indices are optional)');
+  }
+  if (tenors.length === 1) {
+    warnings.push('VIX only: the term structure is flat at the 30-day level (pass VIX9D, VIX3M, VIX6M for its shape).');
+  }
+  const slices: SurfaceSlice[] = tenors.map((t) => {
+    const years = t.days / 365;
+    const h = shapeFor(t.days, lambda);
+    const target = t.level / 100 / INDEX_OVER_MODEL_VS; // model variance-swap vol
+    let atm = target * 0.85;
+    for (let it = 0; it < 30; it++) {
+      const next = target / varianceSwapOverAtm(h, atm * Math.sqrt(years));
+      const done = Math.abs(next - atm) < 1e-13;
+      atm = next;
+      if (done) break;
+    }
+    return {
+      expiry: toIsoDate(day + t.days),
+      root: t.name,
+      years,
+      forward: input.spot * Math.exp((rate - divYield) * years),
+      discount: Math.exp(-rate * years),
+      svi: shapeSlice(h, atm * Math.sqrt(years)),
+    };
+  });
+  const names = tenors.map((t) => t.name.toUpperCase()).join(', ');
+  return makeSpxSurface({
+    valuationDate: toIsoDate(day),
+    spot: input.spot,
+    source: tenors.length === 1 ? 'vix-only' : 'indices',
+    slices,
+    referenceVix: ix.vix,
+    warnings,
+    label: `Cboe indices of ${toIsoDate(day)} (${names}${skew === undefined ? '' : `, SKEW ${skew}`})`,
+  });
+}

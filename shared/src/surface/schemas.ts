@@ -1,0 +1,150 @@
+/**
+ * Input schemas and the request/response of "build a surface" (the future `POST /api/surface`,
+ * issue 15 item 7): `{chain, valuationDate?, spot?, points?}` or
+ * `{valuationDate, spot, indices, rate?, divYield?, points?}`, answered in one shape.
+ */
+import { z } from 'zod';
+import { invalidInput } from '../errors';
+import { parseIsoDate } from '../dates';
+import { parseChain, type ChainRow } from './chain';
+import { fitChainSurface } from './fitChain';
+import { spxSurfaceFromIndices } from './indexSurface';
+import type { SpxSurface } from './spxSurface';
+import type { SviParams } from './svi';
+
+const num = z.number({ error: 'pass a number' }).finite({ error: 'pass a finite number' });
+const isoDate = z
+  .string({ error: 'pass a date as YYYY-MM-DD' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'pass a date as YYYY-MM-DD, e.g. 2023-06-09' });
+const indexLevel = num.min(1, { error: 'pass the index in vol points, e.g. 18.5 (not 0.185)' }).max(300, {
+  error: 'pass the index in vol points, at most 300',
+});
+const decimalRate = num
+  .min(-1, { error: 'rates are decimals; pass 0.05 for 5%' })
+  .max(1, { error: 'rates are decimals; pass 0.05 for 5%, not 5' });
+
+export const ChainRowSchema = z.object({
+  expiry: z.union([isoDate, num.int({ error: 'pass an ISO date or an Excel date serial' })]),
+  strike: num.positive({ error: 'pass the strike in index points (> 0)' }),
+  type: z.enum(['call', 'put', 'C', 'P'], { error: 'pass call or put (C or P)' }),
+  bid: num.nonnegative({ error: 'pass the bid in points (0 for no bid)' }),
+  ask: num.nonnegative({ error: 'pass the ask in points' }),
+  root: z.string().optional(),
+  settlement: z.enum(['AM', 'PM'], { error: 'pass AM or PM' }).optional(),
+});
+
+export const SurfacePointSchema = z.object({
+  expiry: isoDate,
+  strike: num.positive({ error: 'pass the strike in index points (> 0)' }),
+});
+
+export const SurfaceFromChainSchema = z.object({
+  chain: z.union([z.string().min(1, { error: 'pass the quotedata CSV text or rows' }), z.array(ChainRowSchema).min(1)]),
+  valuationDate: isoDate.optional(),
+  spot: num.positive({ error: 'pass the SPX level (> 0)' }).optional(),
+  points: z.array(SurfacePointSchema).max(10_000, { error: 'pass at most 10,000 points' }).optional(),
+});
+
+export const SurfaceFromIndicesSchema = z.object({
+  valuationDate: isoDate,
+  spot: num.positive({ error: 'pass the SPX level (> 0)' }),
+  indices: z.object({
+    vix: indexLevel,
+    vix9d: indexLevel.optional(),
+    vix3m: indexLevel.optional(),
+    vix6m: indexLevel.optional(),
+    skew: num
+      .min(100, { error: 'pass the Cboe SKEW level (100-250)' })
+      .max(250, { error: 'pass the Cboe SKEW level (100-250)' })
+      .optional(),
+  }),
+  rate: decimalRate.optional(),
+  divYield: decimalRate.optional(),
+  points: z.array(SurfacePointSchema).max(10_000, { error: 'pass at most 10,000 points' }).optional(),
+});
+
+export const SurfaceRequestSchema = z.union([SurfaceFromChainSchema, SurfaceFromIndicesSchema]);
+export type SurfaceRequest = z.infer<typeof SurfaceRequestSchema>;
+
+export interface SurfaceExpiryReport {
+  expiry: string;
+  forward: number;
+  discount: number;
+  atmVol: number;
+  svi: SviParams;
+  /** Chain only: fit RMSE over the fitted quotes (vol points), share inside the bid-ask (%), quotes. */
+  rmseVolPts: number | null;
+  insideSpreadPct: number | null;
+  quotes: number | null;
+}
+
+export interface SurfaceResponse {
+  source: SpxSurface['source'];
+  label: string;
+  warnings: string[];
+  expiries: SurfaceExpiryReport[];
+  arbitrage: { butterfly: number; calendar: number; calendarRepaired: number };
+  points: { expiry: string; strike: number; vol: number }[];
+}
+
+/**
+ * Builds the surface a request asks for and answers in the API's shape. Input already parsed
+ * with {@link SurfaceRequestSchema}.
+ *
+ * @throws AlvhError `invalid_input` naming what is wrong (a bad chain, a point before the valuation date)
+ */
+export function buildSurface(req: SurfaceRequest): SurfaceResponse {
+  let surface: SpxSurface;
+  let expiries: SurfaceExpiryReport[];
+  let arbitrage = { butterfly: 0, calendar: 0, calendarRepaired: 0 };
+  if ('chain' in req) {
+    const parsed = parseChain(req.chain as string | ChainRow[], {
+      ...(req.valuationDate === undefined ? {} : { valuationDate: req.valuationDate }),
+      ...(req.spot === undefined ? {} : { spot: req.spot }),
+    });
+    const fit = fitChainSurface(parsed);
+    surface = fit.surface;
+    expiries = fit.slices
+      .filter((s) => s.inSurface)
+      .map((s) => ({
+        expiry: s.expiry,
+        forward: s.forward,
+        discount: s.discount,
+        atmVol: s.atmVol,
+        svi: s.svi,
+        rmseVolPts: s.rmseVolPts,
+        insideSpreadPct: s.insideSpreadPct,
+        quotes: s.quotes,
+      }));
+    arbitrage = {
+      butterfly: fit.arbitrage.butterfly.length,
+      calendar: fit.arbitrage.calendar.length,
+      calendarRepaired: fit.arbitrage.calendarRepaired.length,
+    };
+  } else {
+    surface = spxSurfaceFromIndices(req);
+    expiries = surface.slices.map((s) => ({
+      expiry: s.expiry,
+      forward: s.forward,
+      discount: s.discount,
+      atmVol: Math.sqrt(surface.totalVariance(s.years, 0) / s.years),
+      svi: s.svi,
+      rmseVolPts: null,
+      insideSpreadPct: null,
+      quotes: null,
+    }));
+  }
+  const valuationDay = parseIsoDate('valuationDate', surface.valuationDate);
+  const points = (req.points ?? []).map((p, i) => {
+    const days = parseIsoDate(`points[${i}].expiry`, p.expiry) - valuationDay;
+    if (!(days > 0)) {
+      throw invalidInput(
+        `points[${i}].expiry`,
+        `is ${p.expiry}, not after the valuation date ${surface.valuationDate}`,
+        'pass a later expiry',
+      );
+    }
+    return { expiry: p.expiry, strike: p.strike, vol: surface.vol(days / 365, p.strike) };
+  });
+  return { source: surface.source, label: surface.label, warnings: [...surface.warnings], expiries, arbitrage, points };
+}

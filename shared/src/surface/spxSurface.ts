@@ -1,0 +1,310 @@
+/**
+ * The SPX volatility surface every SPX option mark goes through (method Section 2b): a set of SVI
+ * slices in total variance, one per expiry, with each expiry's forward and discount factor.
+ * Between expiries total variance is interpolated linearly in time at fixed log-moneyness
+ * k = ln(K/F(t)); before the first and after the last it is extrapolated flat in vol
+ * (w(k, t) = w_edge(k)·t/T_edge). The forward is interpolated log-linearly in time (a piecewise
+ * constant carry), from spot at t = 0 when spot is known, and the last carry extends beyond.
+ *
+ * Calendar arbitrage is removed by construction: the total variance of slice j is the running
+ * maximum max_{i ≤ j} w_i(k) over the slices up to it. The maximum of arbitrage-free slices is
+ * free of butterfly arbitrage too (normalised call prices are increasing in w at fixed k, and the
+ * maximum of convex functions of the strike is convex), so the repair never creates the other
+ * kind. Where it binds is found once, at construction, and reported by {@link calendarRepairs}.
+ */
+import { invalidInput } from '../errors';
+import { checkPositive } from '../validate';
+import { normCdf as ncdf } from '../pricing/normalCdf';
+import { sviVariance, type SviParams } from './svi';
+
+export type SurfaceSource = 'chain' | 'indices' | 'vix-only';
+
+/** One expiry of a surface. */
+export interface SurfaceSlice {
+  /** Expiry date, ISO (a tenor's date for surfaces built from the indices). */
+  expiry: string;
+  /** Option root the slice was fitted on (SPXW, SPX), or 'index' for index tenors. */
+  root: string;
+  /** Time from the valuation moment to settlement, years (ACT/365). */
+  years: number;
+  /** Forward of the index to that settlement, points. */
+  forward: number;
+  /** Discount factor to that settlement. */
+  discount: number;
+  svi: SviParams;
+}
+
+/** Plain data of a surface (JSON-able); {@link makeSpxSurface} turns it into a {@link SpxSurface}. */
+export interface SpxSurfaceData {
+  valuationDate: string;
+  /** Spot used for the forward before the first expiry; from the chain or the caller. */
+  spot: number;
+  source: SurfaceSource;
+  /** Sorted by years, strictly increasing, each years > 0. */
+  slices: SurfaceSlice[];
+  /**
+   * The 30-day VIX the surface corresponds to (the index given, or the surface's own 30-day
+   * variance-swap level for a chain): the reference a scenario VIX is compared with.
+   */
+  referenceVix: number;
+  /** What a plan should say about the surface (e.g. "VIX only: flat term structure"). */
+  warnings: string[];
+  /**
+   * Apply the running-maximum calendar repair (default true). False only for VIX-option slices,
+   * each on its own future, where total variance across expiries need not be monotone.
+   */
+  calendarRepair?: boolean;
+  /** One line naming the source, e.g. "chain of 2022-02-04 16:00 ET (SPXW, 36 expiries)". */
+  label: string;
+}
+
+/**
+ * The SPX surface as the engines call it. Marks are Black-76 on the forward of each expiry,
+ * i.e. risk-neutral (Q-measure) prices consistent with the quotes' mids (source 'chain') or with
+ * the Cboe variance-swap indices turned into ATM vols and a calibrated skew ('indices',
+ * 'vix-only'); never a real-world forecast.
+ */
+export interface SpxSurface extends Readonly<SpxSurfaceData> {
+  /** Implied vol (decimal) at time t (years > 0) and strike (points); checked. */
+  vol(tYears: number, strike: number): number;
+  /** Forward of the index to time t (points). */
+  forward(tYears: number): number;
+  /** Discount factor to time t. */
+  discount(tYears: number): number;
+  /** ATM-forward vol (k = 0) at time t. */
+  atmVol(tYears: number): number;
+  /** Total variance σ²t at log-moneyness k = ln(K/F(t)); unchecked kernel for hot loops. */
+  totalVariance(tYears: number, k: number): number;
+  /** Repaired total variance of slice `j` (index into `slices`) at log-moneyness k. */
+  sliceVariance(j: number, k: number): number;
+  /** Vol at (t, strike), unchecked: t > 0 and strike > 0 are the caller's to guarantee. */
+  volUnchecked(tYears: number, strike: number): number;
+  /** A short human description: source, date, ATM vols at 30 and 90 days. */
+  describe(): string;
+  /** The plain data (for JSON and for building moved copies). */
+  toData(): SpxSurfaceData;
+}
+
+function checkSlices(d: SpxSurfaceData): void {
+  if (!Array.isArray(d.slices) || d.slices.length === 0) {
+    throw invalidInput('surface.slices', 'is empty', 'build the surface from a chain or the indices');
+  }
+  let prev = 0;
+  d.slices.forEach((s, i) => {
+    if (!(s.years > prev)) {
+      throw invalidInput(
+        `surface.slices[${i}].years`,
+        `is ${s.years}, not after the previous slice (${prev})`,
+        'pass slices sorted by time to expiry, all after the valuation moment',
+      );
+    }
+    prev = s.years;
+    checkPositive(`surface.slices[${i}].forward`, s.forward);
+    checkPositive(`surface.slices[${i}].discount`, s.discount);
+  });
+  checkPositive('surface.spot', d.spot);
+}
+
+/**
+ * Builds the callable surface from its data (checked once here; the kernels are then unchecked).
+ *
+ * @throws AlvhError `invalid_input` on unsorted slices or non-positive forwards
+ */
+export function makeSpxSurface(data: SpxSurfaceData): SpxSurface {
+  checkSlices(data);
+  const slices = data.slices.map((s) => ({ ...s, svi: { ...s.svi } }));
+  const n = slices.length;
+  const T = slices.map((s) => s.years);
+  const lnF = slices.map((s) => Math.log(s.forward));
+  const lnD = slices.map((s) => Math.log(s.discount));
+  const lnS = Math.log(data.spot);
+  const P = slices.map((s) => s.svi);
+  const dominators = data.calendarRepair === false ? P.map(() => []) : dominatorsOf(P);
+  const lastCarry = n >= 2 ? (lnF[n - 1]! - lnF[n - 2]!) / (T[n - 1]! - T[n - 2]!) : (lnF[0]! - lnS) / T[0]!;
+  const lastRate = -lnD[n - 1]! / T[n - 1]!;
+
+  /** Index of the last slice with T ≤ t (−1 before the first). */
+  function locate(t: number): number {
+    let lo = -1;
+    let hi = n;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (T[mid]! <= t) lo = mid;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  function lnForward(t: number): number {
+    const i = locate(t);
+    if (i < 0) return lnS + ((lnF[0]! - lnS) * t) / T[0]!;
+    if (i >= n - 1) return lnF[n - 1]! + lastCarry * (t - T[n - 1]!);
+    const u = (t - T[i]!) / (T[i + 1]! - T[i]!);
+    return lnF[i]! + u * (lnF[i + 1]! - lnF[i]!);
+  }
+
+  function lnDiscount(t: number): number {
+    const i = locate(t);
+    if (i < 0) return (lnD[0]! * t) / T[0]!;
+    if (i >= n - 1) return lnD[n - 1]! - lastRate * (t - T[n - 1]!);
+    const u = (t - T[i]!) / (T[i + 1]! - T[i]!);
+    return lnD[i]! + u * (lnD[i + 1]! - lnD[i]!);
+  }
+
+  /** Repaired total variance of slice j at k: the running maximum over slices ≤ j. */
+  function sliceVariance(j: number, k: number): number {
+    let w = sviVariance(P[j]!, k);
+    const dom = dominators[j]!;
+    for (let i = 0; i < dom.length; i++) {
+      const v = sviVariance(P[dom[i]!]!, k);
+      if (v > w) w = v;
+    }
+    return w;
+  }
+
+  function totalVariance(t: number, k: number): number {
+    const i = locate(t);
+    if (i < 0) return (sliceVariance(0, k) * t) / T[0]!;
+    if (i >= n - 1) return (sliceVariance(n - 1, k) * t) / T[n - 1]!;
+    const u = (t - T[i]!) / (T[i + 1]! - T[i]!);
+    const w0 = sliceVariance(i, k);
+    return w0 + u * (sliceVariance(i + 1, k) - w0);
+  }
+
+  function volUnchecked(t: number, strike: number): number {
+    const k = Math.log(strike) - lnForward(t);
+    return Math.sqrt(Math.max(totalVariance(t, k), 0) / t);
+  }
+
+  function checkT(t: number): number {
+    if (typeof t !== 'number' || !Number.isFinite(t) || t <= 0) {
+      throw invalidInput('tYears', `is ${String(t)}`, 'pass the time to expiry in years (> 0), e.g. 30/365');
+    }
+    if (t > 30) throw invalidInput('tYears', `is ${t} years`, 'pass at most 30 years');
+    return t;
+  }
+
+  const surface: SpxSurface = {
+    ...data,
+    slices,
+    warnings: [...data.warnings],
+    vol(t, strike) {
+      checkT(t);
+      checkPositive('strike', strike);
+      const v = volUnchecked(t, strike);
+      if (!(v > 0) || !Number.isFinite(v)) {
+        throw invalidInput(
+          'strike',
+          `is ${strike}, where the surface has no positive variance`,
+          'pass a strike nearer the forward',
+        );
+      }
+      return v;
+    },
+    forward: (t) => Math.exp(lnForward(checkT(t))),
+    discount: (t) => Math.exp(lnDiscount(checkT(t))),
+    atmVol(t) {
+      checkT(t);
+      return Math.sqrt(Math.max(totalVariance(t, 0), 0) / t);
+    },
+    totalVariance,
+    volUnchecked,
+    sliceVariance: (j, k) => sliceVariance(j, k),
+    describe() {
+      const a30 = surface.atmVol(30 / 365);
+      const a90 = surface.atmVol(90 / 365);
+      const w = data.warnings.length ? ` Warnings: ${data.warnings.join(' ')}` : '';
+      return `SPX surface from ${data.label}: ATM vol ${(100 * a30).toFixed(2)} at 30 days, ${(100 * a90).toFixed(2)} at 90 days; ${n} slices.${w}`;
+    },
+    toData: () => ({
+      valuationDate: data.valuationDate,
+      spot: data.spot,
+      source: data.source,
+      slices: slices.map((s) => ({ ...s, svi: { ...s.svi } })),
+      referenceVix: data.referenceVix,
+      warnings: [...data.warnings],
+      label: data.label,
+      ...(data.calendarRepair === false ? { calendarRepair: false } : {}),
+    }),
+  };
+  return surface;
+}
+
+/**
+ * 30-day variance-swap vol (VIX-style, in vol points) of a surface: the fair variance
+ * (2/T)·∫ OTM(K)/(D·K²) dK on the model smile at 30 days, by the trapezoid rule over
+ * k ∈ [−3, 1.5] standard-deviation-scaled (2,001 points).
+ */
+export function varianceSwapVol(surface: SpxSurface, tYears: number): number {
+  const t = tYears;
+  const F = surface.forward(t);
+  const sd = Math.sqrt(Math.max(surface.totalVariance(t, 0), 1e-12));
+  const kLo = Math.max(-12 * sd, -4);
+  const kHi = Math.min(8 * sd, 2);
+  const n = 2000;
+  let sum = 0;
+  for (let i = 0; i <= n; i++) {
+    const k = kLo + ((kHi - kLo) * i) / n;
+    const w = surface.totalVariance(t, k);
+    const s = Math.sqrt(Math.max(w, 0));
+    // OTM undiscounted price / K² · dK = b(k, s)·e^(−k)... written with F: K = F·e^k, dK = K dk.
+    const K = F * Math.exp(k);
+    const d1 = -k / s + 0.5 * s;
+    const d2 = d1 - s;
+    const otm = k >= 0 ? F * ncdf(d1) - K * ncdf(d2) : K * ncdf(-d2) - F * ncdf(-d1);
+    const f = otm / K; // (otm/K²)·dK with dK = K·dk
+    sum += (i === 0 || i === n ? 0.5 : 1) * f;
+  }
+  const variance = ((2 / t) * sum * (kHi - kLo)) / n;
+  return 100 * Math.sqrt(variance);
+}
+
+/** Log-moneyness grid on which the calendar repair looks for crossings: [−6, 6], 1,201 points. */
+const CROSSING_GRID = Float64Array.from({ length: 1201 }, (_, i) => -6 + (12 * i) / 1200);
+
+/**
+ * For each slice, the earlier slices whose total variance exceeds its own somewhere: on the grid,
+ * or in a wing (a steeper asymptotic slope b(1 ± ρ) overtakes eventually).
+ */
+function dominatorsOf(P: readonly SviParams[]): number[][] {
+  const values = P.map((p) => CROSSING_GRID.map((k) => sviVariance(p, k)));
+  return P.map((pj, j) => {
+    const out: number[] = [];
+    const vj = values[j]!;
+    for (let i = 0; i < j; i++) {
+      const pi = P[i]!;
+      const vi = values[i]!;
+      let above =
+        pi.b * (1 - pi.rho) > pj.b * (1 - pj.rho) + 1e-15 || pi.b * (1 + pi.rho) > pj.b * (1 + pj.rho) + 1e-15;
+      for (let g = 0; !above && g < vi.length; g++) if (vi[g]! > vj[g]!) above = true;
+      if (above) out.push(i);
+    }
+    return out;
+  });
+}
+
+/**
+ * Where the calendar repair binds: for each slice, the largest amount by which an earlier
+ * slice's total variance exceeded its own on [kLo, kHi], and where.
+ */
+export function calendarRepairs(
+  surface: SpxSurface,
+  kLo = -2,
+  kHi = 1,
+): { expiry: string; gap: number; atK: number }[] {
+  const out: { expiry: string; gap: number; atK: number }[] = [];
+  surface.slices.forEach((s, j) => {
+    let gap = 0;
+    let at = 0;
+    for (let g = 0; g <= 600; g++) {
+      const k = kLo + ((kHi - kLo) * g) / 600;
+      const d = surface.sliceVariance(j, k) - sviVariance(s.svi, k);
+      if (d > gap) {
+        gap = d;
+        at = k;
+      }
+    }
+    if (gap > 0) out.push({ expiry: s.expiry, gap, atK: at });
+  });
+  return out;
+}

@@ -1,0 +1,148 @@
+/**
+ * VIX-option vols (method Section 2b). VIX options are priced with Black-76 on the VX future of
+ * their own expiry; this surface gives the vol to use, as a function of time to expiry and
+ * log-moneyness against that future.
+ *
+ * Without a VIX chain (a judgement: no VIX option chain is in the data this was built on):
+ * - ATM vol at 30 days = VVIX/100 (the method's rule);
+ * - term structure σ_atm(T) = σ_30·(max(T, 7 days)/30 days)^(−VIX_TERM_EXPONENT), exponent 0.3:
+ *   vol of the VX future falls with its maturity (the futures mean-revert), 1m ≈ 1.0·VVIX,
+ *   3m ≈ 0.72·VVIX, 6m ≈ 0.58·VVIX;
+ * - upward call skew, linear in k = ln(K/F): σ = σ_atm·(1 + VIX_CALL_SKEW·k) above the future,
+ *   σ_atm·(1 + VIX_PUT_SKEW·k) below it (puts cheaper), the ratio kept in [0.6, 2.5].
+ * With a VIX chain (same quotedata layout, roots VIX/VIXW, AM-settled), each expiry's SVI fit
+ * replaces these, interpolated in total variance at fixed k between expiries.
+ */
+import { invalidInput } from '../errors';
+import { checkPositive } from '../validate';
+import { parseIsoDate } from '../dates';
+import type { ParsedChain } from './chain';
+import { fitChainSurface, type ChainSurfaceFit } from './fitChain';
+import { makeSpxSurface, type SpxSurface } from './spxSurface';
+
+export const VIX_TERM_EXPONENT = 0.3;
+export const VIX_CALL_SKEW = 0.7;
+export const VIX_PUT_SKEW = 0.3;
+const MIN_RATIO = 0.6;
+const MAX_RATIO = 2.5;
+const T30 = 30 / 365;
+const T7 = 7 / 365;
+
+/**
+ * Vols for VIX options: risk-neutral Black-76 vols on the VX future of the option's expiry, from
+ * VVIX (source 'vvix') or from a fitted VIX chain ('chain').
+ */
+export interface VixVolSurface {
+  valuationDate: string;
+  source: 'vvix' | 'chain';
+  /** The VVIX the surface corresponds to (given, or the chain's 30-day ATM vol × 100). */
+  referenceVvix: number;
+  label: string;
+  /** Vol (decimal) for an option of tYears on a future at `future` with strike `strike`; checked. */
+  vol(tYears: number, strike: number, future: number): number;
+  /** ATM vol at tYears. */
+  atmVol(tYears: number): number;
+  /** Unchecked kernel: vol at tYears > 0 and log-moneyness k = ln(K/F). */
+  volAtK(tYears: number, k: number): number;
+  describe(): string;
+}
+
+function checkArgs(t: number, strike: number, future: number): void {
+  if (typeof t !== 'number' || !(t > 0) || t > 30) {
+    throw invalidInput('tYears', `is ${String(t)}`, 'pass the time to the VIX option expiry in years (> 0)');
+  }
+  checkPositive('strike', strike);
+  checkPositive('future', future);
+}
+
+/** VIX-option vols from VVIX (see the module comment for the rule). */
+export function vixSurfaceFromVvix(valuationDate: string, vvix: number): VixVolSurface {
+  if (typeof vvix !== 'number' || !Number.isFinite(vvix) || vvix < 20 || vvix > 400) {
+    throw invalidInput('vvix', `is ${String(vvix)}, outside [20, 400]`, 'pass the VVIX index in vol points, e.g. 95');
+  }
+  parseIsoDate('valuationDate', valuationDate);
+  const s30 = vvix / 100;
+  const atmVol = (t: number): number => s30 * Math.pow(Math.max(t, T7) / T30, -VIX_TERM_EXPONENT);
+  const volAtK = (t: number, k: number): number => {
+    let r = 1 + (k >= 0 ? VIX_CALL_SKEW : VIX_PUT_SKEW) * k;
+    if (r < MIN_RATIO) r = MIN_RATIO;
+    else if (r > MAX_RATIO) r = MAX_RATIO;
+    return atmVol(t) * r;
+  };
+  const label = `VVIX ${vvix} of ${valuationDate}`;
+  return {
+    valuationDate,
+    source: 'vvix',
+    referenceVvix: vvix,
+    label,
+    vol(t, strike, future) {
+      checkArgs(t, strike, future);
+      return volAtK(t, Math.log(strike / future));
+    },
+    atmVol: (t) => atmVol(t),
+    volAtK,
+    describe: () =>
+      `VIX-option vols from ${label}: ATM ${(100 * atmVol(T30)).toFixed(1)} at 30 days, ${(100 * atmVol(91 / 365)).toFixed(1)} at 91 days; call skew +${VIX_CALL_SKEW} per unit ln(K/F).`,
+  };
+}
+
+/** VIX-option vols from a parsed VIX chain (quotedata layout, roots VIX/VIXW). */
+export function vixSurfaceFromChain(chain: ParsedChain): { surface: VixVolSurface; fit: ChainSurfaceFit } {
+  const roots = [...new Set(chain.quotes.map((q) => q.root))].filter((r) => r === 'VIX' || r === 'VIXW');
+  if (roots.length === 0) {
+    throw invalidInput('chain', 'has no VIX option quotes', 'pass a VIX option chain (roots VIX, VIXW)');
+  }
+  const fit = fitChainSurface(chain, { roots });
+  const base = fit.surface.toData();
+  const spx: SpxSurface = makeSpxSurface({ ...base, calendarRepair: false });
+  return { surface: vixFromFitted(spx, chain.valuationDate), fit };
+}
+
+function vixFromFitted(s: SpxSurface, valuationDate: string): VixVolSurface {
+  const volAtK = (t: number, k: number): number => Math.sqrt(Math.max(s.totalVariance(t, k), 0) / t);
+  const atm30 = volAtK(T30, 0);
+  return {
+    valuationDate,
+    source: 'chain',
+    referenceVvix: 100 * atm30,
+    label: `VIX chain of ${valuationDate}`,
+    vol(t, strike, future) {
+      checkArgs(t, strike, future);
+      return volAtK(t, Math.log(strike / future));
+    },
+    atmVol: (t) => volAtK(t, 0),
+    volAtK,
+    describe: () =>
+      `VIX-option vols from the VIX chain of ${valuationDate}: ATM ${(100 * atm30).toFixed(1)} at 30 days.`,
+  };
+}
+
+/**
+ * The VIX-option surface moved to a scenario vol of vol: every vol scaled by
+ * scenarioVvix / referenceVvix (the shape in k kept).
+ */
+export function moveVixSurface(surface: VixVolSurface, scenarioVvix: number): VixVolSurface {
+  if (typeof scenarioVvix !== 'number' || !Number.isFinite(scenarioVvix) || scenarioVvix < 20 || scenarioVvix > 400) {
+    throw invalidInput(
+      'scenarioVvix',
+      `is ${String(scenarioVvix)}, outside [20, 400]`,
+      'pass the scenario VVIX in vol points',
+    );
+  }
+  const f = scenarioVvix / surface.referenceVvix;
+  const inner = surface;
+  const volAtK = (t: number, k: number): number => f * inner.volAtK(t, k);
+  return {
+    valuationDate: inner.valuationDate,
+    source: inner.source,
+    referenceVvix: scenarioVvix,
+    label: `${inner.label}, moved to VVIX ${scenarioVvix}`,
+    vol(t, strike, future) {
+      checkArgs(t, strike, future);
+      return volAtK(t, Math.log(strike / future));
+    },
+    atmVol: (t) => volAtK(t, 0),
+    volAtK,
+    describe: () => `${inner.describe()} Moved to VVIX ${scenarioVvix} (×${f.toFixed(3)}).`,
+  };
+}

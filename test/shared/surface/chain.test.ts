@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { fitChainSurface, parseChain, parseChainTable, parseQuotedata, readCsv, yearsToSettlement } from '@alvh/shared';
+import { errorOf } from '../../helpers/errors';
+import { describeWithData, readDataFile } from '../../helpers/marketData';
+
+const HEADER =
+  'Expiration Date,Calls,Last Sale,Net,Bid,Ask,Volume,IV,Delta,Gamma,Open Interest,Strike,Puts,Last Sale,Net,Bid,Ask,Volume,IV,Delta,Gamma,Open Interest';
+
+function quotedataRow(
+  expiry: string,
+  sym: string,
+  strike: number,
+  cb: number,
+  ca: number,
+  pb: number,
+  pa: number,
+): string {
+  const k = String(strike * 1000).padStart(8, '0');
+  return `${expiry},${sym}C${k},0,0,${cb},${ca},0,0,0,0,0,${strike.toFixed(2)},${sym}P${k},0,0,${pb},${pa},0,0,0,0,0`;
+}
+
+function quotedata(rows: string[]): string {
+  return [
+    '',
+    'Standard & Poors 500 Index,Last: 4000,Change: 1',
+    '"Date: March 1 2023, 4:30 PM EST",Bid: 3999,Ask: 4001',
+    HEADER,
+    ...rows,
+  ].join('\n');
+}
+
+describe('readCsv', () => {
+  it('reads quoted fields with commas and doubled quotes, CRLF, and keeps the line numbers', () => {
+    const recs = readCsv('a,"b, c","say ""hi"""\r\n\r\n1,2,3\n', 'chain');
+    expect(recs.map((r) => r.cells)).toEqual([['a', 'b, c', 'say "hi"'], [''], ['1', '2', '3']]);
+    expect(recs.map((r) => r.line)).toEqual([1, 2, 3]);
+  });
+  it('names the line of an unclosed quote', () => {
+    expect(errorOf(() => readCsv('a,b\n"open,c\n', 'chain')).field).toBe('chain line 2');
+  });
+});
+
+describe('parseQuotedata on small chains', () => {
+  it('reads the stamp as the session of the quotes: after the close it is that day at 16:00', () => {
+    const c = parseQuotedata(quotedata([quotedataRow('Fri Mar 17 2023', 'SPXW230317', 4000, 50, 51, 48, 49)]));
+    expect(c.valuationDate).toBe('2023-03-01');
+    expect(c.valuationMinutes).toBe(960);
+    expect(c.spot).toBe(4000);
+    expect(c.quotes).toHaveLength(2);
+    expect(c.quotes[0]).toMatchObject({
+      root: 'SPXW',
+      settlement: 'PM',
+      expiry: '2023-03-17',
+      strike: 4000,
+      type: 'call',
+      bid: 50,
+      ask: 51,
+    });
+  });
+  it('drops and counts crossed, locked and zero-bid quotes', () => {
+    const c = parseQuotedata(
+      quotedata([
+        quotedataRow('Fri Mar 17 2023', 'SPXW230317', 4000, 52, 51, 0, 0.05),
+        quotedataRow('Fri Mar 17 2023', 'SPXW230317', 4010, 45, 45, 50, 51),
+      ]),
+    );
+    expect(c.dropped).toEqual({ zeroBid: 1, crossed: 1, locked: 1 });
+    expect(c.quotes).toHaveLength(1);
+  });
+  it('names line and column of a bad cell', () => {
+    const e = errorOf(() =>
+      parseQuotedata(
+        quotedata([quotedataRow('Fri Mar 17 2023', 'SPXW230317', 4000, 50, 51, 48, 49).replace(',50,51,', ',5O,51,')]),
+      ),
+    );
+    expect(e.field).toBe('chain line 5 column 5 (Bid)');
+    expect(e.message).toMatch(/not a price/);
+  });
+  it('rejects a symbol that does not match its row', () => {
+    const e = errorOf(() =>
+      parseQuotedata(quotedata([quotedataRow('Fri Mar 17 2023', 'SPXW230324', 4000, 50, 51, 48, 49)])),
+    );
+    expect(e.field).toBe('chain line 5 column 2 (Calls)');
+  });
+  it('rejects an empty text and a wrong header', () => {
+    expect(errorOf(() => parseQuotedata('')).message).toMatch(/empty/);
+    const e = errorOf(() => parseQuotedata(quotedata([]).replace('Strike,Puts', 'Strike,Put')));
+    expect(e.field).toBe('chain line 4 column 13');
+    expect(errorOf(() => parseQuotedata('foo,bar\n1,2')).message).toMatch(/no "Expiration Date/);
+  });
+  it('names an unknown option root', () => {
+    const e = errorOf(() =>
+      parseQuotedata(quotedata([quotedataRow('Fri Mar 17 2023', 'NDX230317', 4000, 50, 51, 48, 49)])),
+    );
+    expect(e.message).toMatch(/root "NDX"/);
+  });
+});
+
+describe('plain table', () => {
+  const csv =
+    'Expiry,Strike,Type,Bid,Ask\n2023-07-21,4300,put,60.1,60.6\n2023-07-21,4300,C,80.2,80.9\n2023-07-21,4310,P,0,0.05\n';
+  it('reads CSV with any-case headers, C/P types, and counts zero bids', () => {
+    const c = parseChainTable(csv, { valuationDate: '2023-06-09' });
+    expect(c.quotes.map((q) => [q.type, q.settlement, q.root])).toEqual([
+      ['put', 'PM', 'SPXW'],
+      ['call', 'PM', 'SPXW'],
+    ]);
+    expect(c.dropped.zeroBid).toBe(1);
+  });
+  it('reads JSON rows and Excel serial expiries', () => {
+    const c = parseChainTable(
+      [{ expiry: 45128 as unknown as string, strike: 4300, type: 'put', bid: 1, ask: 1.1, root: 'SPX' }],
+      {
+        valuationDate: '2023-06-09',
+      },
+    );
+    expect(c.quotes[0]).toMatchObject({ expiry: '2023-07-21', settlement: 'AM', root: 'SPX' });
+  });
+  it('names the row and column of a bad cell', () => {
+    expect(errorOf(() => parseChainTable(csv.replace('60.1', 'abc'), { valuationDate: '2023-06-09' })).field).toBe(
+      'chain line 2 column 4 (bid)',
+    );
+    expect(
+      errorOf(() =>
+        parseChainTable([{ expiry: '2023-07-21', strike: -1, type: 'put', bid: 1, ask: 2 }], {
+          valuationDate: '2023-06-09',
+        }),
+      ).field,
+    ).toBe('chain[0].strike');
+    expect(errorOf(() => parseChainTable('expiry,strike,bid,ask\n', { valuationDate: '2023-06-09' })).message).toMatch(
+      /no type column/,
+    );
+  });
+  it('needs a valuation date', () => {
+    expect(errorOf(() => parseChain(csv)).field).toBe('valuationDate');
+  });
+});
+
+describe('bad chains answer with what is wrong', () => {
+  const v = { valuationDate: '2023-06-09' };
+  const rows = (expiries: string[], types: ('call' | 'put')[], crossed = false) =>
+    expiries.flatMap((expiry) =>
+      [4200, 4250, 4300, 4350, 4400, 4450].flatMap((strike) =>
+        types.map((type) => ({ expiry, strike, type, bid: crossed ? 12 : 10, ask: crossed ? 11 : 11 })),
+      ),
+    );
+  it('a crossed market', () => {
+    expect(
+      errorOf(() => fitChainSurface(parseChainTable(rows(['2023-07-21'], ['put', 'call'], true), v))).message,
+    ).toMatch(/no usable quote: .*12 are crossed/);
+  });
+  it('no puts', () => {
+    expect(
+      errorOf(() => fitChainSurface(parseChainTable(rows(['2023-07-21', '2023-08-18'], ['call']), v))).message,
+    ).toMatch(/no put quotes/);
+  });
+  it('one expiry only', () => {
+    expect(errorOf(() => fitChainSurface(parseChainTable(rows(['2023-07-21'], ['put', 'call']), v))).message).toMatch(
+      /a surface needs two or more/,
+    );
+  });
+});
+
+describe('settlement time', () => {
+  it('AM settles 6.5 hours before PM on the same date', () => {
+    const am = yearsToSettlement('2022-02-04', 960, '2022-03-18', 'AM');
+    const pm = yearsToSettlement('2022-02-04', 960, '2022-03-18', 'PM');
+    expect((pm - am) * 365 * 24).toBeCloseTo(6.5, 12);
+    expect(pm * 365).toBe(42);
+  });
+});
+
+describeWithData('the two real chains', () => {
+  it('2022-02-04: stamped Saturday 8:09 PM, so the quotes are Friday 16:00; SPX (AM) and SPXW (PM) kept apart', () => {
+    const c = parseQuotedata(readDataFile('cboe_spx_quotedata_2022-02-04__Luca-Castelli.csv'));
+    expect(c.valuationDate).toBe('2022-02-04');
+    expect(c.valuationMinutes).toBe(960);
+    expect(c.spot).toBeCloseTo(4500.5298, 10);
+    expect(c.rowsRead).toBe(10257);
+    const expiries = new Set(c.quotes.map((q) => `${q.root} ${q.expiry}`));
+    expect(new Set(c.quotes.map((q) => q.expiry)).size).toBe(40);
+    expect(expiries.has('SPX 2022-03-18') && expiries.has('SPXW 2022-03-18')).toBe(true);
+    for (const q of c.quotes) expect(q.settlement).toBe(q.root === 'SPX' ? 'AM' : 'PM');
+    expect(c.quotes.length + c.dropped.zeroBid + c.dropped.crossed + c.dropped.locked).toBe(2 * 10257);
+  });
+  it('2023-06-09: intraday at 13:40', () => {
+    const c = parseQuotedata(readDataFile('cboe_spx_quotedata_2023-06-09__AyourElwazani97.csv'));
+    expect([c.valuationDate, c.valuationMinutes, c.rowsRead]).toEqual(['2023-06-09', 820, 8894]);
+    expect(new Set(c.quotes.map((q) => q.expiry)).size).toBe(49);
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import {
+  normInv,
+  spxSurfaceFromIndices,
+  varianceSwapOverAtm,
+  INDEX_OVER_MODEL_VS,
+  type SpxSurface,
+} from '@alvh/shared';
+import { errorOf } from '../../helpers/errors';
+import { describeWithData } from '../../helpers/marketData';
+import { loadChain, REAL_CHAINS } from './chains';
+
+/** Vol at the 25-delta put (forward delta −0.25), by fixed point on the strike. */
+function put25(s: SpxSurface, t: number): number {
+  const F = s.forward(t);
+  let v = s.atmVol(t);
+  for (let i = 0; i < 40; i++) v = s.vol(t, F * Math.exp(normInv(0.25) * v * Math.sqrt(t) + 0.5 * v * v * t));
+  return v;
+}
+
+for (const rc of REAL_CHAINS) {
+  describeWithData(`surface from the Cboe indices of ${rc.date} against the chain's fit`, () => {
+    const ix = () =>
+      spxSurfaceFromIndices({
+        valuationDate: rc.date,
+        spot: loadChain(rc).chain.spot!,
+        indices: rc.indices,
+        rate: rc.rate,
+        divYield: rc.divYield,
+      });
+    it('ATM vol at 30 and 90 days within 1 vol point', () => {
+      const chain = loadChain(rc).fit.surface;
+      const s = ix();
+      for (const d of [30, 90])
+        expect(Math.abs(s.atmVol(d / 365) - chain.atmVol(d / 365)) * 100, `${d} days`).toBeLessThan(1);
+    });
+    it('25-delta put vol at 30 and 90 days within 2 vol points', () => {
+      const chain = loadChain(rc).fit.surface;
+      const s = ix();
+      for (const d of [30, 90])
+        expect(Math.abs(put25(s, d / 365) - put25(chain, d / 365)) * 100, `${d} days`).toBeLessThan(2);
+    });
+  });
+}
+
+describe('spxSurfaceFromIndices', () => {
+  const base = { valuationDate: '2023-06-09', spot: 4300, rate: 0.05, divYield: 0.015 };
+  it('ATM/VIX is not one ratio: it falls as SKEW rises and as the tenor lengthens', () => {
+    const lo = spxSurfaceFromIndices({ ...base, indices: { vix: 20, vix3m: 20, skew: 120 } });
+    const hi = spxSurfaceFromIndices({ ...base, indices: { vix: 20, vix3m: 20, skew: 160 } });
+    const r = (s: SpxSurface, d: number) => (100 * s.atmVol(d / 365)) / 20;
+    expect(r(lo, 30)).toBeGreaterThan(r(hi, 30) + 0.03);
+    expect(r(lo, 30)).toBeLessThan(0.95);
+    expect(r(hi, 30)).toBeGreaterThan(0.7);
+    expect(r(lo, 93)).toBeLessThan(r(lo, 30));
+  });
+  it('reproduces the index as a variance swap (over the fitted-surface bias) at each tenor', () => {
+    const s = spxSurfaceFromIndices({ ...base, indices: { vix: 18, vix9d: 16, vix3m: 20, vix6m: 21 } });
+    const atm = s.atmVol(30 / 365);
+    const theta = atm * Math.sqrt(30 / 365);
+    const sv = s.slices[1]!.svi;
+    const shape = { a: sv.a / theta ** 2, b: sv.b / theta, rho: sv.rho, m: sv.m / theta, sigma: sv.sigma / theta };
+    expect(shape.a + shape.b * (-shape.rho * shape.m + Math.hypot(shape.m, shape.sigma))).toBeCloseTo(1, 12);
+    expect(atm * varianceSwapOverAtm(shape, theta) * INDEX_OVER_MODEL_VS * 100).toBeCloseTo(18, 8);
+    expect(s.source).toBe('indices');
+    expect(s.slices).toHaveLength(4);
+  });
+  it('with VIX alone: flat term structure and a warning', () => {
+    const s = spxSurfaceFromIndices({ ...base, indices: { vix: 18 } });
+    expect(s.source).toBe('vix-only');
+    expect(s.warnings.join(' ')).toMatch(/VIX only: the term structure is flat/);
+    expect(s.atmVol(7 / 365)).toBeCloseTo(s.atmVol(30 / 365), 12);
+    expect(s.atmVol(200 / 365)).toBeCloseTo(s.atmVol(30 / 365), 12);
+    expect(s.describe()).toMatch(/VIX only/);
+  });
+  it('warns when the rate or yield is left out', () => {
+    const s = spxSurfaceFromIndices({ valuationDate: '2023-06-09', spot: 4300, indices: { vix: 18 } });
+    expect(s.warnings.join(' ')).toMatch(/No rate or dividend yield/);
+    expect(s.forward(0.5)).toBe(4300);
+  });
+  it('names the bad field', () => {
+    expect(errorOf(() => spxSurfaceFromIndices({ ...base, indices: { vix: 0.18 } })).field).toBe('indices.vix');
+    expect(errorOf(() => spxSurfaceFromIndices({ ...base, indices: { vix: 18, skew: 20 } })).field).toBe(
+      'indices.skew',
+    );
+    expect(errorOf(() => spxSurfaceFromIndices({ ...base, indices: { vix3m: 18 } as never })).field).toBe(
+      'indices.vix',
+    );
+    expect(errorOf(() => spxSurfaceFromIndices({ ...base, spot: -1, indices: { vix: 18 } })).field).toBe('spot');
+    expect(
+      errorOf(() => spxSurfaceFromIndices({ ...base, valuationDate: '2023-13-01', indices: { vix: 18 } })).field,
+    ).toBe('valuationDate');
+    const s = spxSurfaceFromIndices({ ...base, indices: { vix: 18 } });
+    expect(errorOf(() => s.vol(0, 4300)).field).toBe('tYears');
+    expect(errorOf(() => s.vol(0.1, Number.NaN)).field).toBe('strike');
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { buildSurface, parseInput, SurfaceRequestSchema } from '@alvh/shared';
+import { errorOf } from '../../helpers/errors';
+
+function rowsFor(expiry: string, forward: number, vol: number) {
+  // A smooth smile priced from Black-76 with no discounting, quoted 0.1 wide.
+  const out: { expiry: string; strike: number; type: 'call' | 'put'; bid: number; ask: number }[] = [];
+  for (let K = 3800; K <= 4600; K += 25) {
+    const t = (Date.parse(expiry) - Date.parse('2023-06-09')) / 864e5 / 365;
+    const v = vol * (1 - 0.8 * Math.log(K / forward));
+    const sd = v * Math.sqrt(t);
+    const d1 = Math.log(forward / K) / sd + sd / 2;
+    const n = (x: number) => 0.5 * (1 + erf(x / Math.SQRT2));
+    const call = forward * n(d1) - K * n(d1 - sd);
+    const put = call - (forward - K);
+    out.push({ expiry, strike: K, type: 'call', bid: Math.max(call - 0.05, 0), ask: call + 0.05 });
+    out.push({ expiry, strike: K, type: 'put', bid: Math.max(put - 0.05, 0), ask: put + 0.05 });
+  }
+  return out;
+}
+
+function erf(x: number): number {
+  // Abramowitz-Stegun 7.1.26 (|error| < 1.5e-7): enough to make quotes 0.1 wide.
+  const t = 1 / (1 + 0.3275911 * Math.abs(x));
+  const y =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  return x >= 0 ? y : -y;
+}
+
+describe('buildSurface (the request of POST /api/surface)', () => {
+  it('from the indices: one row per tenor and the vols of the points asked for', () => {
+    const req = parseInput(SurfaceRequestSchema, {
+      valuationDate: '2023-06-09',
+      spot: 4300,
+      indices: { vix: 13.83, vix9d: 13.29, vix3m: 16.96, skew: 152.78 },
+      rate: 0.0545,
+      divYield: 0.014,
+      points: [{ expiry: '2023-07-21', strike: 4100 }],
+    });
+    const r = buildSurface(req);
+    expect(r.source).toBe('indices');
+    expect(r.expiries.map((e) => e.expiry)).toEqual(['2023-06-18', '2023-07-09', '2023-09-10']);
+    expect(r.points[0]!.vol).toBeGreaterThan(r.expiries[1]!.atmVol);
+  });
+  it('from chain rows: per-expiry SVI and fit figures', () => {
+    const chain = [...rowsFor('2023-07-21', 4320, 0.12), ...rowsFor('2023-08-18', 4335, 0.13)];
+    const r = buildSurface(parseInput(SurfaceRequestSchema, { chain, valuationDate: '2023-06-09', spot: 4300 }));
+    expect(r.source).toBe('chain');
+    expect(r.expiries).toHaveLength(2);
+    expect(r.expiries[0]!.forward).toBeCloseTo(4320, 0);
+    expect(r.expiries[0]!.rmseVolPts).toBeLessThan(0.5);
+    expect(r.arbitrage.butterfly).toBe(0);
+  });
+  it('rejects bad requests naming the field', () => {
+    expect(() =>
+      parseInput(SurfaceRequestSchema, { valuationDate: '2023-06-09', spot: 4300, indices: { vix: 0.2 } }),
+    ).toThrow(/indices\.vix|vix/);
+    const req = parseInput(SurfaceRequestSchema, {
+      valuationDate: '2023-06-09',
+      spot: 4300,
+      indices: { vix: 15 },
+      points: [{ expiry: '2023-06-01', strike: 4100 }],
+    });
+    expect(errorOf(() => buildSurface(req)).field).toBe('points[0].expiry');
+  });
+});
