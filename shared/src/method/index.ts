@@ -1,5 +1,5 @@
 export * from './audit';
-export * from './policy';
+
 export * from './split';
 export * from './condor';
 export * from './overlay';

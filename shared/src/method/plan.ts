@@ -35,7 +35,7 @@ import { parseInput } from '../schemas/parse';
 import { PlanInputSchema, type ParsedPlanInput, type PlanInput } from '../schemas/plan';
 import { markBook, type BookMarks, type Leg, type MarketState, type SkewParams } from '../book/index';
 import { fmt, type AuditEntry } from './audit';
-import { resolvePolicy, type Policy } from './policy';
+import { resolvePolicy, type Policy } from '../schemas/policy';
 import { computeSplit, type SplitResult } from './split';
 import { condorAnalytics, type CondorAnalytics } from './condor';
 import { sizeOverlay, type OverlaySizing } from './overlay';
@@ -52,7 +52,7 @@ import {
 } from './caps';
 import { checkRebalance, type RebalanceStatus } from './rebalance';
 import { HISTORICAL_ANALOGS } from './analogs';
-import type { OverlayStructure } from './policy';
+import type { OverlayStructure } from '../schemas/policy';
 
 /** The inputs needed to re-mark the plan's book (stress grids, Monte Carlo). */
 export interface PlanMarket {

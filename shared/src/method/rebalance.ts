@@ -8,7 +8,7 @@ import { curveShift, type TermStructure } from '../market/index';
 import { invalidInput } from '../errors';
 import { daysBetween } from '../dates';
 import { fmt, type AuditEntry } from './audit';
-import { resolvePolicy, type Policy } from './policy';
+import { resolvePolicy, type Policy } from '../schemas/policy';
 
 export type RebalanceTrigger = 'days' | 'curve-shift';
 

@@ -8,7 +8,7 @@ import type { Regime } from '../market/index';
 import { invalidInput } from '../errors';
 import { checkFinite, checkRange } from '../validate';
 import { fmt, type AuditEntry } from './audit';
-import { resolvePolicy, type Policy } from './policy';
+import { resolvePolicy, type Policy } from '../schemas/policy';
 
 export interface SplitInput {
   /** F1 − F2 in VIX points (positive = backwardation). */

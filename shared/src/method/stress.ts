@@ -20,7 +20,7 @@ import { checkPositive } from '../validate';
 import { daysBetween } from '../dates';
 import { markBook, type Leg, type MarketState } from '../book/index';
 import { addDaysIso } from './dateUtil';
-import { DEFAULT_SHOCK_KAPPA, type Policy } from './policy';
+import { DEFAULT_SHOCK_KAPPA, type Policy } from '../schemas/policy';
 
 /** Stressed VIX: policy.stressVix when set, else VIX + stressVixPerPct · drawdown · 100. */
 export function stressedVix(vix: number, policy: Policy): number {

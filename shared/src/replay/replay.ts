@@ -29,14 +29,8 @@ import {
 import { buildTermStructure, futureForExpiry, type Regime, type TermStructure } from '../market/index';
 import { macd, rsi } from '../signals/index';
 import { OPTION_MULTIPLIER, markLegs, type Leg, type MarketState } from '../book/index';
-import {
-  capitalCap,
-  checkRebalance,
-  computeSplit,
-  hedgeBudget,
-  type Policy,
-  type RebalanceTrigger,
-} from '../method/index';
+import { capitalCap, checkRebalance, computeSplit, hedgeBudget, type RebalanceTrigger } from '../method/index';
+import { type Policy } from '../schemas/policy';
 import { datedCurve } from './datedCurve';
 import type { MarketRow } from './marketHistory';
 import { standardCondor } from './condor';

@@ -24,9 +24,9 @@ import {
   sizeTailHedge,
   stressedFuture,
   stressedVix,
-  type Policy,
   type SplitResult,
 } from '../method/index';
+import { type Policy } from '../schemas/policy';
 
 export interface LayerSizingInput {
   ts: TermStructure;

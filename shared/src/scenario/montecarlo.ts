@@ -15,10 +15,10 @@ import {
   resolveTailSizeInput,
   sizeTailHedge,
   sizeTailHedgeKernel,
-  type Policy,
   type TailSizeArgs,
   type TailSizeResult,
 } from '../method/index';
+import { type Policy } from '../schemas/policy';
 import { parseInput } from '../schemas/parse';
 import {
   MonteCarloInputSchema,

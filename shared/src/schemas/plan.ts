@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { finiteNumber, isoDate, nonNegativeNumber, optionType, positiveNumber, rate, volatility } from './common';
-import { PolicySchema } from '../method/policy';
+import { PolicySchema } from './policy';
 
 /** The most contracts one leg or one condor order may hold: a bound that keeps every dollar figure finite. */
 export const MAX_CONTRACTS = 100_000;

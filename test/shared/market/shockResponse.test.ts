@@ -22,7 +22,7 @@ import {
   vxExpiriesAfter,
   type TermStructure,
 } from '../../../shared/src/market/index';
-import { DEFAULT_SHOCK_KAPPA } from '../../../shared/src/method/policy';
+import { DEFAULT_SHOCK_KAPPA } from '../../../shared/src/schemas/policy';
 import { describeWithData } from '../../helpers/marketData';
 import { readVxHistory } from './vxHistory';
 

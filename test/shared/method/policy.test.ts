@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PolicySchema, resolvePolicy } from '../../../shared/src/method/policy';
+import { PolicySchema, resolvePolicy } from '../../../shared/src/schemas/policy';
 import { isAlvhError } from '../../../shared/src/errors';
 
 function errorOf(f: () => unknown): { field: string; message: string } {

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildTermStructure, shockFutures, type TermStructure } from '../../../shared/src/market/index';
-import { DEFAULT_SHOCK_KAPPA, resolvePolicy } from '../../../shared/src/method/policy';
+import { DEFAULT_SHOCK_KAPPA, resolvePolicy } from '../../../shared/src/schemas/policy';
 import { drawdownState, stressedFuture } from '../../../shared/src/method/stress';
 import { sizeTailHedge } from '../../../shared/src/method/tailSize';
 import { sizeOverlay } from '../../../shared/src/method/overlay';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { computeSplit, interpolateKnots } from '../../../shared/src/method/split';
-import { resolvePolicy } from '../../../shared/src/method/policy';
+import { resolvePolicy } from '../../../shared/src/schemas/policy';
 import type { Regime } from '../../../shared/src/market/index';
 
 const steep: Regime = 'steep-backwardation';

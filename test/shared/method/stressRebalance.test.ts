@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildTermStructure } from '../../../shared/src/market/index';
 import { drawdownState, scenarioLoss, stressedFuture, stressedVix } from '../../../shared/src/method/stress';
 import { checkRebalance } from '../../../shared/src/method/rebalance';
-import { resolvePolicy } from '../../../shared/src/method/policy';
+import { resolvePolicy } from '../../../shared/src/schemas/policy';
 import { DEFAULT_SKEW, ironCondorLegs, markBook, type MarketState } from '../../../shared/src/book/index';
 
 const curve = (date: string, vix: number, prices: number[]) =>

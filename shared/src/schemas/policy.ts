@@ -7,8 +7,8 @@
  * calendar days, money in USD.
  */
 import { z } from 'zod';
-import { InputValidationError, formatPath } from '../schemas/parse';
-import { SkewParamsSchema } from '../book/skew';
+import { InputValidationError, formatPath } from './parse';
+import { SkewParamsSchema } from './skew';
 
 /** A number in [lo, hi] with a default; the message names the allowed range. */
 function bounded(lo: number, hi: number, def: number) {
@@ -122,7 +122,7 @@ const PolicyObject = z.strictObject(
     spxVixCorrelation: bounded(-1, 1, -0.7),
     transactionCostPerContract: bounded(0, 1000, 0.65),
     // Marking
-    skew: SkewParamsSchema.default({ putSlope: 0.45, callSlope: 0.2, minRatio: 0.5, maxRatio: 3 }),
+    skew: SkewParamsSchema.prefault({}),
   },
   {
     error: (iss) =>
@@ -178,3 +178,6 @@ export function resolvePolicy(overrides?: unknown): Policy {
 
 /** Names of every policy field (for hosts that list them). */
 export const POLICY_FIELDS: readonly string[] = Object.freeze(Object.keys(PolicyObject.shape));
+
+/** The default policy (every field at its schema default), frozen: the one source of each default. */
+export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze(resolvePolicy());
