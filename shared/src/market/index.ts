@@ -33,3 +33,4 @@ export {
 } from './meanReversion';
 export { buildTermStructure, constantMaturity, futureForExpiry, shockFutures } from './termStructure';
 export { CURVE_SHIFT_TENORS, type TenorChange, curveShift } from './curveShift';
+export { atmVolFromVix, atmVolFromVixKernel, volOfVolFromVvix } from './atmVol';

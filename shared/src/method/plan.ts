@@ -10,8 +10,10 @@
  * (Step 3) → budget and cuts (Step 2) → capital cap → analogs → rebalance (Step 5).
  */
 import {
+  atmVolFromVix,
   isBusinessDay,
   buildTermStructure,
+  volOfVolFromVvix,
   constantMaturity,
   futureForExpiry,
   vxExpiriesAfter,
@@ -25,8 +27,10 @@ import {
   breadthState,
   eventsBetween,
   eventsWithin,
+  breadthDeteriorating,
   macd,
   rsi,
+  volOfVolExpanding,
   type MarketEvent,
 } from '../signals/index';
 import { AlvhError, isAlvhError } from '../errors';
@@ -39,7 +43,14 @@ import { resolvePolicy, type Policy } from '../schemas/policy';
 import { computeSplit, type SplitResult } from './split';
 import { condorAnalytics, type CondorAnalytics } from './condor';
 import { sizeOverlay, type OverlaySizing } from './overlay';
-import { priceTailCall, selectTailExpiry, sizeTailHedge, type TailSizeResult } from './tailSize';
+import {
+  coverageContracts,
+  priceTailCall,
+  selectTailExpiry,
+  sizeTailHedge,
+  tailSizeInputFor,
+  type TailSizeResult,
+} from './tailSize';
 import { drawdownState, scenarioLoss, stressedFuture, stressedVix } from './stress';
 import {
   capitalCap,
@@ -262,15 +273,15 @@ function computeSignals(
   // the previous spread: given, else the last rebalance's (section 4 rule 3)
   if (s.prevSpread !== undefined) out.prevSpread = s.prevSpread;
   else if (lastSpread !== undefined) out.prevSpread = lastSpread;
-  if (s.macdHist !== undefined) out.volOfVolExpanding = s.macdHist > 0;
+  if (s.macdHist !== undefined) out.volOfVolExpanding = volOfVolExpanding(s.macdHist);
   else if (s.vvixVixRatio !== undefined) {
     const h = withPrefix(
       (f) => f.replace(/^values/, 'signals.vvixVixRatio'),
       () => macd(s.vvixVixRatio as number[]).histogram,
     );
-    out.volOfVolExpanding = (h[h.length - 1] as number) > 0;
+    out.volOfVolExpanding = volOfVolExpanding(h[h.length - 1] as number);
   }
-  if (s.adSlope !== undefined) out.breadthDeteriorating = s.adSlope < 0;
+  if (s.adSlope !== undefined) out.breadthDeteriorating = breadthDeteriorating(s.adSlope);
   else if (s.advancers !== undefined || s.decliners !== undefined) {
     const adv = s.advancers ?? [];
     const dec = s.decliners ?? [];
@@ -368,7 +379,7 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
   if (ts.fit.method === 'fallback')
     warnings.push(`The curve could not be fitted well; the default κ and θ are used (${ts.fit.note}).`);
 
-  const volOfVol = m.vvix !== undefined ? m.vvix / 100 : policy.defaultVolOfVol;
+  const volOfVol = m.vvix !== undefined ? volOfVolFromVvix(m.vvix, 'market.vvix') : policy.defaultVolOfVol;
   if (m.vvix === undefined)
     warnings.push(
       `No VVIX given: VIX options are priced at a vol of vol of ${policy.defaultVolOfVol} (policy.defaultVolOfVol).`,
@@ -433,7 +444,7 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
         expiry: c.expiry,
         strikes: c.strikes,
         quantity: c.quantity,
-        atmVol: m.vix / 100,
+        atmVol: atmVolFromVix(m.vix, 'market.vix'),
         skew: policy.skew,
         minShortStrikeSd: policy.minShortStrikeSd,
         ...(c.credit === undefined ? {} : { credit: c.credit }),
@@ -519,27 +530,22 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
     );
   }
   const sFuture = stressedFuture(ts, tailExpiry, sVix, policy.drawdownDays, policy.shockKappa);
-  const tailInput = {
+  const tailInput = tailSizeInputFor(policy, {
     condorLoss,
     hedgeFuture,
     hedgeYears: tailDays / 365,
     volOfVol,
     stressedFuture: sFuture,
-    coverage: policy.tailCoverage,
-    otmPct: policy.tailOtmPct,
     rate: m.rate,
-    horizonYears: policy.drawdownDays / 365,
-    stressVolOfVol: stressVov,
-    strikeStep: policy.vixStrikeStep,
-  };
+  });
   const priceArgs = {
-    future: hedgeFuture,
-    years: tailDays / 365,
-    volOfVol,
-    otmPct: policy.tailOtmPct,
-    rate: m.rate,
-    horizonYears: policy.drawdownDays / 365,
-    strikeStep: policy.vixStrikeStep,
+    future: tailInput.hedgeFuture,
+    years: tailInput.hedgeYears,
+    volOfVol: tailInput.volOfVol,
+    otmPct: tailInput.otmPct,
+    rate: tailInput.rate,
+    horizonYears: tailInput.horizonYears,
+    strikeStep: tailInput.strikeStep,
   };
   let tailSize: TailSizeResult;
   let tailNoSolution: string | undefined;
@@ -548,7 +554,7 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
   } catch (e) {
     if (!(isAlvhError(e) && e.code === 'no_solution')) throw e;
     tailNoSolution = e.message;
-    const priced = priceTailCall({ ...priceArgs, stressedFuture: sFuture, stressVolOfVol: stressVov });
+    const priced = priceTailCall({ ...priceArgs, stressedFuture: sFuture, stressVolOfVol: tailInput.stressVolOfVol });
     tailSize = { ...priced, contracts: 0, cost: 0, coverageAchieved: 0, targetGain: policy.tailCoverage * condorLoss };
     warnings.unshift(`The tail hedge cannot cover the drawdown: ${e.problem}; ${e.fix}.`);
   }
@@ -760,20 +766,21 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
     });
     const remaining = Math.max(0, tailDays - policy.drawdownDays);
     const sf = constantMaturity(ats, remaining);
-    const aState = drawdownState(now, () => sf, policy, a.vix, a.vvix / 100);
+    const aVov = volOfVolFromVvix(a.vvix);
+    const aState = drawdownState(now, () => sf, policy, a.vix, aVov);
     const loss = scenarioLoss(condor.legs, now, aState, condor.maxLoss);
     const gain = priceTailCall({
       ...priceArgs,
       stressedFuture: Math.max(sf, 0.01),
-      stressVolOfVol: a.vvix / 100,
+      stressVolOfVol: aVov,
     }).gainPerContract;
     // null when the call gains nothing at this analog's curve: no number of contracts covers it
-    const need = gain > 0 ? (loss === 0 ? 0 : Math.ceil((policy.tailCoverage * loss) / gain - 1e-9)) : null;
+    const need = gain > 0 ? coverageContracts(policy.tailCoverage, loss, gain) : null;
     return {
       date: a.date,
       label: a.label,
       vix: a.vix,
-      volOfVol: a.vvix / 100,
+      volOfVol: aVov,
       stressedFuture: sf,
       condorLoss: loss,
       contracts: need,

@@ -45,6 +45,11 @@ export function shockedFutureKernel(future: number, vixChange: number, shockKapp
   return Math.max(0.01, future + vixChange * Math.exp((-shockKappa * daysLeft) / 365));
 }
 
+/** SPX after the drawdown: spot · (1 − drawdown) (unchecked). */
+export function drawdownSpot(spot: number, drawdown: number): number {
+  return spot * (1 - drawdown);
+}
+
 /** The condor's loss from its value now to its value in the scenario, in [0, maxLoss], USD (unchecked). */
 export function scenarioLossKernel(valueNow: number, valueStressed: number, maxLoss: number): number {
   return Math.min(maxLoss, Math.max(0, valueNow - valueStressed));
@@ -88,7 +93,7 @@ export function drawdownState(
   return {
     ...now,
     date: addDaysIso(now.date, horizon),
-    spot: now.spot * (1 - policy.drawdown),
+    spot: drawdownSpot(now.spot, policy.drawdown),
     vix: newVix,
     volOfVol: stressVolOfVol,
     futureFor:

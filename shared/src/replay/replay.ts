@@ -26,10 +26,24 @@ import {
   type ReplayInput,
   type ReplayParsedInput,
 } from '../schemas/replay';
-import { buildTermStructure, futureForExpiry, type Regime, type TermStructure } from '../market/index';
-import { macd, rsi } from '../signals/index';
+import {
+  atmVolFromVix,
+  volOfVolFromVvix,
+  buildTermStructure,
+  futureForExpiry,
+  type Regime,
+  type TermStructure,
+} from '../market/index';
+import { macd, rsi, volOfVolExpanding } from '../signals/index';
 import { OPTION_MULTIPLIER, markLegs, type Leg, type MarketState } from '../book/index';
-import { capitalCap, checkRebalance, computeSplit, hedgeBudget, type RebalanceTrigger } from '../method/index';
+import {
+  capitalCap,
+  checkRebalance,
+  computeSplit,
+  daysTriggerFires,
+  hedgeBudget,
+  type RebalanceTrigger,
+} from '../method/index';
 import { type Policy } from '../schemas/policy';
 import { datedCurve } from './datedCurve';
 import type { MarketRow } from './marketHistory';
@@ -215,7 +229,7 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
   if (ratioRows.length >= 34) {
     const { histogram } = macd(ratioRows.map((r) => (r.vvix as number) / (r.vix as number)));
     const offset = ratioRows.length - histogram.length;
-    histogram.forEach((h, k) => vovByDate.set((ratioRows[k + offset] as MarketRow).date, h > 0));
+    histogram.forEach((h, k) => vovByDate.set((ratioRows[k + offset] as MarketRow).date, volOfVolExpanding(h)));
   }
 
   const from = input.from ?? (rows[0] as MarketRow).date;
@@ -257,7 +271,7 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
       continue;
     }
     const vix = ts.vixSpot;
-    const volOfVol = row.vvix !== undefined ? row.vvix / 100 : policy.defaultVolOfVol;
+    const volOfVol = row.vvix !== undefined ? volOfVolFromVvix(row.vvix) : policy.defaultVolOfVol;
     const futureFor = (expiry: string): number => {
       const p = ts.points.find((q) => q.expiry === expiry);
       return p ? p.price : futureForExpiry(ts, expiry);
@@ -408,7 +422,7 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
       } catch (e) {
         // A curve too short to compare (no 30-day tenor): only the days trigger can fire.
         if (!isAlvhError(e)) throw e;
-        if (day - c.lastDay >= policy.rebalanceDays) triggers = ['days'];
+        if (daysTriggerFires(day - c.lastDay, policy)) triggers = ['days'];
       }
       if (triggers.length > 0) resize(c, triggers, c.lastSpread);
     }
@@ -420,7 +434,7 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
         : open.length < a.maxOpenCondors && (lastEntryDay === NO_ENTRY_YET || day - lastEntryDay >= a.entryEveryDays);
     if (due) {
       let quantity = a.condorQuantity;
-      const probe = standardCondor(row.date, spx, state.vix / 100, { ...a, condorQuantity: 1 });
+      const probe = standardCondor(row.date, spx, atmVolFromVix(state.vix), { ...a, condorQuantity: 1 });
       const width =
         Math.max(probe.strikes[1] - probe.strikes[0], probe.strikes[3] - probe.strikes[2]) * OPTION_MULTIPLIER;
       if (a.capital !== undefined) {
@@ -435,7 +449,7 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
           quantity = cap.maxQuantity;
         }
       }
-      const sc = standardCondor(row.date, spx, state.vix / 100, { ...a, condorQuantity: quantity });
+      const sc = standardCondor(row.date, spx, atmVolFromVix(state.vix), { ...a, condorQuantity: quantity });
       if (quantity > 0 && !open.some((c) => c.info.expiry === sc.expiry)) {
         const c: Campaign = {
           info: {

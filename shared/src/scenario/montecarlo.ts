@@ -10,9 +10,17 @@
  */
 import { invalidInput, isAlvhError, noSolution } from '../errors';
 import { parseIsoDate } from '../dates';
+import { CURVE_SHIFT_TENORS } from '../market/index';
 import {
+  curveShiftTriggerFires,
   cutToBudget,
+  daysTriggerFires,
+  drawdownSpot,
   resolveTailSizeInput,
+  scenarioLossKernel,
+  shockedFutureKernel,
+  stressedVixKernel,
+  tailSizeInputFor,
   sizeTailHedge,
   sizeTailHedgeKernel,
   type TailSizeArgs,
@@ -42,9 +50,6 @@ import {
 import { describeDistribution, histogram, type DistributionStats, type Histogram } from './statistics';
 
 export type { ScenarioBook } from './scenarioBook';
-
-/** Tenors (days) of the curve-shift trigger, as in the method's section 8. */
-const SHIFT_TENORS = [30, 60, 90, 120, 150];
 
 /** Paths between progress reports and cancellation checks. */
 export const PROGRESS_EVERY = 1024;
@@ -245,7 +250,7 @@ function prepare(s: MonteCarloSetup): Engine {
     tail.isCall[0] === 1 &&
     tail.scale[0]! >= 0 &&
     Number.isInteger(tail.scale[0]! / 100);
-  const shiftDecay = Float64Array.from(SHIFT_TENORS, (t) => Math.exp((-b.kappa * t) / 365));
+  const shiftDecay = Float64Array.from(CURVE_SHIFT_TENORS, (t) => Math.exp((-b.kappa * t) / 365));
   return {
     tailArgs: resizable ? tailSizeConstants(p, m, tail.expiryDay[0]!) : null,
     tailSized: {
@@ -363,7 +368,8 @@ export function runMonteCarloSetup(
         hedgeCash += legsSettling(overlay, day, spot, vix) + legsSettling(tail, day, spot, vix);
       }
       if (!doRebalance || day >= H || tailExpiry - day <= ddDays) continue;
-      if (day - lastReb < policy.rebalanceDays && modelCurveShift(e, vix, vRef) < policy.curveShiftTrigger) continue;
+      if (!daysTriggerFires(day - lastReb, policy) && !curveShiftTriggerFires(modelCurveShift(e, vix, vRef), policy))
+        continue;
       const spot = path.spot;
       // Rebalance: resize the tail to cover the condor's loss in the drawdown scenario from here.
       rebalances++;
@@ -459,19 +465,14 @@ function tailSizeInput(
   hedgeYears: number,
   stressedFuture: number,
 ): Parameters<typeof sizeTailHedge>[0] {
-  return {
+  return tailSizeInputFor(policy, {
     condorLoss,
     hedgeFuture,
     hedgeYears,
     volOfVol: m.volOfVol,
     stressedFuture,
-    coverage: policy.tailCoverage,
-    otmPct: policy.tailOtmPct,
     rate: m.rate,
-    horizonYears: policy.drawdownDays / 365,
-    stressVolOfVol: policy.stressVolOfVol ?? m.volOfVol,
-    strikeStep: policy.vixStrikeStep,
-  };
+  });
 }
 
 /**
@@ -487,16 +488,19 @@ function tailTarget(e: Engine, policy: Policy, day: number, spot: number, vix: n
   const ddDays = policy.drawdownDays;
   const tailExpiry = tail.expiryDay[0]!;
   const sDay = Math.min(day + ddDays, e.condorExpiry);
-  const sVix = policy.stressVix ?? vix + policy.stressVixPerPct * dd * 100;
-  const loss = Math.min(
+  const sVix = stressedVixKernel(vix, policy);
+  const loss = scenarioLossKernel(
+    legsValue(condor, day, spot, vix, m),
+    legsValue(condor, sDay, drawdownSpot(spot, dd), sVix, m),
     e.condorMaxLoss,
-    Math.max(0, legsValue(condor, day, spot, vix, m) - legsValue(condor, sDay, spot * (1 - dd), sVix, m)),
   );
   const hedgeFuture = legFuture(tail, 0, day, vix, m);
   const hedgeYears = (tailExpiry - day) / 365;
-  const stressedFuture = Math.max(
-    0.01,
-    hedgeFuture + (sVix - vix) * Math.exp((-policy.shockKappa * Math.max(0, tailExpiry - day - ddDays)) / 365),
+  const stressedFuture = shockedFutureKernel(
+    hedgeFuture,
+    sVix - vix,
+    policy.shockKappa,
+    Math.max(0, tailExpiry - day - ddDays),
   );
   const a = e.tailArgs;
   if (a !== null && loss >= 0 && hedgeFuture <= KERNEL_MAX_FUTURE && stressedFuture <= KERNEL_MAX_FUTURE) {
