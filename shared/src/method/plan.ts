@@ -185,6 +185,8 @@ export interface PlanBudget extends HedgeBudget {
 
 export interface Plan {
   valuationDate: string;
+  /** The resolved policy the plan was built with (defaults and overrides): presenters read the rules' parameters here. */
+  policy: Policy;
   market: PlanMarket;
   termStructure: {
     vixSpot: number;
@@ -830,6 +832,7 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
   };
   return {
     valuationDate: date,
+    policy,
     market,
     termStructure: {
       vixSpot: ts.vixSpot,
