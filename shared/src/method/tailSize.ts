@@ -6,7 +6,7 @@
 import { blackFormula } from '../pricing/index';
 import { invalidInput, noSolution } from '../errors';
 import { daysBetween } from '../dates';
-import { checkNonNegative, checkPositive, checkRange, checkRate, checkVol } from '../validate';
+import { checkNonNegative, checkPositive, checkRange, checkRate, checkVol, checkVxPrice } from '../validate';
 import { OPTION_MULTIPLIER } from '../book/index';
 import { DEFAULT_POLICY, type Policy } from '../schemas/policy';
 
@@ -166,7 +166,7 @@ export interface TailSizeArgs {
  */
 export function resolveTailSizeInput(i: TailSizeInput): TailSizeArgs {
   const condorLoss = checkNonNegative('condorLoss', i.condorLoss);
-  const hedgeFuture = checkPositive('hedgeFuture', i.hedgeFuture);
+  const hedgeFuture = checkVxPrice('hedgeFuture', i.hedgeFuture);
   const hedgeYears = checkPositive('hedgeYears', i.hedgeYears);
   const volOfVol = checkVol('volOfVol', i.volOfVol, false);
   const stressedFuture = checkPositive('stressedFuture', i.stressedFuture);

@@ -5,6 +5,7 @@
 
 import { invalidInput, isAlvhError } from '../errors';
 import { parseIsoDate } from '../dates';
+import { MAX_VIX_POINTS } from '../validate';
 import { CURVE_SHIFT_TENORS } from '../market/index';
 import {
   cutToBudget,
@@ -174,14 +175,15 @@ export function modelCurveShift(e: Engine, now: number, then: number): number {
 
 /**
  * The run's constant sizing arguments, validated once by the method's own checks with the widest
- * values the path can bring (a future of {@link KERNEL_MAX_FUTURE}, the tail's full life in years);
- * null when they fail. Whatever passes here, a rebalance with a finite loss ≥ 0 and futures in
- * [0.01, KERNEL_MAX_FUTURE] would pass `sizeTailHedge`'s checks too, so the kernel gives its
- * numbers exactly.
+ * values the path can bring (the highest VX price the unit check accepts as today's future, a
+ * stressed future of {@link KERNEL_MAX_FUTURE}, the tail's full life in years); null when they
+ * fail. The path's futures are model output, not user input: the unit check on a hedge future
+ * (1-500 points, `checkVxPrice`) guards what a caller types, and the kernel prices any future in
+ * [0.01, KERNEL_MAX_FUTURE] with the same maths as `sizeTailHedge`.
  */
 function tailSizeConstants(policy: Policy, m: PricerMarket, tailExpiry: number): TailSizeArgs | null {
   try {
-    return resolveTailSizeInput(tailSizeInput(policy, m, 0, KERNEL_MAX_FUTURE, tailExpiry / 365, KERNEL_MAX_FUTURE));
+    return resolveTailSizeInput(tailSizeInput(policy, m, 0, MAX_VIX_POINTS, tailExpiry / 365, KERNEL_MAX_FUTURE));
   } catch (err) {
     if (isAlvhError(err)) return null;
     throw err;
