@@ -34,3 +34,4 @@ export {
 export { buildTermStructure, constantMaturity, futureForExpiry, shockFutures } from './termStructure';
 export { CURVE_SHIFT_TENORS, type TenorChange, curveShift } from './curveShift';
 export { atmVolFromVix, atmVolFromVixKernel, volOfVolFromVvix } from './atmVol';
+export { BOUND_WARN_POINTS, POOR_FIT_POINTS, type FitQuality, fitQuality } from './fitQuality';

@@ -5,6 +5,7 @@
  */
 import {
   buildTermStructure,
+  fitQuality,
   futureForExpiry,
   vxExpiriesAfter,
   volOfVolFromVvix,
@@ -104,6 +105,7 @@ export function stepTermStructure(p: ParsedPlanInput, policy: Policy): PlanStep<
   });
   if (ts.fit.method === 'fallback')
     warnings.push(`The curve could not be fitted well; the default κ and θ are used (${ts.fit.note}).`);
+  warnings.push(...fitQuality(ts).warnings);
 
   const volOfVol = m.vvix !== undefined ? volOfVolFromVvix(m.vvix, 'market.vvix') : policy.defaultVolOfVol;
   if (m.vvix === undefined)
