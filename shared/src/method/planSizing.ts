@@ -6,25 +6,26 @@ import { isBusinessDay, futureForExpiry } from '../market/index';
 import { atmVolFromVix } from '../market/index';
 import { isAlvhError } from '../errors';
 import { daysBetween } from '../dates';
-import { markBook, type MarketState } from '../book/index';
+import { OPTION_MULTIPLIER, markBook, type MarketState } from '../book/index';
 import { fmt, type AuditEntry } from './audit';
 import type { SplitResult } from './split';
-import { condorAnalytics, type CondorAnalytics } from './condor';
+import { condorAnalytics, condorStrikesAtSd, type CondorAnalytics } from './condor';
 import { sizeOverlay, type OverlaySizing } from './overlay';
 import { priceTailCall, selectTailExpiry, sizeTailHedge, tailSizeInputFor, type TailSizeResult } from './tailSize';
 import { drawdownState, scenarioLoss, stressedFuture, stressedVix } from './stress';
 import type { OverlayStructure } from '../schemas/policy';
 import { plural, withPrefix, type PlanContext } from './planCurve';
-import type { PlanScenario, PlanStep } from './planTypes';
+import type { PassingCondor, PlanCondor, PlanScenario, PlanStep } from './planTypes';
 
 /** The condor's analytics and Step 1 (section 1), with its mark in today's state. */
-export function stepCondor(ctx: PlanContext): PlanStep<{ condor: CondorAnalytics; markValue: number }> {
+export function stepCondor(ctx: PlanContext): PlanStep<{ condor: PlanCondor; markValue: number }> {
   const audit: AuditEntry[] = [];
   const warnings: string[] = [];
   const { p, policy, date, now } = ctx;
   const m = p.market;
   const c = p.condor;
-  const condor = withPrefix(
+  const atmVol = atmVolFromVix(m.vix, 'market.vix');
+  const analytics = withPrefix(
     (f) =>
       f.startsWith('condor.')
         ? f
@@ -44,7 +45,7 @@ export function stepCondor(ctx: PlanContext): PlanStep<{ condor: CondorAnalytics
         expiry: c.expiry,
         strikes: c.strikes,
         quantity: c.quantity,
-        atmVol: atmVolFromVix(m.vix, 'market.vix'),
+        atmVol,
         skew: policy.skew,
         minShortStrikeSd: policy.minShortStrikeSd,
         ...(c.credit === undefined ? {} : { credit: c.credit }),
@@ -52,6 +53,8 @@ export function stepCondor(ctx: PlanContext): PlanStep<{ condor: CondorAnalytics
         ...(c.vol === undefined ? {} : { vol: c.vol }),
       }),
   );
+  const passing = analytics.passesSdCheck ? undefined : passingCondor(ctx, analytics, atmVol);
+  const condor: PlanCondor = { ...analytics, ...(passing === undefined ? {} : { passingStrikes: passing }) };
   const condorMark = markBook(condor.legs, now);
   if (!isBusinessDay(c.expiry))
     warnings.push(
@@ -71,7 +74,7 @@ export function stepCondor(ctx: PlanContext): PlanStep<{ condor: CondorAnalytics
   });
   if (!condor.passesSdCheck) {
     warnings.push(
-      `The condor's short strikes are ${fmt(condor.zPut, 2)} SD (put) and ${fmt(condor.zCall, 2)} SD (call) from spot, inside the ${policy.minShortStrikeSd} SD the method asks for: widen the short strikes.`,
+      `The condor's short strikes are ${fmt(condor.zPut, 2)} SD (put) and ${fmt(condor.zCall, 2)} SD (call) from spot, inside the ${policy.minShortStrikeSd} SD the method asks for: widen the short strikes${passing === undefined ? '' : `, e.g. to ${passing.strikes.join('/')} (${fmt(passing.zPut, 2)} / ${fmt(passing.zCall, 2)} SD, the same wings), for a credit of ${fmt(passing.credit, 2)} per share ($${fmt(passing.credit * OPTION_MULTIPLIER * c.quantity, 0)} for ${plural(c.quantity, 'condor')}, max loss $${fmt(passing.maxLoss, 0)}) at the plan's marks`}.`,
     );
   }
   if (condor.creditSource === 'given' && Math.abs(condor.credit - condor.modelCredit) > 0.25 * condor.modelCredit) {
@@ -79,9 +82,50 @@ export function stepCondor(ctx: PlanContext): PlanStep<{ condor: CondorAnalytics
       `The given credit ${fmt(condor.credit, 2)} differs from the model's ${fmt(condor.modelCredit, 2)} by more than 25%: check the credit, or the VIX-based marks are far from your fills.`,
     );
   }
-
-  // Drawdown scenario and tail hedge (section 6)
   return { result: { condor, markValue: condorMark.value }, audit, warnings };
+}
+
+/** SPX strikes are listed every 5 points: the grid of the strikes suggested by {@link passingCondor}. */
+export const SPX_STRIKE_STEP = 5;
+
+/**
+ * The condor with the same expiry, quantity and wings whose short strikes pass the SD rule
+ * (`policy.minShortStrikeSd`, rounded outward to the {@link SPX_STRIKE_STEP} grid; a side that
+ * already passes is kept), priced with the
+ * marks the plan uses (the skew model at VIX/100, or the one vol given; a given credit or per-strike
+ * vols belong to the condor given, so the suggestion is priced by the model). Undefined when no
+ * such condor can be priced (its credit would reach a wing).
+ */
+function passingCondor(ctx: PlanContext, given: CondorAnalytics, atmVol: number): PassingCondor | undefined {
+  const { p, policy, date } = ctx;
+  const m = p.market;
+  const c = p.condor;
+  const [k1, k2, k3, k4] = c.strikes;
+  const [, n2, n3] = condorStrikesAtSd(m.spx, atmVol, given.years, policy.minShortStrikeSd, 1, SPX_STRIKE_STEP);
+  // A side that passes keeps its strikes; a side that fails moves out to the rule.
+  const s2 = given.zPut >= policy.minShortStrikeSd ? k2 : n2;
+  const s3 = given.zCall >= policy.minShortStrikeSd ? k3 : n3;
+  const strikes: [number, number, number, number] = [s2 - (k2 - k1), s2, s3, s3 + (k4 - k3)];
+  if (!(strikes[0] > 0)) return undefined;
+  try {
+    const a = condorAnalytics({
+      valuationDate: date,
+      spot: m.spx,
+      rate: m.rate,
+      divYield: m.divYield,
+      expiry: c.expiry,
+      strikes,
+      quantity: c.quantity,
+      atmVol,
+      skew: policy.skew,
+      minShortStrikeSd: policy.minShortStrikeSd,
+      ...(c.vol === undefined ? {} : { vol: c.vol }),
+    });
+    return { strikes, credit: a.credit, zPut: a.zPut, zCall: a.zCall, maxLoss: a.maxLoss };
+  } catch (e) {
+    if (isAlvhError(e)) return undefined;
+    throw e;
+  }
 }
 
 /** The drawdown scenario (section 6): the stressed state and the condor's loss there. */

@@ -19,6 +19,20 @@ export interface PlanStep<T> {
   warnings: string[];
 }
 
+/** A condor like the one given whose short strikes pass the SD rule (Step 1), priced at the plan's marks. */
+export interface PassingCondor {
+  strikes: [number, number, number, number];
+  /** Model credit per share, points. */
+  credit: number;
+  zPut: number;
+  zCall: number;
+  /** Max loss of the whole position, USD. */
+  maxLoss: number;
+}
+
+/** The condor's analytics; when Step 1 fails, the strikes that would pass. */
+export type PlanCondor = CondorAnalytics & { passingStrikes?: PassingCondor };
+
 export interface PlanMarket {
   date: string;
   spot: number;
@@ -154,7 +168,7 @@ export interface Plan {
   regime: Regime;
   signals: PlanSignals;
   split: SplitResult;
-  condor: CondorAnalytics & { markValue: number };
+  condor: PlanCondor & { markValue: number };
   scenario: PlanScenario;
   overlay: PlanOverlay;
   tail: PlanTail;
