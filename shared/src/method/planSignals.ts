@@ -20,6 +20,12 @@ import { computeSplit, type SplitResult } from './split';
 import { withPrefix } from './planCurve';
 import type { PlanSignals, PlanStep } from './planTypes';
 
+/** The vol-of-vol series the policy reads, with its input name; undefined when it was not given. */
+function volOfVolSeriesOf(s: NonNullable<ParsedPlanInput['signals']>, policy: Policy): [string, number[]] | undefined {
+  if (policy.volOfVolSeries === 'vvix') return s.vvixCloses === undefined ? undefined : ['vvixCloses', s.vvixCloses];
+  return s.vvixVixRatio === undefined ? undefined : ['vvixVixRatio', s.vvixVixRatio];
+}
+
 /** Signals (section 3): RSI, the previous spread, vol of vol, breadth and events, each only when given. */
 export function stepSignals(p: ParsedPlanInput, policy: Policy, lastSpread: number | undefined): PlanStep<PlanSignals> {
   const audit: AuditEntry[] = [];
@@ -38,12 +44,19 @@ export function stepSignals(p: ParsedPlanInput, policy: Policy, lastSpread: numb
   if (s.prevSpread !== undefined) out.prevSpread = s.prevSpread;
   else if (lastSpread !== undefined) out.prevSpread = lastSpread;
   if (s.macdHist !== undefined) out.volOfVolExpanding = volOfVolExpanding(s.macdHist);
-  else if (s.vvixVixRatio !== undefined) {
+  else if (volOfVolSeriesOf(s, policy) !== undefined) {
+    const [name, series] = volOfVolSeriesOf(s, policy) as [string, number[]];
     const h = withPrefix(
-      (f) => f.replace(/^values/, 'signals.vvixVixRatio'),
-      () => macd(s.vvixVixRatio as number[]).histogram,
+      (f) => f.replace(/^values/, `signals.${name}`),
+      () => macd(series).histogram,
     );
     out.volOfVolExpanding = volOfVolExpanding(h[h.length - 1] as number);
+  } else if ((policy.volOfVolSeries === 'vvix' ? s.vvixVixRatio : s.vvixCloses) !== undefined) {
+    const [given, wanted] =
+      policy.volOfVolSeries === 'vvix' ? ['vvixVixRatio', 'vvixCloses'] : ['vvixCloses', 'vvixVixRatio'];
+    warnings.push(
+      `signals.${given} is given but policy.volOfVolSeries is '${policy.volOfVolSeries}': no vol-of-vol signal is read; pass signals.${wanted}, or set policy.volOfVolSeries to '${policy.volOfVolSeries === 'vvix' ? 'vvix-vix-ratio' : 'vvix'}'.`,
+    );
   }
   if (s.adSlope !== undefined) out.breadthDeteriorating = breadthDeteriorating(s.adSlope);
   else if (s.advancers !== undefined || s.decliners !== undefined) {

@@ -2,7 +2,7 @@
  * The historical replay: the ALVH policy applied day by day to real market history.
  *
  * Each usable day (SPX close, VIX close, at least two VX settlements): date the curve and build
- * the term structure (regime, spread), read the signals (RSI of SPX closes, MACD of VVIX/VIX),
+ * the term structure (regime, spread), read the signals (RSI of SPX closes, MACD of VVIX, or of VVIX/VIX per policy.volOfVolSeries),
  * compute the split; settle what expired; check each open condor's rebalance triggers (days since
  * the last sizing, curve shift) and re-size its layers when one fires; open a standard condor on
  * the schedule and size its layers; mark everything to model. The result is a daily ledger,
@@ -118,7 +118,11 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
   const ratioRows = rows.filter((r) => r.vvix !== undefined && r.vix !== undefined);
   // MACD(12, 26, 9) needs slow + signal − 1 = 34 values.
   if (ratioRows.length >= 34) {
-    const { histogram } = macd(ratioRows.map((r) => (r.vvix as number) / (r.vix as number)));
+    const { histogram } = macd(
+      ratioRows.map((r) =>
+        policy.volOfVolSeries === 'vvix' ? (r.vvix as number) : (r.vvix as number) / (r.vix as number),
+      ),
+    );
     const offset = ratioRows.length - histogram.length;
     histogram.forEach((h, k) => vovByDate.set((ratioRows[k + offset] as MarketRow).date, volOfVolExpanding(h)));
   }

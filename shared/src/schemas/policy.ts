@@ -34,6 +34,9 @@ export const SplitKnotSchema = z.tuple([
   z.number({ error: 'pass a calendar share between 0 and 1' }).min(0).max(1),
 ]);
 
+const volOfVolSeriesNames = ['vvix', 'vvix-vix-ratio'] as const;
+export type VolOfVolSeries = (typeof volOfVolSeriesNames)[number];
+
 const overlayStructures = ['spx-put-calendar', 'spx-long-put', 'vix-call-diagonal'] as const;
 export type OverlayStructure = (typeof overlayStructures)[number];
 
@@ -67,6 +70,10 @@ const PolicyObject = z.strictObject(
     shockKappa: bounded(0.5, 30, DEFAULT_SHOCK_KAPPA),
     // Section 3
     rsiPeriod: wholeBounded(2, 100, 14),
+    /** The series whose MACD histogram is the vol-of-vol signal: VVIX (ALVH-METHOD section 3), or VVIX/VIX. */
+    volOfVolSeries: z
+      .enum(volOfVolSeriesNames, { error: `pass one of ${volOfVolSeriesNames.join(', ')}` })
+      .default('vvix'),
     breadthLookback: wholeBounded(2, 250, 10),
     eventWindowDays: wholeBounded(0, 30, 2),
     // Section 4

@@ -158,7 +158,7 @@ export function realDayInput(
     },
     condor: { expiry, strikes, quantity: opts.quantity ?? 10 },
     portfolio: { capital: opts.capital ?? 2_000_000 },
-    signals: { spxCloses: closes, vvixVixRatio: ratio },
+    signals: { spxCloses: closes, vvixCloses: ratioDates.map((d) => vvix.get(d) as number), vvixVixRatio: ratio },
     ...(opts.withRebalance ? { lastRebalance: { date: before.date, vix: before.vix, futures: futures(before) } } : {}),
   };
   return { input, row, before };
