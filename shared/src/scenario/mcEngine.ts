@@ -9,17 +9,14 @@ import { MAX_VIX_POINTS } from '../validate';
 import { CURVE_SHIFT_TENORS } from '../market/index';
 import {
   cutToBudget,
-  drawdownSpot,
   resolveTailSizeInput,
-  scenarioLossKernel,
-  shockedFutureKernel,
-  stressedVixKernel,
   tailSizeInputFor,
   sizeTailHedge,
   sizeTailHedgeKernel,
   type TailSizeArgs,
   type TailSizeResult,
 } from '../method/index';
+import { drawdownSpot, scenarioLossKernel, shockedFutureKernel, stressedVixKernel } from '../method/stress';
 import { type Policy } from '../schemas/policy';
 import { resolveDynamics, type Dynamics, type DynamicsParams } from './dynamics';
 import {

@@ -12,7 +12,7 @@ import { parseIsoDate, toIsoDate } from '../dates';
 import { parseInput } from '../schemas/parse';
 import { StressGridInputSchema, checkStressLimits } from '../schemas/scenario';
 import { scenarioSource, type ScenarioBook } from './scenarioBook';
-import { shockedFutureKernel } from '../method/index';
+import { shockedFutureKernel } from '../method/stress';
 
 export interface StressGridResult {
   valuationDate: string;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { plan, planMarketState, type Plan } from '../../../shared/src/method/plan';
-import { PlanInputSchema, type PlanInput } from '../../../shared/src/schemas/plan';
-import { markBook } from '../../../shared/src/book/index';
-import { isAlvhError } from '../../../shared/src/errors';
-import { InputValidationError } from '../../../shared/src/schemas/parse';
-import { resolvePolicy } from '../../../shared/src/schemas/policy';
+import { plan, planMarketState, type Plan } from '@alvh/shared';
+import { PlanInputSchema, type PlanInput } from '@alvh/shared';
+import { markBook } from '@alvh/shared';
+import { isAlvhError } from '@alvh/shared';
+import { InputValidationError } from '@alvh/shared';
+import { resolvePolicy } from '@alvh/shared';
 
 /** A calm synthetic day (a contango curve, VIX 14). */
 const input: PlanInput = {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeWithData } from '../../helpers/marketData';
-import { plan, planMarketState, type Plan } from '../../../shared/src/method/plan';
-import { markBook } from '../../../shared/src/book/index';
+import { plan, planMarketState, type Plan } from '@alvh/shared';
+import { markBook } from '@alvh/shared';
 import { realDayInput } from './realDays';
 
 /** Facts that must hold in any plan, whatever the day. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { resolveTailSizeInput, sizeTailHedge, sizeTailHedgeKernel } from '../../../shared/src/method/tailSize';
+import { resolveTailSizeInput, sizeTailHedge, sizeTailHedgeKernel } from '@alvh/shared';
 
 const base = { condorLoss: 42_000, hedgeFuture: 16, hedgeYears: 52 / 365, volOfVol: 1.0, stressedFuture: 28 };
 
