@@ -97,14 +97,15 @@ export function replay(input: unknown): ReplayResult {
   return runReplay(parsed);
 }
 
-function runReplay(input: ReplayParsedInput): ReplayResult {
-  const policy: Policy = input.policy;
-  const a = input.assumptions;
-  const rows = input.rows as MarketRow[];
-  const notes: string[] = [];
-
-  // Signals over every row (earlier rows feed the warm-up): causal, so the value on a day only
-  // uses closes up to that day.
+/**
+ * Step 1 of the replay, over every row (earlier rows feed the warm-up): RSI of the SPX closes and
+ * the vol-of-vol decision (MACD of the policy's series), by date. Causal: the value on a day only
+ * uses closes up to that day.
+ */
+function replaySignals(
+  rows: readonly MarketRow[],
+  policy: Policy,
+): { rsiByDate: Map<string, number>; vovByDate: Map<string, boolean> } {
   const rsiByDate = new Map<string, number>();
   const spxRows = rows.filter((r) => r.spx !== undefined);
   if (spxRows.length > policy.rsiPeriod) {
@@ -126,6 +127,17 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
     const offset = ratioRows.length - histogram.length;
     histogram.forEach((h, k) => vovByDate.set((ratioRows[k + offset] as MarketRow).date, volOfVolExpanding(h)));
   }
+
+  return { rsiByDate, vovByDate };
+}
+
+function runReplay(input: ReplayParsedInput): ReplayResult {
+  const policy: Policy = input.policy;
+  const a = input.assumptions;
+  const rows = input.rows as MarketRow[];
+  const notes: string[] = [];
+
+  const { rsiByDate, vovByDate } = replaySignals(rows, policy);
 
   const from = input.from ?? (rows[0] as MarketRow).date;
   const to = input.to ?? (rows[rows.length - 1] as MarketRow).date;
