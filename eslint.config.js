@@ -1,6 +1,21 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Tests and hosts import the package's public names (`@alvh/shared` or a subpath), never its sources. */
+const noSharedSources = {
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        {
+          group: ['**/shared/src', '**/shared/src/**'],
+          message: "import the public names from '@alvh/shared' or a subpath such as '@alvh/shared/method'",
+        },
+      ],
+    },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'test-output/**', 'coverage/**'] },
   js.configs.recommended,
@@ -18,5 +33,22 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  // Type-aware rules on the sizing package: the recommendedTypeChecked set.
+  {
+    files: ['shared/src/**/*.ts'],
+    extends: [...tseslint.configs.recommendedTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+  },
+  { files: ['test/**/*.ts', 'addin/src/**/*.ts', 'functions/src/**/*.ts', 'bench/**/*.ts'], rules: noSharedSources },
+  // White-box tests of internals the package does not export (the path pricer, the counter-based
+  // generator's pair form, the replay's layer sizing).
+  {
+    files: [
+      'test/shared/scenario/montecarlo.test.ts',
+      'test/shared/scenario/philox.test.ts',
+      'test/shared/replay/sizingShockKappa.test.ts',
+    ],
+    rules: { 'no-restricted-imports': 'off' },
   },
 );

@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
-import { JointPath, PathDraws, resolveDynamics, runMonteCarloChunk } from '../shared/src/index';
+import { JointPath, PathDraws, resolveDynamics, runMonteCarloChunk } from '@alvh/shared';
 import { ComputePool } from '../functions/src/compute/index';
 import { bundleComputeWorker } from '../test/helpers/computeWorker';
 import { PLAN_INPUT } from '../test/helpers/fixtures';

@@ -15,9 +15,9 @@
  */
 export type AlvhErrorCode = 'invalid_input' | 'no_solution' | 'insufficient_data' | 'limit_exceeded';
 
-export class AlvhError extends Error {
-  override readonly name = 'AlvhError';
-  readonly code: AlvhErrorCode;
+export class AlvhError<C extends string = AlvhErrorCode> extends Error {
+  override readonly name: string = 'AlvhError';
+  readonly code: C;
   /** Dotted path of the offending input, e.g. `vol`, `futures[2].expiry`, `policy.tailCoverage`. */
   readonly field: string;
   /** What is wrong, without the fix: "is 18, which looks like a percentage". */
@@ -25,7 +25,7 @@ export class AlvhError extends Error {
   /** What to do instead: "pass 0.18, not 18". */
   readonly fix: string;
 
-  constructor(code: AlvhErrorCode, field: string, problem: string, fix: string) {
+  constructor(code: C, field: string, problem: string, fix: string) {
     super(`${field}: ${problem}; ${fix}`);
     this.code = code;
     this.field = field;
@@ -54,6 +54,26 @@ export function limitExceeded(field: string, problem: string, fix: string): Alvh
   return new AlvhError('limit_exceeded', field, problem, fix);
 }
 
+/**
+ * A rejection of the input or of the maths (one of the {@link AlvhErrorCode}s), which hosts turn
+ * into a problem document or an Excel error. A {@link CancelledError} is not one: the caller asked
+ * for the stop.
+ */
 export function isAlvhError(e: unknown): e is AlvhError {
-  return e instanceof AlvhError;
+  return e instanceof AlvhError && !(e instanceof CancelledError);
+}
+
+/**
+ * Work stopped because the caller asked (a Monte Carlo's `shouldCancel`, the taskpane's Cancel):
+ * code `cancelled`, `field` the run that stopped, and how much was done.
+ */
+export class CancelledError extends AlvhError<'cancelled'> {
+  override readonly name: string = 'CancelledError';
+  constructor(field: string, problem: string, fix = 'run it again to get a result') {
+    super('cancelled', field, problem, fix);
+  }
+}
+
+export function isCancelledError(e: unknown): e is CancelledError {
+  return e instanceof CancelledError;
 }

@@ -84,3 +84,32 @@ export function checkRate(field: string, x: number): number {
     throw invalidInput(field, `is ${x}, which looks like a percentage`, `pass rates as decimals: ${x / 100}, not ${x}`);
   return x;
 }
+
+/** VIX and VX futures levels are index points; outside this range a level is taken as a unit mistake. */
+export const MIN_VIX_POINTS = 1;
+export const MAX_VIX_POINTS = 500;
+
+/**
+ * The one check of a VIX level or VX futures price, wherever it enters (curves, the tail sizing,
+ * the split from two futures, the hosts' own inputs): positive and finite, in index points within
+ * [1, 500]. A decimal such as 0.21225 and a pre-2007 price at 10× the index are rejected with the fix.
+ * @example checkVxPrice('futures[0].price', 0.21225) // throws "futures[0].price: is 0.21225, which looks like a decimal, not VIX points; pass the level in index points (21.225 if 0.21225 was meant as a fraction), e.g. 20.35"
+ */
+export function checkVxPrice(field: string, x: number, example = '20.35'): number {
+  checkPositive(field, x);
+  if (x < MIN_VIX_POINTS) {
+    throw invalidInput(
+      field,
+      `is ${x}, which looks like a decimal, not VIX points`,
+      `pass the level in index points (${x * 100} if ${x} was meant as a fraction), e.g. ${example}`,
+    );
+  }
+  if (x > MAX_VIX_POINTS) {
+    throw invalidInput(
+      field,
+      `is ${x}, above ${MAX_VIX_POINTS} VIX points`,
+      `pass the level in index points, e.g. ${example} (prices before 2007-03-26 were quoted at 10× the index)`,
+    );
+  }
+  return x;
+}

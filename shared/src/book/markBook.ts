@@ -19,6 +19,7 @@ import { bsGreeks, black76Greeks, blackFormula } from '../pricing/index';
 import { invalidInput } from '../errors';
 import { parseIsoDate } from '../dates';
 import { checkFinite, checkNonNegative, checkPositive, checkRate, checkVol } from '../validate';
+import { atmVolFromVixKernel } from '../market/atmVol';
 import { OPTION_MULTIPLIER, type Leg } from './leg';
 import { skewedVol, type SkewParams } from './skew';
 
@@ -89,7 +90,7 @@ function checkLeg(i: number, leg: Leg): number {
  */
 export function markLegs(legs: readonly Leg[], state: MarketState): LegMark[] {
   const day = checkState(state);
-  const atm = state.vix / 100;
+  const atm = atmVolFromVixKernel(state.vix);
   return legs.map((leg, i) => {
     const expiryDay = checkLeg(i, leg);
     const years = Math.max(0, (expiryDay - day) / 365);
@@ -162,7 +163,7 @@ export function bookValueFast(
   skew: SkewParams,
 ): number {
   let total = 0;
-  const atm = vix / 100;
+  const atm = atmVolFromVixKernel(vix);
   for (let i = 0; i < legs.length; i++) {
     const leg = legs[i] as Leg;
     const years = Math.max(0, ((expiryDays[i] as number) - dayNumber) / 365);

@@ -15,38 +15,9 @@
  * reversal of about −6 vol points. The clamp keeps far wings finite (≥ 0.5 × ATM, ≤ 3 × ATM).
  * The function is monotone non-increasing in K and costs one log and one sqrt.
  */
-import { z } from 'zod';
+import { DEFAULT_SKEW, SkewParamsSchema, type SkewParams } from '../schemas/skew';
 
-function bounded(lo: number, hi: number, def: number) {
-  const msg = `pass a number between ${lo} and ${hi}`;
-  return z.number({ error: msg }).finite({ error: msg }).min(lo, { error: msg }).max(hi, { error: msg }).default(def);
-}
-
-export const SkewParamsSchema = z.object({
-  /** Relative vol added per standard deviation below the forward. */
-  putSlope: bounded(0, 2, 0.45),
-  /** Relative vol removed per standard deviation above the forward. */
-  callSlope: bounded(0, 2, 0.2),
-  /** Floor of σ(K)/atm. */
-  minRatio: bounded(0.05, 1, 0.5),
-  /** Cap of σ(K)/atm. */
-  maxRatio: bounded(1, 10, 3),
-});
-
-export interface SkewParams {
-  putSlope: number;
-  callSlope: number;
-  minRatio: number;
-  maxRatio: number;
-}
-
-/** The default skew (see the module comment for the calibration). */
-export const DEFAULT_SKEW: Readonly<SkewParams> = Object.freeze({
-  putSlope: 0.45,
-  callSlope: 0.2,
-  minRatio: 0.5,
-  maxRatio: 3,
-});
+export { DEFAULT_SKEW, SkewParamsSchema, type SkewParams };
 
 /**
  * Implied vol at `strike` from the ATM vol, unchecked (validate inputs once, outside hot loops).

@@ -18,6 +18,7 @@ import { parseIsoDate, toIsoDate, dayFromYmd } from '../dates';
 import { InputValidationError, type InputIssue } from '../schemas/parse';
 import { isBusinessDay, isVxExpiry, spxMonthlyExpiry, CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from '../market/index';
 import type { Leg } from '../book/index';
+import { SPX_STRIKE_STEP } from '../method/index';
 
 /** One held position: the leg and what the broker says it cost. */
 export interface HeldPosition {
@@ -47,8 +48,6 @@ export interface ParsedSymbol {
   strike: number;
 }
 
-/** SPX strike grid the package assumes (condorStrikesAtSd rounds to 5 points). */
-export const SPX_STRIKE_STEP = 5;
 /** The listed VIX option strike grid (half points). */
 export const VIX_LISTED_STRIKE_STEP = 0.5;
 

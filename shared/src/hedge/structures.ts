@@ -35,15 +35,14 @@ import {
   HISTORICAL_ANALOGS,
   condorAnalytics,
   drawdownState,
-  resolvePolicy,
   scenarioLoss,
   selectTailExpiry,
   stressedVix,
   tailStrike,
   type CondorAnalytics,
   type HistoricalAnalog,
-  type Policy,
 } from '../method/index';
+import { resolvePolicy, type Policy } from '../schemas/index';
 
 export const TAIL_STRUCTURES = [
   'vix-call',

@@ -33,3 +33,5 @@ export {
 } from './meanReversion';
 export { buildTermStructure, constantMaturity, futureForExpiry, shockFutures } from './termStructure';
 export { CURVE_SHIFT_TENORS, type TenorChange, curveShift } from './curveShift';
+export { atmVolFromVix, atmVolFromVixKernel, volOfVolFromVvix } from './atmVol';
+export { BOUND_WARN_POINTS, POOR_FIT_POINTS, type FitQuality, fitQuality } from './fitQuality';

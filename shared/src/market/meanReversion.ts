@@ -117,7 +117,8 @@ export function fitMeanReversion(
   fixed: { kappa?: number; theta?: number } = {},
 ): MeanReversionFit {
   checkPositive('vixSpot', vix);
-  if (!Array.isArray(points)) throw invalidInput('points', 'is not a list', 'pass a list of {years, price}');
+  const list: unknown = points;
+  if (!Array.isArray(list)) throw invalidInput('points', 'is not a list', 'pass a list of {years, price}');
   points.forEach((p, i) => {
     checkPositive(`points[${i}].years`, p.years);
     checkPositive(`points[${i}].price`, p.price);

@@ -9,36 +9,15 @@
  */
 import { parseIsoDate, toIsoDate } from '../dates';
 import { insufficientData, invalidInput } from '../errors';
-import { checkFinite, checkNonNegative, checkPositive } from '../validate';
+import { checkFinite, checkNonNegative, checkPositive, checkVxPrice } from '../validate';
 import { calendarDay } from './calendar';
 import { fitMeanReversion, modelFuture } from './meanReversion';
 import { classifyRegime, resolveCurvePolicy } from './regime';
 import type { CurveInput, CurvePoint, CurvePolicy, TermStructure } from './types';
 
-/** Prices are VIX index points; anything outside this range is taken as a unit mistake. */
-export const MIN_VIX_POINTS = 1;
-export const MAX_VIX_POINTS = 500;
+export { MIN_VIX_POINTS, MAX_VIX_POINTS } from '../validate';
 /** Shocked futures never go below this many points. */
 export const MIN_SHOCKED_FUTURE = 0.01;
-
-function checkPoints(field: string, x: number, example: string): number {
-  checkPositive(field, x);
-  if (x < MIN_VIX_POINTS) {
-    throw invalidInput(
-      field,
-      `is ${x}, which looks like a decimal, not VIX points`,
-      `pass the level in index points (${x * 100} if ${x} was meant as a fraction), e.g. ${example}`,
-    );
-  }
-  if (x > MAX_VIX_POINTS) {
-    throw invalidInput(
-      field,
-      `is ${x}, above ${MAX_VIX_POINTS} VIX points`,
-      `pass the level in index points, e.g. ${example} (prices before 2007-03-26 were quoted at 10× the index)`,
-    );
-  }
-  return x;
-}
 
 /**
  * Check a curve input and build its term structure. F1 and F2 are the first two futures (all
@@ -60,7 +39,7 @@ export function buildTermStructure(input: CurveInput, policy?: Partial<CurvePoli
   }
   const p = resolveCurvePolicy(policy);
   const today = calendarDay('valuationDate', input.valuationDate);
-  const vixSpot = checkPoints('vixSpot', input.vixSpot, '18.5');
+  const vixSpot = checkVxPrice('vixSpot', input.vixSpot, '18.5');
   const futures = input.futures;
   if (!Array.isArray(futures)) {
     throw invalidInput(
@@ -105,7 +84,7 @@ export function buildTermStructure(input: CurveInput, policy?: Partial<CurvePoli
       );
     }
     prev = day;
-    const price = checkPoints(`${field}.price`, f.price, '20.35');
+    const price = checkVxPrice(`${field}.price`, f.price, '20.35');
     points.push({ expiry: toIsoDate(day), days: day - today, years: (day - today) / 365, price });
   });
   const f1 = points[0] as CurvePoint;
@@ -174,7 +153,7 @@ export function constantMaturity(ts: TermStructure, days: number): number {
  * @example shockFutures(ts, 40, 6) // each future raised by (40 − VIX)·e^(−6τ)
  */
 export function shockFutures(ts: TermStructure, newVix: number, kappa?: number): CurvePoint[] {
-  checkPoints('newVix', newVix, '30');
+  checkVxPrice('newVix', newVix, '30');
   lastPoint(ts, 'ts.points');
   const dv = newVix - ts.vixSpot;
   const k = kappa === undefined ? ts.fit.kappa : checkPositive('kappa', kappa);

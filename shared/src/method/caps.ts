@@ -6,7 +6,7 @@
  * Money in USD; rates annualized decimals; days are the condor's calendar days to expiry.
  */
 import { checkFinite, checkInteger, checkNonNegative, checkPositive } from '../validate';
-import { resolvePolicy, type Policy } from './policy';
+import { resolvePolicy, type Policy } from '../schemas/policy';
 
 /**
  * Net hedge debit over the condor's max loss, annualized: debit / maxLoss · 365 / days.

@@ -1,11 +1,62 @@
-export * from './audit';
-export * from './policy';
-export * from './split';
-export * from './condor';
-export * from './overlay';
-export * from './tailSize';
-export * from './stress';
-export * from './caps';
-export * from './rebalance';
-export * from './analogs';
-export * from './plan';
+/**
+ * `@alvh/shared/method`: the ALVH method (ALVH-METHOD sections 1-8), each rule one function, and
+ * `plan`, which composes them. The unchecked kernels the scenario engines call in their hot loops
+ * (stressed VIX, shocked future, scenario loss) and the audit's number format stay inside the package.
+ */
+export type { AuditEntry } from './audit';
+export {
+  computeSplit,
+  interpolateKnots,
+  splitFromFutures,
+  type SplitFromFuturesInput,
+  type SplitInput,
+  type SplitResult,
+} from './split';
+export {
+  condorAnalytics,
+  condorStrikesAtSd,
+  type CondorAnalytics,
+  type CondorInput,
+  type CondorStrikes,
+} from './condor';
+export { overlayBackExpiry, sizeOverlay, type OverlayInput, type OverlaySizing } from './overlay';
+export {
+  coverageContracts,
+  priceTailCall,
+  resolveTailSizeInput,
+  selectTailExpiry,
+  sizeTailHedge,
+  sizeTailHedgeKernel,
+  tailSizeInputFor,
+  tailStrike,
+  type TailCallPricing,
+  type TailPolicy,
+  type TailSizeArgs,
+  type TailSizeInput,
+  type TailSizeResult,
+  type TailSizingMarket,
+} from './tailSize';
+export { drawdownState, scenarioLoss, stressedFuture, stressedVix, type StressVixPolicy } from './stress';
+export {
+  capitalCap,
+  cutToBudget,
+  hedgeBudget,
+  hedgeCostRate,
+  returnOnRisk,
+  type BudgetInput,
+  type CapitalCap,
+  type CapitalCapInput,
+  type CutResult,
+  type HedgeBudget,
+} from './caps';
+export {
+  checkRebalance,
+  curveShiftTriggerFires,
+  daysTriggerFires,
+  type RebalanceStatus,
+  type RebalanceTrigger,
+} from './rebalance';
+export { HISTORICAL_ANALOGS, type HistoricalAnalog } from './analogs';
+export { plan, planMarketState } from './plan';
+export { SPX_STRIKE_STEP } from './planSizing';
+export type * from './planTypes';

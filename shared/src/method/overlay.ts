@@ -17,7 +17,7 @@ import { addDaysIso } from './dateUtil';
 import { checkFinite, checkPositive, checkRange } from '../validate';
 import { isBusinessDay, previousBusinessDay, vixSensitivity } from '../market/index';
 import { OPTION_MULTIPLIER, markLegs, type Leg, type MarketState } from '../book/index';
-import { DEFAULT_SHOCK_KAPPA, type OverlayStructure } from './policy';
+import { DEFAULT_SHOCK_KAPPA, type OverlayStructure } from '../schemas/policy';
 import { daysBetween } from '../dates';
 
 export interface OverlayInput {

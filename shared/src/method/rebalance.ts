@@ -8,7 +8,7 @@ import { curveShift, type TermStructure } from '../market/index';
 import { invalidInput } from '../errors';
 import { daysBetween } from '../dates';
 import { fmt, type AuditEntry } from './audit';
-import { resolvePolicy, type Policy } from './policy';
+import { resolvePolicy, type Policy } from '../schemas/policy';
 
 export type RebalanceTrigger = 'days' | 'curve-shift';
 
@@ -22,6 +22,16 @@ export interface RebalanceStatus {
   /** Plain words: what fired and why, or why nothing did. */
   reason: string;
   audit: AuditEntry[];
+}
+
+/** The days trigger of section 8: at least `rebalanceDays` calendar days since the last rebalance. */
+export function daysTriggerFires(daysSince: number, policy: Pick<Policy, 'rebalanceDays'>): boolean {
+  return daysSince >= policy.rebalanceDays;
+}
+
+/** The curve-shift trigger of section 8: the curve moved by at least `curveShiftTrigger` (a fraction). */
+export function curveShiftTriggerFires(shift: number, policy: Pick<Policy, 'curveShiftTrigger'>): boolean {
+  return shift >= policy.curveShiftTrigger;
 }
 
 /**
@@ -44,7 +54,7 @@ export function checkRebalance(
   const cs = curveShift(now, then);
   const triggers: RebalanceTrigger[] = [];
   const audit: AuditEntry[] = [];
-  if (daysSince >= policy.rebalanceDays) {
+  if (daysTriggerFires(daysSince, policy)) {
     triggers.push('days');
     audit.push({
       rule: 'rebalance.days',
@@ -52,7 +62,7 @@ export function checkRebalance(
       effect: `${daysSince} calendar days since the last rebalance (≥ ${policy.rebalanceDays}): rebalance due`,
     });
   }
-  if (cs.shift >= policy.curveShiftTrigger) {
+  if (curveShiftTriggerFires(cs.shift, policy)) {
     const worst = cs.byTenor.reduce(
       (a, b) => (Math.abs(b.change) > Math.abs(a.change) ? b : a),
       cs.byTenor[0] ?? { days: 0, now: 0, then: 0, change: 0 },

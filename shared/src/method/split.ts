@@ -4,11 +4,12 @@
  * RSI widening, flattening, vol-of-vol, clamp — and each one that fires leaves an
  * {@link AuditEntry}.
  */
-import type { Regime } from '../market/index';
+import { classifyRegime, type Regime } from '../market/index';
+import { breadthDeteriorating, volOfVolExpanding } from '../signals/index';
 import { invalidInput } from '../errors';
-import { checkFinite, checkRange } from '../validate';
+import { checkFinite, checkRange, checkVxPrice } from '../validate';
 import { fmt, type AuditEntry } from './audit';
-import { resolvePolicy, type Policy } from './policy';
+import { resolvePolicy, type Policy } from '../schemas/policy';
 
 export interface SplitInput {
   /** F1 − F2 in VIX points (positive = backwardation). */
@@ -143,4 +144,46 @@ export function computeSplit(input: SplitInput, policy: Policy = resolvePolicy()
   }
   cal = clamped;
   return { calendarShare: cal, tailShare: 1 - cal, vegaMatch, rsiWidened, audit };
+}
+
+/** The split's input as a trader types it: the two front futures and the raw signal values. */
+export interface SplitFromFuturesInput {
+  /** Front VX future F1, index points. */
+  vx1: number;
+  /** Second VX future F2, index points. */
+  vx2: number;
+  rsi?: number;
+  prevSpread?: number;
+  /** MACD histogram of the vol-of-vol series; above 0 = expanding. */
+  macdHist?: number;
+  /** Slope of the advance/decline line; below 0 = deteriorating. */
+  adSlope?: number;
+}
+
+/**
+ * The split from the two front futures (ALVH.SPLIT): both prices pass the one VX price check
+ * (`checkVxPrice`), the regime follows the policy's thresholds, and the signal values are read by
+ * the method's own decisions (`volOfVolExpanding`, `breadthDeteriorating`).
+ * @example splitFromFutures({ vx1: 20.8, vx2: 22.75 }) // contango: calendar 0.40, tail 0.60
+ * @example splitFromFutures({ vx1: 0.2, vx2: 0.16 }) // throws "vx1: is 0.2, which looks like a decimal, not VIX points; ..."
+ */
+export function splitFromFutures(i: SplitFromFuturesInput, policy: Policy = resolvePolicy()): SplitResult {
+  const f1 = checkVxPrice('vx1', i.vx1);
+  const f2 = checkVxPrice('vx2', i.vx2);
+  const spread = f1 - f2;
+  return computeSplit(
+    {
+      spread,
+      regime: classifyRegime(spread, { steepSpread: policy.steepSpread, flatBand: policy.flatBand }),
+      ...(i.rsi === undefined ? {} : { rsi: i.rsi }),
+      ...(i.prevSpread === undefined ? {} : { prevSpread: i.prevSpread }),
+      ...(i.macdHist === undefined
+        ? {}
+        : { volOfVolExpanding: volOfVolExpanding(checkFinite('macdHist', i.macdHist)) }),
+      ...(i.adSlope === undefined
+        ? {}
+        : { breadthDeteriorating: breadthDeteriorating(checkFinite('adSlope', i.adSlope)) }),
+    },
+    policy,
+  );
 }

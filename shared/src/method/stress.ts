@@ -15,24 +15,51 @@
  * - Loss = value now − value in the scenario, both by the same model (skewed BSM at VIX/100), at
  *   least 0 and at most the condor's max loss.
  */
-import { futureForExpiry, vixSensitivity, type TermStructure } from '../market/index';
+import { futureForExpiry, type TermStructure } from '../market/index';
 import { checkPositive } from '../validate';
 import { daysBetween } from '../dates';
 import { markBook, type Leg, type MarketState } from '../book/index';
 import { addDaysIso } from './dateUtil';
-import { DEFAULT_SHOCK_KAPPA, type Policy } from './policy';
+import { DEFAULT_POLICY, type Policy } from '../schemas/policy';
+
+/** The policy fields of the stressed VIX. */
+export type StressVixPolicy = Pick<Policy, 'stressVix' | 'stressVixPerPct' | 'drawdown'>;
 
 /** Stressed VIX: policy.stressVix when set, else VIX + stressVixPerPct · drawdown · 100. */
-export function stressedVix(vix: number, policy: Policy): number {
+export function stressedVix(vix: number, policy: StressVixPolicy): number {
   checkPositive('vix', vix);
+  return stressedVixKernel(vix, policy);
+}
+
+/** {@link stressedVix} without the check, for hot loops (the Monte Carlo's rebalances). */
+export function stressedVixKernel(vix: number, policy: StressVixPolicy): number {
   return policy.stressVix ?? vix + policy.stressVixPerPct * policy.drawdown * 100;
+}
+
+/**
+ * The one formula of a VX future after a VIX shock, unchecked: max(0.01, F + ΔVIX·e^(−κₛ·d/365))
+ * with `daysLeft` the days from the end of the move to the future's expiry (≥ 0). Used by
+ * {@link stressedFuture}, the stress grid and the Monte Carlo's rebalances.
+ */
+export function shockedFutureKernel(future: number, vixChange: number, shockKappa: number, daysLeft: number): number {
+  return Math.max(0.01, future + vixChange * Math.exp((-shockKappa * daysLeft) / 365));
+}
+
+/** SPX after the drawdown: spot · (1 − drawdown) (unchecked). */
+export function drawdownSpot(spot: number, drawdown: number): number {
+  return spot * (1 - drawdown);
+}
+
+/** The condor's loss from its value now to its value in the scenario, in [0, maxLoss], USD (unchecked). */
+export function scenarioLossKernel(valueNow: number, valueStressed: number, maxLoss: number): number {
+  return Math.min(maxLoss, Math.max(0, valueNow - valueStressed));
 }
 
 /**
  * The VX future of `expiry` after VIX moves to `newVix` and `horizonDays` pass (see module notes):
  * F + (newVix − VIX)·e^(−shockKappa·τ'), points.
  * @param shockKappa κ per year that maps the VIX shock to the future; pass `policy.shockKappa`
- *   (default {@link DEFAULT_SHOCK_KAPPA}, the policy's default).
+ *   (default: the policy's).
  * @example
  * // 2018-12-24: VIX 36.07, 2019-02-13 future 23.325 (51 days), VIX → 66.07 over 10 days
  * stressedFuture(ts, '2019-02-13', 66.07, 10) // 23.325 + 30·e^(−6·41/365) = 38.63
@@ -42,11 +69,11 @@ export function stressedFuture(
   expiry: string,
   newVix: number,
   horizonDays: number,
-  shockKappa: number = DEFAULT_SHOCK_KAPPA,
+  shockKappa: number = DEFAULT_POLICY.shockKappa,
 ): number {
   const f = futureForExpiry(ts, expiry);
-  const left = Math.max(0, daysBetween(ts.valuationDate, expiry) - horizonDays) / 365;
-  return Math.max(0.01, f + (newVix - ts.vixSpot) * vixSensitivity(checkPositive('shockKappa', shockKappa), left));
+  const left = Math.max(0, daysBetween(ts.valuationDate, expiry) - horizonDays);
+  return shockedFutureKernel(f, newVix - ts.vixSpot, checkPositive('shockKappa', shockKappa), left);
 }
 
 /**
@@ -66,7 +93,7 @@ export function drawdownState(
   return {
     ...now,
     date: addDaysIso(now.date, horizon),
-    spot: now.spot * (1 - policy.drawdown),
+    spot: drawdownSpot(now.spot, policy.drawdown),
     vix: newVix,
     volOfVol: stressVolOfVol,
     futureFor:
@@ -78,6 +105,5 @@ export function drawdownState(
 
 /** The condor's loss between two states, in [0, maxLoss], USD. */
 export function scenarioLoss(legs: readonly Leg[], now: MarketState, stressed: MarketState, maxLoss: number): number {
-  const change = markBook(legs, stressed).value - markBook(legs, now).value;
-  return Math.min(maxLoss, Math.max(0, -change));
+  return scenarioLossKernel(markBook(legs, now).value, markBook(legs, stressed).value, maxLoss);
 }

@@ -6,8 +6,9 @@
 import { blackFormula } from '../pricing/index';
 import { invalidInput, noSolution } from '../errors';
 import { daysBetween } from '../dates';
-import { checkNonNegative, checkPositive, checkRange, checkRate, checkVol } from '../validate';
+import { checkNonNegative, checkPositive, checkRange, checkRate, checkVol, checkVxPrice } from '../validate';
 import { OPTION_MULTIPLIER } from '../book/index';
+import { DEFAULT_POLICY, type Policy } from '../schemas/policy';
 
 export interface TailSizeInput {
   /** The condor's loss in the drawdown scenario, USD, ≥ 0. */
@@ -89,9 +90,9 @@ function callPrice(future: number, strike: number, years: number, vol: number, r
 export function selectTailExpiry(
   valuationDate: string,
   expiries: readonly string[],
-  dteMin = 45,
-  dteMax = 60,
-  target = 52,
+  dteMin = DEFAULT_POLICY.tailDteMin,
+  dteMax = DEFAULT_POLICY.tailDteMax,
+  target = DEFAULT_POLICY.tailDteTarget,
 ): string {
   const candidates = expiries.map((e) => ({ e, d: daysBetween(valuationDate, e) })).filter((c) => c.d > 0);
   if (candidates.length === 0) {
@@ -159,13 +160,13 @@ export interface TailSizeArgs {
 }
 
 /**
- * Validate a {@link TailSizeInput} and apply its defaults (coverage 1.8, otmPct 0.025, rate 0,
- * horizon 10/365, stress vol-of-vol = volOfVol, strike step 1). Throws `invalid_input` naming the
+ * Validate a {@link TailSizeInput} and apply its defaults (the default policy's tailCoverage,
+ * tailOtmPct, drawdownDays/365 and vixStrikeStep; rate 0; stress vol-of-vol = volOfVol). Throws `invalid_input` naming the
  * field.
  */
 export function resolveTailSizeInput(i: TailSizeInput): TailSizeArgs {
   const condorLoss = checkNonNegative('condorLoss', i.condorLoss);
-  const hedgeFuture = checkPositive('hedgeFuture', i.hedgeFuture);
+  const hedgeFuture = checkVxPrice('hedgeFuture', i.hedgeFuture);
   const hedgeYears = checkPositive('hedgeYears', i.hedgeYears);
   const volOfVol = checkVol('volOfVol', i.volOfVol, false);
   const stressedFuture = checkPositive('stressedFuture', i.stressedFuture);
@@ -175,12 +176,12 @@ export function resolveTailSizeInput(i: TailSizeInput): TailSizeArgs {
     hedgeYears,
     volOfVol,
     stressedFuture,
-    coverage: checkPositive('coverage', i.coverage ?? 1.8),
-    otmPct: checkRange('otmPct', i.otmPct ?? 0.025, 0, 1),
+    coverage: checkPositive('coverage', i.coverage ?? DEFAULT_POLICY.tailCoverage),
+    otmPct: checkRange('otmPct', i.otmPct ?? DEFAULT_POLICY.tailOtmPct, 0, 1),
     rate: checkRate('rate', i.rate ?? 0),
-    horizonYears: checkNonNegative('horizonYears', i.horizonYears ?? 10 / 365),
+    horizonYears: checkNonNegative('horizonYears', i.horizonYears ?? DEFAULT_POLICY.drawdownDays / 365),
     stressVolOfVol: checkVol('stressVolOfVol', i.stressVolOfVol ?? volOfVol, false),
-    strikeStep: checkPositive('strikeStep', i.strikeStep ?? 1),
+    strikeStep: checkPositive('strikeStep', i.strikeStep ?? DEFAULT_POLICY.vixStrikeStep),
   };
   // The Black-76 domain (levels in [1e-8, 1e12] points, at most 100 years), checked here once.
   checkLevel('hedgeFuture', hedgeFuture);
@@ -214,6 +215,53 @@ function checkLevel(field: string, x: number): void {
 }
 
 /**
+ * The coverage rule of section 6, unchecked: ceil(coverage · loss / gain per contract) whole
+ * contracts (a 1e-9 tolerance keeps an exact ratio from rounding up); 0 when the loss is 0 or the
+ * call gains nothing.
+ * @example coverageContracts(1.8, 42_000, 922.8) // 82
+ */
+export function coverageContracts(coverage: number, loss: number, gainPerContract: number): number {
+  return gainPerContract > 0 && loss !== 0 ? Math.max(0, Math.ceil((coverage * loss) / gainPerContract - EPS)) : 0;
+}
+
+/** The policy fields of a tail sizing. */
+export type TailPolicy = Pick<
+  Policy,
+  'tailCoverage' | 'tailOtmPct' | 'drawdownDays' | 'stressVolOfVol' | 'vixStrikeStep'
+>;
+
+/** The day's figures of a tail sizing (the rest comes from the policy). */
+export interface TailSizingMarket {
+  condorLoss: number;
+  hedgeFuture: number;
+  hedgeYears: number;
+  volOfVol: number;
+  stressedFuture: number;
+  rate: number;
+}
+
+/**
+ * The one mapping from the policy to the tail-sizing input (plan, replay and Monte Carlo): coverage
+ * `tailCoverage`, strike `tailOtmPct` above the future on the `vixStrikeStep` grid, the scenario
+ * `drawdownDays` ahead, its vol of vol `stressVolOfVol` (else today's).
+ */
+export function tailSizeInputFor(policy: TailPolicy, m: TailSizingMarket): Required<TailSizeInput> {
+  return {
+    condorLoss: m.condorLoss,
+    hedgeFuture: m.hedgeFuture,
+    hedgeYears: m.hedgeYears,
+    volOfVol: m.volOfVol,
+    stressedFuture: m.stressedFuture,
+    coverage: policy.tailCoverage,
+    otmPct: policy.tailOtmPct,
+    rate: m.rate,
+    horizonYears: policy.drawdownDays / 365,
+    stressVolOfVol: policy.stressVolOfVol ?? m.volOfVol,
+    strikeStep: policy.vixStrikeStep,
+  };
+}
+
+/**
  * The maths of {@link sizeTailHedge} without validation, for hot loops whose inputs are valid by
  * construction (the Monte Carlo's rebalances): the same strike, prices and contracts, bit for bit.
  * A gain per contract ≤ 0 (no covering size) is not an error here: the result then has
@@ -233,7 +281,7 @@ export function sizeTailHedgeKernel(a: TailSizeArgs, out?: TailSizeResult): Tail
   const gainPerContract = (stressedCallValue - premium) * OPTION_MULTIPLIER;
   const loss = a.condorLoss;
   const targetGain = a.coverage * loss;
-  const contracts = gainPerContract > 0 && loss !== 0 ? Math.max(0, Math.ceil(targetGain / gainPerContract - EPS)) : 0;
+  const contracts = coverageContracts(a.coverage, loss, gainPerContract);
   const cost = contracts * premium * OPTION_MULTIPLIER;
   const coverageAchieved = loss === 0 ? 0 : (contracts * gainPerContract) / loss;
   if (out === undefined) {

@@ -305,7 +305,7 @@ export function parseMarketHistory(text: string, format?: MarketHistoryFormat): 
           : 'write dates as YYYY-MM-DD, e.g. 2020-03-16',
       );
     }
-    const date = iso as string;
+    const date = iso;
     if (day <= prevDay) {
       throw invalidInput(
         where(layout.dateColumn),

@@ -2,7 +2,7 @@
  * The historical replay: the ALVH policy applied day by day to real market history.
  *
  * Each usable day (SPX close, VIX close, at least two VX settlements): date the curve and build
- * the term structure (regime, spread), read the signals (RSI of SPX closes, MACD of VVIX/VIX),
+ * the term structure (regime, spread), read the signals (RSI of SPX closes, MACD of VVIX, or of VVIX/VIX per policy.volOfVolSeries),
  * compute the split; settle what expired; check each open condor's rebalance triggers (days since
  * the last sizing, curve shift) and re-size its layers when one fires; open a standard condor on
  * the schedule and size its layers; mark everything to model. The result is a daily ledger,
@@ -19,134 +19,33 @@
 import { insufficientData, isAlvhError, limitExceeded } from '../errors';
 import { parseIsoDate } from '../dates';
 import { parseInput } from '../schemas/parse';
+import { ReplayInputSchema, MAX_REPLAY_ROWS, type ReplayInput, type ReplayParsedInput } from '../schemas/replay';
 import {
-  ReplayInputSchema,
-  MAX_REPLAY_ROWS,
-  type ReplayAssumptions,
-  type ReplayInput,
-  type ReplayParsedInput,
-} from '../schemas/replay';
-import { buildTermStructure, futureForExpiry, type Regime, type TermStructure } from '../market/index';
-import { macd, rsi } from '../signals/index';
+  atmVolFromVix,
+  volOfVolFromVvix,
+  buildTermStructure,
+  futureForExpiry,
+  type TermStructure,
+} from '../market/index';
+import { macd, rsi, volOfVolExpanding } from '../signals/index';
 import { OPTION_MULTIPLIER, markLegs, type Leg, type MarketState } from '../book/index';
-import {
-  capitalCap,
-  checkRebalance,
-  computeSplit,
-  hedgeBudget,
-  type Policy,
-  type RebalanceTrigger,
-} from '../method/index';
+import { capitalCap, checkRebalance, computeSplit, daysTriggerFires, hedgeBudget } from '../method/index';
+import { type Policy } from '../schemas/policy';
 import { datedCurve } from './datedCurve';
 import type { MarketRow } from './marketHistory';
 import { standardCondor } from './condor';
 import { sizeLayers } from './sizing';
 import { summarizePeriod, type ReplayPeriodSummary } from './summary';
 
-/** Why a condor's layers were sized: its entry, or the method's rebalance triggers (section 8). */
-export type ReplaySizingTrigger = 'entry' | RebalanceTrigger;
-export type ReplayLayer = 'condor' | 'overlay' | 'tail';
-
-/** One replayed day. Money in USD; P&L columns are cumulative since the first replayed day. */
-export interface ReplayLedgerRow {
-  date: string;
-  spx: number;
-  vix: number;
-  vvix: number | null;
-  f1: number;
-  f2: number;
-  /** F1 − F2, points. */
-  spread: number;
-  regime: Regime;
-  rsi: number | null;
-  volOfVolExpanding: boolean | null;
-  calendarShare: number;
-  tailShare: number;
-  openCondors: number;
-  /** Model value of the open legs of each layer (negative = a liability). */
-  condorValue: number;
-  overlayValue: number;
-  tailValue: number;
-  /** Cumulative P&L per layer (cash flows + marks − costs). */
-  condorPnl: number;
-  overlayPnl: number;
-  tailPnl: number;
-  /** condorPnl + overlayPnl + tailPnl. */
-  alvhPnl: number;
-  /** Largest curve shift since the last sizing over the open condors (fraction), null when flat. */
-  curveShift: number | null;
-  /** Sizings done today: the condor (by expiry) and what triggered it ('entry' when it was opened). */
-  sizings: { condor: string; triggers: ReplaySizingTrigger[] }[];
-  /** Gross premium paid for hedge legs bought today + today's hedge trading costs. */
-  hedgeCost: number;
-  /** Trading costs today (all layers): cost per contract + half-spreads. */
-  costs: number;
-  events: string[];
-}
-
-/** One condor from entry to settlement, with its hedges. */
-export interface ReplayCampaign {
-  opened: string;
-  expiry: string;
-  /** K1 < K2 < K3 < K4, points. */
-  strikes: [number, number, number, number];
-  quantity: number;
-  /** Credit received at entry, USD (model mid less half-spreads and costs). */
-  credit: number;
-  /** Hedge budget B for the condor's life (method section 7) and which limit set it. */
-  budget: number;
-  budgetBinding: 'user' | 'cost-cap' | 'irr';
-  /** Settled (false when still open at the end of the replay; P&L then includes its marks). */
-  settled: boolean;
-  condorPnl: number;
-  overlayPnl: number;
-  tailPnl: number;
-  alvhPnl: number;
-  hedgeCost: number;
-  /** Every sizing: its triggers, the budget B (USD), what the rules asked for and what was held after the budget cut. */
-  sizings: {
-    date: string;
-    triggers: ReplaySizingTrigger[];
-    overlayUnits: number;
-    overlayRequired: number;
-    tailContracts: number;
-    tailRequired: number;
-    tailStrike: number | null;
-    scenarioLoss: number;
-  }[];
-}
-
-/** Columns for a chart: one entry per replayed day. */
-export interface ReplaySeries {
-  date: string[];
-  spx: number[];
-  vix: number[];
-  spread: number[];
-  regime: Regime[];
-  calendarShare: number[];
-  condorPnl: number[];
-  alvhPnl: number[];
-  overlayPnl: number[];
-  tailPnl: number[];
-}
-
-export interface ReplayResult {
-  from: string;
-  to: string;
-  /** Days replayed. */
-  days: number;
-  /** Rows in the window that could not be replayed, with the first reasons. */
-  skipped: { count: number; first: { date: string; reason: string }[] };
-  assumptions: ReplayAssumptions;
-  total: ReplayPeriodSummary;
-  years: ReplayPeriodSummary[];
-  /** Episodes with at least one replayed day; one inside the replayed range without a usable day is named in `notes`. */
-  episodes: ReplayPeriodSummary[];
-  campaigns: ReplayCampaign[];
-  series: ReplaySeries;
-  ledger: ReplayLedgerRow[];
-  notes: string[];
-}
+export type * from './types';
+import type {
+  ReplayCampaign,
+  ReplayLayer,
+  ReplayLedgerRow,
+  ReplayResult,
+  ReplaySeries,
+  ReplaySizingTrigger,
+} from './types';
 
 interface Campaign {
   info: ReplayCampaign;
@@ -198,14 +97,15 @@ export function replay(input: unknown): ReplayResult {
   return runReplay(parsed);
 }
 
-function runReplay(input: ReplayParsedInput): ReplayResult {
-  const policy: Policy = input.policy;
-  const a = input.assumptions;
-  const rows = input.rows as MarketRow[];
-  const notes: string[] = [];
-
-  // Signals over every row (earlier rows feed the warm-up): causal, so the value on a day only
-  // uses closes up to that day.
+/**
+ * Step 1 of the replay, over every row (earlier rows feed the warm-up): RSI of the SPX closes and
+ * the vol-of-vol decision (MACD of the policy's series), by date. Causal: the value on a day only
+ * uses closes up to that day.
+ */
+function replaySignals(
+  rows: readonly MarketRow[],
+  policy: Policy,
+): { rsiByDate: Map<string, number>; vovByDate: Map<string, boolean> } {
   const rsiByDate = new Map<string, number>();
   const spxRows = rows.filter((r) => r.spx !== undefined);
   if (spxRows.length > policy.rsiPeriod) {
@@ -219,10 +119,25 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
   const ratioRows = rows.filter((r) => r.vvix !== undefined && r.vix !== undefined);
   // MACD(12, 26, 9) needs slow + signal − 1 = 34 values.
   if (ratioRows.length >= 34) {
-    const { histogram } = macd(ratioRows.map((r) => (r.vvix as number) / (r.vix as number)));
+    const { histogram } = macd(
+      ratioRows.map((r) =>
+        policy.volOfVolSeries === 'vvix' ? (r.vvix as number) : (r.vvix as number) / (r.vix as number),
+      ),
+    );
     const offset = ratioRows.length - histogram.length;
-    histogram.forEach((h, k) => vovByDate.set((ratioRows[k + offset] as MarketRow).date, h > 0));
+    histogram.forEach((h, k) => vovByDate.set((ratioRows[k + offset] as MarketRow).date, volOfVolExpanding(h)));
   }
+
+  return { rsiByDate, vovByDate };
+}
+
+function runReplay(input: ReplayParsedInput): ReplayResult {
+  const policy: Policy = input.policy;
+  const a = input.assumptions;
+  const rows = input.rows as MarketRow[];
+  const notes: string[] = [];
+
+  const { rsiByDate, vovByDate } = replaySignals(rows, policy);
 
   const from = input.from ?? (rows[0] as MarketRow).date;
   const to = input.to ?? (rows[rows.length - 1] as MarketRow).date;
@@ -263,7 +178,7 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
       continue;
     }
     const vix = ts.vixSpot;
-    const volOfVol = row.vvix !== undefined ? row.vvix / 100 : policy.defaultVolOfVol;
+    const volOfVol = row.vvix !== undefined ? volOfVolFromVvix(row.vvix) : policy.defaultVolOfVol;
     const futureFor = (expiry: string): number => {
       const p = ts.points.find((q) => q.expiry === expiry);
       return p ? p.price : futureForExpiry(ts, expiry);
@@ -414,7 +329,7 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
       } catch (e) {
         // A curve too short to compare (no 30-day tenor): only the days trigger can fire.
         if (!isAlvhError(e)) throw e;
-        if (day - c.lastDay >= policy.rebalanceDays) triggers = ['days'];
+        if (daysTriggerFires(day - c.lastDay, policy)) triggers = ['days'];
       }
       if (triggers.length > 0) resize(c, triggers, c.lastSpread);
     }
@@ -426,7 +341,7 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
         : open.length < a.maxOpenCondors && (lastEntryDay === NO_ENTRY_YET || day - lastEntryDay >= a.entryEveryDays);
     if (due) {
       let quantity = a.condorQuantity;
-      const probe = standardCondor(row.date, spx, state.vix / 100, { ...a, condorQuantity: 1 });
+      const probe = standardCondor(row.date, spx, atmVolFromVix(state.vix), { ...a, condorQuantity: 1 });
       const width =
         Math.max(probe.strikes[1] - probe.strikes[0], probe.strikes[3] - probe.strikes[2]) * OPTION_MULTIPLIER;
       if (a.capital !== undefined) {
@@ -441,7 +356,7 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
           quantity = cap.maxQuantity;
         }
       }
-      const sc = standardCondor(row.date, spx, state.vix / 100, { ...a, condorQuantity: quantity });
+      const sc = standardCondor(row.date, spx, atmVolFromVix(state.vix), { ...a, condorQuantity: quantity });
       if (quantity > 0 && !open.some((c) => c.info.expiry === sc.expiry)) {
         const c: Campaign = {
           info: {

@@ -22,11 +22,12 @@ import {
   selectTailExpiry,
   sizeOverlay,
   sizeTailHedge,
+  tailSizeInputFor,
   stressedFuture,
   stressedVix,
-  type Policy,
   type SplitResult,
 } from '../method/index';
+import { type Policy } from '../schemas/policy';
 
 export interface LayerSizingInput {
   ts: TermStructure;
@@ -123,19 +124,16 @@ export function sizeLayers(i: LayerSizingInput): LayerSizing {
     policy.tailDteTarget,
   );
   try {
-    const t = sizeTailHedge({
-      condorLoss: loss,
-      hedgeFuture: state.futureFor(tailExpiry),
-      hedgeYears: (parseIsoDate('expiry', tailExpiry) - parseIsoDate('date', state.date)) / 365,
-      volOfVol: state.volOfVol,
-      stressedFuture: stressed.futureFor(tailExpiry),
-      coverage: policy.tailCoverage,
-      otmPct: policy.tailOtmPct,
-      rate: state.rate,
-      horizonYears: policy.drawdownDays / 365,
-      stressVolOfVol: stressVov,
-      strikeStep: policy.vixStrikeStep,
-    });
+    const t = sizeTailHedge(
+      tailSizeInputFor(policy, {
+        condorLoss: loss,
+        hedgeFuture: state.futureFor(tailExpiry),
+        hedgeYears: (parseIsoDate('expiry', tailExpiry) - parseIsoDate('date', state.date)) / 365,
+        volOfVol: state.volOfVol,
+        stressedFuture: stressed.futureFor(tailExpiry),
+        rate: state.rate,
+      }),
+    );
     tailRequired = t.contracts;
     const cut = cutToBudget(t.contracts, t.premium * 100, Math.max(0, i.available.tail));
     if (cut.cut) notes.push(`tail cut from ${t.contracts} to ${cut.quantity} calls by its budget`);

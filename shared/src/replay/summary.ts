@@ -5,36 +5,11 @@
  */
 import type { Regime } from '../market/index';
 import type { RebalanceTrigger } from '../method/index';
-import type { ReplayLedgerRow } from './replay';
+import type { ReplayLedgerRow, ReplayPeriodSummary } from './types';
+
+export type { ReplayPeriodSummary } from './types';
 
 const REGIMES: readonly Regime[] = ['steep-backwardation', 'backwardation', 'flat', 'contango'];
-
-export interface ReplayPeriodSummary {
-  name: string;
-  /** First and last replayed day inside the window. */
-  from: string;
-  to: string;
-  days: number;
-  /** P&L over the window, USD: change of the cumulative P&L from the day before `from` to `to`. */
-  condorPnl: number;
-  overlayPnl: number;
-  tailPnl: number;
-  alvhPnl: number;
-  /** Largest fall of cumulative P&L from a running peak inside the window (peak starts at the window's opening level), USD ≥ 0. */
-  condorMaxDrawdown: number;
-  alvhMaxDrawdown: number;
-  /** Gross premium paid for hedge legs + hedge trading costs, USD. */
-  hedgeCost: number;
-  /** All trading costs (cost per contract and half-spreads), USD. */
-  costs: number;
-  condorsOpened: number;
-  /** Re-sizings of open condors (entries not counted) and how often each trigger fired. */
-  rebalances: number;
-  triggers: Record<RebalanceTrigger, number>;
-  /** Days in each regime and their share of the window's days. */
-  regimeDays: Record<Regime, number>;
-  regimeShare: Record<Regime, number>;
-}
 
 /**
  * Summary of `ledger` rows dated in [from, to], or null when none is.

@@ -5,7 +5,8 @@
  * fitted model's value.
  */
 import { buildTermStructure, futureForExpiry } from '../market/index';
-import { plan, planMarketState, resolvePolicy, type Policy } from '../method/index';
+import { plan, planMarketState } from '../method/index';
+import { resolvePolicy, type Policy } from '../schemas/policy';
 import type { ScenarioBookInput } from '../schemas/scenario';
 import type { PlanInput } from '../schemas/plan';
 import type { Leg, SkewParams } from '../book/index';

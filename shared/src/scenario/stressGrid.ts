@@ -12,6 +12,7 @@ import { parseIsoDate, toIsoDate } from '../dates';
 import { parseInput } from '../schemas/parse';
 import { StressGridInputSchema, checkStressLimits } from '../schemas/scenario';
 import { scenarioSource, type ScenarioBook } from './scenarioBook';
+import { shockedFutureKernel } from '../method/stress';
 
 export interface StressGridResult {
   valuationDate: string;
@@ -56,7 +57,7 @@ export function shiftedState(book: ScenarioBook, day: number, spot: number, vix:
       // Today's future rolled down the fitted curve, plus the VIX shock mapped with shockKappa.
       const basis = book.futureFor(expiry) - model(book.vix, total);
       const rolled = model(book.vix, left) + (basis * left) / total;
-      return Math.max(0.01, rolled + (vix - book.vix) * Math.exp((-book.shockKappa * left) / 365));
+      return shockedFutureKernel(rolled, vix - book.vix, book.shockKappa, left);
     },
   };
 }

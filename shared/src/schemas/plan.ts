@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { finiteNumber, isoDate, nonNegativeNumber, optionType, positiveNumber, rate, volatility } from './common';
-import { PolicySchema } from '../method/policy';
+import { PolicySchema } from './policy';
 
 /** The most contracts one leg or one condor order may hold: a bound that keeps every dollar figure finite. */
 export const MAX_CONTRACTS = 100_000;
@@ -109,9 +109,11 @@ export const SignalsSchema = z.object({
     .optional(),
   /** F1 − F2 at the last rebalance or 5 trading days ago, points. */
   prevSpread: finiteNumber.optional(),
-  /** VVIX/VIX daily ratios, oldest first (MACD needs 34). */
+  /** VVIX daily closes, oldest first (MACD needs 34): the vol-of-vol series of the default policy. */
+  vvixCloses: z.array(positiveNumber).optional(),
+  /** VVIX/VIX daily ratios, oldest first (MACD needs 34): read when policy.volOfVolSeries is 'vvix-vix-ratio'. */
   vvixVixRatio: z.array(positiveNumber).optional(),
-  /** MACD histogram of VVIX/VIX if computed elsewhere. */
+  /** MACD histogram of the vol-of-vol series if computed elsewhere. */
   macdHist: finiteNumber.optional(),
   /** Daily advancing and declining issues, oldest first, same length. */
   advancers: z.array(nonNegativeNumber).optional(),

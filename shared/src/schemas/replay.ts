@@ -5,7 +5,7 @@
  * named field with a default. Everything is JSON-serialisable.
  */
 import { z } from 'zod';
-import { PolicySchema } from '../method/index';
+import { PolicySchema } from './policy';
 import { isoDate } from './common';
 
 /** Most rows one replay accepts (about 47 years of trading days); more is `limit_exceeded`. */

@@ -55,6 +55,11 @@ export interface BreadthState {
   lookback: number;
 }
 
+/** The breadth signal's decision (ALVH-METHOD section 3): breadth deteriorates when the A/D slope is below 0. */
+export function breadthDeteriorating(adSlope: number): boolean {
+  return adSlope < 0;
+}
+
 /**
  * Breadth state from daily advancers and decliners: the slope of the A/D line over the last
  * `lookback` days (default 10) and whether it is negative.
@@ -71,5 +76,5 @@ export function breadthState(advancers: readonly number[], decliners: readonly n
   checkSeries('advancers', advancers, lookback, `a ${lookback}-day breadth slope`);
   const line = adLine(advancers, decliners);
   const slope = linearSlope(line.slice(-lookback));
-  return { slope, deteriorating: slope < 0, lookback };
+  return { slope, deteriorating: breadthDeteriorating(slope), lookback };
 }

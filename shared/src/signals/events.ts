@@ -74,7 +74,8 @@ export const FOMC_STATEMENT_DATES: readonly MarketEvent[] = Object.freeze(
 const KINDS = new Set(['FOMC', 'CPI', 'PPI']);
 
 function checkEvents(events: readonly MarketEvent[]): number[] {
-  if (!Array.isArray(events)) throw invalidInput('events', 'is not a list', 'pass a list of { date, kind, source }');
+  const list: unknown = events;
+  if (!Array.isArray(list)) throw invalidInput('events', 'is not a list', 'pass a list of { date, kind, source }');
   return events.map((e, i) => {
     if (e === null || typeof e !== 'object')
       throw invalidInput(`events[${i}]`, 'is not an event', 'pass { date, kind, source }');

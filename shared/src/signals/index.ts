@@ -1,6 +1,6 @@
 export { rsi } from './rsi';
-export { ema, macd } from './macd';
-export { type BreadthState, adLine, breadthState, linearSlope } from './breadth';
+export { ema, macd, volOfVolExpanding } from './macd';
+export { type BreadthState, adLine, breadthDeteriorating, breadthState, linearSlope } from './breadth';
 export {
   EVENT_KINDS,
   FOMC_STATEMENT_DATES,

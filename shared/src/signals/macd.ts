@@ -35,6 +35,14 @@ export function ema(values: readonly number[], period: number): number[] {
  * @example
  * const { histogram } = macd(vvixOverVix); // volOfVolExpanding = histogram[histogram.length - 1] > 0
  */
+/**
+ * The vol-of-vol signal's decision (ALVH-METHOD section 3): vol of vol is expanding when the MACD
+ * histogram of the series is above 0.
+ */
+export function volOfVolExpanding(histogram: number): boolean {
+  return histogram > 0;
+}
+
 export function macd(
   values: readonly number[],
   fast = 12,

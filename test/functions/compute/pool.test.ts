@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AlvhError, InputValidationError, runMonteCarloChunk, stressGrid } from '../../../shared/src/index';
+import { AlvhError, InputValidationError, runMonteCarloChunk, stressGrid } from '@alvh/shared';
 import { ComputePool } from '../../../functions/src/compute/index';
 import { bundleComputeWorker } from '../../helpers/computeWorker';
 import { BOOK } from '../../helpers/fixtures';

@@ -8,9 +8,9 @@ import {
   skewedVol,
   type Leg,
   type MarketState,
-} from '../../../shared/src/book/index';
-import { bsPrice, black76Price } from '../../../shared/src/pricing/index';
-import { parseIsoDate } from '../../../shared/src/dates';
+} from '@alvh/shared';
+import { bsPrice, black76Price } from '@alvh/shared';
+import { parseIsoDate } from '@alvh/shared';
 
 const state: MarketState = {
   date: '2024-01-02',

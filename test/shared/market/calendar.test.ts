@@ -8,7 +8,7 @@ import {
   isExchangeHoliday,
   nextBusinessDay,
   previousBusinessDay,
-} from '../../../shared/src/market/index';
+} from '@alvh/shared';
 import { describeWithData, readDataFile } from '../../helpers/marketData';
 
 // Book values: NYSE's published holiday lists (nyse.com "Holidays & Trading Hours", and the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isVxExpiry, spxMonthlyExpiry, vxExpiriesAfter, vxExpiry } from '../../../shared/src/market/index';
+import { isVxExpiry, spxMonthlyExpiry, vxExpiriesAfter, vxExpiry } from '@alvh/shared';
 import { describeWithData, readDataFile } from '../../helpers/marketData';
 import { readVxHistory } from './vxHistory';
 

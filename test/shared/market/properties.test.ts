@@ -8,7 +8,7 @@ import {
   isBusinessDay,
   vxExpiriesAfter,
   vxExpiry,
-} from '../../../shared/src/market/index';
+} from '@alvh/shared';
 
 const DAY = 86_400_000;
 const START = Date.UTC(2001, 5, 1);

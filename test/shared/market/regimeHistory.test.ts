@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-import { buildTermStructure, vxExpiriesAfter, type Regime, type TermStructure } from '../../../shared/src/market/index';
+import { buildTermStructure, vxExpiriesAfter, type Regime, type TermStructure } from '@alvh/shared';
 import { describeWithData } from '../../helpers/marketData';
 import { readVxHistory } from './vxHistory';
 

@@ -16,13 +16,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-import {
-  buildTermStructure,
-  constantMaturity,
-  vxExpiriesAfter,
-  type TermStructure,
-} from '../../../shared/src/market/index';
-import { DEFAULT_SHOCK_KAPPA } from '../../../shared/src/method/policy';
+import { buildTermStructure, constantMaturity, vxExpiriesAfter, type TermStructure } from '@alvh/shared';
+import { DEFAULT_SHOCK_KAPPA } from '@alvh/shared';
 import { describeWithData } from '../../helpers/marketData';
 import { readVxHistory } from './vxHistory';
 

@@ -12,8 +12,8 @@ import {
   vxExpiriesAfter,
   type CurveInput,
   type TermStructure,
-} from '../../../shared/src/market/index';
-import { isAlvhError } from '../../../shared/src/errors';
+} from '@alvh/shared';
+import { isAlvhError } from '@alvh/shared';
 
 // 2020-03-16 settlements (quantintell VX1..VX8; VIX close 82.69), the curve the method cites.
 const MARCH_16_2020: CurveInput = {

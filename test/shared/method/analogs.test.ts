@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeWithData } from '../../helpers/marketData';
-import { HISTORICAL_ANALOGS } from '../../../shared/src/method/analogs';
+import { HISTORICAL_ANALOGS } from '@alvh/shared';
 import { cboeSeries, manumartinbRows2025, quantintellRows, spxDaily2021 } from './realDays';
 
 describeWithData('historical analog constants match the market history files', () => {

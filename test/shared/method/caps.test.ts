@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { capitalCap, cutToBudget, hedgeBudget, hedgeCostRate, returnOnRisk } from '../../../shared/src/method/caps';
-import { resolvePolicy } from '../../../shared/src/method/policy';
+import { capitalCap, cutToBudget, hedgeBudget, hedgeCostRate, returnOnRisk } from '@alvh/shared';
+import { resolvePolicy } from '@alvh/shared';
 
 describe('section 7 — cost, return and risk caps', () => {
   it('hedge cost rate and return on risk, annualized by 365/days', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { condorAnalytics, condorStrikesAtSd } from '../../../shared/src/method/condor';
-import { bsPrice, normCdf } from '../../../shared/src/pricing/index';
+import { condorAnalytics, condorStrikesAtSd } from '@alvh/shared';
+import { bsPrice, normCdf } from '@alvh/shared';
 
 const base = {
   valuationDate: '2024-01-02',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { overlayBackExpiry, sizeOverlay } from '../../../shared/src/method/overlay';
-import { DEFAULT_SKEW, skewedVol, type MarketState } from '../../../shared/src/book/index';
-import { bsGreeks, black76Greeks } from '../../../shared/src/pricing/index';
+import { overlayBackExpiry, sizeOverlay } from '@alvh/shared';
+import { DEFAULT_SKEW, skewedVol, type MarketState } from '@alvh/shared';
+import { bsGreeks, black76Greeks } from '@alvh/shared';
 
 const state: MarketState = {
   date: '2024-01-02',

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { plan, planMarketState, type Plan } from '../../../shared/src/method/plan';
-import { PlanInputSchema, type PlanInput } from '../../../shared/src/schemas/plan';
-import { markBook } from '../../../shared/src/book/index';
-import { isAlvhError } from '../../../shared/src/errors';
-import { InputValidationError } from '../../../shared/src/schemas/parse';
+import { plan, planMarketState, type Plan } from '@alvh/shared';
+import { PlanInputSchema, type PlanInput } from '@alvh/shared';
+import { markBook } from '@alvh/shared';
+import { isAlvhError } from '@alvh/shared';
+import { InputValidationError } from '@alvh/shared';
+import { resolvePolicy } from '@alvh/shared';
 
 /** A calm synthetic day (a contango curve, VIX 14). */
 const input: PlanInput = {
@@ -242,6 +243,7 @@ describe('plan — every rejection names the field and the fix', () => {
   });
 
   it('schema errors list every issue', () => {
+    expect.assertions(3);
     try {
       plan({ ...input, market: { ...input.market, spx: -1, vix: -1 } });
     } catch (e) {
@@ -250,5 +252,18 @@ describe('plan — every rejection names the field and the fix', () => {
       expect(paths).toContain('market.spx');
       expect(paths).toContain('market.vix');
     }
+  });
+});
+
+describe('the plan carries its resolved policy', () => {
+  it('defaults when no policy is given, the overrides over the defaults when one is', () => {
+    expect(plan(input).policy).toEqual(resolvePolicy());
+    const p = plan({ ...input, policy: { tailCoverage: 2.5 } });
+    expect(p.policy).toEqual({ ...resolvePolicy(), tailCoverage: 2.5 });
+    // What presenters explain is what the plan used.
+    expect(p.tail.coverage).toBe(p.policy.tailCoverage);
+    const rule = p.audit.find((a) => a.rule === 'tail.contracts');
+    expect(rule?.inputs['tailCoverage']).toBe(2.5);
+    if (p.tail.noSolution === undefined) expect(rule?.effect).toMatch(/^ceil\(2\.5 × /);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PolicySchema, resolvePolicy } from '../../../shared/src/method/policy';
-import { isAlvhError } from '../../../shared/src/errors';
+import { PolicySchema, resolvePolicy } from '@alvh/shared';
+import { isAlvhError } from '@alvh/shared';
 
 function errorOf(f: () => unknown): { field: string; message: string } {
   try {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeWithData } from '../../helpers/marketData';
-import { plan, planMarketState, type Plan } from '../../../shared/src/method/plan';
-import { markBook } from '../../../shared/src/book/index';
+import { plan, planMarketState, type Plan } from '@alvh/shared';
+import { markBook } from '@alvh/shared';
 import { realDayInput } from './realDays';
 
 /** Facts that must hold in any plan, whatever the day. */
@@ -52,11 +52,12 @@ describeWithData('plans for real days (1.5 SD, 50-wide condor about 45 days out,
       expect(p.termStructure.spread).toBeCloseTo(58.3 - 45.825, 9);
       expect(p.regime).toBe('steep-backwardation');
       expect(p.signals.rsi).toBeLessThan(40);
-      // base 0.65 (spread ≥ 6) × 1.2 = 0.78, clamped to 0.75
+      // base 0.65 (spread ≥ 6) × 1.2 = 0.78; VVIX's MACD histogram is positive (vol of vol
+      // expanding): tilt 0.05 to the tail, 0.73, inside the 0.75 clamp
       expect(p.split.rsiWidened).toBe(true);
-      expect(p.split.calendarShare).toBeCloseTo(0.75, 12);
+      expect(p.signals.volOfVolExpanding).toBe(true);
+      expect(p.split.calendarShare).toBeCloseTo(0.73, 12);
       expect(p.split.vegaMatch).toBeCloseTo(0.6, 12);
-      expect(p.split.audit.at(-1)?.rule).toBe('split.clamp');
     });
     it('no VX expiry lies 45-60 days out: the tail takes the one nearest 52 days', () => {
       // 2020-04-15 is 34 days out, 2020-05-20 is 69 (|69 − 52| = 17 < 18)
@@ -81,11 +82,12 @@ describeWithData('plans for real days (1.5 SD, 50-wide condor about 45 days out,
       p = plan(realDayInput('2018-12-24', { withRebalance: true }).input);
     });
     it('holds the invariants', () => checkInvariants(p));
-    it('split: spread 2.575 gives 0.4500 + 0.1 × 2.575/3 = 0.5358, × 1.2 for RSI < 40', () => {
+    it('split: spread 2.575 gives 0.4500 + 0.1 × 2.575/3 = 0.5358, × 1.2 for RSI < 40, − 0.05 for VVIX expanding', () => {
       expect(p.regime).toBe('backwardation');
       expect(p.split.audit[0]?.rule).toBe('split.base');
       expect(p.signals.rsi).toBeLessThan(40);
-      expect(p.split.calendarShare).toBeCloseTo((0.45 + (0.1 * 2.575) / 3) * 1.2, 9);
+      expect(p.signals.volOfVolExpanding).toBe(true);
+      expect(p.split.calendarShare).toBeCloseTo((0.45 + (0.1 * 2.575) / 3) * 1.2 - 0.05, 9);
     });
     it('the tail expiry is in the 45-60 day window', () => {
       expect(p.tail.expiry).toBe('2019-02-13');

@@ -5,10 +5,10 @@
  * are round approximations of the day's 3-month T-bill yield and the S&P 500 dividend yield.
  */
 import { readDataFile } from '../../helpers/marketData';
-import { vxExpiriesAfter } from '../../../shared/src/market/index';
-import { dayFromYmd, parseIsoDate, toIsoDate, weekdayOf } from '../../../shared/src/dates';
-import { condorStrikesAtSd } from '../../../shared/src/method/condor';
-import type { PlanInput } from '../../../shared/src/schemas/plan';
+import { vxExpiriesAfter } from '@alvh/shared';
+import { dayFromYmd, parseIsoDate, toIsoDate, weekdayOf } from '@alvh/shared';
+import { condorStrikesAtSd } from '@alvh/shared';
+import type { PlanInput } from '@alvh/shared';
 
 export interface DayRow {
   date: string;
@@ -158,7 +158,7 @@ export function realDayInput(
     },
     condor: { expiry, strikes, quantity: opts.quantity ?? 10 },
     portfolio: { capital: opts.capital ?? 2_000_000 },
-    signals: { spxCloses: closes, vvixVixRatio: ratio },
+    signals: { spxCloses: closes, vvixCloses: ratioDates.map((d) => vvix.get(d) as number), vvixVixRatio: ratio },
     ...(opts.withRebalance ? { lastRebalance: { date: before.date, vix: before.vix, futures: futures(before) } } : {}),
   };
   return { input, row, before };

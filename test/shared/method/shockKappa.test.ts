@@ -7,12 +7,12 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildTermStructure, shockFutures, type TermStructure } from '../../../shared/src/market/index';
-import { DEFAULT_SHOCK_KAPPA, resolvePolicy } from '../../../shared/src/method/policy';
-import { drawdownState, stressedFuture } from '../../../shared/src/method/stress';
-import { sizeTailHedge } from '../../../shared/src/method/tailSize';
-import { sizeOverlay } from '../../../shared/src/method/overlay';
-import { plan, planMarketState, type Plan } from '../../../shared/src/method/plan';
+import { buildTermStructure, shockFutures, type TermStructure } from '@alvh/shared';
+import { DEFAULT_SHOCK_KAPPA, resolvePolicy } from '@alvh/shared';
+import { drawdownState, stressedFuture } from '@alvh/shared';
+import { sizeTailHedge } from '@alvh/shared';
+import { sizeOverlay } from '@alvh/shared';
+import { plan, planMarketState, type Plan } from '@alvh/shared';
 import { describeWithData } from '../../helpers/marketData';
 import { realDayInput } from './realDays';
 

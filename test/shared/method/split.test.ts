@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computeSplit, interpolateKnots } from '../../../shared/src/method/split';
-import { resolvePolicy } from '../../../shared/src/method/policy';
-import type { Regime } from '../../../shared/src/market/index';
+import { computeSplit, interpolateKnots } from '@alvh/shared';
+import { resolvePolicy } from '@alvh/shared';
+import type { Regime } from '@alvh/shared';
 
 const steep: Regime = 'steep-backwardation';
 

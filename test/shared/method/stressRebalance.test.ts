@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildTermStructure } from '../../../shared/src/market/index';
-import { drawdownState, scenarioLoss, stressedFuture, stressedVix } from '../../../shared/src/method/stress';
-import { checkRebalance } from '../../../shared/src/method/rebalance';
-import { resolvePolicy } from '../../../shared/src/method/policy';
-import { DEFAULT_SKEW, ironCondorLegs, markBook, type MarketState } from '../../../shared/src/book/index';
+import { buildTermStructure } from '@alvh/shared';
+import { drawdownState, scenarioLoss, stressedFuture, stressedVix } from '@alvh/shared';
+import { checkRebalance } from '@alvh/shared';
+import { resolvePolicy } from '@alvh/shared';
+import { DEFAULT_SKEW, ironCondorLegs, markBook, type MarketState } from '@alvh/shared';
 
 const curve = (date: string, vix: number, prices: number[]) =>
   buildTermStructure(

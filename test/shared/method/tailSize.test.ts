@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { selectTailExpiry, sizeTailHedge, tailStrike } from '../../../shared/src/method/tailSize';
-import { black76Price } from '../../../shared/src/pricing/index';
-import { isAlvhError } from '../../../shared/src/errors';
+import { selectTailExpiry, sizeTailHedge, tailStrike } from '@alvh/shared';
+import { black76Price } from '@alvh/shared';
+import { isAlvhError } from '@alvh/shared';
 
 describe('tailStrike — F·(1 + 2.5%) rounded up to the grid', () => {
   it.each([

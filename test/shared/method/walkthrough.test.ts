@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, it } from 'vitest';
 import { describeWithData } from '../../helpers/marketData';
-import { plan, type Plan } from '../../../shared/src/method/plan';
+import { plan, type Plan } from '@alvh/shared';
 import { realDayInput } from './realDays';
 
 const flat = (s: string) => s.replace(/\s+/g, ' ');

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DAY,
-  JointPath,
-  expectedVix,
-  resolveDynamics,
-  type DynamicsParams,
-} from '../../../shared/src/scenario/dynamics';
-import { PathDraws } from '../../../shared/src/scenario/philox';
+import { DAY, JointPath, expectedVix, resolveDynamics, type DynamicsParams } from '@alvh/shared';
+import { PathDraws } from '@alvh/shared';
 
 const base: DynamicsParams = {
   spot: 5000,

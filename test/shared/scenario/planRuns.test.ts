@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { markBook, plan, planMarketState } from '../../../shared/src/index';
-import {
-  monteCarloSetup,
-  runMonteCarloChunk,
-  summarizeMonteCarlo,
-  tailTargetAt,
-} from '../../../shared/src/scenario/montecarlo';
-import { stressGrid } from '../../../shared/src/scenario/stressGrid';
+import { markBook, plan, planMarketState } from '@alvh/shared';
+import { monteCarloSetup, runMonteCarloChunk, summarizeMonteCarlo, tailTargetAt } from '@alvh/shared';
+import { stressGrid } from '@alvh/shared';
 import { BOOK, PLAN_INPUT } from '../../helpers/fixtures';
 
 describe('runs from a plan', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDistribution, histogram } from '../../../shared/src/scenario/statistics';
+import { describeDistribution, histogram } from '@alvh/shared';
 
 describe('describeDistribution', () => {
   // 1..100 shifted: P&L = i − 51 for i = 1..100, i.e. −50..49.

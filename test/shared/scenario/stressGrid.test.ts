@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { black76Price, buildTermStructure, resolvePolicy, shockFutures } from '../../../shared/src/index';
-import { stressGrid } from '../../../shared/src/scenario/stressGrid';
+import { black76Price, buildTermStructure, resolvePolicy, shockFutures } from '@alvh/shared';
+import { stressGrid } from '@alvh/shared';
 import { BOOK } from '../../helpers/fixtures';
 
 describe('stressGrid', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adLine, breadthState, linearSlope } from '../../../shared/src/signals/index';
+import { adLine, breadthState, linearSlope } from '@alvh/shared';
 
 describe('A/D line and slope', () => {
   it('accumulates advancers − decliners', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isBusinessDay } from '../../../shared/src/market/index';
-import { FOMC_STATEMENT_DATES, eventsBetween, eventsWithin, type MarketEvent } from '../../../shared/src/signals/index';
+import { isBusinessDay } from '@alvh/shared';
+import { FOMC_STATEMENT_DATES, eventsBetween, eventsWithin, type MarketEvent } from '@alvh/shared';
 
 describe('shipped FOMC statement dates', () => {
   it('are the Federal Reserve’s scheduled 2025-2027 statement days: Wednesdays, business days, in order', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ema, macd } from '../../../shared/src/signals/index';
+import { ema, macd } from '@alvh/shared';
 
 describe('EMA seeded by the simple mean', () => {
   it('hand-computed values', () => {

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { macd, rsi } from '../../../shared/src/signals/index';
+import { macd, rsi } from '@alvh/shared';
 import { describeWithData } from '../../helpers/marketData';
 import { readVxHistory } from '../market/vxHistory';
 

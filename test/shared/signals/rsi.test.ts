@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rsi } from '../../../shared/src/signals/index';
+import { rsi } from '@alvh/shared';
 
 // Wilder's worked example as published by StockCharts ChartSchool ("Relative Strength Index
 // (RSI)", spreadsheet cs-rsi.xls): 33 daily closes, 14-period RSI from the 15th close on.

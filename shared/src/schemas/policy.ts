@@ -7,8 +7,8 @@
  * calendar days, money in USD.
  */
 import { z } from 'zod';
-import { InputValidationError, formatPath } from '../schemas/parse';
-import { SkewParamsSchema } from '../book/skew';
+import { InputValidationError, formatPath } from './parse';
+import { SkewParamsSchema } from './skew';
 
 /** A number in [lo, hi] with a default; the message names the allowed range. */
 function bounded(lo: number, hi: number, def: number) {
@@ -33,6 +33,9 @@ export const SplitKnotSchema = z.tuple([
   z.number({ error: 'pass a spread in VIX points' }).finite().min(-50).max(50),
   z.number({ error: 'pass a calendar share between 0 and 1' }).min(0).max(1),
 ]);
+
+const volOfVolSeriesNames = ['vvix', 'vvix-vix-ratio'] as const;
+export type VolOfVolSeries = (typeof volOfVolSeriesNames)[number];
 
 const overlayStructures = ['spx-put-calendar', 'spx-long-put', 'vix-call-diagonal'] as const;
 export type OverlayStructure = (typeof overlayStructures)[number];
@@ -67,6 +70,10 @@ const PolicyObject = z.strictObject(
     shockKappa: bounded(0.5, 30, DEFAULT_SHOCK_KAPPA),
     // Section 3
     rsiPeriod: wholeBounded(2, 100, 14),
+    /** The series whose MACD histogram is the vol-of-vol signal: VVIX (ALVH-METHOD section 3), or VVIX/VIX. */
+    volOfVolSeries: z
+      .enum(volOfVolSeriesNames, { error: `pass one of ${volOfVolSeriesNames.join(', ')}` })
+      .default('vvix'),
     breadthLookback: wholeBounded(2, 250, 10),
     eventWindowDays: wholeBounded(0, 30, 2),
     // Section 4
@@ -122,7 +129,7 @@ const PolicyObject = z.strictObject(
     spxVixCorrelation: bounded(-1, 1, -0.7),
     transactionCostPerContract: bounded(0, 1000, 0.65),
     // Marking
-    skew: SkewParamsSchema.default({ putSlope: 0.45, callSlope: 0.2, minRatio: 0.5, maxRatio: 3 }),
+    skew: SkewParamsSchema.prefault({}),
   },
   {
     error: (iss) =>
@@ -178,3 +185,6 @@ export function resolvePolicy(overrides?: unknown): Policy {
 
 /** Names of every policy field (for hosts that list them). */
 export const POLICY_FIELDS: readonly string[] = Object.freeze(Object.keys(PolicyObject.shape));
+
+/** The default policy (every field at its schema default), frozen: the one source of each default. */
+export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze(resolvePolicy());

@@ -1,0 +1,184 @@
+/**
+ * Steps of `plan` on money (section 7): the hedge budget and the cuts of both layers to their
+ * shares, the capital cap, and the theta subsidy.
+ */
+import { markBook, type Leg } from '../book/index';
+import { fmt, type AuditEntry } from './audit';
+import type { SplitResult } from './split';
+import type { CondorAnalytics } from './condor';
+import type { OverlaySizing } from './overlay';
+import { capitalCap, cutToBudget, hedgeBudget, hedgeCostRate, returnOnRisk, type CapitalCap } from './caps';
+import { plural, type PlanContext } from './planCurve';
+import type { TailSizing } from './planSizing';
+import type { Plan, PlanBudget, PlanOverlay, PlanStep, PlanTail } from './planTypes';
+
+/** The budget (section 7) and both layers cut to their shares of it. */
+export function stepBudget(
+  ctx: PlanContext,
+  condor: CondorAnalytics,
+  split: SplitResult,
+  overlaySize: OverlaySizing,
+  sizing: TailSizing,
+  condorLoss: number,
+): PlanStep<{ overlay: PlanOverlay; tail: PlanTail; budget: PlanBudget }> {
+  const audit: AuditEntry[] = [];
+  const warnings: string[] = [];
+  const { p, policy, now } = ctx;
+  const { tailExpiry, tailDays, inWindow, hedgeFuture, sFuture, tailSize, tailNoSolution } = sizing;
+  const hb = hedgeBudget(
+    {
+      maxLoss: condor.maxLoss,
+      credit: condor.maxProfit,
+      days: condor.days,
+      ...(p.portfolio.budget === undefined ? {} : { userBudget: p.portfolio.budget }),
+    },
+    policy,
+  );
+  const calendarBudget = hb.budget * split.calendarShare;
+  const tailBudget = hb.budget * split.tailShare;
+  audit.push({
+    rule: 'budget',
+    inputs: {
+      costCap: hb.costCap,
+      irrBudget: hb.irrBudgetRaw,
+      userBudget: hb.userBudget ?? 'not given',
+      maxHedgeCostRate: policy.maxHedgeCostRate,
+      targetIrr: policy.targetIrr,
+    },
+    effect: `budget $${fmt(hb.budget, 2)} (binding: ${hb.binding}): calendar $${fmt(calendarBudget, 2)}, tail $${fmt(tailBudget, 2)}`,
+  });
+  if (hb.irrBudgetRaw < 0) {
+    warnings.push(
+      `The condor alone returns ${fmt(condor.returnOnRisk * 100, 1)}% a year on risk, below the ${fmt(policy.targetIrr * 100, 1)}% target (policy.targetIrr): no hedge budget is left.`,
+    );
+  }
+  const ovCut = cutToBudget(overlaySize.units, overlaySize.unitCost, calendarBudget);
+  const units = ovCut.quantity;
+  const overlay: PlanOverlay = {
+    ...overlaySize,
+    requiredUnits: overlaySize.units,
+    requiredCost: overlaySize.units * overlaySize.unitCost,
+    units,
+    legs: units > 0 ? overlaySize.unitLegs.map((l) => ({ ...l, quantity: l.quantity * units })) : [],
+    cost: units * overlaySize.unitCost,
+    vega: units * overlaySize.unitVega,
+    theta: units * overlaySize.unitTheta,
+    budget: calendarBudget,
+    cut: ovCut.cut,
+    coverageAchieved: overlaySize.units === 0 ? 1 : units / overlaySize.units,
+  };
+  if (ovCut.cut) {
+    audit.push({
+      rule: 'budget.cut-overlay',
+      inputs: { requiredUnits: overlaySize.units, unitCost: overlaySize.unitCost, calendarBudget },
+      effect: `overlay cut from ${overlaySize.units} to ${plural(units, 'unit')}; vega covered ${fmt(overlay.coverageAchieved * 100, 1)}% of the target`,
+    });
+    warnings.push(
+      `The calendar overlay needs ${plural(overlaySize.units, 'unit')} ($${fmt(overlaySize.units * overlaySize.unitCost, 0)}) but its part of the budget is $${fmt(calendarBudget, 0)}: cut to ${plural(units, 'unit')}, ${fmt(overlay.coverageAchieved * 100, 1)}% of the vega target.`,
+    );
+  }
+  const unitPremium = tailSize.premium * 100;
+  const tailCut = cutToBudget(tailSize.contracts, unitPremium, tailBudget);
+  const contracts = tailCut.quantity;
+  const tailLegs: Leg[] =
+    contracts > 0
+      ? [{ kind: 'vix', type: 'call', strike: tailSize.strike, expiry: tailExpiry, quantity: contracts }]
+      : [];
+  const tailTheta = contracts > 0 ? markBook(tailLegs, now).theta : 0;
+  const tail: PlanTail = {
+    legs: tailLegs,
+    expiry: tailExpiry,
+    daysToExpiry: tailDays,
+    inWindow,
+    strike: tailSize.strike,
+    future: hedgeFuture,
+    stressedFuture: sFuture,
+    premium: tailSize.premium,
+    stressedCallValue: tailSize.stressedCallValue,
+    gainPerContract: tailSize.gainPerContract,
+    requiredContracts: tailSize.contracts,
+    requiredCost: tailSize.contracts * unitPremium,
+    contracts,
+    cost: contracts * unitPremium,
+    coverage: policy.tailCoverage,
+    coverageAchieved: condorLoss > 0 ? (contracts * tailSize.gainPerContract) / condorLoss : 0,
+    budget: tailBudget,
+    cut: tailCut.cut,
+    theta: tailTheta,
+    ...(tailNoSolution === undefined ? {} : { noSolution: tailNoSolution }),
+  };
+  if (tailCut.cut) {
+    audit.push({
+      rule: 'budget.cut-tail',
+      inputs: { requiredContracts: tailSize.contracts, premiumPerContract: unitPremium, tailBudget },
+      effect: `tail cut from ${tailSize.contracts} to ${contracts} contracts; coverage ${fmt(tail.coverageAchieved, 2)}× the scenario loss (target ${policy.tailCoverage}×)`,
+    });
+    warnings.push(
+      `The tail hedge needs ${tailSize.contracts} VIX calls ($${fmt(tailSize.contracts * unitPremium, 0)}) for ${policy.tailCoverage}× coverage but its part of the budget is $${fmt(tailBudget, 0)}: cut to ${contracts}, covering ${fmt(tail.coverageAchieved, 2)}× the $${fmt(condorLoss, 0)} scenario loss.`,
+    );
+  }
+  const debit = overlay.cost + tail.cost;
+  const costRate = hedgeCostRate(debit, condor.maxLoss, condor.days);
+  const rorAfter = returnOnRisk(condor.maxProfit, debit, condor.maxLoss, condor.days);
+  const budget: PlanBudget = {
+    ...hb,
+    calendarBudget,
+    tailBudget,
+    netHedgeDebit: debit,
+    requiredDebit: overlay.requiredCost + tail.requiredCost,
+    requiredHedgeCostRate: hedgeCostRate(overlay.requiredCost + tail.requiredCost, condor.maxLoss, condor.days),
+    hedgeCostRate: costRate,
+    withinCostCap: costRate <= policy.maxHedgeCostRate + 1e-12,
+    returnOnRiskAfterHedges: rorAfter,
+    meetsTargetIrr: rorAfter >= policy.targetIrr - 1e-12,
+  };
+  audit.push({
+    rule: 'budget.result',
+    inputs: { netHedgeDebit: debit, hedgeCostRate: costRate, returnOnRiskAfterHedges: rorAfter },
+    effect: `hedges cost $${fmt(debit, 2)}: ${fmt(costRate * 100, 2)}% a year of max loss (cap ${fmt(policy.maxHedgeCostRate * 100, 1)}%), return on risk after hedges ${fmt(rorAfter * 100, 1)}% a year`,
+  });
+  return { result: { overlay, tail, budget }, audit, warnings };
+}
+
+/** The capital cap (section 7): how many condors the account's risk limit allows. */
+export function stepCapital(ctx: PlanContext, condor: CondorAnalytics, debit: number): PlanStep<CapitalCap> {
+  const audit: AuditEntry[] = [];
+  const warnings: string[] = [];
+  const { p, policy } = ctx;
+  const c = p.condor;
+  const capital = capitalCap(
+    {
+      maxLossPerCondor: condor.maxLoss / c.quantity,
+      hedgeDebitPerCondor: debit / c.quantity,
+      capital: p.portfolio.capital,
+      quantity: c.quantity,
+    },
+    policy,
+  );
+  audit.push({
+    rule: 'capital.cap',
+    inputs: { capital: p.portfolio.capital, maxRiskPct: policy.maxRiskPct, used: capital.used, limit: capital.limit },
+    effect: `risk $${fmt(capital.used, 0)} vs limit $${fmt(capital.limit, 0)}: at most ${capital.maxQuantity} condors fit`,
+  });
+  if (capital.exceeds) {
+    warnings.push(
+      `${plural(c.quantity, 'condor')} put $${fmt(capital.used, 0)} at risk, over ${fmt(policy.maxRiskPct * 100, 2)}% of capital ($${fmt(capital.limit, 0)}): reduce to ${plural(capital.maxQuantity, 'condor')}.`,
+    );
+  }
+  return { result: capital, audit, warnings };
+}
+
+/** The theta subsidy: the overlay's theta against the tail's. */
+export function stepThetaSubsidy(overlay: PlanOverlay, tail: PlanTail): PlanStep<Plan['thetaSubsidy']> {
+  const audit: AuditEntry[] = [];
+  const ratio = tail.theta < 0 ? overlay.theta / Math.abs(tail.theta) : null;
+  audit.push({
+    rule: 'theta.subsidy',
+    inputs: { overlayTheta: overlay.theta, tailTheta: tail.theta },
+    effect:
+      ratio === null
+        ? 'no tail theta to subsidize'
+        : `overlay theta $${fmt(overlay.theta, 2)}/day against tail theta $${fmt(tail.theta, 2)}/day: ratio ${fmt(ratio, 2)}`,
+  });
+  return { result: { overlayTheta: overlay.theta, tailTheta: tail.theta, ratio }, audit, warnings: [] };
+}

@@ -1,0 +1,323 @@
+/**
+ * Steps of `plan` that size the book: the condor's analytics and the 1.5 SD check (section 1), the
+ * drawdown scenario and the tail VIX calls (section 6), the calendar overlay (section 5).
+ */
+import { isBusinessDay, futureForExpiry } from '../market/index';
+import { atmVolFromVix } from '../market/index';
+import { isAlvhError } from '../errors';
+import { daysBetween } from '../dates';
+import { OPTION_MULTIPLIER, markBook, type MarketState } from '../book/index';
+import { fmt, type AuditEntry } from './audit';
+import type { SplitResult } from './split';
+import { condorAnalytics, condorStrikesAtSd, type CondorAnalytics } from './condor';
+import { sizeOverlay, type OverlaySizing } from './overlay';
+import { priceTailCall, selectTailExpiry, sizeTailHedge, tailSizeInputFor, type TailSizeResult } from './tailSize';
+import { drawdownState, scenarioLoss, stressedFuture, stressedVix } from './stress';
+import type { OverlayStructure } from '../schemas/policy';
+import { plural, withPrefix, type PlanContext } from './planCurve';
+import type { PassingCondor, PlanCondor, PlanScenario, PlanStep } from './planTypes';
+
+/** The condor's analytics and Step 1 (section 1), with its mark in today's state. */
+export function stepCondor(ctx: PlanContext): PlanStep<{ condor: PlanCondor; markValue: number }> {
+  const audit: AuditEntry[] = [];
+  const warnings: string[] = [];
+  const { p, policy, date, now } = ctx;
+  const m = p.market;
+  const c = p.condor;
+  const atmVol = atmVolFromVix(m.vix, 'market.vix');
+  const analytics = withPrefix(
+    (f) =>
+      f.startsWith('condor.')
+        ? f
+        : f === 'spot'
+          ? 'market.spx'
+          : f === 'rate' || f === 'divYield'
+            ? `market.${f}`
+            : f === 'atmVol'
+              ? 'market.vix'
+              : f,
+    () =>
+      condorAnalytics({
+        valuationDate: date,
+        spot: m.spx,
+        rate: m.rate,
+        divYield: m.divYield,
+        expiry: c.expiry,
+        strikes: c.strikes,
+        quantity: c.quantity,
+        atmVol,
+        skew: policy.skew,
+        minShortStrikeSd: policy.minShortStrikeSd,
+        ...(c.credit === undefined ? {} : { credit: c.credit }),
+        ...(c.vols === undefined ? {} : { vols: c.vols }),
+        ...(c.vol === undefined ? {} : { vol: c.vol }),
+      }),
+  );
+  const passing = analytics.passesSdCheck ? undefined : passingCondor(ctx, analytics, atmVol);
+  const condor: PlanCondor = { ...analytics, ...(passing === undefined ? {} : { passingStrikes: passing }) };
+  const condorMark = markBook(condor.legs, now);
+  if (!isBusinessDay(c.expiry))
+    warnings.push(
+      `The condor expiry ${c.expiry} is not an exchange business day: check the date (SPX options expire on trading days).`,
+    );
+  audit.push({
+    rule: 'condor.step1',
+    inputs: {
+      credit: condor.credit,
+      creditSource: condor.creditSource,
+      maxLoss: condor.maxLoss,
+      zPut: condor.zPut,
+      zCall: condor.zCall,
+      minShortStrikeSd: policy.minShortStrikeSd,
+    },
+    effect: `credit ${fmt(condor.credit, 2)} (${condor.creditSource}), max loss $${fmt(condor.maxLoss, 0)}, short strikes ${fmt(condor.zPut, 2)} / ${fmt(condor.zCall, 2)} SD: ${condor.passesSdCheck ? 'passes' : 'FAILS'} the ${policy.minShortStrikeSd} SD check`,
+  });
+  if (!condor.passesSdCheck) {
+    warnings.push(
+      `The condor's short strikes are ${fmt(condor.zPut, 2)} SD (put) and ${fmt(condor.zCall, 2)} SD (call) from spot, inside the ${policy.minShortStrikeSd} SD the method asks for: widen the short strikes${passing === undefined ? '' : `, e.g. to ${passing.strikes.join('/')} (${fmt(passing.zPut, 2)} / ${fmt(passing.zCall, 2)} SD, the same wings), for a credit of ${fmt(passing.credit, 2)} per share ($${fmt(passing.credit * OPTION_MULTIPLIER * c.quantity, 0)} for ${plural(c.quantity, 'condor')}, max loss $${fmt(passing.maxLoss, 0)}) at the plan's marks`}.`,
+    );
+  }
+  if (condor.creditSource === 'given' && Math.abs(condor.credit - condor.modelCredit) > 0.25 * condor.modelCredit) {
+    warnings.push(
+      `The given credit ${fmt(condor.credit, 2)} differs from the model's ${fmt(condor.modelCredit, 2)} by more than 25%: check the credit, or the VIX-based marks are far from your fills.`,
+    );
+  }
+  return { result: { condor, markValue: condorMark.value }, audit, warnings };
+}
+
+/** SPX strikes are listed every 5 points: the grid of the strikes suggested by {@link passingCondor}. */
+export const SPX_STRIKE_STEP = 5;
+
+/**
+ * The condor with the same expiry, quantity and wings whose short strikes pass the SD rule
+ * (`policy.minShortStrikeSd`, rounded outward to the {@link SPX_STRIKE_STEP} grid; a side that
+ * already passes is kept), priced with the
+ * marks the plan uses (the skew model at VIX/100, or the one vol given; a given credit or per-strike
+ * vols belong to the condor given, so the suggestion is priced by the model). Undefined when no
+ * such condor can be priced (its credit would reach a wing).
+ */
+function passingCondor(ctx: PlanContext, given: CondorAnalytics, atmVol: number): PassingCondor | undefined {
+  const { p, policy, date } = ctx;
+  const m = p.market;
+  const c = p.condor;
+  const [k1, k2, k3, k4] = c.strikes;
+  const [, n2, n3] = condorStrikesAtSd(m.spx, atmVol, given.years, policy.minShortStrikeSd, 1, SPX_STRIKE_STEP);
+  // A side that passes keeps its strikes; a side that fails moves out to the rule.
+  const s2 = given.zPut >= policy.minShortStrikeSd ? k2 : n2;
+  const s3 = given.zCall >= policy.minShortStrikeSd ? k3 : n3;
+  const strikes: [number, number, number, number] = [s2 - (k2 - k1), s2, s3, s3 + (k4 - k3)];
+  if (!(strikes[0] > 0)) return undefined;
+  try {
+    const a = condorAnalytics({
+      valuationDate: date,
+      spot: m.spx,
+      rate: m.rate,
+      divYield: m.divYield,
+      expiry: c.expiry,
+      strikes,
+      quantity: c.quantity,
+      atmVol,
+      skew: policy.skew,
+      minShortStrikeSd: policy.minShortStrikeSd,
+      ...(c.vol === undefined ? {} : { vol: c.vol }),
+    });
+    return { strikes, credit: a.credit, zPut: a.zPut, zCall: a.zCall, maxLoss: a.maxLoss };
+  } catch (e) {
+    if (isAlvhError(e)) return undefined;
+    throw e;
+  }
+}
+
+/** The drawdown scenario (section 6): the stressed state and the condor's loss there. */
+export function stepScenario(
+  ctx: PlanContext,
+  condor: CondorAnalytics,
+  markValue: number,
+): PlanStep<{ scenario: PlanScenario; stressed: MarketState }> {
+  const audit: AuditEntry[] = [];
+  const { p, policy, now, ts, stressVov } = ctx;
+  const m = p.market;
+  const sVix = stressedVix(m.vix, policy);
+  const stressed = drawdownState(now, ts, policy, sVix, stressVov);
+  const condorValueChange = markBook(condor.legs, stressed).value - markValue;
+  const condorLoss = scenarioLoss(condor.legs, now, stressed, condor.maxLoss);
+  const scenario: PlanScenario = {
+    drawdown: policy.drawdown,
+    days: policy.drawdownDays,
+    date: stressed.date,
+    stressedSpot: stressed.spot,
+    stressedVix: sVix,
+    stressVolOfVol: stressVov,
+    condorLoss,
+    condorValueChange,
+  };
+  audit.push({
+    rule: 'tail.scenario',
+    inputs: {
+      drawdown: policy.drawdown,
+      drawdownDays: policy.drawdownDays,
+      vix: m.vix,
+      stressedVix: sVix,
+      stressVolOfVol: stressVov,
+      shockKappa: policy.shockKappa,
+    },
+    effect: `SPX ${fmt(m.spx, 2)} → ${fmt(stressed.spot, 2)} over ${policy.drawdownDays} days with VIX ${fmt(m.vix, 2)} → ${fmt(sVix, 2)}: condor loses $${fmt(condorLoss, 0)} (max loss $${fmt(condor.maxLoss, 0)})`,
+  });
+  return { result: { scenario, stressed }, audit, warnings: [] };
+}
+
+/** The tail sizing of a plan before the budget: expiry, future, strike, premium and required contracts. */
+export interface TailSizing {
+  tailExpiry: string;
+  tailDays: number;
+  inWindow: boolean;
+  hedgeFuture: number;
+  sFuture: number;
+  tailSize: TailSizeResult;
+  tailNoSolution?: string;
+  /** The pricing arguments of the hedge call today (for the analogs). */
+  priceArgs: Omit<Parameters<typeof priceTailCall>[0], 'stressedFuture' | 'stressVolOfVol'>;
+}
+
+/**
+ * The tail VIX calls (section 6): the hedge expiry, the stressed future and the coverage rule.
+ * `lead` is a warning that goes first in the plan (the tail cannot cover the drawdown).
+ */
+export function stepTail(
+  ctx: PlanContext,
+  scenario: PlanScenario,
+  monthly: readonly string[],
+): PlanStep<TailSizing> & { lead?: string } {
+  const audit: AuditEntry[] = [];
+  const warnings: string[] = [];
+  const { p, policy, date, ts, volOfVol } = ctx;
+  const m = p.market;
+  const sVix = scenario.stressedVix;
+  const condorLoss = scenario.condorLoss;
+  const tailExpiry = selectTailExpiry(
+    date,
+    monthly.length > 0 ? monthly : ts.points.map((pt) => pt.expiry),
+    policy.tailDteMin,
+    policy.tailDteMax,
+    policy.tailDteTarget,
+  );
+  const tailDays = daysBetween(date, tailExpiry);
+  const inWindow = tailDays >= policy.tailDteMin && tailDays <= policy.tailDteMax;
+  if (!inWindow)
+    warnings.push(
+      `No VX expiry lies ${policy.tailDteMin}-${policy.tailDteMax} days out; the tail uses ${tailExpiry} (${tailDays} days), the nearest to ${policy.tailDteTarget}.`,
+    );
+  const hedgeFuture = futureForExpiry(ts, tailExpiry);
+  if (!ts.points.some((pt) => pt.expiry === tailExpiry)) {
+    warnings.push(
+      `The tail expiry ${tailExpiry} is not among the futures given: its future (${fmt(hedgeFuture, 3)}) comes from the fitted curve (rmse ${fmt(ts.fit.rmse, 3)} pts); pass the listed VX future of that expiry for an exact size.`,
+    );
+  }
+  const sFuture = stressedFuture(ts, tailExpiry, sVix, policy.drawdownDays, policy.shockKappa);
+  const tailInput = tailSizeInputFor(policy, {
+    condorLoss,
+    hedgeFuture,
+    hedgeYears: tailDays / 365,
+    volOfVol,
+    stressedFuture: sFuture,
+    rate: m.rate,
+  });
+  const priceArgs = {
+    future: tailInput.hedgeFuture,
+    years: tailInput.hedgeYears,
+    volOfVol: tailInput.volOfVol,
+    otmPct: tailInput.otmPct,
+    rate: tailInput.rate,
+    horizonYears: tailInput.horizonYears,
+    strikeStep: tailInput.strikeStep,
+  };
+  let tailSize: TailSizeResult;
+  let tailNoSolution: string | undefined;
+  let lead: string | undefined;
+  try {
+    tailSize = sizeTailHedge(tailInput);
+  } catch (e) {
+    if (!(isAlvhError(e) && e.code === 'no_solution')) throw e;
+    tailNoSolution = e.message;
+    const priced = priceTailCall({ ...priceArgs, stressedFuture: sFuture, stressVolOfVol: tailInput.stressVolOfVol });
+    tailSize = { ...priced, contracts: 0, cost: 0, coverageAchieved: 0, targetGain: policy.tailCoverage * condorLoss };
+    lead = `The tail hedge cannot cover the drawdown: ${e.problem}; ${e.fix}.`;
+  }
+  audit.push({
+    rule: 'tail.contracts',
+    inputs: {
+      expiry: tailExpiry,
+      daysToExpiry: tailDays,
+      future: hedgeFuture,
+      strike: tailSize.strike,
+      premium: tailSize.premium,
+      stressedFuture: sFuture,
+      shockKappa: policy.shockKappa,
+      stressedCallValue: tailSize.stressedCallValue,
+      gainPerContract: tailSize.gainPerContract,
+      tailCoverage: policy.tailCoverage,
+      condorLoss,
+    },
+    effect: tailNoSolution
+      ? 'no contracts: the call gains nothing in the scenario'
+      : `ceil(${policy.tailCoverage} × $${fmt(condorLoss, 0)} / $${fmt(tailSize.gainPerContract, 2)}) = ${tailSize.contracts} VIX ${tailExpiry} ${tailSize.strike} calls`,
+  });
+
+  // Overlay (section 5)
+  const result: TailSizing = {
+    tailExpiry,
+    tailDays,
+    inWindow,
+    hedgeFuture,
+    sFuture,
+    tailSize,
+    priceArgs,
+    ...(tailNoSolution === undefined ? {} : { tailNoSolution }),
+  };
+  return { result, audit, warnings, ...(lead === undefined ? {} : { lead }) };
+}
+
+/** The calendar overlay (section 5) at the split's vega match, before the budget. */
+export function stepOverlay(
+  ctx: PlanContext,
+  condor: CondorAnalytics,
+  split: SplitResult,
+  monthly: string[],
+): PlanStep<OverlaySizing> {
+  const audit: AuditEntry[] = [];
+  const { p, policy, now } = ctx;
+  const c = p.condor;
+  const structure: OverlayStructure = policy.overlay;
+  const overlaySize = withPrefix(
+    (f) => f,
+    () =>
+      sizeOverlay({
+        structure,
+        condorVega: condor.greeks.vega,
+        vegaMatch: split.vegaMatch,
+        condorExpiry: c.expiry,
+        strike: policy.overlayStrike ?? c.strikes[1],
+        backDays: policy.overlayBackDays,
+        state: now,
+        vxExpiries: monthly,
+        kappa: policy.shockKappa,
+        strikeOffset: policy.diagonalStrikeOffset,
+        minNearDays: policy.diagonalMinDays,
+        strikeStep: policy.vixStrikeStep,
+      }),
+  );
+  audit.push({
+    rule: 'overlay.size',
+    inputs: {
+      structure,
+      condorVega: condor.greeks.vega,
+      vegaMatch: split.vegaMatch,
+      unitVega: overlaySize.unitVega,
+      unitCost: overlaySize.unitCost,
+    },
+    effect: `target ${fmt(split.vegaMatch, 3)} × |${fmt(condor.greeks.vega, 2)}| = ${fmt(overlaySize.targetVega, 2)} ${overlaySize.vegaUnit}; round(${fmt(overlaySize.targetVega, 2)} / ${fmt(overlaySize.unitVega, 2)}) = ${plural(overlaySize.units, 'unit')} at $${fmt(overlaySize.unitCost, 2)}`,
+  });
+
+  // Budget and cuts (section 7)
+  return { result: overlaySize, audit, warnings: [] };
+}

@@ -1,0 +1,185 @@
+/**
+ * The result types of `plan` (method/plan.ts): one interface per part of the plan.
+ */
+import type { FuturesQuote, MeanReversionFit, Regime } from '../market/index';
+import type { MarketEvent } from '../signals/index';
+import type { BookMarks, Leg, SkewParams } from '../book/index';
+import type { Policy } from '../schemas/policy';
+import type { AuditEntry } from './audit';
+import type { SplitResult } from './split';
+import type { CondorAnalytics } from './condor';
+import type { OverlaySizing } from './overlay';
+import type { CapitalCap, HedgeBudget } from './caps';
+import type { RebalanceStatus } from './rebalance';
+
+/** What a step of the plan returns: its result, its audit rows and its warnings, in order. */
+export interface PlanStep<T> {
+  result: T;
+  audit: AuditEntry[];
+  warnings: string[];
+}
+
+/** A condor like the one given whose short strikes pass the SD rule (Step 1), priced at the plan's marks. */
+export interface PassingCondor {
+  strikes: [number, number, number, number];
+  /** Model credit per share, points. */
+  credit: number;
+  zPut: number;
+  zCall: number;
+  /** Max loss of the whole position, USD. */
+  maxLoss: number;
+}
+
+/** The condor's analytics; when Step 1 fails, the strikes that would pass. */
+export type PlanCondor = CondorAnalytics & { passingStrikes?: PassingCondor };
+
+export interface PlanMarket {
+  date: string;
+  spot: number;
+  vix: number;
+  vvix?: number;
+  rate: number;
+  divYield: number;
+  /** Vol of the VX futures used for VIX options, decimal. */
+  volOfVol: number;
+  futures: FuturesQuote[];
+  /** κ, θ of the term-structure fit (unlisted VX expiries are priced from it). */
+  kappa: number;
+  theta: number;
+  skew: SkewParams;
+}
+
+export interface PlanSignals {
+  rsi?: number;
+  prevSpread?: number;
+  volOfVolExpanding?: boolean;
+  breadthDeteriorating?: boolean;
+  /** Events within eventWindowDays of the valuation date. */
+  eventsNear: MarketEvent[];
+  eventRisk: boolean;
+  /** Events from the valuation date to the condor's expiry. */
+  eventsInCondorLife: number;
+  /** Where the event list came from: the input, or the shipped FOMC dates. */
+  eventsSource: 'given' | 'shipped FOMC statement dates 2025-2027';
+}
+
+export interface PlanScenario {
+  drawdown: number;
+  days: number;
+  date: string;
+  stressedSpot: number;
+  stressedVix: number;
+  stressVolOfVol: number;
+  /** Condor loss in the scenario, USD (≤ max loss). */
+  condorLoss: number;
+  /** Condor value change in the scenario before the cap at max loss, USD. */
+  condorValueChange: number;
+}
+
+export interface PlanOverlay extends OverlaySizing {
+  /** Units the vega target asks for, before the budget. */
+  requiredUnits: number;
+  /** requiredUnits · unit cost, USD. */
+  requiredCost: number;
+  /** The calendar layer's part of the budget, USD. */
+  budget: number;
+  cut: boolean;
+  /** Exposure achieved / target (1 when not cut). */
+  coverageAchieved: number;
+}
+
+export interface PlanTail {
+  legs: Leg[];
+  expiry: string;
+  daysToExpiry: number;
+  inWindow: boolean;
+  strike: number;
+  /** Today's VX future of the hedge expiry, points. */
+  future: number;
+  stressedFuture: number;
+  /** Black-76 premium per share, points. */
+  premium: number;
+  stressedCallValue: number;
+  gainPerContract: number;
+  /** Contracts the coverage asks for, before the budget. */
+  requiredContracts: number;
+  /** requiredContracts · premium · 100, USD. */
+  requiredCost: number;
+  contracts: number;
+  cost: number;
+  /** Target gain/loss ratio (policy.tailCoverage). */
+  coverage: number;
+  /** Gain/loss achieved by `contracts` in the drawdown scenario. */
+  coverageAchieved: number;
+  budget: number;
+  cut: boolean;
+  /** Tail theta, USD per day. */
+  theta: number;
+  /** Set when the hedge cannot gain in the scenario (then contracts are 0). */
+  noSolution?: string;
+}
+
+export interface PlanAnalog {
+  date: string;
+  label: string;
+  vix: number;
+  volOfVol: number;
+  /** The analog curve's constant-maturity value at the hedge's remaining days, points. */
+  stressedFuture: number;
+  condorLoss: number;
+  /** Contracts for the policy coverage under this analog; null when the hedge gains nothing there. */
+  contracts: number | null;
+  gainPerContract: number;
+  /** Gain/loss of the plan's tail contracts under this analog. */
+  planCoverage: number;
+  note: string;
+}
+
+export interface PlanBudget extends HedgeBudget {
+  calendarBudget: number;
+  tailBudget: number;
+  /** Overlay cost + tail cost, USD. */
+  netHedgeDebit: number;
+  /** What both layers would cost at their required sizes, USD, and that as an annual rate of max loss. */
+  requiredDebit: number;
+  requiredHedgeCostRate: number;
+  hedgeCostRate: number;
+  withinCostCap: boolean;
+  /** (credit − debit) / max loss · 365 / days. */
+  returnOnRiskAfterHedges: number;
+  meetsTargetIrr: boolean;
+}
+
+export interface Plan {
+  valuationDate: string;
+  /** The resolved policy the plan was built with (defaults and overrides): presenters read the rules' parameters here. */
+  policy: Policy;
+  market: PlanMarket;
+  termStructure: {
+    vixSpot: number;
+    f1: { expiry: string; days: number; price: number };
+    f2: { expiry: string; days: number; price: number };
+    spread: number;
+    contangoPct: number;
+    regime: Regime;
+    fit: MeanReversionFit;
+    points: { expiry: string; days: number; price: number }[];
+  };
+  regime: Regime;
+  signals: PlanSignals;
+  split: SplitResult;
+  condor: PlanCondor & { markValue: number };
+  scenario: PlanScenario;
+  overlay: PlanOverlay;
+  tail: PlanTail;
+  analogs: PlanAnalog[];
+  budget: PlanBudget;
+  capital: CapitalCap;
+  thetaSubsidy: { overlayTheta: number; tailTheta: number; ratio: number | null };
+  rebalance: RebalanceStatus | { due: null; reason: string };
+  book: { condor: Leg[]; overlay: Leg[]; tail: Leg[] };
+  /** Value and dollar Greeks of the whole book (condor + overlay + tail) now, from {@link markBook}. */
+  bookGreeks: BookMarks;
+  audit: AuditEntry[];
+  warnings: string[];
+}

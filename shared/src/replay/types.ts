@@ -1,0 +1,138 @@
+/**
+ * The result types of the historical replay (replay.ts), shared with its summaries (summary.ts).
+ */
+import type { Regime } from '../market/index';
+import type { RebalanceTrigger } from '../method/index';
+import type { ReplayAssumptions } from '../schemas/replay';
+
+/** Why a condor's layers were sized: its entry, or the method's rebalance triggers (section 8). */
+export type ReplaySizingTrigger = 'entry' | RebalanceTrigger;
+export type ReplayLayer = 'condor' | 'overlay' | 'tail';
+
+/** One replayed day. Money in USD; P&L columns are cumulative since the first replayed day. */
+export interface ReplayLedgerRow {
+  date: string;
+  spx: number;
+  vix: number;
+  vvix: number | null;
+  f1: number;
+  f2: number;
+  /** F1 − F2, points. */
+  spread: number;
+  regime: Regime;
+  rsi: number | null;
+  volOfVolExpanding: boolean | null;
+  calendarShare: number;
+  tailShare: number;
+  openCondors: number;
+  /** Model value of the open legs of each layer (negative = a liability). */
+  condorValue: number;
+  overlayValue: number;
+  tailValue: number;
+  /** Cumulative P&L per layer (cash flows + marks − costs). */
+  condorPnl: number;
+  overlayPnl: number;
+  tailPnl: number;
+  /** condorPnl + overlayPnl + tailPnl. */
+  alvhPnl: number;
+  /** Largest curve shift since the last sizing over the open condors (fraction), null when flat. */
+  curveShift: number | null;
+  /** Sizings done today: the condor (by expiry) and what triggered it ('entry' when it was opened). */
+  sizings: { condor: string; triggers: ReplaySizingTrigger[] }[];
+  /** Gross premium paid for hedge legs bought today + today's hedge trading costs. */
+  hedgeCost: number;
+  /** Trading costs today (all layers): cost per contract + half-spreads. */
+  costs: number;
+  events: string[];
+}
+
+/** One condor from entry to settlement, with its hedges. */
+export interface ReplayCampaign {
+  opened: string;
+  expiry: string;
+  /** K1 < K2 < K3 < K4, points. */
+  strikes: [number, number, number, number];
+  quantity: number;
+  /** Credit received at entry, USD (model mid less half-spreads and costs). */
+  credit: number;
+  /** Hedge budget B for the condor's life (method section 7) and which limit set it. */
+  budget: number;
+  budgetBinding: 'user' | 'cost-cap' | 'irr';
+  /** Settled (false when still open at the end of the replay; P&L then includes its marks). */
+  settled: boolean;
+  condorPnl: number;
+  overlayPnl: number;
+  tailPnl: number;
+  alvhPnl: number;
+  hedgeCost: number;
+  /** Every sizing: its triggers, the budget B (USD), what the rules asked for and what was held after the budget cut. */
+  sizings: {
+    date: string;
+    triggers: ReplaySizingTrigger[];
+    overlayUnits: number;
+    overlayRequired: number;
+    tailContracts: number;
+    tailRequired: number;
+    tailStrike: number | null;
+    scenarioLoss: number;
+  }[];
+}
+
+/** Columns for a chart: one entry per replayed day. */
+export interface ReplaySeries {
+  date: string[];
+  spx: number[];
+  vix: number[];
+  spread: number[];
+  regime: Regime[];
+  calendarShare: number[];
+  condorPnl: number[];
+  alvhPnl: number[];
+  overlayPnl: number[];
+  tailPnl: number[];
+}
+
+export interface ReplayResult {
+  from: string;
+  to: string;
+  /** Days replayed. */
+  days: number;
+  /** Rows in the window that could not be replayed, with the first reasons. */
+  skipped: { count: number; first: { date: string; reason: string }[] };
+  assumptions: ReplayAssumptions;
+  total: ReplayPeriodSummary;
+  years: ReplayPeriodSummary[];
+  /** Episodes with at least one replayed day; one inside the replayed range without a usable day is named in `notes`. */
+  episodes: ReplayPeriodSummary[];
+  campaigns: ReplayCampaign[];
+  series: ReplaySeries;
+  ledger: ReplayLedgerRow[];
+  notes: string[];
+}
+
+export interface ReplayPeriodSummary {
+  name: string;
+  /** First and last replayed day inside the window. */
+  from: string;
+  to: string;
+  days: number;
+  /** P&L over the window, USD: change of the cumulative P&L from the day before `from` to `to`. */
+  condorPnl: number;
+  overlayPnl: number;
+  tailPnl: number;
+  alvhPnl: number;
+  /** Largest fall of cumulative P&L from a running peak inside the window (peak starts at the window's opening level), USD ≥ 0. */
+  condorMaxDrawdown: number;
+  alvhMaxDrawdown: number;
+  /** Gross premium paid for hedge legs + hedge trading costs, USD. */
+  hedgeCost: number;
+  /** All trading costs (cost per contract and half-spreads), USD. */
+  costs: number;
+  condorsOpened: number;
+  /** Re-sizings of open condors (entries not counted) and how often each trigger fired. */
+  rebalances: number;
+  triggers: Record<RebalanceTrigger, number>;
+  /** Days in each regime and their share of the window's days. */
+  regimeDays: Record<Regime, number>;
+  regimeShare: Record<Regime, number>;
+}

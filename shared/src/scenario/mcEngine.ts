@@ -1,0 +1,287 @@
+/**
+ * The Monte Carlo engine's compiled state (legs, market, time factors, the run's constant sizing
+ * arguments) and the tail sizing a rebalance runs along a path.
+ */
+
+import { invalidInput, isAlvhError } from '../errors';
+import { parseIsoDate } from '../dates';
+import { MAX_VIX_POINTS } from '../validate';
+import { CURVE_SHIFT_TENORS } from '../market/index';
+import {
+  cutToBudget,
+  resolveTailSizeInput,
+  tailSizeInputFor,
+  sizeTailHedge,
+  sizeTailHedgeKernel,
+  type TailSizeArgs,
+  type TailSizeResult,
+} from '../method/index';
+import { drawdownSpot, scenarioLossKernel, shockedFutureKernel, stressedVixKernel } from '../method/stress';
+import { type Policy } from '../schemas/policy';
+import { resolveDynamics, type Dynamics, type DynamicsParams } from './dynamics';
+import {
+  compileLegs,
+  dayFactors,
+  legFuture,
+  legPrice,
+  legsSettling,
+  legsValue,
+  type CompiledLegs,
+  type PricerMarket,
+} from './pathPricer';
+import { type MonteCarloSetup } from './mcTypes';
+
+export interface Engine {
+  d: Dynamics;
+  m: PricerMarket;
+  condor: CompiledLegs;
+  overlay: CompiledLegs;
+  tail: CompiledLegs;
+  condorExpiry: number;
+  condorMaxLoss: number;
+  v0: { condor: number; overlay: number; tail: number };
+  tailQty0: number;
+  tailStrike0: number;
+  resizable: boolean;
+  shiftDecay: Float64Array;
+  /**
+   * The sizing arguments of a rebalance, the run's constants filled in once (the path's loss,
+   * futures and years are set per call); null when those constants fail the method's checks, so
+   * every rebalance takes the checked path (and, as there, finds no size).
+   */
+  tailArgs: TailSizeArgs | null;
+  /** Where the kernel writes a rebalance's sizing. */
+  tailSized: TailSizeResult;
+}
+
+/** Longest time to expiry (days) with tabulated time factors. */
+const MAX_FACTOR_DAYS = 3650;
+
+/** Largest hedge future (points) a rebalance sizes with the unchecked kernel; beyond it, the checked path. */
+const KERNEL_MAX_FUTURE = 1e6;
+
+export function prepare(s: MonteCarloSetup): Engine {
+  const b = s.book;
+  const p = s.policy;
+  const day0 = parseIsoDate('valuationDate', b.valuationDate);
+  const m: PricerMarket = {
+    rate: b.rate,
+    divYield: b.divYield,
+    volOfVol: b.volOfVol,
+    skew: b.skew,
+    kappa: b.kappa,
+    theta: b.theta,
+  };
+  const dp: DynamicsParams = {
+    spot: b.spot,
+    vix: b.vix,
+    kappa: b.kappa,
+    theta: b.theta,
+    xi: s.model.xi ?? b.volOfVol * Math.sqrt(b.vix),
+    rho: p.spxVixCorrelation,
+    realizedToImplied: p.realizedToImplied,
+    rate: b.rate,
+    divYield: b.divYield,
+    jumpIntensity: s.model.jumpIntensity,
+    jumpMeanVix: s.model.jumpMeanVix,
+    spxJumpPerVixPoint: s.model.spxJumpPerVixPoint,
+  };
+  const d = resolveDynamics(dp);
+  const condor = compileLegs(b.condor, day0, b.vix, m, b.futureFor, 'book.condor');
+  const overlay = compileLegs(b.overlay, day0, b.vix, m, b.futureFor, 'book.overlay');
+  const tail = compileLegs(b.tail, day0, b.vix, m, b.futureFor, 'book.tail');
+  if (condor.n === 0) throw invalidInput('book.condor', 'has no legs', 'pass the four legs of the condor');
+  for (const [name, c] of [
+    ['condor', condor],
+    ['overlay', overlay],
+    ['tail', tail],
+  ] as const) {
+    for (let i = 0; i < c.n; i++) {
+      if (c.expiryDay[i]! <= 0) {
+        throw invalidInput(
+          `book.${name}[${i}].expiry`,
+          `is on or before the valuation date ${b.valuationDate}`,
+          'pass legs that expire after the valuation date',
+        );
+      }
+    }
+  }
+  let condorExpiry = 0;
+  for (let i = 0; i < condor.n; i++) condorExpiry = Math.max(condorExpiry, condor.expiryDay[i]!);
+  // Time factors by day to expiry for every leg (ten years at most; longer legs compute theirs).
+  let lastExpiry = 0;
+  for (const c of [condor, overlay, tail])
+    for (let i = 0; i < c.n; i++) lastExpiry = Math.max(lastExpiry, c.expiryDay[i]!);
+  m.factors = dayFactors(m, Math.min(lastExpiry, MAX_FACTOR_DAYS) + 1);
+  // Max loss at expiry: the lowest payoff (piecewise linear: check 0, every strike, twice the top strike) below today's value.
+  let minPayoff = Infinity;
+  const probes = [0, ...Array.from(condor.strike), 2 * Math.max(...Array.from(condor.strike))];
+  for (const x of probes) minPayoff = Math.min(minPayoff, legsSettling(condor, condorExpiry, x, b.vix));
+  const v0 = {
+    condor: b.condorEntryValue ?? legsValue(condor, 0, b.spot, b.vix, m),
+    overlay: legsValue(overlay, 0, b.spot, b.vix, m),
+    tail: legsValue(tail, 0, b.spot, b.vix, m),
+  };
+  const resizable =
+    tail.n === 1 &&
+    tail.isVix[0] === 1 &&
+    tail.isCall[0] === 1 &&
+    tail.scale[0]! >= 0 &&
+    Number.isInteger(tail.scale[0]! / 100);
+  const shiftDecay = Float64Array.from(CURVE_SHIFT_TENORS, (t) => Math.exp((-b.kappa * t) / 365));
+  return {
+    tailArgs: resizable ? tailSizeConstants(p, m, tail.expiryDay[0]!) : null,
+    tailSized: {
+      contracts: 0,
+      strike: 0,
+      premium: 0,
+      stressedCallValue: 0,
+      gainPerContract: 0,
+      cost: 0,
+      coverageAchieved: 0,
+      targetGain: 0,
+    },
+    d,
+    m,
+    condor,
+    overlay,
+    tail,
+    condorExpiry,
+    condorMaxLoss: Math.max(0, v0.condor - minPayoff),
+    v0,
+    tailQty0: tail.n === 1 ? tail.scale[0]! / 100 : 0,
+    tailStrike0: tail.n === 1 ? tail.strike[0]! : 0,
+    resizable,
+    shiftDecay,
+  };
+}
+
+/** Largest relative change of the model curve between VIX levels `then` and `now` over the tenors. */
+export function modelCurveShift(e: Engine, now: number, then: number): number {
+  const th = e.m.theta;
+  let best = 0;
+  for (let i = 0; i < e.shiftDecay.length; i++) {
+    const k = e.shiftDecay[i]!;
+    const a = th + (now - th) * k;
+    const b = th + (then - th) * k;
+    const r = Math.abs(a / b - 1);
+    if (r > best) best = r;
+  }
+  return best;
+}
+
+/**
+ * The run's constant sizing arguments, validated once by the method's own checks with the widest
+ * values the path can bring (the highest VX price the unit check accepts as today's future, a
+ * stressed future of {@link KERNEL_MAX_FUTURE}, the tail's full life in years); null when they
+ * fail. The path's futures are model output, not user input: the unit check on a hedge future
+ * (1-500 points, `checkVxPrice`) guards what a caller types, and the kernel prices any future in
+ * [0.01, KERNEL_MAX_FUTURE] with the same maths as `sizeTailHedge`.
+ */
+function tailSizeConstants(policy: Policy, m: PricerMarket, tailExpiry: number): TailSizeArgs | null {
+  try {
+    return resolveTailSizeInput(tailSizeInput(policy, m, 0, MAX_VIX_POINTS, tailExpiry / 365, KERNEL_MAX_FUTURE));
+  } catch (err) {
+    if (isAlvhError(err)) return null;
+    throw err;
+  }
+}
+
+/** The method's tail-sizing input at a rebalance: the path's figures plus the policy's constants. */
+function tailSizeInput(
+  policy: Policy,
+  m: PricerMarket,
+  condorLoss: number,
+  hedgeFuture: number,
+  hedgeYears: number,
+  stressedFuture: number,
+): Parameters<typeof sizeTailHedge>[0] {
+  return tailSizeInputFor(policy, {
+    condorLoss,
+    hedgeFuture,
+    hedgeYears,
+    volOfVol: m.volOfVol,
+    stressedFuture,
+    rate: m.rate,
+  });
+}
+
+/**
+ * The tail the method asks for at a rebalance on `day` with SPX `spot` and VIX `vix`: the condor's
+ * loss in the drawdown scenario from here, the hedge expiry's future now and stressed, the
+ * method's tail sizing (its unchecked kernel when the inputs are inside the checked domain, as they
+ * are on any sane path; else `sizeTailHedge` itself), then the tail budget (`cutToBudget`). Null
+ * when the method finds no covering size (the tail is then left as it is).
+ */
+export function tailTarget(e: Engine, policy: Policy, day: number, spot: number, vix: number): TailSizeResult | null {
+  const { condor, tail, m } = e;
+  const dd = policy.drawdown;
+  const ddDays = policy.drawdownDays;
+  const tailExpiry = tail.expiryDay[0]!;
+  const sDay = Math.min(day + ddDays, e.condorExpiry);
+  const sVix = stressedVixKernel(vix, policy);
+  const loss = scenarioLossKernel(
+    legsValue(condor, day, spot, vix, m),
+    legsValue(condor, sDay, drawdownSpot(spot, dd), sVix, m),
+    e.condorMaxLoss,
+  );
+  const hedgeFuture = legFuture(tail, 0, day, vix, m);
+  const hedgeYears = (tailExpiry - day) / 365;
+  const stressedFuture = shockedFutureKernel(
+    hedgeFuture,
+    sVix - vix,
+    policy.shockKappa,
+    Math.max(0, tailExpiry - day - ddDays),
+  );
+  const a = e.tailArgs;
+  if (a !== null && loss >= 0 && hedgeFuture <= KERNEL_MAX_FUTURE && stressedFuture <= KERNEL_MAX_FUTURE) {
+    a.condorLoss = loss;
+    a.hedgeFuture = hedgeFuture;
+    a.hedgeYears = hedgeYears;
+    a.stressedFuture = stressedFuture;
+    const sized = sizeTailHedgeKernel(a, e.tailSized);
+    return sized.gainPerContract > 0 ? sized : null;
+  }
+  try {
+    return sizeTailHedge(tailSizeInput(policy, m, loss, hedgeFuture, hedgeYears, stressedFuture));
+  } catch (err) {
+    if (isAlvhError(err)) return null;
+    throw err;
+  }
+}
+
+/**
+ * The tail a rebalance would open from nothing at a given state, with the whole tail budget:
+ * strike, the contracts the coverage requires, and those the budget buys (for checks against the
+ * plan; see {@link runMonteCarloSetup}). Null when the book's tail is not a single long VIX call
+ * in whole contracts, or when the method finds no covering size.
+ */
+export function tailTargetAt(
+  s: MonteCarloSetup,
+  day: number,
+  spot: number,
+  vix: number,
+): { contracts: number; strike: number; required: number } | null {
+  const e = prepare(s);
+  const t = e.resizable ? tailTarget(e, s.policy, day, spot, vix) : null;
+  if (t === null) return null;
+  const budget = s.book.tailBudget;
+  const contracts = budget === undefined ? t.contracts : cutToBudget(t.contracts, t.premium * 100, budget).quantity;
+  return { contracts, strike: t.strike, required: t.contracts };
+}
+
+/** Value at the horizon of legs still alive after it (those expiring on or before were settled). */
+export function legsAtHorizon(c: CompiledLegs, h: number, spot: number, vix: number, m: PricerMarket): number {
+  let v = 0;
+  for (let i = 0; i < c.n; i++) {
+    if (c.expiryDay[i]! <= h) continue;
+    v += c.scale[i]! * legPrice(c, i, h, spot, vix, m);
+  }
+  return v;
+}
+
+export function sumAbsQty(c: CompiledLegs): number {
+  let s = 0;
+  for (let i = 0; i < c.n; i++) s += Math.abs(c.scale[i]!) / 100;
+  return s;
+}

@@ -1,0 +1,136 @@
+/**
+ * Chunks of one Monte Carlo run put back together: merge in path order, revive from JSON, summarize.
+ */
+import { invalidInput } from '../errors';
+import { parseInput } from '../schemas/parse';
+import { MonteCarloPartialSchema } from '../schemas/scenario';
+import { describeDistribution, histogram } from './statistics';
+import type { MonteCarloPartial, MonteCarloSummary } from './mcTypes';
+
+/**
+ * Concatenate contiguous chunks of one run in path order. Throws when the chunks come from
+ * different runs, overlap or leave a gap.
+ */
+export function mergeMonteCarlo(parts: readonly MonteCarloPartial[]): MonteCarloPartial {
+  if (parts.length === 0) throw invalidInput('parts', 'is empty', 'pass at least one Monte Carlo partial result');
+  // Parts that came through JSON (plain arrays) are validated and revived first.
+  const typed = parts.map((p) => (ArrayBuffer.isView(p.book) ? p : reviveMonteCarloPartial(p)));
+  const sorted = typed.sort((a, b) => a.firstPath - b.firstPath);
+  const first = sorted[0]!;
+  let next = first.firstPath;
+  let total = 0;
+  sorted.forEach((p, k) => {
+    const same =
+      p.seed === first.seed &&
+      p.paths === first.paths &&
+      p.horizonDays === first.horizonDays &&
+      p.antithetic === first.antithetic &&
+      p.condorMaxLoss === first.condorMaxLoss &&
+      p.hedgeDebit === first.hedgeDebit;
+    if (!same)
+      throw invalidInput(
+        `parts[${k}]`,
+        'comes from a different run (seed, paths, horizon or book differ)',
+        'merge only chunks of one run',
+      );
+    if (p.firstPath !== next) {
+      throw invalidInput(
+        `parts[${k}].firstPath`,
+        `is ${p.firstPath}, expected ${next}`,
+        'merge contiguous chunks with no gap or overlap',
+      );
+    }
+    next += p.pathCount;
+    total += p.pathCount;
+  });
+  const cat = <T extends Float64Array | Uint16Array>(
+    pick: (p: MonteCarloPartial) => T,
+    ArrayType: new (n: number) => T,
+  ): T => {
+    const out = new ArrayType(total);
+    let at = 0;
+    for (const p of sorted) {
+      out.set(pick(p), at);
+      at += p.pathCount;
+    }
+    return out;
+  };
+  return {
+    ...first,
+    pathCount: total,
+    condor: cat((p) => p.condor, Float64Array),
+    book: cat((p) => p.book, Float64Array),
+    costs: cat((p) => p.costs, Float64Array),
+    rebalances: cat((p) => p.rebalances, Uint16Array),
+    tailContracts: cat((p) => p.tailContracts, Float64Array),
+    spxEnd: cat((p) => p.spxEnd, Float64Array),
+    vixEnd: cat((p) => p.vixEnd, Float64Array),
+  };
+}
+
+/** Summary statistics of a (merged) partial result. */
+export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
+  if (p.pathCount < 2) throw invalidInput('pathCount', `is ${p.pathCount}`, 'summarize at least 2 paths');
+  const condor = describeDistribution(p.condor, p.firstPath, p.antithetic, p.condorMaxLoss);
+  const alvh = describeDistribution(p.book, p.firstPath, p.antithetic, p.condorMaxLoss);
+  let costs = 0;
+  let reb = 0;
+  let rebMax = 0;
+  let tailEnd = 0;
+  for (let i = 0; i < p.pathCount; i++) {
+    costs += p.costs[i]!;
+    reb += p.rebalances[i]!;
+    rebMax = Math.max(rebMax, p.rebalances[i]!);
+    tailEnd += p.tailContracts[i]!;
+  }
+  const meanCosts = costs / p.pathCount;
+  const hedgeCost = p.hedgeDebit + meanCosts;
+  return {
+    paths: p.pathCount,
+    seed: p.seed,
+    firstPath: p.firstPath,
+    horizonDays: p.horizonDays,
+    antithetic: p.antithetic,
+    condor,
+    alvh,
+    histogram: histogram([p.condor, p.book]),
+    condorMaxLoss: p.condorMaxLoss,
+    hedgeCost,
+    hedgeDebit: p.hedgeDebit,
+    meanTransactionCosts: meanCosts,
+    hedgeCarry: condor.mean - alvh.mean,
+    rebalancesMean: reb / p.pathCount,
+    rebalancesMax: rebMax,
+    tailContractsStart: p.tailContracts0,
+    tailContractsEndMean: tailEnd / p.pathCount,
+    hedgeEffectiveness: hedgeCost > 0 ? (condor.cvar95 - alvh.cvar95) / hedgeCost : null,
+  };
+}
+
+/**
+ * A partial result back from JSON (arrays instead of typed arrays), validated: every per-path
+ * array must hold `pathCount` finite numbers. Doubles survive JSON exactly (shortest round-trip
+ * form), so a revived partial merges to the same bits as the original.
+ */
+export function reviveMonteCarloPartial(raw: unknown): MonteCarloPartial {
+  const p = parseInput(MonteCarloPartialSchema, raw);
+  for (const key of ['condor', 'book', 'costs', 'rebalances', 'tailContracts', 'spxEnd', 'vixEnd'] as const) {
+    if (p[key].length !== p.pathCount) {
+      throw invalidInput(
+        key,
+        `has ${p[key].length} values for ${p.pathCount} paths`,
+        'pass one value per path of the chunk',
+      );
+    }
+  }
+  return {
+    ...p,
+    condor: Float64Array.from(p.condor),
+    book: Float64Array.from(p.book),
+    costs: Float64Array.from(p.costs),
+    rebalances: Uint16Array.from(p.rebalances),
+    tailContracts: Float64Array.from(p.tailContracts),
+    spxEnd: Float64Array.from(p.spxEnd),
+    vixEnd: Float64Array.from(p.vixEnd),
+  };
+}

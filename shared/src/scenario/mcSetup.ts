@@ -1,0 +1,47 @@
+/**
+ * A Monte Carlo input parsed and resolved into the engine's setup (book, policy, model, run).
+ */
+import { parseIsoDate } from '../dates';
+import { parseInput } from '../schemas/parse';
+import { MonteCarloInputSchema, checkMonteCarloLimits, type MonteCarloInput } from '../schemas/scenario';
+import { scenarioSource, type ScenarioBook } from './scenarioBook';
+import type { ModelParams, MonteCarloSetup } from './mcTypes';
+
+/** Default horizon: the condor's expiry, in calendar days from the valuation date. */
+export function condorHorizonDays(book: Pick<ScenarioBook, 'valuationDate' | 'condor'>): number {
+  const day0 = parseIsoDate('valuationDate', book.valuationDate);
+  let h = 0;
+  book.condor.forEach((l, i) => {
+    h = Math.max(h, parseIsoDate(`book.condor[${i}].expiry`, l.expiry) - day0);
+  });
+  return h;
+}
+
+/** Parse and resolve a Monte Carlo input into the engine's setup (limits checked). */
+export function monteCarloSetup(input: unknown): MonteCarloSetup {
+  const v: MonteCarloInput = parseInput(MonteCarloInputSchema, input);
+  const { book, policy } = scenarioSource(v);
+  const horizonDays = v.horizonDays ?? condorHorizonDays(book);
+  const pathCount = v.pathCount ?? v.paths - v.firstPath;
+  checkMonteCarloLimits(v.paths, pathCount, horizonDays);
+  const model: ModelParams = {
+    jumpIntensity: v.model.jumpIntensity,
+    jumpMeanVix: v.model.jumpMeanVix,
+    spxJumpPerVixPoint: v.model.spxJumpPerVixPoint,
+  };
+  if (v.model.xi !== undefined) model.xi = v.model.xi;
+  return {
+    book,
+    policy,
+    model,
+    run: {
+      paths: v.paths,
+      seed: v.seed,
+      firstPath: v.firstPath,
+      pathCount,
+      horizonDays,
+      antithetic: v.antithetic,
+      rebalance: v.rebalance,
+    },
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * The Monte Carlo's setup, chunk result and summary types, and its cancellation error.
+ */
+import { CancelledError } from '../errors';
+import type { Policy } from '../schemas/policy';
+import type { ScenarioBook } from './scenarioBook';
+import type { DistributionStats, Histogram } from './statistics';
+
+/** Paths between progress reports and cancellation checks. */
+export const PROGRESS_EVERY = 1024;
+
+/** Thrown by `runMonteCarloChunk` when `shouldCancel` returns true: a {@link CancelledError} with the paths done. */
+export class MonteCarloCancelled extends CancelledError {
+  override readonly name: string = 'MonteCarloCancelled';
+  constructor(readonly pathsDone: number) {
+    super('paths', `Monte Carlo cancelled after ${pathsDone} paths`);
+  }
+}
+
+/** Dynamics parameters the user may set; the rest come from the book and the policy. */
+export interface ModelParams {
+  /** Square-root diffusion coefficient ξ; default volOfVol·√VIX₀ (VIX's instantaneous vol today = volOfVol). */
+  xi?: number;
+  /** Jumps per year (default 1). */
+  jumpIntensity: number;
+  /** Mean VIX up-jump, points (default 8). */
+  jumpMeanVix: number;
+  /** SPX log drop per VIX point of jump (default 1/150: 1% SPX per 1.5 VIX points, the policy's stressVixPerPct). */
+  spxJumpPerVixPoint: number;
+}
+
+export interface RunSpec {
+  /** Total paths of the run (the chunk is [firstPath, firstPath + pathCount)). */
+  paths: number;
+  /** 32-bit seed. */
+  seed: number;
+  firstPath: number;
+  pathCount: number;
+  /** Horizon in calendar days (steps). */
+  horizonDays: number;
+  /** Pair paths (2j, 2j+1) with negated diffusion shocks. */
+  antithetic: boolean;
+  /** Apply the rebalancing policy (tail resizing); false keeps the book fixed. */
+  rebalance: boolean;
+}
+
+/** Everything a chunk needs, validated. */
+export interface MonteCarloSetup {
+  book: ScenarioBook;
+  policy: Policy;
+  model: ModelParams;
+  run: RunSpec;
+}
+
+/** The result of a chunk: per-path figures in path order, plus what the summary needs. */
+export interface MonteCarloPartial {
+  seed: number;
+  paths: number;
+  firstPath: number;
+  pathCount: number;
+  horizonDays: number;
+  antithetic: boolean;
+  /** Condor max loss at expiry, USD (positive). */
+  condorMaxLoss: number;
+  /** Net debit paid for the hedges at t = 0 (overlay + tail value), USD. */
+  hedgeDebit: number;
+  /** Tail contracts at t = 0. */
+  tailContracts0: number;
+  /** P&L of the unhedged condor per path, USD. */
+  condor: Float64Array;
+  /** P&L of the ALVH book (condor + overlay + tail, after transaction costs) per path, USD. */
+  book: Float64Array;
+  /** Transaction costs per path, USD. */
+  costs: Float64Array;
+  /** Rebalances taken per path. */
+  rebalances: Uint16Array;
+  /** Tail contracts at the horizon per path. */
+  tailContracts: Float64Array;
+  /** SPX and VIX (floored, as priced) at the horizon per path, points. */
+  spxEnd: Float64Array;
+  vixEnd: Float64Array;
+}
+
+/** Summary of a (merged) run. */
+export interface MonteCarloSummary {
+  paths: number;
+  seed: number;
+  firstPath: number;
+  horizonDays: number;
+  antithetic: boolean;
+  condor: DistributionStats;
+  alvh: DistributionStats;
+  /** Shared-bin histogram: counts[0] the condor, counts[1] the ALVH book. */
+  histogram: Histogram;
+  condorMaxLoss: number;
+  /** Net hedge debit at t = 0 + mean transaction costs, USD. */
+  hedgeCost: number;
+  hedgeDebit: number;
+  meanTransactionCosts: number;
+  /** Mean P&L given up by hedging: mean(condor) − mean(ALVH), USD. */
+  hedgeCarry: number;
+  /** Rebalances per path: mean and the largest. */
+  rebalancesMean: number;
+  rebalancesMax: number;
+  tailContractsStart: number;
+  tailContractsEndMean: number;
+  /** (CVaR95 condor − CVaR95 ALVH) / hedgeCost; null when the hedges cost nothing. */
+  hedgeEffectiveness: number | null;
+}

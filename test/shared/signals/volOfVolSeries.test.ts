@@ -1,0 +1,61 @@
+/**
+ * The vol-of-vol signal reads VVIX by default (ALVH-METHOD section 3): on the days of 2007-2026 with
+ * VIX up 25% or more, the MACD histogram of VVIX is positive on nearly all of them, that of the
+ * VVIX/VIX ratio on few (the ratio falls when VIX jumps).
+ */
+import { beforeAll, expect, it } from 'vitest';
+import { macd, plan, resolvePolicy, volOfVolExpanding } from '@alvh/shared';
+import { describeWithData } from '../../helpers/marketData';
+import { cboeSeries, realDayInput } from '../method/realDays';
+
+describeWithData('VVIX against VVIX/VIX on the VIX jump days of 2007-2026', () => {
+  let jumps: { date: string; vvix: boolean; ratio: boolean }[];
+  beforeAll(() => {
+    const vix = cboeSeries('cboe_VIX_History__ManULoreN14.csv');
+    const vvix = cboeSeries('cboe_VVIX_History__ManULoreN14.csv');
+    const days = [...vix.keys()].filter((d) => vvix.has(d)).sort();
+    const hv = macd(days.map((d) => vvix.get(d) as number)).histogram;
+    const hr = macd(days.map((d) => (vvix.get(d) as number) / (vix.get(d) as number))).histogram;
+    const off = days.length - hv.length;
+    jumps = [];
+    for (let i = Math.max(1, off); i < days.length; i++) {
+      const d = days[i] as string;
+      const up = (vix.get(d) as number) / (vix.get(days[i - 1] as string) as number) - 1;
+      if (up >= 0.25 && d >= '2007-01-01' && d <= '2026-12-31') {
+        jumps.push({
+          date: d,
+          vvix: volOfVolExpanding(hv[i - off] as number),
+          ratio: volOfVolExpanding(hr[i - off] as number),
+        });
+      }
+    }
+  });
+
+  // MACD(12, 26, 9) over the whole common VIX/VVIX history (from 2006), each day's histogram causal.
+  // The issue counted 8 of 62 for the ratio; from the data we find 7 (a histogram that close to 0
+  // on one day turns with the warm-up); the conclusion stands: VVIX reads the jumps, the ratio does not.
+  it('the table: 62 days (2007-02-27 to 2026-06-05), VVIX histogram positive on 59, the ratio on 7', () => {
+    expect(jumps.length).toBe(62);
+    expect(jumps[0]!.date).toBe('2007-02-27');
+    expect(jumps[61]!.date).toBe('2026-06-05');
+    expect(jumps.filter((j) => j.vvix).length).toBe(59);
+    expect(jumps.filter((j) => !j.vvix).map((j) => j.date)).toEqual(['2011-08-18', '2018-12-04', '2024-09-03']);
+    expect(jumps.filter((j) => j.ratio).length).toBe(7);
+  });
+
+  it('the policy defaults to VVIX, and a plan reads the series the policy names', () => {
+    expect(resolvePolicy().volOfVolSeries).toBe('vvix');
+    const input = realDayInput('2020-03-12').input;
+    const byVvix = plan(input);
+    const byRatio = plan({ ...input, policy: { volOfVolSeries: 'vvix-vix-ratio' } });
+    const { vvixCloses, vvixVixRatio } = input.signals!;
+    const last = (xs: number[]) => xs[xs.length - 1] as number;
+    expect(byVvix.signals.volOfVolExpanding).toBe(volOfVolExpanding(last(macd(vvixCloses!).histogram)));
+    expect(byRatio.signals.volOfVolExpanding).toBe(volOfVolExpanding(last(macd(vvixVixRatio!).histogram)));
+    const onlyRatio = plan({ ...input, signals: { ...input.signals, vvixCloses: undefined } } as typeof input);
+    expect(onlyRatio.signals.volOfVolExpanding).toBeUndefined();
+    expect(
+      onlyRatio.warnings.some((w) => w.startsWith("signals.vvixVixRatio is given but policy.volOfVolSeries is 'vvix'")),
+    ).toBe(true);
+  });
+});
