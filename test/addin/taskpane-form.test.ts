@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { POLICY_FIELDS } from '@alvh/shared';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
 import { chunkPaths } from '../../addin/src/taskpane/jobs';
-import { issueTarget, numberOrText, planInputFromForm } from '../../addin/src/taskpane/planInput';
-import { parsePastedCurve, readKeyValueRange } from '../../addin/src/taskpane/selection';
+import { issueTarget, numberOrText, planInputFromForm } from '../../addin/src/common/planInput';
+import { parsePastedCurve, readKeyValueRange } from '../../addin/src/common/selection';
 import { browserSettingsStore, checkEndpoint } from '../../addin/src/taskpane/settings';
-import { excelFormat, formatValue, heatColor } from '../../addin/src/taskpane/views';
+import { excelFormat, formatValue, heatColor } from '../../addin/src/common/views';
 
 describe('readKeyValueRange', () => {
   it('reads fields by name or alias, Excel dates, VX1..VXn with their expiries, and policy overrides', () => {

@@ -14,7 +14,7 @@ import {
   writePlanSheet,
   writeStressSheet,
 } from '../../addin/src/taskpane/workbook';
-import type { HistogramView, PlanView, StressView } from '../../addin/src/taskpane/views';
+import type { HistogramView, PlanView, StressView } from '../../addin/src/common/views';
 import {
   PlanInputSchema,
   parseInput,
@@ -25,8 +25,8 @@ import {
   summarizeMonteCarlo,
 } from '@alvh/shared';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
-import { monteCarloInput, planInputFromForm, stressInput } from '../../addin/src/taskpane/planInput';
-import { mergeCloudMonteCarlo, presentMonteCarlo, presentPlan, presentStress } from '../../addin/src/taskpane/present';
+import { monteCarloInput, planInputFromForm, stressInput } from '../../addin/src/common/planInput';
+import { mergeCloudMonteCarlo, presentMonteCarlo, presentPlan, presentStress } from '../../addin/src/common/present';
 
 interface TableRec {
   address: string;

@@ -4,8 +4,8 @@
  * and the Monte Carlo histogram as a chart.js bar chart.
  */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Title, Tooltip } from 'chart.js';
-import { formatValue, heatColor } from './views';
-import type { HistogramView, PlanView, StressView } from './views';
+import { formatValue, heatColor } from '../common/views';
+import type { HistogramView, PlanView, StressView } from '../common/views';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Title, Tooltip);
 

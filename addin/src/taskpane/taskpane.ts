@@ -14,15 +14,15 @@ import {
   vxExpiriesAfter,
 } from '@alvh/shared';
 import { EXAMPLE } from './example';
-import { FIELD_NAMES } from './fields';
-import type { FieldName } from './fields';
+import { FIELD_NAMES } from '../common/fields';
+import type { FieldName } from '../common/fields';
 import { Cancelled, runCloudChunks, runInWorker, chunkPaths } from './jobs';
 import type { JobKind, RunHandle } from './jobs';
-import { issueTarget, monteCarloInput, planInputFromForm, policyOverrides, stressInput } from './planInput';
-import type { FormState, PlannedBook } from './planInput';
-import { presentMonteCarlo, presentPlan, presentStress, mergeCloudMonteCarlo } from './present';
+import { issueTarget, monteCarloInput, planInputFromForm, policyOverrides, stressInput } from '../common/planInput';
+import type { FormState, PlannedBook } from '../common/planInput';
+import { presentMonteCarlo, presentPlan, presentStress, mergeCloudMonteCarlo } from '../common/present';
 import { renderMonteCarlo, renderPlan, renderStress, showError } from './render';
-import { parsePastedCurve, readKeyValueRange } from './selection';
+import { parsePastedCurve, readKeyValueRange } from '../common/selection';
 import { browserSettingsStore, checkEndpoint, officeSettingsStore } from './settings';
 import type { Settings, SettingsStore } from './settings';
 import {

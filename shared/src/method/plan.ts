@@ -22,11 +22,13 @@ import {
 } from '../market/index';
 import {
   FOMC_STATEMENT_DATES,
+  breadthDeteriorating,
   breadthState,
   eventsBetween,
   eventsWithin,
   macd,
   rsi,
+  volOfVolExpanding,
   type MarketEvent,
 } from '../signals/index';
 import { AlvhError, isAlvhError } from '../errors';
@@ -202,6 +204,8 @@ export interface Plan {
   bookGreeks: BookMarks;
   audit: AuditEntry[];
   warnings: string[];
+  /** The policy the plan ran with (defaults and overrides resolved): what its explanations quote. */
+  policy: Policy;
 }
 
 function plural(n: number, word: string): string {
@@ -262,15 +266,15 @@ function computeSignals(
   // the previous spread: given, else the last rebalance's (section 4 rule 3)
   if (s.prevSpread !== undefined) out.prevSpread = s.prevSpread;
   else if (lastSpread !== undefined) out.prevSpread = lastSpread;
-  if (s.macdHist !== undefined) out.volOfVolExpanding = s.macdHist > 0;
+  if (s.macdHist !== undefined) out.volOfVolExpanding = volOfVolExpanding(s.macdHist);
   else if (s.vvixVixRatio !== undefined) {
     const h = withPrefix(
       (f) => f.replace(/^values/, 'signals.vvixVixRatio'),
       () => macd(s.vvixVixRatio as number[]).histogram,
     );
-    out.volOfVolExpanding = (h[h.length - 1] as number) > 0;
+    out.volOfVolExpanding = volOfVolExpanding(h[h.length - 1] as number);
   }
-  if (s.adSlope !== undefined) out.breadthDeteriorating = s.adSlope < 0;
+  if (s.adSlope !== undefined) out.breadthDeteriorating = breadthDeteriorating(s.adSlope);
   else if (s.advancers !== undefined || s.decliners !== undefined) {
     const adv = s.advancers ?? [];
     const dec = s.decliners ?? [];
@@ -822,6 +826,7 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
     skew: policy.skew,
   };
   return {
+    policy,
     valuationDate: date,
     market,
     termStructure: {

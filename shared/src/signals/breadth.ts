@@ -71,5 +71,10 @@ export function breadthState(advancers: readonly number[], decliners: readonly n
   checkSeries('advancers', advancers, lookback, `a ${lookback}-day breadth slope`);
   const line = adLine(advancers, decliners);
   const slope = linearSlope(line.slice(-lookback));
-  return { slope, deteriorating: slope < 0, lookback };
+  return { slope, deteriorating: breadthDeteriorating(slope), lookback };
+}
+
+/** Method Section 3: breadth is deteriorating when the advance/decline line's slope is below 0. */
+export function breadthDeteriorating(slope: number): boolean {
+  return slope < 0;
 }

@@ -1,4 +1,4 @@
 export { rsi } from './rsi';
-export { ema, macd } from './macd';
-export { type BreadthState, adLine, breadthState, linearSlope } from './breadth';
+export { ema, macd, volOfVolExpanding } from './macd';
+export { type BreadthState, adLine, breadthDeteriorating, breadthState, linearSlope } from './breadth';
 export { FOMC_STATEMENT_DATES, type MarketEvent, eventsBetween, eventsWithin } from './events';

@@ -54,3 +54,8 @@ export function macd(
   const m = line.slice(signal - 1);
   return { macd: m, signal: sig, histogram: m.map((x, i) => x - (sig[i] as number)) };
 }
+
+/** Method Section 3: vol of vol is expanding when the MACD histogram's latest value is above 0. */
+export function volOfVolExpanding(histogram: number): boolean {
+  return histogram > 0;
+}
