@@ -3,12 +3,14 @@
  * decisions (MACD histogram above 0, A/D slope below 0) are the sizing package's.
  */
 import {
+  breadthDeteriorating,
   classifyRegime,
   computeSplit,
   insufficientData,
   invalidInput,
   macd as macdSeries,
   rsi as rsiSeries,
+  volOfVolExpanding,
 } from '@alvh/shared';
 import { booleanArg, numberArg, optionalNumber, seriesArg } from './args';
 import { excelCall } from './excelErrors';
