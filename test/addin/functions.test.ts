@@ -126,6 +126,19 @@ describe('ALVH.BS and ALVH.BLACK76', () => {
     expect(call('BLACK76', 'call', 18.5, 22, 50 / 365, 1.1, 0.03, 'vega')).toBe(black76Greeks(input).vega);
   });
 
+  it('reads numeric text as the number (one rule for every function: optional % and thousands commas)', () => {
+    const direct = call('BS', 'call', 42, 40, 0.5, 0.2, 0.1) as number;
+    expect(direct).toBeCloseTo(4.7594, 4); // Hull, Options, Futures and Other Derivatives, example 15.6
+    expect(call('BS', 'call', '42', ' 40 ', '0.5', '20%', '10%')).toBe(direct);
+    expect(call('BS', 'call', '4.2e1', 40, 0.5, 0.2, 0.1)).toBe(direct);
+    expect(call('RSI', [[44], ['44.5'], [44.2], [45]], '2')).toEqual(call('RSI', [[44], [44.5], [44.2], [45]], 2));
+    // Anything else stays an error naming the argument: a decimal comma is never read as thousands.
+    expect(expectInvalid('spot', 'BS', 'call', '4,2', 40, 0.5, 0.2)).toContain('"4,2"');
+    expectInvalid('spot', 'BS', 'call', '42 pts', 40, 0.5, 0.2);
+    expectInvalid('vol', 'BS', 'call', 42, 40, 0.5, '%');
+    expectInvalid('closes[2]', 'RSI', [[44], ['4,45'], [44.2], [45]], 2);
+  });
+
   it('rejects bad arguments with #VALUE! naming the argument and the fix', () => {
     expect(expectInvalid('vol', 'BS', 'call', 42, 40, 0.5, 18)).toContain('0.18');
     expectInvalid('type', 'BS', 'straddle', 42, 40, 0.5, 0.2);
@@ -664,6 +677,43 @@ describe('ALVH.PLAN', () => {
         ['lastVX1', 21],
         ['lastVX2', -1],
       ]),
+    );
+  });
+
+  it('explains its numbers with the policy it ran with (tailCoverage 2.5, not the default 1.8)', () => {
+    const p = plan(input({ policy: { tailCoverage: 2.5 } }));
+    expect(p.policy.tailCoverage).toBe(2.5);
+    const out = call('PLAN', rows([['tailCoverage', 2.5]])) as unknown[][];
+    const contracts = out.find((r) => r[0] === 'Contracts');
+    expect(contracts?.[1]).toBe(p.tail.contracts);
+    expect(contracts?.[2]).toBe('ceil(2.5 · scenario loss / gain per contract)');
+    const analogs = out.filter((r) => /^\d{4}-\d{2}-\d{2} /.test(String(r[0])));
+    expect(analogs.length).toBe(p.analogs.length);
+    expect(analogs.length).toBeGreaterThan(0);
+    for (const r of analogs) {
+      expect(r[2]).toContain('contracts for 2.5× coverage');
+      expect(String(r[2])).not.toContain('1.8');
+      expect(String(r[2])).not.toMatch(/-0\.00|\b1 cover\b|contracts cover\b/);
+    }
+    // The default explanation differs: the text follows the plan, not a fixed policy.
+    const plain = call('PLAN', rows()) as unknown[][];
+    expect(plain.find((r) => r[0] === 'Contracts')?.[2]).toBe('ceil(1.8 · scenario loss / gain per contract)');
+  });
+
+  it('names the rows a worksheet user has when no last rebalance is given', () => {
+    const status = String((call('PLAN', rows()) as unknown[][]).find((r) => r[0] === 'Status')?.[1]);
+    expect(status).toContain('lastDate');
+    expect(status).toContain('lastVX1');
+    expect(status).not.toContain('lastRebalance');
+  });
+
+  it('reads numeric text in the value column under the same rule as every function', () => {
+    const typed = rows().map((r) => (r[0] === 'spx' ? ['spx', '2,351.1'] : r[0] === 'rate' ? ['rate', '2.4%'] : r));
+    expect(call('PLAN', typed)).toEqual(call('PLAN', rows()));
+    expectInvalid(
+      'inputs',
+      'PLAN',
+      rows().map((r) => (r[0] === 'spx' ? ['spx', '2351,1'] : r)),
     );
   });
 

@@ -95,6 +95,9 @@ describe('form text → plan input', () => {
     ['4982.77', 4982.77],
     ['5,000,000', 5_000_000],
     ['4.3%', 0.043],
+    ['-1.5e-2', -0.015],
+    ['4,5', '4,5'],
+    ['12,34.5', '12,34.5'],
     ['', undefined],
     ['abc', 'abc'],
   ])('%j reads as %j', (text, value) => expect(numberOrText(text)).toEqual(value));

@@ -15,15 +15,7 @@ import {
   writeStressSheet,
 } from '../../addin/src/taskpane/workbook';
 import type { HistogramView, PlanView, StressView } from '../../addin/src/common/views';
-import {
-  PlanInputSchema,
-  parseInput,
-  plan,
-  resolvePolicy,
-  runMonteCarloChunk,
-  stressGrid,
-  summarizeMonteCarlo,
-} from '@alvh/shared';
+import { PlanInputSchema, parseInput, plan, runMonteCarloChunk, stressGrid, summarizeMonteCarlo } from '@alvh/shared';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
 import { monteCarloInput, planInputFromForm, stressInput } from '../../addin/src/common/planInput';
 import { mergeCloudMonteCarlo, presentMonteCarlo, presentPlan, presentStress } from '../../addin/src/common/present';
@@ -353,10 +345,14 @@ describe('from the example day: plan(), stressGrid() and a Monte Carlo run throu
   });
 
   it('explains each number with the policy the plan ran with', () => {
-    const overrides = { tailCoverage: 2, maxHedgeCostRate: 0.2 };
-    const view = presentPlan(plan({ ...input, policy: overrides }), resolvePolicy(overrides));
+    const overrides = { tailCoverage: 2.5, maxHedgeCostRate: 0.2 };
+    const view = presentPlan(plan({ ...input, policy: overrides }));
     const note = (label: string) => view.rows.find((r) => r.label === label)?.note;
-    expect(note('Contracts')).toBe('ceil(2 · scenario loss / gain per contract)');
+    expect(note('Contracts')).toBe('ceil(2.5 · scenario loss / gain per contract)');
+    for (const r of view.rows.filter((r) => r.section === 'Historical analogs')) {
+      expect(r.note).toContain('contracts for 2.5× coverage');
+      expect(r.note).not.toMatch(/-0\.00/);
+    }
     expect(note('Hedge cost rate')).toBe('annualised over max loss; cap 20%');
     expect(presentPlan(p).rows.find((r) => r.label === 'Hedge cost rate')?.note).toBe(
       'annualised over max loss; cap 18%',

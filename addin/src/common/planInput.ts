@@ -4,6 +4,7 @@
  * passed on as typed so that the shared schema's message ("pass a number") is the one shown.
  */
 import { fieldForKey } from './fields';
+import { numberFromText } from './numbers';
 import type { FieldName } from './fields';
 
 export interface FormState {
@@ -13,13 +14,11 @@ export interface FormState {
   policy: Record<string, string>;
 }
 
-/** Text as a number when it is one (commas as thousands separators allowed), else the trimmed text. */
+/** Text as a number when it is one ({@link numberFromText}), else the trimmed text; blank is undefined. */
 export function numberOrText(text: string): number | string | undefined {
   const t = text.trim();
   if (t === '') return undefined;
-  const n = Number(t.replace(/,/g, '').replace(/%$/, ''));
-  if (!Number.isFinite(n)) return t;
-  return t.endsWith('%') ? n / 100 : n;
+  return numberFromText(t) ?? t;
 }
 
 /** Drop the keys whose value is undefined (exactOptionalPropertyTypes: absent, never undefined). */

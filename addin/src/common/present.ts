@@ -3,7 +3,7 @@
  * reads, in what order, with what unit and what sentence beside them. No maths beyond unit
  * conversion and ordering.
  */
-import { mergeMonteCarlo, resolvePolicy, summarizeMonteCarlo } from '@alvh/shared';
+import { mergeMonteCarlo, summarizeMonteCarlo } from '@alvh/shared';
 import type { MonteCarloPartial, MonteCarloSummary, Plan, Policy, StressGridResult } from '@alvh/shared';
 import { formatValue } from './views';
 import type { HistogramView, McStatRow, PlanRow, PlanTile, PlanView, StressView, ValueFormat } from './views';
@@ -295,29 +295,70 @@ function planTiles(p: Plan): PlanTile[] {
   ];
 }
 
+/** A ratio shown to two decimals, never as "-0.00". */
+function ratio(x: number): string {
+  const t = x.toFixed(2);
+  return Number(t) === 0 ? '0.00' : t;
+}
+
+/** `n` with its noun in the right number: "1 contract", "3 contracts". */
+function count(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
 /**
- * The plan as a trader reads it: tiles, headline, rows with explanations (quoting `policy`, the
- * policy the plan ran with), audit trail, warnings.
+ * How the rebalance triggers are checked where the plan is read: the plan's own reason when it
+ * had a last rebalance; otherwise the inputs the user has (ALVH.PLAN's rows lastDate, lastVix,
+ * lastVX1…; the taskpane has none, so it points to the worksheet functions).
  */
-export function presentPlan(p: Plan, policy: Policy = resolvePolicy()): PlanView {
+function rebalanceStatus(p: Plan, host: PlanHost): string {
+  if (p.rebalance.due !== null) return p.rebalance.reason;
+  return host === 'excel'
+    ? 'no last rebalance given: add rows lastDate, lastVix and lastVX1…lastVXn to the inputs to check the triggers'
+    : 'no last rebalance given: the taskpane does not take one; check the triggers with ALVH.REBALANCE or ALVH.PLAN (rows lastDate, lastVix, lastVX1…)';
+}
+
+/** One historical analog: the contracts the coverage asks for there, and why, and what the plan's contracts do there. */
+function analogRow(p: Plan, a: Plan['analogs'][number]): PlanRow {
+  const q = p.policy;
+  const planned = count(p.tail.contracts, 'contract', 'contracts');
+  const verb = p.tail.contracts === 1 ? 'covers' : 'cover';
+  const cover =
+    a.planCoverage < 0
+      ? `the plan's ${planned} lose money there (coverage ${ratio(a.planCoverage)}×: the calls end worth less than their premium)`
+      : `the plan's ${planned} ${verb} ${ratio(a.planCoverage)}× of that loss`;
+  const why =
+    a.contracts === null
+      ? `the calls gain nothing at VX ${a.stressedFuture.toFixed(2)}, so no count gives the coverage`
+      : `${q.tailCoverage} × condor loss $${Math.round(a.condorLoss).toLocaleString('en-US')} / gain $${Math.round(a.gainPerContract).toLocaleString('en-US')} per contract`;
+  return {
+    section: 'Historical analogs',
+    label: `${a.date} ${a.label}`,
+    value: a.contracts ?? 'no gain',
+    format: 'integer',
+    note: `contracts for ${q.tailCoverage}× coverage at VIX ${a.vix}: ${why}; ${cover}`,
+  };
+}
+
+/** Where a plan is read: a worksheet (ALVH.PLAN) or the taskpane. */
+export type PlanHost = 'excel' | 'taskpane';
+
+/**
+ * The plan as a trader reads it: tiles, headline, rows with explanations (quoting the policy the
+ * plan ran with, `p.policy`), audit trail, warnings.
+ */
+export function presentPlan(p: Plan, host: PlanHost = 'taskpane'): PlanView {
   const raw: unknown = p;
+  const policy = p.policy;
   const rows: PlanRow[] = [];
   for (const [section, specs] of PLAN_ROWS) {
     for (const [label, path, format, note] of specs) {
-      const value = planValue(at(raw, path), format);
+      const value = path === 'rebalance.reason' ? rebalanceStatus(p, host) : planValue(at(raw, path), format);
       if (value !== undefined)
         rows.push({ section, label, value, format, note: typeof note === 'string' ? note : note(policy) });
     }
   }
-  for (const a of p.analogs) {
-    rows.push({
-      section: 'Historical analogs',
-      label: `${a.date} ${a.label}`,
-      value: a.contracts ?? 'no gain',
-      format: 'integer',
-      note: `contracts for the same coverage at VIX ${a.vix}; the plan's ${p.tail.contracts} cover ${a.planCoverage.toFixed(2)}×`,
-    });
-  }
+  for (const a of p.analogs) rows.push(analogRow(p, a));
   const cal = at(raw, 'split.calendarShare');
   const tail = at(raw, 'split.tailShare');
   const regime = at(raw, 'regime') ?? at(raw, 'termStructure.regime');

@@ -128,7 +128,7 @@ export function plan(inputs: unknown[][]): unknown[][] {
       if (isAlvhError(e)) throw new AlvhError(e.code, `inputs ${planKey(e.field)}`, e.problem, e.fix);
       throw e;
     }
-    const view = presentPlan(result);
+    const view = presentPlan(result, 'excel');
     const out: unknown[][] = [[`ALVH plan ${view.date}`, view.headline, '']];
     let section = '';
     for (const row of view.rows) {

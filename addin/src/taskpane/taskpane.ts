@@ -396,7 +396,7 @@ async function toWorkbook(
 function showPlan(parsed: unknown, toSheet: boolean): void {
   try {
     const p = plan(parsed as Parameters<typeof plan>[0]);
-    const view = presentPlan(p, resolvePolicy((parsed as { policy?: unknown }).policy));
+    const view = presentPlan(p, 'taskpane');
     renderPlan(view);
     setStale('plan-result', false);
     showError('');
