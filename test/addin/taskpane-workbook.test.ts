@@ -321,7 +321,6 @@ describe('from the example day: plan(), stressGrid() and a Monte Carlo run throu
   const raw = planInputFromForm({ fields: EXAMPLE.fields, futures: EXAMPLE.futures, policy: {} });
   const input = parseInput(PlanInputSchema, raw);
   const p = plan(input);
-  const planned = { input, book: p.book };
 
   it('writes every plan row and audit entry, with the numbers the plan computed', async () => {
     const view = presentPlan(p);
@@ -360,7 +359,7 @@ describe('from the example day: plan(), stressGrid() and a Monte Carlo run throu
   });
 
   it('writes one heatmap block per horizon of the stress grid', async () => {
-    const grid = stressGrid(stressInput(planned, {}));
+    const grid = stressGrid(stressInput(raw));
     const view = presentStress(grid);
     expect(view.slices.map((s) => s.label)).toEqual(
       grid.days.map((d, i) => `after ${d} day${d === 1 ? '' : 's'} (${grid.dates[i]})`),
@@ -373,13 +372,12 @@ describe('from the example day: plan(), stressGrid() and a Monte Carlo run throu
   });
 
   it('merges cloud chunk answers (typed arrays sent as JSON arrays) into the one-run summary, bit for bit', () => {
-    const whole = summarizeMonteCarlo(runMonteCarloChunk(monteCarloInput(planned, {}, 400, 7)));
+    const whole = summarizeMonteCarlo(runMonteCarloChunk(monteCarloInput(raw, 400, 7)));
     // As the API sends them: { partial, summary } with every typed array as a plain array.
     const wire = (first: number, count: number): unknown =>
       JSON.parse(
-        JSON.stringify(
-          { partial: runMonteCarloChunk(monteCarloInput(planned, {}, 400, 7, first, count)) },
-          (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v),
+        JSON.stringify({ partial: runMonteCarloChunk(monteCarloInput(raw, 400, 7, first, count)) }, (_k, v: unknown) =>
+          ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v,
         ),
       );
     expect(mergeCloudMonteCarlo([wire(0, 150), wire(150, 150), wire(300, 100)])).toEqual(whole);
@@ -387,7 +385,7 @@ describe('from the example day: plan(), stressGrid() and a Monte Carlo run throu
   });
 
   it('charts the histogram of a Monte Carlo run: both books on the same bins', async () => {
-    const summary = summarizeMonteCarlo(runMonteCarloChunk(monteCarloInput(planned, {}, 400, 7)));
+    const summary = summarizeMonteCarlo(runMonteCarloChunk(monteCarloInput(raw, 400, 7)));
     const view = presentMonteCarlo(summary);
     expect(view.paths).toBe(400);
     expect(view.binLabels).toHaveLength(summary.histogram.edges.length - 1);

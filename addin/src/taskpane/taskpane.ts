@@ -18,8 +18,8 @@ import { FIELD_NAMES } from '../common/fields';
 import type { FieldName } from '../common/fields';
 import { Cancelled, runCloudChunks, runInWorker, chunkPaths } from './jobs';
 import type { JobKind, RunHandle } from './jobs';
-import { issueTarget, monteCarloInput, planInputFromForm, policyOverrides, stressInput } from '../common/planInput';
-import type { FormState, PlannedBook } from '../common/planInput';
+import { issueTarget, monteCarloInput, planInputFromForm, stressInput } from '../common/planInput';
+import type { FormState } from '../common/planInput';
 import { presentMonteCarlo, presentPlan, presentStress, mergeCloudMonteCarlo } from '../common/present';
 import { renderMonteCarlo, renderPlan, renderStress, showError } from './render';
 import { parsePastedCurve, readKeyValueRange } from '../common/selection';
@@ -453,20 +453,20 @@ async function runJob(kind: JobKind): Promise<void> {
   const parsed = validInputOrExplain();
   if (parsed === undefined) return;
   showError('');
-  // The scenario engines run the plan's book: plan first (here, instantly), then run it.
-  let planned: PlannedBook;
+  // The scenario engines run the plan's book: plan first (here, instantly) so that a rule of the
+  // method that rejects the input is shown at its field, then send the plan input itself, from
+  // which the worker and the API build the same book (tail budget included).
   try {
-    const p = plan(parsed as Parameters<typeof plan>[0]);
-    planned = { input: parsed as PlannedBook['input'], book: (p as unknown as PlannedBook).book };
+    plan(parsed as Parameters<typeof plan>[0]);
   } catch (e) {
     reportRunError(e);
     return;
   }
-  const policy = policyOverrides(readState().policy);
+  const planned = planInputFromForm(readState());
   const progress = (d: number, t: number): void => setProgress(kind, d, t);
   let handle: RunHandle<unknown>;
   if (kind === 'stress') {
-    const body = stressInput(planned, policy);
+    const body = stressInput(planned);
     handle =
       settings.endpoint === ''
         ? runInWorker(workerUrl, { job: 'stress', input: body }, progress)
@@ -478,12 +478,12 @@ async function runJob(kind: JobKind): Promise<void> {
     if (settings.endpoint === '') {
       handle = runInWorker(
         workerUrl,
-        { job: 'montecarlo', input: monteCarloInput(planned, policy, paths, seed), chunkPaths: 2000 },
+        { job: 'montecarlo', input: monteCarloInput(planned, paths, seed), chunkPaths: 2000 },
         progress,
       );
     } else {
       const chunks = chunkPaths(paths, Math.max(1000, Math.ceil(paths / 8)));
-      const bodies = chunks.map(([first, count]) => monteCarloInput(planned, policy, paths, seed, first, count));
+      const bodies = chunks.map(([first, count]) => monteCarloInput(planned, paths, seed, first, count));
       handle = mapHandle(
         runCloudChunks(
           settings,
