@@ -165,6 +165,7 @@ const stress: StressView = {
       ],
     },
   ],
+  opens: 0,
 };
 
 const hist: HistogramView = {
@@ -365,6 +366,15 @@ describe('from the example day: plan(), stressGrid() and a Monte Carlo run throu
       grid.days.map((d, i) => `after ${d} day${d === 1 ? '' : 's'} (${grid.dates[i]})`),
     );
     expect(view.slices[0]!.values).toEqual(grid.total[0]);
+    // Today's slice opens first, wherever the grid lists it.
+    expect(view.slices[view.opens]!.short).toBe('today');
+    const later = presentStress(stressGrid({ ...stressInput(raw), days: [7, 0, 21] }));
+    expect(later.opens).toBe(1);
+    expect(later.slices[1]!.short).toBe('today');
+    expect(presentStress(stressGrid({ ...stressInput(raw), days: [7, 21] })).opens).toBe(0);
+    // The default VIX axis spans both sides of today's VIX.
+    expect(Math.min(...grid.vixLevels)).toBeLessThan(input.market.vix);
+    expect(Math.max(...grid.vixLevels)).toBeGreaterThan(input.market.vix);
     const { context, sheets } = mockContext();
     await writeStressSheet(context, view, { stamp: '1', supports: all });
     const cfs = sheets[0]!.ranges.flatMap((r) => r.cfs);

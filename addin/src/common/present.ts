@@ -405,5 +405,6 @@ export function presentStress(raw: unknown): StressView {
       short: d === 0 ? 'today' : `+${d} d`,
       values: g.total[i] ?? [],
     })),
+    opens: Math.max(0, g.days.indexOf(0)),
   };
 }

@@ -49,6 +49,8 @@ export interface StressView {
   colLabels: string[];
   /** One matrix per days-elapsed value: values[row][col], USD; `short` names it on a tab. */
   slices: { label: string; short: string; values: number[][] }[];
+  /** The slice shown first: today's (+0 d) when the grid has it, else the first. */
+  opens: number;
 }
 
 /** One statistic of the Monte Carlo run for both books. */

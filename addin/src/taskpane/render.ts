@@ -120,7 +120,7 @@ export function renderStress(view: StressView): void {
         {
           type: 'button',
           role: 'tab',
-          'aria-selected': i === view.slices.length - 1 ? 'true' : 'false',
+          'aria-selected': i === view.opens ? 'true' : 'false',
           'aria-label': s.label,
           title: s.label,
         },
@@ -134,7 +134,7 @@ export function renderStress(view: StressView): void {
       return b;
     }),
   );
-  renderStressSlice(view, view.slices.length - 1);
+  renderStressSlice(view, view.opens);
   byId('stress-result').hidden = false;
 }
 
