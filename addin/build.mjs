@@ -91,6 +91,15 @@ if (!existsSync(functionsTs)) {
   if (result.associate.length !== functions.length) {
     fail(`metadata lists ${functions.length} functions but the generator associates ${result.associate.length}`);
   }
+  // Every function's help link (@helpurl) opens its own entry of help.html on the manifest's origin.
+  const origin = /<SourceLocation DefaultValue="(https?:\/\/[^/"]+)\//.exec(
+    readFileSync(join(root, 'manifest.xml'), 'utf8'),
+  )?.[1];
+  if (!origin) fail('manifest.xml has no SourceLocation URL to check the help links against');
+  const badHelp = functions
+    .filter((f) => f.helpUrl !== `${origin}/help.html#${f.id}`)
+    .map((f) => `${f.id} (${f.helpUrl ?? 'no @helpurl'})`);
+  if (badHelp.length > 0) fail(`@helpurl must be ${origin}/help.html#<ID>; not so for: ${badHelp.join(', ')}`);
   writeFileSync(join(out, 'functions.json'), JSON.stringify(metadata, null, 2) + '\n');
   functionList = functions;
 

@@ -126,6 +126,27 @@ describe('ALVH.BS and ALVH.BLACK76', () => {
     expect(call('BLACK76', 'call', 18.5, 22, 50 / 365, 1.1, 0.03, 'vega')).toBe(black76Greeks(input).vega);
   });
 
+  it('adds a header row to SPLIT, TAILSIZE and STRESSFUTURE only when headers is TRUE', () => {
+    const plain = call('SPLIT', 20, 16, 35) as unknown[][];
+    expect(call('SPLIT', 20, 16, 35, null, null, null, false)).toEqual(plain);
+    expect(call('SPLIT', 20, 16, 35, null, null, null, true)).toEqual([['calendar share', 'tail share'], plain[0]]);
+    const tail = [30605, 21.225, 61 / 365, 1.1, 35] as const;
+    const t = call('TAILSIZE', ...tail) as unknown[][];
+    const th = call('TAILSIZE', ...tail, null, null, null, null, null, null, true) as unknown[][];
+    expect(th).toEqual([
+      ['contracts', 'strike (points)', 'premium (points per option)', 'gain per contract (USD)'],
+      t[0],
+    ]);
+    const date = isoToExcelSerial('2021-11-19');
+    const curve = [[20.1], [21.2], [22.0]];
+    const expiry = isoToExcelSerial('2022-01-19');
+    const s = call('STRESSFUTURE', date, 17.91, curve, expiry) as unknown[][];
+    const sh = call('STRESSFUTURE', date, 17.91, curve, expiry, null, null, null, null, null, 1) as unknown[][];
+    expect(sh[0]).toEqual(['stressed future (points)', "today's future (points)", 'stressed VIX (points)']);
+    expect(sh[1]).toEqual(s[0]);
+    expectInvalid('headers', 'SPLIT', 20, 16, 35, null, null, null, 'yes');
+  });
+
   it('reads numeric text as the number (one rule for every function: optional % and thousands commas)', () => {
     const direct = call('BS', 'call', 42, 40, 0.5, 0.2, 0.1) as number;
     expect(direct).toBeCloseTo(4.7594, 4); // Hull, Options, Futures and Other Derivatives, example 15.6
@@ -760,8 +781,8 @@ describe('every argument of every function', () => {
     BLACK76: ['call', 19, 19, 0.75, 0.28, 0.1, 'vega'],
     IV: ['call', 4.76, 42, 40, 0.5, 0.1, 0, 'bs'],
     VXEXPIRY: [d],
-    SPLIT: [20, 16, 35, 5, 0.01, -3],
-    TAILSIZE: [42_000, 16, 52 / 365, 1, 28, 1.8, 0.025, 0.01, 10 / 365, 1.2, 1],
+    SPLIT: [20, 16, 35, 5, 0.01, -3, true],
+    TAILSIZE: [42_000, 16, 52 / 365, 1, 28, 1.8, 0.025, 0.01, 10 / 365, 1.2, 1, false],
     CURVE: [d, 36.07, vx, vxExpiriesAfter('2018-12-24', 3).map((x) => [isoToExcelSerial(x)])],
     RSI: [closes, 14, false],
     MACD: [closes, 5, 10, 3, true],
@@ -777,6 +798,7 @@ describe('every argument of every function', () => {
       60,
       vxExpiriesAfter('2018-12-24', 3).map((x) => [isoToExcelSerial(x)]),
       6,
+      true,
     ],
     OVERLAY: [d, 2351.1, 36.07, e, 1800, -369, 0.5, 'spx-long-put', 30, 0.024, 0.02],
     REBALANCE: [d, 36.07, vx, isoToExcelSerial('2018-12-17'), 25.58, [[21.5], [20.9], [20.8]]],

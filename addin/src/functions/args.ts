@@ -162,3 +162,15 @@ export function keyValueArg(name: string, range: unknown): [string | number, Cel
   if (out.length === 0) throw invalidInput(name, 'is empty', 'select a two-column range of names and values');
   return out;
 }
+
+/**
+ * One row of values, with a header row of `labels` above it when the optional `headers` argument is
+ * TRUE (for functions that otherwise spill unlabelled numbers).
+ */
+export function withHeaders(
+  headers: unknown,
+  labels: readonly string[],
+  values: readonly number[],
+): (string | number)[][] {
+  return booleanArg('headers', headers, false) ? [[...labels], [...values]] : [[...values]];
+}

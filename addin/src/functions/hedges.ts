@@ -12,14 +12,17 @@ import {
   stressedVix,
   type Leg,
 } from '@alvh/shared';
-import { choiceArg, dateArg, numberArg, optionalNumber } from './args';
+import { choiceArg, withHeaders, dateArg, numberArg, optionalNumber } from './args';
 import { excelCall } from './excelErrors';
 import { labelled, opt, type LabelledRow } from './format';
 import { CONDOR_ARGS, condorOf, noVxCurve, spxState, vixPointsArg } from './condorArgs';
 
+const TAILSIZE_HEADERS = ['contracts', 'strike (points)', 'premium (points per option)', 'gain per contract (USD)'];
+
 /**
  * The tail VIX call hedge for a condor's drawdown loss (method section 6).
  * @customfunction TAILSIZE TAILSIZE
+ * @helpurl https://localhost:3000/help.html#TAILSIZE
  * @param condorLoss Condor loss in the drawdown scenario, USD (positive).
  * @param hedgeFuture VX future of the hedge expiry, index points.
  * @param hedgeYears Time to the hedge expiry, years ACT/365.
@@ -31,7 +34,8 @@ import { CONDOR_ARGS, condorOf, noVxCurve, spxState, vixPointsArg } from './cond
  * @param [horizonYears] Length of the drawdown, years; default 10/365.
  * @param [stressVolOfVol] Volatility of the VIX calls in the drawdown, decimal; default volOfVol.
  * @param [strikeStep] VIX strike grid, points; default 1.
- * @returns One row: contracts, strike (points), premium (points per option), gain per contract (USD).
+ * @param [headers] TRUE adds a header row naming each column above the values; FALSE (default) gives the values alone.
+ * @returns One row (two with headers): contracts, strike (points), premium (points per option), gain per contract (USD).
  */
 export function tailsize(
   condorLoss: unknown,
@@ -45,7 +49,8 @@ export function tailsize(
   horizonYears?: unknown,
   stressVolOfVol?: unknown,
   strikeStep?: unknown,
-): number[][] {
+  headers?: unknown,
+): unknown[][] {
   return excelCall(() => {
     const t = sizeTailHedge({
       condorLoss: numberArg('condorLoss', condorLoss),
@@ -60,13 +65,14 @@ export function tailsize(
       ...opt('stressVolOfVol', optionalNumber('stressVolOfVol', stressVolOfVol)),
       ...opt('strikeStep', optionalNumber('strikeStep', strikeStep)),
     });
-    return [[t.contracts, t.strike, t.premium, t.gainPerContract]];
+    return withHeaders(headers, TAILSIZE_HEADERS, [t.contracts, t.strike, t.premium, t.gainPerContract]);
   });
 }
 
 /**
  * Iron condor analytics (method section 1): credit, max profit and loss, break-evens, short-strike distances, probability of profit and dollar Greeks.
  * @customfunction CONDOR CONDOR
+ * @helpurl https://localhost:3000/help.html#CONDOR
  * @param valuationDate The day (an Excel date).
  * @param spot SPX level, index points.
  * @param vix VIX level, index points; the ATM vol is VIX/100 and the legs follow the policy skew.
@@ -126,6 +132,7 @@ export function condor(
 /**
  * The condor's loss in the method's drawdown (section 6): SPX falls by the drawdown over the drawdown days while VIX jumps; the condor is repriced there.
  * @customfunction CONDORLOSS CONDORLOSS
+ * @helpurl https://localhost:3000/help.html#CONDORLOSS
  * @param valuationDate The day (an Excel date).
  * @param spot SPX level, index points.
  * @param vix VIX level, index points.
@@ -188,6 +195,7 @@ export function condorloss(
 /**
  * The calendar overlay (method section 5): units of an SPX put calendar (or long put) whose vega offsets a share of the condor's vega.
  * @customfunction OVERLAY OVERLAY
+ * @helpurl https://localhost:3000/help.html#OVERLAY
  * @param valuationDate The day (an Excel date).
  * @param spot SPX level, index points.
  * @param vix VIX level, index points; options are marked at VIX/100 with the policy skew.

@@ -11,7 +11,7 @@ import {
   stressedVix,
   vxExpiry,
 } from '@alvh/shared';
-import { dateArg, optionalNumber } from './args';
+import { dateArg, withHeaders, optionalNumber } from './args';
 import { excelCall } from './excelErrors';
 import { labelled, opt, type LabelledRow } from './format';
 import { curveOf, LAST, TODAY } from './curveArgs';
@@ -19,6 +19,7 @@ import { curveOf, LAST, TODAY } from './curveArgs';
 /**
  * The VX futures and VIX options expiry of a contract month.
  * @customfunction VXEXPIRY VXEXPIRY
+ * @helpurl https://localhost:3000/help.html#VXEXPIRY
  * @param contractMonth Any date in the contract month (an Excel date).
  * @returns The expiry as an Excel date (format the cell as a date).
  */
@@ -35,6 +36,7 @@ export function vxexpiry(contractMonth: unknown): number {
 /**
  * The VIX futures term structure of a day: front spread, regime, mean-reversion fit and the curve.
  * @customfunction CURVE CURVE
+ * @helpurl https://localhost:3000/help.html#CURVE
  * @param valuationDate The day of the prices (an Excel date).
  * @param vixSpot VIX index level, points.
  * @param futures VX1, VX2, ... settlement prices in expiry order (a row or a column), points.
@@ -66,9 +68,12 @@ export function curve(
   });
 }
 
+const STRESSFUTURE_HEADERS = ['stressed future (points)', "today's future (points)", 'stressed VIX (points)'];
+
 /**
  * The stressed VX future of an expiry in the method's drawdown (section 6), with today's future and the stressed VIX: the inputs of ALVH.TAILSIZE.
  * @customfunction STRESSFUTURE STRESSFUTURE
+ * @helpurl https://localhost:3000/help.html#STRESSFUTURE
  * @param valuationDate The day of the prices (an Excel date).
  * @param vix VIX level, index points.
  * @param futures VX1, VX2, ... settlement prices in expiry order (a row or a column), points.
@@ -78,7 +83,8 @@ export function curve(
  * @param [stressVix] VIX in the drawdown, index points; default VIX + 1.5 per 1% of drawdown.
  * @param [expiries] The futures' expiries as Excel dates (same length); default: the monthly VX expiries after valuationDate.
  * @param [shockKappa] How fast a VIX shock fades along the curve, per year (the future moves by the shock × e^(−shockKappa·years left)); default the policy's 6.
- * @returns One row: stressed future (points), today's future of the expiry (points), stressed VIX (points).
+ * @param [headers] TRUE adds a header row naming each column above the values; FALSE (default) gives the values alone.
+ * @returns One row (two with headers): stressed future (points), today's future of the expiry (points), stressed VIX (points).
  */
 export function stressfuture(
   valuationDate: unknown,
@@ -90,7 +96,8 @@ export function stressfuture(
   stressVix?: unknown,
   expiries?: unknown[][],
   shockKappa?: unknown,
-): number[][] {
+  headers?: unknown,
+): unknown[][] {
   return excelCall(
     () => {
       const policy = resolvePolicy({
@@ -102,13 +109,11 @@ export function stressfuture(
       const ts = curveOf(TODAY, valuationDate, vix, futures, expiries);
       const hedgeExpiry = dateArg('expiry', expiry);
       const sVix = stressedVix(ts.vixSpot, policy);
-      return [
-        [
-          stressedFuture(ts, hedgeExpiry, sVix, policy.drawdownDays, policy.shockKappa),
-          futureForExpiry(ts, hedgeExpiry),
-          sVix,
-        ],
-      ];
+      return withHeaders(headers, STRESSFUTURE_HEADERS, [
+        stressedFuture(ts, hedgeExpiry, sVix, policy.drawdownDays, policy.shockKappa),
+        futureForExpiry(ts, hedgeExpiry),
+        sVix,
+      ]);
     },
     {
       'policy.drawdown': 'drawdown',
@@ -122,6 +127,7 @@ export function stressfuture(
 /**
  * Whether the hedges are due for a rebalance (method section 8): 7 calendar days since the last one, or a 15% shift of the VX curve.
  * @customfunction REBALANCE REBALANCE
+ * @helpurl https://localhost:3000/help.html#REBALANCE
  * @param valuationDate Today (an Excel date).
  * @param vix Today's VIX, index points.
  * @param futures Today's VX1, VX2, ... settlement prices in expiry order (a row or a column), points.

@@ -78,6 +78,7 @@ function planKey(path: string): string {
 /**
  * The whole ALVH plan (method sections 1-8) from a two-column range of names and values, explained line by line.
  * @customfunction PLAN PLAN
+ * @helpurl https://localhost:3000/help.html#PLAN
  * @param inputs Two columns, name then value: date, spx, vix, vvix, rate, divYield, VX1…VXn (points), expiry, k1…k4, quantity, credit, capital, budget (USD), optional rsi, prevSpread, macdHist, adSlope, lastDate, lastVix, lastVX1…, and any policy field (e.g. tailCoverage).
  * @returns Three columns: label, value, explanation; sections for the curve, condor, split, overlay, tail, scenario, costs and caps, rebalance, historical analogs, the audit trail and warnings.
  */

@@ -20,6 +20,7 @@ const OUTPUTS = ['price', 'delta', 'gamma', 'vega', 'theta', 'rho'] as const sat
 /**
  * Black-Scholes-Merton value or Greek of a European option (SPX options).
  * @customfunction BS BS
+ * @helpurl https://localhost:3000/help.html#BS
  * @param type "call" or "put" (also "c" or "p").
  * @param spot Underlying price, index points.
  * @param strike Strike, index points.
@@ -58,6 +59,7 @@ export function bs(
 /**
  * Black-76 value or Greek of a European option on a future (VIX options on the VX future).
  * @customfunction BLACK76 BLACK76
+ * @helpurl https://localhost:3000/help.html#BLACK76
  * @param type "call" or "put" (also "c" or "p").
  * @param future Futures price, index points.
  * @param strike Strike, index points.
@@ -93,6 +95,7 @@ export function black76(
 /**
  * Implied volatility of a European option from its price, Black-Scholes-Merton or Black-76.
  * @customfunction IV IV
+ * @helpurl https://localhost:3000/help.html#IV
  * @param type "call" or "put" (also "c" or "p").
  * @param price Option price, index points.
  * @param underlying Spot (model "bs") or futures price (model "black76"), index points.

@@ -12,20 +12,24 @@ import {
   rsi as rsiSeries,
   volOfVolExpanding,
 } from '@alvh/shared';
-import { booleanArg, numberArg, optionalNumber, seriesArg } from './args';
+import { booleanArg, withHeaders, numberArg, optionalNumber, seriesArg } from './args';
 import { excelCall } from './excelErrors';
 import { opt } from './format';
+
+const SPLIT_HEADERS = ['calendar share', 'tail share'];
 
 /**
  * The split of the hedge budget between the calendar overlay and the tail VIX calls (method section 4).
  * @customfunction SPLIT SPLIT
+ * @helpurl https://localhost:3000/help.html#SPLIT
  * @param vx1 Front VX future (F1), index points.
  * @param vx2 Second VX future (F2), index points.
  * @param [rsi] SPX RSI(14), 0-100; empty = no RSI signal.
  * @param [prevSpread] F1 − F2 at the last rebalance, points; empty = no flattening signal.
  * @param [macdHist] MACD histogram of the VVIX/VIX ratio (ALVH.MACD's third column, ratio per bar); above 0 = vol-of-vol expanding; empty = no signal.
  * @param [adSlope] Least-squares slope of the advance/decline line, issues per bar; below 0 = breadth deteriorating; empty = no signal.
- * @returns One row: calendar share, tail share (decimals that sum to 1).
+ * @param [headers] TRUE adds a header row naming each column above the values; FALSE (default) gives the values alone.
+ * @returns One row (two with headers): calendar share, tail share (decimals that sum to 1).
  */
 export function split(
   vx1: unknown,
@@ -34,7 +38,8 @@ export function split(
   prevSpread?: unknown,
   macdHist?: unknown,
   adSlope?: unknown,
-): number[][] {
+  headers?: unknown,
+): unknown[][] {
   return excelCall(() => {
     const f1 = numberArg('vx1', vx1);
     const f2 = numberArg('vx2', vx2);
@@ -51,13 +56,14 @@ export function split(
       ...opt('volOfVolExpanding', hist === undefined ? undefined : volOfVolExpanding(hist)),
       ...opt('breadthDeteriorating', slope === undefined ? undefined : breadthDeteriorating(slope)),
     });
-    return [[s.calendarShare, s.tailShare]];
+    return withHeaders(headers, SPLIT_HEADERS, [s.calendarShare, s.tailShare]);
   });
 }
 
 /**
  * Wilder's RSI of a series of closes (SPX daily closes, oldest first).
  * @customfunction RSI RSI
+ * @helpurl https://localhost:3000/help.html#RSI
  * @param closes Closes, oldest first (a column or a row); needs period + 1 values.
  * @param [period] Look-back in bars; default 14.
  * @param [series] TRUE spills the whole RSI series (a column aligned to the last closes); FALSE (default) gives the latest value.
@@ -73,6 +79,7 @@ export function rsi(closes: unknown[][], period?: unknown, series?: unknown): nu
 /**
  * MACD of a series (the VVIX/VIX ratio in the method), oldest first.
  * @customfunction MACD MACD
+ * @helpurl https://localhost:3000/help.html#MACD
  * @param values Values, oldest first (a column or a row).
  * @param [fast] Fast EMA length in bars; default 12.
  * @param [slow] Slow EMA length in bars; default 26.
