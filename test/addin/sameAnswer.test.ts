@@ -3,13 +3,16 @@
  * (chunks merged), the taskpane's cloud path (the API's chunk answers merged) and the API's whole
  * run. All build the book with the shared `scenarioSource` from the plan input, so they must agree
  * to the last bit — tail budget included (sending the book without it let rebalances buy without
- * limit). Needs functions/dist/computeWorker.cjs (built here if missing).
+ * limit). The API runs on its worker pool, with the worker bundled from the sources.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { plan, PlanInputSchema, parseInput, runMonteCarloChunk, stressGrid, summarizeMonteCarlo } from '@alvh/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeCompute, setComputeRunner } from '../../functions/src/compute';
+import { ComputePool } from '../../functions/src/compute/index';
+import { bundleComputeWorker } from '../helpers/computeWorker';
 import { startLocalHost, type LocalHost } from '../../functions/src/localHost';
 import { monteCarloInput, planInputFromForm, stressInput } from '../../addin/src/common/planInput';
 import { mergeCloudMonteCarlo } from '../../addin/src/common/present';
@@ -21,17 +24,19 @@ const raw = planInputFromForm({ fields: EXAMPLE.fields, futures: EXAMPLE.futures
 const PATHS = 1200;
 const SEED = 42;
 let host: LocalHost;
+let dir: string;
 
 beforeAll(async () => {
-  if (!existsSync('functions/dist/computeWorker.cjs'))
-    execFileSync(process.execPath, ['functions/build.mjs'], { stdio: 'ignore' });
-  setComputeRunner(undefined); // the real worker pool, as the API runs
+  // The API's worker pool on a worker bundled from these sources (not a possibly stale dist).
+  dir = mkdtempSync(join(tmpdir(), 'alvh-same-'));
+  setComputeRunner(new ComputePool({ workerUrl: await bundleComputeWorker(dir), size: 2 }));
   host = await startLocalHost({ port: 0, tls: false, corsOrigins: ['*'], logError: () => {} });
 });
 
 afterAll(async () => {
   await host?.close();
   await closeCompute();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 async function post(route: string, body: unknown): Promise<unknown> {
@@ -66,8 +71,9 @@ describe('the same Monte Carlo in the taskpane and the API', () => {
       }
     ).summary;
     const direct = summarizeMonteCarlo(runMonteCarloChunk(monteCarloInput(raw, PATHS, SEED)));
-    expect(local).toEqual(direct);
-    expect(cloud).toEqual(direct);
+    expect(local.summary).toEqual(direct);
+    expect(cloud.summary).toEqual(direct);
+    expect(Array.from(local.paths?.book ?? [])).toEqual(Array.from(cloud.paths?.book ?? []));
     expect(JSON.parse(JSON.stringify(whole))).toEqual(JSON.parse(JSON.stringify(direct)));
     // The book as it was sent before (the plan's legs without its tail budget) buys without limit.
     const input = parseInput(PlanInputSchema, raw);

@@ -172,6 +172,7 @@ const hist: HistogramView = {
   binLabels: [-40000, -20000, 0, 20000],
   condor: [50, 100, 600, 250],
   alvh: [10, 90, 650, 250],
+  tails: { low: -50000, high: 30000, below: [0, 0], above: [0, 0] },
   paths: 1000,
   stats: [
     { label: 'Mean', condor: 1200, alvh: 900, format: 'usd' },
@@ -390,8 +391,30 @@ describe('from the example day: plan(), stressGrid() and a Monte Carlo run throu
           ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v,
         ),
       );
-    expect(mergeCloudMonteCarlo([wire(0, 150), wire(150, 150), wire(300, 100)])).toEqual(whole);
-    expect(mergeCloudMonteCarlo([wire(0, 151), wire(151, 249)])).toEqual(whole);
+    expect(mergeCloudMonteCarlo([wire(0, 150), wire(150, 150), wire(300, 100)]).summary).toEqual(whole);
+    expect(mergeCloudMonteCarlo([wire(0, 151), wire(151, 249)]).summary).toEqual(whole);
+  });
+
+  it('plots the 0.5th-99.5th percentile body of both books and counts the paths beyond', () => {
+    const partial = runMonteCarloChunk(monteCarloInput(raw, 2000, 11));
+    const summary = summarizeMonteCarlo(partial);
+    const view = presentMonteCarlo(summary, { condor: partial.condor, book: partial.book });
+    const { low, high, below, above } = view.tails;
+    for (const [k, series] of [partial.condor, partial.book].entries()) {
+      const counts = k === 0 ? view.condor : view.alvh;
+      // Every path is either in a bin or counted in a tail, never both, never lost.
+      expect(counts.reduce((a, b) => a + b, 0) + below[k]! + above[k]!).toBe(2000);
+      expect(below[k]).toBe(series.filter((x) => x < low).length);
+      expect(above[k]).toBe(series.filter((x) => x > high).length);
+    }
+    // Of the 4,000 pooled P&Ls, about 0.5% lie on each side (ties on a max-loss spike may add a few).
+    const out = below.reduce((a, b) => a + b, 0) + above.reduce((a, b) => a + b, 0);
+    expect(out).toBeLessThanOrEqual(Math.ceil(4000 * 0.01) + 2);
+    expect(low).toBeGreaterThanOrEqual(Math.min(summary.condor.min, summary.alvh.min));
+    expect(high).toBeLessThanOrEqual(Math.max(summary.condor.max, summary.alvh.max));
+    expect(view.binLabels).toHaveLength(40);
+    expect(view.binLabels[0]).toBeGreaterThan(low);
+    expect(view.binLabels[39]).toBeLessThan(high);
   });
 
   it('charts the histogram of a Monte Carlo run: both books on the same bins', async () => {
@@ -401,10 +424,16 @@ describe('from the example day: plan(), stressGrid() and a Monte Carlo run throu
     expect(view.binLabels).toHaveLength(summary.histogram.edges.length - 1);
     expect(view.condor.reduce((a, b) => a + b, 0)).toBe(400);
     expect(view.alvh.reduce((a, b) => a + b, 0)).toBe(400);
-    expect(view.stats.find((s) => s.label === 'CVaR 95 (loss)')).toMatchObject({
-      condor: summary.condor.cvar95,
-      alvh: summary.alvh.cvar95,
+    // One sign convention: P&L, a loss negative (the summary states VaR and CVaR as positive losses).
+    expect(view.stats.find((s) => s.label.startsWith('CVaR 95'))).toMatchObject({
+      condor: -summary.condor.cvar95,
+      alvh: -summary.alvh.cvar95,
     });
+    expect(view.stats.find((s) => s.label.startsWith('VaR 95'))).toMatchObject({
+      condor: -summary.condor.var95,
+      alvh: -summary.alvh.var95,
+    });
+    for (const s of view.stats) expect(s.label, 'every statistic names its unit').toMatch(/USD|share/);
 
     const { context, sheets } = mockContext();
     await writeMonteCarloSheet(context, view, { stamp: '1', supports: all });

@@ -11,11 +11,19 @@ import type { HistogramView, McStatRow, PlanRow, PlanTile, PlanView, StressView,
 // ---------------------------------------------------------------------------------------------
 // Monte Carlo
 
-/** The histogram and the statistics of a run: unhedged condor against the ALVH book. */
-export function presentMonteCarlo(raw: unknown): HistogramView {
+/**
+ * The histogram and the statistics of a run: unhedged condor against the ALVH book. One sign
+ * convention: every money figure is P&L in USD at the horizon, a loss negative. VaR and CVaR are
+ * shown as the P&L of that tail (−VaR, −CVaR of the summary, which states them as positive losses),
+ * so a VaR that is still a gain reads as a positive P&L, never as a negative "loss".
+ *
+ * The histogram plots the body a risk manager reads: the bins span the 0.5th to the 99.5th
+ * percentile of both books together, and the paths beyond are counted in `tails`, not drawn. It is
+ * built from the run's per-path P&L (`paths`), which the local worker and the merged cloud chunks
+ * carry; without them the summary's full-range histogram is shown as it is.
+ */
+export function presentMonteCarlo(raw: unknown, paths?: PathPnl): HistogramView {
   const s = raw as MonteCarloSummary;
-  const edges = s.histogram.edges;
-  const centres = edges.slice(0, -1).map((e, i) => Math.round((e + (edges[i + 1] ?? e)) / 2));
   const stat = (
     label: string,
     f: (d: MonteCarloSummary['condor']) => number,
@@ -27,33 +35,103 @@ export function presentMonteCarlo(raw: unknown): HistogramView {
     format,
   });
   const stats: McStatRow[] = [
-    stat('Mean P&L', (d) => d.mean),
-    stat('Std. dev.', (d) => d.stdev),
-    stat('5th percentile', (d) => d.percentiles['p5'] ?? Number.NaN),
-    stat('Median', (d) => d.percentiles['p50'] ?? Number.NaN),
-    stat('VaR 95 (loss)', (d) => d.var95),
-    stat('CVaR 95 (loss)', (d) => d.cvar95),
-    stat('CVaR 99 (loss)', (d) => d.cvar99),
-    stat('Worst path', (d) => d.min),
-    stat('P(loss)', (d) => d.probLoss, 'pct'),
-    stat('P(max loss)', (d) => d.probMaxLoss, 'pct'),
+    stat('Mean P&L (USD)', (d) => d.mean),
+    stat('Std. dev. of P&L (USD)', (d) => d.stdev),
+    stat('5th percentile P&L (USD)', (d) => d.percentiles['p5'] ?? Number.NaN),
+    stat('Median P&L (USD)', (d) => d.percentiles['p50'] ?? Number.NaN),
+    stat('VaR 95: P&L at the 5% tail (USD)', (d) => -d.var95),
+    stat('CVaR 95: mean P&L of the worst 5% (USD)', (d) => -d.cvar95),
+    stat('CVaR 99: mean P&L of the worst 1% (USD)', (d) => -d.cvar99),
+    stat('Worst path P&L (USD)', (d) => d.min),
+    stat('P(loss): share of paths below 0', (d) => d.probLoss, 'pct'),
+    stat('P(max loss): share at the condor max loss', (d) => d.probMaxLoss, 'pct'),
   ].filter((r) => Number.isFinite(r.condor) && Number.isFinite(r.alvh));
+  const h = paths ? clippedHistogram([paths.condor, paths.book]) : fullHistogram(s);
   return {
-    binLabels: centres,
-    condor: s.histogram.counts[0] ?? [],
-    alvh: s.histogram.counts[1] ?? [],
+    binLabels: h.centres,
+    condor: h.counts[0] ?? [],
+    alvh: h.counts[1] ?? [],
+    tails: h.tails,
     stats,
     paths: s.paths,
   };
 }
 
+/** Per-path P&L of both books at the horizon, USD, in path order. */
+export interface PathPnl {
+  condor: ArrayLike<number>;
+  book: ArrayLike<number>;
+}
+
+interface BinnedView {
+  centres: number[];
+  counts: number[][];
+  tails: HistogramView['tails'];
+}
+
+function fullHistogram(s: MonteCarloSummary): BinnedView {
+  const edges = s.histogram.edges;
+  return {
+    centres: edges.slice(0, -1).map((e, i) => Math.round((e + (edges[i + 1] ?? e)) / 2)),
+    counts: [s.histogram.counts[0] ?? [], s.histogram.counts[1] ?? []],
+    tails: { low: Number.NaN, high: Number.NaN, below: [0, 0], above: [0, 0] },
+  };
+}
+
+/** The q-quantile (0-1) of an ascending array, linear interpolation (type 7). */
+function quantileSorted(sorted: Float64Array, q: number): number {
+  const h = (sorted.length - 1) * q;
+  const i = Math.floor(h);
+  const a = sorted[i] ?? Number.NaN;
+  const b = sorted[Math.min(i + 1, sorted.length - 1)] ?? a;
+  return a + (h - i) * (b - a);
+}
+
+/** Bins of the histogram view. */
+export const VIEW_BINS = 40;
+
+/** Equal bins over the 0.5th-99.5th percentile of all series together; what falls outside is counted. */
+export function clippedHistogram(series: readonly ArrayLike<number>[], bins = VIEW_BINS): BinnedView {
+  const pooled = Float64Array.from(series.flatMap((x) => Array.from(x))).sort();
+  let low = quantileSorted(pooled, 0.005);
+  let high = quantileSorted(pooled, 0.995);
+  if (!(high > low)) high = low + 1;
+  const width = (high - low) / bins;
+  const below: number[] = [];
+  const above: number[] = [];
+  const counts = series.map((x, k) => {
+    const c = new Array<number>(bins).fill(0);
+    below[k] = 0;
+    above[k] = 0;
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i]!;
+      if (v < low) below[k]!++;
+      else if (v > high) above[k]!++;
+      else c[Math.min(bins - 1, Math.floor((v - low) / width))]!++;
+    }
+    return c;
+  });
+  if (pooled.length === 0) low = high = Number.NaN;
+  return {
+    centres: Array.from({ length: bins }, (_, b) => Math.round(low + (b + 0.5) * width)),
+    counts,
+    tails: { low, high, below, above },
+  };
+}
+
+/** A finished Monte Carlo run as the taskpane shows it: the summary and, when known, the per-path P&L. */
+export interface McRun {
+  summary: MonteCarloSummary;
+  paths?: PathPnl;
+}
+
 /**
- * Cloud chunk answers → one summary. Each answer is a mergeable partial (typed arrays arrive as
- * JSON arrays and are restored); a single answer that is already a summary is passed through.
+ * Cloud chunk answers → one run. Each answer is a mergeable partial (typed arrays arrive as JSON
+ * arrays and are restored); a single answer that is already a summary is passed through.
  */
-export function mergeCloudMonteCarlo(answers: readonly unknown[]): unknown {
+export function mergeCloudMonteCarlo(answers: readonly unknown[]): McRun {
   const first = answers[0] as Record<string, unknown> | undefined;
-  if (answers.length === 1 && first && 'histogram' in first) return first;
+  if (answers.length === 1 && first && 'histogram' in first) return { summary: first as unknown as MonteCarloSummary };
   const parts = answers.map((a) => {
     const o = ((a as Record<string, unknown>)['partial'] ?? a) as Record<string, unknown>;
     const f64 = (k: string): Float64Array => Float64Array.from((o[k] as number[] | undefined) ?? []);
@@ -66,7 +144,8 @@ export function mergeCloudMonteCarlo(answers: readonly unknown[]): unknown {
       rebalances: Uint16Array.from((o['rebalances'] as number[] | undefined) ?? []),
     } as unknown as MonteCarloPartial;
   });
-  return summarizeMonteCarlo(mergeMonteCarlo(parts));
+  const merged = mergeMonteCarlo(parts);
+  return { summary: summarizeMonteCarlo(merged), paths: { condor: merged.condor, book: merged.book } };
 }
 
 // ---------------------------------------------------------------------------------------------

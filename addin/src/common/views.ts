@@ -67,6 +67,11 @@ export interface HistogramView {
   binLabels: number[];
   condor: number[];
   alvh: number[];
+  /**
+   * The range the bins span (USD; the 0.5th-99.5th percentile of both books) and the paths of
+   * each book [condor, ALVH] below and above it, which the bins leave out. NaN bounds: full range.
+   */
+  tails: { low: number; high: number; below: number[]; above: number[] };
   stats: McStatRow[];
   paths: number;
 }

@@ -11,15 +11,16 @@ import {
   runMonteCarloChunk,
   summarizeMonteCarlo,
 } from '@alvh/shared';
-import type { MonteCarloPartial, MonteCarloSummary } from '@alvh/shared';
+import type { MonteCarloPartial } from '@alvh/shared';
+import type { McRun } from '../common/present';
 import { chunkPaths } from './jobs';
 
-/** Runs the request `raw` (checked by the shared schema) in chunks of `chunkSize` paths. */
+/** Runs the request `raw` (checked by the shared schema) in chunks of `chunkSize` paths: the summary and the per-path P&L. */
 export function runMonteCarloLocally(
   raw: unknown,
   chunkSize: number,
   onProgress: (done: number, total: number) => void = () => {},
-): MonteCarloSummary {
+): McRun {
   const input = parseInput(MonteCarloInputSchema, raw);
   const total = input.paths;
   const parts: MonteCarloPartial[] = [];
@@ -34,5 +35,6 @@ export function runMonteCarloLocally(
     before += pathCount;
     onProgress(before, total);
   }
-  return summarizeMonteCarlo(mergeMonteCarlo(parts));
+  const merged = mergeMonteCarlo(parts);
+  return { summary: summarizeMonteCarlo(merged), paths: { condor: merged.condor, book: merged.book } };
 }

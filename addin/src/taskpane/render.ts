@@ -142,6 +142,10 @@ let chart: Chart | undefined;
 
 export function renderMonteCarlo(view: HistogramView): void {
   byId('mc-title').textContent = `${view.paths.toLocaleString('en-US')} paths`;
+  const t = view.tails;
+  byId('mc-tails').textContent = Number.isFinite(t.low)
+    ? `Bins span ${formatValue(t.low, 'usd')} to ${formatValue(t.high, 'usd')} (0.5th-99.5th percentile). Not drawn: unhedged ${t.below[0] ?? 0} paths below, ${t.above[0] ?? 0} above; ALVH ${t.below[1] ?? 0} below, ${t.above[1] ?? 0} above. P&L at the horizon, a loss is negative.`
+    : 'Bins span every path. P&L at the horizon, a loss is negative.';
   byId('mc-result').hidden = false;
   const canvas = byId<HTMLCanvasElement>('mc-chart');
   chart?.destroy();
@@ -175,7 +179,7 @@ export function renderMonteCarlo(view: HistogramView): void {
       animation: false,
       plugins: {
         legend: { position: 'bottom', labels: { boxWidth: 12 } },
-        title: { display: true, text: 'P&L at the horizon (USD), paths per bin' },
+        title: { display: true, text: 'P&L at the horizon (USD; loss < 0), paths per bin' },
         tooltip: {
           callbacks: { title: (items) => `P&L ≈ ${formatValue(view.binLabels[items[0]?.dataIndex ?? 0] ?? 0, 'usd')}` },
         },

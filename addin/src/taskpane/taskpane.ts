@@ -21,6 +21,7 @@ import type { JobKind, RunHandle } from './jobs';
 import { issueTarget, monteCarloInput, planInputFromForm, stressInput } from '../common/planInput';
 import type { FormState } from '../common/planInput';
 import { presentMonteCarlo, presentPlan, presentStress, mergeCloudMonteCarlo } from '../common/present';
+import type { McRun } from '../common/present';
 import { renderMonteCarlo, renderPlan, renderStress, showError } from './render';
 import { parsePastedCurve, readKeyValueRange } from '../common/selection';
 import { browserSettingsStore, checkEndpoint, officeSettingsStore } from './settings';
@@ -512,7 +513,8 @@ async function runJob(kind: JobKind): Promise<void> {
       (action(kind).querySelector('[data-note]') as HTMLElement).textContent =
         `Done ${where()} in ${secs} s${name ? `; sheet "${name}"` : ''}.`;
     } else {
-      const view = presentMonteCarlo(result);
+      const run = result as McRun;
+      const view = presentMonteCarlo(run.summary, run.paths);
       renderMonteCarlo(view);
       setStale('mc-result', false);
       $('mc-result').scrollIntoView({ block: 'nearest' });
