@@ -3,11 +3,21 @@
  * with the explanation under each number, the audit trail, the stress grid as a coloured matrix
  * and the Monte Carlo histogram as a chart.js bar chart.
  */
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Title, Tooltip } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LogarithmicScale,
+  Title,
+  Tooltip,
+} from 'chart.js';
 import { formatValue, heatColor } from '../common/views';
 import type { HistogramView, PlanView, StressView } from '../common/views';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Title, Tooltip);
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, LogarithmicScale, Legend, Title, Tooltip);
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -186,7 +196,8 @@ export function renderMonteCarlo(view: HistogramView): void {
       },
       scales: {
         x: { ticks: { maxRotation: 0, autoSkipPadding: 8 }, grid: { display: false } },
-        y: { beginAtZero: true, ticks: { precision: 0 } },
+        // Paths pile up at the condor's max profit and max loss: a log scale keeps the body in view.
+        y: { type: 'logarithmic', min: 1, title: { display: true, text: 'paths (log scale)' } },
       },
     },
   });
