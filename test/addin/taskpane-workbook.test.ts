@@ -15,6 +15,7 @@ import {
   writeStressSheet,
 } from '../../addin/src/taskpane/workbook';
 import type { HistogramView, PlanView, StressView } from '../../addin/src/common/views';
+import { excelFormat, formatValue } from '../../addin/src/common/views';
 import { PlanInputSchema, parseInput, plan, runMonteCarloChunk, stressGrid, summarizeMonteCarlo } from '@alvh/shared';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
 import { monteCarloInput, planInputFromForm, stressInput } from '../../addin/src/common/planInput';
@@ -343,6 +344,16 @@ describe('from the example day: plan(), stressGrid() and a Monte Carlo run throu
     expect(sheet.tables.map((t) => t.address)).toEqual([`A4:D${4 + n}`, `A${n + 7}:C${n + 7 + p.audit.length}`]);
     const body = sheet.ranges.find((r) => r.address === `A4:D${4 + n}`)!.mock;
     expect(body['values']).toHaveLength(n + 1);
+  });
+
+  it('shows money Greeks with their unit: "$-469 per vol point", in the page and as the cell format', () => {
+    const view = presentPlan(p);
+    const vega = view.rows.find((r) => r.label === 'Net vega')!;
+    expect(vega.unit).toBe('per vol point');
+    expect(formatValue(vega.value, vega.format, vega.unit)).toMatch(/^-?\$[\d,]+ per vol point$/);
+    expect(excelFormat(vega.format, vega.unit)).toBe('$#,##0 "per vol point";[Red]-$#,##0 "per vol point"');
+    expect(view.rows.find((r) => r.label === 'Net theta')?.unit).toBe('per day');
+    expect(formatValue(236, 'usd', 'per vol point')).toBe('$236 per vol point');
   });
 
   it('explains each number with the policy the plan ran with', () => {

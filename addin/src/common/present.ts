@@ -161,6 +161,16 @@ export function at(o: unknown, path: string): unknown {
   return cur;
 }
 
+/** The unit shown after a plan value, by its path (money per vol point or per day). */
+const UNITS: Readonly<Record<string, string>> = {
+  'overlay.targetVega': 'per vol point',
+  'overlay.vega': 'per vol point',
+  'overlay.theta': 'per day',
+  'condor.greeks.vega': 'per vol point',
+  'condor.greeks.theta': 'per day',
+  'tail.gainPerContract': 'per contract',
+};
+
 /** A row's explanation: fixed text, or text that quotes the policy in force. */
 type Note = string | ((q: Policy) => string);
 type RowSpec = [label: string, path: string, format: ValueFormat, note: Note];
@@ -433,8 +443,16 @@ export function presentPlan(p: Plan, host: PlanHost = 'taskpane'): PlanView {
   for (const [section, specs] of PLAN_ROWS) {
     for (const [label, path, format, note] of specs) {
       const value = path === 'rebalance.reason' ? rebalanceStatus(p, host) : planValue(at(raw, path), format);
+      const unit = UNITS[path];
       if (value !== undefined)
-        rows.push({ section, label, value, format, note: typeof note === 'string' ? note : note(policy) });
+        rows.push({
+          section,
+          label,
+          value,
+          format,
+          ...(unit === undefined ? {} : { unit }),
+          note: typeof note === 'string' ? note : note(policy),
+        });
     }
   }
   for (const a of p.analogs) rows.push(analogRow(p, a));

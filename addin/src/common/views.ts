@@ -13,6 +13,8 @@ export interface PlanRow {
   label: string;
   value: number | string;
   format: ValueFormat;
+  /** What the number is per, shown after it: "per vol point", "per day". */
+  unit?: string;
   note: string;
 }
 
@@ -77,7 +79,11 @@ export interface HistogramView {
 }
 
 /** An Excel number format for a {@link ValueFormat}. */
-export function excelFormat(f: ValueFormat): string {
+export function excelFormat(f: ValueFormat, unit?: string): string {
+  if (unit !== undefined && (f === 'usd' || f === 'points')) {
+    const u = ` "${unit.replace(/"/g, '')}"`;
+    return f === 'usd' ? `$#,##0${u};[Red]-$#,##0${u}` : `#,##0.00${u}`;
+  }
   switch (f) {
     case 'usd':
       return '$#,##0;[Red]-$#,##0';
@@ -98,8 +104,9 @@ export function excelFormat(f: ValueFormat): string {
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 
 /** The value as a trader reads it in the page. */
-export function formatValue(v: number | string, f: ValueFormat): string {
+export function formatValue(v: number | string, f: ValueFormat, unit?: string): string {
   if (typeof v === 'string') return v;
+  if (unit !== undefined) return `${formatValue(v, f)} ${unit}`;
   switch (f) {
     case 'usd':
       return usd.format(v);

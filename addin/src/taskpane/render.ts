@@ -71,7 +71,7 @@ export function renderPlan(view: PlanView): void {
       el(
         'td',
         { class: r.format === 'text' || typeof r.value === 'string' ? 'num text' : 'num' },
-        formatValue(r.value, r.format),
+        formatValue(r.value, r.format, r.unit),
       ),
     );
     rows.push(tr);

@@ -114,7 +114,7 @@ export async function writePlanSheet(
   );
   if (view.rows.length > 0) {
     const values = sheet.getRange(blockAddress(top + 1, 2, view.rows.length, 1));
-    values.numberFormat = view.rows.map((r) => [excelFormat(r.format)]);
+    values.numberFormat = view.rows.map((r) => [excelFormat(r.format, r.unit)]);
     values.format.horizontalAlignment = 'Right';
   }
 
