@@ -15,7 +15,7 @@ import { ComputePool } from '../../functions/src/compute/index';
 import { bundleComputeWorker } from '../helpers/computeWorker';
 import { startLocalHost, type LocalHost } from '../../functions/src/localHost';
 import { monteCarloInput, planInputFromForm, stressInput } from '../../addin/src/common/planInput';
-import { mergeCloudMonteCarlo } from '../../addin/src/common/present';
+import { mergeCloudMonteCarlo } from '../../addin/src/common/presentRuns';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
 import { chunkPaths } from '../../addin/src/taskpane/jobs';
 import { runMonteCarloLocally } from '../../addin/src/taskpane/localRuns';

@@ -19,7 +19,8 @@ import { excelFormat, formatValue } from '../../addin/src/common/views';
 import { PlanInputSchema, parseInput, plan, runMonteCarloChunk, stressGrid, summarizeMonteCarlo } from '@alvh/shared';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
 import { monteCarloInput, planInputFromForm, stressInput } from '../../addin/src/common/planInput';
-import { mergeCloudMonteCarlo, presentMonteCarlo, presentPlan, presentStress } from '../../addin/src/common/present';
+import { presentPlan } from '../../addin/src/common/present';
+import { mergeCloudMonteCarlo, presentMonteCarlo, presentStress } from '../../addin/src/common/presentRuns';
 
 interface TableRec {
   address: string;

@@ -12,7 +12,7 @@ import {
   summarizeMonteCarlo,
 } from '@alvh/shared';
 import type { MonteCarloPartial } from '@alvh/shared';
-import type { McRun } from '../common/present';
+import type { McRun } from '../common/presentRuns';
 import { chunkPaths } from './jobs';
 
 /** Runs the request `raw` (checked by the shared schema) in chunks of `chunkSize` paths: the summary and the per-path P&L. */
