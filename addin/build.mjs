@@ -1,7 +1,9 @@
 // Builds the Excel add-in into addin/dist, everything the manifest and the local host serve:
-//   functions.js    classic script (iife) of src/functions/functions.ts that registers every custom
-//                   function with CustomFunctions.associate(id, fn)
-//   functions.json  custom functions metadata generated from the JSDoc @customfunction tags
+//   functions.js    classic script (iife) of src/functions/functions.ts (which re-exports the
+//                   functions of every subject file) that registers every custom function with
+//                   CustomFunctions.associate(id, fn)
+//   functions.json  custom functions metadata generated from the JSDoc @customfunction tags of
+//                   every file in src/functions
 //   functions.html  page that loads office.js and functions.js
 //   taskpane.html, taskpane.css, taskpane.js, mcWorker.js   the taskpane (shared runtime: its page
 //                   loads office.js, functions.js and taskpane.js)
@@ -68,7 +70,15 @@ if (!existsSync(functionsTs)) {
   notes.push('src/functions/functions.ts is absent: no functions.js/functions.json emitted');
 } else {
   const { generateCustomFunctionsMetadata } = cfm;
-  const result = await generateCustomFunctionsMetadata(functionsTs, false);
+  // Every subject file (pricing, market, signals, ...) that declares a @customfunction.
+  const functionsDir = join(src, 'functions');
+  const sources = readdirSync(functionsDir)
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts'))
+    .map((name) => join(functionsDir, name))
+    .filter((file) => /@customfunction\b/.test(readFileSync(file, 'utf8')))
+    .sort();
+  if (sources.length === 0) fail('no file in src/functions declares a @customfunction');
+  const result = await generateCustomFunctionsMetadata(sources, false);
   if (result.errors.length > 0) fail(`custom functions metadata:\n  ${result.errors.join('\n  ')}`);
   let metadata;
   try {
@@ -81,6 +91,15 @@ if (!existsSync(functionsTs)) {
   if (result.associate.length !== functions.length) {
     fail(`metadata lists ${functions.length} functions but the generator associates ${result.associate.length}`);
   }
+  // Every function's help link (@helpurl) opens its own entry of help.html on the manifest's origin.
+  const origin = /<SourceLocation DefaultValue="(https?:\/\/[^/"]+)\//.exec(
+    readFileSync(join(root, 'manifest.xml'), 'utf8'),
+  )?.[1];
+  if (!origin) fail('manifest.xml has no SourceLocation URL to check the help links against');
+  const badHelp = functions
+    .filter((f) => f.helpUrl !== `${origin}/help.html#${f.id}`)
+    .map((f) => `${f.id} (${f.helpUrl ?? 'no @helpurl'})`);
+  if (badHelp.length > 0) fail(`@helpurl must be ${origin}/help.html#<ID>; not so for: ${badHelp.join(', ')}`);
   writeFileSync(join(out, 'functions.json'), JSON.stringify(metadata, null, 2) + '\n');
   functionList = functions;
 

@@ -126,6 +126,40 @@ describe('ALVH.BS and ALVH.BLACK76', () => {
     expect(call('BLACK76', 'call', 18.5, 22, 50 / 365, 1.1, 0.03, 'vega')).toBe(black76Greeks(input).vega);
   });
 
+  it('adds a header row to SPLIT, TAILSIZE and STRESSFUTURE only when headers is TRUE', () => {
+    const plain = call('SPLIT', 20, 16, 35) as unknown[][];
+    expect(call('SPLIT', 20, 16, 35, null, null, null, false)).toEqual(plain);
+    expect(call('SPLIT', 20, 16, 35, null, null, null, true)).toEqual([['calendar share', 'tail share'], plain[0]]);
+    const tail = [30605, 21.225, 61 / 365, 1.1, 35] as const;
+    const t = call('TAILSIZE', ...tail) as unknown[][];
+    const th = call('TAILSIZE', ...tail, null, null, null, null, null, null, true) as unknown[][];
+    expect(th).toEqual([
+      ['contracts', 'strike (points)', 'premium (points per option)', 'gain per contract (USD)'],
+      t[0],
+    ]);
+    const date = isoToExcelSerial('2021-11-19');
+    const curve = [[20.1], [21.2], [22.0]];
+    const expiry = isoToExcelSerial('2022-01-19');
+    const s = call('STRESSFUTURE', date, 17.91, curve, expiry) as unknown[][];
+    const sh = call('STRESSFUTURE', date, 17.91, curve, expiry, null, null, null, null, null, 1) as unknown[][];
+    expect(sh[0]).toEqual(['stressed future (points)', "today's future (points)", 'stressed VIX (points)']);
+    expect(sh[1]).toEqual(s[0]);
+    expectInvalid('headers', 'SPLIT', 20, 16, 35, null, null, null, 'yes');
+  });
+
+  it('reads numeric text as the number (one rule for every function: optional % and thousands commas)', () => {
+    const direct = call('BS', 'call', 42, 40, 0.5, 0.2, 0.1) as number;
+    expect(direct).toBeCloseTo(4.7594, 4); // Hull, Options, Futures and Other Derivatives, example 15.6
+    expect(call('BS', 'call', '42', ' 40 ', '0.5', '20%', '10%')).toBe(direct);
+    expect(call('BS', 'call', '4.2e1', 40, 0.5, 0.2, 0.1)).toBe(direct);
+    expect(call('RSI', [[44], ['44.5'], [44.2], [45]], '2')).toEqual(call('RSI', [[44], [44.5], [44.2], [45]], 2));
+    // Anything else stays an error naming the argument: a decimal comma is never read as thousands.
+    expect(expectInvalid('spot', 'BS', 'call', '4,2', 40, 0.5, 0.2)).toContain('"4,2"');
+    expectInvalid('spot', 'BS', 'call', '42 pts', 40, 0.5, 0.2);
+    expectInvalid('vol', 'BS', 'call', 42, 40, 0.5, '%');
+    expectInvalid('closes[2]', 'RSI', [[44], ['4,45'], [44.2], [45]], 2);
+  });
+
   it('rejects bad arguments with #VALUE! naming the argument and the fix', () => {
     expect(expectInvalid('vol', 'BS', 'call', 42, 40, 0.5, 18)).toContain('0.18');
     expectInvalid('type', 'BS', 'straddle', 42, 40, 0.5, 0.2);
@@ -667,6 +701,43 @@ describe('ALVH.PLAN', () => {
     );
   });
 
+  it('explains its numbers with the policy it ran with (tailCoverage 2.5, not the default 1.8)', () => {
+    const p = plan(input({ policy: { tailCoverage: 2.5 } }));
+    expect(p.policy.tailCoverage).toBe(2.5);
+    const out = call('PLAN', rows([['tailCoverage', 2.5]])) as unknown[][];
+    const contracts = out.find((r) => r[0] === 'Contracts');
+    expect(contracts?.[1]).toBe(p.tail.contracts);
+    expect(contracts?.[2]).toBe('ceil(2.5 · scenario loss / gain per contract)');
+    const analogs = out.filter((r) => /^\d{4}-\d{2}-\d{2} /.test(String(r[0])));
+    expect(analogs.length).toBe(p.analogs.length);
+    expect(analogs.length).toBeGreaterThan(0);
+    for (const r of analogs) {
+      expect(r[2]).toContain('contracts for 2.5× coverage');
+      expect(String(r[2])).not.toContain('1.8');
+      expect(String(r[2])).not.toMatch(/-0\.00|\b1 cover\b|contracts cover\b/);
+    }
+    // The default explanation differs: the text follows the plan, not a fixed policy.
+    const plain = call('PLAN', rows()) as unknown[][];
+    expect(plain.find((r) => r[0] === 'Contracts')?.[2]).toBe('ceil(1.8 · scenario loss / gain per contract)');
+  });
+
+  it('names the rows a worksheet user has when no last rebalance is given', () => {
+    const status = String((call('PLAN', rows()) as unknown[][]).find((r) => r[0] === 'Status')?.[1]);
+    expect(status).toContain('lastDate');
+    expect(status).toContain('lastVX1');
+    expect(status).not.toContain('lastRebalance');
+  });
+
+  it('reads numeric text in the value column under the same rule as every function', () => {
+    const typed = rows().map((r) => (r[0] === 'spx' ? ['spx', '2,351.1'] : r[0] === 'rate' ? ['rate', '2.4%'] : r));
+    expect(call('PLAN', typed)).toEqual(call('PLAN', rows()));
+    expectInvalid(
+      'inputs',
+      'PLAN',
+      rows().map((r) => (r[0] === 'spx' ? ['spx', '2351,1'] : r)),
+    );
+  });
+
   it('takes futures keyed by their expiry dates instead of VX1…VXn', () => {
     const expiries = vxExpiriesAfter('2018-12-24', 3);
     const dated = rows().map((r) => {
@@ -710,8 +781,8 @@ describe('every argument of every function', () => {
     BLACK76: ['call', 19, 19, 0.75, 0.28, 0.1, 'vega'],
     IV: ['call', 4.76, 42, 40, 0.5, 0.1, 0, 'bs'],
     VXEXPIRY: [d],
-    SPLIT: [20, 16, 35, 5, 0.01, -3],
-    TAILSIZE: [42_000, 16, 52 / 365, 1, 28, 1.8, 0.025, 0.01, 10 / 365, 1.2, 1],
+    SPLIT: [20, 16, 35, 5, 0.01, -3, true],
+    TAILSIZE: [42_000, 16, 52 / 365, 1, 28, 1.8, 0.025, 0.01, 10 / 365, 1.2, 1, false],
     CURVE: [d, 36.07, vx, vxExpiriesAfter('2018-12-24', 3).map((x) => [isoToExcelSerial(x)])],
     RSI: [closes, 14, false],
     MACD: [closes, 5, 10, 3, true],
@@ -727,6 +798,7 @@ describe('every argument of every function', () => {
       60,
       vxExpiriesAfter('2018-12-24', 3).map((x) => [isoToExcelSerial(x)]),
       6,
+      true,
     ],
     OVERLAY: [d, 2351.1, 36.07, e, 1800, -369, 0.5, 'spx-long-put', 30, 0.024, 0.02],
     REBALANCE: [d, 36.07, vx, isoToExcelSerial('2018-12-17'), 25.58, [[21.5], [20.9], [20.8]]],

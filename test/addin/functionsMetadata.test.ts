@@ -17,6 +17,7 @@ interface ParameterMetadata {
 }
 interface FunctionMetadata {
   id: string;
+  helpUrl?: string;
   name: string;
   description?: string;
   parameters: ParameterMetadata[];
@@ -43,10 +44,15 @@ const SIGNATURES: Record<string, { required: string[]; optional: string[]; spill
     spill: false,
   },
   VXEXPIRY: { required: ['contractMonth'], optional: [], spill: false },
-  SPLIT: { required: ['vx1', 'vx2'], optional: ['rsi', 'prevSpread', 'macdHist', 'adSlope'], spill: true },
+  SPLIT: { required: ['vx1', 'vx2'], optional: ['rsi', 'prevSpread', 'macdHist', 'adSlope', 'headers'], spill: true },
   TAILSIZE: {
     required: ['condorLoss', 'hedgeFuture', 'hedgeYears', 'volOfVol', 'stressedFuture'],
-    optional: ['coverage', 'otmPct', 'rate', 'horizonYears', 'stressVolOfVol', 'strikeStep'],
+    optional: ['coverage', 'otmPct', 'rate', 'horizonYears', 'stressVolOfVol', 'strikeStep', 'headers'],
+    spill: true,
+  },
+  STRESSFUTURE: {
+    required: ['valuationDate', 'vix', 'futures', 'expiry'],
+    optional: ['drawdown', 'drawdownDays', 'stressVix', 'expiries', 'shockKappa', 'headers'],
     spill: true,
   },
 };
@@ -87,6 +93,29 @@ describe('functions.json', () => {
         expect(p.optional === true, `${id}(${p.name}) optional`).toBe(sig.optional.includes(p.name));
       expect(f.result?.dimensionality === 'matrix', `${id} spills`).toBe(sig.spill);
     }
+  });
+
+  it('links every function to its own entry of help.html on the manifest origin', () => {
+    const help = readFileSync(join(addinDist, 'help.html'), 'utf8');
+    const manifest = readFileSync(join(addinDist, '..', '..', 'manifest.xml'), 'utf8');
+    const origin = /<SourceLocation DefaultValue="(https:\/\/[^/"]+)\//.exec(manifest)?.[1];
+    expect(origin).toBe('https://localhost:3000');
+    for (const f of functions) {
+      expect(f.helpUrl, f.id).toBe(`${origin}/help.html#${f.id}`);
+      expect(help, f.id).toContain(`<h2 id="${f.id}">`);
+    }
+  });
+
+  it('offers an optional headers argument, last, on the functions that spill unlabelled rows', () => {
+    const byId = new Map(functions.map((f) => [f.id, f]));
+    for (const id of ['SPLIT', 'TAILSIZE', 'STRESSFUTURE']) {
+      const last = byId.get(id)?.parameters.at(-1);
+      expect(last, id).toMatchObject({ name: 'headers', optional: true, type: 'any' });
+      expect(last?.description).toContain('TRUE');
+    }
+    // Labelled spills need none.
+    for (const id of ['CURVE', 'CONDOR', 'PLAN'])
+      expect(byId.get(id)?.parameters.some((p) => p.name === 'headers')).toBe(false);
   });
 
   it('declares every argument "any", so that an empty cell arrives empty and not as 0', () => {

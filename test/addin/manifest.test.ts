@@ -159,6 +159,21 @@ describe('manifest.xml (offline)', () => {
     expect(sizes).toEqual(['16', '32', '80']);
   });
 
+  it('promises in its tooltip only the runs the taskpane has', () => {
+    const manifest = readFileSync(manifestPath, 'utf8');
+    const tooltip = /id="TaskpaneButton.Tooltip" DefaultValue="([^"]*)"/.exec(manifest)?.[1] ?? '';
+    const html = readFileSync(join(addinDist, 'taskpane.html'), 'utf8');
+    const runs = [...html.matchAll(/data-run="([a-z]+)"/g)].map((m) => m[1]);
+    expect(runs).toEqual(expect.arrayContaining(['plan', 'stress', 'montecarlo']));
+    for (const [word, run] of [
+      ['plan', 'plan'],
+      ['stress', 'stress'],
+      ['Monte Carlo', 'montecarlo'],
+      ['replay', 'replay'],
+    ] as const)
+      if (tooltip.includes(word)) expect(runs, `the tooltip names ${word}`).toContain(run);
+  });
+
   it('serves a shared-runtime page that loads office.js, then functions.js, then taskpane.js', () => {
     const html = readFileSync(join(addinDist, 'taskpane.html'), 'utf8');
     const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]);

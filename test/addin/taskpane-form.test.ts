@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { POLICY_FIELDS } from '@alvh/shared';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
 import { chunkPaths } from '../../addin/src/taskpane/jobs';
-import { issueTarget, numberOrText, planInputFromForm } from '../../addin/src/taskpane/planInput';
-import { parsePastedCurve, readKeyValueRange } from '../../addin/src/taskpane/selection';
+import { issueTarget, numberOrText, planInputFromForm } from '../../addin/src/common/planInput';
+import { parsePastedCurve, readKeyValueRange } from '../../addin/src/common/selection';
 import { browserSettingsStore, checkEndpoint } from '../../addin/src/taskpane/settings';
-import { excelFormat, formatValue, heatColor } from '../../addin/src/taskpane/views';
+import { excelFormat, formatValue, heatColor } from '../../addin/src/common/views';
 
 describe('readKeyValueRange', () => {
   it('reads fields by name or alias, Excel dates, VX1..VXn with their expiries, and policy overrides', () => {
@@ -95,6 +95,9 @@ describe('form text → plan input', () => {
     ['4982.77', 4982.77],
     ['5,000,000', 5_000_000],
     ['4.3%', 0.043],
+    ['-1.5e-2', -0.015],
+    ['4,5', '4,5'],
+    ['12,34.5', '12,34.5'],
     ['', undefined],
     ['abc', 'abc'],
   ])('%j reads as %j', (text, value) => expect(numberOrText(text)).toEqual(value));

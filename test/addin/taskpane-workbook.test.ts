@@ -14,19 +14,13 @@ import {
   writePlanSheet,
   writeStressSheet,
 } from '../../addin/src/taskpane/workbook';
-import type { HistogramView, PlanView, StressView } from '../../addin/src/taskpane/views';
-import {
-  PlanInputSchema,
-  parseInput,
-  plan,
-  resolvePolicy,
-  runMonteCarloChunk,
-  stressGrid,
-  summarizeMonteCarlo,
-} from '@alvh/shared';
+import type { HistogramView, PlanView, StressView } from '../../addin/src/common/views';
+import { excelFormat, formatValue } from '../../addin/src/common/views';
+import { PlanInputSchema, parseInput, plan, runMonteCarloChunk, stressGrid, summarizeMonteCarlo } from '@alvh/shared';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
-import { monteCarloInput, planInputFromForm, stressInput } from '../../addin/src/taskpane/planInput';
-import { mergeCloudMonteCarlo, presentMonteCarlo, presentPlan, presentStress } from '../../addin/src/taskpane/present';
+import { monteCarloInput, planInputFromForm, stressInput } from '../../addin/src/common/planInput';
+import { presentPlan } from '../../addin/src/common/present';
+import { mergeCloudMonteCarlo, presentMonteCarlo, presentStress } from '../../addin/src/common/presentRuns';
 
 interface TableRec {
   address: string;
@@ -173,12 +167,14 @@ const stress: StressView = {
       ],
     },
   ],
+  opens: 0,
 };
 
 const hist: HistogramView = {
   binLabels: [-40000, -20000, 0, 20000],
   condor: [50, 100, 600, 250],
   alvh: [10, 90, 650, 250],
+  tails: { low: -50000, high: 30000, below: [0, 0], above: [0, 0] },
   paths: 1000,
   stats: [
     { label: 'Mean', condor: 1200, alvh: 900, format: 'usd' },
@@ -329,7 +325,6 @@ describe('from the example day: plan(), stressGrid() and a Monte Carlo run throu
   const raw = planInputFromForm({ fields: EXAMPLE.fields, futures: EXAMPLE.futures, policy: {} });
   const input = parseInput(PlanInputSchema, raw);
   const p = plan(input);
-  const planned = { input, book: p.book };
 
   it('writes every plan row and audit entry, with the numbers the plan computed', async () => {
     const view = presentPlan(p);
@@ -352,11 +347,25 @@ describe('from the example day: plan(), stressGrid() and a Monte Carlo run throu
     expect(body['values']).toHaveLength(n + 1);
   });
 
+  it('shows money Greeks with their unit: "$-469 per vol point", in the page and as the cell format', () => {
+    const view = presentPlan(p);
+    const vega = view.rows.find((r) => r.label === 'Net vega')!;
+    expect(vega.unit).toBe('per vol point');
+    expect(formatValue(vega.value, vega.format, vega.unit)).toMatch(/^-?\$[\d,]+ per vol point$/);
+    expect(excelFormat(vega.format, vega.unit)).toBe('$#,##0 "per vol point";[Red]-$#,##0 "per vol point"');
+    expect(view.rows.find((r) => r.label === 'Net theta')?.unit).toBe('per day');
+    expect(formatValue(236, 'usd', 'per vol point')).toBe('$236 per vol point');
+  });
+
   it('explains each number with the policy the plan ran with', () => {
-    const overrides = { tailCoverage: 2, maxHedgeCostRate: 0.2 };
-    const view = presentPlan(plan({ ...input, policy: overrides }), resolvePolicy(overrides));
+    const overrides = { tailCoverage: 2.5, maxHedgeCostRate: 0.2 };
+    const view = presentPlan(plan({ ...input, policy: overrides }));
     const note = (label: string) => view.rows.find((r) => r.label === label)?.note;
-    expect(note('Contracts')).toBe('ceil(2 · scenario loss / gain per contract)');
+    expect(note('Contracts')).toBe('ceil(2.5 · scenario loss / gain per contract)');
+    for (const r of view.rows.filter((r) => r.section === 'Historical analogs')) {
+      expect(r.note).toContain('contracts for 2.5× coverage');
+      expect(r.note).not.toMatch(/-0\.00/);
+    }
     expect(note('Hedge cost rate')).toBe('annualised over max loss; cap 20%');
     expect(presentPlan(p).rows.find((r) => r.label === 'Hedge cost rate')?.note).toBe(
       'annualised over max loss; cap 18%',
@@ -364,12 +373,21 @@ describe('from the example day: plan(), stressGrid() and a Monte Carlo run throu
   });
 
   it('writes one heatmap block per horizon of the stress grid', async () => {
-    const grid = stressGrid(stressInput(planned, {}));
+    const grid = stressGrid(stressInput(raw));
     const view = presentStress(grid);
     expect(view.slices.map((s) => s.label)).toEqual(
       grid.days.map((d, i) => `after ${d} day${d === 1 ? '' : 's'} (${grid.dates[i]})`),
     );
     expect(view.slices[0]!.values).toEqual(grid.total[0]);
+    // Today's slice opens first, wherever the grid lists it.
+    expect(view.slices[view.opens]!.short).toBe('today');
+    const later = presentStress(stressGrid({ ...stressInput(raw), days: [7, 0, 21] }));
+    expect(later.opens).toBe(1);
+    expect(later.slices[1]!.short).toBe('today');
+    expect(presentStress(stressGrid({ ...stressInput(raw), days: [7, 21] })).opens).toBe(0);
+    // The default VIX axis spans both sides of today's VIX.
+    expect(Math.min(...grid.vixLevels)).toBeLessThan(input.market.vix);
+    expect(Math.max(...grid.vixLevels)).toBeGreaterThan(input.market.vix);
     const { context, sheets } = mockContext();
     await writeStressSheet(context, view, { stamp: '1', supports: all });
     const cfs = sheets[0]!.ranges.flatMap((r) => r.cfs);
@@ -377,30 +395,57 @@ describe('from the example day: plan(), stressGrid() and a Monte Carlo run throu
   });
 
   it('merges cloud chunk answers (typed arrays sent as JSON arrays) into the one-run summary, bit for bit', () => {
-    const whole = summarizeMonteCarlo(runMonteCarloChunk(monteCarloInput(planned, {}, 400, 7)));
+    const whole = summarizeMonteCarlo(runMonteCarloChunk(monteCarloInput(raw, 400, 7)));
     // As the API sends them: { partial, summary } with every typed array as a plain array.
     const wire = (first: number, count: number): unknown =>
       JSON.parse(
-        JSON.stringify(
-          { partial: runMonteCarloChunk(monteCarloInput(planned, {}, 400, 7, first, count)) },
-          (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v),
+        JSON.stringify({ partial: runMonteCarloChunk(monteCarloInput(raw, 400, 7, first, count)) }, (_k, v: unknown) =>
+          ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v,
         ),
       );
-    expect(mergeCloudMonteCarlo([wire(0, 150), wire(150, 150), wire(300, 100)])).toEqual(whole);
-    expect(mergeCloudMonteCarlo([wire(0, 151), wire(151, 249)])).toEqual(whole);
+    expect(mergeCloudMonteCarlo([wire(0, 150), wire(150, 150), wire(300, 100)]).summary).toEqual(whole);
+    expect(mergeCloudMonteCarlo([wire(0, 151), wire(151, 249)]).summary).toEqual(whole);
+  });
+
+  it('plots the 0.5th-99.5th percentile body of both books and counts the paths beyond', () => {
+    const partial = runMonteCarloChunk(monteCarloInput(raw, 2000, 11));
+    const summary = summarizeMonteCarlo(partial);
+    const view = presentMonteCarlo(summary, { condor: partial.condor, book: partial.book });
+    const { low, high, below, above } = view.tails;
+    for (const [k, series] of [partial.condor, partial.book].entries()) {
+      const counts = k === 0 ? view.condor : view.alvh;
+      // Every path is either in a bin or counted in a tail, never both, never lost.
+      expect(counts.reduce((a, b) => a + b, 0) + below[k]! + above[k]!).toBe(2000);
+      expect(below[k]).toBe(series.filter((x) => x < low).length);
+      expect(above[k]).toBe(series.filter((x) => x > high).length);
+    }
+    // Of the 4,000 pooled P&Ls, about 0.5% lie on each side (ties on a max-loss spike may add a few).
+    const out = below.reduce((a, b) => a + b, 0) + above.reduce((a, b) => a + b, 0);
+    expect(out).toBeLessThanOrEqual(Math.ceil(4000 * 0.01) + 2);
+    expect(low).toBeGreaterThanOrEqual(Math.min(summary.condor.min, summary.alvh.min));
+    expect(high).toBeLessThanOrEqual(Math.max(summary.condor.max, summary.alvh.max));
+    expect(view.binLabels).toHaveLength(40);
+    expect(view.binLabels[0]).toBeGreaterThan(low);
+    expect(view.binLabels[39]).toBeLessThan(high);
   });
 
   it('charts the histogram of a Monte Carlo run: both books on the same bins', async () => {
-    const summary = summarizeMonteCarlo(runMonteCarloChunk(monteCarloInput(planned, {}, 400, 7)));
+    const summary = summarizeMonteCarlo(runMonteCarloChunk(monteCarloInput(raw, 400, 7)));
     const view = presentMonteCarlo(summary);
     expect(view.paths).toBe(400);
     expect(view.binLabels).toHaveLength(summary.histogram.edges.length - 1);
     expect(view.condor.reduce((a, b) => a + b, 0)).toBe(400);
     expect(view.alvh.reduce((a, b) => a + b, 0)).toBe(400);
-    expect(view.stats.find((s) => s.label === 'CVaR 95 (loss)')).toMatchObject({
-      condor: summary.condor.cvar95,
-      alvh: summary.alvh.cvar95,
+    // One sign convention: P&L, a loss negative (the summary states VaR and CVaR as positive losses).
+    expect(view.stats.find((s) => s.label.startsWith('CVaR 95'))).toMatchObject({
+      condor: -summary.condor.cvar95,
+      alvh: -summary.alvh.cvar95,
     });
+    expect(view.stats.find((s) => s.label.startsWith('VaR 95'))).toMatchObject({
+      condor: -summary.condor.var95,
+      alvh: -summary.alvh.var95,
+    });
+    for (const s of view.stats) expect(s.label, 'every statistic names its unit').toMatch(/USD|share/);
 
     const { context, sheets } = mockContext();
     await writeMonteCarloSheet(context, view, { stamp: '1', supports: all });

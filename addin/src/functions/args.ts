@@ -5,6 +5,7 @@
  * through the sizing package's error model, so {@link excelCall} shows it as #VALUE!.
  */
 import { excelSerialToIso, invalidInput, parseIsoDate, toIsoDate, type OptionType } from '@alvh/shared';
+import { numberFromText } from '../common/numbers';
 
 /** A cell or argument as Excel passes it to a custom function. */
 export type Cell = number | string | boolean | null | undefined;
@@ -18,13 +19,23 @@ function show(x: unknown): string {
   return typeof x === 'string' ? JSON.stringify(x) : String(x);
 }
 
-/** A number argument; a non-number (text, TRUE/FALSE, an empty cell) is rejected. */
+/** A cell's number: a number, or numeric text under the common rule ({@link numberFromText}). */
+function cellNumber(x: unknown): number | undefined {
+  if (typeof x === 'number') return Number.isFinite(x) ? x : undefined;
+  return typeof x === 'string' ? numberFromText(x) : undefined;
+}
+
+/**
+ * A number argument. Numeric text ("42", "5%", "5,000,000") reads as the number, as in ALVH.PLAN
+ * and the taskpane; other text, TRUE/FALSE and an empty cell are rejected naming the argument.
+ */
 export function numberArg(name: string, x: unknown): number {
-  if (typeof x !== 'number' || !Number.isFinite(x)) {
+  const n = cellNumber(x);
+  if (n === undefined) {
     const what = isMissing(x) ? 'is empty' : `is ${show(x)}, not a number`;
-    throw invalidInput(name, what, 'pass a number');
+    throw invalidInput(name, what, 'pass a number (text such as "42" or "5%" also reads as one)');
   }
-  return x;
+  return n;
 }
 
 /** An optional number argument: `undefined` when omitted or empty. */
@@ -108,10 +119,10 @@ function cellsOf(name: string, range: unknown): { cell: unknown; at: string }[] 
  */
 export function seriesArg(name: string, range: unknown): number[] {
   return cellsOf(name, range).map(({ cell, at }) => {
-    if (typeof cell !== 'number' || !Number.isFinite(cell)) {
+    const n = cellNumber(cell);
+    if (n === undefined)
       throw invalidInput(at, `is ${show(cell)}, not a number`, 'fill the gap or select only numbers');
-    }
-    return cell;
+    return n;
   });
 }
 
@@ -150,4 +161,16 @@ export function keyValueArg(name: string, range: unknown): [string | number, Cel
   });
   if (out.length === 0) throw invalidInput(name, 'is empty', 'select a two-column range of names and values');
   return out;
+}
+
+/**
+ * One row of values, with a header row of `labels` above it when the optional `headers` argument is
+ * TRUE (for functions that otherwise spill unlabelled numbers).
+ */
+export function withHeaders(
+  headers: unknown,
+  labels: readonly string[],
+  values: readonly number[],
+): (string | number)[][] {
+  return booleanArg('headers', headers, false) ? [[...labels], [...values]] : [[...values]];
 }

@@ -11,7 +11,7 @@
  * wings; its credit, 10.00 points, is the plan's own skewed BSM value of the legs (10.003).
  */
 import { vxExpiriesAfter } from '@alvh/shared';
-import type { FieldName } from './fields';
+import type { FieldName } from '../common/fields';
 
 const DATE = '2025-04-08';
 /** VX M1..M8 settlements of 2025-04-08. */

@@ -5,6 +5,7 @@
  * Each run reports progress and can be cancelled (the worker is terminated; the HTTP request is
  * aborted).
  */
+import { Cancelled } from '../common/errors';
 import type { Settings } from './settings';
 
 export type JobKind = 'montecarlo' | 'stress';
@@ -31,12 +32,7 @@ export class RunError extends Error {
   }
 }
 
-export class Cancelled extends Error {
-  constructor() {
-    super('cancelled');
-    this.name = 'Cancelled';
-  }
-}
+export { Cancelled };
 
 export interface RunHandle<T> {
   result: Promise<T>;

@@ -4,17 +4,9 @@
  * Chunks are merged with the shared `mergeMonteCarlo`, which gives the same result to the last
  * bit as one run of all paths.
  */
-import {
-  MonteCarloInputSchema,
-  mergeMonteCarlo,
-  parseInput,
-  runMonteCarloChunk,
-  stressGrid,
-  summarizeMonteCarlo,
-} from '@alvh/shared';
-import type { MonteCarloPartial } from '@alvh/shared';
-import { chunkPaths } from './jobs';
+import { stressGrid } from '@alvh/shared';
 import type { WorkerMessage, WorkerRequest } from './jobs';
+import { runMonteCarloLocally } from './localRuns';
 
 interface WorkerScope {
   postMessage(m: WorkerMessage): void;
@@ -23,21 +15,7 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 function runMonteCarlo(raw: unknown, chunkSize: number): unknown {
-  const input = parseInput(MonteCarloInputSchema, raw);
-  const total = input.paths;
-  const parts: MonteCarloPartial[] = [];
-  let before = 0;
-  for (const [firstPath, pathCount] of chunkPaths(total, chunkSize)) {
-    parts.push(
-      runMonteCarloChunk(
-        { ...input, firstPath, pathCount },
-        { onProgress: (done: number) => scope.postMessage({ type: 'progress', done: before + done, total }) },
-      ),
-    );
-    before += pathCount;
-    scope.postMessage({ type: 'progress', done: before, total });
-  }
-  return summarizeMonteCarlo(mergeMonteCarlo(parts));
+  return runMonteCarloLocally(raw, chunkSize, (done, total) => scope.postMessage({ type: 'progress', done, total }));
 }
 
 scope.onmessage = (ev) => {

@@ -3,11 +3,21 @@
  * with the explanation under each number, the audit trail, the stress grid as a coloured matrix
  * and the Monte Carlo histogram as a chart.js bar chart.
  */
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Title, Tooltip } from 'chart.js';
-import { formatValue, heatColor } from './views';
-import type { HistogramView, PlanView, StressView } from './views';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LogarithmicScale,
+  Title,
+  Tooltip,
+} from 'chart.js';
+import { formatValue, heatColor } from '../common/views';
+import type { HistogramView, PlanView, StressView } from '../common/views';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Title, Tooltip);
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, LogarithmicScale, Legend, Title, Tooltip);
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -61,7 +71,7 @@ export function renderPlan(view: PlanView): void {
       el(
         'td',
         { class: r.format === 'text' || typeof r.value === 'string' ? 'num text' : 'num' },
-        formatValue(r.value, r.format),
+        formatValue(r.value, r.format, r.unit),
       ),
     );
     rows.push(tr);
@@ -120,7 +130,7 @@ export function renderStress(view: StressView): void {
         {
           type: 'button',
           role: 'tab',
-          'aria-selected': i === view.slices.length - 1 ? 'true' : 'false',
+          'aria-selected': i === view.opens ? 'true' : 'false',
           'aria-label': s.label,
           title: s.label,
         },
@@ -134,7 +144,7 @@ export function renderStress(view: StressView): void {
       return b;
     }),
   );
-  renderStressSlice(view, view.slices.length - 1);
+  renderStressSlice(view, view.opens);
   byId('stress-result').hidden = false;
 }
 
@@ -142,6 +152,10 @@ let chart: Chart | undefined;
 
 export function renderMonteCarlo(view: HistogramView): void {
   byId('mc-title').textContent = `${view.paths.toLocaleString('en-US')} paths`;
+  const t = view.tails;
+  byId('mc-tails').textContent = Number.isFinite(t.low)
+    ? `Bins span ${formatValue(t.low, 'usd')} to ${formatValue(t.high, 'usd')} (0.5th-99.5th percentile). Not drawn: unhedged ${t.below[0] ?? 0} paths below, ${t.above[0] ?? 0} above; ALVH ${t.below[1] ?? 0} below, ${t.above[1] ?? 0} above. P&L at the horizon, a loss is negative.`
+    : 'Bins span every path. P&L at the horizon, a loss is negative.';
   byId('mc-result').hidden = false;
   const canvas = byId<HTMLCanvasElement>('mc-chart');
   chart?.destroy();
@@ -175,14 +189,15 @@ export function renderMonteCarlo(view: HistogramView): void {
       animation: false,
       plugins: {
         legend: { position: 'bottom', labels: { boxWidth: 12 } },
-        title: { display: true, text: 'P&L at the horizon (USD), paths per bin' },
+        title: { display: true, text: 'P&L at the horizon (USD; loss < 0), paths per bin' },
         tooltip: {
           callbacks: { title: (items) => `P&L ≈ ${formatValue(view.binLabels[items[0]?.dataIndex ?? 0] ?? 0, 'usd')}` },
         },
       },
       scales: {
         x: { ticks: { maxRotation: 0, autoSkipPadding: 8 }, grid: { display: false } },
-        y: { beginAtZero: true, ticks: { precision: 0 } },
+        // Paths pile up at the condor's max profit and max loss: a log scale keeps the body in view.
+        y: { type: 'logarithmic', min: 1, title: { display: true, text: 'paths (log scale)' } },
       },
     },
   });

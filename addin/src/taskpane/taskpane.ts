@@ -4,25 +4,30 @@
  * Worker) with progress and cancel, and the results in the page and, inside Excel, in new
  * worksheets. The maths is all in '@alvh/shared'; this file is wiring.
  */
-import {
-  PlanInputSchema,
-  POLICY_FIELDS,
-  formatPath,
-  isAlvhError,
-  plan,
-  resolvePolicy,
-  vxExpiriesAfter,
-} from '@alvh/shared';
+import { PlanInputSchema, POLICY_FIELDS, formatPath, isAlvhError, plan, vxExpiriesAfter } from '@alvh/shared';
 import { EXAMPLE } from './example';
-import { FIELD_NAMES } from './fields';
-import type { FieldName } from './fields';
+import {
+  $,
+  POLICY_SHOWN,
+  addCurveRow,
+  buildPolicyFields,
+  curveBody,
+  fill,
+  form,
+  input,
+  onCurveRowRemoved,
+  readCurve,
+  readState,
+  setCurve,
+} from './form';
 import { Cancelled, runCloudChunks, runInWorker, chunkPaths } from './jobs';
 import type { JobKind, RunHandle } from './jobs';
-import { issueTarget, monteCarloInput, planInputFromForm, policyOverrides, stressInput } from './planInput';
-import type { FormState, PlannedBook } from './planInput';
-import { presentMonteCarlo, presentPlan, presentStress, mergeCloudMonteCarlo } from './present';
+import { issueTarget, monteCarloInput, planInputFromForm, stressInput } from '../common/planInput';
+import { presentPlan } from '../common/present';
+import { presentMonteCarlo, presentStress, mergeCloudMonteCarlo } from '../common/presentRuns';
+import type { McRun } from '../common/presentRuns';
 import { renderMonteCarlo, renderPlan, renderStress, showError } from './render';
-import { parsePastedCurve, readKeyValueRange } from './selection';
+import { parsePastedCurve, readKeyValueRange } from '../common/selection';
 import { browserSettingsStore, checkEndpoint, officeSettingsStore } from './settings';
 import type { Settings, SettingsStore } from './settings';
 import {
@@ -49,120 +54,12 @@ let showAll = false;
 let hasPlanned = false;
 const running: Partial<Record<JobKind, RunHandle<unknown>>> = {};
 
-const POLICY_DEFAULTS = resolvePolicy() as unknown as Record<string, unknown>;
-/** Policy fields shown in the form: the scalar ones (the knots and skew stay at their defaults). */
-const POLICY_SHOWN = POLICY_FIELDS.filter((k) => {
-  const v = POLICY_DEFAULTS[k];
-  return v === undefined || typeof v === 'number' || typeof v === 'string';
-});
-
 function safeLocalStorage(): Storage | undefined {
   try {
     return window.localStorage;
   } catch {
     return undefined;
   }
-}
-
-function $(id: string): HTMLElement {
-  const e = document.getElementById(id);
-  if (!e) throw new Error(`the page has no #${id}`);
-  return e;
-}
-
-const form = (): HTMLFormElement => $('plan-form') as HTMLFormElement;
-
-function input(name: string): HTMLInputElement | HTMLSelectElement {
-  const e = form().elements.namedItem(name);
-  if (!(e instanceof HTMLInputElement || e instanceof HTMLSelectElement))
-    throw new Error(`the form has no input ${name}`);
-  return e;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Building the form
-
-function labelOf(key: string): string {
-  return key.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
-}
-
-function buildPolicyFields(): void {
-  const box = $('policy-fields');
-  for (const key of POLICY_SHOWN) {
-    const def = POLICY_DEFAULTS[key];
-    const label = document.createElement('label');
-    label.className = 'field';
-    const span = document.createElement('span');
-    span.textContent = labelOf(key);
-    label.append(span);
-    let control: HTMLInputElement | HTMLSelectElement;
-    if (key === 'overlay') {
-      control = document.createElement('select');
-      for (const o of ['spx-put-calendar', 'spx-long-put', 'vix-call-diagonal'])
-        control.add(new Option(o, o, o === def, o === def));
-    } else {
-      control = document.createElement('input');
-      control.type = 'text';
-      control.inputMode = 'decimal';
-      control.value = def === undefined ? '' : String(def);
-      if (def === undefined) control.placeholder = 'auto';
-    }
-    control.name = `policy.${key}`;
-    control.dataset['default'] = def === undefined ? '' : String(def);
-    control.title = `${key} (default ${def === undefined ? 'computed' : String(def)})`;
-    const err = document.createElement('small');
-    err.className = 'err';
-    label.append(control, err);
-    box.append(label);
-  }
-}
-
-function curveBody(): HTMLTableSectionElement {
-  return $('curve-rows') as HTMLTableSectionElement;
-}
-
-function addCurveRow(expiry = '', price = ''): void {
-  const tr = document.createElement('tr');
-  const n = curveBody().rows.length + 1;
-  const cell = (cls: 'expiry' | 'price', value: string, label: string): HTMLTableCellElement => {
-    const td = document.createElement('td');
-    const i = document.createElement('input');
-    i.type = 'text';
-    i.className = `fut-${cls}`;
-    i.value = value;
-    i.inputMode = cls === 'price' ? 'decimal' : 'numeric';
-    i.setAttribute('aria-label', label);
-    if (cls === 'expiry') i.placeholder = 'YYYY-MM-DD';
-    const err = document.createElement('small');
-    err.className = 'err';
-    td.append(i, err);
-    return td;
-  };
-  const del = document.createElement('td');
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.textContent = '×';
-  b.setAttribute('aria-label', `Remove future ${n}`);
-  b.addEventListener('click', () => {
-    tr.remove();
-    touched.add('futures');
-    onFormChange();
-  });
-  del.append(b);
-  tr.append(cell('expiry', expiry, `VX ${n} expiry`), cell('price', price, `VX ${n} price`), del);
-  curveBody().append(tr);
-}
-
-function setCurve(rows: readonly { expiry: string; price: string }[]): void {
-  curveBody().replaceChildren();
-  for (const r of rows) addCurveRow(r.expiry, r.price);
-}
-
-function readCurve(): { expiry: string; price: string }[] {
-  return [...curveBody().rows].map((tr) => ({
-    expiry: (tr.querySelector('.fut-expiry') as HTMLInputElement).value,
-    price: (tr.querySelector('.fut-price') as HTMLInputElement).value,
-  }));
 }
 
 /** Expiries of the curve rows from the date: the next monthly VX expiries. */
@@ -183,27 +80,6 @@ function fillCurveExpiries(): void {
   }
   touched.add('futures');
   onFormChange();
-}
-
-function readState(): FormState {
-  const fields = Object.fromEntries(FIELD_NAMES.map((n) => [n, input(n).value])) as Record<FieldName, string>;
-  const policy: Record<string, string> = {};
-  for (const key of POLICY_SHOWN) {
-    const c = input(`policy.${key}`);
-    if (c.value.trim() !== (c.dataset['default'] ?? '')) policy[key] = c.value;
-  }
-  return { fields, futures: readCurve(), policy };
-}
-
-function fill(
-  values: Partial<Record<FieldName, string>>,
-  futures?: { expiry: string; price: string }[],
-  policy: Record<string, string> = {},
-): void {
-  for (const [k, v] of Object.entries(values)) input(k).value = v ?? '';
-  if (futures) setCurve(futures);
-  for (const [k, v] of Object.entries(policy)) input(`policy.${k}`).value = v;
-  if (Object.keys(policy).length > 0) ($('policy') as HTMLDetailsElement).open = true;
 }
 
 function loadExample(): void {
@@ -396,7 +272,7 @@ async function toWorkbook(
 function showPlan(parsed: unknown, toSheet: boolean): void {
   try {
     const p = plan(parsed as Parameters<typeof plan>[0]);
-    const view = presentPlan(p, resolvePolicy((parsed as { policy?: unknown }).policy));
+    const view = presentPlan(p, 'taskpane');
     renderPlan(view);
     setStale('plan-result', false);
     showError('');
@@ -453,20 +329,20 @@ async function runJob(kind: JobKind): Promise<void> {
   const parsed = validInputOrExplain();
   if (parsed === undefined) return;
   showError('');
-  // The scenario engines run the plan's book: plan first (here, instantly), then run it.
-  let planned: PlannedBook;
+  // The scenario engines run the plan's book: plan first (here, instantly) so that a rule of the
+  // method that rejects the input is shown at its field, then send the plan input itself, from
+  // which the worker and the API build the same book (tail budget included).
   try {
-    const p = plan(parsed as Parameters<typeof plan>[0]);
-    planned = { input: parsed as PlannedBook['input'], book: (p as unknown as PlannedBook).book };
+    plan(parsed as Parameters<typeof plan>[0]);
   } catch (e) {
     reportRunError(e);
     return;
   }
-  const policy = policyOverrides(readState().policy);
+  const planned = planInputFromForm(readState());
   const progress = (d: number, t: number): void => setProgress(kind, d, t);
   let handle: RunHandle<unknown>;
   if (kind === 'stress') {
-    const body = stressInput(planned, policy);
+    const body = stressInput(planned);
     handle =
       settings.endpoint === ''
         ? runInWorker(workerUrl, { job: 'stress', input: body }, progress)
@@ -478,12 +354,12 @@ async function runJob(kind: JobKind): Promise<void> {
     if (settings.endpoint === '') {
       handle = runInWorker(
         workerUrl,
-        { job: 'montecarlo', input: monteCarloInput(planned, policy, paths, seed), chunkPaths: 2000 },
+        { job: 'montecarlo', input: monteCarloInput(planned, paths, seed), chunkPaths: 2000 },
         progress,
       );
     } else {
       const chunks = chunkPaths(paths, Math.max(1000, Math.ceil(paths / 8)));
-      const bodies = chunks.map(([first, count]) => monteCarloInput(planned, policy, paths, seed, first, count));
+      const bodies = chunks.map(([first, count]) => monteCarloInput(planned, paths, seed, first, count));
       handle = mapHandle(
         runCloudChunks(
           settings,
@@ -512,7 +388,8 @@ async function runJob(kind: JobKind): Promise<void> {
       (action(kind).querySelector('[data-note]') as HTMLElement).textContent =
         `Done ${where()} in ${secs} s${name ? `; sheet "${name}"` : ''}.`;
     } else {
-      const view = presentMonteCarlo(result);
+      const run = result as McRun;
+      const view = presentMonteCarlo(run.summary, run.paths);
       renderMonteCarlo(view);
       setStale('mc-result', false);
       $('mc-result').scrollIntoView({ block: 'nearest' });
@@ -586,6 +463,10 @@ async function fillFromSelection(): Promise<void> {
 // Start
 
 function wire(): void {
+  onCurveRowRemoved(() => {
+    touched.add('futures');
+    onFormChange();
+  });
   const f = form();
   f.addEventListener('input', (ev) => {
     const t = ev.target as HTMLElement;

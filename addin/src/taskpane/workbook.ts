@@ -8,8 +8,8 @@
  * `autofitColumns` is 1.2; colour-scale conditional formats are 1.6 (below it, the heatmap is
  * painted cell by cell with the same colours).
  */
-import { excelFormat, formatValue, heatColor } from './views';
-import type { HistogramView, PlanView, StressView } from './views';
+import { excelFormat, formatValue, heatColor } from '../common/views';
+import type { HistogramView, PlanView, StressView } from '../common/views';
 
 export interface WorkbookOptions {
   /** A timestamp `YYYYMMDD-HHMMSS` that makes sheet and table names unique per run. */
@@ -114,7 +114,7 @@ export async function writePlanSheet(
   );
   if (view.rows.length > 0) {
     const values = sheet.getRange(blockAddress(top + 1, 2, view.rows.length, 1));
-    values.numberFormat = view.rows.map((r) => [excelFormat(r.format)]);
+    values.numberFormat = view.rows.map((r) => [excelFormat(r.format, r.unit)]);
     values.format.horizontalAlignment = 'Right';
   }
 

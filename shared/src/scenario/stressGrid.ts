@@ -31,9 +31,13 @@ export interface StressGridResult {
   total: number[][][];
 }
 
-/** The default VIX axis: today's VIX and five levels above it, one below. */
+/**
+ * The default VIX axis, on both sides of today's VIX: two levels below in proportion (−30 %, −15 %,
+ * so a VIX-52 day still shows VIX falling back to 36), today, and four above in points (+5, +10,
+ * +20, +40: the shocks a tail hedge is for).
+ */
 export function defaultVixLevels(vix: number): number[] {
-  const levels = [vix - 5, vix, vix + 5, vix + 10, vix + 20, vix + 40].filter((v) => v >= 1);
+  const levels = [vix * 0.7, vix * 0.85, vix, vix + 5, vix + 10, vix + 20, vix + 40].filter((v) => v >= 1);
   return levels.map((v) => Math.round(v * 100) / 100);
 }
 

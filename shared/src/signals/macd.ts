@@ -35,14 +35,6 @@ export function ema(values: readonly number[], period: number): number[] {
  * @example
  * const { histogram } = macd(vvixOverVix); // volOfVolExpanding = histogram[histogram.length - 1] > 0
  */
-/**
- * The vol-of-vol signal's decision (ALVH-METHOD section 3): vol of vol is expanding when the MACD
- * histogram of the series is above 0.
- */
-export function volOfVolExpanding(histogram: number): boolean {
-  return histogram > 0;
-}
-
 export function macd(
   values: readonly number[],
   fast = 12,
@@ -61,4 +53,12 @@ export function macd(
   const sig = ema(line, signal);
   const m = line.slice(signal - 1);
   return { macd: m, signal: sig, histogram: m.map((x, i) => x - (sig[i] as number)) };
+}
+
+/**
+ * The vol-of-vol signal's decision (ALVH-METHOD section 3): vol of vol is expanding when the MACD
+ * histogram of the series is above 0.
+ */
+export function volOfVolExpanding(histogram: number): boolean {
+  return histogram > 0;
 }

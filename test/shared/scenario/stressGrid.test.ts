@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { black76Price, buildTermStructure, resolvePolicy, shockFutures } from '@alvh/shared';
-import { stressGrid } from '@alvh/shared';
+import { black76Price, buildTermStructure, defaultVixLevels, resolvePolicy, shockFutures, stressGrid } from '@alvh/shared';
 import { BOOK } from '../../helpers/fixtures';
 
 describe('stressGrid', () => {
@@ -60,7 +59,17 @@ describe('stressGrid', () => {
     );
   });
 
-  it('uses a default VIX ladder around today', () => {
-    expect(stressGrid({ book: BOOK, days: [0] }).vixLevels).toEqual([9, 14, 19, 24, 34, 54]);
+  it('uses a default VIX ladder on both sides of today', () => {
+    expect(stressGrid({ book: BOOK, days: [0] }).vixLevels).toEqual([9.8, 11.9, 14, 19, 24, 34, 54]);
+    // A VIX-52 day: levels below today as well as above (not 47.33-92.33), in increasing order.
+    const high = defaultVixLevels(52.33);
+    expect(high).toEqual([36.63, 44.48, 52.33, 57.33, 62.33, 72.33, 92.33]);
+    for (const vix of [9, 14, 25, 52.33, 80]) {
+      const l = defaultVixLevels(vix);
+      expect(Math.min(...l)).toBeLessThan(vix);
+      expect(Math.max(...l)).toBeGreaterThan(vix);
+      expect(l).toContain(Math.round(vix * 100) / 100);
+      expect([...l].sort((a, b) => a - b)).toEqual(l);
+    }
   });
 });

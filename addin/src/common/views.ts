@@ -13,6 +13,8 @@ export interface PlanRow {
   label: string;
   value: number | string;
   format: ValueFormat;
+  /** What the number is per, shown after it: "per vol point", "per day". */
+  unit?: string;
   note: string;
 }
 
@@ -49,6 +51,8 @@ export interface StressView {
   colLabels: string[];
   /** One matrix per days-elapsed value: values[row][col], USD; `short` names it on a tab. */
   slices: { label: string; short: string; values: number[][] }[];
+  /** The slice shown first: today's (+0 d) when the grid has it, else the first. */
+  opens: number;
 }
 
 /** One statistic of the Monte Carlo run for both books. */
@@ -65,12 +69,21 @@ export interface HistogramView {
   binLabels: number[];
   condor: number[];
   alvh: number[];
+  /**
+   * The range the bins span (USD; the 0.5th-99.5th percentile of both books) and the paths of
+   * each book [condor, ALVH] below and above it, which the bins leave out. NaN bounds: full range.
+   */
+  tails: { low: number; high: number; below: number[]; above: number[] };
   stats: McStatRow[];
   paths: number;
 }
 
 /** An Excel number format for a {@link ValueFormat}. */
-export function excelFormat(f: ValueFormat): string {
+export function excelFormat(f: ValueFormat, unit?: string): string {
+  if (unit !== undefined && (f === 'usd' || f === 'points')) {
+    const u = ` "${unit.replace(/"/g, '')}"`;
+    return f === 'usd' ? `$#,##0${u};[Red]-$#,##0${u}` : `#,##0.00${u}`;
+  }
   switch (f) {
     case 'usd':
       return '$#,##0;[Red]-$#,##0';
@@ -91,8 +104,9 @@ export function excelFormat(f: ValueFormat): string {
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 
 /** The value as a trader reads it in the page. */
-export function formatValue(v: number | string, f: ValueFormat): string {
+export function formatValue(v: number | string, f: ValueFormat, unit?: string): string {
   if (typeof v === 'string') return v;
+  if (unit !== undefined) return `${formatValue(v, f)} ${unit}`;
   switch (f) {
     case 'usd':
       return usd.format(v);

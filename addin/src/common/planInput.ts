@@ -4,6 +4,7 @@
  * passed on as typed so that the shared schema's message ("pass a number") is the one shown.
  */
 import { fieldForKey } from './fields';
+import { numberFromText } from './numbers';
 import type { FieldName } from './fields';
 
 export interface FormState {
@@ -13,13 +14,11 @@ export interface FormState {
   policy: Record<string, string>;
 }
 
-/** Text as a number when it is one (commas as thousands separators allowed), else the trimmed text. */
+/** Text as a number when it is one ({@link numberFromText}), else the trimmed text; blank is undefined. */
 export function numberOrText(text: string): number | string | undefined {
   const t = text.trim();
   if (t === '') return undefined;
-  const n = Number(t.replace(/,/g, '').replace(/%$/, ''));
-  if (!Number.isFinite(n)) return t;
-  return t.endsWith('%') ? n / 100 : n;
+  return numberFromText(t) ?? t;
 }
 
 /** Drop the keys whose value is undefined (exactOptionalPropertyTypes: absent, never undefined). */
@@ -102,66 +101,25 @@ export function issueTarget(path: string): IssueTarget {
   return { kind: 'form' };
 }
 
-/** A leg of the plan's book, as the scenario engines take it. */
-export interface BookLeg {
-  kind: 'spx' | 'vix';
-  type: 'call' | 'put';
-  strike: number;
-  expiry: string;
-  quantity: number;
+/**
+ * The stress grid request for a plan input: `{ plan }`, so that the worker here and the API build
+ * the same book from it with the shared `scenarioSource` (the plan's legs, its market, its policy,
+ * its tail budget and the condor's entry value), never a second copy of that mapping.
+ */
+export function stressInput(planInput: unknown): Record<string, unknown> {
+  return { plan: planInput };
 }
 
-/** What the scenario inputs need from a parsed plan input and its plan. */
-export interface PlannedBook {
-  input: {
-    valuationDate: string;
-    market: {
-      spx: number;
-      vix: number;
-      vvix?: number | undefined;
-      rate: number;
-      divYield: number;
-      futures: { expiry: string; price: number }[];
-    };
-    policy?: unknown;
-  };
-  book: { condor: readonly BookLeg[]; overlay: readonly BookLeg[]; tail: readonly BookLeg[] };
-}
-
-/** The scenario engines' book: the plan's legs on today's market (vol of vol = VVIX/100). */
-export function scenarioBook(p: PlannedBook): Record<string, unknown> {
-  const m = p.input.market;
-  return {
-    valuationDate: p.input.valuationDate,
-    spot: m.spx,
-    vix: m.vix,
-    futures: m.futures,
-    rate: m.rate,
-    divYield: m.divYield,
-    ...(m.vvix !== undefined ? { volOfVol: m.vvix / 100 } : {}),
-    condor: [...p.book.condor],
-    overlay: [...p.book.overlay],
-    tail: [...p.book.tail],
-  };
-}
-
-/** The stress grid request: the planned book, the policy overrides, the default axes. */
-export function stressInput(p: PlannedBook, policy: Record<string, number | string>): Record<string, unknown> {
-  return { book: scenarioBook(p), ...(Object.keys(policy).length > 0 ? { policy } : {}) };
-}
-
-/** A Monte Carlo request (or one chunk of it: firstPath, pathCount). */
+/** A Monte Carlo request (or one chunk of it: firstPath, pathCount) for a plan input, as {@link stressInput}. */
 export function monteCarloInput(
-  p: PlannedBook,
-  policy: Record<string, number | string>,
+  planInput: unknown,
   paths: number,
   seed: number,
   firstPath?: number,
   pathCount?: number,
 ): Record<string, unknown> {
   return {
-    book: scenarioBook(p),
-    ...(Object.keys(policy).length > 0 ? { policy } : {}),
+    plan: planInput,
     paths,
     seed,
     ...(firstPath !== undefined ? { firstPath } : {}),

@@ -1,76 +1,11 @@
 /**
- * Adapters from the shared package's results to the taskpane's view models: which numbers a trader
- * reads, in what order, with what unit and what sentence beside them. No maths beyond unit
- * conversion and ordering.
+ * The plan as the taskpane and ALVH.PLAN show it: an adapter from the shared package's `Plan` to
+ * the view model, which numbers a trader reads, in what order, with what unit and what sentence
+ * beside them (quoting the plan's own policy). No maths beyond unit conversion and ordering.
  */
-import { mergeMonteCarlo, resolvePolicy, summarizeMonteCarlo } from '@alvh/shared';
-import type { MonteCarloPartial, MonteCarloSummary, Plan, Policy, StressGridResult } from '@alvh/shared';
+import type { Plan, Policy } from '@alvh/shared';
 import { formatValue } from './views';
-import type { HistogramView, McStatRow, PlanRow, PlanTile, PlanView, StressView, ValueFormat } from './views';
-
-// ---------------------------------------------------------------------------------------------
-// Monte Carlo
-
-/** The histogram and the statistics of a run: unhedged condor against the ALVH book. */
-export function presentMonteCarlo(raw: unknown): HistogramView {
-  const s = raw as MonteCarloSummary;
-  const edges = s.histogram.edges;
-  const centres = edges.slice(0, -1).map((e, i) => Math.round((e + (edges[i + 1] ?? e)) / 2));
-  const stat = (
-    label: string,
-    f: (d: MonteCarloSummary['condor']) => number,
-    format: McStatRow['format'] = 'usd',
-  ): McStatRow => ({
-    label,
-    condor: f(s.condor),
-    alvh: f(s.alvh),
-    format,
-  });
-  const stats: McStatRow[] = [
-    stat('Mean P&L', (d) => d.mean),
-    stat('Std. dev.', (d) => d.stdev),
-    stat('5th percentile', (d) => d.percentiles['p5'] ?? Number.NaN),
-    stat('Median', (d) => d.percentiles['p50'] ?? Number.NaN),
-    stat('VaR 95 (loss)', (d) => d.var95),
-    stat('CVaR 95 (loss)', (d) => d.cvar95),
-    stat('CVaR 99 (loss)', (d) => d.cvar99),
-    stat('Worst path', (d) => d.min),
-    stat('P(loss)', (d) => d.probLoss, 'pct'),
-    stat('P(max loss)', (d) => d.probMaxLoss, 'pct'),
-  ].filter((r) => Number.isFinite(r.condor) && Number.isFinite(r.alvh));
-  return {
-    binLabels: centres,
-    condor: s.histogram.counts[0] ?? [],
-    alvh: s.histogram.counts[1] ?? [],
-    stats,
-    paths: s.paths,
-  };
-}
-
-/**
- * Cloud chunk answers → one summary. Each answer is a mergeable partial (typed arrays arrive as
- * JSON arrays and are restored); a single answer that is already a summary is passed through.
- */
-export function mergeCloudMonteCarlo(answers: readonly unknown[]): unknown {
-  const first = answers[0] as Record<string, unknown> | undefined;
-  if (answers.length === 1 && first && 'histogram' in first) return first;
-  const parts = answers.map((a) => {
-    const o = ((a as Record<string, unknown>)['partial'] ?? a) as Record<string, unknown>;
-    const f64 = (k: string): Float64Array => Float64Array.from((o[k] as number[] | undefined) ?? []);
-    return {
-      ...o,
-      condor: f64('condor'),
-      book: f64('book'),
-      costs: f64('costs'),
-      tailContracts: f64('tailContracts'),
-      rebalances: Uint16Array.from((o['rebalances'] as number[] | undefined) ?? []),
-    } as unknown as MonteCarloPartial;
-  });
-  return summarizeMonteCarlo(mergeMonteCarlo(parts));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Plan
+import type { PlanRow, PlanTile, PlanView, ValueFormat } from './views';
 
 /** The value at a dotted path (`condor.breakEvens.lower`), or undefined. */
 export function at(o: unknown, path: string): unknown {
@@ -81,6 +16,16 @@ export function at(o: unknown, path: string): unknown {
   }
   return cur;
 }
+
+/** The unit shown after a plan value, by its path (money per vol point or per day). */
+const UNITS: Readonly<Record<string, string>> = {
+  'overlay.targetVega': 'per vol point',
+  'overlay.vega': 'per vol point',
+  'overlay.theta': 'per day',
+  'condor.greeks.vega': 'per vol point',
+  'condor.greeks.theta': 'per day',
+  'tail.gainPerContract': 'per contract',
+};
 
 /** A row's explanation: fixed text, or text that quotes the policy in force. */
 type Note = string | ((q: Policy) => string);
@@ -295,29 +240,78 @@ function planTiles(p: Plan): PlanTile[] {
   ];
 }
 
+/** A ratio shown to two decimals, never as "-0.00". */
+function ratio(x: number): string {
+  const t = x.toFixed(2);
+  return Number(t) === 0 ? '0.00' : t;
+}
+
+/** `n` with its noun in the right number: "1 contract", "3 contracts". */
+function count(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
 /**
- * The plan as a trader reads it: tiles, headline, rows with explanations (quoting `policy`, the
- * policy the plan ran with), audit trail, warnings.
+ * How the rebalance triggers are checked where the plan is read: the plan's own reason when it
+ * had a last rebalance; otherwise the inputs the user has (ALVH.PLAN's rows lastDate, lastVix,
+ * lastVX1…; the taskpane has none, so it points to the worksheet functions).
  */
-export function presentPlan(p: Plan, policy: Policy = resolvePolicy()): PlanView {
+function rebalanceStatus(p: Plan, host: PlanHost): string {
+  if (p.rebalance.due !== null) return p.rebalance.reason;
+  return host === 'excel'
+    ? 'no last rebalance given: add rows lastDate, lastVix and lastVX1…lastVXn to the inputs to check the triggers'
+    : 'no last rebalance given: the taskpane does not take one; check the triggers with ALVH.REBALANCE or ALVH.PLAN (rows lastDate, lastVix, lastVX1…)';
+}
+
+/** One historical analog: the contracts the coverage asks for there, and why, and what the plan's contracts do there. */
+function analogRow(p: Plan, a: Plan['analogs'][number]): PlanRow {
+  const q = p.policy;
+  const planned = count(p.tail.contracts, 'contract', 'contracts');
+  const verb = p.tail.contracts === 1 ? 'covers' : 'cover';
+  const cover =
+    a.planCoverage < 0
+      ? `the plan's ${planned} lose money there (coverage ${ratio(a.planCoverage)}×: the calls end worth less than their premium)`
+      : `the plan's ${planned} ${verb} ${ratio(a.planCoverage)}× of that loss`;
+  const why =
+    a.contracts === null
+      ? `the calls gain nothing at VX ${a.stressedFuture.toFixed(2)}, so no count gives the coverage`
+      : `${q.tailCoverage} × condor loss $${Math.round(a.condorLoss).toLocaleString('en-US')} / gain $${Math.round(a.gainPerContract).toLocaleString('en-US')} per contract`;
+  return {
+    section: 'Historical analogs',
+    label: `${a.date} ${a.label}`,
+    value: a.contracts ?? 'no gain',
+    format: 'integer',
+    note: `contracts for ${q.tailCoverage}× coverage at VIX ${a.vix}: ${why}; ${cover}`,
+  };
+}
+
+/** Where a plan is read: a worksheet (ALVH.PLAN) or the taskpane. */
+export type PlanHost = 'excel' | 'taskpane';
+
+/**
+ * The plan as a trader reads it: tiles, headline, rows with explanations (quoting the policy the
+ * plan ran with, `p.policy`), audit trail, warnings.
+ */
+export function presentPlan(p: Plan, host: PlanHost = 'taskpane'): PlanView {
   const raw: unknown = p;
+  const policy = p.policy;
   const rows: PlanRow[] = [];
   for (const [section, specs] of PLAN_ROWS) {
     for (const [label, path, format, note] of specs) {
-      const value = planValue(at(raw, path), format);
+      const value = path === 'rebalance.reason' ? rebalanceStatus(p, host) : planValue(at(raw, path), format);
+      const unit = UNITS[path];
       if (value !== undefined)
-        rows.push({ section, label, value, format, note: typeof note === 'string' ? note : note(policy) });
+        rows.push({
+          section,
+          label,
+          value,
+          format,
+          ...(unit === undefined ? {} : { unit }),
+          note: typeof note === 'string' ? note : note(policy),
+        });
     }
   }
-  for (const a of p.analogs) {
-    rows.push({
-      section: 'Historical analogs',
-      label: `${a.date} ${a.label}`,
-      value: a.contracts ?? 'no gain',
-      format: 'integer',
-      note: `contracts for the same coverage at VIX ${a.vix}; the plan's ${p.tail.contracts} cover ${a.planCoverage.toFixed(2)}×`,
-    });
-  }
+  for (const a of p.analogs) rows.push(analogRow(p, a));
   const cal = at(raw, 'split.calendarShare');
   const tail = at(raw, 'split.tailShare');
   const regime = at(raw, 'regime') ?? at(raw, 'termStructure.regime');
@@ -340,29 +334,4 @@ export function presentPlan(p: Plan, policy: Policy = resolvePolicy()): PlanView
   }));
   const warnings = ((at(raw, 'warnings') as unknown[] | undefined) ?? []).map(String);
   return { date: String(at(raw, 'valuationDate') ?? ''), tiles: planTiles(p), headline, rows, audit, warnings };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Stress grid
-
-function pct(x: number): string {
-  const v = Math.round(x * 1000) / 10;
-  return `${v > 0 ? '+' : ''}${v}%`;
-}
-
-/** The grid's total P&L, one SPX move × VIX level matrix per days-elapsed value. */
-export function presentStress(raw: unknown): StressView {
-  const g = raw as StressGridResult;
-  return {
-    title: g.valuationDate,
-    rowHeader: 'SPX move',
-    colHeader: 'VIX',
-    rowLabels: g.spxMoves.map(pct),
-    colLabels: g.vixLevels.map((v) => String(Math.round(v * 100) / 100)),
-    slices: g.days.map((d, i) => ({
-      label: `after ${d} day${d === 1 ? '' : 's'} (${g.dates[i] ?? ''})`,
-      short: d === 0 ? 'today' : `+${d} d`,
-      values: g.total[i] ?? [],
-    })),
-  };
 }

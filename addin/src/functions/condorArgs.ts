@@ -1,0 +1,106 @@
+/**
+ * What the condor functions share: the four strikes, the condor on a day marked at VIX/100 with the
+ * policy skew, the SPX-only market, and the map from the sizing package's fields to the arguments.
+ */
+import { condorAnalytics, invalidInput, type CondorAnalytics, type MarketState, type Policy } from '@alvh/shared';
+import { dateArg, numberArg, optionalNumber, seriesArg } from './args';
+import { type FieldNames } from './excelErrors';
+import { opt } from './format';
+
+/** The condor's four strikes from a range of four cells, K1 < K2 < K3 < K4. */
+function strikesArg(range: unknown): [number, number, number, number] {
+  const s = seriesArg('strikes', range);
+  if (s.length !== 4) {
+    throw invalidInput(
+      'strikes',
+      `has ${s.length} values`,
+      'select four strikes: long put, short put, short call, long call',
+    );
+  }
+  return s as [number, number, number, number];
+}
+
+/** What the condor functions share: the condor on a day, marked at VIX/100 with the policy skew. */
+export function condorOf(
+  valuationDate: unknown,
+  spot: unknown,
+  vix: unknown,
+  expiry: unknown,
+  strikes: unknown,
+  quantity: unknown,
+  credit: unknown,
+  rate: unknown,
+  divYield: unknown,
+  policy: Policy,
+): { analytics: CondorAnalytics; state: MarketState } {
+  const date = dateArg('valuationDate', valuationDate);
+  const state = spxState(date, spot, vixPointsArg(vix), rate, divYield, policy);
+  const analytics = condorAnalytics({
+    valuationDate: date,
+    spot: state.spot,
+    rate: state.rate,
+    divYield: state.divYield,
+    expiry: dateArg('expiry', expiry),
+    strikes: strikesArg(strikes),
+    quantity: optionalNumber('quantity', quantity) ?? 1,
+    atmVol: state.vix / 100,
+    skew: policy.skew,
+    minShortStrikeSd: policy.minShortStrikeSd,
+    ...opt('credit', optionalNumber('credit', credit)),
+  });
+  return { analytics, state };
+}
+
+/** The `vix` argument, in index points (a decimal such as 0.185 is the usual slip). */
+export function vixPointsArg(vix: unknown): number {
+  const vixLevel = numberArg('vix', vix);
+  if (vixLevel < 1) throw invalidInput('vix', `is ${vixLevel}`, 'pass VIX in index points: 18.5, not 0.185');
+  return vixLevel;
+}
+
+/**
+ * The market of an SPX-only book from the arguments `spot`, `rate` and `divYield` (rate and yield
+ * default 0), with the policy's vol of vol and skew and no VX curve.
+ */
+export function spxState(
+  date: string,
+  spot: unknown,
+  vix: number,
+  rate: unknown,
+  divYield: unknown,
+  policy: Policy,
+): MarketState {
+  return {
+    date,
+    spot: numberArg('spot', spot),
+    vix,
+    rate: optionalNumber('rate', rate) ?? 0,
+    divYield: optionalNumber('divYield', divYield) ?? 0,
+    volOfVol: policy.defaultVolOfVol,
+    skew: policy.skew,
+    futureFor: noVxCurve,
+  };
+}
+
+/** SPX-only books never ask for a VX future; a VIX leg here would be a bug, said as such. */
+export function noVxCurve(expiry: string): number {
+  throw invalidInput(
+    'futures',
+    `are needed to price a VIX option expiring ${expiry}`,
+    'use ALVH.PLAN, which takes the VX curve',
+  );
+}
+
+/** Field names of the condor analytics → the Excel arguments. */
+export const CONDOR_ARGS: FieldNames = {
+  atmVol: 'vix',
+  'condor.quantity': 'quantity',
+  'condor.credit': 'credit',
+  'condor.expiry': 'expiry',
+  'condor.strikes': 'strikes',
+  'state.date': 'valuationDate',
+  'state.spot': 'spot',
+  'state.vix': 'vix',
+  'state.rate': 'rate',
+  'state.divYield': 'divYield',
+};

@@ -1,0 +1,265 @@
+/**
+ * The condor and its hedges in cells: ALVH.CONDOR, ALVH.CONDORLOSS, ALVH.OVERLAY and
+ * ALVH.TAILSIZE (method sections 1, 5 and 6).
+ */
+import {
+  checkInteger,
+  drawdownState,
+  resolvePolicy,
+  scenarioLoss,
+  sizeOverlay,
+  sizeTailHedge,
+  stressedVix,
+  type Leg,
+} from '@alvh/shared';
+import { choiceArg, withHeaders, dateArg, numberArg, optionalNumber } from './args';
+import { excelCall } from './excelErrors';
+import { labelled, opt, type LabelledRow } from './format';
+import { CONDOR_ARGS, condorOf, noVxCurve, spxState, vixPointsArg } from './condorArgs';
+
+const TAILSIZE_HEADERS = ['contracts', 'strike (points)', 'premium (points per option)', 'gain per contract (USD)'];
+
+/**
+ * The tail VIX call hedge for a condor's drawdown loss (method section 6).
+ * @customfunction TAILSIZE TAILSIZE
+ * @helpurl https://localhost:3000/help.html#TAILSIZE
+ * @param condorLoss Condor loss in the drawdown scenario, USD (positive).
+ * @param hedgeFuture VX future of the hedge expiry, index points.
+ * @param hedgeYears Time to the hedge expiry, years ACT/365.
+ * @param volOfVol Implied volatility of the VIX calls as a decimal (VVIX/100, e.g. 1.1).
+ * @param stressedFuture The VX future in the drawdown scenario, index points.
+ * @param [coverage] Scenario gain to buy, in times the condor loss; default 1.8.
+ * @param [otmPct] Strike above the future as a decimal; default 0.025.
+ * @param [rate] Risk-free rate, continuously compounded decimal; default 0.
+ * @param [horizonYears] Length of the drawdown, years; default 10/365.
+ * @param [stressVolOfVol] Volatility of the VIX calls in the drawdown, decimal; default volOfVol.
+ * @param [strikeStep] VIX strike grid, points; default 1.
+ * @param [headers] TRUE adds a header row naming each column above the values; FALSE (default) gives the values alone.
+ * @returns One row (two with headers): contracts, strike (points), premium (points per option), gain per contract (USD).
+ */
+export function tailsize(
+  condorLoss: unknown,
+  hedgeFuture: unknown,
+  hedgeYears: unknown,
+  volOfVol: unknown,
+  stressedFuture: unknown,
+  coverage?: unknown,
+  otmPct?: unknown,
+  rate?: unknown,
+  horizonYears?: unknown,
+  stressVolOfVol?: unknown,
+  strikeStep?: unknown,
+  headers?: unknown,
+): unknown[][] {
+  return excelCall(() => {
+    const t = sizeTailHedge({
+      condorLoss: numberArg('condorLoss', condorLoss),
+      hedgeFuture: numberArg('hedgeFuture', hedgeFuture),
+      hedgeYears: numberArg('hedgeYears', hedgeYears),
+      volOfVol: numberArg('volOfVol', volOfVol),
+      stressedFuture: numberArg('stressedFuture', stressedFuture),
+      ...opt('coverage', optionalNumber('coverage', coverage)),
+      ...opt('otmPct', optionalNumber('otmPct', otmPct)),
+      ...opt('rate', optionalNumber('rate', rate)),
+      ...opt('horizonYears', optionalNumber('horizonYears', horizonYears)),
+      ...opt('stressVolOfVol', optionalNumber('stressVolOfVol', stressVolOfVol)),
+      ...opt('strikeStep', optionalNumber('strikeStep', strikeStep)),
+    });
+    return withHeaders(headers, TAILSIZE_HEADERS, [t.contracts, t.strike, t.premium, t.gainPerContract]);
+  });
+}
+
+/**
+ * Iron condor analytics (method section 1): credit, max profit and loss, break-evens, short-strike distances, probability of profit and dollar Greeks.
+ * @customfunction CONDOR CONDOR
+ * @helpurl https://localhost:3000/help.html#CONDOR
+ * @param valuationDate The day (an Excel date).
+ * @param spot SPX level, index points.
+ * @param vix VIX level, index points; the ATM vol is VIX/100 and the legs follow the policy skew.
+ * @param expiry The condor's expiry (an Excel date).
+ * @param strikes Four strikes in a row or column, index points: long put, short put, short call, long call.
+ * @param [quantity] Number of condors, whole contracts (multiplier 100); default 1.
+ * @param [credit] Net credit per share, index points; default: priced at VIX/100 with the skew.
+ * @param [rate] Risk-free rate, continuously compounded decimal; default 0.
+ * @param [divYield] SPX dividend yield, continuously compounded decimal; default 0.
+ * @returns Two columns, label and value: credit (points), max profit and max loss (USD), break-evens (points), short strikes in SD, passes the 1.5 SD check, probability of profit, return on risk, Greeks in USD.
+ */
+export function condor(
+  valuationDate: unknown,
+  spot: unknown,
+  vix: unknown,
+  expiry: unknown,
+  strikes: unknown[][],
+  quantity?: unknown,
+  credit?: unknown,
+  rate?: unknown,
+  divYield?: unknown,
+): unknown[][] {
+  return excelCall(() => {
+    const { analytics: c } = condorOf(
+      valuationDate,
+      spot,
+      vix,
+      expiry,
+      strikes,
+      quantity,
+      credit,
+      rate,
+      divYield,
+      resolvePolicy(),
+    );
+    return labelled([
+      ['credit (points per share)', c.credit],
+      ['credit source', c.creditSource],
+      ['max profit (USD)', c.maxProfit],
+      ['max loss (USD)', c.maxLoss],
+      ['break-even low (points)', c.breakEvens.lower],
+      ['break-even high (points)', c.breakEvens.upper],
+      ['short put distance (SD)', c.zPut],
+      ['short call distance (SD)', c.zCall],
+      ['passes the SD check', c.passesSdCheck],
+      ['probability of profit', c.probabilityOfProfit],
+      ['return on risk (per year)', c.returnOnRisk],
+      ['days to expiry', c.days],
+      ['delta (USD per SPX point)', c.greeks.delta],
+      ['gamma (USD per SPX point²)', c.greeks.gamma],
+      ['vega (USD per vol point)', c.greeks.vega],
+      ['theta (USD per day)', c.greeks.theta],
+    ]);
+  }, CONDOR_ARGS);
+}
+
+/**
+ * The condor's loss in the method's drawdown (section 6): SPX falls by the drawdown over the drawdown days while VIX jumps; the condor is repriced there.
+ * @customfunction CONDORLOSS CONDORLOSS
+ * @helpurl https://localhost:3000/help.html#CONDORLOSS
+ * @param valuationDate The day (an Excel date).
+ * @param spot SPX level, index points.
+ * @param vix VIX level, index points.
+ * @param expiry The condor's expiry (an Excel date).
+ * @param strikes Four strikes in a row or column, index points: long put, short put, short call, long call.
+ * @param [quantity] Number of condors, whole contracts (multiplier 100); default 1.
+ * @param [credit] Net credit per share, index points; default: priced at VIX/100 with the skew (it caps the loss at the max loss).
+ * @param [rate] Risk-free rate, continuously compounded decimal; default 0.
+ * @param [divYield] SPX dividend yield, continuously compounded decimal; default 0.
+ * @param [drawdown] SPX fall as a decimal; default 0.2 (20%).
+ * @param [drawdownDays] Calendar days the fall takes; default 10.
+ * @param [stressVix] VIX in the drawdown, index points; default VIX + 1.5 per 1% of drawdown.
+ * @returns The loss in USD (0 up to the condor's max loss).
+ */
+export function condorloss(
+  valuationDate: unknown,
+  spot: unknown,
+  vix: unknown,
+  expiry: unknown,
+  strikes: unknown[][],
+  quantity?: unknown,
+  credit?: unknown,
+  rate?: unknown,
+  divYield?: unknown,
+  drawdown?: unknown,
+  drawdownDays?: unknown,
+  stressVix?: unknown,
+): number {
+  return excelCall(
+    () => {
+      const policy = resolvePolicy({
+        ...opt('drawdown', optionalNumber('drawdown', drawdown)),
+        ...opt('drawdownDays', optionalNumber('drawdownDays', drawdownDays)),
+        ...opt('stressVix', optionalNumber('stressVix', stressVix)),
+      });
+      const { analytics, state } = condorOf(
+        valuationDate,
+        spot,
+        vix,
+        expiry,
+        strikes,
+        quantity,
+        credit,
+        rate,
+        divYield,
+        policy,
+      );
+      const stressed = drawdownState(state, noVxCurve, policy, stressedVix(state.vix, policy), policy.defaultVolOfVol);
+      return scenarioLoss(analytics.legs, state, stressed, analytics.maxLoss);
+    },
+    {
+      ...CONDOR_ARGS,
+      'policy.drawdown': 'drawdown',
+      'policy.drawdownDays': 'drawdownDays',
+      'policy.stressVix': 'stressVix',
+    },
+  );
+}
+
+/**
+ * The calendar overlay (method section 5): units of an SPX put calendar (or long put) whose vega offsets a share of the condor's vega.
+ * @customfunction OVERLAY OVERLAY
+ * @helpurl https://localhost:3000/help.html#OVERLAY
+ * @param valuationDate The day (an Excel date).
+ * @param spot SPX level, index points.
+ * @param vix VIX level, index points; options are marked at VIX/100 with the policy skew.
+ * @param condorExpiry The condor's expiry (an Excel date): the calendar's front leg.
+ * @param strike Strike of the calendar, index points (the method uses the condor's short put).
+ * @param condorVega The condor's net vega, USD per vol point (ALVH.CONDOR's vega row, negative for a short condor).
+ * @param [vegaMatch] Share of |condor vega| to offset, decimal 0.4-0.6; default 0.5 (0.6 when RSI widening fires).
+ * @param [structure] "spx-put-calendar" (default) or "spx-long-put".
+ * @param [backDays] Calendar days from the condor expiry to the back put; default 30.
+ * @param [rate] Risk-free rate, continuously compounded decimal; default 0.
+ * @param [divYield] SPX dividend yield, continuously compounded decimal; default 0.
+ * @returns Two columns, label and value: units, target and unit vega (USD per vol point), unit cost and cost (USD), vega and theta (USD per day) of the overlay, and its legs.
+ */
+export function overlay(
+  valuationDate: unknown,
+  spot: unknown,
+  vix: unknown,
+  condorExpiry: unknown,
+  strike: unknown,
+  condorVega: unknown,
+  vegaMatch?: unknown,
+  structure?: unknown,
+  backDays?: unknown,
+  rate?: unknown,
+  divYield?: unknown,
+): unknown[][] {
+  return excelCall(
+    () => {
+      const policy = resolvePolicy();
+      const vixLevel = vixPointsArg(vix);
+      const kind = choiceArg('structure', structure, ['spx-put-calendar', 'spx-long-put']);
+      const o = sizeOverlay({
+        structure: kind,
+        condorVega: numberArg('condorVega', condorVega),
+        vegaMatch: optionalNumber('vegaMatch', vegaMatch) ?? policy.vegaMatch,
+        condorExpiry: dateArg('condorExpiry', condorExpiry),
+        strike: numberArg('strike', strike),
+        backDays: checkInteger('backDays', optionalNumber('backDays', backDays) ?? policy.overlayBackDays, 1),
+        state: spxState(dateArg('valuationDate', valuationDate), spot, vixLevel, rate, divYield, policy),
+      });
+      return labelled([
+        ['structure', o.structure],
+        ['units', o.units],
+        ['target vega (USD per vol point)', o.targetVega],
+        ['unit vega (USD per vol point)', o.unitVega],
+        ['unit cost (USD)', o.unitCost],
+        ['cost (USD)', o.cost],
+        ['vega (USD per vol point)', o.vega],
+        ['theta (USD per day)', o.theta],
+        ...o.legs.map((l, i): LabelledRow => [`leg ${i + 1}`, legText(l)]),
+      ]);
+    },
+    {
+      'overlay.strike': 'strike',
+      'state.date': 'valuationDate',
+      'state.spot': 'spot',
+      'state.vix': 'vix',
+      'state.rate': 'rate',
+      'state.divYield': 'divYield',
+    },
+  );
+}
+
+/** "+3 SPX 2024-03-15 4400 put" */
+function legText(l: Leg): string {
+  return `${l.quantity > 0 ? '+' : ''}${l.quantity} ${l.kind.toUpperCase()} ${l.expiry} ${l.strike} ${l.type}`;
+}

@@ -1,0 +1,165 @@
+/**
+ * The VIX futures market in cells: ALVH.VXEXPIRY, ALVH.CURVE, ALVH.STRESSFUTURE and
+ * ALVH.REBALANCE read a VX curve from a range and call the market and method modules.
+ */
+import {
+  checkRebalance,
+  futureForExpiry,
+  isoToExcelSerial,
+  resolvePolicy,
+  stressedFuture,
+  stressedVix,
+  vxExpiry,
+} from '@alvh/shared';
+import { dateArg, withHeaders, optionalNumber } from './args';
+import { excelCall } from './excelErrors';
+import { labelled, opt, type LabelledRow } from './format';
+import { curveOf, LAST, TODAY } from './curveArgs';
+
+/**
+ * The VX futures and VIX options expiry of a contract month.
+ * @customfunction VXEXPIRY VXEXPIRY
+ * @helpurl https://localhost:3000/help.html#VXEXPIRY
+ * @param contractMonth Any date in the contract month (an Excel date).
+ * @returns The expiry as an Excel date (format the cell as a date).
+ */
+export function vxexpiry(contractMonth: unknown): number {
+  return excelCall(
+    () => {
+      const iso = dateArg('contractMonth', contractMonth);
+      return isoToExcelSerial(vxExpiry(Number(iso.slice(0, 4)), Number(iso.slice(5, 7))));
+    },
+    { year: 'contractMonth', month: 'contractMonth', date: 'contractMonth' },
+  );
+}
+
+/**
+ * The VIX futures term structure of a day: front spread, regime, mean-reversion fit and the curve.
+ * @customfunction CURVE CURVE
+ * @helpurl https://localhost:3000/help.html#CURVE
+ * @param valuationDate The day of the prices (an Excel date).
+ * @param vixSpot VIX index level, points.
+ * @param futures VX1, VX2, ... settlement prices in expiry order (a row or a column), points.
+ * @param [expiries] Their expiries as Excel dates (a range of the same length); default: the monthly VX expiries after valuationDate.
+ * @returns Two columns, label and value: F1, F2, spread (points), contango (%), regime, kappa (per year), theta (points), fit, then each future.
+ */
+export function curve(
+  valuationDate: unknown,
+  vixSpot: unknown,
+  futures: unknown[][],
+  expiries?: unknown[][],
+): unknown[][] {
+  return excelCall(() => {
+    const ts = curveOf({ ...TODAY, vix: 'vixSpot' }, valuationDate, vixSpot, futures, expiries);
+    return labelled([
+      ['valuation date', ts.valuationDate],
+      ['VIX', ts.vixSpot],
+      [`F1 (${ts.f1.expiry}, ${ts.f1.days} d)`, ts.f1.price],
+      [`F2 (${ts.f2.expiry}, ${ts.f2.days} d)`, ts.f2.price],
+      ['spread F1 − F2 (points)', ts.spread],
+      ['contango (%)', ts.contangoPct],
+      ['regime', ts.regime],
+      ['kappa (per year)', ts.fit.kappa],
+      ['theta (points)', ts.fit.theta],
+      ['fit rmse (points)', ts.fit.rmse],
+      ['fit', `${ts.fit.method}: ${ts.fit.note}`],
+      ...ts.points.map((p, i): [string, number] => [`VX${i + 1} ${p.expiry} (${p.days} d)`, p.price]),
+    ]);
+  });
+}
+
+const STRESSFUTURE_HEADERS = ['stressed future (points)', "today's future (points)", 'stressed VIX (points)'];
+
+/**
+ * The stressed VX future of an expiry in the method's drawdown (section 6), with today's future and the stressed VIX: the inputs of ALVH.TAILSIZE.
+ * @customfunction STRESSFUTURE STRESSFUTURE
+ * @helpurl https://localhost:3000/help.html#STRESSFUTURE
+ * @param valuationDate The day of the prices (an Excel date).
+ * @param vix VIX level, index points.
+ * @param futures VX1, VX2, ... settlement prices in expiry order (a row or a column), points.
+ * @param expiry The hedge expiry (an Excel date), e.g. =ALVH.VXEXPIRY(date + 45); unlisted expiries are priced from the fitted curve.
+ * @param [drawdown] SPX fall as a decimal; default 0.2 (20%).
+ * @param [drawdownDays] Calendar days the fall takes; default 10.
+ * @param [stressVix] VIX in the drawdown, index points; default VIX + 1.5 per 1% of drawdown.
+ * @param [expiries] The futures' expiries as Excel dates (same length); default: the monthly VX expiries after valuationDate.
+ * @param [shockKappa] How fast a VIX shock fades along the curve, per year (the future moves by the shock × e^(−shockKappa·years left)); default the policy's 6.
+ * @param [headers] TRUE adds a header row naming each column above the values; FALSE (default) gives the values alone.
+ * @returns One row (two with headers): stressed future (points), today's future of the expiry (points), stressed VIX (points).
+ */
+export function stressfuture(
+  valuationDate: unknown,
+  vix: unknown,
+  futures: unknown[][],
+  expiry: unknown,
+  drawdown?: unknown,
+  drawdownDays?: unknown,
+  stressVix?: unknown,
+  expiries?: unknown[][],
+  shockKappa?: unknown,
+  headers?: unknown,
+): unknown[][] {
+  return excelCall(
+    () => {
+      const policy = resolvePolicy({
+        ...opt('drawdown', optionalNumber('drawdown', drawdown)),
+        ...opt('drawdownDays', optionalNumber('drawdownDays', drawdownDays)),
+        ...opt('stressVix', optionalNumber('stressVix', stressVix)),
+        ...opt('shockKappa', optionalNumber('shockKappa', shockKappa)),
+      });
+      const ts = curveOf(TODAY, valuationDate, vix, futures, expiries);
+      const hedgeExpiry = dateArg('expiry', expiry);
+      const sVix = stressedVix(ts.vixSpot, policy);
+      return withHeaders(headers, STRESSFUTURE_HEADERS, [
+        stressedFuture(ts, hedgeExpiry, sVix, policy.drawdownDays, policy.shockKappa),
+        futureForExpiry(ts, hedgeExpiry),
+        sVix,
+      ]);
+    },
+    {
+      'policy.drawdown': 'drawdown',
+      'policy.drawdownDays': 'drawdownDays',
+      'policy.stressVix': 'stressVix',
+      'policy.shockKappa': 'shockKappa',
+    },
+  );
+}
+
+/**
+ * Whether the hedges are due for a rebalance (method section 8): 7 calendar days since the last one, or a 15% shift of the VX curve.
+ * @customfunction REBALANCE REBALANCE
+ * @helpurl https://localhost:3000/help.html#REBALANCE
+ * @param valuationDate Today (an Excel date).
+ * @param vix Today's VIX, index points.
+ * @param futures Today's VX1, VX2, ... settlement prices in expiry order (a row or a column), points.
+ * @param lastDate The day of the last rebalance (an Excel date).
+ * @param lastVix VIX on that day, index points.
+ * @param lastFutures VX1, VX2, ... on that day (a row or a column), points.
+ * @returns Two columns, label and value: due (TRUE/FALSE), the reason, days since, the curve shift (decimal) and the change at each 30-150 day tenor (%).
+ */
+export function rebalance(
+  valuationDate: unknown,
+  vix: unknown,
+  futures: unknown[][],
+  lastDate: unknown,
+  lastVix: unknown,
+  lastFutures: unknown[][],
+): unknown[][] {
+  return excelCall(
+    () => {
+      const now = curveOf(TODAY, valuationDate, vix, futures, undefined);
+      const then = curveOf(LAST, lastDate, lastVix, lastFutures, undefined);
+      const r = checkRebalance(now, then);
+      return labelled([
+        ['due', r.due],
+        ['reason', r.reason],
+        ['days since the last rebalance', r.daysSince],
+        ['curve shift (decimal)', r.shift],
+        ...r.byTenor.map((t): LabelledRow => [
+          `${t.days} days: ${t.then.toFixed(2)} → ${t.now.toFixed(2)} (%)`,
+          t.change * 100,
+        ]),
+      ]);
+    },
+    { 'lastRebalance.date': 'lastDate' },
+  );
+}

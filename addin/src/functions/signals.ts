@@ -1,0 +1,117 @@
+/**
+ * The method's signals and the budget split in cells: ALVH.SPLIT, ALVH.RSI and ALVH.MACD. The
+ * decisions (MACD histogram above 0, A/D slope below 0) are the sizing package's.
+ */
+import {
+  breadthDeteriorating,
+  classifyRegime,
+  computeSplit,
+  insufficientData,
+  invalidInput,
+  macd as macdSeries,
+  rsi as rsiSeries,
+  volOfVolExpanding,
+} from '@alvh/shared';
+import { booleanArg, withHeaders, numberArg, optionalNumber, seriesArg } from './args';
+import { excelCall } from './excelErrors';
+import { opt } from './format';
+
+const SPLIT_HEADERS = ['calendar share', 'tail share'];
+
+/**
+ * The split of the hedge budget between the calendar overlay and the tail VIX calls (method section 4).
+ * @customfunction SPLIT SPLIT
+ * @helpurl https://localhost:3000/help.html#SPLIT
+ * @param vx1 Front VX future (F1), index points.
+ * @param vx2 Second VX future (F2), index points.
+ * @param [rsi] SPX RSI(14), 0-100; empty = no RSI signal.
+ * @param [prevSpread] F1 − F2 at the last rebalance, points; empty = no flattening signal.
+ * @param [macdHist] MACD histogram of the VVIX/VIX ratio (ALVH.MACD's third column, ratio per bar); above 0 = vol-of-vol expanding; empty = no signal.
+ * @param [adSlope] Least-squares slope of the advance/decline line, issues per bar; below 0 = breadth deteriorating; empty = no signal.
+ * @param [headers] TRUE adds a header row naming each column above the values; FALSE (default) gives the values alone.
+ * @returns One row (two with headers): calendar share, tail share (decimals that sum to 1).
+ */
+export function split(
+  vx1: unknown,
+  vx2: unknown,
+  rsi?: unknown,
+  prevSpread?: unknown,
+  macdHist?: unknown,
+  adSlope?: unknown,
+  headers?: unknown,
+): unknown[][] {
+  return excelCall(() => {
+    const f1 = numberArg('vx1', vx1);
+    const f2 = numberArg('vx2', vx2);
+    if (f1 <= 0) throw invalidInput('vx1', `is ${f1}`, 'pass the front VX future, a price above 0');
+    if (f2 <= 0) throw invalidInput('vx2', `is ${f2}`, 'pass the second VX future, a price above 0');
+    const spread = f1 - f2;
+    const hist = optionalNumber('macdHist', macdHist);
+    const slope = optionalNumber('adSlope', adSlope);
+    const s = computeSplit({
+      spread,
+      regime: classifyRegime(spread),
+      ...opt('rsi', optionalNumber('rsi', rsi)),
+      ...opt('prevSpread', optionalNumber('prevSpread', prevSpread)),
+      ...opt('volOfVolExpanding', hist === undefined ? undefined : volOfVolExpanding(hist)),
+      ...opt('breadthDeteriorating', slope === undefined ? undefined : breadthDeteriorating(slope)),
+    });
+    return withHeaders(headers, SPLIT_HEADERS, [s.calendarShare, s.tailShare]);
+  });
+}
+
+/**
+ * Wilder's RSI of a series of closes (SPX daily closes, oldest first).
+ * @customfunction RSI RSI
+ * @helpurl https://localhost:3000/help.html#RSI
+ * @param closes Closes, oldest first (a column or a row); needs period + 1 values.
+ * @param [period] Look-back in bars; default 14.
+ * @param [series] TRUE spills the whole RSI series (a column aligned to the last closes); FALSE (default) gives the latest value.
+ * @returns RSI, 0-100.
+ */
+export function rsi(closes: unknown[][], period?: unknown, series?: unknown): number[][] {
+  return excelCall(() => {
+    const values = rsiSeries(seriesArg('closes', closes), optionalNumber('period', period) ?? 14);
+    return spillOrLast(values, booleanArg('series', series, false));
+  });
+}
+
+/**
+ * MACD of a series (the VVIX/VIX ratio in the method), oldest first.
+ * @customfunction MACD MACD
+ * @helpurl https://localhost:3000/help.html#MACD
+ * @param values Values, oldest first (a column or a row).
+ * @param [fast] Fast EMA length in bars; default 12.
+ * @param [slow] Slow EMA length in bars; default 26.
+ * @param [signal] Signal EMA length in bars; default 9.
+ * @param [series] TRUE spills every bar (rows aligned to the last values); FALSE (default) gives the latest.
+ * @returns Row(s) of MACD, signal, histogram (histogram above 0 = vol-of-vol expanding).
+ */
+export function macd(
+  values: unknown[][],
+  fast?: unknown,
+  slow?: unknown,
+  signal?: unknown,
+  series?: unknown,
+): number[][] {
+  return excelCall(() => {
+    const m = macdSeries(
+      seriesArg('values', values),
+      optionalNumber('fast', fast) ?? 12,
+      optionalNumber('slow', slow) ?? 26,
+      optionalNumber('signal', signal) ?? 9,
+    );
+    const rows = m.macd.map((v, i) => [v, m.signal[i] as number, m.histogram[i] as number]);
+    if (booleanArg('series', series, false)) return rows;
+    const last = rows[rows.length - 1];
+    if (last === undefined) throw insufficientData('values', 'is too short for MACD', 'pass more values');
+    return [last];
+  });
+}
+
+function spillOrLast(values: readonly number[], series: boolean): number[][] {
+  if (series) return values.map((v) => [v]);
+  const last = values[values.length - 1];
+  if (last === undefined) throw insufficientData('closes', 'is too short for RSI', 'pass more closes');
+  return [[last]];
+}

@@ -1,0 +1,139 @@
+/**
+ * The taskpane's form as a document: its policy fields built from the policy's defaults, the VX
+ * curve table, and reading or filling every input. No validation and no runs here (taskpane.ts).
+ */
+import { POLICY_FIELDS, resolvePolicy } from '@alvh/shared';
+import { FIELD_NAMES } from '../common/fields';
+import type { FieldName } from '../common/fields';
+import type { FormState } from '../common/planInput';
+
+export const POLICY_DEFAULTS = resolvePolicy() as unknown as Record<string, unknown>;
+/** Policy fields shown in the form: the scalar ones (the knots and skew stay at their defaults). */
+export const POLICY_SHOWN = POLICY_FIELDS.filter((k) => {
+  const v = POLICY_DEFAULTS[k];
+  return v === undefined || typeof v === 'number' || typeof v === 'string';
+});
+
+export function $(id: string): HTMLElement {
+  const e = document.getElementById(id);
+  if (!e) throw new Error(`the page has no #${id}`);
+  return e;
+}
+
+export const form = (): HTMLFormElement => $('plan-form') as HTMLFormElement;
+
+export function input(name: string): HTMLInputElement | HTMLSelectElement {
+  const e = form().elements.namedItem(name);
+  if (!(e instanceof HTMLInputElement || e instanceof HTMLSelectElement))
+    throw new Error(`the form has no input ${name}`);
+  return e;
+}
+
+/** What a removed curve row reports (the page marks the curve touched and revalidates). */
+let curveRemoved: () => void = () => {};
+export function onCurveRowRemoved(f: () => void): void {
+  curveRemoved = f;
+}
+
+function labelOf(key: string): string {
+  return key.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+}
+
+export function buildPolicyFields(): void {
+  const box = $('policy-fields');
+  for (const key of POLICY_SHOWN) {
+    const def = POLICY_DEFAULTS[key];
+    const label = document.createElement('label');
+    label.className = 'field';
+    const span = document.createElement('span');
+    span.textContent = labelOf(key);
+    label.append(span);
+    let control: HTMLInputElement | HTMLSelectElement;
+    if (key === 'overlay') {
+      control = document.createElement('select');
+      for (const o of ['spx-put-calendar', 'spx-long-put', 'vix-call-diagonal'])
+        control.add(new Option(o, o, o === def, o === def));
+    } else {
+      control = document.createElement('input');
+      control.type = 'text';
+      control.inputMode = 'decimal';
+      control.value = def === undefined ? '' : String(def);
+      if (def === undefined) control.placeholder = 'auto';
+    }
+    control.name = `policy.${key}`;
+    control.dataset['default'] = def === undefined ? '' : String(def);
+    control.title = `${key} (default ${def === undefined ? 'computed' : String(def)})`;
+    const err = document.createElement('small');
+    err.className = 'err';
+    label.append(control, err);
+    box.append(label);
+  }
+}
+
+export function curveBody(): HTMLTableSectionElement {
+  return $('curve-rows') as HTMLTableSectionElement;
+}
+
+export function addCurveRow(expiry = '', price = ''): void {
+  const tr = document.createElement('tr');
+  const n = curveBody().rows.length + 1;
+  const cell = (cls: 'expiry' | 'price', value: string, label: string): HTMLTableCellElement => {
+    const td = document.createElement('td');
+    const i = document.createElement('input');
+    i.type = 'text';
+    i.className = `fut-${cls}`;
+    i.value = value;
+    i.inputMode = cls === 'price' ? 'decimal' : 'numeric';
+    i.setAttribute('aria-label', label);
+    if (cls === 'expiry') i.placeholder = 'YYYY-MM-DD';
+    const err = document.createElement('small');
+    err.className = 'err';
+    td.append(i, err);
+    return td;
+  };
+  const del = document.createElement('td');
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = '×';
+  b.setAttribute('aria-label', `Remove future ${n}`);
+  b.addEventListener('click', () => {
+    tr.remove();
+    curveRemoved();
+  });
+  del.append(b);
+  tr.append(cell('expiry', expiry, `VX ${n} expiry`), cell('price', price, `VX ${n} price`), del);
+  curveBody().append(tr);
+}
+
+export function setCurve(rows: readonly { expiry: string; price: string }[]): void {
+  curveBody().replaceChildren();
+  for (const r of rows) addCurveRow(r.expiry, r.price);
+}
+
+export function readCurve(): { expiry: string; price: string }[] {
+  return [...curveBody().rows].map((tr) => ({
+    expiry: (tr.querySelector('.fut-expiry') as HTMLInputElement).value,
+    price: (tr.querySelector('.fut-price') as HTMLInputElement).value,
+  }));
+}
+
+export function readState(): FormState {
+  const fields = Object.fromEntries(FIELD_NAMES.map((n) => [n, input(n).value])) as Record<FieldName, string>;
+  const policy: Record<string, string> = {};
+  for (const key of POLICY_SHOWN) {
+    const c = input(`policy.${key}`);
+    if (c.value.trim() !== (c.dataset['default'] ?? '')) policy[key] = c.value;
+  }
+  return { fields, futures: readCurve(), policy };
+}
+
+export function fill(
+  values: Partial<Record<FieldName, string>>,
+  futures?: { expiry: string; price: string }[],
+  policy: Record<string, string> = {},
+): void {
+  for (const [k, v] of Object.entries(values)) input(k).value = v ?? '';
+  if (futures) setCurve(futures);
+  for (const [k, v] of Object.entries(policy)) input(`policy.${k}`).value = v;
+  if (Object.keys(policy).length > 0) ($('policy') as HTMLDetailsElement).open = true;
+}

@@ -1,0 +1,40 @@
+/**
+ * A Monte Carlo run here, in chunks of paths with progress after each: what the taskpane's Web
+ * Worker runs when no cloud endpoint is set. The chunks are merged with the shared
+ * `mergeMonteCarlo`, which gives the same result to the last bit as one run of all paths (and as
+ * the API's answer for the same request).
+ */
+import {
+  MonteCarloInputSchema,
+  mergeMonteCarlo,
+  parseInput,
+  runMonteCarloChunk,
+  summarizeMonteCarlo,
+} from '@alvh/shared';
+import type { MonteCarloPartial } from '@alvh/shared';
+import type { McRun } from '../common/presentRuns';
+import { chunkPaths } from './jobs';
+
+/** Runs the request `raw` (checked by the shared schema) in chunks of `chunkSize` paths: the summary and the per-path P&L. */
+export function runMonteCarloLocally(
+  raw: unknown,
+  chunkSize: number,
+  onProgress: (done: number, total: number) => void = () => {},
+): McRun {
+  const input = parseInput(MonteCarloInputSchema, raw);
+  const total = input.paths;
+  const parts: MonteCarloPartial[] = [];
+  let before = 0;
+  for (const [firstPath, pathCount] of chunkPaths(total, chunkSize)) {
+    parts.push(
+      runMonteCarloChunk(
+        { ...input, firstPath, pathCount },
+        { onProgress: (done: number) => onProgress(before + done, total) },
+      ),
+    );
+    before += pathCount;
+    onProgress(before, total);
+  }
+  const merged = mergeMonteCarlo(parts);
+  return { summary: summarizeMonteCarlo(merged), paths: { condor: merged.condor, book: merged.book } };
+}
