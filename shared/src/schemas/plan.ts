@@ -12,7 +12,7 @@ import { PolicySchema } from '../method/policy';
 export const MAX_CONTRACTS = 100_000;
 
 /** One leg of a book: SPX or VIX option, signed contracts (+ long), multiplier 100. */
-export const LegSchema = z.object({
+export const LegSchema = z.strictObject({
   kind: z.enum(['spx', 'vix'], { error: 'pass "spx" or "vix"' }),
   type: optionType,
   strike: positiveNumber,
@@ -22,7 +22,7 @@ export const LegSchema = z.object({
     .max(MAX_CONTRACTS, { error: `pass a signed number of contracts between -${MAX_CONTRACTS} and ${MAX_CONTRACTS}` }),
 });
 
-export const FuturesQuoteSchema = z.object({
+export const FuturesQuoteSchema = z.strictObject({
   expiry: isoDate.describe('final settlement date of the VX contract, YYYY-MM-DD'),
   price: positiveNumber
     .min(1, { error: 'VX futures are in index points: pass 18.5, not 0.185' })
@@ -33,7 +33,7 @@ export const FuturesQuoteSchema = z.object({
 const points = (what: string) =>
   positiveNumber.max(500, { error: `${what} is in index points (e.g. 18.5); values above 500 are not plausible` });
 
-export const MarketSnapshotSchema = z.object({
+export const MarketSnapshotSchema = z.strictObject({
   /** SPX level, points. */
   spx: positiveNumber.describe('SPX index level, points'),
   /** VIX level, points (18.5, not 0.185). */
@@ -58,7 +58,7 @@ const strikes4 = z.tuple([positiveNumber, positiveNumber, positiveNumber, positi
 });
 
 export const CondorSchema = z
-  .object({
+  .strictObject({
     expiry: isoDate,
     strikes: strikes4,
     quantity: z
@@ -86,20 +86,20 @@ export const CondorSchema = z
     error: 'pass either vols (per strike) or vol, not both',
   });
 
-export const PortfolioSchema = z.object({
+export const PortfolioSchema = z.strictObject({
   /** Account capital, USD (for the capital cap). */
   capital: positiveNumber,
   /** Hedge budget, USD, optional. */
   budget: nonNegativeNumber.optional(),
 });
 
-export const MarketEventSchema = z.object({
+export const MarketEventSchema = z.strictObject({
   date: isoDate,
   kind: z.enum(['FOMC', 'CPI', 'PPI'], { error: 'pass "FOMC", "CPI" or "PPI"' }),
   source: z.string({ error: 'name where the date comes from' }).min(1, { error: 'name where the date comes from' }),
 });
 
-export const SignalsSchema = z.object({
+export const SignalsSchema = z.strictObject({
   /** SPX daily closes, oldest first (RSI needs period + 1). */
   spxCloses: z.array(positiveNumber).optional(),
   /** RSI(14) if computed elsewhere, 0-100. */
@@ -121,14 +121,14 @@ export const SignalsSchema = z.object({
   events: z.array(MarketEventSchema).optional(),
 });
 
-export const LastRebalanceSchema = z.object({
+export const LastRebalanceSchema = z.strictObject({
   date: isoDate,
   /** VIX at the last rebalance, points. */
   vix: points('VIX'),
   futures: z.array(FuturesQuoteSchema).min(2, { error: 'pass at least two VX futures of the last rebalance' }),
 });
 
-export const PlanInputSchema = z.object({
+export const PlanInputSchema = z.strictObject({
   valuationDate: isoDate,
   market: MarketSnapshotSchema,
   condor: CondorSchema,

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { limitExceeded } from '../errors';
 import { finiteNumber, isoDate, positiveNumber, rate, volatility } from './common';
+import { PolicySchema } from '../method/policy';
 import { LegSchema, PlanInputSchema } from './plan';
 
 /** Most paths of one run (merged result held in memory: 5 arrays × 8 bytes per path). */
@@ -31,12 +32,14 @@ export const ScenarioLegSchema = LegSchema;
  * A book and its market, for runs without a plan: the VX curve (κ and θ are fitted to it, or fixed
  * by the policy), SPX spot, rates, and the condor, overlay and tail legs.
  */
-export const ScenarioBookInputSchema = z.object({
+export const ScenarioBookInputSchema = z.strictObject({
   valuationDate: isoDate,
   spot: positiveNumber,
   vix: positiveNumber,
   futures: z
-    .array(z.object({ expiry: isoDate, price: positiveNumber }), { error: 'pass futures as [{ expiry, price }, ...]' })
+    .array(z.strictObject({ expiry: isoDate, price: positiveNumber }), {
+      error: 'pass futures as [{ expiry, price }, ...]',
+    })
     .min(2, { error: 'pass at least the first two listed VX futures' }),
   rate: rate.default(0),
   divYield: rate.default(0),
@@ -51,7 +54,7 @@ export const ScenarioBookInputSchema = z.object({
 export type ScenarioBookInput = z.output<typeof ScenarioBookInputSchema>;
 
 /** Dynamics parameters of the Monte Carlo not taken from the book or the policy. */
-export const ModelParamsSchema = z.object({
+export const ModelParamsSchema = z.strictObject({
   /** Square-root diffusion coefficient ξ (VIX points^½ per year^½); default volOfVol·√VIX. */
   xi: finiteNumber.min(0, { error: 'pass ξ ≥ 0' }).max(100, { error: 'pass ξ ≤ 100' }).optional(),
   /** VIX up-jumps (with SPX down-jumps) per year. */
@@ -74,7 +77,7 @@ export type ModelParamsInput = z.output<typeof ModelParamsSchema>;
 
 const runFields = {
   /** Policy overrides for a `book` run (a `plan` run takes the plan's own policy). */
-  policy: z.unknown().optional(),
+  policy: PolicySchema.optional(),
   /** Total paths of the run. */
   paths: int(2, Number.MAX_SAFE_INTEGER, 'paths').default(10_000),
   /** 32-bit seed: same seed, same paths. */
@@ -116,7 +119,7 @@ function oneSource(v: { plan?: unknown; book?: unknown; policy?: unknown }, ctx:
  * tail, and its policy runs along the paths) or `book` (explicit legs and market) — plus the run.
  */
 export const MonteCarloInputSchema = z
-  .object({ plan: PlanInputSchema.optional(), book: ScenarioBookInputSchema.optional(), ...runFields })
+  .strictObject({ plan: PlanInputSchema.optional(), book: ScenarioBookInputSchema.optional(), ...runFields })
   .superRefine(oneSource)
   .refine((v) => v.firstPath < v.paths, { error: 'firstPath must be below paths', path: ['firstPath'] })
   .refine((v) => v.pathCount === undefined || v.firstPath + v.pathCount <= v.paths, {
@@ -127,10 +130,10 @@ export type MonteCarloInput = z.output<typeof MonteCarloInputSchema>;
 
 /** Stress grid input: a plan input or a book, plus the axes. */
 export const StressGridInputSchema = z
-  .object({
+  .strictObject({
     plan: PlanInputSchema.optional(),
     book: ScenarioBookInputSchema.optional(),
-    policy: z.unknown().optional(),
+    policy: PolicySchema.optional(),
     /** SPX moves as decimals (−0.2 = down 20%). */
     spxMoves: z
       .array(
