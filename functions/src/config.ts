@@ -44,10 +44,32 @@ export function computeThreads(env: NodeJS.ProcessEnv = process.env): number | u
   return Number.isSafeInteger(n) && n > 0 && n <= 256 ? n : undefined;
 }
 
+function positiveIntEnv(raw: string | undefined, max: number): number | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const n = Number(raw);
+  return Number.isSafeInteger(n) && n > 0 && n <= max ? n : undefined;
+}
+
+/** Default wall-clock limit of one heavy job, queueing included (ms). */
+export const DEFAULT_JOB_TIMEOUT_MS = 60_000;
+
+/** `ALVH_JOB_TIMEOUT_MS`: wall-clock limit of one heavy job in ms (1 to 600,000); default 60,000. */
+export function jobTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  return positiveIntEnv(env.ALVH_JOB_TIMEOUT_MS, 600_000) ?? DEFAULT_JOB_TIMEOUT_MS;
+}
+
+/** `ALVH_COMPUTE_QUEUE`: most heavy runs waiting for a worker; default 4 per thread. 0 is allowed (no waiting). */
+export function computeQueue(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const raw = env.ALVH_COMPUTE_QUEUE;
+  if (raw !== undefined && raw.trim() === '0') return 0;
+  return positiveIntEnv(raw, 10_000);
+}
+
 /** Human-readable summary of the settings in effect, for the host's start-up banner. */
 export function describeConfig(env: NodeJS.ProcessEnv = process.env): string[] {
   return [
     `body limit ${maxBodyBytes(env)} bytes (ALVH_MAX_BODY_BYTES)`,
     `CORS origins ${corsOrigins(env).join(', ')} (ALVH_CORS_ORIGINS)`,
+    `job time limit ${jobTimeoutMs(env)} ms (ALVH_JOB_TIMEOUT_MS), queue ${computeQueue(env) ?? '4 per thread'} runs (ALVH_COMPUTE_QUEUE)`,
   ];
 }

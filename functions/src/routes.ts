@@ -23,7 +23,9 @@ const health = defineRoute(
     route: 'health',
     authLevel: 'anonymous',
     summary: 'Service health',
-    description: 'Answers 200 with the service version and server time while the host is up. No key needed.',
+    description:
+      'Answers 200 while the host is up, with the service version, the server time and the compute pool load ' +
+      '(threads, busy, queued); status is "degraded" while the pool cannot take another heavy run. No key needed.',
     response: {
       description: 'The service is up',
       example: {
@@ -31,7 +33,7 @@ const health = defineRoute(
         service: 'alvh',
         version: API_VERSION,
         time: '2026-11-24T06:00:00.000Z',
-        node: 'v22.11.0',
+        pool: { threads: 2, busy: 0, queued: 0 },
       },
     },
     heavy: false,

@@ -51,6 +51,18 @@ export function attachSignal(request: HttpRequest, signal: AbortSignal): void {
   signals.set(request, signal);
 }
 
+/** An answer already serialised as JSON text (on a worker); sent as it is. */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
+/** A compute result that may be `{ json }` text from a worker, or a value (an inline runner in tests). */
+export function fromCompute(out: unknown): unknown {
+  if (typeof out === 'object' && out !== null && 'json' in out && typeof out.json === 'string')
+    return new JsonText(out.json);
+  return out;
+}
+
 /** A JSON 200 response. */
 export function jsonResponse(value: unknown, status = 200, headers: Record<string, string> = {}): HttpResponseInit {
   return {
@@ -114,6 +126,13 @@ export function defineJsonRoute(
 ): Route {
   return defineRoute({ ...spec, method: 'POST' }, async (call) => {
     const body = await readJsonBody(call.request, maxBodyBytes());
-    return jsonResponse(toJsonSafe(await run(body, call)));
+    const out = await run(body, call);
+    if (out instanceof JsonText)
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+        body: out.text,
+      };
+    return jsonResponse(toJsonSafe(out));
   });
 }

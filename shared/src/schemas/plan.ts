@@ -11,6 +11,14 @@ import { PolicySchema } from '../method/policy';
 /** The most contracts one leg or one condor order may hold: a bound that keeps every dollar figure finite. */
 export const MAX_CONTRACTS = 100_000;
 
+/** Most points of one signal history (spxCloses, vvixVixRatio, advancers, decliners, events): 40 years of days. */
+export const MAX_SIGNAL_POINTS = 10_000;
+/** Most VX futures of one curve (the exchange lists nine monthlies). */
+export const MAX_FUTURES = 12;
+
+const signalArray = <T extends z.ZodType>(item: T) =>
+  z.array(item).max(MAX_SIGNAL_POINTS, { error: `pass at most ${MAX_SIGNAL_POINTS} points (the most recent ones)` });
+
 /** One leg of a book: SPX or VIX option, signed contracts (+ long), multiplier 100. */
 export const LegSchema = z.strictObject({
   kind: z.enum(['spx', 'vix'], { error: 'pass "spx" or "vix"' }),
@@ -48,9 +56,10 @@ export const MarketSnapshotSchema = z.strictObject({
   rate: rate.describe('risk-free rate, continuously compounded decimal (0.045)'),
   divYield: rate.default(0).describe('SPX dividend yield, continuously compounded decimal'),
   /** Listed VX futures, sorted by expiry, each after the valuation date (at least two). */
-  futures: z.array(FuturesQuoteSchema, { error: 'pass the VX futures as [{ expiry, price }, ...]' }).min(2, {
-    error: 'pass at least two VX futures (F1 and F2)',
-  }),
+  futures: z
+    .array(FuturesQuoteSchema, { error: 'pass the VX futures as [{ expiry, price }, ...]' })
+    .min(2, { error: 'pass at least two VX futures (F1 and F2)' })
+    .max(MAX_FUTURES, { error: `pass at most ${MAX_FUTURES} VX futures` }),
 });
 
 const strikes4 = z.tuple([positiveNumber, positiveNumber, positiveNumber, positiveNumber], {
@@ -101,7 +110,7 @@ export const MarketEventSchema = z.strictObject({
 
 export const SignalsSchema = z.strictObject({
   /** SPX daily closes, oldest first (RSI needs period + 1). */
-  spxCloses: z.array(positiveNumber).optional(),
+  spxCloses: signalArray(positiveNumber).optional(),
   /** RSI(14) if computed elsewhere, 0-100. */
   rsi: finiteNumber
     .min(0, { error: 'pass RSI between 0 and 100' })
@@ -110,22 +119,25 @@ export const SignalsSchema = z.strictObject({
   /** F1 − F2 at the last rebalance or 5 trading days ago, points. */
   prevSpread: finiteNumber.optional(),
   /** VVIX/VIX daily ratios, oldest first (MACD needs 34). */
-  vvixVixRatio: z.array(positiveNumber).optional(),
+  vvixVixRatio: signalArray(positiveNumber).optional(),
   /** MACD histogram of VVIX/VIX if computed elsewhere. */
   macdHist: finiteNumber.optional(),
   /** Daily advancing and declining issues, oldest first, same length. */
-  advancers: z.array(nonNegativeNumber).optional(),
-  decliners: z.array(nonNegativeNumber).optional(),
+  advancers: signalArray(nonNegativeNumber).optional(),
+  decliners: signalArray(nonNegativeNumber).optional(),
   /** A/D line slope if computed elsewhere. */
   adSlope: finiteNumber.optional(),
-  events: z.array(MarketEventSchema).optional(),
+  events: signalArray(MarketEventSchema).optional(),
 });
 
 export const LastRebalanceSchema = z.strictObject({
   date: isoDate,
   /** VIX at the last rebalance, points. */
   vix: points('VIX'),
-  futures: z.array(FuturesQuoteSchema).min(2, { error: 'pass at least two VX futures of the last rebalance' }),
+  futures: z
+    .array(FuturesQuoteSchema)
+    .min(2, { error: 'pass at least two VX futures of the last rebalance' })
+    .max(MAX_FUTURES, { error: `pass at most ${MAX_FUTURES} VX futures` }),
 });
 
 export const PlanInputSchema = z.strictObject({
