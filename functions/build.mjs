@@ -3,7 +3,8 @@
 //   dist/app.js            the Azure Functions entry (package.json "main"); @azure/functions stays external
 //   dist/computeWorker.cjs the worker-thread script of the compute pool, when src/compute/worker.ts exists
 //                          (CommonJS: the Monte Carlo path loop runs about a fifth faster than as an ES module)
-// and a self-contained deployment folder dist/azure/ (host.json, package.json, app.js, computeWorker.cjs).
+// and a self-contained deployment folder dist/azure/ (host.json, package.json, app.js, computeWorker.cjs,
+// local.settings.json.example; no source maps).
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -70,6 +71,8 @@ for (const f of ['app.js', 'computeWorker.cjs'])
   if (existsSync(resolve(dist, f))) writeAtomic(resolve(azure, f), readFileSync(resolve(dist, f)));
 writeAtomic(resolve(azure, 'host.json'), readFileSync(resolve(here, 'host.json')));
 writeAtomic(resolve(azure, '.funcignore'), readFileSync(resolve(here, '.funcignore')));
+// Settings for `func start` in this folder: copy to local.settings.json (which is never published).
+writeAtomic(resolve(azure, 'local.settings.json.example'), readFileSync(resolve(here, 'local.settings.example.json')));
 writeAtomic(
   resolve(azure, 'package.json'),
   JSON.stringify(
