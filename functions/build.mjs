@@ -6,6 +6,7 @@
 // and a self-contained deployment folder dist/azure/ (host.json, package.json, app.js, computeWorker.cjs,
 // local.settings.json.example; no source maps).
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +32,9 @@ const common = {
   // Provided by the Azure Functions worker at run time; never a package on disk.
   external: ['@azure/functions-core'],
 };
+
+// The JSON schemas of the 200 answers, from the result types (read by the OpenAPI document).
+execFileSync(process.execPath, [resolve(here, 'scripts/resultSchemas.mjs')], { stdio: 'inherit' });
 
 const entries = [
   { in: 'src/localHost.ts', out: 'localHost.js', external: [] },

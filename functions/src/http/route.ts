@@ -33,7 +33,14 @@ export interface RouteSpec {
   description: string;
   /** The JSON body schema (POST routes), with the name it takes in the OpenAPI components. */
   request?: { schemaName: string; schema: z.ZodType; example?: unknown };
-  response: { description: string; schemaName?: string; schema?: z.ZodType; example?: unknown };
+  response: {
+    description: string;
+    schemaName?: string;
+    schema?: z.ZodType;
+    /** The result type whose generated JSON schema describes the 200 answer (src/resultTypes.ts). */
+    resultType?: 'PlanResult' | 'StressResult' | 'MonteCarloResult' | 'ReplayAnswer' | 'HealthResult';
+    example?: unknown;
+  };
   /** Query parameters the route reads (documented in the OpenAPI document). */
   query?: { name: string; description: string; schema: Record<string, unknown> }[];
   /** CPU-heavy: runs on the worker-thread pool, never on the request thread. */
