@@ -46,6 +46,7 @@ async function call(route: string, body: unknown, method = 'POST') {
   return {
     status: res.status ?? 200,
     type: headers['content-type'],
+    nosniff: headers['x-content-type-options'],
     json: JSON.parse(String(res.body)) as Json,
   };
 }

@@ -216,7 +216,12 @@ export function problemFromError(
 export function problemResponse(problem: Problem, headers: Record<string, string> = {}): HttpResponseInit {
   return {
     status: problem.status,
-    headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'cache-control': 'no-store', ...headers },
+    headers: {
+      'content-type': PROBLEM_CONTENT_TYPE,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      ...headers,
+    },
     body: JSON.stringify(problem),
   };
 }

@@ -74,7 +74,12 @@ export function fromCompute(out: unknown): unknown {
 export function jsonResponse(value: unknown, status = 200, headers: Record<string, string> = {}): HttpResponseInit {
   return {
     status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      ...headers,
+    },
     body: JSON.stringify(value),
   };
 }
@@ -137,7 +142,11 @@ export function defineJsonRoute(
     if (out instanceof JsonText)
       return {
         status: 200,
-        headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+        },
         body: out.text,
       };
     return jsonResponse(toJsonSafe(out));
