@@ -1,7 +1,8 @@
 /**
  * Host settings read from the environment (app settings in Azure, the shell for the local host).
- * Every setting has a safe default; a malformed value is ignored in favour of the default, and
- * {@link describeConfig} lists what is in effect.
+ * Every setting has a safe default; a malformed value here is ignored in favour of the default
+ * (PORT, ALVH_MAX_CONNECTIONS and ALVH_SHUTDOWN_GRACE_MS, read by the local host, are errors
+ * instead), and {@link describeConfig} lists what is in effect.
  */
 
 /** Largest request body accepted, in bytes (4 MiB: a 22-year daily history fits with room to spare). */
@@ -70,6 +71,6 @@ export function describeConfig(env: NodeJS.ProcessEnv = process.env): string[] {
   return [
     `body limit ${maxBodyBytes(env)} bytes (ALVH_MAX_BODY_BYTES)`,
     `CORS origins ${corsOrigins(env).join(', ')} (ALVH_CORS_ORIGINS)`,
-    `job time limit ${jobTimeoutMs(env)} ms (ALVH_JOB_TIMEOUT_MS), queue ${computeQueue(env) ?? '4 per thread'} runs (ALVH_COMPUTE_QUEUE)`,
+    `heavy runs: at most ${jobTimeoutMs(env)} ms each (ALVH_JOB_TIMEOUT_MS), ${computeQueue(env) ?? '4 per thread'} waiting (ALVH_COMPUTE_QUEUE)`,
   ];
 }
