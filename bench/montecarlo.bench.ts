@@ -159,7 +159,7 @@ export default async function (): Promise<void> {
       );
       printRow(
         '  its ALVH CVaR95 / condor CVaR95 (USD)',
-        `${r.summary.alvh.cvar95.toFixed(0)} / ${r.summary.condor.cvar95.toFixed(0)}`,
+        `${r.summary!.alvh.cvar95.toFixed(0)} / ${r.summary!.condor.cvar95.toFixed(0)}`,
       );
     } finally {
       await pool.close();

@@ -3,8 +3,10 @@
 //   dist/app.js            the Azure Functions entry (package.json "main"); @azure/functions stays external
 //   dist/computeWorker.cjs the worker-thread script of the compute pool, when src/compute/worker.ts exists
 //                          (CommonJS: the Monte Carlo path loop runs about a fifth faster than as an ES module)
-// and a self-contained deployment folder dist/azure/ (host.json, package.json, app.js, computeWorker.cjs).
+// and a self-contained deployment folder dist/azure/ (host.json, package.json, app.js, computeWorker.cjs,
+// local.settings.json.example; no source maps).
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +32,9 @@ const common = {
   // Provided by the Azure Functions worker at run time; never a package on disk.
   external: ['@azure/functions-core'],
 };
+
+// The JSON schemas of the 200 answers, from the result types (read by the OpenAPI document).
+execFileSync(process.execPath, [resolve(here, 'scripts/resultSchemas.mjs')], { stdio: 'inherit' });
 
 const entries = [
   { in: 'src/localHost.ts', out: 'localHost.js', external: [] },
@@ -70,6 +75,8 @@ for (const f of ['app.js', 'computeWorker.cjs'])
   if (existsSync(resolve(dist, f))) writeAtomic(resolve(azure, f), readFileSync(resolve(dist, f)));
 writeAtomic(resolve(azure, 'host.json'), readFileSync(resolve(here, 'host.json')));
 writeAtomic(resolve(azure, '.funcignore'), readFileSync(resolve(here, '.funcignore')));
+// Settings for `func start` in this folder: copy to local.settings.json (which is never published).
+writeAtomic(resolve(azure, 'local.settings.json.example'), readFileSync(resolve(here, 'local.settings.example.json')));
 writeAtomic(
   resolve(azure, 'package.json'),
   JSON.stringify(

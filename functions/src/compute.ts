@@ -5,16 +5,19 @@
  * install another runner with {@link setComputeRunner}.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ComputePool, type ComputeJob } from './compute/index';
-import { computeThreads } from './config';
+import { ComputePool, type ComputeJob, type PoolStats, type RunOptions } from './compute/index';
+import { computeQueue, computeThreads, jobTimeoutMs } from './config';
 
-export type { ComputeJob };
+export type { ComputeJob, PoolStats };
 
 export interface ComputeRunner {
-  run(job: ComputeJob, payload: unknown, opts?: { signal?: AbortSignal }): Promise<unknown>;
+  run(job: ComputeJob, payload: unknown, opts?: RunOptions): Promise<unknown>;
   close(): Promise<void>;
+  /** What the runner is doing (the pool: threads, busy slots, waiting runs). */
+  stats?(): PoolStats;
 }
 
 let runner: ComputeRunner | undefined;
@@ -40,13 +43,30 @@ export function setComputeRunner(r: ComputeRunner | undefined): void {
 
 function current(): ComputeRunner {
   const size = computeThreads();
-  runner ??= new ComputePool({ workerUrl: computeWorkerUrl(), ...(size === undefined ? {} : { size }) });
+  const maxQueued = computeQueue();
+  runner ??= new ComputePool({
+    workerUrl: computeWorkerUrl(),
+    jobTimeoutMs: jobTimeoutMs(),
+    ...(size === undefined ? {} : { size }),
+    ...(maxQueued === undefined ? {} : { maxQueued }),
+  });
   return runner;
 }
 
-/** Run a job on the pool; rejects with the job's own error (an AlvhError for bad input or limits). */
-export function runCompute(job: ComputeJob, payload: unknown, signal?: AbortSignal): Promise<unknown> {
-  return current().run(job, payload, signal ? { signal } : {});
+/**
+ * Run a job on the pool; rejects with the job's own error (an AlvhError for bad input or limits),
+ * PoolBusyError when the queue is full, JobTimeoutError past the time limit.
+ */
+export function runCompute(job: ComputeJob, payload: unknown, opts: RunOptions = {}): Promise<unknown> {
+  return current().run(job, payload, opts);
+}
+
+/** The pool's load, without starting it: an idle pool that has not run yet reports zero busy. */
+export function computeStats(): PoolStats {
+  const s = runner?.stats?.();
+  if (s) return s;
+  const size = computeThreads() ?? availableParallelism();
+  return { threads: size, busy: 0, queued: 0, maxQueued: computeQueue() ?? 4 * size };
 }
 
 /** Stop the pool's workers (graceful shutdown). A later job starts a new pool. */

@@ -1,7 +1,8 @@
 /**
  * Host settings read from the environment (app settings in Azure, the shell for the local host).
- * Every setting has a safe default; a malformed value is ignored in favour of the default, and
- * {@link describeConfig} lists what is in effect.
+ * Every setting has a safe default; a malformed value here is ignored in favour of the default
+ * (PORT, ALVH_MAX_CONNECTIONS and ALVH_SHUTDOWN_GRACE_MS, read by the local host, are errors
+ * instead), and {@link describeConfig} lists what is in effect.
  */
 
 /** Largest request body accepted, in bytes (4 MiB: a 22-year daily history fits with room to spare). */
@@ -44,10 +45,32 @@ export function computeThreads(env: NodeJS.ProcessEnv = process.env): number | u
   return Number.isSafeInteger(n) && n > 0 && n <= 256 ? n : undefined;
 }
 
+function positiveIntEnv(raw: string | undefined, max: number): number | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const n = Number(raw);
+  return Number.isSafeInteger(n) && n > 0 && n <= max ? n : undefined;
+}
+
+/** Default wall-clock limit of one heavy job, queueing included (ms). */
+export const DEFAULT_JOB_TIMEOUT_MS = 60_000;
+
+/** `ALVH_JOB_TIMEOUT_MS`: wall-clock limit of one heavy job in ms (1 to 600,000); default 60,000. */
+export function jobTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  return positiveIntEnv(env.ALVH_JOB_TIMEOUT_MS, 600_000) ?? DEFAULT_JOB_TIMEOUT_MS;
+}
+
+/** `ALVH_COMPUTE_QUEUE`: most heavy runs waiting for a worker; default 4 per thread. 0 is allowed (no waiting). */
+export function computeQueue(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const raw = env.ALVH_COMPUTE_QUEUE;
+  if (raw !== undefined && raw.trim() === '0') return 0;
+  return positiveIntEnv(raw, 10_000);
+}
+
 /** Human-readable summary of the settings in effect, for the host's start-up banner. */
 export function describeConfig(env: NodeJS.ProcessEnv = process.env): string[] {
   return [
     `body limit ${maxBodyBytes(env)} bytes (ALVH_MAX_BODY_BYTES)`,
     `CORS origins ${corsOrigins(env).join(', ')} (ALVH_CORS_ORIGINS)`,
+    `heavy runs: at most ${jobTimeoutMs(env)} ms each (ALVH_JOB_TIMEOUT_MS), ${computeQueue(env) ?? '4 per thread'} waiting (ALVH_COMPUTE_QUEUE)`,
   ];
 }

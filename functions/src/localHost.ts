@@ -2,32 +2,51 @@
  * The local host that `npm start` runs: one Node server for the add-in's files (addin/dist at `/`)
  * and the API under `/api`, dispatching to the same route table as the Azure app. It adds what the
  * Azure platform would: CORS with preflight, the request size limit, 404 for unknown paths, HTTPS
- * with the office-addin-dev-certs certificate when present, and a clean shutdown.
+ * with the office-addin-dev-certs certificate when present, and a clean shutdown. Against hostile
+ * or merely busy clients: methods outside GET/HEAD/POST/OPTIONS get a 405 before any routing,
+ * malformed HTTP gets a problem document (`clientError`), the media type is checked before the body
+ * is read, a body is cut at the limit with a 413, connections are capped, header and keep-alive
+ * timeouts are short, and every answer carries security headers (see http/security.ts).
  */
 import type { HttpResponseInit } from '@azure/functions';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeCompute } from './compute';
 import { corsOrigins, describeConfig, maxBodyBytes } from './config';
-import { bodyTooLarge } from './http/body';
+import { bodyTooLarge, isJsonContentType } from './http/body';
 import { corsHeaders, isOriginAllowed, preflightHeaders } from './http/cors';
 import { HttpRequest, InvocationContext } from './http/library';
 import { PROBLEM_CONTENT_TYPE, httpProblem, type Problem } from './http/problem';
 import { attachSignal, type Route } from './http/route';
+import { API_HEADERS, PAGE_HEADERS } from './http/security';
 import { findRoute, routes } from './routes';
 import { resolveStatic, sendFile } from './staticFiles';
 
 /** Where office-addin-dev-certs keeps its files (its `defaults.certificateDirectory`). */
 export const DEV_CERT_DIR = join(homedir(), '.office-addin-dev-certs');
 
-/** Bodies up to this many times the limit are drained so the client reads the 413; larger ones are cut off. */
-const DRAIN_FACTOR = 16;
+/** Bodies the host does not read (404, preflight, 405) are discarded up to this many times the limit, then cut off. */
+const DRAIN_FACTOR = 2;
+
+/** The methods the host answers; any other gets a 405 before routing. */
+export const ALLOWED_METHODS: readonly string[] = ['GET', 'HEAD', 'POST', 'OPTIONS'];
+
+/** Default most open connections (the add-in keeps a handful; a browser opens at most six per origin). */
+export const DEFAULT_MAX_CONNECTIONS = 256;
+
+/**
+ * Timeouts sized for the add-in: it sends its headers at once and small bodies (a 4 MiB replay
+ * history at most), and reuses a connection within seconds.
+ */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 30_000;
+export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 
 export interface LocalHostOptions {
   /** Port; 0 picks a free one. Default `PORT` or 3000. */
@@ -38,14 +57,16 @@ export interface LocalHostOptions {
   staticRoot?: string;
   /** Request body limit in bytes. Default `ALVH_MAX_BODY_BYTES` or 4 MiB. */
   maxBodyBytes?: number;
-  /** Allowed browser origins. Default `ALVH_CORS_ORIGINS` or https://localhost:3000. */
+  /** Allowed browser origins. Default `ALVH_CORS_ORIGINS`, else this host's own https://localhost:<port>. */
   corsOrigins?: string[];
   /** `{cert, key}` PEM contents, `false` for plain HTTP, or undefined to use the dev certificate when it exists. */
   tls?: { cert: string | Buffer; key: string | Buffer } | false;
   /** Where request errors are logged (default console.error). */
   logError?: (...args: unknown[]) => void;
-  /** Milliseconds to let in-flight requests finish on close before connections are cut. Default 10 000. */
+  /** Milliseconds to let in-flight requests finish on close before work and connections are cut. Default 10 000. */
   shutdownGraceMs?: number;
+  /** Most open connections; more are refused. Default `ALVH_MAX_CONNECTIONS` or 256. */
+  maxConnections?: number;
 }
 
 export interface LocalHost {
@@ -53,7 +74,9 @@ export interface LocalHost {
   url: string;
   port: number;
   server: Server;
-  /** Stop accepting, let in-flight requests finish, close the worker pool. */
+  /** The browser origins allowed to call the API. */
+  corsOrigins: readonly string[];
+  /** Stop accepting, let in-flight requests finish (up to the grace period), close the worker pool. */
   close(): Promise<void>;
 }
 
@@ -65,11 +88,36 @@ export function devCertificate(dir = DEV_CERT_DIR): { cert: Buffer; key: Buffer 
   return { cert: readFileSync(cert), key: readFileSync(key) };
 }
 
-/** `PORT` as a port number (0 = any free port); 3000 when unset or not a port. */
+/** `PORT` as a port number (0 = any free port); 3000 when unset. Anything else is an error naming PORT. */
 export function portFromEnv(raw: string | undefined): number {
   if (raw === undefined || raw.trim() === '') return 3000;
+  const n = Number(raw.trim());
+  if (!/^\d+$/.test(raw.trim()) || !Number.isInteger(n) || n < 0 || n > 65535) {
+    throw new Error(
+      `PORT is ${JSON.stringify(raw)}, not a port: set PORT to a whole number from 0 to 65535 (0 = any free port)`,
+    );
+  }
+  return n;
+}
+
+/** `ALVH_MAX_CONNECTIONS`: a positive integer; an error naming it otherwise. */
+export function maxConnectionsFromEnv(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return DEFAULT_MAX_CONNECTIONS;
   const n = Number(raw);
-  return Number.isInteger(n) && n >= 0 && n <= 65535 ? n : 3000;
+  if (!Number.isSafeInteger(n) || n < 1) {
+    throw new Error(`ALVH_MAX_CONNECTIONS is ${JSON.stringify(raw)}: set it to a whole number of at least 1`);
+  }
+  return n;
+}
+
+/** `ALVH_SHUTDOWN_GRACE_MS`: a whole number of ms ≥ 0; an error naming it otherwise. */
+export function shutdownGraceFromEnv(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 10_000;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n < 0) {
+    throw new Error(`ALVH_SHUTDOWN_GRACE_MS is ${JSON.stringify(raw)}: set it to a whole number of milliseconds ≥ 0`);
+  }
+  return n;
 }
 
 function defaultStaticRoot(): string {
@@ -77,15 +125,33 @@ function defaultStaticRoot(): string {
   return resolve(dirname(fileURLToPath(import.meta.url)), '../../addin/dist');
 }
 
+function problemBody(problem: Problem): string {
+  return JSON.stringify(problem);
+}
+
 function sendProblem(res: ServerResponse, problem: Problem, headers: Record<string, string> = {}): void {
-  const body = JSON.stringify(problem);
+  const body = problemBody(problem);
   res.writeHead(problem.status, {
+    ...API_HEADERS,
     ...headers,
     'content-type': PROBLEM_CONTENT_TYPE,
     'content-length': String(Buffer.byteLength(body)),
     'cache-control': 'no-store',
   });
   res.end(body);
+}
+
+/** Answer a problem and close the connection once it is sent, without reading the rest of the body. */
+function sendProblemAndClose(
+  req: IncomingMessage,
+  res: ServerResponse,
+  problem: Problem,
+  headers: Record<string, string> = {},
+): void {
+  sendProblem(res, problem, { ...headers, connection: 'close' });
+  res.on('finish', () => req.socket.end());
+  // Keep reading (and dropping) what is in flight so the client sees the answer, not a reset.
+  req.resume();
 }
 
 /** Headers of a HttpResponseInit as a plain record (Headers, record or pairs). */
@@ -106,7 +172,7 @@ function writeResponse(
   extra: Record<string, string>,
   head: boolean,
 ): void {
-  const headers = { ...extra, ...headerRecord(init.headers) };
+  const headers = { ...API_HEADERS, ...extra, ...headerRecord(init.headers) };
   let body: Buffer;
   if (init.jsonBody !== undefined) {
     body = Buffer.from(JSON.stringify(init.jsonBody));
@@ -143,42 +209,59 @@ function requestUrl(scheme: string, hostHeader: string | undefined, port: number
 }
 
 /**
- * Read the body up to `limit` bytes. Over the limit: drain (so the client can read the 413) up to
- * DRAIN_FACTOR × limit, then resolve `undefined`; past that, destroy the socket.
+ * Read the body up to `limit` bytes. The moment it passes the limit the reading stops and the
+ * promise resolves `{ tooLarge }` (bytes seen so far): nothing past the limit is kept.
  */
 function readBody(req: IncomingMessage, limit: number): Promise<{ bytes: Buffer } | { tooLarge: number }> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        over = true;
         chunks.length = 0;
-        if (size > limit * DRAIN_FACTOR) {
-          resolveBody({ tooLarge: size });
-          req.destroy();
-        }
+        req.off('data', onData);
+        req.off('end', onEnd);
+        resolveBody({ tooLarge: size });
         return;
       }
       chunks.push(chunk);
-    });
-    req.on('end', () => resolveBody(over ? { tooLarge: size } : { bytes: Buffer.concat(chunks) }));
+    };
+    const onEnd = () => resolveBody({ bytes: Buffer.concat(chunks) });
+    req.on('data', onData);
+    req.on('end', onEnd);
     req.on('error', reject);
   });
+}
+
+/** The problem document for a malformed request the HTTP parser refused. */
+function clientErrorProblem(err: Error & { code?: string }): Problem {
+  switch (err.code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return httpProblem(431, 'headers_too_large', 'the request headers are too large; send fewer or shorter headers');
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return httpProblem(
+        408,
+        'request_timeout',
+        'the request was not received in time; send the whole request at once',
+      );
+    case 'HPE_INVALID_METHOD':
+      return httpProblem(400, 'bad_request', `the request method is not valid HTTP; use ${ALLOWED_METHODS.join(', ')}`);
+    default:
+      return httpProblem(400, 'bad_request', 'the request is not valid HTTP/1.1; check the request line and headers');
+  }
 }
 
 /** Start the local host. Resolves once it listens. */
 export async function startLocalHost(options: LocalHostOptions = {}): Promise<LocalHost> {
   const limit = options.maxBodyBytes ?? maxBodyBytes();
-  const origins = options.corsOrigins ?? corsOrigins();
   const staticRoot = options.staticRoot ?? defaultStaticRoot();
   const logError = options.logError ?? ((...a: unknown[]) => console.error(...a));
   const graceMs = options.shutdownGraceMs ?? 10_000;
   const tls = options.tls === undefined ? devCertificate() : options.tls === false ? undefined : options.tls;
   const scheme = tls ? 'https' : 'http';
   const inFlight = new Set<Promise<void>>();
+  let origins: string[] = options.corsOrigins ?? [];
   let closing = false;
   let boundPort = 0;
 
@@ -207,10 +290,10 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       discardBody(req, limit * DRAIN_FACTOR);
       const methods = route.method === 'GET' ? ['GET', 'HEAD'] : [route.method];
       if (origin === undefined) {
-        res.writeHead(204, { allow: [...methods, 'OPTIONS'].join(', '), 'content-length': '0' });
+        res.writeHead(204, { ...API_HEADERS, allow: [...methods, 'OPTIONS'].join(', '), 'content-length': '0' });
         res.end();
       } else if (isOriginAllowed(origin, origins)) {
-        res.writeHead(204, { ...preflightHeaders(origin, origins, methods), 'content-length': '0' });
+        res.writeHead(204, { ...API_HEADERS, ...preflightHeaders(origin, origins, methods), 'content-length': '0' });
         res.end();
       } else {
         sendProblem(
@@ -227,17 +310,35 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       }
       return;
     }
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit * DRAIN_FACTOR) {
-      const p = bodyTooLarge(limit, declared).problem;
-      sendProblem(res, { ...p, instance: url.pathname }, { ...cors, connection: 'close' });
-      res.on('finish', () => req.destroy());
-      return;
+    if (route.method === 'POST' && method === 'POST') {
+      // The media type first: a body we cannot use is never read.
+      const contentType = req.headers['content-type'] ?? null;
+      if (!isJsonContentType(contentType)) {
+        sendProblemAndClose(
+          req,
+          res,
+          httpProblem(
+            415,
+            'unsupported_media_type',
+            contentType === null
+              ? 'the request has no Content-Type; send the body as JSON with Content-Type: application/json'
+              : `the request body is ${contentType.split(';')[0]}; send JSON with Content-Type: application/json`,
+            { fix: 'set the header Content-Type: application/json', instance: url.pathname },
+          ),
+          { ...cors, accept: 'application/json' },
+        );
+        return;
+      }
+      const declared = Number(req.headers['content-length']);
+      if (Number.isFinite(declared) && declared > limit) {
+        sendProblemAndClose(req, res, { ...bodyTooLarge(limit, declared).problem, instance: url.pathname }, cors);
+        return;
+      }
     }
     const body = await readBody(req, limit);
     if ('tooLarge' in body) {
       if (res.destroyed) return;
-      sendProblem(res, { ...bodyTooLarge(limit, body.tooLarge).problem, instance: url.pathname }, cors);
+      sendProblemAndClose(req, res, { ...bodyTooLarge(limit).problem, instance: url.pathname }, cors);
       return;
     }
     const headers: Record<string, string> = {};
@@ -268,6 +369,21 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = (req.method ?? 'GET').toUpperCase();
+    if (closing) res.setHeader('connection', 'close');
+    if (!ALLOWED_METHODS.includes(method)) {
+      // Nothing is read or routed; Allow names what the path takes (the route's methods, or GET for files).
+      const path = (req.url ?? '/').split('?')[0] ?? '/';
+      const route = path.startsWith('/api/') ? findRoute(path.slice('/api/'.length)) : undefined;
+      const allow = route ? (route.method === 'GET' ? ['GET', 'HEAD'] : [route.method]) : ['GET', 'HEAD'];
+      sendProblemAndClose(
+        req,
+        res,
+        httpProblem(405, 'method_not_allowed', `${method} is not supported; use ${allow.join(' or ')}`),
+        { allow: allow.join(', ') },
+      );
+      return;
+    }
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://localhost');
@@ -278,13 +394,11 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     }
     const origin = req.headers.origin;
     const cors = corsHeaders(origin, origins);
-    if (closing) res.setHeader('connection', 'close');
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       await handleApi(req, res, url, findRoute(url.pathname.slice('/api/'.length)), cors);
       return;
     }
     discardBody(req, limit * DRAIN_FACTOR);
-    const method = (req.method ?? 'GET').toUpperCase();
     if (method !== 'GET' && method !== 'HEAD') {
       sendProblem(
         res,
@@ -298,7 +412,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       return;
     }
     const file = await resolveStatic(staticRoot, url.pathname);
-    if (file.kind === 'file') sendFile(res, file, method === 'HEAD');
+    if (file.kind === 'file') sendFile(res, file, method === 'HEAD', PAGE_HEADERS);
     else if (file.kind === 'bad-path')
       sendProblem(res, httpProblem(400, 'bad_path', `the path ${url.pathname} is not allowed: ${file.reason}`));
     else
@@ -330,11 +444,36 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       .finally(() => inFlight.delete(p));
     inFlight.add(p);
   };
+  const serverOptions = {
+    headersTimeout: HEADERS_TIMEOUT_MS,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    // How often Node checks the header and request timeouts (default 30 s, longer than the timeouts).
+    connectionsCheckingInterval: 1_000,
+  };
   const server: Server = tls
-    ? createHttpsServer({ cert: tls.cert, key: tls.key }, listener)
-    : createHttpServer(listener);
-  server.headersTimeout = 30_000;
-  server.requestTimeout = 120_000;
+    ? createHttpsServer({ ...serverOptions, cert: tls.cert, key: tls.key }, listener)
+    : createHttpServer(serverOptions, listener);
+  server.maxConnections = options.maxConnections ?? maxConnectionsFromEnv(process.env.ALVH_MAX_CONNECTIONS);
+  // Malformed HTTP (a bad request line, an unknown method, oversized headers, a header timeout):
+  // answer a problem document on the raw socket when it can still take one, then close it.
+  server.on('clientError', (err: Error & { code?: string }, socket: Socket) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const problem = clientErrorProblem(err);
+    const body = problemBody(problem);
+    const head = [
+      `HTTP/1.1 ${problem.status} ${problem.title}`,
+      `content-type: ${PROBLEM_CONTENT_TYPE}`,
+      `content-length: ${Buffer.byteLength(body)}`,
+      'cache-control: no-store',
+      ...Object.entries(API_HEADERS).map(([k, v]) => `${k}: ${v}`),
+      'connection: close',
+    ].join('\r\n');
+    socket.end(`${head}\r\n\r\n${body}`);
+  });
 
   const port = options.port ?? portFromEnv(process.env.PORT);
   const host = options.host ?? process.env.ALVH_HOST ?? '127.0.0.1';
@@ -348,6 +487,12 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   const actualPort = (server.address() as AddressInfo).port;
   boundPort = actualPort;
   const urlHost = host === '127.0.0.1' || host === '::1' || host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const selfOrigin = `${scheme}://${urlHost}:${actualPort}`;
+  // Unset ALVH_CORS_ORIGINS: the add-in served from this host (its own origin) may call the API.
+  if (options.corsOrigins === undefined) {
+    const env = process.env.ALVH_CORS_ORIGINS;
+    origins = env === undefined || env.trim() === '' ? [`https://localhost:${actualPort}`] : corsOrigins();
+  }
 
   let closed: Promise<void> | undefined;
   const close = (): Promise<void> => {
@@ -355,48 +500,56 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       closing = true;
       const stopped = new Promise<void>((ok) => server.close(() => ok()));
       server.closeIdleConnections();
-      const timer = setTimeout(() => server.closeAllConnections(), graceMs);
-      await Promise.allSettled([...inFlight]);
-      server.closeIdleConnections();
-      await stopped;
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((ok) => {
+        timer = setTimeout(ok, graceMs);
+      });
+      // Let in-flight requests finish, up to the grace period...
+      await Promise.race([Promise.allSettled([...inFlight]), grace]);
       clearTimeout(timer);
+      // ...then cut what is left: the pool's jobs reject, their requests answer, connections close.
       await closeCompute();
+      await Promise.race([Promise.allSettled([...inFlight]), new Promise((ok) => setImmediate(ok))]);
+      server.closeAllConnections();
+      await stopped;
     })();
     return closed;
   };
 
-  return { url: `${scheme}://${urlHost}:${actualPort}`, port: actualPort, server, close };
+  return { url: selfOrigin, port: actualPort, server, corsOrigins: origins, close };
 }
 
 /** The start-up banner: URLs, settings and an example request. */
 export function banner(host: LocalHost, secure: boolean): string[] {
   const k = secure ? ' -k' : '';
+  const settings = describeConfig().map((l) =>
+    l.startsWith('CORS origins ') ? `CORS origins ${host.corsOrigins.join(', ')} (ALVH_CORS_ORIGINS)` : l,
+  );
   const lines = [
     `ALVH local host listening on ${host.url}`,
     `  add-in taskpane   ${host.url}/taskpane.html`,
     `  API               ${host.url}/api/  (${routes.map((r) => `${r.method} /api/${r.route}`).join(', ')})`,
     `  OpenAPI           ${host.url}/api/openapi.json`,
-    ...describeConfig().map((l) => `  ${l}`),
+    ...settings.map((l) => `  ${l}`),
     secure
       ? '  HTTPS with the office-addin-dev-certs certificate'
       : '  plain HTTP (run `npx office-addin-dev-certs install` for HTTPS, which Excel needs to sideload)',
     '',
     'Try:',
     `  curl${k} ${host.url}/api/health`,
+    `  curl${k} -X POST ${host.url}/api/plan -H 'content-type: application/json' -d @docs/examples/plan.json`,
+    '',
+    'Ctrl+C stops the server (in-flight requests finish first).',
   ];
-  const plan = findRoute('plan');
-  if (plan?.request?.example !== undefined) {
-    lines.push(
-      `  curl${k} -X POST ${host.url}/api/plan -H 'content-type: application/json' -d '${JSON.stringify(plan.request.example)}'`,
-    );
-  }
-  lines.push('', 'Ctrl+C stops the server (in-flight requests finish first).');
   return lines;
 }
 
 async function main(): Promise<void> {
-  const host = await startLocalHost();
+  const graceMs = shutdownGraceFromEnv(process.env.ALVH_SHUTDOWN_GRACE_MS);
+  const host = await startLocalHost({ shutdownGraceMs: graceMs });
   console.log(banner(host, host.url.startsWith('https:')).join('\n'));
+  // A stray rejection is logged, never a reason to die with in-flight requests.
+  process.on('unhandledRejection', (e) => console.error('unhandled rejection', e));
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) {
@@ -404,7 +557,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     stopping = true;
-    console.log(`\n${signal}: finishing in-flight requests...`);
+    console.log(`\n${signal}: finishing in-flight requests (at most ${graceMs} ms)...`);
     host.close().then(
       () => {
         console.log('stopped');
@@ -425,9 +578,9 @@ if (entry !== undefined && resolve(entry) === fileURLToPath(import.meta.url)) {
   main().catch((e: unknown) => {
     const code = (e as { code?: unknown }).code;
     if (code === 'EADDRINUSE')
-      console.error(`port ${portFromEnv(process.env.PORT)} is in use; stop the other server or set PORT`);
+      console.error(`port ${process.env.PORT ?? 3000} is in use; stop the other server or set PORT`);
     else if (code === 'EACCES')
-      console.error(`no permission to listen on port ${portFromEnv(process.env.PORT)}; set PORT above 1023`);
+      console.error(`no permission to listen on port ${process.env.PORT ?? 3000}; set PORT above 1023`);
     else console.error(e instanceof Error ? e.message : e);
     process.exit(1);
   });

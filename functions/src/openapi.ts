@@ -3,7 +3,9 @@
  * `z.toJSONSchema` (JSON Schema 2020-12, the dialect OpenAPI 3.1 uses). Nothing here is written by
  * hand except prose: change a schema and the document follows.
  */
+import { ReplayAssumptionsSchema } from '@alvh/shared';
 import { z } from 'zod';
+import resultSchemas from './generated/resultSchemas.json' with { type: 'json' };
 import type { Route } from './http/route';
 import { PROBLEM_CONTENT_TYPE } from './http/problem';
 
@@ -19,7 +21,7 @@ export const ProblemSchema = z
       .string()
       .optional()
       .describe(
-        'invalid_input, no_solution, insufficient_data, limit_exceeded, malformed_json, payload_too_large, unsupported_media_type, method_not_allowed, not_found, internal_error',
+        'invalid_input, no_solution, insufficient_data, limit_exceeded, non_finite_result, malformed_json, bad_request, payload_too_large, unsupported_media_type, method_not_allowed, not_found, request_timeout, headers_too_large, compute_queue_full, job_time_limit, shutting_down, internal_error',
       ),
     field: z.string().optional().describe('The offending input field'),
     fix: z.string().optional().describe('What to send instead'),
@@ -27,7 +29,7 @@ export const ProblemSchema = z
       .array(z.object({ path: z.string(), message: z.string() }))
       .optional()
       .describe('Every validation issue (400)'),
-    limit: z.number().optional().describe('The byte limit (413)'),
+    limit: z.number().optional().describe('The byte limit (413) or the time limit in ms (503 job_time_limit)'),
     id: z.string().optional().describe('Error id to quote (500); the same id is in the server log'),
   })
   .describe('RFC 9457 problem details');
@@ -55,6 +57,29 @@ export function jsonSchemaOf(schema: z.ZodType, defs: JsonObject): JsonObject {
   return rewrite(out) as JsonObject;
 }
 
+/**
+ * The JSON schemas of the 200 answers, generated at build time from the TypeScript result types
+ * (src/resultTypes.ts, functions/scripts/resultSchemas.mjs), added to `defs` with their references
+ * pointed at the components. The replay's `assumptions` are described from their zod schema.
+ */
+export function addResultSchemas(defs: JsonObject): void {
+  const rewrite = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(rewrite);
+    if (v !== null && typeof v === 'object') {
+      const o: JsonObject = {};
+      for (const [k, x] of Object.entries(v as JsonObject)) {
+        o[k] =
+          k === '$ref' && typeof x === 'string' ? x.replace(/^#\/definitions\//, '#/components/schemas/') : rewrite(x);
+      }
+      return o;
+    }
+    return v;
+  };
+  for (const [k, v] of Object.entries(resultSchemas.definitions as JsonObject)) defs[k] = rewrite(v);
+  const replay = defs.ReplayAnswer as { properties?: JsonObject } | undefined;
+  if (replay?.properties) replay.properties.assumptions = jsonSchemaOf(ReplayAssumptionsSchema, defs);
+}
+
 const problemRef = { $ref: '#/components/schemas/Problem' };
 const problemContent = { [PROBLEM_CONTENT_TYPE]: { schema: problemRef } };
 
@@ -64,6 +89,7 @@ const ERROR_RESPONSES: Record<string, string> = {
   '413': 'Body over the size limit (the limit is stated)',
   '415': 'Body not sent as application/json',
   '422': 'Work over a stated limit, no solution for these inputs, or not enough data',
+  '503': 'Compute queue full (Retry-After), a run past its time limit, or the service shutting down',
   '500': 'Unexpected server failure (an id to quote; never caused by input)',
 };
 
@@ -91,7 +117,10 @@ export function buildOpenApi(routes: readonly Route[], version: string, serverUr
     else op.security = [];
     const responses: JsonObject = {};
     const ok: JsonObject = { description: r.response.description };
-    if (r.response.schema && r.response.schemaName) {
+    if (r.response.resultType) {
+      if (!('PlanResult' in schemas)) addResultSchemas(schemas);
+      ok.content = { 'application/json': { schema: { $ref: `#/components/schemas/${r.response.resultType}` } } };
+    } else if (r.response.schema && r.response.schemaName) {
       schemas[r.response.schemaName] = jsonSchemaOf(r.response.schema, schemas);
       ok.content = { 'application/json': { schema: { $ref: `#/components/schemas/${r.response.schemaName}` } } };
     } else {

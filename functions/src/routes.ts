@@ -23,15 +23,18 @@ const health = defineRoute(
     route: 'health',
     authLevel: 'anonymous',
     summary: 'Service health',
-    description: 'Answers 200 with the service version and server time while the host is up. No key needed.',
+    description:
+      'Answers 200 while the host is up, with the service version, the server time and the compute pool load ' +
+      '(threads, busy, queued); status is "degraded" while the pool cannot take another heavy run. No key needed.',
     response: {
       description: 'The service is up',
+      resultType: 'HealthResult',
       example: {
         status: 'ok',
         service: 'alvh',
         version: API_VERSION,
         time: '2026-11-24T06:00:00.000Z',
-        node: 'v22.11.0',
+        pool: { threads: 2, busy: 0, queued: 0 },
       },
     },
     heavy: false,
@@ -48,7 +51,8 @@ const openapi = defineRoute(
     route: 'openapi.json',
     authLevel: 'anonymous',
     summary: 'OpenAPI 3.1 description of this API',
-    description: 'Generated at run time from the route table and the shared zod input schemas.',
+    description:
+      'Generated at run time from the route table, the shared zod input schemas and the JSON schemas generated at build time from the result types.',
     response: { description: 'The OpenAPI 3.1 document' },
     heavy: false,
   },
@@ -70,6 +74,7 @@ const planRoute = defineJsonRoute(
       'Runs inline (milliseconds).',
     request: { schemaName: 'PlanInput', schema: PlanInputSchema, example: PLAN_EXAMPLE },
     response: {
+      resultType: 'PlanResult',
       description:
         'The plan: termStructure, regime, split, condor, overlay, tail, budget, capital, rebalance, audit[], warnings[], and ' +
         '`book` {condor, overlay, tail} as legs (ready for /api/stress and /api/montecarlo).',
@@ -89,7 +94,10 @@ const stress = defineJsonRoute(
       'Re-marks the book (from a `plan` input, or an explicit `book` of legs) at every SPX move × VIX level × days elapsed and returns the P&L of the condor, the overlay, the tail ' +
       'and the total, indexed [day][spxMove][vixLevel], in USD. Runs on the worker pool. Limit: grid cells (422 names it).',
     request: { schemaName: 'StressGridInput', schema: StressGridInputSchema, example: STRESS_EXAMPLE },
-    response: { description: 'The axes, their dates, today’s values (base) and the four P&L cubes, USD.' },
+    response: {
+      description: 'The axes, their dates, today’s values (base) and the four P&L cubes, USD.',
+      resultType: 'StressResult',
+    },
     heavy: true,
   },
   stressHandler,
@@ -107,6 +115,7 @@ const replayRoute = defineJsonRoute(
       'Limits: rows per request (422) and the request body size (413).',
     request: { schemaName: 'ReplayInput', schema: ReplayInputSchema, example: REPLAY_EXAMPLE },
     response: {
+      resultType: 'ReplayAnswer',
       description:
         'Daily ledger (optional), summaries per year and per episode, chart-ready series, one line per condor.',
     },
@@ -135,6 +144,7 @@ const montecarlo = defineJsonRoute(
       },
     ],
     response: {
+      resultType: 'MonteCarloResult',
       description:
         '`partial`: the chunk (per-path arrays `condor`, `book`, `costs`, `rebalances`, `tailContracts` in path order, USD); ' +
         '`summary`: its distribution statistics (mean with standard error, percentiles, VaR/CVaR, histogram).',

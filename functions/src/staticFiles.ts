@@ -1,7 +1,7 @@
 /**
  * Static files for the local host: the built add-in (addin/dist) at `/`. Only GET and HEAD, only
- * files inside the root (no `..`, no encoded escapes, no symlinks out), `/` and `/index.html` →
- * taskpane.html, content types by extension.
+ * files inside the root (no `..`, no encoded escapes, no symlinks out, no source maps), `/` and
+ * `/index.html` → taskpane.html, content types by extension.
  */
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
@@ -14,7 +14,6 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.png': 'image/png',
@@ -45,6 +44,8 @@ export async function resolveStatic(root: string, urlPath: string): Promise<Stat
   } catch {
     return { kind: 'bad-path', reason: 'the path is not valid percent-encoding' };
   }
+  // Source maps carry the full sources: never served, whatever the build left in the folder.
+  if (/\.map$/i.test(decoded)) return { kind: 'not-found', reason: 'source maps are not served' };
   if (decoded.includes('\0') || decoded.includes('\\'))
     return { kind: 'bad-path', reason: 'the path has forbidden characters' };
   const segments = decoded.split('/').filter((s) => s !== '' && s !== '.');
@@ -72,8 +73,10 @@ export function sendFile(
   res: ServerResponse,
   file: { path: string; size: number; contentType: string },
   head: boolean,
+  extraHeaders: Readonly<Record<string, string>> = {},
 ): void {
   res.writeHead(200, {
+    ...extraHeaders,
     'content-type': file.contentType,
     'content-length': String(file.size),
     'cache-control': 'no-cache',

@@ -54,7 +54,7 @@ describe('Azure project files', () => {
   });
 
   it('the build emits the hosts, the worker and a deployable folder', () => {
-    if (!existsSync('functions/dist/azure/package.json'))
+    if (!existsSync('functions/dist/azure/local.settings.json.example'))
       execFileSync(process.execPath, ['functions/build.mjs'], { stdio: 'ignore' });
     for (const f of [
       'localHost.js',
@@ -63,9 +63,16 @@ describe('Azure project files', () => {
       'azure/app.js',
       'azure/computeWorker.cjs',
       'azure/host.json',
+      'azure/local.settings.json.example',
     ]) {
       expect(existsSync(`functions/dist/${f}`), f).toBe(true);
     }
+    // No source maps in what is deployed.
+    expect(existsSync('functions/dist/azure/app.js.map')).toBe(false);
+    const settings = JSON.parse(readFileSync('functions/dist/azure/local.settings.json.example', 'utf8')) as {
+      Values: { FUNCTIONS_WORKER_RUNTIME: string };
+    };
+    expect(settings.Values.FUNCTIONS_WORKER_RUNTIME).toBe('node');
     const pkg = JSON.parse(readFileSync('functions/dist/azure/package.json', 'utf8')) as {
       main: string;
       dependencies: object;

@@ -1,8 +1,21 @@
 /** docs/api.md states the limits the code enforces; this keeps the two together. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MAX_GRID_CELLS, MAX_HORIZON_DAYS, MAX_PATH_STEPS, MAX_PATHS, MAX_REPLAY_ROWS } from '@alvh/shared';
-import { DEFAULT_MAX_BODY_BYTES } from '../../functions/src/config';
+import {
+  MAX_FUTURES,
+  MAX_GRID_CELLS,
+  MAX_GRID_LEG_CELLS,
+  MAX_HORIZON_DAYS,
+  MAX_LAYER_LEGS,
+  MAX_PATH_STEP_LEGS,
+  MAX_PATH_STEPS,
+  MAX_PATHS,
+  MAX_REPLAY_ROWS,
+  MAX_SIGNAL_POINTS,
+} from '@alvh/shared';
+import { DEFAULT_JOB_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES } from '../../functions/src/config';
+import { MAX_PARTIAL_PATHS } from '../../functions/src/handlers/montecarlo';
+import { DEFAULT_MAX_CONNECTIONS } from '../../functions/src/localHost';
 import { routes } from '../../functions/src/routes';
 
 const doc = readFileSync(new URL('../../docs/api.md', import.meta.url), 'utf8');
@@ -17,6 +30,14 @@ describe('docs/api.md', () => {
     ['grid cells', `${spaced(MAX_GRID_CELLS)} cells`],
     ['replay rows', `${spaced(MAX_REPLAY_ROWS)} rows`],
     ['body limit', `${DEFAULT_MAX_BODY_BYTES / 1024 / 1024} MiB`],
+    ['legs per layer', `${MAX_LAYER_LEGS} per layer`],
+    ['cells × legs', `${spaced(MAX_GRID_LEG_CELLS)} cells × legs`],
+    ['path-steps × legs', `${spaced(MAX_PATH_STEP_LEGS)} path-steps × legs`],
+    ['signal points', `${spaced(MAX_SIGNAL_POINTS)} points per array`],
+    ['futures per curve', `${MAX_FUTURES} per curve`],
+    ['per-path arrays per answer', `${spaced(MAX_PARTIAL_PATHS)} paths per answer`],
+    ['job time limit', `${DEFAULT_JOB_TIMEOUT_MS / 1000} s, queueing included`],
+    ['connections', `| ${DEFAULT_MAX_CONNECTIONS}; more are closed at once`],
   ])('states the %s limit', (_what, text) => {
     expect(doc).toContain(text);
   });

@@ -46,6 +46,7 @@ async function call(route: string, body: unknown, method = 'POST') {
   return {
     status: res.status ?? 200,
     type: headers['content-type'],
+    nosniff: headers['x-content-type-options'],
     json: JSON.parse(String(res.body)) as Json,
   };
 }
@@ -70,6 +71,36 @@ describe('GET /api/health', () => {
   it('405 for POST', async () => {
     expect((await call('health', {}, 'POST')).status).toBe(405);
   });
+});
+
+describe('OpenAPI 200 responses', () => {
+  it.each([
+    ['health', undefined, 'GET', 'HealthResult'],
+    ['plan', PLAN_EXAMPLE, 'POST', 'PlanResult'],
+    ['stress', STRESS_EXAMPLE, 'POST', 'StressResult'],
+    ['montecarlo', MONTECARLO_EXAMPLE, 'POST', 'MonteCarloResult'],
+    ['replay', REPLAY_EXAMPLE, 'POST', 'ReplayAnswer'],
+  ])(
+    '%s: described by the schema generated from its result type, whose properties are what it answers',
+    async (route, body, method, type) => {
+      const doc = (await call('openapi.json', undefined, 'GET')).json;
+      const ok = doc.paths[`/api/${route}`][method.toLowerCase()].responses['200'].content['application/json'];
+      expect(ok.schema).toEqual({ $ref: `#/components/schemas/${type}` });
+      const schema = doc.components.schemas[type];
+      expect(schema.type).toBe('object');
+      const answer = (await call(route, body, method)).json;
+      const props = Object.keys(schema.properties as object).sort();
+      // Every key answered is described, and every required key is answered.
+      for (const k of Object.keys(answer)) expect(props, k).toContain(k);
+      for (const k of schema.required as string[]) expect(Object.keys(answer), k).toContain(k);
+    },
+  );
+
+  it('the committed result schemas are those the result types generate', async () => {
+    const mod = await import('../../functions/scripts/resultSchemas.mjs');
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(mod.RESULT_SCHEMAS_FILE, 'utf8')).toBe(mod.resultSchemasText());
+  }, 120_000);
 });
 
 describe('GET /api/openapi.json', () => {

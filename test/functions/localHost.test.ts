@@ -197,10 +197,12 @@ describe('start-up settings', () => {
     ['', 3000],
     ['0', 0],
     ['8443', 8443],
-    ['http', 3000],
-    ['70000', 3000],
   ])('PORT=%s → %i', (raw, port) => {
     expect(portFromEnv(raw)).toBe(port);
+  });
+
+  it.each(['http', 'abc', '70000', '-1', '3000.5', '0x10'])('PORT=%s is an error naming PORT', (raw) => {
+    expect(() => portFromEnv(raw)).toThrow(/^PORT is .*set PORT to a whole number from 0 to 65535/);
   });
 
   it('close() stops accepting and resolves', async () => {

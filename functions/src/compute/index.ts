@@ -3,6 +3,10 @@ export {
   type ComputeJob,
   type ComputePoolOptions,
   type MonteCarloRunResult,
+  type PoolStats,
+  PoolBusyError,
+  JobTimeoutError,
+  PoolClosedError,
   type RunOptions,
 } from './pool';
-export { runJob, errorFromWire, errorToWire, type WorkerJob, type WireError } from './jobs';
+export { runJob, mergeAndSummarize, errorFromWire, errorToWire, type WorkerJob, type WireError } from './jobs';

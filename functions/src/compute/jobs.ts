@@ -1,18 +1,34 @@
 /**
  * What a compute worker runs: one unit of work per message, on the shared package. The pool splits
- * a Monte Carlo run into `montecarlo-chunk` units; `stress` and `replay` run whole.
+ * a Monte Carlo run into `montecarlo-chunk` units and merges and summarises them with one
+ * `montecarlo-merge` unit; `stress` and `replay` run whole.
  */
 import {
   AlvhError,
   InputValidationError,
   MonteCarloCancelled,
+  mergeMonteCarlo,
   replay,
   runMonteCarloChunk,
   stressGrid,
+  summarizeMonteCarlo,
   type InputIssue,
+  type MonteCarloPartial,
+  type MonteCarloSummary,
 } from '@alvh/shared';
+import { NonFiniteResultError } from '../http/jsonSafe';
 
-export type WorkerJob = 'montecarlo-chunk' | 'stress' | 'replay';
+export type WorkerJob = 'montecarlo-chunk' | 'montecarlo-merge' | 'stress' | 'replay';
+
+/** The chunks of one run, merged in path order; the summary (null below 2 paths) and, if asked, the arrays. */
+export function mergeAndSummarize(
+  parts: readonly MonteCarloPartial[],
+  withPartial: boolean,
+): { summary: MonteCarloSummary | null; partial?: MonteCarloPartial } {
+  const merged = mergeMonteCarlo(parts);
+  const summary = merged.pathCount >= 2 ? summarizeMonteCarlo(merged) : null;
+  return withPartial ? { summary, partial: merged } : { summary };
+}
 
 export interface JobHooks {
   onProgress?: (done: number, total: number) => void;
@@ -24,6 +40,10 @@ export function runJob(job: WorkerJob, payload: unknown, hooks: JobHooks = {}): 
   switch (job) {
     case 'montecarlo-chunk':
       return runMonteCarloChunk(payload, hooks);
+    case 'montecarlo-merge': {
+      const p = payload as { parts: MonteCarloPartial[]; withPartial: boolean };
+      return mergeAndSummarize(p.parts, p.withPartial);
+    }
     case 'stress':
       return stressGrid(payload);
     case 'replay':
@@ -41,6 +61,9 @@ export interface WireError {
   fix?: string;
   issues?: InputIssue[];
   pathsDone?: number;
+  /** NonFiniteResultError: where the number is and what it was. */
+  path?: string;
+  value?: string;
 }
 
 export function errorToWire(e: unknown): WireError {
@@ -58,6 +81,7 @@ export function errorToWire(e: unknown): WireError {
   if (e instanceof AlvhError)
     return { name: e.name, message: e.message, code: e.code, field: e.field, problem: e.problem, fix: e.fix };
   if (e instanceof MonteCarloCancelled) return { name: e.name, message: e.message, pathsDone: e.pathsDone };
+  if (e instanceof NonFiniteResultError) return { name: e.name, message: e.message, path: e.path, value: e.value };
   if (e instanceof Error) return { name: e.name, message: e.message };
   return { name: 'Error', message: String(e) };
 }
@@ -69,6 +93,8 @@ export function errorFromWire(w: WireError): Error {
     return new AlvhError(w.code as AlvhError['code'], w.field, w.problem, w.fix);
   }
   if (w.name === 'MonteCarloCancelled') return new MonteCarloCancelled(w.pathsDone ?? 0);
+  if (w.name === 'NonFiniteResultError' && w.path !== undefined)
+    return new NonFiniteResultError(w.path, Number(w.value));
   const e = new Error(w.message);
   e.name = w.name;
   return e;

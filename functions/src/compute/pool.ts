@@ -2,9 +2,17 @@
  * A pool of worker threads, sized to the cores, that runs the heavy jobs off the event loop:
  * - `montecarlo`: the run is split into contiguous path chunks spread over the workers, with
  *   progress summed across chunks and cancellation by AbortSignal; the chunks are merged in path
- *   order, so the result is bit-for-bit the single-thread result (the generator is keyed by path).
+ *   order and summarised on a worker too, so the result is bit-for-bit the single-thread result
+ *   (the generator is keyed by path) and the request thread never loops over the paths.
  * - `stress`: the stress grid; `replay`: the historical replay. Both run whole on one worker; an
  *   abort while they run terminates that worker (a new one replaces it).
+ *
+ * Only validated, parsed input crosses to a worker (the shared schemas are strict, so nothing the
+ * caller added rides along). Each run is admitted against a bounded queue ({@link PoolBusyError}
+ * when it is full), its units are scheduled round-robin across runs (a small run is not stuck
+ * behind a large one), and it has a wall-clock limit after which its workers are terminated
+ * ({@link JobTimeoutError}). A unit that cannot be posted to its worker rejects its run and frees
+ * the slot.
  *
  * Errors keep their class across the thread boundary: an AlvhError (or InputValidationError) from
  * the shared package rejects the promise as that error; an abort rejects with the signal's reason.
@@ -13,9 +21,9 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import {
-  mergeMonteCarlo,
   monteCarloSetup,
-  summarizeMonteCarlo,
+  parseInput,
+  MonteCarloInputSchema,
   type MonteCarloPartial,
   type MonteCarloSummary,
 } from '@alvh/shared';
@@ -27,6 +35,10 @@ export interface RunOptions {
   /** Work done and total (Monte Carlo: paths; other jobs: 0/1 then 1/1). */
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
+  /** Monte Carlo: return the merged per-path arrays (default true); false returns the summary alone. */
+  withPartial?: boolean;
+  /** Answer `{ json }`, the result serialised as JSON text on the worker (typed arrays as arrays). */
+  json?: boolean;
 }
 
 export interface ComputePoolOptions {
@@ -36,19 +48,75 @@ export interface ComputePoolOptions {
   workerUrl?: URL | string;
   /** Most chunks per worker a Monte Carlo run is split into (load balance vs overhead); default 4. */
   chunksPerWorker?: number;
+  /** Most path-steps (paths × days) in one Monte Carlo chunk, so a slot frees often; default 1,000,000. */
+  maxChunkPathSteps?: number;
+  /** Most runs waiting for a first slot; a run over it is refused with PoolBusyError. Default 4 × size. */
+  maxQueued?: number;
+  /** Wall-clock limit of one run, queueing included, in ms; default 60,000. */
+  jobTimeoutMs?: number;
 }
 
 /** The result of a `montecarlo` job: the summary, plus the merged per-path arrays of a chunk run. */
 export interface MonteCarloRunResult {
-  summary: MonteCarloSummary;
-  /** The merged per-path arrays (path order), for merging with chunks run elsewhere; hosts may drop them. */
-  partial: MonteCarloPartial;
+  /** Null for a single-path chunk (a distribution needs two paths); merge it with its siblings. */
+  summary: MonteCarloSummary | null;
+  /** The merged per-path arrays (path order); absent when the run asked `withPartial: false`. */
+  partial?: MonteCarloPartial;
+}
+
+/** What the pool is doing, for /api/health. */
+export interface PoolStats {
+  threads: number;
+  /** Worker slots running a unit of work. */
+  busy: number;
+  /** Runs admitted that have not started on a worker yet. */
+  queued: number;
+  /** Most runs that may wait. */
+  maxQueued: number;
+}
+
+/** The queue is full: answer 503 with Retry-After. */
+export class PoolBusyError extends Error {
+  readonly retryAfterSeconds: number;
+  constructor(
+    readonly maxQueued: number,
+    retryAfterSeconds: number,
+  ) {
+    super(`the compute queue is full (${maxQueued} runs waiting); retry in ${retryAfterSeconds} s`);
+    this.name = 'PoolBusyError';
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** A run passed its wall-clock limit and its workers were terminated. */
+export class JobTimeoutError extends Error {
+  constructor(readonly limitMs: number) {
+    super(`the computation passed its time limit of ${limitMs} ms and was stopped`);
+    this.name = 'JobTimeoutError';
+  }
+}
+
+/** The pool was closed (the host is shutting down): the job was not run or was cut. */
+export class PoolClosedError extends Error {
+  constructor() {
+    super('the compute pool was closed');
+    this.name = 'PoolClosedError';
+  }
+}
+
+interface Run {
+  /** Units not yet posted to a worker. */
+  waiting: Task[];
+  started: boolean;
 }
 
 interface Task {
   id: number;
+  run: Run;
   job: WorkerJob;
   payload: unknown;
+  transfer: ArrayBuffer[];
+  json: boolean;
   cancel: SharedArrayBuffer;
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
@@ -69,12 +137,25 @@ function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The operation was aborted', 'AbortError');
 }
 
+/** The buffers of the typed arrays directly inside the partials (moved, not copied, to the merging worker). */
+function buffersOf(parts: readonly MonteCarloPartial[]): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  for (const p of parts)
+    for (const v of Object.values(p))
+      if (ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer && !out.includes(v.buffer)) out.push(v.buffer);
+  return out;
+}
+
 export class ComputePool {
   readonly size: number;
+  readonly maxQueued: number;
+  readonly jobTimeoutMs: number;
   private readonly workerUrl: URL | string;
   private readonly chunksPerWorker: number;
+  private readonly maxChunkPathSteps: number;
   private readonly slots: Slot[] = [];
-  private readonly queue: Task[] = [];
+  /** Runs with units waiting, in round-robin order. */
+  private readonly runs: Run[] = [];
   private nextId = 1;
   private closed = false;
 
@@ -82,35 +163,58 @@ export class ComputePool {
     this.size = Math.max(1, Math.floor(opts.size ?? availableParallelism()));
     this.workerUrl = opts.workerUrl ?? new URL('./computeWorker.cjs', import.meta.url);
     this.chunksPerWorker = Math.max(1, Math.floor(opts.chunksPerWorker ?? 4));
+    this.maxChunkPathSteps = Math.max(1, Math.floor(opts.maxChunkPathSteps ?? 1_000_000));
+    this.maxQueued = Math.max(0, Math.floor(opts.maxQueued ?? 4 * this.size));
+    this.jobTimeoutMs = Math.max(1, Math.floor(opts.jobTimeoutMs ?? 60_000));
+  }
+
+  /** Threads, busy slots and waiting runs. */
+  stats(): PoolStats {
+    return {
+      threads: this.size,
+      busy: this.slots.filter((s) => s.task !== null).length,
+      queued: this.runs.filter((r) => !r.started).length,
+      maxQueued: this.maxQueued,
+    };
   }
 
   /** Run a job (see the module comment). Resolves with the job's result. */
   run(job: ComputeJob, payload: unknown, opts: RunOptions = {}): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('the compute pool was closed; create a new one'));
-    if (job === 'montecarlo') return this.runMonteCarlo(payload, opts);
+    if (job === 'montecarlo') return this.monteCarlo(payload, opts);
     if (job !== 'stress' && job !== 'replay')
       return Promise.reject(new Error(`unknown compute job ${JSON.stringify(job)}`));
     return this.runSingle(job, payload, opts);
   }
 
-  /** A Monte Carlo run split across the workers. */
-  async runMonteCarlo(payload: unknown, opts: RunOptions = {}): Promise<MonteCarloRunResult> {
+  /** A Monte Carlo run split across the workers, merged and summarised on a worker. */
+  runMonteCarlo(payload: unknown, opts: Omit<RunOptions, 'json'> = {}): Promise<MonteCarloRunResult> {
+    return this.monteCarlo(payload, opts) as Promise<MonteCarloRunResult>;
+  }
+
+  private async monteCarlo(payload: unknown, opts: RunOptions): Promise<unknown> {
     const { signal, onProgress } = opts;
+    const withPartial = opts.withPartial ?? true;
     if (this.closed) throw new Error('the compute pool was closed; create a new one');
     if (signal?.aborted) throw abortReason(signal);
-    // Validate here so bad input fails fast with the shared package's error, before any thread works.
+    // Validate here so bad input fails fast with the shared package's error, before any thread works;
+    // the workers get the parsed input only.
     const { run } = monteCarloSetup(payload);
+    const parsed = parseInput(MonteCarloInputSchema, payload) as Record<string, unknown>;
     const perWorkerMin = 1024;
-    const chunks = Math.max(1, Math.min(this.size * this.chunksPerWorker, Math.ceil(run.pathCount / perWorkerMin)));
+    const byCores = Math.min(this.size * this.chunksPerWorker, Math.ceil(run.pathCount / perWorkerMin));
+    const bySteps = Math.ceil((run.pathCount * run.horizonDays) / this.maxChunkPathSteps);
+    const chunks = Math.max(1, Math.min(run.pathCount, Math.max(byCores, bySteps)));
     const step = Math.ceil(run.pathCount / chunks);
+    const r = this.admit();
     const done: number[] = [];
     const tasks: Task[] = [];
     const promises: Promise<unknown>[] = [];
     for (let f = run.firstPath, k = 0; f < run.firstPath + run.pathCount; f += step, k++) {
       const count = Math.min(step, run.firstPath + run.pathCount - f);
       done.push(0);
-      const chunkPayload = { ...(payload as Record<string, unknown>), firstPath: f, pathCount: count };
-      const { task, promise } = this.makeTask('montecarlo-chunk', chunkPayload, (d) => {
+      const chunkPayload = { ...parsed, firstPath: f, pathCount: count };
+      const { task, promise } = this.makeTask(r, 'montecarlo-chunk', chunkPayload, (d) => {
         done[k] = d;
         onProgress?.(
           done.reduce((a, b) => a + b, 0),
@@ -126,42 +230,62 @@ export class ComputePool {
         }),
       );
     }
-    const onAbort = () => {
-      for (const t of tasks) this.cancel(t, abortReason(signal!), false);
+    const stopAll = (reason: unknown, terminate: boolean) => {
+      for (const t of tasks) this.cancel(t, reason, terminate);
     };
+    const onAbort = () => stopAll(abortReason(signal!), false);
     signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = setTimeout(() => stopAll(new JobTimeoutError(this.jobTimeoutMs), true), this.jobTimeoutMs);
     try {
-      for (const t of tasks) this.queue.push(t);
-      this.dispatch();
+      this.enqueue(r, tasks);
       const settled = await Promise.allSettled(promises);
       if (signal?.aborted) throw abortReason(signal);
       const failed = settled.find((s) => s.status === 'rejected');
       if (failed) throw (failed as PromiseRejectedResult).reason;
       const parts = settled.map((s) => (s as PromiseFulfilledResult<unknown>).value as MonteCarloPartial);
-      const merged = mergeMonteCarlo(parts);
-      return { summary: summarizeMonteCarlo(merged), partial: merged };
+      // Merging and summarising loop over every path: a worker does it, the buffers move there.
+      const { task, promise } = this.makeTask(r, 'montecarlo-merge', { parts, withPartial }, undefined);
+      task.transfer = buffersOf(parts);
+      task.json = opts.json ?? false;
+      tasks.push(task);
+      this.enqueue(r, [task]);
+      return await promise;
     } finally {
+      clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
+      this.forget(r);
     }
   }
 
   private runSingle(job: 'stress' | 'replay', payload: unknown, opts: RunOptions): Promise<unknown> {
     const { signal, onProgress } = opts;
     if (signal?.aborted) return Promise.reject(abortReason(signal));
-    const { task, promise } = this.makeTask(job, payload, undefined);
+    let r: Run;
+    try {
+      r = this.admit();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    const { task, promise } = this.makeTask(r, job, payload, undefined);
+    task.json = opts.json ?? false;
     const onAbort = () => this.cancel(task, abortReason(signal!), true);
     signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = setTimeout(() => this.cancel(task, new JobTimeoutError(this.jobTimeoutMs), true), this.jobTimeoutMs);
     onProgress?.(0, 1);
-    this.queue.push(task);
-    this.dispatch();
+    this.enqueue(r, [task]);
+    const settle = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      this.forget(r);
+    };
     return promise.then(
       (v) => {
-        signal?.removeEventListener('abort', onAbort);
+        settle();
         onProgress?.(1, 1);
         return v;
       },
       (e: unknown) => {
-        signal?.removeEventListener('abort', onAbort);
+        settle();
         throw e;
       },
     );
@@ -170,17 +294,46 @@ export class ComputePool {
   /** Stop every worker; pending jobs reject. The pool cannot be used afterwards. */
   async close(): Promise<void> {
     this.closed = true;
-    const err = new Error('the compute pool was closed');
-    for (const t of this.queue.splice(0)) t.reject(err);
+    const err = new PoolClosedError();
+    for (const r of this.runs.splice(0)) for (const t of r.waiting.splice(0)) t.reject(err);
     await Promise.all(
       this.slots.splice(0).map((s) => {
         s.task?.reject(err);
+        s.worker.removeAllListeners();
         return s.worker.terminate();
       }),
     );
   }
 
-  private makeTask(job: WorkerJob, payload: unknown, onProgress: ((done: number, total: number) => void) | undefined) {
+  /** A new run, or PoolBusyError when as many runs already wait as the queue holds. */
+  private admit(): Run {
+    const waiting = this.runs.filter((r) => !r.started).length;
+    const idle = this.size - this.slots.filter((s) => s.task !== null).length;
+    if (waiting >= this.maxQueued + Math.max(0, idle)) {
+      throw new PoolBusyError(this.maxQueued, Math.max(1, Math.min(5, Math.ceil(this.jobTimeoutMs / 1000))));
+    }
+    const r: Run = { waiting: [], started: false };
+    this.runs.push(r);
+    return r;
+  }
+
+  private enqueue(r: Run, tasks: Task[]): void {
+    r.waiting.push(...tasks);
+    if (!this.runs.includes(r)) this.runs.push(r);
+    this.dispatch();
+  }
+
+  private forget(r: Run): void {
+    const i = this.runs.indexOf(r);
+    if (i >= 0) this.runs.splice(i, 1);
+  }
+
+  private makeTask(
+    run: Run,
+    job: WorkerJob,
+    payload: unknown,
+    onProgress: ((done: number, total: number) => void) | undefined,
+  ) {
     let resolve!: (v: unknown) => void;
     let reject!: (e: unknown) => void;
     const promise = new Promise<unknown>((res, rej) => {
@@ -189,8 +342,11 @@ export class ComputePool {
     });
     const task: Task = {
       id: this.nextId++,
+      run,
       job,
       payload,
+      transfer: [],
+      json: false,
       cancel: new SharedArrayBuffer(4),
       resolve,
       reject,
@@ -199,11 +355,11 @@ export class ComputePool {
     return { task, promise };
   }
 
-  /** Cancel a task: drop it from the queue, or flag it (and optionally terminate its worker) when running. */
+  /** Cancel a task: drop it from its run's queue, or flag it (and optionally terminate its worker) when running. */
   private cancel(task: Task, reason: unknown, terminate: boolean): void {
-    const q = this.queue.indexOf(task);
+    const q = task.run.waiting.indexOf(task);
     if (q >= 0) {
-      this.queue.splice(q, 1);
+      task.run.waiting.splice(q, 1);
       task.reject(reason);
       return;
     }
@@ -222,6 +378,8 @@ export class ComputePool {
     if (i >= 0) this.slots.splice(i, 1);
     slot.task = null;
     slot.worker.removeAllListeners();
+    // An exit or error of a terminated worker is expected; keep a listener so it is never unhandled.
+    slot.worker.on('error', () => {});
     void slot.worker.terminate();
   }
 
@@ -253,18 +411,41 @@ export class ComputePool {
     return slot;
   }
 
+  /** The next unit, round-robin across the runs that have units waiting. */
+  private nextTask(): Task | undefined {
+    for (let n = 0; n < this.runs.length; n++) {
+      const r = this.runs.shift()!;
+      this.runs.push(r);
+      const t = r.waiting.shift();
+      if (t) {
+        r.started = true;
+        return t;
+      }
+    }
+    return undefined;
+  }
+
   private dispatch(): void {
     if (this.closed) return;
-    while (this.queue.length > 0) {
+    for (;;) {
       let slot = this.slots.find((s) => s.task === null);
-      if (!slot) {
-        if (this.slots.length >= this.size) return;
-        slot = this.spawn();
-      }
-      const task = this.queue.shift()!;
+      if (!slot && this.slots.length >= this.size) return;
+      const task = this.nextTask();
+      if (!task) return;
+      slot ??= this.spawn();
       slot.task = task;
       slot.worker.ref();
-      slot.worker.postMessage({ id: task.id, job: task.job, payload: task.payload, cancel: task.cancel });
+      try {
+        slot.worker.postMessage(
+          { id: task.id, job: task.job, payload: task.payload, cancel: task.cancel, json: task.json },
+          task.transfer,
+        );
+      } catch (e) {
+        // The message could not be cloned or posted: the unit fails, the slot is free again.
+        slot.task = null;
+        slot.worker.unref();
+        task.reject(e instanceof Error ? e : new Error(`the job could not be sent to a worker: ${String(e)}`));
+      }
     }
   }
 }

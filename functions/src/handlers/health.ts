@@ -1,23 +1,30 @@
-/** GET /api/health: liveness for load balancers and the taskpane's connection check. Anonymous. */
+/**
+ * GET /api/health: liveness for load balancers and the taskpane's connection check. Anonymous.
+ * Reports the compute pool's load; `status` is "degraded" while the pool cannot take another heavy
+ * run (every thread busy and the queue full), "ok" otherwise. Always 200 while the host answers.
+ */
 import type { HttpResponseInit } from '@azure/functions';
+import { computeStats } from '../compute';
 import { jsonResponse } from '../http/route';
 
 export interface Health {
-  status: 'ok';
+  status: 'ok' | 'degraded';
   service: 'alvh';
   version: string;
   /** Server time, ISO 8601 UTC. */
   time: string;
-  node: string;
+  pool: { threads: number; busy: number; queued: number };
 }
 
 export function healthResponse(version: string): HttpResponseInit {
+  const s = computeStats();
+  const full = s.busy >= s.threads && s.queued >= s.maxQueued;
   const body: Health = {
-    status: 'ok',
+    status: full ? 'degraded' : 'ok',
     service: 'alvh',
     version,
     time: new Date().toISOString(),
-    node: process.version,
+    pool: { threads: s.threads, busy: s.busy, queued: s.queued },
   };
   return jsonResponse(body);
 }

@@ -1,19 +1,35 @@
 /**
  * POST /api/montecarlo: one Monte Carlo run, or one chunk of it (`seed`, `firstPath`,
  * `pathCount`). The input is checked on the request thread (400 with every issue, 422 over the
- * work limits) and the paths run on the worker pool. The answer carries the chunk's mergeable
- * partial (per-path arrays in path order) and its own summary; callers that split a run merge the
- * partials with the shared `mergeMonteCarlo` and summarise once. `?partial=false` answers the
- * summary alone (a whole run: the arrays are 5 numbers per path).
+ * work limits) and the parsed input runs on the worker pool, which also merges the chunks,
+ * summarises them and serialises the answer. The answer carries the chunk's mergeable partial
+ * (per-path arrays in path order) and its own summary (null for a single-path chunk: a
+ * distribution needs two paths); callers that split a run merge the partials with the shared
+ * `mergeMonteCarlo` and summarise once. `?partial=false` answers the summary alone; the per-path
+ * arrays are sent for at most {@link MAX_PARTIAL_PATHS} paths per answer (422 above: chunk the run).
  */
-import { monteCarloSetup, summarizeMonteCarlo, type MonteCarloPartial, type MonteCarloSummary } from '@alvh/shared';
+import {
+  checkMonteCarloWork,
+  limitExceeded,
+  monteCarloSetup,
+  MonteCarloInputSchema,
+  parseInput,
+  scenarioLegCount,
+  type MonteCarloPartial,
+  type MonteCarloSummary,
+} from '@alvh/shared';
 import { runCompute } from '../compute';
-import type { RouteCall } from '../http/route';
+import { mergeAndSummarize } from '../compute/jobs';
+import { fromCompute, JsonText, type RouteCall } from '../http/route';
+
+/** Most paths whose per-path arrays one answer carries (about 130 bytes of JSON per path: ≈ 33 MB). */
+export const MAX_PARTIAL_PATHS = 250_000;
 
 export interface MonteCarloResponse {
   /** Omitted with `?partial=false` (a whole run whose per-path arrays the caller does not need). */
   partial?: MonteCarloPartial;
-  summary: MonteCarloSummary;
+  /** Null for a single-path chunk. */
+  summary: MonteCarloSummary | null;
 }
 
 /** `?partial=false` drops the per-path arrays from the answer; anything else keeps them. */
@@ -25,13 +41,31 @@ function isPartial(v: unknown): v is MonteCarloPartial {
   return typeof v === 'object' && v !== null && 'pathCount' in v && 'book' in v && 'condor' in v;
 }
 
-export async function monteCarloHandler(body: unknown, call: RouteCall): Promise<MonteCarloResponse> {
-  monteCarloSetup(body); // validation and limits, before any work is queued
-  const out = await runCompute('montecarlo', body, call.signal);
-  let answer: { partial: MonteCarloPartial; summary: MonteCarloSummary };
-  if (typeof out === 'object' && out !== null && 'partial' in out && 'summary' in out) {
-    answer = out as { partial: MonteCarloPartial; summary: MonteCarloSummary };
-  } else if (isPartial(out)) answer = { partial: out, summary: summarizeMonteCarlo(out) };
-  else throw new Error('the compute pool returned an unexpected Monte Carlo result');
-  return wantsPartial(call) ? answer : { summary: answer.summary };
+export async function monteCarloHandler(body: unknown, call: RouteCall): Promise<MonteCarloResponse | JsonText> {
+  const { run } = monteCarloSetup(body); // validation and limits, before any work is queued
+  const parsed = parseInput(MonteCarloInputSchema, body);
+  checkMonteCarloWork(run.pathCount, run.horizonDays, scenarioLegCount(parsed));
+  const withPartial = wantsPartial(call);
+  if (withPartial && run.pathCount > MAX_PARTIAL_PATHS) {
+    throw limitExceeded(
+      'pathCount',
+      `is ${run.pathCount}: the per-path arrays of more than ${MAX_PARTIAL_PATHS} paths are not sent in one answer`,
+      `send ?partial=false for the summary alone, or chunk the run (firstPath, pathCount ≤ ${MAX_PARTIAL_PATHS}) and merge the chunks`,
+    );
+  }
+  const out = fromCompute(
+    await runCompute('montecarlo', parsed, {
+      ...(call.signal ? { signal: call.signal } : {}),
+      withPartial,
+      json: true,
+    }),
+  );
+  if (out instanceof JsonText) return out;
+  // A runner that returns values (tests run jobs in this thread): the same answer, built here.
+  if (isPartial(out)) return mergeAndSummarize([out], withPartial);
+  if (typeof out === 'object' && out !== null && 'summary' in out) {
+    const r = out as MonteCarloResponse;
+    return withPartial ? r : { summary: r.summary };
+  }
+  throw new Error('the compute pool returned an unexpected Monte Carlo result');
 }

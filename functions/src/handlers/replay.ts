@@ -1,13 +1,23 @@
 /**
- * POST /api/replay: the ALVH policy replayed over the daily history the caller sends. Validation,
- * the row limit and the replay itself all run on the worker pool: parsing thousands of rows is
- * work too, and it must not hold up plan requests. Errors come back field-named, as from any
- * endpoint.
+ * POST /api/replay: the ALVH policy replayed over the daily history the caller sends. The row
+ * limit and the schema are checked on the request thread (the worker receives the parsed rows
+ * only); the replay runs, and its answer is serialised, on the worker pool. Errors come back
+ * field-named, as from any endpoint.
  */
-import type { ReplayResult } from '@alvh/shared';
+import { limitExceeded, MAX_REPLAY_ROWS, parseInput, ReplayInputSchema, type ReplayResult } from '@alvh/shared';
 import { runCompute } from '../compute';
-import type { RouteCall } from '../http/route';
+import { fromCompute, type JsonText, type RouteCall } from '../http/route';
 
-export async function replayHandler(body: unknown, call: RouteCall): Promise<ReplayResult> {
-  return (await runCompute('replay', body, call.signal)) as ReplayResult;
+export async function replayHandler(body: unknown, call: RouteCall): Promise<ReplayResult | JsonText> {
+  const rows = (body as { rows?: unknown } | null)?.rows;
+  if (Array.isArray(rows) && rows.length > MAX_REPLAY_ROWS) {
+    throw limitExceeded(
+      'rows',
+      `has ${rows.length} rows, more than the limit of ${MAX_REPLAY_ROWS}`,
+      `replay at most ${MAX_REPLAY_ROWS} days at a time (split the history by date)`,
+    );
+  }
+  const v = parseInput(ReplayInputSchema, body);
+  const out = await runCompute('replay', v, { ...(call.signal ? { signal: call.signal } : {}), json: true });
+  return fromCompute(out) as ReplayResult | JsonText;
 }

@@ -1,17 +1,28 @@
 /**
  * POST /api/stress: the stress grid (SPX move × VIX level × days elapsed → P&L of condor,
- * overlay, tail, total). Input and the grid-size limit are checked on the request thread; the
- * grid is computed on the worker pool.
+ * overlay, tail, total). Input and the work limits (cells, and cells × legs) are checked on the
+ * request thread; the grid is computed, and its answer serialised, on the worker pool, which
+ * receives the parsed input only.
  */
-import { checkStressLimits, parseInput, StressGridInputSchema, type StressGridResult } from '@alvh/shared';
+import {
+  checkStressLimits,
+  checkStressWork,
+  parseInput,
+  scenarioLegCount,
+  StressGridInputSchema,
+  type StressGridResult,
+} from '@alvh/shared';
 import { runCompute } from '../compute';
-import type { RouteCall } from '../http/route';
+import { fromCompute, type JsonText, type RouteCall } from '../http/route';
 
 /** The default VIX axis has at most this many levels (today's VIX, one below, five above). */
 const DEFAULT_VIX_LEVELS = 7;
 
-export async function stressHandler(body: unknown, call: RouteCall): Promise<StressGridResult> {
+export async function stressHandler(body: unknown, call: RouteCall): Promise<StressGridResult | JsonText> {
   const v = parseInput(StressGridInputSchema, body);
-  checkStressLimits(v.spxMoves.length, v.vixLevels?.length ?? DEFAULT_VIX_LEVELS, v.days.length);
-  return (await runCompute('stress', body, call.signal)) as StressGridResult;
+  const levels = v.vixLevels?.length ?? DEFAULT_VIX_LEVELS;
+  checkStressLimits(v.spxMoves.length, levels, v.days.length);
+  checkStressWork(v.spxMoves.length * levels * v.days.length, scenarioLegCount(v));
+  const out = await runCompute('stress', v, { ...(call.signal ? { signal: call.signal } : {}), json: true });
+  return fromCompute(out) as StressGridResult | JsonText;
 }

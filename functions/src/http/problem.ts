@@ -6,6 +6,7 @@
  */
 import type { HttpResponseInit, InvocationContext } from '@azure/functions';
 import { isAlvhError, type AlvhErrorCode } from '@alvh/shared';
+import { JobTimeoutError, PoolBusyError, PoolClosedError } from '../compute/pool';
 import { NonFiniteResultError } from './jsonSafe';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -160,6 +161,29 @@ export function problemFromError(
   if (e instanceof HttpProblem) {
     problem = { ...e.problem };
     headers = e.headers;
+  } else if (e instanceof PoolBusyError) {
+    problem = httpProblem(
+      503,
+      'compute_queue_full',
+      `the compute queue is full (${e.maxQueued} runs waiting); retry after ${e.retryAfterSeconds} s`,
+      { fix: `retry after ${e.retryAfterSeconds} seconds, or send fewer heavy requests at once` },
+    );
+    headers = { 'retry-after': String(e.retryAfterSeconds) };
+  } else if (e instanceof PoolClosedError) {
+    problem = httpProblem(503, 'shutting_down', 'the service is shutting down and stopped this computation', {
+      fix: 'send the request again in a moment',
+    });
+    headers = { 'retry-after': '5' };
+  } else if (e instanceof JobTimeoutError) {
+    problem = httpProblem(
+      503,
+      'job_time_limit',
+      `the computation passed the time limit of ${e.limitMs} ms per job (ALVH_JOB_TIMEOUT_MS) and was stopped`,
+      {
+        limit: e.limitMs,
+        fix: 'send a smaller request (fewer paths, cells or rows) or split it over several requests',
+      },
+    );
   } else if (e instanceof NonFiniteResultError) {
     // Inputs the schemas accept can still overflow (a quantity of 1e300): refuse the number, say
     // where, and keep a warning in the log in case it is a defect rather than the input.
@@ -192,7 +216,12 @@ export function problemFromError(
 export function problemResponse(problem: Problem, headers: Record<string, string> = {}): HttpResponseInit {
   return {
     status: problem.status,
-    headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'cache-control': 'no-store', ...headers },
+    headers: {
+      'content-type': PROBLEM_CONTENT_TYPE,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      ...headers,
+    },
     body: JSON.stringify(problem),
   };
 }

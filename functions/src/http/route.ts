@@ -33,7 +33,14 @@ export interface RouteSpec {
   description: string;
   /** The JSON body schema (POST routes), with the name it takes in the OpenAPI components. */
   request?: { schemaName: string; schema: z.ZodType; example?: unknown };
-  response: { description: string; schemaName?: string; schema?: z.ZodType; example?: unknown };
+  response: {
+    description: string;
+    schemaName?: string;
+    schema?: z.ZodType;
+    /** The result type whose generated JSON schema describes the 200 answer (src/resultTypes.ts). */
+    resultType?: 'PlanResult' | 'StressResult' | 'MonteCarloResult' | 'ReplayAnswer' | 'HealthResult';
+    example?: unknown;
+  };
   /** Query parameters the route reads (documented in the OpenAPI document). */
   query?: { name: string; description: string; schema: Record<string, unknown> }[];
   /** CPU-heavy: runs on the worker-thread pool, never on the request thread. */
@@ -51,11 +58,28 @@ export function attachSignal(request: HttpRequest, signal: AbortSignal): void {
   signals.set(request, signal);
 }
 
+/** An answer already serialised as JSON text (on a worker); sent as it is. */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
+/** A compute result that may be `{ json }` text from a worker, or a value (an inline runner in tests). */
+export function fromCompute(out: unknown): unknown {
+  if (typeof out === 'object' && out !== null && 'json' in out && typeof out.json === 'string')
+    return new JsonText(out.json);
+  return out;
+}
+
 /** A JSON 200 response. */
 export function jsonResponse(value: unknown, status = 200, headers: Record<string, string> = {}): HttpResponseInit {
   return {
     status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      ...headers,
+    },
     body: JSON.stringify(value),
   };
 }
@@ -114,6 +138,17 @@ export function defineJsonRoute(
 ): Route {
   return defineRoute({ ...spec, method: 'POST' }, async (call) => {
     const body = await readJsonBody(call.request, maxBodyBytes());
-    return jsonResponse(toJsonSafe(await run(body, call)));
+    const out = await run(body, call);
+    if (out instanceof JsonText)
+      return {
+        status: 200,
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+        },
+        body: out.text,
+      };
+    return jsonResponse(toJsonSafe(out));
   });
 }

@@ -11,8 +11,16 @@ import { PolicySchema } from './policy';
 /** The most contracts one leg or one condor order may hold: a bound that keeps every dollar figure finite. */
 export const MAX_CONTRACTS = 100_000;
 
+/** Most points of one signal history (spxCloses, vvixVixRatio, advancers, decliners, events): 40 years of days. */
+export const MAX_SIGNAL_POINTS = 10_000;
+/** Most VX futures of one curve (the exchange lists nine monthlies). */
+export const MAX_FUTURES = 12;
+
+const signalArray = <T extends z.ZodType>(item: T) =>
+  z.array(item).max(MAX_SIGNAL_POINTS, { error: `pass at most ${MAX_SIGNAL_POINTS} points (the most recent ones)` });
+
 /** One leg of a book: SPX or VIX option, signed contracts (+ long), multiplier 100. */
-export const LegSchema = z.object({
+export const LegSchema = z.strictObject({
   kind: z.enum(['spx', 'vix'], { error: 'pass "spx" or "vix"' }),
   type: optionType,
   strike: positiveNumber,
@@ -22,7 +30,7 @@ export const LegSchema = z.object({
     .max(MAX_CONTRACTS, { error: `pass a signed number of contracts between -${MAX_CONTRACTS} and ${MAX_CONTRACTS}` }),
 });
 
-export const FuturesQuoteSchema = z.object({
+export const FuturesQuoteSchema = z.strictObject({
   expiry: isoDate.describe('final settlement date of the VX contract, YYYY-MM-DD'),
   price: positiveNumber
     .min(1, { error: 'VX futures are in index points: pass 18.5, not 0.185' })
@@ -33,7 +41,7 @@ export const FuturesQuoteSchema = z.object({
 const points = (what: string) =>
   positiveNumber.max(500, { error: `${what} is in index points (e.g. 18.5); values above 500 are not plausible` });
 
-export const MarketSnapshotSchema = z.object({
+export const MarketSnapshotSchema = z.strictObject({
   /** SPX level, points. */
   spx: positiveNumber.describe('SPX index level, points'),
   /** VIX level, points (18.5, not 0.185). */
@@ -48,9 +56,10 @@ export const MarketSnapshotSchema = z.object({
   rate: rate.describe('risk-free rate, continuously compounded decimal (0.045)'),
   divYield: rate.default(0).describe('SPX dividend yield, continuously compounded decimal'),
   /** Listed VX futures, sorted by expiry, each after the valuation date (at least two). */
-  futures: z.array(FuturesQuoteSchema, { error: 'pass the VX futures as [{ expiry, price }, ...]' }).min(2, {
-    error: 'pass at least two VX futures (F1 and F2)',
-  }),
+  futures: z
+    .array(FuturesQuoteSchema, { error: 'pass the VX futures as [{ expiry, price }, ...]' })
+    .min(2, { error: 'pass at least two VX futures (F1 and F2)' })
+    .max(MAX_FUTURES, { error: `pass at most ${MAX_FUTURES} VX futures` }),
 });
 
 const strikes4 = z.tuple([positiveNumber, positiveNumber, positiveNumber, positiveNumber], {
@@ -58,7 +67,7 @@ const strikes4 = z.tuple([positiveNumber, positiveNumber, positiveNumber, positi
 });
 
 export const CondorSchema = z
-  .object({
+  .strictObject({
     expiry: isoDate,
     strikes: strikes4,
     quantity: z
@@ -86,22 +95,22 @@ export const CondorSchema = z
     error: 'pass either vols (per strike) or vol, not both',
   });
 
-export const PortfolioSchema = z.object({
+export const PortfolioSchema = z.strictObject({
   /** Account capital, USD (for the capital cap). */
   capital: positiveNumber,
   /** Hedge budget, USD, optional. */
   budget: nonNegativeNumber.optional(),
 });
 
-export const MarketEventSchema = z.object({
+export const MarketEventSchema = z.strictObject({
   date: isoDate,
   kind: z.enum(['FOMC', 'CPI', 'PPI'], { error: 'pass "FOMC", "CPI" or "PPI"' }),
   source: z.string({ error: 'name where the date comes from' }).min(1, { error: 'name where the date comes from' }),
 });
 
-export const SignalsSchema = z.object({
+export const SignalsSchema = z.strictObject({
   /** SPX daily closes, oldest first (RSI needs period + 1). */
-  spxCloses: z.array(positiveNumber).optional(),
+  spxCloses: signalArray(positiveNumber).optional(),
   /** RSI(14) if computed elsewhere, 0-100. */
   rsi: finiteNumber
     .min(0, { error: 'pass RSI between 0 and 100' })
@@ -110,27 +119,30 @@ export const SignalsSchema = z.object({
   /** F1 − F2 at the last rebalance or 5 trading days ago, points. */
   prevSpread: finiteNumber.optional(),
   /** VVIX daily closes, oldest first (MACD needs 34): the vol-of-vol series of the default policy. */
-  vvixCloses: z.array(positiveNumber).optional(),
+  vvixCloses: signalArray(positiveNumber).optional(),
   /** VVIX/VIX daily ratios, oldest first (MACD needs 34): read when policy.volOfVolSeries is 'vvix-vix-ratio'. */
-  vvixVixRatio: z.array(positiveNumber).optional(),
+  vvixVixRatio: signalArray(positiveNumber).optional(),
   /** MACD histogram of the vol-of-vol series if computed elsewhere. */
   macdHist: finiteNumber.optional(),
   /** Daily advancing and declining issues, oldest first, same length. */
-  advancers: z.array(nonNegativeNumber).optional(),
-  decliners: z.array(nonNegativeNumber).optional(),
+  advancers: signalArray(nonNegativeNumber).optional(),
+  decliners: signalArray(nonNegativeNumber).optional(),
   /** A/D line slope if computed elsewhere. */
   adSlope: finiteNumber.optional(),
-  events: z.array(MarketEventSchema).optional(),
+  events: signalArray(MarketEventSchema).optional(),
 });
 
-export const LastRebalanceSchema = z.object({
+export const LastRebalanceSchema = z.strictObject({
   date: isoDate,
   /** VIX at the last rebalance, points. */
   vix: points('VIX'),
-  futures: z.array(FuturesQuoteSchema).min(2, { error: 'pass at least two VX futures of the last rebalance' }),
+  futures: z
+    .array(FuturesQuoteSchema)
+    .min(2, { error: 'pass at least two VX futures of the last rebalance' })
+    .max(MAX_FUTURES, { error: `pass at most ${MAX_FUTURES} VX futures` }),
 });
 
-export const PlanInputSchema = z.object({
+export const PlanInputSchema = z.strictObject({
   valuationDate: isoDate,
   market: MarketSnapshotSchema,
   condor: CondorSchema,

@@ -23,7 +23,7 @@ const price = z
  * after `date` (null = no price); the other fields are closes in index points (`vixOpen`: the
  * VIX opening print, used as the settlement value of VIX options on their expiry day).
  */
-export const MarketRowSchema = z.object({
+export const MarketRowSchema = z.strictObject({
   date: isoDate,
   spx: price.optional(),
   vix: price.optional(),
@@ -108,7 +108,7 @@ export const ReplayAssumptionsSchema = z.strictObject(
 
 /** A named window summarised on its own (inclusive dates). */
 export const ReplayEpisodeSchema = z
-  .object({ name: z.string({ error: 'pass a name' }).min(1).max(60), from: isoDate, to: isoDate })
+  .strictObject({ name: z.string({ error: 'pass a name' }).min(1).max(60), from: isoDate, to: isoDate })
   .refine((e) => e.from <= e.to, { error: 'from must not be after to', path: ['to'] });
 
 /** The stress episodes of the data folder (windows around each drawdown). */
@@ -123,7 +123,7 @@ export const DEFAULT_EPISODES: { name: string; from: string; to: string }[] = [
 ];
 
 export const ReplayInputSchema = z
-  .object({
+  .strictObject({
     /** Daily rows, oldest first, one per date (see {@link MarketRowSchema}). */
     rows: z
       .array(MarketRowSchema, { error: 'pass rows as an array of daily market rows' })

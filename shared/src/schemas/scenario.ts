@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { limitExceeded } from '../errors';
 import { finiteNumber, isoDate, positiveNumber, rate, volatility } from './common';
-import { LegSchema, PlanInputSchema } from './plan';
+import { PolicySchema } from './policy';
+import { LegSchema, MAX_FUTURES, PlanInputSchema } from './plan';
 
 /** Most paths of one run (merged result held in memory: 5 arrays × 8 bytes per path). */
 export const MAX_PATHS = 2_000_000;
@@ -16,6 +17,12 @@ export const MAX_PATH_STEPS = 20_000_000;
 export const MAX_HORIZON_DAYS = 730;
 /** Most cells (SPX moves × VIX levels × days) of one stress grid. */
 export const MAX_GRID_CELLS = 20_000;
+/** Most legs in one layer (condor, overlay or tail) of a book. */
+export const MAX_LAYER_LEGS = 16;
+/** Most cells × legs of one stress grid (each cell re-prices every leg). */
+export const MAX_GRID_LEG_CELLS = 200_000;
+/** Most path-steps × legs of one Monte Carlo call. */
+export const MAX_PATH_STEP_LEGS = 160_000_000;
 
 const int = (lo: number, hi: number, what: string) =>
   z
@@ -31,27 +38,39 @@ export const ScenarioLegSchema = LegSchema;
  * A book and its market, for runs without a plan: the VX curve (κ and θ are fitted to it, or fixed
  * by the policy), SPX spot, rates, and the condor, overlay and tail legs.
  */
-export const ScenarioBookInputSchema = z.object({
+export const ScenarioBookInputSchema = z.strictObject({
   valuationDate: isoDate,
   spot: positiveNumber,
   vix: positiveNumber,
   futures: z
-    .array(z.object({ expiry: isoDate, price: positiveNumber }), { error: 'pass futures as [{ expiry, price }, ...]' })
-    .min(2, { error: 'pass at least the first two listed VX futures' }),
+    .array(z.strictObject({ expiry: isoDate, price: positiveNumber }), {
+      error: 'pass futures as [{ expiry, price }, ...]',
+    })
+    .min(2, { error: 'pass at least the first two listed VX futures' })
+    .max(MAX_FUTURES, { error: `pass at most ${MAX_FUTURES} VX futures` }),
   rate: rate.default(0),
   divYield: rate.default(0),
   /** Vol of the VX futures for VIX options (VVIX/100); default the policy's defaultVolOfVol. */
   volOfVol: volatility.optional(),
-  condor: z.array(ScenarioLegSchema).min(1, { error: 'pass the condor legs' }),
-  overlay: z.array(ScenarioLegSchema).default([]),
-  tail: z.array(ScenarioLegSchema).default([]),
+  condor: z
+    .array(ScenarioLegSchema)
+    .min(1, { error: 'pass the condor legs' })
+    .max(MAX_LAYER_LEGS, { error: `pass at most ${MAX_LAYER_LEGS} legs per layer` }),
+  overlay: z
+    .array(ScenarioLegSchema)
+    .max(MAX_LAYER_LEGS, { error: `pass at most ${MAX_LAYER_LEGS} legs per layer` })
+    .default([]),
+  tail: z
+    .array(ScenarioLegSchema)
+    .max(MAX_LAYER_LEGS, { error: `pass at most ${MAX_LAYER_LEGS} legs per layer` })
+    .default([]),
   /** The tail layer's budget, USD: rebalances buy at most what it pays for; default uncapped. */
   tailBudget: finiteNumber.min(0, { error: 'pass a budget in USD, ≥ 0' }).optional(),
 });
 export type ScenarioBookInput = z.output<typeof ScenarioBookInputSchema>;
 
 /** Dynamics parameters of the Monte Carlo not taken from the book or the policy. */
-export const ModelParamsSchema = z.object({
+export const ModelParamsSchema = z.strictObject({
   /** Square-root diffusion coefficient ξ (VIX points^½ per year^½); default volOfVol·√VIX. */
   xi: finiteNumber.min(0, { error: 'pass ξ ≥ 0' }).max(100, { error: 'pass ξ ≤ 100' }).optional(),
   /** VIX up-jumps (with SPX down-jumps) per year. */
@@ -74,7 +93,7 @@ export type ModelParamsInput = z.output<typeof ModelParamsSchema>;
 
 const runFields = {
   /** Policy overrides for a `book` run (a `plan` run takes the plan's own policy). */
-  policy: z.unknown().optional(),
+  policy: PolicySchema.optional(),
   /** Total paths of the run. */
   paths: int(2, Number.MAX_SAFE_INTEGER, 'paths').default(10_000),
   /** 32-bit seed: same seed, same paths. */
@@ -116,7 +135,7 @@ function oneSource(v: { plan?: unknown; book?: unknown; policy?: unknown }, ctx:
  * tail, and its policy runs along the paths) or `book` (explicit legs and market) — plus the run.
  */
 export const MonteCarloInputSchema = z
-  .object({ plan: PlanInputSchema.optional(), book: ScenarioBookInputSchema.optional(), ...runFields })
+  .strictObject({ plan: PlanInputSchema.optional(), book: ScenarioBookInputSchema.optional(), ...runFields })
   .superRefine(oneSource)
   .refine((v) => v.firstPath < v.paths, { error: 'firstPath must be below paths', path: ['firstPath'] })
   .refine((v) => v.pathCount === undefined || v.firstPath + v.pathCount <= v.paths, {
@@ -127,10 +146,10 @@ export type MonteCarloInput = z.output<typeof MonteCarloInputSchema>;
 
 /** Stress grid input: a plan input or a book, plus the axes. */
 export const StressGridInputSchema = z
-  .object({
+  .strictObject({
     plan: PlanInputSchema.optional(),
     book: ScenarioBookInputSchema.optional(),
-    policy: z.unknown().optional(),
+    policy: PolicySchema.optional(),
     /** SPX moves as decimals (−0.2 = down 20%). */
     spxMoves: z
       .array(
@@ -194,6 +213,38 @@ export function checkStressLimits(moves: number, levels: number, days: number): 
       'spxMoves',
       `${moves} SPX moves × ${levels} VIX levels × ${days} days = ${cells} cells, over the limit of ${MAX_GRID_CELLS}`,
       'pass fewer SPX moves, VIX levels or days',
+    );
+  }
+}
+
+/**
+ * Legs a scenario input prices: those of its book, or for a plan input the condor's four plus the
+ * most the method adds (a two-leg calendar and one tail strike).
+ */
+export function scenarioLegCount(v: { book?: ScenarioBookInput | undefined; plan?: unknown }): number {
+  if (v.book) return v.book.condor.length + v.book.overlay.length + v.book.tail.length;
+  return 7;
+}
+
+/** Work limit of a stress grid counting what each cell costs: cells × legs ≤ {@link MAX_GRID_LEG_CELLS}. */
+export function checkStressWork(cells: number, legs: number): void {
+  if (cells * legs > MAX_GRID_LEG_CELLS) {
+    throw limitExceeded(
+      'spxMoves',
+      `${cells} cells × ${legs} legs = ${cells * legs} leg valuations, over the limit of ${MAX_GRID_LEG_CELLS}`,
+      `pass at most ${Math.floor(MAX_GRID_LEG_CELLS / legs)} cells for this book, or split the grid over several requests`,
+    );
+  }
+}
+
+/** Work limit of a Monte Carlo call counting the legs: pathCount × days × legs ≤ {@link MAX_PATH_STEP_LEGS}. */
+export function checkMonteCarloWork(pathCount: number, horizonDays: number, legs: number): void {
+  const work = pathCount * horizonDays * legs;
+  if (work > MAX_PATH_STEP_LEGS) {
+    throw limitExceeded(
+      'pathCount',
+      `${pathCount} paths × ${horizonDays} days × ${legs} legs = ${work}, over the limit of ${MAX_PATH_STEP_LEGS} per call`,
+      `run at most ${Math.floor(MAX_PATH_STEP_LEGS / (horizonDays * legs))} paths per call and merge chunks (firstPath, pathCount)`,
     );
   }
 }

@@ -3,7 +3,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlvhError, InputValidationError, runMonteCarloChunk, stressGrid } from '@alvh/shared';
-import { ComputePool } from '../../../functions/src/compute/index';
+import { ComputePool, JobTimeoutError, PoolBusyError } from '../../../functions/src/compute/index';
 import { bundleComputeWorker } from '../../helpers/computeWorker';
 import { BOOK } from '../../helpers/fixtures';
 
@@ -29,10 +29,10 @@ describe('ComputePool montecarlo', () => {
     const progress: number[] = [];
     const r = await pool.runMonteCarlo(input, { onProgress: (d) => progress.push(d) });
     const single = runMonteCarloChunk(input);
-    expect(Buffer.from(r.partial.book.buffer).equals(Buffer.from(single.book.buffer))).toBe(true);
-    expect(Buffer.from(r.partial.condor.buffer).equals(Buffer.from(single.condor.buffer))).toBe(true);
-    expect(Array.from(r.partial.rebalances)).toEqual(Array.from(single.rebalances));
-    expect(r.summary.paths).toBe(100_000);
+    expect(Buffer.from(r.partial!.book.buffer).equals(Buffer.from(single.book.buffer))).toBe(true);
+    expect(Buffer.from(r.partial!.condor.buffer).equals(Buffer.from(single.condor.buffer))).toBe(true);
+    expect(Array.from(r.partial!.rebalances)).toEqual(Array.from(single.rebalances));
+    expect(r.summary!.paths).toBe(100_000);
     expect(progress.at(-1)).toBe(100_000);
     for (let i = 1; i < progress.length; i++) expect(progress[i]!).toBeGreaterThanOrEqual(progress[i - 1]!);
   });
@@ -41,9 +41,9 @@ describe('ComputePool montecarlo', () => {
     const input = { book: BOOK, paths: 10_000, seed: 77 };
     const r = await pool.runMonteCarlo(input);
     const single = runMonteCarloChunk(input);
-    expect(Array.from(r.partial.book)).toEqual(Array.from(single.book));
-    expect(Array.from(r.partial.tailContracts)).toEqual(Array.from(single.tailContracts));
-    expect(r.summary.rebalancesMean).toBeGreaterThan(0);
+    expect(Array.from(r.partial!.book)).toEqual(Array.from(single.book));
+    expect(Array.from(r.partial!.tailContracts)).toEqual(Array.from(single.tailContracts));
+    expect(r.summary!.rebalancesMean).toBeGreaterThan(0);
   });
 
   it('rejects bad input with the shared package error before any thread works', async () => {
@@ -112,5 +112,77 @@ describe('ComputePool lifecycle', () => {
     expect(r.summary.paths).toBe(100);
     await p.close();
     await expect(p.run('stress', { book: BOOK })).rejects.toThrow(/closed/);
+  });
+});
+
+describe('ComputePool under load', () => {
+  it('a job that cannot be posted rejects and frees its slot', async () => {
+    const p = new ComputePool({ size: 1, workerUrl });
+    try {
+      // A function cannot cross to a worker: the dispatch fails, the job rejects, the slot is free.
+      await expect(p.run('stress', { book: BOOK, f: () => 1 })).rejects.toMatchObject({ name: 'DataCloneError' });
+      expect(p.stats()).toMatchObject({ busy: 0, queued: 0 });
+      const input = { book: BOOK, spxMoves: [0], vixLevels: [14], days: [0] };
+      expect(await p.run('stress', input)).toEqual(stressGrid(input));
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('refuses a run with PoolBusyError when the queue is full, then takes work again', async () => {
+    const p = new ComputePool({ size: 1, workerUrl, maxQueued: 1 });
+    try {
+      const big = { book: BOOK, paths: 400_000, seed: 1 };
+      const ac = new AbortController();
+      const first = p.run('montecarlo', big, { signal: ac.signal }).catch((e: unknown) => e);
+      const second = p.run('montecarlo', big, { signal: ac.signal }).catch((e: unknown) => e);
+      expect(p.stats()).toMatchObject({ threads: 1, busy: 1, queued: 1, maxQueued: 1 });
+      await expect(p.run('montecarlo', { book: BOOK, paths: 100 })).rejects.toBeInstanceOf(PoolBusyError);
+      ac.abort();
+      await Promise.all([first, second]);
+      expect(p.stats()).toMatchObject({ busy: 0, queued: 0 });
+      const r = await p.runMonteCarlo({ book: BOOK, paths: 100, rebalance: false });
+      expect(r.summary!.paths).toBe(100);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('schedules runs round-robin: a small run finishes before a large one queued ahead of it', async () => {
+    const p = new ComputePool({ size: 1, workerUrl, maxChunkPathSteps: 100_000 });
+    try {
+      const order: string[] = [];
+      const big = p
+        .run('montecarlo', { book: BOOK, paths: 200_000, seed: 1, rebalance: false })
+        .then(() => order.push('big'));
+      const small = p
+        .run('montecarlo', { book: BOOK, paths: 1000, seed: 1, rebalance: false })
+        .then(() => order.push('small'));
+      await Promise.all([big, small]);
+      expect(order).toEqual(['small', 'big']);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('stops a run at its time limit with JobTimeoutError and serves the next one', async () => {
+    const p = new ComputePool({ size: 1, workerUrl, jobTimeoutMs: 20 });
+    try {
+      const e = await p.run('montecarlo', { book: BOOK, paths: 2_000_000, horizonDays: 10 }).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(JobTimeoutError);
+      expect((e as JobTimeoutError).limitMs).toBe(20);
+      expect(p.stats()).toMatchObject({ busy: 0, queued: 0 });
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('summary is null for a single-path chunk and the merged result can be left out', async () => {
+    const one = await pool.runMonteCarlo({ book: BOOK, paths: 10, firstPath: 3, pathCount: 1 });
+    expect(one.summary).toBeNull();
+    expect(one.partial!.pathCount).toBe(1);
+    const slim = await pool.runMonteCarlo({ book: BOOK, paths: 100, rebalance: false }, { withPartial: false });
+    expect(slim.partial).toBeUndefined();
+    expect(slim.summary!.paths).toBe(100);
   });
 });

@@ -1,0 +1,48 @@
+// JSON schemas of the API's 200 answers, generated from the TypeScript result types in
+// src/resultTypes.ts with ts-json-schema-generator, written to src/generated/resultSchemas.json
+// (committed, so the sources typecheck and the tests run without a build; the build regenerates it
+// and a test checks the committed copy is current). `node functions/scripts/resultSchemas.mjs`.
+import { writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createGenerator } from 'ts-json-schema-generator';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..');
+export const RESULT_TYPES = ['PlanResult', 'StressResult', 'MonteCarloResult', 'ReplayAnswer', 'HealthResult'];
+
+/** The schemas as one JSON text: `{ definitions: { name: schema } }`, names sorted. */
+export function resultSchemasText() {
+  const generator = createGenerator({
+    path: resolve(root, 'src/resultTypes.ts'),
+    tsconfig: resolve(root, 'tsconfig.json'),
+    skipTypeCheck: true,
+    expose: 'export',
+    topRef: false,
+    additionalProperties: false,
+    jsDoc: 'basic',
+  });
+  const definitions = {};
+  for (const type of RESULT_TYPES) {
+    let s;
+    try {
+      s = generator.createSchema(type);
+    } catch (e) {
+      throw new Error(`cannot generate the schema of ${type}: ${e.cause?.message ?? e.message}`);
+    }
+    for (const [k, v] of Object.entries(s.definitions ?? {})) definitions[k] = v;
+    const { $schema: _s, definitions: _d, ...top } = s;
+    definitions[type] = top;
+  }
+  const sorted = Object.fromEntries(Object.entries(definitions).sort(([a], [b]) => a.localeCompare(b)));
+  return JSON.stringify({ definitions: sorted }, null, 2) + '\n';
+}
+
+export const RESULT_SCHEMAS_FILE = resolve(root, 'src/generated/resultSchemas.json');
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const text = resultSchemasText();
+  if (!existsSync(RESULT_SCHEMAS_FILE) || readFileSync(RESULT_SCHEMAS_FILE, 'utf8') !== text)
+    writeFileSync(RESULT_SCHEMAS_FILE, text);
+  console.log(`functions: result schemas for ${RESULT_TYPES.join(', ')}`);
+}

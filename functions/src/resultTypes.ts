@@ -1,0 +1,69 @@
+/**
+ * The 200 answers of the API as types, in one file for the OpenAPI document: functions/build.mjs
+ * generates their JSON schemas (src/generated/resultSchemas.json) with ts-json-schema-generator,
+ * so the document describes exactly what the handlers return. Typed arrays travel as JSON arrays
+ * of numbers, and the replay's `assumptions` (a zod output type the generator cannot read) are
+ * described from their zod schema by the OpenAPI builder.
+ */
+import type {
+  MonteCarloSummary,
+  Plan,
+  ReplayCampaign,
+  ReplayLedgerRow,
+  ReplayPeriodSummary,
+  ReplaySeries,
+  StressGridResult,
+} from '@alvh/shared';
+import type { Health } from './handlers/health';
+
+// A named interface (not an alias or a re-export), which the schema generator finds by name.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface PlanResult extends Plan {}
+// A named interface (not an alias or a re-export), which the schema generator finds by name.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface StressResult extends StressGridResult {}
+/** ReplayResult field for field (a test checks the keys), with `assumptions` left to the zod schema. */
+export interface ReplayAnswer {
+  from: string;
+  to: string;
+  days: number;
+  skipped: { count: number; first: { date: string; reason: string }[] };
+  assumptions: Record<string, unknown>;
+  total: ReplayPeriodSummary;
+  years: ReplayPeriodSummary[];
+  episodes: ReplayPeriodSummary[];
+  campaigns: ReplayCampaign[];
+  series: ReplaySeries;
+  ledger: ReplayLedgerRow[];
+  notes: string[];
+}
+// A named interface (not an alias or a re-export), which the schema generator finds by name.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface HealthResult extends Health {}
+
+/** A Monte Carlo chunk as JSON: the per-path arrays as arrays of numbers (USD; rebalances as counts). */
+export interface MonteCarloPartialJson {
+  seed: number;
+  paths: number;
+  firstPath: number;
+  pathCount: number;
+  horizonDays: number;
+  antithetic: boolean;
+  condorMaxLoss: number;
+  hedgeDebit: number;
+  tailContracts0: number;
+  condor: number[];
+  book: number[];
+  costs: number[];
+  rebalances: number[];
+  tailContracts: number[];
+  spxEnd: number[];
+  vixEnd: number[];
+}
+
+export interface MonteCarloResult {
+  /** Absent with `?partial=false`. */
+  partial?: MonteCarloPartialJson;
+  /** Null for a single-path chunk. */
+  summary: MonteCarloSummary | null;
+}

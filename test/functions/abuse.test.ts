@@ -1,0 +1,420 @@
+/**
+ * The service under hostile load: each row D1-D11 of the abuse table, run against the real local
+ * host (loopback, port 0) with the real worker pool. Nothing here races timers: ordering comes
+ * from the pool's state (polled through /api/health in loops that stop by themselves) and from
+ * explicit promises; the time-limit row uses a tiny limit and a job that cannot finish within it.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mergeMonteCarlo, reviveMonteCarloPartial, runMonteCarloChunk } from '../../shared/src/index';
+import { ComputePool } from '../../functions/src/compute/index';
+import { setComputeRunner } from '../../functions/src/compute';
+import { MAX_PARTIAL_PATHS } from '../../functions/src/handlers/montecarlo';
+import { BOOK_EXAMPLE, MONTECARLO_EXAMPLE, PLAN_EXAMPLE, STRESS_EXAMPLE } from '../../functions/src/handlers/examples';
+import { startLocalHost, type LocalHost } from '../../functions/src/localHost';
+import { bundleComputeWorker } from '../helpers/computeWorker';
+
+const LIMIT = 64 * 1024;
+const MAX_CONNECTIONS = 8;
+let host: LocalHost;
+let pool: ComputePool;
+let dir: string;
+let workerUrl: URL;
+const errors: unknown[][] = [];
+
+/** A long run: 2M paths × 10 days, 20 chunks of 1M path-steps (seconds of work, never a few ms). */
+const BIG_RUN = { ...MONTECARLO_EXAMPLE, paths: 2_000_000, firstPath: 0, pathCount: 2_000_000, horizonDays: 10 };
+const SMALL_RUN = { ...MONTECARLO_EXAMPLE, paths: 1000, firstPath: 0, pathCount: 1000 };
+
+function usePool(opts: { size: number; maxQueued: number; jobTimeoutMs: number }): ComputePool {
+  pool = new ComputePool({ workerUrl, ...opts });
+  setComputeRunner(pool);
+  return pool;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'alvh-abuse-'));
+  workerUrl = await bundleComputeWorker(dir);
+  const root = join(dir, 'www');
+  mkdirSync(root);
+  writeFileSync(join(root, 'taskpane.html'), '<!doctype html><title>ALVH</title>');
+  writeFileSync(join(root, 'taskpane.js'), 'console.log(1);');
+  writeFileSync(join(root, 'taskpane.js.map'), '{"sources":["secret.ts"]}');
+  host = await startLocalHost({
+    port: 0,
+    host: '127.0.0.1',
+    tls: false,
+    staticRoot: root,
+    maxBodyBytes: LIMIT * 16, // the 188 KB D2 body and the replay example fit; D9 sends far more
+    corsOrigins: ['https://localhost:3000'],
+    maxConnections: MAX_CONNECTIONS,
+    logError: (...a) => errors.push(a),
+  });
+  usePool({ size: 2, maxQueued: 8, jobTimeoutMs: 120_000 });
+});
+
+afterAll(async () => {
+  await host?.close();
+  await pool?.close();
+  setComputeRunner(undefined);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function post(route: string, body: unknown, opts: { query?: string; signal?: AbortSignal } = {}): Promise<Response> {
+  return fetch(`${host.url}/api/${route}${opts.query ?? ''}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
+}
+
+interface HealthBody {
+  status: string;
+  pool: { threads: number; busy: number; queued: number };
+  node?: string;
+}
+
+async function health(): Promise<HealthBody> {
+  return (await (await fetch(`${host.url}/api/health`)).json()) as HealthBody;
+}
+
+/** Poll health (one request at a time, at most `tries`) until `ok` holds. */
+async function until(ok: (h: HealthBody) => boolean, tries = 5000): Promise<HealthBody> {
+  for (let i = 0; i < tries; i++) {
+    const h = await health();
+    if (ok(h)) return h;
+  }
+  throw new Error('the pool never reached the expected state');
+}
+
+/** A request in flight that the test cancels at the end (the host then cancels its work). */
+function background(route: string, body: unknown, query?: string) {
+  const ac = new AbortController();
+  const done = post(route, body, { signal: ac.signal, ...(query ? { query } : {}) }).then(
+    (r) => r.status,
+    () => 'aborted' as const,
+  );
+  return { ac, done };
+}
+
+/** A raw HTTP exchange on a fresh socket: what the server writes back until it closes. */
+function raw(text: string): Promise<string> {
+  return new Promise((ok, fail) => {
+    const s = connect(host.port, '127.0.0.1', () => s.write(text));
+    let out = '';
+    s.on('data', (d) => (out += d.toString()));
+    s.on('close', () => ok(out));
+    s.on('error', fail);
+  });
+}
+
+/** A stress body with an unknown field nested `depth` arrays deep. */
+function deepBody(depth: number): string {
+  const json = JSON.stringify(STRESS_EXAMPLE);
+  return `${json.slice(0, -1)},"zz":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+}
+
+describe('D1: a 10,000-deep unknown field never reaches the pool', () => {
+  it('is a 400 naming the field, twice, and the heavy endpoints keep answering', async () => {
+    for (let i = 0; i < 2; i++) {
+      const r = await post('stress', deepBody(10_000));
+      expect(r.status).toBe(400);
+      const p = (await r.json()) as { issues: { path: string; message: string }[] };
+      expect(p.issues[0]?.message).toMatch(/unknown field "zz": check the spelling/);
+    }
+    const mc = `${JSON.stringify(MONTECARLO_EXAMPLE).slice(0, -1)},"zz":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+    expect((await post('montecarlo', mc)).status).toBe(400);
+    expect((await post('stress', STRESS_EXAMPLE)).status).toBe(200);
+    expect((await post('montecarlo', SMALL_RUN)).status).toBe(200);
+    expect((await health()).pool.busy).toBe(0);
+  });
+});
+
+describe('D2: work limits count the legs', () => {
+  const tail = Array.from({ length: 2500 }, (_, i) => ({
+    kind: 'vix',
+    type: 'call',
+    strike: 20 + (i % 40),
+    expiry: '2027-01-20',
+    quantity: 1,
+  }));
+  const grid = {
+    spxMoves: Array.from({ length: 100 }, (_, i) => -0.5 + i / 100),
+    vixLevels: Array.from({ length: 20 }, (_, i) => 10 + 4 * i),
+    days: Array.from({ length: 10 }, (_, i) => i),
+  };
+
+  it('2,500 tail legs are refused naming book.tail and the cap', async () => {
+    const r = await post('stress', { book: { ...BOOK_EXAMPLE, tail }, ...grid });
+    expect(r.status).toBe(400);
+    const p = (await r.json()) as { issues: { path: string; message: string }[] };
+    expect(p.issues[0]).toEqual({ path: 'book.tail', message: 'pass at most 16 legs per layer' });
+  });
+
+  it('20,000 cells × 20 legs is over the cells × legs limit: 422 naming it', async () => {
+    const r = await post('stress', { book: { ...BOOK_EXAMPLE, tail: tail.slice(0, 14) }, ...grid });
+    expect(r.status).toBe(422);
+    const p = (await r.json()) as { code: string; detail: string };
+    expect(p.code).toBe('limit_exceeded');
+    expect(p.detail).toContain('20000 cells × 20 legs = 400000 leg valuations, over the limit of 200000');
+  });
+
+  it('a signal array of 20,000 points (over the 10,000 cap) is refused naming it', async () => {
+    const spxCloses = new Array(20_000).fill(6600);
+    const r = await post('plan', { ...PLAN_EXAMPLE, signals: { spxCloses } });
+    expect(r.status).toBe(400);
+    const p = (await r.json()) as { issues: { path: string; message: string }[] };
+    expect(p.issues[0]?.path).toBe('signals.spxCloses');
+  });
+});
+
+describe('D3: a bounded queue, fair across runs', () => {
+  it('a small run is answered while a large one is still running', async () => {
+    const big = background('montecarlo', BIG_RUN, '?partial=false');
+    await until((h) => h.pool.busy > 0);
+    let bigDone = false;
+    void big.done.then(() => (bigDone = true));
+    expect((await post('montecarlo', SMALL_RUN)).status).toBe(200);
+    expect(bigDone).toBe(false);
+    big.ac.abort();
+    expect(await big.done).toBe('aborted');
+    await until((h) => h.pool.busy === 0);
+  });
+
+  it('a full queue answers 503 with Retry-After, and health says degraded', async () => {
+    const saved = pool;
+    usePool({ size: 1, maxQueued: 1, jobTimeoutMs: 120_000 });
+    const running = background('montecarlo', BIG_RUN, '?partial=false');
+    await until((h) => h.pool.busy === 1);
+    const waiting = background('montecarlo', BIG_RUN, '?partial=false');
+    const h = await until((x) => x.pool.queued === 1);
+    expect(h.status).toBe('degraded');
+    const r = await post('montecarlo', SMALL_RUN);
+    expect(r.status).toBe(503);
+    expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await r.json()) as { code: string }).code).toBe('compute_queue_full');
+    running.ac.abort();
+    waiting.ac.abort();
+    await Promise.all([running.done, waiting.done]);
+    await until((x) => x.pool.busy === 0 && x.pool.queued === 0);
+    await pool.close();
+    pool = saved;
+    setComputeRunner(saved);
+  });
+
+  it('a job over its time limit is stopped with a 503 naming the limit, and the next request is served', async () => {
+    const saved = pool;
+    usePool({ size: 1, maxQueued: 4, jobTimeoutMs: 50 });
+    const r = await post('montecarlo', BIG_RUN, { query: '?partial=false' });
+    expect(r.status).toBe(503);
+    const p = (await r.json()) as { code: string; detail: string; limit: number };
+    expect(p).toMatchObject({ code: 'job_time_limit', limit: 50 });
+    expect(p.detail).toContain('time limit of 50 ms');
+    expect(await health()).toMatchObject({ status: 'ok', pool: { busy: 0, queued: 0 } });
+    expect((await post('plan', PLAN_EXAMPLE)).status).toBe(200);
+    await pool.close();
+    pool = saved;
+    setComputeRunner(saved);
+    expect((await post('stress', STRESS_EXAMPLE)).status).toBe(200);
+  });
+});
+
+describe('D4: the request thread stays free', () => {
+  it('health answers while two large runs are in flight, and reports them', async () => {
+    const a = background('montecarlo', BIG_RUN, '?partial=false');
+    const b = background('montecarlo', BIG_RUN, '?partial=false');
+    const h = await until((x) => x.pool.busy === 2);
+    expect(h.pool.threads).toBe(2);
+    expect((await post('plan', PLAN_EXAMPLE)).status).toBe(200);
+    a.ac.abort();
+    b.ac.abort();
+    await Promise.all([a.done, b.done]);
+    await until((x) => x.pool.busy === 0);
+  });
+
+  it(`partial=true above ${MAX_PARTIAL_PATHS} paths is a 422 that says to chunk`, async () => {
+    const r = await post('montecarlo', BIG_RUN);
+    expect(r.status).toBe(422);
+    const p = (await r.json()) as { field: string; fix: string };
+    expect(p.field).toBe('pathCount');
+    expect(p.fix).toMatch(/partial=false.*chunk the run/);
+  });
+});
+
+describe('D5: methods outside the allow-list', () => {
+  it.each(['TRACE', 'PUT', 'DELETE', 'PATCH'])('%s /api/health is a 405 problem document with Allow', async (m) => {
+    const out = await raw(`${m} /api/health HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\n\r\n`);
+    expect(out).toMatch(/^HTTP\/1\.1 405 /);
+    expect(out).toMatch(/allow: GET, HEAD/i);
+    expect(out).toMatch(/content-type: application\/problem\+json/i);
+  });
+
+  it('an unknown method or a malformed request line is a 400 problem document', async () => {
+    for (const text of ['FOO /api/health HTTP/1.1\r\nhost: x\r\n\r\n', 'garbage\r\n\r\n']) {
+      const out = await raw(text);
+      expect(out).toMatch(/^HTTP\/1\.1 400 /);
+      expect(out).toMatch(/content-type: application\/problem\+json/i);
+      expect(out).toContain('"status":400');
+    }
+  });
+});
+
+describe('D6: misspelled fields', () => {
+  it('portfolio.budgte is a 400 naming it', async () => {
+    const r = await post('plan', { ...PLAN_EXAMPLE, portfolio: { capital: 1_000_000, budgte: 100 } });
+    expect(r.status).toBe(400);
+    const p = (await r.json()) as { issues: { path: string; message: string }[] };
+    expect(p.issues[0]).toEqual({
+      path: 'portfolio',
+      message: 'unknown field "budgte": check the spelling (names are case-sensitive) or remove it',
+    });
+  });
+
+  it.each([
+    ['stress', { ...STRESS_EXAMPLE, spxMovez: [0.1] }, 'spxMovez'],
+    ['montecarlo', { ...MONTECARLO_EXAMPLE, seeds: 3 }, 'seeds'],
+    ['stress', { ...STRESS_EXAMPLE, book: { ...BOOK_EXAMPLE, spotz: 1 } }, 'spotz'],
+  ])('%s with an unknown key is a 400 naming it', async (route, body, key) => {
+    const r = await post(route, body);
+    expect(r.status).toBe(400);
+    expect(JSON.stringify(await r.json())).toContain(`unknown field \\"${key}\\"`);
+  });
+});
+
+describe('D7, D8: valid extremes answer', () => {
+  it('D7: a stress grid at SPX +500% and VIX 200 answers 200 with finite numbers', async () => {
+    const r = await post('stress', { plan: PLAN_EXAMPLE, vixLevels: [200], spxMoves: [5], days: [0] });
+    expect(r.status).toBe(200);
+    const g = (await r.json()) as { total: number[][][] };
+    expect(Number.isFinite(g.total[0]![0]![0]!)).toBe(true);
+  });
+
+  it('D8: a chunk of pathCount 1 answers 200 and merges with its siblings into the whole run', async () => {
+    const base = { book: BOOK_EXAMPLE, paths: 200, seed: 7, rebalance: false };
+    const one = await post('montecarlo', { ...base, firstPath: 0, pathCount: 1 });
+    expect(one.status).toBe(200);
+    const a = (await one.json()) as { partial: unknown; summary: unknown };
+    expect(a.summary).toBeNull();
+    const rest = (await (await post('montecarlo', { ...base, firstPath: 1, pathCount: 199 })).json()) as {
+      partial: unknown;
+    };
+    const merged = mergeMonteCarlo([reviveMonteCarloPartial(a.partial), reviveMonteCarloPartial(rest.partial)]);
+    const whole = runMonteCarloChunk(base);
+    expect(Array.from(merged.book)).toEqual(Array.from(whole.book));
+  });
+});
+
+describe('D9: bodies', () => {
+  it('a chunked body over the limit is cut with a 413 problem document', async () => {
+    const { status, body } = await new Promise<{ status: number; body: string }>((ok, fail) => {
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          method: 'POST',
+          path: '/api/plan',
+          headers: { 'content-type': 'application/json' },
+        },
+        (res) => {
+          let b = '';
+          res.on('data', (d) => (b += d.toString()));
+          res.on('end', () => ok({ status: res.statusCode ?? 0, body: b }));
+        },
+      );
+      req.on('error', fail);
+      // 64 chunks of 64 KiB = 4 MiB, four times the limit, sent as one chunked body.
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      let sent = 0;
+      const pump = () => {
+        while (sent < 64) {
+          sent++;
+          if (!req.write(chunk)) return void req.once('drain', pump);
+        }
+        req.end();
+      };
+      pump();
+    });
+    expect(status).toBe(413);
+    expect(JSON.parse(body)).toMatchObject({ status: 413, code: 'payload_too_large', limit: LIMIT * 16 });
+  });
+
+  it('a text/plain body is refused with a 415 before it is read', async () => {
+    // Declares 1 MiB and sends 10 bytes: an answer can only come without reading the body.
+    const out = await raw(
+      'POST /api/plan HTTP/1.1\r\nhost: x\r\ncontent-type: text/plain\r\ncontent-length: 1048576\r\n\r\n0123456789',
+    );
+    expect(out).toMatch(/^HTTP\/1\.1 415 /);
+    expect(out).toContain('"code":"unsupported_media_type"');
+  });
+});
+
+describe('D10: connections', () => {
+  it(`holds at most ${MAX_CONNECTIONS} connections and serves again once they close`, async () => {
+    const sockets: Socket[] = [];
+    for (let i = 0; i < MAX_CONNECTIONS + 4; i++) {
+      sockets.push(
+        await new Promise<Socket>((ok) => {
+          const s = connect(host.port, '127.0.0.1', () => ok(s));
+          s.on('error', () => {});
+        }),
+      );
+    }
+    // The sockets past the cap are closed by the server.
+    const closed = await Promise.all(
+      sockets
+        .slice(MAX_CONNECTIONS)
+        .map((s) => new Promise<boolean>((ok) => (s.destroyed ? ok(true) : s.on('close', () => ok(true))))),
+    );
+    expect(closed.every(Boolean)).toBe(true);
+    for (const s of sockets) s.destroy();
+    let status = 0;
+    for (let i = 0; i < 200 && status !== 200; i++)
+      status = (await fetch(`${host.url}/api/health`).catch(() => ({ status: 0 }))).status;
+    expect(status).toBe(200);
+    expect(host.server.maxConnections).toBe(MAX_CONNECTIONS);
+    expect(host.server.headersTimeout).toBe(10_000);
+    expect(host.server.keepAliveTimeout).toBe(5_000);
+  });
+});
+
+describe('D11: security headers, no source maps, no versions', () => {
+  it('pages carry a CSP with frame-ancestors for Office hosts and nosniff', async () => {
+    const r = await fetch(`${host.url}/taskpane.html`, { method: 'HEAD' });
+    const csp = r.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/frame-ancestors 'self' .*https:\/\/\*\.officeapps\.live\.com/);
+    expect(csp).toContain("object-src 'none'");
+    expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('API answers and problem documents carry nosniff; health shows no Node version', async () => {
+    const ok = await fetch(`${host.url}/api/health`);
+    expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(JSON.stringify(await ok.json())).not.toMatch(/"node"|v\d+\.\d+\.\d+/);
+    const bad = await post('plan', '{');
+    expect(bad.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(ok.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('source maps are not served', async () => {
+    expect((await fetch(`${host.url}/taskpane.js.map`)).status).toBe(404);
+    expect((await fetch(`${host.url}/taskpane.js`)).status).toBe(200);
+  });
+});
+
+describe('docs/examples', () => {
+  it.each(['plan', 'stress', 'montecarlo'])('docs/examples/%s.json is answered 200', async (name) => {
+    const body = readFileSync(join('docs', 'examples', `${name}.json`), 'utf8');
+    expect((await post(name, body)).status).toBe(200);
+  });
+});
+
+describe('the log', () => {
+  it('holds no unexpected errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
