@@ -3,8 +3,8 @@
  * one thread: path-steps per second of the paths alone, and with two VX futures read at the path
  * state every day (what the policy along the path asks for). Nothing is asserted.
  */
-import { JointPath, PathDraws, resolveDynamics } from '../shared/src/index';
-import { CALIBRATED, LogVixModel, LogVixPath } from '../shared/src/scenario/model/index';
+import { JointPath, PathDraws, resolveDynamics } from '@alvh/shared';
+import { CALIBRATED, LogVixModel, LogVixPath } from '@alvh/shared/calibration';
 import { formatRate, printRow } from './timing';
 
 const DAYS = 45;

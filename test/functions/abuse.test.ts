@@ -10,7 +10,7 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mergeMonteCarlo, reviveMonteCarloPartial, runMonteCarloChunk } from '../../shared/src/index';
+import { mergeMonteCarlo, reviveMonteCarloPartial, runMonteCarloChunk } from '@alvh/shared';
 import { ComputePool } from '../../functions/src/compute/index';
 import { setComputeRunner } from '../../functions/src/compute';
 import { MAX_PARTIAL_PATHS } from '../../functions/src/handlers/montecarlo';

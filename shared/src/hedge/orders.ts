@@ -92,8 +92,10 @@ function fmtQty(x: number): string {
  * // [{ side: 'buy', quantity: 5, mid: 2.1, cost: 1050, why: 'tail: vix-call', ... }]
  */
 export function ordersFromBook(i: OrderInput): OrderList {
-  if (!Array.isArray(i.held)) throw invalidInput('held', 'is not a list of legs', 'pass the legs held, [] for none');
-  if (!Array.isArray(i.target)) throw invalidInput('target', 'is not a list of legs', 'pass the target legs');
+  const held: unknown = i.held;
+  const target: unknown = i.target;
+  if (!Array.isArray(held)) throw invalidInput('held', 'is not a list of legs', 'pass the legs held, [] for none');
+  if (!Array.isArray(target)) throw invalidInput('target', 'is not a list of legs', 'pass the target legs');
   if (typeof i.mark !== 'function')
     throw invalidInput('mark', 'is not a function', 'pass a function leg → mid per share');
 

@@ -181,7 +181,8 @@ function checkListing(p: ParsedSymbol, raw: string, rules: Required<PositionRule
 
 function cellText(x: unknown): string {
   if (x === null || x === undefined) return '';
-  return typeof x === 'string' ? x.trim() : String(x);
+  if (typeof x === 'string') return x.trim();
+  return typeof x === 'number' || typeof x === 'boolean' || typeof x === 'bigint' ? String(x) : JSON.stringify(x);
 }
 
 /** A number from a cell: numbers as they are; text without thousands separators, $ or spaces. */

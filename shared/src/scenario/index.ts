@@ -36,3 +36,15 @@ export {
 } from './montecarlo';
 export { resolveScenarioBook, scenarioSource } from './scenarioBook';
 export { defaultVixLevels, shiftedState, stressGrid, type StressGridResult } from './stressGrid';
+export {
+  CALIBRATED,
+  LOG_VIX_REF,
+  MEASURES,
+  LogVixModel,
+  LogVixPath,
+  checkLogVixParams,
+  type CalibratedModel,
+  type LogVixParams,
+  type LogVixStart,
+  type Measure,
+} from './model/index';

@@ -457,7 +457,7 @@ function tableRowFrom(
   if (typeof expiry === 'number' && Number.isInteger(expiry) && expiry > 20000 && expiry < 100000) {
     iso = toIsoDate(expiry - 25569); // an Excel serial
   } else {
-    iso = String(expiry ?? '').trim();
+    iso = cellString(expiry);
     parseIsoDate(where('expiry'), iso);
   }
   if (parseIsoDate(where('expiry'), iso) < valuationDay) {
@@ -478,9 +478,7 @@ function tableRowFrom(
     }
     return x;
   };
-  const rawType = String(get('type') ?? '')
-    .trim()
-    .toLowerCase();
+  const rawType = cellString(get('type')).toLowerCase();
   const type = rawType === 'call' || rawType === 'c' ? 'call' : rawType === 'put' || rawType === 'p' ? 'put' : null;
   if (!type) {
     throw invalidInput(
@@ -490,12 +488,12 @@ function tableRowFrom(
     );
   }
   const rawRoot = get('root');
-  const root = rawRoot === undefined || rawRoot === '' ? 'SPXW' : String(rawRoot).trim().toUpperCase();
+  const root = rawRoot === undefined || rawRoot === '' ? 'SPXW' : cellString(rawRoot).toUpperCase();
   const rawSettlement = get('settlement');
   let settlement: Settlement;
   if (rawSettlement === undefined || rawSettlement === '') settlement = settlementOf(root, where('root'));
   else {
-    const s = String(rawSettlement).trim().toUpperCase();
+    const s = cellString(rawSettlement).toUpperCase();
     if (s !== 'AM' && s !== 'PM') {
       throw invalidInput(
         where('settlement'),
@@ -603,4 +601,11 @@ export function parseChain(chain: string | readonly ChainRow[], options?: Partia
     );
   }
   return parseChainTable(chain, options as ChainTableOptions);
+}
+
+/** A table cell as trimmed text (objects as JSON, so a message shows what was passed). */
+function cellString(x: unknown): string {
+  if (x === null || x === undefined) return '';
+  if (typeof x === 'string') return x.trim();
+  return typeof x === 'number' || typeof x === 'boolean' || typeof x === 'bigint' ? String(x) : JSON.stringify(x);
 }

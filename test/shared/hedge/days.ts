@@ -6,10 +6,10 @@
  */
 import { readDataFile } from '../../helpers/marketData';
 import { cboeSeries, fridayNear, realDayInput, spxDaily2021 } from '../method/realDays';
-import { vxExpiriesAfter } from '../../../shared/src/market/index';
-import { parseIsoDate } from '../../../shared/src/dates';
-import { condorStrikesAtSd } from '../../../shared/src/method/condor';
-import type { StructureInput } from '../../../shared/src/hedge/index';
+import { vxExpiriesAfter } from '@alvh/shared/market';
+import { parseIsoDate } from '@alvh/shared';
+import { condorStrikesAtSd } from '@alvh/shared/method';
+import type { StructureInput } from '@alvh/shared/hedge';
 
 /** The days of the docs' tables. */
 export const DOC_DAYS = ['2018-12-24', '2020-02-24', '2024-08-02', '2025-04-08'] as const;

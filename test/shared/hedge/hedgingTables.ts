@@ -2,13 +2,7 @@
  * The structures tables of docs/hedging.md, generated from the real days (see days.ts), so the
  * doc can be checked against the code.
  */
-import {
-  compareInContext,
-  costsToCover,
-  hedgeBudget,
-  hedgeContext,
-  type StructureScore,
-} from '../../../shared/src/index';
+import { compareInContext, costsToCover, hedgeBudget, hedgeContext, type StructureScore } from '@alvh/shared';
 import { DOC_DAYS, standardCondorDay } from './days';
 
 const usd = (x: number) => `$${Math.round(x).toLocaleString('en-US')}`;

@@ -8,7 +8,7 @@ import {
   type Leg,
   type MarketState,
   type TargetLeg,
-} from '../../../shared/src/index';
+} from '@alvh/shared';
 import { errorOf } from '../../helpers/errors';
 
 const state: MarketState = {

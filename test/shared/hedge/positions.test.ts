@@ -7,7 +7,7 @@ import {
   readPositions,
   parsePositionRows,
   parsePositionsCsv,
-} from '../../../shared/src/index';
+} from '@alvh/shared';
 import { errorOf } from '../../helpers/errors';
 
 const rules = { valuationDate: '2025-04-08' };

@@ -20,7 +20,7 @@ import {
   type Leg,
   type MarketState,
   type StructureComparison,
-} from '../../../shared/src/index';
+} from '@alvh/shared';
 import { describeWithData } from '../../helpers/marketData';
 import { errorOf } from '../../helpers/errors';
 import { DOC_DAYS, standardCondorDay } from './days';

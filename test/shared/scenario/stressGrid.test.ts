@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { black76Price, buildTermStructure, defaultVixLevels, resolvePolicy, shockFutures, stressGrid } from '@alvh/shared';
+import {
+  black76Price,
+  buildTermStructure,
+  defaultVixLevels,
+  resolvePolicy,
+  shockFutures,
+  stressGrid,
+} from '@alvh/shared';
 import { BOOK } from '../../helpers/fixtures';
 
 describe('stressGrid', () => {

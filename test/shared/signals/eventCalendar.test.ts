@@ -4,7 +4,7 @@
  * this date", never zero events.
  */
 import { describe, expect, it } from 'vitest';
-import { isBusinessDay } from '../../../shared/src/market/index';
+import { isBusinessDay } from '@alvh/shared/market';
 import {
   NO_EVENT_CALENDAR,
   SHIPPED_EVENT_CALENDAR,
@@ -12,7 +12,7 @@ import {
   eventsNearByKind,
   withUserEvents,
   type MarketEvent,
-} from '../../../shared/src/signals/index';
+} from '@alvh/shared/signals';
 
 const fomc = SHIPPED_EVENT_CALENDAR.events.filter((e) => e.kind === 'FOMC');
 const scheduled = fomc.filter((e) => e.source.endsWith('scheduled meeting'));

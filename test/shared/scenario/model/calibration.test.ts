@@ -23,13 +23,8 @@ import {
   slopeThroughOrigin,
   thin,
   type DayValue,
-} from '../../../../shared/src/scenario/model/index';
-import {
-  buildTermStructure,
-  constantMaturity,
-  parseMarketHistory,
-  vxExpiriesAfter,
-} from '../../../../shared/src/index';
+} from '@alvh/shared/calibration';
+import { buildTermStructure, constantMaturity, parseMarketHistory, vxExpiriesAfter } from '@alvh/shared';
 import { describeWithData, readDataFile } from '../../../helpers/marketData';
 
 const docsPath = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'docs', 'calibration.md');

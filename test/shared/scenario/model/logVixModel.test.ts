@@ -13,8 +13,8 @@ import {
   slowGivenVix,
   type LogVixParams,
   type LogVixStart,
-} from '../../../../shared/src/scenario/model/index';
-import { PathDraws } from '../../../../shared/src/scenario/philox';
+} from '@alvh/shared/calibration';
+import { PathDraws } from '@alvh/shared/scenario';
 import { errorOf } from '../../../helpers/errors';
 
 /** A parameter set with every feature strong: steep vol of vol, frequent and large jumps. */
