@@ -3,7 +3,7 @@
  * `z.toJSONSchema` (JSON Schema 2020-12, the dialect OpenAPI 3.1 uses). Nothing here is written by
  * hand except prose: change a schema and the document follows.
  */
-import { ReplayAssumptionsSchema } from '@alvh/shared';
+import { PolicySchema, ReplayAssumptionsSchema } from '@alvh/shared';
 import { z } from 'zod';
 import resultSchemas from './generated/resultSchemas.json' with { type: 'json' };
 import type { Route } from './http/route';
@@ -60,7 +60,8 @@ export function jsonSchemaOf(schema: z.ZodType, defs: JsonObject): JsonObject {
 /**
  * The JSON schemas of the 200 answers, generated at build time from the TypeScript result types
  * (src/resultTypes.ts, functions/scripts/resultSchemas.mjs), added to `defs` with their references
- * pointed at the components. The replay's `assumptions` are described from their zod schema.
+ * pointed at the components. The replay's `assumptions` and the plan's resolved `policy` are
+ * described from their zod schemas.
  */
 export function addResultSchemas(defs: JsonObject): void {
   const rewrite = (v: unknown): unknown => {
@@ -78,6 +79,8 @@ export function addResultSchemas(defs: JsonObject): void {
   for (const [k, v] of Object.entries(resultSchemas.definitions as JsonObject)) defs[k] = rewrite(v);
   const replay = defs.ReplayAnswer as { properties?: JsonObject } | undefined;
   if (replay?.properties) replay.properties.assumptions = jsonSchemaOf(ReplayAssumptionsSchema, defs);
+  const plan = defs.PlanResult as { properties?: JsonObject } | undefined;
+  if (plan?.properties) plan.properties.policy = jsonSchemaOf(PolicySchema, defs);
 }
 
 const problemRef = { $ref: '#/components/schemas/Problem' };

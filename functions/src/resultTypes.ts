@@ -16,9 +16,10 @@ import type {
 } from '@alvh/shared';
 import type { Health } from './handlers/health';
 
-// A named interface (not an alias or a re-export), which the schema generator finds by name.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface PlanResult extends Plan {}
+/** Plan field for field, with the resolved `policy` (a zod output type) left to the policy schema. */
+export interface PlanResult extends Omit<Plan, 'policy'> {
+  policy: Record<string, unknown>;
+}
 // A named interface (not an alias or a re-export), which the schema generator finds by name.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface StressResult extends StressGridResult {}

@@ -152,7 +152,12 @@ export interface PlanBudget extends HedgeBudget {
 
 export interface Plan {
   valuationDate: string;
-  /** The resolved policy the plan was built with (defaults and overrides): presenters read the rules' parameters here. */
+  /**
+   * The resolved policy the plan was built with (defaults and overrides): presenters read the rules'
+   * parameters here. (`@hidden` keeps it out of the generated result schema, which describes it from
+   * the policy's zod schema instead.)
+   * @hidden
+   */
   policy: Policy;
   market: PlanMarket;
   termStructure: {
