@@ -17,6 +17,10 @@
  * Errors keep their class across the thread boundary: an AlvhError (or InputValidationError) from
  * the shared package rejects the promise as that error; an abort rejects with the signal's reason.
  * Workers run the bundled script dist/computeWorker.cjs (built by functions/build.mjs).
+ *
+ * Length (about 450 lines): one class on purpose. The bounded queue, the worker slots and the runs
+ * are one state that admission, round-robin scheduling, time limits and cancellation all change;
+ * split apart they would pass that state around instead of reading it.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -241,7 +245,7 @@ export class ComputePool {
       const settled = await Promise.allSettled(promises);
       if (signal?.aborted) throw abortReason(signal);
       const failed = settled.find((s) => s.status === 'rejected');
-      if (failed) throw (failed).reason;
+      if (failed) throw failed.reason;
       const parts = settled.map((s) => (s as PromiseFulfilledResult<unknown>).value as MonteCarloPartial);
       // Merging and summarising loop over every path: a worker does it, the buffers move there.
       const { task, promise } = this.makeTask(r, 'montecarlo-merge', { parts, withPartial }, undefined);
