@@ -34,9 +34,9 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  // Type-aware rules on the sizing package: the recommendedTypeChecked set.
+  // Type-aware rules on the sizing package and both hosts: the recommendedTypeChecked set.
   {
-    files: ['shared/src/**/*.ts'],
+    files: ['shared/src/**/*.ts', 'addin/src/**/*.ts', 'functions/src/**/*.ts'],
     extends: [...tseslint.configs.recommendedTypeChecked],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
   },

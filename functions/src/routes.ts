@@ -39,7 +39,7 @@ const health = defineRoute(
     },
     heavy: false,
   },
-  async () => healthResponse(API_VERSION),
+  () => healthResponse(API_VERSION),
 );
 
 let openApiCache: Record<string, unknown> | undefined;
@@ -56,7 +56,7 @@ const openapi = defineRoute(
     response: { description: 'The OpenAPI 3.1 document' },
     heavy: false,
   },
-  async () => {
+  () => {
     openApiCache ??= buildOpenApi(routes, API_VERSION);
     return jsonResponse(openApiCache);
   },

@@ -248,6 +248,9 @@ describe('ALVH.SPLIT', () => {
   });
   it('rejects bad arguments', () => {
     expectInvalid('vx1', 'SPLIT', 0, 16);
+    // The one VX price check (checkVxPrice): a decimal is not taken as points.
+    expect(expectInvalid('vx1', 'SPLIT', 0.2, 0.16)).toMatch(/decimal/);
+    expectInvalid('vx2', 'SPLIT', 20, 900);
     expectInvalid('vx2', 'SPLIT', 20, 'x');
     expectInvalid('rsi', 'SPLIT', 20, 16, 140);
     expectInvalid('macdHist', 'SPLIT', 20, 16, null, null, 'up');

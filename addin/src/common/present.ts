@@ -4,7 +4,7 @@
  * beside them (quoting the plan's own policy). No maths beyond unit conversion and ordering.
  */
 import type { Plan, Policy } from '@alvh/shared';
-import { formatValue } from './views';
+import { formatValue, plainText } from './views';
 import type { PlanRow, PlanTile, PlanView, ValueFormat } from './views';
 
 /** The value at a dotted path (`condor.breakEvens.lower`), or undefined. */
@@ -328,10 +328,10 @@ export function presentPlan(p: Plan, host: PlanHost = 'taskpane'): PlanView {
     .filter((x) => x !== undefined)
     .join(' · ');
   const audit = ((at(raw, 'audit') as unknown[] | undefined) ?? []).map((a) => ({
-    rule: String(at(a, 'rule') ?? ''),
+    rule: plainText(at(a, 'rule')),
     inputs: auditInputs(at(a, 'inputs')),
-    effect: String(at(a, 'effect') ?? ''),
+    effect: plainText(at(a, 'effect')),
   }));
   const warnings = ((at(raw, 'warnings') as unknown[] | undefined) ?? []).map(String);
-  return { date: String(at(raw, 'valuationDate') ?? ''), tiles: planTiles(p), headline, rows, audit, warnings };
+  return { date: plainText(at(raw, 'valuationDate')), tiles: planTiles(p), headline, rows, audit, warnings };
 }

@@ -104,8 +104,8 @@ export function clippedHistogram(series: readonly ArrayLike<number>[], bins = VI
     above[k] = 0;
     for (let i = 0; i < x.length; i++) {
       const v = x[i]!;
-      if (v < low) below[k]!++;
-      else if (v > high) above[k]!++;
+      if (v < low) below[k]++;
+      else if (v > high) above[k]++;
       else c[Math.min(bins - 1, Math.floor((v - low) / width))]!++;
     }
     return c;

@@ -10,6 +10,7 @@
 import { excelSerialToIso, vxExpiriesAfter } from '@alvh/shared';
 import { DATE_FIELDS, fieldForKey, normalizeKey } from './fields';
 import type { FieldName } from './fields';
+import { plainText } from './views';
 
 export interface SelectionValues {
   fields: Partial<Record<FieldName, string>>;
@@ -28,7 +29,7 @@ function cellText(v: unknown, isDate: boolean, field: string): string {
   }
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (v === null || v === undefined) return '';
-  return String(v).trim();
+  return plainText(v).trim();
 }
 
 /** Excel serials of 1990-2100 are taken as dates when they stand in the key column. */
@@ -66,7 +67,7 @@ export function readKeyValueRange(
       dated.push({ expiry, price: cellText(value, false, expiry) });
       continue;
     }
-    const k = String(key);
+    const k = plainText(key);
     const vx = /^vx(\d{1,2})$/.exec(normalizeKey(k));
     if (vx) {
       numbered.push({ n: Number(vx[1]), price: cellText(value, false, k) });

@@ -140,3 +140,14 @@ export function heatColor(v: number, maxAbs: number): string {
     .join('')
     .toUpperCase()}`;
 }
+
+/**
+ * A value read from a cell or a JSON document as text: strings as they are, numbers and booleans as
+ * String gives them, nothing as '', anything else as its JSON (so a message shows what was passed).
+ */
+export function plainText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (v === null || v === undefined) return '';
+  return JSON.stringify(v) ?? '';
+}

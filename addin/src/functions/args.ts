@@ -92,7 +92,9 @@ export function optionalDate(name: string, x: unknown): string | undefined {
  * longer than the data; an empty cell between values is rejected.
  */
 function cellsOf(name: string, range: unknown): { cell: unknown; at: string }[] {
-  const rows: unknown[][] = Array.isArray(range) ? range.map((r) => (Array.isArray(r) ? r : [r])) : [[range]];
+  const rows: unknown[][] = Array.isArray(range)
+    ? (range as unknown[]).map((r) => (Array.isArray(r) ? (r as unknown[]) : [r]))
+    : [[range]];
   const height = rows.length;
   const width = Math.max(0, ...rows.map((r) => r.length));
   if (height > 1 && width > 1) {

@@ -2,7 +2,14 @@
  * What the condor functions share: the four strikes, the condor on a day marked at VIX/100 with the
  * policy skew, the SPX-only market, and the map from the sizing package's fields to the arguments.
  */
-import { condorAnalytics, invalidInput, type CondorAnalytics, type MarketState, type Policy } from '@alvh/shared';
+import {
+  atmVolFromVix,
+  condorAnalytics,
+  invalidInput,
+  type CondorAnalytics,
+  type MarketState,
+  type Policy,
+} from '@alvh/shared';
 import { dateArg, numberArg, optionalNumber, seriesArg } from './args';
 import { type FieldNames } from './excelErrors';
 import { opt } from './format';
@@ -43,7 +50,7 @@ export function condorOf(
     expiry: dateArg('expiry', expiry),
     strikes: strikesArg(strikes),
     quantity: optionalNumber('quantity', quantity) ?? 1,
-    atmVol: state.vix / 100,
+    atmVol: atmVolFromVix(state.vix),
     skew: policy.skew,
     minShortStrikeSd: policy.minShortStrikeSd,
     ...opt('credit', optionalNumber('credit', credit)),

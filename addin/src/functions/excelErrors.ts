@@ -62,6 +62,8 @@ export function toExcelError(e: unknown, names: FieldNames = {}): CustomFunction
 
 function checkFiniteResult(value: unknown): void {
   if (typeof value === 'number' && !Number.isFinite(value)) {
+    // Excel shows a thrown CustomFunctions.Error as #NUM! with its message; its type is not an Error.
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
     throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber, 'the result is not a finite number');
   }
   if (Array.isArray(value)) for (const item of value) checkFiniteResult(item);
@@ -79,6 +81,8 @@ export function excelCall<T>(body: () => T, names: FieldNames = {}): T {
   } catch (e) {
     // Outside Excel's runtime (a plain page, a script) there is no CustomFunctions.Error: rethrow.
     if (typeof CustomFunctions === 'undefined' || typeof CustomFunctions.Error !== 'function') throw e;
+    // Excel shows a thrown CustomFunctions.Error as its error value with its message; its type is not an Error.
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
     throw toExcelError(e, names);
   }
 }

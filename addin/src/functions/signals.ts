@@ -1,17 +1,9 @@
 /**
  * The method's signals and the budget split in cells: ALVH.SPLIT, ALVH.RSI and ALVH.MACD. The
- * decisions (MACD histogram above 0, A/D slope below 0) are the sizing package's.
+ * split, the VX price checks and the decisions (MACD histogram above 0, A/D slope below 0) are the
+ * sizing package's (`splitFromFutures`); the default periods are the policy's and macd's own.
  */
-import {
-  breadthDeteriorating,
-  classifyRegime,
-  computeSplit,
-  insufficientData,
-  invalidInput,
-  macd as macdSeries,
-  rsi as rsiSeries,
-  volOfVolExpanding,
-} from '@alvh/shared';
+import { DEFAULT_POLICY, insufficientData, macd as macdSeries, rsi as rsiSeries, splitFromFutures } from '@alvh/shared';
 import { booleanArg, withHeaders, numberArg, optionalNumber, seriesArg } from './args';
 import { excelCall } from './excelErrors';
 import { opt } from './format';
@@ -41,20 +33,13 @@ export function split(
   headers?: unknown,
 ): unknown[][] {
   return excelCall(() => {
-    const f1 = numberArg('vx1', vx1);
-    const f2 = numberArg('vx2', vx2);
-    if (f1 <= 0) throw invalidInput('vx1', `is ${f1}`, 'pass the front VX future, a price above 0');
-    if (f2 <= 0) throw invalidInput('vx2', `is ${f2}`, 'pass the second VX future, a price above 0');
-    const spread = f1 - f2;
-    const hist = optionalNumber('macdHist', macdHist);
-    const slope = optionalNumber('adSlope', adSlope);
-    const s = computeSplit({
-      spread,
-      regime: classifyRegime(spread),
+    const s = splitFromFutures({
+      vx1: numberArg('vx1', vx1),
+      vx2: numberArg('vx2', vx2),
       ...opt('rsi', optionalNumber('rsi', rsi)),
       ...opt('prevSpread', optionalNumber('prevSpread', prevSpread)),
-      ...opt('volOfVolExpanding', hist === undefined ? undefined : volOfVolExpanding(hist)),
-      ...opt('breadthDeteriorating', slope === undefined ? undefined : breadthDeteriorating(slope)),
+      ...opt('macdHist', optionalNumber('macdHist', macdHist)),
+      ...opt('adSlope', optionalNumber('adSlope', adSlope)),
     });
     return withHeaders(headers, SPLIT_HEADERS, [s.calendarShare, s.tailShare]);
   });
@@ -71,7 +56,7 @@ export function split(
  */
 export function rsi(closes: unknown[][], period?: unknown, series?: unknown): number[][] {
   return excelCall(() => {
-    const values = rsiSeries(seriesArg('closes', closes), optionalNumber('period', period) ?? 14);
+    const values = rsiSeries(seriesArg('closes', closes), optionalNumber('period', period) ?? DEFAULT_POLICY.rsiPeriod);
     return spillOrLast(values, booleanArg('series', series, false));
   });
 }
@@ -97,9 +82,9 @@ export function macd(
   return excelCall(() => {
     const m = macdSeries(
       seriesArg('values', values),
-      optionalNumber('fast', fast) ?? 12,
-      optionalNumber('slow', slow) ?? 26,
-      optionalNumber('signal', signal) ?? 9,
+      optionalNumber('fast', fast),
+      optionalNumber('slow', slow),
+      optionalNumber('signal', signal),
     );
     const rows = m.macd.map((v, i) => [v, m.signal[i] as number, m.histogram[i] as number]);
     if (booleanArg('series', series, false)) return rows;

@@ -42,7 +42,8 @@ function labelOf(key: string): string {
 export function buildPolicyFields(): void {
   const box = $('policy-fields');
   for (const key of POLICY_SHOWN) {
-    const def = POLICY_DEFAULTS[key];
+    // POLICY_SHOWN holds only the fields whose default is a number, a string or none.
+    const def = POLICY_DEFAULTS[key] as number | string | undefined;
     const label = document.createElement('label');
     label.className = 'field';
     const span = document.createElement('span');

@@ -81,10 +81,10 @@ async function problemOf(res: Response): Promise<RunError> {
   }
   const o = (body && typeof body === 'object' ? body : {}) as { title?: unknown; detail?: unknown; issues?: unknown };
   const issues = Array.isArray(o.issues)
-    ? o.issues.filter(
-        (i): i is { path: string; message: string } =>
-          !!i && typeof i.path === 'string' && typeof i.message === 'string',
-      )
+    ? (o.issues as unknown[]).filter((i): i is { path: string; message: string } => {
+        const x = i as { path?: unknown; message?: unknown } | null;
+        return !!x && typeof x.path === 'string' && typeof x.message === 'string';
+      })
     : [];
   const detail = typeof o.detail === 'string' ? o.detail : typeof o.title === 'string' ? o.title : res.statusText;
   const hint = res.status === 401 || res.status === 403 ? ' (check the function key in Settings)' : '';

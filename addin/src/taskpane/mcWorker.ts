@@ -25,7 +25,7 @@ scope.onmessage = (ev) => {
       scope.postMessage({ type: 'result', result: runMonteCarlo(req.input, req.chunkPaths ?? 2000) });
     } else {
       scope.postMessage({ type: 'progress', done: 0, total: 1 });
-      const result = stressGrid(req.input as Parameters<typeof stressGrid>[0]);
+      const result = stressGrid(req.input);
       scope.postMessage({ type: 'progress', done: 1, total: 1 });
       scope.postMessage({ type: 'result', result });
     }

@@ -56,13 +56,14 @@ export function browserSettingsStore(storage: Storage | undefined): SettingsStor
         return memory;
       }
     },
-    save: async (s) => {
+    save: (s) => {
       memory = s;
       try {
         storage?.setItem(KEY, JSON.stringify(s));
       } catch {
         // storage blocked (private mode, partitioning): keep the in-memory copy for this session
       }
+      return Promise.resolve();
     },
   };
 }

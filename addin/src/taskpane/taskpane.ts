@@ -3,6 +3,10 @@
  * each field), the runs (plan here, stress grid and Monte Carlo on the cloud endpoint or in a Web
  * Worker) with progress and cancel, and the results in the page and, inside Excel, in new
  * worksheets. The maths is all in '@alvh/shared'; this file is wiring.
+ *
+ * Length (about 560 lines): the page's event wiring, one handler per control, kept in one file so
+ * the order the page starts in reads top to bottom; its forms, jobs, settings and workbook writers
+ * are modules beside it, and the rooms test bounds this file at 600 lines.
  */
 import { PlanInputSchema, POLICY_FIELDS, formatPath, isAlvhError, plan, vxExpiriesAfter } from '@alvh/shared';
 import { EXAMPLE } from './example';

@@ -78,8 +78,10 @@ export function errorToWire(e: unknown): WireError {
       issues: [...e.issues],
     };
   }
-  if (e instanceof AlvhError)
-    return { name: e.name, message: e.message, code: e.code, field: e.field, problem: e.problem, fix: e.fix };
+  if (e instanceof AlvhError) {
+    const a = e as AlvhError<string>;
+    return { name: a.name, message: a.message, code: a.code, field: a.field, problem: a.problem, fix: a.fix };
+  }
   if (e instanceof MonteCarloCancelled) return { name: e.name, message: e.message, pathsDone: e.pathsDone };
   if (e instanceof NonFiniteResultError) return { name: e.name, message: e.message, path: e.path, value: e.value };
   if (e instanceof Error) return { name: e.name, message: e.message };

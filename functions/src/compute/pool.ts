@@ -17,6 +17,10 @@
  * Errors keep their class across the thread boundary: an AlvhError (or InputValidationError) from
  * the shared package rejects the promise as that error; an abort rejects with the signal's reason.
  * Workers run the bundled script dist/computeWorker.cjs (built by functions/build.mjs).
+ *
+ * Length (about 450 lines): one class on purpose. The bounded queue, the worker slots and the runs
+ * are one state that admission, round-robin scheduling, time limits and cancellation all change;
+ * split apart they would pass that state around instead of reading it.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -241,7 +245,7 @@ export class ComputePool {
       const settled = await Promise.allSettled(promises);
       if (signal?.aborted) throw abortReason(signal);
       const failed = settled.find((s) => s.status === 'rejected');
-      if (failed) throw (failed as PromiseRejectedResult).reason;
+      if (failed) throw failed.reason;
       const parts = settled.map((s) => (s as PromiseFulfilledResult<unknown>).value as MonteCarloPartial);
       // Merging and summarising loop over every path: a worker does it, the buffers move there.
       const { task, promise } = this.makeTask(r, 'montecarlo-merge', { parts, withPartial }, undefined);
@@ -257,15 +261,10 @@ export class ComputePool {
     }
   }
 
-  private runSingle(job: 'stress' | 'replay', payload: unknown, opts: RunOptions): Promise<unknown> {
+  private async runSingle(job: 'stress' | 'replay', payload: unknown, opts: RunOptions): Promise<unknown> {
     const { signal, onProgress } = opts;
-    if (signal?.aborted) return Promise.reject(abortReason(signal));
-    let r: Run;
-    try {
-      r = this.admit();
-    } catch (e) {
-      return Promise.reject(e);
-    }
+    if (signal?.aborted) throw abortReason(signal);
+    const r = this.admit();
     const { task, promise } = this.makeTask(r, job, payload, undefined);
     task.json = opts.json ?? false;
     const onAbort = () => this.cancel(task, abortReason(signal!), true);
@@ -273,22 +272,16 @@ export class ComputePool {
     const timer = setTimeout(() => this.cancel(task, new JobTimeoutError(this.jobTimeoutMs), true), this.jobTimeoutMs);
     onProgress?.(0, 1);
     this.enqueue(r, [task]);
-    const settle = () => {
+    let v: unknown;
+    try {
+      v = await promise;
+    } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       this.forget(r);
-    };
-    return promise.then(
-      (v) => {
-        settle();
-        onProgress?.(1, 1);
-        return v;
-      },
-      (e: unknown) => {
-        settle();
-        throw e;
-      },
-    );
+    }
+    onProgress?.(1, 1);
+    return v;
   }
 
   /** Stop every worker; pending jobs reject. The pool cannot be used afterwards. */

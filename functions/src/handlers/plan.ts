@@ -4,7 +4,7 @@
  */
 import { plan, type Plan, type PlanInput } from '@alvh/shared';
 
-export async function planHandler(body: unknown): Promise<Plan> {
+export function planHandler(body: unknown): Plan {
   // plan() validates its input with PlanInputSchema and throws field-named errors.
   return plan(body as PlanInput);
 }

@@ -5,6 +5,7 @@
  * receives the parsed input only.
  */
 import {
+  DEFAULT_VIX_LEVEL_COUNT,
   checkStressLimits,
   checkStressWork,
   parseInput,
@@ -15,12 +16,9 @@ import {
 import { runCompute } from '../compute';
 import { fromCompute, type JsonText, type RouteCall } from '../http/route';
 
-/** The default VIX axis has at most this many levels (today's VIX, one below, five above). */
-const DEFAULT_VIX_LEVELS = 7;
-
 export async function stressHandler(body: unknown, call: RouteCall): Promise<StressGridResult | JsonText> {
   const v = parseInput(StressGridInputSchema, body);
-  const levels = v.vixLevels?.length ?? DEFAULT_VIX_LEVELS;
+  const levels = v.vixLevels?.length ?? DEFAULT_VIX_LEVEL_COUNT;
   checkStressLimits(v.spxMoves.length, levels, v.days.length);
   checkStressWork(v.spxMoves.length * levels * v.days.length, scenarioLegCount(v));
   const out = await runCompute('stress', v, { ...(call.signal ? { signal: call.signal } : {}), json: true });

@@ -96,7 +96,7 @@ interface AlvhErrorLike {
  * lost its prototype (structured clone copies own properties only).
  */
 function asAlvhError(e: unknown): AlvhErrorLike | undefined {
-  if (isAlvhError(e)) return e as AlvhErrorLike;
+  if (isAlvhError(e)) return e;
   if (typeof e !== 'object' || e === null) return undefined;
   const o = e as Record<string, unknown>;
   if (

@@ -96,7 +96,10 @@ function pathOf(url: string): string | undefined {
 /**
  * Wrap a handler body: 405 with `Allow` for another method, problem documents for every error.
  */
-export function defineRoute(spec: RouteSpec, run: (call: RouteCall) => Promise<HttpResponseInit>): Route {
+export function defineRoute(
+  spec: RouteSpec,
+  run: (call: RouteCall) => HttpResponseInit | Promise<HttpResponseInit>,
+): Route {
   const handler = async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
     const instance = pathOf(request.url);
     const method = request.method.toUpperCase();
@@ -134,7 +137,8 @@ export function defineRoute(spec: RouteSpec, run: (call: RouteCall) => Promise<H
  */
 export function defineJsonRoute(
   spec: Omit<RouteSpec, 'method'>,
-  run: (body: unknown, call: RouteCall) => Promise<unknown>,
+  /** The result, or a promise of it (a throw, or a rejection, becomes a problem document). */
+  run: (body: unknown, call: RouteCall) => unknown,
 ): Route {
   return defineRoute({ ...spec, method: 'POST' }, async (call) => {
     const body = await readJsonBody(call.request, maxBodyBytes());

@@ -1,3 +1,16 @@
-export * from './leg';
-export * from './skew';
-export * from './markBook';
+/**
+ * `@alvh/shared/book`: option legs, the skew, and the one mark function every host and engine
+ * prices a book with. `checkMarketState` (the state check `markBook` runs first) stays inside.
+ */
+export { OPTION_MULTIPLIER, ironCondorLegs, type Leg } from './leg';
+export { DEFAULT_SKEW, SkewParamsSchema, skewedVol, type SkewParams } from './skew';
+export {
+  markBook,
+  markLegs,
+  // Public: the unchecked USD value for a caller's own loop over states it validated once (the
+  // same model as markBook; the tests hold the two equal).
+  bookValueFast,
+  type BookMarks,
+  type LegMark,
+  type MarketState,
+} from './markBook';

@@ -1,4 +1,61 @@
-export * from './positions';
-export * from './orders';
-export * from './structures';
-export * from './schemas';
+/**
+ * `@alvh/shared/hedge`: held positions (broker symbols, CSV rows), orders from a target book, and
+ * the tail structures of ALVH-METHOD section 10 with their scores.
+ */
+export {
+  VIX_LISTED_STRIKE_STEP,
+  parseOptionSymbol,
+  parsePositionRows,
+  parsePositionsCsv,
+  type HeldPosition,
+  type ParsedSymbol,
+  type PositionRules,
+} from './positions';
+export {
+  contractKey,
+  markFromState,
+  ordersFromBook,
+  type Order,
+  type OrderInput,
+  type OrderList,
+  type Quote,
+  type TargetLeg,
+} from './orders';
+export {
+  TAIL_STRUCTURES,
+  VX_FUTURE_MULTIPLIER,
+  StructureInputSchema,
+  StructureParamsSchema,
+  bestWithinBudget,
+  compareInContext,
+  compareTailStructures,
+  costsToCover,
+  defaultMarker,
+  futureCarry,
+  hedgeContext,
+  priceStructure,
+  scoreStructure,
+  sizeStructure,
+  structureTargetLegs,
+  unitsWithinBudget,
+  type AnalogContext,
+  type BudgetChoice,
+  type CoverCost,
+  type HedgeContext,
+  type LegMarker,
+  type StructureComparison,
+  type StructureInput,
+  type StructureParams,
+  type StructureScore,
+  type StructureSize,
+  type StructureUnit,
+  type TailStructure,
+} from './structures';
+export {
+  HeldLegSchema,
+  OrderBooksSchema,
+  PositionsInputSchema,
+  TargetLegSchema,
+  readPositions,
+  type PositionsInput,
+} from './schemas';

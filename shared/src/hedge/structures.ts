@@ -34,6 +34,7 @@ import { markBook, type Leg, type MarketState } from '../book/index';
 import {
   HISTORICAL_ANALOGS,
   condorAnalytics,
+  coverageContracts,
   drawdownState,
   scenarioLoss,
   selectTailExpiry,
@@ -444,7 +445,7 @@ export function sizeStructure(unit: StructureUnit, loss: number, coverage: numbe
     );
   }
   if (!(loss > 0)) return { units: 0, cost: 0, coverageAchieved: 0 };
-  const units = Math.max(0, Math.ceil((coverage * loss) / unit.gain - EPS));
+  const units = coverageContracts(coverage, loss, unit.gain);
   return { units, cost: units * unit.premium, coverageAchieved: (units * unit.gain) / loss };
 }
 

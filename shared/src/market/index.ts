@@ -1,3 +1,8 @@
+/**
+ * `@alvh/shared/market`: the exchange calendar and expiries, the VX term structure (fit, regime,
+ * constant maturity, curve shift) and the VIX/VVIX → vol conversions. The unchecked
+ * `atmVolFromVixKernel` the marks call stays inside.
+ */
 export type {
   CurveInput,
   CurvePoint,
@@ -33,5 +38,5 @@ export {
 } from './meanReversion';
 export { buildTermStructure, constantMaturity, futureForExpiry, shockFutures } from './termStructure';
 export { CURVE_SHIFT_TENORS, type TenorChange, curveShift } from './curveShift';
-export { atmVolFromVix, atmVolFromVixKernel, volOfVolFromVvix } from './atmVol';
+export { atmVolFromVix, volOfVolFromVvix } from './atmVol';
 export { BOUND_WARN_POINTS, POOR_FIT_POINTS, type FitQuality, fitQuality } from './fitQuality';

@@ -180,6 +180,25 @@ export function fitMeanReversion(
     );
   }
 
+  const kappa = leastSquaresKappa(vix, points, ft);
+  const theta = thetaFor(kappa, vix, points, ft);
+  const what = ft !== undefined ? `θ = ${ft} fixed by the policy; κ fitted` : 'κ and θ fitted';
+  return result(
+    kappa,
+    theta,
+    vix,
+    points,
+    'least-squares',
+    `${what} to ${points.length} futures by bounded least squares${boundNote(kappa, KAPPA_BOUNDS, 'κ')}${ft === undefined ? boundNote(theta, THETA_BOUNDS, 'θ') : ''}`,
+  );
+}
+
+/**
+ * κ of the bounded least-squares fit (θ solved in closed form at each κ and clamped, or pinned to
+ * `ft`): the profile error over κ on a log grid of {@link KAPPA_BOUNDS}, refined by golden-section
+ * search around the best grid point, snapped onto a bound within 1e-9.
+ */
+function leastSquaresKappa(vix: number, points: readonly FitPoint[], ft: number | undefined): number {
   // Profile the bounded least-squares error over κ on a log grid, then refine.
   const [kLo, kHi] = KAPPA_BOUNDS;
   const logLo = Math.log(kLo);
@@ -240,17 +259,7 @@ export function fitMeanReversion(
   if (profile(logK) > bestErr) logK = logLo + best * step;
   const raw = clamp(Math.exp(logK), kLo, kHi);
   // snap the last ulps of exp(log(bound)) onto the bound itself
-  const kappa = Math.abs(raw - kLo) < 1e-9 * kLo ? kLo : Math.abs(raw - kHi) < 1e-9 * kHi ? kHi : raw;
-  const theta = thetaFor(kappa, vix, points, ft);
-  const what = ft !== undefined ? `θ = ${ft} fixed by the policy; κ fitted` : 'κ and θ fitted';
-  return result(
-    kappa,
-    theta,
-    vix,
-    points,
-    'least-squares',
-    `${what} to ${points.length} futures by bounded least squares${boundNote(kappa, KAPPA_BOUNDS, 'κ')}${ft === undefined ? boundNote(theta, THETA_BOUNDS, 'θ') : ''}`,
-  );
+  return Math.abs(raw - kLo) < 1e-9 * kLo ? kLo : Math.abs(raw - kHi) < 1e-9 * kHi ? kHi : raw;
 }
 
 function boundNote(x: number, [lo, hi]: readonly [number, number], name: string): string {

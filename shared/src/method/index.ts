@@ -26,6 +26,8 @@ export {
   resolveTailSizeInput,
   selectTailExpiry,
   sizeTailHedge,
+  // Public: the unchecked tail sizing for a caller's own loop over inputs it validated once (the
+  // Monte Carlo's); the tests hold it equal to sizeTailHedge.
   sizeTailHedgeKernel,
   tailSizeInputFor,
   tailStrike,

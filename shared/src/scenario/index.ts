@@ -1,4 +1,9 @@
-export { philox4x32, uint32ToOpenUnit, PathDraws } from './philox';
+/**
+ * `@alvh/shared/scenario`: the joint SPX/VIX dynamics, the Monte Carlo (setup, chunks, merge,
+ * summary), the stress grid and the calibrated log-VIX model's public names. The counter-based
+ * generator's block functions and the path pricer's compiled legs stay inside.
+ */
+export { PathDraws } from './philox';
 export {
   DAY,
   VIX_FLOOR,
@@ -35,7 +40,13 @@ export {
   type ScenarioBook,
 } from './montecarlo';
 export { resolveScenarioBook, scenarioSource } from './scenarioBook';
-export { defaultVixLevels, shiftedState, stressGrid, type StressGridResult } from './stressGrid';
+export {
+  DEFAULT_VIX_LEVEL_COUNT,
+  defaultVixLevels,
+  shiftedState,
+  stressGrid,
+  type StressGridResult,
+} from './stressGrid';
 export {
   CALIBRATED,
   LOG_VIX_REF,

@@ -41,6 +41,9 @@ export function defaultVixLevels(vix: number): number[] {
   return levels.map((v) => Math.round(v * 100) / 100);
 }
 
+/** The most levels {@link defaultVixLevels} gives (all of them at any VIX of 1/0.7 points or more). */
+export const DEFAULT_VIX_LEVEL_COUNT = defaultVixLevels(100).length;
+
 /** A market state of the book at `day` days after valuation with SPX `spot` and VIX `vix`. */
 export function shiftedState(book: ScenarioBook, day: number, spot: number, vix: number): MarketState {
   const day0 = parseIsoDate('valuationDate', book.valuationDate);

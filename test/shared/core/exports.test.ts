@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
 import * as root from '@alvh/shared';
 import * as book from '@alvh/shared/book';
+import * as calibration from '@alvh/shared/calibration';
+import * as hedge from '@alvh/shared/hedge';
 import * as market from '@alvh/shared/market';
 import * as method from '@alvh/shared/method';
 import * as pricing from '@alvh/shared/pricing';
@@ -13,8 +15,9 @@ import * as replay from '@alvh/shared/replay';
 import * as scenario from '@alvh/shared/scenario';
 import * as schemas from '@alvh/shared/schemas';
 import * as signals from '@alvh/shared/signals';
+import * as surface from '@alvh/shared/surface';
 
-const subpaths = { book, market, method, pricing, replay, scenario, schemas, signals };
+const subpaths = { book, calibration, hedge, market, method, pricing, replay, scenario, schemas, signals, surface };
 
 describe('subpath exports', () => {
   it('every subpath name is the root name (one binding)', () => {
@@ -42,6 +45,31 @@ describe('subpath exports', () => {
       expect(k in root, k).toBe(false);
       expect(k in method, k).toBe(false);
     }
+    const inside: [Record<string, unknown>, string[]][] = [
+      [scenario, ['philox4x32', 'philox4x32Pair', 'uint32ToOpenUnit', 'compileLegs', 'legsValue']],
+      [book, ['checkMarketState']],
+      [market, ['atmVolFromVixKernel']],
+      [replay, ['sizeLayers', 'stepSettle', 'stepRebalance', 'retarget', 'finishCampaign', 'runReplay']],
+    ];
+    for (const [mod, names] of inside) {
+      for (const k of names) {
+        expect(k in root, k).toBe(false);
+        expect(k in mod, k).toBe(false);
+      }
+    }
+  });
+
+  it('every subpath of package.json has a barrel the root re-exports', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const pkg = JSON.parse(await readFile(new URL('../../../shared/package.json', import.meta.url), 'utf8')) as {
+      exports: Record<string, string>;
+    };
+    const named = Object.keys(pkg.exports)
+      .filter((k) => k !== '.')
+      .map((k) => k.slice(2))
+      .sort();
+    expect(named).toEqual(Object.keys(subpaths).sort());
+    for (const mod of Object.values(subpaths)) expect(Object.keys(mod).length).toBeGreaterThan(0);
   });
 
   it('esbuild resolves the subpaths as the hosts bundle them', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   black76Price,
   buildTermStructure,
+  DEFAULT_VIX_LEVEL_COUNT,
   defaultVixLevels,
   resolvePolicy,
   shockFutures,
@@ -78,5 +79,10 @@ describe('stressGrid', () => {
       expect(l).toContain(Math.round(vix * 100) / 100);
       expect([...l].sort((a, b) => a - b)).toEqual(l);
     }
+    // The count the stress endpoint checks its limits with before the book is known.
+    expect(DEFAULT_VIX_LEVEL_COUNT).toBe(7);
+    for (const vix of [1, 1.2, 1.5, 14, 200])
+      expect(defaultVixLevels(vix).length).toBeLessThanOrEqual(DEFAULT_VIX_LEVEL_COUNT);
+    expect(defaultVixLevels(1).length).toBeLessThan(DEFAULT_VIX_LEVEL_COUNT);
   });
 });

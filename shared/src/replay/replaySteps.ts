@@ -1,0 +1,390 @@
+/**
+ * The replay's daily steps, in the order `runReplay` calls them (docs/replay.md):
+ * 0. {@link stepMarket}: date the curve, build the term structure and the day's market state;
+ * 1. {@link stepSettle}: settle the legs that expired and close the condors that are done;
+ * 2. {@link stepSplit}: the day's signals and split;
+ * 3. {@link stepRebalance}: each open condor's rebalance triggers, and its re-sizing when one fires;
+ * 4. {@link stepEntry}: a new condor on the schedule, under the capital cap, with its budget and layers;
+ * 5. {@link stepMark}: mark everything to model and write the ledger row.
+ * Each returns its result and the day's event lines it adds, in order. Trades are booked on the
+ * campaigns and on the day's running costs ({@link ReplayDay}), in the same order as they happen.
+ */
+import { parseIsoDate } from '../dates';
+import { isAlvhError } from '../errors';
+import { OPTION_MULTIPLIER, type Leg, type MarketState } from '../book/index';
+import {
+  atmVolFromVix,
+  buildTermStructure,
+  futureForExpiry,
+  volOfVolFromVvix,
+  type CurvePolicy,
+  type TermStructure,
+} from '../market/index';
+import {
+  capitalCap,
+  checkRebalance,
+  computeSplit,
+  daysTriggerFires,
+  hedgeBudget,
+  type SplitResult,
+} from '../method/index';
+import type { Policy } from '../schemas/policy';
+import type { ReplayAssumptions } from '../schemas/replay';
+import { standardCondor } from './condor';
+import { datedCurve } from './datedCurve';
+import type { MarketRow } from './marketHistory';
+import {
+  LAYERS,
+  finishCampaign,
+  layerValue,
+  newCampaign,
+  retarget,
+  usd,
+  type Campaign,
+  type ReplayDay,
+} from './replayBook';
+import { sizeLayers } from './sizing';
+import type { ReplayLayer, ReplayLedgerRow, ReplaySizingTrigger } from './types';
+
+/** What a daily step returns: its result and the event lines it adds to the day's ledger row. */
+export interface ReplayStep<T> {
+  result: T;
+  events: string[];
+}
+
+/** The replay's state across days: open and finished campaigns, settled cash, the entry schedule. */
+export interface ReplayBook {
+  open: Campaign[];
+  done: Campaign[];
+  /** Cash of the campaigns already settled, per layer, USD. */
+  closed: Record<ReplayLayer, number>;
+  /** Day of the last entry, {@link NO_ENTRY_YET} before the first. */
+  lastEntryDay: number;
+  /** F1 − F2 of every replayed day so far (the split's previous-spread rule). */
+  spreadHistory: number[];
+}
+
+export const NO_ENTRY_YET = -1;
+
+/** The day's signals (step 2 reads them by date; undefined before their warm-up). */
+export interface DaySignals {
+  rsi: number | undefined;
+  volOfVolExpanding: boolean | undefined;
+}
+
+/** The term-structure part of the policy, as `buildTermStructure` reads it. */
+export function curvePolicyOf(policy: Policy): Partial<CurvePolicy> {
+  return {
+    steepSpread: policy.steepSpread,
+    flatBand: policy.flatBand,
+    ...(policy.kappa !== undefined ? { kappa: policy.kappa } : {}),
+    ...(policy.theta !== undefined ? { theta: policy.theta } : {}),
+  };
+}
+
+/**
+ * Step 0: the day's term structure and market state; a reason when the row cannot be replayed
+ * (no SPX close, or a curve that cannot be built: no VIX close, fewer than two VX prices).
+ * SPX options are priced at VIX × atmVolScale, VIX options at VVIX (policy.defaultVolOfVol without).
+ */
+export function stepMarket(
+  row: MarketRow,
+  policy: Policy,
+  a: ReplayAssumptions,
+  curvePolicy: Partial<CurvePolicy>,
+): { day: ReplayDay } | { skip: string } {
+  const day = parseIsoDate('date', row.date);
+  const spx = row.spx;
+  if (spx === undefined) return { skip: 'no SPX close' };
+  let ts: TermStructure;
+  try {
+    ts = buildTermStructure(datedCurve(row), curvePolicy);
+  } catch (e) {
+    if (!isAlvhError(e)) throw e;
+    return { skip: e.message };
+  }
+  const volOfVol = row.vvix !== undefined ? volOfVolFromVvix(row.vvix) : policy.defaultVolOfVol;
+  const futureFor = (expiry: string): number => {
+    const p = ts.points.find((q) => q.expiry === expiry);
+    return p ? p.price : futureForExpiry(ts, expiry);
+  };
+  const state: MarketState = {
+    date: row.date,
+    spot: spx,
+    vix: ts.vixSpot * a.atmVolScale,
+    rate: a.rate,
+    divYield: a.divYield,
+    volOfVol,
+    futureFor,
+    skew: policy.skew,
+  };
+  return { day: { row, day, spx, ts, state, policy, assumptions: a, costs: 0, hedgeCost: 0 } };
+}
+
+/**
+ * Step 1: settle the legs that expired on or before today (SPX options at the SPX close, VIX
+ * options at the VIX open on their expiry day, else the VIX close), then close every condor
+ * whose condor legs are all settled: its remaining hedge legs are sold at model mid.
+ */
+export function stepSettle(d: ReplayDay, book: ReplayBook): ReplayStep<void> {
+  const { row, spx } = d;
+  const vix = d.ts.vixSpot;
+  const events: string[] = [];
+  for (const c of book.open) {
+    for (const layer of LAYERS) {
+      const keep: Leg[] = [];
+      for (const l of c.legs[layer]) {
+        if (parseIsoDate('expiry', l.expiry) > d.day) {
+          keep.push(l);
+          continue;
+        }
+        const u = l.kind === 'spx' ? spx : l.expiry === row.date && row.vixOpen !== undefined ? row.vixOpen : vix;
+        const payoff = l.type === 'call' ? Math.max(0, u - l.strike) : Math.max(0, l.strike - u);
+        c.cash[layer] += payoff * l.quantity * OPTION_MULTIPLIER;
+      }
+      c.legs[layer] = keep;
+    }
+  }
+  for (let k = book.open.length - 1; k >= 0; k--) {
+    const c = book.open[k] as Campaign;
+    if (c.legs.condor.length > 0) continue;
+    retarget(d, c, 'overlay', []);
+    retarget(d, c, 'tail', []);
+    c.info.settled = true;
+    for (const layer of LAYERS) book.closed[layer] += c.cash[layer];
+    finishCampaign(c, 0, 0, 0);
+    events.push(`settle condor ${c.info.expiry}: condor ${usd(c.info.condorPnl)}, ALVH ${usd(c.info.alvhPnl)}`);
+    book.open.splice(k, 1);
+    book.done.push(c);
+  }
+  return { result: undefined, events };
+}
+
+/** The method's split (section 4) on the day's curve and signals, with the previous spread given. */
+function splitOf(d: ReplayDay, signals: DaySignals, prevSpread: number | undefined): SplitResult {
+  return computeSplit(
+    {
+      spread: d.ts.spread,
+      regime: d.ts.regime,
+      ...(signals.rsi !== undefined ? { rsi: signals.rsi } : {}),
+      ...(prevSpread !== undefined ? { prevSpread } : {}),
+      ...(signals.volOfVolExpanding !== undefined ? { volOfVolExpanding: signals.volOfVolExpanding } : {}),
+    },
+    d.policy,
+  );
+}
+
+/**
+ * Step 2: the day's split, with the spread of five replayed days ago as the previous spread
+ * (section 4 rule 3); records today's spread for the days after.
+ */
+export function stepSplit(
+  d: ReplayDay,
+  book: ReplayBook,
+  signals: DaySignals,
+): ReplayStep<{ split: SplitResult; prev5: number | undefined }> {
+  const h = book.spreadHistory;
+  const prev5 = h.length >= 5 ? h[h.length - 5] : undefined;
+  const split = splitOf(d, signals, prev5);
+  h.push(d.ts.spread);
+  return { result: { split, prev5 }, events: [] };
+}
+
+/**
+ * Size a campaign's overlay and tail (sections 5-7) on the day, each cut to what its share of the
+ * budget leaves, and trade to the new legs. Returns the sizing's event line.
+ */
+function resize(
+  d: ReplayDay,
+  c: Campaign,
+  signals: DaySignals,
+  triggers: ReplaySizingTrigger[],
+  prevSpread: number | undefined,
+): string {
+  const { ts, state, policy, row } = d;
+  const sp = splitOf(d, signals, prevSpread);
+  const s = sizeLayers({
+    ts,
+    state,
+    condor: c.legs.condor,
+    condorExpiry: c.info.expiry,
+    maxLoss: c.maxLoss,
+    split: sp,
+    policy,
+    available: {
+      overlay: c.budget * sp.calendarShare - c.spent.overlay + layerValue(c.legs.overlay, state),
+      tail: c.budget * sp.tailShare - c.spent.tail + layerValue(c.legs.tail, state),
+    },
+  });
+  retarget(d, c, 'overlay', s.overlay);
+  retarget(d, c, 'tail', s.tail);
+  c.lastDay = d.day;
+  c.lastTs = ts;
+  c.lastSpread = ts.spread;
+  const tail = s.tail[0];
+  const overlayUnits = Math.max(0, ...s.overlay.map((l) => Math.abs(l.quantity)));
+  c.info.sizings.push({
+    date: row.date,
+    triggers,
+    overlayUnits,
+    tailContracts: tail?.quantity ?? 0,
+    tailStrike: tail?.strike ?? null,
+    scenarioLoss: s.scenarioLoss,
+    overlayRequired: s.overlayRequired,
+    tailRequired: s.tailRequired,
+  });
+  return `${triggers.join('+')} sizing of condor ${c.info.expiry}: overlay ${overlayUnits} unit${overlayUnits === 1 ? '' : 's'}, tail ${tail ? `${tail.quantity} VIX C${tail.strike} ${tail.expiry}` : 'none'}${s.notes.length ? ` (${s.notes.join('; ')})` : ''}`;
+}
+
+/** The sizings of one day: which condor (by expiry) and what triggered it. */
+export type DaySizing = ReplayLedgerRow['sizings'][number];
+
+/**
+ * Step 3: each open condor's rebalance triggers (section 8) against its last sizing; a firing
+ * trigger re-sizes its layers with the spread of that sizing as the previous spread. A curve too
+ * short to compare (no 30-day tenor) can only fire the days trigger.
+ * Result: the largest curve shift over the open condors (null when none was measured) and the sizings.
+ */
+export function stepRebalance(
+  d: ReplayDay,
+  book: ReplayBook,
+  signals: DaySignals,
+): ReplayStep<{ maxShift: number | null; sizings: DaySizing[] }> {
+  const events: string[] = [];
+  const sizings: DaySizing[] = [];
+  let maxShift: number | null = null;
+  for (const c of book.open) {
+    let triggers: ReplaySizingTrigger[] = [];
+    try {
+      const status = checkRebalance(d.ts, c.lastTs, d.policy);
+      maxShift = Math.max(maxShift ?? 0, status.shift);
+      triggers = status.triggers;
+    } catch (e) {
+      if (!isAlvhError(e)) throw e;
+      if (daysTriggerFires(d.day - c.lastDay, d.policy)) triggers = ['days'];
+    }
+    if (triggers.length > 0) {
+      events.push(resize(d, c, signals, triggers, c.lastSpread));
+      sizings.push({ condor: c.info.expiry, triggers });
+    }
+  }
+  return { result: { maxShift, sizings }, events };
+}
+
+/** Whether a new condor is due today: one at a time when entryEveryDays is 0, else on the schedule. */
+function entryDue(d: ReplayDay, book: ReplayBook): boolean {
+  const a = d.assumptions;
+  return a.entryEveryDays === 0
+    ? book.open.length === 0
+    : book.open.length < a.maxOpenCondors &&
+        (book.lastEntryDay === NO_ENTRY_YET || d.day - book.lastEntryDay >= a.entryEveryDays);
+}
+
+/**
+ * Step 4: when due, open the standard condor (its quantity cut by the capital cap of section 7
+ * when assumptions.capital is set; none when an open condor already has that expiry), fix its
+ * hedge budget B for its life from its max loss and credit, and size its layers ('entry').
+ * Result: the entry's sizing, if a condor was opened.
+ */
+export function stepEntry(
+  d: ReplayDay,
+  book: ReplayBook,
+  signals: DaySignals,
+  prev5: number | undefined,
+): ReplayStep<DaySizing | undefined> {
+  const { row, spx, state, policy, assumptions: a } = d;
+  const events: string[] = [];
+  if (!entryDue(d, book)) return { result: undefined, events };
+  let quantity = a.condorQuantity;
+  const probe = standardCondor(row.date, spx, atmVolFromVix(state.vix), { ...a, condorQuantity: 1 });
+  const width = Math.max(probe.strikes[1] - probe.strikes[0], probe.strikes[3] - probe.strikes[2]) * OPTION_MULTIPLIER;
+  if (a.capital !== undefined) {
+    const cap = capitalCap({ maxLossPerCondor: width, hedgeDebitPerCondor: 0, capital: a.capital, quantity }, policy);
+    if (cap.exceeds) {
+      events.push(
+        `capital cap: ${quantity} condors risk ${usd(quantity * width)}, over ${usd(cap.limit)}; opening ${cap.maxQuantity}`,
+      );
+      quantity = cap.maxQuantity;
+    }
+  }
+  const sc = standardCondor(row.date, spx, atmVolFromVix(state.vix), { ...a, condorQuantity: quantity });
+  if (quantity <= 0 || book.open.some((c) => c.info.expiry === sc.expiry)) return { result: undefined, events };
+  const c = newCampaign(d, sc, quantity);
+  retarget(d, c, 'condor', sc.legs);
+  c.info.credit = c.cash.condor;
+  c.maxLoss = Math.max(1, width * quantity - c.info.credit);
+  const b = hedgeBudget(
+    {
+      maxLoss: c.maxLoss,
+      credit: Math.max(0, c.info.credit),
+      days: sc.days,
+      ...(a.hedgeBudget > 0 ? { userBudget: a.hedgeBudget } : {}),
+    },
+    policy,
+  );
+  c.budget = b.budget;
+  c.info.budget = b.budget;
+  c.info.budgetBinding = b.binding;
+  events.push(`open condor ${sc.expiry} ${sc.strikes.join('/')} ×${quantity}: credit ${usd(c.info.credit)}`);
+  book.open.push(c);
+  book.lastEntryDay = d.day;
+  events.push(resize(d, c, signals, ['entry'], prev5));
+  return { result: { condor: c.info.expiry, triggers: ['entry'] }, events };
+}
+
+/**
+ * Step 5: mark every open leg to model and write the day's ledger row: values and cumulative P&L
+ * per layer (settled cash + open cash + marks), the day's split, signals, sizings and costs.
+ */
+export function stepMark(
+  d: ReplayDay,
+  book: ReplayBook,
+  day: {
+    signals: DaySignals;
+    split: SplitResult;
+    maxShift: number | null;
+    sizings: DaySizing[];
+    events: string[];
+  },
+): ReplayStep<ReplayLedgerRow> {
+  const { row, ts } = d;
+  const value: Record<ReplayLayer, number> = { condor: 0, overlay: 0, tail: 0 };
+  const cash: Record<ReplayLayer, number> = { ...book.closed };
+  for (const c of book.open) {
+    for (const layer of LAYERS) {
+      cash[layer] += c.cash[layer];
+      const v = layerValue(c.legs[layer], d.state);
+      c.mark[layer] = v;
+      value[layer] += v;
+    }
+  }
+  const pnl = (layer: ReplayLayer): number => cash[layer] + value[layer];
+  const ledgerRow: ReplayLedgerRow = {
+    date: row.date,
+    spx: d.spx,
+    vix: ts.vixSpot,
+    vvix: row.vvix ?? null,
+    f1: ts.f1.price,
+    f2: ts.f2.price,
+    spread: ts.spread,
+    regime: ts.regime,
+    rsi: day.signals.rsi ?? null,
+    volOfVolExpanding: day.signals.volOfVolExpanding ?? null,
+    calendarShare: day.split.calendarShare,
+    tailShare: day.split.tailShare,
+    openCondors: book.open.length,
+    condorValue: value.condor,
+    overlayValue: value.overlay,
+    tailValue: value.tail,
+    condorPnl: pnl('condor'),
+    overlayPnl: pnl('overlay'),
+    tailPnl: pnl('tail'),
+    alvhPnl: pnl('condor') + pnl('overlay') + pnl('tail'),
+    curveShift: day.maxShift,
+    sizings: day.sizings,
+    hedgeCost: d.hedgeCost,
+    costs: d.costs,
+    events: day.events,
+  };
+  return { result: ledgerRow, events: [] };
+}
