@@ -644,7 +644,10 @@ describe('ALVH.PLAN', () => {
     expect(value(out, 'Condor loss')).toBe(p.scenario.condorLoss);
     expect(value(out, 'Budget')).toBe(p.budget.budget);
     expect(value(out, 'Warnings')).toBe(p.warnings.length);
-    expect(out.filter((r) => r[0] === 'warning').map((r) => r[1])).toEqual(p.warnings);
+    // The plan's warnings, the API's field for your events named as the worksheet has it.
+    expect(out.filter((r) => r[0] === 'warning').map((r) => r[1])).toEqual(
+      p.warnings.map((w) => w.replace('(signals.events)', "(ALVH.PLAN's events argument)")),
+    );
     const auditFrom = out.findIndex((r) => r[0] === 'Audit trail');
     expect(out.slice(auditFrom + 1, auditFrom + 1 + p.audit.length).map((r) => r[0])).toEqual(
       p.audit.map((a) => a.rule),
@@ -770,6 +773,74 @@ describe('ALVH.PLAN', () => {
     expectInvalid('inputs row 17', 'PLAN', rows([['', 5]]));
     expectInvalid('inputs', 'PLAN', 5);
   });
+
+  it('a misspelled name is #VALUE! in the words of the API ("unknown field "x": check the spelling")', () => {
+    const msg = expectInvalid('inputs', 'PLAN', rows([['budgte', 100]]));
+    expect(msg).toMatch(/^inputs: unknown field "budgte": check the spelling/);
+    expect(
+      expectInvalid(
+        'inputs',
+        'PLAN',
+        rows([
+          ['colour', 'red'],
+          ['tailCoverag', 2],
+        ]),
+      ),
+    ).toMatch(/unknown fields "colour", "tailCoverag": check the spelling/);
+  });
+
+  it('futures numbered outside VX1…VX12, a name given twice, or a curve given two ways name the row, never a TypeError', () => {
+    for (const [key, row] of [
+      ['VX0', ['VX0', 20]],
+      ['VX13', ['VX13', 20]],
+      ['vx 1', ['vx 1', 20]],
+      ['spot', ['spot', 2351.1]],
+      ['RSI', ['RSI', 30]],
+    ] as const) {
+      const extra: unknown[][] = key === 'RSI' ? [['rsi', 40], [...row]] : [[...row]];
+      const msg = expectInvalid(`inputs ${key}`, 'PLAN', rows(extra));
+      expect(msg).not.toMatch(/unexpected error|TypeError|Cannot read/);
+    }
+    expect(expectInvalid('inputs VX0', 'PLAN', rows([['VX0', 20]]))).toContain('from VX1 (the front month)');
+    const last = (k: string): unknown[][] =>
+      rows([
+        ['lastDate', isoToExcelSerial('2018-12-17')],
+        ['lastVix', 25],
+        ['lastVX1', 21],
+        [k, 20],
+      ]);
+    expectInvalid('inputs lastVX0', 'PLAN', last('lastVX0'));
+    expectInvalid('inputs lastVX40', 'PLAN', last('lastVX40'));
+    expectInvalid('inputs last vx1', 'PLAN', last('last vx1'));
+    const dated = isoToExcelSerial(vxExpiriesAfter('2018-12-24', 2)[1] as string);
+    expect(expectInvalid(`inputs ${vxExpiriesAfter('2018-12-24', 2)[1]}`, 'PLAN', rows([[dated, 23]]))).toContain(
+      'give the curve one way',
+    );
+  });
+
+  it('takes your events as a second argument, added to the shipped FOMC calendar or replacing it', () => {
+    const cpi = { date: '2019-01-11', kind: 'CPI' as const, source: 'BLS release calendar' };
+    const events = [[isoToExcelSerial(cpi.date), 'cpi', cpi.source]];
+    const life = (out: unknown[][], kind: string) => value(out, `${kind} in the condor's life`);
+    const shipped = call('PLAN', rows()) as unknown[][];
+    expect(life(shipped, 'FOMC')).toBe('2019-01-30');
+    expect(life(shipped, 'CPI')).toBe('no event calendar for this date (no CPI dates)');
+    expect(shipped.some((r) => r[0] === 'warning' && String(r[1]).includes("ALVH.PLAN's events argument"))).toBe(true);
+    const added = call('PLAN', rows(), events, null) as unknown[][];
+    const p = plan(input({ signals: { events: [cpi], eventsMode: 'add' } }));
+    expect(added.filter((r) => r[0] === 'warning').map((r) => r[1])).toEqual(
+      p.warnings.map((w) => w.replace('(signals.events)', "(ALVH.PLAN's events argument)")),
+    );
+    expect(life(added, 'FOMC')).toBe('2019-01-30');
+    expect(life(added, 'CPI')).toBe('2019-01-11 (calendar not complete here)');
+    const replaced = call('PLAN', rows(), events, 'Replace') as unknown[][];
+    expect(life(replaced, 'FOMC')).toBe('no event calendar for this date (no FOMC dates)');
+    expectInvalid('events row 1 kind', 'PLAN', rows(), [[isoToExcelSerial(cpi.date), 'NFP']]);
+    expectInvalid('events row 2 date', 'PLAN', rows(), [...events, ['soon', 'CPI']]);
+    expectInvalid('eventsMode', 'PLAN', rows(), null, 'replace');
+    expectInvalid('eventsMode', 'PLAN', rows(), events, 'merge');
+    expectInvalid('inputs events', 'PLAN', rows([['events', '2019-01-11 CPI']]));
+  });
 });
 
 describe('every argument of every function', () => {
@@ -821,6 +892,8 @@ describe('every argument of every function', () => {
         ['quantity', 1],
         ['capital', 1_000_000],
       ],
+      [[isoToExcelSerial('2019-01-11'), 'CPI', 'BLS release calendar']],
+      'add',
     ],
   };
   /** Parameter names as Excel shows them (functions.json). */

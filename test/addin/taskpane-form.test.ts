@@ -6,8 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { POLICY_FIELDS } from '@alvh/shared';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
 import { chunkPaths } from '../../addin/src/taskpane/jobs';
-import { issueTarget, numberOrText, planInputFromForm } from '../../addin/src/common/planInput';
-import { parsePastedCurve, readKeyValueRange } from '../../addin/src/common/selection';
+import {
+  TYPED_EVENT_SOURCE,
+  eventsFromText,
+  issueTarget,
+  numberOrText,
+  planInputFromForm,
+} from '../../addin/src/common/planInput';
+import { parsePastedCurve, readKeyValueRange, unknownKeysError } from '../../addin/src/common/selection';
+import { PlanInputSchema, parseInput } from '@alvh/shared';
 import { browserSettingsStore, checkEndpoint } from '../../addin/src/taskpane/settings';
 import { excelFormat, formatValue, heatColor } from '../../addin/src/common/views';
 
@@ -55,6 +62,46 @@ describe('readKeyValueRange', () => {
       { expiry: '2025-05-21', price: '31.43' },
       { expiry: '2025-07-16', price: '26.17' },
     ]);
+  });
+
+  it('names the key, never a TypeError: VX0 or VX13, a name given twice, a curve given two ways', () => {
+    const base: unknown[][] = [
+      ['date', '2025-04-08'],
+      ['VX1', 39.17],
+    ];
+    const reject = (extra: unknown[][]): string => {
+      try {
+        readKeyValueRange([...base, ...extra], POLICY_FIELDS);
+      } catch (e) {
+        expect(e).not.toBeInstanceOf(TypeError);
+        return (e as Error).message;
+      }
+      throw new Error('accepted');
+    };
+    expect(reject([['VX0', 20]])).toMatch(
+      /^VX0: numbers a future 0; number the VX futures from VX1 \(the front month\) to VX12/,
+    );
+    expect(reject([['VX 13', 20]])).toMatch(/^VX 13: /);
+    expect(reject([['vx.1', 20]])).toMatch(/^vx\.1: gives VX1 again \(the row "VX1" gives it\)/);
+    expect(
+      reject([
+        ['spot', 5000],
+        ['SPX', 5000],
+      ]),
+    ).toMatch(/^SPX: gives spx again/);
+    expect(
+      reject([
+        ['tail coverage', 2],
+        ['tailCoverage', 2],
+      ]),
+    ).toMatch(/^tailCoverage: gives tailCoverage again/);
+    expect(reject([['2025-05-21', 31]])).toMatch(/^2025-05-21: .*give the curve one way/);
+  });
+
+  it('a misspelled key is an error in the API’s words, with the keys named', () => {
+    const got = readKeyValueRange([['budgte', 100]], POLICY_FIELDS);
+    expect(got.unknownKeys).toEqual(['budgte']);
+    expect(unknownKeysError(got.unknownKeys).message).toMatch(/^inputs: unknown field "budgte": check the spelling/);
   });
 
   it('says what to select when the range is not two columns, and asks for a date before VXn', () => {
@@ -127,6 +174,34 @@ describe('form text → plan input', () => {
     ['policy.tailCoverage', { kind: 'policy', name: 'tailCoverage' }],
     ['something.else', { kind: 'form' }],
   ])('issue at %s shows at %j', (path, target) => expect(issueTarget(path)).toEqual(target));
+});
+
+describe('the events box', () => {
+  it('reads one event a line (date, kind, optional source) into signals.events, with the mode', () => {
+    expect(eventsFromText('2024-07-11 cpi BLS release calendar\n\n 2024-07-12, PPI \n')).toEqual([
+      { date: '2024-07-11', kind: 'CPI', source: 'BLS release calendar' },
+      { date: '2024-07-12', kind: 'PPI', source: TYPED_EVENT_SOURCE },
+    ]);
+    const state = {
+      fields: { ...EXAMPLE.fields, credit: '', budget: '', vvix: '' } as Parameters<
+        typeof planInputFromForm
+      >[0]['fields'],
+      futures: EXAMPLE.futures,
+      policy: {},
+    };
+    expect(planInputFromForm(state)['signals']).toBeUndefined();
+    const raw = planInputFromForm({ ...state, events: '2025-04-10 CPI BLS', eventsMode: 'replace' });
+    expect(raw['signals']).toEqual({
+      events: [{ date: '2025-04-10', kind: 'CPI', source: 'BLS' }],
+      eventsMode: 'replace',
+    });
+    // A bad line is named by the shared schema and shown at the box.
+    expect(() => parseInput(PlanInputSchema, planInputFromForm({ ...state, events: '2025-04-10 NFP' }))).toThrow(
+      /signals\.events\[0\]\.kind/,
+    );
+    expect(issueTarget('signals.events[1].kind')).toEqual({ kind: 'events', line: 1 });
+    expect(issueTarget('signals.eventsMode')).toEqual({ kind: 'events' });
+  });
 });
 
 describe('settings', () => {

@@ -230,6 +230,30 @@ describe('POST /api/plan', () => {
     expect(r.json.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(paths));
   });
 
+  it('reads your events (signals.events, eventsMode add by default) per kind, or says there is no calendar', async () => {
+    const cpi = { date: '2026-12-10', kind: 'CPI', source: 'BLS release calendar' };
+    const r = await call('plan', { ...PLAN_EXAMPLE, signals: { events: [cpi] } });
+    expect(r.status).toBe(200);
+    expect(r.json.signals.eventsSource).toBe('shipped and given');
+    const [fomc, c, ppi] = r.json.signals.eventsInCondorLifeByKind as Json[];
+    expect(fomc).toMatchObject({ kind: 'FOMC', covered: true });
+    expect(fomc!.events.map((e: Json) => e.date)).toEqual(['2026-12-09']);
+    expect(c!.events).toEqual([cpi]);
+    expect(ppi).toEqual({ kind: 'PPI', covered: false, note: 'PPI: no event calendar for this date (no PPI dates)' });
+    const replaced = await call('plan', { ...PLAN_EXAMPLE, signals: { events: [cpi], eventsMode: 'replace' } });
+    expect(replaced.json.signals.eventsInCondorLifeByKind[0].note).toMatch(/^FOMC: no event calendar for this date/);
+    for (const [signals, path, message] of [
+      [{ eventsMode: 'add' }, 'signals.eventsMode', /eventsMode needs signals\.events/],
+      [{ events: [cpi], eventsMode: 'merge' }, 'signals.eventsMode', /"add"/],
+      [{ events: [{ ...cpi, kind: 'NFP' }] }, 'signals.events[0].kind', /FOMC/],
+    ] as const) {
+      const bad = await call('plan', { ...PLAN_EXAMPLE, signals });
+      expect(bad.status).toBe(400);
+      expect(bad.json.issues[0].path).toBe(path);
+      expect(bad.json.issues[0].message).toMatch(message);
+    }
+  });
+
   it('400 naming the futures when the curve is not after the valuation date', async () => {
     const r = await call('plan', { ...PLAN_EXAMPLE, valuationDate: '2027-01-01' });
     expect(r.status).toBeGreaterThanOrEqual(400);

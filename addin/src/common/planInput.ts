@@ -12,6 +12,30 @@ export interface FormState {
   futures: { expiry: string; price: string }[];
   /** Policy overrides as typed; empty means "the default". */
   policy: Record<string, string>;
+  /** Your events as typed, one a line: date, kind (FOMC, CPI or PPI), optional source; blank: none. */
+  events?: string;
+  /** How your events meet the shipped calendar: 'add' (default) or 'replace'. */
+  eventsMode?: string;
+}
+
+/** What an event line gives as its source when it names none. */
+export const TYPED_EVENT_SOURCE = 'your events (taskpane)';
+
+/**
+ * Event lines as typed → `signals.events`: each non-blank line is a date, a kind and an optional
+ * source, separated by spaces, tabs, commas or semicolons ("2024-07-11 CPI BLS"). Nothing is
+ * checked here: the shared schema names the line (`signals.events[2].kind`) and the fix.
+ */
+export function eventsFromText(text: string): { date: string; kind: string; source: string }[] {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .map((line) => {
+      const [date = '', kind = '', ...rest] = line.split(/[\s,;]+/);
+      const source = rest.join(' ').trim();
+      return { date, kind: kind.toUpperCase(), source: source === '' ? TYPED_EVENT_SOURCE : source };
+    });
 }
 
 /** Text as a number when it is one ({@link numberFromText}), else the trimmed text; blank is undefined. */
@@ -42,6 +66,7 @@ export function planInputFromForm(s: FormState): Record<string, unknown> {
   const num = (name: FieldName): number | string | undefined => numberOrText(f[name]);
   const text = (name: FieldName): string | undefined => (f[name].trim() === '' ? undefined : f[name].trim());
   const overrides = policyOverrides(s.policy);
+  const events = eventsFromText(s.events ?? '');
   return compact({
     valuationDate: text('valuationDate'),
     market: compact({
@@ -61,6 +86,7 @@ export function planInputFromForm(s: FormState): Record<string, unknown> {
       credit: num('credit'),
     }),
     portfolio: compact({ capital: num('capital'), budget: num('budget') }),
+    signals: events.length > 0 ? { events, eventsMode: s.eventsMode?.trim() || 'add' } : undefined,
     policy: Object.keys(overrides).length > 0 ? overrides : undefined,
   });
 }
@@ -71,6 +97,7 @@ export type IssueTarget =
   | { kind: 'future'; row: number; cell: 'expiry' | 'price' }
   | { kind: 'futures' }
   | { kind: 'policy'; name: string }
+  | { kind: 'events'; line?: number }
   | { kind: 'form' };
 
 const PATHS: Record<string, FieldName> = {
@@ -88,6 +115,8 @@ const PATHS: Record<string, FieldName> = {
 export function issueTarget(path: string): IssueTarget {
   const fixed = PATHS[path];
   if (fixed) return { kind: 'field', name: fixed };
+  const ev = /^signals\.events(?:Mode)?(?:\[(\d+)\])?/.exec(path);
+  if (ev) return ev[1] === undefined ? { kind: 'events' } : { kind: 'events', line: Number(ev[1]) };
   const fut = /(?:^|\.)futures(?:\[(\d+)\](?:\.(expiry|price))?)?$/.exec(path);
   if (fut) {
     if (fut[1] === undefined) return { kind: 'futures' };

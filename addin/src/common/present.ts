@@ -285,6 +285,31 @@ function analogRow(p: Plan, a: Plan['analogs'][number]): PlanRow {
   };
 }
 
+/** A kind's events as read: the dates, "none", or the plan's "no event calendar for this date" note. */
+function kindText(k: Plan['signals']['eventsNearByKind'][number] | undefined): string {
+  if (k === undefined) return 'not read';
+  if (k.events === undefined) return k.note?.replace(/^[A-Z]+: /, '') ?? 'no event calendar for this date';
+  const dates = k.events.length === 0 ? 'none' : k.events.map((e) => e.date).join(', ');
+  return k.covered ? dates : `${dates} (calendar not complete here)`;
+}
+
+/** Per kind of event: those in the condor's life, and those near the valuation date. */
+function eventRows(p: Plan): PlanRow[] {
+  const source =
+    p.signals.eventsSource === 'shipped'
+      ? 'shipped calendar (FOMC decisions 1994-2027)'
+      : p.signals.eventsSource === 'given'
+        ? 'your events only'
+        : 'shipped calendar and your events';
+  return p.signals.eventsNearByKind.map((near, i) => ({
+    section: 'Events',
+    label: `${near.kind} in the condor's life`,
+    value: kindText(p.signals.eventsInCondorLifeByKind[i]),
+    format: 'text',
+    note: `within ${p.policy.eventWindowDays} days of the date: ${kindText(near)}; ${source}`,
+  }));
+}
+
 /** Where a plan is read: a worksheet (ALVH.PLAN) or the taskpane. */
 export type PlanHost = 'excel' | 'taskpane';
 
@@ -311,6 +336,7 @@ export function presentPlan(p: Plan, host: PlanHost = 'taskpane'): PlanView {
         });
     }
   }
+  rows.push(...eventRows(p));
   for (const a of p.analogs) rows.push(analogRow(p, a));
   const cal = at(raw, 'split.calendarShare');
   const tail = at(raw, 'split.tailShare');
@@ -332,6 +358,10 @@ export function presentPlan(p: Plan, host: PlanHost = 'taskpane'): PlanView {
     inputs: auditInputs(at(a, 'inputs')),
     effect: plainText(at(a, 'effect')),
   }));
-  const warnings = ((at(raw, 'warnings') as unknown[] | undefined) ?? []).map(String);
+  // The API's field for your events, in the words of the room the plan is read in.
+  const eventsField = host === 'excel' ? "ALVH.PLAN's events argument" : 'the Events box';
+  const warnings = ((at(raw, 'warnings') as unknown[] | undefined) ?? [])
+    .map(String)
+    .map((w) => w.replace('(signals.events)', `(${eventsField})`));
   return { date: plainText(at(raw, 'valuationDate')), tiles: planTiles(p), headline, rows, audit, warnings };
 }

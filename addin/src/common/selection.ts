@@ -5,9 +5,11 @@
  * the futures in order (their expiries are the next monthly VX expiries after the date), a key that
  * is a date (ISO text or an Excel date) gives the future of that expiry, and any policy field name
  * overrides the policy. Dates may be Excel serials or ISO text. Unknown keys are reported, not
- * guessed at.
+ * guessed at ({@link unknownKeysError}: the API's "unknown field" words). A key that names an input
+ * already given (`spx` and `spot`, `VX1` and `vx 1`), a future numbered outside VX1…VX12, or futures
+ * given both by number and by expiry date is an error naming the key, never a silent choice.
  */
-import { excelSerialToIso, vxExpiriesAfter } from '@alvh/shared';
+import { AlvhError, MAX_FUTURES, excelSerialToIso, invalidInput, vxExpiriesAfter } from '@alvh/shared';
 import { DATE_FIELDS, fieldForKey, normalizeKey } from './fields';
 import type { FieldName } from './fields';
 import { plainText } from './views';
@@ -19,6 +21,36 @@ export interface SelectionValues {
   policy: Record<string, string>;
   /** Keys that name nothing the form knows. */
   unknownKeys: string[];
+}
+
+/**
+ * The error for keys that name no input, in the API's words for an unknown field ("unknown field
+ * "x": check the spelling"), with the field `inputs` (the key/value range).
+ */
+export function unknownKeysError(keys: readonly string[]): AlvhError {
+  const names = keys.map((k) => JSON.stringify(k)).join(', ');
+  return invalidInput(
+    'inputs',
+    `unknown field${keys.length === 1 ? '' : 's'} ${names}: check the spelling or remove ${keys.length === 1 ? 'the row' : 'the rows'}`,
+    'the names are date, spx, vix, VX1…, expiry, k1…k4, quantity, capital and the policy fields (see the help)',
+  );
+}
+
+/**
+ * The number n of a key `VXn` (any case, spaces or dots allowed), checked to be a listed future's
+ * place on the curve: 1 (the front month) to {@link MAX_FUTURES}. Undefined when the key is not VXn.
+ */
+export function vxNumber(key: string, prefix = ''): number | undefined {
+  const m = new RegExp(`^${prefix}vx(\\d+)$`).exec(normalizeKey(key));
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  if (!(n >= 1 && n <= MAX_FUTURES))
+    throw invalidInput(
+      key,
+      `numbers a future ${n}`,
+      `number the VX futures from ${prefix === '' ? 'VX' : 'lastVX'}1 (the front month) to ${prefix === '' ? 'VX' : 'lastVX'}${MAX_FUTURES}`,
+    );
+  return n;
 }
 
 /** A cell as text for an input: numbers in full precision, dates as ISO. */
@@ -56,36 +88,59 @@ export function readKeyValueRange(
   }
   const policyByKey = new Map(policyFields.map((p) => [normalizeKey(p), p]));
   const out: SelectionValues = { fields: {}, policy: {}, unknownKeys: [] };
-  const numbered: { n: number; price: string }[] = [];
-  const dated: { expiry: string; price: string }[] = [];
+  const numbered: { n: number; price: string; key: string }[] = [];
+  const dated: { expiry: string; price: string; key: string }[] = [];
+  /** Who gave each input, so that a second key for it names both. */
+  const givenBy = new Map<string, string>();
+  const once = (input: string, key: string): void => {
+    const first = givenBy.get(input);
+    if (first !== undefined)
+      throw invalidInput(
+        key,
+        `gives ${input} again (the row ${JSON.stringify(first)} gives it)`,
+        'keep one row per input',
+      );
+    givenBy.set(input, key);
+  };
 
   for (const row of values) {
     const [key, value] = row;
     if (key === '' || key === null || key === undefined) continue;
     const expiry = keyAsDate(key);
     if (expiry !== undefined) {
-      dated.push({ expiry, price: cellText(value, false, expiry) });
+      const k = typeof key === 'number' ? expiry : plainText(key).trim();
+      once(`the future of ${expiry}`, k);
+      dated.push({ expiry, price: cellText(value, false, expiry), key: k });
       continue;
     }
     const k = plainText(key);
-    const vx = /^vx(\d{1,2})$/.exec(normalizeKey(k));
-    if (vx) {
-      numbered.push({ n: Number(vx[1]), price: cellText(value, false, k) });
+    const n = vxNumber(k);
+    if (n !== undefined) {
+      once(`VX${n}`, k);
+      numbered.push({ n, price: cellText(value, false, k), key: k });
       continue;
     }
     const field = fieldForKey(k);
     if (field) {
+      once(field, k);
       out.fields[field] = cellText(value, DATE_FIELDS.has(field), k);
       continue;
     }
     const policyKey = policyByKey.get(normalizeKey(k));
     if (policyKey) {
+      once(policyKey, k);
       out.policy[policyKey] = cellText(value, false, k);
       continue;
     }
     out.unknownKeys.push(k);
   }
 
+  if (numbered.length > 0 && dated.length > 0)
+    throw invalidInput(
+      dated[0]!.key,
+      `gives a future by its expiry date while ${numbered[0]!.key} gives one by its number`,
+      'give the curve one way: VX1…VXn, or one row per expiry date',
+    );
   if (numbered.length > 0) {
     const date = out.fields.valuationDate;
     if (!date)
@@ -95,7 +150,7 @@ export function readKeyValueRange(
     const expiries = vxExpiriesAfter(date, last);
     out.futures = numbered.map((f) => ({ expiry: expiries[f.n - 1]!, price: f.price }));
   } else if (dated.length > 0) {
-    out.futures = dated.sort((a, b) => (a.expiry < b.expiry ? -1 : 1));
+    out.futures = dated.sort((a, b) => (a.expiry < b.expiry ? -1 : 1)).map(({ expiry, price }) => ({ expiry, price }));
   }
   return out;
 }

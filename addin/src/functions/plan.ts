@@ -15,8 +15,8 @@ import {
 import { FIELD_NAMES, normalizeKey, type FieldName } from '../common/fields';
 import { issueTarget, planInputFromForm } from '../common/planInput';
 import { presentPlan } from '../common/present';
-import { readKeyValueRange, type SelectionValues } from '../common/selection';
-import { dateArg, isMissing, keyValueArg, numberArg } from './args';
+import { readKeyValueRange, unknownKeysError, vxNumber, type SelectionValues } from '../common/selection';
+import { choiceArg, dateArg, isMissing, keyValueArg, numberArg } from './args';
 import { excelCall } from './excelErrors';
 
 /** Signal keys ALVH.PLAN reads besides the taskpane's fields (compared as the taskpane compares keys). */
@@ -33,17 +33,45 @@ const SIGNAL_KEYS: ReadonlyMap<string, 'rsi' | 'prevSpread' | 'macdHist' | 'adSl
  */
 function lastRebalanceOf(rows: readonly [string, unknown][]): Record<string, unknown> | undefined {
   if (rows.length === 0) return undefined;
-  const byKey = new Map(rows.map(([k, v]) => [normalizeKey(k), [k, v] as const]));
+  const byKey = new Map<string, readonly [string, unknown]>();
+  for (const [k, v] of rows) {
+    const n = normalizeKey(k);
+    const first = byKey.get(n);
+    if (first && (n === 'lastdate' || n === 'lastvix'))
+      throw invalidInput(
+        `inputs ${k}`,
+        `gives ${n === 'lastdate' ? 'lastDate' : 'lastVix'} again (the row "${first[0]}" gives it)`,
+        'keep one row per input',
+      );
+    byKey.set(n, [k, v]);
+  }
   const dateRow = byKey.get('lastdate');
   const vixRow = byKey.get('lastvix');
   if (!dateRow)
     throw invalidInput('inputs lastDate', 'is missing', 'add a lastDate row with the date of the last rebalance');
   if (!vixRow) throw invalidInput('inputs lastVix', 'is missing', 'add a lastVix row with VIX on that day');
   const date = dateArg(`inputs ${dateRow[0]}`, dateRow[1]);
+  const seen = new Map<number, string>();
   const numbered = rows
-    .map(([k, v]) => ({ n: /^lastvx(\d{1,2})$/.exec(normalizeKey(k))?.[1], k, v }))
-    .filter((r) => r.n !== undefined)
-    .map((r) => ({ n: Number(r.n), price: numberArg(`inputs ${r.k}`, r.v) }))
+    .map(([k, v]) => {
+      let n: number | undefined;
+      try {
+        n = vxNumber(k, 'last');
+      } catch (e) {
+        if (isAlvhError(e)) throw new AlvhError(e.code, `inputs ${e.field}`, e.problem, e.fix);
+        throw e;
+      }
+      if (n !== undefined && seen.has(n))
+        throw invalidInput(
+          `inputs ${k}`,
+          `gives lastVX${n} again (the row "${seen.get(n)}" gives it)`,
+          'keep one row per input',
+        );
+      if (n !== undefined) seen.set(n, k);
+      return { n, k, v };
+    })
+    .filter((r): r is { n: number; k: string; v: unknown } => r.n !== undefined)
+    .map((r) => ({ n: r.n, price: numberArg(`inputs ${r.k}`, r.v) }))
     .sort((a, b) => a.n - b.n);
   const expiries = vxExpiriesAfter(date, numbered[numbered.length - 1]?.n ?? 0);
   return {
@@ -75,25 +103,81 @@ function planKey(path: string): string {
   }
 }
 
+/** Kinds of event as a worksheet may write them. */
+const EVENT_KIND_NAMES: ReadonlyMap<string, 'FOMC' | 'CPI' | 'PPI'> = new Map([
+  ['fomc', 'FOMC'],
+  ['cpi', 'CPI'],
+  ['ppi', 'PPI'],
+]);
+
+/**
+ * The events argument: rows of date, kind (FOMC, CPI or PPI) and an optional source; blank rows
+ * are skipped. Each bad cell is named by its row, counted from 1.
+ */
+function eventsArg(range: unknown): { date: string; kind: 'FOMC' | 'CPI' | 'PPI'; source: string }[] {
+  const rows: unknown[][] = Array.isArray(range)
+    ? (range as unknown[]).map((r): unknown[] => (Array.isArray(r) ? (r as unknown[]) : [r]))
+    : [[range]];
+  const out: { date: string; kind: 'FOMC' | 'CPI' | 'PPI'; source: string }[] = [];
+  rows.forEach((r, i) => {
+    if (r.every((c) => isMissing(c))) return;
+    const at = `events row ${i + 1}`;
+    if (r.length < 2)
+      throw invalidInput(
+        at,
+        `has ${r.length} column`,
+        'select two or three columns: date, kind (FOMC, CPI or PPI), source',
+      );
+    const kindText = typeof r[1] === 'string' ? r[1].trim().toLowerCase() : '';
+    const kind = EVENT_KIND_NAMES.get(kindText);
+    if (kind === undefined)
+      throw invalidInput(
+        `${at} kind`,
+        isMissing(r[1]) ? 'is empty' : `is ${JSON.stringify(r[1])}`,
+        'pass FOMC, CPI or PPI',
+      );
+    const source = typeof r[2] === 'string' && r[2].trim() !== '' ? r[2].trim() : 'your events (worksheet)';
+    out.push({ date: dateArg(`${at} date`, r[0]), kind, source });
+  });
+  return out;
+}
+
 /**
  * The whole ALVH plan (method sections 1-8) from a two-column range of names and values, explained line by line.
  * @customfunction PLAN PLAN
  * @helpurl https://localhost:3000/help.html#PLAN
  * @param inputs Two columns, name then value: date, spx, vix, vvix, rate, divYield, VX1…VXn (points), expiry, k1…k4, quantity, credit, capital, budget (USD), optional rsi, prevSpread, macdHist, adSlope, lastDate, lastVix, lastVX1…, and any policy field (e.g. tailCoverage).
- * @returns Three columns: label, value, explanation; sections for the curve, condor, split, overlay, tail, scenario, costs and caps, rebalance, historical analogs, the audit trail and warnings.
+ * @param [events] Your events: rows of date, kind (FOMC, CPI or PPI) and optional source, e.g. the BLS CPI release dates.
+ * @param [eventsMode] "add" (default): your events join the FOMC decisions shipped with ALVH; "replace": your events are the whole calendar.
+ * @returns Three columns: label, value, explanation; sections for the curve, condor, split, overlay, tail, scenario, costs and caps, rebalance, events, historical analogs, the audit trail and warnings.
  */
-export function plan(inputs: unknown[][]): unknown[][] {
+export function plan(inputs: unknown[][], events?: unknown, eventsMode?: unknown): unknown[][] {
   return excelCall(() => {
     const rows = keyValueArg('inputs', inputs);
-    const signals: Record<string, number> = {};
+    const signals: Record<string, unknown> = {};
+    const signalKey = new Map<string, string>();
     const lastRows: [string, unknown][] = [];
     const rest: unknown[][] = [];
     for (const [key, value] of rows) {
       const k = typeof key === 'string' ? normalizeKey(key) : '';
       const signal = SIGNAL_KEYS.get(k);
       if (signal !== undefined) {
+        const first = signalKey.get(signal);
+        if (first !== undefined)
+          throw invalidInput(
+            `inputs ${key}`,
+            `gives ${signal} again (the row "${first}" gives it)`,
+            'keep one row per input',
+          );
+        signalKey.set(signal, String(key));
         if (!isMissing(value)) signals[signal] = numberArg(`inputs ${key}`, value);
-      } else if (/^last(date|vix|vx\d{1,2})$/.test(k)) lastRows.push([key as string, value]);
+      } else if (k === 'events' || k === 'eventsmode') {
+        throw invalidInput(
+          `inputs ${key}`,
+          'is not a row of the inputs',
+          "pass your events as ALVH.PLAN's second argument (rows of date, kind, source) and the mode as its third",
+        );
+      } else if (/^last(date|vix|vx\d+)$/.test(k)) lastRows.push([key as string, value]);
       else rest.push([key, value]);
     }
     const lastRebalance = lastRebalanceOf(lastRows);
@@ -104,13 +188,18 @@ export function plan(inputs: unknown[][]): unknown[][] {
       if (isAlvhError(e)) throw new AlvhError(e.code, `inputs ${e.field}`, e.problem, e.fix);
       throw invalidInput('inputs', e instanceof Error ? e.message : String(e), 'check the names in the first column');
     }
-    if (selection.unknownKeys.length > 0) {
+    if (selection.unknownKeys.length > 0) throw unknownKeysError(selection.unknownKeys);
+    const mode = choiceArg('eventsMode', eventsMode, ['add', 'replace'] as const);
+    const given = isMissing(events) ? undefined : eventsArg(events);
+    if (given !== undefined) {
+      signals['events'] = given;
+      signals['eventsMode'] = mode;
+    } else if (!isMissing(eventsMode))
       throw invalidInput(
-        'inputs',
-        `has unknown name${selection.unknownKeys.length > 1 ? 's' : ''} ${selection.unknownKeys.map((k) => JSON.stringify(k)).join(', ')}`,
-        'see ALVH.PLAN help for the names (date, spx, vix, VX1…, k1…k4, capital, policy fields)',
+        'eventsMode',
+        `is ${JSON.stringify(eventsMode)} but no events are given`,
+        'pass the events range, or leave eventsMode empty',
       );
-    }
     const fields = Object.fromEntries(FIELD_NAMES.map((f) => [f, selection.fields[f] ?? ''])) as Record<
       FieldName,
       string
@@ -126,7 +215,15 @@ export function plan(inputs: unknown[][]): unknown[][] {
     try {
       result = buildPlan(raw as PlanInput);
     } catch (e) {
-      if (isAlvhError(e)) throw new AlvhError(e.code, `inputs ${planKey(e.field)}`, e.problem, e.fix);
+      if (isAlvhError(e)) {
+        const ev = /^signals\.events(?:\[(\d+)\])?/.exec(e.field);
+        const field = ev
+          ? ev[1] === undefined
+            ? 'events'
+            : `events row ${Number(ev[1]) + 1}`
+          : `inputs ${planKey(e.field)}`;
+        throw new AlvhError(e.code, field, e.problem, e.fix);
+      }
       throw e;
     }
     const view = presentPlan(result, 'excel');

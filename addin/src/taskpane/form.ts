@@ -118,6 +118,13 @@ export function readCurve(): { expiry: string; price: string }[] {
   }));
 }
 
+/** The events box (a textarea: `input` covers inputs and selects). */
+export function eventsBox(): HTMLTextAreaElement {
+  const e = form().elements.namedItem('events');
+  if (!(e instanceof HTMLTextAreaElement)) throw new Error('the form has no events box');
+  return e;
+}
+
 export function readState(): FormState {
   const fields = Object.fromEntries(FIELD_NAMES.map((n) => [n, input(n).value])) as Record<FieldName, string>;
   const policy: Record<string, string> = {};
@@ -125,7 +132,7 @@ export function readState(): FormState {
     const c = input(`policy.${key}`);
     if (c.value.trim() !== (c.dataset['default'] ?? '')) policy[key] = c.value;
   }
-  return { fields, futures: readCurve(), policy };
+  return { fields, futures: readCurve(), policy, events: eventsBox().value, eventsMode: input('eventsMode').value };
 }
 
 export function fill(

@@ -16,6 +16,7 @@ import {
   addCurveRow,
   buildPolicyFields,
   curveBody,
+  eventsBox,
   fill,
   form,
   input,
@@ -31,7 +32,7 @@ import { presentPlan } from '../common/present';
 import { presentMonteCarlo, presentStress, mergeCloudMonteCarlo } from '../common/presentRuns';
 import type { McRun } from '../common/presentRuns';
 import { renderMonteCarlo, renderPlan, renderStress, showError } from './render';
-import { parsePastedCurve, readKeyValueRange } from '../common/selection';
+import { parsePastedCurve, readKeyValueRange, unknownKeysError } from '../common/selection';
 import { browserSettingsStore, checkEndpoint, officeSettingsStore } from './settings';
 import type { Settings, SettingsStore } from './settings';
 import {
@@ -151,6 +152,16 @@ function validate(extra: readonly { path: string; message: string }[] = []): unk
       control = input(`policy.${t.name}`);
       key = `policy.${t.name}`;
       ($('policy') as HTMLDetailsElement).open ||= showAll;
+    } else if (t.kind === 'events') {
+      control = eventsBox();
+      key = 'events';
+      ($('events') as HTMLDetailsElement).open ||= showAll;
+      if (!byControl.has(control))
+        byControl.set(control, {
+          text: t.line === undefined ? issue.message : `line ${t.line + 1}: ${issue.message}`,
+          key,
+        });
+      continue;
     } else if (t.kind === 'future') {
       const row = curveBody().rows[t.row];
       control = (row?.querySelector(`.fut-${t.cell}`) as HTMLElement | null) ?? null;
@@ -165,7 +176,7 @@ function validate(extra: readonly { path: string; message: string }[] = []): unk
     if (control && !byControl.has(control)) byControl.set(control, { text: issue.message, key });
     if (!control) general.push(`${path}: ${issue.message}`);
   }
-  const controls = form().querySelectorAll<HTMLElement>('input, select');
+  const controls = form().querySelectorAll<HTMLElement>('input, select, textarea');
   for (const c of controls) {
     const name = c.getAttribute('name') ?? '';
     if (name === 'endpoint' || name === 'functionKey' || name === 'paths' || name === 'seed') continue;
@@ -450,13 +461,13 @@ async function fillFromSelection(): Promise<void> {
   try {
     const values = await Excel.run((ctx) => readSelection(ctx));
     const got = readKeyValueRange(values, POLICY_FIELDS);
+    // A misspelled key is an error, as in the API and ALVH.PLAN: nothing is filled from the range.
+    if (got.unknownKeys.length > 0) throw unknownKeysError(got.unknownKeys);
     fill(got.fields, got.futures, got.policy);
     for (const k of Object.keys(got.fields)) touched.add(k);
     if (got.futures) touched.add('futures');
     const n = Object.keys(got.fields).length + (got.futures?.length ?? 0) + Object.keys(got.policy).length;
-    note(
-      `Read ${n} value${n === 1 ? '' : 's'} from the selection.${got.unknownKeys.length > 0 ? ` Not recognised: ${got.unknownKeys.join(', ')}.` : ''}`,
-    );
+    note(`Read ${n} value${n === 1 ? '' : 's'} from the selection.`);
     onFormChange();
   } catch (e) {
     note(`Could not read the selection: ${message(e)}`);

@@ -2,14 +2,15 @@
  * Steps of `plan` on the signals and the split (sections 3-4).
  */
 import {
-  FOMC_STATEMENT_DATES,
   breadthDeteriorating,
   breadthState,
-  eventsBetween,
-  eventsWithin,
+  eventsBetweenByKind,
+  eventsNearByKind,
   macd,
   rsi,
   volOfVolExpanding,
+  withUserEvents,
+  NO_EVENT_CALENDAR,
   type MarketEvent,
 } from '../signals/index';
 import type { TermStructure } from '../market/index';
@@ -31,7 +32,13 @@ export function stepSignals(p: ParsedPlanInput, policy: Policy, lastSpread: numb
   const audit: AuditEntry[] = [];
   const warnings: string[] = [];
   const s = p.signals ?? {};
-  const out: PlanSignals = { eventsNear: [], eventRisk: false, eventsInCondorLife: 0, eventsSource: 'given' };
+  const out: PlanSignals = {
+    eventsNear: [],
+    eventRisk: false,
+    eventsNearByKind: [],
+    eventsInCondorLifeByKind: [],
+    eventsSource: 'shipped',
+  };
   if (s.rsi !== undefined) out.rsi = s.rsi;
   else if (s.spxCloses !== undefined) {
     const series = withPrefix(
@@ -74,16 +81,38 @@ export function stepSignals(p: ParsedPlanInput, policy: Policy, lastSpread: numb
     out.breadthDeteriorating = b.deteriorating;
   }
   {
-    // The user's list, else the FOMC statement dates the product ships (2025-2027, source named in each event)
-    const ev = (s.events as MarketEvent[] | undefined) ?? [...FOMC_STATEMENT_DATES];
-    out.eventsSource = s.events !== undefined ? 'given' : 'shipped FOMC statement dates 2025-2027';
-    out.eventsNear = eventsWithin(p.valuationDate, policy.eventWindowDays, ev);
+    // The shipped calendar (FOMC decisions 1994-2027), with the user's events added or in its place.
+    const given = s.events as MarketEvent[] | undefined;
+    const mode = s.eventsMode ?? 'add';
+    const calendar = withUserEvents(given, mode);
+    out.eventsSource = given === undefined ? 'shipped' : mode === 'add' ? 'shipped and given' : 'given';
+    out.eventsNearByKind = eventsNearByKind(p.valuationDate, policy.eventWindowDays, calendar);
+    // (an expiry on or before the date is rejected by the condor step, naming condor.expiry)
+    out.eventsInCondorLifeByKind =
+      p.condor.expiry > p.valuationDate ? eventsBetweenByKind(p.valuationDate, p.condor.expiry, calendar) : [];
+    out.eventsNear = out.eventsNearByKind
+      .flatMap((k) => k.events ?? [])
+      .sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
     out.eventRisk = out.eventsNear.length > 0;
-    out.eventsInCondorLife =
-      p.condor.expiry > p.valuationDate ? eventsBetween(p.valuationDate, p.condor.expiry, ev).length : 0;
     if (out.eventRisk) {
       warnings.push(
         `Event risk: ${out.eventsNear.map((e) => `${e.kind} on ${e.date}`).join(', ')} within ${policy.eventWindowDays} days of the valuation date.`,
+      );
+    }
+    const missing = out.eventsNearByKind
+      .map((k, i) => [k, out.eventsInCondorLifeByKind[i]] as const)
+      .filter(([near, life]) => !near.covered || (life !== undefined && !life.covered))
+      .map(([near]) => near.kind);
+    if (missing.length > 0) {
+      warnings.push(
+        `${missing.join(', ')}: ${NO_EVENT_CALENDAR} (${missing
+          .map((k) => {
+            const c = calendar.coverage[k];
+            return c ? `the ${k} calendar covers ${c.from} to ${c.to}` : `no ${k} dates`;
+          })
+          .join(
+            '; ',
+          )}): event risk from ${missing.length === 1 ? 'it' : 'them'} is not checked near the date or in the condor's life to ${p.condor.expiry}; pass the dates as your events (signals.events).`,
       );
     }
   }
@@ -95,7 +124,9 @@ export function stepSignals(p: ParsedPlanInput, policy: Policy, lastSpread: numb
       volOfVolExpanding: out.volOfVolExpanding ?? 'not given',
       breadthDeteriorating: out.breadthDeteriorating ?? 'not given',
       eventsNear: out.eventsNear.length,
-      eventsInCondorLife: out.eventsInCondorLife,
+      eventsInCondorLife: out.eventsInCondorLifeByKind
+        .map((k) => `${k.kind} ${k.events === undefined ? 'no calendar' : `${k.events.length}${k.covered ? '' : '+'}`}`)
+        .join(', '),
       eventsSource: out.eventsSource,
     },
     effect: 'signals read for the split (rules 2-4 of section 4 fire only on signals that were given)',

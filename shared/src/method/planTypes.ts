@@ -2,7 +2,7 @@
  * The result types of `plan` (method/plan.ts): one interface per part of the plan.
  */
 import type { FuturesQuote, MeanReversionFit, Regime } from '../market/index';
-import type { MarketEvent } from '../signals/index';
+import type { KindEvents, MarketEvent } from '../signals/index';
 import type { BookMarks, Leg, SkewParams } from '../book/index';
 import type { Policy } from '../schemas/policy';
 import type { AuditEntry } from './audit';
@@ -54,13 +54,16 @@ export interface PlanSignals {
   prevSpread?: number;
   volOfVolExpanding?: boolean;
   breadthDeteriorating?: boolean;
-  /** Events within eventWindowDays of the valuation date. */
+  /** Events of every kind found within eventWindowDays of the valuation date, in date order. */
   eventsNear: MarketEvent[];
+  /** True when an event of any kind is within the window (a kind without a calendar cannot clear it: see eventsNearByKind). */
   eventRisk: boolean;
-  /** Events from the valuation date to the condor's expiry. */
-  eventsInCondorLife: number;
-  /** Where the event list came from: the input, or the shipped FOMC dates. */
-  eventsSource: 'given' | 'shipped FOMC statement dates 2025-2027';
+  /** Per kind (FOMC, CPI, PPI): the events within the window, or "no event calendar for this date" (never a zero count). */
+  eventsNearByKind: KindEvents[];
+  /** Per kind: the events from the valuation date to the condor's expiry, or "no event calendar for this date". */
+  eventsInCondorLifeByKind: KindEvents[];
+  /** The calendar used: the shipped one (FOMC decisions 1994-2027), it with your events added, or your events alone. */
+  eventsSource: 'shipped' | 'shipped and given' | 'given';
 }
 
 export interface PlanScenario {

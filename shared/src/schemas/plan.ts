@@ -108,29 +108,40 @@ export const MarketEventSchema = z.strictObject({
   source: z.string({ error: 'name where the date comes from' }).min(1, { error: 'name where the date comes from' }),
 });
 
-export const SignalsSchema = z.strictObject({
-  /** SPX daily closes, oldest first (RSI needs period + 1). */
-  spxCloses: signalArray(positiveNumber).optional(),
-  /** RSI(14) if computed elsewhere, 0-100. */
-  rsi: finiteNumber
-    .min(0, { error: 'pass RSI between 0 and 100' })
-    .max(100, { error: 'pass RSI between 0 and 100' })
-    .optional(),
-  /** F1 − F2 at the last rebalance or 5 trading days ago, points. */
-  prevSpread: finiteNumber.optional(),
-  /** VVIX daily closes, oldest first (MACD needs 34): the vol-of-vol series of the default policy. */
-  vvixCloses: signalArray(positiveNumber).optional(),
-  /** VVIX/VIX daily ratios, oldest first (MACD needs 34): read when policy.volOfVolSeries is 'vvix-vix-ratio'. */
-  vvixVixRatio: signalArray(positiveNumber).optional(),
-  /** MACD histogram of the vol-of-vol series if computed elsewhere. */
-  macdHist: finiteNumber.optional(),
-  /** Daily advancing and declining issues, oldest first, same length. */
-  advancers: signalArray(nonNegativeNumber).optional(),
-  decliners: signalArray(nonNegativeNumber).optional(),
-  /** A/D line slope if computed elsewhere. */
-  adSlope: finiteNumber.optional(),
-  events: signalArray(MarketEventSchema).optional(),
-});
+export const SignalsSchema = z
+  .strictObject({
+    /** SPX daily closes, oldest first (RSI needs period + 1). */
+    spxCloses: signalArray(positiveNumber).optional(),
+    /** RSI(14) if computed elsewhere, 0-100. */
+    rsi: finiteNumber
+      .min(0, { error: 'pass RSI between 0 and 100' })
+      .max(100, { error: 'pass RSI between 0 and 100' })
+      .optional(),
+    /** F1 − F2 at the last rebalance or 5 trading days ago, points. */
+    prevSpread: finiteNumber.optional(),
+    /** VVIX daily closes, oldest first (MACD needs 34): the vol-of-vol series of the default policy. */
+    vvixCloses: signalArray(positiveNumber).optional(),
+    /** VVIX/VIX daily ratios, oldest first (MACD needs 34): read when policy.volOfVolSeries is 'vvix-vix-ratio'. */
+    vvixVixRatio: signalArray(positiveNumber).optional(),
+    /** MACD histogram of the vol-of-vol series if computed elsewhere. */
+    macdHist: finiteNumber.optional(),
+    /** Daily advancing and declining issues, oldest first, same length. */
+    advancers: signalArray(nonNegativeNumber).optional(),
+    decliners: signalArray(nonNegativeNumber).optional(),
+    /** A/D line slope if computed elsewhere. */
+    adSlope: finiteNumber.optional(),
+    /** Your dated events (FOMC, CPI, PPI), each with its source. */
+    events: signalArray(MarketEventSchema).optional(),
+    /**
+     * How `events` meets the shipped calendar (FOMC decisions 1994-2027): 'add' (default) joins them;
+     * 'replace' makes your list the whole calendar, each kind covered from its first to its last date.
+     */
+    eventsMode: z.enum(['add', 'replace'], { error: 'pass "add" (join the shipped calendar) or "replace"' }).optional(),
+  })
+  .refine((s) => s.eventsMode === undefined || s.events !== undefined, {
+    path: ['eventsMode'],
+    error: 'eventsMode needs signals.events: pass your events, or remove eventsMode',
+  });
 
 export const LastRebalanceSchema = z.strictObject({
   date: isoDate,

@@ -24,53 +24,6 @@ export interface MarketEvent {
   source: string;
 }
 
-const FOMC_2025_2026 =
-  'Federal Reserve press release 2024-08-09, "Federal Open Market Committee announces its tentative meeting schedule for 2025 and 2026" (statement on the second meeting day)';
-const FOMC_2027 =
-  'Federal Reserve press release 2025-09-05, "Federal Open Market Committee announces its tentative meeting schedule for 2027" (statement on the second meeting day)';
-
-/**
- * Scheduled FOMC policy-statement dates (the second day of each two-day meeting), 2025-2027, as
- * the Federal Reserve published them. Tentative schedules can change and unscheduled meetings are
- * not listed: check the Fed's FOMC calendar before relying on them.
- * @deprecated the whole shipped calendar with its coverage is {@link SHIPPED_EVENT_CALENDAR}; this
- * list stays until every caller reads that.
- */
-export const FOMC_STATEMENT_DATES: readonly MarketEvent[] = Object.freeze(
-  [
-    ...[
-      '2025-01-29',
-      '2025-03-19',
-      '2025-05-07',
-      '2025-06-18',
-      '2025-07-30',
-      '2025-09-17',
-      '2025-10-29',
-      '2025-12-10',
-    ].map((date) => ({ date, source: FOMC_2025_2026 })),
-    ...[
-      '2026-01-28',
-      '2026-03-18',
-      '2026-04-29',
-      '2026-06-17',
-      '2026-07-29',
-      '2026-09-16',
-      '2026-10-28',
-      '2026-12-09',
-    ].map((date) => ({ date, source: FOMC_2025_2026 })),
-    ...[
-      '2027-01-27',
-      '2027-03-17',
-      '2027-04-28',
-      '2027-06-09',
-      '2027-07-28',
-      '2027-09-15',
-      '2027-10-27',
-      '2027-12-08',
-    ].map((date) => ({ date, source: FOMC_2027 })),
-  ].map((e) => Object.freeze({ date: e.date, kind: 'FOMC' as const, source: e.source })),
-);
-
 const KINDS = new Set(['FOMC', 'CPI', 'PPI']);
 
 function checkEvents(events: readonly MarketEvent[]): number[] {
@@ -89,7 +42,7 @@ function checkEvents(events: readonly MarketEvent[]): number[] {
  * Events within `windowDays` calendar days of a date, before or after (|event − date| ≤ window),
  * in date order.
  * @param windowDays calendar days, whole number ≥ 0 (the policy's eventWindowDays, default 2)
- * @example eventsWithin('2026-03-16', 2, FOMC_STATEMENT_DATES) // [{ date: '2026-03-18', kind: 'FOMC', ... }]
+ * @example eventsWithin('2026-03-16', 2, SHIPPED_EVENT_CALENDAR.events) // [{ date: '2026-03-18', kind: 'FOMC', ... }]
  */
 export function eventsWithin(date: string, windowDays: number, events: readonly MarketEvent[]): MarketEvent[] {
   const day = parseIsoDate('date', date);
@@ -100,7 +53,7 @@ export function eventsWithin(date: string, windowDays: number, events: readonly 
 
 /**
  * Events from `from` to `to` inclusive (e.g. those inside an option's life), in date order.
- * @example eventsBetween('2026-01-01', '2026-03-31', FOMC_STATEMENT_DATES).length // 2
+ * @example eventsBetween('2026-01-01', '2026-03-31', SHIPPED_EVENT_CALENDAR.events).length // 2
  */
 export function eventsBetween(from: string, to: string, events: readonly MarketEvent[]): MarketEvent[] {
   const a = parseIsoDate('from', from);
@@ -157,36 +110,33 @@ export const SHIPPED_EVENT_CALENDAR: EventCalendar = Object.freeze({
 
 /**
  * The calendar a plan uses, from the shipped one and the user's events.
- * - `replace` (default, as `signals.events` has always worked): the user's list is the whole
- *   calendar and is taken as complete for every kind, at every date.
- * - `add`: the user's events join the shipped ones (a date and kind already listed is kept once);
- *   a kind the shipped calendar does not cover becomes covered from the user's first to last event
- *   of that kind, and a covered kind's span widens to include the user's events.
+ * - `add` (default): the user's events join the shipped ones (a date and kind already listed is
+ *   kept once); a kind the shipped calendar does not cover becomes covered from the user's first to
+ *   last event of that kind, and a covered kind's span widens to include the user's events.
+ * - `replace`: the user's list is the whole calendar; each kind it lists is covered from its first
+ *   to its last date, and a kind it does not list has no calendar (never a silent zero).
  * Without user events the shipped calendar is returned as is.
  * @example withUserEvents([{ date: '2024-07-11', kind: 'CPI', source: 'BLS' }], 'add').coverage.CPI
  *   // { from: '2024-07-11', to: '2024-07-11', source: 'user events' }
  */
 export function withUserEvents(
   events: readonly MarketEvent[] | undefined,
-  mode: 'replace' | 'add' = 'replace',
+  mode: 'replace' | 'add' = 'add',
   shipped: EventCalendar = SHIPPED_EVENT_CALENDAR,
 ): EventCalendar {
   if (mode !== 'replace' && mode !== 'add')
     throw invalidInput('mode', `is ${JSON.stringify(mode)}`, "pass 'replace' or 'add'");
   if (events === undefined) return shipped;
   checkEvents(events);
-  if (mode === 'replace') {
-    const whole = { from: '0001-01-01', to: '9999-12-31', source: 'user events' };
-    return { events: sortByDate([...events]), coverage: { FOMC: whole, CPI: whole, PPI: whole } };
-  }
-  const seen = new Set(shipped.events.map((e) => `${e.kind} ${e.date}`));
-  const merged = [...shipped.events];
+  const base: EventCalendar = mode === 'replace' ? { events: [], coverage: {} } : shipped;
+  const seen = new Set(base.events.map((e) => `${e.kind} ${e.date}`));
+  const merged = [...base.events];
   for (const e of events) {
     if (seen.has(`${e.kind} ${e.date}`)) continue;
     seen.add(`${e.kind} ${e.date}`);
     merged.push(e);
   }
-  const coverage: Partial<Record<EventKind, EventCoverage>> = { ...shipped.coverage };
+  const coverage: Partial<Record<EventKind, EventCoverage>> = { ...base.coverage };
   for (const kind of EVENT_KINDS) {
     const dates = events.filter((e) => e.kind === kind).map((e) => e.date);
     if (dates.length === 0) continue;
@@ -204,18 +154,29 @@ export function withUserEvents(
   return { events: sortByDate(merged), coverage };
 }
 
-/** One kind's answer: its events, or no calendar for the date (events undefined, `note` says so). */
+/**
+ * One kind's answer. Covered: every event of the kind in the span (an empty list is a real zero).
+ * Not covered: the events the calendar does list there (found events always count for event
+ * risk), or `events` undefined when it lists none, never an empty list; `note` says so.
+ */
 export interface KindEvents {
   kind: EventKind;
   covered: boolean;
-  /** The events found; undefined (never an empty list) when the calendar does not cover the date. */
+  /** The events found; undefined (never an empty list) when the calendar does not cover the date and lists none. */
   events: MarketEvent[] | undefined;
   /** "no event calendar for this date" and the span covered, when not covered. */
   note?: string;
 }
 
-function uncovered(kind: EventKind, coverage: EventCoverage | undefined): KindEvents {
+function uncovered(kind: EventKind, coverage: EventCoverage | undefined, found: MarketEvent[]): KindEvents {
   const span = coverage ? ` (the ${kind} calendar covers ${coverage.from} to ${coverage.to})` : ` (no ${kind} dates)`;
+  if (found.length > 0)
+    return {
+      kind,
+      covered: false,
+      events: found,
+      note: `${kind}: the calendar is not complete for this date${span}: only the ${kind} dates listed are known`,
+    };
   return { kind, covered: false, events: undefined, note: `${kind}: ${NO_EVENT_CALENDAR}${span}` };
 }
 
@@ -234,8 +195,9 @@ export function eventsNearByKind(date: string, windowDays: number, calendar: Eve
   const last = toIsoDate(day + windowDays);
   return EVENT_KINDS.map((kind) => {
     const c = calendar.coverage[kind];
-    if (!c || c.from > first || c.to < last) return uncovered(kind, c);
-    return { kind, covered: true, events: near.filter((e) => e.kind === kind) };
+    const mine = near.filter((e) => e.kind === kind);
+    if (!c || c.from > first || c.to < last) return uncovered(kind, c, mine);
+    return { kind, covered: true, events: mine };
   });
 }
 
@@ -247,7 +209,8 @@ export function eventsBetweenByKind(from: string, to: string, calendar: EventCal
   const found = eventsBetween(from, to, calendar.events);
   return EVENT_KINDS.map((kind) => {
     const c = calendar.coverage[kind];
-    if (!c || c.from > from || c.to < to) return uncovered(kind, c);
-    return { kind, covered: true, events: found.filter((e) => e.kind === kind) };
+    const mine = found.filter((e) => e.kind === kind);
+    if (!c || c.from > from || c.to < to) return uncovered(kind, c, mine);
+    return { kind, covered: true, events: mine };
   });
 }

@@ -3,7 +3,6 @@ export { ema, macd, volOfVolExpanding } from './macd';
 export { type BreadthState, adLine, breadthDeteriorating, breadthState, linearSlope } from './breadth';
 export {
   EVENT_KINDS,
-  FOMC_STATEMENT_DATES,
   NO_EVENT_CALENDAR,
   SHIPPED_EVENT_CALENDAR,
   type EventCalendar,

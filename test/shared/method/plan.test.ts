@@ -152,20 +152,49 @@ describe('plan — composition', () => {
     expect(dg.overlay.unitLegs.every((l) => l.kind === 'vix')).toBe(true);
   });
 
-  it('events near the date warn, events in the condor life are counted', () => {
-    const e = plan({
-      ...input,
-      signals: {
-        events: [
-          { date: '2024-01-03', kind: 'FOMC', source: 'minutes' },
-          { date: '2024-01-11', kind: 'CPI', source: 'BLS release calendar' },
-          { date: '2024-01-31', kind: 'FOMC', source: 'Federal Reserve calendar' },
-        ],
-      },
-    });
+  it('events near the date warn, events in the condor life are listed per kind', () => {
+    const events = [
+      { date: '2024-01-03', kind: 'FOMC' as const, source: 'minutes' },
+      { date: '2024-01-11', kind: 'CPI' as const, source: 'BLS release calendar' },
+      { date: '2024-01-31', kind: 'FOMC' as const, source: 'Federal Reserve calendar' },
+    ];
+    const e = plan({ ...input, signals: { events } });
+    expect(e.signals.eventsSource).toBe('shipped and given');
     expect(e.signals.eventRisk).toBe(true);
-    expect(e.signals.eventsInCondorLife).toBe(3);
     expect(e.warnings.some((w) => w.startsWith('Event risk: FOMC on 2024-01-03'))).toBe(true);
+    const [fomc, cpi, ppi] = e.signals.eventsInCondorLifeByKind;
+    // FOMC: the shipped 2024-01-31 decision is listed once, beside the user's 2024-01-03.
+    expect(fomc).toMatchObject({ kind: 'FOMC', covered: true });
+    expect(fomc!.events!.map((x) => x.date)).toEqual(['2024-01-03', '2024-01-31']);
+    // CPI: the one release given is listed, but a single date covers no span: not a complete count.
+    expect(cpi).toMatchObject({ kind: 'CPI', covered: false });
+    expect(cpi!.events!.map((x) => x.date)).toEqual(['2024-01-11']);
+    // PPI: nothing given, nothing shipped: no calendar, never zero.
+    expect(ppi).toEqual({
+      kind: 'PPI',
+      covered: false,
+      events: undefined,
+      note: 'PPI: no event calendar for this date (no PPI dates)',
+    });
+    expect(e.warnings.find((w) => w.startsWith('CPI, PPI: no event calendar for this date'))).toBeDefined();
+    // replace: the user's list alone; FOMC is covered only from its first to its last date given.
+    const r = plan({ ...input, signals: { events, eventsMode: 'replace' } });
+    expect(r.signals.eventsSource).toBe('given');
+    expect(r.signals.eventsInCondorLifeByKind[0]!.covered).toBe(false);
+    expect(r.warnings.some((w) => w.startsWith('FOMC, CPI, PPI: no event calendar for this date'))).toBe(true);
+  });
+
+  it('without events, the shipped FOMC decisions are read and CPI/PPI are said to have no calendar', () => {
+    const e = plan(input);
+    expect(e.signals.eventsSource).toBe('shipped');
+    expect(e.signals.eventsNearByKind.map((k) => k.covered)).toEqual([true, false, false]);
+    expect(e.signals.eventsNearByKind[0]!.events).toEqual([]);
+    expect(e.signals.eventsInCondorLifeByKind[0]!.events!.map((x) => x.date)).toEqual(['2024-01-31']);
+    for (const k of [...e.signals.eventsNearByKind.slice(1), ...e.signals.eventsInCondorLifeByKind.slice(1)]) {
+      expect(k.events).toBeUndefined();
+      expect(k.note).toMatch(/no event calendar for this date/);
+    }
+    expect(() => plan({ ...input, signals: { eventsMode: 'replace' } })).toThrow(/eventsMode needs signals\.events/);
   });
 
   it('a scenario in which the tail call cannot gain: no contracts, the reason first among the warnings', () => {

@@ -138,11 +138,17 @@ describeWithData('plans for real days (1.5 SD, 50-wide condor about 45 days out,
   });
 });
 
-describeWithData('events from the shipped FOMC list', () => {
+describeWithData('events from the shipped FOMC calendar', () => {
   it('2025-04-08: the 2025-05-07 FOMC falls inside the condor life; none within 2 days', () => {
     const p = plan(realDayInput('2025-04-08').input);
-    expect(p.signals.eventsSource).toBe('shipped FOMC statement dates 2025-2027');
-    expect(p.signals.eventsInCondorLife).toBe(1);
+    expect(p.signals.eventsSource).toBe('shipped');
+    expect(p.signals.eventsInCondorLifeByKind[0]!.events!.map((e) => e.date)).toEqual(['2025-05-07']);
     expect(p.signals.eventRisk).toBe(false);
+  });
+  it('2018-01-29: the 2018-01-31 decision, once missed by a 2025-2027 list, is event risk now', () => {
+    const p = plan(realDayInput('2018-01-29').input);
+    expect(p.signals.eventsNear.map((e) => `${e.kind} ${e.date}`)).toEqual(['FOMC 2018-01-31']);
+    expect(p.signals.eventRisk).toBe(true);
+    expect(p.warnings).toContain('Event risk: FOMC on 2018-01-31 within 2 days of the valuation date.');
   });
 });

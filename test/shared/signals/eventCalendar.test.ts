@@ -159,6 +159,9 @@ describe('the user’s events', () => {
     expect(f!.events).toEqual([]);
     // The window must lie inside the span the user gave: 2024-07-12 ± 2 days runs past its last day.
     expect(eventsNearByKind('2024-07-12', 2, cal)[1]!.covered).toBe(false);
+    // ... but the release it does list still counts for event risk, with a note that the list may be short.
+    expect(eventsNearByKind('2024-07-12', 2, cal)[1]!.events!.map((e) => e.date)).toEqual(['2024-07-11']);
+    expect(eventsNearByKind('2024-07-12', 2, cal)[1]!.note).toMatch(/^CPI: the calendar is not complete for this date/);
     expect(eventsNearByKind('2024-07-11', 0, cal)[1]!.events!.map((e) => e.date)).toEqual(['2024-07-11']);
     expect(p!.note).toMatch(/^PPI: no event calendar for this date/);
     // Inside the span, a day with no CPI release near is a covered zero; outside it, no calendar.
@@ -170,12 +173,15 @@ describe('the user’s events', () => {
     expect(again.events).toHaveLength(SHIPPED_EVENT_CALENDAR.events.length);
   });
 
-  it('replace (the default): the user’s list is the whole calendar, complete for every kind', () => {
-    const cal = withUserEvents(cpi);
+  it('replace: the user’s list is the whole calendar, each kind covered over its own span only', () => {
+    const cal = withUserEvents(cpi, 'replace');
     expect(cal.events).toEqual(cpi);
-    const [f, c] = eventsNearByKind('2024-07-29', 2, cal);
-    expect(f).toEqual({ kind: 'FOMC', covered: true, events: [] });
+    expect(cal.coverage).toEqual({ CPI: { from: '2022-06-10', to: '2024-07-11', source: 'user events' } });
+    // FOMC is not in the list: no calendar, never a zero (the shipped 2024-07-31 decision is gone).
+    const [f, c] = eventsNearByKind('2024-07-01', 2, cal);
+    expect(f).toMatchObject({ kind: 'FOMC', covered: false, events: undefined });
     expect(c).toEqual({ kind: 'CPI', covered: true, events: [] });
+    expect(withUserEvents(cpi)).toEqual(withUserEvents(cpi, 'add'));
   });
 
   it('rejects a bad mode or event, naming the field and the fix', () => {
