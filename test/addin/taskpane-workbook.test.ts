@@ -176,6 +176,7 @@ const hist: HistogramView = {
   alvh: [10, 90, 650, 250],
   tails: { low: -50000, high: 30000, below: [0, 0], above: [0, 0] },
   paths: 1000,
+  measure: 'real-world measure',
   stats: [
     { label: 'Mean', condor: 1200, alvh: 900, format: 'usd' },
     { label: 'P(loss)', condor: 0.2, alvh: 0.18, format: 'pct' },
@@ -433,6 +434,7 @@ describe('from the example day: plan(), stressGrid() and a Monte Carlo run throu
     const summary = summarizeMonteCarlo(runMonteCarloChunk(monteCarloInput(raw, 400, 7)));
     const view = presentMonteCarlo(summary);
     expect(view.paths).toBe(400);
+    expect(view.measure).toBe('real-world measure');
     expect(view.binLabels).toHaveLength(summary.histogram.edges.length - 1);
     expect(view.condor.reduce((a, b) => a + b, 0)).toBe(400);
     expect(view.alvh.reduce((a, b) => a + b, 0)).toBe(400);

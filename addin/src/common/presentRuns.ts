@@ -53,6 +53,7 @@ export function presentMonteCarlo(raw: unknown, paths?: PathPnl): HistogramView 
     tails: h.tails,
     stats,
     paths: s.paths,
+    measure: `${s.measure} measure${s.dynamics === 'sqrt-legacy' ? ', square-root model' : ''}`,
   };
 }
 

@@ -76,6 +76,8 @@ export interface HistogramView {
   tails: { low: number; high: number; below: number[]; above: number[] };
   stats: McStatRow[];
   paths: number;
+  /** The measure every figure is in, as the title shows it (e.g. 'real-world measure'). */
+  measure: string;
 }
 
 /** An Excel number format for a {@link ValueFormat}. */

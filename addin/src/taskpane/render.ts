@@ -151,7 +151,7 @@ export function renderStress(view: StressView): void {
 let chart: Chart | undefined;
 
 export function renderMonteCarlo(view: HistogramView): void {
-  byId('mc-title').textContent = `${view.paths.toLocaleString('en-US')} paths`;
+  byId('mc-title').textContent = `${view.paths.toLocaleString('en-US')} paths, ${view.measure}`;
   const t = view.tails;
   byId('mc-tails').textContent = Number.isFinite(t.low)
     ? `Bins span ${formatValue(t.low, 'usd')} to ${formatValue(t.high, 'usd')} (0.5th-99.5th percentile). Not drawn: unhedged ${t.below[0] ?? 0} paths below, ${t.above[0] ?? 0} above; ALVH ${t.below[1] ?? 0} below, ${t.above[1] ?? 0} above. P&L at the horizon, a loss is negative.`

@@ -210,7 +210,7 @@ export async function writeMonteCarloSheet(
   const sheet = ctx.workbook.worksheets.add(name);
   writeTitle(
     sheet,
-    `Monte Carlo P&L, ${view.paths.toLocaleString('en-US')} paths`,
+    `Monte Carlo P&L, ${view.paths.toLocaleString('en-US')} paths, ${view.measure}`,
     'Unhedged condor against the ALVH book',
   );
 

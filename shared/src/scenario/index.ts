@@ -22,8 +22,11 @@ export {
   type Histogram,
 } from './statistics';
 export {
+  MARKET_PERCENTILES,
   MonteCarloCancelled,
   PROGRESS_EVERY,
+  VIX_THRESHOLDS,
+  curveByDays,
   condorHorizonDays,
   mergeMonteCarlo,
   monteCarloSetup,
@@ -32,7 +35,10 @@ export {
   runMonteCarloSetup,
   summarizeMonteCarlo,
   tailTargetAt,
+  type MarketAtHorizon,
   type ModelParams,
+  type MonteCarloDynamics,
+  type MonteCarloMeasure,
   type MonteCarloPartial,
   type MonteCarloSetup,
   type MonteCarloSummary,

@@ -19,6 +19,9 @@ import {
 import { drawdownSpot, scenarioLossKernel, shockedFutureKernel, stressedVixKernel } from '../method/stress';
 import { type Policy } from '../schemas/policy';
 import { resolveDynamics, type Dynamics, type DynamicsParams } from './dynamics';
+import { LogVixModel, type LogVixPath } from './model/logVixModel';
+import { CALIBRATED } from './model/calibrated';
+import type { ScenarioBook } from './scenarioBook';
 import {
   compileLegs,
   dayFactors,
@@ -27,12 +30,23 @@ import {
   legsSettling,
   legsValue,
   type CompiledLegs,
+  type PathFutures,
   type PricerMarket,
 } from './pathPricer';
 import { type MonteCarloSetup } from './mcTypes';
 
 export interface Engine {
-  d: Dynamics;
+  /** The square-root dynamics (`sqrt-legacy`), else null. */
+  d: Dynamics | null;
+  /** The calibrated log-VIX model in the run's measure (`calibrated`), else null. */
+  lv: LogVixModel | null;
+  /**
+   * Calibrated model: ln of the constant-maturity future of tenor CURVE_SHIFT_TENORS[k] is
+   * cmConst[k][t] + cmFast[k]·X + cmSlow[k]·Y on day t (the curve the shift trigger reads).
+   */
+  cmConst: Float64Array[];
+  cmFast: Float64Array;
+  cmSlow: Float64Array;
   m: PricerMarket;
   condor: CompiledLegs;
   overlay: CompiledLegs;
@@ -86,7 +100,8 @@ export function prepare(s: MonteCarloSetup): Engine {
     jumpMeanVix: s.model.jumpMeanVix,
     spxJumpPerVixPoint: s.model.spxJumpPerVixPoint,
   };
-  const d = resolveDynamics(dp);
+  const calibrated = s.run.dynamics === 'calibrated';
+  const d = calibrated ? null : resolveDynamics(dp);
   const condor = compileLegs(b.condor, day0, b.vix, m, b.futureFor, 'book.condor');
   const overlay = compileLegs(b.overlay, day0, b.vix, m, b.futureFor, 'book.overlay');
   const tail = compileLegs(b.tail, day0, b.vix, m, b.futureFor, 'book.tail');
@@ -129,7 +144,27 @@ export function prepare(s: MonteCarloSetup): Engine {
     tail.scale[0]! >= 0 &&
     Number.isInteger(tail.scale[0]! / 100);
   const shiftDecay = Float64Array.from(CURVE_SHIFT_TENORS, (t) => Math.exp((-b.kappa * t) / 365));
+  const lv = calibrated ? calibratedModel(s, lastExpiry) : null;
+  const K = CURVE_SHIFT_TENORS.length;
+  const cmConst: Float64Array[] = [];
+  const cmFast = new Float64Array(K);
+  const cmSlow = new Float64Array(K);
+  if (lv !== null) {
+    const H = s.run.horizonDays;
+    CURVE_SHIFT_TENORS.forEach((tenor, k) => {
+      const row = new Float64Array(H + 1);
+      const premium = Math.log(lv.termPremium[tenor]!);
+      for (let t = 0; t <= H; t++) row[t] = lv.expiryTable(t + tenor)[t]! + premium;
+      cmConst.push(row);
+      cmFast[k] = lv.loadFast[tenor]!;
+      cmSlow[k] = lv.loadSlow[tenor]!;
+    });
+  }
   return {
+    lv,
+    cmConst,
+    cmFast,
+    cmSlow,
     tailArgs: resizable ? tailSizeConstants(p, m, tail.expiryDay[0]!) : null,
     tailSized: {
       contracts: 0,
@@ -154,6 +189,100 @@ export function prepare(s: MonteCarloSetup): Engine {
     resizable,
     shiftDecay,
   };
+}
+
+/**
+ * Today's VX curve by calendar days to expiry, for the calibrated model: linear in days through
+ * (0, VIX), the listed futures and the VIX legs' own futures (so a leg's t = 0 future is the one
+ * the plan marks it on), and beyond the last of them the fitted curve's shape,
+ * θ + (F_last − θ)e^(−κ(n − n_last)).
+ */
+export function curveByDays(b: ScenarioBook, legExpiries: readonly string[]): (days: number) => number {
+  const day0 = parseIsoDate('valuationDate', b.valuationDate);
+  const knots = new Map<number, number>();
+  b.futures.forEach((f, i) => {
+    const n = parseIsoDate(`futures[${i}].expiry`, f.expiry) - day0;
+    if (n > 0) knots.set(n, f.price);
+  });
+  for (const e of legExpiries) {
+    const n = parseIsoDate('expiry', e) - day0;
+    if (n > 0) knots.set(n, b.futureFor(e));
+  }
+  const days = [0, ...[...knots.keys()].sort((x, y) => x - y)];
+  const price = [b.vix, ...days.slice(1).map((n) => knots.get(n)!)];
+  const last = days.length - 1;
+  return (n: number) => {
+    if (n >= days[last]!) return b.theta + (price[last]! - b.theta) * Math.exp((-b.kappa * (n - days[last]!)) / 365);
+    let k = 1;
+    while (days[k]! < n) k++;
+    const w = (n - days[k - 1]!) / (days[k]! - days[k - 1]!);
+    return price[k - 1]! + w * (price[k]! - price[k - 1]!);
+  };
+}
+
+/**
+ * The calibrated model of a run: the shipped parameters with the policy's SPX-VIX correlation and
+ * realized-to-implied ratio (the calibration fixed both at the policy defaults), started at the
+ * book's market, in the run's measure, on today's curve ({@link curveByDays}); its tables cover the
+ * horizon plus the longest curve-shift tenor and every leg's expiry.
+ */
+function calibratedModel(s: MonteCarloSetup, lastExpiry: number): LogVixModel {
+  const b = s.book;
+  const vixLegs = [...b.overlay, ...b.tail, ...b.condor].filter((l) => l.kind === 'vix').map((l) => l.expiry);
+  const H = s.run.horizonDays;
+  return new LogVixModel(
+    { ...CALIBRATED.params, rho: s.policy.spxVixCorrelation, realizedToImplied: s.policy.realizedToImplied },
+    {
+      spot: b.spot,
+      vix: b.vix,
+      rate: b.rate,
+      divYield: b.divYield,
+      horizonDays: H,
+      tableDays: Math.max(H + CURVE_SHIFT_TENORS[CURVE_SHIFT_TENORS.length - 1]!, lastExpiry),
+      measure: s.run.measure,
+      curve: curveByDays(b, vixLegs),
+    },
+  );
+}
+
+/** The futures a calibrated path sees: the model's own expectation at the path's factors. */
+export class StateFutures implements PathFutures {
+  constructor(
+    private readonly model: LogVixModel,
+    private readonly path: LogVixPath,
+  ) {}
+  future(day: number, expiryDay: number): number {
+    return this.model.future(day, expiryDay, this.path.fast, this.path.slow);
+  }
+}
+
+/**
+ * Calibrated model: the largest relative change of the constant-maturity curve (the trigger's
+ * tenors) between the state (day, fast, slow) and the last rebalance's (refDay, refFast, refSlow).
+ * Its logarithm is affine in the factors, so the ratio needs two exponentials.
+ */
+export function stateCurveShift(
+  e: Engine,
+  day: number,
+  fast: number,
+  slow: number,
+  refDay: number,
+  refFast: number,
+  refSlow: number,
+): number {
+  const df = fast - refFast;
+  const ds = slow - refSlow;
+  let hi = -Infinity;
+  let lo = Infinity;
+  for (let k = 0; k < e.cmFast.length; k++) {
+    const row = e.cmConst[k]!;
+    const a = row[day]! - row[refDay]! + e.cmFast[k]! * df + e.cmSlow[k]! * ds;
+    if (a > hi) hi = a;
+    if (a < lo) lo = a;
+  }
+  const up = Math.exp(hi) - 1;
+  const down = 1 - Math.exp(lo);
+  return up > down ? up : down;
 }
 
 /** Largest relative change of the model curve between VIX levels `then` and `now` over the tenors. */

@@ -5,7 +5,13 @@ import { invalidInput } from '../errors';
 import { parseInput } from '../schemas/parse';
 import { MonteCarloPartialSchema } from '../schemas/scenario';
 import { describeDistribution, histogram } from './statistics';
-import type { MonteCarloPartial, MonteCarloSummary } from './mcTypes';
+import {
+  MARKET_PERCENTILES,
+  VIX_THRESHOLDS,
+  type MarketAtHorizon,
+  type MonteCarloPartial,
+  type MonteCarloSummary,
+} from './mcTypes';
 
 /**
  * Concatenate contiguous chunks of one run in path order. Throws when the chunks come from
@@ -25,12 +31,15 @@ export function mergeMonteCarlo(parts: readonly MonteCarloPartial[]): MonteCarlo
       p.paths === first.paths &&
       p.horizonDays === first.horizonDays &&
       p.antithetic === first.antithetic &&
+      p.measure === first.measure &&
+      p.dynamics === first.dynamics &&
+      p.spot0 === first.spot0 &&
       p.condorMaxLoss === first.condorMaxLoss &&
       p.hedgeDebit === first.hedgeDebit;
     if (!same)
       throw invalidInput(
         `parts[${k}]`,
-        'comes from a different run (seed, paths, horizon or book differ)',
+        'comes from a different run (seed, paths, horizon, measure, dynamics or book differ)',
         'merge only chunks of one run',
       );
     if (p.firstPath !== next) {
@@ -68,6 +77,37 @@ export function mergeMonteCarlo(parts: readonly MonteCarloPartial[]): MonteCarlo
   };
 }
 
+/** Type-7 percentile of an ascending array (pct in [0, 100]). */
+function percentileOf(sorted: Float64Array, pct: number): number {
+  const h = (sorted.length - 1) * (pct / 100);
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+/**
+ * VIX and the SPX return at the horizon over every path: percentiles from a sorted copy and counts
+ * in path order, so merged chunks give the same bits as one run.
+ */
+export function marketAtHorizon(p: MonteCarloPartial): MarketAtHorizon {
+  const n = p.pathCount;
+  const vix = p.vixEnd.slice().sort();
+  const ret = new Float64Array(n);
+  for (let i = 0; i < n; i++) ret[i] = p.spxEnd[i]! / p.spot0 - 1;
+  ret.sort();
+  const out: MarketAtHorizon = { vix: {}, spxReturn: {}, vixAbove: {} };
+  for (const q of MARKET_PERCENTILES) {
+    out.vix[`p${q}`] = percentileOf(vix, q);
+    out.spxReturn[`p${q}`] = percentileOf(ret, q);
+  }
+  for (const level of VIX_THRESHOLDS) {
+    let c = 0;
+    for (let i = 0; i < n; i++) if (p.vixEnd[i]! > level) c++;
+    out.vixAbove[String(level)] = c / n;
+  }
+  return out;
+}
+
 /** Summary statistics of a (merged) partial result. */
 export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
   if (p.pathCount < 2) throw invalidInput('pathCount', `is ${p.pathCount}`, 'summarize at least 2 paths');
@@ -91,6 +131,9 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
     firstPath: p.firstPath,
     horizonDays: p.horizonDays,
     antithetic: p.antithetic,
+    measure: p.measure,
+    dynamics: p.dynamics,
+    market: marketAtHorizon(p),
     condor,
     alvh,
     histogram: histogram([p.condor, p.book]),

@@ -24,12 +24,15 @@ export function monteCarloSetup(input: unknown): MonteCarloSetup {
   const horizonDays = v.horizonDays ?? condorHorizonDays(book);
   const pathCount = v.pathCount ?? v.paths - v.firstPath;
   checkMonteCarloLimits(v.paths, pathCount, horizonDays);
+  const legacy = v.model ?? { jumpIntensity: 1, jumpMeanVix: 8, spxJumpPerVixPoint: 1 / 150 };
   const model: ModelParams = {
-    jumpIntensity: v.model.jumpIntensity,
-    jumpMeanVix: v.model.jumpMeanVix,
-    spxJumpPerVixPoint: v.model.spxJumpPerVixPoint,
+    jumpIntensity: legacy.jumpIntensity,
+    jumpMeanVix: legacy.jumpMeanVix,
+    spxJumpPerVixPoint: legacy.spxJumpPerVixPoint,
   };
-  if (v.model.xi !== undefined) model.xi = v.model.xi;
+  if (legacy.xi !== undefined) model.xi = legacy.xi;
+  // The square-root dynamics' mean VIX is today's fitted curve and SPX drifts at r − q: risk-neutral.
+  const measure = v.dynamics === 'sqrt-legacy' ? 'risk-neutral' : (v.measure ?? 'real-world');
   return {
     book,
     policy,
@@ -42,6 +45,8 @@ export function monteCarloSetup(input: unknown): MonteCarloSetup {
       horizonDays,
       antithetic: v.antithetic,
       rebalance: v.rebalance,
+      measure,
+      dynamics: v.dynamics,
     },
   };
 }

@@ -3,6 +3,7 @@
  */
 import { CancelledError } from '../errors';
 import type { Policy } from '../schemas/policy';
+import type { MonteCarloDynamics, MonteCarloMeasure } from '../schemas/scenario';
 import type { ScenarioBook } from './scenarioBook';
 import type { DistributionStats, Histogram } from './statistics';
 
@@ -17,7 +18,9 @@ export class MonteCarloCancelled extends CancelledError {
   }
 }
 
-/** Dynamics parameters the user may set; the rest come from the book and the policy. */
+export type { MonteCarloDynamics, MonteCarloMeasure } from '../schemas/scenario';
+
+/** Parameters of the `sqrt-legacy` dynamics the user may set; the rest come from the book and the policy. */
 export interface ModelParams {
   /** Square-root diffusion coefficient ξ; default volOfVol·√VIX₀ (VIX's instantaneous vol today = volOfVol). */
   xi?: number;
@@ -42,6 +45,10 @@ export interface RunSpec {
   antithetic: boolean;
   /** Apply the rebalancing policy (tail resizing); false keeps the book fixed. */
   rebalance: boolean;
+  /** The measure of the paths (the square-root dynamics: always risk-neutral). */
+  measure: MonteCarloMeasure;
+  /** The VIX/SPX dynamics. */
+  dynamics: MonteCarloDynamics;
 }
 
 /** Everything a chunk needs, validated. */
@@ -60,6 +67,11 @@ export interface MonteCarloPartial {
   pathCount: number;
   horizonDays: number;
   antithetic: boolean;
+  /** The measure and dynamics of the paths (chunks of one run share them). */
+  measure: MonteCarloMeasure;
+  dynamics: MonteCarloDynamics;
+  /** SPX at t = 0, points (the base of the SPX return at the horizon). */
+  spot0: number;
   /** Condor max loss at expiry, USD (positive). */
   condorMaxLoss: number;
   /** Net debit paid for the hedges at t = 0 (overlay + tail value), USD. */
@@ -81,6 +93,21 @@ export interface MonteCarloPartial {
   vixEnd: Float64Array;
 }
 
+/** Percentiles reported for the market at the horizon. */
+export const MARKET_PERCENTILES = [1, 5, 25, 50, 75, 95, 99] as const;
+/** VIX levels whose exceedance the summary reports. */
+export const VIX_THRESHOLDS = [20, 30, 40, 50] as const;
+
+/** The market at the horizon, over every path: what the risk figures rest on. */
+export interface MarketAtHorizon {
+  /** VIX at the horizon (points), type-7 percentiles keyed `p1`, `p5`, `p25`, `p50`, `p75`, `p95`, `p99`. */
+  vix: Record<string, number>;
+  /** SPX simple return from t = 0 to the horizon (decimal: −0.1 = down 10%), same percentiles. */
+  spxReturn: Record<string, number>;
+  /** Share of paths with VIX above 20, 30, 40 and 50 at the horizon, keyed `'20'`... (decimal). */
+  vixAbove: Record<string, number>;
+}
+
 /** Summary of a (merged) run. */
 export interface MonteCarloSummary {
   paths: number;
@@ -88,6 +115,12 @@ export interface MonteCarloSummary {
   firstPath: number;
   horizonDays: number;
   antithetic: boolean;
+  /** The measure every figure below is in: `real-world` for risk figures, `risk-neutral` for pricing checks. */
+  measure: MonteCarloMeasure;
+  /** The dynamics that drew the paths. */
+  dynamics: MonteCarloDynamics;
+  /** VIX and SPX at the horizon: percentiles and P(VIX above a level). */
+  market: MarketAtHorizon;
   condor: DistributionStats;
   alvh: DistributionStats;
   /** Shared-bin histogram: counts[0] the condor, counts[1] the ALVH book. */

@@ -11,18 +11,27 @@
 import { noSolution } from '../errors';
 import { curveShiftTriggerFires, cutToBudget, daysTriggerFires } from '../method/index';
 import { JointPath } from './dynamics';
+import { LogVixPath } from './model/logVixModel';
 import { PathDraws } from './philox';
 import { legPrice, legsSettling } from './pathPricer';
 import { MonteCarloCancelled, PROGRESS_EVERY, type MonteCarloPartial, type MonteCarloSetup } from './mcTypes';
 import { monteCarloSetup } from './mcSetup';
 
-import { legsAtHorizon, modelCurveShift, prepare, sumAbsQty, tailTarget } from './mcEngine';
+import {
+  StateFutures,
+  legsAtHorizon,
+  modelCurveShift,
+  prepare,
+  stateCurveShift,
+  sumAbsQty,
+  tailTarget,
+} from './mcEngine';
 
 export * from './mcTypes';
 export type { ScenarioBook } from './scenarioBook';
 export { condorHorizonDays, monteCarloSetup } from './mcSetup';
 export { mergeMonteCarlo, reviveMonteCarloPartial, summarizeMonteCarlo } from './mcResults';
-export { tailTargetAt } from './mcEngine';
+export { curveByDays, tailTargetAt } from './mcEngine';
 
 /**
  * Run paths [firstPath, firstPath + pathCount) of the setup. Throws {@link MonteCarloCancelled}
@@ -39,7 +48,7 @@ export function runMonteCarloSetup(
 ): MonteCarloPartial {
   const e = prepare(s);
   const { run, policy } = s;
-  const { d, m, condor, overlay, tail } = e;
+  const { d, lv, m, condor, overlay, tail } = e;
   const n = run.pathCount;
   const H = run.horizonDays;
   const out: MonteCarloPartial = {
@@ -49,6 +58,9 @@ export function runMonteCarloSetup(
     pathCount: n,
     horizonDays: H,
     antithetic: run.antithetic,
+    measure: run.measure,
+    dynamics: run.dynamics,
+    spot0: s.book.spot,
     condorMaxLoss: e.condorMaxLoss,
     hedgeDebit: e.v0.overlay + e.v0.tail,
     tailContracts0: e.tailQty0,
@@ -60,7 +72,10 @@ export function runMonteCarloSetup(
     spxEnd: new Float64Array(n),
     vixEnd: new Float64Array(n),
   };
-  const path = new JointPath(d);
+  // One of the two: the calibrated model's path (futures at its state) or the square-root one.
+  const lpath = lv !== null ? new LogVixPath(lv) : null;
+  const path: JointPath | LogVixPath = lpath ?? new JointPath(d!);
+  if (lv !== null) m.futures = new StateFutures(lv, lpath!);
   const draws = new PathDraws();
   const tc = policy.transactionCostPerContract;
   const initialCost = tc * (sumAbsQty(overlay) + sumAbsQty(tail));
@@ -86,7 +101,10 @@ export function runMonteCarloSetup(
     let costs = initialCost;
     let rebalances = 0;
     let lastReb = 0;
-    let vRef = d.vix;
+    let vRef = s.book.vix;
+    let refDay = 0;
+    let refFast = lpath !== null ? lpath.fast : 0;
+    let refSlow = lpath !== null ? lpath.slow : 0;
     let tailQty = e.tailQty0;
     // Net cash spent on the tail so far (premium paid less sale proceeds), against the tail budget.
     let tailSpent = e.v0.tail;
@@ -105,13 +123,26 @@ export function runMonteCarloSetup(
         hedgeCash += legsSettling(overlay, day, spot, vix) + legsSettling(tail, day, spot, vix);
       }
       if (!doRebalance || day >= H || tailExpiry - day <= ddDays) continue;
-      if (!daysTriggerFires(day - lastReb, policy) && !curveShiftTriggerFires(modelCurveShift(e, vix, vRef), policy))
+      if (
+        !daysTriggerFires(day - lastReb, policy) &&
+        !curveShiftTriggerFires(
+          lpath !== null
+            ? stateCurveShift(e, day, lpath.fast, lpath.slow, refDay, refFast, refSlow)
+            : modelCurveShift(e, vix, vRef),
+          policy,
+        )
+      )
         continue;
       const spot = path.spot;
       // Rebalance: resize the tail to cover the condor's loss in the drawdown scenario from here.
       rebalances++;
       lastReb = day;
       vRef = vix;
+      if (lpath !== null) {
+        refDay = day;
+        refFast = lpath.fast;
+        refSlow = lpath.slow;
+      }
       if (day >= e.condorExpiry) continue;
       const target = tailTarget(e, policy, day, spot, vix);
       if (target === null) continue; // no covering size here: keep the tail as it is
@@ -156,9 +187,11 @@ export function runMonteCarloSetup(
     const bookPnl = condorPnl + hedgePnl - costs;
     if (!Number.isFinite(bookPnl) || !Number.isFinite(condorPnl)) {
       throw noSolution(
-        'model',
+        lv !== null ? 'book' : 'model',
         `path ${i} ends with a non-finite P&L (SPX ${spot}, VIX ${vix})`,
-        'lower model.xi, model.jumpMeanVix or model.jumpIntensity',
+        lv !== null
+          ? 'check the book: its legs give no finite value on this path'
+          : 'lower model.xi, model.jumpMeanVix or model.jumpIntensity',
       );
     }
     out.condor[j] = condorPnl;
@@ -173,6 +206,7 @@ export function runMonteCarloSetup(
     tail.strike[0] = e.tailStrike0;
     tail.scale[0] = e.tailQty0 * 100;
   }
+  delete m.futures;
   opts.onProgress?.(n, n);
   return out;
 }

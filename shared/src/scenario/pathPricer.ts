@@ -20,6 +20,16 @@ export interface PricerMarket {
   theta: number;
   /** The time factors by whole day to expiry, computed once (see {@link dayFactors}); none: computed per call. */
   factors?: DayFactors;
+  /**
+   * The VX futures of the path's state (the calibrated model's own expectation); none: the
+   * square-root model's curve plus the fading basis (see {@link legFuture}).
+   */
+  futures?: PathFutures;
+}
+
+/** The VX future of an expiry (days after valuation) seen on `day` at the current state of a path. */
+export interface PathFutures {
+  future(day: number, expiryDay: number): number;
 }
 
 /**
@@ -114,12 +124,18 @@ export function compileLegs(
 }
 
 /**
- * VX future of a VIX leg `i` at `day` with VIX at `vix` (model future plus the fading basis).
+ * VX future of a VIX leg `i` at `day` with VIX at `vix`: the path's own future when the market
+ * carries one (`m.futures`, the calibrated model's expectation at the path state), else the
+ * square-root model's future plus the fading basis.
  */
 export function legFuture(c: CompiledLegs, i: number, day: number, vix: number, m: PricerMarket): number {
   const e = c.expiryDay[i]!;
   const left = e - day;
   if (left <= 0) return vix;
+  if (m.futures !== undefined) {
+    const g = m.futures.future(day, e);
+    return g > 0.01 ? g : 0.01;
+  }
   const t = factorsFor(m, left);
   const decay = t !== undefined ? t.vixDecay[left]! : Math.exp((-m.kappa * left) / 365);
   const f = m.theta + (vix - m.theta) * decay + c.basis[i]! * (left / e);

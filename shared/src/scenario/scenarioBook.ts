@@ -28,6 +28,8 @@ export interface ScenarioBook {
   shockKappa: number;
   /** Today's VX future for a VIX option expiry (listed, else the model value). */
   futureFor: (expiry: string) => number;
+  /** The listed VX futures of today's curve (the calibrated Monte Carlo's term premium is read from them). */
+  futures: readonly { expiry: string; price: number }[];
   condor: readonly Leg[];
   overlay: readonly Leg[];
   tail: readonly Leg[];
@@ -60,6 +62,7 @@ export function resolveScenarioBook(b: ScenarioBookInput, policy: Policy): Scena
     theta: ts.fit.theta,
     shockKappa: policy.shockKappa,
     futureFor: (expiry) => futureForExpiry(ts, expiry),
+    futures: b.futures,
     condor: b.condor,
     overlay: b.overlay,
     tail: b.tail,
@@ -98,6 +101,7 @@ export function scenarioSource(v: {
         theta: pl.market.theta,
         shockKappa: policy.shockKappa,
         futureFor: state.futureFor,
+        futures: pl.market.futures,
         condor: pl.book.condor,
         overlay: pl.book.overlay,
         tail: pl.book.tail,

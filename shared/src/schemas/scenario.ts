@@ -91,6 +91,13 @@ export const ModelParamsSchema = z.strictObject({
 });
 export type ModelParamsInput = z.output<typeof ModelParamsSchema>;
 
+/** The measures a Monte Carlo runs in. */
+export const MONTE_CARLO_MEASURES = ['real-world', 'risk-neutral'] as const;
+export type MonteCarloMeasure = (typeof MONTE_CARLO_MEASURES)[number];
+/** The dynamics a Monte Carlo runs. */
+export const MONTE_CARLO_DYNAMICS = ['calibrated', 'sqrt-legacy'] as const;
+export type MonteCarloDynamics = (typeof MONTE_CARLO_DYNAMICS)[number];
+
 const runFields = {
   /** Policy overrides for a `book` run (a `plan` run takes the plan's own policy). */
   policy: PolicySchema.optional(),
@@ -108,8 +115,48 @@ const runFields = {
   antithetic: z.boolean({ error: 'pass true or false' }).default(true),
   /** Apply the rebalancing policy along the paths. */
   rebalance: z.boolean({ error: 'pass true or false' }).default(true),
-  model: ModelParamsSchema.default({ jumpIntensity: 1, jumpMeanVix: 8, spxJumpPerVixPoint: 1 / 150 }),
+  /**
+   * The measure of the paths: `real-world` (default with the calibrated dynamics; every risk figure)
+   * or `risk-neutral` (E[VIX_t] = today's futures curve, SPX drifts at r − q; for pricing checks).
+   * The square-root dynamics run in their own measure, reported as `risk-neutral`.
+   */
+  measure: z
+    .enum(MONTE_CARLO_MEASURES, { error: `pass measure as one of ${MONTE_CARLO_MEASURES.join(', ')}` })
+    .optional(),
+  /**
+   * The VIX/SPX dynamics: `calibrated` (default: the two-factor log-VIX model fitted to history,
+   * docs/calibration.md) or `sqrt-legacy` (the square-root diffusion with jumps, kept for
+   * comparison and for closed-form checks; its parameters in `model`).
+   */
+  dynamics: z
+    .enum(MONTE_CARLO_DYNAMICS, { error: `pass dynamics as one of ${MONTE_CARLO_DYNAMICS.join(', ')}` })
+    .default('calibrated'),
+  /** Parameters of the `sqrt-legacy` dynamics (defaults: 1 jump a year of 8 points, 1/150). */
+  model: ModelParamsSchema.optional(),
 };
+
+/** `model` belongs to the square-root dynamics, whose paths are not real-world. */
+function dynamicsFields(
+  v: { dynamics: MonteCarloDynamics; model?: unknown; measure?: unknown },
+  ctx: z.RefinementCtx,
+): void {
+  if (v.dynamics === 'calibrated' && v.model !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['model'],
+      message:
+        "model sets the square-root dynamics' parameters: drop it (the calibrated model ships its own) or pass dynamics: 'sqrt-legacy'",
+    });
+  }
+  if (v.dynamics === 'sqrt-legacy' && v.measure === 'real-world') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['measure'],
+      message:
+        "the square-root dynamics are not fitted to history (their mean VIX is today's fitted curve): pass measure 'risk-neutral', or dynamics 'calibrated' for real-world figures",
+    });
+  }
+}
 
 /** Exactly one of `plan` and `book`; `policy` only beside a book. */
 function oneSource(v: { plan?: unknown; book?: unknown; policy?: unknown }, ctx: z.RefinementCtx): void {
@@ -137,6 +184,7 @@ function oneSource(v: { plan?: unknown; book?: unknown; policy?: unknown }, ctx:
 export const MonteCarloInputSchema = z
   .strictObject({ plan: PlanInputSchema.optional(), book: ScenarioBookInputSchema.optional(), ...runFields })
   .superRefine(oneSource)
+  .superRefine(dynamicsFields)
   .refine((v) => v.firstPath < v.paths, { error: 'firstPath must be below paths', path: ['firstPath'] })
   .refine((v) => v.pathCount === undefined || v.firstPath + v.pathCount <= v.paths, {
     error: 'firstPath + pathCount must not exceed paths',
@@ -262,6 +310,10 @@ export const MonteCarloPartialSchema = z.object({
   pathCount: int(1, Number.MAX_SAFE_INTEGER, 'pathCount'),
   horizonDays: int(1, MAX_HORIZON_DAYS, 'horizonDays'),
   antithetic: z.boolean({ error: 'pass true or false' }),
+  measure: z.enum(MONTE_CARLO_MEASURES, { error: `pass measure as one of ${MONTE_CARLO_MEASURES.join(', ')}` }),
+  dynamics: z.enum(MONTE_CARLO_DYNAMICS, { error: `pass dynamics as one of ${MONTE_CARLO_DYNAMICS.join(', ')}` }),
+  /** SPX at t = 0 (the base of the SPX return at the horizon). */
+  spot0: finiteNumber,
   condorMaxLoss: finiteNumber,
   hedgeDebit: finiteNumber,
   tailContracts0: finiteNumber,

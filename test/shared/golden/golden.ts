@@ -139,6 +139,12 @@ export function computeGolden(): Record<string, unknown> {
       [0, 1024, 3000],
       [0, 7, 1500, 2999, 3000],
     ]),
+    'fixture plan, seed 42, risk-neutral': monteCarlo({ plan: PLAN_INPUT, measure: 'risk-neutral' }, 3000, 42, [
+      [0, 1501, 3000],
+    ]),
+    'fixture plan, seed 42, square-root dynamics': monteCarlo({ plan: PLAN_INPUT, dynamics: 'sqrt-legacy' }, 3000, 42, [
+      [0, 1501, 3000],
+    ]),
     'book with tail budget, seed 7, 20 days': monteCarlo(
       { book: { ...BOOK, tailBudget: 20_000 }, horizonDays: 20 },
       2000,

@@ -34,7 +34,16 @@ const constantVolBook = { ...BOOK, vix: 20, overlay: [], tail: [] };
 /** Discounted MC price of a held leg set and its standard error, from the P&L of a run. */
 function mcPrice(book: typeof constantVolBook, antithetic: boolean, paths: number, v0: number) {
   const s = summarizeMonteCarlo(
-    runMonteCarloChunk({ book, policy: flatPolicy, model: noJumps, paths, seed: 99, antithetic, rebalance: false }),
+    runMonteCarloChunk({
+      book,
+      policy: flatPolicy,
+      dynamics: 'sqrt-legacy',
+      model: noJumps,
+      paths,
+      seed: 99,
+      antithetic,
+      rebalance: false,
+    }),
   );
   const years = s.horizonDays / 365;
   const df = Math.exp(-book.rate * years);
@@ -225,7 +234,7 @@ describe('input, limits, progress and cancellation', () => {
   });
 });
 
-describe('P&L along a path agrees with markBook at the path end', () => {
+describe('P&L along a path agrees with markBook at the path end (square-root dynamics, whose futures markBook rebuilds)', () => {
   const book = parseInput(ScenarioBookInputSchema, BOOK);
   // On a path the VX futures follow the dynamics' own model (fitted κ for shocks too).
   const { book: resolved } = scenarioSource({ book });
@@ -238,7 +247,14 @@ describe('P&L along a path agrees with markBook at the path end', () => {
   const openingCosts = 0.65 * (3 + 3 + 20);
 
   it.each([21, 49])('fixed book, horizon %i days: P&L = markBook at (SPX, VIX) of the path end − today', (h) => {
-    const part = runMonteCarloChunk({ book: BOOK, paths: 200, seed: 4, rebalance: false, horizonDays: h });
+    const part = runMonteCarloChunk({
+      book: BOOK,
+      paths: 200,
+      seed: 4,
+      rebalance: false,
+      horizonDays: h,
+      dynamics: 'sqrt-legacy',
+    });
     for (let i = 0; i < 200; i++) {
       const end = shiftedState(sb, h, part.spxEnd[i]!, part.vixEnd[i]!);
       const condor = markBook(BOOK.condor, end).value - v0.condor;
