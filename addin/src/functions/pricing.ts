@@ -85,22 +85,33 @@ function priceRanges(model: 'bs' | 'black76', a: PricingArgs): number[][] {
   const which = new Uint8Array(n);
   const cellOf = new Int32Array(n);
   const result: number[][] = Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
+  // Cell names are built only for a message: the loop reads numbers and the usual texts directly.
+  const num = (arg: GridArg, r: number, c: number): number => {
+    const x = cellAt(arg, r, c);
+    return typeof x === 'number' && Number.isFinite(x) ? x : numberArg(cellName(arg, r, c), x);
+  };
   /** An optional argument: its default when left out; inside a range every cell must hold a number. */
-  const optional = (arg: GridArg, r: number, c: number): number =>
-    omitted(arg) ? 0 : numberArg(cellName(arg, r, c), cellAt(arg, r, c));
+  const rateOmitted = omitted(g.rate);
+  const yieldOmitted = omitted(g.divYield);
+  const outputs = new Map<unknown, number>();
   let m = 0;
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
-      const num = (arg: GridArg) => numberArg(cellName(arg, r, c), cellAt(arg, r, c));
-      const type = optionTypeArg(cellName(g.type, r, c), cellAt(g.type, r, c));
-      const S = num(g.under);
-      const K = num(g.strike);
-      const T = num(g.years);
-      const v = num(g.vol);
-      const rate = optional(g.rate, r, c);
-      const q = model === 'bs' ? optional(g.divYield, r, c) : rate;
-      const out = choiceArg(cellName(g.output, r, c), cellAt(g.output, r, c), OUTPUTS);
-      // One cell goes through the single functions (to the last bit what ALVH.BS always gave).
+      const t = cellAt(g.type, r, c);
+      const type = t === 'call' || t === 'put' ? t : optionTypeArg(cellName(g.type, r, c), t);
+      const S = num(g.under, r, c);
+      const K = num(g.strike, r, c);
+      const T = num(g.years, r, c);
+      const v = num(g.vol, r, c);
+      const rate = rateOmitted ? 0 : num(g.rate, r, c);
+      const q = model === 'bs' ? (yieldOmitted ? 0 : num(g.divYield, r, c)) : rate;
+      const o = cellAt(g.output, r, c);
+      let w = outputs.get(o);
+      if (w === undefined) {
+        w = OUTPUTS.indexOf(choiceArg(cellName(g.output, r, c), o, OUTPUTS));
+        outputs.set(o, w);
+      }
+      const out = OUTPUTS[w]!;
       if (n > 1 && inKernelDomain(S, K, T, v, rate, q)) {
         input.isCall[m] = type === 'call' ? 1 : 0;
         input.spot[m] = S;
@@ -109,7 +120,7 @@ function priceRanges(model: 'bs' | 'black76', a: PricingArgs): number[][] {
         input.vol[m] = v;
         input.rate[m] = rate;
         input.divYield[m] = q;
-        which[m] = OUTPUTS.indexOf(out);
+        which[m] = w;
         cellOf[m] = r * cols + c;
         m++;
         continue;
