@@ -9,7 +9,14 @@ import { createGenerator } from 'ts-json-schema-generator';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
-export const RESULT_TYPES = ['PlanResult', 'StressResult', 'MonteCarloResult', 'ReplayAnswer', 'HealthResult'];
+export const RESULT_TYPES = [
+  'PlanResult',
+  'StressResult',
+  'MonteCarloResult',
+  'ReplayAnswer',
+  'HealthResult',
+  'SurfaceResult',
+];
 
 /** The schemas as one JSON text: `{ definitions: { name: schema } }`, names sorted. */
 export function resultSchemasText() {

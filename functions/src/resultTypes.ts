@@ -13,6 +13,7 @@ import type {
   ReplayPeriodSummary,
   ReplaySeries,
   StressGridResult,
+  SurfaceResponse,
 } from '@alvh/shared';
 import type { Health } from './handlers/health';
 
@@ -68,3 +69,8 @@ export interface MonteCarloResult {
   /** Null for a single-path chunk. */
   summary: MonteCarloSummary | null;
 }
+
+/** POST /api/surface: the surface's source and label, its warnings, one row per expiry, the arbitrage report and the points' vols. */
+// A named interface (not an alias or a re-export), which the schema generator finds by name.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface SurfaceResult extends SurfaceResponse {}

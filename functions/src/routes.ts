@@ -5,12 +5,13 @@
  */
 import pkg from '../package.json' with { type: 'json' };
 import { MonteCarloInputSchema, PlanInputSchema, ReplayInputSchema, StressGridInputSchema } from '@alvh/shared';
-import { MONTECARLO_EXAMPLE, PLAN_EXAMPLE, REPLAY_EXAMPLE, STRESS_EXAMPLE } from './handlers/examples';
+import { MONTECARLO_EXAMPLE, PLAN_EXAMPLE, REPLAY_EXAMPLE, STRESS_EXAMPLE, SURFACE_EXAMPLE } from './handlers/examples';
 import { healthResponse } from './handlers/health';
 import { monteCarloHandler } from './handlers/montecarlo';
 import { planHandler } from './handlers/plan';
 import { replayHandler } from './handlers/replay';
 import { stressHandler } from './handlers/stress';
+import { SurfaceInputSchema, surfaceHandler } from './handlers/surface';
 import { defineJsonRoute, defineRoute, jsonResponse, type Route } from './http/route';
 import { buildOpenApi } from './openapi';
 
@@ -154,8 +155,34 @@ const montecarlo = defineJsonRoute(
   monteCarloHandler,
 );
 
+const surface = defineJsonRoute(
+  {
+    name: 'surface',
+    route: 'surface',
+    authLevel: 'function',
+    summary: 'SPX volatility surface from a chain or the Cboe indices',
+    description:
+      'Builds the SPX surface of method Section 2b. Chain form: `chain` (the Cboe quotedata CSV text, or rows ' +
+      '{expiry, strike, type, bid, ask}, with `valuationDate` for rows), optional `spot`: forward and discount per expiry ' +
+      'from put-call parity, a raw SVI slice fitted per expiry, butterfly and calendar arbitrage checked and repaired; ' +
+      'parsed and fitted on the worker pool. Index form: `valuationDate`, `spot`, `indices` {vix, vix9d?, vix3m?, vix6m?, skew?}, ' +
+      '`rate?`, `divYield?`; runs inline. Both take `points` [{expiry, strike}] and answer in one shape. ' +
+      'Limits: chain characters and rows (422), points (400).',
+    request: { schemaName: 'SurfaceInput', schema: SurfaceInputSchema, example: SURFACE_EXAMPLE },
+    response: {
+      resultType: 'SurfaceResult',
+      description:
+        '`source` (chain, indices or vix-only), `label`, `warnings`, `expiries` [{expiry, forward, discount, atmVol, svi {a, b, rho, m, sigma}, ' +
+        'rmseVolPts, insideSpreadPct, quotes}] (fit figures null for the index form), `arbitrage` {butterfly, calendar, calendarRepaired} ' +
+        '(counts) and `points` [{expiry, strike, vol}] (vols as decimals).',
+    },
+    heavy: true,
+  },
+  surfaceHandler,
+);
+
 /** Every endpoint, in the order the documentation lists them. */
-export const routes: readonly Route[] = [health, openapi, planRoute, stress, montecarlo, replayRoute];
+export const routes: readonly Route[] = [health, openapi, planRoute, surface, stress, montecarlo, replayRoute];
 
 /** The route for a path below `/api` (`plan`, `openapi.json`), if any. */
 export function findRoute(path: string): Route | undefined {

@@ -48,6 +48,13 @@ function call(id: string, ...args: unknown[]): unknown {
   return fn(...args);
 }
 
+/** The one value of a 1×1 spill (ALVH.BS and ALVH.BLACK76 answer a matrix, one cell for single cells). */
+function one(id: string, ...args: unknown[]): unknown {
+  const v = call(id, ...args);
+  expect(Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1, JSON.stringify(v)).toBe(true);
+  return (v as unknown[][])[0]![0];
+}
+
 /** Expects #VALUE! with a message that names `argument`. */
 function expectInvalid(argument: string, id: string, ...args: unknown[]): string {
   const e = errorOf(() => call(id, ...args));
@@ -73,6 +80,8 @@ const EXPECTED_IDS = [
   'OVERLAY',
   'REBALANCE',
   'PLAN',
+  'SURFACE',
+  'VOL',
 ];
 
 describe('registration', () => {
@@ -91,7 +100,7 @@ describe('ALVH.BS and ALVH.BLACK76', () => {
     ['put', 0.8085993729000958, 1e-12],
     ['P', 0.8085993729000958, 1e-12],
   ])('Hull 15.6 %s = %d', (type, expected, tol) => {
-    const v = call('BS', type, hull.spot, hull.strike, hull.years, hull.vol, hull.rate, null, null) as number;
+    const v = one('BS', type, hull.spot, hull.strike, hull.years, hull.vol, hull.rate, null, null) as number;
     expect(Math.abs(v - expected)).toBeLessThan(tol);
   });
 
@@ -107,23 +116,23 @@ describe('ALVH.BS and ALVH.BLACK76', () => {
     };
     const g = bsGreeks(input);
     for (const out of ['delta', 'gamma', 'vega', 'theta', 'rho'] as const) {
-      expect(call('BS', 'put', 5000, 4800, 30 / 365, 0.18, 0.04, 0.013, out)).toBe(g[out]);
+      expect(one('BS', 'put', 5000, 4800, 30 / 365, 0.18, 0.04, 0.013, out)).toBe(g[out]);
     }
-    expect(call('BS', 'put', 5000, 4800, 30 / 365, 0.18, 0.04, 0.013, 'PRICE')).toBe(bsPrice(input));
-    expect(call('BS', 'call', 5000, 4800, 30 / 365, 0.18)).toBe(
+    expect(one('BS', 'put', 5000, 4800, 30 / 365, 0.18, 0.04, 0.013, 'PRICE')).toBe(bsPrice(input));
+    expect(one('BS', 'call', 5000, 4800, 30 / 365, 0.18)).toBe(
       bsPrice({ type: 'call', spot: 5000, strike: 4800, years: 30 / 365, vol: 0.18 }),
     );
-    expect(call('BS', 'call', 5000, 4800, 30 / 365, 0.18, '', undefined, '')).toBe(
+    expect(one('BS', 'call', 5000, 4800, 30 / 365, 0.18, '', undefined, '')).toBe(
       bsPrice({ type: 'call', spot: 5000, strike: 4800, years: 30 / 365, vol: 0.18 }),
     );
   });
 
   it('Black-76 matches Haug (F 19, K 19, T 0.75, r 10%, σ 28%: 1.7011) and the core', () => {
-    expect(call('BLACK76', 'call', 19, 19, 0.75, 0.28, 0.1) as number).toBeCloseTo(1.7011, 4);
-    expect(call('BLACK76', 'put', 19, 19, 0.75, 0.28, 0.1) as number).toBeCloseTo(1.7011, 4);
+    expect(one('BLACK76', 'call', 19, 19, 0.75, 0.28, 0.1) as number).toBeCloseTo(1.7011, 4);
+    expect(one('BLACK76', 'put', 19, 19, 0.75, 0.28, 0.1) as number).toBeCloseTo(1.7011, 4);
     const input = { type: 'call' as const, future: 18.5, strike: 22, years: 50 / 365, vol: 1.1, rate: 0.03 };
-    expect(call('BLACK76', 'call', 18.5, 22, 50 / 365, 1.1, 0.03)).toBe(black76Price(input));
-    expect(call('BLACK76', 'call', 18.5, 22, 50 / 365, 1.1, 0.03, 'vega')).toBe(black76Greeks(input).vega);
+    expect(one('BLACK76', 'call', 18.5, 22, 50 / 365, 1.1, 0.03)).toBe(black76Price(input));
+    expect(one('BLACK76', 'call', 18.5, 22, 50 / 365, 1.1, 0.03, 'vega')).toBe(black76Greeks(input).vega);
   });
 
   it('adds a header row to SPLIT, TAILSIZE and STRESSFUTURE only when headers is TRUE', () => {
@@ -148,10 +157,10 @@ describe('ALVH.BS and ALVH.BLACK76', () => {
   });
 
   it('reads numeric text as the number (one rule for every function: optional % and thousands commas)', () => {
-    const direct = call('BS', 'call', 42, 40, 0.5, 0.2, 0.1) as number;
+    const direct = one('BS', 'call', 42, 40, 0.5, 0.2, 0.1) as number;
     expect(direct).toBeCloseTo(4.7594, 4); // Hull, Options, Futures and Other Derivatives, example 15.6
-    expect(call('BS', 'call', '42', ' 40 ', '0.5', '20%', '10%')).toBe(direct);
-    expect(call('BS', 'call', '4.2e1', 40, 0.5, 0.2, 0.1)).toBe(direct);
+    expect(one('BS', 'call', '42', ' 40 ', '0.5', '20%', '10%')).toBe(direct);
+    expect(one('BS', 'call', '4.2e1', 40, 0.5, 0.2, 0.1)).toBe(direct);
     expect(call('RSI', [[44], ['44.5'], [44.2], [45]], '2')).toEqual(call('RSI', [[44], [44.5], [44.2], [45]], 2));
     // Anything else stays an error naming the argument: a decimal comma is never read as thousands.
     expect(expectInvalid('spot', 'BS', 'call', '4,2', 40, 0.5, 0.2)).toContain('"4,2"');
@@ -843,6 +852,16 @@ describe('ALVH.PLAN', () => {
   });
 });
 
+/** docs/examples/surface.json's quotes (2023-06-09, two expiries) as an Excel range under a header row. */
+const SMALL_CHAIN: unknown[][] = [
+  ['expiry', 'strike', 'type', 'bid', 'ask'],
+  ...(
+    JSON.parse(readFileSync(join('docs', 'examples', 'surface.json'), 'utf8')) as {
+      chain: { expiry: string; strike: number; type: string; bid: number; ask: number }[];
+    }
+  ).chain.map((q) => [isoToExcelSerial(q.expiry), q.strike, q.type, q.bid, q.ask]),
+];
+
 describe('every argument of every function', () => {
   const d = isoToExcelSerial('2018-12-24');
   const e = isoToExcelSerial('2019-02-15');
@@ -876,6 +895,8 @@ describe('every argument of every function', () => {
     ],
     OVERLAY: [d, 2351.1, 36.07, e, 1800, -369, 0.5, 'spx-long-put', 30, 0.024, 0.02],
     REBALANCE: [d, 36.07, vx, isoToExcelSerial('2018-12-17'), 25.58, [[21.5], [20.9], [20.8]]],
+    SURFACE: [SMALL_CHAIN, isoToExcelSerial('2023-06-09'), true],
+    VOL: [SMALL_CHAIN, isoToExcelSerial('2023-07-21'), 4300, isoToExcelSerial('2023-06-09')],
     PLAN: [
       [
         ['date', d],

@@ -36,8 +36,10 @@ beforeAll(() => {
 
 /** The specified functions with their exact leading arguments (later ones are optional). */
 const SIGNATURES: Record<string, { required: string[]; optional: string[]; spill: boolean }> = {
-  BS: { required: ['type', 'spot', 'strike', 'years', 'vol'], optional: ['rate', 'divYield', 'output'], spill: false },
-  BLACK76: { required: ['type', 'future', 'strike', 'years', 'vol'], optional: ['rate', 'output'], spill: false },
+  BS: { required: ['type', 'spot', 'strike', 'years', 'vol'], optional: ['rate', 'divYield', 'output'], spill: true },
+  BLACK76: { required: ['type', 'future', 'strike', 'years', 'vol'], optional: ['rate', 'output'], spill: true },
+  SURFACE: { required: ['chain'], optional: ['valuationDate', 'headers'], spill: true },
+  VOL: { required: ['surface', 'expiry', 'strike'], optional: ['valuationDate'], spill: true },
   IV: {
     required: ['type', 'price', 'underlying', 'strike', 'years'],
     optional: ['rate', 'divYield', 'model'],
@@ -108,7 +110,7 @@ describe('functions.json', () => {
 
   it('offers an optional headers argument, last, on the functions that spill unlabelled rows', () => {
     const byId = new Map(functions.map((f) => [f.id, f]));
-    for (const id of ['SPLIT', 'TAILSIZE', 'STRESSFUTURE']) {
+    for (const id of ['SPLIT', 'TAILSIZE', 'STRESSFUTURE', 'SURFACE']) {
       const last = byId.get(id)?.parameters.at(-1);
       expect(last, id).toMatchObject({ name: 'headers', optional: true, type: 'any' });
       expect(last?.description).toContain('TRUE');
@@ -126,7 +128,16 @@ describe('functions.json', () => {
     const ranges = functions.flatMap((f) =>
       f.parameters.filter((p) => p.dimensionality === 'matrix').map((p) => `${f.id}.${p.name}`),
     );
-    expect(ranges).toEqual(expect.arrayContaining(['CURVE.futures', 'RSI.closes', 'MACD.values']));
+    expect(ranges).toEqual(
+      expect.arrayContaining([
+        'CURVE.futures',
+        'RSI.closes',
+        'MACD.values',
+        'BS.strike',
+        'SURFACE.chain',
+        'VOL.strike',
+      ]),
+    );
     for (const f of functions) {
       for (const p of f.parameters) if (p.dimensionality === 'matrix') expect(p.type, `${f.id}.${p.name}`).toBe('any');
     }

@@ -330,6 +330,13 @@ describe('from the example day: plan(), stressGrid() and a Monte Carlo run throu
   it('writes every plan row and audit entry, with the numbers the plan computed', async () => {
     const view = presentPlan(p);
     expect(view.date).toBe('2025-04-08');
+    // The headline names the surface that marked the options when the plan carries one.
+    const marked = (surface: unknown) => presentPlan({ ...p, surface } as typeof p).headline;
+    expect(marked({ source: 'chain', label: 'chain of 2023-06-09 13:40 ET (SPXW, 36 expiries)' })).toMatch(
+      / · marks: chain of 2023-06-09 13:40 ET \(SPXW, 36 expiries\)$/,
+    );
+    expect(marked({ source: 'vix-only' })).toMatch(/ · marks: VIX only \(flat term structure\)$/);
+    if (!('surface' in p)) expect(view.headline).not.toContain('marks:');
     expect(view.tiles.map((t) => t.label)).toEqual(['Split', 'Calendar overlay', 'Tail hedge', 'Hedge budget']);
     const row = (label: string) => view.rows.find((r) => r.label === label);
     expect(row('Spread F1 − F2')?.value).toBeCloseTo(39.1728 - 31.4333, 10);

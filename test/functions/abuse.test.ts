@@ -407,7 +407,7 @@ describe('D11: security headers, no source maps, no versions', () => {
 });
 
 describe('docs/examples', () => {
-  it.each(['plan', 'stress', 'montecarlo'])('docs/examples/%s.json is answered 200', async (name) => {
+  it.each(['plan', 'stress', 'montecarlo', 'surface'])('docs/examples/%s.json is answered 200', async (name) => {
     const body = readFileSync(join('docs', 'examples', `${name}.json`), 'utf8');
     expect((await post(name, body)).status).toBe(200);
   });

@@ -15,6 +15,7 @@ import {
 } from '@alvh/shared';
 import { DEFAULT_JOB_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES } from '../../functions/src/config';
 import { MAX_PARTIAL_PATHS } from '../../functions/src/handlers/montecarlo';
+import { MAX_CHAIN_CHARS, MAX_CHAIN_ROWS, MAX_SURFACE_POINTS } from '../../functions/src/handlers/surface';
 import { DEFAULT_MAX_CONNECTIONS } from '../../functions/src/localHost';
 import { routes } from '../../functions/src/routes';
 
@@ -38,6 +39,9 @@ describe('docs/api.md', () => {
     ['per-path arrays per answer', `${spaced(MAX_PARTIAL_PATHS)} paths per answer`],
     ['job time limit', `${DEFAULT_JOB_TIMEOUT_MS / 1000} s, queueing included`],
     ['connections', `| ${DEFAULT_MAX_CONNECTIONS}; more are closed at once`],
+    ['chain characters', `${spaced(MAX_CHAIN_CHARS)} characters of chain text`],
+    ['chain rows', `${spaced(MAX_CHAIN_ROWS)} chain rows`],
+    ['surface points', `${spaced(MAX_SURFACE_POINTS)} points`],
   ])('states the %s limit', (_what, text) => {
     expect(doc).toContain(text);
   });

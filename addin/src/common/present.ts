@@ -310,6 +310,23 @@ function eventRows(p: Plan): PlanRow[] {
   }));
 }
 
+const SURFACE_SOURCES: Readonly<Record<string, string>> = {
+  chain: 'an option chain',
+  indices: 'the Cboe indices',
+  'vix-only': 'VIX only (flat term structure)',
+};
+
+/**
+ * Which surface marked the plan's options, when the plan says (`plan.surface`: its `label`, e.g.
+ * "chain of 2023-06-09 13:40 ET (SPXW, 36 expiries)", else its `source`); undefined otherwise.
+ */
+export function surfaceText(surface: unknown): string | undefined {
+  const source = at(surface, 'source');
+  if (typeof source !== 'string') return undefined;
+  const label = at(surface, 'label');
+  return `marks: ${typeof label === 'string' && label.trim() !== '' ? label.trim() : (SURFACE_SOURCES[source] ?? source)}`;
+}
+
 /** Where a plan is read: a worksheet (ALVH.PLAN) or the taskpane. */
 export type PlanHost = 'excel' | 'taskpane';
 
@@ -350,6 +367,7 @@ export function presentPlan(p: Plan, host: PlanHost = 'taskpane'): PlanView {
       : undefined,
     typeof units === 'number' ? `${units} overlay unit${units === 1 ? '' : 's'}` : undefined,
     typeof contracts === 'number' ? `${contracts} VIX call${contracts === 1 ? '' : 's'}` : undefined,
+    surfaceText(at(raw, 'surface')),
   ]
     .filter((x) => x !== undefined)
     .join(' · ');

@@ -1,6 +1,12 @@
 /**
  * Option pricing in cells: ALVH.BS, ALVH.BLACK76 and ALVH.IV call the pricing core of the sizing
  * package. Greeks follow it: vega per vol point (0.01), theta per calendar day, rho per 1% (0.01).
+ * ALVH.BS and ALVH.BLACK76 take single cells or ranges in any argument (combined cell by cell as
+ * in grid.ts) and price a whole range in one call through the batch kernel `bsGreeksBatch`
+ * (Black-76 as BSM with the dividend yield equal to the rate, rho as −T·price); cells outside the
+ * kernel's domain (zero time or vol, or a bad value) go through the single-option functions, which
+ * give the intrinsic value or the error, named by the cell. A single cell is priced by the
+ * single-option functions too; a range's cells agree with them to about 1e-15 relative.
  */
 import {
   bsGreeks,
@@ -10,86 +16,204 @@ import {
   black76ImpliedVol,
   black76Price,
   invalidInput,
+  batchOutput,
+  bsGreeksBatch,
+  type BatchInput,
   type Greeks,
 } from '@alvh/shared';
 import { choiceArg, numberArg, optionalNumber, optionTypeArg } from './args';
 import { excelCall } from './excelErrors';
+import { broadcastShape, cellAt, cellName, gridArg, omitted, renamed, type GridArg } from './grid';
 
 const OUTPUTS = ['price', 'delta', 'gamma', 'vega', 'theta', 'rho'] as const satisfies readonly (keyof Greeks)[];
 
-/**
- * Black-Scholes-Merton value or Greek of a European option (SPX options).
- * @customfunction BS BS
- * @helpurl https://localhost:3000/help.html#BS
- * @param type "call" or "put" (also "c" or "p").
- * @param spot Underlying price, index points.
- * @param strike Strike, index points.
- * @param years Time to expiry in years ACT/365 (days/365); 0 gives intrinsic value.
- * @param vol Implied volatility as a decimal (0.18 for 18%).
- * @param [rate] Risk-free rate, continuously compounded decimal (0.05); default 0.
- * @param [divYield] Dividend yield, continuously compounded decimal (0.015); default 0.
- * @param [output] "price" (default), "delta" (per point), "gamma" (per point), "vega" (per vol point), "theta" (per calendar day) or "rho" (per 1%).
- * @returns The option value in index points, or the chosen Greek.
- */
-export function bs(
-  type: unknown,
-  spot: unknown,
-  strike: unknown,
-  years: unknown,
-  vol: unknown,
-  rate?: unknown,
-  divYield?: unknown,
-  output?: unknown,
-): number {
-  return excelCall(() => {
-    const input = {
-      type: optionTypeArg('type', type),
-      spot: numberArg('spot', spot),
-      strike: numberArg('strike', strike),
-      years: numberArg('years', years),
-      vol: numberArg('vol', vol),
-      rate: optionalNumber('rate', rate) ?? 0,
-      divYield: optionalNumber('divYield', divYield) ?? 0,
-    };
-    const out = choiceArg('output', output, OUTPUTS);
-    return out === 'price' ? bsPrice(input) : bsGreeks(input)[out];
-  });
+/** Kernel domain (checkBatch's, with a standard deviation far from the single functions' intrinsic branch). */
+function inKernelDomain(S: number, K: number, T: number, v: number, r: number, q: number): boolean {
+  return (
+    S >= 1e-8 &&
+    S <= 1e12 &&
+    K >= 1e-8 &&
+    K <= 1e12 &&
+    T > 0 &&
+    T <= 100 &&
+    v > 0 &&
+    v <= 5 &&
+    v * Math.sqrt(T) >= 1e-100 &&
+    Math.abs(r) <= 1 &&
+    Math.abs(q) <= 1
+  );
+}
+
+interface PricingArgs {
+  type: unknown;
+  underlying: unknown;
+  strike: unknown;
+  years: unknown;
+  vol: unknown;
+  rate: unknown;
+  divYield?: unknown;
+  output: unknown;
 }
 
 /**
- * Black-76 value or Greek of a European option on a future (VIX options on the VX future).
+ * Prices every cell of the combined arguments: BSM (`model` bs, underlying = spot) or Black-76
+ * (underlying = future). One matrix, the shape of the combined ranges.
+ */
+function priceRanges(model: 'bs' | 'black76', a: PricingArgs): number[][] {
+  const under = model === 'bs' ? 'spot' : 'future';
+  const g = {
+    type: gridArg('type', a.type),
+    under: gridArg(under, a.underlying),
+    strike: gridArg('strike', a.strike),
+    years: gridArg('years', a.years),
+    vol: gridArg('vol', a.vol),
+    rate: gridArg('rate', a.rate),
+    divYield: gridArg('divYield', model === 'bs' ? a.divYield : undefined),
+    output: gridArg('output', a.output),
+  };
+  const { rows, cols } = broadcastShape(Object.values(g));
+  const n = rows * cols;
+  const input: BatchInput = {
+    isCall: new Uint8Array(n),
+    spot: new Float64Array(n),
+    strike: new Float64Array(n),
+    years: new Float64Array(n),
+    vol: new Float64Array(n),
+    rate: new Float64Array(n),
+    divYield: new Float64Array(n),
+  };
+  const which = new Uint8Array(n);
+  const cellOf = new Int32Array(n);
+  const result: number[][] = Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
+  // Cell names are built only for a message: the loop reads numbers and the usual texts directly.
+  const num = (arg: GridArg, r: number, c: number): number => {
+    const x = cellAt(arg, r, c);
+    return typeof x === 'number' && Number.isFinite(x) ? x : numberArg(cellName(arg, r, c), x);
+  };
+  /** An optional argument: its default when left out; inside a range every cell must hold a number. */
+  const rateOmitted = omitted(g.rate);
+  const yieldOmitted = omitted(g.divYield);
+  const outputs = new Map<unknown, number>();
+  let m = 0;
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const t = cellAt(g.type, r, c);
+      const type = t === 'call' || t === 'put' ? t : optionTypeArg(cellName(g.type, r, c), t);
+      const S = num(g.under, r, c);
+      const K = num(g.strike, r, c);
+      const T = num(g.years, r, c);
+      const v = num(g.vol, r, c);
+      const rate = rateOmitted ? 0 : num(g.rate, r, c);
+      const q = model === 'bs' ? (yieldOmitted ? 0 : num(g.divYield, r, c)) : rate;
+      const o = cellAt(g.output, r, c);
+      let w = outputs.get(o);
+      if (w === undefined) {
+        w = OUTPUTS.indexOf(choiceArg(cellName(g.output, r, c), o, OUTPUTS));
+        outputs.set(o, w);
+      }
+      const out = OUTPUTS[w]!;
+      if (n > 1 && inKernelDomain(S, K, T, v, rate, q)) {
+        input.isCall[m] = type === 'call' ? 1 : 0;
+        input.spot[m] = S;
+        input.strike[m] = K;
+        input.years[m] = T;
+        input.vol[m] = v;
+        input.rate[m] = rate;
+        input.divYield[m] = q;
+        which[m] = w;
+        cellOf[m] = r * cols + c;
+        m++;
+        continue;
+      }
+      // Zero time or vol (intrinsic value), or a value the single function rejects naming it.
+      const fields: Record<string, GridArg> = {
+        type: g.type,
+        spot: g.under,
+        future: g.under,
+        strike: g.strike,
+        years: g.years,
+        vol: g.vol,
+        rate: g.rate,
+        divYield: g.divYield,
+      };
+      result[r]![c] = renamed(
+        () => {
+          if (model === 'bs') {
+            const i = { type, spot: S, strike: K, years: T, vol: v, rate, divYield: q };
+            return out === 'price' ? bsPrice(i) : bsGreeks(i)[out];
+          }
+          const i = { type, future: S, strike: K, years: T, vol: v, rate };
+          return out === 'price' ? black76Price(i) : black76Greeks(i)[out];
+        },
+        (field) => (fields[field] ? cellName(fields[field], r, c) : field),
+      );
+    }
+  }
+  if (m > 0) {
+    const o = batchOutput(m);
+    bsGreeksBatch(input, o, m);
+    const columns = [o.price, o.delta, o.gamma, o.vega, o.theta, o.rho];
+    for (let k = 0; k < m; k++) {
+      const w = which[k]!;
+      // Black-76 rho: the futures price does not move with the rate, so rho = −T·price (per 1%).
+      const value = model === 'black76' && w === 5 ? (-input.years[k]! * o.price[k]!) / 100 + 0 : columns[w]![k]!;
+      const at = cellOf[k]!;
+      result[Math.floor(at / cols)]![at % cols] = value;
+    }
+  }
+  return result;
+}
+
+/**
+ * Black-Scholes-Merton value or Greek of European options (SPX options): one cell, or a whole chain at once when any argument is a range (the result spills in the shape of the ranges).
+ * @customfunction BS BS
+ * @helpurl https://localhost:3000/help.html#BS
+ * @param type "call" or "put" (also "c" or "p"); a cell or a range.
+ * @param spot Underlying price, index points; a cell or a range.
+ * @param strike Strike, index points; a cell or a range (e.g. a chain's strike column).
+ * @param years Time to expiry in years ACT/365 (days/365); 0 gives intrinsic value; a cell or a range.
+ * @param vol Implied volatility as a decimal (0.18 for 18%); a cell or a range.
+ * @param [rate] Risk-free rate, continuously compounded decimal (0.05); default 0; a cell or a range.
+ * @param [divYield] Dividend yield, continuously compounded decimal (0.015); default 0; a cell or a range.
+ * @param [output] "price" (default), "delta" (per point), "gamma" (per point), "vega" (per vol point), "theta" (per calendar day) or "rho" (per 1%); a row of them gives one column each.
+ * @returns The option values in index points, or the chosen Greeks: one cell, or a range the shape of the arguments.
+ */
+export function bs(
+  type: unknown[][],
+  spot: unknown[][],
+  strike: unknown[][],
+  years: unknown[][],
+  vol: unknown[][],
+  rate?: unknown[][],
+  divYield?: unknown[][],
+  output?: unknown[][],
+): number[][] {
+  return excelCall(() => priceRanges('bs', { type, underlying: spot, strike, years, vol, rate, divYield, output }));
+}
+
+/**
+ * Black-76 value or Greek of European options on a future (VIX options on the VX future): one cell, or a whole range at once (the result spills in the shape of the ranges).
  * @customfunction BLACK76 BLACK76
  * @helpurl https://localhost:3000/help.html#BLACK76
- * @param type "call" or "put" (also "c" or "p").
- * @param future Futures price, index points.
- * @param strike Strike, index points.
- * @param years Time to expiry in years ACT/365 (days/365); 0 gives intrinsic value.
- * @param vol Implied volatility of the future as a decimal (1.2 for 120%).
- * @param [rate] Risk-free rate, continuously compounded decimal (0.05); default 0.
- * @param [output] "price" (default), "delta" (per point of the future), "gamma", "vega" (per vol point), "theta" (per calendar day) or "rho" (per 1%).
- * @returns The option value in index points, or the chosen Greek.
+ * @param type "call" or "put" (also "c" or "p"); a cell or a range.
+ * @param future Futures price, index points; a cell or a range.
+ * @param strike Strike, index points; a cell or a range.
+ * @param years Time to expiry in years ACT/365 (days/365); 0 gives intrinsic value; a cell or a range.
+ * @param vol Implied volatility of the future as a decimal (1.2 for 120%); a cell or a range.
+ * @param [rate] Risk-free rate, continuously compounded decimal (0.05); default 0; a cell or a range.
+ * @param [output] "price" (default), "delta" (per point of the future), "gamma", "vega" (per vol point), "theta" (per calendar day) or "rho" (per 1%); a row of them gives one column each.
+ * @returns The option values in index points, or the chosen Greeks: one cell, or a range the shape of the arguments.
  */
 export function black76(
-  type: unknown,
-  future: unknown,
-  strike: unknown,
-  years: unknown,
-  vol: unknown,
-  rate?: unknown,
-  output?: unknown,
-): number {
-  return excelCall(() => {
-    const input = {
-      type: optionTypeArg('type', type),
-      future: numberArg('future', future),
-      strike: numberArg('strike', strike),
-      years: numberArg('years', years),
-      vol: numberArg('vol', vol),
-      rate: optionalNumber('rate', rate) ?? 0,
-    };
-    const out = choiceArg('output', output, OUTPUTS);
-    return out === 'price' ? black76Price(input) : black76Greeks(input)[out];
-  });
+  type: unknown[][],
+  future: unknown[][],
+  strike: unknown[][],
+  years: unknown[][],
+  vol: unknown[][],
+  rate?: unknown[][],
+  output?: unknown[][],
+): number[][] {
+  return excelCall(() => priceRanges('black76', { type, underlying: future, strike, years, vol, rate, output }));
 }
 
 /**

@@ -1,10 +1,11 @@
 /**
  * What a compute worker runs: one unit of work per message, on the shared package. The pool splits
  * a Monte Carlo run into `montecarlo-chunk` units and merges and summarises them with one
- * `montecarlo-merge` unit; `stress` and `replay` run whole.
+ * `montecarlo-merge` unit; `stress`, `replay` and `surface` (a chain parsed and fitted) run whole.
  */
 import {
   AlvhError,
+  buildSurface,
   InputValidationError,
   MonteCarloCancelled,
   mergeMonteCarlo,
@@ -15,10 +16,11 @@ import {
   type InputIssue,
   type MonteCarloPartial,
   type MonteCarloSummary,
+  type SurfaceRequest,
 } from '@alvh/shared';
 import { NonFiniteResultError } from '../http/jsonSafe';
 
-export type WorkerJob = 'montecarlo-chunk' | 'montecarlo-merge' | 'stress' | 'replay';
+export type WorkerJob = 'montecarlo-chunk' | 'montecarlo-merge' | 'stress' | 'replay' | 'surface';
 
 /** The chunks of one run, merged in path order; the summary (null below 2 paths) and, if asked, the arrays. */
 export function mergeAndSummarize(
@@ -48,6 +50,9 @@ export function runJob(job: WorkerJob, payload: unknown, hooks: JobHooks = {}): 
       return stressGrid(payload);
     case 'replay':
       return replay(payload);
+    case 'surface':
+      // Parsed and limit-checked on the request thread (handlers/surface.ts).
+      return buildSurface(payload as SurfaceRequest);
   }
 }
 

@@ -4,7 +4,7 @@
  *   progress summed across chunks and cancellation by AbortSignal; the chunks are merged in path
  *   order and summarised on a worker too, so the result is bit-for-bit the single-thread result
  *   (the generator is keyed by path) and the request thread never loops over the paths.
- * - `stress`: the stress grid; `replay`: the historical replay. Both run whole on one worker; an
+ * - `stress`: the stress grid; `replay`: the historical replay; `surface`: a chain fitted. Each runs whole on one worker; an
  *   abort while they run terminates that worker (a new one replaces it).
  *
  * Only validated, parsed input crosses to a worker (the shared schemas are strict, so nothing the
@@ -33,7 +33,7 @@ import {
 } from '@alvh/shared';
 import { errorFromWire, type WireError, type WorkerJob } from './jobs';
 
-export type ComputeJob = 'montecarlo' | 'stress' | 'replay';
+export type ComputeJob = 'montecarlo' | 'stress' | 'replay' | 'surface';
 
 export interface RunOptions {
   /** Work done and total (Monte Carlo: paths; other jobs: 0/1 then 1/1). */
@@ -186,7 +186,7 @@ export class ComputePool {
   run(job: ComputeJob, payload: unknown, opts: RunOptions = {}): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('the compute pool was closed; create a new one'));
     if (job === 'montecarlo') return this.monteCarlo(payload, opts);
-    if (job !== 'stress' && job !== 'replay')
+    if (job !== 'stress' && job !== 'replay' && job !== 'surface')
       return Promise.reject(new Error(`unknown compute job ${JSON.stringify(job)}`));
     return this.runSingle(job, payload, opts);
   }
@@ -261,7 +261,7 @@ export class ComputePool {
     }
   }
 
-  private async runSingle(job: 'stress' | 'replay', payload: unknown, opts: RunOptions): Promise<unknown> {
+  private async runSingle(job: 'stress' | 'replay' | 'surface', payload: unknown, opts: RunOptions): Promise<unknown> {
     const { signal, onProgress } = opts;
     if (signal?.aborted) throw abortReason(signal);
     const r = this.admit();

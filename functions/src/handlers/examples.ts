@@ -73,3 +73,20 @@ export const REPLAY_EXAMPLE = {
   })),
   assumptions: { condorDte: 30, includeLedger: false },
 };
+
+/**
+ * POST /api/surface, the index form: the Cboe closes of 2023-06-09 (VIX9D, VIX, VIX3M, SKEW) and
+ * three points. docs/examples/surface.json is the chain form (quotes of that day as rows).
+ */
+export const SURFACE_EXAMPLE = {
+  valuationDate: '2023-06-09',
+  spot: 4298.86,
+  indices: { vix: 13.83, vix9d: 13.29, vix3m: 16.96, skew: 152.78 },
+  rate: 0.0545,
+  divYield: 0.014,
+  points: [
+    { expiry: '2023-07-21', strike: 4100 },
+    { expiry: '2023-07-21', strike: 4300 },
+    { expiry: '2023-09-15', strike: 4500 },
+  ],
+};

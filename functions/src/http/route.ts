@@ -38,7 +38,7 @@ export interface RouteSpec {
     schemaName?: string;
     schema?: z.ZodType;
     /** The result type whose generated JSON schema describes the 200 answer (src/resultTypes.ts). */
-    resultType?: 'PlanResult' | 'StressResult' | 'MonteCarloResult' | 'ReplayAnswer' | 'HealthResult';
+    resultType?: 'PlanResult' | 'StressResult' | 'MonteCarloResult' | 'ReplayAnswer' | 'HealthResult' | 'SurfaceResult';
     example?: unknown;
   };
   /** Query parameters the route reads (documented in the OpenAPI document). */

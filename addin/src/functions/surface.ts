@@ -1,0 +1,226 @@
+/**
+ * Volatility surfaces in cells (method Section 2b): ALVH.SURFACE fits an SPX option chain (a
+ * range holding the table {expiry, strike, type, bid, ask} under a header row, or one cell holding
+ * quotedata text) and spills one row per expiry; ALVH.VOL reads the vol of any expiry and strike
+ * from that spill (or fits the chain itself). The fitting is the sizing package's
+ * `fitChainSurface`; the spill carries every number the surface is rebuilt from, so ALVH.VOL on
+ * the spill equals the fitted surface's vol.
+ */
+import { plainText } from '../common/views';
+import {
+  excelSerialToIso,
+  fitChainSurface,
+  invalidInput,
+  isoToExcelSerial,
+  makeSpxSurface,
+  parseChain,
+  parseIsoDate,
+  type SpxSurface,
+  type SurfaceSlice,
+} from '@alvh/shared';
+import { booleanArg, dateArg, isMissing, numberArg, optionalDate } from './args';
+import { excelCall } from './excelErrors';
+import { broadcastShape, cellAt, cellName, gridArg, renamed } from './grid';
+
+/** The columns of ALVH.SURFACE, in order (the labels of its optional header row). */
+export const SURFACE_COLUMNS = [
+  'expiry',
+  'forward',
+  'ATM vol',
+  'SVI a',
+  'SVI b',
+  'SVI rho',
+  'SVI m',
+  'SVI sigma',
+  'fit RMSE (vol pts)',
+  'years',
+  'discount',
+] as const;
+
+/** The quotedata layout's header line, as the sizing package recognises it. */
+const QUOTEDATA = /(^|\n)\s*Expiration Date,/;
+
+/** One cell as CSV text (numbers in full precision; text quoted when it needs to be). */
+function csvCell(x: unknown): string {
+  if (x === null || x === undefined) return '';
+  const s = typeof x === 'number' ? String(x) : typeof x === 'string' ? x : JSON.stringify(x);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * The chain argument as text for the sizing package's parser: one cell's text as it is, a range
+ * as CSV (line N is the range's row N, so a bad cell is named by its row and column).
+ */
+function chainText(chain: unknown): string {
+  if (!Array.isArray(chain)) {
+    if (typeof chain !== 'string' || chain.trim() === '')
+      throw invalidInput(
+        'chain',
+        isMissing(chain) ? 'is empty' : `is ${plainText(chain)}, not a chain`,
+        'select the table (expiry, strike, type, bid, ask with a header row) or a cell holding quotedata text',
+      );
+    return chain;
+  }
+  const rows = (chain as unknown[]).map((r): unknown[] => (Array.isArray(r) ? (r as unknown[]) : [r]));
+  if (rows.length === 1 && rows[0]!.length === 1) return chainText(rows[0]![0]);
+  // Trailing empty rows (a range selected longer than the table) are dropped.
+  let last = rows.length - 1;
+  while (last >= 0 && rows[last]!.every(isMissing)) last--;
+  if (last < 1)
+    throw invalidInput('chain', 'has no rows under its header', 'select the header row and the quotes below it');
+  // Excel dates in the expiry column (a table's header names it) as ISO dates, which the parser reads.
+  const header = rows[0]!.map((h) => (typeof h === 'string' ? h.trim().toLowerCase() : ''));
+  const expiryCol = header.indexOf('expiry');
+  return rows
+    .slice(0, last + 1)
+    .map((r, i) =>
+      r
+        .map((x, j) =>
+          i > 0 && j === expiryCol && typeof x === 'number'
+            ? excelSerialToIso(`chain row ${i + 1} (expiry)`, x)
+            : csvCell(x),
+        )
+        .join(','),
+    )
+    .join('\n');
+}
+
+/** Fits the chain argument; `valuationDate` is needed for a table and refused for quotedata text. */
+function fitChain(chain: unknown, valuationDate: unknown): ReturnType<typeof fitChainSurface> {
+  const text = chainText(chain);
+  const date = optionalDate('valuationDate', valuationDate);
+  if (QUOTEDATA.test(text) && date !== undefined) {
+    throw invalidInput(
+      'valuationDate',
+      'does not apply to quotedata text, which is dated by its own stamp',
+      'leave valuationDate empty, or pass the quotes as a table with their date',
+    );
+  }
+  return fitChainSurface(parseChain(text, date === undefined ? {} : { valuationDate: date }));
+}
+
+/**
+ * The SPX volatility surface fitted to an option chain: one row per expiry with its forward (put-call parity), ATM vol and raw SVI slice (total variance), the fit's error, years and discount factor.
+ * @customfunction SURFACE SURFACE
+ * @helpurl https://localhost:3000/help.html#SURFACE
+ * @param chain A range holding the quotes under a header row naming expiry, strike, type, bid and ask (expiry an Excel date or YYYY-MM-DD, type call/put or C/P; optional root, settlement), or one cell holding Cboe quotedata text.
+ * @param [valuationDate] The date of the quotes (an Excel date); needed for a table, left empty for quotedata text (its stamp dates it).
+ * @param [headers] TRUE to put a header row of labels above the values; default FALSE.
+ * @returns One row per expiry: expiry (Excel date), forward (points), ATM vol (decimal), SVI a, b, rho, m, sigma, fit RMSE (vol points), years to settlement, discount factor.
+ */
+export function surface(chain: unknown[][], valuationDate?: unknown, headers?: unknown): unknown[][] {
+  return excelCall(() => {
+    const showHeaders = booleanArg('headers', headers, false);
+    const fit = fitChain(chain, valuationDate);
+    const rows: (string | number)[][] = fit.slices
+      .filter((s) => s.inSurface)
+      .map((s) => [
+        isoToExcelSerial(s.expiry),
+        s.forward,
+        s.atmVol,
+        s.svi.a,
+        s.svi.b,
+        s.svi.rho,
+        s.svi.m,
+        s.svi.sigma,
+        s.rmseVolPts,
+        s.years,
+        s.discount,
+      ]);
+    return showHeaders ? [[...SURFACE_COLUMNS], ...rows] : rows;
+  });
+}
+
+/** Raw SVI total variance at k = 0. */
+function atmVariance(s: SurfaceSlice): number {
+  const { a, b, rho, m, sigma } = s.svi;
+  return a + b * (-rho * m + Math.sqrt(m * m + sigma * sigma));
+}
+
+/** The surface argument of ALVH.VOL: an ALVH.SURFACE spill (with or without its header row), or a chain. */
+function surfaceOf(arg: unknown, valuationDate: unknown): { surface: SpxSurface; firstExpiry: number } {
+  const rows = Array.isArray(arg)
+    ? (arg as unknown[]).map((r): unknown[] => (Array.isArray(r) ? (r as unknown[]) : [r]))
+    : [[arg]];
+  const body = rows.filter((r) => !r.every(isMissing));
+  const first = body[0] ?? [];
+  const isSpill =
+    first.length >= SURFACE_COLUMNS.length && (first[0] === SURFACE_COLUMNS[0] || typeof first[0] === 'number');
+  if (!isSpill) {
+    // The chain is this function's `surface` argument: name it so in messages.
+    const fit = renamed(
+      () => fitChain(arg, valuationDate),
+      (field) => field.replace(/^chain/, 'surface'),
+    );
+    return { surface: fit.surface, firstExpiry: parseIsoDate('expiry', fit.surface.slices[0]!.expiry) };
+  }
+  const values = first[0] === SURFACE_COLUMNS[0] ? body.slice(1) : body;
+  if (values.length === 0)
+    throw invalidInput('surface', 'has a header row and no values', 'select the whole ALVH.SURFACE spill');
+  const slices: SurfaceSlice[] = values.map((r, i) => {
+    const at = (j: number) => numberArg(`surface row ${i + 1} (${SURFACE_COLUMNS[j]})`, r[j]);
+    return {
+      expiry: excelSerialToIso(`surface row ${i + 1} (expiry)`, at(0)),
+      root: 'SPXW',
+      years: at(9),
+      forward: at(1),
+      discount: at(10),
+      svi: { a: at(3), b: at(4), rho: at(5), m: at(6), sigma: at(7) },
+    };
+  });
+  const t0 = slices[0]!.years;
+  const days0 = parseIsoDate('expiry', slices[0]!.expiry);
+  const valuation = new Date((days0 - Math.floor(t0 * 365)) * 86_400_000).toISOString().slice(0, 10);
+  const surface = makeSpxSurface({
+    valuationDate: valuation,
+    spot: slices[0]!.forward,
+    source: 'chain',
+    slices,
+    // The first slice's ATM vol in points (a scenario's reference; ALVH.VOL does not move the surface).
+    referenceVix: 100 * Math.sqrt(atmVariance(slices[0]!) / t0),
+    warnings: [],
+    label: `ALVH.SURFACE spill (${slices.length} expiries)`,
+  });
+  return { surface, firstExpiry: days0 };
+}
+
+/**
+ * Implied vol of SPX options from a fitted surface: an ALVH.SURFACE spill (or the chain itself) at any expiry and strike; spills when expiry or strike is a range (a column of expiries against a row of strikes gives the whole grid).
+ * @customfunction VOL VOL
+ * @helpurl https://localhost:3000/help.html#VOL
+ * @param surface The ALVH.SURFACE spill (with or without its header row), or the chain range as ALVH.SURFACE takes it.
+ * @param expiry Expiry as an Excel date; a cell or a range. Between listed expiries the surface interpolates in total variance, beyond them flat in vol.
+ * @param strike Strike, index points; a cell or a range.
+ * @param [valuationDate] The date of the quotes (an Excel date), when surface is a chain table.
+ * @returns Black-76 implied vol as a decimal (0.18 for 18%), in the shape of expiry and strike.
+ */
+export function vol(
+  surface: unknown[][],
+  expiry: unknown[][],
+  strike: unknown[][],
+  valuationDate?: unknown,
+): number[][] {
+  return excelCall(() => {
+    const { surface: s, firstExpiry } = surfaceOf(surface, valuationDate);
+    const t0 = s.slices[0]!.years;
+    const e = gridArg('expiry', expiry);
+    const k = gridArg('strike', strike);
+    const { rows, cols } = broadcastShape([e, k]);
+    const out: number[][] = [];
+    for (let r = 0; r < rows; r++) {
+      const line: number[] = [];
+      for (let c = 0; c < cols; c++) {
+        const days = parseIsoDate('expiry', dateArg(cellName(e, r, c), cellAt(e, r, c)));
+        // Years from the quotes' moment: the first slice's, plus the calendar days between expiries.
+        const t = t0 + (days - firstExpiry) / 365;
+        if (!(t > 0))
+          throw invalidInput(cellName(e, r, c), 'is on or before the date of the quotes', 'pass a later expiry');
+        const K = numberArg(cellName(k, r, c), cellAt(k, r, c));
+        if (!(K > 0)) throw invalidInput(cellName(k, r, c), `is ${K}`, 'pass the strike in index points (> 0)');
+        line.push(s.vol(t, K));
+      }
+      out.push(line);
+    }
+    return out;
+  });
+}

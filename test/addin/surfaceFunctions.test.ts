@@ -1,0 +1,227 @@
+/**
+ * The BUILT ALVH.SURFACE, ALVH.VOL and the range forms of ALVH.BS and ALVH.BLACK76, loaded as
+ * Excel loads them: ranges priced in one call agree with the single-option functions cell by
+ * cell, sizes combine as Excel combines ranges, every bad cell is named; SURFACE on a real chain
+ * is the sizing package's fit, and VOL on the spill is the fitted surface's vol.
+ */
+import {
+  black76Greeks,
+  bsGreeks,
+  fitChainSurface,
+  isoToExcelSerial,
+  parseChainTable,
+  parseQuotedata,
+  type Greeks,
+} from '@alvh/shared';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { describeWithData, readDataFile } from '../helpers/marketData';
+import { ensureAddinBuilt, ErrorCode, errorOf, loadBuiltFunctions, type CustomFunction } from './stubs/customFunctions';
+
+let fns: Map<string, CustomFunction>;
+beforeAll(() => {
+  ensureAddinBuilt();
+  fns = loadBuiltFunctions();
+});
+const call = (id: string, ...args: unknown[]) => fns.get(id)!(...args);
+const OUTPUTS = ['price', 'delta', 'gamma', 'vega', 'theta', 'rho'] as const;
+
+/** A deterministic pseudo-random sequence in [0, 1). */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** Agreement within 1e-12 relative (1e-12 absolute near zero). */
+function close(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b));
+}
+
+describe('ALVH.BS and ALVH.BLACK76 over ranges', () => {
+  const r = rng(7);
+  const N = 2000;
+  const col = (f: () => number | string) => Array.from({ length: N }, () => [f()]);
+  const type = col(() => (r() < 0.5 ? 'call' : 'put'));
+  const spot = col(() => 3000 + 3000 * r());
+  const strike = spot.map(([s]) => [Math.round((s as number) * (0.6 + 0.8 * r()))]);
+  const years = col(() => (r() < 0.02 ? 0 : 1 / 365 + 2 * r()));
+  const vol = col(() => 0.05 + 0.8 * r());
+  const rate = col(() => 0.06 * r());
+  const q = col(() => 0.03 * r());
+
+  it.each(OUTPUTS)('BS %s over 2000 rows equals the single function in every cell (expired rows intrinsic)', (out) => {
+    const got = call('BS', type, spot, strike, years, vol, rate, q, out) as number[][];
+    expect(got).toHaveLength(N);
+    for (let i = 0; i < N; i++) {
+      const g: Greeks = bsGreeks({
+        type: type[i]![0] as 'call' | 'put',
+        spot: spot[i]![0] as number,
+        strike: strike[i]![0] as number,
+        years: years[i]![0] as number,
+        vol: vol[i]![0] as number,
+        rate: rate[i]![0] as number,
+        divYield: q[i]![0] as number,
+      });
+      expect(close(got[i]![0]!, g[out]), `row ${i + 1}: ${got[i]![0]} vs ${g[out]}`).toBe(true);
+    }
+  });
+
+  it('BLACK76 over a range, every output in one call (a row of outputs gives one column each)', () => {
+    const F = spot.map(([s]) => [(s as number) / 200]);
+    const K = strike.map(([k]) => [(k as number) / 200]);
+    const got = call('BLACK76', type, F, K, years, vol, rate, [[...OUTPUTS]]) as number[][];
+    expect(got).toHaveLength(N);
+    expect(got[0]).toHaveLength(6);
+    for (let i = 0; i < N; i++) {
+      const g = black76Greeks({
+        type: type[i]![0] as 'call' | 'put',
+        future: F[i]![0]!,
+        strike: K[i]![0]!,
+        years: years[i]![0] as number,
+        vol: vol[i]![0] as number,
+        rate: rate[i]![0] as number,
+      });
+      OUTPUTS.forEach((o, j) => expect(close(got[i]![j]!, g[o]), `row ${i + 1} ${o}`).toBe(true));
+    }
+  });
+
+  it('a column of strikes against a row of vols gives the table of every pair', () => {
+    const got = call('BS', 'put', 5000, [[4500], [5000], [5500]], 0.25, [[0.1, 0.2]]) as number[][];
+    expect(got.map((x) => x.length)).toEqual([2, 2, 2]);
+    expect(got[1]![1]).toBeCloseTo(
+      bsGreeks({ type: 'put', spot: 5000, strike: 5000, years: 0.25, vol: 0.2, rate: 0, divYield: 0 }).price,
+      12,
+    );
+    // Puts rise with the strike and with the vol.
+    expect(got[2]![0]).toBeGreaterThan(got[1]![0]!);
+    expect(got[0]![1]).toBeGreaterThan(got[0]![0]!);
+  });
+
+  it('names the cell of a bad value, and ranges of sizes that do not combine', () => {
+    const strikes = [[4500], ['abc'], [5500]];
+    let e = errorOf(() => call('BS', 'put', 5000, strikes, 0.25, 0.2));
+    expect(e.code).toBe(ErrorCode.invalidValue);
+    expect(e.message).toMatch(/^strike\[2\]: is "abc"/);
+    e = errorOf(() => call('BS', 'put', 5000, [[4500], [5000]], 0.25, [[0.2], [18]]));
+    expect(e.message).toMatch(/^vol\[2\]:.*0\.18/);
+    e = errorOf(() => call('BS', 'put', 5000, [[4500], [5000]], 0.25, [[0.2], [0.2], [0.2]]));
+    expect(e.message).toMatch(/^vol: is a 3×1 range and strike is 2×1/);
+    e = errorOf(() => call('BS', [['put'], ['straddle']], 5000, [[4500], [5000]], 0.25, 0.2));
+    expect(e.message).toMatch(/^type\[2\]:/);
+    e = errorOf(() => call('BLACK76', 'call', 19, [[20], [21]], 0.2, 1.1, [[0.04], ['']]));
+    expect(e.message).toMatch(/^rate\[2\]: is empty/);
+  });
+});
+
+describe('ALVH.SURFACE and ALVH.VOL on a small table', () => {
+  const table: unknown[][] = [
+    ['Expiry', 'Strike', 'Type', 'Bid', 'Ask'],
+    ...['2023-07-21', '2023-08-18'].flatMap((expiry, j) =>
+      Array.from({ length: 17 }, (_, i) => 3900 + 50 * i).flatMap((K) => {
+        const F = 4320 + 13 * j;
+        const t = (j === 0 ? 42 : 70) / 365;
+        const v = 0.12 * (1 - 0.9 * Math.log(K / F));
+        const c = bsGreeks({ type: 'call', spot: F, strike: K, years: t, vol: v, rate: 0, divYield: 0 }).price;
+        const p = c - (F - K);
+        return [
+          [isoToExcelSerial(expiry), K, 'C', Math.max(c - 0.1, 0.05), c + 0.1],
+          [isoToExcelSerial(expiry), K, 'P', Math.max(p - 0.1, 0.05), p + 0.1],
+        ];
+      }),
+    ),
+    ['', '', '', '', ''],
+  ];
+  const date = isoToExcelSerial('2023-06-09');
+
+  it('spills one row per expiry, with a header row on request, equal to the package fit', () => {
+    const rows = call('SURFACE', table, date, true) as unknown[][];
+    expect(rows[0]).toEqual([
+      'expiry',
+      'forward',
+      'ATM vol',
+      'SVI a',
+      'SVI b',
+      'SVI rho',
+      'SVI m',
+      'SVI sigma',
+      'fit RMSE (vol pts)',
+      'years',
+      'discount',
+    ]);
+    expect(rows).toHaveLength(3);
+    expect(rows[1]![0]).toBe(isoToExcelSerial('2023-07-21'));
+    expect(rows[1]![1] as number).toBeCloseTo(4320, 0);
+    expect(rows[1]![9] as number).toBeCloseTo(42 / 365, 6);
+    expect(rows[1]![8] as number).toBeLessThan(0.5);
+  });
+
+  it('VOL on the spill equals VOL on the table, for a column of expiries against a row of strikes', () => {
+    const spill = call('SURFACE', table, date) as unknown[][];
+    const expiries = [
+      [isoToExcelSerial('2023-07-21')],
+      [isoToExcelSerial('2023-08-04')],
+      [isoToExcelSerial('2023-12-15')],
+    ];
+    const strikes = [[4000, 4300, 4600]];
+    const a = call('VOL', spill, expiries, strikes) as number[][];
+    const b = call('VOL', table, expiries, strikes, date) as number[][];
+    expect(a.map((x) => x.length)).toEqual([3, 3, 3]);
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expect(close(a[i]![j]!, b[i]![j]!)).toBe(true);
+    // The smile's skew: the 4000 put wing above the 4600 call wing.
+    expect(a[0]![0]).toBeGreaterThan(a[0]![2]!);
+  });
+
+  it('names what is wrong with a bad chain', () => {
+    const message = (f: () => unknown) => errorOf(f).message ?? '';
+    expect(message(() => call('SURFACE', table))).toMatch(/^valuationDate: is missing/);
+    expect(message(() => call('SURFACE', [table[0]], date))).toMatch(/^chain: has no rows/);
+    expect(message(() => call('SURFACE', table.slice(0, 35), date))).toMatch(/^chain:.*expir/);
+    const noPuts = table.filter((r) => r[2] !== 'P');
+    expect(message(() => call('SURFACE', noPuts, date))).toMatch(/^chain:.*put/);
+    const crossed = table.map((r, i) => (i > 0 && r[3] !== '' ? [r[0], r[1], r[2], 1000, 1] : r));
+    expect(message(() => call('SURFACE', crossed, date))).toMatch(/crossed/);
+    const badHeader = [['expiry', 'strike', 'kind', 'bid', 'ask'], ...table.slice(1)];
+    expect(message(() => call('SURFACE', badHeader, date))).toMatch(/^chain line 1:/);
+    expect(message(() => call('VOL', badHeader, 45128, 4300, date))).toMatch(/^surface line 1:/);
+    expect(message(() => call('VOL', call('SURFACE', table, date), isoToExcelSerial('2023-06-01'), 4300))).toMatch(
+      /^expiry: is on or before/,
+    );
+  });
+});
+
+describeWithData('ALVH.SURFACE on a real chain as a range', () => {
+  it('2023-06-09: the SPXW table in cells fits as the package fits the same table, and VOL reproduces its vols', () => {
+    const chain = parseQuotedata(readDataFile('cboe_spx_quotedata_2023-06-09__AyourElwazani97.csv'));
+    const quotes = chain.quotes.filter((x) => x.root === 'SPXW');
+    const range: unknown[][] = [
+      ['expiry', 'strike', 'type', 'bid', 'ask'],
+      ...quotes.map((x) => [isoToExcelSerial(x.expiry), x.strike, x.type, x.bid, x.ask]),
+    ];
+    const date = isoToExcelSerial('2023-06-09');
+    const spill = call('SURFACE', range, date) as number[][];
+    const fit = fitChainSurface(
+      parseChainTable(
+        quotes.map((x) => ({ expiry: x.expiry, strike: x.strike, type: x.type, bid: x.bid, ask: x.ask })),
+        { valuationDate: '2023-06-09' },
+      ),
+    );
+    const inSurface = fit.slices.filter((s) => s.inSurface);
+    expect(spill).toHaveLength(inSurface.length);
+    inSurface.forEach((s, i) => {
+      expect(spill[i]![1]).toBe(s.forward);
+      expect(spill[i]![2]).toBe(s.atmVol);
+      expect(spill[i]![4]).toBe(s.svi.b);
+    });
+    const k = [[3900, 4100, 4300, 4500]];
+    const e = [[isoToExcelSerial('2023-07-21')], [isoToExcelSerial('2023-09-15')]];
+    const v = call('VOL', spill, e, k) as number[][];
+    const t = [
+      fit.surface.slices.find((s) => s.expiry === '2023-07-21')!.years,
+      fit.surface.slices.find((s) => s.expiry === '2023-09-15')!.years,
+    ];
+    for (let i = 0; i < 2; i++)
+      for (let j = 0; j < 4; j++) expect(close(v[i]![j]!, fit.surface.vol(t[i]!, k[0]![j]!))).toBe(true);
+  }, 30_000);
+});

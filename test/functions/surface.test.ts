@@ -1,0 +1,243 @@
+/**
+ * POST /api/surface through its handler, with the library's own HttpRequest: the index form runs
+ * inline, the chain form on the compute runner (in-process here, as in endpoints.test.ts); both
+ * real SPX chains fit as docs/surfaces.md states; every bad chain is a 400 whose message names
+ * what is wrong; unknown fields are refused at every depth; the work limits are 422s.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSurface, parseInput, SurfaceRequestSchema } from '@alvh/shared';
+import { setComputeRunner } from '../../functions/src/compute';
+import { SURFACE_EXAMPLE } from '../../functions/src/handlers/examples';
+import { MAX_CHAIN_CHARS, MAX_CHAIN_ROWS } from '../../functions/src/handlers/surface';
+import { findRoute } from '../../functions/src/routes';
+import { describeWithData, readDataFile } from '../helpers/marketData';
+import { inlineCompute } from './inlineCompute';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers, checked field by field
+type Json = Record<string, any>;
+
+const runner = inlineCompute();
+const jobs = runner.jobs;
+beforeAll(() => setComputeRunner(runner));
+afterAll(() => setComputeRunner(undefined));
+
+async function post(body: unknown): Promise<{ status: number; type: string; json: Json }> {
+  const r = findRoute('surface');
+  if (!r) throw new Error('no surface route');
+  const req = new HttpRequest({
+    method: 'POST',
+    url: 'http://localhost:7071/api/surface',
+    headers: { 'content-type': 'application/json' },
+    body: { string: typeof body === 'string' ? body : JSON.stringify(body) },
+  });
+  const res: HttpResponseInit = await r.handler(req, new InvocationContext({ functionName: r.name }));
+  return {
+    status: res.status ?? 200,
+    type: (res.headers as Record<string, string>)['content-type']!,
+    json: JSON.parse(String(res.body)) as Json,
+  };
+}
+
+const HEADER =
+  'Expiration Date,Calls,Last Sale,Net,Bid,Ask,Volume,IV,Delta,Gamma,Open Interest,Strike,Puts,Last Sale,Net,Bid,Ask,Volume,IV,Delta,Gamma,Open Interest';
+
+/** One quotedata row: the call's and the put's bid and ask at a strike. */
+function row(expiry: string, sym: string, strike: number, cb: number, ca: number, pb: number, pa: number): string {
+  const k = String(strike * 1000).padStart(8, '0');
+  return `${expiry},${sym}C${k},0,0,${cb},${ca},0,0,0,0,0,${strike.toFixed(2)},${sym}P${k},0,0,${pb},${pa},0,0,0,0,0`;
+}
+
+function quotedata(rows: string[], header = HEADER): string {
+  return [
+    '',
+    'Standard & Poors 500 Index,Last: 4000,Change: 1',
+    '"Date: March 1 2023, 4:30 PM EST",Bid: 3999,Ask: 4001',
+    header,
+    ...rows,
+  ].join('\n');
+}
+
+/** Quotes of one expiry around 4000, with puts unless `puts` is false (then the puts have no bid). */
+function expiryRows(expiry: string, sym: string, width = 1, puts = true): string[] {
+  const out: string[] = [];
+  for (let k = 3700; k <= 4300; k += 50) {
+    const call = Math.max(4000 - k, 0) + 60 * Math.exp(-(((k - 4000) / 250) ** 2)) + 2;
+    const put = call - (4000 - k);
+    out.push(row(expiry, sym, k, call, call + width, puts ? put : 0, puts ? put + width : 0));
+  }
+  return out;
+}
+
+const MAR = expiryRows('Fri Mar 17 2023', 'SPXW230317');
+const APR = expiryRows('Fri Apr 21 2023', 'SPXW230421');
+
+describe('POST /api/surface, index form', () => {
+  it('answers the example inline (no compute job), equal to the shared buildSurface', async () => {
+    jobs.length = 0;
+    const r = await post(SURFACE_EXAMPLE);
+    expect(r.status).toBe(200);
+    expect(jobs).toEqual([]);
+    expect(r.json).toEqual(JSON.parse(JSON.stringify(buildSurface(parseInput(SurfaceRequestSchema, SURFACE_EXAMPLE)))));
+    expect(r.json.source).toBe('indices');
+    expect(r.json.points).toHaveLength(3);
+    // The skew: the 4100 put wing above the 4300 ATM on the same expiry.
+    expect(r.json.points[0].vol).toBeGreaterThan(r.json.points[1].vol);
+  });
+
+  it('VIX alone: a flat term structure and the warning that says so', async () => {
+    const r = await post({ valuationDate: '2023-06-09', spot: 4300, indices: { vix: 14 } });
+    expect(r.status).toBe(200);
+    expect(r.json.source).toBe('vix-only');
+    expect(r.json.warnings.join(' ')).toMatch(/VIX only/);
+  });
+
+  it.each([
+    ['an unknown top-level field', { ...SURFACE_EXAMPLE, spott: 1 }, '(root)'],
+    ['an unknown index', { ...SURFACE_EXAMPLE, indices: { ...SURFACE_EXAMPLE.indices, vxx: 20 } }, 'indices'],
+    [
+      'an unknown field in a point',
+      { ...SURFACE_EXAMPLE, points: [{ expiry: '2023-07-21', strike: 4100, type: 'put' }] },
+      'points[0]',
+    ],
+  ])('400 for %s, named', async (_label, body, path) => {
+    const r = await post(body);
+    expect(r.status).toBe(400);
+    expect(r.type).toBe('application/problem+json');
+    expect(r.json.issues.map((i: { path: string }) => i.path)).toContain(path);
+    expect(JSON.stringify(r.json.issues)).toMatch(/unknown field/);
+  });
+
+  it('400 naming VIX as a decimal and a missing spot', async () => {
+    const r = await post({ valuationDate: '2023-06-09', indices: { vix: 0.14 } });
+    expect(r.status).toBe(400);
+    expect(r.json.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['spot', 'indices.vix']));
+  });
+
+  it('400 naming a point before the valuation date', async () => {
+    const r = await post({ ...SURFACE_EXAMPLE, points: [{ expiry: '2023-06-01', strike: 4300 }] });
+    expect(r.status).toBe(400);
+    expect(r.json.field).toBe('points[0].expiry');
+  });
+});
+
+describe('POST /api/surface, chain form', () => {
+  it('fits docs/examples/surface.json (rows) on the compute runner', async () => {
+    jobs.length = 0;
+    const r = await post(readFileSync(join('docs', 'examples', 'surface.json'), 'utf8'));
+    expect(r.status).toBe(200);
+    expect(jobs).toEqual(['surface']);
+    expect(r.json.source).toBe('chain');
+    expect(r.json.expiries.map((e: Json) => e.expiry)).toEqual(['2023-07-21', '2023-08-18']);
+    // The full chain's fit (docs/surfaces.md): forward 4320.76, ATM 11.09% on 2023-07-21.
+    expect(r.json.expiries[0].forward).toBeCloseTo(4320.76, -1);
+    expect(Math.abs(r.json.expiries[0].atmVol - 0.1109)).toBeLessThan(0.002);
+    expect(r.json.arbitrage.butterfly).toBe(0);
+    expect(r.json.points).toHaveLength(3);
+  });
+
+  it('fits a small quotedata text', async () => {
+    const r = await post({ chain: quotedata([...MAR, ...APR]) });
+    expect(r.status).toBe(200);
+    expect(r.json.expiries).toHaveLength(2);
+    for (const e of r.json.expiries) {
+      expect(e.forward).toBeGreaterThan(3990);
+      expect(e.forward).toBeLessThan(4010);
+      expect(e.quotes).toBeGreaterThanOrEqual(5);
+    }
+  });
+
+  it.each([
+    ['empty text', { chain: ' \n ' }, /chain/, /empty/],
+    [
+      'a header that is not the quotedata layout',
+      { chain: quotedata([...MAR, ...APR], HEADER.replace('Strike', 'Strik')) },
+      /chain/,
+      /Strike|header|column/,
+    ],
+    [
+      'a crossed market',
+      { chain: quotedata([...MAR, ...APR].map((l) => l.replace(/,0,0,([\d.]+),([\d.]+),/g, ',0,0,9999,$2,'))) },
+      /chain/,
+      /crossed/,
+    ],
+    ['one expiry only', { chain: quotedata(MAR) }, /chain/, /expir/],
+    [
+      'no puts',
+      {
+        chain: quotedata([
+          ...expiryRows('Fri Mar 17 2023', 'SPXW230317', 1, false),
+          ...expiryRows('Fri Apr 21 2023', 'SPXW230421', 1, false),
+        ]),
+      },
+      /chain/,
+      /put/,
+    ],
+  ])('400 for %s, with a message naming what is wrong', async (_label, body, field, message) => {
+    jobs.length = 0;
+    const r = await post(body);
+    expect(r.status, JSON.stringify(r.json)).toBe(400);
+    expect(r.type).toBe('application/problem+json');
+    expect(r.json.code).toBe('invalid_input');
+    expect(r.json.field ?? r.json.issues?.[0]?.path).toMatch(field);
+    expect(r.json.detail).toMatch(message);
+  });
+
+  it('400 for a valuationDate with quotedata text (the file carries its own date)', async () => {
+    jobs.length = 0;
+    const r = await post({ chain: quotedata([...MAR, ...APR]), valuationDate: '2023-03-02' });
+    expect(r.status).toBe(400);
+    expect(r.json.field).toBe('valuationDate');
+    expect(jobs).toEqual([]);
+  });
+
+  it('400 for rows without a valuationDate, and for an unknown field in a row', async () => {
+    const rows = [{ expiry: '2023-07-21', strike: 4300, type: 'put', bid: 50, ask: 51 }];
+    expect((await post({ chain: rows })).json.field).toBe('valuationDate');
+    const r = await post({ chain: [{ ...rows[0], mid: 50.5 }], valuationDate: '2023-06-09' });
+    expect(r.status).toBe(400);
+    expect(r.json.issues.map((i: { path: string }) => i.path)).toContain('chain[0]');
+  });
+
+  it('422 naming the character and row limits, before any work is queued', async () => {
+    jobs.length = 0;
+    const text = await post({ chain: 'x'.repeat(MAX_CHAIN_CHARS + 1) });
+    expect(text.status).toBe(422);
+    expect(text.json).toMatchObject({ code: 'limit_exceeded', field: 'chain' });
+    expect(text.json.detail).toContain(String(MAX_CHAIN_CHARS));
+    const row0 = { expiry: '2023-07-21', strike: 4300, type: 'put', bid: 50, ask: 51 };
+    const rows = await post({
+      chain: Array.from({ length: MAX_CHAIN_ROWS + 1 }, () => row0),
+      valuationDate: '2023-06-09',
+    });
+    expect(rows.status).toBe(422);
+    expect(rows.json.detail).toContain(String(MAX_CHAIN_ROWS));
+    expect(jobs).toEqual([]);
+  });
+});
+
+describeWithData('POST /api/surface on the real chains', () => {
+  it.each([
+    // Figures of docs/surfaces.md's tables (forward, ATM vol % of one expiry, slices in the surface).
+    ['cboe_spx_quotedata_2022-02-04__Luca-Castelli.csv', 26, '2022-03-18', 4486.91, 20.33],
+    ['cboe_spx_quotedata_2023-06-09__AyourElwazani97.csv', 36, '2023-07-21', 4320.76, 11.09],
+  ])(
+    '%s: every slice, the documented figures, no arbitrage left',
+    async (file, slices, expiry, forward, atm) => {
+      const r = await post({ chain: readDataFile(file), points: [{ expiry, strike: Math.round(forward / 5) * 5 }] });
+      expect(r.status, JSON.stringify(r.json).slice(0, 300)).toBe(200);
+      expect(r.json.source).toBe('chain');
+      expect(r.json.expiries).toHaveLength(slices);
+      const e = r.json.expiries.find((x: Json) => x.expiry === expiry);
+      expect(Math.abs(e.forward - forward)).toBeLessThan(0.01);
+      expect(Math.abs(e.atmVol * 100 - atm)).toBeLessThan(0.01);
+      expect(r.json.arbitrage.butterfly).toBe(0);
+      expect(r.json.arbitrage.calendar).toBe(0);
+      // The point at the forward is the ATM vol to within the strike rounding (2.5 points).
+      expect(Math.abs(r.json.points[0].vol - e.atmVol)).toBeLessThan(0.002);
+    },
+    30_000,
+  );
+});
