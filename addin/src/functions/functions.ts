@@ -17,3 +17,4 @@ export * from './market';
 export * from './signals';
 export * from './hedges';
 export * from './plan';
+export * from './orders';

@@ -76,6 +76,63 @@ function planKey(path: string): string {
 }
 
 /**
+ * The plan of a two-column range of names and values (ALVH.PLAN's reader); `extend` adds fields
+ * read from other arguments (positions) to the plan input before it is built. Errors name the
+ * input row (`inputs spx`) or, for positions, their line or row.
+ */
+export function planFromRange(inputs: unknown, extend?: (raw: Record<string, unknown>) => void): Plan {
+  const rows = keyValueArg('inputs', inputs);
+  const signals: Record<string, number> = {};
+  const lastRows: [string, unknown][] = [];
+  const rest: unknown[][] = [];
+  for (const [key, value] of rows) {
+    const k = typeof key === 'string' ? normalizeKey(key) : '';
+    const signal = SIGNAL_KEYS.get(k);
+    if (signal !== undefined) {
+      if (!isMissing(value)) signals[signal] = numberArg(`inputs ${key}`, value);
+    } else if (/^last(date|vix|vx\d{1,2})$/.test(k)) lastRows.push([key as string, value]);
+    else rest.push([key, value]);
+  }
+  const lastRebalance = lastRebalanceOf(lastRows);
+  let selection: SelectionValues;
+  try {
+    selection = readKeyValueRange(rest, POLICY_FIELDS);
+  } catch (e) {
+    if (isAlvhError(e)) throw new AlvhError(e.code, `inputs ${e.field}`, e.problem, e.fix);
+    throw invalidInput('inputs', e instanceof Error ? e.message : String(e), 'check the names in the first column');
+  }
+  if (selection.unknownKeys.length > 0) {
+    throw invalidInput(
+      'inputs',
+      `has unknown name${selection.unknownKeys.length > 1 ? 's' : ''} ${selection.unknownKeys.map((k) => JSON.stringify(k)).join(', ')}`,
+      'see ALVH.PLAN help for the names (date, spx, vix, VX1…, k1…k4, capital, policy fields)',
+    );
+  }
+  const fields = Object.fromEntries(FIELD_NAMES.map((f) => [f, selection.fields[f] ?? ''])) as Record<
+    FieldName,
+    string
+  >;
+  const raw: Record<string, unknown> = planInputFromForm({
+    fields,
+    futures: selection.futures ?? [],
+    policy: selection.policy,
+  });
+  if (Object.keys(signals).length > 0) raw['signals'] = signals;
+  if (lastRebalance !== undefined) raw['lastRebalance'] = lastRebalance;
+  extend?.(raw);
+  try {
+    return buildPlan(raw as PlanInput);
+  } catch (e) {
+    if (isAlvhError(e)) {
+      // positions are their own argument: their lines and rows keep their names
+      const field = e.field.startsWith('positions') ? e.field : `inputs ${planKey(e.field)}`;
+      throw new AlvhError(e.code, field, e.problem, e.fix);
+    }
+    throw e;
+  }
+}
+
+/**
  * The whole ALVH plan (method sections 1-8) from a two-column range of names and values, explained line by line.
  * @customfunction PLAN PLAN
  * @helpurl https://localhost:3000/help.html#PLAN
@@ -84,51 +141,7 @@ function planKey(path: string): string {
  */
 export function plan(inputs: unknown[][]): unknown[][] {
   return excelCall(() => {
-    const rows = keyValueArg('inputs', inputs);
-    const signals: Record<string, number> = {};
-    const lastRows: [string, unknown][] = [];
-    const rest: unknown[][] = [];
-    for (const [key, value] of rows) {
-      const k = typeof key === 'string' ? normalizeKey(key) : '';
-      const signal = SIGNAL_KEYS.get(k);
-      if (signal !== undefined) {
-        if (!isMissing(value)) signals[signal] = numberArg(`inputs ${key}`, value);
-      } else if (/^last(date|vix|vx\d{1,2})$/.test(k)) lastRows.push([key as string, value]);
-      else rest.push([key, value]);
-    }
-    const lastRebalance = lastRebalanceOf(lastRows);
-    let selection: SelectionValues;
-    try {
-      selection = readKeyValueRange(rest, POLICY_FIELDS);
-    } catch (e) {
-      if (isAlvhError(e)) throw new AlvhError(e.code, `inputs ${e.field}`, e.problem, e.fix);
-      throw invalidInput('inputs', e instanceof Error ? e.message : String(e), 'check the names in the first column');
-    }
-    if (selection.unknownKeys.length > 0) {
-      throw invalidInput(
-        'inputs',
-        `has unknown name${selection.unknownKeys.length > 1 ? 's' : ''} ${selection.unknownKeys.map((k) => JSON.stringify(k)).join(', ')}`,
-        'see ALVH.PLAN help for the names (date, spx, vix, VX1…, k1…k4, capital, policy fields)',
-      );
-    }
-    const fields = Object.fromEntries(FIELD_NAMES.map((f) => [f, selection.fields[f] ?? ''])) as Record<
-      FieldName,
-      string
-    >;
-    const raw: Record<string, unknown> = planInputFromForm({
-      fields,
-      futures: selection.futures ?? [],
-      policy: selection.policy,
-    });
-    if (Object.keys(signals).length > 0) raw['signals'] = signals;
-    if (lastRebalance !== undefined) raw['lastRebalance'] = lastRebalance;
-    let result: Plan;
-    try {
-      result = buildPlan(raw as PlanInput);
-    } catch (e) {
-      if (isAlvhError(e)) throw new AlvhError(e.code, `inputs ${planKey(e.field)}`, e.problem, e.fix);
-      throw e;
-    }
+    const result = planFromRange(inputs);
     const view = presentPlan(result, 'excel');
     const out: unknown[][] = [[`ALVH plan ${view.date}`, view.headline, '']];
     let section = '';
