@@ -242,7 +242,7 @@ describe('POST /api/plan', () => {
       ['buy', 1, r.json.tail.strike, 'tail: vix-call'],
       ['sell', 2, 22, 'close: held, not in the target'],
     ]);
-    expect(r.json.orders.netCost).toBeCloseTo(orders[0].cost + orders[1].cost, 9);
+    expect(r.json.orders.netCost).toBeCloseTo((orders[0]?.cost as number) + (orders[1]?.cost as number), 9);
     expect((await call('plan', PLAN_EXAMPLE)).json.orders).toBeUndefined();
   });
 
