@@ -149,11 +149,9 @@ export const MAX_POSITIONS_TEXT = 1_000_000;
 
 export const PositionsSchema = z.union(
   [
-    z
-      .string()
-      .max(MAX_POSITIONS_TEXT, {
-        error: `pass at most ${MAX_POSITIONS_TEXT.toLocaleString('en-US')} characters of positions`,
-      }),
+    z.string().max(MAX_POSITIONS_TEXT, {
+      error: `pass at most ${MAX_POSITIONS_TEXT.toLocaleString('en-US')} characters of positions`,
+    }),
     z.array(HeldLegSchema).max(MAX_POSITION_LEGS, { error: `pass at most ${MAX_POSITION_LEGS} legs held` }),
   ],
   {
