@@ -82,6 +82,8 @@ const EXPECTED_IDS = [
   'PLAN',
   'SURFACE',
   'VOL',
+  'ORDERS',
+  'STRUCTURES',
 ];
 
 describe('registration', () => {
@@ -916,6 +918,41 @@ describe('every argument of every function', () => {
       [[isoToExcelSerial('2019-01-11'), 'CPI', 'BLS release calendar']],
       'add',
     ],
+    ORDERS: [
+      [
+        ['date', d],
+        ['spx', 2351.1],
+        ['vix', 36.07],
+        ['rate', 0.024],
+        ['VX1', 25.9],
+        ['VX2', 23.325],
+        ['expiry', e],
+        ['k1', 1750],
+        ['k2', 1800],
+        ['k3', 2850],
+        ['k4', 2900],
+        ['quantity', 1],
+        ['capital', 1_000_000],
+      ],
+      [['VIX 190213C00024000', 1, 3.5]],
+    ],
+    STRUCTURES: [
+      [
+        ['date', d],
+        ['spx', 2351.1],
+        ['vix', 36.07],
+        ['rate', 0.024],
+        ['VX1', 25.9],
+        ['VX2', 23.325],
+        ['expiry', e],
+        ['k1', 1750],
+        ['k2', 1800],
+        ['k3', 2850],
+        ['k4', 2900],
+        ['quantity', 1],
+        ['capital', 1_000_000],
+      ],
+    ],
   };
   /** Parameter names as Excel shows them (functions.json). */
   const names = (id: string): string[] => {
@@ -947,4 +984,114 @@ describe('every argument of every function', () => {
       });
     },
   );
+});
+
+describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
+  const rows: unknown[][] = [
+    ['date', isoToExcelSerial('2018-12-24')],
+    ['spx', 2351.1],
+    ['vix', 36.07],
+    ['rate', 0.024],
+    ['divYield', 0.02],
+    ['VX1', 25.9],
+    ['VX2', 23.325],
+    ['VX3', 22.175],
+    ['expiry', isoToExcelSerial('2019-02-15')],
+    ['k1', 1750],
+    ['k2', 1800],
+    ['k3', 2850],
+    ['k4', 2900],
+    ['quantity', 10],
+    ['capital', 2_000_000],
+  ];
+  const input = {
+    valuationDate: '2018-12-24',
+    market: {
+      spx: 2351.1,
+      vix: 36.07,
+      rate: 0.024,
+      divYield: 0.02,
+      futures: vxExpiriesAfter('2018-12-24', 3).map((expiry, i) => ({
+        expiry,
+        price: [25.9, 23.325, 22.175][i] as number,
+      })),
+    },
+    condor: {
+      expiry: '2019-02-15',
+      strikes: [1750, 1800, 2850, 2900] as [number, number, number, number],
+      quantity: 10,
+    },
+    portfolio: { capital: 2_000_000 },
+  };
+  const base = plan(input);
+  const condorRows = [
+    ['SPX 190215P01750', 10, 1.1],
+    ['SPX 190215P01800', -10, 1.6],
+    ['SPX 190215C02850', -10, 0.2],
+    ['SPX 190215C02900', 10, 0.1],
+  ];
+
+  it('ORDERS from nothing held spills the plan legs, as plan() orders them, then the net cost', () => {
+    const p = plan({ ...input, positions: [] });
+    const out = call('ORDERS', rows, null) as unknown[][];
+    expect(out[0]?.[0]).toBe('side');
+    const body = out.slice(1, -1);
+    expect(body).toHaveLength(p.orders?.orders.length ?? -1);
+    body.forEach((r, k) => {
+      const o = p.orders?.orders[k];
+      expect(r.slice(0, 10)).toEqual([
+        o?.side,
+        o?.quantity,
+        o?.leg.kind.toUpperCase(),
+        o?.leg.expiry,
+        o?.leg.strike,
+        o?.leg.type,
+        o?.held,
+        o?.target,
+        o?.mid,
+        o?.cost,
+      ]);
+    });
+    expect(out.at(-1)?.[0]).toBe('net cost');
+    expect(out.at(-1)?.[9]).toBeCloseTo(p.orders?.netCost ?? NaN, 9);
+  });
+
+  it('ORDERS from the plan legs held (a range, or CSV text in one cell) is empty', () => {
+    const tail = base.book.tail[0];
+    expect(tail).toBeDefined();
+    const vix = `VIX 190213C${String((tail?.strike ?? 0) * 1000).padStart(8, '0')}`;
+    expect(tail?.expiry).toBe('2019-02-13');
+    const held = [...condorRows, [vix, tail?.quantity, 3.5]];
+    const out = call('ORDERS', rows, held) as unknown[][];
+    expect(out).toHaveLength(3);
+    expect(String(out[1]?.[0])).toMatch(/^none/);
+    expect(out[2]?.[9]).toBe(0);
+    const csv = ['Symbol,Quantity,Avg Price', ...held.map((r) => r.join(','))].join('\n');
+    expect(call('ORDERS', rows, [[csv]])).toEqual(out);
+  });
+
+  it('ORDERS names the bad position: its row, or its line in pasted text', () => {
+    expectInvalid('positions row 2', 'ORDERS', rows, [condorRows[0], ['SPX 190215P01803', -10, 1.6]]);
+    expectInvalid('positions line 2', 'ORDERS', rows, [['Symbol,Qty,Price\nVIX 190214C00024000,1,3']]);
+    expectInvalid('inputs', 'ORDERS', rows.slice(1), null);
+  });
+
+  it('STRUCTURES spills the five structures of plan().structures, then the best buy, the cost to cover and the gap', () => {
+    const out = call('STRUCTURES', rows) as unknown[][];
+    const s = base.structures;
+    expect(out[0]?.[0]).toBe('structure');
+    expect(out.every((r) => r.length === out[0]?.length)).toBe(true);
+    const body = out.slice(1, 6);
+    expect(body.map((r) => r[0])).toEqual(s.structures.map((r) => r.structure));
+    body.forEach((r, k) => {
+      const x = s.structures[k];
+      expect(r[2]).toBe(x?.premium);
+      expect(r[5]).toBe(x?.perDollar);
+      expect(r[6]).toBe(x?.size?.units ?? 'cannot cover');
+      expect(r[8]).toBe(x?.withinBudget.units);
+    });
+    expect(out[7]?.[1]).toBe(s.cover.words);
+    expect(out[8]?.[1]).toBe(s.summary);
+    for (const r of out) for (const c of r) if (typeof c === 'number') expect(Number.isFinite(c)).toBe(true);
+  });
 });

@@ -124,6 +124,26 @@ describe('the worksheet of docs/excel.md (2021-11-19)', () => {
     expect(row('Contracts', 'Tail VIX calls')).toBe(planned.tail.contracts);
     expect(row('Required units', 'Calendar overlay')).toBe(planned.overlay.requiredUnits);
     expect(row('Units', 'Calendar overlay')).toBe(planned.overlay.units);
+
+    // Sheet2!A1 =ALVH.STRUCTURES(Sheet1!A1:B21)   the five tail structures beside the plan's call
+    const table = call('STRUCTURES', SHEET) as unknown[][];
+    const structureRows = table.slice(1, 6);
+    const callRow = structureRows.find((r) => r[0] === 'vix-call');
+    expect(callRow?.[6]).toBe(contracts);
+    expect(callRow?.[2]).toBeCloseTo(planned.tail.premium * 100, 9);
+    expect(structureRows.map((r) => r[0])).toEqual(planned.structures.structures.map((r) => r.structure));
+
+    // Sheet2!A12 =ALVH.ORDERS(Sheet1!A1:B21, A20:C23)   from the condor held (symbol, quantity, average price)
+    const held = planned.book.condor.map((l) => [
+      `SPXW ${l.expiry.slice(2).replaceAll('-', '')}${l.type === 'put' ? 'P' : 'C'}${String(l.strike).padStart(5, '0')}`,
+      l.quantity,
+      1,
+    ]);
+    const orders = call('ORDERS', SHEET, held) as unknown[][];
+    // only the tail call remains to buy (the overlay is cut to 0)
+    expect(orders.slice(1, -1).map((r) => [r[0], r[1], r[2], r[4]])).toEqual([
+      ['buy', planned.tail.contracts, 'VIX', planned.tail.strike],
+    ]);
   });
 
   it('states the figures docs/excel.md shows', () => {

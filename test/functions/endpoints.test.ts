@@ -6,6 +6,8 @@
  */
 import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   mergeMonteCarlo,
   runMonteCarloChunk,
@@ -257,6 +259,42 @@ describe('POST /api/plan', () => {
       expect(bad.json.issues[0].path).toBe(path);
       expect(bad.json.issues[0].message).toMatch(message);
     }
+  });
+
+  it('returns the orders from the positions held (docs/examples/plan-positions.json): buy the plan call, close the other', async () => {
+    const body = JSON.parse(readFileSync(join('docs', 'examples', 'plan-positions.json'), 'utf8')) as Json;
+    const r = await call('plan', body);
+    expect(r.status).toBe(200);
+    expect(r.json).toEqual(JSON.parse(JSON.stringify(plan(body as Parameters<typeof plan>[0]))));
+    const orders = r.json.orders.orders as Json[];
+    expect(orders.map((o) => [o.side, o.quantity, o.leg.strike, o.why])).toEqual([
+      ['buy', 1, r.json.tail.strike, 'tail: vix-call'],
+      ['sell', 2, 22, 'close: held, not in the target'],
+    ]);
+    expect(r.json.orders.netCost).toBeCloseTo((orders[0]?.cost as number) + (orders[1]?.cost as number), 9);
+    expect((await call('plan', PLAN_EXAMPLE)).json.orders).toBeUndefined();
+  });
+
+  it.each([
+    ['a strike off the grid', 'SPXW 270115P05903,3,1', 'positions line 1'],
+    ['an unknown root', 'Symbol,Qty,Price\nXYZ 270115P05900,3,1', 'positions line 2'],
+    [
+      'a held leg in fractions',
+      [{ kind: 'spx', type: 'put', strike: 5900, expiry: '2027-01-15', quantity: 1.5 }],
+      'positions[0].quantity',
+    ],
+  ])('400 problem naming the position for %s', async (_label, positions, path) => {
+    const r = await call('plan', { ...PLAN_EXAMPLE, positions });
+    expect(r.status).toBe(400);
+    expect(r.type).toBe('application/problem+json');
+    expect(r.json.issues.map((i: { path: string }) => i.path)).toContain(path);
+  });
+
+  it('400 for the wrong kind of positions, saying what to pass', async () => {
+    const r = await call('plan', { ...PLAN_EXAMPLE, positions: 42 });
+    expect(r.status).toBe(400);
+    expect(r.json.issues[0]).toMatchObject({ path: 'positions' });
+    expect(r.json.issues[0].message).toMatch(/CSV text/);
   });
 
   it('400 naming the futures when the curve is not after the valuation date', async () => {

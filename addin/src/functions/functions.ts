@@ -18,3 +18,4 @@ export * from './signals';
 export * from './hedges';
 export * from './plan';
 export * from './surface';
+export * from './orders';

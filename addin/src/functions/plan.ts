@@ -143,6 +143,95 @@ function eventsArg(range: unknown): { date: string; kind: 'FOMC' | 'CPI' | 'PPI'
 }
 
 /**
+ * The plan of a two-column range of names and values (ALVH.PLAN's reader), with the optional
+ * events range and mode; `extend` adds fields read from other arguments (positions) to the plan
+ * input before it is built. Errors name the input row (`inputs spx`), the events row, or, for
+ * positions, their line or row.
+ */
+export function planFromRange(
+  inputs: unknown,
+  extend?: (raw: Record<string, unknown>) => void,
+  events?: unknown,
+  eventsMode?: unknown,
+): Plan {
+  const rows = keyValueArg('inputs', inputs);
+  const signals: Record<string, unknown> = {};
+  const signalKey = new Map<string, string>();
+  const lastRows: [string, unknown][] = [];
+  const rest: unknown[][] = [];
+  for (const [key, value] of rows) {
+    const k = typeof key === 'string' ? normalizeKey(key) : '';
+    const signal = SIGNAL_KEYS.get(k);
+    if (signal !== undefined) {
+      const first = signalKey.get(signal);
+      if (first !== undefined)
+        throw invalidInput(
+          `inputs ${key}`,
+          `gives ${signal} again (the row "${first}" gives it)`,
+          'keep one row per input',
+        );
+      signalKey.set(signal, String(key));
+      if (!isMissing(value)) signals[signal] = numberArg(`inputs ${key}`, value);
+    } else if (k === 'events' || k === 'eventsmode') {
+      throw invalidInput(
+        `inputs ${key}`,
+        'is not a row of the inputs',
+        "pass your events as ALVH.PLAN's second argument (rows of date, kind, source) and the mode as its third",
+      );
+    } else if (/^last(date|vix|vx\d+)$/.test(k)) lastRows.push([key as string, value]);
+    else rest.push([key, value]);
+  }
+  const lastRebalance = lastRebalanceOf(lastRows);
+  let selection: SelectionValues;
+  try {
+    selection = readKeyValueRange(rest, POLICY_FIELDS);
+  } catch (e) {
+    if (isAlvhError(e)) throw new AlvhError(e.code, `inputs ${e.field}`, e.problem, e.fix);
+    throw invalidInput('inputs', e instanceof Error ? e.message : String(e), 'check the names in the first column');
+  }
+  if (selection.unknownKeys.length > 0) throw unknownKeysError(selection.unknownKeys);
+  const mode = choiceArg('eventsMode', eventsMode, ['add', 'replace'] as const);
+  const given = isMissing(events) ? undefined : eventsArg(events);
+  if (given !== undefined) {
+    signals['events'] = given;
+    signals['eventsMode'] = mode;
+  } else if (!isMissing(eventsMode))
+    throw invalidInput(
+      'eventsMode',
+      `is ${JSON.stringify(eventsMode)} but no events are given`,
+      'pass the events range, or leave eventsMode empty',
+    );
+  const fields = Object.fromEntries(FIELD_NAMES.map((f) => [f, selection.fields[f] ?? ''])) as Record<
+    FieldName,
+    string
+  >;
+  const raw: Record<string, unknown> = planInputFromForm({
+    fields,
+    futures: selection.futures ?? [],
+    policy: selection.policy,
+  });
+  if (Object.keys(signals).length > 0) raw['signals'] = signals;
+  if (lastRebalance !== undefined) raw['lastRebalance'] = lastRebalance;
+  extend?.(raw);
+  try {
+    return buildPlan(raw as PlanInput);
+  } catch (e) {
+    if (isAlvhError(e)) {
+      const ev = /^signals\.events(?:\[(\d+)\])?/.exec(e.field);
+      const field = ev
+        ? ev[1] === undefined
+          ? 'events'
+          : `events row ${Number(ev[1]) + 1}`
+        : e.field.startsWith('positions')
+          ? e.field // positions are their own argument: their lines and rows keep their names
+          : `inputs ${planKey(e.field)}`;
+      throw new AlvhError(e.code, field, e.problem, e.fix);
+    }
+    throw e;
+  }
+}
+
+/**
  * The whole ALVH plan (method sections 1-8) from a two-column range of names and values, explained line by line.
  * @customfunction PLAN PLAN
  * @helpurl https://localhost:3000/help.html#PLAN
@@ -153,79 +242,7 @@ function eventsArg(range: unknown): { date: string; kind: 'FOMC' | 'CPI' | 'PPI'
  */
 export function plan(inputs: unknown[][], events?: unknown, eventsMode?: unknown): unknown[][] {
   return excelCall(() => {
-    const rows = keyValueArg('inputs', inputs);
-    const signals: Record<string, unknown> = {};
-    const signalKey = new Map<string, string>();
-    const lastRows: [string, unknown][] = [];
-    const rest: unknown[][] = [];
-    for (const [key, value] of rows) {
-      const k = typeof key === 'string' ? normalizeKey(key) : '';
-      const signal = SIGNAL_KEYS.get(k);
-      if (signal !== undefined) {
-        const first = signalKey.get(signal);
-        if (first !== undefined)
-          throw invalidInput(
-            `inputs ${key}`,
-            `gives ${signal} again (the row "${first}" gives it)`,
-            'keep one row per input',
-          );
-        signalKey.set(signal, String(key));
-        if (!isMissing(value)) signals[signal] = numberArg(`inputs ${key}`, value);
-      } else if (k === 'events' || k === 'eventsmode') {
-        throw invalidInput(
-          `inputs ${key}`,
-          'is not a row of the inputs',
-          "pass your events as ALVH.PLAN's second argument (rows of date, kind, source) and the mode as its third",
-        );
-      } else if (/^last(date|vix|vx\d+)$/.test(k)) lastRows.push([key as string, value]);
-      else rest.push([key, value]);
-    }
-    const lastRebalance = lastRebalanceOf(lastRows);
-    let selection: SelectionValues;
-    try {
-      selection = readKeyValueRange(rest, POLICY_FIELDS);
-    } catch (e) {
-      if (isAlvhError(e)) throw new AlvhError(e.code, `inputs ${e.field}`, e.problem, e.fix);
-      throw invalidInput('inputs', e instanceof Error ? e.message : String(e), 'check the names in the first column');
-    }
-    if (selection.unknownKeys.length > 0) throw unknownKeysError(selection.unknownKeys);
-    const mode = choiceArg('eventsMode', eventsMode, ['add', 'replace'] as const);
-    const given = isMissing(events) ? undefined : eventsArg(events);
-    if (given !== undefined) {
-      signals['events'] = given;
-      signals['eventsMode'] = mode;
-    } else if (!isMissing(eventsMode))
-      throw invalidInput(
-        'eventsMode',
-        `is ${JSON.stringify(eventsMode)} but no events are given`,
-        'pass the events range, or leave eventsMode empty',
-      );
-    const fields = Object.fromEntries(FIELD_NAMES.map((f) => [f, selection.fields[f] ?? ''])) as Record<
-      FieldName,
-      string
-    >;
-    const raw: Record<string, unknown> = planInputFromForm({
-      fields,
-      futures: selection.futures ?? [],
-      policy: selection.policy,
-    });
-    if (Object.keys(signals).length > 0) raw['signals'] = signals;
-    if (lastRebalance !== undefined) raw['lastRebalance'] = lastRebalance;
-    let result: Plan;
-    try {
-      result = buildPlan(raw as PlanInput);
-    } catch (e) {
-      if (isAlvhError(e)) {
-        const ev = /^signals\.events(?:\[(\d+)\])?/.exec(e.field);
-        const field = ev
-          ? ev[1] === undefined
-            ? 'events'
-            : `events row ${Number(ev[1]) + 1}`
-          : `inputs ${planKey(e.field)}`;
-        throw new AlvhError(e.code, field, e.problem, e.fix);
-      }
-      throw e;
-    }
+    const result = planFromRange(inputs, undefined, events, eventsMode);
     const view = presentPlan(result, 'excel');
     const out: unknown[][] = [[`ALVH plan ${view.date}`, view.headline, '']];
     let section = '';

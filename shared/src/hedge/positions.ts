@@ -18,7 +18,8 @@ import { parseIsoDate, toIsoDate, dayFromYmd } from '../dates';
 import { InputValidationError, type InputIssue } from '../schemas/parse';
 import { isBusinessDay, isVxExpiry, spxMonthlyExpiry, CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from '../market/index';
 import type { Leg } from '../book/index';
-import { SPX_STRIKE_STEP } from '../method/index';
+// the method's file, not its barrel: the plan (in the barrel) reads this module
+import { SPX_STRIKE_STEP } from '../method/condor';
 
 /** One held position: the leg and what the broker says it cost. */
 export interface HeldPosition {

@@ -8,6 +8,27 @@ import { finiteNumber, isoDate, optionType, positiveNumber } from '../schemas/co
 import { parsePositionRows, parsePositionsCsv, type HeldPosition } from './positions';
 
 const MAX_CONTRACTS = 100_000;
+
+/** Parameters of the tail structures (hedge/structures.ts): the spread's width and the ladder's offsets. */
+export const StructureParamsSchema = z.strictObject({
+  /** vix-call-spread: short strike above the long, VIX points. */
+  spreadWidth: z
+    .number({ error: 'pass a width in VIX points, e.g. 10' })
+    .finite()
+    .min(0.5, { error: 'pass a width of at least 0.5 VIX points' })
+    .max(100, { error: 'pass a width of at most 100 VIX points' })
+    .default(10),
+  /** vix-call-ladder: out-of-the-money offsets of the calls, decimals of the future. */
+  ladderOtm: z
+    .array(z.number().finite().min(0, { error: 'pass offsets ≥ 0' }).max(5, { error: 'pass offsets ≤ 5 (500%)' }), {
+      error: 'pass offsets as decimals, e.g. [0.25, 0.5, 1]',
+    })
+    .min(1, { error: 'pass at least one offset' })
+    .max(10, { error: 'pass at most 10 offsets' })
+    .default([0.25, 0.5, 1]),
+});
+export type StructureParams = z.output<typeof StructureParamsSchema>;
+
 const contracts = `pass a signed number of contracts between -${MAX_CONTRACTS} and ${MAX_CONTRACTS}`;
 
 const legFields = {

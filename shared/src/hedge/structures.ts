@@ -31,19 +31,13 @@ import {
   type TermStructure,
 } from '../market/index';
 import { markBook, type Leg, type MarketState } from '../book/index';
-import {
-  HISTORICAL_ANALOGS,
-  condorAnalytics,
-  coverageContracts,
-  drawdownState,
-  scenarioLoss,
-  selectTailExpiry,
-  stressedVix,
-  tailStrike,
-  type CondorAnalytics,
-  type HistoricalAnalog,
-} from '../method/index';
-import { resolvePolicy, type Policy } from '../schemas/index';
+// the method's files, not its barrel: the plan (in the barrel) reads this module
+import { HISTORICAL_ANALOGS, type HistoricalAnalog } from '../method/analogs';
+import { condorAnalytics, type CondorAnalytics } from '../method/condor';
+import { drawdownState, scenarioLoss, stressedVix } from '../method/stress';
+import { coverageContracts, selectTailExpiry, tailStrike } from '../method/tailSize';
+import { resolvePolicy, type Policy } from '../schemas/policy';
+import { StructureParamsSchema, type StructureParams } from './schemas';
 
 export const TAIL_STRUCTURES = [
   'vix-call',
@@ -79,25 +73,6 @@ const CondorSpecSchema = z.strictObject({
   credit: nonNegativeNumber.optional(),
   vol: volatility.optional(),
 });
-
-export const StructureParamsSchema = z.strictObject({
-  /** vix-call-spread: short strike above the long, VIX points. */
-  spreadWidth: z
-    .number({ error: 'pass a width in VIX points, e.g. 10' })
-    .finite()
-    .min(0.5, { error: 'pass a width of at least 0.5 VIX points' })
-    .max(100, { error: 'pass a width of at most 100 VIX points' })
-    .default(10),
-  /** vix-call-ladder: out-of-the-money offsets of the calls, decimals of the future. */
-  ladderOtm: z
-    .array(z.number().finite().min(0, { error: 'pass offsets ≥ 0' }).max(5, { error: 'pass offsets ≤ 5 (500%)' }), {
-      error: 'pass offsets as decimals, e.g. [0.25, 0.5, 1]',
-    })
-    .min(1, { error: 'pass at least one offset' })
-    .max(10, { error: 'pass at most 10 offsets' })
-    .default([0.25, 0.5, 1]),
-});
-export type StructureParams = z.output<typeof StructureParamsSchema>;
 
 /** The input of {@link hedgeContext} and {@link compareTailStructures}. */
 export const StructureInputSchema = z.strictObject({
@@ -232,8 +207,40 @@ export function hedgeContext(raw: StructureInput): HedgeContext {
         }),
     ),
   );
-  const sVix = stressedVix(m.vix, policy);
-  const stressed = drawdownState(now, ts, policy, sVix, policy.stressVolOfVol ?? volOfVol);
+  return hedgeContextFrom({
+    valuationDate: date,
+    policy,
+    params: input.params,
+    ts,
+    now,
+    stressVolOfVol: policy.stressVolOfVol ?? volOfVol,
+    condors,
+  });
+}
+
+/** What {@link hedgeContextFrom} builds a context from: the pieces a plan has already built. */
+export interface HedgeContextParts {
+  valuationDate: string;
+  policy: Policy;
+  params: StructureParams;
+  ts: TermStructure;
+  /** Today's market state (its marks are the structures' premiums). */
+  now: MarketState;
+  /** Vol of the VX futures in the drawdown scenario, decimal. */
+  stressVolOfVol: number;
+  /** The book's condors, analysed (one, or a ladder across expiries). */
+  condors: CondorAnalytics[];
+}
+
+/**
+ * The scenario, analog states and tail expiry from a curve, a state and analysed condors already
+ * built (the plan's own): {@link hedgeContext} validates raw input and calls it.
+ */
+export function hedgeContextFrom(parts: HedgeContextParts): HedgeContext {
+  const { valuationDate: date, policy, ts, now, condors } = parts;
+  if (condors.length === 0) throw invalidInput('condors', 'is empty', 'pass at least one condor');
+  const sVix = stressedVix(now.vix, policy);
+  const stressed = drawdownState(now, ts, policy, sVix, parts.stressVolOfVol);
   const bookLoss = (s: MarketState) => condors.reduce((a, c) => a + scenarioLoss(c.legs, now, s, c.maxLoss), 0);
 
   const lastListed = ts.points[ts.points.length - 1] as { expiry: string };
@@ -264,7 +271,7 @@ export function hedgeContext(raw: StructureInput): HedgeContext {
   return {
     valuationDate: date,
     policy,
-    params: input.params,
+    params: parts.params,
     ts,
     now,
     stressed,

@@ -67,6 +67,9 @@ export interface CondorAnalytics {
   greeks: { delta: number; gamma: number; vega: number; theta: number };
 }
 
+/** SPX strikes are listed every 5 points: the grid of the condor strikes the plan suggests and positions are read on. */
+export const SPX_STRIKE_STEP = 5;
+
 /**
  * @example
  * condorAnalytics({ valuationDate: '2024-01-02', spot: 4700, rate: 0.05, divYield: 0.015, expiry: '2024-02-16',

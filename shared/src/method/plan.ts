@@ -9,7 +9,7 @@
  * term structure and regime (planCurve) → signals → split (planSignals) → condor analytics
  * (Step 1) → drawdown scenario → tail sizing (Step 4) → overlay sizing (Step 3) (planSizing) →
  * budget and cuts (Step 2) → capital cap → theta subsidy (planBudget) → analogs → rebalance
- * (Step 5) (planAnalogs).
+ * (Step 5) (planAnalogs) → tail structures and orders from positions (planStructures).
  */
 import { markBook } from '../book/index';
 import { parseInput } from '../schemas/parse';
@@ -21,6 +21,7 @@ import { stepSignals, stepSplit } from './planSignals';
 import { stepCondor, stepOverlay, stepScenario, stepTail } from './planSizing';
 import { stepBudget, stepCapital, stepThetaSubsidy } from './planBudget';
 import { stepAnalogs, stepRebalance } from './planAnalogs';
+import { stepOrders, stepStructures } from './planStructures';
 import type { Plan, PlanMarket, PlanStep } from './planTypes';
 
 export type * from './planTypes';
@@ -68,8 +69,10 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
   const thetaSubsidy = take(stepThetaSubsidy(overlay, tail));
   const analogs = take(stepAnalogs(ctx, condor, sizing, tail.contracts));
   const rebalance = take(stepRebalance(ts, thenTs, policy));
+  const structures = take(stepStructures(ctx, condor, tail, budget));
 
   const book = { condor: condor.legs, overlay: overlay.legs, tail: tail.legs };
+  const orders = take(stepOrders(ctx, book, rebalance.due));
   const market: PlanMarket = {
     date,
     spot: m.spx,
@@ -111,6 +114,8 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
     rebalance,
     book,
     bookGreeks: markBook([...book.condor, ...book.overlay, ...book.tail], now),
+    structures,
+    ...(orders === undefined ? {} : { orders }),
     audit,
     warnings,
   };

@@ -9,7 +9,7 @@ import { daysBetween } from '../dates';
 import { OPTION_MULTIPLIER, markBook, type MarketState } from '../book/index';
 import { fmt, type AuditEntry } from './audit';
 import type { SplitResult } from './split';
-import { condorAnalytics, condorStrikesAtSd, type CondorAnalytics } from './condor';
+import { SPX_STRIKE_STEP, condorAnalytics, condorStrikesAtSd, type CondorAnalytics } from './condor';
 import { sizeOverlay, type OverlaySizing } from './overlay';
 import { priceTailCall, selectTailExpiry, sizeTailHedge, tailSizeInputFor, type TailSizeResult } from './tailSize';
 import { drawdownState, scenarioLoss, stressedFuture, stressedVix } from './stress';
@@ -85,8 +85,8 @@ export function stepCondor(ctx: PlanContext): PlanStep<{ condor: PlanCondor; mar
   return { result: { condor, markValue: condorMark.value }, audit, warnings };
 }
 
-/** SPX strikes are listed every 5 points: the grid of the strikes suggested by {@link passingCondor}. */
-export const SPX_STRIKE_STEP = 5;
+// SPX_STRIKE_STEP (the grid of the strikes suggested by passingCondor) lives with the condor.
+export { SPX_STRIKE_STEP };
 
 /**
  * The condor with the same expiry, quantity and wings whose short strikes pass the SD rule

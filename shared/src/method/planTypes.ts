@@ -11,6 +11,8 @@ import type { CondorAnalytics } from './condor';
 import type { OverlaySizing } from './overlay';
 import type { CapitalCap, HedgeBudget } from './caps';
 import type { RebalanceStatus } from './rebalance';
+import type { BudgetChoice, CoverCost, StructureSize, TailStructure } from '../hedge/structures';
+import type { OrderList } from '../hedge/orders';
 
 /** What a step of the plan returns: its result, its audit rows and its warnings, in order. */
 export interface PlanStep<T> {
@@ -153,6 +155,59 @@ export interface PlanBudget extends HedgeBudget {
   meetsTargetIrr: boolean;
 }
 
+/** One tail structure beside the plan (hedge/structures.ts), USD per unit unless said. */
+export interface PlanStructureRow {
+  structure: TailStructure;
+  description: string;
+  /** Option legs of one unit (signed). */
+  legs: Leg[];
+  /** VX futures of one unit (vx-future). */
+  futures: { expiry: string; quantity: number }[];
+  premium: number;
+  premiumBasis: 'option premium' | 'carry to the next contract';
+  stressedValue: number;
+  gain: number;
+  /** Gain in the drawdown scenario per dollar of premium (not comparable for vx-future). */
+  perDollar: number;
+  lossBoundedByPremium: boolean;
+  /** Units, cost and coverage for the policy's coverage rule; null when the structure cannot cover. */
+  size: StructureSize | null;
+  noSolution?: string;
+  /** Each historical analog: the condor's loss there, the unit's gain and gain per dollar. */
+  analogs: { date: string; label: string; loss: number; gain: number; perDollar: number }[];
+  /** What the tail budget buys of it (whole units, never more than the rule asks; 0 for vx-future). */
+  withinBudget: { units: number; cost: number; protection: number; coverage: number };
+}
+
+/** The tail structures side by side (ALVH-METHOD section 10), beside the literal tail. */
+export interface PlanStructures {
+  /** The condor's loss in the drawdown scenario, USD. */
+  loss: number;
+  /** The coverage rule (policy.tailCoverage). */
+  coverage: number;
+  /** The tail's part of the hedge budget, USD: what every structure competes for. */
+  tailBudget: number;
+  tailExpiry: string;
+  tailFuture: number;
+  /** The method's literal tail (plan.tail): what the rule asks and what the plan holds. */
+  literal: {
+    structure: 'vix-call';
+    requiredContracts: number;
+    requiredCost: number;
+    contracts: number;
+    cost: number;
+    coverageAchieved: number;
+  };
+  /** Sorted by coverage per dollar among the option structures; vx-future after; those that cannot cover last. */
+  structures: PlanStructureRow[];
+  /** The option structure buying the most scenario protection within the tail budget (absent when none fits). */
+  bestWithinBudget?: BudgetChoice;
+  /** What covering `coverage` × the drawdown loss costs with each structure, cheapest option first. */
+  cover: { coverage: number; costs: CoverCost[]; words: string };
+  /** The gap in words: the literal rule's cost, what the budget buys, the cheapest way to the stated protection. */
+  summary: string;
+}
+
 export interface Plan {
   valuationDate: string;
   /**
@@ -188,6 +243,13 @@ export interface Plan {
   book: { condor: Leg[]; overlay: Leg[]; tail: Leg[] };
   /** Value and dollar Greeks of the whole book (condor + overlay + tail) now, from {@link markBook}. */
   bookGreeks: BookMarks;
+  /** The tail structures side by side, what the tail budget buys, the gap in words. */
+  structures: PlanStructures;
+  /**
+   * The orders from the positions held to the plan's legs, at the plan's marks: present when
+   * `positions` are given or a rebalance is due.
+   */
+  orders?: OrderList;
   audit: AuditEntry[];
   warnings: string[];
 }

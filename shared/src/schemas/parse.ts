@@ -86,5 +86,25 @@ function friendlyIssue(iss: {
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   const r = schema.safeParse(raw, { error: friendlyIssue });
   if (r.success) return r.data;
-  throw new InputValidationError(r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
+  throw new InputValidationError(
+    r.error.issues.flatMap(unionBranch).map((i) => ({ path: formatPath(i.path), message: i.message })),
+  );
+}
+
+interface PathIssue {
+  path: PropertyKey[];
+  message: string;
+  code?: string;
+  errors?: PathIssue[][];
+}
+
+/**
+ * A union whose input has the type of exactly one of its options (text or a list of legs) reports
+ * that option's issues, at their own paths, rather than one "matches none" at the union.
+ */
+function unionBranch(issue: PathIssue): PathIssue[] {
+  if (issue.code !== 'invalid_union' || issue.errors === undefined) return [issue];
+  const typed = issue.errors.filter((b) => !b.every((i) => i.code === 'invalid_type' && i.path.length === 0));
+  if (typed.length !== 1) return [issue];
+  return (typed[0] as PathIssue[]).flatMap((i) => unionBranch({ ...i, path: [...issue.path, ...i.path] }));
 }

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { finiteNumber, isoDate, nonNegativeNumber, optionType, positiveNumber, rate, volatility } from './common';
 import { PolicySchema } from './policy';
+import { HeldLegSchema, StructureParamsSchema } from '../hedge/schemas';
 
 /** The most contracts one leg or one condor order may hold: a bound that keeps every dollar figure finite. */
 export const MAX_CONTRACTS = 100_000;
@@ -153,6 +154,31 @@ export const LastRebalanceSchema = z.strictObject({
     .max(MAX_FUTURES, { error: `pass at most ${MAX_FUTURES} VX futures` }),
 });
 
+/** Most legs of a held book; most characters of a pasted broker export. */
+export const MAX_POSITION_LEGS = 1000;
+export const MAX_POSITIONS_TEXT = 1_000_000;
+
+export const PositionsSchema = z.union(
+  [
+    z.string().max(MAX_POSITIONS_TEXT, {
+      error: `pass at most ${MAX_POSITIONS_TEXT.toLocaleString('en-US')} characters of positions`,
+    }),
+    z.array(HeldLegSchema).max(MAX_POSITION_LEGS, { error: `pass at most ${MAX_POSITION_LEGS} legs held` }),
+  ],
+  {
+    error:
+      'pass the positions held as legs [{kind, type, strike, expiry, quantity}] or as broker CSV text (symbol, quantity, average price)',
+  },
+);
+
+export const StructuresOptionsSchema = z.strictObject({
+  /** The stated protection the plan prices every structure at: a share of the drawdown loss (default 0.5). */
+  cover: positiveNumber
+    .max(10, { error: 'pass the share of the drawdown loss to cover, e.g. 0.5 (at most 10)' })
+    .default(0.5),
+  params: StructureParamsSchema.optional(),
+});
+
 export const PlanInputSchema = z.strictObject({
   valuationDate: isoDate,
   market: MarketSnapshotSchema,
@@ -161,6 +187,13 @@ export const PlanInputSchema = z.strictObject({
   signals: SignalsSchema.optional(),
   lastRebalance: LastRebalanceSchema.optional(),
   policy: PolicySchema.optional(),
+  /**
+   * The legs held (whole contracts), or a broker export as CSV text (symbol, quantity, average
+   * price; hedge/positions.ts): the plan then lists the orders from them to its own legs.
+   */
+  positions: PositionsSchema.optional(),
+  /** The tail structures compared beside the plan: the protection to price, the spread and ladder strikes. */
+  structures: StructuresOptionsSchema.optional(),
 });
 
 /** What callers pass (defaults may be omitted). */

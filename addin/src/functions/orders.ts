@@ -1,0 +1,138 @@
+/**
+ * The plan's hedges as a trader acts on them (ALVH-METHOD section 10): ALVH.ORDERS, the orders from
+ * the positions held to the plan's legs, and ALVH.STRUCTURES, the five tail structures side by side.
+ * Both read the same two-column inputs as ALVH.PLAN.
+ */
+import { readPositions, type Leg } from '@alvh/shared';
+import { isMissing } from './args';
+import { excelCall } from './excelErrors';
+import { planFromRange } from './plan';
+
+export const ORDERS_HEADERS = [
+  'side',
+  'quantity',
+  'contract',
+  'expiry',
+  'strike',
+  'type',
+  'held',
+  'target',
+  'mid (points)',
+  'cost (USD)',
+  'why',
+] as const;
+
+export const STRUCTURES_HEADERS = [
+  'structure',
+  'one unit',
+  'premium (USD)',
+  'value in scenario (USD)',
+  'gain (USD)',
+  'gain per $',
+  'units for the rule',
+  'cost for the rule (USD)',
+  'units in budget',
+  'cost in budget (USD)',
+  'coverage in budget',
+  ...['per $ 2018-12-24', 'per $ 2020-03-12', 'per $ 2025-04-08'],
+] as const;
+
+/** The held legs of the positions argument: broker CSV text in one cell, or rows of symbol, quantity, average price. */
+function heldLegs(valuationDate: string, positions: unknown): Leg[] | string {
+  if (isMissing(positions)) return [];
+  const rows: unknown[][] = Array.isArray(positions)
+    ? positions.map((r: unknown) => (Array.isArray(r) ? (r as unknown[]) : [r]))
+    : [[positions]];
+  const only = rows.length === 1 && rows[0]?.length === 1 ? rows[0][0] : undefined;
+  // one cell of text holding a whole export (several lines, or a symbol with its quantity)
+  if (typeof only === 'string') return only;
+  return readPositions({ valuationDate, positions: rows }).map((h) => h.leg);
+}
+
+/**
+ * The orders from the positions held to the plan's legs (condor, overlay, tail), at the plan's model mids: side, quantity, contract, expiry, strike, type, held, target, mid, cost and the rule that asks for it.
+ * @customfunction ORDERS ORDERS
+ * @helpurl https://localhost:3000/help.html#ORDERS
+ * @param inputs Two columns, name then value, as ALVH.PLAN reads them.
+ * @param positions The legs held: a range of rows symbol (e.g. SPXW 250523P03750, VIX 250521C00033000 or the OCC form), quantity (signed, whole), average price; or broker CSV text in one cell. Empty: nothing held.
+ * @returns A header row, one row per order (none when the positions equal the plan), then the net cost (USD, + debit).
+ */
+export function orders(inputs: unknown[][], positions?: unknown[][]): unknown[][] {
+  return excelCall(() => {
+    const result = planFromRange(inputs, (raw) => {
+      const date = typeof raw['valuationDate'] === 'string' ? raw['valuationDate'] : '';
+      raw['positions'] = date === '' ? [] : heldLegs(date, positions);
+    });
+    const list = result.orders ?? { orders: [], netCost: 0 };
+    const blank: unknown[] = ORDERS_HEADERS.map(() => '');
+    const out: unknown[][] = [[...ORDERS_HEADERS]];
+    for (const o of list.orders) {
+      out.push([
+        o.side,
+        o.quantity,
+        o.leg.kind.toUpperCase(),
+        o.leg.expiry,
+        o.leg.strike,
+        o.leg.type,
+        o.held,
+        o.target,
+        o.mid,
+        o.cost,
+        o.rounding === undefined ? o.why : `${o.why} (${o.rounding})`,
+      ]);
+    }
+    if (list.orders.length === 0) out.push(['none: the positions held equal the plan', ...blank.slice(1)]);
+    const net = [...blank];
+    net[0] = 'net cost';
+    net[9] = String(list.netCost) === '-0' ? 0 : list.netCost;
+    out.push(net);
+    return out;
+  });
+}
+
+/**
+ * The five tail structures beside the plan (method section 10): each sized to the coverage rule, scored by gain per dollar in the drawdown scenario and each historical analog, and what the tail budget buys of it.
+ * @customfunction STRUCTURES STRUCTURES
+ * @helpurl https://localhost:3000/help.html#STRUCTURES
+ * @param inputs Two columns, name then value, as ALVH.PLAN reads them.
+ * @returns A header row, one row per structure (best per dollar first; vx-future after the options, its ratio not comparable), then the best buy within the tail budget, what covering 50% of the loss costs, and the gap in words.
+ */
+export function structures(inputs: unknown[][]): unknown[][] {
+  return excelCall(() => {
+    const s = planFromRange(inputs).structures;
+    const width = STRUCTURES_HEADERS.length;
+    const line = (label: string, text: string): unknown[] => {
+      const r: unknown[] = Array.from({ length: width }, () => '');
+      r[0] = label;
+      r[1] = text;
+      return r;
+    };
+    const out: unknown[][] = [[...STRUCTURES_HEADERS]];
+    for (const r of s.structures) {
+      out.push([
+        r.structure,
+        r.description,
+        r.premium,
+        r.stressedValue,
+        r.gain,
+        r.perDollar,
+        r.size === null ? 'cannot cover' : r.size.units,
+        r.size === null ? '' : r.size.cost,
+        r.withinBudget.units,
+        r.withinBudget.cost,
+        r.withinBudget.coverage,
+        ...r.analogs.map((a) => a.perDollar),
+      ]);
+    }
+    const b = s.bestWithinBudget;
+    out.push(
+      line(
+        'best within the tail budget',
+        b === undefined ? `nothing: $${Math.round(s.tailBudget)} buys no whole unit` : `${b.units} × ${b.structure}`,
+      ),
+    );
+    out.push(line(`to cover ${Number((s.cover.coverage * 100).toFixed(1))}%`, s.cover.words));
+    out.push(line('the gap', s.summary));
+    return out;
+  });
+}

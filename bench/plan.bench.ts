@@ -1,0 +1,45 @@
+/**
+ * The plan's cost per call on the documented example: the plan alone, with the tail structures
+ * compared on its book (every plan does), and with positions pasted as broker CSV (the order
+ * list). Wall-clock figures on a shared machine; nothing is asserted.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compareTailStructures, plan, type PlanInput } from '@alvh/shared';
+import { formatRate, opsPerSecond, printRow } from './timing';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const example = (name: string) =>
+  JSON.parse(readFileSync(join(here, '..', 'docs', 'examples', `${name}.json`), 'utf8')) as PlanInput;
+
+export default function run(): Promise<void> {
+  const base = example('plan');
+  const withPositions = example('plan-positions');
+  const m = base.market;
+  const structuresOnly = {
+    valuationDate: base.valuationDate,
+    market: {
+      spx: m.spx,
+      vix: m.vix,
+      ...(m.vvix === undefined ? {} : { vvix: m.vvix }),
+      rate: m.rate,
+      divYield: m.divYield ?? 0,
+      futures: m.futures,
+    },
+    condors: [{ expiry: base.condor.expiry, strikes: base.condor.strikes, quantity: base.condor.quantity }],
+  };
+  const rows: [string, () => number][] = [
+    ['plan() on docs/examples/plan.json', () => plan(base).tail.contracts],
+    ['plan() with positions (broker CSV, 5 lines)', () => plan(withPositions).orders?.orders.length ?? 0],
+    [
+      'the five structures alone (compareTailStructures)',
+      () => compareTailStructures(structuresOnly).structures.length,
+    ],
+  ];
+  for (const [label, fn] of rows) {
+    const { opsPerSec } = opsPerSecond(fn, 1, 1500);
+    printRow(label, `${formatRate(opsPerSec)} (${(1000 / opsPerSec).toFixed(2)} ms each)`);
+  }
+  return Promise.resolve();
+}

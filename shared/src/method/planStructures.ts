@@ -1,0 +1,184 @@
+/**
+ * Steps of `plan` after the budget (ALVH-METHOD section 10): the five tail structures priced beside
+ * the method's literal tail, what the tail budget buys of each, what a stated protection costs, and
+ * the orders from the positions held to the plan's legs.
+ *
+ * Both steps read the plan's own pieces (curve, today's state, condor, legs) and price through the
+ * hedge module's marker (markBook by default), so a change of marks flows through unchanged.
+ */
+import type { Leg } from '../book/index';
+import {
+  bestWithinBudget,
+  compareInContext,
+  costsToCover,
+  hedgeContextFrom,
+  unitsWithinBudget,
+  type StructureScore,
+} from '../hedge/structures';
+import { markFromState, ordersFromBook, type OrderList, type TargetLeg } from '../hedge/orders';
+import { parsePositionsCsv } from '../hedge/positions';
+import { invalidInput } from '../errors';
+import { fmt, type AuditEntry } from './audit';
+import type { CondorAnalytics } from './condor';
+import type { PlanContext } from './planCurve';
+import type { PlanBudget, PlanStep, PlanStructureRow, PlanStructures, PlanTail } from './planTypes';
+
+const DEFAULT_COVER = 0.5;
+
+const usd = (x: number) => `$${Math.round(x).toLocaleString('en-US')}`;
+const pct = (x: number) => `${Number((x * 100).toFixed(1))}%`;
+
+/**
+ * The tail structures side by side on the plan's book: each sized to the coverage rule, what the
+ * tail budget buys of it, the one that buys the most scenario protection within that budget, and
+ * what covering `structures.cover` (default 50%) of the drawdown loss costs with each. The literal
+ * tail (plan.tail) is unchanged: this step reports beside it.
+ */
+export function stepStructures(
+  ctx: PlanContext,
+  condor: CondorAnalytics,
+  tail: PlanTail,
+  budget: PlanBudget,
+): PlanStep<PlanStructures> {
+  const { p, policy, date, ts, now, stressVov } = ctx;
+  const opts = p.structures;
+  const cover = opts?.cover ?? DEFAULT_COVER;
+  const hctx = hedgeContextFrom({
+    valuationDate: date,
+    policy,
+    params: opts?.params ?? { spreadWidth: 10, ladderOtm: [0.25, 0.5, 1] },
+    ts,
+    now,
+    stressVolOfVol: stressVov,
+    condors: [condor],
+  });
+  const cmp = compareInContext(hctx);
+  const tailBudget = budget.tailBudget;
+  const best = bestWithinBudget(hctx, cmp.structures, tailBudget);
+  const rows = cmp.structures.map((s): PlanStructureRow => row(s, tailBudget, hctx.loss));
+  const toCover = costsToCover(cmp, cover);
+
+  const literal = {
+    structure: 'vix-call' as const,
+    requiredContracts: tail.requiredContracts,
+    requiredCost: tail.requiredCost,
+    contracts: tail.contracts,
+    cost: tail.cost,
+    coverageAchieved: tail.coverageAchieved,
+  };
+  const rule = `${policy.tailCoverage}× the ${usd(hctx.loss)} drawdown loss`;
+  const literalWords =
+    tail.noSolution !== undefined
+      ? `The literal rule (${rule}) cannot be met with the tail call: it gains nothing in the scenario.`
+      : `The literal rule (${rule}) asks for ${tail.requiredContracts} VIX calls costing ${usd(tail.requiredCost)}; the plan holds ${tail.contracts} (${usd(tail.cost)}), ${pct(tail.coverageAchieved)} of the loss.`;
+  const budgetWords =
+    best === undefined || best.units === 0
+      ? `The tail budget of ${usd(tailBudget)} buys no whole unit of any option structure.`
+      : `The tail budget of ${usd(tailBudget)} buys the most protection as ${best.units} × ${best.structure} for ${usd(best.cost)}: ${usd(best.protection)} of gain in the scenario, ${pct(best.coverage)} of the loss.`;
+  const summary = `${literalWords} ${budgetWords} ${toCover.words}`;
+
+  const audit: AuditEntry[] = [
+    {
+      rule: 'structures.compare',
+      inputs: {
+        loss: hctx.loss,
+        tailCoverage: policy.tailCoverage,
+        tailBudget,
+        cover,
+        ...Object.fromEntries(rows.map((r) => [r.structure, Number(r.perDollar.toFixed(4))])),
+      },
+      effect: `coverage per dollar in the scenario: ${rows.map((r) => `${r.structure} ${r.size === null ? 'cannot cover' : r.lossBoundedByPremium ? fmt(r.perDollar, 2) : `(${fmt(r.perDollar, 2)}, a carry)`}`).join(', ')}; best within the tail budget: ${best === undefined || best.units === 0 ? 'none' : `${best.units} × ${best.structure}`}`,
+    },
+  ];
+  // The gap in words leads the warnings when the literal tail is cut by the budget.
+  const warnings = tail.cut || tail.noSolution !== undefined ? [summary] : [];
+  return {
+    result: {
+      loss: hctx.loss,
+      coverage: policy.tailCoverage,
+      tailBudget,
+      tailExpiry: cmp.tailExpiry,
+      tailFuture: cmp.tailFuture,
+      literal,
+      structures: rows,
+      ...(best === undefined || best.units === 0 ? {} : { bestWithinBudget: best }),
+      cover: { coverage: cover, costs: toCover.costs, words: toCover.words },
+      summary,
+    },
+    audit,
+    warnings,
+  };
+}
+
+function row(s: StructureScore, budget: number, loss: number): PlanStructureRow {
+  const units = s.size === null || !s.lossBoundedByPremium ? 0 : unitsWithinBudget(s, budget, s.size.units);
+  return {
+    structure: s.structure,
+    description: s.description,
+    legs: s.legs,
+    futures: s.futures,
+    premium: s.premium,
+    premiumBasis: s.premiumBasis,
+    stressedValue: s.stressedValue,
+    gain: s.gain,
+    perDollar: s.perDollar,
+    lossBoundedByPremium: s.lossBoundedByPremium,
+    size: s.size,
+    ...(s.noSolution === undefined ? {} : { noSolution: s.noSolution }),
+    analogs: s.analogScores,
+    withinBudget: {
+      units,
+      cost: units * s.premium,
+      protection: units * s.gain,
+      coverage: loss > 0 ? (units * s.gain) / loss : 0,
+    },
+  };
+}
+
+/**
+ * The orders from the positions held to the plan's legs (condor, overlay, tail), when positions are
+ * given or a rebalance is due; mids are the plan's own marks today. Undefined otherwise.
+ */
+export function stepOrders(
+  ctx: PlanContext,
+  book: { condor: Leg[]; overlay: Leg[]; tail: Leg[] },
+  rebalanceDue: boolean | null,
+): PlanStep<OrderList | undefined> {
+  const { p, policy, date, now } = ctx;
+  if (p.positions === undefined && rebalanceDue !== true) return { result: undefined, audit: [], warnings: [] };
+  const held: Leg[] =
+    p.positions === undefined
+      ? []
+      : typeof p.positions === 'string'
+        ? parsePositionsCsv(p.positions, { valuationDate: date }).map((h) => h.leg)
+        : p.positions.map((l, i) => {
+            if (l.expiry < date) {
+              throw invalidInput(
+                `positions[${i}].expiry`,
+                `is ${l.expiry}, before the valuation date ${date}`,
+                'remove the expired leg (it has settled) or pass a later valuation date',
+              );
+            }
+            return { kind: l.kind, type: l.type, strike: l.strike, expiry: l.expiry, quantity: l.quantity };
+          });
+  const label =
+    (origin: string) =>
+    (l: Leg): TargetLeg => ({ ...l, origin });
+  const target: TargetLeg[] = [
+    ...book.condor.map(label(`condor ${p.condor.expiry}`)),
+    ...book.overlay.map(label(`overlay: ${policy.overlay}`)),
+    ...book.tail.map(label('tail: vix-call')),
+  ];
+  const list = ordersFromBook({ held, target, mark: markFromState(now) });
+  const audit: AuditEntry[] = [
+    {
+      rule: 'orders',
+      inputs: { heldLegs: held.length, targetLegs: target.length, rebalanceDue: rebalanceDue ?? 'unknown' },
+      effect:
+        list.orders.length === 0
+          ? 'the positions held equal the plan: no order'
+          : `${list.orders.length} order${list.orders.length === 1 ? '' : 's'} from held to the plan, net ${list.netCost >= 0 ? 'debit' : 'credit'} $${fmt(Math.abs(list.netCost), 0)} at model mids`,
+    },
+  ];
+  return { result: list, audit, warnings: [] };
+}
