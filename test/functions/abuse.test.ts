@@ -9,7 +9,7 @@ import { request as httpRequest } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mergeMonteCarlo, reviveMonteCarloPartial, runMonteCarloChunk } from '@alvh/shared';
 import { ComputePool } from '../../functions/src/compute/index';
 import { setComputeRunner } from '../../functions/src/compute';
@@ -100,6 +100,22 @@ function background(route: string, body: unknown, query?: string) {
     () => 'aborted' as const,
   );
   return { ac, done };
+}
+
+/**
+ * Close the client's idle keep-alive sockets left by earlier tests and wait (bounded) until the
+ * host holds none but those of work still being cancelled, so a raw-socket test is not refused by
+ * the connection cap it does not test.
+ */
+async function freeConnections(): Promise<void> {
+  host.server.closeIdleConnections();
+  for (let i = 0; i < 1000; i++) {
+    const open = await new Promise<number>((ok, fail) => host.server.getConnections((e, c) => (e ? fail(e) : ok(c))));
+    if (open <= 2) return;
+    host.server.closeIdleConnections();
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('connections from earlier tests never closed');
 }
 
 /** A raw HTTP exchange on a fresh socket: what the server writes back until it closes. */
@@ -247,6 +263,8 @@ describe('D4: the request thread stays free', () => {
 });
 
 describe('D5: methods outside the allow-list', () => {
+  beforeEach(freeConnections);
+
   it.each(['TRACE', 'PUT', 'DELETE', 'PATCH'])('%s /api/health is a 405 problem document with Allow', async (m) => {
     const out = await raw(`${m} /api/health HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\n\r\n`);
     expect(out).toMatch(/^HTTP\/1\.1 405 /);
@@ -310,6 +328,8 @@ describe('D7, D8: valid extremes answer', () => {
 });
 
 describe('D9: bodies', () => {
+  beforeEach(freeConnections);
+
   it('a chunked body over the limit is cut with a 413 problem document', async () => {
     const { status, body } = await new Promise<{ status: number; body: string }>((ok, fail) => {
       const req = httpRequest(
