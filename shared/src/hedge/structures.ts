@@ -24,6 +24,8 @@ import { daysBetween } from '../dates';
 import { parseInput } from '../schemas/parse';
 import { isoDate, nonNegativeNumber, positiveNumber, rate, volatility } from '../schemas/common';
 import {
+  atmVolFromVix,
+  volOfVolFromVvix,
   buildTermStructure,
   constantMaturity,
   futureForExpiry,
@@ -176,7 +178,7 @@ export function hedgeContext(raw: StructureInput): HedgeContext {
         },
       ),
   );
-  const volOfVol = m.vvix !== undefined ? m.vvix / 100 : policy.defaultVolOfVol;
+  const volOfVol = m.vvix !== undefined ? volOfVolFromVvix(m.vvix, 'market.vvix') : policy.defaultVolOfVol;
   const now: MarketState = {
     date,
     spot: m.spx,
@@ -199,7 +201,7 @@ export function hedgeContext(raw: StructureInput): HedgeContext {
           expiry: c.expiry,
           strikes: c.strikes,
           quantity: c.quantity,
-          atmVol: m.vix / 100,
+          atmVol: atmVolFromVix(m.vix, 'market.vix'),
           skew: policy.skew,
           minShortStrikeSd: policy.minShortStrikeSd,
           ...(c.credit === undefined ? {} : { credit: c.credit }),
@@ -264,7 +266,7 @@ export function hedgeContextFrom(parts: HedgeContextParts): HedgeContext {
     // each expiry read off the analog curve at the days it has left after the drawdown (as the plan)
     const futureFor = (e: string) =>
       Math.max(0.01, constantMaturity(ats, Math.min(last, Math.max(0, daysBetween(date, e) - policy.drawdownDays))));
-    const state = drawdownState(now, futureFor, policy, a.vix, a.vvix / 100);
+    const state = drawdownState(now, futureFor, policy, a.vix, volOfVolFromVvix(a.vvix));
     return { analog: a, state, loss: bookLoss(state) };
   });
 
