@@ -7,6 +7,8 @@ import { invalidInput, isAlvhError } from '../errors';
 import { parseIsoDate } from '../dates';
 import { MAX_VIX_POINTS } from '../validate';
 import { CURVE_SHIFT_TENORS } from '../market/index';
+import { curveDecayKernel, modelFutureKernel } from '../market/meanReversion';
+import { OPTION_MULTIPLIER } from '../book/index';
 import {
   cutToBudget,
   resolveTailSizeInput,
@@ -142,8 +144,8 @@ export function prepare(s: MonteCarloSetup): Engine {
     tail.isVix[0] === 1 &&
     tail.isCall[0] === 1 &&
     tail.scale[0]! >= 0 &&
-    Number.isInteger(tail.scale[0]! / 100);
-  const shiftDecay = Float64Array.from(CURVE_SHIFT_TENORS, (t) => Math.exp((-b.kappa * t) / 365));
+    Number.isInteger(tail.scale[0]! / OPTION_MULTIPLIER);
+  const shiftDecay = Float64Array.from(CURVE_SHIFT_TENORS, (t) => curveDecayKernel(b.kappa, t / 365));
   const lv = calibrated ? calibratedModel(s, lastExpiry) : null;
   const K = CURVE_SHIFT_TENORS.length;
   const cmConst: Float64Array[] = [];
@@ -184,7 +186,7 @@ export function prepare(s: MonteCarloSetup): Engine {
     condorExpiry,
     condorMaxLoss: Math.max(0, v0.condor - minPayoff),
     v0,
-    tailQty0: tail.n === 1 ? tail.scale[0]! / 100 : 0,
+    tailQty0: tail.n === 1 ? tail.scale[0]! / OPTION_MULTIPLIER : 0,
     tailStrike0: tail.n === 1 ? tail.strike[0]! : 0,
     resizable,
     shiftDecay,
@@ -212,7 +214,8 @@ export function curveByDays(b: ScenarioBook, legExpiries: readonly string[]): (d
   const price = [b.vix, ...days.slice(1).map((n) => knots.get(n)!)];
   const last = days.length - 1;
   return (n: number) => {
-    if (n >= days[last]!) return b.theta + (price[last]! - b.theta) * Math.exp((-b.kappa * (n - days[last]!)) / 365);
+    if (n >= days[last]!)
+      return modelFutureKernel(b.theta, price[last]!, curveDecayKernel(b.kappa, (n - days[last]!) / 365));
     let k = 1;
     while (days[k]! < n) k++;
     const w = (n - days[k - 1]!) / (days[k]! - days[k - 1]!);
@@ -291,8 +294,8 @@ export function modelCurveShift(e: Engine, now: number, then: number): number {
   let best = 0;
   for (let i = 0; i < e.shiftDecay.length; i++) {
     const k = e.shiftDecay[i]!;
-    const a = th + (now - th) * k;
-    const b = th + (then - th) * k;
+    const a = modelFutureKernel(th, now, k);
+    const b = modelFutureKernel(th, then, k);
     const r = Math.abs(a / b - 1);
     if (r > best) best = r;
   }
@@ -411,6 +414,6 @@ export function legsAtHorizon(c: CompiledLegs, h: number, spot: number, vix: num
 
 export function sumAbsQty(c: CompiledLegs): number {
   let s = 0;
-  for (let i = 0; i < c.n; i++) s += Math.abs(c.scale[i]!) / 100;
+  for (let i = 0; i < c.n; i++) s += Math.abs(c.scale[i]!) / OPTION_MULTIPLIER;
   return s;
 }
