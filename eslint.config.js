@@ -2,19 +2,22 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** Tests and hosts import the package's public names (`@alvh/shared` or a subpath), never its sources. */
-const noSharedSources = {
-  'no-restricted-imports': [
-    'error',
-    {
-      patterns: [
-        {
-          group: ['**/shared/src', '**/shared/src/**'],
-          message: "import the public names from '@alvh/shared' or a subpath such as '@alvh/shared/method'",
-        },
-      ],
-    },
-  ],
+const sharedSources = {
+  group: ['**/shared/src', '**/shared/src/**'],
+  message: "import the public names from '@alvh/shared' or a subpath such as '@alvh/shared/method'",
 };
+/** No-restricted-imports with these patterns (one rule per file: a later block replaces, not adds). */
+const restrictImports = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+const noSharedSources = restrictImports(sharedSources);
+
+/**
+ * The add-in's two rooms: the Excel functions and the taskpane import the shared package and
+ * addin/src/common only, never each other; common imports neither.
+ */
+const room = (other) => ({
+  group: [`**/${other}`, `**/${other}/**`],
+  message: `the add-in's functions and taskpane share code through addin/src/common only; move what both need there`,
+});
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'test-output/**', 'coverage/**'] },
@@ -41,6 +44,9 @@ export default tseslint.config(
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
   },
   { files: ['test/**/*.ts', 'addin/src/**/*.ts', 'functions/src/**/*.ts', 'bench/**/*.ts'], rules: noSharedSources },
+  { files: ['addin/src/functions/**/*.ts'], rules: restrictImports(sharedSources, room('taskpane')) },
+  { files: ['addin/src/taskpane/**/*.ts'], rules: restrictImports(sharedSources, room('functions')) },
+  { files: ['addin/src/common/**/*.ts'], rules: restrictImports(sharedSources, room('taskpane'), room('functions')) },
   // White-box tests of internals the package does not export (the path pricer, the counter-based
   // generator's pair form, the replay's layer sizing).
   {
