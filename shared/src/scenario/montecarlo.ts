@@ -26,8 +26,8 @@ import {
   type Engine,
   stateCurveShift,
   sumAbsQty,
-  tailTarget,
 } from './mcEngine';
+import { tailTarget } from './mcTail';
 
 export * from './mcTypes';
 export type { ScenarioBook } from './scenarioBook';
