@@ -293,7 +293,8 @@ export function tailTargetAt(
   const t = e.resizable ? tailTarget(e, s.policy, day, spot, vix) : null;
   if (t === null) return null;
   const budget = s.book.tailBudget;
-  const contracts = budget === undefined ? t.contracts : cutToBudget(t.contracts, t.premium * OPTION_MULTIPLIER, budget).quantity;
+  const contracts =
+    budget === undefined ? t.contracts : cutToBudget(t.contracts, t.premium * OPTION_MULTIPLIER, budget).quantity;
   return { contracts, strike: t.strike, required: t.contracts };
 }
 
