@@ -71,6 +71,7 @@ function emptyPartial(s: MonteCarloSetup, e: Engine): MonteCarloPartial {
  * registers; the rules it applies are the method's functions and kernels (triggers, stressed VIX,
  * loss and future, tail sizing, budget cut), called from here.
  */
+// eslint-disable-next-line max-lines-per-function -- the hot loop, kept whole (see above)
 export function runMonteCarloSetup(
   s: MonteCarloSetup,
   opts: { onProgress?: (done: number, total: number) => void; shouldCancel?: () => boolean } = {},
