@@ -7,7 +7,7 @@ import { bsGreeks, normCdf } from '../pricing/index';
 import { invalidInput } from '../errors';
 import { daysBetween } from '../dates';
 import { checkInteger, checkNonNegative, checkPositive, checkRate, checkVol } from '../validate';
-import { DEFAULT_POLICY } from '../schemas/policy';
+import { DEFAULT_POLICY, type Policy } from '../schemas/policy';
 import { DEFAULT_SKEW, OPTION_MULTIPLIER, ironCondorLegs, skewedVol, type Leg, type SkewParams } from '../book/index';
 
 export type CondorStrikes = readonly [number, number, number, number];
@@ -171,6 +171,45 @@ export function condorAnalytics(i: CondorInput): CondorAnalytics {
     probabilityOfProfit: pBelow(upper) - pBelow(lower),
     returnOnRisk: (maxProfit / maxLoss) * (365 / days),
     greeks,
+  };
+}
+
+/** A book's condor as the plan and the hedge module read it (the strikes, size and optional prices). */
+export interface BookCondor {
+  expiry: string;
+  strikes: CondorStrikes;
+  quantity: number;
+  credit?: number | undefined;
+  vols?: readonly [number, number, number, number] | undefined;
+  vol?: number | undefined;
+}
+
+/**
+ * The input of {@link condorAnalytics} for a book's condor on a day: SPX, rate and yield from the
+ * market, the ATM vol it is given (VIX/100 through `atmVolFromVix` in a plan), the policy's skew
+ * and SD threshold, and the condor's own credit and vols when given.
+ */
+export function condorInputOf(
+  valuationDate: string,
+  market: { spx: number; rate: number; divYield: number },
+  atmVol: number,
+  c: BookCondor,
+  policy: Pick<Policy, 'skew' | 'minShortStrikeSd'>,
+): CondorInput {
+  return {
+    valuationDate,
+    spot: market.spx,
+    rate: market.rate,
+    divYield: market.divYield,
+    expiry: c.expiry,
+    strikes: c.strikes,
+    quantity: c.quantity,
+    atmVol,
+    skew: policy.skew,
+    minShortStrikeSd: policy.minShortStrikeSd,
+    ...(c.credit === undefined ? {} : { credit: c.credit }),
+    ...(c.vols === undefined ? {} : { vols: c.vols }),
+    ...(c.vol === undefined ? {} : { vol: c.vol }),
   };
 }
 
