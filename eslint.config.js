@@ -2,19 +2,22 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** Tests and hosts import the package's public names (`@alvh/shared` or a subpath), never its sources. */
-const noSharedSources = {
-  'no-restricted-imports': [
-    'error',
-    {
-      patterns: [
-        {
-          group: ['**/shared/src', '**/shared/src/**'],
-          message: "import the public names from '@alvh/shared' or a subpath such as '@alvh/shared/method'",
-        },
-      ],
-    },
-  ],
+const sharedSources = {
+  group: ['**/shared/src', '**/shared/src/**'],
+  message: "import the public names from '@alvh/shared' or a subpath such as '@alvh/shared/method'",
 };
+/** No-restricted-imports with these patterns (one rule per file: a later block replaces, not adds). */
+const restrictImports = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+const noSharedSources = restrictImports(sharedSources);
+
+/**
+ * The add-in's two rooms: the Excel functions and the taskpane import the shared package and
+ * addin/src/common only, never each other; common imports neither.
+ */
+const room = (other) => ({
+  group: [`**/${other}`, `**/${other}/**`],
+  message: `the add-in's functions and taskpane share code through addin/src/common only; move what both need there`,
+});
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'test-output/**', 'coverage/**'] },
@@ -41,6 +44,33 @@ export default tseslint.config(
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
   },
   { files: ['test/**/*.ts', 'addin/src/**/*.ts', 'functions/src/**/*.ts', 'bench/**/*.ts'], rules: noSharedSources },
+  { files: ['addin/src/functions/**/*.ts'], rules: restrictImports(sharedSources, room('taskpane')) },
+  { files: ['addin/src/taskpane/**/*.ts'], rules: restrictImports(sharedSources, room('functions')) },
+  { files: ['addin/src/common/**/*.ts'], rules: restrictImports(sharedSources, room('taskpane'), room('functions')) },
+  // Size: no source file over 400 lines of code and no function over 120 (blank and comment lines
+  // not counted). The exceptions below each state their reason in the file's header; docs/method.md
+  // ('Size limits') lists them.
+  {
+    files: ['shared/src/**/*.ts', 'addin/src/**/*.ts', 'functions/src/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 120, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
+    files: [
+      // The taskpane's event wiring, read top to bottom in the order the page starts.
+      'addin/src/taskpane/taskpane.ts',
+      // The local host's request pipeline and shutdown share the server's state as closures.
+      'functions/src/localHost.ts',
+      // A one-shot script whose stages share the loaded history at module level.
+      'scripts/calibrate.ts',
+      // Being split by responsibility in their own change (the tail structures; the chain parsers).
+      'shared/src/hedge/structures.ts',
+      'shared/src/surface/chain.ts',
+    ],
+    rules: { 'max-lines': 'off' },
+  },
   // White-box tests of internals the package does not export (the path pricer, the counter-based
   // generator's pair form, the replay's layer sizing).
   {

@@ -3,45 +3,16 @@
  * one thread: path-steps per second of the paths alone, and with two VX futures read at the path
  * state every day (what the policy along the path asks for). Nothing is asserted.
  */
-import { JointPath, PathDraws, resolveDynamics } from '@alvh/shared';
+import { PathDraws } from '@alvh/shared';
 import { CALIBRATED, LogVixModel, LogVixPath } from '@alvh/shared/calibration';
+import { plainPaths } from './plainPaths';
 import { formatRate, printRow } from './timing';
 
 const DAYS = 45;
 const N = 200_000;
 
-const DYN = {
-  spot: 6600,
-  vix: 17.5,
-  kappa: 6,
-  theta: 21,
-  xi: 4,
-  rho: -0.7,
-  realizedToImplied: 0.85,
-  rate: 0.04,
-  divYield: 0.013,
-  jumpIntensity: 1,
-  jumpMeanVix: 8,
-  spxJumpPerVixPoint: 1 / 150,
-};
 const START = { spot: 6600, vix: 17.5, rate: 0.04, divYield: 0.013, horizonDays: DAYS };
 const curve = (d: number) => 21 - 3.5 * Math.exp((-4 * d) / 365);
-
-function squareRoot(first: number, paths: number): number {
-  const path = new JointPath(resolveDynamics(DYN));
-  const r = new PathDraws();
-  let sink = 0;
-  for (let i = first; i < first + paths; i++) {
-    path.reset();
-    r.key(1, i);
-    for (let t = 0; t < DAYS; t++) {
-      r.step(t);
-      path.advance(r, 1);
-    }
-    sink += path.logSpot;
-  }
-  return sink;
-}
 
 function logVix(model: LogVixModel, first: number, paths: number, futures: boolean): number {
   const path = new LogVixPath(model);
@@ -84,7 +55,7 @@ function timed(label: string, f: () => number): void {
 export default async function (): Promise<void> {
   const rw = new LogVixModel(CALIBRATED.params, START);
   const rn = new LogVixModel(CALIBRATED.params, { ...START, measure: 'risk-neutral', curve });
-  timed('square-root model (today), paths only, 1 thread', () => squareRoot(0, N));
+  timed('square-root model (today), paths only, 1 thread', () => plainPaths(0, N, DAYS));
   timed('log-VIX 2-factor, real-world, paths only, 1 thread', () => logVix(rw, 0, N, false));
   timed('log-VIX 2-factor, risk-neutral, paths only, 1 thread', () => logVix(rn, 0, N, false));
   timed('log-VIX 2-factor, real-world, + 2 futures a day, 1 thread', () => logVix(rw, 0, N, true));

@@ -12,56 +12,17 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
-import {
-  JointPath,
-  PathDraws,
-  mergeMonteCarlo,
-  resolveDynamics,
-  runMonteCarloChunk,
-  summarizeMonteCarlo,
-  type MonteCarloPartial,
-} from '@alvh/shared';
+import { mergeMonteCarlo, runMonteCarloChunk, summarizeMonteCarlo, type MonteCarloPartial } from '@alvh/shared';
 import { startLocalHost } from '../functions/src/localHost';
 import { ComputePool } from '../functions/src/compute/index';
 import { bundleComputeWorker } from '../test/helpers/computeWorker';
 import { PLAN_INPUT } from '../test/helpers/fixtures';
+import { PLAIN_DYNAMICS, plainPaths } from './plainPaths';
 import { formatRate, printRow } from './timing';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cores = availableParallelism();
 const DAYS = 45;
-
-const DYN = {
-  spot: 6600,
-  vix: 17.5,
-  kappa: 6,
-  theta: 21,
-  xi: 4,
-  rho: -0.7,
-  realizedToImplied: 0.85,
-  rate: 0.04,
-  divYield: 0.013,
-  jumpIntensity: 1,
-  jumpMeanVix: 8,
-  spxJumpPerVixPoint: 1 / 150,
-};
-
-/** Plain dynamics: `paths` paths of DAYS steps from path `first`; returns a checksum. */
-function plainPaths(first: number, paths: number): number {
-  const path = new JointPath(resolveDynamics(DYN));
-  const r = new PathDraws();
-  let sink = 0;
-  for (let i = first; i < first + paths; i++) {
-    path.reset();
-    r.key(1, i);
-    for (let t = 0; t < DAYS; t++) {
-      r.step(t);
-      path.advance(r, 1);
-    }
-    sink += path.logSpot;
-  }
-  return sink;
-}
 
 /** Result, wall ms and CPU ms (user + system, every thread of the process) of `f`. */
 function time<T>(f: () => T): [T, number, number] {
@@ -155,9 +116,9 @@ export default async function (): Promise<void> {
   printRow('load average at start (1 min; figures scale with idle cores)', loadavg()[0]!.toFixed(2));
   try {
     // Plain dynamics, one thread (warm up first).
-    plainPaths(0, 20_000);
+    plainPaths(0, 20_000, DAYS);
     const plainN = 200_000;
-    const [, plainMs, plainCpu] = time(() => plainPaths(0, plainN));
+    const [, plainMs, plainCpu] = time(() => plainPaths(0, plainN, DAYS));
     printRow('plain dynamics, 1 thread', rates(plainN * DAYS, plainMs, plainCpu));
 
     // Plain dynamics, every core.
@@ -169,7 +130,7 @@ export default async function (): Promise<void> {
           (w, k) =>
             new Promise<number>((res) => {
               w.once('message', res);
-              w.postMessage({ dyn: DYN, first: (k * n) / cores, paths: n / cores, days: DAYS });
+              w.postMessage({ dyn: PLAIN_DYNAMICS, first: (k * n) / cores, paths: n / cores, days: DAYS });
             }),
         ),
       );

@@ -7,6 +7,11 @@
  * Sources: Cboe VIX closes 1990-01-02..2026-07-22; Cboe VVIX 2007-01-03.. (earlier values are
  * unreliable); VX1..VX8 settlements and the S&P 500 close from quantintell 2007-04-02..2020-12-31,
  * then S&P 500 closes from eric-tao 2021-01-04..2026-04-02. Deterministic: fixed seeds.
+ *
+ * Length (about 600 lines): one script run top to bottom on purpose: load the history, measure it,
+ * fit, evaluate in and out of sample, write the parameters and the report. Its stages share the
+ * loaded series at module level; the measurement cells it compares live in
+ * shared/src/scenario/model/calibrationCells.ts.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

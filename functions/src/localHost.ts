@@ -259,6 +259,7 @@ function clientErrorProblem(err: Error & { code?: string }): Problem {
 }
 
 /** Start the local host. Resolves once it listens. (Its length: see the module comment.) */
+// eslint-disable-next-line max-lines-per-function -- one pipeline over the server's shared state (module comment)
 export async function startLocalHost(options: LocalHostOptions = {}): Promise<LocalHost> {
   const limit = options.maxBodyBytes ?? maxBodyBytes();
   const staticRoot = options.staticRoot ?? defaultStaticRoot();

@@ -36,6 +36,23 @@ export interface FitPoint {
 }
 
 /**
+ * e^(−κ·years): the share of today's distance of VIX from θ a future `years` out still carries —
+ * the roll-down factor of {@link modelFuture} and the sensitivity of {@link vixSensitivity}.
+ * Unchecked (hot loops); the checked callers validate κ and years.
+ */
+export function curveDecayKernel(kappa: number, years: number): number {
+  return Math.exp(-kappa * years);
+}
+
+/**
+ * The model future from its roll-down factor: θ + (VIX − θ)·decay, decay = {@link curveDecayKernel}.
+ * Unchecked (hot loops: the stress grid's rolled curve, the path pricer's VX futures).
+ */
+export function modelFutureKernel(theta: number, vix: number, decay: number): number {
+  return theta + (vix - theta) * decay;
+}
+
+/**
  * Model value of a future expiring in `years`: θ + (VIX − θ)·e^(−κ·years).
  * @param fit κ per year, θ in points
  * @param vix VIX spot, points
@@ -49,7 +66,7 @@ export function modelFuture(fit: { kappa: number; theta: number }, vix: number, 
   const theta = checkPositive('theta', fit.theta);
   checkPositive('vix', vix);
   checkNonNegative('years', years);
-  return theta + (vix - theta) * Math.exp(-kappa * years);
+  return modelFutureKernel(theta, vix, curveDecayKernel(kappa, years));
 }
 
 /**
@@ -59,7 +76,7 @@ export function modelFuture(fit: { kappa: number; theta: number }, vix: number, 
 export function vixSensitivity(kappa: number, years: number): number {
   checkPositive('kappa', kappa);
   checkNonNegative('years', years);
-  return Math.exp(-kappa * years);
+  return curveDecayKernel(kappa, years);
 }
 
 function clamp(x: number, lo: number, hi: number): number {
@@ -72,7 +89,7 @@ function thetaFor(kappa: number, vix: number, pts: readonly FitPoint[], fixedThe
   let num = 0;
   let den = 0;
   for (const p of pts) {
-    const w = Math.exp(-kappa * p.years);
+    const w = curveDecayKernel(kappa, p.years);
     num += (1 - w) * (p.price - vix * w);
     den += (1 - w) * (1 - w);
   }
@@ -82,7 +99,7 @@ function thetaFor(kappa: number, vix: number, pts: readonly FitPoint[], fixedThe
 function sse(kappa: number, theta: number, vix: number, pts: readonly FitPoint[]): number {
   let s = 0;
   for (const p of pts) {
-    const r = theta + (vix - theta) * Math.exp(-kappa * p.years) - p.price;
+    const r = modelFutureKernel(theta, vix, curveDecayKernel(kappa, p.years)) - p.price;
     s += r * r;
   }
   return s;

@@ -20,6 +20,16 @@ export { MIN_VIX_POINTS, MAX_VIX_POINTS } from '../validate';
 export const MIN_SHOCKED_FUTURE = 0.01;
 
 /**
+ * The one formula of a VX future after a VIX shock, unchecked: max(0.01, F + ΔVIX·e^(−κₛ·d/365))
+ * with `daysLeft` the days from the end of the move to the future's expiry (≥ 0). Used by
+ * {@link shockFutures}, the method's `stressedFuture`, the stress grid and the Monte Carlo's
+ * rebalances (the method re-exports it beside `stressedFuture`).
+ */
+export function shockedFutureKernel(future: number, vixChange: number, shockKappa: number, daysLeft: number): number {
+  return Math.max(MIN_SHOCKED_FUTURE, future + vixChange * Math.exp((-shockKappa * daysLeft) / 365));
+}
+
+/**
  * Check a curve input and build its term structure. F1 and F2 are the first two futures (all
  * expire after the valuation date); spread = F1 − F2 points; contangoPct = (F2/F1 − 1)·100; the
  * regime follows `classifyRegime`; the fit follows `fitMeanReversion` over all listed futures
@@ -157,7 +167,7 @@ export function shockFutures(ts: TermStructure, newVix: number, kappa?: number):
   lastPoint(ts, 'ts.points');
   const dv = newVix - ts.vixSpot;
   const k = kappa === undefined ? ts.fit.kappa : checkPositive('kappa', kappa);
-  return ts.points.map((p) => ({ ...p, price: Math.max(MIN_SHOCKED_FUTURE, p.price + dv * Math.exp(-k * p.years)) }));
+  return ts.points.map((p) => ({ ...p, price: shockedFutureKernel(p.price, dv, k, p.days) }));
 }
 
 /**

@@ -7,6 +7,7 @@ import { bsGreeks, normCdf } from '../pricing/index';
 import { invalidInput } from '../errors';
 import { daysBetween } from '../dates';
 import { checkInteger, checkNonNegative, checkPositive, checkRate, checkVol } from '../validate';
+import { DEFAULT_POLICY, type Policy } from '../schemas/policy';
 import { DEFAULT_SKEW, OPTION_MULTIPLIER, ironCondorLegs, skewedVol, type Leg, type SkewParams } from '../book/index';
 
 export type CondorStrikes = readonly [number, number, number, number];
@@ -90,40 +91,14 @@ export function condorAnalytics(i: CondorInput): CondorAnalytics {
       'pass the condor expiry, a date after the valuation date',
     );
   }
-  const strikes = i.strikes;
-  if (!Array.isArray(strikes) || strikes.length !== 4) {
-    throw invalidInput(
-      'condor.strikes',
-      'is not four strikes',
-      'pass [long put, short put, short call, long call], e.g. [4350, 4400, 4950, 5000]',
-    );
-  }
-  strikes.forEach((k, j) => checkPositive(`condor.strikes[${j}]`, k));
+  const strikes = checkCondorStrikes(i.strikes);
   const [k1, k2, k3, k4] = strikes;
-  if (!(k1 < k2 && k2 < k3 && k3 < k4)) {
-    throw invalidInput(
-      'condor.strikes',
-      `are ${strikes.join(', ')}, not strictly increasing`,
-      'pass them in the order long put < short put < short call < long call',
-    );
-  }
   const years = days / 365;
   const fwd = spot * Math.exp((rate - q) * years);
-  const skew = i.skew ?? DEFAULT_SKEW;
 
-  let legVols: [number, number, number, number];
-  let source: CondorAnalytics['creditSource'];
-  if (i.vols !== undefined) {
-    legVols = i.vols.map((v, j) => checkVol(`condor.vols[${j}]`, v, false)) as [number, number, number, number];
-    source = 'priced from per-strike vols';
-  } else if (i.vol !== undefined) {
-    const v = checkVol('condor.vol', i.vol, false);
-    legVols = [v, v, v, v];
-    source = 'priced from one vol';
-  } else {
-    legVols = strikes.map((k) => skewedVol(k, fwd, years, atm, skew)) as [number, number, number, number];
-    source = 'priced from the skew model';
-  }
+  const priced = condorLegVols(i, strikes, fwd, years, atm);
+  const legVols = priced.legVols;
+  let source = priced.source;
 
   const legs = ironCondorLegs(i.expiry, strikes, n);
   let modelCredit = 0;
@@ -171,7 +146,7 @@ export function condorAnalytics(i: CondorInput): CondorAnalytics {
   const sdT = atm * Math.sqrt(years);
   const zPut = Math.log(spot / k2) / sdT;
   const zCall = Math.log(k3 / spot) / sdT;
-  const minSd = i.minShortStrikeSd ?? 1.5;
+  const minSd = i.minShortStrikeSd ?? DEFAULT_POLICY.minShortStrikeSd;
   const lower = k2 - credit;
   const upper = k3 + credit;
   const mu = Math.log(spot) + (rate - q - 0.5 * atm * atm) * years;
@@ -197,6 +172,87 @@ export function condorAnalytics(i: CondorInput): CondorAnalytics {
     returnOnRisk: (maxProfit / maxLoss) * (365 / days),
     greeks,
   };
+}
+
+/** A book's condor as the plan and the hedge module read it (the strikes, size and optional prices). */
+export interface BookCondor {
+  expiry: string;
+  strikes: CondorStrikes;
+  quantity: number;
+  credit?: number | undefined;
+  vols?: readonly [number, number, number, number] | undefined;
+  vol?: number | undefined;
+}
+
+/**
+ * The input of {@link condorAnalytics} for a book's condor on a day: SPX, rate and yield from the
+ * market, the ATM vol it is given (VIX/100 through `atmVolFromVix` in a plan), the policy's skew
+ * and SD threshold, and the condor's own credit and vols when given.
+ */
+export function condorInputOf(
+  valuationDate: string,
+  market: { spx: number; rate: number; divYield: number },
+  atmVol: number,
+  c: BookCondor,
+  policy: Pick<Policy, 'skew' | 'minShortStrikeSd'>,
+): CondorInput {
+  return {
+    valuationDate,
+    spot: market.spx,
+    rate: market.rate,
+    divYield: market.divYield,
+    expiry: c.expiry,
+    strikes: c.strikes,
+    quantity: c.quantity,
+    atmVol,
+    skew: policy.skew,
+    minShortStrikeSd: policy.minShortStrikeSd,
+    ...(c.credit === undefined ? {} : { credit: c.credit }),
+    ...(c.vols === undefined ? {} : { vols: c.vols }),
+    ...(c.vol === undefined ? {} : { vol: c.vol }),
+  };
+}
+
+/** The four strikes, positive and strictly increasing (long put < short put < short call < long call). */
+function checkCondorStrikes(strikes: CondorStrikes): [number, number, number, number] {
+  if (!Array.isArray(strikes) || strikes.length !== 4) {
+    throw invalidInput(
+      'condor.strikes',
+      'is not four strikes',
+      'pass [long put, short put, short call, long call], e.g. [4350, 4400, 4950, 5000]',
+    );
+  }
+  strikes.forEach((k, j) => checkPositive(`condor.strikes[${j}]`, k));
+  const [k1, k2, k3, k4] = strikes;
+  if (!(k1 < k2 && k2 < k3 && k3 < k4)) {
+    throw invalidInput(
+      'condor.strikes',
+      `are ${strikes.join(', ')}, not strictly increasing`,
+      'pass them in the order long put < short put < short call < long call',
+    );
+  }
+  return [k1, k2, k3, k4];
+}
+
+/** The four legs' vols and what priced them: per-strike vols, one vol, or the skew model at the ATM vol. */
+function condorLegVols(
+  i: CondorInput,
+  strikes: readonly [number, number, number, number],
+  fwd: number,
+  years: number,
+  atm: number,
+): { legVols: [number, number, number, number]; source: CondorAnalytics['creditSource'] } {
+  if (i.vols !== undefined) {
+    const legVols = i.vols.map((v, j) => checkVol(`condor.vols[${j}]`, v, false)) as [number, number, number, number];
+    return { legVols, source: 'priced from per-strike vols' };
+  }
+  if (i.vol !== undefined) {
+    const v = checkVol('condor.vol', i.vol, false);
+    return { legVols: [v, v, v, v], source: 'priced from one vol' };
+  }
+  const skew = i.skew ?? DEFAULT_SKEW;
+  const legVols = strikes.map((k) => skewedVol(k, fwd, years, atm, skew)) as [number, number, number, number];
+  return { legVols, source: 'priced from the skew model' };
 }
 
 /**

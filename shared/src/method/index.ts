@@ -14,6 +14,8 @@ export {
 } from './split';
 export {
   condorAnalytics,
+  condorInputOf,
+  type BookCondor,
   condorStrikesAtSd,
   type CondorAnalytics,
   type CondorInput,

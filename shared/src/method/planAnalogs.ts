@@ -10,6 +10,7 @@ import {
   type TermStructure,
 } from '../market/index';
 import type { Policy } from '../schemas/policy';
+import { MIN_SHOCKED_FUTURE } from '../market/termStructure';
 import { fmt, type AuditEntry } from './audit';
 import type { CondorAnalytics } from './condor';
 import { coverageContracts, priceTailCall, type TailSizeResult } from './tailSize';
@@ -45,7 +46,7 @@ export function stepAnalogs(
     const loss = scenarioLoss(condor.legs, now, aState, condor.maxLoss);
     const gain = priceTailCall({
       ...priceArgs,
-      stressedFuture: Math.max(sf, 0.01),
+      stressedFuture: Math.max(sf, MIN_SHOCKED_FUTURE),
       stressVolOfVol: aVov,
     }).gainPerContract;
     // null when the call gains nothing at this analog's curve: no number of contracts covers it

@@ -2,7 +2,7 @@
  * Steps of `plan` on money (section 7): the hedge budget and the cuts of both layers to their
  * shares, the capital cap, and the theta subsidy.
  */
-import { markBook, type Leg } from '../book/index';
+import { OPTION_MULTIPLIER, markBook, type Leg } from '../book/index';
 import { fmt, type AuditEntry } from './audit';
 import type { SplitResult } from './split';
 import type { CondorAnalytics } from './condor';
@@ -23,8 +23,7 @@ export function stepBudget(
 ): PlanStep<{ overlay: PlanOverlay; tail: PlanTail; budget: PlanBudget }> {
   const audit: AuditEntry[] = [];
   const warnings: string[] = [];
-  const { p, policy, now } = ctx;
-  const { tailExpiry, tailDays, inWindow, hedgeFuture, sFuture, tailSize, tailNoSolution } = sizing;
+  const { p, policy } = ctx;
   const hb = hedgeBudget(
     {
       maxLoss: condor.maxLoss,
@@ -52,6 +51,38 @@ export function stepBudget(
       `The condor alone returns ${fmt(condor.returnOnRisk * 100, 1)}% a year on risk, below the ${fmt(policy.targetIrr * 100, 1)}% target (policy.targetIrr): no hedge budget is left.`,
     );
   }
+  const overlay = cutOverlay(overlaySize, calendarBudget, audit, warnings);
+  const tail = cutTail(ctx, sizing, tailBudget, condorLoss, audit, warnings);
+  const debit = overlay.cost + tail.cost;
+  const costRate = hedgeCostRate(debit, condor.maxLoss, condor.days);
+  const rorAfter = returnOnRisk(condor.maxProfit, debit, condor.maxLoss, condor.days);
+  const budget: PlanBudget = {
+    ...hb,
+    calendarBudget,
+    tailBudget,
+    netHedgeDebit: debit,
+    requiredDebit: overlay.requiredCost + tail.requiredCost,
+    requiredHedgeCostRate: hedgeCostRate(overlay.requiredCost + tail.requiredCost, condor.maxLoss, condor.days),
+    hedgeCostRate: costRate,
+    withinCostCap: costRate <= policy.maxHedgeCostRate + 1e-12,
+    returnOnRiskAfterHedges: rorAfter,
+    meetsTargetIrr: rorAfter >= policy.targetIrr - 1e-12,
+  };
+  audit.push({
+    rule: 'budget.result',
+    inputs: { netHedgeDebit: debit, hedgeCostRate: costRate, returnOnRiskAfterHedges: rorAfter },
+    effect: `hedges cost $${fmt(debit, 2)}: ${fmt(costRate * 100, 2)}% a year of max loss (cap ${fmt(policy.maxHedgeCostRate * 100, 1)}%), return on risk after hedges ${fmt(rorAfter * 100, 1)}% a year`,
+  });
+  return { result: { overlay, tail, budget }, audit, warnings };
+}
+
+/** The calendar overlay cut to its share of the budget (section 7), with its audit row and warning. */
+function cutOverlay(
+  overlaySize: OverlaySizing,
+  calendarBudget: number,
+  audit: AuditEntry[],
+  warnings: string[],
+): PlanOverlay {
   const ovCut = cutToBudget(overlaySize.units, overlaySize.unitCost, calendarBudget);
   const units = ovCut.quantity;
   const overlay: PlanOverlay = {
@@ -77,7 +108,21 @@ export function stepBudget(
       `The calendar overlay needs ${plural(overlaySize.units, 'unit')} ($${fmt(overlaySize.units * overlaySize.unitCost, 0)}) but its part of the budget is $${fmt(calendarBudget, 0)}: cut to ${plural(units, 'unit')}, ${fmt(overlay.coverageAchieved * 100, 1)}% of the vega target.`,
     );
   }
-  const unitPremium = tailSize.premium * 100;
+  return overlay;
+}
+
+/** The tail VIX calls cut to their share of the budget (section 7), with their audit row and warning. */
+function cutTail(
+  ctx: PlanContext,
+  sizing: TailSizing,
+  tailBudget: number,
+  condorLoss: number,
+  audit: AuditEntry[],
+  warnings: string[],
+): PlanTail {
+  const { policy, now } = ctx;
+  const { tailExpiry, tailDays, inWindow, hedgeFuture, sFuture, tailSize, tailNoSolution } = sizing;
+  const unitPremium = tailSize.premium * OPTION_MULTIPLIER;
   const tailCut = cutToBudget(tailSize.contracts, unitPremium, tailBudget);
   const contracts = tailCut.quantity;
   const tailLegs: Leg[] =
@@ -117,27 +162,7 @@ export function stepBudget(
       `The tail hedge needs ${tailSize.contracts} VIX calls ($${fmt(tailSize.contracts * unitPremium, 0)}) for ${policy.tailCoverage}× coverage but its part of the budget is $${fmt(tailBudget, 0)}: cut to ${contracts}, covering ${fmt(tail.coverageAchieved, 2)}× the $${fmt(condorLoss, 0)} scenario loss.`,
     );
   }
-  const debit = overlay.cost + tail.cost;
-  const costRate = hedgeCostRate(debit, condor.maxLoss, condor.days);
-  const rorAfter = returnOnRisk(condor.maxProfit, debit, condor.maxLoss, condor.days);
-  const budget: PlanBudget = {
-    ...hb,
-    calendarBudget,
-    tailBudget,
-    netHedgeDebit: debit,
-    requiredDebit: overlay.requiredCost + tail.requiredCost,
-    requiredHedgeCostRate: hedgeCostRate(overlay.requiredCost + tail.requiredCost, condor.maxLoss, condor.days),
-    hedgeCostRate: costRate,
-    withinCostCap: costRate <= policy.maxHedgeCostRate + 1e-12,
-    returnOnRiskAfterHedges: rorAfter,
-    meetsTargetIrr: rorAfter >= policy.targetIrr - 1e-12,
-  };
-  audit.push({
-    rule: 'budget.result',
-    inputs: { netHedgeDebit: debit, hedgeCostRate: costRate, returnOnRiskAfterHedges: rorAfter },
-    effect: `hedges cost $${fmt(debit, 2)}: ${fmt(costRate * 100, 2)}% a year of max loss (cap ${fmt(policy.maxHedgeCostRate * 100, 1)}%), return on risk after hedges ${fmt(rorAfter * 100, 1)}% a year`,
-  });
-  return { result: { overlay, tail, budget }, audit, warnings };
+  return tail;
 }
 
 /** The capital cap (section 7): how many condors the account's risk limit allows. */

@@ -9,7 +9,7 @@ import { daysBetween } from '../dates';
 import { OPTION_MULTIPLIER, markBook, type MarketState } from '../book/index';
 import { fmt, type AuditEntry } from './audit';
 import type { SplitResult } from './split';
-import { SPX_STRIKE_STEP, condorAnalytics, condorStrikesAtSd, type CondorAnalytics } from './condor';
+import { SPX_STRIKE_STEP, condorAnalytics, condorInputOf, condorStrikesAtSd, type CondorAnalytics } from './condor';
 import { sizeOverlay, type OverlaySizing } from './overlay';
 import { priceTailCall, selectTailExpiry, sizeTailHedge, tailSizeInputFor, type TailSizeResult } from './tailSize';
 import { drawdownState, scenarioLoss, stressedFuture, stressedVix } from './stress';
@@ -36,22 +36,7 @@ export function stepCondor(ctx: PlanContext): PlanStep<{ condor: PlanCondor; mar
             : f === 'atmVol'
               ? 'market.vix'
               : f,
-    () =>
-      condorAnalytics({
-        valuationDate: date,
-        spot: m.spx,
-        rate: m.rate,
-        divYield: m.divYield,
-        expiry: c.expiry,
-        strikes: c.strikes,
-        quantity: c.quantity,
-        atmVol,
-        skew: policy.skew,
-        minShortStrikeSd: policy.minShortStrikeSd,
-        ...(c.credit === undefined ? {} : { credit: c.credit }),
-        ...(c.vols === undefined ? {} : { vols: c.vols }),
-        ...(c.vol === undefined ? {} : { vol: c.vol }),
-      }),
+    () => condorAnalytics(condorInputOf(date, m, atmVol, c, policy)),
   );
   const passing = analytics.passesSdCheck ? undefined : passingCondor(ctx, analytics, atmVol);
   const condor: PlanCondor = { ...analytics, ...(passing === undefined ? {} : { passingStrikes: passing }) };

@@ -16,6 +16,7 @@
  *   least 0 and at most the condor's max loss.
  */
 import { futureForExpiry, type TermStructure } from '../market/index';
+import { shockedFutureKernel } from '../market/termStructure';
 import { checkPositive } from '../validate';
 import { daysBetween } from '../dates';
 import { markBook, type Leg, type MarketState } from '../book/index';
@@ -36,14 +37,8 @@ export function stressedVixKernel(vix: number, policy: StressVixPolicy): number 
   return policy.stressVix ?? vix + policy.stressVixPerPct * policy.drawdown * 100;
 }
 
-/**
- * The one formula of a VX future after a VIX shock, unchecked: max(0.01, F + ΔVIX·e^(−κₛ·d/365))
- * with `daysLeft` the days from the end of the move to the future's expiry (≥ 0). Used by
- * {@link stressedFuture}, the stress grid and the Monte Carlo's rebalances.
- */
-export function shockedFutureKernel(future: number, vixChange: number, shockKappa: number, daysLeft: number): number {
-  return Math.max(0.01, future + vixChange * Math.exp((-shockKappa * daysLeft) / 365));
-}
+/** The shock formula's one home is the market module, beside `shockFutures`; the method uses it from here. */
+export { shockedFutureKernel } from '../market/termStructure';
 
 /** SPX after the drawdown: spot · (1 − drawdown) (unchecked). */
 export function drawdownSpot(spot: number, drawdown: number): number {

@@ -13,7 +13,7 @@
  */
 import { parseIsoDate } from '../dates';
 import { isAlvhError } from '../errors';
-import { markBook, type Leg, type MarketState } from '../book/index';
+import { OPTION_MULTIPLIER, markBook, type Leg, type MarketState } from '../book/index';
 import { vxExpiriesAfter, type TermStructure } from '../market/index';
 import {
   cutToBudget,
@@ -135,7 +135,7 @@ export function sizeLayers(i: LayerSizingInput): LayerSizing {
       }),
     );
     tailRequired = t.contracts;
-    const cut = cutToBudget(t.contracts, t.premium * 100, Math.max(0, i.available.tail));
+    const cut = cutToBudget(t.contracts, t.premium * OPTION_MULTIPLIER, Math.max(0, i.available.tail));
     if (cut.cut) notes.push(`tail cut from ${t.contracts} to ${cut.quantity} calls by its budget`);
     if (cut.quantity > 0)
       tail = [{ kind: 'vix', type: 'call', strike: t.strike, expiry: tailExpiry, quantity: cut.quantity }];

@@ -18,6 +18,7 @@
  * E[e^(−cY)] = 1/(1 + cJ) for exponential Y).
  */
 import { invalidInput } from '../errors';
+import { curveDecayKernel, modelFutureKernel } from '../market/meanReversion';
 import { checkFinite, checkNonNegative, checkPositive, checkRange, checkRate } from '../validate';
 import type { PathDraws } from './philox';
 
@@ -90,7 +91,7 @@ export function resolveDynamics(p: DynamicsParams, field = 'model'): Dynamics {
   checkNonNegative(`${field}.jumpMeanVix`, p.jumpMeanVix);
   checkNonNegative(`${field}.spxJumpPerVixPoint`, p.spxJumpPerVixPoint);
   checkFinite(`${field}.spxJumpPerVixPoint`, p.spxJumpPerVixPoint);
-  const decay = Math.exp(-p.kappa * DAY);
+  const decay = curveDecayKernel(p.kappa, DAY);
   const jumpProb = p.jumpMeanVix > 0 ? 1 - Math.exp(-p.jumpIntensity * DAY) : 0;
   const thetaPrime = p.theta - (jumpProb * p.jumpMeanVix) / (1 - decay);
   if (thetaPrime <= 0) {
@@ -116,7 +117,7 @@ export function resolveDynamics(p: DynamicsParams, field = 'model'): Dynamics {
 
 /** E[VIX_t] under the model: F(t) = θ + (v₀ − θ)e^(−κt). */
 export function expectedVix(d: Pick<DynamicsParams, 'vix' | 'kappa' | 'theta'>, years: number): number {
-  return d.theta + (d.vix - d.theta) * Math.exp(-d.kappa * years);
+  return modelFutureKernel(d.theta, d.vix, curveDecayKernel(d.kappa, years));
 }
 
 /**

@@ -1,23 +1,16 @@
 /**
  * The Monte Carlo engine's compiled state (legs, market, time factors, the run's constant sizing
- * arguments) and the tail sizing a rebalance runs along a path.
+ * arguments), the curves its triggers read, and the legs' values at the horizon. The tail sizing a
+ * rebalance runs along a path is in mcTail.ts.
  */
 
-import { invalidInput, isAlvhError } from '../errors';
+import { invalidInput } from '../errors';
 import { parseIsoDate } from '../dates';
-import { MAX_VIX_POINTS } from '../validate';
 import { CURVE_SHIFT_TENORS } from '../market/index';
-import {
-  cutToBudget,
-  resolveTailSizeInput,
-  tailSizeInputFor,
-  sizeTailHedge,
-  sizeTailHedgeKernel,
-  type TailSizeArgs,
-  type TailSizeResult,
-} from '../method/index';
-import { drawdownSpot, scenarioLossKernel, shockedFutureKernel, stressedVixKernel } from '../method/stress';
-import { type Policy } from '../schemas/policy';
+import { curveDecayKernel, modelFutureKernel } from '../market/meanReversion';
+import { OPTION_MULTIPLIER } from '../book/index';
+import { cutToBudget } from '../method/index';
+import { tailSizeConstants, tailTarget, type TailEngine } from './mcTail';
 import { resolveDynamics, type Dynamics, type DynamicsParams } from './dynamics';
 import { LogVixModel, type LogVixPath } from './model/logVixModel';
 import { CALIBRATED } from './model/calibrated';
@@ -25,7 +18,6 @@ import type { ScenarioBook } from './scenarioBook';
 import {
   compileLegs,
   dayFactors,
-  legFuture,
   legPrice,
   legsSettling,
   legsValue,
@@ -35,7 +27,8 @@ import {
 } from './pathPricer';
 import { type MonteCarloSetup } from './mcTypes';
 
-export interface Engine {
+/** The compiled state of a run (what a rebalance's tail sizing reads is {@link TailEngine}). */
+export interface Engine extends TailEngine {
   /** The square-root dynamics (`sqrt-legacy`), else null. */
   d: Dynamics | null;
   /** The calibrated log-VIX model in the run's measure (`calibrated`), else null. */
@@ -47,32 +40,16 @@ export interface Engine {
   cmConst: Float64Array[];
   cmFast: Float64Array;
   cmSlow: Float64Array;
-  m: PricerMarket;
-  condor: CompiledLegs;
   overlay: CompiledLegs;
-  tail: CompiledLegs;
-  condorExpiry: number;
-  condorMaxLoss: number;
   v0: { condor: number; overlay: number; tail: number };
   tailQty0: number;
   tailStrike0: number;
   resizable: boolean;
   shiftDecay: Float64Array;
-  /**
-   * The sizing arguments of a rebalance, the run's constants filled in once (the path's loss,
-   * futures and years are set per call); null when those constants fail the method's checks, so
-   * every rebalance takes the checked path (and, as there, finds no size).
-   */
-  tailArgs: TailSizeArgs | null;
-  /** Where the kernel writes a rebalance's sizing. */
-  tailSized: TailSizeResult;
 }
 
 /** Longest time to expiry (days) with tabulated time factors. */
 const MAX_FACTOR_DAYS = 3650;
-
-/** Largest hedge future (points) a rebalance sizes with the unchecked kernel; beyond it, the checked path. */
-const KERNEL_MAX_FUTURE = 1e6;
 
 export function prepare(s: MonteCarloSetup): Engine {
   const b = s.book;
@@ -142,8 +119,8 @@ export function prepare(s: MonteCarloSetup): Engine {
     tail.isVix[0] === 1 &&
     tail.isCall[0] === 1 &&
     tail.scale[0]! >= 0 &&
-    Number.isInteger(tail.scale[0]! / 100);
-  const shiftDecay = Float64Array.from(CURVE_SHIFT_TENORS, (t) => Math.exp((-b.kappa * t) / 365));
+    Number.isInteger(tail.scale[0]! / OPTION_MULTIPLIER);
+  const shiftDecay = Float64Array.from(CURVE_SHIFT_TENORS, (t) => curveDecayKernel(b.kappa, t / 365));
   const lv = calibrated ? calibratedModel(s, lastExpiry) : null;
   const K = CURVE_SHIFT_TENORS.length;
   const cmConst: Float64Array[] = [];
@@ -184,7 +161,7 @@ export function prepare(s: MonteCarloSetup): Engine {
     condorExpiry,
     condorMaxLoss: Math.max(0, v0.condor - minPayoff),
     v0,
-    tailQty0: tail.n === 1 ? tail.scale[0]! / 100 : 0,
+    tailQty0: tail.n === 1 ? tail.scale[0]! / OPTION_MULTIPLIER : 0,
     tailStrike0: tail.n === 1 ? tail.strike[0]! : 0,
     resizable,
     shiftDecay,
@@ -212,7 +189,8 @@ export function curveByDays(b: ScenarioBook, legExpiries: readonly string[]): (d
   const price = [b.vix, ...days.slice(1).map((n) => knots.get(n)!)];
   const last = days.length - 1;
   return (n: number) => {
-    if (n >= days[last]!) return b.theta + (price[last]! - b.theta) * Math.exp((-b.kappa * (n - days[last]!)) / 365);
+    if (n >= days[last]!)
+      return modelFutureKernel(b.theta, price[last]!, curveDecayKernel(b.kappa, (n - days[last]!) / 365));
     let k = 1;
     while (days[k]! < n) k++;
     const w = (n - days[k - 1]!) / (days[k]! - days[k - 1]!);
@@ -291,92 +269,12 @@ export function modelCurveShift(e: Engine, now: number, then: number): number {
   let best = 0;
   for (let i = 0; i < e.shiftDecay.length; i++) {
     const k = e.shiftDecay[i]!;
-    const a = th + (now - th) * k;
-    const b = th + (then - th) * k;
+    const a = modelFutureKernel(th, now, k);
+    const b = modelFutureKernel(th, then, k);
     const r = Math.abs(a / b - 1);
     if (r > best) best = r;
   }
   return best;
-}
-
-/**
- * The run's constant sizing arguments, validated once by the method's own checks with the widest
- * values the path can bring (the highest VX price the unit check accepts as today's future, a
- * stressed future of {@link KERNEL_MAX_FUTURE}, the tail's full life in years); null when they
- * fail. The path's futures are model output, not user input: the unit check on a hedge future
- * (1-500 points, `checkVxPrice`) guards what a caller types, and the kernel prices any future in
- * [0.01, KERNEL_MAX_FUTURE] with the same maths as `sizeTailHedge`.
- */
-function tailSizeConstants(policy: Policy, m: PricerMarket, tailExpiry: number): TailSizeArgs | null {
-  try {
-    return resolveTailSizeInput(tailSizeInput(policy, m, 0, MAX_VIX_POINTS, tailExpiry / 365, KERNEL_MAX_FUTURE));
-  } catch (err) {
-    if (isAlvhError(err)) return null;
-    throw err;
-  }
-}
-
-/** The method's tail-sizing input at a rebalance: the path's figures plus the policy's constants. */
-function tailSizeInput(
-  policy: Policy,
-  m: PricerMarket,
-  condorLoss: number,
-  hedgeFuture: number,
-  hedgeYears: number,
-  stressedFuture: number,
-): Parameters<typeof sizeTailHedge>[0] {
-  return tailSizeInputFor(policy, {
-    condorLoss,
-    hedgeFuture,
-    hedgeYears,
-    volOfVol: m.volOfVol,
-    stressedFuture,
-    rate: m.rate,
-  });
-}
-
-/**
- * The tail the method asks for at a rebalance on `day` with SPX `spot` and VIX `vix`: the condor's
- * loss in the drawdown scenario from here, the hedge expiry's future now and stressed, the
- * method's tail sizing (its unchecked kernel when the inputs are inside the checked domain, as they
- * are on any sane path; else `sizeTailHedge` itself), then the tail budget (`cutToBudget`). Null
- * when the method finds no covering size (the tail is then left as it is).
- */
-export function tailTarget(e: Engine, policy: Policy, day: number, spot: number, vix: number): TailSizeResult | null {
-  const { condor, tail, m } = e;
-  const dd = policy.drawdown;
-  const ddDays = policy.drawdownDays;
-  const tailExpiry = tail.expiryDay[0]!;
-  const sDay = Math.min(day + ddDays, e.condorExpiry);
-  const sVix = stressedVixKernel(vix, policy);
-  const loss = scenarioLossKernel(
-    legsValue(condor, day, spot, vix, m),
-    legsValue(condor, sDay, drawdownSpot(spot, dd), sVix, m),
-    e.condorMaxLoss,
-  );
-  const hedgeFuture = legFuture(tail, 0, day, vix, m);
-  const hedgeYears = (tailExpiry - day) / 365;
-  const stressedFuture = shockedFutureKernel(
-    hedgeFuture,
-    sVix - vix,
-    policy.shockKappa,
-    Math.max(0, tailExpiry - day - ddDays),
-  );
-  const a = e.tailArgs;
-  if (a !== null && loss >= 0 && hedgeFuture <= KERNEL_MAX_FUTURE && stressedFuture <= KERNEL_MAX_FUTURE) {
-    a.condorLoss = loss;
-    a.hedgeFuture = hedgeFuture;
-    a.hedgeYears = hedgeYears;
-    a.stressedFuture = stressedFuture;
-    const sized = sizeTailHedgeKernel(a, e.tailSized);
-    return sized.gainPerContract > 0 ? sized : null;
-  }
-  try {
-    return sizeTailHedge(tailSizeInput(policy, m, loss, hedgeFuture, hedgeYears, stressedFuture));
-  } catch (err) {
-    if (isAlvhError(err)) return null;
-    throw err;
-  }
 }
 
 /**
@@ -395,7 +293,8 @@ export function tailTargetAt(
   const t = e.resizable ? tailTarget(e, s.policy, day, spot, vix) : null;
   if (t === null) return null;
   const budget = s.book.tailBudget;
-  const contracts = budget === undefined ? t.contracts : cutToBudget(t.contracts, t.premium * 100, budget).quantity;
+  const contracts =
+    budget === undefined ? t.contracts : cutToBudget(t.contracts, t.premium * OPTION_MULTIPLIER, budget).quantity;
   return { contracts, strike: t.strike, required: t.contracts };
 }
 
@@ -411,6 +310,6 @@ export function legsAtHorizon(c: CompiledLegs, h: number, spot: number, vix: num
 
 export function sumAbsQty(c: CompiledLegs): number {
   let s = 0;
-  for (let i = 0; i < c.n; i++) s += Math.abs(c.scale[i]!) / 100;
+  for (let i = 0; i < c.n; i++) s += Math.abs(c.scale[i]!) / OPTION_MULTIPLIER;
   return s;
 }

@@ -9,6 +9,7 @@
  * summary figure is a fixed-order function of the merged arrays.
  */
 import { noSolution } from '../errors';
+import { OPTION_MULTIPLIER } from '../book/index';
 import { curveShiftTriggerFires, cutToBudget, daysTriggerFires } from '../method/index';
 import { JointPath } from './dynamics';
 import { LogVixPath } from './model/logVixModel';
@@ -22,10 +23,11 @@ import {
   legsAtHorizon,
   modelCurveShift,
   prepare,
+  type Engine,
   stateCurveShift,
   sumAbsQty,
-  tailTarget,
 } from './mcEngine';
+import { tailTarget } from './mcTail';
 
 export * from './mcTypes';
 export type { ScenarioBook } from './scenarioBook';
@@ -33,30 +35,16 @@ export { condorHorizonDays, monteCarloSetup } from './mcSetup';
 export { mergeMonteCarlo, reviveMonteCarloPartial, summarizeMonteCarlo } from './mcResults';
 export { curveByDays, tailTargetAt } from './mcEngine';
 
-/**
- * Run paths [firstPath, firstPath + pathCount) of the setup. Throws {@link MonteCarloCancelled}
- * when `shouldCancel` returns true (checked every {@link PROGRESS_EVERY} paths).
- *
- * One function of about 140 lines on purpose: it is the hot loop, and each path's state (cash,
- * costs, tail quantity and strike, budget spent, last rebalance) lives in locals the JIT keeps in
- * registers; the rules it applies are the method's functions and kernels (triggers, stressed VIX,
- * loss and future, tail sizing, budget cut), called from here.
- */
-export function runMonteCarloSetup(
-  s: MonteCarloSetup,
-  opts: { onProgress?: (done: number, total: number) => void; shouldCancel?: () => boolean } = {},
-): MonteCarloPartial {
-  const e = prepare(s);
-  const { run, policy } = s;
-  const { d, lv, m, condor, overlay, tail } = e;
+/** The partial result of a run's paths, its per-path arrays still zero. */
+function emptyPartial(s: MonteCarloSetup, e: Engine): MonteCarloPartial {
+  const { run } = s;
   const n = run.pathCount;
-  const H = run.horizonDays;
-  const out: MonteCarloPartial = {
+  return {
     seed: run.seed,
     paths: run.paths,
     firstPath: run.firstPath,
     pathCount: n,
-    horizonDays: H,
+    horizonDays: run.horizonDays,
     antithetic: run.antithetic,
     measure: run.measure,
     dynamics: run.dynamics,
@@ -72,6 +60,28 @@ export function runMonteCarloSetup(
     spxEnd: new Float64Array(n),
     vixEnd: new Float64Array(n),
   };
+}
+
+/**
+ * Run paths [firstPath, firstPath + pathCount) of the setup. Throws {@link MonteCarloCancelled}
+ * when `shouldCancel` returns true (checked every {@link PROGRESS_EVERY} paths).
+ *
+ * One function of about 150 lines on purpose: it is the hot loop, and each path's state (cash,
+ * costs, tail quantity and strike, budget spent, last rebalance) lives in locals the JIT keeps in
+ * registers; the rules it applies are the method's functions and kernels (triggers, stressed VIX,
+ * loss and future, tail sizing, budget cut), called from here.
+ */
+// eslint-disable-next-line max-lines-per-function -- the hot loop, kept whole (see above)
+export function runMonteCarloSetup(
+  s: MonteCarloSetup,
+  opts: { onProgress?: (done: number, total: number) => void; shouldCancel?: () => boolean } = {},
+): MonteCarloPartial {
+  const e = prepare(s);
+  const { run, policy } = s;
+  const { d, lv, m, condor, overlay, tail } = e;
+  const n = run.pathCount;
+  const H = run.horizonDays;
+  const out = emptyPartial(s, e);
   // One of the two: the calibrated model's path (futures at its state) or the square-root one.
   const lpath = lv !== null ? new LogVixPath(lv) : null;
   const path: JointPath | LogVixPath = lpath ?? new JointPath(d!);
@@ -110,7 +120,7 @@ export function runMonteCarloSetup(
     let tailSpent = e.v0.tail;
     if (tail.n === 1) {
       tail.strike[0] = e.tailStrike0;
-      tail.scale[0] = tailQty * 100;
+      tail.scale[0] = tailQty * OPTION_MULTIPLIER;
     }
     for (let t = 0; t < H; t++) {
       draws.step(t);
@@ -148,9 +158,9 @@ export function runMonteCarloSetup(
       if (target === null) continue; // no covering size here: keep the tail as it is
       // The sizing's premium is the path mark of a call at the target strike (Black-76 on the same
       // future, vol of vol, rate and years as legPrice, so the same number): no second pricing.
-      const targetPrice = target.premium * 100;
+      const targetPrice = target.premium * OPTION_MULTIPLIER;
       const sameStrike = target.strike === tail.strike[0];
-      const oldPrice = sameStrike ? targetPrice : legPrice(tail, 0, day, spot, vix, m) * 100;
+      const oldPrice = sameStrike ? targetPrice : legPrice(tail, 0, day, spot, vix, m) * OPTION_MULTIPLIER;
       if (sameStrike) {
         // Same strike: trade the difference; purchases only with what is left of the budget.
         let next = target.contracts;
@@ -178,7 +188,7 @@ export function runMonteCarloSetup(
         costs += (tailQty + next) * tc;
         tailQty = next;
       }
-      tail.scale[0] = tailQty * 100;
+      tail.scale[0] = tailQty * OPTION_MULTIPLIER;
     }
     const spot = path.spot;
     const vix = path.vix;
@@ -204,7 +214,7 @@ export function runMonteCarloSetup(
   }
   if (tail.n === 1) {
     tail.strike[0] = e.tailStrike0;
-    tail.scale[0] = e.tailQty0 * 100;
+    tail.scale[0] = e.tailQty0 * OPTION_MULTIPLIER;
   }
   delete m.futures;
   opts.onProgress?.(n, n);

@@ -9,6 +9,7 @@
 import { blackFormula } from '../pricing/index';
 import { OPTION_MULTIPLIER, skewedVol, type Leg, type SkewParams } from '../book/index';
 import { parseIsoDate } from '../dates';
+import { curveDecayKernel, modelFutureKernel } from '../market/meanReversion';
 
 /** Market constants of a path pricer. */
 export interface PricerMarket {
@@ -63,7 +64,7 @@ export function dayFactors(m: Pick<PricerMarket, 'rate' | 'divYield' | 'kappa'>,
     f.disc[d] = Math.exp(-m.rate * years);
     f.growth[d] = Math.exp((m.rate - m.divYield) * years);
     f.rootYears[d] = Math.sqrt(years);
-    f.vixDecay[d] = Math.exp((-m.kappa * d) / 365);
+    f.vixDecay[d] = curveDecayKernel(m.kappa, years);
   }
   return f;
 }
@@ -116,7 +117,7 @@ export function compileLegs(
     out.expiryDay[i] = day;
     out.scale[i] = leg.quantity * OPTION_MULTIPLIER;
     if (leg.kind === 'vix' && day > 0) {
-      const model = m.theta + (vix0 - m.theta) * Math.exp((-m.kappa * day) / 365);
+      const model = modelFutureKernel(m.theta, vix0, curveDecayKernel(m.kappa, day / 365));
       out.basis[i] = futureFor(leg.expiry) - model;
     }
   });
@@ -137,8 +138,8 @@ export function legFuture(c: CompiledLegs, i: number, day: number, vix: number, 
     return g > 0.01 ? g : 0.01;
   }
   const t = factorsFor(m, left);
-  const decay = t !== undefined ? t.vixDecay[left]! : Math.exp((-m.kappa * left) / 365);
-  const f = m.theta + (vix - m.theta) * decay + c.basis[i]! * (left / e);
+  const decay = t !== undefined ? t.vixDecay[left]! : curveDecayKernel(m.kappa, left / 365);
+  const f = modelFutureKernel(m.theta, vix, decay) + c.basis[i]! * (left / e);
   return f > 0.01 ? f : 0.01;
 }
 

@@ -13,6 +13,7 @@ import { parseInput } from '../schemas/parse';
 import { StressGridInputSchema, checkStressLimits } from '../schemas/scenario';
 import { scenarioSource, type ScenarioBook } from './scenarioBook';
 import { shockedFutureKernel } from '../method/stress';
+import { curveDecayKernel, modelFutureKernel } from '../market/meanReversion';
 
 export interface StressGridResult {
   valuationDate: string;
@@ -48,7 +49,7 @@ export const DEFAULT_VIX_LEVEL_COUNT = defaultVixLevels(100).length;
 export function shiftedState(book: ScenarioBook, day: number, spot: number, vix: number): MarketState {
   const day0 = parseIsoDate('valuationDate', book.valuationDate);
   const { kappa, theta } = book;
-  const model = (v: number, days: number) => theta + (v - theta) * Math.exp((-kappa * days) / 365);
+  const model = (v: number, days: number) => modelFutureKernel(theta, v, curveDecayKernel(kappa, days / 365));
   return {
     date: toIsoDate(day0 + day),
     spot,

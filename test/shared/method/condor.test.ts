@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { condorAnalytics, condorStrikesAtSd } from '@alvh/shared';
+import { atmVolFromVix, condorAnalytics, condorInputOf, condorStrikesAtSd, plan, resolvePolicy } from '@alvh/shared';
+import { PLAN_INPUT } from '../../helpers/fixtures';
 import { bsPrice, normCdf } from '@alvh/shared';
 
 const base = {
@@ -73,5 +74,29 @@ describe('condorAnalytics — section 1', () => {
     [{ atmVol: 0 }, /^atmVol:/],
   ])('rejects %j naming the field', (patch, re) => {
     expect(() => condorAnalytics({ ...base, ...patch })).toThrow(re);
+  });
+});
+
+describe('condorInputOf', () => {
+  it("gives the plan's condor: the plan's analytics equal condorAnalytics of it", () => {
+    const input = { ...PLAN_INPUT, policy: { ...PLAN_INPUT.policy, minShortStrikeSd: 1.2 } };
+    const p = plan(input);
+    const fromInput = condorAnalytics(
+      condorInputOf(input.valuationDate, input.market, atmVolFromVix(input.market.vix), input.condor, p.policy),
+    );
+    expect(p.condor.credit).toBe(fromInput.credit);
+    expect(p.condor.maxLoss).toBe(fromInput.maxLoss);
+    expect(p.condor.passesSdCheck).toBe(fromInput.passesSdCheck);
+    expect(p.condor.legVols).toEqual(fromInput.legVols);
+  });
+
+  it("carries the condor's own prices and the policy's threshold, and omits what is not given", () => {
+    const market = { spx: 4700, rate: 0.05, divYield: 0.015 };
+    const policy = { skew: resolvePolicy().skew, minShortStrikeSd: 1.2 };
+    const c = { expiry: '2024-02-16', strikes: [4350, 4400, 4950, 5000] as const, quantity: 2, credit: 9.5 };
+    const i = condorInputOf('2024-01-02', market, 0.14, c, policy);
+    expect(i).toMatchObject({ spot: 4700, atmVol: 0.14, credit: 9.5, minShortStrikeSd: 1.2, quantity: 2 });
+    expect('vol' in i || 'vols' in i).toBe(false);
+    expect(condorAnalytics(i).creditSource).toBe('given');
   });
 });

@@ -1,0 +1,124 @@
+/**
+ * The tail sizing a Monte Carlo rebalance runs along a path: the run's constant sizing arguments
+ * checked once, and the tail the method asks for at a path state (the method's unchecked kernel
+ * inside the checked domain, `sizeTailHedge` itself outside it).
+ */
+import { isAlvhError } from '../errors';
+import { MAX_VIX_POINTS } from '../validate';
+import {
+  resolveTailSizeInput,
+  tailSizeInputFor,
+  sizeTailHedge,
+  sizeTailHedgeKernel,
+  type TailSizeArgs,
+  type TailSizeResult,
+} from '../method/index';
+import { drawdownSpot, scenarioLossKernel, shockedFutureKernel, stressedVixKernel } from '../method/stress';
+import { type Policy } from '../schemas/policy';
+import { legFuture, legsValue, type CompiledLegs, type PricerMarket } from './pathPricer';
+
+/** Largest hedge future (points) a rebalance sizes with the unchecked kernel; beyond it, the checked path. */
+const KERNEL_MAX_FUTURE = 1e6;
+
+/** What a rebalance's tail sizing reads of the run's compiled state. */
+export interface TailEngine {
+  m: PricerMarket;
+  condor: CompiledLegs;
+  tail: CompiledLegs;
+  condorExpiry: number;
+  condorMaxLoss: number;
+  /**
+   * The sizing arguments of a rebalance, the run's constants filled in once (the path's loss,
+   * futures and years are set per call); null when those constants fail the method's checks, so
+   * every rebalance takes the checked path (and, as there, finds no size).
+   */
+  tailArgs: TailSizeArgs | null;
+  /** Where the kernel writes a rebalance's sizing. */
+  tailSized: TailSizeResult;
+}
+
+/**
+ * The run's constant sizing arguments, validated once by the method's own checks with the widest
+ * values the path can bring (the highest VX price the unit check accepts as today's future, a
+ * stressed future of {@link KERNEL_MAX_FUTURE}, the tail's full life in years); null when they
+ * fail. The path's futures are model output, not user input: the unit check on a hedge future
+ * (1-500 points, `checkVxPrice`) guards what a caller types, and the kernel prices any future in
+ * [0.01, KERNEL_MAX_FUTURE] with the same maths as `sizeTailHedge`.
+ */
+export function tailSizeConstants(policy: Policy, m: PricerMarket, tailExpiry: number): TailSizeArgs | null {
+  try {
+    return resolveTailSizeInput(tailSizeInput(policy, m, 0, MAX_VIX_POINTS, tailExpiry / 365, KERNEL_MAX_FUTURE));
+  } catch (err) {
+    if (isAlvhError(err)) return null;
+    throw err;
+  }
+}
+
+/** The method's tail-sizing input at a rebalance: the path's figures plus the policy's constants. */
+function tailSizeInput(
+  policy: Policy,
+  m: PricerMarket,
+  condorLoss: number,
+  hedgeFuture: number,
+  hedgeYears: number,
+  stressedFuture: number,
+): Parameters<typeof sizeTailHedge>[0] {
+  return tailSizeInputFor(policy, {
+    condorLoss,
+    hedgeFuture,
+    hedgeYears,
+    volOfVol: m.volOfVol,
+    stressedFuture,
+    rate: m.rate,
+  });
+}
+
+/**
+ * The tail the method asks for at a rebalance on `day` with SPX `spot` and VIX `vix`: the condor's
+ * loss in the drawdown scenario from here, the hedge expiry's future now and stressed, the
+ * method's tail sizing (its unchecked kernel when the inputs are inside the checked domain, as they
+ * are on any sane path; else `sizeTailHedge` itself), then the tail budget (`cutToBudget`). Null
+ * when the method finds no covering size (the tail is then left as it is).
+ */
+export function tailTarget(
+  e: TailEngine,
+  policy: Policy,
+  day: number,
+  spot: number,
+  vix: number,
+): TailSizeResult | null {
+  const { condor, tail, m } = e;
+  const dd = policy.drawdown;
+  const ddDays = policy.drawdownDays;
+  const tailExpiry = tail.expiryDay[0]!;
+  const sDay = Math.min(day + ddDays, e.condorExpiry);
+  const sVix = stressedVixKernel(vix, policy);
+  const loss = scenarioLossKernel(
+    legsValue(condor, day, spot, vix, m),
+    legsValue(condor, sDay, drawdownSpot(spot, dd), sVix, m),
+    e.condorMaxLoss,
+  );
+  const hedgeFuture = legFuture(tail, 0, day, vix, m);
+  const hedgeYears = (tailExpiry - day) / 365;
+  const stressedFuture = shockedFutureKernel(
+    hedgeFuture,
+    sVix - vix,
+    policy.shockKappa,
+    Math.max(0, tailExpiry - day - ddDays),
+  );
+  const a = e.tailArgs;
+  if (a !== null && loss >= 0 && hedgeFuture <= KERNEL_MAX_FUTURE && stressedFuture <= KERNEL_MAX_FUTURE) {
+    a.condorLoss = loss;
+    a.hedgeFuture = hedgeFuture;
+    a.hedgeYears = hedgeYears;
+    a.stressedFuture = stressedFuture;
+    const sized = sizeTailHedgeKernel(a, e.tailSized);
+    return sized.gainPerContract > 0 ? sized : null;
+  }
+  try {
+    return sizeTailHedge(tailSizeInput(policy, m, loss, hedgeFuture, hedgeYears, stressedFuture));
+  } catch (err) {
+    if (isAlvhError(err)) return null;
+    throw err;
+  }
+}
