@@ -113,7 +113,7 @@ const replayRoute = defineJsonRoute(
     description:
       'Applies the ALVH policy day by day to the daily market rows sent (SPX, VIX, VVIX, VX1..VXn settlements, oldest first): ' +
       'opens condors on the schedule, sizes and rebalances their hedges, marks everything to model. Runs on the worker pool. ' +
-      'Limits: rows per request (422) and the request body size (413).',
+      'Limits: rows per request, rows replayed × legs held (422 names the limit) and the request body size (413).',
     request: { schemaName: 'ReplayInput', schema: ReplayInputSchema, example: REPLAY_EXAMPLE },
     response: {
       resultType: 'ReplayAnswer',

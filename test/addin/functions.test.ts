@@ -835,17 +835,21 @@ describe('ALVH.PLAN', () => {
     const life = (out: unknown[][], kind: string) => value(out, `${kind} in the condor's life`);
     const shipped = call('PLAN', rows()) as unknown[][];
     expect(life(shipped, 'FOMC')).toBe('2019-01-30');
-    expect(life(shipped, 'CPI')).toBe('no event calendar for this date (no CPI dates)');
-    expect(shipped.some((r) => r[0] === 'warning' && String(r[1]).includes("ALVH.PLAN's events argument"))).toBe(true);
+    // The shipped calendar lists the BLS's CPI and PPI releases.
+    expect(life(shipped, 'CPI')).toBe('2019-01-11, 2019-02-13');
+    expect(life(shipped, 'PPI')).toBe('2019-01-15, 2019-02-14');
     const added = call('PLAN', rows(), events, null) as unknown[][];
     const p = plan(input({ signals: { events: [cpi], eventsMode: 'add' } }));
     expect(added.filter((r) => r[0] === 'warning').map((r) => r[1])).toEqual(
       p.warnings.map((w) => w.replace('(signals.events)', "(ALVH.PLAN's events argument)")),
     );
     expect(life(added, 'FOMC')).toBe('2019-01-30');
-    expect(life(added, 'CPI')).toBe('2019-01-11 (calendar not complete here)');
+    // The date given is a shipped release: listed once.
+    expect(life(added, 'CPI')).toBe('2019-01-11, 2019-02-13');
     const replaced = call('PLAN', rows(), events, 'Replace') as unknown[][];
     expect(life(replaced, 'FOMC')).toBe('no event calendar for this date (no FOMC dates)');
+    expect(life(replaced, 'CPI')).toBe('2019-01-11 (calendar not complete here)');
+    expect(replaced.some((r) => r[0] === 'warning' && String(r[1]).includes("ALVH.PLAN's events argument"))).toBe(true);
     expectInvalid('events row 1 kind', 'PLAN', rows(), [[isoToExcelSerial(cpi.date), 'NFP']]);
     expectInvalid('events row 2 date', 'PLAN', rows(), [...events, ['soon', 'CPI']]);
     expectInvalid('eventsMode', 'PLAN', rows(), null, 'replace');

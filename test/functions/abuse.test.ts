@@ -10,9 +10,17 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mergeMonteCarlo, reviveMonteCarloPartial, runMonteCarloChunk } from '@alvh/shared';
+import {
+  dayFromYmd,
+  MAX_REPLAY_ROW_LEGS,
+  mergeMonteCarlo,
+  reviveMonteCarloPartial,
+  runMonteCarloChunk,
+  toIsoDate,
+  weekdayOf,
+} from '@alvh/shared';
 import { ComputePool } from '../../functions/src/compute/index';
-import { setComputeRunner } from '../../functions/src/compute';
+import { setComputeRunner, type ComputeRunner } from '../../functions/src/compute';
 import { MAX_PARTIAL_PATHS } from '../../functions/src/handlers/montecarlo';
 import { BOOK_EXAMPLE, MONTECARLO_EXAMPLE, PLAN_EXAMPLE, STRESS_EXAMPLE } from '../../functions/src/handlers/examples';
 import { startLocalHost, type LocalHost } from '../../functions/src/localHost';
@@ -178,6 +186,44 @@ describe('D2: work limits count the legs', () => {
     const p = (await r.json()) as { code: string; detail: string };
     expect(p.code).toBe('limit_exceeded');
     expect(p.detail).toContain('20000 cells × 20 legs = 400000 leg valuations, over the limit of 200000');
+  });
+
+  it('5,000 rows × 12 condors open is over the rows × legs limit: 422 naming it, before any worker runs', async () => {
+    // Weekday rows with a contango curve, rounded to cents so 5,000 rows stay under the body limit.
+    const rows: { date: string; spx: number; vix: number; vvix: number; vx: number[] }[] = [];
+    for (let d = dayFromYmd(2005, 1, 3); rows.length < 5000; d++) {
+      if (weekdayOf(d) === 0 || weekdayOf(d) === 6) continue;
+      const k = rows.length;
+      const vix = Math.round((18 + 4 * Math.sin(k / 40)) * 100) / 100;
+      const vx = Array.from({ length: 6 }, (_, i) => Math.round((vix + 0.8 * (i + 1)) * 100) / 100);
+      rows.push({ date: toIsoDate(d), spx: Math.round((1500 + k / 4) * 100) / 100, vix, vvix: 95, vx });
+    }
+    const assumptions = { entryEveryDays: 7, maxOpenCondors: 12, includeLedger: false };
+    const jobs: string[] = [];
+    const spy: ComputeRunner = {
+      run: (job, payload, opts) => (jobs.push(job), pool.run(job, payload, opts)),
+      close: () => Promise.resolve(),
+      stats: () => pool.stats(),
+    };
+    setComputeRunner(spy);
+    try {
+      const r = await post('replay', { rows, assumptions });
+      expect(r.status).toBe(422);
+      const p = (await r.json()) as { code: string; field: string; detail: string; fix: string };
+      expect(p).toMatchObject({ code: 'limit_exceeded', field: 'rows' });
+      expect(p.detail).toContain(
+        `5000 rows replayed × 84 legs held (12 condors open at most × 7 legs) = 420000 row-legs, over the limit of ${MAX_REPLAY_ROW_LEGS}`,
+      );
+      expect(p.fix).toContain('replay at most 3571 days per request');
+      expect(jobs).toEqual([]);
+      // The same body replaying its last 1,000 days (84,000 row-legs) passes the limit and runs.
+      const ok = await post('replay', { rows, assumptions, from: rows[4000]?.date });
+      expect(ok.status).toBe(200);
+      expect(((await ok.json()) as { days: number }).days).toBeGreaterThan(0);
+      expect(jobs).toEqual(['replay']);
+    } finally {
+      setComputeRunner(pool);
+    }
   });
 
   it('a signal array of 20,000 points (over the 10,000 cap) is refused naming it', async () => {

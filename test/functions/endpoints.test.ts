@@ -245,8 +245,25 @@ describe('POST /api/plan', () => {
     const [fomc, c, ppi] = r.json.signals.eventsInCondorLifeByKind as Json[];
     expect(fomc).toMatchObject({ kind: 'FOMC', covered: true });
     expect(fomc!.events.map((e: Json) => e.date)).toEqual(['2026-12-09']);
-    expect(c!.events).toEqual([cpi]);
-    expect(ppi).toEqual({ kind: 'PPI', covered: false, note: 'PPI: no event calendar for this date (no PPI dates)' });
+    // The date given is also shipped (the BLS's published 2026 schedule): listed once. The condor's
+    // life runs past 2026, the end of the CPI and PPI calendars: the releases listed count, not as a
+    // complete count.
+    expect(c).toMatchObject({ kind: 'CPI', covered: false });
+    expect(c!.events).toEqual([
+      {
+        date: '2026-12-10',
+        kind: 'CPI',
+        source:
+          'U.S. Bureau of Labor Statistics, Consumer Price Index news release archive (bls.gov), published 2026 release schedule',
+      },
+    ]);
+    expect(c!.note).toMatch(
+      /^CPI: the calendar is not complete for this date \(the CPI calendar covers 2000-01-01 to 2026-12-31/,
+    );
+    expect(ppi).toMatchObject({ kind: 'PPI', covered: false, events: [{ date: '2026-12-15', kind: 'PPI' }] });
+    expect(ppi!.note).toBe(
+      'PPI: the calendar is not complete for this date (the PPI calendar covers 2007-01-01 to 2026-12-31): only the PPI dates listed are known',
+    );
     const replaced = await call('plan', { ...PLAN_EXAMPLE, signals: { events: [cpi], eventsMode: 'replace' } });
     expect(replaced.json.signals.eventsInCondorLifeByKind[0].note).toMatch(/^FOMC: no event calendar for this date/);
     for (const [signals, path, message] of [

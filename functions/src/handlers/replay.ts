@@ -1,10 +1,19 @@
 /**
  * POST /api/replay: the ALVH policy replayed over the daily history the caller sends. The row
- * limit and the schema are checked on the request thread (the worker receives the parsed rows
- * only); the replay runs, and its answer is serialised, on the worker pool. Errors come back
- * field-named, as from any endpoint.
+ * limit, the schema and the work limit (rows replayed × legs held, `checkReplayWork`) are checked
+ * on the request thread (the worker receives the parsed rows only); the replay runs, and its
+ * answer is serialised, on the worker pool. Errors come back field-named, as from any endpoint.
  */
-import { limitExceeded, MAX_REPLAY_ROWS, parseInput, ReplayInputSchema, type ReplayResult } from '@alvh/shared';
+import {
+  checkReplayWork,
+  limitExceeded,
+  MAX_REPLAY_ROWS,
+  parseInput,
+  replayedRowCount,
+  replayLegCount,
+  ReplayInputSchema,
+  type ReplayResult,
+} from '@alvh/shared';
 import { runCompute } from '../compute';
 import { fromCompute, type JsonText, type RouteCall } from '../http/route';
 
@@ -18,6 +27,7 @@ export async function replayHandler(body: unknown, call: RouteCall): Promise<Rep
     );
   }
   const v = parseInput(ReplayInputSchema, body);
+  checkReplayWork(replayedRowCount(v), replayLegCount(v.assumptions));
   const out = await runCompute('replay', v, { ...(call.signal ? { signal: call.signal } : {}), json: true });
   return fromCompute(out) as ReplayResult | JsonText;
 }

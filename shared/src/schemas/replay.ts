@@ -5,6 +5,7 @@
  * named field with a default. Everything is JSON-serialisable.
  */
 import { z } from 'zod';
+import { limitExceeded } from '../errors';
 import { PolicySchema } from './policy';
 import { isoDate } from './common';
 
@@ -12,6 +13,17 @@ import { isoDate } from './common';
 export const MAX_REPLAY_ROWS = 12_000;
 /** Most stress episodes one replay summarises. */
 export const MAX_REPLAY_EPISODES = 50;
+/**
+ * Legs one condor campaign of the replay holds at most: the four condor legs, the two legs of the
+ * calendar overlay and the tail's one VIX call strike. Every held leg is re-marked every day.
+ */
+export const REPLAY_LEGS_PER_CONDOR = 7;
+/**
+ * Most row-legs of one replay: days replayed × legs held at most (condors open at once ×
+ * {@link REPLAY_LEGS_PER_CONDOR}). 300 000 admits the row limit with up to three condors open
+ * (the default `maxOpenCondors`), and about 3 600 days with the most (12).
+ */
+export const MAX_REPLAY_ROW_LEGS = 300_000;
 
 const price = z
   .number({ error: 'pass a price in index points' })
@@ -166,3 +178,47 @@ export type ReplayAssumptions = z.output<typeof ReplayAssumptionsSchema>;
 export type ReplayEpisode = z.output<typeof ReplayEpisodeSchema>;
 export type ReplayInput = z.input<typeof ReplayInputSchema>;
 export type ReplayParsedInput = z.output<typeof ReplayInputSchema>;
+
+/**
+ * Legs a replay holds at most on one day: one condor campaign at a time when `entryEveryDays` is
+ * 0 (a condor opens only when none is open), else up to `maxOpenCondors` campaigns; each holds
+ * {@link REPLAY_LEGS_PER_CONDOR} legs. The contracts per leg (`condorQuantity`) cost no work.
+ */
+export function replayLegCount(assumptions: Pick<ReplayAssumptions, 'entryEveryDays' | 'maxOpenCondors'>): number {
+  const condors = assumptions.entryEveryDays > 0 ? assumptions.maxOpenCondors : 1;
+  return condors * REPLAY_LEGS_PER_CONDOR;
+}
+
+/**
+ * Rows a parsed replay input marks: those dated from `from` to `to` (inclusive; default the
+ * first and the last row). Earlier rows only feed the signals and cost no marking.
+ */
+export function replayedRowCount(input: {
+  rows: readonly { date: string }[];
+  from?: string | undefined;
+  to?: string | undefined;
+}): number {
+  let n = 0;
+  for (const r of input.rows) {
+    if (input.from !== undefined && r.date < input.from) continue;
+    if (input.to !== undefined && r.date > input.to) continue;
+    n++;
+  }
+  return n;
+}
+
+/**
+ * Work limit of a replay counting what each day costs: rows replayed × legs held at most ≤
+ * {@link MAX_REPLAY_ROW_LEGS}. Throws `limit_exceeded` naming `rows`, the request's figure and
+ * the fix (fewer rows per request, or fewer condors open at once).
+ */
+export function checkReplayWork(rows: number, legs: number): void {
+  const work = rows * legs;
+  if (work > MAX_REPLAY_ROW_LEGS) {
+    throw limitExceeded(
+      'rows',
+      `${rows} rows replayed × ${legs} legs held (${legs / REPLAY_LEGS_PER_CONDOR} condors open at most × ${REPLAY_LEGS_PER_CONDOR} legs) = ${work} row-legs, over the limit of ${MAX_REPLAY_ROW_LEGS}`,
+      `replay at most ${Math.floor(MAX_REPLAY_ROW_LEGS / legs)} days per request with these assumptions (split the history by date, or narrow from/to), or lower assumptions.maxOpenCondors`,
+    );
+  }
+}

@@ -1,15 +1,26 @@
 /**
  * Scheduled market events (FOMC decisions, CPI and PPI releases) and the window check of method
  * Section 3. The product ships only dates whose source it can name, with the span each kind covers
- * ({@link SHIPPED_EVENT_CALENDAR}: FOMC decisions 1994-2027, see data/eventCalendar.ts). A date
- * outside a kind's coverage has no calendar for that kind, which is said in words
- * ({@link NO_EVENT_CALENDAR}), never counted as zero events. CPI and PPI release dates are not
- * shipped; the user supplies them (Bureau of Labor Statistics release calendars).
+ * ({@link SHIPPED_EVENT_CALENDAR}: FOMC decisions 1994-2027, CPI releases 2000-2026, PPI releases
+ * 2007-2026; see data/eventCalendar.ts). A date outside a kind's coverage has no calendar for that
+ * kind, which is said in words ({@link NO_EVENT_CALENDAR}), never counted as zero events.
  */
 import { parseIsoDate, toIsoDate } from '../dates';
 import { invalidInput } from '../errors';
 import { checkInteger } from '../validate';
-import { FOMC_SCHEDULED, FOMC_SOURCE, FOMC_UNSCHEDULED, SHIPPED_COVERAGE } from './data/eventCalendar';
+import {
+  BLS_CPI_SOURCE,
+  BLS_PPI_SOURCE,
+  BLS_SCHEDULE_NOTE,
+  CPI_RELEASES,
+  CPI_SCHEDULED,
+  FOMC_SCHEDULED,
+  FOMC_SOURCE,
+  FOMC_UNSCHEDULED,
+  PPI_RELEASES,
+  PPI_SCHEDULED,
+  SHIPPED_COVERAGE,
+} from './data/eventCalendar';
 
 export type EventKind = 'FOMC' | 'CPI' | 'PPI';
 
@@ -83,29 +94,41 @@ export interface EventCalendar {
   coverage: Readonly<Partial<Record<EventKind, EventCoverage>>>;
 }
 
+/** Events of one kind from a year → month-day table, each naming its source. */
+function datedEvents(
+  table: Readonly<Record<number, readonly string[]>>,
+  kind: EventKind,
+  source: string,
+): MarketEvent[] {
+  return Object.entries(table).flatMap(([year, days]) => days.map((md) => ({ date: `${year}-${md}`, kind, source })));
+}
+
 /**
  * The calendar the product ships: every FOMC decision (scheduled meetings and unscheduled
- * intermeeting changes of the federal funds target) from 1994 through the published 2027 schedule.
- * No CPI or PPI dates: those kinds have no coverage until the user passes them.
+ * intermeeting changes of the federal funds target) from 1994 through the published 2027 schedule,
+ * every CPI news release from 2000 and every PPI news release from 2007 through the BLS's published
+ * 2026 schedule, each with the span its kind is complete over.
  */
 export const SHIPPED_EVENT_CALENDAR: EventCalendar = Object.freeze({
   events: Object.freeze(
     sortByDate([
-      ...Object.entries(FOMC_SCHEDULED).flatMap(([year, days]) =>
-        days.map((md) => ({
-          date: `${year}-${md}`,
-          kind: 'FOMC' as const,
-          source: `${FOMC_SOURCE}, scheduled meeting`,
-        })),
-      ),
+      ...datedEvents(FOMC_SCHEDULED, 'FOMC', `${FOMC_SOURCE}, scheduled meeting`),
       ...FOMC_UNSCHEDULED.map((u) => ({
         date: u.date,
         kind: 'FOMC' as const,
         source: `${FOMC_SOURCE}, unscheduled: ${u.action}`,
       })),
+      ...datedEvents(CPI_RELEASES, 'CPI', BLS_CPI_SOURCE),
+      ...datedEvents(CPI_SCHEDULED, 'CPI', `${BLS_CPI_SOURCE}, ${BLS_SCHEDULE_NOTE}`),
+      ...datedEvents(PPI_RELEASES, 'PPI', BLS_PPI_SOURCE),
+      ...datedEvents(PPI_SCHEDULED, 'PPI', `${BLS_PPI_SOURCE}, ${BLS_SCHEDULE_NOTE}`),
     ]).map((e) => Object.freeze(e)),
   ),
-  coverage: Object.freeze({ FOMC: Object.freeze({ ...SHIPPED_COVERAGE.FOMC }) }),
+  coverage: Object.freeze({
+    FOMC: Object.freeze({ ...SHIPPED_COVERAGE.FOMC }),
+    CPI: Object.freeze({ ...SHIPPED_COVERAGE.CPI }),
+    PPI: Object.freeze({ ...SHIPPED_COVERAGE.PPI }),
+  }),
 });
 
 /**
@@ -116,7 +139,7 @@ export const SHIPPED_EVENT_CALENDAR: EventCalendar = Object.freeze({
  * - `replace`: the user's list is the whole calendar; each kind it lists is covered from its first
  *   to its last date, and a kind it does not list has no calendar (never a silent zero).
  * Without user events the shipped calendar is returned as is.
- * @example withUserEvents([{ date: '2024-07-11', kind: 'CPI', source: 'BLS' }], 'add').coverage.CPI
+ * @example withUserEvents([{ date: '2024-07-11', kind: 'CPI', source: 'BLS' }], 'replace').coverage.CPI
  *   // { from: '2024-07-11', to: '2024-07-11', source: 'user events' }
  */
 export function withUserEvents(
@@ -184,8 +207,8 @@ function uncovered(kind: EventKind, coverage: EventCoverage | undefined, found: 
  * Per kind, the events within `windowDays` calendar days of `date` (see {@link eventsWithin}), or
  * no calendar when the window is not inside the kind's coverage.
  * @example eventsNearByKind('2018-01-29', 2, SHIPPED_EVENT_CALENDAR)[0] // FOMC: [2018-01-31]
- * @example eventsNearByKind('2018-01-29', 2, SHIPPED_EVENT_CALENDAR)[1].note
- *   // 'CPI: no event calendar for this date (no CPI dates)'
+ * @example eventsNearByKind('1999-12-01', 2, SHIPPED_EVENT_CALENDAR)[1].note
+ *   // 'CPI: no event calendar for this date (the CPI calendar covers 2000-01-01 to 2026-12-31)'
  */
 export function eventsNearByKind(date: string, windowDays: number, calendar: EventCalendar): KindEvents[] {
   const day = parseIsoDate('date', date);

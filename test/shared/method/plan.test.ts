@@ -166,34 +166,36 @@ describe('plan — composition', () => {
     // FOMC: the shipped 2024-01-31 decision is listed once, beside the user's 2024-01-03.
     expect(fomc).toMatchObject({ kind: 'FOMC', covered: true });
     expect(fomc!.events!.map((x) => x.date)).toEqual(['2024-01-03', '2024-01-31']);
-    // CPI: the one release given is listed, but a single date covers no span: not a complete count.
-    expect(cpi).toMatchObject({ kind: 'CPI', covered: false });
-    expect(cpi!.events!.map((x) => x.date)).toEqual(['2024-01-11']);
-    // PPI: nothing given, nothing shipped: no calendar, never zero.
-    expect(ppi).toEqual({
-      kind: 'PPI',
-      covered: false,
-      events: undefined,
-      note: 'PPI: no event calendar for this date (no PPI dates)',
-    });
-    expect(e.warnings.find((w) => w.startsWith('CPI, PPI: no event calendar for this date'))).toBeDefined();
+    // CPI: the release given is also shipped (the BLS archive): listed once, the shipped one kept.
+    expect(cpi).toMatchObject({ kind: 'CPI', covered: true });
+    expect(cpi!.events!.map((x) => x.date)).toEqual(['2024-01-11', '2024-02-13']);
+    expect(cpi!.events![0]!.source).toMatch(/^U\.S\. Bureau of Labor Statistics, Consumer Price Index/);
+    // PPI: nothing given, the shipped releases inside the life.
+    expect(ppi).toMatchObject({ kind: 'PPI', covered: true });
+    expect(ppi!.events!.map((x) => x.date)).toEqual(['2024-01-12', '2024-02-16']);
+    expect(e.warnings.some((w) => w.includes('no event calendar for this date'))).toBe(false);
     // replace: the user's list alone; FOMC is covered only from its first to its last date given.
     const r = plan({ ...input, signals: { events, eventsMode: 'replace' } });
     expect(r.signals.eventsSource).toBe('given');
     expect(r.signals.eventsInCondorLifeByKind[0]!.covered).toBe(false);
-    expect(r.warnings.some((w) => w.startsWith('FOMC, CPI, PPI: no event calendar for this date'))).toBe(true);
+    expect(r.warnings).toContain(
+      "FOMC, CPI, PPI: no event calendar for this date (the FOMC calendar covers 2024-01-03 to 2024-01-31; the CPI calendar covers 2024-01-11 to 2024-01-11; no PPI dates): event risk from them is not checked near the date or in the condor's life to 2024-02-16; pass the dates as your events (signals.events).",
+    );
   });
 
-  it('without events, the shipped FOMC decisions are read and CPI/PPI are said to have no calendar', () => {
+  it('without events, the shipped FOMC decisions and CPI/PPI releases are read', () => {
     const e = plan(input);
     expect(e.signals.eventsSource).toBe('shipped');
-    expect(e.signals.eventsNearByKind.map((k) => k.covered)).toEqual([true, false, false]);
-    expect(e.signals.eventsNearByKind[0]!.events).toEqual([]);
-    expect(e.signals.eventsInCondorLifeByKind[0]!.events!.map((x) => x.date)).toEqual(['2024-01-31']);
-    for (const k of [...e.signals.eventsNearByKind.slice(1), ...e.signals.eventsInCondorLifeByKind.slice(1)]) {
-      expect(k.events).toBeUndefined();
-      expect(k.note).toMatch(/no event calendar for this date/);
-    }
+    expect(e.signals.eventsNearByKind).toEqual([
+      { kind: 'FOMC', covered: true, events: [] },
+      { kind: 'CPI', covered: true, events: [] },
+      { kind: 'PPI', covered: true, events: [] },
+    ]);
+    expect(e.signals.eventsInCondorLifeByKind.map((k) => [k.kind, k.covered, k.events?.map((x) => x.date)])).toEqual([
+      ['FOMC', true, ['2024-01-31']],
+      ['CPI', true, ['2024-01-11', '2024-02-13']],
+      ['PPI', true, ['2024-01-12', '2024-02-16']],
+    ]);
     expect(() => plan({ ...input, signals: { eventsMode: 'replace' } })).toThrow(/eventsMode needs signals\.events/);
   });
 

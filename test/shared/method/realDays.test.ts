@@ -138,12 +138,13 @@ describeWithData('plans for real days (1.5 SD, 50-wide condor about 45 days out,
   });
 });
 
-describeWithData('events from the shipped FOMC calendar', () => {
-  it('2025-04-08: the 2025-05-07 FOMC falls inside the condor life; none within 2 days', () => {
+describeWithData('events from the shipped calendar', () => {
+  it('2025-04-08: the 2025-05-07 FOMC falls inside the condor life; the 2025-04-10 CPI is within 2 days', () => {
     const p = plan(realDayInput('2025-04-08').input);
     expect(p.signals.eventsSource).toBe('shipped');
     expect(p.signals.eventsInCondorLifeByKind[0]!.events!.map((e) => e.date)).toEqual(['2025-05-07']);
-    expect(p.signals.eventRisk).toBe(false);
+    expect(p.signals.eventsNear.map((e) => `${e.kind} ${e.date}`)).toEqual(['CPI 2025-04-10']);
+    expect(p.signals.eventRisk).toBe(true);
   });
   it('2018-01-29: the 2018-01-31 decision, once missed by a 2025-2027 list, is event risk now', () => {
     const p = plan(realDayInput('2018-01-29').input);

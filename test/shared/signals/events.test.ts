@@ -3,7 +3,7 @@ import { isBusinessDay } from '@alvh/shared';
 import { SHIPPED_EVENT_CALENDAR, eventsBetween, eventsWithin, type MarketEvent } from '@alvh/shared';
 
 /** The shipped FOMC decisions of 2025-2027 (all scheduled: the published schedules). */
-const FOMC_STATEMENT_DATES = SHIPPED_EVENT_CALENDAR.events.filter((e) => e.date >= '2025-01-01');
+const FOMC_STATEMENT_DATES = SHIPPED_EVENT_CALENDAR.events.filter((e) => e.kind === 'FOMC' && e.date >= '2025-01-01');
 
 describe('shipped FOMC statement dates', () => {
   it('are the Federal Reserve’s scheduled 2025-2027 statement days: Wednesdays, business days, in order', () => {

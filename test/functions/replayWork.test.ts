@@ -1,0 +1,66 @@
+/**
+ * The replay's work limit (rows replayed × legs held) as the host applies it before a replay
+ * reaches the pool: what counts as a replayed row, how many legs the assumptions hold, and the
+ * limit's edge (equal passes, one more row is refused with the figure and the fix).
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  checkReplayWork,
+  MAX_REPLAY_ROW_LEGS,
+  REPLAY_LEGS_PER_CONDOR,
+  ReplayAssumptionsSchema,
+  replayedRowCount,
+  replayLegCount,
+} from '@alvh/shared';
+import { errorOf } from '../helpers/errors';
+
+const rows = ['2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-08'].map((date) => ({ date }));
+
+describe('replayLegCount', () => {
+  it('holds one condor of 7 legs when a condor opens only with none open (the default)', () => {
+    expect(REPLAY_LEGS_PER_CONDOR).toBe(7);
+    expect(replayLegCount(ReplayAssumptionsSchema.parse({}))).toBe(7);
+    // maxOpenCondors only matters with scheduled entries.
+    expect(replayLegCount(ReplayAssumptionsSchema.parse({ maxOpenCondors: 12 }))).toBe(7);
+  });
+
+  it('holds maxOpenCondors × 7 legs with scheduled entries; the contracts per leg do not count', () => {
+    expect(replayLegCount(ReplayAssumptionsSchema.parse({ entryEveryDays: 7 }))).toBe(21);
+    expect(replayLegCount(ReplayAssumptionsSchema.parse({ entryEveryDays: 1, maxOpenCondors: 12 }))).toBe(84);
+    expect(
+      replayLegCount(ReplayAssumptionsSchema.parse({ entryEveryDays: 1, maxOpenCondors: 12, condorQuantity: 10_000 })),
+    ).toBe(84);
+  });
+});
+
+describe('replayedRowCount', () => {
+  it('counts the rows from `from` to `to` inclusive, all of them by default', () => {
+    expect(replayedRowCount({ rows })).toBe(5);
+    expect(replayedRowCount({ rows, from: '2024-01-04' })).toBe(3);
+    expect(replayedRowCount({ rows, to: '2024-01-03' })).toBe(2);
+    expect(replayedRowCount({ rows, from: '2024-01-03', to: '2024-01-05' })).toBe(3);
+    // Bounds between rows: only the rows inside count.
+    expect(replayedRowCount({ rows, from: '2024-01-06', to: '2024-01-07' })).toBe(0);
+  });
+});
+
+describe('checkReplayWork', () => {
+  it('passes the row limit at the default assumptions and with three condors open', () => {
+    expect(() => checkReplayWork(12_000, 7)).not.toThrow();
+    expect(() => checkReplayWork(12_000, 21)).not.toThrow();
+  });
+
+  it('passes exactly at the limit and refuses one more row, naming rows, the figure and the fix', () => {
+    const most = Math.floor(MAX_REPLAY_ROW_LEGS / 84);
+    expect(most).toBe(3571);
+    expect(() => checkReplayWork(most, 84)).not.toThrow();
+    const e = errorOf(() => checkReplayWork(most + 1, 84));
+    expect(e.code).toBe('limit_exceeded');
+    expect(e.field).toBe('rows');
+    expect(e.message).toContain(
+      '3572 rows replayed × 84 legs held (12 condors open at most × 7 legs) = 300048 row-legs, over the limit of 300000',
+    );
+    expect(e.message).toContain('replay at most 3571 days per request with these assumptions');
+    expect(e.message).toContain('lower assumptions.maxOpenCondors');
+  });
+});
