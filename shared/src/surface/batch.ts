@@ -6,10 +6,12 @@
  */
 import { invalidInput } from '../errors';
 import * as normal from '../pricing/normalCdf';
+import * as fast from '../pricing/expBounded';
 import { MIN_STDDEV } from '../pricing/_lib/inputs';
 
 // Module-local bindings for the hot loop (see blackFormula.ts).
 const SIXTEENTHS = normal.EXP_HALF_SQUARE_SIXTEENTHS;
+const expBounded = fast.expBounded;
 const normCdfCentral = normal.normCdfCentral;
 const normTailScaled = normal.normTailScaled;
 const CENTRAL = normal.NORM_CENTRAL_LIMIT;
@@ -101,7 +103,8 @@ export function checkBatch(i: BatchInput, o: BatchOutput): number {
  *
  * Same formulas and branches as {@link bsGreeks} (price through the cancellation-free Black
  * kernel), arranged so that each option costs three exponentials and one logarithm: the forward
- * S·e^((r−q)T) and the discount e^(−rT) (e^(−qT) is their ratio times S), ln(F/K), and one
+ * S·e^((r−q)T) and the discount e^(−rT) (e^(−qT) is their ratio times S; the discount by the
+ * table-driven {@link expBounded}), ln(F/K), and one
  * Gaussian factor X = F·e^(−d1²/2) = K·e^(−d2²/2) shared by the price, φ(d1), Φ(±d1) and
  * Φ(±d2): in the tails Φ(−|d|) = e^(−d²/2)·S(|d|) with Cody's scaled tail S, a rational
  * function without any exponential; near the money Φ(d) − ½ is Cody's central rational form. No
@@ -140,7 +143,7 @@ export function bsGreeksBatch(i: BatchInput, o: BatchOutput, n = i.spot.length):
     const call = isCall[k] === 1;
     if (T !== lastT || r !== lastR || q !== lastQ) {
       growth = Math.exp((r - q) * T);
-      dr = Math.exp(-r * T);
+      dr = expBounded(-r * T);
       sqT = Math.sqrt(T);
       lastT = T;
       lastR = r;
@@ -160,7 +163,7 @@ export function bsGreeksBatch(i: BatchInput, o: BatchOutput, n = i.spot.length):
     if (a1 < 40) {
       const j = (a1 * 16) | 0;
       const y16 = j * 0.0625;
-      e1 = SIXTEENTHS[j]! * Math.exp(-0.5 * ((a1 - y16) * (a1 + y16)));
+      e1 = SIXTEENTHS[j]! * expBounded(-0.5 * ((a1 - y16) * (a1 + y16)));
     }
     const X = F * e1; // = K·e^(−d2²/2)
     // Φ(d) − ½ (c) near the money, the scaled tail S(|d|) (s) beyond; Φ(d) and Φ(−d).
