@@ -1,9 +1,13 @@
 /**
  * Surfaces: batch BSM price + 5 Greeks (typed arrays) against the single-call API on a
- * 10,000-option chain, and the time to parse and fit the two real SPX chains (when the market
- * data folder is beside the project). Figures only; nothing is asserted.
+ * 10,000-option chain and against the yardstick, the same loop in plain C (bench/c/bsGreeks.c,
+ * compiled here with gcc -O3 and libm when gcc is on the PATH); and the time to parse and fit
+ * the two real SPX chains (when the market data folder is beside the project). Figures only;
+ * nothing is asserted.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -17,10 +21,35 @@ import {
 } from '@alvh/shared';
 import { formatRate, opsPerSecond, printRow } from './timing';
 
-const dataDir =
-  process.env['ALVH_DATA_DIR'] ?? resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'data');
+const here = dirname(fileURLToPath(import.meta.url));
+const dataDir = process.env['ALVH_DATA_DIR'] ?? resolve(here, '..', '..', 'shared', 'data');
 
-function chainOf(n: number): BatchInput {
+/**
+ * The C yardstick's options per CPU-second, or why there is none. Compiled into a temporary
+ * folder and removed after the run.
+ */
+function cYardstick(ms: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'alvh-bench-'));
+  try {
+    const exe = join(dir, 'bsGreeks');
+    try {
+      execFileSync('gcc', ['-O3', '-o', exe, join(here, 'c', 'bsGreeks.c'), '-lm'], { stdio: 'pipe' });
+    } catch {
+      return 'gcc not found or the compile failed; not measured';
+    }
+    const rate = Number(execFileSync(exe, [String(ms)], { encoding: 'utf8' }).split(' ')[0]);
+    return `${formatRate(rate, ' options/s')} per CPU-second`;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A 10,000-option chain: 500 strikes from 3000 to 5495, calls and puts, 40 expiries from 7 to 358
+ * days. `mixed`: consecutive options of different expiries (the worst case for the kernel's reuse
+ * of an expiry's discount factors); otherwise listed expiry by expiry, as a chain is.
+ */
+function chainOf(n: number, mixed = true): BatchInput {
   const i: BatchInput = {
     isCall: new Uint8Array(n),
     spot: new Float64Array(n),
@@ -34,7 +63,7 @@ function chainOf(n: number): BatchInput {
     i.isCall[k] = k % 2;
     i.spot[k] = 4500;
     i.strike[k] = 3000 + (k % 500) * 5;
-    i.years[k] = (7 + (k % 40) * 9) / 365;
+    i.years[k] = (7 + (mixed ? k % 40 : Math.floor((k * 40) / n)) * 9) / 365;
     i.vol[k] = 0.12 + 0.002 * (k % 97);
     i.rate[k] = 0.045;
     i.divYield[k] = 0.013;
@@ -77,6 +106,16 @@ export default async function run(): Promise<void> {
     'bsGreeksBatch, 10,000 options, price + 5 Greeks',
     `${formatRate(batch.opsPerSec, ' options/s')} wall, ${formatRate(perCpuSecond(batchFn, n, 1500), ' options/s')} per CPU-second`,
   );
+  const byExpiry = chainOf(n, false);
+  const byExpiryFn = (): number => {
+    bsGreeksBatch(byExpiry, out, n);
+    return out.price[n - 1]!;
+  };
+  printRow(
+    '  the same chain listed expiry by expiry',
+    `${formatRate(perCpuSecond(byExpiryFn, n, 1500), ' options/s')} per CPU-second`,
+  );
+  printRow('  plain C loop, gcc -O3, libm (bench/c/bsGreeks.c)', cYardstick(1500));
   const singleFn = (): number => {
     let s = 0;
     for (let k = 0; k < n; k++)

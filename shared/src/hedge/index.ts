@@ -31,6 +31,7 @@ export {
   costsToCover,
   defaultMarker,
   futureCarry,
+  futureCapitalAtRisk,
   hedgeContext,
   hedgeContextFrom,
   priceStructure,

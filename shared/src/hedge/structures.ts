@@ -8,7 +8,8 @@
  * - `vix-call-ladder`: one call at each of F·(1 + m), m in `ladderOtm` (default 0.25, 0.5, 1.0),
  *   rounded up to the grid (repeats dropped): further out of the money, cheaper, more convex.
  * - `vx-future`: one long VX future of the tail expiry (multiplier 1000), rolled before expiry;
- *   its cost is the carry to the next contract on today's curve over the protection horizon.
+ *   its cost is its capital at risk over the protection horizon (a 99% fall of the future at the
+ *   VIX options' vol), plus the carry to the next contract when the curve charges it, plus fees.
  * - `spx-put-spread`: long the put at the condor's short put strike, short the put at the
  *   stressed spot S·(1 − drawdown) rounded down to the 5-point grid (at least one wing width
  *   below), the condor's expiry.
@@ -299,9 +300,12 @@ export interface StructureUnit {
   legs: Leg[];
   /** VX futures of one unit (signed contracts). */
   futures: { expiry: string; quantity: number }[];
-  /** USD per unit: the option debit, or for vx-future the carry over the horizon (see `premiumBasis`). */
+  /**
+   * USD per unit: the option debit, or for vx-future its capital at risk over the horizon plus
+   * the carry the curve charges and fees (see `premiumBasis`, {@link futureCapitalAtRisk}).
+   */
   premium: number;
-  premiumBasis: 'option premium' | 'carry to the next contract';
+  premiumBasis: 'option premium' | 'capital at risk';
   /** USD per unit in the drawdown scenario: the options' value, or the future's mark-to-market gain. */
   stressedValue: number;
   /** stressedValue − premium, USD per unit; may be ≤ 0. */
@@ -404,15 +408,32 @@ export function futureCarry(ts: TermStructure, expiry: string, days: number): nu
   return slope * days * VX_FUTURE_MULTIPLIER;
 }
 
+/** One-sided 99% standard normal quantile: the confidence of a future's capital at risk. */
+const CAPITAL_AT_RISK_Z = 2.3263478740408408;
+
+/**
+ * Capital at risk of one long VX future over `days`, USD: its loss if the future falls by its
+ * one-sided 99% lognormal move at vol `vol` (the VIX options' vol), F·(1 − e^(−z·σ·√(days/365)))·1000.
+ * A long future has no worst loss; this is the loss a margin model would hold against it, over the
+ * protection horizon rather than a margin period, so it compares with an option's premium.
+ */
+export function futureCapitalAtRisk(future: number, vol: number, days: number): number {
+  return future * -Math.expm1(-CAPITAL_AT_RISK_Z * vol * Math.sqrt(Math.max(days, 1) / 365)) * VX_FUTURE_MULTIPLIER;
+}
+
 function priceFuture(ctx: HedgeContext): StructureUnit {
   const e = ctx.tailExpiry;
   const f0 = ctx.tailFuture;
-  const carry = futureCarry(ctx.ts, e, ctx.horizonDays);
-  // The cost of holding: the carry when the curve charges it; when it pays (backwardation), the
-  // round-trip transaction costs of the contract and its rolls (a carry gain is not counted on).
-  const rolls = Math.max(0, Math.ceil((ctx.horizonDays - ctx.tailDays) / 30));
-  const floor = 2 * (1 + rolls) * ctx.policy.transactionCostPerContract;
-  const premium = Math.max(carry, floor, 0.01);
+  const days = ctx.horizonDays;
+  const carry = futureCarry(ctx.ts, e, days);
+  // What holding costs: the carry when the curve charges it (contango; in backwardation the carry
+  // it pays is not counted on) and the round-trip transaction costs of the contract and its rolls.
+  const rolls = Math.max(0, Math.ceil((days - ctx.tailDays) / 30));
+  const paid = Math.max(carry, 0) + 2 * (1 + rolls) * ctx.policy.transactionCostPerContract;
+  // The dollars a unit's protection is measured against: those costs plus the capital at risk
+  // (a long future costs no premium, so no smaller figure is its cost). Its gain is its P&L net
+  // of the costs paid: the capital at risk is held, not spent.
+  const premium = futureCapitalAtRisk(f0, ctx.now.volOfVol, days) + paid;
   const pnl = (s: MarketState) => (s.futureFor(e) - f0) * VX_FUTURE_MULTIPLIER;
   const stressedValue = pnl(ctx.stressed);
   return {
@@ -421,12 +442,12 @@ function priceFuture(ctx: HedgeContext): StructureUnit {
     legs: [],
     futures: [{ expiry: e, quantity: 1 }],
     premium,
-    premiumBasis: 'carry to the next contract',
+    premiumBasis: 'capital at risk',
     stressedValue,
-    gain: stressedValue - premium,
+    gain: stressedValue - paid,
     analogs: ctx.analogs.map((a) => {
       const value = pnl(a.state);
-      return { date: a.analog.date, label: a.analog.label, value, gain: value - premium };
+      return { date: a.analog.date, label: a.analog.label, value, gain: value - paid };
     }),
     lossBoundedByPremium: false,
   };

@@ -87,7 +87,7 @@ export function stepStructures(
         cover,
         ...Object.fromEntries(rows.map((r) => [r.structure, Number(r.perDollar.toFixed(4))])),
       },
-      effect: `coverage per dollar in the scenario: ${rows.map((r) => `${r.structure} ${r.size === null ? 'cannot cover' : r.lossBoundedByPremium ? fmt(r.perDollar, 2) : `(${fmt(r.perDollar, 2)}, a carry)`}`).join(', ')}; best within the tail budget: ${best === undefined || best.units === 0 ? 'none' : `${best.units} × ${best.structure}`}`,
+      effect: `coverage per dollar in the scenario: ${rows.map((r) => `${r.structure} ${r.size === null ? 'cannot cover' : r.lossBoundedByPremium ? fmt(r.perDollar, 2) : `(${fmt(r.perDollar, 2)} per $ at risk)`}`).join(', ')}; best within the tail budget: ${best === undefined || best.units === 0 ? 'none' : `${best.units} × ${best.structure}`}`,
     },
   ];
   // The gap in words leads the warnings when the literal tail is cut by the budget.

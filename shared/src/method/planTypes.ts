@@ -164,10 +164,10 @@ export interface PlanStructureRow {
   /** VX futures of one unit (vx-future). */
   futures: { expiry: string; quantity: number }[];
   premium: number;
-  premiumBasis: 'option premium' | 'carry to the next contract';
+  premiumBasis: 'option premium' | 'capital at risk';
   stressedValue: number;
   gain: number;
-  /** Gain in the drawdown scenario per dollar of premium (not comparable for vx-future). */
+  /** Gain in the drawdown scenario per dollar of premium (for vx-future, per dollar of capital at risk). */
   perDollar: number;
   lossBoundedByPremium: boolean;
   /** Units, cost and coverage for the policy's coverage rule; null when the structure cannot cover. */

@@ -53,8 +53,11 @@ const Q2 = 0.06598813786892856;
 const Q3 = 0.0037823963320275824;
 const Q4 = 0.00007297515550839662;
 
-/** e^(−(k/16)²/2) for k = 0..639: the exact-argument factor of {@link expHalfSquare} for y < 40. */
-const EXP_HALF_SQUARE_SIXTEENTHS = (() => {
+/**
+ * e^(−(k/16)²/2) for k = 0..639: the exact-argument factor of {@link expHalfSquare} for y < 40
+ * (read directly by the batch kernel's loop). @internal
+ */
+export const EXP_HALF_SQUARE_SIXTEENTHS = (() => {
   const t = new Float64Array(640);
   for (let k = 0; k < t.length; k++) {
     const ysq = k / 16;

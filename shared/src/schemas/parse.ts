@@ -50,9 +50,10 @@ function withArticle(kind: string): string {
 /**
  * Plain words for zod's generic issues (a missing field, a wrong type, an unknown field, a value
  * outside an enum). Messages set on a schema take precedence; anything not handled here keeps
- * zod's own message.
+ * zod's own message. The error map of {@link parseInput}, for schemas that parse a part
+ * themselves (the surface request picks its form). @internal
  */
-function friendlyIssue(iss: {
+export function friendlyIssue(iss: {
   code?: string;
   input?: unknown;
   expected?: unknown;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { invalidInput } from '../errors';
+import { friendlyIssue } from '../schemas/parse';
 import { parseIsoDate } from '../dates';
 import { parseChain, type ChainRow } from './chain';
 import { fitChainSurface } from './fitChain';
@@ -12,9 +13,14 @@ import { spxSurfaceFromIndices } from './indexSurface';
 import type { SpxSurface } from './spxSurface';
 import type { SviParams } from './svi';
 
-const num = z.number({ error: 'pass a number' }).finite({ error: 'pass a finite number' });
+// A missing field falls through (undefined) to parseInput's "is required: pass a number".
+const num = z
+  .number({ error: (iss) => (iss.input === undefined ? undefined : 'pass a number') })
+  .finite({ error: 'pass a finite number' });
 const isoDate = z
-  .string({ error: 'pass a date as YYYY-MM-DD' })
+  .string({
+    error: (iss) => (iss.input === undefined ? 'is required: pass a date as YYYY-MM-DD' : 'pass a date as YYYY-MM-DD'),
+  })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'pass a date as YYYY-MM-DD, e.g. 2023-06-09' });
 const indexLevel = num.min(1, { error: 'pass the index in vol points, e.g. 18.5 (not 0.185)' }).max(300, {
   error: 'pass the index in vol points, at most 300',
@@ -23,7 +29,7 @@ const decimalRate = num
   .min(-1, { error: 'rates are decimals; pass 0.05 for 5%' })
   .max(1, { error: 'rates are decimals; pass 0.05 for 5%, not 5' });
 
-export const ChainRowSchema = z.object({
+export const ChainRowSchema = z.strictObject({
   expiry: z.union([isoDate, num.int({ error: 'pass an ISO date or an Excel date serial' })]),
   strike: num.positive({ error: 'pass the strike in index points (> 0)' }),
   type: z.enum(['call', 'put', 'C', 'P'], { error: 'pass call or put (C or P)' }),
@@ -33,38 +39,65 @@ export const ChainRowSchema = z.object({
   settlement: z.enum(['AM', 'PM'], { error: 'pass AM or PM' }).optional(),
 });
 
-export const SurfacePointSchema = z.object({
+export const SurfacePointSchema = z.strictObject({
   expiry: isoDate,
   strike: num.positive({ error: 'pass the strike in index points (> 0)' }),
 });
 
-export const SurfaceFromChainSchema = z.object({
-  chain: z.union([z.string().min(1, { error: 'pass the quotedata CSV text or rows' }), z.array(ChainRowSchema).min(1)]),
+export const SurfaceFromChainSchema = z.strictObject({
+  chain: z.union(
+    [
+      z.string().min(1, { error: 'pass the quotedata CSV text or rows' }),
+      z.array(ChainRowSchema).min(1, { error: 'pass at least one row {expiry, strike, type, bid, ask}' }),
+    ],
+    { error: 'pass the quotedata CSV text, or rows [{expiry, strike, type, bid, ask}]' },
+  ),
   valuationDate: isoDate.optional(),
   spot: num.positive({ error: 'pass the SPX level (> 0)' }).optional(),
   points: z.array(SurfacePointSchema).max(10_000, { error: 'pass at most 10,000 points' }).optional(),
 });
 
-export const SurfaceFromIndicesSchema = z.object({
+export const SurfaceFromIndicesSchema = z.strictObject({
   valuationDate: isoDate,
   spot: num.positive({ error: 'pass the SPX level (> 0)' }),
-  indices: z.object({
-    vix: indexLevel,
-    vix9d: indexLevel.optional(),
-    vix3m: indexLevel.optional(),
-    vix6m: indexLevel.optional(),
-    skew: num
-      .min(100, { error: 'pass the Cboe SKEW level (100-250)' })
-      .max(250, { error: 'pass the Cboe SKEW level (100-250)' })
-      .optional(),
-  }),
+  indices: z.strictObject(
+    {
+      vix: indexLevel,
+      vix9d: indexLevel.optional(),
+      vix3m: indexLevel.optional(),
+      vix6m: indexLevel.optional(),
+      skew: num
+        .min(100, { error: 'pass the Cboe SKEW level (100-250)' })
+        .max(250, { error: 'pass the Cboe SKEW level (100-250)' })
+        .optional(),
+    },
+    {
+      error: (iss) =>
+        iss.code === 'invalid_type'
+          ? 'pass the Cboe indices in vol points, { "vix": 18.5, "vix9d"?, "vix3m"?, "vix6m"?, "skew"? } (or a chain instead)'
+          : undefined,
+    },
+  ),
   rate: decimalRate.optional(),
   divYield: decimalRate.optional(),
   points: z.array(SurfacePointSchema).max(10_000, { error: 'pass at most 10,000 points' }).optional(),
 });
 
-export const SurfaceRequestSchema = z.union([SurfaceFromChainSchema, SurfaceFromIndicesSchema]);
-export type SurfaceRequest = z.infer<typeof SurfaceRequestSchema>;
+export type SurfaceRequest = z.output<typeof SurfaceFromChainSchema> | z.output<typeof SurfaceFromIndicesSchema>;
+
+/**
+ * Either form, chosen by the presence of `chain` (so the issues are those of the form meant,
+ * at their own paths, rather than zod's "Invalid input" for a union neither branch matches):
+ * with `chain`, {@link SurfaceFromChainSchema}; otherwise {@link SurfaceFromIndicesSchema}.
+ * Strict at every depth: an unknown field is named ("unknown field "x": check the spelling").
+ */
+export const SurfaceRequestSchema = z.unknown().transform((raw, ctx): SurfaceRequest => {
+  const isChain = typeof raw === 'object' && raw !== null && !Array.isArray(raw) && 'chain' in raw;
+  const r = (isChain ? SurfaceFromChainSchema : SurfaceFromIndicesSchema).safeParse(raw, { error: friendlyIssue });
+  if (r.success) return r.data;
+  for (const issue of r.error.issues) ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0]);
+  return z.NEVER;
+});
 
 export interface SurfaceExpiryReport {
   expiry: string;

@@ -236,67 +236,94 @@ function innerFit(m: number, sigma: number, d: SviFitData): SviParams | null {
   return best;
 }
 
-/** Nelder-Mead minimiser (small dimensions). */
+/**
+ * Nelder-Mead minimiser (small dimensions): reflection 1, expansion 2, contraction ½, shrink ½;
+ * stops when the simplex's values agree to `tol` (relative) or after `maxEval` evaluations.
+ * The simplex lives in preallocated arrays (no allocation per step); `f` receives a scratch
+ * array it must not keep.
+ */
 export function nelderMead(
-  f: (x: number[]) => number,
-  x0: number[],
-  step: number[],
+  f: (x: Float64Array) => number,
+  x0: readonly number[],
+  step: readonly number[],
   maxEval: number,
   tol = 1e-12,
 ): number[] {
   const n = x0.length;
-  let simplex = [x0.slice()];
-  for (let i = 0; i < n; i++) {
-    const x = x0.slice();
-    x[i]! += step[i]!;
+  // simplex[i] = the vertex in slot i; order[r] = the slot of the r-th best vertex.
+  const simplex: Float64Array[] = [];
+  const values = new Float64Array(n + 1);
+  const order = new Int32Array(n + 1);
+  for (let i = 0; i <= n; i++) {
+    const x = Float64Array.from(x0);
+    if (i > 0) x[i - 1]! += step[i - 1]!;
     simplex.push(x);
+    values[i] = f(x);
+    order[i] = i;
   }
-  let values = simplex.map(f);
+  const centroid = new Float64Array(n);
+  const xr = new Float64Array(n);
+  const xe = new Float64Array(n);
+  const xc = new Float64Array(n);
+  /** out = centroid + t·(worst − centroid). */
+  const along = (t: number, out: Float64Array): Float64Array => {
+    const worst = simplex[order[n]!]!;
+    for (let j = 0; j < n; j++) out[j] = centroid[j]! + t * (worst[j]! - centroid[j]!);
+    return out;
+  };
+  /** Puts `x` (value v) in the worst vertex's slot. */
+  const replaceWorst = (x: Float64Array, v: number): void => {
+    simplex[order[n]!]!.set(x);
+    values[order[n]!] = v;
+  };
   let evals = n + 1;
   while (evals < maxEval) {
-    const order = values.map((_, i) => i).sort((i, j) => values[i]! - values[j]!);
-    simplex = order.map((i) => simplex[i]!);
-    values = order.map((i) => values[i]!);
-    if (Math.abs(values[n]! - values[0]!) <= tol * (Math.abs(values[0]!) + tol)) break;
-    const centroid = new Array<number>(n).fill(0);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) centroid[j]! += simplex[i]![j]! / n;
-    const along = (t: number): number[] => centroid.map((c, j) => c + t * (simplex[n]![j]! - c));
-    const xr = along(-1);
-    const fr = f(xr);
-    evals++;
-    if (fr < values[0]!) {
-      const xe = along(-2);
-      const fe = f(xe);
-      evals++;
-      if (fe < fr) {
-        simplex[n] = xe;
-        values[n] = fe;
-      } else {
-        simplex[n] = xr;
-        values[n] = fr;
+    // Stable insertion sort of the slots by value (ties keep the previous order).
+    for (let i = 1; i <= n; i++) {
+      const slot = order[i]!;
+      const v = values[slot]!;
+      let r = i - 1;
+      while (r >= 0 && values[order[r]!]! > v) {
+        order[r + 1] = order[r]!;
+        r--;
       }
-    } else if (fr < values[n - 1]!) {
-      simplex[n] = xr;
-      values[n] = fr;
-    } else {
-      const xc = fr < values[n]! ? along(-0.5) : along(0.5);
-      const fc = f(xc);
+      order[r + 1] = slot;
+    }
+    const best = values[order[0]!]!;
+    const worstValue = values[order[n]!]!;
+    if (Math.abs(worstValue - best) <= tol * (Math.abs(best) + tol)) break;
+    centroid.fill(0);
+    for (let r = 0; r < n; r++) {
+      const x = simplex[order[r]!]!;
+      for (let j = 0; j < n; j++) centroid[j]! += x[j]! / n;
+    }
+    const fr = f(along(-1, xr));
+    evals++;
+    if (fr < best) {
+      const fe = f(along(-2, xe));
       evals++;
-      if (fc < Math.min(fr, values[n]!)) {
-        simplex[n] = xc;
-        values[n] = fc;
-      } else {
-        for (let i = 1; i <= n; i++) {
-          simplex[i] = simplex[i]!.map((v, j) => simplex[0]![j]! + 0.5 * (v - simplex[0]![j]!));
-          values[i] = f(simplex[i]!);
+      if (fe < fr) replaceWorst(xe, fe);
+      else replaceWorst(xr, fr);
+    } else if (fr < values[order[n - 1]!]!) {
+      replaceWorst(xr, fr);
+    } else {
+      const fc = f(along(fr < worstValue ? -0.5 : 0.5, xc));
+      evals++;
+      if (fc < Math.min(fr, worstValue)) replaceWorst(xc, fc);
+      else {
+        const x0b = simplex[order[0]!]!;
+        for (let r = 1; r <= n; r++) {
+          const x = simplex[order[r]!]!;
+          for (let j = 0; j < n; j++) x[j] = x0b[j]! + 0.5 * (x[j]! - x0b[j]!);
+          values[order[r]!] = f(x);
           evals++;
         }
       }
     }
   }
-  let bi = 0;
-  for (let i = 1; i <= n; i++) if (values[i]! < values[bi]!) bi = i;
-  return simplex[bi]!;
+  let bi = order[0]!;
+  for (let r = 1; r <= n; r++) if (values[order[r]!]! < values[bi]!) bi = order[r]!;
+  return Array.from(simplex[bi]!);
 }
 
 /**
@@ -318,7 +345,7 @@ export function fitSvi(d: SviFitData, o: SviFitOptions): SviParams {
   const errScale = Math.max(sw, 1e-300);
   const width = Math.max(kHi - kLo, 1e-3);
   const search = (penalised: boolean): SviParams => {
-    const objective = (x: number[]): number => {
+    const objective = (x: ArrayLike<number>): number => {
       const m = x[0]!;
       const sigma = Math.exp(x[1]!);
       if (!(sigma > 1e-4 * width) || sigma > 10 * width || m < kLo - width || m > kHi + width) return 1e30;
@@ -347,7 +374,7 @@ export function fitSvi(d: SviFitData, o: SviFitOptions): SviParams {
   p = search(true);
   if (arbitragePenalty(p, o, scale) === 0) return p;
   // Repair on all five parameters, from the two-parameter optimum.
-  const objective5 = (x: number[]): number => {
+  const objective5 = (x: ArrayLike<number>): number => {
     const q: SviParams = { a: x[0]!, b: Math.exp(x[1]!), rho: Math.tanh(x[2]!), m: x[3]!, sigma: Math.exp(x[4]!) };
     return weightedSse(q, d) / errScale + PENALTY * arbitragePenalty(q, o, scale);
   };

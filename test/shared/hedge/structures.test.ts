@@ -5,6 +5,7 @@ import {
   compareInContext,
   compareTailStructures,
   costsToCover,
+  futureCapitalAtRisk,
   futureForExpiry,
   hedgeContext,
   markBook,
@@ -99,6 +100,30 @@ describeWithData('tail structures on 2018-12-24 (standard 10-lot 45-DTE condor)'
     expect(by['vx-future']!.futures).toEqual([{ expiry: '2019-02-13', quantity: 1 }]);
   });
 
+  it('vx-future: coverage per dollar of capital at risk, below every option structure here', () => {
+    const fut = cmp.structures.find((s) => s.structure === 'vx-future')!;
+    expect(fut.premiumBasis).toBe('capital at risk');
+    // 99% fall of the 23.325 future over 46 days at the VIX options' vol, plus the contango carry and fees
+    const atRisk = futureCapitalAtRisk(23.325, ctx.now.volOfVol, ctx.horizonDays);
+    const paid = fut.stressedValue - fut.gain;
+    expect(paid).toBeGreaterThan(0);
+    expect(paid).toBeLessThan(0.1 * atRisk);
+    expect(fut.premium).toBeCloseTo(atRisk + paid, 6);
+    // never the $1 of a floored carry: a ratio of the same order as the options', and below them
+    expect(fut.perDollar).toBeGreaterThan(0.5);
+    expect(fut.perDollar).toBeLessThan(2);
+    for (const s of cmp.structures.filter((x) => x.lossBoundedByPremium && x.size !== null))
+      expect(fut.perDollar).toBeLessThan(s.perDollar);
+    expect(fut.size!.cost).toBeCloseTo(fut.size!.units * fut.premium, 6);
+  });
+
+  it('futureCapitalAtRisk is the 99% lognormal fall over the horizon, growing with vol and days', () => {
+    expect(futureCapitalAtRisk(20, 1, 365)).toBeCloseTo(20_000 * (1 - Math.exp(-2.3263478740408408)), 6);
+    expect(futureCapitalAtRisk(20, 1.2, 45)).toBeGreaterThan(futureCapitalAtRisk(20, 1, 45));
+    expect(futureCapitalAtRisk(20, 1, 60)).toBeGreaterThan(futureCapitalAtRisk(20, 1, 45));
+    expect(futureCapitalAtRisk(20, 5, 3650)).toBeLessThan(20_000);
+  });
+
   it('the budget buys most protection with the structure that pays most per dollar among the options', () => {
     const best = cmp.bestWithinBudget!;
     expect(best.structure).toBe('vix-call-ladder');
@@ -161,14 +186,25 @@ describeWithData('invariants on every documented day', () => {
       beforeAll(() => {
         ctx = hedgeContext(standardCondorDay(day));
       });
-      it('gain = stressed value − premium, in the scenario and in each analog; premiums positive', () => {
+      it('gain = stressed value − premium (vx-future: − the carry and fees paid), in the scenario and each analog; premiums positive', () => {
         for (const s of TAIL_STRUCTURES) {
           const u = priceStructure(ctx, s);
           expect(u.premium).toBeGreaterThan(0);
-          expect(u.gain).toBe(u.stressedValue - u.premium);
           expect(u.analogs).toHaveLength(3);
-          for (const a of u.analogs) expect(a.gain).toBe(a.value - u.premium);
-          if (s !== 'vx-future') expect(u.premium).toBeCloseTo(markValue(u.legs, ctx.now), 9);
+          if (s !== 'vx-future') {
+            expect(u.gain).toBe(u.stressedValue - u.premium);
+            for (const a of u.analogs) expect(a.gain).toBe(a.value - u.premium);
+            expect(u.premium).toBeCloseTo(markValue(u.legs, ctx.now), 9);
+          } else {
+            // its premium is capital at risk (held, not spent) plus what holding costs
+            const paid = u.stressedValue - u.gain;
+            expect(paid).toBeGreaterThan(0);
+            expect(u.premium).toBeCloseTo(
+              futureCapitalAtRisk(ctx.tailFuture, ctx.now.volOfVol, ctx.horizonDays) + paid,
+              6,
+            );
+            for (const a of u.analogs) expect(a.gain).toBeCloseTo(a.value - paid, 9);
+          }
         }
       });
       it('sizes are the fewest units that reach the coverage, monotone in coverage', () => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { buildSurface, parseInput, SurfaceRequestSchema } from '@alvh/shared';
+import {
+  buildSurface,
+  ChainRowSchema,
+  InputValidationError,
+  parseInput,
+  SurfaceFromChainSchema,
+  SurfaceFromIndicesSchema,
+  SurfacePointSchema,
+  SurfaceRequestSchema,
+} from '@alvh/shared';
 import { errorOf } from '../../helpers/errors';
 
 function rowsFor(expiry: string, forward: number, vol: number) {
@@ -63,5 +72,80 @@ describe('buildSurface (the request of POST /api/surface)', () => {
       points: [{ expiry: '2023-06-01', strike: 4100 }],
     });
     expect(errorOf(() => buildSurface(req)).field).toBe('points[0].expiry');
+  });
+});
+
+/** The issues parseInput reports for `raw`, as {path, message}. */
+function issuesOf(schema: Parameters<typeof parseInput>[0], raw: unknown): { path: string; message: string }[] {
+  try {
+    parseInput(schema, raw);
+  } catch (e) {
+    if (e instanceof InputValidationError) return [...e.issues];
+    throw e;
+  }
+  throw new Error('expected an InputValidationError');
+}
+
+const spelling = (key: string) => `unknown field "${key}": check the spelling (names are case-sensitive) or remove it`;
+
+describe('surface schemas are strict and say what to fix', () => {
+  const row = { expiry: '2023-07-21', strike: 4100, type: 'put', bid: 10.1, ask: 10.6 };
+  const indices = { valuationDate: '2023-06-09', spot: 4300, indices: { vix: 13.83 } };
+  it('a chain row: an unknown column is named; each field says what to pass', () => {
+    expect(issuesOf(ChainRowSchema, { ...row, Bid: 10 })).toEqual([{ path: '(root)', message: spelling('Bid') }]);
+    expect(issuesOf(ChainRowSchema, { ...row, strike: -5 })).toEqual([
+      { path: 'strike', message: 'pass the strike in index points (> 0)' },
+    ]);
+    expect(issuesOf(ChainRowSchema, { ...row, type: 'straddle' })).toEqual([
+      { path: 'type', message: 'pass call or put (C or P)' },
+    ]);
+    const { ask: _ask, ...noAsk } = row;
+    expect(issuesOf(ChainRowSchema, noAsk)).toEqual([{ path: 'ask', message: 'is required: pass a number' }]);
+    expect(issuesOf(ChainRowSchema, { ...row, expiry: undefined })[0]!.path).toBe('expiry');
+  });
+  it('a point: an unknown field is named, a missing strike asked for', () => {
+    expect(issuesOf(SurfacePointSchema, { expiry: '2023-07-21', strike: 4100, vol: 0.2 })).toEqual([
+      { path: '(root)', message: spelling('vol') },
+    ]);
+    expect(issuesOf(SurfacePointSchema, { expiry: '21/07/2023', strike: 4100 })).toEqual([
+      { path: 'expiry', message: 'pass a date as YYYY-MM-DD, e.g. 2023-06-09' },
+    ]);
+    expect(issuesOf(SurfacePointSchema, { expiry: '2023-07-21' })).toEqual([
+      { path: 'strike', message: 'is required: pass a number' },
+    ]);
+  });
+  it('the chain form: unknown fields at the top, in a row and in a point', () => {
+    expect(issuesOf(SurfaceFromChainSchema, { chain: 'x', valutionDate: '2023-06-09' })).toEqual([
+      { path: '(root)', message: spelling('valutionDate') },
+    ]);
+    expect(issuesOf(SurfaceRequestSchema, { chain: [{ ...row, Bid: 10 }] })).toEqual([
+      { path: 'chain[0]', message: spelling('Bid') },
+    ]);
+    expect(issuesOf(SurfaceRequestSchema, { chain: 'x', points: [{ expiry: '2023-07-21', strik: 4000 }] })).toEqual([
+      { path: 'points[0].strike', message: 'is required: pass a number' },
+      { path: 'points[0]', message: spelling('strik') },
+    ]);
+    expect(issuesOf(SurfaceRequestSchema, { chain: 5 })).toEqual([
+      { path: 'chain', message: 'pass the quotedata CSV text, or rows [{expiry, strike, type, bid, ask}]' },
+    ]);
+    expect(issuesOf(SurfaceRequestSchema, { chain: [] })).toEqual([
+      { path: 'chain', message: 'pass at least one row {expiry, strike, type, bid, ask}' },
+    ]);
+  });
+  it('the index form: unknown fields at the top and among the indices; a missing form says what to pass', () => {
+    expect(issuesOf(SurfaceFromIndicesSchema, { ...indices, rates: 0.05 })).toEqual([
+      { path: '(root)', message: spelling('rates') },
+    ]);
+    expect(issuesOf(SurfaceRequestSchema, { ...indices, indices: { vix: 13.83, vix3M: 16.96 } })).toEqual([
+      { path: 'indices', message: spelling('vix3M') },
+    ]);
+    expect(issuesOf(SurfaceRequestSchema, { ...indices, rate: 5 })).toEqual([
+      { path: 'rate', message: 'rates are decimals; pass 0.05 for 5%, not 5' },
+    ]);
+    const empty = issuesOf(SurfaceRequestSchema, {});
+    expect(empty.map((i) => i.path)).toEqual(['valuationDate', 'spot', 'indices']);
+    expect(empty[0]!.message).toBe('is required: pass a date as YYYY-MM-DD');
+    expect(empty[2]!.message).toMatch(/^pass the Cboe indices in vol points/);
+    expect(issuesOf(SurfaceRequestSchema, null)).toEqual([{ path: '(root)', message: 'expected an object, got null' }]);
   });
 });

@@ -72,9 +72,29 @@ describe('moveSpxSurface', () => {
   });
 });
 
-function batchOf(
-  rows: { call: boolean; S: number; K: number; T: number; v: number; r: number; q: number }[],
-): BatchInput {
+type Row = { call: boolean; S: number; K: number; T: number; v: number; r: number; q: number };
+
+/**
+ * The batch against the single-call API: prices within 1e-12 relative (they go through the same
+ * branches of the Black kernel; the far out-of-the-money ones differ by the rounding of
+ * e^(−d2²/2) = (F/K)·e^(−d1²/2)), Greeks within 1e-12 relative, or absolute below 1.
+ */
+function expectSameGreeks(
+  out: ReturnType<typeof batchOutput>,
+  i: number,
+  g: ReturnType<typeof bsGreeks>,
+  what: string,
+): void {
+  const p = out.price[i]!;
+  expect(Math.abs(p - g.price), `price of ${what}`).toBeLessThanOrEqual(1e-12 * g.price + 1e-300);
+  for (const f of ['delta', 'gamma', 'vega', 'theta', 'rho'] as const) {
+    const a = out[f][i]!;
+    const b = g[f];
+    expect(Math.abs(a - b), `${f} of ${what}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(b)));
+  }
+}
+
+function batchOf(rows: Row[]): BatchInput {
   return {
     isCall: Uint8Array.from(rows, (x) => (x.call ? 1 : 0)),
     spot: Float64Array.from(rows, (x) => x.S),
@@ -113,17 +133,35 @@ describe('bsGreeksBatch', () => {
             rate: x.r,
             divYield: x.q,
           });
-          for (const f of ['price', 'delta', 'gamma', 'vega', 'theta', 'rho'] as const) {
-            const a = out[f][i]!;
-            const b = g[f];
-            expect(Math.abs(a - b), `${f} of ${JSON.stringify(x)}`).toBeLessThanOrEqual(
-              1e-10 * Math.max(1, Math.abs(b)) + 1e-300,
-            );
-          }
+          expectSameGreeks(out, i, g, JSON.stringify(x));
         });
       }),
       { numRuns: 200 },
     );
+  });
+  it('equals bsGreeks on a chain listed expiry by expiry (options sharing years, rate and yield)', () => {
+    const rows: Row[] = [];
+    for (const days of [1, 2, 7, 30, 91, 365, 730])
+      for (let K = 2000; K <= 8000; K += 125)
+        for (const call of [true, false])
+          rows.push({ call, S: 4500, K, T: days / 365, v: 0.1 + (0.25 * (8000 - K)) / 6000, r: 0.045, q: 0.013 });
+    rows.push({ ...rows[0]!, r: 0.05 }, { ...rows[0]!, q: 0.02 }, { ...rows[0]! });
+    const input = batchOf(rows);
+    const out = batchOutput(rows.length);
+    checkBatch(input, out);
+    bsGreeksBatch(input, out);
+    rows.forEach((x, i) => {
+      const g = bsGreeks({
+        type: x.call ? 'call' : 'put',
+        spot: x.S,
+        strike: x.K,
+        years: x.T,
+        vol: x.v,
+        rate: x.r,
+        divYield: x.q,
+      });
+      expectSameGreeks(out, i, g, JSON.stringify(x));
+    });
   });
   it('checkBatch names the array and index of a bad value', () => {
     const input = batchOf([
@@ -132,5 +170,9 @@ describe('bsGreeksBatch', () => {
     ]);
     expect(errorOf(() => checkBatch(input, batchOutput(2))).field).toBe('vol[1]');
     expect(errorOf(() => checkBatch(input, batchOutput(1))).field).toBe('out.price');
+    const tiny = batchOf([{ call: true, S: 4500, K: 4400, T: 1e-290, v: 1e-10, r: 0, q: 0 }]);
+    const e = errorOf(() => checkBatch(tiny, batchOutput(1)));
+    expect(e.field).toBe('vol[0]');
+    expect(e.fix).toMatch(/bsGreeks/);
   });
 });

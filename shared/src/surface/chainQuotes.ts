@@ -1,0 +1,140 @@
+/**
+ * The quotes of an option chain as both layouts import them: one quoted option, the quotes left
+ * out (counted), the settlement of each option root and the time to it, and the cell readers the
+ * two parsers share (each bad cell reported with its line and column).
+ */
+import { invalidInput } from '../errors';
+import { parseIsoDate } from '../dates';
+import type { CsvRecord } from './csv';
+
+export type Settlement = 'AM' | 'PM';
+
+/** One quoted option (bid > 0, ask > bid: the quotes that survive import). */
+export interface ChainQuote {
+  /** Option root: SPX (AM-settled), SPXW (PM-settled), VIX, ... */
+  root: string;
+  /** Expiry date, ISO. */
+  expiry: string;
+  settlement: Settlement;
+  strike: number;
+  type: 'call' | 'put';
+  bid: number;
+  ask: number;
+  /** 1-based line of the source text (0 for rows passed as objects: their index + 1). */
+  line: number;
+}
+
+/** Quotes left out at import, counted (never guessed at). */
+export interface DroppedQuotes {
+  /** bid 0 (or empty): no buyer, no mid to trust. */
+  zeroBid: number;
+  /** bid above ask. */
+  crossed: number;
+  /** bid equal to ask (no width to weigh the quote by). */
+  locked: number;
+}
+
+export interface ParsedChain {
+  /** "Standard & Poors 500 Index", or null for a plain table. */
+  underlying: string | null;
+  /** Spot (Last) from the quotedata header, or the caller's; null when unknown. */
+  spot: number | null;
+  /** The date of the quotes' session, ISO. */
+  valuationDate: string;
+  /** Minutes after midnight, US Eastern wall clock, of the quotes (960 = the 16:00 close). */
+  valuationMinutes: number;
+  /** The stamp line as found in the file, or null. */
+  stamp: string | null;
+  quotes: ChainQuote[];
+  dropped: DroppedQuotes;
+  /** Strike rows (quotedata) or table rows read. */
+  rowsRead: number;
+}
+
+/** Minutes after midnight (Eastern) of the settlement value: 09:30 open (AM, SOQ) or 16:00 close. */
+export const SETTLEMENT_MINUTES: Readonly<Record<Settlement, number>> = Object.freeze({ AM: 570, PM: 960 });
+
+/** Known roots and their settlement. */
+const ROOT_SETTLEMENT: Readonly<Record<string, Settlement>> = Object.freeze({
+  SPX: 'AM',
+  SPXW: 'PM',
+  SPXPM: 'PM',
+  XSP: 'PM',
+  VIX: 'AM',
+  VIXW: 'AM',
+});
+
+const MINUTES_PER_YEAR = 365 * 1440;
+
+/**
+ * Time from the quotes to an expiry's settlement, in years (ACT/365 on the Eastern wall clock;
+ * a daylight-saving change in between shifts it by at most one hour).
+ */
+export function yearsToSettlement(
+  valuationDate: string,
+  valuationMinutes: number,
+  expiry: string,
+  settlement: Settlement,
+): number {
+  const days = parseIsoDate('expiry', expiry) - parseIsoDate('valuationDate', valuationDate);
+  return (days * 1440 + SETTLEMENT_MINUTES[settlement] - valuationMinutes) / MINUTES_PER_YEAR;
+}
+
+/** A price cell: empty means 0 (Cboe leaves no-bid cells at 0); anything else must be a number ≥ 0. */
+export function priceCell(r: CsvRecord, col: number, name: string): number {
+  const raw = r.cells[col] ?? '';
+  if (raw === '') return 0;
+  const x = Number(raw);
+  if (!Number.isFinite(x) || x < 0) {
+    throw invalidInput(
+      `chain line ${r.line} column ${col + 1} (${name})`,
+      `is ${JSON.stringify(raw)}, not a price`,
+      'pass a price in index points (≥ 0), or leave the cell empty for no quote',
+    );
+  }
+  return x;
+}
+
+export function strikeCell(r: CsvRecord, col: number, name: string): number {
+  const raw = r.cells[col] ?? '';
+  const x = Number(raw);
+  if (raw === '' || !Number.isFinite(x) || x <= 0) {
+    throw invalidInput(
+      `chain line ${r.line} column ${col + 1} (${name})`,
+      `is ${JSON.stringify(raw)}, not a strike`,
+      'pass the strike in index points (> 0)',
+    );
+  }
+  return x;
+}
+
+/** Keep a quote if it has a bid and a positive width; count it otherwise. */
+export function admit(quotes: ChainQuote[], dropped: DroppedQuotes, q: ChainQuote): void {
+  if (!(q.bid > 0)) dropped.zeroBid++;
+  else if (q.bid > q.ask) dropped.crossed++;
+  else if (q.bid === q.ask) dropped.locked++;
+  else quotes.push(q);
+}
+
+export function settlementOf(root: string, field: string): Settlement {
+  const s = ROOT_SETTLEMENT[root];
+  if (!s) {
+    throw invalidInput(
+      field,
+      `has option root ${JSON.stringify(root)}, whose settlement time is not known here`,
+      `pass options on ${Object.keys(ROOT_SETTLEMENT).join(', ')}, or the plain table with a settlement column`,
+    );
+  }
+  return s;
+}
+
+export function emptyChain(field: string): never {
+  throw invalidInput(field, 'is empty', 'pass the quotedata CSV text or a table with expiry, strike, type, bid, ask');
+}
+
+/** A table cell as trimmed text (objects as JSON, so a message shows what was passed). */
+export function cellString(x: unknown): string {
+  if (x === null || x === undefined) return '';
+  if (typeof x === 'string') return x.trim();
+  return typeof x === 'number' || typeof x === 'boolean' || typeof x === 'bigint' ? String(x) : JSON.stringify(x);
+}

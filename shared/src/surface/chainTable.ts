@@ -1,0 +1,178 @@
+/** The plain chain table {expiry, strike, type, bid, ask}: CSV text with a header, or rows as objects. */
+import { invalidInput } from '../errors';
+import { parseIsoDate, toIsoDate } from '../dates';
+import { isBlank, readCsv } from './csv';
+import {
+  admit,
+  cellString,
+  emptyChain,
+  settlementOf,
+  type ChainQuote,
+  type DroppedQuotes,
+  type ParsedChain,
+  type Settlement,
+} from './chainQuotes';
+
+/** One row of the plain table. */
+export interface ChainRow {
+  expiry: string;
+  strike: number;
+  type: 'call' | 'put' | 'C' | 'P';
+  bid: number;
+  ask: number;
+  /** Option root (default SPXW). */
+  root?: string;
+  /** AM or PM (default: from the root). */
+  settlement?: Settlement;
+}
+
+export interface ChainTableOptions {
+  /** Date of the quotes, ISO. */
+  valuationDate: string;
+  /** Minutes after midnight Eastern of the quotes (default 960, the 16:00 close). */
+  valuationMinutes?: number;
+  /** Spot, when known. */
+  spot?: number;
+}
+
+const TABLE_COLUMNS = ['expiry', 'strike', 'type', 'bid', 'ask'] as const;
+
+function tableRowFrom(
+  get: (name: string) => unknown,
+  where: (name: string) => string,
+  line: number,
+  valuationDay: number,
+): ChainQuote {
+  const expiry = get('expiry');
+  let iso: string;
+  if (typeof expiry === 'number' && Number.isInteger(expiry) && expiry > 20000 && expiry < 100000) {
+    iso = toIsoDate(expiry - 25569); // an Excel serial
+  } else {
+    iso = cellString(expiry);
+    parseIsoDate(where('expiry'), iso);
+  }
+  if (parseIsoDate(where('expiry'), iso) < valuationDay) {
+    throw invalidInput(where('expiry'), `is ${iso}, before the valuation date`, 'drop expired options from the chain');
+  }
+  const num = (name: 'strike' | 'bid' | 'ask'): number => {
+    const raw = get(name);
+    const x = typeof raw === 'number' ? raw : raw === '' || raw === undefined || raw === null ? NaN : Number(raw);
+    const ok = name === 'strike' ? x > 0 : x >= 0;
+    if (!Number.isFinite(x) || !ok) {
+      throw invalidInput(
+        where(name),
+        `is ${JSON.stringify(raw) ?? 'missing'}, not a ${name === 'strike' ? 'strike' : 'price'}`,
+        name === 'strike'
+          ? 'pass the strike in index points (> 0)'
+          : 'pass a price in index points (≥ 0; 0 for no bid)',
+      );
+    }
+    return x;
+  };
+  const rawType = cellString(get('type')).toLowerCase();
+  const type = rawType === 'call' || rawType === 'c' ? 'call' : rawType === 'put' || rawType === 'p' ? 'put' : null;
+  if (!type) {
+    throw invalidInput(
+      where('type'),
+      `is ${JSON.stringify(get('type'))}, not an option type`,
+      'pass call or put (C or P)',
+    );
+  }
+  const rawRoot = get('root');
+  const root = rawRoot === undefined || rawRoot === '' ? 'SPXW' : cellString(rawRoot).toUpperCase();
+  const rawSettlement = get('settlement');
+  let settlement: Settlement;
+  if (rawSettlement === undefined || rawSettlement === '') settlement = settlementOf(root, where('root'));
+  else {
+    const s = cellString(rawSettlement).toUpperCase();
+    if (s !== 'AM' && s !== 'PM') {
+      throw invalidInput(
+        where('settlement'),
+        `is ${JSON.stringify(rawSettlement)}`,
+        'pass AM (settled at the open) or PM (at the close)',
+      );
+    }
+    settlement = s;
+  }
+  return { root, expiry: iso, settlement, strike: num('strike'), type, bid: num('bid'), ask: num('ask'), line };
+}
+
+/**
+ * Parses the plain table: CSV text whose header names the columns expiry, strike, type, bid, ask
+ * (any order, any case; optional root and settlement), or rows as objects. Expiry as ISO date or
+ * an Excel serial; type call/put or C/P; root defaults to SPXW (PM-settled).
+ *
+ * @throws AlvhError `invalid_input` naming the line (or row) and column of the first bad cell
+ * @example
+ * parseChainTable('expiry,strike,type,bid,ask\n2023-07-21,4300,put,60.1,60.6', { valuationDate: '2023-06-09' });
+ */
+export function parseChainTable(table: string | readonly ChainRow[], options: ChainTableOptions): ParsedChain {
+  const valuationDay = parseIsoDate('valuationDate', options?.valuationDate);
+  const valuationMinutes = options.valuationMinutes ?? 960;
+  if (!Number.isInteger(valuationMinutes) || valuationMinutes < 0 || valuationMinutes >= 1440) {
+    throw invalidInput(
+      'valuationMinutes',
+      `is ${valuationMinutes}`,
+      'pass minutes after midnight Eastern, 0-1439 (960 = 16:00)',
+    );
+  }
+  if (options.spot !== undefined && !(Number.isFinite(options.spot) && options.spot > 0)) {
+    throw invalidInput('spot', `is ${options.spot}`, 'pass the index level (> 0) or leave it out');
+  }
+  const quotes: ChainQuote[] = [];
+  const dropped: DroppedQuotes = { zeroBid: 0, crossed: 0, locked: 0 };
+  let rowsRead = 0;
+  if (typeof table === 'string') {
+    if (table.trim() === '') emptyChain('chain');
+    const records = readCsv(table, 'chain').filter((r) => !isBlank(r));
+    const header = records[0]!.cells.map((c) => c.toLowerCase());
+    for (const name of TABLE_COLUMNS) {
+      if (!header.includes(name)) {
+        throw invalidInput(
+          `chain line ${records[0]!.line}`,
+          `is the header ${JSON.stringify(records[0]!.cells.join(','))}, which has no ${name} column`,
+          'pass a header naming expiry, strike, type, bid and ask (or the Cboe quotedata file unchanged)',
+        );
+      }
+    }
+    for (const r of records.slice(1)) {
+      rowsRead++;
+      const get = (name: string): unknown => {
+        const i = header.indexOf(name);
+        return i < 0 ? undefined : (r.cells[i] ?? '');
+      };
+      const where = (name: string): string => `chain line ${r.line} column ${header.indexOf(name) + 1} (${name})`;
+      admit(quotes, dropped, tableRowFrom(get, where, r.line, valuationDay));
+    }
+  } else if (Array.isArray(table)) {
+    table.forEach((row, i) => {
+      rowsRead++;
+      if (typeof row !== 'object' || row === null) {
+        throw invalidInput(
+          `chain[${i}]`,
+          `is ${JSON.stringify(row)}, not a row`,
+          'pass {expiry, strike, type, bid, ask}',
+        );
+      }
+      const get = (name: string): unknown => (row as unknown as { [k: string]: unknown })[name];
+      admit(
+        quotes,
+        dropped,
+        tableRowFrom(get, (name) => `chain[${i}].${name}`, i + 1, valuationDay),
+      );
+    });
+  } else {
+    throw invalidInput('chain', `is ${typeof table}`, 'pass CSV text or an array of {expiry, strike, type, bid, ask}');
+  }
+  if (rowsRead === 0) emptyChain('chain');
+  return {
+    underlying: null,
+    spot: options.spot ?? null,
+    valuationDate: toIsoDate(valuationDay),
+    valuationMinutes,
+    stamp: null,
+    quotes,
+    dropped,
+    rowsRead,
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * CSV is read by {@link readCsv}, RFC 4180 in 60 lines. csv-parse (sync API) was tried first: it
+ * read the 1.5 MB quotedata file in 0.9-2.1 s here, against about 20 ms for this reader, and a
+ * chain is pasted and refitted interactively; the quoting rules needed (quoted fields with
+ * commas, as in "Date: February 5 2022, 8:09 PM EST", doubled quotes, CRLF) are few.
+ */
+import { invalidInput } from '../errors';
+
+export interface CsvRecord {
+  cells: string[];
+  line: number;
+}
+
+/**
+ * RFC 4180 CSV: fields separated by commas, optionally in double quotes (a doubled quote inside
+ * stands for one), records ended by LF or CRLF; cells trimmed; a leading BOM ignored. Each record
+ * keeps the 1-based line it starts on, for error messages.
+ */
+export function readCsv(text: string, field: string): CsvRecord[] {
+  const out: CsvRecord[] = [];
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const n = text.length;
+  let line = 1;
+  while (i < n) {
+    const cells: string[] = [];
+    const startLine = line;
+    for (;;) {
+      let cell: string;
+      while (i < n && (text[i] === ' ' || text[i] === '\t')) i++;
+      if (text[i] === '"') {
+        let j = i + 1;
+        let buf = '';
+        for (;;) {
+          const q = text.indexOf('"', j);
+          if (q < 0) {
+            throw invalidInput(
+              `${field} line ${startLine}`,
+              'has a quoted field that is never closed',
+              'close every opening double quote (a quote inside a field is written twice)',
+            );
+          }
+          buf += text.slice(j, q);
+          if (text[q + 1] === '"') {
+            buf += '"';
+            j = q + 2;
+          } else {
+            j = q + 1;
+            break;
+          }
+        }
+        for (let c = i; c < j; c++) if (text.charCodeAt(c) === 10) line++;
+        i = j;
+        while (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') i++;
+        cell = buf.trim();
+      } else {
+        let j = i;
+        while (j < n) {
+          const c = text.charCodeAt(j);
+          if (c === 44 || c === 10 || c === 13) break;
+          j++;
+        }
+        cell = text.slice(i, j).trim();
+        i = j;
+      }
+      cells.push(cell);
+      if (i < n && text[i] === ',') {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (text[i] === '\r') i++;
+    if (text[i] === '\n') i++;
+    line++;
+    out.push({ cells, line: startLine });
+  }
+  return out;
+}
+
+export function isBlank(r: CsvRecord): boolean {
+  return r.cells.every((c) => c === '');
+}

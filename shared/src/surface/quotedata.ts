@@ -1,0 +1,223 @@
+/** Cboe's delayed-quotes "quotedata" CSV layout. */
+import { invalidInput } from '../errors';
+import { dayFromYmd, toIsoDate, weekdayOf } from '../dates';
+import { isBlank, readCsv } from './csv';
+import {
+  admit,
+  emptyChain,
+  priceCell,
+  settlementOf,
+  strikeCell,
+  type ChainQuote,
+  type DroppedQuotes,
+  type ParsedChain,
+} from './chainQuotes';
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+function monthIndex(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3).toLowerCase());
+}
+
+/** "Mon Feb 07 2022" → 2022-02-07, or null. */
+function parseCboeExpiry(s: string, cache: Map<string, string | null>): string | null {
+  let v = cache.get(s);
+  if (v === undefined) {
+    v = parseCboeExpiryText(s);
+    cache.set(s, v);
+  }
+  return v;
+}
+
+function parseCboeExpiryText(s: string): string | null {
+  const m = /^\s*[A-Za-z]{3}\s+([A-Za-z]{3})\s+(\d{1,2})\s+(\d{4})\s*$/.exec(s);
+  if (!m) return null;
+  const mo = monthIndex(m[1]!);
+  if (mo < 0) return null;
+  return toIsoDate(dayFromYmd(Number(m[3]), mo + 1, Number(m[2])));
+}
+
+/**
+ * The quotedata stamp, "Date: February 5 2022, 8:09 PM EST" or "Date: 9 June 2023, 1:40 PM EDT",
+ * to the session the quotes belong to: during trading hours (09:30-16:15 on a weekday) the stamp
+ * itself; otherwise the quotes are the last session's closing quotes, valued at its 16:00 close
+ * (exchange holidays are not known here: a stamp on a holiday would need the table form).
+ */
+function parseStamp(line: number, s: string): { valuationDate: string; valuationMinutes: number } {
+  const m =
+    /Date:\s*(?:([A-Za-z]+)\s+(\d{1,2})|(\d{1,2})\s+([A-Za-z]+))\s+(\d{4}),?\s+(\d{1,2}):(\d{2})\s*(AM|PM)/i.exec(s);
+  const monthName = m ? (m[1] ?? m[4]!) : '';
+  const mo = monthIndex(monthName);
+  if (!m || mo < 0) {
+    throw invalidInput(
+      `chain line ${line}`,
+      `is ${JSON.stringify(s)}, not the quotedata date line ("Date: February 5 2022, 8:09 PM EST")`,
+      'pass the file as downloaded from Cboe (3 header lines), or the plain table with a valuationDate',
+    );
+  }
+  let day = dayFromYmd(Number(m[5]), mo + 1, Number(m[2] ?? m[3]));
+  let hour = Number(m[6]) % 12;
+  if (m[8]!.toUpperCase() === 'PM') hour += 12;
+  let minutes = hour * 60 + Number(m[7]);
+  const weekday = weekdayOf(day); // 0 = Sunday
+  const inSession = weekday >= 1 && weekday <= 5 && minutes >= 570 && minutes <= 975;
+  if (!inSession) {
+    if (!(weekday >= 1 && weekday <= 5 && minutes > 975)) {
+      do day -= 1;
+      while (weekdayOf(day) === 0 || weekdayOf(day) === 6);
+    }
+    minutes = 960;
+  }
+  return { valuationDate: toIsoDate(day), valuationMinutes: minutes };
+}
+
+/** Header names of the quotedata layout, in order. */
+const QUOTEDATA_HEADER = [
+  'Expiration Date',
+  'Calls',
+  'Last Sale',
+  'Net',
+  'Bid',
+  'Ask',
+  'Volume',
+  'IV',
+  'Delta',
+  'Gamma',
+  'Open Interest',
+  'Strike',
+  'Puts',
+  'Last Sale',
+  'Net',
+  'Bid',
+  'Ask',
+  'Volume',
+  'IV',
+  'Delta',
+  'Gamma',
+  'Open Interest',
+];
+
+const C = { expiry: 0, callSymbol: 1, callBid: 4, callAsk: 5, strike: 11, putSymbol: 12, putBid: 15, putAsk: 16 };
+
+/**
+ * Parses Cboe's quotedata CSV: a title line ("Standard & Poors 500 Index,Last: 4500.5298,..."),
+ * a stamp line ("Date: ..."), the header, then one row per expiry and strike with the call's and
+ * the put's fields either side of the strike. The option root and expiry come from the symbols
+ * (SPXW220207C02400000) and are checked against the Expiration Date column.
+ *
+ * @param text the file's text
+ * @returns the quotes with bid > 0 and ask > bid, and the counts of those left out
+ * @throws AlvhError `invalid_input` naming the line and column of the first bad cell, or the
+ *   missing header line
+ * @example
+ * const chain = parseQuotedata(readFileSync('spx_quotedata.csv', 'utf8'));
+ * chain.valuationDate; // '2022-02-04' (stamped Saturday evening: Friday's closing quotes)
+ */
+export function parseQuotedata(text: string): ParsedChain {
+  if (typeof text !== 'string' || text.trim() === '') emptyChain('chain');
+  const records = readCsv(text, 'chain').filter((r) => !isBlank(r));
+  const headerAt = records.findIndex((r) => r.cells[0] === 'Expiration Date');
+  if (headerAt < 0) {
+    throw invalidInput(
+      'chain',
+      'has no "Expiration Date,Calls,...,Strike,Puts,..." header line (not the Cboe quotedata layout)',
+      'pass the CSV as downloaded from Cboe delayed quotes, or a table with the header expiry,strike,type,bid,ask',
+    );
+  }
+  const header = records[headerAt]!;
+  for (let i = 0; i < QUOTEDATA_HEADER.length; i++) {
+    if (header.cells[i] !== QUOTEDATA_HEADER[i]) {
+      throw invalidInput(
+        `chain line ${header.line} column ${i + 1}`,
+        `is ${JSON.stringify(header.cells[i] ?? '')}, expected ${JSON.stringify(QUOTEDATA_HEADER[i])}`,
+        'pass the quotedata layout unchanged (22 columns: call fields, Strike, put fields)',
+      );
+    }
+  }
+  const title = headerAt >= 2 ? records[headerAt - 2]! : null;
+  const stampRec = headerAt >= 1 ? records[headerAt - 1]! : null;
+  if (!stampRec) {
+    throw invalidInput(
+      'chain',
+      'has no date line before its header',
+      'pass the file with its 3 header lines, or the plain table with a valuationDate',
+    );
+  }
+  const stamp = stampRec.cells.filter((c) => c !== '').join(', ');
+  const { valuationDate, valuationMinutes } = parseStamp(stampRec.line, stamp);
+  let spot: number | null = null;
+  const last = title?.cells.find((c) => /^Last:/i.test(c));
+  if (last) {
+    const x = Number(last.replace(/^Last:\s*/i, ''));
+    if (Number.isFinite(x) && x > 0) spot = x;
+  }
+  const quotes: ChainQuote[] = [];
+  const dropped: DroppedQuotes = { zeroBid: 0, crossed: 0, locked: 0 };
+  const rows = records.slice(headerAt + 1);
+  const expiryCache = new Map<string, string | null>();
+  for (const r of rows) {
+    if (r.cells.length < QUOTEDATA_HEADER.length) {
+      throw invalidInput(
+        `chain line ${r.line}`,
+        `has ${r.cells.length} columns, expected ${QUOTEDATA_HEADER.length}`,
+        'pass the quotedata rows unchanged',
+      );
+    }
+    const expiry = parseCboeExpiry(r.cells[C.expiry]!, expiryCache);
+    if (!expiry) {
+      throw invalidInput(
+        `chain line ${r.line} column 1 (Expiration Date)`,
+        `is ${JSON.stringify(r.cells[C.expiry])}, not a date like "Mon Feb 07 2022"`,
+        'pass the quotedata rows unchanged',
+      );
+    }
+    const strike = strikeCell(r, C.strike, 'Strike');
+    for (const [type, symCol, bidCol, askCol] of [
+      ['call', C.callSymbol, C.callBid, C.callAsk],
+      ['put', C.putSymbol, C.putBid, C.putAsk],
+    ] as const) {
+      const sym = r.cells[symCol]!;
+      const sm = /^([A-Z]+)(\d{2})(\d{2})(\d{2})([CP])\d+$/.exec(sym);
+      const where = `chain line ${r.line} column ${symCol + 1} (${type === 'call' ? 'Calls' : 'Puts'})`;
+      if (!sm) {
+        throw invalidInput(
+          where,
+          `is ${JSON.stringify(sym)}, not an option symbol like SPXW220207C02400000`,
+          'pass the quotedata rows unchanged',
+        );
+      }
+      const symExpiry = `20${sm[2]}-${sm[3]}-${sm[4]}`;
+      if (symExpiry !== expiry || (sm[5] === 'C') !== (type === 'call')) {
+        throw invalidInput(
+          where,
+          `is ${sym}, which does not match the row's expiry ${expiry} and ${type} side`,
+          'pass the quotedata rows unchanged',
+        );
+      }
+      const root = sm[1]!;
+      admit(quotes, dropped, {
+        root,
+        expiry,
+        settlement: settlementOf(root, where),
+        strike,
+        type,
+        bid: priceCell(r, bidCol, 'Bid'),
+        ask: priceCell(r, askCol, 'Ask'),
+        line: r.line,
+      });
+    }
+  }
+  if (rows.length === 0) {
+    throw invalidInput('chain', 'has a header but no option rows', 'pass the whole quotedata file');
+  }
+  return {
+    underlying: title?.cells[0] ?? null,
+    spot,
+    valuationDate,
+    valuationMinutes,
+    stamp,
+    quotes,
+    dropped,
+    rowsRead: rows.length,
+  };
+}
