@@ -19,7 +19,8 @@ import {
 import { drawdownSpot, scenarioLossKernel, shockedFutureKernel, stressedVixKernel } from '../method/stress';
 import { type Policy } from '../schemas/policy';
 import { resolveDynamics, type Dynamics, type DynamicsParams } from './dynamics';
-import { LogVixModel, type LogVixPath } from './model/logVixModel';
+import { LogVixModel } from './model/logVixModel';
+import type { LogVixPath } from './model/logVixPath';
 import { CALIBRATED } from './model/calibrated';
 import type { ScenarioBook } from './scenarioBook';
 import {
