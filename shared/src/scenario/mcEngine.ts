@@ -12,7 +12,8 @@ import { OPTION_MULTIPLIER } from '../book/index';
 import { cutToBudget } from '../method/index';
 import { tailSizeConstants, tailTarget, type TailEngine } from './mcTail';
 import { resolveDynamics, type Dynamics, type DynamicsParams } from './dynamics';
-import { LogVixModel, type LogVixPath } from './model/logVixModel';
+import { LogVixModel } from './model/logVixModel';
+import type { LogVixPath } from './model/logVixPath';
 import { CALIBRATED } from './model/calibrated';
 import type { ScenarioBook } from './scenarioBook';
 import {

@@ -12,7 +12,7 @@ import { noSolution } from '../errors';
 import { OPTION_MULTIPLIER } from '../book/index';
 import { curveShiftTriggerFires, cutToBudget, daysTriggerFires } from '../method/index';
 import { JointPath } from './dynamics';
-import { LogVixPath } from './model/logVixModel';
+import { LogVixPath } from './model/logVixPath';
 import { PathDraws } from './philox';
 import { legPrice, legsSettling } from './pathPricer';
 import { MonteCarloCancelled, PROGRESS_EVERY, type MonteCarloPartial, type MonteCarloSetup } from './mcTypes';

@@ -3,7 +3,7 @@
  * from the history beside the repository; see docs/calibration.md for the fit and its checks.
  * Do not edit by hand: rerun the calibration.
  */
-import type { LogVixParams } from './logVixModel';
+import type { LogVixParams } from './logVixParams';
 
 export interface CalibratedModel {
   params: LogVixParams;
@@ -19,28 +19,29 @@ export const CALIBRATED: CalibratedModel = {
     realizedToImplied: 0.85,
     spxPremium: 0.06,
     volFloor: 0.2,
-    logLevel: 2.745,
-    kappaFast: 5.90625,
-    kappaSlow: 0.991406,
+    logLevel: 2.77,
+    kappaFast: 8.06836,
+    kappaFastPricing: 3.4436,
+    kappaSlow: 1.11877,
     slowShare: 0.5,
     volRef: 0.85,
-    jumpIntensity: 4.53845,
-    jumpMeanLog: 0.13125,
-    bigJumpShare: 0.04375,
-    bigJumpMeanLog: 0.358594,
-    spxJumpPerLogJump: 0.183105,
-    volSlope: 0.213439,
+    jumpIntensity: 5.0625,
+    jumpMeanLog: 0.147656,
+    bigJumpShare: 0.046875,
+    bigJumpMeanLog: 0.50625,
+    spxJumpPerLogJump: 0.15625,
+    volSlope: 0.23037,
   },
   fittedOn: {
-    vix: '1990-01-02..2014-12-31',
-    vvix: '2007-01-03..2014-12-31',
-    vxFutures: '2007-04-02..2014-12-31',
-    spx: '2007-04-02..2014-12-31',
+    vix: '1990-01-02..2020-12-31',
+    vvix: '2007-01-03..2020-12-31',
+    vxFutures: '2007-04-02..2020-12-31',
+    spx: '2007-04-02..2020-12-31',
   },
   checkedOn: {
-    vix: '2015-01-02..2026-07-22',
-    vvix: '2015-01-02..2026-07-22',
-    vxFutures: '2015-01-02..2021-12-23',
-    spx: '2015-01-02..2026-04-02',
+    vix: '2021-01-04..2026-07-22',
+    vvix: '2021-01-04..2026-07-22',
+    vxFutures: '2021-01-04..2021-12-23',
+    spx: '2021-01-04..2026-04-02',
   },
 };

@@ -7,7 +7,9 @@
  * same starting VIX values, so each bucket's mix of levels is history's.
  */
 import { PathDraws } from '../philox';
-import { LogVixModel, LogVixPath, type LogVixParams } from './logVixModel';
+import { LogVixModel } from './logVixModel';
+import { LogVixPath } from './logVixPath';
+import type { LogVixParams } from './logVixParams';
 
 /** Starting VIX buckets [lo, hi). */
 export const VIX_BUCKETS: readonly (readonly [number, number])[] = [
@@ -26,6 +28,16 @@ export interface DayValue {
   day: number;
   value: number;
 }
+
+/**
+ * A model cell's starting state: the VIX alone (the slow factor at its expectation given the VIX,
+ * as a run without history starts) or with the slow factor read from the history before that day
+ * ({@link filterSlow}).
+ */
+export type CellStart = number | { vix: number; slow: number };
+
+const startVix = (s: CellStart): number => (typeof s === 'number' ? s : s.vix);
+const startSlow = (s: CellStart): number | undefined => (typeof s === 'number' ? undefined : s.slow);
 
 /** The VIX distribution of one cell. */
 export interface VixCell {
@@ -131,9 +143,10 @@ export function historyVixCells(
   vix: readonly DayValue[],
   from: number,
   to: number,
-): { cells: VixCell[][]; starts: number[][] } {
+): { cells: VixCell[][]; starts: number[][]; startDays: number[][] } {
   const cells: VixCell[][] = [];
   const starts: number[][] = [];
+  const startDays: number[][] = [];
   for (const b of VIX_BUCKETS) {
     const row: VixCell[] = [];
     for (const h of HORIZONS) {
@@ -143,13 +156,13 @@ export function historyVixCells(
       row.push(vixCell(ends));
     }
     cells.push(row);
-    starts.push(
-      vix
-        .filter((x) => x.day >= from && x.day <= to - HORIZONS[HORIZONS.length - 1]! && inBucket(x.value, b))
-        .map((x) => x.value),
+    const sel = vix.filter(
+      (x) => x.day >= from && x.day <= to - HORIZONS[HORIZONS.length - 1]! && inBucket(x.value, b),
     );
+    starts.push(sel.map((x) => x.value));
+    startDays.push(sel.map((x) => x.day));
   }
-  return { cells, starts };
+  return { cells, starts, startDays };
 }
 
 /**
@@ -161,17 +174,19 @@ export function historySpxCells(
   vix: readonly DayValue[],
   from: number,
   to: number,
-): { cells: SpxCell[]; starts: number[][] } {
+): { cells: SpxCell[]; starts: number[][]; startDays: number[][] } {
   const vixByDay = new Map(vix.map((x) => [x.day, x.value]));
   const pairs = horizonPairs(spx, SPX_HORIZON, from, to).filter(([i]) => vixByDay.has(spx[i]!.day));
   const cells: SpxCell[] = [];
   const starts: number[][] = [];
+  const startDays: number[][] = [];
   for (const b of [...VIX_BUCKETS, [0, 1e9] as const]) {
     const sel = pairs.filter(([i]) => inBucket(vixByDay.get(spx[i]!.day)!, b));
     cells.push(spxCell(sel.map(([i, j]) => spx[j]!.value / spx[i]!.value - 1)));
     starts.push(sel.map(([i]) => vixByDay.get(spx[i]!.day)!));
+    startDays.push(sel.map(([i]) => spx[i]!.day));
   }
-  return { cells, starts };
+  return { cells, starts, startDays };
 }
 
 /** Least-squares slope of y on x (with intercept). */
@@ -206,9 +221,9 @@ export function slopeThroughOrigin(x: ArrayLike<number>, y: ArrayLike<number>): 
 }
 
 /** Every k-th element, at most `max` of them (evenly spaced), so a bucket's mix is kept. */
-export function thin(xs: readonly number[], max: number): number[] {
+export function thin<T>(xs: readonly T[], max: number): T[] {
   if (xs.length <= max) return [...xs];
-  const out: number[] = [];
+  const out: T[] = [];
   for (let i = 0; i < max; i++) out.push(xs[Math.floor(((i + 0.5) * xs.length) / max)]!);
   return out;
 }
@@ -228,8 +243,8 @@ export interface SimulateOptions {
  */
 export function modelCells(
   params: LogVixParams,
-  vixStarts: readonly (readonly number[])[],
-  spxStarts: readonly (readonly number[])[],
+  vixStarts: readonly (readonly CellStart[])[],
+  spxStarts: readonly (readonly CellStart[])[],
   opts: SimulateOptions,
 ): { vix: VixCell[][]; spx: SpxCell[] } {
   const draws = new PathDraws();
@@ -238,8 +253,16 @@ export function modelCells(
   const vix: VixCell[][] = vixStarts.map((starts) => {
     const ends = HORIZONS.map(() => new Float64Array(starts.length * opts.pathsPerStart));
     let k = 0;
-    for (const v0 of starts) {
-      const model = new LogVixModel(params, { spot: 100, vix: v0, rate: 0, divYield: 0, horizonDays: H, tableDays: H });
+    for (const s0 of starts) {
+      const model = new LogVixModel(params, {
+        spot: 100,
+        vix: startVix(s0),
+        rate: 0,
+        divYield: 0,
+        horizonDays: H,
+        tableDays: H,
+        slowStart: startSlow(s0),
+      });
       const path = new LogVixPath(model);
       for (let j = 0; j < opts.pathsPerStart; j++, k++) {
         path.reset();
@@ -257,14 +280,15 @@ export function modelCells(
   const spx: SpxCell[] = spxStarts.map((starts) => {
     const rets = new Float64Array(starts.length * opts.pathsPerStart);
     let k = 0;
-    for (const v0 of starts) {
+    for (const s0 of starts) {
       const model = new LogVixModel(params, {
         spot: 100,
-        vix: v0,
+        vix: startVix(s0),
         rate: 0,
         divYield: 0,
         horizonDays: SPX_HORIZON,
         tableDays: SPX_HORIZON,
+        slowStart: startSlow(s0),
       });
       const path = new LogVixPath(model);
       for (let j = 0; j < opts.pathsPerStart; j++, k++) {
@@ -296,7 +320,7 @@ export const RESPONSE_TENORS: readonly number[] = [30, 45, 60];
  */
 export function modelResponse(
   params: LogVixParams,
-  starts: readonly number[],
+  starts: readonly CellStart[],
   opts: SimulateOptions,
 ): { beta: number[]; windows: number } {
   const draws = new PathDraws();
@@ -305,7 +329,8 @@ export function modelResponse(
   const dcm: number[][] = RESPONSE_TENORS.map(() => []);
   const W = RESPONSE_WINDOW_DAYS;
   const maxTenor = RESPONSE_TENORS[RESPONSE_TENORS.length - 1]!;
-  for (const v0 of starts) {
+  for (const s0 of starts) {
+    const v0 = startVix(s0);
     const model = new LogVixModel(params, {
       spot: 100,
       vix: v0,
@@ -313,6 +338,7 @@ export function modelResponse(
       divYield: 0,
       horizonDays: W,
       tableDays: maxTenor,
+      slowStart: startSlow(s0),
     });
     const path = new LogVixPath(model);
     const cm0 = RESPONSE_TENORS.map((d) => model.constantMaturityRealWorld(d, model.fast0, model.slow0));

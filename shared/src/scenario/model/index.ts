@@ -1,16 +1,18 @@
 export {
+  DT,
   LOG_VIX_REF,
   MEASURES,
-  LogVixModel,
-  LogVixPath,
   checkLogVixParams,
   jumpMean,
   logVixVariance,
+  pricingKappaFast,
   slowGivenVix,
   type LogVixParams,
-  type LogVixStart,
   type Measure,
-} from './logVixModel';
+} from './logVixParams';
+export { LogVixModel, type LogVixStart } from './logVixModel';
+export { LogVixPath } from './logVixPath';
+export { JUMP_SDS, filterSlow, type VixClose } from './logVixFilter';
 export { CALIBRATED, type CalibratedModel } from './calibrated';
 export {
   HORIZONS,
@@ -31,6 +33,7 @@ export {
   spxCell,
   thin,
   vixCell,
+  type CellStart,
   type DayValue,
   type SimulateOptions,
   type SpxCell,

@@ -16,7 +16,10 @@
  * E[exp(u_f X' + u_s Y') | X, Y] is exponential-affine in (X, Y); iterating it gives the model's own
  * conditional expectation E[VIX_T | X_t, Y_t] = exp(c(t, T) + U_f[n]·X_t + U_s[n]·Y_t), n = T − t,
  * exactly for the discrete scheme the paths follow (the floor aside). That is the VX future of
- * expiry T at the path state ({@link LogVixModel.conditionalVix}).
+ * expiry T at the path state ({@link LogVixModel.conditionalVix}), computed at the pricing speed
+ * κ_f^Q (`kappaFastPricing`) of the fast factor: the risk-neutral paths revert at κ_f^Q, so there it
+ * is their own expectation; the real-world paths revert at κ_f, and the futures they see are the
+ * pricing measure's expectation at their state, as a market with a variance risk premium prices them.
  *
  * SPX: ln S ← ln S + m·Δ − ½σ²Δ + σ√Δ·(ρ z₁ + √(1 − ρ²) z₂) − c·J·1{jump} − ln(1 − p + p·E[e^(−cJ)]),
  * σ = VIX/100 · realizedToImplied at the start of the step, so E[S_t] = S₀e^(m t) exactly, with
@@ -24,51 +27,18 @@
  */
 import { invalidInput } from '../../errors';
 import { checkFinite, checkInteger, checkPositive, checkRange, checkRate } from '../../validate';
-import type { PathDraws } from '../philox';
-
-/** One calendar day in years (ACT/365). */
-const DT = 1 / 365;
-const SQRT_DT = Math.sqrt(DT);
-/** The reference level of the vol-of-vol function: ln 20. */
-export const LOG_VIX_REF = Math.log(20);
-
-/** Which measure the paths follow. */
-export type Measure = 'real-world' | 'risk-neutral';
-export const MEASURES: readonly Measure[] = ['real-world', 'risk-neutral'];
-
-/** The model's parameters (fitted by `npm run calibrate`; units in each field's doc). */
-export interface LogVixParams {
-  /** μ: the constant part of ln VIX in the real-world measure (long-run ln VIX less the jumps' mean). */
-  logLevel: number;
-  /** Mean-reversion speed of the fast factor κ_f (per year). */
-  kappaFast: number;
-  /** Mean-reversion speed of the slow factor κ_s (per year), below κ_f. */
-  kappaSlow: number;
-  /** w: the share of the diffusion shock carried by the slow factor, in [0, 1]. */
-  slowShare: number;
-  /** s₂₀: vol of log VIX at VIX = 20 (per √year, e.g. 0.9 for 90%). */
-  volRef: number;
-  /** b: slope of the variance of log VIX in ln VIX (s² = s₂₀² + b(ln VIX − ln 20)). */
-  volSlope: number;
-  /** Lowest vol of log VIX (per √year); only binds far below any VIX seen. */
-  volFloor: number;
-  /** λ: up-jumps per year. */
-  jumpIntensity: number;
-  /** η: mean of the ordinary up-jump of ln VIX (exponential), e.g. 0.15 (VIX × 1.16 on average). */
-  jumpMeanLog: number;
-  /** q: the share of jumps that are large, in [0, 1]. */
-  bigJumpShare: number;
-  /** η₂: mean of a large up-jump of ln VIX (exponential, below 1 so that E[VIX] is finite). */
-  bigJumpMeanLog: number;
-  /** c: SPX log drop per unit of log-VIX jump (a jump of J in ln VIX moves SPX by e^(−cJ)). */
-  spxJumpPerLogJump: number;
-  /** ρ: correlation of SPX and VIX diffusion shocks (−0.7 by default). */
-  rho: number;
-  /** SPX vol over VIX: σ_SPX = VIX/100 · realizedToImplied (0.85 by default). */
-  realizedToImplied: number;
-  /** Real-world SPX expected return above r − q (per year, continuous); unused in risk-neutral. */
-  spxPremium: number;
-}
+import {
+  DT,
+  LOG_VIX_REF,
+  MEASURES,
+  checkLogVixParams,
+  jumpMean,
+  jumpMgf,
+  pricingKappaFast,
+  slowGivenVix,
+  type LogVixParams,
+  type Measure,
+} from './logVixParams';
 
 /** The market a run starts from. */
 export interface LogVixStart {
@@ -93,73 +63,7 @@ export interface LogVixStart {
    */
   curve?: (days: number) => number;
   /** Slow factor at t = 0 (log points); default: its expectation given today's VIX ({@link slowGivenVix}). */
-  slowStart?: number;
-}
-
-/** Check every parameter; the field names the offending one. */
-export function checkLogVixParams(p: LogVixParams, field = 'model'): LogVixParams {
-  checkRange(`${field}.logLevel`, p.logLevel, Math.log(5), Math.log(60));
-  checkRange(`${field}.kappaFast`, p.kappaFast, 0.01, 200);
-  checkRange(`${field}.kappaSlow`, p.kappaSlow, 0.001, 50);
-  if (p.kappaSlow >= p.kappaFast) {
-    throw invalidInput(
-      `${field}.kappaSlow`,
-      `is ${p.kappaSlow}, not below kappaFast ${p.kappaFast}`,
-      'pass a slow speed below the fast one',
-    );
-  }
-  checkRange(`${field}.slowShare`, p.slowShare, 0, 1);
-  checkRange(`${field}.volRef`, p.volRef, 0.01, 5);
-  checkRange(`${field}.volSlope`, p.volSlope, -2, 2);
-  checkRange(`${field}.volFloor`, p.volFloor, 0.01, p.volRef);
-  checkRange(`${field}.jumpIntensity`, p.jumpIntensity, 0, 365);
-  checkRange(`${field}.jumpMeanLog`, p.jumpMeanLog, 0, 0.5);
-  checkRange(`${field}.bigJumpShare`, p.bigJumpShare, 0, 1);
-  checkRange(`${field}.bigJumpMeanLog`, p.bigJumpMeanLog, 0, 0.9);
-  checkRange(`${field}.spxJumpPerLogJump`, p.spxJumpPerLogJump, 0, 2);
-  checkRange(`${field}.rho`, p.rho, -1, 1);
-  checkRange(`${field}.realizedToImplied`, p.realizedToImplied, 0, 5);
-  checkRange(`${field}.spxPremium`, p.spxPremium, -0.5, 0.5);
-  return p;
-}
-
-/** Variance of log VIX (per year) at ln VIX = x, floored. */
-export function logVixVariance(p: LogVixParams, x: number): number {
-  const v = p.volRef * p.volRef + p.volSlope * (x - LOG_VIX_REF);
-  const f = p.volFloor * p.volFloor;
-  return v > f ? v : f;
-}
-
-/** Mean up-jump of ln VIX: the mixture's q·η₂ + (1 − q)·η. */
-export function jumpMean(p: LogVixParams): number {
-  return p.bigJumpShare * p.bigJumpMeanLog + (1 - p.bigJumpShare) * p.jumpMeanLog;
-}
-
-/** E[e^(aJ)] of the jump mixture (a·η₂ < 1 and a·η < 1). */
-function jumpMgf(p: LogVixParams, a: number): number {
-  return p.bigJumpShare / (1 - a * p.bigJumpMeanLog) + (1 - p.bigJumpShare) / (1 - a * p.jumpMeanLog);
-}
-
-/**
- * E[Y | X + Y = d]: the slow factor's expectation given the total deviation d = ln VIX − μ, under the
- * stationary law of the real-world factors (diffusion at s₂₀, jumps in the fast factor only).
- *
- * @example
- * slowGivenVix(params, Math.log(35)); // a share of (ln 35 − μ − E[X]) in log points
- */
-export function slowGivenVix(p: LogVixParams, logVix: number): number {
-  const s2 = p.volRef * p.volRef;
-  const wf = 1 - p.slowShare;
-  const ws = p.slowShare;
-  const q = p.bigJumpShare;
-  const jumpSecond = 2 * (q * p.bigJumpMeanLog ** 2 + (1 - q) * p.jumpMeanLog ** 2);
-  const jumpVar = (p.jumpIntensity * jumpSecond) / (2 * p.kappaFast);
-  const varF = (wf * wf * s2) / (2 * p.kappaFast) + jumpVar;
-  const varS = (ws * ws * s2) / (2 * p.kappaSlow);
-  const cov = (wf * ws * s2) / (p.kappaFast + p.kappaSlow);
-  const meanF = (p.jumpIntensity * jumpMean(p)) / p.kappaFast;
-  const beta = (varS + cov) / (varF + varS + 2 * cov);
-  return beta * (logVix - p.logLevel - meanF);
+  slowStart?: number | undefined;
 }
 
 /**
@@ -229,7 +133,10 @@ export class LogVixModel {
       throw invalidInput('measure', `is ${JSON.stringify(measure)}`, `pass one of ${MEASURES.join(', ')}`);
     }
     this.measure = measure;
-    this.phiFast = Math.exp(-p.kappaFast * DT);
+    // The paths revert at κ_f (real-world) or κ_f^Q (risk-neutral); the futures are always the
+    // expectation at κ_f^Q, so in the risk-neutral measure they are the paths' own expectation.
+    const phiPricing = Math.exp(-pricingKappaFast(p) * DT);
+    this.phiFast = measure === 'risk-neutral' ? phiPricing : Math.exp(-p.kappaFast * DT);
     this.phiSlow = Math.exp(-p.kappaSlow * DT);
     this.wFast = 1 - p.slowShare;
     this.wSlow = p.slowShare;
@@ -270,7 +177,7 @@ export class LogVixModel {
         );
       }
       this.jumpTerm[n] = Math.log(1 - prob + prob * jumpMgf(p, uf));
-      this.loadFast[n] = this.phiFast * uf + h * p.volSlope;
+      this.loadFast[n] = phiPricing * uf + h * p.volSlope;
       this.loadSlow[n] = this.phiSlow * us + h * p.volSlope;
     }
 
@@ -381,95 +288,5 @@ export class LogVixModel {
    */
   constantMaturityRealWorld(days: number, fast: number, slow: number): number {
     return Math.exp(this.constRealWorld[days]! + this.loadFast[days]! * fast + this.loadSlow[days]! * slow);
-  }
-}
-
-/**
- * One path of the model: the factors, ln S and the day. Advance it one day with that day's draws
- * ({@link PathDraws}: z₁ drives VIX, z₂ the SPX's own noise, u₁ the jump, u₂ its size). The same shape
- * as the engine's `JointPath`: `reset()`, `advance(draws, sign)`, `vix`, `spot`, `jumped`. No
- * allocation per step.
- */
-export class LogVixPath {
-  fast = 0;
-  slow = 0;
-  logSpot = 0;
-  /** ln VIX now. */
-  logVix = 0;
-  /** VIX now (index points). */
-  vix = 0;
-  /** Days advanced since reset. */
-  day = 0;
-  /** Whether the last step had a jump. */
-  jumped = false;
-
-  constructor(private readonly m: LogVixModel) {
-    this.reset();
-  }
-
-  reset(): void {
-    const m = this.m;
-    this.fast = m.fast0;
-    this.slow = m.slow0;
-    this.logSpot = Math.log(m.spot);
-    this.logVix = Math.log(m.vix);
-    this.vix = m.vix;
-    this.day = 0;
-    this.jumped = false;
-  }
-
-  get spot(): number {
-    return Math.exp(this.logSpot);
-  }
-
-  /** Put the path at a state: day, the two factors and SPX (to continue paths from a state). */
-  setState(day: number, fast: number, slow: number, spot: number): void {
-    const m = this.m;
-    checkInteger('day', day, 0);
-    if (day > m.tableDays) {
-      throw invalidInput('day', `is ${day}, beyond the model's ${m.tableDays} days`, 'pass a day within tableDays');
-    }
-    this.day = day;
-    this.fast = checkFinite('fast', fast);
-    this.slow = checkFinite('slow', slow);
-    this.logSpot = Math.log(checkPositive('spot', spot));
-    this.logVix = m.mu[day]! + fast + slow;
-    this.vix = Math.exp(this.logVix);
-    this.jumped = false;
-  }
-
-  /** One day; `sign` = −1 for the antithetic twin (normals negated, jump draws shared). */
-  advance(r: PathDraws, sign: number): void {
-    const m = this.m;
-    const p = m.params;
-    let s2 = m.varBase + m.varSlope * this.logVix;
-    if (s2 < m.varFloor) s2 = m.varFloor;
-    const z1 = sign * r.z1;
-    const e = Math.sqrt(s2) * SQRT_DT * z1;
-    let fast = m.phiFast * this.fast + m.wFast * e;
-    const slow = m.phiSlow * this.slow + m.wSlow * e;
-    const sigma = this.vix * m.volScale;
-    let logS =
-      this.logSpot + m.spxDrift - 0.5 * sigma * sigma * DT + sigma * SQRT_DT * (p.rho * z1 + m.rhoBar * sign * r.z2);
-    if (r.u1 < m.jumpProb) {
-      // The mixture by one uniform: u₂ < q picks a large jump, and u₂/q (or (u₂ − q)/(1 − q)) is
-      // again uniform on (0, 1) for its size.
-      const u = r.u2;
-      const q = p.bigJumpShare;
-      const y = u < q ? -p.bigJumpMeanLog * Math.log(u / q) : -p.jumpMeanLog * Math.log((u - q) / (1 - q));
-      fast += y;
-      logS -= p.spxJumpPerLogJump * y;
-      this.jumped = true;
-    } else {
-      this.jumped = false;
-    }
-    const day = this.day + 1;
-    this.day = day;
-    this.fast = fast;
-    this.slow = slow;
-    this.logSpot = logS;
-    const lx = m.mu[day < m.mu.length ? day : m.mu.length - 1]! + fast + slow;
-    this.logVix = lx;
-    this.vix = Math.exp(lx);
   }
 }

@@ -17,10 +17,14 @@ import {
 import { PathDraws } from '@alvh/shared/scenario';
 import { errorOf } from '../../../helpers/errors';
 
-/** A parameter set with every feature strong: steep vol of vol, frequent and large jumps. */
+/**
+ * A parameter set with every feature strong: steep vol of vol, frequent and large jumps, and futures
+ * priced at a fast-factor speed (5) well below the real-world one (9).
+ */
 const P: LogVixParams = {
   logLevel: Math.log(17),
   kappaFast: 9,
+  kappaFastPricing: 5,
   kappaSlow: 0.8,
   slowShare: 0.4,
   volRef: 0.9,
@@ -35,6 +39,9 @@ const P: LogVixParams = {
   realizedToImplied: 0.85,
   spxPremium: 0.05,
 };
+
+/** The same with the pricing speed equal to the real-world one: the futures are the paths' own expectation. */
+const P_SAME: LogVixParams = { ...P, kappaFastPricing: P.kappaFast };
 
 const START: LogVixStart = { spot: 6000, vix: 16, rate: 0.04, divYield: 0.013, horizonDays: 90 };
 
@@ -91,6 +98,10 @@ describe('LogVixModel inputs', () => {
     expect(errorOf(() => new LogVixModel({ ...P, kappaSlow: 12 }, START)).field).toBe('model.kappaSlow');
     expect(errorOf(() => new LogVixModel({ ...P, volRef: Number.NaN }, START)).field).toBe('model.volRef');
     expect(errorOf(() => new LogVixModel({ ...P, bigJumpShare: 1.5 }, START)).field).toBe('model.bigJumpShare');
+    expect(errorOf(() => new LogVixModel({ ...P, kappaFastPricing: 0.5 }, START)).field).toBe('model.kappaFastPricing');
+    expect(errorOf(() => new LogVixModel({ ...P, kappaFastPricing: Number.NaN }, START)).field).toBe(
+      'model.kappaFastPricing',
+    );
     expect(errorOf(() => new LogVixModel(P, { ...START, vix: Infinity })).field).toBe('vix');
     expect(errorOf(() => new LogVixModel(P, { ...START, horizonDays: 0 })).field).toBe('horizonDays');
     const rn = errorOf(() => new LogVixModel(P, { ...START, measure: 'risk-neutral' }));
@@ -107,8 +118,10 @@ describe('LogVixModel inputs', () => {
 
   it('ships calibrated parameters that pass its own checks, with the date ranges they came from', () => {
     expect(() => new LogVixModel(CALIBRATED.params, START)).not.toThrow();
-    expect(CALIBRATED.fittedOn.vix).toMatch(/^1990-01-02\.\.2014-12-\d\d$/);
-    expect(CALIBRATED.checkedOn.vix).toMatch(/^2015-01-0\d\.\.2026-/);
+    expect(CALIBRATED.fittedOn.vix).toMatch(/^1990-01-02\.\.2020-12-\d\d$/);
+    expect(CALIBRATED.checkedOn.vix).toMatch(/^2021-01-0\d\.\.2026-/);
+    // The futures are priced as more persistent than the real-world paths revert.
+    expect(CALIBRATED.params.kappaFastPricing).toBeLessThan(CALIBRATED.params.kappaFast);
   });
 
   it('starts at today’s VIX, splitting the deviation between the factors', () => {
@@ -122,7 +135,7 @@ describe('LogVixModel inputs', () => {
 
 describe('the futures a path sees', () => {
   it('are today’s curve at t = 0 in both measures, and the model’s expectation times a fixed term premium after', () => {
-    const rw = new LogVixModel(P, { ...START, curve: contango });
+    const rw = new LogVixModel(P_SAME, { ...START, curve: contango });
     const rn = new LogVixModel(P, { ...START, measure: 'risk-neutral', curve: contango });
     for (const T of [5, 30, 58, 120]) {
       expect(rw.future(0, T, rw.fast0, rw.slow0)).toBeCloseTo(contango(T), 10);
@@ -133,7 +146,7 @@ describe('the futures a path sees', () => {
     expect(rw.future(10, 30, 0.5, 0.1)).toBe(e * rw.termPremium[20]!);
     expect(rw.termPremium[20]).toBeGreaterThan(1); // a contango curve above the model's mean from 16
     // Without a curve the real-world future is the model's own expectation.
-    const bare = new LogVixModel(P, START);
+    const bare = new LogVixModel(P_SAME, START);
     expect(bare.future(10, 30, 0.5, 0.1)).toBe(bare.conditionalVix(10, 30, 0.5, 0.1));
   });
 });
@@ -180,9 +193,11 @@ describe('the conditional expectation E[VIX_T | state] against Monte Carlo', () 
       start: { ...START, vix: 35, measure: 'risk-neutral', curve: backwardation },
     },
   ];
+  // Real-world paths revert at κ_f: with the pricing speed equal to it the futures are their own
+  // expectation. Risk-neutral paths revert at the pricing speed κ_f^Q = 5, below κ_f = 9.
   for (const { name, start } of cases) {
     it(`${name}: from day 0 and from a state reached on day 20`, () => {
-      const model = new LogVixModel(P, start);
+      const model = new LogVixModel(start.measure === 'risk-neutral' ? P : P_SAME, start);
       for (const T of [7, 30, 60]) {
         const ends = new Float64Array(PATHS);
         run(model, 5, 0, PATHS, T, (j, p) => (ends[j] = p.vix));
@@ -201,6 +216,24 @@ describe('the conditional expectation E[VIX_T | state] against Monte Carlo', () 
       }
     });
   }
+
+  it('real-world paths revert faster than the futures price: a spike’s futures sit above the paths’ mean', () => {
+    const priced = new LogVixModel(P, START);
+    const own = new LogVixModel(P_SAME, START);
+    const from = { day: 20, fast: own.fast0 + 0.6, slow: own.slow0, spot: 5500 };
+    const ends = new Float64Array(PATHS);
+    run(priced, 8, 0, PATHS, 25, (j, p) => (ends[j] = p.vix), from);
+    const mc = moments(ends);
+    // The real-world paths are the same under both pricing speeds; their mean is the own expectation.
+    const f = own.conditionalVix(from.day, 45, from.fast, from.slow);
+    expect(Math.abs(mc.mean - f), `MC ${mc.mean} ± ${mc.se}, formula ${f}`).toBeLessThan(3 * mc.se);
+    // The priced future is well above it (the fast factor decays at 5 rather than 9 a year).
+    const q = priced.conditionalVix(from.day, 45, from.fast, from.slow);
+    expect(q - f).toBeGreaterThan(20 * mc.se);
+    // The loadings differ by the two decays (the vol-of-vol terms are alike to 0.01).
+    const gap = Math.exp((-5 * 25) / 365) - Math.exp((-9 * 25) / 365);
+    expect(Math.abs(priced.loadFast[25]! - own.loadFast[25]! - gap)).toBeLessThan(0.01);
+  });
 
   it('is monotone in each factor and reverts towards the long-run level with the horizon', () => {
     const model = new LogVixModel(P, START);
