@@ -144,6 +144,14 @@ export function mergeFrontier(parts: readonly FrontierPartial[]): FrontierPartia
         'merge only chunks of one run',
       );
     }
+    const lengths = [p.spxEnd.length, p.condor.length, ...p.hedges.map((h) => h.length)];
+    if (lengths.some((l) => l !== p.pathCount)) {
+      throw invalidInput(
+        `parts[${k}]`,
+        `has per-path arrays of ${lengths.join(', ')} numbers for ${p.pathCount} paths`,
+        'merge chunks as the frontier answered them (?partial=true), unchanged',
+      );
+    }
     if (p.firstPath !== next) {
       throw invalidInput(
         `parts[${k}].firstPath`,
