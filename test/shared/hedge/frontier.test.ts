@@ -7,6 +7,7 @@ import {
   frontierSetup,
   mergeFrontier,
   plan,
+  planGapWords,
   runFrontierChunk,
   runMonteCarloChunk,
   summarizeFrontier,
@@ -95,6 +96,20 @@ describe('budget frontier on the 2026-11-20 plan (4,000 paths, seed 11)', () => 
       errorOf(() => mergeFrontier([a, runFrontierChunk({ ...RUN, seed: 12, firstPath: 1500, pathCount: 2500 })])).field,
     ).toBe('parts[1]');
     expect(errorOf(() => mergeFrontier([a, a])).field).toBe('parts[1].firstPath');
+  });
+
+  it('says in words where the plan sits on its frontier, after the gap the plan states', () => {
+    const pl = plan(PLAN_INPUT);
+    const words = planGapWords(pl, f);
+    expect(words.startsWith(pl.structures.summary)).toBe(true);
+    const usd = (x: number) => `$${Math.round(x).toLocaleString('en-US')}`;
+    expect(words).toContain(
+      `the plan's ${usd(f.plan.cost)} of hedges leave ${usd(f.plan.cvar95Down)} against ${usd(f.unhedged.cvar95Down)} unhedged`,
+    );
+    expect(words).toContain(`the literal rule (${usd(f.rule.cost)} uncapped)`);
+    expect(words).toMatch(/Covering 50% of the \$[\d,]+ drawdown loss costs \$[\d,]+ with /);
+    expect(planGapWords(pl)).toBe(pl.structures.summary);
+    expect(errorOf(() => planGapWords({ ...pl, valuationDate: '2026-11-19' }, f)).field).toBe('frontier');
   });
 
   it('is reproducible from its seed, and another seed gives other paths', () => {
