@@ -13,6 +13,7 @@ export const RESULT_TYPES = [
   'PlanResult',
   'StressResult',
   'MonteCarloResult',
+  'FrontierAnswer',
   'ReplayAnswer',
   'HealthResult',
   'SurfaceResult',

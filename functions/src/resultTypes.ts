@@ -6,6 +6,9 @@
  * described from their zod schema by the OpenAPI builder.
  */
 import type {
+  FrontierComponent,
+  FrontierMarker,
+  FrontierPoint,
   MonteCarloSummary,
   Plan,
   ReplayCampaign,
@@ -74,3 +77,42 @@ export interface MonteCarloResult {
 // A named interface (not an alias or a re-export), which the schema generator finds by name.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface SurfaceResult extends SurfaceResponse {}
+
+/** The answer of POST /api/frontier (FrontierResult; `partial` with ?partial=true, its arrays as numbers). */
+export interface FrontierAnswer {
+  valuationDate: string;
+  paths: number;
+  seed: number;
+  firstPath: number;
+  pathCount: number;
+  horizonDays: number;
+  measure: 'real-world' | 'risk-neutral';
+  /** What "SPX falls" means: SPX at the horizon below SPX on the valuation date. */
+  downDefinition: string;
+  downPaths: number;
+  /** What the literal rule's tail costs, USD (the top of the default ladder). */
+  literalTailCost: number;
+  /** The book's loss in the drawdown scenario, unhedged, USD. */
+  loss: number;
+  maxLoss: number;
+  unhedged: { cvar95Down: number; drawdownLoss: number; worstAnalogLoss: number };
+  points: FrontierPoint[];
+  plan: FrontierMarker;
+  rule: FrontierMarker;
+  components: FrontierComponent[];
+  /** The merged chunk (only with ?partial=true): per-path arrays in path order. */
+  partial?: {
+    seed: number;
+    paths: number;
+    firstPath: number;
+    pathCount: number;
+    horizonDays: number;
+    antithetic: boolean;
+    measure: 'real-world' | 'risk-neutral';
+    spot0: number;
+    frame: Record<string, unknown>;
+    spxEnd: number[];
+    condor: number[];
+    hedges: number[][];
+  };
+}

@@ -4,8 +4,22 @@
  * (localHost.ts) dispatches to the same rows, and the OpenAPI document is generated from them.
  */
 import pkg from '../package.json' with { type: 'json' };
-import { MonteCarloInputSchema, PlanInputSchema, ReplayInputSchema, StressGridInputSchema } from '@alvh/shared';
-import { MONTECARLO_EXAMPLE, PLAN_EXAMPLE, REPLAY_EXAMPLE, STRESS_EXAMPLE, SURFACE_EXAMPLE } from './handlers/examples';
+import {
+  FrontierInputSchema,
+  MonteCarloInputSchema,
+  PlanInputSchema,
+  ReplayInputSchema,
+  StressGridInputSchema,
+} from '@alvh/shared';
+import {
+  FRONTIER_EXAMPLE,
+  MONTECARLO_EXAMPLE,
+  PLAN_EXAMPLE,
+  REPLAY_EXAMPLE,
+  STRESS_EXAMPLE,
+  SURFACE_EXAMPLE,
+} from './handlers/examples';
+import { frontierHandler } from './handlers/frontier';
 import { healthResponse } from './handlers/health';
 import { monteCarloHandler } from './handlers/montecarlo';
 import { planHandler } from './handlers/plan';
@@ -155,6 +169,40 @@ const montecarlo = defineJsonRoute(
   monteCarloHandler,
 );
 
+const frontierRoute = defineJsonRoute(
+  {
+    name: 'frontier',
+    route: 'frontier',
+    authLevel: 'function',
+    summary: 'Budget frontier: downside risk bought per hedge dollar',
+    description:
+      'For a `plan` input and a ladder of hedge budgets (`budgets`, default 11 from 0 to what the literal 1.8× tail costs), ' +
+      'the overlay share and tail structure that leave the least CVaR 95 of the book on the Monte Carlo paths where SPX ends ' +
+      'below its start, with the drawdown scenario’s loss and the worst historical analog’s loss beside it; the plan and the ' +
+      'literal rule are marked on the same paths. Every budget is scored on the same paths (seeded); more budget never ' +
+      'gives more risk. Send `firstPath`/`pathCount` for one chunk (`?partial=true` adds its per-path arrays; chunks merge ' +
+      'exactly with mergeFrontier). Runs on the worker pool in path chunks. Limits: paths, path-steps and ' +
+      'budgets × paths × steps × legs per call (422 says to chunk).',
+    request: { schemaName: 'FrontierInput', schema: FrontierInputSchema, example: FRONTIER_EXAMPLE },
+    query: [
+      {
+        name: 'partial',
+        description: '`true` adds the merged per-path arrays (`partial`) for merging chunks run elsewhere',
+        schema: { type: 'string', enum: ['true', 'false'], default: 'false' },
+      },
+    ],
+    response: {
+      resultType: 'FrontierAnswer',
+      description:
+        '`points` [{budget, structure, split, tailUnits, overlayUnits, cost, cvar95Down, drawdownLoss, worstAnalogLoss, carried}] ' +
+        'in budget order, `plan` and `rule` (marked points with the cheapest frontier point that matches them), `unhedged`, ' +
+        '`downPaths`, `downDefinition`, `components` (premium and scenario gain per unit), USD.',
+    },
+    heavy: true,
+  },
+  frontierHandler,
+);
+
 const surface = defineJsonRoute(
   {
     name: 'surface',
@@ -182,7 +230,16 @@ const surface = defineJsonRoute(
 );
 
 /** Every endpoint, in the order the documentation lists them. */
-export const routes: readonly Route[] = [health, openapi, planRoute, surface, stress, montecarlo, replayRoute];
+export const routes: readonly Route[] = [
+  health,
+  openapi,
+  planRoute,
+  surface,
+  stress,
+  montecarlo,
+  frontierRoute,
+  replayRoute,
+];
 
 /** The route for a path below `/api` (`plan`, `openapi.json`), if any. */
 export function findRoute(path: string): Route | undefined {

@@ -84,6 +84,7 @@ const EXPECTED_IDS = [
   'VOL',
   'ORDERS',
   'STRUCTURES',
+  'FRONTIER',
 ];
 
 describe('registration', () => {
@@ -956,6 +957,26 @@ describe('every argument of every function', () => {
         ['quantity', 1],
         ['capital', 1_000_000],
       ],
+    ],
+    FRONTIER: [
+      [
+        ['date', d],
+        ['spx', 2351.1],
+        ['vix', 36.07],
+        ['rate', 0.024],
+        ['VX1', 25.9],
+        ['VX2', 23.325],
+        ['expiry', e],
+        ['k1', 1750],
+        ['k2', 1800],
+        ['k3', 2850],
+        ['k4', 2900],
+        ['quantity', 1],
+        ['capital', 1_000_000],
+      ],
+      [[0, 1000, 5000]],
+      600,
+      3,
     ],
   };
   /** Parameter names as Excel shows them (functions.json). */

@@ -39,6 +39,7 @@ const SIGNATURES: Record<string, { required: string[]; optional: string[]; spill
   BS: { required: ['type', 'spot', 'strike', 'years', 'vol'], optional: ['rate', 'divYield', 'output'], spill: true },
   BLACK76: { required: ['type', 'future', 'strike', 'years', 'vol'], optional: ['rate', 'output'], spill: true },
   SURFACE: { required: ['chain'], optional: ['valuationDate', 'headers'], spill: true },
+  FRONTIER: { required: ['inputs'], optional: ['budgets', 'paths', 'seed'], spill: true },
   VOL: { required: ['surface', 'expiry', 'strike'], optional: ['valuationDate'], spill: true },
   IV: {
     required: ['type', 'price', 'underlying', 'strike', 'years'],

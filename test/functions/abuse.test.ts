@@ -477,6 +477,7 @@ describe('docs/examples', () => {
     ['plan', 'plan'],
     ['stress', 'stress'],
     ['montecarlo', 'montecarlo'],
+    ['frontier', 'frontier'],
     ['surface', 'surface'],
     ['plan-positions', 'plan'],
   ])('docs/examples/%s.json is answered 200', async (name, route) => {

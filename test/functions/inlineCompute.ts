@@ -11,7 +11,7 @@ export function inlineCompute(): ComputeRunner & { jobs: ComputeJob[] } {
     jobs,
     run: async (job, payload) => {
       jobs.push(job);
-      return runJob(job === 'montecarlo' ? 'montecarlo-chunk' : job, payload);
+      return runJob(job === 'montecarlo' ? 'montecarlo-chunk' : job === 'frontier' ? 'frontier-chunk' : job, payload);
     },
     close: async () => {},
   };

@@ -3,7 +3,7 @@
  * the view model, which numbers a trader reads, in what order, with what unit and what sentence
  * beside them (quoting the plan's own policy). No maths beyond unit conversion and ordering.
  */
-import type { Plan, Policy } from '@alvh/shared';
+import { planGapWords, type FrontierResult, type Plan, type Policy } from '@alvh/shared';
 import { formatValue, plainText } from './views';
 import type { PlanRow, PlanTile, PlanView, ValueFormat } from './views';
 
@@ -331,10 +331,11 @@ export function surfaceText(surface: unknown): string | undefined {
 export type PlanHost = 'excel' | 'taskpane';
 
 /**
- * The plan as a trader reads it: tiles, headline, rows with explanations (quoting the policy the
+ * The plan as a trader reads it: tiles, headline, the gap in words (with where the plan sits on
+ * `frontier` when one of the same input is given), rows with explanations (quoting the policy the
  * plan ran with, `p.policy`), audit trail, warnings.
  */
-export function presentPlan(p: Plan, host: PlanHost = 'taskpane'): PlanView {
+export function presentPlan(p: Plan, host: PlanHost = 'taskpane', frontier?: FrontierResult): PlanView {
   const raw: unknown = p;
   const policy = p.policy;
   const rows: PlanRow[] = [];
@@ -381,5 +382,15 @@ export function presentPlan(p: Plan, host: PlanHost = 'taskpane'): PlanView {
   const warnings = ((at(raw, 'warnings') as unknown[] | undefined) ?? [])
     .map(String)
     .map((w) => w.replace('(signals.events)', `(${eventsField})`));
-  return { date: plainText(at(raw, 'valuationDate')), tiles: planTiles(p), headline, rows, audit, warnings };
+  // The gap in words (the plan's structures summary; plans from older answers may lack it).
+  const gap = typeof at(raw, 'structures.summary') === 'string' ? planGapWords(p, frontier) : undefined;
+  return {
+    date: plainText(at(raw, 'valuationDate')),
+    tiles: planTiles(p),
+    headline,
+    ...(gap === undefined ? {} : { gap }),
+    rows,
+    audit,
+    warnings,
+  };
 }

@@ -37,6 +37,11 @@ export interface PlanView {
   tiles: PlanTile[];
   /** One line a trader reads first, e.g. "steep-backwardation: 60% calendar / 40% tail". */
   headline: string;
+  /**
+   * The gap in words: what the literal rule would cost, what the budget buys, the cheapest way to
+   * the stated protection, and where the plan sits on its frontier when one was computed.
+   */
+  gap?: string;
   rows: PlanRow[];
   audit: AuditRow[];
   warnings: string[];

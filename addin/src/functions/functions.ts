@@ -19,3 +19,4 @@ export * from './hedges';
 export * from './plan';
 export * from './surface';
 export * from './orders';
+export * from './frontier';

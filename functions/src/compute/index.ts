@@ -9,4 +9,12 @@ export {
   PoolClosedError,
   type RunOptions,
 } from './pool';
-export { runJob, mergeAndSummarize, errorFromWire, errorToWire, type WorkerJob, type WireError } from './jobs';
+export {
+  runJob,
+  mergeAndSummarize,
+  mergeAndSummarizeFrontierParts,
+  errorFromWire,
+  errorToWire,
+  type WorkerJob,
+  type WireError,
+} from './jobs';

@@ -1,18 +1,23 @@
 /**
  * What a compute worker runs: one unit of work per message, on the shared package. The pool splits
  * a Monte Carlo run into `montecarlo-chunk` units and merges and summarises them with one
- * `montecarlo-merge` unit; `stress`, `replay` and `surface` (a chain parsed and fitted) run whole.
+ * `montecarlo-merge` unit, a frontier into `frontier-chunk` units and one `frontier-merge`; `stress`, `replay` and `surface` (a chain parsed and fitted) run whole.
  */
 import {
   AlvhError,
   buildSurface,
   InputValidationError,
   MonteCarloCancelled,
+  mergeFrontier,
   mergeMonteCarlo,
+  runFrontierChunk,
+  summarizeFrontier,
   replay,
   runMonteCarloChunk,
   stressGrid,
   summarizeMonteCarlo,
+  type FrontierPartial,
+  type FrontierResult,
   type InputIssue,
   type MonteCarloPartial,
   type MonteCarloSummary,
@@ -20,7 +25,8 @@ import {
 } from '@alvh/shared';
 import { NonFiniteResultError } from '../http/jsonSafe';
 
-export type WorkerJob = 'montecarlo-chunk' | 'montecarlo-merge' | 'stress' | 'replay' | 'surface';
+export type WorkerJob =
+  'montecarlo-chunk' | 'montecarlo-merge' | 'frontier-chunk' | 'frontier-merge' | 'stress' | 'replay' | 'surface';
 
 /** The chunks of one run, merged in path order; the summary (null below 2 paths) and, if asked, the arrays. */
 export function mergeAndSummarize(
@@ -30,6 +36,16 @@ export function mergeAndSummarize(
   const merged = mergeMonteCarlo(parts);
   const summary = merged.pathCount >= 2 ? summarizeMonteCarlo(merged) : null;
   return withPartial ? { summary, partial: merged } : { summary };
+}
+
+/** The chunks of one frontier, merged in path order and summarised; with `withPartial`, the merged arrays too. */
+export function mergeAndSummarizeFrontierParts(
+  parts: readonly FrontierPartial[],
+  withPartial: boolean,
+): FrontierResult & { partial?: FrontierPartial } {
+  const merged = mergeFrontier(parts);
+  const result = summarizeFrontier(merged);
+  return withPartial ? { ...result, partial: merged } : result;
 }
 
 export interface JobHooks {
@@ -45,6 +61,12 @@ export function runJob(job: WorkerJob, payload: unknown, hooks: JobHooks = {}): 
     case 'montecarlo-merge': {
       const p = payload as { parts: MonteCarloPartial[]; withPartial: boolean };
       return mergeAndSummarize(p.parts, p.withPartial);
+    }
+    case 'frontier-chunk':
+      return runFrontierChunk(payload, hooks);
+    case 'frontier-merge': {
+      const p = payload as { parts: FrontierPartial[]; withPartial: boolean };
+      return mergeAndSummarizeFrontierParts(p.parts, p.withPartial);
     }
     case 'stress':
       return stressGrid(payload);

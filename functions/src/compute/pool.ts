@@ -4,6 +4,8 @@
  *   progress summed across chunks and cancellation by AbortSignal; the chunks are merged in path
  *   order and summarised on a worker too, so the result is bit-for-bit the single-thread result
  *   (the generator is keyed by path) and the request thread never loops over the paths.
+ * - `frontier`: the budget frontier, chunked over paths the same way (`frontier-chunk` units,
+ *   merged and summarised by one `frontier-merge` unit).
  * - `stress`: the stress grid; `replay`: the historical replay; `surface`: a chain fitted. Each runs whole on one worker; an
  *   abort while they run terminates that worker (a new one replaces it).
  *
@@ -25,15 +27,17 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import {
+  frontierSetup,
   monteCarloSetup,
   parseInput,
+  FrontierInputSchema,
   MonteCarloInputSchema,
   type MonteCarloPartial,
   type MonteCarloSummary,
 } from '@alvh/shared';
 import { errorFromWire, type WireError, type WorkerJob } from './jobs';
 
-export type ComputeJob = 'montecarlo' | 'stress' | 'replay' | 'surface';
+export type ComputeJob = 'montecarlo' | 'frontier' | 'stress' | 'replay' | 'surface';
 
 export interface RunOptions {
   /** Work done and total (Monte Carlo: paths; other jobs: 0/1 then 1/1). */
@@ -141,12 +145,17 @@ function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The operation was aborted', 'AbortError');
 }
 
-/** The buffers of the typed arrays directly inside the partials (moved, not copied, to the merging worker). */
-function buffersOf(parts: readonly MonteCarloPartial[]): ArrayBuffer[] {
+/** The buffers of the typed arrays inside the partials, and in their arrays (moved, not copied, to the merging worker). */
+function buffersOf(parts: readonly object[]): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
+  const add = (v: unknown) => {
+    if (ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer && !out.includes(v.buffer)) out.push(v.buffer);
+  };
   for (const p of parts)
-    for (const v of Object.values(p))
-      if (ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer && !out.includes(v.buffer)) out.push(v.buffer);
+    for (const v of Object.values(p)) {
+      if (Array.isArray(v)) v.forEach(add);
+      else add(v);
+    }
   return out;
 }
 
@@ -186,6 +195,7 @@ export class ComputePool {
   run(job: ComputeJob, payload: unknown, opts: RunOptions = {}): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('the compute pool was closed; create a new one'));
     if (job === 'montecarlo') return this.monteCarlo(payload, opts);
+    if (job === 'frontier') return this.frontier(payload, opts);
     if (job !== 'stress' && job !== 'replay' && job !== 'surface')
       return Promise.reject(new Error(`unknown compute job ${JSON.stringify(job)}`));
     return this.runSingle(job, payload, opts);
@@ -197,14 +207,34 @@ export class ComputePool {
   }
 
   private async monteCarlo(payload: unknown, opts: RunOptions): Promise<unknown> {
-    const { signal, onProgress } = opts;
-    const withPartial = opts.withPartial ?? true;
     if (this.closed) throw new Error('the compute pool was closed; create a new one');
-    if (signal?.aborted) throw abortReason(signal);
+    if (opts.signal?.aborted) throw abortReason(opts.signal);
     // Validate here so bad input fails fast with the shared package's error, before any thread works;
     // the workers get the parsed input only.
     const { run } = monteCarloSetup(payload);
     const parsed = parseInput(MonteCarloInputSchema, payload) as Record<string, unknown>;
+    return await this.chunked(run, parsed, 'montecarlo-chunk', 'montecarlo-merge', opts);
+  }
+
+  /** A frontier: its paths chunked like a Monte Carlo run, merged and summarised on a worker. */
+  private async frontier(payload: unknown, opts: RunOptions): Promise<unknown> {
+    if (this.closed) throw new Error('the compute pool was closed; create a new one');
+    if (opts.signal?.aborted) throw abortReason(opts.signal);
+    const { mc } = frontierSetup(payload);
+    const parsed = parseInput(FrontierInputSchema, payload) as Record<string, unknown>;
+    return await this.chunked(mc.run, parsed, 'frontier-chunk', 'frontier-merge', opts);
+  }
+
+  /** Paths [firstPath, firstPath + pathCount) split into chunk units over the workers, then one merge unit. */
+  private async chunked(
+    run: { firstPath: number; pathCount: number; horizonDays: number },
+    parsed: Record<string, unknown>,
+    chunkJob: WorkerJob,
+    mergeJob: WorkerJob,
+    opts: RunOptions,
+  ): Promise<unknown> {
+    const { signal, onProgress } = opts;
+    const withPartial = opts.withPartial ?? true;
     const perWorkerMin = 1024;
     const byCores = Math.min(this.size * this.chunksPerWorker, Math.ceil(run.pathCount / perWorkerMin));
     const bySteps = Math.ceil((run.pathCount * run.horizonDays) / this.maxChunkPathSteps);
@@ -218,7 +248,7 @@ export class ComputePool {
       const count = Math.min(step, run.firstPath + run.pathCount - f);
       done.push(0);
       const chunkPayload = { ...parsed, firstPath: f, pathCount: count };
-      const { task, promise } = this.makeTask(r, 'montecarlo-chunk', chunkPayload, (d) => {
+      const { task, promise } = this.makeTask(r, chunkJob, chunkPayload, (d) => {
         done[k] = d;
         onProgress?.(
           done.reduce((a, b) => a + b, 0),
@@ -246,9 +276,9 @@ export class ComputePool {
       if (signal?.aborted) throw abortReason(signal);
       const failed = settled.find((s) => s.status === 'rejected');
       if (failed) throw failed.reason;
-      const parts = settled.map((s) => (s as PromiseFulfilledResult<unknown>).value as MonteCarloPartial);
+      const parts = settled.map((s) => (s as PromiseFulfilledResult<unknown>).value as object);
       // Merging and summarising loop over every path: a worker does it, the buffers move there.
-      const { task, promise } = this.makeTask(r, 'montecarlo-merge', { parts, withPartial }, undefined);
+      const { task, promise } = this.makeTask(r, mergeJob, { parts, withPartial }, undefined);
       task.transfer = buffersOf(parts);
       task.json = opts.json ?? false;
       tasks.push(task);

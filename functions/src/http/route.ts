@@ -38,7 +38,14 @@ export interface RouteSpec {
     schemaName?: string;
     schema?: z.ZodType;
     /** The result type whose generated JSON schema describes the 200 answer (src/resultTypes.ts). */
-    resultType?: 'PlanResult' | 'StressResult' | 'MonteCarloResult' | 'ReplayAnswer' | 'HealthResult' | 'SurfaceResult';
+    resultType?:
+      | 'PlanResult'
+      | 'StressResult'
+      | 'MonteCarloResult'
+      | 'ReplayAnswer'
+      | 'HealthResult'
+      | 'SurfaceResult'
+      | 'FrontierAnswer';
     example?: unknown;
   };
   /** Query parameters the route reads (documented in the OpenAPI document). */

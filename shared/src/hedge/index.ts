@@ -62,3 +62,24 @@ export {
   readPositions,
   type PositionsInput,
 } from './schemas';
+export {
+  DEFAULT_FRONTIER_POINTS,
+  DEFAULT_FRONTIER_SPLITS,
+  FRONTIER_CVAR_LEVEL,
+  FrontierInputSchema,
+  MAX_FRONTIER_BUDGETS,
+  MAX_FRONTIER_WORK,
+  checkFrontierWork,
+  type FrontierComponent,
+  type FrontierFrame,
+  type FrontierInput,
+  type FrontierMarker,
+  type FrontierPartial,
+  type FrontierPoint,
+  type FrontierResult,
+  type ParsedFrontierInput,
+} from './frontierTypes';
+export { frontierSetup, type FrontierSetup } from './frontierSetup';
+export { mergeFrontier, runFrontierChunk, runFrontierSetup, type FrontierRunOptions } from './frontierPaths';
+export { DOWN_DEFINITION, frontier, mergeAndSummarizeFrontier, summarizeFrontier } from './frontier';
+export { frontierWords, planGapWords } from './frontierWords';

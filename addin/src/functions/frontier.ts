@@ -1,0 +1,89 @@
+/**
+ * ALVH.FRONTIER (ALVH-METHOD section 10): the budget frontier of the plan's book, a row per budget
+ * with the mix that leaves the least CVaR 95 on the Monte Carlo paths where SPX falls, then the
+ * plan and the literal rule marked on the same paths. Reads the same two-column inputs as
+ * ALVH.PLAN.
+ */
+import { frontier as sharedFrontier, type FrontierMarker, type FrontierPoint } from '@alvh/shared';
+import { isMissing, numberArg, seriesArg } from './args';
+import { excelCall } from './excelErrors';
+import { planFromRange } from './plan';
+
+export const FRONTIER_HEADERS = [
+  'budget (USD)',
+  'structure',
+  'overlay share',
+  'tail units',
+  'overlay units',
+  'cost (USD)',
+  'CVaR95 on down paths (USD)',
+  'drawdown loss (USD)',
+  'worst analog loss (USD)',
+  'marker',
+] as const;
+
+function pointRow(p: FrontierPoint): unknown[] {
+  return [
+    p.budget,
+    p.structure ?? 'none',
+    p.split,
+    p.tailUnits,
+    p.overlayUnits,
+    p.cost,
+    p.cvar95Down,
+    p.drawdownLoss,
+    p.worstAnalogLoss,
+    p.carried ? 'kept from a smaller budget' : '',
+  ];
+}
+
+function markerRow(m: FrontierMarker, label: string): unknown[] {
+  return [
+    m.cost,
+    m.tailContracts > 0 ? 'vix-call' : 'none',
+    '',
+    m.tailContracts,
+    m.overlayUnits,
+    m.cost,
+    m.cvar95Down,
+    m.drawdownLoss,
+    m.worstAnalogLoss,
+    m.matchedBy === null
+      ? label
+      : `${label}; the frontier matches its CVaR for $${Math.round(m.matchedBy.cost).toLocaleString('en-US')}`,
+  ];
+}
+
+/**
+ * The budget frontier: for each hedge budget, the overlay share and tail structure that leave the least CVaR 95 of the book on the Monte Carlo paths where SPX ends lower, with the drawdown and worst analog losses; then the plan and the literal rule on the same paths.
+ * @customfunction FRONTIER FRONTIER
+ * @helpurl https://localhost:3000/help.html#FRONTIER
+ * @param inputs Two columns, name then value, as ALVH.PLAN reads them.
+ * @param [budgets] Budgets in USD (a row or a column). Empty: 11 from 0 to what the literal 1.8x tail costs.
+ * @param [paths] Monte Carlo paths per budget, a whole number from 2; every budget is scored on the same paths (default 20000).
+ * @param [seed] Seed of the paths, a whole number from 0 to 4294967295 (default 1); the same seed gives the same paths per budget and the same frontier.
+ * @returns A header row, one row per budget (ascending), then the plan as sized and the literal rule, marked.
+ */
+export function frontier(inputs: unknown[][], budgets?: unknown, paths?: unknown, seed?: unknown): unknown[][] {
+  return excelCall(
+    () => {
+      let planInput: Record<string, unknown> = {};
+      planFromRange(inputs, (raw) => {
+        planInput = raw;
+      });
+      const f = sharedFrontier({
+        plan: planInput,
+        ...(isMissing(budgets) ? {} : { budgets: seriesArg('budgets', budgets) }),
+        ...(isMissing(paths) ? {} : { paths: numberArg('paths', paths) }),
+        ...(isMissing(seed) ? {} : { seed: numberArg('seed', seed) }),
+      });
+      return [
+        [...FRONTIER_HEADERS],
+        ...f.points.map(pointRow),
+        markerRow(f.plan, 'literal plan (as sized)'),
+        markerRow(f.rule, `literal rule (uncapped, ${f.rule.tailContracts} VIX calls)`),
+      ];
+    },
+    { pathCount: 'paths', firstPath: 'paths' },
+  );
+}

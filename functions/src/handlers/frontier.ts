@@ -1,0 +1,62 @@
+/**
+ * POST /api/frontier: the budget frontier of a plan input, or one chunk of it (`seed`,
+ * `firstPath`, `pathCount`). The input is checked on the request thread (400 with every issue, 422
+ * over the work limit budgets × paths × steps × legs) and the parsed input runs on the worker pool
+ * in path chunks, merged and summarised on a worker. The answer is the frontier itself
+ * (`FrontierResult`); `?partial=true` adds the merged per-path arrays (`partial`), which callers
+ * that fan chunks over several hosts merge with the shared `mergeFrontier` and summarise once.
+ */
+import {
+  FrontierInputSchema,
+  frontierSetup,
+  limitExceeded,
+  parseInput,
+  type FrontierPartial,
+  type FrontierResult,
+} from '@alvh/shared';
+import { runCompute } from '../compute';
+import { mergeAndSummarizeFrontierParts } from '../compute/jobs';
+import { fromCompute, JsonText, type RouteCall } from '../http/route';
+
+/** Most paths whose per-path arrays one answer carries. */
+export const MAX_FRONTIER_PARTIAL_PATHS = 100_000;
+
+export type FrontierResponse = FrontierResult & { partial?: FrontierPartial };
+
+function wantsPartial(call: RouteCall): boolean {
+  return call.request.query.get('partial')?.trim().toLowerCase() === 'true';
+}
+
+function isPartial(v: unknown): v is FrontierPartial {
+  return typeof v === 'object' && v !== null && 'hedges' in v && 'frame' in v && !('points' in v);
+}
+
+export async function frontierHandler(body: unknown, call: RouteCall): Promise<FrontierResponse | JsonText> {
+  const { mc } = frontierSetup(body); // validation and limits, before any work is queued
+  const parsed = parseInput(FrontierInputSchema, body);
+  const withPartial = wantsPartial(call);
+  if (withPartial && mc.run.pathCount > MAX_FRONTIER_PARTIAL_PATHS) {
+    throw limitExceeded(
+      'pathCount',
+      `is ${mc.run.pathCount}: the per-path arrays of more than ${MAX_FRONTIER_PARTIAL_PATHS} paths are not sent in one answer`,
+      `drop ?partial=true for the frontier alone, or chunk the run (firstPath, pathCount ≤ ${MAX_FRONTIER_PARTIAL_PATHS})`,
+    );
+  }
+  const out = fromCompute(
+    await runCompute('frontier', parsed, {
+      ...(call.signal ? { signal: call.signal } : {}),
+      withPartial,
+      json: true,
+    }),
+  );
+  if (out instanceof JsonText) return out;
+  // A runner that returns values (tests run jobs in this thread): the same answer, built here.
+  if (isPartial(out)) return mergeAndSummarizeFrontierParts([out], withPartial);
+  if (typeof out === 'object' && out !== null && 'points' in out) {
+    const r = out as FrontierResponse;
+    if (withPartial) return r;
+    const { partial: _drop, ...rest } = r;
+    return rest;
+  }
+  throw new Error('the compute pool returned an unexpected frontier result');
+}

@@ -1,0 +1,169 @@
+/**
+ * A frontier input resolved into what its paths and its answer need: the plan (the book, its
+ * market, the literal sizes), the components priced in the drawdown scenario and the analogs, the
+ * budget ladder, and the Monte Carlo setup whose paths every budget shares.
+ */
+import { noSolution } from '../errors';
+import { parseInput } from '../schemas/parse';
+import { buildTermStructure } from '../market/index';
+import type { Leg } from '../book/index';
+// the method's files, not its barrel: the plan (in the barrel) reads the hedge module
+import { plan } from '../method/plan';
+import { planMarketState } from '../method/planCurve';
+import { condorHorizonDays } from '../scenario/mcSetup';
+import type { MonteCarloSetup } from '../scenario/mcTypes';
+import type { ScenarioBook } from '../scenario/scenarioBook';
+import { hedgeContextFrom, type HedgeContext } from './structureContext';
+import { TAIL_STRUCTURES, defaultMarker, type LegMarker } from './structurePricing';
+import { compareInContext } from './structureScoring';
+import {
+  FrontierInputSchema,
+  checkFrontierWork,
+  type FrontierComponent,
+  type FrontierFrame,
+  type ParsedFrontierInput,
+} from './frontierTypes';
+
+/** Everything a frontier chunk runs. */
+export interface FrontierSetup {
+  input: ParsedFrontierInput;
+  frame: FrontierFrame;
+  /** The Monte Carlo setup: the condors, every component's legs (for the curve and the time tables), no rebalancing. */
+  mc: MonteCarloSetup;
+  /** Option legs of one unit of each component, frame order. */
+  componentLegs: Leg[][];
+}
+
+const cents = (x: number) => Math.round(x * 100) / 100;
+
+function component(
+  ctx: HedgeContext,
+  name: FrontierComponent['name'],
+  description: string,
+  legs: Leg[],
+  mark: LegMarker,
+): FrontierComponent {
+  const premium = legs.length === 0 ? 0 : mark(legs, ctx.now);
+  const value = (s: typeof ctx.now) => (legs.length === 0 ? 0 : mark(legs, s));
+  return {
+    name,
+    description,
+    premium,
+    gain: value(ctx.stressed) - premium,
+    analogGains: ctx.analogs.map((a) => value(a.state) - premium),
+    legs: legs.length,
+  };
+}
+
+/**
+ * Parse a frontier input and resolve it (the plan is built once here; limits checked).
+ * @example frontierSetup({ plan: planInput, paths: 20000, seed: 7 }).frame.budgets
+ */
+export function frontierSetup(input: unknown, mark: LegMarker = defaultMarker): FrontierSetup {
+  const v = parseInput(FrontierInputSchema, input);
+  const pl = plan(v.plan);
+  const policy = pl.policy;
+  const now = planMarketState(pl.market);
+  const ts = buildTermStructure(
+    { valuationDate: pl.market.date, vixSpot: pl.market.vix, futures: pl.market.futures },
+    { kappa: pl.market.kappa, theta: pl.market.theta },
+  );
+  const ctx = hedgeContextFrom({
+    valuationDate: pl.valuationDate,
+    policy,
+    params: v.plan.structures?.params ?? { spreadWidth: 10, ladderOtm: [0.25, 0.5, 1] },
+    ts,
+    now,
+    stressVolOfVol: pl.scenario.stressVolOfVol,
+    condors: [pl.condor],
+  });
+  const cmp = compareInContext(ctx, mark);
+  // Option structures only, in TAIL_STRUCTURES order: a premium budget bounds their loss (not a future's).
+  const structures = TAIL_STRUCTURES.map((s) => cmp.structures.find((x) => x.structure === s)!).filter(
+    (s) => s.lossBoundedByPremium && s.premium > 0,
+  );
+  const overlayLegs = pl.overlay.unitLegs;
+  const planLegs = [...pl.book.overlay, ...pl.book.tail];
+  const componentLegs: Leg[][] = [overlayLegs, ...structures.map((s) => s.legs), planLegs];
+  const components: FrontierComponent[] = [
+    component(ctx, 'overlay', `one unit of the ${policy.overlay} overlay`, overlayLegs, mark),
+    ...structures.map((s) => component(ctx, s.structure, s.description, s.legs, mark)),
+    component(ctx, 'plan', 'the plan’s overlay and tail as sized', planLegs, mark),
+  ];
+
+  const coverCosts = structures.map((s) => s.size?.cost ?? 0);
+  const literalTailCost = pl.tail.requiredCost > 0 ? pl.tail.requiredCost : Math.max(0, ...coverCosts);
+  let budgets: number[];
+  if (v.budgets !== undefined) budgets = [...new Set(v.budgets)].sort((a, b) => a - b);
+  else {
+    if (!(literalTailCost > 0)) {
+      throw noSolution(
+        'budgets',
+        'the literal tail costs nothing here (no structure can cover the drawdown loss), so there is no default ladder',
+        'pass budgets in USD, e.g. [0, 5000, 10000]',
+      );
+    }
+    budgets = Array.from({ length: v.points }, (_, k) => cents((literalTailCost * k) / (v.points - 1)));
+  }
+
+  const book: ScenarioBook = {
+    valuationDate: pl.valuationDate,
+    spot: pl.market.spot,
+    vix: pl.market.vix,
+    rate: pl.market.rate,
+    divYield: pl.market.divYield,
+    volOfVol: pl.market.volOfVol,
+    skew: pl.market.skew,
+    kappa: pl.market.kappa,
+    theta: pl.market.theta,
+    shockKappa: policy.shockKappa,
+    futureFor: now.futureFor,
+    futures: pl.market.futures,
+    condor: pl.book.condor,
+    overlay: componentLegs.flat(),
+    tail: [],
+    condorEntryValue: -pl.condor.maxProfit,
+  };
+  const horizonDays = condorHorizonDays(book);
+  const pathCount = v.pathCount ?? v.paths - v.firstPath;
+  const legs = book.condor.length + componentLegs.reduce((a, l) => a + l.length, 0);
+  checkFrontierWork(budgets.length, v.paths, pathCount, horizonDays, legs);
+
+  const frame: FrontierFrame = {
+    valuationDate: pl.valuationDate,
+    budgets,
+    splits: [...new Set(v.splits)].sort((a, b) => a - b),
+    literalTailCost,
+    loss: ctx.loss,
+    maxLoss: ctx.maxLoss,
+    analogs: ctx.analogs.map((a) => ({ date: a.analog.date, label: a.analog.label, loss: a.loss })),
+    components,
+    plan: { overlayUnits: pl.overlay.units, tailContracts: pl.tail.contracts, cost: components.at(-1)!.premium },
+    rule: {
+      overlayUnits: pl.overlay.requiredUnits,
+      tailContracts: pl.tail.noSolution === undefined ? pl.tail.requiredContracts : 0,
+      cost: pl.overlay.requiredUnits * components[0]!.premium + pl.tail.requiredCost,
+    },
+  };
+  return {
+    input: v,
+    frame,
+    componentLegs,
+    mc: {
+      book,
+      policy,
+      model: { jumpIntensity: 1, jumpMeanVix: 8, spxJumpPerVixPoint: 1 / 150 },
+      run: {
+        paths: v.paths,
+        seed: v.seed,
+        firstPath: v.firstPath,
+        pathCount,
+        horizonDays,
+        antithetic: v.antithetic,
+        rebalance: false,
+        measure: v.measure,
+        dynamics: 'calibrated',
+      },
+    },
+  };
+}

@@ -1,0 +1,237 @@
+/**
+ * The budget frontier's input, its chunk result and its answer (ALVH-METHOD section 10).
+ *
+ * A frontier prices a ladder of hedge budgets on ONE set of Monte Carlo paths (common random
+ * numbers: every budget sees the same paths, so differences between points are not noise). A chunk
+ * is a path range [firstPath, firstPath + pathCount); chunks of one run merge exactly, in path
+ * order, and the answer is a fixed-order function of the merged arrays.
+ */
+import { z } from 'zod';
+import { limitExceeded } from '../errors';
+import { PlanInputSchema } from '../schemas/plan';
+import { MAX_HORIZON_DAYS, MAX_PATHS, MAX_PATH_STEPS, MONTE_CARLO_MEASURES } from '../schemas/scenario';
+import type { MonteCarloMeasure } from '../schemas/scenario';
+import type { TailStructure } from './structurePricing';
+
+/** Default number of budgets on the ladder: 0 to the literal tail's cost in 10 equal steps. */
+export const DEFAULT_FRONTIER_POINTS = 11;
+/** Default overlay shares of the budget tried at each point (the rest goes to the tail structure). */
+export const DEFAULT_FRONTIER_SPLITS = [0, 0.25, 0.5, 0.75, 1] as const;
+/** Most budgets of one frontier. */
+export const MAX_FRONTIER_BUDGETS = 50;
+/** Most budgets × paths × steps × legs of one frontier call (one chunk); over it, 422: chunk the run. */
+export const MAX_FRONTIER_WORK = 2_000_000_000;
+/** The CVaR level of the frontier's risk figure. */
+export const FRONTIER_CVAR_LEVEL = 0.95;
+
+const int = (lo: number, hi: number, what: string) =>
+  z
+    .number({ error: `pass ${what} as a whole number` })
+    .int({ error: `pass ${what} as a whole number` })
+    .min(lo, { error: `pass ${what} ≥ ${lo}` })
+    .max(hi, { error: `pass ${what} ≤ ${hi}` });
+
+const usd = z
+  .number({ error: 'pass a budget in USD' })
+  .finite({ error: 'pass a finite budget in USD' })
+  .min(0, { error: 'pass budgets ≥ 0 USD' })
+  .max(1e9, { error: 'pass budgets of at most 1,000,000,000 USD' });
+
+/** Input of {@link frontier} and of one chunk of it. */
+export const FrontierInputSchema = z
+  .strictObject({
+    /** The plan input: the book (condor or condors), the market and the policy. */
+    plan: PlanInputSchema,
+    /** Budgets in USD; default {@link DEFAULT_FRONTIER_POINTS} from 0 to the literal tail's cost. Sorted, repeats dropped. */
+    budgets: z
+      .array(usd, { error: 'pass budgets as a list of USD amounts, e.g. [0, 5000, 10000]' })
+      .min(1, { error: 'pass at least one budget' })
+      .max(MAX_FRONTIER_BUDGETS, { error: `pass at most ${MAX_FRONTIER_BUDGETS} budgets` })
+      .optional(),
+    /** Ladder points when `budgets` is not given (0 to the literal tail's cost, equal steps). */
+    points: int(2, MAX_FRONTIER_BUDGETS, 'points').default(DEFAULT_FRONTIER_POINTS),
+    /** Overlay shares of the budget tried at each point, decimals 0-1. */
+    splits: z
+      .array(
+        z
+          .number({ error: 'pass overlay shares as decimals 0-1' })
+          .finite()
+          .min(0, { error: 'pass overlay shares ≥ 0' })
+          .max(1, { error: 'pass overlay shares ≤ 1 (decimals: 0.25 = a quarter)' }),
+        { error: 'pass overlay shares as a list, e.g. [0, 0.5, 1]' },
+      )
+      .min(1, { error: 'pass at least one overlay share' })
+      .max(11, { error: 'pass at most 11 overlay shares' })
+      .default([...DEFAULT_FRONTIER_SPLITS]),
+    /** Total paths of the run (every budget is scored on the same paths). */
+    paths: int(2, MAX_PATHS, 'paths').default(20_000),
+    /** 32-bit seed: same seed, same paths, same frontier. */
+    seed: int(0, 0xffffffff, 'seed').default(1),
+    /** First path of this chunk (0-based). */
+    firstPath: int(0, MAX_PATHS, 'firstPath').default(0),
+    /** Paths in this chunk; default the rest of the run. */
+    pathCount: int(1, MAX_PATHS, 'pathCount').optional(),
+    /** Antithetic pairs (2j, 2j+1). */
+    antithetic: z.boolean({ error: 'pass true or false' }).default(true),
+    /** The measure of the paths: `real-world` (default: a risk figure) or `risk-neutral`. */
+    measure: z
+      .enum(MONTE_CARLO_MEASURES, { error: `pass measure as one of ${MONTE_CARLO_MEASURES.join(', ')}` })
+      .default('real-world'),
+  })
+  .refine((v) => v.firstPath < v.paths, { error: 'firstPath must be below paths', path: ['firstPath'] })
+  .refine((v) => v.pathCount === undefined || v.firstPath + v.pathCount <= v.paths, {
+    error: 'firstPath + pathCount must not exceed paths',
+    path: ['pathCount'],
+  });
+export type FrontierInput = z.input<typeof FrontierInputSchema>;
+export type ParsedFrontierInput = z.output<typeof FrontierInputSchema>;
+
+/**
+ * Work limits of one frontier call: paths, horizon and path-steps as the Monte Carlo's, and
+ * budgets × paths × steps × legs ≤ {@link MAX_FRONTIER_WORK}. Throws `limit_exceeded` naming the fix.
+ */
+export function checkFrontierWork(
+  budgets: number,
+  paths: number,
+  pathCount: number,
+  horizonDays: number,
+  legs: number,
+): void {
+  if (paths > MAX_PATHS) {
+    throw limitExceeded('paths', `is ${paths}, over the limit of ${MAX_PATHS} paths`, `run at most ${MAX_PATHS} paths`);
+  }
+  if (horizonDays > MAX_HORIZON_DAYS) {
+    throw limitExceeded(
+      'plan.condor.expiry',
+      `is ${horizonDays} days away, over the limit of ${MAX_HORIZON_DAYS} days`,
+      `pass condors expiring within ${MAX_HORIZON_DAYS} days`,
+    );
+  }
+  const per = budgets * horizonDays * legs;
+  if (pathCount * horizonDays > MAX_PATH_STEPS || pathCount * per > MAX_FRONTIER_WORK) {
+    const most = Math.max(1, Math.min(Math.floor(MAX_PATH_STEPS / horizonDays), Math.floor(MAX_FRONTIER_WORK / per)));
+    throw limitExceeded(
+      'pathCount',
+      `${budgets} budgets × ${pathCount} paths × ${horizonDays} days × ${legs} legs = ${budgets * pathCount * horizonDays * legs}, over the limit of ${MAX_FRONTIER_WORK.toLocaleString('en-US')} per call`,
+      `chunk the run: at most ${most} paths per call (firstPath, pathCount), then merge the chunks with mergeFrontier`,
+    );
+  }
+}
+
+/** One priced position whose per-unit P&L the paths record. */
+export interface FrontierComponent {
+  /** `overlay` (one unit of the plan's overlay), a tail structure, or `plan` (the plan's own hedges as sized). */
+  name: 'overlay' | 'plan' | TailStructure;
+  description: string;
+  /** USD per unit today (model mark). */
+  premium: number;
+  /** Value in the drawdown scenario − premium, USD per unit. */
+  gain: number;
+  /** The same in each historical analog, HISTORICAL_ANALOGS order. */
+  analogGains: number[];
+  /** Option legs of one unit. */
+  legs: number;
+}
+
+/** What every chunk of one frontier shares: the ladder, the components and the scenario figures. */
+export interface FrontierFrame {
+  valuationDate: string;
+  /** The budgets, USD, ascending. */
+  budgets: number[];
+  /** Overlay shares tried at each point. */
+  splits: number[];
+  /** What the literal rule's tail (policy.tailCoverage × the drawdown loss in VIX calls) costs, USD. */
+  literalTailCost: number;
+  /** The book's loss in the drawdown scenario, unhedged, USD. */
+  loss: number;
+  /** The condors' max loss, USD. */
+  maxLoss: number;
+  /** Each historical analog: the unhedged book's loss there, USD. */
+  analogs: { date: string; label: string; loss: number }[];
+  /** [overlay, option structures..., plan] in this order. */
+  components: FrontierComponent[];
+  /** The plan as sized: overlay units and tail contracts (one unit of the `plan` component). */
+  plan: { overlayUnits: number; tailContracts: number; cost: number };
+  /** The literal rule, uncapped: the overlay's and the tail's required sizes and their cost. */
+  rule: { overlayUnits: number; tailContracts: number; cost: number };
+}
+
+/** One chunk of a frontier run: per-path P&L in path order. */
+export interface FrontierPartial {
+  seed: number;
+  paths: number;
+  firstPath: number;
+  pathCount: number;
+  horizonDays: number;
+  antithetic: boolean;
+  measure: MonteCarloMeasure;
+  spot0: number;
+  frame: FrontierFrame;
+  /** SPX at the horizon per path, points. */
+  spxEnd: Float64Array;
+  /** P&L of the unhedged condors per path, USD. */
+  condor: Float64Array;
+  /** P&L of ONE unit of each component per path (after its opening transaction costs), USD; frame order. */
+  hedges: Float64Array[];
+}
+
+/** One point of the frontier. */
+export interface FrontierPoint {
+  /** The budget, USD. */
+  budget: number;
+  /** The tail structure bought (null: no tail unit). */
+  structure: TailStructure | null;
+  /** Overlay share of the budget (decimal). */
+  split: number;
+  tailUnits: number;
+  overlayUnits: number;
+  /** What is spent, USD (≤ budget). */
+  cost: number;
+  /** CVaR 95 of the book's P&L on the paths where SPX ends below its start, USD (a loss is positive). */
+  cvar95Down: number;
+  /** The book's loss in the drawdown scenario, USD (negative: a gain). */
+  drawdownLoss: number;
+  /** The book's largest loss over the historical analogs, USD. */
+  worstAnalogLoss: number;
+  /** True when a smaller budget's choice is kept here (more budget never adds downside risk: money may stay unspent). */
+  carried: boolean;
+}
+
+/** A marked point (the plan as sized, the literal rule uncapped) on the same paths. */
+export interface FrontierMarker {
+  cost: number;
+  overlayUnits: number;
+  tailContracts: number;
+  cvar95Down: number;
+  drawdownLoss: number;
+  worstAnalogLoss: number;
+  /** The cheapest frontier point with no more CVaR, if any: what the same protection costs at best. */
+  matchedBy: { budget: number; structure: TailStructure | null; split: number; cost: number } | null;
+}
+
+/** The budget frontier. */
+export interface FrontierResult {
+  valuationDate: string;
+  paths: number;
+  seed: number;
+  firstPath: number;
+  pathCount: number;
+  horizonDays: number;
+  measure: MonteCarloMeasure;
+  /** What "SPX falls" means here. */
+  downDefinition: string;
+  /** Paths where SPX falls. */
+  downPaths: number;
+  literalTailCost: number;
+  loss: number;
+  maxLoss: number;
+  /** The condors alone on the same paths. */
+  unhedged: { cvar95Down: number; drawdownLoss: number; worstAnalogLoss: number };
+  points: FrontierPoint[];
+  /** The plan as the method sizes it (within its caps). */
+  plan: FrontierMarker;
+  /** The literal rule uncapped: the overlay's required units and the tail's required contracts. */
+  rule: FrontierMarker;
+  /** The components priced: premium and scenario gain per unit. */
+  components: FrontierComponent[];
+}

@@ -1,0 +1,51 @@
+/**
+ * The plan's gap in words (ALVH-METHOD section 10): what the literal rule would cost, what the
+ * budget buys, the cheapest way to a stated protection (all from `plan.structures`), and, when a
+ * frontier was computed for the plan, where the plan sits on it.
+ */
+import { invalidInput } from '../errors';
+import type { Plan } from '../method/planTypes';
+import type { FrontierResult } from './frontierTypes';
+
+const usd = (x: number) => `${x < 0 ? '−' : ''}$${Math.round(Math.abs(x)).toLocaleString('en-US')}`;
+
+/**
+ * Where the plan sits on its frontier, in one paragraph: the CVaR its hedges leave against the
+ * unhedged book, the cheapest frontier point that does as well, the literal rule's place, and the
+ * best the ladder reaches.
+ * @example frontierWords(frontier({ plan: input })) // "On the budget frontier (20,000 paths, …): the plan's $358 of hedges leave …"
+ */
+export function frontierWords(f: FrontierResult): string {
+  const mix = (p: { overlayUnits: number; tailUnits: number; structure: string | null }) =>
+    [p.overlayUnits > 0 ? `${p.overlayUnits} overlay` : '', p.tailUnits > 0 ? `${p.tailUnits} × ${p.structure}` : '']
+      .filter((x) => x !== '')
+      .join(' + ') || 'no hedge';
+  const best = f.points.at(-1)!;
+  const first = f.points.find((p) => p.cvar95Down <= best.cvar95Down)!;
+  const matched = (m: FrontierResult['plan']) =>
+    m.matchedBy === null
+      ? 'no budget of the ladder does as well'
+      : `the frontier does as well for ${usd(m.matchedBy.cost)}${m.matchedBy.structure === null ? '' : ` (${m.matchedBy.structure}${m.matchedBy.split > 0 ? `, ${m.matchedBy.split * 100}% overlay` : ''})`}`;
+  return (
+    `On the budget frontier (${f.paths.toLocaleString('en-US')} ${f.measure} paths, seed ${f.seed}; CVaR 95 where SPX ends lower): ` +
+    `the plan's ${usd(f.plan.cost)} of hedges leave ${usd(f.plan.cvar95Down)} against ${usd(f.unhedged.cvar95Down)} unhedged, and ${matched(f.plan)}; ` +
+    `the literal rule (${usd(f.rule.cost)} uncapped) leaves ${usd(f.rule.cvar95Down)}, and ${matched(f.rule)}; ` +
+    `the ladder's best, ${usd(first.cvar95Down)}, costs ${usd(first.cost)} (${mix(first)}).`
+  );
+}
+
+/**
+ * The plan's headline gap: `plan.structures.summary` (the literal rule's cost, what the tail budget
+ * buys, what the stated protection costs with each structure), then {@link frontierWords} when a
+ * frontier of the same plan input is given.
+ */
+export function planGapWords(plan: Pick<Plan, 'structures' | 'valuationDate'>, f?: FrontierResult): string {
+  if (f !== undefined && f.valuationDate !== plan.valuationDate) {
+    throw invalidInput(
+      'frontier',
+      `is of ${f.valuationDate}, the plan of ${plan.valuationDate}`,
+      'pass the frontier of the same plan input',
+    );
+  }
+  return f === undefined ? plan.structures.summary : `${plan.structures.summary} ${frontierWords(f)}`;
+}

@@ -1,0 +1,218 @@
+/**
+ * Tail structures (ALVH-METHOD section 10): five ways to buy the drawdown protection of section 6,
+ * each sized to the same coverage rule, priced by one mark function, and scored by coverage per
+ * dollar in the drawdown scenario and in each historical analog.
+ *
+ * - `vix-call`: one call at F·(1 + tailOtmPct) rounded up to the grid (the method's tail hedge).
+ * - `vix-call-spread`: long that call, short the call `spreadWidth` points higher (default 10).
+ * - `vix-call-ladder`: one call at each of F·(1 + m), m in `ladderOtm` (default 0.25, 0.5, 1.0),
+ *   rounded up to the grid (repeats dropped): further out of the money, cheaper, more convex.
+ * - `vx-future`: one long VX future of the tail expiry (multiplier 1000), rolled before expiry;
+ *   its cost is its capital at risk over the protection horizon (a 99% fall of the future at the
+ *   VIX options' vol), plus the carry to the next contract when the curve charges it, plus fees.
+ * - `spx-put-spread`: long the put at the condor's short put strike, short the put at the
+ *   stressed spot S·(1 − drawdown) rounded down to the 5-point grid (at least one wing width
+ *   below), the condor's expiry.
+ *
+ * Everything a structure needs (scenario, stressed futures, analog states) comes from the
+ * package's functions (drawdownState, stressedVix, stressedFuture, scenarioLoss, tailStrike,
+ * selectTailExpiry); option marks come from `mark`, by default markBook, so the surface module can
+ * replace them.
+ *
+ * This file: the structures' definitions and their pricing. The context is in structureContext.ts,
+ * sizing and the budget in structureSizing.ts, scores and comparison in structureScoring.ts.
+ */
+import { daysBetween } from '../dates';
+import { futureForExpiry, vxExpiriesAfter, type TermStructure } from '../market/index';
+import { markBook, type Leg, type MarketState } from '../book/index';
+// the method's files, not its barrel: the plan (in the barrel) reads this module
+import { scenarioLoss } from '../method/stress';
+import { tailStrike } from '../method/tailSize';
+import type { CondorAnalytics } from '../method/condor';
+import type { HedgeContext } from './structureContext';
+
+export const TAIL_STRUCTURES = [
+  'vix-call',
+  'vix-call-spread',
+  'vix-call-ladder',
+  'vx-future',
+  'spx-put-spread',
+] as const;
+export type TailStructure = (typeof TAIL_STRUCTURES)[number];
+
+/** VX futures multiplier, USD per point. */
+export const VX_FUTURE_MULTIPLIER = 1000;
+/** SPX strike grid of the put spread, points. */
+const SPX_GRID = 5;
+/** Tolerance of strike and unit rounding. */
+export const EPS = 1e-9;
+
+/** Value of option legs in a state, USD (signed quantities · price · 100). Default: markBook. */
+export type LegMarker = (legs: readonly Leg[], state: MarketState) => number;
+export const defaultMarker: LegMarker = (legs, state) => markBook(legs, state).value;
+/** One unit of a structure, priced: what it holds, what it costs, what it is worth under stress. */
+export interface StructureUnit {
+  structure: TailStructure;
+  /** Plain words: "long VIX 2019-02-13 24 call, short 34 call". */
+  description: string;
+  /** Option legs of one unit (signed). */
+  legs: Leg[];
+  /** VX futures of one unit (signed contracts). */
+  futures: { expiry: string; quantity: number }[];
+  /**
+   * USD per unit: the option debit, or for vx-future its capital at risk over the horizon plus
+   * the carry the curve charges and fees (see `premiumBasis`, {@link futureCapitalAtRisk}).
+   */
+  premium: number;
+  premiumBasis: 'option premium' | 'capital at risk';
+  /** USD per unit in the drawdown scenario: the options' value, or the future's mark-to-market gain. */
+  stressedValue: number;
+  /** stressedValue − premium, USD per unit; may be ≤ 0. */
+  gain: number;
+  /** The same per analog, in HISTORICAL_ANALOGS order. */
+  analogs: { date: string; label: string; value: number; gain: number }[];
+  /** False for futures: a long future can lose more than its carry. */
+  lossBoundedByPremium: boolean;
+}
+
+function roundStrike(k: number): number {
+  return Number(k.toFixed(10));
+}
+
+/** Option legs of one unit of an option structure, and its description. */
+function unitLegs(ctx: HedgeContext, s: Exclude<TailStructure, 'vx-future'>): { legs: Leg[]; description: string } {
+  const step = ctx.policy.vixStrikeStep;
+  const e = ctx.tailExpiry;
+  const call = (strike: number, quantity: number): Leg => ({ kind: 'vix', type: 'call', strike, expiry: e, quantity });
+  const k1 = tailStrike(ctx.tailFuture, ctx.policy.tailOtmPct, step);
+  switch (s) {
+    case 'vix-call':
+      return { legs: [call(k1, 1)], description: `long VIX ${e} ${k1} call` };
+    case 'vix-call-spread': {
+      const k2 = roundStrike(Math.ceil((k1 + ctx.params.spreadWidth) / step - EPS) * step);
+      return { legs: [call(k1, 1), call(k2, -1)], description: `long VIX ${e} ${k1} call, short ${k2} call` };
+    }
+    case 'vix-call-ladder': {
+      const ks = [...new Set(ctx.params.ladderOtm.map((m) => tailStrike(ctx.tailFuture, m, step)))].sort(
+        (a, b) => a - b,
+      );
+      return { legs: ks.map((k) => call(k, 1)), description: `long VIX ${e} ${ks.join(' / ')} calls, one each` };
+    }
+    case 'spx-put-spread': {
+      // the condor that loses most in the scenario carries the put side to protect
+      let worst = ctx.condors[0] as CondorAnalytics;
+      let worstLoss = -1;
+      for (const c of ctx.condors) {
+        const l = scenarioLoss(c.legs, ctx.now, ctx.stressed, c.maxLoss);
+        if (l > worstLoss) {
+          worst = c;
+          worstLoss = l;
+        }
+      }
+      const shortPut = worst.legs[1] as Leg;
+      const longPut = worst.legs[0] as Leg;
+      const k = shortPut.strike;
+      const wing = k - longPut.strike;
+      const low = Math.floor(Math.min(k - wing, ctx.stressed.spot) / SPX_GRID) * SPX_GRID;
+      const x = shortPut.expiry;
+      return {
+        legs: [
+          { kind: 'spx', type: 'put', strike: k, expiry: x, quantity: 1 },
+          { kind: 'spx', type: 'put', strike: low, expiry: x, quantity: -1 },
+        ],
+        description: `long SPX ${x} ${k} put, short ${low} put`,
+      };
+    }
+  }
+}
+
+/**
+ * Price one unit of a structure in the context: premium, value in the scenario and in each analog.
+ * Never throws on a gain ≤ 0 (the sizing does).
+ */
+export function priceStructure(
+  ctx: HedgeContext,
+  structure: TailStructure,
+  mark: LegMarker = defaultMarker,
+): StructureUnit {
+  if (structure === 'vx-future') return priceFuture(ctx);
+  const { legs, description } = unitLegs(ctx, structure);
+  const premium = mark(legs, ctx.now);
+  const stressedValue = mark(legs, ctx.stressed);
+  return {
+    structure,
+    description,
+    legs,
+    futures: [],
+    premium,
+    premiumBasis: 'option premium',
+    stressedValue,
+    gain: stressedValue - premium,
+    analogs: ctx.analogs.map((a) => {
+      const value = mark(legs, a.state);
+      return { date: a.analog.date, label: a.analog.label, value, gain: value - premium };
+    }),
+    lossBoundedByPremium: true,
+  };
+}
+
+/**
+ * Carry of a long VX future of `expiry` over `days`, USD per contract: the slope of today's curve
+ * from that contract to the next monthly one, (F_next − F)/(days between) · days · 1000. Positive in
+ * contango (the future rolls down toward spot), negative in backwardation.
+ */
+export function futureCarry(ts: TermStructure, expiry: string, days: number): number {
+  const next = vxExpiriesAfter(expiry, 1)[0] as string;
+  const slope = (futureForExpiry(ts, next) - futureForExpiry(ts, expiry)) / daysBetween(expiry, next);
+  return slope * days * VX_FUTURE_MULTIPLIER;
+}
+
+/** One-sided 99% standard normal quantile: the confidence of a future's capital at risk. */
+const CAPITAL_AT_RISK_Z = 2.3263478740408408;
+
+/**
+ * Capital at risk of one long VX future over `days`, USD: its loss if the future falls by its
+ * one-sided 99% lognormal move at vol `vol` (the VIX options' vol), F·(1 − e^(−z·σ·√(days/365)))·1000.
+ * A long future has no worst loss; this is the loss a margin model would hold against it, over the
+ * protection horizon rather than a margin period, so it compares with an option's premium.
+ */
+export function futureCapitalAtRisk(future: number, vol: number, days: number): number {
+  return future * -Math.expm1(-CAPITAL_AT_RISK_Z * vol * Math.sqrt(Math.max(days, 1) / 365)) * VX_FUTURE_MULTIPLIER;
+}
+
+function priceFuture(ctx: HedgeContext): StructureUnit {
+  const e = ctx.tailExpiry;
+  const f0 = ctx.tailFuture;
+  const days = ctx.horizonDays;
+  const carry = futureCarry(ctx.ts, e, days);
+  // What holding costs: the carry when the curve charges it (contango; in backwardation the carry
+  // it pays is not counted on) and the round-trip transaction costs of the contract and its rolls.
+  const rolls = Math.max(0, Math.ceil((days - ctx.tailDays) / 30));
+  const paid = Math.max(carry, 0) + 2 * (1 + rolls) * ctx.policy.transactionCostPerContract;
+  // The dollars a unit's protection is measured against: those costs plus the capital at risk
+  // (a long future costs no premium, so no smaller figure is its cost). Its gain is its P&L net
+  // of the costs paid: the capital at risk is held, not spent.
+  const premium = futureCapitalAtRisk(f0, ctx.now.volOfVol, days) + paid;
+  const pnl = (s: MarketState) => (s.futureFor(e) - f0) * VX_FUTURE_MULTIPLIER;
+  const stressedValue = pnl(ctx.stressed);
+  return {
+    structure: 'vx-future',
+    description: `long VX ${e} future at ${f0.toFixed(3)}, rolled to the next contract before expiry`,
+    legs: [],
+    futures: [{ expiry: e, quantity: 1 }],
+    premium,
+    premiumBasis: 'capital at risk',
+    stressedValue,
+    gain: stressedValue - paid,
+    analogs: ctx.analogs.map((a) => {
+      const value = pnl(a.state);
+      return { date: a.analog.date, label: a.analog.label, value, gain: value - paid };
+    }),
+    lossBoundedByPremium: false,
+  };
+}
+
+/** Target legs of a sized option structure, labelled with their origin, for the order list. */
+export function structureTargetLegs(unit: StructureUnit, units: number): (Leg & { origin: string })[] {
+  return unit.legs.map((l) => ({ ...l, quantity: l.quantity * units, origin: `tail: ${unit.structure}` }));
+}

@@ -1,0 +1,112 @@
+/**
+ * ALVH.FRONTIER, the BUILT function as Excel calls it: the spilled table equals the shared
+ * frontier of the same plan input, row for row; bad arguments are #VALUE! naming them.
+ */
+import { frontier, isoToExcelSerial } from '@alvh/shared';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureAddinBuilt, ErrorCode, errorOf, loadBuiltFunctions, type CustomFunction } from './stubs/customFunctions';
+
+let fns: Map<string, CustomFunction>;
+beforeAll(() => {
+  ensureAddinBuilt();
+  fns = loadBuiltFunctions();
+});
+const call = (...args: unknown[]): unknown => fns.get('FRONTIER')!(...args);
+
+const rows: unknown[][] = [
+  ['date', isoToExcelSerial('2026-11-20')],
+  ['spx', 6600],
+  ['vix', 17.5],
+  ['vvix', 95],
+  ['rate', 0.04],
+  ['divYield', 0.013],
+  ['VX1', 18.4],
+  ['VX2', 19.3],
+  ['VX3', 19.9],
+  ['VX4', 20.3],
+  ['expiry', isoToExcelSerial('2027-01-15')],
+  ['k1', 5900],
+  ['k2', 6000],
+  ['k3', 7200],
+  ['k4', 7300],
+  ['quantity', 3],
+  ['credit', ''],
+  ['capital', 1_000_000],
+  ['budget', 5000],
+];
+
+describe('ALVH.FRONTIER', () => {
+  it('spills a header, one row per budget and the two marked points, equal to the shared frontier', () => {
+    const out = call(rows, null, 1500, 5) as unknown[][];
+    expect(out[0]).toEqual([
+      'budget (USD)',
+      'structure',
+      'overlay share',
+      'tail units',
+      'overlay units',
+      'cost (USD)',
+      'CVaR95 on down paths (USD)',
+      'drawdown loss (USD)',
+      'worst analog loss (USD)',
+      'marker',
+    ]);
+    expect(out).toHaveLength(1 + 11 + 2);
+    const f = frontier({
+      plan: {
+        valuationDate: '2026-11-20',
+        market: {
+          spx: 6600,
+          vix: 17.5,
+          vvix: 95,
+          rate: 0.04,
+          divYield: 0.013,
+          futures: [
+            { expiry: '2026-12-16', price: 18.4 },
+            { expiry: '2027-01-20', price: 19.3 },
+            { expiry: '2027-02-17', price: 19.9 },
+            { expiry: '2027-03-17', price: 20.3 },
+          ],
+        },
+        condor: { expiry: '2027-01-15', strikes: [5900, 6000, 7200, 7300], quantity: 3 },
+        portfolio: { capital: 1_000_000, budget: 5000 },
+      },
+      paths: 1500,
+      seed: 5,
+    });
+    f.points.forEach((p, k) => {
+      const r = out[k + 1]!;
+      expect(r[0]).toBe(p.budget);
+      expect(r[1]).toBe(p.structure ?? 'none');
+      expect(r[6]).toBe(p.cvar95Down);
+      expect(r[7]).toBe(p.drawdownLoss);
+      expect(r[8]).toBe(p.worstAnalogLoss);
+    });
+    // CVaR never rises down the ladder
+    for (let k = 2; k <= 11; k++) expect(out[k]![6] as number).toBeLessThanOrEqual(out[k - 1]![6] as number);
+    expect(String(out[12]![9])).toMatch(/^literal plan/);
+    expect(out[12]![6]).toBe(f.plan.cvar95Down);
+    expect(String(out[13]![9])).toMatch(/^literal rule/);
+    for (const v of out.flat()) if (typeof v === 'number') expect(Number.isFinite(v)).toBe(true);
+  });
+
+  it('takes budgets as a row or a column, sorted', () => {
+    const col = call(rows, [[4000], [0], [2000]], 800, 2) as unknown[][];
+    const row = call(rows, [[0, 2000, 4000]], 800, 2) as unknown[][];
+    expect(col).toEqual(row);
+    expect(col.slice(1, 4).map((r) => r[0])).toEqual([0, 2000, 4000]);
+  });
+
+  it.each([
+    ['budgets', [[1000, 'lots']]],
+    ['budgets', [[-5]]],
+    ['paths', 'many'],
+    ['paths', 1],
+    ['seed', -1],
+  ])('#VALUE! naming %s for %j', (name, bad) => {
+    const args: unknown[] = [rows, null, 800, 2];
+    args[name === 'budgets' ? 1 : name === 'paths' ? 2 : 3] = bad;
+    const e = errorOf(() => call(...args));
+    expect(e.code).toBe(ErrorCode.invalidValue);
+    expect(e.message?.startsWith(name), e.message).toBe(true);
+  });
+});

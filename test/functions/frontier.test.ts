@@ -1,0 +1,112 @@
+/**
+ * POST /api/frontier through its handler (jobs in this thread, as endpoints.test.ts), and the
+ * frontier on the real worker pool: chunked over two threads, equal to the one-thread frontier.
+ */
+import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { frontier, mergeFrontier, summarizeFrontier, type FrontierPartial } from '@alvh/shared';
+import { setComputeRunner } from '../../functions/src/compute';
+import { ComputePool } from '../../functions/src/compute/index';
+import { FRONTIER_EXAMPLE } from '../../functions/src/handlers/examples';
+import { findRoute } from '../../functions/src/routes';
+import { bundleComputeWorker } from '../helpers/computeWorker';
+import { inlineCompute } from './inlineCompute';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers, checked field by field
+type Json = Record<string, any>;
+
+const runner = inlineCompute();
+beforeAll(() => setComputeRunner(runner));
+afterAll(() => setComputeRunner(undefined));
+
+async function call(route: string, body: unknown, method = 'POST') {
+  const r = findRoute(route.split('?')[0]!);
+  if (!r) throw new Error(`no route ${route}`);
+  const init: ConstructorParameters<typeof HttpRequest>[0] = { method, url: `http://localhost:7071/api/${route}` };
+  if (body !== undefined) {
+    init.headers = { 'content-type': 'application/json' };
+    init.body = { string: JSON.stringify(body) };
+  }
+  const res: HttpResponseInit = await r.handler(new HttpRequest(init), new InvocationContext({ functionName: r.name }));
+  const headers = res.headers as Record<string, string>;
+  return { status: res.status ?? 200, type: headers['content-type'], json: JSON.parse(String(res.body)) as Json };
+}
+
+const SMALL = { ...FRONTIER_EXAMPLE, paths: 1200 };
+
+describe('POST /api/frontier', () => {
+  it('answers the frontier of the example, equal to the shared frontier(), described by FrontierAnswer', async () => {
+    runner.jobs.length = 0;
+    const r = await call('frontier', SMALL);
+    expect(r.status).toBe(200);
+    expect(runner.jobs).toEqual(['frontier']);
+    expect(r.json).toEqual(JSON.parse(JSON.stringify(frontier(SMALL))));
+    expect(r.json.points).toHaveLength(11);
+    expect(r.json.partial).toBeUndefined();
+    const doc = (await call('openapi.json', undefined, 'GET')).json;
+    const ok = doc.paths['/api/frontier'].post.responses['200'].content['application/json'];
+    expect(ok.schema).toEqual({ $ref: '#/components/schemas/FrontierAnswer' });
+    const schema = doc.components.schemas.FrontierAnswer;
+    for (const k of Object.keys(r.json)) expect(Object.keys(schema.properties as object), k).toContain(k);
+    for (const k of schema.required as string[]) expect(Object.keys(r.json), k).toContain(k);
+    expect(doc.paths['/api/frontier'].post.requestBody.content['application/json'].example).toEqual(FRONTIER_EXAMPLE);
+  });
+
+  it('two chunks with ?partial=true merge to exactly the one-request frontier', async () => {
+    const a = await call('frontier?partial=true', { ...SMALL, firstPath: 0, pathCount: 500 });
+    const b = await call('frontier?partial=true', { ...SMALL, firstPath: 500, pathCount: 700 });
+    expect(a.json.partial.hedges).toHaveLength(a.json.components.length);
+    const merged = summarizeFrontier(
+      mergeFrontier([a.json.partial as FrontierPartial, b.json.partial as FrontierPartial]),
+    );
+    expect(merged).toEqual(frontier(SMALL));
+  });
+
+  it('400 listing every issue of a bad body', async () => {
+    const r = await call('frontier', { ...SMALL, budgets: [-1], splits: [2], seed: -3 });
+    expect(r.status).toBe(400);
+    expect(r.type).toBe('application/problem+json');
+    expect(r.json.issues.map((i: { path: string }) => i.path)).toEqual(
+      expect.arrayContaining(['budgets[0]', 'splits[0]', 'seed']),
+    );
+    expect((await call('frontier', { paths: 100 })).json.issues.map((i: { path: string }) => i.path)).toContain('plan');
+  });
+
+  it('422 over budgets × paths × steps × legs, saying to chunk, before any work is queued', async () => {
+    runner.jobs.length = 0;
+    const budgets = Array.from({ length: 50 }, (_, k) => k * 100);
+    const r = await call('frontier', { ...FRONTIER_EXAMPLE, budgets, paths: 400_000 });
+    expect(r.status).toBe(422);
+    expect(r.json.code).toBe('limit_exceeded');
+    expect(r.json.detail).toMatch(/chunk the run/);
+    expect(runner.jobs).toEqual([]);
+  });
+});
+
+describe('the frontier on the worker pool', () => {
+  let dir: string;
+  let pool: ComputePool;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'alvh-frontier-'));
+    pool = new ComputePool({ size: 2, workerUrl: await bundleComputeWorker(dir), chunksPerWorker: 2 });
+  });
+  afterAll(async () => {
+    await pool?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('chunks over two threads with progress and equals the one-thread frontier', async () => {
+    const input = { ...FRONTIER_EXAMPLE, paths: 6000 };
+    const progress: number[] = [];
+    const r = (await pool.run('frontier', input, {
+      withPartial: false,
+      onProgress: (d) => progress.push(d),
+    })) as Json;
+    expect(r).toEqual(frontier(input));
+    expect(progress.at(-1)).toBe(6000);
+    for (let i = 1; i < progress.length; i++) expect(progress[i]!).toBeGreaterThanOrEqual(progress[i - 1]!);
+  });
+});

@@ -1,0 +1,144 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  InputValidationError,
+  MAX_FRONTIER_WORK,
+  checkFrontierWork,
+  frontier,
+  frontierSetup,
+  mergeFrontier,
+  plan,
+  planGapWords,
+  runFrontierChunk,
+  runMonteCarloChunk,
+  summarizeFrontier,
+  type FrontierResult,
+} from '@alvh/shared';
+import { PLAN_INPUT } from '../../helpers/fixtures';
+import { errorOf } from '../../helpers/errors';
+
+const RUN = { plan: PLAN_INPUT, paths: 4000, seed: 11 };
+
+describe('budget frontier on the 2026-11-20 plan (4,000 paths, seed 11)', () => {
+  let f: FrontierResult;
+  beforeAll(() => {
+    f = frontier(RUN);
+  });
+
+  it('runs a ladder of 11 budgets from 0 to the literal tail cost', () => {
+    const pl = plan(PLAN_INPUT);
+    expect(f.points).toHaveLength(11);
+    expect(f.points[0]!.budget).toBe(0);
+    expect(f.literalTailCost).toBeCloseTo(pl.tail.requiredCost, 6);
+    expect(f.points.at(-1)!.budget).toBeCloseTo(pl.tail.requiredCost, 2);
+    // the drawdown loss unhedged is the plan's condor loss in the same scenario
+    expect(f.loss).toBeCloseTo(pl.scenario.condorLoss, 6);
+    expect(f.unhedged.drawdownLoss).toBeCloseTo(pl.scenario.condorLoss, 6);
+  });
+
+  it('is monotone: more budget never gives more downside risk, and never spends more than the budget', () => {
+    for (let k = 1; k < f.points.length; k++) {
+      expect(f.points[k]!.cvar95Down).toBeLessThanOrEqual(f.points[k - 1]!.cvar95Down);
+    }
+    for (const p of f.points) expect(p.cost).toBeLessThanOrEqual(p.budget + 1e-6);
+    expect(f.points[0]!.cvar95Down).toBe(f.unhedged.cvar95Down);
+    // the hedges buy real protection at the top of the ladder on this book
+    expect(f.points.at(-1)!.cvar95Down).toBeLessThan(0.5 * f.unhedged.cvar95Down);
+  });
+
+  it('keeps a smaller budget’s choice when a larger one cannot beat it (carried)', () => {
+    const g = frontier({ ...RUN, budgets: [0, 3000, 3001, 3002] });
+    const [, a, b, c] = g.points;
+    expect(b!.cvar95Down).toBeLessThanOrEqual(a!.cvar95Down);
+    expect(c!.cvar95Down).toBeLessThanOrEqual(b!.cvar95Down);
+    for (const p of [b!, c!]) if (p.carried) expect(p.cost).toBeLessThanOrEqual(3000 + 1e-6);
+  });
+
+  it('CVaR on down paths is the mean of the worst 5% of the book’s P&L where SPX ends lower', () => {
+    const part = runFrontierChunk(RUN);
+    const down: number[] = [];
+    for (let j = 0; j < part.pathCount; j++) if (part.spxEnd[j]! < part.spot0) down.push(part.condor[j]!);
+    down.sort((x, y) => x - y);
+    const k = Math.ceil(0.05 * down.length);
+    const cvar = -down.slice(0, k).reduce((a, x) => a + x, 0) / k;
+    expect(f.downPaths).toBe(down.length);
+    expect(f.unhedged.cvar95Down).toBeCloseTo(cvar, 6);
+    // a condor cannot lose more than its max loss (plus nothing: no hedge here)
+    expect(f.unhedged.cvar95Down).toBeLessThanOrEqual(f.maxLoss + 1e-6);
+  });
+
+  it('marks the plan on the same paths: condors + the plan’s hedges equal the Monte Carlo’s book, path by path', () => {
+    const part = runFrontierChunk(RUN);
+    const mc = runMonteCarloChunk({ plan: PLAN_INPUT, paths: 4000, seed: 11, rebalance: false });
+    const planK = part.hedges.length - 1;
+    for (let j = 0; j < 4000; j += 97) {
+      expect(part.condor[j]).toBeCloseTo(mc.condor[j]!, 6);
+      expect(part.condor[j]! + part.hedges[planK]![j]!).toBeCloseTo(mc.book[j]!, 6);
+      expect(part.spxEnd[j]).toBe(mc.spxEnd[j]);
+    }
+    const pl = plan(PLAN_INPUT);
+    expect(f.plan.cost).toBeCloseTo(pl.overlay.cost + pl.tail.cost, 0);
+    expect(f.plan.tailContracts).toBe(pl.tail.contracts);
+    expect(f.plan.overlayUnits).toBe(pl.overlay.units);
+    // the frontier's best at the plan's cost is at least as good as the plan (it may spend less)
+    if (f.plan.matchedBy !== null) expect(f.plan.matchedBy.cost).toBeLessThanOrEqual(f.plan.cost + 1e-6);
+  });
+
+  it('merges chunks exactly: two chunks give the one-run frontier bit for bit', () => {
+    const a = runFrontierChunk({ ...RUN, firstPath: 0, pathCount: 1500 });
+    const b = runFrontierChunk({ ...RUN, firstPath: 1500, pathCount: 2500 });
+    const merged = summarizeFrontier(mergeFrontier([b, a]));
+    expect(merged).toEqual(f);
+    // through JSON (plain arrays), as chunks come back from other hosts
+    const viaJson = (p: typeof a) =>
+      JSON.parse(JSON.stringify(p, (_k, v: unknown) => (v instanceof Float64Array ? Array.from(v) : v))) as typeof a;
+    expect(summarizeFrontier(mergeFrontier([viaJson(a), viaJson(b)]))).toEqual(f);
+    expect(
+      errorOf(() => mergeFrontier([a, runFrontierChunk({ ...RUN, seed: 12, firstPath: 1500, pathCount: 2500 })])).field,
+    ).toBe('parts[1]');
+    expect(errorOf(() => mergeFrontier([a, a])).field).toBe('parts[1].firstPath');
+  });
+
+  it('says in words where the plan sits on its frontier, after the gap the plan states', () => {
+    const pl = plan(PLAN_INPUT);
+    const words = planGapWords(pl, f);
+    expect(words.startsWith(pl.structures.summary)).toBe(true);
+    const usd = (x: number) => `$${Math.round(x).toLocaleString('en-US')}`;
+    expect(words).toContain(
+      `the plan's ${usd(f.plan.cost)} of hedges leave ${usd(f.plan.cvar95Down)} against ${usd(f.unhedged.cvar95Down)} unhedged`,
+    );
+    expect(words).toContain(`the literal rule (${usd(f.rule.cost)} uncapped)`);
+    expect(words).toMatch(/Covering 50% of the \$[\d,]+ drawdown loss costs \$[\d,]+ with /);
+    expect(planGapWords(pl)).toBe(pl.structures.summary);
+    expect(errorOf(() => planGapWords({ ...pl, valuationDate: '2026-11-19' }, f)).field).toBe('frontier');
+  });
+
+  it('is reproducible from its seed, and another seed gives other paths', () => {
+    expect(frontier(RUN)).toEqual(f);
+    expect(frontier({ ...RUN, seed: 12 }).unhedged.cvar95Down).not.toBe(f.unhedged.cvar95Down);
+  });
+});
+
+describe('frontier input and limits', () => {
+  it('names the field and the fix of bad input', () => {
+    const e = errorOf(() => frontierSetup({ plan: PLAN_INPUT, budgets: [1000, -5] }));
+    expect(e).toBeInstanceOf(InputValidationError);
+    expect(e.field).toBe('budgets[1]');
+    expect(e.message).toMatch(/budgets ≥ 0 USD/);
+    expect(errorOf(() => frontierSetup({ plan: PLAN_INPUT, splits: [1.5] })).message).toMatch(/≤ 1/);
+    expect(errorOf(() => frontierSetup({ plan: PLAN_INPUT, paths: 10, firstPath: 10 })).field).toBe('firstPath');
+  });
+
+  it('refuses work over budgets × paths × steps × legs with a 422 that says to chunk', () => {
+    const e = errorOf(() => checkFrontierWork(50, 2_000_000, 2_000_000, 49, 20));
+    expect(e.code).toBe('limit_exceeded');
+    expect(e.field).toBe('pathCount');
+    expect(e.fix).toMatch(/chunk the run/);
+    expect(() => checkFrontierWork(10, 20_000, 20_000, 49, 20)).not.toThrow();
+    expect(10 * 20_000 * 49 * 20).toBeLessThan(MAX_FRONTIER_WORK);
+  });
+
+  it('sorts user budgets and drops repeats', () => {
+    const s = frontierSetup({ plan: PLAN_INPUT, budgets: [5000, 0, 5000, 2500], paths: 100 });
+    expect(s.frame.budgets).toEqual([0, 2500, 5000]);
+  });
+});
