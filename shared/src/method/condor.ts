@@ -22,7 +22,7 @@ export interface CondorInput {
   strikes: CondorStrikes;
   /** Condors (whole, ≥ 1). */
   quantity: number;
-  /** ATM implied vol, decimal (the SD distance uses it; VIX/100 in a plan). */
+  /** ATM implied vol, decimal (the SD distance uses it; a plan passes its surface's ATM vol at the expiry). */
   atmVol: number;
   /** Net credit per share, points; priced from the vols when omitted. */
   credit?: number;
@@ -30,7 +30,12 @@ export interface CondorInput {
   vols?: readonly [number, number, number, number];
   /** One implied vol for every leg. */
   vol?: number;
-  /** Skew used when neither `vols` nor `vol` is given; default {@link DEFAULT_SKEW}. */
+  /**
+   * The vol surface's σ(K) at the condor's expiry (years, and F = S·e^((r−q)T)), used when neither
+   * `vols` nor `vol` is given: a plan passes its market state's surface (book/marks.ts spxVol).
+   */
+  volAt?: (strike: number, years: number, forward: number) => number;
+  /** Skew used when neither `vols`, `vol` nor `volAt` is given; default {@link DEFAULT_SKEW}. */
   skew?: SkewParams;
   /** The section 1 threshold; default 1.5. */
   minShortStrikeSd?: number;
@@ -44,7 +49,12 @@ export interface CondorAnalytics {
   legVols: [number, number, number, number];
   /** Net credit per share, points. */
   credit: number;
-  creditSource: 'given' | 'priced from per-strike vols' | 'priced from one vol' | 'priced from the skew model';
+  creditSource:
+    | 'given'
+    | 'priced from per-strike vols'
+    | 'priced from one vol'
+    | 'priced from the surface'
+    | 'priced from the skew model';
   /** Credit at the legs' vols, per share (equals `credit` unless the credit was given). */
   modelCredit: number;
   /** Widest wing, points. */
@@ -120,6 +130,15 @@ export function condorAnalytics(i: CondorInput): CondorAnalytics {
     const v = checkVol('condor.vol', i.vol, false);
     legVols = [v, v, v, v];
     source = 'priced from one vol';
+  } else if (i.volAt !== undefined) {
+    const volAt = i.volAt;
+    legVols = strikes.map((k, j) => checkVol(`condor.vols[${j}]`, volAt(k, years, fwd), false)) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    source = 'priced from the surface';
   } else {
     legVols = strikes.map((k) => skewedVol(k, fwd, years, atm, skew)) as [number, number, number, number];
     source = 'priced from the skew model';

@@ -9,6 +9,7 @@ import {
   volOfVolFromVvix,
   type TermStructure,
 } from '../market/index';
+import { vixOptionVol } from '../book/index';
 import type { Policy } from '../schemas/policy';
 import { fmt, type AuditEntry } from './audit';
 import type { CondorAnalytics } from './condor';
@@ -46,7 +47,13 @@ export function stepAnalogs(
     const gain = priceTailCall({
       ...priceArgs,
       stressedFuture: Math.max(sf, 0.01),
-      stressVolOfVol: aVov,
+      // the analog's vol of vol read on the VIX-option surface at the call's strike (Section 2b)
+      stressVolOfVol: vixOptionVol(
+        { ...now, volOfVol: aVov },
+        Math.max(remaining, 1) / 365,
+        tailSize.strike,
+        Math.max(sf, 0.01),
+      ),
     }).gainPerContract;
     // null when the call gains nothing at this analog's curve: no number of contracts covers it
     const need = gain > 0 ? coverageContracts(policy.tailCoverage, loss, gain) : null;

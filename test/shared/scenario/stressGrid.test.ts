@@ -8,6 +8,7 @@ import {
   shockFutures,
   stressGrid,
 } from '@alvh/shared';
+import { vixSurfaceFromVvix } from '@alvh/shared/surface';
 import { BOOK } from '../../helpers/fixtures';
 
 describe('stressGrid', () => {
@@ -46,8 +47,17 @@ describe('stressGrid', () => {
     const ts = buildTermStructure({ valuationDate: BOOK.valuationDate, vixSpot: BOOK.vix, futures: BOOK.futures });
     const may = shockFutures(ts, 30, resolvePolicy().shockKappa).find((p) => p.expiry === '2024-05-22')!;
     const leg = BOOK.tail[0]!;
+    // VIX options on the VIX-option surface of the book's vol of vol (1.0: VVIX 100), at their own future
+    const vols = vixSurfaceFromVvix(BOOK.valuationDate, 100);
     const price = (f: number) =>
-      black76Price({ type: 'call', future: f, strike: leg.strike, years: 82 / 365, vol: 1, rate: BOOK.rate });
+      black76Price({
+        type: 'call',
+        future: f,
+        strike: leg.strike,
+        years: 82 / 365,
+        vol: vols.vol(82 / 365, leg.strike, f),
+        rate: BOOK.rate,
+      });
     const want = (price(may.price) - price(16.0)) * 100 * leg.quantity;
     expect(g.tail[0]![2]![2]).toBeCloseTo(want, 6);
   });
