@@ -31,6 +31,7 @@ export const MarketRowSchema = z.strictObject({
   vvix: price.optional(),
   vix3m: price.optional(),
   vix9d: price.optional(),
+  vix6m: price.optional(),
   skew: price.optional(),
   vx: z
     .array(price.nullable(), { error: 'pass vx as an array of prices (null for a gap)' })
