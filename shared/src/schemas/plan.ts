@@ -90,9 +90,12 @@ export const SurfaceDataSchema = z.strictObject({
   label: z.string().max(500),
 });
 
-/** Most characters of a chain's quotedata text, most rows of a chain table. */
-export const MAX_CHAIN_TEXT = 20_000_000;
-export const MAX_CHAIN_ROWS = 50_000;
+/**
+ * Most characters of a market's chain text and most rows of its chain table: about twice the
+ * largest real quotedata file (1.55 MB) and its quotes (20,500), as POST /api/surface allows.
+ */
+export const MAX_MARKET_CHAIN_CHARS = 3_000_000;
+export const MAX_MARKET_CHAIN_ROWS = 40_000;
 
 /**
  * What a market may add to build its SPX surface (method Section 2b): the other Cboe indices of
@@ -110,11 +113,11 @@ export const MarketSurfaceFields = {
       z
         .string()
         .min(1, { error: 'pass the quotedata CSV text or rows {expiry, strike, type, bid, ask}' })
-        .max(MAX_CHAIN_TEXT, { error: 'pass at most 20,000,000 characters of quotedata' }),
+        .max(MAX_MARKET_CHAIN_CHARS, { error: 'pass at most 3,000,000 characters of quotedata' }),
       z
         .array(ChainRowSchema.extend({ expiry: isoDate }))
         .min(1, { error: 'pass at least one chain row' })
-        .max(MAX_CHAIN_ROWS, { error: 'pass at most 50,000 chain rows' }),
+        .max(MAX_MARKET_CHAIN_ROWS, { error: 'pass at most 40,000 chain rows' }),
     ])
     .optional()
     .describe('SPX option chain (Cboe quotedata CSV or rows): the SPX surface is fitted to it'),

@@ -77,6 +77,25 @@ describe('stressGrid', () => {
     );
   });
 
+  it('marks a book on the SPX surface of its indices when given, naming book.* when they are wrong', () => {
+    const alone = stressGrid({ book: BOOK, spxMoves: [-0.1, 0, 0.1], vixLevels: [14, 30], days: [0, 7] });
+    // VIX9D below VIX and VIX3M above (contango): the condor's near expiry reads a lower ATM vol
+    const indices = { vix9d: 12.5, vix3m: 16, vix6m: 17.5, skew: 150 };
+    const withIndices = stressGrid({
+      book: { ...BOOK, indices },
+      spxMoves: [-0.1, 0, 0.1],
+      vixLevels: [14, 30],
+      days: [0, 7],
+    });
+    expect(withIndices.base.condor).not.toBe(alone.base.condor);
+    // today's cell is today's mark on either surface: P&L 0 at no move, today's VIX, day 0
+    expect(withIndices.total[0]![1]![0]).toBeCloseTo(0, 9);
+    for (const g of [alone, withIndices]) for (const v of g.total.flat(2)) expect(Number.isFinite(v)).toBe(true);
+    expect(() => stressGrid({ book: { ...BOOK, indices: { vix3m: 0.16 } } })).toThrowError(
+      expect.objectContaining({ field: 'book.indices.vix3m' }),
+    );
+  });
+
   it('uses a default VIX ladder on both sides of today', () => {
     expect(stressGrid({ book: BOOK, days: [0] }).vixLevels).toEqual([9.8, 11.9, 14, 19, 24, 34, 54]);
     // A VIX-52 day: levels below today as well as above (not 47.33-92.33), in increasing order.
