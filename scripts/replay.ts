@@ -5,26 +5,10 @@
  *
  *   npx tsx scripts/replay.ts            # 2007-2021 (quantintell VX1-VX8) + the 2024 and 2025 episodes
  *
- * Sources: VX settlements, VIX and SPX closes from quantintell (2007-04..2021-12); VIX open/close
- * and VVIX from Cboe; for 2024-2025, VX settlements from manumartinb and SPX closes from eric-tao.
+ * The sources, and the Cboe indices each day's SPX surface reads, are in scripts/replayData.ts.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { mergeMarketHistory, parseMarketHistory, replay } from '@alvh/shared';
-import type { MarketHistoryFormat, MarketRow, ReplayPeriodSummary, ReplayResult } from '@alvh/shared';
-
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = process.env['ALVH_DATA_DIR'] ?? resolve(repoRoot, '..', 'shared', 'data');
-if (!existsSync(join(dataDir, 'README.md'))) {
-  console.error(`market data folder not found at ${dataDir}; set ALVH_DATA_DIR to the folder with the CSV files`);
-  process.exit(1);
-}
-const read = (name: string, format?: MarketHistoryFormat): MarketRow[] =>
-  parseMarketHistory(readFileSync(join(dataDir, name), 'utf8'), format);
-
-const vix = read('cboe_VIX_History__ManULoreN14.csv', 'cboe-vix');
-const vvix = read('cboe_VVIX_History__ManULoreN14.csv');
+import type { ReplayPeriodSummary } from '@alvh/shared';
+import { replayRuns } from './replayData';
 
 const usd = (x: number): string => `${x < 0 ? '−' : ''}$${Math.round(Math.abs(x)).toLocaleString('en-US')}`;
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
@@ -57,29 +41,7 @@ function pnlTable(periods: readonly ReplayPeriodSummary[], withWindow: boolean):
   return out;
 }
 
-const main: ReplayResult = replay({
-  rows: mergeMarketHistory(read('quantintell_vix_futures_VX1-VX8_2007-2021.csv'), vix, vvix).filter(
-    (r) => r.date <= '2021-12-31',
-  ),
-  from: '2007-04-02',
-  to: '2021-12-23',
-});
-
-// 2024 and 2025: the episode files hold VX for about two months each; SPX from eric-tao.
-const spx = read('spx_daily_2021-2026__eric-tao.csv', 'spx-ohlcv');
-const short = (file: string): ReplayResult => {
-  const vx = read(file);
-  const first = (vx[0] as MarketRow).date;
-  const last = (vx[vx.length - 1] as MarketRow).date;
-  // Earlier SPX/VIX/VVIX rows (no VX) warm up the signals; trading starts with the VX data.
-  return replay({
-    rows: mergeMarketHistory(vx, spx, vix, vvix).filter((r) => r.date >= '2023-06-01' && r.date <= last),
-    from: first,
-    to: last,
-  });
-};
-const y2024 = short('manumartinb_vx_M1-M8_episode_2024-07_2024-09.csv');
-const y2025 = short('manumartinb_vx_M1-M8_episode_2025-03_2025-05.csv');
+const { main, y2024, y2025 } = replayRuns();
 
 const episodes = [...main.episodes, ...y2024.episodes, ...y2025.episodes];
 const a = main.assumptions;

@@ -86,7 +86,7 @@ const planRoute = defineJsonRoute(
     description:
       'Sizes the calendar overlay and the tail VIX call hedge of an SPX iron condor from the VIX futures term structure: ' +
       'regime, budget split with its audit trail, condor analytics, overlay and tail legs, caps, rebalance status and warnings. ' +
-      'Runs inline (milliseconds).',
+      'Runs inline (milliseconds; a full SPX chain in `market.chain` adds its fit, about 0.3-1.3 s of CPU).',
     request: { schemaName: 'PlanInput', schema: PlanInputSchema, example: PLAN_EXAMPLE },
     response: {
       resultType: 'PlanResult',

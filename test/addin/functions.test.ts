@@ -9,6 +9,8 @@ import {
   bsImpliedVol,
   checkRebalance,
   condorAnalytics,
+  spxAtmVol,
+  spxVol,
   plan,
   black76Price,
   bsGreeks,
@@ -430,7 +432,17 @@ describe('ALVH.CONDOR, CONDORLOSS, STRESSFUTURE, OVERLAY and REBALANCE', () => {
     portfolio: { capital: 2_000_000 },
   });
 
-  it('CONDOR spills condorAnalytics at ATM vol VIX/100', () => {
+  it('CONDOR spills condorAnalytics on the SPX surface of the VIX alone', () => {
+    const state = {
+      date: '2018-12-24',
+      spot: 2351.1,
+      vix: 36.07,
+      rate: 0.024,
+      divYield: 0.02,
+      volOfVol: 1.2,
+      futureFor: () => Number.NaN,
+    };
+    const years = 53 / 365; // 2018-12-24 → 2019-02-15
     const c = condorAnalytics({
       valuationDate: '2018-12-24',
       spot: 2351.1,
@@ -439,8 +451,10 @@ describe('ALVH.CONDOR, CONDORLOSS, STRESSFUTURE, OVERLAY and REBALANCE', () => {
       expiry: '2019-02-15',
       strikes: [1750, 1800, 2850, 2900],
       quantity: 10,
-      atmVol: 0.3607,
+      atmVol: spxAtmVol(state, years),
+      volAt: (k, t, f) => spxVol(state, t, k, f),
     });
+    expect(c.creditSource).toBe('priced from the surface');
     const out = call('CONDOR', day, 2351.1, 36.07, expiry, strikes, 10, null, 0.024, 0.02) as [string, unknown][];
     const get = (label: string) => out.find(([l]) => l.startsWith(label))?.[1];
     expect(get('credit (')).toBe(c.credit);
@@ -680,6 +694,38 @@ describe('ALVH.PLAN', () => {
     expect(value(out, 'Calendar share')).toBe(p.split.calendarShare);
     expect(value(out, 'Vega match')).toBe(0.6);
     expect(value(out, 'Required contracts')).toBe(p.tail.requiredContracts);
+  });
+
+  it('reads the Cboe indices VIX9D, VIX3M, VIX6M and SKEW: the SPX surface of the plan', () => {
+    const indices = { vix9d: 47.5, vix3m: 30.55, vix6m: 28.1, skew: 125.3 };
+    const p = plan(input({ market: { ...input().market, indices } }));
+    expect(p.surface.source).toBe('indices');
+    const out = call(
+      'PLAN',
+      rows([
+        ['VIX9D', 47.5],
+        ['vix3m', 30.55],
+        ['VIX 6M', 28.1],
+        ['SKEW', 125.3],
+      ]),
+    ) as unknown[][];
+    expect(value(out, 'SPX surface')).toBe(p.surface.describe);
+    expect(value(out, 'Credit')).toBe(p.condor.credit);
+    expect(value(out, 'Required contracts')).toBe(p.tail.requiredContracts);
+    // without them, VIX alone: another credit, and the plan says the term structure is flat
+    const alone = call('PLAN', rows()) as unknown[][];
+    expect(value(alone, 'Credit')).not.toBe(p.condor.credit);
+    expect(String(value(alone, 'SPX surface'))).toContain('VIX only');
+    expectInvalid('inputs VIX3M', 'PLAN', rows([['VIX3M', 0.3055]]));
+    expectInvalid('inputs SKEW', 'PLAN', rows([['SKEW', 'high']]));
+    expectInvalid(
+      'inputs vix9d',
+      'PLAN',
+      rows([
+        ['VIX9D', 20],
+        ['vix9d', 21],
+      ]),
+    );
   });
 
   it('reads the last rebalance from lastDate, lastVix and lastVX1…', () => {
@@ -1022,10 +1068,10 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
     ['VX2', 23.325],
     ['VX3', 22.175],
     ['expiry', isoToExcelSerial('2019-02-15')],
-    ['k1', 1750],
-    ['k2', 1800],
-    ['k3', 2850],
-    ['k4', 2900],
+    ['k1', 1950],
+    ['k2', 2000],
+    ['k3', 2700],
+    ['k4', 2750],
     ['quantity', 10],
     ['capital', 2_000_000],
   ];
@@ -1043,17 +1089,17 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
     },
     condor: {
       expiry: '2019-02-15',
-      strikes: [1750, 1800, 2850, 2900] as [number, number, number, number],
+      strikes: [1950, 2000, 2700, 2750] as [number, number, number, number],
       quantity: 10,
     },
     portfolio: { capital: 2_000_000 },
   };
   const base = plan(input);
   const condorRows = [
-    ['SPX 190215P01750', 10, 1.1],
-    ['SPX 190215P01800', -10, 1.6],
-    ['SPX 190215C02850', -10, 0.2],
-    ['SPX 190215C02900', 10, 0.1],
+    ['SPX 190215P01950', 10, 1.1],
+    ['SPX 190215P02000', -10, 1.6],
+    ['SPX 190215C02700', -10, 0.2],
+    ['SPX 190215C02750', 10, 0.1],
   ];
 
   it('ORDERS from nothing held spills the plan legs, as plan() orders them, then the net cost', () => {

@@ -3,7 +3,7 @@
  * the message. The numbers are converted here and nowhere else; anything that is not a number is
  * passed on as typed so that the shared schema's message ("pass a number") is the one shown.
  */
-import { fieldForKey } from './fields';
+import { fieldForKey, normalizeKey } from './fields';
 import { numberFromText } from './numbers';
 import type { FieldName } from './fields';
 
@@ -16,6 +16,18 @@ export interface FormState {
   events?: string;
   /** How your events meet the shipped calendar: 'add' (default) or 'replace'. */
   eventsMode?: string;
+  /** The Cboe indices beside VIX as typed (the SPX surface's term structure and skew); blank: not given. */
+  indices?: Partial<Record<IndexName, string>>;
+}
+
+/** The Cboe indices a plan's market may add to VIX (`market.indices`, method Section 2b). */
+export const INDEX_NAMES = ['vix9d', 'vix3m', 'vix6m', 'skew'] as const;
+export type IndexName = (typeof INDEX_NAMES)[number];
+
+/** The index a key names (VIX9D, VIX3M, VIX6M, SKEW; compared without case), if any. */
+export function indexForKey(key: string): IndexName | undefined {
+  const k = normalizeKey(key);
+  return (INDEX_NAMES as readonly string[]).includes(k) ? (k as IndexName) : undefined;
 }
 
 /** What an event line gives as its source when it names none. */
@@ -67,6 +79,12 @@ export function planInputFromForm(s: FormState): Record<string, unknown> {
   const text = (name: FieldName): string | undefined => (f[name].trim() === '' ? undefined : f[name].trim());
   const overrides = policyOverrides(s.policy);
   const events = eventsFromText(s.events ?? '');
+  const indices = compact(
+    Object.fromEntries(INDEX_NAMES.map((n) => [n, numberOrText(s.indices?.[n] ?? '')])) as Record<
+      IndexName,
+      number | string | undefined
+    >,
+  );
   return compact({
     valuationDate: text('valuationDate'),
     market: compact({
@@ -75,6 +93,7 @@ export function planInputFromForm(s: FormState): Record<string, unknown> {
       vvix: num('vvix'),
       rate: num('rate'),
       divYield: num('divYield'),
+      indices: Object.keys(indices).length > 0 ? indices : undefined,
       futures: s.futures.map((r) =>
         compact({ expiry: r.expiry.trim() === '' ? undefined : r.expiry.trim(), price: numberOrText(r.price) }),
       ),

@@ -142,6 +142,12 @@ const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
         'per year, fitted to the curve: F(τ) = θ + (VIX − θ)e^(−κτ)',
       ],
       ['Long-run level θ', 'termStructure.fit.theta', 'points', 'where VIX reverts to'],
+      [
+        'SPX surface',
+        'surface.describe',
+        'text',
+        'every option is marked on it: a chain of the day, the Cboe indices (VIX9D, VIX3M, VIX6M, SKEW) or VIX alone',
+      ],
     ],
   ],
   [
@@ -269,9 +275,11 @@ function analogRow(p: Plan, a: Plan['analogs'][number]): PlanRow {
   const planned = count(p.tail.contracts, 'contract', 'contracts');
   const verb = p.tail.contracts === 1 ? 'covers' : 'cover';
   const cover =
-    a.planCoverage < 0
-      ? `the plan's ${planned} lose money there (coverage ${ratio(a.planCoverage)}×: the calls end worth less than their premium)`
-      : `the plan's ${planned} ${verb} ${ratio(a.planCoverage)}× of that loss`;
+    p.tail.contracts === 0
+      ? 'the plan buys no tail call, so it covers none of that loss'
+      : a.planCoverage < 0
+        ? `the plan's ${planned} lose money there (coverage ${ratio(a.planCoverage)}×: the calls end worth less than their premium)`
+        : `the plan's ${planned} ${verb} ${ratio(a.planCoverage)}× of that loss`;
   const why =
     a.contracts === null
       ? `the calls gain nothing at VX ${a.stressedFuture.toFixed(2)}, so no count gives the coverage`

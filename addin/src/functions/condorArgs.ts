@@ -1,11 +1,14 @@
 /**
- * What the condor functions share: the four strikes, the condor on a day marked at VIX/100 with the
- * policy skew, the SPX-only market, and the map from the sizing package's fields to the arguments.
+ * What the condor functions share: the four strikes, the condor on a day marked on the SPX surface
+ * of its VIX (the package's marks), the SPX-only market, and the map from the sizing package's
+ * fields to the arguments.
  */
 import {
-  atmVolFromVix,
   condorAnalytics,
+  daysBetween,
   invalidInput,
+  spxAtmVol,
+  spxVol,
   type CondorAnalytics,
   type MarketState,
   type Policy,
@@ -27,7 +30,7 @@ function strikesArg(range: unknown): [number, number, number, number] {
   return s as [number, number, number, number];
 }
 
-/** What the condor functions share: the condor on a day, marked at VIX/100 with the policy skew. */
+/** What the condor functions share: the condor on a day, marked on the SPX surface of its VIX alone. */
 export function condorOf(
   valuationDate: unknown,
   spot: unknown,
@@ -42,16 +45,19 @@ export function condorOf(
 ): { analytics: CondorAnalytics; state: MarketState } {
   const date = dateArg('valuationDate', valuationDate);
   const state = spxState(date, spot, vixPointsArg(vix), rate, divYield, policy);
+  const expiryIso = dateArg('expiry', expiry);
+  // Step 1's σ and the leg vols from the SPX surface of the VIX alone (the package's marks)
+  const years = Math.max(daysBetween(date, expiryIso), 1) / 365;
   const analytics = condorAnalytics({
     valuationDate: date,
     spot: state.spot,
     rate: state.rate,
     divYield: state.divYield,
-    expiry: dateArg('expiry', expiry),
+    expiry: expiryIso,
     strikes: strikesArg(strikes),
     quantity: optionalNumber('quantity', quantity) ?? 1,
-    atmVol: atmVolFromVix(state.vix),
-    skew: policy.skew,
+    atmVol: spxAtmVol(state, years),
+    volAt: (k: number, t: number, fwd: number) => spxVol(state, t, k, fwd),
     minShortStrikeSd: policy.minShortStrikeSd,
     ...opt('credit', optionalNumber('credit', credit)),
   });
@@ -67,7 +73,7 @@ export function vixPointsArg(vix: unknown): number {
 
 /**
  * The market of an SPX-only book from the arguments `spot`, `rate` and `divYield` (rate and yield
- * default 0), with the policy's vol of vol and skew and no VX curve.
+ * default 0), with the policy's vol of vol and no VX curve; its SPX surface is that of its VIX alone.
  */
 export function spxState(
   date: string,
@@ -84,7 +90,6 @@ export function spxState(
     rate: optionalNumber('rate', rate) ?? 0,
     divYield: optionalNumber('divYield', divYield) ?? 0,
     volOfVol: policy.defaultVolOfVol,
-    skew: policy.skew,
     futureFor: noVxCurve,
   };
 }

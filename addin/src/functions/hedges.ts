@@ -75,11 +75,11 @@ export function tailsize(
  * @helpurl https://localhost:3000/help.html#CONDOR
  * @param valuationDate The day (an Excel date).
  * @param spot SPX level, index points.
- * @param vix VIX level, index points; the ATM vol is VIX/100 and the legs follow the policy skew.
+ * @param vix VIX level, index points; the legs are marked on the SPX surface built from VIX alone (flat term structure, calibrated skew).
  * @param expiry The condor's expiry (an Excel date).
  * @param strikes Four strikes in a row or column, index points: long put, short put, short call, long call.
  * @param [quantity] Number of condors, whole contracts (multiplier 100); default 1.
- * @param [credit] Net credit per share, index points; default: priced at VIX/100 with the skew.
+ * @param [credit] Net credit per share, index points; default: priced on the SPX surface of the VIX.
  * @param [rate] Risk-free rate, continuously compounded decimal; default 0.
  * @param [divYield] SPX dividend yield, continuously compounded decimal; default 0.
  * @returns Two columns, label and value: credit (points), max profit and max loss (USD), break-evens (points), short strikes in SD, passes the 1.5 SD check, probability of profit, return on risk, Greeks in USD.
@@ -198,7 +198,7 @@ export function condorloss(
  * @helpurl https://localhost:3000/help.html#OVERLAY
  * @param valuationDate The day (an Excel date).
  * @param spot SPX level, index points.
- * @param vix VIX level, index points; options are marked at VIX/100 with the policy skew.
+ * @param vix VIX level, index points; options are marked on the SPX surface built from VIX alone (flat term structure, calibrated skew).
  * @param condorExpiry The condor's expiry (an Excel date): the calendar's front leg.
  * @param strike Strike of the calendar, index points (the method uses the condor's short put).
  * @param condorVega The condor's net vega, USD per vol point (ALVH.CONDOR's vega row, negative for a short condor).

@@ -13,7 +13,7 @@ import {
   type PlanInput,
 } from '@alvh/shared';
 import { FIELD_NAMES, normalizeKey, type FieldName } from '../common/fields';
-import { issueTarget, planInputFromForm } from '../common/planInput';
+import { indexForKey, issueTarget, planInputFromForm, type IndexName } from '../common/planInput';
 import { presentPlan } from '../common/present';
 import { readKeyValueRange, unknownKeysError, vxNumber, type SelectionValues } from '../common/selection';
 import { choiceArg, dateArg, isMissing, keyValueArg, numberArg } from './args';
@@ -88,6 +88,8 @@ function planKey(path: string): string {
     if (last[1] === 'futures') return last[2] === undefined ? 'lastVX1…lastVXn' : `lastVX${Number(last[2]) + 1}`;
     return last[1] === 'date' ? 'lastDate' : 'lastVix';
   }
+  const index = /^market\.indices\.(\w+)/.exec(path);
+  if (index) return (index[1] as string).toUpperCase();
   const target = issueTarget(path);
   switch (target.kind) {
     case 'field':
@@ -159,10 +161,23 @@ export function planFromRange(
   const signalKey = new Map<string, string>();
   const lastRows: [string, unknown][] = [];
   const rest: unknown[][] = [];
+  const indices: Partial<Record<IndexName, string>> = {};
+  const indexKey = new Map<IndexName, string>();
   for (const [key, value] of rows) {
     const k = typeof key === 'string' ? normalizeKey(key) : '';
     const signal = SIGNAL_KEYS.get(k);
-    if (signal !== undefined) {
+    const index = typeof key === 'string' ? indexForKey(key) : undefined;
+    if (index !== undefined) {
+      const first = indexKey.get(index);
+      if (first !== undefined)
+        throw invalidInput(
+          `inputs ${key}`,
+          `gives ${index.toUpperCase()} again (the row "${first}" gives it)`,
+          'keep one row per input',
+        );
+      indexKey.set(index, String(key));
+      if (!isMissing(value)) indices[index] = String(numberArg(`inputs ${key}`, value));
+    } else if (signal !== undefined) {
       const first = signalKey.get(signal);
       if (first !== undefined)
         throw invalidInput(
@@ -209,6 +224,7 @@ export function planFromRange(
     fields,
     futures: selection.futures ?? [],
     policy: selection.policy,
+    indices,
   });
   if (Object.keys(signals).length > 0) raw['signals'] = signals;
   if (lastRebalance !== undefined) raw['lastRebalance'] = lastRebalance;
@@ -235,7 +251,7 @@ export function planFromRange(
  * The whole ALVH plan (method sections 1-8) from a two-column range of names and values, explained line by line.
  * @customfunction PLAN PLAN
  * @helpurl https://localhost:3000/help.html#PLAN
- * @param inputs Two columns, name then value: date, spx, vix, vvix, rate, divYield, VX1…VXn (points), expiry, k1…k4, quantity, credit, capital, budget (USD), optional rsi, prevSpread, macdHist, adSlope, lastDate, lastVix, lastVX1…, and any policy field (e.g. tailCoverage).
+ * @param inputs Two columns, name then value: date, spx, vix, vvix, rate, divYield, optional VIX9D, VIX3M, VIX6M (points) and SKEW (the SPX surface's term structure and skew), VX1…VXn (points), expiry, k1…k4, quantity, credit, capital, budget (USD), optional rsi, prevSpread, macdHist, adSlope, lastDate, lastVix, lastVX1…, and any policy field (e.g. tailCoverage).
  * @param [events] Your events: rows of date, kind (FOMC, CPI or PPI) and optional source, e.g. the BLS CPI release dates.
  * @param [eventsMode] "add" (default): your events join the FOMC decisions shipped with ALVH; "replace": your events are the whole calendar.
  * @returns Three columns: label, value, explanation; sections for the curve, condor, split, overlay, tail, scenario, costs and caps, rebalance, events, historical analogs, the audit trail and warnings.

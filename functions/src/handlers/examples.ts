@@ -11,10 +11,16 @@ const futures = [
   { expiry: '2027-03-17', price: 20.3 },
 ];
 
-/** POST /api/plan: three January SPX condors, a 1 M USD account, a 5 000 USD hedge budget. */
+/** The Cboe indices beside VIX that day: the SPX surface's term structure and skew (method Section 2b). */
+const indices = { vix9d: 16.4, vix3m: 19.3, vix6m: 20.5, skew: 141 };
+
+/**
+ * POST /api/plan: three January SPX condors, a 1 M USD account, a 5 000 USD hedge budget; options
+ * marked on the SPX surface of the day's Cboe indices.
+ */
 export const PLAN_EXAMPLE = {
   valuationDate: '2026-11-20',
-  market: { spx: 6600, vix: 17.5, vvix: 95, rate: 0.04, divYield: 0.013, futures },
+  market: { spx: 6600, vix: 17.5, vvix: 95, rate: 0.04, divYield: 0.013, indices, futures },
   condor: { expiry: '2027-01-15', strikes: [5900, 6000, 7200, 7300], quantity: 3, vol: 0.16 },
   portfolio: { capital: 1_000_000, budget: 5_000 },
 };

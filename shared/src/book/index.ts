@@ -1,6 +1,7 @@
 /**
- * `@alvh/shared/book`: option legs, the skew, and the one mark function every host and engine
- * prices a book with. `checkMarketState` (the state check `markBook` runs first) stays inside.
+ * `@alvh/shared/book`: option legs, the skew, the one module that decides every option's vol
+ * (marks.ts, method Section 2b) and the one mark function every host and engine prices a book
+ * with. `checkMarketState` (the state check `markBook` runs first) stays inside.
  */
 export { OPTION_MULTIPLIER, ironCondorLegs, type Leg } from './leg';
 export { DEFAULT_SKEW, SkewParamsSchema, skewedVol, type SkewParams } from './skew';
@@ -14,3 +15,15 @@ export {
   type LegMark,
   type MarketState,
 } from './markBook';
+export {
+  surfacesFromVix,
+  stateSurfaces,
+  surfacesOf,
+  spxVol,
+  spxAtmVol,
+  spxVolKernel,
+  vixOptionVol,
+  type MarkableState,
+  type OtherIndices,
+  type StateSurfaces,
+} from './marks';

@@ -1,9 +1,10 @@
 /**
  * Mark a book of SPX and VIX option legs to a market state: value and dollar Greeks.
  *
- * - SPX legs: Black-Scholes-Merton on spot with rate r and dividend yield q, at the skewed vol
- *   {@link skewedVol}(K, F, T, VIX/100) where F = S·e^((r−q)T).
- * - VIX legs: Black-76 on `futureFor(expiry)` (the VX future of the same expiry) at vol `volOfVol`.
+ * - SPX legs: Black-Scholes-Merton on spot with rate r and dividend yield q, at the vol of the
+ *   state's SPX surface at (T, K) with F = S·e^((r−q)T) ({@link spxVol}, method Section 2b).
+ * - VIX legs: Black-76 on `futureFor(expiry)` (the VX future of the same expiry) at the vol of the
+ *   state's VIX-option surface ({@link vixOptionVol}).
  * - Legs whose expiry is on or before `date` are marked at intrinsic value on the current
  *   underlying: SPX spot, or VIX itself for a VIX leg (a VX future converges to VIX at its expiry,
  *   so `futureFor` is not asked about an expired contract): a settled leg's cash, to the precision
@@ -19,26 +20,33 @@ import { bsGreeks, black76Greeks, blackFormula } from '../pricing/index';
 import { invalidInput } from '../errors';
 import { parseIsoDate } from '../dates';
 import { checkFinite, checkNonNegative, checkPositive, checkRate, checkVol } from '../validate';
-import { atmVolFromVixKernel } from '../market/atmVol';
 import { OPTION_MULTIPLIER, type Leg } from './leg';
-import { skewedVol, type SkewParams } from './skew';
+import type { SkewParams } from './skew';
+import { spxVol, spxVolKernel, vixOptionVol, type StateSurfaces } from './marks';
 
 export interface MarketState {
   /** Valuation date, YYYY-MM-DD. */
   date: string;
   /** SPX spot, index points. */
   spot: number;
-  /** VIX level, index points (ATM vol of SPX options = vix/100). */
+  /** VIX level, index points (the SPX surface is moved to it, Section 2b). */
   vix: number;
   /** Continuously compounded rate, decimal. */
   rate: number;
   /** SPX dividend yield, decimal. */
   divYield: number;
-  /** Vol of the VX futures for VIX options, decimal (VVIX/100 or the policy default). */
+  /** 30-day vol of the VX futures for VIX options, decimal (VVIX/100 or the policy default). */
   volOfVol: number;
   /** The VX future price for a VIX option expiry. */
   futureFor: (expiry: string) => number;
-  skew: SkewParams;
+  /**
+   * The surfaces of the market this state was derived from (a chain's fit, the Cboe indices);
+   * none: the surfaces of this state's VIX alone. A state copied to another VIX, spot or date keeps
+   * them: marks move them to the state (see marks.ts).
+   */
+  surfaces?: StateSurfaces | undefined;
+  /** @deprecated Not read: the skew comes from the surface (Section 2b). */
+  skew?: SkewParams;
 }
 
 export interface BookMarks {
@@ -90,13 +98,12 @@ function checkLeg(i: number, leg: Leg): number {
  */
 export function markLegs(legs: readonly Leg[], state: MarketState): LegMark[] {
   const day = checkState(state);
-  const atm = atmVolFromVixKernel(state.vix);
   return legs.map((leg, i) => {
     const expiryDay = checkLeg(i, leg);
     const years = Math.max(0, (expiryDay - day) / 365);
     if (leg.kind === 'spx') {
       const fwd = state.spot * Math.exp((state.rate - state.divYield) * years);
-      const vol = skewedVol(leg.strike, fwd, years, atm, state.skew);
+      const vol = years > 0 ? spxVol(state, years, leg.strike, fwd) : 0;
       const g = bsGreeks({
         type: leg.type,
         spot: state.spot,
@@ -109,15 +116,16 @@ export function markLegs(legs: readonly Leg[], state: MarketState): LegMark[] {
       return { leg, years, underlying: state.spot, vol, ...g };
     }
     const future = years > 0 ? checkPositive(`futureFor(${leg.expiry})`, state.futureFor(leg.expiry)) : state.vix;
+    const vol = years > 0 ? vixOptionVol(state, years, leg.strike, future) : 0;
     const g = black76Greeks({
       type: leg.type,
       future,
       strike: leg.strike,
       years,
-      vol: state.volOfVol,
+      vol,
       rate: state.rate,
     });
-    return { leg, years, underlying: future, vol: state.volOfVol, ...g };
+    return { leg, years, underlying: future, vol, ...g };
   });
 }
 
@@ -148,7 +156,8 @@ export function markBook(legs: readonly Leg[], state: MarketState): BookMarks {
 /**
  * Value of the book in USD only, unchecked: for hot loops (Monte Carlo, grids) whose state was
  * validated once. Same model as {@link markBook}; `dayNumber` is the state's date as a day number
- * and `expiryDays` each leg's expiry as a day number (precompute both with parseIsoDate).
+ * and `expiryDays` each leg's expiry as a day number (precompute both with parseIsoDate);
+ * `surfaces` those of the state ({@link surfacesOf}).
  */
 export function bookValueFast(
   legs: readonly Leg[],
@@ -160,10 +169,11 @@ export function bookValueFast(
   divYield: number,
   volOfVol: number,
   futureFor: (expiry: string) => number,
-  skew: SkewParams,
+  surfaces: StateSurfaces,
 ): number {
   let total = 0;
-  const atm = atmVolFromVixKernel(vix);
+  const lambda = vix / surfaces.anchorVix;
+  const vovScale = volOfVol / surfaces.anchorVolOfVol;
   for (let i = 0; i < legs.length; i++) {
     const leg = legs[i] as Leg;
     const years = Math.max(0, ((expiryDays[i] as number) - dayNumber) / 365);
@@ -172,11 +182,12 @@ export function bookValueFast(
     let price: number;
     if (leg.kind === 'spx') {
       const fwd = spot * Math.exp((rate - divYield) * years);
-      const vol = skewedVol(leg.strike, fwd, years, atm, skew);
+      const vol = years > 0 ? spxVolKernel(surfaces.spx, lambda, years, Math.log(leg.strike / fwd)) : 0;
       price = df * blackFormula(isCall, fwd, leg.strike, vol * Math.sqrt(years));
     } else {
       const f = years > 0 ? futureFor(leg.expiry) : vix;
-      price = df * blackFormula(isCall, f, leg.strike, volOfVol * Math.sqrt(years));
+      const vol = years > 0 ? vovScale * surfaces.vixOptions.volAtK(years, Math.log(leg.strike / f)) : 0;
+      price = df * blackFormula(isCall, f, leg.strike, vol * Math.sqrt(years));
     }
     total += price * OPTION_MULTIPLIER * leg.quantity;
   }

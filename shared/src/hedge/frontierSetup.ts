@@ -6,7 +6,7 @@
 import { noSolution } from '../errors';
 import { parseInput } from '../schemas/parse';
 import { buildTermStructure } from '../market/index';
-import type { Leg } from '../book/index';
+import { surfacesOf, type Leg } from '../book/index';
 // the method's files, not its barrel: the plan (in the barrel) reads the hedge module
 import { plan } from '../method/plan';
 import { planMarketState } from '../method/planCurve';
@@ -113,7 +113,7 @@ export function frontierSetup(input: unknown, mark: LegMarker = defaultMarker): 
     rate: pl.market.rate,
     divYield: pl.market.divYield,
     volOfVol: pl.market.volOfVol,
-    skew: pl.market.skew,
+    surfaces: surfacesOf(now),
     kappa: pl.market.kappa,
     theta: pl.market.theta,
     shockKappa: policy.shockKappa,

@@ -12,7 +12,6 @@ import { daysBetween } from '../dates';
 import { parseInput } from '../schemas/parse';
 import { isoDate, nonNegativeNumber, positiveNumber, rate, volatility } from '../schemas/common';
 import {
-  atmVolFromVix,
   volOfVolFromVvix,
   buildTermStructure,
   constantMaturity,
@@ -20,7 +19,7 @@ import {
   vxExpiriesAfter,
   type TermStructure,
 } from '../market/index';
-import type { Leg, MarketState } from '../book/index';
+import { spxAtmVol, spxVol, type Leg, type MarketState } from '../book/index';
 // the method's files, not its barrel: the plan (in the barrel) reads this module
 import { HISTORICAL_ANALOGS, type HistoricalAnalog } from '../method/analogs';
 import { condorAnalytics, type CondorAnalytics } from '../method/condor';
@@ -155,7 +154,6 @@ export function hedgeContext(raw: StructureInput): HedgeContext {
     rate: m.rate,
     divYield: m.divYield,
     volOfVol,
-    skew: policy.skew,
     futureFor: (e) => futureForExpiry(ts, e),
   };
   const condors = input.condors.map((c, i) =>
@@ -170,8 +168,9 @@ export function hedgeContext(raw: StructureInput): HedgeContext {
           expiry: c.expiry,
           strikes: c.strikes,
           quantity: c.quantity,
-          atmVol: atmVolFromVix(m.vix, 'market.vix'),
-          skew: policy.skew,
+          // Step 1's σ and the leg vols from the state's surface (Section 2b; the VIX alone here)
+          atmVol: spxAtmVol(now, Math.max(daysBetween(date, c.expiry), 1) / 365),
+          volAt: (k: number, years: number, fwd: number) => spxVol(now, years, k, fwd),
           minShortStrikeSd: policy.minShortStrikeSd,
           ...(c.credit === undefined ? {} : { credit: c.credit }),
           ...(c.vol === undefined ? {} : { vol: c.vol }),

@@ -1,22 +1,9 @@
 /**
- * What the method reads from the volatility indices (ALVH-METHOD sections 1, 6): the ATM vol of SPX
- * options is VIX/100 and the vol of the VX futures is VVIX/100. One function each, so a volatility
- * surface can later replace the flat reading in one place.
+ * What the method reads from VVIX (ALVH-METHOD sections 2b, 6): the 30-day vol of the VX futures,
+ * VVIX/100, the level of the VIX-option surface. (SPX option vols come from the SPX surface,
+ * shared/src/surface, through book/marks.ts: there is no VIX/100 ATM reading.)
  */
 import { checkPositive } from '../validate';
-
-/** ATM implied vol of SPX options from the VIX level, decimal: VIX/100 (unchecked; hot loops). */
-export function atmVolFromVixKernel(vix: number): number {
-  return vix / 100;
-}
-
-/**
- * ATM implied vol of SPX options from the VIX level, decimal: VIX/100.
- * @example atmVolFromVix(17.91) // 0.1791
- */
-export function atmVolFromVix(vix: number, field = 'vix'): number {
-  return atmVolFromVixKernel(checkPositive(field, vix));
-}
 
 /**
  * Vol of the VX futures (for VIX options) from the VVIX level, decimal: VVIX/100.

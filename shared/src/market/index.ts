@@ -1,7 +1,7 @@
 /**
  * `@alvh/shared/market`: the exchange calendar and expiries, the VX term structure (fit, regime,
- * constant maturity, curve shift) and the VIX/VVIX → vol conversions. The unchecked
- * `atmVolFromVixKernel` the marks call stays inside.
+ * constant maturity, curve shift) and the VVIX → vol of vol conversion. (SPX option vols come
+ * from the surfaces through book/marks.ts, never from VIX/100.)
  */
 export type {
   CurveInput,
@@ -38,5 +38,5 @@ export {
 } from './meanReversion';
 export { buildTermStructure, constantMaturity, futureForExpiry, shockFutures } from './termStructure';
 export { CURVE_SHIFT_TENORS, type TenorChange, curveShift } from './curveShift';
-export { atmVolFromVix, volOfVolFromVvix } from './atmVol';
+export { volOfVolFromVvix } from './atmVol';
 export { BOUND_WARN_POINTS, POOR_FIT_POINTS, type FitQuality, fitQuality } from './fitQuality';

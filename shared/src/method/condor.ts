@@ -23,7 +23,7 @@ export interface CondorInput {
   strikes: CondorStrikes;
   /** Condors (whole, ≥ 1). */
   quantity: number;
-  /** ATM implied vol, decimal (the SD distance uses it; VIX/100 in a plan). */
+  /** ATM implied vol, decimal (the SD distance uses it; a plan passes its surface's ATM vol at the expiry). */
   atmVol: number;
   /** Net credit per share, points; priced from the vols when omitted. */
   credit?: number;
@@ -31,7 +31,12 @@ export interface CondorInput {
   vols?: readonly [number, number, number, number];
   /** One implied vol for every leg. */
   vol?: number;
-  /** Skew used when neither `vols` nor `vol` is given; default {@link DEFAULT_SKEW}. */
+  /**
+   * The vol surface's σ(K) at the condor's expiry (years, and F = S·e^((r−q)T)), used when neither
+   * `vols` nor `vol` is given: a plan passes its market state's surface (book/marks.ts spxVol).
+   */
+  volAt?: (strike: number, years: number, forward: number) => number;
+  /** Skew used when neither `vols`, `vol` nor `volAt` is given; default {@link DEFAULT_SKEW}. */
   skew?: SkewParams;
   /** The section 1 threshold; default 1.5. */
   minShortStrikeSd?: number;
@@ -45,7 +50,12 @@ export interface CondorAnalytics {
   legVols: [number, number, number, number];
   /** Net credit per share, points. */
   credit: number;
-  creditSource: 'given' | 'priced from per-strike vols' | 'priced from one vol' | 'priced from the skew model';
+  creditSource:
+    | 'given'
+    | 'priced from per-strike vols'
+    | 'priced from one vol'
+    | 'priced from the surface'
+    | 'priced from the skew model';
   /** Credit at the legs' vols, per share (equals `credit` unless the credit was given). */
   modelCredit: number;
   /** Widest wing, points. */
@@ -186,8 +196,9 @@ export interface BookCondor {
 
 /**
  * The input of {@link condorAnalytics} for a book's condor on a day: SPX, rate and yield from the
- * market, the ATM vol it is given (VIX/100 through `atmVolFromVix` in a plan), the policy's skew
- * and SD threshold, and the condor's own credit and vols when given.
+ * market, the ATM vol it is given (the surface's at the condor's expiry in a plan), the surface's
+ * vol at each strike (`volAt`; without it the policy's skew model), the SD threshold, and the
+ * condor's own credit and vols when given.
  */
 export function condorInputOf(
   valuationDate: string,
@@ -195,6 +206,7 @@ export function condorInputOf(
   atmVol: number,
   c: BookCondor,
   policy: Pick<Policy, 'skew' | 'minShortStrikeSd'>,
+  volAt?: CondorInput['volAt'],
 ): CondorInput {
   return {
     valuationDate,
@@ -205,7 +217,7 @@ export function condorInputOf(
     strikes: c.strikes,
     quantity: c.quantity,
     atmVol,
-    skew: policy.skew,
+    ...(volAt === undefined ? { skew: policy.skew } : { volAt }),
     minShortStrikeSd: policy.minShortStrikeSd,
     ...(c.credit === undefined ? {} : { credit: c.credit }),
     ...(c.vols === undefined ? {} : { vols: c.vols }),
@@ -249,6 +261,16 @@ function condorLegVols(
   if (i.vol !== undefined) {
     const v = checkVol('condor.vol', i.vol, false);
     return { legVols: [v, v, v, v], source: 'priced from one vol' };
+  }
+  if (i.volAt !== undefined) {
+    const volAt = i.volAt;
+    const legVols = strikes.map((k, j) => checkVol(`condor.vols[${j}]`, volAt(k, years, fwd), false)) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    return { legVols, source: 'priced from the surface' };
   }
   const skew = i.skew ?? DEFAULT_SKEW;
   const legVols = strikes.map((k) => skewedVol(k, fwd, years, atm, skew)) as [number, number, number, number];

@@ -62,5 +62,6 @@ export {
 } from './rebalance';
 export { HISTORICAL_ANALOGS, type HistoricalAnalog } from './analogs';
 export { plan, planMarketState } from './plan';
+export { marketSurface, type MarketSurfaceInput } from './planCurve';
 export { SPX_STRIKE_STEP } from './planSizing';
 export type * from './planTypes';

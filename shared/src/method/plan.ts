@@ -84,12 +84,12 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
     futures: m.futures.map((f) => ({ expiry: f.expiry, price: f.price })),
     kappa: ts.fit.kappa,
     theta: ts.fit.theta,
-    skew: policy.skew,
   };
   return {
     valuationDate: date,
     policy,
     market,
+    surface: ctx.surface,
     termStructure: {
       vixSpot: ts.vixSpot,
       f1: { expiry: ts.f1.expiry, days: ts.f1.days, price: ts.f1.price },

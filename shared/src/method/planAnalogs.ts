@@ -9,6 +9,7 @@ import {
   volOfVolFromVvix,
   type TermStructure,
 } from '../market/index';
+import { vixOptionVol } from '../book/index';
 import type { Policy } from '../schemas/policy';
 import { MIN_SHOCKED_FUTURE } from '../market/termStructure';
 import { fmt, type AuditEntry } from './audit';
@@ -47,7 +48,13 @@ export function stepAnalogs(
     const gain = priceTailCall({
       ...priceArgs,
       stressedFuture: Math.max(sf, MIN_SHOCKED_FUTURE),
-      stressVolOfVol: aVov,
+      // the analog's vol of vol read on the VIX-option surface at the call's strike (Section 2b)
+      stressVolOfVol: vixOptionVol(
+        { ...now, volOfVol: aVov },
+        Math.max(remaining, 1) / 365,
+        tailSize.strike,
+        Math.max(sf, MIN_SHOCKED_FUTURE),
+      ),
     }).gainPerContract;
     // null when the call gains nothing at this analog's curve: no number of contracts covers it
     const need = gain > 0 ? coverageContracts(policy.tailCoverage, loss, gain) : null;

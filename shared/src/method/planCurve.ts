@@ -14,9 +14,18 @@ import {
 import { AlvhError, isAlvhError } from '../errors';
 import type { ParsedPlanInput } from '../schemas/plan';
 import type { Policy } from '../schemas/policy';
-import type { MarketState } from '../book/index';
+import { stateSurfaces, type MarketState } from '../book/index';
+import {
+  fitChainSurface,
+  makeSpxSurface,
+  parseChain,
+  spxSurfaceFromIndices,
+  type ChainRow,
+  type SpxSurface,
+  type SpxSurfaceData,
+} from '../surface/index';
 import { fmt, type AuditEntry } from './audit';
-import type { PlanMarket, PlanStep } from './planTypes';
+import type { PlanMarket, PlanStep, PlanSurface } from './planTypes';
 
 /** Everything the steps after the term structure share. */
 export interface PlanContext {
@@ -28,6 +37,8 @@ export interface PlanContext {
   now: MarketState;
   /** Vol of the VX futures today, decimal. */
   volOfVol: number;
+  /** The surface every mark of the plan reads (also on `now.surfaces`). */
+  surface: PlanSurface;
   /** Vol of the VX futures in the drawdown scenario, decimal. */
   stressVov: number;
 }
@@ -52,8 +63,11 @@ const curveField = (root: 'market' | 'lastRebalance') => (field: string) => {
   return `${root}.${field}`;
 };
 
-/** The market state of a plan, with `futureFor` from the plan's curve (for re-marking its book). */
-export function planMarketState(market: PlanMarket): MarketState {
+/**
+ * The market state of a plan, with `futureFor` from the plan's curve and the plan's surface (for
+ * re-marking its book exactly as the plan did). Without `surface`, the surface of the VIX alone.
+ */
+export function planMarketState(market: PlanMarket, surface?: Pick<PlanSurface, 'data'>): MarketState {
   const ts = buildTermStructure(
     { valuationDate: market.date, vixSpot: market.vix, futures: market.futures },
     { kappa: market.kappa, theta: market.theta },
@@ -65,8 +79,113 @@ export function planMarketState(market: PlanMarket): MarketState {
     rate: market.rate,
     divYield: market.divYield,
     volOfVol: market.volOfVol,
-    skew: market.skew,
     futureFor: (e) => futureForExpiry(ts, e),
+    ...(surface === undefined
+      ? {}
+      : { surfaces: stateSurfaces(market.date, market.vix, market.volOfVol, makeSpxSurface(surface.data)) }),
+  };
+}
+
+/** What a market gives to build its SPX surface (a plan's market, a scenario book). */
+export interface MarketSurfaceInput {
+  spx: number;
+  vix: number;
+  rate: number;
+  divYield: number;
+  indices?:
+    | { vix9d?: number | undefined; vix3m?: number | undefined; vix6m?: number | undefined; skew?: number | undefined }
+    | undefined;
+  chain?: string | readonly unknown[] | undefined;
+  surface?: unknown;
+}
+
+/**
+ * The SPX surface of a market (Section 2b): a fitted `surface`, else the `chain` fitted, else the
+ * Cboe indices (VIX with `indices`), else VIX alone (flat term structure, with the surface
+ * module's warning). `root` names the fields in errors (`market` for a plan, `book` for a
+ * scenario book); `spotField` is the field holding the SPX level.
+ *
+ * @throws AlvhError `invalid_input` naming the field (a surface and a chain together, a surface or
+ *   chain of another day, a chain that cannot be fitted)
+ */
+export function marketSurface(
+  valuationDate: string,
+  m: MarketSurfaceInput,
+  root = 'market',
+  spotField = 'spx',
+): SpxSurface {
+  if (m.surface !== undefined && m.chain !== undefined) {
+    throw new AlvhError(
+      'invalid_input',
+      `${root}.surface`,
+      `is given together with ${root}.chain`,
+      'pass either the chain (it is fitted) or a surface already fitted, not both',
+    );
+  }
+  if (m.surface !== undefined) {
+    const data = m.surface as SpxSurfaceData;
+    if (data.valuationDate !== valuationDate) {
+      throw new AlvhError(
+        'invalid_input',
+        `${root}.surface.valuationDate`,
+        `is ${data.valuationDate}, not the valuation date ${valuationDate}`,
+        'pass the surface fitted on the valuation date (or the chain of that day)',
+      );
+    }
+    return withPrefix(
+      (f) => `${root}.surface.${f.replace(/^surface\./, '')}`,
+      () => makeSpxSurface(data),
+    );
+  }
+  if (m.chain !== undefined) {
+    const chain = m.chain;
+    return withPrefix(
+      (f) => (f.startsWith(`${root}.`) ? f : `${root}.chain${f === 'chain' ? '' : `.${f}`}`),
+      () => {
+        const parsed = parseChain(chain as string | readonly ChainRow[], { valuationDate, spot: m.spx });
+        if (parsed.valuationDate !== valuationDate) {
+          throw new AlvhError(
+            'invalid_input',
+            `${root}.chain`,
+            `is the chain of ${parsed.valuationDate}, not of the valuation date ${valuationDate}`,
+            'pass the chain of the valuation date',
+          );
+        }
+        return fitChainSurface(parsed).surface;
+      },
+    );
+  }
+  return withPrefix(
+    (f) =>
+      f === 'spot'
+        ? `${root}.${spotField}`
+        : f === 'valuationDate'
+          ? f
+          : `${root}.${f.replace(/^indices\.vix$/, 'vix')}`,
+    () =>
+      spxSurfaceFromIndices({
+        valuationDate,
+        spot: m.spx,
+        indices: { vix: m.vix, ...(m.indices ?? {}) },
+        rate: m.rate,
+        divYield: m.divYield,
+      }),
+  );
+}
+
+/** The plan's SPX surface: {@link marketSurface} of `market`. */
+export function planSurface(p: ParsedPlanInput): SpxSurface {
+  return marketSurface(p.valuationDate, p.market);
+}
+
+/** What a plan reports about its surface. */
+export function describePlanSurface(s: SpxSurface): PlanSurface {
+  return {
+    source: s.source,
+    date: s.valuationDate,
+    label: s.label,
+    describe: s.describe(),
+    data: s.toData(),
   };
 }
 
@@ -112,6 +231,15 @@ export function stepTermStructure(p: ParsedPlanInput, policy: Policy): PlanStep<
     warnings.push(
       `No VVIX given: VIX options are priced at a vol of vol of ${policy.defaultVolOfVol} (policy.defaultVolOfVol).`,
     );
+  const spxSurface = planSurface(p);
+  const surface = describePlanSurface(spxSurface);
+  // The rate/dividend note of the index surfaces is about inputs the plan always has: not repeated.
+  warnings.push(...spxSurface.warnings.filter((w) => !w.startsWith('No rate or dividend yield given')));
+  audit.push({
+    rule: 'marks.surface',
+    inputs: { source: surface.source, date: surface.date, label: surface.label },
+    effect: surface.describe,
+  });
   const now: MarketState = {
     date,
     spot: m.spx,
@@ -119,11 +247,11 @@ export function stepTermStructure(p: ParsedPlanInput, policy: Policy): PlanStep<
     rate: m.rate,
     divYield: m.divYield,
     volOfVol,
-    skew: policy.skew,
     futureFor: (e) => futureForExpiry(ts, e),
+    surfaces: stateSurfaces(date, m.vix, volOfVol, spxSurface),
   };
   return {
-    result: { p, policy, date, ts, now, volOfVol, stressVov: policy.stressVolOfVol ?? volOfVol },
+    result: { p, policy, date, ts, now, volOfVol, surface, stressVov: policy.stressVolOfVol ?? volOfVol },
     audit,
     warnings,
   };

@@ -3,15 +3,21 @@
  * drawdown scenario and the tail VIX calls (section 6), the calendar overlay (section 5).
  */
 import { isBusinessDay, futureForExpiry } from '../market/index';
-import { atmVolFromVix } from '../market/index';
 import { isAlvhError } from '../errors';
 import { daysBetween } from '../dates';
-import { OPTION_MULTIPLIER, markBook, type MarketState } from '../book/index';
+import { OPTION_MULTIPLIER, markBook, spxAtmVol, spxVol, vixOptionVol, type MarketState } from '../book/index';
 import { fmt, type AuditEntry } from './audit';
 import type { SplitResult } from './split';
 import { SPX_STRIKE_STEP, condorAnalytics, condorInputOf, condorStrikesAtSd, type CondorAnalytics } from './condor';
 import { sizeOverlay, type OverlaySizing } from './overlay';
-import { priceTailCall, selectTailExpiry, sizeTailHedge, tailSizeInputFor, type TailSizeResult } from './tailSize';
+import {
+  priceTailCall,
+  selectTailExpiry,
+  sizeTailHedge,
+  tailSizeInputFor,
+  tailStrike,
+  type TailSizeResult,
+} from './tailSize';
 import { drawdownState, scenarioLoss, stressedFuture, stressedVix } from './stress';
 import type { OverlayStructure } from '../schemas/policy';
 import { plural, withPrefix, type PlanContext } from './planCurve';
@@ -24,7 +30,10 @@ export function stepCondor(ctx: PlanContext): PlanStep<{ condor: PlanCondor; mar
   const { p, policy, date, now } = ctx;
   const m = p.market;
   const c = p.condor;
-  const atmVol = atmVolFromVix(m.vix, 'market.vix');
+  // Step 1's σ: the surface's ATM-forward vol at the condor's expiry (Section 2b).
+  const condorDays = daysBetween(date, c.expiry);
+  const atmVol = spxAtmVol(now, Math.max(condorDays, 1) / 365);
+  const volAt = (k: number, years: number, fwd: number): number => spxVol(now, years, k, fwd);
   const analytics = withPrefix(
     (f) =>
       f.startsWith('condor.')
@@ -36,7 +45,7 @@ export function stepCondor(ctx: PlanContext): PlanStep<{ condor: PlanCondor; mar
             : f === 'atmVol'
               ? 'market.vix'
               : f,
-    () => condorAnalytics(condorInputOf(date, m, atmVol, c, policy)),
+    () => condorAnalytics(condorInputOf(date, m, atmVol, c, policy, volAt)),
   );
   const passing = analytics.passesSdCheck ? undefined : passingCondor(ctx, analytics, atmVol);
   const condor: PlanCondor = { ...analytics, ...(passing === undefined ? {} : { passingStrikes: passing }) };
@@ -77,7 +86,7 @@ export { SPX_STRIKE_STEP };
  * The condor with the same expiry, quantity and wings whose short strikes pass the SD rule
  * (`policy.minShortStrikeSd`, rounded outward to the {@link SPX_STRIKE_STEP} grid; a side that
  * already passes is kept), priced with the
- * marks the plan uses (the skew model at VIX/100, or the one vol given; a given credit or per-strike
+ * marks the plan uses (the plan's SPX surface, or the one vol given; a given credit or per-strike
  * vols belong to the condor given, so the suggestion is priced by the model). Undefined when no
  * such condor can be priced (its credit would reach a wing).
  */
@@ -102,7 +111,7 @@ function passingCondor(ctx: PlanContext, given: CondorAnalytics, atmVol: number)
       strikes,
       quantity: c.quantity,
       atmVol,
-      skew: policy.skew,
+      volAt: (k: number, years: number, fwd: number): number => spxVol(ctx.now, years, k, fwd),
       minShortStrikeSd: policy.minShortStrikeSd,
       ...(c.vol === undefined ? {} : { vol: c.vol }),
     });
@@ -175,7 +184,7 @@ export function stepTail(
 ): PlanStep<TailSizing> & { lead?: string } {
   const audit: AuditEntry[] = [];
   const warnings: string[] = [];
-  const { p, policy, date, ts, volOfVol } = ctx;
+  const { p, policy, date, ts } = ctx;
   const m = p.market;
   const sVix = scenario.stressedVix;
   const condorLoss = scenario.condorLoss;
@@ -199,14 +208,23 @@ export function stepTail(
     );
   }
   const sFuture = stressedFuture(ts, tailExpiry, sVix, policy.drawdownDays, policy.shockKappa);
-  const tailInput = tailSizeInputFor(policy, {
-    condorLoss,
-    hedgeFuture,
-    hedgeYears: tailDays / 365,
-    volOfVol,
-    stressedFuture: sFuture,
-    rate: m.rate,
-  });
+  // The hedge call's vols, today and in the scenario, from the VIX-option surface at its strike.
+  const strike = tailStrike(hedgeFuture, policy.tailOtmPct, policy.vixStrikeStep);
+  const hedgeYears = Math.max(tailDays, 1) / 365;
+  const leftYears = Math.max(hedgeYears - policy.drawdownDays / 365, 1 / 365);
+  const volToday = vixOptionVol(ctx.now, hedgeYears, strike, hedgeFuture);
+  const volStressed = vixOptionVol({ ...ctx.now, volOfVol: ctx.stressVov }, leftYears, strike, sFuture);
+  const tailInput = {
+    ...tailSizeInputFor(policy, {
+      condorLoss,
+      hedgeFuture,
+      hedgeYears: tailDays / 365,
+      volOfVol: volToday,
+      stressedFuture: sFuture,
+      rate: m.rate,
+    }),
+    stressVolOfVol: volStressed,
+  };
   const priceArgs = {
     future: tailInput.hedgeFuture,
     years: tailInput.hedgeYears,

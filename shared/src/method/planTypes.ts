@@ -3,7 +3,8 @@
  */
 import type { FuturesQuote, MeanReversionFit, Regime } from '../market/index';
 import type { KindEvents, MarketEvent } from '../signals/index';
-import type { BookMarks, Leg, SkewParams } from '../book/index';
+import type { BookMarks, Leg } from '../book/index';
+import type { SpxSurfaceData, SurfaceSource } from '../surface/index';
 import type { Policy } from '../schemas/policy';
 import type { AuditEntry } from './audit';
 import type { SplitResult } from './split';
@@ -48,7 +49,20 @@ export interface PlanMarket {
   /** κ, θ of the term-structure fit (unlisted VX expiries are priced from it). */
   kappa: number;
   theta: number;
-  skew: SkewParams;
+}
+
+/** The SPX surface a plan marked its options on (Section 2b). */
+export interface PlanSurface {
+  /** 'chain' (fitted to market.chain or given as market.surface), 'indices' or 'vix-only'. */
+  source: SurfaceSource;
+  /** Its valuation date. */
+  date: string;
+  /** One line naming it, e.g. "chain of 2022-02-04 16:00 ET (SPXW, 36 expiries)". */
+  label: string;
+  /** Source, date and ATM vols at 30 and 90 days. */
+  describe: string;
+  /** Its data (pass as market.surface to re-mark on the same surface). */
+  data: SpxSurfaceData;
 }
 
 export interface PlanSignals {
@@ -218,6 +232,8 @@ export interface Plan {
    */
   policy: Policy;
   market: PlanMarket;
+  /** The SPX surface every option mark of the plan reads (Section 2b). */
+  surface: PlanSurface;
   termStructure: {
     vixSpot: number;
     f1: { expiry: string; days: number; price: number };

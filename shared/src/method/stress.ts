@@ -12,14 +12,15 @@
  *   those days is ignored. Floored at 0.01 points.
  * - The scenario is marked on the date `drawdownDays` after the valuation date, so both the condor
  *   and the hedges lose the time value of those days.
- * - Loss = value now − value in the scenario, both by the same model (skewed BSM at VIX/100), at
+ * - Loss = value now − value in the scenario, both by the same marks (book/marks.ts: the
+ *   surface of today moved to the scenario's VIX and spot, Section 2b), at
  *   least 0 and at most the condor's max loss.
  */
 import { futureForExpiry, type TermStructure } from '../market/index';
 import { shockedFutureKernel } from '../market/termStructure';
 import { checkPositive } from '../validate';
 import { daysBetween } from '../dates';
-import { markBook, type Leg, type MarketState } from '../book/index';
+import { markBook, surfacesOf, type Leg, type MarketState } from '../book/index';
 import { addDaysIso } from './dateUtil';
 import { DEFAULT_POLICY, type Policy } from '../schemas/policy';
 
@@ -87,6 +88,8 @@ export function drawdownState(
   const horizon = policy.drawdownDays;
   return {
     ...now,
+    // today's surfaces, moved to the scenario by the marks (Section 2b), even when today's are implicit
+    surfaces: surfacesOf(now),
     date: addDaysIso(now.date, horizon),
     spot: drawdownSpot(now.spot, policy.drawdown),
     vix: newVix,

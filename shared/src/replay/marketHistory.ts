@@ -1,7 +1,7 @@
 /**
  * Parsers for daily market history files: text in, rows out, no I/O. One row per trading day:
  *
- * - `spx`, `vix`, `vvix`, `vix3m`, `vix9d`, `skew`: closes in index points;
+ * - `spx`, `vix`, `vvix`, `vix3m`, `vix9d`, `vix6m`, `skew`: closes in index points;
  *   `vixOpen`: the VIX opening print (Cboe OHLC files only), used as the proxy of the VIX special
  *   opening quotation that settles VIX options on their expiry day.
  * - `vx[i]`: settlement (or close) of the (i+1)-th monthly VX future expiring STRICTLY after
@@ -17,7 +17,7 @@
  * | `cboe-vvix` | `DATE,VVIX` | `vvix` |
  * | `cboe-skew` | `DATE,SKEW` | `skew` |
  * | `quantintell-futures` | `,DATE,VIX,VX1..VX8,SP500` | `vix`, `vx`, `spx` |
- * | `quantintell-cash` | `,DATE,VIX9D,VIX,VIX3M,VIX6M,SP500` | `vix9d`, `vix`, `vix3m`, `spx` (empty cells = not published yet) |
+ * | `quantintell-cash` | `,DATE,VIX9D,VIX,VIX3M,VIX6M,SP500` | `vix9d`, `vix`, `vix3m`, `vix6m`, `spx` (empty cells = not published yet) |
  * | `leyhline-m1m8` | `"","date","M1".."M8"` | `vx` (`NA` and `0` = no print; values above 50 before 2007-03-26 are divided by 10: VX traded at 10× the index until then, and index-level VX stayed far below 50 in 2004-2007) |
  * | `manumartinb-m1m8` | `Fecha,M1..M8` | `vx` |
  * | `spx-ohlcv`, `vix-ohlcv` | `date,open,high,low,close,volume` | `spx`, `vix` (+ `vixOpen`) |
@@ -38,6 +38,7 @@ export interface MarketRow {
   vvix?: number;
   vix3m?: number;
   vix9d?: number;
+  vix6m?: number;
   skew?: number;
   vx: (number | null)[];
 }
@@ -61,7 +62,7 @@ export type MarketHistoryFormat = (typeof MARKET_HISTORY_FORMATS)[number];
 /** The date VX futures were rescaled to the index level; the leyhline source quotes 10× before it. */
 const VX_RESCALE_DATE = '2007-03-26';
 
-type ScalarField = 'spx' | 'vix' | 'vixOpen' | 'vvix' | 'vix3m' | 'vix9d' | 'skew';
+type ScalarField = 'spx' | 'vix' | 'vixOpen' | 'vvix' | 'vix3m' | 'vix9d' | 'vix6m' | 'skew';
 
 interface Layout {
   /** Header cells, lower-cased, as they must appear. */
@@ -140,6 +141,7 @@ const LAYOUTS: Record<MarketHistoryFormat, Layout> = {
       { column: 2, field: 'vix9d' },
       { column: 3, field: 'vix' },
       { column: 4, field: 'vix3m' },
+      { column: 5, field: 'vix6m' },
       { column: 6, field: 'spx' },
     ],
     missing: [''],
@@ -349,7 +351,7 @@ export function parseMarketHistory(text: string, format?: MarketHistoryFormat): 
   return rows;
 }
 
-const SCALAR_FIELDS: readonly ScalarField[] = ['spx', 'vix', 'vixOpen', 'vvix', 'vix3m', 'vix9d', 'skew'];
+const SCALAR_FIELDS: readonly ScalarField[] = ['spx', 'vix', 'vixOpen', 'vvix', 'vix3m', 'vix9d', 'vix6m', 'skew'];
 
 /**
  * Merge several sources by date into one row per date, oldest first. For every scalar field the

@@ -9,10 +9,12 @@
  * summaries per year and per episode, a chart-ready series and one line per condor.
  *
  * Model (named inputs in {@link ReplayInputSchema}): fills at model mid plus a half-spread per
- * option and the policy's cost per contract; SPX options by Black-Scholes-Merton at VIX/100 ×
- * atmVolScale with the policy's skew; VIX options by Black-76 on the VX settlement of their expiry
- * when it is listed that day, else on the fitted curve's value for that expiry, at VVIX/100 (the
- * policy's defaultVolOfVol when VVIX is missing); a constant rate and dividend yield; SPX options
+ * option and the policy's cost per contract; SPX options by Black-Scholes-Merton on the day's SPX
+ * surface (method Section 2b: the day's VIX with VIX9D, VIX3M, VIX6M and SKEW where the history
+ * has them, VIX alone before; moved by atmVolScale); VIX options by Black-76 on the VX settlement
+ * of their expiry when it is listed that day, else on the fitted curve's value for that expiry, on
+ * the VIX-option surface of the day's VVIX (the policy's defaultVolOfVol when VVIX is missing); a
+ * constant rate and dividend yield; SPX options
  * settle at the SPX close of their expiry day, VIX options at the VIX open (proxy of the special
  * opening quotation); a condor's remaining hedge legs are sold at model mid when it settles.
  */

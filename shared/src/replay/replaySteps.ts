@@ -9,11 +9,10 @@
  * Each returns its result and the day's event lines it adds, in order. Trades are booked on the
  * campaigns and on the day's running costs ({@link ReplayDay}), in the same order as they happen.
  */
-import { parseIsoDate } from '../dates';
+import { daysBetween, parseIsoDate } from '../dates';
 import { isAlvhError } from '../errors';
-import { OPTION_MULTIPLIER, type Leg, type MarketState } from '../book/index';
+import { OPTION_MULTIPLIER, spxAtmVol, surfacesFromVix, type Leg, type MarketState } from '../book/index';
 import {
-  atmVolFromVix,
   buildTermStructure,
   futureForExpiry,
   volOfVolFromVvix,
@@ -30,7 +29,7 @@ import {
 } from '../method/index';
 import type { Policy } from '../schemas/policy';
 import type { ReplayAssumptions } from '../schemas/replay';
-import { standardCondor } from './condor';
+import { condorExpiry, standardCondor } from './condor';
 import { datedCurve } from './datedCurve';
 import type { MarketRow } from './marketHistory';
 import {
@@ -85,7 +84,10 @@ export function curvePolicyOf(policy: Policy): Partial<CurvePolicy> {
 /**
  * Step 0: the day's term structure and market state; a reason when the row cannot be replayed
  * (no SPX close, or a curve that cannot be built: no VIX close, fewer than two VX prices).
- * SPX options are priced at VIX × atmVolScale, VIX options at VVIX (policy.defaultVolOfVol without).
+ * Every option is marked on the day's surfaces (method Section 2b, book/marks.ts): the SPX surface
+ * of the day's VIX with its VIX9D, VIX3M, VIX6M and SKEW where the history has them (VIX alone, a
+ * flat term structure, before they exist), moved to VIX × atmVolScale; VIX options on the VVIX
+ * surface (policy.defaultVolOfVol without VVIX).
  */
 export function stepMarket(
   row: MarketRow,
@@ -108,6 +110,10 @@ export function stepMarket(
     const p = ts.points.find((q) => q.expiry === expiry);
     return p ? p.price : futureForExpiry(ts, expiry);
   };
+  const surfaces = surfacesFromVix(
+    { date: row.date, spot: spx, vix: ts.vixSpot, rate: a.rate, divYield: a.divYield, volOfVol },
+    { vix9d: row.vix9d, vix3m: row.vix3m, vix6m: row.vix6m, skew: row.skew },
+  );
   const state: MarketState = {
     date: row.date,
     spot: spx,
@@ -116,7 +122,7 @@ export function stepMarket(
     divYield: a.divYield,
     volOfVol,
     futureFor,
-    skew: policy.skew,
+    surfaces,
   };
   return { day: { row, day, spx, ts, state, policy, assumptions: a, costs: 0, hedgeCost: 0 } };
 }
@@ -295,8 +301,10 @@ export function stepEntry(
   const { row, spx, state, policy, assumptions: a } = d;
   const events: string[] = [];
   if (!entryDue(d, book)) return { result: undefined, events };
+  // the SD rule's σ: the day's surface ATM vol at the condor's expiry
+  const condorAtm = spxAtmVol(state, Math.max(1, daysBetween(row.date, condorExpiry(row.date, a.condorDte))) / 365);
   let quantity = a.condorQuantity;
-  const probe = standardCondor(row.date, spx, atmVolFromVix(state.vix), { ...a, condorQuantity: 1 });
+  const probe = standardCondor(row.date, spx, condorAtm, { ...a, condorQuantity: 1 });
   const width = Math.max(probe.strikes[1] - probe.strikes[0], probe.strikes[3] - probe.strikes[2]) * OPTION_MULTIPLIER;
   if (a.capital !== undefined) {
     const cap = capitalCap({ maxLossPerCondor: width, hedgeDebitPerCondor: 0, capital: a.capital, quantity }, policy);
@@ -307,7 +315,7 @@ export function stepEntry(
       quantity = cap.maxQuantity;
     }
   }
-  const sc = standardCondor(row.date, spx, atmVolFromVix(state.vix), { ...a, condorQuantity: quantity });
+  const sc = standardCondor(row.date, spx, condorAtm, { ...a, condorQuantity: quantity });
   if (quantity <= 0 || book.open.some((c) => c.info.expiry === sc.expiry)) return { result: undefined, events };
   const c = newCampaign(d, sc, quantity);
   retarget(d, c, 'condor', sc.legs);

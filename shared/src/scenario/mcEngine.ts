@@ -60,7 +60,7 @@ export function prepare(s: MonteCarloSetup): Engine {
     rate: b.rate,
     divYield: b.divYield,
     volOfVol: b.volOfVol,
-    skew: b.skew,
+    surfaces: b.surfaces,
     kappa: b.kappa,
     theta: b.theta,
   };

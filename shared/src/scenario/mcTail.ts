@@ -10,12 +10,13 @@ import {
   tailSizeInputFor,
   sizeTailHedge,
   sizeTailHedgeKernel,
+  tailStrike,
   type TailSizeArgs,
   type TailSizeResult,
 } from '../method/index';
 import { drawdownSpot, scenarioLossKernel, shockedFutureKernel, stressedVixKernel } from '../method/stress';
 import { type Policy } from '../schemas/policy';
-import { legFuture, legsValue, type CompiledLegs, type PricerMarket } from './pathPricer';
+import { legFuture, legsValue, vixVolAt, type CompiledLegs, type PricerMarket } from './pathPricer';
 
 /** Largest hedge future (points) a rebalance sizes with the unchecked kernel; beyond it, the checked path. */
 const KERNEL_MAX_FUTURE = 1e6;
@@ -106,17 +107,33 @@ export function tailTarget(
     policy.shockKappa,
     Math.max(0, tailExpiry - day - ddDays),
   );
+  // The hedge call's vols today and in the scenario, from the VIX-option surface at its strike (as the plan reads them).
+  const strike = tailStrike(hedgeFuture, policy.tailOtmPct, policy.vixStrikeStep);
+  const vov = vixVolAt(m, m.volOfVol, Math.max(hedgeYears, 1 / 365), strike, hedgeFuture);
+  const sVov = vixVolAt(
+    m,
+    policy.stressVolOfVol ?? m.volOfVol,
+    Math.max(hedgeYears - ddDays / 365, 1 / 365),
+    strike,
+    stressedFuture,
+  );
   const a = e.tailArgs;
   if (a !== null && loss >= 0 && hedgeFuture <= KERNEL_MAX_FUTURE && stressedFuture <= KERNEL_MAX_FUTURE) {
     a.condorLoss = loss;
     a.hedgeFuture = hedgeFuture;
     a.hedgeYears = hedgeYears;
+    a.volOfVol = vov;
+    a.stressVolOfVol = sVov;
     a.stressedFuture = stressedFuture;
     const sized = sizeTailHedgeKernel(a, e.tailSized);
     return sized.gainPerContract > 0 ? sized : null;
   }
   try {
-    return sizeTailHedge(tailSizeInput(policy, m, loss, hedgeFuture, hedgeYears, stressedFuture));
+    return sizeTailHedge({
+      ...tailSizeInput(policy, m, loss, hedgeFuture, hedgeYears, stressedFuture),
+      volOfVol: vov,
+      stressVolOfVol: sVov,
+    });
   } catch (err) {
     if (isAlvhError(err)) return null;
     throw err;

@@ -1,13 +1,13 @@
 /**
  * The per-path pricer of the Monte Carlo: a book's legs compiled into typed arrays and valued at a
- * path's (day, SPX, VIX) with the same model as {@link markBook} — SPX legs BSM at
- * skewedVol(K, F, T, VIX/100), VIX legs Black-76 at the vol-of-vol on the VX future of their
- * expiry — without validation or allocation. On a path the VX future of expiry τ is the model
+ * path's (day, SPX, VIX) with the same model as {@link markBook} — SPX legs BSM at the vol of the
+ * plan's SPX surface moved to the path's VIX (spxVolKernel, book/marks.ts), VIX legs Black-76 on
+ * the VX future of their expiry at the VIX-option surface's vol — without validation or allocation. On a path the VX future of expiry τ is the model
  * future θ + (VIX − θ)e^(−κτ) plus the basis the listed future had over the model at t = 0, fading
  * linearly to 0 at expiry (so the t = 0 mark equals the plan's and a future converges to VIX).
  */
 import { blackFormula } from '../pricing/index';
-import { OPTION_MULTIPLIER, skewedVol, type Leg, type SkewParams } from '../book/index';
+import { OPTION_MULTIPLIER, spxVolKernel, type Leg, type SkewParams, type StateSurfaces } from '../book/index';
 import { parseIsoDate } from '../dates';
 import { curveDecayKernel, modelFutureKernel } from '../market/meanReversion';
 
@@ -16,7 +16,10 @@ export interface PricerMarket {
   rate: number;
   divYield: number;
   volOfVol: number;
-  skew: SkewParams;
+  /** The surfaces of the valuation-date market (the path's VIX moves the SPX one, Section 2b). */
+  surfaces: StateSurfaces;
+  /** @deprecated Not read: the skew comes from the surface. */
+  skew?: SkewParams;
   kappa: number;
   theta: number;
   /** The time factors by whole day to expiry, computed once (see {@link dayFactors}); none: computed per call. */
@@ -143,6 +146,14 @@ export function legFuture(c: CompiledLegs, i: number, day: number, vix: number, 
   return f > 0.01 ? f : 0.01;
 }
 
+/**
+ * Vol of a VIX option (decimal) for `years` > 0, strike and VX future, at vol of vol `volOfVol`:
+ * the VIX-option surface scaled by volOfVol / its anchor's (book/marks.ts vixOptionVol's rule).
+ */
+export function vixVolAt(m: PricerMarket, volOfVol: number, years: number, strike: number, future: number): number {
+  return (volOfVol / m.surfaces.anchorVolOfVol) * m.surfaces.vixOptions.volAtK(years, Math.log(strike / future));
+}
+
 /** Price per share (points) of leg `i` at `day` (days after valuation), SPX `spot`, `vix`. */
 export function legPrice(c: CompiledLegs, i: number, day: number, spot: number, vix: number, m: PricerMarket): number {
   const left = c.expiryDay[i]! - day;
@@ -152,20 +163,22 @@ export function legPrice(c: CompiledLegs, i: number, day: number, spot: number, 
     const f = legFuture(c, i, day, vix, m);
     if (left <= 0) return isCall ? Math.max(f - k, 0) : Math.max(k - f, 0);
     const t = factorsFor(m, left);
-    if (t !== undefined) return t.disc[left]! * blackFormula(isCall, f, k, m.volOfVol * t.rootYears[left]!);
+    const vov = vixVolAt(m, m.volOfVol, left / 365, k, f);
+    if (t !== undefined) return t.disc[left]! * blackFormula(isCall, f, k, vov * t.rootYears[left]!);
     const years = left / 365;
-    return Math.exp(-m.rate * years) * blackFormula(isCall, f, k, m.volOfVol * Math.sqrt(years));
+    return Math.exp(-m.rate * years) * blackFormula(isCall, f, k, vov * Math.sqrt(years));
   }
+  const lambda = vix / m.surfaces.anchorVix;
   if (left <= 0) return isCall ? Math.max(spot - k, 0) : Math.max(k - spot, 0);
   const t = factorsFor(m, left);
   if (t !== undefined) {
     const fwd = spot * t.growth[left]!;
-    const vol = skewedVol(k, fwd, t.years[left]!, vix / 100, m.skew);
+    const vol = spxVolKernel(m.surfaces.spx, lambda, t.years[left]!, Math.log(k / fwd));
     return t.disc[left]! * blackFormula(isCall, fwd, k, vol * t.rootYears[left]!);
   }
   const years = left / 365;
   const fwd = spot * Math.exp((m.rate - m.divYield) * years);
-  const vol = skewedVol(k, fwd, years, vix / 100, m.skew);
+  const vol = spxVolKernel(m.surfaces.spx, lambda, years, Math.log(k / fwd));
   return Math.exp(-m.rate * years) * blackFormula(isCall, fwd, k, vol * Math.sqrt(years));
 }
 

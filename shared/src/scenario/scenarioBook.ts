@@ -5,11 +5,11 @@
  * fitted model's value.
  */
 import { buildTermStructure, futureForExpiry } from '../market/index';
-import { plan, planMarketState } from '../method/index';
+import { marketSurface, plan, planMarketState } from '../method/index';
 import { resolvePolicy, type Policy } from '../schemas/policy';
 import type { ScenarioBookInput } from '../schemas/scenario';
 import type { PlanInput } from '../schemas/plan';
-import type { Leg, SkewParams } from '../book/index';
+import { stateSurfaces, surfacesFromVix, type Leg, type StateSurfaces } from '../book/index';
 
 /** A book and the market it is marked in, ready for the engine (hosts build it from a plan). */
 export interface ScenarioBook {
@@ -20,7 +20,11 @@ export interface ScenarioBook {
   divYield: number;
   /** Vol of the VX futures for VIX options, decimal. */
   volOfVol: number;
-  skew: SkewParams;
+  /**
+   * The surfaces of the valuation-date market (a plan's: chain, indices or VIX alone; a book's: its
+   * VIX alone); grid cells and paths move them to their VIX and spot (Section 2b).
+   */
+  surfaces: StateSurfaces;
   /** Mean-reversion fit of the term structure. */
   kappa: number;
   theta: number;
@@ -50,14 +54,20 @@ export function resolveScenarioBook(b: ScenarioBookInput, policy: Policy): Scena
   if (policy.kappa !== undefined) curvePolicy.kappa = policy.kappa;
   if (policy.theta !== undefined) curvePolicy.theta = policy.theta;
   const ts = buildTermStructure({ valuationDate: b.valuationDate, vixSpot: b.vix, futures: b.futures }, curvePolicy);
+  const volOfVol = b.volOfVol ?? policy.defaultVolOfVol;
   return {
     valuationDate: b.valuationDate,
     spot: b.spot,
     vix: b.vix,
     rate: b.rate,
     divYield: b.divYield,
-    volOfVol: b.volOfVol ?? policy.defaultVolOfVol,
-    skew: policy.skew,
+    volOfVol,
+    surfaces: stateSurfaces(
+      b.valuationDate,
+      b.vix,
+      volOfVol,
+      marketSurface(b.valuationDate, { ...b, spx: b.spot }, 'book', 'spot'),
+    ),
     kappa: ts.fit.kappa,
     theta: ts.fit.theta,
     shockKappa: policy.shockKappa,
@@ -86,7 +96,7 @@ export function scenarioSource(v: {
   if (v.plan !== undefined) {
     const pl = plan(v.plan);
     const policy = resolvePolicy(v.plan.policy ?? {});
-    const state = planMarketState(pl.market);
+    const state = planMarketState(pl.market, pl.surface);
     return {
       policy,
       book: {
@@ -96,7 +106,7 @@ export function scenarioSource(v: {
         rate: pl.market.rate,
         divYield: pl.market.divYield,
         volOfVol: pl.market.volOfVol,
-        skew: pl.market.skew,
+        surfaces: state.surfaces ?? surfacesFromVix(state),
         kappa: pl.market.kappa,
         theta: pl.market.theta,
         shockKappa: policy.shockKappa,

@@ -1,7 +1,8 @@
 /**
  * The stress grid: the book re-marked with {@link markBook} at every (days elapsed, SPX move, VIX
  * level) and its P&L against today's mark, for the condor, the calendar overlay, the tail and the
- * total. SPX options take ATM vol VIX/100 plus the policy's skew; VIX options are repriced on the
+ * total. SPX options are marked on the book's SPX surface moved to the cell's VIX and spot
+ * (Section 2b, book/marks.ts), VIX options on its VIX-option surface; they are repriced on the
  * VX future of their expiry: today's future rolled d days down the fitted curve (θ + (VIX₀ − θ)
  * e^(−κτ) at the remaining τ, plus today's basis over the model fading linearly to 0 at expiry),
  * plus the VIX move mapped as the method maps a shock, (VIX − VIX₀)·e^(−κₛτ) with κₛ the policy's
@@ -57,7 +58,7 @@ export function shiftedState(book: ScenarioBook, day: number, spot: number, vix:
     rate: book.rate,
     divYield: book.divYield,
     volOfVol: book.volOfVol,
-    skew: book.skew,
+    surfaces: book.surfaces,
     futureFor: (expiry: string) => {
       const total = parseIsoDate('expiry', expiry) - day0;
       const left = total - day;

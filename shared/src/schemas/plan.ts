@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { finiteNumber, isoDate, nonNegativeNumber, optionType, positiveNumber, rate, volatility } from './common';
 import { PolicySchema } from './policy';
 import { HeldLegSchema, StructureParamsSchema } from '../hedge/schemas';
+import { ChainRowSchema } from '../surface/schemas';
 
 /** The most contracts one leg or one condor order may hold: a bound that keeps every dollar figure finite. */
 export const MAX_CONTRACTS = 100_000;
@@ -42,13 +43,95 @@ export const FuturesQuoteSchema = z.strictObject({
 const points = (what: string) =>
   positiveNumber.max(500, { error: `${what} is in index points (e.g. 18.5); values above 500 are not plausible` });
 
+const indexLevel = (what: string) =>
+  finiteNumber
+    .min(1, { error: `${what} is in index points: pass 18.5, not 0.185` })
+    .max(300, { error: `${what} is in index points; values above 300 are not plausible` });
+
+export const IndicesSchema = z.strictObject({
+  vix9d: indexLevel('VIX9D').optional(),
+  vix3m: indexLevel('VIX3M').optional(),
+  vix6m: indexLevel('VIX6M').optional(),
+  skew: finiteNumber
+    .min(100, { error: 'SKEW is the Cboe SKEW index level (100-250), e.g. 135' })
+    .max(250, { error: 'SKEW is the Cboe SKEW index level (100-250), e.g. 135' })
+    .optional(),
+});
+
+const SviSchema = z.strictObject({
+  a: finiteNumber,
+  b: finiteNumber.nonnegative({ error: 'SVI b is ≥ 0' }),
+  rho: finiteNumber.min(-1, { error: 'SVI ρ is in [−1, 1]' }).max(1, { error: 'SVI ρ is in [−1, 1]' }),
+  m: finiteNumber,
+  sigma: finiteNumber.positive({ error: 'SVI σ is > 0' }),
+});
+
+/** The data form of an SPX surface (SpxSurface.toData()). */
+export const SurfaceDataSchema = z.strictObject({
+  valuationDate: isoDate,
+  spot: positiveNumber,
+  source: z.enum(['chain', 'indices', 'vix-only'], { error: "pass 'chain', 'indices' or 'vix-only'" }),
+  slices: z
+    .array(
+      z.strictObject({
+        expiry: isoDate,
+        root: z.string().max(20),
+        years: positiveNumber.max(30, { error: 'a slice is at most 30 years out' }),
+        forward: positiveNumber,
+        discount: positiveNumber.max(2, { error: 'a discount factor is near 1 (e.g. 0.99)' }),
+        svi: SviSchema,
+      }),
+    )
+    .min(1, { error: 'pass at least one slice' })
+    .max(500, { error: 'pass at most 500 slices' }),
+  referenceVix: finiteNumber.min(1, { error: 'referenceVix is in VIX points' }).max(300),
+  warnings: z.array(z.string().max(1000)).max(200),
+  calendarRepair: z.boolean().optional(),
+  label: z.string().max(500),
+});
+
+/**
+ * Most characters of a market's chain text and most rows of its chain table: about twice the
+ * largest real quotedata file (1.55 MB) and its quotes (20,500), as POST /api/surface allows.
+ */
+export const MAX_MARKET_CHAIN_CHARS = 3_000_000;
+export const MAX_MARKET_CHAIN_ROWS = 40_000;
+
+/**
+ * What a market may add to build its SPX surface (method Section 2b): the other Cboe indices of
+ * the day, an SPX chain to fit, or a surface already fitted. Without them the surface comes from
+ * VIX alone (flat term structure). The plan's market and a scenario book take the same fields.
+ */
+export const MarketSurfaceFields = {
+  /** The other Cboe indices of the day: the SPX surface's term structure and skew (Section 2b). */
+  indices: IndicesSchema.optional().describe(
+    'Cboe VIX9D, VIX3M, VIX6M (points) and SKEW of the day: the SPX surface without a chain',
+  ),
+  /** An SPX option chain (Cboe quotedata CSV text, or rows): the SPX surface is fitted to it. */
+  chain: z
+    .union([
+      z
+        .string()
+        .min(1, { error: 'pass the quotedata CSV text or rows {expiry, strike, type, bid, ask}' })
+        .max(MAX_MARKET_CHAIN_CHARS, { error: 'pass at most 3,000,000 characters of quotedata' }),
+      z
+        .array(ChainRowSchema.extend({ expiry: isoDate }))
+        .min(1, { error: 'pass at least one chain row' })
+        .max(MAX_MARKET_CHAIN_ROWS, { error: 'pass at most 40,000 chain rows' }),
+    ])
+    .optional()
+    .describe('SPX option chain (Cboe quotedata CSV or rows): the SPX surface is fitted to it'),
+  /** A fitted SPX surface (the data form of a surface, e.g. a previous plan's surface.data). */
+  surface: SurfaceDataSchema.optional().describe('a fitted SPX surface (surface.data of a plan or /api/surface)'),
+};
+
 export const MarketSnapshotSchema = z.strictObject({
   /** SPX level, points. */
   spx: positiveNumber.describe('SPX index level, points'),
   /** VIX level, points (18.5, not 0.185). */
   vix: points('VIX')
     .min(1, { error: 'VIX is in index points: pass 18.5, not 0.185' })
-    .describe('VIX index level, points; SPX ATM vol = VIX/100'),
+    .describe('VIX index level, points (the 30-day level of the SPX surface)'),
   /** VVIX level, points; vol of vol = VVIX/100. */
   vvix: points('VVIX')
     .min(10, { error: 'VVIX is in index points: pass 95, not 0.95' })
@@ -61,6 +144,7 @@ export const MarketSnapshotSchema = z.strictObject({
     .array(FuturesQuoteSchema, { error: 'pass the VX futures as [{ expiry, price }, ...]' })
     .min(2, { error: 'pass at least two VX futures (F1 and F2)' })
     .max(MAX_FUTURES, { error: `pass at most ${MAX_FUTURES} VX futures` }),
+  ...MarketSurfaceFields,
 });
 
 const strikes4 = z.tuple([positiveNumber, positiveNumber, positiveNumber, positiveNumber], {

@@ -43,6 +43,7 @@ export const MarketRowSchema = z.strictObject({
   vvix: price.optional(),
   vix3m: price.optional(),
   vix9d: price.optional(),
+  vix6m: price.optional(),
   skew: price.optional(),
   vx: z
     .array(price.nullable(), { error: 'pass vx as an array of prices (null for a gap)' })
@@ -88,7 +89,7 @@ export const ReplayAssumptionsSchema = z.strictObject(
     spxStrikeStep: num(0.05, 100, 5),
     /** Condors opened each time (contracts per leg). */
     condorQuantity: whole(1, 10_000, 10),
-    /** ATM vol of SPX options = VIX/100 × atmVolScale (the skew of the policy is applied on top). */
+    /** Moves the day's SPX surface as a scenario VIX of VIX × atmVolScale would (method Section 2b; 1 = the day's surface). */
     atmVolScale: num(0.2, 3, 1),
     /** Risk-free rate, continuously compounded, held constant over the replay (no rate history in the data). */
     rate: num(-0.05, 0.2, 0.01),

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { limitExceeded } from '../errors';
 import { finiteNumber, isoDate, positiveNumber, rate, volatility } from './common';
 import { PolicySchema } from './policy';
-import { LegSchema, MAX_FUTURES, PlanInputSchema } from './plan';
+import { LegSchema, MAX_FUTURES, MarketSurfaceFields, PlanInputSchema } from './plan';
 
 /** Most paths of one run (merged result held in memory: 5 arrays × 8 bytes per path). */
 export const MAX_PATHS = 2_000_000;
@@ -36,7 +36,8 @@ export const ScenarioLegSchema = LegSchema;
 
 /**
  * A book and its market, for runs without a plan: the VX curve (κ and θ are fitted to it, or fixed
- * by the policy), SPX spot, rates, and the condor, overlay and tail legs.
+ * by the policy), SPX spot, rates, the condor, overlay and tail legs, and optionally what the SPX
+ * surface is built from (`indices`, `chain` or `surface`, as a plan's market; VIX alone without).
  */
 export const ScenarioBookInputSchema = z.strictObject({
   valuationDate: isoDate,
@@ -66,6 +67,7 @@ export const ScenarioBookInputSchema = z.strictObject({
     .default([]),
   /** The tail layer's budget, USD: rebalances buy at most what it pays for; default uncapped. */
   tailBudget: finiteNumber.min(0, { error: 'pass a budget in USD, ≥ 0' }).optional(),
+  ...MarketSurfaceFields,
 });
 export type ScenarioBookInput = z.output<typeof ScenarioBookInputSchema>;
 

@@ -6,9 +6,11 @@ import {
   ironCondorLegs,
   markBook,
   skewedVol,
+  surfacesOf,
   type Leg,
   type MarketState,
 } from '@alvh/shared';
+import { spxSurfaceFromIndices, vixSurfaceFromVvix } from '@alvh/shared/surface';
 import { bsPrice, black76Price } from '@alvh/shared';
 import { parseIsoDate } from '@alvh/shared';
 
@@ -20,8 +22,15 @@ const state: MarketState = {
   divYield: 0.015,
   volOfVol: 0.9,
   futureFor: (e) => (e === '2024-02-14' ? 15 : 16),
-  skew: { ...DEFAULT_SKEW },
 };
+// With no surfaces of its own a state marks on the surface of its VIX alone (Section 2b).
+const surface = spxSurfaceFromIndices({
+  valuationDate: '2024-01-02',
+  spot: 4700,
+  indices: { vix: 14 },
+  rate: 0.05,
+  divYield: 0.015,
+});
 
 describe('skewedVol', () => {
   it.each([
@@ -68,11 +77,11 @@ describe('skewedVol', () => {
 describe('markBook', () => {
   const condor = ironCondorLegs('2024-02-16', [4400, 4450, 4900, 4950], 2);
 
-  it('values SPX legs by BSM at the skewed vol and VIX legs by Black-76, × 100 × quantity', () => {
+  it('values SPX legs by BSM at the surface vol and VIX legs by Black-76 at the VIX-option surface vol, × 100 × quantity', () => {
     const years = 45 / 365;
-    const fwd = 4700 * Math.exp((0.05 - 0.015) * years);
+    expect(surface.forward(years)).toBeCloseTo(4700 * Math.exp((0.05 - 0.015) * years), 9);
     const byHand = condor.reduce((s, l) => {
-      const vol = skewedVol(l.strike, fwd, years, 0.14, DEFAULT_SKEW);
+      const vol = surface.vol(years, l.strike);
       return (
         s +
         100 *
@@ -88,7 +97,9 @@ describe('markBook', () => {
 
     const vixLeg: Leg = { kind: 'vix', type: 'call', strike: 17, expiry: '2024-02-14', quantity: 3 };
     const v = markBook([vixLeg], state);
-    const want = 300 * black76Price({ type: 'call', future: 15, strike: 17, years: 43 / 365, vol: 0.9, rate: 0.05 });
+    const vov = vixSurfaceFromVvix('2024-01-02', 90).vol(43 / 365, 17, 15);
+    expect(vov).toBeGreaterThan(0.9 * 0.9); // the call skew lifts an OTM call above ATM, the term slope lowers it past 30 days
+    const want = 300 * black76Price({ type: 'call', future: 15, strike: 17, years: 43 / 365, vol: vov, rate: 0.05 });
     expect(v.value).toBeCloseTo(want, 8);
     expect(v.vixDelta).toBeGreaterThan(0);
     expect(v.delta).toBe(0);
@@ -98,7 +109,8 @@ describe('markBook', () => {
     // markBook's delta is BSM's (sticky strike); bump spot with each leg's vol frozen
     const years = 45 / 365;
     const fwd = 4700 * Math.exp((0.05 - 0.015) * years);
-    const vols = condor.map((l) => skewedVol(l.strike, fwd, years, 0.14, DEFAULT_SKEW));
+    expect(fwd).toBeCloseTo(surface.forward(years), 9);
+    const vols = condor.map((l) => surface.vol(years, l.strike));
     const value = (spot: number) =>
       condor.reduce(
         (s, l, i) =>
@@ -128,7 +140,8 @@ describe('markBook', () => {
   it('dollar vega (per vol point) and theta (per calendar day) agree with finite differences', () => {
     const fwdOf = (t: number) => 4700 * Math.exp((0.05 - 0.015) * t);
     const years = 45 / 365;
-    const vols = condor.map((l) => skewedVol(l.strike, fwdOf(years), years, 0.14, DEFAULT_SKEW));
+    expect(fwdOf(years)).toBeCloseTo(surface.forward(years), 9);
+    const vols = condor.map((l) => surface.vol(years, l.strike));
     const value = (dv: number, t: number) =>
       condor.reduce(
         (s, l, i) =>
@@ -167,7 +180,7 @@ describe('markBook', () => {
       0.015,
       0.9,
       state.futureFor,
-      DEFAULT_SKEW,
+      surfacesOf(state),
     );
     expect(fast).toBeCloseTo(markBook(legs, state).value, 8);
   });
@@ -194,7 +207,7 @@ describe('markBook', () => {
       0.015,
       0.9,
       noFuture.futureFor,
-      DEFAULT_SKEW,
+      surfacesOf(noFuture),
     );
     expect(fast).toBeCloseTo(-400, 8);
   });

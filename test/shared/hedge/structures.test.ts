@@ -16,6 +16,8 @@ import {
   sizeStructure,
   sizeTailHedge,
   stressedFuture,
+  tailStrike,
+  vixOptionVol,
   unitsWithinBudget,
   type HedgeContext,
   type Leg,
@@ -35,38 +37,44 @@ describeWithData('tail structures on 2018-12-24 (standard 10-lot 45-DTE condor)'
   });
 
   it('orders the structures by coverage per dollar', () => {
-    // the ladder's far calls gain most per dollar when VIX goes to 66; the put spread pays its full
-    // width at the stressed spot; the 10-wide call spread caps the gain below the stressed future
+    // on the surface marks (Section 2b) the put spread, which pays its full width at the stressed
+    // spot, gains most per dollar; the ladder's far calls come next when VIX goes to 66, and the
+    // 10-wide call spread caps the gain below the stressed future
     expect(cmp.structures.map((s) => s.structure)).toEqual([
-      'vix-call-ladder',
       'spx-put-spread',
+      'vix-call-ladder',
       'vix-call',
       'vix-call-spread',
       'vx-future',
     ]);
     expect(cmp.structures.map((s) => Number(s.perDollar.toFixed(2)))).toEqual([
-      5.68,
-      5.39,
-      3.23,
-      1.95,
+      6.53,
+      4.09,
+      3.8,
+      3.42,
       expect.any(Number),
     ]);
   });
 
   it('vix-call is the method tail hedge: the same strike, gain and contracts as sizeTailHedge', () => {
     const call = cmp.structures.find((s) => s.structure === 'vix-call');
+    // the call's vols today and in the scenario from the VIX-option surface at its strike (Section 2b)
+    const future = futureForExpiry(ctx.ts, ctx.tailExpiry);
+    const sFuture = stressedFuture(
+      ctx.ts,
+      ctx.tailExpiry,
+      ctx.stressedVix,
+      ctx.policy.drawdownDays,
+      ctx.policy.shockKappa,
+    );
+    const strike = tailStrike(future, ctx.policy.tailOtmPct, ctx.policy.vixStrikeStep);
     const ref = sizeTailHedge({
       condorLoss: ctx.loss,
-      hedgeFuture: futureForExpiry(ctx.ts, ctx.tailExpiry),
+      hedgeFuture: future,
       hedgeYears: ctx.tailDays / 365,
-      volOfVol: ctx.now.volOfVol,
-      stressedFuture: stressedFuture(
-        ctx.ts,
-        ctx.tailExpiry,
-        ctx.stressedVix,
-        ctx.policy.drawdownDays,
-        ctx.policy.shockKappa,
-      ),
+      volOfVol: vixOptionVol(ctx.now, ctx.tailDays / 365, strike, future),
+      stressedFuture: sFuture,
+      stressVolOfVol: vixOptionVol(ctx.stressed, (ctx.tailDays - ctx.policy.drawdownDays) / 365, strike, sFuture),
       rate: ctx.now.rate,
     });
     expect(call?.legs).toEqual([{ kind: 'vix', type: 'call', strike: ref.strike, expiry: '2019-02-13', quantity: 1 }]);
@@ -126,7 +134,7 @@ describeWithData('tail structures on 2018-12-24 (standard 10-lot 45-DTE condor)'
 
   it('the budget buys most protection with the structure that pays most per dollar among the options', () => {
     const best = cmp.bestWithinBudget!;
-    expect(best.structure).toBe('vix-call-ladder');
+    expect(best.structure).toBe('spx-put-spread');
     expect(best.cost).toBeLessThanOrEqual(5000);
     for (const s of cmp.structures) {
       if (!s.lossBoundedByPremium || s.size === null) continue;
@@ -160,7 +168,7 @@ describeWithData('tail structures on 2018-12-24 (standard 10-lot 45-DTE condor)'
       expect((c.units - 1) * s.gain).toBeLessThan(0.5 * cmp.loss);
     }
     expect(costs.at(-1)?.structure).toBe('vx-future');
-    expect(words).toMatch(/^Covering 50% of the \$20,143 drawdown loss costs \$[\d,]+ with vix-call-ladder, /);
+    expect(words).toMatch(/^Covering 50% of the \$20,353 drawdown loss costs \$[\d,]+ with spx-put-spread, /);
     expect(errorOf(() => costsToCover(cmp, 0)).field).toBe('coverage');
   });
 

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { atmVolFromVix, condorAnalytics, condorInputOf, condorStrikesAtSd, plan, resolvePolicy } from '@alvh/shared';
+import {
+  condorAnalytics,
+  condorInputOf,
+  condorStrikesAtSd,
+  daysBetween,
+  plan,
+  planMarketState,
+  resolvePolicy,
+  spxAtmVol,
+  spxVol,
+} from '@alvh/shared';
 import { PLAN_INPUT } from '../../helpers/fixtures';
 import { bsPrice, normCdf } from '@alvh/shared';
 
@@ -81,8 +91,13 @@ describe('condorInputOf', () => {
   it("gives the plan's condor: the plan's analytics equal condorAnalytics of it", () => {
     const input = { ...PLAN_INPUT, policy: { ...PLAN_INPUT.policy, minShortStrikeSd: 1.2 } };
     const p = plan(input);
+    // the plan's own surface, read at the condor's expiry and at each strike
+    const now = planMarketState(p.market, p.surface);
+    const years = daysBetween(input.valuationDate, input.condor.expiry) / 365;
     const fromInput = condorAnalytics(
-      condorInputOf(input.valuationDate, input.market, atmVolFromVix(input.market.vix), input.condor, p.policy),
+      condorInputOf(input.valuationDate, input.market, spxAtmVol(now, years), input.condor, p.policy, (k, t, f) =>
+        spxVol(now, t, k, f),
+      ),
     );
     expect(p.condor.credit).toBe(fromInput.credit);
     expect(p.condor.maxLoss).toBe(fromInput.maxLoss);

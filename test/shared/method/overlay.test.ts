@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { overlayBackExpiry, sizeOverlay } from '@alvh/shared';
-import { DEFAULT_SKEW, skewedVol, type MarketState } from '@alvh/shared';
+import { type MarketState } from '@alvh/shared';
+import { spxSurfaceFromIndices, vixSurfaceFromVvix } from '@alvh/shared/surface';
 import { bsGreeks, black76Greeks } from '@alvh/shared';
 
 const state: MarketState = {
@@ -11,13 +12,22 @@ const state: MarketState = {
   divYield: 0.015,
   volOfVol: 0.9,
   futureFor: (e) => ({ '2024-01-17': 14.5, '2024-02-14': 15.2, '2024-03-20': 16 })[e] ?? 16.5,
-  skew: { ...DEFAULT_SKEW },
 };
+// The state's marks: the surfaces of its VIX alone (SPX) and of VVIX = 90 (VIX options).
+const surface = spxSurfaceFromIndices({
+  valuationDate: '2024-01-02',
+  spot: 4700,
+  indices: { vix: 14 },
+  rate: 0.05,
+  divYield: 0.015,
+});
+const vixVols = vixSurfaceFromVvix('2024-01-02', 90);
 
 function putGreeks(strike: number, days: number) {
   const years = days / 365;
   const fwd = 4700 * Math.exp((0.05 - 0.015) * years);
-  const vol = skewedVol(strike, fwd, years, 0.14, DEFAULT_SKEW);
+  expect(fwd).toBeCloseTo(surface.forward(years), 9);
+  const vol = surface.vol(years, strike);
   return bsGreeks({ type: 'put', spot: 4700, strike, years, vol, rate: 0.05, divYield: 0.015 });
 }
 
@@ -83,8 +93,22 @@ describe('sizeOverlay — section 5', () => {
       strikeStep: 1,
     });
     // near = first expiry ≥ 14 days out = 2024-01-17 (15 days); far = 2024-02-14 (43 days)
-    const near = black76Greeks({ type: 'call', future: 14.5, strike: 20, years: 15 / 365, vol: 0.9, rate: 0.05 });
-    const far = black76Greeks({ type: 'call', future: 15.2, strike: 15, years: 43 / 365, vol: 0.9, rate: 0.05 });
+    const near = black76Greeks({
+      type: 'call',
+      future: 14.5,
+      strike: 20,
+      years: 15 / 365,
+      vol: vixVols.vol(15 / 365, 20, 14.5),
+      rate: 0.05,
+    });
+    const far = black76Greeks({
+      type: 'call',
+      future: 15.2,
+      strike: 15,
+      years: 43 / 365,
+      vol: vixVols.vol(43 / 365, 15, 15.2),
+      rate: 0.05,
+    });
     const unit = (far.delta * Math.exp((-6 * 43) / 365) - near.delta * Math.exp((-6 * 15) / 365)) * 100;
     expect(r.unitLegs).toEqual([
       { kind: 'vix', type: 'call', strike: 15, expiry: '2024-02-14', quantity: 1 },

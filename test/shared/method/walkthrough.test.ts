@@ -59,7 +59,7 @@ describeWithData('the 2018-12-24 walkthrough quotes the plan', () => {
       `Target ${p.split.vegaMatch} × |−${Math.abs(p.condor.greeks.vega).toFixed(2)}| = ${p.overlay.targetVega.toFixed(2)}`,
       `adds ${p.overlay.unitVega.toFixed(2)} of vega for ${usd(p.overlay.unitCost, 2)}`,
       `earns ${usd(p.overlay.unitTheta, 2)} a day`,
-      `**${p.overlay.requiredUnits} units, ${usd(p.overlay.requiredCost)}.**`,
+      `**${p.overlay.requiredUnits} unit${p.overlay.requiredUnits === 1 ? '' : 's'}, ${usd(p.overlay.requiredCost)}.**`,
       `${usd(p.budget.budget, 2)} (binding: the cost cap)`,
       `(${usd(p.condor.maxProfit, 2)} − 25% × ${usd(p.condor.maxLoss)} × 46/365 = ${usd(p.budget.irrBudget, 2)})`,
       `Calendar part ${p.split.calendarShare.toFixed(3)} × B = ${usd(p.budget.calendarBudget, 2)}, tail part ${usd(p.budget.tailBudget, 2)}`,

@@ -27,7 +27,7 @@ describe('parseMarketHistory on small texts', () => {
 
   it('reads quantintell cash with empty cells as not yet published', () => {
     const rows = parseMarketHistory(',DATE,VIX9D,VIX,VIX3M,VIX6M,SP500\n0,2008-01-02,,23.17,,24.36,1447.16\n');
-    expect(rows).toEqual([{ date: '2008-01-02', vix: 23.17, spx: 1447.16, vx: [] }]);
+    expect(rows).toEqual([{ date: '2008-01-02', vix: 23.17, vix6m: 24.36, spx: 1447.16, vx: [] }]);
   });
 
   const bad: [string, string, MarketHistoryFormat | undefined, RegExp][] = [
@@ -155,7 +155,7 @@ const files: [string, MarketHistoryFormat, number, Partial<MarketRow>, Partial<M
     'quantintell-cash',
     3521,
     { date: '2008-01-02', vix: 23.17 },
-    { date: '2021-12-23', vix3m: 23.24, vix9d: 13.71 },
+    { date: '2021-12-23', vix3m: 23.24, vix9d: 13.71, vix6m: 26.48 },
   ],
   ['leyhline_vx_M1-M8_settle_2004-2017_MIT.csv', 'leyhline-m1m8', 3305, { date: '2004-03-26' }, { date: '2017-05-11' }],
   [

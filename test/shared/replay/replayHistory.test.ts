@@ -51,7 +51,9 @@ describeWithData('replay of Feb-Mar 2020 from the real data', () => {
   it("the tail layer's VIX calls gain in value through 2020-03-16", () => {
     const path = ['2020-02-21', '2020-02-27', '2020-03-09', '2020-03-16'].map((d) => at(d).tailPnl);
     for (let k = 1; k < path.length; k++) expect(path[k]).toBeGreaterThan(path[k - 1] as number);
-    expect((path[3] as number) - (path[0] as number)).toBeGreaterThan(10_000);
+    // (on the VIX-option surface, whose vol falls with maturity and rises with the strike, about
+    // $6.5k on the 10-lot; at one flat VVIX/100 it was above $10k)
+    expect((path[3] as number) - (path[0] as number)).toBeGreaterThan(5_000);
     // ... and offset part of the condor's loss over the same days
     const condorLoss = at('2020-03-16').condorPnl - at('2020-02-21').condorPnl;
     expect(condorLoss).toBeLessThan(-30_000);

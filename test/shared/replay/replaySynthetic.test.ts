@@ -112,6 +112,21 @@ describe('replay schedule and caps', () => {
     expect(r2.campaigns[0]?.quantity).toBe(3);
   });
 
+  it("marks each day on the SPX surface of its indices: the condor's strikes and credit follow them", () => {
+    const plain = replay({ rows });
+    // VIX9D and VIX3M of a steep contango, and a high SKEW: another ATM vol at 45 days, another condor
+    const withIndices = replay({ rows: rows.map((x) => ({ ...x, vix9d: 12, vix3m: 19, vix6m: 21, skew: 150 })) });
+    const a = plain.campaigns[0]!;
+    const b = withIndices.campaigns[0]!;
+    expect(b.expiry).toBe(a.expiry);
+    expect(b.strikes).not.toEqual(a.strikes);
+    expect(b.credit).not.toBeCloseTo(a.credit, 0);
+    // an index out of the surface module's range is left out, not guessed: VIX alone again
+    const bad = replay({ rows: rows.map((x) => ({ ...x, skew: 99 })) });
+    expect(bad.campaigns[0]?.strikes).toEqual(a.strikes);
+    expect(bad.campaigns[0]?.credit).toBe(a.credit);
+  });
+
   it('uses the default vol of vol when VVIX is missing, and still replays', () => {
     const r = replay({ rows: rows.map(({ vvix: _v, ...rest }) => rest) });
     expect(r.days).toBe(90);

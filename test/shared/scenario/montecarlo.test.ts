@@ -7,9 +7,9 @@ import {
   markBook,
   parseInput,
   parseIsoDate,
-  resolvePolicy,
   scenarioSource,
   shiftedState,
+  surfacesOf,
 } from '../../../shared/src/index';
 import {
   MonteCarloCancelled,
@@ -31,8 +31,15 @@ const flatPolicy = {
 const noJumps = { xi: 0, jumpIntensity: 0 };
 const constantVolBook = { ...BOOK, vix: 20, overlay: [], tail: [] };
 
-/** Discounted MC price of a held leg set and its standard error, from the P&L of a run. */
-function mcPrice(book: typeof constantVolBook, antithetic: boolean, paths: number, v0: number) {
+/**
+ * Discounted MC price of a held leg set and its standard error, from the P&L of a run: the P&L
+ * counts from the book's t = 0 mark (on its surface), so the payoff's mean is P&L + that mark.
+ * The paths' SPX vol is VIX/100 × realizedToImplied = 0.2 here (no vol of vol, no jumps), so the
+ * expected payoff is Black-Scholes' at 0.2 whatever the surface marks at t = 0.
+ */
+function mcPrice(book: typeof constantVolBook, antithetic: boolean, paths: number) {
+  const sb = scenarioSource({ book: parseInput(ScenarioBookInputSchema, book), policy: flatPolicy }).book;
+  const v0 = markBook(sb.condor, shiftedState(sb, 0, sb.spot, sb.vix)).value;
   const s = summarizeMonteCarlo(
     runMonteCarloChunk({
       book,
@@ -58,8 +65,8 @@ describe('Monte Carlo convergence (jumps off, constant vol)', () => {
   it('a European call is within 3 standard errors of Black-Scholes, and antithetic pairs shrink the error', () => {
     const call = [{ kind: 'spx' as const, type: 'call' as const, strike: 5150, expiry: '2024-04-19', quantity: 1 }];
     const closed = bs('call', 5150) * 100;
-    const plain = mcPrice({ ...constantVolBook, condor: call }, false, 40_000, closed);
-    const anti = mcPrice({ ...constantVolBook, condor: call }, true, 40_000, closed);
+    const plain = mcPrice({ ...constantVolBook, condor: call }, false, 40_000);
+    const anti = mcPrice({ ...constantVolBook, condor: call }, true, 40_000);
     expect(Math.abs(plain.price - closed), `plain ${plain.price} vs ${closed} ± ${plain.se}`).toBeLessThan(
       3 * plain.se,
     );
@@ -71,23 +78,14 @@ describe('Monte Carlo convergence (jumps off, constant vol)', () => {
 
   it('the condor is within 3 standard errors of its closed form', () => {
     const closed = 100 * 10 * (bs('put', 4700) - bs('put', 4750) - bs('call', 5400) + bs('call', 5450));
-    const r = mcPrice(constantVolBook, true, 40_000, closed);
+    const r = mcPrice(constantVolBook, true, 40_000);
     expect(Math.abs(r.price - closed), `${r.price} vs ${closed} ± ${r.se}`).toBeLessThan(3 * r.se);
   });
 });
 
 describe('path pricer', () => {
   it('marks the book at t = 0 exactly as markBook does', () => {
-    const policy = resolvePolicy({});
     const ts = buildTermStructure({ valuationDate: BOOK.valuationDate, vixSpot: BOOK.vix, futures: BOOK.futures });
-    const m = {
-      rate: BOOK.rate,
-      divYield: BOOK.divYield,
-      volOfVol: BOOK.volOfVol,
-      skew: policy.skew,
-      kappa: ts.fit.kappa,
-      theta: ts.fit.theta,
-    };
     const futureFor = (e: string) => futureForExpiry(ts, e);
     const state = {
       date: BOOK.valuationDate,
@@ -97,7 +95,14 @@ describe('path pricer', () => {
       divYield: BOOK.divYield,
       volOfVol: BOOK.volOfVol,
       futureFor,
-      skew: policy.skew,
+    };
+    const m = {
+      rate: BOOK.rate,
+      divYield: BOOK.divYield,
+      volOfVol: BOOK.volOfVol,
+      surfaces: surfacesOf(state),
+      kappa: ts.fit.kappa,
+      theta: ts.fit.theta,
     };
     const day0 = parseIsoDate('d', BOOK.valuationDate);
     for (const legs of [BOOK.condor, BOOK.overlay, BOOK.tail]) {

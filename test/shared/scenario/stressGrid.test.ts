@@ -8,6 +8,7 @@ import {
   shockFutures,
   stressGrid,
 } from '@alvh/shared';
+import { vixSurfaceFromVvix } from '@alvh/shared/surface';
 import { BOOK } from '../../helpers/fixtures';
 
 describe('stressGrid', () => {
@@ -46,8 +47,17 @@ describe('stressGrid', () => {
     const ts = buildTermStructure({ valuationDate: BOOK.valuationDate, vixSpot: BOOK.vix, futures: BOOK.futures });
     const may = shockFutures(ts, 30, resolvePolicy().shockKappa).find((p) => p.expiry === '2024-05-22')!;
     const leg = BOOK.tail[0]!;
+    // VIX options on the VIX-option surface of the book's vol of vol (1.0: VVIX 100), at their own future
+    const vols = vixSurfaceFromVvix(BOOK.valuationDate, 100);
     const price = (f: number) =>
-      black76Price({ type: 'call', future: f, strike: leg.strike, years: 82 / 365, vol: 1, rate: BOOK.rate });
+      black76Price({
+        type: 'call',
+        future: f,
+        strike: leg.strike,
+        years: 82 / 365,
+        vol: vols.vol(82 / 365, leg.strike, f),
+        rate: BOOK.rate,
+      });
     const want = (price(may.price) - price(16.0)) * 100 * leg.quantity;
     expect(g.tail[0]![2]![2]).toBeCloseTo(want, 6);
   });
@@ -64,6 +74,25 @@ describe('stressGrid', () => {
     ).toThrowError(expect.objectContaining({ code: 'limit_exceeded', field: 'spxMoves' }));
     expect(() => stressGrid({ book: BOOK, spxMoves: [-20] })).toThrowError(
       expect.objectContaining({ field: 'spxMoves[0]' }),
+    );
+  });
+
+  it('marks a book on the SPX surface of its indices when given, naming book.* when they are wrong', () => {
+    const alone = stressGrid({ book: BOOK, spxMoves: [-0.1, 0, 0.1], vixLevels: [14, 30], days: [0, 7] });
+    // VIX9D below VIX and VIX3M above (contango): the condor's near expiry reads a lower ATM vol
+    const indices = { vix9d: 12.5, vix3m: 16, vix6m: 17.5, skew: 150 };
+    const withIndices = stressGrid({
+      book: { ...BOOK, indices },
+      spxMoves: [-0.1, 0, 0.1],
+      vixLevels: [14, 30],
+      days: [0, 7],
+    });
+    expect(withIndices.base.condor).not.toBe(alone.base.condor);
+    // today's cell is today's mark on either surface: P&L 0 at no move, today's VIX, day 0
+    expect(withIndices.total[0]![1]![0]).toBeCloseTo(0, 9);
+    for (const g of [alone, withIndices]) for (const v of g.total.flat(2)) expect(Number.isFinite(v)).toBe(true);
+    expect(() => stressGrid({ book: { ...BOOK, indices: { vix3m: 0.16 } } })).toThrowError(
+      expect.objectContaining({ field: 'book.indices.vix3m' }),
     );
   });
 

@@ -1,0 +1,84 @@
+/**
+ * The market history the replay scripts run on, read from `ALVH_DATA_DIR` (else `../shared/data`
+ * beside the repository), and the three default runs: 2007-2021 and the 2024 and 2025 episodes.
+ *
+ * Sources: VX settlements, VIX and SPX closes from quantintell (2007-04..2021-12); VIX open/close
+ * and VVIX from Cboe; for 2024-2025, VX settlements from manumartinb and SPX closes from eric-tao.
+ * The SPX surface of each day reads the day's Cboe indices where the history has them: VIX9D,
+ * VIX3M and VIX6M from the quantintell cash file (VIX6M 2008-2021, VIX3M from 2009-09-18, VIX9D
+ * from 2011-01-04), then VIX9D and VIX3M from Cboe (to 2026), SKEW from Cboe throughout. A day
+ * without them is marked on VIX alone (flat term structure); 2024-2025 have no VIX6M.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { mergeMarketHistory, parseMarketHistory, replay } from '@alvh/shared';
+import type { MarketHistoryFormat, MarketRow, ReplayInput, ReplayResult } from '@alvh/shared';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = process.env['ALVH_DATA_DIR'] ?? resolve(repoRoot, '..', 'shared', 'data');
+
+function read(name: string, format?: MarketHistoryFormat): MarketRow[] {
+  return parseMarketHistory(readFileSync(join(dataDir, name), 'utf8'), format);
+}
+
+export interface ReplayRuns {
+  main: ReplayResult;
+  y2024: ReplayResult;
+  y2025: ReplayResult;
+}
+
+/** The default runs with these replay assumptions (default: the schema's). */
+export function replayRuns(assumptions: ReplayInput['assumptions'] = {}): ReplayRuns {
+  if (!existsSync(join(dataDir, 'README.md'))) {
+    console.error(`market data folder not found at ${dataDir}; set ALVH_DATA_DIR to the folder with the CSV files`);
+    process.exit(1);
+  }
+  const vix = read('cboe_VIX_History__ManULoreN14.csv', 'cboe-vix');
+  const vvix = read('cboe_VVIX_History__ManULoreN14.csv');
+  // the other Cboe indices of each day, for its SPX surface: the quantintell cash file first
+  // (it has VIX6M), then Cboe's own VIX9D and VIX3M files (after 2021), and SKEW
+  const indices = mergeMarketHistory(
+    read('quantintell_vix_cash_VIX9D_VIX_VIX3M_VIX6M_2008-2021.csv').map(
+      ({ date, vix9d, vix3m, vix6m }): MarketRow => ({
+        date,
+        vx: [],
+        ...(vix9d === undefined ? {} : { vix9d }),
+        ...(vix3m === undefined ? {} : { vix3m }),
+        ...(vix6m === undefined ? {} : { vix6m }),
+      }),
+    ),
+    read('cboe_VIX9D_History__ManULoreN14.csv', 'cboe-vix9d'),
+    read('cboe_VIX3M_History__ManULoreN14.csv', 'cboe-vix3m'),
+    read('cboe_SKEW_History__ManULoreN14.csv'),
+  );
+
+  const main = replay({
+    rows: mergeMarketHistory(read('quantintell_vix_futures_VX1-VX8_2007-2021.csv'), vix, vvix, indices).filter(
+      (r) => r.date <= '2021-12-31',
+    ),
+    from: '2007-04-02',
+    to: '2021-12-23',
+    assumptions,
+  });
+
+  // 2024 and 2025: the episode files hold VX for about two months each; SPX from eric-tao.
+  const spx = read('spx_daily_2021-2026__eric-tao.csv', 'spx-ohlcv');
+  const short = (file: string): ReplayResult => {
+    const vx = read(file);
+    const first = (vx[0] as MarketRow).date;
+    const last = (vx[vx.length - 1] as MarketRow).date;
+    // Earlier SPX/VIX/VVIX rows (no VX) warm up the signals; trading starts with the VX data.
+    return replay({
+      rows: mergeMarketHistory(vx, spx, vix, vvix, indices).filter((r) => r.date >= '2023-06-01' && r.date <= last),
+      from: first,
+      to: last,
+      assumptions,
+    });
+  };
+  return {
+    main,
+    y2024: short('manumartinb_vx_M1-M8_episode_2024-07_2024-09.csv'),
+    y2025: short('manumartinb_vx_M1-M8_episode_2025-03_2025-05.csv'),
+  };
+}

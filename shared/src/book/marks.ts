@@ -1,0 +1,140 @@
+/**
+ * The one place an option's volatility is decided (ALVH-METHOD Section 2b). Every SPX and VIX
+ * option mark in the package (markBook, the plan's steps, the stress grid, the Monte Carlo's path
+ * pricer, the replay) asks this module for σ.
+ *
+ * A market state carries the surfaces of the market it was taken in (its anchor: a chain's fit,
+ * the Cboe indices, or VIX alone) together with the anchor's VIX and vol of vol. A state at another
+ * VIX, spot or date (a stressed state, a grid cell, a Monte Carlo path) marks on the anchor surface
+ * moved as Section 2b says, without building a new surface:
+ * - SPX: λ = state VIX / anchor VIX; total variance w'(k, T) = λ²·w(k/λ, T) at k = ln(K/F) with F
+ *   the state's forward S·e^((r−q)T) — the ATM term structure scales with λ, the skew keeps its
+ *   shape in standard deviations, and a spot move carries the smile with it (sticky moneyness).
+ *   This is {@link moveSpxSurface}'s rule evaluated in place (raw SVI is closed under it).
+ * - VIX options: the anchor's VIX-option vol at k = ln(K/F_VX), scaled by state vol of vol /
+ *   anchor vol of vol (moveVixSurface's rule).
+ * T is the time left to the option's expiry from the state's date (a state later in time reads
+ * the surface at the shorter maturity).
+ * A state without surfaces marks on the surface built from its own VIX alone (flat term structure).
+ */
+import { spxSurfaceFromIndices, vixSurfaceFromVvix, type SpxSurface, type VixVolSurface } from '../surface/index';
+
+/** The surfaces of the market a state was taken in, and that market's VIX and vol of vol. */
+export interface StateSurfaces {
+  /** SPX surface of the anchor market. */
+  spx: SpxSurface;
+  /** VIX of the anchor market, points: a state at VIX v reads `spx` scaled by v / anchorVix. */
+  anchorVix: number;
+  /** VIX-option surface of the anchor market. */
+  vixOptions: VixVolSurface;
+  /** Vol of the VX futures of the anchor market, decimal: a state's volOfVol scales `vixOptions`. */
+  anchorVolOfVol: number;
+}
+
+/** What a state must give to be marked (a subset of MarketState). */
+export interface MarkableState {
+  date: string;
+  spot: number;
+  vix: number;
+  rate: number;
+  divYield: number;
+  volOfVol: number;
+  surfaces?: StateSurfaces | undefined;
+}
+
+/** The Cboe indices beside VIX a state's SPX surface may be built from (points; SKEW level). */
+export interface OtherIndices {
+  vix9d?: number | undefined;
+  vix3m?: number | undefined;
+  vix6m?: number | undefined;
+  skew?: number | undefined;
+}
+
+/** An index value inside the surface module's range, else undefined (left out, not guessed). */
+function inRange(x: number | undefined, lo: number, hi: number): number | undefined {
+  return x !== undefined && Number.isFinite(x) && x >= lo && x <= hi ? x : undefined;
+}
+
+/**
+ * Surfaces from VIX alone for a state (flat term structure; the surface module's warning says so),
+ * or with the other Cboe indices of the day (term structure and skew). An index outside the
+ * module's range (1-300 points; SKEW 100-250) is left out. The VIX-option surface is built from
+ * VVIX = 100 · volOfVol (clamped to the module's range 20-400).
+ */
+export function surfacesFromVix(s: MarkableState, others: OtherIndices = {}): StateSurfaces {
+  const vix9d = inRange(others.vix9d, 1, 300);
+  const vix3m = inRange(others.vix3m, 1, 300);
+  const vix6m = inRange(others.vix6m, 1, 300);
+  const skew = inRange(others.skew, 100, 250);
+  const spx = spxSurfaceFromIndices({
+    valuationDate: s.date,
+    spot: s.spot,
+    indices: {
+      vix: s.vix,
+      ...(vix9d === undefined ? {} : { vix9d }),
+      ...(vix3m === undefined ? {} : { vix3m }),
+      ...(vix6m === undefined ? {} : { vix6m }),
+      ...(skew === undefined ? {} : { skew }),
+    },
+    rate: s.rate,
+    divYield: s.divYield,
+  });
+  return stateSurfaces(s.date, s.vix, s.volOfVol, spx);
+}
+
+/**
+ * The surfaces of a market: its SPX surface (anchored at its VIX) and the VIX-option surface of
+ * its vol of vol (VVIX = 100 · volOfVol, clamped to the module's range 20-400).
+ */
+export function stateSurfaces(date: string, vix: number, volOfVol: number, spx: SpxSurface): StateSurfaces {
+  return {
+    spx,
+    anchorVix: vix,
+    vixOptions: vixSurfaceFromVvix(date, clampVvix(100 * volOfVol)),
+    anchorVolOfVol: volOfVol,
+  };
+}
+
+function clampVvix(v: number): number {
+  return Math.min(400, Math.max(20, v));
+}
+
+const implicit = new WeakMap<object, StateSurfaces>();
+
+/** The surfaces a state marks on: its own, or (cached per state object) those of its VIX alone. */
+export function surfacesOf(s: MarkableState): StateSurfaces {
+  if (s.surfaces !== undefined) return s.surfaces;
+  let got = implicit.get(s);
+  if (got === undefined) {
+    got = surfacesFromVix(s);
+    implicit.set(s, got);
+  }
+  return got;
+}
+
+/**
+ * SPX implied vol (decimal) at `years` > 0 for log-moneyness `k` = ln(K/F) on the anchor surface
+ * moved by λ = VIX / anchor VIX; unchecked kernel for hot loops.
+ */
+export function spxVolKernel(spx: SpxSurface, lambda: number, years: number, k: number): number {
+  const w = spx.totalVariance(years, k / lambda);
+  return w > 0 ? lambda * Math.sqrt(w / years) : 0;
+}
+
+/** SPX implied vol of a strike in a state, with F = S·e^((r−q)T); unchecked (years > 0). */
+export function spxVol(s: MarkableState, years: number, strike: number, forward: number): number {
+  const surf = surfacesOf(s);
+  return spxVolKernel(surf.spx, s.vix / surf.anchorVix, years, Math.log(strike / forward));
+}
+
+/** ATM-forward SPX vol of a state at `years` > 0 (Step 1's σ). */
+export function spxAtmVol(s: MarkableState, years: number): number {
+  const surf = surfacesOf(s);
+  return spxVolKernel(surf.spx, s.vix / surf.anchorVix, years, 0);
+}
+
+/** VIX-option vol (decimal) in a state for `years` > 0, strike and VX future; unchecked. */
+export function vixOptionVol(s: MarkableState, years: number, strike: number, future: number): number {
+  const surf = surfacesOf(s);
+  return (s.volOfVol / surf.anchorVolOfVol) * surf.vixOptions.volAtK(years, Math.log(strike / future));
+}

@@ -1,0 +1,166 @@
+/**
+ * The plan on the two real SPX chains (../shared/data): a 10-lot, about-45-day, 16-delta condor
+ * 50 points wide. Its model credit must lie within the chain's bid-ask of the condor (shorts sold
+ * at the bid and longs bought at the ask, up to shorts at the ask and longs at the bid), with the
+ * chain given (the surface fitted to it) and with the Cboe indices only.
+ *
+ * The chain files carry no VX futures: the plan's curve is a proxy from the day's VIX and VIX3M
+ * (30 and 93-day constant maturity, linear in days). It moves only the VIX hedges, not the
+ * condor's credit tested here.
+ */
+import { describe, expect, it } from 'vitest';
+import { bsGreeks, plan, vxExpiriesAfter, type Plan, type PlanInput } from '@alvh/shared';
+import { describeWithData } from '../../helpers/marketData';
+import { REAL_CHAINS, loadChain, type RealChain } from '../surface/chains';
+import { readDataFile } from '../../helpers/marketData';
+
+const VVIX: Record<string, number> = { '2022-02-04': 124.89, '2023-06-09': 89.7 };
+
+function dayOf(iso: string): number {
+  return Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+}
+
+/** The condor of the test on a chain: expiry, strikes, and its bid-ask as a credit. */
+function condorOn(c: RealChain) {
+  const { chain, fit } = loadChain(c);
+  const spot = chain.spot as number;
+  const quotes = chain.quotes.filter((q) => q.root === 'SPXW');
+  const expiries = [...new Set(quotes.map((q) => q.expiry))];
+  const expiry = expiries.reduce((best, e) =>
+    Math.abs(dayOf(e) - dayOf(c.date) - 45) < Math.abs(dayOf(best) - dayOf(c.date) - 45) ? e : best,
+  );
+  const years = (dayOf(expiry) - dayOf(c.date)) / 365;
+  const at = (type: 'call' | 'put', strike: number) =>
+    quotes.find((q) => q.expiry === expiry && q.type === type && q.strike === strike);
+  // 16-delta short strikes on the fitted surface, among the strikes quoted on both sides of the wing
+  const delta = (type: 'call' | 'put', k: number) =>
+    bsGreeks({ type, spot, strike: k, years, vol: fit.surface.vol(years, k), rate: c.rate, divYield: c.divYield })
+      .delta;
+  const strikes = [...new Set(quotes.filter((q) => q.expiry === expiry).map((q) => q.strike))].sort((a, b) => a - b);
+  const pick = (type: 'call' | 'put', wing: number) =>
+    strikes
+      .filter((k) => at(type, k) !== undefined && at(type, k + wing) !== undefined)
+      .reduce((best, k) =>
+        Math.abs(Math.abs(delta(type, k)) - 0.16) < Math.abs(Math.abs(delta(type, best)) - 0.16) ? k : best,
+      );
+  const k2 = pick('put', -50);
+  const k3 = pick('call', 50);
+  const legs = { k1: at('put', k2 - 50)!, k2: at('put', k2)!, k3: at('call', k3)!, k4: at('call', k3 + 50)! };
+  const low = legs.k2.bid + legs.k3.bid - legs.k1.ask - legs.k4.ask;
+  const high = legs.k2.ask + legs.k3.ask - legs.k1.bid - legs.k4.bid;
+  return {
+    spot,
+    expiry,
+    strikes: [k2 - 50, k2, k3, k3 + 50] as [number, number, number, number],
+    low,
+    high,
+    quote: (type: 'call' | 'put', strike: number, e: string) =>
+      quotes.find((q) => q.expiry === e && q.type === type && q.strike === strike),
+  };
+}
+
+/**
+ * The plan's overlay calendar (one unit: short the front put, long the back put) against the
+ * chain's SPXW quotes: its model debit per share and its bid-ask (back bid − front ask up to
+ * back ask − front bid).
+ */
+function calendarAgainstChain(p: Plan, k: ReturnType<typeof condorOn>) {
+  const front = p.overlay.unitLegs.find((l) => l.quantity < 0);
+  const back = p.overlay.unitLegs.find((l) => l.quantity > 0);
+  if (front === undefined || back === undefined) throw new Error('the overlay is not a calendar');
+  const f = k.quote('put', front.strike, front.expiry);
+  const b = k.quote('put', back.strike, back.expiry);
+  if (f === undefined || b === undefined) throw new Error(`the chain lists no ${front.strike} put on both expiries`);
+  return { model: p.overlay.unitCost / 100, low: b.bid - f.ask, high: b.ask - f.bid };
+}
+
+function input(c: RealChain, spot: number, expiry: string, strikes: [number, number, number, number]): PlanInput {
+  const { vix, vix3m } = c.indices;
+  const futures = vxExpiriesAfter(c.date, 4).map((e) => {
+    const d = dayOf(e) - dayOf(c.date);
+    return { expiry: e, price: +(vix + ((vix3m - vix) * Math.min(Math.max(d - 30, 0), 63)) / 63).toFixed(2) };
+  });
+  return {
+    valuationDate: c.date,
+    market: { spx: spot, vix, vvix: VVIX[c.date] as number, rate: c.rate, divYield: c.divYield, futures },
+    condor: { expiry, strikes, quantity: 10 },
+    portfolio: { capital: 2_000_000 },
+  };
+}
+
+describeWithData('the plan on the real SPX chains', () => {
+  for (const c of REAL_CHAINS) {
+    describe(c.date, () => {
+      const k = condorOn(c);
+      const base = input(c, k.spot, k.expiry, k.strikes);
+
+      it('with the chain given: the surface is the chain and the credit lies within the condor’s bid-ask', () => {
+        const p = plan({ ...base, market: { ...base.market, chain: readDataFile(c.file) } });
+        expect(p.surface.source).toBe('chain');
+        expect(p.surface.date).toBe(c.date);
+        expect(p.condor.creditSource).toBe('priced from the surface');
+        expect(k.high - k.low).toBeGreaterThan(0);
+        expect(p.condor.credit).toBeGreaterThanOrEqual(k.low);
+        expect(p.condor.credit).toBeLessThanOrEqual(k.high);
+        // no VIX-only warning: the chain has a term structure
+        expect(p.warnings.some((w) => w.startsWith('VIX only'))).toBe(false);
+      });
+
+      it('with the chain given: the overlay calendar at the short put is priced within its bid-ask', () => {
+        const p = plan({ ...base, market: { ...base.market, chain: readDataFile(c.file) } });
+        expect(p.overlay.structure).toBe('spx-put-calendar');
+        expect(p.overlay.unitLegs[0]?.strike).toBe(k.strikes[1]);
+        const cal = calendarAgainstChain(p, k);
+        expect(cal.high).toBeGreaterThan(cal.low);
+        expect(cal.model).toBeGreaterThanOrEqual(cal.low);
+        expect(cal.model).toBeLessThanOrEqual(cal.high);
+      });
+
+      it('with the indices only: the overlay calendar is priced within its bid-ask', () => {
+        const p = plan({
+          ...base,
+          market: { ...base.market, indices: { vix9d: c.indices.vix9d, vix3m: c.indices.vix3m, skew: c.indices.skew } },
+        });
+        const cal = calendarAgainstChain(p, k);
+        expect(cal.model).toBeGreaterThanOrEqual(cal.low);
+        expect(cal.model).toBeLessThanOrEqual(cal.high);
+      });
+
+      it('with the indices only: the credit lies within the condor’s bid-ask', () => {
+        const p = plan({
+          ...base,
+          market: { ...base.market, indices: { vix9d: c.indices.vix9d, vix3m: c.indices.vix3m, skew: c.indices.skew } },
+        });
+        expect(p.surface.source).toBe('indices');
+        expect(p.condor.credit).toBeGreaterThanOrEqual(k.low);
+        expect(p.condor.credit).toBeLessThanOrEqual(k.high);
+      });
+
+      it('a fitted surface passed back (surface.data) gives the same plan as the chain', () => {
+        const fromChain = plan({ ...base, market: { ...base.market, chain: readDataFile(c.file) } });
+        const again = plan({ ...base, market: { ...base.market, surface: fromChain.surface.data } });
+        expect(again.condor.credit).toBe(fromChain.condor.credit);
+        expect(again.tail.requiredContracts).toBe(fromChain.tail.requiredContracts);
+      });
+
+      it('with VIX alone: a flat term structure, and the plan says so', () => {
+        const p = plan(base);
+        expect(p.surface.source).toBe('vix-only');
+        expect(p.warnings.some((w) => w.startsWith('VIX only'))).toBe(true);
+      });
+    });
+  }
+
+  it('rejects a chain of another day and a chain with a surface, naming the field', () => {
+    const c = REAL_CHAINS[0] as RealChain;
+    const k = condorOn(c);
+    const base = input(c, k.spot, k.expiry, k.strikes);
+    const other = readDataFile((REAL_CHAINS[1] as RealChain).file);
+    expect(() => plan({ ...base, market: { ...base.market, chain: other } })).toThrow(/market\.chain/);
+    const p = plan({ ...base, market: { ...base.market, chain: readDataFile(c.file) } });
+    expect(() =>
+      plan({ ...base, market: { ...base.market, chain: readDataFile(c.file), surface: p.surface.data } }),
+    ).toThrow(/market\.surface/);
+    expect(() => plan({ ...base, market: { ...base.market, indices: { vix3m: 0.26 } } })).toThrow(/vix3m|VIX3M/);
+  });
+});
