@@ -86,11 +86,17 @@ function perCpuSecond(fn: () => number, opsPerCall: number, minMs: number): numb
   return sink === -1 ? 0 : (calls * opsPerCall * 1e6) / (c.user + c.system);
 }
 
+/** CPU milliseconds of one call: the median of `reps` timed calls (a shared machine's spikes aside). */
 function cpuMs(fn: () => void, reps: number): number {
-  const c0 = process.cpuUsage();
-  for (let r = 0; r < reps; r++) fn();
-  const c = process.cpuUsage(c0);
-  return (c.user + c.system) / 1000 / reps;
+  const times: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const c0 = process.cpuUsage();
+    fn();
+    const c = process.cpuUsage(c0);
+    times.push((c.user + c.system) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(reps / 2)]!;
 }
 
 export default async function run(): Promise<void> {
@@ -166,14 +172,17 @@ export default async function run(): Promise<void> {
     const text = readFileSync(path, 'utf8');
     const date = /\d{4}-\d{2}-\d{2}/.exec(file)![0];
     const chain = parseQuotedata(text);
-    fitChainSurface(chain); // warm-up
-    const parseMs = cpuMs(() => parseQuotedata(text), 3);
-    const fitMs = cpuMs(() => fitChainSurface(chain), 3);
+    for (let w = 0; w < 3; w++) fitChainSurface(chain); // warm-up (the optimising compiler)
+    const parseMs = cpuMs(() => parseQuotedata(text), 5);
+    const fitMs = cpuMs(() => fitChainSurface(chain), 7);
     const fit = fitChainSurface(chain);
-    printRow(`parse the ${date} chain (${(text.length / 1e6).toFixed(2)} MB)`, `${parseMs.toFixed(0)} ms CPU`);
+    printRow(
+      `parse the ${date} chain (${(text.length / 1e6).toFixed(2)} MB)`,
+      `${parseMs.toFixed(0)} ms CPU (median of 5)`,
+    );
     printRow(
       `fit the ${date} chain (${fit.slices.length} SPXW slices, ${chain.quotes.length} quotes)`,
-      `${fitMs.toFixed(0)} ms CPU`,
+      `${fitMs.toFixed(0)} ms CPU (median of 7)`,
     );
   }
 }
