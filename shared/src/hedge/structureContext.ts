@@ -22,7 +22,7 @@ import {
 import { spxAtmVol, spxVol, type Leg, type MarketState } from '../book/index';
 // the method's files, not its barrel: the plan (in the barrel) reads this module
 import { HISTORICAL_ANALOGS, type HistoricalAnalog } from '../method/analogs';
-import { condorAnalytics, type CondorAnalytics } from '../method/condor';
+import { condorAnalytics, condorInputOf, type CondorAnalytics } from '../method/condor';
 import { drawdownState, scenarioLoss, stressedVix } from '../method/stress';
 import { selectTailExpiry } from '../method/tailSize';
 import { resolvePolicy, type Policy } from '../schemas/policy';
@@ -160,21 +160,17 @@ export function hedgeContext(raw: StructureInput): HedgeContext {
     withField(
       (f) => condorField(f, i),
       () =>
-        condorAnalytics({
-          valuationDate: date,
-          spot: m.spx,
-          rate: m.rate,
-          divYield: m.divYield,
-          expiry: c.expiry,
-          strikes: c.strikes,
-          quantity: c.quantity,
-          // Step 1's σ and the leg vols from the state's surface (Section 2b; the VIX alone here)
-          atmVol: spxAtmVol(now, Math.max(daysBetween(date, c.expiry), 1) / 365),
-          volAt: (k: number, years: number, fwd: number) => spxVol(now, years, k, fwd),
-          minShortStrikeSd: policy.minShortStrikeSd,
-          ...(c.credit === undefined ? {} : { credit: c.credit }),
-          ...(c.vol === undefined ? {} : { vol: c.vol }),
-        }),
+        // Step 1's σ and the leg vols from the state's surface (Section 2b; the VIX alone here)
+        condorAnalytics(
+          condorInputOf(
+            date,
+            m,
+            spxAtmVol(now, Math.max(daysBetween(date, c.expiry), 1) / 365),
+            c,
+            policy,
+            (k: number, years: number, fwd: number) => spxVol(now, years, k, fwd),
+          ),
+        ),
     ),
   );
   return hedgeContextFrom({
