@@ -114,7 +114,11 @@ describe('budget frontier on the 2026-11-20 plan (4,000 paths, seed 11)', () => 
 
   it('is reproducible from its seed, and another seed gives other paths', () => {
     expect(frontier(RUN)).toEqual(f);
-    expect(frontier({ ...RUN, seed: 12 }).unhedged.cvar95Down).not.toBe(f.unhedged.cvar95Down);
+    // The condor's CVaR can sit at its max loss under both seeds; the down paths and the hedged
+    // points' risk are what another set of paths changes.
+    const other = frontier({ ...RUN, seed: 12 });
+    expect(other.downPaths).not.toBe(f.downPaths);
+    expect(other.points.map((p) => p.cvar95Down)).not.toEqual(f.points.map((p) => p.cvar95Down));
   });
 });
 
