@@ -7,6 +7,11 @@ import { formatValue } from '../common/views';
 import type { FrontierView, OrdersView, StructuresView } from '../common/hedgeViews';
 import { byId, el } from './render';
 import { drawChart } from './svgChart';
+import type { WorkbookOptions } from './workbook';
+import { writeHedgeSheet } from './workbookViews';
+
+/** The structures and orders shown, for the "To a sheet" button. */
+let shown: { structures: StructuresView; orders: OrdersView | undefined } | undefined;
 
 const usd = (x: number): string => formatValue(x, 'usd');
 const pts = (x: number | null): string => (x === null ? '—' : formatValue(x, 'points'));
@@ -35,6 +40,7 @@ function table(id: string, head: string[], rows: (string | HTMLElement)[][], row
 
 /** The tail structures side by side and, when positions were pasted, the orders. */
 export function renderHedge(s: StructuresView, orders: OrdersView | undefined): void {
+  shown = { structures: s, orders };
   byId('structures-title').textContent =
     `(${s.coverageRule}× coverage of the ${usd(s.loss)} drawdown P&L; tail budget ${usd(s.tailBudget)})`;
   byId('structures-summary').textContent = s.summary;
@@ -91,6 +97,24 @@ export function renderHedge(s: StructuresView, orders: OrdersView | undefined): 
     );
   }
   byId('hedge-result').hidden = false;
+}
+
+/**
+ * The "To a sheet" button of the structures (Excel only): the structures and orders shown go to a
+ * new sheet. A button, not part of the Plan run, so the plan sheet stays one sheet per Plan.
+ */
+export function wireHedgeSheet(
+  toWorkbook: (
+    write: (ctx: Excel.RequestContext, opts: WorkbookOptions) => Promise<string>,
+  ) => Promise<string | undefined>,
+): void {
+  byId('hedge-to-sheet').addEventListener('click', () => {
+    const now = shown;
+    if (!now) return;
+    void toWorkbook((ctx, opts) => writeHedgeSheet(ctx, now.structures, now.orders, opts)).then((name) => {
+      byId('hedge-note').textContent = name ? `Written to sheet "${name}".` : '';
+    });
+  });
 }
 
 /** The frontier chart and table. */

@@ -32,11 +32,10 @@ import { presentPlan } from '../common/present';
 import { presentMonteCarlo, presentStress, mergeCloudMonteCarlo } from '../common/presentRuns';
 import type { McRun } from '../common/presentRuns';
 import { renderMonteCarlo, renderPlan, renderStress, showError } from './render';
-import { renderHedge } from './hedgeRender';
+import { renderHedge, wireHedgeSheet } from './hedgeRender';
 import { wireFrontier } from './frontierRun';
 import { checkPositions, pagePlanInput as planRaw, showPositionsCheck } from './planExtras';
 import { wireSurfaceTab } from './surfaceTab';
-import { writeHedgeSheet } from './workbookViews';
 import { parsePastedCurve, readKeyValueRange, unknownKeysError } from '../common/selection';
 import { browserSettingsStore, checkEndpoint, officeSettingsStore } from './settings';
 import type { Settings, SettingsStore } from './settings';
@@ -296,15 +295,11 @@ function showPlan(parsed: unknown, toSheet: boolean): void {
     const p = plan(parsed as Parameters<typeof plan>[0]);
     const view = presentPlan(p, 'taskpane');
     renderPlan(view);
-    const [structures, orders] = [presentStructures(p.structures), presentOrders(p.orders)];
-    renderHedge(structures, orders);
+    renderHedge(presentStructures(p.structures), presentOrders(p.orders));
     setStale('plan-result', false);
     showError('');
     if (toSheet) {
-      void toWorkbook(async (ctx, opts) => {
-        await writeHedgeSheet(ctx, structures, orders, opts);
-        return writePlanSheet(ctx, view, opts);
-      }).then((name) => {
+      void toWorkbook((ctx, opts) => writePlanSheet(ctx, view, opts)).then((name) => {
         if (name)
           (action('plan').querySelector('[data-note]') as HTMLElement).textContent = `Written to sheet "${name}".`;
       });
@@ -534,6 +529,7 @@ function wire(): void {
   $('settings-save').addEventListener('click', () => void saveSettings());
   const base = { settings: () => settings, toWorkbook };
   wireSurfaceTab({ ...base, workerUrl, chainChanged: onFormChange });
+  wireHedgeSheet(toWorkbook);
   wireFrontier({
     ...base,
     planInput: () => (validInputOrExplain() === undefined ? undefined : planRaw()),
@@ -570,6 +566,7 @@ function start(host: Office.HostType | null): void {
   $('host-status').textContent = inExcel
     ? 'Excel: results also go to new sheets'
     : 'Browser: results shown on this page';
+  $('hedge-to-sheet').hidden = !inExcel;
   const read = $('read-selection') as HTMLButtonElement;
   read.disabled = !inExcel;
   if (!inExcel) read.title = 'Available inside Excel';
