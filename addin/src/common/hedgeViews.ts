@@ -46,7 +46,10 @@ export interface StructureRowView {
   withinBudget: { units: number; cost: number; coverage: number };
   /** The structure buying the most protection within the tail budget. */
   best: boolean;
-  note: string;
+  /** Why the structure cannot cover the loss (then `units` is null), else null. */
+  noSolution: string | null;
+  /** Whether a unit can lose no more than its premium. */
+  lossBoundedByPremium: boolean;
 }
 
 export interface StructuresView {
@@ -102,8 +105,8 @@ export function presentStructures(s: Plan['structures']): StructuresView {
       analogs: r.analogs.map((a) => a.perDollar),
       withinBudget: { units: r.withinBudget.units, cost: r.withinBudget.cost, coverage: r.withinBudget.coverage },
       best: r.structure === best,
-      note:
-        r.noSolution ?? (r.lossBoundedByPremium ? 'loss bounded by the premium' : 'loss not bounded by the premium'),
+      noSolution: r.noSolution ?? null,
+      lossBoundedByPremium: r.lossBoundedByPremium,
     })),
     analogLabels,
     loss: -Math.abs(s.loss),

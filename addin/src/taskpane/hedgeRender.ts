@@ -45,6 +45,9 @@ export function renderHedge(s: StructuresView, orders: OrdersView | undefined): 
     `(${s.coverageRule}× coverage of the ${usd(s.loss)} drawdown P&L; tail budget ${usd(s.tailBudget)})`;
   byId('structures-summary').textContent = s.summary;
   byId('structures-cover').textContent = s.coverWords;
+  byId('structures-notes').replaceChildren(
+    ...s.rows.flatMap((r) => (r.noSolution === null ? [] : [el('li', {}, `${r.structure}: ${r.noSolution}`)])),
+  );
   table(
     'structures-table',
     [
@@ -64,7 +67,7 @@ export function renderHedge(s: StructuresView, orders: OrdersView | undefined): 
       if (r.best) cell.append(el('strong', { class: 'best' }, ' ★ best within budget'));
       return [
         cell,
-        r.units === null ? `cannot cover${r.note ? `: ${r.note}` : ''}` : formatValue(r.units, 'integer'),
+        r.units === null ? 'cannot cover (below)' : formatValue(r.units, 'integer'),
         r.cost === null ? '—' : usd(r.cost),
         usd(r.premium),
         r.coverage === null ? '—' : formatValue(r.coverage, 'pct'),

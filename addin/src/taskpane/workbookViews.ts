@@ -137,7 +137,8 @@ export async function writeHedgeSheet(
       'Gain per $ (drawdown)',
       ...structures.analogLabels.map((l) => `Gain per $ (${l})`),
       'Units within budget',
-      'Note',
+      'Loss bounded by premium',
+      'Why it cannot cover',
     ],
     rows.map((r) => [
       r.structure,
@@ -149,7 +150,8 @@ export async function writeHedgeSheet(
       r.perDollar,
       ...r.analogs,
       r.withinBudget.units,
-      r.note,
+      r.lossBoundedByPremium ? 'yes' : 'no',
+      r.noSolution ?? '',
     ]),
   );
   const usd = excelFormat('usd');
@@ -163,6 +165,7 @@ export async function writeHedgeSheet(
     '0.00',
     ...structures.analogLabels.map(() => '0.00'),
     '#,##0',
+    '@',
     '@',
   ]);
   if (orders) {
