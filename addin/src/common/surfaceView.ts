@@ -108,7 +108,7 @@ export function presentSurface(raw: unknown): SurfaceView {
   const arb = record(o['arbitrage'] ?? {}, 'arbitrage');
   const count = (k: string): number => (arb[k] === undefined ? 0 : finite(arb, k, 'arbitrage'));
   return {
-    source: typeof o['source'] === 'string' ? o['source'] : 'chain',
+    source: typeof o['source'] === 'string' ? o['source'] : '',
     label: typeof o['label'] === 'string' ? o['label'] : '',
     warnings: Array.isArray(o['warnings']) ? (o['warnings'] as unknown[]).map(String) : [],
     expiries,

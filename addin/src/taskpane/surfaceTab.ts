@@ -86,7 +86,7 @@ export function drawSmile(): SmileView | undefined {
 
 function renderSurface(view: SurfaceView): void {
   byId('surface-title').textContent = `(${view.expiries.length} expiries)`;
-  byId('surface-label').textContent = `${view.label} — source: ${view.source}`;
+  byId('surface-label').textContent = `${view.label}${view.source === '' ? '' : ` — source: ${view.source}`}`;
   byId('surface-warnings').replaceChildren(...view.warnings.map((w) => el('li', {}, w)));
   const select = byId<HTMLSelectElement>('smile-expiry');
   const t0 = fitted ? Date.parse(fitted.chain.valuationDate) : NaN;
