@@ -125,6 +125,13 @@ export function eventsBox(): HTMLTextAreaElement {
   return e;
 }
 
+/** The Positions box (a textarea, read apart from the form's fields: it is not a field of the state). */
+export function positionsBox(): HTMLTextAreaElement {
+  const e = form().elements.namedItem('positions');
+  if (!(e instanceof HTMLTextAreaElement)) throw new Error('the form has no positions box');
+  return e;
+}
+
 export function readState(): FormState {
   const fields = Object.fromEntries(FIELD_NAMES.map((n) => [n, input(n).value])) as Record<FieldName, string>;
   const policy: Record<string, string> = {};

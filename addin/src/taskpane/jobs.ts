@@ -12,7 +12,8 @@ export type JobKind = 'montecarlo' | 'stress';
 
 /** Messages between the page and `mcWorker.ts`. */
 export interface WorkerRequest {
-  job: JobKind;
+  /** A scenario run, or a chain's surface fit (the Surface tab). */
+  job: JobKind | 'surface';
   input: unknown;
   /** Paths per chunk between progress reports and cancellation points (Monte Carlo). */
   chunkPaths?: number;
@@ -25,10 +26,13 @@ export type WorkerMessage =
 /** An error from a run, with the zod issues when the input was rejected. */
 export class RunError extends Error {
   readonly issues: readonly { path: string; message: string }[];
-  constructor(message: string, issues: readonly { path: string; message: string }[] = []) {
+  /** The HTTP status of the cloud's answer (undefined for a local run or no answer). */
+  readonly status: number | undefined;
+  constructor(message: string, issues: readonly { path: string; message: string }[] = [], status?: number) {
     super(message);
     this.name = 'RunError';
     this.issues = issues;
+    this.status = status;
   }
 }
 
@@ -88,7 +92,7 @@ async function problemOf(res: Response): Promise<RunError> {
     : [];
   const detail = typeof o.detail === 'string' ? o.detail : typeof o.title === 'string' ? o.title : res.statusText;
   const hint = res.status === 401 || res.status === 403 ? ' (check the function key in Settings)' : '';
-  return new RunError(`the cloud API answered ${res.status}: ${detail}${hint}`, issues);
+  return new RunError(`the cloud API answered ${res.status}: ${detail}${hint}`, issues, res.status);
 }
 
 /** POST a JSON body to `<endpoint>/<route>` with the key header; the parsed JSON answer. */

@@ -5,13 +5,15 @@
  * the API's answer for the same request).
  */
 import {
+  SurfaceFromChainSchema,
+  buildSurface,
   MonteCarloInputSchema,
   mergeMonteCarlo,
   parseInput,
   runMonteCarloChunk,
   summarizeMonteCarlo,
 } from '@alvh/shared';
-import type { MonteCarloPartial } from '@alvh/shared';
+import type { MonteCarloPartial, SurfaceResponse } from '@alvh/shared';
 import type { McRun } from '../common/presentRuns';
 import { chunkPaths } from './jobs';
 
@@ -37,4 +39,12 @@ export function runMonteCarloLocally(
   }
   const merged = mergeMonteCarlo(parts);
   return { summary: summarizeMonteCarlo(merged), paths: { condor: merged.condor, book: merged.book } };
+}
+
+/**
+ * The surface of a chain here, as `POST /api/surface` builds it: the request `{ chain,
+ * valuationDate?, spot? }` checked by the shared schema, then the shared `buildSurface`.
+ */
+export function fitSurfaceLocally(raw: unknown): SurfaceResponse {
+  return buildSurface(parseInput(SurfaceFromChainSchema, raw));
 }

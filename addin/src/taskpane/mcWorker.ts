@@ -1,12 +1,12 @@
 /**
  * The taskpane's Web Worker: runs the shared Monte Carlo (in chunks of paths, reporting progress
- * after each) and the stress grid off the page's thread. The page cancels by terminating it.
+ * after each), the stress grid and a chain's surface fit off the page's thread. The page cancels by terminating it.
  * Chunks are merged with the shared `mergeMonteCarlo`, which gives the same result to the last
  * bit as one run of all paths.
  */
 import { stressGrid } from '@alvh/shared';
 import type { WorkerMessage, WorkerRequest } from './jobs';
-import { runMonteCarloLocally } from './localRuns';
+import { fitSurfaceLocally, runMonteCarloLocally } from './localRuns';
 
 interface WorkerScope {
   postMessage(m: WorkerMessage): void;
@@ -23,6 +23,8 @@ scope.onmessage = (ev) => {
   try {
     if (req.job === 'montecarlo') {
       scope.postMessage({ type: 'result', result: runMonteCarlo(req.input, req.chunkPaths ?? 2000) });
+    } else if (req.job === 'surface') {
+      scope.postMessage({ type: 'result', result: fitSurfaceLocally(req.input) });
     } else {
       scope.postMessage({ type: 'progress', done: 0, total: 1 });
       const result = stressGrid(req.input);

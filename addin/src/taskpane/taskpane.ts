@@ -2,11 +2,9 @@
  * The ALVH taskpane: the plan form, validation as you type (the shared zod schemas' messages beside
  * each field), the runs (plan here, stress grid and Monte Carlo on the cloud endpoint or in a Web
  * Worker) with progress and cancel, and the results in the page and, inside Excel, in new
- * worksheets. The maths is all in '@alvh/shared'; this file is wiring.
- *
- * Length (about 560 lines): the page's event wiring, one handler per control, kept in one file so
- * the order the page starts in reads top to bottom; its forms, jobs, settings and workbook writers
- * are modules beside it, and the rooms test bounds this file at 600 lines.
+ * worksheets. The maths is all in '@alvh/shared'; this file is wiring, one handler per control in
+ * one file so the order the page starts in reads top to bottom (the rooms test bounds it at 600
+ * lines); forms, jobs, settings, the Surface tab, the frontier and the workbook are modules beside it.
  */
 import { PlanInputSchema, POLICY_FIELDS, formatPath, isAlvhError, plan, vxExpiriesAfter } from '@alvh/shared';
 import { EXAMPLE } from './example';
@@ -21,20 +19,27 @@ import {
   form,
   input,
   onCurveRowRemoved,
+  positionsBox,
   readCurve,
   readState,
   setCurve,
 } from './form';
 import { Cancelled, runCloudChunks, runInWorker, chunkPaths } from './jobs';
 import type { JobKind, RunHandle } from './jobs';
-import { issueTarget, monteCarloInput, planInputFromForm, stressInput } from '../common/planInput';
+import { issueTarget, monteCarloInput, stressInput } from '../common/planInput';
+import { presentOrders, presentStructures } from '../common/hedgeViews';
 import { presentPlan } from '../common/present';
 import { presentMonteCarlo, presentStress, mergeCloudMonteCarlo } from '../common/presentRuns';
 import type { McRun } from '../common/presentRuns';
 import { renderMonteCarlo, renderPlan, renderStress, showError } from './render';
+import { renderHedge, wireHedgeSheet } from './hedgeRender';
+import { wireFrontier } from './frontierRun';
+import { checkPositions, pagePlanInput as planRaw, showPositionsCheck } from './planExtras';
+import { wireSurfaceTab } from './surfaceTab';
 import { parsePastedCurve, readKeyValueRange, unknownKeysError } from '../common/selection';
 import { browserSettingsStore, checkEndpoint, officeSettingsStore } from './settings';
 import type { Settings, SettingsStore } from './settings';
+import type { WorkbookOptions } from './workbook';
 import {
   officeSupports,
   readSelection,
@@ -131,8 +136,7 @@ function mark(control: HTMLElement | null, text: string, key: string): void {
  */
 function validate(extra: readonly { path: string; message: string }[] = []): unknown {
   const state = readState();
-  const raw = planInputFromForm(state);
-  const r = PlanInputSchema.safeParse(raw);
+  const r = PlanInputSchema.safeParse(planRaw(state));
   const byControl = new Map<HTMLElement, { text: string; key: string }>();
   const general: string[] = [];
   const curveError: string[] = [];
@@ -179,11 +183,12 @@ function validate(extra: readonly { path: string; message: string }[] = []): unk
   const controls = form().querySelectorAll<HTMLElement>('input, select, textarea');
   for (const c of controls) {
     const name = c.getAttribute('name') ?? '';
-    if (name === 'endpoint' || name === 'functionKey' || name === 'paths' || name === 'seed') continue;
+    if (['endpoint', 'functionKey', 'paths', 'seed', 'positions'].includes(name)) continue;
     const hit = byControl.get(c);
     const key = name !== '' ? name : 'futures';
     mark(c, hit?.text ?? '', hit?.key ?? key);
   }
+  showPositionsCheck(positionsBox(), checkPositions(positionsBox().value, state.fields.valuationDate));
   const curveSlot = $('err-futures');
   curveSlot.textContent = curveError.length > 0 && (showAll || touched.has('futures')) ? curveError.join('; ') : '';
   if (showAll && general.length > 0) note(general.join('; '));
@@ -193,6 +198,7 @@ function validate(extra: readonly { path: string; message: string }[] = []): unk
 /** Grey out a result that no longer matches the form (its heading says so), or mark it current. */
 function setStale(id: 'plan-result' | 'stress-result' | 'mc-result', stale: boolean): void {
   $(id).classList.toggle('stale', stale);
+  if (id === 'plan-result') $('hedge-result').classList.toggle('stale', stale);
 }
 
 let pending = 0;
@@ -269,7 +275,7 @@ function where(): string {
 }
 
 async function toWorkbook(
-  write: (ctx: Excel.RequestContext, stamp: string) => Promise<string>,
+  write: (ctx: Excel.RequestContext, opts: WorkbookOptions) => Promise<string>,
 ): Promise<string | undefined> {
   if (!inExcel) return undefined;
   if (!officeSupports('1.1')) {
@@ -277,7 +283,7 @@ async function toWorkbook(
     return undefined;
   }
   try {
-    return await Excel.run((ctx) => write(ctx, runStamp()));
+    return await Excel.run((ctx) => write(ctx, { stamp: runStamp(), supports: officeSupports }));
   } catch (e) {
     showError(`Could not write the results to the workbook: ${message(e)}`);
     return undefined;
@@ -289,10 +295,11 @@ function showPlan(parsed: unknown, toSheet: boolean): void {
     const p = plan(parsed as Parameters<typeof plan>[0]);
     const view = presentPlan(p, 'taskpane');
     renderPlan(view);
+    renderHedge(presentStructures(p.structures), presentOrders(p.orders));
     setStale('plan-result', false);
     showError('');
     if (toSheet) {
-      void toWorkbook((ctx, stamp) => writePlanSheet(ctx, view, { stamp, supports: officeSupports })).then((name) => {
+      void toWorkbook((ctx, opts) => writePlanSheet(ctx, view, opts)).then((name) => {
         if (name)
           (action('plan').querySelector('[data-note]') as HTMLElement).textContent = `Written to sheet "${name}".`;
       });
@@ -339,6 +346,12 @@ function intField(name: 'paths' | 'seed', min: number, max: number): number | un
   return ok ? v : undefined;
 }
 
+function pathsAndSeed(): { paths: number; seed: number } | undefined {
+  const paths = intField('paths', 100, 1_000_000);
+  const seed = intField('seed', 0, 2 ** 32 - 1);
+  return paths === undefined || seed === undefined ? undefined : { paths, seed };
+}
+
 async function runJob(kind: JobKind): Promise<void> {
   if (running[kind]) return;
   const parsed = validInputOrExplain();
@@ -353,7 +366,7 @@ async function runJob(kind: JobKind): Promise<void> {
     reportRunError(e);
     return;
   }
-  const planned = planInputFromForm(readState());
+  const planned = planRaw();
   const progress = (d: number, t: number): void => setProgress(kind, d, t);
   let handle: RunHandle<unknown>;
   if (kind === 'stress') {
@@ -363,9 +376,9 @@ async function runJob(kind: JobKind): Promise<void> {
         ? runInWorker(workerUrl, { job: 'stress', input: body }, progress)
         : mapHandle(runCloudChunks(settings, 'stress', [body], [1], progress), (r) => r[0]);
   } else {
-    const paths = intField('paths', 100, 1_000_000);
-    const seed = intField('seed', 0, 2 ** 32 - 1);
-    if (paths === undefined || seed === undefined) return;
+    const ps = pathsAndSeed();
+    if (ps === undefined) return;
+    const { paths, seed } = ps;
     if (settings.endpoint === '') {
       handle = runInWorker(
         workerUrl,
@@ -399,7 +412,7 @@ async function runJob(kind: JobKind): Promise<void> {
       renderStress(view);
       setStale('stress-result', false);
       $('stress-result').scrollIntoView({ block: 'nearest' });
-      const name = await toWorkbook((ctx, stamp) => writeStressSheet(ctx, view, { stamp, supports: officeSupports }));
+      const name = await toWorkbook((ctx, opts) => writeStressSheet(ctx, view, opts));
       (action(kind).querySelector('[data-note]') as HTMLElement).textContent =
         `Done ${where()} in ${secs} s${name ? `; sheet "${name}"` : ''}.`;
     } else {
@@ -408,9 +421,7 @@ async function runJob(kind: JobKind): Promise<void> {
       renderMonteCarlo(view);
       setStale('mc-result', false);
       $('mc-result').scrollIntoView({ block: 'nearest' });
-      const name = await toWorkbook((ctx, stamp) =>
-        writeMonteCarloSheet(ctx, view, { stamp, supports: officeSupports }),
-      );
+      const name = await toWorkbook((ctx, opts) => writeMonteCarloSheet(ctx, view, opts));
       (action(kind).querySelector('[data-note]') as HTMLElement).textContent =
         `${view.paths.toLocaleString('en-US')} paths ${where()} in ${secs} s${name ? `; sheet "${name}"` : ''}.`;
     }
@@ -516,6 +527,15 @@ function wire(): void {
   $('load-example').addEventListener('click', loadExample);
   $('read-selection').addEventListener('click', () => void fillFromSelection());
   $('settings-save').addEventListener('click', () => void saveSettings());
+  const base = { settings: () => settings, toWorkbook };
+  wireSurfaceTab({ ...base, workerUrl, chainChanged: onFormChange });
+  wireHedgeSheet(toWorkbook);
+  wireFrontier({
+    ...base,
+    planInput: () => (validInputOrExplain() === undefined ? undefined : planRaw()),
+    pathsAndSeed,
+    reportError: reportRunError,
+  });
   for (const b of document.querySelectorAll<HTMLButtonElement>('[data-run]')) {
     b.addEventListener('click', () => {
       const kind = b.dataset['run'];
@@ -546,6 +566,7 @@ function start(host: Office.HostType | null): void {
   $('host-status').textContent = inExcel
     ? 'Excel: results also go to new sheets'
     : 'Browser: results shown on this page';
+  $('hedge-to-sheet').hidden = !inExcel;
   const read = $('read-selection') as HTMLButtonElement;
   read.disabled = !inExcel;
   if (!inExcel) read.title = 'Available inside Excel';

@@ -59,7 +59,7 @@ export function sheetName(kind: string, stamp: string): string {
 const HEADER_FILL = '#1F4E79';
 const TITLE_COLOR = '#1F4E79';
 
-function writeTitle(sheet: Excel.Worksheet, title: string, subtitle: string): void {
+export function writeTitle(sheet: Excel.Worksheet, title: string, subtitle: string): void {
   const t = sheet.getRange('A1');
   t.values = [[title]];
   t.format.font.bold = true;
@@ -71,7 +71,7 @@ function writeTitle(sheet: Excel.Worksheet, title: string, subtitle: string): vo
   s.format.font.color = '#595959';
 }
 
-function addTable(
+export function addTable(
   sheet: Excel.Worksheet,
   name: string,
   row: number,
@@ -86,7 +86,7 @@ function addTable(
   return table;
 }
 
-function finish(sheet: Excel.Worksheet, opts: WorkbookOptions): void {
+export function finish(sheet: Excel.Worksheet, opts: WorkbookOptions): void {
   if (opts.supports('1.2')) sheet.getUsedRange().format.autofitColumns();
   sheet.activate();
 }

@@ -1,0 +1,193 @@
+/**
+ * The SPX surface as the taskpane shows it: the answer of `POST /api/surface` (or of the shared
+ * `buildSurface` run here) checked field by field into a view, and the smile of one expiry — the
+ * chain's out-of-the-money quotes as implied vols (mid, bid, ask) on that expiry's fitted forward
+ * and discount, with the fitted SVI curve. Vols are in vol points (18.5, not 0.185).
+ */
+import { black76ImpliedVol, normCdf, sviVariance, yearsToSettlement } from '@alvh/shared';
+import type { ChainQuote, ParsedChain, SviParams } from '@alvh/shared';
+
+/** One expiry of the surface table. */
+export interface SurfaceRowView {
+  expiry: string;
+  forward: number;
+  discount: number;
+  /** ATM vol, vol points. */
+  atmVol: number;
+  svi: SviParams;
+  /** Chain fits only (null from the indices): RMSE of model − mid vol (vol points), % of model prices inside the bid-ask, quotes fitted. */
+  rmseVolPts: number | null;
+  insideSpreadPct: number | null;
+  quotes: number | null;
+}
+
+export interface SurfaceView {
+  source: string;
+  label: string;
+  warnings: string[];
+  expiries: SurfaceRowView[];
+  arbitrage: { butterfly: number; calendar: number; calendarRepaired: number };
+}
+
+/** One quote on the smile chart: vols in vol points; a bid or ask with no implied vol is null. */
+export interface SmilePoint {
+  strike: number;
+  /** ln(strike / forward). */
+  k: number;
+  type: 'call' | 'put';
+  mid: number;
+  bid: number | null;
+  ask: number | null;
+}
+
+export interface SmileView {
+  expiry: string;
+  root: string;
+  years: number;
+  forward: number;
+  points: SmilePoint[];
+  /** The fitted SVI slice, √(w(k)/T) in vol points, on a grid spanning the points. */
+  curve: { k: number; strike: number; vol: number }[];
+}
+
+/** Quotes below this |delta| (Black-76 at the mid's vol) are left off the chart: a 1-delta wing squashes the body. */
+export const SMILE_MIN_DELTA = 0.02;
+/** Points of the drawn SVI curve. */
+const CURVE_POINTS = 121;
+
+function fail(field: string, problem: string): never {
+  throw new Error(
+    `the surface answer's ${field} ${problem}; the host and this page disagree on its shape: update the add-in`,
+  );
+}
+
+function finite(o: Record<string, unknown>, key: string, where: string): number {
+  const v = o[key];
+  if (typeof v !== 'number' || !Number.isFinite(v)) fail(`${where}.${key}`, `is ${JSON.stringify(v)}, not a number`);
+  return v;
+}
+
+function orNull(o: Record<string, unknown>, key: string, where: string): number | null {
+  return o[key] === null || o[key] === undefined ? null : finite(o, key, where);
+}
+
+function record(v: unknown, where: string): Record<string, unknown> {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) fail(where, 'is not an object');
+  return v as Record<string, unknown>;
+}
+
+/**
+ * The surface answer (the API's JSON or `buildSurface`'s result) as a view, every number checked:
+ * a field missing or not finite is an error naming it, never a blank or a zero in the table.
+ */
+export function presentSurface(raw: unknown): SurfaceView {
+  const o = record(raw, '(answer)');
+  if (!Array.isArray(o['expiries']) || o['expiries'].length === 0) fail('expiries', 'is missing or empty');
+  const expiries = (o['expiries'] as unknown[]).map((e, i) => {
+    const where = `expiries[${i}]`;
+    const r = record(e, where);
+    const s = record(r['svi'], `${where}.svi`);
+    if (typeof r['expiry'] !== 'string') fail(`${where}.expiry`, 'is not a date');
+    return {
+      expiry: r['expiry'],
+      forward: finite(r, 'forward', where),
+      discount: finite(r, 'discount', where),
+      atmVol: 100 * finite(r, 'atmVol', where),
+      svi: {
+        a: finite(s, 'a', `${where}.svi`),
+        b: finite(s, 'b', `${where}.svi`),
+        rho: finite(s, 'rho', `${where}.svi`),
+        m: finite(s, 'm', `${where}.svi`),
+        sigma: finite(s, 'sigma', `${where}.svi`),
+      },
+      rmseVolPts: orNull(r, 'rmseVolPts', where),
+      insideSpreadPct: orNull(r, 'insideSpreadPct', where),
+      quotes: orNull(r, 'quotes', where),
+    };
+  });
+  const arb = record(o['arbitrage'] ?? {}, 'arbitrage');
+  const count = (k: string): number => (arb[k] === undefined ? 0 : finite(arb, k, 'arbitrage'));
+  return {
+    source: typeof o['source'] === 'string' ? o['source'] : '',
+    label: typeof o['label'] === 'string' ? o['label'] : '',
+    warnings: Array.isArray(o['warnings']) ? (o['warnings'] as unknown[]).map(String) : [],
+    expiries,
+    arbitrage: {
+      butterfly: count('butterfly'),
+      calendar: count('calendar'),
+      calendarRepaired: count('calendarRepaired'),
+    },
+  };
+}
+
+/** The arbitrage report in words: what was checked, what was found, what was repaired. */
+export function arbitrageText(a: SurfaceView['arbitrage']): string {
+  const slices = (n: number): string => `${n} slice${n === 1 ? '' : 's'}`;
+  const butterfly =
+    a.butterfly === 0 ? 'no butterfly arbitrage in any slice' : `butterfly arbitrage left in ${slices(a.butterfly)}`;
+  const calendar =
+    a.calendar === 0 ? 'no calendar arbitrage between slices' : `calendar arbitrage left between ${slices(a.calendar)}`;
+  const repaired =
+    a.calendarRepaired === 0
+      ? ''
+      : `; ${slices(a.calendarRepaired)} raised to the earlier slice's total variance where the fit crossed it (calendar repair)`;
+  return `${butterfly}; ${calendar}${repaired}.`;
+}
+
+/** The root whose slices make the surface, as the shared fit chooses it: SPXW when quoted, else the first root. */
+export function surfaceRoot(chain: ParsedChain): string {
+  return chain.quotes.some((q) => q.root === 'SPXW') ? 'SPXW' : (chain.quotes[0]?.root ?? 'SPX');
+}
+
+/** The implied vol of a price on the forward (points → vol points), or null when it has none. */
+function volOf(q: ChainQuote, price: number, forward: number, discount: number, years: number): number | null {
+  const intrinsic = Math.max(q.type === 'call' ? forward - q.strike : q.strike - forward, 0);
+  if (!(price > discount * intrinsic)) return null;
+  try {
+    const rate = -Math.log(discount) / years;
+    const v = black76ImpliedVol({ type: q.type, price, future: forward, strike: q.strike, years, rate });
+    return Number.isFinite(v) && v > 0 ? 100 * v : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The smile of one expiry of the surface: the chain's out-of-the-money quotes of the surface's
+ * root at that expiry (puts below the forward, calls at and above it, as the fit uses them), each
+ * as the implied vols of its bid, mid and ask on the expiry's forward and discount, those with a
+ * mid vol and |delta| ≥ {@link SMILE_MIN_DELTA}; and the SVI slice over their range.
+ */
+export function smileOf(chain: ParsedChain, row: SurfaceRowView): SmileView {
+  const root = surfaceRoot(chain);
+  const quotes = chain.quotes.filter((q) => q.root === root && q.expiry === row.expiry);
+  const settlement = quotes[0]?.settlement ?? 'PM';
+  const years = yearsToSettlement(chain.valuationDate, chain.valuationMinutes, row.expiry, settlement);
+  const { forward: F, discount: D } = row;
+  const points: SmilePoint[] = [];
+  for (const q of quotes) {
+    const otm = q.type === 'call' ? q.strike >= F : q.strike < F;
+    if (!otm) continue;
+    const mid = volOf(q, (q.bid + q.ask) / 2, F, D, years);
+    if (mid === null) continue;
+    const sd = (mid / 100) * Math.sqrt(years);
+    const d1 = Math.log(F / q.strike) / sd + 0.5 * sd;
+    if (D * normCdf(-Math.abs(d1)) < SMILE_MIN_DELTA) continue;
+    points.push({
+      strike: q.strike,
+      k: Math.log(q.strike / F),
+      type: q.type,
+      mid,
+      bid: volOf(q, q.bid, F, D, years),
+      ask: volOf(q, q.ask, F, D, years),
+    });
+  }
+  points.sort((a, b) => a.k - b.k);
+  const lo = points[0]?.k ?? -0.1;
+  const hi = points[points.length - 1]?.k ?? 0.05;
+  const curve = Array.from({ length: CURVE_POINTS }, (_, i) => {
+    const k = lo + ((hi - lo) * i) / (CURVE_POINTS - 1);
+    return { k, strike: F * Math.exp(k), vol: 100 * Math.sqrt(Math.max(sviVariance(row.svi, k), 0) / years) };
+  });
+  return { expiry: row.expiry, root, years, forward: F, points, curve };
+}

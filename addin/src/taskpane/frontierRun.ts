@@ -1,0 +1,81 @@
+/**
+ * The Frontier button: posts the current plan input to the cloud's `POST <url>/frontier` (the
+ * budget frontier runs Monte Carlo paths per budget, on the host's worker pool), reads the answer
+ * with the one parser of its shape (`parseFrontier`), and draws the chart and table; inside Excel,
+ * a sheet. A host that answers 404 does not offer the route yet, and the note says so.
+ */
+import { parseFrontier } from '../common/hedgeViews';
+import { Cancelled, RunError, postJson } from './jobs';
+import { renderFrontier } from './hedgeRender';
+import { byId } from './render';
+import type { Settings } from './settings';
+import { writeFrontierSheet } from './workbookViews';
+import type { WorkbookOptions } from './workbook';
+
+export interface FrontierHost {
+  settings(): Settings;
+  /** The validated plan input, or undefined after the page showed what to fix. */
+  planInput(): unknown;
+  /** Monte Carlo paths and seed from the Monte Carlo fields, or undefined after showing what to fix. */
+  pathsAndSeed(): { paths: number; seed: number } | undefined;
+  toWorkbook(write: (ctx: Excel.RequestContext, opts: WorkbookOptions) => Promise<string>): Promise<string | undefined>;
+  /** A rejected request's issues, shown at their fields as the other runs do. */
+  reportError(e: unknown): void;
+}
+
+/** The request body: the plan input and the Monte Carlo's paths and seed (as /api/montecarlo takes them). */
+export function frontierRequest(planInput: unknown, paths: number, seed: number): Record<string, unknown> {
+  return { plan: planInput, paths, seed };
+}
+
+let controller: AbortController | undefined;
+
+function note(text: string): void {
+  byId('frontier-note').textContent = text;
+}
+
+export async function runFrontier(host: FrontierHost): Promise<void> {
+  if (controller) return;
+  const settings = host.settings();
+  if (settings.endpoint === '') {
+    note('The frontier runs on the cloud API: set its URL in Settings.');
+    return;
+  }
+  const input = host.planInput();
+  if (input === undefined) return;
+  const ps = host.pathsAndSeed();
+  if (ps === undefined) return;
+  controller = new AbortController();
+  const run = byId<HTMLButtonElement>('run-frontier');
+  const cancel = byId('cancel-frontier');
+  run.disabled = true;
+  cancel.hidden = false;
+  note(`Running on ${new URL(settings.endpoint).host}…`);
+  try {
+    const answer = await postJson(settings, 'frontier', frontierRequest(input, ps.paths, ps.seed), controller.signal);
+    const view = parseFrontier(answer);
+    renderFrontier(view);
+    byId('frontier-result').scrollIntoView({ block: 'nearest' });
+    const name = await host.toWorkbook((ctx, opts) => writeFrontierSheet(ctx, view, opts));
+    note(`${view.points.length} budgets${name ? `; sheet "${name}"` : ''}.`);
+  } catch (e) {
+    if (controller.signal.aborted || e instanceof Cancelled) note('Cancelled.');
+    else if (e instanceof RunError && e.status === 404)
+      note(
+        `${new URL(settings.endpoint).host} does not offer the frontier (POST /frontier answered 404): update the API.`,
+      );
+    else {
+      note('');
+      host.reportError(e);
+    }
+  } finally {
+    controller = undefined;
+    run.disabled = false;
+    cancel.hidden = true;
+  }
+}
+
+export function wireFrontier(host: FrontierHost): void {
+  byId('run-frontier').addEventListener('click', () => void runFrontier(host));
+  byId('cancel-frontier').addEventListener('click', () => controller?.abort());
+}

@@ -1,0 +1,183 @@
+/**
+ * The hedge views in the page: the tail structures table (best within the budget marked), the
+ * order list from the positions held, and the budget frontier (an SVG chart of downside risk
+ * against cost, the literal plan and the chosen point marked, and its table).
+ */
+import { formatValue } from '../common/views';
+import type { FrontierView, OrdersView, StructuresView } from '../common/hedgeViews';
+import { byId, el } from './render';
+import { drawChart } from './svgChart';
+import type { WorkbookOptions } from './workbook';
+import { writeHedgeSheet } from './workbookViews';
+
+/** The structures and orders shown, for the "To a sheet" button. */
+let shown: { structures: StructuresView; orders: OrdersView | undefined } | undefined;
+
+const usd = (x: number): string => formatValue(x, 'usd');
+const pts = (x: number | null): string => (x === null ? '—' : formatValue(x, 'points'));
+const ratio = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : '—');
+
+function table(id: string, head: string[], rows: (string | HTMLElement)[][], rowClass?: (i: number) => string): void {
+  const t = byId<HTMLTableElement>(id);
+  const thead = el('thead');
+  const hr = el('tr');
+  for (const h of head) hr.append(el('th', { scope: 'col' }, h));
+  thead.append(hr);
+  const body = el('tbody');
+  rows.forEach((r, i) => {
+    const tr = el('tr');
+    const cls = rowClass?.(i);
+    if (cls) tr.className = cls;
+    r.forEach((c, j) => {
+      const cell = j === 0 ? el('th', { scope: 'row' }) : el('td');
+      cell.append(c);
+      tr.append(cell);
+    });
+    body.append(tr);
+  });
+  t.replaceChildren(thead, body);
+}
+
+/** The tail structures side by side and, when positions were pasted, the orders. */
+export function renderHedge(s: StructuresView, orders: OrdersView | undefined): void {
+  shown = { structures: s, orders };
+  byId('structures-title').textContent =
+    `(${s.coverageRule}× coverage of the ${usd(s.loss)} drawdown P&L; tail budget ${usd(s.tailBudget)})`;
+  byId('structures-summary').textContent = s.summary;
+  byId('structures-cover').textContent = s.coverWords;
+  byId('structures-notes').replaceChildren(
+    ...s.rows.flatMap((r) => (r.noSolution === null ? [] : [el('li', {}, `${r.structure}: ${r.noSolution}`)])),
+  );
+  table(
+    'structures-table',
+    [
+      'Structure',
+      'Units (rule)',
+      'Cost (USD)',
+      'Premium / unit (USD)',
+      'Coverage',
+      'Gain per $ (drawdown)',
+      ...s.analogLabels.map((l) => `Gain per $ (${l})`),
+      'Within budget',
+    ],
+    s.rows.map((r) => {
+      const name = el('span', { title: r.description }, r.structure);
+      const cell = el('span');
+      cell.append(name);
+      if (r.best) cell.append(el('strong', { class: 'best' }, ' ★ best within budget'));
+      return [
+        cell,
+        r.units === null ? 'cannot cover (below)' : formatValue(r.units, 'integer'),
+        r.cost === null ? '—' : usd(r.cost),
+        usd(r.premium),
+        r.coverage === null ? '—' : formatValue(r.coverage, 'pct'),
+        ratio(r.perDollar),
+        ...r.analogs.map(ratio),
+        `${r.withinBudget.units} unit${r.withinBudget.units === 1 ? '' : 's'}, ${usd(r.withinBudget.cost)}, ${formatValue(r.withinBudget.coverage, 'pct')}`,
+      ];
+    }),
+    (i) => (s.rows[i]?.best ? 'best-row' : ''),
+  );
+  const box = byId('orders-box');
+  box.hidden = orders === undefined;
+  if (orders) {
+    byId('orders-title').textContent =
+      orders.rows.length === 0
+        ? '(none: the positions held equal the plan)'
+        : `(${orders.rows.length} order${orders.rows.length === 1 ? '' : 's'}; net cost ${usd(orders.netCost)}, + debit)`;
+    table(
+      'orders-table',
+      ['Leg', 'Side', 'Quantity', 'Model mid (pts)', 'Bid / ask (pts)', 'Cost (USD, + debit)', 'Why'],
+      orders.rows.map((o) => [
+        o.leg,
+        o.side,
+        formatValue(o.quantity, 'integer'),
+        pts(o.mid),
+        o.bid === null && o.ask === null ? '—' : `${pts(o.bid)} / ${pts(o.ask)}`,
+        usd(o.cost),
+        o.why,
+      ]),
+    );
+  }
+  byId('hedge-result').hidden = false;
+}
+
+/**
+ * The "To a sheet" button of the structures (Excel only): the structures and orders shown go to a
+ * new sheet. A button, not part of the Plan run, so the plan sheet stays one sheet per Plan.
+ */
+export function wireHedgeSheet(
+  toWorkbook: (
+    write: (ctx: Excel.RequestContext, opts: WorkbookOptions) => Promise<string>,
+  ) => Promise<string | undefined>,
+): void {
+  byId('hedge-to-sheet').addEventListener('click', () => {
+    const now = shown;
+    if (!now) return;
+    void toWorkbook((ctx, opts) => writeHedgeSheet(ctx, now.structures, now.orders, opts)).then((name) => {
+      byId('hedge-note').textContent = name ? `Written to sheet "${name}".` : '';
+    });
+  });
+}
+
+/** The frontier chart and table. */
+export function renderFrontier(view: FrontierView): void {
+  const line = view.points.map((p) => ({ x: p.budget, y: p.cvar95Down }));
+  const chosen = view.points.find((p) => p.chosen);
+  const markers = [
+    ...(view.literal
+      ? [
+          {
+            at: { x: view.literal.budget, y: view.literal.cvar95Down },
+            label: 'literal plan',
+            className: 'mark-literal',
+            shape: 'diamond' as const,
+          },
+        ]
+      : []),
+    ...(chosen
+      ? [
+          {
+            at: { x: chosen.budget, y: chosen.cvar95Down },
+            label: 'chosen',
+            className: 'mark-chosen',
+            shape: 'ring' as const,
+          },
+        ]
+      : []),
+  ];
+  const k = (x: number): string => `${(x / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })}k`;
+  drawChart(byId('frontier-chart'), {
+    title: `Budget frontier: CVaR 95 of the down paths (P&L, USD) against the hedge budget (USD), ${view.points.length} budgets`,
+    xLabel: 'Hedge budget (USD)',
+    yLabel: 'CVaR 95 down, P&L (USD)',
+    xFormat: k,
+    yFormat: k,
+    lines: [{ points: line, className: 'frontier-line' }],
+    dots: [{ points: line, className: 'frontier-dots', r: 3 }],
+    markers,
+  });
+  byId('frontier-title').textContent = [
+    view.paths === null ? '' : `${view.paths.toLocaleString('en-US')} paths`,
+    view.seed === null ? '' : `seed ${view.seed}`,
+    view.measure,
+  ]
+    .filter((x) => x !== '')
+    .join(', ');
+  const all = [...view.points, ...(view.literal ? [view.literal] : [])];
+  table(
+    'frontier-table',
+    ['Budget (USD)', 'CVaR 95 down (P&L)', 'Drawdown (P&L)', 'Worst analog (P&L)', 'Structure', 'Split', ''],
+    all.map((p) => [
+      usd(p.budget),
+      usd(p.cvar95Down),
+      usd(p.drawdown),
+      p.worstAnalog === null ? '—' : usd(p.worstAnalog),
+      p.structure,
+      p.split,
+      p.literal ? 'literal plan' : p.chosen ? 'chosen' : '',
+    ]),
+    (i) => (all[i]?.literal ? 'literal-row' : all[i]?.chosen ? 'best-row' : ''),
+  );
+  byId('frontier-result').hidden = false;
+}

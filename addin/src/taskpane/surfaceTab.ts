@@ -1,0 +1,257 @@
+/**
+ * The Surface tab: a chain pasted or opened from a file, fitted on the cloud (`POST <url>/surface`)
+ * or here in the Web Worker with the same shared `buildSurface`; one smile chart per expiry (a
+ * select picks it: mids as dots, bid-ask as bars, the fitted SVI curve), the per-expiry table and
+ * the arbitrage report; inside Excel, a sheet. A chain that fits is kept for the plan, which sends
+ * it as `market.chain` when its schema takes one. Also the page's Plan / Surface tabs.
+ */
+import { parseChain } from '@alvh/shared';
+import type { ParsedChain } from '@alvh/shared';
+import { arbitrageText, presentSurface, smileOf } from '../common/surfaceView';
+import type { SmileView, SurfaceView } from '../common/surfaceView';
+import { formatValue } from '../common/views';
+import { Cancelled, RunError, postJson, runInWorker } from './jobs';
+import type { RunHandle } from './jobs';
+import { input } from './form';
+import { keepChain, planTakesChain } from './planExtras';
+import { byId, el } from './render';
+import type { Settings } from './settings';
+import { drawChart } from './svgChart';
+import { writeSurfaceSheet } from './workbookViews';
+import type { WorkbookOptions } from './workbook';
+
+export interface SurfaceHost {
+  settings(): Settings;
+  workerUrl: string;
+  /** Write to the workbook when inside Excel: the sheet's name, or undefined. */
+  toWorkbook(write: (ctx: Excel.RequestContext, opts: WorkbookOptions) => Promise<string>): Promise<string | undefined>;
+  /** The chain kept for the plan changed: re-plan. */
+  chainChanged(): void;
+}
+
+const QUOTEDATA = /(^|\n)\s*Expiration Date,/;
+
+let fitted: { text: string; view: SurfaceView; chain: ParsedChain } | undefined;
+let running: RunHandle<unknown> | undefined;
+
+const box = (): HTMLTextAreaElement => byId<HTMLTextAreaElement>('chain-text');
+
+function note(text: string): void {
+  byId('surface-note').textContent = text;
+}
+
+function chainError(text: string): void {
+  byId('err-chain').textContent = text;
+  box().setAttribute('aria-invalid', text === '' ? 'false' : 'true');
+  box().setAttribute('aria-describedby', 'err-chain');
+}
+
+function smileOfSelected(): SmileView | undefined {
+  if (!fitted) return undefined;
+  const i = Number(byId<HTMLSelectElement>('smile-expiry').value);
+  const row = fitted.view.expiries[i];
+  return row ? smileOf(fitted.chain, row) : undefined;
+}
+
+/** Draw the smile of the selected expiry, x in log-moneyness or strike. */
+export function drawSmile(): SmileView | undefined {
+  const smile = smileOfSelected();
+  if (!smile || !fitted) return undefined;
+  const byStrike = byId<HTMLSelectElement>('smile-x').value === 'strike';
+  const x = (p: { k: number; strike: number }): number => (byStrike ? p.strike : p.k);
+  const row = fitted.view.expiries[Number(byId<HTMLSelectElement>('smile-expiry').value)]!;
+  drawChart(byId('smile-chart'), {
+    title: `Smile of ${smile.expiry} (${smile.root}): implied vol in vol points by ${byStrike ? 'strike' : 'log-moneyness'}; dots the mids, bars the bid-ask, line the SVI fit`,
+    xLabel: byStrike ? 'Strike (index points)' : 'Log-moneyness ln(K / F)',
+    yLabel: 'Implied vol (vol points)',
+    xFormat: byStrike ? (v) => v.toLocaleString('en-US') : (v) => v.toFixed(2),
+    yFormat: (v) => v.toFixed(0),
+    bars: smile.points.map((p) => ({
+      x: x(p),
+      ...(p.bid === null ? {} : { y0: p.bid }),
+      ...(p.ask === null ? {} : { y1: p.ask }),
+      className: 'quote-bar',
+    })),
+    lines: [{ points: smile.curve.map((c) => ({ x: x(c), y: c.vol })), className: 'fit-curve' }],
+    dots: [{ points: smile.points.map((p) => ({ x: x(p), y: p.mid })), className: 'quote-mid' }],
+  });
+  const fit =
+    row.rmseVolPts === null
+      ? ''
+      : ` · fit RMSE ${row.rmseVolPts.toFixed(2)} vol pts · ${row.insideSpreadPct?.toFixed(0) ?? '—'}% of model prices inside the bid-ask`;
+  byId('smile-caption').textContent =
+    `${smile.points.length} out-of-the-money quotes with |Δ| ≥ 0.02 · forward ${smile.forward.toFixed(2)} · ATM vol ${row.atmVol.toFixed(2)}${fit}`;
+  return smile;
+}
+
+function renderSurface(view: SurfaceView): void {
+  byId('surface-title').textContent = `(${view.expiries.length} expiries)`;
+  byId('surface-label').textContent = `${view.label}${view.source === '' ? '' : ` — source: ${view.source}`}`;
+  byId('surface-warnings').replaceChildren(...view.warnings.map((w) => el('li', {}, w)));
+  const select = byId<HTMLSelectElement>('smile-expiry');
+  const t0 = fitted ? Date.parse(fitted.chain.valuationDate) : NaN;
+  const days = (e: string): number => Math.round((Date.parse(e) - t0) / 86_400_000);
+  select.replaceChildren(...view.expiries.map((e, i) => new Option(`${e.expiry} (${days(e.expiry)} d)`, String(i))));
+  // The expiry nearest 30 days opens first: the tenor VIX measures.
+  let open = 0;
+  view.expiries.forEach((e, i) => {
+    if (Math.abs(days(e.expiry) - 30) < Math.abs(days(view.expiries[open]!.expiry) - 30)) open = i;
+  });
+  select.value = String(open);
+  byId('surface-arbitrage').textContent = `Arbitrage: ${arbitrageText(view.arbitrage)}`;
+  const t = byId<HTMLTableElement>('surface-table');
+  const head = el('thead');
+  const hr = el('tr');
+  for (const h of [
+    'Expiry',
+    'Forward',
+    'ATM vol (vol pts)',
+    'a',
+    'b',
+    'ρ',
+    'm',
+    'σ',
+    'RMSE (vol pts)',
+    'Inside bid-ask',
+  ])
+    hr.append(el('th', { scope: 'col' }, h));
+  head.append(hr);
+  const body = el('tbody');
+  const f4 = (x: number): string => x.toFixed(4);
+  for (const e of view.expiries) {
+    const tr = el('tr');
+    tr.append(el('th', { scope: 'row' }, e.expiry));
+    for (const v of [
+      formatValue(e.forward, 'points'),
+      e.atmVol.toFixed(2),
+      f4(e.svi.a),
+      f4(e.svi.b),
+      f4(e.svi.rho),
+      f4(e.svi.m),
+      f4(e.svi.sigma),
+      e.rmseVolPts === null ? '—' : e.rmseVolPts.toFixed(2),
+      e.insideSpreadPct === null ? '—' : `${e.insideSpreadPct.toFixed(0)}%`,
+    ])
+      tr.append(el('td', {}, v));
+    body.append(tr);
+  }
+  t.replaceChildren(head, body);
+  byId('surface-result').hidden = false;
+}
+
+function setBusy(on: boolean): void {
+  byId<HTMLButtonElement>('surface-fit').disabled = on;
+  byId('surface-cancel').hidden = !on;
+}
+
+/** Fit the chain in the box: parse here (a bad chain is named at once), fit on the cloud or in the worker. */
+export async function fitChain(host: SurfaceHost): Promise<void> {
+  if (running) return;
+  const text = box().value;
+  if (text.trim() === '') {
+    chainError('Paste a chain (Cboe quotedata CSV, or expiry, strike, type, bid, ask) or open a file first.');
+    box().focus();
+    return;
+  }
+  const quotedata = QUOTEDATA.test(text);
+  // A plain table is dated (and its spot read) from the form, as typed.
+  const date = input('valuationDate').value.trim();
+  const spot = Number(input('spx').value.trim());
+  const options = quotedata ? {} : { valuationDate: date, ...(spot > 0 ? { spot } : {}) };
+  let chain: ParsedChain;
+  try {
+    chain = parseChain(text, options);
+  } catch (e) {
+    chainError(e instanceof Error ? e.message : String(e));
+    box().focus();
+    return;
+  }
+  chainError('');
+  const request = { chain: text, ...options };
+  const settings = host.settings();
+  if (settings.endpoint === '') {
+    running = runInWorker(host.workerUrl, { job: 'surface', input: request }, () => {});
+  } else {
+    const controller = new AbortController();
+    running = {
+      result: postJson(settings, 'surface', request, controller.signal),
+      cancel: () => controller.abort(),
+    };
+  }
+  setBusy(true);
+  note(settings.endpoint === '' ? 'Fitting here (Web Worker)…' : `Fitting on ${new URL(settings.endpoint).host}…`);
+  try {
+    const view = presentSurface(await running.result);
+    fitted = { text, view, chain };
+    keepChain(text);
+    renderSurface(view);
+    const smile = drawSmile();
+    host.chainChanged();
+    const kept = planTakesChain()
+      ? 'The plan now sends this chain as its market.chain: its headline says which surface marked it.'
+      : 'This version of the plan does not take a chain: its marks still come from VIX.';
+    const name = await host.toWorkbook((ctx, opts) => writeSurfaceSheet(ctx, view, smile, opts));
+    note(`Fitted ${view.expiries.length} expiries. ${kept}${name ? ` Sheet "${name}".` : ''}`);
+  } catch (e) {
+    if (e instanceof Cancelled) note('Cancelled.');
+    else {
+      note('');
+      const issues = e instanceof RunError ? e.issues.map((i) => `${i.path}: ${i.message}`) : [];
+      chainError([e instanceof Error ? e.message : String(e), ...issues].join('\n'));
+    }
+  } finally {
+    running = undefined;
+    setBusy(false);
+  }
+}
+
+/** Select the Plan or the Surface view (arrow keys move between the tabs). */
+function selectTab(which: 'plan' | 'surface', focus = false): void {
+  const tabs = { plan: byId('tab-plan'), surface: byId('tab-surface') };
+  for (const [k, t] of Object.entries(tabs)) {
+    const on = k === which;
+    t.setAttribute('aria-selected', on ? 'true' : 'false');
+    t.tabIndex = on ? 0 : -1;
+  }
+  for (const id of ['plan-form', 'results']) byId(id).hidden = which !== 'plan';
+  for (const e of document.querySelectorAll<HTMLElement>('main > .actions')) e.hidden = which !== 'plan';
+  byId('surface-panel').hidden = which !== 'surface';
+  if (focus) tabs[which].focus();
+}
+
+export function wireSurfaceTab(host: SurfaceHost): void {
+  byId('tab-plan').addEventListener('click', () => selectTab('plan'));
+  byId('tab-surface').addEventListener('click', () => selectTab('surface'));
+  for (const id of ['tab-plan', 'tab-surface'])
+    byId(id).addEventListener('keydown', (ev) => {
+      if (ev.key === 'ArrowRight' || ev.key === 'ArrowLeft' || ev.key === 'Home' || ev.key === 'End') {
+        ev.preventDefault();
+        selectTab(id === 'tab-plan' ? 'surface' : 'plan', true);
+      }
+    });
+  byId('surface-fit').addEventListener('click', () => void fitChain(host));
+  byId('surface-cancel').addEventListener('click', () => running?.cancel());
+  byId('chain-clear').addEventListener('click', () => {
+    box().value = '';
+    chainError('');
+    const had = fitted !== undefined;
+    fitted = undefined;
+    keepChain(undefined);
+    byId('surface-result').hidden = true;
+    note(had ? 'Chain cleared: the plan no longer sends one.' : '');
+    if (had) host.chainChanged();
+  });
+  byId('chain-file').addEventListener('change', (ev) => {
+    const file = (ev.target as HTMLInputElement).files?.[0];
+    if (!file) return;
+    void file.text().then(
+      (text) => {
+        box().value = text;
+        note(`Read ${file.name} (${Math.round(file.size / 1024).toLocaleString('en-US')} KB): press Fit surface.`);
+      },
+      (e: unknown) => chainError(`Could not read ${file.name}: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  });
+  byId('smile-expiry').addEventListener('change', () => void drawSmile());
+  byId('smile-x').addEventListener('change', () => void drawSmile());
+}

@@ -1,0 +1,243 @@
+/**
+ * The surface, hedge and frontier views in the workbook, one new sheet per run as the plan, stress
+ * and Monte Carlo writers do (workbook.ts): Excel tables with number formats, and an XY scatter
+ * chart of the smile shown and of the frontier. ExcelApi 1.1 (tables, charts, number formats).
+ */
+import { excelFormat } from '../common/views';
+import type { SmileView, SurfaceView } from '../common/surfaceView';
+import { arbitrageText } from '../common/surfaceView';
+import type { FrontierView, OrdersView, StructuresView } from '../common/hedgeViews';
+import { addTable, blockAddress, finish, sheetName, writeTitle } from './workbook';
+import type { WorkbookOptions } from './workbook';
+
+const key = (opts: WorkbookOptions): string => opts.stamp.replace('-', '_');
+
+function formats(sheet: Excel.Worksheet, row: number, rows: number, cols: string[]): void {
+  if (rows === 0) return;
+  sheet.getRange(blockAddress(row, 0, rows, cols.length)).numberFormat = Array.from({ length: rows }, () => cols);
+}
+
+function bold(sheet: Excel.Worksheet, row: number, text: string): void {
+  const r = sheet.getRange(blockAddress(row, 0, 1, 1));
+  r.values = [[text]];
+  r.format.font.bold = true;
+}
+
+/**
+ * The surface on a new sheet: one row per expiry (forward, ATM vol, SVI a b ρ m σ, fit RMSE, share
+ * inside the bid-ask), the arbitrage report, and the smile shown in the page (log-moneyness, mid,
+ * bid and ask vols, the fit) with an XY scatter chart of it.
+ */
+export async function writeSurfaceSheet(
+  ctx: Excel.RequestContext,
+  view: SurfaceView,
+  smile: SmileView | undefined,
+  opts: WorkbookOptions,
+): Promise<string> {
+  const name = sheetName('ALVH surface', opts.stamp);
+  const sheet = ctx.workbook.worksheets.add(name);
+  writeTitle(sheet, `SPX surface: ${view.label}`, arbitrageText(view.arbitrage));
+  const top = 3;
+  const n = view.expiries.length;
+  addTable(
+    sheet,
+    `AlvhSurface_${key(opts)}`,
+    top,
+    [
+      'Expiry',
+      'Forward',
+      'ATM vol (vol pts)',
+      'SVI a',
+      'SVI b',
+      'SVI rho',
+      'SVI m',
+      'SVI sigma',
+      'RMSE (vol pts)',
+      'Inside bid-ask (%)',
+      'Quotes',
+    ],
+    view.expiries.map((e) => [
+      e.expiry,
+      e.forward,
+      e.atmVol,
+      e.svi.a,
+      e.svi.b,
+      e.svi.rho,
+      e.svi.m,
+      e.svi.sigma,
+      e.rmseVolPts ?? '',
+      e.insideSpreadPct ?? '',
+      e.quotes ?? '',
+    ]),
+  );
+  const num4 = excelFormat('number');
+  formats(sheet, top + 1, n, ['@', '#,##0.00', '0.00', num4, num4, num4, num4, num4, '0.00', '0.0', '#,##0']);
+  let next = top + n + 3;
+  if (view.warnings.length > 0) {
+    sheet.getRange(blockAddress(next - 1, 0, view.warnings.length, 1)).values = view.warnings.map((w) => [w]);
+    next += view.warnings.length + 1;
+  }
+  if (smile && smile.points.length > 0) {
+    bold(
+      sheet,
+      next - 1,
+      `Smile ${smile.expiry} (${smile.root}, forward ${smile.forward.toFixed(2)}): vols in vol points`,
+    );
+    const fit = (k: number): number => {
+      // the curve's nearest grid point (the curve spans the quotes on a fine grid)
+      let best = smile.curve[0]!;
+      for (const c of smile.curve) if (Math.abs(c.k - k) < Math.abs(best.k - k)) best = c;
+      return best.vol;
+    };
+    // ln(K/F) first and the four vol series beside it: an XY scatter takes the first column as x.
+    addTable(
+      sheet,
+      `AlvhSmile_${key(opts)}`,
+      next,
+      ['ln(K/F)', 'Mid vol', 'Bid vol', 'Ask vol', 'SVI fit vol', 'Strike'],
+      smile.points.map((p) => [p.k, p.mid, p.bid ?? '', p.ask ?? '', fit(p.k), p.strike]),
+    );
+    formats(sheet, next + 1, smile.points.length, ['0.0000', '0.00', '0.00', '0.00', '0.00', '#,##0']);
+    const rows = smile.points.length;
+    const chart = sheet.charts.add('XYScatter', sheet.getRange(blockAddress(next, 0, rows + 1, 5)), 'Columns');
+    chart.title.text = `Smile ${smile.expiry}: implied vol (vol pts) by log-moneyness`;
+    chart.axes.categoryAxis.title.text = 'ln(K / F)';
+    chart.axes.valueAxis.title.text = 'Implied vol (vol points)';
+    chart.legend.position = 'Bottom';
+    chart.setPosition(blockAddress(next, 7, 1, 1), blockAddress(next + 20, 15, 1, 1));
+  }
+  finish(sheet, opts);
+  await ctx.sync();
+  return name;
+}
+
+/** The tail structures and, when positions were given, the orders, on a new sheet. */
+export async function writeHedgeSheet(
+  ctx: Excel.RequestContext,
+  structures: StructuresView,
+  orders: OrdersView | undefined,
+  opts: WorkbookOptions,
+): Promise<string> {
+  const name = sheetName('ALVH hedge', opts.stamp);
+  const sheet = ctx.workbook.worksheets.add(name);
+  writeTitle(sheet, 'Tail structures and orders', structures.summary);
+  const top = 3;
+  const rows = structures.rows;
+  addTable(
+    sheet,
+    `AlvhStructures_${key(opts)}`,
+    top,
+    [
+      'Structure',
+      'Best within budget',
+      'Units (rule)',
+      'Cost (USD)',
+      'Premium per unit (USD)',
+      'Coverage',
+      'Gain per $ (drawdown)',
+      ...structures.analogLabels.map((l) => `Gain per $ (${l})`),
+      'Units within budget',
+      'Loss bounded by premium',
+      'Why it cannot cover',
+    ],
+    rows.map((r) => [
+      r.structure,
+      r.best ? 'yes' : '',
+      r.units ?? 'cannot cover',
+      r.cost ?? '',
+      r.premium,
+      r.coverage ?? '',
+      r.perDollar,
+      ...r.analogs,
+      r.withinBudget.units,
+      r.lossBoundedByPremium ? 'yes' : 'no',
+      r.noSolution ?? '',
+    ]),
+  );
+  const usd = excelFormat('usd');
+  formats(sheet, top + 1, rows.length, [
+    '@',
+    '@',
+    '#,##0',
+    usd,
+    usd,
+    '0.0%',
+    '0.00',
+    ...structures.analogLabels.map(() => '0.00'),
+    '#,##0',
+    '@',
+    '@',
+  ]);
+  if (orders) {
+    const at = top + rows.length + 3;
+    bold(sheet, at - 1, orders.rows.length === 0 ? 'Orders: none (the positions equal the plan)' : 'Orders');
+    if (orders.rows.length > 0) {
+      addTable(
+        sheet,
+        `AlvhOrders_${key(opts)}`,
+        at,
+        ['Leg', 'Side', 'Quantity', 'Model mid (pts)', 'Bid', 'Ask', 'Cost (USD, + debit)', 'Why'],
+        orders.rows.map((o) => [o.leg, o.side, o.quantity, o.mid, o.bid ?? '', o.ask ?? '', o.cost, o.why]),
+      );
+      formats(sheet, at + 1, orders.rows.length, ['@', '@', '#,##0', '0.00', '0.00', '0.00', usd, '@']);
+    }
+  }
+  finish(sheet, opts);
+  await ctx.sync();
+  return name;
+}
+
+/** The frontier on a new sheet: a table of its points and an XY scatter of downside risk against cost. */
+export async function writeFrontierSheet(
+  ctx: Excel.RequestContext,
+  view: FrontierView,
+  opts: WorkbookOptions,
+): Promise<string> {
+  const name = sheetName('ALVH frontier', opts.stamp);
+  const sheet = ctx.workbook.worksheets.add(name);
+  writeTitle(
+    sheet,
+    'Budget frontier: downside risk against hedge cost',
+    `CVaR 95 of the paths where SPX falls, P&L in USD (loss < 0)${view.paths ? `; ${view.paths.toLocaleString('en-US')} paths` : ''}${view.measure ? `, ${view.measure}` : ''}`,
+  );
+  const top = 3;
+  const all = [...view.points, ...(view.literal ? [view.literal] : [])];
+  addTable(
+    sheet,
+    `AlvhFrontier_${key(opts)}`,
+    top,
+    [
+      'Budget (USD)',
+      'CVaR 95 down (P&L, USD)',
+      'Drawdown (P&L, USD)',
+      'Worst analog (P&L, USD)',
+      'Structure',
+      'Split',
+      'Point',
+    ],
+    all.map((p) => [
+      p.budget,
+      p.cvar95Down,
+      p.drawdown,
+      p.worstAnalog ?? '',
+      p.structure,
+      p.split,
+      p.literal ? 'literal plan' : p.chosen ? 'chosen' : '',
+    ]),
+  );
+  const usd = excelFormat('usd');
+  formats(sheet, top + 1, all.length, [usd, usd, usd, usd, '@', '@', '@']);
+  const chart = sheet.charts.add(
+    'XYScatter',
+    sheet.getRange(blockAddress(top, 0, view.points.length + 1, 2)),
+    'Columns',
+  );
+  chart.title.text = 'Downside risk (CVaR 95, P&L) by hedge budget';
+  chart.axes.categoryAxis.title.text = 'Hedge budget (USD)';
+  chart.axes.valueAxis.title.text = 'CVaR 95 of down paths (P&L, USD)';
+  chart.legend.visible = false;
+  chart.setPosition('I4', 'P22');
+  finish(sheet, opts);
+  await ctx.sync();
+  return name;
+}

@@ -1,0 +1,282 @@
+/**
+ * The taskpane's surface, hedge and frontier views without a browser: the surface answer checked
+ * into a view (and a malformed one refused by field), the smile's implied vols against the shared
+ * fit's own marks on the real 2022-02-04 chain, the frontier answer's one parser (losses become
+ * P&L), the positions box's line messages, the plan input's extras, the orders and structures from
+ * a real plan, and the three new workbook writers against office-addin-mock.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  PlanInputSchema,
+  buildSurface,
+  fitChainSurface,
+  parseChain,
+  parseInput,
+  plan,
+  sviVariance,
+} from '@alvh/shared';
+import { describeWithData, readDataFile } from '../helpers/marketData';
+import { EXAMPLE } from '../../addin/src/taskpane/example';
+import { planInputFromForm } from '../../addin/src/common/planInput';
+import type { FormState } from '../../addin/src/common/planInput';
+import { arbitrageText, presentSurface, smileOf, SMILE_MIN_DELTA } from '../../addin/src/common/surfaceView';
+import { legText, parseFrontier, presentOrders, presentStructures } from '../../addin/src/common/hedgeViews';
+import { checkPositions, fullPlanInput, planTakesChain } from '../../addin/src/taskpane/planExtras';
+import { frontierRequest } from '../../addin/src/taskpane/frontierRun';
+import { fitSurfaceLocally } from '../../addin/src/taskpane/localRuns';
+import { writeFrontierSheet, writeHedgeSheet, writeSurfaceSheet } from '../../addin/src/taskpane/workbookViews';
+import { mockContext } from './stubs/excelMock';
+
+const state: FormState = { fields: EXAMPLE.fields, futures: EXAMPLE.futures, policy: {} };
+const POSITIONS = 'Symbol,Qty,Avg Price\nSPXW 250523P03750,-10,12.50\nVIX 250521C00033000,20,1.35';
+const opts = { stamp: '20250408-101112', supports: () => true };
+
+describeWithData('the surface view on the real 2022-02-04 chain', () => {
+  const text = readDataFile('cboe_spx_quotedata_2022-02-04__Luca-Castelli.csv');
+  const chain = parseChain(text);
+  const fit = fitChainSurface(chain);
+  const answer = fitSurfaceLocally({ chain: text });
+  const view = presentSurface(JSON.parse(JSON.stringify(answer)) as unknown);
+
+  it('shows what buildSurface answers: ATM vols in vol points, the fit figures, the arbitrage counts', () => {
+    expect(answer).toEqual(buildSurface({ chain: text }));
+    const slices = fit.slices.filter((s) => s.inSurface);
+    expect(view.expiries.map((e) => e.expiry)).toEqual(slices.map((s) => s.expiry));
+    for (const [i, s] of slices.entries()) {
+      expect(view.expiries[i]!.atmVol).toBeCloseTo(100 * s.atmVol, 10);
+      expect(view.expiries[i]!.rmseVolPts).toBe(s.rmseVolPts);
+      expect(view.expiries[i]!.svi).toEqual(s.svi);
+    }
+    expect(view.arbitrage).toEqual({
+      butterfly: fit.arbitrage.butterfly.length,
+      calendar: fit.arbitrage.calendar.length,
+      calendarRepaired: fit.arbitrage.calendarRepaired.length,
+    });
+    expect(arbitrageText(view.arbitrage)).toMatch(/^no butterfly arbitrage in any slice; no calendar arbitrage/);
+  });
+
+  it('marks each smile quote at the implied vol the shared fit gives its mid (1e-8 vol points), and draws its SVI slice', () => {
+    for (const i of [0, 5, view.expiries.length - 1]) {
+      const row = view.expiries[i]!;
+      const smile = smileOf(chain, row);
+      const slice = fit.slices.find((s) => s.inSurface && s.expiry === row.expiry)!;
+      expect(smile.years).toBeCloseTo(slice.years, 14);
+      expect(smile.points.length).toBeGreaterThan(10);
+      const marks = new Map(slice.marks.filter((m) => m.otm).map((m) => [`${m.type}${m.strike}`, m]));
+      for (const p of smile.points) {
+        const m = marks.get(`${p.type}${p.strike}`)!;
+        expect(Math.abs(p.mid - 100 * m.midVol!)).toBeLessThan(1e-8);
+        expect(Math.abs(m.delta)).toBeGreaterThan(SMILE_MIN_DELTA * 0.5);
+        // the bid's vol is below the mid's, the ask's above (where they have one)
+        if (p.bid !== null) expect(p.bid).toBeLessThan(p.mid);
+        if (p.ask !== null) expect(p.ask).toBeGreaterThan(p.mid);
+      }
+      // puts below the forward, calls at and above it, sorted by log-moneyness
+      expect(smile.points.every((p) => (p.type === 'put' ? p.k < 0 : p.k >= 0))).toBe(true);
+      expect(smile.points.map((p) => p.k)).toEqual([...smile.points.map((p) => p.k)].sort((a, b) => a - b));
+      const c = smile.curve[60]!;
+      expect(c.vol).toBeCloseTo(100 * Math.sqrt(sviVariance(row.svi, c.k) / smile.years), 12);
+    }
+  });
+
+  it('writes the table and the smile shown, with an XY scatter of it, to a sheet', async () => {
+    const { context, sheets } = mockContext();
+    const smile = smileOf(chain, view.expiries[3]!);
+    const name = await writeSurfaceSheet(context, view, smile, opts);
+    expect(name).toBe('ALVH surface 20250408-101112');
+    const sheet = sheets[0]!;
+    expect(sheet.tables.map((t) => t.address)).toEqual([
+      `A4:K${4 + view.expiries.length}`,
+      `A${view.expiries.length + 7}:F${view.expiries.length + 7 + smile.points.length}`,
+    ]);
+    expect(sheet.charts.map((c) => c.type)).toEqual(['XYScatter']);
+    expect(sheet.charts[0]!.mock.axes.valueAxis.title.text).toBe('Implied vol (vol points)');
+    const table = sheet.ranges.find((r) => r.address === `A4:K${4 + view.expiries.length}`)!.mock;
+    expect((table['values'] as unknown[][])[1]![2]).toBeCloseTo(view.expiries[0]!.atmVol, 12);
+  });
+});
+
+describe('presentSurface refuses a malformed answer by field', () => {
+  const good = {
+    source: 'chain',
+    label: 'chain of 2025-04-08',
+    warnings: [],
+    expiries: [
+      {
+        expiry: '2025-05-16',
+        forward: 5000,
+        discount: 0.99,
+        atmVol: 0.2,
+        svi: { a: 0.001, b: 0.05, rho: -0.7, m: 0.01, sigma: 0.1 },
+        rmseVolPts: null,
+        insideSpreadPct: null,
+        quotes: null,
+      },
+    ],
+    arbitrage: { butterfly: 0, calendar: 0, calendarRepaired: 2 },
+  };
+  it('reads the good one (vol points, nulls kept)', () => {
+    const v = presentSurface(good);
+    expect(v.expiries[0]!.atmVol).toBeCloseTo(20, 12);
+    expect(v.expiries[0]!.rmseVolPts).toBeNull();
+    expect(arbitrageText(v.arbitrage)).toMatch(/2 slices raised to the earlier slice's total variance/);
+  });
+  it.each([
+    [{ ...good, expiries: [] }, /expiries is missing or empty/],
+    [{ ...good, expiries: [{ ...good.expiries[0], forward: null }] }, /expiries\[0\]\.forward is null, not a number/],
+    [{ ...good, expiries: [{ ...good.expiries[0], svi: { a: 1 } }] }, /expiries\[0\]\.svi\.b is undefined/],
+    ['text', /\(answer\) is not an object/],
+  ])('%#: %s', (raw, message) => {
+    expect(() => presentSurface(raw)).toThrow(message);
+  });
+});
+
+describe('parseFrontier', () => {
+  const answer = {
+    points: [
+      {
+        budget: 10_000,
+        structure: 'vix-call-spread',
+        split: 0.5,
+        cvar95Down: 39_000,
+        drawdownLoss: 31_000,
+        worstAnalogLoss: 38_000,
+        chosen: true,
+      },
+      {
+        budget: 0,
+        structure: 'none',
+        split: { calendarShare: 0.6, tailShare: 0.4 },
+        cvar95Down: 61_000,
+        drawdownLoss: 52_000,
+        worstAnalogLoss: null,
+      },
+      {
+        budget: 2_100,
+        structure: 'vix-call',
+        split: 0.6,
+        cvar95Down: 57_500,
+        drawdownLoss: 50_000,
+        worstAnalogLoss: 55_000,
+        literal: true,
+      },
+    ],
+    paths: 20_000,
+    seed: 7,
+    measure: 'real-world',
+  };
+  it('sorts by budget, states the losses as P&L, keeps the literal plan apart and the chosen point flagged', () => {
+    const v = parseFrontier(answer);
+    expect(v.points.map((p) => p.budget)).toEqual([0, 10_000]);
+    expect(v.points[0]).toMatchObject({
+      cvar95Down: -61_000,
+      drawdown: -52_000,
+      worstAnalog: null,
+      split: '60% / 40%',
+    });
+    expect(v.points[1]).toMatchObject({ chosen: true, split: '50% calendar', cvar95Down: -39_000 });
+    expect(v.literal).toMatchObject({ budget: 2_100, literal: true, cvar95Down: -57_500, worstAnalog: -55_000 });
+    expect([v.paths, v.seed, v.measure]).toEqual([20_000, 7, 'real-world']);
+  });
+  it('takes a separate literal object too', () => {
+    const v = parseFrontier({ points: answer.points.slice(0, 2), literal: answer.points[2] });
+    expect(v.literal?.literal).toBe(true);
+    expect(v.paths).toBeNull();
+  });
+  it.each([
+    [{}, /frontier answer's points is missing or empty/],
+    [{ points: [{ ...answer.points[0], cvar95Down: 'x' }] }, /points\[0\]\.cvar95Down is "x", not a number/],
+    [{ points: [{ ...answer.points[0], budget: null }] }, /points\[0\]\.budget is null/],
+    [[1], /\(answer\) is not an object/],
+  ])('refuses %#', (raw, message) => {
+    expect(() => parseFrontier(raw)).toThrow(message);
+  });
+  it('asks the host for the plan input with the Monte Carlo paths and seed', () => {
+    expect(frontierRequest({ a: 1 }, 20_000, 42)).toEqual({ plan: { a: 1 }, paths: 20_000, seed: 42 });
+  });
+});
+
+describe('the positions box and the plan input extras', () => {
+  it('names each bad line with its fix, and counts the good ones', () => {
+    expect(checkPositions('', '2025-04-08')).toEqual({ count: 0, messages: [] });
+    expect(checkPositions(POSITIONS, '2025-04-08')).toEqual({ count: 2, messages: [] });
+    const bad = checkPositions(`${POSITIONS}\nSPXW 250523P03752,5,1\nVIX 250521C00033000,ten,1`, '2025-04-08');
+    expect(bad.count).toBe(0);
+    expect(bad.messages).toHaveLength(2);
+    expect(bad.messages[0]).toMatch(/^line 4: .*off the SPX 5-point strike grid; pass a listed strike/);
+    expect(bad.messages[1]).toMatch(/^line 5: quantity "ten" is not a whole, non-zero number of contracts/);
+    expect(checkPositions(POSITIONS, '')).toEqual({
+      count: 0,
+      messages: ['set the Date (YYYY-MM-DD) first: positions are checked against it'],
+    });
+  });
+
+  it('sends the positions when the box holds any, and a kept chain only where the plan schema takes one', () => {
+    const bare = fullPlanInput(state, '  ', undefined);
+    expect(bare).toEqual(planInputFromForm(state));
+    const withPositions = fullPlanInput(state, POSITIONS, 'expiry,strike,type,bid,ask');
+    expect(withPositions['positions']).toBe(POSITIONS);
+    expect('chain' in (withPositions['market'] as object)).toBe(planTakesChain());
+    // Before and after the plan takes a chain: the input never fails on an unknown key.
+    const r = PlanInputSchema.safeParse(withPositions);
+    expect(r.success ? [] : r.error.issues.filter((i) => i.code === 'unrecognized_keys')).toEqual([]);
+  });
+});
+
+describe('orders and structures from the example day’s plan with positions', () => {
+  const p = plan(parseInput(PlanInputSchema, { ...planInputFromForm(state), positions: POSITIONS }));
+
+  it('lists every order of the plan with its contract, side, whole quantity, mid and cost', () => {
+    const v = presentOrders(p.orders)!;
+    expect(v.rows).toHaveLength(p.orders!.orders.length);
+    expect(v.netCost).toBe(p.orders!.netCost);
+    for (const [i, o] of p.orders!.orders.entries()) {
+      expect(v.rows[i]).toMatchObject({
+        leg: legText(o.leg),
+        side: o.side,
+        quantity: o.quantity,
+        mid: o.mid,
+        cost: o.cost,
+      });
+      expect(Number.isInteger(v.rows[i]!.quantity) && v.rows[i]!.quantity > 0).toBe(true);
+    }
+    expect(legText({ kind: 'vix', type: 'call', expiry: '2025-05-21', strike: 33 })).toBe('VIX 2025-05-21 33 call');
+    expect(presentOrders(undefined)).toBeUndefined();
+  });
+
+  it('shows the structures side by side, the drawdown loss as P&L and exactly one best within budget', () => {
+    const v = presentStructures(p.structures);
+    expect(v.rows.map((r) => r.structure)).toEqual(p.structures.structures.map((s) => s.structure));
+    expect(v.loss).toBeLessThan(0);
+    expect(v.loss).toBe(-p.structures.loss);
+    expect(v.rows.filter((r) => r.best).map((r) => r.structure)).toEqual(
+      p.structures.bestWithinBudget ? [p.structures.bestWithinBudget.structure] : [],
+    );
+    expect(v.analogLabels).toHaveLength(p.analogs.length);
+    for (const r of v.rows) expect(r.analogs).toHaveLength(v.analogLabels.length);
+  });
+
+  it('writes the structures and orders to one sheet, and the frontier to another with its chart', async () => {
+    const { context, sheets } = mockContext();
+    const s = presentStructures(p.structures);
+    const o = presentOrders(p.orders);
+    await writeHedgeSheet(context, s, o, opts);
+    await writeFrontierSheet(
+      context,
+      parseFrontier({
+        points: [
+          { budget: 0, structure: 'none', split: 0.6, cvar95Down: 100, drawdownLoss: 90, worstAnalogLoss: 95 },
+          { budget: 50, structure: 'vix-call', split: 0.6, cvar95Down: 80, drawdownLoss: 70, worstAnalogLoss: 75 },
+        ],
+      }),
+      opts,
+    );
+    expect(sheets.map((x) => x.name)).toEqual(['ALVH hedge 20250408-101112', 'ALVH frontier 20250408-101112']);
+    expect(sheets[0]!.tables).toHaveLength(2);
+    const orders = sheets[0]!.ranges.find((r) => r.address === sheets[0]!.tables[1]!.address)!.mock;
+    expect((orders['values'] as unknown[][]).length).toBe(o!.rows.length + 1);
+    const frontier = sheets[1]!.ranges.find((r) => r.address === 'A4:G6')!.mock;
+    expect((frontier['values'] as unknown[][])[1]!.slice(0, 3)).toEqual([0, -100, -90]);
+    expect(sheets[1]!.charts.map((c) => c.type)).toEqual(['XYScatter']);
+  });
+});

@@ -1,0 +1,295 @@
+/**
+ * The built taskpane in a real browser (Chromium through playwright-core, test/helpers/browser.ts)
+ * with the office.js the build ships (outside Office, `Office.onReady` answers host null): the
+ * Surface tab fits the real 2023-06-09 SPX chain in its Web Worker and draws the smile; a pasted
+ * positions CSV with one bad line shows that line's message; the tail structures and the orders
+ * render from the plan; the frontier chart renders from a fixed answer of the host (served here,
+ * same origin) and a host without the route answers 404 in words. Every wait is on the page's own
+ * state (an element shown, a text set), never on a timer.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PlanInputSchema, fitChainSurface, parseChain, parseInput, plan } from '@alvh/shared';
+import { launchChromium } from '../helpers/browser';
+import { describeWithData, readDataFile } from '../helpers/marketData';
+import { addinDist, ensureAddinBuilt } from './stubs/customFunctions';
+import { EXAMPLE } from '../../addin/src/taskpane/example';
+import { planInputFromForm } from '../../addin/src/common/planInput';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.css': 'text/css',
+};
+
+/** The fixed frontier answer the host serves at POST /api/frontier. */
+const FRONTIER = {
+  points: [
+    { budget: 0, structure: 'none', split: 0.6, cvar95Down: 61_000, drawdownLoss: 52_000, worstAnalogLoss: 58_000 },
+    {
+      budget: 5_000,
+      structure: 'vix-call-spread',
+      split: 0.6,
+      cvar95Down: 48_000,
+      drawdownLoss: 40_000,
+      worstAnalogLoss: 47_000,
+    },
+    {
+      budget: 10_000,
+      structure: 'vix-call-spread',
+      split: 0.5,
+      cvar95Down: 39_000,
+      drawdownLoss: 31_000,
+      worstAnalogLoss: 38_000,
+      chosen: true,
+    },
+    {
+      budget: 20_000,
+      structure: 'vix-call-ladder',
+      split: 0.4,
+      cvar95Down: 33_000,
+      drawdownLoss: 22_000,
+      worstAnalogLoss: 30_000,
+    },
+  ],
+  literal: {
+    budget: 2_100,
+    structure: 'vix-call',
+    split: 0.6,
+    cvar95Down: 57_500,
+    drawdownLoss: 50_000,
+    worstAnalogLoss: 55_000,
+  },
+  paths: 20_000,
+  seed: 42,
+  measure: 'real-world',
+};
+
+let server: Server;
+let base: string;
+let browser: Browser;
+const posted: { url: string; body: unknown }[] = [];
+
+beforeAll(async () => {
+  ensureAddinBuilt();
+  server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (req.method === 'POST') {
+      let text = '';
+      req.on('data', (c: Buffer) => (text += c.toString('utf8')));
+      req.on('end', () => {
+        posted.push({ url: path, body: JSON.parse(text) as unknown });
+        if (path === '/api/frontier')
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(FRONTIER));
+        else
+          res
+            .writeHead(404, { 'content-type': 'application/problem+json' })
+            .end(JSON.stringify({ title: 'Not Found', status: 404 }));
+      });
+      return;
+    }
+    const file = join(addinDist, normalize(decodeURIComponent(path)).replace(/^([/\\])+/, ''));
+    if (!file.startsWith(addinDist) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  base = `http://localhost:${(server.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+});
+
+// Pages stay open until the browser closes: the packaged Chromium runs as one process
+// (--single-process), where closing a page can take the browser down with it.
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+});
+
+/** The taskpane at 350 px wide (Excel's pane), with the cloud URL set (or none), its plan shown. */
+async function openPane(endpoint = ''): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript((url) => {
+    // Only the page itself: office.js's own frames may not read storage.
+    if (window.top === window)
+      localStorage.setItem('alvh.settings', JSON.stringify({ endpoint: url, functionKey: '' }));
+  }, endpoint);
+  await page.goto(`${base}/taskpane.html`, { waitUntil: 'load' });
+  await page.waitForSelector('#plan-result:not([hidden])');
+  return { page, errors };
+}
+
+/** No element of the page is wider than the 350 px pane (tables scroll inside their box). */
+async function overflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+describeWithData('taskpane Surface tab (Chromium, 350 px)', () => {
+  it('fits the pasted 2023-06-09 chain here and draws the smile of an expiry', async () => {
+    const text = readDataFile('cboe_spx_quotedata_2023-06-09__AyourElwazani97.csv');
+    const { page, errors } = await openPane();
+    await page.keyboard.press('Tab'); // the tabs are buttons: reachable by keyboard
+    await page.focus('#tab-plan');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-surface');
+    expect(await page.isVisible('#surface-panel')).toBe(true);
+    expect(await page.isVisible('#plan-form')).toBe(false);
+    await page.evaluate((t) => {
+      (document.getElementById('chain-text') as HTMLTextAreaElement).value = t;
+    }, text);
+    await page.click('#surface-fit');
+    await page.waitForSelector('#surface-result:not([hidden])', { timeout: 90_000 });
+
+    // The same fit in Node: the page shows the module's numbers.
+    const fit = fitChainSurface(parseChain(text));
+    const inSurface = fit.slices.filter((s) => s.inSurface);
+    const rows = await page.$$eval('#surface-table tbody tr', (trs) =>
+      trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')),
+    );
+    expect(rows.length).toBe(inSurface.length);
+    expect(rows.length).toBeGreaterThan(5);
+    for (const [i, s] of inSurface.entries()) {
+      expect(rows[i]![0]).toBe(s.expiry);
+      expect(Number(rows[i]![2])).toBeCloseTo(100 * s.atmVol, 2); // ATM vol, vol points
+      expect(Number(rows[i]![8])).toBeCloseTo(s.rmseVolPts, 2);
+    }
+    // The smile opens on the expiry nearest 30 days: dots, bid-ask bars and the fitted curve.
+    const chosen = await page.$eval('#smile-expiry', (s) => (s as HTMLSelectElement).selectedOptions[0]?.text ?? '');
+    const days = Number(/\((\d+) d\)/.exec(chosen)?.[1]);
+    expect(days).toBeGreaterThan(20);
+    expect(days).toBeLessThan(40);
+    const drawn = await page.$eval('#smile-chart svg', (svg) => ({
+      dots: svg.querySelectorAll('.quote-mid circle').length,
+      bars: svg.querySelectorAll('.bars line').length,
+      curve: svg.querySelector('path.fit-curve')?.getAttribute('d')?.length ?? 0,
+      label: svg.getAttribute('aria-label') ?? '',
+    }));
+    expect(drawn.dots).toBeGreaterThan(20);
+    expect(drawn.bars).toBe(drawn.dots);
+    expect(drawn.curve).toBeGreaterThan(100);
+    expect(drawn.label).toMatch(/vol points/);
+    expect(await page.textContent('#surface-arbitrage')).toMatch(/no butterfly arbitrage/);
+    // Another expiry and strike on x, by the selects.
+    await page.selectOption('#smile-expiry', '0');
+    await page.selectOption('#smile-x', 'strike');
+    expect(await page.textContent('#smile-chart svg .label')).toMatch(/Strike/);
+    expect(await overflow(page)).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a bad chain in the module’s words, at the box', async () => {
+    const { page, errors } = await openPane();
+    await page.click('#tab-surface');
+    await page.fill('#chain-text', 'expiry,strike,type,bid,ask\n2025-05-16,5000,call,12,11\n');
+    await page.click('#surface-fit');
+    await page.waitForFunction(() => (document.getElementById('err-chain')?.textContent ?? '') !== '');
+    expect(await page.textContent('#err-chain')).toMatch(/chain/);
+    expect(await page.getAttribute('#chain-text', 'aria-invalid')).toBe('true');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('taskpane positions, structures and orders (Chromium, 350 px)', () => {
+  it('names the bad line of a pasted positions CSV', async () => {
+    const { page, errors } = await openPane();
+    await page.click('#positions summary');
+    await page.fill(
+      'textarea[name=positions]',
+      'Symbol,Qty,Avg Price\nSPXW 250523P03750,-10,12.50\nSPXW 250523P03752,5,1.00\nVIX 250521C00033000,20,1.35',
+    );
+    await page.waitForFunction(() => (document.getElementById('err-positions')?.textContent ?? '') !== '');
+    const message = await page.textContent('#err-positions');
+    expect(message).toMatch(/^line 3: .*3752.*off the SPX 5-point strike grid; pass a listed strike/);
+    expect(message).not.toMatch(/line 2|line 4/);
+    expect(await page.getAttribute('textarea[name=positions]', 'aria-invalid')).toBe('true');
+    expect(errors).toEqual([]);
+  });
+
+  it('renders the tail structures and the orders from the plan of the pasted positions', async () => {
+    const positions = 'Symbol,Qty,Avg Price\nSPXW 250523P03750,-10,12.50\nVIX 250521C00033000,20,1.35';
+    const expected = plan(
+      parseInput(PlanInputSchema, {
+        ...planInputFromForm({ fields: EXAMPLE.fields, futures: EXAMPLE.futures, policy: {} }),
+        positions,
+      }),
+    );
+    const { page, errors } = await openPane();
+    // Without positions: the structures, no orders.
+    const structures = await page.$$eval('#structures-table tbody tr', (trs) => trs.length);
+    expect(structures).toBe(expected.structures.structures.length);
+    expect(await page.isVisible('#orders-box')).toBe(false);
+    await page.click('#positions summary');
+    await page.fill('textarea[name=positions]', positions);
+    await page.waitForSelector('#orders-box:not([hidden])');
+    const orders = await page.$$eval('#orders-table tbody tr', (trs) =>
+      trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')),
+    );
+    expect(orders.length).toBe(expected.orders!.orders.length);
+    expect(orders.length).toBeGreaterThan(2);
+    for (const [i, o] of expected.orders!.orders.entries()) {
+      expect(orders[i]![1]).toBe(o.side);
+      expect(Number(orders[i]![2])).toBe(o.quantity);
+      expect(orders[i]![6]).toContain(o.why);
+    }
+    expect(await page.textContent('#positions-note')).toMatch(/^2 positions read/);
+    const best = expected.structures.bestWithinBudget?.structure;
+    const marked = await page.$$eval('#structures-table tr.best-row th', (ths) => ths.map((t) => t.textContent ?? ''));
+    expect(marked).toEqual(best ? [expect.stringContaining(best)] : []);
+    expect(await overflow(page)).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('taskpane frontier (Chromium, 350 px)', () => {
+  it('posts the plan input and draws the frontier of a fixed answer, the literal plan and the chosen point marked', async () => {
+    posted.length = 0;
+    const { page, errors } = await openPane(`${base}/api`);
+    await page.click('#run-frontier');
+    await page.waitForSelector('#frontier-result:not([hidden])');
+    expect(posted.map((p) => p.url)).toEqual(['/api/frontier']);
+    const body = posted[0]!.body as { plan: { valuationDate: string }; paths: number; seed: number };
+    expect(body.plan.valuationDate).toBe('2025-04-08');
+    expect(body.paths).toBe(20_000);
+    expect(body.seed).toBe(42);
+    const chart = await page.$eval('#frontier-chart svg', (svg) => ({
+      dots: svg.querySelectorAll('.frontier-dots circle').length,
+      literal: svg.querySelector('.mark-literal text')?.textContent,
+      chosen: svg.querySelector('.mark-chosen text')?.textContent,
+    }));
+    expect(chart).toEqual({ dots: 4, literal: 'literal plan', chosen: 'chosen' });
+    const rows = await page.$$eval('#frontier-table tbody tr', (trs) =>
+      trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')),
+    );
+    // Losses become P&L: CVaR 95 of the down paths as a negative number.
+    expect(rows[2]).toEqual([
+      '$10,000',
+      '-$39,000',
+      '-$31,000',
+      '-$38,000',
+      'vix-call-spread',
+      '50% calendar',
+      'chosen',
+    ]);
+    expect(rows[4]![6]).toBe('literal plan');
+    expect(await overflow(page)).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('says so when the host does not offer the route (404)', async () => {
+    const { page, errors } = await openPane(`${base}/old`);
+    await page.click('#run-frontier');
+    await page.waitForFunction(() => /404/.test(document.getElementById('frontier-note')?.textContent ?? ''));
+    expect(await page.textContent('#frontier-note')).toMatch(/does not offer the frontier/);
+    expect(await page.isVisible('#frontier-result')).toBe(false);
+    expect(errors).toEqual([]);
+  });
+});
