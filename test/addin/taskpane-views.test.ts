@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   PlanInputSchema,
+  SurfaceFromIndicesSchema,
   buildSurface,
   fitChainSurface,
   parseChain,
@@ -21,7 +22,7 @@ import { planInputFromForm } from '../../addin/src/common/planInput';
 import type { FormState } from '../../addin/src/common/planInput';
 import { arbitrageText, presentSurface, smileOf, SMILE_MIN_DELTA } from '../../addin/src/common/surfaceView';
 import { legText, parseFrontier, presentOrders, presentStructures } from '../../addin/src/common/hedgeViews';
-import { checkPositions, fullPlanInput, planTakesChain } from '../../addin/src/taskpane/planExtras';
+import { checkPositions, fullPlanInput } from '../../addin/src/taskpane/planExtras';
 import { frontierRequest } from '../../addin/src/taskpane/frontierRun';
 import { fitSurfaceLocally } from '../../addin/src/taskpane/localRuns';
 import { writeFrontierSheet, writeHedgeSheet, writeSurfaceSheet } from '../../addin/src/taskpane/workbookViews';
@@ -211,15 +212,24 @@ describe('the positions box and the plan input extras', () => {
     });
   });
 
-  it('sends the positions when the box holds any, and a kept chain only where the plan schema takes one', () => {
+  it('sends the positions when the box holds any, and a fitted surface as market.surface', () => {
     const bare = fullPlanInput(state, '  ', undefined);
     expect(bare).toEqual(planInputFromForm(state));
-    const withPositions = fullPlanInput(state, POSITIONS, 'expiry,strike,type,bid,ask');
+    const withPositions = fullPlanInput(state, POSITIONS, undefined);
     expect(withPositions['positions']).toBe(POSITIONS);
-    expect('chain' in (withPositions['market'] as object)).toBe(planTakesChain());
-    // Before and after the plan takes a chain: the input never fails on an unknown key.
-    const r = PlanInputSchema.safeParse(withPositions);
-    expect(r.success ? [] : r.error.issues.filter((i) => i.code === 'unrecognized_keys')).toEqual([]);
+    expect('surface' in (withPositions['market'] as object)).toBe(false);
+    // the surface a fit answers (its data form) goes back as the plan's market.surface and parses
+    const fitted = buildSurface(
+      parseInput(SurfaceFromIndicesSchema, {
+        valuationDate: (bare as { valuationDate: string }).valuationDate,
+        spot: 4700,
+        indices: { vix: 18, vix3m: 20 },
+      }),
+    );
+    const withSurface = fullPlanInput(state, POSITIONS, fitted.data);
+    expect((withSurface['market'] as { surface?: unknown }).surface).toBe(fitted.data);
+    const r = PlanInputSchema.safeParse(withSurface);
+    expect(r.success ? [] : r.error.issues.filter((i) => i.path[0] === 'market')).toEqual([]);
   });
 });
 

@@ -1,54 +1,47 @@
 /**
  * What the plan input carries beyond the form's fields: the positions held (the broker CSV pasted
- * in the Positions box, sent as `positions`) and the option chain fitted on the Surface tab (sent
- * as `market.chain` when this build's plan schema takes one). The positions box is checked as it
- * is typed with the shared `parsePositionsCsv`, each bad line shown with its fix.
+ * in the Positions box, sent as `positions`) and the surface fitted to the chain on the Surface tab
+ * (sent as `market.surface`, its data form, so a plan marks on it without fitting the chain again
+ * on every keystroke). The positions box is checked as it is typed with the shared
+ * `parsePositionsCsv`, each bad line shown with its fix.
  */
-import { MarketSnapshotSchema, parsePositionsCsv } from '@alvh/shared';
+import { parsePositionsCsv, type SurfaceDataSchema } from '@alvh/shared';
+
+/** A fitted surface in its data form, as the plan's `market.surface` takes it. */
+export type KeptSurface = ReturnType<(typeof SurfaceDataSchema)['parse']>;
 import { planInputFromForm } from '../common/planInput';
 import type { FormState } from '../common/planInput';
 import { positionsBox, readState } from './form';
 
-let takesChain: boolean | undefined;
-/** The chain text of the last successful fit on the Surface tab (undefined: none, or cleared). */
-let chain: string | undefined;
+/** The surface of the last successful fit on the Surface tab (undefined: none, or cleared). */
+let surface: KeptSurface | undefined;
 
-export function keepChain(text: string | undefined): void {
-  chain = text;
+export function keepSurface(data: KeptSurface | undefined): void {
+  surface = data;
 }
 
-export function keptChain(): string | undefined {
-  return chain;
+export function keptSurface(): KeptSurface | undefined {
+  return surface;
 }
 
-/** The page's plan input: the form's fields, the Positions box and the chain kept. */
+/** The page's plan input: the form's fields, the Positions box and the fitted surface kept. */
 export function pagePlanInput(state: FormState = readState()): Record<string, unknown> {
-  return fullPlanInput(state, positionsBox().value, chain);
-}
-
-/**
- * Whether the plan's market snapshot takes `chain` (an option chain for its marks). Probed once on
- * the shared schema itself: a strict snapshot that does not know the key names it as unrecognised.
- */
-export function planTakesChain(): boolean {
-  if (takesChain === undefined) {
-    const r = MarketSnapshotSchema.safeParse({ chain: '' });
-    takesChain = !(r.error?.issues ?? []).some(
-      (i) => i.code === 'unrecognized_keys' && (i as { keys?: string[] }).keys?.includes('chain') === true,
-    );
-  }
-  return takesChain;
+  return fullPlanInput(state, positionsBox().value, surface);
 }
 
 /**
  * The raw plan input: the form's fields, plus `positions` when the box holds any text and
- * `market.chain` when a chain was fitted and the plan takes one.
+ * `market.surface` when a chain was fitted on the Surface tab.
  */
-export function fullPlanInput(state: FormState, positions: string, kept: string | undefined): Record<string, unknown> {
+export function fullPlanInput(
+  state: FormState,
+  positions: string,
+  kept: KeptSurface | undefined,
+): Record<string, unknown> {
   const raw = planInputFromForm(state);
   if (positions.trim() !== '') raw['positions'] = positions;
-  if (kept !== undefined && planTakesChain() && raw['market'] && typeof raw['market'] === 'object') {
-    raw['market'] = { ...(raw['market'] as Record<string, unknown>), chain: kept };
+  if (kept !== undefined && raw['market'] && typeof raw['market'] === 'object') {
+    raw['market'] = { ...(raw['market'] as Record<string, unknown>), surface: kept };
   }
   return raw;
 }

@@ -5,7 +5,7 @@
  * the arbitrage report; inside Excel, a sheet. A chain that fits is kept for the plan, which sends
  * it as `market.chain` when its schema takes one. Also the page's Plan / Surface tabs.
  */
-import { parseChain } from '@alvh/shared';
+import { SurfaceDataSchema, parseChain } from '@alvh/shared';
 import type { ParsedChain } from '@alvh/shared';
 import { arbitrageText, presentSurface, smileOf } from '../common/surfaceView';
 import type { SmileView, SurfaceView } from '../common/surfaceView';
@@ -13,7 +13,7 @@ import { formatValue } from '../common/views';
 import { Cancelled, RunError, postJson, runInWorker } from './jobs';
 import type { RunHandle } from './jobs';
 import { input } from './form';
-import { keepChain, planTakesChain } from './planExtras';
+import { keepSurface } from './planExtras';
 import { byId, el } from './render';
 import type { Settings } from './settings';
 import { drawChart } from './svgChart';
@@ -181,15 +181,18 @@ export async function fitChain(host: SurfaceHost): Promise<void> {
   setBusy(true);
   note(settings.endpoint === '' ? 'Fitting here (Web Worker)…' : `Fitting on ${new URL(settings.endpoint).host}…`);
   try {
-    const view = presentSurface(await running.result);
+    const answer = await running.result;
+    const view = presentSurface(answer);
     fitted = { text, view, chain };
-    keepChain(text);
+    // The fitted surface goes with every plan as market.surface (no refit per keystroke).
+    const data = SurfaceDataSchema.safeParse((answer as { data?: unknown } | null)?.data);
+    keepSurface(data.success ? data.data : undefined);
     renderSurface(view);
     const smile = drawSmile();
     host.chainChanged();
-    const kept = planTakesChain()
-      ? 'The plan now sends this chain as its market.chain: its headline says which surface marked it.'
-      : 'This version of the plan does not take a chain: its marks still come from VIX.';
+    const kept = data.success
+      ? 'The plan now marks every option on this surface (market.surface): its headline says which surface it used.'
+      : 'The answer carries no fitted surface (an older host): the plan still marks on the indices or VIX.';
     const name = await host.toWorkbook((ctx, opts) => writeSurfaceSheet(ctx, view, smile, opts));
     note(`Fitted ${view.expiries.length} expiries. ${kept}${name ? ` Sheet "${name}".` : ''}`);
   } catch (e) {
@@ -236,7 +239,7 @@ export function wireSurfaceTab(host: SurfaceHost): void {
     chainError('');
     const had = fitted !== undefined;
     fitted = undefined;
-    keepChain(undefined);
+    keepSurface(undefined);
     byId('surface-result').hidden = true;
     note(had ? 'Chain cleared: the plan no longer sends one.' : '');
     if (had) host.chainChanged();

@@ -52,6 +52,7 @@ export {
   MarketEventSchema,
   MarketSnapshotSchema,
   PlanInputSchema,
+  SurfaceDataSchema,
   PortfolioSchema,
   SignalsSchema,
   type ParsedPlanInput,

@@ -10,7 +10,7 @@ import { parseIsoDate } from '../dates';
 import { parseChain, type ChainRow } from './chain';
 import { fitChainSurface } from './fitChain';
 import { spxSurfaceFromIndices } from './indexSurface';
-import type { SpxSurface } from './spxSurface';
+import type { SpxSurface, SpxSurfaceData } from './spxSurface';
 import type { SviParams } from './svi';
 
 // A missing field falls through (undefined) to parseInput's "is required: pass a number".
@@ -118,6 +118,11 @@ export interface SurfaceResponse {
   expiries: SurfaceExpiryReport[];
   arbitrage: { butterfly: number; calendar: number; calendarRepaired: number };
   points: { expiry: string; strike: number; vol: number }[];
+  /**
+   * The fitted surface in its data form: pass it back as a plan's or a scenario's `market.surface`
+   * to mark on it without fitting the chain again.
+   */
+  data: SpxSurfaceData;
 }
 
 /**
@@ -179,5 +184,13 @@ export function buildSurface(req: SurfaceRequest): SurfaceResponse {
     }
     return { expiry: p.expiry, strike: p.strike, vol: surface.vol(days / 365, p.strike) };
   });
-  return { source: surface.source, label: surface.label, warnings: [...surface.warnings], expiries, arbitrage, points };
+  return {
+    source: surface.source,
+    label: surface.label,
+    warnings: [...surface.warnings],
+    expiries,
+    arbitrage,
+    points,
+    data: surface.toData(),
+  };
 }
