@@ -114,7 +114,12 @@ describe('budget frontier on the 2026-11-20 plan (4,000 paths, seed 11)', () => 
 
   it('is reproducible from its seed, and another seed gives other paths', () => {
     expect(frontier(RUN)).toEqual(f);
-    expect(frontier({ ...RUN, seed: 12 }).unhedged.cvar95Down).not.toBe(f.unhedged.cvar95Down);
+    // Compare the paths themselves: the unhedged CVaR 95 alone comes out the same ($89,995.27) under
+    // seeds 11 and 12, so it cannot tell the seeds apart.
+    const ends = (seed: number) => Array.from(runFrontierChunk({ ...RUN, seed, firstPath: 0, pathCount: 200 }).spxEnd);
+    const [p11, p12] = [ends(11), ends(12)];
+    expect(p12).toHaveLength(200);
+    expect(p12.filter((x, i) => x !== p11[i]).length).toBeGreaterThan(190);
   });
 });
 
