@@ -262,7 +262,7 @@ describe('POST /api/plan', () => {
     );
     expect(ppi).toMatchObject({ kind: 'PPI', covered: false, events: [{ date: '2026-12-15', kind: 'PPI' }] });
     expect(ppi!.note).toBe(
-      'PPI: the calendar is not complete for this date (the PPI calendar covers 2007-01-01 to 2026-12-31): only the PPI dates listed are known',
+      'PPI: the calendar is not complete for this date (the PPI calendar covers 2000-01-13 to 2026-12-31): only the PPI dates listed are known',
     );
     const replaced = await call('plan', { ...PLAN_EXAMPLE, signals: { events: [cpi], eventsMode: 'replace' } });
     expect(replaced.json.signals.eventsInCondorLifeByKind[0].note).toMatch(/^FOMC: no event calendar for this date/);

@@ -2,7 +2,7 @@
  * Scheduled market events (FOMC decisions, CPI and PPI releases) and the window check of method
  * Section 3. The product ships only dates whose source it can name, with the span each kind covers
  * ({@link SHIPPED_EVENT_CALENDAR}: FOMC decisions 1994-2027, CPI releases 2000-2026, PPI releases
- * 2007-2026; see data/eventCalendar.ts). A date outside a kind's coverage has no calendar for that
+ * from 2000-01-13 to 2026; see data/eventCalendar.ts). A date outside a kind's coverage has no calendar for that
  * kind, which is said in words ({@link NO_EVENT_CALENDAR}), never counted as zero events.
  */
 import { parseIsoDate, toIsoDate } from '../dates';
@@ -106,7 +106,7 @@ function datedEvents(
 /**
  * The calendar the product ships: every FOMC decision (scheduled meetings and unscheduled
  * intermeeting changes of the federal funds target) from 1994 through the published 2027 schedule,
- * every CPI news release from 2000 and every PPI news release from 2007 through the BLS's published
+ * every CPI news release from 2000 and every PPI news release from 13 January 2000 through the BLS's published
  * 2026 schedule, each with the span its kind is complete over.
  */
 export const SHIPPED_EVENT_CALENDAR: EventCalendar = Object.freeze({

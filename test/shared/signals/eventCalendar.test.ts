@@ -1,6 +1,6 @@
 /**
  * The shipped event calendar (FOMC decisions 1994-2027, source: the Federal Reserve's FOMC meeting
- * calendars and statements; CPI releases 2000-2026 and PPI releases 2007-2026, source: the Bureau of
+ * calendars and statements; CPI releases 2000-2026 and PPI releases 2000-2026, source: the Bureau of
  * Labor Statistics' news release archive and its published 2026 schedule) and what a date outside a
  * kind's coverage gets: "no event calendar for this date", never zero events.
  */
@@ -36,7 +36,7 @@ describe('the shipped FOMC calendar', () => {
         source: 'U.S. Bureau of Labor Statistics, Consumer Price Index news release archive (bls.gov)',
       },
       PPI: {
-        from: '2007-01-01',
+        from: '2000-01-13',
         to: '2026-12-31',
         source: 'U.S. Bureau of Labor Statistics, Producer Price Index news release archive (bls.gov)',
       },
@@ -123,27 +123,33 @@ describe('the shipped CPI and PPI releases', () => {
     ]);
   });
 
-  it('hold one release a month on a weekday, the 2025 shutdown gaps and catch-ups excepted', () => {
+  it('hold one release a month on a weekday, the 2004 PPI delay and the 2025 shutdown gaps and catch-ups excepted', () => {
     for (let y = 2000; y <= 2026; y++) {
       for (let m = 1; m <= 12; m++) {
         const month = `${y}-${String(m).padStart(2, '0')}`;
         // The October 2025 CPI was never published: no CPI release in November 2025.
         expect(count(cpi, month), `CPI ${month}`).toBe(month === '2025-11' ? 0 : 1);
-        if (y < 2007) continue;
-        // PPI: none in October and December 2025 (delayed), two in January 2026 (the catch-up).
-        const ppiCount = month === '2025-10' || month === '2025-12' ? 0 : month === '2026-01' ? 2 : 1;
+        // PPI: none in February 2004 (the January 2004 PPI came on 2004-03-18) and two in April 2004;
+        // none in October and December 2025 (delayed), two in January 2026 (the catch-up).
+        const ppiCount = ['2004-02', '2025-10', '2025-12'].includes(month)
+          ? 0
+          : ['2004-04', '2026-01'].includes(month)
+            ? 2
+            : 1;
         expect(count(ppi, month), `PPI ${month}`).toBe(ppiCount);
       }
     }
     expect(cpi).toHaveLength(323);
-    expect(ppi).toHaveLength(239);
-    // Federal working days: all on weekdays; two CPI releases fell on Good Friday, when the NYSE was shut.
+    expect(ppi).toHaveLength(323);
+    // Federal working days: all on weekdays; two CPI releases fell on Good Friday, when the NYSE was shut,
+    // and one PPI release in the week the NYSE stayed closed after 11 September 2001.
     for (const e of [...cpi, ...ppi]) {
       const weekday = new Date(`${e.date}T00:00:00Z`).getUTCDay();
       expect(weekday >= 1 && weekday <= 5, `${e.kind} ${e.date}`).toBe(true);
     }
     const onExchangeHolidays = [...cpi, ...ppi].filter((e) => !isBusinessDay(e.date)).map((e) => e.date);
-    expect(onExchangeHolidays).toEqual(['2017-04-14', '2020-04-10']);
+    // The August 2001 PPI came on 2001-09-14, while the NYSE stayed shut after 11 September.
+    expect(onExchangeHolidays).toEqual(['2017-04-14', '2020-04-10', '2001-09-14']);
   });
 
   it('are three to six and a half weeks apart, except where a shutdown delayed them', () => {
@@ -154,6 +160,8 @@ describe('the shipped CPI and PPI releases', () => {
       });
     expect(gapsOutside(cpi)).toEqual(['2025-10-24 → 2025-12-18']);
     expect(gapsOutside(ppi)).toEqual([
+      '2004-01-14 → 2004-03-18',
+      '2004-03-18 → 2004-04-01',
       '2013-09-13 → 2013-10-29',
       '2025-09-10 → 2025-11-25',
       '2025-11-25 → 2026-01-14',
@@ -188,7 +196,20 @@ describe('the shipped CPI and PPI releases', () => {
 
   it('hold the spot-checked PPI release days', () => {
     for (const d of [
-      '2007-01-17', // the first of the span (December 2006 PPI)
+      '2000-01-13', // the first of the span (December 1999 PPI)
+      '2000-06-09',
+      '2001-01-12',
+      '2001-09-14', // August 2001 PPI, three days after 11 September
+      '2002-08-08',
+      '2003-02-20',
+      '2004-01-14',
+      '2004-03-18', // January 2004 PPI, two months after the one before
+      '2004-04-01', // February 2004 PPI, two weeks later
+      '2004-04-22',
+      '2005-12-20',
+      '2006-07-18',
+      '2006-12-19', // November 2006 PPI, the last before 2007
+      '2007-01-17',
       '2008-02-26',
       '2008-09-12',
       '2013-10-29',
@@ -205,7 +226,9 @@ describe('the shipped CPI and PPI releases', () => {
       '2026-12-15', // the last of the published schedule
     ])
       expect(has(ppi, d), d).toBe(true);
-    for (const d of ['2006-12-19', '2022-06-09', '2026-01-15', '2025-10-15']) expect(has(ppi, d), d).toBe(false);
+    // Days a calendar guessed from the usual mid-month pattern would list.
+    for (const d of ['2004-02-13', '2004-02-19', '2001-09-13', '2022-06-09', '2026-01-15', '2025-10-15'])
+      expect(has(ppi, d), d).toBe(false);
   });
 });
 
@@ -269,29 +292,35 @@ describe('events near a date, per kind', () => {
     expect(eventsNearByKind('2000-01-13', 2, SHIPPED_EVENT_CALENDAR)[1]!.events!.map((e) => e.date)).toEqual([
       '2000-01-14',
     ]);
-    // PPI starts on 2007-01-01, seven years after CPI: a 2006 date has a CPI calendar but no PPI one.
-    const [, c06, p06] = eventsNearByKind('2006-12-19', 2, SHIPPED_EVENT_CALENDAR);
-    expect(c06).toMatchObject({ kind: 'CPI', covered: true });
-    expect(p06).toEqual({
+    // PPI starts on 2000-01-13, its first release: a date in the first days of 2000 has a CPI
+    // calendar but no PPI one.
+    const [, c00, p00] = eventsNearByKind('2000-01-10', 2, SHIPPED_EVENT_CALENDAR);
+    expect(c00).toEqual({ kind: 'CPI', covered: true, events: [] });
+    expect(p00).toEqual({
       kind: 'PPI',
       covered: false,
       events: undefined,
-      note: note('PPI', '2007-01-01', '2026-12-31'),
+      note: note('PPI', '2000-01-13', '2026-12-31'),
     });
-    expect(eventsNearByKind('2007-01-02', 2, SHIPPED_EVENT_CALENDAR)[2]!.covered).toBe(false);
+    // The window must lie inside: 2000-01-14 ± 2 reaches back to 2000-01-12.
+    expect(eventsNearByKind('2000-01-14', 2, SHIPPED_EVENT_CALENDAR)[2]!.covered).toBe(false);
+    expect(eventsNearByKind('2000-01-15', 2, SHIPPED_EVENT_CALENDAR)[2]!.events!.map((e) => e.date)).toEqual([
+      '2000-01-13',
+    ]);
+    // A 2006 date, without a PPI calendar before, now has one.
+    expect(eventsNearByKind('2006-12-18', 2, SHIPPED_EVENT_CALENDAR)[2]!.events!.map((e) => e.date)).toEqual([
+      '2006-12-19',
+    ]);
     expect(eventsNearByKind('2007-01-03', 2, SHIPPED_EVENT_CALENDAR)[2]).toEqual({
       kind: 'PPI',
       covered: true,
       events: [],
     });
-    expect(eventsNearByKind('2007-01-16', 2, SHIPPED_EVENT_CALENDAR)[2]!.events!.map((e) => e.date)).toEqual([
-      '2007-01-17',
-    ]);
     // Both end with 2026; FOMC runs on through 2027.
     const [f27, c27, p27] = eventsNearByKind('2026-12-30', 2, SHIPPED_EVENT_CALENDAR);
     expect(f27!.covered).toBe(true);
     expect(c27!.note).toBe(note('CPI', '2000-01-01', '2026-12-31'));
-    expect(p27!.note).toBe(note('PPI', '2007-01-01', '2026-12-31'));
+    expect(p27!.note).toBe(note('PPI', '2000-01-13', '2026-12-31'));
     expect(eventsNearByKind('2026-12-29', 2, SHIPPED_EVENT_CALENDAR)[1]!.covered).toBe(true);
   });
 
@@ -301,10 +330,18 @@ describe('events near a date, per kind', () => {
     expect(c!.events!.map((e) => e.date)).toEqual(['2018-01-12', '2018-02-14']);
     expect(p!.events!.map((e) => e.date)).toEqual(['2018-01-11', '2018-02-15']);
     // A life that starts before the PPI coverage has no PPI calendar, though the releases inside it count.
-    const [, c06, p06] = eventsBetweenByKind('2006-12-01', '2007-01-19', SHIPPED_EVENT_CALENDAR);
-    expect(c06).toMatchObject({ covered: true });
-    expect(p06).toMatchObject({ covered: false, events: [{ date: '2007-01-17' }] });
-    expect(p06!.note).toMatch(/^PPI: the calendar is not complete for this date/);
+    const [, c00, p00] = eventsBetweenByKind('2000-01-03', '2000-02-18', SHIPPED_EVENT_CALENDAR);
+    expect(c00).toMatchObject({ covered: true });
+    expect(p00).toMatchObject({ covered: false, events: [{ date: '2000-01-13' }, { date: '2000-02-17' }] });
+    expect(p00!.note).toMatch(/^PPI: the calendar is not complete for this date/);
+    // A 2006-2007 life, once outside the PPI calendar, is inside it.
+    const [, , p06] = eventsBetweenByKind('2006-12-01', '2007-01-19', SHIPPED_EVENT_CALENDAR);
+    expect(p06).toEqual({
+      kind: 'PPI',
+      covered: true,
+      events: expect.arrayContaining([expect.objectContaining({ date: '2006-12-19' })]) as unknown,
+    });
+    expect(p06!.events!.map((e) => e.date)).toEqual(['2006-12-19', '2007-01-17']);
     expect(
       eventsBetweenByKind('2020-02-14', '2020-04-17', SHIPPED_EVENT_CALENDAR)[0]!.events!.map((e) => e.date),
     ).toEqual(['2020-03-03', '2020-03-15']);

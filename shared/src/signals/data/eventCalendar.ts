@@ -1,7 +1,7 @@
 /**
  * The event calendar the product ships: FOMC policy decisions from 1994 to the last published
- * schedule, and the Bureau of Labor Statistics' CPI (2000 on) and PPI (2007 on) news releases
- * through the published 2026 schedule.
+ * schedule, and the Bureau of Labor Statistics' CPI (2000 on) and PPI (13 January 2000 on) news
+ * releases through the published 2026 schedule.
  *
  * FOMC dates are the day the decision became public (the statement day; for a two-day meeting its
  * second day), as listed on the Federal Reserve's FOMC pages (federalreserve.gov: "Meeting
@@ -12,7 +12,7 @@
  * the files of the BLS news release archive (bls.gov/bls/news-release/cpi.htm and ppi.htm: each
  * archived release is named `cpi_MMDDYYYY` / `ppi_MMDDYYYY` after its release day, and its header
  * carries the same date), read from public compilations of that archive and compared wherever two
- * overlap; CPI 2000-2007 and PPI 2007-2017 rest on one compilation of the archive's file names
+ * overlap; CPI 2000-2007 and PPI 2000-2017 rest on one compilation of the archive's file names
  * (docs/market.md names each source and the years it covers). The last dates of 2026 come from the
  * BLS's published 2026 schedule and say so in their source.
  *
@@ -130,12 +130,21 @@ export const CPI_SCHEDULED: Readonly<Record<number, readonly string[]>> = {
 };
 
 /*
- * PPI: one release a month, January 2007 to June 2026, then the published 2026 schedule. 2025 has
+ * PPI: one release a month, January 2000 to June 2026, then the published 2026 schedule. 2004 has
+ * none in February: the December 2003 PPI came on 2004-01-14, the January 2004 PPI on 2004-03-18 and
+ * the February 2004 PPI on 2004-04-01, each as the archive files them. 2025 has
  * ten: the October 2025 PPI was never published, the September 2025 PPI came on 2025-11-25, and the
  * November and December 2025 PPIs on 2026-01-14 and 2026-01-30.
  */
 /** PPI release days by year (month-day), from the BLS news release archive. */
 export const PPI_RELEASES: Readonly<Record<number, readonly string[]>> = {
+  2000: ['01-13', '02-17', '03-16', '04-13', '05-12', '06-09', '07-14', '08-11', '09-14', '10-13', '11-09', '12-14'],
+  2001: ['01-12', '02-16', '03-16', '04-12', '05-11', '06-14', '07-13', '08-10', '09-14', '10-12', '11-09', '12-13'],
+  2002: ['01-11', '02-15', '03-15', '04-12', '05-10', '06-13', '07-11', '08-08', '09-13', '10-11', '11-15', '12-13'],
+  2003: ['01-15', '02-20', '03-14', '04-11', '05-15', '06-13', '07-11', '08-14', '09-12', '10-10', '11-14', '12-12'],
+  2004: ['01-14', '03-18', '04-01', '04-22', '05-13', '06-17', '07-15', '08-13', '09-10', '10-15', '11-16', '12-10'],
+  2005: ['01-14', '02-18', '03-22', '04-19', '05-17', '06-14', '07-15', '08-17', '09-13', '10-18', '11-15', '12-20'],
+  2006: ['01-13', '02-17', '03-21', '04-18', '05-16', '06-13', '07-18', '08-15', '09-19', '10-17', '11-14', '12-19'],
   2007: ['01-17', '02-16', '03-15', '04-13', '05-11', '06-14', '07-17', '08-14', '09-18', '10-12', '11-14', '12-13'],
   2008: ['01-15', '02-26', '03-18', '04-15', '05-20', '06-17', '07-15', '08-19', '09-12', '10-15', '11-18', '12-12'],
   2009: ['01-15', '02-19', '03-17', '04-14', '05-14', '06-16', '07-14', '08-18', '09-15', '10-20', '11-17', '12-15'],
@@ -170,12 +179,13 @@ export const PPI_SCHEDULED: Readonly<Record<number, readonly string[]>> = {
  * - CPI starts in 2000: the compilation of the BLS archive these dates were read from starts with
  *   the release of 2000-01-14 (December 1999 data); the release before it was in December 1999, so
  *   the span misses none.
- * - PPI starts in 2007: the same archive holds the 2000-2006 PPI releases, but they were not read
- *   and checked for this calendar. The release before 2007-01-17 was on 2006-12-19.
+ * - PPI starts on 2000-01-13, the release of the December 1999 PPI: the compilation of the archive
+ *   these dates were read from starts there, and the day of the release before it (November 1999
+ *   PPI) was not read, so the first twelve days of 2000 have no PPI calendar.
  * - CPI and PPI end with 2026, the last year whose schedule the BLS had published.
  */
 export const SHIPPED_COVERAGE = {
   FOMC: { from: '1994-01-01', to: '2027-12-31', source: FOMC_SOURCE },
   CPI: { from: '2000-01-01', to: '2026-12-31', source: BLS_CPI_SOURCE },
-  PPI: { from: '2007-01-01', to: '2026-12-31', source: BLS_PPI_SOURCE },
+  PPI: { from: '2000-01-13', to: '2026-12-31', source: BLS_PPI_SOURCE },
 } as const;
