@@ -114,7 +114,11 @@ describe('budget frontier on the 2026-11-20 plan (4,000 paths, seed 11)', () => 
 
   it('is reproducible from its seed, and another seed gives other paths', () => {
     expect(frontier(RUN)).toEqual(f);
-    expect(frontier({ ...RUN, seed: 12 }).unhedged.cvar95Down).not.toBe(f.unhedged.cvar95Down);
+    // (the unhedged condors' CVaR is their max loss on either seed: the hedged plan's tail tells the paths apart)
+    const other = frontier({ ...RUN, seed: 12 });
+    expect(f.unhedged.cvar95Down).toBeLessThanOrEqual(f.maxLoss + 1e-6);
+    expect(other.plan.cvar95Down).not.toBe(f.plan.cvar95Down);
+    expect(other.downPaths).not.toBe(f.downPaths);
   });
 });
 
