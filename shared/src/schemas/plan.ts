@@ -294,22 +294,26 @@ export const PlanInputSchema = z
     /** The tail structures compared beside the plan: the protection to price, the spread and ladder strikes. */
     structures: StructuresOptionsSchema.optional(),
   })
-  .superRefine((v, ctx) => {
-    if (v.condor !== undefined && v.condors !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['condors'],
-        message: 'pass either condor (one condor) or condors (a ladder), not both: remove one of them',
-      });
-    } else if (v.condor === undefined && v.condors === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['condor'],
-        message:
-          'pass the condor { expiry, strikes, quantity }, or a ladder as condors [{ expiry, strikes, quantity }, ...]',
-      });
-    }
-  });
+  .superRefine(
+    (v, ctx) => {
+      if (v.condor !== undefined && v.condors !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['condors'],
+          message: 'pass either condor (one condor) or condors (a ladder), not both: remove one of them',
+        });
+      } else if (v.condor === undefined && v.condors === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['condor'],
+          message:
+            'pass the condor { expiry, strikes, quantity }, or a ladder as condors [{ expiry, strikes, quantity }, ...]',
+        });
+      }
+    },
+    // checked beside the other fields' issues, so a body without a condor says so at once
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 
 /** What callers pass (defaults may be omitted). */
 export type PlanInput = z.input<typeof PlanInputSchema>;
