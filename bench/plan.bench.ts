@@ -27,7 +27,7 @@ export default function run(): Promise<void> {
       divYield: m.divYield ?? 0,
       futures: m.futures,
     },
-    condors: [{ expiry: base.condor.expiry, strikes: base.condor.strikes, quantity: base.condor.quantity }],
+    condors: [base.condor!].map((c) => ({ expiry: c.expiry, strikes: c.strikes, quantity: c.quantity })),
   };
   const rows: [string, () => number][] = [
     ['plan() on docs/examples/plan.json', () => plan(base).tail.contracts],
