@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   InputValidationError,
   contractKey,
+  frontierSetup,
   plan,
   resolvePolicy,
   type Leg,
@@ -198,5 +199,15 @@ describe('condor or condors', () => {
     ]);
     const bad = rejection({ ...noCondor, condors: [LADDER[0], { ...LADDER[1], strikes: [1850, 1800, 2850, 2900] }] });
     expect(bad).toEqual([{ path: 'condors[1].strikes', message: expect.stringContaining('strikes must increase') }]);
+  });
+});
+
+describe('the frontier of a ladder', () => {
+  it('prices the whole book: its drawdown and analog losses, max loss and paths on every condor', () => {
+    const s = frontierSetup({ plan: ladderInput, paths: 200, seed: 1 });
+    expect(s.frame.loss).toBeCloseTo(book.scenario.condorLoss, 6);
+    expect(s.frame.maxLoss).toBeCloseTo(book.ladder.maxLoss, 6);
+    s.frame.analogs.forEach((a, i) => expect(a.loss).toBeCloseTo(book.analogs[i]!.condorLoss, 6));
+    expect(s.mc.book.condor).toEqual(book.book.condor);
   });
 });
