@@ -719,6 +719,11 @@ describe('ALVH.PLAN', () => {
       ]),
     ) as unknown[][];
     expect(p.ladder.count).toBe(3);
+    const ladder = 'Ladder (the condors as one book)';
+    expect(value(out, 'Condors', ladder)).toBe(3);
+    expect(value(out, 'Max loss', ladder)).toBe(p.ladder.maxLoss);
+    expect(value(out, 'Net vega', ladder)).toBe(p.ladder.greeks.vega);
+    expect(value(out, 'Drawdown loss', ladder)).toBe(p.scenario.condorLoss);
     expect(value(out, 'Condor loss')).toBe(p.scenario.condorLoss);
     expect(value(out, 'Required contracts')).toBe(p.tail.requiredContracts);
     expect(value(out, 'Budget')).toBe(p.budget.budget);
