@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   InputValidationError,
+  isAlvhError,
   contractKey,
   frontierSetup,
   plan,
@@ -37,6 +38,7 @@ function rejection(raw: unknown): { path: string; message: string }[] {
     plan(raw as PlanInput);
   } catch (e) {
     if (e instanceof InputValidationError) return e.issues.map((i) => ({ path: i.path, message: i.message }));
+    if (isAlvhError(e)) return [{ path: e.field, message: `${e.problem}; ${e.fix}` }];
     throw e;
   }
   throw new Error('expected a rejection');
@@ -199,6 +201,9 @@ describe('condor or condors', () => {
     ]);
     const bad = rejection({ ...noCondor, condors: [LADDER[0], { ...LADDER[1], strikes: [1850, 1800, 2850, 2900] }] });
     expect(bad).toEqual([{ path: 'condors[1].strikes', message: expect.stringContaining('strikes must increase') }]);
+    // a condor's own checks (past its expiry) name its place in the ladder
+    const expired = rejection({ ...noCondor, condors: [LADDER[0], { ...LADDER[1], expiry: '2018-12-21' }] });
+    expect(expired).toEqual([{ path: 'condors[1].expiry', message: expect.any(String) }]);
   });
 });
 
