@@ -1,7 +1,7 @@
 /**
  * The plan's cost per call on the documented example: the plan alone, with the tail structures
- * compared on its book (every plan does), and with positions pasted as broker CSV (the order
- * list). Wall-clock figures on a shared machine; nothing is asserted.
+ * compared on its book (every plan does), with positions pasted as broker CSV (the order
+ * list), and a ladder of three condors netted as one book with its orders. Wall-clock figures on a shared machine; nothing is asserted.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,6 +16,7 @@ const example = (name: string) =>
 export default function run(): Promise<void> {
   const base = example('plan');
   const withPositions = example('plan-positions');
+  const ladder = example('plan-ladder');
   const m = base.market;
   const structuresOnly = {
     valuationDate: base.valuationDate,
@@ -27,11 +28,12 @@ export default function run(): Promise<void> {
       divYield: m.divYield ?? 0,
       futures: m.futures,
     },
-    condors: [{ expiry: base.condor.expiry, strikes: base.condor.strikes, quantity: base.condor.quantity }],
+    condors: [base.condor!].map((c) => ({ expiry: c.expiry, strikes: c.strikes, quantity: c.quantity })),
   };
   const rows: [string, () => number][] = [
     ['plan() on docs/examples/plan.json', () => plan(base).tail.contracts],
     ['plan() with positions (broker CSV, 5 lines)', () => plan(withPositions).orders?.orders.length ?? 0],
+    ['plan() of a ladder of 3 condors (docs/examples/plan-ladder.json)', () => plan(ladder).orders?.orders.length ?? 0],
     [
       'the five structures alone (compareTailStructures)',
       () => compareTailStructures(structuresOnly).structures.length,

@@ -206,7 +206,7 @@ export function frontierDocs(): { markdown: string; svgs: Record<string, string>
   for (const day of FRONTIER_DAYS) {
     const input = standardPlanInput(day);
     const f = frontier({ plan: input, ...DOC_RUN });
-    const c = input.condor;
+    const c = input.condor!;
     const file = `frontier-${day}.svg`;
     svgs[file] = frontierSvg(f);
     out.push(`### Frontier ${day}`, '');

@@ -138,7 +138,12 @@ export function buildOpenApi(routes: readonly Route[], version: string, serverUr
     if (r.request) {
       schemas[r.request.schemaName] = jsonSchemaOf(r.request.schema, schemas);
       const media: JsonObject = { schema: { $ref: `#/components/schemas/${r.request.schemaName}` } };
-      if (r.request.example !== undefined) media.example = r.request.example;
+      if (r.request.moreExamples !== undefined) {
+        media.examples = {
+          ...(r.request.example === undefined ? {} : { default: { summary: 'default', value: r.request.example } }),
+          ...r.request.moreExamples,
+        };
+      } else if (r.request.example !== undefined) media.example = r.request.example;
       op.requestBody = { required: true, content: { 'application/json': media } };
       for (const [status, description] of Object.entries(ERROR_RESPONSES)) {
         responses[status] = { description, content: problemContent };

@@ -15,6 +15,7 @@ import {
   FRONTIER_EXAMPLE,
   MONTECARLO_EXAMPLE,
   PLAN_EXAMPLE,
+  PLAN_LADDER_EXAMPLE,
   REPLAY_EXAMPLE,
   STRESS_EXAMPLE,
   SURFACE_EXAMPLE,
@@ -84,14 +85,21 @@ const planRoute = defineJsonRoute(
     authLevel: 'function',
     summary: 'The explained hedge plan',
     description:
-      'Sizes the calendar overlay and the tail VIX call hedge of an SPX iron condor from the VIX futures term structure: ' +
+      'Sizes the calendar overlay and the tail VIX call hedge of an SPX iron condor, or of a ladder of condors netted as one book (`condors`), from the VIX futures term structure: ' +
       'regime, budget split with its audit trail, condor analytics, overlay and tail legs, caps, rebalance status and warnings. ' +
       'Runs inline (milliseconds; a full SPX chain in `market.chain` adds its fit, about 0.3-1.3 s of CPU).',
-    request: { schemaName: 'PlanInput', schema: PlanInputSchema, example: PLAN_EXAMPLE },
+    request: {
+      schemaName: 'PlanInput',
+      schema: PlanInputSchema,
+      example: PLAN_EXAMPLE,
+      moreExamples: {
+        ladder: { summary: 'a ladder of three condors (condors instead of condor)', value: PLAN_LADDER_EXAMPLE },
+      },
+    },
     response: {
       resultType: 'PlanResult',
       description:
-        'The plan: termStructure, regime, split, condor, overlay, tail, budget, capital, rebalance, audit[], warnings[], and ' +
+        'The plan: termStructure, regime, split, condor (the first of a ladder), condors[], ladder (the book netted), overlay, tail, budget, capital, rebalance, audit[], warnings[], and ' +
         '`book` {condor, overlay, tail} as legs (ready for /api/stress and /api/montecarlo).',
     },
     heavy: false,

@@ -696,6 +696,62 @@ describe('ALVH.PLAN', () => {
     expect(value(out, 'Required contracts')).toBe(p.tail.requiredContracts);
   });
 
+  it('reads a ladder: condor2…, condor3… rows after the first condor, netted as one book as plan() nets condors', () => {
+    const { condor, ...rest } = input();
+    const p = plan({
+      ...rest,
+      condors: [
+        condor,
+        { expiry: '2019-01-23', strikes: [1900, 1950, 2750, 2800], quantity: 4 },
+        { expiry: '2019-02-22', strikes: [1700, 1750, 2950, 3000], quantity: 3, credit: 2.5 },
+      ],
+    });
+    const out = call(
+      'PLAN',
+      rows([
+        ['condor2Expiry', isoToExcelSerial('2019-01-23')],
+        ['condor2Strikes', '1900/1950/2750/2800'],
+        ['condor2Quantity', 4],
+        ['condor3 expiry', '2019-02-22'],
+        ['condor3Strikes', '1700, 1750, 2950, 3000'],
+        ['condor3Quantity', 3],
+        ['condor3Credit', 2.5],
+      ]),
+    ) as unknown[][];
+    expect(p.ladder.count).toBe(3);
+    const ladder = 'Ladder (the condors as one book)';
+    expect(value(out, 'Condors', ladder)).toBe(3);
+    expect(value(out, 'Max loss', ladder)).toBe(p.ladder.maxLoss);
+    expect(value(out, 'Net vega', ladder)).toBe(p.ladder.greeks.vega);
+    expect(value(out, 'Drawdown loss', ladder)).toBe(p.scenario.condorLoss);
+    expect(value(out, 'Condor loss')).toBe(p.scenario.condorLoss);
+    expect(value(out, 'Required contracts')).toBe(p.tail.requiredContracts);
+    expect(value(out, 'Budget')).toBe(p.budget.budget);
+    expect(value(out, 'Warnings')).toBe(p.warnings.length);
+  });
+
+  it('names the ladder key of a bad further condor, a gap in the numbers, or a number past 12', () => {
+    const c2 = [
+      ['condor2Expiry', '2019-01-23'],
+      ['condor2Strikes', '1900/1950/2750/2800'],
+      ['condor2Quantity', 4],
+    ];
+    expect(
+      expectInvalid(
+        'inputs condor2Strikes',
+        'PLAN',
+        rows([...c2.slice(0, 1), ['condor2Strikes', '1950/1900/2750/2800'], c2[2]!]),
+      ),
+    ).toMatch(/strikes must increase/);
+    expect(expectInvalid('inputs condor2Quantity', 'PLAN', rows(c2.slice(0, 2)))).toMatch(/whole number of condors/);
+    expect(expectInvalid('inputs condor2Expiry', 'PLAN', rows([['condor3Expiry', '2019-01-23']]))).toMatch(
+      /condor2 rows/,
+    );
+    expect(expectInvalid('inputs condor13Expiry', 'PLAN', rows([...c2, ['condor13Expiry', '2019-01-23']]))).toMatch(
+      /condor2 … condor12/,
+    );
+  });
+
   it('reads the Cboe indices VIX9D, VIX3M, VIX6M and SKEW: the SPX surface of the plan', () => {
     const indices = { vix9d: 47.5, vix3m: 30.55, vix6m: 28.1, skew: 125.3 };
     const p = plan(input({ market: { ...input().market, indices } }));

@@ -480,6 +480,7 @@ describe('docs/examples', () => {
     ['frontier', 'frontier'],
     ['surface', 'surface'],
     ['plan-positions', 'plan'],
+    ['plan-ladder', 'plan'],
   ])('docs/examples/%s.json is answered 200', async (name, route) => {
     const body = readFileSync(join('docs', 'examples', `${name}.json`), 'utf8');
     expect((await post(route, body)).status).toBe(200);

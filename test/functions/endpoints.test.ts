@@ -21,6 +21,7 @@ import { findRoute, routes } from '../../functions/src/routes';
 import {
   MONTECARLO_EXAMPLE,
   PLAN_EXAMPLE,
+  PLAN_LADDER_EXAMPLE,
   REPLAY_EXAMPLE,
   STRESS_EXAMPLE,
   SURFACE_EXAMPLE,
@@ -215,6 +216,29 @@ describe('POST /api/plan', () => {
     expect(r.json.valuationDate).toBe('2026-11-20');
     expect(r.json.book.condor).toHaveLength(4);
     expect(Array.isArray(r.json.audit)).toBe(true);
+  });
+
+  it('answers a ladder of condors (condors instead of condor) as one book, equal to the shared plan()', async () => {
+    const r = await call('plan', PLAN_LADDER_EXAMPLE);
+    expect(r.status).toBe(200);
+    expect(r.json).toEqual(JSON.parse(JSON.stringify(plan(PLAN_LADDER_EXAMPLE as Parameters<typeof plan>[0]))));
+    expect(r.json.condors).toHaveLength(3);
+    expect(r.json.ladder.count).toBe(3);
+    expect(r.json.book.condor).toHaveLength(12);
+    expect(r.json.condor).toEqual(r.json.condors[0]);
+  });
+
+  it.each([
+    ['both condor and condors', { ...PLAN_EXAMPLE, condors: PLAN_LADDER_EXAMPLE.condors }, 'condors', /not both/],
+    ['neither condor nor condors', { ...PLAN_LADDER_EXAMPLE, condors: undefined }, 'condor', /or a ladder as condors/],
+    ['13 condors', { ...PLAN_LADDER_EXAMPLE, condors: Array(13).fill(PLAN_EXAMPLE.condor) }, 'condors', /at most 12/],
+  ])('400 naming the field for %s', async (_label, body, path, message) => {
+    const r = await call('plan', JSON.parse(JSON.stringify(body)));
+    expect(r.status).toBe(400);
+    expect(r.type).toBe('application/problem+json');
+    expect(r.json.issues).toHaveLength(1);
+    expect(r.json.issues[0].path).toBe(path);
+    expect(r.json.issues[0].message).toMatch(message);
   });
 
   it.each([

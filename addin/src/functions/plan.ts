@@ -4,6 +4,7 @@
  */
 import {
   AlvhError,
+  MAX_LADDER_CONDORS,
   plan as buildPlan,
   POLICY_FIELDS,
   invalidInput,
@@ -81,8 +82,69 @@ function lastRebalanceOf(rows: readonly [string, unknown][]): Record<string, unk
   };
 }
 
+/** The keys of a ladder's further condors: condor2Expiry, condor2Strikes, condor2Quantity, condor2Credit … condor12…. */
+const LADDER_KEY = /^condor(\d+)(expiry|strikes|quantity|credit)$/;
+const LADDER_PARTS = { expiry: 'Expiry', strikes: 'Strikes', quantity: 'Quantity', credit: 'Credit' } as const;
+type LadderPart = keyof typeof LADDER_PARTS;
+
+/**
+ * The further condors of a ladder from their rows (`condor2Expiry`, `condor2Strikes` as text
+ * "5750/5850/7300/7400", `condor2Quantity`, optional `condor2Credit`, up to condor12), in order;
+ * the shared schema checks each value and the message names its key.
+ */
+function ladderOf(rows: readonly (readonly [string, number, LadderPart, unknown])[]): Record<string, unknown>[] {
+  const byN = new Map<number, Partial<Record<LadderPart, unknown>>>();
+  for (const [key, n, part, value] of rows) {
+    if (n < 2 || n > MAX_LADDER_CONDORS)
+      throw invalidInput(
+        `inputs ${key}`,
+        `names condor ${n}`,
+        `number the further condors condor2 … condor${MAX_LADDER_CONDORS} (the first is expiry, k1…k4, quantity, credit)`,
+      );
+    const c = byN.get(n) ?? {};
+    if (c[part] !== undefined)
+      throw invalidInput(`inputs ${key}`, `gives condor${n}${LADDER_PARTS[part]} again`, 'keep one row per input');
+    if (!isMissing(value)) c[part] = part === 'expiry' ? dateArg(`inputs ${key}`, value) : value;
+    byN.set(n, c);
+  }
+  const last = Math.max(...byN.keys());
+  const out: Record<string, unknown>[] = [];
+  for (let n = 2; n <= last; n++) {
+    const c = byN.get(n);
+    if (c === undefined)
+      throw invalidInput(
+        `inputs condor${n}Expiry`,
+        `is missing while condor${last} is given`,
+        `add the condor${n} rows (expiry, strikes, quantity) or renumber the condors from 2 without a gap`,
+      );
+    const strikes =
+      typeof c.strikes === 'string'
+        ? c.strikes
+            .trim()
+            .split(/[\s,;/]+/)
+            .map(Number)
+        : c.strikes;
+    out.push({
+      ...(c.expiry === undefined ? {} : { expiry: c.expiry }),
+      ...(strikes === undefined ? {} : { strikes }),
+      ...(c.quantity === undefined ? {} : { quantity: c.quantity }),
+      ...(c.credit === undefined ? {} : { credit: c.credit }),
+    });
+  }
+  return out;
+}
+
 /** The key a plan input path comes from, for messages: `market.spx` → spx, `market.futures[1].price` → VX2. */
 function planKey(path: string): string {
+  // a ladder: condors[0] is the condor of the usual keys, condors[i] the rows of condor(i+1)
+  const ladder = /^condors(?:\[(\d+)\](?:\.(\w+))?)?/.exec(path);
+  if (ladder) {
+    const i = ladder[1] === undefined ? undefined : Number(ladder[1]);
+    if (i === 0) return planKey(`condor${path.slice('condors[0]'.length)}`);
+    if (i === undefined) return `condor2… (at most ${MAX_LADDER_CONDORS} condors)`;
+    const part = (ladder[2] ?? 'expiry') as LadderPart;
+    return `condor${i + 1}${LADDER_PARTS[part] ?? ''}`;
+  }
   const last = /^lastRebalance\.(date|vix|futures)(?:\[(\d+)\])?/.exec(path);
   if (last) {
     if (last[1] === 'futures') return last[2] === undefined ? 'lastVX1…lastVXn' : `lastVX${Number(last[2]) + 1}`;
@@ -160,6 +222,7 @@ export function planFromRange(
   const signals: Record<string, unknown> = {};
   const signalKey = new Map<string, string>();
   const lastRows: [string, unknown][] = [];
+  const ladderRows: [string, number, LadderPart, unknown][] = [];
   const rest: unknown[][] = [];
   const indices: Partial<Record<IndexName, string>> = {};
   const indexKey = new Map<IndexName, string>();
@@ -193,6 +256,9 @@ export function planFromRange(
         'is not a row of the inputs',
         "pass your events as ALVH.PLAN's second argument (rows of date, kind, source) and the mode as its third",
       );
+    } else if (LADDER_KEY.test(k)) {
+      const [, n, part] = LADDER_KEY.exec(k) as RegExpExecArray;
+      ladderRows.push([key as string, Number(n), part as LadderPart, value]);
     } else if (/^last(date|vix|vx\d+)$/.test(k)) lastRows.push([key as string, value]);
     else rest.push([key, value]);
   }
@@ -228,6 +294,10 @@ export function planFromRange(
   });
   if (Object.keys(signals).length > 0) raw['signals'] = signals;
   if (lastRebalance !== undefined) raw['lastRebalance'] = lastRebalance;
+  if (ladderRows.length > 0) {
+    raw['condors'] = [raw['condor'], ...ladderOf(ladderRows)];
+    delete raw['condor'];
+  }
   extend?.(raw);
   try {
     return buildPlan(raw as PlanInput);
@@ -251,7 +321,7 @@ export function planFromRange(
  * The whole ALVH plan (method sections 1-8) from a two-column range of names and values, explained line by line.
  * @customfunction PLAN PLAN
  * @helpurl https://localhost:3000/help.html#PLAN
- * @param inputs Two columns, name then value: date, spx, vix, vvix, rate, divYield, optional VIX9D, VIX3M, VIX6M (points) and SKEW (the SPX surface's term structure and skew), VX1…VXn (points), expiry, k1…k4, quantity, credit, capital, budget (USD), optional rsi, prevSpread, macdHist, adSlope, lastDate, lastVix, lastVX1…, and any policy field (e.g. tailCoverage).
+ * @param inputs Two columns, name then value: date, spx, vix, vvix, rate, divYield, optional VIX9D, VIX3M, VIX6M (points) and SKEW (the SPX surface's term structure and skew), VX1…VXn (points), expiry, k1…k4, quantity, credit, optional further condors of a ladder condor2Expiry, condor2Strikes ("5750/5850/7300/7400"), condor2Quantity, condor2Credit … condor12…, capital, budget (USD), optional rsi, prevSpread, macdHist, adSlope, lastDate, lastVix, lastVX1…, and any policy field (e.g. tailCoverage).
  * @param [events] Your events: rows of date, kind (FOMC, CPI or PPI) and optional source, e.g. the BLS CPI release dates.
  * @param [eventsMode] "add" (default): your events join the FOMC decisions shipped with ALVH; "replace": your events are the whole calendar.
  * @returns Three columns: label, value, explanation; sections for the curve, condor, split, overlay, tail, scenario, costs and caps, rebalance, events, historical analogs, the audit trail and warnings.

@@ -25,6 +25,21 @@ export const PLAN_EXAMPLE = {
   portfolio: { capital: 1_000_000, budget: 5_000 },
 };
 
+/**
+ * POST /api/plan with a ladder: three condors 30, 45 and 60 days out (`condors` instead of
+ * `condor`), netted as one book.
+ */
+export const PLAN_LADDER_EXAMPLE = {
+  valuationDate: '2026-11-20',
+  market: { spx: 6600, vix: 17.5, vvix: 95, rate: 0.04, divYield: 0.013, indices, futures },
+  condors: [
+    { expiry: '2026-12-21', strikes: [5950, 6050, 7100, 7200], quantity: 3 },
+    { expiry: '2027-01-04', strikes: [5850, 5950, 7200, 7300], quantity: 2 },
+    { expiry: '2027-01-19', strikes: [5750, 5850, 7300, 7400], quantity: 2 },
+  ],
+  portfolio: { capital: 1_000_000, budget: 5_000 },
+};
+
 /** The same condor as a book of legs with a small calendar overlay and tail (stress grid and Monte Carlo inputs). */
 export const BOOK_EXAMPLE = {
   valuationDate: '2026-11-20',

@@ -32,7 +32,13 @@ export interface RouteSpec {
   summary: string;
   description: string;
   /** The JSON body schema (POST routes), with the name it takes in the OpenAPI components. */
-  request?: { schemaName: string; schema: z.ZodType; example?: unknown };
+  request?: {
+    schemaName: string;
+    schema: z.ZodType;
+    example?: unknown;
+    /** Further named examples beside `example` (OpenAPI `examples`; `example` becomes the "default" one). */
+    moreExamples?: Record<string, { summary: string; value: unknown }>;
+  };
   response: {
     description: string;
     schemaName?: string;

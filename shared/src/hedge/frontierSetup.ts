@@ -75,7 +75,7 @@ export function frontierSetup(input: unknown, mark: LegMarker = defaultMarker): 
     ts,
     now,
     stressVolOfVol: pl.scenario.stressVolOfVol,
-    condors: [pl.condor],
+    condors: pl.condors,
   });
   const cmp = compareInContext(ctx, mark);
   // Option structures only, in TAIL_STRUCTURES order: a premium budget bounds their loss (not a future's).
@@ -122,7 +122,7 @@ export function frontierSetup(input: unknown, mark: LegMarker = defaultMarker): 
     condor: pl.book.condor,
     overlay: componentLegs.flat(),
     tail: [],
-    condorEntryValue: -pl.condor.maxProfit,
+    condorEntryValue: -pl.ladder.maxProfit,
   };
   const horizonDays = condorHorizonDays(book);
   const pathCount = v.pathCount ?? v.paths - v.firstPath;

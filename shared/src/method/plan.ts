@@ -1,6 +1,6 @@
 /**
  * `plan`: the ALVH method composed (ALVH-METHOD sections 1-8). One validated input — valuation
- * date, market snapshot, condor, portfolio, optional signals, optional last rebalance, optional
+ * date, market snapshot, a condor or a ladder of condors (netted as one book), portfolio, optional signals, optional last rebalance, optional
  * policy overrides — gives the full, explained hedge plan: regime, split, overlay and tail legs
  * with their cost, the coverage achieved, the historical analogs, caps and flags, rebalance status,
  * the audit trail and warnings in plain words.
@@ -16,13 +16,13 @@ import { parseInput } from '../schemas/parse';
 import { PlanInputSchema, type ParsedPlanInput, type PlanInput } from '../schemas/plan';
 import { resolvePolicy, type Policy } from '../schemas/policy';
 import type { AuditEntry } from './audit';
-import { lastRebalanceCurve, listedMonthlies, stepTermStructure } from './planCurve';
+import { inputCondors, lastRebalanceCurve, listedMonthlies, stepTermStructure } from './planCurve';
 import { stepSignals, stepSplit } from './planSignals';
 import { stepCondor, stepOverlay, stepScenario, stepTail } from './planSizing';
 import { stepBudget, stepCapital, stepThetaSubsidy } from './planBudget';
 import { stepAnalogs, stepRebalance } from './planAnalogs';
 import { stepOrders, stepStructures } from './planStructures';
-import type { Plan, PlanMarket, PlanStep } from './planTypes';
+import type { Plan, PlanCondorMarked, PlanLadder, PlanMarket, PlanStep } from './planTypes';
 
 export type * from './planTypes';
 export { planMarketState } from './planCurve';
@@ -57,22 +57,46 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
   const thenTs = lastRebalanceCurve(p, policy);
   const signals = take(stepSignals(p, policy, thenTs?.spread));
   const split = take(stepSplit(ts, signals, policy));
-  const { condor, markValue } = take(stepCondor(ctx));
-  const { scenario } = take(stepScenario(ctx, condor, markValue));
+  const { condors, book: condorSet } = take(stepCondor(ctx));
+  const condor = condors[0] as PlanCondorMarked;
+  const { scenario, losses } = take(stepScenario(ctx, condors));
   const monthly = listedMonthlies(ts, date);
   const tailStep = stepTail(ctx, scenario, monthly);
   const sizing = take(tailStep);
   if (tailStep.lead !== undefined) warnings.unshift(tailStep.lead);
-  const overlaySize = take(stepOverlay(ctx, condor, split, monthly));
-  const { overlay, tail, budget } = take(stepBudget(ctx, condor, split, overlaySize, sizing, scenario.condorLoss));
-  const capital = take(stepCapital(ctx, condor, budget.netHedgeDebit));
+  const overlaySize = take(stepOverlay(ctx, condorSet, split, monthly));
+  const { overlay, tail, budget } = take(stepBudget(ctx, condorSet, split, overlaySize, sizing, scenario.condorLoss));
+  const capital = take(stepCapital(ctx, condorSet, budget.netHedgeDebit));
   const thetaSubsidy = take(stepThetaSubsidy(overlay, tail));
-  const analogs = take(stepAnalogs(ctx, condor, sizing, tail.contracts));
+  const analogs = take(stepAnalogs(ctx, condors, sizing, tail.contracts));
   const rebalance = take(stepRebalance(ts, thenTs, policy));
-  const structures = take(stepStructures(ctx, condor, tail, budget));
+  const structures = take(stepStructures(ctx, condors, tail, budget));
 
-  const book = { condor: condor.legs, overlay: overlay.legs, tail: tail.legs };
-  const orders = take(stepOrders(ctx, book, rebalance.due));
+  const book = { condor: condorSet.legs, overlay: overlay.legs, tail: tail.legs };
+  const given = inputCondors(p);
+  const expiries = given.map((x) => x.c.expiry);
+  const orders = take(
+    stepOrders(
+      ctx,
+      {
+        condors: condors.map((c, i) => ({ expiry: expiries[i] as string, legs: c.legs })),
+        overlay: overlay.legs,
+        tail: tail.legs,
+      },
+      rebalance.due,
+    ),
+  );
+  const { legs: _legs, ...netted } = condorSet;
+  const ladder: PlanLadder = {
+    count: condors.length,
+    expiries,
+    ...netted,
+    lastDays: Math.max(...condors.map((c) => c.days)),
+    scenarioLosses: losses,
+    scenarioLoss: scenario.condorLoss,
+    passesSdCheck: condors.every((c) => c.passesSdCheck),
+    failingSdCheck: given.filter((_, i) => !(condors[i] as PlanCondorMarked).passesSdCheck).map((x) => x.field),
+  };
   const market: PlanMarket = {
     date,
     spot: m.spx,
@@ -103,7 +127,9 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
     regime: ts.regime,
     signals,
     split,
-    condor: { ...condor, markValue },
+    condor,
+    condors,
+    ladder,
     scenario,
     overlay,
     tail,

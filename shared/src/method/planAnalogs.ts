@@ -22,10 +22,10 @@ import { withPrefix, type PlanContext } from './planCurve';
 import type { TailSizing } from './planSizing';
 import type { Plan, PlanAnalog, PlanStep } from './planTypes';
 
-/** The plan's tail under each historical analog: the contracts its coverage would ask, and what the plan's cover. */
+/** The plan's tail under each historical analog (the whole book's loss there): the contracts its coverage would ask, and what the plan's cover. */
 export function stepAnalogs(
   ctx: PlanContext,
-  condor: CondorAnalytics,
+  condors: readonly CondorAnalytics[],
   sizing: TailSizing,
   contracts: number,
 ): PlanStep<PlanAnalog[]> {
@@ -44,7 +44,8 @@ export function stepAnalogs(
     const sf = constantMaturity(ats, remaining);
     const aVov = volOfVolFromVvix(a.vvix);
     const aState = drawdownState(now, () => sf, policy, a.vix, aVov);
-    const loss = scenarioLoss(condor.legs, now, aState, condor.maxLoss);
+    // the book's loss: each condor's capped at its own max loss, then summed
+    const loss = condors.reduce((acc, c) => acc + scenarioLoss(c.legs, now, aState, c.maxLoss), 0);
     const gain = priceTailCall({
       ...priceArgs,
       stressedFuture: Math.max(sf, MIN_SHOCKED_FUTURE),

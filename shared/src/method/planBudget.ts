@@ -5,17 +5,19 @@
 import { OPTION_MULTIPLIER, markBook, type Leg } from '../book/index';
 import { fmt, type AuditEntry } from './audit';
 import type { SplitResult } from './split';
-import type { CondorAnalytics } from './condor';
 import type { OverlaySizing } from './overlay';
 import { capitalCap, cutToBudget, hedgeBudget, hedgeCostRate, returnOnRisk, type CapitalCap } from './caps';
 import { plural, type PlanContext } from './planCurve';
 import type { TailSizing } from './planSizing';
-import type { Plan, PlanBudget, PlanOverlay, PlanStep, PlanTail } from './planTypes';
+import type { CondorBook, Plan, PlanBudget, PlanOverlay, PlanStep, PlanTail } from './planTypes';
 
-/** The budget (section 7) and both layers cut to their shares of it. */
+/**
+ * The budget (section 7) and both layers cut to their shares of it. `condor` is the book netted
+ * (one condor, or a ladder: Σ max loss, Σ credit, days weighted by max loss).
+ */
 export function stepBudget(
   ctx: PlanContext,
-  condor: CondorAnalytics,
+  condor: Pick<CondorBook, 'maxLoss' | 'maxProfit' | 'days' | 'returnOnRisk'>,
   split: SplitResult,
   overlaySize: OverlaySizing,
   sizing: TailSizing,
@@ -165,12 +167,19 @@ function cutTail(
   return tail;
 }
 
-/** The capital cap (section 7): how many condors the account's risk limit allows. */
-export function stepCapital(ctx: PlanContext, condor: CondorAnalytics, debit: number): PlanStep<CapitalCap> {
+/**
+ * The capital cap (section 7): how many condors the account's risk limit allows. A ladder counts
+ * its condors of every expiry, each at the book's mean max loss and hedge debit per condor.
+ */
+export function stepCapital(
+  ctx: PlanContext,
+  condor: Pick<CondorBook, 'maxLoss' | 'quantity'>,
+  debit: number,
+): PlanStep<CapitalCap> {
   const audit: AuditEntry[] = [];
   const warnings: string[] = [];
   const { p, policy } = ctx;
-  const c = p.condor;
+  const c = condor;
   const capital = capitalCap(
     {
       maxLossPerCondor: condor.maxLoss / c.quantity,

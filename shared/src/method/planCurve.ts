@@ -11,7 +11,7 @@ import {
   volOfVolFromVvix,
   type TermStructure,
 } from '../market/index';
-import { AlvhError, isAlvhError } from '../errors';
+import { AlvhError, invalidInput, isAlvhError } from '../errors';
 import type { ParsedPlanInput } from '../schemas/plan';
 import type { Policy } from '../schemas/policy';
 import { stateSurfaces, type MarketState } from '../book/index';
@@ -41,6 +41,23 @@ export interface PlanContext {
   surface: PlanSurface;
   /** Vol of the VX futures in the drawdown scenario, decimal. */
   stressVov: number;
+}
+
+/** One condor of a plan input. */
+export type InputCondor = NonNullable<ParsedPlanInput['condor']>;
+
+/**
+ * The condors of a plan input, each with the field it sits at: `condor` alone, or `condors[i]` of
+ * a ladder (the schema accepts exactly one of the two).
+ */
+export function inputCondors(p: ParsedPlanInput): { c: InputCondor; field: string }[] {
+  if (p.condors !== undefined) return p.condors.map((c, i) => ({ c, field: `condors[${i}]` }));
+  if (p.condor !== undefined) return [{ c: p.condor, field: 'condor' }];
+  throw invalidInput(
+    'condor',
+    'is missing',
+    'pass the condor { expiry, strikes, quantity }, or a ladder as condors [{ expiry, strikes, quantity }, ...]',
+  );
 }
 
 export function plural(n: number, word: string): string {

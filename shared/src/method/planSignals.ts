@@ -18,7 +18,7 @@ import type { ParsedPlanInput } from '../schemas/plan';
 import type { Policy } from '../schemas/policy';
 import type { AuditEntry } from './audit';
 import { computeSplit, type SplitResult } from './split';
-import { withPrefix } from './planCurve';
+import { inputCondors, withPrefix } from './planCurve';
 import type { PlanSignals, PlanStep } from './planTypes';
 
 /** The vol-of-vol series the policy reads, with its input name; undefined when it was not given. */
@@ -88,8 +88,10 @@ export function stepSignals(p: ParsedPlanInput, policy: Policy, lastSpread: numb
     out.eventsSource = given === undefined ? 'shipped' : mode === 'add' ? 'shipped and given' : 'given';
     out.eventsNearByKind = eventsNearByKind(p.valuationDate, policy.eventWindowDays, calendar);
     // (an expiry on or before the date is rejected by the condor step, naming condor.expiry)
+    // a ladder's life runs to its last condor's expiry
+    const lastExpiry = inputCondors(p).reduce((a, { c }) => (c.expiry > a ? c.expiry : a), '');
     out.eventsInCondorLifeByKind =
-      p.condor.expiry > p.valuationDate ? eventsBetweenByKind(p.valuationDate, p.condor.expiry, calendar) : [];
+      lastExpiry > p.valuationDate ? eventsBetweenByKind(p.valuationDate, lastExpiry, calendar) : [];
     out.eventsNear = out.eventsNearByKind
       .flatMap((k) => k.events ?? [])
       .sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
@@ -112,7 +114,7 @@ export function stepSignals(p: ParsedPlanInput, policy: Policy, lastSpread: numb
           })
           .join(
             '; ',
-          )}): event risk from ${missing.length === 1 ? 'it' : 'them'} is not checked near the date or in the condor's life to ${p.condor.expiry}; pass the dates as your events (signals.events).`,
+          )}): event risk from ${missing.length === 1 ? 'it' : 'them'} is not checked near the date or in the condor's life to ${lastExpiry}; pass the dates as your events (signals.events).`,
       );
     }
   }

@@ -3,7 +3,7 @@
  * drawdown scenario and the tail VIX calls (section 6), the calendar overlay (section 5).
  */
 import { isBusinessDay, futureForExpiry } from '../market/index';
-import { isAlvhError } from '../errors';
+import { invalidInput, isAlvhError } from '../errors';
 import { daysBetween } from '../dates';
 import { OPTION_MULTIPLIER, markBook, spxAtmVol, spxVol, vixOptionVol, type MarketState } from '../book/index';
 import { fmt, type AuditEntry } from './audit';
@@ -20,16 +20,87 @@ import {
 } from './tailSize';
 import { drawdownState, scenarioLoss, stressedFuture, stressedVix } from './stress';
 import type { OverlayStructure } from '../schemas/policy';
-import { plural, withPrefix, type PlanContext } from './planCurve';
-import type { PassingCondor, PlanCondor, PlanScenario, PlanStep } from './planTypes';
+import { inputCondors, plural, withPrefix, type InputCondor, type PlanContext } from './planCurve';
+import type { CondorBook, PassingCondor, PlanCondor, PlanCondorMarked, PlanScenario, PlanStep } from './planTypes';
 
-/** The condor's analytics and Step 1 (section 1), with its mark in today's state. */
-export function stepCondor(ctx: PlanContext): PlanStep<{ condor: PlanCondor; markValue: number }> {
+/**
+ * The condors' analytics and Step 1 (section 1), each with its mark in today's state, and the book
+ * they make netted as one ({@link condorBook}): one condor, or a ladder across expiries.
+ */
+export function stepCondor(ctx: PlanContext): PlanStep<{ condors: PlanCondorMarked[]; book: CondorBook }> {
+  const audit: AuditEntry[] = [];
+  const warnings: string[] = [];
+  const given = inputCondors(ctx.p);
+  const ladder = given.length > 1;
+  const condors = given.map(({ c, field }) => {
+    const step = oneCondor(ctx, c, field);
+    audit.push(
+      ...(ladder ? step.audit.map((a) => ({ ...a, effect: `${field} ${c.expiry}: ${a.effect}` })) : step.audit),
+    );
+    warnings.push(...(ladder ? step.warnings.map((w) => `${field} (${c.expiry}): ${w}`) : step.warnings));
+    return step.result;
+  });
+  const book = condorBook(
+    condors,
+    given.map(({ c }) => c.quantity),
+  );
+  if (ladder) {
+    audit.push({
+      rule: 'condor.ladder',
+      inputs: { condors: condors.length, quantity: book.quantity, maxLoss: book.maxLoss, maxProfit: book.maxProfit },
+      effect: `${plural(condors.length, 'condor')} netted as one book: max loss $${fmt(book.maxLoss, 0)}, credit $${fmt(book.maxProfit, 0)}, ${fmt(book.days, 1)} days weighted by max loss, vega $${fmt(book.greeks.vega, 2)}`,
+    });
+  }
+  return { result: { condors, book }, audit, warnings };
+}
+
+/**
+ * The condors netted as one book: the legs of all, Σ quantity, max profit, max loss, Greeks and
+ * marks, and the days to expiry weighted by max loss (docs/method.md). One condor gives its own
+ * figures unchanged.
+ */
+export function condorBook(condors: readonly PlanCondorMarked[], quantities: readonly number[]): CondorBook {
+  const first = condors[0];
+  if (first === undefined) throw invalidInput('condors', 'is empty', 'pass at least one condor');
+  if (condors.length === 1) {
+    return {
+      legs: first.legs,
+      quantity: quantities[0] as number,
+      maxProfit: first.maxProfit,
+      maxLoss: first.maxLoss,
+      days: first.days,
+      returnOnRisk: first.returnOnRisk,
+      greeks: first.greeks,
+      markValue: first.markValue,
+    };
+  }
+  const sum = (f: (c: PlanCondorMarked) => number) => condors.reduce((a, c) => a + f(c), 0);
+  const maxProfit = sum((c) => c.maxProfit);
+  const maxLoss = sum((c) => c.maxLoss);
+  const days = sum((c) => c.maxLoss * c.days) / maxLoss;
+  return {
+    legs: condors.flatMap((c) => c.legs),
+    quantity: quantities.reduce((a, q) => a + q, 0),
+    maxProfit,
+    maxLoss,
+    days,
+    returnOnRisk: (maxProfit / maxLoss) * (365 / days),
+    greeks: {
+      delta: sum((c) => c.greeks.delta),
+      gamma: sum((c) => c.greeks.gamma),
+      vega: sum((c) => c.greeks.vega),
+      theta: sum((c) => c.greeks.theta),
+    },
+    markValue: sum((c) => c.markValue),
+  };
+}
+
+/** One condor's analytics and Step 1, its input at `field` ('condor' or 'condors[i]'). */
+function oneCondor(ctx: PlanContext, c: InputCondor, field: string): PlanStep<PlanCondorMarked> {
   const audit: AuditEntry[] = [];
   const warnings: string[] = [];
   const { p, policy, date, now } = ctx;
   const m = p.market;
-  const c = p.condor;
   // Step 1's σ: the surface's ATM-forward vol at the condor's expiry (Section 2b).
   const condorDays = daysBetween(date, c.expiry);
   const atmVol = spxAtmVol(now, Math.max(condorDays, 1) / 365);
@@ -37,7 +108,7 @@ export function stepCondor(ctx: PlanContext): PlanStep<{ condor: PlanCondor; mar
   const analytics = withPrefix(
     (f) =>
       f.startsWith('condor.')
-        ? f
+        ? `${field}${f.slice('condor'.length)}`
         : f === 'spot'
           ? 'market.spx'
           : f === 'rate' || f === 'divYield'
@@ -47,7 +118,7 @@ export function stepCondor(ctx: PlanContext): PlanStep<{ condor: PlanCondor; mar
               : f,
     () => condorAnalytics(condorInputOf(date, m, atmVol, c, policy, volAt)),
   );
-  const passing = analytics.passesSdCheck ? undefined : passingCondor(ctx, analytics, atmVol);
+  const passing = analytics.passesSdCheck ? undefined : passingCondor(ctx, c, analytics, atmVol);
   const condor: PlanCondor = { ...analytics, ...(passing === undefined ? {} : { passingStrikes: passing }) };
   const condorMark = markBook(condor.legs, now);
   if (!isBusinessDay(c.expiry))
@@ -76,7 +147,7 @@ export function stepCondor(ctx: PlanContext): PlanStep<{ condor: PlanCondor; mar
       `The given credit ${fmt(condor.credit, 2)} differs from the model's ${fmt(condor.modelCredit, 2)} by more than 25%: check the credit, or the VIX-based marks are far from your fills.`,
     );
   }
-  return { result: { condor, markValue: condorMark.value }, audit, warnings };
+  return { result: { ...condor, markValue: condorMark.value }, audit, warnings };
 }
 
 // SPX_STRIKE_STEP (the grid of the strikes suggested by passingCondor) lives with the condor.
@@ -90,10 +161,14 @@ export { SPX_STRIKE_STEP };
  * vols belong to the condor given, so the suggestion is priced by the model). Undefined when no
  * such condor can be priced (its credit would reach a wing).
  */
-function passingCondor(ctx: PlanContext, given: CondorAnalytics, atmVol: number): PassingCondor | undefined {
+function passingCondor(
+  ctx: PlanContext,
+  c: InputCondor,
+  given: CondorAnalytics,
+  atmVol: number,
+): PassingCondor | undefined {
   const { p, policy, date } = ctx;
   const m = p.market;
-  const c = p.condor;
   const [k1, k2, k3, k4] = c.strikes;
   const [, n2, n3] = condorStrikesAtSd(m.spx, atmVol, given.years, policy.minShortStrikeSd, 1, SPX_STRIKE_STEP);
   // A side that passes keeps its strikes; a side that fails moves out to the rule.
@@ -122,19 +197,24 @@ function passingCondor(ctx: PlanContext, given: CondorAnalytics, atmVol: number)
   }
 }
 
-/** The drawdown scenario (section 6): the stressed state and the condor's loss there. */
+/**
+ * The drawdown scenario (section 6): the stressed state and the book's loss there, each condor's
+ * loss capped at its own max loss, then summed (`losses`: each one's).
+ */
 export function stepScenario(
   ctx: PlanContext,
-  condor: CondorAnalytics,
-  markValue: number,
-): PlanStep<{ scenario: PlanScenario; stressed: MarketState }> {
+  condors: readonly PlanCondorMarked[],
+): PlanStep<{ scenario: PlanScenario; stressed: MarketState; losses: number[] }> {
   const audit: AuditEntry[] = [];
   const { p, policy, now, ts, stressVov } = ctx;
   const m = p.market;
   const sVix = stressedVix(m.vix, policy);
   const stressed = drawdownState(now, ts, policy, sVix, stressVov);
-  const condorValueChange = markBook(condor.legs, stressed).value - markValue;
-  const condorLoss = scenarioLoss(condor.legs, now, stressed, condor.maxLoss);
+  const changes = condors.map((c) => markBook(c.legs, stressed).value - c.markValue);
+  const losses = condors.map((c) => scenarioLoss(c.legs, now, stressed, c.maxLoss));
+  const condorValueChange = condors.length === 1 ? (changes[0] as number) : changes.reduce((a, x) => a + x, 0);
+  const condorLoss = losses.reduce((a, x) => a + x, 0);
+  const maxLoss = condors.reduce((a, c) => a + c.maxLoss, 0);
   const scenario: PlanScenario = {
     drawdown: policy.drawdown,
     days: policy.drawdownDays,
@@ -155,9 +235,9 @@ export function stepScenario(
       stressVolOfVol: stressVov,
       shockKappa: policy.shockKappa,
     },
-    effect: `SPX ${fmt(m.spx, 2)} → ${fmt(stressed.spot, 2)} over ${policy.drawdownDays} days with VIX ${fmt(m.vix, 2)} → ${fmt(sVix, 2)}: condor loses $${fmt(condorLoss, 0)} (max loss $${fmt(condor.maxLoss, 0)})`,
+    effect: `SPX ${fmt(m.spx, 2)} → ${fmt(stressed.spot, 2)} over ${policy.drawdownDays} days with VIX ${fmt(m.vix, 2)} → ${fmt(sVix, 2)}: ${condors.length === 1 ? 'condor loses' : `the ${condors.length} condors lose`} $${fmt(condorLoss, 0)} (max loss $${fmt(maxLoss, 0)})`,
   });
-  return { result: { scenario, stressed }, audit, warnings: [] };
+  return { result: { scenario, stressed, losses }, audit, warnings: [] };
 }
 
 /** The tail sizing of a plan before the budget: expiry, future, strike, premium and required contracts. */
@@ -280,16 +360,19 @@ export function stepTail(
   return { result, audit, warnings, ...(lead === undefined ? {} : { lead }) };
 }
 
-/** The calendar overlay (section 5) at the split's vega match, before the budget. */
+/**
+ * The calendar overlay (section 5) at the split's vega match of the book's net vega, before the
+ * budget; its calendar sits at the anchor condor's expiry and short put (the first of a ladder).
+ */
 export function stepOverlay(
   ctx: PlanContext,
-  condor: CondorAnalytics,
+  condor: Pick<CondorBook, 'greeks'>,
   split: SplitResult,
   monthly: string[],
 ): PlanStep<OverlaySizing> {
   const audit: AuditEntry[] = [];
   const { p, policy, now } = ctx;
-  const c = p.condor;
+  const c = (inputCondors(p)[0] as { c: InputCondor }).c;
   const structure: OverlayStructure = policy.overlay;
   const overlaySize = withPrefix(
     (f) => f,

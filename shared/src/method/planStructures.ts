@@ -36,7 +36,7 @@ const pct = (x: number) => `${Number((x * 100).toFixed(1))}%`;
  */
 export function stepStructures(
   ctx: PlanContext,
-  condor: CondorAnalytics,
+  condors: CondorAnalytics[],
   tail: PlanTail,
   budget: PlanBudget,
 ): PlanStep<PlanStructures> {
@@ -50,7 +50,7 @@ export function stepStructures(
     ts,
     now,
     stressVolOfVol: stressVov,
-    condors: [condor],
+    condors,
   });
   const cmp = compareInContext(hctx);
   const tailBudget = budget.tailBudget;
@@ -136,12 +136,12 @@ function row(s: StructureScore, budget: number, loss: number): PlanStructureRow 
 }
 
 /**
- * The orders from the positions held to the plan's legs (condor, overlay, tail), when positions are
+ * The orders from the positions held to the plan's legs (every condor, overlay, tail), when positions are
  * given or a rebalance is due; mids are the plan's own marks today. Undefined otherwise.
  */
 export function stepOrders(
   ctx: PlanContext,
-  book: { condor: Leg[]; overlay: Leg[]; tail: Leg[] },
+  book: { condors: readonly { expiry: string; legs: Leg[] }[]; overlay: Leg[]; tail: Leg[] },
   rebalanceDue: boolean | null,
 ): PlanStep<OrderList | undefined> {
   const { p, policy, date, now } = ctx;
@@ -165,7 +165,7 @@ export function stepOrders(
     (origin: string) =>
     (l: Leg): TargetLeg => ({ ...l, origin });
   const target: TargetLeg[] = [
-    ...book.condor.map(label(`condor ${p.condor.expiry}`)),
+    ...book.condors.flatMap((c) => c.legs.map(label(`condor ${c.expiry}`))),
     ...book.overlay.map(label(`overlay: ${policy.overlay}`)),
     ...book.tail.map(label('tail: vix-call')),
   ];

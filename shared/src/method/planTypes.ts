@@ -36,6 +36,50 @@ export interface PassingCondor {
 /** The condor's analytics; when Step 1 fails, the strikes that would pass. */
 export type PlanCondor = CondorAnalytics & { passingStrikes?: PassingCondor };
 
+/** One condor of the plan with its mark today, USD. */
+export type PlanCondorMarked = PlanCondor & { markValue: number };
+
+/**
+ * The plan's condors netted as one book (docs/method.md, "A ladder of condors"): what the later
+ * steps read. One condor gives its own figures unchanged.
+ */
+export interface CondorBook {
+  /** The condor legs of every condor, in input order. */
+  legs: Leg[];
+  /** Condors held, all expiries. */
+  quantity: number;
+  /** Σ max profit (the credits), USD. */
+  maxProfit: number;
+  /** Σ max loss, USD. */
+  maxLoss: number;
+  /** Days to expiry weighted by max loss: Σ maxLoss·days / Σ maxLoss (the budget's horizon). */
+  days: number;
+  /** maxProfit / maxLoss · 365 / days. */
+  returnOnRisk: number;
+  /** Σ of each condor's dollar Greeks. */
+  greeks: { delta: number; gamma: number; vega: number; theta: number };
+  /** Σ of each condor's mark today, USD. */
+  markValue: number;
+}
+
+/** The ladder summary of a plan: its condors netted as one book, with each one's drawdown loss. */
+export interface PlanLadder extends Omit<CondorBook, 'legs'> {
+  /** Condors in the book (1 for a single `condor`). */
+  count: number;
+  /** Each condor's expiry, in input order. */
+  expiries: string[];
+  /** Days to the last condor's expiry. */
+  lastDays: number;
+  /** Each condor's loss in the drawdown scenario, capped at its own max loss, USD. */
+  scenarioLosses: number[];
+  /** Their sum: the book's drawdown loss (= scenario.condorLoss), USD. */
+  scenarioLoss: number;
+  /** True when every condor passes Step 1's SD check. */
+  passesSdCheck: boolean;
+  /** The input fields of the condors that fail it (e.g. "condors[2]"). */
+  failingSdCheck: string[];
+}
+
 export interface PlanMarket {
   date: string;
   spot: number;
@@ -89,9 +133,9 @@ export interface PlanScenario {
   stressedSpot: number;
   stressedVix: number;
   stressVolOfVol: number;
-  /** Condor loss in the scenario, USD (≤ max loss). */
+  /** Condor loss in the scenario, USD (≤ max loss; a ladder: Σ of each condor's, each capped at its own). */
   condorLoss: number;
-  /** Condor value change in the scenario before the cap at max loss, USD. */
+  /** Condor value change in the scenario before the cap at max loss, USD (a ladder: Σ of each condor's). */
   condorValueChange: number;
 }
 
@@ -247,7 +291,12 @@ export interface Plan {
   regime: Regime;
   signals: PlanSignals;
   split: SplitResult;
-  condor: PlanCondor & { markValue: number };
+  /** The condor given, or the first condor of a ladder (the anchor of the overlay): its own figures. */
+  condor: PlanCondorMarked;
+  /** Every condor of the book with its own analytics and Step 1 check (one for a single `condor`). */
+  condors: PlanCondorMarked[];
+  /** The condors netted as one book: what the budget, the overlay, the tail and the capital cap read. */
+  ladder: PlanLadder;
   scenario: PlanScenario;
   overlay: PlanOverlay;
   tail: PlanTail;

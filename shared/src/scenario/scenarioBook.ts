@@ -116,7 +116,7 @@ export function scenarioSource(v: {
         overlay: pl.book.overlay,
         tail: pl.book.tail,
         tailBudget: pl.tail.budget,
-        condorEntryValue: -pl.condor.maxProfit,
+        condorEntryValue: -pl.ladder.maxProfit,
       },
     };
   }

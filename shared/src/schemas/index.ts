@@ -46,6 +46,8 @@ export {
   MAX_FUTURES,
   MAX_SIGNAL_POINTS,
   CondorSchema,
+  CondorLadderSchema,
+  MAX_LADDER_CONDORS,
   FuturesQuoteSchema,
   LastRebalanceSchema,
   LegSchema,

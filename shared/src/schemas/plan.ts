@@ -263,22 +263,57 @@ export const StructuresOptionsSchema = z.strictObject({
   params: StructureParamsSchema.optional(),
 });
 
-export const PlanInputSchema = z.strictObject({
-  valuationDate: isoDate,
-  market: MarketSnapshotSchema,
-  condor: CondorSchema,
-  portfolio: PortfolioSchema,
-  signals: SignalsSchema.optional(),
-  lastRebalance: LastRebalanceSchema.optional(),
-  policy: PolicySchema.optional(),
-  /**
-   * The legs held (whole contracts), or a broker export as CSV text (symbol, quantity, average
-   * price; hedge/positions.ts): the plan then lists the orders from them to its own legs.
-   */
-  positions: PositionsSchema.optional(),
-  /** The tail structures compared beside the plan: the protection to price, the spread and ladder strikes. */
-  structures: StructuresOptionsSchema.optional(),
-});
+/** Most condors of one ladder (`condors`), across expiries, netted as one book. */
+export const MAX_LADDER_CONDORS = 12;
+
+/** A ladder of condors across expiries, netted as one book (ALVH-METHOD section 10; docs/method.md). */
+export const CondorLadderSchema = z
+  .array(CondorSchema, { error: 'pass the condors as a list [{ expiry, strikes, quantity }, ...]' })
+  .min(1, { error: 'pass at least one condor' })
+  .max(MAX_LADDER_CONDORS, {
+    error: `pass at most ${MAX_LADDER_CONDORS} condors (plan larger books in parts)`,
+  });
+
+export const PlanInputSchema = z
+  .strictObject({
+    valuationDate: isoDate,
+    market: MarketSnapshotSchema,
+    /** The condor to hedge; or pass `condors` (a ladder) instead. */
+    condor: CondorSchema.optional(),
+    /** A ladder of 1-12 condors across expiries, netted as one book; instead of `condor`. */
+    condors: CondorLadderSchema.optional(),
+    portfolio: PortfolioSchema,
+    signals: SignalsSchema.optional(),
+    lastRebalance: LastRebalanceSchema.optional(),
+    policy: PolicySchema.optional(),
+    /**
+     * The legs held (whole contracts), or a broker export as CSV text (symbol, quantity, average
+     * price; hedge/positions.ts): the plan then lists the orders from them to its own legs.
+     */
+    positions: PositionsSchema.optional(),
+    /** The tail structures compared beside the plan: the protection to price, the spread and ladder strikes. */
+    structures: StructuresOptionsSchema.optional(),
+  })
+  .superRefine(
+    (v, ctx) => {
+      if (v.condor !== undefined && v.condors !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['condors'],
+          message: 'pass either condor (one condor) or condors (a ladder), not both: remove one of them',
+        });
+      } else if (v.condor === undefined && v.condors === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['condor'],
+          message:
+            'pass the condor { expiry, strikes, quantity }, or a ladder as condors [{ expiry, strikes, quantity }, ...]',
+        });
+      }
+    },
+    // checked beside the other fields' issues, so a body without a condor says so at once
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 
 /** What callers pass (defaults may be omitted). */
 export type PlanInput = z.input<typeof PlanInputSchema>;

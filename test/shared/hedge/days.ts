@@ -60,6 +60,6 @@ export function standardCondorDay(date: string): StructureInput {
       divYield: m.divYield ?? 0,
       futures: m.futures,
     },
-    condors: [{ expiry: input.condor.expiry, strikes: input.condor.strikes, quantity: input.condor.quantity }],
+    condors: [input.condor!].map((c) => ({ expiry: c.expiry, strikes: c.strikes, quantity: c.quantity })),
   };
 }

@@ -139,7 +139,7 @@ describe('plan — composition', () => {
   });
 
   it('flags a quantity over the capital cap and names the largest that fits', () => {
-    const q = plan({ ...input, condor: { ...input.condor, quantity: 40 } });
+    const q = plan({ ...input, condor: { ...input.condor!, quantity: 40 } });
     expect(q.capital.exceeds).toBe(true);
     expect(q.warnings.some((w) => w.includes(`reduce to ${q.capital.maxQuantity} condors`))).toBe(true);
   });

@@ -125,7 +125,7 @@ describe('plan.orders: positions in, orders out', () => {
     }
     const value = p.orders?.orders.reduce((a, o) => a + o.cost, 0) ?? NaN;
     expect(p.orders?.netCost).toBeCloseTo(value, 6);
-    expect(p.orders?.orders[0]?.why).toBe(`condor ${day.condor.expiry}`);
+    expect(p.orders?.orders[0]?.why).toBe(`condor ${day.condor!.expiry}`);
   });
 
   it('from positions equal to the target, as legs or as broker CSV, the list is empty', () => {
