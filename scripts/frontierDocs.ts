@@ -137,6 +137,24 @@ function table(f: FrontierResult): string[] {
   return out;
 }
 
+/** Each option structure alone on the same paths: the literal tail's cost spent on whole units of it. */
+function structureTable(f: FrontierResult): string[] {
+  const out = [
+    "Each structure alone, the literal tail's cost spent on whole units of it (same paths):",
+    '',
+    '| structure | units | cost | CVaR 95 on down paths | CVaR saved | saved per $ |',
+    '|---|---:|---:|---:|---:|---:|',
+  ];
+  const ranked = [...f.structures].sort(
+    (a, b) => (b.cvarSavedPerDollar ?? -Infinity) - (a.cvarSavedPerDollar ?? -Infinity),
+  );
+  for (const s of ranked) {
+    const per = s.cvarSavedPerDollar === null ? '—' : s.cvarSavedPerDollar.toFixed(2);
+    out.push(`| ${s.structure} | ${s.units} | ${usd(s.cost)} | ${usd(s.cvar95Down)} | ${usd(s.cvarSaved)} | ${per} |`);
+  }
+  return out;
+}
+
 function place(f: FrontierResult): string {
   const words = (name: string, m: FrontierResult['plan']) =>
     m.matchedBy === null
@@ -217,6 +235,7 @@ export function frontierDocs(): { markdown: string; svgs: Record<string, string>
       '',
     );
     out.push(...table(f), '');
+    out.push(...structureTable(f), '');
     out.push(place(f), '');
     out.push(`![Budget frontier ${day}](${file})`, '');
   }

@@ -20,6 +20,7 @@ import {
   type FrontierMarker,
   type FrontierPartial,
   type FrontierPoint,
+  type FrontierStructureScore,
   type FrontierResult,
 } from './frontierTypes';
 import { mergeFrontier, runFrontierSetup, type FrontierRunOptions } from './frontierPaths';
@@ -150,6 +151,22 @@ export function summarizeFrontier(partial: FrontierPartial): FrontierResult {
     };
   };
   const zero = new Array<number>(K).fill(0);
+  const unhedgedCvar = sc.cvar(zero);
+  // Each option structure alone, the literal tail's cost spent on it (index 0 the overlay, K − 1 the plan).
+  const structures: FrontierStructureScore[] = comps.slice(1, K - 1).map((c, i) => {
+    const t = c.premium > 0 ? Math.max(0, Math.floor(f.literalTailCost / c.premium + EPS)) : 0;
+    const u = units(0, i + 1, t);
+    const cvar = sc.cvar(u);
+    const spent = cost(u);
+    return {
+      structure: c.name as TailStructure,
+      units: t,
+      cost: spent,
+      cvar95Down: cvar,
+      cvarSaved: unhedgedCvar - cvar,
+      cvarSavedPerDollar: t > 0 && spent > 0 ? (unhedgedCvar - cvar) / spent : null,
+    };
+  });
   return {
     valuationDate: f.valuationDate,
     paths: partial.paths,
@@ -163,11 +180,12 @@ export function summarizeFrontier(partial: FrontierPartial): FrontierResult {
     literalTailCost: f.literalTailCost,
     loss: f.loss,
     maxLoss: f.maxLoss,
-    unhedged: { cvar95Down: sc.cvar(zero), drawdownLoss: f.loss, worstAnalogLoss: worstAnalog(zero) },
+    unhedged: { cvar95Down: unhedgedCvar, drawdownLoss: f.loss, worstAnalogLoss: worstAnalog(zero) },
     points,
     plan: marker(0, 1, 0, f.plan.cost),
     rule: marker(f.rule.overlayUnits, 0, f.rule.tailContracts, f.rule.cost),
     components: comps,
+    structures,
   };
 }
 

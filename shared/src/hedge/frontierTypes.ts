@@ -234,4 +234,24 @@ export interface FrontierResult {
   rule: FrontierMarker;
   /** The components priced: premium and scenario gain per unit. */
   components: FrontierComponent[];
+  /**
+   * Each option structure scored on these paths (ALVH-METHOD section 10): the literal tail's cost
+   * spent on whole units of it alone (no overlay), and the CVaR 95 on down paths that buys.
+   */
+  structures: FrontierStructureScore[];
+}
+
+/** One tail structure's Monte Carlo score: downside CVaR saved per dollar of premium. */
+export interface FrontierStructureScore {
+  structure: TailStructure;
+  /** Whole units the literal tail's cost buys: floor(literalTailCost / premium). */
+  units: number;
+  /** Their premium, USD. */
+  cost: number;
+  /** CVaR 95 of the book with them, on down paths, USD (a loss, positive). */
+  cvar95Down: number;
+  /** Unhedged CVaR 95 on down paths − cvar95Down, USD. */
+  cvarSaved: number;
+  /** cvarSaved / cost; null when no whole unit fits. */
+  cvarSavedPerDollar: number | null;
 }

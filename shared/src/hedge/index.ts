@@ -77,6 +77,7 @@ export {
   type FrontierPartial,
   type FrontierPoint,
   type FrontierResult,
+  type FrontierStructureScore,
   type ParsedFrontierInput,
 } from './frontierTypes';
 export { frontierSetup, type FrontierSetup } from './frontierSetup';

@@ -66,6 +66,37 @@ describe('budget frontier on the 2026-11-20 plan (4,000 paths, seed 11)', () => 
     expect(f.unhedged.cvar95Down).toBeLessThanOrEqual(f.maxLoss + 1e-6);
   });
 
+  it('scores each option structure by downside CVaR saved per dollar, recomputed here from the paths', () => {
+    const part = runFrontierChunk(RUN);
+    const names = f.components.map((c) => c.name);
+    expect(f.structures.map((s) => s.structure)).toEqual(names.slice(1, -1));
+    for (const s of f.structures) {
+      const k = names.indexOf(s.structure);
+      const c = f.components[k]!;
+      expect(s.units).toBe(Math.floor(f.literalTailCost / c.premium + 1e-9));
+      expect(s.cost).toBeCloseTo(s.units * c.premium, 6);
+      expect(s.cost).toBeLessThanOrEqual(f.literalTailCost + 1e-6);
+      // the book with those units, on the down paths: mean of the worst ceil(5%) P&Ls
+      const down: number[] = [];
+      for (let j = 0; j < part.pathCount; j++)
+        if (part.spxEnd[j]! < part.spot0) down.push(part.condor[j]! + s.units * part.hedges[k]![j]!);
+      down.sort((x, y) => x - y);
+      const n = Math.ceil(0.05 * down.length);
+      const cvar = -down.slice(0, n).reduce((a, x) => a + x, 0) / n;
+      expect(s.cvar95Down).toBeCloseTo(cvar, 6);
+      expect(s.cvarSaved).toBeCloseTo(f.unhedged.cvar95Down - cvar, 6);
+      if (s.units > 0) {
+        expect(s.cvarSavedPerDollar).toBeCloseTo(s.cvarSaved / s.cost, 9);
+        expect(Number.isFinite(s.cvarSavedPerDollar)).toBe(true);
+      } else expect(s.cvarSavedPerDollar).toBeNull();
+    }
+    // on this book the put spread, which pays where the condor's put wing loses, saves the most
+    const best = [...f.structures].sort(
+      (a, b) => (b.cvarSavedPerDollar ?? -Infinity) - (a.cvarSavedPerDollar ?? -Infinity),
+    )[0]!;
+    expect(best.structure).toBe('spx-put-spread');
+  });
+
   it('marks the plan on the same paths: condors + the plan’s hedges equal the Monte Carlo’s book, path by path', () => {
     const part = runFrontierChunk(RUN);
     const mc = runMonteCarloChunk({ plan: PLAN_INPUT, paths: 4000, seed: 11, rebalance: false });
