@@ -6,6 +6,7 @@
 import { planGapWords, type FrontierResult, type Plan, type Policy } from '@alvh/shared';
 import { formatValue, plainText } from './views';
 import type { PlanRow, PlanTile, PlanView, ValueFormat } from './views';
+import { ladderRows } from './presentLadder';
 
 /** The value at a dotted path (`condor.breakEvens.lower`), or undefined. */
 export function at(o: unknown, path: string): unknown {
@@ -291,38 +292,6 @@ function analogRow(p: Plan, a: Plan['analogs'][number]): PlanRow {
     format: 'integer',
     note: `contracts for ${q.tailCoverage}× coverage at VIX ${a.vix}: ${why}; ${cover}`,
   };
-}
-
-/**
- * A ladder of condors netted as one book (plan.ladder), when the plan holds more than one: the
- * Condor rows are then the first condor's, these the book's.
- */
-function ladderRows(p: Plan): PlanRow[] {
-  const l = (p as Partial<Plan>).ladder;
-  if (l === undefined || l.count < 2) return [];
-  const row = (label: string, value: number | string, format: ValueFormat, note: string, unit?: string): PlanRow => ({
-    section: 'Ladder (the condors as one book)',
-    label,
-    value,
-    format,
-    ...(unit === undefined ? {} : { unit }),
-    note,
-  });
-  return [
-    row('Condors', l.count, 'integer', `expiries ${l.expiries.join(', ')}; the Condor rows above are the first's`),
-    row('Quantity', l.quantity, 'integer', 'condors of every expiry'),
-    row('Max loss', l.maxLoss, 'usd', 'Σ of each condor’s max loss'),
-    row('Credit', l.maxProfit, 'usd', 'Σ of each condor’s credit (max profit)'),
-    row('Days', l.days, 'number', 'days to expiry weighted by max loss: the budget’s horizon'),
-    row('Net vega', l.greeks.vega, 'usd', 'Σ of each condor’s vega: what the overlay matches', 'per vol point'),
-    row('Drawdown loss', l.scenarioLoss, 'usd', 'Σ of each condor’s scenario loss, each capped at its max loss'),
-    row(
-      'Step 1',
-      l.passesSdCheck ? 'all pass' : `fail: ${l.failingSdCheck.join(', ')}`,
-      'text',
-      `every condor’s short strikes against ${p.policy.minShortStrikeSd} SD`,
-    ),
-  ];
 }
 
 /** A kind's events as read: the dates, "none", or the plan's "no event calendar for this date" note. */
