@@ -9,6 +9,7 @@ import type {
   FrontierComponent,
   FrontierMarker,
   FrontierPoint,
+  FrontierStructureScore,
   MonteCarloSummary,
   Plan,
   ReplayCampaign,
@@ -100,6 +101,8 @@ export interface FrontierAnswer {
   plan: FrontierMarker;
   rule: FrontierMarker;
   components: FrontierComponent[];
+  /** Each option structure alone on the same paths: downside CVaR saved per dollar of premium. */
+  structures: FrontierStructureScore[];
   /** The merged chunk (only with ?partial=true): per-path arrays in path order. */
   partial?: {
     seed: number;
