@@ -6,10 +6,7 @@
  * described from their zod schema by the OpenAPI builder.
  */
 import type {
-  FrontierComponent,
-  FrontierMarker,
-  FrontierPoint,
-  FrontierStructureScore,
+  FrontierResult,
   MonteCarloSummary,
   Plan,
   ReplayCampaign,
@@ -80,29 +77,7 @@ export interface MonteCarloResult {
 export interface SurfaceResult extends SurfaceResponse {}
 
 /** The answer of POST /api/frontier (FrontierResult; `partial` with ?partial=true, its arrays as numbers). */
-export interface FrontierAnswer {
-  valuationDate: string;
-  paths: number;
-  seed: number;
-  firstPath: number;
-  pathCount: number;
-  horizonDays: number;
-  measure: 'real-world' | 'risk-neutral';
-  /** What "SPX falls" means: SPX at the horizon below SPX on the valuation date. */
-  downDefinition: string;
-  downPaths: number;
-  /** What the literal rule's tail costs, USD (the top of the default ladder). */
-  literalTailCost: number;
-  /** The book's loss in the drawdown scenario, unhedged, USD. */
-  loss: number;
-  maxLoss: number;
-  unhedged: { cvar95Down: number; drawdownLoss: number; worstAnalogLoss: number };
-  points: FrontierPoint[];
-  plan: FrontierMarker;
-  rule: FrontierMarker;
-  components: FrontierComponent[];
-  /** Each option structure alone on the same paths: downside CVaR saved per dollar of premium. */
-  structures: FrontierStructureScore[];
+export interface FrontierAnswer extends FrontierResult {
   /** The merged chunk (only with ?partial=true): per-path arrays in path order. */
   partial?: {
     seed: number;
