@@ -12,6 +12,7 @@ import { PathDraws } from '../scenario/philox';
 import { compileLegs, legsSettling, legsValue } from '../scenario/pathPricer';
 import { StateFutures, legsAtHorizon, prepare, sumAbsQty } from '../scenario/mcEngine';
 import { MonteCarloCancelled, PROGRESS_EVERY } from '../scenario/mcTypes';
+import { checkContiguous, concatChunks } from '../scenario/chunks';
 import { frontierSetup, type FrontierSetup } from './frontierSetup';
 import type { FrontierPartial } from './frontierTypes';
 
@@ -114,8 +115,6 @@ export function runFrontierChunk(input: unknown, opts: FrontierRunOptions = {}):
   return runFrontierSetup(frontierSetup(input), opts);
 }
 
-const f64 = (a: ArrayLike<number>): Float64Array => (a instanceof Float64Array ? a : Float64Array.from(a));
-
 /**
  * Concatenate contiguous chunks of one frontier run in path order (chunks that came through JSON,
  * with plain arrays, are accepted). Throws when they come from different runs, overlap or leave a gap.
@@ -125,9 +124,7 @@ export function mergeFrontier(parts: readonly FrontierPartial[]): FrontierPartia
   const sorted = [...parts].sort((a, b) => a.firstPath - b.firstPath);
   const first = sorted[0]!;
   const frame = JSON.stringify(first.frame);
-  let next = first.firstPath;
-  let total = 0;
-  sorted.forEach((p, k) => {
+  const total = checkContiguous(sorted, (p, k) => {
     const same =
       p.seed === first.seed &&
       p.paths === first.paths &&
@@ -152,25 +149,9 @@ export function mergeFrontier(parts: readonly FrontierPartial[]): FrontierPartia
         'merge chunks as the frontier answered them (?partial=true), unchanged',
       );
     }
-    if (p.firstPath !== next) {
-      throw invalidInput(
-        `parts[${k}].firstPath`,
-        `is ${p.firstPath}, expected ${next}`,
-        'merge contiguous chunks with no gap or overlap',
-      );
-    }
-    next += p.pathCount;
-    total += p.pathCount;
   });
-  const cat = (pick: (p: FrontierPartial) => ArrayLike<number>): Float64Array => {
-    const o = new Float64Array(total);
-    let at = 0;
-    for (const p of sorted) {
-      o.set(f64(pick(p)), at);
-      at += p.pathCount;
-    }
-    return o;
-  };
+  const cat = (pick: (p: FrontierPartial) => ArrayLike<number>): Float64Array =>
+    concatChunks(sorted, total, pick, Float64Array);
   return {
     ...first,
     pathCount: total,

@@ -4,6 +4,7 @@
 import { invalidInput } from '../errors';
 import { parseInput } from '../schemas/parse';
 import { MonteCarloPartialSchema } from '../schemas/scenario';
+import { checkContiguous, concatChunks } from './chunks';
 import { describeDistribution, histogram } from './statistics';
 import {
   MARKET_PERCENTILES,
@@ -23,9 +24,7 @@ export function mergeMonteCarlo(parts: readonly MonteCarloPartial[]): MonteCarlo
   const typed = parts.map((p) => (ArrayBuffer.isView(p.book) ? p : reviveMonteCarloPartial(p)));
   const sorted = typed.sort((a, b) => a.firstPath - b.firstPath);
   const first = sorted[0]!;
-  let next = first.firstPath;
-  let total = 0;
-  sorted.forEach((p, k) => {
+  const total = checkContiguous(sorted, (p, k) => {
     const same =
       p.seed === first.seed &&
       p.paths === first.paths &&
@@ -42,28 +41,11 @@ export function mergeMonteCarlo(parts: readonly MonteCarloPartial[]): MonteCarlo
         'comes from a different run (seed, paths, horizon, measure, dynamics or book differ)',
         'merge only chunks of one run',
       );
-    if (p.firstPath !== next) {
-      throw invalidInput(
-        `parts[${k}].firstPath`,
-        `is ${p.firstPath}, expected ${next}`,
-        'merge contiguous chunks with no gap or overlap',
-      );
-    }
-    next += p.pathCount;
-    total += p.pathCount;
   });
   const cat = <T extends Float64Array | Uint16Array>(
     pick: (p: MonteCarloPartial) => T,
     ArrayType: new (n: number) => T,
-  ): T => {
-    const out = new ArrayType(total);
-    let at = 0;
-    for (const p of sorted) {
-      out.set(pick(p), at);
-      at += p.pathCount;
-    }
-    return out;
-  };
+  ): T => concatChunks(sorted, total, pick, ArrayType);
   return {
     ...first,
     pathCount: total,
