@@ -9,7 +9,8 @@ import { parseIsoDate } from '../dates';
 import { CURVE_SHIFT_TENORS } from '../market/index';
 import { curveDecayKernel, modelFutureKernel } from '../market/meanReversion';
 import { OPTION_MULTIPLIER } from '../book/index';
-import { cutToBudget } from '../method/index';
+import { curveShiftTriggerFires, cutToBudget } from '../method/index';
+import type { Policy } from '../schemas/policy';
 import { tailSizeConstants, tailTarget, type TailEngine } from './mcTail';
 import { resolveDynamics, type Dynamics, type DynamicsParams } from './dynamics';
 import { LogVixModel } from './model/logVixModel';
@@ -47,6 +48,29 @@ export interface Engine extends TailEngine {
   tailStrike0: number;
   resizable: boolean;
   shiftDecay: Float64Array;
+  /** Certain-no-fire bounds of the curve-shift trigger on the log changes (see {@link stateShiftFires}). */
+  shiftBounds: ShiftBounds;
+}
+
+/**
+ * Bounds on the largest and smallest log change of the constant-maturity curve inside which the
+ * curve-shift trigger certainly does not fire: hi below ln(1 + trigger) − 1e−9 and lo above
+ * ln(1 − trigger) + 1e−6 (lo: only for a trigger ≤ 0.9; above it, +∞, every state is decided
+ * exactly). The margins are many orders above the rounding of exp and of the subtraction from 1
+ * (about 1e−16 relative), so inside them e^hi − 1 < trigger and 1 − e^lo < trigger hold for the
+ * computed numbers too.
+ */
+export interface ShiftBounds {
+  hiBelow: number;
+  loAbove: number;
+}
+
+/** The {@link ShiftBounds} of a trigger (a fraction in [0, 5]). */
+export function shiftBounds(trigger: number): ShiftBounds {
+  return {
+    hiBelow: Math.log1p(trigger) - 1e-9,
+    loAbove: trigger <= 0.9 ? Math.log(1 - trigger) + 1e-6 : Infinity,
+  };
 }
 
 /** Longest time to expiry (days) with tabulated time factors. */
@@ -166,6 +190,7 @@ export function prepare(s: MonteCarloSetup): Engine {
     tailStrike0: tail.n === 1 ? tail.strike[0]! : 0,
     resizable,
     shiftDecay,
+    shiftBounds: shiftBounds(p.curveShiftTrigger),
   };
 }
 
@@ -262,6 +287,38 @@ export function stateCurveShift(
   const up = Math.exp(hi) - 1;
   const down = 1 - Math.exp(lo);
   return up > down ? up : down;
+}
+
+/**
+ * Calibrated model: whether the curve-shift trigger fires at the state (day, fast, slow) against
+ * the last rebalance's, exactly `curveShiftTriggerFires(stateCurveShift(...), policy)`, the two
+ * exponentials skipped when the log changes lie inside {@link ShiftBounds} (on most days of most
+ * paths), where the trigger certainly does not fire.
+ */
+export function stateShiftFires(
+  e: Engine,
+  policy: Pick<Policy, 'curveShiftTrigger'>,
+  day: number,
+  fast: number,
+  slow: number,
+  refDay: number,
+  refFast: number,
+  refSlow: number,
+): boolean {
+  const df = fast - refFast;
+  const ds = slow - refSlow;
+  let hi = -Infinity;
+  let lo = Infinity;
+  for (let k = 0; k < e.cmFast.length; k++) {
+    const row = e.cmConst[k]!;
+    const a = row[day]! - row[refDay]! + e.cmFast[k]! * df + e.cmSlow[k]! * ds;
+    if (a > hi) hi = a;
+    if (a < lo) lo = a;
+  }
+  if (hi < e.shiftBounds.hiBelow && lo > e.shiftBounds.loAbove) return false;
+  const up = Math.exp(hi) - 1;
+  const down = 1 - Math.exp(lo);
+  return curveShiftTriggerFires(up > down ? up : down, policy);
 }
 
 /** Largest relative change of the model curve between VIX levels `then` and `now` over the tenors. */

@@ -24,7 +24,7 @@ import {
   modelCurveShift,
   prepare,
   type Engine,
-  stateCurveShift,
+  stateShiftFires,
   sumAbsQty,
 } from './mcEngine';
 import { tailTarget } from './mcTail';
@@ -135,12 +135,9 @@ export function runMonteCarloSetup(
       if (!doRebalance || day >= H || tailExpiry - day <= ddDays) continue;
       if (
         !daysTriggerFires(day - lastReb, policy) &&
-        !curveShiftTriggerFires(
-          lpath !== null
-            ? stateCurveShift(e, day, lpath.fast, lpath.slow, refDay, refFast, refSlow)
-            : modelCurveShift(e, vix, vRef),
-          policy,
-        )
+        !(lpath !== null
+          ? stateShiftFires(e, policy, day, lpath.fast, lpath.slow, refDay, refFast, refSlow)
+          : curveShiftTriggerFires(modelCurveShift(e, vix, vRef), policy))
       )
         continue;
       const spot = path.spot;
