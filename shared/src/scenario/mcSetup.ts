@@ -3,7 +3,12 @@
  */
 import { parseIsoDate } from '../dates';
 import { parseInput } from '../schemas/parse';
-import { MonteCarloInputSchema, checkMonteCarloLimits, type MonteCarloInput } from '../schemas/scenario';
+import {
+  MonteCarloInputSchema,
+  checkMonteCarloLimits,
+  type MonteCarloInput,
+  type MonteCarloWorkLimits,
+} from '../schemas/scenario';
 import { scenarioSource, type ScenarioBook } from './scenarioBook';
 import type { ModelParams, MonteCarloSetup } from './mcTypes';
 
@@ -17,13 +22,17 @@ export function condorHorizonDays(book: Pick<ScenarioBook, 'valuationDate' | 'co
   return h;
 }
 
-/** Parse and resolve a Monte Carlo input into the engine's setup (limits checked). */
-export function monteCarloSetup(input: unknown): MonteCarloSetup {
+/**
+ * Parse and resolve a Monte Carlo input into the engine's setup, its work checked against `limits`
+ * (default: those of one call in one thread; a pool that chunks a summary-only run passes
+ * POOLED_MONTE_CARLO_LIMITS).
+ */
+export function monteCarloSetup(input: unknown, limits: MonteCarloWorkLimits = {}): MonteCarloSetup {
   const v: MonteCarloInput = parseInput(MonteCarloInputSchema, input);
   const { book, policy } = scenarioSource(v);
   const horizonDays = v.horizonDays ?? condorHorizonDays(book);
   const pathCount = v.pathCount ?? v.paths - v.firstPath;
-  checkMonteCarloLimits(v.paths, pathCount, horizonDays);
+  checkMonteCarloLimits(v.paths, pathCount, horizonDays, limits);
   const legacy = v.model ?? { jumpIntensity: 1, jumpMeanVix: 8, spxJumpPerVixPoint: 1 / 150 };
   const model: ModelParams = {
     jumpIntensity: legacy.jumpIntensity,
