@@ -1,6 +1,7 @@
 /**
  * A Monte Carlo input parsed and resolved into the engine's setup (book, policy, model, run).
  */
+import { invalidInput } from '../errors';
 import { parseIsoDate } from '../dates';
 import { parseInput } from '../schemas/parse';
 import {
@@ -58,4 +59,26 @@ export function monteCarloSetup(input: unknown, limits: MonteCarloWorkLimits = {
       dynamics: v.dynamics,
     },
   };
+}
+
+/**
+ * The setup of another chunk of the same run, [firstPath, firstPath + pathCount), without parsing
+ * and resolving the input again (a worker given many chunks of one run builds the book once):
+ * checked as {@link monteCarloSetup} checks a chunk (whole numbers, inside the run, the limits).
+ */
+export function chunkOfSetup(
+  s: MonteCarloSetup,
+  firstPath: number,
+  pathCount: number,
+  limits: MonteCarloWorkLimits = {},
+): MonteCarloSetup {
+  const { paths, horizonDays } = s.run;
+  if (!Number.isSafeInteger(firstPath) || firstPath < 0 || firstPath >= paths) {
+    throw invalidInput('firstPath', `is ${firstPath}`, `pass a whole number in [0, ${paths - 1}]`);
+  }
+  if (!Number.isSafeInteger(pathCount) || pathCount < 1 || firstPath + pathCount > paths) {
+    throw invalidInput('pathCount', `is ${pathCount}`, `pass a whole number in [1, ${paths - firstPath}]`);
+  }
+  checkMonteCarloLimits(paths, pathCount, horizonDays, limits);
+  return { ...s, run: { ...s.run, firstPath, pathCount } };
 }

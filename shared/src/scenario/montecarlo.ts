@@ -31,7 +31,7 @@ import { tailTarget } from './mcTail';
 
 export * from './mcTypes';
 export type { ScenarioBook } from './scenarioBook';
-export { condorHorizonDays, monteCarloSetup } from './mcSetup';
+export { chunkOfSetup, condorHorizonDays, monteCarloSetup } from './mcSetup';
 export { mergeMonteCarlo, reviveMonteCarloPartial, summarizeMonteCarlo } from './mcResults';
 export { curveByDays, tailTargetAt } from './mcEngine';
 
