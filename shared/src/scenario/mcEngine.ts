@@ -20,7 +20,7 @@ import type { ScenarioBook } from './scenarioBook';
 import {
   compileLegs,
   dayFactors,
-  legPrice,
+  legsAfter,
   legsSettling,
   legsValue,
   type CompiledLegs,
@@ -358,12 +358,7 @@ export function tailTargetAt(
 
 /** Value at the horizon of legs still alive after it (those expiring on or before were settled). */
 export function legsAtHorizon(c: CompiledLegs, h: number, spot: number, vix: number, m: PricerMarket): number {
-  let v = 0;
-  for (let i = 0; i < c.n; i++) {
-    if (c.expiryDay[i]! <= h) continue;
-    v += c.scale[i]! * legPrice(c, i, h, spot, vix, m);
-  }
-  return v;
+  return legsAfter(c, h, spot, vix, m);
 }
 
 export function sumAbsQty(c: CompiledLegs): number {
