@@ -42,6 +42,8 @@ export interface Engine extends TailEngine {
   cmConst: Float64Array[];
   cmFast: Float64Array;
   cmSlow: Float64Array;
+  /** cmConst by day, flattened: cmByDay[t·K + k] = cmConst[k][t] (the daily check reads one row). */
+  cmByDay: Float64Array;
   overlay: CompiledLegs;
   v0: { condor: number; overlay: number; tail: number };
   tailQty0: number;
@@ -162,11 +164,14 @@ export function prepare(s: MonteCarloSetup): Engine {
       cmSlow[k] = lv.loadSlow[tenor]!;
     });
   }
+  const cmByDay = new Float64Array(K * (cmConst[0]?.length ?? 0));
+  cmConst.forEach((row, k) => row.forEach((v, t) => (cmByDay[t * K + k] = v)));
   return {
     lv,
     cmConst,
     cmFast,
     cmSlow,
+    cmByDay,
     tailArgs: resizable ? tailSizeConstants(p, m, tail.expiryDay[0]!) : null,
     tailSized: {
       contracts: 0,
@@ -307,11 +312,16 @@ export function stateShiftFires(
 ): boolean {
   const df = fast - refFast;
   const ds = slow - refSlow;
+  const cf = e.cmFast;
+  const cs = e.cmSlow;
+  const cm = e.cmByDay;
+  const K = cf.length;
+  const now = day * K;
+  const then = refDay * K;
   let hi = -Infinity;
   let lo = Infinity;
-  for (let k = 0; k < e.cmFast.length; k++) {
-    const row = e.cmConst[k]!;
-    const a = row[day]! - row[refDay]! + e.cmFast[k]! * df + e.cmSlow[k]! * ds;
+  for (let k = 0; k < K; k++) {
+    const a = cm[now + k]! - cm[then + k]! + cf[k]! * df + cs[k]! * ds;
     if (a > hi) hi = a;
     if (a < lo) lo = a;
   }
