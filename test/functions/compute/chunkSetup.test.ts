@@ -1,6 +1,12 @@
 /** A worker resolves a run's input once and gives each further chunk its range: same bits, same checks. */
 import { describe, expect, it } from 'vitest';
-import { chunkOfSetup, monteCarloSetup, runMonteCarloChunk, runMonteCarloSetup } from '@alvh/shared';
+import {
+  chunkOfSetup,
+  MonteCarloCancelled,
+  monteCarloSetup,
+  runMonteCarloChunk,
+  runMonteCarloSetup,
+} from '@alvh/shared';
 import { runJob } from '../../../functions/src/compute/jobs';
 import { BOOK, PLAN_INPUT } from '../../helpers/fixtures';
 import { errorOf } from '../../helpers/errors';
@@ -17,6 +23,18 @@ describe('chunkOfSetup', () => {
     expect(bits(a.book)).toEqual(bits(b.book));
     expect(bits(a.tailContracts)).toEqual(bits(b.tailContracts));
     expect(s.run.firstPath).toBe(0); // the base setup is not changed
+  });
+
+  it('a chunk after a cancelled chunk of the same run is still the fresh run', () => {
+    // Cancelled at the first poll, after 1,024 paths: the engine's tail was resized along them.
+    const long = monteCarloSetup({ ...base, paths: 5000, firstPath: 0, pathCount: 1 });
+    expect(() => runMonteCarloSetup(chunkOfSetup(long, 0, 3000), { shouldCancel: () => true })).toThrow(
+      MonteCarloCancelled,
+    );
+    const after = runMonteCarloSetup(chunkOfSetup(long, 3000, 500));
+    const fresh = runMonteCarloChunk({ ...base, paths: 5000, firstPath: 3000, pathCount: 500 });
+    expect(bits(after.book)).toEqual(bits(fresh.book));
+    expect(bits(after.tailContracts)).toEqual(bits(fresh.tailContracts));
   });
 
   it.each([
