@@ -69,11 +69,13 @@ export default tseslint.config(
     rules: { 'max-lines': 'off' },
   },
   // White-box tests of internals the package does not export (the path pricer, the counter-based
-  // generator's pair form, the replay's layer sizing).
+  // generator's pair form, the replay's layer sizing, the Monte Carlo's trigger bounds, the summary's sort).
   {
     files: [
       'test/shared/scenario/montecarlo.test.ts',
       'test/shared/scenario/philox.test.ts',
+      'test/shared/scenario/curveShiftTrigger.test.ts',
+      'test/shared/scenario/sortedCopy.test.ts',
       'test/shared/replay/sizingShockKappa.test.ts',
     ],
     rules: { 'no-restricted-imports': 'off' },

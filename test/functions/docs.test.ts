@@ -10,6 +10,8 @@ import {
   MAX_PATH_STEP_LEGS,
   MAX_PATH_STEPS,
   MAX_PATHS,
+  MAX_POOLED_PATH_STEP_LEGS,
+  MAX_POOLED_PATH_STEPS,
   MAX_REPLAY_ROWS,
   MAX_SIGNAL_POINTS,
 } from '@alvh/shared';
@@ -34,6 +36,8 @@ describe('docs/api.md', () => {
     ['legs per layer', `${MAX_LAYER_LEGS} per layer`],
     ['cells × legs', `${spaced(MAX_GRID_LEG_CELLS)} cells × legs`],
     ['path-steps × legs', `${spaced(MAX_PATH_STEP_LEGS)} path-steps × legs`],
+    ['pooled path-steps', `${spaced(MAX_POOLED_PATH_STEPS)} pooled path-steps`],
+    ['pooled path-steps × legs', `${spaced(MAX_POOLED_PATH_STEP_LEGS)} pooled path-steps × legs`],
     ['signal points', `${spaced(MAX_SIGNAL_POINTS)} points per array`],
     ['futures per curve', `${MAX_FUTURES} per curve`],
     ['per-path arrays per answer', `${spaced(MAX_PARTIAL_PATHS)} paths per answer`],

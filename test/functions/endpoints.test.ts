@@ -5,7 +5,7 @@
  * own tests and the local-host test uses it); the handlers cannot tell the difference.
  */
 import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -26,7 +26,7 @@ import {
   STRESS_EXAMPLE,
   SURFACE_EXAMPLE,
 } from '../../functions/src/handlers/examples';
-import { MAX_GRID_CELLS, MAX_REPLAY_ROWS, plan } from '@alvh/shared';
+import { MAX_GRID_CELLS, MAX_POOLED_PATH_STEP_LEGS, MAX_POOLED_PATH_STEPS, MAX_REPLAY_ROWS, plan } from '@alvh/shared';
 
 /** Parsed response bodies, read field by field in the assertions. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of several shapes, checked by the assertions themselves
@@ -194,6 +194,55 @@ describe('POST /api/montecarlo', () => {
     expect(r.type).toBe('application/problem+json');
     expect(r.json.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(paths));
     for (const i of r.json.issues) expect(i.message.length).toBeGreaterThan(3);
+  });
+
+  describe('a summary-only run is held to the pooled limits (the pool chunks it)', () => {
+    const recorded: unknown[] = [];
+    const recorder = {
+      run: async (_job: string, payload: unknown) => {
+        recorded.push(payload);
+        return { summary: null };
+      },
+      close: async () => {},
+    };
+    beforeEach(() => {
+      recorded.length = 0;
+      setComputeRunner(recorder);
+    });
+    afterEach(() => setComputeRunner(runner));
+    const million = { ...MONTECARLO_EXAMPLE, paths: 1_000_000, firstPath: 0, pathCount: undefined, horizonDays: 45 };
+
+    it('1,000,000 paths × 45 days goes to the pool in one request with ?partial=false', async () => {
+      const r = await call('montecarlo?partial=false', million);
+      expect(r.status).toBe(200);
+      expect(recorded).toHaveLength(1);
+      expect(recorded[0]).toMatchObject({ paths: 1_000_000, firstPath: 0, horizonDays: 45 });
+    });
+
+    it('the same run with per-path arrays is a 422 naming the per-call limit', async () => {
+      const r = await call('montecarlo', million);
+      expect(r.status).toBe(422);
+      expect(r.json.detail).toContain(`over the limit of ${MAX_PATH_STEPS} per call`);
+      expect(recorded).toEqual([]);
+    });
+
+    it('over the pooled path-steps or path-steps × legs limit: 422 naming it, before any work', async () => {
+      const long = await call('montecarlo?partial=false', { ...million, paths: 2_000_000, horizonDays: 60 });
+      expect(long.status).toBe(422);
+      expect(long.json.detail).toContain(`over the limit of ${MAX_POOLED_PATH_STEPS} per call`);
+      const legs = MONTECARLO_EXAMPLE.book.condor.length + MONTECARLO_EXAMPLE.book.overlay.length + 3;
+      const tail = Array.from({ length: 3 }, () => MONTECARLO_EXAMPLE.book.tail[0]!);
+      const wide = await call('montecarlo?partial=false', {
+        ...million,
+        paths: 2_000_000,
+        horizonDays: 50,
+        book: { ...MONTECARLO_EXAMPLE.book, tail },
+      });
+      expect(wide.status).toBe(422);
+      expect(wide.json.detail).toContain(`× ${legs} legs`);
+      expect(wide.json.detail).toContain(`over the limit of ${MAX_POOLED_PATH_STEP_LEGS} per call`);
+      expect(recorded).toEqual([]);
+    });
   });
 
   it('422 naming the path-steps limit, before any work is queued', async () => {

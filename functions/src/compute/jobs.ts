@@ -13,13 +13,16 @@ import {
   runFrontierChunk,
   summarizeFrontier,
   replay,
-  runMonteCarloChunk,
+  chunkOfSetup,
+  monteCarloSetup,
+  runMonteCarloSetup,
   stressGrid,
   summarizeMonteCarlo,
   type FrontierPartial,
   type FrontierResult,
   type InputIssue,
   type MonteCarloPartial,
+  type MonteCarloSetup,
   type MonteCarloSummary,
   type SurfaceRequest,
 } from '@alvh/shared';
@@ -48,6 +51,36 @@ export function mergeAndSummarizeFrontierParts(
   return withPartial ? { ...result, partial: merged } : result;
 }
 
+/** The run whose setup this thread built last: its input as JSON (chunk fields left out), and the setup. */
+let lastRun: { key: string; setup: MonteCarloSetup } | null = null;
+
+/** JSON of a parsed input, −0 kept apart from 0 (a number field is a number in every input of the schema). */
+function runKey(input: Record<string, unknown>): string {
+  return JSON.stringify(input, (_k, v: unknown) => (Object.is(v, -0) ? '\u0000-0' : v));
+}
+
+/**
+ * The setup of a Monte Carlo chunk. The pool sends every chunk of a run with the same parsed
+ * input and its own `firstPath`/`pathCount`; a worker resolves the input (the plan, its surfaces)
+ * once per run and gives each further chunk its range ({@link chunkOfSetup}, checked again), so
+ * the chunks of one run pay for one setup per thread. Anything else is set up from scratch.
+ */
+function chunkSetup(payload: unknown): MonteCarloSetup {
+  if (typeof payload !== 'object' || payload === null) return monteCarloSetup(payload);
+  const { firstPath, pathCount, ...rest } = payload as Record<string, unknown>;
+  if (typeof firstPath !== 'number' || typeof pathCount !== 'number') {
+    return monteCarloSetup(payload);
+  }
+  const key = runKey(rest);
+  if (lastRun === null || lastRun.key !== key) {
+    lastRun = null;
+    const first = monteCarloSetup(payload);
+    lastRun = { key, setup: first };
+    return first;
+  }
+  return chunkOfSetup(lastRun.setup, firstPath, pathCount);
+}
+
 export interface JobHooks {
   onProgress?: (done: number, total: number) => void;
   shouldCancel?: () => boolean;
@@ -57,7 +90,7 @@ export interface JobHooks {
 export function runJob(job: WorkerJob, payload: unknown, hooks: JobHooks = {}): unknown {
   switch (job) {
     case 'montecarlo-chunk':
-      return runMonteCarloChunk(payload, hooks);
+      return runMonteCarloSetup(chunkSetup(payload), hooks);
     case 'montecarlo-merge': {
       const p = payload as { parts: MonteCarloPartial[]; withPartial: boolean };
       return mergeAndSummarize(p.parts, p.withPartial);

@@ -32,6 +32,7 @@ import {
   parseInput,
   FrontierInputSchema,
   MonteCarloInputSchema,
+  POOLED_MONTE_CARLO_LIMITS,
   type MonteCarloPartial,
   type MonteCarloSummary,
 } from '@alvh/shared';
@@ -210,8 +211,9 @@ export class ComputePool {
     if (this.closed) throw new Error('the compute pool was closed; create a new one');
     if (opts.signal?.aborted) throw abortReason(opts.signal);
     // Validate here so bad input fails fast with the shared package's error, before any thread works;
-    // the workers get the parsed input only.
-    const { run } = monteCarloSetup(payload);
+    // the workers get the parsed input only. The run is chunked here, so its work is held to the
+    // pooled limits; every chunk is far inside the per-call ones.
+    const { run } = monteCarloSetup(payload, POOLED_MONTE_CARLO_LIMITS);
     const parsed = parseInput(MonteCarloInputSchema, payload) as Record<string, unknown>;
     return await this.chunked(run, parsed, 'montecarlo-chunk', 'montecarlo-merge', opts);
   }

@@ -5,8 +5,10 @@
  * summarises them and serialises the answer. The answer carries the chunk's mergeable partial
  * (per-path arrays in path order) and its own summary (null for a single-path chunk: a
  * distribution needs two paths); callers that split a run merge the partials with the shared
- * `mergeMonteCarlo` and summarise once. `?partial=false` answers the summary alone; the per-path
- * arrays are sent for at most {@link MAX_PARTIAL_PATHS} paths per answer (422 above: chunk the run).
+ * `mergeMonteCarlo` and summarise once. `?partial=false` answers the summary alone, and may ask
+ * for a run up to the pooled limits (MAX_POOLED_PATH_STEPS: the pool chunks it, merges and
+ * summarises on a worker, nothing per path crosses HTTP); the per-path arrays are sent for at most
+ * {@link MAX_PARTIAL_PATHS} paths per answer (422 above: chunk the run).
  */
 import {
   checkMonteCarloWork,
@@ -14,6 +16,7 @@ import {
   monteCarloSetup,
   MonteCarloInputSchema,
   parseInput,
+  POOLED_MONTE_CARLO_LIMITS,
   scenarioLegCount,
   type MonteCarloPartial,
   type MonteCarloSummary,
@@ -42,10 +45,13 @@ function isPartial(v: unknown): v is MonteCarloPartial {
 }
 
 export async function monteCarloHandler(body: unknown, call: RouteCall): Promise<MonteCarloResponse | JsonText> {
-  const { run } = monteCarloSetup(body); // validation and limits, before any work is queued
-  const parsed = parseInput(MonteCarloInputSchema, body);
-  checkMonteCarloWork(run.pathCount, run.horizonDays, scenarioLegCount(parsed));
   const withPartial = wantsPartial(call);
+  // A summary-only run is chunked over the pool here and answers no per-path arrays: the pooled
+  // limits. An answer with arrays keeps the per-call ones (its chunks are the caller's to send).
+  const limits = withPartial ? {} : POOLED_MONTE_CARLO_LIMITS;
+  const { run } = monteCarloSetup(body, limits); // validation and limits, before any work is queued
+  const parsed = parseInput(MonteCarloInputSchema, body);
+  checkMonteCarloWork(run.pathCount, run.horizonDays, scenarioLegCount(parsed), limits);
   if (withPartial && run.pathCount > MAX_PARTIAL_PATHS) {
     throw limitExceeded(
       'pathCount',

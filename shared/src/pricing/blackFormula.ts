@@ -63,12 +63,21 @@ export function otmCallValue(forward: number, strike: number, d1: number, d2: nu
  * @see F. Black, "The pricing of commodity contracts", J. Financial Economics 3 (1976) 167–179
  */
 export function blackFormula(isCall: boolean, forward: number, strike: number, stdDev: number): number {
+  return blackFormulaLn(isCall, forward, strike, stdDev > 0 ? Math.log(forward / strike) : 0, stdDev);
+}
+
+/**
+ * {@link blackFormula} with the log-moneyness `lnFK` = ln(F/K) given by the caller, who already
+ * has it (the Monte Carlo's path pricer: ln S + (r − q)T − ln K, the smile read at it too); with
+ * `lnFK` = Math.log(forward / strike) it is blackFormula exactly. Unchecked kernel, as blackFormula.
+ */
+export function blackFormulaLn(isCall: boolean, forward: number, strike: number, lnFK: number, stdDev: number): number {
   // Work with the OTM option: a call when F < K, a put when F ≥ K (a put is the call with F and K
   // swapped and d1, d2 → −d2, −d1).
   const otmIsCall = forward < strike;
   let otm = 0;
   if (stdDev > 0) {
-    const d1 = Math.log(forward / strike) / stdDev + 0.5 * stdDev;
+    const d1 = lnFK / stdDev + 0.5 * stdDev;
     const d2 = d1 - stdDev;
     otm = otmIsCall ? otmCallValue(forward, strike, d1, d2) : otmCallValue(strike, forward, -d2, -d1);
   }

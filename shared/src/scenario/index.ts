@@ -26,6 +26,7 @@ export {
   MonteCarloCancelled,
   PROGRESS_EVERY,
   VIX_THRESHOLDS,
+  chunkOfSetup,
   curveByDays,
   condorHorizonDays,
   mergeMonteCarlo,

@@ -9,7 +9,8 @@ import { parseIsoDate } from '../dates';
 import { CURVE_SHIFT_TENORS } from '../market/index';
 import { curveDecayKernel, modelFutureKernel } from '../market/meanReversion';
 import { OPTION_MULTIPLIER } from '../book/index';
-import { cutToBudget } from '../method/index';
+import { curveShiftTriggerFires, cutToBudget } from '../method/index';
+import type { Policy } from '../schemas/policy';
 import { tailSizeConstants, tailTarget, type TailEngine } from './mcTail';
 import { resolveDynamics, type Dynamics, type DynamicsParams } from './dynamics';
 import { LogVixModel } from './model/logVixModel';
@@ -19,7 +20,7 @@ import type { ScenarioBook } from './scenarioBook';
 import {
   compileLegs,
   dayFactors,
-  legPrice,
+  legsAfter,
   legsSettling,
   legsValue,
   type CompiledLegs,
@@ -41,12 +42,37 @@ export interface Engine extends TailEngine {
   cmConst: Float64Array[];
   cmFast: Float64Array;
   cmSlow: Float64Array;
+  /** cmConst by day, flattened: cmByDay[t·K + k] = cmConst[k][t] (the daily check reads one row). */
+  cmByDay: Float64Array;
   overlay: CompiledLegs;
   v0: { condor: number; overlay: number; tail: number };
   tailQty0: number;
   tailStrike0: number;
   resizable: boolean;
   shiftDecay: Float64Array;
+  /** Certain-no-fire bounds of the curve-shift trigger on the log changes (see {@link stateShiftFires}). */
+  shiftBounds: ShiftBounds;
+}
+
+/**
+ * Bounds on the largest and smallest log change of the constant-maturity curve inside which the
+ * curve-shift trigger certainly does not fire: hi below ln(1 + trigger) − 1e−9 and lo above
+ * ln(1 − trigger) + 1e−6 (lo: only for a trigger ≤ 0.9; above it, +∞, every state is decided
+ * exactly). The margins are many orders above the rounding of exp and of the subtraction from 1
+ * (about 1e−16 relative), so inside them e^hi − 1 < trigger and 1 − e^lo < trigger hold for the
+ * computed numbers too.
+ */
+export interface ShiftBounds {
+  hiBelow: number;
+  loAbove: number;
+}
+
+/** The {@link ShiftBounds} of a trigger (a fraction in [0, 5]). */
+export function shiftBounds(trigger: number): ShiftBounds {
+  return {
+    hiBelow: Math.log1p(trigger) - 1e-9,
+    loAbove: trigger <= 0.9 ? Math.log(1 - trigger) + 1e-6 : Infinity,
+  };
 }
 
 /** Longest time to expiry (days) with tabulated time factors. */
@@ -138,11 +164,14 @@ export function prepare(s: MonteCarloSetup): Engine {
       cmSlow[k] = lv.loadSlow[tenor]!;
     });
   }
+  const cmByDay = new Float64Array(K * (cmConst[0]?.length ?? 0));
+  cmConst.forEach((row, k) => row.forEach((v, t) => (cmByDay[t * K + k] = v)));
   return {
     lv,
     cmConst,
     cmFast,
     cmSlow,
+    cmByDay,
     tailArgs: resizable ? tailSizeConstants(p, m, tail.expiryDay[0]!) : null,
     tailSized: {
       contracts: 0,
@@ -166,6 +195,7 @@ export function prepare(s: MonteCarloSetup): Engine {
     tailStrike0: tail.n === 1 ? tail.strike[0]! : 0,
     resizable,
     shiftDecay,
+    shiftBounds: shiftBounds(p.curveShiftTrigger),
   };
 }
 
@@ -264,6 +294,43 @@ export function stateCurveShift(
   return up > down ? up : down;
 }
 
+/**
+ * Calibrated model: whether the curve-shift trigger fires at the state (day, fast, slow) against
+ * the last rebalance's, exactly `curveShiftTriggerFires(stateCurveShift(...), policy)`, the two
+ * exponentials skipped when the log changes lie inside {@link ShiftBounds} (on most days of most
+ * paths), where the trigger certainly does not fire.
+ */
+export function stateShiftFires(
+  e: Engine,
+  policy: Pick<Policy, 'curveShiftTrigger'>,
+  day: number,
+  fast: number,
+  slow: number,
+  refDay: number,
+  refFast: number,
+  refSlow: number,
+): boolean {
+  const df = fast - refFast;
+  const ds = slow - refSlow;
+  const cf = e.cmFast;
+  const cs = e.cmSlow;
+  const cm = e.cmByDay;
+  const K = cf.length;
+  const now = day * K;
+  const then = refDay * K;
+  let hi = -Infinity;
+  let lo = Infinity;
+  for (let k = 0; k < K; k++) {
+    const a = cm[now + k]! - cm[then + k]! + cf[k]! * df + cs[k]! * ds;
+    if (a > hi) hi = a;
+    if (a < lo) lo = a;
+  }
+  if (hi < e.shiftBounds.hiBelow && lo > e.shiftBounds.loAbove) return false;
+  const up = Math.exp(hi) - 1;
+  const down = 1 - Math.exp(lo);
+  return curveShiftTriggerFires(up > down ? up : down, policy);
+}
+
 /** Largest relative change of the model curve between VIX levels `then` and `now` over the tenors. */
 export function modelCurveShift(e: Engine, now: number, then: number): number {
   const th = e.m.theta;
@@ -301,12 +368,7 @@ export function tailTargetAt(
 
 /** Value at the horizon of legs still alive after it (those expiring on or before were settled). */
 export function legsAtHorizon(c: CompiledLegs, h: number, spot: number, vix: number, m: PricerMarket): number {
-  let v = 0;
-  for (let i = 0; i < c.n; i++) {
-    if (c.expiryDay[i]! <= h) continue;
-    v += c.scale[i]! * legPrice(c, i, h, spot, vix, m);
-  }
-  return v;
+  return legsAfter(c, h, spot, vix, m);
 }
 
 export function sumAbsQty(c: CompiledLegs): number {

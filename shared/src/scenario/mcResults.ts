@@ -6,6 +6,7 @@ import { parseInput } from '../schemas/parse';
 import { MonteCarloPartialSchema } from '../schemas/scenario';
 import { checkContiguous, concatChunks } from './chunks';
 import { describeDistribution, histogram } from './statistics';
+import { sortedCopy } from './sortedCopy';
 import {
   MARKET_PERCENTILES,
   VIX_THRESHOLDS,
@@ -73,10 +74,10 @@ function percentileOf(sorted: Float64Array, pct: number): number {
  */
 export function marketAtHorizon(p: MonteCarloPartial): MarketAtHorizon {
   const n = p.pathCount;
-  const vix = p.vixEnd.slice().sort();
-  const ret = new Float64Array(n);
-  for (let i = 0; i < n; i++) ret[i] = p.spxEnd[i]! / p.spot0 - 1;
-  ret.sort();
+  const vix = sortedCopy(p.vixEnd);
+  const returns = new Float64Array(n);
+  for (let i = 0; i < n; i++) returns[i] = p.spxEnd[i]! / p.spot0 - 1;
+  const ret = sortedCopy(returns);
   const out: MarketAtHorizon = { vix: {}, spxReturn: {}, vixAbove: {} };
   for (const q of MARKET_PERCENTILES) {
     out.vix[`p${q}`] = percentileOf(vix, q);

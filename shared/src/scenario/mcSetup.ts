@@ -1,9 +1,15 @@
 /**
  * A Monte Carlo input parsed and resolved into the engine's setup (book, policy, model, run).
  */
+import { invalidInput } from '../errors';
 import { parseIsoDate } from '../dates';
 import { parseInput } from '../schemas/parse';
-import { MonteCarloInputSchema, checkMonteCarloLimits, type MonteCarloInput } from '../schemas/scenario';
+import {
+  MonteCarloInputSchema,
+  checkMonteCarloLimits,
+  type MonteCarloInput,
+  type MonteCarloWorkLimits,
+} from '../schemas/scenario';
 import { scenarioSource, type ScenarioBook } from './scenarioBook';
 import type { ModelParams, MonteCarloSetup } from './mcTypes';
 
@@ -17,13 +23,17 @@ export function condorHorizonDays(book: Pick<ScenarioBook, 'valuationDate' | 'co
   return h;
 }
 
-/** Parse and resolve a Monte Carlo input into the engine's setup (limits checked). */
-export function monteCarloSetup(input: unknown): MonteCarloSetup {
+/**
+ * Parse and resolve a Monte Carlo input into the engine's setup, its work checked against `limits`
+ * (default: those of one call in one thread; a pool that chunks a summary-only run passes
+ * POOLED_MONTE_CARLO_LIMITS).
+ */
+export function monteCarloSetup(input: unknown, limits: MonteCarloWorkLimits = {}): MonteCarloSetup {
   const v: MonteCarloInput = parseInput(MonteCarloInputSchema, input);
   const { book, policy } = scenarioSource(v);
   const horizonDays = v.horizonDays ?? condorHorizonDays(book);
   const pathCount = v.pathCount ?? v.paths - v.firstPath;
-  checkMonteCarloLimits(v.paths, pathCount, horizonDays);
+  checkMonteCarloLimits(v.paths, pathCount, horizonDays, limits);
   const legacy = v.model ?? { jumpIntensity: 1, jumpMeanVix: 8, spxJumpPerVixPoint: 1 / 150 };
   const model: ModelParams = {
     jumpIntensity: legacy.jumpIntensity,
@@ -49,4 +59,26 @@ export function monteCarloSetup(input: unknown): MonteCarloSetup {
       dynamics: v.dynamics,
     },
   };
+}
+
+/**
+ * The setup of another chunk of the same run, [firstPath, firstPath + pathCount), without parsing
+ * and resolving the input again (a worker given many chunks of one run builds the book once):
+ * checked as {@link monteCarloSetup} checks a chunk (whole numbers, inside the run, the limits).
+ */
+export function chunkOfSetup(
+  s: MonteCarloSetup,
+  firstPath: number,
+  pathCount: number,
+  limits: MonteCarloWorkLimits = {},
+): MonteCarloSetup {
+  const { paths, horizonDays } = s.run;
+  if (!Number.isSafeInteger(firstPath) || firstPath < 0 || firstPath >= paths) {
+    throw invalidInput('firstPath', `is ${firstPath}`, `pass a whole number in [0, ${paths - 1}]`);
+  }
+  if (!Number.isSafeInteger(pathCount) || pathCount < 1 || firstPath + pathCount > paths) {
+    throw invalidInput('pathCount', `is ${pathCount}`, `pass a whole number in [1, ${paths - firstPath}]`);
+  }
+  checkMonteCarloLimits(paths, pathCount, horizonDays, limits);
+  return { ...s, run: { ...s.run, firstPath, pathCount } };
 }

@@ -24,14 +24,14 @@ import {
   modelCurveShift,
   prepare,
   type Engine,
-  stateCurveShift,
+  stateShiftFires,
   sumAbsQty,
 } from './mcEngine';
 import { tailTarget } from './mcTail';
 
 export * from './mcTypes';
 export type { ScenarioBook } from './scenarioBook';
-export { condorHorizonDays, monteCarloSetup } from './mcSetup';
+export { chunkOfSetup, condorHorizonDays, monteCarloSetup } from './mcSetup';
 export { mergeMonteCarlo, reviveMonteCarloPartial, summarizeMonteCarlo } from './mcResults';
 export { curveByDays, tailTargetAt } from './mcEngine';
 
@@ -135,12 +135,9 @@ export function runMonteCarloSetup(
       if (!doRebalance || day >= H || tailExpiry - day <= ddDays) continue;
       if (
         !daysTriggerFires(day - lastReb, policy) &&
-        !curveShiftTriggerFires(
-          lpath !== null
-            ? stateCurveShift(e, day, lpath.fast, lpath.slow, refDay, refFast, refSlow)
-            : modelCurveShift(e, vix, vRef),
-          policy,
-        )
+        !(lpath !== null
+          ? stateShiftFires(e, policy, day, lpath.fast, lpath.slow, refDay, refFast, refSlow)
+          : curveShiftTriggerFires(modelCurveShift(e, vix, vRef), policy))
       )
         continue;
       const spot = path.spot;

@@ -6,7 +6,7 @@
  * future θ + (VIX − θ)e^(−κτ) plus the basis the listed future had over the model at t = 0, fading
  * linearly to 0 at expiry (so the t = 0 mark equals the plan's and a future converges to VIX).
  */
-import { blackFormula } from '../pricing/index';
+import { blackFormula, blackFormulaLn } from '../pricing/index';
 import { OPTION_MULTIPLIER, spxVolKernel, type Leg, type SkewParams, type StateSurfaces } from '../book/index';
 import { parseIsoDate } from '../dates';
 import { curveDecayKernel, modelFutureKernel } from '../market/meanReversion';
@@ -49,6 +49,8 @@ export interface DayFactors {
   readonly growth: Float64Array;
   readonly rootYears: Float64Array;
   readonly vixDecay: Float64Array;
+  /** ln of the forward growth, (r − q)·years (the exponent of `growth`). */
+  readonly lnGrowth: Float64Array;
 }
 
 /** Tabulate {@link DayFactors} for 0 … size − 1 days to expiry. */
@@ -60,12 +62,14 @@ export function dayFactors(m: Pick<PricerMarket, 'rate' | 'divYield' | 'kappa'>,
     growth: new Float64Array(size),
     rootYears: new Float64Array(size),
     vixDecay: new Float64Array(size),
+    lnGrowth: new Float64Array(size),
   };
   for (let d = 0; d < size; d++) {
     const years = d / 365;
     f.years[d] = years;
     f.disc[d] = Math.exp(-m.rate * years);
-    f.growth[d] = Math.exp((m.rate - m.divYield) * years);
+    f.lnGrowth[d] = (m.rate - m.divYield) * years;
+    f.growth[d] = Math.exp(f.lnGrowth[d]!);
     f.rootYears[d] = Math.sqrt(years);
     f.vixDecay[d] = curveDecayKernel(m.kappa, years);
   }
@@ -83,6 +87,8 @@ export interface CompiledLegs {
   readonly isCall: Uint8Array;
   readonly isVix: Uint8Array;
   readonly strike: Float64Array;
+  /** ln of the strike (SPX legs; the Monte Carlo changes only a VIX tail's strike). */
+  readonly lnStrike: Float64Array;
   /** Expiry as days after the valuation date. */
   readonly expiryDay: Int32Array;
   /** Signed quantity × multiplier (USD per index point). */
@@ -108,6 +114,7 @@ export function compileLegs(
     isCall: new Uint8Array(n),
     isVix: new Uint8Array(n),
     strike: new Float64Array(n),
+    lnStrike: new Float64Array(n),
     expiryDay: new Int32Array(n),
     scale: new Float64Array(n),
     basis: new Float64Array(n),
@@ -117,6 +124,7 @@ export function compileLegs(
     out.isCall[i] = leg.type === 'call' ? 1 : 0;
     out.isVix[i] = leg.kind === 'vix' ? 1 : 0;
     out.strike[i] = leg.strike;
+    out.lnStrike[i] = Math.log(leg.strike);
     out.expiryDay[i] = day;
     out.scale[i] = leg.quantity * OPTION_MULTIPLIER;
     if (leg.kind === 'vix' && day > 0) {
@@ -156,40 +164,105 @@ export function vixVolAt(m: PricerMarket, volOfVol: number, years: number, strik
 
 /** Price per share (points) of leg `i` at `day` (days after valuation), SPX `spot`, `vix`. */
 export function legPrice(c: CompiledLegs, i: number, day: number, spot: number, vix: number, m: PricerMarket): number {
+  return c.isVix[i] === 1 ? vixLegPrice(c, i, day, vix, m) : spxLegPrice(c, i, day, spot, Math.log(spot), vix, m);
+}
+
+/** {@link legPrice} of a VIX leg: Black-76 on its VX future at the VIX-option surface's vol. */
+function vixLegPrice(c: CompiledLegs, i: number, day: number, vix: number, m: PricerMarket): number {
   const left = c.expiryDay[i]! - day;
   const isCall = c.isCall[i] === 1;
   const k = c.strike[i]!;
-  if (c.isVix[i] === 1) {
-    const f = legFuture(c, i, day, vix, m);
-    if (left <= 0) return isCall ? Math.max(f - k, 0) : Math.max(k - f, 0);
-    const t = factorsFor(m, left);
-    const vov = vixVolAt(m, m.volOfVol, left / 365, k, f);
-    if (t !== undefined) return t.disc[left]! * blackFormula(isCall, f, k, vov * t.rootYears[left]!);
-    const years = left / 365;
-    return Math.exp(-m.rate * years) * blackFormula(isCall, f, k, vov * Math.sqrt(years));
-  }
-  const lambda = vix / m.surfaces.anchorVix;
+  const f = legFuture(c, i, day, vix, m);
+  if (left <= 0) return isCall ? Math.max(f - k, 0) : Math.max(k - f, 0);
+  const t = factorsFor(m, left);
+  const vov = vixVolAt(m, m.volOfVol, left / 365, k, f);
+  if (t !== undefined) return t.disc[left]! * blackFormula(isCall, f, k, vov * t.rootYears[left]!);
+  const years = left / 365;
+  return Math.exp(-m.rate * years) * blackFormula(isCall, f, k, vov * Math.sqrt(years));
+}
+
+/**
+ * {@link legPrice} of an SPX leg given ln `spot` (shared by the legs of one state): BSM at the
+ * moved surface's vol, with one log-moneyness x = ln S + (r − q)T − ln K = ln(F/K) for the smile
+ * (read at k = −x) and for Black's d1 — no logarithm per leg.
+ */
+function spxLegPrice(
+  c: CompiledLegs,
+  i: number,
+  day: number,
+  spot: number,
+  lnSpot: number,
+  vix: number,
+  m: PricerMarket,
+): number {
+  const left = c.expiryDay[i]! - day;
+  const isCall = c.isCall[i] === 1;
+  const k = c.strike[i]!;
   if (left <= 0) return isCall ? Math.max(spot - k, 0) : Math.max(k - spot, 0);
+  const lambda = vix / m.surfaces.anchorVix;
   const t = factorsFor(m, left);
   if (t !== undefined) {
-    const fwd = spot * t.growth[left]!;
-    const vol = spxVolKernel(m.surfaces.spx, lambda, t.years[left]!, Math.log(k / fwd));
-    return t.disc[left]! * blackFormula(isCall, fwd, k, vol * t.rootYears[left]!);
+    const x = lnSpot + t.lnGrowth[left]! - c.lnStrike[i]!;
+    const vol = spxVolKernel(m.surfaces.spx, lambda, t.years[left]!, -x);
+    return t.disc[left]! * blackFormulaLn(isCall, spot * t.growth[left]!, k, x, vol * t.rootYears[left]!);
   }
   const years = left / 365;
-  const fwd = spot * Math.exp((m.rate - m.divYield) * years);
-  const vol = spxVolKernel(m.surfaces.spx, lambda, years, Math.log(k / fwd));
-  return Math.exp(-m.rate * years) * blackFormula(isCall, fwd, k, vol * Math.sqrt(years));
+  const lnGrowth = (m.rate - m.divYield) * years;
+  const x = lnSpot + lnGrowth - c.lnStrike[i]!;
+  const vol = spxVolKernel(m.surfaces.spx, lambda, years, -x);
+  return Math.exp(-m.rate * years) * blackFormulaLn(isCall, spot * Math.exp(lnGrowth), k, x, vol * Math.sqrt(years));
+}
+
+/**
+ * Value (USD) of the legs at `day` whose expiry passes `alive` (legsValue: expiry ≥ day, those
+ * expiring on `day` at intrinsic; the horizon: expiry > day), ln `spot` taken once.
+ */
+function legsWhere(
+  c: CompiledLegs,
+  day: number,
+  spot: number,
+  vix: number,
+  m: PricerMarket,
+  firstAlive: number,
+): number {
+  let v = 0;
+  let lnSpot = NaN;
+  const t = m.factors;
+  const lambda = vix / m.surfaces.anchorVix;
+  for (let i = 0; i < c.n; i++) {
+    const e = c.expiryDay[i]!;
+    if (e < firstAlive) continue;
+    if (c.isVix[i] === 1) {
+      v += c.scale[i]! * vixLegPrice(c, i, day, vix, m);
+      continue;
+    }
+    if (lnSpot !== lnSpot) lnSpot = Math.log(spot);
+    const left = e - day;
+    if (t === undefined || left <= 0 || left >= t.size) {
+      v += c.scale[i]! * spxLegPrice(c, i, day, spot, lnSpot, vix, m);
+      continue;
+    }
+    // spxLegPrice's tabulated case, written out (the same operations in the same order).
+    const x = lnSpot + t.lnGrowth[left]! - c.lnStrike[i]!;
+    const years = t.years[left]!;
+    const w = m.surfaces.spx.totalVariance(years, -x / lambda);
+    const vol = w > 0 ? lambda * Math.sqrt(w / years) : 0;
+    const k = c.strike[i]!;
+    v +=
+      c.scale[i]! *
+      (t.disc[left]! * blackFormulaLn(c.isCall[i] === 1, spot * t.growth[left]!, k, x, vol * t.rootYears[left]!));
+  }
+  return v;
 }
 
 /** Value (USD) of all legs alive at `day` (expiry > day is alive; expiry = day is at intrinsic). */
 export function legsValue(c: CompiledLegs, day: number, spot: number, vix: number, m: PricerMarket): number {
-  let v = 0;
-  for (let i = 0; i < c.n; i++) {
-    if (c.expiryDay[i]! < day) continue;
-    v += c.scale[i]! * legPrice(c, i, day, spot, vix, m);
-  }
-  return v;
+  return legsWhere(c, day, spot, vix, m, day);
+}
+
+/** Value at the horizon `h` of the legs still alive after it (those expiring on or before were settled). */
+export function legsAfter(c: CompiledLegs, h: number, spot: number, vix: number, m: PricerMarket): number {
+  return legsWhere(c, h, spot, vix, m, h + 1);
 }
 
 /**

@@ -19,12 +19,14 @@ const TWO_POW_M32 = 1 / TWO_POW_32;
 
 /**
  * High 32 bits of the 64-bit product of uint32 `x` and uint32 `m`, given the exact low 32 bits
- * `lo` (from Math.imul). The double product x·m is within 2^11 of the true product, so
- * (x·m − lo)/2^32 lies within 2^−20 of the true high word, an integer: rounding recovers it exactly.
- * (The division is written as the product by 2^−32, which is exact and much cheaper than a divide.)
+ * `lo` (from Math.imul, as a uint32). The double product x·m is within 2^11 of the true product,
+ * so (x·m − lo)/2^32 lies within 2^−20 of the true high word, an integer N < 2^32 − 1: adding ½
+ * (exact to within 2^−21) and truncating to 32 bits (`>>> 0`, one machine conversion, cheaper than
+ * Math.round) recovers N exactly. The division is written as the product by 2^−32, which is exact
+ * and much cheaper than a divide.
  */
 function mulhi(x: number, m: number, lo: number): number {
-  return Math.round((x * m - lo) * TWO_POW_M32) >>> 0;
+  return ((x * m - lo) * TWO_POW_M32 + 0.5) >>> 0;
 }
 
 /**
@@ -44,24 +46,25 @@ export function philox4x32(
   k1: number,
   out: Uint32Array,
 ): void {
-  let x0 = c0 >>> 0;
-  let x1 = c1 >>> 0;
-  let x2 = c2 >>> 0;
-  let x3 = c3 >>> 0;
-  let a = k0 >>> 0;
-  let b = k1 >>> 0;
+  // int32 words, as in philox4x32Pair.
+  let x0 = c0 | 0;
+  let x1 = c1 | 0;
+  let x2 = c2 | 0;
+  let x3 = c3 | 0;
+  let a = k0 | 0;
+  let b = k1 | 0;
   for (let r = 0; r < 10; r++) {
     if (r > 0) {
-      a = (a + W0) >>> 0;
-      b = (b + W1) >>> 0;
+      a = (a + W0) | 0;
+      b = (b + W1) | 0;
     }
-    const lo0 = Math.imul(x0, M0) >>> 0;
-    const hi0 = mulhi(x0, M0, lo0);
-    const lo1 = Math.imul(x2, M1) >>> 0;
-    const hi1 = mulhi(x2, M1, lo1);
-    x0 = (hi1 ^ x1 ^ a) >>> 0;
+    const lo0 = Math.imul(x0, M0);
+    const hi0 = mulhi(x0 >>> 0, M0, lo0 >>> 0);
+    const lo1 = Math.imul(x2, M1);
+    const hi1 = mulhi(x2 >>> 0, M1, lo1 >>> 0);
+    x0 = hi1 ^ x1 ^ a;
     x1 = lo1;
-    x2 = (hi0 ^ x3 ^ b) >>> 0;
+    x2 = hi0 ^ x3 ^ b;
     x3 = lo0;
   }
   out[0] = x0;
@@ -78,36 +81,39 @@ export function philox4x32(
  * `c` in [0, 2^32 − 1).
  */
 export function philox4x32Pair(c: number, k0: number, k1: number, out: Uint32Array): void {
-  let x0 = c >>> 0;
+  // The words live as int32 (what Math.imul and ^ give; the JIT keeps them in integer registers),
+  // read as uint32 (`>>> 0`) only where a product needs the unsigned value; the output array
+  // stores the same 32 bits either way.
+  let x0 = c | 0;
   let x1 = 0;
   let x2 = 0;
   let x3 = 0;
-  let y0 = (c + 1) >>> 0;
+  let y0 = (c + 1) | 0;
   let y1 = 0;
   let y2 = 0;
   let y3 = 0;
-  let a = k0 >>> 0;
-  let b = k1 >>> 0;
+  let a = k0 | 0;
+  let b = k1 | 0;
   for (let r = 0; r < 10; r++) {
     if (r > 0) {
-      a = (a + W0) >>> 0;
-      b = (b + W1) >>> 0;
+      a = (a + W0) | 0;
+      b = (b + W1) | 0;
     }
-    const lo0 = Math.imul(x0, M0) >>> 0;
-    const hi0 = mulhi(x0, M0, lo0);
-    const lo1 = Math.imul(x2, M1) >>> 0;
-    const hi1 = mulhi(x2, M1, lo1);
-    const mo0 = Math.imul(y0, M0) >>> 0;
-    const gi0 = mulhi(y0, M0, mo0);
-    const mo1 = Math.imul(y2, M1) >>> 0;
-    const gi1 = mulhi(y2, M1, mo1);
-    x0 = (hi1 ^ x1 ^ a) >>> 0;
+    const lo0 = Math.imul(x0, M0);
+    const hi0 = mulhi(x0 >>> 0, M0, lo0 >>> 0);
+    const lo1 = Math.imul(x2, M1);
+    const hi1 = mulhi(x2 >>> 0, M1, lo1 >>> 0);
+    const mo0 = Math.imul(y0, M0);
+    const gi0 = mulhi(y0 >>> 0, M0, mo0 >>> 0);
+    const mo1 = Math.imul(y2, M1);
+    const gi1 = mulhi(y2 >>> 0, M1, mo1 >>> 0);
+    x0 = hi1 ^ x1 ^ a;
     x1 = lo1;
-    x2 = (hi0 ^ x3 ^ b) >>> 0;
+    x2 = hi0 ^ x3 ^ b;
     x3 = lo0;
-    y0 = (gi1 ^ y1 ^ a) >>> 0;
+    y0 = gi1 ^ y1 ^ a;
     y1 = mo1;
-    y2 = (gi0 ^ y3 ^ b) >>> 0;
+    y2 = gi0 ^ y3 ^ b;
     y3 = mo0;
   }
   out[0] = x0;

@@ -3,6 +3,7 @@
  * array, computed in a fixed order (sums left to right, quantiles from a sorted copy), so samples
  * produced in chunks and concatenated in path order give the same figures to the last bit.
  */
+import { sortedCopy } from './sortedCopy';
 
 /** Percentiles reported for every distribution. */
 export const PERCENTILES = [1, 5, 10, 25, 50, 75, 90, 95, 99] as const;
@@ -93,7 +94,7 @@ export function describeDistribution(
   }
   const variance = n > 1 ? ss / (n - 1) : 0;
   const meanStdError = paired ? pairedStdError(pnl, firstPath) : Math.sqrt(variance / n);
-  const sorted = pnl.slice().sort();
+  const sorted = sortedCopy(pnl);
   const percentiles: Record<string, number> = {};
   for (const p of PERCENTILES) percentiles[`p${p}`] = percentileSorted(sorted, p);
   const [var95, cvar95, cvar95StdError] = tailRisk(sorted, 0.95);

@@ -68,6 +68,9 @@ export {
   MAX_PATHS,
   MAX_PATH_STEPS,
   MAX_PATH_STEP_LEGS,
+  MAX_POOLED_PATH_STEPS,
+  MAX_POOLED_PATH_STEP_LEGS,
+  POOLED_MONTE_CARLO_LIMITS,
   ModelParamsSchema,
   MonteCarloInputSchema,
   MonteCarloPartialSchema,
@@ -81,6 +84,7 @@ export {
   scenarioLegCount,
   type ModelParamsInput,
   type MonteCarloInput,
+  type MonteCarloWorkLimits,
   type ScenarioBookInput,
   type StressGridInput,
 } from './scenario';

@@ -23,6 +23,27 @@ export const MAX_LAYER_LEGS = 16;
 export const MAX_GRID_LEG_CELLS = 200_000;
 /** Most path-steps × legs of one Monte Carlo call. */
 export const MAX_PATH_STEP_LEGS = 160_000_000;
+/**
+ * Most path-steps of a run the host splits over its worker pool itself and answers with the
+ * summary alone (no per-path arrays): 2 000 000 paths × 50 days, about 25 s on two idle cores.
+ */
+export const MAX_POOLED_PATH_STEPS = 100_000_000;
+/** Most path-steps × legs of such a pooled, summary-only run. */
+export const MAX_POOLED_PATH_STEP_LEGS = 800_000_000;
+
+/** The per-call work limits a Monte Carlo input is checked against (default: one call in one thread). */
+export interface MonteCarloWorkLimits {
+  /** Most pathCount × horizon days; default {@link MAX_PATH_STEPS}. */
+  maxPathSteps?: number;
+  /** Most pathCount × horizon days × legs; default {@link MAX_PATH_STEP_LEGS}. */
+  maxPathStepLegs?: number;
+}
+
+/** The limits of a summary-only run chunked over a worker pool ({@link MAX_POOLED_PATH_STEPS}). */
+export const POOLED_MONTE_CARLO_LIMITS: Required<MonteCarloWorkLimits> = {
+  maxPathSteps: MAX_POOLED_PATH_STEPS,
+  maxPathStepLegs: MAX_POOLED_PATH_STEP_LEGS,
+};
 
 const int = (lo: number, hi: number, what: string) =>
   z
@@ -229,9 +250,16 @@ export type StressGridInput = z.output<typeof StressGridInputSchema>;
 
 /**
  * Work limits of a Monte Carlo call: paths ≤ {@link MAX_PATHS}, horizon ≤ {@link MAX_HORIZON_DAYS},
- * pathCount × horizon ≤ {@link MAX_PATH_STEPS}. Throws `limit_exceeded` naming the limit.
+ * pathCount × horizon ≤ `limits.maxPathSteps` (default {@link MAX_PATH_STEPS}). Throws
+ * `limit_exceeded` naming the limit.
  */
-export function checkMonteCarloLimits(paths: number, pathCount: number, horizonDays: number): void {
+export function checkMonteCarloLimits(
+  paths: number,
+  pathCount: number,
+  horizonDays: number,
+  limits: MonteCarloWorkLimits = {},
+): void {
+  const maxSteps = limits.maxPathSteps ?? MAX_PATH_STEPS;
   if (paths > MAX_PATHS) {
     throw limitExceeded(
       'paths',
@@ -246,11 +274,11 @@ export function checkMonteCarloLimits(paths: number, pathCount: number, horizonD
       `pass a horizon of at most ${MAX_HORIZON_DAYS} days`,
     );
   }
-  if (pathCount * horizonDays > MAX_PATH_STEPS) {
+  if (pathCount * horizonDays > maxSteps) {
     throw limitExceeded(
       'pathCount',
-      `${pathCount} paths × ${horizonDays} days = ${pathCount * horizonDays} path-steps, over the limit of ${MAX_PATH_STEPS} per call`,
-      `run at most ${Math.floor(MAX_PATH_STEPS / horizonDays)} paths per call and merge chunks (firstPath, pathCount)`,
+      `${pathCount} paths × ${horizonDays} days = ${pathCount * horizonDays} path-steps, over the limit of ${maxSteps} per call`,
+      `run at most ${Math.floor(maxSteps / horizonDays)} paths per call and merge chunks (firstPath, pathCount)`,
     );
   }
 }
@@ -287,14 +315,23 @@ export function checkStressWork(cells: number, legs: number): void {
   }
 }
 
-/** Work limit of a Monte Carlo call counting the legs: pathCount × days × legs ≤ {@link MAX_PATH_STEP_LEGS}. */
-export function checkMonteCarloWork(pathCount: number, horizonDays: number, legs: number): void {
+/**
+ * Work limit of a Monte Carlo call counting the legs: pathCount × days × legs ≤
+ * `limits.maxPathStepLegs` (default {@link MAX_PATH_STEP_LEGS}).
+ */
+export function checkMonteCarloWork(
+  pathCount: number,
+  horizonDays: number,
+  legs: number,
+  limits: MonteCarloWorkLimits = {},
+): void {
+  const maxWork = limits.maxPathStepLegs ?? MAX_PATH_STEP_LEGS;
   const work = pathCount * horizonDays * legs;
-  if (work > MAX_PATH_STEP_LEGS) {
+  if (work > maxWork) {
     throw limitExceeded(
       'pathCount',
-      `${pathCount} paths × ${horizonDays} days × ${legs} legs = ${work}, over the limit of ${MAX_PATH_STEP_LEGS} per call`,
-      `run at most ${Math.floor(MAX_PATH_STEP_LEGS / (horizonDays * legs))} paths per call and merge chunks (firstPath, pathCount)`,
+      `${pathCount} paths × ${horizonDays} days × ${legs} legs = ${work}, over the limit of ${maxWork} per call`,
+      `run at most ${Math.floor(maxWork / (horizonDays * legs))} paths per call and merge chunks (firstPath, pathCount)`,
     );
   }
 }

@@ -55,6 +55,43 @@ function checkArgs(t: number, strike: number, future: number): void {
   checkPositive('future', future);
 }
 
+/** Whole days to expiry up to which {@link AtmMemo} keeps the ATM vols it has computed. */
+const MEMO_DAYS = 3650;
+
+/**
+ * The ATM vols a surface has computed, remembered by the time they were asked at: a pure function
+ * of t (one `Math.pow`, the dearest step of a VIX-option mark) asked again and again at the same
+ * few times by the engines (a Monte Carlo asks at whole days to expiry d/365 and at d/365 − h/365
+ * for its drawdown horizon h). Two ways per whole day round(365·t) ≤ {@link MEMO_DAYS}, each
+ * holding the exact t it was computed at, so a remembered value is the computed one bit for bit;
+ * any other t is computed. The tables are allocated at the first call.
+ */
+class AtmMemo {
+  private keys: Float64Array | null = null;
+  private values: Float64Array | null = null;
+  constructor(private readonly compute: (t: number) => number) {}
+
+  get(t: number): number {
+    const d = Math.round(t * 365);
+    if (!(d >= 0 && d <= MEMO_DAYS)) return this.compute(t);
+    let keys = this.keys;
+    let values = this.values;
+    if (keys === null || values === null) {
+      keys = this.keys = new Float64Array(2 * (MEMO_DAYS + 1)).fill(NaN);
+      values = this.values = new Float64Array(2 * (MEMO_DAYS + 1));
+    }
+    const a = 2 * d;
+    if (keys[a] === t) return values[a]!;
+    if (keys[a + 1] === t) return values[a + 1]!;
+    const v = this.compute(t);
+    // The first way keeps the first t seen at this day; the second holds the latest other one.
+    const w = keys[a] !== keys[a] ? a : a + 1;
+    keys[w] = t;
+    values[w] = v;
+    return v;
+  }
+}
+
 /** VIX-option vols from VVIX (see the module comment for the rule). */
 export function vixSurfaceFromVvix(valuationDate: string, vvix: number): VixVolSurface {
   if (typeof vvix !== 'number' || !Number.isFinite(vvix) || vvix < 20 || vvix > 400) {
@@ -62,7 +99,9 @@ export function vixSurfaceFromVvix(valuationDate: string, vvix: number): VixVolS
   }
   parseIsoDate('valuationDate', valuationDate);
   const s30 = vvix / 100;
-  const atmVol = (t: number): number => s30 * Math.pow(Math.max(t, T7) / T30, -VIX_TERM_EXPONENT);
+  const atmVolOf = (t: number): number => s30 * Math.pow(Math.max(t, T7) / T30, -VIX_TERM_EXPONENT);
+  const memo = new AtmMemo(atmVolOf);
+  const atmVol = (t: number): number => memo.get(t);
   const volAtK = (t: number, k: number): number => {
     let r = 1 + (k >= 0 ? VIX_CALL_SKEW : VIX_PUT_SKEW) * k;
     if (r < MIN_RATIO) r = MIN_RATIO;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { blackFormula } from '@alvh/shared';
+import { blackFormula, blackFormulaLn } from '@alvh/shared';
 import reference from './fixtures/blackReference.json';
 
 // Undiscounted Black values evaluated at 60 significant digits with mpmath 1.3 from the exact
@@ -77,5 +77,36 @@ describe('blackFormula (undiscounted kernel)', () => {
       ),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('blackFormulaLn (the log-moneyness given)', () => {
+  it('is blackFormula bit for bit when given Math.log(F/K), both types, OTM and ITM', () => {
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.double({ min: 1, max: 10_000, noNaN: true }),
+        fc.double({ min: 0.2, max: 5, noNaN: true }),
+        fc.double({ min: 0, max: 3, noNaN: true }),
+        (isCall, f, ratio, sd) => {
+          const k = f * ratio;
+          expect(Object.is(blackFormulaLn(isCall, f, k, Math.log(f / k), sd), blackFormula(isCall, f, k, sd))).toBe(
+            true,
+          );
+        },
+      ),
+      { numRuns: 2000, seed: 3 },
+    );
+  });
+
+  it('with ln S + (r − q)T − ln K (as the path pricer passes it) agrees to 1e-12 relative', () => {
+    const s = 6600;
+    const g = 0.027 * (30 / 365);
+    for (const k of [5700, 5800, 6600, 7100, 7200]) {
+      const x = Math.log(s) + g - Math.log(k);
+      const f = s * Math.exp(g);
+      const want = blackFormula(k < s ? false : true, f, k, 0.05);
+      expect(Math.abs(blackFormulaLn(k < s ? false : true, f, k, x, 0.05) - want)).toBeLessThan(1e-12 * want);
+    }
   });
 });
