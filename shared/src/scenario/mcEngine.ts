@@ -36,11 +36,12 @@ export interface Engine extends TailEngine {
   lv: LogVixModel | null;
   /**
    * Calibrated model: ln of the constant-maturity future of tenor CURVE_SHIFT_TENORS[k] is
-   * cmConst[k][t] + cmFast[k]·X + cmSlow[k]·Y on day t (the curve the shift trigger reads).
+   * cmConst[k][t] + cmFast[k]·X + cmSlow[k]·Y + cmSpike[k]·Z on day t (the curve the shift trigger reads).
    */
   cmConst: Float64Array[];
   cmFast: Float64Array;
   cmSlow: Float64Array;
+  cmSpike: Float64Array;
   overlay: CompiledLegs;
   v0: { condor: number; overlay: number; tail: number };
   tailQty0: number;
@@ -127,6 +128,7 @@ export function prepare(s: MonteCarloSetup): Engine {
   const cmConst: Float64Array[] = [];
   const cmFast = new Float64Array(K);
   const cmSlow = new Float64Array(K);
+  const cmSpike = new Float64Array(K);
   if (lv !== null) {
     const H = s.run.horizonDays;
     CURVE_SHIFT_TENORS.forEach((tenor, k) => {
@@ -136,6 +138,7 @@ export function prepare(s: MonteCarloSetup): Engine {
       cmConst.push(row);
       cmFast[k] = lv.loadFast[tenor]!;
       cmSlow[k] = lv.loadSlow[tenor]!;
+      cmSpike[k] = lv.loadSpike[tenor]!;
     });
   }
   return {
@@ -143,6 +146,7 @@ export function prepare(s: MonteCarloSetup): Engine {
     cmConst,
     cmFast,
     cmSlow,
+    cmSpike,
     tailArgs: resizable ? tailSizeConstants(p, m, tail.expiryDay[0]!) : null,
     tailSized: {
       contracts: 0,
@@ -209,19 +213,21 @@ function calibratedModel(s: MonteCarloSetup, lastExpiry: number): LogVixModel {
   const b = s.book;
   const vixLegs = [...b.overlay, ...b.tail, ...b.condor].filter((l) => l.kind === 'vix').map((l) => l.expiry);
   const H = s.run.horizonDays;
-  return new LogVixModel(
-    { ...CALIBRATED.params, rho: s.policy.spxVixCorrelation, realizedToImplied: s.policy.realizedToImplied },
-    {
-      spot: b.spot,
-      vix: b.vix,
-      rate: b.rate,
-      divYield: b.divYield,
-      horizonDays: H,
-      tableDays: Math.max(H + CURVE_SHIFT_TENORS[CURVE_SHIFT_TENORS.length - 1]!, lastExpiry),
-      measure: s.run.measure,
-      curve: curveByDays(b, vixLegs),
-    },
-  );
+  const params = {
+    ...CALIBRATED.params,
+    rho: s.policy.spxVixCorrelation,
+    realizedToImplied: s.policy.realizedToImplied,
+  };
+  return new LogVixModel(params, {
+    spot: b.spot,
+    vix: b.vix,
+    rate: b.rate,
+    divYield: b.divYield,
+    horizonDays: H,
+    tableDays: Math.max(H + CURVE_SHIFT_TENORS[CURVE_SHIFT_TENORS.length - 1]!, lastExpiry),
+    measure: s.run.measure,
+    curve: curveByDays(b, vixLegs),
+  });
 }
 
 /** The futures a calibrated path sees: the model's own expectation at the path's factors. */
@@ -231,31 +237,34 @@ export class StateFutures implements PathFutures {
     private readonly path: LogVixPath,
   ) {}
   future(day: number, expiryDay: number): number {
-    return this.model.future(day, expiryDay, this.path.fast, this.path.slow);
+    return this.model.future(day, expiryDay, this.path.fast, this.path.slow, this.path.spike);
   }
 }
 
 /**
  * Calibrated model: the largest relative change of the constant-maturity curve (the trigger's
- * tenors) between the state (day, fast, slow) and the last rebalance's (refDay, refFast, refSlow).
- * Its logarithm is affine in the factors, so the ratio needs two exponentials.
+ * tenors) between the path's state on `day` and the last rebalance's (refDay and the factors
+ * then). Its logarithm is affine in the factors, so the ratio needs two exponentials.
  */
 export function stateCurveShift(
   e: Engine,
   day: number,
   fast: number,
   slow: number,
+  spike: number,
   refDay: number,
   refFast: number,
   refSlow: number,
+  refSpike: number,
 ): number {
   const df = fast - refFast;
   const ds = slow - refSlow;
+  const dj = spike - refSpike;
   let hi = -Infinity;
   let lo = Infinity;
   for (let k = 0; k < e.cmFast.length; k++) {
     const row = e.cmConst[k]!;
-    const a = row[day]! - row[refDay]! + e.cmFast[k]! * df + e.cmSlow[k]! * ds;
+    const a = row[day]! - row[refDay]! + e.cmFast[k]! * df + e.cmSlow[k]! * ds + e.cmSpike[k]! * dj;
     if (a > hi) hi = a;
     if (a < lo) lo = a;
   }

@@ -115,6 +115,7 @@ export function runMonteCarloSetup(
     let refDay = 0;
     let refFast = lpath !== null ? lpath.fast : 0;
     let refSlow = lpath !== null ? lpath.slow : 0;
+    let refSpike = lpath !== null ? lpath.spike : 0;
     let tailQty = e.tailQty0;
     // Net cash spent on the tail so far (premium paid less sale proceeds), against the tail budget.
     let tailSpent = e.v0.tail;
@@ -137,7 +138,7 @@ export function runMonteCarloSetup(
         !daysTriggerFires(day - lastReb, policy) &&
         !curveShiftTriggerFires(
           lpath !== null
-            ? stateCurveShift(e, day, lpath.fast, lpath.slow, refDay, refFast, refSlow)
+            ? stateCurveShift(e, day, lpath.fast, lpath.slow, lpath.spike, refDay, refFast, refSlow, refSpike)
             : modelCurveShift(e, vix, vRef),
           policy,
         )
@@ -152,6 +153,7 @@ export function runMonteCarloSetup(
         refDay = day;
         refFast = lpath.fast;
         refSlow = lpath.slow;
+        refSpike = lpath.spike;
       }
       if (day >= e.condorExpiry) continue;
       const target = tailTarget(e, policy, day, spot, vix);

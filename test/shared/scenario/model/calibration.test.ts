@@ -17,7 +17,7 @@ import {
   RESPONSE_TENORS,
   VIX_BUCKETS,
   epochDay,
-  filterSlow,
+  filterFactors,
   historyVixCells,
   logVixVariance,
   modelCells,
@@ -47,10 +47,13 @@ describeWithData('the calibrated model against the VIX history', () => {
   );
   const IN = [epochDay('1990-01-02'), epochDay('2020-12-31')] as const;
   const OUT = [epochDay('2021-01-01'), epochDay('2026-07-22')] as const;
-  const slow = filterSlow(P, vix);
+  const factors = filterFactors(P, vix);
   const index = new Map(vix.map((x, i) => [x.day, i]));
   const withSlow = (days: number[]) =>
-    days.map((d) => ({ vix: vix[index.get(d)!]!.value, slow: slow[index.get(d)!]! }));
+    days.map((d) => {
+      const i = index.get(d)!;
+      return { vix: vix[i]!.value, slow: factors.slow[i]!, spike: factors.spike[i]! };
+    });
   const hin = historyVixCells(vix, IN[0], IN[1]);
   const hout = historyVixCells(vix, OUT[0], OUT[1]);
   // 300 starting values (evenly spaced, so the bucket's mix of levels is history's) × 25 paths =
