@@ -14,6 +14,8 @@ import { tailSizeConstants, tailTarget, type TailEngine } from './mcTail';
 import { resolveDynamics, type Dynamics, type DynamicsParams } from './dynamics';
 import { LogVixModel } from './model/logVixModel';
 import type { LogVixPath } from './model/logVixPath';
+import { filterFactors, type VixClose } from './model/logVixFilter';
+import type { LogVixParams } from './model/logVixParams';
 import { CALIBRATED } from './model/calibrated';
 import type { ScenarioBook } from './scenarioBook';
 import {
@@ -206,7 +208,7 @@ export function curveByDays(b: ScenarioBook, legExpiries: readonly string[]): (d
 /**
  * The calibrated model of a run: the shipped parameters with the policy's SPX-VIX correlation and
  * realized-to-implied ratio (the calibration fixed both at the policy defaults), started at the
- * book's market, in the run's measure, on today's curve ({@link curveByDays}); its tables cover the
+ * book's market and at the factors filtered from the run's VIX history (when it has one), in the run's measure, on today's curve ({@link curveByDays}); its tables cover the
  * horizon plus the longest curve-shift tenor and every leg's expiry.
  */
 function calibratedModel(s: MonteCarloSetup, lastExpiry: number): LogVixModel {
@@ -227,7 +229,19 @@ function calibratedModel(s: MonteCarloSetup, lastExpiry: number): LogVixModel {
     tableDays: Math.max(H + CURVE_SHIFT_TENORS[CURVE_SHIFT_TENORS.length - 1]!, lastExpiry),
     measure: s.run.measure,
     curve: curveByDays(b, vixLegs),
+    ...startFactors(params, s.run.vixHistory),
   });
+}
+
+/** The factors the filter reads at the last close of the history (its last close is today's VIX). */
+function startFactors(
+  p: LogVixParams,
+  history: readonly VixClose[] | undefined,
+): { slowStart?: number; spikeStart?: number } {
+  if (history === undefined) return {};
+  const f = filterFactors(p, history, 'vixHistory');
+  const n = history.length - 1;
+  return { slowStart: f.slow[n]!, spikeStart: f.spike[n]! };
 }
 
 /** The futures a calibrated path sees: the model's own expectation at the path's factors. */

@@ -48,6 +48,7 @@ function emptyPartial(s: MonteCarloSetup, e: Engine): MonteCarloPartial {
     antithetic: run.antithetic,
     measure: run.measure,
     dynamics: run.dynamics,
+    modelStart: run.dynamics === 'calibrated' && run.vixHistory !== undefined ? 'vix-history' : 'vix-only',
     spot0: s.book.spot,
     condorMaxLoss: e.condorMaxLoss,
     hedgeDebit: e.v0.overlay + e.v0.tail,
