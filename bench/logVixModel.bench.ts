@@ -28,8 +28,8 @@ function logVix(model: LogVixModel, first: number, paths: number, futures: boole
       path.advance(r, 1);
       if (futures) {
         const day = t + 1;
-        if (day <= e1) sink += model.conditionalVix(day, e1, path.fast, path.slow);
-        sink += model.conditionalVix(day, e2, path.fast, path.slow);
+        if (day <= e1) sink += model.conditionalVix(day, e1, path.fast, path.slow, path.spike);
+        sink += model.conditionalVix(day, e2, path.fast, path.slow, path.spike);
       }
     }
     sink += path.logSpot;

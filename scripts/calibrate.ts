@@ -1,8 +1,14 @@
 /**
  * `npm run calibrate`: measures the VIX/SPX history beside the repository (`ALVH_DATA_DIR`, else
- * `../shared/data`), fits the two-factor log-VIX model on the years up to 2020, checks it on
- * 2021-2026 (docs/scenarios.md says why the split is not at 2014), and writes the parameters (`shared/src/scenario/model/calibrated.ts`, with the date
- * ranges) and `docs/calibration.md` (model against history, in and out of sample).
+ * `../shared/data`), fits the log-VIX model on the years up to 2020, checks it on 2021-2026
+ * (docs/scenarios.md says why the split is not at 2014), and writes the parameters
+ * (`shared/src/scenario/model/calibrated.ts`, with the date ranges) and `docs/calibration.md` (model
+ * against history, in and out of sample).
+ *
+ * Options, for the trials docs/scenarios.md reports (after `--`): `--split YEAR` (last fitted year),
+ * `--spike` (fit the spike factor's own speeds), `--from-shipped` (start from the shipped
+ * parameters), `--start k=v,...` (other starting values), `--rounds N` (0: evaluate only),
+ * `--out DIR` (write both files into DIR instead).
  *
  * Sources: Cboe VIX closes 1990-01-02..2026-07-22; Cboe VVIX 2007-01-03.. (earlier values are
  * unreliable); VX1..VX8 settlements and the S&P 500 close from quantintell 2007-04-02..2020-12-31,
@@ -45,7 +51,8 @@ import {
   type VixCell,
 } from '../shared/src/scenario/model/calibrationCells';
 import { LOG_VIX_REF, logVixVariance, type LogVixParams } from '../shared/src/scenario/model/logVixParams';
-import { filterSlow } from '../shared/src/scenario/model/logVixFilter';
+import { filterFactors, type FilteredFactors } from '../shared/src/scenario/model/logVixFilter';
+import { CALIBRATED } from '../shared/src/scenario/model/calibrated';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env['ALVH_DATA_DIR'] ?? resolve(repoRoot, '..', 'shared', 'data');
@@ -56,8 +63,23 @@ if (!existsSync(join(dataDir, 'README.md'))) {
 const read = (name: string, format: MarketHistoryFormat): MarketRow[] =>
   parseMarketHistory(readFileSync(join(dataDir, name), 'utf8'), format);
 
-const IN = { from: '1990-01-02', to: '2020-12-31' };
-const OUT = { from: '2021-01-01', to: '2026-07-22' };
+/**
+ * The last year fitted (default 2020; `--split 2014` for the issue's split) and where the outputs go
+ * (default the repository's calibrated.ts and docs/calibration.md; `--out DIR` writes both into DIR,
+ * for trials that leave the shipped calibration alone).
+ */
+const argValue = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const SPLIT_YEAR = Number(argValue('--split') ?? 2020);
+if (!Number.isInteger(SPLIT_YEAR) || SPLIT_YEAR < 2008 || SPLIT_YEAR > 2024) {
+  console.error(`--split is ${argValue('--split')}: pass the last fitted year, 2008..2024`);
+  process.exit(1);
+}
+const OUT_DIR = argValue('--out');
+const IN = { from: '1990-01-02', to: `${SPLIT_YEAR}-12-31` };
+const OUT = { from: `${SPLIT_YEAR + 1}-01-01`, to: '2026-07-22' };
 const VVIX_FROM = '2007-01-03';
 const SPX_SWITCH = '2021-01-01';
 
@@ -259,6 +281,8 @@ type Fitted =
   | 'logLevel'
   | 'kappaFast'
   | 'kappaFastPricing'
+  | 'kappaSpike'
+  | 'kappaSpikePricing'
   | 'kappaSlow'
   | 'slowShare'
   | 'volRef'
@@ -271,6 +295,8 @@ const FITTED: Fitted[] = [
   'logLevel',
   'kappaFast',
   'kappaFastPricing',
+  'kappaSpike',
+  'kappaSpikePricing',
   'kappaSlow',
   'slowShare',
   'volRef',
@@ -284,6 +310,8 @@ const BOUNDS: Record<Fitted, [number, number]> = {
   logLevel: [Math.log(8), Math.log(30)],
   kappaFast: [2, 60],
   kappaFastPricing: [0.5, 60],
+  kappaSpike: [2, 200],
+  kappaSpikePricing: [0.5, 200],
   kappaSlow: [0.05, 1.9],
   slowShare: [0.05, 0.95],
   volRef: [0.3, 2],
@@ -294,8 +322,21 @@ const BOUNDS: Record<Fitted, [number, number]> = {
   spxJumpPerLogJump: [0, 0.5],
 };
 
+/**
+ * `--spike`: fit the spike factor's own speeds κ_j and κ_j^Q too (the candidate docs/scenarios.md
+ * weighs); without it the jumps revert with the fast factor, as the shipped model has them.
+ */
+const SPIKE = process.argv.includes('--spike');
+const SEARCHED = SPIKE ? FITTED : FITTED.filter((k) => k !== 'kappaSpike' && k !== 'kappaSpikePricing');
+
 function complete(x: Record<Fitted, number>): LogVixParams {
-  const base: LogVixParams = { ...FIXED, ...x, volSlope: 0 };
+  const { kappaSpike, kappaSpikePricing, ...rest } = x;
+  const base: LogVixParams = {
+    ...FIXED,
+    ...rest,
+    ...(SPIKE ? { kappaSpike, kappaSpikePricing } : {}),
+    volSlope: 0,
+  };
   return { ...base, volSlope: slopeForElasticity(base, hIn.elasticity) };
 }
 
@@ -306,8 +347,11 @@ const FIT_PATHS = 24;
  * own filter reads from the closes up to that day ({@link filterSlow}, with the candidate parameters).
  */
 const vixDayIndex = new Map(vix.map((x, i) => [x.day, i]));
-const withSlow = (slow: Float64Array, days: readonly number[]): CellStart[] =>
-  days.map((d) => ({ vix: vix[vixDayIndex.get(d)!]!.value, slow: slow[vixDayIndex.get(d)!]! }));
+const withSlow = (f: FilteredFactors, days: readonly number[]): CellStart[] =>
+  days.map((d) => {
+    const i = vixDayIndex.get(d)!;
+    return { vix: vix[i]!.value, slow: f.slow[i]!, spike: f.spike[i]! };
+  });
 const fitVixDays = hIn.vixStartDays.map((s) => thin(s, FIT_STARTS));
 const fitSpxDays = hIn.spxStartDays.map((s) => thin(s, FIT_STARTS));
 // β: starting days of the VX history, all levels.
@@ -325,7 +369,7 @@ const betaDaysOut = thin(
 const logRatio = (m: number, h: number) => Math.log((m + 0.002) / (h + 0.002)) / Math.log(1.5);
 
 function objective(p: LogVixParams): number {
-  const slow = filterSlow(p, vix);
+  const slow = filterFactors(p, vix);
   const m = modelCells(
     p,
     fitVixDays.map((d) => withSlow(slow, d)),
@@ -351,10 +395,13 @@ function objective(p: LogVixParams): number {
 }
 
 // The starting guess: the search's own result without the SPX −20% cells in the misfit.
+// With `--spike` the spike speeds start at the fast ones (the two-factor model).
 let x: Record<Fitted, number> = {
   logLevel: 2.72,
   kappaFast: 6.75,
   kappaFastPricing: 4,
+  kappaSpike: 6.75,
+  kappaSpikePricing: 4,
   kappaSlow: 1.175,
   slowShare: 0.5,
   volRef: 0.85,
@@ -364,18 +411,42 @@ let x: Record<Fitted, number> = {
   bigJumpMeanLog: 0.4,
   spxJumpPerLogJump: 0.125,
 };
+// `--from-shipped`: start from the shipped parameters (the spike speeds at the fast ones when the
+// shipped model has none); `--rounds 0` then only evaluates them.
+if (process.argv.includes('--from-shipped')) {
+  const p = CALIBRATED.params;
+  x = Object.fromEntries(FITTED.map((k) => [k, p[k] ?? 0])) as Record<Fitted, number>;
+  x.kappaFastPricing = p.kappaFastPricing ?? p.kappaFast;
+  x.kappaSpike = p.kappaSpike ?? p.kappaFast;
+  x.kappaSpikePricing = p.kappaSpikePricing ?? x.kappaFastPricing;
+}
+// `--start k=v,k=v`: override the starting guess of some fitted parameters (trials of the search).
+for (const kv of (argValue('--start') ?? '').split(',').filter(Boolean)) {
+  const [k, v] = kv.split('=');
+  if (!FITTED.includes(k as Fitted) || !Number.isFinite(Number(v))) {
+    console.error(`--start ${kv}: pass fitted=value pairs (${FITTED.join(', ')})`);
+    process.exit(1);
+  }
+  x[k as Fitted] = Number(v);
+}
+const ROUNDS = Number(argValue('--rounds') ?? 10);
 let best = objective(complete(x));
+console.error(`start: objective ${best.toFixed(2)}`);
 let step = 0.25;
 const t0 = Date.now();
-for (let round = 0; round < 10 && step > 0.01; round++) {
+for (let round = 0; round < ROUNDS && step > 0.01; round++) {
   let improved = false;
-  for (const k of FITTED) {
+  for (const k of SEARCHED) {
     for (const dir of [1, -1]) {
       const [lo, hi] = BOUNDS[k];
       const cur = x[k];
       const next = k === 'logLevel' ? cur + dir * step * 0.4 : cur * (1 + dir * step) + (cur === 0 ? dir * step : 0);
       const y = { ...x, [k]: Math.min(hi, Math.max(lo, next)) };
-      if (y[k] === cur || y.kappaSlow >= y.kappaFast || y.kappaSlow >= y.kappaFastPricing) continue;
+      if (
+        y[k] === cur ||
+        y.kappaSlow >= Math.min(y.kappaFast, y.kappaFastPricing, ...(SPIKE ? [y.kappaSpike, y.kappaSpikePricing] : []))
+      )
+        continue;
       const v = objective(complete(y));
       if (v < best) {
         best = v;
@@ -395,7 +466,7 @@ const params = complete(x);
 // ---- Evaluate -------------------------------------------------------------------------------
 const EVAL_STARTS = 300;
 const EVAL_PATHS = 100;
-const slowFitted = filterSlow(params, vix);
+const slowFitted = filterFactors(params, vix);
 const evaluation = hist.map((h, pi) => {
   const m = modelCells(
     params,
@@ -453,7 +524,12 @@ async function writeFormatted(path: string, text: string): Promise<void> {
   const options = (await prettier.resolveConfig(path)) ?? {};
   writeFileSync(path, await prettier.format(text, { ...options, filepath: path }));
 }
-await writeFormatted(join(repoRoot, 'shared', 'src', 'scenario', 'model', 'calibrated.ts'), paramsFile);
+await writeFormatted(
+  OUT_DIR === undefined
+    ? join(repoRoot, 'shared', 'src', 'scenario', 'model', 'calibrated.ts')
+    : join(OUT_DIR, 'calibrated.ts'),
+  paramsFile,
+);
 
 const f1 = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '—');
 const f2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '—');
@@ -556,6 +632,8 @@ const meaning: Record<keyof LogVixParams, string> = {
   logLevel: 'μ, constant part of ln VIX (real-world)',
   kappaFast: 'κ_f, fast factor mean reversion (per year)',
   kappaFastPricing: 'κ_f^Q, fast factor speed in the futures (pricing measure)',
+  kappaSpike: 'κ_j, spike factor (the up-jumps) mean reversion (per year)',
+  kappaSpikePricing: 'κ_j^Q, spike factor speed in the futures (pricing measure)',
   kappaSlow: 'κ_s, slow factor mean reversion (per year)',
   slowShare: 'w, share of the diffusion shock in the slow factor',
   volRef: 's₂₀, vol of log VIX at VIX 20 (per √year)',
@@ -632,7 +710,10 @@ hist.forEach((h, pi) => {
   );
   out();
 });
-await writeFormatted(join(repoRoot, 'docs', 'calibration.md'), lines.join('\n'));
+await writeFormatted(
+  OUT_DIR === undefined ? join(repoRoot, 'docs', 'calibration.md') : join(OUT_DIR, 'calibration.md'),
+  lines.join('\n'),
+);
 console.log(JSON.stringify(shipped, null, 2));
 console.log(
   `objective ${best.toFixed(2)}; in-sample elasticity ${f3(hIn.elasticity)}; ref vol at 20 ${f2(Math.sqrt(logVixVariance(params, LOG_VIX_REF)))}`,

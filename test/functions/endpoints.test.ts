@@ -245,6 +245,28 @@ describe('POST /api/montecarlo', () => {
     });
   });
 
+  it('vixHistory: a run started from the filtered factors says so; a bad history is a 400 naming the close', async () => {
+    const history = [
+      { date: '2026-11-18', vix: 14 },
+      { date: '2026-11-19', vix: 16 },
+    ];
+    const ok = await call('montecarlo?partial=false', { ...MONTECARLO_EXAMPLE, vixHistory: history });
+    expect(ok.status).toBe(200);
+    expect(ok.json.summary.modelStart).toBe('vix-history');
+    const plain = await call('montecarlo?partial=false', MONTECARLO_EXAMPLE);
+    expect(plain.json.summary.modelStart).toBe('vix-only');
+    const late = await call('montecarlo', {
+      ...MONTECARLO_EXAMPLE,
+      vixHistory: [...history, { date: '2026-11-23', vix: 17.5 }],
+    });
+    expect(late.status).toBe(400);
+    expect(late.type).toBe('application/problem+json');
+    expect(JSON.stringify(late.json)).toContain('vixHistory[2].date');
+    const negative = await call('montecarlo', { ...MONTECARLO_EXAMPLE, vixHistory: [{ date: '2026-11-19', vix: -1 }] });
+    expect(negative.status).toBe(400);
+    expect(negative.json.issues.map((i: { path: string }) => i.path)).toEqual(['vixHistory[0].vix']);
+  });
+
   it('422 naming the path-steps limit, before any work is queued', async () => {
     jobs.length = 0;
     const r = await call('montecarlo', { ...MONTECARLO_EXAMPLE, paths: 2_000_000, firstPath: 0, pathCount: 2_000_000 });

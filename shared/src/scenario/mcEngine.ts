@@ -15,6 +15,8 @@ import { tailSizeConstants, tailTarget, type TailEngine } from './mcTail';
 import { resolveDynamics, type Dynamics, type DynamicsParams } from './dynamics';
 import { LogVixModel } from './model/logVixModel';
 import type { LogVixPath } from './model/logVixPath';
+import { filterFactors, type VixClose } from './model/logVixFilter';
+import type { LogVixParams } from './model/logVixParams';
 import { CALIBRATED } from './model/calibrated';
 import type { ScenarioBook } from './scenarioBook';
 import {
@@ -37,11 +39,12 @@ export interface Engine extends TailEngine {
   lv: LogVixModel | null;
   /**
    * Calibrated model: ln of the constant-maturity future of tenor CURVE_SHIFT_TENORS[k] is
-   * cmConst[k][t] + cmFast[k]·X + cmSlow[k]·Y on day t (the curve the shift trigger reads).
+   * cmConst[k][t] + cmFast[k]·X + cmSlow[k]·Y + cmSpike[k]·Z on day t (the curve the shift trigger reads).
    */
   cmConst: Float64Array[];
   cmFast: Float64Array;
   cmSlow: Float64Array;
+  cmSpike: Float64Array;
   /** cmConst by day, flattened: cmByDay[t·K + k] = cmConst[k][t] (the daily check reads one row). */
   cmByDay: Float64Array;
   overlay: CompiledLegs;
@@ -153,6 +156,7 @@ export function prepare(s: MonteCarloSetup): Engine {
   const cmConst: Float64Array[] = [];
   const cmFast = new Float64Array(K);
   const cmSlow = new Float64Array(K);
+  const cmSpike = new Float64Array(K);
   if (lv !== null) {
     const H = s.run.horizonDays;
     CURVE_SHIFT_TENORS.forEach((tenor, k) => {
@@ -162,6 +166,7 @@ export function prepare(s: MonteCarloSetup): Engine {
       cmConst.push(row);
       cmFast[k] = lv.loadFast[tenor]!;
       cmSlow[k] = lv.loadSlow[tenor]!;
+      cmSpike[k] = lv.loadSpike[tenor]!;
     });
   }
   const cmByDay = new Float64Array(K * (cmConst[0]?.length ?? 0));
@@ -171,6 +176,7 @@ export function prepare(s: MonteCarloSetup): Engine {
     cmConst,
     cmFast,
     cmSlow,
+    cmSpike,
     cmByDay,
     tailArgs: resizable ? tailSizeConstants(p, m, tail.expiryDay[0]!) : null,
     tailSized: {
@@ -232,26 +238,40 @@ export function curveByDays(b: ScenarioBook, legExpiries: readonly string[]): (d
 /**
  * The calibrated model of a run: the shipped parameters with the policy's SPX-VIX correlation and
  * realized-to-implied ratio (the calibration fixed both at the policy defaults), started at the
- * book's market, in the run's measure, on today's curve ({@link curveByDays}); its tables cover the
+ * book's market and at the factors filtered from the run's VIX history (when it has one), in the run's measure, on today's curve ({@link curveByDays}); its tables cover the
  * horizon plus the longest curve-shift tenor and every leg's expiry.
  */
 function calibratedModel(s: MonteCarloSetup, lastExpiry: number): LogVixModel {
   const b = s.book;
   const vixLegs = [...b.overlay, ...b.tail, ...b.condor].filter((l) => l.kind === 'vix').map((l) => l.expiry);
   const H = s.run.horizonDays;
-  return new LogVixModel(
-    { ...CALIBRATED.params, rho: s.policy.spxVixCorrelation, realizedToImplied: s.policy.realizedToImplied },
-    {
-      spot: b.spot,
-      vix: b.vix,
-      rate: b.rate,
-      divYield: b.divYield,
-      horizonDays: H,
-      tableDays: Math.max(H + CURVE_SHIFT_TENORS[CURVE_SHIFT_TENORS.length - 1]!, lastExpiry),
-      measure: s.run.measure,
-      curve: curveByDays(b, vixLegs),
-    },
-  );
+  const params = {
+    ...CALIBRATED.params,
+    rho: s.policy.spxVixCorrelation,
+    realizedToImplied: s.policy.realizedToImplied,
+  };
+  return new LogVixModel(params, {
+    spot: b.spot,
+    vix: b.vix,
+    rate: b.rate,
+    divYield: b.divYield,
+    horizonDays: H,
+    tableDays: Math.max(H + CURVE_SHIFT_TENORS[CURVE_SHIFT_TENORS.length - 1]!, lastExpiry),
+    measure: s.run.measure,
+    curve: curveByDays(b, vixLegs),
+    ...startFactors(params, s.run.vixHistory),
+  });
+}
+
+/** The factors the filter reads at the last close of the history (its last close is today's VIX). */
+function startFactors(
+  p: LogVixParams,
+  history: readonly VixClose[] | undefined,
+): { slowStart?: number; spikeStart?: number } {
+  if (history === undefined) return {};
+  const f = filterFactors(p, history, 'vixHistory');
+  const n = history.length - 1;
+  return { slowStart: f.slow[n]!, spikeStart: f.spike[n]! };
 }
 
 /** The futures a calibrated path sees: the model's own expectation at the path's factors. */
@@ -261,31 +281,34 @@ export class StateFutures implements PathFutures {
     private readonly path: LogVixPath,
   ) {}
   future(day: number, expiryDay: number): number {
-    return this.model.future(day, expiryDay, this.path.fast, this.path.slow);
+    return this.model.future(day, expiryDay, this.path.fast, this.path.slow, this.path.spike);
   }
 }
 
 /**
  * Calibrated model: the largest relative change of the constant-maturity curve (the trigger's
- * tenors) between the state (day, fast, slow) and the last rebalance's (refDay, refFast, refSlow).
- * Its logarithm is affine in the factors, so the ratio needs two exponentials.
+ * tenors) between the path's state on `day` and the last rebalance's (refDay and the factors
+ * then). Its logarithm is affine in the factors, so the ratio needs two exponentials.
  */
 export function stateCurveShift(
   e: Engine,
   day: number,
   fast: number,
   slow: number,
+  spike: number,
   refDay: number,
   refFast: number,
   refSlow: number,
+  refSpike: number,
 ): number {
   const df = fast - refFast;
   const ds = slow - refSlow;
+  const dj = spike - refSpike;
   let hi = -Infinity;
   let lo = Infinity;
   for (let k = 0; k < e.cmFast.length; k++) {
     const row = e.cmConst[k]!;
-    const a = row[day]! - row[refDay]! + e.cmFast[k]! * df + e.cmSlow[k]! * ds;
+    const a = row[day]! - row[refDay]! + e.cmFast[k]! * df + e.cmSlow[k]! * ds + e.cmSpike[k]! * dj;
     if (a > hi) hi = a;
     if (a < lo) lo = a;
   }
@@ -295,7 +318,7 @@ export function stateCurveShift(
 }
 
 /**
- * Calibrated model: whether the curve-shift trigger fires at the state (day, fast, slow) against
+ * Calibrated model: whether the curve-shift trigger fires at the state (day, fast, slow, spike) against
  * the last rebalance's, exactly `curveShiftTriggerFires(stateCurveShift(...), policy)`, the two
  * exponentials skipped when the log changes lie inside {@link ShiftBounds} (on most days of most
  * paths), where the trigger certainly does not fire.
@@ -306,14 +329,18 @@ export function stateShiftFires(
   day: number,
   fast: number,
   slow: number,
+  spike: number,
   refDay: number,
   refFast: number,
   refSlow: number,
+  refSpike: number,
 ): boolean {
   const df = fast - refFast;
   const ds = slow - refSlow;
+  const dj = spike - refSpike;
   const cf = e.cmFast;
   const cs = e.cmSlow;
+  const cj = e.cmSpike;
   const cm = e.cmByDay;
   const K = cf.length;
   const now = day * K;
@@ -321,7 +348,7 @@ export function stateShiftFires(
   let hi = -Infinity;
   let lo = Infinity;
   for (let k = 0; k < K; k++) {
-    const a = cm[now + k]! - cm[then + k]! + cf[k]! * df + cs[k]! * ds;
+    const a = cm[now + k]! - cm[then + k]! + cf[k]! * df + cs[k]! * ds + cj[k]! * dj;
     if (a > hi) hi = a;
     if (a < lo) lo = a;
   }

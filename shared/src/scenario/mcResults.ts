@@ -33,13 +33,14 @@ export function mergeMonteCarlo(parts: readonly MonteCarloPartial[]): MonteCarlo
       p.antithetic === first.antithetic &&
       p.measure === first.measure &&
       p.dynamics === first.dynamics &&
+      p.modelStart === first.modelStart &&
       p.spot0 === first.spot0 &&
       p.condorMaxLoss === first.condorMaxLoss &&
       p.hedgeDebit === first.hedgeDebit;
     if (!same)
       throw invalidInput(
         `parts[${k}]`,
-        'comes from a different run (seed, paths, horizon, measure, dynamics or book differ)',
+        'comes from a different run (seed, paths, horizon, measure, dynamics, model start or book differ)',
         'merge only chunks of one run',
       );
   });
@@ -116,6 +117,7 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
     antithetic: p.antithetic,
     measure: p.measure,
     dynamics: p.dynamics,
+    modelStart: p.modelStart,
     market: marketAtHorizon(p),
     condor,
     alvh,

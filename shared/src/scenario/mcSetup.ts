@@ -6,12 +6,67 @@ import { parseIsoDate } from '../dates';
 import { parseInput } from '../schemas/parse';
 import {
   MonteCarloInputSchema,
+  VIX_HISTORY_STALE_DAYS,
   checkMonteCarloLimits,
   type MonteCarloInput,
   type MonteCarloWorkLimits,
 } from '../schemas/scenario';
 import { scenarioSource, type ScenarioBook } from './scenarioBook';
 import type { ModelParams, MonteCarloSetup } from './mcTypes';
+import type { VixClose } from './model/logVixFilter';
+
+/** How far the last close may sit from the book's VIX when both are on the valuation date (points). */
+const SAME_CLOSE_TOLERANCE = 0.005;
+
+/**
+ * The request's VIX closes as the filter reads them: checked (one per date, oldest first, ending on
+ * the valuation date or at most {@link VIX_HISTORY_STALE_DAYS} days before it, and on the valuation
+ * date at the book's VIX), with the book's VIX appended on the valuation date when the closes end
+ * before it.
+ */
+export function resolveVixHistory(
+  history: readonly { date: string; vix: number }[],
+  book: Pick<ScenarioBook, 'valuationDate' | 'vix'>,
+): VixClose[] {
+  const day0 = parseIsoDate('valuationDate', book.valuationDate);
+  const closes = history.map((c, i) => ({ day: parseIsoDate(`vixHistory[${i}].date`, c.date), value: c.vix }));
+  closes.forEach((c, i) => {
+    if (i > 0 && !(c.day > closes[i - 1]!.day)) {
+      throw invalidInput(
+        `vixHistory[${i}].date`,
+        `is ${history[i]!.date}, not after the close before it (${history[i - 1]!.date})`,
+        'pass the closes oldest first, one per date',
+      );
+    }
+  });
+  const n = closes.length - 1;
+  const last = closes[n]!;
+  if (last.day > day0) {
+    throw invalidInput(
+      `vixHistory[${n}].date`,
+      `is ${history[n]!.date}, after the valuation date ${book.valuationDate}`,
+      'pass closes up to the valuation date',
+    );
+  }
+  if (day0 - last.day > VIX_HISTORY_STALE_DAYS) {
+    throw invalidInput(
+      `vixHistory[${n}].date`,
+      `is ${history[n]!.date}, ${day0 - last.day} days before the valuation date ${book.valuationDate}`,
+      `pass closes up to the valuation date (the last at most ${VIX_HISTORY_STALE_DAYS} days before it)`,
+    );
+  }
+  if (last.day === day0) {
+    if (Math.abs(last.value - book.vix) > SAME_CLOSE_TOLERANCE) {
+      throw invalidInput(
+        `vixHistory[${n}].vix`,
+        `is ${last.value} on the valuation date, but the book's VIX is ${book.vix}`,
+        "pass the book's VIX as the valuation date's close, or end the history the day before",
+      );
+    }
+    return closes;
+  }
+  return [...closes, { day: day0, value: book.vix }];
+}
 
 /** Default horizon: the condor's expiry, in calendar days from the valuation date. */
 export function condorHorizonDays(book: Pick<ScenarioBook, 'valuationDate' | 'condor'>): number {
@@ -57,6 +112,7 @@ export function monteCarloSetup(input: unknown, limits: MonteCarloWorkLimits = {
       rebalance: v.rebalance,
       measure,
       dynamics: v.dynamics,
+      ...(v.vixHistory === undefined ? {} : { vixHistory: resolveVixHistory(v.vixHistory, book) }),
     },
   };
 }

@@ -3,7 +3,8 @@
  */
 import { CancelledError } from '../errors';
 import type { Policy } from '../schemas/policy';
-import type { MonteCarloDynamics, MonteCarloMeasure } from '../schemas/scenario';
+import type { ModelStart, MonteCarloDynamics, MonteCarloMeasure } from '../schemas/scenario';
+import type { VixClose } from './model/logVixFilter';
 import type { ScenarioBook } from './scenarioBook';
 import type { DistributionStats, Histogram } from './statistics';
 
@@ -18,7 +19,7 @@ export class MonteCarloCancelled extends CancelledError {
   }
 }
 
-export type { MonteCarloDynamics, MonteCarloMeasure } from '../schemas/scenario';
+export type { ModelStart, MonteCarloDynamics, MonteCarloMeasure } from '../schemas/scenario';
 
 /** Parameters of the `sqrt-legacy` dynamics the user may set; the rest come from the book and the policy. */
 export interface ModelParams {
@@ -49,6 +50,11 @@ export interface RunSpec {
   measure: MonteCarloMeasure;
   /** The VIX/SPX dynamics. */
   dynamics: MonteCarloDynamics;
+  /**
+   * VIX closes up to the valuation date (the last is the book's VIX on it), from which the calibrated
+   * model filters its starting factors; absent, they start at their expectation given the VIX.
+   */
+  vixHistory?: readonly VixClose[];
 }
 
 /** Everything a chunk needs, validated. */
@@ -70,6 +76,8 @@ export interface MonteCarloPartial {
   /** The measure and dynamics of the paths (chunks of one run share them). */
   measure: MonteCarloMeasure;
   dynamics: MonteCarloDynamics;
+  /** Where the model's state started: filtered from a VIX history, or from today's VIX alone. */
+  modelStart: ModelStart;
   /** SPX at t = 0, points (the base of the SPX return at the horizon). */
   spot0: number;
   /** Condor max loss at expiry, USD (positive). */
@@ -119,6 +127,13 @@ export interface MonteCarloSummary {
   measure: MonteCarloMeasure;
   /** The dynamics that drew the paths. */
   dynamics: MonteCarloDynamics;
+  /**
+   * Where the model's state started: `vix-history` (the calibrated factors filtered from the
+   * request's VIX closes) or `vix-only` (from today's VIX alone; for the calibrated model, its
+   * factors at their expectation given the VIX, which reads a spike out of calm as more persistent
+   * than the history would).
+   */
+  modelStart: ModelStart;
   /** VIX and SPX at the horizon: percentiles and P(VIX above a level). */
   market: MarketAtHorizon;
   condor: DistributionStats;

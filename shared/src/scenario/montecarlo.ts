@@ -48,6 +48,7 @@ function emptyPartial(s: MonteCarloSetup, e: Engine): MonteCarloPartial {
     antithetic: run.antithetic,
     measure: run.measure,
     dynamics: run.dynamics,
+    modelStart: run.dynamics === 'calibrated' && run.vixHistory !== undefined ? 'vix-history' : 'vix-only',
     spot0: s.book.spot,
     condorMaxLoss: e.condorMaxLoss,
     hedgeDebit: e.v0.overlay + e.v0.tail,
@@ -115,6 +116,7 @@ export function runMonteCarloSetup(
     let refDay = 0;
     let refFast = lpath !== null ? lpath.fast : 0;
     let refSlow = lpath !== null ? lpath.slow : 0;
+    let refSpike = lpath !== null ? lpath.spike : 0;
     let tailQty = e.tailQty0;
     // Net cash spent on the tail so far (premium paid less sale proceeds), against the tail budget.
     let tailSpent = e.v0.tail;
@@ -136,7 +138,7 @@ export function runMonteCarloSetup(
       if (
         !daysTriggerFires(day - lastReb, policy) &&
         !(lpath !== null
-          ? stateShiftFires(e, policy, day, lpath.fast, lpath.slow, refDay, refFast, refSlow)
+          ? stateShiftFires(e, policy, day, lpath.fast, lpath.slow, lpath.spike, refDay, refFast, refSlow, refSpike)
           : curveShiftTriggerFires(modelCurveShift(e, vix, vRef), policy))
       )
         continue;
@@ -149,6 +151,7 @@ export function runMonteCarloSetup(
         refDay = day;
         refFast = lpath.fast;
         refSlow = lpath.slow;
+        refSpike = lpath.spike;
       }
       if (day >= e.condorExpiry) continue;
       const target = tailTarget(e, policy, day, spot, vix);

@@ -13,6 +13,10 @@ import { LegSchema, MAX_FUTURES, MarketSurfaceFields, PlanInputSchema } from './
 export const MAX_PATHS = 2_000_000;
 /** Most path-steps (paths × days) computed by one call (one chunk). */
 export const MAX_PATH_STEPS = 20_000_000;
+/** Most VIX closes a Monte Carlo request may carry to start the calibrated model's factors (about two years). */
+export const MAX_VIX_HISTORY = 600;
+/** The latest close of `vixHistory` lies at most this many calendar days before the valuation date. */
+export const VIX_HISTORY_STALE_DAYS = 10;
 /** Longest Monte Carlo horizon, calendar days. */
 export const MAX_HORIZON_DAYS = 730;
 /** Most cells (SPX moves × VIX levels × days) of one stress grid. */
@@ -120,6 +124,13 @@ export type MonteCarloMeasure = (typeof MONTE_CARLO_MEASURES)[number];
 /** The dynamics a Monte Carlo runs. */
 export const MONTE_CARLO_DYNAMICS = ['calibrated', 'sqrt-legacy'] as const;
 export type MonteCarloDynamics = (typeof MONTE_CARLO_DYNAMICS)[number];
+/**
+ * Where the model's state starts: `vix-history` (the calibrated factors filtered from the request's
+ * `vixHistory`) or `vix-only` (today's VIX alone: the calibrated factors at their expectation given
+ * it, or the square-root dynamics, whose state is the VIX).
+ */
+export const MODEL_STARTS = ['vix-history', 'vix-only'] as const;
+export type ModelStart = (typeof MODEL_STARTS)[number];
 
 const runFields = {
   /** Policy overrides for a `book` run (a `plan` run takes the plan's own policy). */
@@ -156,13 +167,34 @@ const runFields = {
     .default('calibrated'),
   /** Parameters of the `sqrt-legacy` dynamics (defaults: 1 jump a year of 8 points, 1/150). */
   model: ModelParamsSchema.optional(),
+  /**
+   * Recent VIX closes, oldest first, one per date, the last on the valuation date (the book's VIX)
+   * or at most 10 calendar days before it: the calibrated model reads its starting factors from
+   * them (how much of today's VIX is a recent spike, how much the persistent level). Without it the
+   * factors start at their expectation given today's VIX; the summary's `modelStart` says which.
+   */
+  vixHistory: z
+    .array(z.strictObject({ date: isoDate, vix: positiveNumber }), {
+      error: 'pass vixHistory as [{ date, vix }, ...], oldest first',
+    })
+    .min(1, { error: 'pass at least one close in vixHistory, or leave it out' })
+    .max(MAX_VIX_HISTORY, { error: `pass at most ${MAX_VIX_HISTORY} closes in vixHistory (about two years)` })
+    .optional(),
 };
 
 /** `model` belongs to the square-root dynamics, whose paths are not real-world. */
 function dynamicsFields(
-  v: { dynamics: MonteCarloDynamics; model?: unknown; measure?: unknown },
+  v: { dynamics: MonteCarloDynamics; model?: unknown; measure?: unknown; vixHistory?: unknown },
   ctx: z.RefinementCtx,
 ): void {
+  if (v.dynamics === 'sqrt-legacy' && v.vixHistory !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['vixHistory'],
+      message:
+        "vixHistory starts the calibrated model's factors; the square-root dynamics start from today's VIX alone: drop it or pass dynamics: 'calibrated'",
+    });
+  }
   if (v.dynamics === 'calibrated' && v.model !== undefined) {
     ctx.addIssue({
       code: 'custom',
@@ -351,6 +383,7 @@ export const MonteCarloPartialSchema = z.object({
   antithetic: z.boolean({ error: 'pass true or false' }),
   measure: z.enum(MONTE_CARLO_MEASURES, { error: `pass measure as one of ${MONTE_CARLO_MEASURES.join(', ')}` }),
   dynamics: z.enum(MONTE_CARLO_DYNAMICS, { error: `pass dynamics as one of ${MONTE_CARLO_DYNAMICS.join(', ')}` }),
+  modelStart: z.enum(MODEL_STARTS, { error: `pass modelStart as one of ${MODEL_STARTS.join(', ')}` }),
   /** SPX at t = 0 (the base of the SPX return at the horizon). */
   spot0: finiteNumber,
   condorMaxLoss: finiteNumber,

@@ -30,14 +30,14 @@ export interface DayValue {
 }
 
 /**
- * A model cell's starting state: the VIX alone (the slow factor at its expectation given the VIX,
- * as a run without history starts) or with the slow factor read from the history before that day
- * ({@link filterSlow}).
+ * A model cell's starting state: the VIX alone (the factors at their expectation given the VIX, as
+ * a run without history starts) or with the slow and spike factors read from the history up to
+ * that day ({@link filterFactors}).
  */
-export type CellStart = number | { vix: number; slow: number };
+export type CellStart = number | { vix: number; slow: number; spike: number };
 
 const startVix = (s: CellStart): number => (typeof s === 'number' ? s : s.vix);
-const startSlow = (s: CellStart): number | undefined => (typeof s === 'number' ? undefined : s.slow);
+const startFactors = (s: CellStart) => (typeof s === 'number' ? {} : { slowStart: s.slow, spikeStart: s.spike });
 
 /** The VIX distribution of one cell. */
 export interface VixCell {
@@ -261,7 +261,7 @@ export function modelCells(
         divYield: 0,
         horizonDays: H,
         tableDays: H,
-        slowStart: startSlow(s0),
+        ...startFactors(s0),
       });
       const path = new LogVixPath(model);
       for (let j = 0; j < opts.pathsPerStart; j++, k++) {
@@ -288,7 +288,7 @@ export function modelCells(
         divYield: 0,
         horizonDays: SPX_HORIZON,
         tableDays: SPX_HORIZON,
-        slowStart: startSlow(s0),
+        ...startFactors(s0),
       });
       const path = new LogVixPath(model);
       for (let j = 0; j < opts.pathsPerStart; j++, k++) {
@@ -338,10 +338,10 @@ export function modelResponse(
       divYield: 0,
       horizonDays: W,
       tableDays: maxTenor,
-      slowStart: startSlow(s0),
+      ...startFactors(s0),
     });
     const path = new LogVixPath(model);
-    const cm0 = RESPONSE_TENORS.map((d) => model.constantMaturityRealWorld(d, model.fast0, model.slow0));
+    const cm0 = RESPONSE_TENORS.map((d) => model.constantMaturityRealWorld(d, model.fast0, model.slow0, model.spike0));
     for (let j = 0; j < opts.pathsPerStart; j++) {
       path.reset();
       draws.key(opts.seed, stream++);
@@ -353,7 +353,7 @@ export function modelResponse(
       if (rise < RESPONSE_RISE) continue;
       dv.push(rise);
       RESPONSE_TENORS.forEach((d, i) =>
-        dcm[i]!.push(model.constantMaturityRealWorld(d, path.fast, path.slow) - cm0[i]!),
+        dcm[i]!.push(model.constantMaturityRealWorld(d, path.fast, path.slow, path.spike) - cm0[i]!),
       );
     }
   }

@@ -3,16 +3,20 @@ export {
   LOG_VIX_REF,
   MEASURES,
   checkLogVixParams,
+  factorsGivenVix,
   jumpMean,
+  kappaSpike,
   logVixVariance,
   pricingKappaFast,
+  pricingKappaSpike,
   slowGivenVix,
+  type FactorsAtVix,
   type LogVixParams,
   type Measure,
 } from './logVixParams';
 export { LogVixModel, type LogVixStart } from './logVixModel';
 export { LogVixPath } from './logVixPath';
-export { JUMP_SDS, filterSlow, type VixClose } from './logVixFilter';
+export { JUMP_SDS, filterFactors, filterSlow, type FilteredFactors, type VixClose } from './logVixFilter';
 export { CALIBRATED, type CalibratedModel } from './calibrated';
 export {
   HORIZONS,

@@ -1,10 +1,13 @@
 /**
- * Two-factor mean-reverting log-VIX with level-dependent vol of vol and up-jumps, and SPX with it;
- * one calendar day per step (Δ = 1/365 year). The model of `docs/calibration.md`.
+ * Mean-reverting log-VIX with two diffusive factors, a spike factor that takes the up-jumps, and
+ * level-dependent vol of vol, and SPX with it; one calendar day per step (Δ = 1/365 year). The model
+ * of `docs/calibration.md`.
  *
- * ln VIX_t = μ_t + X_t + Y_t, a fast factor X and a slow factor Y driven by one shock z₁:
- *   X ← φ_f·X + (1 − w)·s(x)·√Δ·z₁ + J·1{jump},   φ_f = e^(−κ_f Δ)
- *   Y ← φ_s·Y + w·s(x)·√Δ·z₁,                     φ_s = e^(−κ_s Δ)
+ * ln VIX_t = μ_t + X_t + Y_t + Z_t, a fast factor X and a slow factor Y driven by one shock z₁, and
+ * a spike factor Z fed by the jumps:
+ *   X ← φ_f·X + (1 − w)·s(x)·√Δ·z₁,   φ_f = e^(−κ_f Δ)
+ *   Y ← φ_s·Y + w·s(x)·√Δ·z₁,         φ_s = e^(−κ_s Δ)
+ *   Z ← φ_j·Z + J·1{jump},             φ_j = e^(−κ_j Δ)
  * with x = ln VIX at the start of the step, the vol of log VIX s(x)² = s₂₀² + b·(x − ln 20) (floored
  * at `volFloor`², which only binds below VIX ≈ 3), at most one jump a day with probability
  * p = 1 − e^(−λΔ) and J in log points a mixture of two exponentials: mean η₂ with probability q (the
@@ -12,14 +15,17 @@
  * measure and a deterministic table in the risk-neutral one, chosen so that E[VIX_t] is today's
  * futures curve at every day t.
  *
+ * With κ_j = κ_f (the default) X + Z is the two-factor model's fast factor.
+ *
  * Because s² is affine in the state and z₁ is Gaussian given the state, the one-step moment
- * E[exp(u_f X' + u_s Y') | X, Y] is exponential-affine in (X, Y); iterating it gives the model's own
- * conditional expectation E[VIX_T | X_t, Y_t] = exp(c(t, T) + U_f[n]·X_t + U_s[n]·Y_t), n = T − t,
- * exactly for the discrete scheme the paths follow (the floor aside). That is the VX future of
- * expiry T at the path state ({@link LogVixModel.conditionalVix}), computed at the pricing speed
- * κ_f^Q (`kappaFastPricing`) of the fast factor: the risk-neutral paths revert at κ_f^Q, so there it
- * is their own expectation; the real-world paths revert at κ_f, and the futures they see are the
- * pricing measure's expectation at their state, as a market with a variance risk premium prices them.
+ * E[exp(u_f X' + u_s Y' + u_j Z') | X, Y, Z] is exponential-affine in the factors; iterating it gives
+ * the model's own conditional expectation E[VIX_T | state_t] = exp(c(t, T) + U_f[n]·X_t + U_s[n]·Y_t
+ * + U_j[n]·Z_t), n = T − t, exactly for the discrete scheme the paths follow (the floor aside). That
+ * is the VX future of expiry T at the path state ({@link LogVixModel.conditionalVix}), computed at
+ * the pricing speeds κ_f^Q and κ_j^Q (`kappaFastPricing`, `kappaSpikePricing`): the risk-neutral
+ * paths revert at those, so there it is their own expectation; the real-world paths revert at κ_f
+ * and κ_j, and the futures they see are the pricing measure's expectation at their state, as a
+ * market with a variance risk premium prices them.
  *
  * SPX: ln S ← ln S + m·Δ − ½σ²Δ + σ√Δ·(ρ z₁ + √(1 − ρ²) z₂) − c·J·1{jump} − ln(1 − p + p·E[e^(−cJ)]),
  * σ = VIX/100 · realizedToImplied at the start of the step, so E[S_t] = S₀e^(m t) exactly, with
@@ -33,9 +39,11 @@ import {
   MEASURES,
   checkLogVixParams,
   jumpMean,
+  factorsGivenVix,
   jumpMgf,
+  kappaSpike,
   pricingKappaFast,
-  slowGivenVix,
+  pricingKappaSpike,
   type LogVixParams,
   type Measure,
 } from './logVixParams';
@@ -62,8 +70,13 @@ export interface LogVixStart {
    * sets the term premium of {@link LogVixModel.future} (today's curve over the model's E[VIX]).
    */
   curve?: (days: number) => number;
-  /** Slow factor at t = 0 (log points); default: its expectation given today's VIX ({@link slowGivenVix}). */
+  /**
+   * Slow factor at t = 0 (log points); default: its expectation given today's VIX
+   * ({@link factorsGivenVix}). Pass it with `spikeStart`, both read by the filter from the history.
+   */
   slowStart?: number | undefined;
+  /** Spike factor at t = 0 (log points); default: its expectation given today's VIX. */
+  spikeStart?: number | undefined;
 }
 
 /**
@@ -79,9 +92,10 @@ export class LogVixModel {
   readonly tableDays: number;
   /** μ_t for t = 0..tableDays. */
   readonly mu: Float64Array;
-  /** Loadings of E[VIX_{t+n}] on the fast and slow factor, n = 0..tableDays. */
+  /** Loadings of E[VIX_{t+n}] on the fast, slow and spike factor, n = 0..tableDays. */
   readonly loadFast: Float64Array;
   readonly loadSlow: Float64Array;
+  readonly loadSpike: Float64Array;
   /** ½·g_n²·Δ and the jump term of step n (n = 1..tableDays) of the backward recursion. */
   private readonly halfG2: Float64Array;
   private readonly jumpTerm: Float64Array;
@@ -93,9 +107,11 @@ export class LogVixModel {
   /** Factors at t = 0. */
   readonly fast0: number;
   readonly slow0: number;
+  readonly spike0: number;
   // Per-step constants.
   readonly phiFast: number;
   readonly phiSlow: number;
+  readonly phiSpike: number;
   readonly wFast: number;
   readonly wSlow: number;
   readonly jumpProb: number;
@@ -136,8 +152,10 @@ export class LogVixModel {
     // The paths revert at κ_f (real-world) or κ_f^Q (risk-neutral); the futures are always the
     // expectation at κ_f^Q, so in the risk-neutral measure they are the paths' own expectation.
     const phiPricing = Math.exp(-pricingKappaFast(p) * DT);
+    const phiSpikePricing = Math.exp(-pricingKappaSpike(p) * DT);
     this.phiFast = measure === 'risk-neutral' ? phiPricing : Math.exp(-p.kappaFast * DT);
     this.phiSlow = Math.exp(-p.kappaSlow * DT);
+    this.phiSpike = measure === 'risk-neutral' ? phiSpikePricing : Math.exp(-kappaSpike(p) * DT);
     this.wFast = 1 - p.slowShare;
     this.wSlow = p.slowShare;
     this.jumpProb = jumpMean(p) > 0 ? 1 - Math.exp(-p.jumpIntensity * DT) : 0;
@@ -153,32 +171,46 @@ export class LogVixModel {
 
     const N = this.tableDays;
     const x0 = Math.log(this.vix);
-    this.slow0 = start.slowStart === undefined ? slowGivenVix(p, x0) : checkFinite('slowStart', start.slowStart);
-    this.fast0 = x0 - p.logLevel - this.slow0;
+    if ((start.slowStart === undefined) !== (start.spikeStart === undefined)) {
+      throw invalidInput(
+        start.slowStart === undefined ? 'slowStart' : 'spikeStart',
+        'is missing while the other factor is given',
+        'pass both slowStart and spikeStart (as filterFactors reads them), or neither',
+      );
+    }
+    const given = factorsGivenVix(p, x0);
+    this.slow0 = start.slowStart === undefined ? given.slow : checkFinite('slowStart', start.slowStart);
+    this.spike0 = start.spikeStart === undefined ? given.spike : checkFinite('spikeStart', start.spikeStart);
+    this.fast0 = x0 - p.logLevel - this.slow0 - this.spike0;
 
-    // Loadings: U[0] = (1, 1); U[n] = (φ_f u_f + ½g²Δb, φ_s u_s + ½g²Δb), g = w_f u_f + w_s u_s.
+    // Loadings: U[0] = (1, 1, 1); U[n] = (φ_f u_f + ½g²Δb, φ_s u_s + ½g²Δb, φ_j u_j + ½g²Δb),
+    // g = w_f u_f + w_s u_s; the jump term is ln E[e^(u_j J·1{jump})].
     this.loadFast = new Float64Array(N + 1);
     this.loadSlow = new Float64Array(N + 1);
+    this.loadSpike = new Float64Array(N + 1);
     this.halfG2 = new Float64Array(N + 1);
     this.jumpTerm = new Float64Array(N + 1);
     this.loadFast[0] = 1;
     this.loadSlow[0] = 1;
+    this.loadSpike[0] = 1;
     for (let n = 1; n <= N; n++) {
       const uf = this.loadFast[n - 1]!;
       const us = this.loadSlow[n - 1]!;
+      const uj = this.loadSpike[n - 1]!;
       const g = this.wFast * uf + this.wSlow * us;
       const h = 0.5 * g * g * DT;
       this.halfG2[n] = h;
-      if (uf * Math.max(p.jumpMeanLog, p.bigJumpMeanLog) >= 1) {
+      if (uj * Math.max(p.jumpMeanLog, p.bigJumpMeanLog) >= 1) {
         throw invalidInput(
           'model.bigJumpMeanLog',
           `is ${p.bigJumpMeanLog}: E[VIX] is infinite with jumps that large`,
           'pass a smaller mean log jump',
         );
       }
-      this.jumpTerm[n] = Math.log(1 - prob + prob * jumpMgf(p, uf));
+      this.jumpTerm[n] = Math.log(1 - prob + prob * jumpMgf(p, uj));
       this.loadFast[n] = phiPricing * uf + h * p.volSlope;
       this.loadSlow[n] = this.phiSlow * us + h * p.volSlope;
+      this.loadSpike[n] = phiSpikePricing * uj + h * p.volSlope;
     }
 
     this.constRealWorld = new Float64Array(N + 1);
@@ -193,7 +225,7 @@ export class LogVixModel {
     if (measure === 'real-world' && start.curve !== undefined) {
       for (let n = 1; n <= N; n++) {
         const f = checkPositive(`curve(${n})`, start.curve(n));
-        const e = Math.exp(this.constRealWorld[n]! + this.loadFast[n]! * this.fast0 + this.loadSlow[n]! * this.slow0);
+        const e = Math.exp(this.constRealWorld[n]! + this.loadAt(n, this.fast0, this.slow0, this.spike0));
         this.termPremium[n] = f / e;
       }
     }
@@ -215,14 +247,19 @@ export class LogVixModel {
           const n = T - t;
           sum += this.halfG2[n]! * (base + p.volSlope * this.mu[t]!) + this.jumpTerm[n]!;
         }
-        this.mu[T] = Math.log(f) - this.loadFast[T]! * this.fast0 - this.loadSlow[T]! * this.slow0 - sum;
+        this.mu[T] = Math.log(f) - this.loadAt(T, this.fast0, this.slow0, this.spike0) - sum;
         checkFinite(`curve(${T})`, this.mu[T]!);
       }
     }
   }
 
+  /** U_f[n]·fast + U_s[n]·slow + U_j[n]·spike: the state's part of ln E[VIX_{t+n} | state_t]. */
+  loadAt(n: number, fast: number, slow: number, spike: number): number {
+    return this.loadFast[n]! * fast + this.loadSlow[n]! * slow + this.loadSpike[n]! * spike;
+  }
+
   /**
-   * c(t, T) for t = 0..T: E[VIX_T | X_t, Y_t] = exp(c[t] + U_f[T − t]X_t + U_s[T − t]Y_t). Built on
+   * c(t, T) for t = 0..T: E[VIX_T | state_t] = exp(c[t] + U_f[T − t]X_t + U_s[T − t]Y_t + U_j[T − t]Z_t). Built on
    * first use per expiry and kept (the loop that reads it allocates nothing).
    */
   expiryTable(expiryDay: number): Float64Array {
@@ -249,14 +286,14 @@ export class LogVixModel {
   }
 
   /**
-   * The model's VX future of expiry `expiryDay` on day `day` at the factors (fast, slow):
+   * The model's VX future of expiry `expiryDay` on day `day` at the factors (fast, slow, spike):
    * E[VIX_expiry | state] in this model's measure (index points).
    *
    * @example
    * const m = new LogVixModel(CALIBRATED.params, { spot: 6000, vix: 18, rate: 0.04, divYield: 0.013, horizonDays: 45 });
-   * m.conditionalVix(0, 30, m.fast0, m.slow0); // the model's 30-day future today
+   * m.conditionalVix(0, 30, m.fast0, m.slow0, m.spike0); // the model's 30-day future today
    */
-  conditionalVix(day: number, expiryDay: number, fast: number, slow: number): number {
+  conditionalVix(day: number, expiryDay: number, fast: number, slow: number, spike: number): number {
     const n = expiryDay - day;
     if (!(n >= 0)) {
       throw invalidInput('expiryDay', `is ${expiryDay}, before day ${day}`, 'pass an expiry on or after the day');
@@ -268,25 +305,25 @@ export class LogVixModel {
       this.lastExpiry = expiryDay;
       this.lastTable = tab;
     }
-    return Math.exp(tab[day]! + this.loadFast[n]! * fast + this.loadSlow[n]! * slow);
+    return Math.exp(tab[day]! + this.loadFast[n]! * fast + this.loadSlow[n]! * slow + this.loadSpike[n]! * spike);
   }
 
   /**
-   * The VX future of expiry `expiryDay` seen on day `day` at the factors (fast, slow): the model's
+   * The VX future of expiry `expiryDay` seen on day `day` at the factors (fast, slow, spike): the model's
    * conditional expectation times the term premium for the days left (1 in the risk-neutral
    * measure). At t = 0 it is today's curve in both measures when a curve was given; along a path it
    * moves with the state as the model's own expectation does.
    */
-  future(day: number, expiryDay: number, fast: number, slow: number): number {
-    return this.conditionalVix(day, expiryDay, fast, slow) * this.termPremium[expiryDay - day]!;
+  future(day: number, expiryDay: number, fast: number, slow: number, spike: number): number {
+    return this.conditionalVix(day, expiryDay, fast, slow, spike) * this.termPremium[expiryDay - day]!;
   }
 
   /**
-   * The model's constant-maturity future `days` ahead at the factors (fast, slow), real-world
-   * measure or at day 0 (where μ is flat or known): exp(C[n] + U_f[n]X + U_s[n]Y) with μ = logLevel.
-   * Used for the response of the futures to a VIX move, which the loadings alone decide.
+   * The model's constant-maturity future `days` ahead at the factors (fast, slow, spike), real-world
+   * measure or at day 0 (where μ is flat or known): exp(C[n] + U_f[n]X + U_s[n]Y + U_j[n]Z) with
+   * μ = logLevel. Used for the response of the futures to a VIX move, which the loadings alone decide.
    */
-  constantMaturityRealWorld(days: number, fast: number, slow: number): number {
-    return Math.exp(this.constRealWorld[days]! + this.loadFast[days]! * fast + this.loadSlow[days]! * slow);
+  constantMaturityRealWorld(days: number, fast: number, slow: number, spike: number): number {
+    return Math.exp(this.constRealWorld[days]! + this.loadAt(days, fast, slow, spike));
   }
 }

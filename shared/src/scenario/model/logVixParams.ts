@@ -1,6 +1,7 @@
 /**
- * The parameters of the two-factor log-VIX model (`logVixModel.ts`) and the functions of them alone:
- * their checks, the vol of log VIX by level, the jump law, and the slow factor's expectation given VIX.
+ * The parameters of the log-VIX model (`logVixModel.ts`: fast, slow and spike factors) and the
+ * functions of them alone: their checks, the vol of log VIX by level, the jump law, and the factors'
+ * expectation given VIX.
  */
 import { invalidInput } from '../../errors';
 import { checkRange } from '../../validate';
@@ -28,6 +29,16 @@ export interface LogVixParams {
    * a VIX move more than the real-world reversion would (the variance risk premium of a spike).
    */
   kappaFastPricing?: number;
+  /**
+   * κ_j: mean-reversion speed of the spike factor, which takes the up-jumps (per year; default κ_f,
+   * when the spike factor reverts with the fast one and the model is the two-factor model).
+   */
+  kappaSpike?: number;
+  /**
+   * κ_j^Q: the spike factor's speed in the pricing measure (per year; default κ_j when κ_j is given,
+   * else κ_f^Q). As κ_f^Q does for the fast factor, it sets how far the futures follow a jump.
+   */
+  kappaSpikePricing?: number;
   /** Mean-reversion speed of the slow factor κ_s (per year), below κ_f. */
   kappaSlow: number;
   /** w: the share of the diffusion shock carried by the slow factor, in [0, 1]. */
@@ -78,6 +89,18 @@ export function checkLogVixParams(p: LogVixParams, field = 'model'): LogVixParam
       );
     }
   }
+  for (const k of ['kappaSpike', 'kappaSpikePricing'] as const) {
+    const v = p[k];
+    if (v === undefined) continue;
+    checkRange(`${field}.${k}`, v, 0.01, 400);
+    if (p.kappaSlow >= v) {
+      throw invalidInput(
+        `${field}.${k}`,
+        `is ${v}, not above kappaSlow ${p.kappaSlow}`,
+        'pass a speed above the slow one',
+      );
+    }
+  }
   checkRange(`${field}.slowShare`, p.slowShare, 0, 1);
   checkRange(`${field}.volRef`, p.volRef, 0.01, 5);
   checkRange(`${field}.volSlope`, p.volSlope, -2, 2);
@@ -98,6 +121,16 @@ export function pricingKappaFast(p: LogVixParams): number {
   return p.kappaFastPricing ?? p.kappaFast;
 }
 
+/** κ_j: the spike factor's real-world speed (κ_f when not given). */
+export function kappaSpike(p: LogVixParams): number {
+  return p.kappaSpike ?? p.kappaFast;
+}
+
+/** κ_j^Q: the spike factor's pricing speed (κ_j when given, else κ_f^Q). */
+export function pricingKappaSpike(p: LogVixParams): number {
+  return p.kappaSpikePricing ?? (p.kappaSpike === undefined ? pricingKappaFast(p) : p.kappaSpike);
+}
+
 /** Variance of log VIX (per year) at ln VIX = x, floored. */
 export function logVixVariance(p: LogVixParams, x: number): number {
   const v = p.volRef * p.volRef + p.volSlope * (x - LOG_VIX_REF);
@@ -115,24 +148,48 @@ export function jumpMgf(p: LogVixParams, a: number): number {
   return p.bigJumpShare / (1 - a * p.bigJumpMeanLog) + (1 - p.bigJumpShare) / (1 - a * p.jumpMeanLog);
 }
 
+/** The factors' expectation given VIX ({@link factorsGivenVix}), in log points. */
+export interface FactorsAtVix {
+  fast: number;
+  slow: number;
+  spike: number;
+}
+
 /**
- * E[Y | X + Y = d]: the slow factor's expectation given the total deviation d = ln VIX − μ, under the
- * stationary law of the real-world factors (diffusion at s₂₀, jumps in the fast factor only).
+ * E[Y | d] and E[Z | d], d = ln VIX − μ = X + Y + Z: the slow and spike factors' expectation given
+ * the VIX under the stationary law of the real-world factors (diffusion at s₂₀ in X and Y, jumps in
+ * Z), by linear regression on d (exact for Gaussian factors, the best linear guess with jumps); the
+ * fast factor takes the rest. With κ_j = κ_f the fast and spike factors sum to the two-factor
+ * model's fast factor.
  *
  * @example
- * slowGivenVix(params, Math.log(35)); // a share of (ln 35 − μ − E[X]) in log points
+ * factorsGivenVix(params, Math.log(35)); // { fast, slow, spike } summing to ln 35 − μ
  */
-export function slowGivenVix(p: LogVixParams, logVix: number): number {
+export function factorsGivenVix(p: LogVixParams, logVix: number): FactorsAtVix {
   const s2 = p.volRef * p.volRef;
   const wf = 1 - p.slowShare;
   const ws = p.slowShare;
+  const kj = kappaSpike(p);
   const q = p.bigJumpShare;
   const jumpSecond = 2 * (q * p.bigJumpMeanLog ** 2 + (1 - q) * p.jumpMeanLog ** 2);
-  const jumpVar = (p.jumpIntensity * jumpSecond) / (2 * p.kappaFast);
-  const varF = (wf * wf * s2) / (2 * p.kappaFast) + jumpVar;
+  const varZ = (p.jumpIntensity * jumpSecond) / (2 * kj);
+  const meanZ = (p.jumpIntensity * jumpMean(p)) / kj;
+  const varF = (wf * wf * s2) / (2 * p.kappaFast);
   const varS = (ws * ws * s2) / (2 * p.kappaSlow);
   const cov = (wf * ws * s2) / (p.kappaFast + p.kappaSlow);
-  const meanF = (p.jumpIntensity * jumpMean(p)) / p.kappaFast;
-  const beta = (varS + cov) / (varF + varS + 2 * cov);
-  return beta * (logVix - p.logLevel - meanF);
+  const total = varF + varS + 2 * cov + varZ;
+  const d = logVix - p.logLevel - meanZ;
+  const slow = ((varS + cov) / total) * d;
+  const spike = meanZ + (varZ / total) * d;
+  return { fast: logVix - p.logLevel - slow - spike, slow, spike };
+}
+
+/**
+ * E[Y | d]: the slow factor's expectation given the VIX ({@link factorsGivenVix}).
+ *
+ * @example
+ * slowGivenVix(params, Math.log(35)); // a share of (ln 35 − μ − E[X + Z]) in log points
+ */
+export function slowGivenVix(p: LogVixParams, logVix: number): number {
+  return factorsGivenVix(p, logVix).slow;
 }

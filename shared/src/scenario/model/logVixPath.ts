@@ -1,4 +1,4 @@
-/** A path of the two-factor log-VIX model (`logVixModel.ts`), one calendar day a step. */
+/** A path of the log-VIX model (`logVixModel.ts`), one calendar day a step. */
 import { checkFinite, checkInteger, checkPositive } from '../../validate';
 import { invalidInput } from '../../errors';
 import type { PathDraws } from '../philox';
@@ -6,7 +6,7 @@ import type { LogVixModel } from './logVixModel';
 import { DT, SQRT_DT } from './logVixParams';
 
 /**
- * One path of the model: the factors, ln S and the day. Advance it one day with that day's draws
+ * One path of the model: the three factors, ln S and the day. Advance it one day with that day's draws
  * ({@link PathDraws}: z₁ drives VIX, z₂ the SPX's own noise, u₁ the jump, u₂ its size). The same shape
  * as the engine's `JointPath`: `reset()`, `advance(draws, sign)`, `vix`, `spot`, `jumped`. No
  * allocation per step.
@@ -14,6 +14,8 @@ import { DT, SQRT_DT } from './logVixParams';
 export class LogVixPath {
   fast = 0;
   slow = 0;
+  /** The spike factor: the up-jumps, reverting at κ_j. */
+  spike = 0;
   logSpot = 0;
   /** ln VIX now. */
   logVix = 0;
@@ -32,6 +34,7 @@ export class LogVixPath {
     const m = this.m;
     this.fast = m.fast0;
     this.slow = m.slow0;
+    this.spike = m.spike0;
     this.logSpot = Math.log(m.spot);
     this.logVix = Math.log(m.vix);
     this.vix = m.vix;
@@ -43,8 +46,8 @@ export class LogVixPath {
     return Math.exp(this.logSpot);
   }
 
-  /** Put the path at a state: day, the two factors and SPX (to continue paths from a state). */
-  setState(day: number, fast: number, slow: number, spot: number): void {
+  /** Put the path at a state: day, the three factors and SPX (to continue paths from a state). */
+  setState(day: number, fast: number, slow: number, spike: number, spot: number): void {
     const m = this.m;
     checkInteger('day', day, 0);
     if (day > m.tableDays) {
@@ -53,8 +56,9 @@ export class LogVixPath {
     this.day = day;
     this.fast = checkFinite('fast', fast);
     this.slow = checkFinite('slow', slow);
+    this.spike = checkFinite('spike', spike);
     this.logSpot = Math.log(checkPositive('spot', spot));
-    this.logVix = m.mu[day]! + fast + slow;
+    this.logVix = m.mu[day]! + fast + slow + spike;
     this.vix = Math.exp(this.logVix);
     this.jumped = false;
   }
@@ -67,7 +71,8 @@ export class LogVixPath {
     if (s2 < m.varFloor) s2 = m.varFloor;
     const z1 = sign * r.z1;
     const e = Math.sqrt(s2) * SQRT_DT * z1;
-    let fast = m.phiFast * this.fast + m.wFast * e;
+    const fast = m.phiFast * this.fast + m.wFast * e;
+    let spike = m.phiSpike * this.spike;
     const slow = m.phiSlow * this.slow + m.wSlow * e;
     const sigma = this.vix * m.volScale;
     let logS =
@@ -78,7 +83,7 @@ export class LogVixPath {
       const u = r.u2;
       const q = p.bigJumpShare;
       const y = u < q ? -p.bigJumpMeanLog * Math.log(u / q) : -p.jumpMeanLog * Math.log((u - q) / (1 - q));
-      fast += y;
+      spike += y;
       logS -= p.spxJumpPerLogJump * y;
       this.jumped = true;
     } else {
@@ -88,8 +93,9 @@ export class LogVixPath {
     this.day = day;
     this.fast = fast;
     this.slow = slow;
+    this.spike = spike;
     this.logSpot = logS;
-    const lx = m.mu[day < m.mu.length ? day : m.mu.length - 1]! + fast + slow;
+    const lx = m.mu[day < m.mu.length ? day : m.mu.length - 1]! + fast + slow + spike;
     this.logVix = lx;
     this.vix = Math.exp(lx);
   }

@@ -1,9 +1,18 @@
 /**
- * The slow factor read from a VIX history (filterSlow): a spike out of calm leaves it low, a grind
- * up raises it, a flat history holds it at its expectation given VIX, and bad input names the close.
+ * The factors read from a VIX history (filterFactors, filterSlow): a spike out of calm lands in the
+ * spike factor and leaves the slow one low, a grind up raises the slow factor, a flat history holds
+ * them at their expectation given VIX, and bad input names the close.
  */
 import { describe, expect, it } from 'vitest';
-import { CALIBRATED, JUMP_SDS, filterSlow, slowGivenVix, type VixClose } from '@alvh/shared/calibration';
+import {
+  CALIBRATED,
+  JUMP_SDS,
+  factorsGivenVix,
+  filterFactors,
+  filterSlow,
+  slowGivenVix,
+  type VixClose,
+} from '@alvh/shared/calibration';
 import { errorOf } from '../../../helpers/errors';
 
 const P = CALIBRATED.params;
@@ -30,9 +39,23 @@ describe('filterSlow', () => {
     expect(s - before).toBeLessThan(3 * P.slowShare * JUMP_SDS * dailySd);
   });
 
+  it('reads a jump into the spike factor, which then decays at its own speed', () => {
+    const calm = Array.from({ length: 200 }, () => 13);
+    const f = filterFactors(P, closes([...calm, 26, ...Array.from({ length: 10 }, () => 26)]));
+    const before = f.spike[199]!;
+    // A doubling in a day is far beyond JUMP_SDS daily sds: most of ln 2 is read as a jump.
+    expect(f.spike[200]! - before).toBeGreaterThan(Math.log(2) - 3 * JUMP_SDS * (1.2 / Math.sqrt(365)));
+    // Ten days later it has decayed by e^(−10 κ_j Δ) (no further jumps while VIX stays put).
+    const kj = P.kappaSpike ?? P.kappaFast;
+    expect(f.spike[210]!).toBeCloseTo(f.spike[200]! * Math.exp((-10 * kj) / 365), 10);
+    expect(filterSlow(P, closes([...calm, 26]))[200]).toBe(f.slow[200]);
+  });
+
   it('a flat history holds the slow factor near its expectation given VIX, and follows the first close', () => {
     const flat = filterSlow(P, closes(Array.from({ length: 2000 }, () => 18)));
     expect(flat[0]).toBe(slowGivenVix(P, Math.log(18)));
+    const both = filterFactors(P, closes([18]));
+    expect(both.spike[0]).toBe(factorsGivenVix(P, Math.log(18)).spike);
     expect(Number.isFinite(flat[1999]!)).toBe(true);
     expect(Math.abs(flat[1999]! - flat[0]!)).toBeLessThan(0.25);
     expect(filterSlow(P, []).length).toBe(0);

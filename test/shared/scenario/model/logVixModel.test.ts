@@ -1,5 +1,5 @@
 /**
- * The two-factor log-VIX model: its inputs, its reproducibility (bit for bit per seed and path,
+ * The log-VIX model (fast, slow and spike factors): its inputs, its reproducibility (bit for bit per seed and path,
  * however the paths are split), its conditional expectation against Monte Carlo, and the
  * risk-neutral measure against today's curve and two deep in-the-money calls. Every Monte Carlo
  * comparison is within 3 standard errors of the mean it estimates (a false alarm about 1 in 370 per
@@ -10,6 +10,7 @@ import {
   CALIBRATED,
   LogVixModel,
   LogVixPath,
+  factorsGivenVix,
   slowGivenVix,
   type LogVixParams,
   type LogVixStart,
@@ -18,13 +19,16 @@ import { PathDraws } from '@alvh/shared/scenario';
 import { errorOf } from '../../../helpers/errors';
 
 /**
- * A parameter set with every feature strong: steep vol of vol, frequent and large jumps, and futures
- * priced at a fast-factor speed (5) well below the real-world one (9).
+ * A parameter set with every feature strong: steep vol of vol, frequent and large jumps in a spike
+ * factor of its own (κ_j = 30, half-life 8 days), and futures priced at a fast-factor speed (5) well
+ * below the real-world one (9) and a spike speed (12) below its real-world one.
  */
 const P: LogVixParams = {
   logLevel: Math.log(17),
   kappaFast: 9,
   kappaFastPricing: 5,
+  kappaSpike: 30,
+  kappaSpikePricing: 12,
   kappaSlow: 0.8,
   slowShare: 0.4,
   volRef: 0.9,
@@ -41,7 +45,7 @@ const P: LogVixParams = {
 };
 
 /** The same with the pricing speed equal to the real-world one: the futures are the paths' own expectation. */
-const P_SAME: LogVixParams = { ...P, kappaFastPricing: P.kappaFast };
+const P_SAME: LogVixParams = { ...P, kappaFastPricing: P.kappaFast, kappaSpikePricing: P.kappaSpike! };
 
 const START: LogVixStart = { spot: 6000, vix: 16, rate: 0.04, divYield: 0.013, horizonDays: 90 };
 
@@ -75,13 +79,13 @@ function run(
   paths: number,
   days: number,
   record: (j: number, p: LogVixPath) => void,
-  from?: { day: number; fast: number; slow: number; spot: number },
+  from?: { day: number; fast: number; slow: number; spike: number; spot: number },
 ): void {
   const path = new LogVixPath(model);
   const draws = new PathDraws();
   for (let j = 0; j < paths; j++) {
     const i = first + j;
-    if (from) path.setState(from.day, from.fast, from.slow, from.spot);
+    if (from) path.setState(from.day, from.fast, from.slow, from.spike, from.spot);
     else path.reset();
     draws.key(seed, i);
     const d0 = from?.day ?? 0;
@@ -102,6 +106,16 @@ describe('LogVixModel inputs', () => {
     expect(errorOf(() => new LogVixModel({ ...P, kappaFastPricing: Number.NaN }, START)).field).toBe(
       'model.kappaFastPricing',
     );
+    expect(errorOf(() => new LogVixModel({ ...P, kappaSpike: 0.5 }, START)).field).toBe('model.kappaSpike');
+    expect(errorOf(() => new LogVixModel({ ...P, kappaSpikePricing: Number.NaN }, START)).field).toBe(
+      'model.kappaSpikePricing',
+    );
+    const half = errorOf(() => new LogVixModel(P, { ...START, slowStart: 0.1 }));
+    expect(half.field).toBe('spikeStart');
+    expect(half.fix).toMatch(/pass both slowStart and spikeStart/);
+    expect(errorOf(() => new LogVixModel(P, { ...START, slowStart: 0.1, spikeStart: Number.NaN })).field).toBe(
+      'spikeStart',
+    );
     expect(errorOf(() => new LogVixModel(P, { ...START, vix: Infinity })).field).toBe('vix');
     expect(errorOf(() => new LogVixModel(P, { ...START, horizonDays: 0 })).field).toBe('horizonDays');
     const rn = errorOf(() => new LogVixModel(P, { ...START, measure: 'risk-neutral' }));
@@ -112,8 +126,8 @@ describe('LogVixModel inputs', () => {
     );
     expect(errorOf(() => new LogVixModel(P, { ...START, measure: 'bogus' as never })).field).toBe('measure');
     const m = new LogVixModel(P, START);
-    expect(errorOf(() => m.conditionalVix(10, 5, 0, 0)).field).toBe('expiryDay');
-    expect(errorOf(() => m.conditionalVix(0, 10_000, 0, 0)).field).toBe('expiryDay');
+    expect(errorOf(() => m.conditionalVix(10, 5, 0, 0, 0)).field).toBe('expiryDay');
+    expect(errorOf(() => m.conditionalVix(0, 10_000, 0, 0, 0)).field).toBe('expiryDay');
   });
 
   it('ships calibrated parameters that pass its own checks, with the date ranges they came from', () => {
@@ -126,10 +140,28 @@ describe('LogVixModel inputs', () => {
 
   it('starts at today’s VIX, splitting the deviation between the factors', () => {
     const m = new LogVixModel(P, { ...START, vix: 40 });
-    expect(Math.exp(P.logLevel + m.fast0 + m.slow0)).toBeCloseTo(40, 12);
+    expect(Math.exp(P.logLevel + m.fast0 + m.slow0 + m.spike0)).toBeCloseTo(40, 12);
     expect(m.slow0).toBe(slowGivenVix(P, Math.log(40)));
+    expect(m.spike0).toBe(factorsGivenVix(P, Math.log(40)).spike);
     expect(m.slow0).toBeGreaterThan(0);
     expect(m.fast0).toBeGreaterThan(0);
+    // A high VIX is read partly as a recent jump: the spike factor above its mean at VIX 16.
+    expect(m.spike0).toBeGreaterThan(new LogVixModel(P, START).spike0);
+    // Given factors are used as given.
+    const g = new LogVixModel(P, { ...START, vix: 40, slowStart: 0.1, spikeStart: 0.5 });
+    expect([g.slow0, g.spike0]).toEqual([0.1, 0.5]);
+    expect(g.fast0).toBeCloseTo(Math.log(40) - P.logLevel - 0.6, 12);
+  });
+
+  it('is the two-factor model when the spike factor reverts and is priced with the fast one', () => {
+    const { kappaSpike: _j, kappaSpikePricing: _jq, ...nested } = P;
+    const m = new LogVixModel(nested, { ...START, vix: 30 });
+    expect(Array.from(m.loadSpike)).toEqual(Array.from(m.loadFast));
+    expect(m.phiSpike).toBe(m.phiFast);
+    // The futures depend on fast + spike only: moving weight between them changes nothing.
+    const a = m.conditionalVix(5, 40, 0.3, 0.1, 0.2);
+    const b = m.conditionalVix(5, 40, 0.5, 0.1, 0);
+    expect(Math.abs(a / b - 1)).toBeLessThan(1e-14);
   });
 });
 
@@ -138,16 +170,16 @@ describe('the futures a path sees', () => {
     const rw = new LogVixModel(P_SAME, { ...START, curve: contango });
     const rn = new LogVixModel(P, { ...START, measure: 'risk-neutral', curve: contango });
     for (const T of [5, 30, 58, 120]) {
-      expect(rw.future(0, T, rw.fast0, rw.slow0)).toBeCloseTo(contango(T), 10);
-      expect(rn.future(0, T, rn.fast0, rn.slow0)).toBeCloseTo(contango(T), 10);
+      expect(rw.future(0, T, rw.fast0, rw.slow0, rw.spike0)).toBeCloseTo(contango(T), 10);
+      expect(rn.future(0, T, rn.fast0, rn.slow0, rn.spike0)).toBeCloseTo(contango(T), 10);
     }
     // On day 10, 20 days before expiry: the real-world expectation times the 20-day premium.
-    const e = rw.conditionalVix(10, 30, 0.5, 0.1);
-    expect(rw.future(10, 30, 0.5, 0.1)).toBe(e * rw.termPremium[20]!);
+    const e = rw.conditionalVix(10, 30, 0.5, 0.1, 0.2);
+    expect(rw.future(10, 30, 0.5, 0.1, 0.2)).toBe(e * rw.termPremium[20]!);
     expect(rw.termPremium[20]).toBeGreaterThan(1); // a contango curve above the model's mean from 16
     // Without a curve the real-world future is the model's own expectation.
     const bare = new LogVixModel(P_SAME, START);
-    expect(bare.future(10, 30, 0.5, 0.1)).toBe(bare.conditionalVix(10, 30, 0.5, 0.1));
+    expect(bare.future(10, 30, 0.5, 0.1, 0.2)).toBe(bare.conditionalVix(10, 30, 0.5, 0.1, 0.2));
   });
 });
 
@@ -202,16 +234,16 @@ describe('the conditional expectation E[VIX_T | state] against Monte Carlo', () 
         const ends = new Float64Array(PATHS);
         run(model, 5, 0, PATHS, T, (j, p) => (ends[j] = p.vix));
         const mc = moments(ends);
-        const f = model.conditionalVix(0, T, model.fast0, model.slow0);
+        const f = model.conditionalVix(0, T, model.fast0, model.slow0, model.spike0);
         expect(Math.abs(mc.mean - f), `T ${T}: MC ${mc.mean} ± ${mc.se}, formula ${f}`).toBeLessThan(3 * mc.se);
       }
-      // A stressed state on day 20: fast factor up 0.6, slow up 0.2 (VIX well above the start).
-      const from = { day: 20, fast: model.fast0 + 0.6, slow: model.slow0 + 0.2, spot: 5500 };
+      // A stressed state on day 20: fast factor up 0.3, slow up 0.2, a spike of 0.4 (VIX well above the start).
+      const from = { day: 20, fast: model.fast0 + 0.3, slow: model.slow0 + 0.2, spike: model.spike0 + 0.4, spot: 5500 };
       for (const T of [21, 45, 80]) {
         const ends = new Float64Array(PATHS);
         run(model, 6, 0, PATHS, T - from.day, (j, p) => (ends[j] = p.vix), from);
         const mc = moments(ends);
-        const f = model.conditionalVix(from.day, T, from.fast, from.slow);
+        const f = model.conditionalVix(from.day, T, from.fast, from.slow, from.spike);
         expect(Math.abs(mc.mean - f), `T ${T}: MC ${mc.mean} ± ${mc.se}, formula ${f}`).toBeLessThan(3 * mc.se);
       }
     });
@@ -220,15 +252,15 @@ describe('the conditional expectation E[VIX_T | state] against Monte Carlo', () 
   it('real-world paths revert faster than the futures price: a spike’s futures sit above the paths’ mean', () => {
     const priced = new LogVixModel(P, START);
     const own = new LogVixModel(P_SAME, START);
-    const from = { day: 20, fast: own.fast0 + 0.6, slow: own.slow0, spot: 5500 };
+    const from = { day: 20, fast: own.fast0 + 0.6, slow: own.slow0, spike: own.spike0, spot: 5500 };
     const ends = new Float64Array(PATHS);
     run(priced, 8, 0, PATHS, 25, (j, p) => (ends[j] = p.vix), from);
     const mc = moments(ends);
     // The real-world paths are the same under both pricing speeds; their mean is the own expectation.
-    const f = own.conditionalVix(from.day, 45, from.fast, from.slow);
+    const f = own.conditionalVix(from.day, 45, from.fast, from.slow, from.spike);
     expect(Math.abs(mc.mean - f), `MC ${mc.mean} ± ${mc.se}, formula ${f}`).toBeLessThan(3 * mc.se);
     // The priced future is well above it (the fast factor decays at 5 rather than 9 a year).
-    const q = priced.conditionalVix(from.day, 45, from.fast, from.slow);
+    const q = priced.conditionalVix(from.day, 45, from.fast, from.slow, from.spike);
     expect(q - f).toBeGreaterThan(20 * mc.se);
     // The loadings differ by the two decays (the vol-of-vol terms are alike to 0.01).
     const gap = Math.exp((-5 * 25) / 365) - Math.exp((-9 * 25) / 365);
@@ -237,13 +269,16 @@ describe('the conditional expectation E[VIX_T | state] against Monte Carlo', () 
 
   it('is monotone in each factor and reverts towards the long-run level with the horizon', () => {
     const model = new LogVixModel(P, START);
-    const high = (T: number) => model.conditionalVix(0, T, 1, 0.3);
+    const high = (T: number) => model.conditionalVix(0, T, 1, 0.3, 0.4);
     expect(high(1)).toBeGreaterThan(high(30));
     expect(high(30)).toBeGreaterThan(high(300));
-    expect(model.conditionalVix(0, 30, 0.5, 0)).toBeGreaterThan(model.conditionalVix(0, 30, 0.4, 0));
-    expect(model.conditionalVix(0, 30, 0, 0.5)).toBeGreaterThan(model.conditionalVix(0, 30, 0, 0.4));
-    // The slow factor lasts: its loading at 300 days exceeds the fast one's.
+    expect(model.conditionalVix(0, 30, 0.5, 0, 0)).toBeGreaterThan(model.conditionalVix(0, 30, 0.4, 0, 0));
+    expect(model.conditionalVix(0, 30, 0, 0.5, 0)).toBeGreaterThan(model.conditionalVix(0, 30, 0, 0.4, 0));
+    expect(model.conditionalVix(0, 30, 0, 0, 0.5)).toBeGreaterThan(model.conditionalVix(0, 30, 0, 0, 0.4));
+    // The slow factor lasts: its loading at 300 days exceeds the fast one's; the spike (priced at
+    // 12 a year against the fast factor's 5) fades first.
     expect(model.loadSlow[300]).toBeGreaterThan(model.loadFast[300]!);
+    expect(model.loadFast[30]).toBeGreaterThan(model.loadSpike[30]!);
   });
 });
 
@@ -256,7 +291,7 @@ describe('the risk-neutral measure', () => {
     it(`${name}: today's futures at t = 0, and E[VIX_t] = F(t) at every horizon within 3 SE`, () => {
       const model = new LogVixModel(P, { ...START, vix, measure: 'risk-neutral', curve });
       for (const T of [1, 10, 45, 90, 200]) {
-        expect(model.conditionalVix(0, T, model.fast0, model.slow0)).toBeCloseTo(curve(T), 10);
+        expect(model.conditionalVix(0, T, model.fast0, model.slow0, model.spike0)).toBeCloseTo(curve(T), 10);
       }
       const H = [10, 21, 45, 90];
       const ends = H.map(() => new Float64Array(PATHS));
@@ -294,7 +329,7 @@ describe('the risk-neutral measure', () => {
     const vixStrike = 5;
     const spxStrike = 3000;
     // At zero rates a deep in-the-money call costs its forward intrinsic value: F − K.
-    const vixPremium = model.conditionalVix(0, T, model.fast0, model.slow0) - vixStrike;
+    const vixPremium = model.conditionalVix(0, T, model.fast0, model.slow0, model.spike0) - vixStrike;
     const spxPremium = start.spot - spxStrike;
     const vixPnl = new Float64Array(PATHS);
     const spxPnl = new Float64Array(PATHS);

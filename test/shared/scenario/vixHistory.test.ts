@@ -1,0 +1,105 @@
+/**
+ * A Monte Carlo request that carries recent VIX closes (`vixHistory`): the calibrated model starts
+ * its factors where its filter reads them, so a spike out of calm reverts faster than a grind up to
+ * the same VIX; without closes the factors start at their expectation given the VIX, and the summary
+ * says which. Every bad history names its field and the fix; chunks still merge to the same bits.
+ */
+import { describe, expect, it } from 'vitest';
+import { mergeMonteCarlo, runMonteCarloChunk, summarizeMonteCarlo } from '@alvh/shared';
+import { MAX_VIX_HISTORY, VIX_HISTORY_STALE_DAYS } from '@alvh/shared/schemas';
+import { BOOK } from '../../helpers/fixtures';
+import { errorOf } from '../../helpers/errors';
+
+/** BOOK on a stressed day: VIX 30 on a backwardated curve. */
+const STRESSED = {
+  ...BOOK,
+  vix: 30,
+  futures: [
+    { expiry: '2024-03-20', price: 28 },
+    { expiry: '2024-04-17', price: 26 },
+    { expiry: '2024-05-22', price: 24.5 },
+    { expiry: '2024-06-18', price: 23.5 },
+  ],
+};
+
+/** Daily closes (every calendar day) ending on `end` (ISO date), oldest first. */
+function closes(levels: number[], end = STRESSED.valuationDate): { date: string; vix: number }[] {
+  const last = Date.parse(`${end}T00:00:00Z`);
+  return levels.map((vix, i) => ({
+    date: new Date(last - (levels.length - 1 - i) * 86_400_000).toISOString().slice(0, 10),
+    vix,
+  }));
+}
+const calm = Array.from({ length: 120 }, () => 13);
+/** Calm, then VIX doubles in three days to today's 30. */
+const SPIKE = closes([...calm, 17, 23, 30]);
+/** Calm, then a steady climb over 120 days to today's 30. */
+const GRIND = closes([...calm, ...Array.from({ length: 120 }, (_, i) => 13 * (30 / 13) ** ((i + 1) / 120))]);
+
+const RUN = { book: STRESSED, paths: 4_000, seed: 5, horizonDays: 42, rebalance: false };
+
+describe('a Monte Carlo started from a VIX history', () => {
+  it('says where its state started, and reads a spike as faster to revert than a grind to the same VIX', () => {
+    const plain = summarizeMonteCarlo(runMonteCarloChunk(RUN));
+    const spike = summarizeMonteCarlo(runMonteCarloChunk({ ...RUN, vixHistory: SPIKE }));
+    const grind = summarizeMonteCarlo(runMonteCarloChunk({ ...RUN, vixHistory: GRIND }));
+    expect(plain.modelStart).toBe('vix-only');
+    expect([spike.modelStart, grind.modelStart]).toEqual(['vix-history', 'vix-history']);
+    const legacy = summarizeMonteCarlo(runMonteCarloChunk({ ...RUN, paths: 200, dynamics: 'sqrt-legacy' }));
+    expect(legacy.modelStart).toBe('vix-only');
+    // The median VIX at 42 days: the spike's well below the grind's (same seed, same draws; the
+    // median's Monte Carlo error is about 0.2 points at 4,000 paths), the expectation between them.
+    const med = (s: typeof plain) => s.market.vix['p50']!;
+    expect(med(grind) - med(spike)).toBeGreaterThan(2);
+    expect(med(plain)).toBeGreaterThan(med(spike));
+    expect(med(plain)).toBeLessThan(med(grind));
+  });
+
+  it("a history that ends before the valuation date is continued by the book's VIX on it", () => {
+    const dayBefore = closes([...calm, 17, 23], '2024-02-29');
+    const withToday = [...dayBefore, { date: STRESSED.valuationDate, vix: STRESSED.vix }];
+    const a = runMonteCarloChunk({ ...RUN, paths: 500, vixHistory: dayBefore });
+    const b = runMonteCarloChunk({ ...RUN, paths: 500, vixHistory: withToday });
+    expect(Buffer.from(a.vixEnd.buffer).equals(Buffer.from(b.vixEnd.buffer))).toBe(true);
+  });
+
+  it('chunks of a run with a history merge to the same bits, and not with chunks of a run without', () => {
+    const base = { ...RUN, paths: 1_001, vixHistory: SPIKE };
+    const whole = runMonteCarloChunk(base);
+    const merged = mergeMonteCarlo([
+      runMonteCarloChunk({ ...base, firstPath: 400 }),
+      runMonteCarloChunk({ ...base, pathCount: 400 }),
+    ]);
+    for (const key of ['book', 'vixEnd', 'spxEnd'] as const)
+      expect(Buffer.from(merged[key].buffer).equals(Buffer.from(whole[key].buffer)), key).toBe(true);
+    const other = runMonteCarloChunk({ ...base, vixHistory: undefined, firstPath: 400 });
+    expect(() => mergeMonteCarlo([runMonteCarloChunk({ ...base, pathCount: 400 }), other])).toThrowError(
+      /different run/,
+    );
+  });
+
+  it('names the field and the fix for every bad history', () => {
+    const err = (vixHistory: unknown, extra: object = {}) =>
+      errorOf(() => runMonteCarloChunk({ ...RUN, paths: 10, vixHistory, ...extra }));
+    const n = SPIKE.length - 1;
+    const swapped = [...SPIKE];
+    [swapped[3], swapped[4]] = [swapped[4]!, swapped[3]!];
+    expect(err(swapped).field).toBe('vixHistory[4].date');
+    expect(err(swapped).fix).toMatch(/oldest first/);
+    expect(err([...SPIKE, { date: '2024-03-02', vix: 30 }]).field).toBe(`vixHistory[${n + 1}].date`);
+    const stale = closes([13, 14], '2024-02-10');
+    const e = err(stale);
+    expect(e.field).toBe('vixHistory[1].date');
+    expect(e.fix).toMatch(new RegExp(`at most ${VIX_HISTORY_STALE_DAYS} days`));
+    const mismatch = [...SPIKE.slice(0, -1), { date: STRESSED.valuationDate, vix: 31 }];
+    expect(err(mismatch).field).toBe(`vixHistory[${n}].vix`);
+    expect(err(mismatch).fix).toMatch(/book's VIX/);
+    expect(err([{ date: '2024-03-01', vix: -1 }]).field).toBe('vixHistory[0].vix');
+    expect(err([{ date: '2024-03-01', vix: 30, close: 30 }]).field).toMatch(/^vixHistory/);
+    expect(err([{ date: '2024-3-1', vix: 30 }]).field).toBe('vixHistory[0].date');
+    expect(err([]).field).toBe('vixHistory');
+    expect(err(closes(Array.from({ length: MAX_VIX_HISTORY + 1 }, () => 30))).field).toBe('vixHistory');
+    expect(err('13,14,30').field).toBe('vixHistory');
+    expect(err(SPIKE, { dynamics: 'sqrt-legacy', measure: 'risk-neutral' }).field).toBe('vixHistory');
+  });
+});
