@@ -152,32 +152,9 @@ export function prepare(s: MonteCarloSetup): Engine {
     Number.isInteger(tail.scale[0]! / OPTION_MULTIPLIER);
   const shiftDecay = Float64Array.from(CURVE_SHIFT_TENORS, (t) => curveDecayKernel(b.kappa, t / 365));
   const lv = calibrated ? calibratedModel(s, lastExpiry) : null;
-  const K = CURVE_SHIFT_TENORS.length;
-  const cmConst: Float64Array[] = [];
-  const cmFast = new Float64Array(K);
-  const cmSlow = new Float64Array(K);
-  const cmSpike = new Float64Array(K);
-  if (lv !== null) {
-    const H = s.run.horizonDays;
-    CURVE_SHIFT_TENORS.forEach((tenor, k) => {
-      const row = new Float64Array(H + 1);
-      const premium = Math.log(lv.termPremium[tenor]!);
-      for (let t = 0; t <= H; t++) row[t] = lv.expiryTable(t + tenor)[t]! + premium;
-      cmConst.push(row);
-      cmFast[k] = lv.loadFast[tenor]!;
-      cmSlow[k] = lv.loadSlow[tenor]!;
-      cmSpike[k] = lv.loadSpike[tenor]!;
-    });
-  }
-  const cmByDay = new Float64Array(K * (cmConst[0]?.length ?? 0));
-  cmConst.forEach((row, k) => row.forEach((v, t) => (cmByDay[t * K + k] = v)));
   return {
     lv,
-    cmConst,
-    cmFast,
-    cmSlow,
-    cmSpike,
-    cmByDay,
+    ...curveTables(lv, s.run.horizonDays),
     tailArgs: resizable ? tailSizeConstants(p, m, tail.expiryDay[0]!) : null,
     tailSized: {
       contracts: 0,
@@ -203,6 +180,35 @@ export function prepare(s: MonteCarloSetup): Engine {
     shiftDecay,
     shiftBounds: shiftBounds(p.curveShiftTrigger),
   };
+}
+
+/**
+ * The constant-maturity curve tables the calibrated model's curve-shift trigger reads (see
+ * {@link Engine.cmConst}); empty for the square-root dynamics.
+ */
+function curveTables(
+  lv: LogVixModel | null,
+  H: number,
+): Pick<Engine, 'cmConst' | 'cmFast' | 'cmSlow' | 'cmSpike' | 'cmByDay'> {
+  const K = CURVE_SHIFT_TENORS.length;
+  const cmConst: Float64Array[] = [];
+  const cmFast = new Float64Array(K);
+  const cmSlow = new Float64Array(K);
+  const cmSpike = new Float64Array(K);
+  if (lv !== null) {
+    CURVE_SHIFT_TENORS.forEach((tenor, k) => {
+      const row = new Float64Array(H + 1);
+      const premium = Math.log(lv.termPremium[tenor]!);
+      for (let t = 0; t <= H; t++) row[t] = lv.expiryTable(t + tenor)[t]! + premium;
+      cmConst.push(row);
+      cmFast[k] = lv.loadFast[tenor]!;
+      cmSlow[k] = lv.loadSlow[tenor]!;
+      cmSpike[k] = lv.loadSpike[tenor]!;
+    });
+  }
+  const cmByDay = new Float64Array(K * (cmConst[0]?.length ?? 0));
+  cmConst.forEach((row, k) => row.forEach((v, t) => (cmByDay[t * K + k] = v)));
+  return { cmConst, cmFast, cmSlow, cmSpike, cmByDay };
 }
 
 /**
