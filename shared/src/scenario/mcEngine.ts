@@ -39,14 +39,13 @@ export interface Engine extends TailEngine {
   lv: LogVixModel | null;
   /**
    * Calibrated model: ln of the constant-maturity future of tenor CURVE_SHIFT_TENORS[k] is
-   * cmConst[k][t] + cmFast[k]·X + cmSlow[k]·Y + cmSpike[k]·Z on day t (the curve the shift trigger reads).
+   * cmByDay[t·K + k] + cmFast[k]·X + cmSlow[k]·Y + cmSpike[k]·Z on day t (K tenors; the curve the
+   * shift trigger reads, one row a day).
    */
-  cmConst: Float64Array[];
+  cmByDay: Float64Array;
   cmFast: Float64Array;
   cmSlow: Float64Array;
   cmSpike: Float64Array;
-  /** cmConst by day, flattened: cmByDay[t·K + k] = cmConst[k][t] (the daily check reads one row). */
-  cmByDay: Float64Array;
   overlay: CompiledLegs;
   v0: { condor: number; overlay: number; tail: number };
   tailQty0: number;
@@ -184,31 +183,24 @@ export function prepare(s: MonteCarloSetup): Engine {
 
 /**
  * The constant-maturity curve tables the calibrated model's curve-shift trigger reads (see
- * {@link Engine.cmConst}); empty for the square-root dynamics.
+ * {@link Engine.cmByDay}); empty for the square-root dynamics.
  */
-function curveTables(
-  lv: LogVixModel | null,
-  H: number,
-): Pick<Engine, 'cmConst' | 'cmFast' | 'cmSlow' | 'cmSpike' | 'cmByDay'> {
+function curveTables(lv: LogVixModel | null, H: number): Pick<Engine, 'cmFast' | 'cmSlow' | 'cmSpike' | 'cmByDay'> {
   const K = CURVE_SHIFT_TENORS.length;
-  const cmConst: Float64Array[] = [];
   const cmFast = new Float64Array(K);
   const cmSlow = new Float64Array(K);
   const cmSpike = new Float64Array(K);
+  const cmByDay = new Float64Array(lv !== null ? K * (H + 1) : 0);
   if (lv !== null) {
     CURVE_SHIFT_TENORS.forEach((tenor, k) => {
-      const row = new Float64Array(H + 1);
       const premium = Math.log(lv.termPremium[tenor]!);
-      for (let t = 0; t <= H; t++) row[t] = lv.expiryTable(t + tenor)[t]! + premium;
-      cmConst.push(row);
+      for (let t = 0; t <= H; t++) cmByDay[t * K + k] = lv.expiryTable(t + tenor)[t]! + premium;
       cmFast[k] = lv.loadFast[tenor]!;
       cmSlow[k] = lv.loadSlow[tenor]!;
       cmSpike[k] = lv.loadSpike[tenor]!;
     });
   }
-  const cmByDay = new Float64Array(K * (cmConst[0]?.length ?? 0));
-  cmConst.forEach((row, k) => row.forEach((v, t) => (cmByDay[t * K + k] = v)));
-  return { cmConst, cmFast, cmSlow, cmSpike, cmByDay };
+  return { cmFast, cmSlow, cmSpike, cmByDay };
 }
 
 /**
@@ -291,47 +283,17 @@ export class StateFutures implements PathFutures {
   }
 }
 
-/**
- * Calibrated model: the largest relative change of the constant-maturity curve (the trigger's
- * tenors) between the path's state on `day` and the last rebalance's (refDay and the factors
- * then). Its logarithm is affine in the factors, so the ratio needs two exponentials.
- */
-export function stateCurveShift(
-  e: Engine,
-  day: number,
-  fast: number,
-  slow: number,
-  spike: number,
-  refDay: number,
-  refFast: number,
-  refSlow: number,
-  refSpike: number,
-): number {
-  const df = fast - refFast;
-  const ds = slow - refSlow;
-  const dj = spike - refSpike;
-  let hi = -Infinity;
-  let lo = Infinity;
-  for (let k = 0; k < e.cmFast.length; k++) {
-    const row = e.cmConst[k]!;
-    const a = row[day]! - row[refDay]! + e.cmFast[k]! * df + e.cmSlow[k]! * ds + e.cmSpike[k]! * dj;
-    if (a > hi) hi = a;
-    if (a < lo) lo = a;
-  }
-  const up = Math.exp(hi) - 1;
-  const down = 1 - Math.exp(lo);
-  return up > down ? up : down;
-}
+/** Where {@link shiftLogRange} writes: [largest, smallest] log change of the curve. */
+const shiftRange = new Float64Array(2);
 
 /**
- * Calibrated model: whether the curve-shift trigger fires at the state (day, fast, slow, spike) against
- * the last rebalance's, exactly `curveShiftTriggerFires(stateCurveShift(...), policy)`, the two
- * exponentials skipped when the log changes lie inside {@link ShiftBounds} (on most days of most
- * paths), where the trigger certainly does not fire.
+ * Calibrated model: the largest and smallest log change of the constant-maturity curve (the
+ * trigger's tenors) between the path's state on `day` and the last rebalance's (refDay and the
+ * factors then), written to {@link shiftRange}. The logarithm is affine in the factors: one row of
+ * `cmByDay` a day and the loadings.
  */
-export function stateShiftFires(
+function shiftLogRange(
   e: Engine,
-  policy: Pick<Policy, 'curveShiftTrigger'>,
   day: number,
   fast: number,
   slow: number,
@@ -340,7 +302,7 @@ export function stateShiftFires(
   refFast: number,
   refSlow: number,
   refSpike: number,
-): boolean {
+): void {
   const df = fast - refFast;
   const ds = slow - refSlow;
   const dj = spike - refSpike;
@@ -358,6 +320,53 @@ export function stateShiftFires(
     if (a > hi) hi = a;
     if (a < lo) lo = a;
   }
+  shiftRange[0] = hi;
+  shiftRange[1] = lo;
+}
+
+/**
+ * Calibrated model: the largest relative change of the constant-maturity curve (the trigger's
+ * tenors) between the path's state on `day` and the last rebalance's: e^hi − 1 or 1 − e^lo of
+ * {@link shiftLogRange}, whichever is larger.
+ */
+export function stateCurveShift(
+  e: Engine,
+  day: number,
+  fast: number,
+  slow: number,
+  spike: number,
+  refDay: number,
+  refFast: number,
+  refSlow: number,
+  refSpike: number,
+): number {
+  shiftLogRange(e, day, fast, slow, spike, refDay, refFast, refSlow, refSpike);
+  const up = Math.exp(shiftRange[0]!) - 1;
+  const down = 1 - Math.exp(shiftRange[1]!);
+  return up > down ? up : down;
+}
+
+/**
+ * Calibrated model: whether the curve-shift trigger fires at the state (day, fast, slow, spike)
+ * against the last rebalance's, exactly `curveShiftTriggerFires(stateCurveShift(...), policy)`, the
+ * two exponentials skipped when the log changes lie inside {@link ShiftBounds} (on most days of most
+ * paths), where the trigger certainly does not fire.
+ */
+export function stateShiftFires(
+  e: Engine,
+  policy: Pick<Policy, 'curveShiftTrigger'>,
+  day: number,
+  fast: number,
+  slow: number,
+  spike: number,
+  refDay: number,
+  refFast: number,
+  refSlow: number,
+  refSpike: number,
+): boolean {
+  shiftLogRange(e, day, fast, slow, spike, refDay, refFast, refSlow, refSpike);
+  const hi = shiftRange[0]!;
+  const lo = shiftRange[1]!;
   if (hi < e.shiftBounds.hiBelow && lo > e.shiftBounds.loAbove) return false;
   const up = Math.exp(hi) - 1;
   const down = 1 - Math.exp(lo);
