@@ -16,6 +16,7 @@ import { bundleComputeWorker } from '../helpers/computeWorker';
 import { startLocalHost, type LocalHost } from '../../functions/src/localHost';
 import { monteCarloInput, planInputFromForm, stressInput } from '../../addin/src/common/planInput';
 import { mergeCloudMonteCarlo } from '../../addin/src/common/presentRuns';
+import { readVixCloses } from '../../addin/src/common/vixCloses';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
 import { chunkPaths } from '../../addin/src/taskpane/jobs';
 import { runMonteCarloLocally } from '../../addin/src/taskpane/localRuns';
@@ -99,6 +100,27 @@ describe('the same Monte Carlo in the taskpane and the API', () => {
     // (1,200 paths, seed 42: 0.73 tail contracts at the horizon on average with the budget, 23.5 without.)
     expect(direct.tailContractsEndMean).toBeLessThan(unbudgeted.tailContractsEndMean / 5);
     expect(direct.alvh.mean).not.toBe(unbudgeted.alvh.mean);
+  });
+
+  it('with recent VIX closes pasted (Cboe rows to the day), the three places still agree to the bit', async () => {
+    const cboe =
+      'DATE,OPEN,HIGH,LOW,CLOSE\n03/20/2025,0,0,0,19.8\n03/21/2025,0,0,0,19.28\n03/24/2025,0,0,0,17.48\n' +
+      '03/25/2025,0,0,0,17.15\n03/26/2025,0,0,0,18.33\n03/27/2025,0,0,0,18.69\n03/28/2025,0,0,0,21.65\n' +
+      '03/31/2025,0,0,0,22.28\n04/01/2025,0,0,0,21.77\n04/02/2025,0,0,0,21.51\n04/03/2025,0,0,0,30.02\n' +
+      '04/04/2025,0,0,0,45.31\n04/07/2025,0,0,0,46.98\n04/08/2025,0,0,0,52.33';
+    const closes = readVixCloses(cboe, '2025-04-08')!.closes;
+    const body = (first?: number, count?: number) => monteCarloInput(raw, PATHS, SEED, first, count, closes);
+    const local = runMonteCarloLocally(body(), 500);
+    const answers = await Promise.all(chunkPaths(PATHS, 400).map(([f, c]) => post('montecarlo', body(f, c))));
+    const whole = ((await post('montecarlo?partial=false', body())) as { summary: unknown }).summary;
+    const direct = summarizeMonteCarlo(runMonteCarloChunk(body()));
+    expect(direct.modelStart).toBe('vix-history');
+    expect(local.summary).toEqual(direct);
+    expect(mergeCloudMonteCarlo(answers).summary).toEqual(direct);
+    expect(JSON.parse(JSON.stringify(whole))).toEqual(JSON.parse(JSON.stringify(direct)));
+    // The start is not ignored: the same seed from today's VIX alone ends elsewhere.
+    const alone = summarizeMonteCarlo(runMonteCarloChunk(monteCarloInput(raw, PATHS, SEED)));
+    expect(alone.market.vix['p50']).not.toBe(direct.market.vix['p50']);
   });
 
   it('the stress grid of the worker and of the API agree', async () => {

@@ -340,7 +340,7 @@ describe('from the example day: plan(), stressGrid() and a Monte Carlo run throu
     const summary = summarizeMonteCarlo(runMonteCarloChunk(monteCarloInput(raw, 400, 7)));
     const view = presentMonteCarlo(summary);
     expect(view.paths).toBe(400);
-    expect(view.measure).toBe('real-world measure');
+    expect(view.measure).toBe("real-world measure, factors from today's VIX alone");
     expect(view.binLabels).toHaveLength(summary.histogram.edges.length - 1);
     expect(view.condor.reduce((a, b) => a + b, 0)).toBe(400);
     expect(view.alvh.reduce((a, b) => a + b, 0)).toBe(400);

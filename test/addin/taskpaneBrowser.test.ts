@@ -2,7 +2,8 @@
  * The built taskpane in a real browser (Chromium through playwright-core, test/helpers/browser.ts)
  * with the office.js the build ships (outside Office, `Office.onReady` answers host null): the
  * Surface tab fits the real 2023-06-09 SPX chain in its Web Worker and draws the smile; a pasted
- * positions CSV with one bad line shows that line's message; the tail structures and the orders
+ * positions CSV with one bad line shows that line's message; pasted VIX closes name a bad row and
+ * start the local Monte Carlo from them; the tail structures and the orders
  * render from the plan; the frontier chart renders from a fixed answer of the host (served here,
  * same origin) and a host without the route answers 404 in words. Every wait is on the page's own
  * state (an element shown, a text set), never on a timer.
@@ -194,6 +195,35 @@ describeWithData('taskpane Surface tab (Chromium, 350 px)', () => {
     await page.waitForFunction(() => (document.getElementById('err-chain')?.textContent ?? '') !== '');
     expect(await page.textContent('#err-chain')).toMatch(/chain/);
     expect(await page.getAttribute('#chain-text', 'aria-invalid')).toBe('true');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('taskpane recent VIX closes (Chromium, 350 px)', () => {
+  it('names a bad row at the box; good closes start the local Monte Carlo from them, and its title says so', async () => {
+    const { page, errors } = await openPane();
+    await page.click('#vix-closes summary');
+    await page.fill('input[name=paths]', '400');
+    await page.fill('textarea[name=vixCloses]', '2025-04-03,30.02\n2025-04-04,45.31\n2025-04-07,n/a\n2025-04-08,52.33');
+    await page.click('#action-mc [data-run=montecarlo]');
+    await page.waitForFunction(() => (document.getElementById('err-vixCloses')?.textContent ?? '') !== '');
+    expect(await page.textContent('#err-vixCloses')).toMatch(
+      /^VIX closes, line 3: the close "n\/a" is not a positive number/,
+    );
+    expect(await page.getAttribute('textarea[name=vixCloses]', 'aria-invalid')).toBe('true');
+    await page.fill(
+      'textarea[name=vixCloses]',
+      'DATE,OPEN,HIGH,LOW,CLOSE\n04/03/2025,0,0,0,30.02\n04/04/2025,0,0,0,45.31\n04/07/2025,0,0,0,46.98\n04/08/2025,0,0,0,52.33\n04/09/2025,0,0,0,33.62',
+    );
+    await page.click('#action-mc [data-run=montecarlo]');
+    await page.waitForSelector('#mc-result:not([hidden])');
+    expect(await page.textContent('#mc-title')).toBe(
+      '400 paths, real-world measure, factors read from the recent VIX closes',
+    );
+    expect(await page.textContent('#vix-closes-note')).toBe(
+      'The Monte Carlo starts from 4 closes, 2025-04-03 to 2025-04-08; 1 after the valuation date left out.',
+    );
+    expect(await page.textContent('#err-vixCloses')).toBe('');
     expect(errors).toEqual([]);
   });
 });

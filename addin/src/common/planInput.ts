@@ -158,13 +158,17 @@ export function stressInput(planInput: unknown): Record<string, unknown> {
   return { plan: planInput };
 }
 
-/** A Monte Carlo request (or one chunk of it: firstPath, pathCount) for a plan input, as {@link stressInput}. */
+/**
+ * A Monte Carlo request (or one chunk of it: firstPath, pathCount) for a plan input, as
+ * {@link stressInput}, with the recent VIX closes the model starts its factors from when given.
+ */
 export function monteCarloInput(
   planInput: unknown,
   paths: number,
   seed: number,
   firstPath?: number,
   pathCount?: number,
+  vixHistory?: readonly { date: string; vix: number }[],
 ): Record<string, unknown> {
   return {
     plan: planInput,
@@ -172,5 +176,6 @@ export function monteCarloInput(
     seed,
     ...(firstPath !== undefined ? { firstPath } : {}),
     ...(pathCount !== undefined ? { pathCount } : {}),
+    ...(vixHistory !== undefined ? { vixHistory } : {}),
   };
 }

@@ -53,9 +53,15 @@ export function presentMonteCarlo(raw: unknown, paths?: PathPnl): HistogramView 
     tails: h.tails,
     stats,
     paths: s.paths,
-    measure: `${s.measure} measure${s.dynamics === 'sqrt-legacy' ? ', square-root model' : ''}`,
+    measure: `${s.measure} measure${s.dynamics === 'sqrt-legacy' ? ', square-root model' : (START_WORDS[s.modelStart] ?? '')}`,
   };
 }
+
+/** How the calibrated model's start reads beside the measure (`modelStart` of the summary). */
+const START_WORDS: Partial<Record<MonteCarloSummary['modelStart'], string>> = {
+  'vix-history': ', factors read from the recent VIX closes',
+  'vix-only': ", factors from today's VIX alone",
+};
 
 /** Per-path P&L of both books at the horizon, USD, in path order. */
 export interface PathPnl {

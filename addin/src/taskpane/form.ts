@@ -132,6 +132,13 @@ export function positionsBox(): HTMLTextAreaElement {
   return e;
 }
 
+/** The recent VIX closes box (a textarea read apart from the form's fields, for the Monte Carlo). */
+export function vixClosesBox(): HTMLTextAreaElement {
+  const e = form().elements.namedItem('vixCloses');
+  if (!(e instanceof HTMLTextAreaElement)) throw new Error('the form has no VIX closes box');
+  return e;
+}
+
 export function readState(): FormState {
   const fields = Object.fromEntries(FIELD_NAMES.map((n) => [n, input(n).value])) as Record<FieldName, string>;
   const policy: Record<string, string> = {};

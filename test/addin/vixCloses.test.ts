@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_VIX_HISTORY, runMonteCarloChunk, summarizeMonteCarlo } from '@alvh/shared';
+import { readVixCloses, VixClosesError } from '../../addin/src/common/vixCloses';
+import { monteCarloInput } from '../../addin/src/common/planInput';
+import { presentMonteCarlo } from '../../addin/src/common/presentRuns';
+import { planInputFromForm } from '../../addin/src/common/planInput';
+import { EXAMPLE } from '../../addin/src/taskpane/example';
+import { describeWithData, readDataFile } from '../helpers/marketData';
+
+describe('readVixCloses: the recent VIX closes pasted into the taskpane', () => {
+  it("reads Cboe's VIX_History.csv (header, M/D/YYYY, the CLOSE column)", () => {
+    const text = 'DATE,OPEN,HIGH,LOW,CLOSE\n04/03/2025,26.38,30.02,24.93,30.02\n04/04/2025,30.12,45.61,29.99,45.31\n';
+    expect(readVixCloses(text, '2025-04-08')).toEqual({
+      closes: [
+        { date: '2025-04-03', vix: 30.02 },
+        { date: '2025-04-04', vix: 45.31 },
+      ],
+      note: '2 closes, 2025-04-03 to 2025-04-04',
+    });
+  });
+
+  it('reads two columns copied from a sheet (tabs, newest first) and sorts them oldest first', () => {
+    const read = readVixCloses('2025-04-08\t52.33\n2025-04-07\t46.98\n\n2025-04-04\t45.31', '2025-04-08');
+    expect(read?.closes.map((c) => c.date)).toEqual(['2025-04-04', '2025-04-07', '2025-04-08']);
+    expect(read?.closes.at(-1)?.vix).toBe(52.33);
+  });
+
+  it('leaves out closes after the valuation date and keeps the latest MAX_VIX_HISTORY, saying so', () => {
+    const day = (i: number) => new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    const rows = Array.from({ length: MAX_VIX_HISTORY + 50 }, (_, i) => `${day(i)},${15 + (i % 7)}`);
+    const valuation = day(MAX_VIX_HISTORY + 39); // the last 10 rows are after it
+    const read = readVixCloses(rows.join('\n'), valuation)!;
+    expect(read.closes).toHaveLength(MAX_VIX_HISTORY);
+    expect(read.closes.at(-1)?.date).toBe(valuation);
+    expect(read.closes[0]?.date).toBe(day(40));
+    expect(read.note).toBe(
+      `${MAX_VIX_HISTORY} closes, ${day(40)} to ${valuation}; 10 after the valuation date left out; the latest ${MAX_VIX_HISTORY} of ${MAX_VIX_HISTORY + 40} kept`,
+    );
+  });
+
+  it('blank text is no history', () => {
+    expect(readVixCloses('  \n\n', '2025-04-08')).toBeNull();
+  });
+
+  it('a row without a date or without a positive close names its line and the fix', () => {
+    const bad = (text: string) => {
+      try {
+        readVixCloses(text, '2025-04-08');
+      } catch (e) {
+        expect(e).toBeInstanceOf(VixClosesError);
+        return (e as VixClosesError).message;
+      }
+      throw new Error('no error');
+    };
+    expect(bad('2025-04-03,30.02\n2025-04-31,31')).toMatch(
+      /^VIX closes, line 2: "2025-04-31" is not a date; start each row/,
+    );
+    expect(bad('2025-04-03,30.02\n2025-04-04,-1')).toMatch(
+      /^VIX closes, line 2: the close "-1" is not a positive number/,
+    );
+    expect(bad('2025-04-03')).toMatch(/^VIX closes, line 1: the close "" is not a positive number/);
+    expect(bad('2025-04-09,30')).toMatch(/every close is after the valuation date 2025-04-08/);
+  });
+});
+
+describeWithData("the taskpane example's Monte Carlo from the Cboe closes up to its day (2025-04-08)", () => {
+  const raw = planInputFromForm({ fields: EXAMPLE.fields, futures: EXAMPLE.futures, policy: {} });
+  const cboe = readVixCloses(readDataFile('cboe_VIX_History__ManULoreN14.csv'), '2025-04-08')!;
+
+  it('pastes the whole file: the latest 600 closes up to the day, ending at its VIX', () => {
+    expect(cboe.closes).toHaveLength(MAX_VIX_HISTORY);
+    expect(cboe.closes.at(-1)).toEqual({ date: '2025-04-08', vix: 52.33 });
+    expect(cboe.note).toMatch(
+      /^600 closes, \d{4}-\d{2}-\d{2} to 2025-04-08; \d+ after the valuation date left out; the latest 600 of \d+ kept$/,
+    );
+  });
+
+  it("reads the four-day spike out of VIX 21 as jumps: VIX comes back faster than from today's VIX alone", () => {
+    const run = (closes?: typeof cboe.closes) =>
+      summarizeMonteCarlo(runMonteCarloChunk(monteCarloInput(raw, 2000, 7, undefined, undefined, closes)));
+    const alone = run();
+    const history = run(cboe.closes);
+    expect(alone.modelStart).toBe('vix-only');
+    expect(history.modelStart).toBe('vix-history');
+    expect(presentMonteCarlo(alone).measure).toBe("real-world measure, factors from today's VIX alone");
+    expect(presentMonteCarlo(history).measure).toBe('real-world measure, factors read from the recent VIX closes');
+    // Same seed, same draws: only the start differs. The median VIX at the horizon falls by points.
+    const p50 = (s: typeof alone) => s.market.vix['p50']!;
+    expect(p50(history)).toBeLessThan(p50(alone) - 2);
+  });
+});
