@@ -3,7 +3,8 @@
  * in the Positions box, sent as `positions`) and the surface fitted to the chain on the Surface tab
  * (sent as `market.surface`, its data form, so a plan marks on it without fitting the chain again
  * on every keystroke). The positions box is checked as it is typed with the shared
- * `parsePositionsCsv`, each bad line shown with its fix.
+ * `parsePositionsCsv`, each bad line shown with its fix. The recent VIX closes box goes with the
+ * Monte Carlo request (`vixHistory`), read when a run starts.
  */
 import { parsePositionsCsv, type SurfaceDataSchema } from '@alvh/shared';
 
@@ -11,7 +12,9 @@ import { parsePositionsCsv, type SurfaceDataSchema } from '@alvh/shared';
 export type KeptSurface = ReturnType<(typeof SurfaceDataSchema)['parse']>;
 import { planInputFromForm } from '../common/planInput';
 import type { FormState } from '../common/planInput';
-import { positionsBox, readState } from './form';
+import { positionsBox, readState, vixClosesBox } from './form';
+import { byId, showError } from './render';
+import { readVixCloses, VixClosesError, type VixClose } from '../common/vixCloses';
 
 /** The surface of the last successful fit on the Surface tab (undefined: none, or cleared). */
 let surface: KeptSurface | undefined;
@@ -81,4 +84,31 @@ export function showPositionsCheck(box: HTMLTextAreaElement, check: PositionsChe
       check.count > 0
         ? `${check.count} position${check.count === 1 ? '' : 's'} read: the plan lists the orders from them to its legs.`
         : '';
+}
+
+/**
+ * The recent VIX closes box read for a run on `valuationDate`: the closes (undefined when the box
+ * is blank), or null after showing the line to fix beside the box.
+ */
+export function vixClosesOrExplain(valuationDate: string): VixClose[] | undefined | null {
+  const box = vixClosesBox();
+  const err = byId('err-vixCloses');
+  try {
+    const read = readVixCloses(box.value, valuationDate);
+    err.textContent = '';
+    box.setAttribute('aria-invalid', 'false');
+    byId('vix-closes-note').textContent =
+      read === null
+        ? "Without them the model starts from today's VIX alone, and reads a spike out of calm as more lasting than its history says."
+        : `The Monte Carlo starts from ${read.note}.`;
+    return read?.closes;
+  } catch (e) {
+    if (!(e instanceof VixClosesError)) throw e;
+    err.textContent = e.message;
+    box.setAttribute('aria-invalid', 'true');
+    byId<HTMLDetailsElement>('vix-closes').open = true;
+    showError(e.message);
+    box.focus();
+    return null;
+  }
 }

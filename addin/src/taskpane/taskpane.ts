@@ -23,12 +23,10 @@ import {
   readCurve,
   readState,
   setCurve,
-  vixClosesBox,
 } from './form';
 import { Cancelled, runCloudChunks, runInWorker, chunkPaths } from './jobs';
 import type { JobKind, RunHandle } from './jobs';
 import { issueTarget, monteCarloInput, stressInput } from '../common/planInput';
-import { readVixCloses, VixClosesError, type VixClose } from '../common/vixCloses';
 import { presentOrders, presentStructures } from '../common/hedgeViews';
 import { presentPlan } from '../common/present';
 import { presentMonteCarlo, presentStress, mergeCloudMonteCarlo } from '../common/presentRuns';
@@ -36,7 +34,7 @@ import type { McRun } from '../common/presentRuns';
 import { renderMonteCarlo, renderPlan, renderStress, showError } from './render';
 import { renderHedge, wireHedgeSheet } from './hedgeRender';
 import { wireFrontier } from './frontierRun';
-import { checkPositions, pagePlanInput as planRaw, showPositionsCheck } from './planExtras';
+import { checkPositions, pagePlanInput as planRaw, showPositionsCheck, vixClosesOrExplain } from './planExtras';
 import { wireSurfaceTab } from './surfaceTab';
 import { parsePastedCurve, readKeyValueRange, unknownKeysError } from '../common/selection';
 import { browserSettingsStore, checkEndpoint, officeSettingsStore } from './settings';
@@ -354,33 +352,6 @@ function pathsAndSeed(): { paths: number; seed: number } | undefined {
   return paths === undefined || seed === undefined ? undefined : { paths, seed };
 }
 
-/**
- * The recent VIX closes box read for a run on `valuationDate`: the closes (undefined when the box
- * is blank), or null after showing the line to fix beside the box.
- */
-function vixClosesOrExplain(valuationDate: string): VixClose[] | undefined | null {
-  const box = vixClosesBox();
-  const err = $('err-vixCloses');
-  try {
-    const read = readVixCloses(box.value, valuationDate);
-    err.textContent = '';
-    box.setAttribute('aria-invalid', 'false');
-    $('vix-closes-note').textContent =
-      read === null
-        ? "Without them the model starts from today's VIX alone, and reads a spike out of calm as more lasting than its history says."
-        : `The Monte Carlo starts from ${read.note}.`;
-    return read?.closes;
-  } catch (e) {
-    if (!(e instanceof VixClosesError)) throw e;
-    err.textContent = e.message;
-    box.setAttribute('aria-invalid', 'true');
-    ($('vix-closes') as HTMLDetailsElement).open = true;
-    showError(e.message);
-    box.focus();
-    return null;
-  }
-}
-
 async function runJob(kind: JobKind): Promise<void> {
   if (running[kind]) return;
   const parsed = validInputOrExplain();
@@ -411,15 +382,8 @@ async function runJob(kind: JobKind): Promise<void> {
     const closes = vixClosesOrExplain((parsed as { valuationDate: string }).valuationDate);
     if (closes === null) return;
     if (settings.endpoint === '') {
-      handle = runInWorker(
-        workerUrl,
-        {
-          job: 'montecarlo',
-          input: monteCarloInput(planned, paths, seed, undefined, undefined, closes),
-          chunkPaths: 2000,
-        },
-        progress,
-      );
+      const input = monteCarloInput(planned, paths, seed, undefined, undefined, closes);
+      handle = runInWorker(workerUrl, { job: 'montecarlo', input, chunkPaths: 2000 }, progress);
     } else {
       const chunks = chunkPaths(paths, Math.max(1000, Math.ceil(paths / 8)));
       const bodies = chunks.map(([first, count]) => monteCarloInput(planned, paths, seed, first, count, closes));
