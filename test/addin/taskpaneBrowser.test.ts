@@ -200,12 +200,11 @@ describeWithData('taskpane Surface tab (Chromium, 350 px)', () => {
 });
 
 describe('taskpane recent VIX closes (Chromium, 350 px)', () => {
-  it('names a bad row at the box; good closes start the local Monte Carlo from them, and its title says so', async () => {
+  it('names a bad row at the box as it is typed; good closes start the local Monte Carlo, and its title says so', async () => {
     const { page, errors } = await openPane();
     await page.click('#vix-closes summary');
     await page.fill('input[name=paths]', '400');
     await page.fill('textarea[name=vixCloses]', '2025-04-03,30.02\n2025-04-04,45.31\n2025-04-07,n/a\n2025-04-08,52.33');
-    await page.click('#action-mc [data-run=montecarlo]');
     await page.waitForFunction(() => (document.getElementById('err-vixCloses')?.textContent ?? '') !== '');
     expect(await page.textContent('#err-vixCloses')).toMatch(
       /^VIX closes, line 3: the close "n\/a" is not a positive number/,
@@ -215,15 +214,15 @@ describe('taskpane recent VIX closes (Chromium, 350 px)', () => {
       'textarea[name=vixCloses]',
       'DATE,OPEN,HIGH,LOW,CLOSE\n04/03/2025,0,0,0,30.02\n04/04/2025,0,0,0,45.31\n04/07/2025,0,0,0,46.98\n04/08/2025,0,0,0,52.33\n04/09/2025,0,0,0,33.62',
     );
+    const note = 'The Monte Carlo starts from 4 closes, 2025-04-03 to 2025-04-08; 1 after the valuation date left out.';
+    await page.waitForFunction((t) => document.getElementById('vix-closes-note')?.textContent === t, note);
+    expect(await page.textContent('#err-vixCloses')).toBe('');
     await page.click('#action-mc [data-run=montecarlo]');
     await page.waitForSelector('#mc-result:not([hidden])');
     expect(await page.textContent('#mc-title')).toBe(
       '400 paths, real-world measure, factors read from the recent VIX closes',
     );
-    expect(await page.textContent('#vix-closes-note')).toBe(
-      'The Monte Carlo starts from 4 closes, 2025-04-03 to 2025-04-08; 1 after the valuation date left out.',
-    );
-    expect(await page.textContent('#err-vixCloses')).toBe('');
+    expect(await page.textContent('#vix-closes-note')).toBe(note);
     expect(errors).toEqual([]);
   });
 });

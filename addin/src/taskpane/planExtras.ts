@@ -72,6 +72,12 @@ export function checkPositions(text: string, valuationDate: string): PositionsCh
   }
 }
 
+/** The boxes checked as the form is: the positions and the recent VIX closes, against the form's date. */
+export function showBoxChecks(valuationDate: string): void {
+  showPositionsCheck(positionsBox(), checkPositions(positionsBox().value, valuationDate));
+  showVixCloses(valuationDate.trim());
+}
+
 /** Show a check under the Positions box (its textarea marked invalid when a line is bad). */
 export function showPositionsCheck(box: HTMLTextAreaElement, check: PositionsCheck): void {
   const err = document.getElementById('err-positions');
@@ -87,10 +93,11 @@ export function showPositionsCheck(box: HTMLTextAreaElement, check: PositionsChe
 }
 
 /**
- * The recent VIX closes box read for a run on `valuationDate`: the closes (undefined when the box
- * is blank), or null after showing the line to fix beside the box.
+ * The recent VIX closes box read for `valuationDate`, its message shown beside it: the closes
+ * (undefined when the box is blank), or null when a row needs fixing (its line and fix shown). The
+ * form's check calls it as the box is typed, a Monte Carlo run when it starts.
  */
-export function vixClosesOrExplain(valuationDate: string): VixClose[] | undefined | null {
+export function showVixCloses(valuationDate: string): VixClose[] | undefined | null {
   const box = vixClosesBox();
   const err = byId('err-vixCloses');
   try {
@@ -106,9 +113,17 @@ export function vixClosesOrExplain(valuationDate: string): VixClose[] | undefine
     if (!(e instanceof VixClosesError)) throw e;
     err.textContent = e.message;
     box.setAttribute('aria-invalid', 'true');
-    byId<HTMLDetailsElement>('vix-closes').open = true;
-    showError(e.message);
-    box.focus();
     return null;
   }
+}
+
+/** {@link showVixCloses} for a run: a row to fix also opens the box, focuses it and says so above. */
+export function vixClosesOrExplain(valuationDate: string): VixClose[] | undefined | null {
+  const closes = showVixCloses(valuationDate);
+  if (closes === null) {
+    byId<HTMLDetailsElement>('vix-closes').open = true;
+    showError(byId('err-vixCloses').textContent ?? '');
+    vixClosesBox().focus();
+  }
+  return closes;
 }

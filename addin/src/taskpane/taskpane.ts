@@ -19,7 +19,6 @@ import {
   form,
   input,
   onCurveRowRemoved,
-  positionsBox,
   readCurve,
   readState,
   setCurve,
@@ -34,7 +33,7 @@ import type { McRun } from '../common/presentRuns';
 import { renderMonteCarlo, renderPlan, renderStress, showError } from './render';
 import { renderHedge, wireHedgeSheet } from './hedgeRender';
 import { wireFrontier } from './frontierRun';
-import { checkPositions, pagePlanInput as planRaw, showPositionsCheck, vixClosesOrExplain } from './planExtras';
+import { pagePlanInput as planRaw, showBoxChecks, vixClosesOrExplain } from './planExtras';
 import { wireSurfaceTab } from './surfaceTab';
 import { parsePastedCurve, readKeyValueRange, unknownKeysError } from '../common/selection';
 import { browserSettingsStore, checkEndpoint, officeSettingsStore } from './settings';
@@ -183,12 +182,12 @@ function validate(extra: readonly { path: string; message: string }[] = []): unk
   const controls = form().querySelectorAll<HTMLElement>('input, select, textarea');
   for (const c of controls) {
     const name = c.getAttribute('name') ?? '';
-    if (['endpoint', 'functionKey', 'paths', 'seed', 'positions'].includes(name)) continue;
+    if (['endpoint', 'functionKey', 'paths', 'seed', 'positions', 'vixCloses'].includes(name)) continue;
     const hit = byControl.get(c);
     const key = name !== '' ? name : 'futures';
     mark(c, hit?.text ?? '', hit?.key ?? key);
   }
-  showPositionsCheck(positionsBox(), checkPositions(positionsBox().value, state.fields.valuationDate));
+  showBoxChecks(state.fields.valuationDate);
   const curveSlot = $('err-futures');
   curveSlot.textContent = curveError.length > 0 && (showAll || touched.has('futures')) ? curveError.join('; ') : '';
   if (showAll && general.length > 0) note(general.join('; '));
