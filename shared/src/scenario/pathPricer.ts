@@ -227,30 +227,14 @@ function legsWhere(
 ): number {
   let v = 0;
   let lnSpot = NaN;
-  const t = m.factors;
-  const lambda = vix / m.surfaces.anchorVix;
   for (let i = 0; i < c.n; i++) {
-    const e = c.expiryDay[i]!;
-    if (e < firstAlive) continue;
+    if (c.expiryDay[i]! < firstAlive) continue;
     if (c.isVix[i] === 1) {
       v += c.scale[i]! * vixLegPrice(c, i, day, vix, m);
       continue;
     }
     if (lnSpot !== lnSpot) lnSpot = Math.log(spot);
-    const left = e - day;
-    if (t === undefined || left <= 0 || left >= t.size) {
-      v += c.scale[i]! * spxLegPrice(c, i, day, spot, lnSpot, vix, m);
-      continue;
-    }
-    // spxLegPrice's tabulated case, written out (the same operations in the same order).
-    const x = lnSpot + t.lnGrowth[left]! - c.lnStrike[i]!;
-    const years = t.years[left]!;
-    const w = m.surfaces.spx.totalVariance(years, -x / lambda);
-    const vol = w > 0 ? lambda * Math.sqrt(w / years) : 0;
-    const k = c.strike[i]!;
-    v +=
-      c.scale[i]! *
-      (t.disc[left]! * blackFormulaLn(c.isCall[i] === 1, spot * t.growth[left]!, k, x, vol * t.rootYears[left]!));
+    v += c.scale[i]! * spxLegPrice(c, i, day, spot, lnSpot, vix, m);
   }
   return v;
 }
