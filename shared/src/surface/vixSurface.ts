@@ -64,23 +64,21 @@ const MEMO_DAYS = 3650;
  * few times by the engines (a Monte Carlo asks at whole days to expiry d/365 and at d/365 − h/365
  * for its drawdown horizon h). Two ways per whole day round(365·t) ≤ {@link MEMO_DAYS}, each
  * holding the exact t it was computed at, so a remembered value is the computed one bit for bit;
- * any other t is computed. The tables are allocated at the first call.
+ * any other t is computed. The tables grow with the days asked (doubling from 64), so a surface
+ * asked for a vol or two (one a replay day) pays for a few hundred bytes, not for ten years.
  */
 class AtmMemo {
-  private keys: Float64Array | null = null;
-  private values: Float64Array | null = null;
+  private keys = new Float64Array(0);
+  private values = new Float64Array(0);
   constructor(private readonly compute: (t: number) => number) {}
 
   get(t: number): number {
     const d = Math.round(t * 365);
     if (!(d >= 0 && d <= MEMO_DAYS)) return this.compute(t);
-    let keys = this.keys;
-    let values = this.values;
-    if (keys === null || values === null) {
-      keys = this.keys = new Float64Array(2 * (MEMO_DAYS + 1)).fill(NaN);
-      values = this.values = new Float64Array(2 * (MEMO_DAYS + 1));
-    }
     const a = 2 * d;
+    if (a >= this.keys.length) this.grow(d);
+    const keys = this.keys;
+    const values = this.values;
     if (keys[a] === t) return values[a]!;
     if (keys[a + 1] === t) return values[a + 1]!;
     const v = this.compute(t);
@@ -89,6 +87,19 @@ class AtmMemo {
     keys[w] = t;
     values[w] = v;
     return v;
+  }
+
+  /** Room for day `d`: the tables doubled (from 64 days) past it, at most MEMO_DAYS + 1 days. */
+  private grow(d: number): void {
+    let days = Math.max(64, this.keys.length / 2);
+    while (days <= d) days *= 2;
+    days = Math.min(days, MEMO_DAYS + 1);
+    const keys = new Float64Array(2 * days).fill(NaN);
+    const values = new Float64Array(2 * days);
+    keys.set(this.keys);
+    values.set(this.values);
+    this.keys = keys;
+    this.values = values;
   }
 }
 
