@@ -9,8 +9,8 @@ import { parseIsoDate } from '../dates';
 import { LogVixPath } from '../scenario/model/logVixPath';
 import { JointPath } from '../scenario/dynamics';
 import { PathDraws } from '../scenario/philox';
-import { compileLegs, legsSettling, legsValue } from '../scenario/pathPricer';
-import { StateFutures, legsAtHorizon, prepare, sumAbsQty } from '../scenario/mcEngine';
+import { compileLegs, legsAfter, legsSettling, legsValue } from '../scenario/pathPricer';
+import { StateFutures, prepare, sumAbsQty } from '../scenario/mcEngine';
 import { MonteCarloCancelled, PROGRESS_EVERY } from '../scenario/mcTypes';
 import { checkContiguous, concatChunks } from '../scenario/chunks';
 import { frontierSetup, type FrontierSetup } from './frontierSetup';
@@ -85,14 +85,14 @@ export function runFrontierSetup(s: FrontierSetup, opts: FrontierRunOptions = {}
       }
       const spot = path.spot;
       const vix = path.vix;
-      const condorPnl = condorCash + legsAtHorizon(condor, H, spot, vix, m);
+      const condorPnl = condorCash + legsAfter(condor, H, spot, vix, m);
       if (!Number.isFinite(condorPnl)) {
         throw noSolution('plan', `path ${i} ends with a non-finite P&L (SPX ${spot}, VIX ${vix})`, 'check the book');
       }
       out.condor[j] = condorPnl;
       out.spxEnd[j] = spot;
       for (let k = 0; k < K; k++) {
-        const pnl = cash[k]! + legsAtHorizon(comps[k]!, H, spot, vix, m) - openCost[k]!;
+        const pnl = cash[k]! + legsAfter(comps[k]!, H, spot, vix, m) - openCost[k]!;
         if (!Number.isFinite(pnl)) {
           throw noSolution(
             'plan',

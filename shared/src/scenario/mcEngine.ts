@@ -22,7 +22,6 @@ import type { ScenarioBook } from './scenarioBook';
 import {
   compileLegs,
   dayFactors,
-  legsAfter,
   legsSettling,
   legsValue,
   type CompiledLegs,
@@ -406,11 +405,6 @@ export function tailTargetAt(
   const contracts =
     budget === undefined ? t.contracts : cutToBudget(t.contracts, t.premium * OPTION_MULTIPLIER, budget).quantity;
   return { contracts, strike: t.strike, required: t.contracts };
-}
-
-/** Value at the horizon of legs still alive after it (those expiring on or before were settled). */
-export function legsAtHorizon(c: CompiledLegs, h: number, spot: number, vix: number, m: PricerMarket): number {
-  return legsAfter(c, h, spot, vix, m);
 }
 
 export function sumAbsQty(c: CompiledLegs): number {

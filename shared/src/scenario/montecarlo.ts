@@ -14,19 +14,11 @@ import { curveShiftTriggerFires, cutToBudget, daysTriggerFires } from '../method
 import { JointPath } from './dynamics';
 import { LogVixPath } from './model/logVixPath';
 import { PathDraws } from './philox';
-import { legPrice, legsSettling } from './pathPricer';
+import { legPrice, legsAfter, legsSettling } from './pathPricer';
 import { MonteCarloCancelled, PROGRESS_EVERY, type MonteCarloPartial, type MonteCarloSetup } from './mcTypes';
 import { monteCarloSetup } from './mcSetup';
 
-import {
-  StateFutures,
-  legsAtHorizon,
-  modelCurveShift,
-  prepare,
-  type Engine,
-  stateShiftFires,
-  sumAbsQty,
-} from './mcEngine';
+import { StateFutures, modelCurveShift, prepare, type Engine, stateShiftFires, sumAbsQty } from './mcEngine';
 import { tailTarget } from './mcTail';
 
 export * from './mcTypes';
@@ -192,8 +184,8 @@ export function runMonteCarloSetup(
     }
     const spot = path.spot;
     const vix = path.vix;
-    const condorPnl = condorCash + legsAtHorizon(condor, H, spot, vix, m);
-    const hedgePnl = hedgeCash + legsAtHorizon(overlay, H, spot, vix, m) + legsAtHorizon(tail, H, spot, vix, m);
+    const condorPnl = condorCash + legsAfter(condor, H, spot, vix, m);
+    const hedgePnl = hedgeCash + legsAfter(overlay, H, spot, vix, m) + legsAfter(tail, H, spot, vix, m);
     const bookPnl = condorPnl + hedgePnl - costs;
     if (!Number.isFinite(bookPnl) || !Number.isFinite(condorPnl)) {
       throw noSolution(
