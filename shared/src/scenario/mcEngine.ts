@@ -340,6 +340,11 @@ export function stateCurveShift(
   refSpike: number,
 ): number {
   shiftLogRange(e, day, fast, slow, spike, refDay, refFast, refSlow, refSpike);
+  return shiftOfRange();
+}
+
+/** The largest relative change of the range {@link shiftLogRange} wrote: e^hi − 1 or 1 − e^lo, whichever is larger. */
+function shiftOfRange(): number {
   const up = Math.exp(shiftRange[0]!) - 1;
   const down = 1 - Math.exp(shiftRange[1]!);
   return up > down ? up : down;
@@ -367,9 +372,7 @@ export function stateShiftFires(
   const hi = shiftRange[0]!;
   const lo = shiftRange[1]!;
   if (hi < e.shiftBounds.hiBelow && lo > e.shiftBounds.loAbove) return false;
-  const up = Math.exp(hi) - 1;
-  const down = 1 - Math.exp(lo);
-  return curveShiftTriggerFires(up > down ? up : down, policy);
+  return curveShiftTriggerFires(shiftOfRange(), policy);
 }
 
 /** Largest relative change of the model curve between VIX levels `then` and `now` over the tenors. */
