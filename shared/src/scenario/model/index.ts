@@ -19,6 +19,16 @@ export { LogVixPath } from './logVixPath';
 export { JUMP_SDS, filterFactors, filterSlow, type FilteredFactors, type VixClose } from './logVixFilter';
 export { CALIBRATED, type CalibratedModel } from './calibrated';
 export {
+  BETA_TOLERANCE,
+  MEDIAN_TOLERANCE,
+  MIN_TARGET_CASES,
+  PROBABILITY_FACTOR,
+  checkTargets,
+  type TargetCheck,
+  type TargetForecast,
+  type TargetHistory,
+} from './calibrationTargets';
+export {
   HORIZONS,
   RESPONSE_RISE,
   RESPONSE_TENORS,

@@ -25,7 +25,9 @@ import {
   olsSlope,
   slopeThroughOrigin,
   thin,
+  checkTargets,
   type DayValue,
+  type TargetForecast,
 } from '@alvh/shared/calibration';
 import { buildTermStructure, constantMaturity, parseMarketHistory, vxExpiriesAfter } from '@alvh/shared';
 import { describeWithData, readDataFile } from '../../../helpers/marketData';
@@ -108,6 +110,30 @@ describeWithData('the calibrated model against the VIX history', () => {
       Math.abs(high),
       `[30, 50) 63 days: ${mout[3]![2]!.median} vs ${hout.cells[3]![2]!.median}`,
     ).toBeLessThanOrEqual(1.5);
+  });
+
+  it('out of sample, the model beats the past read as the forecast: 1990-2020 history meets 8 of the 16 VIX targets', () => {
+    // The yardstick of docs/calibration.md: each bucket's 1990-2020 cell as the forecast of 2021-2026.
+    // β set equal on both sides: this test is about the VIX cells.
+    const vixTargets = (vixCells: TargetForecast['vix']) =>
+      checkTargets({ vix: vixCells, beta: [0, 0, 0] }, { vix: hout.cells, beta: [0, 0, 0] }).filter(
+        (c) => c.figure !== 'beta',
+      );
+    const past = vixTargets(hin.cells);
+    const ours = vixTargets(mout);
+    expect(past).toHaveLength(16);
+    expect(past.filter((c) => c.met)).toHaveLength(8);
+    // The three it misses that the model misses too (docs/calibration.md): from VIX 30-50 the 21- and
+    // 42-day medians, from VIX 20-30 P(VIX > 30) at 63 days.
+    const missedBoth = past.filter((c, i) => !c.met && !ours[i]!.met).map((c) => `${c.at} ${c.figure}`);
+    expect(missedBoth).toEqual(
+      expect.arrayContaining([
+        'start [20, 30), 63 days P(VIX > 30)',
+        'start [30, 50), 21 days median',
+        'start [30, 50), 42 days median',
+      ]),
+    );
+    expect(ours.filter((c) => c.met).length).toBeGreaterThanOrEqual(12);
   });
 
   it('VVIX rises with VIX as in 2007-2020: the model’s log-log elasticity is history’s within 0.01', () => {
