@@ -61,6 +61,7 @@ import {
   checkTargets,
   type TargetCheck,
 } from '../shared/src/scenario/model/calibrationTargets';
+import { BOOTSTRAP_BLOCK_DAYS, historyVixIntervals } from '../shared/src/scenario/model/calibrationBootstrap';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env['ALVH_DATA_DIR'] ?? resolve(repoRoot, '..', 'shared', 'data');
@@ -626,6 +627,45 @@ pastChecks.forEach((c, i) => {
     );
   }
 });
+out();
+// History's own sampling error at each VIX target: a moving-block bootstrap of the checked period's starting days.
+const outIntervals = historyVixIntervals(vix, periods[1]!.from, periods[1]!.to);
+const intervalOf = (c: TargetCheck): [number, number] => {
+  const iv = outIntervals[c.cell![0]]![c.cell![1]]!;
+  return c.figure === 'median' ? iv.median : c.figure === 'P(VIX > 30)' ? iv.above30 : iv.above40;
+};
+const inside = (c: TargetCheck) => {
+  const [lo, hi] = intervalOf(c);
+  return c.forecast >= lo && c.forecast <= hi;
+};
+const vixChecks = modelChecks.filter((c) => c.cell !== null);
+const lie = (n: number) => `${n} ${n === 1 ? 'lies' : 'lie'}`;
+const missed = vixChecks.filter((c) => !c.met);
+out(`### History's own sampling error`);
+out();
+out(
+  `How far the same kind of years could have put each history figure: its 90% interval from a moving-block bootstrap of ${outYears}'s starting days ` +
+    `(blocks of ${BOOTSTRAP_BLOCK_DAYS} consecutive trading days, so an episode's days stay together; 2,000 resamples). A model figure inside the interval ` +
+    `is within history's noise. Of the ${missed.length} missed VIX targets, ${lie(missed.filter(inside).length)} inside it` +
+    `${
+      missed.some(inside)
+        ? ` (${missed
+            .filter(inside)
+            .map((c) => `${c.at}, ${c.figure}`)
+            .join('; ')})`
+        : ''
+    }; ` +
+    `of the ${vixChecks.length - missed.length} met, ${lie(vixChecks.filter((c) => c.met && inside(c)).length)} inside it.`,
+);
+out();
+out(`| target | model | history | history's 90% interval | within the tolerance | inside the interval |`);
+out('|---|---:|---:|---:|:---:|:---:|');
+for (const c of vixChecks) {
+  const [lo, hi] = intervalOf(c);
+  out(
+    `| ${c.at}, ${c.figure} | ${figureOf(c, c.forecast)} | ${figureOf(c, c.history)} | ${figureOf(c, lo)} – ${figureOf(c, hi)} | ${c.met ? '✓' : '✗'} | ${inside(c) ? 'yes' : 'no'} |`,
+  );
+}
 out();
 out(
   'Why they miss, and what it means for the risk figures: [scenarios.md](scenarios.md#what-the-out-of-sample-check-says).',

@@ -34,6 +34,8 @@ export interface TargetHistory {
 export interface TargetCheck {
   /** `start [lo, hi), h days` or `β of CM(d)`. */
   at: string;
+  /** [bucket, horizon] indices into VIX_BUCKETS and HORIZONS; null for β. */
+  cell: [number, number] | null;
   figure: 'median' | 'P(VIX > 30)' | 'P(VIX > 40)' | 'beta';
   forecast: number;
   history: number;
@@ -52,7 +54,7 @@ export function checkTargets(forecast: TargetForecast, history: TargetHistory): 
       const at = `start [${b[0]}, ${b[1]}), ${hz} days`;
       if (h.n >= MIN_TARGET_CASES) {
         const met = Math.abs(f.median - h.median) <= MEDIAN_TOLERANCE;
-        checks.push({ at, figure: 'median', forecast: f.median, history: h.median, cases: h.n, met });
+        checks.push({ at, cell: [bi, k], figure: 'median', forecast: f.median, history: h.median, cases: h.n, met });
       }
       for (const [figure, fp, hp, cases] of [
         ['P(VIX > 30)', f.above30, h.above30, h.count30],
@@ -61,7 +63,7 @@ export function checkTargets(forecast: TargetForecast, history: TargetHistory): 
         if (cases < MIN_TARGET_CASES) continue;
         // A forecast of 0 against history's ≥ 20 cases misses (the ratio is infinite).
         const met = fp > 0 && Math.max(fp / hp, hp / fp) <= PROBABILITY_FACTOR;
-        checks.push({ at, figure, forecast: fp, history: hp, cases, met });
+        checks.push({ at, cell: [bi, k], figure, forecast: fp, history: hp, cases, met });
       }
     }),
   );
@@ -70,6 +72,7 @@ export function checkTargets(forecast: TargetForecast, history: TargetHistory): 
     const h = history.beta[k]!;
     checks.push({
       at: `β of CM(${d})`,
+      cell: null,
       figure: 'beta',
       forecast: f,
       history: h,

@@ -29,6 +29,12 @@ export {
   type TargetHistory,
 } from './calibrationTargets';
 export {
+  BOOTSTRAP_BLOCK_DAYS,
+  historyVixIntervals,
+  type BootstrapOptions,
+  type CellIntervals,
+} from './calibrationBootstrap';
+export {
   HORIZONS,
   RESPONSE_RISE,
   RESPONSE_TENORS,
