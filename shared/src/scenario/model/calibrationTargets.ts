@@ -8,6 +8,7 @@
  * beat).
  */
 import { HORIZONS, RESPONSE_TENORS, VIX_BUCKETS, type VixCell } from './calibrationCells';
+import { invalidInput } from '../../errors';
 
 /** Fewest history cases (starting days, or days above the level) a target needs. */
 export const MIN_TARGET_CASES = 20;
@@ -46,6 +47,8 @@ export interface TargetCheck {
 
 /** The {@link TargetCheck}s of a forecast against history, in the report's order (bucket, horizon, figure; then β). */
 export function checkTargets(forecast: TargetForecast, history: TargetHistory): TargetCheck[] {
+  checkShape('forecast', forecast);
+  checkShape('history', history);
   const checks: TargetCheck[] = [];
   VIX_BUCKETS.forEach((b, bi) =>
     HORIZONS.forEach((hz, k) => {
@@ -81,4 +84,24 @@ export function checkTargets(forecast: TargetForecast, history: TargetHistory): 
     });
   });
   return checks;
+}
+
+/** Rows by VIX_BUCKETS, cells by HORIZONS, β by RESPONSE_TENORS, or an error naming the field. */
+function checkShape(name: string, x: TargetForecast | TargetHistory): void {
+  const rows = VIX_BUCKETS.length;
+  const cols = HORIZONS.length;
+  if (!Array.isArray(x.vix) || x.vix.length !== rows || x.vix.some((r) => !Array.isArray(r) || r.length !== cols)) {
+    throw invalidInput(
+      `${name}.vix`,
+      'is not one row per starting bucket with one cell per horizon',
+      `pass ${rows} rows (VIX_BUCKETS) of ${cols} cells (HORIZONS)`,
+    );
+  }
+  if (!Array.isArray(x.beta) || x.beta.length !== RESPONSE_TENORS.length) {
+    throw invalidInput(
+      `${name}.beta`,
+      'is not one β per response tenor',
+      `pass ${RESPONSE_TENORS.length} numbers (RESPONSE_TENORS)`,
+    );
+  }
 }

@@ -103,4 +103,12 @@ describe('checkTargets', () => {
       ['β of CM(60)', true],
     ]);
   });
+
+  it('names the field and the shape to pass when a forecast or history has the wrong shape', () => {
+    const good: TargetHistory = { vix: grid(THIN), beta };
+    const f: TargetForecast = { vix: grid<ForecastCell>({ median: 20, above30: 0.1, above40: 0.01 }), beta };
+    expect(() => checkTargets({ ...f, vix: f.vix.slice(1) }, good)).toThrow(/forecast\.vix.*4 rows.*3 cells/);
+    expect(() => checkTargets(f, { ...good, vix: good.vix.map((r) => r.slice(1)) })).toThrow(/history\.vix/);
+    expect(() => checkTargets({ ...f, beta: [0.5] }, good)).toThrow(/forecast\.beta.*3 numbers/);
+  });
 });
