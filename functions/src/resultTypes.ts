@@ -52,6 +52,13 @@ export interface MonteCarloPartialJson {
   pathCount: number;
   horizonDays: number;
   antithetic: boolean;
+  /** The measure, dynamics and model start of the paths (chunks of one run share them). */
+  measure: MonteCarloSummary['measure'];
+  dynamics: MonteCarloSummary['dynamics'];
+  modelStart: MonteCarloSummary['modelStart'];
+  /** SPX and VIX at t = 0, points. */
+  spot0: number;
+  vix0: number;
   condorMaxLoss: number;
   hedgeDebit: number;
   tailContracts0: number;

@@ -76,6 +76,7 @@ const hist: HistogramView = {
   tails: { low: -50000, high: 30000, below: [0, 0], above: [0, 0] },
   paths: 1000,
   measure: 'real-world measure',
+  notes: [],
   stats: [
     { label: 'Mean', condor: 1200, alvh: 900, format: 'usd' },
     { label: 'P(loss)', condor: 0.2, alvh: 0.18, format: 'pct' },
@@ -203,6 +204,20 @@ describe('writeMonteCarloSheet', () => {
     expect(chart.mock.legend.position).toBe('Bottom');
     expect(chart.mock.axes.categoryAxis.title.text).toMatch(/P&L .*USD/);
     expect(chart.mock.axes.valueAxis.title.text).toBe('Paths');
+    // No notes, no notes block.
+    expect(sheet.ranges.some((r) => r.address.startsWith('A15'))).toBe(false);
+  });
+
+  it("writes the model's notes below the histogram table, one sentence a row", async () => {
+    const { context, sheets } = mockContext();
+    const notes = ['From VIX 30-50 the first bias.', 'And the second.'];
+    await writeMonteCarloSheet(context, { ...hist, notes }, { stamp: '1', supports: all });
+    const sheet = sheets[0]!;
+    // The histogram table ends on row 13: one row left free, the heading on row 15, the notes below it.
+    expect(sheet.ranges.find((r) => r.address === 'A15')!.mock['values']).toEqual([
+      ['What the out-of-sample check says about this start'],
+    ]);
+    expect(sheet.ranges.find((r) => r.address === 'A16:A17')!.mock['values']).toEqual([[notes[0]], [notes[1]]]);
   });
 });
 

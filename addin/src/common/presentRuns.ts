@@ -54,6 +54,7 @@ export function presentMonteCarlo(raw: unknown, paths?: PathPnl): HistogramView 
     stats,
     paths: s.paths,
     measure: `${s.measure} measure${s.dynamics === 'sqrt-legacy' ? ', square-root model' : (START_WORDS[s.modelStart] ?? '')}`,
+    notes: Array.isArray(s.modelNotes) ? s.modelNotes.filter((n) => typeof n === 'string') : [],
   };
 }
 

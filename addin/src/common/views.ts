@@ -83,6 +83,8 @@ export interface HistogramView {
   paths: number;
   /** The measure every figure is in, as the title shows it (e.g. 'real-world measure'). */
   measure: string;
+  /** The calibrated model's known biases from the run's starting VIX (the summary's `modelNotes`). */
+  notes: string[];
 }
 
 /** An Excel number format for a {@link ValueFormat}. */

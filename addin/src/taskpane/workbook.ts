@@ -248,6 +248,12 @@ export async function writeMonteCarloSheet(
   chart.axes.categoryAxis.title.text = 'P&L at the horizon (USD, bin centre)';
   chart.axes.valueAxis.title.text = 'Paths';
   chart.setPosition('E4', 'N24');
+  if (view.notes.length > 0) {
+    // The model's known biases from this start, below the histogram table (one sentence a row).
+    const notesTop = histTop + n + 2;
+    sheet.getRange(blockAddress(notesTop, 0, 1, 1)).values = [['What the out-of-sample check says about this start']];
+    sheet.getRange(blockAddress(notesTop + 1, 0, view.notes.length, 1)).values = view.notes.map((t) => [t]);
+  }
   finish(sheet, opts);
   await ctx.sync();
   return name;

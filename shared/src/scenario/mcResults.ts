@@ -7,6 +7,7 @@ import { MonteCarloPartialSchema } from '../schemas/scenario';
 import { checkContiguous, concatChunks } from './chunks';
 import { describeDistribution, histogram } from './statistics';
 import { sortedCopy } from './sortedCopy';
+import { calibrationNotes } from './model/calibrationNotes';
 import {
   MARKET_PERCENTILES,
   VIX_THRESHOLDS,
@@ -35,12 +36,13 @@ export function mergeMonteCarlo(parts: readonly MonteCarloPartial[]): MonteCarlo
       p.dynamics === first.dynamics &&
       p.modelStart === first.modelStart &&
       p.spot0 === first.spot0 &&
+      p.vix0 === first.vix0 &&
       p.condorMaxLoss === first.condorMaxLoss &&
       p.hedgeDebit === first.hedgeDebit;
     if (!same)
       throw invalidInput(
         `parts[${k}]`,
-        'comes from a different run (seed, paths, horizon, measure, dynamics, model start or book differ)',
+        'comes from a different run (seed, paths, horizon, measure, dynamics, model start, market or book differ)',
         'merge only chunks of one run',
       );
   });
@@ -118,6 +120,7 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
     measure: p.measure,
     dynamics: p.dynamics,
     modelStart: p.modelStart,
+    modelNotes: p.dynamics === 'calibrated' && p.measure === 'real-world' ? calibrationNotes(p.vix0) : [],
     market: marketAtHorizon(p),
     condor,
     alvh,

@@ -80,6 +80,8 @@ export interface MonteCarloPartial {
   modelStart: ModelStart;
   /** SPX at t = 0, points (the base of the SPX return at the horizon). */
   spot0: number;
+  /** VIX at t = 0, points (the starting bucket of the summary's `modelNotes`). */
+  vix0: number;
   /** Condor max loss at expiry, USD (positive). */
   condorMaxLoss: number;
   /** Net debit paid for the hedges at t = 0 (overlay + tail value), USD. */
@@ -134,6 +136,13 @@ export interface MonteCarloSummary {
    * than the history would).
    */
   modelStart: ModelStart;
+  /**
+   * The calibrated model's known biases from this run's starting VIX (real-world measure only):
+   * the out-of-sample targets it missed from that VIX bucket beyond history's own noise, one
+   * sentence each (docs/calibration.md); empty when there are none, in the risk-neutral measure and
+   * for the square-root dynamics.
+   */
+  modelNotes: string[];
   /** VIX and SPX at the horizon: percentiles and P(VIX above a level). */
   market: MarketAtHorizon;
   condor: DistributionStats;

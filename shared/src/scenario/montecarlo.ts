@@ -42,6 +42,7 @@ function emptyPartial(s: MonteCarloSetup, e: Engine): MonteCarloPartial {
     dynamics: run.dynamics,
     modelStart: run.dynamics === 'calibrated' && run.vixHistory !== undefined ? 'vix-history' : 'vix-only',
     spot0: s.book.spot,
+    vix0: s.book.vix,
     condorMaxLoss: e.condorMaxLoss,
     hedgeDebit: e.v0.overlay + e.v0.tail,
     tailContracts0: e.tailQty0,

@@ -386,6 +386,8 @@ export const MonteCarloPartialSchema = z.object({
   modelStart: z.enum(MODEL_STARTS, { error: `pass modelStart as one of ${MODEL_STARTS.join(', ')}` }),
   /** SPX at t = 0 (the base of the SPX return at the horizon). */
   spot0: finiteNumber,
+  /** VIX at t = 0 (the starting bucket of the summary's model notes). */
+  vix0: finiteNumber,
   condorMaxLoss: finiteNumber,
   hedgeDebit: finiteNumber,
   tailContracts0: finiteNumber,

@@ -11,6 +11,22 @@ export interface CalibratedModel {
   fittedOn: { vix: string; vvix: string; vxFutures: string; spx: string };
   /** The date ranges they were checked on, out of sample. */
   checkedOn: { vix: string; vvix: string; vxFutures: string; spx: string };
+  /**
+   * The VIX targets the model missed out of sample (docs/calibration.md): its figure, history's,
+   * history's 90% interval (block bootstrap) and whether the model's figure lies inside it.
+   */
+  outOfSampleMisses: OutOfSampleMiss[];
+}
+
+export interface OutOfSampleMiss {
+  /** The starting VIX bucket [lo, hi). */
+  startVix: readonly [number, number];
+  horizonDays: number;
+  figure: 'median' | 'P(VIX > 30)' | 'P(VIX > 40)';
+  model: number;
+  history: number;
+  historyInterval: [number, number];
+  withinHistoryNoise: boolean;
 }
 
 export const CALIBRATED: CalibratedModel = {
@@ -44,4 +60,42 @@ export const CALIBRATED: CalibratedModel = {
     vxFutures: '2021-01-04..2021-12-23',
     spx: '2021-01-04..2026-04-02',
   },
+  outOfSampleMisses: [
+    {
+      startVix: [15, 20],
+      horizonDays: 63,
+      figure: 'P(VIX > 30)',
+      model: 0.0345333,
+      history: 0.0551948,
+      historyInterval: [0.0128439, 0.11039],
+      withinHistoryNoise: true,
+    },
+    {
+      startVix: [20, 30],
+      horizonDays: 63,
+      figure: 'P(VIX > 30)',
+      model: 0.106467,
+      history: 0.0496454,
+      historyInterval: [0.0054018, 0.089519],
+      withinHistoryNoise: false,
+    },
+    {
+      startVix: [30, 50],
+      horizonDays: 21,
+      figure: 'median',
+      model: 27.404,
+      history: 24.84,
+      historyInterval: [22.49, 25.88],
+      withinHistoryNoise: false,
+    },
+    {
+      startVix: [30, 50],
+      horizonDays: 42,
+      figure: 'median',
+      model: 24.7837,
+      history: 22.33,
+      historyInterval: [19.31, 23.945],
+      withinHistoryNoise: false,
+    },
+  ],
 };

@@ -17,7 +17,8 @@ export {
 export { LogVixModel, type LogVixStart } from './logVixModel';
 export { LogVixPath } from './logVixPath';
 export { JUMP_SDS, filterFactors, filterSlow, type FilteredFactors, type VixClose } from './logVixFilter';
-export { CALIBRATED, type CalibratedModel } from './calibrated';
+export { CALIBRATED, type CalibratedModel, type OutOfSampleMiss } from './calibrated';
+export { calibrationNotes } from './calibrationNotes';
 export {
   BETA_TOLERANCE,
   MEDIAN_TOLERANCE,

@@ -1,0 +1,52 @@
+/**
+ * The known biases of the calibrated model, next to the figures they bias: for a run started at a
+ * VIX level, the out-of-sample targets (docs/calibration.md) the model missed from that starting
+ * bucket by more than history's own noise, each in one sentence a trader can weigh.
+ */
+import { invalidInput } from '../../errors';
+import { CALIBRATED, type CalibratedModel, type OutOfSampleMiss } from './calibrated';
+
+const pct = (v: number) => `${(v * 100).toFixed(v < 0.1 ? 2 : 1)}%`;
+
+/** "2021-2026" from a date range "2021-01-04..2026-07-22". */
+function years(range: string): string {
+  const [from = '', to = ''] = range.split('..');
+  return `${from.slice(0, 4)}-${to.slice(0, 4)}`;
+}
+
+function sentence(m: OutOfSampleMiss, checked: string): string {
+  const [lo, hi] = m.historyInterval;
+  const where = `Checked on ${checked} from VIX ${m.startVix[0]}-${m.startVix[1]}`;
+  if (m.figure === 'median') {
+    const bias =
+      m.model > m.history ? 'it expects VIX to stay higher than it did then' : 'it expects VIX lower than it was then';
+    return (
+      `${where}, the model's median VIX ${m.horizonDays} days later was ${m.model.toFixed(1)} against history's ` +
+      `${m.history.toFixed(1)}, outside history's 90% interval (${lo.toFixed(1)}-${hi.toFixed(1)}): ${bias}.`
+    );
+  }
+  const bias = m.model > m.history ? 'it overstated that tail then' : 'it understated that tail then';
+  return (
+    `${where}, the model gave ${m.figure} ${m.horizonDays} days later as ${pct(m.model)} against history's ` +
+    `${pct(m.history)}, outside history's 90% interval (${pct(lo)}-${pct(hi)}): ${bias}.`
+  );
+}
+
+/**
+ * The sentences for a run of the calibrated model (real-world measure) from VIX `vix` (points):
+ * one per out-of-sample miss of its starting bucket that lies outside history's 90% interval;
+ * none when the model met every target from there (or missed only within history's noise).
+ *
+ * @example
+ * calibrationNotes(35); // two sentences: the 21- and 42-day medians from VIX 30-50
+ * calibrationNotes(17); // []
+ */
+export function calibrationNotes(vix: number, model: CalibratedModel = CALIBRATED): string[] {
+  if (typeof vix !== 'number' || !Number.isFinite(vix) || vix <= 0) {
+    throw invalidInput('vix', `is ${String(vix)}`, 'pass the VIX level at the start of the run in points, e.g. 18.5');
+  }
+  const checked = years(model.checkedOn.vix);
+  return model.outOfSampleMisses
+    .filter((m) => !m.withinHistoryNoise && vix >= m.startVix[0] && vix < m.startVix[1])
+    .map((m) => sentence(m, checked));
+}

@@ -1,0 +1,122 @@
+/**
+ * The calibrated model's known biases beside a run's figures: calibrationNotes by starting VIX, and
+ * the summary's modelNotes (real-world calibrated runs only), carried through chunks by vix0.
+ */
+import { describe, expect, it } from 'vitest';
+import { mergeMonteCarlo, runMonteCarloChunk, summarizeMonteCarlo } from '@alvh/shared';
+import { CALIBRATED, calibrationNotes, type CalibratedModel } from '@alvh/shared/calibration';
+import { PLAN_INPUT } from '../../helpers/fixtures';
+
+describe('calibrationNotes', () => {
+  it('names, for each starting bucket, the out-of-sample misses outside history’s own noise', () => {
+    const high = calibrationNotes(35);
+    expect(high).toHaveLength(2);
+    expect(high[0]).toMatch(
+      /^Checked on 2021-2026 from VIX 30-50, the model's median VIX 21 days later was 27\.4 against history's 24\.8, outside history's 90% interval \(22\.5-25\.9\): it expects VIX to stay higher than it did then\.$/,
+    );
+    expect(high[1]).toMatch(/median VIX 42 days later was 24\.8 against history's 22\.3/);
+    const mid = calibrationNotes(25);
+    expect(mid).toEqual([
+      "Checked on 2021-2026 from VIX 20-30, the model gave P(VIX > 30) 63 days later as 10.6% against history's 4.96%, outside history's 90% interval (0.54%-8.95%): it overstated that tail then.",
+    ]);
+    // From VIX 15-20 the one miss (P(VIX > 30) at 63 days) lies inside history's interval: no note.
+    expect(CALIBRATED.outOfSampleMisses.some((m) => m.startVix[0] === 15 && m.withinHistoryNoise)).toBe(true);
+    expect(calibrationNotes(17)).toEqual([]);
+    expect(calibrationNotes(12)).toEqual([]);
+    expect(calibrationNotes(60)).toEqual([]);
+  });
+
+  it('reads the bucket as [lo, hi): VIX 30 is in 30-50, 29.99 in 20-30', () => {
+    expect(calibrationNotes(30)).toHaveLength(2);
+    expect(calibrationNotes(29.99)).toHaveLength(1);
+  });
+
+  it('says which way a miss leans', () => {
+    const low: CalibratedModel = {
+      ...CALIBRATED,
+      outOfSampleMisses: [
+        {
+          startVix: [10, 15],
+          horizonDays: 42,
+          figure: 'median',
+          model: 12,
+          history: 14.8,
+          historyInterval: [13.9, 16.4],
+          withinHistoryNoise: false,
+        },
+        {
+          startVix: [10, 15],
+          horizonDays: 63,
+          figure: 'P(VIX > 40)',
+          model: 0.001,
+          history: 0.02,
+          historyInterval: [0.005, 0.04],
+          withinHistoryNoise: false,
+        },
+      ],
+    };
+    const [median, tail] = calibrationNotes(13, low);
+    expect(median).toMatch(/it expects VIX lower than it was then\.$/);
+    expect(tail).toMatch(
+      /P\(VIX > 40\) 63 days later as 0\.10% against history's 2\.00%.*it understated that tail then\.$/,
+    );
+  });
+
+  it('rejects a VIX that is not a positive number, naming the field and the fix', () => {
+    for (const bad of [0, -5, Number.NaN, Number.POSITIVE_INFINITY, '20' as unknown as number]) {
+      expect(() => calibrationNotes(bad)).toThrow(/vix.*pass the VIX level at the start of the run in points/);
+    }
+  });
+});
+
+describe('the summary’s modelNotes', () => {
+  const part = runMonteCarloChunk({ plan: PLAN_INPUT, paths: 400, seed: 3, horizonDays: 45 });
+
+  it('is empty from VIX 17.5 and names the biases from VIX 35 (real-world, calibrated)', () => {
+    expect(part.vix0).toBe(17.5);
+    expect(summarizeMonteCarlo(part).modelNotes).toEqual([]);
+    expect(summarizeMonteCarlo({ ...part, vix0: 35 }).modelNotes).toEqual(calibrationNotes(35));
+  });
+
+  it('is empty in the risk-neutral measure and for the square-root dynamics', () => {
+    expect(summarizeMonteCarlo({ ...part, vix0: 35, measure: 'risk-neutral' }).modelNotes).toEqual([]);
+    expect(summarizeMonteCarlo({ ...part, vix0: 35, dynamics: 'sqrt-legacy' }).modelNotes).toEqual([]);
+  });
+
+  it('comes through a run started at VIX 35, and chunks of different starting VIX do not merge', () => {
+    const stressed = {
+      ...PLAN_INPUT,
+      market: {
+        ...PLAN_INPUT.market,
+        vix: 35,
+        vvix: 130,
+        futures: [
+          { expiry: '2026-12-16', price: 31 },
+          { expiry: '2027-01-20', price: 28.5 },
+          { expiry: '2027-02-17', price: 27 },
+          { expiry: '2027-03-17', price: 26 },
+        ],
+      },
+    };
+    const run = runMonteCarloChunk({ plan: stressed, paths: 300, seed: 3, horizonDays: 45 });
+    expect(summarizeMonteCarlo(run).modelNotes).toEqual(calibrationNotes(35));
+    const a = runMonteCarloChunk({
+      plan: PLAN_INPUT,
+      paths: 400,
+      seed: 3,
+      horizonDays: 45,
+      firstPath: 0,
+      pathCount: 200,
+    });
+    const b = runMonteCarloChunk({
+      plan: PLAN_INPUT,
+      paths: 400,
+      seed: 3,
+      horizonDays: 45,
+      firstPath: 200,
+      pathCount: 200,
+    });
+    expect(mergeMonteCarlo([a, b]).vix0).toBe(17.5);
+    expect(() => mergeMonteCarlo([a, { ...b, vix0: 35 }])).toThrow(/different run/);
+  });
+});
