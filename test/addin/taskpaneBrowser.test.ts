@@ -15,6 +15,7 @@ import { extname, join, normalize } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PlanInputSchema, fitChainSurface, parseChain, parseInput, plan } from '@alvh/shared';
+import { calibrationNotes } from '@alvh/shared/calibration';
 import { launchChromium } from '../helpers/browser';
 import { describeWithData, readDataFile } from '../helpers/marketData';
 import { addinDist, ensureAddinBuilt } from './stubs/customFunctions';
@@ -222,7 +223,26 @@ describe('taskpane recent VIX closes (Chromium, 350 px)', () => {
     expect(await page.textContent('#mc-title')).toBe(
       '400 paths, real-world measure, factors read from the recent VIX closes',
     );
+    // The model's known biases from the run's starting VIX, as the summary names them.
+    const vix = Number(await page.inputValue('input[name=vix]'));
+    const expected = calibrationNotes(vix);
+    expect(await page.$$eval('#mc-notes li', (lis) => lis.map((li) => li.textContent))).toEqual(expected);
+    expect(await page.getAttribute('#mc-notes', 'hidden')).toBe(expected.length === 0 ? '' : null);
     expect(await page.textContent('#vix-closes-note')).toBe(note);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('taskpane Monte Carlo notes (Chromium, 350 px)', () => {
+  it("lists the calibrated model's known biases under the histogram when the run starts at VIX 35", async () => {
+    const { page, errors } = await openPane();
+    await page.fill('input[name=paths]', '400');
+    await page.fill('input[name=vix]', '35');
+    await page.click('#action-mc [data-run=montecarlo]');
+    await page.waitForSelector('#mc-result:not([hidden])');
+    expect(await page.getAttribute('#mc-notes', 'hidden')).toBeNull();
+    expect(await page.$$eval('#mc-notes li', (lis) => lis.map((li) => li.textContent))).toEqual(calibrationNotes(35));
+    expect(await overflow(page)).toBe(0);
     expect(errors).toEqual([]);
   });
 });
