@@ -387,7 +387,7 @@ export const MonteCarloPartialSchema = z.object({
   /** SPX at t = 0 (the base of the SPX return at the horizon). */
   spot0: finiteNumber,
   /** VIX at t = 0 (the starting bucket of the summary's model notes). */
-  vix0: finiteNumber,
+  vix0: finiteNumber.positive({ error: 'pass VIX at t = 0 in points, above 0' }),
   condorMaxLoss: finiteNumber,
   hedgeDebit: finiteNumber,
   tailContracts0: finiteNumber,

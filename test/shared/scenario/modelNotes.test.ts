@@ -3,7 +3,7 @@
  * the summary's modelNotes (real-world calibrated runs only), carried through chunks by vix0.
  */
 import { describe, expect, it } from 'vitest';
-import { mergeMonteCarlo, runMonteCarloChunk, summarizeMonteCarlo } from '@alvh/shared';
+import { mergeMonteCarlo, reviveMonteCarloPartial, runMonteCarloChunk, summarizeMonteCarlo } from '@alvh/shared';
 import { CALIBRATED, calibrationNotes, type CalibratedModel } from '@alvh/shared/calibration';
 import { PLAN_INPUT } from '../../helpers/fixtures';
 
@@ -118,5 +118,16 @@ describe('the summary’s modelNotes', () => {
     });
     expect(mergeMonteCarlo([a, b]).vix0).toBe(17.5);
     expect(() => mergeMonteCarlo([a, { ...b, vix0: 35 }])).toThrow(/different run/);
+  });
+
+  it('a chunk that comes back through JSON with no positive vix0 is rejected, naming the field', () => {
+    const arrays = Object.fromEntries(
+      Object.entries(part).map(([k, v]) => [k, ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v]),
+    );
+    expect(reviveMonteCarloPartial(arrays).vix0).toBe(17.5);
+    const json: Record<string, unknown> = { ...arrays, vix0: 0 };
+    expect(() => reviveMonteCarloPartial(json)).toThrow(/vix0.*above 0/);
+    delete json['vix0'];
+    expect(() => reviveMonteCarloPartial(json)).toThrow(/vix0/);
   });
 });
