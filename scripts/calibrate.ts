@@ -2,8 +2,9 @@
  * `npm run calibrate`: measures the VIX/SPX history beside the repository (`ALVH_DATA_DIR`, else
  * `../shared/data`), fits the log-VIX model on the years up to 2020, checks it on 2021-2026
  * (docs/scenarios.md says why the split is not at 2014), and writes the parameters
- * (`shared/src/scenario/model/calibrated.ts`, with the date ranges) and `docs/calibration.md` (model
- * against history, in and out of sample).
+ * (`shared/src/scenario/model/calibrated.ts`, with the date ranges and the out-of-sample misses the
+ * runs' summaries name) and `docs/calibration.md` (model against history, in and out of sample, the
+ * past read as the forecast, and history's own sampling intervals).
  *
  * Options, for the trials docs/scenarios.md reports (after `--`): `--split YEAR` (last fitted year),
  * `--spike` (fit the spike factor's own speeds), `--from-shipped` (start from the shipped
