@@ -94,7 +94,9 @@ export interface FrontierAnswer extends FrontierResult {
     horizonDays: number;
     antithetic: boolean;
     measure: 'real-world' | 'risk-neutral';
+    dynamics: MonteCarloSummary['dynamics'];
     spot0: number;
+    vix0: number;
     frame: Record<string, unknown>;
     spxEnd: number[];
     condor: number[];

@@ -178,6 +178,11 @@ describe('parseFrontier', () => {
     expect(v.points[1]).toMatchObject({ chosen: true, split: '50% calendar', cvar95Down: -39_000 });
     expect(v.literal).toMatchObject({ budget: 2_100, literal: true, cvar95Down: -57_500, worstAnalog: -55_000 });
     expect([v.paths, v.seed, v.measure]).toEqual([20_000, 7, 'real-world']);
+    expect(v.notes).toEqual([]);
+  });
+  it("keeps the answer's model notes (text only)", () => {
+    const v = parseFrontier({ ...answer, modelNotes: ['From VIX 30-50 a bias.', 7, null] });
+    expect(v.notes).toEqual(['From VIX 30-50 a bias.']);
   });
   it('takes a separate literal object too', () => {
     const v = parseFrontier({ points: answer.points.slice(0, 2), literal: answer.points[2] });

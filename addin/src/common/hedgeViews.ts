@@ -141,6 +141,8 @@ export interface FrontierView {
   paths: number | null;
   seed: number | null;
   measure: string;
+  /** The calibrated model's known biases from the run's starting VIX (the answer's `modelNotes`). */
+  notes: string[];
 }
 
 function bad(field: string, problem: string): never {
@@ -209,5 +211,6 @@ export function parseFrontier(raw: unknown): FrontierView {
     paths: intOrNull('paths'),
     seed: intOrNull('seed'),
     measure: typeof o['measure'] === 'string' ? o['measure'] : '',
+    notes: Array.isArray(o['modelNotes']) ? o['modelNotes'].filter((n): n is string => typeof n === 'string') : [],
   };
 }

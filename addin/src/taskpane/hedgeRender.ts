@@ -5,7 +5,7 @@
  */
 import { formatValue } from '../common/views';
 import type { FrontierView, OrdersView, StructuresView } from '../common/hedgeViews';
-import { byId, el } from './render';
+import { byId, el, renderNotes } from './render';
 import { drawChart } from './svgChart';
 import type { WorkbookOptions } from './workbook';
 import { writeHedgeSheet } from './workbookViews';
@@ -164,6 +164,7 @@ export function renderFrontier(view: FrontierView): void {
   ]
     .filter((x) => x !== '')
     .join(', ');
+  renderNotes('frontier-notes', view.notes);
   const all = [...view.points, ...(view.literal ? [view.literal] : [])];
   table(
     'frontier-table',

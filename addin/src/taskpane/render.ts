@@ -148,6 +148,19 @@ export function renderStress(view: StressView): void {
   byId('stress-result').hidden = false;
 }
 
+/** A run's model notes as the items of list `id`, hidden when there are none. */
+export function renderNotes(id: string, notes: readonly string[]): void {
+  const list = byId(id);
+  list.replaceChildren(
+    ...notes.map((text) => {
+      const li = document.createElement('li');
+      li.textContent = text;
+      return li;
+    }),
+  );
+  list.hidden = notes.length === 0;
+}
+
 let chart: Chart | undefined;
 
 export function renderMonteCarlo(view: HistogramView): void {
@@ -156,15 +169,7 @@ export function renderMonteCarlo(view: HistogramView): void {
   byId('mc-tails').textContent = Number.isFinite(t.low)
     ? `Bins span ${formatValue(t.low, 'usd')} to ${formatValue(t.high, 'usd')} (0.5th-99.5th percentile). Not drawn: unhedged ${t.below[0] ?? 0} paths below, ${t.above[0] ?? 0} above; ALVH ${t.below[1] ?? 0} below, ${t.above[1] ?? 0} above. P&L at the horizon, a loss is negative.`
     : 'Bins span every path. P&L at the horizon, a loss is negative.';
-  const notes = byId('mc-notes');
-  notes.replaceChildren(
-    ...view.notes.map((text) => {
-      const li = document.createElement('li');
-      li.textContent = text;
-      return li;
-    }),
-  );
-  notes.hidden = view.notes.length === 0;
+  renderNotes('mc-notes', view.notes);
   byId('mc-result').hidden = false;
   const canvas = byId<HTMLCanvasElement>('mc-chart');
   chart?.destroy();

@@ -25,6 +25,7 @@ import {
 } from './frontierTypes';
 import { mergeFrontier, runFrontierSetup, type FrontierRunOptions } from './frontierPaths';
 import { frontierSetup } from './frontierSetup';
+import { calibrationNotes } from '../scenario/model/calibrationNotes';
 import type { TailStructure } from './structurePricing';
 
 const EPS = 1e-9;
@@ -175,6 +176,8 @@ export function summarizeFrontier(partial: FrontierPartial): FrontierResult {
     pathCount: partial.pathCount,
     horizonDays: partial.horizonDays,
     measure: partial.measure,
+    modelNotes:
+      partial.dynamics === 'calibrated' && partial.measure === 'real-world' ? calibrationNotes(partial.vix0) : [],
     downDefinition: DOWN_DEFINITION,
     downPaths: sc.downPaths,
     literalTailCost: f.literalTailCost,

@@ -46,7 +46,9 @@ export function runFrontierSetup(s: FrontierSetup, opts: FrontierRunOptions = {}
     horizonDays: H,
     antithetic: run.antithetic,
     measure: run.measure,
+    dynamics: run.dynamics,
     spot0: b.spot,
+    vix0: b.vix,
     frame: s.frame,
     spxEnd: new Float64Array(n),
     condor: new Float64Array(n),
@@ -131,13 +133,15 @@ export function mergeFrontier(parts: readonly FrontierPartial[]): FrontierPartia
       p.horizonDays === first.horizonDays &&
       p.antithetic === first.antithetic &&
       p.measure === first.measure &&
+      p.dynamics === first.dynamics &&
       p.spot0 === first.spot0 &&
+      p.vix0 === first.vix0 &&
       p.hedges.length === first.hedges.length &&
       JSON.stringify(p.frame) === frame;
     if (!same) {
       throw invalidInput(
         `parts[${k}]`,
-        'comes from a different frontier run (seed, paths, measure, book or ladder differ)',
+        'comes from a different frontier run (seed, paths, measure, dynamics, market, book or ladder differ)',
         'merge only chunks of one run',
       );
     }

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { limitExceeded } from '../errors';
 import { PlanInputSchema } from '../schemas/plan';
 import { MAX_HORIZON_DAYS, MAX_PATHS, MAX_PATH_STEPS, MONTE_CARLO_MEASURES } from '../schemas/scenario';
-import type { MonteCarloMeasure } from '../schemas/scenario';
+import type { MonteCarloDynamics, MonteCarloMeasure } from '../schemas/scenario';
 import type { TailStructure } from './structurePricing';
 
 /** Default number of budgets on the ladder: 0 to the literal tail's cost in 10 equal steps. */
@@ -165,7 +165,11 @@ export interface FrontierPartial {
   horizonDays: number;
   antithetic: boolean;
   measure: MonteCarloMeasure;
+  /** The dynamics of the paths. */
+  dynamics: MonteCarloDynamics;
+  /** SPX and VIX at t = 0, points. */
   spot0: number;
+  vix0: number;
   frame: FrontierFrame;
   /** SPX at the horizon per path, points. */
   spxEnd: Float64Array;
@@ -218,6 +222,11 @@ export interface FrontierResult {
   pathCount: number;
   horizonDays: number;
   measure: MonteCarloMeasure;
+  /**
+   * The calibrated model's known biases from the run's starting VIX (real-world measure only; see
+   * MonteCarloSummary.modelNotes): one sentence each, empty when there are none.
+   */
+  modelNotes: string[];
   /** What "SPX falls" means here. */
   downDefinition: string;
   /** Paths where SPX falls. */

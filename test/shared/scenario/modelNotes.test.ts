@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mergeMonteCarlo, reviveMonteCarloPartial, runMonteCarloChunk, summarizeMonteCarlo } from '@alvh/shared';
+import { mergeFrontier, runFrontierChunk, summarizeFrontier } from '@alvh/shared/hedge';
 import { CALIBRATED, calibrationNotes, type CalibratedModel } from '@alvh/shared/calibration';
 import { PLAN_INPUT } from '../../helpers/fixtures';
 
@@ -129,5 +130,17 @@ describe('the summary’s modelNotes', () => {
     expect(() => reviveMonteCarloPartial(json)).toThrow(/vix0.*above 0/);
     delete json['vix0'];
     expect(() => reviveMonteCarloPartial(json)).toThrow(/vix0/);
+  });
+});
+
+describe('the frontier’s modelNotes', () => {
+  it('are the Monte Carlo’s: none from VIX 17.5, the VIX 35 biases from there, none in the risk-neutral measure', () => {
+    const part = runFrontierChunk({ plan: PLAN_INPUT, paths: 300, seed: 3 });
+    expect([part.vix0, part.dynamics]).toEqual([17.5, 'calibrated']);
+    expect(summarizeFrontier(part).modelNotes).toEqual([]);
+    expect(summarizeFrontier({ ...part, vix0: 35 }).modelNotes).toEqual(calibrationNotes(35));
+    expect(summarizeFrontier({ ...part, vix0: 35, measure: 'risk-neutral' }).modelNotes).toEqual([]);
+    expect(summarizeFrontier({ ...part, vix0: 35, dynamics: 'sqrt-legacy' }).modelNotes).toEqual([]);
+    expect(() => mergeFrontier([part, { ...part, firstPath: 300, vix0: 35 }])).toThrow(/different frontier run/);
   });
 });
