@@ -25,7 +25,7 @@ import {
 } from './frontierTypes';
 import { mergeFrontier, runFrontierSetup, type FrontierRunOptions } from './frontierPaths';
 import { frontierSetup } from './frontierSetup';
-import { calibrationNotes } from '../scenario/model/calibrationNotes';
+import { runModelNotes } from '../scenario/model/calibrationNotes';
 import type { TailStructure } from './structurePricing';
 
 const EPS = 1e-9;
@@ -176,8 +176,7 @@ export function summarizeFrontier(partial: FrontierPartial): FrontierResult {
     pathCount: partial.pathCount,
     horizonDays: partial.horizonDays,
     measure: partial.measure,
-    modelNotes:
-      partial.dynamics === 'calibrated' && partial.measure === 'real-world' ? calibrationNotes(partial.vix0) : [],
+    modelNotes: runModelNotes(partial),
     downDefinition: DOWN_DEFINITION,
     downPaths: sc.downPaths,
     literalTailCost: f.literalTailCost,

@@ -7,7 +7,7 @@ import { MonteCarloPartialSchema } from '../schemas/scenario';
 import { checkContiguous, concatChunks } from './chunks';
 import { describeDistribution, histogram } from './statistics';
 import { sortedCopy } from './sortedCopy';
-import { calibrationNotes } from './model/calibrationNotes';
+import { runModelNotes } from './model/calibrationNotes';
 import {
   MARKET_PERCENTILES,
   VIX_THRESHOLDS,
@@ -120,7 +120,7 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
     measure: p.measure,
     dynamics: p.dynamics,
     modelStart: p.modelStart,
-    modelNotes: p.dynamics === 'calibrated' && p.measure === 'real-world' ? calibrationNotes(p.vix0) : [],
+    modelNotes: runModelNotes(p),
     market: marketAtHorizon(p),
     condor,
     alvh,

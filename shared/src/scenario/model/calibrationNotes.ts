@@ -50,3 +50,11 @@ export function calibrationNotes(vix: number, model: CalibratedModel = CALIBRATE
     .filter((m) => !m.withinHistoryNoise && vix >= m.startVix[0] && vix < m.startVix[1])
     .map((m) => sentence(m, checked));
 }
+
+/**
+ * The notes of a run's summary: {@link calibrationNotes} of its starting VIX when it ran the
+ * calibrated model in the real-world measure (the measure the out-of-sample check is in), else none.
+ */
+export function runModelNotes(run: { dynamics: string; measure: string; vix0: number }): string[] {
+  return run.dynamics === 'calibrated' && run.measure === 'real-world' ? calibrationNotes(run.vix0) : [];
+}
