@@ -639,8 +639,10 @@ const inYears = `${IN.from.slice(0, 4)}-${IN.to.slice(0, 4)}`;
 const outYears = `${OUT.from.slice(0, 4)}-${OUT.to.slice(0, 4)}`;
 const betaYears = `${hIn.betaRange.slice(0, 4)}-${IN.to.slice(0, 4)}`;
 const figureOf = (c: TargetCheck, v: number) => (c.figure === 'median' ? f1(v) : c.figure === 'beta' ? f3(v) : pc(v));
+/** A target's name in the report: where, and which figure (β names itself). */
+const whatOf = (c: TargetCheck) => (c.figure === 'beta' ? c.at : `${c.at}: ${c.figure}`);
 const checkLine = (c: TargetCheck, past: TargetCheck) => {
-  const what = c.figure === 'beta' ? c.at : `${c.at}: ${c.figure}`;
+  const what = whatOf(c);
   const cases = c.figure === 'median' || c.figure === 'beta' ? '' : ` (${c.cases} cases)`;
   const source = c.figure === 'beta' ? ' (every VX source)' : '';
   return `- ${what} ${figureOf(c, c.forecast)} vs ${figureOf(c, c.history)}${source}${cases}; ${inYears}'s history as the forecast ${figureOf(c, past.forecast)}, ${past.met ? 'met' : 'also missed'}`;
@@ -665,7 +667,7 @@ out(
 out();
 pastChecks.forEach((c, i) => {
   if (!c.met && modelChecks[i]!.met) {
-    const what = c.figure === 'beta' ? c.at : `${c.at}: ${c.figure}`;
+    const what = whatOf(c);
     out(
       `- ${what}: ${c.figure === 'beta' ? betaYears : inYears} ${figureOf(c, c.forecast)} vs ${outYears} ${figureOf(c, c.history)}; model ${figureOf(c, modelChecks[i]!.forecast)}`,
     );
