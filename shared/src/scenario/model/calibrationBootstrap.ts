@@ -6,7 +6,15 @@
  * Resampling whole blocks of consecutive starting days (half a year by default, twice the longest
  * horizon) keeps each episode's days together, with the outcome each had.
  */
-import { quantileSorted, HORIZONS, VIX_BUCKETS, horizonPairs, vixCell, type DayValue } from './calibrationCells';
+import {
+  quantileSorted,
+  HORIZONS,
+  VIX_BUCKETS,
+  horizonPairs,
+  inBucket,
+  vixCell,
+  type DayValue,
+} from './calibrationCells';
 import { PathDraws } from '../philox';
 import { invalidInput } from '../../errors';
 
@@ -67,7 +75,7 @@ export function historyVixIntervals(
   const figures = VIX_BUCKETS.map(() =>
     HORIZONS.map(() => ({ median: [] as number[], above30: [] as number[], above40: [] as number[] })),
   );
-  const bucketOf = (v: number) => VIX_BUCKETS.findIndex((b) => v >= b[0] && v < b[1]);
+  const bucketOf = (v: number) => VIX_BUCKETS.findIndex((b) => inBucket(v, b));
   HORIZONS.forEach((h, k) => {
     const pairs = horizonPairs(vix, h, from, to);
     const n = pairs.length;

@@ -136,7 +136,10 @@ export function horizonPairs(xs: readonly DayValue[], horizon: number, from: num
   return out;
 }
 
-const inBucket = (v: number, b: readonly [number, number]) => v >= b[0] && v < b[1];
+/** Whether VIX `v` starts in bucket `b` = [lo, hi) (the one rule for every cell, interval and note). */
+export function inBucket(v: number, b: readonly [number, number]): boolean {
+  return v >= b[0] && v < b[1];
+}
 
 /** History's VIX cells [bucket][horizon] and the starting VIX values of each bucket (per horizon). */
 export function historyVixCells(

@@ -5,6 +5,7 @@
  */
 import { invalidInput } from '../../errors';
 import { CALIBRATED, type CalibratedModel, type OutOfSampleMiss } from './calibrated';
+import { inBucket } from './calibrationCells';
 
 const pct = (v: number) => `${(v * 100).toFixed(v < 0.1 ? 2 : 1)}%`;
 
@@ -47,7 +48,7 @@ export function calibrationNotes(vix: number, model: CalibratedModel = CALIBRATE
   }
   const checked = years(model.checkedOn.vix);
   return model.outOfSampleMisses
-    .filter((m) => !m.withinHistoryNoise && vix >= m.startVix[0] && vix < m.startVix[1])
+    .filter((m) => !m.withinHistoryNoise && inBucket(vix, m.startVix))
     .map((m) => sentence(m, checked));
 }
 
