@@ -14,10 +14,14 @@ export {
   type DynamicsParams,
 } from './dynamics';
 export {
+  BODY_TAIL,
   HISTOGRAM_BINS,
   PERCENTILES,
+  bodyHistogram,
   describeDistribution,
   histogram,
+  pooledQuantile,
+  type BodyHistogram,
   type DistributionStats,
   type Histogram,
 } from './statistics';

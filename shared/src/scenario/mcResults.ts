@@ -5,7 +5,7 @@ import { invalidInput } from '../errors';
 import { parseInput } from '../schemas/parse';
 import { MonteCarloPartialSchema } from '../schemas/scenario';
 import { checkContiguous, concatChunks } from './chunks';
-import { describeDistribution, histogram } from './statistics';
+import { bodyHistogram, describeDistribution, histogram } from './statistics';
 import { sortedCopy } from './sortedCopy';
 import { runModelNotes } from './model/calibrationNotes';
 import {
@@ -97,8 +97,10 @@ export function marketAtHorizon(p: MonteCarloPartial): MarketAtHorizon {
 /** Summary statistics of a (merged) partial result. */
 export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
   if (p.pathCount < 2) throw invalidInput('pathCount', `is ${p.pathCount}`, 'summarize at least 2 paths');
-  const condor = describeDistribution(p.condor, p.firstPath, p.antithetic, p.condorMaxLoss);
-  const alvh = describeDistribution(p.book, p.firstPath, p.antithetic, p.condorMaxLoss);
+  const sortedCondor = sortedCopy(p.condor);
+  const sortedBook = sortedCopy(p.book);
+  const condor = describeDistribution(p.condor, p.firstPath, p.antithetic, p.condorMaxLoss, sortedCondor);
+  const alvh = describeDistribution(p.book, p.firstPath, p.antithetic, p.condorMaxLoss, sortedBook);
   let costs = 0;
   let reb = 0;
   let rebMax = 0;
@@ -125,6 +127,7 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
     condor,
     alvh,
     histogram: histogram([p.condor, p.book]),
+    bodyHistogram: bodyHistogram([p.condor, p.book], [sortedCondor, sortedBook]),
     condorMaxLoss: p.condorMaxLoss,
     hedgeCost,
     hedgeDebit: p.hedgeDebit,

@@ -6,7 +6,7 @@ import type { Policy } from '../schemas/policy';
 import type { ModelStart, MonteCarloDynamics, MonteCarloMeasure } from '../schemas/scenario';
 import type { VixClose } from './model/logVixFilter';
 import type { ScenarioBook } from './scenarioBook';
-import type { DistributionStats, Histogram } from './statistics';
+import type { BodyHistogram, DistributionStats, Histogram } from './statistics';
 
 /** Paths between progress reports and cancellation checks. */
 export const PROGRESS_EVERY = 1024;
@@ -147,8 +147,14 @@ export interface MonteCarloSummary {
   market: MarketAtHorizon;
   condor: DistributionStats;
   alvh: DistributionStats;
-  /** Shared-bin histogram: counts[0] the condor, counts[1] the ALVH book. */
+  /** Shared-bin histogram over the full range: counts[0] the condor, counts[1] the ALVH book. */
   histogram: Histogram;
+  /**
+   * The body of both books' P&L on shared bins (the 0.5th-99.5th percentile of both pooled), with
+   * the paths beyond counted, not binned: the histogram the taskpane draws. counts[0] / below[0] /
+   * above[0] the condor, [1] the ALVH book.
+   */
+  bodyHistogram: BodyHistogram;
   condorMaxLoss: number;
   /** Net hedge debit at t = 0 + mean transaction costs, USD. */
   hedgeCost: number;

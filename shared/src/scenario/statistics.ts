@@ -65,7 +65,8 @@ function tailRisk(sorted: Float64Array, alpha: number): [number, number, number]
 }
 
 /**
- * Summary statistics of `pnl` (path order). `paired` means paths 2j and 2j+1 are antithetic twins
+ * Summary statistics of `pnl` (path order), read from its ascending copy `sorted` (made here when
+ * not given: a caller that needs the copy too passes it). `paired` means paths 2j and 2j+1 are antithetic twins
  * (the first element is path `firstPath`), so the standard error comes from pair averages.
  * `maxLoss` (USD, positive) is the loss that counts as "max loss".
  */
@@ -74,6 +75,7 @@ export function describeDistribution(
   firstPath: number,
   paired: boolean,
   maxLoss: number,
+  sorted: Float64Array = sortedCopy(pnl),
 ): DistributionStats {
   const n = pnl.length;
   let sum = 0;
@@ -94,7 +96,6 @@ export function describeDistribution(
   }
   const variance = n > 1 ? ss / (n - 1) : 0;
   const meanStdError = paired ? pairedStdError(pnl, firstPath) : Math.sqrt(variance / n);
-  const sorted = sortedCopy(pnl);
   const percentiles: Record<string, number> = {};
   for (const p of PERCENTILES) percentiles[`p${p}`] = percentileSorted(sorted, p);
   const [var95, cvar95, cvar95StdError] = tailRisk(sorted, 0.95);
@@ -188,4 +189,86 @@ export function histogram(series: readonly Float64Array[], bins = HISTOGRAM_BINS
     return c;
   });
   return { edges, counts };
+}
+
+/** The share of the pooled P&L that {@link bodyHistogram} leaves out of its bins on each side. */
+export const BODY_TAIL = 0.005;
+
+/** The body of P&L samples on shared bins, and the paths beyond it (see {@link bodyHistogram}). */
+export interface BodyHistogram {
+  /** The range the bins span (USD): the 0.5th and 99.5th percentiles of the samples pooled (type 7). */
+  low: number;
+  high: number;
+  /** Bin edges (USD), `bins + 1` of them, equally spaced from `low` to `high`. */
+  edges: number[];
+  /** Path counts per bin, one array per sample in the order given; a path at `high` is in the last bin. */
+  counts: number[][];
+  /** Paths of each sample below `low` and above `high`, which the bins leave out. */
+  below: number[];
+  above: number[];
+}
+
+/**
+ * The k-th smallest (0-based) of two ascending arrays together, the element an ascending copy of
+ * both would hold at k (a −0 and a +0 tie, and either may come back), by bisection on how many of the k + 1 smallest come from `a`: i from `a`
+ * and k + 1 − i from `b` are the k + 1 smallest for the least i with a[i] ≥ b[k − i].
+ */
+export function kthOfTwo(a: Float64Array, b: Float64Array, k: number): number {
+  let lo = Math.max(0, k + 1 - b.length);
+  let hi = Math.min(k + 1, a.length);
+  while (lo < hi) {
+    const i = (lo + hi) >> 1;
+    if (a[i]! < b[k - i]!) lo = i + 1;
+    else hi = i;
+  }
+  const j = k + 1 - lo;
+  const x = lo > 0 ? a[lo - 1]! : -Infinity;
+  const y = j > 0 ? b[j - 1]! : -Infinity;
+  return x > y ? x : y;
+}
+
+/** Type-7 q-quantile (q in [0, 1]) of two ascending arrays pooled, without pooling them. */
+export function pooledQuantile(a: Float64Array, b: Float64Array, q: number): number {
+  const n = a.length + b.length;
+  const h = (n - 1) * q;
+  const lo = Math.floor(h);
+  const x = kthOfTwo(a, b, lo);
+  const y = kthOfTwo(a, b, Math.min(lo + 1, n - 1));
+  return x + (h - lo) * (y - x);
+}
+
+/**
+ * Two P&L samples on shared bins over their body: `bins` equal bins from the 0.5th to the 99.5th
+ * percentile of both pooled ({@link BODY_TAIL}), the paths beyond counted per sample, not binned.
+ * It is the histogram a risk manager reads: over the full range one far path crowds the body into
+ * a few bars. `sorted` are the samples' ascending copies (the quantiles are read from them).
+ */
+export function bodyHistogram(
+  series: readonly [Float64Array, Float64Array],
+  sorted: readonly [Float64Array, Float64Array],
+  bins = HISTOGRAM_BINS,
+): BodyHistogram {
+  const low = pooledQuantile(sorted[0], sorted[1], BODY_TAIL);
+  let high = pooledQuantile(sorted[0], sorted[1], 1 - BODY_TAIL);
+  if (!(high > low)) high = low + 1;
+  const width = (high - low) / bins;
+  const edges: number[] = [];
+  for (let k = 0; k <= bins; k++) edges.push(low + k * width);
+  const below: number[] = [];
+  const above: number[] = [];
+  const counts = series.map((x, s) => {
+    const c = new Array<number>(bins).fill(0);
+    let under = 0;
+    let over = 0;
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i]!;
+      if (v < low) under++;
+      else if (v > high) over++;
+      else c[Math.min(bins - 1, Math.floor((v - low) / width))]!++;
+    }
+    below[s] = under;
+    above[s] = over;
+    return c;
+  });
+  return { low, high, edges, counts, below, above };
 }

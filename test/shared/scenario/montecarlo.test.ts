@@ -199,6 +199,14 @@ describe('results of the ALVH book', () => {
     expect(s.hedgeEffectiveness).toBeCloseTo((s.condor.cvar95 - s.alvh.cvar95) / s.hedgeCost, 12);
     expect(s.histogram.counts[0]!.reduce((a, b) => a + b, 0)).toBe(10_000);
     expect(s.histogram.counts[1]!.reduce((a, b) => a + b, 0)).toBe(10_000);
+    // The body histogram: every path binned or counted beyond, about 0.5% of both books each side.
+    const body = s.bodyHistogram;
+    for (const k of [0, 1]) {
+      expect(body.counts[k]!.reduce((a, b) => a + b, 0) + body.below[k]! + body.above[k]!).toBe(10_000);
+    }
+    expect(body.below[0]! + body.below[1]!).toBeLessThanOrEqual(100);
+    expect(body.low).toBeGreaterThanOrEqual(Math.min(s.condor.min, s.alvh.min));
+    expect(body.high).toBeLessThanOrEqual(Math.max(s.condor.max, s.alvh.max));
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeDistribution, histogram } from '@alvh/shared';
+import { BODY_TAIL, bodyHistogram, describeDistribution, histogram, pooledQuantile } from '@alvh/shared';
+import { kthOfTwo } from '../../../shared/src/scenario/statistics';
 
 describe('describeDistribution', () => {
   // 1..100 shifted: P&L = i − 51 for i = 1..100, i.e. −50..49.
@@ -46,5 +47,106 @@ describe('histogram', () => {
     expect(h.counts[0]!.reduce((x, y) => x + y, 0)).toBe(5);
     expect(h.counts[0]![9]).toBe(1);
     expect(h.counts[1]![5]).toBe(3);
+  });
+});
+
+/** Type-7 quantile of an ascending array (the textbook form the pooled one must equal). */
+function quantileOfSorted(sorted: Float64Array, q: number): number {
+  const h = (sorted.length - 1) * q;
+  const i = Math.floor(h);
+  const a = sorted[i]!;
+  return a + (h - i) * (sorted[Math.min(i + 1, sorted.length - 1)]! - a);
+}
+
+/** A deterministic sample of n values in [−m, m] in steps of 1/4, so ties are many (no −0: it ties with +0). */
+function sample(n: number, m: number, seed: number): Float64Array {
+  let x = seed >>> 0;
+  return Float64Array.from({ length: n }, () => {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    return Math.round(((x / 2 ** 32) * 2 - 1) * m * 4) / 4 + 0;
+  });
+}
+
+describe('kthOfTwo and pooledQuantile: two ascending arrays read as one, without pooling them', () => {
+  it('give every rank of the pooled sort, with ties, empty sides and lopsided lengths', () => {
+    const cases: [number, number][] = [
+      [0, 7],
+      [7, 0],
+      [1, 1],
+      [5, 40],
+      [40, 5],
+      [33, 33],
+    ];
+    for (const [na, nb] of cases) {
+      const a = sample(na, 3, na + 17).sort();
+      const b = sample(nb, 3, nb + 91).sort();
+      const pooled = Float64Array.from([...a, ...b]).sort();
+      for (let k = 0; k < pooled.length; k++) expect(kthOfTwo(a, b, k), `${na}+${nb}, k ${k}`).toBe(pooled[k]);
+    }
+  });
+
+  it('equals the type-7 quantile of the pooled sort, bit for bit', () => {
+    const a = sample(1001, 500, 5).sort();
+    const b = sample(777, 800, 6).sort();
+    const pooled = Float64Array.from([...a, ...b]).sort();
+    for (const q of [0, BODY_TAIL, 0.1, 0.5, 0.9, 1 - BODY_TAIL, 1]) {
+      expect(pooledQuantile(a, b, q)).toBe(quantileOfSorted(pooled, q));
+    }
+  });
+});
+
+describe('bodyHistogram: the 0.5th-99.5th percentile of both books on shared bins, the rest counted', () => {
+  const a = sample(2000, 1000, 1);
+  const b = sample(3000, 400, 2);
+  a[0] = -1e6; // one far path: over the full range it would crowd the body into one bar
+  const sa = a.slice().sort();
+  const sb = b.slice().sort();
+  const h = bodyHistogram([a, b], [sa, sb], 20);
+
+  it('spans the pooled quantiles and counts every path once, in a bin or beyond', () => {
+    expect(h.low).toBe(pooledQuantile(sa, sb, BODY_TAIL));
+    expect(h.high).toBe(pooledQuantile(sa, sb, 1 - BODY_TAIL));
+    expect(h.edges).toHaveLength(21);
+    expect(h.edges[0]).toBe(h.low);
+    expect(h.edges[20]).toBeCloseTo(h.high, 9);
+    [a, b].forEach((x, s) => {
+      const binned = h.counts[s]!.reduce((p, c) => p + c, 0);
+      expect(binned + h.below[s]! + h.above[s]!).toBe(x.length);
+      expect(h.below[s]).toBe(x.filter((v) => v < h.low).length);
+      expect(h.above[s]).toBe(x.filter((v) => v > h.high).length);
+    });
+    // About 0.5% of the 5,000 paths lie beyond each side (ties at the edge stay inside).
+    expect(h.below[0]! + h.below[1]!).toBeLessThanOrEqual(25);
+    expect(h.above[0]! + h.above[1]!).toBeLessThanOrEqual(25);
+    expect(h.below[0]).toBeGreaterThanOrEqual(1); // the far path
+  });
+
+  it('puts each path in the bin of its value (a path at the top edge in the last bin)', () => {
+    const width = (h.high - h.low) / 20;
+    const want = Array.from({ length: 20 }, () => 0);
+    for (const v of b) if (v >= h.low && v <= h.high) want[Math.min(19, Math.floor((v - h.low) / width))]!++;
+    expect(h.counts[1]).toEqual(want);
+  });
+
+  it('keeps the paths at either edge in the bins', () => {
+    // 0..10 twice: the pooled 0.5th and 99.5th percentiles fall between tied values, 0 and 10.
+    const x = Float64Array.from({ length: 11 }, (_, i) => i);
+    const edge = bodyHistogram([x, x], [x, x], 5);
+    expect([edge.low, edge.high]).toEqual([0, 10]);
+    expect(edge.counts[0]).toEqual([2, 2, 2, 2, 3]);
+    expect([edge.below, edge.above]).toEqual([
+      [0, 0],
+      [0, 0],
+    ]);
+  });
+
+  it('gives one unit-wide range when every path has the same P&L', () => {
+    const flat = new Float64Array(10).fill(7);
+    const one = bodyHistogram([flat, flat], [flat, flat], 4);
+    expect([one.low, one.high]).toEqual([7, 8]);
+    expect(one.counts).toEqual([
+      [10, 0, 0, 0],
+      [10, 0, 0, 0],
+    ]);
   });
 });
