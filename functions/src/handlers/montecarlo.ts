@@ -11,13 +11,9 @@
  * {@link MAX_PARTIAL_PATHS} paths per answer (422 above: chunk the run).
  */
 import {
-  checkMonteCarloWork,
+  checkedMonteCarloRequest,
   limitExceeded,
-  monteCarloSetup,
-  MonteCarloInputSchema,
-  parseInput,
   POOLED_MONTE_CARLO_LIMITS,
-  scenarioLegCount,
   type MonteCarloPartial,
   type MonteCarloSummary,
 } from '@alvh/shared';
@@ -49,9 +45,11 @@ export async function monteCarloHandler(body: unknown, call: RouteCall): Promise
   // A summary-only run is chunked over the pool here and answers no per-path arrays: the pooled
   // limits. An answer with arrays keeps the per-call ones (its chunks are the caller's to send).
   const limits = withPartial ? {} : POOLED_MONTE_CARLO_LIMITS;
-  const { run } = monteCarloSetup(body, limits); // validation and limits, before any work is queued
-  const parsed = parseInput(MonteCarloInputSchema, body);
-  checkMonteCarloWork(run.pathCount, run.horizonDays, scenarioLegCount(parsed), limits);
+  // Validation and limits, before any work is queued.
+  const {
+    parsed,
+    setup: { run },
+  } = checkedMonteCarloRequest(body, limits);
   if (withPartial && run.pathCount > MAX_PARTIAL_PATHS) {
     throw limitExceeded(
       'pathCount',

@@ -8,6 +8,8 @@ import {
   MonteCarloInputSchema,
   VIX_HISTORY_STALE_DAYS,
   checkMonteCarloLimits,
+  checkMonteCarloWork,
+  scenarioLegCount,
   type MonteCarloInput,
   type MonteCarloWorkLimits,
 } from '../schemas/scenario';
@@ -84,7 +86,26 @@ export function condorHorizonDays(book: Pick<ScenarioBook, 'valuationDate' | 'co
  * POOLED_MONTE_CARLO_LIMITS).
  */
 export function monteCarloSetup(input: unknown, limits: MonteCarloWorkLimits = {}): MonteCarloSetup {
-  const v: MonteCarloInput = parseInput(MonteCarloInputSchema, input);
+  return setupOf(parseInput(MonteCarloInputSchema, input), limits);
+}
+
+/**
+ * A Monte Carlo request checked as a host checks it before it queues any work: parsed, resolved,
+ * and its work within `limits` (path-steps, and path-steps × legs); the parsed input (defaults
+ * filled in) and its setup. Throws `invalid_input` or `limit_exceeded` naming the field.
+ */
+export function checkedMonteCarloRequest(
+  input: unknown,
+  limits: MonteCarloWorkLimits = {},
+): { parsed: MonteCarloInput; setup: MonteCarloSetup } {
+  const parsed = parseInput(MonteCarloInputSchema, input);
+  const setup = setupOf(parsed, limits);
+  checkMonteCarloWork(setup.run.pathCount, setup.run.horizonDays, scenarioLegCount(parsed), limits);
+  return { parsed, setup };
+}
+
+/** The setup of a parsed input, its paths and horizon checked against `limits`. */
+function setupOf(v: MonteCarloInput, limits: MonteCarloWorkLimits): MonteCarloSetup {
   const { book, policy } = scenarioSource(v);
   const horizonDays = v.horizonDays ?? condorHorizonDays(book);
   const pathCount = v.pathCount ?? v.paths - v.firstPath;

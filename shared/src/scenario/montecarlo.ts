@@ -23,7 +23,7 @@ import { tailTarget } from './mcTail';
 
 export * from './mcTypes';
 export type { ScenarioBook } from './scenarioBook';
-export { chunkOfSetup, condorHorizonDays, monteCarloSetup } from './mcSetup';
+export { checkedMonteCarloRequest, chunkOfSetup, condorHorizonDays, monteCarloSetup } from './mcSetup';
 export { mergeMonteCarlo, reviveMonteCarloPartial, summarizeMonteCarlo } from './mcResults';
 export { curveByDays, tailTargetAt } from './mcEngine';
 
