@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BODY_TAIL, bodyHistogram, describeDistribution, histogram, pooledQuantile } from '@alvh/shared';
-import { kthOfTwo } from '../../../shared/src/scenario/statistics';
+import { BODY_TAIL, bodyHistogram, describeDistribution, histogram, kthOfTwo, pooledQuantile } from '@alvh/shared';
 
 describe('describeDistribution', () => {
   // 1..100 shifted: P&L = i − 51 for i = 1..100, i.e. −50..49.
