@@ -170,7 +170,7 @@ const montecarlo = defineJsonRoute(
       resultType: 'MonteCarloResult',
       description:
         '`partial`: the chunk (per-path arrays `condor`, `book`, `costs`, `rebalances`, `tailContracts` in path order, USD); ' +
-        '`summary`: its distribution statistics (mean with standard error, percentiles, VaR/CVaR, histogram).',
+        '`summary`: its distribution statistics (mean with standard error, percentiles, VaR/CVaR, the full-range and the body histograms).',
     },
     heavy: true,
   },

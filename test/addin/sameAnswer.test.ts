@@ -1,7 +1,7 @@
 /**
  * One plan input, one seed, three places that run its Monte Carlo: the taskpane's local worker
- * (chunks merged), the taskpane's cloud path (the API's chunk answers merged) and the API's whole
- * run. All build the book with the shared `scenarioSource` from the plan input, so they must agree
+ * (chunks merged), the taskpane's cloud paths (the API's whole run as one summary-only request,
+ * and, for a run beyond the API's pooled limits, its chunk answers merged) and a direct run. All build the book with the shared `scenarioSource` from the plan input, so they must agree
  * to the last bit — tail budget included (sending the book without it let rebalances buy without
  * limit). The API runs on its worker pool, with the worker bundled from the sources.
  */
@@ -15,10 +15,10 @@ import { ComputePool } from '../../functions/src/compute/index';
 import { bundleComputeWorker } from '../helpers/computeWorker';
 import { startLocalHost, type LocalHost } from '../../functions/src/localHost';
 import { monteCarloInput, planInputFromForm, stressInput } from '../../addin/src/common/planInput';
-import { mergeCloudMonteCarlo } from '../../addin/src/common/presentRuns';
+import { mergeCloudMonteCarlo, presentMonteCarlo } from '../../addin/src/common/presentRuns';
 import { readVixCloses } from '../../addin/src/common/vixCloses';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
-import { chunkPaths } from '../../addin/src/taskpane/jobs';
+import { chunkPaths, fitsOneRequest } from '../../addin/src/taskpane/jobs';
 import { runMonteCarloLocally } from '../../addin/src/taskpane/localRuns';
 
 const raw = planInputFromForm({ fields: EXAMPLE.fields, futures: EXAMPLE.futures, policy: { tailCoverage: '2.5' } });
@@ -66,16 +66,18 @@ describe('the same Monte Carlo in the taskpane and the API', () => {
       chunks.map(([first, count]) => post('montecarlo', monteCarloInput(raw, PATHS, SEED, first, count))),
     );
     const cloud = mergeCloudMonteCarlo(answers);
-    const whole = (
-      (await post('montecarlo?partial=false', monteCarloInput(raw, PATHS, SEED))) as {
-        summary: unknown;
-      }
-    ).summary;
+    expect(fitsOneRequest(monteCarloInput(raw, PATHS, SEED))).toBe(true);
+    const whole = mergeCloudMonteCarlo([await post('montecarlo?partial=false', monteCarloInput(raw, PATHS, SEED))]);
     const direct = summarizeMonteCarlo(runMonteCarloChunk(monteCarloInput(raw, PATHS, SEED)));
-    expect(local.summary).toEqual(direct);
-    expect(cloud.summary).toEqual(direct);
-    expect(Array.from(local.paths?.book ?? [])).toEqual(Array.from(cloud.paths?.book ?? []));
+    expect(local).toEqual(direct);
+    expect(cloud).toEqual(direct);
     expect(JSON.parse(JSON.stringify(whole))).toEqual(JSON.parse(JSON.stringify(direct)));
+    // What the taskpane draws and lists is the same from each, the histogram's body included.
+    const view = presentMonteCarlo(direct);
+    expect(presentMonteCarlo(local)).toEqual(view);
+    expect(presentMonteCarlo(cloud)).toEqual(view);
+    expect(presentMonteCarlo(JSON.parse(JSON.stringify(whole)))).toEqual(view);
+    expect(view.tails.low).toBe(direct.bodyHistogram.low); // the body histogram, not the full range
     // The book as it was sent before (the plan's legs without its tail budget) buys without limit.
     const input = parseInput(PlanInputSchema, raw);
     const p = plan(input);
@@ -115,8 +117,8 @@ describe('the same Monte Carlo in the taskpane and the API', () => {
     const whole = ((await post('montecarlo?partial=false', body())) as { summary: unknown }).summary;
     const direct = summarizeMonteCarlo(runMonteCarloChunk(body()));
     expect(direct.modelStart).toBe('vix-history');
-    expect(local.summary).toEqual(direct);
-    expect(mergeCloudMonteCarlo(answers).summary).toEqual(direct);
+    expect(local).toEqual(direct);
+    expect(mergeCloudMonteCarlo(answers)).toEqual(direct);
     expect(JSON.parse(JSON.stringify(whole))).toEqual(JSON.parse(JSON.stringify(direct)));
     // The start is not ignored: the same seed from today's VIX alone ends elsewhere.
     const alone = summarizeMonteCarlo(runMonteCarloChunk(monteCarloInput(raw, PATHS, SEED)));

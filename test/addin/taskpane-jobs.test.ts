@@ -4,8 +4,11 @@
  * and settings kept in the workbook through Office's settings object.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Cancelled, RunError, postJson, runCloudChunks } from '../../addin/src/taskpane/jobs';
+import { MAX_POOLED_PATH_STEPS } from '@alvh/shared';
+import { Cancelled, RunError, fitsOneRequest, postJson, runCloudChunks } from '../../addin/src/taskpane/jobs';
 import { officeSettingsStore } from '../../addin/src/taskpane/settings';
+import { monteCarloInput, planInputFromForm } from '../../addin/src/common/planInput';
+import { EXAMPLE } from '../../addin/src/taskpane/example';
 
 const settings = { endpoint: 'https://alvh.example.net/api', functionKey: 'k-123' };
 
@@ -85,6 +88,26 @@ describe('runCloudChunks', () => {
     await expect(h.result).rejects.toBeInstanceOf(Cancelled);
     expect(signals.length).toBe(2);
     expect(signals.every((s) => s.aborted)).toBe(true);
+  });
+});
+
+describe('fitsOneRequest: one summary-only request, or chunks with partials', () => {
+  const raw = planInputFromForm({ fields: EXAMPLE.fields, futures: EXAMPLE.futures, policy: {} });
+  const steps = (horizonDays: number) => Math.floor(MAX_POOLED_PATH_STEPS / horizonDays);
+
+  it('sends a run within the API’s pooled limits as one request, up to the last path the limits allow', () => {
+    expect(fitsOneRequest(monteCarloInput(raw, 20_000, 42))).toBe(true);
+    expect(fitsOneRequest(monteCarloInput(raw, 1_000_000, 42))).toBe(true); // the example's condor: under 100 days
+    expect(fitsOneRequest({ ...monteCarloInput(raw, steps(120), 42), horizonDays: 120 })).toBe(true);
+  });
+
+  it('splits a run beyond them into chunks (1,000,000 paths × 120 days is 120,000,000 path-steps)', () => {
+    expect(fitsOneRequest({ ...monteCarloInput(raw, steps(120) + 1, 42), horizonDays: 120 })).toBe(false);
+    expect(fitsOneRequest({ ...monteCarloInput(raw, 1_000_000, 42), horizonDays: 120 })).toBe(false);
+  });
+
+  it('sends an input the check rejects for another reason as it is, for the API to name the field', () => {
+    expect(fitsOneRequest({ ...monteCarloInput(raw, 1000, 42), seed: -1 })).toBe(true);
   });
 });
 

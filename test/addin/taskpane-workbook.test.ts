@@ -325,14 +325,18 @@ describe('from the example day: plan(), stressGrid() and a Monte Carlo run throu
           ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v,
         ),
       );
-    expect(mergeCloudMonteCarlo([wire(0, 150), wire(150, 150), wire(300, 100)]).summary).toEqual(whole);
-    expect(mergeCloudMonteCarlo([wire(0, 151), wire(151, 249)]).summary).toEqual(whole);
+    expect(mergeCloudMonteCarlo([wire(0, 150), wire(150, 150), wire(300, 100)])).toEqual(whole);
+    expect(mergeCloudMonteCarlo([wire(0, 151), wire(151, 249)])).toEqual(whole);
+    // One chunk is merged too; a summary-only answer, or a bare summary, passes through.
+    expect(mergeCloudMonteCarlo([wire(0, 400)])).toEqual(whole);
+    expect(mergeCloudMonteCarlo([{ summary: whole }])).toBe(whole);
+    expect(mergeCloudMonteCarlo([whole])).toBe(whole);
   });
 
   it('plots the 0.5th-99.5th percentile body of both books and counts the paths beyond', () => {
     const partial = runMonteCarloChunk(monteCarloInput(raw, 2000, 11));
     const summary = summarizeMonteCarlo(partial);
-    const view = presentMonteCarlo(summary, { condor: partial.condor, book: partial.book });
+    const view = presentMonteCarlo(summary);
     const { low, high, below, above } = view.tails;
     for (const [k, series] of [partial.condor, partial.book].entries()) {
       const counts = k === 0 ? view.condor : view.alvh;
@@ -356,9 +360,16 @@ describe('from the example day: plan(), stressGrid() and a Monte Carlo run throu
     const view = presentMonteCarlo(summary);
     expect(view.paths).toBe(400);
     expect(view.measure).toBe("real-world measure, factors from today's VIX alone");
-    expect(view.binLabels).toHaveLength(summary.histogram.edges.length - 1);
-    expect(view.condor.reduce((a, b) => a + b, 0)).toBe(400);
-    expect(view.alvh.reduce((a, b) => a + b, 0)).toBe(400);
+    expect(view.binLabels).toHaveLength(summary.bodyHistogram.edges.length - 1);
+    const { below, above } = view.tails;
+    expect(view.condor.reduce((a, b) => a + b, 0) + below[0]! + above[0]!).toBe(400);
+    expect(view.alvh.reduce((a, b) => a + b, 0) + below[1]! + above[1]!).toBe(400);
+    // A summary from an API without the body histogram is drawn on its full range, every path binned.
+    const { bodyHistogram: _body, ...older } = summary;
+    const full = presentMonteCarlo(older);
+    expect(full.binLabels).toHaveLength(summary.histogram.edges.length - 1);
+    expect(full.condor.reduce((a, b) => a + b, 0)).toBe(400);
+    expect(full.tails.low).toBeNaN();
     // One sign convention: P&L, a loss negative (the summary states VaR and CVaR as positive losses).
     expect(view.stats.find((s) => s.label.startsWith('CVaR 95'))).toMatchObject({
       condor: -summary.condor.cvar95,

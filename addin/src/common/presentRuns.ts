@@ -4,7 +4,7 @@
  * binning for the chart.
  */
 import { mergeMonteCarlo, summarizeMonteCarlo } from '@alvh/shared';
-import type { MonteCarloPartial, MonteCarloSummary, StressGridResult } from '@alvh/shared';
+import type { BodyHistogram, MonteCarloPartial, MonteCarloSummary, StressGridResult } from '@alvh/shared';
 import type { HistogramView, McStatRow, StressView } from './views';
 
 // ---------------------------------------------------------------------------------------------
@@ -16,12 +16,11 @@ import type { HistogramView, McStatRow, StressView } from './views';
  * shown as the P&L of that tail (−VaR, −CVaR of the summary, which states them as positive losses),
  * so a VaR that is still a gain reads as a positive P&L, never as a negative "loss".
  *
- * The histogram plots the body a risk manager reads: the bins span the 0.5th to the 99.5th
- * percentile of both books together, and the paths beyond are counted in `tails`, not drawn. It is
- * built from the run's per-path P&L (`paths`), which the local worker and the merged cloud chunks
- * carry; without them the summary's full-range histogram is shown as it is.
+ * The histogram plots the body a risk manager reads, the summary's `bodyHistogram`: the bins span
+ * the 0.5th to the 99.5th percentile of both books together, and the paths beyond are counted in
+ * `tails`, not drawn. A summary without it (from an older API) is shown on its full-range histogram.
  */
-export function presentMonteCarlo(raw: unknown, paths?: PathPnl): HistogramView {
+export function presentMonteCarlo(raw: unknown): HistogramView {
   const s = raw as MonteCarloSummary;
   const stat = (
     label: string,
@@ -45,7 +44,7 @@ export function presentMonteCarlo(raw: unknown, paths?: PathPnl): HistogramView 
     stat('P(loss): share of paths below 0', (d) => d.probLoss, 'pct'),
     stat('P(max loss): share at the condor max loss', (d) => d.probMaxLoss, 'pct'),
   ].filter((r) => Number.isFinite(r.condor) && Number.isFinite(r.alvh));
-  const h = paths ? clippedHistogram([paths.condor, paths.book]) : fullHistogram(s);
+  const h = s.bodyHistogram ? bodyView(s.bodyHistogram) : fullHistogram(s);
   return {
     binLabels: h.centres,
     condor: h.counts[0] ?? [],
@@ -64,12 +63,6 @@ const START_WORDS: Partial<Record<MonteCarloSummary['modelStart'], string>> = {
   'vix-only': ", factors from today's VIX alone",
 };
 
-/** Per-path P&L of both books at the horizon, USD, in path order. */
-export interface PathPnl {
-  condor: ArrayLike<number>;
-  book: ArrayLike<number>;
-}
-
 interface BinnedView {
   centres: number[];
   counts: number[][];
@@ -85,60 +78,27 @@ function fullHistogram(s: MonteCarloSummary): BinnedView {
   };
 }
 
-/** The q-quantile (0-1) of an ascending array, linear interpolation (type 7). */
-function quantileSorted(sorted: Float64Array, q: number): number {
-  const h = (sorted.length - 1) * q;
-  const i = Math.floor(h);
-  const a = sorted[i] ?? Number.NaN;
-  const b = sorted[Math.min(i + 1, sorted.length - 1)] ?? a;
-  return a + (h - i) * (b - a);
-}
-
-/** Bins of the histogram view. */
-export const VIEW_BINS = 40;
-
-/** Equal bins over the 0.5th-99.5th percentile of all series together; what falls outside is counted. */
-export function clippedHistogram(series: readonly ArrayLike<number>[], bins = VIEW_BINS): BinnedView {
-  const pooled = Float64Array.from(series.flatMap((x) => Array.from(x))).sort();
-  let low = quantileSorted(pooled, 0.005);
-  let high = quantileSorted(pooled, 0.995);
-  if (!(high > low)) high = low + 1;
-  const width = (high - low) / bins;
-  const below: number[] = [];
-  const above: number[] = [];
-  const counts = series.map((x, k) => {
-    const c = new Array<number>(bins).fill(0);
-    below[k] = 0;
-    above[k] = 0;
-    for (let i = 0; i < x.length; i++) {
-      const v = x[i]!;
-      if (v < low) below[k]++;
-      else if (v > high) above[k]++;
-      else c[Math.min(bins - 1, Math.floor((v - low) / width))]!++;
-    }
-    return c;
-  });
-  if (pooled.length === 0) low = high = Number.NaN;
+/** The summary's body histogram as the chart reads it: bin centres rounded to the dollar. */
+function bodyView(h: BodyHistogram): BinnedView {
+  const bins = h.edges.length - 1;
+  const width = (h.high - h.low) / bins;
   return {
-    centres: Array.from({ length: bins }, (_, b) => Math.round(low + (b + 0.5) * width)),
-    counts,
-    tails: { low, high, below, above },
+    centres: Array.from({ length: bins }, (_, b) => Math.round(h.low + (b + 0.5) * width)),
+    counts: [h.counts[0] ?? [], h.counts[1] ?? []],
+    tails: { low: h.low, high: h.high, below: h.below, above: h.above },
   };
 }
 
-/** A finished Monte Carlo run as the taskpane shows it: the summary and, when known, the per-path P&L. */
-export interface McRun {
-  summary: MonteCarloSummary;
-  paths?: PathPnl;
-}
-
 /**
- * Cloud chunk answers → one run. Each answer is a mergeable partial (typed arrays arrive as JSON
- * arrays and are restored); a single answer that is already a summary is passed through.
+ * Cloud chunk answers → the run's summary. Each answer is a mergeable partial (typed arrays arrive
+ * as JSON arrays and are restored); a single answer that already is a summary (a summary-only run,
+ * `{ summary }`, or the summary itself) is passed through.
  */
-export function mergeCloudMonteCarlo(answers: readonly unknown[]): McRun {
+export function mergeCloudMonteCarlo(answers: readonly unknown[]): MonteCarloSummary {
   const first = answers[0] as Record<string, unknown> | undefined;
-  if (answers.length === 1 && first && 'histogram' in first) return { summary: first as unknown as MonteCarloSummary };
+  if (answers.length === 1 && first && !('partial' in first)) {
+    return (first['summary'] ?? first) as MonteCarloSummary;
+  }
   const parts = answers.map((a) => {
     const o = ((a as Record<string, unknown>)['partial'] ?? a) as Record<string, unknown>;
     const f64 = (k: string): Float64Array => Float64Array.from((o[k] as number[] | undefined) ?? []);
@@ -151,8 +111,7 @@ export function mergeCloudMonteCarlo(answers: readonly unknown[]): McRun {
       rebalances: Uint16Array.from((o['rebalances'] as number[] | undefined) ?? []),
     } as unknown as MonteCarloPartial;
   });
-  const merged = mergeMonteCarlo(parts);
-  return { summary: summarizeMonteCarlo(merged), paths: { condor: merged.condor, book: merged.book } };
+  return summarizeMonteCarlo(mergeMonteCarlo(parts));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
  * Each run reports progress and can be cancelled (the worker is terminated; the HTTP request is
  * aborted).
  */
+import { POOLED_MONTE_CARLO_LIMITS, checkedMonteCarloRequest, isAlvhError } from '@alvh/shared';
 import { Cancelled } from '../common/errors';
 import type { Settings } from './settings';
 
@@ -158,4 +159,23 @@ export function chunkPaths(paths: number, size: number): [number, number][] {
   const out: [number, number][] = [];
   for (let first = 0; first < paths; first += size) out.push([first, Math.min(size, paths - first)]);
   return out;
+}
+
+/**
+ * Whether the cloud runs the Monte Carlo request `input` (the whole run) as one summary-only
+ * request, `POST <endpoint>/montecarlo?partial=false`: the host chunks it over its worker pool and
+ * answers the summary alone, with nothing per path on the network (a partial carries about 130
+ * bytes of JSON a path: 130 MB for a million). True when the run is within the API's pooled
+ * limits, checked as the host checks them; beyond them the run goes in chunks with partials,
+ * merged here. An input the check rejects for another reason is sent as it is, for the API's
+ * answer to name the field.
+ */
+export function fitsOneRequest(input: unknown): boolean {
+  try {
+    checkedMonteCarloRequest(input, POOLED_MONTE_CARLO_LIMITS);
+    return true;
+  } catch (e) {
+    if (isAlvhError(e) && e.code === 'limit_exceeded') return false;
+    return true;
+  }
 }

@@ -13,16 +13,15 @@ import {
   runMonteCarloChunk,
   summarizeMonteCarlo,
 } from '@alvh/shared';
-import type { MonteCarloPartial, SurfaceResponse } from '@alvh/shared';
-import type { McRun } from '../common/presentRuns';
+import type { MonteCarloPartial, MonteCarloSummary, SurfaceResponse } from '@alvh/shared';
 import { chunkPaths } from './jobs';
 
-/** Runs the request `raw` (checked by the shared schema) in chunks of `chunkSize` paths: the summary and the per-path P&L. */
+/** Runs the request `raw` (checked by the shared schema) in chunks of `chunkSize` paths: the run's summary. */
 export function runMonteCarloLocally(
   raw: unknown,
   chunkSize: number,
   onProgress: (done: number, total: number) => void = () => {},
-): McRun {
+): MonteCarloSummary {
   const input = parseInput(MonteCarloInputSchema, raw);
   const total = input.paths;
   const parts: MonteCarloPartial[] = [];
@@ -37,8 +36,7 @@ export function runMonteCarloLocally(
     before += pathCount;
     onProgress(before, total);
   }
-  const merged = mergeMonteCarlo(parts);
-  return { summary: summarizeMonteCarlo(merged), paths: { condor: merged.condor, book: merged.book } };
+  return summarizeMonteCarlo(mergeMonteCarlo(parts));
 }
 
 /**

@@ -23,13 +23,12 @@ import {
   readState,
   setCurve,
 } from './form';
-import { Cancelled, runCloudChunks, runInWorker, chunkPaths } from './jobs';
+import { Cancelled, runCloudChunks, runInWorker, chunkPaths, fitsOneRequest } from './jobs';
 import type { JobKind, RunHandle } from './jobs';
 import { issueTarget, monteCarloInput, stressInput } from '../common/planInput';
 import { presentOrders, presentStructures } from '../common/hedgeViews';
 import { presentPlan } from '../common/present';
 import { presentMonteCarlo, presentStress, mergeCloudMonteCarlo } from '../common/presentRuns';
-import type { McRun } from '../common/presentRuns';
 import { renderMonteCarlo, renderPlan, renderStress, showError } from './render';
 import { renderHedge, wireHedgeSheet } from './hedgeRender';
 import { wireFrontier } from './frontierRun';
@@ -368,6 +367,7 @@ async function runJob(kind: JobKind): Promise<void> {
   const planned = planRaw();
   const progress = (d: number, t: number): void => setProgress(kind, d, t);
   let handle: RunHandle<unknown>;
+  let startNote = `Starting ${where()}…`;
   if (kind === 'stress') {
     const body = stressInput(planned);
     handle =
@@ -380,9 +380,16 @@ async function runJob(kind: JobKind): Promise<void> {
     const { paths, seed } = ps;
     const closes = vixClosesOrExplain((parsed as { valuationDate: string }).valuationDate);
     if (closes === null) return;
+    const whole = monteCarloInput(planned, paths, seed, undefined, undefined, closes);
     if (settings.endpoint === '') {
-      const input = monteCarloInput(planned, paths, seed, undefined, undefined, closes);
-      handle = runInWorker(workerUrl, { job: 'montecarlo', input, chunkPaths: 2000 }, progress);
+      handle = runInWorker(workerUrl, { job: 'montecarlo', input: whole, chunkPaths: 2000 }, progress);
+    } else if (fitsOneRequest(whole)) {
+      // One summary-only request: the host chunks it over its workers; the bar runs until it answers.
+      startNote = `Running ${paths.toLocaleString('en-US')} paths ${where()} as one request…`;
+      handle = mapHandle(
+        runCloudChunks(settings, 'montecarlo?partial=false', [whole], [paths], progress),
+        mergeCloudMonteCarlo,
+      );
     } else {
       const chunks = chunkPaths(paths, Math.max(1000, Math.ceil(paths / 8)));
       const bodies = chunks.map(([first, count]) => monteCarloInput(planned, paths, seed, first, count, closes));
@@ -399,7 +406,7 @@ async function runJob(kind: JobKind): Promise<void> {
     }
   }
   running[kind] = handle;
-  setRunning(kind, true, `Starting ${where()}…`);
+  setRunning(kind, true, startNote);
   const started = performance.now();
   try {
     const result = await handle.result;
@@ -414,8 +421,7 @@ async function runJob(kind: JobKind): Promise<void> {
       (action(kind).querySelector('[data-note]') as HTMLElement).textContent =
         `Done ${where()} in ${secs} s${name ? `; sheet "${name}"` : ''}.`;
     } else {
-      const run = result as McRun;
-      const view = presentMonteCarlo(run.summary, run.paths);
+      const view = presentMonteCarlo(result);
       renderMonteCarlo(view);
       setStale('mc-result', false);
       $('mc-result').scrollIntoView({ block: 'nearest' });
