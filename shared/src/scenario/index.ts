@@ -22,6 +22,7 @@ export {
   histogram,
   kthOfTwo,
   pooledQuantile,
+  quantileSorted,
   type BodyHistogram,
   type DistributionStats,
   type Histogram,

@@ -5,7 +5,7 @@ import { invalidInput } from '../errors';
 import { parseInput } from '../schemas/parse';
 import { MonteCarloPartialSchema } from '../schemas/scenario';
 import { checkContiguous, concatChunks } from './chunks';
-import { bodyHistogram, describeDistribution, histogram } from './statistics';
+import { bodyHistogram, describeDistribution, histogram, quantileSorted } from './statistics';
 import { sortedCopy } from './sortedCopy';
 import { runModelNotes } from './model/calibrationNotes';
 import {
@@ -63,14 +63,6 @@ export function mergeMonteCarlo(parts: readonly MonteCarloPartial[]): MonteCarlo
   };
 }
 
-/** Type-7 percentile of an ascending array (pct in [0, 100]). */
-function percentileOf(sorted: Float64Array, pct: number): number {
-  const h = (sorted.length - 1) * (pct / 100);
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
-}
-
 /**
  * VIX and the SPX return at the horizon over every path: percentiles from a sorted copy and counts
  * in path order, so merged chunks give the same bits as one run.
@@ -83,8 +75,8 @@ export function marketAtHorizon(p: MonteCarloPartial): MarketAtHorizon {
   const ret = sortedCopy(returns);
   const out: MarketAtHorizon = { vix: {}, spxReturn: {}, vixAbove: {} };
   for (const q of MARKET_PERCENTILES) {
-    out.vix[`p${q}`] = percentileOf(vix, q);
-    out.spxReturn[`p${q}`] = percentileOf(ret, q);
+    out.vix[`p${q}`] = quantileSorted(vix, q / 100);
+    out.spxReturn[`p${q}`] = quantileSorted(ret, q / 100);
   }
   for (const level of VIX_THRESHOLDS) {
     let c = 0;

@@ -37,14 +37,18 @@ export interface DistributionStats {
   probMaxLoss: number;
 }
 
-/** Type-7 percentile of an ascending array. */
-function percentileSorted(sorted: Float64Array, pct: number): number {
+/**
+ * The q-quantile (q in [0, 1]) of an ascending array, linear between order statistics (type 7,
+ * Hyndman and Fan 1996; R's default); NaN for an empty array. Every quantile of the package reads
+ * this one rule: the distributions' percentiles, the market at the horizon, the calibration cells.
+ */
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   const n = sorted.length;
-  const h = (n - 1) * (pct / 100);
+  if (n === 0) return Number.NaN;
+  const h = (n - 1) * q;
   const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, n - 1);
-  const a = sorted[lo]!;
-  return a + (h - lo) * (sorted[hi]! - a);
+  const hi = Math.min(n - 1, lo + 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
 /** VaR and CVaR at level `alpha` from an ascending sample; returns [var, cvar, cvarStdError]. */
@@ -97,7 +101,7 @@ export function describeDistribution(
   const variance = n > 1 ? ss / (n - 1) : 0;
   const meanStdError = paired ? pairedStdError(pnl, firstPath) : Math.sqrt(variance / n);
   const percentiles: Record<string, number> = {};
-  for (const p of PERCENTILES) percentiles[`p${p}`] = percentileSorted(sorted, p);
+  for (const p of PERCENTILES) percentiles[`p${p}`] = quantileSorted(sorted, p / 100);
   const [var95, cvar95, cvar95StdError] = tailRisk(sorted, 0.95);
   const [var99, cvar99] = tailRisk(sorted, 0.99);
   const probLoss = losses / n;

@@ -6,15 +6,8 @@
  * Resampling whole blocks of consecutive starting days (half a year by default, twice the longest
  * horizon) keeps each episode's days together, with the outcome each had.
  */
-import {
-  quantileSorted,
-  HORIZONS,
-  VIX_BUCKETS,
-  horizonPairs,
-  inBucket,
-  vixCell,
-  type DayValue,
-} from './calibrationCells';
+import { quantileSorted } from '../statistics';
+import { HORIZONS, VIX_BUCKETS, horizonPairs, inBucket, vixCell, type DayValue } from './calibrationCells';
 import { PathDraws } from '../philox';
 import { invalidInput } from '../../errors';
 

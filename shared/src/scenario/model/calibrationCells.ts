@@ -7,6 +7,7 @@
  * same starting VIX values, so each bucket's mix of levels is history's.
  */
 import { PathDraws } from '../philox';
+import { quantileSorted } from '../statistics';
 import { LogVixModel } from './logVixModel';
 import { LogVixPath } from './logVixPath';
 import type { LogVixParams } from './logVixParams';
@@ -65,16 +66,6 @@ export interface SpxCell {
 /** ISO date to whole days since the epoch. */
 export function epochDay(iso: string): number {
   return Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
-}
-
-/** Quantile of sorted values, linear between order statistics (type 7). */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
-  if (n === 0) return Number.NaN;
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
 /** Cell statistics of end values. */

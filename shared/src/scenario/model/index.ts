@@ -49,7 +49,6 @@ export {
   modelCells,
   modelResponse,
   olsSlope,
-  quantileSorted,
   slopeThroughOrigin,
   spxCell,
   thin,
