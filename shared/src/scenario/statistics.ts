@@ -43,12 +43,16 @@ export interface DistributionStats {
  * this one rule: the distributions' percentiles, the market at the horizon, the calibration cells.
  */
 export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
+  return typeSeven(sorted.length, q, (k) => sorted[k]!);
+}
+
+/** The type-7 q-quantile of n ascending values, the k-th (0-based) read by `at`; NaN when n is 0. */
+function typeSeven(n: number, q: number, at: (k: number) => number): number {
   if (n === 0) return Number.NaN;
   const h = (n - 1) * q;
   const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+  const a = at(lo);
+  return a + (h - lo) * (at(Math.min(n - 1, lo + 1)) - a);
 }
 
 /** VaR and CVaR at level `alpha` from an ascending sample; returns [var, cvar, cvarStdError]. */
@@ -231,14 +235,9 @@ export function kthOfTwo(a: Float64Array, b: Float64Array, k: number): number {
   return x > y ? x : y;
 }
 
-/** Type-7 q-quantile (q in [0, 1]) of two ascending arrays pooled, without pooling them. */
+/** {@link quantileSorted} of two ascending arrays pooled, without pooling them (NaN when both are empty). */
 export function pooledQuantile(a: Float64Array, b: Float64Array, q: number): number {
-  const n = a.length + b.length;
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  const x = kthOfTwo(a, b, lo);
-  const y = kthOfTwo(a, b, Math.min(lo + 1, n - 1));
-  return x + (h - lo) * (y - x);
+  return typeSeven(a.length + b.length, q, (k) => kthOfTwo(a, b, k));
 }
 
 /**
