@@ -5,7 +5,14 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MAX_POOLED_PATH_STEPS } from '@alvh/shared';
-import { Cancelled, RunError, fitsOneRequest, postJson, runCloudChunks } from '../../addin/src/taskpane/jobs';
+import {
+  Cancelled,
+  RunError,
+  fitsOneRequest,
+  postJson,
+  runCloudChunks,
+  runCloudMonteCarlo,
+} from '../../addin/src/taskpane/jobs';
 import { officeSettingsStore } from '../../addin/src/taskpane/settings';
 import { monteCarloInput, planInputFromForm } from '../../addin/src/common/planInput';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
@@ -108,6 +115,55 @@ describe('fitsOneRequest: one summary-only request, or chunks with partials', ()
 
   it('sends an input the check rejects for another reason as it is, for the API to name the field', () => {
     expect(fitsOneRequest({ ...monteCarloInput(raw, 1000, 42), seed: -1 })).toBe(true);
+  });
+  it('runCloudMonteCarlo posts the whole run once to ?partial=false and resolves to its summary', async () => {
+    const summary = { paths: 20_000, histogram: { edges: [], counts: [] } };
+    const seen: { url: string; body: unknown }[] = [];
+    vi.stubGlobal('fetch', (url: string, init: RequestInit) => {
+      seen.push({ url, body: JSON.parse(String(init.body)) });
+      return Promise.resolve(json(200, { summary }));
+    });
+    const whole = monteCarloInput(raw, 20_000, 42);
+    const progress: [number, number][] = [];
+    const cloud = runCloudMonteCarlo(
+      settings,
+      whole,
+      20_000,
+      () => ({}),
+      (d, t) => progress.push([d, t]),
+    );
+    expect(cloud.oneRequest).toBe(true);
+    expect(await cloud.handle.result).toEqual(summary);
+    expect(seen).toEqual([{ url: 'https://alvh.example.net/api/montecarlo?partial=false', body: whole }]);
+    expect(progress).toEqual([[20_000, 20_000]]); // once, at the answer
+  });
+
+  it('runCloudMonteCarlo sends a run beyond the limits as chunks of the run, two in flight', async () => {
+    const paths = steps(120) + 1;
+    const whole = { ...monteCarloInput(raw, paths, 42), horizonDays: 120 };
+    const seen: { url: string; body: { firstPath: number; pathCount: number } }[] = [];
+    const twoInFlight = deferred<void>();
+    vi.stubGlobal(
+      'fetch',
+      (url: string, init: RequestInit) =>
+        new Promise((_resolve, reject) => {
+          seen.push({ url, body: JSON.parse(String(init.body)) as { firstPath: number; pathCount: number } });
+          if (seen.length === 2) twoInFlight.resolve();
+          init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        }),
+    );
+    const chunk = (firstPath: number, pathCount: number) => ({ ...whole, firstPath, pathCount });
+    const cloud = runCloudMonteCarlo(settings, whole, paths, chunk, () => {});
+    expect(cloud.oneRequest).toBe(false);
+    await twoInFlight.promise;
+    const size = Math.ceil(paths / 8);
+    expect(seen.map((r) => r.url)).toEqual(Array(2).fill('https://alvh.example.net/api/montecarlo'));
+    expect(seen.map((r) => [r.body.firstPath, r.body.pathCount])).toEqual([
+      [0, size],
+      [size, size],
+    ]);
+    cloud.handle.cancel();
+    await expect(cloud.handle.result).rejects.toBeInstanceOf(Cancelled);
   });
 });
 

@@ -14,7 +14,15 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PlanInputSchema, fitChainSurface, parseChain, parseInput, plan } from '@alvh/shared';
+import {
+  PlanInputSchema,
+  fitChainSurface,
+  parseChain,
+  parseInput,
+  plan,
+  runMonteCarloChunk,
+  summarizeMonteCarlo,
+} from '@alvh/shared';
 import { calibrationNotes } from '@alvh/shared/calibration';
 import { launchChromium } from '../helpers/browser';
 import { describeWithData, readDataFile } from '../helpers/marketData';
@@ -115,9 +123,13 @@ afterAll(async () => {
   await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
 });
 
-/** The taskpane at 350 px wide (Excel's pane), with the cloud URL set (or none), its plan shown. */
-async function openPane(endpoint = ''): Promise<{ page: Page; errors: string[] }> {
+/**
+ * The taskpane at 350 px wide (Excel's pane), with the cloud URL set (or none), its plan shown;
+ * with `clock`, the page's time is Playwright's, starting then.
+ */
+async function openPane(endpoint = '', clock?: Date): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
+  if (clock) await page.clock.install({ time: clock });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript((url) => {
@@ -243,6 +255,38 @@ describe('taskpane Monte Carlo notes (Chromium, 350 px)', () => {
     expect(await page.getAttribute('#mc-notes', 'hidden')).toBeNull();
     expect(await page.$$eval('#mc-notes li', (lis) => lis.map((li) => li.textContent))).toEqual(calibrationNotes(35));
     expect(await overflow(page)).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('taskpane Monte Carlo on the cloud, one request (Chromium, 350 px)', () => {
+  it('sends the run once with ?partial=false and counts the seconds until the answer', async () => {
+    const { page, errors } = await openPane(`${base}/api`, new Date('2026-03-02T09:00:00Z'));
+    // Time stands still unless the test moves it; the request waits until the test answers it.
+    await page.clock.pauseAt(new Date('2026-03-02T10:00:00Z'));
+    let answer!: () => Promise<void>;
+    const held = new Promise<string>((seen) =>
+      page.route('**/api/montecarlo**', (route) => {
+        const body = route.request().postData() ?? '';
+        const summary = summarizeMonteCarlo(runMonteCarloChunk(JSON.parse(body)));
+        answer = () => route.fulfill({ json: { summary } });
+        seen(route.request().url());
+      }),
+    );
+    await page.fill('input[name=paths]', '400');
+    await page.click('#action-mc [data-run=montecarlo]');
+    expect(await held).toBe(`${base}/api/montecarlo?partial=false`);
+    const note = '#action-mc [data-note]';
+    expect(await page.textContent(note)).toBe(
+      'Running 400 paths on localhost:' + new URL(base).port + ' as one request…',
+    );
+    expect(await page.getAttribute('#action-mc progress', 'value')).toBeNull(); // no value: the bar runs
+    await page.clock.runFor(3000);
+    expect(await page.textContent(note)).toMatch(/as one request… 3 s$/);
+    await answer();
+    await page.waitForSelector('#mc-result:not([hidden])');
+    expect(await page.textContent(note)).toMatch(/^400 paths on localhost:\d+ in 3\.0 s/);
+    expect(await page.isHidden('#action-mc progress')).toBe(true);
     expect(errors).toEqual([]);
   });
 });

@@ -6,7 +6,9 @@
  * aborted).
  */
 import { POOLED_MONTE_CARLO_LIMITS, checkedMonteCarloRequest, isAlvhError } from '@alvh/shared';
+import type { MonteCarloSummary } from '@alvh/shared';
 import { Cancelled } from '../common/errors';
+import { mergeCloudMonteCarlo } from '../common/presentRuns';
 import type { Settings } from './settings';
 
 export type JobKind = 'montecarlo' | 'stress';
@@ -152,6 +154,40 @@ export function runCloudChunks(
     }),
     cancel: () => controller.abort(),
   };
+}
+
+/** A handle whose result is `f` of `h`'s; cancelling it cancels `h`. */
+export function mapHandle<A, B>(h: RunHandle<A>, f: (a: A) => B): RunHandle<B> {
+  return { result: h.result.then(f), cancel: () => h.cancel() };
+}
+
+/**
+ * A Monte Carlo on the cloud, resolving to the run's summary: the whole run `whole` (`paths`
+ * paths) as one summary-only request when {@link fitsOneRequest}, its progress reported once, at
+ * the answer; else up to 8 chunks of at least 1,000 paths (`chunk(firstPath, pathCount)` builds a
+ * chunk's request), two in flight, their partials merged here, progress as chunks finish.
+ */
+export function runCloudMonteCarlo(
+  settings: Settings,
+  whole: unknown,
+  paths: number,
+  chunk: (firstPath: number, pathCount: number) => unknown,
+  onProgress: Progress,
+): { handle: RunHandle<MonteCarloSummary>; oneRequest: boolean } {
+  if (fitsOneRequest(whole)) {
+    const one = runCloudChunks(settings, 'montecarlo?partial=false', [whole], [paths], onProgress);
+    return { handle: mapHandle(one, mergeCloudMonteCarlo), oneRequest: true };
+  }
+  const chunks = chunkPaths(paths, Math.max(1000, Math.ceil(paths / 8)));
+  const bodies = chunks.map(([first, count]) => chunk(first, count));
+  const all = runCloudChunks(
+    settings,
+    'montecarlo',
+    bodies,
+    chunks.map(([, c]) => c),
+    onProgress,
+  );
+  return { handle: mapHandle(all, mergeCloudMonteCarlo), oneRequest: false };
 }
 
 /** Split `paths` into chunks of at most `size` paths: [firstPath, pathCount][]. */

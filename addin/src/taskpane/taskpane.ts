@@ -23,12 +23,12 @@ import {
   readState,
   setCurve,
 } from './form';
-import { Cancelled, runCloudChunks, runInWorker, chunkPaths, fitsOneRequest } from './jobs';
+import { Cancelled, mapHandle, runCloudChunks, runCloudMonteCarlo, runInWorker } from './jobs';
 import type { JobKind, RunHandle } from './jobs';
 import { issueTarget, monteCarloInput, stressInput } from '../common/planInput';
 import { presentOrders, presentStructures } from '../common/hedgeViews';
 import { presentPlan } from '../common/present';
-import { presentMonteCarlo, presentStress, mergeCloudMonteCarlo } from '../common/presentRuns';
+import { presentMonteCarlo, presentStress } from '../common/presentRuns';
 import { renderMonteCarlo, renderPlan, renderStress, showError } from './render';
 import { renderHedge, wireHedgeSheet } from './hedgeRender';
 import { wireFrontier } from './frontierRun';
@@ -367,7 +367,7 @@ async function runJob(kind: JobKind): Promise<void> {
   const planned = planRaw();
   const progress = (d: number, t: number): void => setProgress(kind, d, t);
   let handle: RunHandle<unknown>;
-  let startNote = `Starting ${where()}…`;
+  let ticking = '';
   if (kind === 'stress') {
     const body = stressInput(planned);
     handle =
@@ -383,33 +383,29 @@ async function runJob(kind: JobKind): Promise<void> {
     const whole = monteCarloInput(planned, paths, seed, undefined, undefined, closes);
     if (settings.endpoint === '') {
       handle = runInWorker(workerUrl, { job: 'montecarlo', input: whole, chunkPaths: 2000 }, progress);
-    } else if (fitsOneRequest(whole)) {
-      // One summary-only request: the host chunks it over its workers; the bar runs until it answers.
-      startNote = `Running ${paths.toLocaleString('en-US')} paths ${where()} as one request…`;
-      handle = mapHandle(
-        runCloudChunks(settings, 'montecarlo?partial=false', [whole], [paths], progress),
-        mergeCloudMonteCarlo,
-      );
     } else {
-      const chunks = chunkPaths(paths, Math.max(1000, Math.ceil(paths / 8)));
-      const bodies = chunks.map(([first, count]) => monteCarloInput(planned, paths, seed, first, count, closes));
-      handle = mapHandle(
-        runCloudChunks(
-          settings,
-          'montecarlo',
-          bodies,
-          chunks.map(([, c]) => c),
-          progress,
-        ),
-        mergeCloudMonteCarlo,
+      const cloud = runCloudMonteCarlo(
+        settings,
+        whole,
+        paths,
+        (first, count) => monteCarloInput(planned, paths, seed, first, count, closes),
+        progress,
       );
+      handle = cloud.handle;
+      // One request has no progress until it answers: the note counts the seconds instead.
+      if (cloud.oneRequest) ticking = `Running ${paths.toLocaleString('en-US')} paths ${where()} as one request…`;
     }
   }
   running[kind] = handle;
-  setRunning(kind, true, startNote);
+  setRunning(kind, true, ticking || `Starting ${where()}…`);
   const started = performance.now();
+  const note = action(kind).querySelector('[data-note]') as HTMLElement;
+  const ticker = ticking
+    ? setInterval(() => (note.textContent = `${ticking} ${Math.round((performance.now() - started) / 1000)} s`), 1000)
+    : undefined;
   try {
     const result = await handle.result;
+    clearInterval(ticker);
     const secs = ((performance.now() - started) / 1000).toFixed(1);
     setRunning(kind, false);
     if (kind === 'stress') {
@@ -418,27 +414,22 @@ async function runJob(kind: JobKind): Promise<void> {
       setStale('stress-result', false);
       $('stress-result').scrollIntoView({ block: 'nearest' });
       const name = await toWorkbook((ctx, opts) => writeStressSheet(ctx, view, opts));
-      (action(kind).querySelector('[data-note]') as HTMLElement).textContent =
-        `Done ${where()} in ${secs} s${name ? `; sheet "${name}"` : ''}.`;
+      note.textContent = `Done ${where()} in ${secs} s${name ? `; sheet "${name}"` : ''}.`;
     } else {
       const view = presentMonteCarlo(result);
       renderMonteCarlo(view);
       setStale('mc-result', false);
       $('mc-result').scrollIntoView({ block: 'nearest' });
       const name = await toWorkbook((ctx, opts) => writeMonteCarloSheet(ctx, view, opts));
-      (action(kind).querySelector('[data-note]') as HTMLElement).textContent =
-        `${view.paths.toLocaleString('en-US')} paths ${where()} in ${secs} s${name ? `; sheet "${name}"` : ''}.`;
+      note.textContent = `${view.paths.toLocaleString('en-US')} paths ${where()} in ${secs} s${name ? `; sheet "${name}"` : ''}.`;
     }
   } catch (e) {
     setRunning(kind, false, e instanceof Cancelled ? 'Cancelled.' : '');
     reportRunError(e);
   } finally {
+    clearInterval(ticker);
     delete running[kind];
   }
-}
-
-function mapHandle<A, B>(h: RunHandle<A>, f: (a: A) => B): RunHandle<B> {
-  return { result: h.result.then(f), cancel: () => h.cancel() };
 }
 
 // ---------------------------------------------------------------------------------------------
