@@ -74,9 +74,9 @@ function tailRisk(sorted: Float64Array, alpha: number): [number, number, number]
 
 /**
  * Summary statistics of `pnl` (path order), read from its ascending copy `sorted` (made here when
- * not given: a caller that needs the copy too passes it). `paired` means paths 2j and 2j+1 are antithetic twins
- * (the first element is path `firstPath`), so the standard error comes from pair averages.
- * `maxLoss` (USD, positive) is the loss that counts as "max loss".
+ * not given: a caller that needs the copy too passes it). `paired` means paths 2j and 2j+1 are
+ * antithetic twins (the first element is path `firstPath`), so the standard error comes from pair
+ * averages. `maxLoss` (USD, positive) is the loss that counts as "max loss".
  */
 export function describeDistribution(
   pnl: Float64Array,
@@ -217,9 +217,10 @@ export interface BodyHistogram {
 }
 
 /**
- * The k-th smallest (0-based) of two ascending arrays together, the element an ascending copy of
- * both would hold at k (a −0 and a +0 tie, and either may come back), by bisection on how many of the k + 1 smallest come from `a`: i from `a`
- * and k + 1 − i from `b` are the k + 1 smallest for the least i with a[i] ≥ b[k − i].
+ * The k-th smallest (0-based) of two ascending arrays together: the element an ascending copy of
+ * both would hold at k (a −0 and a +0 tie, and either may come back). By bisection on how many of
+ * the k + 1 smallest come from `a`: i from `a` and k + 1 − i from `b` are the k + 1 smallest for
+ * the least i with a[i] ≥ b[k − i].
  */
 export function kthOfTwo(a: Float64Array, b: Float64Array, k: number): number {
   let lo = Math.max(0, k + 1 - b.length);
