@@ -4,7 +4,8 @@
  * bucket by more than history's own noise, each in one sentence a trader can weigh.
  */
 import { invalidInput } from '../../errors';
-import { CALIBRATED, type CalibratedModel, type OutOfSampleMiss } from './calibrated';
+import { CALIBRATED } from './calibrated';
+import type { CalibratedModel, OutOfSampleMiss } from './calibratedModel';
 import { inBucket } from './calibrationCells';
 
 const pct = (v: number) => `${(v * 100).toFixed(v < 0.1 ? 2 : 1)}%`;

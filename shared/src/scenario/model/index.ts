@@ -17,7 +17,8 @@ export {
 export { LogVixModel, type LogVixStart } from './logVixModel';
 export { LogVixPath } from './logVixPath';
 export { JUMP_SDS, filterFactors, filterSlow, type FilteredFactors, type VixClose } from './logVixFilter';
-export { CALIBRATED, type CalibratedModel, type OutOfSampleMiss } from './calibrated';
+export { CALIBRATED } from './calibrated';
+export type { CalibratedModel, OutOfSampleMiss } from './calibratedModel';
 export { calibrationNotes } from './calibrationNotes';
 export {
   BETA_TOLERANCE,
