@@ -171,14 +171,42 @@ function headerRecord(init: HttpResponseInit['headers']): Record<string, string>
   return out;
 }
 
-/** Write a handler's HttpResponseInit to the node response (string, bytes or jsonBody). */
-function writeResponse(
+/**
+ * Send a streamed body as it comes (chunked), each piece at once; resolves when it has ended or
+ * the client has gone (the reader is then cancelled, and the request's abort signal stops the work).
+ */
+async function pipeStream(res: ServerResponse, body: ReadableStream<Uint8Array>): Promise<void> {
+  const reader = body.getReader();
+  const stop = (): void => void reader.cancel().catch(() => undefined);
+  res.on('close', stop);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || res.destroyed) break;
+      res.write(value);
+    }
+  } finally {
+    res.off('close', stop);
+    if (!res.destroyed) res.end();
+  }
+}
+
+/** Write a handler's HttpResponseInit to the node response (string, bytes, jsonBody or a stream). */
+async function writeResponse(
   res: ServerResponse,
   init: HttpResponseInit,
   extra: Record<string, string>,
   head: boolean,
-): void {
+): Promise<void> {
   const headers = { ...API_HEADERS, ...extra, ...headerRecord(init.headers) };
+  if (init.body instanceof ReadableStream) {
+    res.writeHead(init.status ?? 200, headers);
+    if (head) {
+      await init.body.cancel();
+      res.end();
+    } else await pipeStream(res, init.body);
+    return;
+  }
   let body: Buffer;
   if (init.jsonBody !== undefined) {
     body = Buffer.from(JSON.stringify(init.jsonBody));
@@ -372,7 +400,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       },
     });
     const result = await route.handler(request, context);
-    if (!res.destroyed) writeResponse(res, result, cors, method === 'HEAD');
+    if (!res.destroyed) await writeResponse(res, result, cors, method === 'HEAD');
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import resultSchemas from './generated/resultSchemas.json' with { type: 'json' };
 import type { Route } from './http/route';
 import { PROBLEM_CONTENT_TYPE } from './http/problem';
+import { NDJSON } from './http/stream';
 
 /** The problem document as a schema, so the OpenAPI error responses are generated too. */
 export const ProblemSchema = z
@@ -97,6 +98,31 @@ const ERROR_RESPONSES: Record<string, string> = {
 };
 
 /** The whole OpenAPI 3.1 document for a route table. */
+/** The streamed form of a route's answer: one JSON object a line (http/stream.ts). */
+function streamedContent(content: JsonObject): JsonObject {
+  const result = ((content['application/json'] as JsonObject | undefined)?.schema as JsonObject | undefined) ?? {};
+  const line = (type: string, props: JsonObject): JsonObject => ({
+    type: 'object',
+    required: ['type', ...Object.keys(props)],
+    properties: { type: { const: type }, ...props },
+  });
+  return {
+    schema: {
+      description:
+        'Each line of the answer, newline-delimited: `progress` lines (paths done of the total; the first at 0 when ' +
+        'the run is admitted, then each further percent, the last at the total before the merge), then one `result` ' +
+        'line (the JSON answer) or, if the run fails after it began, one `problem` line. Sent when the request has ' +
+        '`Accept: application/x-ndjson` (at least as wanted as application/json); refusals before the run starts ' +
+        '(400, 422, 503 queue full) keep their status and problem document.',
+      oneOf: [
+        line('progress', { done: { type: 'integer', minimum: 0 }, total: { type: 'integer', minimum: 1 } }),
+        line('result', { result: result }),
+        line('problem', { problem: { $ref: '#/components/schemas/Problem' } }),
+      ],
+    },
+  };
+}
+
 export function buildOpenApi(routes: readonly Route[], version: string, serverUrl = '/'): JsonObject {
   const schemas: JsonObject = { Problem: jsonSchemaOf(ProblemSchema, {}) };
   const paths: Record<string, JsonObject> = {};
@@ -134,6 +160,7 @@ export function buildOpenApi(routes: readonly Route[], version: string, serverUr
         ...((ok.content as JsonObject)['application/json'] as JsonObject),
         example: r.response.example,
       };
+    if (r.response.streams) (ok.content as JsonObject)[NDJSON] = streamedContent(ok.content as JsonObject);
     responses['200'] = ok;
     if (r.request) {
       schemas[r.request.schemaName] = jsonSchemaOf(r.request.schema, schemas);

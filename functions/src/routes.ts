@@ -170,7 +170,9 @@ const montecarlo = defineJsonRoute(
       resultType: 'MonteCarloResult',
       description:
         '`partial`: the chunk (per-path arrays `condor`, `book`, `costs`, `rebalances`, `tailContracts` in path order, USD); ' +
-        '`summary`: its distribution statistics (mean with standard error, percentiles, VaR/CVaR, the full-range and the body histograms).',
+        '`summary`: its distribution statistics (mean with standard error, percentiles, VaR/CVaR, the full-range and the body histograms). ' +
+        'With `Accept: application/x-ndjson` the answer streams the run’s progress (paths done) before this answer.',
+      streams: true,
     },
     heavy: true,
   },
@@ -204,7 +206,9 @@ const frontierRoute = defineJsonRoute(
       description:
         '`points` [{budget, structure, split, tailUnits, overlayUnits, cost, cvar95Down, drawdownLoss, worstAnalogLoss, carried}] ' +
         'in budget order, `plan` and `rule` (marked points with the cheapest frontier point that matches them), `unhedged`, ' +
-        '`downPaths`, `downDefinition`, `components` (premium and scenario gain per unit), USD.',
+        '`downPaths`, `downDefinition`, `components` (premium and scenario gain per unit), USD. ' +
+        'With `Accept: application/x-ndjson` the answer streams the run’s progress (paths done) before this answer.',
+      streams: true,
     },
     heavy: true,
   },

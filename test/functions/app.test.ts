@@ -7,11 +7,23 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 
 const registered: { name: string; options: Record<string, unknown> }[] = [];
+const calls: string[] = [];
+const setups: unknown[] = [];
 vi.mock('@azure/functions', async (importOriginal) => {
   const lib = await importOriginal<typeof import('@azure/functions')>();
   return {
     ...lib,
-    app: { ...lib.app, http: (name: string, options: Record<string, unknown>) => registered.push({ name, options }) },
+    app: {
+      ...lib.app,
+      setup: (options: unknown) => {
+        calls.push('setup');
+        setups.push(options);
+      },
+      http: (name: string, options: Record<string, unknown>) => {
+        calls.push('http');
+        registered.push({ name, options });
+      },
+    },
   };
 });
 
@@ -28,6 +40,13 @@ describe('functions/src/app.ts', () => {
       expect(reg.options.methods).toContain(r.method);
       expect(reg.options.methods).not.toContain('OPTIONS');
     }
+  });
+
+  it('turns HTTP streams on once, before the first route (the runtime refuses it after)', async () => {
+    await import('../../functions/src/app');
+    expect(setups).toEqual([{ enableHttpStream: true }]);
+    expect(calls[0]).toBe('setup');
+    expect(calls.filter((c) => c === 'setup')).toHaveLength(1);
   });
 });
 

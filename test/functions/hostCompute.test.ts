@@ -113,6 +113,29 @@ describe('heavy endpoints on the worker pool', () => {
     expect(body.summary.paths).toBe(6000);
   });
 
+  it("Accept: application/x-ndjson streams the pool's progress from 0 to every path, then the same summary", async () => {
+    const run = { ...MONTECARLO_EXAMPLE, paths: 6000, firstPath: undefined, pathCount: undefined };
+    const plain = (await (await post('montecarlo?partial=false', run)).json()) as { summary: unknown };
+    const r = await fetch(`${host.url}/api/montecarlo?partial=false`, {
+      method: 'POST',
+      headers: { ...json, accept: 'application/x-ndjson' },
+      body: JSON.stringify(run),
+    });
+    expect(r.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
+    const lines = (await r.text())
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; done?: number; total?: number; result?: { summary: unknown } });
+    const progress = lines.slice(0, -1);
+    expect(progress.every((l) => l.type === 'progress' && l.total === 6000)).toBe(true);
+    expect(progress[0]?.done).toBe(0); // the pool's report at admission: the stream begins before any path
+    expect(progress.at(-1)?.done).toBe(6000);
+    const done = progress.map((l) => l.done!);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(new Set(done).size).toBe(done.length);
+    expect(lines.at(-1)).toEqual({ type: 'result', result: plain });
+  });
+
   it('a client that disconnects cancels its run without a logged error, and the pool keeps serving', async () => {
     const abort = new AbortController();
     const started = pool.nextJob();

@@ -243,6 +243,8 @@ export class ComputePool {
     const chunks = Math.max(1, Math.min(run.pathCount, Math.max(byCores, bySteps)));
     const step = Math.ceil(run.pathCount / chunks);
     const r = this.admit();
+    // Admitted: say so at once (a streamed answer begins here; a refusal above keeps its status).
+    onProgress?.(0, run.pathCount);
     const done: number[] = [];
     const tasks: Task[] = [];
     const promises: Promise<unknown>[] = [];

@@ -5,6 +5,8 @@
  * in path chunks, merged and summarised on a worker. The answer is the frontier itself
  * (`FrontierResult`); `?partial=true` adds the merged per-path arrays (`partial`), which callers
  * that fan chunks over several hosts merge with the shared `mergeFrontier` and summarise once.
+ * With `Accept: application/x-ndjson` the answer streams the run's progress before it
+ * (http/stream.ts).
  */
 import {
   FrontierInputSchema,
@@ -16,7 +18,8 @@ import {
 } from '@alvh/shared';
 import { runCompute } from '../compute';
 import { mergeAndSummarizeFrontierParts } from '../compute/jobs';
-import { fromCompute, JsonText, type RouteCall } from '../http/route';
+import { fromCompute, JsonText, type RouteCall, type Streamed } from '../http/route';
+import { streamedRun, wantsStream } from '../http/stream';
 
 /** Most paths whose per-path arrays one answer carries. */
 export const MAX_FRONTIER_PARTIAL_PATHS = 100_000;
@@ -31,7 +34,7 @@ function isPartial(v: unknown): v is FrontierPartial {
   return typeof v === 'object' && v !== null && 'hedges' in v && 'frame' in v && !('points' in v);
 }
 
-export async function frontierHandler(body: unknown, call: RouteCall): Promise<FrontierResponse | JsonText> {
+export async function frontierHandler(body: unknown, call: RouteCall): Promise<FrontierResponse | JsonText | Streamed> {
   const { mc } = frontierSetup(body); // validation and limits, before any work is queued
   const parsed = parseInput(FrontierInputSchema, body);
   const withPartial = wantsPartial(call);
@@ -42,15 +45,22 @@ export async function frontierHandler(body: unknown, call: RouteCall): Promise<F
       `drop ?partial=true for the frontier alone, or chunk the run (firstPath, pathCount ≤ ${MAX_FRONTIER_PARTIAL_PATHS})`,
     );
   }
-  const out = fromCompute(
-    await runCompute('frontier', parsed, {
+  const start = (onProgress?: (done: number, total: number) => void) =>
+    runCompute('frontier', parsed, {
       ...(call.signal ? { signal: call.signal } : {}),
+      ...(onProgress ? { onProgress } : {}),
       withPartial,
       json: true,
-    }),
-  );
+    });
+  const answer = (raw: unknown) => frontierAnswer(raw, withPartial);
+  if (wantsStream(call.request)) return streamedRun(call, start, answer);
+  return answer(await start());
+}
+
+/** The answer from the pool's output: its JSON text, or (a runner that returns values, as tests use) built here. */
+function frontierAnswer(raw: unknown, withPartial: boolean): FrontierResponse | JsonText {
+  const out = fromCompute(raw);
   if (out instanceof JsonText) return out;
-  // A runner that returns values (tests run jobs in this thread): the same answer, built here.
   if (isPartial(out)) return mergeAndSummarizeFrontierParts([out], withPartial);
   if (typeof out === 'object' && out !== null && 'points' in out) {
     const r = out as FrontierResponse;

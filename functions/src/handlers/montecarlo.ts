@@ -8,7 +8,8 @@
  * `mergeMonteCarlo` and summarise once. `?partial=false` answers the summary alone, and may ask
  * for a run up to the pooled limits (MAX_POOLED_PATH_STEPS: the pool chunks it, merges and
  * summarises on a worker, nothing per path crosses HTTP); the per-path arrays are sent for at most
- * {@link MAX_PARTIAL_PATHS} paths per answer (422 above: chunk the run).
+ * {@link MAX_PARTIAL_PATHS} paths per answer (422 above: chunk the run). With `Accept:
+ * application/x-ndjson` the answer streams the run's progress before it (http/stream.ts).
  */
 import {
   checkedMonteCarloRequest,
@@ -19,7 +20,8 @@ import {
 } from '@alvh/shared';
 import { runCompute } from '../compute';
 import { mergeAndSummarize } from '../compute/jobs';
-import { fromCompute, JsonText, type RouteCall } from '../http/route';
+import { fromCompute, JsonText, type RouteCall, type Streamed } from '../http/route';
+import { streamedRun, wantsStream } from '../http/stream';
 
 /** Most paths whose per-path arrays one answer carries (about 130 bytes of JSON per path: ≈ 33 MB). */
 export const MAX_PARTIAL_PATHS = 250_000;
@@ -40,7 +42,10 @@ function isPartial(v: unknown): v is MonteCarloPartial {
   return typeof v === 'object' && v !== null && 'pathCount' in v && 'book' in v && 'condor' in v;
 }
 
-export async function monteCarloHandler(body: unknown, call: RouteCall): Promise<MonteCarloResponse | JsonText> {
+export async function monteCarloHandler(
+  body: unknown,
+  call: RouteCall,
+): Promise<MonteCarloResponse | JsonText | Streamed> {
   const withPartial = wantsPartial(call);
   // A summary-only run is chunked over the pool here and answers no per-path arrays: the pooled
   // limits. An answer with arrays keeps the per-call ones (its chunks are the caller's to send).
@@ -57,15 +62,22 @@ export async function monteCarloHandler(body: unknown, call: RouteCall): Promise
       `send ?partial=false for the summary alone, or chunk the run (firstPath, pathCount ≤ ${MAX_PARTIAL_PATHS}) and merge the chunks`,
     );
   }
-  const out = fromCompute(
-    await runCompute('montecarlo', parsed, {
+  const start = (onProgress?: (done: number, total: number) => void) =>
+    runCompute('montecarlo', parsed, {
       ...(call.signal ? { signal: call.signal } : {}),
+      ...(onProgress ? { onProgress } : {}),
       withPartial,
       json: true,
-    }),
-  );
+    });
+  const answer = (raw: unknown) => monteCarloAnswer(raw, withPartial);
+  if (wantsStream(call.request)) return streamedRun(call, start, answer);
+  return answer(await start());
+}
+
+/** The answer from the pool's output: its JSON text, or (a runner that returns values, as tests use) built here. */
+function monteCarloAnswer(raw: unknown, withPartial: boolean): MonteCarloResponse | JsonText {
+  const out = fromCompute(raw);
   if (out instanceof JsonText) return out;
-  // A runner that returns values (tests run jobs in this thread): the same answer, built here.
   if (isPartial(out)) return mergeAndSummarize([out], withPartial);
   if (typeof out === 'object' && out !== null && 'summary' in out) {
     const r = out as MonteCarloResponse;

@@ -5,6 +5,7 @@
  * every thrown error becomes a problem document. Hosts register `handler` and add nothing.
  */
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import type { ReadableStream } from 'node:stream/web';
 import type { z } from 'zod';
 import { maxBodyBytes } from '../config';
 import { readJsonBody } from './body';
@@ -53,6 +54,8 @@ export interface RouteSpec {
       | 'SurfaceResult'
       | 'FrontierAnswer';
     example?: unknown;
+    /** The route also answers `application/x-ndjson` (progress lines, then the result) to a request that asks (http/stream.ts). */
+    streams?: boolean;
   };
   /** Query parameters the route reads (documented in the OpenAPI document). */
   query?: { name: string; description: string; schema: Record<string, unknown> }[];
@@ -74,6 +77,11 @@ export function attachSignal(request: HttpRequest, signal: AbortSignal): void {
 /** An answer already serialised as JSON text (on a worker); sent as it is. */
 export class JsonText {
   constructor(readonly text: string) {}
+}
+
+/** An answer streamed as newline-delimited JSON (progress lines, then the result: http/stream.ts). */
+export class Streamed {
+  constructor(readonly body: ReadableStream<Uint8Array>) {}
 }
 
 /** A compute result that may be `{ json }` text from a worker, or a value (an inline runner in tests). */
@@ -98,7 +106,7 @@ export function jsonResponse(value: unknown, status = 200, headers: Record<strin
 }
 
 /** Path of a URL, for the problem document's `instance`. */
-function pathOf(url: string): string | undefined {
+export function pathOf(url: string): string | undefined {
   try {
     return new URL(url).pathname;
   } catch {
@@ -156,6 +164,16 @@ export function defineJsonRoute(
   return defineRoute({ ...spec, method: 'POST' }, async (call) => {
     const body = await readJsonBody(call.request, maxBodyBytes());
     const out = await run(body, call);
+    if (out instanceof Streamed)
+      return {
+        status: 200,
+        headers: {
+          'content-type': 'application/x-ndjson; charset=utf-8',
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+        },
+        body: out.body,
+      };
     if (out instanceof JsonText)
       return {
         status: 200,
