@@ -10,6 +10,7 @@ import {
   RunError,
   fitsOneRequest,
   postJson,
+  postStreamed,
   runCloudChunks,
   runCloudMonteCarlo,
 } from '../../addin/src/taskpane/jobs';
@@ -116,11 +117,11 @@ describe('fitsOneRequest: one summary-only request, or chunks with partials', ()
   it('sends an input the check rejects for another reason as it is, for the API to name the field', () => {
     expect(fitsOneRequest({ ...monteCarloInput(raw, 1000, 42), seed: -1 })).toBe(true);
   });
-  it('runCloudMonteCarlo posts the whole run once to ?partial=false and resolves to its summary', async () => {
+  it('runCloudMonteCarlo posts the whole run once to ?partial=false, asking for the stream, and reads a plain JSON answer too', async () => {
     const summary = { paths: 20_000, histogram: { edges: [], counts: [] } };
-    const seen: { url: string; body: unknown }[] = [];
+    const seen: { url: string; body: unknown; accept: string | null }[] = [];
     vi.stubGlobal('fetch', (url: string, init: RequestInit) => {
-      seen.push({ url, body: JSON.parse(String(init.body)) });
+      seen.push({ url, body: JSON.parse(String(init.body)), accept: new Headers(init.headers).get('accept') });
       return Promise.resolve(json(200, { summary }));
     });
     const whole = monteCarloInput(raw, 20_000, 42);
@@ -134,8 +135,14 @@ describe('fitsOneRequest: one summary-only request, or chunks with partials', ()
     );
     expect(cloud.oneRequest).toBe(true);
     expect(await cloud.handle.result).toEqual(summary);
-    expect(seen).toEqual([{ url: 'https://alvh.example.net/api/montecarlo?partial=false', body: whole }]);
-    expect(progress).toEqual([[20_000, 20_000]]); // once, at the answer
+    expect(seen).toEqual([
+      {
+        url: 'https://alvh.example.net/api/montecarlo?partial=false',
+        body: whole,
+        accept: 'application/x-ndjson, application/json;q=0.5',
+      },
+    ]);
+    expect(progress).toEqual([]); // an API that does not stream: nothing until the answer
   });
 
   it('runCloudMonteCarlo sends a run beyond the limits as chunks of the run, two in flight', async () => {
@@ -230,5 +237,95 @@ describe('officeSettingsStore', () => {
         cb({ status: 'failed', error: { message: 'the document is read-only' } }),
     } as unknown as Office.Settings;
     await expect(officeSettingsStore(doc).save(settings)).rejects.toThrow('the document is read-only');
+  });
+});
+
+/** An ndjson answer whose body is the given pieces, sent as they are (a line may be cut anywhere). */
+function streamed(pieces: string[], then?: (c: ReadableStreamDefaultController<Uint8Array>) => void): Response {
+  const enc = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    start(c) {
+      for (const p of pieces) c.enqueue(enc.encode(p));
+      if (then) then(c);
+      else c.close();
+    },
+  });
+  return new Response(body, { status: 200, headers: { 'content-type': 'application/x-ndjson; charset=utf-8' } });
+}
+
+describe('postStreamed: the API’s progress lines', () => {
+  const progressLine = (done: number) => `{"type":"progress","done":${done},"total":400}\n`;
+
+  it('reports each progress line in order and resolves to the result line, however the lines are cut', async () => {
+    const result = { summary: { paths: 400, note: 'a\nb' } };
+    const text =
+      progressLine(0) +
+      progressLine(200) +
+      progressLine(400) +
+      `{"type":"result","result":${JSON.stringify(result)}}\n`;
+    const pieces = [text.slice(0, 7), text.slice(7, 50), text.slice(50, 51), text.slice(51, 130), text.slice(130)];
+    vi.stubGlobal('fetch', () => Promise.resolve(streamed(pieces)));
+    const progress: number[] = [];
+    const out = await postStreamed(settings, 'montecarlo?partial=false', {}, new AbortController().signal, (d) =>
+      progress.push(d),
+    );
+    expect(out).toEqual(result);
+    expect(progress).toEqual([0, 200, 400]);
+  });
+
+  it('a problem line rejects with its status, detail and what to do', async () => {
+    const problem = {
+      status: 503,
+      code: 'job_time_limit',
+      detail: 'the computation passed the time limit of 60000 ms',
+    };
+    vi.stubGlobal('fetch', () =>
+      Promise.resolve(streamed([progressLine(0), `{"type":"problem","problem":${JSON.stringify(problem)}}\n`])),
+    );
+    const err = await postStreamed(settings, 'montecarlo', {}, new AbortController().signal, () => {}).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(RunError);
+    expect((err as RunError).status).toBe(503);
+    expect((err as RunError).message).toBe(
+      'the cloud API answered 503: the computation passed the time limit of 60000 ms',
+    );
+  });
+
+  it('an answer that ends before its result, or breaks off, says so and to run again', async () => {
+    vi.stubGlobal('fetch', () => Promise.resolve(streamed([progressLine(0), '{"type":"progress"'])));
+    await expect(postStreamed(settings, 'montecarlo', {}, new AbortController().signal, () => {})).rejects.toThrow(
+      'the answer from https://alvh.example.net/api ended before its result; run again',
+    );
+    vi.stubGlobal('fetch', () =>
+      Promise.resolve(streamed([progressLine(0)], (c) => c.error(new TypeError('network error')))),
+    );
+    await expect(postStreamed(settings, 'montecarlo', {}, new AbortController().signal, () => {})).rejects.toThrow(
+      'the answer from https://alvh.example.net/api broke off (network error); run again',
+    );
+  });
+
+  it('Cancel in the middle of the stream rejects with Cancelled', async () => {
+    const firstLine = deferred<void>();
+    vi.stubGlobal('fetch', (_url: string, init: RequestInit) =>
+      Promise.resolve(
+        streamed([progressLine(0)], (c) =>
+          init.signal!.addEventListener('abort', () => c.error(new DOMException('aborted', 'AbortError'))),
+        ),
+      ),
+    );
+    const raw = planInputFromForm({ fields: EXAMPLE.fields, futures: EXAMPLE.futures, policy: {} });
+    const whole = monteCarloInput(raw, 400, 42);
+    const cloud = runCloudMonteCarlo(
+      settings,
+      whole,
+      400,
+      () => ({}),
+      () => firstLine.resolve(),
+    );
+    expect(cloud.oneRequest).toBe(true);
+    await firstLine.promise;
+    cloud.handle.cancel();
+    await expect(cloud.handle.result).rejects.toBeInstanceOf(Cancelled);
   });
 });

@@ -5,7 +5,7 @@
  * positions CSV with one bad line shows that line's message; pasted VIX closes name a bad row and
  * start the local Monte Carlo from them; the tail structures and the orders
  * render from the plan; the frontier chart renders from a fixed answer of the host (served here,
- * same origin) and a host without the route answers 404 in words. Every wait is on the page's own
+ * same origin, in the API's streamed form) and a host without the route answers 404 in words. Every wait is on the page's own
  * state (an element shown, a text set), never on a timer.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -86,6 +86,13 @@ let base: string;
 let browser: Browser;
 const posted: { url: string; body: unknown }[] = [];
 
+/** A streamed Monte Carlo answer the test writes line by line: the open response and the run's summary. */
+interface HeldStream {
+  res: import('node:http').ServerResponse;
+  summary: unknown;
+}
+let streamArrived: ((h: HeldStream) => void) | undefined;
+
 beforeAll(async () => {
   ensureAddinBuilt();
   server = createServer((req, res) => {
@@ -95,8 +102,18 @@ beforeAll(async () => {
       req.on('data', (c: Buffer) => (text += c.toString('utf8')));
       req.on('end', () => {
         posted.push({ url: path, body: JSON.parse(text) as unknown });
-        if (path === '/api/frontier')
-          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(FRONTIER));
+        if (path === '/api/montecarlo' && streamArrived && req.headers.accept?.includes('application/x-ndjson')) {
+          res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8' });
+          streamArrived({ res, summary: summarizeMonteCarlo(runMonteCarloChunk(JSON.parse(text))) });
+        } else if (path === '/api/frontier' && req.headers.accept?.includes('application/x-ndjson'))
+          // The API's streamed form, every line at once: progress, then the answer.
+          res
+            .writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8' })
+            .end(
+              ['{"type":"progress","done":0,"total":20000}', `{"type":"result","result":${JSON.stringify(FRONTIER)}}`]
+                .map((l) => `${l}\n`)
+                .join(''),
+            );
         else
           res
             .writeHead(404, { 'content-type': 'application/problem+json' })
@@ -287,6 +304,39 @@ describe('taskpane Monte Carlo on the cloud, one request (Chromium, 350 px)', ()
     await page.waitForSelector('#mc-result:not([hidden])');
     expect(await page.textContent(note)).toMatch(/^400 paths on localhost:\d+ in 3\.0 s/);
     expect(await page.isHidden('#action-mc progress')).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('taskpane Monte Carlo on the cloud, streamed progress (Chromium, 350 px)', () => {
+  it('moves the bar with each progress line, says when it is summarising, and draws the result line', async () => {
+    const { page, errors } = await openPane(`${base}/api`, new Date('2026-03-02T09:00:00Z'));
+    await page.clock.pauseAt(new Date('2026-03-02T10:00:00Z'));
+    // The host's answer is written here, line by line, while the page reads it.
+    const arrived = new Promise<HeldStream>((r) => (streamArrived = r));
+    await page.fill('input[name=paths]', '400');
+    await page.click('#action-mc [data-run=montecarlo]');
+    const { res, summary } = await arrived;
+    streamArrived = undefined;
+    const line = (o: unknown) => `${JSON.stringify(o)}\n`;
+    const note = '#action-mc [data-note]';
+    const bar = '#action-mc progress';
+    const port = new URL(base).port;
+    res.write(line({ type: 'progress', done: 0, total: 400 }) + line({ type: 'progress', done: 200, total: 400 }));
+    await expect
+      .poll(() => page.textContent(note))
+      .toBe(`Running 400 paths on localhost:${port} as one request… 50% · 0 s`);
+    expect(await page.$eval(bar, (b) => [(b as HTMLProgressElement).value, (b as HTMLProgressElement).max])).toEqual([
+      200, 400,
+    ]);
+    await page.clock.runFor(2000);
+    expect(await page.textContent(note)).toBe(`Running 400 paths on localhost:${port} as one request… 50% · 2 s`);
+    res.write(line({ type: 'progress', done: 400, total: 400 }));
+    await expect.poll(() => page.textContent(note)).toMatch(/as one request… summarising · 2 s$/);
+    res.end(line({ type: 'result', result: { summary } }));
+    await page.waitForSelector('#mc-result:not([hidden])');
+    expect(await page.textContent(note)).toMatch(new RegExp(`^400 paths on localhost:${port} in 2\\.0 s`));
+    expect(await page.isHidden(bar)).toBe(true);
     expect(errors).toEqual([]);
   });
 });

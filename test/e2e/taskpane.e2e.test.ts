@@ -75,9 +75,14 @@ async function watchProgress(page: Page, actionId: string): Promise<void> {
     const w = window as unknown as { __progress: number[][] };
     w.__progress = [];
     const bar = document.querySelector(`#${id} progress`) as HTMLProgressElement;
-    new MutationObserver(() => {
-      if (bar.hasAttribute('value')) w.__progress.push([bar.value, bar.max]);
-    }).observe(bar, { attributes: true, attributeFilter: ['value', 'max'] });
+    // Every value the bar took, even several set before the observer runs: the value a record
+    // changed to is the next record's old value (or the bar's own, for the last).
+    new MutationObserver((records) => {
+      records.forEach((_r, i) => {
+        const now = i + 1 < records.length ? records[i + 1]!.oldValue : bar.getAttribute('value');
+        if (now !== null) w.__progress.push([Number(now), bar.max]);
+      });
+    }).observe(bar, { attributes: true, attributeFilter: ['value'], attributeOldValue: true });
   }, actionId);
 }
 
@@ -237,13 +242,15 @@ describeWithData('taskpane in headless chromium', () => {
     await page.click('[data-run="montecarlo"]');
     await page.waitForSelector('#mc-chart[data-rendered="true"]', { timeout: 40_000 });
     // One summary-only request (the host chunks it over its workers; nothing per path comes back):
-    // the bar runs without a value until the answer, then is full.
+    // the host streams its progress, from 0 when its pool admits the run to every path.
     expect(requests.filter((u) => u.startsWith(`${host.url}/api/montecarlo`))).toEqual([
       `${host.url}/api/montecarlo?partial=false`,
     ]);
     const cloud = await progressSeen(page);
-    expect(cloud.length).toBeGreaterThan(0);
-    expect(cloud.every(([v, max]) => v === 4000 && max === 4000)).toBe(true);
+    expect(cloud[0]).toEqual([0, 4000]);
+    expect(cloud.at(-1)).toEqual([4000, 4000]);
+    const values = cloud.map(([v]) => v!);
+    expect(values).toEqual([...values].sort((a, b) => a - b));
     await expect.poll(() => page.textContent('#action-mc [data-note]'), POLL).toMatch(/4,000 paths on/);
     expect(await page.locator('#mc-stats tbody tr').count()).toBeGreaterThan(5);
 

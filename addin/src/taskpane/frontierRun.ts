@@ -1,11 +1,12 @@
 /**
  * The Frontier button: posts the current plan input to the cloud's `POST <url>/frontier` (the
- * budget frontier runs Monte Carlo paths per budget, on the host's worker pool), reads the answer
+ * budget frontier runs Monte Carlo paths per budget, on the host's worker pool; the note shows the
+ * progress the host streams), reads the answer
  * with the one parser of its shape (`parseFrontier`), and draws the chart and table; inside Excel,
  * a sheet. A host that answers 404 does not offer the route yet, and the note says so.
  */
 import { parseFrontier } from '../common/hedgeViews';
-import { Cancelled, RunError, postJson } from './jobs';
+import { Cancelled, RunError, postStreamed } from './jobs';
 import { renderFrontier } from './hedgeRender';
 import { byId } from './render';
 import type { Settings } from './settings';
@@ -50,9 +51,14 @@ export async function runFrontier(host: FrontierHost): Promise<void> {
   const cancel = byId('cancel-frontier');
   run.disabled = true;
   cancel.hidden = false;
-  note(`Running on ${new URL(settings.endpoint).host}…`);
+  const where = `Running on ${new URL(settings.endpoint).host}…`;
+  note(where);
+  // The host streams how many paths its pool has done; the note shows it.
+  const progress = (done: number, total: number): void =>
+    note(done >= total ? `${where} summarising` : `${where} ${Math.floor((100 * done) / total)}% of the paths`);
   try {
-    const answer = await postJson(settings, 'frontier', frontierRequest(input, ps.paths, ps.seed), controller.signal);
+    const body = frontierRequest(input, ps.paths, ps.seed);
+    const answer = await postStreamed(settings, 'frontier', body, controller.signal, progress);
     const view = parseFrontier(answer);
     renderFrontier(view);
     byId('frontier-result').scrollIntoView({ block: 'nearest' });

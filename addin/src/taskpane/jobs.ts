@@ -78,6 +78,20 @@ export function runInWorker(workerUrl: string, request: WorkerRequest, onProgres
   };
 }
 
+/** A RunError from a problem document (or anything else the API sent instead), with its status. */
+function problemError(body: unknown, status: number, statusText: string): RunError {
+  const o = (body && typeof body === 'object' ? body : {}) as { title?: unknown; detail?: unknown; issues?: unknown };
+  const issues = Array.isArray(o.issues)
+    ? (o.issues as unknown[]).filter((i): i is { path: string; message: string } => {
+        const x = i as { path?: unknown; message?: unknown } | null;
+        return !!x && typeof x.path === 'string' && typeof x.message === 'string';
+      })
+    : [];
+  const detail = typeof o.detail === 'string' ? o.detail : typeof o.title === 'string' ? o.title : statusText;
+  const hint = status === 401 || status === 403 ? ' (check the function key in Settings)' : '';
+  return new RunError(`the cloud API answered ${status}: ${detail}${hint}`, issues, status);
+}
+
 /** The problem document's message and issues, or the status line. */
 async function problemOf(res: Response): Promise<RunError> {
   let body: unknown;
@@ -86,26 +100,19 @@ async function problemOf(res: Response): Promise<RunError> {
   } catch {
     body = undefined;
   }
-  const o = (body && typeof body === 'object' ? body : {}) as { title?: unknown; detail?: unknown; issues?: unknown };
-  const issues = Array.isArray(o.issues)
-    ? (o.issues as unknown[]).filter((i): i is { path: string; message: string } => {
-        const x = i as { path?: unknown; message?: unknown } | null;
-        return !!x && typeof x.path === 'string' && typeof x.message === 'string';
-      })
-    : [];
-  const detail = typeof o.detail === 'string' ? o.detail : typeof o.title === 'string' ? o.title : res.statusText;
-  const hint = res.status === 401 || res.status === 403 ? ' (check the function key in Settings)' : '';
-  return new RunError(`the cloud API answered ${res.status}: ${detail}${hint}`, issues, res.status);
+  return problemError(body, res.status, res.statusText);
 }
 
-/** POST a JSON body to `<endpoint>/<route>` with the key header; the parsed JSON answer. */
-export async function postJson(
+/** POST a JSON body to `<endpoint>/<route>` with the key header (and `accept`, if given); the response, 2xx only. */
+async function post(
   settings: Settings,
   route: string,
   body: unknown,
   signal: AbortSignal,
-): Promise<unknown> {
+  accept?: string,
+): Promise<Response> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (accept !== undefined) headers.accept = accept;
   if (settings.functionKey !== '') headers['x-functions-key'] = settings.functionKey;
   let res: Response;
   try {
@@ -117,7 +124,67 @@ export async function postJson(
     );
   }
   if (!res.ok) throw await problemOf(res);
-  return res.json();
+  return res;
+}
+
+/** POST a JSON body to `<endpoint>/<route>` with the key header; the parsed JSON answer. */
+export async function postJson(
+  settings: Settings,
+  route: string,
+  body: unknown,
+  signal: AbortSignal,
+): Promise<unknown> {
+  return (await post(settings, route, body, signal)).json();
+}
+
+/** One line of a streamed answer (the API's `Accept: application/x-ndjson` form). */
+type StreamLine =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'result'; result: unknown }
+  | { type: 'problem'; problem: { status?: unknown } };
+
+/**
+ * POST asking for the streamed answer (`Accept: application/x-ndjson`): each progress line is
+ * reported as it arrives, and the result line is the answer. A problem line (a failure after the
+ * run began) rejects like a refused request. An API that answers plain JSON (a deployment before
+ * streaming) is read as JSON, with no progress until the answer.
+ */
+export async function postStreamed(
+  settings: Settings,
+  route: string,
+  body: unknown,
+  signal: AbortSignal,
+  onProgress: Progress,
+): Promise<unknown> {
+  const res = await post(settings, route, body, signal, 'application/x-ndjson, application/json;q=0.5');
+  if (!(res.headers.get('content-type') ?? '').startsWith('application/x-ndjson') || res.body === null)
+    return res.json();
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let text = '';
+  try {
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      text += chunk.value;
+      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n')) {
+        const line = text.slice(0, nl).trim();
+        text = text.slice(nl + 1);
+        if (line === '') continue;
+        const m = JSON.parse(line) as StreamLine;
+        if (m.type === 'progress') onProgress(m.done, m.total);
+        else if (m.type === 'result') return m.result;
+        else if (m.type === 'problem')
+          throw problemError(m.problem, typeof m.problem.status === 'number' ? m.problem.status : 500, 'failed');
+      }
+    }
+  } catch (e) {
+    if (signal.aborted) throw new Cancelled();
+    if (e instanceof RunError) throw e;
+    throw new RunError(
+      `the answer from ${settings.endpoint} broke off (${e instanceof Error ? e.message : String(e)}); run again`,
+    );
+  } finally {
+    reader.releaseLock();
+  }
+  throw new RunError(`the answer from ${settings.endpoint} ended before its result; run again`);
 }
 
 /**
@@ -163,8 +230,8 @@ export function mapHandle<A, B>(h: RunHandle<A>, f: (a: A) => B): RunHandle<B> {
 
 /**
  * A Monte Carlo on the cloud, resolving to the run's summary: the whole run `whole` (`paths`
- * paths) as one summary-only request when {@link fitsOneRequest}, its progress reported once, at
- * the answer; else up to 8 chunks of at least 1,000 paths (`chunk(firstPath, pathCount)` builds a
+ * paths) as one summary-only request when {@link fitsOneRequest}, its progress streamed by the
+ * host as its pool finishes paths ({@link postStreamed}); else up to 8 chunks of at least 1,000 paths (`chunk(firstPath, pathCount)` builds a
  * chunk's request), two in flight, their partials merged here, progress as chunks finish.
  */
 export function runCloudMonteCarlo(
@@ -175,8 +242,15 @@ export function runCloudMonteCarlo(
   onProgress: Progress,
 ): { handle: RunHandle<MonteCarloSummary>; oneRequest: boolean } {
   if (fitsOneRequest(whole)) {
-    const one = runCloudChunks(settings, 'montecarlo?partial=false', [whole], [paths], onProgress);
-    return { handle: mapHandle(one, mergeCloudMonteCarlo), oneRequest: true };
+    const controller = new AbortController();
+    const answer = postStreamed(settings, 'montecarlo?partial=false', whole, controller.signal, onProgress);
+    const result = answer.then(
+      (r) => mergeCloudMonteCarlo([r]),
+      (e: unknown) => {
+        throw controller.signal.aborted ? new Cancelled() : e;
+      },
+    );
+    return { handle: { result, cancel: () => controller.abort() }, oneRequest: true };
   }
   const chunks = chunkPaths(paths, Math.max(1000, Math.ceil(paths / 8)));
   const bodies = chunks.map(([first, count]) => chunk(first, count));

@@ -251,10 +251,7 @@ function setRunning(kind: JobKind, on: boolean, text = ''): void {
   bar.hidden = !on;
   cancel.hidden = !on;
   run.disabled = on;
-  if (on) {
-    bar.value = 0;
-    bar.removeAttribute('value');
-  }
+  if (on) bar.removeAttribute('value'); // no value: the bar runs until the first progress
   (box.querySelector('[data-note]') as HTMLElement).textContent = text;
 }
 
@@ -266,6 +263,15 @@ function setProgress(kind: JobKind, done: number, total: number): void {
   bar.setAttribute('aria-valuetext', `${Math.round((100 * done) / Math.max(total, 1))}%`);
   (box.querySelector('[data-note]') as HTMLElement).textContent =
     kind === 'montecarlo' ? `${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} paths` : 'Running…';
+}
+
+/** "Running … as one request… 42% · 7 s", or "… summarising · 9 s" once every path is done. */
+function oneRequestNote(ticking: string, box: HTMLElement, ms: number): string {
+  const bar = box.querySelector('progress') as HTMLProgressElement;
+  const secs = `${Math.round(ms / 1000)} s`;
+  if (!bar.hasAttribute('value') || bar.max <= 0) return `${ticking} ${secs}`;
+  if (bar.value >= bar.max) return `${ticking} summarising · ${secs}`;
+  return `${ticking} ${Math.floor((100 * bar.value) / bar.max)}% · ${secs}`;
 }
 
 function where(): string {
@@ -365,9 +371,14 @@ async function runJob(kind: JobKind): Promise<void> {
     return;
   }
   const planned = planRaw();
-  const progress = (d: number, t: number): void => setProgress(kind, d, t);
-  let handle: RunHandle<unknown>;
+  // A one-request cloud run: the note counts the seconds beside the host's streamed progress.
   let ticking = '';
+  let tick = (): void => undefined;
+  const progress = (d: number, t: number): void => {
+    setProgress(kind, d, t);
+    if (ticking) tick();
+  };
+  let handle: RunHandle<unknown>;
   if (kind === 'stress') {
     const body = stressInput(planned);
     handle =
@@ -392,7 +403,6 @@ async function runJob(kind: JobKind): Promise<void> {
         progress,
       );
       handle = cloud.handle;
-      // One request has no progress until it answers: the note counts the seconds instead.
       if (cloud.oneRequest) ticking = `Running ${paths.toLocaleString('en-US')} paths ${where()} as one request…`;
     }
   }
@@ -400,9 +410,8 @@ async function runJob(kind: JobKind): Promise<void> {
   setRunning(kind, true, ticking || `Starting ${where()}…`);
   const started = performance.now();
   const note = action(kind).querySelector('[data-note]') as HTMLElement;
-  const ticker = ticking
-    ? setInterval(() => (note.textContent = `${ticking} ${Math.round((performance.now() - started) / 1000)} s`), 1000)
-    : undefined;
+  tick = () => (note.textContent = oneRequestNote(ticking, action(kind), performance.now() - started));
+  const ticker = ticking ? setInterval(tick, 1000) : undefined;
   try {
     const result = await handle.result;
     clearInterval(ticker);
