@@ -182,6 +182,24 @@ describe('POST /api/montecarlo with Accept: application/x-ndjson', () => {
   });
 });
 
+describe('a streamed answer whose reader cancels it', () => {
+  it('stops the run (a runtime whose client went away cancels the body, with no signal of its own)', async () => {
+    runner.hold = new Promise(() => {}); // never released: only the cancel ends this run
+    runner.progress = [0];
+    const r = findRoute('montecarlo')!;
+    const res = await r.handler(
+      request('montecarlo?partial=false', RUN, NDJSON),
+      new InvocationContext({ functionName: r.name }),
+    );
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('{"type":"progress","done":0,"total":2000}\n');
+    const signal = runner.seen[0]!.opts.signal!;
+    expect(signal.aborted).toBe(false);
+    await reader.cancel();
+    expect(signal.aborted).toBe(true);
+  });
+});
+
 describe('POST /api/frontier with Accept: application/x-ndjson', () => {
   it('streams the progress, then the frontier byte for byte', async () => {
     const body = { ...FRONTIER_EXAMPLE, paths: 400 };

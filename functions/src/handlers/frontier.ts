@@ -45,9 +45,9 @@ export async function frontierHandler(body: unknown, call: RouteCall): Promise<F
       `drop ?partial=true for the frontier alone, or chunk the run (firstPath, pathCount ≤ ${MAX_FRONTIER_PARTIAL_PATHS})`,
     );
   }
-  const start = (onProgress?: (done: number, total: number) => void) =>
+  const start = (onProgress?: (done: number, total: number) => void, signal = call.signal) =>
     runCompute('frontier', parsed, {
-      ...(call.signal ? { signal: call.signal } : {}),
+      ...(signal ? { signal } : {}),
       ...(onProgress ? { onProgress } : {}),
       withPartial,
       json: true,

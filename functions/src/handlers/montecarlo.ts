@@ -62,9 +62,9 @@ export async function monteCarloHandler(
       `send ?partial=false for the summary alone, or chunk the run (firstPath, pathCount ≤ ${MAX_PARTIAL_PATHS}) and merge the chunks`,
     );
   }
-  const start = (onProgress?: (done: number, total: number) => void) =>
+  const start = (onProgress?: (done: number, total: number) => void, signal = call.signal) =>
     runCompute('montecarlo', parsed, {
-      ...(call.signal ? { signal: call.signal } : {}),
+      ...(signal ? { signal } : {}),
       ...(onProgress ? { onProgress } : {}),
       withPartial,
       json: true,

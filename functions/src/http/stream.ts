@@ -64,25 +64,31 @@ function resultLine(answer: unknown): string {
 
 /**
  * Start a run with a progress callback and answer it as a stream (see the module comment).
- * `start` starts the computation; `answer` turns its output into the route's answer (JSON text or
- * a value). A run refused before it starts (a full queue), or one whose runner reports no progress,
+ * `start` starts the computation with the progress callback and the signal that stops it (the
+ * caller's, or the answer's reader cancelling); `answer` turns its output into the route's answer
+ * (JSON text or a value). A run refused before it starts (a full queue), or one whose runner reports no progress,
  * is awaited here: a refusal is thrown, so it keeps its status code; an answer is the stream's
  * only line.
  */
 export async function streamedRun(
   call: RouteCall,
-  start: (onProgress: (done: number, total: number) => void) => Promise<unknown>,
+  start: (onProgress: (done: number, total: number) => void, signal: AbortSignal) => Promise<unknown>,
   answer: (out: unknown) => unknown,
 ): Promise<Streamed> {
   const encoder = new TextEncoder();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let open = true;
+  // The run stops when the caller goes (the local host's signal) or when whoever reads the answer
+  // cancels it (a runtime whose client went away): nobody would read the rest.
+  const unread = new AbortController();
+  const signal = call.signal ? AbortSignal.any([call.signal, unread.signal]) : unread.signal;
   const body = new ReadableStream<Uint8Array>({
     start: (c) => {
       controller = c;
     },
     cancel: () => {
       open = false;
+      unread.abort(new Error('the answer was cancelled by its reader'));
     },
   });
   const send = (line: string): void => {
@@ -99,6 +105,7 @@ export async function streamedRun(
       started = true;
       send(JSON.stringify({ type: 'progress', done, total }));
     }),
+    signal,
   );
   if (!started) {
     send(resultLine(answer(await running)));
@@ -110,7 +117,7 @@ export async function streamedRun(
       send(resultLine(answer(await running)));
     } catch (e) {
       // Nobody reads a cancelled run's answer; anything else is the problem the JSON answer would be.
-      if (!call.signal?.aborted)
+      if (!signal.aborted)
         send(
           JSON.stringify({
             type: 'problem',
