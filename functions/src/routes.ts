@@ -87,7 +87,7 @@ const planRoute = defineJsonRoute(
     description:
       'Sizes the calendar overlay and the tail VIX call hedge of an SPX iron condor, or of a ladder of condors netted as one book (`condors`), from the VIX futures term structure: ' +
       'regime, budget split with its audit trail, condor analytics, overlay and tail legs, caps, rebalance status and warnings. ' +
-      'Runs inline (milliseconds; a full SPX chain in `market.chain` adds its fit, about 0.3-1.3 s of CPU).',
+      'Runs inline in milliseconds; an SPX chain in `market.chain` is fitted on the worker pool first (about 0.3-0.5 s of CPU for a real chain).',
     request: {
       schemaName: 'PlanInput',
       schema: PlanInputSchema,
@@ -104,7 +104,7 @@ const planRoute = defineJsonRoute(
     },
     heavy: false,
   },
-  (body) => planHandler(body),
+  planHandler,
 );
 
 const stress = defineJsonRoute(

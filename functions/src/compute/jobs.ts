@@ -25,11 +25,20 @@ import {
   type MonteCarloSetup,
   type MonteCarloSummary,
   type SurfaceRequest,
+  marketSurface,
+  type MarketSurfaceInput,
 } from '@alvh/shared';
 import { NonFiniteResultError } from '../http/jsonSafe';
 
 export type WorkerJob =
-  'montecarlo-chunk' | 'montecarlo-merge' | 'frontier-chunk' | 'frontier-merge' | 'stress' | 'replay' | 'surface';
+  | 'montecarlo-chunk'
+  | 'montecarlo-merge'
+  | 'frontier-chunk'
+  | 'frontier-merge'
+  | 'stress'
+  | 'replay'
+  | 'surface'
+  | 'chain';
 
 /** The chunks of one run, merged in path order; the summary (null below 2 paths) and, if asked, the arrays. */
 export function mergeAndSummarize(
@@ -86,6 +95,14 @@ export interface JobHooks {
   shouldCancel?: () => boolean;
 }
 
+/** A market's chain to fit (handlers/chains.ts): the method's own call, `marketSurface(valuationDate, market, root, spotField)`. */
+export interface ChainFitJob {
+  valuationDate: string;
+  market: MarketSurfaceInput;
+  root: 'market' | 'book';
+  spotField: 'spx' | 'spot';
+}
+
 /** Run one unit of work in this thread. */
 export function runJob(job: WorkerJob, payload: unknown, hooks: JobHooks = {}): unknown {
   switch (job) {
@@ -108,6 +125,11 @@ export function runJob(job: WorkerJob, payload: unknown, hooks: JobHooks = {}): 
     case 'surface':
       // Parsed and limit-checked on the request thread (handlers/surface.ts).
       return buildSurface(payload as SurfaceRequest);
+    case 'chain': {
+      // A market's chain, fitted as the method fits it (handlers/chains.ts): the surface's data.
+      const j = payload as ChainFitJob;
+      return marketSurface(j.valuationDate, j.market, j.root, j.spotField).toData();
+    }
   }
 }
 

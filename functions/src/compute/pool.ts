@@ -6,7 +6,8 @@
  *   (the generator is keyed by path) and the request thread never loops over the paths.
  * - `frontier`: the budget frontier, chunked over paths the same way (`frontier-chunk` units,
  *   merged and summarised by one `frontier-merge` unit).
- * - `stress`: the stress grid; `replay`: the historical replay; `surface`: a chain fitted. Each runs whole on one worker; an
+ * - `stress`: the stress grid; `replay`: the historical replay; `surface`: a chain fitted (the
+ *   surface route); `chain`: a market's chain fitted (handlers/chains.ts). Each runs whole on one worker; an
  *   abort while they run terminates that worker (a new one replaces it).
  *
  * Only validated, parsed input crosses to a worker (the shared schemas are strict, so nothing the
@@ -38,7 +39,7 @@ import {
 } from '@alvh/shared';
 import { errorFromWire, type WireError, type WorkerJob } from './jobs';
 
-export type ComputeJob = 'montecarlo' | 'frontier' | 'stress' | 'replay' | 'surface';
+export type ComputeJob = 'montecarlo' | 'frontier' | 'stress' | 'replay' | 'surface' | 'chain';
 
 export interface RunOptions {
   /** Work done and total (Monte Carlo: paths; other jobs: 0/1 then 1/1). */
@@ -197,7 +198,7 @@ export class ComputePool {
     if (this.closed) return Promise.reject(new Error('the compute pool was closed; create a new one'));
     if (job === 'montecarlo') return this.monteCarlo(payload, opts);
     if (job === 'frontier') return this.frontier(payload, opts);
-    if (job !== 'stress' && job !== 'replay' && job !== 'surface')
+    if (job !== 'stress' && job !== 'replay' && job !== 'surface' && job !== 'chain')
       return Promise.reject(new Error(`unknown compute job ${JSON.stringify(job)}`));
     return this.runSingle(job, payload, opts);
   }
@@ -295,7 +296,11 @@ export class ComputePool {
     }
   }
 
-  private async runSingle(job: 'stress' | 'replay' | 'surface', payload: unknown, opts: RunOptions): Promise<unknown> {
+  private async runSingle(
+    job: 'stress' | 'replay' | 'surface' | 'chain',
+    payload: unknown,
+    opts: RunOptions,
+  ): Promise<unknown> {
     const { signal, onProgress } = opts;
     if (signal?.aborted) throw abortReason(signal);
     const r = this.admit();

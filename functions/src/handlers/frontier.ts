@@ -20,6 +20,7 @@ import { runCompute } from '../compute';
 import { mergeAndSummarizeFrontierParts } from '../compute/jobs';
 import { fromCompute, JsonText, type RouteCall, type Streamed } from '../http/route';
 import { streamedRun, wantsStream } from '../http/stream';
+import { scenarioWithChainsFitted } from './chains';
 
 /** Most paths whose per-path arrays one answer carries. */
 export const MAX_FRONTIER_PARTIAL_PATHS = 100_000;
@@ -35,8 +36,9 @@ function isPartial(v: unknown): v is FrontierPartial {
 }
 
 export async function frontierHandler(body: unknown, call: RouteCall): Promise<FrontierResponse | JsonText | Streamed> {
-  const { mc } = frontierSetup(body); // validation and limits, before any work is queued
-  const parsed = parseInput(FrontierInputSchema, body);
+  const fitted = await scenarioWithChainsFitted(body, call, FrontierInputSchema); // a chain fitted on the pool
+  const { mc } = frontierSetup(fitted); // validation and limits, before any work is queued
+  const parsed = parseInput(FrontierInputSchema, fitted);
   const withPartial = wantsPartial(call);
   if (withPartial && mc.run.pathCount > MAX_FRONTIER_PARTIAL_PATHS) {
     throw limitExceeded(

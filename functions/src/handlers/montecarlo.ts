@@ -14,6 +14,7 @@
 import {
   checkedMonteCarloRequest,
   limitExceeded,
+  MonteCarloInputSchema,
   POOLED_MONTE_CARLO_LIMITS,
   type MonteCarloPartial,
   type MonteCarloSummary,
@@ -22,6 +23,7 @@ import { runCompute } from '../compute';
 import { mergeAndSummarize } from '../compute/jobs';
 import { fromCompute, JsonText, type RouteCall, type Streamed } from '../http/route';
 import { streamedRun, wantsStream } from '../http/stream';
+import { scenarioWithChainsFitted } from './chains';
 
 /** Most paths whose per-path arrays one answer carries (about 130 bytes of JSON per path: ≈ 33 MB). */
 export const MAX_PARTIAL_PATHS = 250_000;
@@ -50,11 +52,11 @@ export async function monteCarloHandler(
   // A summary-only run is chunked over the pool here and answers no per-path arrays: the pooled
   // limits. An answer with arrays keeps the per-call ones (its chunks are the caller's to send).
   const limits = withPartial ? {} : POOLED_MONTE_CARLO_LIMITS;
-  // Validation and limits, before any work is queued.
+  // Validation and limits, before any work is queued (a chain is fitted on the pool first).
   const {
     parsed,
     setup: { run },
-  } = checkedMonteCarloRequest(body, limits);
+  } = checkedMonteCarloRequest(await scenarioWithChainsFitted(body, call, MonteCarloInputSchema), limits);
   if (withPartial && run.pathCount > MAX_PARTIAL_PATHS) {
     throw limitExceeded(
       'pathCount',

@@ -1,10 +1,13 @@
 /**
- * POST /api/plan: the full explained hedge plan. Runs inline on the request thread — it is a few
- * milliseconds of closed-form work, and the heavy endpoints never share this thread.
+ * POST /api/plan: the full explained hedge plan. Runs inline on the request thread: a few
+ * milliseconds of closed-form work, and the heavy endpoints never share this thread. A chain in
+ * `market.chain` is fitted on the worker pool first (handlers/chains.ts).
  */
-import { plan, type Plan, type PlanInput } from '@alvh/shared';
+import { plan, PlanInputSchema, type Plan, type PlanInput } from '@alvh/shared';
+import type { RouteCall } from '../http/route';
+import { planWithChainFitted } from './chains';
 
-export function planHandler(body: unknown): Plan {
+export async function planHandler(body: unknown, call: RouteCall): Promise<Plan> {
   // plan() validates its input with PlanInputSchema and throws field-named errors.
-  return plan(body as PlanInput);
+  return plan((await planWithChainFitted(body, call, PlanInputSchema)) as PlanInput);
 }

@@ -1,0 +1,90 @@
+/**
+ * A chain is fitted on the worker pool, wherever a request carries one. A plan's market, or a
+ * scenario's `plan.market` or `book`, may hold an SPX chain (`chain`: up to 3,000,000 characters
+ * or 40,000 rows) that the method fits before anything else: 0.3-0.5 s of CPU for a real chain,
+ * more for a large one. Done where it arrives, that fit would hold the request thread (every other
+ * request, health included, waits), and the heavy routes would repeat it on the thread again for
+ * their checks. So the request is first checked against its schema here (bad input queues no
+ * work), each chain is fitted on the pool with the same call the method makes (the same errors,
+ * naming the same fields), and the request goes on with the fitted surface in the chain's place,
+ * which gives the same answer to the byte in a few milliseconds (test/functions/chains.test.ts).
+ */
+import { AlvhError, parseInput, SurfaceDataSchema, type MarketSurfaceInput, type SpxSurfaceData } from '@alvh/shared';
+import type { z } from 'zod';
+import { runCompute } from '../compute';
+import type { ChainFitJob } from '../compute/jobs';
+import type { RouteCall } from '../http/route';
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A market that holds a chain to fit (a chain beside a fitted surface is left for the method to refuse). */
+const hasChain = (m: unknown): m is Json => isObject(m) && m.chain !== undefined && m.surface === undefined;
+
+/** The market with the fitted surface in its chain's place. */
+function withSurface(m: Json, surface: SpxSurfaceData): Json {
+  const { chain: _fitted, ...rest } = m;
+  return { ...rest, surface };
+}
+
+async function fit(job: ChainFitJob, call: RouteCall): Promise<SpxSurfaceData> {
+  const data = (await runCompute('chain', job, call.signal ? { signal: call.signal } : {})) as SpxSurfaceData;
+  // The request goes on with this surface in the chain's place: it must pass where a sent surface would.
+  if (!SurfaceDataSchema.safeParse(data).success)
+    throw new AlvhError(
+      'limit_exceeded',
+      `${job.root}.chain`,
+      `fits to a surface of ${data.slices.length} expiries, beyond what a surface may hold (500 slices)`,
+      'send the expiries you need, not the whole listing',
+    );
+  return data;
+}
+
+/** A plan's market: its valuation date and numbers, as the method fits it. */
+function planJob(p: Json): ChainFitJob {
+  const m = p.market as Json;
+  return {
+    valuationDate: p.valuationDate as string,
+    market: { ...(m as unknown as MarketSurfaceInput), divYield: (m.divYield as number | undefined) ?? 0 },
+    root: 'market',
+    spotField: 'spx',
+  };
+}
+
+/**
+ * `body` with the chain of its plan's market fitted on the pool (a plan input: POST /api/plan).
+ * Checked against `schema` first; a body without a chain is returned as it is.
+ */
+export async function planWithChainFitted(body: unknown, call: RouteCall, schema: z.ZodType): Promise<unknown> {
+  parseInput(schema, body);
+  if (!isObject(body) || !hasChain(body.market)) return body;
+  const surface = await fit(planJob(body), call);
+  return { ...body, market: withSurface(body.market, surface) };
+}
+
+/**
+ * `body` with the chains of a scenario input fitted on the pool: `plan.market` and `book` (POST
+ * /api/stress, /api/montecarlo, /api/frontier). Checked against `schema` first.
+ */
+export async function scenarioWithChainsFitted(body: unknown, call: RouteCall, schema: z.ZodType): Promise<unknown> {
+  parseInput(schema, body);
+  if (!isObject(body)) return body;
+  let out = body;
+  const plan = body.plan;
+  if (isObject(plan) && hasChain(plan.market)) {
+    const surface = await fit(planJob(plan), call);
+    out = { ...out, plan: { ...plan, market: withSurface(plan.market, surface) } };
+  }
+  const book = body.book;
+  if (hasChain(book)) {
+    const job: ChainFitJob = {
+      valuationDate: book.valuationDate as string,
+      market: { ...(book as unknown as MarketSurfaceInput), spx: book.spot as number },
+      root: 'book',
+      spotField: 'spot',
+    };
+    out = { ...out, book: withSurface(book, await fit(job, call)) };
+  }
+  return out;
+}

@@ -1,0 +1,199 @@
+/**
+ * A chain inside a request is fitted on the worker pool (functions/src/handlers/chains.ts): on the
+ * real 2023-06-09 SPX chain, /api/plan, /api/stress and /api/montecarlo answer exactly what the
+ * shared functions give for the same input, with one `chain` job handed to the pool before the
+ * route's own; bad input queues nothing; a chain the method refuses is the same 400 naming the same
+ * field; and while the fit runs on the pool, the local host's request thread answers others.
+ */
+import { HttpRequest, InvocationContext } from '@azure/functions';
+import { afterAll, beforeEach, expect, it } from 'vitest';
+import {
+  plan,
+  runMonteCarloChunk,
+  stressGrid,
+  summarizeMonteCarlo,
+  type PlanInput,
+  type PlanResult,
+} from '@alvh/shared';
+import { setComputeRunner, type ComputeJob, type ComputeRunner } from '../../functions/src/compute';
+import type { RunOptions } from '../../functions/src/compute/pool';
+import { startLocalHost } from '../../functions/src/localHost';
+import { findRoute } from '../../functions/src/routes';
+import { describeWithData, readDataFile } from '../helpers/marketData';
+import { inlineCompute } from './inlineCompute';
+
+const TEXT = (() => {
+  try {
+    return readDataFile('cboe_spx_quotedata_2023-06-09__AyourElwazani97.csv');
+  } catch {
+    return '';
+  }
+})();
+
+/** A 10-lot condor of 2023-06-09 on the day's chain; the curve a proxy from VIX and VIX3M. */
+const INPUT: PlanInput = {
+  valuationDate: '2023-06-09',
+  market: {
+    spx: 4298.86,
+    vix: 13.83,
+    vvix: 89.7,
+    rate: 0.0545,
+    divYield: 0.014,
+    futures: [
+      { expiry: '2023-06-21', price: 14.6 },
+      { expiry: '2023-07-19', price: 16.1 },
+      { expiry: '2023-08-16', price: 16.9 },
+    ],
+    chain: TEXT,
+  },
+  condor: { expiry: '2023-07-21', strikes: [4000, 4050, 4500, 4550], quantity: 10 },
+  portfolio: { capital: 2_000_000 },
+};
+
+/** The in-thread runner, recording every job (and its options) in the order it was handed over. */
+class Recorder implements ComputeRunner {
+  readonly jobs: ComputeJob[] = [];
+  hold: Promise<void> | undefined;
+  private readonly inline = inlineCompute();
+  async run(job: ComputeJob, payload: unknown, opts?: RunOptions): Promise<unknown> {
+    this.jobs.push(job);
+    if (job === 'chain') await this.hold;
+    return this.inline.run(job, payload, opts);
+  }
+  async close(): Promise<void> {}
+}
+
+let runner: Recorder;
+beforeEach(() => {
+  runner = new Recorder();
+  setComputeRunner(runner);
+});
+afterAll(() => setComputeRunner(undefined));
+
+async function call(route: string, body: unknown) {
+  const r = findRoute(route.split('?')[0]!)!;
+  const res = await r.handler(
+    new HttpRequest({
+      method: 'POST',
+      url: `http://localhost:7071/api/${route}`,
+      headers: { 'content-type': 'application/json' },
+      body: { string: JSON.stringify(body) },
+    }),
+    new InvocationContext({ functionName: r.name }),
+  );
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers of several shapes, read by the assertions
+  return { status: res.status ?? 200, json: JSON.parse(String(res.body)) as any };
+}
+
+/** What JSON carries of a value (the API's answer is its JSON). */
+const asJson = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
+
+describeWithData('a chain inside a request is fitted on the pool (2023-06-09)', () => {
+  it('POST /api/plan: the same plan as plan() on the chain, the fit handed to the pool', async () => {
+    const r = await call('plan', INPUT);
+    expect(r.status).toBe(200);
+    expect(runner.jobs).toEqual(['chain']);
+    const direct = plan(INPUT) as PlanResult;
+    expect(direct.surface.source).toBe('chain');
+    expect(r.json).toEqual(asJson(direct));
+  });
+
+  it('POST /api/stress with the plan: the same grid as stressGrid(), the fit first', async () => {
+    const body = { plan: INPUT, spxMoves: [-0.1, 0, 0.05], vixLevels: [15, 30], days: [0, 7] };
+    const r = await call('stress', body);
+    expect(r.status).toBe(200);
+    expect(runner.jobs).toEqual(['chain', 'stress']);
+    expect(r.json).toEqual(asJson(stressGrid(body)));
+  });
+
+  it('POST /api/montecarlo with a book on the chain: the same summary as the shared run, the fit first', async () => {
+    const p = plan(INPUT);
+    const { spx: _s, futures, rate, divYield, vix } = INPUT.market;
+    const book = {
+      valuationDate: INPUT.valuationDate,
+      spot: 4298.86,
+      vix,
+      rate,
+      divYield,
+      futures,
+      chain: TEXT,
+      ...p.book,
+    };
+    const body = { book, paths: 400, seed: 3 };
+    const r = await call('montecarlo?partial=false', body);
+    expect(r.status).toBe(200);
+    expect(runner.jobs).toEqual(['chain', 'montecarlo']);
+    expect(r.json.summary).toEqual(asJson(summarizeMonteCarlo(runMonteCarloChunk(body))));
+  });
+
+  it('a chain of another day is the 400 the method gives, naming market.chain', async () => {
+    const other = { ...INPUT, valuationDate: '2023-06-12' };
+    let direct: unknown;
+    try {
+      plan(other);
+    } catch (e) {
+      direct = e;
+    }
+    const r = await call('plan', other);
+    expect(r.status).toBe(400);
+    expect(r.json.field).toBe('market.chain');
+    expect(r.json.detail).toContain((direct as Error & { problem: string }).problem);
+    expect(runner.jobs).toEqual(['chain']);
+  });
+
+  it('bad input elsewhere, or a chain beside a surface, queues no work', async () => {
+    const bad = await call('plan', { ...INPUT, condor: { ...INPUT.condor, quantity: -1 } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.issues[0].path).toBe('condor.quantity');
+    const surface = plan({ ...INPUT, market: { ...INPUT.market, chain: undefined } }).surface.data;
+    const both = await call('plan', { ...INPUT, market: { ...INPUT.market, surface } });
+    expect(both.status).toBe(400);
+    expect(both.json.field).toBe('market.surface');
+    expect(runner.jobs).toEqual([]);
+  });
+
+  it('while the fit runs on the pool, the local host answers other requests', async () => {
+    let release!: () => void;
+    runner.hold = new Promise((r) => (release = r));
+    const host = await startLocalHost({ port: 0, tls: false, corsOrigins: ['*'] });
+    try {
+      const planned = fetch(`${host.url}/api/plan`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(INPUT),
+      });
+      let answered = false;
+      void planned.then(() => (answered = true));
+      // Poll health until the plan's fit is on the pool: the request thread is free the whole time.
+      for (;;) {
+        const h = await fetch(`${host.url}/api/health`);
+        expect(h.status).toBe(200);
+        if (runner.jobs.includes('chain')) break;
+      }
+      expect(answered).toBe(false);
+      release();
+      expect((await planned).status).toBe(200);
+    } finally {
+      await host.close();
+    }
+  });
+});
+
+it('a fit whose surface a request could not send (over 500 expiries) is a 422 naming the chain', async () => {
+  const slice = { expiry: '2023-07-21', root: 'SPX', years: 0.1, forward: 4300, discount: 0.99 };
+  const svi = { a: 0.01, b: 0.1, rho: -0.5, m: 0, sigma: 0.1 };
+  const huge = {
+    valuationDate: '2023-06-09',
+    spot: 4298.86,
+    source: 'chain',
+    slices: Array.from({ length: 501 }, (_, i) => ({ ...slice, years: 0.1 + i / 1000, svi })),
+    referenceVix: 14,
+    warnings: [],
+    label: 'chain',
+  };
+  setComputeRunner({ run: async () => huge, close: async () => {} });
+  const r = await call('plan', { ...INPUT, market: { ...INPUT.market, chain: 'a chain the stub fits' } });
+  expect(r.status).toBe(422);
+  expect(r.json).toMatchObject({ code: 'limit_exceeded', field: 'market.chain' });
+  expect(r.json.detail).toContain('501 expiries');
+});
