@@ -13,7 +13,6 @@ import {
   stressGrid,
   summarizeMonteCarlo,
   type PlanInput,
-  type PlanResult,
 } from '@alvh/shared';
 import { setComputeRunner, type ComputeJob, type ComputeRunner } from '../../functions/src/compute';
 import type { RunOptions } from '../../functions/src/compute/pool';
@@ -93,7 +92,7 @@ describeWithData('a chain inside a request is fitted on the pool (2023-06-09)', 
     const r = await call('plan', INPUT);
     expect(r.status).toBe(200);
     expect(runner.jobs).toEqual(['chain']);
-    const direct = plan(INPUT) as PlanResult;
+    const direct = plan(INPUT);
     expect(direct.surface.source).toBe('chain');
     expect(r.json).toEqual(asJson(direct));
   });
