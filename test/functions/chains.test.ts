@@ -7,13 +7,7 @@
  */
 import { HttpRequest, InvocationContext } from '@azure/functions';
 import { afterAll, beforeEach, expect, it } from 'vitest';
-import {
-  plan,
-  runMonteCarloChunk,
-  stressGrid,
-  summarizeMonteCarlo,
-  type PlanInput,
-} from '@alvh/shared';
+import { frontier, plan, runMonteCarloChunk, stressGrid, summarizeMonteCarlo, type PlanInput } from '@alvh/shared';
 import { setComputeRunner, type ComputeJob, type ComputeRunner } from '../../functions/src/compute';
 import type { RunOptions } from '../../functions/src/compute/pool';
 import { startLocalHost } from '../../functions/src/localHost';
@@ -123,6 +117,14 @@ describeWithData('a chain inside a request is fitted on the pool (2023-06-09)', 
     expect(r.status).toBe(200);
     expect(runner.jobs).toEqual(['chain', 'montecarlo']);
     expect(r.json.summary).toEqual(asJson(summarizeMonteCarlo(runMonteCarloChunk(body))));
+  });
+
+  it('POST /api/frontier: the same frontier as frontier(), the fit first', async () => {
+    const body = { plan: INPUT, paths: 200, seed: 5, budgets: [0, 5_000] };
+    const r = await call('frontier', body);
+    expect(r.status).toBe(200);
+    expect(runner.jobs).toEqual(['chain', 'frontier']);
+    expect(r.json).toEqual(asJson(frontier(body)));
   });
 
   it('a chain of another day is the 400 the method gives, naming market.chain', async () => {
