@@ -5,8 +5,9 @@
  * positions CSV with one bad line shows that line's message; pasted VIX closes name a bad row and
  * start the local Monte Carlo from them; the tail structures and the orders
  * render from the plan; the frontier chart renders from a fixed answer of the host (served here,
- * same origin, in the API's streamed form) and a host without the route answers 404 in words. Every wait is on the page's own
- * state (an element shown, a text set), never on a timer.
+ * same origin, in the API's streamed form), runs in the Web Worker with no host set, and a host
+ * without the route answers 404 in words; cloud Monte Carlo runs show the seconds, or the streamed
+ * progress. Every wait is on the page's own state (an element shown, a text set), never on a timer.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -17,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   PlanInputSchema,
   fitChainSurface,
+  frontier,
   parseChain,
   parseInput,
   plan,
@@ -424,6 +426,27 @@ describe('taskpane frontier (Chromium, 350 px)', () => {
     ]);
     expect(rows[4]![6]).toBe('literal plan');
     expect(await overflow(page)).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('with no URL set, runs in the Web Worker and shows the shared frontier() of the same input and seed', async () => {
+    posted.length = 0;
+    const { page, errors } = await openPane();
+    await page.fill('input[name=paths]', '400');
+    await page.click('#run-frontier');
+    await page.waitForSelector('#frontier-result:not([hidden])');
+    expect(posted).toEqual([]); // nothing left the page
+    expect(await page.textContent('#frontier-note')).toMatch(/^\d+ budgets here \(Web Worker\)\.$/);
+    const raw = planInputFromForm({ fields: EXAMPLE.fields, futures: EXAMPLE.futures, policy: {} });
+    const f = frontier({ plan: raw, paths: 400, seed: 42 });
+    const rows = await page.$$eval('#frontier-table tbody tr', (trs) =>
+      trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')),
+    );
+    const dollars = (t: string): number => Number(t.replace(/[$,]/g, ''));
+    const shown = rows.filter((r) => r[6] !== 'literal plan');
+    expect(shown.map((r) => dollars(r[0]!))).toEqual(f.points.map((p) => Math.round(p.budget)));
+    expect(shown.map((r) => dollars(r[1]!))).toEqual(f.points.map((p) => Math.round(-p.cvar95Down)));
+    expect(await page.textContent('#frontier-title')).toContain('400 paths, seed 42');
     expect(errors).toEqual([]);
   });
 

@@ -1,12 +1,13 @@
 /**
  * The Frontier button: posts the current plan input to the cloud's `POST <url>/frontier` (the
  * budget frontier runs Monte Carlo paths per budget, on the host's worker pool; the note shows the
- * progress the host streams), reads the answer
+ * progress the host streams), or with no URL set runs the shared `frontier()` in the page's Web
+ * Worker (the same answer for the same input and seed), reads the answer
  * with the one parser of its shape (`parseFrontier`), and draws the chart and table; inside Excel,
  * a sheet. A host that answers 404 does not offer the route yet, and the note says so.
  */
 import { parseFrontier } from '../common/hedgeViews';
-import { Cancelled, RunError, postStreamed } from './jobs';
+import { Cancelled, RunError, postStreamed, runInWorker } from './jobs';
 import { renderFrontier } from './hedgeRender';
 import { byId } from './render';
 import type { Settings } from './settings';
@@ -22,6 +23,8 @@ export interface FrontierHost {
   toWorkbook(write: (ctx: Excel.RequestContext, opts: WorkbookOptions) => Promise<string>): Promise<string | undefined>;
   /** A rejected request's issues, shown at their fields as the other runs do. */
   reportError(e: unknown): void;
+  /** The page's Web Worker script (mcWorker.js): where the frontier runs with no URL set. */
+  workerUrl: string;
 }
 
 /** The request body: the plan input and the Monte Carlo's paths and seed (as /api/montecarlo takes them). */
@@ -35,13 +38,19 @@ function note(text: string): void {
   byId('frontier-note').textContent = text;
 }
 
+/** Start the frontier where it runs: the cloud (progress streamed by the host) or the Web Worker. */
+function start(host: FrontierHost, body: unknown, progress: (done: number, total: number) => void): Promise<unknown> {
+  const settings = host.settings();
+  const c = controller!;
+  if (settings.endpoint !== '') return postStreamed(settings, 'frontier', body, c.signal, progress);
+  const local = runInWorker(host.workerUrl, { job: 'frontier', input: body }, progress);
+  c.signal.addEventListener('abort', () => local.cancel(), { once: true });
+  return local.result;
+}
+
 export async function runFrontier(host: FrontierHost): Promise<void> {
   if (controller) return;
   const settings = host.settings();
-  if (settings.endpoint === '') {
-    note('The frontier runs on the cloud API: set its URL in Settings.');
-    return;
-  }
   const input = host.planInput();
   if (input === undefined) return;
   const ps = host.pathsAndSeed();
@@ -51,24 +60,23 @@ export async function runFrontier(host: FrontierHost): Promise<void> {
   const cancel = byId('cancel-frontier');
   run.disabled = true;
   cancel.hidden = false;
-  const where = `Running on ${new URL(settings.endpoint).host}…`;
+  const place = settings.endpoint === '' ? 'here (Web Worker)' : `on ${new URL(settings.endpoint).host}`;
+  const where = `Running ${ps.paths.toLocaleString('en-US')} paths ${place}…`;
   note(where);
-  // The host streams how many paths its pool has done; the note shows it.
   const progress = (done: number, total: number): void =>
-    note(done >= total ? `${where} summarising` : `${where} ${Math.floor((100 * done) / total)}% of the paths`);
+    note(done >= total ? `${where} summarising` : `${where} ${Math.floor((100 * done) / total)}%`);
   try {
-    const body = frontierRequest(input, ps.paths, ps.seed);
-    const answer = await postStreamed(settings, 'frontier', body, controller.signal, progress);
+    const answer = await start(host, frontierRequest(input, ps.paths, ps.seed), progress);
     const view = parseFrontier(answer);
     renderFrontier(view);
     byId('frontier-result').scrollIntoView({ block: 'nearest' });
     const name = await host.toWorkbook((ctx, opts) => writeFrontierSheet(ctx, view, opts));
-    note(`${view.points.length} budgets${name ? `; sheet "${name}"` : ''}.`);
+    note(`${view.points.length} budgets ${place}${name ? `; sheet "${name}"` : ''}.`);
   } catch (e) {
     if (controller.signal.aborted || e instanceof Cancelled) note('Cancelled.');
     else if (e instanceof RunError && e.status === 404)
       note(
-        `${new URL(settings.endpoint).host} does not offer the frontier (POST /frontier answered 404): update the API.`,
+        `${new URL(settings.endpoint).host} does not offer the frontier (POST /frontier answered 404): update the API, or clear the URL in Settings to run it here.`,
       );
     else {
       note('');

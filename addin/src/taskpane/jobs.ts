@@ -15,8 +15,8 @@ export type JobKind = 'montecarlo' | 'stress';
 
 /** Messages between the page and `mcWorker.ts`. */
 export interface WorkerRequest {
-  /** A scenario run, or a chain's surface fit (the Surface tab). */
-  job: JobKind | 'surface';
+  /** A scenario run, a chain's surface fit (the Surface tab), or the budget frontier. */
+  job: JobKind | 'surface' | 'frontier';
   input: unknown;
   /** Paths per chunk between progress reports and cancellation points (Monte Carlo). */
   chunkPaths?: number;

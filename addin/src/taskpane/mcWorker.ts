@@ -1,10 +1,10 @@
 /**
  * The taskpane's Web Worker: runs the shared Monte Carlo (in chunks of paths, reporting progress
- * after each), the stress grid and a chain's surface fit off the page's thread. The page cancels by terminating it.
+ * after each), the stress grid, the budget frontier and a chain's surface fit off the page's thread. The page cancels by terminating it.
  * Chunks are merged with the shared `mergeMonteCarlo`, which gives the same result to the last
  * bit as one run of all paths.
  */
-import { stressGrid } from '@alvh/shared';
+import { frontier, stressGrid } from '@alvh/shared';
 import type { WorkerMessage, WorkerRequest } from './jobs';
 import { fitSurfaceLocally, runMonteCarloLocally } from './localRuns';
 
@@ -25,6 +25,9 @@ scope.onmessage = (ev) => {
       scope.postMessage({ type: 'result', result: runMonteCarlo(req.input, req.chunkPaths ?? 2000) });
     } else if (req.job === 'surface') {
       scope.postMessage({ type: 'result', result: fitSurfaceLocally(req.input) });
+    } else if (req.job === 'frontier') {
+      const progress = (done: number, total: number) => scope.postMessage({ type: 'progress', done, total });
+      scope.postMessage({ type: 'result', result: frontier(req.input, { onProgress: progress }) });
     } else {
       scope.postMessage({ type: 'progress', done: 0, total: 1 });
       const result = stressGrid(req.input);

@@ -29,7 +29,7 @@ import { issueTarget, monteCarloInput, stressInput } from '../common/planInput';
 import { presentOrders, presentStructures } from '../common/hedgeViews';
 import { presentPlan } from '../common/present';
 import { presentMonteCarlo, presentStress } from '../common/presentRuns';
-import { renderMonteCarlo, renderPlan, renderStress, showError } from './render';
+import { oneRequestNote, renderMonteCarlo, renderPlan, renderStress, showError } from './render';
 import { renderHedge, wireHedgeSheet } from './hedgeRender';
 import { wireFrontier } from './frontierRun';
 import { pagePlanInput as planRaw, showBoxChecks, vixClosesOrExplain } from './planExtras';
@@ -263,15 +263,6 @@ function setProgress(kind: JobKind, done: number, total: number): void {
   bar.setAttribute('aria-valuetext', `${Math.round((100 * done) / Math.max(total, 1))}%`);
   (box.querySelector('[data-note]') as HTMLElement).textContent =
     kind === 'montecarlo' ? `${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} paths` : 'Running…';
-}
-
-/** "Running … as one request… 42% · 7 s", or "… summarising · 9 s" once every path is done. */
-function oneRequestNote(ticking: string, box: HTMLElement, ms: number): string {
-  const bar = box.querySelector('progress') as HTMLProgressElement;
-  const secs = `${Math.round(ms / 1000)} s`;
-  if (!bar.hasAttribute('value') || bar.max <= 0) return `${ticking} ${secs}`;
-  if (bar.value >= bar.max) return `${ticking} summarising · ${secs}`;
-  return `${ticking} ${Math.floor((100 * bar.value) / bar.max)}% · ${secs}`;
 }
 
 function where(): string {
@@ -539,6 +530,7 @@ function wire(): void {
     planInput: () => (validInputOrExplain() === undefined ? undefined : planRaw()),
     pathsAndSeed,
     reportError: reportRunError,
+    workerUrl,
   });
   for (const b of document.querySelectorAll<HTMLButtonElement>('[data-run]')) {
     b.addEventListener('click', () => {
