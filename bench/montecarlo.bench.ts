@@ -85,8 +85,44 @@ async function postMonteCarlo(url: string, body: object, query = ''): Promise<Mo
 }
 
 /**
+ * POST /api/montecarlo?partial=false asking for the streamed answer (what the taskpane sends): the
+ * summary, how many progress lines came, and when the first and the last arrived (ms from the send).
+ */
+async function postStreamed(
+  url: string,
+  body: object,
+): Promise<{ summary: MonteCarloSummary; lines: number; firstMs: number; lastProgressMs: number }> {
+  const t0 = performance.now();
+  const res = await fetch(`${url}/api/montecarlo?partial=false`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/x-ndjson' },
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 200) throw new Error(`POST /api/montecarlo answered ${res.status}: ${await res.text()}`);
+  let text = '';
+  let lines = 0;
+  let firstMs = NaN;
+  let lastProgressMs = NaN;
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  for (let c = await reader.read(); !c.done; c = await reader.read()) {
+    text += c.value;
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n')) {
+      const line = JSON.parse(text.slice(0, nl)) as { type: string; result?: MonteCarloResponse; problem?: unknown };
+      text = text.slice(nl + 1);
+      if (Number.isNaN(firstMs)) firstMs = performance.now() - t0;
+      if (line.type === 'progress') {
+        lines++;
+        lastProgressMs = performance.now() - t0;
+      } else if (line.type === 'result') return { summary: line.result!.summary!, lines, firstMs, lastProgressMs };
+      else throw new Error(`the streamed answer failed: ${JSON.stringify(line.problem)}`);
+    }
+  }
+  throw new Error('the streamed answer ended before its result');
+}
+
+/**
  * 1,000,000 paths × DAYS days of the full book through POST /api/montecarlo on the local host, two
- * ways: one summary-only request (`?partial=false`: the host chunks the run over its worker pool,
+ * ways (and the first once more with its progress streamed): one summary-only request (`?partial=false`: the host chunks the run over its worker pool,
  * merges and summarises there, nothing per path crosses HTTP), and four chunks of 250k paths (the
  * most whose per-path arrays one answer carries) sent at once, revived and merged by the client,
  * summarised once (the way to spread a run over several hosts; it pays for the JSON of every path).
@@ -119,6 +155,12 @@ async function apiMillion(): Promise<void> {
     printRow(
       `  ALVH / condor CVaR95 (USD, ${whole!.measure}); P(VIX > 30)`,
       `${whole!.alvh.cvar95.toFixed(0)} / ${whole!.condor.cvar95.toFixed(0)}; ${(100 * whole!.market.vixAbove['30']!).toFixed(2)}%`,
+    );
+    const t2 = performance.now();
+    const streamed = await postStreamed(host.url, base);
+    printRow(
+      '  the same, progress streamed (Accept: application/x-ndjson)',
+      `${((performance.now() - t2) / 1000).toFixed(2)} s wall; ${streamed.lines} progress lines, the first after ${streamed.firstMs.toFixed(0)} ms, the last after ${(streamed.lastProgressMs / 1000).toFixed(2)} s; the same figures: ${streamed.summary.alvh.cvar95 === whole!.alvh.cvar95 ? 'yes' : 'NO'}`,
     );
     const c1 = process.cpuUsage();
     const t1 = performance.now();
