@@ -39,12 +39,16 @@ function note(text: string): void {
 }
 
 /** Start the frontier where it runs: the cloud (progress streamed by the host) or the Web Worker. */
-function start(host: FrontierHost, body: unknown, progress: (done: number, total: number) => void): Promise<unknown> {
+function start(
+  host: FrontierHost,
+  body: unknown,
+  signal: AbortSignal,
+  progress: (done: number, total: number) => void,
+): Promise<unknown> {
   const settings = host.settings();
-  const c = controller!;
-  if (settings.endpoint !== '') return postStreamed(settings, 'frontier', body, c.signal, progress);
+  if (settings.endpoint !== '') return postStreamed(settings, 'frontier', body, signal, progress);
   const local = runInWorker(host.workerUrl, { job: 'frontier', input: body }, progress);
-  c.signal.addEventListener('abort', () => local.cancel(), { once: true });
+  signal.addEventListener('abort', () => local.cancel(), { once: true });
   return local.result;
 }
 
@@ -66,7 +70,7 @@ export async function runFrontier(host: FrontierHost): Promise<void> {
   const progress = (done: number, total: number): void =>
     note(done >= total ? `${where} summarising` : `${where} ${Math.floor((100 * done) / total)}%`);
   try {
-    const answer = await start(host, frontierRequest(input, ps.paths, ps.seed), progress);
+    const answer = await start(host, frontierRequest(input, ps.paths, ps.seed), controller.signal, progress);
     const view = parseFrontier(answer);
     renderFrontier(view);
     byId('frontier-result').scrollIntoView({ block: 'nearest' });

@@ -362,9 +362,13 @@ async function runJob(kind: JobKind): Promise<void> {
     return;
   }
   const planned = planRaw();
+  const note = action(kind).querySelector('[data-note]') as HTMLElement;
+  const started = performance.now();
   // A one-request cloud run: the note counts the seconds beside the host's streamed progress.
   let ticking = '';
-  let tick = (): void => undefined;
+  const tick = (): void => {
+    note.textContent = oneRequestNote(ticking, action(kind), performance.now() - started);
+  };
   const progress = (d: number, t: number): void => {
     setProgress(kind, d, t);
     if (ticking) tick();
@@ -399,9 +403,6 @@ async function runJob(kind: JobKind): Promise<void> {
   }
   running[kind] = handle;
   setRunning(kind, true, ticking || `Starting ${where()}…`);
-  const started = performance.now();
-  const note = action(kind).querySelector('[data-note]') as HTMLElement;
-  tick = () => (note.textContent = oneRequestNote(ticking, action(kind), performance.now() - started));
   const ticker = ticking ? setInterval(tick, 1000) : undefined;
   try {
     const result = await handle.result;

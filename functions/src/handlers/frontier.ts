@@ -19,7 +19,7 @@ import {
 import { runCompute } from '../compute';
 import { mergeAndSummarizeFrontierParts } from '../compute/jobs';
 import { fromCompute, JsonText, type RouteCall, type Streamed } from '../http/route';
-import { streamedRun, wantsStream } from '../http/stream';
+import { answerRun } from '../http/stream';
 import { scenarioWithChainsFitted } from './chains';
 
 /** Most paths whose per-path arrays one answer carries. */
@@ -47,16 +47,14 @@ export async function frontierHandler(body: unknown, call: RouteCall): Promise<F
       `drop ?partial=true for the frontier alone, or chunk the run (firstPath, pathCount ≤ ${MAX_FRONTIER_PARTIAL_PATHS})`,
     );
   }
-  const start = (onProgress?: (done: number, total: number) => void, signal = call.signal) =>
+  const start = (onProgress?: (done: number, total: number) => void, signal?: AbortSignal) =>
     runCompute('frontier', parsed, {
       ...(signal ? { signal } : {}),
       ...(onProgress ? { onProgress } : {}),
       withPartial,
       json: true,
     });
-  const answer = (raw: unknown) => frontierAnswer(raw, withPartial);
-  if (wantsStream(call.request)) return streamedRun(call, start, answer);
-  return answer(await start());
+  return answerRun(call, start, (raw) => frontierAnswer(raw, withPartial));
 }
 
 /** The answer from the pool's output: its JSON text, or (a runner that returns values, as tests use) built here. */

@@ -22,7 +22,7 @@ import {
 import { runCompute } from '../compute';
 import { mergeAndSummarize } from '../compute/jobs';
 import { fromCompute, JsonText, type RouteCall, type Streamed } from '../http/route';
-import { streamedRun, wantsStream } from '../http/stream';
+import { answerRun } from '../http/stream';
 import { scenarioWithChainsFitted } from './chains';
 
 /** Most paths whose per-path arrays one answer carries (about 130 bytes of JSON per path: ≈ 33 MB). */
@@ -64,16 +64,14 @@ export async function monteCarloHandler(
       `send ?partial=false for the summary alone, or chunk the run (firstPath, pathCount ≤ ${MAX_PARTIAL_PATHS}) and merge the chunks`,
     );
   }
-  const start = (onProgress?: (done: number, total: number) => void, signal = call.signal) =>
+  const start = (onProgress?: (done: number, total: number) => void, signal?: AbortSignal) =>
     runCompute('montecarlo', parsed, {
       ...(signal ? { signal } : {}),
       ...(onProgress ? { onProgress } : {}),
       withPartial,
       json: true,
     });
-  const answer = (raw: unknown) => monteCarloAnswer(raw, withPartial);
-  if (wantsStream(call.request)) return streamedRun(call, start, answer);
-  return answer(await start());
+  return answerRun(call, start, (raw) => monteCarloAnswer(raw, withPartial));
 }
 
 /** The answer from the pool's output: its JSON text, or (a runner that returns values, as tests use) built here. */

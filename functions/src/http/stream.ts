@@ -130,3 +130,17 @@ export async function streamedRun(
   })();
   return new Streamed(body);
 }
+
+/**
+ * A heavy route's answer: streamed (see {@link streamedRun}) when the request asks for it, else
+ * the plain answer once the run is done. `start` runs the computation (with the progress callback
+ * and the stopping signal when streamed; with the caller's signal otherwise).
+ */
+export async function answerRun<T>(
+  call: RouteCall,
+  start: (onProgress?: (done: number, total: number) => void, signal?: AbortSignal) => Promise<unknown>,
+  answer: (out: unknown) => T,
+): Promise<T | Streamed> {
+  if (wantsStream(call.request)) return streamedRun(call, start, answer);
+  return answer(await start(undefined, call.signal));
+}
