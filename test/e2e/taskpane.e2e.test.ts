@@ -254,6 +254,15 @@ describeWithData('taskpane in headless chromium', () => {
     await expect.poll(() => page.textContent('#action-mc [data-note]'), POLL).toMatch(/4,000 paths on/);
     expect(await page.locator('#mc-stats tbody tr').count()).toBeGreaterThan(5);
 
+    // The frontier on the API: its progress streamed by the host, the chart drawn from the result line.
+    await page.click('#run-frontier');
+    await page.waitForSelector('#frontier-result:not([hidden])', { timeout: 40_000 });
+    expect(requests.filter((u) => u.startsWith(`${host.url}/api/frontier`))).toEqual([`${host.url}/api/frontier`]);
+    await expect
+      .poll(() => page.textContent('#frontier-note'), POLL)
+      .toMatch(new RegExp(`^\\d+ budgets on ${new URL(host.url).host}`));
+    expect(await page.locator('#frontier-chart svg .frontier-dots circle').count()).toBeGreaterThan(3);
+
     // The stress grid on the API too: a heatmap with one tab per horizon.
     await page.click('[data-run="stress"]');
     await page.waitForSelector('#stress-result:not([hidden])', { timeout: 20_000 });
