@@ -41,50 +41,55 @@ async function fit(job: ChainFitJob, call: RouteCall): Promise<SpxSurfaceData> {
   return data;
 }
 
-/** A plan's market: its valuation date and numbers, as the method fits it. */
-function planJob(p: Json): ChainFitJob {
-  const m = p.market as Json;
-  return {
+/** A plan input with the chain of its market fitted on the pool; as it is when its market has none. */
+async function planFitted(p: Json, call: RouteCall): Promise<Json> {
+  const m = p.market;
+  if (!hasChain(m)) return p;
+  const job: ChainFitJob = {
     valuationDate: p.valuationDate as string,
     market: { ...(m as unknown as MarketSurfaceInput), divYield: (m.divYield as number | undefined) ?? 0 },
     root: 'market',
     spotField: 'spx',
   };
+  return { ...p, market: withSurface(m, await fit(job, call)) };
+}
+
+/** A scenario book with its chain fitted on the pool; as it is when it has none. */
+async function bookFitted(book: Json, call: RouteCall): Promise<Json> {
+  if (!hasChain(book)) return book;
+  const job: ChainFitJob = {
+    valuationDate: book.valuationDate as string,
+    market: { ...(book as unknown as MarketSurfaceInput), spx: book.spot as number },
+    root: 'book',
+    spotField: 'spot',
+  };
+  return withSurface(book, await fit(job, call));
 }
 
 /**
  * `body` with the chain of its plan's market fitted on the pool (a plan input: POST /api/plan).
- * Checked against `schema` first; a body without a chain is returned as it is.
+ * A body with a chain is checked against `schema` first (the route checks every body again, so
+ * one without a chain is returned as it is, unchecked here).
  */
 export async function planWithChainFitted(body: unknown, call: RouteCall, schema: z.ZodType): Promise<unknown> {
-  parseInput(schema, body);
   if (!isObject(body) || !hasChain(body.market)) return body;
-  const surface = await fit(planJob(body), call);
-  return { ...body, market: withSurface(body.market, surface) };
+  parseInput(schema, body);
+  return planFitted(body, call);
 }
 
 /**
  * `body` with the chains of a scenario input fitted on the pool: `plan.market` and `book` (POST
- * /api/stress, /api/montecarlo, /api/frontier). Checked against `schema` first.
+ * /api/stress, /api/montecarlo, /api/frontier). A body with a chain is checked against `schema`
+ * first; one without is returned as it is, for the route to check.
  */
 export async function scenarioWithChainsFitted(body: unknown, call: RouteCall, schema: z.ZodType): Promise<unknown> {
-  parseInput(schema, body);
   if (!isObject(body)) return body;
+  const { plan, book } = body;
+  const planChain = isObject(plan) && hasChain(plan.market);
+  if (!planChain && !hasChain(book)) return body;
+  parseInput(schema, body);
   let out = body;
-  const plan = body.plan;
-  if (isObject(plan) && hasChain(plan.market)) {
-    const surface = await fit(planJob(plan), call);
-    out = { ...out, plan: { ...plan, market: withSurface(plan.market, surface) } };
-  }
-  const book = body.book;
-  if (hasChain(book)) {
-    const job: ChainFitJob = {
-      valuationDate: book.valuationDate as string,
-      market: { ...(book as unknown as MarketSurfaceInput), spx: book.spot as number },
-      root: 'book',
-      spotField: 'spot',
-    };
-    out = { ...out, book: withSurface(book, await fit(job, call)) };
-  }
+  if (isObject(plan)) out = { ...out, plan: await planFitted(plan, call) };
+  if (isObject(book)) out = { ...out, book: await bookFitted(book, call) };
   return out;
 }
