@@ -63,7 +63,7 @@ export function frontierSetup(input: unknown, mark: LegMarker = defaultMarker): 
   const v = parseInput(FrontierInputSchema, input);
   const pl = plan(v.plan);
   const policy = pl.policy;
-  const now = planMarketState(pl.market);
+  const now = planMarketState(pl.market, pl.surface);
   const ts = buildTermStructure(
     { valuationDate: pl.market.date, vixSpot: pl.market.vix, futures: pl.market.futures },
     { kappa: pl.market.kappa, theta: pl.market.theta },
