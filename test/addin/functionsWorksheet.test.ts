@@ -142,30 +142,34 @@ describe('the worksheet of docs/excel.md (2021-11-19)', () => {
       1,
     ]);
     const orders = call('ORDERS', SHEET, held) as unknown[][];
-    // the budget of this condor (2.00 points of credit) buys neither overlay units nor tail calls:
-    // with the condor held, nothing remains to trade
+    // the budget of this condor (3.05 points of credit) buys 2 tail calls and no calendar unit:
+    // with the condor held, the one order is to buy those calls
     expect(planned.overlay.units).toBe(0);
-    expect(planned.tail.contracts).toBe(0);
-    expect(orders).toHaveLength(3);
-    expect(String(orders[1]?.[0])).toMatch(/^none/);
+    expect(planned.tail.contracts).toBe(2);
+    expect(orders.slice(1, -1).map((r) => r.slice(0, 6))).toEqual([['buy', 2, 'VIX', '2022-01-19', 24, 'call']]);
+    expect(orders.at(-1)?.[9]).toBeCloseTo(planned.tail.cost, 9);
   });
 
   it('states the figures docs/excel.md shows', () => {
     expect(planned.termStructure.regime).toBe('contango');
     expect(planned.split.calendarShare).toBeCloseTo(0.4012, 4);
-    expect(planned.condor.greeks.vega).toBeCloseTo(-288.22, 2);
-    expect(planned.condor.credit).toBeCloseTo(2.0, 2);
-    expect(planned.scenario.condorLoss).toBeCloseTo(35833.13, 2);
+    expect(planned.condor.greeks.vega).toBeCloseTo(-492.64, 2);
+    expect(planned.condor.credit).toBeCloseTo(3.0508, 4);
+    expect(planned.condor.maxLoss).toBeCloseTo(46949.18, 2);
+    expect(planned.scenario.condorLoss).toBeCloseTo(34557.05, 2);
     expect(planned.tail.expiry).toBe('2022-01-19');
     expect(planned.tail.stressedFuture).toBeCloseTo(35.722, 3);
-    expect(planned.tail.requiredContracts).toBe(71);
+    expect(planned.tail.requiredContracts).toBe(68);
     expect(planned.tail.strike).toBe(24);
     expect(planned.tail.premium).toBeCloseTo(3.0207, 4);
-    expect(planned.overlay.requiredUnits).toBe(1);
-    expect(planned.overlay.unitVega).toBeCloseTo(179.88, 2);
-    expect(planned.budget.budget).toBe(0);
+    expect(planned.overlay.requiredUnits).toBe(2);
+    expect(planned.overlay.unitVega).toBeCloseTo(144.17, 2);
+    expect(planned.overlay.unitCost).toBeCloseTo(1093.4, 2);
+    expect(planned.budget.budget).toBeCloseTo(1024.93, 2);
     expect(planned.budget.binding).toBe('irr');
-    expect(planned.tail.contracts).toBe(0);
+    expect(planned.tail.contracts).toBe(2);
     expect(planned.overlay.units).toBe(0);
+    expect(planned.condor.zPut).toBeCloseTo(2.06, 2);
+    expect(planned.condor.zCall).toBeCloseTo(2.0, 2);
   });
 });

@@ -22,12 +22,16 @@ import { checkRate } from '../validate';
 import type { SviParams } from './svi';
 import { makeSpxSurface, type SpxSurface, type SurfaceSlice } from './spxSurface';
 
-/** Smile shapes h(z) per tenor node (days), raw SVI in z with h(0) = 1; see the module comment. */
+/**
+ * Smile shapes h(z) per tenor node (days), raw SVI in z with h(0) = 1; see the module comment. Free
+ * of butterfly arbitrage (g ≥ 0) for every SKEW factor λ in [0.5, 1.5] and ATM total deviation up
+ * to 1: refitted by scripts/indexShapes.ts to the chains' smiles on z ∈ [−3, 2] under that constraint.
+ */
 export const INDEX_SHAPES: readonly { days: number; h: Readonly<SviParams> }[] = Object.freeze([
-  { days: 9, h: { a: -17.49908, b: 1.72122, rho: -0.1693, m: -0.09191, sigma: 10.76281 } },
-  { days: 30, h: { a: -2.7216, b: 1.53727, rho: 0.30803, m: 1.93378, sigma: 2.31521 } },
-  { days: 93, h: { a: -1.07568, b: 1.01112, rho: -0.11478, m: 1.02181, sigma: 1.6439 } },
-  { days: 183, h: { a: -0.89191, b: 1.04184, rho: -0.06141, m: 1.08899, sigma: 1.36867 } },
+  { days: 9, h: { a: -1.92582, b: 0.71542, rho: -0.46892, m: -0.370883, sigma: 4.24741 } },
+  { days: 30, h: { a: -0.164818, b: 0.702565, rho: -0.237372, m: 0.79633, sigma: 1.23434 } },
+  { days: 93, h: { a: -0.111142, b: 0.725715, rho: -0.399854, m: 0.689284, sigma: 1.04935 } },
+  { days: 183, h: { a: 0.106026, b: 0.685372, rho: -0.435925, m: 0.703663, sigma: 0.707179 } },
 ]);
 
 /** Cboe index level over the fitted surface's own variance-swap vol (mean of 6 index/chain pairs). */
@@ -112,7 +116,7 @@ function checkIndex(field: string, x: unknown, lo: number, hi: number): number {
 
 /**
  * Builds the SPX surface from the Cboe indices. With VIX alone the term structure is flat (one
- * 30-day slice, flat in vol before and after) and the surface says so in its warnings.
+ * 30-day slice, flat in ATM vol before and after) and the surface says so in its warnings.
  *
  * @throws AlvhError `invalid_input` naming the index out of range
  * @example

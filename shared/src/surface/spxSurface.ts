@@ -2,8 +2,8 @@
  * The SPX volatility surface every SPX option mark goes through (method Section 2b): a set of SVI
  * slices in total variance, one per expiry, with each expiry's forward and discount factor.
  * Between expiries total variance is interpolated linearly in time at fixed log-moneyness
- * k = ln(K/F(t)); before the first and after the last it is extrapolated flat in vol
- * (w(k, t) = w_edge(k)·t/T_edge). The forward is interpolated log-linearly in time (a piecewise
+ * k = ln(K/F(t)); before the first and after the last it is extrapolated flat in ATM vol with the
+ * edge slice's smile kept in standard deviations (w(k, t) = c·w_edge(k/√c), c = t/T_edge). The forward is interpolated log-linearly in time (a piecewise
  * constant carry), from spot at t = 0 when spot is known, and the last carry extends beyond.
  *
  * Calendar arbitrage is removed by construction: the total variance of slice j is the running
@@ -162,10 +162,21 @@ export function makeSpxSurface(data: SpxSurfaceData): SpxSurface {
     return w;
   }
 
+  /**
+   * Total variance at t before the first or after the last slice j: the slice's smile kept in
+   * standard deviations, w(k, t) = c·w_j(k/√c) with c = t/T_j (flat ATM vol; the skew in k scales
+   * as 1/√t). Scaling w alone at fixed k would keep the skew in k as t grows, and steepen the smile
+   * in standard deviations until calls cost more than calls of a lower strike.
+   */
+  function edgeVariance(j: number, t: number, k: number): number {
+    const c = t / T[j]!;
+    return c * sliceVariance(j, k / Math.sqrt(c));
+  }
+
   function totalVariance(t: number, k: number): number {
     const i = locate(t);
-    if (i < 0) return (sliceVariance(0, k) * t) / T[0]!;
-    if (i >= n - 1) return (sliceVariance(n - 1, k) * t) / T[n - 1]!;
+    if (i < 0) return edgeVariance(0, t, k);
+    if (i >= n - 1) return edgeVariance(n - 1, t, k);
     const u = (t - T[i]!) / (T[i + 1]! - T[i]!);
     const w0 = sliceVariance(i, k);
     return w0 + u * (sliceVariance(i + 1, k) - w0);

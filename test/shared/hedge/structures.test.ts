@@ -48,7 +48,7 @@ describeWithData('tail structures on 2018-12-24 (standard 10-lot 45-DTE condor)'
       'vx-future',
     ]);
     expect(cmp.structures.map((s) => Number(s.perDollar.toFixed(2)))).toEqual([
-      6.53,
+      6.29,
       4.09,
       3.8,
       3.42,
@@ -168,7 +168,7 @@ describeWithData('tail structures on 2018-12-24 (standard 10-lot 45-DTE condor)'
       expect((c.units - 1) * s.gain).toBeLessThan(0.5 * cmp.loss);
     }
     expect(costs.at(-1)?.structure).toBe('vx-future');
-    expect(words).toMatch(/^Covering 50% of the \$20,353 drawdown loss costs \$[\d,]+ with spx-put-spread, /);
+    expect(words).toMatch(/^Covering 50% of the \$20,052 drawdown loss costs \$[\d,]+ with spx-put-spread, /);
     expect(errorOf(() => costsToCover(cmp, 0)).field).toBe('coverage');
   });
 

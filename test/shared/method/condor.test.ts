@@ -115,3 +115,39 @@ describe('condorInputOf', () => {
     expect(condorAnalytics(i).creditSource).toBe('given');
   });
 });
+
+describe('a condor marked on the surface of the VIX alone (2021-11-19, SPX 4697.96, VIX 17.91)', () => {
+  const market = { spx: 4697.96, rate: 0.001, divYield: 0.013 };
+  const state = { date: '2021-11-19', spot: 4697.96, vix: 17.91, rate: 0.001, divYield: 0.013, volOfVol: 1.1 };
+  const strikes = [4100, 4150, 5300, 5350] as const;
+
+  it('has a positive call spread, a positive credit and a positive theta at every tenor', () => {
+    for (const days of [63, 90, 180, 365]) {
+      const expiry = new Date(Date.UTC(2021, 10, 19 + days)).toISOString().slice(0, 10);
+      const years = days / 365;
+      const input = condorInputOf(
+        '2021-11-19',
+        market,
+        spxAtmVol(state, years),
+        { expiry, strikes, quantity: 10 },
+        resolvePolicy(),
+        (k, t, f) => spxVol(state, t, k, f),
+      );
+      const c = condorAnalytics(input);
+      const call = (k: number) =>
+        bsPrice({
+          type: 'call',
+          spot: 4697.96,
+          strike: k,
+          years,
+          vol: c.legVols[k === 5300 ? 2 : 3]!,
+          rate: 0.001,
+          divYield: 0.013,
+        });
+      // the short 5300 call is worth more than the long 5350 (it was 0.74 points less at 63 days)
+      expect(call(5300) - call(5350), `${days} days`).toBeGreaterThan(0);
+      expect(c.credit, `${days} days`).toBeGreaterThan(0);
+      expect(c.greeks.theta, `${days} days`).toBeGreaterThan(0);
+    }
+  });
+});

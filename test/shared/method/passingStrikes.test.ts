@@ -7,12 +7,12 @@ import { plan } from '@alvh/shared';
 import { PLAN_INPUT } from '../../helpers/fixtures';
 
 describe('the strikes that would pass Step 1', () => {
-  const failing = plan(PLAN_INPUT); // call side 1.45 SD, put side 2.56 SD (on the surface of the VIX alone)
+  const failing = plan(PLAN_INPUT); // call side 1.41 SD, put side 2.49 SD (on the surface of the VIX alone)
   const suggested = failing.condor.passingStrikes!;
 
   it('moves only the failing side out to the rule, keeping the wings', () => {
     expect(failing.condor.passesSdCheck).toBe(false);
-    expect(suggested.strikes).toEqual([5700, 5800, 7120, 7220]);
+    expect(suggested.strikes).toEqual([5700, 5800, 7135, 7235]);
     expect(suggested.zPut).toBe(failing.condor.zPut);
     expect(suggested.zCall).toBeGreaterThanOrEqual(1.5);
     expect(suggested.strikes[3] - suggested.strikes[2]).toBe(100);
@@ -24,12 +24,12 @@ describe('the strikes that would pass Step 1', () => {
     expect(fixed.condor.passingStrikes).toBeUndefined();
     expect(suggested.credit).toBe(fixed.condor.credit);
     expect(suggested.maxLoss).toBe(fixed.condor.maxLoss);
-    expect(suggested.credit).toBeCloseTo(9.2495, 4);
+    expect(suggested.credit).toBeCloseTo(8.7158, 4);
   });
 
   it('the warning names the strikes and the credit', () => {
     const w = failing.warnings.find((x) => x.startsWith("The condor's short strikes"));
-    expect(w).toContain('e.g. to 5700/5800/7120/7220 (2.56 / 1.5 SD, the same wings), for a credit of 9.25 per share');
+    expect(w).toContain('e.g. to 5700/5800/7135/7235 (2.49 / 1.5 SD, the same wings), for a credit of 8.72 per share');
   });
 
   it('a condor that passes carries no suggestion', () => {

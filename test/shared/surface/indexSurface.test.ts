@@ -4,6 +4,10 @@ import {
   spxSurfaceFromIndices,
   varianceSwapOverAtm,
   INDEX_OVER_MODEL_VS,
+  INDEX_SHAPES,
+  blackFormula,
+  shapeSlice,
+  sviDensityG,
   type SpxSurface,
 } from '@alvh/shared';
 import { errorOf } from '../../helpers/errors';
@@ -93,5 +97,59 @@ describe('spxSurfaceFromIndices', () => {
     const s = spxSurfaceFromIndices({ ...base, indices: { vix: 18 } });
     expect(errorOf(() => s.vol(0, 4300)).field).toBe('tYears');
     expect(errorOf(() => s.vol(0.1, Number.NaN)).field).toBe('strike');
+  });
+});
+
+describe('the index surface is free of static arbitrage', () => {
+  /** Undiscounted calls on a unit forward across strikes e^k, k from −1.5 to +1 (fine near the money). */
+  function callStrip(s: SpxSurface, t: number): { k: number; c: number }[] {
+    const out: { k: number; c: number }[] = [];
+    for (let k = -1.5; k <= 1 + 1e-12; k += 0.0025) {
+      const w = s.totalVariance(t, k);
+      out.push({ k, c: blackFormula(true, 1, Math.exp(k), Math.sqrt(w)) });
+    }
+    return out;
+  }
+
+  it('each node shape has g ≥ 0 for every SKEW factor in [0.5, 1.5] and ATM total deviation up to 1', () => {
+    let worst = Infinity;
+    for (const node of INDEX_SHAPES) {
+      const h = node.h;
+      const c0 = -h.rho * h.m + Math.hypot(h.m, h.sigma);
+      for (let lambda = 0.5; lambda <= 1.5 + 1e-9; lambda += 0.125) {
+        const b = lambda * h.b;
+        const shape = { a: 1 - b * c0, b, rho: h.rho, m: h.m, sigma: h.sigma };
+        for (const theta of [0.003, 0.01, 0.03, 0.07, 0.15, 0.3, 0.5, 0.8, 1]) {
+          const p = shapeSlice(shape, theta);
+          for (let z = -30; z <= 30; z += 0.01) worst = Math.min(worst, sviDensityG(p, z * theta));
+        }
+      }
+    }
+    expect(worst).toBeGreaterThanOrEqual(0);
+  });
+
+  it('calls fall and are convex in the strike at every tenor, VIX level and SKEW (no call spread below zero)', () => {
+    const base = { valuationDate: '2021-11-19', spot: 4697.96, rate: 0.001, divYield: 0.013 };
+    const surfaces = [
+      ...[9.5, 12, 17.91, 25, 40, 80].map((vix) => spxSurfaceFromIndices({ ...base, indices: { vix } })),
+      spxSurfaceFromIndices({ ...base, indices: { vix: 17.91, vix9d: 15.2, vix3m: 21.3, vix6m: 23.1, skew: 165 } }),
+      spxSurfaceFromIndices({ ...base, indices: { vix: 45, vix9d: 52, vix3m: 36, vix6m: 31, skew: 112 } }),
+    ];
+    let worstSlope = -Infinity;
+    let worstConvexity = Infinity;
+    for (const s of surfaces) {
+      for (const days of [3, 9, 20, 30, 45, 63, 93, 120, 183, 365, 730]) {
+        const c = callStrip(s, days / 365);
+        for (let i = 1; i < c.length - 1; i++) {
+          // slope ≤ 0 and a butterfly ≥ 0, relative to the price scale (1e-12 of the forward)
+          worstSlope = Math.max(worstSlope, c[i + 1]!.c - c[i]!.c);
+          const dk0 = Math.exp(c[i]!.k) - Math.exp(c[i - 1]!.k);
+          const dk1 = Math.exp(c[i + 1]!.k) - Math.exp(c[i]!.k);
+          worstConvexity = Math.min(worstConvexity, (c[i + 1]!.c - c[i]!.c) / dk1 - (c[i]!.c - c[i - 1]!.c) / dk0);
+        }
+      }
+    }
+    expect(worstSlope).toBeLessThanOrEqual(1e-12);
+    expect(worstConvexity).toBeGreaterThanOrEqual(-1e-9);
   });
 });
