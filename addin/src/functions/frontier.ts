@@ -33,7 +33,7 @@ function pointRow(p: FrontierPoint): unknown[] {
     p.cvar95Down,
     p.drawdownLoss,
     p.worstAnalogLoss,
-    p.carried ? 'kept from a smaller budget' : '',
+    '',
   ];
 }
 
