@@ -32,7 +32,7 @@ export default async function run(): Promise<void> {
   );
   printRow('  setup (plan, components, ladder)', `${(t1 - t0).toFixed(0)} ms`);
   printRow('  paths (one simulation for every budget)', `${(t2 - t1).toFixed(0)} ms`);
-  printRow('  scoring (every budget × split × structure)', `${(t3 - t2).toFixed(0)} ms`);
+  printRow('  scoring (exact search: every budget × mix)', `${(t3 - t2).toFixed(0)} ms`);
 
   const dir = mkdtempSync(join(tmpdir(), 'alvh-bench-frontier-'));
   const pool = new ComputePool({ workerUrl: await bundleComputeWorker(dir) });
@@ -61,7 +61,7 @@ export default async function run(): Promise<void> {
       .filter((x) => x !== '')
       .join(' + ');
     console.log(
-      `  | ${usd(p.budget)} | ${mix || 'nothing'}${p.carried ? ' (kept)' : ''} | ${usd(p.cost)} | ${usd(p.cvar95Down)} | ${usd(p.drawdownLoss)} | ${usd(p.worstAnalogLoss)} |`,
+      `  | ${usd(p.budget)} | ${mix || 'nothing'} | ${usd(p.cost)} | ${usd(p.cvar95Down)} | ${usd(p.drawdownLoss)} | ${usd(p.worstAnalogLoss)} |`,
     );
   }
   console.log(

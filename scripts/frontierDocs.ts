@@ -117,7 +117,7 @@ function table(f: FrontierResult): string[] {
             .filter((x) => x !== '')
             .join(' + ');
     out.push(
-      `| ${usd(p.budget)} | ${mix}${p.carried ? ' (kept)' : ''} | ${usd(p.cost)} | ${usd(p.cvar95Down)} | ${usd(p.drawdownLoss)} | ${usd(p.worstAnalogLoss)} |`,
+      `| ${usd(p.budget)} | ${mix} | ${usd(p.cost)} | ${usd(p.cvar95Down)} | ${usd(p.drawdownLoss)} | ${usd(p.worstAnalogLoss)} |`,
     );
   }
   for (const [name, m] of [

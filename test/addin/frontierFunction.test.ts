@@ -48,9 +48,9 @@ describe('ALVH.FRONTIER', () => {
       'CVaR95 on down paths (USD)',
       'drawdown loss (USD)',
       'worst analog loss (USD)',
-      'marker',
+      'note',
     ]);
-    expect(out).toHaveLength(1 + 11 + 2);
+    expect(out).toHaveLength(1 + 11 + 2 + 1);
     const f = frontier({
       plan: {
         valuationDate: '2026-11-20',
@@ -86,6 +86,16 @@ describe('ALVH.FRONTIER', () => {
     expect(String(out[12]![9])).toMatch(/^literal plan/);
     expect(out[12]![6]).toBe(f.plan.cvar95Down);
     expect(String(out[13]![9])).toMatch(/^literal rule/);
+    // the marked rows have no budget: their spend is under cost, as every row's
+    expect(out[12]![0]).toBe('');
+    expect(out[13]![0]).toBe('');
+    expect(out[12]![5]).toBe(f.plan.cost);
+    expect(out[13]![5]).toBe(f.rule.cost);
+    // the last row names the measure and the down paths the CVaR is over
+    expect(out[14]!.slice(0, 9).every((c) => c === '')).toBe(true);
+    expect(out[14]![9]).toBe(
+      `real-world measure: CVaR 95 over the ${f.downPaths.toLocaleString('en-US')} of 1,500 paths where SPX ends lower (seed 5)`,
+    );
     for (const v of out.flat()) if (typeof v === 'number') expect(Number.isFinite(v)).toBe(true);
   });
 
@@ -94,6 +104,23 @@ describe('ALVH.FRONTIER', () => {
     const row = call(rows, [[0, 2000, 4000]], 800, 2) as unknown[][];
     expect(col).toEqual(row);
     expect(col.slice(1, 4).map((r) => r[0])).toEqual([0, 2000, 4000]);
+  });
+
+  it('adds any warning to the note: too few down paths for a CVaR 95', () => {
+    const out = call(rows, [[0, 2000]], 20, 2) as unknown[][];
+    expect(String(out.at(-1)![9])).toMatch(
+      /paths where SPX ends lower \(seed 2\); only \d+ of 20 paths end with SPX lower/,
+    );
+  });
+
+  it('numbers budget cells from 1, as the range shows them, in every message', () => {
+    // a cell that is not a number (read by the add-in) and one out of range (checked by the frontier)
+    const text = errorOf(() => call(rows, [['lots', 1000]], 800, 2));
+    const negative = errorOf(() => call(rows, [[-5, 1000]], 800, 2));
+    expect(text.message).toMatch(/^budgets\[1\]: /);
+    expect(negative.message).toMatch(/^budgets\[1\]: .*≥ 0 USD/);
+    // blanks before the first value count as cells
+    expect(errorOf(() => call(rows, [[''], [1000], [-5]], 800, 2)).message).toMatch(/^budgets\[3\]: /);
   });
 
   it.each([

@@ -1,10 +1,18 @@
 /**
  * ALVH.FRONTIER (ALVH-METHOD section 10): the budget frontier of the plan's book, a row per budget
  * with the mix that leaves the least CVaR 95 on the Monte Carlo paths where SPX falls, then the
- * plan and the literal rule marked on the same paths. Reads the same two-column inputs as
- * ALVH.PLAN.
+ * plan and the literal rule marked on the same paths, then a note row naming the measure and the
+ * down paths (and any warning). Reads the same two-column inputs as ALVH.PLAN. Each column holds
+ * one thing: the marked rows have no budget (their spend is under cost).
  */
-import { frontier as sharedFrontier, type FrontierMarker, type FrontierPoint } from '@alvh/shared';
+import {
+  frontier as sharedFrontier,
+  invalidInput,
+  isAlvhError,
+  type FrontierMarker,
+  type FrontierPoint,
+  type FrontierResult,
+} from '@alvh/shared';
 import { isMissing, numberArg, seriesArg } from './args';
 import { excelCall } from './excelErrors';
 import { planFromRange } from './plan';
@@ -19,7 +27,7 @@ export const FRONTIER_HEADERS = [
   'CVaR95 on down paths (USD)',
   'drawdown loss (USD)',
   'worst analog loss (USD)',
-  'marker',
+  'note',
 ] as const;
 
 function pointRow(p: FrontierPoint): unknown[] {
@@ -33,13 +41,13 @@ function pointRow(p: FrontierPoint): unknown[] {
     p.cvar95Down,
     p.drawdownLoss,
     p.worstAnalogLoss,
-    p.carried ? 'kept from a smaller budget' : '',
+    '',
   ];
 }
 
 function markerRow(m: FrontierMarker, label: string): unknown[] {
   return [
-    m.cost,
+    '',
     m.tailContracts > 0 ? 'vix-call' : 'none',
     '',
     m.tailContracts,
@@ -54,6 +62,31 @@ function markerRow(m: FrontierMarker, label: string): unknown[] {
   ];
 }
 
+/** The last row: the measure and the down paths the CVaR is over, then any warning. */
+function noteRow(f: FrontierResult): unknown[] {
+  const note =
+    `${f.measure} measure: CVaR 95 over the ${f.downPaths.toLocaleString('en-US')} of ${f.paths.toLocaleString('en-US')} ` +
+    `paths where SPX ends lower (seed ${f.seed})`;
+  return [...new Array<unknown>(FRONTIER_HEADERS.length - 1).fill(''), [note, ...f.warnings].join('; ')];
+}
+
+/** The frontier with a budget cell's error named by its cell, counted from 1 in the range as selected. */
+function frontierOf(input: Record<string, unknown>, budgets: unknown): FrontierResult {
+  try {
+    return sharedFrontier(input);
+  } catch (e) {
+    const at = isAlvhError(e) ? /^budgets\[(\d+)\]$/.exec(e.field) : null;
+    if (at === null || !isAlvhError(e)) throw e;
+    // the cells as seriesArg reads them: blanks before the first value are skipped
+    const cells = Array.isArray(budgets) ? (budgets as unknown[]).flat() : [budgets];
+    const lead = Math.max(
+      0,
+      cells.findIndex((c) => !isMissing(c)),
+    );
+    throw invalidInput(`budgets[${lead + Number(at[1]) + 1}]`, e.problem, e.fix);
+  }
+}
+
 /**
  * The budget frontier: for each hedge budget, the overlay share and tail structure that leave the least CVaR 95 of the book on the Monte Carlo paths where SPX ends lower, with the drawdown and worst analog losses; then the plan and the literal rule on the same paths.
  * @customfunction FRONTIER FRONTIER
@@ -62,7 +95,7 @@ function markerRow(m: FrontierMarker, label: string): unknown[] {
  * @param [budgets] Budgets in USD (a row or a column). Empty: 11 from 0 to what the literal 1.8x tail costs.
  * @param [paths] Monte Carlo paths per budget, a whole number from 2; every budget is scored on the same paths (default 20000).
  * @param [seed] Seed of the paths, a whole number from 0 to 4294967295 (default 1); the same seed gives the same paths per budget and the same frontier.
- * @returns A header row, one row per budget (ascending), then the plan as sized and the literal rule, marked.
+ * @returns A header row, one row per budget (ascending), the plan as sized and the literal rule (marked, no budget), then a note: the measure (real-world paths), the down paths and any warning.
  */
 export function frontier(inputs: unknown[][], budgets?: unknown, paths?: unknown, seed?: unknown): unknown[][] {
   return excelCall(
@@ -71,17 +104,21 @@ export function frontier(inputs: unknown[][], budgets?: unknown, paths?: unknown
       planFromRange(inputs, (raw) => {
         planInput = raw;
       });
-      const f = sharedFrontier({
-        plan: planInput,
-        ...(isMissing(budgets) ? {} : { budgets: seriesArg('budgets', budgets) }),
-        ...(isMissing(paths) ? {} : { paths: numberArg('paths', paths) }),
-        ...(isMissing(seed) ? {} : { seed: numberArg('seed', seed) }),
-      });
+      const f = frontierOf(
+        {
+          plan: planInput,
+          ...(isMissing(budgets) ? {} : { budgets: seriesArg('budgets', budgets) }),
+          ...(isMissing(paths) ? {} : { paths: numberArg('paths', paths) }),
+          ...(isMissing(seed) ? {} : { seed: numberArg('seed', seed) }),
+        },
+        budgets,
+      );
       return [
         [...FRONTIER_HEADERS],
         ...f.points.map(pointRow),
         markerRow(f.plan, 'literal plan (as sized)'),
         markerRow(f.rule, `literal rule (uncapped, ${f.rule.tailContracts} VIX calls)`),
+        noteRow(f),
       ];
     },
     { pathCount: 'paths', firstPath: 'paths' },

@@ -6,17 +6,19 @@
  * - Downside risk: CVaR 95 of the book's P&L at the horizon over the paths where SPX falls, i.e.
  *   SPX at the horizon strictly below SPX today (simple return < 0): the mean loss of the worst
  *   ceil(5% · down paths) of them, as a positive number.
- * - A mix: an overlay share w of the budget (`splits`) buys whole overlay units; what is left buys
- *   whole units of ONE option tail structure (vx-future is left out: a premium budget does not
- *   bound a future's loss). Every (w, structure) is tried; the least CVaR wins, ties to the cheaper.
- * - Monotone: a budget can always leave money unspent, so at each budget the frontier keeps the
- *   best choice of any smaller budget when that is better (`carried: true`).
+ * - A mix: whole overlay units and whole units of ONE option tail structure (vx-future is left out:
+ *   a premium budget does not bound a future's loss), costing at most the budget, the overlay's
+ *   spend within the largest overlay share of `splits`. Every unit count from 0 up is a candidate
+ *   (a budget may leave money unspent: past a point more premium adds downside risk), so each
+ *   budget's answer is the best of all its mixes, whatever other budgets are asked: more budget
+ *   never gives more risk. Ties go to the cheaper mix. The search is exact and quick
+ *   (frontierSearch.ts).
  * - Beside each point: the book's loss in the drawdown scenario and its worst loss over the
  *   historical analogs, for the same units.
  */
-import { noSolution } from '../errors';
 import {
   FRONTIER_CVAR_LEVEL,
+  MIN_FRONTIER_TAIL_PATHS,
   type FrontierMarker,
   type FrontierPartial,
   type FrontierPoint,
@@ -25,6 +27,7 @@ import {
 } from './frontierTypes';
 import { mergeFrontier, runFrontierSetup, type FrontierRunOptions } from './frontierPaths';
 import { frontierSetup } from './frontierSetup';
+import { scorer, searchFrontier } from './frontierSearch';
 import { runModelNotes } from '../scenario/model/calibrationNotes';
 import type { TailStructure } from './structurePricing';
 
@@ -33,42 +36,14 @@ const EPS = 1e-9;
 /** The words of the frontier's down-path definition. */
 export const DOWN_DEFINITION = 'SPX at the horizon below SPX on the valuation date (simple return < 0)';
 
-interface Scorer {
-  /** CVaR 95 on the down paths of condors + Σ units[k] · component k. */
-  cvar(units: readonly number[]): number;
-  downPaths: number;
-}
-
-function scorer(p: FrontierPartial): Scorer {
-  const down: number[] = [];
-  for (let j = 0; j < p.pathCount; j++) if (p.spxEnd[j]! < p.spot0) down.push(j);
-  const nd = down.length;
-  if (nd === 0) {
-    throw noSolution(
-      'paths',
-      `no path of ${p.pathCount} ends with SPX below ${p.spot0}, so there is no downside to measure`,
-      'run more paths',
-    );
-  }
-  const condor = Float64Array.from(down, (j) => p.condor[j]!);
-  const hedges = p.hedges.map((h) => Float64Array.from(down, (j) => h[j]!));
-  const tmp = new Float64Array(nd);
-  const k = Math.max(1, Math.ceil((1 - FRONTIER_CVAR_LEVEL) * nd - EPS));
-  return {
-    downPaths: nd,
-    cvar(units) {
-      tmp.set(condor);
-      units.forEach((u, c) => {
-        if (u === 0) return;
-        const h = hedges[c]!;
-        for (let j = 0; j < nd; j++) tmp[j] = tmp[j]! + u * h[j]!;
-      });
-      tmp.sort();
-      let s = 0;
-      for (let i = 0; i < k; i++) s += tmp[i]!;
-      return -s / k;
-    },
-  };
+/** The warning when the CVaR's tail holds too few paths to mean anything (none otherwise). */
+function tailWarnings(downPaths: number, tail: number, pathCount: number): string[] {
+  if (tail >= MIN_FRONTIER_TAIL_PATHS) return [];
+  const need = Math.ceil(((MIN_FRONTIER_TAIL_PATHS - 1) / (1 - FRONTIER_CVAR_LEVEL) + 1) * (pathCount / downPaths));
+  return [
+    `only ${downPaths} of ${pathCount} paths end with SPX lower, so each CVaR 95 is the mean of the worst ${tail === 1 ? 'one path alone' : `${tail} paths`} ` +
+      `(fewer than ${MIN_FRONTIER_TAIL_PATHS}): too few to rank mixes; run more paths (about ${need.toLocaleString('en-US')} or more)`,
+  ];
 }
 
 /**
@@ -80,7 +55,6 @@ export function summarizeFrontier(partial: FrontierPartial): FrontierResult {
   const comps = f.components;
   const K = comps.length;
   const sc = scorer(partial);
-  const overlay = comps[0]!;
   const drawdownLoss = (u: readonly number[]) => f.loss - u.reduce((a, x, c) => a + x * comps[c]!.gain, 0);
   const worstAnalog = (u: readonly number[]) =>
     Math.max(...f.analogs.map((a, i) => a.loss - u.reduce((s, x, c) => s + x * comps[c]!.analogGains[i]!, 0)));
@@ -92,46 +66,22 @@ export function summarizeFrontier(partial: FrontierPartial): FrontierResult {
     return u;
   };
 
-  const points: FrontierPoint[] = [];
-  let best: FrontierPoint | undefined;
-  for (const budget of f.budgets) {
-    const seen = new Set<string>();
-    let pick: FrontierPoint | undefined;
-    for (const w of f.splits) {
-      const o = overlay.premium > 0 ? Math.floor((budget * w) / overlay.premium + EPS) : 0;
-      const left = budget - o * overlay.premium;
-      // index 0 = no tail; 1..K-2 the structures (the last component is the plan's own book)
-      for (let s = 0; s < K - 1; s++) {
-        const t = s === 0 ? 0 : Math.max(0, Math.floor(left / comps[s]!.premium + EPS));
-        const key = `${o}:${t === 0 ? 0 : s}:${t}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const u = units(o, t === 0 ? 0 : s, t);
-        const c: FrontierPoint = {
-          budget,
-          structure: t === 0 ? null : (comps[s]!.name as TailStructure),
-          split: w,
-          tailUnits: t,
-          overlayUnits: o,
-          cost: cost(u),
-          cvar95Down: sc.cvar(u),
-          drawdownLoss: drawdownLoss(u),
-          worstAnalogLoss: worstAnalog(u),
-          carried: false,
-        };
-        if (
-          pick === undefined ||
-          c.cvar95Down < pick.cvar95Down - EPS ||
-          (Math.abs(c.cvar95Down - pick.cvar95Down) <= EPS && c.cost < pick.cost)
-        )
-          pick = c;
-      }
-    }
-    const chosen =
-      best !== undefined && best.cvar95Down < pick!.cvar95Down - EPS ? { ...best, budget, carried: true } : pick!;
-    points.push(chosen);
-    best = chosen;
-  }
+  // the overlay and the option structures (the last component is the plan's own book)
+  const premiums = comps.slice(0, K - 1).map((c) => c.premium);
+  const points: FrontierPoint[] = searchFrontier(sc, premiums, f.budgets, f.splits).map((c, i) => {
+    const u = units(c.overlayUnits, c.structure, c.tailUnits);
+    return {
+      budget: f.budgets[i]!,
+      structure: c.structure === 0 ? null : (comps[c.structure]!.name as TailStructure),
+      split: c.split,
+      tailUnits: c.tailUnits,
+      overlayUnits: c.overlayUnits,
+      cost: cost(u),
+      cvar95Down: c.cvar,
+      drawdownLoss: drawdownLoss(u),
+      worstAnalogLoss: worstAnalog(u),
+    };
+  });
 
   const marker = (o: number, planUnits: number, tailCalls: number, markerCost: number): FrontierMarker => {
     const u = new Array<number>(K).fill(0);
@@ -179,6 +129,7 @@ export function summarizeFrontier(partial: FrontierPartial): FrontierResult {
     modelNotes: runModelNotes(partial),
     downDefinition: DOWN_DEFINITION,
     downPaths: sc.downPaths,
+    warnings: tailWarnings(sc.downPaths, sc.tail, partial.pathCount),
     literalTailCost: f.literalTailCost,
     loss: f.loss,
     maxLoss: f.maxLoss,

@@ -23,6 +23,12 @@ export const MAX_FRONTIER_BUDGETS = 50;
 export const MAX_FRONTIER_WORK = 2_000_000_000;
 /** The CVaR level of the frontier's risk figure. */
 export const FRONTIER_CVAR_LEVEL = 0.95;
+/**
+ * Fewest paths in the CVaR's tail (the worst ⌈5% · down paths⌉) for the figure to mean something:
+ * below it (fewer than 181 down paths) the answer warns; under 20 down paths the "CVaR" is the
+ * single worst path.
+ */
+export const MIN_FRONTIER_TAIL_PATHS = 10;
 
 const int = (lo: number, hi: number, what: string) =>
   z
@@ -50,7 +56,10 @@ export const FrontierInputSchema = z
       .optional(),
     /** Ladder points when `budgets` is not given (0 to the literal tail's cost, equal steps). */
     points: int(2, MAX_FRONTIER_BUDGETS, 'points').default(DEFAULT_FRONTIER_POINTS),
-    /** Overlay shares of the budget tried at each point, decimals 0-1. */
+    /**
+     * Overlay shares of the budget, decimals 0-1: a point's overlay spends at most the largest
+     * share (1 by default: any mix); each point reports the smallest share its overlay fits in.
+     */
     splits: z
       .array(
         z
@@ -185,7 +194,10 @@ export interface FrontierPoint {
   budget: number;
   /** The tail structure bought (null: no tail unit). */
   structure: TailStructure | null;
-  /** Overlay share of the budget (decimal). */
+  /**
+   * The smallest overlay share of `splits` (decimal) within which the overlay units fit at this
+   * budget (units · premium ≤ share · budget); the tail gets what is left.
+   */
   split: number;
   tailUnits: number;
   overlayUnits: number;
@@ -197,8 +209,6 @@ export interface FrontierPoint {
   drawdownLoss: number;
   /** The book's largest loss over the historical analogs, USD. */
   worstAnalogLoss: number;
-  /** True when a smaller budget's choice is kept here (more budget never adds downside risk: money may stay unspent). */
-  carried: boolean;
 }
 
 /** A marked point (the plan as sized, the literal rule uncapped) on the same paths. */
@@ -231,6 +241,11 @@ export interface FrontierResult {
   downDefinition: string;
   /** Paths where SPX falls. */
   downPaths: number;
+  /**
+   * What limits the answer, one sentence each (empty when nothing does): too few down paths for
+   * a CVaR 95 (its tail under {@link MIN_FRONTIER_TAIL_PATHS} paths).
+   */
+  warnings: string[];
   literalTailCost: number;
   loss: number;
   maxLoss: number;

@@ -25,7 +25,7 @@ export function frontierWords(f: FrontierResult): string {
   const matched = (m: FrontierResult['plan']) =>
     m.matchedBy === null
       ? 'no budget of the ladder does as well'
-      : `the frontier does as well for ${usd(m.matchedBy.cost)}${m.matchedBy.structure === null ? '' : ` (${m.matchedBy.structure}${m.matchedBy.split > 0 ? `, ${m.matchedBy.split * 100}% overlay` : ''})`}`;
+      : `the frontier does as well for ${usd(m.matchedBy.cost)}${m.matchedBy.structure === null ? '' : ` (${m.matchedBy.structure}${m.matchedBy.split > 0 ? `, overlay within ${m.matchedBy.split * 100}% of the budget` : ''})`}`;
   return (
     `On the budget frontier (${f.paths.toLocaleString('en-US')} ${f.measure} paths, seed ${f.seed}; CVaR 95 where SPX ends lower): ` +
     `the plan's ${usd(f.plan.cost)} of hedges leave ${usd(f.plan.cvar95Down)} against ${usd(f.unhedged.cvar95Down)} unhedged, and ${matched(f.plan)}; ` +

@@ -69,6 +69,7 @@ export {
   FrontierInputSchema,
   MAX_FRONTIER_BUDGETS,
   MAX_FRONTIER_WORK,
+  MIN_FRONTIER_TAIL_PATHS,
   checkFrontierWork,
   type FrontierComponent,
   type FrontierFrame,

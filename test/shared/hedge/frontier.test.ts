@@ -13,6 +13,7 @@ import {
   summarizeFrontier,
   type FrontierResult,
 } from '@alvh/shared';
+import { PLAN_EXAMPLE } from '../../../functions/src/handlers/examples';
 import { PLAN_INPUT } from '../../helpers/fixtures';
 import { errorOf } from '../../helpers/errors';
 
@@ -45,12 +46,78 @@ describe('budget frontier on the 2026-11-20 plan (4,000 paths, seed 11)', () => 
     expect(f.points.at(-1)!.cvar95Down).toBeLessThan(0.5 * f.unhedged.cvar95Down);
   });
 
-  it('keeps a smaller budget’s choice when a larger one cannot beat it (carried)', () => {
-    const g = frontier({ ...RUN, budgets: [0, 3000, 3001, 3002] });
-    const [, a, b, c] = g.points;
-    expect(b!.cvar95Down).toBeLessThanOrEqual(a!.cvar95Down);
-    expect(c!.cvar95Down).toBeLessThanOrEqual(b!.cvar95Down);
-    for (const p of [b!, c!]) if (p.carried) expect(p.cost).toBeLessThanOrEqual(3000 + 1e-6);
+  it('answers each budget alone as it does in any ladder: the same point, never worse', () => {
+    const ladder = [0, 1000, 3000, 5000, 20_000, 50_000, 1e6, 1e9];
+    const part = runFrontierChunk({ ...RUN, budgets: ladder });
+    const g = summarizeFrontier(part);
+    const on = (budgets: number[]) => summarizeFrontier({ ...part, frame: { ...part.frame, budgets } }).points;
+    for (const [k, budget] of ladder.entries()) expect(on([budget])).toEqual([g.points[k]]);
+    // a ladder's points do not depend on the other rungs either
+    expect(on([5000, 1e9])).toEqual([g.points[3], g.points[7]]);
+    // and a request of one budget answers the same
+    expect(frontier({ ...RUN, budgets: [50_000] }).points).toEqual([g.points[5]]);
+  });
+
+  it('spends less than the budget when more units add risk: a large budget keeps the best mix of a small one', () => {
+    const g = frontier({ ...RUN, budgets: [20_000, 40_000, 1e9] });
+    const [a, b, c] = g.points;
+    // the best mix is bought well within $20k; more money buys nothing better, and is not spent
+    expect(a!.cost).toBeLessThan(15_000);
+    expect(b).toEqual({ ...a, budget: 40_000 });
+    expect(c).toEqual({ ...a, budget: 1e9 });
+    expect(a!.cvar95Down).toBeLessThan(0.5 * g.unhedged.cvar95Down);
+  });
+
+  it('is monotone on a wide ladder of uneven steps', () => {
+    const budgets = Array.from({ length: 40 }, (_, i) => Math.round(100 * 1.35 ** i));
+    const g = frontier({ ...RUN, budgets });
+    for (let k = 1; k < g.points.length; k++) {
+      expect(g.points[k]!.cvar95Down).toBeLessThanOrEqual(g.points[k - 1]!.cvar95Down);
+    }
+  });
+
+  it('finds the best whole-unit mix of all those the budget buys (checked against trying every one)', () => {
+    const budgets = [0, 400, 1200, 2600, 3300, 4900, 6100, 8000, 20_000];
+    // the example plan, whose best mixes include overlay units at some budgets
+    const run = { plan: PLAN_EXAMPLE, paths: 1500, seed: 11, budgets };
+    const part = runFrontierChunk(run);
+    const g = summarizeFrontier(part);
+    const P = g.components.map((c) => c.premium);
+    const down: number[] = [];
+    for (let j = 0; j < part.pathCount; j++) if (part.spxEnd[j]! < part.spot0) down.push(j);
+    const n = Math.ceil(0.05 * down.length);
+    const cvar = (o: number, s: number, t: number) => {
+      const v = down.map((j) => part.condor[j]! + o * part.hedges[0]![j]! + t * part.hedges[s]![j]!);
+      v.sort((x, y) => x - y);
+      return -v.slice(0, n).reduce((a, x) => a + x, 0) / n;
+    };
+    let overlayChosen = false;
+    for (const p of g.points) {
+      let best = Infinity;
+      for (let o = 0; o * P[0]! <= p.budget; o++)
+        for (let s = 1; s < P.length - 1; s++)
+          for (let t = 0; o * P[0]! + t * P[s]! <= p.budget; t++) best = Math.min(best, cvar(o, s, t));
+      expect(p.cvar95Down, `budget ${p.budget}`).toBeCloseTo(best, 6);
+      expect(p.cost).toBeLessThanOrEqual(p.budget + 1e-6);
+      // the same budget asked alone
+      const alone = summarizeFrontier({ ...part, frame: { ...part.frame, budgets: [p.budget] } }).points[0]!;
+      expect(alone.cvar95Down, `budget ${p.budget} alone`).toBeCloseTo(best, 6);
+      overlayChosen ||= p.overlayUnits > 0;
+    }
+    // the check covers mixes with overlay units, not only the tail alone
+    expect(overlayChosen).toBe(true);
+  });
+
+  it('keeps the overlay within the largest share, and reports the smallest share its units fit in', () => {
+    const tailOnly = frontier({ ...RUN, budgets: [2000, 6000, 12_000], splits: [0] });
+    for (const p of tailOnly.points) expect([p.overlayUnits, p.split]).toEqual([0, 0]);
+    const premium = f.components[0]!.premium;
+    const half = frontier({ ...RUN, budgets: [3000, 6000, 12_000, 30_000], splits: [0, 0.25, 0.5] });
+    for (const p of half.points) {
+      expect(p.overlayUnits * premium).toBeLessThanOrEqual(0.5 * p.budget + 1e-6);
+      const fits = [0, 0.25, 0.5].filter((w) => p.overlayUnits * premium <= w * p.budget + 1e-6);
+      expect(p.split).toBe(fits[0]);
+    }
   });
 
   it('CVaR on down paths is the mean of the worst 5% of the book’s P&L where SPX ends lower', () => {
@@ -198,6 +265,26 @@ describe('frontier input and limits', () => {
     expect(e.fix).toMatch(/chunk the run/);
     expect(() => checkFrontierWork(10, 20_000, 20_000, 49, 20)).not.toThrow();
     expect(10 * 20_000 * 49 * 20).toBeLessThan(MAX_FRONTIER_WORK);
+  });
+
+  it('warns when too few paths end lower for a CVaR 95 to mean anything', () => {
+    expect(frontier({ plan: PLAN_INPUT, paths: 1000, seed: 11, budgets: [0] }).warnings).toEqual([]);
+    const few = frontier({ plan: PLAN_INPUT, paths: 40, seed: 11, budgets: [0, 3000] });
+    expect(few.downPaths).toBeLessThan(181);
+    expect(few.warnings).toHaveLength(1);
+    expect(few.warnings[0]).toMatch(new RegExp(`^only ${few.downPaths} of 40 paths end with SPX lower`));
+    expect(few.warnings[0]).toMatch(/run more paths/);
+    // two paths, one of them down: the "CVaR" is that one path
+    const one = [1, 2, 3, 4, 5, 6, 7, 8]
+      .map((seed) => {
+        try {
+          return frontier({ plan: PLAN_INPUT, paths: 2, seed, budgets: [0] });
+        } catch {
+          return undefined; // neither path ends lower
+        }
+      })
+      .find((g) => g?.downPaths === 1);
+    expect(one?.warnings[0]).toMatch(/the worst one path alone/);
   });
 
   it('sorts user budgets and drops repeats', () => {
