@@ -1,0 +1,111 @@
+/**
+ * The BUILT custom functions' plausibility checks: arguments the sizing package would take but a
+ * trader never means (a percentage typed as a ratio, days typed as years, a VX price off by 10×,
+ * an expired front leg), each rejected naming the argument with the value and the fix.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureAddinBuilt, ErrorCode, errorOf, loadBuiltFunctions, type CustomFunction } from './stubs/customFunctions';
+
+let fns: Map<string, CustomFunction>;
+
+beforeAll(() => {
+  ensureAddinBuilt();
+  fns = loadBuiltFunctions();
+});
+
+function call(id: string, ...args: unknown[]): unknown {
+  const fn = fns.get(id);
+  if (!fn) throw new Error(`${id} is not registered`);
+  return fn(...args);
+}
+
+/** The #VALUE! message of a call (fails when the call answers or gives another error). */
+function invalid(id: string, ...args: unknown[]): string {
+  const e = errorOf(() => call(id, ...args));
+  expect(e.code, e.message).toBe(ErrorCode.invalidValue);
+  expect((e.message ?? '').length).toBeLessThanOrEqual(200);
+  return e.message ?? '';
+}
+
+// The documented 2021-11-19 sheet (docs/excel.md): condor loss, VX of the hedge expiry, 61 days, VVIX/100.
+const LOSS = 30605.17;
+const HEDGE_F = 22.7497;
+const YEARS = 61 / 365;
+const VVOL = 1.1374;
+const STRESSED_F = 35.7223;
+
+describe('ALVH.TAILSIZE plausibility', () => {
+  it('bounds coverage like the policy tailCoverage and flags a percentage', () => {
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, 180)).toBe(
+      'coverage: is 180, which looks like a percentage; pass 1.8 (times the loss)',
+    );
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, 0.05)).toMatch(
+      /^coverage: is 0\.05, outside 0\.1 to 10; pass a number from 0\.1 to 10/,
+    );
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, 2000)).toMatch(/^coverage: is 2000, outside/);
+    const ok = call('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, 10) as number[][];
+    expect(ok[0]![0]).toBeGreaterThan(0);
+  });
+
+  it('checks stressedFuture as a VX price, as hedgeFuture', () => {
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, 5000)).toMatch(
+      /^stressedFuture: is 5000, above 500 VIX points/,
+    );
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, 0.357)).toMatch(
+      /^stressedFuture: is 0\.357, which looks like a decimal, not VIX points; pass the level in index points/,
+    );
+  });
+
+  it('rejects days typed as years and a drawdown longer than the hedge', () => {
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, 61, VVOL, STRESSED_F)).toBe(
+      'hedgeYears: is 61, more than 2 years for a VIX option, which looks like days; pass years: days/365 (61/365 = 0.1671)',
+    );
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, null, null, null, 10)).toBe(
+      "horizonYears: is 10, longer than hedgeYears 0.1671; pass the drawdown's length in years (10 days = 10/365)",
+    );
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, null, null, null, 0.2)).toMatch(
+      /^horizonYears: is 0\.2, longer than hedgeYears 0\.1671; pass a later hedge expiry/,
+    );
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, 5 / 365, VVOL, STRESSED_F)).toMatch(
+      /^horizonYears: is its default 10\/365, longer than hedgeYears 0\.0137/,
+    );
+    // A horizon equal to the hedge's life is the edge: the call is valued at intrinsic then.
+    expect(
+      (call('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, null, null, null, YEARS) as number[][])[0],
+    ).toHaveLength(4);
+  });
+
+  it('bounds otmPct and strikeStep like the policy', () => {
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, null, 2.5)).toMatch(
+      /^otmPct: is 2\.5, which looks like a percentage; pass 0\.025/,
+    );
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, null, null, null, null, null, 100)).toMatch(
+      /^strikeStep: is 100, outside 0\.01 to 10; pass a number from 0\.01 to 10 VIX points/,
+    );
+  });
+});
+
+describe('ALVH.OVERLAY plausibility', () => {
+  const day = 44519; // 2021-11-19
+  it('rejects a condor expiry on or before the valuation date (the front leg has expired)', () => {
+    expect(invalid('OVERLAY', day, 4697.96, 17.91, day - 3, 4150, -288)).toMatch(
+      /^condorExpiry: is 2021-11-16, not after the valuation date 2021-11-19; pass the condor's expiry/,
+    );
+    expect(invalid('OVERLAY', day, 4697.96, 17.91, day, 4150, -288)).toMatch(/^condorExpiry: is 2021-11-19, not after/);
+  });
+
+  it('bounds vegaMatch and backDays to the policy ranges', () => {
+    expect(invalid('OVERLAY', day, 4697.96, 17.91, 44582, 4150, -288, 0.9)).toBe(
+      'vegaMatch: is 0.9, outside 0.4 to 0.6; pass a number from 0.4 to 0.6',
+    );
+    expect(invalid('OVERLAY', day, 4697.96, 17.91, 44582, 4150, -288, 50)).toBe(
+      'vegaMatch: is 50, which looks like a percentage; pass 0.5',
+    );
+    expect(invalid('OVERLAY', day, 4697.96, 17.91, 44582, 4150, -288, null, null, 400)).toBe(
+      'backDays: is 400, outside 1 to 365; pass a number from 1 to 365 calendar days',
+    );
+    expect(invalid('OVERLAY', day, 4697.96, 17.91, 44582, 4150, -288, null, null, 2.5)).toMatch(
+      /^backDays: is 2\.5, not a whole number; pass a whole number from 1 to 365/,
+    );
+  });
+});
