@@ -109,3 +109,23 @@ describe('ALVH.OVERLAY plausibility', () => {
     );
   });
 });
+
+describe('ALVH.BS, BLACK76 and IV: years and the vol domain', () => {
+  it('rejects more than 30 years as days typed for years, naming the cell in a range', () => {
+    expect(invalid('BS', 'call', 42, 40, 63, 0.2)).toBe(
+      'years: is 63, more than 30 years for an option, which looks like days; pass years: days/365 (63/365 = 0.1726)',
+    );
+    expect(invalid('BLACK76', 'call', 22.75, 24, [[61 / 365], [61]], 1.1)).toMatch(/^years\[2\]: is 61, more than 30/);
+    expect(invalid('IV', 'call', 4.76, 42, 40, 63)).toMatch(/^years: is 63, more than 30 years/);
+    expect((call('BS', 'call', 42, 40, 30, 0.2) as number[][])[0]![0]).toBeGreaterThan(0);
+  });
+
+  it('IV gives #NUM! for a vol above the 5 (500%) that BS takes, so its answers always price back', () => {
+    const e = errorOf(() => call('IV', 'call', 41, 42, 40, 0.5));
+    expect(e.code).toBe(ErrorCode.invalidNumber);
+    expect(e.message).toMatch(/^price: implies a volatility of 6\.36\d\d, above the 5 \(500%\)/);
+    const v = call('IV', 'call', 30, 42, 40, 0.5) as number;
+    expect(v).toBeLessThanOrEqual(5);
+    expect(((call('BS', 'call', 42, 40, 0.5, v) as number[][])[0]![0] as number) - 30).toBeCloseTo(0, 6);
+  });
+});
