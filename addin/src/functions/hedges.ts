@@ -38,7 +38,7 @@ const TAILSIZE_HEADERS = ['contracts', 'strike (points)', 'premium (points per o
  * @param [stressVolOfVol] Volatility of the VIX calls in the drawdown, decimal; default volOfVol.
  * @param [strikeStep] VIX strike grid, points; default 1.
  * @param [headers] TRUE adds a header row naming each column above the values; FALSE (default) gives the values alone.
- * @returns One row (two with headers): contracts, strike (points), premium (points per option), gain per contract (USD).
+ * @returns One row (two with headers), four columns: contracts, strike (VIX points), premium (VIX points per option; ×100 is USD per contract), gain per contract (USD).
  */
 export function tailsize(
   condorLoss: unknown,
@@ -168,7 +168,7 @@ export function condor(
  * @param [drawdown] SPX fall as a decimal; default 0.2 (20%).
  * @param [drawdownDays] Calendar days the fall takes; default 10.
  * @param [stressVix] VIX in the drawdown, index points; default VIX + 1.5 per 1% of drawdown.
- * @returns The loss in USD (0 up to the condor's max loss).
+ * @returns The loss in USD for the whole position (0 up to the condor's max loss).
  */
 export function condorloss(
   valuationDate: unknown,

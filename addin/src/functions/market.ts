@@ -21,7 +21,7 @@ import { curveOf, LAST, TODAY } from './curveArgs';
  * @customfunction VXEXPIRY VXEXPIRY
  * @helpurl https://localhost:3000/help.html#VXEXPIRY
  * @param contractMonth Any date in the contract month (an Excel date).
- * @returns The expiry as an Excel date (format the cell as a date).
+ * @returns The expiry as an Excel date serial, e.g. 44635 (format the cell as a date to read 2022-03-15).
  */
 export function vxexpiry(contractMonth: unknown): number {
   return excelCall(
