@@ -129,3 +129,73 @@ describe('ALVH.BS, BLACK76 and IV: years and the vol domain', () => {
     expect(((call('BS', 'call', 42, 40, 0.5, v) as number[][])[0]![0] as number) - 30).toBeCloseTo(0, 6);
   });
 });
+
+describe('messages name the argument with its value and the fix', () => {
+  const strikes = [[4100], [4150], [5300], [5350]];
+  it('a range where one cell is expected is named by its size', () => {
+    expect(invalid('SPLIT', [[20], [21]], 22)).toBe('vx1: is a 2×1 range; pass a single cell');
+    expect(invalid('IV', 'call', [[4.76, 4]], 42, 40, 0.5)).toBe('price: is a 1×2 range; pass a single cell');
+    expect(invalid('VXEXPIRY', [[44621], [44652]])).toBe('contractMonth: is a 2×1 range; pass a single cell');
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, [[1.8], [2]])).toMatch(
+      /^coverage: is a 2×1 range/,
+    );
+    expect(call('VXEXPIRY', [[44621]])).toBe(44635);
+  });
+
+  it('policy-bounded arguments give the value and the percentage hint, without form wording', () => {
+    expect(invalid('CONDORLOSS', 44519, 4697.96, 17.91, 44582, strikes, 10, null, 0.001, 0.013, 20)).toBe(
+      'drawdown: is 20, which looks like a percentage; pass 0.2 (a decimal: 0.2 is a 20% fall)',
+    );
+    expect(invalid('STRESSFUTURE', 44519, 17.91, [[20.8], [22.7]], 44580, null, null, null, null, 0)).toBe(
+      'shockKappa: is 0, outside 0.5 to 30; pass a number from 0.5 to 30 per year',
+    );
+    expect(invalid('STRESSFUTURE', 44519, 17.91, [[20.8], [22.7]], 44580, null, 2.5)).toMatch(
+      /^drawdownDays: is 2\.5, not a whole number; pass a whole number from 0 to 60 calendar days/,
+    );
+    expect(invalid('CONDORLOSS', 44519, 4697.96, 17.91, 44582, strikes, 10, null, 0, 0, null, null, 500)).toMatch(
+      /^stressVix: is 500, outside 1 to 200/,
+    );
+  });
+
+  it('dates: numeric text is a serial; past 9999-12-31 is named, not an internal field', () => {
+    expect(call('VXEXPIRY', '44621')).toBe(44635);
+    expect(invalid('CONDOR', 2958465, 4697.96, 17.91, 2958495, strikes)).toMatch(
+      /^expiry: is 2958495, after 9999-12-31 \(serial 2958465\)/,
+    );
+  });
+});
+
+describe('ALVH.PLAN: a row missing, empty or wrong', () => {
+  const rows = (drop: string, extra: unknown[][] = []): unknown[][] =>
+    [
+      ['date', 43458],
+      ['spx', 2351.1],
+      ['vix', 36.07],
+      ['rate', 0.024],
+      ['divYield', 0.02],
+      ['VX1', 25.9],
+      ['VX2', 23.325],
+      ['VX3', 22.175],
+      ['expiry', 43511],
+      ['k1', 1750],
+      ['k2', 1800],
+      ['k3', 2850],
+      ['k4', 2900],
+      ['quantity', 10],
+      ['capital', 2_000_000],
+    ]
+      .filter((r) => r[0] !== drop)
+      .concat(extra as (string | number)[][]);
+  it('says which, with the value, and the policy range with the percentage hint', () => {
+    expect(invalid('PLAN', rows('spx'))).toBe('inputs spx: is missing; add a row spx (pass a number)');
+    expect(invalid('PLAN', rows('spx', [['spx', '']]))).toMatch(/^inputs spx: is empty; fill in its value/);
+    expect(invalid('PLAN', rows('spx', [['spx', 'n/a']]))).toMatch(/^inputs spx: is "n\/a"; pass a number/);
+    expect(invalid('PLAN', rows('', [['tailCoverage', 180]]))).toBe(
+      'inputs tailCoverage: is 180, which looks like a percentage; pass 1.8',
+    );
+    expect(invalid('PLAN', rows('', [['drawdown', 20]]))).toBe(
+      'inputs drawdown: is 20, which looks like a percentage; pass 0.2',
+    );
+    expect(invalid('PLAN', rows('', [['vegaMatch', 0.9]]))).not.toContain('correct the field');
+  });
+});

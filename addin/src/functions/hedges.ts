@@ -187,9 +187,9 @@ export function condorloss(
   return excelCall(
     () => {
       const policy = resolvePolicy({
-        ...opt('drawdown', optionalNumber('drawdown', drawdown)),
-        ...opt('drawdownDays', optionalNumber('drawdownDays', drawdownDays)),
-        ...opt('stressVix', optionalNumber('stressVix', stressVix)),
+        ...opt('drawdown', policyArg('drawdown', 'drawdown', drawdown, '(a decimal: 0.2 is a 20% fall)')),
+        ...opt('drawdownDays', policyArg('drawdownDays', 'drawdownDays', drawdownDays, 'calendar days')),
+        ...opt('stressVix', policyArg('stressVix', 'stressVix', stressVix, 'VIX points')),
       });
       const { analytics, state } = condorOf(
         valuationDate,

@@ -11,7 +11,8 @@ import {
   stressedVix,
   vxExpiry,
 } from '@alvh/shared';
-import { dateArg, withHeaders, optionalNumber } from './args';
+import { dateArg, withHeaders } from './args';
+import { policyArg } from './bounds';
 import { excelCall } from './excelErrors';
 import { labelled, opt, type LabelledRow } from './format';
 import { curveOf, LAST, TODAY } from './curveArgs';
@@ -101,10 +102,10 @@ export function stressfuture(
   return excelCall(
     () => {
       const policy = resolvePolicy({
-        ...opt('drawdown', optionalNumber('drawdown', drawdown)),
-        ...opt('drawdownDays', optionalNumber('drawdownDays', drawdownDays)),
-        ...opt('stressVix', optionalNumber('stressVix', stressVix)),
-        ...opt('shockKappa', optionalNumber('shockKappa', shockKappa)),
+        ...opt('drawdown', policyArg('drawdown', 'drawdown', drawdown, '(a decimal: 0.2 is a 20% fall)')),
+        ...opt('drawdownDays', policyArg('drawdownDays', 'drawdownDays', drawdownDays, 'calendar days')),
+        ...opt('stressVix', policyArg('stressVix', 'stressVix', stressVix, 'VIX points')),
+        ...opt('shockKappa', policyArg('shockKappa', 'shockKappa', shockKappa, 'per year')),
       });
       const ts = curveOf(TODAY, valuationDate, vix, futures, expiries);
       const hedgeExpiry = dateArg('expiry', expiry);
