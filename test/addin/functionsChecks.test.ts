@@ -199,3 +199,29 @@ describe('ALVH.PLAN: a row missing, empty or wrong', () => {
     expect(invalid('PLAN', rows('', [['vegaMatch', 0.9]]))).not.toContain('correct the field');
   });
 });
+
+describe("ALVH.PLAN's event rows", () => {
+  it('name the span of the shipped calendar of their own kind', () => {
+    const out = call('PLAN', [
+      ['date', 43458],
+      ['spx', 2351.1],
+      ['vix', 36.07],
+      ['rate', 0.024],
+      ['divYield', 0.02],
+      ['VX1', 25.9],
+      ['VX2', 23.325],
+      ['VX3', 22.175],
+      ['expiry', 43511],
+      ['k1', 1750],
+      ['k2', 1800],
+      ['k3', 2850],
+      ['k4', 2900],
+      ['quantity', 10],
+      ['capital', 2_000_000],
+    ]) as unknown[][];
+    const note = (kind: string) => String(out.find((r) => r[0] === `${kind} in the condor's life`)?.[2]);
+    expect(note('FOMC')).toMatch(/shipped calendar \(FOMC decisions 1994-2027\)$/);
+    expect(note('CPI')).toMatch(/shipped calendar \(CPI releases 2000-2026\)$/);
+    expect(note('PPI')).toMatch(/shipped calendar \(PPI releases 2000-2026\)$/);
+  });
+});
