@@ -55,6 +55,23 @@ async function bundle(entry, outfile, extra = {}) {
   }
 }
 
+/** Longest function description (with its "Returns: …") written to functions.json. */
+const MAX_DESCRIPTION = 500;
+
+/** The @returns text of every `@customfunction ID` JSDoc block in `files`, by id, on one line. */
+function returnsById(files) {
+  const byId = new Map();
+  for (const file of files) {
+    for (const [, block] of readFileSync(file, 'utf8').matchAll(/\/\*\*([\s\S]*?)\*\//g)) {
+      const text = block.replace(/^[ \t]*\* ?/gm, '');
+      const id = /@customfunction\s+(\S+)/.exec(text)?.[1];
+      const ret = /@returns?\s+([\s\S]*?)(?=\n@|$)/.exec(text)?.[1];
+      if (id !== undefined && ret !== undefined) byId.set(id, ret.replace(/\s+/g, ' ').trim());
+    }
+  }
+  return byId;
+}
+
 // ---------------------------------------------------------------------------------------------
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'assets'), { recursive: true });
@@ -100,6 +117,19 @@ if (!existsSync(functionsTs)) {
     .filter((f) => f.helpUrl !== `${origin}/help.html#${f.id}`)
     .map((f) => `${f.id} (${f.helpUrl ?? 'no @helpurl'})`);
   if (badHelp.length > 0) fail(`@helpurl must be ${origin}/help.html#<ID>; not so for: ${badHelp.join(', ')}`);
+  // What comes back (the JSDoc @returns: columns, units) reaches neither the generated metadata nor
+  // the page; the build appends it to each description, which Excel's formula helper shows.
+  const returns = returnsById(sources);
+  const noReturns = functions.filter((f) => !returns.has(f.id)).map((f) => f.id);
+  if (noReturns.length > 0) fail(`every custom function needs a @returns text; missing for: ${noReturns.join(', ')}`);
+  for (const f of functions) {
+    f.description = `${f.description ?? ''} Returns: ${returns.get(f.id)}`.trim();
+    if (f.description.length > MAX_DESCRIPTION) {
+      fail(
+        `${f.id}: description and @returns are ${f.description.length} characters; keep them under ${MAX_DESCRIPTION}`,
+      );
+    }
+  }
   writeFileSync(join(out, 'functions.json'), JSON.stringify(metadata, null, 2) + '\n');
   functionList = functions;
 
@@ -163,7 +193,12 @@ const reference = functionList
       )
       .join('');
     const sig = (f.parameters ?? []).map((p) => (p.optional ? `[${p.name}]` : p.name)).join(', ');
-    return `<h2 id="${escapeHtml(f.id)}">ALVH.${escapeHtml(f.name)}(${escapeHtml(sig)})</h2>\n<p>${escapeHtml(f.description ?? '')}</p>\n<ul>${params}</ul>\n<p>Returns: ${escapeHtml(f.result?.dimensionality === 'matrix' ? 'a spilled range' : 'one value')}.</p>`;
+    // The description ends with "Returns: …" (the @returns text, added above): shown after the arguments.
+    const at = (f.description ?? '').lastIndexOf(' Returns: ');
+    const about = at < 0 ? (f.description ?? '') : f.description.slice(0, at);
+    const result = at < 0 ? '' : f.description.slice(at + ' Returns: '.length);
+    const shape = f.result?.dimensionality === 'matrix' ? 'a spilled range' : 'one value';
+    return `<h2 id="${escapeHtml(f.id)}">ALVH.${escapeHtml(f.name)}(${escapeHtml(sig)})</h2>\n<p>${escapeHtml(about)}</p>\n<ul>${params}</ul>\n<p>Returns (${shape}): ${escapeHtml(result)}</p>`;
   })
   .join('\n');
 writeFileSync(

@@ -143,4 +143,36 @@ describe('functions.json', () => {
       for (const p of f.parameters) if (p.dimensionality === 'matrix') expect(p.type, `${f.id}.${p.name}`).toBe('any');
     }
   });
+
+  it('says what comes back: each description ends with the @returns text, which help.html shows', () => {
+    const help = readFileSync(join(addinDist, 'help.html'), 'utf8');
+    const byId = new Map(functions.map((f) => [f.id, f]));
+    for (const f of functions) {
+      expect(f.description, f.id).toMatch(/ Returns: \S.{10,}$/);
+      expect(f.description!.length, f.id).toBeLessThanOrEqual(500);
+      const returns = f.description!.slice(f.description!.lastIndexOf(' Returns: ') + ' Returns: '.length);
+      const entry = help.slice(help.indexOf(`<h2 id="${f.id}">`)).split('<h2 ')[1] ?? '';
+      expect(entry, f.id).toContain(
+        `Returns (${f.result?.dimensionality === 'matrix' ? 'a spilled range' : 'one value'}): `,
+      );
+      expect(
+        entry
+          .replace(/&amp;/g, '&')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&quot;/g, '"'),
+        f.id,
+      ).toContain(returns);
+    }
+    // The units a trader must not mix up are in the formula helper's text.
+    expect(byId.get('TAILSIZE')?.description).toContain(
+      'premium (VIX points per option; ×100 is USD per contract), gain per contract (USD)',
+    );
+    expect(byId.get('SPLIT')?.description).toContain('calendar share first, then tail share');
+    expect(byId.get('MACD')?.description).toContain('MACD, signal, histogram');
+    expect(byId.get('IV')?.description).toContain('as a decimal');
+    expect(byId.get('VOL')?.description).toContain('as a decimal');
+    expect(byId.get('CONDORLOSS')?.description).toContain('USD');
+    expect(byId.get('VXEXPIRY')?.description).toContain('date serial');
+  });
 });

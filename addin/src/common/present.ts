@@ -304,9 +304,9 @@ function kindText(k: Plan['signals']['eventsNearByKind'][number] | undefined): s
 
 /** Per kind of event: those in the condor's life, and those near the valuation date. */
 function eventRows(p: Plan): PlanRow[] {
-  const source =
+  const source = (kind: string): string =>
     p.signals.eventsSource === 'shipped'
-      ? 'shipped calendar (FOMC decisions 1994-2027)'
+      ? `shipped calendar (${SHIPPED_SPANS[kind] ?? kind})`
       : p.signals.eventsSource === 'given'
         ? 'your events only'
         : 'shipped calendar and your events';
@@ -315,9 +315,16 @@ function eventRows(p: Plan): PlanRow[] {
     label: `${near.kind} in the condor's life`,
     value: kindText(p.signals.eventsInCondorLifeByKind[i]),
     format: 'text',
-    note: `within ${p.policy.eventWindowDays} days of the date: ${kindText(near)}; ${source}`,
+    note: `within ${p.policy.eventWindowDays} days of the date: ${kindText(near)}; ${source(near.kind)}`,
   }));
 }
+
+/** What the shipped calendar covers per kind (shared/src/signals/events.ts). */
+const SHIPPED_SPANS: Readonly<Record<string, string>> = {
+  FOMC: 'FOMC decisions 1994-2027',
+  CPI: 'CPI releases 2000-2026',
+  PPI: 'PPI releases 2000-2026',
+};
 
 const SURFACE_SOURCES: Readonly<Record<string, string>> = {
   chain: 'an option chain',

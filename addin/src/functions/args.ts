@@ -19,6 +19,19 @@ function show(x: unknown): string {
   return typeof x === 'string' ? JSON.stringify(x) : String(x);
 }
 
+/**
+ * The one cell of an argument that takes a single value: a 1×1 range is its cell; a larger range
+ * is rejected naming its size (rather than printing its values joined).
+ */
+function single(name: string, x: unknown): unknown {
+  if (!Array.isArray(x)) return x;
+  const rows = x as unknown[];
+  const height = rows.length;
+  const width = Math.max(0, ...rows.map((r) => (Array.isArray(r) ? r.length : 1)));
+  if (height === 1 && width === 1) return Array.isArray(rows[0]) ? (rows[0] as unknown[])[0] : rows[0];
+  throw invalidInput(name, `is a ${height}×${width} range`, 'pass a single cell');
+}
+
 /** A cell's number: a number, or numeric text under the common rule ({@link numberFromText}). */
 function cellNumber(x: unknown): number | undefined {
   if (typeof x === 'number') return Number.isFinite(x) ? x : undefined;
@@ -29,7 +42,8 @@ function cellNumber(x: unknown): number | undefined {
  * A number argument. Numeric text ("42", "5%", "5,000,000") reads as the number, as in ALVH.PLAN
  * and the taskpane; other text, TRUE/FALSE and an empty cell are rejected naming the argument.
  */
-export function numberArg(name: string, x: unknown): number {
+export function numberArg(name: string, cell: unknown): number {
+  const x = single(name, cell);
   const n = cellNumber(x);
   if (n === undefined) {
     const what = isMissing(x) ? 'is empty' : `is ${show(x)}, not a number`;
@@ -40,11 +54,13 @@ export function numberArg(name: string, x: unknown): number {
 
 /** An optional number argument: `undefined` when omitted or empty. */
 export function optionalNumber(name: string, x: unknown): number | undefined {
-  return isMissing(x) ? undefined : numberArg(name, x);
+  const cell = single(name, x);
+  return isMissing(cell) ? undefined : numberArg(name, cell);
 }
 
 /** An optional TRUE/FALSE argument (1/0 accepted); `fallback` when omitted. */
-export function booleanArg(name: string, x: unknown, fallback: boolean): boolean {
+export function booleanArg(name: string, cell: unknown, fallback: boolean): boolean {
+  const x = single(name, cell);
   if (isMissing(x)) return fallback;
   if (typeof x === 'boolean') return x;
   if (x === 1 || x === 0) return x === 1;
@@ -52,7 +68,8 @@ export function booleanArg(name: string, x: unknown, fallback: boolean): boolean
 }
 
 /** "call"/"c" or "put"/"p", any case. */
-export function optionTypeArg(name: string, x: unknown): OptionType {
+export function optionTypeArg(name: string, cell: unknown): OptionType {
+  const x = single(name, cell);
   const s = typeof x === 'string' ? x.trim().toLowerCase() : '';
   if (s === 'call' || s === 'c') return 'call';
   if (s === 'put' || s === 'p') return 'put';
@@ -60,7 +77,8 @@ export function optionTypeArg(name: string, x: unknown): OptionType {
 }
 
 /** One of `choices` (case-insensitive); `choices[0]` when omitted. */
-export function choiceArg<C extends string>(name: string, x: unknown, choices: readonly [C, ...C[]]): C {
+export function choiceArg<C extends string>(name: string, cell: unknown, choices: readonly [C, ...C[]]): C {
+  const x = single(name, cell);
   if (isMissing(x)) return choices[0];
   const s = typeof x === 'string' ? x.trim().toLowerCase() : '';
   const found = choices.find((c) => c === s);
@@ -69,21 +87,35 @@ export function choiceArg<C extends string>(name: string, x: unknown, choices: r
 }
 
 /** An Excel date (serial in the 1900 system) or a 'YYYY-MM-DD' text, as an ISO date. */
-export function dateArg(name: string, x: unknown): string {
+export function dateArg(name: string, cell: unknown): string {
+  const x = single(name, cell);
   if (typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x.trim())) return toIsoDate(parseIsoDate(name, x.trim()));
-  if (typeof x !== 'number') {
+  // A serial typed as text ("44621", from a CSV) reads as the serial, as numeric text does elsewhere.
+  const serial = typeof x === 'string' ? numberFromText(x) : x;
+  if (typeof serial !== 'number') {
     throw invalidInput(
       name,
       isMissing(x) ? 'is empty' : `is ${show(x)}, not a date`,
       'pass a date cell or a serial such as 43906 (2020-03-16)',
     );
   }
-  return excelSerialToIso(name, x);
+  if (serial >= LAST_EXCEL_SERIAL + 1) {
+    throw invalidInput(
+      name,
+      `is ${serial}, after 9999-12-31 (serial ${LAST_EXCEL_SERIAL}), the last date Excel has`,
+      'pass a date cell or a serial such as 43906 (2020-03-16)',
+    );
+  }
+  return excelSerialToIso(name, serial);
 }
+
+/** The serial of 9999-12-31, Excel's last date. */
+const LAST_EXCEL_SERIAL = 2958465;
 
 /** An optional date: `undefined` when omitted. */
 export function optionalDate(name: string, x: unknown): string | undefined {
-  return isMissing(x) ? undefined : dateArg(name, x);
+  const cell = single(name, x);
+  return isMissing(cell) ? undefined : dateArg(name, cell);
 }
 
 /**

@@ -4,15 +4,17 @@
  *
  * | AlvhError code      | Excel   | message shown                     |
  * |---------------------|---------|-----------------------------------|
- * | `invalid_input`     | #VALUE! | "argument: problem; fix"          |
+ * | `invalid_input`     | #VALUE! | "argument: problem; fix" (1)      |
  * | `limit_exceeded`    | #VALUE! | "argument: problem; fix"          |
  * | `insufficient_data` | #N/A    | "argument: problem; fix"          |
  * | `no_solution`       | #NUM!   | (Excel ignores #NUM! messages)    |
  *
- * and turns a non-finite number in a result into #NUM! instead of letting NaN or ±Infinity reach a
+ * (1) a schema's issue ("argument: pass a number between 0.1 and 10") carries its fix in the problem.
+ *
+ * It turns a non-finite number in a result into #NUM! instead of letting NaN or ±Infinity reach a
  * cell. Messages are cut to {@link MAX_MESSAGE} characters, since Excel truncates long ones.
  */
-import { isAlvhError } from '@alvh/shared';
+import { InputValidationError, isAlvhError } from '@alvh/shared';
 
 /** Longest message passed to Excel. */
 export const MAX_MESSAGE = 200;
@@ -46,7 +48,10 @@ export function toExcelError(e: unknown, names: FieldNames = {}): CustomFunction
   if (e instanceof CustomFunctions.Error) return e;
   const { ErrorCode } = CustomFunctions;
   if (isAlvhError(e)) {
-    const message = shorten(`${argumentName(e.field, names)}: ${e.problem}; ${e.fix}`);
+    // A schema's issue says the fix itself ("pass a number between 0.1 and 10"); its generic
+    // "correct the field and try again" is the taskpane's form wording, not a cell's.
+    const fix = e instanceof InputValidationError ? '' : `; ${e.fix}`;
+    const message = shorten(`${argumentName(e.field, names)}: ${e.problem}${fix}`);
     switch (e.code) {
       case 'no_solution':
         return new CustomFunctions.Error(ErrorCode.invalidNumber, message);

@@ -3,8 +3,10 @@
  * ALVH.TAILSIZE (method sections 1, 5 and 6).
  */
 import {
-  checkInteger,
+  checkVxPrice,
+  DEFAULT_POLICY,
   drawdownState,
+  invalidInput,
   resolvePolicy,
   scenarioLoss,
   sizeOverlay,
@@ -13,6 +15,7 @@ import {
   type Leg,
 } from '@alvh/shared';
 import { choiceArg, withHeaders, dateArg, numberArg, optionalNumber } from './args';
+import { checkYears, policyArg, shortNumber } from './bounds';
 import { excelCall } from './excelErrors';
 import { labelled, opt, type LabelledRow } from './format';
 import { CONDOR_ARGS, condorOf, noVxCurve, spxState, vixPointsArg } from './condorArgs';
@@ -35,7 +38,7 @@ const TAILSIZE_HEADERS = ['contracts', 'strike (points)', 'premium (points per o
  * @param [stressVolOfVol] Volatility of the VIX calls in the drawdown, decimal; default volOfVol.
  * @param [strikeStep] VIX strike grid, points; default 1.
  * @param [headers] TRUE adds a header row naming each column above the values; FALSE (default) gives the values alone.
- * @returns One row (two with headers): contracts, strike (points), premium (points per option), gain per contract (USD).
+ * @returns One row (two with headers), four columns: contracts, strike (VIX points), premium (VIX points per option; ×100 is USD per contract), gain per contract (USD).
  */
 export function tailsize(
   condorLoss: unknown,
@@ -52,21 +55,41 @@ export function tailsize(
   headers?: unknown,
 ): unknown[][] {
   return excelCall(() => {
+    const years = checkYears('hedgeYears', numberArg('hedgeYears', hedgeYears), VIX_OPTION_MAX_YEARS, 'a VIX option');
     const t = sizeTailHedge({
       condorLoss: numberArg('condorLoss', condorLoss),
       hedgeFuture: numberArg('hedgeFuture', hedgeFuture),
-      hedgeYears: numberArg('hedgeYears', hedgeYears),
+      hedgeYears: years,
       volOfVol: numberArg('volOfVol', volOfVol),
-      stressedFuture: numberArg('stressedFuture', stressedFuture),
-      ...opt('coverage', optionalNumber('coverage', coverage)),
-      ...opt('otmPct', optionalNumber('otmPct', otmPct)),
+      stressedFuture: checkVxPrice('stressedFuture', numberArg('stressedFuture', stressedFuture)),
+      ...opt('coverage', policyArg('coverage', 'tailCoverage', coverage, '(times the loss)', true)),
+      ...opt('otmPct', policyArg('otmPct', 'tailOtmPct', otmPct, '(a decimal: 0.025 is 2.5% above the future)')),
       ...opt('rate', optionalNumber('rate', rate)),
-      ...opt('horizonYears', optionalNumber('horizonYears', horizonYears)),
+      ...opt('horizonYears', horizonArg(horizonYears, years)),
       ...opt('stressVolOfVol', optionalNumber('stressVolOfVol', stressVolOfVol)),
-      ...opt('strikeStep', optionalNumber('strikeStep', strikeStep)),
+      ...opt('strikeStep', policyArg('strikeStep', 'vixStrikeStep', strikeStep, 'VIX points')),
     });
     return withHeaders(headers, TAILSIZE_HEADERS, [t.contracts, t.strike, t.premium, t.gainPerContract]);
   });
+}
+
+/** VIX options are listed about a year out; a longer time is a count of days typed as years. */
+const VIX_OPTION_MAX_YEARS = 2;
+
+/**
+ * TAILSIZE's `horizonYears`: the drawdown must end before the hedge expires (else the call is
+ * valued at intrinsic in a scenario it does not live to see). The default, drawdownDays/365, too.
+ */
+function horizonArg(x: unknown, hedgeYears: number): number | undefined {
+  const given = optionalNumber('horizonYears', x);
+  const horizon = given ?? DEFAULT_POLICY.drawdownDays / 365;
+  if (horizon <= hedgeYears) return given;
+  const what = given === undefined ? `is its default ${DEFAULT_POLICY.drawdownDays}/365` : `is ${shortNumber(horizon)}`;
+  const fix =
+    given !== undefined && given >= 1
+      ? `pass the drawdown's length in years (${given} days = ${given}/365)`
+      : 'pass a later hedge expiry (hedgeYears) or a shorter drawdown (horizonYears)';
+  throw invalidInput('horizonYears', `${what}, longer than hedgeYears ${shortNumber(hedgeYears)}`, fix);
 }
 
 /**
@@ -145,7 +168,7 @@ export function condor(
  * @param [drawdown] SPX fall as a decimal; default 0.2 (20%).
  * @param [drawdownDays] Calendar days the fall takes; default 10.
  * @param [stressVix] VIX in the drawdown, index points; default VIX + 1.5 per 1% of drawdown.
- * @returns The loss in USD (0 up to the condor's max loss).
+ * @returns The loss in USD for the whole position (0 up to the condor's max loss).
  */
 export function condorloss(
   valuationDate: unknown,
@@ -164,9 +187,9 @@ export function condorloss(
   return excelCall(
     () => {
       const policy = resolvePolicy({
-        ...opt('drawdown', optionalNumber('drawdown', drawdown)),
-        ...opt('drawdownDays', optionalNumber('drawdownDays', drawdownDays)),
-        ...opt('stressVix', optionalNumber('stressVix', stressVix)),
+        ...opt('drawdown', policyArg('drawdown', 'drawdown', drawdown, '(a decimal: 0.2 is a 20% fall)')),
+        ...opt('drawdownDays', policyArg('drawdownDays', 'drawdownDays', drawdownDays, 'calendar days')),
+        ...opt('stressVix', policyArg('stressVix', 'stressVix', stressVix, 'VIX points')),
       });
       const { analytics, state } = condorOf(
         valuationDate,
@@ -227,14 +250,23 @@ export function overlay(
       const policy = resolvePolicy();
       const vixLevel = vixPointsArg(vix);
       const kind = choiceArg('structure', structure, ['spx-put-calendar', 'spx-long-put']);
+      const date = dateArg('valuationDate', valuationDate);
+      const front = dateArg('condorExpiry', condorExpiry);
+      if (front <= date) {
+        throw invalidInput(
+          'condorExpiry',
+          `is ${front}, not after the valuation date ${date}`,
+          "pass the condor's expiry, a later date (the calendar's front leg would have expired)",
+        );
+      }
       const o = sizeOverlay({
         structure: kind,
         condorVega: numberArg('condorVega', condorVega),
-        vegaMatch: optionalNumber('vegaMatch', vegaMatch) ?? policy.vegaMatch,
-        condorExpiry: dateArg('condorExpiry', condorExpiry),
+        vegaMatch: policyArg('vegaMatch', 'vegaMatch', vegaMatch) ?? policy.vegaMatch,
+        condorExpiry: front,
         strike: numberArg('strike', strike),
-        backDays: checkInteger('backDays', optionalNumber('backDays', backDays) ?? policy.overlayBackDays, 1),
-        state: spxState(dateArg('valuationDate', valuationDate), spot, vixLevel, rate, divYield, policy),
+        backDays: policyArg('backDays', 'overlayBackDays', backDays, 'calendar days') ?? policy.overlayBackDays,
+        state: spxState(date, spot, vixLevel, rate, divYield, policy),
       });
       return labelled([
         ['structure', o.structure],

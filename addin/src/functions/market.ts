@@ -11,7 +11,8 @@ import {
   stressedVix,
   vxExpiry,
 } from '@alvh/shared';
-import { dateArg, withHeaders, optionalNumber } from './args';
+import { dateArg, withHeaders } from './args';
+import { policyArg } from './bounds';
 import { excelCall } from './excelErrors';
 import { labelled, opt, type LabelledRow } from './format';
 import { curveOf, LAST, TODAY } from './curveArgs';
@@ -21,7 +22,7 @@ import { curveOf, LAST, TODAY } from './curveArgs';
  * @customfunction VXEXPIRY VXEXPIRY
  * @helpurl https://localhost:3000/help.html#VXEXPIRY
  * @param contractMonth Any date in the contract month (an Excel date).
- * @returns The expiry as an Excel date (format the cell as a date).
+ * @returns The expiry as an Excel date serial, e.g. 44635 (format the cell as a date to read 2022-03-15).
  */
 export function vxexpiry(contractMonth: unknown): number {
   return excelCall(
@@ -101,10 +102,10 @@ export function stressfuture(
   return excelCall(
     () => {
       const policy = resolvePolicy({
-        ...opt('drawdown', optionalNumber('drawdown', drawdown)),
-        ...opt('drawdownDays', optionalNumber('drawdownDays', drawdownDays)),
-        ...opt('stressVix', optionalNumber('stressVix', stressVix)),
-        ...opt('shockKappa', optionalNumber('shockKappa', shockKappa)),
+        ...opt('drawdown', policyArg('drawdown', 'drawdown', drawdown, '(a decimal: 0.2 is a 20% fall)')),
+        ...opt('drawdownDays', policyArg('drawdownDays', 'drawdownDays', drawdownDays, 'calendar days')),
+        ...opt('stressVix', policyArg('stressVix', 'stressVix', stressVix, 'VIX points')),
+        ...opt('shockKappa', policyArg('shockKappa', 'shockKappa', shockKappa, 'per year')),
       });
       const ts = curveOf(TODAY, valuationDate, vix, futures, expiries);
       const hedgeExpiry = dateArg('expiry', expiry);

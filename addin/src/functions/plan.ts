@@ -19,6 +19,7 @@ import { presentPlan } from '../common/present';
 import { readKeyValueRange, unknownKeysError, vxNumber, type SelectionValues } from '../common/selection';
 import { choiceArg, dateArg, isMissing, keyValueArg, numberArg } from './args';
 import { excelCall } from './excelErrors';
+import { planIssue } from './planIssues';
 
 /** Signal keys ALVH.PLAN reads besides the taskpane's fields (compared as the taskpane compares keys). */
 const SIGNAL_KEYS: ReadonlyMap<string, 'rsi' | 'prevSpread' | 'macdHist' | 'adSlope'> = new Map([
@@ -311,6 +312,15 @@ export function planFromRange(
         : e.field.startsWith('positions')
           ? e.field // positions are their own argument: their lines and rows keep their names
           : `inputs ${planKey(e.field)}`;
+      if (field.startsWith('inputs ')) {
+        const said = planIssue(
+          e,
+          raw,
+          planKey(e.field),
+          rows.map(([k]) => k),
+        );
+        if (said !== undefined) throw said;
+      }
       throw new AlvhError(e.code, field, e.problem, e.fix);
     }
     throw e;

@@ -16,12 +16,14 @@ import {
   black76ImpliedVol,
   black76Price,
   invalidInput,
+  noSolution,
   batchOutput,
   bsGreeksBatch,
   type BatchInput,
   type Greeks,
 } from '@alvh/shared';
 import { choiceArg, numberArg, optionalNumber, optionTypeArg } from './args';
+import { checkYears } from './bounds';
 import { excelCall } from './excelErrors';
 import { broadcastShape, cellAt, cellName, gridArg, omitted, renamed, type GridArg } from './grid';
 
@@ -43,6 +45,15 @@ function inKernelDomain(S: number, K: number, T: number, v: number, r: number, q
     Math.abs(q) <= 1
   );
 }
+
+/**
+ * The longest time to expiry the pricing functions take: listed index options run to about 5 years
+ * (LEAPS), OTC ones rarely past 30; a larger number is a count of days typed as years.
+ */
+const MAX_YEARS = 30;
+
+/** The highest volatility ALVH.BS and ALVH.BLACK76 take (the pricing core's checkVol): 5, i.e. 500%. */
+const MAX_VOL = 5;
 
 interface PricingArgs {
   type: unknown;
@@ -102,6 +113,7 @@ function priceRanges(model: 'bs' | 'black76', a: PricingArgs): number[][] {
       const S = num(g.under, r, c);
       const K = num(g.strike, r, c);
       const T = num(g.years, r, c);
+      if (T > MAX_YEARS) checkYears(cellName(g.years, r, c), T, MAX_YEARS, 'an option');
       const v = num(g.vol, r, c);
       const rate = rateOmitted ? 0 : num(g.rate, r, c);
       const q = model === 'bs' ? (yieldOmitted ? 0 : num(g.divYield, r, c)) : rate;
@@ -171,7 +183,7 @@ function priceRanges(model: 'bs' | 'black76', a: PricingArgs): number[][] {
  * @param type "call" or "put" (also "c" or "p"); a cell or a range.
  * @param spot Underlying price, index points; a cell or a range.
  * @param strike Strike, index points; a cell or a range (e.g. a chain's strike column).
- * @param years Time to expiry in years ACT/365 (days/365); 0 gives intrinsic value; a cell or a range.
+ * @param years Time to expiry in years ACT/365 (days/365), at most 30; 0 gives intrinsic value; a cell or a range.
  * @param vol Implied volatility as a decimal (0.18 for 18%); a cell or a range.
  * @param [rate] Risk-free rate, continuously compounded decimal (0.05); default 0; a cell or a range.
  * @param [divYield] Dividend yield, continuously compounded decimal (0.015); default 0; a cell or a range.
@@ -198,7 +210,7 @@ export function bs(
  * @param type "call" or "put" (also "c" or "p"); a cell or a range.
  * @param future Futures price, index points; a cell or a range.
  * @param strike Strike, index points; a cell or a range.
- * @param years Time to expiry in years ACT/365 (days/365); 0 gives intrinsic value; a cell or a range.
+ * @param years Time to expiry in years ACT/365 (days/365), at most 30; 0 gives intrinsic value; a cell or a range.
  * @param vol Implied volatility of the future as a decimal (1.2 for 120%); a cell or a range.
  * @param [rate] Risk-free rate, continuously compounded decimal (0.05); default 0; a cell or a range.
  * @param [output] "price" (default), "delta" (per point of the future), "gamma", "vega" (per vol point), "theta" (per calendar day) or "rho" (per 1%); a row of them gives one column each.
@@ -224,11 +236,11 @@ export function black76(
  * @param price Option price, index points.
  * @param underlying Spot (model "bs") or futures price (model "black76"), index points.
  * @param strike Strike, index points.
- * @param years Time to expiry in years ACT/365 (days/365), greater than 0.
+ * @param years Time to expiry in years ACT/365 (days/365), greater than 0 and at most 30.
  * @param [rate] Risk-free rate, continuously compounded decimal (0.05); default 0.
  * @param [divYield] Dividend yield, continuously compounded decimal; default 0 (model "bs" only).
  * @param [model] "bs" (default) or "black76".
- * @returns Implied volatility as a decimal (0.18 for 18%); #NUM! when no volatility gives the price.
+ * @returns Implied volatility as a decimal (0.18 for 18%); #NUM! when no volatility up to 5 (500%) gives the price.
  */
 export function iv(
   type: unknown,
@@ -246,21 +258,31 @@ export function iv(
         type: optionTypeArg('type', type),
         price: numberArg('price', price),
         strike: numberArg('strike', strike),
-        years: numberArg('years', years),
+        years: checkYears('years', numberArg('years', years), MAX_YEARS, 'an option'),
         rate: optionalNumber('rate', rate) ?? 0,
       };
       const q = optionalNumber('divYield', divYield);
+      let vol: number;
       if (choiceArg('model', model, ['bs', 'black76']) === 'bs') {
-        return bsImpliedVol({ ...common, spot: numberArg('underlying', underlying), divYield: q ?? 0 });
-      }
-      if (q !== undefined && q !== 0) {
+        vol = bsImpliedVol({ ...common, spot: numberArg('underlying', underlying), divYield: q ?? 0 });
+      } else if (q !== undefined && q !== 0) {
         throw invalidInput(
           'divYield',
           'does not apply to model "black76"',
           'leave divYield empty for options on futures',
         );
+      } else {
+        vol = black76ImpliedVol({ ...common, future: numberArg('underlying', underlying) });
       }
-      return black76ImpliedVol({ ...common, future: numberArg('underlying', underlying) });
+      // Above what ALVH.BS and ALVH.BLACK76 take, an answer could not be priced back: no solution.
+      if (vol > MAX_VOL) {
+        throw noSolution(
+          'price',
+          `implies a volatility of ${vol.toFixed(4)}, above the ${MAX_VOL} (${MAX_VOL * 100}%) the pricing functions take`,
+          'check the price, underlying, strike and years (a price near the upper bound has no useful vol)',
+        );
+      }
+      return vol;
     },
     { spot: 'underlying', future: 'underlying' },
   );

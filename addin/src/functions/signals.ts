@@ -21,7 +21,7 @@ const SPLIT_HEADERS = ['calendar share', 'tail share'];
  * @param [macdHist] MACD histogram of the VVIX/VIX ratio (ALVH.MACD's third column, ratio per bar); above 0 = vol-of-vol expanding; empty = no signal.
  * @param [adSlope] Least-squares slope of the advance/decline line, issues per bar; below 0 = breadth deteriorating; empty = no signal.
  * @param [headers] TRUE adds a header row naming each column above the values; FALSE (default) gives the values alone.
- * @returns One row (two with headers): calendar share, tail share (decimals that sum to 1).
+ * @returns One row (two with headers), two columns: calendar share first, then tail share (decimals that sum to 1).
  */
 export function split(
   vx1: unknown,
@@ -52,7 +52,7 @@ export function split(
  * @param closes Closes, oldest first (a column or a row); needs period + 1 values.
  * @param [period] Look-back in bars; default 14.
  * @param [series] TRUE spills the whole RSI series (a column aligned to the last closes); FALSE (default) gives the latest value.
- * @returns RSI, 0-100.
+ * @returns RSI on a 0-100 scale: the latest value, or a column of every value with series TRUE.
  */
 export function rsi(closes: unknown[][], period?: unknown, series?: unknown): number[][] {
   return excelCall(() => {
@@ -70,7 +70,7 @@ export function rsi(closes: unknown[][], period?: unknown, series?: unknown): nu
  * @param [slow] Slow EMA length in bars; default 26.
  * @param [signal] Signal EMA length in bars; default 9.
  * @param [series] TRUE spills every bar (rows aligned to the last values); FALSE (default) gives the latest.
- * @returns Row(s) of MACD, signal, histogram (histogram above 0 = vol-of-vol expanding).
+ * @returns One row per bar (the last bar only unless series is TRUE), three columns: MACD, signal, histogram (histogram above 0 = vol-of-vol expanding).
  */
 export function macd(
   values: unknown[][],

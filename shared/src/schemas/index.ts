@@ -99,9 +99,11 @@ export {
   POLICY_FIELDS,
   PolicySchema,
   SplitKnotSchema,
+  policyRange,
   resolvePolicy,
   type OverlayStructure,
   type Policy,
+  type PolicyRange,
   type PolicyOverrides,
   type VolOfVolSeries,
 } from './policy';

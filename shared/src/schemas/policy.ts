@@ -186,5 +186,25 @@ export function resolvePolicy(overrides?: unknown): Policy {
 /** Names of every policy field (for hosts that list them). */
 export const POLICY_FIELDS: readonly string[] = Object.freeze(Object.keys(PolicyObject.shape));
 
+/** The allowed values of a numeric policy field: [lo, hi], whole numbers only when `whole`. */
+export interface PolicyRange {
+  lo: number;
+  hi: number;
+  whole: boolean;
+}
+
+/**
+ * The range of a numeric policy field, read from the schema (so a host that checks an argument
+ * before the policy does states the same bounds); undefined for a field that is not a number.
+ * @example policyRange('tailCoverage') // { lo: 0.1, hi: 10, whole: false }
+ */
+export function policyRange(field: string): PolicyRange | undefined {
+  const shape = PolicyObject.shape as Record<string, z.ZodType>;
+  let t: z.ZodType | undefined = shape[field];
+  while (t instanceof z.ZodDefault || t instanceof z.ZodOptional) t = t.unwrap() as z.ZodType;
+  if (!(t instanceof z.ZodNumber) || t.minValue === null || t.maxValue === null) return undefined;
+  return { lo: t.minValue, hi: t.maxValue, whole: t.isInt };
+}
+
 /** The default policy (every field at its schema default), frozen: the one source of each default. */
 export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze(resolvePolicy());

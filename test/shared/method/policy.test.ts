@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PolicySchema, resolvePolicy } from '@alvh/shared';
+import { PolicySchema, policyRange, resolvePolicy } from '@alvh/shared';
 import { isAlvhError } from '@alvh/shared';
 
 function errorOf(f: () => unknown): { field: string; message: string } {
@@ -98,5 +98,15 @@ describe('resolvePolicy', () => {
 
   it('is a zod schema whose input may be empty', () => {
     expect(PolicySchema.parse({}).drawdown).toBe(0.2);
+  });
+});
+
+describe('policyRange', () => {
+  it("reads a numeric field's bounds from the schema", () => {
+    expect(policyRange('tailCoverage')).toEqual({ lo: 0.1, hi: 10, whole: false });
+    expect(policyRange('overlayBackDays')).toEqual({ lo: 1, hi: 365, whole: true });
+    expect(policyRange('stressVix')).toEqual({ lo: 1, hi: 200, whole: false });
+    expect(policyRange('overlay')).toBeUndefined();
+    expect(policyRange('nope')).toBeUndefined();
   });
 });

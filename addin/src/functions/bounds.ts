@@ -1,0 +1,53 @@
+/**
+ * Arguments with a plausible range: the ones a policy field bounds (checked against the policy's
+ * own range, with the value and the usual slip in the message) and times in years (a count of
+ * days typed where years are asked is the usual slip).
+ */
+import { invalidInput, policyRange } from '@alvh/shared';
+import { optionalNumber } from './args';
+
+/** Up to 4 significant digits, without trailing zeros: 0.1671, 1.8, 0.2. */
+export function shortNumber(x: number): string {
+  return String(Number(x.toPrecision(4)));
+}
+
+/**
+ * `x` checked against the range of the policy field `field` and named `name`. Where the range is
+ * a fraction (at most 1), or `ratio` says the argument is a ratio such as a coverage, a value above
+ * it that fits once divided by 100 is a percentage typed as such ("drawdown: is 20, which looks like
+ * a percentage; pass 0.2"); `unit` follows the fix.
+ */
+export function checkPolicyBound(name: string, field: string, x: number, unit = '', ratio = false): number {
+  const r = policyRange(field);
+  if (r === undefined) throw new Error(`${field} is not a numeric policy field`);
+  const tail = unit === '' ? '' : ` ${unit}`;
+  if (r.whole && !Number.isInteger(x)) {
+    throw invalidInput(name, `is ${x}, not a whole number`, `pass a whole number from ${r.lo} to ${r.hi}${tail}`);
+  }
+  if (x >= r.lo && x <= r.hi) return x;
+  if (!r.whole && (r.hi <= 1 || ratio) && x > r.hi && x / 100 >= r.lo && x / 100 <= r.hi) {
+    throw invalidInput(name, `is ${x}, which looks like a percentage`, `pass ${shortNumber(x / 100)}${tail}`);
+  }
+  throw invalidInput(name, `is ${x}, outside ${r.lo} to ${r.hi}`, `pass a number from ${r.lo} to ${r.hi}${tail}`);
+}
+
+/** An optional argument bounded like the policy field `field` ({@link checkPolicyBound}); undefined when omitted. */
+export function policyArg(name: string, field: string, x: unknown, unit = '', ratio = false): number | undefined {
+  const n = optionalNumber(name, x);
+  return n === undefined ? undefined : checkPolicyBound(name, field, n, unit, ratio);
+}
+
+/**
+ * A time in years, at most `maxYears` (what the instrument makes plausible); a larger whole-looking
+ * count is taken for days: "hedgeYears: is 61, more than 2 years, which looks like days; pass 61/365".
+ */
+export function checkYears(name: string, years: number, maxYears: number, what: string): number {
+  if (years > maxYears) {
+    throw invalidInput(
+      name,
+      `is ${years}, more than ${maxYears} years for ${what}, which looks like days`,
+      `pass years: days/365 (${shortNumber(years)}/365 = ${shortNumber(years / 365)})`,
+    );
+  }
+  return years;
+}

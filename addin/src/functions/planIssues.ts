@@ -1,0 +1,51 @@
+/**
+ * ALVH.PLAN's words for a schema issue of its input: the row is named by its key (`inputs spx`),
+ * and the message says whether the row is missing, empty or holds the wrong value (with the value,
+ * and for a policy row the policy's range and the percentage hint), instead of the schema's one
+ * "pass a number" for all of them.
+ */
+import { AlvhError, InputValidationError, invalidInput, policyRange } from '@alvh/shared';
+import { fieldForKey, normalizeKey } from '../common/fields';
+import { checkPolicyBound } from './bounds';
+
+/** The value at a path such as `market.spx` or `market.futures[1].price` of the raw plan input. */
+function valueAt(raw: unknown, path: string): unknown {
+  let at: unknown = raw;
+  for (const [, name, index] of path.matchAll(/([A-Za-z]\w*)|\[(\d+)\]/g)) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<string, unknown>)[name ?? Number(index)];
+  }
+  return at;
+}
+
+/**
+ * The error to show for `e`, an issue of the plan input `raw` at `e.field`, whose row is `key`
+ * (`keys` are the first column as given); undefined when the issue is not about one value.
+ */
+export function planIssue(
+  e: AlvhError,
+  raw: unknown,
+  key: string,
+  keys: readonly (string | number)[],
+): AlvhError | undefined {
+  if (!(e instanceof InputValidationError)) return undefined;
+  const name = `inputs ${key}`;
+  const value = valueAt(raw, e.field);
+  const policy = /^policy\.([A-Za-z]+)$/.exec(e.field)?.[1];
+  if (policy !== undefined && typeof value === 'number' && policyRange(policy) !== undefined) {
+    // throws when the value is outside the policy's range (a coverage is a ratio: 180 means 1.8)
+    checkPolicyBound(name, policy, value, '', policy === 'tailCoverage');
+  }
+  if (value === undefined) {
+    const given = keys.some(
+      (k) => typeof k === 'string' && (fieldForKey(k) === key || normalizeKey(k) === normalizeKey(key)),
+    );
+    return given
+      ? invalidInput(name, 'is empty', `fill in its value: ${e.problem}`)
+      : invalidInput(name, 'is missing', `add a row ${key} (${e.problem})`);
+  }
+  if (typeof value === 'string' || typeof value === 'boolean') {
+    return invalidInput(name, `is ${JSON.stringify(value)}`, e.problem);
+  }
+  return undefined;
+}

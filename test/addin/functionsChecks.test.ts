@@ -1,0 +1,227 @@
+/**
+ * The BUILT custom functions' plausibility checks: arguments the sizing package would take but a
+ * trader never means (a percentage typed as a ratio, days typed as years, a VX price off by 10×,
+ * an expired front leg), each rejected naming the argument with the value and the fix.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureAddinBuilt, ErrorCode, errorOf, loadBuiltFunctions, type CustomFunction } from './stubs/customFunctions';
+
+let fns: Map<string, CustomFunction>;
+
+beforeAll(() => {
+  ensureAddinBuilt();
+  fns = loadBuiltFunctions();
+});
+
+function call(id: string, ...args: unknown[]): unknown {
+  const fn = fns.get(id);
+  if (!fn) throw new Error(`${id} is not registered`);
+  return fn(...args);
+}
+
+/** The #VALUE! message of a call (fails when the call answers or gives another error). */
+function invalid(id: string, ...args: unknown[]): string {
+  const e = errorOf(() => call(id, ...args));
+  expect(e.code, e.message).toBe(ErrorCode.invalidValue);
+  expect((e.message ?? '').length).toBeLessThanOrEqual(200);
+  return e.message ?? '';
+}
+
+// The documented 2021-11-19 sheet (docs/excel.md): condor loss, VX of the hedge expiry, 61 days, VVIX/100.
+const LOSS = 30605.17;
+const HEDGE_F = 22.7497;
+const YEARS = 61 / 365;
+const VVOL = 1.1374;
+const STRESSED_F = 35.7223;
+
+describe('ALVH.TAILSIZE plausibility', () => {
+  it('bounds coverage like the policy tailCoverage and flags a percentage', () => {
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, 180)).toBe(
+      'coverage: is 180, which looks like a percentage; pass 1.8 (times the loss)',
+    );
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, 0.05)).toMatch(
+      /^coverage: is 0\.05, outside 0\.1 to 10; pass a number from 0\.1 to 10/,
+    );
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, 2000)).toMatch(/^coverage: is 2000, outside/);
+    const ok = call('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, 10) as number[][];
+    expect(ok[0]![0]).toBeGreaterThan(0);
+  });
+
+  it('checks stressedFuture as a VX price, as hedgeFuture', () => {
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, 5000)).toMatch(
+      /^stressedFuture: is 5000, above 500 VIX points/,
+    );
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, 0.357)).toMatch(
+      /^stressedFuture: is 0\.357, which looks like a decimal, not VIX points; pass the level in index points/,
+    );
+  });
+
+  it('rejects days typed as years and a drawdown longer than the hedge', () => {
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, 61, VVOL, STRESSED_F)).toBe(
+      'hedgeYears: is 61, more than 2 years for a VIX option, which looks like days; pass years: days/365 (61/365 = 0.1671)',
+    );
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, null, null, null, 10)).toBe(
+      "horizonYears: is 10, longer than hedgeYears 0.1671; pass the drawdown's length in years (10 days = 10/365)",
+    );
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, null, null, null, 0.2)).toMatch(
+      /^horizonYears: is 0\.2, longer than hedgeYears 0\.1671; pass a later hedge expiry/,
+    );
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, 5 / 365, VVOL, STRESSED_F)).toMatch(
+      /^horizonYears: is its default 10\/365, longer than hedgeYears 0\.0137/,
+    );
+    // A horizon equal to the hedge's life is the edge: the call is valued at intrinsic then.
+    expect(
+      (call('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, null, null, null, YEARS) as number[][])[0],
+    ).toHaveLength(4);
+  });
+
+  it('bounds otmPct and strikeStep like the policy', () => {
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, null, 2.5)).toMatch(
+      /^otmPct: is 2\.5, which looks like a percentage; pass 0\.025/,
+    );
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, null, null, null, null, null, 100)).toMatch(
+      /^strikeStep: is 100, outside 0\.01 to 10; pass a number from 0\.01 to 10 VIX points/,
+    );
+  });
+});
+
+describe('ALVH.OVERLAY plausibility', () => {
+  const day = 44519; // 2021-11-19
+  it('rejects a condor expiry on or before the valuation date (the front leg has expired)', () => {
+    expect(invalid('OVERLAY', day, 4697.96, 17.91, day - 3, 4150, -288)).toMatch(
+      /^condorExpiry: is 2021-11-16, not after the valuation date 2021-11-19; pass the condor's expiry/,
+    );
+    expect(invalid('OVERLAY', day, 4697.96, 17.91, day, 4150, -288)).toMatch(/^condorExpiry: is 2021-11-19, not after/);
+  });
+
+  it('bounds vegaMatch and backDays to the policy ranges', () => {
+    expect(invalid('OVERLAY', day, 4697.96, 17.91, 44582, 4150, -288, 0.9)).toBe(
+      'vegaMatch: is 0.9, outside 0.4 to 0.6; pass a number from 0.4 to 0.6',
+    );
+    expect(invalid('OVERLAY', day, 4697.96, 17.91, 44582, 4150, -288, 50)).toBe(
+      'vegaMatch: is 50, which looks like a percentage; pass 0.5',
+    );
+    expect(invalid('OVERLAY', day, 4697.96, 17.91, 44582, 4150, -288, null, null, 400)).toBe(
+      'backDays: is 400, outside 1 to 365; pass a number from 1 to 365 calendar days',
+    );
+    expect(invalid('OVERLAY', day, 4697.96, 17.91, 44582, 4150, -288, null, null, 2.5)).toMatch(
+      /^backDays: is 2\.5, not a whole number; pass a whole number from 1 to 365/,
+    );
+  });
+});
+
+describe('ALVH.BS, BLACK76 and IV: years and the vol domain', () => {
+  it('rejects more than 30 years as days typed for years, naming the cell in a range', () => {
+    expect(invalid('BS', 'call', 42, 40, 63, 0.2)).toBe(
+      'years: is 63, more than 30 years for an option, which looks like days; pass years: days/365 (63/365 = 0.1726)',
+    );
+    expect(invalid('BLACK76', 'call', 22.75, 24, [[61 / 365], [61]], 1.1)).toMatch(/^years\[2\]: is 61, more than 30/);
+    expect(invalid('IV', 'call', 4.76, 42, 40, 63)).toMatch(/^years: is 63, more than 30 years/);
+    expect((call('BS', 'call', 42, 40, 30, 0.2) as number[][])[0]![0]).toBeGreaterThan(0);
+  });
+
+  it('IV gives #NUM! for a vol above the 5 (500%) that BS takes, so its answers always price back', () => {
+    const e = errorOf(() => call('IV', 'call', 41, 42, 40, 0.5));
+    expect(e.code).toBe(ErrorCode.invalidNumber);
+    expect(e.message).toMatch(/^price: implies a volatility of 6\.36\d\d, above the 5 \(500%\)/);
+    const v = call('IV', 'call', 30, 42, 40, 0.5) as number;
+    expect(v).toBeLessThanOrEqual(5);
+    expect(((call('BS', 'call', 42, 40, 0.5, v) as number[][])[0]![0] as number) - 30).toBeCloseTo(0, 6);
+  });
+});
+
+describe('messages name the argument with its value and the fix', () => {
+  const strikes = [[4100], [4150], [5300], [5350]];
+  it('a range where one cell is expected is named by its size', () => {
+    expect(invalid('SPLIT', [[20], [21]], 22)).toBe('vx1: is a 2×1 range; pass a single cell');
+    expect(invalid('IV', 'call', [[4.76, 4]], 42, 40, 0.5)).toBe('price: is a 1×2 range; pass a single cell');
+    expect(invalid('VXEXPIRY', [[44621], [44652]])).toBe('contractMonth: is a 2×1 range; pass a single cell');
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, [[1.8], [2]])).toMatch(
+      /^coverage: is a 2×1 range/,
+    );
+    expect(call('VXEXPIRY', [[44621]])).toBe(44635);
+  });
+
+  it('policy-bounded arguments give the value and the percentage hint, without form wording', () => {
+    expect(invalid('CONDORLOSS', 44519, 4697.96, 17.91, 44582, strikes, 10, null, 0.001, 0.013, 20)).toBe(
+      'drawdown: is 20, which looks like a percentage; pass 0.2 (a decimal: 0.2 is a 20% fall)',
+    );
+    expect(invalid('STRESSFUTURE', 44519, 17.91, [[20.8], [22.7]], 44580, null, null, null, null, 0)).toBe(
+      'shockKappa: is 0, outside 0.5 to 30; pass a number from 0.5 to 30 per year',
+    );
+    expect(invalid('STRESSFUTURE', 44519, 17.91, [[20.8], [22.7]], 44580, null, 2.5)).toMatch(
+      /^drawdownDays: is 2\.5, not a whole number; pass a whole number from 0 to 60 calendar days/,
+    );
+    expect(invalid('CONDORLOSS', 44519, 4697.96, 17.91, 44582, strikes, 10, null, 0, 0, null, null, 500)).toMatch(
+      /^stressVix: is 500, outside 1 to 200/,
+    );
+  });
+
+  it('dates: numeric text is a serial; past 9999-12-31 is named, not an internal field', () => {
+    expect(call('VXEXPIRY', '44621')).toBe(44635);
+    expect(invalid('CONDOR', 2958465, 4697.96, 17.91, 2958495, strikes)).toMatch(
+      /^expiry: is 2958495, after 9999-12-31 \(serial 2958465\)/,
+    );
+  });
+});
+
+describe('ALVH.PLAN: a row missing, empty or wrong', () => {
+  const rows = (drop: string, extra: unknown[][] = []): unknown[][] =>
+    [
+      ['date', 43458],
+      ['spx', 2351.1],
+      ['vix', 36.07],
+      ['rate', 0.024],
+      ['divYield', 0.02],
+      ['VX1', 25.9],
+      ['VX2', 23.325],
+      ['VX3', 22.175],
+      ['expiry', 43511],
+      ['k1', 1750],
+      ['k2', 1800],
+      ['k3', 2850],
+      ['k4', 2900],
+      ['quantity', 10],
+      ['capital', 2_000_000],
+    ]
+      .filter((r) => r[0] !== drop)
+      .concat(extra as (string | number)[][]);
+  it('says which, with the value, and the policy range with the percentage hint', () => {
+    expect(invalid('PLAN', rows('spx'))).toBe('inputs spx: is missing; add a row spx (pass a number)');
+    expect(invalid('PLAN', rows('spx', [['spx', '']]))).toMatch(/^inputs spx: is empty; fill in its value/);
+    expect(invalid('PLAN', rows('spx', [['spx', 'n/a']]))).toMatch(/^inputs spx: is "n\/a"; pass a number/);
+    expect(invalid('PLAN', rows('', [['tailCoverage', 180]]))).toBe(
+      'inputs tailCoverage: is 180, which looks like a percentage; pass 1.8',
+    );
+    expect(invalid('PLAN', rows('', [['drawdown', 20]]))).toBe(
+      'inputs drawdown: is 20, which looks like a percentage; pass 0.2',
+    );
+    expect(invalid('PLAN', rows('', [['vegaMatch', 0.9]]))).not.toContain('correct the field');
+  });
+});
+
+describe("ALVH.PLAN's event rows", () => {
+  it('name the span of the shipped calendar of their own kind', () => {
+    const out = call('PLAN', [
+      ['date', 43458],
+      ['spx', 2351.1],
+      ['vix', 36.07],
+      ['rate', 0.024],
+      ['divYield', 0.02],
+      ['VX1', 25.9],
+      ['VX2', 23.325],
+      ['VX3', 22.175],
+      ['expiry', 43511],
+      ['k1', 1750],
+      ['k2', 1800],
+      ['k3', 2850],
+      ['k4', 2900],
+      ['quantity', 10],
+      ['capital', 2_000_000],
+    ]) as unknown[][];
+    const note = (kind: string) => String(out.find((r) => r[0] === `${kind} in the condor's life`)?.[2]);
+    expect(note('FOMC')).toMatch(/shipped calendar \(FOMC decisions 1994-2027\)$/);
+    expect(note('CPI')).toMatch(/shipped calendar \(CPI releases 2000-2026\)$/);
+    expect(note('PPI')).toMatch(/shipped calendar \(PPI releases 2000-2026\)$/);
+  });
+});
