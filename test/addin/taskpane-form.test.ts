@@ -14,7 +14,7 @@ import {
   planInputFromForm,
 } from '../../addin/src/common/planInput';
 import { parsePastedCurve, readKeyValueRange, unknownKeysError } from '../../addin/src/common/selection';
-import { PlanInputSchema, parseInput } from '@alvh/shared';
+import { PlanInputSchema, parseInput, plan } from '@alvh/shared';
 import { browserSettingsStore, checkEndpoint } from '../../addin/src/taskpane/settings';
 import { excelFormat, formatValue, heatColor } from '../../addin/src/common/views';
 
@@ -124,6 +124,13 @@ describe('the example day', () => {
       '2025-11-19',
     ]);
     expect(EXAMPLE.futures[0]!.price).toBe('39.1728');
+  });
+
+  it('opens with the credit the plan itself gives the condor, so no credit warning greets a newcomer', () => {
+    const input = planInputFromForm({ fields: EXAMPLE.fields, futures: EXAMPLE.futures, policy: {} });
+    const p = plan(input);
+    expect(Math.abs(p.condor.credit - p.condor.modelCredit!)).toBeLessThan(0.01);
+    expect(p.warnings.join(' ')).not.toMatch(/differs from the model/);
   });
 });
 

@@ -53,8 +53,13 @@ export function presentMonteCarlo(raw: unknown): HistogramView {
     stats,
     paths: s.paths,
     measure: `${s.measure} measure${s.dynamics === 'sqrt-legacy' ? ', square-root model' : (START_WORDS[s.modelStart] ?? '')}`,
-    notes: Array.isArray(s.modelNotes) ? s.modelNotes.filter((n) => typeof n === 'string') : [],
+    notes: [...stringsOf(s.modelNotes), ...stringsOf(s.notes)],
   };
+}
+
+/** The strings of a list the answer may lack (an older API's summary has no `notes`). */
+function stringsOf(x: unknown): string[] {
+  return Array.isArray(x) ? x.filter((n): n is string => typeof n === 'string') : [];
 }
 
 /** How the calibrated model's start reads beside the measure (`modelStart` of the summary). */

@@ -83,7 +83,10 @@ export interface HistogramView {
   paths: number;
   /** The measure every figure is in, as the title shows it (e.g. 'real-world measure'). */
   measure: string;
-  /** The calibrated model's known biases from the run's starting VIX (the summary's `modelNotes`). */
+  /**
+   * The calibrated model's known biases from the run's starting VIX (the summary's `modelNotes`),
+   * then what the figures say that a reader could miss (its `notes`).
+   */
   notes: string[];
 }
 

@@ -6,9 +6,10 @@
  * 52.33 (Cboe VIX history), VVIX 170.92 (Cboe VVIX history), VX M1..M8 settlements of 2025-04-08
  * (manumartinb episode file), with the monthly VX expiries after the date. The rate (4.3%, the
  * Fed funds target range's middle then) and the dividend yield (1.35%) are round figures of the
- * day. The condor is a 45-day SPX iron condor 3650/3750/6600/6700 whose short strikes are just
- * over the method's 1.5 standard deviations at VIX/100 (1.55 put, 1.53 call), with 100-point
- * wings; its credit, 10.00 points, is the plan's own skewed BSM value of the legs (10.003).
+ * day. The condor is a 45-day SPX iron condor 3650/3750/6600/6700 whose short strikes sit 1.95
+ * (put) and 1.92 (call) standard deviations out at the surface's ATM vol, with 100-point wings;
+ * its credit, 7.40 points, is the plan's own value of the legs on the surface of VIX alone (7.402),
+ * so the plan opens without a credit warning. A test keeps the two within 0.01.
  */
 import { vxExpiriesAfter } from '@alvh/shared';
 import type { FieldName } from '../common/fields';
@@ -35,7 +36,7 @@ export const EXAMPLE: {
     k3: '6600',
     k4: '6700',
     quantity: '10',
-    credit: '10.00',
+    credit: '7.40',
     capital: '5000000',
     budget: '40000',
   },

@@ -42,6 +42,7 @@ export {
   reviveMonteCarloPartial,
   runMonteCarloSetup,
   summarizeMonteCarlo,
+  VIX_BEYOND_HISTORY,
   tailTargetAt,
   type MarketAtHorizon,
   type ModelParams,

@@ -5,7 +5,7 @@ import { invalidInput } from '../errors';
 import { parseInput } from '../schemas/parse';
 import { MonteCarloPartialSchema } from '../schemas/scenario';
 import { checkContiguous, concatChunks } from './chunks';
-import { bodyHistogram, describeDistribution, histogram, quantileSorted } from './statistics';
+import { bodyHistogram, describeDistribution, histogram, quantileSorted, type DistributionStats } from './statistics';
 import { sortedCopy } from './sortedCopy';
 import { runModelNotes } from './model/calibrationNotes';
 import {
@@ -130,7 +130,70 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
     tailContractsStart: p.tailContracts0,
     tailContractsEndMean: tailEnd / p.pathCount,
     hedgeEffectiveness: hedgeCost > 0 ? (condor.cvar95 - alvh.cvar95) / hedgeCost : null,
+    notes: [...runNotes(condor, alvh, p.tailContracts0, tailEnd / p.pathCount), ...beyondHistory(p)],
   };
+}
+
+const signedPct = (r: number): string => {
+  const v = Math.round(100 * r);
+  return v === 0 ? '0%' : `${v < 0 ? '−' : '+'}${Math.abs(v)}%`;
+};
+const usd0 = (x: number): string => `$${Math.round(x).toLocaleString('en-US')}`;
+
+/** The summary's `notes`: what its figures say that a reader could miss. */
+function runNotes(
+  condor: DistributionStats,
+  alvh: DistributionStats,
+  tailStart: number,
+  tailEndMean: number,
+): string[] {
+  const notes: string[] = [];
+  if (alvh.cvar95 > condor.cvar95) {
+    notes.push(
+      `The hedges raise the CVaR 95 from ${usd0(condor.cvar95)} (the condor alone) to ${usd0(alvh.cvar95)}: on the ` +
+        'worst 5% of paths they lose more than they protect, so this book is riskier than the condor by that measure.',
+    );
+  }
+  if (tailStart > 0 && tailEndMean > 2 * tailStart) {
+    notes.push(
+      `Rebalancing grows the tail from ${tailStart} to ${tailEndMean.toFixed(1)} VIX calls on average by the horizon: ` +
+        'the hedge at the end is not the one priced today (a book’s tailBudget caps what a rebalance spends).',
+    );
+  }
+  return notes;
+}
+
+/**
+ * VIX above which a path has left anything the index has shown: its highest close is 82.69
+ * (2020-03-16); VXO, its predecessor, closed at 150.19 on 1987-10-19.
+ */
+export const VIX_BEYOND_HISTORY = 150;
+
+/**
+ * A note when some paths end with VIX above {@link VIX_BEYOND_HISTORY}: the calibrated model's
+ * jumps have a power-law tail in the VIX level (docs/scenarios.md), and those few paths carry the
+ * mean, the best and worst paths and the histogram's ends, not the percentiles or the CVaR 95.
+ */
+function beyondHistory(p: MonteCarloPartial): string[] {
+  let n = 0;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < p.pathCount; i++) {
+    if (p.vixEnd[i]! > VIX_BEYOND_HISTORY) {
+      n++;
+      const r = p.spxEnd[i]! / p.spot0 - 1;
+      lo = Math.min(lo, r);
+      hi = Math.max(hi, r);
+    }
+  }
+  if (n === 0) return [];
+  const share = (100 * n) / p.pathCount;
+  return [
+    `${n} of ${p.pathCount.toLocaleString('en-US')} paths (${share.toFixed(share < 0.1 ? 3 : 2)}%) ${n === 1 ? 'ends' : 'end'} with VIX above ` +
+      `${VIX_BEYOND_HISTORY}, beyond any close in the index's history (82.69), with SPX ${signedPct(lo)}` +
+      `${n > 1 ? ` to ${signedPct(hi)}` : ''} on ${n === 1 ? 'it' : 'them'}: ${n === 1 ? 'it moves' : 'they move'} the mean, the best and worst paths and the histogram's ends, ` +
+      'not the percentiles or the CVaR 95 much.',
+  ];
 }
 
 /**

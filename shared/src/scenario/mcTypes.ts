@@ -169,4 +169,10 @@ export interface MonteCarloSummary {
   tailContractsEndMean: number;
   /** (CVaR95 condor − CVaR95 ALVH) / hedgeCost; null when the hedges cost nothing. */
   hedgeEffectiveness: number | null;
+  /**
+   * What the figures above say that a reader could miss, one sentence each: hedges that raise the
+   * book's CVaR 95 instead of lowering it, a tail that rebalancing grows several-fold. Empty when
+   * nothing stands out.
+   */
+  notes: string[];
 }

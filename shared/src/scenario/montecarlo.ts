@@ -24,7 +24,7 @@ import { tailTarget } from './mcTail';
 export * from './mcTypes';
 export type { ScenarioBook } from './scenarioBook';
 export { checkedMonteCarloRequest, chunkOfSetup, condorHorizonDays, monteCarloSetup } from './mcSetup';
-export { mergeMonteCarlo, reviveMonteCarloPartial, summarizeMonteCarlo } from './mcResults';
+export { VIX_BEYOND_HISTORY, mergeMonteCarlo, reviveMonteCarloPartial, summarizeMonteCarlo } from './mcResults';
 export { curveByDays, tailTargetAt } from './mcEngine';
 
 /** The partial result of a run's paths, its per-path arrays still zero. */

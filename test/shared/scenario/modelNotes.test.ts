@@ -2,11 +2,22 @@
  * The calibrated model's known biases beside a run's figures: calibrationNotes by starting VIX, and
  * the summary's modelNotes (real-world calibrated runs only), carried through chunks by vix0.
  */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { mergeMonteCarlo, reviveMonteCarloPartial, runMonteCarloChunk, summarizeMonteCarlo } from '@alvh/shared';
+import {
+  VIX_BEYOND_HISTORY,
+  mergeMonteCarlo,
+  reviveMonteCarloPartial,
+  runMonteCarloChunk,
+  summarizeMonteCarlo,
+} from '@alvh/shared';
 import { mergeFrontier, runFrontierChunk, summarizeFrontier } from '@alvh/shared/hedge';
 import { CALIBRATED, calibrationNotes, type CalibratedModel } from '@alvh/shared/calibration';
 import { PLAN_INPUT } from '../../helpers/fixtures';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 describe('calibrationNotes', () => {
   it('names, for each starting bucket, the out-of-sample misses outside history’s own noise', () => {
@@ -24,7 +35,12 @@ describe('calibrationNotes', () => {
     expect(CALIBRATED.outOfSampleMisses.some((m) => m.startVix[0] === 15 && m.withinHistoryNoise)).toBe(true);
     expect(calibrationNotes(17)).toEqual([]);
     expect(calibrationNotes(12)).toEqual([]);
-    expect(calibrationNotes(60)).toEqual([]);
+    // no check starts from VIX 50 up or below 10: the note says the figures are the model's alone
+    expect(calibrationNotes(52.33)).toEqual([
+      'No out-of-sample check starts from VIX 52.33 (the checks start from VIX 10-50, on 2021-2026): the figures here rest on the model beyond the levels it was checked from.',
+    ]);
+    expect(calibrationNotes(50)).toHaveLength(1);
+    expect(calibrationNotes(9.5)[0]).toMatch(/^No out-of-sample check starts from VIX 9\.50/);
   });
 
   it('reads the bucket as [lo, hi): VIX 30 is in 30-50, 29.99 in 20-30', () => {
@@ -142,5 +158,48 @@ describe('the frontier’s modelNotes', () => {
     expect(summarizeFrontier({ ...part, vix0: 35, measure: 'risk-neutral' }).modelNotes).toEqual([]);
     expect(summarizeFrontier({ ...part, vix0: 35, dynamics: 'sqrt-legacy' }).modelNotes).toEqual([]);
     expect(() => mergeFrontier([part, { ...part, firstPath: 300, vix0: 35 }])).toThrow(/different frontier run/);
+  });
+});
+
+describe('the summary’s notes: what its figures say that a reader could miss', () => {
+  it('says when the hedges raise the CVaR 95 and when rebalancing grows the tail several-fold', () => {
+    const body = JSON.parse(readFileSync(resolve(root, 'docs/examples/montecarlo.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const s = summarizeMonteCarlo(runMonteCarloChunk({ ...body, firstPath: 0, pathCount: 1000 }));
+    expect(s.alvh.cvar95).toBeGreaterThan(s.condor.cvar95);
+    expect(s.notes[0]).toMatch(/^The hedges raise the CVaR 95 from \$[\d,]+ \(the condor alone\) to \$[\d,]+:/);
+    expect(s.tailContractsEndMean).toBeGreaterThan(2 * s.tailContractsStart);
+    expect(s.notes[1]).toMatch(new RegExp(`^Rebalancing grows the tail from ${s.tailContractsStart} to `));
+  });
+
+  it('counts the paths that end beyond anything VIX has shown, and says what they move', () => {
+    const body = JSON.parse(readFileSync(resolve(root, 'docs/examples/montecarlo.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const part = runMonteCarloChunk({ ...body, firstPath: 0, pathCount: 4000 });
+    const beyond = Array.from(part.vixEnd).filter((v) => v > VIX_BEYOND_HISTORY).length;
+    expect(beyond).toBeGreaterThan(0);
+    const note = summarizeMonteCarlo(part).notes.find((n) => n.includes('end with VIX above'));
+    expect(note).toMatch(new RegExp(`^${beyond} of 4,000 paths \\(0\\.\\d+%\\) end with VIX above 150, `));
+    expect(note).toMatch(/not the percentiles or the CVaR 95 much\.$/);
+  });
+
+  it('stays empty when the hedges lower the CVaR and the tail keeps its size', () => {
+    // the docs example's condor with an overlay that closes it (each leg bought back) and no tail:
+    // the book carries only the trading costs, far below the condor's CVaR
+    const body = JSON.parse(readFileSync(resolve(root, 'docs/examples/montecarlo.json'), 'utf8')) as {
+      book: { condor: { quantity: number }[] } & Record<string, unknown>;
+    };
+    const overlay = body.book.condor.map((l) => ({ ...l, quantity: -l.quantity }));
+    const s = summarizeMonteCarlo(
+      runMonteCarloChunk({ ...body, book: { ...body.book, overlay, tail: [] }, firstPath: 2000, pathCount: 2000 }),
+    );
+    expect(s.alvh.cvar95).toBeLessThanOrEqual(s.condor.cvar95);
+    expect(s.market.vix.p99).toBeLessThan(VIX_BEYOND_HISTORY); // (paths 2000-3999 have none above it)
+    expect(s.tailContractsEndMean).toBeLessThanOrEqual(2 * s.tailContractsStart);
+    expect(s.notes).toEqual([]);
   });
 });

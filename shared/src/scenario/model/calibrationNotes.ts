@@ -6,7 +6,7 @@
 import { invalidInput } from '../../errors';
 import { CALIBRATED } from './calibrated';
 import type { CalibratedModel, OutOfSampleMiss } from './calibratedModel';
-import { inBucket } from './calibrationCells';
+import { VIX_BUCKETS, inBucket } from './calibrationCells';
 
 const pct = (v: number) => `${(v * 100).toFixed(v < 0.1 ? 2 : 1)}%`;
 
@@ -37,17 +37,27 @@ function sentence(m: OutOfSampleMiss, checked: string): string {
 /**
  * The sentences for a run of the calibrated model (real-world measure) from VIX `vix` (points):
  * one per out-of-sample miss of its starting bucket that lies outside history's 90% interval;
- * none when the model met every target from there (or missed only within history's noise).
+ * none when the model met every target from there (or missed only within history's noise); one
+ * saying so when no check starts from that VIX (below 10 or from 50 up).
  *
  * @example
  * calibrationNotes(35); // two sentences: the 21- and 42-day medians from VIX 30-50
  * calibrationNotes(17); // []
+ * calibrationNotes(52.33); // one: no check starts from there
  */
 export function calibrationNotes(vix: number, model: CalibratedModel = CALIBRATED): string[] {
   if (typeof vix !== 'number' || !Number.isFinite(vix) || vix <= 0) {
     throw invalidInput('vix', `is ${String(vix)}`, 'pass the VIX level at the start of the run in points, e.g. 18.5');
   }
   const checked = years(model.checkedOn.vix);
+  const lo = Math.min(...VIX_BUCKETS.map((b) => b[0]));
+  const hi = Math.max(...VIX_BUCKETS.map((b) => b[1]));
+  if (vix < lo || vix >= hi) {
+    return [
+      `No out-of-sample check starts from VIX ${vix.toFixed(2)} (the checks start from VIX ${lo}-${hi}, on ${checked}): ` +
+        'the figures here rest on the model beyond the levels it was checked from.',
+    ];
+  }
   return model.outOfSampleMisses
     .filter((m) => !m.withinHistoryNoise && inBucket(vix, m.startVix))
     .map((m) => sentence(m, checked));
