@@ -128,7 +128,7 @@ describe('the example day', () => {
 
   it('opens with the credit the plan itself gives the condor, so no credit warning greets a newcomer', () => {
     const input = planInputFromForm({ fields: EXAMPLE.fields, futures: EXAMPLE.futures, policy: {} });
-    const p = plan(input);
+    const p = plan(parseInput(PlanInputSchema, input));
     expect(Math.abs(p.condor.credit - p.condor.modelCredit!)).toBeLessThan(0.01);
     expect(p.warnings.join(' ')).not.toMatch(/differs from the model/);
   });
