@@ -225,3 +225,30 @@ describe("ALVH.PLAN's event rows", () => {
     expect(note('PPI')).toMatch(/shipped calendar \(PPI releases 2000-2026\)$/);
   });
 });
+
+describe('signals: an RSI typed as a fraction, a period outside the policy, closes that are not levels', () => {
+  const closes = Array.from({ length: 20 }, (_, i) => [4700 + 10 * Math.sin(i)]);
+
+  it('SPLIT refuses an RSI between 0 and 1 (35% read as 0.35 would fire the oversold rule)', () => {
+    expect(invalid('SPLIT', 20, 16, 0.35)).toBe(
+      'rsi: is 0.35, which looks like a fraction; pass the RSI on its 0-100 scale: 35',
+    );
+    expect(invalid('SPLIT', 20, 16, 135)).toBe('rsi: is 135, outside 0 to 100; pass the RSI on its 0-100 scale');
+    expect(call('SPLIT', 20, 16, 35)).toEqual([[0.72, 0.28]]);
+  });
+
+  it('RSI takes a period of 2-100 bars and closes above 0, naming the cell', () => {
+    expect(invalid('RSI', closes, 1)).toBe('period: is 1, outside 2 to 100; pass a number from 2 to 100 bars');
+    const bad = closes.map((r, i) => (i === 4 ? [-r[0]!] : r));
+    expect(invalid('RSI', bad)).toBe(`closes[5]: is ${-closes[4]![0]!}, not above 0; pass the closing levels (> 0)`);
+  });
+
+  it('headers reads TRUE and FALSE typed as text (cells pasted from a CSV file)', () => {
+    expect(call('SPLIT', 20, 16, 35, null, null, null, ' true ')).toEqual([
+      ['calendar share', 'tail share'],
+      [0.72, 0.28],
+    ]);
+    expect(call('SPLIT', 20, 16, 35, null, null, null, 'FALSE')).toEqual([[0.72, 0.28]]);
+    expect(invalid('SPLIT', 20, 16, 35, null, null, null, 'yes')).toMatch(/^headers: is "yes", not TRUE or FALSE/);
+  });
+});

@@ -64,6 +64,9 @@ export function booleanArg(name: string, cell: unknown, fallback: boolean): bool
   if (isMissing(x)) return fallback;
   if (typeof x === 'boolean') return x;
   if (x === 1 || x === 0) return x === 1;
+  // text TRUE / FALSE: cells pasted from a CSV file arrive as text
+  const s = typeof x === 'string' ? x.trim().toUpperCase() : '';
+  if (s === 'TRUE' || s === 'FALSE') return s === 'TRUE';
   throw invalidInput(name, `is ${show(x)}, not TRUE or FALSE`, 'pass TRUE or FALSE');
 }
 
@@ -156,6 +159,17 @@ export function seriesArg(name: string, range: unknown): number[] {
     const n = cellNumber(cell);
     if (n === undefined)
       throw invalidInput(at, `is ${show(cell)}, not a number`, 'fill the gap or select only numbers');
+    return n;
+  });
+}
+
+/** {@link seriesArg} of levels that must be above 0 (index closes): a zero or a negative cell is named. */
+export function positiveSeriesArg(name: string, range: unknown): number[] {
+  return cellsOf(name, range).map(({ cell, at }) => {
+    const n = cellNumber(cell);
+    if (n === undefined)
+      throw invalidInput(at, `is ${show(cell)}, not a number`, 'fill the gap or select only numbers');
+    if (!(n > 0)) throw invalidInput(at, `is ${n}, not above 0`, 'pass the closing levels (> 0)');
     return n;
   });
 }

@@ -4,7 +4,9 @@
  * sizing package's (`splitFromFutures`); the default periods are the policy's and macd's own.
  */
 import { DEFAULT_POLICY, insufficientData, macd as macdSeries, rsi as rsiSeries, splitFromFutures } from '@alvh/shared';
-import { booleanArg, withHeaders, numberArg, optionalNumber, seriesArg } from './args';
+import { invalidInput } from '@alvh/shared';
+import { booleanArg, withHeaders, numberArg, optionalNumber, positiveSeriesArg, seriesArg } from './args';
+import { checkPolicyBound } from './bounds';
 import { excelCall } from './excelErrors';
 import { opt } from './format';
 
@@ -16,7 +18,7 @@ const SPLIT_HEADERS = ['calendar share', 'tail share'];
  * @helpurl https://localhost:3000/help.html#SPLIT
  * @param vx1 Front VX future (F1), index points.
  * @param vx2 Second VX future (F2), index points.
- * @param [rsi] SPX RSI(14), 0-100; empty = no RSI signal.
+ * @param [rsi] SPX RSI(14) on its 0-100 scale (35, not 0.35); empty = no RSI signal.
  * @param [prevSpread] F1 − F2 at the last rebalance, points; empty = no flattening signal.
  * @param [macdHist] MACD histogram of the VVIX/VIX ratio (ALVH.MACD's third column, ratio per bar); above 0 = vol-of-vol expanding; empty = no signal.
  * @param [adSlope] Least-squares slope of the advance/decline line, issues per bar; below 0 = breadth deteriorating; empty = no signal.
@@ -36,7 +38,7 @@ export function split(
     const s = splitFromFutures({
       vx1: numberArg('vx1', vx1),
       vx2: numberArg('vx2', vx2),
-      ...opt('rsi', optionalNumber('rsi', rsi)),
+      ...opt('rsi', rsiArg(rsi)),
       ...opt('prevSpread', optionalNumber('prevSpread', prevSpread)),
       ...opt('macdHist', optionalNumber('macdHist', macdHist)),
       ...opt('adSlope', optionalNumber('adSlope', adSlope)),
@@ -46,17 +48,35 @@ export function split(
 }
 
 /**
+ * SPLIT's RSI on its 0-100 scale: a value strictly between 0 and 1 is an RSI typed as a fraction
+ * (35% read as 0.35), which would fire the oversold rule; an RSI outside 0-100 does not exist.
+ */
+function rsiArg(cell: unknown): number | undefined {
+  const x = optionalNumber('rsi', cell);
+  if (x === undefined) return undefined;
+  if (x > 0 && x < 1) {
+    throw invalidInput('rsi', `is ${x}, which looks like a fraction`, `pass the RSI on its 0-100 scale: ${x * 100}`);
+  }
+  if (x < 0 || x > 100) throw invalidInput('rsi', `is ${x}, outside 0 to 100`, 'pass the RSI on its 0-100 scale');
+  return x;
+}
+
+/**
  * Wilder's RSI of a series of closes (SPX daily closes, oldest first).
  * @customfunction RSI RSI
  * @helpurl https://localhost:3000/help.html#RSI
  * @param closes Closes, oldest first (a column or a row); needs period + 1 values.
- * @param [period] Look-back in bars; default 14.
+ * @param [period] Look-back in bars, 2-100; default 14.
  * @param [series] TRUE spills the whole RSI series (a column aligned to the last closes); FALSE (default) gives the latest value.
  * @returns RSI on a 0-100 scale: the latest value, or a column of every value with series TRUE.
  */
 export function rsi(closes: unknown[][], period?: unknown, series?: unknown): number[][] {
   return excelCall(() => {
-    const values = rsiSeries(seriesArg('closes', closes), optionalNumber('period', period) ?? DEFAULT_POLICY.rsiPeriod);
+    const p = optionalNumber('period', period);
+    const values = rsiSeries(
+      positiveSeriesArg('closes', closes),
+      p === undefined ? DEFAULT_POLICY.rsiPeriod : checkPolicyBound('period', 'rsiPeriod', p, 'bars'),
+    );
     return spillOrLast(values, booleanArg('series', series, false));
   });
 }
