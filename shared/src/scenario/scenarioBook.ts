@@ -4,7 +4,9 @@
  * when it says so), and VIX legs are marked on the listed future of their expiry, else on the
  * fitted model's value.
  */
-import { buildTermStructure, futureForExpiry } from '../market/index';
+import { invalidInput } from '../errors';
+import { parseIsoDate } from '../dates';
+import { buildTermStructure, futureForExpiry, isVxExpiry } from '../market/index';
 import { marketSurface, plan, planMarketState } from '../method/index';
 import { resolvePolicy, type Policy } from '../schemas/policy';
 import type { ScenarioBookInput } from '../schemas/scenario';
@@ -46,7 +48,44 @@ export interface ScenarioBook {
   condorEntryValue?: number;
 }
 
+/**
+ * The legs of a book as every route takes them (the stress grid, the Monte Carlo): each expires
+ * after the valuation date (an expired leg would be valued at a silent 0), holds a whole, non-zero
+ * number of contracts, and a VIX option expires on a VX final-settlement date (no future prices it
+ * otherwise), as held positions are checked. Throws `invalid_input` naming `book.<layer>[i].<field>`.
+ */
+export function checkBookLegs(b: Pick<ScenarioBookInput, 'valuationDate' | 'condor' | 'overlay' | 'tail'>): void {
+  const day0 = parseIsoDate('book.valuationDate', b.valuationDate);
+  for (const layer of ['condor', 'overlay', 'tail'] as const) {
+    b[layer].forEach((leg, i) => {
+      const at = `book.${layer}[${i}]`;
+      if (parseIsoDate(`${at}.expiry`, leg.expiry) <= day0) {
+        throw invalidInput(
+          `${at}.expiry`,
+          `is ${leg.expiry}, on or before the valuation date ${b.valuationDate}`,
+          'pass legs that expire after the valuation date (remove an expired leg: it has settled)',
+        );
+      }
+      if (!Number.isInteger(leg.quantity) || leg.quantity === 0) {
+        throw invalidInput(
+          `${at}.quantity`,
+          `is ${leg.quantity}, not a whole, non-zero number of contracts`,
+          'pass whole contracts held, positive long and negative short (remove a leg of 0)',
+        );
+      }
+      if (leg.kind === 'vix' && !isVxExpiry(leg.expiry)) {
+        throw invalidInput(
+          `${at}.expiry`,
+          `is ${leg.expiry}, not a VX final-settlement date, so no VX future prices this VIX option`,
+          "pass a monthly VIX option's expiry (the Wednesday 30 days before the next month's third Friday)",
+        );
+      }
+    });
+  }
+}
+
 export function resolveScenarioBook(b: ScenarioBookInput, policy: Policy): ScenarioBook {
+  checkBookLegs(b);
   const curvePolicy: { steepSpread: number; flatBand: number; kappa?: number; theta?: number } = {
     steepSpread: policy.steepSpread,
     flatBand: policy.flatBand,
