@@ -4,6 +4,7 @@
  */
 import type { HttpRequest } from '@azure/functions';
 import { HttpProblem, httpProblem } from './problem';
+import { checkObjectWidths } from './jsonWidth';
 
 /** `application/json` or any `+json` type, with or without parameters (charset). */
 export function isJsonContentType(value: string | null): boolean {
@@ -42,7 +43,10 @@ export function bodyTooLarge(limit: number, received?: number): HttpProblem {
   );
 }
 
-/** Parse JSON text; a syntax error becomes a 400 naming the offset, line and column where it failed. */
+/**
+ * Parse JSON text; a syntax error becomes a 400 naming the offset, line and column where it failed,
+ * and an object with an absurd number of fields a 400 naming it, found before it is built.
+ */
 export function parseJsonText(text: string): unknown {
   if (text.trim() === '') {
     throw new HttpProblem(
@@ -51,6 +55,7 @@ export function parseJsonText(text: string): unknown {
       }),
     );
   }
+  checkObjectWidths(text);
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
