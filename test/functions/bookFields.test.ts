@@ -7,7 +7,7 @@ import { HttpRequest, InvocationContext } from '@azure/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setComputeRunner } from '../../functions/src/compute';
 import { findRoute } from '../../functions/src/routes';
-import { MONTECARLO_EXAMPLE, STRESS_EXAMPLE } from '../../functions/src/handlers/examples';
+import { MONTECARLO_EXAMPLE, PLAN_EXAMPLE, STRESS_EXAMPLE } from '../../functions/src/handlers/examples';
 import { inlineCompute } from './inlineCompute';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of several shapes, read by the assertions
@@ -16,7 +16,7 @@ type Json = Record<string, any>;
 beforeAll(() => setComputeRunner(inlineCompute()));
 afterAll(() => setComputeRunner(undefined));
 
-async function call(route: 'stress' | 'montecarlo', body: unknown): Promise<{ status: number; json: Json }> {
+async function call(route: 'stress' | 'montecarlo' | 'plan', body: unknown): Promise<{ status: number; json: Json }> {
   const r = findRoute(route)!;
   const req = new HttpRequest({
     method: 'POST',
@@ -65,4 +65,53 @@ describe('one leg validation for a book on every route', () => {
       expect(ok.status).toBe(200);
     },
   );
+});
+
+describe('problems name the field the client sent', () => {
+  it.each(['stress', 'montecarlo'] as const)('%s: the book market fields', async (route) => {
+    const futures0 = (b: Book, price: number) => ({
+      ...b,
+      futures: [{ ...b.futures[0]!, price }, ...b.futures.slice(1)],
+    });
+    const cases: [(b: Book) => Book, string, RegExp][] = [
+      [(b) => ({ ...b, vix: 0.175 }), 'book.vix', /looks like a decimal/],
+      [(b) => futures0(b, 0.184), 'book.futures[0].price', /looks like a decimal/],
+      [(b) => ({ ...b, spot: 1e12 }), 'book.spot', /is 1000000000000, not an SPX level/],
+      [(b) => ({ ...b, spot: 1e-8 }), 'book.spot', /not an SPX level/],
+      [(b) => ({ ...b, volOfVol: 0 }), 'book.volOfVol', /must be > 0/],
+      [
+        (b) => ({ ...b, condor: [{ ...b.condor[0]!, strike: 1e300 }, ...b.condor.slice(1)] }),
+        'book.condor[0].strike',
+        /far from SPX/,
+      ],
+    ];
+    for (const [edit, field, problem] of cases) {
+      const { status, json } = await call(route, withBook(route, edit));
+      expect([status, json.field], field).toEqual([400, field]);
+      expect(json.detail).toMatch(problem);
+      expect(json.detail).not.toMatch(/NaN/);
+    }
+  });
+
+  it('plan: market.spx, the condor strikes and expiry, and a last rebalance after today', async () => {
+    const p = structuredClone(PLAN_EXAMPLE) as Json;
+    const cases: [(x: Json) => void, string, RegExp][] = [
+      [(x) => (x.market.spx = 1), 'market.spx', /not an SPX level/],
+      [(x) => (x.market.spx = 1e12), 'market.spx', /not an SPX level/],
+      [(x) => (x.condor.strikes = [1e300, 2e300, 3e300, 4e300]), 'condor.strikes[0]', /far from SPX/],
+      [(x) => (x.condor.expiry = '2099-01-15'), 'condor.expiry', /outside the exchange calendar/],
+      [
+        (x) => (x.lastRebalance = { date: '2027-01-01', vix: 17, futures: x.market.futures }),
+        'lastRebalance.date',
+        /after the valuation date/,
+      ],
+    ];
+    for (const [edit, field, problem] of cases) {
+      const body = structuredClone(p);
+      edit(body);
+      const { status, json } = await call('plan', body);
+      expect([status, json.field], field).toEqual([400, field]);
+      expect(json.detail).toMatch(problem);
+    }
+  });
 });

@@ -8,6 +8,7 @@ import { invalidInput } from '../errors';
 import { parseIsoDate } from '../dates';
 import { buildTermStructure, futureForExpiry, isVxExpiry } from '../market/index';
 import { marketSurface, plan, planMarketState } from '../method/index';
+import { checkSpotAndStrikes, withPrefix } from '../method/planCurve';
 import { resolvePolicy, type Policy } from '../schemas/policy';
 import type { ScenarioBookInput } from '../schemas/scenario';
 import type { PlanInput } from '../schemas/plan';
@@ -92,7 +93,23 @@ export function resolveScenarioBook(b: ScenarioBookInput, policy: Policy): Scena
   };
   if (policy.kappa !== undefined) curvePolicy.kappa = policy.kappa;
   if (policy.theta !== undefined) curvePolicy.theta = policy.theta;
-  const ts = buildTermStructure({ valuationDate: b.valuationDate, vixSpot: b.vix, futures: b.futures }, curvePolicy);
+  checkSpotAndStrikes(
+    'book.spot',
+    b.spot,
+    b.condor.flatMap((l, i) => (l.kind === 'spx' ? [{ field: `book.condor[${i}].strike`, strike: l.strike }] : [])),
+  );
+  if (b.volOfVol !== undefined && b.volOfVol <= 0) {
+    throw invalidInput(
+      'book.volOfVol',
+      `is ${b.volOfVol}, but it is the vol VIX options are priced at and must be > 0`,
+      'pass the vol of vol as a decimal, e.g. 0.95 for VVIX 95, or leave it out for the policy default',
+    );
+  }
+  // The curve's own field names (vixSpot, futures[0].price) named as the book sends them.
+  const ts = withPrefix(
+    (f) => (f === 'vixSpot' ? 'book.vix' : `book.${f}`),
+    () => buildTermStructure({ valuationDate: b.valuationDate, vixSpot: b.vix, futures: b.futures }, curvePolicy),
+  );
   const volOfVol = b.volOfVol ?? policy.defaultVolOfVol;
   return {
     valuationDate: b.valuationDate,
