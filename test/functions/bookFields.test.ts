@@ -7,7 +7,12 @@ import { HttpRequest, InvocationContext } from '@azure/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setComputeRunner } from '../../functions/src/compute';
 import { findRoute } from '../../functions/src/routes';
-import { MONTECARLO_EXAMPLE, PLAN_EXAMPLE, STRESS_EXAMPLE } from '../../functions/src/handlers/examples';
+import {
+  MONTECARLO_EXAMPLE,
+  PLAN_EXAMPLE,
+  REPLAY_EXAMPLE,
+  STRESS_EXAMPLE,
+} from '../../functions/src/handlers/examples';
 import { inlineCompute } from './inlineCompute';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of several shapes, read by the assertions
@@ -16,7 +21,10 @@ type Json = Record<string, any>;
 beforeAll(() => setComputeRunner(inlineCompute()));
 afterAll(() => setComputeRunner(undefined));
 
-async function call(route: 'stress' | 'montecarlo' | 'plan', body: unknown): Promise<{ status: number; json: Json }> {
+async function call(
+  route: 'stress' | 'montecarlo' | 'plan' | 'replay',
+  body: unknown,
+): Promise<{ status: number; json: Json }> {
   const r = findRoute(route)!;
   const req = new HttpRequest({
     method: 'POST',
@@ -113,5 +121,34 @@ describe('problems name the field the client sent', () => {
       expect([status, json.field], field).toEqual([400, field]);
       expect(json.detail).toMatch(problem);
     }
+  });
+});
+
+describe('replay rows in the wrong unit', () => {
+  const rows = REPLAY_EXAMPLE.rows;
+  const edit = (f: (r: (typeof rows)[number], i: number) => object) => ({ ...REPLAY_EXAMPLE, rows: rows.map(f) });
+
+  it('VIX or VX as decimals, SPX out of range: a 400 naming the row field', async () => {
+    const cases: [unknown, string, RegExp][] = [
+      [edit((r) => ({ ...r, vix: r.vix / 100 })), 'rows[0].vix', /index points: pass 15\.5, not 0\.155/],
+      [edit((r) => ({ ...r, vx: r.vx.map((p) => p / 100) })), 'rows[0].vx[0]', /index points/],
+      [edit((r, i) => (i === 5 ? { ...r, spx: 1e300 } : r)), 'rows[5].spx', /SPX is in index points/],
+    ];
+    for (const [body, field, problem] of cases) {
+      const { status, json } = await call('replay', body);
+      expect([status, json.code, json.field], field).toEqual([400, 'invalid_input', field]);
+      expect(json.detail).toMatch(problem);
+    }
+  });
+
+  it('a window outside the rows says so', async () => {
+    const last = rows[rows.length - 1]!.date;
+    const after = await call('replay', { ...REPLAY_EXAMPLE, from: '2027-01-01' });
+    expect([after.status, after.json.field]).toEqual([400, 'from']);
+    expect(after.json.detail).toBe(
+      `from: is 2027-01-01, after the last row (${last}); pass a from on or before ${last}, or send rows up to 2027-01-01`,
+    );
+    const before = await call('replay', { ...REPLAY_EXAMPLE, to: '2025-01-01' });
+    expect([before.status, before.json.field]).toEqual([400, 'to']);
   });
 });
