@@ -9,6 +9,7 @@
  * (http/stream.ts).
  */
 import {
+  checkRequestedPaths,
   FrontierInputSchema,
   frontierSetup,
   limitExceeded,
@@ -36,6 +37,7 @@ function isPartial(v: unknown): v is FrontierPartial {
 }
 
 export async function frontierHandler(body: unknown, call: RouteCall): Promise<FrontierResponse | JsonText | Streamed> {
+  checkRequestedPaths(body); // the paths limit as /api/montecarlo answers it (422), before the schema's bound
   const fitted = await scenarioWithChainsFitted(body, call, FrontierInputSchema); // a chain fitted on the pool
   const { mc } = frontierSetup(fitted); // validation and limits, before any work is queued
   const parsed = parseInput(FrontierInputSchema, fitted);

@@ -13,6 +13,7 @@
  */
 import {
   checkedMonteCarloRequest,
+  checkRequestedPaths,
   limitExceeded,
   MonteCarloInputSchema,
   POOLED_MONTE_CARLO_LIMITS,
@@ -48,6 +49,7 @@ export async function monteCarloHandler(
   body: unknown,
   call: RouteCall,
 ): Promise<MonteCarloResponse | JsonText | Streamed> {
+  checkRequestedPaths(body); // paths over the limit (1e300 too): one 422, not schema issues
   const withPartial = wantsPartial(call);
   // A summary-only run is chunked over the pool here and answers no per-path arrays: the pooled
   // limits. An answer with arrays keeps the per-call ones (its chunks are the caller's to send).
