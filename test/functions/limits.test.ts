@@ -49,3 +49,13 @@ describe('the paths limit', () => {
     },
   );
 });
+
+describe('the partial flag', () => {
+  it.each(['montecarlo', 'frontier'] as const)('%s: ?partial=maybe is a 400 naming partial', async (route) => {
+    for (const q of ['maybe', '1', '', 'yes']) {
+      const { status, json } = await call(`${route}?partial=${q}`, JSON.stringify(EXAMPLES[route]));
+      expect([status, json.field], q).toEqual([400, 'partial']);
+      expect(json.detail).toMatch(/not true or false; pass \?partial=true or \?partial=false/);
+    }
+  });
+});

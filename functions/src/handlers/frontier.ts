@@ -19,7 +19,7 @@ import {
 } from '@alvh/shared';
 import { runCompute } from '../compute';
 import { mergeAndSummarizeFrontierParts } from '../compute/jobs';
-import { fromCompute, JsonText, type RouteCall, type Streamed } from '../http/route';
+import { fromCompute, JsonText, queryFlag, type RouteCall, type Streamed } from '../http/route';
 import { answerRun } from '../http/stream';
 import { scenarioWithChainsFitted } from './chains';
 
@@ -29,7 +29,7 @@ export const MAX_FRONTIER_PARTIAL_PATHS = 100_000;
 export type FrontierResponse = FrontierResult & { partial?: FrontierPartial };
 
 function wantsPartial(call: RouteCall): boolean {
-  return call.request.query.get('partial')?.trim().toLowerCase() === 'true';
+  return queryFlag(call.request, 'partial', false);
 }
 
 function isPartial(v: unknown): v is FrontierPartial {

@@ -22,7 +22,7 @@ import {
 } from '@alvh/shared';
 import { runCompute } from '../compute';
 import { mergeAndSummarize } from '../compute/jobs';
-import { fromCompute, JsonText, type RouteCall, type Streamed } from '../http/route';
+import { fromCompute, JsonText, queryFlag, type RouteCall, type Streamed } from '../http/route';
 import { answerRun } from '../http/stream';
 import { scenarioWithChainsFitted } from './chains';
 
@@ -36,9 +36,9 @@ export interface MonteCarloResponse {
   summary: MonteCarloSummary | null;
 }
 
-/** `?partial=false` drops the per-path arrays from the answer; anything else keeps them. */
+/** `?partial=false` drops the per-path arrays from the answer; `true` or none keeps them; anything else is a 400. */
 function wantsPartial(call: RouteCall): boolean {
-  return call.request.query.get('partial')?.trim().toLowerCase() !== 'false';
+  return queryFlag(call.request, 'partial', true);
 }
 
 function isPartial(v: unknown): v is MonteCarloPartial {
