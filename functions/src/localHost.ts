@@ -25,7 +25,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeCompute } from './compute';
 import { corsOrigins, describeConfig, maxBodyBytes } from './config';
-import { bodyTooLarge, isJsonContentType } from './http/body';
+import { bodyTooLarge, encodedBodyProblem, isJsonContentType } from './http/body';
 import { corsHeaders, isOriginAllowed, preflightHeaders } from './http/cors';
 import { HttpRequest, InvocationContext } from './http/library';
 import { PROBLEM_CONTENT_TYPE, httpProblem, type Problem } from './http/problem';
@@ -372,6 +372,11 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
           ),
           { ...cors, accept: 'application/json' },
         );
+        return;
+      }
+      const encoded = encodedBodyProblem(req.headers['content-encoding']);
+      if (encoded) {
+        sendProblemAndClose(req, res, { ...encoded.problem, instance: url.pathname }, { ...cors, ...encoded.headers });
         return;
       }
       const declared = Number(req.headers['content-length']);

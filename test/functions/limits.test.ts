@@ -59,3 +59,16 @@ describe('the partial flag', () => {
     }
   });
 });
+
+describe('an encoded body', () => {
+  it.each(['gzip', 'br', 'deflate, gzip'])('Content-Encoding: %s is a 415 naming it', async (encoding) => {
+    const { status, json, headers } = await call('plan', '{}', { 'content-encoding': encoding });
+    expect([status, json.code]).toEqual([415, 'unsupported_media_type']);
+    expect(json.detail).toContain(`Content-Encoding: ${encoding}`);
+    expect(headers['accept-encoding']).toBe('identity');
+  });
+
+  it('identity is no encoding', async () => {
+    expect((await call('plan', '{}', { 'content-encoding': 'identity' })).status).toBe(400);
+  });
+});

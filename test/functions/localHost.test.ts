@@ -204,6 +204,17 @@ describe('local host', () => {
     expect(errors.slice(before)).toEqual([]);
   });
 
+  it('refuses a compressed body with 415 before reading it', async () => {
+    const r = await fetch(`${host.url}/api/plan`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: Buffer.from([0x1f, 0x8b, 0x08, 0x00]),
+    });
+    expect(r.status).toBe(415);
+    expect(r.headers.get('accept-encoding')).toBe('identity');
+    expect(((await r.json()) as { detail: string }).detail).toMatch(/Content-Encoding: gzip/);
+  });
+
   it('logged no server errors', () => {
     expect(errors).toEqual([]);
   });

@@ -13,6 +13,25 @@ export function isJsonContentType(value: string | null): boolean {
   return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
 }
 
+/**
+ * The 415 for a body sent with a Content-Encoding (gzip, br, ...): bodies are read as plain JSON
+ * text, so an encoded one would be parsed as garbage. None, or `identity`, is fine.
+ */
+export function encodedBodyProblem(encoding: string | null | undefined): HttpProblem | undefined {
+  const value = encoding?.trim().toLowerCase() ?? '';
+  if (value === '' || value === 'identity') return undefined;
+  const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  return new HttpProblem(
+    httpProblem(
+      415,
+      'unsupported_media_type',
+      `the request body is sent with Content-Encoding: ${shown}, which this API does not decode; send it uncompressed`,
+      { fix: 'drop the Content-Encoding header and send the JSON text as it is' },
+    ),
+    { 'accept-encoding': 'identity' },
+  );
+}
+
 /** 1-based line and column of a character offset. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -99,6 +118,8 @@ export async function readJsonBody(request: HttpRequest, limit: number): Promise
       { accept: 'application/json' },
     );
   }
+  const encoded = encodedBodyProblem(request.headers.get('content-encoding'));
+  if (encoded) throw encoded;
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > limit) throw bodyTooLarge(limit, declared);
   const text = await request.text();
