@@ -63,6 +63,20 @@ export function bodyTooLarge(limit: number, received?: number): HttpProblem {
 }
 
 /**
+ * V8's reason for a JSON syntax error without anything of the input: V8 quotes an excerpt of the
+ * body (`Unexpected token 'a', "abcdefghij"... is not valid JSON`, or `..."name": tru}"`), and
+ * states the position, which the caller gives once as line and column. A reason that would still
+ * carry a quote of the input is replaced by a plain one.
+ */
+function syntaxReason(raw: string): string {
+  const reason = raw
+    .replace(/, (\.\.\.)?".*$/s, '')
+    .replace(/ (in JSON )?at position \d+.*$/s, '')
+    .trim();
+  return reason === '' || reason.includes('"') || reason.length > 80 ? 'the text does not parse as JSON' : reason;
+}
+
+/**
  * Parse JSON text; a syntax error becomes a 400 naming the offset, line and column where it failed,
  * and an object with an absurd number of fields a 400 naming it, found before it is built.
  */
@@ -79,8 +93,7 @@ export function parseJsonText(text: string): unknown {
     return JSON.parse(text) as unknown;
   } catch (e) {
     const raw = e instanceof Error ? e.message : String(e);
-    // V8 may quote the input back ("Unexpected token 'a', "abc..." is not valid JSON"): never echo it.
-    const reason = raw.replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
+    const reason = syntaxReason(raw);
     const m = /at position (\d+)/.exec(raw);
     let offset: number | undefined = m?.[1] !== undefined ? Number(m[1]) : undefined;
     if (offset === undefined && /Unexpected end of JSON input/.test(raw)) offset = text.length;
