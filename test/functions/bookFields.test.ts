@@ -152,3 +152,33 @@ describe('replay rows in the wrong unit', () => {
     expect([before.status, before.json.field]).toEqual([400, 'to']);
   });
 });
+
+describe('plausibility of a plan the schema accepts', () => {
+  it('warns of a VIX below its record low or far from the front future', async () => {
+    const p = structuredClone(PLAN_EXAMPLE) as Json;
+    delete p.market.indices;
+    p.market.vix = 1;
+    const { status, json } = await call('plan', p);
+    expect(status).toBe(200);
+    const warnings = (json.warnings as string[]).join('\n');
+    expect(warnings).toMatch(/VIX 1(\.00)? is below 9, under any close in its history/);
+    expect(warnings).toMatch(/VIX 1(\.00)? is far from the front VX future 18\.4/);
+    const calm = await call('plan', PLAN_EXAMPLE);
+    expect((calm.json.warnings as string[]).join('\n')).not.toMatch(/record low|far from the front VX future|below 9/);
+  });
+
+  it('explains a theta-subsidy ratio that is null', async () => {
+    const p = structuredClone(PLAN_EXAMPLE) as Json;
+    p.market.rate = 1;
+    const { status, json } = await call('plan', p);
+    expect(status).toBe(200);
+    // At a 100% rate no option the plan holds decays: both thetas are 0, and the null ratio says why.
+    expect(json.thetaSubsidy).toEqual({
+      overlayTheta: 0,
+      tailTheta: 0,
+      ratio: null,
+      note: "no ratio: the tail's theta is $0/day, so there is no tail decay for the overlay's $0/day to pay",
+    });
+    expect((await call('plan', PLAN_EXAMPLE)).json.thetaSubsidy.note).toBeUndefined();
+  });
+});

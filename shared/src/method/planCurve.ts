@@ -284,6 +284,7 @@ export function stepTermStructure(p: ParsedPlanInput, policy: Policy): PlanStep<
   if (ts.fit.method === 'fallback')
     warnings.push(`The curve could not be fitted well; the default κ and θ are used (${ts.fit.note}).`);
   warnings.push(...fitQuality(ts).warnings);
+  warnings.push(...vixPlausibility(m.vix, ts.f1.price));
 
   const volOfVol = m.vvix !== undefined ? volOfVolFromVvix(m.vvix, 'market.vvix') : policy.defaultVolOfVol;
   if (m.vvix === undefined)
@@ -314,6 +315,28 @@ export function stepTermStructure(p: ParsedPlanInput, policy: Policy): PlanStep<
     audit,
     warnings,
   };
+}
+
+/** VIX has never closed below this (9.14 on 2017-11-03). */
+const VIX_RECORD_LOW = 9;
+/** How far VIX may sit from the front VX future, as a factor either way, before the pair reads as a slip. */
+const VIX_F1_FACTOR = 2;
+
+/**
+ * Warnings for a VIX the schema accepts but no market has shown: below its record low, or far from
+ * the front future (a VIX of 1 beside futures at 18 prices the hedges on a 1%-vol surface).
+ */
+function vixPlausibility(vix: number, f1: number): string[] {
+  const out: string[] = [];
+  if (vix < VIX_RECORD_LOW)
+    out.push(
+      `VIX ${fmt(vix, 2)} is below ${VIX_RECORD_LOW}, under any close in its history (the lowest: 9.14 in 2017): check market.vix is in index points.`,
+    );
+  if (vix < f1 / VIX_F1_FACTOR || vix > f1 * VIX_F1_FACTOR)
+    out.push(
+      `VIX ${fmt(vix, 2)} is far from the front VX future ${fmt(f1, 2)} (more than ${VIX_F1_FACTOR}× apart; even in 2008 and 2020 they stayed closer): check market.vix and market.futures, every hedge is sized on them.`,
+    );
+  return out;
 }
 
 /** The curve of the last rebalance, when one is given (for the previous spread and the triggers). */
