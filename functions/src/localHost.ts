@@ -25,7 +25,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeCompute } from './compute';
 import { corsOrigins, describeConfig, maxBodyBytes } from './config';
-import { bodyTooLarge, isJsonContentType } from './http/body';
+import { bodyTooLarge, encodedBodyProblem, isJsonContentType } from './http/body';
 import { corsHeaders, isOriginAllowed, preflightHeaders } from './http/cors';
 import { HttpRequest, InvocationContext } from './http/library';
 import { PROBLEM_CONTENT_TYPE, httpProblem, type Problem } from './http/problem';
@@ -264,8 +264,18 @@ function readBody(req: IncomingMessage, limit: number): Promise<{ bytes: Buffer 
     const onEnd = () => resolveBody({ bytes: Buffer.concat(chunks) });
     req.on('data', onData);
     req.on('end', onEnd);
-    req.on('error', reject);
+    req.on('error', (e: Error & { code?: string }) =>
+      reject(e.code === 'ECONNRESET' || req.destroyed ? new ClientGone() : e),
+    );
   });
+}
+
+/** The client closed the connection before its body arrived: nobody to answer, and no defect. */
+class ClientGone extends Error {
+  constructor() {
+    super('the client closed the connection while sending its body');
+    this.name = 'ClientGone';
+  }
 }
 
 /** The problem document for a malformed request the HTTP parser refused. */
@@ -362,6 +372,11 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
           ),
           { ...cors, accept: 'application/json' },
         );
+        return;
+      }
+      const encoded = encodedBodyProblem(req.headers['content-encoding']);
+      if (encoded) {
+        sendProblemAndClose(req, res, { ...encoded.problem, instance: url.pathname }, { ...cors, ...encoded.headers });
         return;
       }
       const declared = Number(req.headers['content-length']);
@@ -467,6 +482,11 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     const p = handle(req, res)
       .catch((e: unknown) => {
+        if (e instanceof ClientGone) {
+          // As a route's cancelled run (499): a normal client abort, answered to nobody, logged as no error.
+          res.destroy();
+          return;
+        }
         const id = randomUUID();
         logError(`local host error [${id}]`, e);
         if (!res.headersSent)

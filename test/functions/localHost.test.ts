@@ -186,6 +186,35 @@ describe('local host', () => {
     },
   );
 
+  it('a client that goes away while its body is sent is not logged as a server error', async () => {
+    const before = errors.length;
+    await new Promise<void>((ok, fail) => {
+      const s = connect(host.port, '127.0.0.1', () => {
+        s.write(
+          'POST /api/plan HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"valuationDate"',
+          () => setTimeout(() => s.destroy(), 50),
+        );
+      });
+      s.on('close', () => ok());
+      s.on('error', fail);
+    });
+    // The host sees the reset after the socket closes here: give it a moment, then check it is alive and quiet.
+    await new Promise((r) => setTimeout(r, 150));
+    expect((await fetch(`${host.url}/api/health`)).status).toBe(200);
+    expect(errors.slice(before)).toEqual([]);
+  });
+
+  it('refuses a compressed body with 415 before reading it', async () => {
+    const r = await fetch(`${host.url}/api/plan`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: Buffer.from([0x1f, 0x8b, 0x08, 0x00]),
+    });
+    expect(r.status).toBe(415);
+    expect(r.headers.get('accept-encoding')).toBe('identity');
+    expect(((await r.json()) as { detail: string }).detail).toMatch(/Content-Encoding: gzip/);
+  });
+
   it('logged no server errors', () => {
     expect(errors).toEqual([]);
   });

@@ -195,6 +195,26 @@ describe('JSON syntax errors', () => {
     expect(() => parseJsonText(text)).toThrow(new RegExp(`line ${line}, column ${column}`));
   });
 
+  it.each(['abcdefghijklmnop_secret', '{"secret_key_name": tru}', 'secretvalue', ',secret'])(
+    '%s: nothing of the body is echoed',
+    (text) => {
+      let detail = '';
+      try {
+        parseJsonText(text);
+      } catch (e) {
+        detail = JSON.stringify((e as { problem: unknown }).problem);
+      }
+      expect(detail).toMatch(/malformed_json/);
+      expect(detail).not.toMatch(/secr|abcd|tru}/);
+    },
+  );
+
+  it('gives the position once, as line and column', () => {
+    expect(() => parseJsonText('{"a":1} trailing')).toThrowError(
+      /^the request body is not valid JSON: Unexpected non-whitespace character after JSON at line 1, column 9 \(character 8\)$/,
+    );
+  });
+
   it('lineColumn counts from 1', () => {
     expect(lineColumn('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
   });

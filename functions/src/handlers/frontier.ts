@@ -9,6 +9,7 @@
  * (http/stream.ts).
  */
 import {
+  checkRequestedPaths,
   FrontierInputSchema,
   frontierSetup,
   limitExceeded,
@@ -18,7 +19,7 @@ import {
 } from '@alvh/shared';
 import { runCompute } from '../compute';
 import { mergeAndSummarizeFrontierParts } from '../compute/jobs';
-import { fromCompute, JsonText, type RouteCall, type Streamed } from '../http/route';
+import { fromCompute, JsonText, queryFlag, type RouteCall, type Streamed } from '../http/route';
 import { answerRun } from '../http/stream';
 import { scenarioWithChainsFitted } from './chains';
 
@@ -28,7 +29,7 @@ export const MAX_FRONTIER_PARTIAL_PATHS = 100_000;
 export type FrontierResponse = FrontierResult & { partial?: FrontierPartial };
 
 function wantsPartial(call: RouteCall): boolean {
-  return call.request.query.get('partial')?.trim().toLowerCase() === 'true';
+  return queryFlag(call.request, 'partial', false);
 }
 
 function isPartial(v: unknown): v is FrontierPartial {
@@ -36,6 +37,7 @@ function isPartial(v: unknown): v is FrontierPartial {
 }
 
 export async function frontierHandler(body: unknown, call: RouteCall): Promise<FrontierResponse | JsonText | Streamed> {
+  checkRequestedPaths(body); // the paths limit as /api/montecarlo answers it (422), before the schema's bound
   const fitted = await scenarioWithChainsFitted(body, call, FrontierInputSchema); // a chain fitted on the pool
   const { mc } = frontierSetup(fitted); // validation and limits, before any work is queued
   const parsed = parseInput(FrontierInputSchema, fitted);

@@ -13,6 +13,7 @@
  */
 import {
   checkedMonteCarloRequest,
+  checkRequestedPaths,
   limitExceeded,
   MonteCarloInputSchema,
   POOLED_MONTE_CARLO_LIMITS,
@@ -21,7 +22,7 @@ import {
 } from '@alvh/shared';
 import { runCompute } from '../compute';
 import { mergeAndSummarize } from '../compute/jobs';
-import { fromCompute, JsonText, type RouteCall, type Streamed } from '../http/route';
+import { fromCompute, JsonText, queryFlag, type RouteCall, type Streamed } from '../http/route';
 import { answerRun } from '../http/stream';
 import { scenarioWithChainsFitted } from './chains';
 
@@ -35,9 +36,9 @@ export interface MonteCarloResponse {
   summary: MonteCarloSummary | null;
 }
 
-/** `?partial=false` drops the per-path arrays from the answer; anything else keeps them. */
+/** `?partial=false` drops the per-path arrays from the answer; `true` or none keeps them; anything else is a 400. */
 function wantsPartial(call: RouteCall): boolean {
-  return call.request.query.get('partial')?.trim().toLowerCase() !== 'false';
+  return queryFlag(call.request, 'partial', true);
 }
 
 function isPartial(v: unknown): v is MonteCarloPartial {
@@ -48,6 +49,7 @@ export async function monteCarloHandler(
   body: unknown,
   call: RouteCall,
 ): Promise<MonteCarloResponse | JsonText | Streamed> {
+  checkRequestedPaths(body); // paths over the limit (1e300 too): one 422, not schema issues
   const withPartial = wantsPartial(call);
   // A summary-only run is chunked over the pool here and answers no per-path arrays: the pooled
   // limits. An answer with arrays keeps the per-call ones (its chunks are the caller's to send).

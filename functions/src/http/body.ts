@@ -4,12 +4,32 @@
  */
 import type { HttpRequest } from '@azure/functions';
 import { HttpProblem, httpProblem } from './problem';
+import { checkObjectWidths } from './jsonWidth';
 
 /** `application/json` or any `+json` type, with or without parameters (charset). */
 export function isJsonContentType(value: string | null): boolean {
   if (value === null) return false;
   const type = value.split(';')[0]?.trim().toLowerCase() ?? '';
   return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
+}
+
+/**
+ * The 415 for a body sent with a Content-Encoding (gzip, br, ...): bodies are read as plain JSON
+ * text, so an encoded one would be parsed as garbage. None, or `identity`, is fine.
+ */
+export function encodedBodyProblem(encoding: string | null | undefined): HttpProblem | undefined {
+  const value = encoding?.trim().toLowerCase() ?? '';
+  if (value === '' || value === 'identity') return undefined;
+  const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  return new HttpProblem(
+    httpProblem(
+      415,
+      'unsupported_media_type',
+      `the request body is sent with Content-Encoding: ${shown}, which this API does not decode; send it uncompressed`,
+      { fix: 'drop the Content-Encoding header and send the JSON text as it is' },
+    ),
+    { 'accept-encoding': 'identity' },
+  );
 }
 
 /** 1-based line and column of a character offset. */
@@ -42,7 +62,24 @@ export function bodyTooLarge(limit: number, received?: number): HttpProblem {
   );
 }
 
-/** Parse JSON text; a syntax error becomes a 400 naming the offset, line and column where it failed. */
+/**
+ * V8's reason for a JSON syntax error without anything of the input: V8 quotes an excerpt of the
+ * body (`Unexpected token 'a', "abcdefghij"... is not valid JSON`, or `..."name": tru}"`), and
+ * states the position, which the caller gives once as line and column. A reason that would still
+ * carry a quote of the input is replaced by a plain one.
+ */
+function syntaxReason(raw: string): string {
+  const reason = raw
+    .replace(/, (\.\.\.)?".*$/s, '')
+    .replace(/ (in JSON )?at position \d+.*$/s, '')
+    .trim();
+  return reason === '' || reason.includes('"') || reason.length > 80 ? 'the text does not parse as JSON' : reason;
+}
+
+/**
+ * Parse JSON text; a syntax error becomes a 400 naming the offset, line and column where it failed,
+ * and an object with an absurd number of fields a 400 naming it, found before it is built.
+ */
 export function parseJsonText(text: string): unknown {
   if (text.trim() === '') {
     throw new HttpProblem(
@@ -51,12 +88,12 @@ export function parseJsonText(text: string): unknown {
       }),
     );
   }
+  checkObjectWidths(text);
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
     const raw = e instanceof Error ? e.message : String(e);
-    // V8 may quote the input back ("Unexpected token 'a', "abc..." is not valid JSON"): never echo it.
-    const reason = raw.replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
+    const reason = syntaxReason(raw);
     const m = /at position (\d+)/.exec(raw);
     let offset: number | undefined = m?.[1] !== undefined ? Number(m[1]) : undefined;
     if (offset === undefined && /Unexpected end of JSON input/.test(raw)) offset = text.length;
@@ -94,6 +131,8 @@ export async function readJsonBody(request: HttpRequest, limit: number): Promise
       { accept: 'application/json' },
     );
   }
+  const encoded = encodedBodyProblem(request.headers.get('content-encoding'));
+  if (encoded) throw encoded;
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > limit) throw bodyTooLarge(limit, declared);
   const text = await request.text();

@@ -120,12 +120,23 @@ function asAlvhError(e: unknown): AlvhErrorLike | undefined {
   return undefined;
 }
 
+/** Most issues one problem document lists; the rest are counted in a last `(root)` issue. */
+export const MAX_LISTED_ISSUES = 100;
+
+function listedIssues(e: AlvhErrorLike): ProblemIssue[] {
+  if (!e.issues || e.issues.length === 0) return [{ path: e.field, message: `${e.problem}; ${e.fix}` }];
+  const listed = e.issues
+    .slice(0, MAX_LISTED_ISSUES)
+    .map((i) => ({ path: String(i.path), message: String(i.message) }));
+  const more = e.issues.length - listed.length;
+  if (more > 0)
+    listed.push({ path: '(root)', message: `and ${more} more issues, not listed: correct these and send it again` });
+  return listed;
+}
+
 function alvhProblem(e: AlvhErrorLike): Problem {
   const status = CODE_STATUS[e.code];
-  const issues: ProblemIssue[] =
-    e.issues && e.issues.length > 0
-      ? e.issues.map((i) => ({ path: String(i.path), message: String(i.message) }))
-      : [{ path: e.field, message: `${e.problem}; ${e.fix}` }];
+  const issues = listedIssues(e);
   const p: Problem = {
     type: `urn:alvh:problem:${e.code.replace(/_/g, '-')}`,
     title: CODE_TITLES[e.code],

@@ -7,6 +7,7 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import type { ReadableStream } from 'node:stream/web';
 import type { z } from 'zod';
+import { invalidInput } from '@alvh/shared';
 import { maxBodyBytes } from '../config';
 import { readJsonBody } from './body';
 import { toJsonSafe } from './jsonSafe';
@@ -103,6 +104,24 @@ export function jsonResponse(value: unknown, status = 200, headers: Record<strin
     },
     body: JSON.stringify(value),
   };
+}
+
+/**
+ * A true/false query flag (`?partial=false`): absent is `fallback`; any other value than `true` or
+ * `false` (any case) is a 400 naming the parameter, never read as one of them.
+ */
+export function queryFlag(request: HttpRequest, name: string, fallback: boolean): boolean {
+  const raw = request.query.get(name);
+  if (raw === null) return fallback;
+  const v = raw.trim().toLowerCase();
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  const shown = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
+  throw invalidInput(
+    name,
+    `is ${JSON.stringify(shown)}, not true or false`,
+    `pass ?${name}=true or ?${name}=false, or leave it out (default ${String(fallback)})`,
+  );
 }
 
 /** Path of a URL, for the problem document's `instance`. */

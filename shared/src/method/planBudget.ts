@@ -214,5 +214,8 @@ export function stepThetaSubsidy(overlay: PlanOverlay, tail: PlanTail): PlanStep
         ? 'no tail theta to subsidize'
         : `overlay theta $${fmt(overlay.theta, 2)}/day against tail theta $${fmt(tail.theta, 2)}/day: ratio ${fmt(ratio, 2)}`,
   });
-  return { result: { overlayTheta: overlay.theta, tailTheta: tail.theta, ratio }, audit, warnings: [] };
+  const result: Plan['thetaSubsidy'] = { overlayTheta: overlay.theta, tailTheta: tail.theta, ratio };
+  if (ratio === null)
+    result.note = `no ratio: the tail's theta is $${fmt(tail.theta, 2)}/day, so there is no tail decay for the overlay's $${fmt(overlay.theta, 2)}/day to pay`;
+  return { result, audit, warnings: [] };
 }

@@ -11,6 +11,7 @@ import {
   volOfVolFromVvix,
   type TermStructure,
 } from '../market/index';
+import { calendarDay } from '../market/calendar';
 import { AlvhError, invalidInput, isAlvhError } from '../errors';
 import type { ParsedPlanInput } from '../schemas/plan';
 import type { Policy } from '../schemas/policy';
@@ -58,6 +59,40 @@ export function inputCondors(p: ParsedPlanInput): { c: InputCondor; field: strin
     'is missing',
     'pass the condor { expiry, strikes, quantity }, or a ladder as condors [{ expiry, strikes, quantity }, ...]',
   );
+}
+
+/** SPX levels a plan or a book is taken in, index points: far outside any day of the exchange calendar (2000-2040). */
+const SPX_POINTS = { min: 100, max: 1_000_000 };
+/** How far SPX may sit from the condor's strikes, as a factor either way, before they are taken as a typing slip. */
+const SPOT_STRIKE_FACTOR = 2;
+
+/**
+ * SPX `spot` and the SPX strikes of the condor (`strikes`, each with its field): a spot outside
+ * {@link SPX_POINTS} is a slip in the spot (SPX 1, 1e12); a strike below half the spot or above
+ * twice it, a slip in that strike. Either would otherwise surface as an internal figure (a strike
+ * of 0, a vol of 500%). Throws `invalid_input` naming the field sent.
+ */
+export function checkSpotAndStrikes(
+  spotField: string,
+  spot: number,
+  strikes: readonly { field: string; strike: number }[],
+): void {
+  if (spot < SPX_POINTS.min || spot > SPX_POINTS.max) {
+    throw invalidInput(
+      spotField,
+      `is ${spot}, not an SPX level`,
+      `pass SPX in index points (between ${SPX_POINTS.min} and ${SPX_POINTS.max}), e.g. 6600`,
+    );
+  }
+  for (const { field, strike } of strikes) {
+    if (strike < spot / SPOT_STRIKE_FACTOR || strike > spot * SPOT_STRIKE_FACTOR) {
+      throw invalidInput(
+        field,
+        `is ${strike}, far from SPX at ${spot}`,
+        `pass strikes in index points, between ${spot / SPOT_STRIKE_FACTOR} and ${spot * SPOT_STRIKE_FACTOR} at this SPX`,
+      );
+    }
+  }
 }
 
 export function plural(n: number, word: string): string {
@@ -212,6 +247,13 @@ export function stepTermStructure(p: ParsedPlanInput, policy: Policy): PlanStep<
   const warnings: string[] = [];
   const date = p.valuationDate;
   const m = p.market;
+  // The condors' own fields first, as sent: later steps name the calendar's `date` or a leg's strike.
+  for (const x of inputCondors(p)) calendarDay(`${x.field}.expiry`, x.c.expiry);
+  checkSpotAndStrikes(
+    'market.spx',
+    m.spx,
+    inputCondors(p).flatMap((x) => x.c.strikes.map((strike, i) => ({ field: `${x.field}.strikes[${i}]`, strike }))),
+  );
   const ts: TermStructure = withPrefix(curveField('market'), () =>
     buildTermStructure(
       { valuationDate: date, vixSpot: m.vix, futures: m.futures },
@@ -242,6 +284,7 @@ export function stepTermStructure(p: ParsedPlanInput, policy: Policy): PlanStep<
   if (ts.fit.method === 'fallback')
     warnings.push(`The curve could not be fitted well; the default κ and θ are used (${ts.fit.note}).`);
   warnings.push(...fitQuality(ts).warnings);
+  warnings.push(...vixPlausibility(m.vix, ts.f1.price));
 
   const volOfVol = m.vvix !== undefined ? volOfVolFromVvix(m.vvix, 'market.vvix') : policy.defaultVolOfVol;
   if (m.vvix === undefined)
@@ -274,10 +317,40 @@ export function stepTermStructure(p: ParsedPlanInput, policy: Policy): PlanStep<
   };
 }
 
+/** VIX has never closed below this (9.14 on 2017-11-03). */
+const VIX_RECORD_LOW = 9;
+/** How far VIX may sit from the front VX future, as a factor either way, before the pair reads as a slip. */
+const VIX_F1_FACTOR = 2;
+
+/**
+ * Warnings for a VIX the schema accepts but no market has shown: below its record low, or far from
+ * the front future (a VIX of 1 beside futures at 18 prices the hedges on a 1%-vol surface).
+ */
+function vixPlausibility(vix: number, f1: number): string[] {
+  const out: string[] = [];
+  if (vix < VIX_RECORD_LOW)
+    out.push(
+      `VIX ${fmt(vix, 2)} is below ${VIX_RECORD_LOW}, under any close in its history (the lowest: 9.14 in 2017): check market.vix is in index points.`,
+    );
+  if (vix < f1 / VIX_F1_FACTOR || vix > f1 * VIX_F1_FACTOR)
+    out.push(
+      `VIX ${fmt(vix, 2)} is far from the front VX future ${fmt(f1, 2)} (more than ${VIX_F1_FACTOR}× apart; even in 2008 and 2020 they stayed closer): check market.vix and market.futures, every hedge is sized on them.`,
+    );
+  return out;
+}
+
 /** The curve of the last rebalance, when one is given (for the previous spread and the triggers). */
 export function lastRebalanceCurve(p: ParsedPlanInput, policy: Policy): TermStructure | undefined {
   const lr = p.lastRebalance;
   if (lr === undefined) return undefined;
+  // The date first: its curve is checked against it, and a date after today is the mistake to name.
+  if (lr.date > p.valuationDate) {
+    throw invalidInput(
+      'lastRebalance.date',
+      `is ${lr.date}, after the valuation date ${p.valuationDate}`,
+      'pass the date of the last rebalance, on or before the valuation date',
+    );
+  }
   return withPrefix(curveField('lastRebalance'), () =>
     buildTermStructure(
       { valuationDate: lr.date, vixSpot: lr.vix, futures: lr.futures },

@@ -303,7 +303,11 @@ export interface Plan {
   analogs: PlanAnalog[];
   budget: PlanBudget;
   capital: CapitalCap;
-  thetaSubsidy: { overlayTheta: number; tailTheta: number; ratio: number | null };
+  /**
+   * Overlay theta against the tail's, USD/day: `ratio` = overlay / |tail|, null when the tail does not
+   * decay (tail theta ≥ 0, e.g. no tail held, or both 0), and `note` then says why.
+   */
+  thetaSubsidy: { overlayTheta: number; tailTheta: number; ratio: number | null; note?: string };
   rebalance: RebalanceStatus | { due: null; reason: string };
   book: { condor: Leg[]; overlay: Leg[]; tail: Leg[] };
   /** Value and dollar Greeks of the whole book (condor + overlay + tail) now, from {@link markBook}. */

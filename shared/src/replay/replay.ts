@@ -18,7 +18,7 @@
  * settle at the SPX close of their expiry day, VIX options at the VIX open (proxy of the special
  * opening quotation); a condor's remaining hedge legs are sold at model mid when it settles.
  */
-import { insufficientData, limitExceeded } from '../errors';
+import { insufficientData, invalidInput, limitExceeded } from '../errors';
 import { parseInput } from '../schemas/parse';
 import { ReplayInputSchema, MAX_REPLAY_ROWS, type ReplayInput, type ReplayParsedInput } from '../schemas/replay';
 import { macd, rsi, volOfVolExpanding } from '../signals/index';
@@ -115,6 +115,7 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
 
   const from = input.from ?? (rows[0] as MarketRow).date;
   const to = input.to ?? (rows[rows.length - 1] as MarketRow).date;
+  checkWindow(rows, from, to);
   const curvePolicy = curvePolicyOf(policy);
 
   const book: ReplayBook = {
@@ -161,6 +162,24 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
     );
   }
   return summarizeReplay(input, book, ledger, { count: skippedCount, first: skipped });
+}
+
+/** `from` and `to` against the rows' dates: a window that misses them all is named plainly. */
+function checkWindow(rows: readonly MarketRow[], from: string, to: string): void {
+  const first = (rows[0] as MarketRow).date;
+  const last = (rows[rows.length - 1] as MarketRow).date;
+  if (from > last)
+    throw invalidInput(
+      'from',
+      `is ${from}, after the last row (${last})`,
+      `pass a from on or before ${last}, or send rows up to ${from}`,
+    );
+  if (to < first)
+    throw invalidInput(
+      'to',
+      `is ${to}, before the first row (${first})`,
+      `pass a to on or after ${first}, or send rows from ${to}`,
+    );
 }
 
 /**

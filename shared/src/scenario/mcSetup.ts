@@ -4,6 +4,7 @@
 import { invalidInput } from '../errors';
 import { parseIsoDate } from '../dates';
 import { parseInput } from '../schemas/parse';
+import { checkVxPrice } from '../validate';
 import {
   MonteCarloInputSchema,
   VIX_HISTORY_STALE_DAYS,
@@ -21,7 +22,7 @@ import type { VixClose } from './model/logVixFilter';
 const SAME_CLOSE_TOLERANCE = 0.005;
 
 /**
- * The request's VIX closes as the filter reads them: checked (one per date, oldest first, ending on
+ * The request's VIX closes as the filter reads them: checked (in VIX points, one per date, oldest first, ending on
  * the valuation date or at most {@link VIX_HISTORY_STALE_DAYS} days before it, and on the valuation
  * date at the book's VIX), with the book's VIX appended on the valuation date when the closes end
  * before it.
@@ -31,7 +32,12 @@ export function resolveVixHistory(
   book: Pick<ScenarioBook, 'valuationDate' | 'vix'>,
 ): VixClose[] {
   const day0 = parseIsoDate('valuationDate', book.valuationDate);
-  const closes = history.map((c, i) => ({ day: parseIsoDate(`vixHistory[${i}].date`, c.date), value: c.vix }));
+  // Each close in index points within [1, 500], as the book's VIX is: a decimal (0.175) or a
+  // runaway level would move the filtered factors, and with them every figure of the run.
+  const closes = history.map((c, i) => ({
+    day: parseIsoDate(`vixHistory[${i}].date`, c.date),
+    value: checkVxPrice(`vixHistory[${i}].vix`, c.vix, '18.5'),
+  }));
   closes.forEach((c, i) => {
     if (i > 0 && !(c.day > closes[i - 1]!.day)) {
       throw invalidInput(

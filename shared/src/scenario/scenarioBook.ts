@@ -4,8 +4,11 @@
  * when it says so), and VIX legs are marked on the listed future of their expiry, else on the
  * fitted model's value.
  */
-import { buildTermStructure, futureForExpiry } from '../market/index';
+import { invalidInput } from '../errors';
+import { parseIsoDate } from '../dates';
+import { buildTermStructure, futureForExpiry, isVxExpiry } from '../market/index';
 import { marketSurface, plan, planMarketState } from '../method/index';
+import { checkSpotAndStrikes, withPrefix } from '../method/planCurve';
 import { resolvePolicy, type Policy } from '../schemas/policy';
 import type { ScenarioBookInput } from '../schemas/scenario';
 import type { PlanInput } from '../schemas/plan';
@@ -46,14 +49,67 @@ export interface ScenarioBook {
   condorEntryValue?: number;
 }
 
+/**
+ * The legs of a book as every route takes them (the stress grid, the Monte Carlo): each expires
+ * after the valuation date (an expired leg would be valued at a silent 0), holds a whole, non-zero
+ * number of contracts, and a VIX option expires on a VX final-settlement date (no future prices it
+ * otherwise), as held positions are checked. Throws `invalid_input` naming `book.<layer>[i].<field>`.
+ */
+export function checkBookLegs(b: Pick<ScenarioBookInput, 'valuationDate' | 'condor' | 'overlay' | 'tail'>): void {
+  const day0 = parseIsoDate('book.valuationDate', b.valuationDate);
+  for (const layer of ['condor', 'overlay', 'tail'] as const) {
+    b[layer].forEach((leg, i) => {
+      const at = `book.${layer}[${i}]`;
+      if (parseIsoDate(`${at}.expiry`, leg.expiry) <= day0) {
+        throw invalidInput(
+          `${at}.expiry`,
+          `is ${leg.expiry}, on or before the valuation date ${b.valuationDate}`,
+          'pass legs that expire after the valuation date (remove an expired leg: it has settled)',
+        );
+      }
+      if (!Number.isInteger(leg.quantity) || leg.quantity === 0) {
+        throw invalidInput(
+          `${at}.quantity`,
+          `is ${leg.quantity}, not a whole, non-zero number of contracts`,
+          'pass whole contracts held, positive long and negative short (remove a leg of 0)',
+        );
+      }
+      if (leg.kind === 'vix' && !isVxExpiry(leg.expiry)) {
+        throw invalidInput(
+          `${at}.expiry`,
+          `is ${leg.expiry}, not a VX final-settlement date, so no VX future prices this VIX option`,
+          "pass a monthly VIX option's expiry (the Wednesday 30 days before the next month's third Friday)",
+        );
+      }
+    });
+  }
+}
+
 export function resolveScenarioBook(b: ScenarioBookInput, policy: Policy): ScenarioBook {
+  checkBookLegs(b);
   const curvePolicy: { steepSpread: number; flatBand: number; kappa?: number; theta?: number } = {
     steepSpread: policy.steepSpread,
     flatBand: policy.flatBand,
   };
   if (policy.kappa !== undefined) curvePolicy.kappa = policy.kappa;
   if (policy.theta !== undefined) curvePolicy.theta = policy.theta;
-  const ts = buildTermStructure({ valuationDate: b.valuationDate, vixSpot: b.vix, futures: b.futures }, curvePolicy);
+  checkSpotAndStrikes(
+    'book.spot',
+    b.spot,
+    b.condor.flatMap((l, i) => (l.kind === 'spx' ? [{ field: `book.condor[${i}].strike`, strike: l.strike }] : [])),
+  );
+  if (b.volOfVol !== undefined && b.volOfVol <= 0) {
+    throw invalidInput(
+      'book.volOfVol',
+      `is ${b.volOfVol}, but it is the vol VIX options are priced at and must be > 0`,
+      'pass the vol of vol as a decimal, e.g. 0.95 for VVIX 95, or leave it out for the policy default',
+    );
+  }
+  // The curve's own field names (vixSpot, futures[0].price) named as the book sends them.
+  const ts = withPrefix(
+    (f) => (f === 'vixSpot' ? 'book.vix' : `book.${f}`),
+    () => buildTermStructure({ valuationDate: b.valuationDate, vixSpot: b.vix, futures: b.futures }, curvePolicy),
+  );
   const volOfVol = b.volOfVol ?? policy.defaultVolOfVol;
   return {
     valuationDate: b.valuationDate,

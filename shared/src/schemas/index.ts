@@ -80,6 +80,8 @@ export {
   ScenarioLegSchema,
   StressGridInputSchema,
   checkMonteCarloLimits,
+  checkPathsLimit,
+  checkRequestedPaths,
   checkMonteCarloWork,
   checkStressLimits,
   checkStressWork,

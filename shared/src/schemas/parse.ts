@@ -42,6 +42,15 @@ function describeValue(x: unknown): string {
   return `a ${typeof x}`;
 }
 
+/** Unknown fields named in one message; the rest are counted ("and 299990 more"). */
+const LISTED_KEYS = 10;
+/** Longest key quoted back in a message; a longer one is cut and its length given. */
+const KEY_CHARS = 40;
+
+function shortKey(k: string): string {
+  return k.length > KEY_CHARS ? `${k.slice(0, KEY_CHARS)}… (${k.length} characters)` : k;
+}
+
 function withArticle(kind: string): string {
   if (kind === 'array') return 'a list';
   return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
@@ -67,8 +76,10 @@ export function friendlyIssue(iss: {
       return `expected ${withArticle(expected)}, got ${describeValue(iss.input)}`;
     }
     case 'unrecognized_keys': {
-      const keys = Array.isArray(iss.keys) ? iss.keys.map((k) => JSON.stringify(k)) : [];
-      return `unknown field${keys.length === 1 ? '' : 's'} ${keys.join(', ')}: check the spelling (names are case-sensitive) or remove ${keys.length === 1 ? 'it' : 'them'}`;
+      const all: unknown[] = Array.isArray(iss.keys) ? iss.keys : [];
+      const keys = all.slice(0, LISTED_KEYS).map((k) => JSON.stringify(shortKey(String(k))));
+      if (all.length > LISTED_KEYS) keys.push(`and ${all.length - LISTED_KEYS} more`);
+      return `unknown field${all.length === 1 ? '' : 's'} ${keys.join(', ')}: check the spelling (names are case-sensitive) or remove ${all.length === 1 ? 'it' : 'them'}`;
     }
     case 'invalid_value': {
       if (!Array.isArray(iss.values)) return undefined;

@@ -30,6 +30,14 @@ const price = z
   .finite({ error: 'pass a finite price' })
   .positive({ error: 'pass a price greater than 0' });
 
+/** A VIX-family level or a VX price, index points: a decimal (0.155) is refused here, not read as a day without a curve. */
+const vixPoints = price
+  .min(1, { error: 'VIX levels and VX prices are in index points: pass 15.5, not 0.155' })
+  .max(500, { error: 'VIX levels and VX prices are in index points; values above 500 are not plausible' });
+
+/** SPX, index points. */
+const spxPoints = price.max(1_000_000, { error: 'SPX is in index points; values above 1000000 are not plausible' });
+
 /**
  * One trading day. `vx[i]` is the settlement of the (i+1)-th monthly VX future expiring strictly
  * after `date` (null = no price); the other fields are closes in index points (`vixOpen`: the
@@ -37,16 +45,16 @@ const price = z
  */
 export const MarketRowSchema = z.strictObject({
   date: isoDate,
-  spx: price.optional(),
-  vix: price.optional(),
-  vixOpen: price.optional(),
+  spx: spxPoints.optional(),
+  vix: vixPoints.optional(),
+  vixOpen: vixPoints.optional(),
   vvix: price.optional(),
-  vix3m: price.optional(),
-  vix9d: price.optional(),
-  vix6m: price.optional(),
+  vix3m: vixPoints.optional(),
+  vix9d: vixPoints.optional(),
+  vix6m: vixPoints.optional(),
   skew: price.optional(),
   vx: z
-    .array(price.nullable(), { error: 'pass vx as an array of prices (null for a gap)' })
+    .array(vixPoints.nullable(), { error: 'pass vx as an array of prices (null for a gap)' })
     .max(12, { error: 'pass at most 12 VX contracts per day' })
     .default([]),
 });

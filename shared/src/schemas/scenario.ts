@@ -280,6 +280,28 @@ export const StressGridInputSchema = z
   .superRefine(oneSource);
 export type StressGridInput = z.output<typeof StressGridInputSchema>;
 
+/** `paths` ≤ {@link MAX_PATHS}; else `limit_exceeded` naming `paths`. */
+export function checkPathsLimit(paths: number): void {
+  if (paths > MAX_PATHS) {
+    throw limitExceeded(
+      'paths',
+      `is ${paths}, over the limit of ${MAX_PATHS} paths per run`,
+      `run at most ${MAX_PATHS} paths`,
+    );
+  }
+}
+
+/**
+ * The paths limit read from a request body before its schema (the Monte Carlo's and the
+ * frontier's): whole `paths` over {@link MAX_PATHS}, 1e300 included, is the one 422 naming the
+ * limit on every route, rather than a schema bound (400) or a safe-integer issue beside it.
+ */
+export function checkRequestedPaths(raw: unknown): void {
+  if (typeof raw !== 'object' || raw === null || !('paths' in raw)) return;
+  const paths = raw.paths;
+  if (typeof paths === 'number' && Number.isInteger(paths)) checkPathsLimit(paths);
+}
+
 /**
  * Work limits of a Monte Carlo call: paths ≤ {@link MAX_PATHS}, horizon ≤ {@link MAX_HORIZON_DAYS},
  * pathCount × horizon ≤ `limits.maxPathSteps` (default {@link MAX_PATH_STEPS}). Throws
@@ -292,13 +314,7 @@ export function checkMonteCarloLimits(
   limits: MonteCarloWorkLimits = {},
 ): void {
   const maxSteps = limits.maxPathSteps ?? MAX_PATH_STEPS;
-  if (paths > MAX_PATHS) {
-    throw limitExceeded(
-      'paths',
-      `is ${paths}, over the limit of ${MAX_PATHS} paths per run`,
-      `run at most ${MAX_PATHS} paths`,
-    );
-  }
+  checkPathsLimit(paths);
   if (horizonDays > MAX_HORIZON_DAYS) {
     throw limitExceeded(
       'horizonDays',

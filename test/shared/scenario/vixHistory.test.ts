@@ -95,6 +95,18 @@ describe('a Monte Carlo started from a VIX history', () => {
     expect(err(mismatch).field).toBe(`vixHistory[${n}].vix`);
     expect(err(mismatch).fix).toMatch(/book's VIX/);
     expect(err([{ date: '2024-03-01', vix: -1 }]).field).toBe('vixHistory[0].vix');
+    // The unit check of the book's VIX, on every close: a decimal or a runaway level is refused.
+    const decimal = err([...SPIKE.slice(0, 5).map((c, i) => (i === 2 ? { ...c, vix: 0.175 } : c)), ...SPIKE.slice(5)]);
+    expect([decimal.field, decimal.problem]).toEqual([
+      'vixHistory[2].vix',
+      expect.stringMatching(/looks like a decimal/),
+    ]);
+    expect(decimal.fix).toMatch(/17\.5/);
+    const huge = err([...SPIKE.slice(0, -2), { ...SPIKE[n - 1]!, vix: 1e6 }, SPIKE[n]!]);
+    expect([huge.field, huge.problem]).toEqual([
+      `vixHistory[${n - 1}].vix`,
+      expect.stringMatching(/above 500 VIX points/),
+    ]);
     expect(err([{ date: '2024-03-01', vix: 30, close: 30 }]).field).toMatch(/^vixHistory/);
     expect(err([{ date: '2024-3-1', vix: 30 }]).field).toBe('vixHistory[0].date');
     expect(err([]).field).toBe('vixHistory');

@@ -1,0 +1,184 @@
+/**
+ * A book sent to /api/stress or /api/montecarlo is checked the same way on both, and every problem
+ * names the field as the client sent it (`book.vix`, `book.tail[0].quantity`), never a variable of
+ * the package function behind the route.
+ */
+import { HttpRequest, InvocationContext } from '@azure/functions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setComputeRunner } from '../../functions/src/compute';
+import { findRoute } from '../../functions/src/routes';
+import {
+  MONTECARLO_EXAMPLE,
+  PLAN_EXAMPLE,
+  REPLAY_EXAMPLE,
+  STRESS_EXAMPLE,
+} from '../../functions/src/handlers/examples';
+import { inlineCompute } from './inlineCompute';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of several shapes, read by the assertions
+type Json = Record<string, any>;
+
+beforeAll(() => setComputeRunner(inlineCompute()));
+afterAll(() => setComputeRunner(undefined));
+
+async function call(
+  route: 'stress' | 'montecarlo' | 'plan' | 'replay',
+  body: unknown,
+): Promise<{ status: number; json: Json }> {
+  const r = findRoute(route)!;
+  const req = new HttpRequest({
+    method: 'POST',
+    url: `http://localhost/api/${route}`,
+    headers: { 'content-type': 'application/json' },
+    body: { string: JSON.stringify(body) },
+  });
+  const res = await r.handler(req, new InvocationContext({ functionName: r.name }));
+  return { status: res.status ?? 200, json: JSON.parse(String(res.body)) as Json };
+}
+
+const EXAMPLES = { stress: STRESS_EXAMPLE, montecarlo: MONTECARLO_EXAMPLE } as const;
+type Book = (typeof STRESS_EXAMPLE)['book'];
+
+/** The route's example with its book changed by `edit`. */
+function withBook(route: keyof typeof EXAMPLES, edit: (b: Book) => Book): unknown {
+  const ex = structuredClone(EXAMPLES[route]);
+  return { ...ex, book: edit(ex.book) };
+}
+
+const tailLeg = (b: Book, leg: Partial<Book['tail'][number]>): Book => ({
+  ...b,
+  tail: [{ ...b.tail[0]!, ...leg }],
+});
+
+describe('one leg validation for a book on every route', () => {
+  it.each(['stress', 'montecarlo'] as const)(
+    '%s refuses expired, fractional, zero and off-VX-expiry legs',
+    async (route) => {
+      const cases: [Partial<Book['tail'][number]>, string, RegExp][] = [
+        [{ expiry: '2026-01-20' }, 'book.tail[0].expiry', /on or before the valuation date/],
+        [{ expiry: '2026-11-20' }, 'book.tail[0].expiry', /on or before the valuation date/],
+        [{ quantity: 1.5 }, 'book.tail[0].quantity', /whole, non-zero/],
+        [{ quantity: 0 }, 'book.tail[0].quantity', /whole, non-zero/],
+        [{ expiry: '2027-01-22' }, 'book.tail[0].expiry', /not a VX final-settlement date/],
+      ];
+      for (const [leg, field, problem] of cases) {
+        const { status, json } = await call(
+          route,
+          withBook(route, (b) => tailLeg(b, leg)),
+        );
+        expect([status, json.field], JSON.stringify(leg)).toEqual([400, field]);
+        expect(json.detail).toMatch(problem);
+      }
+      const ok = await call(route, EXAMPLES[route]);
+      expect(ok.status).toBe(200);
+    },
+  );
+});
+
+describe('problems name the field the client sent', () => {
+  it.each(['stress', 'montecarlo'] as const)('%s: the book market fields', async (route) => {
+    const futures0 = (b: Book, price: number) => ({
+      ...b,
+      futures: [{ ...b.futures[0]!, price }, ...b.futures.slice(1)],
+    });
+    const cases: [(b: Book) => Book, string, RegExp][] = [
+      [(b) => ({ ...b, vix: 0.175 }), 'book.vix', /looks like a decimal/],
+      [(b) => futures0(b, 0.184), 'book.futures[0].price', /looks like a decimal/],
+      [(b) => ({ ...b, spot: 1e12 }), 'book.spot', /is 1000000000000, not an SPX level/],
+      [(b) => ({ ...b, spot: 1e-8 }), 'book.spot', /not an SPX level/],
+      [(b) => ({ ...b, volOfVol: 0 }), 'book.volOfVol', /must be > 0/],
+      [
+        (b) => ({ ...b, condor: [{ ...b.condor[0]!, strike: 1e300 }, ...b.condor.slice(1)] }),
+        'book.condor[0].strike',
+        /far from SPX/,
+      ],
+    ];
+    for (const [edit, field, problem] of cases) {
+      const { status, json } = await call(route, withBook(route, edit));
+      expect([status, json.field], field).toEqual([400, field]);
+      expect(json.detail).toMatch(problem);
+      expect(json.detail).not.toMatch(/NaN/);
+    }
+  });
+
+  it('plan: market.spx, the condor strikes and expiry, and a last rebalance after today', async () => {
+    const p = structuredClone(PLAN_EXAMPLE) as Json;
+    const cases: [(x: Json) => void, string, RegExp][] = [
+      [(x) => (x.market.spx = 1), 'market.spx', /not an SPX level/],
+      [(x) => (x.market.spx = 1e12), 'market.spx', /not an SPX level/],
+      [(x) => (x.condor.strikes = [1e300, 2e300, 3e300, 4e300]), 'condor.strikes[0]', /far from SPX/],
+      [(x) => (x.condor.expiry = '2099-01-15'), 'condor.expiry', /outside the exchange calendar/],
+      [
+        (x) => (x.lastRebalance = { date: '2027-01-01', vix: 17, futures: x.market.futures }),
+        'lastRebalance.date',
+        /after the valuation date/,
+      ],
+    ];
+    for (const [edit, field, problem] of cases) {
+      const body = structuredClone(p);
+      edit(body);
+      const { status, json } = await call('plan', body);
+      expect([status, json.field], field).toEqual([400, field]);
+      expect(json.detail).toMatch(problem);
+    }
+  });
+});
+
+describe('replay rows in the wrong unit', () => {
+  const rows = REPLAY_EXAMPLE.rows;
+  const edit = (f: (r: (typeof rows)[number], i: number) => object) => ({ ...REPLAY_EXAMPLE, rows: rows.map(f) });
+
+  it('VIX or VX as decimals, SPX out of range: a 400 naming the row field', async () => {
+    const cases: [unknown, string, RegExp][] = [
+      [edit((r) => ({ ...r, vix: r.vix / 100 })), 'rows[0].vix', /index points: pass 15\.5, not 0\.155/],
+      [edit((r) => ({ ...r, vx: r.vx.map((p) => p / 100) })), 'rows[0].vx[0]', /index points/],
+      [edit((r, i) => (i === 5 ? { ...r, spx: 1e300 } : r)), 'rows[5].spx', /SPX is in index points/],
+    ];
+    for (const [body, field, problem] of cases) {
+      const { status, json } = await call('replay', body);
+      expect([status, json.code, json.field], field).toEqual([400, 'invalid_input', field]);
+      expect(json.detail).toMatch(problem);
+    }
+  });
+
+  it('a window outside the rows says so', async () => {
+    const last = rows[rows.length - 1]!.date;
+    const after = await call('replay', { ...REPLAY_EXAMPLE, from: '2027-01-01' });
+    expect([after.status, after.json.field]).toEqual([400, 'from']);
+    expect(after.json.detail).toBe(
+      `from: is 2027-01-01, after the last row (${last}); pass a from on or before ${last}, or send rows up to 2027-01-01`,
+    );
+    const before = await call('replay', { ...REPLAY_EXAMPLE, to: '2025-01-01' });
+    expect([before.status, before.json.field]).toEqual([400, 'to']);
+  });
+});
+
+describe('plausibility of a plan the schema accepts', () => {
+  it('warns of a VIX below its record low or far from the front future', async () => {
+    const p = structuredClone(PLAN_EXAMPLE) as Json;
+    delete p.market.indices;
+    p.market.vix = 1;
+    const { status, json } = await call('plan', p);
+    expect(status).toBe(200);
+    const warnings = (json.warnings as string[]).join('\n');
+    expect(warnings).toMatch(/VIX 1(\.00)? is below 9, under any close in its history/);
+    expect(warnings).toMatch(/VIX 1(\.00)? is far from the front VX future 18\.4/);
+    const calm = await call('plan', PLAN_EXAMPLE);
+    expect((calm.json.warnings as string[]).join('\n')).not.toMatch(/record low|far from the front VX future|below 9/);
+  });
+
+  it('explains a theta-subsidy ratio that is null', async () => {
+    const p = structuredClone(PLAN_EXAMPLE) as Json;
+    p.market.rate = 1;
+    const { status, json } = await call('plan', p);
+    expect(status).toBe(200);
+    // At a 100% rate no option the plan holds decays: both thetas are 0, and the null ratio says why.
+    expect(json.thetaSubsidy).toEqual({
+      overlayTheta: 0,
+      tailTheta: 0,
+      ratio: null,
+      note: "no ratio: the tail's theta is $0/day, so there is no tail decay for the overlay's $0/day to pay",
+    });
+    expect((await call('plan', PLAN_EXAMPLE)).json.thetaSubsidy.note).toBeUndefined();
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * Limits and request flags answered the same way on every route: a run over the paths limit is
+ * one 422 naming `paths` (also at 1e300), a query flag is true or false or a 400 naming it.
+ */
+import { HttpRequest, InvocationContext } from '@azure/functions';
+import { describe, expect, it } from 'vitest';
+import { MAX_PATHS } from '@alvh/shared';
+import { findRoute } from '../../functions/src/routes';
+import { FRONTIER_EXAMPLE, MONTECARLO_EXAMPLE } from '../../functions/src/handlers/examples';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a problem document, read by the assertions
+type Json = Record<string, any>;
+
+async function call(
+  path: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: Json; headers: Record<string, string> }> {
+  const r = findRoute(path.split('?')[0]!)!;
+  const req = new HttpRequest({
+    method: 'POST',
+    url: `http://localhost/api/${path}`,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: { string: body },
+  });
+  const res = await r.handler(req, new InvocationContext({ functionName: r.name }));
+  return {
+    status: res.status ?? 200,
+    json: JSON.parse(String(res.body)) as Json,
+    headers: res.headers as Record<string, string>,
+  };
+}
+
+const EXAMPLES = { montecarlo: MONTECARLO_EXAMPLE, frontier: FRONTIER_EXAMPLE } as const;
+
+describe('the paths limit', () => {
+  it.each(['montecarlo', 'frontier'] as const)(
+    '%s: over the limit, or 1e300, is one 422 naming paths',
+    async (route) => {
+      for (const paths of [MAX_PATHS + 1, 1e300]) {
+        const { pathCount: _drop, ...rest } = EXAMPLES[route] as Record<string, unknown>;
+        const { status, json } = await call(route, JSON.stringify({ ...rest, paths }));
+        expect([status, json.code, json.field], String(paths)).toEqual([422, 'limit_exceeded', 'paths']);
+        expect(json.detail).toBe(
+          `paths: is ${paths}, over the limit of ${MAX_PATHS} paths per run; run at most ${MAX_PATHS} paths`,
+        );
+        expect(json.issues).toBeUndefined();
+      }
+    },
+  );
+});
+
+describe('the partial flag', () => {
+  it.each(['montecarlo', 'frontier'] as const)('%s: ?partial=maybe is a 400 naming partial', async (route) => {
+    for (const q of ['maybe', '1', '', 'yes']) {
+      const { status, json } = await call(`${route}?partial=${q}`, JSON.stringify(EXAMPLES[route]));
+      expect([status, json.field], q).toEqual([400, 'partial']);
+      expect(json.detail).toMatch(/not true or false; pass \?partial=true or \?partial=false/);
+    }
+  });
+});
+
+describe('an encoded body', () => {
+  it.each(['gzip', 'br', 'deflate, gzip'])('Content-Encoding: %s is a 415 naming it', async (encoding) => {
+    const { status, json, headers } = await call('plan', '{}', { 'content-encoding': encoding });
+    expect([status, json.code]).toEqual([415, 'unsupported_media_type']);
+    expect(json.detail).toContain(`Content-Encoding: ${encoding}`);
+    expect(headers['accept-encoding']).toBe('identity');
+  });
+
+  it('identity is no encoding', async () => {
+    expect((await call('plan', '{}', { 'content-encoding': 'identity' })).status).toBe(400);
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * Bodies built to be expensive to refuse: hundreds of thousands of unknown fields, a key of
+ * megabytes, thousands of issues. Each is a 400 naming where, in a problem document of a few
+ * kilobytes, never one that lists or echoes everything the client sent.
+ */
+import { HttpRequest, InvocationContext } from '@azure/functions';
+import { describe, expect, it } from 'vitest';
+import { findRoute } from '../../functions/src/routes';
+import { PLAN_EXAMPLE } from '../../functions/src/handlers/examples';
+import { MAX_OBJECT_FIELDS, checkObjectWidths } from '../../functions/src/http/jsonWidth';
+import { MAX_LISTED_ISSUES } from '../../functions/src/http/problem';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a problem document, read by the assertions
+type Json = Record<string, any>;
+
+async function plan(text: string): Promise<{ status: number; size: number; json: Json }> {
+  const r = findRoute('plan')!;
+  const req = new HttpRequest({
+    method: 'POST',
+    url: 'http://localhost/api/plan',
+    headers: { 'content-type': 'application/json' },
+    body: { string: text },
+  });
+  const res = await r.handler(req, new InvocationContext({ functionName: r.name }));
+  const body = String(res.body);
+  return { status: res.status ?? 200, size: body.length, json: JSON.parse(body) as Json };
+}
+
+const fields = (n: number, prefix = 'k') => Array.from({ length: n }, (_, i) => `"${prefix}${i}":1`).join(',');
+
+describe('objects with an absurd number of fields', () => {
+  it('300 000 unknown fields at the root: a 400 naming (root), a small answer', async () => {
+    const { status, size, json } = await plan(`{${fields(300_000)}}`);
+    expect([status, json.code, json.field]).toEqual([400, 'invalid_input', '(root)']);
+    expect(json.detail).toMatch(new RegExp(`more than ${MAX_OBJECT_FIELDS} fields`));
+    expect(size).toBeLessThan(2_000);
+  });
+
+  it('names the path of a wide object deep in the body, keys and indices as sent', async () => {
+    const body = `{"market":{"futures":[{"expiry":"2026-12-16","price":18.4},{${fields(MAX_OBJECT_FIELDS + 1)}}]}}`;
+    const { status, json } = await plan(body);
+    expect([status, json.field]).toEqual([400, 'market.futures[1]']);
+    expect(() => checkObjectWidths(`{"a":"x:y,z","b":[1,2,{${fields(MAX_OBJECT_FIELDS)}}]}`)).not.toThrow();
+    expect(() => checkObjectWidths(`{"a\\"b":{${fields(MAX_OBJECT_FIELDS + 1)}}}`)).toThrowError(/^a"b:/);
+  });
+
+  it('lists ten unknown fields and counts the rest', async () => {
+    const { status, json } = await plan(
+      JSON.stringify({
+        ...PLAN_EXAMPLE,
+        ...Object.fromEntries(
+          fields(25)
+            .split(',')
+            .map((f) => [f.split('"')[1], 1]),
+        ),
+      }),
+    );
+    expect(status).toBe(400);
+    const issue = (json.issues as { path: string; message: string }[]).find((i) => i.path === '(root)')!;
+    expect(issue.message).toMatch(/^unknown fields "k0", .*"k9", and 15 more: /);
+    expect(issue.message).not.toMatch(/"k10"/);
+  });
+
+  it('cuts a long key name, saying how long it was', async () => {
+    const key = 'k'.repeat(4_000_000);
+    const { status, size, json } = await plan(`{"${key}":1}`);
+    expect(status).toBe(400);
+    expect(size).toBeLessThan(2_000);
+    expect(JSON.stringify(json.issues)).toMatch(/k{40}… \(4000000 characters\)/);
+  });
+
+  it(`lists at most ${MAX_LISTED_ISSUES} issues, and counts the rest`, async () => {
+    const leg = { kind: 'spx', type: 'put', strike: 5900, expiry: '2027-01-15', quantity: 1, typo: 1 };
+    const { status, json } = await plan(JSON.stringify({ ...PLAN_EXAMPLE, positions: Array(1000).fill(leg) }));
+    expect(status).toBe(400);
+    expect(json.issues).toHaveLength(MAX_LISTED_ISSUES + 1);
+    expect(json.issues[MAX_LISTED_ISSUES]).toEqual({
+      path: '(root)',
+      message: expect.stringMatching(/^and 900 more issues, not listed/),
+    });
+  });
+});
