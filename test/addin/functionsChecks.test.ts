@@ -3,21 +3,10 @@
  * trader never means (a percentage typed as a ratio, days typed as years, a VX price off by 10×,
  * an expired front leg), each rejected naming the argument with the value and the fix.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureAddinBuilt, ErrorCode, errorOf, loadBuiltFunctions, type CustomFunction } from './stubs/customFunctions';
+import { describe, expect, it } from 'vitest';
+import { ErrorCode, errorOf, useBuiltFunctions } from './stubs/customFunctions';
 
-let fns: Map<string, CustomFunction>;
-
-beforeAll(() => {
-  ensureAddinBuilt();
-  fns = loadBuiltFunctions();
-});
-
-function call(id: string, ...args: unknown[]): unknown {
-  const fn = fns.get(id);
-  if (!fn) throw new Error(`${id} is not registered`);
-  return fn(...args);
-}
+const call = useBuiltFunctions();
 
 /** The #VALUE! message of a call (fails when the call answers or gives another error). */
 function invalid(id: string, ...args: unknown[]): string {
@@ -165,27 +154,29 @@ describe('messages name the argument with its value and the fix', () => {
   });
 });
 
+/** The 2018-12-24 inputs of ALVH.PLAN without the row `drop`, with `extra` rows added. */
+const rows = (drop: string, extra: unknown[][] = []): unknown[][] =>
+  [
+    ['date', 43458],
+    ['spx', 2351.1],
+    ['vix', 36.07],
+    ['rate', 0.024],
+    ['divYield', 0.02],
+    ['VX1', 25.9],
+    ['VX2', 23.325],
+    ['VX3', 22.175],
+    ['expiry', 43511],
+    ['k1', 1750],
+    ['k2', 1800],
+    ['k3', 2850],
+    ['k4', 2900],
+    ['quantity', 10],
+    ['capital', 2_000_000],
+  ]
+    .filter((r) => r[0] !== drop)
+    .concat(extra as (string | number)[][]);
+
 describe('ALVH.PLAN: a row missing, empty or wrong', () => {
-  const rows = (drop: string, extra: unknown[][] = []): unknown[][] =>
-    [
-      ['date', 43458],
-      ['spx', 2351.1],
-      ['vix', 36.07],
-      ['rate', 0.024],
-      ['divYield', 0.02],
-      ['VX1', 25.9],
-      ['VX2', 23.325],
-      ['VX3', 22.175],
-      ['expiry', 43511],
-      ['k1', 1750],
-      ['k2', 1800],
-      ['k3', 2850],
-      ['k4', 2900],
-      ['quantity', 10],
-      ['capital', 2_000_000],
-    ]
-      .filter((r) => r[0] !== drop)
-      .concat(extra as (string | number)[][]);
   it('says which, with the value, and the policy range with the percentage hint', () => {
     expect(invalid('PLAN', rows('spx'))).toBe('inputs spx: is missing; add a row spx (pass a number)');
     expect(invalid('PLAN', rows('spx', [['spx', '']]))).toMatch(/^inputs spx: is empty; fill in its value/);
@@ -202,23 +193,7 @@ describe('ALVH.PLAN: a row missing, empty or wrong', () => {
 
 describe("ALVH.PLAN's event rows", () => {
   it('name the span of the shipped calendar of their own kind', () => {
-    const out = call('PLAN', [
-      ['date', 43458],
-      ['spx', 2351.1],
-      ['vix', 36.07],
-      ['rate', 0.024],
-      ['divYield', 0.02],
-      ['VX1', 25.9],
-      ['VX2', 23.325],
-      ['VX3', 22.175],
-      ['expiry', 43511],
-      ['k1', 1750],
-      ['k2', 1800],
-      ['k3', 2850],
-      ['k4', 2900],
-      ['quantity', 10],
-      ['capital', 2_000_000],
-    ]) as unknown[][];
+    const out = call('PLAN', rows('')) as unknown[][];
     const note = (kind: string) => String(out.find((r) => r[0] === `${kind} in the condor's life`)?.[2]);
     expect(note('FOMC')).toMatch(/shipped calendar \(FOMC decisions 1994-2027\)$/);
     expect(note('CPI')).toMatch(/shipped calendar \(CPI releases 2000-2026\)$/);

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { beforeAll } from 'vitest';
 
 export const repoRoot = resolve(fileURLToPath(import.meta.url), '..', '..', '..', '..');
 export const addinDist = join(repoRoot, 'addin', 'dist');
@@ -86,4 +87,22 @@ export function errorOf(call: () => unknown): CustomFunctionsError {
     if (e instanceof CustomFunctionsError) return e;
     throw e;
   }
+}
+
+/**
+ * The built functions for a test file: builds the add-in when needed and loads its functions once
+ * (in `beforeAll`); the returned `call` invokes one through its registered id, as Excel does
+ * (omitted optionals are null).
+ */
+export function useBuiltFunctions(): (id: string, ...args: unknown[]) => unknown {
+  let fns: Map<string, CustomFunction> | undefined;
+  beforeAll(() => {
+    ensureAddinBuilt();
+    fns = loadBuiltFunctions();
+  });
+  return (id, ...args) => {
+    const fn = fns?.get(id);
+    if (!fn) throw new Error(`${id} is not registered`);
+    return fn(...args);
+  };
 }
