@@ -74,7 +74,7 @@ const read = (name: string, format: MarketHistoryFormat): MarketRow[] =>
   parseMarketHistory(readFileSync(join(dataDir, name), 'utf8'), format);
 
 /**
- * The last year fitted (default 2020; `--split 2014` for the issue's split) and where the outputs go
+ * The last year fitted (default 2020; `--split 2014` for the trial docs/scenarios.md reports) and where the outputs go
  * (default the repository's calibrated.ts and docs/calibration.md; `--out DIR` writes both into DIR,
  * for trials that leave the shipped calibration alone).
  */

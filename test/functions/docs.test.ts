@@ -2,6 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  frontier,
+  FrontierInputSchema,
+  type FrontierInput,
   MAX_FUTURES,
   MAX_GRID_CELLS,
   MAX_GRID_LEG_CELLS,
@@ -52,5 +55,36 @@ describe('docs/api.md', () => {
 
   it('lists every route of the table', () => {
     for (const r of routes) expect(doc).toContain(`| ${r.method} | \`/api/${r.route}\``);
+  });
+});
+
+describe('docs/api.md frontier example', () => {
+  /** Numbers rounded to cents, as the doc quotes them. */
+  const cents = (x: unknown): unknown =>
+    typeof x === 'number'
+      ? Math.round(x * 100) / 100
+      : Array.isArray(x)
+        ? x.map(cents)
+        : x && typeof x === 'object'
+          ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, cents(v)]))
+          : x;
+
+  it("is the example request's answer, cut as the doc says", () => {
+    const start = doc.indexOf('```json', doc.indexOf('## POST /api/frontier'));
+    const quoted = JSON.parse(doc.slice(start + '```json'.length, doc.indexOf('```', start + 7))) as Record<
+      string,
+      unknown[]
+    >;
+    const body: unknown = JSON.parse(
+      readFileSync(new URL('../../docs/examples/frontier.json', import.meta.url), 'utf8'),
+    );
+    const { structures: _left, ...answer } = frontier(FrontierInputSchema.parse(body) as FrontierInput);
+    expect(quoted).toEqual(
+      cents({
+        ...answer,
+        points: answer.points.slice(0, quoted.points!.length),
+        components: answer.components.slice(0, quoted.components!.length),
+      }),
+    );
   });
 });

@@ -166,7 +166,12 @@ const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
         (q) => `standard deviations, ln(S/K2)/(σ√T); passes at ≥ ${q.minShortStrikeSd}`,
       ],
       ['Short call distance', 'condor.zCall', 'number', 'standard deviations, ln(K3/S)/(σ√T)'],
-      ['Probability of profit', 'condor.probabilityOfProfit', 'pct', 'lognormal, at expiry'],
+      [
+        'Probability of profit (risk-neutral)',
+        'condor.probabilityOfProfit',
+        'pct',
+        'at expiry, lognormal with drift r − q at the ATM vol: the chance the marks imply, not a forecast',
+      ],
       ['Days to expiry', 'condor.days', 'integer', 'calendar days'],
       ['Net vega', 'condor.greeks.vega', 'usd', 'USD per vol point: what the overlay offsets'],
       ['Net theta', 'condor.greeks.theta', 'usd', 'USD per calendar day'],

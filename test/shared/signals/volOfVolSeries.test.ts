@@ -32,8 +32,8 @@ describeWithData('VVIX against VVIX/VIX on the VIX jump days of 2007-2026', () =
   });
 
   // MACD(12, 26, 9) over the whole common VIX/VVIX history (from 2006), each day's histogram causal.
-  // The issue counted 8 of 62 for the ratio; from the data we find 7 (a histogram that close to 0
-  // on one day turns with the warm-up); the conclusion stands: VVIX reads the jumps, the ratio does not.
+  // The ratio's histogram is positive on 7 of 62 (one day's is close enough to 0 that the warm-up
+  // can turn it); either way VVIX reads the jumps and the ratio does not.
   it('the table: 62 days (2007-02-27 to 2026-06-05), VVIX histogram positive on 59, the ratio on 7', () => {
     expect(jumps.length).toBe(62);
     expect(jumps[0]!.date).toBe('2007-02-27');

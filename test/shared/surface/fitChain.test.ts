@@ -1,5 +1,5 @@
 /**
- * The SPX surface fitted to the two real chains, against the issue's acceptance figures: over the
+ * The SPX surface fitted to the two real chains, against its acceptance figures: over the
  * SPXW options with a bid, |delta| 0.10-0.90, 7-400 days; arbitrage on a dense grid; the parity
  * forward; a 16-delta condor and an ATM put calendar priced inside the chain's bid-ask.
  */

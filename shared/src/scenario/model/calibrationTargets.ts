@@ -1,5 +1,5 @@
 /**
- * The out-of-sample targets of the calibration (issue's "done when", docs/calibration.md): for each
+ * The out-of-sample targets of the calibration (docs/calibration.md): for each
  * starting bucket and horizon whose history has at least {@link MIN_TARGET_CASES} starting days, the
  * median within {@link MEDIAN_TOLERANCE} points; P(VIX > 30) and P(VIX > 40) within a factor
  * {@link PROBABILITY_FACTOR} where history has that many cases above the level; the futures' β at
