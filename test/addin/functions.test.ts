@@ -360,6 +360,18 @@ describe('ALVH.CURVE', () => {
     expectInvalid('expiries', 'CURVE', isoToExcelSerial(date), vix, [[58.3, 45.8]], [[isoToExcelSerial('2020-03-18')]]);
     expectInvalid('vixSpot', 'CURVE', isoToExcelSerial(date), -1, [[58.3, 45.8]]);
     expectInvalid('valuationDate', 'CURVE', 'today', vix, [[58.3, 45.8]]);
+    // the package's own names (futures[0].expiry, date) become the sheet's, counted from 1
+    const order = expectInvalid(
+      'expiries[2]',
+      'CURVE',
+      isoToExcelSerial('2021-11-19'),
+      17.91,
+      [[20.8], [22.7]],
+      [[isoToExcelSerial('2022-01-19')], [isoToExcelSerial('2021-12-22')]],
+    );
+    expect(order).toContain('expiries[1]');
+    expect(order).not.toMatch(/futures\[\d\]\.expiry/);
+    expectInvalid('valuationDate', 'CURVE', isoToExcelSerial('2100-12-31'), 17.91, [[20.8], [22.7]]);
   });
 });
 

@@ -171,6 +171,11 @@ describe('ALVH.SURFACE and ALVH.VOL on a small table', () => {
     for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expect(close(a[i]![j]!, b[i]![j]!)).toBe(true);
     // The smile's skew: the 4000 put wing above the 4600 call wing.
     expect(a[0]![0]).toBeGreaterThan(a[0]![2]!);
+    // a spill carries its date: the same date is accepted, another one is an error, not ignored
+    expect(call('VOL', spill, expiries, strikes, date)).toEqual(a);
+    expect(errorOf(() => call('VOL', spill, expiries, strikes, date + 30)).message).toMatch(
+      /^valuationDate: is 2023-07-09, but the SURFACE spill is of 2023-06-09/,
+    );
   });
 
   it('names what is wrong with a bad chain', () => {

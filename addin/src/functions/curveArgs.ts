@@ -32,16 +32,16 @@ export function curveOf(
 ): TermStructure {
   const iso = dateArg(names.date, date);
   const prices = seriesArg(names.futures, futures);
-  const dates = isMissing(expiries) ? vxExpiriesAfter(iso, prices.length) : dateSeriesArg('expiries', expiries);
-  if (dates.length !== prices.length) {
-    throw invalidInput(
-      'expiries',
-      `has ${dates.length} dates for ${prices.length} prices`,
-      'give one expiry per future',
-    );
-  }
   const vixSpot = numberArg(names.vix, vix);
   try {
+    const dates = isMissing(expiries) ? vxExpiriesAfter(iso, prices.length) : dateSeriesArg('expiries', expiries);
+    if (dates.length !== prices.length) {
+      throw invalidInput(
+        'expiries',
+        `has ${dates.length} dates for ${prices.length} prices`,
+        'give one expiry per future',
+      );
+    }
     return buildTermStructure({
       valuationDate: iso,
       vixSpot,
@@ -49,15 +49,20 @@ export function curveOf(
     });
   } catch (e) {
     if (!isAlvhError(e)) throw e;
+    // the package counts futures from 0 as futures[i].price / .expiry; the sheet counts cells from 1
+    const sheetCell = (i: string, part: string) => `${part === 'price' ? names.futures : 'expiries'}[${Number(i) + 1}]`;
     const cell = /^futures\[(\d+)\]\.(price|expiry)$/.exec(e.field);
     const field = cell
-      ? `${cell[2] === 'price' ? names.futures : 'expiries'}[${Number(cell[1]) + 1}]`
+      ? sheetCell(cell[1]!, cell[2]!)
       : e.field === 'vixSpot'
         ? names.vix
-        : e.field === 'valuationDate'
+        : e.field === 'valuationDate' || e.field === 'date'
           ? names.date
           : e.field.replace(/^futures/, names.futures);
-    throw new AlvhError(e.code, field, e.problem, e.fix);
+    const problem = e.problem.replace(/futures\[(\d+)\]\.(price|expiry)/g, (_, i: string, part: string) =>
+      sheetCell(i, part),
+    );
+    throw new AlvhError(e.code, field, problem, e.fix);
   }
 }
 

@@ -171,6 +171,17 @@ function surfaceOf(arg: unknown, valuationDate: unknown): { surface: SpxSurface;
   const t0 = slices[0]!.years;
   const days0 = parseIsoDate('expiry', slices[0]!.expiry);
   const valuation = new Date((days0 - Math.floor(t0 * 365)) * 86_400_000).toISOString().slice(0, 10);
+  if (!isMissing(valuationDate)) {
+    // a spill carries its own date (the first expiry less its years): a different one is a mistake
+    const given = dateArg('valuationDate', valuationDate);
+    if (Math.abs(parseIsoDate('valuationDate', given) - parseIsoDate('valuationDate', valuation)) > 1) {
+      throw invalidInput(
+        'valuationDate',
+        `is ${given}, but the SURFACE spill is of ${valuation} (its first expiry less its years)`,
+        'leave valuationDate empty with a spill: it applies to a chain table',
+      );
+    }
+  }
   const surface = makeSpxSurface({
     valuationDate: valuation,
     spot: slices[0]!.forward,
@@ -191,7 +202,7 @@ function surfaceOf(arg: unknown, valuationDate: unknown): { surface: SpxSurface;
  * @param surface The ALVH.SURFACE spill (with or without its header row), or the chain range as ALVH.SURFACE takes it.
  * @param expiry Expiry as an Excel date; a cell or a range. Between listed expiries the surface interpolates in total variance, beyond them flat in vol.
  * @param strike Strike, index points; a cell or a range.
- * @param [valuationDate] The date of the quotes (an Excel date), when surface is a chain table.
+ * @param [valuationDate] The date of the quotes (an Excel date), when surface is a chain table; with a SURFACE spill leave it empty (a date other than the spill's is an error).
  * @returns Black-76 implied vol as a decimal (0.18 for 18%), in the shape of expiry and strike.
  */
 export function vol(
