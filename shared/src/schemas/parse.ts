@@ -89,9 +89,41 @@ export function friendlyIssue(iss: {
           : describeValue(iss.input);
       return `is ${given}; pass one of ${iss.values.map((v) => JSON.stringify(v)).join(', ')}`;
     }
+    case 'too_small':
+    case 'too_big':
+      return sizeIssue(iss);
     default:
       return undefined;
   }
+}
+
+/** A size out of bounds in plain words: a list, a text or a number (zod's generic too_small / too_big). */
+function sizeIssue(iss: {
+  code?: string;
+  input?: unknown;
+  origin?: unknown;
+  minimum?: unknown;
+  maximum?: unknown;
+  inclusive?: unknown;
+}): string | undefined {
+  const small = iss.code === 'too_small';
+  const bound = Number(small ? iss.minimum : iss.maximum);
+  if (!Number.isFinite(bound)) return undefined;
+  const atMost = small ? 'at least' : 'at most';
+  if (iss.origin === 'array' && Array.isArray(iss.input)) {
+    const n = iss.input.length;
+    const items = (k: number) => `${k} item${k === 1 ? '' : 's'}`;
+    return `${n === 0 ? 'is empty' : `has ${items(n)}`}; pass ${atMost} ${items(bound)}`;
+  }
+  if (iss.origin === 'string' && typeof iss.input === 'string') {
+    const n = iss.input.length;
+    return `${n === 0 ? 'is empty' : `has ${n} characters`}; pass ${atMost} ${bound} characters`;
+  }
+  if (iss.origin === 'number' && typeof iss.input === 'number') {
+    const op = small ? (iss.inclusive === false ? '>' : '≥') : iss.inclusive === false ? '<' : '≤';
+    return `is ${iss.input}; pass a number ${op} ${bound}`;
+  }
+  return undefined;
 }
 
 /** The parsed, defaulted value, or an {@link InputValidationError} listing every issue. */

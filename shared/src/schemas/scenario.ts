@@ -269,7 +269,7 @@ export const StressGridInputSchema = z
           .positive({ error: 'pass VIX levels in points, > 0' })
           .max(200, { error: 'pass VIX levels of at most 200' }),
       )
-      .min(1)
+      .min(1, { error: 'pass at least one VIX level, or leave vixLevels out for the default ladder' })
       .optional(),
     /** Days elapsed from the valuation date. */
     days: z

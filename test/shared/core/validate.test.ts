@@ -102,6 +102,28 @@ describe('parseInput', () => {
     });
   });
 
+  it('says in plain words when a list, a text or a number is out of its size', () => {
+    const Sized = z.object({
+      levels: z.array(z.number()).min(1).max(3),
+      name: z.string().min(2).max(4),
+      n: z.number().gt(0).max(10),
+    });
+    const byPath = (input: unknown) =>
+      Object.fromEntries(
+        (errorOf(() => parseInput(Sized, input)) as InputValidationError).issues.map((i) => [i.path, i.message]),
+      );
+    expect(byPath({ levels: [], name: '', n: 0 })).toEqual({
+      levels: 'is empty; pass at least 1 item',
+      name: 'is empty; pass at least 2 characters',
+      n: 'is 0; pass a number > 0',
+    });
+    expect(byPath({ levels: [1, 2, 3, 4], name: 'abcdef', n: 11 })).toEqual({
+      levels: 'has 4 items; pass at most 3 items',
+      name: 'has 6 characters; pass at most 4 characters',
+      n: 'is 11; pass a number ≤ 10',
+    });
+  });
+
   it('keeps the messages a schema sets itself', () => {
     expect(() => parseInput(z.object({ vol: volatility }), { vol: 'x' })).toThrow(/vol: pass a number/);
   });
