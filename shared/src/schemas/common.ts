@@ -31,7 +31,7 @@ export const fraction = finiteNumber
 /** A calendar date as `YYYY-MM-DD`. */
 export const isoDate = z
   .string({ error: 'pass a date as YYYY-MM-DD' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'pass a date as YYYY-MM-DD, e.g. 2020-03-16' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'pass a date as YYYY-MM-DD, e.g. 2020-03-16', abort: true })
   .refine(
     (s) => {
       try {

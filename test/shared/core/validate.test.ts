@@ -124,6 +124,12 @@ describe('parseInput', () => {
     });
   });
 
+  it('gives one issue for a date that is not YYYY-MM-DD (not also "not a calendar date")', () => {
+    const issues = (errorOf(() => parseInput(z.object({ d: isoDate }), { d: 'x'.repeat(50) })) as InputValidationError)
+      .issues;
+    expect(issues).toEqual([{ path: 'd', message: 'pass a date as YYYY-MM-DD, e.g. 2020-03-16' }]);
+  });
+
   it('keeps the messages a schema sets itself', () => {
     expect(() => parseInput(z.object({ vol: volatility }), { vol: 'x' })).toThrow(/vol: pass a number/);
   });
