@@ -15,6 +15,26 @@ import { arbitrageGrid, fitSvi, sviVariance, sviViolations } from './svi';
 import { calendarRepairs, makeSpxSurface, varianceSwapVol, type SurfaceSlice, type SpxSurface } from './spxSurface';
 import { finishSlice, fineGrid, prepareSlice, MIN_SLICE_STRIKES, type SliceFit, type SliceInput } from './chainSlice';
 
+/**
+ * How far a given spot may stand from the chain's nearest parity forward (a fraction): the carry to
+ * the nearest expiry moves it by well under 1%; 20% off is a wrong number (1e-8, a price in another unit).
+ */
+const MAX_SPOT_GAP = 0.2;
+
+/** The spot a surface keeps: the one given, when it is near the nearest forward, else that forward. */
+function checkedSpot(given: number | undefined, nearest: number): number {
+  if (given === undefined) return nearest;
+  const gap = Math.abs(given / nearest - 1);
+  if (gap > MAX_SPOT_GAP) {
+    throw invalidInput(
+      'spot',
+      `is ${given}, ${Math.round(100 * gap)}% away from the chain's nearest forward ${nearest.toFixed(2)}`,
+      'pass the SPX level at the time of the quotes, or leave spot out (the nearest forward is used)',
+    );
+  }
+  return given;
+}
+
 export { parityForward } from './parity';
 export type { QuoteMark, SliceFit } from './chainSlice';
 export { MIN_SLICE_STRIKES, MIN_FIT_DELTA } from './chainSlice';
@@ -143,7 +163,7 @@ export function fitChainSurface(chain: ParsedChain, options: ChainFitOptions = {
     return { s, svi };
   });
   const inSurface = fitted.filter((f) => roots.includes(f.s.root));
-  const spot = options.spot ?? chain.spot ?? inSurface[0]!.s.forward;
+  const spot = checkedSpot(options.spot ?? chain.spot ?? undefined, inSurface[0]!.s.forward);
   const slices: SurfaceSlice[] = inSurface.map(({ s, svi }) => ({
     expiry: s.expiry,
     root: s.root,

@@ -1,6 +1,6 @@
 /**
- * Input schemas and the request/response of "build a surface" (the future `POST /api/surface`,
- * issue 15 item 7): `{chain, valuationDate?, spot?, points?}` or
+ * Input schemas and the request/response of "build a surface" (`POST /api/surface`, ALVH.SURFACE):
+ * `{chain, valuationDate?, spot?, points?}` or
  * `{valuationDate, spot, indices, rate?, divYield?, points?}`, answered in one shape.
  */
 import { z } from 'zod';

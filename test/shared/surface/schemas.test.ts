@@ -60,6 +60,14 @@ describe('buildSurface (the request of POST /api/surface)', () => {
     expect(r.expiries[0]!.forward).toBeCloseTo(4320, 0);
     expect(r.expiries[0]!.rmseVolPts).toBeLessThan(0.5);
     expect(r.arbitrage.butterfly).toBe(0);
+    // a spot far from the chain's own forwards is a wrong number, named with the forward it misses
+    for (const spot of [1e-8, 1e12, 5400]) {
+      const e = errorOf(() =>
+        buildSurface(parseInput(SurfaceRequestSchema, { chain, valuationDate: '2023-06-09', spot })),
+      );
+      expect(e.field).toBe('spot');
+      expect(e.message).toMatch(/away from the chain's nearest forward 43\d\d\.\d\d/);
+    }
   });
   it('rejects bad requests naming the field', () => {
     expect(() =>
