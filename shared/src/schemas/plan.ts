@@ -180,11 +180,16 @@ export const CondorSchema = z
     error: 'pass either vols (per strike) or vol, not both',
   });
 
+/** Largest capital or budget taken, USD: above it a number is a slip (a 1e308 account sized 2.8e302 condors). */
+export const MAX_ACCOUNT_USD = 1e12;
+
 export const PortfolioSchema = z.strictObject({
-  /** Account capital, USD (for the capital cap). */
-  capital: positiveNumber,
-  /** Hedge budget, USD, optional. */
-  budget: nonNegativeNumber.optional(),
+  /** Account capital, USD (for the capital cap), 1,000 to 1e12. */
+  capital: positiveNumber
+    .min(1000, { error: 'pass the account capital in USD, at least 1,000 (one SPX condor risks more)' })
+    .max(MAX_ACCOUNT_USD, { error: 'pass the account capital in USD, at most 1e12' }),
+  /** Hedge budget, USD, optional, at most 1e12. */
+  budget: nonNegativeNumber.max(MAX_ACCOUNT_USD, { error: 'pass a hedge budget in USD, at most 1e12' }).optional(),
 });
 
 export const MarketEventSchema = z.strictObject({
