@@ -8,12 +8,19 @@
  * (30 and 93-day constant maturity, linear in days). It moves only the VIX hedges, not the
  * condor's credit tested here.
  */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bsGreeks, plan, vxExpiriesAfter, type Plan, type PlanInput } from '@alvh/shared';
 import { describeWithData } from '../../helpers/marketData';
 import { REAL_CHAINS, loadChain, type RealChain } from '../surface/chains';
 import { readDataFile } from '../../helpers/marketData';
 
+const readme = readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../../README.md'), 'utf8').replace(
+  /\s+/g,
+  ' ',
+);
 const VVIX: Record<string, number> = { '2022-02-04': 124.89, '2023-06-09': 89.7 };
 
 function dayOf(iso: string): number {
@@ -147,6 +154,12 @@ describeWithData('the plan on the real SPX chains', () => {
         const p = plan(base);
         expect(p.surface.source).toBe('vix-only');
         expect(p.warnings.some((w) => w.startsWith('VIX only'))).toBe(true);
+        // README quotes these: the credit from VIX alone against the condor's bid-ask that day
+        const quoted = { '2022-02-04': 11.43, '2023-06-09': 10.05 } as Record<string, number>;
+        expect(p.condor.credit).toBeCloseTo(quoted[c.date]!, 2);
+        expect(readme).toContain(
+          `${quoted[c.date]!.toFixed(2)} against ${k.low.toFixed(2)}-${k.high.toFixed(2)} on ${c.date}`,
+        );
       });
     });
   }
