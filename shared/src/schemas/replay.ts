@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { limitExceeded } from '../errors';
 import { PolicySchema } from './policy';
 import { isoDate } from './common';
+import { parseIsoDate, weekdayOf } from '../dates';
 
 /** Most rows one replay accepts (about 47 years of trading days); more is `limit_exceeded`. */
 export const MAX_REPLAY_ROWS = 12_000;
@@ -161,6 +162,21 @@ export const ReplayInputSchema = z
     episodes: z.array(ReplayEpisodeSchema).max(MAX_REPLAY_EPISODES).default(DEFAULT_EPISODES),
   })
   .superRefine((input, ctx) => {
+    // a market day is a weekday (the exchange prints no close on a Saturday or a Sunday)
+    const weekend = input.rows.findIndex((r) => {
+      const w = weekdayOf(parseIsoDate('date', (r as { date: string }).date));
+      return w === 0 || w === 6;
+    });
+    if (weekend >= 0) {
+      const date = (input.rows[weekend] as { date: string }).date;
+      const name = weekdayOf(parseIsoDate('date', date)) === 6 ? 'Saturday' : 'Sunday';
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rows', weekend, 'date'],
+        message: `${date} is a ${name}: pass market days only (a replay would open a condor on it)`,
+      });
+      return;
+    }
     for (let i = 1; i < input.rows.length; i++) {
       const a = (input.rows[i - 1] as { date: string }).date;
       const b = (input.rows[i] as { date: string }).date;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { condorExpiry, dayFromYmd, replay, standardCondor, summarizePeriod, toIsoDate, weekdayOf } from '@alvh/shared';
 import type { MarketRow, ReplayLedgerRow } from '@alvh/shared';
+import { errorOf } from '../../helpers/errors';
 
 /** Weekdays from `from` for `n` days with a fixed SPX, VIX and contango VX curve. */
 function flatRows(from: [number, number, number], n: number, spx = 4000, vix = 15): MarketRow[] {
@@ -131,6 +132,16 @@ describe('replay schedule and caps', () => {
     const r = replay({ rows: rows.map(({ vvix: _v, ...rest }) => rest) });
     expect(r.days).toBe(90);
     expect(r.ledger.every((x) => x.vvix === null && x.volOfVolExpanding === null)).toBe(true);
+  });
+
+  it('refuses a row dated on a weekend, naming it (a replay would open a condor there)', () => {
+    const weekdays = flatRows([2021, 1, 4], 30);
+    const saturday = { ...weekdays[4]!, date: '2021-01-09' }; // between Friday 01-08 and Monday 01-11
+    const bad = [...weekdays.slice(0, 5), saturday, ...weekdays.slice(5)];
+    const e = errorOf(() => replay({ rows: bad }));
+    expect(e.field).toBe('rows[5].date');
+    expect(e.message).toMatch(/2021-01-09 is a Saturday: pass market days only/);
+    expect(() => replay({ rows: weekdays })).not.toThrow();
   });
 
   it('skips rows without an SPX close and carries positions over them', () => {
