@@ -152,10 +152,33 @@ describe('the example day', () => {
   });
 
   it('opens with the credit the plan itself gives the condor, so no credit warning greets a newcomer', () => {
-    const input = planInputFromForm({ fields: EXAMPLE.fields, futures: EXAMPLE.futures, policy: {} });
+    const input = planInputFromForm({
+      fields: EXAMPLE.fields,
+      futures: EXAMPLE.futures,
+      policy: {},
+      indices: EXAMPLE.indices,
+    });
     const p = plan(parseInput(PlanInputSchema, input));
     expect(Math.abs(p.condor.credit - p.condor.modelCredit!)).toBeLessThan(0.01);
     expect(p.warnings.join(' ')).not.toMatch(/differs from the model/);
+  });
+
+  it('gives the Cboe indices of the day, so the plan marks its options on the surface of the indices', () => {
+    expect(EXAMPLE.indices).toEqual({ vix9d: '67.63', vix3m: '41.50', vix6m: '', skew: '135.68' });
+    const input = planInputFromForm({
+      fields: EXAMPLE.fields,
+      futures: EXAMPLE.futures,
+      policy: {},
+      indices: EXAMPLE.indices,
+    });
+    expect((input['market'] as Record<string, unknown>)['indices']).toEqual({
+      vix9d: 67.63,
+      vix3m: 41.5,
+      skew: 135.68,
+    });
+    const p = plan(parseInput(PlanInputSchema, input));
+    expect(p.surface.source).toBe('indices');
+    expect(p.warnings.join(' ')).not.toMatch(/VIX only/);
   });
 });
 

@@ -91,7 +91,7 @@ function fillCurveExpiries(): void {
 }
 
 function loadExample(): void {
-  fill(EXAMPLE.fields, EXAMPLE.futures);
+  fill(EXAMPLE.fields, EXAMPLE.futures, {}, EXAMPLE.indices);
   for (const key of POLICY_SHOWN) {
     const c = input(`policy.${key}`);
     c.value = c.dataset['default'] ?? '';
