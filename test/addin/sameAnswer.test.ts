@@ -21,7 +21,12 @@ import { EXAMPLE } from '../../addin/src/taskpane/example';
 import { chunkPaths, fitsOneRequest } from '../../addin/src/taskpane/jobs';
 import { runMonteCarloLocally } from '../../addin/src/taskpane/localRuns';
 
-const raw = planInputFromForm({ fields: EXAMPLE.fields, futures: EXAMPLE.futures, policy: { tailCoverage: '2.5' } });
+const raw = planInputFromForm({
+  fields: EXAMPLE.fields,
+  futures: EXAMPLE.futures,
+  policy: { tailCoverage: '2.5' },
+  indices: EXAMPLE.indices,
+});
 const PATHS = 1200;
 const SEED = 42;
 let host: LocalHost;

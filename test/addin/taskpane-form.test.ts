@@ -98,6 +98,31 @@ describe('readKeyValueRange', () => {
     expect(reject([['2025-05-21', 31]])).toMatch(/^2025-05-21: .*give the curve one way/);
   });
 
+  it('reads the Cboe indices beside VIX (VIX9D, VIX3M, VIX6M, SKEW) as indices, never as unknown keys', () => {
+    const got = readKeyValueRange(
+      [
+        ['VIX', 52.33],
+        ['VIX9D', 67.63],
+        ['vix 3m', 41.5],
+        ['Skew', '135.68'],
+        ['VIX1Y', 40],
+      ],
+      POLICY_FIELDS,
+    );
+    expect(got.fields).toEqual({ vix: '52.33' });
+    expect(got.indices).toEqual({ vix9d: '67.63', vix3m: '41.5', skew: '135.68' });
+    expect(got.unknownKeys).toEqual(['VIX1Y']);
+    expect(() =>
+      readKeyValueRange(
+        [
+          ['SKEW', 130],
+          ['skew', 131],
+        ],
+        [],
+      ),
+    ).toThrow(/^skew: gives SKEW again \(the row "SKEW" gives it\)/);
+  });
+
   it('a misspelled key is an error in the API’s words, with the keys named', () => {
     const got = readKeyValueRange([['budgte', 100]], POLICY_FIELDS);
     expect(got.unknownKeys).toEqual(['budgte']);
@@ -127,10 +152,33 @@ describe('the example day', () => {
   });
 
   it('opens with the credit the plan itself gives the condor, so no credit warning greets a newcomer', () => {
-    const input = planInputFromForm({ fields: EXAMPLE.fields, futures: EXAMPLE.futures, policy: {} });
+    const input = planInputFromForm({
+      fields: EXAMPLE.fields,
+      futures: EXAMPLE.futures,
+      policy: {},
+      indices: EXAMPLE.indices,
+    });
     const p = plan(parseInput(PlanInputSchema, input));
     expect(Math.abs(p.condor.credit - p.condor.modelCredit!)).toBeLessThan(0.01);
     expect(p.warnings.join(' ')).not.toMatch(/differs from the model/);
+  });
+
+  it('gives the Cboe indices of the day, so the plan marks its options on the surface of the indices', () => {
+    expect(EXAMPLE.indices).toEqual({ vix9d: '67.63', vix3m: '41.50', vix6m: '', skew: '135.68' });
+    const input = planInputFromForm({
+      fields: EXAMPLE.fields,
+      futures: EXAMPLE.futures,
+      policy: {},
+      indices: EXAMPLE.indices,
+    });
+    expect((input['market'] as Record<string, unknown>)['indices']).toEqual({
+      vix9d: 67.63,
+      vix3m: 41.5,
+      skew: 135.68,
+    });
+    const p = plan(parseInput(PlanInputSchema, input));
+    expect(p.surface.source).toBe('indices');
+    expect(p.warnings.join(' ')).not.toMatch(/VIX only/);
   });
 });
 
@@ -179,6 +227,7 @@ describe('form text → plan input', () => {
     ['condor.quantity', { kind: 'field', name: 'quantity' }],
     ['portfolio.capital', { kind: 'field', name: 'capital' }],
     ['policy.tailCoverage', { kind: 'policy', name: 'tailCoverage' }],
+    ['market.indices.vix3m', { kind: 'index', name: 'vix3m' }],
     ['something.else', { kind: 'form' }],
   ])('issue at %s shows at %j', (path, target) => expect(issueTarget(path)).toEqual(target));
 });

@@ -100,7 +100,12 @@ describe('runCloudChunks', () => {
 });
 
 describe('fitsOneRequest: one summary-only request, or chunks with partials', () => {
-  const raw = planInputFromForm({ fields: EXAMPLE.fields, futures: EXAMPLE.futures, policy: {} });
+  const raw = planInputFromForm({
+    fields: EXAMPLE.fields,
+    futures: EXAMPLE.futures,
+    policy: {},
+    indices: EXAMPLE.indices,
+  });
   const steps = (horizonDays: number) => Math.floor(MAX_POOLED_PATH_STEPS / horizonDays);
 
   it('sends a run within the API’s pooled limits as one request, up to the last path the limits allow', () => {
@@ -314,7 +319,12 @@ describe('postStreamed: the API’s progress lines', () => {
         ),
       ),
     );
-    const raw = planInputFromForm({ fields: EXAMPLE.fields, futures: EXAMPLE.futures, policy: {} });
+    const raw = planInputFromForm({
+      fields: EXAMPLE.fields,
+      futures: EXAMPLE.futures,
+      policy: {},
+      indices: EXAMPLE.indices,
+    });
     const whole = monteCarloInput(raw, 400, 42);
     const cloud = runCloudMonteCarlo(
       settings,

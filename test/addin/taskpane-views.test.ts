@@ -28,7 +28,7 @@ import { fitSurfaceLocally } from '../../addin/src/taskpane/localRuns';
 import { writeFrontierSheet, writeHedgeSheet, writeSurfaceSheet } from '../../addin/src/taskpane/workbookViews';
 import { mockContext } from './stubs/excelMock';
 
-const state: FormState = { fields: EXAMPLE.fields, futures: EXAMPLE.futures, policy: {} };
+const state: FormState = { fields: EXAMPLE.fields, futures: EXAMPLE.futures, policy: {}, indices: EXAMPLE.indices };
 const POSITIONS = 'Symbol,Qty,Avg Price\nSPXW 250523P03750,-10,12.50\nVIX 250521C00033000,20,1.35';
 const opts = { stamp: '20250408-101112', supports: () => true };
 

@@ -237,7 +237,12 @@ describe('readSelection', () => {
 });
 
 describe('from the example day: plan(), stressGrid() and a Monte Carlo run through the presenters to sheets', () => {
-  const raw = planInputFromForm({ fields: EXAMPLE.fields, futures: EXAMPLE.futures, policy: {} });
+  const raw = planInputFromForm({
+    fields: EXAMPLE.fields,
+    futures: EXAMPLE.futures,
+    policy: {},
+    indices: EXAMPLE.indices,
+  });
   const input = parseInput(PlanInputSchema, raw);
   const p = plan(input);
 

@@ -368,7 +368,12 @@ describe('taskpane positions, structures and orders (Chromium, 350 px)', () => {
     const positions = 'Symbol,Qty,Avg Price\nSPXW 250523P03750,-10,12.50\nVIX 250521C00033000,20,1.35';
     const expected = plan(
       parseInput(PlanInputSchema, {
-        ...planInputFromForm({ fields: EXAMPLE.fields, futures: EXAMPLE.futures, policy: {} }),
+        ...planInputFromForm({
+          fields: EXAMPLE.fields,
+          futures: EXAMPLE.futures,
+          policy: {},
+          indices: EXAMPLE.indices,
+        }),
         positions,
       }),
     );
@@ -442,7 +447,12 @@ describe('taskpane frontier (Chromium, 350 px)', () => {
     await page.waitForSelector('#frontier-result:not([hidden])');
     expect(posted).toEqual([]); // nothing left the page
     expect(await page.textContent('#frontier-note')).toMatch(/^\d+ budgets here \(Web Worker\)\.$/);
-    const raw = planInputFromForm({ fields: EXAMPLE.fields, futures: EXAMPLE.futures, policy: {} });
+    const raw = planInputFromForm({
+      fields: EXAMPLE.fields,
+      futures: EXAMPLE.futures,
+      policy: {},
+      indices: EXAMPLE.indices,
+    });
     const f = frontier({ plan: raw, paths: 400, seed: 42 });
     const rows = await page.$$eval('#frontier-table tbody tr', (trs) =>
       trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')),

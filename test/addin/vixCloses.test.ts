@@ -64,7 +64,12 @@ describe('readVixCloses: the recent VIX closes pasted into the taskpane', () => 
 });
 
 describeWithData("the taskpane example's Monte Carlo from the Cboe closes up to its day (2025-04-08)", () => {
-  const raw = planInputFromForm({ fields: EXAMPLE.fields, futures: EXAMPLE.futures, policy: {} });
+  const raw = planInputFromForm({
+    fields: EXAMPLE.fields,
+    futures: EXAMPLE.futures,
+    policy: {},
+    indices: EXAMPLE.indices,
+  });
   const cboe = readVixCloses(readDataFile('cboe_VIX_History__ManULoreN14.csv'), '2025-04-08')!;
 
   it('pastes the whole file: the latest 600 closes up to the day, ending at its VIX', () => {

@@ -110,12 +110,16 @@ export function planInputFromForm(s: FormState): Record<string, unknown> {
   });
 }
 
-/** Where an issue is shown: a scalar field, a curve row's cell, a policy field, or the form as a whole. */
+/**
+ * Where an issue is shown: a scalar field, a curve row's cell, a policy field, a Cboe index, the
+ * events, or the form as a whole.
+ */
 export type IssueTarget =
   | { kind: 'field'; name: FieldName }
   | { kind: 'future'; row: number; cell: 'expiry' | 'price' }
   | { kind: 'futures' }
   | { kind: 'policy'; name: string }
+  | { kind: 'index'; name: IndexName }
   | { kind: 'events'; line?: number }
   | { kind: 'form' };
 
@@ -141,6 +145,8 @@ export function issueTarget(path: string): IssueTarget {
     if (fut[1] === undefined) return { kind: 'futures' };
     return { kind: 'future', row: Number(fut[1]), cell: (fut[2] as 'expiry' | 'price' | undefined) ?? 'price' };
   }
+  const index = /^market\.indices\.([a-z0-9]+)/.exec(path);
+  if (index && indexForKey(index[1]!)) return { kind: 'index', name: index[1] as IndexName };
   const pol = /^policy\.([A-Za-z]+)/.exec(path);
   if (pol) return { kind: 'policy', name: pol[1]! };
   const last = path.split('.').pop() ?? '';

@@ -4,7 +4,8 @@
  * Keys are the form's field names or their aliases (see {@link FIELD_ALIASES}); `VX1`..`VXn` give
  * the futures in order (their expiries are the next monthly VX expiries after the date), a key that
  * is a date (ISO text or an Excel date) gives the future of that expiry, and any policy field name
- * overrides the policy. Dates may be Excel serials or ISO text. Unknown keys are reported, not
+ * overrides the policy, and VIX9D, VIX3M, VIX6M and SKEW give the Cboe indices beside VIX ({@link
+ * indexForKey}). Dates may be Excel serials or ISO text. Unknown keys are reported, not
  * guessed at ({@link unknownKeysError}: the API's "unknown field" words). A key that names an input
  * already given (`spx` and `spot`, `VX1` and `vx 1`), a future numbered outside VX1…VX12, or futures
  * given both by number and by expiry date is an error naming the key, never a silent choice.
@@ -12,6 +13,8 @@
 import { AlvhError, MAX_FUTURES, excelSerialToIso, invalidInput, vxExpiriesAfter } from '@alvh/shared';
 import { DATE_FIELDS, fieldForKey, normalizeKey } from './fields';
 import type { FieldName } from './fields';
+import { indexForKey } from './planInput';
+import type { IndexName } from './planInput';
 import { plainText } from './views';
 
 export interface SelectionValues {
@@ -19,6 +22,8 @@ export interface SelectionValues {
   /** The VX curve, when the range gives one. */
   futures?: { expiry: string; price: string }[];
   policy: Record<string, string>;
+  /** The Cboe indices beside VIX (VIX9D, VIX3M, VIX6M, SKEW) the range gives. */
+  indices: Partial<Record<IndexName, string>>;
   /** Keys that name nothing the form knows. */
   unknownKeys: string[];
 }
@@ -32,7 +37,7 @@ export function unknownKeysError(keys: readonly string[]): AlvhError {
   return invalidInput(
     'inputs',
     `unknown field${keys.length === 1 ? '' : 's'} ${names}: check the spelling or remove ${keys.length === 1 ? 'the row' : 'the rows'}`,
-    'the names are date, spx, vix, VX1…, expiry, k1…k4, quantity, capital and the policy fields (see the help)',
+    'the names are date, spx, vix, VIX9D, VIX3M, VIX6M, SKEW, VX1…, expiry, k1…k4, quantity, capital and the policy fields (see the help)',
   );
 }
 
@@ -87,7 +92,7 @@ export function readKeyValueRange(
     throw new Error('select two columns: keys (date, spx, vix, VX1, k1, …) on the left and their values on the right');
   }
   const policyByKey = new Map(policyFields.map((p) => [normalizeKey(p), p]));
-  const out: SelectionValues = { fields: {}, policy: {}, unknownKeys: [] };
+  const out: SelectionValues = { fields: {}, policy: {}, indices: {}, unknownKeys: [] };
   const numbered: { n: number; price: string; key: string }[] = [];
   const dated: { expiry: string; price: string; key: string }[] = [];
   /** Who gave each input, so that a second key for it names both. */
@@ -124,6 +129,12 @@ export function readKeyValueRange(
     if (field) {
       once(field, k);
       out.fields[field] = cellText(value, DATE_FIELDS.has(field), k);
+      continue;
+    }
+    const index = indexForKey(k);
+    if (index) {
+      once(index.toUpperCase(), k);
+      out.indices[index] = cellText(value, false, k);
       continue;
     }
     const policyKey = policyByKey.get(normalizeKey(k));

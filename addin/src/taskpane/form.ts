@@ -5,7 +5,8 @@
 import { POLICY_FIELDS, resolvePolicy } from '@alvh/shared';
 import { FIELD_NAMES } from '../common/fields';
 import type { FieldName } from '../common/fields';
-import type { FormState } from '../common/planInput';
+import { INDEX_NAMES } from '../common/planInput';
+import type { FormState, IndexName } from '../common/planInput';
 
 export const POLICY_DEFAULTS = resolvePolicy() as unknown as Record<string, unknown>;
 /** Policy fields shown in the form: the scalar ones (the knots and skew stay at their defaults). */
@@ -146,15 +147,30 @@ export function readState(): FormState {
     const c = input(`policy.${key}`);
     if (c.value.trim() !== (c.dataset['default'] ?? '')) policy[key] = c.value;
   }
-  return { fields, futures: readCurve(), policy, events: eventsBox().value, eventsMode: input('eventsMode').value };
+  const indices: Partial<Record<IndexName, string>> = {};
+  for (const n of INDEX_NAMES) {
+    const v = input(`index.${n}`).value;
+    if (v.trim() !== '') indices[n] = v;
+  }
+  return {
+    fields,
+    futures: readCurve(),
+    policy,
+    events: eventsBox().value,
+    eventsMode: input('eventsMode').value,
+    indices,
+  };
 }
 
+/** Fill the inputs given (the others keep their values); `indices` are the Cboe indices beside VIX. */
 export function fill(
   values: Partial<Record<FieldName, string>>,
   futures?: { expiry: string; price: string }[],
   policy: Record<string, string> = {},
+  indices: Partial<Record<IndexName, string>> = {},
 ): void {
   for (const [k, v] of Object.entries(values)) input(k).value = v ?? '';
+  for (const [k, v] of Object.entries(indices)) input(`index.${k}`).value = v ?? '';
   if (futures) setCurve(futures);
   for (const [k, v] of Object.entries(policy)) input(`policy.${k}`).value = v;
   if (Object.keys(policy).length > 0) ($('policy') as HTMLDetailsElement).open = true;

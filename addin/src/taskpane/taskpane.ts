@@ -91,7 +91,7 @@ function fillCurveExpiries(): void {
 }
 
 function loadExample(): void {
-  fill(EXAMPLE.fields, EXAMPLE.futures);
+  fill(EXAMPLE.fields, EXAMPLE.futures, {}, EXAMPLE.indices);
   for (const key of POLICY_SHOWN) {
     const c = input(`policy.${key}`);
     c.value = c.dataset['default'] ?? '';
@@ -150,6 +150,9 @@ function validate(extra: readonly { path: string; message: string }[] = []): unk
     if (t.kind === 'field') {
       control = input(t.name);
       key = t.name;
+    } else if (t.kind === 'index') {
+      control = input((key = `index.${t.name}`));
+      ($('indices') as HTMLDetailsElement).open ||= showAll;
     } else if (t.kind === 'policy' && POLICY_SHOWN.includes(t.name)) {
       control = input(`policy.${t.name}`);
       key = `policy.${t.name}`;
@@ -470,10 +473,11 @@ async function fillFromSelection(): Promise<void> {
     const got = readKeyValueRange(values, POLICY_FIELDS);
     // A misspelled key is an error, as in the API and ALVH.PLAN: nothing is filled from the range.
     if (got.unknownKeys.length > 0) throw unknownKeysError(got.unknownKeys);
-    fill(got.fields, got.futures, got.policy);
+    fill(got.fields, got.futures, got.policy, got.indices);
     for (const k of Object.keys(got.fields)) touched.add(k);
+    for (const k of Object.keys(got.indices)) touched.add(`index.${k}`);
     if (got.futures) touched.add('futures');
-    const n = Object.keys(got.fields).length + (got.futures?.length ?? 0) + Object.keys(got.policy).length;
+    const n = Object.keys({ ...got.fields, ...got.policy, ...got.indices }).length + (got.futures?.length ?? 0);
     note(`Read ${n} value${n === 1 ? '' : 's'} from the selection.`);
     onFormChange();
   } catch (e) {
