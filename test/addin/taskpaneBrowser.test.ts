@@ -349,6 +349,21 @@ describe('taskpane Monte Carlo on the cloud, streamed progress (Chromium, 350 px
 });
 
 describe('taskpane positions, structures and orders (Chromium, 350 px)', () => {
+  it("opens on the example day's Cboe indices, in a group that fits 350 px open; a bad one is named at its input", async () => {
+    const { page, errors } = await openPane();
+    await page.click('#indices summary');
+    expect(await page.inputValue('input[name="index.vix9d"]')).toBe('67.63');
+    expect(await page.inputValue('input[name="index.vix3m"]')).toBe('41.50');
+    expect(await page.inputValue('input[name="index.skew"]')).toBe('135.68');
+    expect(await overflow(page)).toBe(0);
+    await page.fill('input[name="index.vix3m"]', '0.415');
+    await page.click('#action-plan [data-run=plan]');
+    await page.waitForFunction(
+      () => document.querySelector('input[name="index.vix3m"]')?.getAttribute('aria-invalid') === 'true',
+    );
+    expect(errors).toEqual([]);
+  });
+
   it('names the bad line of a pasted positions CSV', async () => {
     const { page, errors } = await openPane();
     await page.click('#positions summary');
