@@ -150,25 +150,25 @@ function cellsOf(name: string, range: unknown): { cell: unknown; at: string }[] 
   return out;
 }
 
+/** The number in series cell `at`; text or a blank between the numbers is named. */
+function seriesNumber(cell: unknown, at: string): number {
+  const n = cellNumber(cell);
+  if (n === undefined) throw invalidInput(at, `is ${show(cell)}, not a number`, 'fill the gap or select only numbers');
+  return n;
+}
+
 /**
  * A series of numbers from a range of one column or one row, oldest first (see {@link cellsOf}
  * for blanks); text between the numbers is rejected naming the cell, counted from 1.
  */
 export function seriesArg(name: string, range: unknown): number[] {
-  return cellsOf(name, range).map(({ cell, at }) => {
-    const n = cellNumber(cell);
-    if (n === undefined)
-      throw invalidInput(at, `is ${show(cell)}, not a number`, 'fill the gap or select only numbers');
-    return n;
-  });
+  return cellsOf(name, range).map(({ cell, at }) => seriesNumber(cell, at));
 }
 
 /** {@link seriesArg} of levels that must be above 0 (index closes): a zero or a negative cell is named. */
 export function positiveSeriesArg(name: string, range: unknown): number[] {
   return cellsOf(name, range).map(({ cell, at }) => {
-    const n = cellNumber(cell);
-    if (n === undefined)
-      throw invalidInput(at, `is ${show(cell)}, not a number`, 'fill the gap or select only numbers');
+    const n = seriesNumber(cell, at);
     if (!(n > 0)) throw invalidInput(at, `is ${n}, not above 0`, 'pass the closing levels (> 0)');
     return n;
   });
