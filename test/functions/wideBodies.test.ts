@@ -7,7 +7,7 @@ import { HttpRequest, InvocationContext } from '@azure/functions';
 import { describe, expect, it } from 'vitest';
 import { findRoute } from '../../functions/src/routes';
 import { PLAN_EXAMPLE } from '../../functions/src/handlers/examples';
-import { MAX_OBJECT_FIELDS, checkObjectWidths } from '../../functions/src/http/jsonWidth';
+import { MAX_OBJECT_FIELDS, checkJsonObjects } from '../../functions/src/http/jsonWidth';
 import { MAX_LISTED_ISSUES } from '../../functions/src/http/problem';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a problem document, read by the assertions
@@ -40,8 +40,8 @@ describe('objects with an absurd number of fields', () => {
     const body = `{"market":{"futures":[{"expiry":"2026-12-16","price":18.4},{${fields(MAX_OBJECT_FIELDS + 1)}}]}}`;
     const { status, json } = await plan(body);
     expect([status, json.field]).toEqual([400, 'market.futures[1]']);
-    expect(() => checkObjectWidths(`{"a":"x:y,z","b":[1,2,{${fields(MAX_OBJECT_FIELDS)}}]}`)).not.toThrow();
-    expect(() => checkObjectWidths(`{"a\\"b":{${fields(MAX_OBJECT_FIELDS + 1)}}}`)).toThrowError(/^a"b:/);
+    expect(() => checkJsonObjects(`{"a":"x:y,z","b":[1,2,{${fields(MAX_OBJECT_FIELDS)}}]}`)).not.toThrow();
+    expect(() => checkJsonObjects(`{"a\\"b":{${fields(MAX_OBJECT_FIELDS + 1)}}}`)).toThrowError(/^a"b:/);
   });
 
   it('lists ten unknown fields and counts the rest', async () => {
@@ -78,5 +78,39 @@ describe('objects with an absurd number of fields', () => {
       path: '(root)',
       message: expect.stringMatching(/^and 900 more issues, not listed/),
     });
+  });
+});
+
+describe('a field sent twice in one object', () => {
+  const duplicate = (text: string) => checkJsonObjects(text)?.message;
+
+  it('is a 400 naming the field, whichever value comes first: JSON.parse would keep the last silently', async () => {
+    const text = JSON.stringify(PLAN_EXAMPLE);
+    const twice = text.replace('"portfolio":{', '"portfolio":{"capital":100000,');
+    expect(twice).not.toBe(text);
+    const { status, json } = await plan(twice);
+    expect([status, json.code, json.field]).toEqual([400, 'invalid_input', 'portfolio.capital']);
+    expect(json.detail).toMatch(/^portfolio\.capital: is sent twice in the same object/);
+    expect(JSON.stringify(json)).toMatch(/send each field once/);
+  });
+
+  it('names the path of a nested duplicate, and reads escaped keys as their names', () => {
+    expect(duplicate('{"market":{"futures":[{"expiry":"2026-12-16","price":18,"price":19}]}}')).toMatch(
+      /^market\.futures\[0\]\.price: is sent twice/,
+    );
+    expect(duplicate('{"paths":10,"p\\u0061ths":20}')).toMatch(/^paths: is sent twice/);
+    expect(duplicate('{"a" :1, "a"\n:2}')).toMatch(/^a: is sent twice/);
+  });
+
+  it('leaves alone the same key in different objects, a key that equals a value, and colons inside strings', () => {
+    expect(duplicate('{"a":{"a":1},"b":[{"a":1},{"a":2}],"c":"a","d":"a:b"}')).toBeUndefined();
+    expect(duplicate('{"x":"y","y":"x"}')).toBeUndefined();
+    expect(duplicate('[{"k":1},{"k":1}]')).toBeUndefined();
+  });
+
+  it('leaves malformed text to the parser, which names it first', async () => {
+    expect(duplicate('{"a":"b" "b":1, 5:"a"}')).toBeUndefined();
+    const { status, json } = await plan('{"a":1, 5:2, "a":3}');
+    expect([status, json.code]).toEqual([400, 'malformed_json']);
   });
 });

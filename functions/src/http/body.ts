@@ -4,7 +4,7 @@
  */
 import type { HttpRequest } from '@azure/functions';
 import { HttpProblem, httpProblem } from './problem';
-import { checkObjectWidths } from './jsonWidth';
+import { checkJsonObjects } from './jsonWidth';
 
 /** `application/json` or any `+json` type, with or without parameters (charset). */
 export function isJsonContentType(value: string | null): boolean {
@@ -78,7 +78,8 @@ function syntaxReason(raw: string): string {
 
 /**
  * Parse JSON text; a syntax error becomes a 400 naming the offset, line and column where it failed,
- * and an object with an absurd number of fields a 400 naming it, found before it is built.
+ * and an object with an absurd number of fields or a field sent twice a 400 naming it, found before
+ * it is built.
  */
 export function parseJsonText(text: string): unknown {
   if (text.trim() === '') {
@@ -88,9 +89,10 @@ export function parseJsonText(text: string): unknown {
       }),
     );
   }
-  checkObjectWidths(text);
+  const duplicate = checkJsonObjects(text);
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (e) {
     const raw = e instanceof Error ? e.message : String(e);
     const reason = syntaxReason(raw);
@@ -110,6 +112,8 @@ export function parseJsonText(text: string): unknown {
       }),
     );
   }
+  if (duplicate !== undefined) throw duplicate;
+  return value;
 }
 
 /**

@@ -1,10 +1,14 @@
 /**
- * A guard run on the JSON text of a body before it is parsed: an object with an absurd number of
- * fields (300 000 unknown keys fit in a 3.5 MB body) is refused in one pass over the characters,
- * before `JSON.parse` builds it and the schema lists every key, which held the request thread for
- * most of a second. No request object of the API has more than about a hundred fields.
+ * A guard run on the JSON text of a body before it is parsed, in one pass over the characters:
+ * - an object with an absurd number of fields (300 000 unknown keys fit in a 3.5 MB body) is
+ *   refused before `JSON.parse` builds it and the schema lists every key, which held the request
+ *   thread for most of a second. No request object of the API has more than about a hundred fields;
+ * - a field sent twice in one object is refused: `JSON.parse` keeps the last silently, other
+ *   parsers the first (RFC 8259 leaves it open; I-JSON, RFC 7493, forbids it), so
+ *   `{"capital": 100000, …, "capital": 1000000}` would size a book on a figure the sender may not
+ *   have meant.
  */
-import { invalidInput } from '@alvh/shared';
+import { type AlvhError, invalidInput } from '@alvh/shared';
 
 /** Most fields of one JSON object in a request body: far above any schema's (about a hundred at most). */
 export const MAX_OBJECT_FIELDS = 1000;
@@ -27,6 +31,19 @@ interface Frame {
   /** Where the current field's key sits in the text (objects). */
   keyStart: number;
   keyEnd: number;
+  /** The keys seen so far, as sent (objects; made at the first key). */
+  keys: Set<string> | undefined;
+}
+
+/** A key's name: the text between its quotes, unescaped only when it holds an escape. */
+function keyName(text: string, start: number, end: number): string {
+  const raw = text.slice(start + 1, end - 1);
+  if (!raw.includes('\\')) return raw;
+  try {
+    return JSON.parse(text.slice(start, end)) as string;
+  } catch {
+    return raw;
+  }
 }
 
 /** `a.b[2].c` of the open frames below the innermost one. */
@@ -44,13 +61,18 @@ function pathOf(text: string, frames: readonly Frame[]): string {
 }
 
 /**
- * Throw `invalid_input` naming the first object of `text` with more than `max` fields. One pass,
- * no allocation per character; malformed JSON is left to the parser (this only counts).
+ * Throw `invalid_input` naming the first object of `text` with more than `max` fields; return the
+ * `invalid_input` naming the first field sent twice in one object, for the caller to throw once the
+ * text has parsed (malformed text is the parser's to name first). One pass, no allocation per
+ * character (one per key).
  */
-export function checkObjectWidths(text: string, max = MAX_OBJECT_FIELDS): void {
+export function checkJsonObjects(text: string, max = MAX_OBJECT_FIELDS): AlvhError | undefined {
+  let duplicate: AlvhError | undefined;
   const frames: Frame[] = [];
   let strStart = -1;
   let strEnd = -1;
+  /** The last token was a string, so a colon now makes it a key (malformed text is the parser's). */
+  let keyReady = false;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -64,8 +86,13 @@ export function checkObjectWidths(text: string, max = MAX_OBJECT_FIELDS): void {
       }
       strStart = start;
       strEnd = i + 1;
-    } else if (c === 123 || c === 91) {
-      frames.push({ object: c === 123, count: 0, keyStart: 0, keyEnd: 0 });
+      keyReady = true;
+      continue;
+    }
+    const wasKey = keyReady;
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) keyReady = false;
+    if (c === 123 || c === 91) {
+      frames.push({ object: c === 123, count: 0, keyStart: 0, keyEnd: 0, keys: undefined });
     } else if (c === 125 || c === 93) {
       frames.pop();
     } else if (c === 44) {
@@ -73,7 +100,7 @@ export function checkObjectWidths(text: string, max = MAX_OBJECT_FIELDS): void {
       if (top !== undefined && !top.object) top.count++;
     } else if (c === 58) {
       const top = frames[frames.length - 1];
-      if (top?.object !== true) continue;
+      if (top?.object !== true || !wasKey) continue;
       top.keyStart = strStart;
       top.keyEnd = strEnd;
       if (++top.count > max) {
@@ -84,6 +111,20 @@ export function checkObjectWidths(text: string, max = MAX_OBJECT_FIELDS): void {
           'send only the documented fields (unknown fields are errors: see the schema in /api/openapi.json)',
         );
       }
+      if (duplicate !== undefined) continue;
+      const name = keyName(text, strStart, strEnd);
+      const keys = (top.keys ??= new Set());
+      if (keys.has(name)) {
+        const path = pathOf(text, frames);
+        const key = keyText(text, strStart, strEnd);
+        duplicate = invalidInput(
+          path === '(root)' ? key : `${path}.${key}`,
+          'is sent twice in the same object; JSON readers disagree on which value counts',
+          'send each field once, with the value you mean',
+        );
+      }
+      keys.add(name);
     }
   }
+  return duplicate;
 }
