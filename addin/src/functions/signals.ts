@@ -20,7 +20,7 @@ const SPLIT_HEADERS = ['calendar share', 'tail share'];
  * @param vx2 Second VX future (F2), index points.
  * @param [rsi] SPX RSI(14) on its 0-100 scale (35, not 0.35); empty = no RSI signal.
  * @param [prevSpread] F1 − F2 at the last rebalance, points; empty = no flattening signal.
- * @param [macdHist] MACD histogram of the VVIX/VIX ratio (ALVH.MACD's third column, ratio per bar); above 0 = vol-of-vol expanding; empty = no signal.
+ * @param [macdHist] MACD histogram of VVIX closes (ALVH.MACD's third column; the method's default series, or of VVIX/VIX if your policy reads the ratio); above 0 = vol-of-vol expanding; empty = no signal.
  * @param [adSlope] Least-squares slope of the advance/decline line, issues per bar; below 0 = breadth deteriorating; empty = no signal.
  * @param [headers] TRUE adds a header row naming each column above the values; FALSE (default) gives the values alone.
  * @returns One row (two with headers), two columns: calendar share first, then tail share (decimals that sum to 1).
@@ -82,7 +82,7 @@ export function rsi(closes: unknown[][], period?: unknown, series?: unknown): nu
 }
 
 /**
- * MACD of a series (the VVIX/VIX ratio in the method), oldest first.
+ * MACD of a series (VVIX closes in the method, or the VVIX/VIX ratio), oldest first.
  * @customfunction MACD MACD
  * @helpurl https://localhost:3000/help.html#MACD
  * @param values Values, oldest first (a column or a row).

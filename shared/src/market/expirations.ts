@@ -92,7 +92,7 @@ export function vxExpiry(year: number, month: number): string {
  * the next month's contract, as the listed VX1 is on that day.
  * @param iso valuation date (ISO)
  * @param count how many expiries (1-120)
- * @example vxExpiriesAfter('2020-03-16', 3) // ['2020-03-18', '2020-04-15', '2020-05-19']
+ * @example vxExpiriesAfter('2020-03-16', 3) // ['2020-03-18', '2020-04-15', '2020-05-20']
  * @example vxExpiriesAfter('2020-03-18', 1) // ['2020-04-15']
  */
 export function vxExpiriesAfter(iso: string, count: number): string[] {

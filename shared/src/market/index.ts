@@ -26,7 +26,14 @@ export {
   previousBusinessDay,
 } from './calendar';
 export { isVxExpiry, spxMonthlyExpiry, vxExpiriesAfter, vxExpiry } from './expirations';
-export { DEFAULT_CURVE_POLICY, KAPPA_BOUNDS, THETA_BOUNDS, classifyRegime, resolveCurvePolicy } from './regime';
+export {
+  DEFAULT_CURVE_POLICY,
+  KAPPA_BOUNDS,
+  SPREAD_TOLERANCE,
+  THETA_BOUNDS,
+  classifyRegime,
+  resolveCurvePolicy,
+} from './regime';
 export {
   FALLBACK_KAPPA,
   FALLBACK_THETA,

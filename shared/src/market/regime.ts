@@ -12,6 +12,13 @@ import type { CurvePolicy, Regime } from './types';
  */
 export const DEFAULT_CURVE_POLICY: Readonly<CurvePolicy> = Object.freeze({ steepSpread: 3.5, flatBand: 0.25 });
 
+/**
+ * How far (points) a spread may sit from a threshold and still count as on it. Futures are quoted in
+ * ticks of 0.05 or 0.01, and their difference carries binary rounding: 16.15 − 12.65 is
+ * 3.4999999999999982, which must read as the 3.5 it is.
+ */
+export const SPREAD_TOLERANCE = 1e-9;
+
 /** Lower and upper bounds of the fitted κ (per year) and θ (points). */
 export const KAPPA_BOUNDS = Object.freeze([0.5, 30] as const);
 export const THETA_BOUNDS = Object.freeze([10, 50] as const);
@@ -46,7 +53,8 @@ function checkBound(field: string, x: number, [lo, hi]: readonly [number, number
 
 /**
  * Regime of a front spread F1 − F2 (points): `steep-backwardation` when spread ≥ steepSpread,
- * `backwardation` when spread > flatBand, `flat` when |spread| ≤ flatBand, `contango` otherwise.
+ * `backwardation` when spread > flatBand, `flat` when |spread| ≤ flatBand, `contango` otherwise,
+ * each comparison within `SPREAD_TOLERANCE` (a spread on a threshold counts as on it).
  * @example classifyRegime(4) // 'steep-backwardation'
  * @example classifyRegime(0.2) // 'flat'
  * @example classifyRegime(-1.5) // 'contango'
@@ -54,8 +62,8 @@ function checkBound(field: string, x: number, [lo, hi]: readonly [number, number
 export function classifyRegime(spread: number, policy?: Partial<CurvePolicy>): Regime {
   checkFinite('spread', spread);
   const { steepSpread, flatBand } = resolveCurvePolicy(policy);
-  if (spread >= steepSpread) return 'steep-backwardation';
-  if (spread > flatBand) return 'backwardation';
-  if (spread >= -flatBand) return 'flat';
+  if (spread >= steepSpread - SPREAD_TOLERANCE) return 'steep-backwardation';
+  if (spread > flatBand + SPREAD_TOLERANCE) return 'backwardation';
+  if (spread >= -flatBand - SPREAD_TOLERANCE) return 'flat';
   return 'contango';
 }

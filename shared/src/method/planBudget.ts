@@ -98,7 +98,7 @@ function cutOverlay(
     theta: units * overlaySize.unitTheta,
     budget: calendarBudget,
     cut: ovCut.cut,
-    coverageAchieved: overlaySize.units === 0 ? 1 : units / overlaySize.units,
+    coverageAchieved: overlaySize.targetVega > 0 ? (units * overlaySize.unitVega) / overlaySize.targetVega : 1,
   };
   if (ovCut.cut) {
     audit.push({

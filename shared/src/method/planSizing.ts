@@ -333,9 +333,11 @@ export function stepTail(
       daysToExpiry: tailDays,
       future: hedgeFuture,
       strike: tailSize.strike,
+      volToday,
       premium: tailSize.premium,
       stressedFuture: sFuture,
       shockKappa: policy.shockKappa,
+      volStressed,
       stressedCallValue: tailSize.stressedCallValue,
       gainPerContract: tailSize.gainPerContract,
       tailCoverage: policy.tailCoverage,
@@ -404,6 +406,12 @@ export function stepOverlay(
     effect: `target ${fmt(split.vegaMatch, 3)} × |${fmt(condor.greeks.vega, 2)}| = ${fmt(overlaySize.targetVega, 2)} ${overlaySize.vegaUnit}; round(${fmt(overlaySize.targetVega, 2)} / ${fmt(overlaySize.unitVega, 2)}) = ${plural(overlaySize.units, 'unit')} at $${fmt(overlaySize.unitCost, 2)}`,
   });
 
+  const warnings: string[] = [];
+  if (overlaySize.units === 0 && overlaySize.targetVega > 0) {
+    warnings.push(
+      `The overlay's vega target (${fmt(overlaySize.targetVega, 2)} ${overlaySize.vegaUnit}) is under half of one ${structure} unit's (${fmt(overlaySize.unitVega, 2)}): it rounds to no units, and the calendar layer leaves the condor's vega unhedged. Trade more condors, raise policy.vegaMatch, or choose a smaller unit (policy.overlay).`,
+    );
+  }
   // Budget and cuts (section 7)
-  return { result: overlaySize, audit, warnings: [] };
+  return { result: overlaySize, audit, warnings };
 }

@@ -147,7 +147,10 @@ export interface PlanOverlay extends OverlaySizing {
   /** The calendar layer's part of the budget, USD. */
   budget: number;
   cut: boolean;
-  /** Exposure achieved / target (1 when not cut). */
+  /**
+   * Vega bought / the vega target: the rounding to whole units included (0 when the target is under
+   * half a unit), then the budget's cut; 1 when the target is 0.
+   */
   coverageAchieved: number;
 }
 

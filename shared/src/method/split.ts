@@ -4,7 +4,7 @@
  * RSI widening, flattening, vol-of-vol, clamp — and each one that fires leaves an
  * {@link AuditEntry}.
  */
-import { classifyRegime, type Regime } from '../market/index';
+import { SPREAD_TOLERANCE, classifyRegime, type Regime } from '../market/index';
 import { breadthDeteriorating, volOfVolExpanding } from '../signals/index';
 import { invalidInput } from '../errors';
 import { checkFinite, checkRange, checkVxPrice } from '../validate';
@@ -19,7 +19,7 @@ export interface SplitInput {
   rsi?: number;
   /** The spread at the last rebalance (or 5 trading days ago), VIX points. */
   prevSpread?: number;
-  /** MACD histogram of VVIX/VIX > 0. */
+  /** MACD histogram of the policy's vol-of-vol series (VVIX by default, or VVIX/VIX) > 0. */
   volOfVolExpanding?: boolean;
   /** A/D line slope over the lookback < 0. Omit when no breadth data is given. */
   breadthDeteriorating?: boolean;
@@ -106,7 +106,7 @@ export function computeSplit(input: SplitInput, policy: Policy = resolvePolicy()
   if (input.prevSpread !== undefined) {
     const prev = checkFinite('prevSpread', input.prevSpread);
     const flattening = prev - spread;
-    if (prev > 0 && flattening >= policy.flatteningMinPts) {
+    if (prev > 0 && flattening >= policy.flatteningMinPts - SPREAD_TOLERANCE) {
       const shift = Math.min(policy.flatteningMaxShift, policy.flatteningShiftPerPt * flattening);
       const before = cal;
       cal -= shift;
@@ -124,8 +124,8 @@ export function computeSplit(input: SplitInput, policy: Policy = resolvePolicy()
     cal -= policy.volOfVolTilt;
     audit.push({
       rule: 'split.vol-of-vol',
-      inputs: { volOfVolExpanding: true, volOfVolTilt: policy.volOfVolTilt },
-      effect: `vol-of-vol expanding (MACD histogram of VVIX/VIX > 0): move ${policy.volOfVolTilt} from calendar to tail (calendar ${fmt(before)} → ${fmt(cal)})`,
+      inputs: { volOfVolExpanding: true, volOfVolSeries: policy.volOfVolSeries, volOfVolTilt: policy.volOfVolTilt },
+      effect: `vol-of-vol expanding (MACD histogram of ${policy.volOfVolSeries === 'vvix' ? 'VVIX' : 'VVIX/VIX'} > 0): move ${policy.volOfVolTilt} from calendar to tail (calendar ${fmt(before)} → ${fmt(cal)})`,
     });
   }
 

@@ -157,6 +157,12 @@ export const PolicySchema = PolicyObject.superRefine((p, ctx) => {
       path: ['tailDteMin'],
       message: `tailDteMin (${p.tailDteMin}) is above tailDteMax (${p.tailDteMax}); pass a window with min ≤ max`,
     });
+  } else if (p.tailDteTarget < p.tailDteMin || p.tailDteTarget > p.tailDteMax) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['tailDteTarget'],
+      message: `tailDteTarget (${p.tailDteTarget}) is outside the window tailDteMin..tailDteMax (${p.tailDteMin}-${p.tailDteMax}); pass a target inside it (the defaults are 52 in 45-60)`,
+    });
   }
 });
 

@@ -163,6 +163,20 @@ describe('classifyRegime (spec thresholds 3.5 and 0.25)', () => {
     [-4, 'contango'],
   ] as const)('spread %d → %s', (spread, regime) => expect(classifyRegime(spread)).toBe(regime));
 
+  it('reads a spread of tick prices on a threshold as on it, whatever binary rounding does to the difference', () => {
+    // every pair of 0.05-tick prices from 10 to 40 whose spread is a threshold in ticks
+    const wrong: string[] = [];
+    for (let a = 200; a <= 800; a++)
+      for (const ticks of [70, 5, -5]) {
+        const f1 = a / 20;
+        const f2 = (a - ticks) / 20;
+        const want = ticks === 70 ? 'steep-backwardation' : 'flat';
+        if (classifyRegime(f1 - f2) !== want) wrong.push(`${f1} − ${f2}`);
+      }
+    expect(16.15 - 12.65).toBeLessThan(3.5); // the case that made this test: 3.4999999999999982
+    expect(wrong).toEqual([]);
+  });
+
   it('honours the policy', () => {
     expect(classifyRegime(3.2, { steepSpread: 3 })).toBe('steep-backwardation');
     expect(classifyRegime(0.4, { flatBand: 0.5 })).toBe('flat');

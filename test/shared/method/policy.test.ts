@@ -78,6 +78,9 @@ describe('resolvePolicy', () => {
     [{ rebalanceDays: 2.5 }, 'policy.rebalanceDays', 'whole number'],
     [{ overlay: 'straddle' }, 'policy.overlay', 'spx-put-calendar'],
     [{ minCalendarShare: 0.8, maxCalendarShare: 0.7 }, 'policy.minCalendarShare', 'at or below'],
+    [{ tailDteMin: 70, tailDteMax: 60 }, 'policy.tailDteMin', 'min ≤ max'],
+    [{ tailDteTarget: 100 }, 'policy.tailDteTarget', 'outside the window tailDteMin..tailDteMax (45-60)'],
+    [{ tailDteMin: 60, tailDteMax: 90 }, 'policy.tailDteTarget', 'tailDteTarget (52) is outside'],
     [
       {
         splitKnots: [
@@ -94,6 +97,11 @@ describe('resolvePolicy', () => {
     const e = errorOf(() => resolvePolicy(raw));
     expect(e.field).toBe(field);
     expect(e.message).toContain(hint);
+  });
+
+  it('takes a target on either edge of its window', () => {
+    expect(resolvePolicy({ tailDteTarget: 45 }).tailDteTarget).toBe(45);
+    expect(resolvePolicy({ tailDteMin: 60, tailDteMax: 90, tailDteTarget: 90 }).tailDteTarget).toBe(90);
   });
 
   it('is a zod schema whose input may be empty', () => {

@@ -70,6 +70,14 @@ describe('computeSplit — section 4, rule by rule', () => {
     expect(s.calendarShare).toBeCloseTo(cal, 12);
   });
 
+  it('a flattening of exactly the threshold on tick prices fires, though the float difference is 0.4999999999999982', () => {
+    const prev = 16.15 - 14.65;
+    const spread = 15.65 - 14.65;
+    expect(prev - spread).toBeLessThan(0.5);
+    const s = computeSplit({ spread, regime: 'backwardation', prevSpread: prev });
+    expect(s.audit.map((e) => e.rule)).toContain('split.flattening');
+  });
+
   it('vol-of-vol expanding moves 0.05 to the tail', () => {
     const s = computeSplit({ spread: 4, regime: steep, volOfVolExpanding: true });
     expect(s.calendarShare).toBeCloseTo(0.55, 12);
