@@ -11,7 +11,7 @@
  */
 import { daysBetween, parseIsoDate } from '../dates';
 import { isAlvhError } from '../errors';
-import { OPTION_MULTIPLIER, spxAtmVol, surfacesFromVix, type Leg, type MarketState } from '../book/index';
+import { OPTION_MULTIPLIER, markBook, spxAtmVol, surfacesFromVix, type Leg, type MarketState } from '../book/index';
 import {
   buildTermStructure,
   futureForExpiry,
@@ -307,10 +307,13 @@ export function stepEntry(
   const probe = standardCondor(row.date, spx, condorAtm, { ...a, condorQuantity: 1 });
   const width = Math.max(probe.strikes[1] - probe.strikes[0], probe.strikes[3] - probe.strikes[2]) * OPTION_MULTIPLIER;
   if (a.capital !== undefined) {
-    const cap = capitalCap({ maxLossPerCondor: width, hedgeDebitPerCondor: 0, capital: a.capital, quantity }, policy);
+    // section 7's max loss of one condor: the wider wing less the credit at the day's marks (the
+    // hedges are sized after the quantity, so their debit is not in it: docs/replay.md)
+    const maxLossPerCondor = Math.max(1, width + markBook(probe.legs, state).value);
+    const cap = capitalCap({ maxLossPerCondor, hedgeDebitPerCondor: 0, capital: a.capital, quantity }, policy);
     if (cap.exceeds) {
       events.push(
-        `capital cap: ${quantity} condors risk ${usd(quantity * width)}, over ${usd(cap.limit)}; opening ${cap.maxQuantity}`,
+        `capital cap: ${quantity} condors risk ${usd(quantity * maxLossPerCondor)}, over ${usd(cap.limit)}; opening ${cap.maxQuantity}`,
       );
       quantity = cap.maxQuantity;
     }

@@ -13,7 +13,7 @@
  */
 import { parseIsoDate } from '../dates';
 import { isAlvhError } from '../errors';
-import { OPTION_MULTIPLIER, markBook, type Leg, type MarketState } from '../book/index';
+import { OPTION_MULTIPLIER, markBook, vixOptionVol, type Leg, type MarketState } from '../book/index';
 import { vxExpiriesAfter, type TermStructure } from '../market/index';
 import {
   cutToBudget,
@@ -25,6 +25,7 @@ import {
   tailSizeInputFor,
   stressedFuture,
   stressedVix,
+  tailStrike,
   type SplitResult,
 } from '../method/index';
 import { type Policy } from '../schemas/policy';
@@ -124,16 +125,25 @@ export function sizeLayers(i: LayerSizingInput): LayerSizing {
     policy.tailDteTarget,
   );
   try {
-    const t = sizeTailHedge(
-      tailSizeInputFor(policy, {
+    // The hedge call's vols today and in the scenario from the VIX-option surface at its strike, as
+    // the plan and the Monte Carlo read them (and as the replay's fills are marked).
+    const hedgeFuture = state.futureFor(tailExpiry);
+    const sFuture = stressed.futureFor(tailExpiry);
+    const years = (parseIsoDate('expiry', tailExpiry) - parseIsoDate('date', state.date)) / 365;
+    const strike = tailStrike(hedgeFuture, policy.tailOtmPct, policy.vixStrikeStep);
+    const hedgeYears = Math.max(years, 1 / 365);
+    const leftYears = Math.max(hedgeYears - policy.drawdownDays / 365, 1 / 365);
+    const t = sizeTailHedge({
+      ...tailSizeInputFor(policy, {
         condorLoss: loss,
-        hedgeFuture: state.futureFor(tailExpiry),
-        hedgeYears: (parseIsoDate('expiry', tailExpiry) - parseIsoDate('date', state.date)) / 365,
-        volOfVol: state.volOfVol,
-        stressedFuture: stressed.futureFor(tailExpiry),
+        hedgeFuture,
+        hedgeYears: years,
+        volOfVol: vixOptionVol(state, hedgeYears, strike, hedgeFuture),
+        stressedFuture: sFuture,
         rate: state.rate,
       }),
-    );
+      stressVolOfVol: vixOptionVol({ ...state, volOfVol: stressVov }, leftYears, strike, sFuture),
+    });
     tailRequired = t.contracts;
     const cut = cutToBudget(t.contracts, t.premium * OPTION_MULTIPLIER, Math.max(0, i.available.tail));
     if (cut.cut) notes.push(`tail cut from ${t.contracts} to ${cut.quantity} calls by its budget`);

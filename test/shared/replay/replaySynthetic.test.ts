@@ -106,11 +106,20 @@ describe('replay schedule and caps', () => {
 
   it('cuts the quantity to the capital cap and says so', () => {
     const r = replay({ rows, assumptions: { capital: 100_000, condorQuantity: 10 } });
-    // 2.5% of 100k = 2,500 USD of risk; one condor with 80-point wings risks 8,000: none fits
+    // 2.5% of 100k = 2,500 USD of risk; one condor with 80-point wings risks 8,000 less its credit
+    // (section 7's max loss, not the width): none fits
     expect(r.campaigns.length).toBe(0);
-    expect(r.ledger[0]?.events.join(' ')).toMatch(/capital cap: 10 condors risk \$80,000, over \$2,500; opening 0/);
+    expect(r.ledger[0]?.events.join(' ')).toMatch(/capital cap: 10 condors risk \$72,988, over \$2,500; opening 0/);
     const r2 = replay({ rows, assumptions: { capital: 1_000_000, condorQuantity: 10 } });
-    expect(r2.campaigns[0]?.quantity).toBe(3);
+    const c = r2.campaigns[0]!;
+    // the campaign's credit is its fill (costs in), the cap's the day's marks: a few dollars apart
+    const maxLossPerCondor = 8_000 - c.credit / c.quantity;
+    expect(Math.abs(maxLossPerCondor - 7_298.8)).toBeLessThan(5);
+    // 25,000 / 7,298.8 = 3.4: three condors, where the width alone (8,000) also gave 3; at 2.2M the
+    // limit 55,000 fits 7 by max loss (55,000 / 7,298.8 = 7.5) and 6 by the width (6.9)
+    expect(c.quantity).toBe(3);
+    const r3 = replay({ rows, assumptions: { capital: 2_200_000, condorQuantity: 10 } });
+    expect(r3.campaigns[0]?.quantity).toBe(7);
   });
 
   it("marks each day on the SPX surface of its indices: the condor's strikes and credit follow them", () => {

@@ -5,11 +5,14 @@ import {
   computeSplit,
   futureForExpiry,
   markBook,
+  markLegs,
   resolvePolicy,
   sizeOverlay,
   sizeTailHedge,
   stressedFuture,
   stressedVix,
+  tailStrike,
+  vixOptionVol,
   vxExpiriesAfter,
   type Leg,
   type MarketState,
@@ -59,28 +62,36 @@ describe('replay sizing maps the VIX shock with policy.shockKappa, not the fitte
     expect(fast.tailRequired).toBeGreaterThan(slow.tailRequired);
   });
 
-  it.each([3, 6, 12])('tail with shockKappa %d equals sizeTailHedge on stressedFuture(…, shockKappa)', (k) => {
-    const { policy, state, sized } = day({ shockKappa: k });
-    const leg = sized.tail[0];
-    expect(leg).toBeDefined();
-    const expiry = leg!.expiry;
-    const years = (Date.parse(expiry) - Date.parse('2024-03-01')) / 86_400_000 / 365;
-    const t = sizeTailHedge({
-      condorLoss: sized.scenarioLoss,
-      hedgeFuture: state.futureFor(expiry),
-      hedgeYears: years,
-      volOfVol: 1.0,
-      stressedFuture: stressedFuture(ts, expiry, stressedVix(14, policy), policy.drawdownDays, k),
-      coverage: policy.tailCoverage,
-      otmPct: policy.tailOtmPct,
-      rate: 0.05,
-      horizonYears: policy.drawdownDays / 365,
-      stressVolOfVol: 1.0,
-      strikeStep: policy.vixStrikeStep,
-    });
-    expect(sized.tailRequired).toBe(t.contracts);
-    expect(leg!.strike).toBe(t.strike);
-  });
+  it.each([3, 6, 12])(
+    'tail with shockKappa %d equals sizeTailHedge on stressedFuture(…, shockKappa), priced on the surface it is marked on',
+    (k) => {
+      const { policy, state, sized } = day({ shockKappa: k });
+      const leg = sized.tail[0];
+      expect(leg).toBeDefined();
+      const expiry = leg!.expiry;
+      const years = (Date.parse(expiry) - Date.parse('2024-03-01')) / 86_400_000 / 365;
+      const future = state.futureFor(expiry);
+      const sFuture = stressedFuture(ts, expiry, stressedVix(14, policy), policy.drawdownDays, k);
+      const strike = tailStrike(future, policy.tailOtmPct, policy.vixStrikeStep);
+      const t = sizeTailHedge({
+        condorLoss: sized.scenarioLoss,
+        hedgeFuture: future,
+        hedgeYears: years,
+        volOfVol: vixOptionVol(state, years, strike, future),
+        stressedFuture: sFuture,
+        coverage: policy.tailCoverage,
+        otmPct: policy.tailOtmPct,
+        rate: 0.05,
+        horizonYears: policy.drawdownDays / 365,
+        stressVolOfVol: vixOptionVol(state, years - policy.drawdownDays / 365, strike, sFuture),
+        strikeStep: policy.vixStrikeStep,
+      });
+      expect(sized.tailRequired).toBe(t.contracts);
+      expect(leg!.strike).toBe(t.strike);
+      // the premium the size was decided on is the price the replay pays: the leg's own mark
+      expect(t.premium).toBeCloseTo(markLegs([{ ...leg!, quantity: 1 }], state)[0]!.price, 10);
+    },
+  );
 
   it('vix-call-diagonal overlay: sized with policy.shockKappa (a different κ, a different size)', () => {
     const sizes = [3, 12].map((k) => {
