@@ -80,8 +80,29 @@ export function checkVol(field: string, x: number, allowZero = true): number {
  */
 export function checkRate(field: string, x: number): number {
   checkFinite(field, x);
-  if (Math.abs(x) > 1)
+  if (Math.abs(x) >= 1)
     throw invalidInput(field, `is ${x}, which looks like a percentage`, `pass rates as decimals: ${x / 100}, not ${x}`);
+  return x;
+}
+
+/**
+ * The range of a USD rate or SPX dividend yield (continuously compounded decimals) that the SPX and
+ * VX markets take: outside it a value is a slip (1 typed for 1%, 5 for 5%). The replay's rate has
+ * the same bounds.
+ */
+export const MARKET_RATE = Object.freeze({ min: -0.05, max: 0.2 });
+
+/** A USD rate or SPX dividend yield within {@link MARKET_RATE}, named `field`. */
+export function checkMarketRate(field: string, x: number): number {
+  checkFinite(field, x);
+  if (x < MARKET_RATE.min || x > MARKET_RATE.max)
+    throw invalidInput(
+      field,
+      `is ${x}, outside ${MARKET_RATE.min} to ${MARKET_RATE.max}`,
+      Math.abs(x) >= 1
+        ? `pass rates as decimals: ${x / 100} for ${x}%, not ${x}`
+        : `pass a rate between ${MARKET_RATE.min} and ${MARKET_RATE.max} (0.05 for 5%)`,
+    );
   return x;
 }
 
@@ -112,4 +133,38 @@ export function checkVxPrice(field: string, x: number, example = '20.35'): numbe
     );
   }
   return x;
+}
+
+/** SPX levels a plan or a book is taken in, index points: far outside any day of the exchange calendar (2000-2040). */
+export const SPX_POINTS = { min: 100, max: 1_000_000 };
+/** How far SPX may sit from the condor's strikes, as a factor either way, before they are taken as a typing slip. */
+export const SPOT_STRIKE_FACTOR = 2;
+
+/**
+ * SPX `spot` and the SPX strikes of the condor (`strikes`, each with its field): a spot outside
+ * {@link SPX_POINTS} is a slip in the spot (SPX 1, 1e12); a strike below half the spot or above
+ * twice it, a slip in that strike. Either would otherwise surface as an internal figure (a strike
+ * of 0, a vol of 500%). Throws `invalid_input` naming the field sent.
+ */
+export function checkSpotAndStrikes(
+  spotField: string,
+  spot: number,
+  strikes: readonly { field: string; strike: number }[],
+): void {
+  if (spot < SPX_POINTS.min || spot > SPX_POINTS.max) {
+    throw invalidInput(
+      spotField,
+      `is ${spot}, not an SPX level`,
+      `pass SPX in index points (between ${SPX_POINTS.min} and ${SPX_POINTS.max}), e.g. 6600`,
+    );
+  }
+  for (const { field, strike } of strikes) {
+    if (strike < spot / SPOT_STRIKE_FACTOR || strike > spot * SPOT_STRIKE_FACTOR) {
+      throw invalidInput(
+        field,
+        `is ${strike}, far from SPX at ${spot}`,
+        `pass strikes in index points, between ${spot / SPOT_STRIKE_FACTOR} and ${spot * SPOT_STRIKE_FACTOR} at this SPX`,
+      );
+    }
+  }
 }

@@ -96,17 +96,63 @@ describe('ALVH.OVERLAY plausibility', () => {
     expect(invalid('OVERLAY', day, 4697.96, 17.91, 44582, 4150, -288, null, null, 2.5)).toMatch(
       /^backDays: is 2\.5, not a whole number; pass a whole number from 1 to 365/,
     );
+    // a back leg that rolls back onto the front expiry: bad input, not a #NUM! without words
+    expect(invalid('OVERLAY', day, 4697.96, 17.91, 44582, 4150, -288, null, null, 1)).toMatch(
+      /^backDays: is 1: the back leg \(2022-01-21, the business day on or before\) is not after the front/,
+    );
+  });
+
+  it('rejects a strike far from SPX: a calendar 90% out of the money sized into 152 million units', () => {
+    expect(invalid('OVERLAY', day, 4697.96, 17.91, 44582, 415, -492.64, null, null, null, 0.001, 0.013)).toMatch(
+      /^strike: is 415, far from SPX at 4697\.96; pass strikes in index points/,
+    );
+    expect(invalid('OVERLAY', day, 4697.96, 17.91, 44582, 41500, -492.64)).toMatch(/^strike: is 41500, far from SPX/);
+    expect(invalid('OVERLAY', day, 4.69796, 17.91, 44582, 4150, -492.64)).toMatch(
+      /^spot: is 4\.69796, not an SPX level/,
+    );
+  });
+});
+
+describe('ALVH.CONDOR, CONDORLOSS: SPX and rates as ALVH.PLAN takes them', () => {
+  const strikes = [[4100, 4150, 5100, 5150]];
+  it('rejects SPX off by 10× or 1000×, which gave a max loss of $4.5e-10 or a condor loss of 0', () => {
+    expect(invalid('CONDOR', 44519, 4.69796, 17.91, 44582, strikes, 10)).toMatch(
+      /^spot: is 4\.69796, not an SPX level/,
+    );
+    expect(invalid('CONDOR', 44519, 46979.6, 17.91, 44582, strikes, 10)).toMatch(
+      /^strikes\[1\]: is 4100, far from SPX at 46979\.6/,
+    );
+    expect(invalid('CONDORLOSS', 44519, 46979.6, 17.91, 44582, strikes, 10)).toMatch(
+      /^strikes\[1\]: is 4100, far from SPX/,
+    );
+  });
+
+  it('rejects a rate of 1 (1% typed as a percentage) and rates beyond the market range', () => {
+    expect(invalid('CONDOR', 44519, 4697.96, 17.91, 44582, strikes, 10, null, 1)).toBe(
+      'rate: is 1, outside -0.05 to 0.2; pass rates as decimals: 0.01 for 1%, not 1',
+    );
+    expect(invalid('CONDOR', 44519, 4697.96, 17.91, 44582, strikes, 10, null, 0.5)).toMatch(
+      /^rate: is 0\.5, outside -0\.05 to 0\.2; pass a rate between/,
+    );
+    expect(invalid('CONDORLOSS', 44519, 4697.96, 17.91, 44582, strikes, 10, null, 0.001, 1.3)).toMatch(
+      /^divYield: is 1\.3/,
+    );
+    expect(invalid('BS', 'call', 4500, 4500, 0.1, 0.2, 1)).toMatch(
+      /^rate: is 1, which looks like a percentage; pass rates as decimals: 0\.01/,
+    );
   });
 });
 
 describe('ALVH.BS, BLACK76 and IV: years and the vol domain', () => {
-  it('rejects more than 30 years as days typed for years, naming the cell in a range', () => {
+  it('rejects more than 10 years as days typed for years, naming the cell in a range', () => {
     expect(invalid('BS', 'call', 42, 40, 63, 0.2)).toBe(
-      'years: is 63, more than 30 years for an option, which looks like days; pass years: days/365 (63/365 = 0.1726)',
+      'years: is 63, more than 10 years for an option, which looks like days; pass years: days/365 (63/365 = 0.1726)',
     );
-    expect(invalid('BLACK76', 'call', 22.75, 24, [[61 / 365], [61]], 1.1)).toMatch(/^years\[2\]: is 61, more than 30/);
-    expect(invalid('IV', 'call', 4.76, 42, 40, 63)).toMatch(/^years: is 63, more than 30 years/);
-    expect((call('BS', 'call', 42, 40, 30, 0.2) as number[][])[0]![0]).toBeGreaterThan(0);
+    expect(invalid('BLACK76', 'call', 22.75, 24, [[61 / 365], [61]], 1.1)).toMatch(/^years\[2\]: is 61, more than 10/);
+    expect(invalid('IV', 'call', 4.76, 42, 40, 63)).toMatch(/^years: is 63, more than 10 years/);
+    // a 14-day option typed in days (it priced at 20 times the 14-day value)
+    expect(invalid('BS', 'call', 4500, 4500, 14, 0.2)).toMatch(/^years: is 14, more than 10 years/);
+    expect((call('BS', 'call', 42, 40, 10, 0.2) as number[][])[0]![0]).toBeGreaterThan(0);
   });
 
   it('IV gives #NUM! for a vol above the 5 (500%) that BS takes, so its answers always price back', () => {

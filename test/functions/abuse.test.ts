@@ -177,7 +177,7 @@ describe('D2: work limits count the legs', () => {
     const r = await post('stress', { book: { ...BOOK_EXAMPLE, tail }, ...grid });
     expect(r.status).toBe(400);
     const p = (await r.json()) as { issues: { path: string; message: string }[] };
-    expect(p.issues[0]).toEqual({ path: 'book.tail', message: 'pass at most 16 legs per layer' });
+    expect(p.issues[0]).toEqual({ path: 'book.tail', message: 'pass at most 48 legs per layer' });
   });
 
   it('20,000 cells × 20 legs is over the cells × legs limit: 422 naming it', async () => {

@@ -186,6 +186,13 @@ describe('local host', () => {
     },
   );
 
+  it('answers headers over the limit with 431 and its own reason phrase and title', async () => {
+    const res = await rawGet('/api/health', `localhost\r\nX-Padding: ${'a'.repeat(20_000)}`);
+    expect(res).toMatch(/^HTTP\/1\.1 431 Request Header Fields Too Large\r\n/);
+    const body = JSON.parse(res.slice(res.indexOf('\r\n\r\n') + 4)) as { title: string; code: string };
+    expect([body.title, body.code]).toEqual(['Request Header Fields Too Large', 'headers_too_large']);
+  });
+
   it('a client that goes away while its body is sent is not logged as a server error', async () => {
     const before = errors.length;
     await new Promise<void>((ok, fail) => {

@@ -4,6 +4,8 @@
  * fields to the arguments.
  */
 import {
+  checkMarketRate,
+  checkSpotAndStrikes,
   condorAnalytics,
   daysBetween,
   invalidInput,
@@ -46,6 +48,12 @@ export function condorOf(
   const date = dateArg('valuationDate', valuationDate);
   const state = spxState(date, spot, vixPointsArg(vix), rate, divYield, policy);
   const expiryIso = dateArg('expiry', expiry);
+  const ks = strikesArg(strikes);
+  checkSpotAndStrikes(
+    'spot',
+    state.spot,
+    ks.map((strike, i) => ({ field: `strikes[${i + 1}]`, strike })),
+  );
   // Step 1's σ and the leg vols from the SPX surface of the VIX alone (the package's marks)
   const years = Math.max(daysBetween(date, expiryIso), 1) / 365;
   const analytics = condorAnalytics({
@@ -54,7 +62,7 @@ export function condorOf(
     rate: state.rate,
     divYield: state.divYield,
     expiry: expiryIso,
-    strikes: strikesArg(strikes),
+    strikes: ks,
     quantity: optionalNumber('quantity', quantity) ?? 1,
     atmVol: spxAtmVol(state, years),
     volAt: (k: number, t: number, fwd: number) => spxVol(state, t, k, fwd),
@@ -74,6 +82,7 @@ export function vixPointsArg(vix: unknown): number {
 /**
  * The market of an SPX-only book from the arguments `spot`, `rate` and `divYield` (rate and yield
  * default 0), with the policy's vol of vol and no VX curve; its SPX surface is that of its VIX alone.
+ * SPX must be an index level and the rates within the market's range, as in ALVH.PLAN.
  */
 export function spxState(
   date: string,
@@ -83,12 +92,14 @@ export function spxState(
   divYield: unknown,
   policy: Policy,
 ): MarketState {
+  const level = numberArg('spot', spot);
+  checkSpotAndStrikes('spot', level, []);
   return {
     date,
-    spot: numberArg('spot', spot),
+    spot: level,
     vix,
-    rate: optionalNumber('rate', rate) ?? 0,
-    divYield: optionalNumber('divYield', divYield) ?? 0,
+    rate: checkMarketRate('rate', optionalNumber('rate', rate) ?? 0),
+    divYield: checkMarketRate('divYield', optionalNumber('divYield', divYield) ?? 0),
     volOfVol: policy.defaultVolOfVol,
     futureFor: noVxCurve,
   };

@@ -282,6 +282,7 @@ export function overlay(
     },
     {
       'overlay.strike': 'strike',
+      'policy.overlayBackDays': 'backDays',
       'state.date': 'valuationDate',
       'state.spot': 'spot',
       'state.vix': 'vix',

@@ -48,9 +48,10 @@ function inKernelDomain(S: number, K: number, T: number, v: number, r: number, q
 
 /**
  * The longest time to expiry the pricing functions take: listed index options run to about 5 years
- * (LEAPS), OTC ones rarely past 30; a larger number is a count of days typed as years.
+ * (LEAPS), OTC index options rarely past 10; a larger number is a count of days typed as years (14,
+ * 21, 30 days typed as years priced a 30-day option at 20 times its value).
  */
-const MAX_YEARS = 30;
+const MAX_YEARS = 10;
 
 /** The highest volatility ALVH.BS and ALVH.BLACK76 take (the pricing core's checkVol): 5, i.e. 500%. */
 const MAX_VOL = 5;

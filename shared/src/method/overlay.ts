@@ -12,9 +12,10 @@
  *   vol point).
  * units = round(target / unit exposure); cost = units · unit debit · 100.
  */
-import { noSolution, invalidInput } from '../errors';
+import { noSolution, invalidInput, limitExceeded } from '../errors';
+import { MAX_CONTRACTS } from '../schemas/plan';
 import { addDaysIso } from './dateUtil';
-import { checkFinite, checkPositive, checkRange } from '../validate';
+import { checkFinite, checkPositive, checkRange, checkSpotAndStrikes } from '../validate';
 import { isBusinessDay, previousBusinessDay, vixSensitivity } from '../market/index';
 import { OPTION_MULTIPLIER, markLegs, type Leg, type MarketState } from '../book/index';
 import { DEFAULT_SHOCK_KAPPA, type OverlayStructure } from '../schemas/policy';
@@ -94,7 +95,15 @@ export function sizeOverlay(i: OverlayInput): OverlaySizing {
   let unitVega: number;
   let vegaUnit: OverlaySizing['vegaUnit'] = 'USD per SPX vol point';
   if (i.structure === 'spx-put-calendar' || i.structure === 'spx-long-put') {
+    checkSpotAndStrikes('state.spot', i.state.spot, [{ field: 'overlay.strike', strike }]);
     const back = overlayBackExpiry(i.condorExpiry, i.backDays ?? 30);
+    if (back <= i.condorExpiry) {
+      throw invalidInput(
+        'policy.overlayBackDays',
+        `is ${i.backDays ?? 30}: the back leg (${back}, the business day on or before) is not after the front (${i.condorExpiry})`,
+        'pass more calendar days between the condor expiry and the back leg, e.g. 30',
+      );
+    }
     const backLeg: Leg = { kind: 'spx', type: 'put', strike, expiry: back, quantity: 1 };
     unitLegs =
       i.structure === 'spx-put-calendar'
@@ -148,6 +157,13 @@ export function sizeOverlay(i: OverlayInput): OverlaySizing {
     );
   }
   const units = Math.max(0, Math.round(target / unitVega));
+  if (units > MAX_CONTRACTS) {
+    throw limitExceeded(
+      'overlay.strike',
+      `one ${i.structure} unit's exposure (${unitVega.toPrecision(3)} ${vegaUnit}) is so small that the target (${target.toPrecision(3)}) needs ${units.toExponential(2)} units, over ${MAX_CONTRACTS} a leg`,
+      'choose a strike nearer the money (the short put strike, by default)',
+    );
+  }
   return {
     structure: i.structure,
     unitLegs,

@@ -9,6 +9,7 @@ import type { OverlaySizing } from './overlay';
 import { capitalCap, cutToBudget, hedgeBudget, hedgeCostRate, returnOnRisk, type CapitalCap } from './caps';
 import { plural, type PlanContext } from './planCurve';
 import type { TailSizing } from './planSizing';
+import { MAX_CONTRACTS } from '../schemas/plan';
 import type { CondorBook, Plan, PlanBudget, PlanOverlay, PlanStep, PlanTail } from './planTypes';
 
 /**
@@ -126,7 +127,13 @@ function cutTail(
   const { tailExpiry, tailDays, inWindow, hedgeFuture, sFuture, tailSize, tailNoSolution } = sizing;
   const unitPremium = tailSize.premium * OPTION_MULTIPLIER;
   const tailCut = cutToBudget(tailSize.contracts, unitPremium, tailBudget);
-  const contracts = tailCut.quantity;
+  // a leg holds at most MAX_CONTRACTS (the book schemas' cap), so the plan's book stays a valid input
+  const contracts = Math.min(tailCut.quantity, MAX_CONTRACTS);
+  if (contracts < tailCut.quantity) {
+    warnings.push(
+      `The tail asks for ${tailCut.quantity} VIX calls, more than one leg holds (${MAX_CONTRACTS}): the plan holds ${MAX_CONTRACTS}. Plan a book this size in parts.`,
+    );
+  }
   const tailLegs: Leg[] =
     contracts > 0
       ? [{ kind: 'vix', type: 'call', strike: tailSize.strike, expiry: tailExpiry, quantity: contracts }]

@@ -12,6 +12,7 @@ import {
   type TermStructure,
 } from '../market/index';
 import { calendarDay } from '../market/calendar';
+import { checkSpotAndStrikes } from '../validate';
 import { AlvhError, invalidInput, isAlvhError } from '../errors';
 import type { ParsedPlanInput } from '../schemas/plan';
 import type { Policy } from '../schemas/policy';
@@ -59,40 +60,6 @@ export function inputCondors(p: ParsedPlanInput): { c: InputCondor; field: strin
     'is missing',
     'pass the condor { expiry, strikes, quantity }, or a ladder as condors [{ expiry, strikes, quantity }, ...]',
   );
-}
-
-/** SPX levels a plan or a book is taken in, index points: far outside any day of the exchange calendar (2000-2040). */
-const SPX_POINTS = { min: 100, max: 1_000_000 };
-/** How far SPX may sit from the condor's strikes, as a factor either way, before they are taken as a typing slip. */
-const SPOT_STRIKE_FACTOR = 2;
-
-/**
- * SPX `spot` and the SPX strikes of the condor (`strikes`, each with its field): a spot outside
- * {@link SPX_POINTS} is a slip in the spot (SPX 1, 1e12); a strike below half the spot or above
- * twice it, a slip in that strike. Either would otherwise surface as an internal figure (a strike
- * of 0, a vol of 500%). Throws `invalid_input` naming the field sent.
- */
-export function checkSpotAndStrikes(
-  spotField: string,
-  spot: number,
-  strikes: readonly { field: string; strike: number }[],
-): void {
-  if (spot < SPX_POINTS.min || spot > SPX_POINTS.max) {
-    throw invalidInput(
-      spotField,
-      `is ${spot}, not an SPX level`,
-      `pass SPX in index points (between ${SPX_POINTS.min} and ${SPX_POINTS.max}), e.g. 6600`,
-    );
-  }
-  for (const { field, strike } of strikes) {
-    if (strike < spot / SPOT_STRIKE_FACTOR || strike > spot * SPOT_STRIKE_FACTOR) {
-      throw invalidInput(
-        field,
-        `is ${strike}, far from SPX at ${spot}`,
-        `pass strikes in index points, between ${spot / SPOT_STRIKE_FACTOR} and ${spot * SPOT_STRIKE_FACTOR} at this SPX`,
-      );
-    }
-  }
 }
 
 export function plural(n: number, word: string): string {
@@ -151,6 +118,9 @@ export interface MarketSurfaceInput {
   surface?: unknown;
 }
 
+/** How far a given surface's spot may sit from the plan's SPX (a fraction) before it is taken for another market's. */
+const SURFACE_SPOT_TOLERANCE = 0.2;
+
 /**
  * The SPX surface of a market (Section 2b): a fitted `surface`, else the `chain` fitted, else the
  * Cboe indices (VIX with `indices`), else VIX alone (flat term structure, with the surface
@@ -158,7 +128,7 @@ export interface MarketSurfaceInput {
  * scenario book); `spotField` is the field holding the SPX level.
  *
  * @throws AlvhError `invalid_input` naming the field (a surface and a chain together, a surface or
- *   chain of another day, a chain that cannot be fitted)
+ *   chain of another day, a surface whose spot is far from SPX, a chain that cannot be fitted)
  */
 export function marketSurface(
   valuationDate: string,
@@ -182,6 +152,14 @@ export function marketSurface(
         `${root}.surface.valuationDate`,
         `is ${data.valuationDate}, not the valuation date ${valuationDate}`,
         'pass the surface fitted on the valuation date (or the chain of that day)',
+      );
+    }
+    if (!(Math.abs(data.spot / m.spx - 1) <= SURFACE_SPOT_TOLERANCE)) {
+      throw new AlvhError(
+        'invalid_input',
+        `${root}.surface.spot`,
+        `is ${data.spot}, ${fmt(Math.abs(data.spot / m.spx - 1) * 100, 1)}% from ${root}.${spotField} ${m.spx}: a surface of another market`,
+        `pass the surface fitted to this market (its spot within ${SURFACE_SPOT_TOLERANCE * 100}% of SPX), or its chain`,
       );
     }
     return withPrefix(

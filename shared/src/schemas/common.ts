@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { parseIsoDate } from '../dates';
+import { MARKET_RATE } from '../validate';
 
 /** A finite number (zod already rejects NaN; this also rejects ±Infinity). */
 export const finiteNumber = z.number({ error: 'pass a number' }).finite({ error: 'pass a finite number' });
@@ -18,10 +19,15 @@ export const volatility = finiteNumber
   .nonnegative({ error: 'volatility must be ≥ 0; pass a decimal such as 0.18' })
   .max(5, { error: 'volatility looks like a percentage; pass it as a decimal (0.18, not 18)' });
 
-/** A rate or yield as a decimal, continuously compounded. */
+/**
+ * A USD rate or SPX dividend yield as a decimal, continuously compounded, within MARKET_RATE
+ * (−0.05 to 0.2): 1 typed for 1% would price every option at a 100% carry.
+ */
 export const rate = finiteNumber
-  .min(-1, { error: 'rates are decimals; pass 0.05 for 5%' })
-  .max(1, { error: 'rates are decimals; pass 0.05 for 5%, not 5' });
+  .min(MARKET_RATE.min, { error: `rates are decimals from ${MARKET_RATE.min} to ${MARKET_RATE.max}; pass 0.05 for 5%` })
+  .max(MARKET_RATE.max, {
+    error: `rates are decimals from ${MARKET_RATE.min} to ${MARKET_RATE.max}; pass 0.05 for 5%, not 5 (and 0.01 for 1%, not 1)`,
+  });
 
 /** A share or probability in [0, 1]. */
 export const fraction = finiteNumber

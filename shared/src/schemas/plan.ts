@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { finiteNumber, isoDate, nonNegativeNumber, optionType, positiveNumber, rate, volatility } from './common';
 import { PolicySchema } from './policy';
+import { SPX_POINTS } from '../validate';
 import { HeldLegSchema, StructureParamsSchema } from '../hedge/schemas';
 import { ChainRowSchema } from '../surface/schemas';
 
@@ -198,28 +199,57 @@ export const MarketEventSchema = z.strictObject({
   source: z.string({ error: 'name where the date comes from' }).min(1, { error: 'name where the date comes from' }),
 });
 
+/** Most issues advancing or declining on one day: far above any exchange's listing count. */
+const MAX_ISSUES = 100_000;
+const issueCount = nonNegativeNumber.max(MAX_ISSUES, {
+  error: `pass counts of issues per day (at most ${MAX_ISSUES})`,
+});
+
 export const SignalsSchema = z
   .strictObject({
     /** SPX daily closes, oldest first (RSI needs period + 1). */
-    spxCloses: signalArray(positiveNumber).optional(),
+    spxCloses: signalArray(
+      positiveNumber
+        .min(SPX_POINTS.min, { error: `SPX closes are index points, from ${SPX_POINTS.min}: pass 6600, not 66` })
+        .max(SPX_POINTS.max, { error: `SPX closes are index points, at most ${SPX_POINTS.max}` }),
+    ).optional(),
     /** RSI(14) if computed elsewhere, 0-100. */
     rsi: finiteNumber
       .min(0, { error: 'pass RSI between 0 and 100' })
       .max(100, { error: 'pass RSI between 0 and 100' })
       .optional(),
     /** F1 − F2 at the last rebalance or 5 trading days ago, points. */
-    prevSpread: finiteNumber.optional(),
+    prevSpread: finiteNumber
+      .min(-50, { error: 'prevSpread is F1 − F2 in VIX points, between −50 and 50 (e.g. 2.5)' })
+      .max(50, { error: 'prevSpread is F1 − F2 in VIX points, between −50 and 50 (e.g. 2.5)' })
+      .optional(),
     /** VVIX daily closes, oldest first (MACD needs 34): the vol-of-vol series of the default policy. */
-    vvixCloses: signalArray(positiveNumber).optional(),
+    vvixCloses: signalArray(
+      finiteNumber
+        .min(10, { error: 'VVIX closes are index points: pass 95, not 0.95' })
+        .max(500, { error: 'VVIX closes are index points; values above 500 are not plausible' }),
+    ).optional(),
     /** VVIX/VIX daily ratios, oldest first (MACD needs 34): read when policy.volOfVolSeries is 'vvix-vix-ratio'. */
-    vvixVixRatio: signalArray(positiveNumber).optional(),
+    vvixVixRatio: signalArray(
+      positiveNumber.max(100, { error: 'pass VVIX/VIX ratios (VVIX 95 over VIX 17.5 is 5.43), at most 100' }),
+    ).optional(),
     /** MACD histogram of the vol-of-vol series if computed elsewhere. */
-    macdHist: finiteNumber.optional(),
+    macdHist: finiteNumber
+      .min(-100, { error: 'pass the MACD histogram of VVIX (or of VVIX/VIX), between −100 and 100' })
+      .max(100, { error: 'pass the MACD histogram of VVIX (or of VVIX/VIX), between −100 and 100' })
+      .optional(),
     /** Daily advancing and declining issues, oldest first, same length. */
-    advancers: signalArray(nonNegativeNumber).optional(),
-    decliners: signalArray(nonNegativeNumber).optional(),
+    advancers: signalArray(issueCount).optional(),
+    decliners: signalArray(issueCount).optional(),
     /** A/D line slope if computed elsewhere. */
-    adSlope: finiteNumber.optional(),
+    adSlope: finiteNumber
+      .min(-MAX_ISSUES, {
+        error: `pass the A/D line's slope in issues per day, between −${MAX_ISSUES} and ${MAX_ISSUES}`,
+      })
+      .max(MAX_ISSUES, {
+        error: `pass the A/D line's slope in issues per day, between −${MAX_ISSUES} and ${MAX_ISSUES}`,
+      })
+      .optional(),
     /** Your dated events (FOMC, CPI, PPI), each with its source. */
     events: signalArray(MarketEventSchema).optional(),
     /**

@@ -49,11 +49,17 @@ export const MarketRowSchema = z.strictObject({
   spx: spxPoints.optional(),
   vix: vixPoints.optional(),
   vixOpen: vixPoints.optional(),
-  vvix: price.optional(),
+  vvix: price
+    .min(10, { error: 'VVIX is in index points: pass 95, not 0.95' })
+    .max(500, { error: 'VVIX is in index points; values above 500 are not plausible' })
+    .optional(),
   vix3m: vixPoints.optional(),
   vix9d: vixPoints.optional(),
   vix6m: vixPoints.optional(),
-  skew: price.optional(),
+  skew: price
+    .min(50, { error: 'SKEW is in index points (100-170 in its history): pass 135, not 1.35' })
+    .max(500, { error: 'SKEW is in index points; values above 500 are not plausible' })
+    .optional(),
   vx: z
     .array(vixPoints.nullable(), { error: 'pass vx as an array of prices (null for a gap)' })
     .max(12, { error: 'pass at most 12 VX contracts per day' })

@@ -5,9 +5,10 @@
  */
 import { z } from 'zod';
 import { limitExceeded } from '../errors';
+import { MIN_VIX_POINTS } from '../validate';
 import { finiteNumber, isoDate, positiveNumber, rate, volatility } from './common';
 import { PolicySchema } from './policy';
-import { LegSchema, MAX_FUTURES, MarketSurfaceFields, PlanInputSchema } from './plan';
+import { LegSchema, MAX_FUTURES, MAX_LADDER_CONDORS, MarketSurfaceFields, PlanInputSchema } from './plan';
 
 /** Most paths of one run (merged result held in memory: 5 arrays × 8 bytes per path). */
 export const MAX_PATHS = 2_000_000;
@@ -21,8 +22,11 @@ export const VIX_HISTORY_STALE_DAYS = 10;
 export const MAX_HORIZON_DAYS = 730;
 /** Most cells (SPX moves × VIX levels × days) of one stress grid. */
 export const MAX_GRID_CELLS = 20_000;
-/** Most legs in one layer (condor, overlay or tail) of a book. */
-export const MAX_LAYER_LEGS = 16;
+/**
+ * Most legs in one layer (condor, overlay or tail) of a book: four for each condor of the largest
+ * ladder a plan takes, so a plan's `book` can be sent back as it is.
+ */
+export const MAX_LAYER_LEGS = 4 * MAX_LADDER_CONDORS;
 /** Most cells × legs of one stress grid (each cell re-prices every leg). */
 export const MAX_GRID_LEG_CELLS = 200_000;
 /** Most path-steps × legs of one Monte Carlo call. */
@@ -266,7 +270,7 @@ export const StressGridInputSchema = z
     vixLevels: z
       .array(
         finiteNumber
-          .positive({ error: 'pass VIX levels in points, > 0' })
+          .min(MIN_VIX_POINTS, { error: 'VIX levels are index points: pass 18.5, not 0.185' })
           .max(200, { error: 'pass VIX levels of at most 200' }),
       )
       .min(1, { error: 'pass at least one VIX level, or leave vixLevels out for the default ladder' })

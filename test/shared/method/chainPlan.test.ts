@@ -176,4 +176,17 @@ describeWithData('the plan on the real SPX chains', () => {
     ).toThrow(/market\.surface/);
     expect(() => plan({ ...base, market: { ...base.market, indices: { vix3m: 0.26 } } })).toThrow(/vix3m|VIX3M/);
   });
+
+  it("rejects a fitted surface of another market: its spot far from the plan's SPX", () => {
+    const c = REAL_CHAINS[0] as RealChain;
+    const k = condorOn(c);
+    const base = input(c, k.spot, k.expiry, k.strikes);
+    const data = plan({ ...base, market: { ...base.market, chain: readDataFile(c.file) } }).surface.data;
+    const moved = { ...data, spot: data.spot * 0.7 };
+    expect(() => plan({ ...base, market: { ...base.market, surface: moved } })).toThrow(
+      /^market\.surface\.spot: is [\d.]+, 30% from market\.spx [\d.]+: a surface of another market/,
+    );
+    const near = { ...data, spot: data.spot * 0.9 };
+    expect(plan({ ...base, market: { ...base.market, surface: near } }).surface.source).toBe('chain');
+  });
 });

@@ -1,0 +1,106 @@
+/**
+ * What one route answers goes back into the next as it is, and the units the other routes refuse
+ * are refused here too: a plan's book (a five-condor ladder, 20 condor legs) to /api/stress and
+ * /api/montecarlo; VIX levels, VVIX and signal values typed in the wrong unit.
+ */
+import { HttpRequest, InvocationContext } from '@azure/functions';
+import { describe, expect, it } from 'vitest';
+import { findRoute } from '../../functions/src/routes';
+import {
+  PLAN_EXAMPLE,
+  PLAN_LADDER_EXAMPLE,
+  REPLAY_EXAMPLE,
+  STRESS_EXAMPLE,
+} from '../../functions/src/handlers/examples';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers read by the assertions
+type Json = Record<string, any>;
+
+async function post(name: string, body: unknown, query = ''): Promise<{ status: number; json: Json }> {
+  const r = findRoute(name)!;
+  const req = new HttpRequest({
+    method: 'POST',
+    url: `http://localhost/api/${name}${query}`,
+    headers: { 'content-type': 'application/json' },
+    body: { string: JSON.stringify(body) },
+  });
+  const res = await r.handler(req, new InvocationContext({ functionName: r.name }));
+  return { status: res.status ?? 200, json: JSON.parse(String(res.body)) as Json };
+}
+
+const FIVE = {
+  ...PLAN_LADDER_EXAMPLE,
+  condors: [
+    ...PLAN_LADDER_EXAMPLE.condors,
+    { expiry: '2027-02-19', strikes: [5650, 5750, 7400, 7500], quantity: 1 },
+    { expiry: '2027-03-19', strikes: [5550, 5650, 7500, 7600], quantity: 1 },
+  ],
+};
+
+describe("a plan's book goes back to the scenario routes with its market", () => {
+  it('a five-condor ladder: 20 condor legs, stressed and simulated (16 legs a layer refused it)', async () => {
+    const p = await post('plan', FIVE);
+
+    expect(p.status).toBe(200);
+    const legs = p.json.book as Json;
+    expect(legs.condor).toHaveLength(20);
+    const m0 = FIVE.market as Json;
+    const book = {
+      valuationDate: FIVE.valuationDate,
+      spot: m0.spx,
+      vix: m0.vix,
+      futures: m0.futures,
+      rate: m0.rate,
+      divYield: m0.divYield,
+      ...legs,
+    };
+    const s = await post('stress', { book, spxMoves: [-0.1, 0], vixLevels: [20, 40], days: [0] });
+    expect([s.status, s.json.detail]).toEqual([200, undefined]);
+    const m = await post('montecarlo', { book, paths: 200, seed: 1, horizonDays: 10 }, '?partial=false');
+    expect([m.status, m.json.detail]).toEqual([200, undefined]);
+  });
+});
+
+describe('units the other routes refuse', () => {
+  it('/api/stress: a VIX level of 0.175 is a decimal, not a level (it answered +$2,084)', async () => {
+    const r = await post('stress', { ...STRESS_EXAMPLE, vixLevels: [0.175] });
+    expect(r.status).toBe(400);
+    expect(r.json.issues[0]).toEqual({
+      path: 'vixLevels[0]',
+      message: 'VIX levels are index points: pass 18.5, not 0.185',
+    });
+    expect((await post('stress', { ...STRESS_EXAMPLE, vixLevels: [1e-300] })).json.field).toBe('vixLevels[0]');
+  });
+
+  it('/api/replay: VVIX 0.88 is a decimal (it bought 144 tail calls instead of 2), 880 is named at its row', async () => {
+    const rows = REPLAY_EXAMPLE.rows as Json[];
+    const at = rows.findIndex((x) => x.vvix !== undefined);
+    expect(at).toBeGreaterThanOrEqual(0);
+    for (const [vvix, message] of [
+      [0.88, 'VVIX is in index points: pass 95, not 0.95'],
+      [880, 'VVIX is in index points; values above 500 are not plausible'],
+    ] as const) {
+      const bad = rows.map((x, i) => (i === at ? { ...x, vvix } : x));
+      const r = await post('replay', { ...REPLAY_EXAMPLE, rows: bad });
+      expect(r.status).toBe(400);
+      expect(r.json.issues[0]).toEqual({ path: `rows[${at}].vvix`, message });
+    }
+  });
+
+  it('/api/plan: signal values outside their units (prevSpread 1e308 moved the split by 0.1)', async () => {
+    const cases: [Json, string][] = [
+      [{ prevSpread: 1e308 }, 'signals.prevSpread'],
+      [{ macdHist: 1e308 }, 'signals.macdHist'],
+      [{ adSlope: -1e9 }, 'signals.adSlope'],
+      [{ vvixCloses: Array(40).fill(0.95) }, 'signals.vvixCloses[0]'],
+      [{ spxCloses: Array(20).fill(66) }, 'signals.spxCloses[0]'],
+      [{ advancers: [1e308, 1], decliners: [1, 1] }, 'signals.advancers[0]'],
+    ];
+    for (const [signals, path] of cases) {
+      const r = await post('plan', { ...PLAN_EXAMPLE, signals });
+      expect([r.status, r.json.issues?.[0]?.path]).toEqual([400, path]);
+    }
+    const ok = await post('plan', { ...PLAN_EXAMPLE, signals: { prevSpread: 2.5, macdHist: 0.4 } });
+    expect(ok.status).toBe(200);
+  });
+});
