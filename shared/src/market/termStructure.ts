@@ -11,6 +11,7 @@ import { parseIsoDate, toIsoDate } from '../dates';
 import { insufficientData, invalidInput } from '../errors';
 import { checkFinite, checkNonNegative, checkPositive, checkVxPrice } from '../validate';
 import { calendarDay } from './calendar';
+import { isVxExpiry } from './expirations';
 import { fitMeanReversion, modelFuture } from './meanReversion';
 import { classifyRegime, resolveCurvePolicy } from './regime';
 import type { CurveInput, CurvePoint, CurvePolicy, TermStructure } from './types';
@@ -31,7 +32,8 @@ export function shockedFutureKernel(future: number, vixChange: number, shockKapp
 
 /**
  * Check a curve input and build its term structure. F1 and F2 are the first two futures (all
- * expire after the valuation date); spread = F1 − F2 points; contangoPct = (F2/F1 − 1)·100; the
+ * expire after the valuation date), monthly ones when weekly futures are listed among them (a
+ * weekly's expiry is not a monthly VX final-settlement date; it stays in the fit); spread = F1 − F2 points; contangoPct = (F2/F1 − 1)·100; the
  * regime follows `classifyRegime`; the fit follows `fitMeanReversion` over all listed futures
  * (κ and/or θ fixed when the policy gives them).
  *
@@ -97,8 +99,13 @@ export function buildTermStructure(input: CurveInput, policy?: Partial<CurvePoli
     const price = checkVxPrice(`${field}.price`, f.price, '20.35');
     points.push({ expiry: toIsoDate(day), days: day - today, years: (day - today) / 365, price });
   });
-  const f1 = points[0] as CurvePoint;
-  const f2 = points[1] as CurvePoint;
+  // F1 and F2 are monthly contracts: a weekly VX future listed among them (a Cboe curve download
+  // has them) would make the spread a one-week difference; it stays in the fit and in CM values.
+  const monthly = points.filter((pt) => isVxExpiry(pt.expiry));
+  const [f1, f2] = (monthly.length >= 2 && monthly.length < points.length ? monthly : points) as [
+    CurvePoint,
+    CurvePoint,
+  ];
   const spread = f1.price - f2.price;
   const fixed: { kappa?: number; theta?: number } = {};
   if (p.kappa !== undefined) fixed.kappa = p.kappa;

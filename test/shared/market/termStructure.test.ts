@@ -73,6 +73,30 @@ describe('buildTermStructure: summary numbers', () => {
   });
 });
 
+describe('buildTermStructure: weekly futures in the list', () => {
+  // 2019-12-20 with two weekly contracts before the January monthly, as a Cboe curve download lists them
+  const withWeeklies: CurveInput = {
+    ...DEC_20_2019,
+    futures: [{ expiry: '2019-12-24', price: 13.9 }, { expiry: '2019-12-31', price: 14.3 }, ...DEC_20_2019.futures],
+  };
+
+  it('F1 and F2 stay the monthly contracts: the weeklies would make the spread a one-week difference', () => {
+    const plain = buildTermStructure(DEC_20_2019);
+    const ts = buildTermStructure(withWeeklies);
+    expect([ts.f1.expiry, ts.f2.expiry]).toEqual([plain.f1.expiry, plain.f2.expiry]);
+    expect(ts.spread).toBe(plain.spread);
+    expect(ts.regime).toBe('contango');
+    // the weeklies stay on the curve: in the fit and the constant-maturity values
+    expect(ts.points).toHaveLength(10);
+    expect(constantMaturity(ts, 7)).not.toBe(constantMaturity(plain, 7));
+  });
+
+  it('a list without two monthly contracts keeps its first two', () => {
+    const ts = buildTermStructure({ ...DEC_20_2019, futures: withWeeklies.futures.slice(0, 3) });
+    expect([ts.f1.expiry, ts.f2.expiry]).toEqual(['2019-12-24', '2019-12-31']);
+  });
+});
+
 describe('buildTermStructure: input checks name the field and the fix', () => {
   const base = (): CurveInput => structuredClone(DEC_20_2019);
   const cases: [string, (c: CurveInput) => unknown, RegExp][] = [

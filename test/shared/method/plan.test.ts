@@ -254,11 +254,24 @@ describe('plan — every rejection names the field and the fix', () => {
     expect(e.message.length).toBeGreaterThan(field.length + 10);
   });
 
+  it('says when RSI or MACD come from a history too short to settle, and not from 100 values on', () => {
+    const closes = (n: number) => Array.from({ length: n }, (_, i) => 4700 + 40 * Math.sin(i / 3));
+    const vvix = (n: number) => Array.from({ length: n }, (_, i) => 95 + 10 * Math.sin(i / 5));
+    const short = plan({ ...input, signals: { spxCloses: closes(30), vvixCloses: vvix(40) } });
+    expect(short.warnings.find((w) => w.startsWith('RSI from 30 SPX closes'))).toMatch(/pass 100 or more closes/);
+    expect(short.warnings.find((w) => w.startsWith('MACD from 40 values of signals.vvixCloses'))).toMatch(
+      /pass 100 or more/,
+    );
+    const settled = plan({ ...input, signals: { spxCloses: closes(100), vvixCloses: vvix(100) } });
+    expect(settled.warnings.filter((w) => /^(RSI|MACD) from/.test(w))).toEqual([]);
+  });
+
   it('checks made past the schema name the plan field too', () => {
     expect(rejection({ ...input, condor: { ...input.condor, expiry: '2023-12-29' } }).field).toBe('condor.expiry');
     const unsorted = { ...input, market: { ...input.market, futures: [...input.market.futures].reverse() } };
     expect(rejection(unsorted).field).toMatch(/^market\.futures/);
-    expect(rejection({ ...input, signals: { spxCloses: [1, 2, 3] } }).field).toBe('signals.spxCloses');
+    // three closes in points: too few for RSI(14), named past the schema
+    expect(rejection({ ...input, signals: { spxCloses: [4700, 4710, 4690] } }).field).toBe('signals.spxCloses');
     expect(rejection({ ...input, condor: { ...input.condor, credit: 55 } }).field).toBe('condor.credit');
   });
 
