@@ -25,6 +25,9 @@ export {
   VIX_TERM_EXPONENT,
   VIX_CALL_SKEW,
   VIX_PUT_SKEW,
+  VIX_CALL_RHO,
+  VIX_PUT_RHO,
+  vixSmileRatio,
 } from './vixSurface';
 export type { SurfaceMove } from './moveSurface';
 export { moveSpxSurface } from './moveSurface';

@@ -3,8 +3,10 @@
  * slices in total variance, one per expiry, with each expiry's forward and discount factor.
  * Between expiries total variance is interpolated linearly in time at fixed log-moneyness
  * k = ln(K/F(t)); before the first and after the last it is extrapolated flat in ATM vol with the
- * edge slice's smile kept in standard deviations (w(k, t) = c·w_edge(k/√c), c = t/T_edge). The forward is interpolated log-linearly in time (a piecewise
- * constant carry), from spot at t = 0 when spot is known, and the last carry extends beyond.
+ * edge slice's smile kept in standard deviations (w(k, t) = c·w_edge(k/√c), c = t/T_edge), after
+ * the last only as far as that keeps g ≥ 0, then by adding the ATM variance accrued since. The
+ * forward is interpolated log-linearly in time (a piecewise constant carry), from spot at t = 0
+ * when spot is known, and the last carry extends beyond.
  *
  * Calendar arbitrage is removed by construction: the total variance of slice j is the running
  * maximum max_{i ≤ j} w_i(k) over the slices up to it. The maximum of arbitrage-free slices is
@@ -15,7 +17,7 @@
 import { invalidInput } from '../errors';
 import { checkPositive } from '../validate';
 import { normCdf as ncdf } from '../pricing/normalCdf';
-import { sviVariance, type SviParams } from './svi';
+import { sviDensityG, sviVariance, type SviParams } from './svi';
 
 export type SurfaceSource = 'chain' | 'indices' | 'vix-only';
 
@@ -162,15 +164,29 @@ export function makeSpxSurface(data: SpxSurfaceData): SpxSurface {
     return w;
   }
 
+  /** Largest stretch c of the last slice kept in standard deviations (see {@link sdStretchLimit}). */
+  let lastStretch = NaN;
+  const lastSlice = n - 1;
+
   /**
-   * Total variance at t before the first or after the last slice j: the slice's smile kept in
-   * standard deviations, w(k, t) = c·w_j(k/√c) with c = t/T_j (flat ATM vol; the skew in k scales
-   * as 1/√t). Scaling w alone at fixed k would keep the skew in k as t grows, and steepen the smile
-   * in standard deviations until calls cost more than calls of a lower strike.
+   * Total variance at t before the first slice: the slice's smile kept in standard deviations,
+   * w(k, t) = c·w_0(k/√c) with c = t/T_0 < 1 (flat ATM vol; the skew in k scales as 1/√t). Its
+   * Gatheral g is g_0 − (c − 1)·w_0'²/16 ≥ g_0: shrinking c only adds density.
+   *
+   * After the last slice: the same stretch up to c* = min(c, C), C the largest stretch that keeps
+   * g ≥ 0 ({@link sdStretchLimit}), then the ATM variance accrued since, w(k, t) =
+   * c*·w_e(k/√c*) + (c − c*)·w_e(0). The added constant leaves w' and w'' alone and, where
+   * 0 ≤ k·w'/(2w) ≤ 1, only raises g; ATM vol stays flat; w rises with t at every k. Stretching
+   * alone (g falls by (c − 1)·w'²/16) priced negative butterflies beyond a slice fitted close to
+   * g = 0; scaling w at fixed k made one- and two-year calls non-monotone.
    */
   function edgeVariance(j: number, t: number, k: number): number {
     const c = t / T[j]!;
-    return c * sliceVariance(j, k / Math.sqrt(c));
+    if (j !== lastSlice || c <= 1) return c * sliceVariance(j, k / Math.sqrt(c));
+    if (lastStretch !== lastStretch) lastStretch = sdStretchLimit(P, dominators[j]!, j);
+    const cs = c < lastStretch ? c : lastStretch;
+    const stretched = cs * sliceVariance(j, k / Math.sqrt(cs));
+    return cs === c ? stretched : stretched + (c - cs) * sliceVariance(j, 0);
   }
 
   function totalVariance(t: number, k: number): number {
@@ -268,6 +284,31 @@ export function varianceSwapVol(surface: SpxSurface, tYears: number): number {
   }
   const variance = ((2 / t) * sum * (kHi - kLo)) / n;
   return 100 * Math.sqrt(variance);
+}
+
+/**
+ * How far the repaired slice j (its SVI and the earlier ones dominating it) can be stretched in
+ * standard deviations, c·w(k/√c), before butterfly or calendar arbitrage. Stretching leaves
+ * y = k·w'/(2w) as it is and lowers g by (c − 1)·w'²/16, so it needs c ≤ 1 + 16g/w'² at every k
+ * and, in a wing of slope s (g → 1/4 − s²/16), c ≤ 4/s²; w rises with c only where y ≤ 1. Half
+ * of each margin is used (the grid is finite); 1 (no stretch) where y > 1 anywhere.
+ */
+function sdStretchLimit(P: readonly SviParams[], dom: readonly number[], j: number): number {
+  const ids = [j, ...dom];
+  let slope = 0;
+  for (const i of ids) slope = Math.max(slope, P[i]!.b * (1 + Math.abs(P[i]!.rho)));
+  let limit = slope > 0 ? 4 / (slope * slope) : Infinity;
+  for (let g = 0; g < CROSSING_GRID.length; g++) {
+    const k = CROSSING_GRID[g]!;
+    let p = P[j]!;
+    for (const i of dom) if (sviVariance(P[i]!, k) > sviVariance(p, k)) p = P[i]!;
+    const x = k - p.m;
+    const w = sviVariance(p, k);
+    const w1 = p.b * (p.rho + x / Math.sqrt(x * x + p.sigma * p.sigma));
+    if ((k * w1) / (2 * w) > 1) return 1;
+    if (w1 !== 0) limit = Math.min(limit, 1 + (16 * Math.max(sviDensityG(p, k), 0)) / (w1 * w1));
+  }
+  return 1 + 0.5 * Math.max(limit - 1, 0);
 }
 
 /** Log-moneyness grid on which the calendar repair looks for crossings: [−6, 6], 1,201 points. */

@@ -8,8 +8,15 @@
  * - term structure σ_atm(T) = σ_30·(max(T, 7 days)/30 days)^(−VIX_TERM_EXPONENT), exponent 0.3:
  *   vol of the VX future falls with its maturity (the futures mean-revert), 1m ≈ 1.0·VVIX,
  *   3m ≈ 0.72·VVIX, 6m ≈ 0.58·VVIX;
- * - upward call skew, linear in k = ln(K/F): σ = σ_atm·(1 + VIX_CALL_SKEW·k) above the future,
- *   σ_atm·(1 + VIX_PUT_SKEW·k) below it (puts cheaper), the ratio kept in [0.6, 2.5].
+ * - upward call skew: σ = σ_atm·√(f(k)), k = ln(K/F), f an SSVI smile on each side of the future,
+ *   f(k) = ½(1 + ρφk + √((φk + ρ)² + 1 − ρ²)), with ATM slope ρφ/2 of σ/σ_atm of VIX_CALL_SKEW
+ *   (0.7) above the future and VIX_PUT_SKEW (0.3) below it (puts cheaper). ρ is fitted to the
+ *   earlier linear ratio 1 + 0.7k on [0, 0.7] and 1 + 0.3k on [−0.5, 0] (within 0.55% and 0.06%
+ *   of it there). φ is capped by Gatheral and Jacquier's conditions for the ATM total variance
+ *   θ = σ_atm²·T, θφ(1 + ρ) < 4 and θφ²(1 + ρ) ≤ 4, so g ≥ 0 on each side, the wings grow at most
+ *   like 2|k| (Lee) and the slope of w at the future rises across it (a convex kink): calls fall
+ *   and are convex in the strike at every VVIX and tenor. The cap binds from θ ≈ 0.43 (VVIX 200
+ *   from 61 days); below it the smile does not depend on θ.
  * With a VIX chain (same quotedata layout, roots VIX/VIXW, AM-settled), each expiry's SVI fit
  * replaces these, interpolated in total variance at fixed k between expiries.
  */
@@ -21,10 +28,17 @@ import { fitChainSurface, type ChainSurfaceFit } from './fitChain';
 import { makeSpxSurface, type SpxSurface } from './spxSurface';
 
 export const VIX_TERM_EXPONENT = 0.3;
+/** ATM slope of σ/σ_atm per unit ln(K/F) above the future (calls). */
 export const VIX_CALL_SKEW = 0.7;
+/** ATM slope of σ/σ_atm per unit ln(K/F) below the future (puts). */
 export const VIX_PUT_SKEW = 0.3;
-const MIN_RATIO = 0.6;
-const MAX_RATIO = 2.5;
+/** SSVI ρ of the call side and of the put side (fitted to the earlier linear ratios). */
+export const VIX_CALL_RHO = 0.58;
+export const VIX_PUT_RHO = 0.76;
+const CALL_PHI = (2 * VIX_CALL_SKEW) / VIX_CALL_RHO;
+const PUT_PHI = (2 * VIX_PUT_SKEW) / VIX_PUT_RHO;
+/** θφ(1 + ρ) kept at most this (< 4): the wings' slope in total variance stays below Lee's 2. */
+const LEE_MARGIN = 3.92;
 const T30 = 30 / 365;
 const T7 = 7 / 365;
 
@@ -103,6 +117,30 @@ class AtmMemo {
   }
 }
 
+/** SSVI φ of one side at ATM total variance θ: φ0, capped by θφ²(1 + ρ) ≤ 4 and θφ(1 + ρ) ≤ 3.92. */
+function cappedPhi(theta: number, rho: number, phi0: number): number {
+  const q = theta * (1 + rho);
+  if (q * phi0 * phi0 <= 4 && q * phi0 <= LEE_MARGIN) return phi0;
+  return Math.min(phi0, 2 / Math.sqrt(q), LEE_MARGIN / q);
+}
+
+/**
+ * σ/σ_atm of a VIX option at log-moneyness k when the ATM total variance is θ = σ_atm²·T (the
+ * module comment's smile). The put side's φ is also kept at most the call side's ρφ/ρ_put, so the
+ * slope of the total variance never falls across the future.
+ */
+export function vixSmileRatio(theta: number, k: number): number {
+  const phiCall = cappedPhi(theta, VIX_CALL_RHO, CALL_PHI);
+  let rho = VIX_CALL_RHO;
+  let phi = phiCall;
+  if (k < 0) {
+    rho = VIX_PUT_RHO;
+    phi = Math.min(cappedPhi(theta, VIX_PUT_RHO, PUT_PHI), (VIX_CALL_RHO * phiCall) / VIX_PUT_RHO);
+  }
+  const x = phi * k + rho;
+  return Math.sqrt(0.5 * (1 + rho * phi * k + Math.sqrt(x * x + 1 - rho * rho)));
+}
+
 /** VIX-option vols from VVIX (see the module comment for the rule). */
 export function vixSurfaceFromVvix(valuationDate: string, vvix: number): VixVolSurface {
   if (typeof vvix !== 'number' || !Number.isFinite(vvix) || vvix < 20 || vvix > 400) {
@@ -114,10 +152,8 @@ export function vixSurfaceFromVvix(valuationDate: string, vvix: number): VixVolS
   const memo = new AtmMemo(atmVolOf);
   const atmVol = (t: number): number => memo.get(t);
   const volAtK = (t: number, k: number): number => {
-    let r = 1 + (k >= 0 ? VIX_CALL_SKEW : VIX_PUT_SKEW) * k;
-    if (r < MIN_RATIO) r = MIN_RATIO;
-    else if (r > MAX_RATIO) r = MAX_RATIO;
-    return atmVol(t) * r;
+    const a = atmVol(t);
+    return a * vixSmileRatio(a * a * t, k);
   };
   const label = `VVIX ${vvix} of ${valuationDate}`;
   return {
@@ -132,7 +168,7 @@ export function vixSurfaceFromVvix(valuationDate: string, vvix: number): VixVolS
     atmVol: (t) => atmVol(t),
     volAtK,
     describe: () =>
-      `VIX-option vols from ${label}: ATM ${(100 * atmVol(T30)).toFixed(1)} at 30 days, ${(100 * atmVol(91 / 365)).toFixed(1)} at 91 days; call skew +${VIX_CALL_SKEW} per unit ln(K/F).`,
+      `VIX-option vols from ${label}: ATM ${(100 * atmVol(T30)).toFixed(1)} at 30 days, ${(100 * atmVol(91 / 365)).toFixed(1)} at 91 days; call skew +${VIX_CALL_SKEW} per unit ln(K/F) at the money.`,
   };
 }
 

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { VIX_CALL_SKEW, VIX_TERM_EXPONENT, vixSurfaceFromVvix } from '@alvh/shared/surface';
+import { VIX_TERM_EXPONENT, vixSmileRatio, vixSurfaceFromVvix } from '@alvh/shared/surface';
 
 /** The rule of the module comment, computed afresh (no memo). */
 function ruleVol(vvix: number, t: number, k: number): number {
   const atm = (vvix / 100) * Math.pow(Math.max(t, 7 / 365) / (30 / 365), -VIX_TERM_EXPONENT);
-  let r = 1 + (k >= 0 ? VIX_CALL_SKEW : 0.3) * k;
-  if (r < 0.6) r = 0.6;
-  else if (r > 2.5) r = 2.5;
-  return atm * r;
+  return atm * vixSmileRatio(atm * atm * t, k);
 }
 
 describe('VIX-option surface from VVIX: remembered ATM vols', () => {

@@ -8,6 +8,7 @@ import {
   moveSpxSurface,
   moveVixSurface,
   spxSurfaceFromIndices,
+  vixSmileRatio,
   vixSurfaceFromVvix,
   type BatchInput,
 } from '@alvh/shared';
@@ -29,7 +30,9 @@ describe('VIX-option vols from VVIX', () => {
       expect(v).toBeGreaterThan(prev);
       prev = v;
     }
-    expect(s.vol(t, 30, 25) / s.atmVol(t)).toBeCloseTo(1 + 0.7 * Math.log(30 / 25), 12);
+    const ratio = s.vol(t, 30, 25) / s.atmVol(t);
+    expect(ratio).toBeCloseTo(vixSmileRatio(s.atmVol(t) ** 2 * t, Math.log(30 / 25)), 12);
+    expect(Math.abs(ratio / (1 + 0.7 * Math.log(30 / 25)) - 1)).toBeLessThan(0.006);
   });
   it('moves with the scenario vol of vol', () => {
     const m = moveVixSurface(s, 160);
