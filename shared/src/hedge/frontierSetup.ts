@@ -123,6 +123,7 @@ export function frontierSetup(input: unknown, mark: LegMarker = defaultMarker): 
     overlay: componentLegs.flat(),
     tail: [],
     condorEntryValue: -pl.ladder.maxProfit,
+    condorMaxLoss: pl.ladder.maxLoss,
   };
   const horizonDays = condorHorizonDays(book);
   const pathCount = v.pathCount ?? v.paths - v.firstPath;

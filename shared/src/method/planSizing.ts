@@ -21,7 +21,15 @@ import {
 import { drawdownState, scenarioLoss, stressedFuture, stressedVix } from './stress';
 import type { OverlayStructure } from '../schemas/policy';
 import { inputCondors, plural, withPrefix, type InputCondor, type PlanContext } from './planCurve';
-import type { CondorBook, PassingCondor, PlanCondor, PlanCondorMarked, PlanScenario, PlanStep } from './planTypes';
+import type {
+  CondorBook,
+  DollarGreeks,
+  PassingCondor,
+  PlanCondor,
+  PlanCondorMarked,
+  PlanScenario,
+  PlanStep,
+} from './planTypes';
 
 /**
  * The condors' analytics and Step 1 (section 1), each with its mark in today's state, and the book
@@ -72,9 +80,16 @@ export function condorBook(condors: readonly PlanCondorMarked[], quantities: rea
       returnOnRisk: first.returnOnRisk,
       greeks: first.greeks,
       markValue: first.markValue,
+      markGreeks: first.markGreeks,
     };
   }
   const sum = (f: (c: PlanCondorMarked) => number) => condors.reduce((a, c) => a + f(c), 0);
+  const sumGreeks = (f: (c: PlanCondorMarked) => DollarGreeks): DollarGreeks => ({
+    delta: sum((c) => f(c).delta),
+    gamma: sum((c) => f(c).gamma),
+    vega: sum((c) => f(c).vega),
+    theta: sum((c) => f(c).theta),
+  });
   const maxProfit = sum((c) => c.maxProfit);
   const maxLoss = sum((c) => c.maxLoss);
   const days = sum((c) => c.maxLoss * c.days) / maxLoss;
@@ -85,13 +100,9 @@ export function condorBook(condors: readonly PlanCondorMarked[], quantities: rea
     maxLoss,
     days,
     returnOnRisk: (maxProfit / maxLoss) * (365 / days),
-    greeks: {
-      delta: sum((c) => c.greeks.delta),
-      gamma: sum((c) => c.greeks.gamma),
-      vega: sum((c) => c.greeks.vega),
-      theta: sum((c) => c.greeks.theta),
-    },
+    greeks: sumGreeks((c) => c.greeks),
     markValue: sum((c) => c.markValue),
+    markGreeks: sumGreeks((c) => c.markGreeks),
   };
 }
 
@@ -147,7 +158,21 @@ function oneCondor(ctx: PlanContext, c: InputCondor, field: string): PlanStep<Pl
       `The given credit ${fmt(condor.credit, 2)} differs from the model's ${fmt(condor.modelCredit, 2)} by more than 25%: check the credit, or the VIX-based marks are far from your fills.`,
     );
   }
-  return { result: { ...condor, markValue: condorMark.value }, audit, warnings };
+  const surfaceCredit = -condorMark.value / (OPTION_MULTIPLIER * c.quantity);
+  if (
+    (condor.creditSource === 'priced from one vol' || condor.creditSource === 'priced from per-strike vols') &&
+    Math.abs(condor.credit - surfaceCredit) > 0.25 * Math.abs(surfaceCredit)
+  ) {
+    warnings.push(
+      `The credit ${fmt(condor.credit, 2)} ${condor.creditSource === 'priced from one vol' ? 'priced at the given vol' : 'priced at the given vols'} differs from the surface's ${fmt(surfaceCredit, 2)} by more than 25%: the max profit and loss count from ${fmt(condor.credit, 2)}, but the stress grid and the Monte Carlo mark the condor on the surface (condor.greeks are at the given vol${condor.creditSource === 'priced from one vol' ? '' : 's'}, markGreeks and bookGreeks on the surface).`,
+    );
+  }
+  const { delta, gamma, vega, theta } = condorMark;
+  return {
+    result: { ...condor, markValue: condorMark.value, markGreeks: { delta, gamma, vega, theta } },
+    audit,
+    warnings,
+  };
 }
 
 // SPX_STRIKE_STEP (the grid of the strikes suggested by passingCondor) lives with the condor.

@@ -36,8 +36,21 @@ export interface PassingCondor {
 /** The condor's analytics; when Step 1 fails, the strikes that would pass. */
 export type PlanCondor = CondorAnalytics & { passingStrikes?: PassingCondor };
 
-/** One condor of the plan with its mark today, USD. */
-export type PlanCondorMarked = PlanCondor & { markValue: number };
+/** Dollar Greeks of a position (delta per SPX point, vega per vol point, theta per day). */
+export interface DollarGreeks {
+  delta: number;
+  gamma: number;
+  vega: number;
+  theta: number;
+}
+
+/**
+ * One condor of the plan with its mark today, USD, and its Greeks on the same basis (`markGreeks`:
+ * the plan's SPX surface, as `bookGreeks`, the stress grid and the Monte Carlo mark it); its
+ * `greeks` are at `legVols`, the vols its credit is priced at (a given `vol` or `vols`, else the
+ * surface's).
+ */
+export type PlanCondorMarked = PlanCondor & { markValue: number; markGreeks: DollarGreeks };
 
 /**
  * The plan's condors netted as one book (docs/method.md, "A ladder of condors"): what the later
@@ -56,10 +69,12 @@ export interface CondorBook {
   days: number;
   /** maxProfit / maxLoss · 365 / days. */
   returnOnRisk: number;
-  /** Σ of each condor's dollar Greeks. */
-  greeks: { delta: number; gamma: number; vega: number; theta: number };
+  /** Σ of each condor's dollar Greeks at its leg vols (the vols its credit is priced at). */
+  greeks: DollarGreeks;
   /** Σ of each condor's mark today, USD. */
   markValue: number;
+  /** Σ of each condor's dollar Greeks on the surface, the basis of `markValue` and `bookGreeks`. */
+  markGreeks: DollarGreeks;
 }
 
 /** The ladder summary of a plan: its condors netted as one book, with each one's drawdown loss. */

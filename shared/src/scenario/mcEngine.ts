@@ -133,10 +133,6 @@ export function prepare(s: MonteCarloSetup): Engine {
   for (const c of [condor, overlay, tail])
     for (let i = 0; i < c.n; i++) lastExpiry = Math.max(lastExpiry, c.expiryDay[i]!);
   m.factors = dayFactors(m, Math.min(lastExpiry, MAX_FACTOR_DAYS) + 1);
-  // Max loss at expiry: the lowest payoff (piecewise linear: check 0, every strike, twice the top strike) below today's value.
-  let minPayoff = Infinity;
-  const probes = [0, ...Array.from(condor.strike), 2 * Math.max(...Array.from(condor.strike))];
-  for (const x of probes) minPayoff = Math.min(minPayoff, legsSettling(condor, condorExpiry, x, b.vix));
   const v0 = {
     condor: b.condorEntryValue ?? legsValue(condor, 0, b.spot, b.vix, m),
     overlay: legsValue(overlay, 0, b.spot, b.vix, m),
@@ -170,7 +166,7 @@ export function prepare(s: MonteCarloSetup): Engine {
     overlay,
     tail,
     condorExpiry,
-    condorMaxLoss: Math.max(0, v0.condor - minPayoff),
+    condorMaxLoss: b.condorMaxLoss ?? Math.max(0, v0.condor - lowestSettlement(condor, b.vix)),
     v0,
     tailQty0: tail.n === 1 ? tail.scale[0]! / OPTION_MULTIPLIER : 0,
     tailStrike0: tail.n === 1 ? tail.strike[0]! : 0,
@@ -178,6 +174,24 @@ export function prepare(s: MonteCarloSetup): Engine {
     shiftDecay,
     shiftBounds: shiftBounds(p.curveShiftTrigger),
   };
+}
+
+/**
+ * The lowest the condor's legs can pay at their expiries, USD: for each expiry, the lowest
+ * settlement of the legs expiring then (piecewise linear in SPX: checked at 0, every strike and
+ * twice the top strike), summed over the expiries, as the legs of a ladder settle on different
+ * days at different SPX levels. A book's max loss is its entry value less this (a plan gives its
+ * own, `ladder.maxLoss`).
+ */
+function lowestSettlement(condor: CompiledLegs, vix: number): number {
+  const probes = [0, ...Array.from(condor.strike), 2 * Math.max(...Array.from(condor.strike))];
+  let total = 0;
+  for (const day of new Set(condor.expiryDay)) {
+    let lowest = Infinity;
+    for (const x of probes) lowest = Math.min(lowest, legsSettling(condor, day, x, vix));
+    total += lowest;
+  }
+  return total;
 }
 
 /**

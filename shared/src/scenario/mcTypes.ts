@@ -82,7 +82,10 @@ export interface MonteCarloPartial {
   spot0: number;
   /** VIX at t = 0, points (the starting bucket of the summary's `modelNotes`). */
   vix0: number;
-  /** Condor max loss at expiry, USD (positive). */
+  /**
+   * Condor max loss, USD (positive): a plan's `ladder.maxLoss` (every condor of a ladder at its
+   * worst at its own expiry), a book's from its legs the same way.
+   */
   condorMaxLoss: number;
   /** Net debit paid for the hedges at t = 0 (overlay + tail value), USD. */
   hedgeDebit: number;

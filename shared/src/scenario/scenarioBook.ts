@@ -48,6 +48,12 @@ export interface ScenarioBook {
    * here. Default: the model mark at t = 0.
    */
   condorEntryValue?: number;
+  /**
+   * The condor's max loss, USD: a plan's `ladder.maxLoss` (each condor's (wing − credit) · 100 · n,
+   * summed). Default: the entry value less the lowest settlement of the legs of each expiry,
+   * summed over the expiries (see the Monte Carlo engine's `prepare`).
+   */
+  condorMaxLoss?: number;
 }
 
 /**
@@ -174,6 +180,7 @@ export function scenarioSource(v: {
         tail: pl.book.tail,
         tailBudget: pl.tail.budget,
         condorEntryValue: -pl.ladder.maxProfit,
+        condorMaxLoss: pl.ladder.maxLoss,
       },
     };
   }

@@ -1,7 +1,7 @@
 /**
  * The stress grid: the book re-marked with {@link markBook} at every (days elapsed, SPX move, VIX
- * level) and its P&L against today's mark, for the condor, the calendar overlay, the tail and the
- * total. SPX options are marked on the book's SPX surface moved to the cell's VIX and spot
+ * level) and its P&L against its base (the hedges' marks today; the condor's entry value, see
+ * {@link stressGrid}), for the condor, the calendar overlay, the tail and the total. SPX options are marked on the book's SPX surface moved to the cell's VIX and spot
  * (Section 2b, book/marks.ts), VIX options on its VIX-option surface; they are repriced on the
  * VX future of their expiry: today's future rolled d days down the fitted curve (θ + (VIX₀ − θ)
  * e^(−κτ) at the remaining τ, plus today's basis over the model fading linearly to 0 at expiry),
@@ -24,7 +24,11 @@ export interface StressGridResult {
   days: number[];
   /** The dates of `days`. */
   dates: string[];
-  /** Today's values (USD) of each part of the book. */
+  /**
+   * The values (USD) each part's P&L counts from: the condor's entry value (a plan's: −credit ·
+   * 100 · quantity, the credit received, as the plan's max profit and loss and the Monte Carlo
+   * count; a book's: today's mark), the hedges' marks today, and their sum.
+   */
   base: { condor: number; overlay: number; tail: number; total: number };
   /** P&L (USD) indexed [day][spxMove][vixLevel]. */
   condor: number[][][];
@@ -72,7 +76,10 @@ export function shiftedState(book: ScenarioBook, day: number, spot: number, vix:
 }
 
 /**
- * P&L of the book over SPX move × VIX level × days elapsed.
+ * P&L of the book over SPX move × VIX level × days elapsed. The condor's counts from its entry
+ * value (a plan's credit received, so that at its expiry it lies within the plan's max loss and
+ * max profit; a book's mark today), the hedges' from their marks today: for a plan whose credit
+ * is not the surface's, the cell of no move today shows the condor's mark less its credit.
  *
  * @example
  * const g = stressGrid({ book, spxMoves: [-0.1, 0], vixLevels: [20, 40], days: [0] });
@@ -86,7 +93,7 @@ export function stressGrid(input: unknown): StressGridResult {
   const today = shiftedState(book, 0, book.spot, book.vix);
   const value = (legs: readonly Leg[], s: MarketState) => (legs.length === 0 ? 0 : markBook(legs, s).value);
   const base = {
-    condor: value(book.condor, today),
+    condor: book.condorEntryValue ?? value(book.condor, today),
     overlay: value(book.overlay, today),
     tail: value(book.tail, today),
     total: 0,

@@ -30,10 +30,11 @@ describe('runs from a plan', () => {
     expect(s.meanTransactionCosts).toBeGreaterThan(0);
   });
 
-  it('the stress grid of a plan is 0 when nothing moves today', () => {
+  it('the stress grid of a plan counts the condor from its credit: nothing moved today, its mark less the credit', () => {
     const g = stressGrid({ plan: PLAN_INPUT, spxMoves: [0], vixLevels: [17.5], days: [0] });
-    expect(g.total[0]![0]![0]).toBeCloseTo(0, 6);
-    expect(g.base.condor).toBeCloseTo(pl.condor.markValue, 6);
+    expect(g.base.condor).toBe(-pl.ladder.maxProfit);
+    expect(g.condor[0]![0]![0]).toBeCloseTo(pl.condor.markValue + pl.condor.maxProfit, 6);
+    expect(g.total[0]![0]![0]).toBeCloseTo(g.condor[0]![0]![0]!, 6);
   });
 
   it('asks for exactly one of plan and book, and the policy inside the plan', () => {

@@ -1,0 +1,63 @@
+/**
+ * The stress grid of a plan counts the condor's P&L from the credit received, as the plan's max
+ * profit and loss and the Monte Carlo do: a plan whose condor is priced at a given `vol` (or given
+ * a `credit`) away from the surface's mark.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { plan, runMonteCarloChunk, stressGrid, type PlanInput } from '@alvh/shared';
+import { BOOK } from '../../helpers/fixtures';
+
+/** docs/examples/plan.json: three condors priced at a given vol of 16%, the surface marks them at less. */
+const AT_VOL = JSON.parse(readFileSync(join('docs', 'examples', 'plan.json'), 'utf8')) as PlanInput;
+const { vol: _vol, ...CONDOR } = AT_VOL.condor!;
+const GIVEN_CREDIT: PlanInput = { ...AT_VOL, condor: { ...CONDOR, credit: 4.2 } };
+/** SPX moves from a rally through the call wing to a 30% fall; the condor expires 56 days out. */
+const MOVES = [-0.3, -0.1, -0.05, 0, 0.05, 0.1, 0.2];
+
+describe('stress grid of a plan: the condor from its credit', () => {
+  for (const [name, input] of [
+    ['priced at a given vol', AT_VOL],
+    ['given a credit', GIVEN_CREDIT],
+  ] as const) {
+    it(`${name}: at expiry the condor's P&L lies within the plan's max loss and max profit, reaching both`, () => {
+      const pl = plan(input);
+      const g = stressGrid({ plan: input, spxMoves: MOVES, vixLevels: [12, 17.5, 40], days: [56] });
+      expect(g.base.condor).toBe(-pl.ladder.maxProfit);
+      const cells = g.condor[0]!.flat();
+      for (const x of cells) {
+        expect(x).toBeGreaterThanOrEqual(-pl.ladder.maxLoss - 1e-6);
+        expect(x).toBeLessThanOrEqual(pl.ladder.maxProfit + 1e-6);
+      }
+      expect(Math.min(...cells)).toBeCloseTo(-pl.ladder.maxLoss, 6);
+      expect(Math.max(...cells)).toBeCloseTo(pl.ladder.maxProfit, 6);
+    });
+  }
+
+  it('today with nothing moved, the condor shows its surface mark less the credit; the hedges show 0', () => {
+    const pl = plan(AT_VOL);
+    const g = stressGrid({ plan: AT_VOL, spxMoves: [0], vixLevels: [17.5], days: [0] });
+    expect(pl.condor.markValue + pl.condor.maxProfit).toBeCloseTo(865.92, 2);
+    expect(g.condor[0]![0]![0]).toBeCloseTo(pl.condor.markValue + pl.condor.maxProfit, 6);
+    expect(g.overlay[0]![0]![0]! + g.tail[0]![0]![0]!).toBeCloseTo(0, 6);
+  });
+
+  it('a path of the Monte Carlo and the grid cell of its end state give the condor the same P&L', () => {
+    const part = runMonteCarloChunk({ plan: AT_VOL, paths: 6, seed: 7, horizonDays: 21, rebalance: false });
+    for (let i = 0; i < part.pathCount; i++) {
+      const g = stressGrid({
+        plan: AT_VOL,
+        spxMoves: [part.spxEnd[i]! / part.spot0 - 1],
+        vixLevels: [part.vixEnd[i]!],
+        days: [21],
+      });
+      expect(g.condor[0]![0]![0]).toBeCloseTo(part.condor[i]!, 4);
+    }
+  });
+
+  it('a book without an entry value keeps its mark as the base', () => {
+    const g = stressGrid({ book: BOOK, spxMoves: [0], vixLevels: [BOOK.vix], days: [0] });
+    expect(g.condor[0]![0]![0]).toBe(0);
+  });
+});
