@@ -49,8 +49,9 @@ export interface SpxSurfaceData {
   /** Sorted by years, strictly increasing, each years > 0. */
   slices: SurfaceSlice[];
   /**
-   * The 30-day VIX the surface corresponds to (the index given, or the surface's own 30-day
-   * variance-swap level for a chain): the reference a scenario VIX is compared with.
+   * The 30-day VIX the surface corresponds to, in Cboe VIX points: the index given (a surface from
+   * the indices; the day's VIX given to a chain's fit), else a chain surface's own 30-day
+   * variance-swap level. The reference a scenario VIX is compared with: a move to it is the identity.
    */
   referenceVix: number;
   /** What a plan should say about the surface (e.g. "VIX only: flat term structure"). */
