@@ -20,6 +20,7 @@ export {
   stateSurfaces,
   surfacesOf,
   spxVol,
+  spxDivYield,
   spxAtmVol,
   spxVolKernel,
   vixOptionVol,

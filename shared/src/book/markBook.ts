@@ -2,7 +2,9 @@
  * Mark a book of SPX and VIX option legs to a market state: value and dollar Greeks.
  *
  * - SPX legs: Black-Scholes-Merton on spot with rate r and dividend yield q, at the vol of the
- *   state's SPX surface at (T, K) with F = S·e^((r−q)T) ({@link spxVol}, method Section 2b).
+ *   state's SPX surface at (T, K) with F = S·e^((r−q)T) ({@link spxVol}, method Section 2b). q is
+ *   the state's yield, or on a chain's surface the one that puts F at the chain's parity forward
+ *   scaled to the state's spot ({@link spxDivYield}); the Greeks use the same q.
  * - VIX legs: Black-76 on `futureFor(expiry)` (the VX future of the same expiry) at the vol of the
  *   state's VIX-option surface ({@link vixOptionVol}).
  * - Legs whose expiry is on or before `date` are marked at intrinsic value on the current
@@ -22,7 +24,7 @@ import { parseIsoDate } from '../dates';
 import { checkFinite, checkNonNegative, checkPositive, checkRate, checkVol } from '../validate';
 import { OPTION_MULTIPLIER, type Leg } from './leg';
 import type { SkewParams } from './skew';
-import { spxVol, spxVolKernel, vixOptionVol, type StateSurfaces } from './marks';
+import { spxDivYield, spxVol, spxVolKernel, vixOptionVol, type StateSurfaces } from './marks';
 
 export interface MarketState {
   /** Valuation date, YYYY-MM-DD. */
@@ -102,7 +104,8 @@ export function markLegs(legs: readonly Leg[], state: MarketState): LegMark[] {
     const expiryDay = checkLeg(i, leg);
     const years = Math.max(0, (expiryDay - day) / 365);
     if (leg.kind === 'spx') {
-      const fwd = state.spot * Math.exp((state.rate - state.divYield) * years);
+      const q = spxDivYield(state, years);
+      const fwd = state.spot * Math.exp((state.rate - q) * years);
       const vol = years > 0 ? spxVol(state, years, leg.strike, fwd) : 0;
       const g = bsGreeks({
         type: leg.type,
@@ -111,7 +114,7 @@ export function markLegs(legs: readonly Leg[], state: MarketState): LegMark[] {
         years,
         vol,
         rate: state.rate,
-        divYield: state.divYield,
+        divYield: q,
       });
       return { leg, years, underlying: state.spot, vol, ...g };
     }
@@ -181,7 +184,8 @@ export function bookValueFast(
     const isCall = leg.type === 'call';
     let price: number;
     if (leg.kind === 'spx') {
-      const fwd = spot * Math.exp((rate - divYield) * years);
+      const q = years > 0 ? surfaces.spx.carryYield(years, rate, divYield) : divYield;
+      const fwd = spot * Math.exp((rate - q) * years);
       const vol = years > 0 ? spxVolKernel(surfaces.spx, lambda, years, Math.log(leg.strike / fwd)) : 0;
       price = df * blackFormula(isCall, fwd, leg.strike, vol * Math.sqrt(years));
     } else {

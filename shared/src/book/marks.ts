@@ -11,6 +11,8 @@
  *   the state's forward S·e^((r−q)T) — the ATM term structure scales with λ, the skew keeps its
  *   shape in standard deviations, and a spot move carries the smile with it (sticky moneyness).
  *   This is {@link moveSpxSurface}'s rule evaluated in place (raw SVI is closed under it).
+ *   q is {@link spxDivYield}: the state's yield, except on a chain's surface, whose parity forwards
+ *   fix it per expiry (F = S·F_chain(T)/S_chain, so at the chain's spot the marks are its own).
  * - VIX options: the anchor's VIX-option vol at k = ln(K/F_VX), scaled by state vol of vol /
  *   anchor vol of vol (moveVixSurface's rule).
  * T is the time left to the option's expiry from the state's date (a state later in time reads
@@ -121,7 +123,17 @@ export function spxVolKernel(spx: SpxSurface, lambda: number, years: number, k: 
   return w > 0 ? lambda * Math.sqrt(w / years) : 0;
 }
 
-/** SPX implied vol of a strike in a state, with F = S·e^((r−q)T); unchecked (years > 0). */
+/**
+ * The dividend yield an SPX leg `years` > 0 from expiry is marked with in a state (the pricer's q,
+ * its delta's and the forward F = S·e^((r−q)T) its vol is read at): the state's own, except on a
+ * chain's surface, where it is the yield that carries the state's spot to the chain's parity
+ * forward scaled to that spot (SpxSurface.carryYield); unchecked.
+ */
+export function spxDivYield(s: MarkableState, years: number): number {
+  return years > 0 ? surfacesOf(s).spx.carryYield(years, s.rate, s.divYield) : s.divYield;
+}
+
+/** SPX implied vol of a strike in a state, with F = S·e^((r−q)T), q = {@link spxDivYield}; unchecked (years > 0). */
 export function spxVol(s: MarkableState, years: number, strike: number, forward: number): number {
   const surf = surfacesOf(s);
   return spxVolKernel(surf.spx, s.vix / surf.anchorVix, years, Math.log(strike / forward));

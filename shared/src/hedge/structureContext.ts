@@ -19,7 +19,7 @@ import {
   vxExpiriesAfter,
   type TermStructure,
 } from '../market/index';
-import { spxAtmVol, spxVol, type Leg, type MarketState } from '../book/index';
+import { spxAtmVol, spxDivYield, spxVol, type Leg, type MarketState } from '../book/index';
 // the method's files, not its barrel: the plan (in the barrel) reads this module
 import { HISTORICAL_ANALOGS, type HistoricalAnalog } from '../method/analogs';
 import { condorAnalytics, condorInputOf, type CondorAnalytics } from '../method/condor';
@@ -164,7 +164,7 @@ export function hedgeContext(raw: StructureInput): HedgeContext {
         condorAnalytics(
           condorInputOf(
             date,
-            m,
+            { ...m, divYield: spxDivYield(now, daysBetween(date, c.expiry) / 365) },
             spxAtmVol(now, Math.max(daysBetween(date, c.expiry), 1) / 365),
             c,
             policy,

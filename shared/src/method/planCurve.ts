@@ -170,7 +170,10 @@ export function marketSurface(
   if (m.chain !== undefined) {
     const chain = m.chain;
     return withPrefix(
-      (f) => (f.startsWith(`${root}.`) ? f : `${root}.chain${f === 'chain' ? '' : `.${f}`}`),
+      (f) =>
+        f.startsWith(`${root}.`) || f === 'vix'
+          ? f.replace(/^vix$/, `${root}.vix`)
+          : `${root}.chain${f === 'chain' ? '' : `.${f}`}`,
       () => {
         const parsed = parseChain(chain as string | readonly ChainRow[], { valuationDate, spot: m.spx });
         if (parsed.valuationDate !== valuationDate) {
@@ -181,7 +184,8 @@ export function marketSurface(
             'pass the chain of the valuation date',
           );
         }
-        return fitChainSurface(parsed).surface;
+        // referenceVix in the index's units: a move to the market's VIX leaves the fit as it is.
+        return fitChainSurface(parsed, { vix: m.vix }).surface;
       },
     );
   }

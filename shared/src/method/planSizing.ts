@@ -5,7 +5,15 @@
 import { isBusinessDay, futureForExpiry } from '../market/index';
 import { invalidInput, isAlvhError } from '../errors';
 import { daysBetween } from '../dates';
-import { OPTION_MULTIPLIER, markBook, spxAtmVol, spxVol, vixOptionVol, type MarketState } from '../book/index';
+import {
+  OPTION_MULTIPLIER,
+  markBook,
+  spxAtmVol,
+  spxDivYield,
+  spxVol,
+  vixOptionVol,
+  type MarketState,
+} from '../book/index';
 import { fmt, type AuditEntry } from './audit';
 import type { SplitResult } from './split';
 import { SPX_STRIKE_STEP, condorAnalytics, condorInputOf, condorStrikesAtSd, type CondorAnalytics } from './condor';
@@ -127,7 +135,11 @@ function oneCondor(ctx: PlanContext, c: InputCondor, field: string): PlanStep<Pl
             : f === 'atmVol'
               ? 'market.vix'
               : f,
-    () => condorAnalytics(condorInputOf(date, m, atmVol, c, policy, volAt)),
+    // The yield of the marks at the condor's expiry (a chain's surface carries its own forward).
+    () =>
+      condorAnalytics(
+        condorInputOf(date, { ...m, divYield: spxDivYield(now, condorDays / 365) }, atmVol, c, policy, volAt),
+      ),
   );
   const passing = analytics.passesSdCheck ? undefined : passingCondor(ctx, c, analytics, atmVol);
   const condor: PlanCondor = { ...analytics, ...(passing === undefined ? {} : { passingStrikes: passing }) };
@@ -206,7 +218,7 @@ function passingCondor(
       valuationDate: date,
       spot: m.spx,
       rate: m.rate,
-      divYield: m.divYield,
+      divYield: spxDivYield(ctx.now, given.years),
       expiry: c.expiry,
       strikes,
       quantity: c.quantity,

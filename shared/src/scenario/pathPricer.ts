@@ -38,7 +38,8 @@ export interface PathFutures {
 
 /**
  * The factors {@link legPrice} and {@link legFuture} need for a leg `d` whole days from expiry,
- * tabulated for d in [0, size): years d/365, discount e^(−r·years), forward growth e^((r−q)·years),
+ * tabulated for d in [0, size): years d/365, discount e^(−r·years), forward growth e^((r−q)·years)
+ * (q the surface's carry yield at that maturity),
  * √years and the VX future's VIX sensitivity e^(−κd/365). Each entry is the very expression the
  * pricer would evaluate, so a tabulated price equals the computed one bit for bit.
  */
@@ -53,8 +54,20 @@ export interface DayFactors {
   readonly lnGrowth: Float64Array;
 }
 
+/**
+ * ln of an SPX leg's forward growth over `years` to expiry, (r − q)·years, with q the surface's
+ * carry yield (the market's divYield, or a chain's own carry: book/marks.ts spxDivYield).
+ */
+function lnCarry(m: Pick<PricerMarket, 'rate' | 'divYield' | 'surfaces'>, years: number): number {
+  const q = years > 0 ? m.surfaces.spx.carryYield(years, m.rate, m.divYield) : m.divYield;
+  return (m.rate - q) * years;
+}
+
 /** Tabulate {@link DayFactors} for 0 … size − 1 days to expiry. */
-export function dayFactors(m: Pick<PricerMarket, 'rate' | 'divYield' | 'kappa'>, size: number): DayFactors {
+export function dayFactors(
+  m: Pick<PricerMarket, 'rate' | 'divYield' | 'kappa' | 'surfaces'>,
+  size: number,
+): DayFactors {
   const f: DayFactors = {
     size,
     years: new Float64Array(size),
@@ -68,7 +81,7 @@ export function dayFactors(m: Pick<PricerMarket, 'rate' | 'divYield' | 'kappa'>,
     const years = d / 365;
     f.years[d] = years;
     f.disc[d] = Math.exp(-m.rate * years);
-    f.lnGrowth[d] = (m.rate - m.divYield) * years;
+    f.lnGrowth[d] = lnCarry(m, years);
     f.growth[d] = Math.exp(f.lnGrowth[d]!);
     f.rootYears[d] = Math.sqrt(years);
     f.vixDecay[d] = curveDecayKernel(m.kappa, years);
@@ -183,7 +196,8 @@ function vixLegPrice(c: CompiledLegs, i: number, day: number, vix: number, m: Pr
 
 /**
  * {@link legPrice} of an SPX leg given ln `spot` (shared by the legs of one state): BSM at the
- * moved surface's vol, with one log-moneyness x = ln S + (r − q)T − ln K = ln(F/K) for the smile
+ * moved surface's vol, with one log-moneyness x = ln S + (r − q)T − ln K = ln(F/K) (q the
+ * surface's carry yield at T, as in markBook) for the smile
  * (read at k = −x) and for Black's d1 — no logarithm per leg.
  */
 function spxLegPrice(
@@ -207,7 +221,7 @@ function spxLegPrice(
     return t.disc[left]! * blackFormulaLn(isCall, spot * t.growth[left]!, k, x, vol * t.rootYears[left]!);
   }
   const years = left / 365;
-  const lnGrowth = (m.rate - m.divYield) * years;
+  const lnGrowth = lnCarry(m, years);
   const x = lnSpot + lnGrowth - c.lnStrike[i]!;
   const vol = spxVolKernel(m.surfaces.spx, lambda, years, -x);
   return Math.exp(-m.rate * years) * blackFormulaLn(isCall, spot * Math.exp(lnGrowth), k, x, vol * Math.sqrt(years));

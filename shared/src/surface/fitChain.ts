@@ -35,6 +35,18 @@ function checkedSpot(given: number | undefined, nearest: number): number {
   return given;
 }
 
+/** The day's VIX given to the fit: index points in [1, 300], as a scenario move takes them. */
+function checkedVix(vix: number): number {
+  if (typeof vix !== 'number' || !Number.isFinite(vix) || vix < 1 || vix > 300) {
+    throw invalidInput(
+      'vix',
+      `is ${String(vix)}, outside [1, 300]`,
+      "pass the day's VIX close in index points, e.g. 23.22",
+    );
+  }
+  return vix;
+}
+
 export { parityForward } from './parity';
 export type { QuoteMark, SliceFit } from './chainSlice';
 export { MIN_SLICE_STRIKES, MIN_FIT_DELTA } from './chainSlice';
@@ -68,6 +80,12 @@ export interface ChainFitOptions {
   spot?: number;
   /** Also fit (and report, outside the surface) the slices of the other roots (default false). */
   fitOtherRoots?: boolean;
+  /**
+   * The day's Cboe VIX close, points: the surface's `referenceVix` (so a scenario move to that VIX
+   * leaves the surface as fitted, as it does an index surface). Default: the surface's own 30-day
+   * variance-swap vol, which stood 5-9% below the Cboe index on the two real chains.
+   */
+  vix?: number;
 }
 
 /**
@@ -190,7 +208,7 @@ export function fitChainSurface(chain: ParsedChain, options: ChainFitOptions = {
     const w = j >= 0 ? (k: number) => draft.sliceVariance(j, k) : (k: number) => sviVariance(svi, k);
     return finishSlice(s, svi, w, j >= 0);
   });
-  const referenceVix = varianceSwapVol(draft, 30 / 365);
+  const referenceVix = options.vix === undefined ? varianceSwapVol(draft, 30 / 365) : checkedVix(options.vix);
   const warnings: string[] = [];
   if (arbitrage.butterfly.length) {
     warnings.push(

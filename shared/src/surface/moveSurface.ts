@@ -2,6 +2,11 @@
  * Scenario moves of the SPX surface (method Section 2b, last bullet): the ATM term structure
  * scales with scenarioVix / referenceVix and the skew keeps its shape in standard deviations.
  *
+ * referenceVix is in Cboe VIX points for every source (the index an index surface was built from,
+ * the day's VIX a chain was fitted with), so a move to the day's own VIX is the identity; a chain
+ * fitted without it has its own 30-day variance-swap vol there, 5-9% below the index on the real
+ * chains, and a move to the index then scales every vol by that ratio.
+ *
  * With λ = scenarioVix / referenceVix, each slice's total variance becomes w'(k) = λ²·w(k/λ): the
  * vol at k' = λk is λ times the vol at k, and z = k/(σ_atm√T) is unchanged. For raw SVI this is
  * exact: a → λ²a, b → λb, m → λm, σ → λσ, ρ unchanged. A spot move (optional) moves every forward

@@ -54,6 +54,8 @@ export const SurfaceFromChainSchema = z.strictObject({
   ),
   valuationDate: isoDate.optional(),
   spot: num.positive({ error: 'pass the SPX level (> 0)' }).optional(),
+  /** The day's VIX close: the surface's referenceVix (default: its own 30-day variance-swap vol). */
+  vix: indexLevel.optional(),
   points: z.array(SurfacePointSchema).max(10_000, { error: 'pass at most 10,000 points' }).optional(),
 });
 
@@ -140,7 +142,7 @@ export function buildSurface(req: SurfaceRequest): SurfaceResponse {
       ...(req.valuationDate === undefined ? {} : { valuationDate: req.valuationDate }),
       ...(req.spot === undefined ? {} : { spot: req.spot }),
     });
-    const fit = fitChainSurface(parsed);
+    const fit = fitChainSurface(parsed, req.vix === undefined ? {} : { vix: req.vix });
     surface = fit.surface;
     expiries = fit.slices
       .filter((s) => s.inSurface)

@@ -8,6 +8,12 @@
  * forward is interpolated log-linearly in time (a piecewise constant carry), from spot at t = 0
  * when spot is known, and the last carry extends beyond.
  *
+ * The forward SPX marks use ({@link SpxSurface.carryYield}): a chain surface carries its own, each
+ * slice's parity forward relative to the surface's spot, F(t)/spot, so a state at spot S marks on
+ * F = S·F(t)/spot (sticky carry: a spot move scales the forward); the quotes' spot is not the
+ * chain's Last, and no single rate and yield reproduces the parity forwards. Surfaces built from the
+ * indices or VIX alone have forwards made of the caller's rate and yield, and leave them to the state.
+ *
  * Calendar arbitrage is removed by construction: the total variance of slice j is the running
  * maximum max_{i ≤ j} w_i(k) over the slices up to it. The maximum of arbitrage-free slices is
  * free of butterfly arbitrage too (normalised call prices are increasing in w at fixed k, and the
@@ -45,8 +51,9 @@ export interface SpxSurfaceData {
   /** Sorted by years, strictly increasing, each years > 0. */
   slices: SurfaceSlice[];
   /**
-   * The 30-day VIX the surface corresponds to (the index given, or the surface's own 30-day
-   * variance-swap level for a chain): the reference a scenario VIX is compared with.
+   * The 30-day VIX the surface corresponds to, in Cboe VIX points: the index given (a surface from
+   * the indices; the day's VIX given to a chain's fit), else a chain surface's own 30-day
+   * variance-swap level. The reference a scenario VIX is compared with: a move to it is the identity.
    */
   referenceVix: number;
   /** What a plan should say about the surface (e.g. "VIX only: flat term structure"). */
@@ -75,6 +82,13 @@ export interface SpxSurface extends Readonly<SpxSurfaceData> {
   discount(tYears: number): number;
   /** ATM-forward vol (k = 0) at time t. */
   atmVol(tYears: number): number;
+  /**
+   * The dividend yield (decimal) SPX marks to time t > 0 use with the state's `rate` and
+   * `divYield`: for a chain surface the yield that carries spot to the surface's forward,
+   * rate − ln(F(t)/spot)/t (F = S·e^((rate − yield)t) is then S·F(t)/spot); for the other
+   * sources `divYield` itself. Unchecked kernel for hot loops.
+   */
+  carryYield(tYears: number, rate: number, divYield: number): number;
   /** Total variance σ²t at log-moneyness k = ln(K/F(t)); unchecked kernel for hot loops. */
   totalVariance(tYears: number, k: number): number;
   /** Repaired total variance of slice `j` (index into `slices`) at log-moneyness k. */
@@ -211,6 +225,11 @@ export function makeSpxSurface(data: SpxSurfaceData): SpxSurface {
     return t;
   }
 
+  const ownCarry = data.source === 'chain';
+  function carryYield(t: number, rate: number, divYield: number): number {
+    return ownCarry ? rate - (lnForward(t) - lnS) / t : divYield;
+  }
+
   const surface: SpxSurface = {
     ...data,
     slices,
@@ -235,6 +254,7 @@ export function makeSpxSurface(data: SpxSurfaceData): SpxSurface {
       return Math.sqrt(Math.max(totalVariance(t, 0), 0) / t);
     },
     totalVariance,
+    carryYield,
     volUnchecked,
     sliceVariance: (j, k) => sliceVariance(j, k),
     describe() {

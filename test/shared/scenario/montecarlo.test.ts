@@ -9,7 +9,11 @@ import {
   parseIsoDate,
   scenarioSource,
   shiftedState,
+  markLegs,
+  stateSurfaces,
   surfacesOf,
+  type Leg,
+  type MarketState,
 } from '../../../shared/src/index';
 import {
   MonteCarloCancelled,
@@ -19,7 +23,9 @@ import {
   runMonteCarloChunk,
   summarizeMonteCarlo,
 } from '../../../shared/src/scenario/montecarlo';
-import { compileLegs, legsValue } from '../../../shared/src/scenario/pathPricer';
+import { compileLegs, dayFactors, legsValue, type PricerMarket } from '../../../shared/src/scenario/pathPricer';
+import { describeWithData } from '../../helpers/marketData';
+import { REAL_CHAINS, loadChain, type RealChain } from '../surface/chains';
 import { BOOK } from '../../helpers/fixtures';
 
 const flatPolicy = {
@@ -297,5 +303,51 @@ describe('P&L along a path agrees with markBook at the path end (square-root dyn
     expect(Array.from(on.book)).toEqual(Array.from(off.book));
     const eight = runMonteCarloChunk({ book: BOOK, paths: 300, seed: 4, horizonDays: 8, policy });
     expect(Array.from(eight.rebalances).every((r) => r === 1)).toBe(true);
+  });
+});
+
+describeWithData('the path pricer on a chain surface', () => {
+  it('the Monte Carlo pricer marks a chain state as the book does, inside the quotes', () => {
+    const c2022 = REAL_CHAINS[0] as RealChain;
+    const { chain, fit } = loadChain(c2022);
+    const state: MarketState = {
+      date: c2022.date,
+      spot: chain.spot as number,
+      vix: c2022.indices.vix,
+      rate: c2022.rate,
+      divYield: c2022.divYield,
+      volOfVol: 1,
+      futureFor: () => c2022.indices.vix,
+      surfaces: stateSurfaces(c2022.date, c2022.indices.vix, 1, fit.surface),
+    };
+    const spx = (type: 'call' | 'put', strike: number, expiry: string): Leg => ({
+      kind: 'spx',
+      type,
+      strike,
+      expiry,
+      quantity: 1,
+    });
+    const legs = [spx('call', 4500, '2022-02-25'), spx('put', 4400, '2022-03-18')];
+    const m: PricerMarket = {
+      rate: state.rate,
+      divYield: state.divYield,
+      volOfVol: 1,
+      surfaces: state.surfaces!,
+      kappa: 5,
+      theta: 20,
+    };
+    const day0 = parseIsoDate('date', c2022.date);
+    const tabulated: PricerMarket = { ...m, factors: dayFactors(m, 60) };
+    const book = markLegs(legs, state).reduce((v, x) => v + 100 * x.price, 0);
+    const c = compileLegs(legs, day0, state.vix, m, state.futureFor, 'legs');
+    expect(legsValue(c, 0, state.spot, state.vix, m)).toBeCloseTo(book, 6);
+    expect(legsValue(c, 0, state.spot, state.vix, tabulated)).toBeCloseTo(book, 6);
+    // the 21-day 4500 call inside its 78.6/79.4 quote on both routes (83.18 on S·e^((r−q)T))
+    const call = compileLegs(legs.slice(0, 1), day0, state.vix, m, state.futureFor, 'legs');
+    for (const market of [m, tabulated]) {
+      const price = legsValue(call, 0, state.spot, state.vix, market) / 100;
+      expect(price).toBeGreaterThanOrEqual(78.6);
+      expect(price).toBeLessThanOrEqual(79.4);
+    }
   });
 });
