@@ -122,20 +122,11 @@ function checkSlices(d: SpxSurfaceData): void {
 }
 
 /**
- * Builds the callable surface from its data (checked once here; the kernels are then unchecked).
- *
- * @throws AlvhError `invalid_input` on unsorted slices or non-positive forwards
+ * The forward and the discount between and beyond the slices: log-linear in t between slices, from
+ * spot (and a discount of 1) at t = 0, the last segment's carry and rate extended after the last.
  */
-export function makeSpxSurface(data: SpxSurfaceData): SpxSurface {
-  checkSlices(data);
-  const slices = data.slices.map((s) => ({ ...s, svi: { ...s.svi } }));
-  const n = slices.length;
-  const T = slices.map((s) => s.years);
-  const lnF = slices.map((s) => Math.log(s.forward));
-  const lnD = slices.map((s) => Math.log(s.discount));
-  const lnS = Math.log(data.spot);
-  const P = slices.map((s) => s.svi);
-  const dominators = data.calendarRepair === false ? P.map(() => []) : dominatorsOf(P);
+function termCurves(T: readonly number[], lnF: readonly number[], lnD: readonly number[], lnS: number) {
+  const n = T.length;
   const lastCarry = n >= 2 ? (lnF[n - 1]! - lnF[n - 2]!) / (T[n - 1]! - T[n - 2]!) : (lnF[0]! - lnS) / T[0]!;
   const lastRate = -lnD[n - 1]! / T[n - 1]!;
 
@@ -166,6 +157,26 @@ export function makeSpxSurface(data: SpxSurfaceData): SpxSurface {
     const u = (t - T[i]!) / (T[i + 1]! - T[i]!);
     return lnD[i]! + u * (lnD[i + 1]! - lnD[i]!);
   }
+
+  return { locate, lnForward, lnDiscount };
+}
+
+/**
+ * Builds the callable surface from its data (checked once here; the kernels are then unchecked).
+ *
+ * @throws AlvhError `invalid_input` on unsorted slices or non-positive forwards
+ */
+export function makeSpxSurface(data: SpxSurfaceData): SpxSurface {
+  checkSlices(data);
+  const slices = data.slices.map((s) => ({ ...s, svi: { ...s.svi } }));
+  const n = slices.length;
+  const T = slices.map((s) => s.years);
+  const lnF = slices.map((s) => Math.log(s.forward));
+  const lnD = slices.map((s) => Math.log(s.discount));
+  const lnS = Math.log(data.spot);
+  const P = slices.map((s) => s.svi);
+  const dominators = data.calendarRepair === false ? P.map(() => []) : dominatorsOf(P);
+  const { locate, lnForward, lnDiscount } = termCurves(T, lnF, lnD, lnS);
 
   /** Repaired total variance of slice j at k: the running maximum over slices ≤ j. */
   function sliceVariance(j: number, k: number): number {
