@@ -202,8 +202,10 @@ describe('ALVH.IV', () => {
       black76ImpliedVol({ type: 'put', price: 2.1, future: 18.5, strike: 20, years: 40 / 365, rate: 0.04 }),
     );
   });
-  it('#NUM! below intrinsic value; #VALUE! names the argument (underlying for either model)', () => {
-    expect(errorOf(() => call('IV', 'call', 1, 42, 40, 0.5, 0.1)).code).toBe(ErrorCode.invalidNumber);
+  it('#N/A with the reason below intrinsic value; #VALUE! names the argument (underlying for either model)', () => {
+    const below = errorOf(() => call('IV', 'call', 1, 42, 40, 0.5, 0.1));
+    expect(below.code).toBe(ErrorCode.notAvailable);
+    expect(below.message).toMatch(/^price: .*intrinsic/);
     expectInvalid('underlying', 'IV', 'call', 4.76, -42, 40, 0.5);
     expectInvalid('underlying', 'IV', 'call', 2, 0, 19, 0.75, 0, null, 'black76');
     expectInvalid('divYield', 'IV', 'call', 2, 19, 19, 0.75, 0, 0.02, 'black76');
@@ -301,10 +303,15 @@ describe('ALVH.TAILSIZE', () => {
       [o.contracts, o.strike, o.premium, o.gainPerContract],
     ]);
   });
-  it('#NUM! when the hedge gains nothing in the scenario; #VALUE! on bad input', () => {
-    expect(errorOf(() => call('TAILSIZE', 42_000, 16, 52 / 365, 1.0, 10)).code).toBe(ErrorCode.invalidNumber);
+  it('#N/A with the reason when the hedge gains nothing in the scenario; #VALUE! on bad input', () => {
+    const none = errorOf(() => call('TAILSIZE', 42_000, 16, 52 / 365, 1.0, 10));
+    expect(none.code).toBe(ErrorCode.notAvailable);
+    expect(none.message).toMatch(/gains nothing|gain/);
     expectInvalid('condorLoss', 'TAILSIZE', -5, 16, 52 / 365, 1, 28);
     expectInvalid('volOfVol', 'TAILSIZE', 42_000, 16, 52 / 365, 110, 28);
+    // 0.011 priced the calls at 1e-33: 54 contracts for nothing
+    expectInvalid('volOfVol', 'TAILSIZE', 42_000, 16, 52 / 365, 0.011374, 28);
+    expectInvalid('stressVolOfVol', 'TAILSIZE', 42_000, 16, 52 / 365, 1.1, 28, null, null, null, null, 0.05);
     expectInvalid('otmPct', 'TAILSIZE', 42_000, 16, 52 / 365, 1, 28, null, 2.5);
   });
 });

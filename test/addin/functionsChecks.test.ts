@@ -127,6 +127,18 @@ describe('ALVH.CONDOR, CONDORLOSS: SPX and rates as ALVH.PLAN takes them', () =>
     );
   });
 
+  it('names the argument, not an internal field: a year typed for a date, a VIX beyond the surface', () => {
+    expect(invalid('CONDOR', 2021, 4697.96, 17.91, 44582, strikes, 10)).toMatch(
+      /^valuationDate: is 1905-07-13, outside the exchange calendar's 2000-01-01\.\.2040-12-31/,
+    );
+    expect(invalid('CONDOR', 44519, 4697.96, 17.91, 2022, strikes, 10)).toMatch(/^expiry: is 1905-07-14, outside/);
+    expect(invalid('CONDOR', 44519, 4697.96, 350, 44582, strikes, 10)).toMatch(/^vix: /);
+    // 2040-12-21: the overlay's back leg falls in 2041, past the calendar
+    expect(invalid('OVERLAY', 44519, 4697.96, 17.91, 51491, 4150, -288)).toMatch(
+      /^condorExpiry: is 2040-12-21: the overlay's back leg, 30 days later, falls past/,
+    );
+  });
+
   it('rejects a rate of 1 (1% typed as a percentage) and rates beyond the market range', () => {
     expect(invalid('CONDOR', 44519, 4697.96, 17.91, 44582, strikes, 10, null, 1)).toBe(
       'rate: is 1, outside -0.05 to 0.2; pass rates as decimals: 0.01 for 1%, not 1',
@@ -155,9 +167,9 @@ describe('ALVH.BS, BLACK76 and IV: years and the vol domain', () => {
     expect((call('BS', 'call', 42, 40, 10, 0.2) as number[][])[0]![0]).toBeGreaterThan(0);
   });
 
-  it('IV gives #NUM! for a vol above the 5 (500%) that BS takes, so its answers always price back', () => {
+  it('IV gives #N/A saying so for a vol above the 5 (500%) that BS takes, so its answers always price back', () => {
     const e = errorOf(() => call('IV', 'call', 41, 42, 40, 0.5));
-    expect(e.code).toBe(ErrorCode.invalidNumber);
+    expect(e.code).toBe(ErrorCode.notAvailable);
     expect(e.message).toMatch(/^price: implies a volatility of 6\.36\d\d, above the 5 \(500%\)/);
     const v = call('IV', 'call', 30, 42, 40, 0.5) as number;
     expect(v).toBeLessThanOrEqual(5);
@@ -194,8 +206,11 @@ describe('messages name the argument with its value and the fix', () => {
 
   it('dates: numeric text is a serial; past 9999-12-31 is named, not an internal field', () => {
     expect(call('VXEXPIRY', '44621')).toBe(44635);
-    expect(invalid('CONDOR', 2958465, 4697.96, 17.91, 2958495, strikes)).toMatch(
+    expect(invalid('CONDOR', 44519, 4697.96, 17.91, 2958495, strikes)).toMatch(
       /^expiry: is 2958495, after 9999-12-31 \(serial 2958465\)/,
+    );
+    expect(invalid('CONDOR', 2958465, 4697.96, 17.91, 2958495, strikes)).toMatch(
+      /^valuationDate: is 9999-12-31, outside the exchange calendar/,
     );
   });
 });

@@ -193,6 +193,10 @@ describe('ALVH.SURFACE and ALVH.VOL on a small table', () => {
     expect(message(() => call('VOL', call('SURFACE', table, date), isoToExcelSerial('2023-06-01'), 4300))).toMatch(
       /^expiry: is on or before/,
     );
+    // a strike typed in thousands read a vol of 354% from the far wing
+    expect(message(() => call('VOL', call('SURFACE', table, date), 45128, [[4300, 0.43]]))).toMatch(
+      /^strike\[2\]: is 0\.43, far from SPX at [\d.]+; pass strikes in index points/,
+    );
   });
 });
 

@@ -4,6 +4,7 @@
  * fields to the arguments.
  */
 import {
+  calendarDay,
   checkMarketRate,
   checkSpotAndStrikes,
   condorAnalytics,
@@ -48,6 +49,7 @@ export function condorOf(
   const date = dateArg('valuationDate', valuationDate);
   const state = spxState(date, spot, vixPointsArg(vix), rate, divYield, policy);
   const expiryIso = dateArg('expiry', expiry);
+  calendarDay('expiry', expiryIso);
   const ks = strikesArg(strikes);
   checkSpotAndStrikes(
     'spot',
@@ -92,6 +94,8 @@ export function spxState(
   divYield: unknown,
   policy: Policy,
 ): MarketState {
+  // a year typed for a date (2021 is 1905-07-13) is named as the date it became, as ALVH.PLAN names it
+  calendarDay('valuationDate', date);
   const level = numberArg('spot', spot);
   checkSpotAndStrikes('spot', level, []);
   return {
@@ -117,6 +121,7 @@ export function noVxCurve(expiry: string): number {
 /** Field names of the condor analytics → the Excel arguments. */
 export const CONDOR_ARGS: FieldNames = {
   atmVol: 'vix',
+  'indices.vix': 'vix',
   'condor.quantity': 'quantity',
   'condor.credit': 'credit',
   'condor.expiry': 'expiry',

@@ -7,9 +7,13 @@
  * | `invalid_input`     | #VALUE! | "argument: problem; fix" (1)      |
  * | `limit_exceeded`    | #VALUE! | "argument: problem; fix"          |
  * | `insufficient_data` | #N/A    | "argument: problem; fix"          |
- * | `no_solution`       | #NUM!   | (Excel ignores #NUM! messages)    |
+ * | `no_solution`       | #N/A    | "argument: problem; fix"          |
  *
  * (1) a schema's issue ("argument: pass a number between 0.1 and 10") carries its fix in the problem.
+ *
+ * No answer (a price below intrinsic value has no implied vol, a tail call that gains nothing in the
+ * drawdown) is #N/A, not #NUM!: Excel shows a custom function's message only with #VALUE! and #N/A,
+ * and the message is what says which argument to change.
  *
  * It turns a non-finite number in a result into #NUM! instead of letting NaN or ±Infinity reach a
  * cell. Messages are cut to {@link MAX_MESSAGE} characters, since Excel truncates long ones.
@@ -54,7 +58,6 @@ export function toExcelError(e: unknown, names: FieldNames = {}): CustomFunction
     const message = shorten(`${argumentName(e.field, names)}: ${e.problem}${fix}`);
     switch (e.code) {
       case 'no_solution':
-        return new CustomFunctions.Error(ErrorCode.invalidNumber, message);
       case 'insufficient_data':
         return new CustomFunctions.Error(ErrorCode.notAvailable, message);
       default:

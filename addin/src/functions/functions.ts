@@ -1,8 +1,8 @@
 /**
  * The ALVH custom functions. Each one reads its Excel arguments, calls the sizing package
  * (@alvh/shared) and shapes the answer for cells; no maths happens here. Errors go through
- * {@link excelCall}: #VALUE! with "argument: problem; fix", #NUM! where the maths has no answer,
- * #N/A where a series is too short.
+ * {@link excelCall}: #VALUE! with "argument: problem; fix", #N/A with the reason where the maths
+ * has no answer or a series is too short, #NUM! for a result that overflows.
  *
  * Every argument is declared `unknown` (type "any" in the metadata), so that Excel hands over an
  * empty cell as empty instead of coercing it to 0: an empty required argument is an error that

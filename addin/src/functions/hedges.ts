@@ -29,13 +29,13 @@ const TAILSIZE_HEADERS = ['contracts', 'strike (points)', 'premium (points per o
  * @param condorLoss Condor loss in the drawdown scenario, USD (positive).
  * @param hedgeFuture VX future of the hedge expiry, index points.
  * @param hedgeYears Time to the hedge expiry, years ACT/365.
- * @param volOfVol Implied volatility of the VIX calls as a decimal (VVIX/100, e.g. 1.1).
+ * @param volOfVol Implied volatility of the VIX calls as a decimal (VVIX/100, e.g. 1.1), from 0.2 to 5.
  * @param stressedFuture The VX future in the drawdown scenario, index points.
  * @param [coverage] Scenario gain to buy, in times the condor loss; default 1.8.
  * @param [otmPct] Strike above the future as a decimal; default 0.025.
  * @param [rate] Risk-free rate, continuously compounded decimal; default 0.
  * @param [horizonYears] Length of the drawdown, years; default 10/365.
- * @param [stressVolOfVol] Volatility of the VIX calls in the drawdown, decimal; default volOfVol.
+ * @param [stressVolOfVol] Volatility of the VIX calls in the drawdown, decimal from 0.2 to 5; default volOfVol.
  * @param [strikeStep] VIX strike grid, points; default 1.
  * @param [headers] TRUE adds a header row naming each column above the values; FALSE (default) gives the values alone.
  * @returns One row (two with headers), four columns: contracts, strike (VIX points), premium (VIX points per option; ×100 is USD per contract), gain per contract (USD).
@@ -60,17 +60,37 @@ export function tailsize(
       condorLoss: numberArg('condorLoss', condorLoss),
       hedgeFuture: numberArg('hedgeFuture', hedgeFuture),
       hedgeYears: years,
-      volOfVol: numberArg('volOfVol', volOfVol),
+      volOfVol: volOfVolArg('volOfVol', numberArg('volOfVol', volOfVol)),
       stressedFuture: checkVxPrice('stressedFuture', numberArg('stressedFuture', stressedFuture)),
       ...opt('coverage', policyArg('coverage', 'tailCoverage', coverage, '(times the loss)', true)),
       ...opt('otmPct', policyArg('otmPct', 'tailOtmPct', otmPct, '(a decimal: 0.025 is 2.5% above the future)')),
       ...opt('rate', optionalNumber('rate', rate)),
       ...opt('horizonYears', horizonArg(horizonYears, years)),
-      ...opt('stressVolOfVol', optionalNumber('stressVolOfVol', stressVolOfVol)),
+      ...opt('stressVolOfVol', volOfVolArg('stressVolOfVol', optionalNumber('stressVolOfVol', stressVolOfVol))),
       ...opt('strikeStep', policyArg('strikeStep', 'vixStrikeStep', strikeStep, 'VIX points')),
     });
     return withHeaders(headers, TAILSIZE_HEADERS, [t.contracts, t.strike, t.premium, t.gainPerContract]);
   });
+}
+
+/**
+ * The vol of VIX options TAILSIZE takes, a decimal: VVIX has closed between about 60 and 210, so
+ * 0.2 to 5 leaves room either way; 0.011 (VVIX 1.1 typed as a percent of a percent) priced the calls
+ * at 1e-33 and sized 54 free contracts.
+ */
+const VIX_OPTION_VOL = { min: 0.2, max: 5 };
+
+function volOfVolArg<T extends number | undefined>(name: string, v: T): T {
+  if (v === undefined) return v;
+  if (v < VIX_OPTION_VOL.min || v > VIX_OPTION_VOL.max)
+    throw invalidInput(
+      name,
+      `is ${v}, outside ${VIX_OPTION_VOL.min} to ${VIX_OPTION_VOL.max}`,
+      v > VIX_OPTION_VOL.max
+        ? `pass the vol as a decimal: VVIX/100, ${v / 100} for VVIX ${v}`
+        : 'pass the vol as a decimal: VVIX/100, e.g. 1.1 for VVIX 110',
+    );
+  return v;
 }
 
 /** VIX options are listed about a year out; a longer time is a count of days typed as years. */
@@ -283,6 +303,8 @@ export function overlay(
     {
       'overlay.strike': 'strike',
       'policy.overlayBackDays': 'backDays',
+      'condor.expiry': 'condorExpiry',
+      'indices.vix': 'vix',
       'state.date': 'valuationDate',
       'state.spot': 'spot',
       'state.vix': 'vix',

@@ -241,7 +241,7 @@ export function black76(
  * @param [rate] Risk-free rate, continuously compounded decimal (0.05); default 0.
  * @param [divYield] Dividend yield, continuously compounded decimal; default 0 (model "bs" only).
  * @param [model] "bs" (default) or "black76".
- * @returns Implied volatility as a decimal (0.18 for 18%); #NUM! when no volatility up to 5 (500%) gives the price.
+ * @returns Implied volatility as a decimal (0.18 for 18%); #N/A with the reason when no volatility up to 5 (500%) gives the price.
  */
 export function iv(
   type: unknown,

@@ -10,6 +10,7 @@ import { plainText } from '../common/views';
 import {
   excelSerialToIso,
   fitChainSurface,
+  checkSpotAndStrikes,
   invalidInput,
   isoToExcelSerial,
   makeSpxSurface,
@@ -228,6 +229,8 @@ export function vol(
           throw invalidInput(cellName(e, r, c), 'is on or before the date of the quotes', 'pass a later expiry');
         const K = numberArg(cellName(k, r, c), cellAt(k, r, c));
         if (!(K > 0)) throw invalidInput(cellName(k, r, c), `is ${K}`, 'pass the strike in index points (> 0)');
+        // as ALVH.PLAN reads strikes: within half and twice SPX (0.43 read 354% from the far wing)
+        checkSpotAndStrikes('spot', s.spot, [{ field: cellName(k, r, c), strike: K }]);
         line.push(s.vol(t, K));
       }
       out.push(line);

@@ -73,12 +73,20 @@ const step = (what: string) =>
     .max(100, { error: `pass the ${what} strike grid in points, e.g. ${what === 'SPX' ? 5 : 0.5}` })
     .optional();
 
+/**
+ * Most characters of a pasted broker export: 1,000 lines of 100 characters, as many legs as a held
+ * book takes. Parsing a megabyte held the host's request thread for a third of a second.
+ */
+export const MAX_POSITIONS_TEXT = 100_000;
+
 /** Positions pasted as broker CSV text, or an Excel range's rows. */
 export const PositionsInputSchema = z.strictObject({
   valuationDate: isoDate,
   positions: z.union(
     [
-      z.string().max(1_000_000, { error: 'pass at most 1,000,000 characters of positions' }),
+      z.string().max(MAX_POSITIONS_TEXT, {
+        error: `pass at most ${MAX_POSITIONS_TEXT.toLocaleString('en-US')} characters of positions`,
+      }),
       z.array(z.array(z.unknown())).max(10_000, { error: 'pass at most 10,000 rows' }),
     ],
     { error: 'pass the positions as CSV text or as rows of [symbol, quantity, average price]' },

@@ -18,6 +18,7 @@ export {
   type ExchangeHoliday,
   addBusinessDays,
   businessDaysBetween,
+  calendarDay,
   easterSunday,
   exchangeHolidays,
   isBusinessDay,

@@ -16,7 +16,7 @@ import { noSolution, invalidInput, limitExceeded } from '../errors';
 import { MAX_CONTRACTS } from '../schemas/plan';
 import { addDaysIso } from './dateUtil';
 import { checkFinite, checkPositive, checkRange, checkSpotAndStrikes } from '../validate';
-import { isBusinessDay, previousBusinessDay, vixSensitivity } from '../market/index';
+import { CALENDAR_LAST_YEAR, isBusinessDay, previousBusinessDay, vixSensitivity } from '../market/index';
 import { OPTION_MULTIPLIER, markLegs, type Leg, type MarketState } from '../book/index';
 import { DEFAULT_SHOCK_KAPPA, type OverlayStructure } from '../schemas/policy';
 import { daysBetween } from '../dates';
@@ -96,6 +96,13 @@ export function sizeOverlay(i: OverlayInput): OverlaySizing {
   let vegaUnit: OverlaySizing['vegaUnit'] = 'USD per SPX vol point';
   if (i.structure === 'spx-put-calendar' || i.structure === 'spx-long-put') {
     checkSpotAndStrikes('state.spot', i.state.spot, [{ field: 'overlay.strike', strike }]);
+    if (addDaysIso(i.condorExpiry, i.backDays ?? 30) > `${CALENDAR_LAST_YEAR}-12-31`) {
+      throw invalidInput(
+        'condor.expiry',
+        `is ${i.condorExpiry}: the overlay's back leg, ${i.backDays ?? 30} days later, falls past the exchange calendar's last day (${CALENDAR_LAST_YEAR}-12-31)`,
+        `pass a condor expiry before ${CALENDAR_LAST_YEAR}-12 or fewer policy.overlayBackDays`,
+      );
+    }
     const back = overlayBackExpiry(i.condorExpiry, i.backDays ?? 30);
     if (back <= i.condorExpiry) {
       throw invalidInput(

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { finiteNumber, isoDate, nonNegativeNumber, optionType, positiveNumber, rate, volatility } from './common';
 import { PolicySchema } from './policy';
 import { SPX_POINTS } from '../validate';
-import { HeldLegSchema, StructureParamsSchema } from '../hedge/schemas';
+import { HeldLegSchema, MAX_POSITIONS_TEXT, StructureParamsSchema } from '../hedge/schemas';
 import { ChainRowSchema } from '../surface/schemas';
 
 /** The most contracts one leg or one condor order may hold: a bound that keeps every dollar figure finite. */
@@ -275,7 +275,7 @@ export const LastRebalanceSchema = z.strictObject({
 
 /** Most legs of a held book; most characters of a pasted broker export. */
 export const MAX_POSITION_LEGS = 1000;
-export const MAX_POSITIONS_TEXT = 1_000_000;
+export { MAX_POSITIONS_TEXT };
 
 export const PositionsSchema = z.union(
   [

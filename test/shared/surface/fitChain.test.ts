@@ -5,6 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import {
+  MIN_FIT_DELTA,
   blackFormula,
   fitChainSurface,
   normCdf,
@@ -49,6 +50,18 @@ for (const rc of REAL_CHAINS) {
       expect(n).toBeGreaterThan(3000);
       expect(100 * Math.sqrt(se / n)).toBeLessThan(0.3);
       expect(within / n).toBeGreaterThanOrEqual(0.95);
+    });
+
+    it("each slice's reported RMSE and inside-the-spread share are over the quotes it was fitted on", () => {
+      const { fit } = loadChain(rc);
+      for (const sl of fit.slices) {
+        const fitted = sl.marks.filter((m) => m.otm && m.midVol !== null && Math.abs(m.delta) >= MIN_FIT_DELTA);
+        const rmse = 100 * Math.sqrt(fitted.reduce((a, m) => a + (m.modelVol - m.midVol!) ** 2, 0) / fitted.length);
+        expect([sl.expiry, sl.quotes]).toEqual([sl.expiry, fitted.length]);
+        expect(sl.rmseVolPts).toBeCloseTo(rmse, 10);
+        // the far wings (0.05-0.10 bid-asks, out of the fit) once put a 2023-06-12 slice at 6.5 vol points
+        expect(sl.rmseVolPts, sl.expiry).toBeLessThan(1);
+      }
     });
 
     it('puts ≥ 85% of model prices inside the bid-ask (pooled), > 60% in every expiry', () => {
