@@ -161,7 +161,7 @@ describe('the worksheet of docs/excel.md (2021-11-19)', () => {
     expect(planned.tail.stressedFuture).toBeCloseTo(35.722, 3);
     expect(planned.tail.requiredContracts).toBe(68);
     expect(planned.tail.strike).toBe(24);
-    expect(planned.tail.premium).toBeCloseTo(3.0207, 4);
+    expect(planned.tail.premium).toBeCloseTo(3.0226, 4);
     expect(planned.overlay.requiredUnits).toBe(2);
     expect(planned.overlay.unitVega).toBeCloseTo(144.17, 2);
     expect(planned.overlay.unitCost).toBeCloseTo(1093.4, 2);

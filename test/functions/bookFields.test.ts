@@ -169,10 +169,10 @@ describe('plausibility of a plan the schema accepts', () => {
 
   it('explains a theta-subsidy ratio that is null', async () => {
     const p = structuredClone(PLAN_EXAMPLE) as Json;
-    p.market.rate = 1;
+    p.portfolio.budget = 0;
     const { status, json } = await call('plan', p);
     expect(status).toBe(200);
-    // At a 100% rate no option the plan holds decays: both thetas are 0, and the null ratio says why.
+    // With no budget the plan holds no hedge: both thetas are 0, and the null ratio says why.
     expect(json.thetaSubsidy).toEqual({
       overlayTheta: 0,
       tailTheta: 0,

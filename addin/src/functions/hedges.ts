@@ -7,6 +7,8 @@ import {
   DEFAULT_POLICY,
   drawdownState,
   invalidInput,
+  limitExceeded,
+  MAX_CONTRACTS,
   resolvePolicy,
   scenarioLoss,
   sizeOverlay,
@@ -288,6 +290,13 @@ export function overlay(
         backDays: policyArg('backDays', 'overlayBackDays', backDays, 'calendar days') ?? policy.overlayBackDays,
         state: spxState(date, spot, vixLevel, rate, divYield, policy),
       });
+      if (o.units > MAX_CONTRACTS) {
+        throw limitExceeded(
+          'strike',
+          `gives a unit whose vega (${o.unitVega.toPrecision(3)}) is so small that the target (${o.targetVega.toPrecision(3)}) needs ${o.units.toExponential(2)} units, over ${MAX_CONTRACTS} a leg`,
+          'choose a strike nearer the money (the short put strike)',
+        );
+      }
       return labelled([
         ['structure', o.structure],
         ['units', o.units],

@@ -12,8 +12,7 @@
  *   vol point).
  * units = round(target / unit exposure); cost = units · unit debit · 100.
  */
-import { noSolution, invalidInput, limitExceeded } from '../errors';
-import { MAX_CONTRACTS } from '../schemas/plan';
+import { noSolution, invalidInput } from '../errors';
 import { addDaysIso } from './dateUtil';
 import { checkFinite, checkPositive, checkRange, checkSpotAndStrikes } from '../validate';
 import { CALENDAR_LAST_YEAR, isBusinessDay, previousBusinessDay, vixSensitivity } from '../market/index';
@@ -164,13 +163,6 @@ export function sizeOverlay(i: OverlayInput): OverlaySizing {
     );
   }
   const units = Math.max(0, Math.round(target / unitVega));
-  if (units > MAX_CONTRACTS) {
-    throw limitExceeded(
-      'overlay.strike',
-      `one ${i.structure} unit's exposure (${unitVega.toPrecision(3)} ${vegaUnit}) is so small that the target (${target.toPrecision(3)}) needs ${units.toExponential(2)} units, over ${MAX_CONTRACTS} a leg`,
-      'choose a strike nearer the money (the short put strike, by default)',
-    );
-  }
   return {
     structure: i.structure,
     unitLegs,

@@ -87,7 +87,13 @@ function cutOverlay(
   warnings: string[],
 ): PlanOverlay {
   const ovCut = cutToBudget(overlaySize.units, overlaySize.unitCost, calendarBudget);
-  const units = ovCut.quantity;
+  // a leg holds at most MAX_CONTRACTS (the book schemas' cap), so the plan's book stays a valid input
+  const units = Math.min(ovCut.quantity, MAX_CONTRACTS);
+  if (units < ovCut.quantity) {
+    warnings.push(
+      `The overlay asks for ${ovCut.quantity} units, more than one leg holds (${MAX_CONTRACTS}): one unit's vega (${fmt(overlaySize.unitVega, 4)}) is tiny against the target; the plan holds ${MAX_CONTRACTS}.`,
+    );
+  }
   const overlay: PlanOverlay = {
     ...overlaySize,
     requiredUnits: overlaySize.units,

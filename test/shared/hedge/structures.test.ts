@@ -49,9 +49,9 @@ describeWithData('tail structures on 2018-12-24 (standard 10-lot 45-DTE condor)'
     ]);
     expect(cmp.structures.map((s) => Number(s.perDollar.toFixed(2)))).toEqual([
       6.29,
-      4.09,
+      4.07,
       3.8,
-      3.42,
+      3.47,
       expect.any(Number),
     ]);
   });

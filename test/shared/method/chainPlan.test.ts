@@ -200,7 +200,8 @@ describeWithData('the plan on the real SPX chains', () => {
     expect(() => plan({ ...base, market: { ...base.market, surface: moved } })).toThrow(
       /^market\.surface\.spot: is [\d.]+, 30% from market\.spx [\d.]+: a surface of another market/,
     );
-    const near = { ...data, spot: data.spot * 0.9 };
-    expect(plan({ ...base, market: { ...base.market, surface: near } }).surface.source).toBe('chain');
+    // the surface of the day with SPX 10% higher since its quotes: taken, marked at the new spot
+    const later = plan({ ...base, market: { ...base.market, spx: base.market.spx * 1.1, surface: data } });
+    expect(later.surface.source).toBe('chain');
   });
 });
