@@ -11,13 +11,11 @@ import {
   markLegs,
   spxDivYield,
   spxSurfaceFromIndices,
-  stateSurfaces,
   type ChainSurfaceFit,
-  type Leg,
   type MarketState,
 } from '@alvh/shared';
 import { describeWithData } from '../../helpers/marketData';
-import { REAL_CHAINS, loadChain, type RealChain } from '../surface/chains';
+import { REAL_CHAINS, chainMarketState, loadChain, spxLeg, type RealChain } from '../surface/chains';
 
 function dayOf(iso: string): number {
   return Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
@@ -42,27 +40,10 @@ function closeFit(c: RealChain): ChainSurfaceFit {
 
 /** The state of a chain's day at its own spot (the file's Last), marking on its fit (at 16:00). */
 function chainState(c: RealChain, spot?: number): MarketState {
-  const { chain } = loadChain(c);
-  const fit = closeFit(c);
-  return {
-    date: c.date,
-    spot: spot ?? (chain.spot as number),
-    vix: c.indices.vix,
-    rate: c.rate,
-    divYield: c.divYield,
-    volOfVol: 1,
-    futureFor: () => c.indices.vix,
-    surfaces: stateSurfaces(c.date, c.indices.vix, 1, fit.surface),
-  };
+  return chainMarketState(c, closeFit(c).surface, spot);
 }
 
-const spx = (type: 'call' | 'put', strike: number, expiry: string): Leg => ({
-  kind: 'spx',
-  type,
-  strike,
-  expiry,
-  quantity: 1,
-});
+const spx = spxLeg;
 
 /**
  * The 10-90 delta out-of-the-money quotes of the surface's slices from `minDays` on: how many the

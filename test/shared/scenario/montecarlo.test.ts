@@ -10,10 +10,7 @@ import {
   scenarioSource,
   shiftedState,
   markLegs,
-  stateSurfaces,
   surfacesOf,
-  type Leg,
-  type MarketState,
 } from '../../../shared/src/index';
 import {
   MonteCarloCancelled,
@@ -25,7 +22,7 @@ import {
 } from '../../../shared/src/scenario/montecarlo';
 import { compileLegs, dayFactors, legsValue, type PricerMarket } from '../../../shared/src/scenario/pathPricer';
 import { describeWithData } from '../../helpers/marketData';
-import { REAL_CHAINS, loadChain, type RealChain } from '../surface/chains';
+import { REAL_CHAINS, chainMarketState, loadChain, spxLeg, type RealChain } from '../surface/chains';
 import { BOOK } from '../../helpers/fixtures';
 
 const flatPolicy = {
@@ -309,24 +306,8 @@ describe('P&L along a path agrees with markBook at the path end (square-root dyn
 describeWithData('the path pricer on a chain surface', () => {
   it('the Monte Carlo pricer marks a chain state as the book does, inside the quotes', () => {
     const c2022 = REAL_CHAINS[0] as RealChain;
-    const { chain, fit } = loadChain(c2022);
-    const state: MarketState = {
-      date: c2022.date,
-      spot: chain.spot as number,
-      vix: c2022.indices.vix,
-      rate: c2022.rate,
-      divYield: c2022.divYield,
-      volOfVol: 1,
-      futureFor: () => c2022.indices.vix,
-      surfaces: stateSurfaces(c2022.date, c2022.indices.vix, 1, fit.surface),
-    };
-    const spx = (type: 'call' | 'put', strike: number, expiry: string): Leg => ({
-      kind: 'spx',
-      type,
-      strike,
-      expiry,
-      quantity: 1,
-    });
+    const state = chainMarketState(c2022, loadChain(c2022).fit.surface);
+    const spx = spxLeg;
     const legs = [spx('call', 4500, '2022-02-25'), spx('put', 4400, '2022-03-18')];
     const m: PricerMarket = {
       rate: state.rate,

@@ -1,5 +1,14 @@
 /** The two real SPX chains, parsed and fitted once per test file. */
-import { fitChainSurface, parseQuotedata, type ChainSurfaceFit, type ParsedChain } from '@alvh/shared';
+import {
+  fitChainSurface,
+  parseQuotedata,
+  stateSurfaces,
+  type ChainSurfaceFit,
+  type Leg,
+  type MarketState,
+  type ParsedChain,
+  type SpxSurface,
+} from '@alvh/shared';
 import { readDataFile } from '../../helpers/marketData';
 
 export interface RealChain {
@@ -40,3 +49,26 @@ export function loadChain(c: RealChain): { chain: ParsedChain; fit: ChainSurface
   }
   return v;
 }
+
+/** The market of a chain's day on `surface` (its fit), at `spot` (default the file's Last), vol of vol 1. */
+export function chainMarketState(c: RealChain, surface: SpxSurface, spot?: number): MarketState {
+  return {
+    date: c.date,
+    spot: spot ?? (loadChain(c).chain.spot as number),
+    vix: c.indices.vix,
+    rate: c.rate,
+    divYield: c.divYield,
+    volOfVol: 1,
+    futureFor: () => c.indices.vix,
+    surfaces: stateSurfaces(c.date, c.indices.vix, 1, surface),
+  };
+}
+
+/** One long SPX option. */
+export const spxLeg = (type: 'call' | 'put', strike: number, expiry: string): Leg => ({
+  kind: 'spx',
+  type,
+  strike,
+  expiry,
+  quantity: 1,
+});
