@@ -87,8 +87,8 @@ export function checkRate(field: string, x: number): number {
 
 /**
  * The range of a USD rate or SPX dividend yield (continuously compounded decimals) that the SPX and
- * VX markets take: outside it a value is a slip (1 typed for 1%, 5 for 5%). The replay's rate has
- * the same bounds.
+ * VX markets take (plans, books, the replay's assumptions, the Excel SPX functions): outside it a
+ * value is a slip (1 typed for 1%, 5 for 5%).
  */
 export const MARKET_RATE = Object.freeze({ min: -0.05, max: 0.2 });
 

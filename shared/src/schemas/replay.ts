@@ -9,6 +9,7 @@ import { limitExceeded } from '../errors';
 import { PolicySchema } from './policy';
 import { isoDate } from './common';
 import { parseIsoDate, weekdayOf } from '../dates';
+import { MARKET_RATE } from '../validate';
 
 /** Most rows one replay accepts (about 47 years of trading days); more is `limit_exceeded`. */
 export const MAX_REPLAY_ROWS = 12_000;
@@ -107,9 +108,9 @@ export const ReplayAssumptionsSchema = z.strictObject(
     /** Moves the day's SPX surface as a scenario VIX of VIX × atmVolScale would (method Section 2b; 1 = the day's surface). */
     atmVolScale: num(0.2, 3, 1),
     /** Risk-free rate, continuously compounded, held constant over the replay (no rate history in the data). */
-    rate: num(-0.05, 0.2, 0.01),
+    rate: num(MARKET_RATE.min, MARKET_RATE.max, 0.01),
     /** SPX dividend yield, continuously compounded, held constant. */
-    divYield: num(0, 0.2, 0.018),
+    divYield: num(0, MARKET_RATE.max, 0.018),
     /** Paid per SPX option, index points, on top of the model mid at every fill (0 = fills at model mid). */
     spxHalfSpread: num(0, 50, 0),
     /** Paid per VIX option, index points, on top of the model mid at every fill. */
