@@ -102,6 +102,15 @@ describe('a field sent twice in one object', () => {
     expect(duplicate('{"a" :1, "a"\n:2}')).toMatch(/^a: is sent twice/);
   });
 
+  it('finds a duplicate among many keys, in text and after escapes, and takes as many distinct keys', () => {
+    const keys = (n: number) => Array.from({ length: n }, (_, i) => `"k${i}":${i}`);
+    expect(duplicate(`{${keys(40).join(',')}}`)).toBeUndefined();
+    expect(duplicate(`{${[...keys(40), '"k3":9'].join(',')}}`)).toMatch(/^k3: is sent twice/);
+    expect(duplicate(`{${[...keys(5), '"k\\u0033":9'].join(',')}}`)).toMatch(/^k3: is sent twice/);
+    expect(duplicate(`{${[...keys(30), '"k\\u0033":9'].join(',')}}`)).toMatch(/^k3: is sent twice/);
+    expect(duplicate('{"ab":1,"ba":2,"a":3,"b":4}')).toBeUndefined();
+  });
+
   it('leaves alone the same key in different objects, a key that equals a value, and colons inside strings', () => {
     expect(duplicate('{"a":{"a":1},"b":[{"a":1},{"a":2}],"c":"a","d":"a:b"}')).toBeUndefined();
     expect(duplicate('{"x":"y","y":"x"}')).toBeUndefined();

@@ -31,8 +31,41 @@ interface Frame {
   /** Where the current field's key sits in the text (objects). */
   keyStart: number;
   keyEnd: number;
-  /** The keys seen so far, as sent (objects; made at the first key). */
-  keys: Set<string> | undefined;
+  /** Where the keys seen so far sit, start and end of each (objects with fewer than SMALL keys). */
+  spans: number[] | undefined;
+  /** The names of the keys seen so far, once the object has SMALL keys or one holds an escape. */
+  names: Set<string> | undefined;
+}
+
+/** Up to this many keys an object's names are compared in the text, allocating nothing per key. */
+const SMALL = 16;
+
+/** Whether the keys at [a, a + len) and [b, b + len) of `text` are the same characters. */
+function sameSpan(text: string, a: number, b: number, len: number): boolean {
+  for (let i = 0; i < len; i++) if (text.charCodeAt(a + i) !== text.charCodeAt(b + i)) return false;
+  return true;
+}
+
+/** Whether the key at [start, end) (`escaped` when it holds a backslash) was seen before in `f`, recording it. */
+function seenBefore(text: string, f: Frame, start: number, end: number, escaped: boolean): boolean {
+  if (f.names === undefined && f.count <= SMALL && !escaped) {
+    const spans = (f.spans ??= []);
+    const len = end - start;
+    for (let i = 0; i < spans.length; i += 2) {
+      if (spans[i + 1]! - spans[i]! === len && sameSpan(text, spans[i]!, start, len)) return true;
+    }
+    spans.push(start, end);
+    return false;
+  }
+  if (f.names === undefined) {
+    f.names = new Set();
+    const spans = f.spans ?? [];
+    for (let i = 0; i < spans.length; i += 2) f.names.add(keyName(text, spans[i]!, spans[i + 1]!));
+  }
+  const name = keyName(text, start, end);
+  if (f.names.has(name)) return true;
+  f.names.add(name);
+  return false;
 }
 
 /** A key's name: the text between its quotes, unescaped only when it holds an escape. */
@@ -73,16 +106,20 @@ export function checkJsonObjects(text: string, max = MAX_OBJECT_FIELDS): AlvhErr
   let strEnd = -1;
   /** The last token was a string, so a colon now makes it a key (malformed text is the parser's). */
   let keyReady = false;
+  let strEscaped = false;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 34) {
       // a string: skip to its closing quote, remembering where it was (it may be a key)
       const start = i;
+      strEscaped = false;
       for (i++; i < n; i++) {
         const d = text.charCodeAt(i);
-        if (d === 92) i++;
-        else if (d === 34) break;
+        if (d === 92) {
+          i++;
+          strEscaped = true;
+        } else if (d === 34) break;
       }
       strStart = start;
       strEnd = i + 1;
@@ -92,7 +129,7 @@ export function checkJsonObjects(text: string, max = MAX_OBJECT_FIELDS): AlvhErr
     const wasKey = keyReady;
     if (c !== 32 && c !== 10 && c !== 13 && c !== 9) keyReady = false;
     if (c === 123 || c === 91) {
-      frames.push({ object: c === 123, count: 0, keyStart: 0, keyEnd: 0, keys: undefined });
+      frames.push({ object: c === 123, count: 0, keyStart: 0, keyEnd: 0, spans: undefined, names: undefined });
     } else if (c === 125 || c === 93) {
       frames.pop();
     } else if (c === 44) {
@@ -112,9 +149,7 @@ export function checkJsonObjects(text: string, max = MAX_OBJECT_FIELDS): AlvhErr
         );
       }
       if (duplicate !== undefined) continue;
-      const name = keyName(text, strStart, strEnd);
-      const keys = (top.keys ??= new Set());
-      if (keys.has(name)) {
+      if (seenBefore(text, top, strStart, strEnd, strEscaped)) {
         const path = pathOf(text, frames);
         const key = keyText(text, strStart, strEnd);
         duplicate = invalidInput(
@@ -123,7 +158,6 @@ export function checkJsonObjects(text: string, max = MAX_OBJECT_FIELDS): AlvhErr
           'send each field once, with the value you mean',
         );
       }
-      keys.add(name);
     }
   }
   return duplicate;
