@@ -25,6 +25,7 @@ import {
   vxExpiriesAfter,
 } from '@alvh/shared';
 import { readFileSync } from 'node:fs';
+import { planSheet20181224 } from './stubs/planSheet';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -632,23 +633,11 @@ describe('ALVH.CONDOR, CONDORLOSS, STRESSFUTURE, OVERLAY and REBALANCE', () => {
 });
 
 describe('ALVH.PLAN', () => {
+  // the sheet with a blank row between the market and the condor, as a trader lays it out
   const rows = (extra: unknown[][] = []): unknown[][] => [
-    ['date', isoToExcelSerial('2018-12-24')],
-    ['spx', 2351.1],
-    ['vix', 36.07],
-    ['rate', 0.024],
-    ['divYield', 0.02],
-    ['VX1', 25.9],
-    ['VX2', 23.325],
-    ['VX3', 22.175],
+    ...planSheet20181224().slice(0, 8),
     ['', ''],
-    ['expiry', isoToExcelSerial('2019-02-15')],
-    ['k1', 1750],
-    ['k2', 1800],
-    ['k3', 2850],
-    ['k4', 2900],
-    ['quantity', 10],
-    ['capital', 2_000_000],
+    ...planSheet20181224().slice(8),
     ...extra,
   ];
   const input = (extra: Record<string, unknown> = {}) => ({

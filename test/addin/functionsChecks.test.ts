@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, errorOf, useBuiltFunctions } from './stubs/customFunctions';
+import { planSheet20181224 } from './stubs/planSheet';
 
 const call = useBuiltFunctions();
 
@@ -216,26 +217,10 @@ describe('messages name the argument with its value and the fix', () => {
 });
 
 /** The 2018-12-24 inputs of ALVH.PLAN without the row `drop`, with `extra` rows added. */
-const rows = (drop: string, extra: unknown[][] = []): unknown[][] =>
-  [
-    ['date', 43458],
-    ['spx', 2351.1],
-    ['vix', 36.07],
-    ['rate', 0.024],
-    ['divYield', 0.02],
-    ['VX1', 25.9],
-    ['VX2', 23.325],
-    ['VX3', 22.175],
-    ['expiry', 43511],
-    ['k1', 1750],
-    ['k2', 1800],
-    ['k3', 2850],
-    ['k4', 2900],
-    ['quantity', 10],
-    ['capital', 2_000_000],
-  ]
-    .filter((r) => r[0] !== drop)
-    .concat(extra as (string | number)[][]);
+const rows = (drop: string, extra: unknown[][] = []): unknown[][] => [
+  ...planSheet20181224().filter((r) => r[0] !== drop),
+  ...extra,
+];
 
 describe('ALVH.PLAN: a row missing, empty or wrong', () => {
   it('says which, with the value, and the policy range with the percentage hint', () => {
