@@ -95,18 +95,19 @@ export function sizeOverlay(i: OverlayInput): OverlaySizing {
   let vegaUnit: OverlaySizing['vegaUnit'] = 'USD per SPX vol point';
   if (i.structure === 'spx-put-calendar' || i.structure === 'spx-long-put') {
     checkSpotAndStrikes('state.spot', i.state.spot, [{ field: 'overlay.strike', strike }]);
-    if (addDaysIso(i.condorExpiry, i.backDays ?? 30) > `${CALENDAR_LAST_YEAR}-12-31`) {
+    const backDays = i.backDays ?? 30;
+    if (addDaysIso(i.condorExpiry, backDays) > `${CALENDAR_LAST_YEAR}-12-31`) {
       throw invalidInput(
         'condor.expiry',
-        `is ${i.condorExpiry}: the overlay's back leg, ${i.backDays ?? 30} days later, falls past the exchange calendar's last day (${CALENDAR_LAST_YEAR}-12-31)`,
+        `is ${i.condorExpiry}: the overlay's back leg, ${backDays} days later, falls past the exchange calendar's last day (${CALENDAR_LAST_YEAR}-12-31)`,
         `pass a condor expiry before ${CALENDAR_LAST_YEAR}-12 or fewer policy.overlayBackDays`,
       );
     }
-    const back = overlayBackExpiry(i.condorExpiry, i.backDays ?? 30);
+    const back = overlayBackExpiry(i.condorExpiry, backDays);
     if (back <= i.condorExpiry) {
       throw invalidInput(
         'policy.overlayBackDays',
-        `is ${i.backDays ?? 30}: the back leg (${back}, the business day on or before) is not after the front (${i.condorExpiry})`,
+        `is ${backDays}: the back leg (${back}, the business day on or before) is not after the front (${i.condorExpiry})`,
         'pass more calendar days between the condor expiry and the back leg, e.g. 30',
       );
     }

@@ -87,13 +87,12 @@ function cutOverlay(
   warnings: string[],
 ): PlanOverlay {
   const ovCut = cutToBudget(overlaySize.units, overlaySize.unitCost, calendarBudget);
-  // a leg holds at most MAX_CONTRACTS (the book schemas' cap), so the plan's book stays a valid input
-  const units = Math.min(ovCut.quantity, MAX_CONTRACTS);
-  if (units < ovCut.quantity) {
-    warnings.push(
-      `The overlay asks for ${ovCut.quantity} units, more than one leg holds (${MAX_CONTRACTS}): one unit's vega (${fmt(overlaySize.unitVega, 4)}) is tiny against the target; the plan holds ${MAX_CONTRACTS}.`,
-    );
-  }
+  const units = withinLegLimit(
+    ovCut.quantity,
+    warnings,
+    (q) =>
+      `The overlay asks for ${q} units, more than one leg holds (${MAX_CONTRACTS}): one unit's vega (${fmt(overlaySize.unitVega, 4)}) is tiny against the target; the plan holds ${MAX_CONTRACTS}.`,
+  );
   const overlay: PlanOverlay = {
     ...overlaySize,
     requiredUnits: overlaySize.units,
@@ -120,6 +119,16 @@ function cutOverlay(
   return overlay;
 }
 
+/**
+ * A quantity held to MAX_CONTRACTS, the most one leg of a book holds (the book schemas' cap), so
+ * the plan's book stays a valid input; the warning `said` when it binds.
+ */
+function withinLegLimit(quantity: number, warnings: string[], said: (quantity: number) => string): number {
+  if (quantity <= MAX_CONTRACTS) return quantity;
+  warnings.push(said(quantity));
+  return MAX_CONTRACTS;
+}
+
 /** The tail VIX calls cut to their share of the budget (section 7), with their audit row and warning. */
 function cutTail(
   ctx: PlanContext,
@@ -133,13 +142,12 @@ function cutTail(
   const { tailExpiry, tailDays, inWindow, hedgeFuture, sFuture, tailSize, tailNoSolution } = sizing;
   const unitPremium = tailSize.premium * OPTION_MULTIPLIER;
   const tailCut = cutToBudget(tailSize.contracts, unitPremium, tailBudget);
-  // a leg holds at most MAX_CONTRACTS (the book schemas' cap), so the plan's book stays a valid input
-  const contracts = Math.min(tailCut.quantity, MAX_CONTRACTS);
-  if (contracts < tailCut.quantity) {
-    warnings.push(
-      `The tail asks for ${tailCut.quantity} VIX calls, more than one leg holds (${MAX_CONTRACTS}): the plan holds ${MAX_CONTRACTS}. Plan a book this size in parts.`,
-    );
-  }
+  const contracts = withinLegLimit(
+    tailCut.quantity,
+    warnings,
+    (q) =>
+      `The tail asks for ${q} VIX calls, more than one leg holds (${MAX_CONTRACTS}): the plan holds ${MAX_CONTRACTS}. Plan a book this size in parts.`,
+  );
   const tailLegs: Leg[] =
     contracts > 0
       ? [{ kind: 'vix', type: 'call', strike: tailSize.strike, expiry: tailExpiry, quantity: contracts }]
