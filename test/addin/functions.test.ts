@@ -1122,23 +1122,9 @@ describe('every argument of every function', () => {
 });
 
 describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
-  const rows: unknown[][] = [
-    ['date', isoToExcelSerial('2018-12-24')],
-    ['spx', 2351.1],
-    ['vix', 36.07],
-    ['rate', 0.024],
-    ['divYield', 0.02],
-    ['VX1', 25.9],
-    ['VX2', 23.325],
-    ['VX3', 22.175],
-    ['expiry', isoToExcelSerial('2019-02-15')],
-    ['k1', 1950],
-    ['k2', 2000],
-    ['k3', 2700],
-    ['k4', 2750],
-    ['quantity', 10],
-    ['capital', 2_000_000],
-  ];
+  // the 2018-12-24 sheet with a nearer condor: 1950/2000/2700/2750
+  const strikes: Record<string, number> = { k1: 1950, k2: 2000, k3: 2700, k4: 2750 };
+  const rows: unknown[][] = planSheet20181224().map(([k, v]) => [k, strikes[k] ?? v]);
   const input = {
     valuationDate: '2018-12-24',
     market: {
