@@ -23,7 +23,8 @@ const CHAIN_SHAPES: readonly { days: number; h: SviParams }[] = [
   { days: 93, h: { a: -1.07568, b: 1.01112, rho: -0.11478, m: 1.02181, sigma: 1.6439 } },
   { days: 183, h: { a: -0.89191, b: 1.04184, rho: -0.06141, m: 1.08899, sigma: 1.36867 } },
 ];
-import { nelderMead, sviDensityG, type SviParams } from '../shared/src/surface/svi';
+import { nelderMead } from '../shared/src/surface/nelderMead';
+import { sviDensityG, type SviParams } from '../shared/src/surface/svi';
 
 const LAMBDAS = [0.5, 0.75, 1, 1.25, 1.5];
 const THETAS = [0.005, 0.02, 0.05, 0.1, 0.2, 0.35, 0.6, 1];

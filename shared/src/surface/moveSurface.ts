@@ -4,7 +4,7 @@
  *
  * referenceVix is in Cboe VIX points for every source (the index an index surface was built from,
  * the day's VIX a chain was fitted with), so a move to the day's own VIX is the identity; a chain
- * fitted without it has its own 30-day variance-swap vol there, 5-9% below the index on the real
+ * fitted without it has its own 30-day variance-swap vol there, 2-5% below the index on the real
  * chains, and a move to the index then scales every vol by that ratio.
  *
  * With λ = scenarioVix / referenceVix, each slice's total variance becomes w'(k) = λ²·w(k/λ): the
@@ -15,7 +15,8 @@
  * reported in the moved surface's warnings, never hidden.
  */
 import { invalidInput } from '../errors';
-import { arbitrageGrid, minDensityG } from './svi';
+import { arbitrageGrid, minDensityG, type SviParams } from './svi';
+import { scaleWing } from './sviWing';
 import { makeSpxSurface, type SpxSurface } from './spxSurface';
 
 export interface SurfaceMove {
@@ -53,13 +54,15 @@ export function moveSpxSurface(surface: SpxSurface, move: SurfaceMove): SpxSurfa
   const grid = arbitrageGrid();
   const warnings = [...data.warnings];
   const slices = data.slices.map((s) => {
-    const svi = {
+    const svi: SviParams = {
       a: lambda * lambda * s.svi.a,
       b: lambda * s.svi.b,
       rho: s.svi.rho,
       m: lambda * s.svi.m,
       sigma: lambda * s.svi.sigma,
     };
+    if (s.svi.putWing !== undefined) svi.putWing = scaleWing(s.svi.putWing, lambda);
+    if (s.svi.callWing !== undefined) svi.callWing = scaleWing(s.svi.callWing, lambda);
     const g = minDensityG(svi, grid);
     if (g.g < -1e-9) {
       warnings.push(

@@ -23,7 +23,7 @@
 import { invalidInput } from '../errors';
 import { checkPositive } from '../validate';
 import { normCdf as ncdf } from '../pricing/normalCdf';
-import { sviDensityG, sviVariance, type SviParams } from './svi';
+import { sviDensityG, sviSlope, sviVariance, sviWingSlopes, type SviParams } from './svi';
 
 export type SurfaceSource = 'chain' | 'indices' | 'vix-only';
 
@@ -168,13 +168,22 @@ function termCurves(T: readonly number[], lnF: readonly number[], lnD: readonly 
  */
 export function makeSpxSurface(data: SpxSurfaceData): SpxSurface {
   checkSlices(data);
-  const slices = data.slices.map((s) => ({ ...s, svi: { ...s.svi } }));
+  const slices = data.slices.map((s) => ({ ...s, svi: copySvi(s.svi) }));
   const n = slices.length;
   const T = slices.map((s) => s.years);
   const lnF = slices.map((s) => Math.log(s.forward));
   const lnD = slices.map((s) => Math.log(s.discount));
   const lnS = Math.log(data.spot);
-  const P = slices.map((s) => s.svi);
+  // One object shape for every slice (wings or none), so the hot kernels stay monomorphic.
+  const P: SviParams[] = slices.map(({ svi: p }) => ({
+    a: p.a,
+    b: p.b,
+    rho: p.rho,
+    m: p.m,
+    sigma: p.sigma,
+    putWing: p.putWing,
+    callWing: p.callWing,
+  }));
   const dominators = data.calendarRepair === false ? P.map(() => []) : dominatorsOf(P);
   const { locate, lnForward, lnDiscount } = termCurves(T, lnF, lnD, lnS);
 
@@ -278,7 +287,7 @@ export function makeSpxSurface(data: SpxSurfaceData): SpxSurface {
       valuationDate: data.valuationDate,
       spot: data.spot,
       source: data.source,
-      slices: slices.map((s) => ({ ...s, svi: { ...s.svi } })),
+      slices: slices.map((s) => ({ ...s, svi: copySvi(s.svi) })),
       referenceVix: data.referenceVix,
       warnings: [...data.warnings],
       label: data.label,
@@ -286,6 +295,14 @@ export function makeSpxSurface(data: SpxSurfaceData): SpxSurface {
     }),
   };
   return surface;
+}
+
+/** A deep copy of SVI parameters (the wings' objects too). */
+function copySvi(p: SviParams): SviParams {
+  const out: SviParams = { a: p.a, b: p.b, rho: p.rho, m: p.m, sigma: p.sigma };
+  if (p.putWing !== undefined) out.putWing = { ...p.putWing };
+  if (p.callWing !== undefined) out.callWing = { ...p.callWing };
+  return out;
 }
 
 /**
@@ -327,15 +344,17 @@ export function varianceSwapVol(surface: SpxSurface, tYears: number): number {
 function sdStretchLimit(P: readonly SviParams[], dom: readonly number[], j: number): number {
   const ids = [j, ...dom];
   let slope = 0;
-  for (const i of ids) slope = Math.max(slope, P[i]!.b * (1 + Math.abs(P[i]!.rho)));
+  for (const i of ids) {
+    const s = sviWingSlopes(P[i]!);
+    slope = Math.max(slope, s.left, s.right);
+  }
   let limit = slope > 0 ? 4 / (slope * slope) : Infinity;
   for (let g = 0; g < CROSSING_GRID.length; g++) {
     const k = CROSSING_GRID[g]!;
     let p = P[j]!;
     for (const i of dom) if (sviVariance(P[i]!, k) > sviVariance(p, k)) p = P[i]!;
-    const x = k - p.m;
     const w = sviVariance(p, k);
-    const w1 = p.b * (p.rho + x / Math.sqrt(x * x + p.sigma * p.sigma));
+    const w1 = sviSlope(p, k);
     if ((k * w1) / (2 * w) > 1) return 1;
     if (w1 !== 0) limit = Math.min(limit, 1 + (16 * Math.max(sviDensityG(p, k), 0)) / (w1 * w1));
   }
@@ -357,8 +376,9 @@ function dominatorsOf(P: readonly SviParams[]): number[][] {
     for (let i = 0; i < j; i++) {
       const pi = P[i]!;
       const vi = values[i]!;
-      let above =
-        pi.b * (1 - pi.rho) > pj.b * (1 - pj.rho) + 1e-15 || pi.b * (1 + pi.rho) > pj.b * (1 + pj.rho) + 1e-15;
+      const si = sviWingSlopes(pi);
+      const sj = sviWingSlopes(pj);
+      let above = si.left > sj.left + 1e-15 || si.right > sj.right + 1e-15;
       for (let g = 0; !above && g < vi.length; g++) if (vi[g]! > vj[g]!) above = true;
       if (above) out.push(i);
     }

@@ -11,6 +11,8 @@
  * (calendar arbitrage) are penalised, and a final Nelder-Mead on all five parameters repairs what
  * the two-parameter search could not.
  */
+import { nelderMead } from './nelderMead';
+import { wingCurvature, wingSlope, wingValue, type SviWing } from './sviWing';
 
 export interface SviParams {
   a: number;
@@ -18,27 +20,93 @@ export interface SviParams {
   rho: number;
   m: number;
   sigma: number;
-}
-
-/** Total variance w(k). */
-export function sviVariance(p: SviParams, k: number): number {
-  const x = k - p.m;
-  return p.a + p.b * (p.rho * x + Math.sqrt(x * x + p.sigma * p.sigma));
+  /** Chain fits: the wing added below the lowest fitted strike (sviWing.ts); none: plain SVI. */
+  putWing?: SviWing | undefined;
+  /** Chain fits: the wing added above the highest fitted strike. */
+  callWing?: SviWing | undefined;
 }
 
 /**
- * Gatheral's g(k) = (1 − k·w'/(2w))² − (w'²/4)·(1/w + 1/4) + w''/2; a slice is free of butterfly
- * arbitrage where g ≥ 0 (and w > 0). Returns −Infinity where w ≤ 0.
+ * Total variance of the SVI alone from its five numbers. The kernels take numbers, not the
+ * parameter object, so that the fit's objective (plain candidates only) and the surfaces (slices
+ * with wings, of other object shapes) do not share the property loads the JIT specialises.
  */
-export function sviDensityG(p: SviParams, k: number): number {
+function plainVariance(a: number, b: number, rho: number, m: number, sigma: number, k: number): number {
+  const x = k - m;
+  return a + b * (rho * x + Math.sqrt(x * x + sigma * sigma));
+}
+
+/** Total variance w(k), the wings included. */
+export function sviVariance(p: SviParams, k: number): number {
+  let w = plainVariance(p.a, p.b, p.rho, p.m, p.sigma, k);
+  const pw = p.putWing;
+  if (pw !== undefined && k < pw.k) w += wingValue(pw, pw.k - k);
+  const cw = p.callWing;
+  if (cw !== undefined && k > cw.k) w += wingValue(cw, k - cw.k);
+  return w;
+}
+
+/** w'(k), the wings included. */
+export function sviSlope(p: SviParams, k: number): number {
   const x = k - p.m;
-  const r = Math.sqrt(x * x + p.sigma * p.sigma);
-  const w = p.a + p.b * (p.rho * x + r);
+  let w1 = p.b * (p.rho + x / Math.sqrt(x * x + p.sigma * p.sigma));
+  const pw = p.putWing;
+  if (pw !== undefined && k < pw.k) w1 -= wingSlope(pw, pw.k - k);
+  const cw = p.callWing;
+  if (cw !== undefined && k > cw.k) w1 += wingSlope(cw, k - cw.k);
+  return w1;
+}
+
+/** The asymptotic slopes |dw/dk| of the left and right wings, the added wings included (Lee: each ≤ 2). */
+export function sviWingSlopes(p: SviParams): { left: number; right: number } {
+  return {
+    left: p.b * (1 - p.rho) + (p.putWing?.beta ?? 0),
+    right: p.b * (1 + p.rho) + (p.callWing?.beta ?? 0),
+  };
+}
+
+/** Gatheral's g from w, w', w'' at k; −Infinity where w ≤ 0. */
+function densityG(k: number, w: number, w1: number, w2: number): number {
   if (!(w > 0)) return -Infinity;
-  const w1 = p.b * (p.rho + x / r);
-  const w2 = (p.b * p.sigma * p.sigma) / (r * r * r);
   const t = 1 - (k * w1) / (2 * w);
   return t * t - 0.25 * w1 * w1 * (1 / w + 0.25) + 0.5 * w2;
+}
+
+/** g of the SVI alone from its five numbers (see {@link plainVariance}). */
+function plainDensityG(a: number, b: number, rho: number, m: number, sigma: number, k: number): number {
+  const x = k - m;
+  const r = Math.sqrt(x * x + sigma * sigma);
+  return densityG(k, a + b * (rho * x + r), b * (rho + x / r), (b * sigma * sigma) / (r * r * r));
+}
+
+/**
+ * Gatheral's g(k) = (1 − k·w'/(2w))² − (w'²/4)·(1/w + 1/4) + w''/2, the wings included; a slice is
+ * free of butterfly arbitrage where g ≥ 0 (and w > 0). Returns −Infinity where w ≤ 0.
+ */
+export function sviDensityG(p: SviParams, k: number): number {
+  const pw = p.putWing;
+  const cw = p.callWing;
+  const inPut = pw !== undefined && k < pw.k;
+  const inCall = cw !== undefined && k > cw.k;
+  if (!inPut && !inCall) return plainDensityG(p.a, p.b, p.rho, p.m, p.sigma, k);
+  const x = k - p.m;
+  const r = Math.sqrt(x * x + p.sigma * p.sigma);
+  let w = p.a + p.b * (p.rho * x + r);
+  let w1 = p.b * (p.rho + x / r);
+  let w2 = (p.b * p.sigma * p.sigma) / (r * r * r);
+  if (inPut) {
+    const u = pw.k - k;
+    w += wingValue(pw, u);
+    w1 -= wingSlope(pw, u);
+    w2 += wingCurvature(pw, u);
+  }
+  if (inCall) {
+    const u = k - cw.k;
+    w += wingValue(cw, u);
+    w1 += wingSlope(cw, u);
+    w2 += wingCurvature(cw, u);
+  }
+  return densityG(k, w, w1, w2);
 }
 
 /**
@@ -98,20 +166,21 @@ const PENALTY = 1e6;
 
 /** Penalty for butterfly arbitrage, negative variance, wing slope over Lee's bound, calendar crossing. */
 function arbitragePenalty(p: SviParams, o: SviFitOptions, scale: number): number {
+  const { a, b, rho, m, sigma } = p;
   let pen = 0;
-  if (p.b * (1 + Math.abs(p.rho)) > 2) pen += p.b * (1 + Math.abs(p.rho)) - 2;
-  const minW = p.a + p.b * p.sigma * Math.sqrt(Math.max(0, 1 - p.rho * p.rho));
+  if (b * (1 + Math.abs(rho)) > 2) pen += b * (1 + Math.abs(rho)) - 2;
+  const minW = a + b * sigma * Math.sqrt(Math.max(0, 1 - rho * rho));
   if (minW < 0) pen += -minW / scale;
   for (let i = 0; i < LOCAL_OFFSETS.length; i++) {
-    const g = sviDensityG(p, p.m + p.sigma * LOCAL_OFFSETS[i]!);
+    const g = plainDensityG(a, b, rho, m, sigma, m + sigma * LOCAL_OFFSETS[i]!);
     if (g < 0) pen += g === -Infinity ? 1 : -g;
   }
   const grid = o.grid;
   for (let i = 0; i < grid.length; i++) {
-    const g = sviDensityG(p, grid[i]!);
+    const g = plainDensityG(a, b, rho, m, sigma, grid[i]!);
     if (g < 0) pen += g === -Infinity ? 1 : -g;
     if (o.floor) {
-      const d = o.floor[i]! - sviVariance(p, grid[i]!);
+      const d = o.floor[i]! - plainVariance(a, b, rho, m, sigma, grid[i]!);
       if (d > 0) pen += d / scale;
     }
   }
@@ -140,9 +209,10 @@ export function sviViolations(
 }
 
 function weightedSse(p: SviParams, d: SviFitData): number {
+  const { a, b, rho, m, sigma } = p;
   let s = 0;
   for (let i = 0; i < d.k.length; i++) {
-    const r = (sviVariance(p, d.k[i]!) - d.w[i]!) * d.weight[i]!;
+    const r = (plainVariance(a, b, rho, m, sigma, d.k[i]!) - d.w[i]!) * d.weight[i]!;
     s += r * r;
   }
   return s;
@@ -234,96 +304,6 @@ function innerFit(m: number, sigma: number, d: SviFitData): SviParams | null {
     }
   }
   return best;
-}
-
-/**
- * Nelder-Mead minimiser (small dimensions): reflection 1, expansion 2, contraction ½, shrink ½;
- * stops when the simplex's values agree to `tol` (relative) or after `maxEval` evaluations.
- * The simplex lives in preallocated arrays (no allocation per step); `f` receives a scratch
- * array it must not keep.
- */
-export function nelderMead(
-  f: (x: Float64Array) => number,
-  x0: readonly number[],
-  step: readonly number[],
-  maxEval: number,
-  tol = 1e-12,
-): number[] {
-  const n = x0.length;
-  // simplex[i] = the vertex in slot i; order[r] = the slot of the r-th best vertex.
-  const simplex: Float64Array[] = [];
-  const values = new Float64Array(n + 1);
-  const order = new Int32Array(n + 1);
-  for (let i = 0; i <= n; i++) {
-    const x = Float64Array.from(x0);
-    if (i > 0) x[i - 1]! += step[i - 1]!;
-    simplex.push(x);
-    values[i] = f(x);
-    order[i] = i;
-  }
-  const centroid = new Float64Array(n);
-  const xr = new Float64Array(n);
-  const xe = new Float64Array(n);
-  const xc = new Float64Array(n);
-  /** out = centroid + t·(worst − centroid). */
-  const along = (t: number, out: Float64Array): Float64Array => {
-    const worst = simplex[order[n]!]!;
-    for (let j = 0; j < n; j++) out[j] = centroid[j]! + t * (worst[j]! - centroid[j]!);
-    return out;
-  };
-  /** Puts `x` (value v) in the worst vertex's slot. */
-  const replaceWorst = (x: Float64Array, v: number): void => {
-    simplex[order[n]!]!.set(x);
-    values[order[n]!] = v;
-  };
-  let evals = n + 1;
-  while (evals < maxEval) {
-    // Stable insertion sort of the slots by value (ties keep the previous order).
-    for (let i = 1; i <= n; i++) {
-      const slot = order[i]!;
-      const v = values[slot]!;
-      let r = i - 1;
-      while (r >= 0 && values[order[r]!]! > v) {
-        order[r + 1] = order[r]!;
-        r--;
-      }
-      order[r + 1] = slot;
-    }
-    const best = values[order[0]!]!;
-    const worstValue = values[order[n]!]!;
-    if (Math.abs(worstValue - best) <= tol * (Math.abs(best) + tol)) break;
-    centroid.fill(0);
-    for (let r = 0; r < n; r++) {
-      const x = simplex[order[r]!]!;
-      for (let j = 0; j < n; j++) centroid[j]! += x[j]! / n;
-    }
-    const fr = f(along(-1, xr));
-    evals++;
-    if (fr < best) {
-      const fe = f(along(-2, xe));
-      evals++;
-      if (fe < fr) replaceWorst(xe, fe);
-      else replaceWorst(xr, fr);
-    } else if (fr < values[order[n - 1]!]!) {
-      replaceWorst(xr, fr);
-    } else {
-      const fc = f(along(fr < worstValue ? -0.5 : 0.5, xc));
-      evals++;
-      if (fc < Math.min(fr, worstValue)) replaceWorst(xc, fc);
-      else {
-        const x0b = simplex[order[0]!]!;
-        for (let r = 1; r <= n; r++) {
-          const x = simplex[order[r]!]!;
-          for (let j = 0; j < n; j++) x[j] = x0b[j]! + 0.5 * (x[j]! - x0b[j]!);
-          values[order[r]!] = f(x);
-          evals++;
-        }
-      }
-    }
-  }
-  let bi = order[0]!;
-  for (let r = 1; r <= n; r++) if (values[order[r]!]! < values[bi]!) bi = order[r]!;
-  return Array.from(simplex[bi]!);
 }
 
 /**
