@@ -59,12 +59,25 @@ export const IndicesSchema = z.strictObject({
     .optional(),
 });
 
+/** A wing added beyond an SVI slice's last fitted strike (surface/sviWing.ts). */
+const SviWingSchema = z.strictObject({
+  k: finiteNumber.min(-10, { error: 'a wing starts at ln(K/F) in [−10, 10]' }).max(10, {
+    error: 'a wing starts at ln(K/F) in [−10, 10]',
+  }),
+  beta: finiteNumber.min(-2, { error: 'a wing adds a slope in [−2, 2]' }).max(2, {
+    error: 'a wing adds a slope in [−2, 2]',
+  }),
+  delta: finiteNumber.positive({ error: 'a wing width δ is > 0' }).max(10, { error: 'a wing width δ is at most 10' }),
+});
+
 const SviSchema = z.strictObject({
   a: finiteNumber,
   b: finiteNumber.nonnegative({ error: 'SVI b is ≥ 0' }),
   rho: finiteNumber.min(-1, { error: 'SVI ρ is in [−1, 1]' }).max(1, { error: 'SVI ρ is in [−1, 1]' }),
   m: finiteNumber,
   sigma: finiteNumber.positive({ error: 'SVI σ is > 0' }),
+  putWing: SviWingSchema.optional(),
+  callWing: SviWingSchema.optional(),
 });
 
 /** The data form of an SPX surface (SpxSurface.toData()). */

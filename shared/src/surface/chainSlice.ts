@@ -53,6 +53,11 @@ export interface SliceFit {
   rmseVolPts: number;
   /** Share of the fitted quotes whose model price lies within [bid, ask], percent. */
   insideSpreadPct: number;
+  /**
+   * The far wings' quotes (out of the money, below {@link MIN_FIT_DELTA}), which the SVI's added
+   * wings are fitted to (fitWings.ts): how many, RMSE of model − mid vol, share inside the bid-ask.
+   */
+  wings: { quotes: number; rmseVolPts: number; insideSpreadPct: number };
   /** Part of the surface (false: fitted and reported only, e.g. SPX AM beside SPXW). */
   inSurface: boolean;
   marks: QuoteMark[];
@@ -74,6 +79,8 @@ export interface SliceInput {
   k: Float64Array;
   w: Float64Array;
   weight: Float64Array;
+  /** The wings' quotes (out of the money, below {@link MIN_FIT_DELTA}): k, total variance, weight as above. */
+  wing: { k: Float64Array; w: Float64Array; weight: Float64Array };
 }
 
 export function prepareSlice(
@@ -98,6 +105,9 @@ export function prepareSlice(
   const ks: number[] = [];
   const ws: number[] = [];
   const wts: number[] = [];
+  const wingK: number[] = [];
+  const wingW: number[] = [];
+  const wingWt: number[] = [];
   for (const q of quotes) {
     const isCall = q.type === 'call';
     const otm = isCall ? q.strike >= F : q.strike < F;
@@ -143,11 +153,12 @@ export function prepareSlice(
       otm,
     });
     const absDelta = D * normCdf(-Math.abs(d1));
-    if (otm && vega > 1e-8 && Number.isFinite(widthVol) && absDelta >= MIN_FIT_DELTA) {
-      ks.push(Math.log(q.strike / F));
-      ws.push(midVol * midVol * years);
+    if (otm && vega > 1e-8 && Number.isFinite(widthVol)) {
+      const body = absDelta >= MIN_FIT_DELTA;
+      (body ? ks : wingK).push(Math.log(q.strike / F));
+      (body ? ws : wingW).push(midVol * midVol * years);
       // residual in variance × this = price residual in units of the width
-      wts.push(vega / ((q.ask - q.bid) * 2 * midVol * years));
+      (body ? wts : wingWt).push(vega / ((q.ask - q.bid) * 2 * midVol * years));
     }
   }
   if (ks.length < MIN_SLICE_STRIKES) {
@@ -164,6 +175,7 @@ export function prepareSlice(
     k: Float64Array.from(ks),
     w: Float64Array.from(ws),
     weight: Float64Array.from(wts),
+    wing: { k: Float64Array.from(wingK), w: Float64Array.from(wingW), weight: Float64Array.from(wingWt) },
   };
 }
 
@@ -187,6 +199,7 @@ export function finishSlice(
   let se = 0;
   let n = 0;
   let inside = 0;
+  const wing = { quotes: 0, se: 0, inside: 0 };
   const sqT = Math.sqrt(s.years);
   for (const m of s.marks) {
     const w = variance(Math.log(m.strike / s.forward));
@@ -201,6 +214,11 @@ export function finishSlice(
       se += e * e;
       n++;
       if (m.modelPrice >= m.bid && m.modelPrice <= m.ask) inside++;
+    } else if (m.otm && m.midVol !== null) {
+      const e = m.modelVol - m.midVol;
+      wing.se += e * e;
+      wing.quotes++;
+      if (m.modelPrice >= m.bid && m.modelPrice <= m.ask) wing.inside++;
     }
   }
   return {
@@ -215,6 +233,11 @@ export function finishSlice(
     quotes: n,
     rmseVolPts: 100 * Math.sqrt(se / Math.max(n, 1)),
     insideSpreadPct: (100 * inside) / Math.max(n, 1),
+    wings: {
+      quotes: wing.quotes,
+      rmseVolPts: 100 * Math.sqrt(wing.se / Math.max(wing.quotes, 1)),
+      insideSpreadPct: (100 * wing.inside) / Math.max(wing.quotes, 1),
+    },
     inSurface,
     marks: s.marks,
   };

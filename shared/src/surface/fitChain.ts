@@ -12,6 +12,7 @@ import { invalidInput } from '../errors';
 import { parseIsoDate } from '../dates';
 import { yearsToSettlement, type ChainQuote, type DroppedQuotes, type ParsedChain } from './chain';
 import { arbitrageGrid, fitSvi, sviVariance, sviViolations } from './svi';
+import { fitWings } from './fitWings';
 import { calendarRepairs, makeSpxSurface, varianceSwapVol, type SurfaceSlice, type SpxSurface } from './spxSurface';
 import { finishSlice, fineGrid, prepareSlice, MIN_SLICE_STRIKES, type SliceFit, type SliceInput } from './chainSlice';
 
@@ -83,7 +84,7 @@ export interface ChainFitOptions {
   /**
    * The day's Cboe VIX close, points: the surface's `referenceVix` (so a scenario move to that VIX
    * leaves the surface as fitted, as it does an index surface). Default: the surface's own 30-day
-   * variance-swap vol, which stood 5-9% below the Cboe index on the two real chains.
+   * variance-swap vol, which stood 2-5% below the Cboe index on the two real chains.
    */
   vix?: number;
 }
@@ -175,7 +176,7 @@ export function fitChainSurface(chain: ParsedChain, options: ChainFitOptions = {
   const arbitrage: ArbitrageReport = { butterfly: [], calendar: [], calendarRepaired: [] };
   const fitted = prepared.map((s) => {
     const grid = arbitrageGrid([...Array.from(s.k), ...fineGrid(s)]);
-    const svi = fitSvi({ k: s.k, w: s.w, weight: s.weight }, { grid });
+    const svi = fitWings(fitSvi({ k: s.k, w: s.w, weight: s.weight }, { grid }), s, s.wing, grid);
     const v = sviViolations(svi, grid);
     if (v.minG < -1e-9) arbitrage.butterfly.push({ expiry: s.expiry, root: s.root, minG: v.minG, atK: v.minGAt });
     return { s, svi };

@@ -2,7 +2,9 @@
 export type { Settlement, ChainQuote, DroppedQuotes, ParsedChain, ChainRow, ChainTableOptions } from './chain';
 export { parseQuotedata, parseChainTable, parseChain, readCsv, yearsToSettlement, SETTLEMENT_MINUTES } from './chain';
 export type { SviParams } from './svi';
-export { sviVariance, sviDensityG, arbitrageGrid } from './svi';
+export type { SviWing } from './sviWing';
+export { sviVariance, sviDensityG, sviSlope, sviWingSlopes, arbitrageGrid } from './svi';
+export { fitWings, MIN_WING_QUOTES } from './fitWings';
 export type { SurfaceSource, SurfaceSlice, SpxSurfaceData, SpxSurface } from './spxSurface';
 export { makeSpxSurface, varianceSwapVol, calendarRepairs } from './spxSurface';
 export type { QuoteMark, SliceFit, ArbitrageReport, ChainSurfaceFit, ChainFitOptions } from './fitChain';

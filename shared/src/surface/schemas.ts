@@ -12,6 +12,7 @@ import { fitChainSurface } from './fitChain';
 import { spxSurfaceFromIndices } from './indexSurface';
 import type { SpxSurface, SpxSurfaceData } from './spxSurface';
 import type { SviParams } from './svi';
+import type { SliceFit } from './chainSlice';
 
 // A missing field falls through (undefined) to parseInput's "is required: pass a number".
 const num = z
@@ -111,6 +112,8 @@ export interface SurfaceExpiryReport {
   rmseVolPts: number | null;
   insideSpreadPct: number | null;
   quotes: number | null;
+  /** Chain only: the far wings' quotes (below 5 delta) and how the fitted wings mark them; null otherwise. */
+  wings: SliceFit['wings'] | null;
 }
 
 export interface SurfaceResponse {
@@ -155,6 +158,7 @@ export function buildSurface(req: SurfaceRequest): SurfaceResponse {
         rmseVolPts: s.rmseVolPts,
         insideSpreadPct: s.insideSpreadPct,
         quotes: s.quotes,
+        wings: s.wings,
       }));
     arbitrage = {
       butterfly: fit.arbitrage.butterfly.length,
@@ -172,6 +176,7 @@ export function buildSurface(req: SurfaceRequest): SurfaceResponse {
       rmseVolPts: null,
       insideSpreadPct: null,
       quotes: null,
+      wings: null,
     }));
   }
   const valuationDay = parseIsoDate('valuationDate', surface.valuationDate);
