@@ -149,6 +149,12 @@ describe('ALVH.SURFACE and ALVH.VOL on a small table', () => {
       'fit RMSE (vol pts)',
       'years',
       'discount',
+      'put wing k',
+      'put wing beta',
+      'put wing delta',
+      'call wing k',
+      'call wing beta',
+      'call wing delta',
     ]);
     expect(rows).toHaveLength(3);
     expect(rows[1]![0]).toBe(isoToExcelSerial('2023-07-21'));
@@ -222,8 +228,15 @@ describeWithData('ALVH.SURFACE on a real chain as a range', () => {
       expect(spill[i]![1]).toBe(s.forward);
       expect(spill[i]![2]).toBe(s.atmVol);
       expect(spill[i]![4]).toBe(s.svi.b);
+      // the far wings fitted beyond the 5-delta strikes, in the spill's last six cells (empty: none)
+      const w = s.svi.putWing;
+      expect(spill[i]!.slice(11, 14)).toEqual(w === undefined ? ['', '', ''] : [w.k, w.beta, w.delta]);
+      const c = s.svi.callWing;
+      expect(spill[i]!.slice(14, 17)).toEqual(c === undefined ? ['', '', ''] : [c.k, c.beta, c.delta]);
     });
-    const k = [[3900, 4100, 4300, 4500]];
+    expect(inSurface.filter((s) => s.svi.putWing !== undefined).length).toBeGreaterThan(inSurface.length / 2);
+    // 3400 and 3600 lie in the far put wing (below 2 delta at 42 days), 4700 in the call wing
+    const k = [[3400, 3600, 3900, 4100, 4300, 4500, 4700]];
     const e = [[isoToExcelSerial('2023-07-21')], [isoToExcelSerial('2023-09-15')]];
     const v = call('VOL', spill, e, k) as number[][];
     const t = [
@@ -231,6 +244,6 @@ describeWithData('ALVH.SURFACE on a real chain as a range', () => {
       fit.surface.slices.find((s) => s.expiry === '2023-09-15')!.years,
     ];
     for (let i = 0; i < 2; i++)
-      for (let j = 0; j < 4; j++) expect(close(v[i]![j]!, fit.surface.vol(t[i]!, k[0]![j]!))).toBe(true);
+      for (let j = 0; j < 7; j++) expect(close(v[i]![j]!, fit.surface.vol(t[i]!, k[0]![j]!))).toBe(true);
   }, 30_000);
 });

@@ -87,12 +87,12 @@ describeWithData('the surface view on the real 2022-02-04 chain', () => {
     expect(name).toBe('ALVH surface 20250408-101112');
     const sheet = sheets[0]!;
     expect(sheet.tables.map((t) => t.address)).toEqual([
-      `A4:K${4 + view.expiries.length}`,
+      `A4:L${4 + view.expiries.length}`,
       `A${view.expiries.length + 7}:F${view.expiries.length + 7 + smile.points.length}`,
     ]);
     expect(sheet.charts.map((c) => c.type)).toEqual(['XYScatter']);
     expect(sheet.charts[0]!.mock.axes.valueAxis.title.text).toBe('Implied vol (vol points)');
-    const table = sheet.ranges.find((r) => r.address === `A4:K${4 + view.expiries.length}`)!.mock;
+    const table = sheet.ranges.find((r) => r.address === `A4:L${4 + view.expiries.length}`)!.mock;
     expect((table['values'] as unknown[][])[1]![2]).toBeCloseTo(view.expiries[0]!.atmVol, 12);
   });
 });

@@ -19,6 +19,8 @@ export interface SurfaceRowView {
   rmseVolPts: number | null;
   insideSpreadPct: number | null;
   quotes: number | null;
+  /** Chain fits with far-wing quotes: % of those (below 5 delta) marked inside the bid-ask by the fitted wings; else null. */
+  wingInsideSpreadPct: number | null;
 }
 
 export interface SurfaceView {
@@ -46,7 +48,7 @@ export interface SmileView {
   years: number;
   forward: number;
   points: SmilePoint[];
-  /** The fitted SVI slice, √(w(k)/T) in vol points, on a grid spanning the points. */
+  /** The fitted SVI slice with its wings, √(w(k)/T) in vol points, on a grid spanning the points. */
   curve: { k: number; strike: number; vol: number }[];
 }
 
@@ -76,6 +78,21 @@ function record(v: unknown, where: string): Record<string, unknown> {
   return v as Record<string, unknown>;
 }
 
+/** A slice's optional far wing (`putWing` or `callWing`), checked, as a spread-able field. */
+function wingOf(s: Record<string, unknown>, key: 'putWing' | 'callWing', where: string): Partial<SviParams> {
+  if (s[key] === undefined || s[key] === null) return {};
+  const w = record(s[key], `${where}.${key}`);
+  const at = `${where}.${key}`;
+  return { [key]: { k: finite(w, 'k', at), beta: finite(w, 'beta', at), delta: finite(w, 'delta', at) } };
+}
+
+/** The share of the far wings' quotes inside the bid-ask (chain fits), else null. */
+function wingInside(r: Record<string, unknown>, where: string): number | null {
+  if (r['wings'] === undefined || r['wings'] === null) return null;
+  const w = record(r['wings'], `${where}.wings`);
+  return finite(w, 'quotes', `${where}.wings`) > 0 ? finite(w, 'insideSpreadPct', `${where}.wings`) : null;
+}
+
 /**
  * The surface answer (the API's JSON or `buildSurface`'s result) as a view, every number checked:
  * a field missing or not finite is an error naming it, never a blank or a zero in the table.
@@ -99,10 +116,13 @@ export function presentSurface(raw: unknown): SurfaceView {
         rho: finite(s, 'rho', `${where}.svi`),
         m: finite(s, 'm', `${where}.svi`),
         sigma: finite(s, 'sigma', `${where}.svi`),
+        ...wingOf(s, 'putWing', `${where}.svi`),
+        ...wingOf(s, 'callWing', `${where}.svi`),
       },
       rmseVolPts: orNull(r, 'rmseVolPts', where),
       insideSpreadPct: orNull(r, 'insideSpreadPct', where),
       quotes: orNull(r, 'quotes', where),
+      wingInsideSpreadPct: wingInside(r, where),
     };
   });
   const arb = record(o['arbitrage'] ?? {}, 'arbitrage');

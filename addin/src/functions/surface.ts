@@ -18,6 +18,7 @@ import {
   parseIsoDate,
   type SpxSurface,
   type SurfaceSlice,
+  type SviWing,
 } from '@alvh/shared';
 import { booleanArg, dateArg, isMissing, numberArg, optionalDate } from './args';
 import { excelCall } from './excelErrors';
@@ -36,7 +37,18 @@ export const SURFACE_COLUMNS = [
   'fit RMSE (vol pts)',
   'years',
   'discount',
+  'put wing k',
+  'put wing beta',
+  'put wing delta',
+  'call wing k',
+  'call wing beta',
+  'call wing delta',
 ] as const;
+
+/** A wing's three cells (k, beta, delta), empty where the slice has none. */
+function wingCells(w: SviWing | undefined): (number | string)[] {
+  return w === undefined ? ['', '', ''] : [w.k, w.beta, w.delta];
+}
 
 /** The quotedata layout's header line, as the sizing package recognises it. */
 const QUOTEDATA = /(^|\n)\s*Expiration Date,/;
@@ -107,7 +119,7 @@ function fitChain(chain: unknown, valuationDate: unknown): ReturnType<typeof fit
  * @param chain A range holding the quotes under a header row naming expiry, strike, type, bid and ask (expiry an Excel date or YYYY-MM-DD, type call/put or C/P; optional root, settlement), or one cell holding Cboe quotedata text.
  * @param [valuationDate] The date of the quotes (an Excel date); needed for a table, left empty for quotedata text (its stamp dates it).
  * @param [headers] TRUE to put a header row of labels above the values; default FALSE.
- * @returns One row per expiry: expiry (Excel date), forward (points), ATM vol (decimal), SVI a, b, rho, m, sigma, fit RMSE (vol points), years to settlement, discount factor.
+ * @returns One row per expiry: expiry (Excel date), forward (points), ATM vol (decimal), SVI a, b, rho, m, sigma, fit RMSE (vol points), years to settlement, discount factor, then the far put and call wings fitted beyond the last 5-delta strikes (start ln(K/F), added slope, width; empty where none).
  */
 export function surface(chain: unknown[][], valuationDate?: unknown, headers?: unknown): unknown[][] {
   return excelCall(() => {
@@ -127,6 +139,8 @@ export function surface(chain: unknown[][], valuationDate?: unknown, headers?: u
         s.rmseVolPts,
         s.years,
         s.discount,
+        ...wingCells(s.svi.putWing),
+        ...wingCells(s.svi.callWing),
       ]);
     return showHeaders ? [[...SURFACE_COLUMNS], ...rows] : rows;
   });
@@ -160,13 +174,26 @@ function surfaceOf(arg: unknown, valuationDate: unknown): { surface: SpxSurface;
     throw invalidInput('surface', 'has a header row and no values', 'select the whole ALVH.SURFACE spill');
   const slices: SurfaceSlice[] = values.map((r, i) => {
     const at = (j: number) => numberArg(`surface row ${i + 1} (${SURFACE_COLUMNS[j]})`, r[j]);
+    // A wing's three cells are all empty (none) or all numbers.
+    const wing = (j: number): { wing?: SviWing } =>
+      [0, 1, 2].every((d) => isMissing(r[j + d])) ? {} : { wing: { k: at(j), beta: at(j + 1), delta: at(j + 2) } };
+    const put = wing(11).wing;
+    const call = wing(14).wing;
     return {
       expiry: excelSerialToIso(`surface row ${i + 1} (expiry)`, at(0)),
       root: 'SPXW',
       years: at(9),
       forward: at(1),
       discount: at(10),
-      svi: { a: at(3), b: at(4), rho: at(5), m: at(6), sigma: at(7) },
+      svi: {
+        a: at(3),
+        b: at(4),
+        rho: at(5),
+        m: at(6),
+        sigma: at(7),
+        ...(put === undefined ? {} : { putWing: put }),
+        ...(call === undefined ? {} : { callWing: call }),
+      },
     };
   });
   const t0 = slices[0]!.years;

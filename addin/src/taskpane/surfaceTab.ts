@@ -113,6 +113,7 @@ function renderSurface(view: SurfaceView): void {
     'σ',
     'RMSE (vol pts)',
     'Inside bid-ask',
+    'Far wings inside',
   ])
     hr.append(el('th', { scope: 'col' }, h));
   head.append(hr);
@@ -131,6 +132,7 @@ function renderSurface(view: SurfaceView): void {
       f4(e.svi.sigma),
       e.rmseVolPts === null ? '—' : e.rmseVolPts.toFixed(2),
       e.insideSpreadPct === null ? '—' : `${e.insideSpreadPct.toFixed(0)}%`,
+      e.wingInsideSpreadPct === null ? '—' : `${e.wingInsideSpreadPct.toFixed(0)}%`,
     ])
       tr.append(el('td', {}, v));
     body.append(tr);

@@ -55,6 +55,7 @@ export async function writeSurfaceSheet(
       'RMSE (vol pts)',
       'Inside bid-ask (%)',
       'Quotes',
+      'Far wings inside bid-ask (%)',
     ],
     view.expiries.map((e) => [
       e.expiry,
@@ -68,10 +69,11 @@ export async function writeSurfaceSheet(
       e.rmseVolPts ?? '',
       e.insideSpreadPct ?? '',
       e.quotes ?? '',
+      e.wingInsideSpreadPct ?? '',
     ]),
   );
   const num4 = excelFormat('number');
-  formats(sheet, top + 1, n, ['@', '#,##0.00', '0.00', num4, num4, num4, num4, num4, '0.00', '0.0', '#,##0']);
+  formats(sheet, top + 1, n, ['@', '#,##0.00', '0.00', num4, num4, num4, num4, num4, '0.00', '0.0', '#,##0', '0.0']);
   let next = top + n + 3;
   if (view.warnings.length > 0) {
     sheet.getRange(blockAddress(next - 1, 0, view.warnings.length, 1)).values = view.warnings.map((w) => [w]);
