@@ -13,6 +13,7 @@ import {
   parseQuotedata,
   spxSurfaceFromIndices,
   varianceSwapVol,
+  type SliceFit,
   type SpxSurface,
 } from '@alvh/shared';
 
@@ -49,6 +50,7 @@ const f = (x: number, d: number): string => x.toFixed(d);
 export function surfaceTables(read: (file: string) => string): string {
   const out: string[] = [];
   const calib: string[] = [];
+  const wings: string[] = [];
   for (const c of CHAINS) {
     const chain = parseQuotedata(read(c.file));
     const fit = fitChainSurface(chain);
@@ -92,6 +94,7 @@ export function surfaceTables(read: (file: string) => string): string {
       `| **7-400 days** | | | | | | | | | | **${n}** | **${f(100 * Math.sqrt(se / n), 3)}** | **${f((100 * within) / n, 1)}** | **${f((100 * inside) / n, 1)}** |`,
       '',
     );
+    wings.push(...wingRows(c.date, fit.slices));
     const ix = spxSurfaceFromIndices({
       valuationDate: c.date,
       spot: chain.spot!,
@@ -125,6 +128,14 @@ export function surfaceTables(read: (file: string) => string): string {
     'Marks: SPXW options with a bid and a mid implied vol, |delta| 0.10-0.90 (calls and puts, in and out of the money). "within": |model − mid IV| ≤ max(bid-ask width in vol, 0.5 vol pt). ¹ outside 7-400 days, not in the totals.',
     '',
     ...out,
+    '## The far wings',
+    '',
+    "Out-of-the-money quotes with a mid implied vol on the surface's slices (every expiry), by |delta| at the model vol: below 5 delta they are marked by the wings fitted beyond the body (`fitWings`), above it by the SVI body. Mean error: (model − mid) / mid.",
+    '',
+    '| date | side | delta | quotes | inside bid-ask % | below the bid % | above the ask % | mean error % | RMSE vol pts |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|',
+    ...wings,
+    '',
     '## Index surface against the chain fits',
     '',
     'Chain VS: the fitted surface integrated as a variance swap. Index surface: `spxSurfaceFromIndices` on the index closes (VIX6M has no value on these dates in the data).',
@@ -135,6 +146,34 @@ export function surfaceTables(read: (file: string) => string): string {
     '',
     END,
   ].join('\n');
+}
+
+/** The far wings' marks against the quotes, by side and delta band (rows of the table above). */
+function wingRows(date: string, slices: readonly SliceFit[]): string[] {
+  const rows: string[] = [];
+  for (const type of ['put', 'call'] as const) {
+    for (const [lo, hi] of [
+      [0.002, 0.02],
+      [0.02, 0.035],
+      [0.035, 0.05],
+      [0.05, 0.1],
+    ] as const) {
+      const ms = slices
+        .filter((s) => s.inSurface)
+        .flatMap((s) => s.marks)
+        .filter(
+          (m) => m.otm && m.type === type && m.midVol !== null && Math.abs(m.delta) >= lo && Math.abs(m.delta) < hi,
+        );
+      const n = ms.length || 1;
+      const share = (p: (m: (typeof ms)[number]) => boolean) => f((100 * ms.filter(p).length) / n, 1);
+      const mean = ms.reduce((a, m) => a + (m.modelPrice - (m.bid + m.ask) / 2) / ((m.bid + m.ask) / 2), 0) / n;
+      const rmse = Math.sqrt(ms.reduce((a, m) => a + (m.modelVol - m.midVol!) ** 2, 0) / n);
+      rows.push(
+        `| ${date} | ${type}s | ${lo}-${hi} | ${ms.length} | ${share((m) => m.modelPrice >= m.bid && m.modelPrice <= m.ask)} | ${share((m) => m.modelPrice < m.bid)} | ${share((m) => m.modelPrice > m.ask)} | ${f(100 * mean, 1)} | ${f(100 * rmse, 2)} |`,
+      );
+    }
+  }
+  return rows;
 }
 
 const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
