@@ -46,7 +46,10 @@ export interface DynamicsParams {
   realizedToImplied: number;
   /** Continuously compounded rate r (decimal). */
   rate: number;
-  /** Continuous dividend yield q (decimal). */
+  /**
+   * Continuous dividend yield q (decimal); a run passes the yield its marks carry SPX at to the
+   * horizon (mcEngine.ts spxPathYield: a chain surface's own carry, else the book's divYield).
+   */
   divYield: number;
   /** Jump intensity λ (jumps per year); 0 switches jumps off. */
   jumpIntensity: number;

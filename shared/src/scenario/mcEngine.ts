@@ -76,6 +76,19 @@ export function shiftBounds(trigger: number): ShiftBounds {
   };
 }
 
+/**
+ * The dividend yield the SPX paths of a run drift at (both dynamics: r − q, plus the real-world
+ * premium in that measure): the yield the marks carry SPX at to the horizon H,
+ * `surfaces.spx.carryYield(H/365, rate, divYield)`. On index and VIX-only surfaces that is the
+ * book's `divYield` itself; on a chain surface it is the yield that carries spot to the chain's
+ * parity forward at H, so in the risk-neutral measure E[S_H] = S₀·F(H)/spot, the forward an SPX leg
+ * expiring at the horizon is marked on at t = 0 (held to expiry, its mean P&L is zero). One constant
+ * yield: before the horizon the paths' mean is S₀e^((r−q)t) on it, not the chain's F(t).
+ */
+function spxPathYield(b: Pick<ScenarioBook, 'rate' | 'divYield' | 'surfaces'>, horizonDays: number): number {
+  return horizonDays > 0 ? b.surfaces.spx.carryYield(horizonDays / 365, b.rate, b.divYield) : b.divYield;
+}
+
 /** Longest time to expiry (days) with tabulated time factors. */
 const MAX_FACTOR_DAYS = 3650;
 
@@ -100,7 +113,7 @@ export function prepare(s: MonteCarloSetup): Engine {
     rho: p.spxVixCorrelation,
     realizedToImplied: p.realizedToImplied,
     rate: b.rate,
-    divYield: b.divYield,
+    divYield: spxPathYield(b, s.run.horizonDays),
     jumpIntensity: s.model.jumpIntensity,
     jumpMeanVix: s.model.jumpMeanVix,
     spxJumpPerVixPoint: s.model.spxJumpPerVixPoint,
@@ -265,7 +278,7 @@ function calibratedModel(s: MonteCarloSetup, lastExpiry: number): LogVixModel {
     spot: b.spot,
     vix: b.vix,
     rate: b.rate,
-    divYield: b.divYield,
+    divYield: spxPathYield(b, H),
     horizonDays: H,
     tableDays: Math.max(H + CURVE_SHIFT_TENORS[CURVE_SHIFT_TENORS.length - 1]!, lastExpiry),
     measure: s.run.measure,

@@ -56,7 +56,10 @@ export interface LogVixStart {
   vix: number;
   /** Continuously compounded rate r (decimal). */
   rate: number;
-  /** Continuous dividend yield q (decimal). */
+  /**
+   * Continuous dividend yield q (decimal); a run passes the yield its marks carry SPX at to the
+   * horizon (mcEngine.ts spxPathYield: a chain surface's own carry, else the book's divYield).
+   */
   divYield: number;
   /** Days the paths run (the tables are built this far; futures may expire later, see `tableDays`). */
   horizonDays: number;
