@@ -86,7 +86,18 @@ export function shiftBounds(trigger: number): ShiftBounds {
  * yield: before the horizon the paths' mean is S₀e^((r−q)t) on it, not the chain's F(t).
  */
 function spxPathYield(b: Pick<ScenarioBook, 'rate' | 'divYield' | 'surfaces'>, horizonDays: number): number {
-  return horizonDays > 0 ? b.surfaces.spx.carryYield(horizonDays / 365, b.rate, b.divYield) : b.divYield;
+  if (!(horizonDays > 0)) return b.divYield;
+  const q = b.surfaces.spx.carryYield(horizonDays / 365, b.rate, b.divYield);
+  // A chain surface whose spot stands far from its forwards, over a horizon of a day or two, is a
+  // carry of hundreds of percent a year: say so rather than let the model call it a percentage.
+  if (!(Math.abs(q) < 1)) {
+    throw invalidInput(
+      'horizonDays',
+      `is ${horizonDays}: over it the chain surface carries SPX from its spot ${b.surfaces.spx.spot} to its forward at ${Math.round(100 * (b.rate - q))}% a year`,
+      'fit the chain with the SPX level at the time of its quotes as the spot, or pass a longer horizon',
+    );
+  }
+  return q;
 }
 
 /** Longest time to expiry (days) with tabulated time factors. */

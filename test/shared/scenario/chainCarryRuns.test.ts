@@ -67,4 +67,12 @@ describeWithData('risk-neutral measure on a chain book: a deep in-the-money SPX 
     // is 9.7 points below S·e^((r−q)·42/365), about +973 USD a contract.
     expect(Math.abs(mean), `mean ${mean} ± ${se} USD`).toBeLessThan(3 * se);
   });
+
+  it('a chain surface 1% off its forwards over a one-day horizon is refused naming the horizon, not read as a percentage yield', () => {
+    const b = book();
+    const surface = { ...b.surface, spot: b.surface.spot * 1.01 };
+    expect(() => runMonteCarloChunk({ book: { ...b, surface }, paths: 100, seed: 1, horizonDays: 1 })).toThrow(
+      /^horizonDays: is 1: over it the chain surface carries SPX from its spot [\d.]+ to its forward at -\d+% a year/,
+    );
+  });
 });
