@@ -8,10 +8,11 @@ import { invalidInput } from '../errors';
 import { parseIsoDate } from '../dates';
 import { CURVE_SHIFT_TENORS } from '../market/index';
 import { curveDecayKernel, modelFutureKernel } from '../market/meanReversion';
-import { OPTION_MULTIPLIER } from '../book/index';
+import { OPTION_MULTIPLIER, type Leg } from '../book/index';
 import { curveShiftTriggerFires, cutToBudget } from '../method/index';
 import type { Policy } from '../schemas/policy';
-import { tailSizeConstants, tailTarget, type TailEngine } from './mcTail';
+import { drawdownLoss, tailSizeConstants, tailTarget, type TailEngine } from './mcTail';
+import { drawdownSpot, stressedVixKernel } from '../method/stress';
 import { resolveDynamics, type Dynamics, type DynamicsParams } from './dynamics';
 import { LogVixModel } from './model/logVixModel';
 import type { LogVixPath } from './model/logVixPath';
@@ -152,6 +153,7 @@ export function prepare(s: MonteCarloSetup): Engine {
   }
   let condorExpiry = 0;
   for (let i = 0; i < condor.n; i++) condorExpiry = Math.max(condorExpiry, condor.expiryDay[i]!);
+  const condorGroups = compileGroups(b, day0, m);
   // Time factors by day to expiry for every leg (ten years at most; longer legs compute theirs).
   let lastExpiry = 0;
   for (const c of [condor, overlay, tail])
@@ -190,7 +192,8 @@ export function prepare(s: MonteCarloSetup): Engine {
     overlay,
     tail,
     condorExpiry,
-    condorMaxLoss: b.condorMaxLoss ?? Math.max(0, v0.condor - lowestSettlement(condor, b.vix)),
+    condorGroups,
+    condorMaxLoss: b.condorMaxLoss ?? Math.max(0, v0.condor - lowestSettlement(condor, b.vix, b.condor)),
     v0,
     tailQty0: tail.n === 1 ? tail.scale[0]! / OPTION_MULTIPLIER : 0,
     tailStrike0: tail.n === 1 ? tail.strike[0]! : 0,
@@ -200,14 +203,48 @@ export function prepare(s: MonteCarloSetup): Engine {
   };
 }
 
+/** A plan's condors compiled one by one (see {@link ScenarioBook.condorGroups}); none for a book of legs. */
+function compileGroups(b: ScenarioBook, day0: number, m: PricerMarket): Engine['condorGroups'] {
+  const groups = b.condorGroups ?? [];
+  const total = groups.reduce((a, g) => a + g.legs, 0);
+  if (groups.length > 0 && total !== b.condor.length) {
+    throw new Error(`condorGroups hold ${total} legs, the condor ${b.condor.length}`);
+  }
+  let first = 0;
+  return groups.map((g) => {
+    const legs = compileLegs(b.condor.slice(first, first + g.legs), day0, b.vix, m, b.futureFor, 'book.condor');
+    first += g.legs;
+    let expiry = 0;
+    for (let i = 0; i < legs.n; i++) expiry = Math.max(expiry, legs.expiryDay[i]!);
+    return { legs, maxLoss: g.maxLoss, expiry };
+  });
+}
+
 /**
  * The lowest the condor's legs can pay at their expiries, USD: for each expiry, the lowest
  * settlement of the legs expiring then (piecewise linear in SPX: checked at 0, every strike and
  * twice the top strike), summed over the expiries, as the legs of a ladder settle on different
  * days at different SPX levels. A book's max loss is its entry value less this (a plan gives its
- * own, `ladder.maxLoss`).
+ * own, `ladder.maxLoss`). An expiry whose SPX legs are net short calls has no lowest settlement
+ * (it falls without bound as SPX rises): refused, naming the expiry.
  */
-function lowestSettlement(condor: CompiledLegs, vix: number): number {
+function lowestSettlement(condor: CompiledLegs, vix: number, legs: readonly Leg[]): number {
+  // Beyond the top strike an expiry's legs pay (net calls)·S + const: net short calls lose without bound.
+  for (const day of new Set(condor.expiryDay)) {
+    let calls = 0;
+    for (let i = 0; i < condor.n; i++)
+      if (condor.expiryDay[i] === day && condor.isCall[i] === 1 && condor.isVix[i] === 0) calls += condor.scale[i]!;
+    if (calls < 0) {
+      const at = legs.findIndex(
+        (l, i) => condor.expiryDay[i] === day && l.kind !== 'vix' && l.type === 'call' && l.quantity < 0,
+      );
+      throw invalidInput(
+        'book.condor',
+        `is net short ${-calls / OPTION_MULTIPLIER} call(s) expiring ${legs[at]!.expiry}: its loss has no bound as SPX rises, so it has no max loss to cap or count paths at`,
+        'cover each short call with a long call of the same expiry and quantity (a condor), or pass the plan',
+      );
+    }
+  }
   const probes = [0, ...Array.from(condor.strike), 2 * Math.max(...Array.from(condor.strike))];
   let total = 0;
   for (const day of new Set(condor.expiryDay)) {
@@ -429,8 +466,8 @@ export function modelCurveShift(e: Engine, now: number, then: number): number {
 
 /**
  * The tail a rebalance would open from nothing at a given state, with the whole tail budget:
- * strike, the contracts the coverage requires, and those the budget buys (for checks against the
- * plan; see {@link runMonteCarloSetup}). Null when the book's tail is not a single long VIX call
+ * strike, the contracts the coverage requires, those the budget buys, and the condor's drawdown
+ * loss it sized them on (for checks against the plan; see {@link runMonteCarloSetup}). Null when the book's tail is not a single long VIX call
  * in whole contracts, or when the method finds no covering size.
  */
 export function tailTargetAt(
@@ -438,14 +475,24 @@ export function tailTargetAt(
   day: number,
   spot: number,
   vix: number,
-): { contracts: number; strike: number; required: number } | null {
+): { contracts: number; strike: number; required: number; condorLoss: number } | null {
   const e = prepare(s);
   const t = e.resizable ? tailTarget(e, s.policy, day, spot, vix) : null;
   if (t === null) return null;
   const budget = s.book.tailBudget;
   const contracts =
     budget === undefined ? t.contracts : cutToBudget(t.contracts, t.premium * OPTION_MULTIPLIER, budget).quantity;
-  return { contracts, strike: t.strike, required: t.contracts };
+  const p = s.policy;
+  const condorLoss = drawdownLoss(
+    e,
+    day,
+    spot,
+    vix,
+    drawdownSpot(spot, p.drawdown),
+    stressedVixKernel(vix, p),
+    p.drawdownDays,
+  );
+  return { contracts, strike: t.strike, required: t.contracts, condorLoss };
 }
 
 export function sumAbsQty(c: CompiledLegs): number {
