@@ -35,6 +35,7 @@ export function mergeMonteCarlo(parts: readonly MonteCarloPartial[]): MonteCarlo
       p.measure === first.measure &&
       p.dynamics === first.dynamics &&
       p.modelStart === first.modelStart &&
+      p.runKey === first.runKey &&
       p.spot0 === first.spot0 &&
       p.vix0 === first.vix0 &&
       p.condorMaxLoss === first.condorMaxLoss &&
@@ -42,7 +43,7 @@ export function mergeMonteCarlo(parts: readonly MonteCarloPartial[]): MonteCarlo
     if (!same)
       throw invalidInput(
         `parts[${k}]`,
-        'comes from a different run (seed, paths, horizon, measure, dynamics, model start, market or book differ)',
+        'comes from a different run (seed, paths, horizon, measure, dynamics, model start, market, book, policy or model differ)',
         'merge only chunks of one run',
       );
   });

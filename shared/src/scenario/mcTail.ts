@@ -29,6 +29,12 @@ export interface TailEngine {
   condorExpiry: number;
   condorMaxLoss: number;
   /**
+   * A plan's condors, each compiled on its own with its max loss (USD) and last expiry (days):
+   * the drawdown loss is then each one's, capped at its own, summed. Empty: `condor` is one
+   * position capped at `condorMaxLoss`.
+   */
+  condorGroups: readonly { legs: CompiledLegs; maxLoss: number; expiry: number }[];
+  /**
    * The sizing arguments of a rebalance, the run's constants filled in once (the path's loss,
    * futures and years are set per call); null when those constants fail the method's checks, so
    * every rebalance takes the checked path (and, as there, finds no size).
@@ -75,6 +81,42 @@ function tailSizeInput(
 }
 
 /**
+ * The condor's loss in the drawdown scenario from (day, spot, vix) to the stressed spot and VIX
+ * `ddDays` later, each position's capped at its max loss and valued at intrinsic from its expiry
+ * on (the plan's scenario): a plan's condors one by one, summed; else the legs as one.
+ */
+export function drawdownLoss(
+  e: TailEngine,
+  day: number,
+  spot: number,
+  vix: number,
+  sSpot: number,
+  sVix: number,
+  ddDays: number,
+): number {
+  const { m } = e;
+  if (e.condorGroups.length === 0) {
+    const sDay = Math.min(day + ddDays, e.condorExpiry);
+    return scenarioLossKernel(
+      legsValue(e.condor, day, spot, vix, m),
+      legsValue(e.condor, sDay, sSpot, sVix, m),
+      e.condorMaxLoss,
+    );
+  }
+  let loss = 0;
+  for (const g of e.condorGroups) {
+    if (g.expiry <= day) continue; // settled
+    const sDay = Math.min(day + ddDays, g.expiry);
+    loss += scenarioLossKernel(
+      legsValue(g.legs, day, spot, vix, m),
+      legsValue(g.legs, sDay, sSpot, sVix, m),
+      g.maxLoss,
+    );
+  }
+  return loss;
+}
+
+/**
  * The tail the method asks for at a rebalance on `day` with SPX `spot` and VIX `vix`: the condor's
  * loss in the drawdown scenario from here, the hedge expiry's future now and stressed, the
  * method's tail sizing (its unchecked kernel when the inputs are inside the checked domain, as they
@@ -88,17 +130,12 @@ export function tailTarget(
   spot: number,
   vix: number,
 ): TailSizeResult | null {
-  const { condor, tail, m } = e;
+  const { tail, m } = e;
   const dd = policy.drawdown;
   const ddDays = policy.drawdownDays;
   const tailExpiry = tail.expiryDay[0]!;
-  const sDay = Math.min(day + ddDays, e.condorExpiry);
   const sVix = stressedVixKernel(vix, policy);
-  const loss = scenarioLossKernel(
-    legsValue(condor, day, spot, vix, m),
-    legsValue(condor, sDay, drawdownSpot(spot, dd), sVix, m),
-    e.condorMaxLoss,
-  );
+  const loss = drawdownLoss(e, day, spot, vix, drawdownSpot(spot, dd), sVix, ddDays);
   const hedgeFuture = legFuture(tail, 0, day, vix, m);
   const hedgeYears = (tailExpiry - day) / 365;
   const stressedFuture = shockedFutureKernel(

@@ -78,6 +78,12 @@ export interface MonteCarloPartial {
   dynamics: MonteCarloDynamics;
   /** Where the model's state started: filtered from a VIX history, or from today's VIX alone. */
   modelStart: ModelStart;
+  /**
+   * The run's fingerprint: a 64-bit FNV-1a digest (16 hex digits) of every input but the chunk's
+   * own paths (book, market, surfaces, policy, model, seed, paths, horizon, rebalance...), so
+   * chunks of different runs do not merge (see {@link runKeyOf}).
+   */
+  runKey: string;
   /** SPX at t = 0, points (the base of the SPX return at the horizon). */
   spot0: number;
   /** VIX at t = 0, points (the starting bucket of the summary's `modelNotes`). */

@@ -17,6 +17,7 @@ import { PathDraws } from './philox';
 import { legPrice, legsAfter, legsSettling } from './pathPricer';
 import { MonteCarloCancelled, PROGRESS_EVERY, type MonteCarloPartial, type MonteCarloSetup } from './mcTypes';
 import { monteCarloSetup } from './mcSetup';
+import { runKeyOf } from './runKey';
 
 import { StateFutures, modelCurveShift, prepare, type Engine, stateShiftFires, sumAbsQty } from './mcEngine';
 import { tailTarget } from './mcTail';
@@ -41,6 +42,7 @@ function emptyPartial(s: MonteCarloSetup, e: Engine): MonteCarloPartial {
     measure: run.measure,
     dynamics: run.dynamics,
     modelStart: run.dynamics === 'calibrated' && run.vixHistory !== undefined ? 'vix-history' : 'vix-only',
+    runKey: runKeyOf(s),
     spot0: s.book.spot,
     vix0: s.book.vix,
     condorMaxLoss: e.condorMaxLoss,

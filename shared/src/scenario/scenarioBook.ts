@@ -54,6 +54,13 @@ export interface ScenarioBook {
    * summed over the expiries (see the Monte Carlo engine's `prepare`).
    */
   condorMaxLoss?: number;
+  /**
+   * A plan's condors, in the order of `condor`'s legs: each one's number of legs and max loss,
+   * USD. A rebalance then sizes the tail on the drawdown loss of each condor, capped at its own max
+   * loss and at its own expiry, summed, as the plan does (method Section 6, a ladder). None: the
+   * legs are one position capped at `condorMaxLoss`.
+   */
+  condorGroups?: readonly { legs: number; maxLoss: number }[];
 }
 
 /**
@@ -181,6 +188,7 @@ export function scenarioSource(v: {
         tailBudget: pl.tail.budget,
         condorEntryValue: -pl.ladder.maxProfit,
         condorMaxLoss: pl.ladder.maxLoss,
+        condorGroups: pl.condors.map((c) => ({ legs: c.legs.length, maxLoss: c.maxLoss })),
       },
     };
   }

@@ -14,8 +14,11 @@ export const HISTOGRAM_BINS = 40;
 export interface DistributionStats {
   /** Mean P&L (USD). */
   mean: number;
-  /** Standard error of the mean (USD); from antithetic pair averages when the paths are paired. */
-  meanStdError: number;
+  /**
+   * Standard error of the mean (USD); from antithetic pair averages when the paths are paired.
+   * Null when the sample cannot give one (fewer than two paths, or two pair averages).
+   */
+  meanStdError: number | null;
   /** Sample standard deviation (USD). */
   stdev: number;
   min: number;
@@ -28,8 +31,12 @@ export interface DistributionStats {
   /** CVaR (expected shortfall) at 95% / 99%: −mean of the k worst outcomes (USD). */
   cvar95: number;
   cvar99: number;
-  /** Standard error of CVaR95 (USD), from the sample of the k worst outcomes (approximate). */
-  cvar95StdError: number;
+  /**
+   * Standard error of CVaR95 (USD): √((V + (1 − p)·(CVaR − VaR)²)/k), p = 0.05, V the variance of
+   * the k worst outcomes (the asymptotic variance of the tail-mean estimator, Manistre and Hancock
+   * 2005), paths taken as independent. Null when fewer than two paths are in the tail.
+   */
+  cvar95StdError: number | null;
   /** Share of paths with P&L < 0, and its binomial standard error. */
   probLoss: number;
   probLossStdError: number;
@@ -55,8 +62,13 @@ function typeSeven(n: number, q: number, at: (k: number) => number): number {
   return a + (h - lo) * (at(Math.min(n - 1, lo + 1)) - a);
 }
 
-/** VaR and CVaR at level `alpha` from an ascending sample; returns [var, cvar, cvarStdError]. */
-function tailRisk(sorted: Float64Array, alpha: number): [number, number, number] {
+/**
+ * VaR and CVaR at level `alpha` from an ascending sample; returns [var, cvar, cvarStdError]. The
+ * standard error counts the threshold's sampling error too (the (1 − p)(CVaR − VaR)² term): the
+ * tail's own spread alone, sd/√k, put it at half the spread of CVaR95 across seeds on the example
+ * plan's Monte Carlo (28.65 against 59.5 USD, 60 seeds of 4,000 paths).
+ */
+function tailRisk(sorted: Float64Array, alpha: number): [number, number, number | null] {
   const n = sorted.length;
   const k = Math.max(1, Math.ceil((1 - alpha) * n - 1e-9));
   let s = 0;
@@ -67,8 +79,8 @@ function tailRisk(sorted: Float64Array, alpha: number): [number, number, number]
     const d = sorted[i]! - m;
     ss += d * d;
   }
-  // Tail mean standard error, ignoring the sampling error of the threshold: sd_tail / √k.
-  const se = k > 1 ? Math.sqrt(ss / (k - 1) / k) : 0;
+  const gap = m - sorted[k - 1]!;
+  const se = k > 1 ? Math.sqrt((ss / (k - 1) + alpha * gap * gap) / k) : null;
   return [-sorted[k - 1]!, -m, se];
 }
 
@@ -103,7 +115,7 @@ export function describeDistribution(
     ss += d * d;
   }
   const variance = n > 1 ? ss / (n - 1) : 0;
-  const meanStdError = paired ? pairedStdError(pnl, firstPath) : Math.sqrt(variance / n);
+  const meanStdError = paired ? pairedStdError(pnl, firstPath) : n > 1 ? Math.sqrt(variance / n) : null;
   const percentiles: Record<string, number> = {};
   for (const p of PERCENTILES) percentiles[`p${p}`] = quantileSorted(sorted, p / 100);
   const [var95, cvar95, cvar95StdError] = tailRisk(sorted, 0.95);
@@ -131,7 +143,7 @@ export function describeDistribution(
  * Standard error of the mean from antithetic pair averages: pairs are (2j, 2j+1) in global path
  * numbering; an element whose twin lies outside the sample counts as a sample of its own.
  */
-function pairedStdError(pnl: Float64Array, firstPath: number): number {
+function pairedStdError(pnl: Float64Array, firstPath: number): number | null {
   const n = pnl.length;
   let count = 0;
   let sum = 0;
@@ -156,7 +168,7 @@ function pairedStdError(pnl: Float64Array, firstPath: number): number {
     const x = i + 1 < n ? 0.5 * (pnl[i]! + pnl[i + 1]!) : pnl[i]!;
     ss += (x - m) ** 2;
   }
-  return count > 1 ? Math.sqrt(ss / (count - 1) / count) : 0;
+  return count > 1 ? Math.sqrt(ss / (count - 1) / count) : null;
 }
 
 export interface Histogram {

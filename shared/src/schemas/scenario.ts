@@ -404,6 +404,8 @@ export const MonteCarloPartialSchema = z.object({
   measure: z.enum(MONTE_CARLO_MEASURES, { error: `pass measure as one of ${MONTE_CARLO_MEASURES.join(', ')}` }),
   dynamics: z.enum(MONTE_CARLO_DYNAMICS, { error: `pass dynamics as one of ${MONTE_CARLO_DYNAMICS.join(', ')}` }),
   modelStart: z.enum(MODEL_STARTS, { error: `pass modelStart as one of ${MODEL_STARTS.join(', ')}` }),
+  /** The run's fingerprint (every input but the chunk's own paths): chunks of one run share it. */
+  runKey: z.string().regex(/^[0-9a-f]{16}$/, { error: "pass the chunk's runKey as it came (16 hex digits)" }),
   /** SPX at t = 0 (the base of the SPX return at the horizon). */
   spot0: finiteNumber,
   /** VIX at t = 0 (the starting bucket of the summary's model notes). */

@@ -17,6 +17,7 @@ import {
   mergeMonteCarlo,
   monteCarloSetup,
   reviveMonteCarloPartial,
+  type MonteCarloPartial,
   runMonteCarloChunk,
   summarizeMonteCarlo,
 } from '../../../shared/src/scenario/montecarlo';
@@ -57,7 +58,7 @@ function mcPrice(book: typeof constantVolBook, antithetic: boolean, paths: numbe
   );
   const years = s.horizonDays / 365;
   const df = Math.exp(-book.rate * years);
-  return { price: df * (s.condor.mean + v0), se: df * s.condor.meanStdError };
+  return { price: df * (s.condor.mean + v0), se: df * s.condor.meanStdError! };
 }
 
 describe('Monte Carlo convergence (jumps off, constant vol)', () => {
@@ -182,6 +183,38 @@ describe('reproducibility', () => {
     });
     expect(() => mergeMonteCarlo([a, c])).toThrowError(/firstPath: is 200, expected 100/);
     expect(() => mergeMonteCarlo([a, other])).toThrowError(/different run/);
+  });
+
+  it('refuses chunks of runs that differ only in the policy, the rebalance switch or the model (their run keys)', () => {
+    const run = { book: BOOK, paths: 200, seed: 1, pathCount: 100 };
+    const a = runMonteCarloChunk(run);
+    const same = runMonteCarloChunk({ ...run, firstPath: 100 });
+    expect(same.runKey).toBe(a.runKey);
+    expect(a.runKey).toMatch(/^[0-9a-f]{16}$/);
+    expect(mergeMonteCarlo([a, same]).pathCount).toBe(200);
+    const others = [
+      runMonteCarloChunk({ ...run, firstPath: 100, rebalance: false }),
+      runMonteCarloChunk({ ...run, firstPath: 100, policy: { transactionCostPerContract: 50 } }),
+      runMonteCarloChunk({ ...run, firstPath: 100, dynamics: 'sqrt-legacy', model: { jumpIntensity: 2 } }),
+      runMonteCarloChunk({ ...run, firstPath: 100, dynamics: 'sqrt-legacy', model: { jumpIntensity: 3 } }),
+    ];
+    // Every one of these merged without a word before: seed, paths, horizon, market and book were the same.
+    for (const o of others)
+      expect(() => mergeMonteCarlo([a, o])).toThrowError(/parts\[1\]: comes from a different run/);
+    expect(() => mergeMonteCarlo([others[2]!, { ...others[3]!, firstPath: 0 }])).toThrowError(/different run/);
+    // through JSON too: the key travels with the partial
+    const json = JSON.parse(
+      JSON.stringify({
+        ...others[1]!,
+        ...Object.fromEntries(
+          (['condor', 'book', 'costs', 'rebalances', 'tailContracts', 'spxEnd', 'vixEnd'] as const).map((k) => [
+            k,
+            Array.from(others[1]![k]),
+          ]),
+        ),
+      }),
+    ) as MonteCarloPartial;
+    expect(() => mergeMonteCarlo([a, json])).toThrowError(/different run/);
   });
 });
 
