@@ -155,11 +155,20 @@ function structureTable(f: FrontierResult): string[] {
   return out;
 }
 
+/** A mix in words: "2 overlay + 3 × vix-call-spread", "no hedge". */
+function mixWords(m: { overlayUnits: number; tailUnits: number; structure: string | null }): string {
+  return (
+    [m.overlayUnits > 0 ? `${m.overlayUnits} overlay` : '', m.tailUnits > 0 ? `${m.tailUnits} × ${m.structure}` : '']
+      .filter((x) => x !== '')
+      .join(' + ') || 'no hedge'
+  );
+}
+
 function place(f: FrontierResult): string {
   const words = (name: string, m: FrontierResult['plan']) =>
     m.matchedBy === null
-      ? `${name} (${usd(m.cost)}) leaves a CVaR of ${usd(m.cvar95Down)}, below every point of the ladder.`
-      : `${name} (${usd(m.cost)}) leaves a CVaR of ${usd(m.cvar95Down)}; the frontier matches it for ${usd(m.matchedBy.cost)} (${m.matchedBy.structure ?? 'no tail'}${m.matchedBy.split > 0 ? `, ${m.matchedBy.split * 100}% overlay` : ''}).`;
+      ? `${name} (${usd(m.cost)}) leaves a CVaR of ${usd(m.cvar95Down)}, which no mix up to the ladder's top budget reaches.`
+      : `${name} (${usd(m.cost)}) leaves a CVaR of ${usd(m.cvar95Down)}; the cheapest mix that does as well costs ${usd(m.matchedBy.cost)} (${mixWords(m.matchedBy)}, CVaR ${usd(m.matchedBy.cvar95Down)}).`;
   return `${words('The plan as sized', f.plan)} ${words('The literal rule uncapped', f.rule)}`;
 }
 
@@ -176,8 +185,15 @@ export function frontierSvg(f: FrontierResult): string {
     ['plan', f.plan.cost, f.plan.cvar95Down, '#d62728'],
     ['literal rule', f.rule.cost, f.rule.cvar95Down, '#9467bd'],
   ] as const;
-  const xs = [...pts.map((p) => p[0]), ...marks.map((m) => m[1])];
-  const ys = [...pts.map((p) => p[1]), ...marks.map((m) => m[2]), 0];
+  // The cheapest mix that does as well as each marker (an open circle in the marker's colour).
+  const matches = (
+    [
+      [f.plan.matchedBy, '#d62728'],
+      [f.rule.matchedBy, '#9467bd'],
+    ] as const
+  ).flatMap(([m, c]) => (m === null ? [] : [[m.cost, m.cvar95Down, c] as const]));
+  const xs = [...pts.map((p) => p[0]), ...marks.map((m) => m[1]), ...matches.map((m) => m[0])];
+  const ys = [...pts.map((p) => p[1]), ...marks.map((m) => m[2]), ...matches.map((m) => m[1]), 0];
   const x0 = 0;
   const x1 = Math.max(...xs) * 1.05 || 1;
   const y0 = Math.min(...ys);
@@ -211,7 +227,11 @@ export function frontierSvg(f: FrontierResult): string {
       ([name, x, y, c]) =>
         `<path d="M${n(sx(x) - 6)},${n(sy(y) - 6)} L${n(sx(x) + 6)},${n(sy(y) + 6)} M${n(sx(x) - 6)},${n(sy(y) + 6)} L${n(sx(x) + 6)},${n(sy(y) - 6)}" stroke="${c}" stroke-width="2.5"/>${sx(x) > W * 0.75 ? `<text x="${n(sx(x) - 9)}" y="${n(sy(y) - 8)}" fill="${c}" text-anchor="end">${name}</text>` : `<text x="${n(sx(x) + 9)}" y="${n(sy(y) - 8)}" fill="${c}">${name}</text>`}`,
     ),
-    `<text x="${W - R}" y="${T + 12}" text-anchor="end" fill="#1f77b4">frontier (best mix per budget)</text>`,
+    ...matches.map(
+      ([x, y, c]) => `<circle cx="${n(sx(x))}" cy="${n(sy(y))}" r="5" fill="none" stroke="${c}" stroke-width="2"/>`,
+    ),
+    `<text x="${W - R}" y="${T + 12}" text-anchor="end" fill="#1f77b4">frontier at the ladder's budgets (between them it can only be lower)</text>`,
+    `<text x="${W - R}" y="${T + 26}" text-anchor="end" fill="#555">○ the cheapest mix that does as well as the mark of its colour</text>`,
     '</svg>',
   ];
   return lines.join('\n') + '\n';

@@ -58,7 +58,14 @@ function markerRow(m: FrontierMarker, label: string): unknown[] {
     m.worstAnalogLoss,
     m.matchedBy === null
       ? label
-      : `${label}; the frontier matches its CVaR for $${Math.round(m.matchedBy.cost).toLocaleString('en-US')}`,
+      : `${label}; the cheapest mix that does as well costs $${Math.round(m.matchedBy.cost).toLocaleString('en-US')} (${
+          [
+            m.matchedBy.overlayUnits > 0 ? `${m.matchedBy.overlayUnits} overlay` : '',
+            m.matchedBy.tailUnits > 0 ? `${m.matchedBy.tailUnits} × ${m.matchedBy.structure}` : '',
+          ]
+            .filter((x) => x !== '')
+            .join(' + ') || 'no hedge'
+        })`,
   ];
 }
 

@@ -27,7 +27,7 @@ import {
 } from './frontierTypes';
 import { mergeFrontier, runFrontierSetup, type FrontierRunOptions } from './frontierPaths';
 import { frontierSetup } from './frontierSetup';
-import { scorer, searchFrontier } from './frontierSearch';
+import { cheapestMatch, scorer, searchFrontier } from './frontierSearch';
 import { runModelNotes } from '../scenario/model/calibrationNotes';
 import type { TailStructure } from './structurePricing';
 
@@ -90,7 +90,9 @@ export function summarizeFrontier(partial: FrontierPartial): FrontierResult {
     const call = comps.findIndex((c) => c.name === 'vix-call');
     if (tailCalls > 0 && call > 0) u[call] = tailCalls;
     const cvar = sc.cvar(u);
-    const m = points.filter((p) => p.cvar95Down <= cvar + EPS).sort((a, b) => a.cost - b.cost)[0];
+    // The cheapest mix of the frontier's kind that leaves no more CVaR, searched exactly (not only
+    // among the ladder's budgets, which had put it at $765 where $308 did as well).
+    const m = cheapestMatch(sc, premiums, Math.max(...f.budgets), f.splits, cvar);
     return {
       cost: markerCost,
       overlayUnits: planUnits === 1 ? f.plan.overlayUnits : o,
@@ -98,7 +100,18 @@ export function summarizeFrontier(partial: FrontierPartial): FrontierResult {
       cvar95Down: cvar,
       drawdownLoss: drawdownLoss(u),
       worstAnalogLoss: worstAnalog(u),
-      matchedBy: m === undefined ? null : { budget: m.budget, structure: m.structure, split: m.split, cost: m.cost },
+      matchedBy:
+        m === null
+          ? null
+          : {
+              budget: m.budget,
+              structure: m.structure === 0 ? null : (comps[m.structure]!.name as TailStructure),
+              split: m.split,
+              cost: m.cost,
+              overlayUnits: m.overlayUnits,
+              tailUnits: m.tailUnits,
+              cvar95Down: m.cvar,
+            },
     };
   };
   const zero = new Array<number>(K).fill(0);

@@ -131,16 +131,21 @@ function smallest(by: Float64Array, k: number): number[] {
     .slice(0, k);
 }
 
+/** The rows of mixes that can be best under a budget cap, with the CVaR of any mix (memoised). */
+interface Rows {
+  rows: Row[];
+  f: (o: number, s: number, t: number) => number;
+  unhedged: number;
+  p0: number;
+  ocap: (b: number) => number;
+  tcap: (b: number, o: number, ps: number) => number;
+}
+
 /**
- * Each budget's best mix (budgets ascending, splits ascending). `premiums`: [overlay, structures...]
- * per unit, the component order of the scorer; structures must cost more than 0.
+ * Every row (o overlay units, structure s) whose mixes can leave less CVaR than no hedge under the
+ * budget cap `bmax`, with the range of t the planes allow and the least t that minimises the CVaR.
  */
-export function searchFrontier(
-  sc: Scorer,
-  premiums: readonly number[],
-  budgets: readonly number[],
-  splits: readonly number[],
-): FrontierChoice[] {
+function frontierRows(sc: Scorer, premiums: readonly number[], bmax: number, splits: readonly number[]): Rows {
   const p0 = premiums[0]!;
   const top = Math.max(...splits);
   const nComp = premiums.length;
@@ -172,7 +177,6 @@ export function searchFrontier(
   ];
   const planes = sets.map((set) => sc.plane(set));
 
-  const bmax = Math.max(...budgets);
   const tails = nComp > 1 ? Array.from({ length: nComp - 1 }, (_, i) => i + 1) : [0];
   const rows: Row[] = [];
   for (const s of tails) {
@@ -203,7 +207,71 @@ export function searchFrontier(
       rows.push({ o, s, tlo, thi, best: a });
     }
   }
+  return { rows, f, unhedged, p0, ocap, tcap };
+}
 
+/**
+ * The cheapest mix of the frontier's kind (overlay units and one structure, the overlay within the
+ * largest share of `splits`, costing at most `bmax`) whose CVaR is at most `target`, or null. Exact:
+ * along a row the CVaR falls until its least minimiser (convexity), so the least t that reaches the
+ * target is found by bisection there, and a mix outside the rows leaves more CVaR than no hedge.
+ * Its `budget` is the least that allows it (its cost, or its overlay over the largest share).
+ */
+export function cheapestMatch(
+  sc: Scorer,
+  premiums: readonly number[],
+  bmax: number,
+  splits: readonly number[],
+  target: number,
+): (FrontierChoice & { budget: number }) | null {
+  const { rows, f, unhedged, p0 } = frontierRows(sc, premiums, bmax, splits);
+  const top = Math.max(...splits);
+  const reach = target + EPS * (1 + Math.abs(target));
+  let pick: FrontierChoice | undefined;
+  const consider = (o: number, s: number, t: number) => {
+    const ps = t === 0 ? 0 : premiums[s]!;
+    const c: FrontierChoice = {
+      overlayUnits: o,
+      structure: t === 0 ? 0 : s,
+      tailUnits: t,
+      cost: o * p0 + t * ps,
+      cvar: f(o, s, t),
+      split: 0,
+    };
+    if (pick === undefined || c.cost < pick.cost || (c.cost === pick.cost && better(c, pick))) pick = c;
+  };
+  if (unhedged <= reach) consider(0, 0, 0);
+  for (const row of rows) {
+    if (f(row.o, row.s, row.best) > reach) continue;
+    let a = row.tlo;
+    let z = row.best;
+    while (a < z) {
+      const m = Math.floor((a + z) / 2);
+      if (f(row.o, row.s, m) <= reach) z = m;
+      else a = m + 1;
+    }
+    consider(row.o, row.s, a);
+  }
+  if (pick === undefined) return null;
+  const chosen: FrontierChoice = pick;
+  const budget = Math.max(chosen.cost, p0 > 0 ? (chosen.overlayUnits * p0) / top : 0);
+  const split = splits.find(
+    (w) => chosen.overlayUnits === 0 || chosen.overlayUnits <= Math.floor((w * budget) / p0 + EPS),
+  )!;
+  return { ...chosen, split, budget };
+}
+
+/**
+ * Each budget's best mix (budgets ascending, splits ascending). `premiums`: [overlay, structures...]
+ * per unit, the component order of the scorer; structures must cost more than 0.
+ */
+export function searchFrontier(
+  sc: Scorer,
+  premiums: readonly number[],
+  budgets: readonly number[],
+  splits: readonly number[],
+): FrontierChoice[] {
+  const { rows, f, unhedged, p0, ocap, tcap } = frontierRows(sc, premiums, Math.max(...budgets), splits);
   return budgets.map((b) => {
     let pick: FrontierChoice | undefined;
     for (const row of rows) {

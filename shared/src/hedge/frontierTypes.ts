@@ -219,8 +219,21 @@ export interface FrontierMarker {
   cvar95Down: number;
   drawdownLoss: number;
   worstAnalogLoss: number;
-  /** The cheapest frontier point with no more CVaR, if any: what the same protection costs at best. */
-  matchedBy: { budget: number; structure: TailStructure | null; split: number; cost: number } | null;
+  /**
+   * The cheapest mix of the frontier's kind (whole overlay units and whole units of one structure,
+   * the overlay within the largest share of `splits`, at most the largest budget) that leaves no
+   * more CVaR, if any: what the same protection costs at best. `budget` is the least budget that
+   * allows it, which need not be one of the ladder's.
+   */
+  matchedBy: {
+    budget: number;
+    structure: TailStructure | null;
+    split: number;
+    cost: number;
+    overlayUnits: number;
+    tailUnits: number;
+    cvar95Down: number;
+  } | null;
 }
 
 /** The budget frontier. */

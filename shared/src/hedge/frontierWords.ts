@@ -11,7 +11,7 @@ const usd = (x: number) => `${x < 0 ? '−' : ''}$${Math.round(Math.abs(x)).toLo
 
 /**
  * Where the plan sits on its frontier, in one paragraph: the CVaR its hedges leave against the
- * unhedged book, the cheapest frontier point that does as well, the literal rule's place, and the
+ * unhedged book, the cheapest mix of the frontier's kind that does as well, the literal rule's place, and the
  * best the ladder reaches.
  * @example frontierWords(frontier({ plan: input })) // "On the budget frontier (20,000 paths, …): the plan's $358 of hedges leave …"
  */
@@ -24,8 +24,8 @@ export function frontierWords(f: FrontierResult): string {
   const first = f.points.find((p) => p.cvar95Down <= best.cvar95Down)!;
   const matched = (m: FrontierResult['plan']) =>
     m.matchedBy === null
-      ? 'no budget of the ladder does as well'
-      : `the frontier does as well for ${usd(m.matchedBy.cost)}${m.matchedBy.structure === null ? '' : ` (${m.matchedBy.structure}${m.matchedBy.split > 0 ? `, overlay within ${m.matchedBy.split * 100}% of the budget` : ''})`}`;
+      ? `no mix up to the ladder's top budget does as well`
+      : `the cheapest mix that does as well costs ${usd(m.matchedBy.cost)} (${mix(m.matchedBy)})`;
   return (
     `On the budget frontier (${f.paths.toLocaleString('en-US')} ${f.measure} paths, seed ${f.seed}; CVaR 95 where SPX ends lower): ` +
     `the plan's ${usd(f.plan.cost)} of hedges leave ${usd(f.plan.cvar95Down)} against ${usd(f.unhedged.cvar95Down)} unhedged, and ${matched(f.plan)}; ` +

@@ -46,6 +46,44 @@ describe('budget frontier on the 2026-11-20 plan (4,000 paths, seed 11)', () => 
     expect(f.points.at(-1)!.cvar95Down).toBeLessThan(0.5 * f.unhedged.cvar95Down);
   });
 
+  it("matches the plan and the rule with the cheapest of all mixes, not the ladder's (brute force over every mix)", () => {
+    const part = runFrontierChunk(RUN);
+    const comps = part.frame.components;
+    const K = comps.length;
+    const down: number[] = [];
+    for (let j = 0; j < part.pathCount; j++) if (part.spxEnd[j]! < part.spot0) down.push(j);
+    const k = Math.ceil(0.05 * down.length - 1e-9);
+    const cvar = (o: number, s: number, t: number) => {
+      const x = down.map((j) => part.condor[j]! + o * part.hedges[0]![j]! + (t > 0 ? t * part.hedges[s]![j]! : 0));
+      x.sort((a, b) => a - b);
+      return -x.slice(0, k).reduce((a, b) => a + b, 0) / k;
+    };
+    const bmax = Math.max(...part.frame.budgets);
+    const top = Math.max(...part.frame.splits);
+    const p0 = comps[0]!.premium;
+    let mixes = 0;
+    for (const [name, m] of [
+      ['plan', f.plan],
+      ['rule', f.rule],
+    ] as const) {
+      let best = Infinity;
+      for (let o = 0; o * p0 <= top * bmax + 1e-9; o++)
+        for (let s = 1; s < K - 1; s++)
+          for (let t = 0; o * p0 + t * comps[s]!.premium <= bmax + 1e-9; t++) {
+            mixes++;
+            const c = o * p0 + t * comps[s]!.premium;
+            if (c < best && cvar(o, s, t) <= m.cvar95Down + 1e-9 * (1 + m.cvar95Down)) best = c;
+          }
+      expect(m.matchedBy, name).not.toBeNull();
+      expect(m.matchedBy!.cost, name).toBeCloseTo(best, 6);
+      expect(m.matchedBy!.cvar95Down, name).toBeLessThanOrEqual(m.cvar95Down + 1e-6);
+      // no more than what the ladder's cheapest matching point costs
+      const ladder = f.points.filter((p) => p.cvar95Down <= m.cvar95Down + 1e-9).map((p) => p.cost);
+      if (ladder.length > 0) expect(m.matchedBy!.cost).toBeLessThanOrEqual(Math.min(...ladder) + 1e-9);
+    }
+    expect(mixes).toBeGreaterThan(100);
+  });
+
   it('answers each budget alone as it does in any ladder: the same point, never worse', () => {
     const ladder = [0, 1000, 3000, 5000, 20_000, 50_000, 1e6, 1e9];
     const part = runFrontierChunk({ ...RUN, budgets: ladder });
