@@ -56,6 +56,8 @@ export interface MonteCarloPartialJson {
   measure: MonteCarloSummary['measure'];
   dynamics: MonteCarloSummary['dynamics'];
   modelStart: MonteCarloSummary['modelStart'];
+  /** The run's fingerprint: chunks of one run share it (16 hex digits). */
+  runKey: string;
   /** SPX and VIX at t = 0, points. */
   spot0: number;
   vix0: number;
@@ -69,6 +71,7 @@ export interface MonteCarloPartialJson {
   tailContracts: number[];
   spxEnd: number[];
   vixEnd: number[];
+  vixMax: number[];
 }
 
 export interface MonteCarloResult {

@@ -110,6 +110,8 @@ export interface MonteCarloPartial {
   /** SPX and VIX (floored, as priced) at the horizon per path, points. */
   spxEnd: Float64Array;
   vixEnd: Float64Array;
+  /** The highest VIX of each path's days, points (the summary's note on paths beyond history). */
+  vixMax: Float64Array;
 }
 
 /** Percentiles reported for the market at the horizon. */

@@ -55,6 +55,7 @@ function emptyPartial(s: MonteCarloSetup, e: Engine): MonteCarloPartial {
     tailContracts: new Float64Array(n),
     spxEnd: new Float64Array(n),
     vixEnd: new Float64Array(n),
+    vixMax: new Float64Array(n),
   };
 }
 
@@ -119,11 +120,13 @@ export function runMonteCarloSetup(
       tail.strike[0] = e.tailStrike0;
       tail.scale[0] = tailQty * OPTION_MULTIPLIER;
     }
+    let vixMax = path.vix;
     for (let t = 0; t < H; t++) {
       draws.step(t);
       path.advance(draws, sign);
       const day = t + 1;
       const vix = path.vix;
+      if (vix > vixMax) vixMax = vix;
       if (settleDay[day] === 1) {
         const spot = path.spot;
         condorCash += legsSettling(condor, day, spot, vix);
@@ -206,6 +209,7 @@ export function runMonteCarloSetup(
     out.tailContracts[j] = tailQty;
     out.spxEnd[j] = spot;
     out.vixEnd[j] = vix;
+    out.vixMax[j] = vixMax;
   }
   if (tail.n === 1) {
     tail.strike[0] = e.tailStrike0;

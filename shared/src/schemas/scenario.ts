@@ -420,4 +420,5 @@ export const MonteCarloPartialSchema = z.object({
   tailContracts: series,
   spxEnd: series,
   vixEnd: series,
+  vixMax: series,
 });

@@ -71,7 +71,7 @@ const sha = (a: ArrayBufferView): string =>
     .digest('hex');
 
 function pinPartial(p: MonteCarloPartial): Record<string, unknown> {
-  const { condor, book, costs, rebalances, tailContracts, spxEnd, vixEnd, ...rest } = p;
+  const { condor, book, costs, rebalances, tailContracts, spxEnd, vixEnd, vixMax, ...rest } = p;
   return {
     ...rest,
     sha256: {
@@ -82,6 +82,7 @@ function pinPartial(p: MonteCarloPartial): Record<string, unknown> {
       tailContracts: sha(tailContracts),
       spxEnd: sha(spxEnd),
       vixEnd: sha(vixEnd),
+      vixMax: sha(vixMax),
     },
     firstBook: Array.from(book.slice(0, 3)),
   };

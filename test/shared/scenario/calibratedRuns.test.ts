@@ -190,7 +190,7 @@ describe('chunks of a calibrated run merge to the same bits', () => {
   const toJson = (x: unknown) =>
     JSON.stringify(x, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v));
   const same = (a: MonteCarloPartial, b: MonteCarloPartial) => {
-    for (const key of ['condor', 'book', 'costs', 'tailContracts', 'spxEnd', 'vixEnd'] as const)
+    for (const key of ['condor', 'book', 'costs', 'tailContracts', 'spxEnd', 'vixEnd', 'vixMax'] as const)
       expect(Buffer.from(a[key].buffer).equals(Buffer.from(b[key].buffer)), key).toBe(true);
     expect(Array.from(a.rebalances)).toEqual(Array.from(b.rebalances));
   };

@@ -207,10 +207,9 @@ describe('reproducibility', () => {
       JSON.stringify({
         ...others[1]!,
         ...Object.fromEntries(
-          (['condor', 'book', 'costs', 'rebalances', 'tailContracts', 'spxEnd', 'vixEnd'] as const).map((k) => [
-            k,
-            Array.from(others[1]![k]),
-          ]),
+          (['condor', 'book', 'costs', 'rebalances', 'tailContracts', 'spxEnd', 'vixEnd', 'vixMax'] as const).map(
+            (k) => [k, Array.from(others[1]![k])],
+          ),
         ),
       }),
     ) as MonteCarloPartial;
