@@ -190,7 +190,7 @@ export function bookValueFast(
       price = df * blackFormula(isCall, fwd, leg.strike, vol * Math.sqrt(years));
     } else {
       const f = years > 0 ? futureFor(leg.expiry) : vix;
-      const vol = years > 0 ? vovScale * surfaces.vixOptions.volAtK(years, Math.log(leg.strike / f)) : 0;
+      const vol = years > 0 ? surfaces.vixOptions.volAtKScaled(years, Math.log(leg.strike / f), vovScale) : 0;
       price = df * blackFormula(isCall, f, leg.strike, vol * Math.sqrt(years));
     }
     total += price * OPTION_MULTIPLIER * leg.quantity;

@@ -148,5 +148,5 @@ export function spxAtmVol(s: MarkableState, years: number): number {
 /** VIX-option vol (decimal) in a state for `years` > 0, strike and VX future; unchecked. */
 export function vixOptionVol(s: MarkableState, years: number, strike: number, future: number): number {
   const surf = surfacesOf(s);
-  return (s.volOfVol / surf.anchorVolOfVol) * surf.vixOptions.volAtK(years, Math.log(strike / future));
+  return surf.vixOptions.volAtKScaled(years, Math.log(strike / future), s.volOfVol / surf.anchorVolOfVol);
 }

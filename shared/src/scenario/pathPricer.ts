@@ -172,7 +172,7 @@ export function legFuture(c: CompiledLegs, i: number, day: number, vix: number, 
  * the VIX-option surface scaled by volOfVol / its anchor's (book/marks.ts vixOptionVol's rule).
  */
 export function vixVolAt(m: PricerMarket, volOfVol: number, years: number, strike: number, future: number): number {
-  return (volOfVol / m.surfaces.anchorVolOfVol) * m.surfaces.vixOptions.volAtK(years, Math.log(strike / future));
+  return m.surfaces.vixOptions.volAtKScaled(years, Math.log(strike / future), volOfVol / m.surfaces.anchorVolOfVol);
 }
 
 /** Price per share (points) of leg `i` at `day` (days after valuation), SPX `spot`, `vix`. */

@@ -58,6 +58,14 @@ export interface VixVolSurface {
   atmVol(tYears: number): number;
   /** Unchecked kernel: vol at tYears > 0 and log-moneyness k = ln(K/F). */
   volAtK(tYears: number, k: number): number;
+  /**
+   * Unchecked kernel: the vol at (tYears, k) of the surface moved to vol of vol × `scale` (a
+   * scenario's or a state's vol of vol over the surface's anchor). From VVIX: the surface of VVIX ×
+   * scale, its smile's φ capped at the moved ATM variance, so calls stay falling and convex in the
+   * strike at any scale; where no cap binds at either variance, exactly scale × volAtK. From a chain:
+   * scale × volAtK.
+   */
+  volAtKScaled(tYears: number, k: number, scale: number): number;
   describe(): string;
 }
 
@@ -117,6 +125,17 @@ class AtmMemo {
   }
 }
 
+/**
+ * The ATM total variance above which a side's φ is capped (the least over both sides and both
+ * conditions of {@link cappedPhi}); at or below it the smile's ratio does not depend on θ.
+ */
+const THETA_CAP = Math.min(
+  ...[
+    [VIX_CALL_RHO, CALL_PHI],
+    [VIX_PUT_RHO, PUT_PHI],
+  ].flatMap(([rho, phi]) => [4 / ((1 + rho!) * phi! * phi!), LEE_MARGIN / ((1 + rho!) * phi!)]),
+);
+
 /** SSVI φ of one side at ATM total variance θ: φ0, capped by θφ²(1 + ρ) ≤ 4 and θφ(1 + ρ) ≤ 3.92. */
 function cappedPhi(theta: number, rho: number, phi0: number): number {
   const q = theta * (1 + rho);
@@ -155,6 +174,14 @@ export function vixSurfaceFromVvix(valuationDate: string, vvix: number): VixVolS
     const a = atmVol(t);
     return a * vixSmileRatio(a * a * t, k);
   };
+  const volAtKScaled = (t: number, k: number, scale: number): number => {
+    const a = atmVol(t);
+    const theta = a * a * t;
+    // No cap binds at either variance: the smile's ratio is the same, and so are the bits of scale × volAtK.
+    if (theta <= THETA_CAP && scale * scale * theta <= THETA_CAP) return scale * (a * vixSmileRatio(theta, k));
+    const as = scale * a;
+    return as * vixSmileRatio(as * as * t, k);
+  };
   const label = `VVIX ${vvix} of ${valuationDate}`;
   return {
     valuationDate,
@@ -167,6 +194,7 @@ export function vixSurfaceFromVvix(valuationDate: string, vvix: number): VixVolS
     },
     atmVol: (t) => atmVol(t),
     volAtK,
+    volAtKScaled,
     describe: () =>
       `VIX-option vols from ${label}: ATM ${(100 * atmVol(T30)).toFixed(1)} at 30 days, ${(100 * atmVol(91 / 365)).toFixed(1)} at 91 days; call skew +${VIX_CALL_SKEW} per unit ln(K/F) at the money.`,
   };
@@ -198,14 +226,17 @@ function vixFromFitted(s: SpxSurface, valuationDate: string): VixVolSurface {
     },
     atmVol: (t) => volAtK(t, 0),
     volAtK,
+    // A fitted chain keeps its shape in k (no SSVI cap to re-apply).
+    volAtKScaled: (t, k, scale) => scale * volAtK(t, k),
     describe: () =>
       `VIX-option vols from the VIX chain of ${valuationDate}: ATM ${(100 * atm30).toFixed(1)} at 30 days.`,
   };
 }
 
 /**
- * The VIX-option surface moved to a scenario vol of vol: every vol scaled by
- * scenarioVvix / referenceVvix (the shape in k kept).
+ * The VIX-option surface moved to a scenario vol of vol: the surface's own move by
+ * scenarioVvix / referenceVvix ({@link VixVolSurface.volAtKScaled}: from VVIX, the surface of the
+ * scenario VVIX; from a chain, every vol scaled, the shape in k kept).
  */
 export function moveVixSurface(surface: VixVolSurface, scenarioVvix: number): VixVolSurface {
   if (typeof scenarioVvix !== 'number' || !Number.isFinite(scenarioVvix) || scenarioVvix < 20 || scenarioVvix > 400) {
@@ -217,7 +248,7 @@ export function moveVixSurface(surface: VixVolSurface, scenarioVvix: number): Vi
   }
   const f = scenarioVvix / surface.referenceVvix;
   const inner = surface;
-  const volAtK = (t: number, k: number): number => f * inner.volAtK(t, k);
+  const volAtK = (t: number, k: number): number => inner.volAtKScaled(t, k, f);
   return {
     valuationDate: inner.valuationDate,
     source: inner.source,
@@ -229,6 +260,7 @@ export function moveVixSurface(surface: VixVolSurface, scenarioVvix: number): Vi
     },
     atmVol: (t) => volAtK(t, 0),
     volAtK,
+    volAtKScaled: (t, k, scale) => inner.volAtKScaled(t, k, f * scale),
     describe: () => `${inner.describe()} Moved to VVIX ${scenarioVvix} (×${f.toFixed(3)}).`,
   };
 }

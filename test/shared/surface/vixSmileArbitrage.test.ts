@@ -54,4 +54,47 @@ describe('VIX-option smile from VVIX', () => {
       expect(Math.abs(ratio / (1 + (k >= 0 ? 0.7 : 0.3) * k) - 1), `k ${k.toFixed(2)}`).toBeLessThan(0.006);
     }
   });
+
+  it('moved by a vol-of-vol scale (a scenario, a state, a stressed vol of vol), calls still fall and are convex', () => {
+    // Scaling the vols at fixed k kept the φ capped for the unmoved variance: VVIX 160 × 2 at 50
+    // days priced the 200 call above the 100 call (8.185 against 8.036 on a future of 20), and
+    // VVIX 90 × 3 at 120 days likewise. The move now caps φ at the moved variance.
+    const rise = { v: -Infinity, at: '' };
+    const convexity = { v: Infinity, at: '' };
+    for (const vvix of [60, 90, 120, 160, 200]) {
+      const s = vixSurfaceFromVvix('2020-03-16', vvix);
+      for (const days of [7, 20, 50, 120, 250]) {
+        const t = days / 365;
+        for (const scale of [0.5, 0.8, 1.5, 2, 3]) {
+          const c = RATIOS.map((x) => blackFormula(true, 1, x, s.volAtKScaled(t, Math.log(x), scale) * Math.sqrt(t)));
+          for (let i = 1; i < c.length; i++) {
+            const at = `VVIX ${vvix} × ${scale}, ${days} days, K/F ${RATIOS[i]!.toFixed(3)}`;
+            const slope = (c[i]! - c[i - 1]!) / (RATIOS[i]! - RATIOS[i - 1]!);
+            if (slope > rise.v) Object.assign(rise, { v: slope, at });
+            if (i + 1 < c.length) {
+              const next = (c[i + 1]! - c[i]!) / (RATIOS[i + 1]! - RATIOS[i]!);
+              if (next - slope < convexity.v) Object.assign(convexity, { v: next - slope, at });
+            }
+          }
+        }
+      }
+    }
+    expect(rise.v, rise.at).toBeLessThanOrEqual(1e-12);
+    expect(convexity.v, convexity.at).toBeGreaterThanOrEqual(-1e-9);
+  });
+
+  it('is the surface of VVIX × scale, and scale × volAtK to the bit where no cap binds', () => {
+    const s = vixSurfaceFromVvix('2020-03-16', 160);
+    const moved = vixSurfaceFromVvix('2020-03-16', 320);
+    for (const days of [20, 50, 120])
+      for (const k of [-0.3, 0, 0.4, 1.5]) {
+        const t = days / 365;
+        expect(s.volAtKScaled(t, k, 2)).toBeCloseTo(moved.volAtK(t, k), 12);
+        expect(Object.is(s.volAtKScaled(t, k, 1), s.volAtK(t, k))).toBe(true);
+      }
+    // VVIX 95 at 30 days, moved by 1.3: no cap binds, the old rule's bits
+    const low = vixSurfaceFromVvix('2020-03-16', 95);
+    for (const k of [-0.3, 0, 0.4])
+      expect(Object.is(low.volAtKScaled(30 / 365, k, 1.3), 1.3 * low.volAtK(30 / 365, k))).toBe(true);
+  });
 });
