@@ -13,6 +13,7 @@ import {
 } from '@alvh/shared';
 import { CALIBRATED, modelCells } from '@alvh/shared/calibration';
 import { BOOK, PLAN_INPUT } from '../../helpers/fixtures';
+import { meanSe } from '../../helpers/meanSe';
 
 /** A market at zero rates and dividends, VIX 17, on a contango curve. */
 const MARKET = {
@@ -30,17 +31,6 @@ const MARKET = {
   ],
 };
 const FREE = { transactionCostPerContract: 0 };
-
-/** Mean and standard error of independent per-path values. */
-function meanSe(xs: ArrayLike<number>): { mean: number; se: number } {
-  const n = xs.length;
-  let s = 0;
-  for (let i = 0; i < n; i++) s += xs[i]!;
-  const mean = s / n;
-  let ss = 0;
-  for (let i = 0; i < n; i++) ss += (xs[i]! - mean) ** 2;
-  return { mean, se: Math.sqrt(ss / (n - 1) / n) };
-}
 
 describe('measure and dynamics of a run', () => {
   it('defaults to the calibrated model in the real-world measure, and every summary says so', () => {

@@ -7,17 +7,7 @@ import { expect, it } from 'vitest';
 import { runMonteCarloChunk } from '@alvh/shared';
 import { describeWithData } from '../../helpers/marketData';
 import { REAL_CHAINS, loadChain, type RealChain } from '../surface/chains';
-
-/** Mean and standard error of independent per-path values. */
-function meanSe(xs: ArrayLike<number>): { mean: number; se: number } {
-  const n = xs.length;
-  let s = 0;
-  for (let i = 0; i < n; i++) s += xs[i]!;
-  const mean = s / n;
-  let ss = 0;
-  for (let i = 0; i < n; i++) ss += (xs[i]! - mean) ** 2;
-  return { mean, se: Math.sqrt(ss / (n - 1) / n) };
-}
+import { meanSe } from '../../helpers/meanSe';
 
 describeWithData('risk-neutral measure on a chain book: a deep in-the-money SPX call held to the horizon', () => {
   // The 2022-02-04 chain (16:00 quotes) and its fit. Its parity forward to 2022-03-18 (42 days)
