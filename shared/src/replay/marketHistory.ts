@@ -2,7 +2,7 @@
  * Parsers for daily market history files: text in, rows out, no I/O. One row per trading day:
  *
  * - `spx`, `vix`, `vvix`, `vix3m`, `vix9d`, `vix6m`, `skew`: closes in index points;
- *   `vixOpen`: the VIX opening print (Cboe OHLC files only), used as the proxy of the VIX special
+ *   `vixOpen`: the VIX opening print (`cboe-vix`, `vix-ohlcv`), used as the proxy of the VIX special
  *   opening quotation that settles VIX options on their expiry day; `spxOpen`: the SPX opening
  *   print (`spx-ohlcv` files only), the proxy of the SPX special opening quotation that settles
  *   the AM-settled SPX monthlies on their expiry day (the quantintell files have no open).
