@@ -69,7 +69,8 @@ export default tseslint.config(
     rules: { 'max-lines': 'off' },
   },
   // White-box tests of internals the package does not export (the path pricer, the counter-based
-  // generator's pair form, the replay's layer sizing, the Monte Carlo's trigger bounds, the summary's sort).
+  // generator's pair form, the replay's layer sizing and settlement values, the Monte Carlo's trigger
+  // bounds, the summary's sort).
   {
     files: [
       'test/shared/scenario/montecarlo.test.ts',
@@ -77,6 +78,7 @@ export default tseslint.config(
       'test/shared/scenario/curveShiftTrigger.test.ts',
       'test/shared/scenario/sortedCopy.test.ts',
       'test/shared/replay/sizingShockKappa.test.ts',
+      'test/shared/replay/settlement.test.ts',
     ],
     rules: { 'no-restricted-imports': 'off' },
   },

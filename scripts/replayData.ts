@@ -1,13 +1,15 @@
 /**
  * The market history the replay scripts run on, read from `ALVH_DATA_DIR` (else `../shared/data`
  * beside the repository), and the three default runs: 2007-2021 and the 2024 and 2025 episodes.
+ * Every replay script (replay.ts, replayTables.ts, replayBudgets.ts) loads its rows here.
  *
  * Sources: VX settlements, VIX and SPX closes from quantintell (2007-04..2021-12); VIX open/close
- * and VVIX from Cboe; for 2024-2025, VX settlements from manumartinb and SPX closes from eric-tao.
- * The SPX surface of each day reads the day's Cboe indices where the history has them: VIX9D,
- * VIX3M and VIX6M from the quantintell cash file (VIX6M 2008-2021, VIX3M from 2009-09-18, VIX9D
- * from 2011-01-04), then VIX9D and VIX3M from Cboe (to 2026), SKEW from Cboe throughout. A day
- * without them is marked on VIX alone (flat term structure); 2024-2025 have no VIX6M.
+ * and VVIX from Cboe; SPX opens (2021 on) from eric-tao, which settle the AM SPX monthlies; for
+ * 2024-2025, VX settlements from manumartinb and SPX closes from eric-tao. The SPX surface of each
+ * day reads the day's Cboe indices where the history has them: VIX9D, VIX3M and VIX6M from the
+ * quantintell cash file (VIX6M 2008-2021, VIX3M from 2009-09-18, VIX9D from 2011-01-04), then
+ * VIX9D and VIX3M from Cboe (to 2026), SKEW from Cboe throughout. A day without them is marked on
+ * VIX alone (flat term structure); 2024-2025 have no VIX6M.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -15,27 +17,41 @@ import { fileURLToPath } from 'node:url';
 import { mergeMarketHistory, parseMarketHistory, replay } from '@alvh/shared';
 import type { MarketHistoryFormat, MarketRow, ReplayInput, ReplayResult } from '@alvh/shared';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = process.env['ALVH_DATA_DIR'] ?? resolve(repoRoot, '..', 'shared', 'data');
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const dataDir = process.env['ALVH_DATA_DIR'] ?? resolve(repoRoot, '..', 'shared', 'data');
 
 function read(name: string, format?: MarketHistoryFormat): MarketRow[] {
   return parseMarketHistory(readFileSync(join(dataDir, name), 'utf8'), format);
 }
 
-export interface ReplayRuns {
-  main: ReplayResult;
-  y2024: ReplayResult;
-  y2025: ReplayResult;
+/** The rows and window of one default run. */
+export interface ReplayWindow {
+  rows: MarketRow[];
+  from: string;
+  to: string;
 }
 
-/** The default runs with these replay assumptions (default: the schema's). */
-export function replayRuns(assumptions: ReplayInput['assumptions'] = {}): ReplayRuns {
+export interface ReplayHistory {
+  main: ReplayWindow;
+  y2024: ReplayWindow;
+  y2025: ReplayWindow;
+}
+
+let history: ReplayHistory | undefined;
+
+/**
+ * The rows of the three default runs, read once per process. Exits with a message when the data
+ * folder is missing.
+ */
+export function replayHistory(): ReplayHistory {
+  if (history) return history;
   if (!existsSync(join(dataDir, 'README.md'))) {
     console.error(`market data folder not found at ${dataDir}; set ALVH_DATA_DIR to the folder with the CSV files`);
     process.exit(1);
   }
   const vix = read('cboe_VIX_History__ManULoreN14.csv', 'cboe-vix');
   const vvix = read('cboe_VVIX_History__ManULoreN14.csv');
+  const spx = read('spx_daily_2021-2026__eric-tao.csv', 'spx-ohlcv');
   // the other Cboe indices of each day, for its SPX surface: the quantintell cash file first
   // (it has VIX6M), then Cboe's own VIX9D and VIX3M files (after 2021), and SKEW
   const indices = mergeMarketHistory(
@@ -53,32 +69,48 @@ export function replayRuns(assumptions: ReplayInput['assumptions'] = {}): Replay
     read('cboe_SKEW_History__ManULoreN14.csv'),
   );
 
-  const main = replay({
-    rows: mergeMarketHistory(read('quantintell_vix_futures_VX1-VX8_2007-2021.csv'), vix, vvix, indices).filter(
+  // 2007-2021: quantintell's SPX closes come first; eric-tao adds the SPX opens of 2021 (its
+  // closes equal quantintell's on every common day).
+  const main: ReplayWindow = {
+    rows: mergeMarketHistory(read('quantintell_vix_futures_VX1-VX8_2007-2021.csv'), vix, vvix, indices, spx).filter(
       (r) => r.date <= '2021-12-31',
     ),
     from: '2007-04-02',
     to: '2021-12-23',
-    assumptions,
-  });
+  };
 
   // 2024 and 2025: the episode files hold VX for about two months each; SPX from eric-tao.
-  const spx = read('spx_daily_2021-2026__eric-tao.csv', 'spx-ohlcv');
-  const short = (file: string): ReplayResult => {
+  // Earlier SPX/VIX/VVIX rows (no VX) warm up the signals; trading starts with the VX data.
+  const short = (file: string): ReplayWindow => {
     const vx = read(file);
     const first = (vx[0] as MarketRow).date;
     const last = (vx[vx.length - 1] as MarketRow).date;
-    // Earlier SPX/VIX/VVIX rows (no VX) warm up the signals; trading starts with the VX data.
-    return replay({
+    return {
       rows: mergeMarketHistory(vx, spx, vix, vvix, indices).filter((r) => r.date >= '2023-06-01' && r.date <= last),
       from: first,
       to: last,
-      assumptions,
-    });
+    };
   };
-  return {
+  history = {
     main,
     y2024: short('manumartinb_vx_M1-M8_episode_2024-07_2024-09.csv'),
     y2025: short('manumartinb_vx_M1-M8_episode_2025-03_2025-05.csv'),
   };
+  return history;
+}
+
+export interface ReplayRuns {
+  main: ReplayResult;
+  y2024: ReplayResult;
+  y2025: ReplayResult;
+}
+
+/** The default runs with these replay assumptions and policy overrides (default: the schema's). */
+export function replayRuns(
+  assumptions: ReplayInput['assumptions'] = {},
+  policy: ReplayInput['policy'] = {},
+): ReplayRuns {
+  const h = replayHistory();
+  const run = (w: ReplayWindow): ReplayResult => replay({ ...w, policy, assumptions });
+  return { main: run(h.main), y2024: run(h.y2024), y2025: run(h.y2025) };
 }

@@ -2,8 +2,10 @@
  * Parsers for daily market history files: text in, rows out, no I/O. One row per trading day:
  *
  * - `spx`, `vix`, `vvix`, `vix3m`, `vix9d`, `vix6m`, `skew`: closes in index points;
- *   `vixOpen`: the VIX opening print (Cboe OHLC files only), used as the proxy of the VIX special
- *   opening quotation that settles VIX options on their expiry day.
+ *   `vixOpen`: the VIX opening print (`cboe-vix`, `vix-ohlcv`), used as the proxy of the VIX special
+ *   opening quotation that settles VIX options on their expiry day; `spxOpen`: the SPX opening
+ *   print (`spx-ohlcv` files only), the proxy of the SPX special opening quotation that settles
+ *   the AM-settled SPX monthlies on their expiry day (the quantintell files have no open).
  * - `vx[i]`: settlement (or close) of the (i+1)-th monthly VX future expiring STRICTLY after
  *   `date`, `null` where the source has no price. On a final-settlement day the expiring
  *   contract has stopped trading, so `vx[0]` is already the next contract (as every file in the
@@ -20,7 +22,7 @@
  * | `quantintell-cash` | `,DATE,VIX9D,VIX,VIX3M,VIX6M,SP500` | `vix9d`, `vix`, `vix3m`, `vix6m`, `spx` (empty cells = not published yet) |
  * | `leyhline-m1m8` | `"","date","M1".."M8"` | `vx` (`NA` and `0` = no print; values above 50 before 2007-03-26 are divided by 10: VX traded at 10× the index until then, and index-level VX stayed far below 50 in 2004-2007) |
  * | `manumartinb-m1m8` | `Fecha,M1..M8` | `vx` |
- * | `spx-ohlcv`, `vix-ohlcv` | `date,open,high,low,close,volume` | `spx`, `vix` (+ `vixOpen`) |
+ * | `spx-ohlcv`, `vix-ohlcv` | `date,open,high,low,close,volume` | `spx` (+ `spxOpen`), `vix` (+ `vixOpen`) |
  *
  * The Cboe OHLC header is the same for VIX, VIX3M and VIX9D, and the `date,open,...` header the
  * same for SPX and VIX: for those the format must be named; the parser never guesses which index
@@ -33,6 +35,7 @@ import { parseIsoDate } from '../dates';
 export interface MarketRow {
   date: string;
   spx?: number;
+  spxOpen?: number;
   vix?: number;
   vixOpen?: number;
   vvix?: number;
@@ -62,7 +65,7 @@ export type MarketHistoryFormat = (typeof MARKET_HISTORY_FORMATS)[number];
 /** The date VX futures were rescaled to the index level; the leyhline source quotes 10× before it. */
 const VX_RESCALE_DATE = '2007-03-26';
 
-type ScalarField = 'spx' | 'vix' | 'vixOpen' | 'vvix' | 'vix3m' | 'vix9d' | 'vix6m' | 'skew';
+type ScalarField = 'spx' | 'spxOpen' | 'vix' | 'vixOpen' | 'vvix' | 'vix3m' | 'vix9d' | 'vix6m' | 'skew';
 
 interface Layout {
   /** Header cells, lower-cased, as they must appear. */
@@ -163,7 +166,16 @@ const LAYOUTS: Record<MarketHistoryFormat, Layout> = {
     vx: { first: 1, count: 8 },
     missing: [''],
   },
-  'spx-ohlcv': { header: OHLCV, dateColumn: 0, dateStyle: 'iso', scalars: [{ column: 4, field: 'spx' }], missing: [] },
+  'spx-ohlcv': {
+    header: OHLCV,
+    dateColumn: 0,
+    dateStyle: 'iso',
+    scalars: [
+      { column: 1, field: 'spxOpen' },
+      { column: 4, field: 'spx' },
+    ],
+    missing: [],
+  },
   'vix-ohlcv': {
     header: OHLCV,
     dateColumn: 0,
@@ -351,7 +363,17 @@ export function parseMarketHistory(text: string, format?: MarketHistoryFormat): 
   return rows;
 }
 
-const SCALAR_FIELDS: readonly ScalarField[] = ['spx', 'vix', 'vixOpen', 'vvix', 'vix3m', 'vix9d', 'vix6m', 'skew'];
+const SCALAR_FIELDS: readonly ScalarField[] = [
+  'spx',
+  'spxOpen',
+  'vix',
+  'vixOpen',
+  'vvix',
+  'vix3m',
+  'vix9d',
+  'vix6m',
+  'skew',
+];
 
 /**
  * Merge several sources by date into one row per date, oldest first. For every scalar field the

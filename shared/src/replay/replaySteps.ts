@@ -42,6 +42,7 @@ import {
   type Campaign,
   type ReplayDay,
 } from './replayBook';
+import { settlementValue } from './settlement';
 import { sizeLayers } from './sizing';
 import type { ReplayLayer, ReplayLedgerRow, ReplaySizingTrigger } from './types';
 
@@ -128,7 +129,8 @@ export function stepMarket(
 }
 
 /**
- * Step 1: settle the legs that expired on or before today (SPX options at the SPX close, VIX
+ * Step 1: settle the legs that expired on or before today at {@link settlementValue} (the SPX
+ * monthlies at the SPX open on their expiry day when the row has it, else the SPX close; VIX
  * options at the VIX open on their expiry day, else the VIX close), then close every condor
  * whose condor legs are all settled: its remaining hedge legs are sold at model mid.
  */
@@ -144,7 +146,7 @@ export function stepSettle(d: ReplayDay, book: ReplayBook): ReplayStep<void> {
           keep.push(l);
           continue;
         }
-        const u = l.kind === 'spx' ? spx : l.expiry === row.date && row.vixOpen !== undefined ? row.vixOpen : vix;
+        const u = settlementValue(l, row, { spx, vix });
         const payoff = l.type === 'call' ? Math.max(0, u - l.strike) : Math.max(0, l.strike - u);
         c.cash[layer] += payoff * l.quantity * OPTION_MULTIPLIER;
       }

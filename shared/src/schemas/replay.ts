@@ -43,11 +43,13 @@ const spxPoints = price.max(1_000_000, { error: 'SPX is in index points; values 
 /**
  * One trading day. `vx[i]` is the settlement of the (i+1)-th monthly VX future expiring strictly
  * after `date` (null = no price); the other fields are closes in index points (`vixOpen`: the
- * VIX opening print, used as the settlement value of VIX options on their expiry day).
+ * VIX opening print, used as the settlement value of VIX options on their expiry day; `spxOpen`:
+ * the SPX opening print, used as the settlement value of the AM-settled SPX monthlies on theirs).
  */
 export const MarketRowSchema = z.strictObject({
   date: isoDate,
   spx: spxPoints.optional(),
+  spxOpen: spxPoints.optional(),
   vix: vixPoints.optional(),
   vixOpen: vixPoints.optional(),
   vvix: price

@@ -17,6 +17,18 @@ describe('parseMarketHistory on small texts', () => {
     expect(rows).toEqual([{ date: '2020-03-16', vixOpen: 57.83, vix: 82.69, vx: [] }]);
   });
 
+  it('keeps the SPX open beside the close for spx-ohlcv files (the quantintell files have none)', () => {
+    const rows = parseMarketHistory(
+      'date,open,high,low,close,volume\n2025-04-17,5305.45,5328.31,5255.58,5282.70,4714880000\n',
+      'spx-ohlcv',
+    );
+    expect(rows).toEqual([{ date: '2025-04-17', spxOpen: 5305.45, spx: 5282.7, vx: [] }]);
+    const q = parseMarketHistory(
+      ',DATE,VIX,VX1,VX2,VX3,VX4,VX5,VX6,VX7,VX8,SP500\n0,2020-04-17,38.15,36.95,33.5,31.8,30.6,29.9,29.3,28.9,28.6,2874.56\n',
+    );
+    expect(q[0]).not.toHaveProperty('spxOpen');
+  });
+
   it('reads leyhline slots: NA and 0 are gaps, pre-2007-03-26 prices above 50 are rescaled', () => {
     const text =
       '"","date","M1","M2","M3","M4","M5","M6","M7","M8"\n"1",2004-05-21,191,0,208,NA,NA,211,NA,NA\n"2",2007-03-26,13.4,13.8,14.1,14.2,14.28,14.25,NA,14.55\n';
@@ -104,6 +116,14 @@ describe('mergeMarketHistory', () => {
       { date: '2020-03-16', vix: 82.69, spx: 2386.13, vx: [72.625, 59.15] },
     ]);
   });
+
+  it('adds the SPX open of a later source beside the close of an earlier one', () => {
+    const closes: MarketRow[] = [{ date: '2021-01-15', spx: 3768.25, vx: [25.6, 26.5] }];
+    const ohlc: MarketRow[] = [{ date: '2021-01-15', spxOpen: 3788.73, spx: 3768.25, vx: [] }];
+    expect(mergeMarketHistory(closes, ohlc)).toEqual([
+      { date: '2021-01-15', spx: 3768.25, spxOpen: 3788.73, vx: [25.6, 26.5] },
+    ]);
+  });
 });
 
 // Every file of the data folder: format detected (or named), row count, first and last row.
@@ -176,7 +196,7 @@ const files: [string, MarketHistoryFormat, number, Partial<MarketRow>, Partial<M
     'spx_daily_2021-2026__eric-tao.csv',
     'spx-ohlcv',
     1318,
-    { date: '2021-01-04', spx: 3700.65 },
+    { date: '2021-01-04', spx: 3700.65, spxOpen: 3764.61 },
     { date: '2026-04-02', spx: 6582.69 },
   ],
   [

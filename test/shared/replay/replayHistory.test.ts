@@ -72,7 +72,7 @@ describeWithData('replay of Feb-Mar 2020 from the real data', () => {
     expect(ep?.triggers['curve-shift']).toBeGreaterThanOrEqual(fired.length);
   });
 
-  it('settles the April condor at its intrinsic value on the SPX close of 2020-04-17', () => {
+  it('settles the April condor at its intrinsic value on the SPX close of 2020-04-17 (the rows have no SPX open)', () => {
     const c = r.campaigns.find((x) => x.expiry === '2020-04-17');
     expect(c?.settled).toBe(true);
     const [k1, k2] = c!.strikes;
@@ -124,6 +124,8 @@ describe('replay input checks', () => {
   it.each([
     [{ rows: [row('2020-01-03'), row('2020-01-02')] }, 'rows[1].date', /before 2020-01-03/],
     [{ rows: [row('2020-01-02'), { ...row('2020-01-03'), vix: 0 }] }, 'rows[1].vix', /greater than 0/],
+    [{ rows: [row('2020-01-02'), { ...row('2020-01-03'), spxOpen: 0 }] }, 'rows[1].spxOpen', /greater than 0/],
+    [{ rows: [row('2020-01-02'), { ...row('2020-01-03'), spxOpen: 2e6 }] }, 'rows[1].spxOpen', /above 1000000/],
     [{ rows: [row('2020-01-02'), row('2020-01-03')], policy: { tailCoverage: -1 } }, 'policy.tailCoverage', /between/],
     [
       { rows: [row('2020-01-02'), row('2020-01-03')], assumptions: { condorDte: 2 } },
@@ -193,5 +195,59 @@ describeWithData('replay of the 2024 and 2025 episode files (manumartinb VX, eri
     expect(at('2024-08-05').regime).toBe('backwardation');
     expect(r.skipped.first.map((s) => s.date)).toEqual(['2024-09-02']);
     expect(r.days).toBe(44);
+  });
+});
+
+describeWithData('AM settlement of the April and May 2025 condors (the rows of npm run replay)', () => {
+  // The 2025 run of scripts/replayData.ts: manumartinb VX, eric-tao SPX (open and close), Cboe
+  // VIX, VVIX, VIX9D, VIX3M and SKEW, signals warmed up from 2023-06-01.
+  const vx = parseMarketHistory(readDataFile('manumartinb_vx_M1-M8_episode_2025-03_2025-05.csv'));
+  const rows = mergeMarketHistory(
+    vx,
+    parseMarketHistory(readDataFile('spx_daily_2021-2026__eric-tao.csv'), 'spx-ohlcv'),
+    parseMarketHistory(readDataFile('cboe_VIX_History__ManULoreN14.csv'), 'cboe-vix'),
+    parseMarketHistory(readDataFile('cboe_VVIX_History__ManULoreN14.csv')),
+    parseMarketHistory(readDataFile('cboe_VIX9D_History__ManULoreN14.csv'), 'cboe-vix9d'),
+    parseMarketHistory(readDataFile('cboe_VIX3M_History__ManULoreN14.csv'), 'cboe-vix3m'),
+    parseMarketHistory(readDataFile('cboe_SKEW_History__ManULoreN14.csv')),
+  ).filter((r) => r.date >= '2023-06-01' && r.date <= vx[vx.length - 1]!.date);
+  const window = { from: vx[0]!.date, to: vx[vx.length - 1]!.date };
+  let atOpen: ReplayResult;
+  let atClose: ReplayResult;
+  beforeAll(() => {
+    atOpen = replay({ rows, ...window });
+    // the same rows without the SPX opens: every SPX leg settles at the close
+    atClose = replay({ rows: rows.map(({ spxOpen: _open, ...r }) => r), ...window });
+  });
+  const campaign = (r: ReplayResult, expiry: string) => r.campaigns.find((c) => c.expiry === expiry)!;
+
+  it('settles the April condor (expiry Thu 2025-04-17, Good Friday after) at the open 5305.45, not the close 5282.70', () => {
+    const c = campaign(atOpen, '2025-04-17');
+    expect(c.settled).toBe(true);
+    expect(c.strikes).toEqual([5230, 5350, 6395, 6515]);
+    expect(c.quantity).toBe(10);
+    // the put spread pays 5350 − 5305.45 = 44.55 points, $44,550 on the 10-lot
+    expect(c.condorPnl).toBeCloseTo(c.credit - (5350 - 5305.45) * 100 * 10, 6);
+    expect(campaign(atClose, '2025-04-17').condorPnl).toBeCloseTo(c.credit - (5350 - 5282.7) * 100 * 10, 6);
+  });
+
+  it('settles the May condor (expiry 2025-05-16) at the open 5929.09, not the close 5958.38', () => {
+    const c = campaign(atOpen, '2025-05-16');
+    expect(c.settled).toBe(true);
+    expect(c.strikes).toEqual([4650, 4760, 5865, 5975]);
+    // the call spread pays 5929.09 − 5865 = 64.09 points, $64,090 on the 10-lot
+    expect(c.condorPnl).toBeCloseTo(c.credit - (5929.09 - 5865) * 100 * 10, 6);
+    expect(campaign(atClose, '2025-05-16').condorPnl).toBeCloseTo(c.credit - (5958.38 - 5865) * 100 * 10, 6);
+  });
+
+  it('moves the Apr 2025 episode from −$139,769 to −$87,729 (condors alone), the hedges unchanged', () => {
+    const open = atOpen.episodes.find((e) => e.name === 'Apr 2025')!;
+    const close = atClose.episodes.find((e) => e.name === 'Apr 2025')!;
+    expect(open.condorPnl).toBeCloseTo(-87_729, -1);
+    expect(close.condorPnl).toBeCloseTo(-139_769, -1);
+    // (5305.45 − 5282.70 + 5958.38 − 5929.09) points × 100 × 10 = $52,040
+    expect(open.condorPnl - close.condorPnl).toBeCloseTo(52_040, 6);
+    expect(open.tailPnl).toBeCloseTo(close.tailPnl, 9);
+    expect(open.overlayPnl).toBeCloseTo(close.overlayPnl, 9);
   });
 });
