@@ -27,7 +27,7 @@ import {
 } from './frontierTypes';
 import { mergeFrontier, runFrontierSetup, type FrontierRunOptions } from './frontierPaths';
 import { frontierSetup } from './frontierSetup';
-import { cheapestMatch, scorer, searchFrontier } from './frontierSearch';
+import { cheapestMatch, frontierRows, scorer, searchFrontier } from './frontierSearch';
 import { runModelNotes } from '../scenario/model/calibrationNotes';
 import type { TailStructure } from './structurePricing';
 
@@ -68,7 +68,9 @@ export function summarizeFrontier(partial: FrontierPartial): FrontierResult {
 
   // the overlay and the option structures (the last component is the plan's own book)
   const premiums = comps.slice(0, K - 1).map((c) => c.premium);
-  const points: FrontierPoint[] = searchFrontier(sc, premiums, f.budgets, f.splits).map((c, i) => {
+  // One search serves the ladder and both markers' matches (the same rows and memoised CVaRs).
+  const searched = frontierRows(sc, premiums, Math.max(...f.budgets), f.splits);
+  const points: FrontierPoint[] = searchFrontier(searched, premiums, f.budgets, f.splits).map((c, i) => {
     const u = units(c.overlayUnits, c.structure, c.tailUnits);
     return {
       budget: f.budgets[i]!,
@@ -92,7 +94,7 @@ export function summarizeFrontier(partial: FrontierPartial): FrontierResult {
     const cvar = sc.cvar(u);
     // The cheapest mix of the frontier's kind that leaves no more CVaR, searched exactly (not only
     // among the ladder's budgets, which had put it at $765 where $308 did as well).
-    const m = cheapestMatch(sc, premiums, Math.max(...f.budgets), f.splits, cvar);
+    const m = cheapestMatch(searched, premiums, f.splits, cvar);
     return {
       cost: markerCost,
       overlayUnits: planUnits === 1 ? f.plan.overlayUnits : o,

@@ -132,7 +132,7 @@ function smallest(by: Float64Array, k: number): number[] {
 }
 
 /** The rows of mixes that can be best under a budget cap, with the CVaR of any mix (memoised). */
-interface Rows {
+export interface Rows {
   rows: Row[];
   f: (o: number, s: number, t: number) => number;
   unhedged: number;
@@ -145,7 +145,7 @@ interface Rows {
  * Every row (o overlay units, structure s) whose mixes can leave less CVaR than no hedge under the
  * budget cap `bmax`, with the range of t the planes allow and the least t that minimises the CVaR.
  */
-function frontierRows(sc: Scorer, premiums: readonly number[], bmax: number, splits: readonly number[]): Rows {
+export function frontierRows(sc: Scorer, premiums: readonly number[], bmax: number, splits: readonly number[]): Rows {
   const p0 = premiums[0]!;
   const top = Math.max(...splits);
   const nComp = premiums.length;
@@ -216,15 +216,15 @@ function frontierRows(sc: Scorer, premiums: readonly number[], bmax: number, spl
  * along a row the CVaR falls until its least minimiser (convexity), so the least t that reaches the
  * target is found by bisection there, and a mix outside the rows leaves more CVaR than no hedge.
  * Its `budget` is the least that allows it (its cost, or its overlay over the largest share).
+ * `searched`: the rows of {@link frontierRows}, whose cap bounds the mixes.
  */
 export function cheapestMatch(
-  sc: Scorer,
+  searched: Rows,
   premiums: readonly number[],
-  bmax: number,
   splits: readonly number[],
   target: number,
 ): (FrontierChoice & { budget: number }) | null {
-  const { rows, f, unhedged, p0 } = frontierRows(sc, premiums, bmax, splits);
+  const { rows, f, unhedged, p0 } = searched;
   const top = Math.max(...splits);
   const reach = target + EPS * (1 + Math.abs(target));
   let pick: FrontierChoice | undefined;
@@ -262,16 +262,17 @@ export function cheapestMatch(
 }
 
 /**
- * Each budget's best mix (budgets ascending, splits ascending). `premiums`: [overlay, structures...]
- * per unit, the component order of the scorer; structures must cost more than 0.
+ * Each budget's best mix (budgets ascending, splits ascending), over the rows of {@link frontierRows}
+ * searched with the largest budget as the cap. `premiums`: [overlay, structures...] per unit, the
+ * component order of the scorer; structures must cost more than 0.
  */
 export function searchFrontier(
-  sc: Scorer,
+  searched: Rows,
   premiums: readonly number[],
   budgets: readonly number[],
   splits: readonly number[],
 ): FrontierChoice[] {
-  const { rows, f, unhedged, p0, ocap, tcap } = frontierRows(sc, premiums, Math.max(...budgets), splits);
+  const { rows, f, unhedged, p0, ocap, tcap } = searched;
   return budgets.map((b) => {
     let pick: FrontierChoice | undefined;
     for (const row of rows) {
