@@ -212,7 +212,7 @@ export function frontierRows(sc: Scorer, premiums: readonly number[], bmax: numb
 
 /**
  * The cheapest mix of the frontier's kind (overlay units and one structure, the overlay within the
- * largest share of `splits`, costing at most `bmax`) whose CVaR is at most `target`, or null. Exact:
+ * largest share of `splits`, costing at most the rows' cap) whose CVaR is at most `target`, or null. Exact:
  * along a row the CVaR falls until its least minimiser (convexity), so the least t that reaches the
  * target is found by bisection there, and a mix outside the rows leaves more CVaR than no hedge.
  * Its `budget` is the least that allows it (its cost, or its overlay over the largest share).
