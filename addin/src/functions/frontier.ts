@@ -12,6 +12,7 @@ import {
   type FrontierMarker,
   type FrontierPoint,
   type FrontierResult,
+  mixWords,
 } from '@alvh/shared';
 import { isMissing, numberArg, seriesArg } from './args';
 import { excelCall } from './excelErrors';
@@ -58,14 +59,7 @@ function markerRow(m: FrontierMarker, label: string): unknown[] {
     m.worstAnalogLoss,
     m.matchedBy === null
       ? label
-      : `${label}; the cheapest mix that does as well costs $${Math.round(m.matchedBy.cost).toLocaleString('en-US')} (${
-          [
-            m.matchedBy.overlayUnits > 0 ? `${m.matchedBy.overlayUnits} overlay` : '',
-            m.matchedBy.tailUnits > 0 ? `${m.matchedBy.tailUnits} × ${m.matchedBy.structure}` : '',
-          ]
-            .filter((x) => x !== '')
-            .join(' + ') || 'no hedge'
-        })`,
+      : `${label}; the cheapest mix that does as well costs $${Math.round(m.matchedBy.cost).toLocaleString('en-US')} (${mixWords(m.matchedBy)})`,
   ];
 }
 

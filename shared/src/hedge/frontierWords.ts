@@ -10,27 +10,38 @@ import type { FrontierResult } from './frontierTypes';
 const usd = (x: number) => `${x < 0 ? '−' : ''}$${Math.round(Math.abs(x)).toLocaleString('en-US')}`;
 
 /**
+ * A mix in words: "2 overlay + 3 × vix-call-spread", or `none` (default "no hedge") when it holds
+ * nothing.
+ */
+export function mixWords(
+  m: { overlayUnits: number; tailUnits: number; structure: string | null },
+  none = 'no hedge',
+): string {
+  return (
+    [m.overlayUnits > 0 ? `${m.overlayUnits} overlay` : '', m.tailUnits > 0 ? `${m.tailUnits} × ${m.structure}` : '']
+      .filter((x) => x !== '')
+      .join(' + ') || none
+  );
+}
+
+/**
  * Where the plan sits on its frontier, in one paragraph: the CVaR its hedges leave against the
  * unhedged book, the cheapest mix of the frontier's kind that does as well, the literal rule's place, and the
  * best the ladder reaches.
  * @example frontierWords(frontier({ plan: input })) // "On the budget frontier (20,000 paths, …): the plan's $358 of hedges leave …"
  */
 export function frontierWords(f: FrontierResult): string {
-  const mix = (p: { overlayUnits: number; tailUnits: number; structure: string | null }) =>
-    [p.overlayUnits > 0 ? `${p.overlayUnits} overlay` : '', p.tailUnits > 0 ? `${p.tailUnits} × ${p.structure}` : '']
-      .filter((x) => x !== '')
-      .join(' + ') || 'no hedge';
   const best = f.points.at(-1)!;
   const first = f.points.find((p) => p.cvar95Down <= best.cvar95Down)!;
   const matched = (m: FrontierResult['plan']) =>
     m.matchedBy === null
       ? `no mix up to the ladder's top budget does as well`
-      : `the cheapest mix that does as well costs ${usd(m.matchedBy.cost)} (${mix(m.matchedBy)})`;
+      : `the cheapest mix that does as well costs ${usd(m.matchedBy.cost)} (${mixWords(m.matchedBy)})`;
   return (
     `On the budget frontier (${f.paths.toLocaleString('en-US')} ${f.measure} paths, seed ${f.seed}; CVaR 95 where SPX ends lower): ` +
     `the plan's ${usd(f.plan.cost)} of hedges leave ${usd(f.plan.cvar95Down)} against ${usd(f.unhedged.cvar95Down)} unhedged, and ${matched(f.plan)}; ` +
     `the literal rule (${usd(f.rule.cost)} uncapped) leaves ${usd(f.rule.cvar95Down)}, and ${matched(f.rule)}; ` +
-    `the ladder's best, ${usd(first.cvar95Down)}, costs ${usd(first.cost)} (${mix(first)}).`
+    `the ladder's best, ${usd(first.cvar95Down)}, costs ${usd(first.cost)} (${mixWords(first)}).`
   );
 }
 

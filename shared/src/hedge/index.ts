@@ -84,4 +84,4 @@ export {
 export { frontierSetup, type FrontierSetup } from './frontierSetup';
 export { mergeFrontier, runFrontierChunk, runFrontierSetup, type FrontierRunOptions } from './frontierPaths';
 export { DOWN_DEFINITION, frontier, mergeAndSummarizeFrontier, summarizeFrontier } from './frontier';
-export { frontierWords, planGapWords } from './frontierWords';
+export { frontierWords, mixWords, planGapWords } from './frontierWords';
