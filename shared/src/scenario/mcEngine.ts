@@ -33,6 +33,10 @@ import { type MonteCarloSetup } from './mcTypes';
 
 /** The compiled state of a run (what a rebalance's tail sizing reads is {@link TailEngine}). */
 export interface Engine extends TailEngine {
+  condor: CompiledLegs;
+  /** The condor's last expiry (days) and max loss (USD). */
+  condorExpiry: number;
+  condorMaxLoss: number;
   /** The square-root dynamics (`sqrt-legacy`), else null. */
   d: Dynamics | null;
   /** The calibrated log-VIX model in the run's measure (`calibrated`), else null. */
@@ -153,7 +157,6 @@ export function prepare(s: MonteCarloSetup): Engine {
   }
   let condorExpiry = 0;
   for (let i = 0; i < condor.n; i++) condorExpiry = Math.max(condorExpiry, condor.expiryDay[i]!);
-  const condorGroups = compileGroups(b, day0, m);
   // Time factors by day to expiry for every leg (ten years at most; longer legs compute theirs).
   let lastExpiry = 0;
   for (const c of [condor, overlay, tail])
@@ -164,6 +167,7 @@ export function prepare(s: MonteCarloSetup): Engine {
     overlay: legsValue(overlay, 0, b.spot, b.vix, m),
     tail: legsValue(tail, 0, b.spot, b.vix, m),
   };
+  const condorMaxLoss = b.condorMaxLoss ?? Math.max(0, v0.condor - lowestSettlement(condor, b.vix, b.condor));
   const resizable =
     tail.n === 1 &&
     tail.isVix[0] === 1 &&
@@ -192,8 +196,8 @@ export function prepare(s: MonteCarloSetup): Engine {
     overlay,
     tail,
     condorExpiry,
-    condorGroups,
-    condorMaxLoss: b.condorMaxLoss ?? Math.max(0, v0.condor - lowestSettlement(condor, b.vix, b.condor)),
+    condorGroups: compileGroups(b, day0, m, { legs: condor, maxLoss: condorMaxLoss, expiry: condorExpiry }),
+    condorMaxLoss,
     v0,
     tailQty0: tail.n === 1 ? tail.scale[0]! / OPTION_MULTIPLIER : 0,
     tailStrike0: tail.n === 1 ? tail.strike[0]! : 0,
@@ -203,9 +207,18 @@ export function prepare(s: MonteCarloSetup): Engine {
   };
 }
 
-/** A plan's condors compiled one by one (see {@link ScenarioBook.condorGroups}); none for a book of legs. */
-function compileGroups(b: ScenarioBook, day0: number, m: PricerMarket): Engine['condorGroups'] {
+/**
+ * The positions the drawdown loss caps one by one: a plan's condors compiled each on its own (see
+ * {@link ScenarioBook.condorGroups}), or a book's legs as the one position `whole`.
+ */
+function compileGroups(
+  b: ScenarioBook,
+  day0: number,
+  m: PricerMarket,
+  whole: Engine['condorGroups'][number],
+): Engine['condorGroups'] {
   const groups = b.condorGroups ?? [];
+  if (groups.length === 0) return [whole];
   const total = groups.reduce((a, g) => a + g.legs, 0);
   if (groups.length > 0 && total !== b.condor.length) {
     throw new Error(`condorGroups hold ${total} legs, the condor ${b.condor.length}`);

@@ -24,14 +24,11 @@ const KERNEL_MAX_FUTURE = 1e6;
 /** What a rebalance's tail sizing reads of the run's compiled state. */
 export interface TailEngine {
   m: PricerMarket;
-  condor: CompiledLegs;
   tail: CompiledLegs;
-  condorExpiry: number;
-  condorMaxLoss: number;
   /**
-   * A plan's condors, each compiled on its own with its max loss (USD) and last expiry (days):
-   * the drawdown loss is then each one's, capped at its own, summed. Empty: `condor` is one
-   * position capped at `condorMaxLoss`.
+   * The positions whose drawdown losses are capped one by one and summed, each compiled with its
+   * max loss (USD) and last expiry (days): a plan's condors, or a book's legs as one position
+   * capped at the book's max loss.
    */
   condorGroups: readonly { legs: CompiledLegs; maxLoss: number; expiry: number }[];
   /**
@@ -82,8 +79,8 @@ function tailSizeInput(
 
 /**
  * The condor's loss in the drawdown scenario from (day, spot, vix) to the stressed spot and VIX
- * `ddDays` later, each position's capped at its max loss and valued at intrinsic from its expiry
- * on (the plan's scenario): a plan's condors one by one, summed; else the legs as one.
+ * `ddDays` later: each position's ({@link TailEngine.condorGroups}) valued at intrinsic from its
+ * expiry on and capped at its max loss (the plan's scenario), summed; a settled one counts 0.
  */
 export function drawdownLoss(
   e: TailEngine,
@@ -94,22 +91,13 @@ export function drawdownLoss(
   sVix: number,
   ddDays: number,
 ): number {
-  const { m } = e;
-  if (e.condorGroups.length === 0) {
-    const sDay = Math.min(day + ddDays, e.condorExpiry);
-    return scenarioLossKernel(
-      legsValue(e.condor, day, spot, vix, m),
-      legsValue(e.condor, sDay, sSpot, sVix, m),
-      e.condorMaxLoss,
-    );
-  }
   let loss = 0;
   for (const g of e.condorGroups) {
     if (g.expiry <= day) continue; // settled
     const sDay = Math.min(day + ddDays, g.expiry);
     loss += scenarioLossKernel(
-      legsValue(g.legs, day, spot, vix, m),
-      legsValue(g.legs, sDay, sSpot, sVix, m),
+      legsValue(g.legs, day, spot, vix, e.m),
+      legsValue(g.legs, sDay, sSpot, sVix, e.m),
       g.maxLoss,
     );
   }
