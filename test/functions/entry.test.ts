@@ -5,10 +5,10 @@
  * fault (a hostile body, a job stopped at its time limit).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MONTECARLO_EXAMPLE, PLAN_EXAMPLE, STRESS_EXAMPLE } from '../../functions/src/handlers/examples';
 
 interface Child {
@@ -22,7 +22,15 @@ beforeAll(() => {
     execFileSync(process.execPath, ['functions/build.mjs'], { stdio: 'ignore' });
 });
 
+/** The HOME folders the spawned hosts were given, removed when the file is done. */
+const homes: string[] = [];
+afterAll(() => {
+  for (const h of homes) rmSync(h, { recursive: true, force: true });
+});
+
 function spawnHost(env: Record<string, string>): Child {
+  const home = mkdtempSync(join(tmpdir(), 'alvh-home-'));
+  homes.push(home);
   const child = spawn(process.execPath, ['functions/dist/localHost.js'], {
     // A HOME without dev certificates: plain HTTP, whatever this machine has installed.
     env: {
@@ -30,7 +38,7 @@ function spawnHost(env: Record<string, string>): Child {
       PORT: '0',
       ALVH_HOST: '127.0.0.1',
       ALVH_CORS_ORIGINS: '',
-      HOME: mkdtempSync(join(tmpdir(), 'alvh-home-')),
+      HOME: home,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

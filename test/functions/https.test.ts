@@ -4,11 +4,11 @@
  * is made here with openssl (a self-signed localhost certificate standing in for the dev one).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DEV_CERT_DIR, devCertificate, startLocalHost } from '../../functions/src/localHost';
 
 function hasOpenssl(): boolean {
@@ -20,17 +20,28 @@ function hasOpenssl(): boolean {
   }
 }
 
+/** The scratch folders of this file, removed when it is done. */
+const scratch: string[] = [];
+function scratchDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  scratch.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const d of scratch) rmSync(d, { recursive: true, force: true });
+});
+
 describe('HTTPS with the dev certificate', () => {
   it('looks where office-addin-dev-certs writes', () => {
     expect(DEV_CERT_DIR).toMatch(/\.office-addin-dev-certs$/);
   });
 
   it('finds no certificate in an empty folder (plain HTTP then)', () => {
-    expect(devCertificate(mkdtempSync(join(tmpdir(), 'alvh-nocert-')))).toBeUndefined();
+    expect(devCertificate(scratchDir('alvh-nocert-'))).toBeUndefined();
   });
 
   it.skipIf(!hasOpenssl())('serves HTTPS with localhost.crt and localhost.key', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'alvh-cert-'));
+    const dir = scratchDir('alvh-cert-');
     execFileSync(
       'openssl',
       [

@@ -2,7 +2,7 @@
  * The local host over real HTTP on a free loopback port: the API and the add-in's files, CORS
  * preflight, the body limit, unknown paths, path traversal, and a clean close.
  */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,11 +12,12 @@ import { startLocalHost, portFromEnv, type LocalHost } from '../../functions/src
 const ORIGIN = 'https://localhost:3000';
 const LIMIT = 64 * 1024;
 let host: LocalHost;
+let base: string;
 let root: string;
 const errors: unknown[][] = [];
 
 beforeAll(async () => {
-  const base = mkdtempSync(join(tmpdir(), 'alvh-host-'));
+  base = mkdtempSync(join(tmpdir(), 'alvh-host-'));
   root = join(base, 'www');
   mkdirSync(join(root, 'assets'), { recursive: true });
   writeFileSync(join(root, 'taskpane.html'), '<!doctype html><title>ALVH</title>');
@@ -36,6 +37,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await host?.close();
+  if (base) rmSync(base, { recursive: true, force: true });
 });
 
 /** A raw request, so no client normalises `..` away or fixes a bad Host. */
