@@ -170,7 +170,7 @@ const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
         'Probability of profit (risk-neutral)',
         'condor.probabilityOfProfit',
         'pct',
-        'at expiry, lognormal with drift r − q at the ATM vol: the chance the marks imply, not a forecast',
+        'at expiry, read from the SPX surface (its smile and forward): the chance the option prices imply, not a forecast',
       ],
       ['Days to expiry', 'condor.days', 'integer', 'calendar days'],
       ['Net vega', 'condor.greeks.vega', 'usd', 'USD per vol point: what the overlay offsets'],

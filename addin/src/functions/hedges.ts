@@ -127,7 +127,7 @@ function horizonArg(x: unknown, hedgeYears: number): number | undefined {
  * @param [credit] Net credit per share, index points; default: priced on the SPX surface of the VIX.
  * @param [rate] Risk-free rate, continuously compounded decimal; default 0.
  * @param [divYield] SPX dividend yield, continuously compounded decimal; default 0.
- * @returns Two columns, label and value: credit (points), max profit and max loss (USD), break-evens (points), short strikes in SD, passes the 1.5 SD check, probability of profit (risk-neutral: lognormal with drift r − q at the ATM vol), return on risk, Greeks in USD.
+ * @returns Two columns, label and value: credit (points), max profit and max loss (USD), break-evens (points), short strikes in SD, passes the 1.5 SD check, probability of profit (risk-neutral: read from the surface's smile at the break-evens), return on risk, Greeks in USD.
  */
 export function condor(
   valuationDate: unknown,
@@ -163,7 +163,7 @@ export function condor(
       ['short put distance (SD)', c.zPut],
       ['short call distance (SD)', c.zCall],
       ['passes the SD check', c.passesSdCheck],
-      ['probability of profit (risk-neutral, ATM vol)', c.probabilityOfProfit],
+      ['probability of profit (risk-neutral, surface smile)', c.probabilityOfProfit],
       ['return on risk (per year)', c.returnOnRisk],
       ['days to expiry', c.days],
       ['delta (USD per SPX point)', c.greeks.delta],

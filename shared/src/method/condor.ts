@@ -3,7 +3,7 @@
  * the short strikes' distance in standard deviations with the 1.5 SD check, probability of profit
  * and the book's dollar Greeks.
  */
-import { bsGreeks, normCdf } from '../pricing/index';
+import { bsGreeks, normCdf, normPdf } from '../pricing/index';
 import { invalidInput } from '../errors';
 import { daysBetween } from '../dates';
 import { checkInteger, checkNonNegative, checkPositive, checkRate, checkVol } from '../validate';
@@ -70,7 +70,11 @@ export interface CondorAnalytics {
   /** ln(K3/S)/(σ√T). */
   zCall: number;
   passesSdCheck: boolean;
-  /** P(K2 − C < S_T < K3 + C), lognormal with drift r − q at the ATM vol. */
+  /**
+   * P(K2 − C < S_T < K3 + C) at expiry in the risk-neutral measure of the surface's smile (given
+   * `volAt`; else a lognormal at the ATM vol): {@link probabilityBelow} at each break-even. The
+   * chance the option prices imply, not a forecast.
+   */
   probabilityOfProfit: number;
   /** Max profit / max loss · 365 / days (annualized return on risk, before hedges). */
   returnOnRisk: number;
@@ -159,8 +163,7 @@ export function condorAnalytics(i: CondorInput): CondorAnalytics {
   const minSd = i.minShortStrikeSd ?? DEFAULT_POLICY.minShortStrikeSd;
   const lower = k2 - credit;
   const upper = k3 + credit;
-  const mu = Math.log(spot) + (rate - q - 0.5 * atm * atm) * years;
-  const pBelow = (x: number) => (x <= 0 ? 0 : normCdf((Math.log(x) - mu) / sdT));
+  const pBelow = (x: number) => probabilityBelow(x, fwd, years, marksSmile(i, fwd, years, atm));
   const maxProfit = credit * OPTION_MULTIPLIER * n;
   const maxLoss = (wingWidth - credit) * OPTION_MULTIPLIER * n;
   return {
@@ -182,6 +185,42 @@ export function condorAnalytics(i: CondorInput): CondorAnalytics {
     returnOnRisk: (maxProfit / maxLoss) * (365 / days),
     greeks,
   };
+}
+
+/**
+ * The smile the probability of profit is read from, σ(K) at the condor's expiry: the surface's
+ * (`volAt`, what every host passes). Without one, the ATM vol flat: the legacy skew model's kinks
+ * (at the forward and at its clamps) are not a distribution, its strike derivative jumps. A given
+ * `vol` or `vols` price the credit only: one quote per leg, not a smile.
+ */
+function marksSmile(i: CondorInput, fwd: number, years: number, atm: number): (k: number) => number {
+  const volAt = i.volAt;
+  return volAt === undefined ? () => atm : (k) => volAt(k, years, fwd);
+}
+
+/** Relative strike step of the smile's slope in {@link probabilityBelow} (central difference). */
+const SLOPE_STEP = 1e-4;
+
+/**
+ * Risk-neutral P(S_T < x) that a smile σ(K) implies at expiry T with forward F: the strike
+ * derivative of the undiscounted put (Breeden-Litzenberger), N(−d2) + F·φ(d1)·√T·σ′(x) with d1, d2
+ * at σ(x). The second term is the skew's: with a put skew (σ′ < 0) it lowers the lognormal
+ * figure at σ(x), and it is what makes the probability agree with the marks. σ′ is a central
+ * difference over ±x·{@link SLOPE_STEP}. Clamped to [0, 1] (an arbitrage-free smile is inside).
+ *
+ * @example
+ * // a flat smile is the lognormal: P(S_T < F) = N(σ√T/2)
+ * probabilityBelow(100, 100, 1, () => 0.2); // ≈ 0.5398
+ */
+export function probabilityBelow(x: number, fwd: number, years: number, smile: (k: number) => number): number {
+  if (!(x > 0)) return 0;
+  const root = Math.sqrt(years);
+  const sd = smile(x) * root;
+  const d2 = Math.log(fwd / x) / sd - 0.5 * sd;
+  const h = x * SLOPE_STEP;
+  const slope = (smile(x + h) - smile(x - h)) / (2 * h);
+  const p = normCdf(-d2) + fwd * normPdf(d2 + sd) * root * slope;
+  return p < 0 ? 0 : p > 1 ? 1 : p;
 }
 
 /** A book's condor as the plan and the hedge module read it (the strikes, size and optional prices). */

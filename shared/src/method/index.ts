@@ -17,6 +17,7 @@ export {
   condorInputOf,
   type BookCondor,
   condorStrikesAtSd,
+  probabilityBelow,
   type CondorAnalytics,
   type CondorInput,
   type CondorStrikes,
