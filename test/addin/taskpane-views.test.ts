@@ -11,6 +11,9 @@ import {
   SurfaceFromIndicesSchema,
   buildSurface,
   fitChainSurface,
+  frontier,
+  mixWords,
+  type FrontierResult,
   parseChain,
   parseInput,
   plan,
@@ -21,7 +24,13 @@ import { EXAMPLE } from '../../addin/src/taskpane/example';
 import { planInputFromForm } from '../../addin/src/common/planInput';
 import type { FormState } from '../../addin/src/common/planInput';
 import { arbitrageText, presentSurface, smileOf, SMILE_MIN_DELTA } from '../../addin/src/common/surfaceView';
-import { legText, parseFrontier, presentOrders, presentStructures } from '../../addin/src/common/hedgeViews';
+import {
+  frontierRows,
+  legText,
+  parseFrontier,
+  presentOrders,
+  presentStructures,
+} from '../../addin/src/common/hedgeViews';
 import { checkPositions, fullPlanInput } from '../../addin/src/taskpane/planExtras';
 import { frontierRequest } from '../../addin/src/taskpane/frontierRun';
 import { fitSurfaceLocally } from '../../addin/src/taskpane/localRuns';
@@ -133,40 +142,74 @@ describe('presentSurface refuses a malformed answer by field', () => {
 });
 
 describe('parseFrontier', () => {
+  // A real answer, as the host sends it (JSON): the contract, not a shape the page imagines.
+  const real = JSON.parse(
+    JSON.stringify(frontier({ plan: planInputFromForm(state), paths: 2_000, seed: 5 })),
+  ) as FrontierResult;
   const answer = {
     points: [
       {
         budget: 10_000,
         structure: 'vix-call-spread',
         split: 0.5,
+        tailUnits: 3,
+        overlayUnits: 2,
         cvar95Down: 39_000,
         drawdownLoss: 31_000,
         worstAnalogLoss: 38_000,
-        chosen: true,
       },
       {
         budget: 0,
-        structure: 'none',
+        structure: null,
         split: { calendarShare: 0.6, tailShare: 0.4 },
+        tailUnits: 0,
+        overlayUnits: 0,
         cvar95Down: 61_000,
         drawdownLoss: 52_000,
         worstAnalogLoss: null,
-      },
-      {
-        budget: 2_100,
-        structure: 'vix-call',
-        split: 0.6,
-        cvar95Down: 57_500,
-        drawdownLoss: 50_000,
-        worstAnalogLoss: 55_000,
-        literal: true,
       },
     ],
     paths: 20_000,
     seed: 7,
     measure: 'real-world',
   };
-  it('sorts by budget, states the losses as P&L, keeps the literal plan apart and the chosen point flagged', () => {
+  it('reads a real answer: every budget, the plan as sized and the literal rule with their matches, losses as P&L', () => {
+    const v = parseFrontier(real);
+    expect(v.points.map((p) => p.budget)).toEqual(real.points.map((p) => p.budget));
+    v.points.forEach((p, i) => {
+      const r = real.points[i]!;
+      expect(p.cvar95Down).toBe(-r.cvar95Down);
+      expect(p.drawdown).toBe(-r.drawdownLoss);
+      expect(p.mix).toBe(mixWords(r));
+    });
+    expect(v.plan).toEqual({
+      label: 'plan as sized',
+      cost: real.plan.cost,
+      mix: mixWords({ ...real.plan, tailUnits: real.plan.tailContracts, structure: 'vix-call' }),
+      cvar95Down: -real.plan.cvar95Down,
+      drawdown: -real.plan.drawdownLoss,
+      worstAnalog: -real.plan.worstAnalogLoss,
+      match:
+        real.plan.matchedBy === null
+          ? null
+          : {
+              cost: real.plan.matchedBy.cost,
+              cvar95Down: -real.plan.matchedBy.cvar95Down,
+              mix: mixWords(real.plan.matchedBy),
+            },
+    });
+    expect(v.rule?.label).toBe(`literal rule (uncapped, ${real.rule.tailContracts} VIX calls)`);
+    expect(v.rule?.cost).toBe(real.rule.cost);
+    expect([v.paths, v.seed, v.measure]).toEqual([2_000, 5, 'real-world']);
+    // The table: one row a budget, then the plan and the rule with their spend and what matches them.
+    const rows = frontierRows(v);
+    expect(rows).toHaveLength(real.points.length + 2);
+    expect(rows.at(-2)!.cells[6]).toMatch(
+      /^plan as sized; (the cheapest mix that does as well costs \$[\d,]+ \(.+\)|no mix)/,
+    );
+    expect(rows.at(-1)!.cells[6]).toMatch(/^literal rule \(uncapped, \d+ VIX calls\)/);
+  });
+  it('sorts by budget, states the losses as P&L, reads a split given as shares', () => {
     const v = parseFrontier(answer);
     expect(v.points.map((p) => p.budget)).toEqual([0, 10_000]);
     expect(v.points[0]).toMatchObject({
@@ -174,9 +217,15 @@ describe('parseFrontier', () => {
       drawdown: -52_000,
       worstAnalog: null,
       split: '60% / 40%',
+      mix: 'no hedge',
+      structure: 'none',
     });
-    expect(v.points[1]).toMatchObject({ chosen: true, split: '50% calendar', cvar95Down: -39_000 });
-    expect(v.literal).toMatchObject({ budget: 2_100, literal: true, cvar95Down: -57_500, worstAnalog: -55_000 });
+    expect(v.points[1]).toMatchObject({
+      split: '50% calendar',
+      cvar95Down: -39_000,
+      mix: '2 overlay + 3 × vix-call-spread',
+    });
+    expect([v.plan, v.rule]).toEqual([undefined, undefined]);
     expect([v.paths, v.seed, v.measure]).toEqual([20_000, 7, 'real-world']);
     expect(v.notes).toEqual([]);
   });
@@ -184,16 +233,13 @@ describe('parseFrontier', () => {
     const v = parseFrontier({ ...answer, modelNotes: ['From VIX 30-50 a bias.', 7, null] });
     expect(v.notes).toEqual(['From VIX 30-50 a bias.']);
   });
-  it('takes a separate literal object too', () => {
-    const v = parseFrontier({ points: answer.points.slice(0, 2), literal: answer.points[2] });
-    expect(v.literal?.literal).toBe(true);
-    expect(v.paths).toBeNull();
-  });
   it.each([
     [{}, /frontier answer's points is missing or empty/],
     [{ points: [{ ...answer.points[0], cvar95Down: 'x' }] }, /points\[0\]\.cvar95Down is "x", not a number/],
     [{ points: [{ ...answer.points[0], budget: null }] }, /points\[0\]\.budget is null/],
     [[1], /\(answer\) is not an object/],
+    [{ ...answer, plan: { cost: 1, cvar95Down: 'x' } }, /plan\.cvar95Down is "x", not a number/],
+    [{ ...answer, rule: 3 }, /frontier answer's rule is not an object/],
   ])('refuses %#', (raw, message) => {
     expect(() => parseFrontier(raw)).toThrow(message);
   });

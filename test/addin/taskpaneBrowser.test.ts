@@ -40,14 +40,27 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css',
 };
 
-/** The fixed frontier answer the host serves at POST /api/frontier. */
+/** The fixed frontier answer the host serves at POST /api/frontier (the shape of `FrontierResult`). */
 const FRONTIER = {
   points: [
-    { budget: 0, structure: 'none', split: 0.6, cvar95Down: 61_000, drawdownLoss: 52_000, worstAnalogLoss: 58_000 },
+    {
+      budget: 0,
+      structure: null,
+      split: 0.6,
+      tailUnits: 0,
+      overlayUnits: 0,
+      cost: 0,
+      cvar95Down: 61_000,
+      drawdownLoss: 52_000,
+      worstAnalogLoss: 58_000,
+    },
     {
       budget: 5_000,
       structure: 'vix-call-spread',
       split: 0.6,
+      tailUnits: 4,
+      overlayUnits: 1,
+      cost: 4_800,
       cvar95Down: 48_000,
       drawdownLoss: 40_000,
       worstAnalogLoss: 47_000,
@@ -56,27 +69,50 @@ const FRONTIER = {
       budget: 10_000,
       structure: 'vix-call-spread',
       split: 0.5,
+      tailUnits: 9,
+      overlayUnits: 1,
+      cost: 9_700,
       cvar95Down: 39_000,
       drawdownLoss: 31_000,
       worstAnalogLoss: 38_000,
-      chosen: true,
     },
     {
       budget: 20_000,
       structure: 'vix-call-ladder',
       split: 0.4,
+      tailUnits: 12,
+      overlayUnits: 2,
+      cost: 19_500,
       cvar95Down: 33_000,
       drawdownLoss: 22_000,
       worstAnalogLoss: 30_000,
     },
   ],
-  literal: {
-    budget: 2_100,
-    structure: 'vix-call',
-    split: 0.6,
+  plan: {
+    cost: 2_100,
+    overlayUnits: 0,
+    tailContracts: 3,
     cvar95Down: 57_500,
     drawdownLoss: 50_000,
     worstAnalogLoss: 55_000,
+    matchedBy: {
+      budget: 1_800,
+      structure: 'vix-call-spread',
+      split: 0.6,
+      cost: 1_650,
+      overlayUnits: 0,
+      tailUnits: 2,
+      cvar95Down: 57_400,
+    },
+  },
+  rule: {
+    cost: 22_675,
+    overlayUnits: 2,
+    tailContracts: 37,
+    cvar95Down: 35_000,
+    drawdownLoss: 21_000,
+    worstAnalogLoss: 29_000,
+    matchedBy: null,
   },
   paths: 20_000,
   seed: 42,
@@ -425,7 +461,7 @@ describe('taskpane positions, structures and orders (Chromium, 350 px)', () => {
 });
 
 describe('taskpane frontier (Chromium, 350 px)', () => {
-  it('posts the plan input and draws the frontier of a fixed answer, the literal plan and the chosen point marked', async () => {
+  it('posts the plan input and draws the frontier of a fixed answer, the plan, the literal rule and the plan’s cheapest match marked', async () => {
     posted.length = 0;
     const { page, errors } = await openPane(`${base}/api`);
     await page.click('#run-frontier');
@@ -437,10 +473,11 @@ describe('taskpane frontier (Chromium, 350 px)', () => {
     expect(body.seed).toBe(42);
     const chart = await page.$eval('#frontier-chart svg', (svg) => ({
       dots: svg.querySelectorAll('.frontier-dots circle').length,
+      plan: svg.querySelector('.mark-plan text')?.textContent,
       literal: svg.querySelector('.mark-literal text')?.textContent,
       chosen: svg.querySelector('.mark-chosen text')?.textContent,
     }));
-    expect(chart).toEqual({ dots: 4, literal: 'literal plan', chosen: 'chosen' });
+    expect(chart).toEqual({ dots: 4, plan: 'plan', literal: 'literal rule', chosen: "plan's risk, least cost" });
     const rows = await page.$$eval('#frontier-table tbody tr', (trs) =>
       trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')),
     );
@@ -450,11 +487,21 @@ describe('taskpane frontier (Chromium, 350 px)', () => {
       '-$39,000',
       '-$31,000',
       '-$38,000',
-      'vix-call-spread',
+      '1 overlay + 9 × vix-call-spread',
       '50% calendar',
-      'chosen',
+      '',
     ]);
-    expect(rows[4]![6]).toBe('literal plan');
+    expect(rows[4]).toEqual([
+      '$2,100',
+      '-$57,500',
+      '-$50,000',
+      '-$55,000',
+      '3 × vix-call',
+      '',
+      'plan as sized; the cheapest mix that does as well costs $1,650 (2 × vix-call-spread)',
+    ]);
+    expect(rows[5]![6]).toBe('literal rule (uncapped, 37 VIX calls); no mix up to the top budget does as well');
+    expect(await page.textContent('#frontier-title')).toBe('20,000 paths, seed 42, real-world measure');
     expect(await overflow(page)).toBe(0);
     expect(errors).toEqual([]);
   });
@@ -478,9 +525,18 @@ describe('taskpane frontier (Chromium, 350 px)', () => {
       trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')),
     );
     const dollars = (t: string): number => Number(t.replace(/[$,]/g, ''));
-    const shown = rows.filter((r) => r[6] !== 'literal plan');
+    const shown = rows.filter((r) => r[6] === '');
     expect(shown.map((r) => dollars(r[0]!))).toEqual(f.points.map((p) => Math.round(p.budget)));
     expect(shown.map((r) => dollars(r[1]!))).toEqual(f.points.map((p) => Math.round(-p.cvar95Down)));
+    // The plan as sized and the literal rule follow, at what they cost, on the same paths.
+    expect(rows.slice(-2).map((r) => [dollars(r[0]!), dollars(r[1]!), r[6]!.split(';')[0]])).toEqual([
+      [Math.round(f.plan.cost), Math.round(-f.plan.cvar95Down), 'plan as sized'],
+      [
+        Math.round(f.rule.cost),
+        Math.round(-f.rule.cvar95Down),
+        `literal rule (uncapped, ${f.rule.tailContracts} VIX calls)`,
+      ],
+    ]);
     expect(await page.textContent('#frontier-title')).toContain('400 paths, seed 42');
     expect(errors).toEqual([]);
   });

@@ -4,7 +4,8 @@
  * convention of the page: costs and premiums are amounts paid (a debit positive, a credit
  * negative, as the plan's cost rows); P&L and the frontier's risks are P&L, a loss negative.
  */
-import type { Leg, Plan } from '@alvh/shared';
+import { mixWords, type Leg, type Plan } from '@alvh/shared';
+import { formatValue } from './views';
 
 /** One order: the contract, buy or sell, whole contracts, model mid and quotes (points), cost (USD, + debit). */
 export interface OrderRowView {
@@ -125,19 +126,36 @@ export interface FrontierPointView {
   budget: number;
   structure: string;
   split: string;
+  /** What the budget buys, in words ("2 overlay + 3 × vix-call-spread"). */
+  mix: string;
   /** −cvar95Down: the mean P&L of the worst 5% of the Monte Carlo paths where SPX falls. */
   cvar95Down: number;
   /** −drawdownLoss, −worstAnalogLoss. */
   drawdown: number;
   worstAnalog: number | null;
-  literal: boolean;
-  chosen: boolean;
+}
+
+/** A marked book on the frontier's paths: the plan as sized, or the literal rule uncapped. */
+export interface FrontierMarkView {
+  /** The table's and the chart's label. */
+  label: string;
+  /** What its hedges cost, USD (a debit positive). */
+  cost: number;
+  mix: string;
+  /** P&L, as the points' (a loss negative). */
+  cvar95Down: number;
+  drawdown: number;
+  worstAnalog: number | null;
+  /** The cheapest mix of the frontier's kind that leaves no more CVaR (its cost, CVaR as P&L, words), if any. */
+  match: { cost: number; cvar95Down: number; mix: string } | null;
 }
 
 export interface FrontierView {
   points: FrontierPointView[];
-  /** The method's literal plan, when the answer has it (also a point of the chart). */
-  literal: FrontierPointView | undefined;
+  /** The plan's own hedges as sized (the answer's `plan`). */
+  plan: FrontierMarkView | undefined;
+  /** The literal rule uncapped (the answer's `rule`). */
+  rule: FrontierMarkView | undefined;
   paths: number | null;
   seed: number | null;
   measure: string;
@@ -168,49 +186,127 @@ function splitText(v: unknown): string {
   return '';
 }
 
-function framePoint(raw: unknown, where: string): FrontierPointView {
-  if (raw === null || typeof raw !== 'object') bad(where, 'is not an object');
-  const o = raw as Record<string, unknown>;
+function obj(raw: unknown, where: string): Record<string, unknown> {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) bad(where, 'is not an object');
+  return raw as Record<string, unknown>;
+}
+
+function count(o: Record<string, unknown>, key: string): number {
+  const v = o[key];
+  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
+}
+
+/** A mix in words, as the Excel function and the plan's paragraph say it (shared `mixWords`). */
+function mix(o: Record<string, unknown>, tailKey: string, structure: string | null): string {
+  return mixWords({ overlayUnits: count(o, 'overlayUnits'), tailUnits: count(o, tailKey), structure });
+}
+
+function worstOf(o: Record<string, unknown>, where: string): number | null {
   const worst = o['worstAnalogLoss'];
+  return worst === undefined || worst === null ? null : -num(o, 'worstAnalogLoss', where);
+}
+
+function framePoint(raw: unknown, where: string): FrontierPointView {
+  const o = obj(raw, where);
+  const structure = typeof o['structure'] === 'string' ? o['structure'] : null;
   return {
     budget: num(o, 'budget', where),
-    structure: typeof o['structure'] === 'string' ? o['structure'] : '',
+    structure: structure ?? 'none',
     split: splitText(o['split']),
+    mix: mix(o, 'tailUnits', structure),
     // The host states losses as positive amounts (as /api/montecarlo's cvar95): the page shows P&L.
     cvar95Down: -num(o, 'cvar95Down', where),
     drawdown: -num(o, 'drawdownLoss', where),
-    worstAnalog: worst === undefined || worst === null ? null : -num(o, 'worstAnalogLoss', where),
-    literal: o['literal'] === true,
-    chosen: o['chosen'] === true,
+    worstAnalog: worstOf(o, where),
+  };
+}
+
+/** A marker of the answer (`plan`, `rule`: the tail is VIX calls), its losses as P&L; undefined when absent. */
+function frameMark(
+  raw: unknown,
+  where: string,
+  label: (tailContracts: number) => string,
+): FrontierMarkView | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  const o = obj(raw, where);
+  const m = o['matchedBy'];
+  let match: FrontierMarkView['match'] = null;
+  if (m !== undefined && m !== null) {
+    const mo = obj(m, `${where}.matchedBy`);
+    const structure = typeof mo['structure'] === 'string' ? mo['structure'] : null;
+    match = {
+      cost: num(mo, 'cost', `${where}.matchedBy`),
+      cvar95Down: -num(mo, 'cvar95Down', `${where}.matchedBy`),
+      mix: mix(mo, 'tailUnits', structure),
+    };
+  }
+  return {
+    label: label(count(o, 'tailContracts')),
+    cost: num(o, 'cost', where),
+    mix: mix(o, 'tailContracts', 'vix-call'),
+    cvar95Down: -num(o, 'cvar95Down', where),
+    drawdown: -num(o, 'drawdownLoss', where),
+    worstAnalog: worstOf(o, where),
+    match,
   };
 }
 
 /**
- * The answer of `POST /api/frontier` read defensively, the one place its shape is known:
- * `{ points: [{ budget, structure, split, cvar95Down, drawdownLoss, worstAnalogLoss, literal?, chosen? }],
- * literal?, paths?, seed?, measure? }`. The losses (positive amounts) become P&L (negative); a
- * missing or non-finite number is an error naming the field.
+ * The answer of `POST /api/frontier` (or of the frontier run here) read defensively, the one place
+ * its shape is known: `{ points: [{ budget, structure, split, tailUnits, overlayUnits, cvar95Down,
+ * drawdownLoss, worstAnalogLoss }], plan?, rule? ({ cost, overlayUnits, tailContracts, cvar95Down,
+ * drawdownLoss, worstAnalogLoss, matchedBy }), paths?, seed?, measure?, modelNotes? }`. The losses
+ * (positive amounts) become P&L (negative); a missing or non-finite number is an error naming the
+ * field.
  */
 export function parseFrontier(raw: unknown): FrontierView {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) bad('(answer)', 'is not an object');
-  const o = raw as Record<string, unknown>;
+  const o = obj(raw, '(answer)');
   if (!Array.isArray(o['points']) || o['points'].length === 0) bad('points', 'is missing or empty');
   const points = (o['points'] as unknown[]).map((p, i) => framePoint(p, `points[${i}]`));
   points.sort((a, b) => a.budget - b.budget);
-  const literal =
-    o['literal'] !== undefined && o['literal'] !== null
-      ? { ...framePoint(o['literal'], 'literal'), literal: true }
-      : points.find((p) => p.literal);
   const intOrNull = (k: string): number | null => {
     const v = o[k];
     return typeof v === 'number' && Number.isFinite(v) ? v : null;
   };
   return {
-    points: points.filter((p) => !p.literal),
-    literal,
+    points,
+    plan: frameMark(o['plan'], 'plan', () => 'plan as sized'),
+    rule: frameMark(o['rule'], 'rule', (n) => `literal rule (uncapped, ${n} VIX calls)`),
     paths: intOrNull('paths'),
     seed: intOrNull('seed'),
     measure: typeof o['measure'] === 'string' ? o['measure'] : '',
     notes: Array.isArray(o['modelNotes']) ? o['modelNotes'].filter((n): n is string => typeof n === 'string') : [],
   };
+}
+
+/** A marked book's note: its label and the cheapest mix of the frontier that leaves no more CVaR. */
+export function markNote(m: FrontierMarkView): string {
+  return m.match === null
+    ? `${m.label}; no mix up to the top budget does as well`
+    : `${m.label}; the cheapest mix that does as well costs ${formatValue(m.match.cost, 'usd')} (${m.match.mix})`;
+}
+
+/** The frontier's table rows as text: the budgets, then the plan and the literal rule (their spend in the budget column). */
+export function frontierRows(view: FrontierView): { cells: string[]; className: string }[] {
+  const usd = (x: number): string => formatValue(x, 'usd');
+  const worst = (x: number | null): string => (x === null ? '—' : usd(x));
+  return [
+    ...view.points.map((p) => ({
+      cells: [usd(p.budget), usd(p.cvar95Down), usd(p.drawdown), worst(p.worstAnalog), p.mix, p.split, ''],
+      className: '',
+    })),
+    ...[
+      { m: view.plan, className: 'best-row' },
+      { m: view.rule, className: 'literal-row' },
+    ].flatMap(({ m, className }) =>
+      m === undefined
+        ? []
+        : [
+            {
+              cells: [usd(m.cost), usd(m.cvar95Down), usd(m.drawdown), worst(m.worstAnalog), m.mix, '', markNote(m)],
+              className,
+            },
+          ],
+    ),
+  ];
 }

@@ -1,10 +1,10 @@
 /**
  * The hedge views in the page: the tail structures table (best within the budget marked), the
  * order list from the positions held, and the budget frontier (an SVG chart of downside risk
- * against cost, the literal plan and the chosen point marked, and its table).
+ * against cost, the plan, the literal rule and the plan's cheapest match marked, and its table).
  */
 import { formatValue } from '../common/views';
-import type { FrontierView, OrdersView, StructuresView } from '../common/hedgeViews';
+import { frontierRows, type FrontierView, type OrdersView, type StructuresView } from '../common/hedgeViews';
 import { byId, el, renderNotes } from './render';
 import { drawChart } from './svgChart';
 import type { WorkbookOptions } from './workbook';
@@ -120,65 +120,60 @@ export function wireHedgeSheet(
   });
 }
 
+type ChartMarker = NonNullable<Parameters<typeof drawChart>[1]['markers']>[number];
+
+/** The frontier's marked books as chart markers: the plan, the literal rule, the cheapest match of the plan. */
+function frontierMarkers(view: FrontierView): ChartMarker[] {
+  const { plan, rule } = view;
+  const out: ChartMarker[] = [];
+  if (plan)
+    out.push({ at: { x: plan.cost, y: plan.cvar95Down }, label: 'plan', className: 'mark-plan', shape: 'diamond' });
+  if (rule)
+    out.push({
+      at: { x: rule.cost, y: rule.cvar95Down },
+      label: 'literal rule',
+      className: 'mark-literal',
+      shape: 'diamond',
+    });
+  if (plan?.match)
+    out.push({
+      at: { x: plan.match.cost, y: plan.match.cvar95Down },
+      label: "plan's risk, least cost",
+      className: 'mark-chosen',
+      shape: 'ring',
+      labelBelow: true, // often beside the plan's own marker: its label goes under, the plan's over
+    });
+  return out;
+}
+
 /** The frontier chart and table. */
 export function renderFrontier(view: FrontierView): void {
   const line = view.points.map((p) => ({ x: p.budget, y: p.cvar95Down }));
-  const chosen = view.points.find((p) => p.chosen);
-  const markers = [
-    ...(view.literal
-      ? [
-          {
-            at: { x: view.literal.budget, y: view.literal.cvar95Down },
-            label: 'literal plan',
-            className: 'mark-literal',
-            shape: 'diamond' as const,
-          },
-        ]
-      : []),
-    ...(chosen
-      ? [
-          {
-            at: { x: chosen.budget, y: chosen.cvar95Down },
-            label: 'chosen',
-            className: 'mark-chosen',
-            shape: 'ring' as const,
-          },
-        ]
-      : []),
-  ];
   const k = (x: number): string => `${(x / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })}k`;
   drawChart(byId('frontier-chart'), {
-    title: `Budget frontier: CVaR 95 of the down paths (P&L, USD) against the hedge budget (USD), ${view.points.length} budgets`,
-    xLabel: 'Hedge budget (USD)',
+    title: `Budget frontier${view.measure ? ` (${view.measure} measure)` : ''}: CVaR 95 of the down paths (P&L, USD) against the hedge budget (USD), ${view.points.length} budgets`,
+    xLabel: 'Hedge budget or spend (USD)',
     yLabel: 'CVaR 95 down, P&L (USD)',
     xFormat: k,
     yFormat: k,
     lines: [{ points: line, className: 'frontier-line' }],
     dots: [{ points: line, className: 'frontier-dots', r: 3 }],
-    markers,
+    markers: frontierMarkers(view),
   });
   byId('frontier-title').textContent = [
     view.paths === null ? '' : `${view.paths.toLocaleString('en-US')} paths`,
     view.seed === null ? '' : `seed ${view.seed}`,
-    view.measure,
+    view.measure === '' ? '' : `${view.measure} measure`,
   ]
     .filter((x) => x !== '')
     .join(', ');
   renderNotes('frontier-notes', view.notes);
-  const all = [...view.points, ...(view.literal ? [view.literal] : [])];
+  const rows = frontierRows(view);
   table(
     'frontier-table',
-    ['Budget (USD)', 'CVaR 95 down (P&L)', 'Drawdown (P&L)', 'Worst analog (P&L)', 'Structure', 'Split', ''],
-    all.map((p) => [
-      usd(p.budget),
-      usd(p.cvar95Down),
-      usd(p.drawdown),
-      p.worstAnalog === null ? '—' : usd(p.worstAnalog),
-      p.structure,
-      p.split,
-      p.literal ? 'literal plan' : p.chosen ? 'chosen' : '',
-    ]),
-    (i) => (all[i]?.literal ? 'literal-row' : all[i]?.chosen ? 'best-row' : ''),
+    ['Budget or spend (USD)', 'CVaR 95 down (P&L)', 'Drawdown (P&L)', 'Worst analog (P&L)', 'Bought', 'Split', ''],
+    rows.map((r) => r.cells),
+    (i) => rows[i]?.className ?? '',
   );
   byId('frontier-result').hidden = false;
 }

@@ -23,7 +23,7 @@ export interface ChartSpec {
   /** Vertical bars from y0 to y1 at x; an undefined end runs to the plot's edge. */
   bars?: { x: number; y0?: number; y1?: number; className: string }[];
   /** Single points with a shape and a label beside them. */
-  markers?: { at: XY; label: string; className: string; shape: 'diamond' | 'ring' }[];
+  markers?: { at: XY; label: string; className: string; shape: 'diamond' | 'ring'; labelBelow?: boolean }[];
 }
 
 const W = 340;
@@ -142,7 +142,8 @@ export function drawChart(host: Element, spec: ChartSpec): SVGSVGElement {
         : svg('circle', { cx, cy, r: 6 }),
     );
     const right = cx < W - 90;
-    g.append(svg('text', { x: right ? cx + 9 : cx - 9, y: cy - 6, 'text-anchor': right ? 'start' : 'end' }, m.label));
+    const ty = m.labelBelow === true ? cy + 15 : cy - 6;
+    g.append(svg('text', { x: right ? cx + 9 : cx - 9, y: ty, 'text-anchor': right ? 'start' : 'end' }, m.label));
     root.append(g);
   }
   host.replaceChildren(root);

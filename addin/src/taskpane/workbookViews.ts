@@ -6,7 +6,7 @@
 import { excelFormat } from '../common/views';
 import type { SmileView, SurfaceView } from '../common/surfaceView';
 import { arbitrageText } from '../common/surfaceView';
-import type { FrontierView, OrdersView, StructuresView } from '../common/hedgeViews';
+import { markNote, type FrontierView, type OrdersView, type StructuresView } from '../common/hedgeViews';
 import { addTable, blockAddress, finish, sheetName, writeTitle } from './workbook';
 import type { WorkbookOptions } from './workbook';
 
@@ -200,41 +200,37 @@ export async function writeFrontierSheet(
   writeTitle(
     sheet,
     'Budget frontier: downside risk against hedge cost',
-    `CVaR 95 of the paths where SPX falls, P&L in USD (loss < 0)${view.paths ? `; ${view.paths.toLocaleString('en-US')} paths` : ''}${view.measure ? `, ${view.measure}` : ''}`,
+    `CVaR 95 of the paths where SPX falls, P&L in USD (loss < 0)${view.paths ? `; ${view.paths.toLocaleString('en-US')} paths` : ''}${view.measure ? `, ${view.measure} measure` : ''}`,
   );
   const top = 3;
-  const all = [...view.points, ...(view.literal ? [view.literal] : [])];
+  const marks = [view.plan, view.rule].filter((m) => m !== undefined);
+  const rows = [
+    ...view.points.map((p) => [p.budget, p.cvar95Down, p.drawdown, p.worstAnalog ?? '', p.mix, p.split, '']),
+    ...marks.map((m) => [m.cost, m.cvar95Down, m.drawdown, m.worstAnalog ?? '', m.mix, '', markNote(m)]),
+  ];
   addTable(
     sheet,
     `AlvhFrontier_${key(opts)}`,
     top,
     [
-      'Budget (USD)',
+      'Budget or spend (USD)',
       'CVaR 95 down (P&L, USD)',
       'Drawdown (P&L, USD)',
       'Worst analog (P&L, USD)',
-      'Structure',
+      'Bought',
       'Split',
       'Point',
     ],
-    all.map((p) => [
-      p.budget,
-      p.cvar95Down,
-      p.drawdown,
-      p.worstAnalog ?? '',
-      p.structure,
-      p.split,
-      p.literal ? 'literal plan' : p.chosen ? 'chosen' : '',
-    ]),
+    rows,
   );
   const usd = excelFormat('usd');
-  formats(sheet, top + 1, all.length, [usd, usd, usd, usd, '@', '@', '@']);
+  formats(sheet, top + 1, rows.length, [usd, usd, usd, usd, '@', '@', '@']);
   const chart = sheet.charts.add(
     'XYScatter',
     sheet.getRange(blockAddress(top, 0, view.points.length + 1, 2)),
     'Columns',
   );
-  chart.title.text = 'Downside risk (CVaR 95, P&L) by hedge budget';
+  chart.title.text = `Downside risk (CVaR 95, P&L) by hedge budget${view.measure ? `, ${view.measure} measure` : ''}`;
   chart.axes.categoryAxis.title.text = 'Hedge budget (USD)';
   chart.axes.valueAxis.title.text = 'CVaR 95 of down paths (P&L, USD)';
   chart.legend.visible = false;
