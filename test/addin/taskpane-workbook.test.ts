@@ -214,9 +214,7 @@ describe('writeMonteCarloSheet', () => {
     await writeMonteCarloSheet(context, { ...hist, notes }, { stamp: '1', supports: all });
     const sheet = sheets[0]!;
     // The histogram table ends on row 13: one row left free, the heading on row 15, the notes below it.
-    expect(sheet.ranges.find((r) => r.address === 'A15')!.mock['values']).toEqual([
-      ['What the out-of-sample check says about this start'],
-    ]);
+    expect(sheet.ranges.find((r) => r.address === 'A15')!.mock['values']).toEqual([['Notes on this run']]);
     expect(sheet.ranges.find((r) => r.address === 'A16:A17')!.mock['values']).toEqual([[notes[0]], [notes[1]]]);
   });
 });

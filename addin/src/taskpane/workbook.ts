@@ -243,15 +243,15 @@ export async function writeMonteCarloSheet(
 
   const data = sheet.getRange(blockAddress(histTop, 0, n + 1, 3));
   const chart = sheet.charts.add('ColumnClustered', data, 'Columns');
-  chart.title.text = 'P&L at the condor expiry: unhedged condor vs ALVH book';
+  chart.title.text = `P&L at the condor expiry: unhedged condor vs ALVH book (${view.measure})`;
   chart.legend.position = 'Bottom';
   chart.axes.categoryAxis.title.text = 'P&L at the horizon (USD, bin centre)';
   chart.axes.valueAxis.title.text = 'Paths';
   chart.setPosition('E4', 'N24');
   if (view.notes.length > 0) {
-    // The model's known biases from this start, below the histogram table (one sentence a row).
+    // The model's known biases from this start and what the figures say, below the histogram table (one sentence a row).
     const notesTop = histTop + n + 2;
-    sheet.getRange(blockAddress(notesTop, 0, 1, 1)).values = [['What the out-of-sample check says about this start']];
+    sheet.getRange(blockAddress(notesTop, 0, 1, 1)).values = [['Notes on this run']];
     sheet.getRange(blockAddress(notesTop + 1, 0, view.notes.length, 1)).values = view.notes.map((t) => [t]);
   }
   finish(sheet, opts);

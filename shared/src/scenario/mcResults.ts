@@ -132,7 +132,7 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
     tailContractsStart: p.tailContracts0,
     tailContractsEndMean: tailEnd / p.pathCount,
     hedgeEffectiveness: hedgeCost > 0 ? (condor.cvar95 - alvh.cvar95) / hedgeCost : null,
-    notes: [...runNotes(condor, alvh, p.tailContracts0, tailEnd / p.pathCount), ...beyondHistory(p)],
+    notes: [...runNotes(p.measure, condor, alvh, p.tailContracts0, tailEnd / p.pathCount), ...beyondHistory(p)],
   };
 }
 
@@ -144,6 +144,7 @@ const usd0 = (x: number): string => `$${Math.round(x).toLocaleString('en-US')}`;
 
 /** The summary's `notes`: what its figures say that a reader could miss. */
 function runNotes(
+  measure: MonteCarloPartial['measure'],
   condor: DistributionStats,
   alvh: DistributionStats,
   tailStart: number,
@@ -153,7 +154,10 @@ function runNotes(
   if (alvh.cvar95 > condor.cvar95) {
     notes.push(
       `The hedges raise the CVaR 95 from ${usd0(condor.cvar95)} (the condor alone) to ${usd0(alvh.cvar95)}: on the ` +
-        'worst 5% of paths they lose more than they protect, so this book is riskier than the condor by that measure.',
+        (measure === 'real-world'
+          ? 'worst 5% of paths they lose more than they protect, so this book is riskier than the condor by that measure.'
+          : 'worst 5% of these risk-neutral paths they lose more than they protect; a pricing check, not a risk figure: ' +
+            'run the real-world measure to judge the risk.'),
     );
   }
   if (tailStart > 0 && tailEndMean > 2 * tailStart) {

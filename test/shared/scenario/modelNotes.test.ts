@@ -167,9 +167,15 @@ describe('the summary’s notes: what its figures say that a reader could miss',
       string,
       unknown
     >;
-    const s = summarizeMonteCarlo(runMonteCarloChunk({ ...body, firstPath: 0, pathCount: 1000 }));
+    const part = runMonteCarloChunk({ ...body, firstPath: 0, pathCount: 1000 });
+    const s = summarizeMonteCarlo(part);
     expect(s.alvh.cvar95).toBeGreaterThan(s.condor.cvar95);
     expect(s.notes[0]).toMatch(/^The hedges raise the CVaR 95 from \$[\d,]+ \(the condor alone\) to \$[\d,]+:/);
+    expect(s.notes[0]).toMatch(/so this book is riskier than the condor by that measure\.$/);
+    // The same paths read as risk-neutral: a pricing check, which the note says rather than call the book riskier.
+    const rn = summarizeMonteCarlo({ ...part, measure: 'risk-neutral' });
+    expect(rn.notes[0]).toMatch(/risk-neutral paths .* a pricing check, not a risk figure: run the real-world measure/);
+    expect(rn.notes[0]).not.toMatch(/riskier/);
     expect(s.tailContractsEndMean).toBeGreaterThan(2 * s.tailContractsStart);
     expect(s.notes[1]).toMatch(new RegExp(`^Rebalancing grows the tail from ${s.tailContractsStart} to `));
   });
