@@ -19,7 +19,29 @@ export const RESULT_TYPES = [
   'SurfaceResult',
 ];
 
-/** The schemas as one JSON text: `{ definitions: { name: schema } }`, names sorted. */
+/**
+ * A JSDoc description as an API reader sees it: `{@link name}` (and `{@link name text}`) become the
+ * text or the name in backticks, and the spaces the generator leaves around them one.
+ */
+function plainDescription(text) {
+  return text
+    .replace(/\{@link\s+([^\s}|]+)(?:[\s|]+([^}]*?))?\s*\}/g, (_m, name, label) => (label ? label : `\`${name}\``))
+    .replace(/[ \t]{2,}/g, ' ')
+    .replace(/ ([,.:;)])/g, '$1');
+}
+
+/** `schema` with every `description` made plain ({@link plainDescription}), in place. */
+function plainDescriptions(schema) {
+  if (Array.isArray(schema)) for (const x of schema) plainDescriptions(x);
+  else if (schema !== null && typeof schema === 'object')
+    for (const [k, v] of Object.entries(schema)) {
+      if (k === 'description' && typeof v === 'string') schema[k] = plainDescription(v);
+      else plainDescriptions(v);
+    }
+  return schema;
+}
+
+/** The schemas as one JSON text: `{ definitions: { name: schema } }`, names sorted, with the types' JSDoc as descriptions. */
 export function resultSchemasText() {
   const generator = createGenerator({
     path: resolve(root, 'src/resultTypes.ts'),
@@ -28,7 +50,7 @@ export function resultSchemasText() {
     expose: 'export',
     topRef: false,
     additionalProperties: false,
-    jsDoc: 'basic',
+    jsDoc: 'extended',
   });
   const definitions = {};
   for (const type of RESULT_TYPES) {
@@ -38,6 +60,7 @@ export function resultSchemasText() {
     } catch (e) {
       throw new Error(`cannot generate the schema of ${type}: ${e.cause?.message ?? e.message}`);
     }
+    plainDescriptions(s);
     for (const [k, v] of Object.entries(s.definitions ?? {})) definitions[k] = v;
     const { $schema: _s, definitions: _d, ...top } = s;
     definitions[type] = top;

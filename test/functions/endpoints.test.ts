@@ -141,6 +141,27 @@ describe('GET /api/openapi.json', () => {
       expect(doc.components.schemas[m[1]!]).toBeDefined();
     expect(text).not.toContain('#/$defs/');
   });
+
+  it('says which measure the risk figures are in, on the request and on the answer', async () => {
+    const doc = (await call('openapi.json', undefined, 'GET')).json;
+    const schemas = doc.components.schemas as Record<string, { properties: Record<string, { description?: string }> }>;
+    const described = (name: string, field: string) => schemas[name]!.properties[field]!.description ?? '';
+    for (const [name, field] of [
+      ['MonteCarloInput', 'measure'],
+      ['FrontierInput', 'measure'],
+      ['MonteCarloSummary', 'measure'],
+      ['FrontierAnswer', 'measure'],
+    ] as const) {
+      expect(described(name, field), `${name}.${field}`).toMatch(
+        /real-world.*risk figure.*risk-neutral.*pricing check/s,
+      );
+    }
+    expect(described('PlanCondorMarked', 'probabilityOfProfit')).toMatch(/risk-neutral .*not a forecast/);
+    // The types' JSDoc reaches the answer's schemas as plain text.
+    const text = JSON.stringify(doc);
+    expect(text.match(/"description":/g)!.length).toBeGreaterThan(200);
+    expect(text).not.toContain('{@link');
+  });
 });
 
 describe('POST /api/montecarlo', () => {

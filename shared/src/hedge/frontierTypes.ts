@@ -85,7 +85,10 @@ export const FrontierInputSchema = z
     /** The measure of the paths: `real-world` (default: a risk figure) or `risk-neutral`. */
     measure: z
       .enum(MONTE_CARLO_MEASURES, { error: `pass measure as one of ${MONTE_CARLO_MEASURES.join(', ')}` })
-      .default('real-world'),
+      .default('real-world')
+      .describe(
+        "the measure of the paths: 'real-world' (default; the measure of a risk figure) or 'risk-neutral' (for pricing checks). The answer's measure says which ran",
+      ),
   })
   .refine((v) => v.firstPath < v.paths, { error: 'firstPath must be below paths', path: ['firstPath'] })
   .refine((v) => v.pathCount === undefined || v.firstPath + v.pathCount <= v.paths, {
@@ -244,6 +247,7 @@ export interface FrontierResult {
   firstPath: number;
   pathCount: number;
   horizonDays: number;
+  /** The measure every CVaR and loss below is in: `real-world` for risk figures, `risk-neutral` for pricing checks. */
   measure: MonteCarloMeasure;
   /**
    * The calibrated model's known biases from the run's starting VIX (real-world measure only; see

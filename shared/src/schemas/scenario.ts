@@ -160,7 +160,10 @@ const runFields = {
    */
   measure: z
     .enum(MONTE_CARLO_MEASURES, { error: `pass measure as one of ${MONTE_CARLO_MEASURES.join(', ')}` })
-    .optional(),
+    .optional()
+    .describe(
+      "the measure of the paths: 'real-world' (the default with the calibrated dynamics; the measure of every risk figure) or 'risk-neutral' (mean VIX = today's futures curve; for pricing checks). The answer's summary.measure says which ran",
+    ),
   /**
    * The VIX/SPX dynamics: `calibrated` (default: the two-factor log-VIX model fitted to history,
    * docs/calibration.md) or `sqrt-legacy` (the square-root diffusion with jumps, kept for
@@ -168,7 +171,10 @@ const runFields = {
    */
   dynamics: z
     .enum(MONTE_CARLO_DYNAMICS, { error: `pass dynamics as one of ${MONTE_CARLO_DYNAMICS.join(', ')}` })
-    .default('calibrated'),
+    .default('calibrated')
+    .describe(
+      "'calibrated' (default: the two-factor log-VIX model fitted to 1990-2014 history) or 'sqrt-legacy' (the square-root diffusion, risk-neutral only)",
+    ),
   /** Parameters of the `sqrt-legacy` dynamics (defaults: 1 jump a year of 8 points, 1/150). */
   model: ModelParamsSchema.optional(),
   /**
