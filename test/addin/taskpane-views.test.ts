@@ -315,6 +315,10 @@ describe('orders and structures from the example day’s plan with positions', (
     );
     expect(v.analogLabels).toHaveLength(p.analogs.length);
     for (const r of v.rows) expect(r.analogs).toHaveLength(v.analogLabels.length);
+    // What covering costs is said once: under the table only when the summary above does not say it.
+    expect(p.structures.cover.words.length).toBeGreaterThan(0);
+    expect(v.coverWords).toBe(p.structures.summary.includes(p.structures.cover.words) ? '' : p.structures.cover.words);
+    expect(`${v.summary} ${v.coverWords}`.split(p.structures.cover.words)).toHaveLength(2);
   });
 
   it('writes the structures and orders to one sheet, and the frontier to another with its chart', async () => {

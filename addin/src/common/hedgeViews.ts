@@ -61,6 +61,7 @@ export interface StructuresView {
   coverageRule: number;
   tailBudget: number;
   summary: string;
+  /** What it costs to cover the stated share with each structure; '' when the summary says it already. */
   coverWords: string;
 }
 
@@ -114,7 +115,7 @@ export function presentStructures(s: Plan['structures']): StructuresView {
     coverageRule: s.coverage,
     tailBudget: s.tailBudget,
     summary: s.summary,
-    coverWords: s.cover.words,
+    coverWords: s.summary.includes(s.cover.words) ? '' : s.cover.words,
   };
 }
 
