@@ -184,7 +184,7 @@ function priceRanges(model: 'bs' | 'black76', a: PricingArgs): number[][] {
  * @param type "call" or "put" (also "c" or "p"); a cell or a range.
  * @param spot Underlying price, index points; a cell or a range.
  * @param strike Strike, index points; a cell or a range (e.g. a chain's strike column).
- * @param years Time to expiry in years ACT/365 (days/365), at most 30; 0 gives intrinsic value; a cell or a range.
+ * @param years Time to expiry in years ACT/365 (days/365), at most 10; 0 gives intrinsic value; a cell or a range.
  * @param vol Implied volatility as a decimal (0.18 for 18%); a cell or a range.
  * @param [rate] Risk-free rate, continuously compounded decimal (0.05); default 0; a cell or a range.
  * @param [divYield] Dividend yield, continuously compounded decimal (0.015); default 0; a cell or a range.
@@ -211,7 +211,7 @@ export function bs(
  * @param type "call" or "put" (also "c" or "p"); a cell or a range.
  * @param future Futures price, index points; a cell or a range.
  * @param strike Strike, index points; a cell or a range.
- * @param years Time to expiry in years ACT/365 (days/365), at most 30; 0 gives intrinsic value; a cell or a range.
+ * @param years Time to expiry in years ACT/365 (days/365), at most 10; 0 gives intrinsic value; a cell or a range.
  * @param vol Implied volatility of the future as a decimal (1.2 for 120%); a cell or a range.
  * @param [rate] Risk-free rate, continuously compounded decimal (0.05); default 0; a cell or a range.
  * @param [output] "price" (default), "delta" (per point of the future), "gamma", "vega" (per vol point), "theta" (per calendar day) or "rho" (per 1%); a row of them gives one column each.
@@ -237,7 +237,7 @@ export function black76(
  * @param price Option price, index points.
  * @param underlying Spot (model "bs") or futures price (model "black76"), index points.
  * @param strike Strike, index points.
- * @param years Time to expiry in years ACT/365 (days/365), greater than 0 and at most 30.
+ * @param years Time to expiry in years ACT/365 (days/365), greater than 0 and at most 10.
  * @param [rate] Risk-free rate, continuously compounded decimal (0.05); default 0.
  * @param [divYield] Dividend yield, continuously compounded decimal; default 0 (model "bs" only).
  * @param [model] "bs" (default) or "black76".

@@ -230,7 +230,7 @@ function surfaceOf(arg: unknown, valuationDate: unknown): { surface: SpxSurface;
  * @param surface The ALVH.SURFACE spill (with or without its header row), or the chain range as ALVH.SURFACE takes it.
  * @param expiry Expiry as an Excel date; a cell or a range. Between listed expiries the surface interpolates in total variance, beyond them flat in vol.
  * @param strike Strike, index points; a cell or a range.
- * @param [valuationDate] The date of the quotes (an Excel date), when surface is a chain table; with a SURFACE spill leave it empty (a date other than the spill's is an error).
+ * @param [valuationDate] The date of the quotes (an Excel date), when surface is a chain table; with a SURFACE spill leave it empty (a date more than a day from the spill's, which it reads from its first expiry, is an error).
  * @returns Black-76 implied vol as a decimal (0.18 for 18%), in the shape of expiry and strike.
  */
 export function vol(

@@ -173,7 +173,7 @@ const runFields = {
     .enum(MONTE_CARLO_DYNAMICS, { error: `pass dynamics as one of ${MONTE_CARLO_DYNAMICS.join(', ')}` })
     .default('calibrated')
     .describe(
-      "'calibrated' (default: the two-factor log-VIX model fitted to 1990-2014 history) or 'sqrt-legacy' (the square-root diffusion, risk-neutral only)",
+      "'calibrated' (default: the two-factor log-VIX model fitted to 1990-2020 history, checked on 2021-2026) or 'sqrt-legacy' (the square-root diffusion, risk-neutral only)",
     ),
   /** Parameters of the `sqrt-legacy` dynamics (defaults: 1 jump a year of 8 points, 1/150). */
   model: ModelParamsSchema.optional(),

@@ -52,7 +52,7 @@ describeWithData('risk-neutral measure on a chain book: a deep in-the-money SPX 
     expect(part.horizonDays).toBe(42);
     const { mean, se } = meanSe(part.condor);
     expect(se).toBeGreaterThan(0);
-    // Measured: −41 ± 177 USD (calibrated) and −81 ± 169 (sqrt-legacy). Paths drifting at the
+    // Measured: −79 ± 177 USD (calibrated) and −118 ± 169 (sqrt-legacy). Paths drifting at the
     // book's r − q instead of the chain's carry gave +933 ± 177 and +893 ± 169: the chain's forward
     // is 9.7 points below S·e^((r−q)·42/365), about +973 USD a contract.
     expect(Math.abs(mean), `mean ${mean} ± ${se} USD`).toBeLessThan(3 * se);
