@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { describeWithData } from '../../helpers/marketData';
 import { hedgingTables } from './hedgingTables';
+import { plan } from '@alvh/shared';
+import { realDayInput } from '../method/realDays';
 
 const doc = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'docs', 'hedging.md');
 const BEGIN = '<!-- structures-tables:begin -->';
@@ -22,5 +24,30 @@ describeWithData('docs/hedging.md', () => {
       return;
     }
     expect(text.slice(a + BEGIN.length, b).trim()).toBe(tables.trim());
+  });
+
+  it("quotes the plan's words and whole-unit costs as the code gives them (2018-12-24, 2020-02-24)", () => {
+    const text = readFileSync(doc, 'utf8').replace(/\s+/g, ' ');
+    const usd = (x: number) => `$${Math.round(x).toLocaleString('en-US')}`;
+    // The cover sentence of 2018-12-24, its first two structures.
+    const words = plan(realDayInput('2018-12-24').input).structures.cover.words;
+    const lead = words.split(', ').slice(0, 2).join(', ');
+    expect(text).toContain(`"${lead}, …" (2018-12-24)`);
+    // 2020-02-24: the put spread's larger unit costs more than two ladders for 10% of the loss.
+    const s = plan(realDayInput('2020-02-24').input).structures;
+    const row = (name: string) => s.structures.find((r) => r.structure === name)!;
+    const toCover = (name: string, share: number) => {
+      const r = row(name);
+      return Math.ceil((share * s.loss) / r.gain - 1e-9) * r.premium;
+    };
+    const put = row('spx-put-spread');
+    const ladder = row('vix-call-ladder');
+    expect(toCover('spx-put-spread', 0.1)).toBeGreaterThan(toCover('vix-call-ladder', 0.1));
+    expect(text).toContain(
+      `the put spread covers ${put.perDollar.toFixed(2)} per dollar against the VIX call ladder's ${ladder.perDollar.toFixed(2)}, ` +
+        `but its unit is ${usd(put.premium)}, so covering 10% of the ${usd(s.loss)} loss costs ${usd(toCover('spx-put-spread', 0.1))} ` +
+        `with it against ${usd(toCover('vix-call-ladder', 0.1))} with two ladders; at 50% it is the cheapest, ${usd(toCover('spx-put-spread', 0.5))})`,
+    );
+    expect(s.cover.words).toMatch(new RegExp(`costs \\${usd(toCover('spx-put-spread', 0.5))} with spx-put-spread,`));
   });
 });

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   buildTermStructure,
@@ -292,6 +295,21 @@ describe('mean-reversion fit', () => {
     expect(ts.fit.theta).toBeCloseTo(18.06, 1);
     expect(ts.fit.rmse).toBeLessThan(0.2);
     for (const p of ts.points) expect(Math.abs(modelFuture(ts.fit, ts.vixSpot, p.years) - p.price)).toBeLessThan(0.35);
+  });
+
+  it('docs/market.md quotes both fits as the code rounds them', () => {
+    const doc = readFileSync(
+      resolve(dirname(fileURLToPath(import.meta.url)), '../../../docs/market.md'),
+      'utf8',
+    ).replace(/\s+/g, ' ');
+    const march = buildTermStructure(MARCH_16_2020).fit;
+    const december = buildTermStructure(DEC_20_2019).fit;
+    expect(doc).toContain(
+      `κ = ${march.kappa.toFixed(2)} per year, θ = ${march.theta.toFixed(2)}, rmse ${march.rmse.toFixed(2)}.`,
+    );
+    expect(doc).toContain(
+      `κ = ${december.kappa.toFixed(2)}, θ = ${december.theta.toFixed(2)}, rmse ${december.rmse.toFixed(2)}.`,
+    );
   });
 
   it('fixes κ and/or θ from the policy', () => {

@@ -84,5 +84,10 @@ describeWithData('the 2018-12-24 walkthrough quotes the plan', () => {
     expect(stressedPerShare / 50).toBeLessThan(0.6);
     const missing = quoted.filter((q) => !doc.includes(flat(q)));
     expect(missing, JSON.stringify(missing)).toEqual([]);
+    // docs/method.md tells the same day's fitted-κ count.
+    const method = flat(
+      readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../../docs/method.md'), 'utf8'),
+    );
+    expect(method).toContain(`and the tail rule asked for ${byFit.tail.requiredContracts} calls.`);
   });
 });
