@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe } from 'vitest';
+import { describe, it } from 'vitest';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -23,4 +23,16 @@ export function readDataFile(name: string): string {
   return readFileSync(join(dataDir, name), 'utf8');
 }
 
-export const describeWithData: typeof describe = (hasMarketData ? describe : describe.skip) as typeof describe;
+/**
+ * `describe` where the data folder is present; else a skipped suite whose body is never run (a
+ * skipped describe still runs its body to collect its tests, and bodies read the data), holding
+ * one skipped test that says why.
+ */
+export const describeWithData: typeof describe = (
+  hasMarketData
+    ? describe
+    : (name: string) =>
+        describe.skip(String(name), () => {
+          it.skip(`needs the market data folder ${dataDir}`, () => {});
+        })
+) as typeof describe;

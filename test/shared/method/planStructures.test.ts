@@ -1,160 +1,167 @@
 import { describe, expect, it } from 'vitest';
 import { InputValidationError, isAlvhError, plan, type Leg, type Plan, type PlanInput } from '@alvh/shared';
 import { realDayInput } from './realDays';
+import { describeWithData } from '../../helpers/marketData';
 
-const day = realDayInput('2018-12-24').input;
-const base = plan(day);
+// The day's market comes from the history beside the project: without it the file is skipped.
+describeWithData('structures and orders on 2018-12-24', () => {
+  const day = realDayInput('2018-12-24').input;
+  const base = plan(day);
 
-/** A leg as a broker symbol in the OCC form (root, yymmdd, C/P, strike in thousandths). */
-function symbol(l: Leg): string {
-  const root = l.kind === 'vix' ? 'VIX' : 'SPXW';
-  const d = l.expiry.slice(2).replaceAll('-', '');
-  const k = String(Math.round(l.strike * 1000)).padStart(8, '0');
-  return `${root.padEnd(6, ' ')}${d}${l.type === 'call' ? 'C' : 'P'}${k}`;
-}
-
-function planLegs(p: Plan): Leg[] {
-  return [...p.book.condor, ...p.book.overlay, ...p.book.tail].map((l) => ({ ...l, quantity: Math.trunc(l.quantity) }));
-}
-
-function rejection(raw: PlanInput): { path: string; message: string }[] {
-  try {
-    plan(raw);
-  } catch (e) {
-    if (e instanceof InputValidationError) return e.issues.map((i) => ({ path: i.path, message: i.message }));
-    if (isAlvhError(e)) return [{ path: e.field, message: `${e.problem}; ${e.fix}` }];
-    throw e;
+  /** A leg as a broker symbol in the OCC form (root, yymmdd, C/P, strike in thousandths). */
+  function symbol(l: Leg): string {
+    const root = l.kind === 'vix' ? 'VIX' : 'SPXW';
+    const d = l.expiry.slice(2).replaceAll('-', '');
+    const k = String(Math.round(l.strike * 1000)).padStart(8, '0');
+    return `${root.padEnd(6, ' ')}${d}${l.type === 'call' ? 'C' : 'P'}${k}`;
   }
-  throw new Error('expected a rejection');
-}
 
-describe('plan.structures (2018-12-24, a 1.5 SD condor, policy defaults)', () => {
-  const s = base.structures;
+  function planLegs(p: Plan): Leg[] {
+    return [...p.book.condor, ...p.book.overlay, ...p.book.tail].map((l) => ({
+      ...l,
+      quantity: Math.trunc(l.quantity),
+    }));
+  }
 
-  it('prices the method call exactly as the literal tail: same strike, premium, gain and required contracts', () => {
-    const call = s.structures.find((r) => r.structure === 'vix-call');
-    expect(call?.legs[0]?.strike).toBe(base.tail.strike);
-    expect(call?.premium).toBeCloseTo(base.tail.premium * 100, 6);
-    expect(call?.gain).toBeCloseTo(base.tail.gainPerContract, 6);
-    expect(call?.size?.units).toBe(base.tail.requiredContracts);
-    expect(s.literal).toEqual({
-      structure: 'vix-call',
-      requiredContracts: base.tail.requiredContracts,
-      requiredCost: base.tail.requiredCost,
-      contracts: base.tail.contracts,
-      cost: base.tail.cost,
-      coverageAchieved: base.tail.coverageAchieved,
+  function rejection(raw: PlanInput): { path: string; message: string }[] {
+    try {
+      plan(raw);
+    } catch (e) {
+      if (e instanceof InputValidationError) return e.issues.map((i) => ({ path: i.path, message: i.message }));
+      if (isAlvhError(e)) return [{ path: e.field, message: `${e.problem}; ${e.fix}` }];
+      throw e;
+    }
+    throw new Error('expected a rejection');
+  }
+
+  describe('plan.structures (2018-12-24, a 1.5 SD condor, policy defaults)', () => {
+    const s = base.structures;
+
+    it('prices the method call exactly as the literal tail: same strike, premium, gain and required contracts', () => {
+      const call = s.structures.find((r) => r.structure === 'vix-call');
+      expect(call?.legs[0]?.strike).toBe(base.tail.strike);
+      expect(call?.premium).toBeCloseTo(base.tail.premium * 100, 6);
+      expect(call?.gain).toBeCloseTo(base.tail.gainPerContract, 6);
+      expect(call?.size?.units).toBe(base.tail.requiredContracts);
+      expect(s.literal).toEqual({
+        structure: 'vix-call',
+        requiredContracts: base.tail.requiredContracts,
+        requiredCost: base.tail.requiredCost,
+        contracts: base.tail.contracts,
+        cost: base.tail.cost,
+        coverageAchieved: base.tail.coverageAchieved,
+      });
+      expect(s.loss).toBeCloseTo(base.scenario.condorLoss, 6);
     });
-    expect(s.loss).toBeCloseTo(base.scenario.condorLoss, 6);
+
+    it('lists the five structures, the option structures by coverage per dollar, vx-future after them', () => {
+      expect(s.structures.map((r) => r.structure).sort()).toEqual(
+        ['spx-put-spread', 'vix-call', 'vix-call-ladder', 'vix-call-spread', 'vx-future'].sort(),
+      );
+      const options = s.structures.filter((r) => r.lossBoundedByPremium && r.size !== null);
+      for (let i = 1; i < options.length; i++)
+        expect(options[i - 1]?.perDollar).toBeGreaterThanOrEqual(options[i]?.perDollar as number);
+      expect(s.structures.findIndex((r) => r.structure === 'vx-future')).toBeGreaterThanOrEqual(options.length);
+      for (const r of s.structures) expect(r.analogs).toHaveLength(3);
+    });
+
+    it('names the structure that buys the most scenario protection within the tail budget, and never overspends', () => {
+      expect(s.tailBudget).toBeCloseTo(base.budget.tailBudget, 9);
+      const best = s.bestWithinBudget;
+      expect(best).toBeDefined();
+      for (const r of s.structures) {
+        expect(r.withinBudget.cost).toBeLessThanOrEqual(s.tailBudget + 1e-6);
+        if (r.size !== null) expect(r.withinBudget.units).toBeLessThanOrEqual(r.size.units);
+        expect(r.withinBudget.protection).toBeLessThanOrEqual((best?.protection ?? 0) + 1e-9);
+      }
+      expect(best?.protection).toBeCloseTo(
+        (s.structures.find((r) => r.structure === best?.structure)?.withinBudget.protection as number) ?? NaN,
+        9,
+      );
+    });
+
+    it('states the gap in words: the literal rule, what the budget buys, and what covering 50% costs', () => {
+      expect(s.cover.coverage).toBe(0.5);
+      expect(s.summary).toContain(`asks for ${base.tail.requiredContracts} VIX calls`);
+      expect(s.summary).toContain('Covering 50% of the');
+      expect(s.summary).toContain(s.cover.words);
+      if (base.tail.cut) expect(base.warnings).toContain(s.summary);
+      const options = s.cover.costs.filter((c) => c.lossBoundedByPremium);
+      for (let i = 1; i < options.length; i++)
+        expect(options[i - 1]?.cost).toBeLessThanOrEqual(options[i]?.cost as number);
+    });
+
+    it('a stated protection costs no less for a larger share of the loss (each structure)', () => {
+      const quarter = plan({ ...day, structures: { cover: 0.25 } }).structures.cover.costs;
+      for (const c of quarter) {
+        const half = s.cover.costs.find((x) => x.structure === c.structure);
+        expect(half?.cost).toBeGreaterThanOrEqual(c.cost);
+      }
+    });
+
+    it('leaves the literal plan unchanged', () => {
+      const other = plan({ ...day, structures: { cover: 1, params: { spreadWidth: 5 } } });
+      expect(other.tail).toEqual(base.tail);
+      expect(other.overlay).toEqual(base.overlay);
+      expect(other.budget).toEqual(base.budget);
+    });
+
+    it('rejects a bad stated protection naming the field', () => {
+      expect(rejection({ ...day, structures: { cover: 0 } })[0]?.path).toBe('structures.cover');
+      expect(rejection({ ...day, structures: { cover: 0.5, params: { spreadWidth: 0 } } })[0]?.path).toBe(
+        'structures.params.spreadWidth',
+      );
+    });
   });
 
-  it('lists the five structures, the option structures by coverage per dollar, vx-future after them', () => {
-    expect(s.structures.map((r) => r.structure).sort()).toEqual(
-      ['spx-put-spread', 'vix-call', 'vix-call-ladder', 'vix-call-spread', 'vx-future'].sort(),
-    );
-    const options = s.structures.filter((r) => r.lossBoundedByPremium && r.size !== null);
-    for (let i = 1; i < options.length; i++)
-      expect(options[i - 1]?.perDollar).toBeGreaterThanOrEqual(options[i]?.perDollar as number);
-    expect(s.structures.findIndex((r) => r.structure === 'vx-future')).toBeGreaterThanOrEqual(options.length);
-    for (const r of s.structures) expect(r.analogs).toHaveLength(3);
-  });
+  describe('plan.orders: positions in, orders out', () => {
+    it('is absent without positions when no rebalance is due', () => {
+      expect(base.rebalance.due).not.toBe(true);
+      expect(base.orders).toBeUndefined();
+    });
 
-  it('names the structure that buys the most scenario protection within the tail budget, and never overspends', () => {
-    expect(s.tailBudget).toBeCloseTo(base.budget.tailBudget, 9);
-    const best = s.bestWithinBudget;
-    expect(best).toBeDefined();
-    for (const r of s.structures) {
-      expect(r.withinBudget.cost).toBeLessThanOrEqual(s.tailBudget + 1e-6);
-      if (r.size !== null) expect(r.withinBudget.units).toBeLessThanOrEqual(r.size.units);
-      expect(r.withinBudget.protection).toBeLessThanOrEqual((best?.protection ?? 0) + 1e-9);
-    }
-    expect(best?.protection).toBeCloseTo(
-      (s.structures.find((r) => r.structure === best?.structure)?.withinBudget.protection as number) ?? NaN,
-      9,
-    );
-  });
+    it('from no positions, lists the plan legs (whole contracts, the plan marks as mid)', () => {
+      const p = plan({ ...day, positions: [] });
+      const legs = planLegs(p).filter((l) => l.quantity !== 0);
+      expect(p.orders?.orders.map((o) => o.leg)).toEqual(legs);
+      for (const o of p.orders?.orders ?? []) {
+        expect(o.held).toBe(0);
+        expect(o.side).toBe(o.leg.quantity > 0 ? 'buy' : 'sell');
+        expect(o.cost).toBeCloseTo(o.leg.quantity * o.mid * 100, 9);
+      }
+      const value = p.orders?.orders.reduce((a, o) => a + o.cost, 0) ?? NaN;
+      expect(p.orders?.netCost).toBeCloseTo(value, 6);
+      expect(p.orders?.orders[0]?.why).toBe(`condor ${day.condor!.expiry}`);
+    });
 
-  it('states the gap in words: the literal rule, what the budget buys, and what covering 50% costs', () => {
-    expect(s.cover.coverage).toBe(0.5);
-    expect(s.summary).toContain(`asks for ${base.tail.requiredContracts} VIX calls`);
-    expect(s.summary).toContain('Covering 50% of the');
-    expect(s.summary).toContain(s.cover.words);
-    if (base.tail.cut) expect(base.warnings).toContain(s.summary);
-    const options = s.cover.costs.filter((c) => c.lossBoundedByPremium);
-    for (let i = 1; i < options.length; i++)
-      expect(options[i - 1]?.cost).toBeLessThanOrEqual(options[i]?.cost as number);
-  });
+    it('from positions equal to the target, as legs or as broker CSV, the list is empty', () => {
+      const legs = planLegs(base).filter((l) => l.quantity !== 0);
+      expect(plan({ ...day, positions: legs }).orders).toEqual({ orders: [], netCost: 0 });
+      const csv = ['Symbol,Quantity,Avg Price', ...legs.map((l) => `${symbol(l)},${l.quantity},1.00`)].join('\n');
+      expect(plan({ ...day, positions: csv }).orders).toEqual({ orders: [], netCost: 0 });
+    });
 
-  it('a stated protection costs no less for a larger share of the loss (each structure)', () => {
-    const quarter = plan({ ...day, structures: { cover: 0.25 } }).structures.cover.costs;
-    for (const c of quarter) {
-      const half = s.cover.costs.find((x) => x.structure === c.structure);
-      expect(half?.cost).toBeGreaterThanOrEqual(c.cost);
-    }
-  });
+    it('closes what is held and not in the plan, and trades only the difference', () => {
+      const legs = planLegs(base).filter((l) => l.quantity !== 0);
+      const extra: Leg = { kind: 'vix', type: 'call', strike: 40, expiry: base.tail.expiry, quantity: 3 };
+      const first = legs[0] as Leg;
+      const held = [{ ...first, quantity: first.quantity + 2 }, ...legs.slice(1), extra];
+      const orders = plan({ ...day, positions: held }).orders?.orders ?? [];
+      expect(orders).toHaveLength(2);
+      expect(orders[0]?.leg).toEqual({ ...first, quantity: -2 });
+      expect(orders[1]).toMatchObject({ side: 'sell', quantity: 3, why: 'close: held, not in the target' });
+    });
 
-  it('leaves the literal plan unchanged', () => {
-    const other = plan({ ...day, structures: { cover: 1, params: { spreadWidth: 5 } } });
-    expect(other.tail).toEqual(base.tail);
-    expect(other.overlay).toEqual(base.overlay);
-    expect(other.budget).toEqual(base.budget);
-  });
-
-  it('rejects a bad stated protection naming the field', () => {
-    expect(rejection({ ...day, structures: { cover: 0 } })[0]?.path).toBe('structures.cover');
-    expect(rejection({ ...day, structures: { cover: 0.5, params: { spreadWidth: 0 } } })[0]?.path).toBe(
-      'structures.params.spreadWidth',
-    );
-  });
-});
-
-describe('plan.orders: positions in, orders out', () => {
-  it('is absent without positions when no rebalance is due', () => {
-    expect(base.rebalance.due).not.toBe(true);
-    expect(base.orders).toBeUndefined();
-  });
-
-  it('from no positions, lists the plan legs (whole contracts, the plan marks as mid)', () => {
-    const p = plan({ ...day, positions: [] });
-    const legs = planLegs(p).filter((l) => l.quantity !== 0);
-    expect(p.orders?.orders.map((o) => o.leg)).toEqual(legs);
-    for (const o of p.orders?.orders ?? []) {
-      expect(o.held).toBe(0);
-      expect(o.side).toBe(o.leg.quantity > 0 ? 'buy' : 'sell');
-      expect(o.cost).toBeCloseTo(o.leg.quantity * o.mid * 100, 9);
-    }
-    const value = p.orders?.orders.reduce((a, o) => a + o.cost, 0) ?? NaN;
-    expect(p.orders?.netCost).toBeCloseTo(value, 6);
-    expect(p.orders?.orders[0]?.why).toBe(`condor ${day.condor!.expiry}`);
-  });
-
-  it('from positions equal to the target, as legs or as broker CSV, the list is empty', () => {
-    const legs = planLegs(base).filter((l) => l.quantity !== 0);
-    expect(plan({ ...day, positions: legs }).orders).toEqual({ orders: [], netCost: 0 });
-    const csv = ['Symbol,Quantity,Avg Price', ...legs.map((l) => `${symbol(l)},${l.quantity},1.00`)].join('\n');
-    expect(plan({ ...day, positions: csv }).orders).toEqual({ orders: [], netCost: 0 });
-  });
-
-  it('closes what is held and not in the plan, and trades only the difference', () => {
-    const legs = planLegs(base).filter((l) => l.quantity !== 0);
-    const extra: Leg = { kind: 'vix', type: 'call', strike: 40, expiry: base.tail.expiry, quantity: 3 };
-    const first = legs[0] as Leg;
-    const held = [{ ...first, quantity: first.quantity + 2 }, ...legs.slice(1), extra];
-    const orders = plan({ ...day, positions: held }).orders?.orders ?? [];
-    expect(orders).toHaveLength(2);
-    expect(orders[0]?.leg).toEqual({ ...first, quantity: -2 });
-    expect(orders[1]).toMatchObject({ side: 'sell', quantity: 3, why: 'close: held, not in the target' });
-  });
-
-  it('rejects bad positions naming the line and the fix', () => {
-    const bad = 'Symbol,Quantity,Avg Price\nVIX   190213C00024000,5,2.10\nSPXW  190208P01943000,-10,3.2\n';
-    const issues = rejection({ ...day, positions: bad });
-    expect(issues[0]?.path).toBe('positions line 3');
-    expect(issues[0]?.message).toMatch(/grid|strike/i);
-    const expired: Leg = { kind: 'spx', type: 'put', strike: 2300, expiry: '2018-12-21', quantity: 1 };
-    expect(rejection({ ...day, positions: [expired] })[0]?.path).toBe('positions[0].expiry');
-    expect(rejection({ ...day, positions: [{ ...expired, expiry: '2019-01-18', quantity: 1.5 }] })[0]?.path).toBe(
-      'positions[0].quantity',
-    );
+    it('rejects bad positions naming the line and the fix', () => {
+      const bad = 'Symbol,Quantity,Avg Price\nVIX   190213C00024000,5,2.10\nSPXW  190208P01943000,-10,3.2\n';
+      const issues = rejection({ ...day, positions: bad });
+      expect(issues[0]?.path).toBe('positions line 3');
+      expect(issues[0]?.message).toMatch(/grid|strike/i);
+      const expired: Leg = { kind: 'spx', type: 'put', strike: 2300, expiry: '2018-12-21', quantity: 1 };
+      expect(rejection({ ...day, positions: [expired] })[0]?.path).toBe('positions[0].expiry');
+      expect(rejection({ ...day, positions: [{ ...expired, expiry: '2019-01-18', quantity: 1.5 }] })[0]?.path).toBe(
+        'positions[0].quantity',
+      );
+    });
   });
 });
