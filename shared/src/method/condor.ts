@@ -216,10 +216,18 @@ export function probabilityBelow(x: number, fwd: number, years: number, smile: (
   if (!(x > 0)) return 0;
   const root = Math.sqrt(years);
   const sd = smile(x) * root;
+  if (!(sd > 0)) return x > fwd ? 1 : 0; // no variance left there: the forward is where S_T ends
   const d2 = Math.log(fwd / x) / sd - 0.5 * sd;
   const h = x * SLOPE_STEP;
   const slope = (smile(x + h) - smile(x - h)) / (2 * h);
   const p = normCdf(-d2) + fwd * normPdf(d2 + sd) * root * slope;
+  if (Number.isNaN(p)) {
+    throw invalidInput(
+      'volAt',
+      `gives no smile slope at ${x}`,
+      'pass a surface with finite vols around the break-evens',
+    );
+  }
   return p < 0 ? 0 : p > 1 ? 1 : p;
 }
 

@@ -31,6 +31,11 @@ describe('probabilityBelow', () => {
       expect(Math.abs(probabilityBelow(k, f, t, () => v) - want)).toBeLessThan(1e-14);
     }
     expect(probabilityBelow(0, 100, 1, () => 0.2)).toBe(0);
+    // No variance: the forward is where S_T ends; never NaN.
+    expect([probabilityBelow(90, 100, 1, () => 0), probabilityBelow(110, 100, 1, () => 0)]).toEqual([0, 1]);
+    expect(() => probabilityBelow(90, 100, 1, (k) => (k === 90 ? 0.2 : NaN))).toThrow(
+      /^volAt: gives no smile slope at 90/,
+    );
   });
 
   // The surfaces of the VIX alone and of the Cboe indices (what ALVH.CONDOR and a plan without a chain mark on).
