@@ -23,8 +23,8 @@ const UNITS: Readonly<Record<string, string>> = {
   'overlay.targetVega': 'per vol point',
   'overlay.vega': 'per vol point',
   'overlay.theta': 'per day',
-  'condor.greeks.vega': 'per vol point',
-  'condor.greeks.theta': 'per day',
+  'condor.markGreeks.vega': 'per vol point',
+  'condor.markGreeks.theta': 'per day',
   'tail.gainPerContract': 'per contract',
 };
 
@@ -173,8 +173,8 @@ const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
         'at expiry, read from the SPX surface (its smile and forward): the chance the option prices imply, not a forecast',
       ],
       ['Days to expiry', 'condor.days', 'integer', 'calendar days'],
-      ['Net vega', 'condor.greeks.vega', 'usd', 'USD per vol point: what the overlay offsets'],
-      ['Net theta', 'condor.greeks.theta', 'usd', 'USD per calendar day'],
+      ['Net vega', 'condor.markGreeks.vega', 'usd', 'USD per vol point, on the surface: what the overlay offsets'],
+      ['Net theta', 'condor.markGreeks.theta', 'usd', 'USD per calendar day, on the surface'],
     ],
   ],
   [

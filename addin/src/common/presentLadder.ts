@@ -26,7 +26,13 @@ export function ladderRows(p: Plan): PlanRow[] {
     row('Max loss', l.maxLoss, 'usd', 'Σ of each condor’s max loss'),
     row('Credit', l.maxProfit, 'usd', 'Σ of each condor’s credit (max profit)'),
     row('Days', l.days, 'number', 'days to expiry weighted by max loss: the budget’s horizon'),
-    row('Net vega', l.greeks.vega, 'usd', 'Σ of each condor’s vega: what the overlay matches', 'per vol point'),
+    row(
+      'Net vega',
+      l.markGreeks.vega,
+      'usd',
+      'Σ of each condor’s vega on the surface: what the overlay matches',
+      'per vol point',
+    ),
     row('Drawdown loss', l.scenarioLoss, 'usd', 'Σ of each condor’s scenario loss, each capped at its max loss'),
     row(
       'Step 1',

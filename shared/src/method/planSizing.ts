@@ -64,7 +64,7 @@ export function stepCondor(ctx: PlanContext): PlanStep<{ condors: PlanCondorMark
     audit.push({
       rule: 'condor.ladder',
       inputs: { condors: condors.length, quantity: book.quantity, maxLoss: book.maxLoss, maxProfit: book.maxProfit },
-      effect: `${plural(condors.length, 'condor')} netted as one book: max loss $${fmt(book.maxLoss, 0)}, credit $${fmt(book.maxProfit, 0)}, ${fmt(book.days, 1)} days weighted by max loss, vega $${fmt(book.greeks.vega, 2)}`,
+      effect: `${plural(condors.length, 'condor')} netted as one book: max loss $${fmt(book.maxLoss, 0)}, credit $${fmt(book.maxProfit, 0)}, ${fmt(book.days, 1)} days weighted by max loss, vega on the surface $${fmt(book.markGreeks.vega, 2)}`,
     });
   }
   return { result: { condors, book }, audit, warnings };
@@ -400,12 +400,14 @@ export function stepTail(
 }
 
 /**
- * The calendar overlay (section 5) at the split's vega match of the book's net vega, before the
- * budget; its calendar sits at the anchor condor's expiry and short put (the first of a ladder).
+ * The calendar overlay (section 5) at the split's vega match of the book's net vega on the surface
+ * (`markGreeks`: the basis the overlay's unit vega is measured on; a `vol` or `vols` given for the
+ * credit does not move it), before the budget; its calendar sits at the anchor condor's expiry and
+ * short put (the first of a ladder).
  */
 export function stepOverlay(
   ctx: PlanContext,
-  condor: Pick<CondorBook, 'greeks'>,
+  condor: Pick<CondorBook, 'markGreeks'>,
   split: SplitResult,
   monthly: string[],
 ): PlanStep<OverlaySizing> {
@@ -418,7 +420,7 @@ export function stepOverlay(
     () =>
       sizeOverlay({
         structure,
-        condorVega: condor.greeks.vega,
+        condorVega: condor.markGreeks.vega,
         vegaMatch: split.vegaMatch,
         condorExpiry: c.expiry,
         strike: policy.overlayStrike ?? c.strikes[1],
@@ -435,12 +437,12 @@ export function stepOverlay(
     rule: 'overlay.size',
     inputs: {
       structure,
-      condorVega: condor.greeks.vega,
+      condorVega: condor.markGreeks.vega,
       vegaMatch: split.vegaMatch,
       unitVega: overlaySize.unitVega,
       unitCost: overlaySize.unitCost,
     },
-    effect: `target ${fmt(split.vegaMatch, 3)} × |${fmt(condor.greeks.vega, 2)}| = ${fmt(overlaySize.targetVega, 2)} ${overlaySize.vegaUnit}; round(${fmt(overlaySize.targetVega, 2)} / ${fmt(overlaySize.unitVega, 2)}) = ${plural(overlaySize.units, 'unit')} at $${fmt(overlaySize.unitCost, 2)}`,
+    effect: `target ${fmt(split.vegaMatch, 3)} × |${fmt(condor.markGreeks.vega, 2)}| (the condor's vega on the surface) = ${fmt(overlaySize.targetVega, 2)} ${overlaySize.vegaUnit}; round(${fmt(overlaySize.targetVega, 2)} / ${fmt(overlaySize.unitVega, 2)}) = ${plural(overlaySize.units, 'unit')} at $${fmt(overlaySize.unitCost, 2)}`,
   });
 
   const warnings: string[] = [];

@@ -151,3 +151,21 @@ describe('a condor marked on the surface of the VIX alone (2021-11-19, SPX 4697.
     }
   });
 });
+
+describe('the overlay sizes on the condor’s vega on the surface', () => {
+  it('a flat vol typed for the credit prices the credit, not the overlay’s target', () => {
+    const flat = plan({ ...PLAN_INPUT, condor: { ...PLAN_INPUT.condor!, vol: 0.16 } });
+    const onSurface = plan(PLAN_INPUT);
+    // the flat vol moves the condor's own greeks, not its marks on the surface
+    expect(flat.condor.creditSource).toBe('priced from one vol');
+    expect(Math.abs(flat.condor.greeks.vega - flat.condor.markGreeks.vega)).toBeGreaterThan(
+      0.05 * Math.abs(flat.condor.markGreeks.vega),
+    );
+    expect(flat.condor.markGreeks.vega).toBe(onSurface.condor.markGreeks.vega);
+    for (const p of [flat, onSurface]) {
+      expect(p.overlay.targetVega).toBeCloseTo(p.split.vegaMatch * Math.abs(p.condor.markGreeks.vega), 9);
+    }
+    expect(flat.overlay.targetVega).toBe(onSurface.overlay.targetVega);
+    expect(flat.overlay.units).toBe(onSurface.overlay.units);
+  });
+});
