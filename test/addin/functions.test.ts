@@ -835,7 +835,10 @@ describe('ALVH.PLAN', () => {
     const out = call('PLAN', rows([['tailCoverage', 2.5]])) as unknown[][];
     const contracts = out.find((r) => r[0] === 'Contracts');
     expect(contracts?.[1]).toBe(p.tail.contracts);
-    expect(contracts?.[2]).toBe('ceil(2.5 · scenario loss / gain per contract)');
+    expect(contracts?.[2]).toBe('what the tail budget buys of the required contracts (below)');
+    expect(out.find((r) => r[0] === 'Required contracts')?.[2]).toBe(
+      'ceil(2.5 · scenario loss / gain per contract), before the budget',
+    );
     const analogs = out.filter((r) => /^\d{4}-\d{2}-\d{2} /.test(String(r[0])));
     expect(analogs.length).toBe(p.analogs.length);
     expect(analogs.length).toBeGreaterThan(0);
@@ -846,7 +849,9 @@ describe('ALVH.PLAN', () => {
     }
     // The default explanation differs: the text follows the plan, not a fixed policy.
     const plain = call('PLAN', rows()) as unknown[][];
-    expect(plain.find((r) => r[0] === 'Contracts')?.[2]).toBe('ceil(1.8 · scenario loss / gain per contract)');
+    expect(plain.find((r) => r[0] === 'Required contracts')?.[2]).toBe(
+      'ceil(1.8 · scenario loss / gain per contract), before the budget',
+    );
   });
 
   it('names the rows a worksheet user has when no last rebalance is given', () => {

@@ -286,7 +286,7 @@ describe('from the example day: plan(), stressGrid() and a Monte Carlo run throu
     const overrides = { tailCoverage: 2.5, maxHedgeCostRate: 0.2 };
     const view = presentPlan(plan({ ...input, policy: overrides }));
     const note = (label: string) => view.rows.find((r) => r.label === label)?.note;
-    expect(note('Contracts')).toBe('ceil(2.5 · scenario loss / gain per contract)');
+    expect(note('Required contracts')).toBe('ceil(2.5 · scenario loss / gain per contract), before the budget');
     for (const r of view.rows.filter((r) => r.section === 'Historical analogs')) {
       expect(r.note).toContain('contracts for 2.5× coverage');
       expect(r.note).not.toMatch(/-0\.00/);

@@ -3,10 +3,12 @@
  * the view model, which numbers a trader reads, in what order, with what unit and what sentence
  * beside them (quoting the plan's own policy). No maths beyond unit conversion and ordering.
  */
-import { planGapWords, type FrontierResult, type Plan, type Policy } from '@alvh/shared';
+import { planGapWords, type FrontierResult, type Plan } from '@alvh/shared';
 import { formatValue, plainText } from './views';
 import type { PlanRow, PlanTile, PlanView, ValueFormat } from './views';
 import { ladderRows } from './presentLadder';
+import { eventRows } from './presentEvents';
+import { PLAN_ROWS, UNITS } from './presentRows';
 
 /** The value at a dotted path (`condor.breakEvens.lower`), or undefined. */
 export function at(o: unknown, path: string): unknown {
@@ -17,196 +19,6 @@ export function at(o: unknown, path: string): unknown {
   }
   return cur;
 }
-
-/** The unit shown after a plan value, by its path (money per vol point or per day). */
-const UNITS: Readonly<Record<string, string>> = {
-  'overlay.targetVega': 'per vol point',
-  'overlay.vega': 'per vol point',
-  'overlay.theta': 'per day',
-  'condor.markGreeks.vega': 'per vol point',
-  'condor.markGreeks.theta': 'per day',
-  'tail.gainPerContract': 'per contract',
-};
-
-/** A row's explanation: fixed text, or text that quotes the policy in force. */
-type Note = string | ((q: Policy) => string);
-type RowSpec = [label: string, path: string, format: ValueFormat, note: Note];
-
-const pc = (x: number): string => `${Number((x * 100).toFixed(2))}%`;
-
-/** The plan's rows a trader reads, section by section: [label, path in the plan, format, explanation]. */
-const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
-  [
-    'Budget split',
-    [
-      ['Calendar share', 'split.calendarShare', 'pct', 'of the hedge budget to the calendar overlay'],
-      ['Tail share', 'split.tailShare', 'pct', 'of the hedge budget to the VIX call tail hedge'],
-      ['Vega match', 'split.vegaMatch', 'pct', 'overlay |vega| as a share of the condor net vega'],
-    ],
-  ],
-  [
-    'Calendar overlay',
-    [
-      ['Structure', 'overlay.structure', 'text', 'policy "overlay"'],
-      ['Units', 'overlay.units', 'integer', 'round(target vega / unit vega), within the calendar budget'],
-      ['Required units', 'overlay.requiredUnits', 'integer', 'before the budget'],
-      ['Target vega', 'overlay.targetVega', 'usd', 'vega match · |condor net vega|'],
-      ['Overlay vega', 'overlay.vega', 'usd', 'achieved'],
-      ['Cost', 'overlay.cost', 'usd', 'units · unit debit · 100'],
-      ['Theta per day', 'overlay.theta', 'usd', 'the carry that subsidises the tail hedge'],
-    ],
-  ],
-  [
-    'Tail VIX calls',
-    [
-      ['Contracts', 'tail.contracts', 'integer', (q) => `ceil(${q.tailCoverage} · scenario loss / gain per contract)`],
-      [
-        'Strike',
-        'tail.strike',
-        'points',
-        (q) => `F · (1 + ${pc(q.tailOtmPct)}), rounded up to the ${q.vixStrikeStep}-point grid`,
-      ],
-      [
-        'Expiry',
-        'tail.expiry',
-        'date',
-        (q) => `VX expiry ${q.tailDteMin}-${q.tailDteMax} days out, else the nearest to ${q.tailDteTarget}`,
-      ],
-      ['Premium', 'tail.premium', 'points', 'Black-76 per VIX call'],
-      ['Cost', 'tail.cost', 'usd', 'contracts · premium · 100'],
-      ["Today's VX future", 'tail.future', 'points', 'of the hedge expiry'],
-      ['Stressed future', 'tail.stressedFuture', 'points', 'after the drawdown, from the curve model'],
-      ['Required contracts', 'tail.requiredContracts', 'integer', 'before the budget'],
-      ['Gain per contract', 'tail.gainPerContract', 'usd', '(stressed call − premium) · 100'],
-      ['Coverage achieved', 'tail.coverageAchieved', 'number', 'tail gain / scenario loss'],
-    ],
-  ],
-  [
-    'Costs and caps',
-    [
-      [
-        'Budget',
-        'budget.budget',
-        'usd',
-        (q) =>
-          `least of your budget, the ${pc(q.maxHedgeCostRate)} cost cap and the budget that keeps a ${pc(q.targetIrr)} return`,
-      ],
-      ['Binding limit', 'budget.binding', 'text', 'which of the three set the budget'],
-      ['Calendar budget', 'budget.calendarBudget', 'usd', 'budget · calendar share'],
-      ['Tail budget', 'budget.tailBudget', 'usd', 'budget · tail share'],
-      ['Net hedge debit', 'budget.netHedgeDebit', 'usd', 'overlay + tail'],
-      [
-        'Hedge cost rate',
-        'budget.hedgeCostRate',
-        'pct',
-        (q) => `annualised over max loss; cap ${pc(q.maxHedgeCostRate)}`,
-      ],
-      [
-        'Return on risk after hedges',
-        'budget.returnOnRiskAfterHedges',
-        'pct',
-        (q) => `annualised; target ${pc(q.targetIrr)}`,
-      ],
-      [
-        'Largest condor quantity',
-        'capital.maxQuantity',
-        'integer',
-        (q) => `fits ${pc(q.maxRiskPct)} of capital at risk`,
-      ],
-      ['Capital at risk', 'capital.used', 'usd', (q) => `max loss + hedge debit; limit ${pc(q.maxRiskPct)} of capital`],
-      [
-        'Theta subsidy',
-        'thetaSubsidy.ratio',
-        'number',
-        "overlay theta / |tail theta|: how much of the tail's decay the calendar pays",
-      ],
-    ],
-  ],
-  [
-    'VIX term structure',
-    [
-      ['VIX', 'termStructure.vixSpot', 'points', 'spot index, points'],
-      ['F1 (front VX future)', 'termStructure.f1.price', 'points', 'first VX future expiring after the date'],
-      ['F2 (second VX future)', 'termStructure.f2.price', 'points', 'second VX future'],
-      ['Spread F1 − F2', 'termStructure.spread', 'points', 'positive = backwardation (stress priced in the front)'],
-      ['Contango (%)', 'termStructure.contangoPct', 'points', '(F2/F1 − 1)·100; negative in backwardation'],
-      [
-        'Regime',
-        'regime',
-        'text',
-        (q) => `steep-backwardation at a spread ≥ ${q.steepSpread}, flat within ±${q.flatBand} points`,
-      ],
-      [
-        'Mean reversion κ',
-        'termStructure.fit.kappa',
-        'number',
-        'per year, fitted to the curve: F(τ) = θ + (VIX − θ)e^(−κτ)',
-      ],
-      ['Long-run level θ', 'termStructure.fit.theta', 'points', 'where VIX reverts to'],
-      [
-        'SPX surface',
-        'surface.describe',
-        'text',
-        'every option is marked on it: a chain of the day, the Cboe indices (VIX9D, VIX3M, VIX6M, SKEW) or VIX alone',
-      ],
-    ],
-  ],
-  [
-    'Iron condor',
-    [
-      ['Credit', 'condor.credit', 'points', 'per share; × 100 × quantity in USD'],
-      ['Max profit', 'condor.maxProfit', 'usd', 'credit · 100 · quantity'],
-      ['Max loss', 'condor.maxLoss', 'usd', '(widest wing − credit) · 100 · quantity'],
-      ['Break-even low', 'condor.breakEvens.lower', 'points', 'short put − credit'],
-      ['Break-even high', 'condor.breakEvens.upper', 'points', 'short call + credit'],
-      [
-        'Short put distance',
-        'condor.zPut',
-        'number',
-        (q) => `standard deviations, ln(S/K2)/(σ√T); passes at ≥ ${q.minShortStrikeSd}`,
-      ],
-      ['Short call distance', 'condor.zCall', 'number', 'standard deviations, ln(K3/S)/(σ√T)'],
-      [
-        'Probability of profit (risk-neutral)',
-        'condor.probabilityOfProfit',
-        'pct',
-        'at expiry, read from the SPX surface (its smile and forward): the chance the option prices imply, not a forecast',
-      ],
-      ['Days to expiry', 'condor.days', 'integer', 'calendar days'],
-      ['Net vega', 'condor.markGreeks.vega', 'usd', 'USD per vol point, on the surface: what the overlay offsets'],
-      ['Net theta', 'condor.markGreeks.theta', 'usd', 'USD per calendar day, on the surface'],
-    ],
-  ],
-  [
-    'Drawdown scenario',
-    [
-      [
-        'SPX after the drawdown',
-        'scenario.stressedSpot',
-        'points',
-        (q) => `SPX × (1 − ${pc(q.drawdown)}) over ${q.drawdownDays} days`,
-      ],
-      [
-        'VIX after the drawdown',
-        'scenario.stressedVix',
-        'points',
-        (q) => (q.stressVix !== undefined ? 'the policy stressVix' : `VIX + ${q.stressVixPerPct} per 1% of drawdown`),
-      ],
-      ['Condor loss', 'scenario.condorLoss', 'usd', 'repriced at the stressed spot and vol, at most the max loss'],
-    ],
-  ],
-  [
-    'Rebalance',
-    [
-      [
-        'Status',
-        'rebalance.reason',
-        'text',
-        (q) => `due after ${q.rebalanceDays} days or a ${pc(q.curveShiftTrigger)} curve shift`,
-      ],
-    ],
-  ],
-];
 
 /** A number of the plan as shown; rates in the plan are decimals. */
 function planValue(v: unknown, format: ValueFormat): number | string | undefined {
@@ -289,7 +101,7 @@ function analogRow(p: Plan, a: Plan['analogs'][number]): PlanRow {
   const why =
     a.contracts === null
       ? `the calls gain nothing at VX ${a.stressedFuture.toFixed(2)}, so no count gives the coverage`
-      : `${q.tailCoverage} × condor loss $${Math.round(a.condorLoss).toLocaleString('en-US')} / gain $${Math.round(a.gainPerContract).toLocaleString('en-US')} per contract`;
+      : `${q.tailCoverage} × condor loss $${Math.round(a.condorLoss).toLocaleString('en-US')} / gain $${a.gainPerContract.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} per contract`;
   return {
     section: 'Historical analogs',
     label: `${a.date} ${a.label}`,
@@ -298,38 +110,6 @@ function analogRow(p: Plan, a: Plan['analogs'][number]): PlanRow {
     note: `contracts for ${q.tailCoverage}× coverage at VIX ${a.vix}: ${why}; ${cover}`,
   };
 }
-
-/** A kind's events as read: the dates, "none", or the plan's "no event calendar for this date" note. */
-function kindText(k: Plan['signals']['eventsNearByKind'][number] | undefined): string {
-  if (k === undefined) return 'not read';
-  if (k.events === undefined) return k.note?.replace(/^[A-Z]+: /, '') ?? 'no event calendar for this date';
-  const dates = k.events.length === 0 ? 'none' : k.events.map((e) => e.date).join(', ');
-  return k.covered ? dates : `${dates} (calendar not complete here)`;
-}
-
-/** Per kind of event: those in the condor's life, and those near the valuation date. */
-function eventRows(p: Plan): PlanRow[] {
-  const source = (kind: string): string =>
-    p.signals.eventsSource === 'shipped'
-      ? `shipped calendar (${SHIPPED_SPANS[kind] ?? kind})`
-      : p.signals.eventsSource === 'given'
-        ? 'your events only'
-        : 'shipped calendar and your events';
-  return p.signals.eventsNearByKind.map((near, i) => ({
-    section: 'Events',
-    label: `${near.kind} in the condor's life`,
-    value: kindText(p.signals.eventsInCondorLifeByKind[i]),
-    format: 'text',
-    note: `within ${p.policy.eventWindowDays} days of the date: ${kindText(near)}; ${source(near.kind)}`,
-  }));
-}
-
-/** What the shipped calendar covers per kind (shared/src/signals/events.ts). */
-const SHIPPED_SPANS: Readonly<Record<string, string>> = {
-  FOMC: 'FOMC decisions 1994-2027',
-  CPI: 'CPI releases 2000-2026',
-  PPI: 'PPI releases 2000-2026',
-};
 
 const SURFACE_SOURCES: Readonly<Record<string, string>> = {
   chain: 'an option chain',
@@ -363,7 +143,8 @@ export function presentPlan(p: Plan, host: PlanHost = 'taskpane', frontier?: Fro
   for (const [section, specs] of PLAN_ROWS) {
     for (const [label, path, format, note] of specs) {
       const value = path === 'rebalance.reason' ? rebalanceStatus(p, host) : planValue(at(raw, path), format);
-      const unit = UNITS[path];
+      const u = UNITS[path];
+      const unit = typeof u === 'function' ? u(p) : u;
       if (value !== undefined)
         rows.push({
           section,
@@ -371,7 +152,7 @@ export function presentPlan(p: Plan, host: PlanHost = 'taskpane', frontier?: Fro
           value,
           format,
           ...(unit === undefined ? {} : { unit }),
-          note: typeof note === 'string' ? note : note(policy),
+          note: typeof note === 'string' ? note : note(policy, p),
         });
     }
   }

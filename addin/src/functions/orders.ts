@@ -25,9 +25,9 @@ export const ORDERS_HEADERS = [
 export const STRUCTURES_HEADERS = [
   'structure',
   'one unit',
-  'premium (USD)',
-  'value in scenario (USD)',
-  'gain (USD)',
+  'premium (USD; a future: capital at risk)',
+  'value in scenario (USD; a future: its P&L)',
+  'gain (USD; a future: P&L less carry and fees)',
   'gain per $',
   'units for the rule',
   'cost for the rule (USD)',

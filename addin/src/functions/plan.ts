@@ -347,7 +347,8 @@ export function plan(inputs: unknown[][], events?: unknown, eventsMode?: unknown
         section = row.section;
         out.push([section, '', '']);
       }
-      out.push([row.label, row.value, row.note]);
+      // A cell holds the number alone: its unit (USD per vol point, per day …) leads the note.
+      out.push([row.label, row.value, row.unit === undefined ? row.note : `${row.unit}: ${row.note}`]);
     }
     out.push(['Audit trail', '', '']);
     for (const a of view.audit) out.push([a.rule, a.effect, a.inputs]);

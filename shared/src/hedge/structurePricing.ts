@@ -67,7 +67,11 @@ export interface StructureUnit {
   premiumBasis: 'option premium' | 'capital at risk';
   /** USD per unit in the drawdown scenario: the options' value, or the future's mark-to-market gain. */
   stressedValue: number;
-  /** stressedValue − premium, USD per unit; may be ≤ 0. */
+  /**
+   * What one unit gains in the scenario, USD; may be ≤ 0. Options: stressedValue − premium. A
+   * future: its mark-to-market gain less the curve's carry and fees (its `premium` is a capital
+   * at risk, not a price paid, so the difference is not the gain).
+   */
   gain: number;
   /** The same per analog, in HISTORICAL_ANALOGS order. */
   analogs: { date: string; label: string; value: number; gain: number }[];

@@ -3,7 +3,7 @@
  * drawdown scenario and the tail VIX calls (section 6), the calendar overlay (section 5).
  */
 import { isBusinessDay, futureForExpiry } from '../market/index';
-import { invalidInput, isAlvhError } from '../errors';
+import { isAlvhError } from '../errors';
 import { daysBetween } from '../dates';
 import {
   OPTION_MULTIPLIER,
@@ -29,15 +29,8 @@ import {
 import { drawdownState, scenarioLoss, stressedFuture, stressedVix } from './stress';
 import type { OverlayStructure } from '../schemas/policy';
 import { inputCondors, plural, withPrefix, type InputCondor, type PlanContext } from './planCurve';
-import type {
-  CondorBook,
-  DollarGreeks,
-  PassingCondor,
-  PlanCondor,
-  PlanCondorMarked,
-  PlanScenario,
-  PlanStep,
-} from './planTypes';
+import { condorBook } from './condorBook';
+import type { CondorBook, PassingCondor, PlanCondor, PlanCondorMarked, PlanScenario, PlanStep } from './planTypes';
 
 /**
  * The condors' analytics and Step 1 (section 1), each with its mark in today's state, and the book
@@ -68,50 +61,6 @@ export function stepCondor(ctx: PlanContext): PlanStep<{ condors: PlanCondorMark
     });
   }
   return { result: { condors, book }, audit, warnings };
-}
-
-/**
- * The condors netted as one book: the legs of all, Σ quantity, max profit, max loss, Greeks and
- * marks, and the days to expiry weighted by max loss (docs/method.md). One condor gives its own
- * figures unchanged.
- */
-export function condorBook(condors: readonly PlanCondorMarked[], quantities: readonly number[]): CondorBook {
-  const first = condors[0];
-  if (first === undefined) throw invalidInput('condors', 'is empty', 'pass at least one condor');
-  if (condors.length === 1) {
-    return {
-      legs: first.legs,
-      quantity: quantities[0] as number,
-      maxProfit: first.maxProfit,
-      maxLoss: first.maxLoss,
-      days: first.days,
-      returnOnRisk: first.returnOnRisk,
-      greeks: first.greeks,
-      markValue: first.markValue,
-      markGreeks: first.markGreeks,
-    };
-  }
-  const sum = (f: (c: PlanCondorMarked) => number) => condors.reduce((a, c) => a + f(c), 0);
-  const sumGreeks = (f: (c: PlanCondorMarked) => DollarGreeks): DollarGreeks => ({
-    delta: sum((c) => f(c).delta),
-    gamma: sum((c) => f(c).gamma),
-    vega: sum((c) => f(c).vega),
-    theta: sum((c) => f(c).theta),
-  });
-  const maxProfit = sum((c) => c.maxProfit);
-  const maxLoss = sum((c) => c.maxLoss);
-  const days = sum((c) => c.maxLoss * c.days) / maxLoss;
-  return {
-    legs: condors.flatMap((c) => c.legs),
-    quantity: quantities.reduce((a, q) => a + q, 0),
-    maxProfit,
-    maxLoss,
-    days,
-    returnOnRisk: (maxProfit / maxLoss) * (365 / days),
-    greeks: sumGreeks((c) => c.greeks),
-    markValue: sum((c) => c.markValue),
-    markGreeks: sumGreeks((c) => c.markGreeks),
-  };
 }
 
 /** One condor's analytics and Step 1, its input at `field` ('condor' or 'condors[i]'). */
@@ -161,8 +110,19 @@ function oneCondor(ctx: PlanContext, c: InputCondor, field: string): PlanStep<Pl
     effect: `credit ${fmt(condor.credit, 2)} (${condor.creditSource}), max loss $${fmt(condor.maxLoss, 0)}, short strikes ${fmt(condor.zPut, 2)} / ${fmt(condor.zCall, 2)} SD: ${condor.passesSdCheck ? 'passes' : 'FAILS'} the ${policy.minShortStrikeSd} SD check`,
   });
   if (!condor.passesSdCheck) {
+    const min = policy.minShortStrikeSd;
+    const sides = [
+      condor.zPut < min ? `the put is ${fmt(condor.zPut, 2)} SD` : '',
+      condor.zCall < min ? `the call is ${fmt(condor.zCall, 2)} SD` : '',
+    ].filter((x) => x !== '');
+    const passingSide =
+      sides.length === 2
+        ? ''
+        : condor.zPut >= min
+          ? ` (the put, at ${fmt(condor.zPut, 2)} SD, passes)`
+          : ` (the call, at ${fmt(condor.zCall, 2)} SD, passes)`;
     warnings.push(
-      `The condor's short strikes are ${fmt(condor.zPut, 2)} SD (put) and ${fmt(condor.zCall, 2)} SD (call) from spot, inside the ${policy.minShortStrikeSd} SD the method asks for: widen the short strikes${passing === undefined ? '' : `, e.g. to ${passing.strikes.join('/')} (${fmt(passing.zPut, 2)} / ${fmt(passing.zCall, 2)} SD, the same wings), for a credit of ${fmt(passing.credit, 2)} per share ($${fmt(passing.credit * OPTION_MULTIPLIER * c.quantity, 0)} for ${plural(c.quantity, 'condor')}, max loss $${fmt(passing.maxLoss, 0)}) at the plan's marks`}.`,
+      `The condor's short strikes: ${sides.join(' and ')} from spot, inside the ${min} SD the method asks for${passingSide}: widen ${sides.length === 2 ? 'the short strikes' : condor.zPut < min ? 'the short put' : 'the short call'}${passing === undefined ? '' : `, e.g. to ${passing.strikes.join('/')} (${fmt(passing.zPut, 2)} / ${fmt(passing.zCall, 2)} SD, the same wings), for a credit of ${fmt(passing.credit, 2)} per share ($${fmt(passing.credit * OPTION_MULTIPLIER * c.quantity, 0)} for ${plural(c.quantity, 'condor')}, max loss $${fmt(passing.maxLoss, 0)}) at the plan's marks`}.`,
     );
   }
   if (condor.creditSource === 'given' && Math.abs(condor.credit - condor.modelCredit) > 0.25 * condor.modelCredit) {

@@ -1,0 +1,244 @@
+/**
+ * The plan's rows as the taskpane and ALVH.PLAN show them, section by section: label, the field's
+ * path in the plan, its format, and the sentence beside it (quoting the policy in force and, where
+ * the basis depends on it, the plan), with the unit shown after some values.
+ */
+import type { Plan, Policy } from '@alvh/shared';
+import { formatValue, type ValueFormat } from './views';
+
+/** The unit of the overlay's vega: per SPX vol point, or per VIX point for a VIX diagonal. */
+function overlayVegaUnit(p: Plan): string {
+  return p.overlay.vegaUnit === 'USD per VIX point' ? 'per VIX point' : 'per vol point';
+}
+
+/** The unit shown after a plan value, by its path (money per vol point or per day). */
+export const UNITS: Readonly<Record<string, string | ((p: Plan) => string)>> = {
+  'overlay.targetVega': overlayVegaUnit,
+  'overlay.vega': overlayVegaUnit,
+  'overlay.theta': 'per day',
+  'condor.markGreeks.vega': 'per vol point',
+  'condor.markGreeks.theta': 'per day',
+  'tail.gainPerContract': 'per contract',
+};
+
+/** A row's explanation: fixed text, or text that quotes the policy in force (and the plan). */
+type Note = string | ((q: Policy, p: Plan) => string);
+type RowSpec = [label: string, path: string, format: ValueFormat, note: Note];
+
+const pc = (x: number): string => `${Number((x * 100).toFixed(2))}%`;
+
+/** The plan's rows a trader reads, section by section: [label, path in the plan, format, explanation]. */
+export const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
+  [
+    'Budget split',
+    [
+      ['Calendar share', 'split.calendarShare', 'pct', 'of the hedge budget to the calendar overlay'],
+      ['Tail share', 'split.tailShare', 'pct', 'of the hedge budget to the VIX call tail hedge'],
+      [
+        'Vega match',
+        'split.vegaMatch',
+        'pct',
+        'the target: overlay |vega| as a share of the condor net vega, before rounding and the budget',
+      ],
+    ],
+  ],
+  [
+    'Calendar overlay',
+    [
+      ['Structure', 'overlay.structure', 'text', 'policy "overlay"'],
+      ['Units', 'overlay.units', 'integer', 'round(target vega / unit vega), within the calendar budget'],
+      ['Required units', 'overlay.requiredUnits', 'integer', 'before the budget'],
+      [
+        'Target vega',
+        'overlay.targetVega',
+        'usd',
+        (_q, p) => `vega match · |condor net vega| (${p.condors.length > 1 ? 'the ladder’s, ' : ''}on the surface)`,
+      ],
+      ['Overlay vega', 'overlay.vega', 'usd', 'achieved'],
+      [
+        'Cost',
+        'overlay.cost',
+        'usd',
+        (_q, p) => `units · unit cost (${formatValue(p.overlay.unitCost, 'usd')} a unit)`,
+      ],
+      ['Theta per day', 'overlay.theta', 'usd', 'the carry that subsidises the tail hedge'],
+    ],
+  ],
+  [
+    'Tail VIX calls',
+    [
+      ['Contracts', 'tail.contracts', 'integer', 'what the tail budget buys of the required contracts (below)'],
+      [
+        'Strike',
+        'tail.strike',
+        'points',
+        (q) => `F · (1 + ${pc(q.tailOtmPct)}), rounded up to the ${q.vixStrikeStep}-point grid`,
+      ],
+      [
+        'Expiry',
+        'tail.expiry',
+        'date',
+        (q) => `VX expiry ${q.tailDteMin}-${q.tailDteMax} days out, else the nearest to ${q.tailDteTarget}`,
+      ],
+      ['Premium', 'tail.premium', 'points', 'Black-76 per VIX call'],
+      ['Cost', 'tail.cost', 'usd', 'contracts · premium · 100'],
+      ["Today's VX future", 'tail.future', 'points', 'of the hedge expiry'],
+      [
+        'Stressed future',
+        'tail.stressedFuture',
+        'points',
+        (q) =>
+          `after the drawdown: F + ΔVIX · e^(−κτ) at the shock's κ = ${q.shockKappa} (policy shockKappa), not the curve's fitted κ`,
+      ],
+      [
+        'Required contracts',
+        'tail.requiredContracts',
+        'integer',
+        (q) => `ceil(${q.tailCoverage} · scenario loss / gain per contract), before the budget`,
+      ],
+      ['Gain per contract', 'tail.gainPerContract', 'usd', '(stressed call − premium) · 100'],
+      ['Coverage achieved', 'tail.coverageAchieved', 'number', 'tail gain / scenario loss'],
+    ],
+  ],
+  [
+    'Costs and caps',
+    [
+      [
+        'Budget',
+        'budget.budget',
+        'usd',
+        (q) =>
+          `least of your budget, the ${pc(q.maxHedgeCostRate)} cost cap and the budget that keeps a ${pc(q.targetIrr)} return`,
+      ],
+      ['Binding limit', 'budget.binding', 'text', 'which of the three set the budget'],
+      ['Calendar budget', 'budget.calendarBudget', 'usd', 'budget · calendar share'],
+      ['Tail budget', 'budget.tailBudget', 'usd', 'budget · tail share'],
+      ['Net hedge debit', 'budget.netHedgeDebit', 'usd', 'overlay + tail'],
+      [
+        'Hedge cost rate',
+        'budget.hedgeCostRate',
+        'pct',
+        (q) => `annualised over max loss; cap ${pc(q.maxHedgeCostRate)}`,
+      ],
+      [
+        'Return on risk after hedges',
+        'budget.returnOnRiskAfterHedges',
+        'pct',
+        (q) => `annualised; target ${pc(q.targetIrr)}`,
+      ],
+      [
+        'Largest condor quantity',
+        'capital.maxQuantity',
+        'integer',
+        (q) => `fits ${pc(q.maxRiskPct)} of capital at risk`,
+      ],
+      ['Capital at risk', 'capital.used', 'usd', (q) => `max loss + hedge debit; limit ${pc(q.maxRiskPct)} of capital`],
+      [
+        'Theta subsidy',
+        'thetaSubsidy.ratio',
+        'number',
+        "overlay theta / |tail theta|: how much of the tail's decay the calendar pays",
+      ],
+    ],
+  ],
+  [
+    'VIX term structure',
+    [
+      ['VIX', 'termStructure.vixSpot', 'points', 'spot index, points'],
+      ['F1 (front VX future)', 'termStructure.f1.price', 'points', 'first VX future expiring after the date'],
+      ['F2 (second VX future)', 'termStructure.f2.price', 'points', 'second VX future'],
+      ['Spread F1 − F2', 'termStructure.spread', 'points', 'positive = backwardation (stress priced in the front)'],
+      ['Contango (%)', 'termStructure.contangoPct', 'points', '(F2/F1 − 1)·100; negative in backwardation'],
+      [
+        'Regime',
+        'regime',
+        'text',
+        (q) => `steep-backwardation at a spread ≥ ${q.steepSpread}, flat within ±${q.flatBand} points`,
+      ],
+      [
+        'Mean reversion κ',
+        'termStructure.fit.kappa',
+        'number',
+        'per year, fitted to the curve: F(τ) = θ + (VIX − θ)e^(−κτ)',
+      ],
+      ['Long-run level θ', 'termStructure.fit.theta', 'points', 'where VIX reverts to'],
+      [
+        'SPX surface',
+        'surface.describe',
+        'text',
+        'every option is marked on it: a chain of the day, the Cboe indices (VIX9D, VIX3M, VIX6M, SKEW) or VIX alone',
+      ],
+    ],
+  ],
+  [
+    'Iron condor',
+    [
+      ['Credit', 'condor.credit', 'points', 'per share; × 100 × quantity in USD'],
+      ['Max profit', 'condor.maxProfit', 'usd', 'credit · 100 · quantity'],
+      ['Max loss', 'condor.maxLoss', 'usd', '(widest wing − credit) · 100 · quantity'],
+      ['Break-even low', 'condor.breakEvens.lower', 'points', 'short put − credit'],
+      ['Break-even high', 'condor.breakEvens.upper', 'points', 'short call + credit'],
+      [
+        'Short put distance',
+        'condor.zPut',
+        'number',
+        (q) => `standard deviations, ln(S/K2)/(σ√T); passes at ≥ ${q.minShortStrikeSd}`,
+      ],
+      ['Short call distance', 'condor.zCall', 'number', 'standard deviations, ln(K3/S)/(σ√T)'],
+      [
+        'Probability of profit (risk-neutral)',
+        'condor.probabilityOfProfit',
+        'pct',
+        'at expiry, read from the SPX surface (its smile and forward): the chance the option prices imply, not a forecast',
+      ],
+      ['Days to expiry', 'condor.days', 'integer', 'calendar days'],
+      [
+        'Net vega',
+        'condor.markGreeks.vega',
+        'usd',
+        (_q, p) =>
+          p.condors.length > 1
+            ? 'USD per vol point, on the surface: the first condor’s (the overlay offsets the ladder’s, below)'
+            : 'USD per vol point, on the surface: what the overlay offsets',
+      ],
+      ['Net theta', 'condor.markGreeks.theta', 'usd', 'USD per calendar day, on the surface'],
+    ],
+  ],
+  [
+    'Drawdown scenario',
+    [
+      [
+        'SPX after the drawdown',
+        'scenario.stressedSpot',
+        'points',
+        (q) => `SPX × (1 − ${pc(q.drawdown)}) over ${q.drawdownDays} days`,
+      ],
+      [
+        'VIX after the drawdown',
+        'scenario.stressedVix',
+        'points',
+        (q) => (q.stressVix !== undefined ? 'the policy stressVix' : `VIX + ${q.stressVixPerPct} per 1% of drawdown`),
+      ],
+      [
+        'Condor loss',
+        'scenario.condorLoss',
+        'usd',
+        (_q, p) =>
+          p.condors.length > 1
+            ? `the ladder’s: each of the ${p.condors.length} condors repriced at the stressed spot and vol, at most its own max loss, summed`
+            : 'repriced at the stressed spot and vol, at most the max loss',
+      ],
+    ],
+  ],
+  [
+    'Rebalance',
+    [
+      [
+        'Status',
+        'rebalance.reason',
+        'text',
+        (q) => `due after ${q.rebalanceDays} days or a ${pc(q.curveShiftTrigger)} curve shift`,
+      ],
+    ],
+  ],
+];

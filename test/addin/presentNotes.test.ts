@@ -1,0 +1,78 @@
+/**
+ * The sentences beside the plan's numbers (addin/src/common/presentRows.ts) say what the number is:
+ * each one recomputed here from the plan's own fields, on a plan cut by its budget, a VIX-diagonal
+ * overlay and a ladder.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { plan, type Plan, type PlanInput } from '@alvh/shared';
+import { presentPlan } from '../../addin/src/common/present';
+import { formatValue } from '../../addin/src/common/views';
+import { PLAN_INPUT } from '../helpers/fixtures';
+
+function row(p: Plan, label: string) {
+  const r = presentPlan(p).rows.find((x) => x.label === label);
+  if (r === undefined) throw new Error(`no row ${label}`);
+  return r;
+}
+
+describe('the plan rows explain the numbers beside them', () => {
+  const p = plan(PLAN_INPUT);
+
+  it('tail contracts: the budget’s count, the rule’s count under Required contracts', () => {
+    expect(p.tail.cut).toBe(true);
+    expect(row(p, 'Contracts').value).toBe(p.tail.contracts);
+    expect(row(p, 'Contracts').note).toMatch(/tail budget buys of the required contracts/);
+    const required = Math.ceil((p.policy.tailCoverage * p.scenario.condorLoss) / p.tail.gainPerContract - 1e-9);
+    expect(row(p, 'Required contracts').value).toBe(required);
+    expect(row(p, 'Required contracts').note).toBe(
+      `ceil(${p.policy.tailCoverage} · scenario loss / gain per contract), before the budget`,
+    );
+  });
+
+  it('vega match is the target share, the overlay cost is units × the unit cost shown', () => {
+    expect(row(p, 'Vega match').note).toMatch(/^the target: .* before rounding and the budget$/);
+    expect(row(p, 'Cost').value).toBeCloseTo(p.overlay.units * p.overlay.unitCost, 6);
+    expect(row(p, 'Cost').note).toBe(`units · unit cost (${formatValue(p.overlay.unitCost, 'usd')} a unit)`);
+    expect(row(p, 'Target vega').value).toBeCloseTo(p.split.vegaMatch * Math.abs(p.condor.markGreeks.vega), 9);
+  });
+
+  it('the stressed future names the shock’s κ, which reproduces it', () => {
+    expect(row(p, 'Stressed future').note).toContain(`κ = ${p.policy.shockKappa} (policy shockKappa)`);
+    const tau = (p.tail.daysToExpiry - p.policy.drawdownDays) / 365;
+    const shocked = p.tail.future + (p.scenario.stressedVix - p.market.vix) * Math.exp(-p.policy.shockKappa * tau);
+    expect(p.tail.stressedFuture).toBeCloseTo(shocked, 9);
+  });
+
+  it('an analog’s gain per contract is shown to the cent', () => {
+    const a = p.analogs.find((x) => x.contracts !== null)!;
+    const note = presentPlan(p).rows.find((r) => r.label.startsWith(a.date))!.note;
+    expect(note).toContain(
+      `/ gain $${a.gainPerContract.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} per contract`,
+    );
+  });
+
+  it('a VIX-diagonal overlay’s vega is per VIX point', () => {
+    const d = plan({ ...PLAN_INPUT, policy: { ...PLAN_INPUT.policy, overlay: 'vix-call-diagonal' } });
+    expect(d.overlay.vegaUnit).toBe('USD per VIX point');
+    expect(row(d, 'Target vega').unit).toBe('per VIX point');
+    expect(row(d, 'Overlay vega').unit).toBe('per VIX point');
+    expect(row(p, 'Target vega').unit).toBe('per vol point');
+  });
+
+  it('a ladder: the condor rows are the first’s, the loss and the overlay’s target the ladder’s', () => {
+    const input = JSON.parse(
+      readFileSync(new URL('../../docs/examples/plan-ladder.json', import.meta.url), 'utf8'),
+    ) as PlanInput;
+    const l = plan(input);
+    expect(l.condors.length).toBeGreaterThan(1);
+    expect(row(l, 'Condor loss').value).toBe(l.ladder.scenarioLoss);
+    expect(row(l, 'Condor loss').note).toMatch(
+      /^the ladder’s: each of the \d+ condors .* at most its own max loss, summed$/,
+    );
+    expect(row(l, 'Net vega').value).toBe(l.condor.markGreeks.vega);
+    expect(row(l, 'Net vega').note).toMatch(/the first condor’s \(the overlay offsets the ladder’s, below\)/);
+    expect(l.overlay.targetVega).toBeCloseTo(l.split.vegaMatch * Math.abs(l.ladder.markGreeks.vega), 9);
+    expect(row(l, 'Target vega').note).toContain('the ladder’s, on the surface');
+  });
+});
