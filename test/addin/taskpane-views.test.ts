@@ -25,7 +25,7 @@ import { planInputFromForm } from '../../addin/src/common/planInput';
 import type { FormState } from '../../addin/src/common/planInput';
 import { arbitrageText, presentSurface, smileOf, SMILE_MIN_DELTA } from '../../addin/src/common/surfaceView';
 import {
-  frontierRows,
+  frontierTable,
   legText,
   parseFrontier,
   presentOrders,
@@ -202,7 +202,7 @@ describe('parseFrontier', () => {
     expect(v.rule?.cost).toBe(real.rule.cost);
     expect([v.paths, v.seed, v.measure]).toEqual([2_000, 5, 'real-world']);
     // The table: one row a budget, then the plan and the rule with their spend and what matches them.
-    const rows = frontierRows(v);
+    const rows = frontierTable(v);
     expect(rows).toHaveLength(real.points.length + 2);
     expect(rows.at(-2)!.cells[6]).toMatch(
       /^plan as sized; (the cheapest mix that does as well costs \$[\d,]+ \(.+\)|no mix)/,

@@ -287,13 +287,16 @@ export function markNote(m: FrontierMarkView): string {
     : `${m.label}; the cheapest mix that does as well costs ${formatValue(m.match.cost, 'usd')} (${m.match.mix})`;
 }
 
-/** The frontier's table rows as text: the budgets, then the plan and the literal rule (their spend in the budget column). */
-export function frontierRows(view: FrontierView): { cells: string[]; className: string }[] {
-  const usd = (x: number): string => formatValue(x, 'usd');
-  const worst = (x: number | null): string => (x === null ? '—' : usd(x));
+/**
+ * The frontier's table, one row a budget and then the plan and the literal rule (their spend in the
+ * budget column): [budget or spend, CVaR 95 down, drawdown, worst analog (null: none), what it
+ * buys, split, note], numbers as P&L in USD, each with its row class. The page formats the numbers,
+ * the sheet writes them as they are.
+ */
+export function frontierTable(view: FrontierView): { cells: (number | string | null)[]; className: string }[] {
   return [
     ...view.points.map((p) => ({
-      cells: [usd(p.budget), usd(p.cvar95Down), usd(p.drawdown), worst(p.worstAnalog), p.mix, p.split, ''],
+      cells: [p.budget, p.cvar95Down, p.drawdown, p.worstAnalog, p.mix, p.split, ''],
       className: '',
     })),
     ...[
@@ -302,12 +305,7 @@ export function frontierRows(view: FrontierView): { cells: string[]; className: 
     ].flatMap(({ m, className }) =>
       m === undefined
         ? []
-        : [
-            {
-              cells: [usd(m.cost), usd(m.cvar95Down), usd(m.drawdown), worst(m.worstAnalog), m.mix, '', markNote(m)],
-              className,
-            },
-          ],
+        : [{ cells: [m.cost, m.cvar95Down, m.drawdown, m.worstAnalog, m.mix, '', markNote(m)], className }],
     ),
   ];
 }

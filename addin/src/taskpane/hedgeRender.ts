@@ -4,7 +4,7 @@
  * against cost, the plan, the literal rule and the plan's cheapest match marked, and its table).
  */
 import { formatValue } from '../common/views';
-import { frontierRows, type FrontierView, type OrdersView, type StructuresView } from '../common/hedgeViews';
+import { frontierTable, type FrontierView, type OrdersView, type StructuresView } from '../common/hedgeViews';
 import { byId, el, renderNotes } from './render';
 import { drawChart } from './svgChart';
 import type { WorkbookOptions } from './workbook';
@@ -168,11 +168,11 @@ export function renderFrontier(view: FrontierView): void {
     .filter((x) => x !== '')
     .join(', ');
   renderNotes('frontier-notes', view.notes);
-  const rows = frontierRows(view);
+  const rows = frontierTable(view);
   table(
     'frontier-table',
     ['Budget or spend (USD)', 'CVaR 95 down (P&L)', 'Drawdown (P&L)', 'Worst analog (P&L)', 'Bought', 'Split', ''],
-    rows.map((r) => r.cells),
+    rows.map((r) => r.cells.map((c) => (typeof c === 'number' ? usd(c) : (c ?? '—')))),
     (i) => rows[i]?.className ?? '',
   );
   byId('frontier-result').hidden = false;

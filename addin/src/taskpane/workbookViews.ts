@@ -6,7 +6,7 @@
 import { excelFormat } from '../common/views';
 import type { SmileView, SurfaceView } from '../common/surfaceView';
 import { arbitrageText } from '../common/surfaceView';
-import { markNote, type FrontierView, type OrdersView, type StructuresView } from '../common/hedgeViews';
+import { frontierTable, type FrontierView, type OrdersView, type StructuresView } from '../common/hedgeViews';
 import { addTable, blockAddress, finish, sheetName, writeTitle } from './workbook';
 import type { WorkbookOptions } from './workbook';
 
@@ -203,11 +203,7 @@ export async function writeFrontierSheet(
     `CVaR 95 of the paths where SPX falls, P&L in USD (loss < 0)${view.paths ? `; ${view.paths.toLocaleString('en-US')} paths` : ''}${view.measure ? `, ${view.measure} measure` : ''}`,
   );
   const top = 3;
-  const marks = [view.plan, view.rule].filter((m) => m !== undefined);
-  const rows = [
-    ...view.points.map((p) => [p.budget, p.cvar95Down, p.drawdown, p.worstAnalog ?? '', p.mix, p.split, '']),
-    ...marks.map((m) => [m.cost, m.cvar95Down, m.drawdown, m.worstAnalog ?? '', m.mix, '', markNote(m)]),
-  ];
+  const rows = frontierTable(view).map((r) => r.cells.map((c) => c ?? ''));
   addTable(
     sheet,
     `AlvhFrontier_${key(opts)}`,
