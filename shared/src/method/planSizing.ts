@@ -111,18 +111,16 @@ function oneCondor(ctx: PlanContext, c: InputCondor, field: string): PlanStep<Pl
   });
   if (!condor.passesSdCheck) {
     const min = policy.minShortStrikeSd;
-    const sides = [
-      condor.zPut < min ? `the put is ${fmt(condor.zPut, 2)} SD` : '',
-      condor.zCall < min ? `the call is ${fmt(condor.zCall, 2)} SD` : '',
-    ].filter((x) => x !== '');
+    const put = `${fmt(condor.zPut, 2)} SD`;
+    const call = `${fmt(condor.zCall, 2)} SD`;
+    const putFails = condor.zPut < min;
+    const callFails = condor.zCall < min;
+    const sides = [putFails ? `the put is ${put}` : '', callFails ? `the call is ${call}` : ''].filter((x) => x !== '');
     const passingSide =
-      sides.length === 2
-        ? ''
-        : condor.zPut >= min
-          ? ` (the put, at ${fmt(condor.zPut, 2)} SD, passes)`
-          : ` (the call, at ${fmt(condor.zCall, 2)} SD, passes)`;
+      putFails && callFails ? '' : putFails ? ` (the call, at ${call}, passes)` : ` (the put, at ${put}, passes)`;
+    const widen = putFails && callFails ? 'the short strikes' : putFails ? 'the short put' : 'the short call';
     warnings.push(
-      `The condor's short strikes: ${sides.join(' and ')} from spot, inside the ${min} SD the method asks for${passingSide}: widen ${sides.length === 2 ? 'the short strikes' : condor.zPut < min ? 'the short put' : 'the short call'}${passing === undefined ? '' : `, e.g. to ${passing.strikes.join('/')} (${fmt(passing.zPut, 2)} / ${fmt(passing.zCall, 2)} SD, the same wings), for a credit of ${fmt(passing.credit, 2)} per share ($${fmt(passing.credit * OPTION_MULTIPLIER * c.quantity, 0)} for ${plural(c.quantity, 'condor')}, max loss $${fmt(passing.maxLoss, 0)}) at the plan's marks`}.`,
+      `The condor's short strikes: ${sides.join(' and ')} from spot, inside the ${min} SD the method asks for${passingSide}: widen ${widen}${passing === undefined ? '' : `, e.g. to ${passing.strikes.join('/')} (${fmt(passing.zPut, 2)} / ${fmt(passing.zCall, 2)} SD, the same wings), for a credit of ${fmt(passing.credit, 2)} per share ($${fmt(passing.credit * OPTION_MULTIPLIER * c.quantity, 0)} for ${plural(c.quantity, 'condor')}, max loss $${fmt(passing.maxLoss, 0)}) at the plan's marks`}.`,
     );
   }
   if (condor.creditSource === 'given' && Math.abs(condor.credit - condor.modelCredit) > 0.25 * condor.modelCredit) {
