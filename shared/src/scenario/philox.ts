@@ -136,11 +136,18 @@ export function uint32ToOpenUnit(x: number): number {
 
 const TWO_PI = 2 * Math.PI;
 
+/** Most steps of a stream {@link PathDraws} keeps for a second pass (4 doubles a step: 2 MB). */
+const MAX_TAPE_STEPS = 1 << 16;
+
 /**
  * The draws of one path, one step at a time: key = (seed, stream), counter = (step, 0, 0, 0).
  * Each step yields two independent standard normals (Box-Muller on the first two words) and two
  * independent uniforms in (0, 1) (the last two words). Box-Muller is exact in distribution; with
  * 32-bit uniforms the largest |z| is √(2·ln 2^33) ≈ 6.76.
+ *
+ * The draws of a stream's steps taken in order from step 0 are kept (up to {@link MAX_TAPE_STEPS}
+ * steps): keyed again with the same (seed, stream), as the second path of an antithetic pair is,
+ * those steps are read back rather than computed, the same numbers to the bit.
  */
 export class PathDraws {
   /** First normal of the step. */
@@ -157,19 +164,57 @@ export class PathDraws {
   private ahead = -1;
   private k0 = 0;
   private k1 = 0;
+  /** The draws (z1, z2, u1, u2) of steps 0 … taped − 1 of the current key, in order. */
+  private tape = new Float64Array(4 * 64);
+  private taped = 0;
 
   /** Key the draws by a 32-bit seed and a stream (path) index in [0, 2^32). */
   key(seed: number, stream: number): void {
-    this.k0 = seed >>> 0;
-    this.k1 = stream >>> 0;
+    const k0 = seed >>> 0;
+    const k1 = stream >>> 0;
+    if (k0 !== this.k0 || k1 !== this.k1) this.taped = 0;
+    this.k0 = k0;
+    this.k1 = k1;
     this.ahead = -1;
   }
 
   /**
    * Compute the draws of `step` (a counter in [0, 2^32)). Steps taken in order cost one block
-   * pair per two steps; any step may be asked for at any time.
+   * pair per two steps, or nothing when this key's step was computed before (see the class); any
+   * step may be asked for at any time.
    */
   step(step: number): void {
+    if (step < this.taped) {
+      const k = 4 * step;
+      const tape = this.tape;
+      this.z1 = tape[k]!;
+      this.z2 = tape[k + 1]!;
+      this.u1 = tape[k + 2]!;
+      this.u2 = tape[k + 3]!;
+      return;
+    }
+    this.draw(step);
+    if (step === this.taped && step < MAX_TAPE_STEPS) this.record(step);
+  }
+
+  /** Append the draws of `step` (the next after those taped) to the tape. */
+  private record(step: number): void {
+    const k = 4 * step;
+    if (k + 4 > this.tape.length) {
+      const grown = new Float64Array(2 * this.tape.length);
+      grown.set(this.tape);
+      this.tape = grown;
+    }
+    const tape = this.tape;
+    tape[k] = this.z1;
+    tape[k + 1] = this.z2;
+    tape[k + 2] = this.u1;
+    tape[k + 3] = this.u2;
+    this.taped = step + 1;
+  }
+
+  /** The draws of `step` from the generator. */
+  private draw(step: number): void {
     const w = this.words;
     let o = 0;
     if (step === this.ahead) {

@@ -135,6 +135,38 @@ describe('PathDraws', () => {
     }
   });
 
+  it('keyed again with the same stream, reads back what it drew, to the bit, and never another stream', () => {
+    // What a fresh generator computes for (seed, stream, step): the reference for every read-back.
+    const fresh = (seed: number, stream: number, step: number): number[] => {
+      const r = new PathDraws();
+      r.key(seed, stream);
+      r.step(step);
+      return [r.z1, r.z2, r.u1, r.u2];
+    };
+    const r = new PathDraws();
+    const walk = (seed: number, stream: number, steps: number): void => {
+      r.key(seed, stream);
+      for (let t = 0; t < steps; t++) {
+        r.step(t);
+        expect([r.z1, r.z2, r.u1, r.u2], `seed ${seed} stream ${stream} step ${t}`).toEqual(fresh(seed, stream, t));
+      }
+    };
+    walk(3, 40, 300); // past the tape's first size (64 steps)
+    walk(3, 40, 300); // read back
+    walk(3, 40, 500); // read back, then extended
+    walk(3, 41, 50); // another stream: drawn, not read
+    walk(4, 41, 50); // another seed
+    walk(3, 40, 20); // the first stream again, after others: drawn anew
+    // Out of order on a taped key: steps before the tape's end read back, the rest drawn.
+    r.key(9, 2);
+    for (let t = 0; t < 10; t++) r.step(t);
+    r.key(9, 2);
+    for (const t of [15, 3, 9, 10, 0, 12]) {
+      r.step(t);
+      expect([r.z1, r.z2, r.u1, r.u2], `step ${t}`).toEqual(fresh(9, 2, t));
+    }
+  });
+
   it('gives standard normals and uniforms: moments within 4 standard errors over 200k steps', () => {
     const r = new PathDraws();
     const n = 200_000;
