@@ -209,6 +209,37 @@ describe('parseFrontier', () => {
     );
     expect(rows.at(-1)!.cells[6]).toMatch(/^literal rule \(uncapped, \d+ VIX calls\)/);
   });
+  it('charts the plan, the literal rule and the match beside the frontier in the sheet, one series a column', async () => {
+    const v = parseFrontier(real);
+    const { context, sheets } = mockContext();
+    await writeFrontierSheet(context, v, opts);
+    const sheet = sheets[0]!;
+    const chart = sheet.charts[0]!;
+    expect(chart.type).toBe('XYScatter');
+    expect(chart.seriesBy).toBe('Columns');
+    const block = chart.source['values'] as (number | string)[][];
+    const names = ['Plan', 'Literal rule', ...(v.plan!.match ? ["Plan's risk, least cost"] : [])];
+    expect(block[0]).toEqual(['Hedge budget or spend (USD)', 'Frontier', ...names]);
+    // Every row: x and exactly one series' y; the budgets in the frontier's column, each mark in its own.
+    const body = block.slice(1);
+    expect(body).toHaveLength(v.points.length + names.length);
+    for (const r of body) expect(r.slice(1).filter((c) => c !== '')).toHaveLength(1);
+    expect(body.slice(0, v.points.length).map((r) => [r[0], r[1]])).toEqual(
+      v.points.map((p) => [p.budget, p.cvar95Down]),
+    );
+    const marks = [v.plan!, v.rule!, ...(v.plan!.match ? [v.plan!.match] : [])];
+    marks.forEach((m, i) => {
+      const r = body[v.points.length + i]!;
+      expect([r[0], r[2 + i]]).toEqual([m.cost, m.cvar95Down]);
+    });
+    expect(chart.mock.legend).toMatchObject({ visible: true, position: 'Bottom' });
+    // The block sits under the table, not inside it.
+    const table = sheet.tables[0]!.address;
+    const source = sheet.ranges.find((r) => r.mock === chart.source)!.address;
+    expect(source).toMatch(/^A\d+:[C-E]\d+$/);
+    expect(Number(/(\d+)$/.exec(table)![1])).toBeLessThan(Number(/^A(\d+)/.exec(source)![1]));
+  });
+
   it('sorts by budget, states the losses as P&L, reads a split given as shares', () => {
     const v = parseFrontier(answer);
     expect(v.points.map((p) => p.budget)).toEqual([0, 10_000]);
@@ -343,5 +374,11 @@ describe('orders and structures from the example day’s plan with positions', (
     const frontier = sheets[1]!.ranges.find((r) => r.address === 'A4:G6')!.mock;
     expect((frontier['values'] as unknown[][])[1]!.slice(0, 3)).toEqual([0, -100, -90]);
     expect(sheets[1]!.charts.map((c) => c.type)).toEqual(['XYScatter']);
+    // No marked books: the frontier alone, no legend.
+    expect((sheets[1]!.charts[0]!.source['values'] as unknown[][])[0]).toEqual([
+      'Hedge budget or spend (USD)',
+      'Frontier',
+    ]);
+    expect(sheets[1]!.charts[0]!.mock.legend).toMatchObject({ visible: false });
   });
 });

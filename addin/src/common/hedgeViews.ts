@@ -309,3 +309,31 @@ export function frontierTable(view: FrontierView): { cells: (number | string | n
     ),
   ];
 }
+
+/**
+ * The frontier chart's data, as the sheet charts it: the first column the hedge budget or spend
+ * (USD, the x axis), then one column a series, the frontier's CVaR 95 down on the budgets' rows and
+ * each marked book's (the plan, the literal rule, the cheapest mix with the plan's risk) on its own
+ * row, null elsewhere (an empty cell the chart skips). Only the marks the answer has get a column.
+ */
+export function frontierChartBlock(view: FrontierView): { header: string[]; rows: (number | null)[][] } {
+  const named: { name: string; at: { cost: number; cvar95Down: number } | null | undefined }[] = [
+    { name: 'Plan', at: view.plan },
+    { name: 'Literal rule', at: view.rule },
+    { name: "Plan's risk, least cost", at: view.plan?.match },
+  ];
+  const marks = named.flatMap((m) => (m.at ? [{ name: m.name, at: m.at }] : []));
+  const row = (x: number, series: number, y: number): (number | null)[] => {
+    const r: (number | null)[] = Array.from({ length: 2 + marks.length }, () => null);
+    r[0] = x;
+    r[series] = y;
+    return r;
+  };
+  return {
+    header: ['Hedge budget or spend (USD)', 'Frontier', ...marks.map((m) => m.name)],
+    rows: [
+      ...view.points.map((p) => row(p.budget, 1, p.cvar95Down)),
+      ...marks.map((m, i) => row(m.at.cost, 2 + i, m.at.cvar95Down)),
+    ],
+  };
+}

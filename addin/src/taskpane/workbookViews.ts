@@ -6,7 +6,13 @@
 import { excelFormat } from '../common/views';
 import type { SmileView, SurfaceView } from '../common/surfaceView';
 import { arbitrageText } from '../common/surfaceView';
-import { frontierTable, type FrontierView, type OrdersView, type StructuresView } from '../common/hedgeViews';
+import {
+  frontierChartBlock,
+  frontierTable,
+  type FrontierView,
+  type OrdersView,
+  type StructuresView,
+} from '../common/hedgeViews';
 import { addTable, blockAddress, finish, sheetName, writeTitle } from './workbook';
 import type { WorkbookOptions } from './workbook';
 
@@ -221,15 +227,26 @@ export async function writeFrontierSheet(
   );
   const usd = excelFormat('usd');
   formats(sheet, top + 1, rows.length, [usd, usd, usd, usd, '@', '@', '@']);
-  const chart = sheet.charts.add(
-    'XYScatter',
-    sheet.getRange(blockAddress(top, 0, view.points.length + 1, 2)),
-    'Columns',
+  // The chart's own block under the table: x, then one column a series (the frontier, each marked book).
+  const block = frontierChartBlock(view);
+  const at = top + rows.length + 3;
+  bold(sheet, at - 1, 'Chart data: hedge budget or spend, then CVaR 95 down (P&L, USD) of each series');
+  const source = sheet.getRange(blockAddress(at, 0, block.rows.length + 1, block.header.length));
+  source.values = [block.header, ...block.rows.map((r) => r.map((c) => c ?? ''))];
+  sheet.getRange(blockAddress(at, 0, 1, block.header.length)).format.font.bold = true;
+  formats(
+    sheet,
+    at + 1,
+    block.rows.length,
+    block.header.map(() => usd),
   );
+  const chart = sheet.charts.add('XYScatter', source, 'Columns');
   chart.title.text = `Downside risk (CVaR 95, P&L) by hedge budget${view.measure ? `, ${view.measure} measure` : ''}`;
-  chart.axes.categoryAxis.title.text = 'Hedge budget (USD)';
+  chart.axes.categoryAxis.title.text = 'Hedge budget or spend (USD)';
   chart.axes.valueAxis.title.text = 'CVaR 95 of down paths (P&L, USD)';
-  chart.legend.visible = false;
+  // One series a column: the legend names the frontier and the marked books.
+  chart.legend.visible = block.header.length > 2;
+  chart.legend.position = 'Bottom';
   chart.setPosition('I4', 'P22');
   finish(sheet, opts);
   await ctx.sync();
