@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  FrontierInputSchema,
   PlanInputSchema,
   SurfaceFromIndicesSchema,
   buildSurface,
@@ -274,8 +275,10 @@ describe('parseFrontier', () => {
   ])('refuses %#', (raw, message) => {
     expect(() => parseFrontier(raw)).toThrow(message);
   });
-  it('asks the host for the plan input with the Monte Carlo paths and seed', () => {
-    expect(frontierRequest({ a: 1 }, 20_000, 42)).toEqual({ plan: { a: 1 }, paths: 20_000, seed: 42 });
+  it('asks the host for the plan input with the Monte Carlo paths, seed and measure, as the frontier reads them', () => {
+    const body = frontierRequest(planInputFromForm(state), { paths: 20_000, seed: 42, measure: 'risk-neutral' });
+    expect(body).toMatchObject({ paths: 20_000, seed: 42, measure: 'risk-neutral' });
+    expect(FrontierInputSchema.parse(body)).toMatchObject({ paths: 20_000, seed: 42, measure: 'risk-neutral' });
   });
 });
 

@@ -356,6 +356,34 @@ describe('taskpane Monte Carlo on the cloud, one request (Chromium, 350 px)', ()
   });
 });
 
+describe('taskpane measure (Chromium, 350 px)', () => {
+  it('sends the measure chosen with the Monte Carlo and the Frontier, and the result says which ran', async () => {
+    const { page, errors } = await openPane(`${base}/api`, new Date('2026-03-02T09:00:00Z'));
+    let sent: { measure?: string } = {};
+    await page.route('**/api/montecarlo**', (route) => {
+      sent = JSON.parse(route.request().postData() ?? '{}') as { measure?: string };
+      return route.fulfill({ json: { summary: summarizeMonteCarlo(runMonteCarloChunk(sent)) } });
+    });
+    expect(await page.inputValue('select[name=measure]')).toBe('real-world');
+    await page.selectOption('select[name=measure]', 'risk-neutral');
+    await page.fill('input[name=paths]', '400');
+    await page.click('#action-mc [data-run=montecarlo]');
+    await page.waitForSelector('#mc-result:not([hidden])');
+    expect(sent.measure).toBe('risk-neutral');
+    expect(await page.textContent('#mc-title')).toBe("400 paths, risk-neutral measure, factors from today's VIX alone");
+    const before = posted.length;
+    await page.click('#run-frontier');
+    await expect
+      .poll(() => posted.slice(before).find((p) => p.url === '/api/frontier')?.body)
+      .toMatchObject({
+        paths: 400,
+        measure: 'risk-neutral',
+      });
+    expect(await overflow(page)).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('taskpane Monte Carlo on the cloud, streamed progress (Chromium, 350 px)', () => {
   it('moves the bar with each progress line, says when it is summarising, and draws the result line', async () => {
     const { page, errors } = await openPane(`${base}/api`, new Date('2026-03-02T09:00:00Z'));

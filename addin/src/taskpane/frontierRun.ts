@@ -18,8 +18,8 @@ export interface FrontierHost {
   settings(): Settings;
   /** The validated plan input, or undefined after the page showed what to fix. */
   planInput(): unknown;
-  /** Monte Carlo paths and seed from the Monte Carlo fields, or undefined after showing what to fix. */
-  pathsAndSeed(): { paths: number; seed: number } | undefined;
+  /** Monte Carlo paths, seed and measure from the Monte Carlo fields, or undefined after showing what to fix. */
+  pathsAndSeed(): RunFields | undefined;
   toWorkbook(write: (ctx: Excel.RequestContext, opts: WorkbookOptions) => Promise<string>): Promise<string | undefined>;
   /** A rejected request's issues, shown at their fields as the other runs do. */
   reportError(e: unknown): void;
@@ -27,9 +27,16 @@ export interface FrontierHost {
   workerUrl: string;
 }
 
-/** The request body: the plan input and the Monte Carlo's paths and seed (as /api/montecarlo takes them). */
-export function frontierRequest(planInput: unknown, paths: number, seed: number): Record<string, unknown> {
-  return { plan: planInput, paths, seed };
+/** The Monte Carlo fields a run reads: paths, seed and the measure of the paths. */
+export interface RunFields {
+  paths: number;
+  seed: number;
+  measure: 'real-world' | 'risk-neutral';
+}
+
+/** The request body: the plan input and the Monte Carlo's paths, seed and measure (as /api/montecarlo takes them). */
+export function frontierRequest(planInput: unknown, run: RunFields): Record<string, unknown> {
+  return { plan: planInput, paths: run.paths, seed: run.seed, measure: run.measure };
 }
 
 let controller: AbortController | undefined;
@@ -70,7 +77,7 @@ export async function runFrontier(host: FrontierHost): Promise<void> {
   const progress = (done: number, total: number): void =>
     note(done >= total ? `${where} summarising` : `${where} ${Math.floor((100 * done) / total)}%`);
   try {
-    const answer = await start(host, frontierRequest(input, ps.paths, ps.seed), controller.signal, progress);
+    const answer = await start(host, frontierRequest(input, ps), controller.signal, progress);
     const view = parseFrontier(answer);
     renderFrontier(view);
     byId('frontier-result').scrollIntoView({ block: 'nearest' });

@@ -31,7 +31,7 @@ import { presentPlan } from '../common/present';
 import { presentMonteCarlo, presentStress } from '../common/presentRuns';
 import { oneRequestNote, renderMonteCarlo, renderPlan, renderStress, showError } from './render';
 import { renderHedge, wireHedgeSheet } from './hedgeRender';
-import { wireFrontier } from './frontierRun';
+import { wireFrontier, type RunFields } from './frontierRun';
 import { pagePlanInput as planRaw, showBoxChecks, vixClosesOrExplain } from './planExtras';
 import { wireSurfaceTab } from './surfaceTab';
 import { parsePastedCurve, readKeyValueRange, unknownKeysError } from '../common/selection';
@@ -184,7 +184,7 @@ function validate(extra: readonly { path: string; message: string }[] = []): unk
   const controls = form().querySelectorAll<HTMLElement>('input, select, textarea');
   for (const c of controls) {
     const name = c.getAttribute('name') ?? '';
-    if (['endpoint', 'functionKey', 'paths', 'seed', 'positions', 'vixCloses'].includes(name)) continue;
+    if (['endpoint', 'functionKey', 'paths', 'seed', 'measure', 'positions', 'vixCloses'].includes(name)) continue;
     const hit = byControl.get(c);
     const key = name !== '' ? name : 'futures';
     mark(c, hit?.text ?? '', hit?.key ?? key);
@@ -344,10 +344,12 @@ function intField(name: 'paths' | 'seed', min: number, max: number): number | un
   return ok ? v : undefined;
 }
 
-function pathsAndSeed(): { paths: number; seed: number } | undefined {
+/** The Monte Carlo fields (the Frontier's too): paths, seed and measure. */
+function pathsAndSeed(): RunFields | undefined {
   const paths = intField('paths', 100, 1_000_000);
   const seed = intField('seed', 0, 2 ** 32 - 1);
-  return paths === undefined || seed === undefined ? undefined : { paths, seed };
+  const measure = input('measure').value === 'risk-neutral' ? 'risk-neutral' : 'real-world';
+  return paths === undefined || seed === undefined ? undefined : { paths, seed, measure };
 }
 
 async function runJob(kind: JobKind): Promise<void> {
@@ -386,10 +388,10 @@ async function runJob(kind: JobKind): Promise<void> {
   } else {
     const ps = pathsAndSeed();
     if (ps === undefined) return;
-    const { paths, seed } = ps;
+    const { paths, seed, measure } = ps;
     const closes = vixClosesOrExplain((parsed as { valuationDate: string }).valuationDate);
     if (closes === null) return;
-    const whole = monteCarloInput(planned, paths, seed, undefined, undefined, closes);
+    const whole = { ...monteCarloInput(planned, paths, seed, undefined, undefined, closes), measure };
     if (settings.endpoint === '') {
       handle = runInWorker(workerUrl, { job: 'montecarlo', input: whole, chunkPaths: 2000 }, progress);
     } else {
@@ -397,7 +399,7 @@ async function runJob(kind: JobKind): Promise<void> {
         settings,
         whole,
         paths,
-        (first, count) => monteCarloInput(planned, paths, seed, first, count, closes),
+        (first, count) => ({ ...monteCarloInput(planned, paths, seed, first, count, closes), measure }),
         progress,
       );
       handle = cloud.handle;
