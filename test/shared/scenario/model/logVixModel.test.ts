@@ -6,6 +6,9 @@
  * check, and the seeds are fixed, so a pass is repeatable; a wrong formula misses by many SE).
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   CALIBRATED,
   LogVixModel,
@@ -359,5 +362,48 @@ describe('the risk-neutral measure', () => {
       const expected = START.spot * Math.exp((drift * T) / 365);
       expect(Math.abs(mc.mean - expected), `${measure}: ${mc.mean} ± ${mc.se} vs ${expected}`).toBeLessThan(3 * mc.se);
     }
+  });
+});
+
+describe("docs/scenarios.md's power-law tail", () => {
+  const doc = readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../../../docs/scenarios.md'), 'utf8')
+    .replace(/\s+/g, ' ')
+    .replace(/ {2,}/g, ' ');
+  it('is what the shipped model gives: the share of paths passing 83, 100, 150 and 200 on some day, and above 1,000', () => {
+    const m =
+      /of ([\d,]+) paths of (\d+) days from VIX ([\d.]+) \(real-world, seed (\d+)\), ([\d.]+)% pass 83 on some day .*?, ([\d.]+)% pass 100, ([\d.]+)% pass 150 and ([\d.]+)% pass 200, (\w+) above 1,000/.exec(
+        doc,
+      );
+    expect(m, 'the sentence in docs/scenarios.md').not.toBeNull();
+    const [paths, days, vix, seed] = [Number(m![1]!.replace(/,/g, '')), Number(m![2]), Number(m![3]), Number(m![4])];
+    const levels = [83, 100, 150, 200, 1000];
+    const model = new LogVixModel(CALIBRATED.params, {
+      spot: 6600,
+      vix,
+      rate: 0.04,
+      divYield: 0.013,
+      horizonDays: days,
+    });
+    const path = new LogVixPath(model);
+    const r = new PathDraws();
+    const passed = levels.map(() => 0);
+    for (let i = 0; i < paths; i++) {
+      path.reset();
+      r.key(seed, i);
+      let peak = 0;
+      for (let t = 0; t < days; t++) {
+        r.step(t);
+        path.advance(r, 1);
+        if (path.vix > peak) peak = path.vix;
+      }
+      levels.forEach((l, k) => {
+        if (peak > l) passed[k]!++;
+      });
+    }
+    // The doc's figures are the percentages to two decimals (half a unit of the last digit either way).
+    passed.slice(0, 4).forEach((c, k) => {
+      expect(Math.abs((100 * c) / paths - Number(m![5 + k])), `pass ${levels[k]}`).toBeLessThanOrEqual(0.005 + 1e-12);
+    });
+    expect(passed[4]).toBe({ one: 1, two: 2, three: 3 }[m![9]!]);
   });
 });
