@@ -300,6 +300,11 @@ describe('from the example day: plan(), stressGrid() and a Monte Carlo run throu
   it('writes one heatmap block per horizon of the stress grid', async () => {
     const grid = stressGrid(stressInput(raw));
     const view = presentStress(grid);
+    // A grid of chosen scenarios, not of outcomes weighted by a measure: its title says so.
+    expect(grid.measure).toBe('scenario');
+    expect(view.title).toBe(
+      `${grid.valuationDate}, scenarios (no probabilities: the book marked on the surface moved to each cell)`,
+    );
     expect(view.slices.map((s) => s.label)).toEqual(
       grid.days.map((d, i) => `after ${d} day${d === 1 ? '' : 's'} (${grid.dates[i]})`),
     );

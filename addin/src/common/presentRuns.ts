@@ -131,7 +131,7 @@ function pct(x: number): string {
 export function presentStress(raw: unknown): StressView {
   const g = raw as StressGridResult;
   return {
-    title: g.valuationDate,
+    title: `${g.valuationDate}, scenarios (no probabilities: the book marked on the surface moved to each cell)`,
     rowHeader: 'SPX move',
     colHeader: 'VIX',
     rowLabels: g.spxMoves.map(pct),

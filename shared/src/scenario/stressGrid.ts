@@ -18,6 +18,13 @@ import { curveDecayKernel, modelFutureKernel } from '../market/meanReversion';
 
 export interface StressGridResult {
   valuationDate: string;
+  /**
+   * No probability measure: each cell is the book revalued at one chosen SPX move, VIX level and
+   * day, its options marked on the valuation day's surfaces moved there (Section 2b), the same marks
+   * in either measure. Nothing here is weighted by how likely the cell is: for that, the Monte Carlo
+   * (`measure` real-world).
+   */
+  measure: 'scenario';
   /** SPX moves (decimals), VIX levels (points) and days elapsed: the axes. */
   spxMoves: number[];
   vixLevels: number[];
@@ -101,6 +108,7 @@ export function stressGrid(input: unknown): StressGridResult {
   base.total = base.condor + base.overlay + base.tail;
   const out: StressGridResult = {
     valuationDate: book.valuationDate,
+    measure: 'scenario',
     spxMoves: v.spxMoves,
     vixLevels,
     days: v.days,
