@@ -273,3 +273,25 @@ describe('signals: an RSI typed as a fraction, a period outside the policy, clos
     expect(invalid('SPLIT', 20, 16, 35, null, null, null, 'yes')).toMatch(/^headers: is "yes", not TRUE or FALSE/);
   });
 });
+
+describe('whole-column ranges (1,048,576 rows)', () => {
+  const ROWS = 1_048_576;
+  /** A column of `ROWS` cells: the values first, the rest empty, as Excel passes =F(A:A). */
+  const column = (values: readonly number[]): unknown[][] =>
+    Array.from({ length: ROWS }, (_, i) => [i < values.length ? values[i] : null]);
+
+  it('read a series from the top of a whole column, and refuse a whole column where one cell goes', () => {
+    const closes = Array.from({ length: 30 }, (_, i) => 4700 + 10 * Math.sin(i));
+    expect(call('RSI', column(closes))).toEqual(
+      call(
+        'RSI',
+        closes.map((c) => [c]),
+      ),
+    );
+    // A pricing argument broadcasts cell by cell: the first empty cell is named, not a stack overflow.
+    expect(invalid('BS', 'put', 5000, column([4900]), 0.25, 0.2)).toMatch(/^strike\[2\]: is empty; pass a number/);
+    expect(invalid('IV', 'put', column([1]), 5000, 4900, 0.25)).toMatch(
+      /^price: is a 1048576×1 range; pass a single cell/,
+    );
+  });
+});

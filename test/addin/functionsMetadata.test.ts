@@ -125,19 +125,51 @@ describe('functions.json', () => {
     for (const f of functions) for (const p of f.parameters) expect(p.type, `${f.id}(${p.name})`).toBe('any');
   });
 
-  it('takes series and key/value ranges as matrices of any cell', () => {
+  it('takes series, key/value ranges and lists (events, budgets) as matrices of any cell', () => {
     const ranges = functions.flatMap((f) =>
       f.parameters.filter((p) => p.dimensionality === 'matrix').map((p) => `${f.id}.${p.name}`),
     );
-    expect(ranges).toEqual(
-      expect.arrayContaining([
-        'CURVE.futures',
-        'RSI.closes',
-        'MACD.values',
+    // Exactly these: a parameter Excel passes as a scalar gets one cell of a range, never the range
+    // (PLAN's events and FRONTIER's budgets once were, so a range of them could not be passed).
+    expect([...ranges].sort()).toEqual(
+      [
+        'BLACK76.future',
+        'BLACK76.output',
+        'BLACK76.rate',
+        'BLACK76.strike',
+        'BLACK76.type',
+        'BLACK76.vol',
+        'BLACK76.years',
+        'BS.divYield',
+        'BS.output',
+        'BS.rate',
+        'BS.spot',
         'BS.strike',
+        'BS.type',
+        'BS.vol',
+        'BS.years',
+        'CONDOR.strikes',
+        'CONDORLOSS.strikes',
+        'CURVE.expiries',
+        'CURVE.futures',
+        'FRONTIER.budgets',
+        'FRONTIER.inputs',
+        'MACD.values',
+        'ORDERS.inputs',
+        'ORDERS.positions',
+        'PLAN.events',
+        'PLAN.inputs',
+        'REBALANCE.futures',
+        'REBALANCE.lastFutures',
+        'RSI.closes',
+        'STRESSFUTURE.expiries',
+        'STRESSFUTURE.futures',
+        'STRUCTURES.inputs',
         'SURFACE.chain',
+        'VOL.expiry',
         'VOL.strike',
-      ]),
+        'VOL.surface',
+      ].sort(),
     );
     for (const f of functions) {
       for (const p of f.parameters) if (p.dimensionality === 'matrix') expect(p.type, `${f.id}.${p.name}`).toBe('any');

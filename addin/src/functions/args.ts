@@ -20,6 +20,19 @@ function show(x: unknown): string {
 }
 
 /**
+ * The longest row of a range (0 for none). A loop, not `Math.max(...rows)`: spreading a whole-column
+ * reference (a million rows) overflows the call stack.
+ */
+export function widestRow(rows: readonly unknown[]): number {
+  let width = 0;
+  for (const r of rows) {
+    const n = Array.isArray(r) ? r.length : 1;
+    if (n > width) width = n;
+  }
+  return width;
+}
+
+/**
  * The one cell of an argument that takes a single value: a 1×1 range is its cell; a larger range
  * is rejected naming its size (rather than printing its values joined).
  */
@@ -27,7 +40,7 @@ function single(name: string, x: unknown): unknown {
   if (!Array.isArray(x)) return x;
   const rows = x as unknown[];
   const height = rows.length;
-  const width = Math.max(0, ...rows.map((r) => (Array.isArray(r) ? r.length : 1)));
+  const width = widestRow(rows);
   if (height === 1 && width === 1) return Array.isArray(rows[0]) ? (rows[0] as unknown[])[0] : rows[0];
   throw invalidInput(name, `is a ${height}×${width} range`, 'pass a single cell');
 }
@@ -131,7 +144,7 @@ function cellsOf(name: string, range: unknown): { cell: unknown; at: string }[] 
     ? (range as unknown[]).map((r) => (Array.isArray(r) ? (r as unknown[]) : [r]))
     : [[range]];
   const height = rows.length;
-  const width = Math.max(0, ...rows.map((r) => r.length));
+  const width = widestRow(rows);
   if (height > 1 && width > 1) {
     throw invalidInput(name, `is a ${height}×${width} range`, 'pass a single column or a single row');
   }

@@ -98,7 +98,7 @@ function frontierOf(input: Record<string, unknown>, budgets: unknown): FrontierR
  * @param [seed] Seed of the paths, a whole number from 0 to 4294967295 (default 1); the same seed gives the same paths per budget and the same frontier.
  * @returns A header row, one row per budget (ascending), the plan as sized and the literal rule (marked, no budget), then a note: the measure (real-world paths), the down paths and any warning.
  */
-export function frontier(inputs: unknown[][], budgets?: unknown, paths?: unknown, seed?: unknown): unknown[][] {
+export function frontier(inputs: unknown[][], budgets?: unknown[][], paths?: unknown, seed?: unknown): unknown[][] {
   return excelCall(
     () => {
       let planInput: Record<string, unknown> = {};

@@ -5,7 +5,7 @@
  * along the other's length). Any other mix of sizes is rejected naming both arguments.
  */
 import { AlvhError, invalidInput, isAlvhError } from '@alvh/shared';
-import { isMissing } from './args';
+import { isMissing, widestRow } from './args';
 
 /** An argument as a rectangle of cells (a single value is 1×1). */
 export interface GridArg {
@@ -20,7 +20,7 @@ export function gridArg(name: string, x: unknown): GridArg {
   if (!Array.isArray(x)) return { name, rows: 1, cols: 1, cells: [[x]] };
   const cells = (x as unknown[]).map((r): unknown[] => (Array.isArray(r) ? (r as unknown[]) : [r]));
   const rows = cells.length;
-  const cols = Math.max(0, ...cells.map((r) => r.length));
+  const cols = widestRow(cells);
   if (rows === 0 || cols === 0) return { name, rows: 1, cols: 1, cells: [[null]] };
   return { name, rows, cols, cells };
 }

@@ -336,7 +336,7 @@ export function planFromRange(
  * @param [eventsMode] "add" (default): your events join the FOMC decisions shipped with ALVH; "replace": your events are the whole calendar.
  * @returns Three columns: label, value, explanation; sections for the curve, condor, split, overlay, tail, scenario, costs and caps, rebalance, events, historical analogs, the audit trail and warnings.
  */
-export function plan(inputs: unknown[][], events?: unknown, eventsMode?: unknown): unknown[][] {
+export function plan(inputs: unknown[][], events?: unknown[][], eventsMode?: unknown): unknown[][] {
   return excelCall(() => {
     const result = planFromRange(inputs, undefined, events, eventsMode);
     const view = presentPlan(result, 'excel');
