@@ -295,3 +295,27 @@ describe('whole-column ranges (1,048,576 rows)', () => {
     );
   });
 });
+
+describe('futures read by place: no price moves to another month', () => {
+  it('PLAN refuses a curve that starts after VX1 or leaves a month out, and so do the last futures', () => {
+    expect(invalid('PLAN', rows('VX1'))).toBe(
+      'inputs VX1: is missing while VX2 is given; give the futures from VX1 (the front month) on without a gap: the method reads VX1 and VX2 as the front two',
+    );
+    expect(invalid('PLAN', rows('VX2'))).toMatch(/^inputs VX2: is missing while VX3 is given;/);
+    const last = [
+      ['lastDate', '2018-12-17'],
+      ['lastVix', 25.58],
+      ['lastVX2', 22.1],
+    ];
+    expect(invalid('PLAN', rows('', last))).toMatch(/^inputs lastVX1: is missing while lastVX2 is given;/);
+  });
+
+  it("CURVE refuses an empty first cell when the expiries come from the calendar, and keeps the range's trailing blanks", () => {
+    const prices = [[25.9], [23.325], [22.3]];
+    const blankFirst = [[null], ...prices];
+    expect(invalid('CURVE', 43458, 36.07, blankFirst)).toMatch(
+      /^futures\[1\]: is empty; start the range at the front month's price/,
+    );
+    expect(call('CURVE', 43458, 36.07, [...prices, [null], [null]])).toEqual(call('CURVE', 43458, 36.07, prices));
+  });
+});

@@ -157,6 +157,15 @@ export function readKeyValueRange(
     if (!date)
       throw new Error('the range gives VX1, VX2, … but no date: add a "date" row so their expiries can be set');
     numbered.sort((a, b) => a.n - b.n);
+    // The split reads the front two futures: a curve from VX2 on, or with a month left out, would
+    // read other months as them.
+    const gap = numbered.findIndex((f, i) => f.n !== i + 1);
+    if (gap >= 0)
+      throw invalidInput(
+        `VX${gap + 1}`,
+        `is missing while ${numbered[gap]!.key} is given`,
+        `give the futures from VX1 (the front month) on without a gap: the method reads VX1 and VX2 as the front two`,
+      );
     const last = numbered[numbered.length - 1]!.n;
     const expiries = vxExpiriesAfter(date, last);
     out.futures = numbered.map((f) => ({ expiry: expiries[f.n - 1]!, price: f.price }));

@@ -139,7 +139,7 @@ export function optionalDate(name: string, x: unknown): string | undefined {
  * Empty cells before the first and after the last value are dropped, so a range may be selected
  * longer than the data; an empty cell between values is rejected.
  */
-function cellsOf(name: string, range: unknown): { cell: unknown; at: string }[] {
+function cellsOf(name: string, range: unknown, leading?: string): { cell: unknown; at: string }[] {
   const rows: unknown[][] = Array.isArray(range)
     ? (range as unknown[]).map((r) => (Array.isArray(r) ? (r as unknown[]) : [r]))
     : [[range]];
@@ -153,6 +153,10 @@ function cellsOf(name: string, range: unknown): { cell: unknown; at: string }[] 
   let last = cells.length - 1;
   while (first <= last && isMissing(cells[first])) first++;
   while (last >= first && isMissing(cells[last])) last--;
+  // A series whose place is its meaning (futures read from the front month) keeps its first cell.
+  if (leading !== undefined && first > 0 && first <= last) {
+    throw invalidInput(`${name}[1]`, 'is empty', leading);
+  }
   const out: { cell: unknown; at: string }[] = [];
   for (let i = first; i <= last; i++) {
     const at = `${name}[${i + 1}]`;
@@ -176,6 +180,14 @@ function seriesNumber(cell: unknown, at: string): number {
  */
 export function seriesArg(name: string, range: unknown): number[] {
   return cellsOf(name, range).map(({ cell, at }) => seriesNumber(cell, at));
+}
+
+/**
+ * {@link seriesArg} of a series read by place from its first cell (VX futures from the front
+ * month): an empty first cell is refused with `fix`, not dropped, so no value moves to the wrong place.
+ */
+export function placedSeriesArg(name: string, range: unknown, fix: string): number[] {
+  return cellsOf(name, range, fix).map(({ cell, at }) => seriesNumber(cell, at));
 }
 
 /** {@link seriesArg} of levels that must be above 0 (index closes): a zero or a negative cell is named. */

@@ -10,7 +10,7 @@ import {
   vxExpiriesAfter,
   type TermStructure,
 } from '@alvh/shared';
-import { dateArg, dateSeriesArg, isMissing, numberArg, seriesArg } from './args';
+import { dateArg, dateSeriesArg, isMissing, numberArg, placedSeriesArg, seriesArg } from './args';
 
 /** The Excel arguments that carry a curve. */
 export interface CurveArgs {
@@ -31,7 +31,13 @@ export function curveOf(
   expiries: unknown,
 ): TermStructure {
   const iso = dateArg(names.date, date);
-  const prices = seriesArg(names.futures, futures);
+  const prices = isMissing(expiries)
+    ? placedSeriesArg(
+        names.futures,
+        futures,
+        "start the range at the front month's price (without expiries the prices are read from the front month on), or give the expiries",
+      )
+    : seriesArg(names.futures, futures);
   const vixSpot = numberArg(names.vix, vix);
   try {
     const dates = isMissing(expiries) ? vxExpiriesAfter(iso, prices.length) : dateSeriesArg('expiries', expiries);

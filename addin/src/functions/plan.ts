@@ -75,6 +75,13 @@ function lastRebalanceOf(rows: readonly [string, unknown][]): Record<string, unk
     .filter((r): r is { n: number; k: string; v: unknown } => r.n !== undefined)
     .map((r) => ({ n: r.n, price: numberArg(`inputs ${r.k}`, r.v) }))
     .sort((a, b) => a.n - b.n);
+  const gap = numbered.findIndex((f, i) => f.n !== i + 1);
+  if (gap >= 0)
+    throw invalidInput(
+      `inputs lastVX${gap + 1}`,
+      `is missing while lastVX${numbered[gap]!.n} is given`,
+      'give the last futures from lastVX1 (the front month then) on without a gap',
+    );
   const expiries = vxExpiriesAfter(date, numbered[numbered.length - 1]?.n ?? 0);
   return {
     date,
