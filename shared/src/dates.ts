@@ -72,8 +72,18 @@ export function excelSerialToIso(field: string, serial: number): string {
       'pass a date cell or a serial such as 43906 (2020-03-16)',
     );
   }
+  if (serial >= LAST_EXCEL_SERIAL + 1) {
+    throw invalidInput(
+      field,
+      `is ${serial}, after 9999-12-31 (serial ${LAST_EXCEL_SERIAL}), the last date Excel has`,
+      'pass a date cell or a serial such as 43906 (2020-03-16)',
+    );
+  }
   return toIsoDate(Math.floor(serial) - EXCEL_EPOCH_OFFSET);
 }
+
+/** The serial of 9999-12-31, Excel's last date. */
+const LAST_EXCEL_SERIAL = 2958465;
 
 /** Excel serial (1900 date system) of an ISO date. */
 export function isoToExcelSerial(iso: string): number {

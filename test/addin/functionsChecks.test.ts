@@ -225,6 +225,11 @@ const rows = (drop: string, extra: unknown[][] = []): unknown[][] => [
 describe('ALVH.PLAN: a row missing, empty or wrong', () => {
   it('says which, with the value, and the policy range with the percentage hint', () => {
     expect(invalid('PLAN', rows('spx'))).toBe('inputs spx: is missing; add a row spx (pass a number)');
+    // A serial past Excel's last date names the row (it gave an internal "Invalid time value").
+    expect(invalid('PLAN', rows('date', [['date', 1e9]]))).toMatch(/^inputs date: is 1000000000, after 9999-12-31/);
+    expect(invalid('PLAN', rows('expiry', [['expiry', 1e308]]))).toMatch(
+      /^inputs expiry: is 1e\+308, after 9999-12-31/,
+    );
     expect(invalid('PLAN', rows('spx', [['spx', '']]))).toMatch(/^inputs spx: is empty; fill in its value/);
     expect(invalid('PLAN', rows('spx', [['spx', 'n/a']]))).toMatch(/^inputs spx: is "n\/a"; pass a number/);
     expect(invalid('PLAN', rows('', [['tailCoverage', 180]]))).toBe(

@@ -115,18 +115,8 @@ export function dateArg(name: string, cell: unknown): string {
       'pass a date cell or a serial such as 43906 (2020-03-16)',
     );
   }
-  if (serial >= LAST_EXCEL_SERIAL + 1) {
-    throw invalidInput(
-      name,
-      `is ${serial}, after 9999-12-31 (serial ${LAST_EXCEL_SERIAL}), the last date Excel has`,
-      'pass a date cell or a serial such as 43906 (2020-03-16)',
-    );
-  }
   return excelSerialToIso(name, serial);
 }
-
-/** The serial of 9999-12-31, Excel's last date. */
-const LAST_EXCEL_SERIAL = 2958465;
 
 /** An optional date: `undefined` when omitted. */
 export function optionalDate(name: string, x: unknown): string | undefined {

@@ -57,6 +57,14 @@ describe('Excel serials (1900 date system)', () => {
     expect(excelSerialToIso('d', 43906.75)).toBe('2020-03-16');
   });
 
+  it("ends at Excel's last date, 9999-12-31 (serial 2958465), and names a later serial", () => {
+    expect(excelSerialToIso('d', 2958465.9)).toBe('9999-12-31');
+    for (const bad of [2958466, 1e7, 1e9, 1e308])
+      expect(() => excelSerialToIso('inputs date', bad)).toThrow(
+        `inputs date: is ${bad}, after 9999-12-31 (serial 2958465), the last date Excel has; pass a date cell`,
+      );
+  });
+
   it.each([0, 60, Number.NaN, Number.POSITIVE_INFINITY])('rejects %s', (bad) => {
     expect(() => excelSerialToIso('expiry', bad)).toThrow(/^expiry: .*pass a date cell/);
   });
