@@ -5,6 +5,9 @@
  */
 import { invalidInput } from './errors';
 
+/** The most contracts one leg or one condor order may hold: a bound that keeps every dollar figure finite. */
+export const MAX_CONTRACTS = 100_000;
+
 function describe(x: number): string {
   return Number.isNaN(x) ? 'NaN' : String(x);
 }

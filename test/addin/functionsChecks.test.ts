@@ -156,6 +156,16 @@ describe('ALVH.CONDOR, CONDORLOSS: SPX and rates as ALVH.PLAN takes them', () =>
   });
 });
 
+describe('ALVH.CONDOR, CONDORLOSS: the quantity a plan takes', () => {
+  it('refuses more than 100,000 condors, naming the quantity, where 1e15 gave a max loss of 4.7e18 USD', () => {
+    const args = (q: number) => [44519, 4697.96, 17.91, 44582, [[4100], [4150], [5300], [5350]], q];
+    for (const q of [100_001, 1e15, 1e308])
+      expect(invalid('CONDOR', ...args(q))).toBe(`quantity: is ${q}; pass at most 100000 condors, as a plan takes`);
+    expect(invalid('CONDORLOSS', ...args(1e15))).toMatch(/^quantity: is 1000000000000000; pass at most 100000/);
+    expect(call('CONDOR', ...args(100_000))).toBeDefined();
+  });
+});
+
 describe('ALVH.BS, BLACK76 and IV: years and the vol domain', () => {
   it('rejects more than 10 years as days typed for years, naming the cell in a range', () => {
     expect(invalid('BS', 'call', 42, 40, 63, 0.2)).toBe(

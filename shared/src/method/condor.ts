@@ -6,7 +6,7 @@
 import { bsGreeks, normCdf, normPdf } from '../pricing/index';
 import { invalidInput } from '../errors';
 import { daysBetween } from '../dates';
-import { checkInteger, checkNonNegative, checkPositive, checkRate, checkVol } from '../validate';
+import { MAX_CONTRACTS, checkInteger, checkNonNegative, checkPositive, checkRate, checkVol } from '../validate';
 import { DEFAULT_POLICY, type Policy } from '../schemas/policy';
 import { DEFAULT_SKEW, OPTION_MULTIPLIER, ironCondorLegs, skewedVol, type Leg, type SkewParams } from '../book/index';
 
@@ -97,6 +97,8 @@ export function condorAnalytics(i: CondorInput): CondorAnalytics {
   const q = checkRate('divYield', i.divYield);
   const atm = checkVol('atmVol', i.atmVol, false);
   const n = checkInteger('condor.quantity', i.quantity, 1);
+  if (n > MAX_CONTRACTS)
+    throw invalidInput('condor.quantity', `is ${n}`, `pass at most ${MAX_CONTRACTS} condors, as a plan takes`);
   const days = daysBetween(i.valuationDate, i.expiry);
   if (days <= 0) {
     throw invalidInput(

@@ -7,12 +7,11 @@
 import { z } from 'zod';
 import { finiteNumber, isoDate, nonNegativeNumber, optionType, positiveNumber, rate, volatility } from './common';
 import { PolicySchema } from './policy';
-import { SPX_POINTS } from '../validate';
+import { MAX_CONTRACTS, SPX_POINTS } from '../validate';
 import { HeldLegSchema, MAX_POSITIONS_TEXT, StructureParamsSchema } from '../hedge/schemas';
 import { ChainRowSchema } from '../surface/schemas';
 
-/** The most contracts one leg or one condor order may hold: a bound that keeps every dollar figure finite. */
-export const MAX_CONTRACTS = 100_000;
+export { MAX_CONTRACTS };
 
 /** Most points of one signal history (spxCloses, vvixVixRatio, advancers, decliners, events): 40 years of days. */
 export const MAX_SIGNAL_POINTS = 10_000;
