@@ -235,6 +235,10 @@ const rows = (drop: string, extra: unknown[][] = []): unknown[][] => [
 describe('ALVH.PLAN: a row missing, empty or wrong', () => {
   it('says which, with the value, and the policy range with the percentage hint', () => {
     expect(invalid('PLAN', rows('spx'))).toBe('inputs spx: is missing; add a row spx (pass a number)');
+    // A schema's message says its own fix: the form's "correct the field and try again" stays out of cells.
+    const many = invalid('PLAN', rows('quantity', [['quantity', 1e6]]));
+    expect(many).toMatch(/^inputs quantity: .*100000/);
+    expect(many).not.toMatch(/correct the field/);
     // A serial past Excel's last date names the row (it gave an internal "Invalid time value").
     expect(invalid('PLAN', rows('date', [['date', 1e9]]))).toMatch(/^inputs date: is 1000000000, after 9999-12-31/);
     expect(invalid('PLAN', rows('expiry', [['expiry', 1e308]]))).toMatch(

@@ -18,7 +18,7 @@
  * It turns a non-finite number in a result into #NUM! instead of letting NaN or ±Infinity reach a
  * cell. Messages are cut to {@link MAX_MESSAGE} characters, since Excel truncates long ones.
  */
-import { InputValidationError, isAlvhError } from '@alvh/shared';
+import { InputValidationError, SCHEMA_FIX, isAlvhError } from '@alvh/shared';
 
 /** Longest message passed to Excel. */
 export const MAX_MESSAGE = 200;
@@ -54,7 +54,8 @@ export function toExcelError(e: unknown, names: FieldNames = {}): CustomFunction
   if (isAlvhError(e)) {
     // A schema's issue says the fix itself ("pass a number between 0.1 and 10"); its generic
     // "correct the field and try again" is the taskpane's form wording, not a cell's.
-    const fix = e instanceof InputValidationError ? '' : `; ${e.fix}`;
+    // Re-thrown under an Excel argument's name, such an error keeps the wording but not the class.
+    const fix = e instanceof InputValidationError || e.fix === SCHEMA_FIX ? '' : `; ${e.fix}`;
     const message = shorten(`${argumentName(e.field, names)}: ${e.problem}${fix}`);
     switch (e.code) {
       case 'no_solution':

@@ -17,6 +17,7 @@ export {
 } from './common';
 export {
   InputValidationError,
+  SCHEMA_FIX,
   parseInput,
   // Public: the hosts print an issue's path the way parseInput does (the taskpane's field messages).
   formatPath,

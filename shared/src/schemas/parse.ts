@@ -12,13 +12,16 @@ export interface InputIssue {
   message: string;
 }
 
+/** The fix an {@link InputValidationError} carries: each issue's message says the fix itself. */
+export const SCHEMA_FIX = 'correct the field and try again';
+
 export class InputValidationError extends AlvhError {
   readonly issues: readonly InputIssue[];
 
   constructor(issues: readonly InputIssue[]) {
     const first = issues[0] ?? { path: '(root)', message: 'invalid input' };
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more issue${issues.length > 2 ? 's' : ''})` : '';
-    super('invalid_input', first.path, first.message + more, 'correct the field and try again');
+    super('invalid_input', first.path, first.message + more, SCHEMA_FIX);
     this.issues = issues;
   }
 }
