@@ -112,6 +112,12 @@ describe('ALVH.OVERLAY plausibility', () => {
       /^spot: is 4\.69796, not an SPX level/,
     );
   });
+
+  it('names condorVega, not the strike, when a sane unit meets a vega no condor has', () => {
+    expect(invalid('OVERLAY', day, 4697.96, 17.91, 44582, 4150, 1e9)).toMatch(
+      /^condorVega: is 1000000000: its target \(5\.00e\+8\) needs [\d.]+e\+6 units of vega 1[34]\d, over 100000 a leg; pass the condor's net vega in USD per vol point/,
+    );
+  });
 });
 
 describe('ALVH.CONDOR, CONDORLOSS: SPX and rates as ALVH.PLAN takes them', () => {

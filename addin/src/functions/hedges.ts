@@ -291,6 +291,13 @@ export function overlay(
         state: spxState(date, spot, vixLevel, rate, divYield, policy),
       });
       if (o.units > MAX_CONTRACTS) {
+        // A unit of at least a dollar per vol point is a sane unit: then the target is what is off.
+        if (o.unitVega >= 1)
+          throw limitExceeded(
+            'condorVega',
+            `is ${numberArg('condorVega', condorVega)}: its target (${o.targetVega.toPrecision(3)}) needs ${o.units.toExponential(2)} units of vega ${o.unitVega.toPrecision(3)}, over ${MAX_CONTRACTS} a leg`,
+            "pass the condor's net vega in USD per vol point (ALVH.CONDOR's vega row)",
+          );
         throw limitExceeded(
           'strike',
           `gives a unit whose vega (${o.unitVega.toPrecision(3)}) is so small that the target (${o.targetVega.toPrecision(3)}) needs ${o.units.toExponential(2)} units, over ${MAX_CONTRACTS} a leg`,
