@@ -53,6 +53,12 @@ export const DEFAULT_MAX_CONNECTIONS = 256;
 export const HEADERS_TIMEOUT_MS = 10_000;
 export const REQUEST_TIMEOUT_MS = 30_000;
 export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+/**
+ * A connection whose unsent answer has not moved for this long (a client that stopped reading) is
+ * closed: the timeouts above only cover receiving, so such a client would hold its connection, and
+ * enough of them every connection, for good.
+ */
+export const WRITE_STALL_MS = 20_000;
 
 export interface LocalHostOptions {
   /** Port; 0 picks a free one. Default `PORT` or 3000. */
@@ -73,6 +79,36 @@ export interface LocalHostOptions {
   shutdownGraceMs?: number;
   /** Most open connections; more are refused. Default `ALVH_MAX_CONNECTIONS` or 256. */
   maxConnections?: number;
+  /** Milliseconds an unsent answer may sit unread before its connection is closed. Default {@link WRITE_STALL_MS}. */
+  writeStallMs?: number;
+}
+
+/**
+ * Close the server's connections whose unsent bytes have not moved for `stallMs` (checked every
+ * second, or every `stallMs` when shorter): a client that stops reading its answer. Returns the
+ * function that stops the check.
+ */
+function closeStalledWrites(server: Server, stallMs: number): () => void {
+  const watched = new Map<Socket, { pending: number; since: number }>();
+  server.on('connection', (socket: Socket) => {
+    watched.set(socket, { pending: 0, since: 0 });
+    socket.once('close', () => watched.delete(socket));
+  });
+  const timer = setInterval(
+    () => {
+      const now = performance.now();
+      for (const [socket, w] of watched) {
+        const pending = socket.writableLength;
+        if (pending === 0 || pending !== w.pending) {
+          w.pending = pending;
+          w.since = now;
+        } else if (now - w.since >= stallMs) socket.destroy();
+      }
+    },
+    Math.min(1_000, stallMs),
+  );
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 export interface LocalHost {
@@ -510,6 +546,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     ? createHttpsServer({ ...serverOptions, cert: tls.cert, key: tls.key }, listener)
     : createHttpServer(serverOptions, listener);
   server.maxConnections = options.maxConnections ?? maxConnectionsFromEnv(process.env.ALVH_MAX_CONNECTIONS);
+  const stopStallCheck = closeStalledWrites(server, options.writeStallMs ?? WRITE_STALL_MS);
   // Malformed HTTP (a bad request line, an unknown method, oversized headers, a header timeout):
   // answer a problem document on the raw socket when it can still take one, then close it.
   server.on('clientError', (err: Error & { code?: string }, socket: Socket) => {
@@ -566,6 +603,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       await closeCompute();
       await Promise.race([Promise.allSettled([...inFlight]), new Promise((ok) => setImmediate(ok))]);
       server.closeAllConnections();
+      stopStallCheck();
       await stopped;
     })();
     return closed;

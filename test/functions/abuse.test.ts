@@ -448,6 +448,37 @@ describe('D10: connections', () => {
   });
 });
 
+describe('D10b: a client that stops reading', () => {
+  it('loses its connection once its unsent answer has not moved for the stall limit; others are served', async () => {
+    const root = join(dir, 'big');
+    mkdirSync(root);
+    writeFileSync(join(root, 'big.js'), Buffer.alloc(8 << 20, 97)); // 8 MB: more than the socket buffers hold
+    const stalling = await startLocalHost({
+      port: 0,
+      host: '127.0.0.1',
+      tls: false,
+      staticRoot: root,
+      writeStallMs: 200,
+      logError: (...a) => errors.push(a),
+    });
+    try {
+      const s = await new Promise<Socket>((ok) => {
+        const c = connect(stalling.port, '127.0.0.1', () => ok(c));
+        c.on('error', () => {});
+      });
+      s.pause(); // never reads: the answers pile up unsent
+      s.write('GET /big.js HTTP/1.1\r\nHost: x\r\n\r\n'.repeat(4));
+      // The server's side of it closes (the paused client would not even see its end).
+      const open = () => new Promise<number>((ok) => stalling.server.getConnections((_e, n) => ok(n)));
+      while ((await open()) > 0) await new Promise((ok) => setTimeout(ok, 50));
+      s.destroy();
+      expect((await fetch(`${stalling.url}/api/health`)).status).toBe(200);
+    } finally {
+      await stalling.close();
+    }
+  });
+});
+
 describe('D11: security headers, no source maps, no versions', () => {
   it('pages carry a CSP with frame-ancestors for Office hosts and nosniff', async () => {
     const r = await fetch(`${host.url}/taskpane.html`, { method: 'HEAD' });
