@@ -7,8 +7,8 @@ import { HttpRequest, InvocationContext } from '@azure/functions';
 import { describe, expect, it } from 'vitest';
 import { findRoute } from '../../functions/src/routes';
 import { PLAN_EXAMPLE } from '../../functions/src/handlers/examples';
-import { MAX_OBJECT_FIELDS, checkJsonObjects } from '../../functions/src/http/jsonWidth';
-import { MAX_LISTED_ISSUES } from '../../functions/src/http/problem';
+import { MAX_JSON_DEPTH, MAX_OBJECT_FIELDS, checkJsonObjects } from '../../functions/src/http/jsonWidth';
+import { MAX_LISTED_ISSUES, MAX_PROBLEM_TEXT } from '../../functions/src/http/problem';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a problem document, read by the assertions
 type Json = Record<string, any>;
@@ -121,5 +121,34 @@ describe('a field sent twice in one object', () => {
     expect(duplicate('{"a":"b" "b":1, 5:"a"}')).toBeUndefined();
     const { status, json } = await plan('{"a":1, 5:2, "a":3}');
     expect([status, json.code]).toEqual([400, 'malformed_json']);
+  });
+});
+
+describe('deep bodies and echoed keys', () => {
+  it('a million nested brackets: a 400 at depth 65 from the scan, before the parser, in a small answer', async () => {
+    const { status, size, json } = await plan('['.repeat(1_000_000) + ']'.repeat(1_000_000));
+    expect([status, json.code]).toEqual([400, 'invalid_input']);
+    expect(json.detail).toMatch(new RegExp(`more than ${MAX_JSON_DEPTH} deep`));
+    expect(json.field).toBe('[0]'.repeat(MAX_JSON_DEPTH));
+    expect(size).toBeLessThan(5_000);
+    // At the limit the scan lets it through (the schema refuses the shape).
+    expect(() => checkJsonObjects('['.repeat(MAX_JSON_DEPTH) + ']'.repeat(MAX_JSON_DEPTH))).not.toThrow();
+  });
+
+  it('a field sent twice deep inside, and a key of 3 MB in the policy: small answers', async () => {
+    const deep = await plan('['.repeat(60) + '{"a":1,"a":2}' + ']'.repeat(60));
+    expect([deep.status, deep.json.field]).toEqual([400, `${'[0]'.repeat(60)}.a`]);
+    expect(deep.json.detail).toMatch(/sent twice/);
+    const huge = 'k'.repeat(3_000_000);
+    const { status, size, json } = await plan(JSON.stringify({ ...PLAN_EXAMPLE, policy: { [huge]: 1 } }));
+    expect(status).toBe(400);
+    expect(size).toBeLessThan(10_000);
+    for (const text of [
+      json.detail,
+      json.field,
+      json.fix,
+      ...(json.issues as Json[]).flatMap((i) => [i.path, i.message]),
+    ])
+      expect(String(text).length).toBeLessThanOrEqual(MAX_PROBLEM_TEXT);
   });
 });

@@ -13,6 +13,14 @@ import { type AlvhError, invalidInput } from '@alvh/shared';
 /** Most fields of one JSON object in a request body: far above any schema's (about a hundred at most). */
 export const MAX_OBJECT_FIELDS = 1000;
 
+/**
+ * Deepest nesting of arrays and objects a body may have: the deepest document of this API (a plan
+ * with a fitted surface's wings) is under 10 levels. Deeper text is refused before it is parsed,
+ * so that a body of a million brackets costs one quick scan, not the parser's time and a path of
+ * a million segments in the answer.
+ */
+export const MAX_JSON_DEPTH = 64;
+
 /** A key as a path segment: the text as sent (JSON unescaped), cut to 40 characters. */
 function keyText(text: string, start: number, end: number): string {
   let key: string;
@@ -130,6 +138,13 @@ export function checkJsonObjects(text: string, max = MAX_OBJECT_FIELDS): AlvhErr
     if (c !== 32 && c !== 10 && c !== 13 && c !== 9) keyReady = false;
     if (c === 123 || c === 91) {
       frames.push({ object: c === 123, count: 0, keyStart: 0, keyEnd: 0, spans: undefined, names: undefined });
+      if (frames.length > MAX_JSON_DEPTH) {
+        throw invalidInput(
+          pathOf(text, frames),
+          `nests arrays and objects more than ${MAX_JSON_DEPTH} deep, far deeper than any document of this API`,
+          'send the documented shape (see the schema in /api/openapi.json)',
+        );
+      }
     } else if (c === 125 || c === 93) {
       frames.pop();
     } else if (c === 44) {

@@ -125,11 +125,25 @@ function asAlvhError(e: unknown): AlvhErrorLike | undefined {
 /** Most issues one problem document lists; the rest are counted in a last `(root)` issue. */
 export const MAX_LISTED_ISSUES = 100;
 
+/**
+ * Most characters of one text of a problem document (its detail, field, fix, an issue's path or
+ * message): a field or a key of megabytes sent in a request is not echoed back whole.
+ */
+export const MAX_PROBLEM_TEXT = 1_000;
+
+/** `text` cut to {@link MAX_PROBLEM_TEXT} characters, saying how much was left out. */
+export function problemText(text: string): string {
+  if (text.length <= MAX_PROBLEM_TEXT) return text;
+  const cut = `… (${text.length - MAX_PROBLEM_TEXT + 40} more characters)`;
+  return text.slice(0, MAX_PROBLEM_TEXT - 40) + cut;
+}
+
 function listedIssues(e: AlvhErrorLike): ProblemIssue[] {
-  if (!e.issues || e.issues.length === 0) return [{ path: e.field, message: `${e.problem}; ${e.fix}` }];
+  if (!e.issues || e.issues.length === 0)
+    return [{ path: problemText(e.field), message: problemText(`${e.problem}; ${e.fix}`) }];
   const listed = e.issues
     .slice(0, MAX_LISTED_ISSUES)
-    .map((i) => ({ path: String(i.path), message: String(i.message) }));
+    .map((i) => ({ path: problemText(String(i.path)), message: problemText(String(i.message)) }));
   const more = e.issues.length - listed.length;
   if (more > 0)
     listed.push({ path: '(root)', message: `and ${more} more issues, not listed: correct these and send it again` });
@@ -143,10 +157,10 @@ function alvhProblem(e: AlvhErrorLike): Problem {
     type: `urn:alvh:problem:${e.code.replace(/_/g, '-')}`,
     title: CODE_TITLES[e.code],
     status,
-    detail: e.message,
+    detail: problemText(e.message),
     code: e.code,
-    field: e.field,
-    fix: e.fix,
+    field: problemText(e.field),
+    fix: problemText(e.fix),
   };
   if (status === 400) p.issues = issues;
   return p;
