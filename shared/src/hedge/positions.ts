@@ -66,7 +66,7 @@ class LineFault extends Error {
   }
 }
 
-function onGrid(x: number, step: number): boolean {
+export function onGrid(x: number, step: number): boolean {
   const q = x / step;
   return Math.abs(q - Math.round(q)) < 1e-9;
 }

@@ -16,7 +16,9 @@ import {
   type StructureScore,
 } from '../hedge/structures';
 import { markFromState, ordersFromBook, type OrderList, type TargetLeg } from '../hedge/orders';
-import { parsePositionsCsv } from '../hedge/positions';
+import { VIX_LISTED_STRIKE_STEP, onGrid, parsePositionsCsv } from '../hedge/positions';
+import { checkSpotAndStrikes, checkVxPrice } from '../validate';
+import { SPX_STRIKE_STEP } from './condor';
 import { invalidInput } from '../errors';
 import { fmt, type AuditEntry } from './audit';
 import type { CondorAnalytics } from './condor';
@@ -136,6 +138,23 @@ function row(s: StructureScore, budget: number, loss: number): PlanStructureRow 
 }
 
 /**
+ * A held leg's strike as the broker-CSV form takes it: on the listed grid (SPX 5 points, VIX half
+ * points) and a level of its index (an SPX strike within half to twice SPX, a VIX strike in VIX
+ * points), so that a typing slip (1e9, 5902, 0.5) is named rather than priced into an order.
+ */
+function checkHeldStrike(field: string, kind: 'spx' | 'vix', strike: number, spot: number): void {
+  if (kind === 'spx') checkSpotAndStrikes('market.spx', spot, [{ field, strike }]);
+  else checkVxPrice(field, strike, '25');
+  const step = kind === 'spx' ? SPX_STRIKE_STEP : VIX_LISTED_STRIKE_STEP;
+  if (!onGrid(strike, step))
+    throw invalidInput(
+      field,
+      `is ${strike}, off the ${kind.toUpperCase()} ${step}-point strike grid`,
+      `pass a listed strike (a multiple of ${step})`,
+    );
+}
+
+/**
  * The orders from the positions held to the plan's legs (every condor, overlay, tail), when positions are
  * given or a rebalance is due; mids are the plan's own marks today. Undefined otherwise.
  */
@@ -159,6 +178,7 @@ export function stepOrders(
                 'remove the expired leg (it has settled) or pass a later valuation date',
               );
             }
+            checkHeldStrike(`positions[${i}].strike`, l.kind, l.strike, now.spot);
             return { kind: l.kind, type: l.type, strike: l.strike, expiry: l.expiry, quantity: l.quantity };
           });
   const label =

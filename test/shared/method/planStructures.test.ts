@@ -163,5 +163,26 @@ describeWithData('structures and orders on 2018-12-24', () => {
         'positions[0].quantity',
       );
     });
+
+    it('takes held legs only at strikes the CSV form takes: listed, and a level of their index', () => {
+      const leg = (kind: 'spx' | 'vix', strike: number): Leg => ({
+        kind,
+        type: kind === 'spx' ? 'put' : 'call',
+        strike,
+        expiry: kind === 'spx' ? '2019-01-18' : base.tail.expiry,
+        quantity: 3,
+      });
+      const refused = (l: Leg) => {
+        const i = rejection({ ...day, positions: [leg('spx', 2300), l] })[0];
+        return `${i?.path}: ${i?.message}`;
+      };
+      // an order to sell puts struck at a billion, at a mid of 993,875,219 points, was answered with a 200
+      expect(refused(leg('spx', 1e9))).toMatch(/^positions\[1\]\.strike: is 1000000000, far from SPX/);
+      expect(refused(leg('spx', 2302))).toMatch(/^positions\[1\]\.strike: is 2302, off the SPX 5-point strike grid/);
+      expect(refused(leg('vix', 0.5))).toMatch(/^positions\[1\]\.strike: is 0\.5, which looks like a decimal/);
+      expect(refused(leg('vix', 1e21))).toMatch(/^positions\[1\]\.strike: is 1e\+21, above 500 VIX points/);
+      expect(refused(leg('vix', 24.2))).toMatch(/^positions\[1\]\.strike: is 24\.2, off the VIX 0\.5-point/);
+      expect(plan({ ...day, positions: [leg('spx', 2300), leg('vix', 24.5)] }).orders).toBeDefined();
+    });
   });
 });
