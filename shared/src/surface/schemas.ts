@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { invalidInput } from '../errors';
 import { friendlyIssue } from '../schemas/parse';
 import { parseIsoDate } from '../dates';
+import { SPX_POINTS, checkSpotAndStrikes } from '../validate';
 import { parseChain, type ChainRow } from './chain';
 import { fitChainSurface } from './fitChain';
 import { spxSurfaceFromIndices } from './indexSurface';
@@ -29,6 +30,15 @@ const indexLevel = num.min(1, { error: 'pass the index in vol points, e.g. 18.5 
 const decimalRate = num
   .min(-1, { error: 'rates are decimals; pass 0.05 for 5%' })
   .max(1, { error: 'rates are decimals; pass 0.05 for 5%, not 5' });
+
+/** An SPX level as the plan takes it ({@link SPX_POINTS}): 1 or 1e21 is a slip, not a market. */
+const spxLevel = num
+  .min(SPX_POINTS.min, {
+    error: `pass SPX in index points (between ${SPX_POINTS.min} and ${SPX_POINTS.max}), e.g. 6600`,
+  })
+  .max(SPX_POINTS.max, {
+    error: `pass SPX in index points (between ${SPX_POINTS.min} and ${SPX_POINTS.max}), e.g. 6600`,
+  });
 
 export const ChainRowSchema = z.strictObject({
   expiry: z.union([isoDate, num.int({ error: 'pass an ISO date or an Excel date serial' })]),
@@ -54,7 +64,7 @@ export const SurfaceFromChainSchema = z.strictObject({
     { error: 'pass the quotedata CSV text, or rows [{expiry, strike, type, bid, ask}]' },
   ),
   valuationDate: isoDate.optional(),
-  spot: num.positive({ error: 'pass the SPX level (> 0)' }).optional(),
+  spot: spxLevel.optional(),
   /** The day's VIX close: the surface's referenceVix (default: its own 30-day variance-swap vol). */
   vix: indexLevel.optional(),
   points: z.array(SurfacePointSchema).max(10_000, { error: 'pass at most 10,000 points' }).optional(),
@@ -62,7 +72,7 @@ export const SurfaceFromChainSchema = z.strictObject({
 
 export const SurfaceFromIndicesSchema = z.strictObject({
   valuationDate: isoDate,
-  spot: num.positive({ error: 'pass the SPX level (> 0)' }),
+  spot: spxLevel,
   indices: z.strictObject(
     {
       vix: indexLevel,
@@ -189,6 +199,8 @@ export function buildSurface(req: SurfaceRequest): SurfaceResponse {
         'pass a later expiry',
       );
     }
+    // A strike far from any quote is a slip, not a question the smile answers (1e308 gave 1139%).
+    checkSpotAndStrikes('spot', surface.spot, [{ field: `points[${i}].strike`, strike: p.strike }]);
     return { expiry: p.expiry, strike: p.strike, vol: surface.vol(days / 365, p.strike) };
   });
   return {

@@ -61,13 +61,16 @@ describe('buildSurface (the request of POST /api/surface)', () => {
     expect(r.expiries[0]!.rmseVolPts).toBeLessThan(0.5);
     expect(r.arbitrage.butterfly).toBe(0);
     // a spot far from the chain's own forwards is a wrong number, named with the forward it misses
-    for (const spot of [1e-8, 1e12, 5400]) {
-      const e = errorOf(() =>
-        buildSurface(parseInput(SurfaceRequestSchema, { chain, valuationDate: '2023-06-09', spot })),
-      );
-      expect(e.field).toBe('spot');
-      expect(e.message).toMatch(/away from the chain's nearest forward 43\d\d\.\d\d/);
-    }
+    const e = errorOf(() =>
+      buildSurface(parseInput(SurfaceRequestSchema, { chain, valuationDate: '2023-06-09', spot: 5400 })),
+    );
+    expect(e.field).toBe('spot');
+    expect(e.message).toMatch(/away from the chain's nearest forward 43\d\d\.\d\d/);
+    // and a spot no SPX ever had is refused as the plan refuses it, before any fit
+    for (const spot of [1e-8, 0.5, 1e12, 1e308])
+      expect(
+        errorOf(() => parseInput(SurfaceRequestSchema, { chain, valuationDate: '2023-06-09', spot })).message,
+      ).toMatch(/^spot: pass SPX in index points \(between 100 and 1000000\)/);
   });
   it('rejects bad requests naming the field', () => {
     expect(() =>
@@ -80,6 +83,17 @@ describe('buildSurface (the request of POST /api/surface)', () => {
       points: [{ expiry: '2023-06-01', strike: 4100 }],
     });
     expect(errorOf(() => buildSurface(req)).field).toBe('points[0].expiry');
+  });
+  it('the index form: a spot that is no SPX level, and a point far from it, are named (they gave 200s with vols of 1139%)', () => {
+    const base = { valuationDate: '2023-06-09', spot: 4300, indices: { vix: 15 } };
+    for (const spot of [0.5, 5e-324, 1e21, 1e308])
+      expect(errorOf(() => parseInput(SurfaceRequestSchema, { ...base, spot })).message).toMatch(
+        /^spot: pass SPX in index points/,
+      );
+    for (const strike of [1, 1e308]) {
+      const req = parseInput(SurfaceRequestSchema, { ...base, points: [{ expiry: '2023-07-21', strike }] });
+      expect(errorOf(() => buildSurface(req)).message).toMatch(/^points\[0\]\.strike: is .*, far from SPX at 4300/);
+    }
   });
 });
 
