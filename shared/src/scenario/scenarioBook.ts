@@ -9,7 +9,7 @@ import { parseIsoDate } from '../dates';
 import { buildTermStructure, futureForExpiry, isVxExpiry } from '../market/index';
 import { marketSurface, plan, planMarketState } from '../method/index';
 import { withPrefix } from '../method/planCurve';
-import { checkSpotAndStrikes } from '../validate';
+import { checkSpotAndStrikes, checkVxPrice } from '../validate';
 import { resolvePolicy, type Policy } from '../schemas/policy';
 import type { ScenarioBookInput } from '../schemas/scenario';
 import type { PlanInput } from '../schemas/plan';
@@ -88,6 +88,8 @@ export function checkBookLegs(b: Pick<ScenarioBookInput, 'valuationDate' | 'cond
           'pass whole contracts held, positive long and negative short (remove a leg of 0)',
         );
       }
+      // A VIX strike is a VIX level: 0.5 or 1e308 is a slip (the Monte Carlo answered both with a 200).
+      if (leg.kind === 'vix') checkVxPrice(`${at}.strike`, leg.strike, '25');
       if (leg.kind === 'vix' && !isVxExpiry(leg.expiry)) {
         throw invalidInput(
           `${at}.expiry`,
@@ -110,7 +112,9 @@ export function resolveScenarioBook(b: ScenarioBookInput, policy: Policy): Scena
   checkSpotAndStrikes(
     'book.spot',
     b.spot,
-    b.condor.flatMap((l, i) => (l.kind === 'spx' ? [{ field: `book.condor[${i}].strike`, strike: l.strike }] : [])),
+    (['condor', 'overlay', 'tail'] as const).flatMap((layer) =>
+      b[layer].flatMap((l, i) => (l.kind === 'spx' ? [{ field: `book.${layer}[${i}].strike`, strike: l.strike }] : [])),
+    ),
   );
   if (b.volOfVol !== undefined && b.volOfVol <= 0) {
     throw invalidInput(
