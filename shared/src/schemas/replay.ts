@@ -37,8 +37,19 @@ const vixPoints = price
   .min(1, { error: 'VIX levels and VX prices are in index points: pass 15.5, not 0.155' })
   .max(500, { error: 'VIX levels and VX prices are in index points; values above 500 are not plausible' });
 
-/** SPX, index points. */
-const spxPoints = price.max(1_000_000, { error: 'SPX is in index points; values above 1000000 are not plausible' });
+/** SPX, index points, as a plan takes it (100 to 1,000,000): 0.5 is a slip, not a close. */
+const spxPoints = price
+  .min(100, { error: 'SPX is in index points; values below 100 are not plausible' })
+  .max(1_000_000, { error: 'SPX is in index points; values above 1000000 are not plausible' });
+
+/** The weekday of an ISO date (0 = Sunday), or null when it is no calendar date. */
+function weekdayOrNull(iso: string): number | null {
+  try {
+    return weekdayOf(parseIsoDate('date', iso));
+  } catch {
+    return null;
+  }
+}
 
 /**
  * One trading day. `vx[i]` is the settlement of the (i+1)-th monthly VX future expiring strictly
@@ -172,8 +183,9 @@ export const ReplayInputSchema = z
   })
   .superRefine((input, ctx) => {
     // a market day is a weekday (the exchange prints no close on a Saturday or a Sunday)
+    // (a date that is no calendar date has its own issue at rows[i].date: it is not read here)
     const weekend = input.rows.findIndex((r) => {
-      const w = weekdayOf(parseIsoDate('date', (r as { date: string }).date));
+      const w = weekdayOrNull((r as { date: string }).date);
       return w === 0 || w === 6;
     });
     if (weekend >= 0) {
