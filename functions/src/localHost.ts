@@ -457,6 +457,17 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase();
     if (closing) res.setHeader('connection', 'close');
+    // HTTP/1.1 requires Host (RFC 9112 §3.2); Node's own refusal is a bare 400 without a problem document.
+    if (req.httpVersionMajor === 1 && req.httpVersionMinor >= 1 && req.headers.host === undefined) {
+      sendProblemAndClose(
+        req,
+        res,
+        httpProblem(400, 'bad_request', 'an HTTP/1.1 request without a Host header', {
+          fix: 'send the Host header (every HTTP/1.1 client does)',
+        }),
+      );
+      return;
+    }
     if (!ALLOWED_METHODS.includes(method)) {
       // Nothing is read or routed; Allow names what the path takes (the route's methods, or GET for files).
       const path = (req.url ?? '/').split('?')[0] ?? '/';
@@ -541,12 +552,44 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
     // How often Node checks the header and request timeouts (default 30 s, longer than the timeouts).
     connectionsCheckingInterval: 1_000,
+    // A request without Host is refused by `handle` with a problem document, not Node's bare 400.
+    requireHostHeader: false,
   };
   const server: Server = tls
     ? createHttpsServer({ ...serverOptions, cert: tls.cert, key: tls.key }, listener)
     : createHttpServer(serverOptions, listener);
   server.maxConnections = options.maxConnections ?? maxConnectionsFromEnv(process.env.ALVH_MAX_CONNECTIONS);
   const stopStallCheck = closeStalledWrites(server, options.writeStallMs ?? WRITE_STALL_MS);
+  // CONNECT (a proxy tunnel) is no request of this host: Node would close the socket without a word.
+  server.on('connect', (req: IncomingMessage, socket: Socket) => {
+    const body = problemBody(
+      httpProblem(405, 'method_not_allowed', 'CONNECT is not supported; this host is no proxy', {
+        fix: 'send GET, HEAD, POST or OPTIONS to the API or the pages',
+      }),
+    );
+    const head = [
+      'HTTP/1.1 405 Method Not Allowed',
+      `content-type: ${PROBLEM_CONTENT_TYPE}`,
+      `content-length: ${Buffer.byteLength(body)}`,
+      'allow: GET, HEAD, POST, OPTIONS',
+      ...Object.entries(API_HEADERS).map(([k, v]) => `${k}: ${v}`),
+      'connection: close',
+    ].join('\r\n');
+    socket.on('error', () => socket.destroy());
+    socket.end(`${head}\r\n\r\n${body}`);
+    void req;
+  });
+  // Expect: 100-continue: a body over the limit is refused before the client sends it (Node would
+  // answer 100 Continue and invite the upload); anything else continues as usual.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      sendProblemAndClose(req, res, bodyTooLarge(limit, declared).problem);
+      return;
+    }
+    res.writeContinue();
+    listener(req, res);
+  });
   // Malformed HTTP (a bad request line, an unknown method, oversized headers, a header timeout):
   // answer a problem document on the raw socket when it can still take one, then close it.
   server.on('clientError', (err: Error & { code?: string }, socket: Socket) => {

@@ -320,6 +320,28 @@ describe('D5: methods outside the allow-list', () => {
     expect(out).toMatch(/content-type: application\/problem\+json/i);
   });
 
+  it('CONNECT is a 405, HTTP/1.1 without Host a 400, each a problem document', async () => {
+    const connect = await raw('CONNECT example.com:443 HTTP/1.1\r\nhost: example.com:443\r\n\r\n');
+    expect(connect).toMatch(/^HTTP\/1\.1 405 /);
+    expect(connect).toMatch(/content-type: application\/problem\+json/i);
+    expect(connect).toContain('"code":"method_not_allowed"');
+    const noHost = await raw('GET /api/health HTTP/1.1\r\nconnection: close\r\n\r\n');
+    expect(noHost).toMatch(/^HTTP\/1\.1 400 /);
+    expect(noHost).toMatch(/content-type: application\/problem\+json/i);
+    expect(noHost).toContain('without a Host header');
+    // HTTP/1.0 needs no Host
+    expect(await raw('GET /api/health HTTP/1.0\r\n\r\n')).toMatch(/^HTTP\/1\.1 200 /);
+  });
+
+  it('Expect: 100-continue with a body over the limit is a 413 before any upload, never 100 Continue', async () => {
+    const out = await raw(
+      'POST /api/plan HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\ncontent-length: 999999999\r\nexpect: 100-continue\r\n\r\n',
+    );
+    expect(out).toMatch(/^HTTP\/1\.1 413 /);
+    expect(out).not.toMatch(/100 Continue/);
+    expect(out).toContain('"code":"payload_too_large"');
+  });
+
   it('an unknown method or a malformed request line is a 400 problem document', async () => {
     for (const text of ['FOO /api/health HTTP/1.1\r\nhost: x\r\n\r\n', 'garbage\r\n\r\n']) {
       const out = await raw(text);

@@ -53,11 +53,13 @@ export class HttpProblem extends Error {
 
 const STATUS_TITLES: Record<number, string> = {
   400: 'Bad Request',
+  403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
   408: 'Request Timeout',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
+  417: 'Expectation Failed',
   422: 'Unprocessable Content',
   431: 'Request Header Fields Too Large',
   499: 'Client Closed Request',
