@@ -182,6 +182,15 @@ describe('ALVH.SURFACE and ALVH.VOL on a small table', () => {
     expect(errorOf(() => call('VOL', spill, expiries, strikes, date + 30)).message).toMatch(
       /^valuationDate: is 2023-07-09, but the SURFACE spill is of 2023-06-09/,
     );
+    // an edited spill whose SVI is no smile is named at its cell, never read into vols
+    const edited = (row: number, col: number, v: number) =>
+      spill.map((r, i) => (i === row ? r.map((c, j) => (j === col ? v : c)) : r));
+    const vol = (sp: unknown[][]) => errorOf(() => call('VOL', sp, expiries, strikes)).message;
+    expect(vol(edited(1, 4, -1))).toMatch(/^surface row 2 \(SVI b\): is -1, but must not be negative/);
+    expect(vol(edited(0, 7, -1))).toMatch(/^surface row 1 \(SVI sigma\): is -1, but must be greater than 0/);
+    expect(vol(edited(0, 5, 5))).toMatch(/^surface row 1 \(SVI rho\): is 5, outside \[-1, 1\]/);
+    expect(vol(edited(0, 3, -1))).toMatch(/^surface row 1 \(SVI a\): is -1: the smile's least total variance/);
+    expect(vol(edited(0, 1, 0))).toMatch(/^surface row 1 \(forward\): is 0/);
   });
 
   it('names what is wrong with a bad chain', () => {

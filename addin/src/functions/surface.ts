@@ -210,16 +210,27 @@ function surfaceOf(arg: unknown, valuationDate: unknown): { surface: SpxSurface;
       );
     }
   }
-  const surface = makeSpxSurface({
-    valuationDate: valuation,
-    spot: slices[0]!.forward,
-    source: 'chain',
-    slices,
-    // The first slice's ATM vol in points (a scenario's reference; ALVH.VOL does not move the surface).
-    referenceVix: 100 * Math.sqrt(atmVariance(slices[0]!) / t0),
-    warnings: [],
-    label: `ALVH.SURFACE spill (${slices.length} expiries)`,
-  });
+  // The surface's own checks name its slices; the sheet knows them as the spill's rows and columns.
+  const spillCell = (field: string): string => {
+    const m = /^surface\.slices\[(\d+)\]\.(svi\.)?(\w+)/.exec(field);
+    if (!m) return field;
+    const column = m[2] ? `SVI ${m[3]}` : m[3]!;
+    return `surface row ${Number(m[1]) + 1} (${column})`;
+  };
+  const surface = renamed(
+    () =>
+      makeSpxSurface({
+        valuationDate: valuation,
+        spot: slices[0]!.forward,
+        source: 'chain',
+        slices,
+        // The first slice's ATM vol in points (a scenario's reference; ALVH.VOL does not move the surface).
+        referenceVix: 100 * Math.sqrt(atmVariance(slices[0]!) / t0),
+        warnings: [],
+        label: `ALVH.SURFACE spill (${slices.length} expiries)`,
+      }),
+    spillCell,
+  );
   return { surface, firstExpiry: days0 };
 }
 

@@ -21,7 +21,7 @@
  * kind. Where it binds is found once, at construction, and reported by {@link calendarRepairs}.
  */
 import { invalidInput } from '../errors';
-import { checkPositive } from '../validate';
+import { checkFinite, checkNonNegative, checkPositive, checkRange } from '../validate';
 import { normCdf as ncdf } from '../pricing/normalCdf';
 import { sviDensityG, sviSlope, sviVariance, sviWingSlopes, type SviParams } from './svi';
 
@@ -101,6 +101,27 @@ export interface SpxSurface extends Readonly<SpxSurfaceData> {
   toData(): SpxSurfaceData;
 }
 
+/**
+ * Raw SVI parameters that define a smile (Gatheral): a, m finite, b ≥ 0, ρ in [−1, 1], σ > 0, and
+ * a least total variance a + bσ√(1 − ρ²) not below 0. A fit gives such; an edited copy may not, and
+ * is refused naming the parameter rather than read into vols.
+ */
+function checkSviParams(field: string, p: SviParams): void {
+  checkFinite(`${field}.a`, p.a);
+  checkFinite(`${field}.m`, p.m);
+  checkNonNegative(`${field}.b`, p.b);
+  checkRange(`${field}.rho`, p.rho, -1, 1);
+  checkPositive(`${field}.sigma`, p.sigma);
+  const least = p.a + p.b * p.sigma * Math.sqrt(1 - p.rho * p.rho);
+  if (least < -1e-12) {
+    throw invalidInput(
+      `${field}.a`,
+      `is ${p.a}: the smile's least total variance a + bσ√(1 − ρ²) is ${least}, below 0`,
+      'pass the parameters of a fitted slice (ALVH.SURFACE or /api/surface)',
+    );
+  }
+}
+
 function checkSlices(d: SpxSurfaceData): void {
   if (!Array.isArray(d.slices) || d.slices.length === 0) {
     throw invalidInput('surface.slices', 'is empty', 'build the surface from a chain or the indices');
@@ -117,6 +138,7 @@ function checkSlices(d: SpxSurfaceData): void {
     prev = s.years;
     checkPositive(`surface.slices[${i}].forward`, s.forward);
     checkPositive(`surface.slices[${i}].discount`, s.discount);
+    checkSviParams(`surface.slices[${i}].svi`, s.svi);
   });
   checkPositive('surface.spot', d.spot);
 }
