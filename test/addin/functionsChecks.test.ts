@@ -342,5 +342,8 @@ describe('futures read by place: no price moves to another month', () => {
       /^futures\[1\]: is empty; start the range at the front month's price/,
     );
     expect(call('CURVE', 43458, 36.07, [...prices, [null], [null]])).toEqual(call('CURVE', 43458, 36.07, prices));
+    // more prices than the calendar has expiries: the futures are named, not an internal count
+    const many = Array.from({ length: 10_000 }, () => [20]);
+    expect(invalid('CURVE', 43458, 36.07, many)).toMatch(/^futures: is 10000, more than 120 monthly expiries/);
   });
 });

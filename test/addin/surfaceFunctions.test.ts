@@ -191,6 +191,10 @@ describe('ALVH.SURFACE and ALVH.VOL on a small table', () => {
     expect(vol(edited(0, 5, 5))).toMatch(/^surface row 1 \(SVI rho\): is 5, outside \[-1, 1\]/);
     expect(vol(edited(0, 3, -1))).toMatch(/^surface row 1 \(SVI a\): is -1: the smile's least total variance/);
     expect(vol(edited(0, 1, 0))).toMatch(/^surface row 1 \(forward\): is 0/);
+    // an expiry past the surface's reach names the expiry (it named an internal tYears)
+    expect(errorOf(() => call('VOL', spill, 2958465, 4300)).message).toMatch(
+      /^expiry: is 7981\.\d years after the quotes; pass an expiry at most 30 years out/,
+    );
   });
 
   it('names what is wrong with a bad chain', () => {

@@ -62,9 +62,11 @@ export function curveOf(
       ? sheetCell(cell[1]!, cell[2]!)
       : e.field === 'vixSpot'
         ? names.vix
-        : e.field === 'valuationDate' || e.field === 'date'
-          ? names.date
-          : e.field.replace(/^futures/, names.futures);
+        : e.field === 'count' // the calendar's count of expiries is the number of prices
+          ? names.futures
+          : e.field === 'valuationDate' || e.field === 'date'
+            ? names.date
+            : e.field.replace(/^futures/, names.futures);
     const problem = e.problem.replace(/futures\[(\d+)\]\.(price|expiry)/g, (_, i: string, part: string) =>
       sheetCell(i, part),
     );

@@ -265,6 +265,12 @@ export function vol(
         const t = t0 + (days - firstExpiry) / 365;
         if (!(t > 0))
           throw invalidInput(cellName(e, r, c), 'is on or before the date of the quotes', 'pass a later expiry');
+        if (t > 30)
+          throw invalidInput(
+            cellName(e, r, c),
+            `is ${t.toFixed(1)} years after the quotes`,
+            'pass an expiry at most 30 years out (the surface holds none beyond)',
+          );
         const K = numberArg(cellName(k, r, c), cellAt(k, r, c));
         if (!(K > 0)) throw invalidInput(cellName(k, r, c), `is ${K}`, 'pass the strike in index points (> 0)');
         // as ALVH.PLAN reads strikes: within half and twice SPX (0.43 read 354% from the far wing)
