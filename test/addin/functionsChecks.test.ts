@@ -283,6 +283,14 @@ describe('signals: an RSI typed as a fraction, a period outside the policy, clos
     expect(call('SPLIT', 20, 16, 35)).toEqual([[0.72, 0.28]]);
   });
 
+  it('MACD takes lengths of 1-500 bars, and values whose averages cannot overflow, naming the cell from 1', () => {
+    const values = Array.from({ length: 40 }, (_, i) => [100 + i]);
+    expect(invalid('MACD', values, 12, 1e308)).toBe('slow: is 1e+308; pass a whole number of bars from 1 to 500');
+    expect(invalid('MACD', values, null, null, 2.5)).toBe('signal: is 2.5; pass a whole number of bars from 1 to 500');
+    const huge = values.map(() => [1e308]);
+    expect(invalid('MACD', huge)).toMatch(/^values\[1\]: is 1e\+308, beyond 1000000000000 in size; pass closes/);
+  });
+
   it('RSI takes a period of 2-100 bars and closes above 0, naming the cell', () => {
     expect(invalid('RSI', closes, 1)).toBe('period: is 1, outside 2 to 100; pass a number from 2 to 100 bars');
     const bad = closes.map((r, i) => (i === 4 ? [-r[0]!] : r));

@@ -3,7 +3,13 @@
  * split, the VX price checks and the decisions (MACD histogram above 0, A/D slope below 0) are the
  * sizing package's (`splitFromFutures`); the default periods are the policy's and macd's own.
  */
-import { DEFAULT_POLICY, insufficientData, macd as macdSeries, rsi as rsiSeries, splitFromFutures } from '@alvh/shared';
+import {
+  DEFAULT_POLICY,
+  insufficientData,
+  macd as macdSeries,
+  rsi as rsiSeries,
+  splitFromFutures,
+} from '@alvh/shared';
 import { invalidInput } from '@alvh/shared';
 import { booleanArg, withHeaders, numberArg, optionalNumber, positiveSeriesArg, seriesArg } from './args';
 import { checkPolicyBound } from './bounds';
@@ -99,19 +105,33 @@ export function macd(
   signal?: unknown,
   series?: unknown,
 ): number[][] {
-  return excelCall(() => {
-    const m = macdSeries(
-      seriesArg('values', values),
-      optionalNumber('fast', fast),
-      optionalNumber('slow', slow),
-      optionalNumber('signal', signal),
-    );
-    const rows = m.macd.map((v, i) => [v, m.signal[i] as number, m.histogram[i] as number]);
-    if (booleanArg('series', series, false)) return rows;
-    const last = rows[rows.length - 1];
-    if (last === undefined) throw insufficientData('values', 'is too short for MACD', 'pass more values');
-    return [last];
-  });
+  return excelCall(
+    () => {
+      const m = macdSeries(
+        seriesArg('values', values),
+        macdLength('fast', fast),
+        macdLength('slow', slow),
+        macdLength('signal', signal),
+      );
+      const rows = m.macd.map((v, i) => [v, m.signal[i] as number, m.histogram[i] as number]);
+      if (booleanArg('series', series, false)) return rows;
+      const last = rows[rows.length - 1];
+      if (last === undefined) throw insufficientData('values', 'is too short for MACD', 'pass more values');
+      return [last];
+    },
+    { values: 'values' },
+  );
+}
+
+/** Most bars of one MACD average: a longer one is a slip (1e308 asked for that many values). */
+const MAX_MACD_BARS = 500;
+
+/** An optional MACD length in whole bars, 1 to {@link MAX_MACD_BARS}. */
+function macdLength(name: string, x: unknown): number | undefined {
+  const n = optionalNumber(name, x);
+  if (n !== undefined && !(Number.isInteger(n) && n >= 1 && n <= MAX_MACD_BARS))
+    throw invalidInput(name, `is ${n}`, `pass a whole number of bars from 1 to ${MAX_MACD_BARS}`);
+  return n;
 }
 
 function spillOrLast(values: readonly number[], series: boolean): number[][] {

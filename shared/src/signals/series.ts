@@ -3,6 +3,9 @@ import { insufficientData, invalidInput } from '../errors';
 import { checkInteger } from '../validate';
 
 /** Throws unless `values` is an array of finite numbers with at least `needed` entries. */
+/** The largest size of a series value: any close or ratio is far below it. */
+export const MAX_SERIES_VALUE = 1e12;
+
 export function checkSeries(field: string, values: readonly number[], needed: number, why: string): void {
   if (!Array.isArray(values))
     throw invalidInput(field, 'is not a list of numbers', 'pass an array of numbers, oldest first');
@@ -12,6 +15,14 @@ export function checkSeries(field: string, values: readonly number[], needed: nu
         `${field}[${i}]`,
         `is ${typeof v === 'number' ? String(v) : typeof v}, not a finite number`,
         'remove or fill the missing value',
+      );
+    }
+    // a close or a ratio, not a magnitude whose averages overflow (1e308 gave NaN from the EMA)
+    if (Math.abs(v) > MAX_SERIES_VALUE) {
+      throw invalidInput(
+        `${field}[${i}]`,
+        `is ${v}, beyond ${MAX_SERIES_VALUE} in size`,
+        'pass closes in index points or ratios (VVIX 95, VVIX/VIX 5.4)',
       );
     }
   });
