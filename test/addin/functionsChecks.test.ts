@@ -44,6 +44,12 @@ describe('ALVH.TAILSIZE plausibility', () => {
     expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, 0.357)).toMatch(
       /^stressedFuture: is 0\.357, which looks like a decimal, not VIX points; pass the level in index points/,
     );
+    // a stressed future below today's: #N/A whose fix names this function's arguments, whole
+    const e = errorOf(() => call('TAILSIZE', LOSS, 60, YEARS, VVOL, STRESSED_F));
+    expect(e.code).toBe(ErrorCode.notAvailable);
+    expect(e.message).toMatch(
+      /^stressedFuture: the 62 call costs 10\.24 and is worth 0\.90 at the stressed future 35\.72: it gains nothing; raise stressedFuture, or pass a later expiry or a lower otmPct$/,
+    );
   });
 
   it('rejects days typed as years and a drawdown longer than the hedge', () => {

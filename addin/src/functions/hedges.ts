@@ -3,10 +3,12 @@
  * ALVH.TAILSIZE (method sections 1, 5 and 6).
  */
 import {
+  AlvhError,
   checkVxPrice,
   DEFAULT_POLICY,
   drawdownState,
   invalidInput,
+  isAlvhError,
   limitExceeded,
   MAX_CONTRACTS,
   resolvePolicy,
@@ -58,21 +60,43 @@ export function tailsize(
 ): unknown[][] {
   return excelCall(() => {
     const years = checkYears('hedgeYears', numberArg('hedgeYears', hedgeYears), VIX_OPTION_MAX_YEARS, 'a VIX option');
-    const t = sizeTailHedge({
-      condorLoss: numberArg('condorLoss', condorLoss),
-      hedgeFuture: numberArg('hedgeFuture', hedgeFuture),
-      hedgeYears: years,
-      volOfVol: volOfVolArg('volOfVol', numberArg('volOfVol', volOfVol)),
-      stressedFuture: checkVxPrice('stressedFuture', numberArg('stressedFuture', stressedFuture)),
-      ...opt('coverage', policyArg('coverage', 'tailCoverage', coverage, '(times the loss)', true)),
-      ...opt('otmPct', policyArg('otmPct', 'tailOtmPct', otmPct, '(a decimal: 0.025 is 2.5% above the future)')),
-      ...opt('rate', optionalNumber('rate', rate)),
-      ...opt('horizonYears', horizonArg(horizonYears, years)),
-      ...opt('stressVolOfVol', volOfVolArg('stressVolOfVol', optionalNumber('stressVolOfVol', stressVolOfVol))),
-      ...opt('strikeStep', policyArg('strikeStep', 'vixStrikeStep', strikeStep, 'VIX points')),
-    });
+    const t = inSheetWords(() =>
+      sizeTailHedge({
+        condorLoss: numberArg('condorLoss', condorLoss),
+        hedgeFuture: numberArg('hedgeFuture', hedgeFuture),
+        hedgeYears: years,
+        volOfVol: volOfVolArg('volOfVol', numberArg('volOfVol', volOfVol)),
+        stressedFuture: checkVxPrice('stressedFuture', numberArg('stressedFuture', stressedFuture)),
+        ...opt('coverage', policyArg('coverage', 'tailCoverage', coverage, '(times the loss)', true)),
+        ...opt('otmPct', policyArg('otmPct', 'tailOtmPct', otmPct, '(a decimal: 0.025 is 2.5% above the future)')),
+        ...opt('rate', optionalNumber('rate', rate)),
+        ...opt('horizonYears', horizonArg(horizonYears, years)),
+        ...opt('stressVolOfVol', volOfVolArg('stressVolOfVol', optionalNumber('stressVolOfVol', stressVolOfVol))),
+        ...opt('strikeStep', policyArg('strikeStep', 'vixStrikeStep', strikeStep, 'VIX points')),
+      }),
+    );
     return withHeaders(headers, TAILSIZE_HEADERS, [t.contracts, t.strike, t.premium, t.gainPerContract]);
   });
+}
+
+/**
+ * TAILSIZE's sizing, its no-gain refusal told in the sheet's arguments (the package's fix names
+ * the policy fields a plan reads, which are arguments here).
+ */
+function inSheetWords<T>(body: () => T): T {
+  try {
+    return body();
+  } catch (e) {
+    if (isAlvhError(e) && e.code === 'no_solution' && e.field === 'stressedFuture') {
+      // the same figures in fewer words, so that the fix fits the cell's message
+      const m = /struck at (\S+) costs (\S+) and is worth (\S+) in the scenario \(future (\S+)\)/.exec(e.problem);
+      const problem = m
+        ? `the ${m[1]} call costs ${m[2]} and is worth ${m[3]} at the stressed future ${m[4]}: it gains nothing`
+        : e.problem;
+      throw new AlvhError(e.code, e.field, problem, 'raise stressedFuture, or pass a later expiry or a lower otmPct');
+    }
+    throw e;
+  }
 }
 
 /**
