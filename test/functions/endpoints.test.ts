@@ -474,7 +474,12 @@ describe('POST /api/stress', () => {
     expect(r.status).toBe(422);
     expect(r.json.code).toBe('limit_exceeded');
     expect(r.json.detail).toContain(String(MAX_GRID_CELLS));
+    expect(r.json.field).toBe('spxMoves'); // the longest axis
     expect(jobs).toEqual([]);
+    // 20,001 days of one move at one level: the days are named, not the moves
+    const days = Array.from({ length: 20_001 }, (_, i) => i % 365);
+    const byDays = await call('stress', { ...STRESS_EXAMPLE, spxMoves: [0], vixLevels: [20], days });
+    expect([byDays.status, byDays.json.field]).toEqual([422, 'days']);
   });
 });
 

@@ -345,8 +345,10 @@ export function checkMonteCarloLimits(
 export function checkStressLimits(moves: number, levels: number, days: number): void {
   const cells = moves * levels * days;
   if (cells > MAX_GRID_CELLS) {
+    // the longest axis is the one to shorten
+    const longest = days > moves && days > levels ? 'days' : levels > moves ? 'vixLevels' : 'spxMoves';
     throw limitExceeded(
-      'spxMoves',
+      longest,
       `${moves} SPX moves × ${levels} VIX levels × ${days} days = ${cells} cells, over the limit of ${MAX_GRID_CELLS}`,
       'pass fewer SPX moves, VIX levels or days',
     );
