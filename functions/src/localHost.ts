@@ -25,7 +25,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeCompute } from './compute';
 import { corsOrigins, describeConfig, maxBodyBytes } from './config';
-import { bodyTooLarge, encodedBodyProblem, isJsonContentType } from './http/body';
+import { bodyTooLarge, encodedBodyProblem, isJsonContentType, mediaTypeDetail } from './http/body';
 import { corsHeaders, isOriginAllowed, preflightHeaders } from './http/cors';
 import { HttpRequest, InvocationContext } from './http/library';
 import { PROBLEM_CONTENT_TYPE, httpProblem, type Problem } from './http/problem';
@@ -398,14 +398,10 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
         sendProblemAndClose(
           req,
           res,
-          httpProblem(
-            415,
-            'unsupported_media_type',
-            contentType === null
-              ? 'the request has no Content-Type; send the body as JSON with Content-Type: application/json'
-              : `the request body is ${contentType.split(';')[0]}; send JSON with Content-Type: application/json`,
-            { fix: 'set the header Content-Type: application/json', instance: url.pathname },
-          ),
+          httpProblem(415, 'unsupported_media_type', mediaTypeDetail(contentType), {
+            fix: 'set the header Content-Type: application/json',
+            instance: url.pathname,
+          }),
           { ...cors, accept: 'application/json' },
         );
         return;

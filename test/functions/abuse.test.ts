@@ -441,6 +441,22 @@ describe('D9: bodies', () => {
     expect(out).toMatch(/^HTTP\/1\.1 415 /);
     expect(out).toContain('"code":"unsupported_media_type"');
   });
+
+  it('JSON declared in another charset is a 415 saying JSON is UTF-8; utf-8 itself is taken', async () => {
+    const body = JSON.stringify(PLAN_EXAMPLE);
+    const send = (type: string) =>
+      fetch(`${host.url}/api/plan`, { method: 'POST', headers: { 'content-type': type }, body });
+    const utf16 = await send('application/json; charset=utf-16');
+    expect(utf16.status).toBe(415);
+    expect(((await utf16.json()) as { detail: string }).detail).toMatch(/declared charset=utf-16; JSON is UTF-8/);
+    expect((await send('application/json; charset=UTF-8')).status).toBe(200);
+  });
+
+  it('?partial given twice is a 400 naming it, not the first value taken', async () => {
+    const r = await post('montecarlo', SMALL_RUN, { query: '?partial=true&partial=false' });
+    expect(r.status).toBe(400);
+    expect(((await r.json()) as { detail: string }).detail).toMatch(/^partial: is given 2 times; pass \?partial= once/);
+  });
 });
 
 describe('D10: connections', () => {

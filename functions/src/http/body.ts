@@ -9,8 +9,27 @@ import { checkJsonObjects } from './jsonWidth';
 /** `application/json` or any `+json` type, with or without parameters (charset). */
 export function isJsonContentType(value: string | null): boolean {
   if (value === null) return false;
-  const type = value.split(';')[0]?.trim().toLowerCase() ?? '';
+  const [head, ...params] = value.split(';');
+  const type = head?.trim().toLowerCase() ?? '';
+  // JSON is UTF-8 (RFC 8259 §8.1): a body declared in another charset would be misread, so it is refused.
+  const charset = params
+    .map((p) => p.trim().toLowerCase())
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') return false;
   return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
+}
+
+/** Why a Content-Type is refused (see {@link isJsonContentType}), for a 415's detail. */
+export function mediaTypeDetail(contentType: string | null): string {
+  if (contentType === null)
+    return 'the request has no Content-Type; send the body as JSON with Content-Type: application/json';
+  const [head, ...params] = contentType.split(';');
+  const charset = params.map((p) => p.trim()).find((p) => p.toLowerCase().startsWith('charset='));
+  if (charset !== undefined && isJsonContentType(head ?? ''))
+    return `the request body is declared ${charset.slice(0, 40)}; JSON is UTF-8: send it as UTF-8 (charset=utf-8, or no charset)`;
+  return `the request body is ${(head ?? '').slice(0, 80)}; send JSON with Content-Type: application/json`;
 }
 
 /**
@@ -124,14 +143,9 @@ export async function readJsonBody(request: HttpRequest, limit: number): Promise
   const contentType = request.headers.get('content-type');
   if (!isJsonContentType(contentType)) {
     throw new HttpProblem(
-      httpProblem(
-        415,
-        'unsupported_media_type',
-        contentType === null
-          ? 'the request has no Content-Type; send the body as JSON with Content-Type: application/json'
-          : `the request body is ${contentType.split(';')[0]}; send JSON with Content-Type: application/json`,
-        { fix: 'set the header Content-Type: application/json' },
-      ),
+      httpProblem(415, 'unsupported_media_type', mediaTypeDetail(contentType), {
+        fix: 'set the header Content-Type: application/json',
+      }),
       { accept: 'application/json' },
     );
   }

@@ -111,7 +111,14 @@ export function jsonResponse(value: unknown, status = 200, headers: Record<strin
  * `false` (any case) is a 400 naming the parameter, never read as one of them.
  */
 export function queryFlag(request: HttpRequest, name: string, fallback: boolean): boolean {
-  const raw = request.query.get(name);
+  const all = request.query.getAll(name);
+  if (all.length > 1)
+    throw invalidInput(
+      name,
+      `is given ${all.length} times`,
+      `pass ?${name}= once (true or false), or leave it out (default ${String(fallback)})`,
+    );
+  const raw = all[0] ?? null;
   if (raw === null) return fallback;
   const v = raw.trim().toLowerCase();
   if (v === 'true') return true;
