@@ -18,6 +18,11 @@ export const MAX_SIGNAL_POINTS = 10_000;
 /** Most VX futures of one curve (the exchange lists nine monthlies). */
 export const MAX_FUTURES = 12;
 
+/** An SPX implied vol a condor is priced at: below 1% no SPX option has traded, and it prices no credit. */
+const condorVol = volatility.min(0.01, {
+  error: 'an SPX implied vol below 0.01 (1%) prices no credit; pass a decimal such as 0.16',
+});
+
 const signalArray = <T extends z.ZodType>(item: T) =>
   z.array(item).max(MAX_SIGNAL_POINTS, { error: `pass at most ${MAX_SIGNAL_POINTS} points (the most recent ones)` });
 
@@ -179,10 +184,10 @@ export const CondorSchema = z
     credit: nonNegativeNumber.optional(),
     /** Implied vols of the four strikes, decimals. */
     vols: z
-      .tuple([volatility, volatility, volatility, volatility], { error: 'pass four vols as decimals, one per strike' })
+      .tuple([condorVol, condorVol, condorVol, condorVol], { error: 'pass four vols as decimals, one per strike' })
       .optional(),
     /** One implied vol for all four legs, decimal. */
-    vol: volatility.optional(),
+    vol: condorVol.optional(),
   })
   .refine((c) => c.strikes[0] < c.strikes[1] && c.strikes[1] < c.strikes[2] && c.strikes[2] < c.strikes[3], {
     path: ['strikes'],

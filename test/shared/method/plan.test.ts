@@ -241,6 +241,9 @@ describe('plan — every rejection names the field and the fix', () => {
     [{ ...input, condor: { ...input.condor, strikes: [4460, 4410, 5050, 5100] } }, 'condor.strikes'],
     [{ ...input, condor: { ...input.condor, quantity: 0 } }, 'condor.quantity'],
     [{ ...input, condor: { ...input.condor, vol: 15 } }, 'condor.vol'],
+    // a vol of nothing priced no credit and was blamed on condor.credit, a field not sent
+    [{ ...input, condor: { ...input.condor, vol: 5e-324 } }, 'condor.vol'],
+    [{ ...input, condor: { ...input.condor, vol: undefined, vols: [0.2, 0.18, 0.005, 0.15] } }, 'condor.vols[2]'],
     [{ ...input, portfolio: { capital: -1 } }, 'portfolio.capital'],
     [{ ...input, portfolio: { capital: 1e-300 } }, 'portfolio.capital'],
     [{ ...input, portfolio: { capital: 1e308 } }, 'portfolio.capital'],
