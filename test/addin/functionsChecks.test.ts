@@ -251,6 +251,10 @@ describe('ALVH.PLAN: a row missing, empty or wrong', () => {
     const many = invalid('PLAN', rows('quantity', [['quantity', 1e6]]));
     expect(many).toMatch(/^inputs quantity: .*100000/);
     expect(many).not.toMatch(/correct the field/);
+    // strikes out of order: the first strike not above the one before is named (k4, not k1)
+    expect(invalid('PLAN', rows('k4', [['k4', 1790]]))).toMatch(
+      /^inputs k4: strikes must increase.*they are 1750, 1800, 2850, 1790/,
+    );
     // A serial past Excel's last date names the row (it gave an internal "Invalid time value").
     expect(invalid('PLAN', rows('date', [['date', 1e9]]))).toMatch(/^inputs date: is 1000000000, after 9999-12-31/);
     expect(invalid('PLAN', rows('expiry', [['expiry', 1e308]]))).toMatch(

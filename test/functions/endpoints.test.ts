@@ -343,7 +343,7 @@ describe('POST /api/plan', () => {
         valuationDate: '2026-02-30',
         condor: { ...PLAN_EXAMPLE.condor, strikes: [6000, 5900, 7200, 7300] },
       },
-      ['valuationDate', 'condor.strikes'],
+      ['valuationDate', 'condor.strikes[0]'],
     ],
     ['a rate in percent', { ...PLAN_EXAMPLE, market: { ...PLAN_EXAMPLE.market, rate: 4 } }, ['market.rate']],
   ])('400 for %s, listing every issue', async (_label, body, paths) => {

@@ -189,9 +189,19 @@ export const CondorSchema = z
     /** One implied vol for all four legs, decimal. */
     vol: condorVol.optional(),
   })
-  .refine((c) => c.strikes[0] < c.strikes[1] && c.strikes[1] < c.strikes[2] && c.strikes[2] < c.strikes[3], {
-    path: ['strikes'],
-    error: 'strikes must increase: long put < short put < short call < long call',
+  .superRefine((c, ctx) => {
+    const k = c.strikes;
+    const increasing = (xs: readonly number[]) => xs.every((x, i) => i === 0 || x > xs[i - 1]!);
+    if (increasing(k)) return;
+    // named at the strike that, left out, leaves the others in order (k1 = 3000 names k1, k4 = 1790
+    // names k4), else at the first that is not above the one before
+    const odd = k.findIndex((_, i) => increasing(k.filter((_x, j) => j !== i)));
+    const at = odd >= 0 ? odd : k.findIndex((x, i) => i > 0 && !(x > k[i - 1]!));
+    ctx.addIssue({
+      code: 'custom',
+      path: ['strikes', at],
+      message: `strikes must increase: long put < short put < short call < long call (they are ${k.join(', ')})`,
+    });
   })
   .refine((c) => !(c.vols !== undefined && c.vol !== undefined), {
     path: ['vol'],

@@ -203,7 +203,9 @@ describeWithData('a ladder of condors on 2018-12-24', () => {
         { path: 'condors', message: expect.stringContaining('at most 12 condors') },
       ]);
       const bad = rejection({ ...noCondor, condors: [LADDER[0], { ...LADDER[1], strikes: [1850, 1800, 2850, 2900] }] });
-      expect(bad).toEqual([{ path: 'condors[1].strikes', message: expect.stringContaining('strikes must increase') }]);
+      expect(bad).toEqual([
+        { path: 'condors[1].strikes[0]', message: expect.stringContaining('strikes must increase') },
+      ]);
       // a condor's own checks (past its expiry) name its place in the ladder
       const expired = rejection({ ...noCondor, condors: [LADDER[0], { ...LADDER[1], expiry: '2018-12-21' }] });
       expect(expired).toEqual([{ path: 'condors[1].expiry', message: expect.any(String) }]);

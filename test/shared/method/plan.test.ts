@@ -238,7 +238,7 @@ describe('plan — every rejection names the field and the fix', () => {
     [{ ...input, market: { ...input.market, vix: 0.132 } }, 'market.vix'],
     [{ ...input, market: { ...input.market, rate: 5.2 } }, 'market.rate'],
     [{ ...input, market: { ...input.market, futures: [{ expiry: '2024-01-17', price: 13.9 }] } }, 'market.futures'],
-    [{ ...input, condor: { ...input.condor, strikes: [4460, 4410, 5050, 5100] } }, 'condor.strikes'],
+    [{ ...input, condor: { ...input.condor, strikes: [4460, 4410, 5050, 5100] } }, 'condor.strikes[0]'],
     [{ ...input, condor: { ...input.condor, quantity: 0 } }, 'condor.quantity'],
     [{ ...input, condor: { ...input.condor, vol: 15 } }, 'condor.vol'],
     // a vol of nothing priced no credit and was blamed on condor.credit, a field not sent
