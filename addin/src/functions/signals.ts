@@ -3,13 +3,7 @@
  * split, the VX price checks and the decisions (MACD histogram above 0, A/D slope below 0) are the
  * sizing package's (`splitFromFutures`); the default periods are the policy's and macd's own.
  */
-import {
-  DEFAULT_POLICY,
-  insufficientData,
-  macd as macdSeries,
-  rsi as rsiSeries,
-  splitFromFutures,
-} from '@alvh/shared';
+import { DEFAULT_POLICY, insufficientData, macd as macdSeries, rsi as rsiSeries, splitFromFutures } from '@alvh/shared';
 import { invalidInput } from '@alvh/shared';
 import { booleanArg, withHeaders, numberArg, optionalNumber, positiveSeriesArg, seriesArg } from './args';
 import { checkPolicyBound } from './bounds';
