@@ -28,7 +28,7 @@ import { corsOrigins, describeConfig, maxBodyBytes } from './config';
 import { bodyTooLarge, encodedBodyProblem, isJsonContentType, mediaTypeDetail } from './http/body';
 import { corsHeaders, isOriginAllowed, preflightHeaders } from './http/cors';
 import { HttpRequest, InvocationContext } from './http/library';
-import { PROBLEM_CONTENT_TYPE, httpProblem, type Problem } from './http/problem';
+import { PROBLEM_CONTENT_TYPE, httpProblem, problemText, type Problem } from './http/problem';
 import { attachSignal, type Route } from './http/route';
 import { API_HEADERS, PAGE_HEADERS } from './http/security';
 import { findRoute, routes } from './routes';
@@ -507,16 +507,22 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     const file = await resolveStatic(staticRoot, url.pathname);
     if (file.kind === 'file') sendFile(res, file, method === 'HEAD', PAGE_HEADERS);
     else if (file.kind === 'bad-path')
-      sendProblem(res, httpProblem(400, 'bad_path', `the path ${url.pathname} is not allowed: ${file.reason}`));
+      sendProblem(
+        res,
+        httpProblem(400, 'bad_path', `the path ${problemText(url.pathname)} is not allowed: ${file.reason}`, {
+          fix: 'ask for a page of the add-in by its plain path, e.g. /taskpane.html',
+        }),
+      );
     else
       sendProblem(
         res,
         httpProblem(
           404,
           'not_found',
-          `${url.pathname} not found${existsSync(staticRoot) ? '' : ' (the add-in is not built: run npm run build)'}`,
+          `${problemText(url.pathname)} not found${existsSync(staticRoot) ? '' : ' (the add-in is not built: run npm run build)'}`,
           {
-            instance: url.pathname,
+            instance: problemText(url.pathname),
+            fix: 'open /taskpane.html for the add-in, or /api/openapi.json for the API',
           },
         ),
       );

@@ -105,6 +105,7 @@ export function parseJsonText(text: string): unknown {
     throw new HttpProblem(
       httpProblem(400, 'malformed_json', 'the request body is empty; send one JSON object', {
         issues: [{ path: '(root)', message: 'the body is empty; send a JSON object' }],
+        fix: 'send the request as one JSON object (examples in docs/examples and /api/openapi.json)',
       }),
     );
   }
