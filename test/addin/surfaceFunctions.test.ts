@@ -209,6 +209,20 @@ describe('ALVH.SURFACE and ALVH.VOL on a small table', () => {
     const badHeader = [['expiry', 'strike', 'kind', 'bid', 'ask'], ...table.slice(1)];
     expect(message(() => call('SURFACE', badHeader, date))).toMatch(/^chain line 1:/);
     expect(message(() => call('VOL', badHeader, 45128, 4300, date))).toMatch(/^surface line 1:/);
+    // not a chain at all: said so, not blamed on a missing date
+    expect(message(() => call('SURFACE', 'abc'))).toMatch(/^chain: is no chain: its first row names none of/);
+    expect(message(() => call('VOL', 'abc', 45128, 4300))).toMatch(/^surface: is no chain: .*; select the quotes/);
+    const cut = call('SURFACE', table, date) as unknown[][];
+    expect(
+      message(() =>
+        call(
+          'VOL',
+          cut.map((r) => r.slice(0, 11)),
+          45128,
+          4300,
+        ),
+      ),
+    ).toMatch(/^surface: is no chain/);
     expect(message(() => call('VOL', call('SURFACE', table, date), isoToExcelSerial('2023-06-01'), 4300))).toMatch(
       /^expiry: is on or before/,
     );

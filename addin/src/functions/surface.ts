@@ -101,6 +101,18 @@ function chainText(chain: unknown): string {
 /** Fits the chain argument; `valuationDate` is needed for a table and refused for quotedata text. */
 function fitChain(chain: unknown, valuationDate: unknown): ReturnType<typeof fitChainSurface> {
   const text = chainText(chain);
+  if (!QUOTEDATA.test(text)) {
+    // a table names its columns in its first line; without them it is no chain, whatever its date
+    const head = (text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '').toLowerCase();
+    const named = ['expiry', 'strike', 'type', 'bid', 'ask'].filter((c) => head.includes(c));
+    // none of the columns named: not a table at all (a misnamed column is the parser's to name)
+    if (named.length === 0)
+      throw invalidInput(
+        'chain',
+        'is no chain: its first row names none of expiry, strike, type, bid, ask, and it is no quotedata text',
+        'select the quotes with their header row, a cell of quotedata text, or the ALVH.SURFACE spill',
+      );
+  }
   const date = optionalDate('valuationDate', valuationDate);
   if (QUOTEDATA.test(text) && date !== undefined) {
     throw invalidInput(
