@@ -1194,6 +1194,12 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
     expect(out[2]?.[9]).toBe(0);
     const csv = ['Symbol,Quantity,Avg Price', ...held.map((r) => r.join(','))].join('\n');
     expect(call('ORDERS', rows, [[csv]])).toEqual(out);
+    // a range selected far below the positions: its empty rows are no rows (it was refused as over 10,000)
+    const tall = [...held, ...Array.from({ length: 100_000 }, () => [null, null, null])];
+    expect(call('ORDERS', rows, tall)).toEqual(out);
+    // and a range of more rows than that says so
+    const many = Array.from({ length: 10_001 }, () => held[0]!);
+    expect(expectInvalid('positions', 'ORDERS', rows, many)).toMatch(/^positions: pass at most 10,000 rows/);
   });
 
   it('ORDERS names the bad position: its row, or its line in pasted text', () => {

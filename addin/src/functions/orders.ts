@@ -43,6 +43,8 @@ function heldLegs(valuationDate: string, positions: unknown): Leg[] | string {
   const rows: unknown[][] = Array.isArray(positions)
     ? positions.map((r: unknown) => (Array.isArray(r) ? (r as unknown[]) : [r]))
     : [[positions]];
+  // a range selected longer than the positions: its empty rows at the end are no rows
+  while (rows.length > 1 && rows[rows.length - 1]!.every(isMissing)) rows.pop();
   const only = rows.length === 1 && rows[0]?.length === 1 ? rows[0][0] : undefined;
   // one cell of text holding a whole export (several lines, or a symbol with its quantity)
   if (typeof only === 'string') return only;
