@@ -37,6 +37,12 @@ describe('ALVH.TAILSIZE plausibility', () => {
     expect(ok[0]![0]).toBeGreaterThan(0);
   });
 
+  it('refuses a condor loss no book reaches, naming it (1e308 gave a #NUM! naming nothing)', () => {
+    expect(invalid('TAILSIZE', 1e308, HEDGE_F, YEARS, VVOL, STRESSED_F)).toMatch(
+      /^condorLoss: is 1e\+308 USD, above 1e\+15; pass the condor's loss in the drawdown scenario in USD/,
+    );
+  });
+
   it('checks stressedFuture as a VX price, as hedgeFuture', () => {
     expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, 5000)).toMatch(
       /^stressedFuture: is 5000, above 500 VIX points/,

@@ -166,6 +166,13 @@ export interface TailSizeArgs {
  */
 export function resolveTailSizeInput(i: TailSizeInput): TailSizeArgs {
   const condorLoss = checkNonNegative('condorLoss', i.condorLoss);
+  // a loss no book of at most 100,000 condors reaches: a slip whose sizing would overflow
+  if (condorLoss > MAX_CONDOR_LOSS)
+    throw invalidInput(
+      'condorLoss',
+      `is ${condorLoss} USD, above ${MAX_CONDOR_LOSS.toExponential(0)}`,
+      "pass the condor's loss in the drawdown scenario in USD (ALVH.CONDORLOSS), e.g. 30605",
+    );
   const hedgeFuture = checkVxPrice('hedgeFuture', i.hedgeFuture);
   const hedgeYears = checkPositive('hedgeYears', i.hedgeYears);
   const volOfVol = checkVol('volOfVol', i.volOfVol, false);
@@ -204,6 +211,8 @@ export function resolveTailSizeInput(i: TailSizeInput): TailSizeArgs {
   return a;
 }
 
+/** The largest condor loss a sizing takes, USD: above any book of 100,000 condors the plan accepts (at most about 1.5e13). */
+const MAX_CONDOR_LOSS = 1e15;
 const MIN_LEVEL = 1e-8;
 const MAX_LEVEL = 1e12;
 const MAX_YEARS = 100;
