@@ -183,6 +183,24 @@ function sendProblem(res: ServerResponse, problem: Problem, headers: Record<stri
   res.end(body);
 }
 
+/**
+ * Answer a problem document on a raw socket (no request object to answer through: malformed HTTP,
+ * CONNECT) with the API's headers and any `extra` header lines, then close it.
+ */
+function endWithProblem(socket: Socket, problem: Problem, extra: readonly string[] = []): void {
+  const body = problemBody(problem);
+  const head = [
+    `HTTP/1.1 ${problem.status} ${problem.title}`,
+    `content-type: ${PROBLEM_CONTENT_TYPE}`,
+    `content-length: ${Buffer.byteLength(body)}`,
+    'cache-control: no-store',
+    ...extra,
+    ...Object.entries(API_HEADERS).map(([k, v]) => `${k}: ${v}`),
+    'connection: close',
+  ].join('\r\n');
+  socket.end(`${head}\r\n\r\n${body}`);
+}
+
 /** Answer a problem and close the connection once it is sent, without reading the rest of the body. */
 function sendProblemAndClose(
   req: IncomingMessage,
@@ -563,23 +581,15 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   server.maxConnections = options.maxConnections ?? maxConnectionsFromEnv(process.env.ALVH_MAX_CONNECTIONS);
   const stopStallCheck = closeStalledWrites(server, options.writeStallMs ?? WRITE_STALL_MS);
   // CONNECT (a proxy tunnel) is no request of this host: Node would close the socket without a word.
-  server.on('connect', (req: IncomingMessage, socket: Socket) => {
-    const body = problemBody(
+  server.on('connect', (_req: IncomingMessage, socket: Socket) => {
+    socket.on('error', () => socket.destroy());
+    endWithProblem(
+      socket,
       httpProblem(405, 'method_not_allowed', 'CONNECT is not supported; this host is no proxy', {
         fix: 'send GET, HEAD, POST or OPTIONS to the API or the pages',
       }),
+      ['allow: GET, HEAD, POST, OPTIONS'],
     );
-    const head = [
-      'HTTP/1.1 405 Method Not Allowed',
-      `content-type: ${PROBLEM_CONTENT_TYPE}`,
-      `content-length: ${Buffer.byteLength(body)}`,
-      'allow: GET, HEAD, POST, OPTIONS',
-      ...Object.entries(API_HEADERS).map(([k, v]) => `${k}: ${v}`),
-      'connection: close',
-    ].join('\r\n');
-    socket.on('error', () => socket.destroy());
-    socket.end(`${head}\r\n\r\n${body}`);
-    void req;
   });
   // Expect: 100-continue: a body over the limit is refused before the client sends it (Node would
   // answer 100 Continue and invite the upload); anything else continues as usual.
@@ -599,17 +609,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       socket.destroy();
       return;
     }
-    const problem = clientErrorProblem(err);
-    const body = problemBody(problem);
-    const head = [
-      `HTTP/1.1 ${problem.status} ${problem.title}`,
-      `content-type: ${PROBLEM_CONTENT_TYPE}`,
-      `content-length: ${Buffer.byteLength(body)}`,
-      'cache-control: no-store',
-      ...Object.entries(API_HEADERS).map(([k, v]) => `${k}: ${v}`),
-      'connection: close',
-    ].join('\r\n');
-    socket.end(`${head}\r\n\r\n${body}`);
+    endWithProblem(socket, clientErrorProblem(err));
   });
 
   const port = options.port ?? portFromEnv(process.env.PORT);
