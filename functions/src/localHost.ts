@@ -591,15 +591,11 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       ['allow: GET, HEAD, POST, OPTIONS'],
     );
   });
-  // Expect: 100-continue: a body over the limit is refused before the client sends it (Node would
-  // answer 100 Continue and invite the upload); anything else continues as usual.
+  // Expect: 100-continue: Node would answer 100 Continue to every request and invite the upload.
+  // Only a body within the limit is invited; the request then goes through `handle` as any other,
+  // whose checks refuse the rest (a declared length over the limit: the 413) before reading.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) {
-      sendProblemAndClose(req, res, bodyTooLarge(limit, declared).problem);
-      return;
-    }
-    res.writeContinue();
+    if (!(Number(req.headers['content-length']) > limit)) res.writeContinue();
     listener(req, res);
   });
   // Malformed HTTP (a bad request line, an unknown method, oversized headers, a header timeout):
