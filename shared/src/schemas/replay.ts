@@ -190,7 +190,7 @@ export const ReplayInputSchema = z
     });
     if (weekend >= 0) {
       const date = (input.rows[weekend] as { date: string }).date;
-      const name = weekdayOf(parseIsoDate('date', date)) === 6 ? 'Saturday' : 'Sunday';
+      const name = weekdayOrNull(date) === 6 ? 'Saturday' : 'Sunday';
       ctx.addIssue({
         code: 'custom',
         path: ['rows', weekend, 'date'],
