@@ -40,10 +40,11 @@ export { planMarketState } from './planCurve';
  */
 export function plan(input: PlanInput): Plan {
   const p = parseInput(PlanInputSchema, input);
-  return buildPlan(p, p.policy ?? resolvePolicy());
+  // Read before the schema's default fills it: a 0 the user did not choose gets a note.
+  return buildPlan(p, p.policy ?? resolvePolicy(), input.market.divYield !== undefined);
 }
 
-function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
+function buildPlan(p: ParsedPlanInput, policy: Policy, divYieldGiven: boolean): Plan {
   const audit: AuditEntry[] = [];
   const warnings: string[] = [];
   const take = <T>(step: PlanStep<T>): T => {
@@ -51,7 +52,7 @@ function buildPlan(p: ParsedPlanInput, policy: Policy): Plan {
     warnings.push(...step.warnings);
     return step.result;
   };
-  const ctx = take(stepTermStructure(p, policy));
+  const ctx = take(stepTermStructure(p, policy, divYieldGiven));
   const { ts, now, date, volOfVol } = ctx;
   const m = p.market;
   const thenTs = lastRebalanceCurve(p, policy);
