@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { closeCompute } from './compute';
 import { corsOrigins, describeConfig, maxBodyBytes } from './config';
 import { bodyTooLarge, encodedBodyProblem, isJsonContentType, mediaTypeDetail } from './http/body';
+import { capConnections, type ConnectionCap } from './http/connectionCap';
 import { corsHeaders, isOriginAllowed, preflightHeaders } from './http/cors';
 import { HttpRequest, InvocationContext } from './http/library';
 import { PROBLEM_CONTENT_TYPE, httpProblem, problemText, type Problem } from './http/problem';
@@ -77,7 +78,10 @@ export interface LocalHostOptions {
   logError?: (...args: unknown[]) => void;
   /** Milliseconds to let in-flight requests finish on close before work and connections are cut. Default 10 000. */
   shutdownGraceMs?: number;
-  /** Most open connections; more are refused. Default `ALVH_MAX_CONNECTIONS` or 256. */
+  /**
+   * Most open connections; a new one past it closes the oldest holding no request in work (see
+   * http/connectionCap.ts). Default `ALVH_MAX_CONNECTIONS` or 256.
+   */
   maxConnections?: number;
   /** Milliseconds an unsent answer may sit unread before its connection is closed. Default {@link WRITE_STALL_MS}. */
   writeStallMs?: number;
@@ -118,6 +122,8 @@ export interface LocalHost {
   server: Server;
   /** The browser origins allowed to call the API. */
   corsOrigins: readonly string[];
+  /** Connections closed at the cap: `evicted` to make room for a new one, `refused` when none could be. */
+  connections: ConnectionCap['stats'];
   /** Stop accepting, let in-flight requests finish (up to the grace period), close the worker pool. */
   close(): Promise<void>;
 }
@@ -547,6 +553,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   }
 
   const listener = (req: IncomingMessage, res: ServerResponse) => {
+    cap.request(req, res); // declared below, with the server: requests come only after listen
     const p = handle(req, res)
       .catch((e: unknown) => {
         if (e instanceof ClientGone) {
@@ -578,7 +585,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   const server: Server = tls
     ? createHttpsServer({ ...serverOptions, cert: tls.cert, key: tls.key }, listener)
     : createHttpServer(serverOptions, listener);
-  server.maxConnections = options.maxConnections ?? maxConnectionsFromEnv(process.env.ALVH_MAX_CONNECTIONS);
+  const cap = capConnections(server, options.maxConnections ?? maxConnectionsFromEnv(process.env.ALVH_MAX_CONNECTIONS));
   const stopStallCheck = closeStalledWrites(server, options.writeStallMs ?? WRITE_STALL_MS);
   // CONNECT (a proxy tunnel) is no request of this host: Node would close the socket without a word.
   server.on('connect', (_req: IncomingMessage, socket: Socket) => {
@@ -650,7 +657,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     return closed;
   };
 
-  return { url: selfOrigin, port: actualPort, server, corsOrigins: origins, close };
+  return { url: selfOrigin, port: actualPort, server, corsOrigins: origins, connections: cap.stats, close };
 }
 
 /** The start-up banner: URLs, settings and an example request. */

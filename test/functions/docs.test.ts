@@ -45,7 +45,7 @@ describe('docs/api.md', () => {
     ['futures per curve', `${MAX_FUTURES} per curve`],
     ['per-path arrays per answer', `${spaced(MAX_PARTIAL_PATHS)} paths per answer`],
     ['job time limit', `${DEFAULT_JOB_TIMEOUT_MS / 1000} s, queueing included`],
-    ['connections', `| ${DEFAULT_MAX_CONNECTIONS}; more are closed at once`],
+    ['connections', `| ${DEFAULT_MAX_CONNECTIONS}; a new one past it closes the oldest connection holding no request`],
     ['chain characters', `${spaced(MAX_CHAIN_CHARS)} characters of chain text`],
     ['chain rows', `${spaced(MAX_CHAIN_ROWS)} chain rows`],
     ['surface points', `${spaced(MAX_SURFACE_POINTS)} points`],
