@@ -489,6 +489,15 @@ describe('ALVH.CONDOR, CONDORLOSS, STRESSFUTURE, OVERLAY and REBALANCE', () => {
       unknown,
     ][];
     expect(given.find(([l]) => l.startsWith('max loss'))?.[1]).toBeCloseTo((50 - 4.2) * 100 * 10, 9);
+    // a put wing narrower than the credit: that side has no break-even, and the cell says why
+    const broken = call('CONDOR', day, 2351.1, 36.07, expiry, [[1797], [1800], [2850], [2900]], 10, 4.2) as [
+      string,
+      unknown,
+    ][];
+    expect(broken.find(([l]) => l.startsWith('break-even low'))?.[1]).toBe(
+      'none: the credit exceeds the put wing, so this side cannot lose',
+    );
+    expect(broken.find(([l]) => l.startsWith('break-even high'))?.[1]).toBeCloseTo(2854.2, 9);
   });
 
   it("CONDORLOSS, STRESSFUTURE and OVERLAY give the plan's own numbers", () => {

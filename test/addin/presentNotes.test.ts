@@ -76,3 +76,13 @@ describe('the plan rows explain the numbers beside them', () => {
     expect(row(l, 'Target vega').note).toContain('the ladder’s, on the surface');
   });
 });
+
+describe('a broken-wing condor', () => {
+  it('shows the side without a break-even in words, not a blank or a number', () => {
+    // the call wing 5 points wide under a 10-point credit: above 7100 the P&L stays at +5
+    const p = plan({ ...PLAN_INPUT, condor: { ...PLAN_INPUT.condor, strikes: [5700, 5800, 7100, 7105], credit: 10 } });
+    expect(p.condor.breakEvens).toEqual({ lower: 5790, upper: null });
+    expect(row(p, 'Break-even low').value).toBe(5790);
+    expect(row(p, 'Break-even high').value).toBe('none: the credit exceeds the call wing, so this side cannot lose');
+  });
+});

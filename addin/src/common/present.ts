@@ -8,7 +8,7 @@ import { formatValue, plainText } from './views';
 import type { PlanRow, PlanTile, PlanView, ValueFormat } from './views';
 import { ladderRows } from './presentLadder';
 import { eventRows } from './presentEvents';
-import { PLAN_ROWS, UNITS } from './presentRows';
+import { NULL_WORDS, PLAN_ROWS, UNITS } from './presentRows';
 
 /** The value at a dotted path (`condor.breakEvens.lower`), or undefined. */
 export function at(o: unknown, path: string): unknown {
@@ -142,7 +142,13 @@ export function presentPlan(p: Plan, host: PlanHost = 'taskpane', frontier?: Fro
   const rows: PlanRow[] = [];
   for (const [section, specs] of PLAN_ROWS) {
     for (const [label, path, format, note] of specs) {
-      const value = path === 'rebalance.reason' ? rebalanceStatus(p, host) : planValue(at(raw, path), format);
+      const v = path === 'rebalance.reason' ? undefined : at(raw, path);
+      const value =
+        path === 'rebalance.reason'
+          ? rebalanceStatus(p, host)
+          : v === null && NULL_WORDS[path] !== undefined
+            ? NULL_WORDS[path]
+            : planValue(v, format);
       const u = UNITS[path];
       const unit = typeof u === 'function' ? u(p) : u;
       if (value !== undefined)

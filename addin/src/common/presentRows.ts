@@ -11,6 +11,18 @@ function overlayVegaUnit(p: Plan): string {
   return p.overlay.vegaUnit === 'USD per VIX point' ? 'per VIX point' : 'per vol point';
 }
 
+/** What a break-even shows on a side whose wing is narrower than the credit (the plan gives null there). */
+export const NO_BREAK_EVEN = {
+  lower: 'none: the credit exceeds the put wing, so this side cannot lose',
+  upper: 'none: the credit exceeds the call wing, so this side cannot lose',
+} as const;
+
+/** The words a row shows where the plan's value is null by design. */
+export const NULL_WORDS: Readonly<Record<string, string>> = {
+  'condor.breakEvens.lower': NO_BREAK_EVEN.lower,
+  'condor.breakEvens.upper': NO_BREAK_EVEN.upper,
+};
+
 /** The unit shown after a plan value, by its path (money per vol point or per day). */
 export const UNITS: Readonly<Record<string, string | ((p: Plan) => string)>> = {
   'overlay.targetVega': overlayVegaUnit,

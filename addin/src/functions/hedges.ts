@@ -22,6 +22,7 @@ import { choiceArg, withHeaders, dateArg, numberArg, optionalNumber } from './ar
 import { checkYears, policyArg, shortNumber } from './bounds';
 import { excelCall } from './excelErrors';
 import { labelled, opt, type LabelledRow } from './format';
+import { NO_BREAK_EVEN } from '../common/presentRows';
 import { CONDOR_ARGS, condorOf, noVxCurve, spxState, vixPointsArg } from './condorArgs';
 
 const TAILSIZE_HEADERS = ['contracts', 'strike (points)', 'premium (points per option)', 'gain per contract (USD)'];
@@ -182,8 +183,8 @@ export function condor(
       ['credit source', c.creditSource],
       ['max profit (USD)', c.maxProfit],
       ['max loss (USD)', c.maxLoss],
-      ['break-even low (points)', c.breakEvens.lower],
-      ['break-even high (points)', c.breakEvens.upper],
+      ['break-even low (points)', c.breakEvens.lower ?? NO_BREAK_EVEN.lower],
+      ['break-even high (points)', c.breakEvens.upper ?? NO_BREAK_EVEN.upper],
       ['short put distance (SD)', c.zPut],
       ['short call distance (SD)', c.zCall],
       ['passes the SD check', c.passesSdCheck],

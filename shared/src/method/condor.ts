@@ -64,14 +64,19 @@ export interface CondorAnalytics {
   maxProfit: number;
   /** (max wing − C) · 100 · n, USD. */
   maxLoss: number;
-  breakEvens: { lower: number; upper: number };
+  /**
+   * SPX at expiry where the P&L crosses 0: K2 − C and K3 + C. Null on a side whose wing is narrower
+   * than the credit (a broken-wing condor): there the P&L stays above 0 at every SPX, so that side
+   * has no break-even and cannot lose.
+   */
+  breakEvens: { lower: number | null; upper: number | null };
   /** ln(S/K2)/(σ√T). */
   zPut: number;
   /** ln(K3/S)/(σ√T). */
   zCall: number;
   passesSdCheck: boolean;
   /**
-   * P(K2 − C < S_T < K3 + C) at expiry in the risk-neutral measure of the surface's smile (given
+   * P(K2 − C < S_T < K3 + C) at expiry (a side without a break-even adds its whole tail) in the risk-neutral measure of the surface's smile (given
    * `volAt`; else a lognormal at the ATM vol): {@link probabilityBelow} at each break-even. The
    * chance the option prices imply, not a forecast.
    */
@@ -163,8 +168,9 @@ export function condorAnalytics(i: CondorInput): CondorAnalytics {
   const zPut = Math.log(spot / k2) / sdT;
   const zCall = Math.log(k3 / spot) / sdT;
   const minSd = i.minShortStrikeSd ?? DEFAULT_POLICY.minShortStrikeSd;
-  const lower = k2 - credit;
-  const upper = k3 + credit;
+  // A wing narrower than the credit cannot lose: its side keeps at least credit − wing > 0.
+  const lower = credit <= k2 - k1 ? k2 - credit : null;
+  const upper = credit <= k4 - k3 ? k3 + credit : null;
   const pBelow = (x: number) => probabilityBelow(x, fwd, years, marksSmile(i, fwd, years, atm));
   const maxProfit = credit * OPTION_MULTIPLIER * n;
   const maxLoss = (wingWidth - credit) * OPTION_MULTIPLIER * n;
@@ -183,7 +189,7 @@ export function condorAnalytics(i: CondorInput): CondorAnalytics {
     zPut,
     zCall,
     passesSdCheck: zPut >= minSd && zCall >= minSd,
-    probabilityOfProfit: pBelow(upper) - pBelow(lower),
+    probabilityOfProfit: (upper === null ? 1 : pBelow(upper)) - (lower === null ? 0 : pBelow(lower)),
     returnOnRisk: (maxProfit / maxLoss) * (365 / days),
     greeks,
   };

@@ -96,14 +96,14 @@ describe('condorAnalytics: probability of profit', () => {
     const onSmile = condorAnalytics({ ...base, volAt: (k) => smile(k) });
     const { lower, upper } = onSmile.breakEvens;
     expect(onSmile.probabilityOfProfit).toBe(
-      probabilityBelow(upper, f, t, smile) - probabilityBelow(lower, f, t, smile),
+      probabilityBelow(upper!, f, t, smile) - probabilityBelow(lower!, f, t, smile),
     );
     // Without a surface (the legacy skew model prices the legs), the lognormal at the ATM vol.
     const legacy = condorAnalytics(base);
     const sdAtm = 0.14 * Math.sqrt(t);
     const lognormal = (x: number) => normCdf((Math.log(x / f) + 0.5 * sdAtm * sdAtm) / sdAtm);
     expect(legacy.probabilityOfProfit).toBeCloseTo(
-      lognormal(legacy.breakEvens.upper) - lognormal(legacy.breakEvens.lower),
+      lognormal(legacy.breakEvens.upper!) - lognormal(legacy.breakEvens.lower!),
       12,
     );
     const flat = condorAnalytics({ ...base, volAt: () => 0.14, credit: 5.5 });
@@ -153,4 +153,55 @@ describeWithData('probabilityBelow on the real chains against the digitals their
       expect(lognormalError / n).toBeGreaterThan(0.02);
     });
   }
+});
+
+describe('condorAnalytics: a broken-wing condor', () => {
+  // The P&L per share at expiry, leg by leg: short put K2 and call K3, long put K1 and call K4.
+  const pnl = (k: readonly number[], credit: number, s: number) =>
+    credit - Math.max(k[1]! - s, 0) + Math.max(k[0]! - s, 0) - Math.max(s - k[2]!, 0) + Math.max(s - k[3]!, 0);
+  const base = {
+    valuationDate: '2024-01-02',
+    spot: 4700,
+    rate: 0.05,
+    divYield: 0.015,
+    expiry: '2024-02-16',
+    quantity: 1,
+    atmVol: 0.14,
+    volAt: () => 0.14,
+  };
+  const t = 45 / 365;
+  const f = 4700 * Math.exp(0.035 * t);
+  const below = (x: number) => probabilityBelow(x, f, t, () => 0.14);
+
+  it.each([
+    ['put wing narrower than the credit', [4395, 4400, 4950, 5050], 8, null, 4958],
+    ['call wing narrower than the credit', [4300, 4400, 4945, 4950], 8, 4392, null],
+    ['both wings wider', [4350, 4400, 4950, 5000], 8, 4392, 4958],
+    ['credit equal to the put wing (P&L 0 below K1)', [4392, 4400, 4950, 5050], 8, 4392, 4958],
+  ] as const)(
+    '%s: break-evens where the leg-by-leg P&L crosses 0, and P(profit) of that P&L',
+    (_, k, credit, lo, hi) => {
+      const c = condorAnalytics({ ...base, strikes: k, credit });
+      expect(c.breakEvens).toEqual({ lower: lo, upper: hi });
+      // the P&L is positive strictly between the break-evens (or out to 0 / far above where there is none)
+      const from = lo ?? 0;
+      const to = hi ?? 1e6;
+      for (let s = 1; s < 20_000; s += 0.5) {
+        const inside = s > from && s < to;
+        expect(pnl(k, credit, s) > 0).toBe(inside);
+      }
+      expect(c.probabilityOfProfit).toBe((hi === null ? 1 : below(hi)) - (lo === null ? 0 : below(lo)));
+      expect(c.maxLoss).toBe((Math.max(k[1] - k[0], k[3] - k[2]) - credit) * 100);
+    },
+  );
+
+  it('the credit priced off the smile may pass the narrow wing: the side then cannot lose', () => {
+    // 4695/4700/4705/4900 at 14%: the put spread 5 wide, the credit about 72
+    const c = condorAnalytics({ ...base, strikes: [4695, 4700, 4705, 4900] });
+    expect(c.credit).toBeGreaterThan(5);
+    expect(c.breakEvens.lower).toBeNull();
+    expect(c.breakEvens.upper).toBe(4705 + c.credit);
+    expect(c.probabilityOfProfit).toBe(below(4705 + c.credit));
+    expect(c.probabilityOfProfit).toBeGreaterThan(0.5);
+  });
 });

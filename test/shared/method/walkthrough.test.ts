@@ -39,7 +39,7 @@ describeWithData('the 2018-12-24 walkthrough quotes the plan', () => {
       `Credit ${p.condor.credit.toFixed(2)} per share`,
       p.condor.legVols.map((v) => pct(v)).join(', '),
       `Max profit ${usd(p.condor.maxProfit)}, max loss ${usd(p.condor.maxLoss)}`,
-      `break-evens ${p.condor.breakEvens.lower.toFixed(2)} and ${p.condor.breakEvens.upper.toFixed(2)}`,
+      `break-evens ${p.condor.breakEvens.lower!.toFixed(2)} and ${p.condor.breakEvens.upper!.toFixed(2)}`,
       `${p.condor.zPut.toFixed(2)} and ${p.condor.zCall.toFixed(2)} SD`,
       `probability of profit ${pct(p.condor.probabilityOfProfit)}, return on risk ${pct(p.condor.returnOnRisk)}`,
       `+$${p.condor.greeks.delta.toFixed(2)} per SPX point, vega −$${Math.abs(p.condor.greeks.vega).toFixed(2)}`,
