@@ -121,57 +121,57 @@ function answer(s: Socket): Promise<string> {
   });
 }
 
+/** The rig's n-th connection, once the server has accepted it (and the cap has ruled). */
+async function nth(r: Rig, n: number): Promise<Socket> {
+  const s = await tcp(r.port);
+  await r.accepted(n);
+  return s;
+}
+
+/** A GET on the socket: its answer. */
+function health(s: Socket): Promise<string> {
+  const got = answer(s);
+  s.write('GET /health HTTP/1.1\r\nHost: x\r\n\r\n');
+  return got;
+}
+
 const POST_WORK = (body: string, declared = body.length, path = '/work') =>
   `POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Length: ${declared}\r\n\r\n${body}`;
 
 describe('connection cap', { timeout: 10_000 }, () => {
   it('a connection past the cap closes the oldest idle one; the newer ones are served', async () => {
     const r = await rig();
-    const a = await tcp(r.port);
-    await r.accepted(1);
-    const b = await tcp(r.port);
-    await r.accepted(2);
-    const c = await tcp(r.port);
-    await r.accepted(3);
+    const a = await nth(r, 1);
+    const b = await nth(r, 2);
+    const c = await nth(r, 3);
     expect(await closed(a)).toBe(true);
     expect(r.cap.stats).toEqual({ evicted: 1, refused: 0 });
-    const got = answer(c);
-    c.write('GET /health HTTP/1.1\r\nHost: x\r\n\r\n');
-    expect(await got).toMatch(/^HTTP\/1\.1 200/);
+    expect(await health(c)).toMatch(/^HTTP\/1\.1 200/);
     expect(b.destroyed).toBe(false);
   });
 
   it('a body still arriving is no hold: the slow client is the one closed', async () => {
     const r = await rig();
-    const slow = await tcp(r.port);
-    await r.accepted(1);
+    const slow = await nth(r, 1);
     slow.write(POST_WORK('0123456789', 1000)); // 10 of 1000 bytes, then nothing
     await r.started('/work:headers');
-    const idle = await tcp(r.port);
-    await r.accepted(2);
-    const fresh = await tcp(r.port);
-    await r.accepted(3);
+    const idle = await nth(r, 2);
+    const fresh = await nth(r, 3);
     expect(await closed(slow)).toBe(true);
-    const got = answer(fresh);
-    fresh.write('GET /health HTTP/1.1\r\nHost: x\r\n\r\n');
-    expect(await got).toMatch(/^HTTP\/1\.1 200/);
+    expect(await health(fresh)).toMatch(/^HTTP\/1\.1 200/);
     expect(idle.destroyed).toBe(false);
   });
 
   it('a request whose body has arrived is never cut: the idle connections go, and it is answered', async () => {
     const r = await rig();
-    const working = await tcp(r.port);
-    await r.accepted(1);
+    const working = await nth(r, 1);
     const done = answer(working);
     working.write(POST_WORK('{"a":1}'));
     await r.started('/work:body');
-    const idle = await tcp(r.port);
-    await r.accepted(2);
-    const newer = await tcp(r.port);
-    await r.accepted(3);
+    const idle = await nth(r, 2);
+    const newer = await nth(r, 3);
     expect(await closed(idle)).toBe(true);
-    await tcp(r.port);
-    await r.accepted(4);
+    await nth(r, 4);
     expect(await closed(newer)).toBe(true);
     expect(r.cap.stats).toEqual({ evicted: 2, refused: 0 });
     r.open();
@@ -182,14 +182,12 @@ describe('connection cap', { timeout: 10_000 }, () => {
     const r = await rig();
     const answers: Promise<string>[] = [];
     for (let i = 1; i <= 2; i++) {
-      const s = await tcp(r.port);
-      await r.accepted(i);
+      const s = await nth(r, i);
       answers.push(answer(s));
       s.write(POST_WORK(`{"i":${i}}`, undefined, `/work${i}`));
       await r.started(`/work${i}:body`);
     }
-    const extra = await tcp(r.port);
-    await r.accepted(3);
+    const extra = await nth(r, 3);
     expect(await closed(extra)).toBe(true);
     expect(r.cap.stats).toEqual({ evicted: 0, refused: 1 });
     r.open();

@@ -78,18 +78,20 @@ describe('probabilityBelow', () => {
   }
 });
 
+/** The condor's day and market in the tests below (strikes and credit apart). */
+const CONDOR_DAY = {
+  valuationDate: '2024-01-02',
+  spot: 4700,
+  rate: 0.05,
+  divYield: 0.015,
+  expiry: '2024-02-16',
+  quantity: 1,
+  atmVol: 0.14,
+};
+
 describe('condorAnalytics: probability of profit', () => {
   it('is the smile probability between the break-evens; a flat smile gives the lognormal', () => {
-    const base = {
-      valuationDate: '2024-01-02',
-      spot: 4700,
-      rate: 0.05,
-      divYield: 0.015,
-      expiry: '2024-02-16',
-      strikes: [4350, 4400, 4950, 5000] as const,
-      quantity: 1,
-      atmVol: 0.14,
-    };
+    const base = { ...CONDOR_DAY, strikes: [4350, 4400, 4950, 5000] as const };
     const t = 45 / 365;
     const f = 4700 * Math.exp(0.035 * t);
     const smile = (k: number) => skewedVol(k, f, t, 0.14, DEFAULT_SKEW) * (1 + 0.1 * Math.sin(k / 100));
@@ -159,16 +161,7 @@ describe('condorAnalytics: a broken-wing condor', () => {
   // The P&L per share at expiry, leg by leg: short put K2 and call K3, long put K1 and call K4.
   const pnl = (k: readonly number[], credit: number, s: number) =>
     credit - Math.max(k[1]! - s, 0) + Math.max(k[0]! - s, 0) - Math.max(s - k[2]!, 0) + Math.max(s - k[3]!, 0);
-  const base = {
-    valuationDate: '2024-01-02',
-    spot: 4700,
-    rate: 0.05,
-    divYield: 0.015,
-    expiry: '2024-02-16',
-    quantity: 1,
-    atmVol: 0.14,
-    volAt: () => 0.14,
-  };
+  const base = { ...CONDOR_DAY, volAt: () => 0.14 };
   const t = 45 / 365;
   const f = 4700 * Math.exp(0.035 * t);
   const below = (x: number) => probabilityBelow(x, f, t, () => 0.14);
