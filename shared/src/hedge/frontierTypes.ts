@@ -242,6 +242,10 @@ export interface FrontierMarker {
 /** The budget frontier. */
 export interface FrontierResult {
   valuationDate: string;
+  /**
+   * The run size, as in the input: not the paths this answer scores, which are `pathCount` from
+   * `firstPath` (unlike the Monte Carlo summary, whose `paths` counts the paths summarised).
+   */
   paths: number;
   seed: number;
   firstPath: number;

@@ -79,9 +79,11 @@ export interface MonteCarloPartial {
   /** Where the model's state started: filtered from a VIX history, or from today's VIX alone. */
   modelStart: ModelStart;
   /**
-   * The run's fingerprint: a 64-bit FNV-1a digest (16 hex digits) of every input but the chunk's
-   * own paths (book, market, surfaces, policy, model, seed, paths, horizon, rebalance...), so
-   * chunks of different runs do not merge (see {@link runKeyOf}).
+   * The run's fingerprint, 16 hex digits, of every input but the chunk's own paths (book, market,
+   * surfaces, policy, model, seed, paths, horizon, rebalance...), so chunks of different runs do
+   * not merge (see {@link runKeyOf}). It is two 32-bit hashes of those inputs' JSON, 8 hex digits
+   * each: an FNV-1a, and an FNV-1a with another offset basis whose state is mixed further after
+   * each character (xorshift by 15, multiply by 0x2c1b3c6d). It is not a 64-bit FNV-1a.
    */
   runKey: string;
   /** SPX at t = 0, points (the base of the SPX return at the horizon). */
@@ -131,6 +133,10 @@ export interface MarketAtHorizon {
 
 /** Summary of a (merged) run. */
 export interface MonteCarloSummary {
+  /**
+   * The paths summarised: the partial's `pathCount` (a chunk's own count, the whole run once every
+   * chunk is merged), not the run size that `paths` means in the input and in a partial.
+   */
   paths: number;
   seed: number;
   firstPath: number;
@@ -178,7 +184,10 @@ export interface MonteCarloSummary {
   rebalancesMax: number;
   tailContractsStart: number;
   tailContractsEndMean: number;
-  /** (CVaR95 condor − CVaR95 ALVH) / hedgeCost; null when the hedges cost nothing. */
+  /**
+   * (CVaR95 condor − CVaR95 ALVH) / hedgeCost; null whenever hedgeCost ≤ 0: hedges that cost
+   * nothing, and hedges that bring in a net credit (a t = 0 credit larger than the mean costs).
+   */
   hedgeEffectiveness: number | null;
   /**
    * What the figures above say that a reader could miss, one sentence each: hedges that raise the

@@ -5,7 +5,12 @@
  */
 import type { MonteCarloSetup } from './mcTypes';
 
-/** Two FNV-1a 32-bit hashes of the text (different offset bases), as 16 hex digits. */
+/**
+ * Two 32-bit hashes of the text's UTF-16 code units, as 16 hex digits (8 each): FNV-1a (offset
+ * basis 0x811c9dc5, prime 0x01000193), and an FNV-1a with another offset basis whose state is
+ * mixed further after each character (xorshift by 15, multiply by 0x2c1b3c6d). Not a 64-bit
+ * FNV-1a, and not cryptographic: a fingerprint against merging chunks of different runs by mistake.
+ */
 function digest(text: string): string {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ 0x5bd1e995;

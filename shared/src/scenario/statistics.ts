@@ -16,7 +16,7 @@ export interface DistributionStats {
   mean: number;
   /**
    * Standard error of the mean (USD); from antithetic pair averages when the paths are paired.
-   * Null when the sample cannot give one (fewer than two paths, or two pair averages).
+   * Null when the sample cannot give one (fewer than two paths, or fewer than two pair averages).
    */
   meanStdError: number | null;
   /** Sample standard deviation (USD). */
