@@ -13,7 +13,12 @@ import {
   numberOrText,
   planInputFromForm,
 } from '../../addin/src/common/planInput';
-import { parsePastedCurve, readKeyValueRange, unknownKeysError } from '../../addin/src/common/selection';
+import {
+  PastedCurveError,
+  parsePastedCurve,
+  readKeyValueRange,
+  unknownKeysError,
+} from '../../addin/src/common/selection';
 import { PlanInputSchema, parseInput, plan } from '@alvh/shared';
 import { browserSettingsStore, checkEndpoint } from '../../addin/src/taskpane/settings';
 import { excelFormat, formatValue, heatColor } from '../../addin/src/common/views';
@@ -189,6 +194,38 @@ describe('parsePastedCurve', () => {
       { expiry: '2025-05-21', price: '31.43' },
     ]);
     expect(parsePastedCurve('39.17\n31.43')).toEqual([{ price: '39.17' }, { price: '31.43' }]);
+  });
+
+  it('reads a CSV, semicolons, US dates, and skips a header row', () => {
+    expect(parsePastedCurve('Expiry;Settle\n2025-04-16;39.17\n5/21/2025;31.43')).toEqual([
+      { expiry: '2025-04-16', price: '39.17' },
+      { expiry: '2025-05-21', price: '31.43' },
+    ]);
+    expect(parsePastedCurve('2025-04-16,39.17\n45798,31')).toEqual([
+      { expiry: '2025-04-16', price: '39.17' },
+      { expiry: '2025-05-21', price: '31' },
+    ]);
+  });
+
+  // A decimal comma must never become a price of its integer part (39,1728 read as 39) or a
+  // thousands-grouped one (18,125 as 18125): each is refused naming its line.
+  it.each([
+    ['2025-04-16\t39,1728', 1, /the price "39,1728" has a decimal comma: write 39\.1728/],
+    ['39.17\n31,43', 2, /the price "31,43" has a decimal comma: write 31\.43/],
+    ['18,125', 1, /decimal comma: write 18\.125/],
+    ['2025-04-16;39,17', 1, /write 39\.17/],
+    ['2025-04-16,39,17', 1, /has 3 cells \("2025-04-16", "39", "17"\).*a decimal comma needs tabs or semicolons/],
+    ['2025-04-16\t39.17\tx', 1, /has 3 cells/],
+  ])('refuses %j at line %i', (text, line, words) => {
+    let err: unknown;
+    try {
+      parsePastedCurve(text);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(PastedCurveError);
+    expect((err as PastedCurveError).line).toBe(line);
+    expect((err as PastedCurveError).message).toMatch(words);
   });
 });
 

@@ -417,6 +417,100 @@ describe('taskpane Monte Carlo on the cloud, streamed progress (Chromium, 350 px
   });
 });
 
+describe('taskpane results and the inputs they were made from (Chromium, 350 px)', () => {
+  it('a run whose inputs change while it runs finishes greyed; the run fields grey the Monte Carlo and the frontier', async () => {
+    const { page, errors } = await openPane(`${base}/api`);
+    const stale = async (id: string) => ((await page.getAttribute(id, 'class')) ?? '').includes('stale');
+    const line = (o: unknown) => `${JSON.stringify(o)}\n`;
+    // The host holds the answer until the budget has been edited in the page.
+    let arrived = new Promise<HeldStream>((r) => (streamArrived = r));
+    await page.fill('input[name=paths]', '1,000');
+    await page.click('#action-mc [data-run=montecarlo]');
+    let held = await arrived;
+    expect((posted.at(-1)?.body as { paths?: number }).paths).toBe(1000);
+    await page.fill('input[name=budget]', '30000');
+    held.res.end(line({ type: 'result', result: { summary: held.summary } }));
+    await page.waitForSelector('#mc-result:not([hidden])');
+    await expect.poll(() => page.textContent('#action-mc [data-note]')).toMatch(/^1,000 paths on/);
+    expect(await stale('#mc-result')).toBe(true);
+    // Run again with nothing edited: current.
+    arrived = new Promise<HeldStream>((r) => (streamArrived = r));
+    await page.click('#action-mc [data-run=montecarlo]');
+    held = await arrived;
+    streamArrived = undefined;
+    held.res.end(line({ type: 'result', result: { summary: held.summary } }));
+    await expect.poll(() => stale('#mc-result')).toBe(false);
+    // The frontier: current when drawn; the seed (outside the form's element) greys it and the
+    // Monte Carlo, not the plan.
+    await page.click('#run-frontier');
+    await page.waitForSelector('#frontier-result:not([hidden])');
+    await expect.poll(() => page.textContent('#frontier-note')).toMatch(/budgets on/);
+    expect(await stale('#frontier-result')).toBe(false);
+    await page.fill('input[name=seed]', '7');
+    expect([await stale('#mc-result'), await stale('#frontier-result'), await stale('#plan-result')]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    // An empty seed is not seed 0, and hexadecimal is not a number here.
+    for (const seed of ['', '0x10']) {
+      await page.fill('input[name=seed]', seed);
+      await page.click('#action-mc [data-run=montecarlo]');
+      await expect
+        .poll(() => page.textContent('#error-box'))
+        .toBe('seed: pass a whole number between 0 and 4,294,967,295');
+      expect(await page.getAttribute('input[name=seed]', 'aria-invalid')).toBe('true');
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('refuses a pasted curve with decimal commas, naming the line, and leaves the table as it was', async () => {
+    const { page, errors } = await openPane();
+    const prices = () => page.$$eval('#curve-rows .fut-price', (xs) => xs.map((x) => (x as HTMLInputElement).value));
+    const before = await prices();
+    await page.$eval('#curve-rows .fut-price', (el) => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', '2025-04-16\t39,1728\n2025-05-21\t31,43\n');
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    });
+    expect(await page.textContent('#err-futures')).toBe(
+      'Pasted curve, line 1: the price "39,1728" has a decimal comma: write 39.1728 (VX prices have no thousands separator). Nothing was pasted.',
+    );
+    expect(await prices()).toEqual(before);
+    // The same rows with points are pasted from the row pasted into.
+    await page.$eval('#curve-rows .fut-price', (el) => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', 'Expiry\tSettle\n2025-04-16\t39.5\n2025-05-21\t31.25\n');
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    });
+    expect((await prices()).slice(0, 2)).toEqual(['39.5', '31.25']);
+    expect(errors).toEqual([]);
+  });
+
+  it('says a percentage is no credit, and names a refused VIX close by the line it was pasted on', async () => {
+    const { page, errors } = await openPane();
+    await page.fill('input[name=credit]', '1.3%');
+    const slot = 'input[name=credit] + .err';
+    await expect
+      .poll(() => page.textContent(slot))
+      .toBe('is a percentage; give it in index points a contract (e.g. 1.30), without %');
+    await page.fill('input[name=credit]', '5.93');
+    await expect.poll(() => page.textContent(slot)).toBe('');
+    // Newest first: the valuation day's close (40, not the form's VIX) is the request's second
+    // close but the box's first line.
+    await page.click('#vix-closes summary');
+    await page.fill('input[name=paths]', '400');
+    await page.fill('textarea[name=vixCloses]', '2025-04-08\t40\n2025-04-07\t46.98');
+    await page.click('#action-mc [data-run=montecarlo]');
+    await expect
+      .poll(() => page.textContent('#err-vixCloses'))
+      .toMatch(/^VIX closes, line 1: is 40 on the valuation date, but the book's VIX is 52\.33/);
+    expect(await page.getAttribute('textarea[name=vixCloses]', 'aria-invalid')).toBe('true');
+    expect(await page.textContent('#error-box')).toMatch(/^VIX closes, line 1: /);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('taskpane positions, structures and orders (Chromium, 350 px)', () => {
   it("opens on the example day's Cboe indices, in a group that fits 350 px open; a bad one is named at its input", async () => {
     const { page, errors } = await openPane();

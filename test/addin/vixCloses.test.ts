@@ -15,6 +15,7 @@ describe('readVixCloses: the recent VIX closes pasted into the taskpane', () => 
         { date: '2025-04-03', vix: 30.02 },
         { date: '2025-04-04', vix: 45.31 },
       ],
+      lines: [2, 3],
       note: '2 closes, 2025-04-03 to 2025-04-04',
     });
   });
@@ -60,6 +61,41 @@ describe('readVixCloses: the recent VIX closes pasted into the taskpane', () => 
     );
     expect(bad('2025-04-03')).toMatch(/^VIX closes, line 1: the close "" is not a positive number/);
     expect(bad('2025-04-09,30')).toMatch(/every close is after the valuation date 2025-04-08/);
+  });
+
+  // A close is never a number it might not be: a decimal comma, hexadecimal, a decimal VIX, a
+  // third cell or a second close for a date is refused naming its line.
+  it.each([
+    ['2025-04-07\t46,98', /^VIX closes, line 1: the close "46,98" has a decimal comma: write 46\.98/],
+    ['2025-04-07;46,98', /line 1: the close "46,98" has a decimal comma/],
+    [
+      '2025-04-04,45.31\n2025-04-07,46,98',
+      /^VIX closes, line 2: has 3 cells \("2025-04-07", "46", "98"\) where a row has 2: paste the date and the close/,
+    ],
+    [
+      'DATE,OPEN,HIGH,LOW,CLOSE\n04/07/2025,60,13,60,13,38,57,46,98,1',
+      /line 2: has 10 cells .* where the header has 5/,
+    ],
+    ['2025-04-07,0x2F', /line 1: the close "0x2F" is not a positive number/],
+    ['2025-04-07,1e1', /line 1: the close "1e1" is not a positive number/],
+    ['2025-04-07,0.4698', /line 1: the close 0\.4698 is outside 1-500: VIX closes are index points/],
+    [
+      '2025-04-04,45.31\n2025-04-07,46.98\n2025-04-04,45.3',
+      /^VIX closes, line 3: gives 2025-04-04 again \(line 1 gives it\)/,
+    ],
+    [
+      '2025-03-20,20\n2025-03-21,21',
+      /line 2: the latest close, 2025-03-21, is 18 days before the valuation date 2025-04-08/,
+    ],
+  ])('refuses %j', (text, words) => {
+    expect(() => readVixCloses(text, '2025-04-08')).toThrow(words);
+  });
+
+  it('says "1 close", and keeps each close\'s pasted line', () => {
+    const read = readVixCloses('Date\tVIX\n2025-04-07\t46.98\n\n2025-04-04\t45.31', '2025-04-08')!;
+    expect(read.note).toBe('2 closes, 2025-04-04 to 2025-04-07');
+    expect(read.lines).toEqual([4, 2]);
+    expect(readVixCloses('2025-04-07 46.98', '2025-04-08')!.note).toBe('1 close, 2025-04-07 to 2025-04-07');
   });
 });
 

@@ -19,3 +19,25 @@ export function numberFromText(text: string): number | undefined {
   if (!Number.isFinite(n)) return undefined;
   return percent ? n / 100 : n;
 }
+
+/**
+ * A whole number typed as text: digits, optionally grouped by commas ("20,000"); no sign, decimals,
+ * exponent, percent or hexadecimal ("0x10" is not 16). Undefined otherwise, blank included.
+ */
+export function wholeFromText(text: string): number | undefined {
+  const t = text.trim();
+  if (!/^\d+$/.test(t) && !/^\d{1,3}(?:,\d{3})+$/.test(t)) return undefined;
+  const n = Number(t.replace(/,/g, ''));
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+/** A plain decimal typed as text ("17.25", ".5", "18"): no grouping, percent, sign or exponent. */
+export function decimalFromText(text: string): number | undefined {
+  const t = text.trim();
+  return /^(?:\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : undefined;
+}
+
+/** Whether a text reads as a number written with a decimal comma ("39,17"), as a sheet in many locales copies it. */
+export function hasDecimalComma(text: string): boolean {
+  return /^[+-]?\d+,\d+$/.test(text.trim());
+}

@@ -50,11 +50,80 @@ export function eventsFromText(text: string): { date: string; kind: string; sour
     });
 }
 
-/** Text as a number when it is one ({@link numberFromText}), else the trimmed text; blank is undefined. */
-export function numberOrText(text: string): number | string | undefined {
+/**
+ * Text as a number when it is one ({@link numberFromText}), else the trimmed text; blank is
+ * undefined. With `percent` false, a number ending in % stays text (the schema then refuses it,
+ * and {@link percentIssues} says why): "1.3%" in a price or a count is never 0.013.
+ */
+export function numberOrText(text: string, percent = true): number | string | undefined {
   const t = text.trim();
   if (t === '') return undefined;
+  if (!percent && t.endsWith('%')) return t;
   return numberFromText(t) ?? t;
+}
+
+/** The form's fields that are rates or fractions, where "4.3%" means 0.043. */
+const PERCENT_FIELDS: ReadonlySet<string> = new Set(['rate', 'divYield']);
+
+/** The policy fields that are fractions (a share, a rate, a correlation), where "25%" means 0.25. */
+export const PERCENT_POLICY: ReadonlySet<string> = new Set([
+  'flatteningMaxShift',
+  'flatteningShiftPerPt',
+  'volOfVolTilt',
+  'minCalendarShare',
+  'maxCalendarShare',
+  'vegaMatch',
+  'vegaMatchCap',
+  'tailOtmPct',
+  'drawdown',
+  'maxHedgeCostRate',
+  'targetIrr',
+  'maxRiskPct',
+  'realizedToImplied',
+  'spxVixCorrelation',
+]);
+
+/** The fields that are never a percentage: their input path and what they are measured in. */
+const NOT_PERCENT: Partial<Record<FieldName, [path: string, unit: string]>> = {
+  spx: ['market.spx', 'index points (e.g. 4982.77)'],
+  vix: ['market.vix', 'VIX points (e.g. 18.5)'],
+  vvix: ['market.vvix', 'index points (e.g. 95)'],
+  k1: ['condor.strikes[0]', 'index points'],
+  k2: ['condor.strikes[1]', 'index points'],
+  k3: ['condor.strikes[2]', 'index points'],
+  k4: ['condor.strikes[3]', 'index points'],
+  credit: ['condor.credit', 'index points a contract (e.g. 1.30)'],
+  quantity: ['condor.quantity', 'contracts'],
+  capital: ['portfolio.capital', 'USD (e.g. 5,000,000)'],
+  budget: ['portfolio.budget', 'USD (e.g. 25,000)'],
+};
+
+/**
+ * Fields typed as a percentage where the input is not a rate or a fraction ("1.3%" as a credit),
+ * as issues at their paths: the reason the schema's "pass a number" is shown there.
+ */
+export function percentIssues(s: FormState): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = [];
+  const pct = (t: string | undefined): boolean => (t ?? '').trim().endsWith('%');
+  for (const [field, [path, unit]] of Object.entries(NOT_PERCENT) as [FieldName, [string, string]][])
+    if (pct(s.fields[field])) out.push({ path, message: `is a percentage; give it in ${unit}, without %` });
+  s.futures.forEach((r, i) => {
+    if (pct(r.price))
+      out.push({
+        path: `market.futures[${i}].price`,
+        message: 'is a percentage; give the price in VIX points (e.g. 19.35)',
+      });
+  });
+  for (const n of INDEX_NAMES)
+    if (pct(s.indices?.[n]))
+      out.push({ path: `market.indices.${n}`, message: 'is a percentage; give the index in its points (e.g. 18.2)' });
+  for (const [k, v] of Object.entries(s.policy))
+    if (pct(v) && !PERCENT_POLICY.has(k))
+      out.push({
+        path: `policy.${k}`,
+        message: 'is not a fraction (it is in points, days or a count): give it without %',
+      });
+  return out;
 }
 
 /** Drop the keys whose value is undefined (exactOptionalPropertyTypes: absent, never undefined). */
@@ -66,7 +135,7 @@ function compact<T extends Record<string, unknown>>(o: T): Partial<T> {
 export function policyOverrides(policy: Record<string, string>): Record<string, number | string> {
   const out: Record<string, number | string> = {};
   for (const [k, v] of Object.entries(policy)) {
-    const x = numberOrText(v);
+    const x = numberOrText(v, PERCENT_POLICY.has(k));
     if (x !== undefined) out[k] = x;
   }
   return out;
@@ -75,12 +144,12 @@ export function policyOverrides(policy: Record<string, string>): Record<string, 
 /** The raw plan input the form describes, ready for `PlanInputSchema`. */
 export function planInputFromForm(s: FormState): Record<string, unknown> {
   const f = s.fields;
-  const num = (name: FieldName): number | string | undefined => numberOrText(f[name]);
+  const num = (name: FieldName): number | string | undefined => numberOrText(f[name], PERCENT_FIELDS.has(name));
   const text = (name: FieldName): string | undefined => (f[name].trim() === '' ? undefined : f[name].trim());
   const overrides = policyOverrides(s.policy);
   const events = eventsFromText(s.events ?? '');
   const indices = compact(
-    Object.fromEntries(INDEX_NAMES.map((n) => [n, numberOrText(s.indices?.[n] ?? '')])) as Record<
+    Object.fromEntries(INDEX_NAMES.map((n) => [n, numberOrText(s.indices?.[n] ?? '', false)])) as Record<
       IndexName,
       number | string | undefined
     >,
@@ -95,7 +164,7 @@ export function planInputFromForm(s: FormState): Record<string, unknown> {
       divYield: num('divYield'),
       indices: Object.keys(indices).length > 0 ? indices : undefined,
       futures: s.futures.map((r) =>
-        compact({ expiry: r.expiry.trim() === '' ? undefined : r.expiry.trim(), price: numberOrText(r.price) }),
+        compact({ expiry: r.expiry.trim() === '' ? undefined : r.expiry.trim(), price: numberOrText(r.price, false) }),
       ),
     }),
     condor: compact({

@@ -16,6 +16,8 @@ import type { FieldName } from './fields';
 import { indexForKey } from './planInput';
 import type { IndexName } from './planInput';
 import { plainText } from './views';
+import { hasDecimalComma } from './numbers';
+import { isoDate, pastedCells } from './vixCloses';
 
 export interface SelectionValues {
   fields: Partial<Record<FieldName, string>>;
@@ -175,27 +177,60 @@ export function readKeyValueRange(
   return out;
 }
 
+/** A pasted curve the table cannot take: the line (1-based) and what to fix. */
+export class PastedCurveError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(`Pasted curve, line ${line}: ${message}`);
+    this.name = 'PastedCurveError';
+  }
+}
+
+/** An expiry cell as ISO text: ISO or M/D/YYYY text, or an Excel date serial; other text as it is (the form names it). */
+function expiryText(cell: string): string {
+  const serial = Number(cell);
+  if (/^\d+$/.test(cell) && serial > 32874 && serial < 73051) return excelSerialToIso('expiry', serial);
+  return isoDate(cell) ?? cell;
+}
+
 /**
- * Rows pasted from a sheet into the curve table: tab- or comma-separated lines of (expiry, price),
- * or one price per line (expiries are then left to the caller).
+ * Rows pasted from a sheet into the curve table: lines of (expiry, price), cells split as
+ * {@link pastedCells} splits them, or one price per line (expiries are then left to the caller). A
+ * first line with no number where the price goes is a header and is skipped. A line of more than
+ * two cells, or a price with a comma (VX prices have no thousands, so "39,17" is a decimal comma),
+ * is refused naming the line: neither is ever read as a number it might not be.
+ *
+ * @throws PastedCurveError naming the line and the fix
  */
 export function parsePastedCurve(text: string): { expiry?: string; price: string }[] {
-  const lines = text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
-  return lines.map((line) => {
-    const cells = line.split(/\t|;|,(?=\s*\d)|\s{2,}/).map((c) => c.trim());
-    if (cells.length >= 2) {
-      const [a, b] = cells as [string, string];
-      const serial = Number(a);
-      const expiry = /^\d{4}-\d{2}-\d{2}$/.test(a)
-        ? a
-        : Number.isInteger(serial) && serial > 32874 && serial < 73051
-          ? excelSerialToIso('expiry', serial)
-          : a;
-      return { expiry, price: b };
-    }
-    return { price: cells[0] ?? '' };
+  const out: { expiry?: string; price: string }[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '') return;
+    // One price with a decimal comma ("39,17") is one cell, not a CSV of two; an Excel date
+    // serial before the comma ("45798,31") makes it a CSV row.
+    const cells = /^\d{1,3},\d+$/.test(line) ? [line] : pastedCells(line);
+    if (cells.length > 2)
+      throw new PastedCurveError(
+        i + 1,
+        `has ${cells.length} cells (${cells.map((c) => `"${c}"`).join(', ')}): paste two columns, expiry and price, or one column of prices${
+          line.includes('\t') || line.includes(';')
+            ? ''
+            : '; a decimal comma needs tabs or semicolons between the cells'
+        }`,
+      );
+    const price = cells[cells.length - 1]!;
+    if (out.length === 0 && !/\d/.test(price)) return; // a header row ("Expiry  Settle")
+    if (price.includes(','))
+      throw new PastedCurveError(
+        i + 1,
+        hasDecimalComma(price)
+          ? `the price "${price}" has a decimal comma: write ${price.replace(',', '.')} (VX prices have no thousands separator)`
+          : `the price "${price}" has a comma: write the price in VIX points with a point for decimals (e.g. 19.35)`,
+      );
+    out.push(cells.length === 2 ? { expiry: expiryText(cells[0]!), price } : { price });
   });
+  return out;
 }

@@ -4,7 +4,8 @@
  * its factors where its filter reads them from the closes instead of at their expectation given
  * today's VIX alone (docs/scenarios.md, "Where the spike came from matters").
  */
-import { MAX_VIX_HISTORY } from '@alvh/shared';
+import { MAX_VIX_HISTORY, MAX_VIX_POINTS, MIN_VIX_POINTS, VIX_HISTORY_STALE_DAYS } from '@alvh/shared';
+import { decimalFromText, hasDecimalComma } from './numbers';
 
 /** One close as the Monte Carlo request takes it. */
 export interface VixClose {
@@ -15,6 +16,8 @@ export interface VixClose {
 /** What was read: the closes to send, and a sentence saying which of the pasted ones they are. */
 export interface VixClosesRead {
   closes: VixClose[];
+  /** The pasted line (1-based) of each close, so that a close the run refuses is named by its line. */
+  lines: number[];
   note: string;
 }
 
@@ -33,7 +36,7 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const US = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
 /** An ISO date (YYYY-MM-DD) from ISO or US (M/D/YYYY, as Cboe writes it) text, else undefined. */
-function isoDate(text: string): string | undefined {
+export function isoDate(text: string): string | undefined {
   const iso = ISO.exec(text);
   const us = iso === null ? US.exec(text) : null;
   const [y, m, d] =
@@ -49,53 +52,110 @@ function isoDate(text: string): string | undefined {
 }
 
 /**
- * Read pasted closes: one row a line, cells split by tabs, commas or semicolons; the date in the
+ * The cells of a pasted line: split by tabs (a sheet's copy) when it has any, else by semicolons,
+ * else by commas (a CSV), else by spaces; empty cells at its end dropped. One separator a line, so
+ * a decimal comma ("17,25") between tabs or semicolons stays in its cell, to be refused there.
+ */
+export function pastedCells(line: string): string[] {
+  const sep = line.includes('\t') ? '\t' : line.includes(';') ? ';' : line.includes(',') ? ',' : /\s+/;
+  const cells = line.split(sep).map((c) => c.trim());
+  while (cells.length > 1 && cells[cells.length - 1] === '') cells.pop();
+  return cells;
+}
+
+/** The words for a close that is not a plain positive decimal in VIX points. */
+function badClose(cell: string): string {
+  if (hasDecimalComma(cell))
+    return `the close "${cell}" has a decimal comma: write ${cell.replace(',', '.')} (a point for decimals)`;
+  return `the close "${cell}" is not a positive number; put the VIX close (points, e.g. 14.2) after the date`;
+}
+
+/**
+ * Read pasted closes: one row a line (cells as {@link pastedCells} splits them); the date in the
  * first cell (YYYY-MM-DD or M/D/YYYY) and the close in the second, or, under a header row, in the
- * column named "close" (Cboe's DATE,OPEN,HIGH,LOW,CLOSE). Rows after `valuationDate` are left out
- * (a history running past the day the plan is for), and of the rest the latest
- * {@link MAX_VIX_HISTORY} are kept, oldest first; the note says so. Blank text: null (no history).
+ * column named "close" (Cboe's DATE,OPEN,HIGH,LOW,CLOSE). A row must have as many cells as its
+ * header, or two without one: a third cell is never guessed at (a decimal comma in a CSV splits a
+ * close in two). Closes are plain decimals in VIX points within [{@link MIN_VIX_POINTS},
+ * {@link MAX_VIX_POINTS}], one per date. Rows after `valuationDate` are left out (a history
+ * running past the day the plan is for), and of the rest the latest {@link MAX_VIX_HISTORY} are
+ * kept, oldest first; the last must be at most {@link VIX_HISTORY_STALE_DAYS} days before the
+ * valuation date, as the Monte Carlo requires. The note says what was kept. Blank text: null (no history).
  *
- * @throws VixClosesError naming the line and the fix for a row without a date or a positive close
+ * @throws VixClosesError naming the line and the fix for a row the Monte Carlo could not take
  */
 export function readVixCloses(text: string, valuationDate: string): VixClosesRead | null {
   const lines = text.split(/\r?\n/);
   let closeCol = 1;
-  const rows: VixClose[] = [];
+  let width = 2;
+  let header = false;
+  const rows: (VixClose & { line: number })[] = [];
   lines.forEach((raw, i) => {
     const line = raw.trim();
     if (line === '') return;
-    const cells = line.split(/[\t,;]/).map((c) => c.trim());
+    const cells = pastedCells(line);
     const date = isoDate(cells[0]!);
     if (date === undefined) {
-      const header = cells.map((c) => c.toLowerCase());
-      if (rows.length === 0 && header.includes('close')) {
-        closeCol = header.indexOf('close');
+      const names = cells.map((c) => c.toLowerCase());
+      if (rows.length === 0 && !header && names.includes('close')) {
+        [closeCol, width, header] = [names.indexOf('close'), cells.length, true];
         return;
       }
-      if (rows.length === 0 && i === 0 && cells.length >= 2 && Number.isNaN(Number(cells[1]))) return;
+      if (rows.length === 0 && !header && cells.length >= 2 && !/\d/.test(cells[1]!)) {
+        [width, header] = [cells.length, true];
+        return;
+      }
       throw new VixClosesError(i + 1, `"${cells[0]}" is not a date; start each row with YYYY-MM-DD or M/D/YYYY`);
     }
-    const vix = Number(cells[closeCol]);
-    if (cells[closeCol] === undefined || cells[closeCol] === '' || !Number.isFinite(vix) || vix <= 0) {
+    if (cells.length > width) {
       throw new VixClosesError(
         i + 1,
-        `the close "${cells[closeCol] ?? ''}" is not a positive number; put the VIX close (points, e.g. 14.2) after the date`,
+        `has ${cells.length} cells (${cells.map((c) => `"${c}"`).join(', ')}) where ${header ? 'the header has' : 'a row has'} ${width}: ${
+          header ? '' : "paste the date and the close, or Cboe's DATE,OPEN,HIGH,LOW,CLOSE with its header row; "
+        }a decimal comma needs tabs or semicolons between the cells`,
       );
     }
-    rows.push({ date, vix });
+    const cell = cells[closeCol] ?? '';
+    const vix = decimalFromText(cell);
+    if (vix === undefined || vix <= 0) throw new VixClosesError(i + 1, badClose(cell));
+    if (vix < MIN_VIX_POINTS || vix > MAX_VIX_POINTS)
+      throw new VixClosesError(
+        i + 1,
+        `the close ${cell} is outside ${MIN_VIX_POINTS}-${MAX_VIX_POINTS}: VIX closes are index points (18.5, not 0.185)`,
+      );
+    rows.push({ date, vix, line: i + 1 });
   });
   if (rows.length === 0) return null;
-  rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.line - b.line));
+  rows.forEach((r, i) => {
+    const prev = rows[i - 1];
+    if (prev !== undefined && prev.date === r.date)
+      throw new VixClosesError(
+        Math.max(prev.line, r.line),
+        `gives ${r.date} again (line ${Math.min(prev.line, r.line)} gives it): keep one close per date`,
+      );
+  });
   const upTo = rows.filter((r) => r.date <= valuationDate);
   if (upTo.length === 0) {
     throw new VixClosesError(
-      1,
+      rows[0]!.line,
       `every close is after the valuation date ${valuationDate}; paste the closes up to that day`,
     );
   }
-  const closes = upTo.slice(-MAX_VIX_HISTORY);
-  const parts = [`${closes.length} closes, ${closes[0]!.date} to ${closes[closes.length - 1]!.date}`];
+  const kept = upTo.slice(-MAX_VIX_HISTORY);
+  const last = kept[kept.length - 1]!;
+  const gap = Math.round((Date.parse(valuationDate) - Date.parse(last.date)) / 86_400_000);
+  if (gap > VIX_HISTORY_STALE_DAYS)
+    throw new VixClosesError(
+      last.line,
+      `the latest close, ${last.date}, is ${gap} days before the valuation date ${valuationDate}: paste the closes up to that day (the last at most ${VIX_HISTORY_STALE_DAYS} days before it)`,
+    );
+  const n = kept.length;
+  const parts = [`${n} close${n === 1 ? '' : 's'}, ${kept[0]!.date} to ${last.date}`];
   if (upTo.length < rows.length) parts.push(`${rows.length - upTo.length} after the valuation date left out`);
-  if (closes.length < upTo.length) parts.push(`the latest ${MAX_VIX_HISTORY} of ${upTo.length} kept`);
-  return { closes, note: parts.join('; ') };
+  if (kept.length < upTo.length) parts.push(`the latest ${MAX_VIX_HISTORY} of ${upTo.length} kept`);
+  return {
+    closes: kept.map(({ date, vix }) => ({ date, vix })),
+    lines: kept.map((r) => r.line),
+    note: parts.join('; '),
+  };
 }

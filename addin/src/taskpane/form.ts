@@ -4,6 +4,7 @@
  */
 import { POLICY_FIELDS, resolvePolicy } from '@alvh/shared';
 import { FIELD_NAMES } from '../common/fields';
+import { PastedCurveError, parsePastedCurve } from '../common/selection';
 import type { FieldName } from '../common/fields';
 import { INDEX_NAMES } from '../common/planInput';
 import type { FormState, IndexName } from '../common/planInput';
@@ -117,6 +118,34 @@ export function readCurve(): { expiry: string; price: string }[] {
     expiry: (tr.querySelector('.fut-expiry') as HTMLInputElement).value,
     price: (tr.querySelector('.fut-price') as HTMLInputElement).value,
   }));
+}
+
+/**
+ * Rows pasted into the curve table from the clipboard, from the row pasted into on
+ * ({@link parsePastedCurve}). `browser`: a single value, left to the browser; `refused`: a line the
+ * table cannot take, its message shown under the table and the rows as they were; `expiries`:
+ * prices alone, whose expiries the caller sets from the date; `filled`: expiries and prices.
+ */
+export function pasteIntoCurve(ev: ClipboardEvent): 'browser' | 'refused' | 'expiries' | 'filled' {
+  const text = ev.clipboardData?.getData('text/plain') ?? '';
+  if (!/[\t\n]/.test(text.trim())) return 'browser';
+  ev.preventDefault();
+  let rows: { expiry?: string; price: string }[];
+  try {
+    rows = parsePastedCurve(text);
+  } catch (e) {
+    if (!(e instanceof PastedCurveError)) throw e;
+    $('err-futures').textContent = `${e.message}. Nothing was pasted.`;
+    return 'refused';
+  }
+  const start = [...curveBody().rows].indexOf((ev.target as HTMLElement).closest('tr') as HTMLTableRowElement);
+  const merged = readCurve();
+  rows.forEach((r, i) => {
+    const at = Math.max(start, 0) + i;
+    merged[at] = { expiry: r.expiry ?? merged[at]?.expiry ?? '', price: r.price };
+  });
+  setCurve(merged);
+  return rows.every((r) => r.expiry === undefined) ? 'expiries' : 'filled';
 }
 
 /** The events box (a textarea: `input` covers inputs and selects). */

@@ -10,6 +10,7 @@ import { parseFrontier } from '../common/hedgeViews';
 import { Cancelled, RunError, postStreamed, runInWorker } from './jobs';
 import { renderFrontier } from './hedgeRender';
 import { byId } from './render';
+import { showFinished, versionOf } from './staleness';
 import type { Settings } from './settings';
 import { writeFrontierSheet } from './workbookViews';
 import type { WorkbookOptions } from './workbook';
@@ -67,6 +68,7 @@ export async function runFrontier(host: FrontierHost): Promise<void> {
   const ps = host.pathsAndSeed();
   if (ps === undefined) return;
   controller = new AbortController();
+  const version = versionOf('frontier-result');
   const run = byId<HTMLButtonElement>('run-frontier');
   const cancel = byId('cancel-frontier');
   run.disabled = true;
@@ -80,6 +82,7 @@ export async function runFrontier(host: FrontierHost): Promise<void> {
     const answer = await start(host, frontierRequest(input, ps), controller.signal, progress);
     const view = parseFrontier(answer);
     renderFrontier(view);
+    showFinished('frontier-result', version);
     byId('frontier-result').scrollIntoView({ block: 'nearest' });
     const name = await host.toWorkbook((ctx, opts) => writeFrontierSheet(ctx, view, opts));
     note(`${view.points.length} budgets ${place}${name ? `; sheet "${name}"` : ''}.`);

@@ -16,6 +16,9 @@ import { positionsBox, readState, vixClosesBox } from './form';
 import { byId, showError } from './render';
 import { readVixCloses, VixClosesError, type VixClose } from '../common/vixCloses';
 
+/** The pasted line of each close last read from the VIX closes box, in the order they are sent. */
+let readLines: number[] = [];
+
 /** The surface of the last successful fit on the Surface tab (undefined: none, or cleared). */
 let surface: KeptSurface | undefined;
 
@@ -102,6 +105,7 @@ export function showVixCloses(valuationDate: string): VixClose[] | undefined | n
   const err = byId('err-vixCloses');
   try {
     const read = readVixCloses(box.value, valuationDate);
+    readLines = read?.lines ?? [];
     err.textContent = '';
     box.setAttribute('aria-invalid', 'false');
     byId('vix-closes-note').textContent =
@@ -117,13 +121,35 @@ export function showVixCloses(valuationDate: string): VixClose[] | undefined | n
   }
 }
 
+/** A message at the VIX closes box, which opens, is marked and takes the focus; said above too. */
+function explainAtBox(text: string): void {
+  byId('err-vixCloses').textContent = text;
+  vixClosesBox().setAttribute('aria-invalid', 'true');
+  byId<HTMLDetailsElement>('vix-closes').open = true;
+  showError(text);
+  vixClosesBox().focus();
+}
+
 /** {@link showVixCloses} for a run: a row to fix also opens the box, focuses it and says so above. */
 export function vixClosesOrExplain(valuationDate: string): VixClose[] | undefined | null {
   const closes = showVixCloses(valuationDate);
-  if (closes === null) {
-    byId<HTMLDetailsElement>('vix-closes').open = true;
-    showError(byId('err-vixCloses').textContent ?? '');
-    vixClosesBox().focus();
-  }
+  if (closes === null) explainAtBox(byId('err-vixCloses').textContent ?? '');
   return closes;
+}
+
+/**
+ * A run's refusal of a pasted VIX close (`vixHistory[2].vix: is 40 on the valuation date, …`),
+ * shown at the box by the line it was pasted on, never by its place in the request. False, and
+ * nothing shown, for any other error.
+ */
+export function showVixIssue(e: unknown): boolean {
+  const listed = (e as { issues?: readonly { path: string; message: string }[] }).issues ?? [];
+  const said = /^(vixHistory[^:\s]*): ([\s\S]*)$/.exec(e instanceof Error ? e.message : '');
+  const hit =
+    listed.find((i) => i.path.startsWith('vixHistory')) ?? (said ? { path: said[1]!, message: said[2]! } : undefined);
+  if (hit === undefined) return false;
+  const at = /^vixHistory\[(\d+)\]/.exec(hit.path);
+  const line = at ? readLines[Number(at[1])] : undefined;
+  explainAtBox(`VIX closes${line === undefined ? '' : `, line ${line}`}: ${hit.message}`);
+  return true;
 }

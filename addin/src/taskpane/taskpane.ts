@@ -19,22 +19,25 @@ import {
   form,
   input,
   onCurveRowRemoved,
+  pasteIntoCurve,
   readCurve,
   readState,
   setCurve,
 } from './form';
 import { Cancelled, mapHandle, runCloudChunks, runCloudMonteCarlo, runInWorker } from './jobs';
 import type { JobKind, RunHandle } from './jobs';
-import { issueTarget, monteCarloInput, stressInput } from '../common/planInput';
+import { issueTarget, monteCarloInput, percentIssues, stressInput } from '../common/planInput';
 import { presentOrders, presentStructures } from '../common/hedgeViews';
 import { presentPlan } from '../common/present';
+import { wholeFromText } from '../common/numbers';
 import { presentMonteCarlo, presentStress } from '../common/presentRuns';
 import { oneRequestNote, renderMonteCarlo, renderPlan, renderStress, showError } from './render';
 import { renderHedge, wireHedgeSheet } from './hedgeRender';
 import { wireFrontier, type RunFields } from './frontierRun';
-import { pagePlanInput as planRaw, showBoxChecks, vixClosesOrExplain } from './planExtras';
+import { pagePlanInput as planRaw, showBoxChecks, showVixIssue, vixClosesOrExplain } from './planExtras';
 import { wireSurfaceTab } from './surfaceTab';
-import { parsePastedCurve, readKeyValueRange, unknownKeysError } from '../common/selection';
+import { inputsChanged, setStale, showFinished, versionOf } from './staleness';
+import { readKeyValueRange, unknownKeysError } from '../common/selection';
 import { browserSettingsStore, checkEndpoint, officeSettingsStore } from './settings';
 import type { Settings, SettingsStore } from './settings';
 import type { WorkbookOptions } from './workbook';
@@ -138,7 +141,9 @@ function validate(extra: readonly { path: string; message: string }[] = []): unk
   const byControl = new Map<HTMLElement, { text: string; key: string }>();
   const general: string[] = [];
   const curveError: string[] = [];
+  // A percentage where none belongs says so first: its field's "pass a number" is why.
   const issues = [
+    ...percentIssues(state),
     ...(r.success ? [] : r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }))),
     ...extra,
   ];
@@ -196,18 +201,11 @@ function validate(extra: readonly { path: string; message: string }[] = []): unk
   return r.success ? r.data : undefined;
 }
 
-/** Grey out a result that no longer matches the form (its heading says so), or mark it current. */
-function setStale(id: 'plan-result' | 'stress-result' | 'mc-result', stale: boolean): void {
-  $(id).classList.toggle('stale', stale);
-  if (id === 'plan-result') $('hedge-result').classList.toggle('stale', stale);
-}
-
 let pending = 0;
 function onFormChange(): void {
   window.clearTimeout(pending);
-  // Stress and Monte Carlo results were run on the previous inputs.
-  setStale('stress-result', true);
-  setStale('mc-result', true);
+  // The runs' results were made from the previous inputs.
+  inputsChanged(['stress-result', 'mc-result', 'frontier-result']);
   pending = window.setTimeout(() => {
     const parsed = validate();
     // After the first plan, the plan follows the form as it is typed (in the page only); while the
@@ -316,7 +314,7 @@ function runPlan(): void {
 }
 
 function reportRunError(e: unknown): void {
-  if (e instanceof Cancelled) return;
+  if (e instanceof Cancelled || showVixIssue(e)) return;
   const listed = (e as { issues?: readonly { path: string; message: string }[] }).issues ?? [];
   // A rule of the method that rejects the input names its field: show the problem and fix there too.
   const issues =
@@ -332,10 +330,11 @@ function reportRunError(e: unknown): void {
   }
 }
 
+/** A whole number from a run field (digits, "20,000" grouped), in [min, max]; else undefined, after saying so. */
 function intField(name: 'paths' | 'seed', min: number, max: number): number | undefined {
   const c = input(name);
-  const v = Number(c.value.trim());
-  const ok = Number.isInteger(v) && v >= min && v <= max;
+  const v = wholeFromText(c.value);
+  const ok = v !== undefined && v >= min && v <= max;
   c.setAttribute('aria-invalid', ok ? 'false' : 'true');
   if (!ok) {
     showError(`${name}: pass a whole number between ${min.toLocaleString('en-US')} and ${max.toLocaleString('en-US')}`);
@@ -367,6 +366,8 @@ async function runJob(kind: JobKind): Promise<void> {
     return;
   }
   const planned = planRaw();
+  const resultId = kind === 'stress' ? 'stress-result' : 'mc-result';
+  const version = versionOf(resultId);
   const note = action(kind).querySelector('[data-note]') as HTMLElement;
   const started = performance.now();
   // A one-request cloud run: the note counts the seconds beside the host's streamed progress.
@@ -417,14 +418,14 @@ async function runJob(kind: JobKind): Promise<void> {
     if (kind === 'stress') {
       const view = presentStress(result);
       renderStress(view);
-      setStale('stress-result', false);
+      showFinished(resultId, version);
       $('stress-result').scrollIntoView({ block: 'nearest' });
       const name = await toWorkbook((ctx, opts) => writeStressSheet(ctx, view, opts));
       note.textContent = `Done ${where()} in ${secs} s${name ? `; sheet "${name}"` : ''}.`;
     } else {
       const view = presentMonteCarlo(result);
       renderMonteCarlo(view);
-      setStale('mc-result', false);
+      showFinished(resultId, version);
       $('mc-result').scrollIntoView({ block: 'nearest' });
       const name = await toWorkbook((ctx, opts) => writeMonteCarloSheet(ctx, view, opts));
       note.textContent = `${view.paths.toLocaleString('en-US')} paths ${where()} in ${secs} s${name ? `; sheet "${name}"` : ''}.`;
@@ -508,22 +509,16 @@ function wire(): void {
     runPlan();
   });
   curveBody().addEventListener('paste', (ev) => {
-    const text = ev.clipboardData?.getData('text/plain') ?? '';
-    if (!/[\t\n]/.test(text.trim())) return; // a single value: let the browser paste it
-    ev.preventDefault();
-    const rows = parsePastedCurve(text);
-    const current = readCurve();
-    const start = [...curveBody().rows].indexOf((ev.target as HTMLElement).closest('tr') as HTMLTableRowElement);
-    const merged = [...current];
-    rows.forEach((r, i) => {
-      const at = Math.max(start, 0) + i;
-      merged[at] = { expiry: r.expiry ?? merged[at]?.expiry ?? '', price: r.price };
-    });
-    setCurve(merged);
+    const pasted = pasteIntoCurve(ev);
+    if (pasted === 'browser' || pasted === 'refused') return;
     touched.add('futures');
-    if (rows.every((r) => r.expiry === undefined)) fillCurveExpiries();
+    if (pasted === 'expiries') fillCurveExpiries();
     else onFormChange();
   });
+  // The run's own inputs (paths, seed, measure) stand outside the form's element: their edits make
+  // the Monte Carlo and the frontier drawn before them stale, not the plan.
+  for (const name of ['paths', 'seed', 'measure'])
+    input(name).addEventListener('input', () => inputsChanged(['mc-result', 'frontier-result']));
   $('curve-add').addEventListener('click', () => addCurveRow());
   $('curve-expiries').addEventListener('click', fillCurveExpiries);
   $('load-example').addEventListener('click', loadExample);
