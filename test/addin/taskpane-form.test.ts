@@ -10,6 +10,7 @@ import {
   TYPED_EVENT_SOURCE,
   eventsFromText,
   issueTarget,
+  percentIssues,
   numberOrText,
   planInputFromForm,
 } from '../../addin/src/common/planInput';
@@ -234,6 +235,10 @@ describe('form text → plan input', () => {
     ['4982.77', 4982.77],
     ['5,000,000', 5_000_000],
     ['4.3%', 0.043],
+    // exactly the decimal typed, not its quotient by 100 (1.3 / 100 is 0.013000000000000001)
+    ['1.3%', 0.013],
+    ['14.2%', 0.142],
+    ['1.5e-2%', 0.00015],
     ['-1.5e-2', -0.015],
     ['4,5', '4,5'],
     ['12,34.5', '12,34.5'],
@@ -255,11 +260,48 @@ describe('form text → plan input', () => {
     expect(raw['policy']).toEqual({ tailCoverage: 2 });
   });
 
+  it('drops the blank curve rows at its end, keeps one between futures for the schema to name', () => {
+    const blank = { expiry: ' ', price: '' };
+    const futures = (rows: { expiry: string; price: string }[]) =>
+      (planInputFromForm({ fields: EXAMPLE.fields, futures: rows, policy: {} })['market'] as { futures: unknown[] })
+        .futures;
+    expect(futures([...EXAMPLE.futures, blank, blank])).toHaveLength(EXAMPLE.futures.length);
+    expect(futures([EXAMPLE.futures[0]!, blank, EXAMPLE.futures[1]!])).toEqual([
+      { expiry: EXAMPLE.futures[0]!.expiry, price: Number(EXAMPLE.futures[0]!.price) },
+      {},
+      { expiry: EXAMPLE.futures[1]!.expiry, price: Number(EXAMPLE.futures[1]!.price) },
+    ]);
+  });
+
+  it('refuses a percentage in a price, a strike, a count or an amount, and reads it in a rate', () => {
+    const state = {
+      fields: { ...EXAMPLE.fields, credit: '1.3%', budget: '5%', rate: '4.3%' },
+      futures: [{ expiry: '2025-04-16', price: '39%' }],
+      policy: { tailCoverage: '180%', maxHedgeCostRate: '18%' },
+      indices: { skew: '140%' },
+    };
+    const raw = planInputFromForm(state);
+    expect((raw['condor'] as { credit: unknown }).credit).toBe('1.3%');
+    expect((raw['market'] as { rate: unknown }).rate).toBe(0.043);
+    expect(raw['policy']).toEqual({ tailCoverage: '180%', maxHedgeCostRate: 0.18 });
+    expect(percentIssues(state).map((i) => i.path)).toEqual([
+      'condor.credit',
+      'portfolio.budget',
+      'market.futures[0].price',
+      'market.indices.skew',
+      'policy.tailCoverage',
+    ]);
+  });
+
   it.each([
     ['valuationDate', { kind: 'field', name: 'valuationDate' }],
     ['market.spx', { kind: 'field', name: 'spx' }],
     ['market.futures[2].price', { kind: 'future', row: 2, cell: 'price' }],
     ['market.futures', { kind: 'futures' }],
+    ['market.surface.valuationDate', { kind: 'surface', part: 'valuationDate' }],
+    ['market.surface', { kind: 'surface', part: '' }],
+    ['plan.market.spx', { kind: 'field', name: 'spx' }],
+    ['plan.condor.strikes[1]', { kind: 'field', name: 'k2' }],
     ['condor.strikes[2]', { kind: 'field', name: 'k3' }],
     ['condor.quantity', { kind: 'field', name: 'quantity' }],
     ['portfolio.capital', { kind: 'field', name: 'capital' }],
@@ -299,10 +341,21 @@ describe('the events box', () => {
 
 describe('settings', () => {
   it('accepts an empty endpoint (run here) or an http(s) URL, trimming the trailing slash', () => {
-    expect(checkEndpoint('')).toEqual({ value: '' });
-    expect(checkEndpoint(' https://alvh.example.net/api/ ')).toEqual({ value: 'https://alvh.example.net/api' });
-    expect(checkEndpoint('alvh.example.net')).toHaveProperty('error');
-    expect(checkEndpoint('ftp://x/api')).toEqual({ error: 'use an https:// URL' });
+    const page = 'https://localhost:3000';
+    expect(checkEndpoint('', page)).toEqual({ value: '' });
+    expect(checkEndpoint(' https://alvh.example.net/api/ ', page)).toEqual({ value: 'https://alvh.example.net/api' });
+    expect(checkEndpoint('alvh.example.net', page)).toHaveProperty('error');
+    expect(checkEndpoint('ftp://x/api', page)).toEqual({ error: 'use an https:// URL' });
+    // http only to the page's own origin: the page's CSP would block any other
+    expect(checkEndpoint('http://alvh.example.net/api', page)).toEqual({
+      error: 'use an https:// URL: this page calls https hosts and its own origin (https://localhost:3000) only',
+    });
+    expect(checkEndpoint('http://localhost:3000/api', 'http://localhost:3000')).toEqual({
+      value: 'http://localhost:3000/api',
+    });
+    expect(checkEndpoint('https://alvh.example.net/', page)).toEqual({
+      error: "add the API's path: https://alvh.example.net/api (its routes are under /api)",
+    });
   });
 
   it('keeps settings in storage, and in memory where storage is missing', async () => {

@@ -252,6 +252,19 @@ describeWithData('taskpane Surface tab (Chromium, 350 px)', () => {
     await page.selectOption('#smile-x', 'strike');
     expect(await page.textContent('#smile-chart svg .label')).toMatch(/Strike/);
     expect(await overflow(page)).toBe(0);
+    // The form is on the example day (2025-04-08): the fit says at once that the plan refuses a
+    // surface of another day, and the plan's refusal names the surface, not the form's Date.
+    expect(await page.textContent('#surface-note')).toMatch(
+      /This chain is of 2023-06-09 and the form's Date is 2025-04-08: the plan refuses a surface of another day/,
+    );
+    await page.click('#tab-plan');
+    await expect
+      .poll(() => page.textContent('#error-box'))
+      .toBe(
+        'The surface fitted on the Surface tab (its valuationDate): is 2023-06-09, not the valuation date 2025-04-08; pass the surface fitted on the valuation date (or the chain of that day)',
+      );
+    expect(await page.getAttribute('#plan-result', 'class')).toContain('stale');
+    expect(await page.getAttribute('input[name=valuationDate]', 'aria-invalid')).toBe('false');
     expect(errors).toEqual([]);
   });
 

@@ -15,9 +15,12 @@ export function numberFromText(text: string): number | undefined {
   const percent = t.endsWith('%');
   const body = (percent ? t.slice(0, -1) : t).trim();
   if (!PLAIN.test(body) && !GROUPED.test(body)) return undefined;
-  const n = Number(body.replace(/,/g, ''));
-  if (!Number.isFinite(n)) return undefined;
-  return percent ? n / 100 : n;
+  const plain = body.replace(/,/g, '');
+  // A percentage moves the decimal exponent ("1.3%" is 1.3e-2, exactly 0.013), never n / 100
+  // (0.013000000000000001).
+  const [mantissa, exponent = '0'] = plain.toLowerCase().split('e') as [string, string?];
+  const n = Number(percent ? `${mantissa}e${Number(exponent) - 2}` : plain);
+  return Number.isFinite(n) ? n : undefined;
 }
 
 /**

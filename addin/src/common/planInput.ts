@@ -126,6 +126,16 @@ export function percentIssues(s: FormState): { path: string; message: string }[]
   return out;
 }
 
+/**
+ * The curve rows without the blank ones at its end (a row added with "+ row" and left empty): a
+ * blank row between two futures stays, for the schema to name it at its place.
+ */
+function withoutTrailingBlanks(rows: FormState['futures']): FormState['futures'] {
+  let n = rows.length;
+  while (n > 0 && rows[n - 1]!.expiry.trim() === '' && rows[n - 1]!.price.trim() === '') n -= 1;
+  return rows.slice(0, n);
+}
+
 /** Drop the keys whose value is undefined (exactOptionalPropertyTypes: absent, never undefined). */
 function compact<T extends Record<string, unknown>>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -163,7 +173,7 @@ export function planInputFromForm(s: FormState): Record<string, unknown> {
       rate: num('rate'),
       divYield: num('divYield'),
       indices: Object.keys(indices).length > 0 ? indices : undefined,
-      futures: s.futures.map((r) =>
+      futures: withoutTrailingBlanks(s.futures).map((r) =>
         compact({ expiry: r.expiry.trim() === '' ? undefined : r.expiry.trim(), price: numberOrText(r.price, false) }),
       ),
     }),
@@ -181,7 +191,7 @@ export function planInputFromForm(s: FormState): Record<string, unknown> {
 
 /**
  * Where an issue is shown: a scalar field, a curve row's cell, a policy field, a Cboe index, the
- * events, or the form as a whole.
+ * events, the surface fitted on the Surface tab, or the form as a whole.
  */
 export type IssueTarget =
   | { kind: 'field'; name: FieldName }
@@ -190,6 +200,7 @@ export type IssueTarget =
   | { kind: 'policy'; name: string }
   | { kind: 'index'; name: IndexName }
   | { kind: 'events'; line?: number }
+  | { kind: 'surface'; part: string }
   | { kind: 'form' };
 
 const PATHS: Record<string, FieldName> = {
@@ -204,7 +215,9 @@ const PATHS: Record<string, FieldName> = {
 };
 
 /** The target of a zod issue path such as `market.futures[2].price` or `policy.tailCoverage`. */
-export function issueTarget(path: string): IssueTarget {
+export function issueTarget(issuePath: string): IssueTarget {
+  // A run's request carries the plan input as `plan` (`plan.market.spx`): the same fields.
+  const path = issuePath.replace(/^plan\./, '');
   const fixed = PATHS[path];
   if (fixed) return { kind: 'field', name: fixed };
   const ev = /^signals\.events(?:Mode)?(?:\[(\d+)\])?/.exec(path);
@@ -216,6 +229,9 @@ export function issueTarget(path: string): IssueTarget {
   }
   const index = /^market\.indices\.([a-z0-9]+)/.exec(path);
   if (index && indexForKey(index[1]!)) return { kind: 'index', name: index[1] as IndexName };
+  // The surface fitted on the Surface tab (market.surface): not the form's Date or SPX.
+  const surface = /^market\.surface(?:\.(.+))?$/.exec(path);
+  if (surface) return { kind: 'surface', part: surface[1] ?? '' };
   const pol = /^policy\.([A-Za-z]+)/.exec(path);
   if (pol) return { kind: 'policy', name: pol[1]! };
   const last = path.split('.').pop() ?? '';

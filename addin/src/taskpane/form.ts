@@ -6,7 +6,7 @@ import { POLICY_FIELDS, resolvePolicy } from '@alvh/shared';
 import { FIELD_NAMES } from '../common/fields';
 import { PastedCurveError, parsePastedCurve } from '../common/selection';
 import type { FieldName } from '../common/fields';
-import { INDEX_NAMES } from '../common/planInput';
+import { INDEX_NAMES, issueTarget } from '../common/planInput';
 import type { FormState, IndexName } from '../common/planInput';
 
 export const POLICY_DEFAULTS = resolvePolicy() as unknown as Record<string, unknown>;
@@ -37,8 +37,24 @@ export function onCurveRowRemoved(f: () => void): void {
   curveRemoved = f;
 }
 
+/** Words of a policy field's name as its label reads: "spxVixCorrelation" → "SPX VIX correlation". */
+const ACRONYMS: Readonly<Record<string, string>> = {
+  spx: 'SPX',
+  vix: 'VIX',
+  irr: 'IRR',
+  otm: 'OTM',
+  dte: 'DTE',
+  rsi: 'RSI',
+  sd: 'SD',
+  pct: '%',
+  pts: 'points',
+  pt: 'point',
+};
+
 function labelOf(key: string): string {
-  return key.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+  const words = key.split(/(?=[A-Z])/).map((w) => ACRONYMS[w.toLowerCase()] ?? w.toLowerCase());
+  const text = words.join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export function buildPolicyFields(): void {
@@ -148,6 +164,32 @@ export function pasteIntoCurve(ev: ClipboardEvent): 'browser' | 'refused' | 'exp
   return rows.every((r) => r.expiry === undefined) ? 'expiries' : 'filled';
 }
 
+/**
+ * The words a trader reads for an input path: the label beside its field ("Date", "K2", "Policy
+ * Tail coverage", "VX 3 price"), never the schema's path (`condor.strikes[1]`) unless no field shows it.
+ */
+export function issueWords(path: string): string {
+  const t = issueTarget(path);
+  switch (t.kind) {
+    case 'field':
+      return input(t.name).closest('label')?.querySelector('span')?.firstChild?.textContent?.trim() || path;
+    case 'future':
+      return `VX ${t.row + 1} ${t.cell}`;
+    case 'futures':
+      return 'VX curve';
+    case 'policy':
+      return `Policy ${labelOf(t.name)}`;
+    case 'index':
+      return t.name.toUpperCase();
+    case 'events':
+      return t.line === undefined ? 'Your events' : `Your events, line ${t.line + 1}`;
+    case 'surface':
+      return `The surface fitted on the Surface tab${t.part ? ` (its ${t.part})` : ''}`;
+    default:
+      return path;
+  }
+}
+
 /** The events box (a textarea: `input` covers inputs and selects). */
 export function eventsBox(): HTMLTextAreaElement {
   const e = form().elements.namedItem('events');
@@ -189,6 +231,11 @@ export function readState(): FormState {
     eventsMode: input('eventsMode').value,
     indices,
   };
+}
+
+/** Empty the boxes a day's snapshot does not fill (positions held, recent VIX closes, your events). */
+export function clearBoxes(): void {
+  for (const box of [positionsBox(), vixClosesBox(), eventsBox()]) box.value = '';
 }
 
 /** Fill the inputs given (the others keep their values); `indices` are the Cboe indices beside VIX. */

@@ -69,10 +69,14 @@ export function browserSettingsStore(storage: Storage | undefined): SettingsStor
 }
 
 /**
- * The endpoint as typed, checked: '' (local runs) or an http(s) URL without a trailing slash.
- * Returns the message to show beside the field when it is not usable.
+ * The endpoint as typed, checked: '' (local runs) or an https URL without a trailing slash, or an
+ * http one on the page's own origin (the local host serving it). Any other http URL is refused:
+ * the page's Content-Security-Policy lets it call https hosts and itself only, so every run would
+ * fail with a network error. A URL without a path is refused too: the API's routes are under
+ * `/api` (Azure Functions' prefix and the local host's). Returns the message to show beside the
+ * field when it is not usable.
  */
-export function checkEndpoint(raw: string): { value: string } | { error: string } {
+export function checkEndpoint(raw: string, pageOrigin: string): { value: string } | { error: string } {
   const text = raw.trim().replace(/\/+$/, '');
   if (text === '') return { value: '' };
   let url: URL;
@@ -81,6 +85,12 @@ export function checkEndpoint(raw: string): { value: string } | { error: string 
   } catch {
     return { error: 'pass a full URL such as https://alvh.azurewebsites.net/api, or leave it empty to run here' };
   }
+  if (url.protocol === 'http:' && url.origin !== pageOrigin)
+    return {
+      error: `use an https:// URL: this page calls https hosts and its own origin (${pageOrigin}) only`,
+    };
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { error: 'use an https:// URL' };
+  if (url.pathname === '/' || url.pathname === '')
+    return { error: `add the API's path: ${url.origin}/api (its routes are under /api)` };
   return { value: text };
 }

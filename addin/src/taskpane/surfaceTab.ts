@@ -146,6 +146,13 @@ function setBusy(on: boolean): void {
   byId('surface-cancel').hidden = !on;
 }
 
+/** What to do when the chain fitted is of another day than the form's Date ('' when it is the same day). */
+function otherDay(chain: ParsedChain): string {
+  const date = input('valuationDate').value.trim();
+  if (chain.valuationDate === date) return '';
+  return ` This chain is of ${chain.valuationDate} and the form's Date is ${date || 'empty'}: the plan refuses a surface of another day. Set the form to the chain's day (Date, SPX, VIX, the curve), fit that day's chain, or press Clear.`;
+}
+
 /** Fit the chain in the box: parse here (a bad chain is named at once), fit on the cloud or in the worker. */
 export async function fitChain(host: SurfaceHost): Promise<void> {
   if (running) return;
@@ -196,7 +203,7 @@ export async function fitChain(host: SurfaceHost): Promise<void> {
       ? 'The plan now marks every option on this surface (market.surface): its headline says which surface it used.'
       : 'The answer carries no fitted surface (an older host): the plan still marks on the indices or VIX.';
     const name = await host.toWorkbook((ctx, opts) => writeSurfaceSheet(ctx, view, smile, opts));
-    note(`Fitted ${view.expiries.length} expiries. ${kept}${name ? ` Sheet "${name}".` : ''}`);
+    note(`Fitted ${view.expiries.length} expiries. ${kept}${otherDay(chain)}${name ? ` Sheet "${name}".` : ''}`);
   } catch (e) {
     if (e instanceof Cancelled) note('Cancelled.');
     else {

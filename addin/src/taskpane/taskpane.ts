@@ -13,18 +13,20 @@ import {
   POLICY_SHOWN,
   addCurveRow,
   buildPolicyFields,
+  clearBoxes,
   curveBody,
   eventsBox,
   fill,
   form,
   input,
+  issueWords,
   onCurveRowRemoved,
   pasteIntoCurve,
   readCurve,
   readState,
   setCurve,
 } from './form';
-import { Cancelled, mapHandle, runCloudChunks, runCloudMonteCarlo, runInWorker } from './jobs';
+import { Cancelled, RunError, mapHandle, runCloudChunks, runCloudMonteCarlo, runInWorker } from './jobs';
 import type { JobKind, RunHandle } from './jobs';
 import { issueTarget, monteCarloInput, percentIssues, stressInput } from '../common/planInput';
 import { presentOrders, presentStructures } from '../common/hedgeViews';
@@ -94,6 +96,7 @@ function fillCurveExpiries(): void {
 }
 
 function loadExample(): void {
+  clearBoxes(); // positions, closes and events of another day would change the example's plan
   fill(EXAMPLE.fields, EXAMPLE.futures, {}, EXAMPLE.indices);
   for (const key of POLICY_SHOWN) {
     const c = input(`policy.${key}`);
@@ -178,6 +181,9 @@ function validate(extra: readonly { path: string; message: string }[] = []): unk
       key = 'futures';
     } else if (t.kind === 'futures') {
       curveError.push(issue.message);
+      continue;
+    } else if (t.kind === 'surface') {
+      general.push(`${issueWords(path)}: ${issue.message}`);
       continue;
     } else {
       general.push(`${path || 'input'}: ${issue.message}`);
@@ -322,9 +328,9 @@ function reportRunError(e: unknown): void {
   if (issues.length > 0) {
     showAll = true;
     validate(issues);
-    showError(
-      `${message(e)}${issues.length > 1 ? ` — ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}` : ''}`,
-    );
+    // Each issue by the label of its field ("K2", "VX 3 price"), not the schema's path.
+    const said = issues.map((i) => `${issueWords(i.path)}: ${i.message}`).join('; ');
+    showError(e instanceof RunError && e.status !== undefined ? `the cloud API answered ${e.status}: ${said}` : said);
   } else {
     showError(message(e));
   }
@@ -451,7 +457,7 @@ function showSettings(): void {
 
 async function saveSettings(): Promise<void> {
   const endpoint = input('endpoint');
-  const checked = checkEndpoint(endpoint.value);
+  const checked = checkEndpoint(endpoint.value, location.origin);
   touched.add('endpoint');
   if ('error' in checked) {
     showAll = true;
