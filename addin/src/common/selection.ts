@@ -16,6 +16,7 @@ import type { FieldName } from './fields';
 import { indexForKey } from './planInput';
 import type { IndexName } from './planInput';
 import { plainText } from './views';
+import { PastedLineError } from './errors';
 import { hasDecimalComma } from './numbers';
 import { isoDate, pastedCells } from './vixCloses';
 
@@ -178,12 +179,9 @@ export function readKeyValueRange(
 }
 
 /** A pasted curve the table cannot take: the line (1-based) and what to fix. */
-export class PastedCurveError extends Error {
-  constructor(
-    readonly line: number,
-    message: string,
-  ) {
-    super(`Pasted curve, line ${line}: ${message}`);
+export class PastedCurveError extends PastedLineError {
+  constructor(line: number, message: string) {
+    super('Pasted curve', line, message);
     this.name = 'PastedCurveError';
   }
 }

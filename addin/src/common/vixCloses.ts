@@ -6,6 +6,7 @@
  */
 import { MAX_VIX_HISTORY, MAX_VIX_POINTS, MIN_VIX_POINTS, VIX_HISTORY_STALE_DAYS } from '@alvh/shared';
 import { decimalFromText, hasDecimalComma } from './numbers';
+import { PastedLineError } from './errors';
 
 /** One close as the Monte Carlo request takes it. */
 export interface VixClose {
@@ -22,12 +23,9 @@ export interface VixClosesRead {
 }
 
 /** A pasted table the reader cannot take: the line (1-based) and what to fix. */
-export class VixClosesError extends Error {
-  constructor(
-    readonly line: number,
-    message: string,
-  ) {
-    super(`VIX closes, line ${line}: ${message}`);
+export class VixClosesError extends PastedLineError {
+  constructor(line: number, message: string) {
+    super('VIX closes', line, message);
     this.name = 'VixClosesError';
   }
 }
