@@ -878,6 +878,12 @@ describe('ALVH.PLAN', () => {
       'PLAN',
       rows().map((r) => (r[0] === 'spx' ? ['spx', '2351,1'] : r)),
     );
+    // a percentage only where the input is a rate or a fraction: "1.3%" is never a credit of 0.013
+    expect(expectInvalid('inputs credit', 'PLAN', rows([['credit', '1.3%']]))).toBe(
+      'inputs credit: is "1.3%", a percentage; give it in its own units without %',
+    );
+    const fraction = rows([['maxHedgeCostRate', '18%']]);
+    expect(call('PLAN', fraction)).toEqual(call('PLAN', rows([['maxHedgeCostRate', 0.18]])));
   });
 
   it('takes futures keyed by their expiry dates instead of VX1…VXn', () => {

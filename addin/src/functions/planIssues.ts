@@ -44,6 +44,10 @@ export function planIssue(
       ? invalidInput(name, 'is empty', `fill in its value: ${e.problem}`)
       : invalidInput(name, 'is missing', `add a row ${key} (${e.problem})`);
   }
+  if (typeof value === 'string' && /^\s*[-+.\d][\d.,e+-]*\s*%\s*$/i.test(value)) {
+    // "1.3%" reads as 0.013 in a rate, a dividend yield or a fraction of the policy, never in a price or a count
+    return invalidInput(name, `is ${JSON.stringify(value)}, a percentage`, 'give it in its own units without %');
+  }
   if (typeof value === 'string' || typeof value === 'boolean') {
     return invalidInput(name, `is ${JSON.stringify(value)}`, e.problem);
   }
