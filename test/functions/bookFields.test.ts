@@ -187,7 +187,7 @@ describe('plausibility of a plan the schema accepts', () => {
       overlayTheta: 0,
       tailTheta: 0,
       ratio: null,
-      note: "no ratio: the tail's theta is $0/day, so there is no tail decay for the overlay's $0/day to pay",
+      note: "no ratio: the tail's theta is $0.00/day, so there is no tail decay for the overlay's $0.00/day to pay",
     });
     expect((await call('plan', PLAN_EXAMPLE)).json.thetaSubsidy.note).toBeUndefined();
   });

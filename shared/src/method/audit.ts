@@ -17,3 +17,13 @@ export interface AuditEntry {
 export function fmt(x: number, digits = 4): string {
   return String(Number(x.toFixed(digits)));
 }
+
+/**
+ * A USD amount for a message, as a trader reads it: thousands grouped, `digits` decimals (none by
+ * default, two for a unit price), a loss's minus before the dollar sign: "$22,675", "$604.53",
+ * "-$1,250".
+ */
+export function usd(x: number, digits = 0): string {
+  const text = Math.abs(x).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return `${x < 0 && text.replace(/[0.,]/g, '') !== '' ? '-' : ''}$${text}`;
+}

@@ -12,7 +12,7 @@ import {
 import { vixOptionVol } from '../book/index';
 import type { Policy } from '../schemas/policy';
 import { MIN_SHOCKED_FUTURE } from '../market/termStructure';
-import { fmt, type AuditEntry } from './audit';
+import { fmt, usd, type AuditEntry } from './audit';
 import type { CondorAnalytics } from './condor';
 import { coverageContracts, priceTailCall, type TailSizeResult } from './tailSize';
 import { drawdownState, scenarioLoss } from './stress';
@@ -72,7 +72,7 @@ export function stepAnalogs(
       note:
         need === null
           ? `At this analog's curve (${fmt(sf, 2)} at ${remaining} days) the ${tailSize.strike} call gains nothing: the hedge cannot cover a repeat of ${a.date} from today's levels.`
-          : `VIX ${a.vix}, hedge future ${fmt(sf, 2)}: ${need} contracts for ${policy.tailCoverage}× the $${fmt(loss, 0)} loss; the plan's ${contracts} cover ${loss > 0 ? fmt((contracts * gain) / loss, 2) : '0'}×.`,
+          : `VIX ${a.vix}, hedge future ${fmt(sf, 2)}: ${need} contracts for ${policy.tailCoverage}× the ${usd(loss)} loss; the plan's ${contracts} cover ${loss > 0 ? fmt((contracts * gain) / loss, 2) : '0'}×.`,
     };
   });
   audit.push({

@@ -3,7 +3,7 @@
  * shares, the capital cap, and the theta subsidy.
  */
 import { OPTION_MULTIPLIER, markBook, type Leg } from '../book/index';
-import { fmt, type AuditEntry } from './audit';
+import { fmt, usd, type AuditEntry } from './audit';
 import type { SplitResult } from './split';
 import type { OverlaySizing } from './overlay';
 import { capitalCap, cutToBudget, hedgeBudget, hedgeCostRate, returnOnRisk, type CapitalCap } from './caps';
@@ -47,7 +47,7 @@ export function stepBudget(
       maxHedgeCostRate: policy.maxHedgeCostRate,
       targetIrr: policy.targetIrr,
     },
-    effect: `budget $${fmt(hb.budget, 2)} (binding: ${hb.binding}): calendar $${fmt(calendarBudget, 2)}, tail $${fmt(tailBudget, 2)}`,
+    effect: `budget ${usd(hb.budget, 2)} (binding: ${hb.binding}): calendar ${usd(calendarBudget, 2)}, tail ${usd(tailBudget, 2)}`,
   });
   if (hb.irrBudgetRaw < 0) {
     warnings.push(
@@ -74,7 +74,7 @@ export function stepBudget(
   audit.push({
     rule: 'budget.result',
     inputs: { netHedgeDebit: debit, hedgeCostRate: costRate, returnOnRiskAfterHedges: rorAfter },
-    effect: `hedges cost $${fmt(debit, 2)}: ${fmt(costRate * 100, 2)}% a year of max loss (cap ${fmt(policy.maxHedgeCostRate * 100, 1)}%), return on risk after hedges ${fmt(rorAfter * 100, 1)}% a year`,
+    effect: `hedges cost ${usd(debit, 2)}: ${fmt(costRate * 100, 2)}% a year of max loss (cap ${fmt(policy.maxHedgeCostRate * 100, 1)}%), return on risk after hedges ${fmt(rorAfter * 100, 1)}% a year`,
   });
   return { result: { overlay, tail, budget }, audit, warnings };
 }
@@ -113,7 +113,7 @@ function cutOverlay(
       effect: `overlay cut from ${overlaySize.units} to ${plural(units, 'unit')}; vega covered ${fmt(overlay.coverageAchieved * 100, 1)}% of the target`,
     });
     warnings.push(
-      `The calendar overlay needs ${plural(overlaySize.units, 'unit')} ($${fmt(overlaySize.units * overlaySize.unitCost, 0)}) but its part of the budget is $${fmt(calendarBudget, 0)}: cut to ${plural(units, 'unit')}, ${fmt(overlay.coverageAchieved * 100, 1)}% of the vega target.`,
+      `The calendar overlay needs ${plural(overlaySize.units, 'unit')} (${usd(overlaySize.units * overlaySize.unitCost)}) but its part of the budget is ${usd(calendarBudget)}: cut to ${plural(units, 'unit')}, ${fmt(overlay.coverageAchieved * 100, 1)}% of the vega target.`,
     );
   }
   return overlay;
@@ -182,7 +182,7 @@ function cutTail(
       effect: `tail cut from ${tailSize.contracts} to ${contracts} contracts; coverage ${fmt(tail.coverageAchieved, 2)}× the scenario loss (target ${policy.tailCoverage}×)`,
     });
     warnings.push(
-      `The tail hedge needs ${tailSize.contracts} VIX calls ($${fmt(tailSize.contracts * unitPremium, 0)}) for ${policy.tailCoverage}× coverage but its part of the budget is $${fmt(tailBudget, 0)}: cut to ${contracts}, covering ${fmt(tail.coverageAchieved, 2)}× the $${fmt(condorLoss, 0)} scenario loss.`,
+      `The tail hedge needs ${tailSize.contracts} VIX calls (${usd(tailSize.contracts * unitPremium)}) for ${policy.tailCoverage}× coverage but its part of the budget is ${usd(tailBudget)}: cut to ${contracts}, covering ${fmt(tail.coverageAchieved, 2)}× the ${usd(condorLoss)} scenario loss.`,
     );
   }
   return tail;
@@ -213,11 +213,11 @@ export function stepCapital(
   audit.push({
     rule: 'capital.cap',
     inputs: { capital: p.portfolio.capital, maxRiskPct: policy.maxRiskPct, used: capital.used, limit: capital.limit },
-    effect: `risk $${fmt(capital.used, 0)} vs limit $${fmt(capital.limit, 0)}: at most ${capital.maxQuantity} condors fit`,
+    effect: `risk ${usd(capital.used)} vs limit ${usd(capital.limit)}: at most ${capital.maxQuantity} condors fit`,
   });
   if (capital.exceeds) {
     warnings.push(
-      `${plural(c.quantity, 'condor')} put $${fmt(capital.used, 0)} at risk, over ${fmt(policy.maxRiskPct * 100, 2)}% of capital ($${fmt(capital.limit, 0)}): reduce to ${plural(capital.maxQuantity, 'condor')}.`,
+      `${plural(c.quantity, 'condor')} put ${usd(capital.used)} at risk, over ${fmt(policy.maxRiskPct * 100, 2)}% of capital (${usd(capital.limit)}): reduce to ${plural(capital.maxQuantity, 'condor')}.`,
     );
   }
   return { result: capital, audit, warnings };
@@ -233,10 +233,10 @@ export function stepThetaSubsidy(overlay: PlanOverlay, tail: PlanTail): PlanStep
     effect:
       ratio === null
         ? 'no tail theta to subsidize'
-        : `overlay theta $${fmt(overlay.theta, 2)}/day against tail theta $${fmt(tail.theta, 2)}/day: ratio ${fmt(ratio, 2)}`,
+        : `overlay theta ${usd(overlay.theta, 2)}/day against tail theta ${usd(tail.theta, 2)}/day: ratio ${fmt(ratio, 2)}`,
   });
   const result: Plan['thetaSubsidy'] = { overlayTheta: overlay.theta, tailTheta: tail.theta, ratio };
   if (ratio === null)
-    result.note = `no ratio: the tail's theta is $${fmt(tail.theta, 2)}/day, so there is no tail decay for the overlay's $${fmt(overlay.theta, 2)}/day to pay`;
+    result.note = `no ratio: the tail's theta is ${usd(tail.theta, 2)}/day, so there is no tail decay for the overlay's ${usd(overlay.theta, 2)}/day to pay`;
   return { result, audit, warnings: [] };
 }

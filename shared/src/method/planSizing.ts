@@ -14,7 +14,7 @@ import {
   vixOptionVol,
   type MarketState,
 } from '../book/index';
-import { fmt, type AuditEntry } from './audit';
+import { fmt, usd, type AuditEntry } from './audit';
 import type { SplitResult } from './split';
 import { SPX_STRIKE_STEP, condorAnalytics, condorInputOf, condorStrikesAtSd, type CondorAnalytics } from './condor';
 import { sizeOverlay, type OverlaySizing } from './overlay';
@@ -57,7 +57,7 @@ export function stepCondor(ctx: PlanContext): PlanStep<{ condors: PlanCondorMark
     audit.push({
       rule: 'condor.ladder',
       inputs: { condors: condors.length, quantity: book.quantity, maxLoss: book.maxLoss, maxProfit: book.maxProfit },
-      effect: `${plural(condors.length, 'condor')} netted as one book: max loss $${fmt(book.maxLoss, 0)}, credit $${fmt(book.maxProfit, 0)}, ${fmt(book.days, 1)} days weighted by max loss, vega on the surface $${fmt(book.markGreeks.vega, 2)}`,
+      effect: `${plural(condors.length, 'condor')} netted as one book: max loss ${usd(book.maxLoss)}, credit ${usd(book.maxProfit)}, ${fmt(book.days, 1)} days weighted by max loss, vega on the surface ${usd(book.markGreeks.vega, 2)}`,
     });
   }
   return { result: { condors, book }, audit, warnings };
@@ -107,7 +107,7 @@ function oneCondor(ctx: PlanContext, c: InputCondor, field: string): PlanStep<Pl
       zCall: condor.zCall,
       minShortStrikeSd: policy.minShortStrikeSd,
     },
-    effect: `credit ${fmt(condor.credit, 2)} (${condor.creditSource}), max loss $${fmt(condor.maxLoss, 0)}, short strikes ${fmt(condor.zPut, 2)} / ${fmt(condor.zCall, 2)} SD: ${condor.passesSdCheck ? 'passes' : 'FAILS'} the ${policy.minShortStrikeSd} SD check`,
+    effect: `credit ${fmt(condor.credit, 2)} (${condor.creditSource}), max loss ${usd(condor.maxLoss)}, short strikes ${fmt(condor.zPut, 2)} / ${fmt(condor.zCall, 2)} SD: ${condor.passesSdCheck ? 'passes' : 'FAILS'} the ${policy.minShortStrikeSd} SD check`,
   });
   if (!condor.passesSdCheck) {
     const min = policy.minShortStrikeSd;
@@ -120,7 +120,7 @@ function oneCondor(ctx: PlanContext, c: InputCondor, field: string): PlanStep<Pl
       putFails && callFails ? '' : putFails ? ` (the call, at ${call}, passes)` : ` (the put, at ${put}, passes)`;
     const widen = putFails && callFails ? 'the short strikes' : putFails ? 'the short put' : 'the short call';
     warnings.push(
-      `The condor's short strikes: ${sides.join(' and ')} from spot, inside the ${min} SD the method asks for${passingSide}: widen ${widen}${passing === undefined ? '' : `, e.g. to ${passing.strikes.join('/')} (${fmt(passing.zPut, 2)} / ${fmt(passing.zCall, 2)} SD, the same wings), for a credit of ${fmt(passing.credit, 2)} per share ($${fmt(passing.credit * OPTION_MULTIPLIER * c.quantity, 0)} for ${plural(c.quantity, 'condor')}, max loss $${fmt(passing.maxLoss, 0)}) at the plan's marks`}.`,
+      `The condor's short strikes: ${sides.join(' and ')} from spot, inside the ${min} SD the method asks for${passingSide}: widen ${widen}${passing === undefined ? '' : `, e.g. to ${passing.strikes.join('/')} (${fmt(passing.zPut, 2)} / ${fmt(passing.zCall, 2)} SD, the same wings), for a credit of ${fmt(passing.credit, 2)} per share (${usd(passing.credit * OPTION_MULTIPLIER * c.quantity)} for ${plural(c.quantity, 'condor')}, max loss ${usd(passing.maxLoss)}) at the plan's marks`}.`,
     );
   }
   if (condor.creditSource === 'given' && Math.abs(condor.credit - condor.modelCredit) > 0.25 * condor.modelCredit) {
@@ -230,7 +230,7 @@ export function stepScenario(
       stressVolOfVol: stressVov,
       shockKappa: policy.shockKappa,
     },
-    effect: `SPX ${fmt(m.spx, 2)} → ${fmt(stressed.spot, 2)} over ${policy.drawdownDays} days with VIX ${fmt(m.vix, 2)} → ${fmt(sVix, 2)}: ${condors.length === 1 ? 'condor loses' : `the ${condors.length} condors lose`} $${fmt(condorLoss, 0)} (max loss $${fmt(maxLoss, 0)})`,
+    effect: `SPX ${fmt(m.spx, 2)} → ${fmt(stressed.spot, 2)} over ${policy.drawdownDays} days with VIX ${fmt(m.vix, 2)} → ${fmt(sVix, 2)}: ${condors.length === 1 ? 'condor loses' : `the ${condors.length} condors lose`} ${usd(condorLoss)} (max loss ${usd(maxLoss)})`,
   });
   return { result: { scenario, stressed, losses }, audit, warnings: [] };
 }
@@ -400,7 +400,7 @@ export function stepOverlay(
       unitVega: overlaySize.unitVega,
       unitCost: overlaySize.unitCost,
     },
-    effect: `target ${fmt(split.vegaMatch, 3)} × |${fmt(condor.markGreeks.vega, 2)}| (the condor's vega on the surface) = ${fmt(overlaySize.targetVega, 2)} ${overlaySize.vegaUnit}; round(${fmt(overlaySize.targetVega, 2)} / ${fmt(overlaySize.unitVega, 2)}) = ${plural(overlaySize.units, 'unit')} at $${fmt(overlaySize.unitCost, 2)}`,
+    effect: `target ${fmt(split.vegaMatch, 3)} × |${fmt(condor.markGreeks.vega, 2)}| (the condor's vega on the surface) = ${fmt(overlaySize.targetVega, 2)} ${overlaySize.vegaUnit}; round(${fmt(overlaySize.targetVega, 2)} / ${fmt(overlaySize.unitVega, 2)}) = ${plural(overlaySize.units, 'unit')} at ${usd(overlaySize.unitCost, 2)}`,
   });
 
   const warnings: string[] = [];

@@ -20,14 +20,13 @@ import { VIX_LISTED_STRIKE_STEP, onGrid, parsePositionsCsv } from '../hedge/posi
 import { checkSpotAndStrikes, checkVxPrice } from '../validate';
 import { SPX_STRIKE_STEP } from './condor';
 import { invalidInput } from '../errors';
-import { fmt, type AuditEntry } from './audit';
+import { fmt, usd, type AuditEntry } from './audit';
 import type { CondorAnalytics } from './condor';
 import type { PlanContext } from './planCurve';
 import type { PlanBudget, PlanStep, PlanStructureRow, PlanStructures, PlanTail } from './planTypes';
 
 const DEFAULT_COVER = 0.5;
 
-const usd = (x: number) => `$${Math.round(x).toLocaleString('en-US')}`;
 const pct = (x: number) => `${Number((x * 100).toFixed(1))}%`;
 
 /**
@@ -197,7 +196,7 @@ export function stepOrders(
       effect:
         list.orders.length === 0
           ? 'the positions held equal the plan: no order'
-          : `${list.orders.length} order${list.orders.length === 1 ? '' : 's'} from held to the plan, net ${list.netCost >= 0 ? 'debit' : 'credit'} $${fmt(Math.abs(list.netCost), 0)} at model mids`,
+          : `${list.orders.length} order${list.orders.length === 1 ? '' : 's'} from held to the plan, net ${list.netCost >= 0 ? 'debit' : 'credit'} ${usd(Math.abs(list.netCost))} at model mids`,
     },
   ];
   return { result: list, audit, warnings: [] };
