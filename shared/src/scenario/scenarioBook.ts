@@ -155,6 +155,17 @@ export function resolveScenarioBook(b: ScenarioBookInput, policy: Policy): Scena
 }
 
 /**
+ * The plan's tail call held at 0 contracts, for a plan whose budget bought none today: the paths
+ * still resize it at each rebalance within the tail budget (calls cheaper after a fall in VIX may
+ * fit it then), as they resize a plan that holds one. Without the leg the paths would never hedge,
+ * and a plan cut to 0 calls would run as a book with no tail policy at all.
+ */
+function tailAtZero(tail: { strike: number; expiry: string }): Leg[] {
+  if (!(tail.strike > 0) || !isVxExpiry(tail.expiry)) return [];
+  return [{ kind: 'vix', type: 'call', strike: tail.strike, expiry: tail.expiry, quantity: 0 }];
+}
+
+/**
  * The book to run and the policy to run it with, from a parsed scenario input: a plan input goes
  * through the method's `plan` (its book, its market state, its policy); a book uses the given
  * policy overrides.
@@ -188,7 +199,7 @@ export function scenarioSource(v: {
         futures: pl.market.futures,
         condor: pl.book.condor,
         overlay: pl.book.overlay,
-        tail: pl.book.tail,
+        tail: pl.book.tail.length > 0 ? pl.book.tail : tailAtZero(pl.tail),
         tailBudget: pl.tail.budget,
         condorEntryValue: -pl.ladder.maxProfit,
         condorMaxLoss: pl.ladder.maxLoss,

@@ -49,6 +49,19 @@ describe('runs from a plan', () => {
 });
 
 describe('tail resizing', () => {
+  it('a plan whose budget buys no call today still resizes its tail along the paths, as one that holds a call does', () => {
+    // 3% a year of max loss leaves a tail budget ($208) under one call ($216): the plan holds 0.
+    const input = { ...PLAN_INPUT, policy: { ...PLAN_INPUT.policy, maxHedgeCostRate: 0.03 } };
+    expect(plan(input).tail.contracts).toBe(0);
+    const part = runMonteCarloChunk({ plan: input, paths: 1_000, seed: 5 });
+    const s = summarizeMonteCarlo(part);
+    expect(part.tailContracts0).toBe(0);
+    expect(s.rebalancesMean).toBeGreaterThanOrEqual(6);
+    // calls bought where VIX fell and they came within the budget
+    expect(Math.max(...part.tailContracts)).toBeGreaterThan(0);
+    expect(s.tailContractsEndMean).toBeGreaterThan(0.1);
+  });
+
   it('the tail budget caps purchases: none left buys less than an open budget, a vast one changes nothing', () => {
     const open = runMonteCarloChunk({ book: BOOK, paths: 500, seed: 3 });
     const none = runMonteCarloChunk({ book: { ...BOOK, tailBudget: 0 }, paths: 500, seed: 3 });
