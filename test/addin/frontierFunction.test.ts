@@ -123,6 +123,14 @@ describe('ALVH.FRONTIER', () => {
     expect(errorOf(() => call(rows, [[''], [1000], [-5]], 800, 2)).message).toMatch(/^budgets\[3\]: /);
   });
 
+  it("names how many paths fit one call, not the API's chunking, when the paths are too many", () => {
+    const e = errorOf(() => call(rows, null, 1_900_000, 2));
+    expect(e.message).toMatch(
+      /^paths: is 1900000: more paths than one call runs for these budgets to this horizon; pass at most [\d,]+ paths, or fewer budgets$/,
+    );
+    expect(e.message).not.toMatch(/chunk|merge/);
+  });
+
   it.each([
     ['budgets', [[1000, 'lots']]],
     ['budgets', [[-5]]],

@@ -886,6 +886,12 @@ describe('ALVH.PLAN', () => {
     expect(call('PLAN', fraction)).toEqual(call('PLAN', rows([['maxHedgeCostRate', 0.18]])));
   });
 
+  it('reads a date typed as a serial in text, as every function does', () => {
+    const typed = rows().map((r) => (r[0] === 'date' && typeof r[1] === 'number' ? ['date', String(r[1])] : r));
+    expect(typed.some((r) => r[0] === 'date' && typeof r[1] === 'string')).toBe(true);
+    expect(call('PLAN', typed)).toEqual(call('PLAN', rows()));
+  });
+
   it('takes futures keyed by their expiry dates instead of VX1…VXn', () => {
     const expiries = vxExpiriesAfter('2018-12-24', 3);
     const dated = rows().map((r) => {

@@ -25,6 +25,20 @@ const VVOL = 1.1374;
 const STRESSED_F = 35.7223;
 
 describe('ALVH.TAILSIZE plausibility', () => {
+  it('names hedgeYears when the hedge expires today or before, and bounds rate as every market function', () => {
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, -1, VVOL, STRESSED_F)).toBe(
+      'hedgeYears: is -1, not after today; pass the years to the hedge expiry, (expiry − today)/365, above 0',
+    );
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, 0, VVOL, STRESSED_F)).toMatch(
+      /^hedgeYears: is 0: the hedge expires today/,
+    );
+    // 0.5 for a rate bought 65 contracts against 61 at 0: a slip, refused as CONDOR refuses it
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, null, null, 0.5)).toMatch(
+      /^rate: is 0\.5, outside -0\.05 to 0\.2/,
+    );
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, null, null, -0.9)).toMatch(/^rate: is -0\.9/);
+  });
+
   it('bounds coverage like the policy tailCoverage and flags a percentage', () => {
     expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, 180)).toBe(
       'coverage: is 180, which looks like a percentage; pass 1.8 (times the loss)',
@@ -369,5 +383,34 @@ describe('futures read by place: no price moves to another month', () => {
     // more prices than the calendar has expiries: the futures are named, not an internal count
     const many = Array.from({ length: 10_000 }, () => [20]);
     expect(invalid('CURVE', 43458, 36.07, many)).toMatch(/^futures: is 10000, more than 120 monthly expiries/);
+  });
+});
+
+describe('a range of strikes is checked as one cell is', () => {
+  // A rate or yield of 1 (1 typed for 1%) is refused in one cell; over a range it was priced at 100%.
+  it('refuses a rate or a yield of 1 over a range of strikes, as for one strike', () => {
+    for (const [id, args] of [
+      ['BS', ['call', 42, [[40], [45]], 0.5, 0.2, 1]],
+      ['BS', ['put', 4697.96, [[4150], [4100]], 63 / 365, 0.2, 0.01, 1]],
+      ['BLACK76', ['call', 22.75, [[24], [26]], 61 / 365, 1.1374, 1]],
+    ] as const)
+      expect(invalid(id, ...args)).toMatch(/(rate|divYield).*is 1, which looks like a percentage/);
+  });
+});
+
+describe('ALVH.STRESSFUTURE plausibility', () => {
+  it('refuses a hedge expiry inside the drawdown (its stressed future would be a shock it never sees)', () => {
+    const date = 44545; // 2021-12-15
+    expect(invalid('STRESSFUTURE', date, 20, [[20.5], [21.5], [22.3]], 44552)).toBe(
+      "expiry: is 2021-12-22, 7 days out, not after the 10-day drawdown; pass an expiry after the drawdown ends (the method's tail expires 45-60 days out)",
+    );
+  });
+});
+
+describe('a date typed in years', () => {
+  it('says a serial date is not a time, rather than suggesting a number of years that is refused too', () => {
+    expect(invalid('BS', 'call', 42, 40, 45000, 0.2)).toMatch(
+      /^years: is 45000, more than 10 years for .*, which looks like a date; pass the years to expiry, \(expiry − today\)\/365/,
+    );
   });
 });

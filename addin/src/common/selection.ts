@@ -61,12 +61,13 @@ export function vxNumber(key: string, prefix = ''): number | undefined {
   return n;
 }
 
-/** A cell as text for an input: numbers in full precision, dates as ISO. */
+/** A cell as text for an input: numbers in full precision, dates as ISO (a serial typed as text too, as every function reads it). */
 function cellText(v: unknown, isDate: boolean, field: string): string {
   if (typeof v === 'number') {
     if (isDate) return excelSerialToIso(field, v);
     return String(v);
   }
+  if (isDate && typeof v === 'string' && /^\s*\d+\s*$/.test(v)) return excelSerialToIso(field, Number(v));
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (v === null || v === undefined) return '';
   return plainText(v).trim();

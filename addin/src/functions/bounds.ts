@@ -45,8 +45,10 @@ export function checkYears(name: string, years: number, maxYears: number, what: 
   if (years > maxYears) {
     throw invalidInput(
       name,
-      `is ${years}, more than ${maxYears} years for ${what}, which looks like days`,
-      `pass years: days/365 (${shortNumber(years)}/365 = ${shortNumber(years / 365)})`,
+      `is ${years}, more than ${maxYears} years for ${what}, which looks like ${years / 365 > maxYears ? 'a date' : 'days'}`,
+      years / 365 > maxYears
+        ? 'pass the years to expiry, (expiry − today)/365: an Excel date is not a time'
+        : `pass years: days/365 (${shortNumber(years)}/365 = ${shortNumber(years / 365)})`,
     );
   }
   return years;

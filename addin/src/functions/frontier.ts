@@ -6,6 +6,7 @@
  * one thing: the marked rows have no budget (their spend is under cost).
  */
 import {
+  AlvhError,
   frontier as sharedFrontier,
   invalidInput,
   isAlvhError,
@@ -76,6 +77,15 @@ function frontierOf(input: Record<string, unknown>, budgets: unknown): FrontierR
   try {
     return sharedFrontier(input);
   } catch (e) {
+    // The API's fix (chunk the run and merge the chunks) has no cell to do it in: say how many paths fit.
+    const most = isAlvhError(e) && e.field === 'pathCount' ? /at most (\d+) paths/.exec(e.fix) : null;
+    if (most !== null && isAlvhError(e))
+      throw new AlvhError(
+        e.code,
+        'paths',
+        `is ${String(input['paths'])}: more paths than one call runs for these budgets to this horizon`,
+        `pass at most ${Number(most[1]).toLocaleString('en-US')} paths, or fewer budgets`,
+      );
     const at = isAlvhError(e) ? /^budgets\[(\d+)\]$/.exec(e.field) : null;
     if (at === null || !isAlvhError(e)) throw e;
     // the cells as seriesArg reads them: blanks before the first value are skipped
@@ -94,7 +104,7 @@ function frontierOf(input: Record<string, unknown>, budgets: unknown): FrontierR
  * @helpurl https://localhost:3000/help.html#FRONTIER
  * @param inputs Two columns, name then value, as ALVH.PLAN reads them.
  * @param [budgets] Budgets in USD (a row or a column). Empty: 11 from 0 to what the literal 1.8x tail costs.
- * @param [paths] Monte Carlo paths per budget, a whole number from 2; every budget is scored on the same paths (default 20000).
+ * @param [paths] Monte Carlo paths per budget, a whole number from 2 (default 20000) up to about 20,000,000 path-days (444,444 to a 45-day expiry; fewer with many budgets); every budget is scored on the same paths.
  * @param [seed] Seed of the paths, a whole number from 0 to 4294967295 (default 1); the same seed gives the same paths per budget and the same frontier.
  * @returns A header row, one row per budget (ascending), the plan as sized and the literal rule (marked, no budget), then a note: the measure (real-world paths), the down paths and any warning.
  */

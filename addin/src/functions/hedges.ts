@@ -4,6 +4,7 @@
  */
 import {
   AlvhError,
+  checkMarketRate,
   checkVxPrice,
   DEFAULT_POLICY,
   drawdownState,
@@ -33,7 +34,7 @@ const TAILSIZE_HEADERS = ['contracts', 'strike (points)', 'premium (points per o
  * @helpurl https://localhost:3000/help.html#TAILSIZE
  * @param condorLoss Condor loss in the drawdown scenario, USD (positive).
  * @param hedgeFuture VX future of the hedge expiry, index points.
- * @param hedgeYears Time to the hedge expiry, years ACT/365.
+ * @param hedgeYears Time to the hedge expiry, years ACT/365: above 0, at most 2, and longer than horizonYears.
  * @param volOfVol Implied volatility of the VIX calls as a decimal (VVIX/100, e.g. 1.1), from 0.2 to 5.
  * @param stressedFuture The VX future in the drawdown scenario, index points.
  * @param [coverage] Scenario gain to buy, in times the condor loss; default 1.8.
@@ -61,6 +62,12 @@ export function tailsize(
 ): unknown[][] {
   return excelCall(() => {
     const years = checkYears('hedgeYears', numberArg('hedgeYears', hedgeYears), VIX_OPTION_MAX_YEARS, 'a VIX option');
+    if (!(years > 0))
+      throw invalidInput(
+        'hedgeYears',
+        years === 0 ? 'is 0: the hedge expires today' : `is ${years}, not after today`,
+        'pass the years to the hedge expiry, (expiry − today)/365, above 0',
+      );
     const t = inSheetWords(() =>
       sizeTailHedge({
         condorLoss: numberArg('condorLoss', condorLoss),
@@ -70,7 +77,8 @@ export function tailsize(
         stressedFuture: checkVxPrice('stressedFuture', numberArg('stressedFuture', stressedFuture)),
         ...opt('coverage', policyArg('coverage', 'tailCoverage', coverage, '(times the loss)', true)),
         ...opt('otmPct', policyArg('otmPct', 'tailOtmPct', otmPct, '(a decimal: 0.025 is 2.5% above the future)')),
-        ...opt('rate', optionalNumber('rate', rate)),
+        // a USD rate as every SPX and VX function takes it (-0.05 to 0.2): 0.5 is a slip, not a rate
+        ...opt('rate', withRate(optionalNumber('rate', rate))),
         ...opt('horizonYears', horizonArg(horizonYears, years)),
         ...opt('stressVolOfVol', volOfVolArg('stressVolOfVol', optionalNumber('stressVolOfVol', stressVolOfVol))),
         ...opt('strikeStep', policyArg('strikeStep', 'vixStrikeStep', strikeStep, 'VIX points')),
@@ -122,6 +130,11 @@ function volOfVolArg<T extends number | undefined>(name: string, v: T): T {
 
 /** VIX options are listed about a year out; a longer time is a count of days typed as years. */
 const VIX_OPTION_MAX_YEARS = 2;
+
+/** An optional rate checked as a market rate (undefined: the default). */
+function withRate(r: number | undefined): number | undefined {
+  return r === undefined ? undefined : checkMarketRate('rate', r);
+}
 
 /**
  * TAILSIZE's `horizonYears`: the drawdown must end before the hedge expires (else the call is
@@ -205,11 +218,11 @@ export function condor(
  * @helpurl https://localhost:3000/help.html#CONDORLOSS
  * @param valuationDate The day (an Excel date).
  * @param spot SPX level, index points.
- * @param vix VIX level, index points.
+ * @param vix VIX level, index points; the legs are marked on the SPX surface built from VIX alone (as ALVH.CONDOR), moved to the drawdown's VIX.
  * @param expiry The condor's expiry (an Excel date).
  * @param strikes Four strikes in a row or column, index points: long put, short put, short call, long call.
  * @param [quantity] Number of condors, whole contracts (multiplier 100); default 1.
- * @param [credit] Net credit per share, index points; default: priced at VIX/100 with the skew (it caps the loss at the max loss).
+ * @param [credit] Net credit per share, index points; default: priced on the SPX surface of the VIX, as ALVH.CONDOR (it caps the loss at the max loss).
  * @param [rate] Risk-free rate, continuously compounded decimal; default 0.
  * @param [divYield] SPX dividend yield, continuously compounded decimal; default 0.
  * @param [drawdown] SPX fall as a decimal; default 0.2 (20%).
@@ -272,7 +285,7 @@ export function condorloss(
  * @param condorExpiry The condor's expiry (an Excel date): the calendar's front leg.
  * @param strike Strike of the calendar, index points (the method uses the condor's short put).
  * @param condorVega The condor's net vega, USD per vol point (ALVH.CONDOR's vega row, negative for a short condor).
- * @param [vegaMatch] Share of |condor vega| to offset, decimal 0.4-0.6; default 0.5 (0.6 when RSI widening fires).
+ * @param [vegaMatch] Share of |condor vega| to offset, decimal 0.4-0.6; default 0.5; pass 0.6 when RSI widening fires (ALVH.SPLIT with rsi).
  * @param [structure] "spx-put-calendar" (default) or "spx-long-put".
  * @param [backDays] Calendar days from the condor expiry to the back put; default 30.
  * @param [rate] Risk-free rate, continuously compounded decimal; default 0.

@@ -5,6 +5,7 @@
 import {
   checkRebalance,
   futureForExpiry,
+  invalidInput,
   isoToExcelSerial,
   resolvePolicy,
   stressedFuture,
@@ -21,7 +22,7 @@ import { curveOf, LAST, TODAY } from './curveArgs';
  * The VX futures and VIX options expiry of a contract month.
  * @customfunction VXEXPIRY VXEXPIRY
  * @helpurl https://localhost:3000/help.html#VXEXPIRY
- * @param contractMonth Any date in the contract month (an Excel date).
+ * @param contractMonth Any date in the contract month (an Excel date), 2000-2040.
  * @returns The expiry as an Excel date serial, e.g. 44635 (format the cell as a date to read 2022-03-15).
  */
 export function vxexpiry(contractMonth: unknown): number {
@@ -78,7 +79,7 @@ const STRESSFUTURE_HEADERS = ['stressed future (points)', "today's future (point
  * @param valuationDate The day of the prices (an Excel date).
  * @param vix VIX level, index points.
  * @param futures VX1, VX2, ... settlement prices in expiry order (a row or a column), points.
- * @param expiry The hedge expiry (an Excel date), e.g. =ALVH.VXEXPIRY(date + 45); unlisted expiries are priced from the fitted curve.
+ * @param expiry The hedge expiry (an Excel date), e.g. =ALVH.VXEXPIRY(date + 52); unlisted expiries are priced from the fitted curve.
  * @param [drawdown] SPX fall as a decimal; default 0.2 (20%).
  * @param [drawdownDays] Calendar days the fall takes; default 10.
  * @param [stressVix] VIX in the drawdown, index points; default VIX + 1.5 per 1% of drawdown.
@@ -109,6 +110,15 @@ export function stressfuture(
       });
       const ts = curveOf(TODAY, valuationDate, vix, futures, expiries);
       const hedgeExpiry = dateArg('expiry', expiry);
+      // A hedge that settles inside the drawdown is not held through it: the stressed future of
+      // its expiry would be a shock it never sees (TAILSIZE refuses the same case).
+      const days = Math.round((Date.parse(hedgeExpiry) - Date.parse(ts.valuationDate)) / 86_400_000);
+      if (days <= policy.drawdownDays)
+        throw invalidInput(
+          'expiry',
+          `is ${hedgeExpiry}, ${days} days out, not after the ${policy.drawdownDays}-day drawdown`,
+          "pass an expiry after the drawdown ends (the method's tail expires 45-60 days out)",
+        );
       const sVix = stressedVix(ts.vixSpot, policy);
       return withHeaders(headers, STRESSFUTURE_HEADERS, [
         stressedFuture(ts, hedgeExpiry, sVix, policy.drawdownDays, policy.shockKappa),

@@ -41,8 +41,9 @@ function inKernelDomain(S: number, K: number, T: number, v: number, r: number, q
     v > 0 &&
     v <= 5 &&
     v * Math.sqrt(T) >= 1e-100 &&
-    Math.abs(r) <= 1 &&
-    Math.abs(q) <= 1
+    // as the single-cell check (checkRate): a magnitude of 1 or more is a percentage typed, never priced
+    Math.abs(r) < 1 &&
+    Math.abs(q) < 1
   );
 }
 
@@ -185,7 +186,7 @@ function priceRanges(model: 'bs' | 'black76', a: PricingArgs): number[][] {
  * @param spot Underlying price, index points; a cell or a range.
  * @param strike Strike, index points; a cell or a range (e.g. a chain's strike column).
  * @param years Time to expiry in years ACT/365 (days/365), at most 10; 0 gives intrinsic value; a cell or a range.
- * @param vol Implied volatility as a decimal (0.18 for 18%); a cell or a range.
+ * @param vol Implied volatility as a decimal (0.18 for 18%), 0 to 5; a cell or a range.
  * @param [rate] Risk-free rate, continuously compounded decimal (0.05); default 0; a cell or a range.
  * @param [divYield] Dividend yield, continuously compounded decimal (0.015); default 0; a cell or a range.
  * @param [output] "price" (default), "delta" (per point), "gamma" (per point), "vega" (per vol point), "theta" (per calendar day) or "rho" (per 1%); a row of them gives one column each.
@@ -212,7 +213,7 @@ export function bs(
  * @param future Futures price, index points; a cell or a range.
  * @param strike Strike, index points; a cell or a range.
  * @param years Time to expiry in years ACT/365 (days/365), at most 10; 0 gives intrinsic value; a cell or a range.
- * @param vol Implied volatility of the future as a decimal (1.2 for 120%); a cell or a range.
+ * @param vol Implied volatility of the future as a decimal (1.2 for 120%), 0 to 5; a cell or a range.
  * @param [rate] Risk-free rate, continuously compounded decimal (0.05); default 0; a cell or a range.
  * @param [output] "price" (default), "delta" (per point of the future), "gamma", "vega" (per vol point), "theta" (per calendar day) or "rho" (per 1%); a row of them gives one column each.
  * @returns The option values in index points, or the chosen Greeks: one cell, or a range the shape of the arguments.

@@ -85,10 +85,10 @@ export function rsi(closes: unknown[][], period?: unknown, series?: unknown): nu
  * MACD of a series (VVIX closes in the method, or the VVIX/VIX ratio), oldest first.
  * @customfunction MACD MACD
  * @helpurl https://localhost:3000/help.html#MACD
- * @param values Values, oldest first (a column or a row).
- * @param [fast] Fast EMA length in bars; default 12.
- * @param [slow] Slow EMA length in bars; default 26.
- * @param [signal] Signal EMA length in bars; default 9.
+ * @param values Values, oldest first (a column or a row): at least slow + signal − 1 of them (34 by default).
+ * @param [fast] Fast EMA length in whole bars, 1-500, below slow; default 12.
+ * @param [slow] Slow EMA length in whole bars, 1-500; default 26.
+ * @param [signal] Signal EMA length in whole bars, 1-500; default 9.
  * @param [series] TRUE spills every bar (rows aligned to the last values); FALSE (default) gives the latest.
  * @returns One row per bar (the last bar only unless series is TRUE), three columns: MACD, signal, histogram (histogram above 0 = vol-of-vol expanding).
  */
