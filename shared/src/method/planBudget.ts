@@ -236,7 +236,24 @@ export function stepThetaSubsidy(overlay: PlanOverlay, tail: PlanTail): PlanStep
         : `overlay theta ${usd(overlay.theta, 2)}/day against tail theta ${usd(tail.theta, 2)}/day: ratio ${fmt(ratio, 2)}`,
   });
   const result: Plan['thetaSubsidy'] = { overlayTheta: overlay.theta, tailTheta: tail.theta, ratio };
+  const warnings: string[] = [];
   if (ratio === null)
     result.note = `no ratio: the tail's theta is ${usd(tail.theta, 2)}/day, so there is no tail decay for the overlay's ${usd(overlay.theta, 2)}/day to pay`;
-  return { result, audit, warnings: [] };
+  // Section 5 counts on the calendar's positive theta to pay for the tail's decay. Far out of the
+  // money the back put can decay faster than the front (the front has little time value left), so
+  // the calendar costs theta too: say so rather than print a negative subsidy without a word.
+  if (overlay.units > 0 && overlay.theta < 0) {
+    const name = {
+      'spx-put-calendar': 'put calendar',
+      'spx-long-put': 'long put',
+      'vix-call-diagonal': 'VIX call diagonal',
+    };
+    const words = `the ${name[overlay.structure]} itself loses ${usd(-overlay.theta, 2)}/day at this strike`;
+    result.note = `${words}, so it adds to the tail's decay instead of paying for it`;
+    if (overlay.structure === 'spx-put-calendar')
+      warnings.push(
+        `The put calendar's theta is negative (${usd(overlay.theta, 2)}/day): this far out of the money its back put decays faster than its front, so it does not subsidize the tail as section 5 expects; it still buys the vega.`,
+      );
+  }
+  return { result, audit, warnings };
 }

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { plan } from '@alvh/shared';
+import { WORKSHEET_INPUT } from '../golden/golden';
+
+/** The 2021-11-19 worksheet with a December condor, a budget that buys calendars, and `quantity` condors. */
+function planOf(quantity: number) {
+  return plan({
+    ...WORKSHEET_INPUT,
+    portfolio: { capital: 1e8 },
+    condor: { strikes: [4100, 4150, 5300, 5350], quantity, expiry: '2021-12-17' },
+    policy: { maxHedgeCostRate: 5, targetIrr: 0 },
+  });
+}
+
+describe('the theta subsidy (section 5: the calendar’s theta pays for the tail’s decay)', () => {
+  it('says so when the put calendar loses theta itself, instead of printing a negative subsidy without a word', () => {
+    // the 4150 put 28 days out is far out of the money: the back put decays faster than the front
+    const p = planOf(50);
+    expect(p.overlay.units).toBe(2);
+    expect(p.overlay.theta).toBeLessThan(0);
+    expect(p.thetaSubsidy.ratio).toBeCloseTo(p.overlay.theta / -p.tail.theta, 12);
+    expect(p.thetaSubsidy.note).toBe(
+      `the put calendar itself loses $${(-p.overlay.theta).toFixed(2)}/day at this strike, so it adds to the tail's decay instead of paying for it`,
+    );
+    expect(p.warnings).toContain(
+      `The put calendar's theta is negative (-$${(-p.overlay.theta).toFixed(2)}/day): this far out of the money its back put decays faster than its front, so it does not subsidize the tail as section 5 expects; it still buys the vega.`,
+    );
+  });
+
+  it('says nothing of it when the calendar earns theta', () => {
+    const p = plan({ ...WORKSHEET_INPUT, policy: { maxHedgeCostRate: 5, targetIrr: 0 } });
+    expect(p.overlay.units).toBe(1);
+    expect(p.overlay.theta).toBeGreaterThan(0);
+    expect(p.thetaSubsidy.note).toBeUndefined();
+    expect(p.warnings.join(' ')).not.toMatch(/theta is negative/);
+  });
+});
