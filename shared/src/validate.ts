@@ -149,6 +149,9 @@ export const SPOT_STRIKE_FACTOR = 2;
  * twice it, a slip in that strike. Either would otherwise surface as an internal figure (a strike
  * of 0, a vol of 500%). Throws `invalid_input` naming the field sent.
  */
+/** A level in a message to two decimals at most, without a float's noise (4319.999999999999 → 4320). */
+const cents = (x: number): string => String(Number(x.toFixed(2)));
+
 export function checkSpotAndStrikes(
   spotField: string,
   spot: number,
@@ -165,8 +168,8 @@ export function checkSpotAndStrikes(
     if (strike < spot / SPOT_STRIKE_FACTOR || strike > spot * SPOT_STRIKE_FACTOR) {
       throw invalidInput(
         field,
-        `is ${strike}, far from SPX at ${spot}`,
-        `pass strikes in index points, between ${spot / SPOT_STRIKE_FACTOR} and ${spot * SPOT_STRIKE_FACTOR} at this SPX`,
+        `is ${strike}, far from SPX at ${cents(spot)}`,
+        `pass strikes in index points, between ${cents(spot / SPOT_STRIKE_FACTOR)} and ${cents(spot * SPOT_STRIKE_FACTOR)} at this SPX`,
       );
     }
   }

@@ -29,9 +29,35 @@ export const MAX_MESSAGE = 200;
  */
 export type FieldNames = Readonly<Record<string, string>>;
 
-function shorten(message: string): string {
-  return message.length <= MAX_MESSAGE ? message : `${message.slice(0, MAX_MESSAGE - 1)}…`;
+/** `text` cut to at most `n` characters at a word's end (mid-word only when a word is that long). */
+function cutAtWord(text: string, n: number): string {
+  if (text.length <= n) return text;
+  const cut = text.slice(0, n);
+  const space = cut.lastIndexOf(' ');
+  return (space > n / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:(]+$/, '');
 }
+
+function shorten(message: string): string {
+  return message.length <= MAX_MESSAGE ? message : `${cutAtWord(message, MAX_MESSAGE - 1)}…`;
+}
+
+/**
+ * "argument: problem; fix" within {@link MAX_MESSAGE} characters. When it is longer, a long problem
+ * (over {@link LONG_PROBLEM} characters with its argument) is cut at a word, marked …, so that the
+ * fix, what the user has to do, is shown whole, if that leaves 40 characters of the problem;
+ * otherwise the end is cut at a word.
+ */
+export function excelMessage(name: string, problem: string, fix: string): string {
+  const tail = fix === '' ? '' : `; ${fix}`;
+  const whole = `${name}: ${problem}${tail}`;
+  if (whole.length <= MAX_MESSAGE) return whole;
+  const room = MAX_MESSAGE - name.length - 2 - tail.length - 1;
+  const long = name.length + 2 + problem.length > LONG_PROBLEM;
+  return tail !== '' && long && room >= 40 ? `${name}: ${cutAtWord(problem, room)}…${tail}` : shorten(whole);
+}
+
+/** Past this many characters ("argument: problem") a problem gives way to its fix. */
+const LONG_PROBLEM = 120;
 
 function argumentName(field: string, names: FieldNames): string {
   const exact = names[field];
@@ -55,8 +81,8 @@ export function toExcelError(e: unknown, names: FieldNames = {}): CustomFunction
     // A schema's issue says the fix itself ("pass a number between 0.1 and 10"); its generic
     // "correct the field and try again" is the taskpane's form wording, not a cell's.
     // Re-thrown under an Excel argument's name, such an error keeps the wording but not the class.
-    const fix = e instanceof InputValidationError || e.fix === SCHEMA_FIX ? '' : `; ${e.fix}`;
-    const message = shorten(`${argumentName(e.field, names)}: ${e.problem}${fix}`);
+    const fix = e instanceof InputValidationError || e.fix === SCHEMA_FIX ? '' : e.fix;
+    const message = excelMessage(argumentName(e.field, names), e.problem, fix);
     switch (e.code) {
       case 'no_solution':
       case 'insufficient_data':

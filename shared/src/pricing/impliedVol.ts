@@ -30,6 +30,9 @@ const normInv = normal.normInv;
 
 const SQRT_2PI_INV = 0.3989422804014327;
 const MAX_ITERATIONS = 60;
+
+/** A bound in a message to 10 significant digits: the price it is compared with, without a float's noise (42.00000000000001 → 42). */
+const shown = (x: number): string => String(Number(x.toPrecision(10)));
 const STEP_TOLERANCE = 1e-15;
 const FINAL_STEP = 1e-10;
 
@@ -212,14 +215,14 @@ function impliedVolOnForward(
   if (price < intrinsic - slack) {
     throw noSolution(
       'price',
-      `is ${price}, below the intrinsic value ${intrinsic} (${isCall ? `call: max(${underlyingLabel} − K·e^(−rT), 0)` : `put: max(K·e^(−rT) − ${underlyingLabel}, 0)`}), so no volatility reproduces it`,
+      `is ${price}, below the intrinsic value ${shown(intrinsic)} (${isCall ? `call: max(${underlyingLabel} − K·e^(−rT), 0)` : `put: max(K·e^(−rT) − ${underlyingLabel}, 0)`}), so no volatility reproduces it`,
       'check the price, the strike, the option type and the rates',
     );
   }
   if (price >= bound) {
     throw noSolution(
       'price',
-      `is ${price}, at or above the upper bound ${bound} (${isCall ? `a call is worth less than ${underlyingLabel}` : 'a put is worth less than K·e^(−rT)'}), so no volatility reproduces it`,
+      `is ${price}, at or above the upper bound ${shown(bound)} (${isCall ? `a call is worth less than ${underlyingLabel}` : 'a put is worth less than K·e^(−rT)'}), so no volatility reproduces it`,
       'check the price, the option type and the units of price and underlying',
     );
   }
@@ -230,7 +233,7 @@ function impliedVolOnForward(
   if (years === 0) {
     throw noSolution(
       'price',
-      `is ${price}, above the intrinsic value ${intrinsic}, but years is 0 (at expiry an option is worth its intrinsic value)`,
+      `is ${price}, above the intrinsic value ${shown(intrinsic)}, but years is 0 (at expiry an option is worth its intrinsic value)`,
       'pass the time to expiry in years, or the price at expiry',
     );
   }
@@ -239,7 +242,7 @@ function impliedVolOnForward(
   const bmax = Math.exp(0.5 * x);
   if (!(beta < bmax)) {
     // Only reachable through rounding at the upper bound.
-    throw noSolution('price', `is ${price}, at the upper bound ${bound} within rounding`, 'check the price');
+    throw noSolution('price', `is ${price}, at the upper bound ${shown(bound)} within rounding`, 'check the price');
   }
   const s = impliedStdDevOtm(x, beta);
   const vol = s / Math.sqrt(years);
