@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_MESSAGE, excelMessage } from '../../addin/src/functions/excelErrors';
+import { MAX_MESSAGE, excelMessage } from '../../addin/src/functions/messages';
 
 describe("a cell's error message within Excel's 200 characters", () => {
   it('passes a short message whole', () => {
