@@ -414,3 +414,11 @@ describe('a date typed in years', () => {
     );
   });
 });
+
+describe('a VIX typed as a fraction', () => {
+  it('names the level it was meant to be (0.1791 is 17.91)', () => {
+    expect(invalid('CONDOR', 44519, 4697.96, 0.1791, 44582, [[4100, 4150, 5300, 5350]])).toBe(
+      'vix: is 0.1791; pass VIX in index points: 17.91, not 0.1791',
+    );
+  });
+});

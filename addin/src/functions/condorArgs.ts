@@ -77,7 +77,12 @@ export function condorOf(
 /** The `vix` argument, in index points (a decimal such as 0.185 is the usual slip). */
 export function vixPointsArg(vix: unknown): number {
   const vixLevel = numberArg('vix', vix);
-  if (vixLevel < 1) throw invalidInput('vix', `is ${vixLevel}`, 'pass VIX in index points: 18.5, not 0.185');
+  if (vixLevel < 1)
+    throw invalidInput(
+      'vix',
+      `is ${vixLevel}`,
+      `pass VIX in index points: ${vixLevel >= 0.05 ? `${Number((vixLevel * 100).toFixed(4))}, not ${vixLevel}` : '18.5, not 0.185'}`,
+    );
   return vixLevel;
 }
 

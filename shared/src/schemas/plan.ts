@@ -37,10 +37,24 @@ export const LegSchema = z.strictObject({
     .max(MAX_CONTRACTS, { error: `pass a signed number of contracts between -${MAX_CONTRACTS} and ${MAX_CONTRACTS}` }),
 });
 
+/**
+ * The message for a level given as a fraction (VIX 0.1791, VVIX 1.1374): the level it was meant to
+ * be, when 100 times the value is a plausible one (`plausible`, points), else the example. Every
+ * host shows it at its field.
+ */
+function inPoints(what: string, example: string, wrong: string, plausible: readonly [number, number] = [5, 150]) {
+  return (iss: { input?: unknown }): string => {
+    const x = iss.input;
+    return typeof x === 'number' && x * 100 >= plausible[0] && x * 100 <= plausible[1]
+      ? `${what} is in index points: pass ${Number((x * 100).toFixed(4))}, not ${x}`
+      : `${what} is in index points: pass ${example}, not ${wrong}`;
+  };
+}
+
 export const FuturesQuoteSchema = z.strictObject({
   expiry: isoDate.describe('final settlement date of the VX contract, YYYY-MM-DD'),
   price: positiveNumber
-    .min(1, { error: 'VX futures are in index points: pass 18.5, not 0.185' })
+    .min(1, { error: inPoints('A VX future', '18.5', '0.185') })
     .max(500, { error: 'VX futures are in index points; values above 500 are not plausible' })
     .describe('settlement or mid price, VIX index points'),
 });
@@ -50,7 +64,7 @@ const points = (what: string) =>
 
 const indexLevel = (what: string) =>
   finiteNumber
-    .min(1, { error: `${what} is in index points: pass 18.5, not 0.185` })
+    .min(1, { error: inPoints(what, '18.5', '0.185') })
     .max(300, { error: `${what} is in index points; values above 300 are not plausible` });
 
 export const IndicesSchema = z.strictObject({
@@ -148,11 +162,11 @@ export const MarketSnapshotSchema = z.strictObject({
   spx: positiveNumber.describe('SPX index level, points'),
   /** VIX level, points (18.5, not 0.185). */
   vix: points('VIX')
-    .min(1, { error: 'VIX is in index points: pass 18.5, not 0.185' })
+    .min(1, { error: inPoints('VIX', '18.5', '0.185') })
     .describe('VIX index level, points (the 30-day level of the SPX surface)'),
   /** VVIX level, points; vol of vol = VVIX/100. */
   vvix: points('VVIX')
-    .min(10, { error: 'VVIX is in index points: pass 95, not 0.95' })
+    .min(10, { error: inPoints('VVIX', '95', '0.95', [50, 250]) })
     .optional()
     .describe('VVIX level, points; vol of vol = VVIX/100 (default policy.defaultVolOfVol)'),
   rate: rate.describe('risk-free rate, continuously compounded decimal (0.045)'),
@@ -253,7 +267,7 @@ export const SignalsSchema = z
     /** VVIX daily closes, oldest first (MACD needs 34): the vol-of-vol series of the default policy. */
     vvixCloses: signalArray(
       finiteNumber
-        .min(10, { error: 'VVIX closes are index points: pass 95, not 0.95' })
+        .min(10, { error: inPoints('A VVIX close', '95', '0.95', [50, 250]) })
         .max(500, { error: 'VVIX closes are index points; values above 500 are not plausible' }),
     ).optional(),
     /** VVIX/VIX daily ratios, oldest first (MACD needs 34): read when policy.volOfVolSeries is 'vvix-vix-ratio'. */

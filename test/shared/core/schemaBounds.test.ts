@@ -45,3 +45,27 @@ describe('contract counts are bounded so every dollar figure stays finite', () =
     ]);
   });
 });
+
+describe('a level typed as a fraction', () => {
+  it('names the level it was meant to be, from the value given', () => {
+    const market = {
+      ...PLAN_INPUT.market,
+      vix: 0.1791,
+      vvix: 1.1374,
+      futures: [{ ...PLAN_INPUT.market.futures[0]!, price: 0.2 }, ...PLAN_INPUT.market.futures.slice(1)],
+    };
+    const issues = issuesOf(() => parseInput(PlanInputSchema, { ...PLAN_INPUT, market }));
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        { path: 'market.vix', message: 'VIX is in index points: pass 17.91, not 0.1791' },
+        { path: 'market.vvix', message: 'VVIX is in index points: pass 113.74, not 1.1374' },
+        { path: 'market.futures[0].price', message: 'A VX future is in index points: pass 20, not 0.2' },
+      ]),
+    );
+    // 100 times 5 is no VVIX a market prints: the example, not 500
+    const zero = issuesOf(() =>
+      parseInput(PlanInputSchema, { ...PLAN_INPUT, market: { ...PLAN_INPUT.market, vvix: 5 } }),
+    );
+    expect(zero).toEqual([{ path: 'market.vvix', message: 'VVIX is in index points: pass 95, not 0.95' }]);
+  });
+});
