@@ -43,6 +43,11 @@ export interface OverlayInput {
   minNearDays?: number;
   /** vix-call-diagonal only: strike grid, points; default 1. */
   strikeStep?: number;
+  /**
+   * A unit with no long exposure sizes to 0 units with `noSolution` saying why, instead of throwing
+   * (the plan: its tail is still sized); default false (ALVH.OVERLAY, which sizes nothing else).
+   */
+  zeroWhenNoExposure?: boolean;
 }
 
 export interface OverlaySizing {
@@ -67,6 +72,8 @@ export interface OverlaySizing {
   theta: number;
   /** What the exposure is measured in. */
   vegaUnit: 'USD per SPX vol point' | 'USD per VIX point';
+  /** Why no unit could be sized (a unit with no long exposure), with `zeroWhenNoExposure`; units are then 0. */
+  noSolution?: string;
 }
 
 function scaleLegs(unit: readonly Leg[], units: number): Leg[] {
@@ -156,15 +163,20 @@ export function sizeOverlay(i: OverlayInput): OverlaySizing {
   const marks = markLegs(unitLegs, i.state);
   const unitCost = marks.reduce((s, m) => s + m.price * m.leg.quantity * OPTION_MULTIPLIER, 0);
   const unitTheta = marks.reduce((s, m) => s + m.theta * m.leg.quantity * OPTION_MULTIPLIER, 0);
-  if (!(unitVega > 0)) {
-    throw noSolution(
-      'policy.overlay',
-      `one ${i.structure} unit has exposure ${unitVega.toFixed(2)} (${vegaUnit}), not a long-vega position`,
-      'choose another overlay structure, strike (policy.overlayStrike) or later back expiry (policy.overlayBackDays)',
-    );
-  }
-  const units = Math.max(0, Math.round(target / unitVega));
+  const none =
+    unitVega > 0
+      ? undefined
+      : noSolution(
+          'policy.overlay',
+          `one ${i.structure} unit has exposure ${unitVega.toFixed(2)} (${vegaUnit}), not a long-vega position`,
+          i.structure === 'vix-call-diagonal'
+            ? 'choose another overlay structure, a wider policy.diagonalStrikeOffset or a later near leg (policy.diagonalMinDays)'
+            : 'choose another overlay structure, strike (policy.overlayStrike) or later back expiry (policy.overlayBackDays)',
+        );
+  if (none !== undefined && !i.zeroWhenNoExposure) throw none;
+  const units = none === undefined ? Math.max(0, Math.round(target / unitVega)) : 0;
   return {
+    ...(none === undefined ? {} : { noSolution: `${none.problem}; ${none.fix}` }),
     structure: i.structure,
     unitLegs,
     legs: units > 0 ? scaleLegs(unitLegs, units) : [],

@@ -389,6 +389,7 @@ export function stepOverlay(
         strikeOffset: policy.diagonalStrikeOffset,
         minNearDays: policy.diagonalMinDays,
         strikeStep: policy.vixStrikeStep,
+        zeroWhenNoExposure: true,
       }),
   );
   audit.push({
@@ -404,7 +405,10 @@ export function stepOverlay(
   });
 
   const warnings: string[] = [];
-  if (overlaySize.units === 0 && overlaySize.targetVega > 0) {
+  if (overlaySize.noSolution !== undefined) {
+    // The tail is still sized: a plan whose overlay cannot be built says so and goes on without it.
+    warnings.push(`The ${structure} overlay buys nothing today: ${overlaySize.noSolution}.`);
+  } else if (overlaySize.units === 0 && overlaySize.targetVega > 0) {
     warnings.push(
       `The overlay's vega target (${fmt(overlaySize.targetVega, 2)} ${overlaySize.vegaUnit}) is under half of one ${structure} unit's (${fmt(overlaySize.unitVega, 2)}): it rounds to no units, and the calendar layer leaves the condor's vega unhedged. Trade more condors, raise policy.vegaMatch, or choose a smaller unit (policy.overlay).`,
     );

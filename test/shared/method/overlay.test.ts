@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { overlayBackExpiry, sizeOverlay } from '@alvh/shared';
+import { overlayBackExpiry, plan, planMarketState, sizeOverlay } from '@alvh/shared';
+import { describeWithData } from '../../helpers/marketData';
+import { realDayInput } from './realDays';
 import { type MarketState } from '@alvh/shared';
 import { spxSurfaceFromIndices, vixSurfaceFromVvix } from '@alvh/shared/surface';
 import { bsGreeks, black76Greeks } from '@alvh/shared';
@@ -152,5 +154,37 @@ describe('sizeOverlay — section 5', () => {
         vxExpiries: ['2024-01-17'],
       }),
     ).toThrow(/^market\.futures:/);
+  });
+});
+
+describeWithData('a vix-call-diagonal that has no long exposure on the day', () => {
+  // 2020-03-12, backwardation: the near short call moves more with VIX than the far long call.
+  const input = { ...realDayInput('2020-03-12').input, policy: { overlay: 'vix-call-diagonal' as const } };
+
+  it('sizes the plan without it, with a warning saying why and what to change; the tail as with no overlay', () => {
+    const p = plan(input);
+    expect(p.overlay.units).toBe(0);
+    expect(p.overlay.unitVega).toBeLessThan(0);
+    expect(p.overlay.legs).toEqual([]);
+    expect(p.warnings).toContainEqual(
+      expect.stringMatching(
+        /^The vix-call-diagonal overlay buys nothing today: one vix-call-diagonal unit has exposure -[\d.]+ \(USD per VIX point\), not a long-vega position; choose another overlay structure, a wider policy\.diagonalStrikeOffset or a later near leg \(policy\.diagonalMinDays\)\.$/,
+      ),
+    );
+    expect(p.tail.requiredContracts).toBe(plan(realDayInput('2020-03-12').input).tail.requiredContracts);
+  });
+
+  it('is still an error where the overlay is all that is asked for (sizeOverlay itself)', () => {
+    expect(() =>
+      sizeOverlay({
+        structure: 'vix-call-diagonal',
+        condorVega: -500,
+        vegaMatch: 0.5,
+        condorExpiry: input.condor!.expiry,
+        strike: 2400,
+        state: planMarketState(plan(input).market),
+        vxExpiries: input.market.futures.map((f) => f.expiry),
+      }),
+    ).toThrowError(expect.objectContaining({ code: 'no_solution', field: 'policy.overlay' }));
   });
 });
