@@ -215,6 +215,8 @@ describe('parsePastedCurve', () => {
     ['39.17\n31,43', 2, /the price "31,43" has a decimal comma: write 31\.43/],
     ['18,125', 1, /decimal comma: write 18\.125/],
     ['2025-04-16;39,17', 1, /write 39\.17/],
+    // typed with a space: the comma is the price's, not a CSV's (it read as a price of 17)
+    ['2025-04-16 39,17', 1, /the price "39,17" has a decimal comma: write 39\.17/],
     ['2025-04-16,39,17', 1, /has 3 cells \("2025-04-16", "39", "17"\).*a decimal comma needs tabs or semicolons/],
     ['2025-04-16\t39.17\tx', 1, /has 3 cells/],
   ])('refuses %j at line %i', (text, line, words) => {

@@ -68,6 +68,8 @@ describe('readVixCloses: the recent VIX closes pasted into the taskpane', () => 
   it.each([
     ['2025-04-07\t46,98', /^VIX closes, line 1: the close "46,98" has a decimal comma: write 46\.98/],
     ['2025-04-07;46,98', /line 1: the close "46,98" has a decimal comma/],
+    // typed with a space: never a CSV of "2025-04-07 46" and "98"
+    ['2025-04-07 46,98', /^VIX closes, line 1: the close "46,98" has a decimal comma: write 46\.98/],
     [
       '2025-04-04,45.31\n2025-04-07,46,98',
       /^VIX closes, line 2: has 3 cells \("2025-04-07", "46", "98"\) where a row has 2: paste the date and the close/,

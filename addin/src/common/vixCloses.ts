@@ -52,10 +52,13 @@ export function isoDate(text: string): string | undefined {
 /**
  * The cells of a pasted line: split by tabs (a sheet's copy) when it has any, else by semicolons,
  * else by commas (a CSV), else by spaces; empty cells at its end dropped. One separator a line, so
- * a decimal comma ("17,25") between tabs or semicolons stays in its cell, to be refused there.
+ * a decimal comma ("17,25") between tabs, semicolons or spaces stays in its cell, to be refused
+ * there: a line whose commas would leave two numbers in one cell ("2025-04-07 46,98") is split by
+ * its spaces, never read as a CSV of "2025-04-07 46" and "98".
  */
 export function pastedCells(line: string): string[] {
-  const sep = line.includes('\t') ? '\t' : line.includes(';') ? ';' : line.includes(',') ? ',' : /\s+/;
+  const csv = line.includes(',') && !line.split(',').some((c) => /\d\s+\d/.test(c.trim()));
+  const sep = line.includes('\t') ? '\t' : line.includes(';') ? ';' : csv ? ',' : /\s+/;
   const cells = line.split(sep).map((c) => c.trim());
   while (cells.length > 1 && cells[cells.length - 1] === '') cells.pop();
   return cells;
