@@ -317,6 +317,24 @@ describe('taskpane recent VIX closes (Chromium, 350 px)', () => {
   });
 });
 
+describe('taskpane recent VIX closes while the Date is typed (Chromium, 350 px)', () => {
+  it('asks for the Date first, without a page error, and reads the closes once it is whole', async () => {
+    const { page, errors } = await openPane();
+    await page.click('#vix-closes summary');
+    await page.fill('textarea[name=vixCloses]', '2025-04-07,46.98');
+    await page.fill('input[name=valuationDate]', '2025-04-0');
+    await expect
+      .poll(() => page.textContent('#err-vixCloses'))
+      .toBe('VIX closes: set the Date (YYYY-MM-DD) first: the closes are read up to it');
+    await page.fill('input[name=valuationDate]', '2025-04-08');
+    await expect.poll(() => page.textContent('#err-vixCloses')).toBe('');
+    expect(await page.textContent('#vix-closes-note')).toBe(
+      'The Monte Carlo starts from 1 close, 2025-04-07 to 2025-04-07.',
+    );
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('taskpane Monte Carlo notes (Chromium, 350 px)', () => {
   it("lists the calibrated model's known biases and the run's notes under the histogram when the run starts at VIX 35", async () => {
     const { page, errors } = await openPane();

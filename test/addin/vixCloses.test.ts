@@ -93,6 +93,15 @@ describe('readVixCloses: the recent VIX closes pasted into the taskpane', () => 
     expect(() => readVixCloses(text, '2025-04-08')).toThrow(words);
   });
 
+  it('never fails with another error while the Date is still being typed (the page would break)', () => {
+    for (const typing of ['', '2025-04-0', '2025-13-08', '2025-04-31'])
+      try {
+        readVixCloses('2025-03-20,20', typing);
+      } catch (e) {
+        expect(e).toBeInstanceOf(VixClosesError);
+      }
+  });
+
   it('says "1 close", and keeps each close\'s pasted line', () => {
     const read = readVixCloses('Date\tVIX\n2025-04-07\t46.98\n\n2025-04-04\t45.31', '2025-04-08')!;
     expect(read.note).toBe('2 closes, 2025-04-04 to 2025-04-07');

@@ -4,7 +4,7 @@
  * its factors where its filter reads them from the closes instead of at their expectation given
  * today's VIX alone (docs/scenarios.md, "Where the spike came from matters").
  */
-import { MAX_VIX_HISTORY, MAX_VIX_POINTS, MIN_VIX_POINTS, VIX_HISTORY_STALE_DAYS } from '@alvh/shared';
+import { MAX_VIX_HISTORY, MAX_VIX_POINTS, MIN_VIX_POINTS, VIX_HISTORY_STALE_DAYS, daysBetween } from '@alvh/shared';
 import { decimalFromText, hasDecimalComma } from './numbers';
 import { PastedLineError } from './errors';
 
@@ -144,7 +144,8 @@ export function readVixCloses(text: string, valuationDate: string): VixClosesRea
   }
   const kept = upTo.slice(-MAX_VIX_HISTORY);
   const last = kept[kept.length - 1]!;
-  const gap = Math.round((Date.parse(valuationDate) - Date.parse(last.date)) / 86_400_000);
+  // (a Date still being typed is no date yet: the form names it; nothing to measure against)
+  const gap = isoDate(valuationDate) === valuationDate ? daysBetween(last.date, valuationDate) : 0;
   if (gap > VIX_HISTORY_STALE_DAYS)
     throw new VixClosesError(
       last.line,

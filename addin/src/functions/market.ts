@@ -4,6 +4,7 @@
  */
 import {
   checkRebalance,
+  daysBetween,
   futureForExpiry,
   invalidInput,
   isoToExcelSerial,
@@ -112,7 +113,7 @@ export function stressfuture(
       const hedgeExpiry = dateArg('expiry', expiry);
       // A hedge that settles inside the drawdown is not held through it: the stressed future of
       // its expiry would be a shock it never sees (TAILSIZE refuses the same case).
-      const days = Math.round((Date.parse(hedgeExpiry) - Date.parse(ts.valuationDate)) / 86_400_000);
+      const days = daysBetween(ts.valuationDate, hedgeExpiry);
       if (days <= policy.drawdownDays)
         throw invalidInput(
           'expiry',

@@ -7,6 +7,7 @@
 import { AlvhError, InputValidationError, invalidInput, policyRange } from '@alvh/shared';
 import { fieldForKey, normalizeKey } from '../common/fields';
 import { checkPolicyBound } from './bounds';
+import { numberFromText } from '../common/numbers';
 
 /** The value at a path such as `market.spx` or `market.futures[1].price` of the raw plan input. */
 function valueAt(raw: unknown, path: string): unknown {
@@ -44,7 +45,7 @@ export function planIssue(
       ? invalidInput(name, 'is empty', `fill in its value: ${e.problem}`)
       : invalidInput(name, 'is missing', `add a row ${key} (${e.problem})`);
   }
-  if (typeof value === 'string' && /^\s*[-+.\d][\d.,e+-]*\s*%\s*$/i.test(value)) {
+  if (typeof value === 'string' && value.trim().endsWith('%') && numberFromText(value) !== undefined) {
     // "1.3%" reads as 0.013 in a rate, a dividend yield or a fraction of the policy, never in a price or a count
     return invalidInput(name, `is ${JSON.stringify(value)}, a percentage`, 'give it in its own units without %');
   }

@@ -14,7 +14,7 @@ import { planInputFromForm } from '../common/planInput';
 import type { FormState } from '../common/planInput';
 import { positionsBox, readState, vixClosesBox } from './form';
 import { byId, showError } from './render';
-import { readVixCloses, VixClosesError, type VixClose } from '../common/vixCloses';
+import { isoDate, readVixCloses, VixClosesError, type VixClose } from '../common/vixCloses';
 
 /** The pasted line of each close last read from the VIX closes box, in the order they are sent. */
 let readLines: number[] = [];
@@ -103,6 +103,12 @@ export function showPositionsCheck(box: HTMLTextAreaElement, check: PositionsChe
 export function showVixCloses(valuationDate: string): VixClose[] | undefined | null {
   const box = vixClosesBox();
   const err = byId('err-vixCloses');
+  if (box.value.trim() !== '' && isoDate(valuationDate) !== valuationDate) {
+    // as the positions box: closes are read up to the Date, so there is nothing to read them against yet
+    err.textContent = 'VIX closes: set the Date (YYYY-MM-DD) first: the closes are read up to it';
+    box.setAttribute('aria-invalid', 'true');
+    return null;
+  }
   try {
     const read = readVixCloses(box.value, valuationDate);
     readLines = read?.lines ?? [];
