@@ -72,7 +72,12 @@ export function stepAnalogs(
       note:
         need === null
           ? `At this analog's curve (${fmt(sf, 2)} at ${remaining} days) the ${tailSize.strike} call gains nothing: the hedge cannot cover a repeat of ${a.date} from today's levels.`
-          : `VIX ${a.vix}, hedge future ${fmt(sf, 2)}: ${need} contracts for ${policy.tailCoverage}× the ${usd(loss)} loss; the plan's ${contracts} cover ${loss > 0 ? fmt((contracts * gain) / loss, 2) : '0'}×.`,
+          : `VIX ${a.vix}, hedge future ${fmt(sf, 2)}: ${need} contracts for ${policy.tailCoverage}× the ${usd(loss)} loss; the plan's ${contracts} cover ${loss > 0 ? fmt((contracts * gain) / loss, 2) : '0'}×.${
+              // a count in the thousands is not a typo: say where it comes from
+              sf <= tailSize.strike
+                ? ` The future stays at or below the ${tailSize.strike} strike there, so a call gains only ${usd(gain, 2)} of time value.`
+                : ''
+            }`,
     };
   });
   audit.push({
