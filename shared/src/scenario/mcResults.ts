@@ -131,7 +131,9 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
     rebalancesMax: rebMax,
     tailContractsStart: p.tailContracts0,
     tailContractsEndMean: tailEnd / p.pathCount,
-    hedgeEffectiveness: hedgeCost > 0 ? (condor.cvar95 - alvh.cvar95) / hedgeCost : null,
+    // The cost counts what is bought at t = 0, not the calls the paths buy later: with nothing
+    // bought then (a plan whose budget bought no call today) the ratio would be over commissions alone.
+    hedgeEffectiveness: hedgeCost > 0 && p.hedgeDebit > 0 ? (condor.cvar95 - alvh.cvar95) / hedgeCost : null,
     notes: [...runNotes(p.measure, condor, alvh, p.tailContracts0, tailEnd / p.pathCount), ...beyondHistory(p)],
   };
 }
@@ -160,7 +162,12 @@ function runNotes(
             'run the real-world measure to judge the risk.'),
     );
   }
-  if (tailStart > 0 && tailEndMean > 2 * tailStart) {
+  if (tailStart === 0 && tailEndMean > 0) {
+    notes.push(
+      `The plan holds no VIX call today (its budget buys none); rebalancing buys ${tailEndMean.toFixed(2)} on average by the horizon ` +
+        'where they come within the tail budget, so the hedge along the paths is not the one priced today (hedge effectiveness: none to report).',
+    );
+  } else if (tailStart > 0 && tailEndMean > 2 * tailStart) {
     notes.push(
       `Rebalancing grows the tail from ${tailStart} to ${tailEndMean.toFixed(1)} VIX calls on average by the horizon: ` +
         'the hedge at the end is not the one priced today (a book’s tailBudget caps what a rebalance spends).',

@@ -185,8 +185,10 @@ export interface MonteCarloSummary {
   tailContractsStart: number;
   tailContractsEndMean: number;
   /**
-   * (CVaR95 condor − CVaR95 ALVH) / hedgeCost; null whenever hedgeCost ≤ 0: hedges that cost
-   * nothing, and hedges that bring in a net credit (a t = 0 credit larger than the mean costs).
+   * (CVaR95 condor − CVaR95 ALVH) / hedgeCost; null whenever hedgeCost ≤ 0 (hedges that cost
+   * nothing, and hedges that bring in a net credit: a t = 0 credit larger than the mean costs), and
+   * when nothing is bought at t = 0 (hedgeDebit ≤ 0): the calls the paths buy later are not in the
+   * cost, which would then be commissions alone.
    */
   hedgeEffectiveness: number | null;
   /**

@@ -60,6 +60,14 @@ describe('tail resizing', () => {
     // calls bought where VIX fell and they came within the budget
     expect(Math.max(...part.tailContracts)).toBeGreaterThan(0);
     expect(s.tailContractsEndMean).toBeGreaterThan(0.1);
+    // nothing bought at t = 0: the hedge cost would be commissions alone, so no effectiveness ratio
+    expect(part.hedgeDebit).toBe(0);
+    expect(s.hedgeEffectiveness).toBeNull();
+    expect(s.notes).toContainEqual(
+      expect.stringMatching(
+        /^The plan holds no VIX call today \(its budget buys none\); rebalancing buys 0\.\d\d on average/,
+      ),
+    );
   });
 
   it('the tail budget caps purchases: none left buys less than an open budget, a vast one changes nothing', () => {
