@@ -882,6 +882,11 @@ describe('ALVH.PLAN', () => {
     expect(expectInvalid('inputs credit', 'PLAN', rows([['credit', '1.3%']]))).toBe(
       'inputs credit: is "1.3%", a percentage; give it in its own units without %',
     );
+    // nor an RSI of 0.4 (it fired the RSI rule) or a VIX9D of 0.3
+    expect(expectInvalid('inputs rsi', 'PLAN', rows([['rsi', '40%']]))).toBe(
+      'inputs rsi: is "40%", a percentage; give it in its own units without %',
+    );
+    expectInvalid('inputs vix9d', 'PLAN', rows([['vix9d', '30%']]));
     const fraction = rows([['maxHedgeCostRate', '18%']]);
     expect(call('PLAN', fraction)).toEqual(call('PLAN', rows([['maxHedgeCostRate', 0.18]])));
   });

@@ -208,6 +208,21 @@ describe('parsePastedCurve', () => {
     ]);
   });
 
+  it('keeps every row in its month: an error value or a blank line is a row, only a line of words is a header', () => {
+    expect(parsePastedCurve('#N/A\r\n20.1\r\n21.3\r\n')).toEqual([
+      { price: '#N/A' },
+      { price: '20.1' },
+      { price: '21.3' },
+    ]);
+    expect(parsePastedCurve('2025-05-21\t#N/A\n2025-06-18\t20.1')).toEqual([
+      { expiry: '2025-05-21', price: '#N/A' },
+      { expiry: '2025-06-18', price: '20.1' },
+    ]);
+    expect(parsePastedCurve('20.1\n\n21.3\n\n')).toEqual([{ price: '20.1' }, { price: '' }, { price: '21.3' }]);
+    expect(parsePastedCurve('n/a\n20.1')).toEqual([{ price: 'n/a' }, { price: '20.1' }]);
+    expect(parsePastedCurve('Settle\n20.1')).toEqual([{ price: '20.1' }]);
+  });
+
   // A decimal comma must never become a price of its integer part (39,1728 read as 39) or a
   // thousands-grouped one (18,125 as 18125): each is refused naming its line.
   it.each([
@@ -279,19 +294,24 @@ describe('form text → plan input', () => {
     const state = {
       fields: { ...EXAMPLE.fields, credit: '1.3%', budget: '5%', rate: '4.3%' },
       futures: [{ expiry: '2025-04-16', price: '39%' }],
-      policy: { tailCoverage: '180%', maxHedgeCostRate: '18%' },
+      policy: { tailCoverage: '180%', maxHedgeCostRate: '18%', curveShiftTrigger: '15%', rebalanceDays: '7%' },
       indices: { skew: '140%' },
     };
     const raw = planInputFromForm(state);
     expect((raw['condor'] as { credit: unknown }).credit).toBe('1.3%');
     expect((raw['market'] as { rate: unknown }).rate).toBe(0.043);
-    expect(raw['policy']).toEqual({ tailCoverage: '180%', maxHedgeCostRate: 0.18 });
+    expect(raw['policy']).toEqual({
+      tailCoverage: 1.8,
+      maxHedgeCostRate: 0.18,
+      curveShiftTrigger: 0.15,
+      rebalanceDays: '7%',
+    });
     expect(percentIssues(state).map((i) => i.path)).toEqual([
       'condor.credit',
       'portfolio.budget',
       'market.futures[0].price',
       'market.indices.skew',
-      'policy.tailCoverage',
+      'policy.rebalanceDays',
     ]);
   });
 

@@ -65,8 +65,15 @@ export function numberOrText(text: string, percent = true): number | string | un
 /** The form's fields that are rates or fractions, where "4.3%" means 0.043. */
 const PERCENT_FIELDS: ReadonlySet<string> = new Set(['rate', 'divYield']);
 
-/** The policy fields that are fractions (a share, a rate, a correlation), where "25%" means 0.25. */
+/**
+ * The policy fields that are fractions or decimals (a share, a rate, a correlation, a volatility, a
+ * curve shift, a coverage ratio), where "25%" means 0.25 and "180%" 1.8.
+ */
 export const PERCENT_POLICY: ReadonlySet<string> = new Set([
+  'curveShiftTrigger',
+  'defaultVolOfVol',
+  'stressVolOfVol',
+  'tailCoverage',
   'flatteningMaxShift',
   'flatteningShiftPerPt',
   'volOfVolTilt',

@@ -194,20 +194,34 @@ function expiryText(cell: string): string {
   return isoDate(cell) ?? cell;
 }
 
+/** A first pasted line that names its columns ("Expiry  Settle"): words where the price goes, no date where the expiry goes. */
+function isHeader(cells: readonly string[]): boolean {
+  const price = cells[cells.length - 1]!;
+  const word = /^[A-Za-z][A-Za-z .()_-]*$/.test(price) && !/^n\/?a$/i.test(price);
+  return word && (cells.length === 1 || (expiryText(cells[0]!) === cells[0] && !/^\d/.test(cells[0])));
+}
+
 /**
  * Rows pasted from a sheet into the curve table: lines of (expiry, price), cells split as
  * {@link pastedCells} splits them, or one price per line (expiries are then left to the caller). A
- * first line with no number where the price goes is a header and is skipped. A line of more than
- * two cells, or a price with a comma (VX prices have no thousands, so "39,17" is a decimal comma),
- * is refused naming the line: neither is ever read as a number it might not be.
+ * first line of words (no date, no number: "Expiry  Settle") is a header and is skipped; any other
+ * line is a row, a blank one between rows included (its price empty, for the form to name), so no
+ * price moves to another month. A line of more than two cells, or a price with a comma (VX prices
+ * have no thousands, so "39,17" is a decimal comma), is refused naming the line: neither is ever
+ * read as a number it might not be.
  *
  * @throws PastedCurveError naming the line and the fix
  */
 export function parsePastedCurve(text: string): { expiry?: string; price: string }[] {
   const out: { expiry?: string; price: string }[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
+  const lines = text.split(/\r?\n/);
+  while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
+  lines.forEach((raw, i) => {
     const line = raw.trim();
-    if (line === '') return;
+    if (line === '') {
+      if (out.length > 0) out.push({ price: '' });
+      return;
+    }
     // One price with a decimal comma ("39,17") is one cell, not a CSV of two; an Excel date
     // serial before the comma ("45798,31") makes it a CSV row.
     const cells = /^\d{1,3},\d+$/.test(line) ? [line] : pastedCells(line);
@@ -220,8 +234,8 @@ export function parsePastedCurve(text: string): { expiry?: string; price: string
             : '; a decimal comma needs tabs or semicolons between the cells'
         }`,
       );
+    if (out.length === 0 && isHeader(cells)) return;
     const price = cells[cells.length - 1]!;
-    if (out.length === 0 && !/\d/.test(price)) return; // a header row ("Expiry  Settle")
     if (price.includes(','))
       throw new PastedCurveError(
         i + 1,

@@ -15,6 +15,7 @@ import {
 } from '@alvh/shared';
 import { FIELD_NAMES, normalizeKey, type FieldName } from '../common/fields';
 import { indexForKey, issueTarget, planInputFromForm, type IndexName } from '../common/planInput';
+import { numberFromText } from '../common/numbers';
 import { presentPlan } from '../common/present';
 import { readKeyValueRange, unknownKeysError, vxNumber, type SelectionValues } from '../common/selection';
 import { choiceArg, dateArg, isMissing, keyValueArg, numberArg } from './args';
@@ -247,7 +248,7 @@ export function planFromRange(
           'keep one row per input',
         );
       indexKey.set(index, String(key));
-      if (!isMissing(value)) indices[index] = String(numberArg(`inputs ${key}`, value));
+      if (!isMissing(value)) indices[index] = String(numberArg(`inputs ${key}`, noPercent(`inputs ${key}`, value)));
     } else if (signal !== undefined) {
       const first = signalKey.get(signal);
       if (first !== undefined)
@@ -257,7 +258,7 @@ export function planFromRange(
           'keep one row per input',
         );
       signalKey.set(signal, String(key));
-      if (!isMissing(value)) signals[signal] = numberArg(`inputs ${key}`, value);
+      if (!isMissing(value)) signals[signal] = numberArg(`inputs ${key}`, noPercent(`inputs ${key}`, value));
     } else if (k === 'events' || k === 'eventsmode') {
       throw invalidInput(
         `inputs ${key}`,
@@ -332,6 +333,16 @@ export function planFromRange(
     }
     throw e;
   }
+}
+
+/**
+ * A signal's or an index's value, refused when typed as a percentage: an RSI of "40%" read as 0.4
+ * would fire the RSI rule, a VIX9D of "30%" would be refused as 0.3. Neither is a fraction.
+ */
+function noPercent(name: string, value: unknown): unknown {
+  if (typeof value === 'string' && value.trim().endsWith('%') && numberFromText(value) !== undefined)
+    throw invalidInput(name, `is ${JSON.stringify(value)}, a percentage`, 'give it in its own units without %');
+  return value;
 }
 
 /**
