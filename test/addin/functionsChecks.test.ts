@@ -402,7 +402,7 @@ describe('ALVH.STRESSFUTURE plausibility', () => {
   it('refuses a hedge expiry inside the drawdown (its stressed future would be a shock it never sees)', () => {
     const date = 44545; // 2021-12-15
     expect(invalid('STRESSFUTURE', date, 20, [[20.5], [21.5], [22.3]], 44552)).toBe(
-      "expiry: is 2021-12-22, 7 days out, not after the 10-day drawdown; pass an expiry after the drawdown ends (the method's tail expires 45-60 days out)",
+      "expiry: is 2021-12-22, 7 days out, before the 10-day drawdown ends; pass an expiry after the drawdown ends (the method's tail expires 45-60 days out)",
     );
   });
 });

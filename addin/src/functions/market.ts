@@ -111,13 +111,14 @@ export function stressfuture(
       });
       const ts = curveOf(TODAY, valuationDate, vix, futures, expiries);
       const hedgeExpiry = dateArg('expiry', expiry);
-      // A hedge that settles inside the drawdown is not held through it: the stressed future of
-      // its expiry would be a shock it never sees (TAILSIZE refuses the same case).
+      // A hedge that settles before the drawdown ends is not held through it: the stressed future
+      // of its expiry would be a shock it never sees (TAILSIZE refuses the same case; one expiring
+      // on the drawdown's last day settles at the stressed VIX, and both take it).
       const days = daysBetween(ts.valuationDate, hedgeExpiry);
-      if (days <= policy.drawdownDays)
+      if (days < policy.drawdownDays)
         throw invalidInput(
           'expiry',
-          `is ${hedgeExpiry}, ${days} days out, not after the ${policy.drawdownDays}-day drawdown`,
+          `is ${hedgeExpiry}, ${days} days out, before the ${policy.drawdownDays}-day drawdown ends`,
           "pass an expiry after the drawdown ends (the method's tail expires 45-60 days out)",
         );
       const sVix = stressedVix(ts.vixSpot, policy);

@@ -9,7 +9,7 @@ import {
   volOfVolFromVvix,
   type TermStructure,
 } from '../market/index';
-import { vixOptionVol } from '../book/index';
+import { OPTION_MULTIPLIER, vixOptionVol } from '../book/index';
 import type { Policy } from '../schemas/policy';
 import { MIN_SHOCKED_FUTURE } from '../market/termStructure';
 import { fmt, usd, type AuditEntry } from './audit';
@@ -46,7 +46,7 @@ export function stepAnalogs(
     const aState = drawdownState(now, () => sf, policy, a.vix, aVov);
     // the book's loss: each condor's capped at its own max loss, then summed
     const loss = condors.reduce((acc, c) => acc + scenarioLoss(c.legs, now, aState, c.maxLoss), 0);
-    const gain = priceTailCall({
+    const priced = priceTailCall({
       ...priceArgs,
       stressedFuture: Math.max(sf, MIN_SHOCKED_FUTURE),
       // the analog's vol of vol read on the VIX-option surface at the call's strike (Section 2b)
@@ -56,7 +56,8 @@ export function stepAnalogs(
         tailSize.strike,
         Math.max(sf, MIN_SHOCKED_FUTURE),
       ),
-    }).gainPerContract;
+    });
+    const gain = priced.gainPerContract;
     // null when the call gains nothing at this analog's curve: no number of contracts covers it
     const need = gain > 0 ? coverageContracts(policy.tailCoverage, loss, gain) : null;
     return {
@@ -75,7 +76,7 @@ export function stepAnalogs(
           : `VIX ${a.vix}, hedge future ${fmt(sf, 2)}: ${need} contracts for ${policy.tailCoverage}× the ${usd(loss)} loss; the plan's ${contracts} cover ${loss > 0 ? fmt((contracts * gain) / loss, 2) : '0'}×.${
               // a count in the thousands is not a typo: say where it comes from
               sf <= tailSize.strike
-                ? ` The future stays at or below the ${tailSize.strike} strike there, so a call gains only ${usd(gain, 2)} of time value.`
+                ? ` The future stays at or below the ${tailSize.strike} strike there: a call is worth only its time value (${usd(priced.stressedCallValue * OPTION_MULTIPLIER, 2)} a contract), ${usd(gain, 2)} more than it costs today.`
                 : ''
             }`,
     };

@@ -249,7 +249,9 @@ export function stepThetaSubsidy(overlay: PlanOverlay, tail: PlanTail): PlanStep
       'vix-call-diagonal': 'VIX call diagonal',
     };
     const words = `the ${name[overlay.structure]} itself loses ${usd(-overlay.theta, 2)}/day at this strike`;
-    result.note = `${words}, so it adds to the tail's decay instead of paying for it`;
+    // with no tail decay to pay for (no ratio), the reason for that stays and this is added to it
+    result.note =
+      ratio === null ? `${result.note}; ${words}` : `${words}, so it adds to the tail's decay instead of paying for it`;
     if (overlay.structure === 'spx-put-calendar')
       warnings.push(
         `The put calendar's theta is negative (${usd(overlay.theta, 2)}/day): this far out of the money its back put decays faster than its front, so it does not subsidize the tail as section 5 expects; it still buys the vega.`,

@@ -401,7 +401,11 @@ export function stepOverlay(
       unitVega: overlaySize.unitVega,
       unitCost: overlaySize.unitCost,
     },
-    effect: `target ${fmt(split.vegaMatch, 3)} × |${fmt(condor.markGreeks.vega, 2)}| (the condor's vega on the surface) = ${fmt(overlaySize.targetVega, 2)} ${overlaySize.vegaUnit}; round(${fmt(overlaySize.targetVega, 2)} / ${fmt(overlaySize.unitVega, 2)}) = ${plural(overlaySize.units, 'unit')} at ${usd(overlaySize.unitCost, 2)}`,
+    effect: `target ${fmt(split.vegaMatch, 3)} × |${fmt(condor.markGreeks.vega, 2)}| (the condor's vega on the surface) = ${fmt(overlaySize.targetVega, 2)} ${overlaySize.vegaUnit}; ${
+      overlaySize.noSolution === undefined
+        ? `round(${fmt(overlaySize.targetVega, 2)} / ${fmt(overlaySize.unitVega, 2)}) = ${plural(overlaySize.units, 'unit')} at ${usd(overlaySize.unitCost, 2)}`
+        : `no units: ${overlaySize.noSolution}`
+    }`,
   });
 
   const warnings: string[] = [];

@@ -172,6 +172,10 @@ describeWithData('a vix-call-diagonal that has no long exposure on the day', () 
       ),
     );
     expect(p.tail.requiredContracts).toBe(plan(realDayInput('2020-03-12').input).tail.requiredContracts);
+    // the audit says why there are no units, not a round() of a negative exposure
+    expect(p.audit.find((a) => a.rule === 'overlay.size')?.effect).toMatch(
+      /; no units: one vix-call-diagonal unit has exposure -[\d.]+ \(USD per VIX point\), not a long-vega position; /,
+    );
   });
 
   it('is still an error where the overlay is all that is asked for (sizeOverlay itself)', () => {

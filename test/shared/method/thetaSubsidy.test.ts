@@ -27,6 +27,21 @@ describe('the theta subsidy (section 5: the calendar’s theta pays for the tail
     );
   });
 
+  it("keeps the reason there is no ratio when the plan holds no tail, and adds the calendar's loss to it", () => {
+    const p = plan({
+      ...WORKSHEET_INPUT,
+      portfolio: { capital: 1e8 },
+      condor: { strikes: [4100, 4150, 5300, 5350], quantity: 50, expiry: '2021-12-17' },
+      policy: { maxHedgeCostRate: 5, targetIrr: 0, minCalendarShare: 1, maxCalendarShare: 1 },
+    });
+    expect(p.tail.contracts).toBe(0);
+    expect(p.overlay.units).toBeGreaterThan(0);
+    expect(p.thetaSubsidy.ratio).toBeNull();
+    expect(p.thetaSubsidy.note).toMatch(
+      /^no ratio: the tail's theta is \$0\.00\/day, so there is no tail decay for the overlay's -\$[\d.]+\/day to pay; the put calendar itself loses \$[\d.]+\/day at this strike$/,
+    );
+  });
+
   it('says nothing of it when the calendar earns theta', () => {
     const p = plan({ ...WORKSHEET_INPUT, policy: { maxHedgeCostRate: 5, targetIrr: 0 } });
     expect(p.overlay.units).toBe(1);
