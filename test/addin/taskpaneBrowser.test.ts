@@ -197,6 +197,13 @@ async function openPane(endpoint = '', clock?: Date): Promise<{ page: Page; erro
   return { page, errors };
 }
 
+/** The pane with its Recent VIX closes box open. */
+async function paneWithClosesOpen(): Promise<{ page: Page; errors: string[] }> {
+  const pane = await openPane();
+  await pane.page.click('#vix-closes summary');
+  return pane;
+}
+
 /** No element of the page is wider than the 350 px pane (tables scroll inside their box). */
 async function overflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -282,8 +289,7 @@ describeWithData('taskpane Surface tab (Chromium, 350 px)', () => {
 
 describe('taskpane recent VIX closes (Chromium, 350 px)', () => {
   it('names a bad row at the box as it is typed; good closes start the local Monte Carlo, and its title says so', async () => {
-    const { page, errors } = await openPane();
-    await page.click('#vix-closes summary');
+    const { page, errors } = await paneWithClosesOpen();
     await page.fill('input[name=paths]', '400');
     await page.fill('textarea[name=vixCloses]', '2025-04-03,30.02\n2025-04-04,45.31\n2025-04-07,n/a\n2025-04-08,52.33');
     await page.waitForFunction(() => (document.getElementById('err-vixCloses')?.textContent ?? '') !== '');
@@ -315,12 +321,9 @@ describe('taskpane recent VIX closes (Chromium, 350 px)', () => {
     expect(await page.textContent('#vix-closes-note')).toBe(note);
     expect(errors).toEqual([]);
   });
-});
 
-describe('taskpane recent VIX closes while the Date is typed (Chromium, 350 px)', () => {
   it('asks for the Date first, without a page error, and reads the closes once it is whole', async () => {
-    const { page, errors } = await openPane();
-    await page.click('#vix-closes summary');
+    const { page, errors } = await paneWithClosesOpen();
     await page.fill('textarea[name=vixCloses]', '2025-04-07,46.98');
     await page.fill('input[name=valuationDate]', '2025-04-0');
     await expect
