@@ -15,12 +15,11 @@ import {
 } from '@alvh/shared';
 import { FIELD_NAMES, normalizeKey, type FieldName } from '../common/fields';
 import { indexForKey, issueTarget, planInputFromForm, type IndexName } from '../common/planInput';
-import { numberFromText } from '../common/numbers';
 import { presentPlan } from '../common/present';
 import { readKeyValueRange, unknownKeysError, vxNumber, type SelectionValues } from '../common/selection';
 import { choiceArg, dateArg, isMissing, keyValueArg, numberArg } from './args';
 import { excelCall } from './excelErrors';
-import { planIssue } from './planIssues';
+import { percentRefusal, planIssue } from './planIssues';
 
 /** Signal keys ALVH.PLAN reads besides the taskpane's fields (compared as the taskpane compares keys). */
 const SIGNAL_KEYS: ReadonlyMap<string, 'rsi' | 'prevSpread' | 'macdHist' | 'adSlope'> = new Map([
@@ -340,8 +339,8 @@ export function planFromRange(
  * would fire the RSI rule, a VIX9D of "30%" would be refused as 0.3. Neither is a fraction.
  */
 function noPercent(name: string, value: unknown): unknown {
-  if (typeof value === 'string' && value.trim().endsWith('%') && numberFromText(value) !== undefined)
-    throw invalidInput(name, `is ${JSON.stringify(value)}, a percentage`, 'give it in its own units without %');
+  const percent = percentRefusal(name, value);
+  if (percent !== undefined) throw percent;
   return value;
 }
 

@@ -20,6 +20,16 @@ function valueAt(raw: unknown, path: string): unknown {
 }
 
 /**
+ * The error for a row's value typed as a percentage where none belongs ("1.3%" as a credit, "40%"
+ * as an RSI), or undefined when the value is not a percentage.
+ */
+export function percentRefusal(name: string, value: unknown): AlvhError | undefined {
+  if (typeof value === 'string' && value.trim().endsWith('%') && numberFromText(value) !== undefined)
+    return invalidInput(name, `is ${JSON.stringify(value)}, a percentage`, 'give it in its own units without %');
+  return undefined;
+}
+
+/**
  * The error to show for `e`, an issue of the plan input `raw` at `e.field`, whose row is `key`
  * (`keys` are the first column as given); undefined when the issue is not about one value.
  */
@@ -45,10 +55,9 @@ export function planIssue(
       ? invalidInput(name, 'is empty', `fill in its value: ${e.problem}`)
       : invalidInput(name, 'is missing', `add a row ${key} (${e.problem})`);
   }
-  if (typeof value === 'string' && value.trim().endsWith('%') && numberFromText(value) !== undefined) {
-    // "1.3%" reads as 0.013 in a rate, a dividend yield or a fraction of the policy, never in a price or a count
-    return invalidInput(name, `is ${JSON.stringify(value)}, a percentage`, 'give it in its own units without %');
-  }
+  // "1.3%" reads as 0.013 in a rate, a dividend yield or a fraction of the policy, never in a price or a count
+  const percent = percentRefusal(name, value);
+  if (percent !== undefined) return percent;
   if (typeof value === 'string' || typeof value === 'boolean') {
     return invalidInput(name, `is ${JSON.stringify(value)}`, e.problem);
   }
