@@ -131,6 +131,18 @@ describe('ALVH.FRONTIER', () => {
     expect(e.message).not.toMatch(/chunk|merge/);
   });
 
+  it('says what a bad paths or seed is and the range to pass, in one message', () => {
+    expect(errorOf(() => call(rows, null, 3e6, 2)).message).toBe(
+      'paths: is 3,000,000; pass paths as a whole number from 2 to 2,000,000',
+    );
+    expect(errorOf(() => call(rows, null, 1e16, 2)).message).toBe(
+      'paths: is 1e+16; pass paths as a whole number from 2 to 2,000,000',
+    );
+    expect(errorOf(() => call(rows, null, 800, 2.5)).message).toBe(
+      'seed: is 2.5; pass seed as a whole number from 0 to 4,294,967,295',
+    );
+  });
+
   it.each([
     ['budgets', [[1000, 'lots']]],
     ['budgets', [[-5]]],

@@ -23,6 +23,7 @@ import {
   rsi,
   sizeTailHedge,
   vxExpiriesAfter,
+  vxExpiry,
 } from '@alvh/shared';
 import { readFileSync } from 'node:fs';
 import { planSheet20181224 } from './stubs/planSheet';
@@ -232,6 +233,15 @@ describe('ALVH.VXEXPIRY', () => {
     expectInvalid('contractMonth', 'VXEXPIRY', 'March');
     expectInvalid('contractMonth', 'VXEXPIRY', null);
     expectInvalid('contractMonth', 'VXEXPIRY', 12);
+  });
+  it('names the date outside the calendar, not a bare year', () => {
+    expect(expectInvalid('contractMonth', 'VXEXPIRY', isoToExcelSerial('2100-06-15'))).toBe(
+      "contractMonth: is 2100-06-15, outside the exchange calendar's 2000-01-01..2040-12-31; pass a date from 2000 to 2040",
+    );
+    expect(call('VXEXPIRY', isoToExcelSerial('2040-11-30'))).toBe(isoToExcelSerial(vxExpiry(2040, 11)));
+    expect(expectInvalid('contractMonth', 'VXEXPIRY', isoToExcelSerial('2040-12-01'))).toMatch(
+      /needs the 2041 calendar; pass a contract month up to 2040-11$/,
+    );
   });
 });
 

@@ -3,6 +3,7 @@
  * ALVH.REBALANCE read a VX curve from a range and call the market and method modules.
  */
 import {
+  calendarDay,
   checkRebalance,
   daysBetween,
   futureForExpiry,
@@ -23,13 +24,14 @@ import { curveOf, LAST, TODAY } from './curveArgs';
  * The VX futures and VIX options expiry of a contract month.
  * @customfunction VXEXPIRY VXEXPIRY
  * @helpurl https://localhost:3000/help.html#VXEXPIRY
- * @param contractMonth Any date in the contract month (an Excel date), 2000-2040.
+ * @param contractMonth Any date in the contract month (an Excel date), 2000-01 to 2040-11.
  * @returns The expiry as an Excel date serial, e.g. 44635 (format the cell as a date to read 2022-03-15).
  */
 export function vxexpiry(contractMonth: unknown): number {
   return excelCall(
     () => {
       const iso = dateArg('contractMonth', contractMonth);
+      calendarDay('contractMonth', iso);
       return isoToExcelSerial(vxExpiry(Number(iso.slice(0, 4)), Number(iso.slice(5, 7))));
     },
     { year: 'contractMonth', month: 'contractMonth', date: 'contractMonth' },

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { limitExceeded } from '../errors';
+import { wholeNumber } from '../schemas/common';
 import { PlanInputSchema } from '../schemas/plan';
 import { MAX_HORIZON_DAYS, MAX_PATHS, MAX_PATH_STEPS, MONTE_CARLO_MEASURES } from '../schemas/scenario';
 import type { MonteCarloDynamics, MonteCarloMeasure } from '../schemas/scenario';
@@ -30,13 +31,6 @@ export const FRONTIER_CVAR_LEVEL = 0.95;
  */
 export const MIN_FRONTIER_TAIL_PATHS = 10;
 
-const int = (lo: number, hi: number, what: string) =>
-  z
-    .number({ error: `pass ${what} as a whole number` })
-    .int({ error: `pass ${what} as a whole number` })
-    .min(lo, { error: `pass ${what} ≥ ${lo}` })
-    .max(hi, { error: `pass ${what} ≤ ${hi}` });
-
 const usd = z
   .number({ error: 'pass a budget in USD' })
   .finite({ error: 'pass a finite budget in USD' })
@@ -55,7 +49,7 @@ export const FrontierInputSchema = z
       .max(MAX_FRONTIER_BUDGETS, { error: `pass at most ${MAX_FRONTIER_BUDGETS} budgets` })
       .optional(),
     /** Ladder points when `budgets` is not given (0 to the literal tail's cost, equal steps). */
-    points: int(2, MAX_FRONTIER_BUDGETS, 'points').default(DEFAULT_FRONTIER_POINTS),
+    points: wholeNumber(2, MAX_FRONTIER_BUDGETS, 'points').default(DEFAULT_FRONTIER_POINTS),
     /**
      * Overlay shares of the budget, decimals 0-1: a point's overlay spends at most the largest
      * share (1 by default: any mix); each point reports the smallest share its overlay fits in.
@@ -73,13 +67,13 @@ export const FrontierInputSchema = z
       .max(11, { error: 'pass at most 11 overlay shares' })
       .default([...DEFAULT_FRONTIER_SPLITS]),
     /** Total paths of the run (every budget is scored on the same paths). */
-    paths: int(2, MAX_PATHS, 'paths').default(20_000),
+    paths: wholeNumber(2, MAX_PATHS, 'paths').default(20_000),
     /** 32-bit seed: same seed, same paths, same frontier. */
-    seed: int(0, 0xffffffff, 'seed').default(1),
+    seed: wholeNumber(0, 0xffffffff, 'seed').default(1),
     /** First path of this chunk (0-based). */
-    firstPath: int(0, MAX_PATHS, 'firstPath').default(0),
+    firstPath: wholeNumber(0, MAX_PATHS, 'firstPath').default(0),
     /** Paths in this chunk; default the rest of the run. */
-    pathCount: int(1, MAX_PATHS, 'pathCount').optional(),
+    pathCount: wholeNumber(1, MAX_PATHS, 'pathCount').optional(),
     /** Antithetic pairs (2j, 2j+1). */
     antithetic: z.boolean({ error: 'pass true or false' }).default(true),
     /** The measure of the paths: `real-world` (default: a risk figure) or `risk-neutral`. */

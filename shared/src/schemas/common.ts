@@ -29,6 +29,28 @@ export const rate = finiteNumber
     error: `rates are decimals from ${MARKET_RATE.min} to ${MARKET_RATE.max}; pass 0.05 for 5%, not 5 (and 0.01 for 1%, not 1)`,
   });
 
+/** A number as a message quotes it: 3,000,000 and 2.5, but 1e+16 rather than seventeen digits. */
+function shownNumber(x: number): string {
+  return Math.abs(x) < 1e12 ? x.toLocaleString('en-US', { maximumFractionDigits: 6 }) : x.toExponential();
+}
+
+/**
+ * A whole number from `lo` to `hi`: one issue, whatever is wrong with it, saying what it is and the
+ * range to pass (2.5, −3, 3e6 and 1e16 paths all read "is …; pass paths as a whole number from 2
+ * to 2,000,000").
+ */
+export function wholeNumber(lo: number, hi: number, what: string) {
+  const range = hi >= Number.MAX_SAFE_INTEGER ? `of at least ${lo}` : `from ${lo} to ${hi.toLocaleString('en-US')}`;
+  const fix = `pass ${what} as a whole number ${range}`;
+  const issue = (iss: { input?: unknown }): string =>
+    typeof iss.input === 'number' && Number.isFinite(iss.input) ? `is ${shownNumber(iss.input)}; ${fix}` : fix;
+  return z
+    .number({ error: fix })
+    .int({ error: issue, abort: true })
+    .min(lo, { error: issue, abort: true })
+    .max(hi, { error: issue });
+}
+
 /** A share or probability in [0, 1]. */
 export const fraction = finiteNumber
   .min(0, { error: 'pass a decimal between 0 and 1' })

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { limitExceeded } from '../errors';
 import { MIN_VIX_POINTS } from '../validate';
-import { finiteNumber, isoDate, positiveNumber, rate, volatility } from './common';
+import { finiteNumber, isoDate, positiveNumber, rate, volatility, wholeNumber } from './common';
 import { PolicySchema } from './policy';
 import { LegSchema, MAX_FUTURES, MAX_LADDER_CONDORS, MarketSurfaceFields, PlanInputSchema } from './plan';
 
@@ -52,13 +52,6 @@ export const POOLED_MONTE_CARLO_LIMITS: Required<MonteCarloWorkLimits> = {
   maxPathSteps: MAX_POOLED_PATH_STEPS,
   maxPathStepLegs: MAX_POOLED_PATH_STEP_LEGS,
 };
-
-const int = (lo: number, hi: number, what: string) =>
-  z
-    .number({ error: `pass ${what} as a whole number` })
-    .int({ error: `pass ${what} as a whole number` })
-    .min(lo, { error: `pass ${what} of at least ${lo}` })
-    .max(hi, { error: `pass ${what} of at most ${hi}` });
 
 /** A leg of a book: the plan's leg schema (SPX or VIX option, strike, expiry, signed contracts). */
 export const ScenarioLegSchema = LegSchema;
@@ -140,15 +133,15 @@ const runFields = {
   /** Policy overrides for a `book` run (a `plan` run takes the plan's own policy). */
   policy: PolicySchema.optional(),
   /** Total paths of the run. */
-  paths: int(2, Number.MAX_SAFE_INTEGER, 'paths').default(10_000),
+  paths: wholeNumber(2, Number.MAX_SAFE_INTEGER, 'paths').default(10_000),
   /** 32-bit seed: same seed, same paths. */
-  seed: int(0, 0xffffffff, 'seed').default(1),
+  seed: wholeNumber(0, 0xffffffff, 'seed').default(1),
   /** First path of this chunk (0-based). */
-  firstPath: int(0, Number.MAX_SAFE_INTEGER, 'firstPath').default(0),
+  firstPath: wholeNumber(0, Number.MAX_SAFE_INTEGER, 'firstPath').default(0),
   /** Paths in this chunk; default the rest of the run. */
-  pathCount: int(1, Number.MAX_SAFE_INTEGER, 'pathCount').optional(),
+  pathCount: wholeNumber(1, Number.MAX_SAFE_INTEGER, 'pathCount').optional(),
   /** Horizon, calendar days; default the condor's expiry. */
-  horizonDays: int(1, Number.MAX_SAFE_INTEGER, 'horizonDays').optional(),
+  horizonDays: wholeNumber(1, Number.MAX_SAFE_INTEGER, 'horizonDays').optional(),
   /** Antithetic pairs (2j, 2j+1). */
   antithetic: z.boolean({ error: 'pass true or false' }).default(true),
   /** Apply the rebalancing policy along the paths. */
@@ -283,7 +276,7 @@ export const StressGridInputSchema = z
       .optional(),
     /** Days elapsed from the valuation date. */
     days: z
-      .array(int(0, 3650, 'days'))
+      .array(wholeNumber(0, 3650, 'days'))
       .min(1, { error: 'pass at least one day' })
       .default([0, 7, 21]),
   })
@@ -403,11 +396,11 @@ const series = z.array(finiteNumber, { error: 'pass the per-path values as an ar
  * on other machines: see `reviveMonteCarloPartial`.
  */
 export const MonteCarloPartialSchema = z.object({
-  seed: int(0, 0xffffffff, 'seed'),
-  paths: int(1, Number.MAX_SAFE_INTEGER, 'paths'),
-  firstPath: int(0, Number.MAX_SAFE_INTEGER, 'firstPath'),
-  pathCount: int(1, Number.MAX_SAFE_INTEGER, 'pathCount'),
-  horizonDays: int(1, MAX_HORIZON_DAYS, 'horizonDays'),
+  seed: wholeNumber(0, 0xffffffff, 'seed'),
+  paths: wholeNumber(1, Number.MAX_SAFE_INTEGER, 'paths'),
+  firstPath: wholeNumber(0, Number.MAX_SAFE_INTEGER, 'firstPath'),
+  pathCount: wholeNumber(1, Number.MAX_SAFE_INTEGER, 'pathCount'),
+  horizonDays: wholeNumber(1, MAX_HORIZON_DAYS, 'horizonDays'),
   antithetic: z.boolean({ error: 'pass true or false' }),
   measure: z.enum(MONTE_CARLO_MEASURES, { error: `pass measure as one of ${MONTE_CARLO_MEASURES.join(', ')}` }),
   dynamics: z.enum(MONTE_CARLO_DYNAMICS, { error: `pass dynamics as one of ${MONTE_CARLO_DYNAMICS.join(', ')}` }),
@@ -424,7 +417,7 @@ export const MonteCarloPartialSchema = z.object({
   condor: series,
   book: series,
   costs: series,
-  rebalances: z.array(int(0, 65535, 'rebalances')),
+  rebalances: z.array(wholeNumber(0, 65535, 'rebalances')),
   tailContracts: series,
   spxEnd: series,
   vixEnd: series,
