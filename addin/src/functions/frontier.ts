@@ -104,7 +104,7 @@ function frontierOf(input: Record<string, unknown>, budgets: unknown): FrontierR
  * @helpurl https://localhost:3000/help.html#FRONTIER
  * @param inputs Two columns, name then value, as ALVH.PLAN reads them.
  * @param [budgets] Budgets in USD (a row or a column). Empty: 11 from 0 to what the literal 1.8x tail costs.
- * @param [paths] Monte Carlo paths per budget, a whole number from 2 (default 20000) up to about 20,000,000 path-days (444,444 to a 45-day expiry; fewer with many budgets); every budget is scored on the same paths.
+ * @param [paths] Monte Carlo paths per budget, a whole number from 2 (default 20000); a call runs at most about 270,000 to a 45-day expiry with the 11 default budgets (more with fewer budgets; the message says how many fit); every budget is scored on the same paths.
  * @param [seed] Seed of the paths, a whole number from 0 to 4294967295 (default 1); the same seed gives the same paths per budget and the same frontier.
  * @returns A header row, one row per budget (ascending), the plan as sized and the literal rule (marked, no budget), then a note: the measure (real-world paths), the down paths and any warning.
  */
