@@ -269,6 +269,7 @@ export function condorloss(
     {
       ...CONDOR_ARGS,
       'policy.drawdown': 'drawdown',
+      'policy.stressVixPerPct': 'drawdown',
       'policy.drawdownDays': 'drawdownDays',
       'policy.stressVix': 'stressVix',
     },

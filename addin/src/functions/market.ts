@@ -132,6 +132,7 @@ export function stressfuture(
     },
     {
       'policy.drawdown': 'drawdown',
+      'policy.stressVixPerPct': 'drawdown',
       'policy.drawdownDays': 'drawdownDays',
       'policy.stressVix': 'stressVix',
       'policy.shockKappa': 'shockKappa',

@@ -95,6 +95,26 @@ function checkLeg(i: number, leg: Leg): number {
   return parseIsoDate(`legs[${i}].expiry`, leg.expiry);
 }
 
+/** Highest vol the pricers take (500%: above it an input is taken for a percentage typed as a decimal). */
+const MAX_MARK_VOL = 5;
+
+/**
+ * A surface vol above {@link MAX_MARK_VOL}: the state lies beyond what the surface describes (a
+ * strike dozens of standard deviations out), so the mark is refused naming the leg and the state,
+ * rather than blamed on a `vol` the user never sent.
+ */
+function checkMarkVol(i: number, leg: Leg, state: MarketState, underlying: number, vol: number): number {
+  if (!(vol > MAX_MARK_VOL)) return vol;
+  const what = leg.kind === 'spx' ? `SPX ${round2(underlying)}` : `its VX future ${round2(underlying)}`;
+  throw invalidInput(
+    `legs[${i}]`,
+    `the ${leg.kind.toUpperCase()} ${leg.type} ${leg.strike} of ${leg.expiry} would be marked at a vol of ${Math.round(vol * 100)}% on ${state.date} (${what}, VIX ${round2(state.vix)}): the state lies beyond what the surface describes`,
+    'use a milder SPX move or VIX level, or a strike nearer the money',
+  );
+}
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
 /**
  * Price and per-share Greeks of each leg (no multiplier, no quantity).
  */
@@ -106,7 +126,7 @@ export function markLegs(legs: readonly Leg[], state: MarketState): LegMark[] {
     if (leg.kind === 'spx') {
       const q = spxDivYield(state, years);
       const fwd = state.spot * Math.exp((state.rate - q) * years);
-      const vol = years > 0 ? spxVol(state, years, leg.strike, fwd) : 0;
+      const vol = years > 0 ? checkMarkVol(i, leg, state, state.spot, spxVol(state, years, leg.strike, fwd)) : 0;
       const g = bsGreeks({
         type: leg.type,
         spot: state.spot,
@@ -119,7 +139,7 @@ export function markLegs(legs: readonly Leg[], state: MarketState): LegMark[] {
       return { leg, years, underlying: state.spot, vol, ...g };
     }
     const future = years > 0 ? checkPositive(`futureFor(${leg.expiry})`, state.futureFor(leg.expiry)) : state.vix;
-    const vol = years > 0 ? vixOptionVol(state, years, leg.strike, future) : 0;
+    const vol = years > 0 ? checkMarkVol(i, leg, state, future, vixOptionVol(state, years, leg.strike, future)) : 0;
     const g = black76Greeks({
       type: leg.type,
       future,

@@ -19,10 +19,11 @@
 import { futureForExpiry, type TermStructure } from '../market/index';
 import { shockedFutureKernel } from '../market/termStructure';
 import { checkPositive } from '../validate';
+import { invalidInput } from '../errors';
 import { daysBetween } from '../dates';
 import { markBook, surfacesOf, type Leg, type MarketState } from '../book/index';
 import { addDaysIso } from './dateUtil';
-import { DEFAULT_POLICY, type Policy } from '../schemas/policy';
+import { DEFAULT_POLICY, MAX_STRESS_VIX, type Policy } from '../schemas/policy';
 
 /** The policy fields of the stressed VIX. */
 export type StressVixPolicy = Pick<Policy, 'stressVix' | 'stressVixPerPct' | 'drawdown'>;
@@ -30,7 +31,15 @@ export type StressVixPolicy = Pick<Policy, 'stressVix' | 'stressVixPerPct' | 'dr
 /** Stressed VIX: policy.stressVix when set, else VIX + stressVixPerPct · drawdown · 100. */
 export function stressedVix(vix: number, policy: StressVixPolicy): number {
   checkPositive('vix', vix);
-  return stressedVixKernel(vix, policy);
+  const sVix = stressedVixKernel(vix, policy);
+  if (sVix > MAX_STRESS_VIX) {
+    throw invalidInput(
+      'policy.stressVixPerPct',
+      `with drawdown ${policy.drawdown} gives a stressed VIX of ${Math.round(sVix * 100) / 100} (VIX ${vix} + ${policy.stressVixPerPct} × ${Math.round(policy.drawdown * 1000) / 10}), above ${MAX_STRESS_VIX}`,
+      `lower the drawdown or stressVixPerPct, or pass a stressVix of at most ${MAX_STRESS_VIX}`,
+    );
+  }
+  return sVix;
 }
 
 /** {@link stressedVix} without the check, for hot loops (the Monte Carlo's rebalances). */

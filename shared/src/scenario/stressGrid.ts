@@ -10,6 +10,8 @@
  */
 import { markBook, type Leg, type MarketState } from '../book/index';
 import { parseIsoDate, toIsoDate } from '../dates';
+import { invalidInput } from '../errors';
+import { MIN_VIX_POINTS } from '../validate';
 import { parseInput } from '../schemas/parse';
 import { StressGridInputSchema, checkStressLimits } from '../schemas/scenario';
 import { scenarioSource, type ScenarioBook } from './scenarioBook';
@@ -57,11 +59,63 @@ export function defaultVixLevels(vix: number): number[] {
 /** The most levels {@link defaultVixLevels} gives (all of them at any VIX of 1/0.7 points or more). */
 export const DEFAULT_VIX_LEVEL_COUNT = defaultVixLevels(100).length;
 
+/**
+ * The VX future of `expiry` at `day` days after valuation, before the VIX shock: today's future
+ * rolled down the fitted curve (its basis to the fit shrinking with the days left); and the weight
+ * e^(−shockKappa·left/365) a VIX move carries into it. Null once the future has expired.
+ */
+function rolledFuture(book: ScenarioBook, day: number, expiry: string): { rolled: number; weight: number } | null {
+  const day0 = parseIsoDate('valuationDate', book.valuationDate);
+  const total = parseIsoDate('expiry', expiry) - day0;
+  const left = total - day;
+  if (left <= 0) return null;
+  const model = (v: number, days: number) => modelFutureKernel(book.theta, v, curveDecayKernel(book.kappa, days / 365));
+  const basis = book.futureFor(expiry) - model(book.vix, total);
+  return {
+    rolled: model(book.vix, left) + (basis * left) / total,
+    weight: Math.exp((-book.shockKappa * left) / 365),
+  };
+}
+
+/**
+ * Every VIX level must leave the VX future of each VIX leg at a VIX level (≥ 1 point): a fall
+ * larger than the future itself (VIX 15 from a VIX of 80 over a front future of 18.4) takes it
+ * below zero, where the shock's rule does not reach. Refused naming the level and the lowest one
+ * every leg can take.
+ */
+function checkReachableLevels(
+  book: ScenarioBook,
+  vixLevels: readonly number[],
+  days: readonly number[],
+  given: boolean,
+): void {
+  let lowest = -Infinity;
+  let binding = '';
+  for (const leg of [...book.overlay, ...book.tail]) {
+    if (leg.kind !== 'vix') continue;
+    for (const d of days) {
+      const f = rolledFuture(book, d, leg.expiry);
+      if (f === null) continue;
+      const least = book.vix - (f.rolled - MIN_VIX_POINTS) / f.weight;
+      if (least > lowest) {
+        lowest = least;
+        binding = `the ${leg.expiry} future (${Math.round(f.rolled * 100) / 100} on day ${d})`;
+      }
+    }
+  }
+  const j = vixLevels.findIndex((v) => v < lowest);
+  if (j < 0) return;
+  const floor = Math.ceil(lowest * 100) / 100;
+  throw invalidInput(
+    given ? `vixLevels[${j}]` : 'vixLevels',
+    `${given ? 'is' : "the default ladder's"} ${vixLevels[j]}, ${Math.round((book.vix - vixLevels[j]!) * 100) / 100} points below today's VIX of ${book.vix}: the move would take ${binding} below ${MIN_VIX_POINTS} point`,
+    `pass VIX levels of at least ${floor}${given ? '' : ', or check that the futures and VIX are of the same day'}`,
+  );
+}
+
 /** A market state of the book at `day` days after valuation with SPX `spot` and VIX `vix`. */
 export function shiftedState(book: ScenarioBook, day: number, spot: number, vix: number): MarketState {
   const day0 = parseIsoDate('valuationDate', book.valuationDate);
-  const { kappa, theta } = book;
-  const model = (v: number, days: number) => modelFutureKernel(theta, v, curveDecayKernel(kappa, days / 365));
   return {
     date: toIsoDate(day0 + day),
     spot,
@@ -71,13 +125,15 @@ export function shiftedState(book: ScenarioBook, day: number, spot: number, vix:
     volOfVol: book.volOfVol,
     surfaces: book.surfaces,
     futureFor: (expiry: string) => {
-      const total = parseIsoDate('expiry', expiry) - day0;
-      const left = total - day;
-      if (left <= 0) return vix;
+      const f = rolledFuture(book, day, expiry);
+      if (f === null) return vix;
       // Today's future rolled down the fitted curve, plus the VIX shock mapped with shockKappa.
-      const basis = book.futureFor(expiry) - model(book.vix, total);
-      const rolled = model(book.vix, left) + (basis * left) / total;
-      return shockedFutureKernel(rolled, vix - book.vix, book.shockKappa, left);
+      return shockedFutureKernel(
+        f.rolled,
+        vix - book.vix,
+        book.shockKappa,
+        parseIsoDate('expiry', expiry) - day0 - day,
+      );
     },
   };
 }
@@ -97,6 +153,7 @@ export function stressGrid(input: unknown): StressGridResult {
   const { book } = scenarioSource(v);
   const vixLevels = v.vixLevels ?? defaultVixLevels(book.vix);
   checkStressLimits(v.spxMoves.length, vixLevels.length, v.days.length);
+  checkReachableLevels(book, vixLevels, v.days, v.vixLevels !== undefined);
   const today = shiftedState(book, 0, book.spot, book.vix);
   const value = (legs: readonly Leg[], s: MarketState) => (legs.length === 0 ? 0 : markBook(legs, s).value);
   const base = {

@@ -10,6 +10,9 @@ import { z } from 'zod';
 import { InputValidationError, formatPath } from './parse';
 import { SkewParamsSchema } from './skew';
 
+/** Highest stressed VIX the method sizes on: `policy.stressVix` and the VIX the drawdown implies (the 2008 and 2020 closing peaks were 80-83). */
+export const MAX_STRESS_VIX = 200;
+
 /** A number in [lo, hi] with a default; the message names the allowed range. */
 function bounded(lo: number, hi: number, def: number) {
   const msg = `pass a number between ${lo} and ${hi}`;
@@ -112,7 +115,7 @@ const PolicyObject = z.strictObject(
     vixStrikeStep: bounded(0.01, 10, 1),
     drawdown: bounded(0.01, 0.9, 0.2),
     drawdownDays: wholeBounded(0, 60, 10),
-    stressVix: optionalBounded(1, 200),
+    stressVix: optionalBounded(1, MAX_STRESS_VIX),
     stressVixPerPct: bounded(0, 10, 1.5),
     stressVolOfVol: optionalBounded(0.05, 5),
     defaultVolOfVol: bounded(0.05, 5, 1.2),

@@ -26,6 +26,13 @@ describe('section 6 — the drawdown scenario', () => {
     expect(stressedVix(14, resolvePolicy({ drawdown: 0.1, stressVixPerPct: 2 }))).toBeCloseTo(34, 12);
   });
 
+  it('refuses a policy whose stressed VIX passes 200, the bound of policy.stressVix, naming the fields to lower', () => {
+    expect(stressedVix(20, resolvePolicy({ drawdown: 0.9, stressVixPerPct: 2 }))).toBe(200);
+    expect(() => stressedVix(17.5, resolvePolicy({ drawdown: 0.9, stressVixPerPct: 10 }))).toThrow(
+      'policy.stressVixPerPct: with drawdown 0.9 gives a stressed VIX of 917.5 (VIX 17.5 + 10 × 90), above 200; lower the drawdown or stressVixPerPct, or pass a stressVix of at most 200',
+    );
+  });
+
   it('stressed future = F + ΔVIX · e^(−κ τ) with τ left after the drawdown days', () => {
     const ts = curve('2024-01-02', 14, [14.5, 15.2, 16, 16.6, 17, 17.3]);
     expect(stressedFuture(ts, '2024-02-14', 44, 10)).toBeCloseTo(15.2 + 30 * Math.exp((-6 * 33) / 365), 10);

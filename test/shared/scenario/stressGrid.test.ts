@@ -11,6 +11,28 @@ import {
 import { vixSurfaceFromVvix } from '@alvh/shared/surface';
 import { BOOK } from '../../helpers/fixtures';
 
+describe('stressGrid: a level the shock rule cannot reach', () => {
+  // BOOK: VIX 14, the tail's 2024-05-22 future near 17; VIX 80 with those futures is no market of one day
+  it("refuses a VIX level that would take a leg's future below 1 point, naming the level and the lowest that works", () => {
+    const run = (book: typeof BOOK, vixLevels?: number[]) => () =>
+      stressGrid({ book, spxMoves: [0], ...(vixLevels === undefined ? {} : { vixLevels }), days: [0] });
+    expect(run({ ...BOOK, vix: 80 }, [60, 10])).toThrow(
+      /^vixLevels\[1\]: is 10, 70 points below today's VIX of 80: the move would take the 2024-\d\d-\d\d future \([\d.]+ on day 0\) below 1 point; pass VIX levels of at least [\d.]+$/,
+    );
+    expect(run({ ...BOOK, vix: 250 })).toThrow(
+      /^vixLevels: the default ladder's 175, 75 points below .*check that the futures and VIX are of the same day$/,
+    );
+    expect(run(BOOK, [5, 14])).not.toThrow();
+  });
+
+  it('names the leg and the state when a surface vol passes what the pricers take, not a "vol" field', () => {
+    // SPX −99% a day before the condor expires: the put's strike 92× the spot, far past the surface's wings
+    expect(() => stressGrid({ book: BOOK, spxMoves: [-0.99], vixLevels: [100], days: [48] })).toThrow(
+      /^legs\[0\]: the SPX put 4700 of 2024-04-19 would be marked at a vol of 609% on 2024-04-18 \(SPX 51, VIX 100\): the state lies beyond what the surface describes; use a milder SPX move or VIX level, or a strike nearer the money$/,
+    );
+  });
+});
+
 describe('stressGrid', () => {
   const g = stressGrid({
     book: BOOK,
