@@ -198,3 +198,17 @@ it('a fit whose surface a request could not send (over 500 expiries) is a 422 na
   expect(r.json).toMatchObject({ code: 'limit_exceeded', field: 'market.chain' });
   expect(r.json.detail).toContain('501 expiries');
 });
+
+it.each(['plan', 'surface'])(
+  'a chain of commas alone (an empty range saved as CSV) is a 400 naming it on /api/%s, not a 500',
+  async (route) => {
+    const body =
+      route === 'plan'
+        ? { ...INPUT, market: { ...INPUT.market, chain: ',,,,\n,,,,\n' } }
+        : { chain: ' , \n,,', valuationDate: '2023-06-09' };
+    const r = await call(route, body);
+    expect(r.status).toBe(400);
+    expect(r.json.field).toBe(route === 'plan' ? 'market.chain' : 'chain');
+    expect(r.json.detail).toMatch(/is empty \(blank lines or commas alone\)/);
+  },
+);

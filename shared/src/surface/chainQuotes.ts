@@ -129,7 +129,11 @@ export function settlementOf(root: string, field: string): Settlement {
 }
 
 export function emptyChain(field: string): never {
-  throw invalidInput(field, 'is empty', 'pass the quotedata CSV text or a table with expiry, strike, type, bid, ask');
+  throw invalidInput(
+    field,
+    'is empty (blank lines or commas alone)',
+    'pass the quotedata CSV text or a table with expiry, strike, type, bid, ask',
+  );
 }
 
 /** A table cell as trimmed text (objects as JSON, so a message shows what was passed). */

@@ -125,6 +125,8 @@ export function parseChainTable(table: string | readonly ChainRow[], options: Ch
   if (typeof table === 'string') {
     if (table.trim() === '') emptyChain('chain');
     const records = readCsv(table, 'chain').filter((r) => !isBlank(r));
+    // lines of commas alone (an empty range saved as CSV) are blank rows: nothing is left
+    if (records.length === 0) emptyChain('chain');
     const header = records[0]!.cells.map((c) => c.toLowerCase());
     for (const name of TABLE_COLUMNS) {
       if (!header.includes(name)) {

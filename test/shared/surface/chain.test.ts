@@ -131,6 +131,17 @@ describe('plain table', () => {
       /no type column/,
     );
   });
+  it('refuses a text of commas and blank lines (an empty range saved as CSV) as empty, naming the chain', () => {
+    for (const text of [',', ' , \n,,', ',,,,\r\n,,,,\r\n']) {
+      const e = errorOf(() => parseChainTable(text, { valuationDate: '2023-06-09' }));
+      expect([e.code, e.field, e.message]).toEqual([
+        'invalid_input',
+        'chain',
+        'chain: is empty (blank lines or commas alone); pass the quotedata CSV text or a table with expiry, strike, type, bid, ask',
+      ]);
+      expect(errorOf(() => parseChain(text, { valuationDate: '2023-06-09' })).field).toBe('chain');
+    }
+  });
   it('needs a valuation date', () => {
     expect(errorOf(() => parseChain(csv)).field).toBe('valuationDate');
   });
