@@ -254,7 +254,8 @@ export function cheapestMatch(
   }
   if (pick === undefined) return null;
   const chosen: FrontierChoice = pick;
-  const budget = Math.max(chosen.cost, p0 > 0 ? (chosen.overlayUnits * p0) / top : 0);
+  // overlay units need the budget whose top share buys them (none when every split is 0: splits [0])
+  const budget = Math.max(chosen.cost, p0 > 0 && chosen.overlayUnits > 0 ? (chosen.overlayUnits * p0) / top : 0);
   const split = splits.find(
     (w) => chosen.overlayUnits === 0 || chosen.overlayUnits <= Math.floor((w * budget) / p0 + EPS),
   )!;

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   InputValidationError,
@@ -155,6 +157,20 @@ describe('budget frontier on the 2026-11-20 plan (4,000 paths, seed 11)', () => 
       expect(p.overlayUnits * premium).toBeLessThanOrEqual(0.5 * p.budget + 1e-6);
       const fits = [0, 0.25, 0.5].filter((w) => p.overlayUnits * premium <= w * p.budget + 1e-6);
       expect(p.split).toBe(fits[0]);
+    }
+  });
+
+  it('with splits [0] (tail only) the cheapest match of the plan and the rule has a finite budget and no overlay', () => {
+    const example = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../../../docs/examples/plan.json'), 'utf8'),
+    ) as unknown;
+    const tailOnly = frontier({ plan: example, paths: 1000, seed: 1, splits: [0] });
+    const matched = [tailOnly.plan.matchedBy, tailOnly.rule.matchedBy].filter((m) => m !== null);
+    expect(matched.length).toBeGreaterThan(0);
+    for (const m of matched) {
+      expect(Number.isFinite(m!.budget)).toBe(true);
+      expect([m!.overlayUnits, m!.split]).toEqual([0, 0]);
+      expect(m!.budget).toBeCloseTo(m!.cost, 9);
     }
   });
 
