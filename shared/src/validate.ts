@@ -112,6 +112,12 @@ export function checkMarketRate(field: string, x: number): number {
 /** VIX and VX futures levels are index points; outside this range a level is taken as a unit mistake. */
 export const MIN_VIX_POINTS = 1;
 export const MAX_VIX_POINTS = 500;
+/**
+ * Highest VIX index level (VIX, VIX9D, VIX3M, VIX6M) any input may carry: the SPX surface is moved
+ * to it (fitChain, moveSurface), and its highest close is 82.69. VX prices and VIX strikes keep
+ * {@link MAX_VIX_POINTS}.
+ */
+export const MAX_VIX_INDEX = 300;
 
 /**
  * The one check of a VIX level or VX futures price, wherever it enters (curves, the tail sizing,

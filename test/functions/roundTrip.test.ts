@@ -87,6 +87,21 @@ describe('units the other routes refuse', () => {
     }
   });
 
+  it('a VIX index level above 300 is refused at its field on every route, before the surface is moved to it', async () => {
+    const message = 'VIX is in index points; values above 300 are not plausible';
+    const plan = await post('plan', { ...PLAN_EXAMPLE, market: { ...(PLAN_EXAMPLE.market as Json), vix: 301 } });
+    expect([plan.status, plan.json.issues[0]]).toEqual([400, { path: 'market.vix', message }]);
+    const stress = await post('stress', { ...STRESS_EXAMPLE, book: { ...(STRESS_EXAMPLE.book as Json), vix: 350 } });
+    expect([stress.status, stress.json.issues[0]]).toEqual([400, { path: 'book.vix', message }]);
+    const rows = REPLAY_EXAMPLE.rows as Json[];
+    const bad = rows.map((x, i) => (i === 3 ? { ...x, vix: 350 } : x));
+    const replay = await post('replay', { ...REPLAY_EXAMPLE, rows: bad });
+    expect([replay.status, replay.json.issues[0]]).toEqual([
+      400,
+      { path: 'rows[3].vix', message: 'VIX levels are in index points; values above 300 are not plausible' },
+    ]);
+  });
+
   it('/api/plan: signal values outside their units (prevSpread 1e308 moved the split by 0.1)', async () => {
     const cases: [Json, string][] = [
       [{ prevSpread: 1e308 }, 'signals.prevSpread'],

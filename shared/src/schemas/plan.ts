@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { finiteNumber, isoDate, nonNegativeNumber, optionType, positiveNumber, rate, volatility } from './common';
 import { PolicySchema } from './policy';
-import { MAX_CONTRACTS, SPX_POINTS } from '../validate';
+import { MAX_CONTRACTS, MAX_VIX_INDEX, SPX_POINTS } from '../validate';
 import { HeldLegSchema, MAX_POSITIONS_TEXT, StructureParamsSchema } from '../hedge/schemas';
 import { ChainRowSchema } from '../surface/schemas';
 
@@ -63,9 +63,9 @@ const points = (what: string) =>
   positiveNumber.max(500, { error: `${what} is in index points (e.g. 18.5); values above 500 are not plausible` });
 
 const indexLevel = (what: string) =>
-  finiteNumber
+  positiveNumber
     .min(1, { error: inPoints(what, '18.5', '0.185') })
-    .max(300, { error: `${what} is in index points; values above 300 are not plausible` });
+    .max(MAX_VIX_INDEX, { error: `${what} is in index points; values above ${MAX_VIX_INDEX} are not plausible` });
 
 export const IndicesSchema = z.strictObject({
   vix9d: indexLevel('VIX9D').optional(),
@@ -161,9 +161,7 @@ export const MarketSnapshotSchema = z.strictObject({
   /** SPX level, points. */
   spx: positiveNumber.describe('SPX index level, points'),
   /** VIX level, points (18.5, not 0.185). */
-  vix: points('VIX')
-    .min(1, { error: inPoints('VIX', '18.5', '0.185') })
-    .describe('VIX index level, points (the 30-day level of the SPX surface)'),
+  vix: indexLevel('VIX').describe('VIX index level, points (the 30-day level of the SPX surface)'),
   /** VVIX level, points; vol of vol = VVIX/100. */
   vvix: points('VVIX')
     .min(10, { error: inPoints('VVIX', '95', '0.95', [50, 250]) })

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { limitExceeded } from '../errors';
 import { PolicySchema } from './policy';
 import { isoDate } from './common';
+import { MAX_VIX_INDEX, MAX_VIX_POINTS, MIN_VIX_POINTS } from '../validate';
 import { parseIsoDate, weekdayOf } from '../dates';
 import { MARKET_RATE } from '../validate';
 
@@ -34,8 +35,17 @@ const price = z
 
 /** A VIX-family level or a VX price, index points: a decimal (0.155) is refused here, not read as a day without a curve. */
 const vixPoints = price
-  .min(1, { error: 'VIX levels and VX prices are in index points: pass 15.5, not 0.155' })
-  .max(500, { error: 'VIX levels and VX prices are in index points; values above 500 are not plausible' });
+  .min(MIN_VIX_POINTS, { error: 'VIX levels and VX prices are in index points: pass 15.5, not 0.155' })
+  .max(MAX_VIX_POINTS, {
+    error: `VIX levels and VX prices are in index points; values above ${MAX_VIX_POINTS} are not plausible`,
+  });
+
+/** A VIX index close (VIX, its open, VIX9D, VIX3M, VIX6M): the surface a day is marked on moves to it. */
+const vixIndex = price
+  .min(MIN_VIX_POINTS, { error: 'VIX levels and VX prices are in index points: pass 15.5, not 0.155' })
+  .max(MAX_VIX_INDEX, {
+    error: `VIX levels are in index points; values above ${MAX_VIX_INDEX} are not plausible`,
+  });
 
 /** SPX, index points, as a plan takes it (100 to 1,000,000): 0.5 is a slip, not a close. */
 const spxPoints = price
@@ -61,15 +71,15 @@ export const MarketRowSchema = z.strictObject({
   date: isoDate,
   spx: spxPoints.optional(),
   spxOpen: spxPoints.optional(),
-  vix: vixPoints.optional(),
-  vixOpen: vixPoints.optional(),
+  vix: vixIndex.optional(),
+  vixOpen: vixIndex.optional(),
   vvix: price
     .min(10, { error: 'VVIX is in index points: pass 95, not 0.95' })
     .max(500, { error: 'VVIX is in index points; values above 500 are not plausible' })
     .optional(),
-  vix3m: vixPoints.optional(),
-  vix9d: vixPoints.optional(),
-  vix6m: vixPoints.optional(),
+  vix3m: vixIndex.optional(),
+  vix9d: vixIndex.optional(),
+  vix6m: vixIndex.optional(),
   skew: price
     .min(50, { error: 'SKEW is in index points (100-170 in its history): pass 135, not 1.35' })
     .max(500, { error: 'SKEW is in index points; values above 500 are not plausible' })

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { limitExceeded } from '../errors';
-import { MIN_VIX_POINTS } from '../validate';
+import { MAX_VIX_INDEX, MIN_VIX_POINTS } from '../validate';
 import { finiteNumber, isoDate, positiveNumber, rate, volatility, wholeNumber } from './common';
 import { PolicySchema } from './policy';
 import { LegSchema, MAX_FUTURES, MAX_LADDER_CONDORS, MarketSurfaceFields, PlanInputSchema } from './plan';
@@ -56,6 +56,11 @@ export const POOLED_MONTE_CARLO_LIMITS: Required<MonteCarloWorkLimits> = {
 /** A leg of a book: the plan's leg schema (SPX or VIX option, strike, expiry, signed contracts). */
 export const ScenarioLegSchema = LegSchema;
 
+/** A VIX close, index points: above {@link MAX_VIX_INDEX} a unit slip (the later checks name a decimal). */
+const vixIndex = positiveNumber.max(MAX_VIX_INDEX, {
+  error: `VIX is in index points; values above ${MAX_VIX_INDEX} are not plausible`,
+});
+
 /**
  * A book and its market, for runs without a plan: the VX curve (κ and θ are fitted to it, or fixed
  * by the policy), SPX spot, rates, the condor, overlay and tail legs, and optionally what the SPX
@@ -64,7 +69,7 @@ export const ScenarioLegSchema = LegSchema;
 export const ScenarioBookInputSchema = z.strictObject({
   valuationDate: isoDate,
   spot: positiveNumber,
-  vix: positiveNumber,
+  vix: vixIndex,
   futures: z
     .array(z.strictObject({ expiry: isoDate, price: positiveNumber }), {
       error: 'pass futures as [{ expiry, price }, ...]',
@@ -177,7 +182,7 @@ const runFields = {
    * factors start at their expectation given today's VIX; the summary's `modelStart` says which.
    */
   vixHistory: z
-    .array(z.strictObject({ date: isoDate, vix: positiveNumber }), {
+    .array(z.strictObject({ date: isoDate, vix: vixIndex }), {
       error: 'pass vixHistory as [{ date, vix }, ...], oldest first',
     })
     .min(1, { error: 'pass at least one close in vixHistory, or leave it out' })

@@ -105,7 +105,7 @@ describe('a Monte Carlo started from a VIX history', () => {
     const huge = err([...SPIKE.slice(0, -2), { ...SPIKE[n - 1]!, vix: 1e6 }, SPIKE[n]!]);
     expect([huge.field, huge.problem]).toEqual([
       `vixHistory[${n - 1}].vix`,
-      expect.stringMatching(/above 500 VIX points/),
+      expect.stringMatching(/VIX is in index points; values above 300 are not plausible/),
     ]);
     expect(err([{ date: '2024-03-01', vix: 30, close: 30 }]).field).toMatch(/^vixHistory/);
     expect(err([{ date: '2024-3-1', vix: 30 }]).field).toBe('vixHistory[0].date');
