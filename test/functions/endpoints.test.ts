@@ -183,6 +183,17 @@ describe('POST /api/montecarlo', () => {
     expect(r.json.summary.paths).toBe(1000);
   });
 
+  it('?partial=false on a one-path chunk is a 400 naming pathCount, not a null summary', async () => {
+    const r = await call('montecarlo?partial=false', { ...MONTECARLO_EXAMPLE, pathCount: 1 });
+    expect(r.status).toBe(400);
+    expect(r.json.field).toBe('pathCount');
+    expect(r.json.detail).toMatch(/a summary needs at least 2 paths/);
+    // with the arrays it is a chunk to merge: 200, its summary null
+    const chunk = await call('montecarlo', { ...MONTECARLO_EXAMPLE, pathCount: 1 });
+    expect(chunk.status).toBe(200);
+    expect(chunk.json.summary).toBeNull();
+  });
+
   it('two chunks over HTTP merge to exactly the one-shot run', async () => {
     const a = await call('montecarlo', { ...MONTECARLO_EXAMPLE, paths: 600, firstPath: 0, pathCount: 200 });
     const b = await call('montecarlo', { ...MONTECARLO_EXAMPLE, paths: 600, firstPath: 200, pathCount: 400 });

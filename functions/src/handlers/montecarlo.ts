@@ -14,6 +14,7 @@
 import {
   checkedMonteCarloRequest,
   checkRequestedPaths,
+  invalidInput,
   limitExceeded,
   MonteCarloInputSchema,
   POOLED_MONTE_CARLO_LIMITS,
@@ -59,6 +60,14 @@ export async function monteCarloHandler(
     parsed,
     setup: { run },
   } = checkedMonteCarloRequest(await scenarioWithChainsFitted(body, call, MonteCarloInputSchema), limits);
+  if (!withPartial && run.pathCount < 2) {
+    // the answer would be a null summary and nothing else
+    throw invalidInput(
+      'pathCount',
+      `is ${run.pathCount}: a summary needs at least 2 paths, and ?partial=false asks for the summary alone`,
+      'run at least 2 paths, or leave out ?partial=false for the path arrays of this chunk',
+    );
+  }
   if (withPartial && run.pathCount > MAX_PARTIAL_PATHS) {
     throw limitExceeded(
       'pathCount',
