@@ -566,6 +566,7 @@ await writeFormatted(
 );
 
 const f1 = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '—');
+const pctReturn = (v: number) => (Number.isFinite(v) ? `${v < 0 ? '−' : '+'}${Math.abs(100 * v).toFixed(1)}%` : '—');
 const f2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '—');
 const f3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '—');
 const pc = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(v < 0.1 ? 2 : 1)}%` : '—');
@@ -730,13 +731,13 @@ hist.forEach((h, pi) => {
   out();
   out(`## SPX 42-day return, ${periods[pi]!.name}`);
   out();
-  out('| start VIX | history starts | P(SPX < −10%) | P(SPX < −20%) |');
-  out('|---|---:|---:|---:|');
+  out('| start VIX | history starts | P(SPX < −10%) | P(SPX < −20%) | P(SPX > +5%) | 95th pct | 99th pct |');
+  out('|---|---:|---:|---:|---:|---:|---:|');
   [...VIX_BUCKETS.map(bucketName), 'all'].forEach((name, bi) => {
     const hc = h.spx[bi]!;
     const mc = m.spx[bi]!;
     out(
-      `| ${name} | ${hc.n} | ${probCell(mc.down10, hc.down10, hc.count10, false)} | ${probCell(mc.down20, hc.down20, hc.count20, false)} |`,
+      `| ${name} | ${hc.n} | ${probCell(mc.down10, hc.down10, hc.count10, false)} | ${probCell(mc.down20, hc.down20, hc.count20, false)} | ${probCell(mc.up5, hc.up5, hc.count5, false)} | ${pctReturn(mc.p95)} / ${pctReturn(hc.p95)} | ${pctReturn(mc.p99)} / ${pctReturn(hc.p99)} |`,
     );
   });
   out();

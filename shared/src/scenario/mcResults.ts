@@ -134,7 +134,10 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
     // The cost counts what is bought at t = 0, not the calls the paths buy later: with nothing
     // bought then (a plan whose budget bought no call today) the ratio would be over commissions alone.
     hedgeEffectiveness: hedgeCost > 0 && p.hedgeDebit > 0 ? (condor.cvar95 - alvh.cvar95) / hedgeCost : null,
-    notes: [...runNotes(p.measure, condor, alvh, p.tailContracts0, tailEnd / p.pathCount), ...beyondHistory(p)],
+    notes: [
+      ...runNotes(p.measure, condor, alvh, p.tailContracts0, tailEnd / p.pathCount, p.hedgeDebit > 0),
+      ...beyondHistory(p),
+    ],
   };
 }
 
@@ -151,9 +154,17 @@ function runNotes(
   alvh: DistributionStats,
   tailStart: number,
   tailEndMean: number,
+  boughtToday: boolean,
 ): string[] {
   const notes: string[] = [];
-  if (alvh.cvar95 > condor.cvar95) {
+  // A rise within two standard errors of either CVaR is the paths' noise, not the hedges' doing
+  // (a plan that holds nothing today and buys on two paths of 20,000 differs by cents); so is one
+  // under 0.5% of the condor's CVaR, where a tail of paths all at the max loss leaves no error to read.
+  const noise = Math.max(
+    2 * Math.max(condor.cvar95StdError ?? 0, alvh.cvar95StdError ?? 0),
+    0.005 * Math.abs(condor.cvar95),
+  );
+  if (alvh.cvar95 - condor.cvar95 > noise) {
     notes.push(
       `The hedges raise the CVaR 95 from ${usd0(condor.cvar95)} (the condor alone) to ${usd0(alvh.cvar95)}: on the ` +
         (measure === 'real-world'
@@ -165,7 +176,10 @@ function runNotes(
   if (tailStart === 0 && tailEndMean > 0) {
     notes.push(
       `The plan holds no VIX call today (its budget buys none); rebalancing buys ${tailEndMean.toFixed(2)} on average by the horizon ` +
-        'where they come within the tail budget, so the hedge along the paths is not the one priced today (hedge effectiveness: none to report).',
+        'where they come within the tail budget, so the hedge along the paths is not the one priced today ' +
+        (boughtToday
+          ? '(hedge effectiveness is over what is bought today, the overlay: the later calls are in the ALVH P&L, not in the cost).'
+          : '(hedge effectiveness: none to report).'),
     );
   } else if (tailStart > 0 && tailEndMean > 2 * tailStart) {
     notes.push(

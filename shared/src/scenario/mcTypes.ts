@@ -107,7 +107,7 @@ export interface MonteCarloPartial {
   costs: Float64Array;
   /** Rebalances taken per path. */
   rebalances: Uint16Array;
-  /** Tail contracts at the horizon per path. */
+  /** Tail contracts held at the horizon per path, or at the tail's expiry when it settles first (the last calls held). */
   tailContracts: Float64Array;
   /** SPX and VIX (floored, as priced) at the horizon per path, points. */
   spxEnd: Float64Array;

@@ -65,9 +65,17 @@ describe('tail resizing', () => {
     expect(s.hedgeEffectiveness).toBeNull();
     expect(s.notes).toContainEqual(
       expect.stringMatching(
-        /^The plan holds no VIX call today \(its budget buys none\); rebalancing buys 0\.\d\d on average/,
+        /^The plan holds no VIX call today \(its budget buys none\); rebalancing buys 0\.\d\d on average.*\(hedge effectiveness: none to report\)\.$/,
       ),
     );
+    // an overlay bought today: the ratio is over it, and the note says so rather than "none to report"
+    const withOverlay = summarizeMonteCarlo({ ...part, hedgeDebit: 500 });
+    expect(withOverlay.hedgeEffectiveness).not.toBeNull();
+    const note = withOverlay.notes.find((n) => n.startsWith('The plan holds no VIX call today'));
+    expect(note).toMatch(
+      /\(hedge effectiveness is over what is bought today, the overlay: the later calls are in the ALVH P&L, not in the cost\)\.$/,
+    );
+    expect(note).not.toMatch(/none to report/);
   });
 
   it('the tail budget caps purchases: none left buys less than an open budget, a vast one changes nothing', () => {

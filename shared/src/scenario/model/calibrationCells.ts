@@ -54,13 +54,19 @@ export interface VixCell {
   count40: number;
 }
 
-/** The SPX return tail of one starting bucket. */
+/** The SPX return tails of one starting bucket (simple returns). */
 export interface SpxCell {
   n: number;
   down10: number;
   down20: number;
   count10: number;
   count20: number;
+  /** P(return > +5%) and its count: the rallies through a condor's call wing. */
+  up5: number;
+  count5: number;
+  /** The 95th and 99th percentiles of the return (type 7). */
+  p95: number;
+  p99: number;
 }
 
 /** ISO date to whole days since the epoch. */
@@ -94,12 +100,25 @@ export function vixCell(ends: Float64Array | number[]): VixCell {
 export function spxCell(returns: Float64Array | number[]): SpxCell {
   let c10 = 0;
   let c20 = 0;
+  let c5 = 0;
   for (const r of returns) {
     if (r < -0.1) c10++;
     if (r < -0.2) c20++;
+    if (r > 0.05) c5++;
   }
   const n = returns.length;
-  return { n, down10: n ? c10 / n : Number.NaN, down20: n ? c20 / n : Number.NaN, count10: c10, count20: c20 };
+  const s = Float64Array.from(returns).sort();
+  return {
+    n,
+    down10: n ? c10 / n : Number.NaN,
+    down20: n ? c20 / n : Number.NaN,
+    count10: c10,
+    count20: c20,
+    up5: n ? c5 / n : Number.NaN,
+    count5: c5,
+    p95: n ? quantileSorted(s, 0.95) : Number.NaN,
+    p99: n ? quantileSorted(s, 0.99) : Number.NaN,
+  };
 }
 
 /** Index of the first observation on or after `day` (binary search), or −1. */

@@ -14,7 +14,7 @@ export {
   type LogVixParams,
   type Measure,
 } from './logVixParams';
-export { LogVixModel, type LogVixStart } from './logVixModel';
+export { LogVixModel, spxJumpVariance, type LogVixStart } from './logVixModel';
 export { LogVixPath } from './logVixPath';
 export { JUMP_SDS, filterFactors, filterSlow, type FilteredFactors, type VixClose } from './logVixFilter';
 export { CALIBRATED } from './calibrated';

@@ -74,7 +74,11 @@ export class LogVixPath {
     const fast = m.phiFast * this.fast + m.wFast * e;
     let spike = m.phiSpike * this.spike;
     const slow = m.phiSlow * this.slow + m.wSlow * e;
-    const sigma = this.vix * m.volScale;
+    // the SPX's whole variance v, less what the down-jumps carry (floored at v/4)
+    const v = this.vix * this.vix * m.volScale2;
+    let s2x = v - m.spxJumpVar;
+    if (s2x < 0.25 * v) s2x = 0.25 * v;
+    const sigma = Math.sqrt(s2x);
     let logS =
       this.logSpot + m.spxDrift - 0.5 * sigma * sigma * DT + sigma * SQRT_DT * (p.rho * z1 + m.rhoBar * sign * r.z2);
     if (r.u1 < m.jumpProb) {
