@@ -80,7 +80,8 @@ describe('readVixCloses: the recent VIX closes pasted into the taskpane', () => 
     ],
     ['2025-04-07,0x2F', /line 1: the close "0x2F" is not a positive number/],
     ['2025-04-07,1e1', /line 1: the close "1e1" is not a positive number/],
-    ['2025-04-07,0.4698', /line 1: the close 0\.4698 is outside 1-500: VIX closes are index points/],
+    ['2025-04-07,0.4698', /line 1: the close 0\.4698 is outside 1-300: VIX closes are index points/],
+    ['2025-04-07,350', /line 1: the close 350 is outside 1-300: VIX closes are index points/],
     [
       '2025-04-04,45.31\n2025-04-07,46.98\n2025-04-04,45.3',
       /^VIX closes, line 3: gives 2025-04-04 again \(line 1 gives it\)/,

@@ -4,7 +4,7 @@
  * its factors where its filter reads them from the closes instead of at their expectation given
  * today's VIX alone (docs/scenarios.md, "Where the spike came from matters").
  */
-import { MAX_VIX_HISTORY, MAX_VIX_POINTS, MIN_VIX_POINTS, VIX_HISTORY_STALE_DAYS, daysBetween } from '@alvh/shared';
+import { MAX_VIX_HISTORY, MAX_VIX_INDEX, MIN_VIX_POINTS, VIX_HISTORY_STALE_DAYS, daysBetween } from '@alvh/shared';
 import { decimalFromText, hasDecimalComma } from './numbers';
 import { PastedLineError } from './errors';
 
@@ -77,7 +77,7 @@ function badClose(cell: string): string {
  * column named "close" (Cboe's DATE,OPEN,HIGH,LOW,CLOSE). A row must have as many cells as its
  * header, or two without one: a third cell is never guessed at (a decimal comma in a CSV splits a
  * close in two). Closes are plain decimals in VIX points within [{@link MIN_VIX_POINTS},
- * {@link MAX_VIX_POINTS}], one per date. Rows after `valuationDate` are left out (a history
+ * {@link MAX_VIX_INDEX}], one per date. Rows after `valuationDate` are left out (a history
  * running past the day the plan is for), and of the rest the latest {@link MAX_VIX_HISTORY} are
  * kept, oldest first; the last must be at most {@link VIX_HISTORY_STALE_DAYS} days before the
  * valuation date, as the Monte Carlo requires. The note says what was kept. Blank text: null (no history).
@@ -118,10 +118,10 @@ export function readVixCloses(text: string, valuationDate: string): VixClosesRea
     const cell = cells[closeCol] ?? '';
     const vix = decimalFromText(cell);
     if (vix === undefined || vix <= 0) throw new VixClosesError(i + 1, badClose(cell));
-    if (vix < MIN_VIX_POINTS || vix > MAX_VIX_POINTS)
+    if (vix < MIN_VIX_POINTS || vix > MAX_VIX_INDEX)
       throw new VixClosesError(
         i + 1,
-        `the close ${cell} is outside ${MIN_VIX_POINTS}-${MAX_VIX_POINTS}: VIX closes are index points (18.5, not 0.185)`,
+        `the close ${cell} is outside ${MIN_VIX_POINTS}-${MAX_VIX_INDEX}: VIX closes are index points (18.5, not 0.185)`,
       );
     rows.push({ date, vix, line: i + 1 });
   });
