@@ -207,16 +207,40 @@ function endWithProblem(socket: Socket, problem: Problem, extra: readonly string
   socket.end(`${head}\r\n\r\n${body}`);
 }
 
-/** Answer a problem and close the connection once it is sent, without reading the rest of the body. */
-function sendProblemAndClose(
+/**
+ * Answer a problem to a request whose body is not read, and close the connection once that body
+ * has come in, read and dropped: the answer goes out at once, but closing while the client still
+ * uploads makes the kernel reset the connection, and a client that sends its whole body before it
+ * reads (Python's http.client, any client over a slow link) would lose the answer to a broken pipe.
+ * Past `cap` bytes the connection is cut, as for a body that never ends.
+ */
+function sendProblemAndDrain(
   req: IncomingMessage,
   res: ServerResponse,
   problem: Problem,
-  headers: Record<string, string> = {},
+  headers: Record<string, string>,
+  cap: number,
 ): void {
-  sendProblem(res, problem, { ...headers, connection: 'close' });
-  res.on('finish', () => req.socket.end());
-  // Keep reading (and dropping) what is in flight so the client sees the answer, not a reset.
+  const body = problemBody(problem);
+  res.writeHead(problem.status, {
+    ...API_HEADERS,
+    ...headers,
+    connection: 'close',
+    'content-type': PROBLEM_CONTENT_TYPE,
+    'content-length': String(Buffer.byteLength(body)),
+    'cache-control': 'no-store',
+  });
+  if (req.complete) {
+    res.end(body);
+    return;
+  }
+  res.write(body);
+  let size = 0;
+  req.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > cap) req.socket.destroy();
+  });
+  req.on('end', () => res.end());
   req.resume();
 }
 
@@ -419,7 +443,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       // The media type first: a body we cannot use is never read.
       const contentType = req.headers['content-type'] ?? null;
       if (!isJsonContentType(contentType)) {
-        sendProblemAndClose(
+        sendProblemAndDrain(
           req,
           res,
           httpProblem(415, 'unsupported_media_type', mediaTypeDetail(contentType), {
@@ -427,24 +451,43 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
             instance: url.pathname,
           }),
           { ...cors, accept: 'application/json' },
+          limit * DRAIN_FACTOR,
         );
         return;
       }
       const encoded = encodedBodyProblem(req.headers['content-encoding']);
       if (encoded) {
-        sendProblemAndClose(req, res, { ...encoded.problem, instance: url.pathname }, { ...cors, ...encoded.headers });
+        sendProblemAndDrain(
+          req,
+          res,
+          { ...encoded.problem, instance: url.pathname },
+          { ...cors, ...encoded.headers },
+          limit * DRAIN_FACTOR,
+        );
         return;
       }
       const declared = Number(req.headers['content-length']);
       if (Number.isFinite(declared) && declared > limit) {
-        sendProblemAndClose(req, res, { ...bodyTooLarge(limit, declared).problem, instance: url.pathname }, cors);
+        sendProblemAndDrain(
+          req,
+          res,
+          { ...bodyTooLarge(limit, declared).problem, instance: url.pathname },
+          cors,
+          limit * DRAIN_FACTOR,
+        );
         return;
       }
     }
     const body = await readBody(req, limit);
     if ('tooLarge' in body) {
       if (res.destroyed) return;
-      sendProblemAndClose(req, res, { ...bodyTooLarge(limit).problem, instance: url.pathname }, cors);
+      sendProblemAndDrain(
+        req,
+        res,
+        { ...bodyTooLarge(limit).problem, instance: url.pathname },
+        cors,
+        limit * DRAIN_FACTOR,
+      );
       return;
     }
     const headers: Record<string, string> = {};
@@ -479,12 +522,14 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     if (closing) res.setHeader('connection', 'close');
     // HTTP/1.1 requires Host (RFC 9112 §3.2); Node's own refusal is a bare 400 without a problem document.
     if (req.httpVersionMajor === 1 && req.httpVersionMinor >= 1 && req.headers.host === undefined) {
-      sendProblemAndClose(
+      sendProblemAndDrain(
         req,
         res,
         httpProblem(400, 'bad_request', 'an HTTP/1.1 request without a Host header', {
           fix: 'send the Host header (every HTTP/1.1 client does)',
         }),
+        {},
+        limit * DRAIN_FACTOR,
       );
       return;
     }
@@ -493,11 +538,12 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       const path = (req.url ?? '/').split('?')[0] ?? '/';
       const route = path.startsWith('/api/') ? findRoute(path.slice('/api/'.length)) : undefined;
       const allow = route ? (route.method === 'GET' ? ['GET', 'HEAD'] : [route.method]) : ['GET', 'HEAD'];
-      sendProblemAndClose(
+      sendProblemAndDrain(
         req,
         res,
         httpProblem(405, 'method_not_allowed', `${method} is not supported; use ${allow.join(' or ')}`),
         { allow: allow.join(', ') },
+        limit * DRAIN_FACTOR,
       );
       return;
     }

@@ -250,3 +250,47 @@ describe('start-up settings', () => {
     await expect(fetch(`${h.url}/api/health`)).rejects.toThrow();
   });
 });
+
+describe('a client that sends its whole body before it reads', () => {
+  // Over the loopback's socket buffers (a few MB): the host used to close while the body was still
+  // coming, the client's write hit a reset, and the 413 or 415 sent before it was lost (EPIPE).
+  const BIG_LIMIT = 4 * 1024 * 1024;
+  let big: LocalHost;
+  beforeAll(async () => {
+    big = await startLocalHost({
+      port: 0,
+      host: '127.0.0.1',
+      tls: false,
+      maxBodyBytes: BIG_LIMIT,
+      corsOrigins: [ORIGIN],
+    });
+  });
+  afterAll(async () => {
+    await big?.close();
+  });
+
+  /** Write the request and all of its body, reading nothing until the last byte is handed over. */
+  function sendThenRead(size: number, contentType: string): Promise<string> {
+    return new Promise((ok) => {
+      const socket = connect(Number(new URL(big.url).port), '127.0.0.1');
+      let got = '';
+      let error = '';
+      socket.on('data', (d: Buffer) => (got += d.toString('latin1')));
+      socket.on('error', (e: NodeJS.ErrnoException) => (error = e.code ?? String(e)));
+      socket.on('close', () => ok(got.length > 0 ? got.split('\r\n')[0]! : `no answer (${error})`));
+      socket.pause();
+      socket.write(
+        `POST /api/plan HTTP/1.1\r\nHost: localhost\r\nContent-Type: ${contentType}\r\nContent-Length: ${size}\r\n\r\n`,
+      );
+      // then read a while later, as a client busy elsewhere does (the answer must wait for it)
+      socket.write(Buffer.alloc(size, 0x20), () => setTimeout(() => socket.resume(), 100));
+    });
+  }
+
+  it.each([
+    ['a body 5% over the limit', 'application/json', 'HTTP/1.1 413 Payload Too Large'],
+    ['a body of the wrong media type', 'text/plain', 'HTTP/1.1 415 Unsupported Media Type'],
+  ])('gets its answer to %s, not a broken pipe', async (_label, contentType, status) => {
+    for (let i = 0; i < 3; i++) expect(await sendThenRead(Math.round(BIG_LIMIT * 1.05), contentType)).toBe(status);
+  });
+});

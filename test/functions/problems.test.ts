@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { invalidInput, limitExceeded, noSolution, insufficientData, parseInput } from '@alvh/shared';
 import { defineJsonRoute } from '../../functions/src/http/route';
-import { lineColumn, parseJsonText } from '../../functions/src/http/body';
+import { lineColumn, parseJsonText, readJsonBody } from '../../functions/src/http/body';
+import { HttpProblem } from '../../functions/src/http/problem';
 import { DEFAULT_MAX_BODY_BYTES } from '../../functions/src/config';
 
 const Schema = z.object({ spot: z.number().positive({ error: 'pass a spot price > 0' }), name: z.string() });
@@ -176,6 +177,29 @@ describe('problem details for each kind of failure', () => {
       post('{}', { 'content-type': 'application/json', 'content-length': String(DEFAULT_MAX_BODY_BYTES + 1) }),
     );
     expect(declared.status).toBe(413);
+  });
+
+  it('413 for a chunked body as it passes the limit: the rest is never read', async () => {
+    // No Content-Length (as a chunked upload reaches a function with HTTP streams on): a body of
+    // 1 GiB offered 64 KiB at a time, read no further than the limit
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(c) {
+        pulled += chunk.byteLength;
+        if (pulled > 1024 ** 3) c.close();
+        else c.enqueue(chunk);
+      },
+    });
+    const request = { headers: new Headers({ 'content-type': 'application/json' }), body } as unknown as HttpRequest;
+    const e = await readJsonBody(request, DEFAULT_MAX_BODY_BYTES).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(HttpProblem);
+    expect((e as HttpProblem).problem).toMatchObject({
+      status: 413,
+      code: 'payload_too_large',
+      limit: DEFAULT_MAX_BODY_BYTES,
+    });
+    expect(pulled).toBeLessThanOrEqual(DEFAULT_MAX_BODY_BYTES + 2 * chunk.byteLength);
   });
 
   it('405 with Allow for another method', async () => {

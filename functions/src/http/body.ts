@@ -154,8 +154,29 @@ export async function readJsonBody(request: HttpRequest, limit: number): Promise
   if (encoded) throw encoded;
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > limit) throw bodyTooLarge(limit, declared);
-  const text = await request.text();
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > limit) throw bodyTooLarge(limit, bytes);
-  return parseJsonText(text);
+  return parseJsonText(new TextDecoder().decode(await bytesWithin(request, limit)));
+}
+
+/**
+ * The body's bytes, read as they come and refused once past `limit`: a chunked body declares no
+ * length, and reading it whole first (request.text()) would hold all of it in memory before the
+ * check, up to the platform's own cap.
+ */
+async function bytesWithin(request: HttpRequest, limit: number): Promise<Uint8Array> {
+  const stream = request.body as ReadableStream<Uint8Array> | null;
+  if (stream === null) return new Uint8Array(0);
+  const reader = stream.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw bodyTooLarge(limit);
+    }
+    parts.push(value);
+  }
+  return Buffer.concat(parts);
 }
