@@ -17,6 +17,9 @@ import {
   MAX_POOLED_PATH_STEPS,
   MAX_REPLAY_ROWS,
   MAX_SIGNAL_POINTS,
+  plan,
+  stressGrid,
+  type PlanInput,
 } from '@alvh/shared';
 import { DEFAULT_JOB_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES } from '../../functions/src/config';
 import { MAX_PARTIAL_PATHS } from '../../functions/src/handlers/montecarlo';
@@ -86,5 +89,23 @@ describe('docs/api.md frontier example', () => {
         components: answer.components.slice(0, quoted.components!.length),
       }),
     );
+  });
+});
+
+describe('docs/api.md on the plan’s Greeks against the stress grid', () => {
+  it('quotes the example plan’s book delta and the grid’s slope at today’s VIX as the code gives them', () => {
+    const m = /delta is ([+−-][\d.]+) USD a point, while the grid's ±0\.05% at today's VIX gives ([+−-][\d.]+)\./.exec(
+      doc.replace(/\s+/g, ' '),
+    );
+    expect(m, 'the sentence in docs/api.md').not.toBeNull();
+    const num = (t: string) => Number(t.replace('−', '-'));
+    const input = JSON.parse(readFileSync(new URL('../../docs/examples/plan.json', import.meta.url), 'utf8')) as {
+      market: { spx: number; vix: number };
+    };
+    const h = 0.0005;
+    const g = stressGrid({ plan: input, spxMoves: [-h, 0, h], vixLevels: [input.market.vix], days: [0] });
+    const slope = (g.total[0]![2]![0]! - g.total[0]![0]![0]!) / (2 * h * input.market.spx);
+    expect(num(m![1]!)).toBeCloseTo(plan(input as unknown as PlanInput).bookGreeks.delta, 2);
+    expect(num(m![2]!)).toBeCloseTo(slope, 2);
   });
 });
