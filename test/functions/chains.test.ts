@@ -212,3 +212,50 @@ it.each(['plan', 'surface'])(
     expect(r.json.detail).toMatch(/is empty \(blank lines or commas alone\)/);
   },
 );
+
+describeWithData('a refusal inside a scenario’s plan is named where the plan sits', () => {
+  it.each(['stress', 'montecarlo', 'frontier'])('/api/%s: plan.market.chain, plan.market.spx', async (route) => {
+    const other = { ...INPUT, valuationDate: '2023-06-12' };
+    const r = await call(route, { plan: other, ...(route === 'stress' ? {} : { paths: 10 }) });
+    expect([r.status, r.json.field]).toEqual([400, 'plan.market.chain']);
+    const spx = await call(route, {
+      plan: { ...INPUT, market: { ...INPUT.market, chain: undefined, spx: 1e9 } },
+      ...(route === 'stress' ? {} : { paths: 10 }),
+    });
+    expect([spx.status, spx.json.field]).toEqual([400, 'plan.market.spx']);
+  });
+
+  it('a bad chain row is named once: market.chain[0].expiry, not market.chain.chain[0].expiry', async () => {
+    const rows = [{ expiry: '2023-06-01', strike: 4300, type: 'put', bid: 1, ask: 2 }];
+    const r = await call('plan', { ...INPUT, market: { ...INPUT.market, chain: rows } });
+    expect(r.status).toBe(400);
+    expect(r.json.field).toBe('market.chain[0].expiry');
+    const text = await call('plan', {
+      ...INPUT,
+      market: { ...INPUT.market, chain: 'expiry,strike,type,bid,ask\nx,1,put,1,2' },
+    });
+    expect(text.json.field).toBe('market.chain line 2 column 1 (expiry)');
+  });
+});
+
+it('a book leg expiring outside the exchange calendar is named at the leg, not as "years" or "horizonDays"', async () => {
+  const book = {
+    valuationDate: '2023-06-09',
+    spot: 4298.86,
+    vix: 13.83,
+    rate: 0.05,
+    divYield: 0.014,
+    futures: INPUT.market.futures,
+    condor: [{ kind: 'spx', type: 'put', strike: 4000, expiry: '9999-12-31', quantity: 1 }],
+    overlay: [],
+    tail: [],
+  };
+  for (const route of ['stress', 'montecarlo']) {
+    const r = await call(route, { book, ...(route === 'stress' ? {} : { paths: 10 }) });
+    expect(r.status).toBe(400);
+    expect(r.json.issues[0]).toEqual({
+      path: 'book.condor[0].expiry',
+      message: "is 9999-12-31, outside the exchange calendar's 2000-2040; pass an expiry from 2000 to 2040",
+    });
+  }
+});

@@ -9,7 +9,14 @@
  * naming the same fields), and the request goes on with the fitted surface in the chain's place,
  * which gives the same answer to the byte in a few milliseconds (test/functions/chains.test.ts).
  */
-import { AlvhError, parseInput, SurfaceDataSchema, type MarketSurfaceInput, type SpxSurfaceData } from '@alvh/shared';
+import {
+  AlvhError,
+  isAlvhError,
+  parseInput,
+  SurfaceDataSchema,
+  type MarketSurfaceInput,
+  type SpxSurfaceData,
+} from '@alvh/shared';
 import type { z } from 'zod';
 import { runCompute } from '../compute';
 import type { ChainFitJob } from '../compute/jobs';
@@ -77,6 +84,16 @@ export async function planWithChainFitted(body: unknown, call: RouteCall, schema
   return planFitted(body, call);
 }
 
+/** A refusal of the plan inside a scenario request, named where the plan sits (`plan.market.chain`). */
+async function inPlan<T>(f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    if (isAlvhError(e) && !('issues' in e)) throw new AlvhError(e.code, `plan.${e.field}`, e.problem, e.fix);
+    throw e;
+  }
+}
+
 /**
  * `body` with the chains of a scenario input fitted on the pool: `plan.market` and `book` (POST
  * /api/stress, /api/montecarlo, /api/frontier). A body with a chain is checked against `schema`
@@ -89,7 +106,7 @@ export async function scenarioWithChainsFitted(body: unknown, call: RouteCall, s
   if (!planChain && !hasChain(book)) return body;
   parseInput(schema, body);
   let out = body;
-  if (isObject(plan)) out = { ...out, plan: await planFitted(plan, call) };
+  if (isObject(plan)) out = { ...out, plan: await inPlan(() => planFitted(plan, call)) };
   if (isObject(book)) out = { ...out, book: await bookFitted(book, call) };
   return out;
 }

@@ -9,7 +9,7 @@ import { buildTermStructure } from '../market/index';
 import { surfacesOf, type Leg } from '../book/index';
 // the method's files, not its barrel: the plan (in the barrel) reads the hedge module
 import { plan } from '../method/plan';
-import { planMarketState } from '../method/planCurve';
+import { planMarketState, withPrefix } from '../method/planCurve';
 import { condorHorizonDays } from '../scenario/mcSetup';
 import type { MonteCarloSetup } from '../scenario/mcTypes';
 import type { ScenarioBook } from '../scenario/scenarioBook';
@@ -61,7 +61,11 @@ function component(
  */
 export function frontierSetup(input: unknown, mark: LegMarker = defaultMarker): FrontierSetup {
   const v = parseInput(FrontierInputSchema, input);
-  const pl = plan(v.plan);
+  // what the method refuses in the plan is named where it sits in this request
+  const pl = withPrefix(
+    (f) => `plan.${f}`,
+    () => plan(v.plan),
+  );
   const policy = pl.policy;
   const now = planMarketState(pl.market, pl.surface);
   const ts = buildTermStructure(

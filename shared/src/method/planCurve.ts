@@ -171,9 +171,16 @@ export function marketSurface(
     const chain = m.chain;
     return withPrefix(
       (f) =>
-        f.startsWith(`${root}.`) || f === 'vix'
-          ? f.replace(/^vix$/, `${root}.vix`)
-          : `${root}.chain${f === 'chain' ? '' : `.${f}`}`,
+        f.startsWith(`${root}.`)
+          ? f
+          : f === 'vix'
+            ? `${root}.vix`
+            : f === 'spot'
+              ? `${root}.${spotField}`
+              : f === 'valuationDate'
+                ? f
+                : // the parser's own names start with the chain's ("chain[0].expiry", "chain line 3")
+                  `${root}.${f.startsWith('chain') ? f : `chain.${f}`}`,
       () => {
         const parsed = parseChain(chain as string | readonly ChainRow[], { valuationDate, spot: m.spx });
         if (parsed.valuationDate !== valuationDate) {

@@ -179,7 +179,12 @@ export function scenarioSource(v: {
   policy: Policy;
 } {
   if (v.plan !== undefined) {
-    const pl = plan(v.plan);
+    // what the method refuses in the plan is named where it sits in this request
+    const input = v.plan;
+    const pl = withPrefix(
+      (f) => `plan.${f}`,
+      () => plan(input),
+    );
     const policy = resolvePolicy(v.plan.policy ?? {});
     const state = planMarketState(pl.market, pl.surface);
     return {

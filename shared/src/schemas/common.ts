@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { parseIsoDate } from '../dates';
 import { MARKET_RATE } from '../validate';
+import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from '../market/calendar';
 
 /** A finite number (zod already rejects NaN; this also rejects ±Infinity). */
 export const finiteNumber = z.number({ error: 'pass a number' }).finite({ error: 'pass a finite number' });
@@ -71,5 +72,14 @@ export const isoDate = z
     },
     { error: 'not a calendar date; pass a real date such as 2020-03-16' },
   );
+
+/** An option's expiry: a calendar date within the exchange calendar's years (2000-2040). */
+export const expiryDate = isoDate.refine(
+  (s) => Number(s.slice(0, 4)) >= CALENDAR_FIRST_YEAR && Number(s.slice(0, 4)) <= CALENDAR_LAST_YEAR,
+  {
+    error: (iss) =>
+      `is ${String(iss.input)}, outside the exchange calendar's ${CALENDAR_FIRST_YEAR}-${CALENDAR_LAST_YEAR}; pass an expiry from ${CALENDAR_FIRST_YEAR} to ${CALENDAR_LAST_YEAR}`,
+  },
+);
 
 export const optionType = z.enum(['call', 'put'], { error: 'pass "call" or "put"' });

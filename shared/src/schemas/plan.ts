@@ -5,7 +5,16 @@
  * caller that skips it still gets field-named errors.
  */
 import { z } from 'zod';
-import { finiteNumber, isoDate, nonNegativeNumber, optionType, positiveNumber, rate, volatility } from './common';
+import {
+  expiryDate,
+  finiteNumber,
+  isoDate,
+  nonNegativeNumber,
+  optionType,
+  positiveNumber,
+  rate,
+  volatility,
+} from './common';
 import { PolicySchema } from './policy';
 import { MAX_CONTRACTS, MAX_VIX_INDEX, SPX_POINTS } from '../validate';
 import { HeldLegSchema, MAX_POSITIONS_TEXT, StructureParamsSchema } from '../hedge/schemas';
@@ -31,7 +40,7 @@ export const LegSchema = z.strictObject({
   kind: z.enum(['spx', 'vix'], { error: 'pass "spx" or "vix"' }),
   type: optionType,
   strike: positiveNumber,
-  expiry: isoDate,
+  expiry: expiryDate,
   quantity: finiteNumber
     .min(-MAX_CONTRACTS, { error: `pass a signed number of contracts between -${MAX_CONTRACTS} and ${MAX_CONTRACTS}` })
     .max(MAX_CONTRACTS, { error: `pass a signed number of contracts between -${MAX_CONTRACTS} and ${MAX_CONTRACTS}` }),
@@ -88,39 +97,66 @@ const SviWingSchema = z.strictObject({
   delta: finiteNumber.positive({ error: 'a wing width δ is > 0' }).max(10, { error: 'a wing width δ is at most 10' }),
 });
 
+/**
+ * SVI parameters as a fitted slice has them: total variance (vol² × years) and log-moneyness are
+ * of order 1 (Lee's moment bound keeps b(1 + |ρ|) ≤ 2), so bounds of 10 (100 for `a`, which holds
+ * the variance of a 30-year slice at a VIX of 180) refuse only slips: 1e300 in `a` used to surface
+ * as an implausible VIX.
+ */
+const sviBound = (what: string, lo: number, hi: number, unit: string) =>
+  finiteNumber
+    .min(lo, { error: `SVI ${what} is ${unit}: pass a value from ${lo} to ${hi}` })
+    .max(hi, { error: `SVI ${what} is ${unit}: pass a value from ${lo} to ${hi}` });
+
 const SviSchema = z.strictObject({
-  a: finiteNumber,
-  b: finiteNumber.nonnegative({ error: 'SVI b is ≥ 0' }),
+  a: sviBound('a', -100, 100, 'a total variance (vol² × years)'),
+  b: finiteNumber
+    .nonnegative({ error: 'SVI b is ≥ 0' })
+    .max(10, { error: 'SVI b is a slope of total variance: pass a value from 0 to 10' }),
   rho: finiteNumber.min(-1, { error: 'SVI ρ is in [−1, 1]' }).max(1, { error: 'SVI ρ is in [−1, 1]' }),
-  m: finiteNumber,
-  sigma: finiteNumber.positive({ error: 'SVI σ is > 0' }),
+  m: sviBound('m', -10, 10, 'a log-moneyness'),
+  sigma: finiteNumber
+    .positive({ error: 'SVI σ is > 0' })
+    .max(10, { error: 'SVI σ is a log-moneyness width: pass a value above 0, at most 10' }),
   putWing: SviWingSchema.optional(),
   callWing: SviWingSchema.optional(),
 });
 
 /** The data form of an SPX surface (SpxSurface.toData()). */
-export const SurfaceDataSchema = z.strictObject({
-  valuationDate: isoDate,
-  spot: positiveNumber,
-  source: z.enum(['chain', 'indices', 'vix-only'], { error: "pass 'chain', 'indices' or 'vix-only'" }),
-  slices: z
-    .array(
-      z.strictObject({
-        expiry: isoDate,
-        root: z.string().max(20),
-        years: positiveNumber.max(30, { error: 'a slice is at most 30 years out' }),
-        forward: positiveNumber,
-        discount: positiveNumber.max(2, { error: 'a discount factor is near 1 (e.g. 0.99)' }),
-        svi: SviSchema,
-      }),
-    )
-    .min(1, { error: 'pass at least one slice' })
-    .max(500, { error: 'pass at most 500 slices' }),
-  referenceVix: finiteNumber.min(1, { error: 'referenceVix is in VIX points' }).max(300),
-  warnings: z.array(z.string().max(1000)).max(200),
-  calendarRepair: z.boolean().optional(),
-  label: z.string().max(500),
-});
+export const SurfaceDataSchema = z
+  .strictObject({
+    valuationDate: isoDate,
+    spot: positiveNumber,
+    source: z.enum(['chain', 'indices', 'vix-only'], { error: "pass 'chain', 'indices' or 'vix-only'" }),
+    slices: z
+      .array(
+        z.strictObject({
+          expiry: isoDate,
+          root: z.string().max(20),
+          years: positiveNumber.max(30, { error: 'a slice is at most 30 years out' }),
+          forward: positiveNumber,
+          discount: positiveNumber.max(2, { error: 'a discount factor is near 1 (e.g. 0.99)' }),
+          svi: SviSchema,
+        }),
+      )
+      .min(1, { error: 'pass at least one slice' })
+      .max(500, { error: 'pass at most 500 slices' }),
+    referenceVix: finiteNumber.min(1, { error: 'referenceVix is in VIX points' }).max(300),
+    warnings: z.array(z.string().max(1000)).max(200),
+    calendarRepair: z.boolean().optional(),
+    label: z.string().max(500),
+  })
+  .superRefine((d, ctx) => {
+    // a forward is the spot carried at r − q: far from it is a slip, not a market
+    d.slices.forEach((slice, i) => {
+      if (!(slice.forward >= d.spot / 10 && slice.forward <= d.spot * 10))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['slices', i, 'forward'],
+          message: `is ${slice.forward}, not within a tenth to ten times the surface's spot ${d.spot}: pass the expiry's forward in index points`,
+        });
+    });
+  });
 
 /**
  * Most characters of a market's chain text and most rows of its chain table: about twice the

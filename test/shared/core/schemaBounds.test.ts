@@ -5,7 +5,10 @@ import {
   PlanInputSchema,
   StressGridInputSchema,
   parseInput,
+  plan,
   stressGrid,
+  SurfaceDataSchema,
+  type PlanInput,
 } from '@alvh/shared';
 import { BOOK, PLAN_INPUT } from '../../helpers/fixtures';
 
@@ -67,5 +70,46 @@ describe('a level typed as a fraction', () => {
       parseInput(PlanInputSchema, { ...PLAN_INPUT, market: { ...PLAN_INPUT.market, vvix: 5 } }),
     );
     expect(zero).toEqual([{ path: 'market.vvix', message: 'VVIX is in index points: pass 95, not 0.95' }]);
+  });
+});
+
+describe('a surface sent back is bounded where a slip would surface as another field', () => {
+  const planned = plan(PLAN_INPUT);
+  const withSlice = (change: (s: Record<string, unknown> & { svi: Record<string, number> }) => void) => {
+    const data = JSON.parse(JSON.stringify(planned.surface.data)) as {
+      slices: (Record<string, unknown> & { svi: Record<string, number> })[];
+    };
+    change(data.slices[0]!);
+    return { ...PLAN_INPUT, market: { ...PLAN_INPUT.market, surface: data } } as unknown as PlanInput;
+  };
+
+  it('SVI a of 1e300 is named at the slice (it read as a VIX of 2.6e150), and a forward of 1e300 too', () => {
+    expect(issuesOf(() => plan(withSlice((s) => (s.svi.a = 1e300))))).toEqual([
+      {
+        path: 'market.surface.slices[0].svi.a',
+        message: 'SVI a is a total variance (vol² × years): pass a value from -100 to 100',
+      },
+    ]);
+    expect(issuesOf(() => plan(withSlice((s) => (s.forward = 1e300))))[0]!.path).toBe(
+      'market.surface.slices[0].forward',
+    );
+  });
+
+  it('takes back every surface the plan makes, up to the highest VIX it takes', () => {
+    for (const vix of [9, 17.5, 80, 300]) {
+      const p = plan({
+        ...PLAN_INPUT,
+        market: { ...PLAN_INPUT.market, vix },
+        policy: { ...PLAN_INPUT.policy, stressVix: 200 },
+      });
+      expect(SurfaceDataSchema.safeParse(p.surface.data).success, `VIX ${vix}`).toBe(true);
+      expect(() =>
+        plan({
+          ...PLAN_INPUT,
+          market: { ...PLAN_INPUT.market, vix, surface: p.surface.data },
+          policy: { ...PLAN_INPUT.policy, stressVix: 200 },
+        }),
+      ).not.toThrow();
+    }
   });
 });
