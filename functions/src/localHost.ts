@@ -212,7 +212,8 @@ function endWithProblem(socket: Socket, problem: Problem, extra: readonly string
  * has come in, read and dropped: the answer goes out at once, but closing while the client still
  * uploads makes the kernel reset the connection, and a client that sends its whole body before it
  * reads (Python's http.client, any client over a slow link) would lose the answer to a broken pipe.
- * Past `cap` bytes the connection is cut, as for a body that never ends.
+ * Past `cap` bytes the connection is cut, as for a body that never ends; a body declared larger
+ * than `cap`, or awaited behind `Expect: 100-continue`, is not waited for.
  */
 function sendProblemAndDrain(
   req: IncomingMessage,
@@ -230,8 +231,14 @@ function sendProblemAndDrain(
     'content-length': String(Buffer.byteLength(body)),
     'cache-control': 'no-store',
   });
-  if (req.complete) {
+  // No body will come (the client waits for a 100 Continue it will not get), or more than `cap`
+  // would: close as soon as the answer is out.
+  const declared = Number(req.headers['content-length']);
+  const noWait =
+    req.complete || /100-continue/i.test(req.headers.expect ?? '') || (Number.isFinite(declared) && declared > cap);
+  if (noWait) {
     res.end(body);
+    req.resume();
     return;
   }
   res.write(body);
