@@ -32,12 +32,14 @@ export interface DistributionStats {
   cvar95: number;
   cvar99: number;
   /**
-   * Standard error of CVaR95 (USD): √((V + (1 − p)·(CVaR − VaR)²)/k), p = 0.05, V the variance of
-   * the k worst outcomes (the asymptotic variance of the tail-mean estimator, Manistre and Hancock
-   * 2005), paths taken as independent. Null when fewer than two paths are in the tail.
+   * Standard error of CVaR95 (USD): for independent paths √((V + (1 − p)·(CVaR − VaR)²)/k),
+   * p = 0.05, V the variance of the k worst outcomes (the asymptotic variance of the tail-mean
+   * estimator, Manistre and Hancock 2005); for antithetic pairs the same estimator's influence
+   * function averaged over each pair, so twins that lose together count once. Null when fewer than
+   * two paths are in the tail.
    */
   cvar95StdError: number | null;
-  /** Share of paths with P&L < 0, and its binomial standard error. */
+  /** Share of paths with P&L < 0, and its standard error (binomial; over pair averages for antithetic pairs). */
   probLoss: number;
   probLossStdError: number;
   /** Share of paths whose loss reaches the condor's max loss (within 1e-9 relative). */
@@ -118,7 +120,8 @@ export function describeDistribution(
   const meanStdError = paired ? pairedStdError(pnl, firstPath) : n > 1 ? Math.sqrt(variance / n) : null;
   const percentiles: Record<string, number> = {};
   for (const p of PERCENTILES) percentiles[`p${p}`] = quantileSorted(sorted, p / 100);
-  const [var95, cvar95, cvar95StdError] = tailRisk(sorted, 0.95);
+  const [var95, cvar95, iidTailError] = tailRisk(sorted, 0.95);
+  const cvar95StdError = paired ? pairedTailStdError(pnl, firstPath, sorted, 0.95) : iidTailError;
   const [var99, cvar99] = tailRisk(sorted, 0.99);
   const probLoss = losses / n;
   return {
@@ -134,7 +137,9 @@ export function describeDistribution(
     cvar99,
     cvar95StdError,
     probLoss,
-    probLossStdError: Math.sqrt((probLoss * (1 - probLoss)) / n),
+    probLossStdError:
+      (paired ? pairedStdError(pnl, firstPath, (x) => (x < 0 ? 1 : 0)) : null) ??
+      Math.sqrt((probLoss * (1 - probLoss)) / n),
     probMaxLoss: maxLosses / n,
   };
 }
@@ -143,32 +148,47 @@ export function describeDistribution(
  * Standard error of the mean from antithetic pair averages: pairs are (2j, 2j+1) in global path
  * numbering; an element whose twin lies outside the sample counts as a sample of its own.
  */
-function pairedStdError(pnl: Float64Array, firstPath: number): number | null {
+function pairedStdError(pnl: Float64Array, firstPath: number, f: (x: number) => number = (x) => x): number | null {
   const n = pnl.length;
   let count = 0;
   let sum = 0;
   let i = 0;
   if (firstPath % 2 === 1) {
-    sum += pnl[0]!;
+    sum += f(pnl[0]!);
     count++;
     i = 1;
   }
   for (; i < n; i += 2) {
-    sum += i + 1 < n ? 0.5 * (pnl[i]! + pnl[i + 1]!) : pnl[i]!;
+    sum += i + 1 < n ? 0.5 * (f(pnl[i]!) + f(pnl[i + 1]!)) : f(pnl[i]!);
     count++;
   }
   const m = sum / count;
   let ss = 0;
   i = 0;
   if (firstPath % 2 === 1) {
-    ss += (pnl[0]! - m) ** 2;
+    ss += (f(pnl[0]!) - m) ** 2;
     i = 1;
   }
   for (; i < n; i += 2) {
-    const x = i + 1 < n ? 0.5 * (pnl[i]! + pnl[i + 1]!) : pnl[i]!;
+    const x = i + 1 < n ? 0.5 * (f(pnl[i]!) + f(pnl[i + 1]!)) : f(pnl[i]!);
     ss += (x - m) ** 2;
   }
   return count > 1 ? Math.sqrt(ss / (count - 1) / count) : null;
+}
+
+/**
+ * Standard error of the CVaR at `alpha` over antithetic pairs: the tail mean's influence function
+ * ψ(x) = min(x − q, 0)/p (q the VaR, p the tail's share), averaged over each pair. For independent
+ * paths it is the Manistre-Hancock error of {@link tailRisk}; twins that lose together (a condor
+ * loses in both SPX tails) widen it, as they widen the seed-to-seed spread.
+ */
+function pairedTailStdError(pnl: Float64Array, firstPath: number, sorted: Float64Array, alpha: number): number | null {
+  const n = sorted.length;
+  const k = Math.max(1, Math.ceil((1 - alpha) * n - 1e-9));
+  if (k < 2) return null;
+  const q = sorted[k - 1]!;
+  const p = k / n;
+  return pairedStdError(pnl, firstPath, (x) => (x < q ? (x - q) / p : 0));
 }
 
 export interface Histogram {

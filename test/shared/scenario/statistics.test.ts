@@ -74,6 +74,38 @@ describe("CVaR95's standard error", () => {
     expect(reported / spread).toBeLessThan(1.07);
   });
 
+  it('over antithetic twins that lose together, is their spread too: P&L 1 − |z| on both of (z, −z)', () => {
+    // a condor's P&L on a pair: both twins end in a tail together. Taken as independent paths the
+    // errors would be 1/√2 of the spread; over pair averages they match it.
+    const cv: number[] = [];
+    const pl: number[] = [];
+    const cvErr: number[] = [];
+    const plErr: number[] = [];
+    for (let r = 0; r < 1500; r++) {
+      draws.key(12, r);
+      const x = new Float64Array(2000);
+      for (let t = 0; t < 1000; t++) {
+        draws.step(t);
+        x[2 * t] = 1 - Math.abs(draws.z1);
+        x[2 * t + 1] = 1 - Math.abs(-draws.z1);
+      }
+      const d = describeDistribution(x, 0, true, 0);
+      cv.push(d.cvar95);
+      pl.push(d.probLoss);
+      cvErr.push(d.cvar95StdError!);
+      plErr.push(d.probLossStdError);
+    }
+    const sd = (a: number[]) => {
+      const m = a.reduce((u, v) => u + v, 0) / a.length;
+      return Math.sqrt(a.reduce((u, v) => u + (v - m) ** 2, 0) / (a.length - 1));
+    };
+    const avg = (a: number[]) => a.reduce((u, v) => u + v, 0) / a.length;
+    expect(avg(cvErr) / sd(cv)).toBeGreaterThan(0.93);
+    expect(avg(cvErr) / sd(cv)).toBeLessThan(1.07);
+    expect(avg(plErr) / sd(pl)).toBeGreaterThan(0.93);
+    expect(avg(plErr) / sd(pl)).toBeLessThan(1.07);
+  });
+
   it('is null, not 0, when the tail or the pairs are too few to estimate it', () => {
     const few = Float64Array.from({ length: 20 }, (_, i) => i);
     expect(describeDistribution(few, 0, false, 0).cvar95StdError).toBeNull();
