@@ -96,9 +96,12 @@ describeWithData('the surface view on the real 2022-02-04 chain', () => {
     const name = await writeSurfaceSheet(context, view, smile, opts);
     expect(name).toBe('ALVH surface 20250408-101112');
     const sheet = sheets[0]!;
+    // the surface's warnings (on 2022-02-04 the one crossed quote left out) sit between the tables
+    expect(view.warnings.length).toBe(1);
+    const smileTop = view.expiries.length + 7 + view.warnings.length + 1;
     expect(sheet.tables.map((t) => t.address)).toEqual([
       `A4:L${4 + view.expiries.length}`,
-      `A${view.expiries.length + 7}:F${view.expiries.length + 7 + smile.points.length}`,
+      `A${smileTop}:F${smileTop + smile.points.length}`,
     ]);
     expect(sheet.charts.map((c) => c.type)).toEqual(['XYScatter']);
     expect(sheet.charts[0]!.mock.axes.valueAxis.title.text).toBe('Implied vol (vol points)');

@@ -35,7 +35,7 @@ export type { SurfaceMove } from './moveSurface';
 export { moveSpxSurface } from './moveSurface';
 export type { BatchInput, BatchOutput } from './batch';
 export { bsGreeksBatch, batchOutput, checkBatch } from './batch';
-export type { SurfaceRequest, SurfaceResponse, SurfaceExpiryReport } from './schemas';
+export type { SurfaceRequest, SurfaceResponse, SurfaceExpiryReport, SurfaceLeftOut } from './schemas';
 export {
   SurfaceRequestSchema,
   SurfaceFromChainSchema,

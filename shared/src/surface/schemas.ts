@@ -126,10 +126,23 @@ export interface SurfaceExpiryReport {
   wings: SliceFit['wings'] | null;
 }
 
+/** What a chain's fit left out, and why. */
+export interface SurfaceLeftOut {
+  /**
+   * Quotes left out: no bid, crossed (bid above ask), locked (bid = ask), and those with no
+   * implied vol (a mid outside the no-arbitrage bounds of its forward).
+   */
+  quotes: { zeroBid: number; crossed: number; locked: number; noImpliedVol: number };
+  /** Expiries left out of the surface (another root, too near settlement, too few strikes), with why. */
+  expiries: { root: string; expiry: string; reason: string }[];
+}
+
 export interface SurfaceResponse {
   source: SpxSurface['source'];
   label: string;
   warnings: string[];
+  /** What the chain's fit left out; null for the index form, which reads no quotes. */
+  leftOut: SurfaceLeftOut | null;
   expiries: SurfaceExpiryReport[];
   arbitrage: { butterfly: number; calendar: number; calendarRepaired: number };
   points: { expiry: string; strike: number; vol: number }[];
@@ -150,6 +163,8 @@ export function buildSurface(req: SurfaceRequest): SurfaceResponse {
   let surface: SpxSurface;
   let expiries: SurfaceExpiryReport[];
   let arbitrage = { butterfly: 0, calendar: 0, calendarRepaired: 0 };
+  let leftOut: SurfaceLeftOut | null = null;
+  const warnings: string[] = [];
   if ('chain' in req) {
     const parsed = parseChain(req.chain as string | ChainRow[], {
       ...(req.valuationDate === undefined ? {} : { valuationDate: req.valuationDate }),
@@ -175,6 +190,13 @@ export function buildSurface(req: SurfaceRequest): SurfaceResponse {
       calendar: fit.arbitrage.calendar.length,
       calendarRepaired: fit.arbitrage.calendarRepaired.length,
     };
+    leftOut = { quotes: { ...fit.dropped }, expiries: fit.skipped.map((x) => ({ ...x })) };
+    // quotes without a bid are the far wings of every chain; a bid at or above the ask is bad data
+    const bad = fit.dropped.crossed + fit.dropped.locked;
+    if (bad > 0)
+      warnings.push(
+        `${bad} quote${bad === 1 ? '' : 's'} with the bid at or above the ask (${fit.dropped.crossed} crossed, ${fit.dropped.locked} locked) left out of the fit: check the chain's quotes`,
+      );
   } else {
     surface = spxSurfaceFromIndices(req);
     expiries = surface.slices.map((s) => ({
@@ -206,7 +228,8 @@ export function buildSurface(req: SurfaceRequest): SurfaceResponse {
   return {
     source: surface.source,
     label: surface.label,
-    warnings: [...surface.warnings],
+    warnings: [...surface.warnings, ...warnings],
+    leftOut,
     expiries,
     arbitrage,
     points,

@@ -72,6 +72,39 @@ describe('buildSurface (the request of POST /api/surface)', () => {
         errorOf(() => parseInput(SurfaceRequestSchema, { chain, valuationDate: '2023-06-09', spot })).message,
       ).toMatch(/^spot: pass SPX in index points \(between 100 and 1000000\)/);
   });
+  it('says what the fit left out: quotes by reason, expiries with why, and a warning for a bid at or above its ask', () => {
+    const chain = [...rowsFor('2023-07-21', 4320, 0.12), ...rowsFor('2023-08-18', 4335, 0.13)];
+    const extra = [
+      { expiry: '2023-07-21', strike: 4310, type: 'put', bid: 9, ask: 8 }, // crossed
+      { expiry: '2023-07-21', strike: 4315, type: 'put', bid: 0, ask: 0.05 }, // no bid
+      { expiry: '2039-12-16', strike: 4300, type: 'put', bid: 900, ask: 910 }, // one strike: no slice
+      { expiry: '2039-12-16', strike: 4300, type: 'call', bid: 1900, ask: 1910 },
+    ];
+    const r = buildSurface(
+      parseInput(SurfaceRequestSchema, { chain: [...chain, ...extra], valuationDate: '2023-06-09', spot: 4300 }),
+    );
+    expect(r.leftOut!.quotes).toMatchObject({ zeroBid: 1, crossed: 1, locked: 0 });
+    expect(r.leftOut!.expiries).toEqual([
+      { root: 'SPXW', expiry: '2039-12-16', reason: expect.stringMatching(/strike/) },
+    ]);
+    expect(r.warnings).toContain(
+      "1 quote with the bid at or above the ask (1 crossed, 0 locked) left out of the fit: check the chain's quotes",
+    );
+    // a clean chain warns of nothing, and the index form reads no quotes
+    const clean = buildSurface(parseInput(SurfaceRequestSchema, { chain, valuationDate: '2023-06-09', spot: 4300 }));
+    expect([clean.warnings, clean.leftOut!.quotes.crossed]).toEqual([[], 0]);
+    const indices = buildSurface(
+      parseInput(SurfaceRequestSchema, {
+        valuationDate: '2023-06-09',
+        spot: 4300,
+        indices: { vix: 13.83 },
+        rate: 0.05,
+        divYield: 0.014,
+      }),
+    );
+    expect(indices.leftOut).toBeNull();
+  });
+
   it('rejects bad requests naming the field', () => {
     expect(() =>
       parseInput(SurfaceRequestSchema, { valuationDate: '2023-06-09', spot: 4300, indices: { vix: 0.2 } }),
