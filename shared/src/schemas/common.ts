@@ -8,8 +8,19 @@ import { parseIsoDate } from '../dates';
 import { MARKET_RATE } from '../validate';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from '../market/calendar';
 
+/**
+ * What to say of a value sent where a number belongs: a number sent as text ("6600", quoted in
+ * the JSON) is named as such, since it reads as a number to whoever wrote it.
+ */
+export function numberExpected(iss: { input?: unknown }): string {
+  const x = iss.input;
+  if (typeof x === 'string' && x.trim() !== '' && Number.isFinite(Number(x)))
+    return `got the text ${JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}…` : x)}: send the number without quotes`;
+  return 'pass a number';
+}
+
 /** A finite number (zod already rejects NaN; this also rejects ±Infinity). */
-export const finiteNumber = z.number({ error: 'pass a number' }).finite({ error: 'pass a finite number' });
+export const finiteNumber = z.number({ error: numberExpected }).finite({ error: 'pass a finite number' });
 
 export const positiveNumber = finiteNumber.positive({ error: 'pass a number greater than 0' });
 

@@ -12,12 +12,13 @@ import { parseChain, type ChainRow } from './chain';
 import { fitChainSurface } from './fitChain';
 import { spxSurfaceFromIndices } from './indexSurface';
 import type { SpxSurface, SpxSurfaceData } from './spxSurface';
+import { numberExpected } from '../schemas/common';
 import type { SviParams } from './svi';
 import type { SliceFit } from './chainSlice';
 
 // A missing field falls through (undefined) to parseInput's "is required: pass a number".
 const num = z
-  .number({ error: (iss) => (iss.input === undefined ? undefined : 'pass a number') })
+  .number({ error: (iss) => (iss.input === undefined ? undefined : numberExpected(iss)) })
   .finite({ error: 'pass a finite number' });
 const isoDate = z
   .string({
@@ -41,7 +42,9 @@ const spxLevel = num
   });
 
 export const ChainRowSchema = z.strictObject({
-  expiry: z.union([isoDate, num.int({ error: 'pass an ISO date or an Excel date serial' })]),
+  expiry: z.union([isoDate, num.int({ error: 'pass an ISO date or an Excel date serial' })], {
+    error: 'pass the expiry as an ISO date (2023-07-21) or an Excel date serial (45128)',
+  }),
   strike: num.positive({ error: 'pass the strike in index points (> 0)' }),
   type: z.enum(['call', 'put', 'C', 'P'], { error: 'pass call or put (C or P)' }),
   bid: num.nonnegative({ error: 'pass the bid in points (0 for no bid)' }),

@@ -113,3 +113,14 @@ describe('a surface sent back is bounded where a slip would surface as another f
     }
   });
 });
+
+describe('a number sent as text', () => {
+  it('is named as text to send without quotes, at its field; other text still asks for a number', () => {
+    const withSpx = (spx: unknown) =>
+      ({ ...PLAN_INPUT, market: { ...PLAN_INPUT.market, spx } }) as unknown as PlanInput;
+    expect(issuesOf(() => plan(withSpx('6600')))).toEqual([
+      { path: 'market.spx', message: 'got the text "6600": send the number without quotes' },
+    ]);
+    expect(issuesOf(() => plan(withSpx('six thousand')))).toEqual([{ path: 'market.spx', message: 'pass a number' }]);
+  });
+});
