@@ -411,15 +411,11 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     const method = (req.method ?? 'GET').toUpperCase();
     const apiPath = url.pathname.slice('/api/'.length);
     const origin = req.headers.origin;
+    const instance = problemText(url.pathname);
     if (!route) {
       discardBody(req, limit * DRAIN_FACTOR);
-      sendProblem(
-        res,
-        httpProblem(404, 'not_found', `no endpoint /api/${apiPath}; see /api/openapi.json for the list`, {
-          instance: url.pathname,
-        }),
-        cors,
-      );
+      const detail = `no endpoint ${problemText(`/api/${apiPath}`)}; see /api/openapi.json for the list`;
+      sendProblem(res, httpProblem(404, 'not_found', detail, { instance }), cors);
       return;
     }
     if (method === 'OPTIONS') {
@@ -432,17 +428,8 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
         res.writeHead(204, { ...API_HEADERS, ...preflightHeaders(origin, origins, methods), 'content-length': '0' });
         res.end();
       } else {
-        sendProblem(
-          res,
-          httpProblem(
-            403,
-            'origin_not_allowed',
-            `origin ${origin} may not call this API; add it to ALVH_CORS_ORIGINS`,
-            {
-              instance: url.pathname,
-            },
-          ),
-        );
+        const detail = `origin ${problemText(origin)} may not call this API; add it to ALVH_CORS_ORIGINS`;
+        sendProblem(res, httpProblem(403, 'origin_not_allowed', detail, { instance }));
       }
       return;
     }
@@ -455,7 +442,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
           res,
           httpProblem(415, 'unsupported_media_type', mediaTypeDetail(contentType), {
             fix: 'set the header Content-Type: application/json',
-            instance: url.pathname,
+            instance: problemText(url.pathname),
           }),
           { ...cors, accept: 'application/json' },
           limit * DRAIN_FACTOR,
@@ -467,7 +454,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
         sendProblemAndDrain(
           req,
           res,
-          { ...encoded.problem, instance: url.pathname },
+          { ...encoded.problem, instance: problemText(url.pathname) },
           { ...cors, ...encoded.headers },
           limit * DRAIN_FACTOR,
         );
@@ -478,7 +465,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
         sendProblemAndDrain(
           req,
           res,
-          { ...bodyTooLarge(limit, declared).problem, instance: url.pathname },
+          { ...bodyTooLarge(limit, declared).problem, instance: problemText(url.pathname) },
           cors,
           limit * DRAIN_FACTOR,
         );
@@ -491,7 +478,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       sendProblemAndDrain(
         req,
         res,
-        { ...bodyTooLarge(limit).problem, instance: url.pathname },
+        { ...bodyTooLarge(limit).problem, instance: problemText(url.pathname) },
         cors,
         limit * DRAIN_FACTOR,
       );
@@ -573,7 +560,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       sendProblem(
         res,
         httpProblem(405, 'method_not_allowed', `${method} is not supported for files; use GET`, {
-          instance: url.pathname,
+          instance: problemText(url.pathname),
         }),
         {
           allow: 'GET, HEAD',

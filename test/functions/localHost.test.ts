@@ -294,3 +294,22 @@ describe('a client that sends its whole body before it reads', () => {
     for (let i = 0; i < 3; i++) expect(await sendThenRead(Math.round(BIG_LIMIT * 1.05), contentType)).toBe(status);
   });
 });
+
+describe('a long path or origin is quoted back cut, not whole', () => {
+  it('an unknown API path of 12,000 characters and a foreign origin of 12,000 get details under 2,000 characters', async () => {
+    const path = `/api/${'x'.repeat(12_000)}`;
+    const r = await fetch(`${host.url}${path}`);
+    expect(r.status).toBe(404);
+    const p = (await r.json()) as { detail: string; instance: string };
+    expect(p.detail.length).toBeLessThan(2_000);
+    expect(p.instance.length).toBeLessThan(2_000);
+    expect(p.detail).toMatch(/more characters\)/);
+    const origin = `https://${'a'.repeat(12_000)}.example`;
+    const pre = await fetch(`${host.url}/api/plan`, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST' },
+    });
+    expect(pre.status).toBe(403);
+    expect(((await pre.json()) as { detail: string }).detail.length).toBeLessThan(2_000);
+  });
+});
