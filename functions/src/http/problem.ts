@@ -207,10 +207,10 @@ export function problemFromError(
     problem = httpProblem(
       503,
       'job_time_limit',
-      `the computation passed the time limit of ${e.limitMs} ms per job (ALVH_JOB_TIMEOUT_MS) and was stopped`,
+      `the computation passed the time limit of ${e.limitMs} ms per job (ALVH_JOB_TIMEOUT_MS), time waiting in the queue included, and was stopped`,
       {
         limit: e.limitMs,
-        fix: 'send a smaller request (fewer paths, cells or rows) or split it over several requests',
+        fix: 'send a smaller request (fewer paths, cells or rows) or split it over several requests; when the service is busy, retry once the other runs are done',
       },
     );
   } else if (e instanceof NonFiniteResultError) {
