@@ -4,6 +4,7 @@ import {
   PathDraws,
   bodyHistogram,
   describeDistribution,
+  type DistributionStats,
   histogram,
   kthOfTwo,
   pooledQuantile,
@@ -43,67 +44,54 @@ describe('describeDistribution', () => {
   });
 });
 
+/** 1,500 samples of 2,000 paths from the engine's generator, each pair of paths filled from one step's draws, summarised. */
+function samples(seed: number, pair: (d: PathDraws) => [number, number], paired: boolean): DistributionStats[] {
+  const draws = new PathDraws();
+  const out: DistributionStats[] = [];
+  for (let r = 0; r < 1500; r++) {
+    draws.key(seed, r);
+    const x = new Float64Array(2000);
+    for (let t = 0; t < 1000; t++) {
+      draws.step(t);
+      [x[2 * t], x[2 * t + 1]] = pair(draws);
+    }
+    out.push(describeDistribution(x, 0, paired, 0));
+  }
+  return out;
+}
+const avg = (a: number[]) => a.reduce((u, v) => u + v, 0) / a.length;
+const sd = (a: number[]) => {
+  const m = avg(a);
+  return Math.sqrt(a.reduce((u, v) => u + (v - m) ** 2, 0) / (a.length - 1));
+};
+
 describe("CVaR95's standard error", () => {
   // 1,500 samples of 2,000 standard normals (Box-Muller on the engine's counter-based generator):
   // the reported standard error against the spread of CVaR95 across the samples. The tail's own
   // sd/√k (the former rule) is √(0.1384/(0.1384 + 0.95·0.1745)) = 0.67 of the spread for a normal;
   // on these samples the rule gives 0.958 of it, the former 0.648.
-  const draws = new PathDraws();
-  const estimates: number[] = [];
-  const errors: number[] = [];
-  for (let r = 0; r < 1500; r++) {
-    draws.key(11, r);
-    const x = new Float64Array(2000);
-    for (let t = 0; t < 1000; t++) {
-      draws.step(t);
-      x[2 * t] = draws.z1;
-      x[2 * t + 1] = draws.z2;
-    }
-    const d = describeDistribution(x, 0, false, 0);
-    estimates.push(d.cvar95);
-    errors.push(d.cvar95StdError!);
-  }
-  const mean = estimates.reduce((a, b) => a + b, 0) / estimates.length;
-  const spread = Math.sqrt(estimates.reduce((a, b) => a + (b - mean) ** 2, 0) / (estimates.length - 1));
-  const reported = errors.reduce((a, b) => a + b, 0) / errors.length;
+  const normals = samples(11, (d) => [d.z1, d.z2], false);
+  const estimates = normals.map((d) => d.cvar95);
+  const spread = sd(estimates);
+  const reported = avg(normals.map((d) => d.cvar95StdError!));
 
   it('is the spread of the estimate across samples (within 7%: the spread itself is known to 1.8%)', () => {
     // ES of N(0, 1) at 5%: φ(1.6449)/0.05 = 2.0627
-    expect(Math.abs(mean - 2.0627)).toBeLessThan((3 * spread) / Math.sqrt(1500));
+    expect(Math.abs(avg(estimates) - 2.0627)).toBeLessThan((3 * spread) / Math.sqrt(1500));
     expect(reported / spread).toBeGreaterThan(0.93);
     expect(reported / spread).toBeLessThan(1.07);
   });
 
   it('over antithetic twins that lose together, is their spread too: P&L 1 − |z| on both of (z, −z)', () => {
     // a condor's P&L on a pair: both twins end in a tail together. Taken as independent paths the
-    // errors would be 1/√2 of the spread; over pair averages they match it.
-    const cv: number[] = [];
-    const pl: number[] = [];
-    const cvErr: number[] = [];
-    const plErr: number[] = [];
-    for (let r = 0; r < 1500; r++) {
-      draws.key(12, r);
-      const x = new Float64Array(2000);
-      for (let t = 0; t < 1000; t++) {
-        draws.step(t);
-        x[2 * t] = 1 - Math.abs(draws.z1);
-        x[2 * t + 1] = 1 - Math.abs(-draws.z1);
-      }
-      const d = describeDistribution(x, 0, true, 0);
-      cv.push(d.cvar95);
-      pl.push(d.probLoss);
-      cvErr.push(d.cvar95StdError!);
-      plErr.push(d.probLossStdError);
+    // errors would be 1/√2 of the spread; over pair averages they match it (P(loss)'s too).
+    const twins = samples(12, (d) => [1 - Math.abs(d.z1), 1 - Math.abs(-d.z1)], true);
+    const cvarRatio = avg(twins.map((d) => d.cvar95StdError!)) / sd(twins.map((d) => d.cvar95));
+    const lossRatio = avg(twins.map((d) => d.probLossStdError)) / sd(twins.map((d) => d.probLoss));
+    for (const ratio of [cvarRatio, lossRatio]) {
+      expect(ratio).toBeGreaterThan(0.93);
+      expect(ratio).toBeLessThan(1.07);
     }
-    const sd = (a: number[]) => {
-      const m = a.reduce((u, v) => u + v, 0) / a.length;
-      return Math.sqrt(a.reduce((u, v) => u + (v - m) ** 2, 0) / (a.length - 1));
-    };
-    const avg = (a: number[]) => a.reduce((u, v) => u + v, 0) / a.length;
-    expect(avg(cvErr) / sd(cv)).toBeGreaterThan(0.93);
-    expect(avg(cvErr) / sd(cv)).toBeLessThan(1.07);
-    expect(avg(plErr) / sd(pl)).toBeGreaterThan(0.93);
-    expect(avg(plErr) / sd(pl)).toBeLessThan(1.07);
   });
 
   it('is null, not 0, when the tail or the pairs are too few to estimate it', () => {
