@@ -625,11 +625,11 @@ describe('ALVH.CONDOR, CONDORLOSS, STRESSFUTURE, OVERLAY and REBALANCE', () => {
     expectInvalid('credit', 'CONDOR', day, 2351.1, 36.07, expiry, strikes, 1, 60);
     expectInvalid('drawdown', 'CONDORLOSS', day, 2351.1, 36.07, expiry, strikes, 1, null, 0, 0, 20);
     expectInvalid('stressVix', 'CONDORLOSS', day, 2351.1, 36.07, expiry, strikes, 1, null, 0, 0, null, null, -3);
-    // VIX 80 + 1.5 × 90 = 215: past the 200 a stressVix may be, named by the argument that drives it
-    expect(expectInvalid('drawdown', 'CONDORLOSS', day, 2351.1, 80, expiry, strikes, 1, null, 0, 0, 0.9)).toMatch(
-      /stressed VIX of 215 .*pass a stressVix of at most 200$/,
+    // VIX 200 + 1.5 × 90 = 335: past the 300 a stressVix may be, named by the argument that drives it
+    expect(expectInvalid('drawdown', 'CONDORLOSS', day, 2351.1, 200, expiry, strikes, 1, null, 0, 0, 0.9)).toMatch(
+      /stressed VIX of 335 .*pass a stressVix of at most 300$/,
     );
-    expectInvalid('drawdown', 'STRESSFUTURE', day, 80, [[25.9], [23.325]], isoToExcelSerial('2019-02-13'), 0.9);
+    expectInvalid('drawdown', 'STRESSFUTURE', day, 200, [[25.9], [23.325]], isoToExcelSerial('2019-02-13'), 0.9);
     expectInvalid('futures[2]', 'STRESSFUTURE', day, 36.07, [[25.9], [-1]], isoToExcelSerial('2019-02-13'));
     expectInvalid(
       'expiries[2]',

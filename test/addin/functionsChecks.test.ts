@@ -243,7 +243,7 @@ describe('messages name the argument with its value and the fix', () => {
       /^drawdownDays: is 2\.5, not a whole number; pass a whole number from 0 to 60 calendar days/,
     );
     expect(invalid('CONDORLOSS', 44519, 4697.96, 17.91, 44582, strikes, 10, null, 0, 0, null, null, 500)).toMatch(
-      /^stressVix: is 500, outside 1 to 200/,
+      /^stressVix: is 500, outside 1 to 300/,
     );
   });
 

@@ -19,7 +19,7 @@
 import { futureForExpiry, type TermStructure } from '../market/index';
 import { shockedFutureKernel } from '../market/termStructure';
 import { checkPositive } from '../validate';
-import { invalidInput } from '../errors';
+import { invalidInput, isAlvhError } from '../errors';
 import { daysBetween } from '../dates';
 import { markBook, surfacesOf, type Leg, type MarketState } from '../book/index';
 import { addDaysIso } from './dateUtil';
@@ -110,7 +110,23 @@ export function drawdownState(
   };
 }
 
-/** The condor's loss between two states, in [0, maxLoss], USD. */
+/**
+ * The condor's loss between two states, in [0, maxLoss], USD. A leg the drawdown's state cannot
+ * mark (its strike dozens of standard deviations from the fallen SPX) is the policy's doing, and is
+ * named as such.
+ */
 export function scenarioLoss(legs: readonly Leg[], now: MarketState, stressed: MarketState, maxLoss: number): number {
-  return scenarioLossKernel(markBook(legs, now).value, markBook(legs, stressed).value, maxLoss);
+  const valueNow = markBook(legs, now).value;
+  let valueStressed: number;
+  try {
+    valueStressed = markBook(legs, stressed).value;
+  } catch (e) {
+    if (!isAlvhError(e) || !e.field.startsWith('legs[')) throw e;
+    throw invalidInput(
+      'policy.drawdown',
+      `takes SPX to ${Math.round(stressed.spot * 100) / 100} and VIX to ${Math.round(stressed.vix * 100) / 100} on ${stressed.date}, where ${e.problem.replace(/ on \d{4}-\d{2}-\d{2} \(.*$/, '')}, beyond what the surface describes`,
+      'pass a smaller drawdown or stressVixPerPct',
+    );
+  }
+  return scenarioLossKernel(valueNow, valueStressed, maxLoss);
 }

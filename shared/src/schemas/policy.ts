@@ -10,8 +10,13 @@ import { z } from 'zod';
 import { InputValidationError, formatPath } from './parse';
 import { SkewParamsSchema } from './skew';
 
-/** Highest stressed VIX the method sizes on: `policy.stressVix` and the VIX the drawdown implies (the 2008 and 2020 closing peaks were 80-83). */
-export const MAX_STRESS_VIX = 200;
+/**
+ * Highest stressed VIX the method sizes on, `policy.stressVix` and the VIX the drawdown implies
+ * alike: the highest VIX index level any input may carry (MAX_VIX_INDEX), since the surface is
+ * moved to it. The 2008 and 2020 closing peaks were 80-83; a 90% drawdown at the default 1.5 per
+ * 1% from them is 218.
+ */
+export const MAX_STRESS_VIX = 300;
 
 /** A number in [lo, hi] with a default; the message names the allowed range. */
 function bounded(lo: number, hi: number, def: number) {

@@ -113,7 +113,7 @@ describe('policyRange', () => {
   it("reads a numeric field's bounds from the schema", () => {
     expect(policyRange('tailCoverage')).toEqual({ lo: 0.1, hi: 10, whole: false });
     expect(policyRange('overlayBackDays')).toEqual({ lo: 1, hi: 365, whole: true });
-    expect(policyRange('stressVix')).toEqual({ lo: 1, hi: 200, whole: false });
+    expect(policyRange('stressVix')).toEqual({ lo: 1, hi: 300, whole: false });
     expect(policyRange('overlay')).toBeUndefined();
     expect(policyRange('nope')).toBeUndefined();
   });

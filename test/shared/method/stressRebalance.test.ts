@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTermStructure } from '@alvh/shared';
 import { drawdownState, scenarioLoss, stressedFuture, stressedVix } from '@alvh/shared';
+import { BOOK } from '../../helpers/fixtures';
 import { checkRebalance } from '@alvh/shared';
 import { resolvePolicy } from '@alvh/shared';
 import { DEFAULT_SKEW, ironCondorLegs, markBook, type MarketState } from '@alvh/shared';
@@ -26,10 +27,28 @@ describe('section 6 — the drawdown scenario', () => {
     expect(stressedVix(14, resolvePolicy({ drawdown: 0.1, stressVixPerPct: 2 }))).toBeCloseTo(34, 12);
   });
 
-  it('refuses a policy whose stressed VIX passes 200, the bound of policy.stressVix, naming the fields to lower', () => {
-    expect(stressedVix(20, resolvePolicy({ drawdown: 0.9, stressVixPerPct: 2 }))).toBe(200);
+  it('refuses a policy whose stressed VIX passes 300, the bound of policy.stressVix, naming the fields to lower', () => {
+    expect(stressedVix(120, resolvePolicy({ drawdown: 0.9, stressVixPerPct: 2 }))).toBe(300);
     expect(() => stressedVix(17.5, resolvePolicy({ drawdown: 0.9, stressVixPerPct: 10 }))).toThrow(
-      'policy.stressVixPerPct: with drawdown 0.9 gives a stressed VIX of 917.5 (VIX 17.5 + 10 × 90), above 200; lower the drawdown or stressVixPerPct, or pass a stressVix of at most 200',
+      'policy.stressVixPerPct: with drawdown 0.9 gives a stressed VIX of 917.5 (VIX 17.5 + 10 × 90), above 300; lower the drawdown or stressVixPerPct, or pass a stressVix of at most 300',
+    );
+  });
+
+  it('a drawdown whose state the surface cannot mark is refused naming policy.drawdown, not a leg the caller never sent', () => {
+    // SPX −90% and VIX 200 a day before the condor expires: its 4700 put is 9 times the fallen SPX
+    const now = {
+      date: '2024-03-01',
+      spot: 5100,
+      vix: 14,
+      rate: 0.05,
+      divYield: 0.014,
+      volOfVol: 1,
+      futureFor: () => 15,
+    };
+    const policy = resolvePolicy({ drawdown: 0.9, drawdownDays: 48, stressVix: 200 });
+    const stressed = drawdownState(now, () => 15, policy, 200, 1);
+    expect(() => scenarioLoss(BOOK.condor, now, stressed, 46_000)).toThrow(
+      /^policy\.drawdown: takes SPX to 510 and VIX to 200 on 2024-04-18, where the SPX put 4700 of 2024-04-19 would be marked at a vol of \d+%, beyond what the surface describes; pass a smaller drawdown or stressVixPerPct$/,
     );
   });
 
