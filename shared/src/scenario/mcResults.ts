@@ -5,7 +5,14 @@ import { invalidInput } from '../errors';
 import { parseInput } from '../schemas/parse';
 import { MonteCarloPartialSchema } from '../schemas/scenario';
 import { checkContiguous, concatChunks } from './chunks';
-import { bodyHistogram, describeDistribution, histogram, quantileSorted, type DistributionStats } from './statistics';
+import {
+  bodyHistogram,
+  cvarDifferenceStdError,
+  describeDistribution,
+  histogram,
+  quantileSorted,
+  type DistributionStats,
+} from './statistics';
 import { sortedCopy } from './sortedCopy';
 import { runModelNotes } from './model/calibrationNotes';
 import {
@@ -135,7 +142,15 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
     // bought then (a plan whose budget bought no call today) the ratio would be over commissions alone.
     hedgeEffectiveness: hedgeCost > 0 && p.hedgeDebit > 0 ? (condor.cvar95 - alvh.cvar95) / hedgeCost : null,
     notes: [
-      ...runNotes(p.measure, condor, alvh, p.tailContracts0, tailEnd / p.pathCount, p.hedgeDebit > 0),
+      ...runNotes(
+        p.measure,
+        condor,
+        alvh,
+        cvarDifferenceStdError(p.condor, p.book, p.firstPath, p.antithetic, sortedCondor, sortedBook),
+        p.tailContracts0,
+        tailEnd / p.pathCount,
+        p.hedgeDebit > 0,
+      ),
       ...beyondHistory(p),
     ],
   };
@@ -152,18 +167,17 @@ function runNotes(
   measure: MonteCarloPartial['measure'],
   condor: DistributionStats,
   alvh: DistributionStats,
+  differenceError: number | null,
   tailStart: number,
   tailEndMean: number,
   boughtToday: boolean,
 ): string[] {
   const notes: string[] = [];
-  // A rise within two standard errors of either CVaR is the paths' noise, not the hedges' doing
-  // (a plan that holds nothing today and buys on two paths of 20,000 differs by cents); so is one
-  // under 0.5% of the condor's CVaR, where a tail of paths all at the max loss leaves no error to read.
-  const noise = Math.max(
-    2 * Math.max(condor.cvar95StdError ?? 0, alvh.cvar95StdError ?? 0),
-    0.005 * Math.abs(condor.cvar95),
-  );
+  // A rise within two standard errors of the difference (the book and the condor on the same
+  // paths) is the paths' noise, not the hedges' doing (a plan that holds nothing today and buys
+  // on two paths of 20,000 differs by cents); so is one under 0.5% of the condor's CVaR, where a
+  // tail of paths all at the max loss leaves no error to read.
+  const noise = Math.max(2 * (differenceError ?? 0), 0.005 * Math.abs(condor.cvar95));
   if (alvh.cvar95 - condor.cvar95 > noise) {
     notes.push(
       `The hedges raise the CVaR 95 from ${usd0(condor.cvar95)} (the condor alone) to ${usd0(alvh.cvar95)}: on the ` +

@@ -191,6 +191,40 @@ function pairedTailStdError(pnl: Float64Array, firstPath: number, sorted: Float6
   return pairedStdError(pnl, firstPath, (x) => (x < q ? (x - q) / p : 0));
 }
 
+/**
+ * Standard error of CVaR_α(b) − CVaR_α(a) for two P&Ls on the same paths (the hedged book and the
+ * condor): each path's difference of the two tail means' influence functions, averaged over
+ * antithetic pairs when `paired`. Far smaller than either CVaR's own error when the two move
+ * together, as a book and its condor do. Null when a tail holds fewer than two paths.
+ */
+export function cvarDifferenceStdError(
+  a: Float64Array,
+  b: Float64Array,
+  firstPath: number,
+  paired: boolean,
+  sortedA: Float64Array,
+  sortedB: Float64Array,
+  alpha = 0.95,
+): number | null {
+  const n = a.length;
+  const k = Math.max(1, Math.ceil((1 - alpha) * n - 1e-9));
+  if (k < 2 || b.length !== n) return null;
+  const [qa, qb, p] = [sortedA[k - 1]!, sortedB[k - 1]!, k / n];
+  const d = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    d[i] = (y < qb ? (y - qb) / p : 0) - (x < qa ? (x - qa) / p : 0);
+  }
+  if (paired) return pairedStdError(d, firstPath);
+  let m = 0;
+  for (let i = 0; i < n; i++) m += d[i]!;
+  m /= n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (d[i]! - m) ** 2;
+  return n > 1 ? Math.sqrt(ss / (n - 1) / n) : null;
+}
+
 export interface Histogram {
   /** Bin edges (USD), `bins + 1` of them, equally spaced from the lowest to the highest P&L. */
   edges: number[];

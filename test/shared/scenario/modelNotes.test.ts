@@ -185,17 +185,27 @@ describe('the summary’s notes: what its figures say that a reader could miss',
     expect(s.notes[1]).toMatch(new RegExp(`^Rebalancing grows the tail from ${s.tailContractsStart} to `));
   });
 
-  it('says nothing of a CVaR the hedges raise by less than two standard errors: the paths’ noise', () => {
+  it('weighs a raised CVaR against the error of the difference on the same paths, not against each CVaR’s own', () => {
     const body = JSON.parse(readFileSync(resolve(root, 'docs/examples/montecarlo.json'), 'utf8')) as Record<
       string,
       unknown
     >;
     const part = runMonteCarloChunk({ ...body, firstPath: 0, pathCount: 1000 });
-    // the book as the condor less a cent on every path: a CVaR raised by $0.01
-    const nudged = { ...part, book: part.condor.map((x) => x - 0.01) };
-    const s = summarizeMonteCarlo(nudged);
-    expect(s.alvh.cvar95 - s.condor.cvar95).toBeCloseTo(0.01, 6);
-    expect(s.notes.some((n) => n.startsWith('The hedges raise the CVaR 95'))).toBe(false);
+    // the hedged book's P&L (a tail not pinned at the max loss) as the base, and again less `cost` a path
+    const base = part.book;
+    const raised = (cost: number) => summarizeMonteCarlo({ ...part, condor: base, book: base.map((x) => x - cost) });
+    const says = (cost: number) => raised(cost).notes.some((n) => n.startsWith('The hedges raise the CVaR 95'));
+    // a cent on every path: noise
+    expect(raised(0.01).alvh.cvar95 - raised(0.01).condor.cvar95).toBeCloseTo(0.01, 6);
+    expect(says(0.01)).toBe(false);
+    // 1% of the condor's CVaR on every path is a real rise, though well within each CVaR's own error:
+    // the book and the condor move together, so their difference is known to the cent
+    const cvar = raised(0).condor.cvar95;
+    const s = raised(0.01 * cvar);
+    expect(s.alvh.cvar95 - s.condor.cvar95).toBeLessThan(2 * s.condor.cvar95StdError!);
+    expect(says(0.01 * cvar)).toBe(true);
+    // under 0.5% of the condor's CVaR is not worth a note either way
+    expect(says(0.004 * s.condor.cvar95)).toBe(false);
   });
 
   it('counts the paths that reach beyond anything VIX has shown on any day, and says what they move', () => {
