@@ -91,7 +91,7 @@ function checkReachableLevels(
 ): void {
   let lowest = -Infinity;
   let binding = '';
-  for (const leg of [...book.overlay, ...book.tail]) {
+  for (const leg of [...book.condor, ...book.overlay, ...book.tail]) {
     if (leg.kind !== 'vix') continue;
     for (const d of days) {
       const f = rolledFuture(book, d, leg.expiry);

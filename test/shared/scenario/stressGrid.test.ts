@@ -14,7 +14,7 @@ import { BOOK } from '../../helpers/fixtures';
 describe('stressGrid: a level the shock rule cannot reach', () => {
   // BOOK: VIX 14, the tail's 2024-05-22 future near 17; VIX 80 with those futures is no market of one day
   it("refuses a VIX level that would take a leg's future below 1 point, naming the level and the lowest that works", () => {
-    const run = (book: typeof BOOK, vixLevels?: number[]) => () =>
+    const run = (book: unknown, vixLevels?: number[]) => () =>
       stressGrid({ book, spxMoves: [0], ...(vixLevels === undefined ? {} : { vixLevels }), days: [0] });
     expect(run({ ...BOOK, vix: 80 }, [60, 10])).toThrow(
       /^vixLevels\[1\]: is 10, 70 points below today's VIX of 80: the move would take the 2024-\d\d-\d\d future \([\d.]+ on day 0\) below 1 point; pass VIX levels of at least [\d.]+$/,
@@ -23,6 +23,11 @@ describe('stressGrid: a level the shock rule cannot reach', () => {
       /^vixLevels: the default ladder's 175, 75 points below .*check that the futures and VIX are of the same day$/,
     );
     expect(run(BOOK, [5, 14])).not.toThrow();
+    // a VIX leg in any layer, the condor's included (a book may hold one there)
+    const vixPut = { kind: 'vix' as const, type: 'put' as const, strike: 15, expiry: '2024-03-20', quantity: -1 };
+    expect(run({ ...BOOK, vix: 80, tail: [], condor: [...BOOK.condor, vixPut] }, [80, 10])).toThrow(
+      /^vixLevels\[1\]: is 10, 70 points below today's VIX of 80: the move would take the 2024-03-20 future/,
+    );
   });
 
   it('names the leg and the state when a surface vol passes what the pricers take, not a "vol" field', () => {
