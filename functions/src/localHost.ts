@@ -207,6 +207,11 @@ function endWithProblem(socket: Socket, problem: Problem, extra: readonly string
   socket.end(`${head}\r\n\r\n${body}`);
 }
 
+/** Requests told 100 Continue: their body is on its way. */
+const continued = new WeakSet<IncomingMessage>();
+/** Connections whose answer is out while their body is still read: a later timeout must not answer again. */
+const answered = new WeakSet<Socket>();
+
 /**
  * Answer a problem to a request whose body is not read, and close the connection once that body
  * has come in, read and dropped: the answer goes out at once, but closing while the client still
@@ -231,16 +236,19 @@ function sendProblemAndDrain(
     'content-length': String(Buffer.byteLength(body)),
     'cache-control': 'no-store',
   });
-  // No body will come (the client waits for a 100 Continue it will not get), or more than `cap`
+  // No body will come (the client waits for a 100 Continue it was not sent), or more than `cap`
   // would: close as soon as the answer is out.
   const declared = Number(req.headers['content-length']);
   const noWait =
-    req.complete || /100-continue/i.test(req.headers.expect ?? '') || (Number.isFinite(declared) && declared > cap);
+    req.complete ||
+    (/100-continue/i.test(req.headers.expect ?? '') && !continued.has(req)) ||
+    (Number.isFinite(declared) && declared > cap);
   if (noWait) {
     res.end(body);
     req.resume();
     return;
   }
+  answered.add(req.socket);
   res.write(body);
   let size = 0;
   req.on('data', (chunk: Buffer) => {
@@ -642,13 +650,16 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   // Only a body within the limit is invited; the request then goes through `handle` as any other,
   // whose checks refuse the rest (a declared length over the limit: the 413) before reading.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
-    if (!(Number(req.headers['content-length']) > limit)) res.writeContinue();
+    if (!(Number(req.headers['content-length']) > limit)) {
+      res.writeContinue();
+      continued.add(req);
+    }
     listener(req, res);
   });
   // Malformed HTTP (a bad request line, an unknown method, oversized headers, a header timeout):
   // answer a problem document on the raw socket when it can still take one, then close it.
   server.on('clientError', (err: Error & { code?: string }, socket: Socket) => {
-    if (err.code === 'ECONNRESET' || !socket.writable) {
+    if (err.code === 'ECONNRESET' || !socket.writable || answered.has(socket)) {
       socket.destroy();
       return;
     }

@@ -3,7 +3,7 @@
  * preflight, the body limit, unknown paths, path traversal, and a clean close.
  */
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -293,6 +293,30 @@ describe('a client that sends its whole body before it reads', () => {
   ])('gets its answer to %s, not a broken pipe', async (_label, contentType, status) => {
     for (let i = 0; i < 3; i++) expect(await sendThenRead(Math.round(BIG_LIMIT * 1.05), contentType)).toBe(status);
   });
+
+  it('a body sent after 100 Continue is read before the 415 closes the connection (no broken pipe)', async () => {
+    const socket = connect(Number(new URL(big.url).port), '127.0.0.1');
+    const size = BIG_LIMIT - 1; // past the loopback's socket buffers
+    let error = '';
+    socket.on('error', (e: NodeJS.ErrnoException) => (error = e.code ?? String(e)));
+    let got = '';
+    const answered = new Promise<void>((ok) =>
+      socket.on('data', (d: Buffer) => {
+        got += d.toString('latin1');
+        if (got.includes('"code":"unsupported_media_type"')) ok();
+      }),
+    );
+    const closed = new Promise((r) => socket.once('close', r));
+    socket.write(
+      `POST /api/plan HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nContent-Length: ${size}\r\nExpect: 100-continue\r\n\r\n`,
+    );
+    await answered;
+    expect(got).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 415 /);
+    // the body the 100 asked for, then the connection closes cleanly
+    socket.end(Buffer.alloc(size, 0x20));
+    await closed;
+    expect(error).toBe('');
+  });
 });
 
 describe('a long path or origin is quoted back cut, not whole', () => {
@@ -311,5 +335,44 @@ describe('a long path or origin is quoted back cut, not whole', () => {
     });
     expect(pre.status).toBe(403);
     expect(((await pre.json()) as { detail: string }).detail.length).toBeLessThan(2_000);
+  });
+});
+
+describe('a drained answer, and Expect: 100-continue', () => {
+  /** Read from a raw socket until `done(text)` holds. */
+  function readUntil(socket: Socket, done: (text: string) => boolean): Promise<string> {
+    return new Promise((ok) => {
+      let got = '';
+      const on = (d: Buffer) => {
+        got += d.toString('latin1');
+        if (done(got)) {
+          socket.off('data', on);
+          ok(got);
+        }
+      };
+      socket.on('data', on);
+    });
+  }
+
+  it('a timeout on a connection whose answer is out while its body drains answers nothing more', async () => {
+    let serverSide: Socket | undefined;
+    const grab = (s: Socket) => (serverSide = s);
+    host.server.once('connection', grab);
+    const socket = connect(host.port, '127.0.0.1');
+    socket.write(
+      'POST /api/plan HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n',
+    );
+    const first = await readUntil(socket, (t) => t.includes('"code":"unsupported_media_type"'));
+    expect(first).toMatch(/^HTTP\/1\.1 415 /);
+    let after = '';
+    socket.on('data', (d: Buffer) => (after += d.toString('latin1')));
+    const closed = new Promise((r) => socket.once('close', r));
+    host.server.emit(
+      'clientError',
+      Object.assign(new Error('request timeout'), { code: 'ERR_HTTP_REQUEST_TIMEOUT' }),
+      serverSide,
+    );
+    await closed;
+    expect(after).toBe('');
   });
 });
