@@ -259,3 +259,22 @@ it('a book leg expiring outside the exchange calendar is named at the leg, not a
     });
   }
 });
+
+it('a fit outside what a surface may carry is a 400 naming the chain and the slice, not "beyond 500 slices"', async () => {
+  const slice = { expiry: '2025-12-19', root: 'SPXW', years: 2.5, forward: 4300, discount: 0.9 };
+  const fitted = {
+    valuationDate: '2023-06-09',
+    spot: 4298.86,
+    source: 'chain',
+    slices: [{ ...slice, svi: { a: 0.01, b: 0.1, rho: -0.5, m: 0, sigma: 11 } }],
+    referenceVix: 14,
+    warnings: [],
+    label: 'chain',
+  };
+  setComputeRunner({ run: async () => fitted, close: async () => {} });
+  const r = await call('plan', { ...INPUT, market: { ...INPUT.market, chain: 'a chain the stub fits' } });
+  expect(r.status).toBe(400);
+  expect(r.json.field).toBe('market.chain');
+  expect(r.json.detail).toMatch(/at its 2025-12-19 expiry \(slices\.0\.svi\.sigma: SVI σ is a log-moneyness width/);
+  expect(r.json.detail).not.toMatch(/500 slices/);
+});

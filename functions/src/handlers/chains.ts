@@ -38,14 +38,24 @@ function withSurface(m: Json, surface: SpxSurfaceData): Json {
 async function fit(job: ChainFitJob, call: RouteCall): Promise<SpxSurfaceData> {
   const data = (await runCompute('chain', job, call.signal ? { signal: call.signal } : {})) as SpxSurfaceData;
   // The request goes on with this surface in the chain's place: it must pass where a sent surface would.
-  if (!SurfaceDataSchema.safeParse(data).success)
+  const checked = SurfaceDataSchema.safeParse(data);
+  if (checked.success) return data;
+  if (data.slices.length > 500)
     throw new AlvhError(
       'limit_exceeded',
       `${job.root}.chain`,
       `fits to a surface of ${data.slices.length} expiries, beyond what a surface may hold (500 slices)`,
       'send the expiries you need, not the whole listing',
     );
-  return data;
+  const issue = checked.error.issues[0]!;
+  const slice =
+    issue.path[0] === 'slices' && typeof issue.path[1] === 'number' ? data.slices[issue.path[1]] : undefined;
+  throw new AlvhError(
+    'invalid_input',
+    `${job.root}.chain`,
+    `fits to a surface outside what a surface may carry${slice ? ` at its ${slice.expiry} expiry` : ''} (${issue.path.join('.')}: ${issue.message})`,
+    'leave out the expiries whose quotes are too few or too far out to fit, or send the surface you fitted as surface',
+  );
 }
 
 /** A plan input with the chain of its market fitted on the pool; as it is when its market has none. */
