@@ -61,7 +61,10 @@ export interface LogVixParams {
   spxJumpPerLogJump: number;
   /** ρ: correlation of SPX and VIX diffusion shocks (−0.7 by default). */
   rho: number;
-  /** SPX vol over VIX: σ_SPX = VIX/100 · realizedToImplied (0.85 by default). */
+  /**
+   * SPX vol over VIX, the jumps' share included: the diffusion's variance is (VIX/100 ·
+   * realizedToImplied)² less the down-jumps' λc²E[J²] (0.85 by default; logVixModel.ts).
+   */
   realizedToImplied: number;
   /** Real-world SPX expected return above r − q (per year, continuous); unused in risk-neutral. */
   spxPremium: number;
