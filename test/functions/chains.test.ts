@@ -180,20 +180,25 @@ describeWithData('a chain inside a request is fitted on the pool (2023-06-09)', 
   });
 });
 
-it('a fit whose surface a request could not send (over 500 expiries) is a 422 naming the chain', async () => {
-  const slice = { expiry: '2023-07-21', root: 'SPX', years: 0.1, forward: 4300, discount: 0.99 };
-  const svi = { a: 0.01, b: 0.1, rho: -0.5, m: 0, sigma: 0.1 };
-  const huge = {
+/** A plan whose chain the pool "fits" to a surface of these slices (a stub runner answers them). */
+async function planOnFitted(slices: unknown[]) {
+  const fitted = {
     valuationDate: '2023-06-09',
     spot: 4298.86,
     source: 'chain',
-    slices: Array.from({ length: 501 }, (_, i) => ({ ...slice, years: 0.1 + i / 1000, svi })),
+    slices,
     referenceVix: 14,
     warnings: [],
     label: 'chain',
   };
-  setComputeRunner({ run: async () => huge, close: async () => {} });
-  const r = await call('plan', { ...INPUT, market: { ...INPUT.market, chain: 'a chain the stub fits' } });
+  setComputeRunner({ run: async () => fitted, close: async () => {} });
+  return call('plan', { ...INPUT, market: { ...INPUT.market, chain: 'a chain the stub fits' } });
+}
+
+it('a fit whose surface a request could not send (over 500 expiries) is a 422 naming the chain', async () => {
+  const slice = { expiry: '2023-07-21', root: 'SPX', years: 0.1, forward: 4300, discount: 0.99 };
+  const svi = { a: 0.01, b: 0.1, rho: -0.5, m: 0, sigma: 0.1 };
+  const r = await planOnFitted(Array.from({ length: 501 }, (_, i) => ({ ...slice, years: 0.1 + i / 1000, svi })));
   expect(r.status).toBe(422);
   expect(r.json).toMatchObject({ code: 'limit_exceeded', field: 'market.chain' });
   expect(r.json.detail).toContain('501 expiries');
@@ -262,17 +267,7 @@ it('a book leg expiring outside the exchange calendar is named at the leg, not a
 
 it('a fit outside what a surface may carry is a 400 naming the chain and the slice, not "beyond 500 slices"', async () => {
   const slice = { expiry: '2025-12-19', root: 'SPXW', years: 2.5, forward: 4300, discount: 0.9 };
-  const fitted = {
-    valuationDate: '2023-06-09',
-    spot: 4298.86,
-    source: 'chain',
-    slices: [{ ...slice, svi: { a: 0.01, b: 0.1, rho: -0.5, m: 0, sigma: 11 } }],
-    referenceVix: 14,
-    warnings: [],
-    label: 'chain',
-  };
-  setComputeRunner({ run: async () => fitted, close: async () => {} });
-  const r = await call('plan', { ...INPUT, market: { ...INPUT.market, chain: 'a chain the stub fits' } });
+  const r = await planOnFitted([{ ...slice, svi: { a: 0.01, b: 0.1, rho: -0.5, m: 0, sigma: 11 } }]);
   expect(r.status).toBe(400);
   expect(r.json.field).toBe('market.chain');
   expect(r.json.detail).toMatch(/at its 2025-12-19 expiry \(slices\.0\.svi\.sigma: SVI σ is a log-moneyness width/);
