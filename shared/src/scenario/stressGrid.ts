@@ -64,7 +64,11 @@ export const DEFAULT_VIX_LEVEL_COUNT = defaultVixLevels(100).length;
  * rolled down the fitted curve (its basis to the fit shrinking with the days left); and the weight
  * e^(−shockKappa·left/365) a VIX move carries into it. Null once the future has expired.
  */
-function rolledFuture(book: ScenarioBook, day: number, expiry: string): { rolled: number; weight: number } | null {
+function rolledFuture(
+  book: ScenarioBook,
+  day: number,
+  expiry: string,
+): { rolled: number; weight: number; left: number } | null {
   const day0 = parseIsoDate('valuationDate', book.valuationDate);
   const total = parseIsoDate('expiry', expiry) - day0;
   const left = total - day;
@@ -74,6 +78,7 @@ function rolledFuture(book: ScenarioBook, day: number, expiry: string): { rolled
   return {
     rolled: model(book.vix, left) + (basis * left) / total,
     weight: Math.exp((-book.shockKappa * left) / 365),
+    left,
   };
 }
 
@@ -128,12 +133,7 @@ export function shiftedState(book: ScenarioBook, day: number, spot: number, vix:
       const f = rolledFuture(book, day, expiry);
       if (f === null) return vix;
       // Today's future rolled down the fitted curve, plus the VIX shock mapped with shockKappa.
-      return shockedFutureKernel(
-        f.rolled,
-        vix - book.vix,
-        book.shockKappa,
-        parseIsoDate('expiry', expiry) - day0 - day,
-      );
+      return shockedFutureKernel(f.rolled, vix - book.vix, book.shockKappa, f.left);
     },
   };
 }
