@@ -177,7 +177,8 @@ function problemBody(problem: Problem): string {
   return JSON.stringify(problem);
 }
 
-function sendProblem(res: ServerResponse, problem: Problem, headers: Record<string, string> = {}): void {
+/** Write a problem document's head (the API's headers, `headers`, its type and length); returns its body. */
+function writeProblemHead(res: ServerResponse, problem: Problem, headers: Record<string, string>): string {
   const body = problemBody(problem);
   res.writeHead(problem.status, {
     ...API_HEADERS,
@@ -186,7 +187,11 @@ function sendProblem(res: ServerResponse, problem: Problem, headers: Record<stri
     'content-length': String(Buffer.byteLength(body)),
     'cache-control': 'no-store',
   });
-  res.end(body);
+  return body;
+}
+
+function sendProblem(res: ServerResponse, problem: Problem, headers: Record<string, string> = {}): void {
+  res.end(writeProblemHead(res, problem, headers));
 }
 
 /**
@@ -227,15 +232,7 @@ function sendProblemAndDrain(
   headers: Record<string, string>,
   cap: number,
 ): void {
-  const body = problemBody(problem);
-  res.writeHead(problem.status, {
-    ...API_HEADERS,
-    ...headers,
-    connection: 'close',
-    'content-type': PROBLEM_CONTENT_TYPE,
-    'content-length': String(Buffer.byteLength(body)),
-    'cache-control': 'no-store',
-  });
+  const body = writeProblemHead(res, problem, { ...headers, connection: 'close' });
   // No body will come (the client waits for a 100 Continue it was not sent), or more than `cap`
   // would: close as soon as the answer is out.
   const declared = Number(req.headers['content-length']);
