@@ -33,6 +33,9 @@ describeWithData('docs/hedging.md', () => {
     const words = plan(realDayInput('2018-12-24').input).structures.cover.words;
     const lead = words.split(', ').slice(0, 2).join(', ');
     expect(text).toContain(`"${lead}, …" (2018-12-24)`);
+    // The summary quoted under "In the plan and the hosts": its first two sentences as the code words them.
+    const summary = plan(realDayInput('2018-12-24').input).structures.summary;
+    expect(text).toContain(summary.split('. ').slice(0, 2).join('. '));
     // 2020-02-24: the put spread's larger unit costs more than two ladders for 10% of the loss.
     const s = plan(realDayInput('2020-02-24').input).structures;
     const row = (name: string) => s.structures.find((r) => r.structure === name)!;
