@@ -77,6 +77,16 @@ export function yearsToSettlement(
   settlement: Settlement,
 ): number {
   const days = parseIsoDate('expiry', expiry) - parseIsoDate('valuationDate', valuationDate);
+  if (!Number.isInteger(valuationMinutes) || valuationMinutes < 0 || valuationMinutes > 1439) {
+    throw invalidInput(
+      'valuationMinutes',
+      `is ${String(valuationMinutes)}`,
+      'pass the time of the quotes as whole minutes after midnight Eastern, 0-1439 (960 for the 16:00 close)',
+    );
+  }
+  if (!Object.hasOwn(SETTLEMENT_MINUTES, settlement)) {
+    throw invalidInput('settlement', `is ${JSON.stringify(settlement)}`, 'pass "AM" or "PM"');
+  }
   return (days * 1440 + SETTLEMENT_MINUTES[settlement] - valuationMinutes) / MINUTES_PER_YEAR;
 }
 

@@ -7,7 +7,7 @@ import { black76ImpliedVol } from '../pricing/impliedVol';
 import { blackFormula } from '../pricing/blackFormula';
 import { normCdf, normPdf } from '../pricing/normalCdf';
 import type { ChainQuote, Settlement } from './chainQuotes';
-import { mid, parityForward, type Pair } from './parity';
+import { mid, parityForward, type Pair, type ParityLine } from './parity';
 import type { SviParams } from './svi';
 
 /** Fewest usable out-of-the-money strikes a slice is fitted from. */
@@ -45,6 +45,8 @@ export interface SliceFit {
   years: number;
   forward: number;
   discount: number;
+  /** Where the discount comes from (see {@link DiscountFrom}). */
+  discountFrom: DiscountFrom;
   atmVol: number;
   svi: SviParams;
   /** OTM quotes the slice was fitted on. */
@@ -68,6 +70,12 @@ function black76Delta(isCall: boolean, F: number, K: number, sd: number, D: numb
   return isCall ? D * normCdf(d1) : -D * normCdf(-d1);
 }
 
+/**
+ * Where an expiry's discount comes from: its own parity line, or (a line too imprecise to read a
+ * rate from) the rates of the chain's precise expiries (parity.ts termDiscounts).
+ */
+export type DiscountFrom = 'parity' | 'neighbours';
+
 export interface SliceInput {
   root: string;
   expiry: string;
@@ -75,6 +83,7 @@ export interface SliceInput {
   years: number;
   forward: number;
   discount: number;
+  discountFrom: DiscountFrom;
   marks: QuoteMark[];
   k: Float64Array;
   w: Float64Array;
@@ -83,11 +92,11 @@ export interface SliceInput {
   wing: { k: Float64Array; w: Float64Array; weight: Float64Array };
 }
 
-export function prepareSlice(
-  quotes: ChainQuote[],
-  years: number,
-  counters: { noImpliedVol: number },
-): SliceInput | string {
+/**
+ * The parity line of an expiry's quotes (strikes paired call with put); a string saying why when
+ * it has none.
+ */
+export function sliceParity(quotes: readonly ChainQuote[]): ParityLine | string {
   const byStrike = new Map<number, Pair>();
   for (const q of quotes) {
     const p = byStrike.get(q.strike) ?? { strike: q.strike };
@@ -97,8 +106,21 @@ export function prepareSlice(
   const pairs = [...byStrike.values()].sort((a, b) => a.strike - b.strike);
   if (!pairs.some((p) => p.put)) return 'no put quotes with a bid';
   if (!pairs.some((p) => p.call)) return 'no call quotes with a bid';
-  const par = parityForward(pairs);
-  if (!par) return 'fewer than 3 strikes with both a call and a put quote near the money (no parity forward)';
+  return (
+    parityForward(pairs) ?? 'fewer than 3 strikes with both a call and a put quote near the money (no parity forward)'
+  );
+}
+
+/**
+ * An expiry's quotes to the fit's inputs, on the forward and discount it was given (its parity
+ * line's, or the line's forward at the discount of the chain's rates: see termDiscounts).
+ */
+export function prepareSlice(
+  quotes: readonly ChainQuote[],
+  years: number,
+  par: { forward: number; discount: number; discountFrom: DiscountFrom },
+  counters: { noImpliedVol: number },
+): SliceInput | string {
   const { forward: F, discount: D } = par;
   const rate = -Math.log(D) / years;
   const marks: QuoteMark[] = [];
@@ -171,6 +193,7 @@ export function prepareSlice(
     years,
     forward: F,
     discount: D,
+    discountFrom: par.discountFrom,
     marks,
     k: Float64Array.from(ks),
     w: Float64Array.from(ws),
@@ -228,6 +251,7 @@ export function finishSlice(
     years: s.years,
     forward: s.forward,
     discount: s.discount,
+    discountFrom: s.discountFrom,
     atmVol: Math.sqrt(variance(0) / s.years),
     svi,
     quotes: n,

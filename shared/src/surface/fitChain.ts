@@ -1,7 +1,8 @@
 /**
  * SPX surface from an option chain (method Section 2b). Per expiry:
  * 1. forward F and discount D from put-call parity, C − P = D·(F − K), by a least-squares line
- *    through the 20 strikes nearest the money that have both quotes (weighted by 1/width);
+ *    through the 20 strikes nearest the money that have both quotes (weighted by 1/width); an
+ *    expiry whose line reads the rate too loosely takes the rate of the precise ones (termDiscounts);
  * 2. out-of-the-money mids → Black-76 implied vols on that forward (puts below F, calls above);
  * 3. a raw SVI slice fitted in total variance, each quote weighted by vega / bid-ask width (so the
  *    residual is the price error in units of the quote's spread), free of butterfly arbitrage;
@@ -14,7 +15,16 @@ import { yearsToSettlement, type ChainQuote, type DroppedQuotes, type ParsedChai
 import { arbitrageGrid, fitSvi, sviVariance, sviViolations } from './svi';
 import { fitWings } from './fitWings';
 import { calendarRepairs, makeSpxSurface, varianceSwapVol, type SurfaceSlice, type SpxSurface } from './spxSurface';
-import { finishSlice, fineGrid, prepareSlice, MIN_SLICE_STRIKES, type SliceFit, type SliceInput } from './chainSlice';
+import {
+  finishSlice,
+  fineGrid,
+  prepareSlice,
+  sliceParity,
+  MIN_SLICE_STRIKES,
+  type SliceFit,
+  type SliceInput,
+} from './chainSlice';
+import { forwardAtDiscount, termDiscounts, type ParityLine } from './parity';
 
 /**
  * How far a given spot may stand from the chain's nearest parity forward (a fraction): the carry to
@@ -90,6 +100,52 @@ export interface ChainFitOptions {
 }
 
 /**
+ * Each expiry's quotes to the fit's inputs: the slices settling too soon and those of other roots
+ * left out, each expiry's parity line, the chain's discounts ({@link termDiscounts}), then the
+ * implied vols on them. What is left out, and why, goes to `out.skipped`.
+ */
+function prepareSlices(
+  chain: ParsedChain,
+  groups: Map<string, ChainQuote[]>,
+  opts: { minYears: number; roots: readonly string[]; fitOtherRoots: boolean },
+  out: { counters: { noImpliedVol: number }; skipped: ChainSurfaceFit['skipped'] },
+): SliceInput[] {
+  const { counters, skipped } = out;
+  const lined: { quotes: ChainQuote[]; years: number; line: ParityLine }[] = [];
+  for (const g of groups.values()) {
+    const q0 = g[0]!;
+    const years = yearsToSettlement(chain.valuationDate, chain.valuationMinutes, q0.expiry, q0.settlement);
+    if (years < opts.minYears) {
+      skipped.push({
+        root: q0.root,
+        expiry: q0.expiry,
+        reason: `settles in ${(years * 365 * 24).toFixed(1)} hours, under the ${(opts.minYears * 365).toFixed(2)}-day minimum`,
+      });
+      continue;
+    }
+    if (!opts.roots.includes(q0.root) && !opts.fitOtherRoots) continue;
+    const line = sliceParity(g);
+    if (typeof line === 'string') skipped.push({ root: q0.root, expiry: q0.expiry, reason: line });
+    else lined.push({ quotes: g, years, line });
+  }
+  // The discounts of the chain's expiries together: a short expiry's own parity slope is noise.
+  const term = termDiscounts(
+    lined.map((l) => l.line),
+    lined.map((l) => l.years),
+  );
+  const prepared: SliceInput[] = [];
+  lined.forEach(({ quotes, years, line }, i) => {
+    const own = term.own[i]!;
+    const discount = term.discount[i]!;
+    const forward = own ? line.forward : forwardAtDiscount(line, discount);
+    const s = prepareSlice(quotes, years, { forward, discount, discountFrom: own ? 'parity' : 'neighbours' }, counters);
+    if (typeof s === 'string') skipped.push({ root: quotes[0]!.root, expiry: quotes[0]!.expiry, reason: s });
+    else prepared.push(s);
+  });
+  return prepared;
+}
+
+/**
  * Fits the SPX surface to a parsed chain.
  *
  * @param chain from {@link parseQuotedata} / {@link parseChainTable}
@@ -125,6 +181,13 @@ export function fitChainSurface(chain: ParsedChain, options: ChainFitOptions = {
     );
   }
   const minYears = options.minYears ?? 1 / 365;
+  if (typeof minYears !== 'number' || !(minYears >= 0 && minYears <= 1)) {
+    throw invalidInput(
+      'minYears',
+      `is ${String(minYears)}`,
+      'pass the shortest time to settlement a slice is fitted at, in years from 0 to 1 (default 1/365, one day)',
+    );
+  }
   const groups = new Map<string, ChainQuote[]>();
   for (const q of chain.quotes) {
     const key = `${q.root}|${q.expiry}`;
@@ -139,23 +202,15 @@ export function fitChainSurface(chain: ParsedChain, options: ChainFitOptions = {
       : [...new Set(chain.quotes.map((q) => q.root))].slice(0, 1));
   const counters = { noImpliedVol: 0 };
   const skipped: ChainSurfaceFit['skipped'] = [];
-  const prepared: SliceInput[] = [];
-  for (const g of groups.values()) {
-    const q0 = g[0]!;
-    const years = yearsToSettlement(chain.valuationDate, chain.valuationMinutes, q0.expiry, q0.settlement);
-    if (years < minYears) {
-      skipped.push({
-        root: q0.root,
-        expiry: q0.expiry,
-        reason: `settles in ${(years * 365 * 24).toFixed(1)} hours, under the ${(minYears * 365).toFixed(2)}-day minimum`,
-      });
-      continue;
-    }
-    if (!roots.includes(q0.root) && !options.fitOtherRoots) continue;
-    const s = prepareSlice(g, years, counters);
-    if (typeof s === 'string') skipped.push({ root: q0.root, expiry: q0.expiry, reason: s });
-    else prepared.push(s);
-  }
+  const prepared = prepareSlices(
+    chain,
+    groups,
+    { minYears, roots, fitOtherRoots: options.fitOtherRoots === true },
+    {
+      counters,
+      skipped,
+    },
+  );
   prepared.sort((a, b) => a.years - b.years || a.root.localeCompare(b.root));
   const surfaceSlices = prepared.filter((s) => roots.includes(s.root));
   if (surfaceSlices.length < 2) {

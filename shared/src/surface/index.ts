@@ -9,6 +9,8 @@ export type { SurfaceSource, SurfaceSlice, SpxSurfaceData, SpxSurface } from './
 export { makeSpxSurface, varianceSwapVol, calendarRepairs } from './spxSurface';
 export type { QuoteMark, SliceFit, ArbitrageReport, ChainSurfaceFit, ChainFitOptions } from './fitChain';
 export { fitChainSurface, parityForward, MIN_SLICE_STRIKES, MIN_FIT_DELTA } from './fitChain';
+export type { ParityLine } from './parity';
+export { forwardAtDiscount, termDiscounts, MAX_RATE_STD_ERR } from './parity';
 export type { CboeIndices, IndexSurfaceInput } from './indexSurface';
 export {
   spxSurfaceFromIndices,

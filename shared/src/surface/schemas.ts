@@ -119,6 +119,12 @@ export interface SurfaceExpiryReport {
   expiry: string;
   forward: number;
   discount: number;
+  /**
+   * Where the discount comes from: a chain expiry's own parity line (`parity`), the rates of the
+   * chain's precise expiries when its own line is too noisy to read a rate (`neighbours`), or the
+   * request's `rate` (`rate`, surfaces from indices).
+   */
+  discountFrom: SliceFit['discountFrom'] | 'rate';
   atmVol: number;
   svi: SviParams;
   /** Chain only: fit RMSE over the fitted quotes (vol points), share inside the bid-ask (%), quotes. */
@@ -181,6 +187,7 @@ export function buildSurface(req: SurfaceRequest): SurfaceResponse {
         expiry: s.expiry,
         forward: s.forward,
         discount: s.discount,
+        discountFrom: s.discountFrom,
         atmVol: s.atmVol,
         svi: s.svi,
         rmseVolPts: s.rmseVolPts,
@@ -206,6 +213,7 @@ export function buildSurface(req: SurfaceRequest): SurfaceResponse {
       expiry: s.expiry,
       forward: s.forward,
       discount: s.discount,
+      discountFrom: 'rate' as const,
       atmVol: Math.sqrt(surface.totalVariance(s.years, 0) / s.years),
       svi: s.svi,
       rmseVolPts: null,

@@ -155,6 +155,13 @@ describe('bad chains answer with what is wrong', () => {
         types.map((type) => ({ expiry, strike, type, bid: crossed ? 12 : 10, ask: crossed ? 11 : 11 })),
       ),
     );
+  it('a minYears that is not a time from 0 to 1 year (NaN kept every slice, the same-day one too)', () => {
+    const chain = parseChainTable(rows(['2023-07-21', '2023-08-18'], ['put', 'call']), v);
+    for (const minYears of [NaN, -0.01, 2]) {
+      const e = errorOf(() => fitChainSurface(chain, { minYears }));
+      expect([e.field, e.message]).toEqual(['minYears', expect.stringMatching(/in years from 0 to 1/)]);
+    }
+  });
   it('a crossed market', () => {
     expect(
       errorOf(() => fitChainSurface(parseChainTable(rows(['2023-07-21'], ['put', 'call'], true), v))).message,
@@ -178,6 +185,16 @@ describe('settlement time', () => {
     const pm = yearsToSettlement('2022-02-04', 960, '2022-03-18', 'PM');
     expect((pm - am) * 365 * 24).toBeCloseTo(6.5, 12);
     expect(pm * 365).toBe(42);
+  });
+
+  it('refuses a time of day or a settlement it cannot read, naming it, rather than giving NaN', () => {
+    for (const minutes of [NaN, -1, 1440, 600.5]) {
+      const e = errorOf(() => yearsToSettlement('2023-06-09', minutes, '2023-06-16', 'PM'));
+      expect(e.field).toBe('valuationMinutes');
+      expect(e.message).toMatch(/minutes after midnight Eastern, 0-1439/);
+    }
+    const e = errorOf(() => yearsToSettlement('2023-06-09', 820, '2023-06-16', 'XX' as 'PM'));
+    expect([e.field, e.message]).toEqual(['settlement', expect.stringMatching(/"XX".*pass "AM" or "PM"/)]);
   });
 });
 
