@@ -265,12 +265,25 @@ export function fitChainSurface(chain: ParsedChain, options: ChainFitOptions = {
     return finishSlice(s, svi, w, j >= 0);
   });
   const referenceVix = options.vix === undefined ? varianceSwapVol(draft, 30 / 365) : checkedVix(options.vix);
+  const warnings = fitWarnings(d, arbitrage);
+  const surface = makeSpxSurface({ ...draft.toData(), referenceVix, warnings });
+  return { surface, slices: fits, skipped, arbitrage, dropped: { ...d, noImpliedVol: counters.noImpliedVol } };
+}
+
+/** What a chain's fit warns of: quotes left out as bad data, and butterfly arbitrage it could not repair. */
+function fitWarnings(d: DroppedQuotes, arbitrage: ArbitrageReport): string[] {
   const warnings: string[] = [];
+  // Quotes without a bid are the far wings of every chain; a bid at or above the ask is bad data.
+  const bad = d.crossed + d.locked;
+  if (bad > 0) {
+    warnings.push(
+      `${bad} quote${bad === 1 ? '' : 's'} with the bid at or above the ask (${d.crossed} crossed, ${d.locked} locked) left out of the fit: check the chain's quotes.`,
+    );
+  }
   if (arbitrage.butterfly.length) {
     warnings.push(
       `The chain's quotes leave butterfly arbitrage the fit could not repair in ${arbitrage.butterfly.length} slice(s): ${arbitrage.butterfly.map((b) => `${b.root} ${b.expiry}`).join(', ')}.`,
     );
   }
-  const surface = makeSpxSurface({ ...draft.toData(), referenceVix, warnings });
-  return { surface, slices: fits, skipped, arbitrage, dropped: { ...d, noImpliedVol: counters.noImpliedVol } };
+  return warnings;
 }

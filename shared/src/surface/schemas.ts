@@ -201,12 +201,6 @@ export function buildSurface(req: SurfaceRequest): SurfaceResponse {
       calendarRepaired: fit.arbitrage.calendarRepaired.length,
     };
     leftOut = { quotes: { ...fit.dropped }, expiries: fit.skipped.map((x) => ({ ...x })) };
-    // quotes without a bid are the far wings of every chain; a bid at or above the ask is bad data
-    const bad = fit.dropped.crossed + fit.dropped.locked;
-    if (bad > 0)
-      warnings.push(
-        `${bad} quote${bad === 1 ? '' : 's'} with the bid at or above the ask (${fit.dropped.crossed} crossed, ${fit.dropped.locked} locked) left out of the fit: check the chain's quotes`,
-      );
   } else {
     surface = spxSurfaceFromIndices(req);
     expiries = surface.slices.map((s) => ({

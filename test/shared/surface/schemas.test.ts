@@ -88,7 +88,7 @@ describe('buildSurface (the request of POST /api/surface)', () => {
       { root: 'SPXW', expiry: '2039-12-16', reason: expect.stringMatching(/strike/) },
     ]);
     expect(r.warnings).toContain(
-      "1 quote with the bid at or above the ask (1 crossed, 0 locked) left out of the fit: check the chain's quotes",
+      "1 quote with the bid at or above the ask (1 crossed, 0 locked) left out of the fit: check the chain's quotes.",
     );
     // a clean chain warns of nothing, and the index form reads no quotes
     const clean = buildSurface(parseInput(SurfaceRequestSchema, { chain, valuationDate: '2023-06-09', spot: 4300 }));
