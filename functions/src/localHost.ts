@@ -653,6 +653,21 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     }
     listener(req, res);
   });
+  // Any other Expect: Node would answer a bare 417 with no body; say which expectation and the fix.
+  server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
+    cap.request(req, res);
+    const expectation = problemText(String(req.headers.expect ?? ''));
+    sendProblemAndDrain(
+      req,
+      res,
+      httpProblem(417, 'expectation_failed', `Expect: ${expectation} is not supported`, {
+        fix: 'send the request without an Expect header, or with Expect: 100-continue',
+        instance: problemText((req.url ?? '/').split('?')[0]!),
+      }),
+      {},
+      limit * DRAIN_FACTOR,
+    );
+  });
   // Malformed HTTP (a bad request line, an unknown method, oversized headers, a header timeout):
   // answer a problem document on the raw socket when it can still take one, then close it.
   server.on('clientError', (err: Error & { code?: string }, socket: Socket) => {

@@ -364,6 +364,16 @@ describe('D5: methods outside the allow-list', () => {
     expect(out).toContain('"code":"payload_too_large"');
   });
 
+  it('an Expect other than 100-continue is a 417 problem document naming it, not a bare 417', async () => {
+    const out = await raw(
+      'POST /api/plan HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\ncontent-length: 2\r\nexpect: foo\r\n\r\n{}',
+    );
+    expect(out).toMatch(/^HTTP\/1\.1 417 /);
+    expect(out).toMatch(/content-type: application\/problem\+json/i);
+    expect(out).toContain('"code":"expectation_failed"');
+    expect(out).toContain('Expect: foo is not supported');
+  });
+
   it('an unknown method or a malformed request line is a 400 problem document', async () => {
     for (const text of ['FOO /api/health HTTP/1.1\r\nhost: x\r\n\r\n', 'garbage\r\n\r\n']) {
       const out = await raw(text);
