@@ -50,7 +50,11 @@ async function call(route: string, body: unknown, method = 'POST') {
   return {
     status: res.status ?? 200,
     type: headers['content-type'],
-    nosniff: headers['x-content-type-options'],
+    security: {
+      'content-security-policy': headers['content-security-policy'],
+      'x-content-type-options': headers['x-content-type-options'],
+      'referrer-policy': headers['referrer-policy'],
+    },
     json: JSON.parse(String(res.body)) as Json,
   };
 }
@@ -62,6 +66,23 @@ describe('route table', () => {
     for (const r of routes)
       expect(r.authLevel).toBe(r.route === 'health' || r.route === 'openapi.json' ? 'anonymous' : 'function');
     for (const r of routes.filter((x) => x.method === 'POST')) expect(r.request?.example).toBeDefined();
+  });
+});
+
+describe('security headers', () => {
+  it('every answer on Azure carries the three the API documents, results and problem documents alike', async () => {
+    const expected = {
+      'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    };
+    for (const r of [
+      await call('health', undefined, 'GET'),
+      await call('plan', PLAN_EXAMPLE),
+      await call('plan', '{"nope'),
+      await call('health', {}, 'POST'),
+    ])
+      expect(r.security).toEqual(expected);
   });
 });
 

@@ -8,6 +8,7 @@ import type { HttpResponseInit, InvocationContext } from '@azure/functions';
 import { isAlvhError, type AlvhErrorCode } from '@alvh/shared';
 import { JobTimeoutError, PoolBusyError, PoolClosedError } from '../compute/pool';
 import { NonFiniteResultError } from './jsonSafe';
+import { API_HEADERS } from './security';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -248,7 +249,7 @@ export function problemResponse(problem: Problem, headers: Record<string, string
     headers: {
       'content-type': PROBLEM_CONTENT_TYPE,
       'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
+      ...API_HEADERS,
       ...headers,
     },
     body: JSON.stringify(problem),

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { invalidInput } from '@alvh/shared';
 import { maxBodyBytes } from '../config';
 import { readJsonBody } from './body';
+import { API_HEADERS } from './security';
 import { toJsonSafe } from './jsonSafe';
 import { httpProblem, problemFromError, problemResponse } from './problem';
 
@@ -99,7 +100,7 @@ export function jsonResponse(value: unknown, status = 200, headers: Record<strin
     headers: {
       'content-type': 'application/json; charset=utf-8',
       'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
+      ...API_HEADERS,
       ...headers,
     },
     body: JSON.stringify(value),
@@ -196,7 +197,7 @@ export function defineJsonRoute(
         headers: {
           'content-type': 'application/x-ndjson; charset=utf-8',
           'cache-control': 'no-store',
-          'x-content-type-options': 'nosniff',
+          ...API_HEADERS,
         },
         body: out.body,
       };
@@ -206,7 +207,7 @@ export function defineJsonRoute(
         headers: {
           'content-type': 'application/json; charset=utf-8',
           'cache-control': 'no-store',
-          'x-content-type-options': 'nosniff',
+          ...API_HEADERS,
         },
         body: out.text,
       };
