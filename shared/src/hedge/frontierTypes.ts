@@ -114,11 +114,16 @@ export function checkFrontierWork(
     );
   }
   const per = budgets * horizonDays * legs;
-  if (pathCount * horizonDays > MAX_PATH_STEPS || pathCount * per > MAX_FRONTIER_WORK) {
+  const steps = pathCount * horizonDays > MAX_PATH_STEPS;
+  if (steps || pathCount * per > MAX_FRONTIER_WORK) {
     const most = Math.max(1, Math.min(Math.floor(MAX_PATH_STEPS / horizonDays), Math.floor(MAX_FRONTIER_WORK / per)));
+    // Name the limit the call passes (the path-steps first: it binds whatever the budgets and legs).
+    const over = steps
+      ? `${pathCount} paths × ${horizonDays} days = ${pathCount * horizonDays} path-steps, over the limit of ${MAX_PATH_STEPS.toLocaleString('en-US')} per call`
+      : `${budgets} budgets × ${pathCount} paths × ${horizonDays} days × ${legs} legs = ${budgets * pathCount * horizonDays * legs}, over the limit of ${MAX_FRONTIER_WORK.toLocaleString('en-US')} per call`;
     throw limitExceeded(
       'pathCount',
-      `${budgets} budgets × ${pathCount} paths × ${horizonDays} days × ${legs} legs = ${budgets * pathCount * horizonDays * legs}, over the limit of ${MAX_FRONTIER_WORK.toLocaleString('en-US')} per call`,
+      over,
       `chunk the run: at most ${most} paths per call (firstPath, pathCount), then merge the chunks with mergeFrontier`,
     );
   }

@@ -319,6 +319,20 @@ describe('frontier input and limits', () => {
     expect(e.fix).toMatch(/chunk the run/);
     expect(() => checkFrontierWork(10, 20_000, 20_000, 49, 20)).not.toThrow();
     expect(10 * 20_000 * 49 * 20).toBeLessThan(MAX_FRONTIER_WORK);
+    const work = errorOf(() => checkFrontierWork(50, 2_000_000, 100_000, 49, 20));
+    expect(work.message).toMatch(
+      /^pathCount: 50 budgets × 100000 paths × 49 days × 20 legs = 4900000000, over the limit of 2,000,000,000 per call/,
+    );
+  });
+
+  it('names the path-steps limit when that is the one passed, not the work limit', () => {
+    // 357,143 paths × 56 days passes 20,000,000 path-steps while 1 budget × … × 15 legs is far under 2e9.
+    const e = errorOf(() => checkFrontierWork(1, 2_000_000, 357_143, 56, 15));
+    expect(e.field).toBe('pathCount');
+    expect(e.message).toMatch(
+      /^pathCount: 357143 paths × 56 days = 20000008 path-steps, over the limit of 20,000,000 per call;/,
+    );
+    expect(e.fix).toMatch(/at most 357142 paths per call/);
   });
 
   it('warns when too few paths end lower for a CVaR 95 to mean anything', () => {
