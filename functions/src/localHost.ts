@@ -477,7 +477,12 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
         return;
       }
     }
-    const body = await readBody(req, limit);
+    // Only a POST to a POST route has a body to read; any other (a GET with a body, a POST to a GET
+    // route, answered 405 by the route) is drained unread, as on Azure, not refused as too large.
+    const body =
+      route.method === 'POST' && method === 'POST'
+        ? await readBody(req, limit)
+        : (discardBody(req, limit * DRAIN_FACTOR), { bytes: new Uint8Array(0) });
     if ('tooLarge' in body) {
       if (res.destroyed) return;
       sendProblemAndDrain(
@@ -537,10 +542,16 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       const path = (req.url ?? '/').split('?')[0] ?? '/';
       const route = path.startsWith('/api/') ? findRoute(path.slice('/api/'.length)) : undefined;
       const allow = route ? (route.method === 'GET' ? ['GET', 'HEAD'] : [route.method]) : ['GET', 'HEAD'];
+      const on = route ? ` on /api/${route.route}` : '';
       sendProblemAndDrain(
         req,
         res,
-        httpProblem(405, 'method_not_allowed', `${method} is not supported; use ${allow.join(' or ')}`),
+        httpProblem(
+          405,
+          'method_not_allowed',
+          `${method} is not supported${on}; use ${allow.join(' or ')}`,
+          route ? { instance: problemText(path) } : {},
+        ),
         { allow: allow.join(', ') },
         limit * DRAIN_FACTOR,
       );

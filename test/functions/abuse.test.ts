@@ -342,6 +342,31 @@ describe('D5: methods outside the allow-list', () => {
     expect(out).toMatch(/content-type: application\/problem\+json/i);
   });
 
+  it('PUT /api/plan names the route and the path, as the Azure handler does', async () => {
+    const out = await raw('PUT /api/plan HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\n\r\n');
+    expect(out).toContain('"detail":"PUT is not supported on /api/plan; use POST"');
+    expect(out).toContain('"instance":"/api/plan"');
+  });
+
+  it('a body over the limit on a route that takes none is drained unread: GET 200, POST to a GET route 405, not 413', async () => {
+    const send = (method: string, path: string) =>
+      new Promise<{ status: number; text: string }>((ok, fail) => {
+        const body = Buffer.alloc(LIMIT * 16 + 4096, 0x20);
+        const headers = { 'content-type': 'application/json', 'content-length': String(body.length) };
+        const req = httpRequest({ host: '127.0.0.1', port: host.port, method, path, headers }, (res) => {
+          let text = '';
+          res.on('data', (d: Buffer) => (text += d.toString()));
+          res.on('end', () => ok({ status: res.statusCode ?? 0, text }));
+        });
+        req.on('error', fail);
+        req.end(body);
+      });
+    expect((await send('GET', '/api/health')).status).toBe(200);
+    const post = await send('POST', '/api/health');
+    expect(post.status).toBe(405);
+    expect(post.text).toContain('POST is not supported on /api/health; use GET or HEAD');
+  });
+
   it('CONNECT is a 405, HTTP/1.1 without Host a 400, each a problem document', async () => {
     const connect = await raw('CONNECT example.com:443 HTTP/1.1\r\nhost: example.com:443\r\n\r\n');
     expect(connect).toMatch(/^HTTP\/1\.1 405 /);

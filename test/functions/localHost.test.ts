@@ -135,7 +135,7 @@ describe('local host', () => {
     ['far over the limit (connection cut after the answer)', LIMIT * 40],
   ])('413 for a body %s, naming the limit', async (_label, size) => {
     const body = JSON.stringify({ pad: 'x'.repeat(size) });
-    const r = await fetch(`${host.url}/api/health`, {
+    const r = await fetch(`${host.url}/api/plan`, {
       method: 'POST',
       body,
       headers: { 'content-type': 'application/json' },

@@ -154,7 +154,7 @@ export function defineRoute(
     const allowed = spec.method === 'GET' ? ['GET', 'HEAD'] : [spec.method];
     if (!allowed.includes(method)) {
       return problemResponse(
-        httpProblem(405, 'method_not_allowed', `${method} is not supported on /api/${spec.route}; use ${spec.method}`, {
+        httpProblem(405, 'method_not_allowed', `${method} is not supported on /api/${spec.route}; use ${allowed.join(' or ')}`, {
           ...(instance !== undefined ? { instance } : {}),
         }),
         { allow: allowed.join(', ') },
