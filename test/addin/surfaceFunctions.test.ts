@@ -87,6 +87,40 @@ describe('ALVH.BS and ALVH.BLACK76 over ranges', () => {
     }
   });
 
+  it('a row of outputs is an axis of its own: one column each for a column of options, never one output per strike', () => {
+    const single = (K: number, o: (typeof OUTPUTS)[number]) =>
+      bsGreeks({ type: 'call', spot: 42, strike: K, years: 0.5, vol: 0.2, rate: 0.1, divYield: 0 })[o];
+    const outputs = [['price', 'delta', 'vega']];
+    const got = call('BS', 'call', 42, [[38], [40], [42]], 0.5, 0.2, 0.1, 0, outputs) as number[][];
+    [38, 40, 42].forEach((K, i) =>
+      (['price', 'delta', 'vega'] as const).forEach((o, j) => expect(close(got[i]![j]!, single(K, o))).toBe(true)),
+    );
+    // A row of strikes with a row of outputs gave price at 38, delta at 40, vega at 42: refused, naming output.
+    const e = errorOf(() => call('BS', 'call', 42, [[38, 40, 42]], 0.5, 0.2, 0.1, 0, outputs));
+    expect(e.code).toBe(ErrorCode.invalidValue);
+    expect(e.message).toBe(
+      'output: is a row of 3 names (one column each) and strike is a 1×3 range across the same columns; pass strike as a column (one option per row), or one output',
+    );
+    expect(errorOf(() => call('BLACK76', [['call', 'put']], 20, 20, 0.5, 1, 0, [['price', 'delta']])).message).toMatch(
+      /^output: is a row of 2 names \(one column each\) and type is a 1×2 range/,
+    );
+    // A column of outputs gives one row each, against a row of strikes; not against a column.
+    const rows = call('BS', 'call', 42, [[38, 40]], 0.5, 0.2, 0.1, 0, [['price'], ['delta']]) as number[][];
+    expect(close(rows[1]![0]!, single(38, 'delta')) && close(rows[0]![1]!, single(40, 'price'))).toBe(true);
+    expect(
+      errorOf(() => call('BS', 'call', 42, [[38], [40]], 0.5, 0.2, 0.1, 0, [['price'], ['delta']])).message,
+    ).toMatch(
+      /^output: is a column of 2 names \(one row each\) and strike is a 2×1 range down the same rows; pass strike as a row/,
+    );
+    // One output over a row of strikes, and a row of outputs for one option, are as before.
+    expect(call('BS', 'call', 42, [[38, 40]], 0.5, 0.2, 0.1, 0, 'delta')).toEqual([
+      [single(38, 'delta'), single(40, 'delta')].map((x) => expect.closeTo(x, 12)),
+    ]);
+    const one = call('BS', 'call', 42, 40, 0.5, 0.2, 0.1, 0, outputs) as number[][];
+    expect(one).toHaveLength(1);
+    (['price', 'delta', 'vega'] as const).forEach((o, j) => expect(close(one[0]![j]!, single(40, o))).toBe(true));
+  });
+
   it('a column of strikes against a row of vols gives the table of every pair', () => {
     const got = call('BS', 'put', 5000, [[4500], [5000], [5500]], 0.25, [[0.1, 0.2]]) as number[][];
     expect(got.map((x) => x.length)).toEqual([2, 2, 2]);

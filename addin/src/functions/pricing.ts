@@ -2,11 +2,12 @@
  * Option pricing in cells: ALVH.BS, ALVH.BLACK76 and ALVH.IV call the pricing core of the sizing
  * package. Greeks follow it: vega per vol point (0.01), theta per calendar day, rho per 1% (0.01).
  * ALVH.BS and ALVH.BLACK76 take single cells or ranges in any argument (combined cell by cell as
- * in grid.ts) and price a whole range in one call through the batch kernel `bsGreeksBatch`
- * (Black-76 as BSM with the dividend yield equal to the rate, rho as −T·price); cells outside the
- * kernel's domain (zero time or vol, or a bad value) go through the single-option functions, which
- * give the intrinsic value or the error, named by the cell. A single cell is priced by the
- * single-option functions too; a range's cells agree with them to about 1e-15 relative.
+ * in grid.ts; `output` is an axis of its own, see outputShape) and price a whole range in one call
+ * through the batch kernel `bsGreeksBatch` (Black-76 as BSM with the dividend yield equal to the
+ * rate, rho as −T·price); cells outside the kernel's domain (zero time or vol, or a bad value) go
+ * through the single-option functions, which give the intrinsic value or the error, named by the
+ * cell. A single cell is priced by the single-option functions too; a range's cells agree with
+ * them to about 1e-15 relative.
  */
 import {
   bsGreeks,
@@ -57,6 +58,36 @@ const MAX_YEARS = 10;
 /** The highest volatility ALVH.BS and ALVH.BLACK76 take (the pricing core's checkVol): 5, i.e. 500%. */
 const MAX_VOL = 5;
 
+/**
+ * The result's size: the data arguments combined cell by cell (grid.ts), and `output` as an axis of
+ * its own. A row of outputs gives one column each, so the data must not also run across columns
+ * (a row of strikes would pair each strike with another output: price at the first, delta at the
+ * second); a column of outputs gives one row each, against data in a row or single cells.
+ */
+function outputShape(output: GridArg, data: readonly GridArg[]): { rows: number; cols: number } {
+  const { rows, cols } = broadcastShape(data);
+  const across = output.cols > 1 && cols > 1 ? data.find((a) => a.cols > 1) : undefined;
+  const down = output.rows > 1 && rows > 1 ? data.find((a) => a.rows > 1) : undefined;
+  const clash = across ?? down;
+  if (clash !== undefined) {
+    const names =
+      output.rows === 1
+        ? `a row of ${output.cols} names`
+        : output.cols === 1
+          ? `a column of ${output.rows} names`
+          : `a ${output.rows}×${output.cols} range of names`;
+    const range = `a ${clash.rows}×${clash.cols} range`;
+    throw invalidInput(
+      'output',
+      across
+        ? `is ${names} (one column each) and ${clash.name} is ${range} across the same columns`
+        : `is ${names} (one row each) and ${clash.name} is ${range} down the same rows`,
+      `pass ${clash.name} as a ${across ? 'column (one option per row)' : 'row (one option per column)'}, or one output`,
+    );
+  }
+  return { rows: Math.max(rows, output.rows), cols: Math.max(cols, output.cols) };
+}
+
 interface PricingArgs {
   type: unknown;
   underlying: unknown;
@@ -84,7 +115,7 @@ function priceRanges(model: 'bs' | 'black76', a: PricingArgs): number[][] {
     divYield: gridArg('divYield', model === 'bs' ? a.divYield : undefined),
     output: gridArg('output', a.output),
   };
-  const { rows, cols } = broadcastShape(Object.values(g));
+  const { rows, cols } = outputShape(g.output, [g.type, g.under, g.strike, g.years, g.vol, g.rate, g.divYield]);
   const n = rows * cols;
   const input: BatchInput = {
     isCall: new Uint8Array(n),
@@ -189,7 +220,7 @@ function priceRanges(model: 'bs' | 'black76', a: PricingArgs): number[][] {
  * @param vol Implied volatility as a decimal (0.18 for 18%), 0 to 5; a cell or a range.
  * @param [rate] Risk-free rate, continuously compounded decimal (0.05); default 0; a cell or a range.
  * @param [divYield] Dividend yield, continuously compounded decimal (0.015); default 0; a cell or a range.
- * @param [output] "price" (default), "delta" (per point), "gamma" (per point), "vega" (per vol point), "theta" (per calendar day) or "rho" (per 1%); a row of them gives one column each.
+ * @param [output] "price" (default), "delta" (per point), "gamma" (per point), "vega" (per vol point), "theta" (per calendar day) or "rho" (per 1%); a row of them gives one column each, for options in a column (or single cells).
  * @returns The option values in index points, or the chosen Greeks: one cell, or a range the shape of the arguments.
  */
 export function bs(
@@ -215,7 +246,7 @@ export function bs(
  * @param years Time to expiry in years ACT/365 (days/365), at most 10; 0 gives intrinsic value; a cell or a range.
  * @param vol Implied volatility of the future as a decimal (1.2 for 120%), 0 to 5; a cell or a range.
  * @param [rate] Risk-free rate, continuously compounded decimal (0.05); default 0; a cell or a range.
- * @param [output] "price" (default), "delta" (per point of the future), "gamma", "vega" (per vol point), "theta" (per calendar day) or "rho" (per 1%); a row of them gives one column each.
+ * @param [output] "price" (default), "delta" (per point of the future), "gamma", "vega" (per vol point), "theta" (per calendar day) or "rho" (per 1%); a row of them gives one column each, for options in a column (or single cells).
  * @returns The option values in index points, or the chosen Greeks: one cell, or a range the shape of the arguments.
  */
 export function black76(
