@@ -337,6 +337,25 @@ describe('signals: an RSI typed as a fraction, a period outside the policy, clos
   });
 });
 
+describe('a series cell is named by its place in the range as selected, counted from 1', () => {
+  const closes = Array.from({ length: 40 }, (_, i) => [100 + 5 * Math.sin(i / 3)]);
+  const col = (...head: unknown[]) => [...head.map((x) => [x]), ...closes];
+
+  it('MACD names the cell itself, not the next one, for text, a blank or TRUE', () => {
+    expect(invalid('MACD', col('abc'))).toMatch(/^values\[1\]: is "abc", not a number/);
+    expect(invalid('MACD', col(1, null))).toMatch(/^values\[2\]: is empty/);
+    expect(invalid('MACD', col(1, 2, true))).toMatch(/^values\[3\]: is true, not a number/);
+  });
+
+  it('RSI and MACD name the cell of a value the package refuses, from 1 and after a leading blank', () => {
+    const huge = /: is 2000000000000, beyond 1000000000000 in size/;
+    expect(invalid('RSI', col(2e12))).toMatch(new RegExp(`^closes\\[1\\]${huge.source}`));
+    expect(invalid('RSI', col(null, 100, 2e12))).toMatch(new RegExp(`^closes\\[3\\]${huge.source}`));
+    expect(invalid('MACD', col(2e12))).toMatch(new RegExp(`^values\\[1\\]${huge.source}`));
+    expect(invalid('MACD', col(null, 100, 2e12))).toMatch(new RegExp(`^values\\[3\\]${huge.source}`));
+  });
+});
+
 describe('whole-column ranges (1,048,576 rows)', () => {
   const ROWS = 1_048_576;
   /** A column of `ROWS` cells: the values first, the rest empty, as Excel passes =F(A:A). */

@@ -4,7 +4,15 @@
  * ranges, and two-column key/value ranges. Every rejection names the Excel argument and the fix,
  * through the sizing package's error model, so {@link excelCall} shows it as #VALUE!.
  */
-import { excelSerialToIso, invalidInput, parseIsoDate, toIsoDate, type OptionType } from '@alvh/shared';
+import {
+  AlvhError,
+  excelSerialToIso,
+  invalidInput,
+  isAlvhError,
+  parseIsoDate,
+  toIsoDate,
+  type OptionType,
+} from '@alvh/shared';
 import { numberFromText } from '../common/numbers';
 
 /** A cell or argument as Excel passes it to a custom function. */
@@ -155,6 +163,35 @@ function cellsOf(name: string, range: unknown, leading?: string): { cell: unknow
   }
   if (out.length === 0) throw invalidInput(name, 'has no values', 'select the cells that hold the data');
   return out;
+}
+
+/**
+ * The cell of a series read by {@link seriesArg} (or its kin) that the sizing package names by its
+ * place in the series, counted from 0 as the API's JSON arrays are (`closes[3]`): the cell counted
+ * from 1 in the range as selected, the blanks skipped before the first value included.
+ */
+export function seriesCell(name: string, range: unknown, index: number): string {
+  const cells = Array.isArray(range) ? (range as unknown[]).flat() : [range];
+  const lead = Math.max(
+    0,
+    cells.findIndex((c) => !isMissing(c)),
+  );
+  return `${name}[${lead + index + 1}]`;
+}
+
+/**
+ * Runs `body`, a package call on a series read from `range`; an error naming one of its entries
+ * (`field[i]`) is rethrown naming the cell ({@link seriesCell}).
+ */
+export function inSeriesCells<T>(field: string, name: string, range: unknown, body: () => T): T {
+  try {
+    return body();
+  } catch (e) {
+    if (!isAlvhError(e)) throw e;
+    const at = new RegExp(`^${field}\\[(\\d+)\\]$`).exec(e.field);
+    if (at === null) throw e;
+    throw new AlvhError(e.code, seriesCell(name, range, Number(at[1])), e.problem, e.fix);
+  }
 }
 
 /** The number in series cell `at`; text or a blank between the numbers is named. */

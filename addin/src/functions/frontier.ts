@@ -15,7 +15,7 @@ import {
   type FrontierResult,
   mixWords,
 } from '@alvh/shared';
-import { isMissing, numberArg, seriesArg } from './args';
+import { isMissing, numberArg, seriesArg, seriesCell } from './args';
 import { excelCall } from './excelErrors';
 import { planFromRange } from './plan';
 
@@ -88,13 +88,7 @@ function frontierOf(input: Record<string, unknown>, budgets: unknown): FrontierR
       );
     const at = isAlvhError(e) ? /^budgets\[(\d+)\]$/.exec(e.field) : null;
     if (at === null || !isAlvhError(e)) throw e;
-    // the cells as seriesArg reads them: blanks before the first value are skipped
-    const cells = Array.isArray(budgets) ? (budgets as unknown[]).flat() : [budgets];
-    const lead = Math.max(
-      0,
-      cells.findIndex((c) => !isMissing(c)),
-    );
-    throw invalidInput(`budgets[${lead + Number(at[1]) + 1}]`, e.problem, e.fix);
+    throw invalidInput(seriesCell('budgets', budgets, Number(at[1])), e.problem, e.fix);
   }
 }
 

@@ -5,7 +5,15 @@
  */
 import { DEFAULT_POLICY, insufficientData, macd as macdSeries, rsi as rsiSeries, splitFromFutures } from '@alvh/shared';
 import { invalidInput } from '@alvh/shared';
-import { booleanArg, withHeaders, numberArg, optionalNumber, positiveSeriesArg, seriesArg } from './args';
+import {
+  booleanArg,
+  inSeriesCells,
+  withHeaders,
+  numberArg,
+  optionalNumber,
+  positiveSeriesArg,
+  seriesArg,
+} from './args';
 import { checkPolicyBound } from './bounds';
 import { excelCall } from './excelErrors';
 import { opt } from './format';
@@ -73,10 +81,9 @@ function rsiArg(cell: unknown): number | undefined {
 export function rsi(closes: unknown[][], period?: unknown, series?: unknown): number[][] {
   return excelCall(() => {
     const p = optionalNumber('period', period);
-    const values = rsiSeries(
-      positiveSeriesArg('closes', closes),
-      p === undefined ? DEFAULT_POLICY.rsiPeriod : checkPolicyBound('period', 'rsiPeriod', p, 'bars'),
-    );
+    const levels = positiveSeriesArg('closes', closes);
+    const n = p === undefined ? DEFAULT_POLICY.rsiPeriod : checkPolicyBound('period', 'rsiPeriod', p, 'bars');
+    const values = inSeriesCells('closes', 'closes', closes, () => rsiSeries(levels, n));
     return spillOrLast(values, booleanArg('series', series, false));
   });
 }
@@ -99,22 +106,16 @@ export function macd(
   signal?: unknown,
   series?: unknown,
 ): number[][] {
-  return excelCall(
-    () => {
-      const m = macdSeries(
-        seriesArg('values', values),
-        macdLength('fast', fast),
-        macdLength('slow', slow),
-        macdLength('signal', signal),
-      );
-      const rows = m.macd.map((v, i) => [v, m.signal[i] as number, m.histogram[i] as number]);
-      if (booleanArg('series', series, false)) return rows;
-      const last = rows[rows.length - 1];
-      if (last === undefined) throw insufficientData('values', 'is too short for MACD', 'pass more values');
-      return [last];
-    },
-    { values: 'values' },
-  );
+  return excelCall(() => {
+    const v = seriesArg('values', values);
+    const [f, sl, sg] = [macdLength('fast', fast), macdLength('slow', slow), macdLength('signal', signal)];
+    const m = inSeriesCells('values', 'values', values, () => macdSeries(v, f, sl, sg));
+    const rows = m.macd.map((x, i) => [x, m.signal[i] as number, m.histogram[i] as number]);
+    if (booleanArg('series', series, false)) return rows;
+    const last = rows[rows.length - 1];
+    if (last === undefined) throw insufficientData('values', 'is too short for MACD', 'pass more values');
+    return [last];
+  });
 }
 
 /** Most bars of one MACD average: a longer one is a slip (1e308 asked for that many values). */
