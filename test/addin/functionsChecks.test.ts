@@ -354,6 +354,19 @@ describe('a series cell is named by its place in the range as selected, counted 
     expect(invalid('MACD', col(2e12))).toMatch(new RegExp(`^values\\[1\\]${huge.source}`));
     expect(invalid('MACD', col(null, 100, 2e12))).toMatch(new RegExp(`^values\\[3\\]${huge.source}`));
   });
+
+  it('CURVE names the future and the expiry after leading blanks by their cells', () => {
+    const date = 44519; // 2021-11-19
+    expect(invalid('CURVE', date, 17.91, [[null], [20], [0.2]], [[null], [44550], [44580]])).toMatch(
+      /^futures\[3\]: is 0\.2, which looks like a decimal/,
+    );
+    expect(invalid('CURVE', date, 17.91, [[20], [22]], [[null], [44580], [44550]])).toMatch(
+      /^expiries\[3\]: is 2021-12-20, earlier than expiries\[2\] 2022-01-19;/,
+    );
+    expect(invalid('CURVE', date, 17.91, [[20], [22]], [[44580], [44550]])).toMatch(
+      /^expiries\[2\]: is 2021-12-20, earlier than expiries\[1\] 2022-01-19;/,
+    );
+  });
 });
 
 describe('whole-column ranges (1,048,576 rows)', () => {

@@ -10,7 +10,7 @@ import {
   vxExpiriesAfter,
   type TermStructure,
 } from '@alvh/shared';
-import { dateArg, dateSeriesArg, isMissing, numberArg, placedSeriesArg, seriesArg } from './args';
+import { dateArg, dateSeriesArg, isMissing, numberArg, placedSeriesArg, seriesArg, seriesCell } from './args';
 
 /** The Excel arguments that carry a curve. */
 export interface CurveArgs {
@@ -21,7 +21,8 @@ export interface CurveArgs {
 
 /**
  * A term structure from Excel arguments; the curve's errors name the argument and the cell
- * (`futures[3]` is the third price, counted from 1 as in the sheet).
+ * (`futures[3]` is the third cell of the range as selected, counted from 1 as in the sheet, blanks
+ * before the first price included).
  */
 export function curveOf(
   names: CurveArgs,
@@ -55,8 +56,12 @@ export function curveOf(
     });
   } catch (e) {
     if (!isAlvhError(e)) throw e;
-    // the package counts futures from 0 as futures[i].price / .expiry; the sheet counts cells from 1
-    const sheetCell = (i: string, part: string) => `${part === 'price' ? names.futures : 'expiries'}[${Number(i) + 1}]`;
+    // the package counts futures from 0 as futures[i].price / .expiry; the sheet counts the cells of
+    // the range as selected from 1 (seriesCell)
+    const sheetCell = (i: string, part: string) =>
+      part === 'price'
+        ? seriesCell(names.futures, futures, Number(i))
+        : seriesCell('expiries', isMissing(expiries) ? undefined : expiries, Number(i));
     const cell = /^futures\[(\d+)\]\.(price|expiry)$/.exec(e.field);
     const field = cell
       ? sheetCell(cell[1]!, cell[2]!)
