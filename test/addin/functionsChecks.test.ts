@@ -405,12 +405,22 @@ describe('futures read by place: no price moves to another month', () => {
     expect(invalid('PLAN', rows('', last))).toMatch(/^inputs lastVX1: is missing while lastVX2 is given;/);
   });
 
-  it("CURVE refuses an empty first cell when the expiries come from the calendar, and keeps the range's trailing blanks", () => {
+  it("CURVE refuses an empty first cell when the expiries come from the calendar (REBALANCE too, with a fix that fits it), and keeps the range's trailing blanks", () => {
     const prices = [[25.9], [23.325], [22.3]];
     const blankFirst = [[null], ...prices];
-    expect(invalid('CURVE', 43458, 36.07, blankFirst)).toMatch(
-      /^futures\[1\]: is empty; start the range at the front month's price/,
+    expect(invalid('CURVE', 43458, 36.07, blankFirst)).toBe(
+      "futures[1]: is empty; start the range at the front month's price (without expiries the prices are read from the front month on), or give the expiries",
     );
+    expect(invalid('STRESSFUTURE', 43458, 36.07, blankFirst, 43508)).toMatch(/, or give the expiries$/);
+    // REBALANCE takes no expiries: its fix says only where the range starts
+    const day = 43458; // 2018-12-24
+    for (const [args, name] of [
+      [[day, 36.07, blankFirst, day - 7, 25.58, prices], 'futures'],
+      [[day, 36.07, prices, day - 7, 25.58, blankFirst], 'lastFutures'],
+    ] as const)
+      expect(invalid('REBALANCE', ...args)).toBe(
+        `${name}[1]: is empty; start the range at the front month's price (the prices are read from the front month on)`,
+      );
     expect(call('CURVE', 43458, 36.07, [...prices, [null], [null]])).toEqual(call('CURVE', 43458, 36.07, prices));
     // more prices than the calendar has expiries: the futures are named, not an internal count
     const many = Array.from({ length: 10_000 }, () => [20]);

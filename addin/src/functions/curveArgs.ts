@@ -12,11 +12,12 @@ import {
 } from '@alvh/shared';
 import { dateArg, dateSeriesArg, isMissing, numberArg, placedSeriesArg, seriesArg, seriesCell } from './args';
 
-/** The Excel arguments that carry a curve. */
+/** The Excel arguments that carry a curve; `expiries` is true for a function that takes them too. */
 export interface CurveArgs {
   date: string;
   vix: string;
   futures: string;
+  expiries?: true;
 }
 
 /**
@@ -36,7 +37,9 @@ export function curveOf(
     ? placedSeriesArg(
         names.futures,
         futures,
-        "start the range at the front month's price (without expiries the prices are read from the front month on), or give the expiries",
+        names.expiries
+          ? "start the range at the front month's price (without expiries the prices are read from the front month on), or give the expiries"
+          : "start the range at the front month's price (the prices are read from the front month on)",
       )
     : seriesArg(names.futures, futures);
   const vixSpot = numberArg(names.vix, vix);

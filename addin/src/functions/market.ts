@@ -55,7 +55,7 @@ export function curve(
   expiries?: unknown[][],
 ): unknown[][] {
   return excelCall(() => {
-    const ts = curveOf({ ...TODAY, vix: 'vixSpot' }, valuationDate, vixSpot, futures, expiries);
+    const ts = curveOf({ ...TODAY, vix: 'vixSpot', expiries: true }, valuationDate, vixSpot, futures, expiries);
     return labelled([
       ['valuation date', ts.valuationDate],
       ['VIX', ts.vixSpot],
@@ -111,7 +111,7 @@ export function stressfuture(
         ...opt('stressVix', policyArg('stressVix', 'stressVix', stressVix, 'VIX points')),
         ...opt('shockKappa', policyArg('shockKappa', 'shockKappa', shockKappa, 'per year')),
       });
-      const ts = curveOf(TODAY, valuationDate, vix, futures, expiries);
+      const ts = curveOf({ ...TODAY, expiries: true }, valuationDate, vix, futures, expiries);
       const hedgeExpiry = dateArg('expiry', expiry);
       // A hedge that settles before the drawdown ends is not held through it: the stressed future
       // of its expiry would be a shock it never sees (TAILSIZE refuses the same case; one expiring
