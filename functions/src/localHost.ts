@@ -30,7 +30,7 @@ import { capConnections, type ConnectionCap } from './http/connectionCap';
 import { corsHeaders, isOriginAllowed, preflightHeaders } from './http/cors';
 import { HttpRequest, InvocationContext } from './http/library';
 import { PROBLEM_CONTENT_TYPE, httpProblem, problemText, type Problem } from './http/problem';
-import { attachSignal, type Route } from './http/route';
+import { attachBodyLimit, attachSignal, type Route } from './http/route';
 import { API_HEADERS, PAGE_HEADERS } from './http/security';
 import { findRoute, routes } from './routes';
 import { resolveStatic, sendFile } from './staticFiles';
@@ -510,6 +510,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       if (!res.writableFinished) aborter.abort(new Error('the client closed the connection'));
     });
     attachSignal(request, aborter.signal);
+    attachBodyLimit(request, limit);
     const context = new InvocationContext({
       invocationId: randomUUID(),
       functionName: route.name,

@@ -86,6 +86,39 @@ describe('security headers', () => {
   });
 });
 
+describe('body bytes', () => {
+  async function sendBytes(bytes: Uint8Array) {
+    const r = findRoute('plan')!;
+    const req = new HttpRequest({
+      method: 'POST',
+      url: 'http://localhost:7071/api/plan',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: { bytes },
+    });
+    const res = await r.handler(req, new InvocationContext({ functionName: r.name }));
+    return { status: res.status ?? 200, json: JSON.parse(String(res.body)) as Json };
+  }
+  const text = JSON.stringify({ ...PLAN_EXAMPLE, valuationDate: PLAN_EXAMPLE.valuationDate });
+
+  it('a body that is not UTF-8 is a 400 saying so, not read with U+FFFD in silence', async () => {
+    const utf8 = new TextEncoder().encode(text);
+    const bad = new Uint8Array([...utf8.slice(0, 1), 0xe9, 0xff, ...utf8.slice(1)]);
+    // the two bytes sit between "{" and the first key: only their decoding decides
+    const r = await sendBytes(bad);
+    expect([r.status, r.json.code, r.json.detail]).toEqual([
+      400,
+      'malformed_json',
+      'the request body is not valid UTF-8',
+    ]);
+    expect(r.json.fix).toMatch(/UTF-8/);
+  });
+
+  it('a UTF-8 byte order mark before the JSON is read past', async () => {
+    const r = await sendBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]));
+    expect(r.status).toBe(200);
+  });
+});
+
 describe('GET /api/health', () => {
   it('answers ok', async () => {
     const r = await call('health', undefined, 'GET');

@@ -319,6 +319,24 @@ describe('a client that sends its whole body before it reads', () => {
   });
 });
 
+describe('a host started with its own body limit', () => {
+  it("reads a body under its maxBodyBytes though over the 4 MiB default (the routes read the host's limit)", async () => {
+    const h = await startLocalHost({ port: 0, host: '127.0.0.1', tls: false, maxBodyBytes: 6 * 1024 * 1024 });
+    try {
+      const body = `{"plan":1${' '.repeat(5 * 1024 * 1024)}}`;
+      const r = await fetch(`${h.url}/api/plan`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      const p = (await r.json()) as { status: number; code: string };
+      expect([r.status, p.code]).toEqual([400, 'invalid_input']);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
 describe('a long path or origin is quoted back cut, not whole', () => {
   it('an unknown API path of 12,000 characters and a foreign origin of 12,000 get details under 2,000 characters', async () => {
     const path = `/api/${'x'.repeat(12_000)}`;

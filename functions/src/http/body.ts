@@ -154,7 +154,26 @@ export async function readJsonBody(request: HttpRequest, limit: number): Promise
   if (encoded) throw encoded;
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > limit) throw bodyTooLarge(limit, declared);
-  return parseJsonText(new TextDecoder().decode(await bytesWithin(request, limit)));
+  return parseJsonText(utf8Text(await bytesWithin(request, limit)));
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The body's bytes as text: JSON is UTF-8 (RFC 8259), and a byte sequence that is not would
+ * otherwise be read as U+FFFD in silence, a name or a label changed without a word.
+ */
+function utf8Text(bytes: Uint8Array): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    throw new HttpProblem(
+      httpProblem(400, 'malformed_json', 'the request body is not valid UTF-8', {
+        issues: [{ path: '(root)', message: 'the body holds bytes that are not UTF-8' }],
+        fix: 'send the JSON encoded as UTF-8 (as JSON requires), e.g. save the file as UTF-8',
+      }),
+    );
+  }
 }
 
 /**

@@ -76,6 +76,16 @@ export function attachSignal(request: HttpRequest, signal: AbortSignal): void {
   signals.set(request, signal);
 }
 
+const bodyLimits = new WeakMap<HttpRequest, number>();
+
+/**
+ * The body limit (bytes) a request is read under, when its host set its own (the local host's
+ * `maxBodyBytes` option); else the environment's ({@link maxBodyBytes}).
+ */
+export function attachBodyLimit(request: HttpRequest, limit: number): void {
+  bodyLimits.set(request, limit);
+}
+
 /** An answer already serialised as JSON text (on a worker); sent as it is. */
 export class JsonText {
   constructor(readonly text: string) {}
@@ -154,9 +164,14 @@ export function defineRoute(
     const allowed = spec.method === 'GET' ? ['GET', 'HEAD'] : [spec.method];
     if (!allowed.includes(method)) {
       return problemResponse(
-        httpProblem(405, 'method_not_allowed', `${method} is not supported on /api/${spec.route}; use ${allowed.join(' or ')}`, {
-          ...(instance !== undefined ? { instance } : {}),
-        }),
+        httpProblem(
+          405,
+          'method_not_allowed',
+          `${method} is not supported on /api/${spec.route}; use ${allowed.join(' or ')}`,
+          {
+            ...(instance !== undefined ? { instance } : {}),
+          },
+        ),
         { allow: allowed.join(', ') },
       );
     }
@@ -189,7 +204,7 @@ export function defineJsonRoute(
   run: (body: unknown, call: RouteCall) => unknown,
 ): Route {
   return defineRoute({ ...spec, method: 'POST' }, async (call) => {
-    const body = await readJsonBody(call.request, maxBodyBytes());
+    const body = await readJsonBody(call.request, bodyLimits.get(call.request) ?? maxBodyBytes());
     const out = await run(body, call);
     if (out instanceof Streamed)
       return {
