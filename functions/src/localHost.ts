@@ -440,7 +440,9 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     }
     if (route.method === 'POST' && method === 'POST') {
       // The media type first: a body we cannot use is never read.
-      const contentType = req.headers['content-type'] ?? null;
+      // Every Content-Type line, joined as Azure's host joins them (Node keeps only the first): a
+      // type sent twice is refused alike on both hosts.
+      const contentType = req.headersDistinct['content-type']?.join(', ') ?? null;
       if (!isJsonContentType(contentType)) {
         sendProblemAndDrain(
           req,

@@ -389,6 +389,15 @@ describe('D5: methods outside the allow-list', () => {
     expect(out).toContain('"code":"payload_too_large"');
   });
 
+  it('a Content-Type sent twice is a 415, as on Azure (whose host joins the two), not the first taken', async () => {
+    const body = JSON.stringify(PLAN_EXAMPLE);
+    const out = await raw(
+      `POST /api/plan HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\ncontent-type: application/json\r\ncontent-type: text/plain\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+    expect(out).toMatch(/^HTTP\/1\.1 415 /);
+    expect(out).toContain('application/json, text/plain');
+  });
+
   it('an Expect other than 100-continue is a 417 problem document naming it, not a bare 417', async () => {
     const out = await raw(
       'POST /api/plan HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\ncontent-length: 2\r\nexpect: foo\r\n\r\n{}',
