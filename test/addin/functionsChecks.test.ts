@@ -313,6 +313,21 @@ describe('signals: an RSI typed as a fraction, a period outside the policy, clos
     expect(call('SPLIT', 20, 16, 35)).toEqual([[0.72, 0.28]]);
   });
 
+  it("PLAN's rsi row is read as SPLIT reads rsi: 0.4 (a cell formatted 40%) fired the RSI rule", () => {
+    expect(invalid('PLAN', rows('', [['rsi', 0.4]]))).toBe(
+      'inputs rsi: is 0.4, which looks like a fraction; pass the RSI on its 0-100 scale: 40',
+    );
+    expect(invalid('PLAN', rows('', [['RSI', '0.6']]))).toBe(
+      'inputs RSI: is 0.6, which looks like a fraction; pass the RSI on its 0-100 scale: 60',
+    );
+    expect(invalid('PLAN', rows('', [['rsi', 135]]))).toBe(
+      'inputs rsi: is 135, outside 0 to 100; pass the RSI on its 0-100 scale',
+    );
+    const audit = (rsi: number) => (call('PLAN', rows('', [['rsi', rsi]])) as unknown[][]).map((r) => r[0]);
+    expect(audit(35)).toContain('split.rsi-widening');
+    expect(audit(0)).toContain('split.rsi-widening');
+  });
+
   it('MACD takes lengths of 1-500 bars, and values whose averages cannot overflow, naming the cell from 1', () => {
     const values = Array.from({ length: 40 }, (_, i) => [100 + i]);
     expect(invalid('MACD', values, 12, 1e308)).toBe('slow: is 1e+308; pass a whole number of bars from 1 to 500');

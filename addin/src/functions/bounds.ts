@@ -53,3 +53,18 @@ export function checkYears(name: string, years: number, maxYears: number, what: 
   }
   return years;
 }
+
+/**
+ * An RSI on its 0-100 scale, as SPLIT and PLAN's rsi row read it (`name` names the argument or the
+ * row): a value strictly between 0 and 1 is an RSI typed as a fraction (35% read as 0.35), which
+ * would fire the oversold rule; an RSI outside 0-100 does not exist. Undefined when empty.
+ */
+export function rsiArg(cell: unknown, name = 'rsi'): number | undefined {
+  const x = optionalNumber(name, cell);
+  if (x === undefined) return undefined;
+  if (x > 0 && x < 1) {
+    throw invalidInput(name, `is ${x}, which looks like a fraction`, `pass the RSI on its 0-100 scale: ${x * 100}`);
+  }
+  if (x < 0 || x > 100) throw invalidInput(name, `is ${x}, outside 0 to 100`, 'pass the RSI on its 0-100 scale');
+  return x;
+}

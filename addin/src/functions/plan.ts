@@ -18,6 +18,7 @@ import { indexForKey, issueTarget, planInputFromForm, type IndexName } from '../
 import { presentPlan } from '../common/present';
 import { readKeyValueRange, unknownKeysError, vxNumber, type SelectionValues } from '../common/selection';
 import { choiceArg, dateArg, isMissing, keyValueArg, numberArg } from './args';
+import { rsiArg } from './bounds';
 import { excelCall } from './excelErrors';
 import { percentRefusal, planIssue } from './planIssues';
 
@@ -257,7 +258,10 @@ export function planFromRange(
           'keep one row per input',
         );
       signalKey.set(signal, String(key));
-      if (!isMissing(value)) signals[signal] = numberArg(`inputs ${key}`, noPercent(`inputs ${key}`, value));
+      // the RSI as SPLIT reads it: 0.4 (a cell formatted 40%) is a fraction, not an oversold RSI
+      const cell = noPercent(`inputs ${key}`, value);
+      if (!isMissing(value))
+        signals[signal] = signal === 'rsi' ? rsiArg(cell, `inputs ${key}`) : numberArg(`inputs ${key}`, cell);
     } else if (k === 'events' || k === 'eventsmode') {
       throw invalidInput(
         `inputs ${key}`,

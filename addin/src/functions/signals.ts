@@ -14,7 +14,7 @@ import {
   positiveSeriesArg,
   seriesArg,
 } from './args';
-import { checkPolicyBound } from './bounds';
+import { checkPolicyBound, rsiArg } from './bounds';
 import { excelCall } from './excelErrors';
 import { opt } from './format';
 
@@ -53,20 +53,6 @@ export function split(
     });
     return withHeaders(headers, SPLIT_HEADERS, [s.calendarShare, s.tailShare]);
   });
-}
-
-/**
- * SPLIT's RSI on its 0-100 scale: a value strictly between 0 and 1 is an RSI typed as a fraction
- * (35% read as 0.35), which would fire the oversold rule; an RSI outside 0-100 does not exist.
- */
-function rsiArg(cell: unknown): number | undefined {
-  const x = optionalNumber('rsi', cell);
-  if (x === undefined) return undefined;
-  if (x > 0 && x < 1) {
-    throw invalidInput('rsi', `is ${x}, which looks like a fraction`, `pass the RSI on its 0-100 scale: ${x * 100}`);
-  }
-  if (x < 0 || x > 100) throw invalidInput('rsi', `is ${x}, outside 0 to 100`, 'pass the RSI on its 0-100 scale');
-  return x;
 }
 
 /**
