@@ -784,6 +784,27 @@ describe('ALVH.PLAN', () => {
     );
   });
 
+  it("reads a ladder row's numeric text under the one rule, as the first condor's rows: '5' is 5, '0x…' is no strike", () => {
+    const ladder = (strikes: unknown, quantity: unknown, credit: unknown): unknown[][] =>
+      rows([
+        ['condor2Expiry', '2019-01-23'],
+        ['condor2Strikes', strikes],
+        ['condor2Quantity', quantity],
+        ['condor2Credit', credit],
+      ]);
+    const typed = call('PLAN', ladder('1,900/1,950/2,750/2,800', '4', '2.5'));
+    expect(typed).toEqual(call('PLAN', ladder('1900/1950/2750/2800', 4, 2.5)));
+    expect(call('PLAN', ladder('1900, 1950, 2750, 2800', ' 4 ', '2.5'))).toEqual(typed);
+    // 0x76C is 1900 to Number(): it was taken as a strike
+    expect(expectInvalid('inputs condor2Strikes', 'PLAN', ladder('0x76C/1950/2750/2800', 4, 2.5))).toMatch(
+      /^inputs condor2Strikes: is "0x76C"/,
+    );
+    expect(expectInvalid('inputs condor2Credit', 'PLAN', ladder('1900/1950/2750/2800', 4, '2.5%'))).toMatch(
+      /a percentage; give it in its own units without %/,
+    );
+    expectInvalid('inputs condor2Quantity', 'PLAN', ladder('1900/1950/2750/2800', '0x4', 2.5));
+  });
+
   it('reads the Cboe indices VIX9D, VIX3M, VIX6M and SKEW: the SPX surface of the plan', () => {
     const indices = { vix9d: 47.5, vix3m: 30.55, vix6m: 28.1, skew: 125.3 };
     const p = plan(input({ market: { ...input().market, indices } }));

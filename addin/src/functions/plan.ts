@@ -14,7 +14,7 @@ import {
   type PlanInput,
 } from '@alvh/shared';
 import { FIELD_NAMES, normalizeKey, type FieldName } from '../common/fields';
-import { indexForKey, issueTarget, planInputFromForm, type IndexName } from '../common/planInput';
+import { indexForKey, issueTarget, numberOrText, planInputFromForm, type IndexName } from '../common/planInput';
 import { presentPlan } from '../common/present';
 import { readKeyValueRange, unknownKeysError, vxNumber, type SelectionValues } from '../common/selection';
 import { choiceArg, dateArg, isMissing, keyValueArg, numberArg } from './args';
@@ -113,7 +113,7 @@ function ladderOf(rows: readonly (readonly [string, number, LadderPart, unknown]
     const c = byN.get(n) ?? {};
     if (c[part] !== undefined)
       throw invalidInput(`inputs ${key}`, `gives condor${n}${LADDER_PARTS[part]} again`, 'keep one row per input');
-    if (!isMissing(value)) c[part] = part === 'expiry' ? dateArg(`inputs ${key}`, value) : value;
+    if (!isMissing(value)) c[part] = part === 'expiry' ? dateArg(`inputs ${key}`, value) : ladderValue(part, value);
     byN.set(n, c);
   }
   const last = Math.max(...byN.keys());
@@ -126,21 +126,34 @@ function ladderOf(rows: readonly (readonly [string, number, LadderPart, unknown]
         `is missing while condor${last} is given`,
         `add the condor${n} rows (expiry, strikes, quantity) or renumber the condors from 2 without a gap`,
       );
-    const strikes =
-      typeof c.strikes === 'string'
-        ? c.strikes
-            .trim()
-            .split(/[\s,;/]+/)
-            .map(Number)
-        : c.strikes;
     out.push({
       ...(c.expiry === undefined ? {} : { expiry: c.expiry }),
-      ...(strikes === undefined ? {} : { strikes }),
+      ...(c.strikes === undefined ? {} : { strikes: c.strikes }),
       ...(c.quantity === undefined ? {} : { quantity: c.quantity }),
       ...(c.credit === undefined ? {} : { credit: c.credit }),
     });
   }
   return out;
+}
+
+/**
+ * Between a ladder's strikes: `/`, `;`, spaces, or a comma that groups no thousands (the comma of
+ * "4,100" is the number's own: "4,000/4,100/5,300/5,400" is four strikes).
+ */
+const STRIKE_SEPARATOR = /\s*(?:[;/]|,(?!\d{3}(?!\d)))\s*|\s+/;
+
+/**
+ * A ladder row's value as the first condor's rows read theirs: numeric text is the number under the
+ * common rule ("5", "3.05", "4,100"; never "0x10" or a percentage), and the strikes' text is split into
+ * four such values; anything else stays as given for the schema to name.
+ */
+function ladderValue(part: Exclude<LadderPart, 'expiry'>, value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  if (part !== 'strikes') return numberOrText(value, false);
+  return value
+    .trim()
+    .split(STRIKE_SEPARATOR)
+    .map((t) => numberOrText(t, false) ?? t);
 }
 
 /** The key a plan input path comes from, for messages: `market.spx` → spx, `market.futures[1].price` → VX2. */
