@@ -462,6 +462,42 @@ describe('ALVH.STRESSFUTURE plausibility', () => {
       "expiry: is 2021-12-22, 7 days out, before the 10-day drawdown ends; pass an expiry after the drawdown ends (the method's tail expires 45-60 days out)",
     );
   });
+
+  it('refuses a stressVix below VIX (VIX 60, stressVix 5 gave a future floored at 0.01), as CONDORLOSS does', () => {
+    const d = 44519;
+    const fut = [[45], [38], [34]];
+    expect(invalid('STRESSFUTURE', d, 60, fut, d + 12, null, null, 5, [[d + 12], [d + 40], [d + 70]])).toBe(
+      "stressVix: is 5, below today's VIX of 60: the drawdown's VIX rises as SPX falls; pass a stressVix of at least 60, or leave it empty (VIX + 1.5 per 1% of drawdown)",
+    );
+    expect(invalid('STRESSFUTURE', 44519, 17.91, [[20.8], [22.7]], 44580, null, null, 10)).toMatch(
+      /^stressVix: is 10, below today's VIX of 17\.91/,
+    );
+    const strikes = [[4100], [4150], [5300], [5350]];
+    expect(invalid('CONDORLOSS', d, 4697.96, 17.91, 44582, strikes, 10, null, 0, 0, null, null, 5)).toMatch(
+      /^stressVix: is 5, below today's VIX of 17\.91/,
+    );
+    // no jump is a scenario still: stressVix equal to VIX is taken
+    const [[, , same]] = call('STRESSFUTURE', 44519, 17.91, [[20.8], [22.7]], 44580, null, null, 17.91) as [
+      [number, number, number],
+    ];
+    expect(same).toBe(17.91);
+  });
+
+  it('takes VIX up to 300, as CONDOR and PLAN do (450 was accepted), in CURVE and REBALANCE too', () => {
+    const fut = [[20.7994], [22.7497], [23.7091]];
+    const above = 'is 450, above 300; pass VIX in index points, at most 300 (its highest close is 82.69)';
+    expect(invalid('STRESSFUTURE', 44519, 450, fut, 44580, null, null, 300)).toBe(`vix: ${above}`);
+    expect(invalid('CURVE', 44519, 450, fut)).toBe(`vixSpot: ${above}`);
+    expect(invalid('REBALANCE', 44519, 17.91, fut, 44512, 450, fut)).toBe(`lastVix: ${above}`);
+    expect(call('CURVE', 44519, 300, fut)).toBeDefined();
+  });
+
+  it("moves a future expiring on the drawdown's last day by the whole shock, F + ΔVIX (the curve's roll ignored)", () => {
+    const fut = [[20.7994], [22.7497], [23.7091]];
+    const [[stressed, today, sVix]] = call('STRESSFUTURE', 44519, 17.91, fut, 44529) as [[number, number, number]];
+    expect(stressed).toBeCloseTo(today + (sVix - 17.91), 10);
+    expect(stressed).not.toBeCloseTo(sVix, 1);
+  });
 });
 
 describe('a date typed in years', () => {

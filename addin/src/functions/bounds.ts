@@ -3,7 +3,7 @@
  * own range, with the value and the usual slip in the message) and times in years (a count of
  * days typed where years are asked is the usual slip).
  */
-import { invalidInput, policyRange } from '@alvh/shared';
+import { DEFAULT_POLICY, invalidInput, policyRange } from '@alvh/shared';
 import { optionalNumber } from './args';
 
 /** Up to 4 significant digits, without trailing zeros: 0.1671, 1.8, 0.2. */
@@ -67,4 +67,17 @@ export function rsiArg(cell: unknown, name = 'rsi'): number | undefined {
   }
   if (x < 0 || x > 100) throw invalidInput(name, `is ${x}, outside 0 to 100`, 'pass the RSI on its 0-100 scale');
   return x;
+}
+
+/**
+ * A `stressVix` given for the method's drawdown (section 6), where VIX jumps as SPX falls: one below
+ * today's VIX is a slip (VIX 60 with a stressVix of 5 floored the stressed future at 0.01 points).
+ */
+export function checkStressVix(stressVix: number | undefined, vix: number): void {
+  if (stressVix !== undefined && stressVix < vix)
+    throw invalidInput(
+      'stressVix',
+      `is ${stressVix}, below today's VIX of ${vix}: the drawdown's VIX rises as SPX falls`,
+      `pass a stressVix of at least ${vix}, or leave it empty (VIX + ${DEFAULT_POLICY.stressVixPerPct} per 1% of drawdown)`,
+    );
 }

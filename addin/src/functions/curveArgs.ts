@@ -7,6 +7,7 @@ import {
   buildTermStructure,
   invalidInput,
   isAlvhError,
+  MAX_VIX_INDEX,
   vxExpiriesAfter,
   type TermStructure,
 } from '@alvh/shared';
@@ -43,6 +44,13 @@ export function curveOf(
       )
     : seriesArg(names.futures, futures);
   const vixSpot = numberArg(names.vix, vix);
+  // VIX as every function takes it (the VX prices keep their wider 1-500): 450 is a slip
+  if (vixSpot > MAX_VIX_INDEX)
+    throw invalidInput(
+      names.vix,
+      `is ${vixSpot}, above ${MAX_VIX_INDEX}`,
+      `pass VIX in index points, at most ${MAX_VIX_INDEX} (its highest close is 82.69)`,
+    );
   try {
     const dates = isMissing(expiries) ? vxExpiriesAfter(iso, prices.length) : dateSeriesArg('expiries', expiries);
     if (dates.length !== prices.length) {

@@ -20,7 +20,7 @@ import {
   type Leg,
 } from '@alvh/shared';
 import { choiceArg, withHeaders, dateArg, numberArg, optionalNumber } from './args';
-import { checkYears, policyArg, shortNumber } from './bounds';
+import { checkStressVix, checkYears, policyArg, shortNumber } from './bounds';
 import { excelCall } from './excelErrors';
 import { labelled, opt, type LabelledRow } from './format';
 import { NO_BREAK_EVEN } from '../common/presentRows';
@@ -227,7 +227,7 @@ export function condor(
  * @param [divYield] SPX dividend yield, continuously compounded decimal; default 0.
  * @param [drawdown] SPX fall as a decimal; default 0.2 (20%).
  * @param [drawdownDays] Calendar days the fall takes; default 10.
- * @param [stressVix] VIX in the drawdown, index points; default VIX + 1.5 per 1% of drawdown.
+ * @param [stressVix] VIX in the drawdown, index points, at least today's VIX (it rises as SPX falls); default VIX + 1.5 per 1% of drawdown.
  * @returns The loss in USD for the whole position (0 up to the condor's max loss).
  */
 export function condorloss(
@@ -263,6 +263,7 @@ export function condorloss(
         divYield,
         policy,
       );
+      checkStressVix(policy.stressVix, state.vix);
       const stressed = drawdownState(state, noVxCurve, policy, stressedVix(state.vix, policy), policy.defaultVolOfVol);
       return scenarioLoss(analytics.legs, state, stressed, analytics.maxLoss);
     },

@@ -15,7 +15,7 @@ import {
   vxExpiry,
 } from '@alvh/shared';
 import { dateArg, withHeaders } from './args';
-import { policyArg } from './bounds';
+import { checkStressVix, policyArg } from './bounds';
 import { excelCall } from './excelErrors';
 import { labelled, opt, type LabelledRow } from './format';
 import { curveOf, LAST, TODAY } from './curveArgs';
@@ -43,7 +43,7 @@ export function vxexpiry(contractMonth: unknown): number {
  * @customfunction CURVE CURVE
  * @helpurl https://localhost:3000/help.html#CURVE
  * @param valuationDate The day of the prices (an Excel date).
- * @param vixSpot VIX index level, points.
+ * @param vixSpot VIX index level, points (1 to 300).
  * @param futures VX1, VX2, ... settlement prices in expiry order (a row or a column), points.
  * @param [expiries] Their expiries as Excel dates (a range of the same length); default: the monthly VX expiries after valuationDate.
  * @returns Two columns, label and value: F1, F2, spread (points), contango (%), regime, kappa (per year), theta (points), fit, then each future.
@@ -80,12 +80,12 @@ const STRESSFUTURE_HEADERS = ['stressed future (points)', "today's future (point
  * @customfunction STRESSFUTURE STRESSFUTURE
  * @helpurl https://localhost:3000/help.html#STRESSFUTURE
  * @param valuationDate The day of the prices (an Excel date).
- * @param vix VIX level, index points.
+ * @param vix VIX level, index points (1 to 300).
  * @param futures VX1, VX2, ... settlement prices in expiry order (a row or a column), points.
  * @param expiry The hedge expiry (an Excel date), e.g. =ALVH.VXEXPIRY(date + 52); unlisted expiries are priced from the fitted curve.
  * @param [drawdown] SPX fall as a decimal; default 0.2 (20%).
  * @param [drawdownDays] Calendar days the fall takes; default 10.
- * @param [stressVix] VIX in the drawdown, index points; default VIX + 1.5 per 1% of drawdown.
+ * @param [stressVix] VIX in the drawdown, index points, at least today's VIX (it rises as SPX falls); default VIX + 1.5 per 1% of drawdown.
  * @param [expiries] The futures' expiries as Excel dates (same length); default: the monthly VX expiries after valuationDate.
  * @param [shockKappa] How fast a VIX shock fades along the curve, per year (the future moves by the shock × e^(−shockKappa·years left)); default the policy's 6.
  * @param [headers] TRUE adds a header row naming each column above the values; FALSE (default) gives the values alone.
@@ -114,8 +114,10 @@ export function stressfuture(
       const ts = curveOf({ ...TODAY, expiries: true }, valuationDate, vix, futures, expiries);
       const hedgeExpiry = dateArg('expiry', expiry);
       // A hedge that settles before the drawdown ends is not held through it: the stressed future
-      // of its expiry would be a shock it never sees (TAILSIZE refuses the same case; one expiring
-      // on the drawdown's last day settles at the stressed VIX, and both take it).
+      // of its expiry would be a shock it never sees (TAILSIZE refuses the same case). One expiring
+      // on the drawdown's last day is taken by both: it moves by the whole VIX shock (F + ΔVIX,
+      // the curve's roll over the drawdown ignored, as the method says), so it is not the stressed
+      // VIX unless today's future of that day equals today's VIX.
       const days = daysBetween(ts.valuationDate, hedgeExpiry);
       if (days < policy.drawdownDays)
         throw invalidInput(
@@ -123,6 +125,7 @@ export function stressfuture(
           `is ${hedgeExpiry}, ${days} days out, before the ${policy.drawdownDays}-day drawdown ends`,
           "pass an expiry after the drawdown ends (the method's tail expires 45-60 days out)",
         );
+      checkStressVix(policy.stressVix, ts.vixSpot);
       const sVix = stressedVix(ts.vixSpot, policy);
       return withHeaders(headers, STRESSFUTURE_HEADERS, [
         stressedFuture(ts, hedgeExpiry, sVix, policy.drawdownDays, policy.shockKappa),
@@ -145,10 +148,10 @@ export function stressfuture(
  * @customfunction REBALANCE REBALANCE
  * @helpurl https://localhost:3000/help.html#REBALANCE
  * @param valuationDate Today (an Excel date).
- * @param vix Today's VIX, index points.
+ * @param vix Today's VIX, index points (1 to 300).
  * @param futures Today's VX1, VX2, ... settlement prices in expiry order (a row or a column), points.
  * @param lastDate The day of the last rebalance (an Excel date).
- * @param lastVix VIX on that day, index points.
+ * @param lastVix VIX on that day, index points (1 to 300).
  * @param lastFutures VX1, VX2, ... on that day (a row or a column), points.
  * @returns Two columns, label and value: due (TRUE/FALSE), the reason, days since, the curve shift (decimal) and the change at each 30-150 day tenor (%).
  */
