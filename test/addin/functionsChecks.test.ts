@@ -57,6 +57,19 @@ describe('ALVH.TAILSIZE plausibility', () => {
     );
   });
 
+  it('refuses more than 100,000 calls, as OVERLAY, CONDOR and ORDERS refuse a leg that large (1e12 sized 1,961,418,624)', () => {
+    expect(invalid('TAILSIZE', 1e12, HEDGE_F, YEARS, VVOL, STRESSED_F)).toBe(
+      "condorLoss: is 1000000000000 USD: its 1.8× cover needs 1.96e+9 calls gaining $918 each, over 100000 a leg; pass the condor's drawdown loss in USD (ALVH.CONDORLOSS), or a lower coverage",
+    );
+    expect(invalid('TAILSIZE', 2.6e7, HEDGE_F, YEARS, VVOL, STRESSED_F, 10)).toMatch(/^condorLoss: .* its 10× cover/);
+    // a call that gains next to nothing is the stressed future's doing, named as the no-gain case is
+    expect(invalid('TAILSIZE', 1e5, HEDGE_F, YEARS, VVOL, 23.41)).toMatch(
+      /^stressedFuture: is 23\.41: the 24 call gains \$0\.\d+ there, so little that the cover needs [\d.]+e\+5 calls, over 100000 a leg/,
+    );
+    const [[most]] = call('TAILSIZE', 5e7, HEDGE_F, YEARS, VVOL, STRESSED_F) as [[number]];
+    expect(most).toBeLessThanOrEqual(100_000);
+  });
+
   it('checks stressedFuture as a VX price, as hedgeFuture', () => {
     expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, 5000)).toMatch(
       /^stressedFuture: is 5000, above 500 VIX points/,

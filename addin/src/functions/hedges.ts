@@ -18,6 +18,7 @@ import {
   sizeTailHedge,
   stressedVix,
   type Leg,
+  type TailSizeResult,
 } from '@alvh/shared';
 import { choiceArg, withHeaders, dateArg, numberArg, optionalNumber } from './args';
 import { checkStressVix, checkYears, policyArg, shortNumber } from './bounds';
@@ -32,7 +33,7 @@ const TAILSIZE_HEADERS = ['contracts', 'strike (points)', 'premium (points per o
  * The tail VIX call hedge for a condor's drawdown loss (method section 6).
  * @customfunction TAILSIZE TAILSIZE
  * @helpurl https://localhost:3000/help.html#TAILSIZE
- * @param condorLoss Condor loss in the drawdown scenario, USD (positive).
+ * @param condorLoss Condor loss in the drawdown scenario, USD (positive); a cover needing more than 100,000 calls (one leg's limit) is refused.
  * @param hedgeFuture VX future of the hedge expiry, index points.
  * @param hedgeYears Time to the hedge expiry, years ACT/365: above 0, at most 2, and longer than horizonYears.
  * @param volOfVol Implied volatility of the VIX calls as a decimal (VVIX/100, e.g. 1.1), from 0.2 to 5.
@@ -84,6 +85,8 @@ export function tailsize(
         ...opt('strikeStep', policyArg('strikeStep', 'vixStrikeStep', strikeStep, 'VIX points')),
       }),
     );
+    if (t.contracts > MAX_CONTRACTS)
+      throw tooManyCalls(t, numberArg('condorLoss', condorLoss), numberArg('stressedFuture', stressedFuture));
     return withHeaders(headers, TAILSIZE_HEADERS, [t.contracts, t.strike, t.premium, t.gainPerContract]);
   });
 }
@@ -106,6 +109,27 @@ function inSheetWords<T>(body: () => T): T {
     }
     throw e;
   }
+}
+
+/**
+ * TAILSIZE's refusal of more calls than one leg holds (MAX_CONTRACTS, as OVERLAY, CONDOR and
+ * ORDERS refuse): a gain of at least a dollar a call is a sane call, so then the loss is what is
+ * off (1e12 USD sized 1,961,418,624 calls); else the call gains next to nothing in the scenario.
+ */
+function tooManyCalls(t: TailSizeResult, loss: number, stressedFuture: number): AlvhError {
+  const calls = `${t.contracts.toExponential(2)} calls`;
+  const gain = `$${t.gainPerContract.toPrecision(3)}`;
+  if (t.gainPerContract >= 1)
+    return limitExceeded(
+      'condorLoss',
+      `is ${loss} USD: its ${shortNumber(t.targetGain / loss)}× cover needs ${calls} gaining ${gain} each, over ${MAX_CONTRACTS} a leg`,
+      "pass the condor's drawdown loss in USD (ALVH.CONDORLOSS), or a lower coverage",
+    );
+  return limitExceeded(
+    'stressedFuture',
+    `is ${stressedFuture}: the ${t.strike} call gains ${gain} there, so little that the cover needs ${calls}, over ${MAX_CONTRACTS} a leg`,
+    'raise stressedFuture, or pass a later expiry or a lower otmPct',
+  );
 }
 
 /**
