@@ -201,6 +201,22 @@ describe('ALVH.CONDOR, CONDORLOSS: SPX and rates as ALVH.PLAN takes them', () =>
   });
 });
 
+describe('ALVH.CONDORLOSS: a condor held through the drawdown', () => {
+  it('refuses a condor that expires before the drawdown ends, as STRESSFUTURE refuses such a hedge', () => {
+    const strikes = [[4100], [4150], [5300], [5350]];
+    const loss = (expiry: number, drawdownDays: unknown = null) =>
+      ['CONDORLOSS', 44519, 4697.96, 17.91, expiry, strikes, 10, null, 0.001, 0.013, null, drawdownDays] as const;
+    // it gave 49,939.24, the max loss at SPX −20% on day 10, for a condor settled on day 5
+    expect(invalid(...loss(44524))).toBe(
+      'expiry: is 2021-11-24, 5 days out, before the 10-day drawdown ends; pass a condor expiring after the drawdown ends, or a shorter drawdownDays',
+    );
+    expect(invalid(...loss(44524, 6))).toMatch(/^expiry: is 2021-11-24, 5 days out, before the 6-day drawdown ends/);
+    // expiring on the drawdown's last day, it settles in the scenario
+    expect(call(...loss(44524, 5))).toBeGreaterThan(0);
+    expect(call(...loss(44529))).toBeGreaterThan(0);
+  });
+});
+
 describe('ALVH.CONDOR, CONDORLOSS: the quantity a plan takes', () => {
   it('refuses more than 100,000 condors, naming the quantity, where 1e15 gave a max loss of 4.7e18 USD', () => {
     const args = (q: number) => [44519, 4697.96, 17.91, 44582, [[4100], [4150], [5300], [5350]], q];

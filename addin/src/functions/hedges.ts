@@ -6,6 +6,7 @@ import {
   AlvhError,
   checkMarketRate,
   checkVxPrice,
+  daysBetween,
   DEFAULT_POLICY,
   drawdownState,
   invalidInput,
@@ -243,7 +244,7 @@ export function condor(
  * @param valuationDate The day (an Excel date).
  * @param spot SPX level, index points.
  * @param vix VIX level, index points; the legs are marked on the SPX surface built from VIX alone (as ALVH.CONDOR), moved to the drawdown's VIX.
- * @param expiry The condor's expiry (an Excel date).
+ * @param expiry The condor's expiry (an Excel date), no earlier than the drawdown's last day (valuationDate + drawdownDays).
  * @param strikes Four strikes in a row or column, index points: long put, short put, short call, long call.
  * @param [quantity] Number of condors, whole contracts (multiplier 100); default 1.
  * @param [credit] Net credit per share, index points; default: priced on the SPX surface of the VIX, as ALVH.CONDOR (it caps the loss at the max loss).
@@ -288,6 +289,16 @@ export function condorloss(
         policy,
       );
       checkStressVix(policy.stressVix, state.vix);
+      // A condor settled before the drawdown ends is not held through it (STRESSFUTURE and TAILSIZE
+      // refuse the same case): priced anyway, day 10's fall gave a condor of day 5 its max loss.
+      const condorExpiry = dateArg('expiry', expiry);
+      const days = daysBetween(state.date, condorExpiry);
+      if (days < policy.drawdownDays)
+        throw invalidInput(
+          'expiry',
+          `is ${condorExpiry}, ${days} days out, before the ${policy.drawdownDays}-day drawdown ends`,
+          'pass a condor expiring after the drawdown ends, or a shorter drawdownDays',
+        );
       const stressed = drawdownState(state, noVxCurve, policy, stressedVix(state.vix, policy), policy.defaultVolOfVol);
       return scenarioLoss(analytics.legs, state, stressed, analytics.maxLoss);
     },
