@@ -231,6 +231,28 @@ describe('ALVH.SURFACE and ALVH.VOL on a small table', () => {
     );
   });
 
+  it('reads numbers typed as text in the table under the one rule ("3,950" a strike, "1,234.5" a price)', () => {
+    // the cells as a CSV export pastes them: every number text, strikes grouped by thousands
+    const typed = table.map((r, i) =>
+      i === 0 || r[0] === ''
+        ? r
+        : [String(r[0]), (r[1] as number).toLocaleString('en-US'), r[2], ` ${String(r[3])} `, String(r[4])],
+    );
+    expect(typed[1]![1]).toBe('3,900');
+    expect(call('SURFACE', typed, date)).toEqual(call('SURFACE', table, date));
+    expect(call('VOL', typed, 45128, 4300, date)).toEqual(call('VOL', table, 45128, 4300, date));
+    // what the rule does not read is named at its cell, never read as Number() reads it (0xF3C is 3900)
+    const cell = (col: number, v: string) => table.map((r, i) => (i === 1 ? r.map((c, j) => (j === col ? v : c)) : r));
+    const message = (f: () => unknown) => errorOf(f).message ?? '';
+    expect(message(() => call('SURFACE', cell(1, '0xF3C'), date))).toBe(
+      'chain row 2 (strike): is "0xF3C", not a number; pass the strike in index points (text such as "4,300" also reads as one)',
+    );
+    expect(message(() => call('SURFACE', cell(3, '5%'), date))).toMatch(/^chain row 2 \(bid\): is "5%", not a number/);
+    expect(message(() => call('VOL', cell(4, '1,5'), 45128, 4300, date))).toMatch(
+      /^surface row 2 \(ask\): is "1,5", not a number/,
+    );
+  });
+
   it('names what is wrong with a bad chain', () => {
     const message = (f: () => unknown) => errorOf(f).message ?? '';
     expect(message(() => call('SURFACE', table))).toMatch(/^valuationDate: is missing/);

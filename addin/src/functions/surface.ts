@@ -6,6 +6,7 @@
  * `fitChainSurface`; the spill carries every number the surface is rebuilt from, so ALVH.VOL on
  * the spill equals the fitted surface's vol.
  */
+import { numberFromText } from '../common/numbers';
 import { plainText } from '../common/views';
 import {
   excelSerialToIso,
@@ -60,9 +61,30 @@ function csvCell(x: unknown): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** The columns of a chain table that hold numbers (the expiry may be a serial too). */
+const NUMBER_COLUMNS: ReadonlySet<string> = new Set(['strike', 'bid', 'ask']);
+
 /**
- * The chain argument as text for the sizing package's parser: one cell's text as it is, a range
- * as CSV (line N is the range's row N, so a bad cell is named by its row and column).
+ * A quote cell of a table as every function reads cells: numeric text ("1,234.5", " 3600 ") in a
+ * number column, or a serial typed as text in the expiry column, is its number under the one rule,
+ * never the CSV parser's reading of the text; other text in a number column ("0xE10", "5%") is
+ * named at `at`. Other columns' cells stay as given, for the parser to name.
+ */
+function tableCell(x: unknown, column: string, at: string): unknown {
+  if (typeof x !== 'string' || x.trim() === '' || !(NUMBER_COLUMNS.has(column) || column === 'expiry')) return x;
+  const n = x.trim().endsWith('%') ? undefined : numberFromText(x);
+  if (n !== undefined || column === 'expiry') return n ?? x;
+  throw invalidInput(
+    at,
+    `is ${JSON.stringify(x)}, not a number`,
+    `pass the ${column === 'strike' ? 'strike' : 'price'} in index points (text such as "4,300" also reads as one)`,
+  );
+}
+
+/**
+ * The chain argument as text for the sizing package's parser: one cell's text as it is (quotedata
+ * is CSV with its own rules), a range as CSV (line N is the range's row N, so a bad cell is named
+ * by its row and column), its quote cells read by {@link tableCell}.
  */
 function chainText(chain: unknown): string {
   if (!Array.isArray(chain)) {
@@ -88,11 +110,12 @@ function chainText(chain: unknown): string {
     .slice(0, last + 1)
     .map((r, i) =>
       r
-        .map((x, j) =>
-          i > 0 && j === expiryCol && typeof x === 'number'
+        .map((cell, j) => {
+          const x = i > 0 ? tableCell(cell, header[j] ?? '', `chain row ${i + 1} (${header[j]})`) : cell;
+          return i > 0 && j === expiryCol && typeof x === 'number'
             ? excelSerialToIso(`chain row ${i + 1} (expiry)`, x)
-            : csvCell(x),
-        )
+            : csvCell(x);
+        })
         .join(','),
     )
     .join('\n');
