@@ -268,17 +268,14 @@ describe('ALVH.SURFACE and ALVH.VOL on a small table', () => {
     // not a chain at all: said so, not blamed on a missing date
     expect(message(() => call('SURFACE', 'abc'))).toMatch(/^chain: is no chain: its first row names none of/);
     expect(message(() => call('VOL', 'abc', 45128, 4300))).toMatch(/^surface: is no chain: .*; select the quotes/);
-    const cut = call('SURFACE', table, date) as unknown[][];
-    expect(
-      message(() =>
-        call(
-          'VOL',
-          cut.map((r) => r.slice(0, 11)),
-          45128,
-          4300,
-        ),
-      ),
-    ).toMatch(/^surface: is no chain/);
+    // a spill selected without its wing columns, with or without its header row, is said to be one
+    // (with its header it was "valuationDate: is missing; a plain table carries no date")
+    for (const spill of [call('SURFACE', table, date), call('SURFACE', table, date, true)] as unknown[][][]) {
+      const cut = spill.map((r) => r.slice(0, 11));
+      expect(message(() => call('VOL', cut, 45128, 4300))).toBe(
+        'surface: has 11 columns, not the 17 of an ALVH.SURFACE spill; select the whole ALVH.SURFACE spill (17 columns, expiry to call wing delta), with or without its header row',
+      );
+    }
     expect(message(() => call('VOL', call('SURFACE', table, date), isoToExcelSerial('2023-06-01'), 4300))).toMatch(
       /^expiry: is on or before/,
     );

@@ -196,6 +196,17 @@ function surfaceOf(arg: unknown, valuationDate: unknown): { surface: SpxSurface;
   const first = body[0] ?? [];
   const isSpill =
     first.length >= SURFACE_COLUMNS.length && (first[0] === SURFACE_COLUMNS[0] || typeof first[0] === 'number');
+  // SURFACE's header (expiry, forward, …) or a first row of numbers (a chain's first row names its
+  // columns) in fewer than its columns: a spill selected without its wings, not a chain without a date
+  const spillLike =
+    (first[0] === SURFACE_COLUMNS[0] && first[1] === SURFACE_COLUMNS[1]) ||
+    (first.length > 1 && first.every((c) => typeof c === 'number' || isMissing(c)) && typeof first[0] === 'number');
+  if (!isSpill && spillLike)
+    throw invalidInput(
+      'surface',
+      `has ${first.length} columns, not the ${SURFACE_COLUMNS.length} of an ALVH.SURFACE spill`,
+      `select the whole ALVH.SURFACE spill (${SURFACE_COLUMNS.length} columns, expiry to call wing delta), with or without its header row`,
+    );
   if (!isSpill) {
     // The chain is this function's `surface` argument: name it so in messages.
     const fit = renamed(
@@ -273,7 +284,7 @@ function surfaceOf(arg: unknown, valuationDate: unknown): { surface: SpxSurface;
  * Implied vol of SPX options from a fitted surface: an ALVH.SURFACE spill (or the chain itself) at any expiry and strike; spills when expiry or strike is a range (a column of expiries against a row of strikes gives the whole grid).
  * @customfunction VOL VOL
  * @helpurl https://localhost:3000/help.html#VOL
- * @param surface The ALVH.SURFACE spill (with or without its header row), or the chain range as ALVH.SURFACE takes it.
+ * @param surface The whole ALVH.SURFACE spill, all 17 columns (with or without its header row), or the chain range as ALVH.SURFACE takes it.
  * @param expiry Expiry as an Excel date; a cell or a range. Between listed expiries the surface interpolates in total variance, beyond them flat in vol.
  * @param strike Strike, index points; a cell or a range.
  * @param [valuationDate] The date of the quotes (an Excel date), when surface is a chain table; with a SURFACE spill leave it empty (a date more than a day from the spill's, which it reads from its first expiry, is an error).
