@@ -12,6 +12,14 @@ function describe(x: number): string {
   return Number.isNaN(x) ? 'NaN' : String(x);
 }
 
+/**
+ * `x` times `k` as a fix suggests it (a percentage read as a decimal, a fraction as points): to 12
+ * significant digits, so 0.207994 × 100 reads 20.7994, not 20.799400000000002.
+ */
+export function scaledForFix(x: number, k: number): number {
+  return Number((x * k).toPrecision(12));
+}
+
 /** A finite number. */
 export function checkFinite(field: string, x: number): number {
   if (typeof x !== 'number' || !Number.isFinite(x)) {
@@ -64,7 +72,7 @@ export function checkVol(field: string, x: number, allowZero = true): number {
     throw invalidInput(
       field,
       `is ${x}, which looks like a percentage`,
-      `pass volatility as a decimal: ${x / 100}, not ${x}`,
+      `pass volatility as a decimal: ${scaledForFix(x, 0.01)}, not ${x}`,
     );
   }
   if (x < 0 || (!allowZero && x === 0)) {
@@ -84,7 +92,11 @@ export function checkVol(field: string, x: number, allowZero = true): number {
 export function checkRate(field: string, x: number): number {
   checkFinite(field, x);
   if (Math.abs(x) >= 1)
-    throw invalidInput(field, `is ${x}, which looks like a percentage`, `pass rates as decimals: ${x / 100}, not ${x}`);
+    throw invalidInput(
+      field,
+      `is ${x}, which looks like a percentage`,
+      `pass rates as decimals: ${scaledForFix(x, 0.01)}, not ${x}`,
+    );
   return x;
 }
 
@@ -103,7 +115,7 @@ export function checkMarketRate(field: string, x: number): number {
       field,
       `is ${x}, outside ${MARKET_RATE.min} to ${MARKET_RATE.max}`,
       Math.abs(x) >= 1
-        ? `pass rates as decimals: ${x / 100} for ${x}%, not ${x}`
+        ? `pass rates as decimals: ${scaledForFix(x, 0.01)} for ${x}%, not ${x}`
         : `pass a rate between ${MARKET_RATE.min} and ${MARKET_RATE.max} (0.05 for 5%)`,
     );
   return x;
@@ -131,7 +143,7 @@ export function checkVxPrice(field: string, x: number, example = '20.35'): numbe
     throw invalidInput(
       field,
       `is ${x}, which looks like a decimal, not VIX points`,
-      `pass the level in index points (${x * 100} if ${x} was meant as a fraction), e.g. ${example}`,
+      `pass the level in index points (${scaledForFix(x, 100)} if ${x} was meant as a fraction), e.g. ${example}`,
     );
   }
   if (x > MAX_VIX_POINTS) {

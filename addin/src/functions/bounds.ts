@@ -3,7 +3,7 @@
  * own range, with the value and the usual slip in the message) and times in years (a count of
  * days typed where years are asked is the usual slip).
  */
-import { DEFAULT_POLICY, invalidInput, policyRange } from '@alvh/shared';
+import { DEFAULT_POLICY, invalidInput, policyRange, scaledForFix } from '@alvh/shared';
 import { optionalNumber } from './args';
 
 /** Up to 4 significant digits, without trailing zeros: 0.1671, 1.8, 0.2. */
@@ -63,7 +63,11 @@ export function rsiArg(cell: unknown, name = 'rsi'): number | undefined {
   const x = optionalNumber(name, cell);
   if (x === undefined) return undefined;
   if (x > 0 && x < 1) {
-    throw invalidInput(name, `is ${x}, which looks like a fraction`, `pass the RSI on its 0-100 scale: ${x * 100}`);
+    throw invalidInput(
+      name,
+      `is ${x}, which looks like a fraction`,
+      `pass the RSI on its 0-100 scale: ${scaledForFix(x, 100)}`,
+    );
   }
   if (x < 0 || x > 100) throw invalidInput(name, `is ${x}, outside 0 to 100`, 'pass the RSI on its 0-100 scale');
   return x;

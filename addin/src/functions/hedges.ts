@@ -14,6 +14,7 @@ import {
   limitExceeded,
   MAX_CONTRACTS,
   resolvePolicy,
+  scaledForFix,
   scenarioLoss,
   sizeOverlay,
   sizeTailHedge,
@@ -147,7 +148,7 @@ function volOfVolArg<T extends number | undefined>(name: string, v: T): T {
       name,
       `is ${v}, outside ${VIX_OPTION_VOL.min} to ${VIX_OPTION_VOL.max}`,
       v > VIX_OPTION_VOL.max
-        ? `pass the vol as a decimal: VVIX/100, ${v / 100} for VVIX ${v}`
+        ? `pass the vol as a decimal: VVIX/100, ${scaledForFix(v, 0.01)} for VVIX ${v}`
         : 'pass the vol as a decimal: VVIX/100, e.g. 1.1 for VVIX 110',
     );
   return v;

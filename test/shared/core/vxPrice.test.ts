@@ -3,7 +3,7 @@
  * while the curve rejects them): the curve, the tail sizing and the split give the same message.
  */
 import { describe, expect, it } from 'vitest';
-import { buildTermStructure, checkVxPrice, sizeTailHedge, splitFromFutures } from '@alvh/shared';
+import { buildTermStructure, checkVxPrice, scaledForFix, sizeTailHedge, splitFromFutures } from '@alvh/shared';
 import { errorOf } from '../../helpers/errors';
 
 const problemOf = (fn: () => unknown) => {
@@ -16,6 +16,15 @@ describe('checkVxPrice: the one check of a VX price', () => {
     expect(checkVxPrice('f', 18.4)).toBe(18.4);
     expect(checkVxPrice('f', 1)).toBe(1);
     expect(checkVxPrice('f', 500)).toBe(500);
+  });
+
+  it('the fix writes the points a decimal meant as a trader would, without float noise', () => {
+    expect(errorOf(() => checkVxPrice('f', 0.207994)).fix).toMatch(
+      /^pass the level in index points \(20\.7994 if 0\.207994/,
+    );
+    expect(errorOf(() => checkVxPrice('f', 0.357)).fix).toMatch(/\(35\.7 if 0\.357 /);
+    expect(scaledForFix(0.57, 100)).toBe(57);
+    expect(scaledForFix(0.1, 3)).toBe(0.3);
   });
 
   it('a decimal VX price gets the same message from the curve, the tail sizing and the split', () => {
