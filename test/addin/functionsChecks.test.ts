@@ -404,7 +404,7 @@ describe('a series cell is named by its place in the range as selected, counted 
     expect(invalid('CURVE', date, 17.91, [[null], [20], [0.2]], [[null], [44550], [44580]])).toMatch(
       /^futures\[3\]: is 0\.2, which looks like a decimal/,
     );
-    expect(invalid('CURVE', date, 17.91, [[20], [22]], [[null], [44580], [44550]])).toMatch(
+    expect(invalid('CURVE', date, 17.91, [[null], [20], [22]], [[null], [44580], [44550]])).toMatch(
       /^expiries\[3\]: is 2021-12-20, earlier than expiries\[2\] 2022-01-19;/,
     );
     expect(invalid('CURVE', date, 17.91, [[20], [22]], [[44580], [44550]])).toMatch(
@@ -469,6 +469,74 @@ describe('futures read by place: no price moves to another month', () => {
     // more prices than the calendar has expiries: the futures are named, not an internal count
     const many = Array.from({ length: 10_000 }, () => [20]);
     expect(invalid('CURVE', 43458, 36.07, many)).toMatch(/^futures: is 10000, more than 120 monthly expiries/);
+  });
+});
+
+describe('futures and their expiries are read cell by cell, as they sit side by side', () => {
+  const date = 44519; // 2021-11-19
+  const col = (...cells: unknown[]) => cells.map((c) => [c]);
+  const pairs = (out: unknown) => (out as [string, unknown][]).filter(([label]) => /^VX\d/.test(label));
+
+  it('CURVE refuses a future without its expiry and an expiry without its future, naming the empty cell', () => {
+    // Read as two series, each without its leading blank, 20 took the expiry beside the empty cell.
+    expect(invalid('CURVE', date, 17.91, col(null, 20, 22), col(44550, 44580, null))).toBe(
+      'futures[1]: is empty beside expiries[1]; give the price of expiries[1] in futures[1], or clear expiries[1]',
+    );
+    expect(invalid('CURVE', date, 17.91, col(20, 22, null), col(null, 44550, 44580))).toBe(
+      'expiries[1]: is empty beside futures[1]; give the expiry of futures[1] in expiries[1], or clear futures[1]',
+    );
+    expect(invalid('CURVE', date, 17.91, col(20, 22, 23), col(44550, 44580, null))).toMatch(
+      /^expiries\[3\]: is empty beside futures\[3\];/,
+    );
+  });
+
+  it('STRESSFUTURE refuses them too', () => {
+    expect(
+      invalid('STRESSFUTURE', date, 17.91, col(null, 20, 22), 44580, null, null, null, col(44550, 44580, null)),
+    ).toMatch(/^futures\[1\]: is empty beside expiries\[1\];/);
+  });
+
+  it('refuses ranges of different lengths naming expiries, even when both hold as many values', () => {
+    expect(invalid('CURVE', date, 17.91, col(20, 22), col(null, 44550, 44580))).toBe(
+      'expiries: has 3 cells, futures 2; select the two columns side by side, the same rows, so that each expiry sits beside its price',
+    );
+    expect(invalid('STRESSFUTURE', date, 17.91, col(20, 22), 44580, null, null, null, col(44550))).toMatch(
+      /^expiries: has 1 cell, futures 2;/,
+    );
+  });
+
+  it('skips a row blank in both and pairs each price with the expiry beside it', () => {
+    const plain = call('CURVE', date, 17.91, col(20, 22, 23), col(44550, 44580, 44610));
+    expect(pairs(plain).map(([label, price]) => [label.slice(0, 14), price])).toEqual([
+      ['VX1 2021-12-20', 20],
+      ['VX2 2022-01-19', 22],
+      ['VX3 2022-02-18', 23],
+    ]);
+    expect(
+      call('CURVE', date, 17.91, col(null, 20, null, 22, 23, null), col(null, 44550, null, 44580, 44610, null)),
+    ).toEqual(plain);
+    // a column of prices beside a row of expiries: the i-th cell of each, as selected
+    expect(call('CURVE', date, 17.91, col(20, 22, 23), [[44550, 44580, 44610]])).toEqual(plain);
+    const stress = (futures: unknown, expiries: unknown) =>
+      call('STRESSFUTURE', date, 17.91, futures, 44580, null, null, null, expiries);
+    expect(stress(col(null, 20, null, 22, 23), col(null, 44550, null, 44580, 44610))).toEqual(
+      stress(col(20, 22, 23), col(44550, 44580, 44610)),
+    );
+  });
+
+  it("names the package's refusals by the cell, past a row blank in both", () => {
+    expect(invalid('CURVE', date, 17.91, col(20, null, 0.2), col(44550, null, 44580))).toMatch(
+      /^futures\[3\]: is 0\.2, which looks like a decimal/,
+    );
+    expect(invalid('CURVE', date, 17.91, col(20, null, 22), col(44580, null, 44550))).toMatch(
+      /^expiries\[3\]: is 2021-12-20, earlier than expiries\[1\] 2022-01-19;/,
+    );
+    expect(invalid('CURVE', date, 17.91, col(20, 'abc'), col(44550, 44580))).toMatch(
+      /^futures\[2\]: is "abc", not a number/,
+    );
+    expect(invalid('CURVE', date, 17.91, col(20, 22), col(44550, 'soon'))).toMatch(
+      /^expiries\[2\]: is "soon", not a date/,
+    );
   });
 });
 

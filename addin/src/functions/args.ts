@@ -132,12 +132,8 @@ export function optionalDate(name: string, x: unknown): string | undefined {
   return isMissing(cell) ? undefined : dateArg(name, cell);
 }
 
-/**
- * The cells of a range of one column or one row (a single value is a range of one), in order.
- * Empty cells before the first and after the last value are dropped, so a range may be selected
- * longer than the data; an empty cell between values is rejected.
- */
-function cellsOf(name: string, range: unknown, leading?: string): { cell: unknown; at: string }[] {
+/** The cells of a range of one column or one row (a single value is a range of one), in order, blanks kept. */
+function lineOf(name: string, range: unknown): unknown[] {
   const rows: unknown[][] = Array.isArray(range)
     ? (range as unknown[]).map((r) => (Array.isArray(r) ? (r as unknown[]) : [r]))
     : [[range]];
@@ -146,7 +142,24 @@ function cellsOf(name: string, range: unknown, leading?: string): { cell: unknow
   if (height > 1 && width > 1) {
     throw invalidInput(name, `is a ${height}×${width} range`, 'pass a single column or a single row');
   }
-  const cells = rows.flat();
+  return rows.flat();
+}
+
+/**
+ * The name of the cell at `place` (counted from 0) of a range as selected, counted from 1 as in the
+ * sheet: `closes[3]` is the third cell, blanks included (the convention of {@link seriesCell}).
+ */
+export function cellName(name: string, place: number): string {
+  return `${name}[${place + 1}]`;
+}
+
+/**
+ * The cells of a range of one column or one row (a single value is a range of one), in order.
+ * Empty cells before the first and after the last value are dropped, so a range may be selected
+ * longer than the data; an empty cell between values is rejected.
+ */
+function cellsOf(name: string, range: unknown, leading?: string): { cell: unknown; at: string }[] {
+  const cells = lineOf(name, range);
   let first = 0;
   let last = cells.length - 1;
   while (first <= last && isMissing(cells[first])) first++;
@@ -157,7 +170,7 @@ function cellsOf(name: string, range: unknown, leading?: string): { cell: unknow
   }
   const out: { cell: unknown; at: string }[] = [];
   for (let i = first; i <= last; i++) {
-    const at = `${name}[${i + 1}]`;
+    const at = cellName(name, i);
     if (isMissing(cells[i])) throw invalidInput(at, 'is empty', 'fill the gap or select only the data');
     out.push({ cell: cells[i], at });
   }
@@ -176,7 +189,7 @@ export function seriesCell(name: string, range: unknown, index: number): string 
     0,
     cells.findIndex((c) => !isMissing(c)),
   );
-  return `${name}[${lead + index + 1}]`;
+  return cellName(name, lead + index);
 }
 
 /**
@@ -226,9 +239,65 @@ export function positiveSeriesArg(name: string, range: unknown): number[] {
   });
 }
 
-/** A series of dates (Excel dates or ISO text) from a range of one column or one row. */
-export function dateSeriesArg(name: string, range: unknown): string[] {
-  return cellsOf(name, range).map(({ cell, at }) => dateArg(at, cell));
+/** One value of {@link datedSeriesArg} with its date and the place of its cells in the ranges (from 0). */
+export interface DatedValue {
+  value: number;
+  date: string;
+  place: number;
+}
+
+/**
+ * Numbers and their dates from two ranges of one column or one row read cell by cell as selected:
+ * the i-th cell of `dates` is the date of the i-th cell of `values` (VX futures and their expiries
+ * side by side), so neither range's blanks move a value to another date. A place blank in both is
+ * skipped; a value without a date, or a date without a value, is rejected naming the empty cell as
+ * {@link seriesCell} names cells (`expiries[3]`); ranges of different lengths are rejected naming
+ * `datesName`. `nouns` say what a value and a date are in the messages ("price", "expiry").
+ */
+export function datedSeriesArg(
+  name: string,
+  values: unknown,
+  datesName: string,
+  dates: unknown,
+  nouns: { value: string; date: string },
+): DatedValue[] {
+  // Each cell's content first: a price that is text is wrong however the ranges line up.
+  const cells = lineOf(name, values).map((c, place) =>
+    isMissing(c) ? undefined : seriesNumber(c, cellName(name, place)),
+  );
+  if (cells.every((c) => c === undefined))
+    throw invalidInput(name, 'has no values', 'select the cells that hold the data');
+  const dateCells = lineOf(datesName, dates).map((c, place) =>
+    isMissing(c) ? undefined : dateArg(cellName(datesName, place), c),
+  );
+  if (dateCells.length !== cells.length) {
+    throw invalidInput(
+      datesName,
+      `has ${dateCells.length} cell${dateCells.length === 1 ? '' : 's'}, ${name} ${cells.length}`,
+      `select the two columns side by side, the same rows, so that each ${nouns.date} sits beside its ${nouns.value}`,
+    );
+  }
+  const out: DatedValue[] = [];
+  cells.forEach((value, place) => {
+    const date = dateCells[place];
+    if (value === undefined && date === undefined) return;
+    const at = cellName(name, place);
+    const dateAt = cellName(datesName, place);
+    if (date === undefined)
+      throw invalidInput(
+        dateAt,
+        `is empty beside ${at}`,
+        `give the ${nouns.date} of ${at} in ${dateAt}, or clear ${at}`,
+      );
+    if (value === undefined)
+      throw invalidInput(
+        at,
+        `is empty beside ${dateAt}`,
+        `give the ${nouns.value} of ${dateAt} in ${at}, or clear ${dateAt}`,
+      );
+    out.push({ value, date, place });
+  });
+  return out;
 }
 
 /**

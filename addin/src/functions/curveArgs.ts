@@ -11,7 +11,7 @@ import {
   vxExpiriesAfter,
   type TermStructure,
 } from '@alvh/shared';
-import { dateArg, dateSeriesArg, isMissing, numberArg, placedSeriesArg, seriesArg, seriesCell } from './args';
+import { cellName, dateArg, datedSeriesArg, isMissing, numberArg, placedSeriesArg, seriesCell } from './args';
 
 /** The Excel arguments that carry a curve; `expiries` is true for a function that takes them too. */
 export interface CurveArgs {
@@ -24,7 +24,9 @@ export interface CurveArgs {
 /**
  * A term structure from Excel arguments; the curve's errors name the argument and the cell
  * (`futures[3]` is the third cell of the range as selected, counted from 1 as in the sheet, blanks
- * before the first price included).
+ * before the first price included). Without expiries the prices are read by place from the front
+ * month; with them, each price is read with the expiry in the same place of its range
+ * ({@link datedSeriesArg}), so a blank in one range never pairs a price with another month's expiry.
  */
 export function curveOf(
   names: CurveArgs,
@@ -34,15 +36,18 @@ export function curveOf(
   expiries: unknown,
 ): TermStructure {
   const iso = dateArg(names.date, date);
-  const prices = isMissing(expiries)
-    ? placedSeriesArg(
-        names.futures,
-        futures,
-        names.expiries
-          ? "start the range at the front month's price (without expiries the prices are read from the front month on), or give the expiries"
-          : "start the range at the front month's price (the prices are read from the front month on)",
-      )
-    : seriesArg(names.futures, futures);
+  const dated = isMissing(expiries)
+    ? undefined
+    : datedSeriesArg(names.futures, futures, 'expiries', expiries, { value: 'price', date: 'expiry' });
+  const prices =
+    dated?.map((f) => f.value) ??
+    placedSeriesArg(
+      names.futures,
+      futures,
+      names.expiries
+        ? "start the range at the front month's price (without expiries the prices are read from the front month on), or give the expiries"
+        : "start the range at the front month's price (the prices are read from the front month on)",
+    );
   const vixSpot = numberArg(names.vix, vix);
   // VIX as every function takes it (the VX prices keep their wider 1-500): 450 is a slip
   if (vixSpot > MAX_VIX_INDEX)
@@ -52,14 +57,7 @@ export function curveOf(
       `pass VIX in index points, at most ${MAX_VIX_INDEX} (its highest close is 82.69)`,
     );
   try {
-    const dates = isMissing(expiries) ? vxExpiriesAfter(iso, prices.length) : dateSeriesArg('expiries', expiries);
-    if (dates.length !== prices.length) {
-      throw invalidInput(
-        'expiries',
-        `has ${dates.length} dates for ${prices.length} prices`,
-        'give one expiry per future',
-      );
-    }
+    const dates = dated?.map((f) => f.date) ?? vxExpiriesAfter(iso, prices.length);
     return buildTermStructure({
       valuationDate: iso,
       vixSpot,
@@ -68,11 +66,13 @@ export function curveOf(
   } catch (e) {
     if (!isAlvhError(e)) throw e;
     // the package counts futures from 0 as futures[i].price / .expiry; the sheet counts the cells of
-    // the range as selected from 1 (seriesCell)
-    const sheetCell = (i: string, part: string) =>
-      part === 'price'
-        ? seriesCell(names.futures, futures, Number(i))
-        : seriesCell('expiries', isMissing(expiries) ? undefined : expiries, Number(i));
+    // the range as selected from 1: with expiries, the place of the i-th pair read; without, the
+    // i-th price after the blanks before the first (seriesCell)
+    const sheetCell = (i: string, part: string) => {
+      const name = part === 'price' ? names.futures : 'expiries';
+      const place = dated?.[Number(i)]?.place;
+      return place === undefined ? seriesCell(name, futures, Number(i)) : cellName(name, place);
+    };
     const cell = /^futures\[(\d+)\]\.(price|expiry)$/.exec(e.field);
     const field = cell
       ? sheetCell(cell[1]!, cell[2]!)
