@@ -44,8 +44,8 @@ export function vxexpiry(contractMonth: unknown): number {
  * @helpurl https://localhost:3000/help.html#CURVE
  * @param valuationDate The day of the prices (an Excel date).
  * @param vixSpot VIX index level, points (1 to 300).
- * @param futures VX1, VX2, ... settlement prices in expiry order (a row or a column), points.
- * @param [expiries] Their expiries as Excel dates (a range of the same length); default: the monthly VX expiries after valuationDate.
+ * @param futures VX1, VX2, ... settlement prices in expiry order (a row or a column), points. Without expiries the first cell is VX1 (a blank first cell is an error).
+ * @param [expiries] Their expiries as Excel dates, cell by cell beside the futures (the same number of cells; a price and the expiry in the same place go together, a place blank in both is skipped, one without the other is an error); default: the monthly VX expiries after valuationDate.
  * @returns Two columns, label and value: F1, F2, spread (points), contango (%), regime, kappa (per year), theta (points), fit, then each future.
  */
 export function curve(
@@ -81,12 +81,12 @@ const STRESSFUTURE_HEADERS = ['stressed future (points)', "today's future (point
  * @helpurl https://localhost:3000/help.html#STRESSFUTURE
  * @param valuationDate The day of the prices (an Excel date).
  * @param vix VIX level, index points (1 to 300).
- * @param futures VX1, VX2, ... settlement prices in expiry order (a row or a column), points.
+ * @param futures VX1, VX2, ... settlement prices in expiry order (a row or a column), points. Without expiries the first cell is VX1 (a blank first cell is an error).
  * @param expiry The hedge expiry (an Excel date), e.g. =ALVH.VXEXPIRY(date + 52); unlisted expiries are priced from the fitted curve.
  * @param [drawdown] SPX fall as a decimal; default 0.2 (20%).
  * @param [drawdownDays] Calendar days the fall takes; default 10.
  * @param [stressVix] VIX in the drawdown, index points, at least today's VIX (it rises as SPX falls); default VIX + 1.5 per 1% of drawdown.
- * @param [expiries] The futures' expiries as Excel dates (same length); default: the monthly VX expiries after valuationDate.
+ * @param [expiries] The futures' expiries as Excel dates, cell by cell beside the futures (the same number of cells; a place blank in both is skipped, a price without its expiry or an expiry without its price is an error); default: the monthly VX expiries after valuationDate.
  * @param [shockKappa] How fast a VIX shock fades along the curve, per year (the future moves by the shock × e^(−shockKappa·years left)); default the policy's 6.
  * @param [headers] TRUE adds a header row naming each column above the values; FALSE (default) gives the values alone.
  * @returns One row (two with headers): stressed future (points), today's future of the expiry (points), stressed VIX (points).
@@ -149,10 +149,10 @@ export function stressfuture(
  * @helpurl https://localhost:3000/help.html#REBALANCE
  * @param valuationDate Today (an Excel date).
  * @param vix Today's VIX, index points (1 to 300).
- * @param futures Today's VX1, VX2, ... settlement prices in expiry order (a row or a column), points.
+ * @param futures Today's VX1, VX2, ... settlement prices in expiry order (a row or a column), points; the first cell is VX1 (expiries: the monthly VX expiries after valuationDate).
  * @param lastDate The day of the last rebalance (an Excel date).
  * @param lastVix VIX on that day, index points (1 to 300).
- * @param lastFutures VX1, VX2, ... on that day (a row or a column), points.
+ * @param lastFutures VX1, VX2, ... on that day (a row or a column), points; the first cell is VX1 (expiries: the monthly VX expiries after lastDate).
  * @returns Two columns, label and value: due (TRUE/FALSE), the reason, days since, the curve shift (decimal) and the change at each 30-150 day tenor (%).
  */
 export function rebalance(
