@@ -90,11 +90,22 @@ export function yearsToSettlement(
   return (days * 1440 + SETTLEMENT_MINUTES[settlement] - valuationMinutes) / MINUTES_PER_YEAR;
 }
 
+/** A decimal number as a chain's text writes one ("12", "12.5", ".5", "1e3"). */
+const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+
+/**
+ * The number a chain's text cell writes, NaN unless it is a decimal: `Number` alone would read
+ * "0x10" as 16 and "0b11" as 3, a strike or a price nobody typed.
+ */
+export function decimalCell(raw: string): number {
+  return DECIMAL.test(raw) ? Number(raw) : NaN;
+}
+
 /** A price cell: empty means 0 (Cboe leaves no-bid cells at 0); anything else must be a number ≥ 0. */
 export function priceCell(r: CsvRecord, col: number, name: string): number {
   const raw = r.cells[col] ?? '';
   if (raw === '') return 0;
-  const x = Number(raw);
+  const x = decimalCell(raw);
   if (!Number.isFinite(x) || x < 0) {
     throw invalidInput(
       `chain line ${r.line} column ${col + 1} (${name})`,
@@ -107,7 +118,7 @@ export function priceCell(r: CsvRecord, col: number, name: string): number {
 
 export function strikeCell(r: CsvRecord, col: number, name: string): number {
   const raw = r.cells[col] ?? '';
-  const x = Number(raw);
+  const x = decimalCell(raw);
   if (raw === '' || !Number.isFinite(x) || x <= 0) {
     throw invalidInput(
       `chain line ${r.line} column ${col + 1} (${name})`,

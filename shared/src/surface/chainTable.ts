@@ -5,6 +5,7 @@ import { isBlank, readCsv } from './csv';
 import {
   admit,
   cellString,
+  decimalCell,
   emptyChain,
   settlementOf,
   type ChainQuote,
@@ -56,7 +57,7 @@ function tableRowFrom(
   }
   const num = (name: 'strike' | 'bid' | 'ask'): number => {
     const raw = get(name);
-    const x = typeof raw === 'number' ? raw : raw === '' || raw === undefined || raw === null ? NaN : Number(raw);
+    const x = typeof raw === 'number' ? raw : typeof raw === 'string' ? decimalCell(raw) : NaN;
     const ok = name === 'strike' ? x > 0 : x >= 0;
     if (!Number.isFinite(x) || !ok) {
       throw invalidInput(

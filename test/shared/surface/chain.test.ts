@@ -76,6 +76,25 @@ describe('parseQuotedata on small chains', () => {
     expect(e.field).toBe('chain line 5 column 5 (Bid)');
     expect(e.message).toMatch(/not a price/);
   });
+  it('reads a decimal in a price or strike cell, never hex or binary ("0x10" is not 16)', () => {
+    const row = quotedataRow('Fri Mar 17 2023', 'SPXW230317', 4000, 50, 51, 48, 49);
+    for (const [from, to, field] of [
+      [',50,51,', ',0x32,51,', 'chain line 5 column 5 (Bid)'],
+      [',50,51,', ',0b1,51,', 'chain line 5 column 5 (Bid)'],
+    ] as const) {
+      const e = errorOf(() => parseQuotedata(quotedata([row.replace(from, to)])));
+      expect([e.field, e.message]).toEqual([field, expect.stringMatching(/not a price/)]);
+    }
+    const v = { valuationDate: '2023-03-10' };
+    const table = (strike: unknown) =>
+      [{ expiry: '2023-03-17', strike, type: 'call', bid: '1.5', ask: '1.6' }] as unknown as Parameters<
+        typeof parseChainTable
+      >[0];
+    expect(parseChainTable(table('4000'), v).quotes[0]!.strike).toBe(4000);
+    expect(parseChainTable(table(' 4.0e3 '), v).quotes[0]!.strike).toBe(4000);
+    for (const bad of ['0xFA0', true, ''])
+      expect(errorOf(() => parseChainTable(table(bad), v)).message).toMatch(/not a strike/);
+  });
   it('rejects a symbol that does not match its row', () => {
     const e = errorOf(() =>
       parseQuotedata(quotedata([quotedataRow('Fri Mar 17 2023', 'SPXW230324', 4000, 50, 51, 48, 49)])),
