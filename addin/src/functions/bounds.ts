@@ -3,7 +3,7 @@
  * own range, with the value and the usual slip in the message) and times in years (a count of
  * days typed where years are asked is the usual slip).
  */
-import { DEFAULT_POLICY, invalidInput, policyRange, scaledForFix } from '@alvh/shared';
+import { daysBetween, DEFAULT_POLICY, invalidInput, policyRange, scaledForFix } from '@alvh/shared';
 import { optionalNumber } from './args';
 
 /** Up to 4 significant digits, without trailing zeros: 0.1671, 1.8, 0.2. */
@@ -84,4 +84,15 @@ export function checkStressVix(stressVix: number | undefined, vix: number): void
       `is ${stressVix}, below today's VIX of ${vix}: the drawdown's VIX rises as SPX falls`,
       `pass a stressVix of at least ${vix}, or leave it empty (VIX + ${DEFAULT_POLICY.stressVixPerPct} per 1% of drawdown)`,
     );
+}
+
+/**
+ * A position expiring `expiry` (ISO) must be held through the drawdown of `drawdownDays` from
+ * `today`: one that settles before it ends never sees the scenario. One expiring on its last day
+ * is taken. Names `expiry` with `fix`.
+ */
+export function checkHeldThroughDrawdown(today: string, expiry: string, drawdownDays: number, fix: string): void {
+  const days = daysBetween(today, expiry);
+  if (days < drawdownDays)
+    throw invalidInput('expiry', `is ${expiry}, ${days} days out, before the ${drawdownDays}-day drawdown ends`, fix);
 }

@@ -6,7 +6,6 @@ import {
   AlvhError,
   checkMarketRate,
   checkVxPrice,
-  daysBetween,
   DEFAULT_POLICY,
   drawdownState,
   invalidInput,
@@ -23,7 +22,7 @@ import {
   type TailSizeResult,
 } from '@alvh/shared';
 import { choiceArg, withHeaders, dateArg, numberArg, optionalNumber } from './args';
-import { checkStressVix, checkYears, policyArg, shortNumber } from './bounds';
+import { checkHeldThroughDrawdown, checkStressVix, checkYears, policyArg, shortNumber } from './bounds';
 import { excelCall } from './excelErrors';
 import { labelled, opt, type LabelledRow } from './format';
 import { NO_BREAK_EVEN } from '../common/presentRows';
@@ -292,14 +291,12 @@ export function condorloss(
       checkStressVix(policy.stressVix, state.vix);
       // A condor settled before the drawdown ends is not held through it (STRESSFUTURE and TAILSIZE
       // refuse the same case): priced anyway, day 10's fall gave a condor of day 5 its max loss.
-      const condorExpiry = dateArg('expiry', expiry);
-      const days = daysBetween(state.date, condorExpiry);
-      if (days < policy.drawdownDays)
-        throw invalidInput(
-          'expiry',
-          `is ${condorExpiry}, ${days} days out, before the ${policy.drawdownDays}-day drawdown ends`,
-          'pass a condor expiring after the drawdown ends, or a shorter drawdownDays',
-        );
+      checkHeldThroughDrawdown(
+        state.date,
+        dateArg('expiry', expiry),
+        policy.drawdownDays,
+        'pass a condor expiring after the drawdown ends, or a shorter drawdownDays',
+      );
       const stressed = drawdownState(state, noVxCurve, policy, stressedVix(state.vix, policy), policy.defaultVolOfVol);
       return scenarioLoss(analytics.legs, state, stressed, analytics.maxLoss);
     },

@@ -5,9 +5,7 @@
 import {
   calendarDay,
   checkRebalance,
-  daysBetween,
   futureForExpiry,
-  invalidInput,
   isoToExcelSerial,
   resolvePolicy,
   stressedFuture,
@@ -15,7 +13,7 @@ import {
   vxExpiry,
 } from '@alvh/shared';
 import { dateArg, withHeaders } from './args';
-import { checkStressVix, policyArg } from './bounds';
+import { checkHeldThroughDrawdown, checkStressVix, policyArg } from './bounds';
 import { excelCall } from './excelErrors';
 import { labelled, opt, type LabelledRow } from './format';
 import { curveOf, LAST, TODAY } from './curveArgs';
@@ -118,13 +116,12 @@ export function stressfuture(
       // on the drawdown's last day is taken by both: it moves by the whole VIX shock (F + ΔVIX,
       // the curve's roll over the drawdown ignored, as the method says), so it is not the stressed
       // VIX unless today's future of that day equals today's VIX.
-      const days = daysBetween(ts.valuationDate, hedgeExpiry);
-      if (days < policy.drawdownDays)
-        throw invalidInput(
-          'expiry',
-          `is ${hedgeExpiry}, ${days} days out, before the ${policy.drawdownDays}-day drawdown ends`,
-          "pass an expiry after the drawdown ends (the method's tail expires 45-60 days out)",
-        );
+      checkHeldThroughDrawdown(
+        ts.valuationDate,
+        hedgeExpiry,
+        policy.drawdownDays,
+        "pass an expiry after the drawdown ends (the method's tail expires 45-60 days out)",
+      );
       checkStressVix(policy.stressVix, ts.vixSpot);
       const sVix = stressedVix(ts.vixSpot, policy);
       return withHeaders(headers, STRESSFUTURE_HEADERS, [
