@@ -52,10 +52,33 @@ describe('the plan rows explain the numbers beside them', () => {
     );
   });
 
-  it('a VIX-diagonal overlay’s vega is per VIX point', () => {
+  it('the split reads as whole percents that add to 100 (38.5% / 61.5% read 39% / 62% before)', () => {
+    const half: Plan = { ...p, split: { ...p.split, calendarShare: 0.385, tailShare: 0.615 } };
+    const view = presentPlan(half);
+    expect(view.tiles.find((t) => t.label === 'Split')!.value).toBe('39% / 61%');
+    expect(view.headline).toContain('39% calendar / 61% tail');
+  });
+
+  it('an analog where the plan’s calls lose says what one loses, with its sign, not "coverage 0.00×"', () => {
+    const a = p.analogs[0]!;
+    const losing: Plan = {
+      ...p,
+      tail: { ...p.tail, contracts: 1 },
+      analogs: [{ ...a, planCoverage: -0.00158, gainPerContract: -53.78 }],
+    };
+    const r = presentPlan(losing).rows.find((x) => x.section === 'Historical analogs')!;
+    expect(r.note).toContain(
+      "the plan's 1 contract loses money there (-$53.78 a contract: the calls end worth less than their premium)",
+    );
+    expect(r.note).toContain('gain -$53.78 per contract');
+  });
+
+  it('a VIX-diagonal overlay’s vega is per VIX point, its target the condor’s vega per vol point', () => {
     const d = plan({ ...PLAN_INPUT, policy: { ...PLAN_INPUT.policy, overlay: 'vix-call-diagonal' } });
     expect(d.overlay.vegaUnit).toBe('USD per VIX point');
-    expect(row(d, 'Target vega').unit).toBe('per VIX point');
+    // the target is vega match × the condor's vega, a vol-point figure, matched per VIX point
+    expect(row(d, 'Target vega').unit).toBe('per vol point');
+    expect(row(d, 'Target vega').note).toMatch(/matches it per VIX point/);
     expect(row(d, 'Overlay vega').unit).toBe('per VIX point');
     expect(row(p, 'Target vega').unit).toBe('per vol point');
   });

@@ -43,7 +43,7 @@ function planTiles(p: Plan): PlanTile[] {
   return [
     {
       label: 'Split',
-      value: `${Math.round(p.split.calendarShare * 100)}% / ${Math.round(p.split.tailShare * 100)}%`,
+      value: `${splitPercents(p.split.calendarShare).join('% / ')}%`,
       sub: `calendar / tail · ${p.regime}`,
     },
     {
@@ -64,10 +64,25 @@ function planTiles(p: Plan): PlanTile[] {
   ];
 }
 
+/**
+ * The split's two shares as whole percents that add to 100 (the calendar's rounded, the tail the
+ * rest): rounded apart, 38.5% / 61.5% read 39% / 62%.
+ */
+function splitPercents(calendarShare: number): [number, number] {
+  const cal = Math.round(calendarShare * 100);
+  return [cal, 100 - cal];
+}
+
 /** A ratio shown to two decimals, never as "-0.00". */
 function ratio(x: number): string {
   const t = x.toFixed(2);
   return Number(t) === 0 ? '0.00' : t;
+}
+
+/** USD to the cent, a loss's minus before the dollar sign: "-$53.78". */
+function usdCents(x: number): string {
+  const text = Math.abs(x).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return `${x < 0 ? '-' : ''}$${text}`;
 }
 
 /** `n` with its noun in the right number: "1 contract", "3 contracts". */
@@ -96,12 +111,12 @@ function analogRow(p: Plan, a: Plan['analogs'][number]): PlanRow {
     p.tail.contracts === 0
       ? 'the plan buys no tail call, so it covers none of that loss'
       : a.planCoverage < 0
-        ? `the plan's ${planned} lose money there (coverage ${ratio(a.planCoverage)}×: the calls end worth less than their premium)`
+        ? `the plan's ${planned} ${p.tail.contracts === 1 ? 'loses' : 'lose'} money there (${usdCents(a.gainPerContract)} a contract: the calls end worth less than their premium)`
         : `the plan's ${planned} ${verb} ${ratio(a.planCoverage)}× of that loss`;
   const why =
     a.contracts === null
       ? `the calls gain nothing at VX ${a.stressedFuture.toFixed(2)}, so no count gives the coverage`
-      : `${q.tailCoverage} × condor loss $${Math.round(a.condorLoss).toLocaleString('en-US')} / gain $${a.gainPerContract.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} per contract`;
+      : `${q.tailCoverage} × condor loss $${Math.round(a.condorLoss).toLocaleString('en-US')} / gain ${usdCents(a.gainPerContract)} per contract`;
   return {
     section: 'Historical analogs',
     label: `${a.date} ${a.label}`,
@@ -173,7 +188,7 @@ export function presentPlan(p: Plan, host: PlanHost = 'taskpane', frontier?: Fro
   const headline = [
     typeof regime === 'string' ? regime : undefined,
     typeof cal === 'number' && typeof tail === 'number'
-      ? `${Math.round(cal * 100)}% calendar / ${Math.round(tail * 100)}% tail`
+      ? `${splitPercents(cal)[0]}% calendar / ${splitPercents(cal)[1]}% tail`
       : undefined,
     typeof units === 'number' ? `${units} overlay unit${units === 1 ? '' : 's'}` : undefined,
     typeof contracts === 'number' ? `${contracts} VIX call${contracts === 1 ? '' : 's'}` : undefined,

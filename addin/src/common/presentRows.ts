@@ -25,7 +25,8 @@ export const NULL_WORDS: Readonly<Record<string, string>> = {
 
 /** The unit shown after a plan value, by its path (money per vol point or per day). */
 export const UNITS: Readonly<Record<string, string | ((p: Plan) => string)>> = {
-  'overlay.targetVega': overlayVegaUnit,
+  // the condor's vega per vol point, whatever the overlay's exposure is counted in
+  'overlay.targetVega': 'per vol point',
   'overlay.vega': overlayVegaUnit,
   'overlay.theta': 'per day',
   'condor.markGreeks.vega': 'per vol point',
@@ -64,7 +65,12 @@ export const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
         'Target vega',
         'overlay.targetVega',
         'usd',
-        (_q, p) => `vega match · |condor net vega| (${p.condors.length > 1 ? 'the ladder’s, ' : ''}on the surface)`,
+        (_q, p) =>
+          `vega match · |condor net vega| (${p.condors.length > 1 ? 'the ladder’s, ' : ''}on the surface)${
+            p.overlay.vegaUnit === 'USD per VIX point'
+              ? '; the diagonal matches it per VIX point (the method counts a VIX point as a vol point)'
+              : ''
+          }`,
       ],
       ['Overlay vega', 'overlay.vega', 'usd', 'achieved'],
       [
@@ -92,7 +98,7 @@ export const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
         'date',
         (q) => `VX expiry ${q.tailDteMin}-${q.tailDteMax} days out, else the nearest to ${q.tailDteTarget}`,
       ],
-      ['Premium', 'tail.premium', 'points', 'Black-76 per VIX call'],
+      ['Premium', 'tail.premium', 'points', 'Black-76, points a share (× 100 for one call)'],
       ['Cost', 'tail.cost', 'usd', 'contracts · premium · 100'],
       ["Today's VX future", 'tail.future', 'points', 'of the hedge expiry'],
       [

@@ -47,7 +47,8 @@ export function stepBudget(
       maxHedgeCostRate: policy.maxHedgeCostRate,
       targetIrr: policy.targetIrr,
     },
-    effect: `budget ${usd(hb.budget, 2)} (binding: ${hb.binding}): calendar ${usd(calendarBudget, 2)}, tail ${usd(tailBudget, 2)}`,
+    // The parts in cents that add to the budget's cents (rounded apart they can miss it by one).
+    effect: `budget ${usd(hb.budget, 2)} (binding: ${hb.binding}): calendar ${usd(calendarBudget, 2)}, tail ${usd((Math.round(hb.budget * 100) - Math.round(calendarBudget * 100)) / 100, 2)}`,
   });
   if (hb.irrBudgetRaw < 0) {
     warnings.push(
@@ -113,7 +114,7 @@ function cutOverlay(
       effect: `overlay cut from ${overlaySize.units} to ${plural(units, 'unit')}; vega covered ${fmt(overlay.coverageAchieved * 100, 1)}% of the target`,
     });
     warnings.push(
-      `The calendar overlay needs ${plural(overlaySize.units, 'unit')} (${usd(overlaySize.units * overlaySize.unitCost)}) but its part of the budget is ${usd(calendarBudget)}: cut to ${plural(units, 'unit')}, ${fmt(overlay.coverageAchieved * 100, 1)}% of the vega target.`,
+      `The ${overlaySize.structure} overlay needs ${plural(overlaySize.units, 'unit')} (${usd(overlaySize.units * overlaySize.unitCost)}) but its part of the budget is ${usd(calendarBudget)}: cut to ${plural(units, 'unit')}, ${fmt(overlay.coverageAchieved * 100, 1)}% of the vega target.`,
     );
   }
   return overlay;
@@ -179,7 +180,7 @@ function cutTail(
     audit.push({
       rule: 'budget.cut-tail',
       inputs: { requiredContracts: tailSize.contracts, premiumPerContract: unitPremium, tailBudget },
-      effect: `tail cut from ${tailSize.contracts} to ${contracts} contracts; coverage ${fmt(tail.coverageAchieved, 2)}× the scenario loss (target ${policy.tailCoverage}×)`,
+      effect: `tail cut from ${tailSize.contracts} to ${plural(contracts, 'contract')}; coverage ${fmt(tail.coverageAchieved, 2)}× the scenario loss (target ${policy.tailCoverage}×)`,
     });
     warnings.push(
       `The tail hedge needs ${tailSize.contracts} VIX calls (${usd(tailSize.contracts * unitPremium)}) for ${policy.tailCoverage}× coverage but its part of the budget is ${usd(tailBudget)}: cut to ${contracts}, covering ${fmt(tail.coverageAchieved, 2)}× the ${usd(condorLoss)} scenario loss.`,

@@ -401,9 +401,13 @@ export function stepOverlay(
       unitVega: overlaySize.unitVega,
       unitCost: overlaySize.unitCost,
     },
-    effect: `target ${fmt(split.vegaMatch, 3)} × |${fmt(condor.markGreeks.vega, 2)}| (the condor's vega on the surface) = ${fmt(overlaySize.targetVega, 2)} ${overlaySize.vegaUnit}; ${
+    effect: `target ${fmt(split.vegaMatch, 3)} × |${fmt(condor.markGreeks.vega, 2)}| (${inputCondors(p).length > 1 ? "the condors' net vega" : "the condor's vega"} on the surface, USD per SPX vol point) = ${fmt(overlaySize.targetVega, 2)}${
+      overlaySize.vegaUnit === 'USD per SPX vol point'
+        ? ''
+        : `, matched in ${overlaySize.vegaUnit} (the method counts a VIX point as a vol point)`
+    }; ${
       overlaySize.noSolution === undefined
-        ? `round(${fmt(overlaySize.targetVega, 2)} / ${fmt(overlaySize.unitVega, 2)}) = ${plural(overlaySize.units, 'unit')} at ${usd(overlaySize.unitCost, 2)}`
+        ? `round(${fmt(overlaySize.targetVega, 4)} / ${fmt(overlaySize.unitVega, 4)}) = ${plural(overlaySize.units, 'unit')} at ${usd(overlaySize.unitCost, 2)}`
         : `no units: ${overlaySize.noSolution}`
     }`,
   });
