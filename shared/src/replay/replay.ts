@@ -14,11 +14,13 @@
  * has them, VIX alone before; moved by atmVolScale); VIX options by Black-76 on the VX settlement
  * of their expiry when it is listed that day, else on the fitted curve's value for that expiry, on
  * the VIX-option surface of the day's VVIX (the policy's defaultVolOfVol when VVIX is missing); a
- * constant rate and dividend yield; SPX options
- * settle at the SPX close of their expiry day, VIX options at the VIX open (proxy of the special
- * opening quotation); a condor's remaining hedge legs are sold at model mid when it settles.
+ * constant rate and dividend yield; the SPX monthlies (AM-settled) settle at the SPX open of their
+ * expiry day (the close when the row has no open), VIX options at the VIX open (proxy of the
+ * special opening quotation; the close without one); a condor's remaining hedge legs are sold at
+ * model mid when it settles.
  */
 import { insufficientData, invalidInput, limitExceeded } from '../errors';
+import { parseIsoDate } from '../dates';
 import { parseInput } from '../schemas/parse';
 import { ReplayInputSchema, MAX_REPLAY_ROWS, type ReplayInput, type ReplayParsedInput } from '../schemas/replay';
 import { macd, rsi, volOfVolExpanding } from '../signals/index';
@@ -32,6 +34,7 @@ import {
   stepMark,
   stepMarket,
   stepRebalance,
+  settleExpiredLegs,
   stepSettle,
   stepSplit,
   type DaySignals,
@@ -135,6 +138,10 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
     if ('skip' in market) {
       skippedCount++;
       if (skipped.length < 20) skipped.push({ date: row.date, reason: market.skip });
+      // Legs expiring today settle on today's prints even when the VX curve is missing; the
+      // condor's campaign closes (its hedge legs sold at mid) on the next replayed day.
+      if (row.spx !== undefined && row.vix !== undefined)
+        settleExpiredLegs(book, row, parseIsoDate('date', row.date), row.spx, row.vix);
       continue;
     }
     const d = market.day;

@@ -129,20 +129,23 @@ export function stepMarket(
 }
 
 /**
- * Step 1: settle the legs that expired on or before today at {@link settlementValue} (the SPX
- * monthlies at the SPX open on their expiry day when the row has it, else the SPX close; VIX
- * options at the VIX open on their expiry day, else the VIX close), then close every condor
- * whose condor legs are all settled: its remaining hedge legs are sold at model mid.
+ * The legs expiring on or before `day` settled at intrinsic on the row's prints (settlementValue:
+ * an AM monthly on the SPX open of its expiry day, a VIX option on the VIX open, else the closes)
+ * and taken out of the book. Runs on a row the replay skips for its VX curve too, when the row has
+ * SPX and VIX: a leg settles on its own expiry day's prints, not the next replayed day's close.
  */
-export function stepSettle(d: ReplayDay, book: ReplayBook): ReplayStep<void> {
-  const { row, spx } = d;
-  const vix = d.ts.vixSpot;
-  const events: string[] = [];
+export function settleExpiredLegs(
+  book: ReplayBook,
+  row: Pick<MarketRow, 'date' | 'spxOpen' | 'vixOpen'>,
+  day: number,
+  spx: number,
+  vix: number,
+): void {
   for (const c of book.open) {
     for (const layer of LAYERS) {
       const keep: Leg[] = [];
       for (const l of c.legs[layer]) {
-        if (parseIsoDate('expiry', l.expiry) > d.day) {
+        if (parseIsoDate('expiry', l.expiry) > day) {
           keep.push(l);
           continue;
         }
@@ -153,6 +156,17 @@ export function stepSettle(d: ReplayDay, book: ReplayBook): ReplayStep<void> {
       c.legs[layer] = keep;
     }
   }
+}
+
+/**
+ * Step 1: settle the legs that expired on or before today at {@link settlementValue} (the SPX
+ * monthlies at the SPX open on their expiry day when the row has it, else the SPX close; VIX
+ * options at the VIX open on their expiry day, else the VIX close), then close every condor
+ * whose condor legs are all settled: its remaining hedge legs are sold at model mid.
+ */
+export function stepSettle(d: ReplayDay, book: ReplayBook): ReplayStep<void> {
+  settleExpiredLegs(book, d.row, d.day, d.spx, d.ts.vixSpot);
+  const events: string[] = [];
   for (let k = book.open.length - 1; k >= 0; k--) {
     const c = book.open[k] as Campaign;
     if (c.legs.condor.length > 0) continue;

@@ -160,3 +160,22 @@ describe('replay schedule and caps', () => {
     expect(r.skipped).toEqual({ count: 1, first: [{ date: rows[10]!.date, reason: 'no SPX close' }] });
   });
 });
+
+describe('a condor whose expiry day the replay skips for its VX curve', () => {
+  // The first condor (opened 2021-01-04) expires on 2021-02-19: SPX opens and closes at 3000 that
+  // day, far below its short put; the next day is back at 4000.
+  const base = flatRows([2021, 1, 4], 60);
+  const crash = (row: MarketRow): MarketRow => (row.date === '2021-02-19' ? { ...row, spx: 3000, spxOpen: 3000 } : row);
+  const full = replay({ rows: base.map(crash), policy: { transactionCostPerContract: 0 } });
+  const skipped = replay({
+    rows: base.map(crash).map((row) => (row.date === '2021-02-19' ? { ...row, vx: [16] } : row)),
+    policy: { transactionCostPerContract: 0 },
+  });
+
+  it('settles on that day’s prints, as when the day is replayed, not on the next day’s close', () => {
+    expect(skipped.skipped.count).toBe(1);
+    const first = (r: typeof full) => r.campaigns.find((c) => c.expiry === '2021-02-19')!;
+    expect(first(full).condorPnl).toBeLessThan(-10_000); // settled at 3000, through both put strikes
+    expect(first(skipped).condorPnl).toBeCloseTo(first(full).condorPnl, 6);
+  });
+});
