@@ -140,7 +140,7 @@ describe('a single condor', () => {
     const p = runMonteCarloChunk({ plan: PLAN_INPUT, paths: 10, seed: 1 });
     expect(p.condorMaxLoss).toBe(plan(PLAN_INPUT).ladder.maxLoss);
     expect(runMonteCarloChunk({ book: BOOK, paths: 10, seed: 1 }).condorMaxLoss).toMatchInlineSnapshot(
-      `44901.46643923605`,
+      `44901.466439235795`,
     );
   });
 });
