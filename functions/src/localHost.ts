@@ -30,7 +30,7 @@ import { capConnections, type ConnectionCap } from './http/connectionCap';
 import { corsHeaders, isOriginAllowed, preflightHeaders } from './http/cors';
 import { HttpRequest, InvocationContext } from './http/library';
 import { PROBLEM_CONTENT_TYPE, httpProblem, problemText, type Problem } from './http/problem';
-import { attachBodyLimit, attachSignal, type Route } from './http/route';
+import { allowedMethods, attachBodyLimit, attachSignal, methodNotAllowed, type Route } from './http/route';
 import { API_HEADERS, PAGE_HEADERS } from './http/security';
 import { findRoute, routes } from './routes';
 import { resolveStatic, sendFile } from './staticFiles';
@@ -425,7 +425,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     }
     if (method === 'OPTIONS') {
       discardBody(req, limit * DRAIN_FACTOR);
-      const methods = route.method === 'GET' ? ['GET', 'HEAD'] : [route.method];
+      const methods = allowedMethods(route);
       if (origin === undefined) {
         res.writeHead(204, { ...API_HEADERS, allow: [...methods, 'OPTIONS'].join(', '), 'content-length': '0' });
         res.end();
@@ -544,17 +544,13 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       // Nothing is read or routed; Allow names what the path takes (the route's methods, or GET for files).
       const path = (req.url ?? '/').split('?')[0] ?? '/';
       const route = path.startsWith('/api/') ? findRoute(path.slice('/api/'.length)) : undefined;
-      const allow = route ? (route.method === 'GET' ? ['GET', 'HEAD'] : [route.method]) : ['GET', 'HEAD'];
-      const on = route ? ` on /api/${route.route}` : '';
+      const allow = route ? allowedMethods(route) : ['GET', 'HEAD'];
       sendProblemAndDrain(
         req,
         res,
-        httpProblem(
-          405,
-          'method_not_allowed',
-          `${method} is not supported${on}; use ${allow.join(' or ')}`,
-          route ? { instance: problemText(path) } : {},
-        ),
+        route
+          ? methodNotAllowed(method, route, problemText(path))
+          : httpProblem(405, 'method_not_allowed', `${method} is not supported; use ${allow.join(' or ')}`),
         { allow: allow.join(', ') },
         limit * DRAIN_FACTOR,
       );

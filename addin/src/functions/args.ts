@@ -184,24 +184,23 @@ function cellsOf(name: string, range: unknown, leading?: string): { cell: unknow
  * from 1 in the range as selected, the blanks skipped before the first value included.
  */
 export function seriesCell(name: string, range: unknown, index: number): string {
-  const cells = Array.isArray(range) ? (range as unknown[]).flat() : [range];
   const lead = Math.max(
     0,
-    cells.findIndex((c) => !isMissing(c)),
+    lineOf(name, range).findIndex((c) => !isMissing(c)),
   );
   return cellName(name, lead + index);
 }
 
 /**
- * Runs `body`, a package call on a series read from `range`; an error naming one of its entries
- * (`field[i]`) is rethrown naming the cell ({@link seriesCell}).
+ * Runs `body`, a package call on the series `name` read from `range`; an error naming one of its
+ * entries (`name[i]`) is rethrown naming the cell ({@link seriesCell}).
  */
-export function inSeriesCells<T>(field: string, name: string, range: unknown, body: () => T): T {
+export function inSeriesCells<T>(name: string, range: unknown, body: () => T): T {
   try {
     return body();
   } catch (e) {
     if (!isAlvhError(e)) throw e;
-    const at = new RegExp(`^${field}\\[(\\d+)\\]$`).exec(e.field);
+    const at = new RegExp(`^${name}\\[(\\d+)\\]$`).exec(e.field);
     if (at === null) throw e;
     throw new AlvhError(e.code, seriesCell(name, range, Number(at[1])), e.problem, e.fix);
   }

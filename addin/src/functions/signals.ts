@@ -69,7 +69,7 @@ export function rsi(closes: unknown[][], period?: unknown, series?: unknown): nu
     const p = optionalNumber('period', period);
     const levels = positiveSeriesArg('closes', closes);
     const n = p === undefined ? DEFAULT_POLICY.rsiPeriod : checkPolicyBound('period', 'rsiPeriod', p, 'bars');
-    const values = inSeriesCells('closes', 'closes', closes, () => rsiSeries(levels, n));
+    const values = inSeriesCells('closes', closes, () => rsiSeries(levels, n));
     return spillOrLast(values, booleanArg('series', series, false));
   });
 }
@@ -95,7 +95,7 @@ export function macd(
   return excelCall(() => {
     const v = seriesArg('values', values);
     const [f, sl, sg] = [macdLength('fast', fast), macdLength('slow', slow), macdLength('signal', signal)];
-    const m = inSeriesCells('values', 'values', values, () => macdSeries(v, f, sl, sg));
+    const m = inSeriesCells('values', values, () => macdSeries(v, f, sl, sg));
     const rows = m.macd.map((x, i) => [x, m.signal[i] as number, m.histogram[i] as number]);
     if (booleanArg('series', series, false)) return rows;
     const last = rows[rows.length - 1];

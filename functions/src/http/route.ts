@@ -12,7 +12,7 @@ import { maxBodyBytes } from '../config';
 import { readJsonBody } from './body';
 import { API_HEADERS } from './security';
 import { toJsonSafe } from './jsonSafe';
-import { httpProblem, problemFromError, problemResponse } from './problem';
+import { httpProblem, problemFromError, problemResponse, type Problem } from './problem';
 
 export type RouteMethod = 'GET' | 'POST';
 export type AuthLevel = 'anonymous' | 'function';
@@ -151,6 +151,25 @@ export function pathOf(url: string): string | undefined {
   }
 }
 
+/** The methods a route answers: a GET route HEAD too. */
+export function allowedMethods(spec: Pick<RouteSpec, 'method'>): string[] {
+  return spec.method === 'GET' ? ['GET', 'HEAD'] : [spec.method];
+}
+
+/** The 405 of `method` on a route, naming the route and the methods it takes (both hosts send it). */
+export function methodNotAllowed(
+  method: string,
+  spec: Pick<RouteSpec, 'method' | 'route'>,
+  instance?: string,
+): Problem {
+  return httpProblem(
+    405,
+    'method_not_allowed',
+    `${method} is not supported on /api/${spec.route}; use ${allowedMethods(spec).join(' or ')}`,
+    instance !== undefined ? { instance } : {},
+  );
+}
+
 /**
  * Wrap a handler body: 405 with `Allow` for another method, problem documents for every error.
  */
@@ -161,19 +180,9 @@ export function defineRoute(
   const handler = async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
     const instance = pathOf(request.url);
     const method = request.method.toUpperCase();
-    const allowed = spec.method === 'GET' ? ['GET', 'HEAD'] : [spec.method];
+    const allowed = allowedMethods(spec);
     if (!allowed.includes(method)) {
-      return problemResponse(
-        httpProblem(
-          405,
-          'method_not_allowed',
-          `${method} is not supported on /api/${spec.route}; use ${allowed.join(' or ')}`,
-          {
-            ...(instance !== undefined ? { instance } : {}),
-          },
-        ),
-        { allow: allowed.join(', ') },
-      );
+      return problemResponse(methodNotAllowed(method, spec, instance), { allow: allowed.join(', ') });
     }
     const signal = signals.get(request);
     try {
