@@ -613,6 +613,18 @@ describe('ALVH.CONDOR, CONDORLOSS, STRESSFUTURE, OVERLAY and REBALANCE', () => {
     expect(quiet[0]).toEqual(['due', false]);
     expect(String(quiet[1]?.[1])).toMatch(/^not due/);
     expect(quiet.find(([l]) => l.startsWith('curve shift'))?.[1]).toBeLessThan(0.15);
+    // the last curve was VX1 and VX2 the day before VX1 expired: 29 days, no tenor to compare,
+    // so 7 days later the days decide alone (the whole call used to be an error)
+    const vx2026 = [[17.2], [18.2], [18.9]];
+    const late = call('REBALANCE', isoToExcelSerial('2026-10-27'), 17, vx2026, isoToExcelSerial('2026-10-20'), 17, [
+      [17.2],
+      [18.2],
+    ]) as [string, unknown][];
+    expect(late[0]).toEqual(['due', true]);
+    expect(late.find(([l]) => l.startsWith('curve shift'))?.[1]).toMatch(/^not computed: the curves share no/);
+    expect(String(late[1]?.[1])).toMatch(
+      /rebalance due; the curve shift is not computed: the last rebalance's curve reaches 29 days/,
+    );
   });
 
   it('name the argument on bad input', () => {

@@ -169,7 +169,7 @@ export function rebalance(
         ['due', r.due],
         ['reason', r.reason],
         ['days since the last rebalance', r.daysSince],
-        ['curve shift (decimal)', r.shift],
+        ['curve shift (decimal)', r.shift ?? 'not computed: the curves share no 30-150 day tenor (see the reason)'],
         ...r.byTenor.map((t): LabelledRow => [
           `${t.days} days: ${t.then.toFixed(2)} → ${t.now.toFixed(2)} (%)`,
           t.change * 100,

@@ -57,6 +57,7 @@ export {
 export {
   checkRebalance,
   curveShiftTriggerFires,
+  SHIFT_TOLERANCE,
   daysTriggerFires,
   type RebalanceStatus,
   type RebalanceTrigger,

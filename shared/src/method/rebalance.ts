@@ -4,8 +4,8 @@
  * `curveShiftTrigger` since then (max over the 30-150 day constant-maturity tenors covered by both
  * curves of |CM_now/CM_then − 1|, from the market layer's curveShift).
  */
-import { curveShift, type TermStructure } from '../market/index';
-import { invalidInput } from '../errors';
+import { curveShift, type TenorChange, type TermStructure } from '../market/index';
+import { AlvhError, invalidInput } from '../errors';
 import { daysBetween } from '../dates';
 import { fmt, type AuditEntry } from './audit';
 import { resolvePolicy, type Policy } from '../schemas/policy';
@@ -17,8 +17,12 @@ export interface RebalanceStatus {
   /** Which triggers fired, in the method's order. */
   triggers: RebalanceTrigger[];
   daysSince: number;
-  shift: number;
-  byTenor: { days: number; now: number; then: number; change: number }[];
+  /**
+   * The largest change of the 30-150 day tenors both curves cover (a fraction); null when the
+   * curves share none of them and the days trigger alone decides (the reason says why).
+   */
+  shift: number | null;
+  byTenor: TenorChange[];
   /** Plain words: what fired and why, or why nothing did. */
   reason: string;
   audit: AuditEntry[];
@@ -29,9 +33,36 @@ export function daysTriggerFires(daysSince: number, policy: Pick<Policy, 'rebala
   return daysSince >= policy.rebalanceDays;
 }
 
+/**
+ * How far below `curveShiftTrigger` a shift still counts as on it: a curve that moved exactly 15%
+ * in prices (18 → 20.7) reads 0.1499999999999999 in binary floating point, and the method's "≥"
+ * means it fires. As `SPREAD_TOLERANCE` for the regime's thresholds.
+ */
+export const SHIFT_TOLERANCE = 1e-9;
+
 /** The curve-shift trigger of section 8: the curve moved by at least `curveShiftTrigger` (a fraction). */
 export function curveShiftTriggerFires(shift: number, policy: Pick<Policy, 'curveShiftTrigger'>): boolean {
-  return shift >= policy.curveShiftTrigger;
+  return shift >= policy.curveShiftTrigger - SHIFT_TOLERANCE;
+}
+
+/**
+ * The curves' shift, or null with the reason when they share no compared tenor and the days
+ * trigger has fired (section 8: due after `rebalanceDays` days *or* on the shift, so the days
+ * decide alone). Without the days trigger the missing tenors stay an error: "not due" read off a
+ * curve too short to compare would be a guess.
+ */
+function shiftOrDays(
+  now: TermStructure,
+  then: TermStructure,
+  daysDue: boolean,
+): { shift: number | null; byTenor: TenorChange[]; missing?: string } {
+  try {
+    return curveShift(now, then);
+  } catch (e) {
+    if (!daysDue || !(e instanceof AlvhError) || e.code !== 'insufficient_data') throw e;
+    const which = e.field.startsWith('then') ? "the last rebalance's curve" : "today's curve";
+    return { shift: null, byTenor: [], missing: `${which} ${e.problem}` };
+  }
 }
 
 /**
@@ -51,10 +82,11 @@ export function checkRebalance(
       'pass the date of the last rebalance, on or before the valuation date',
     );
   }
-  const cs = curveShift(now, then);
+  const daysDue = daysTriggerFires(daysSince, policy);
+  const cs = shiftOrDays(now, then, daysDue);
   const triggers: RebalanceTrigger[] = [];
   const audit: AuditEntry[] = [];
-  if (daysTriggerFires(daysSince, policy)) {
+  if (daysDue) {
     triggers.push('days');
     audit.push({
       rule: 'rebalance.days',
@@ -62,7 +94,7 @@ export function checkRebalance(
       effect: `${daysSince} calendar days since the last rebalance (≥ ${policy.rebalanceDays}): rebalance due`,
     });
   }
-  if (curveShiftTriggerFires(cs.shift, policy)) {
+  if (cs.shift !== null && curveShiftTriggerFires(cs.shift, policy)) {
     const worst = cs.byTenor.reduce(
       (a, b) => (Math.abs(b.change) > Math.abs(a.change) ? b : a),
       cs.byTenor[0] ?? { days: 0, now: 0, then: 0, change: 0 },
@@ -74,9 +106,10 @@ export function checkRebalance(
       effect: `the curve moved ${fmt(cs.shift * 100, 1)}% at ${worst.days} days (≥ ${fmt(policy.curveShiftTrigger * 100, 1)}%): rebalance due`,
     });
   }
+  const shiftNote = cs.missing === undefined ? '' : `; the curve shift is not computed: ${cs.missing}`;
   const reason =
     triggers.length === 0
-      ? `not due: ${daysSince} of ${policy.rebalanceDays} days elapsed and the curve moved ${fmt(cs.shift * 100, 1)}% (trigger ${fmt(policy.curveShiftTrigger * 100, 1)}%)`
-      : audit.map((a) => a.effect).join('; ');
+      ? `not due: ${daysSince} of ${policy.rebalanceDays} days elapsed and the curve moved ${fmt((cs.shift ?? 0) * 100, 1)}% (trigger ${fmt(policy.curveShiftTrigger * 100, 1)}%)`
+      : audit.map((a) => a.effect).join('; ') + shiftNote;
   return { due: triggers.length > 0, triggers, daysSince, shift: cs.shift, byTenor: cs.byTenor, reason, audit };
 }

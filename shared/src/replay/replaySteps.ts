@@ -279,7 +279,7 @@ export function stepRebalance(
     let triggers: ReplaySizingTrigger[] = [];
     try {
       const status = checkRebalance(d.ts, c.lastTs, d.policy);
-      maxShift = Math.max(maxShift ?? 0, status.shift);
+      if (status.shift !== null) maxShift = Math.max(maxShift ?? 0, status.shift);
       triggers = status.triggers;
     } catch (e) {
       if (!isAlvhError(e)) throw e;

@@ -9,7 +9,7 @@ import { parseIsoDate } from '../dates';
 import { CURVE_SHIFT_TENORS } from '../market/index';
 import { curveDecayKernel, modelFutureKernel } from '../market/meanReversion';
 import { OPTION_MULTIPLIER, type Leg } from '../book/index';
-import { curveShiftTriggerFires, cutToBudget } from '../method/index';
+import { SHIFT_TOLERANCE, curveShiftTriggerFires, cutToBudget } from '../method/index';
 import type { Policy } from '../schemas/policy';
 import { drawdownLoss, tailSizeConstants, tailTarget, type TailEngine } from './mcTail';
 import { drawdownSpot, stressedVixKernel } from '../method/stress';
@@ -62,8 +62,9 @@ export interface Engine extends TailEngine {
 
 /**
  * Bounds on the largest and smallest log change of the constant-maturity curve inside which the
- * curve-shift trigger certainly does not fire: hi below ln(1 + trigger) − 1e−9 and lo above
- * ln(1 − trigger) + 1e−6 (lo: only for a trigger ≤ 0.9; above it, +∞, every state is decided
+ * curve-shift trigger certainly does not fire: with t = trigger − SHIFT_TOLERANCE (the trigger's
+ * own tolerance), hi below ln(1 + t) − 1e−9 and lo above ln(1 − t) + 1e−6 (lo: only for a
+ * trigger ≤ 0.9; above it, +∞, every state is decided
  * exactly). The margins are many orders above the rounding of exp and of the subtraction from 1
  * (about 1e−16 relative), so inside them e^hi − 1 < trigger and 1 − e^lo < trigger hold for the
  * computed numbers too.
@@ -75,9 +76,10 @@ export interface ShiftBounds {
 
 /** The {@link ShiftBounds} of a trigger (a fraction in [0, 5]). */
 export function shiftBounds(trigger: number): ShiftBounds {
+  const t = trigger - SHIFT_TOLERANCE;
   return {
-    hiBelow: Math.log1p(trigger) - 1e-9,
-    loAbove: trigger <= 0.9 ? Math.log(1 - trigger) + 1e-6 : Infinity,
+    hiBelow: Math.log1p(t) - 1e-9,
+    loAbove: trigger <= 0.9 ? Math.log(1 - t) + 1e-6 : Infinity,
   };
 }
 

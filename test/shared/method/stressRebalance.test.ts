@@ -111,6 +111,58 @@ describe('section 8 — rebalancing', () => {
     expect(s.shift).toBeGreaterThan(0.15);
   });
 
+  it('a curve that moved exactly 15% in prices fires the trigger (≥, not > by a rounding)', () => {
+    const flat = (date: string, level: number) => curve(date, level, [level, level, level, level, level, level]);
+    // 23/20 − 1 is 0.1499999999999999 in binary: still "≥ 15%" (section 8)
+    const up = checkRebalance(flat('2024-01-05', 23), flat('2024-01-02', 20));
+    expect(up.shift).toBeLessThan(0.15);
+    expect(up.triggers).toEqual(['curve-shift']);
+    const down = checkRebalance(flat('2024-01-05', 17), flat('2024-01-02', 20));
+    expect(down.triggers).toEqual(['curve-shift']);
+    // a tick short of it does not fire
+    const short = checkRebalance(flat('2024-01-05', 22.95), flat('2024-01-02', 20));
+    expect(short.triggers).toEqual([]);
+    expect(short.reason).toMatch(/^not due: 3 of 7 days elapsed and the curve moved 14\.7% \(trigger 15%\)$/);
+  });
+
+  it('a last curve too short to compare: due by the days alone once 7 have passed, an error before', () => {
+    const short = buildTermStructure(
+      {
+        valuationDate: '2024-01-16',
+        vixSpot: 14,
+        futures: [
+          { expiry: '2024-01-17', price: 14.5 },
+          { expiry: '2024-02-14', price: 15.2 },
+        ],
+      },
+      { kappa: 6, theta: 19 },
+    );
+    const later = (date: string) =>
+      buildTermStructure(
+        {
+          valuationDate: date,
+          vixSpot: 14.2,
+          futures: [
+            { expiry: '2024-02-14', price: 15.3 },
+            { expiry: '2024-03-20', price: 16.1 },
+            { expiry: '2024-04-17', price: 16.6 },
+          ],
+        },
+        { kappa: 6, theta: 19 },
+      );
+    const r = checkRebalance(later('2024-01-23'), short);
+    expect(r.due).toBe(true);
+    expect(r.triggers).toEqual(['days']);
+    expect(r.shift).toBeNull();
+    expect(r.byTenor).toEqual([]);
+    expect(r.reason).toMatch(
+      /rebalance due; the curve shift is not computed: the last rebalance's curve reaches 29 days/,
+    );
+    expect(() => checkRebalance(later('2024-01-22'), short)).toThrow(
+      /^then\.points: reaches 29 days, short of the first compared tenor/,
+    );
+  });
+
   it('rejects a last rebalance after the valuation date', () => {
     expect(() => checkRebalance(then, curve('2024-01-09', 14, [14.5, 15.2, 16, 16.6, 17, 17.3]))).toThrow(
       /^lastRebalance\.date:/,

@@ -77,7 +77,7 @@ describeWithData('the 2018-12-24 walkthrough quotes the plan', () => {
     const rb = p.rebalance;
     if (!('byTenor' in rb)) throw new Error('expected a rebalance check');
     const t30 = rb.byTenor[0] as { then: number; now: number };
-    quoted.push(`moved from ${t30.then.toFixed(2)} to ${t30.now.toFixed(2)}, ${pct(rb.shift)}`);
+    quoted.push(`moved from ${t30.then.toFixed(2)} to ${t30.now.toFixed(2)}, ${pct(rb.shift as number)}`);
     // "the put spread is worth about half of its 50 points" in the scenario
     const stressedPerShare = -(p.condor.markValue + p.scenario.condorValueChange) / (100 * 10);
     expect(stressedPerShare / 50).toBeGreaterThan(0.4);
