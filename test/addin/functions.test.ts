@@ -78,6 +78,7 @@ const EXPECTED_IDS = [
   'CURVE',
   'RSI',
   'MACD',
+  'ADSLOPE',
   'CONDOR',
   'CONDORLOSS',
   'STRESSFUTURE',
@@ -1075,6 +1076,7 @@ describe('every argument of every function', () => {
     CURVE: [d, 36.07, vx, vxExpiriesAfter('2018-12-24', 3).map((x) => [isoToExcelSerial(x)])],
     RSI: [closes, 14, false],
     MACD: [closes, 5, 10, 3, true],
+    ADSLOPE: [closes.map((r) => [Math.round(r[0] as number) % 2000]), closes.map(() => [1000]), 10],
     CONDOR: [d, 2351.1, 36.07, e, strikes, 10, 4.2, 0.024, 0.02],
     CONDORLOSS: [d, 2351.1, 36.07, e, strikes, 10, 4.2, 0.024, 0.02, 0.2, 10, 60],
     STRESSFUTURE: [

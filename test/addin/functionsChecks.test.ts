@@ -371,6 +371,45 @@ describe('signals: an RSI typed as a fraction, a period outside the policy, clos
     expect(invalid('RSI', bad)).toBe(`closes[5]: is ${-closes[4]![0]!}, not above 0; pass the closing levels (> 0)`);
   });
 
+  it("SPLIT's prevSpread, macdHist and adSlope take the ranges PLAN and the API take, and no percent text", () => {
+    expect(invalid('SPLIT', 22, 20, null, 1e9)).toBe(
+      'prevSpread: is 1000000000; prevSpread is F1 − F2 in VIX points, between −50 and 50 (e.g. 2.5)',
+    );
+    expect(invalid('SPLIT', 22, 20, null, '250%')).toBe(
+      'prevSpread: is "250%", a percentage; give it in its own units without %',
+    );
+    expect(invalid('SPLIT', 22, 20, null, 2.5, 1e6)).toMatch(/^macdHist: is 1000000; pass the MACD histogram/);
+    expect(invalid('SPLIT', 22, 20, null, 2.5, 0.5, -1e7)).toMatch(
+      /^adSlope: is -10000000; pass the A\/D line's slope/,
+    );
+    // inside the ranges the split is the package's, as before
+    expect(call('SPLIT', 22, 20, 30, 2.5, 0.5, -10)).toEqual([[0.4466666666666667, 0.5533333333333332]]);
+  });
+
+  it('ADSLOPE: the least-squares slope of the A/D line over the last lookback days, cells named when wrong', () => {
+    const adv = [1500, 1200, 900, 1100, 1300, 1000, 800, 1400, 1600, 900, 700, 1200].map((x) => [x]);
+    const dec = [1000, 1300, 1900, 1400, 1200, 1500, 1700, 1100, 900, 1600, 1800, 1300].map((x) => [x]);
+    // the line's last 10 values −600 … −3100, slope Σ(i − 4.5)(y − ȳ) / Σ(i − 4.5)² computed by hand
+    expect(call('ADSLOPE', adv, dec)).toBeCloseTo(-255.15151515151516, 9);
+    expect(call('ADSLOPE', adv, dec, 2)).toBeCloseTo(-100, 9);
+    expect(invalid('ADSLOPE', adv, dec, 1)).toBe('lookback: is 1, outside 2 to 250; pass a number from 2 to 250 days');
+    expect(invalid('ADSLOPE', adv, dec.slice(1))).toBe(
+      'decliners: has 11 values but advancers has 12; pass one advancers and one decliners count per day',
+    );
+    const bad = adv.map((r, i) => (i === 11 ? [1e7] : r));
+    expect(invalid('ADSLOPE', bad, dec)).toBe(
+      'advancers[12]: is 10000000; pass counts of issues per day (at most 100000)',
+    );
+    expect(
+      invalid(
+        'ADSLOPE',
+        adv,
+        dec.map((r, i) => (i === 2 ? [-5] : r)),
+      ),
+    ).toMatch(/^decliners\[3\]: is -5/);
+    expect(errorOf(() => call('ADSLOPE', adv.slice(0, 5), dec.slice(0, 5))).code).toBe(ErrorCode.notAvailable);
+  });
+
   it('headers reads TRUE and FALSE typed as text (cells pasted from a CSV file)', () => {
     expect(call('SPLIT', 20, 16, 35, null, null, null, ' true ')).toEqual([
       ['calendar share', 'tail share'],

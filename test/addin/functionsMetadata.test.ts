@@ -142,6 +142,8 @@ describe('functions.json', () => {
         'BLACK76.years',
         'BS.divYield',
         'BS.output',
+        'ADSLOPE.advancers',
+        'ADSLOPE.decliners',
         'BS.rate',
         'BS.spot',
         'BS.strike',

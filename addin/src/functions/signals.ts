@@ -1,9 +1,18 @@
 /**
- * The method's signals and the budget split in cells: ALVH.SPLIT, ALVH.RSI and ALVH.MACD. The
+ * The method's signals and the budget split in cells: ALVH.SPLIT, ALVH.RSI, ALVH.MACD and
+ * ALVH.ADSLOPE. The
  * split, the VX price checks and the decisions (MACD histogram above 0, A/D slope below 0) are the
  * sizing package's (`splitFromFutures`); the default periods are the policy's and macd's own.
  */
-import { DEFAULT_POLICY, insufficientData, macd as macdSeries, rsi as rsiSeries, splitFromFutures } from '@alvh/shared';
+import {
+  DEFAULT_POLICY,
+  SignalsSchema,
+  breadthState,
+  insufficientData,
+  macd as macdSeries,
+  rsi as rsiSeries,
+  splitFromFutures,
+} from '@alvh/shared';
 import { invalidInput } from '@alvh/shared';
 import {
   booleanArg,
@@ -13,10 +22,12 @@ import {
   optionalNumber,
   positiveSeriesArg,
   seriesArg,
+  seriesCell,
 } from './args';
-import { checkPolicyBound, rsiArg } from './bounds';
+import { checkPolicyBound, policyArg, rsiArg } from './bounds';
 import { excelCall } from './excelErrors';
 import { opt } from './format';
+import { percentRefusal } from './planIssues';
 
 const SPLIT_HEADERS = ['calendar share', 'tail share'];
 
@@ -47,12 +58,27 @@ export function split(
       vx1: numberArg('vx1', vx1),
       vx2: numberArg('vx2', vx2),
       ...opt('rsi', rsiArg(rsi)),
-      ...opt('prevSpread', optionalNumber('prevSpread', prevSpread)),
-      ...opt('macdHist', optionalNumber('macdHist', macdHist)),
-      ...opt('adSlope', optionalNumber('adSlope', adSlope)),
+      ...opt('prevSpread', signalArg('prevSpread', prevSpread)),
+      ...opt('macdHist', signalArg('macdHist', macdHist)),
+      ...opt('adSlope', signalArg('adSlope', adSlope)),
     });
     return withHeaders(headers, SPLIT_HEADERS, [s.calendarShare, s.tailShare]);
   });
+}
+
+/**
+ * A signal SPLIT reads as PLAN's row of the same name and the API's `signals` read it: a number in
+ * the plan schema's range (prevSpread ±50 points, macdHist ±100, adSlope ±100,000 issues a day),
+ * never percent text ("250%" is not a spread of 2.5 points). Undefined when empty.
+ */
+function signalArg(name: 'prevSpread' | 'macdHist' | 'adSlope', cell: unknown): number | undefined {
+  const percent = percentRefusal(name, cell);
+  if (percent !== undefined) throw percent;
+  const x = optionalNumber(name, cell);
+  if (x === undefined) return undefined;
+  const r = SignalsSchema.shape[name].safeParse(x);
+  if (!r.success) throw invalidInput(name, `is ${x}`, r.error.issues[0]?.message ?? 'pass a value in range');
+  return x;
 }
 
 /**
@@ -102,6 +128,38 @@ export function macd(
     if (last === undefined) throw insufficientData('values', 'is too short for MACD', 'pass more values');
     return [last];
   });
+}
+
+/**
+ * Market breadth (method section 3): the least-squares slope of the advance/decline line, the running sum of advancers − decliners, over its last lookback days. Below 0 = breadth deteriorating, which blocks the RSI widening of ALVH.SPLIT (its adSlope) and PLAN (its adSlope row).
+ * @customfunction ADSLOPE ADSLOPE
+ * @helpurl https://localhost:3000/help.html#ADSLOPE
+ * @param advancers Advancing issues per day, oldest first (a column or a row): at least lookback days.
+ * @param decliners Declining issues per day, the same days in the same order.
+ * @param [lookback] Trading days the slope spans, whole, 2-250; default 10 days (the policy's breadthLookback).
+ * @returns The slope of the A/D line in issues per day (below 0 = breadth deteriorating).
+ */
+export function adslope(advancers: unknown[][], decliners: unknown[][], lookback?: unknown): number {
+  return excelCall(() => {
+    const adv = issueCounts('advancers', advancers);
+    const dec = issueCounts('decliners', decliners);
+    const days = policyArg('lookback', 'breadthLookback', lookback, 'days') ?? DEFAULT_POLICY.breadthLookback;
+    return inSeriesCells('advancers', advancers, () =>
+      inSeriesCells('decliners', decliners, () => breadthState(adv, dec, days).slope),
+    );
+  });
+}
+
+/** Daily issue counts from a range, each in the plan schema's range (0 to 100,000), named by cell. */
+function issueCounts(name: 'advancers' | 'decliners', range: unknown[][]): number[] {
+  const counts = seriesArg(name, range);
+  const r = SignalsSchema.shape[name].safeParse(counts);
+  const issue = r.success ? undefined : r.error.issues[0];
+  if (issue !== undefined) {
+    const at = typeof issue.path[0] === 'number' ? issue.path[0] : 0;
+    throw invalidInput(seriesCell(name, range, at), `is ${String(counts[at])}`, issue.message);
+  }
+  return counts;
 }
 
 /** Most bars of one MACD average: a longer one is a slip (1e308 asked for that many values). */

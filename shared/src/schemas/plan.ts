@@ -288,10 +288,17 @@ export const SignalsSchema = z
         .min(SPX_POINTS.min, { error: `SPX closes are index points, from ${SPX_POINTS.min}: pass 6600, not 66` })
         .max(SPX_POINTS.max, { error: `SPX closes are index points, at most ${SPX_POINTS.max}` }),
     ).optional(),
-    /** RSI(14) if computed elsewhere, 0-100. */
+    /**
+     * RSI(14) if computed elsewhere, 0-100. A value strictly between 0 and 1 is refused: it is an
+     * RSI typed as a fraction (35% read as 0.35), which would fire the oversold rule; a 14-day
+     * RSI under 1 takes fourteen falls in a row with next to no rise, which SPX has never printed.
+     */
     rsi: finiteNumber
       .min(0, { error: 'pass RSI between 0 and 100' })
       .max(100, { error: 'pass RSI between 0 and 100' })
+      .refine((x) => !(x > 0 && x < 1), {
+        error: 'is between 0 and 1, which looks like a fraction: pass the RSI on its 0-100 scale (35, not 0.35)',
+      })
       .optional(),
     /** F1 − F2 at the last rebalance or 5 trading days ago, points. */
     prevSpread: finiteNumber

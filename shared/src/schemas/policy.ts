@@ -149,7 +149,8 @@ const PolicyObject = z.strictObject(
 
 /**
  * The policy schema: every field optional on input, defaulted on output. Cross-field rules:
- * minCalendarShare ≤ maxCalendarShare, tailDteMin ≤ tailDteTarget ≤ tailDteMax.
+ * minCalendarShare ≤ maxCalendarShare, tailDteMin ≤ tailDteTarget ≤ tailDteMax, vegaMatch ≤
+ * vegaMatchCap (above its cap the RSI widening would cut the target it is meant to raise).
  */
 export const PolicySchema = PolicyObject.superRefine((p, ctx) => {
   if (p.minCalendarShare > p.maxCalendarShare) {
@@ -157,6 +158,13 @@ export const PolicySchema = PolicyObject.superRefine((p, ctx) => {
       code: 'custom',
       path: ['minCalendarShare'],
       message: `minCalendarShare (${p.minCalendarShare}) is above maxCalendarShare (${p.maxCalendarShare}); pass a minimum at or below the maximum`,
+    });
+  }
+  if (p.vegaMatch > p.vegaMatchCap) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['vegaMatch'],
+      message: `vegaMatch (${p.vegaMatch}) is above vegaMatchCap (${p.vegaMatchCap}), the most the RSI widening raises it to; pass a target at or below its cap (the defaults are 0.5 under 0.6)`,
     });
   }
   if (p.tailDteMin > p.tailDteMax) {

@@ -251,6 +251,9 @@ describe('plan — every rejection names the field and the fix', () => {
     [{ ...input, policy: { vegaMatch: 0.8 } }, 'policy.vegaMatch'],
     [{ ...input, policy: { tailCoverag: 2 } }, 'policy'],
     [{ ...input, signals: { rsi: 140 } }, 'signals.rsi'],
+    // an RSI typed as a fraction fired the oversold rule over HTTP while Excel refused it
+    [{ ...input, signals: { rsi: 0.35 } }, 'signals.rsi'],
+    [{ ...input, policy: { vegaMatch: 0.55, vegaMatchCap: 0.45 } }, 'policy.vegaMatch'],
   ])('%#: %s', (raw, field) => {
     const e = rejection(raw);
     expect(e.field).toBe(field);

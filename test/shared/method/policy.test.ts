@@ -79,6 +79,8 @@ describe('resolvePolicy', () => {
     [{ overlay: 'straddle' }, 'policy.overlay', 'spx-put-calendar'],
     [{ minCalendarShare: 0.8, maxCalendarShare: 0.7 }, 'policy.minCalendarShare', 'at or below'],
     [{ tailDteMin: 70, tailDteMax: 60 }, 'policy.tailDteMin', 'min ≤ max'],
+    // above its cap, the RSI widening (× 1.2, capped) cut the target it is meant to raise
+    [{ vegaMatch: 0.55, vegaMatchCap: 0.45 }, 'policy.vegaMatch', 'vegaMatch (0.55) is above vegaMatchCap (0.45)'],
     [{ tailDteTarget: 100 }, 'policy.tailDteTarget', 'outside the window tailDteMin..tailDteMax (45-60)'],
     [{ tailDteMin: 60, tailDteMax: 90 }, 'policy.tailDteTarget', 'tailDteTarget (52) is outside'],
     [
