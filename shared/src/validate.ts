@@ -107,6 +107,13 @@ export function checkRate(field: string, x: number): number {
  */
 export const MARKET_RATE = Object.freeze({ min: -0.05, max: 0.2 });
 
+/**
+ * The VVIX levels the VIX-option surface is defined on (`vixSurfaceFromVvix`), and so every VVIX
+ * and vol of vol (VVIX/100) an input may carry: VVIX has closed between about 60 and 210 since 2007.
+ * One range for every host, so no input is priced at a clamped level it did not ask for.
+ */
+export const VVIX_RANGE = Object.freeze({ min: 20, max: 400 });
+
 /** A USD rate or SPX dividend yield within {@link MARKET_RATE}, named `field`. */
 export function checkMarketRate(field: string, x: number): number {
   checkFinite(field, x);

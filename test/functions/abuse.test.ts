@@ -441,8 +441,11 @@ describe('D6: misspelled fields', () => {
 });
 
 describe('D7, D8: valid extremes answer', () => {
-  it('D7: a stress grid at SPX +500% and VIX 200 answers 200 with finite numbers', async () => {
-    const r = await post('stress', { plan: PLAN_EXAMPLE, vixLevels: [200], spxMoves: [5], days: [0] });
+  it('D7: a stress grid at SPX +50% and VIX 200 answers 200 with finite numbers; +100% is a 400', async () => {
+    const over = await post('stress', { plan: PLAN_EXAMPLE, vixLevels: [200], spxMoves: [1], days: [0] });
+    expect(over.status).toBe(400);
+    expect(JSON.stringify(await over.json())).toContain('1 would be up 100%, not 1%');
+    const r = await post('stress', { plan: PLAN_EXAMPLE, vixLevels: [200], spxMoves: [0.5], days: [0] });
     expect(r.status).toBe(200);
     const g = (await r.json()) as { total: number[][][] };
     expect(Number.isFinite(g.total[0]![0]![0]!)).toBe(true);

@@ -18,6 +18,7 @@ import {
   sizeOverlay,
   sizeTailHedge,
   stressedVix,
+  VVIX_RANGE,
   type Leg,
   type TailSizeResult,
 } from '@alvh/shared';
@@ -134,11 +135,11 @@ function tooManyCalls(t: TailSizeResult, loss: number, stressedFuture: number): 
 }
 
 /**
- * The vol of VIX options TAILSIZE takes, a decimal: VVIX has closed between about 60 and 210, so
- * 0.2 to 5 leaves room either way; 0.011 (VVIX 1.1 typed as a percent of a percent) priced the calls
- * at 1e-33 and sized 54 free contracts.
+ * The vol of VIX options TAILSIZE takes, a decimal: VVIX/100 within the range every host takes
+ * (`VVIX_RANGE`, 20-400: VVIX has closed between about 60 and 210); 0.011 (VVIX 1.1 typed as a
+ * percent of a percent) priced the calls at 1e-33 and sized 54 free contracts.
  */
-const VIX_OPTION_VOL = { min: 0.2, max: 5 };
+const VIX_OPTION_VOL = { min: VVIX_RANGE.min / 100, max: VVIX_RANGE.max / 100 };
 
 function volOfVolArg<T extends number | undefined>(name: string, v: T): T {
   if (v === undefined) return v;

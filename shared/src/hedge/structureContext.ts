@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { AlvhError, invalidInput, isAlvhError } from '../errors';
 import { daysBetween } from '../dates';
 import { parseInput } from '../schemas/parse';
-import { isoDate, nonNegativeNumber, positiveNumber, rate, volatility } from '../schemas/common';
+import { isoDate, nonNegativeNumber, positiveNumber, rate, volatility, vvixPoints } from '../schemas/common';
 import {
   volOfVolFromVvix,
   buildTermStructure,
@@ -50,7 +50,7 @@ export const StructureInputSchema = z.strictObject({
   market: z.strictObject({
     spx: positiveNumber,
     vix: positiveNumber.max(200, { error: 'VIX is in index points, at most 200' }),
-    vvix: positiveNumber.max(500, { error: 'VVIX is in index points, at most 500' }).optional(),
+    vvix: vvixPoints.optional(),
     rate,
     divYield: rate,
     futures: z

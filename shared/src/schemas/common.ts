@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { parseIsoDate } from '../dates';
-import { MARKET_RATE } from '../validate';
+import { MARKET_RATE, VVIX_RANGE } from '../validate';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from '../market/calendar';
 
 /**
@@ -25,6 +25,25 @@ export const finiteNumber = z.number({ error: numberExpected }).finite({ error: 
 export const positiveNumber = finiteNumber.positive({ error: 'pass a number greater than 0' });
 
 export const nonNegativeNumber = finiteNumber.nonnegative({ error: 'pass 0 or a positive number' });
+
+/**
+ * A vol of vol as a decimal, VVIX/100, within the VIX-option surface's range {@link VVIX_RANGE}
+ * (0.2-4): outside it the surface would be built at the nearest bound, not at the vol given.
+ */
+export const volOfVol = finiteNumber
+  .min(VVIX_RANGE.min / 100, {
+    error: `a vol of vol is VVIX/100, from ${VVIX_RANGE.min / 100} (VVIX ${VVIX_RANGE.min}); VVIX has closed between about 60 and 210: pass 0.95 for VVIX 95`,
+  })
+  .max(VVIX_RANGE.max / 100, {
+    error: `a vol of vol is VVIX/100, at most ${VVIX_RANGE.max / 100} (VVIX ${VVIX_RANGE.max}): pass 0.95 for VVIX 95, not 95`,
+  });
+
+/** VVIX in index points within {@link VVIX_RANGE}: 95, not 0.95. */
+export const vvixPoints = finiteNumber
+  .min(VVIX_RANGE.min, {
+    error: `VVIX is in index points, from ${VVIX_RANGE.min}; it has closed between about 60 and 210: pass 95, not 0.95`,
+  })
+  .max(VVIX_RANGE.max, { error: `VVIX is in index points, at most ${VVIX_RANGE.max}` });
 
 /** Volatility as a decimal (0.18 = 18%); above 5 it is taken as a percentage and rejected. */
 export const volatility = finiteNumber

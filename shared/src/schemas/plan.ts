@@ -16,7 +16,7 @@ import {
   volatility,
 } from './common';
 import { PolicySchema } from './policy';
-import { MAX_CONTRACTS, MAX_VIX_INDEX, SPX_POINTS } from '../validate';
+import { MAX_CONTRACTS, MAX_VIX_INDEX, SPX_POINTS, VVIX_RANGE } from '../validate';
 import { HeldLegSchema, MAX_POSITIONS_TEXT, StructureParamsSchema } from '../hedge/schemas';
 import { ChainRowSchema } from '../surface/schemas';
 
@@ -26,6 +26,9 @@ export { MAX_CONTRACTS };
 export const MAX_SIGNAL_POINTS = 10_000;
 /** Most VX futures of one curve (the exchange lists nine monthlies). */
 export const MAX_FUTURES = 12;
+
+/** Too many VX futures: a curve file lists the weeklies beside the monthly contracts. */
+export const TOO_MANY_FUTURES = `pass at most ${MAX_FUTURES} VX futures: the monthly contracts (VX/Q6), leaving out the weeklies a curve file lists beside them (VX31/Q6)`;
 
 /** An SPX implied vol a condor is priced at: below 1% no SPX option has traded, and it prices no credit. */
 const condorVol = volatility.min(0.01, {
@@ -200,7 +203,8 @@ export const MarketSnapshotSchema = z.strictObject({
   vix: indexLevel('VIX').describe('VIX index level, points (the 30-day level of the SPX surface)'),
   /** VVIX level, points; vol of vol = VVIX/100. */
   vvix: points('VVIX')
-    .min(10, { error: inPoints('VVIX', '95', '0.95', [50, 250]) })
+    .min(VVIX_RANGE.min, { error: inPoints('VVIX', '95', '0.95', [50, 250]) })
+    .max(VVIX_RANGE.max, { error: `VVIX is in index points; values above ${VVIX_RANGE.max} are not plausible` })
     .optional()
     .describe('VVIX level, points; vol of vol = VVIX/100 (default policy.defaultVolOfVol)'),
   rate: rate.describe('risk-free rate, continuously compounded decimal (0.045)'),
@@ -209,7 +213,7 @@ export const MarketSnapshotSchema = z.strictObject({
   futures: z
     .array(FuturesQuoteSchema, { error: 'pass the VX futures as [{ expiry, price }, ...]' })
     .min(2, { error: 'pass at least two VX futures (F1 and F2)' })
-    .max(MAX_FUTURES, { error: `pass at most ${MAX_FUTURES} VX futures` }),
+    .max(MAX_FUTURES, { error: TOO_MANY_FUTURES }),
   ...MarketSurfaceFields,
 });
 
@@ -352,7 +356,7 @@ export const LastRebalanceSchema = z.strictObject({
   futures: z
     .array(FuturesQuoteSchema)
     .min(2, { error: 'pass at least two VX futures of the last rebalance' })
-    .max(MAX_FUTURES, { error: `pass at most ${MAX_FUTURES} VX futures` }),
+    .max(MAX_FUTURES, { error: TOO_MANY_FUTURES }),
 });
 
 /** Most legs of a held book; most characters of a pasted broker export. */

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { InputValidationError, formatPath } from './parse';
 import { SkewParamsSchema } from './skew';
+import { VVIX_RANGE } from '../validate';
 
 /**
  * Highest stressed VIX the method sizes on, `policy.stressVix` and the VIX the drawdown implies
@@ -122,8 +123,8 @@ const PolicyObject = z.strictObject(
     drawdownDays: wholeBounded(0, 60, 10),
     stressVix: optionalBounded(1, MAX_STRESS_VIX),
     stressVixPerPct: bounded(0, 10, 1.5),
-    stressVolOfVol: optionalBounded(0.05, 5),
-    defaultVolOfVol: bounded(0.05, 5, 1.2),
+    stressVolOfVol: optionalBounded(VVIX_RANGE.min / 100, VVIX_RANGE.max / 100),
+    defaultVolOfVol: bounded(VVIX_RANGE.min / 100, VVIX_RANGE.max / 100, 1.2),
     tailCoverage: bounded(0.1, 10, 1.8),
     // Section 7
     maxHedgeCostRate: bounded(0, 5, 0.18),

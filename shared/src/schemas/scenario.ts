@@ -6,9 +6,16 @@
 import { z } from 'zod';
 import { limitExceeded } from '../errors';
 import { MAX_VIX_INDEX, MIN_VIX_POINTS } from '../validate';
-import { finiteNumber, isoDate, positiveNumber, rate, volatility, wholeNumber } from './common';
+import { finiteNumber, isoDate, positiveNumber, rate, volOfVol, wholeNumber } from './common';
 import { PolicySchema } from './policy';
-import { LegSchema, MAX_FUTURES, MAX_LADDER_CONDORS, MarketSurfaceFields, PlanInputSchema } from './plan';
+import {
+  LegSchema,
+  MAX_FUTURES,
+  MAX_LADDER_CONDORS,
+  MarketSurfaceFields,
+  PlanInputSchema,
+  TOO_MANY_FUTURES,
+} from './plan';
 
 /** Most paths of one run (merged result held in memory: 5 arrays × 8 bytes per path). */
 export const MAX_PATHS = 2_000_000;
@@ -75,11 +82,11 @@ export const ScenarioBookInputSchema = z.strictObject({
       error: 'pass futures as [{ expiry, price }, ...]',
     })
     .min(2, { error: 'pass at least the first two listed VX futures' })
-    .max(MAX_FUTURES, { error: `pass at most ${MAX_FUTURES} VX futures` }),
+    .max(MAX_FUTURES, { error: TOO_MANY_FUTURES }),
   rate: rate.default(0),
   divYield: rate.default(0),
   /** Vol of the VX futures for VIX options (VVIX/100); default the policy's defaultVolOfVol. */
-  volOfVol: volatility.optional(),
+  volOfVol: volOfVol.optional(),
   condor: z
     .array(ScenarioLegSchema)
     .min(1, { error: 'pass the condor legs' })
@@ -261,12 +268,13 @@ export const StressGridInputSchema = z
     plan: PlanInputSchema.optional(),
     book: ScenarioBookInputSchema.optional(),
     policy: PolicySchema.optional(),
-    /** SPX moves as decimals (−0.2 = down 20%). */
+    /** SPX moves as decimals (−0.2 = down 20%), from −0.99 to +0.5. */
     spxMoves: z
       .array(
         finiteNumber
           .min(-0.99, { error: 'pass SPX moves above −0.99 (decimals: −0.2 = down 20%)' })
-          .max(5, { error: 'pass SPX moves as decimals (0.1 = up 10%)' }),
+          // +1 read as +100% where +1% was meant; SPX has never risen 50% over a stress horizon
+          .max(0.5, { error: 'pass SPX moves as decimals, at most 0.5 (0.1 = up 10%; 1 would be up 100%, not 1%)' }),
       )
       .min(1, { error: 'pass at least one SPX move' })
       .default([-0.2, -0.15, -0.1, -0.05, -0.025, 0, 0.025, 0.05, 0.1]),

@@ -21,7 +21,7 @@
  * replaces these, interpolated in total variance at fixed k between expiries.
  */
 import { invalidInput } from '../errors';
-import { checkPositive } from '../validate';
+import { VVIX_RANGE, checkPositive } from '../validate';
 import { parseIsoDate } from '../dates';
 import type { ParsedChain } from './chain';
 import { fitChainSurface, type ChainSurfaceFit } from './fitChain';
@@ -162,8 +162,12 @@ export function vixSmileRatio(theta: number, k: number): number {
 
 /** VIX-option vols from VVIX (see the module comment for the rule). */
 export function vixSurfaceFromVvix(valuationDate: string, vvix: number): VixVolSurface {
-  if (typeof vvix !== 'number' || !Number.isFinite(vvix) || vvix < 20 || vvix > 400) {
-    throw invalidInput('vvix', `is ${String(vvix)}, outside [20, 400]`, 'pass the VVIX index in vol points, e.g. 95');
+  if (typeof vvix !== 'number' || !Number.isFinite(vvix) || vvix < VVIX_RANGE.min || vvix > VVIX_RANGE.max) {
+    throw invalidInput(
+      'vvix',
+      `is ${String(vvix)}, outside [${VVIX_RANGE.min}, ${VVIX_RANGE.max}]`,
+      'pass the VVIX index in vol points, e.g. 95',
+    );
   }
   parseIsoDate('valuationDate', valuationDate);
   const s30 = vvix / 100;
@@ -239,10 +243,15 @@ function vixFromFitted(s: SpxSurface, valuationDate: string): VixVolSurface {
  * scenario VVIX; from a chain, every vol scaled, the shape in k kept).
  */
 export function moveVixSurface(surface: VixVolSurface, scenarioVvix: number): VixVolSurface {
-  if (typeof scenarioVvix !== 'number' || !Number.isFinite(scenarioVvix) || scenarioVvix < 20 || scenarioVvix > 400) {
+  if (
+    typeof scenarioVvix !== 'number' ||
+    !Number.isFinite(scenarioVvix) ||
+    scenarioVvix < VVIX_RANGE.min ||
+    scenarioVvix > VVIX_RANGE.max
+  ) {
     throw invalidInput(
       'scenarioVvix',
-      `is ${String(scenarioVvix)}, outside [20, 400]`,
+      `is ${String(scenarioVvix)}, outside [${VVIX_RANGE.min}, ${VVIX_RANGE.max}]`,
       'pass the scenario VVIX in vol points',
     );
   }

@@ -315,6 +315,10 @@ describe('a structure that gains nothing cannot cover', () => {
   it('rejects bad input naming the field', () => {
     expect(errorOf(() => hedgeContext({ ...input, condors: [] })).field).toBe('condors');
     expect(errorOf(() => hedgeContext({ ...input, market: { ...input.market, vix: -14 } })).field).toBe('market.vix');
+    // VVIX typed as a decimal was blamed on legs[0] at a vol of 1819%, a field never sent
+    const decimalVvix = errorOf(() => hedgeContext({ ...input, market: { ...input.market, vvix: 1.12 } }));
+    expect(decimalVvix.field).toBe('market.vvix');
+    expect(decimalVvix.message).toMatch(/pass 95, not 0\.95/);
     expect(errorOf(() => hedgeContext({ ...input, policy: { tailCoverage: -1 } })).field).toBe('policy.tailCoverage');
     expect(errorOf(() => hedgeContext({ ...input, params: { spreadWidth: 0 } })).field).toBe('params.spreadWidth');
     const late = { ...input.condors[0]!, strikes: [4750, 4700, 5400, 5450] as [number, number, number, number] };

@@ -253,6 +253,9 @@ describe('plan — every rejection names the field and the fix', () => {
     [{ ...input, signals: { rsi: 140 } }, 'signals.rsi'],
     // an RSI typed as a fraction fired the oversold rule over HTTP while Excel refused it
     [{ ...input, signals: { rsi: 0.35 } }, 'signals.rsi'],
+    // VVIX 15 built the VIX-option surface at VVIX 20, its bound, in silence
+    [{ ...input, market: { ...input.market, vvix: 15 } }, 'market.vvix'],
+    [{ ...input, market: { ...input.market, vvix: 450 } }, 'market.vvix'],
     [{ ...input, policy: { vegaMatch: 0.55, vegaMatchCap: 0.45 } }, 'policy.vegaMatch'],
   ])('%#: %s', (raw, field) => {
     const e = rejection(raw);

@@ -38,6 +38,24 @@ describe('stressGrid: a level the shock rule cannot reach', () => {
   });
 });
 
+describe('a vol of vol or VVIX outside the VIX-option surface is refused, not priced at its bound', () => {
+  // the surface is defined for VVIX 20-400; 0.05 to 0.2 all priced as VVIX 20, 4 to 5 as VVIX 400
+  it('book.volOfVol outside 0.2-4, naming the field and VVIX/100', () => {
+    const grid = (volOfVol: number) => () => stressGrid({ book: { ...BOOK, volOfVol }, spxMoves: [0], days: [0] });
+    expect(grid(0.1)).toThrow(
+      /^book\.volOfVol: a vol of vol is VVIX\/100, from 0\.2 \(VVIX 20\).*pass 0\.95 for VVIX 95/,
+    );
+    expect(grid(4.5)).toThrow(/^book\.volOfVol: a vol of vol is VVIX\/100, at most 4 \(VVIX 400\)/);
+    const [low, high] = [0.2, 4].map((v) => stressGrid({ book: { ...BOOK, volOfVol: v }, spxMoves: [0], days: [0] }));
+    expect(low!.base.tail).toBeLessThan(high!.base.tail);
+  });
+
+  it('a plan VVIX or policy vol of vol outside the same range', () => {
+    expect(() => resolvePolicy({ stressVolOfVol: 0.1 })).toThrow(/^policy\.stressVolOfVol: .*0\.2 and 4/);
+    expect(() => resolvePolicy({ defaultVolOfVol: 4.5 })).toThrow(/^policy\.defaultVolOfVol: .*0\.2 and 4/);
+  });
+});
+
 describe('stressGrid', () => {
   const g = stressGrid({
     book: BOOK,
