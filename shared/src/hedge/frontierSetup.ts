@@ -107,7 +107,10 @@ export function frontierSetup(input: unknown, mark: LegMarker = defaultMarker): 
         'pass budgets in USD, e.g. [0, 5000, 10000]',
       );
     }
-    budgets = Array.from({ length: v.points }, (_, k) => cents((literalTailCost * k) / (v.points - 1)));
+    // Section 10: "from 0 to the full hedge's cost", the literal rule's overlay and tail together,
+    // so the rule's own mix lies on the ladder and a mix that matches it can be found
+    const fullHedgeCost = literalTailCost + Math.max(0, pl.overlay.requiredCost);
+    budgets = Array.from({ length: v.points }, (_, k) => cents((fullHedgeCost * k) / (v.points - 1)));
   }
 
   const book: ScenarioBook = {
@@ -132,7 +135,7 @@ export function frontierSetup(input: unknown, mark: LegMarker = defaultMarker): 
   const horizonDays = condorHorizonDays(book);
   const pathCount = v.pathCount ?? v.paths - v.firstPath;
   const legs = book.condor.length + componentLegs.reduce((a, l) => a + l.length, 0);
-  checkFrontierWork(budgets.length, v.paths, pathCount, horizonDays, legs);
+  checkFrontierWork(budgets.length, v.paths, pathCount, horizonDays, legs, lastExpiryField(v.plan));
 
   const frame: FrontierFrame = {
     valuationDate: pl.valuationDate,
@@ -171,4 +174,15 @@ export function frontierSetup(input: unknown, mark: LegMarker = defaultMarker): 
       },
     },
   };
+}
+
+/** The field of the plan's last condor expiry: `plan.condor.expiry`, or the ladder's farthest `plan.condors[i].expiry`. */
+function lastExpiryField(p: { condors?: readonly { expiry: string }[] | undefined }): string {
+  const ladder = p.condors;
+  if (ladder === undefined || ladder.length === 0) return 'plan.condor.expiry';
+  let last = 0;
+  ladder.forEach((c, i) => {
+    if (c.expiry > (ladder[last] as { expiry: string }).expiry) last = i;
+  });
+  return `plan.condors[${last}].expiry`;
 }

@@ -14,7 +14,7 @@ import { MAX_HORIZON_DAYS, MAX_PATHS, MAX_PATH_STEPS, MONTE_CARLO_MEASURES } fro
 import type { MonteCarloDynamics, MonteCarloMeasure } from '../schemas/scenario';
 import type { TailStructure } from './structurePricing';
 
-/** Default number of budgets on the ladder: 0 to the literal tail's cost in 10 equal steps. */
+/** Default number of budgets on the ladder: 0 to the full hedge's cost (the literal overlay and tail) in 10 equal steps. */
 export const DEFAULT_FRONTIER_POINTS = 11;
 /** Default overlay shares of the budget tried at each point (the rest goes to the tail structure). */
 export const DEFAULT_FRONTIER_SPLITS = [0, 0.25, 0.5, 0.75, 1] as const;
@@ -42,7 +42,7 @@ export const FrontierInputSchema = z
   .strictObject({
     /** The plan input: the book (condor or condors), the market and the policy. */
     plan: PlanInputSchema,
-    /** Budgets in USD; default {@link DEFAULT_FRONTIER_POINTS} from 0 to the literal tail's cost. Sorted, repeats dropped. */
+    /** Budgets in USD; default {@link DEFAULT_FRONTIER_POINTS} from 0 to the full hedge's cost (the literal overlay and tail). Sorted, repeats dropped. */
     budgets: z
       .array(usd, { error: 'pass budgets as a list of USD amounts, e.g. [0, 5000, 10000]' })
       .min(1, { error: 'pass at least one budget' })
@@ -94,7 +94,8 @@ export type ParsedFrontierInput = z.output<typeof FrontierInputSchema>;
 
 /**
  * Work limits of one frontier call: paths, horizon and path-steps as the Monte Carlo's, and
- * budgets × paths × steps × legs ≤ {@link MAX_FRONTIER_WORK}. Throws `limit_exceeded` naming the fix.
+ * budgets × paths × steps × legs ≤ {@link MAX_FRONTIER_WORK}. Throws `limit_exceeded` naming the fix;
+ * `expiryField` names the last condor's expiry (`plan.condors[1].expiry` in a ladder).
  */
 export function checkFrontierWork(
   budgets: number,
@@ -102,13 +103,14 @@ export function checkFrontierWork(
   pathCount: number,
   horizonDays: number,
   legs: number,
+  expiryField = 'plan.condor.expiry',
 ): void {
   if (paths > MAX_PATHS) {
     throw limitExceeded('paths', `is ${paths}, over the limit of ${MAX_PATHS} paths`, `run at most ${MAX_PATHS} paths`);
   }
   if (horizonDays > MAX_HORIZON_DAYS) {
     throw limitExceeded(
-      'plan.condor.expiry',
+      expiryField,
       `is ${horizonDays} days away, over the limit of ${MAX_HORIZON_DAYS} days`,
       `pass condors expiring within ${MAX_HORIZON_DAYS} days`,
     );
@@ -250,7 +252,12 @@ export interface FrontierResult {
   firstPath: number;
   pathCount: number;
   horizonDays: number;
-  /** The measure every CVaR and loss below is in: `real-world` for risk figures, `risk-neutral` for pricing checks. */
+  /**
+   * The measure of the path figures (every CVaR 95 and the count of down paths): `real-world` for risk figures,
+   * `risk-neutral` for pricing checks. The fixed-scenario figures (`loss`, `drawdownLoss`,
+   * `worstAnalogLoss`, the components' gains) are revaluations in the drawdown scenario and the
+   * analogs, the same in either measure.
+   */
   measure: MonteCarloMeasure;
   /**
    * The calibrated model's known biases from the run's starting VIX (real-world measure only; see

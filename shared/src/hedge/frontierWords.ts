@@ -38,11 +38,17 @@ export function frontierWords(f: FrontierResult): string {
       ? `no mix up to the ladder's top budget does as well`
       : `the cheapest mix that does as well costs ${usd(m.matchedBy.cost)} (${mixWords(m.matchedBy)})`;
   return (
-    `On the budget frontier (${f.paths.toLocaleString('en-US')} ${f.measure} paths, seed ${f.seed}; CVaR 95 where SPX ends lower): ` +
+    `On the budget frontier (${scoredPaths(f)} ${f.measure} paths, seed ${f.seed}; CVaR 95 where SPX ends lower): ` +
     `the plan's ${usd(f.plan.cost)} of hedges leave ${usd(f.plan.cvar95Down)} against ${usd(f.unhedged.cvar95Down)} unhedged, and ${matched(f.plan)}; ` +
     `the literal rule (${usd(f.rule.cost)} uncapped) leaves ${usd(f.rule.cvar95Down)}, and ${matched(f.rule)}; ` +
     `the ladder's best, ${usd(first.cvar95Down)}, costs ${usd(first.cost)} (${mixWords(first)}).`
   );
+}
+
+/** The paths the figures are over: the run's, or a chunk's "1,000 of 20,000 (from path 5,000)". */
+function scoredPaths(f: FrontierResult): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  return f.pathCount === f.paths ? n(f.paths) : `${n(f.pathCount)} of ${n(f.paths)} (from path ${n(f.firstPath)})`;
 }
 
 /**

@@ -31,7 +31,8 @@ export interface StructureComparison {
   stressedSpot: number;
   /**
    * Sorted by coverage per dollar, best first, among the option structures (whose premium is their
-   * worst loss); then vx-future (a carry is not a worst loss, so its ratio is not comparable);
+   * worst loss); then vx-future (its capital at risk plus carry and fees is not a premium paid,
+   * so its ratio is not comparable);
    * structures that cannot cover last.
    */
   structures: StructureScore[];
@@ -120,15 +121,15 @@ export function compareInContext(
 export interface CoverCost {
   structure: TailStructure;
   units: number;
-  /** units · premium, USD (for vx-future: its carry). */
+  /** units · premium, USD (for vx-future: its capital at risk plus carry and fees, `futureCapitalAtRisk`). */
   cost: number;
   lossBoundedByPremium: boolean;
 }
 
 /**
  * What it costs to cover `coverage` × the scenario loss with each structure that can, cheapest
- * first among the option structures (vx-future after them: its cost is a carry, not its worst
- * loss), and the sentence that says it.
+ * first among the option structures (vx-future after them: its cost is capital at risk plus carry
+ * and fees, not a premium paid), and the sentence that says it.
  * @example costsToCover(cmp, 0.5).words // "Covering 50% of the $20,143 drawdown loss costs $1,253 with vix-call-ladder, …"
  */
 export function costsToCover(cmp: StructureComparison, coverage: number): { costs: CoverCost[]; words: string } {

@@ -80,6 +80,15 @@ export function friendlyIssue(iss: {
     }
     case 'unrecognized_keys': {
       const all: unknown[] = Array.isArray(iss.keys) ? iss.keys : [];
+      // a policy beside a plan (stress takes one there for a book; the other routes do not)
+      if (
+        all.length === 1 &&
+        all[0] === 'policy' &&
+        typeof iss.input === 'object' &&
+        iss.input !== null &&
+        'plan' in iss.input
+      )
+        return 'unknown field "policy": a plan carries its own policy, put the overrides in plan.policy';
       const keys = all.slice(0, LISTED_KEYS).map((k) => JSON.stringify(shortKey(String(k))));
       if (all.length > LISTED_KEYS) keys.push(`and ${all.length - LISTED_KEYS} more`);
       return `unknown field${all.length === 1 ? '' : 's'} ${keys.join(', ')}: check the spelling (names are case-sensitive) or remove ${all.length === 1 ? 'it' : 'them'}`;

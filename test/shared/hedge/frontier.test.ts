@@ -7,6 +7,7 @@ import {
   checkFrontierWork,
   frontier,
   frontierSetup,
+  frontierWords,
   mergeFrontier,
   plan,
   planGapWords,
@@ -27,12 +28,15 @@ describe('budget frontier on the 2026-11-20 plan (4,000 paths, seed 11)', () => 
     f = frontier(RUN);
   });
 
-  it('runs a ladder of 11 budgets from 0 to the literal tail cost', () => {
+  it("runs a ladder of 11 budgets from 0 to the full hedge's cost, the literal rule's overlay and tail", () => {
     const pl = plan(PLAN_INPUT);
     expect(f.points).toHaveLength(11);
     expect(f.points[0]!.budget).toBe(0);
     expect(f.literalTailCost).toBeCloseTo(pl.tail.requiredCost, 6);
-    expect(f.points.at(-1)!.budget).toBeCloseTo(pl.tail.requiredCost, 2);
+    expect(pl.overlay.requiredCost).toBeGreaterThan(0);
+    expect(f.points.at(-1)!.budget).toBeCloseTo(pl.overlay.requiredCost + pl.tail.requiredCost, 2);
+    // so the literal rule's own mix is on the ladder
+    expect(f.rule.cost).toBeLessThanOrEqual(f.points.at(-1)!.budget + 0.01);
     // the drawdown loss unhedged is the plan's condor loss in the same scenario
     expect(f.loss).toBeCloseTo(pl.scenario.condorLoss, 6);
     expect(f.unhedged.drawdownLoss).toBeCloseTo(pl.scenario.condorLoss, 6);
@@ -248,6 +252,12 @@ describe('budget frontier on the 2026-11-20 plan (4,000 paths, seed 11)', () => 
       errorOf(() => mergeFrontier([a, runFrontierChunk({ ...RUN, seed: 12, firstPath: 1500, pathCount: 2500 })])).field,
     ).toBe('parts[1]');
     expect(errorOf(() => mergeFrontier([a, a])).field).toBe('parts[1].firstPath');
+    // a chunk's words count the paths its figures are over, not the run's
+    const chunk = summarizeFrontier(mergeFrontier([b]));
+    expect(frontierWords(chunk)).toMatch(
+      /^On the budget frontier \(2,500 of 4,000 \(from path 1,500\) real-world paths/,
+    );
+    expect(frontierWords(f)).toMatch(/^On the budget frontier \(4,000 real-world paths/);
   });
 
   it('says in words where the plan sits on its frontier, after the gap the plan states', () => {
@@ -310,6 +320,20 @@ describe('frontier input and limits', () => {
     expect(e.message).toMatch(/budgets ≥ 0 USD/);
     expect(errorOf(() => frontierSetup({ plan: PLAN_INPUT, splits: [1.5] })).message).toMatch(/≤ 1/);
     expect(errorOf(() => frontierSetup({ plan: PLAN_INPUT, paths: 10, firstPath: 10 })).field).toBe('firstPath');
+    // a policy beside the plan: where it goes, not only "unknown field"
+    expect(errorOf(() => frontierSetup({ plan: PLAN_INPUT, policy: { tailCoverage: 2 } } as never)).message).toMatch(
+      /a plan carries its own policy, put the overrides in plan\.policy/,
+    );
+  });
+
+  it("names the ladder's condor past the horizon limit, not plan.condor", () => {
+    const ladder = JSON.parse(readFileSync(join(__dirname, '../../../docs/examples/plan-ladder.json'), 'utf8')) as {
+      condors: { expiry: string }[];
+    };
+    ladder.condors[1]!.expiry = '2029-01-19';
+    const e = errorOf(() => frontierSetup({ plan: ladder as never }));
+    expect(e.code).toBe('limit_exceeded');
+    expect(e.field).toBe('plan.condors[1].expiry');
   });
 
   it('refuses work over budgets × paths × steps × legs with a 422 that says to chunk', () => {
