@@ -285,7 +285,7 @@ function surfaceOf(arg: unknown, valuationDate: unknown): { surface: SpxSurface;
  * @customfunction VOL VOL
  * @helpurl https://localhost:3000/help.html#VOL
  * @param surface The whole ALVH.SURFACE spill, all 17 columns (with or without its header row), or the chain range as ALVH.SURFACE takes it.
- * @param expiry Expiry as an Excel date; a cell or a range. Between listed expiries the surface interpolates in total variance, beyond them flat in vol.
+ * @param expiry Expiry as an Excel date; a cell or a range. Between listed expiries the surface interpolates in total variance; beyond them the ATM vol is flat and the edge smile is kept in standard deviations.
  * @param strike Strike, index points; a cell or a range.
  * @param [valuationDate] The date of the quotes (an Excel date), when surface is a chain table; with a SURFACE spill leave it empty (a date more than a day from the spill's, which it reads from its first expiry, is an error).
  * @returns Black-76 implied vol as a decimal (0.18 for 18%), in the shape of expiry and strike.
