@@ -40,7 +40,7 @@ const SPLIT_HEADERS = ['calendar share', 'tail share'];
  * @param [rsi] SPX RSI(14) on its 0-100 scale (35, not 0.35); empty = no RSI signal.
  * @param [prevSpread] F1 − F2 at the last rebalance, points; empty = no flattening signal.
  * @param [macdHist] MACD histogram of VVIX closes (ALVH.MACD's third column; the method's default series, or of VVIX/VIX if your policy reads the ratio); above 0 = vol-of-vol expanding; empty = no signal.
- * @param [adSlope] Least-squares slope of the advance/decline line, issues per bar; below 0 = breadth deteriorating; empty = no signal.
+ * @param [adSlope] Least-squares slope of the advance/decline line over the last 10 days (ALVH.ADSLOPE), issues per day; below 0 = breadth deteriorating; empty = no signal.
  * @param [headers] TRUE adds a header row naming each column above the values; FALSE (default) gives the values alone.
  * @returns One row (two with headers), two columns: calendar share first, then tail share (decimals that sum to 1).
  */
