@@ -72,6 +72,7 @@ export interface MonteCarloPartialJson {
   spxEnd: number[];
   vixEnd: number[];
   vixMax: number[];
+  tailOutlay: number[];
 }
 
 export interface MonteCarloResult {

@@ -90,7 +90,7 @@ describe('problems name the field the client sent', () => {
       [(b) => futures0(b, 0.184), 'book.futures[0].price', /looks like a decimal/],
       [(b) => ({ ...b, spot: 1e12 }), 'book.spot', /is 1000000000000, not an SPX level/],
       [(b) => ({ ...b, spot: 1e-8 }), 'book.spot', /not an SPX level/],
-      [(b) => ({ ...b, volOfVol: 0 }), 'book.volOfVol', /must be > 0/],
+      [(b) => ({ ...b, volOfVol: 0 }), 'book.volOfVol', /a vol of vol is VVIX\/100, from 0\.2/],
       [
         (b) => ({ ...b, condor: [{ ...b.condor[0]!, strike: 1e300 }, ...b.condor.slice(1)] }),
         'book.condor[0].strike',

@@ -69,6 +69,7 @@ export function mergeMonteCarlo(parts: readonly MonteCarloPartial[]): MonteCarlo
     spxEnd: cat((p) => p.spxEnd, Float64Array),
     vixEnd: cat((p) => p.vixEnd, Float64Array),
     vixMax: cat((p) => p.vixMax, Float64Array),
+    tailOutlay: cat((p) => p.tailOutlay, Float64Array),
   };
 }
 
@@ -106,14 +107,17 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
   let reb = 0;
   let rebMax = 0;
   let tailEnd = 0;
+  let outlay = 0;
   for (let i = 0; i < p.pathCount; i++) {
     costs += p.costs[i]!;
+    outlay += p.tailOutlay[i]!;
     reb += p.rebalances[i]!;
     rebMax = Math.max(rebMax, p.rebalances[i]!);
     tailEnd += p.tailContracts[i]!;
   }
   const meanCosts = costs / p.pathCount;
-  const hedgeCost = p.hedgeDebit + meanCosts;
+  const meanOutlay = outlay / p.pathCount;
+  const hedgeCost = p.hedgeDebit + meanOutlay + meanCosts;
   return {
     paths: p.pathCount,
     seed: p.seed,
@@ -132,15 +136,17 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
     condorMaxLoss: p.condorMaxLoss,
     hedgeCost,
     hedgeDebit: p.hedgeDebit,
+    meanTailOutlay: meanOutlay,
     meanTransactionCosts: meanCosts,
     hedgeCarry: condor.mean - alvh.mean,
     rebalancesMean: reb / p.pathCount,
     rebalancesMax: rebMax,
     tailContractsStart: p.tailContracts0,
     tailContractsEndMean: tailEnd / p.pathCount,
-    // The cost counts what is bought at t = 0, not the calls the paths buy later: with nothing
-    // bought then (a plan whose budget bought no call today) the ratio would be over commissions alone.
-    hedgeEffectiveness: hedgeCost > 0 && p.hedgeDebit > 0 ? (condor.cvar95 - alvh.cvar95) / hedgeCost : null,
+    // The cost counts the premium paid today and the net premium the rebalances put into the tail
+    // later: with no net premium paid the ratio would be over commissions alone.
+    hedgeEffectiveness:
+      hedgeCost > 0 && p.hedgeDebit + meanOutlay > 0 ? (condor.cvar95 - alvh.cvar95) / hedgeCost : null,
     notes: [
       ...runNotes(
         p.measure,
@@ -149,7 +155,7 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
         cvarDifferenceStdError(p.condor, p.book, p.firstPath, p.antithetic, sortedCondor, sortedBook),
         p.tailContracts0,
         tailEnd / p.pathCount,
-        p.hedgeDebit > 0,
+        p.hedgeDebit + meanOutlay > 0,
       ),
       ...beyondHistory(p),
     ],
@@ -170,7 +176,7 @@ function runNotes(
   differenceError: number | null,
   tailStart: number,
   tailEndMean: number,
-  boughtToday: boolean,
+  premiumPaid: boolean,
 ): string[] {
   const notes: string[] = [];
   // A rise within two standard errors of the difference (the book and the condor on the same
@@ -191,14 +197,15 @@ function runNotes(
     notes.push(
       `The plan holds no VIX call today (its budget buys none); rebalancing buys ${tailEndMean.toFixed(2)} on average by the horizon ` +
         'where they come within the tail budget, so the hedge along the paths is not the one priced today ' +
-        (boughtToday
-          ? '(hedge effectiveness is over what is bought today, the overlay: the later calls are in the ALVH P&L, not in the cost).'
+        (premiumPaid
+          ? '(hedge effectiveness counts the net premium they cost along the paths in the hedge cost).'
           : '(hedge effectiveness: none to report).'),
     );
   } else if (tailStart > 0 && tailEndMean > 2 * tailStart) {
     notes.push(
       `Rebalancing grows the tail from ${tailStart} to ${tailEndMean.toFixed(1)} VIX calls on average by the horizon: ` +
-        'the hedge at the end is not the one priced today (a book’s tailBudget caps what a rebalance spends).',
+        'the hedge at the end is not the one priced today (a book’s tailBudget caps what a rebalance spends; ' +
+        'hedge effectiveness counts the net premium of the calls bought and sold along the paths in the hedge cost).',
     );
   }
   return notes;
@@ -249,7 +256,17 @@ function beyondHistory(p: MonteCarloPartial): string[] {
  */
 export function reviveMonteCarloPartial(raw: unknown): MonteCarloPartial {
   const p = parseInput(MonteCarloPartialSchema, raw);
-  for (const key of ['condor', 'book', 'costs', 'rebalances', 'tailContracts', 'spxEnd', 'vixEnd', 'vixMax'] as const) {
+  for (const key of [
+    'condor',
+    'book',
+    'costs',
+    'rebalances',
+    'tailContracts',
+    'spxEnd',
+    'vixEnd',
+    'vixMax',
+    'tailOutlay',
+  ] as const) {
     if (p[key].length !== p.pathCount) {
       throw invalidInput(
         key,
@@ -268,5 +285,6 @@ export function reviveMonteCarloPartial(raw: unknown): MonteCarloPartial {
     spxEnd: Float64Array.from(p.spxEnd),
     vixEnd: Float64Array.from(p.vixEnd),
     vixMax: Float64Array.from(p.vixMax),
+    tailOutlay: Float64Array.from(p.tailOutlay),
   };
 }

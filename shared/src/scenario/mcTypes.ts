@@ -114,6 +114,11 @@ export interface MonteCarloPartial {
   vixEnd: Float64Array;
   /** The highest VIX of each path's days, points (the summary's note on paths beyond history). */
   vixMax: Float64Array;
+  /**
+   * Net premium put into the tail after t = 0 per path, USD: what the rebalances paid for calls
+   * less what they got for calls sold before the horizon (negative when sales brought in more).
+   */
+  tailOutlay: Float64Array;
 }
 
 /** Percentiles reported for the market at the horizon. */
@@ -173,9 +178,14 @@ export interface MonteCarloSummary {
    */
   bodyHistogram: BodyHistogram;
   condorMaxLoss: number;
-  /** Net hedge debit at t = 0 + mean transaction costs, USD. */
+  /**
+   * What the hedges cost, USD: the net debit at t = 0, plus the mean net premium the rebalances
+   * put into the tail along the paths (`meanTailOutlay`), plus the mean transaction costs.
+   */
   hedgeCost: number;
   hedgeDebit: number;
+  /** Mean over the paths of the net premium put into the tail after t = 0 (purchases less sales), USD. */
+  meanTailOutlay: number;
   meanTransactionCosts: number;
   /** Mean P&L given up by hedging: mean(condor) − mean(ALVH), USD. */
   hedgeCarry: number;
@@ -187,8 +197,9 @@ export interface MonteCarloSummary {
   /**
    * (CVaR95 condor − CVaR95 ALVH) / hedgeCost; null whenever hedgeCost ≤ 0 (hedges that cost
    * nothing, and hedges that bring in a net credit: a t = 0 credit larger than the mean costs), and
-   * when nothing is bought at t = 0 (hedgeDebit ≤ 0): the calls the paths buy later are not in the
-   * cost, which would then be commissions alone.
+   * when no net premium is paid (hedgeDebit + meanTailOutlay ≤ 0): the cost would be commissions
+   * alone. Counting the later purchases keeps a cheap opening tail that the rebalances grow from
+   * reading as thousands of dollars saved per dollar.
    */
   hedgeEffectiveness: number | null;
   /**

@@ -56,6 +56,7 @@ function emptyPartial(s: MonteCarloSetup, e: Engine): MonteCarloPartial {
     spxEnd: new Float64Array(n),
     vixEnd: new Float64Array(n),
     vixMax: new Float64Array(n),
+    tailOutlay: new Float64Array(n),
   };
 }
 
@@ -210,6 +211,8 @@ export function runMonteCarloSetup(
     out.spxEnd[j] = spot;
     out.vixEnd[j] = vix;
     out.vixMax[j] = vixMax;
+    // Net premium put into the tail after t = 0 (purchases less sales before the horizon).
+    out.tailOutlay[j] = tailSpent - e.v0.tail;
   }
   if (tail.n === 1) {
     tail.strike[0] = e.tailStrike0;

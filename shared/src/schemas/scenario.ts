@@ -435,4 +435,5 @@ export const MonteCarloPartialSchema = z.object({
   spxEnd: series,
   vixEnd: series,
   vixMax: series,
+  tailOutlay: series,
 });

@@ -71,7 +71,7 @@ const sha = (a: ArrayBufferView): string =>
     .digest('hex');
 
 function pinPartial(p: MonteCarloPartial): Record<string, unknown> {
-  const { condor, book, costs, rebalances, tailContracts, spxEnd, vixEnd, vixMax, ...rest } = p;
+  const { condor, book, costs, rebalances, tailContracts, spxEnd, vixEnd, vixMax, tailOutlay, ...rest } = p;
   return {
     ...rest,
     sha256: {
@@ -83,6 +83,7 @@ function pinPartial(p: MonteCarloPartial): Record<string, unknown> {
       spxEnd: sha(spxEnd),
       vixEnd: sha(vixEnd),
       vixMax: sha(vixMax),
+      tailOutlay: sha(tailOutlay),
     },
     firstBook: Array.from(book.slice(0, 3)),
   };

@@ -207,7 +207,9 @@ describe('reproducibility', () => {
       JSON.stringify({
         ...others[1]!,
         ...Object.fromEntries(
-          (['condor', 'book', 'costs', 'rebalances', 'tailContracts', 'spxEnd', 'vixEnd', 'vixMax'] as const).map(
+          (
+            ['condor', 'book', 'costs', 'rebalances', 'tailContracts', 'spxEnd', 'vixEnd', 'vixMax', 'tailOutlay'] as const
+          ).map(
             (k) => [k, Array.from(others[1]![k])],
           ),
         ),
@@ -230,7 +232,9 @@ describe('results of the ALVH book', () => {
     expect(s.condorMaxLoss + s.condor.max).toBeCloseTo(50 * 100 * 10, 6);
     expect(s.rebalancesMean).toBeGreaterThanOrEqual(6); // weekly over 49 days, plus curve-shift triggers
     expect(s.meanTransactionCosts).toBeGreaterThan(0.65 * 26); // at least the initial hedge contracts
-    expect(s.hedgeCost).toBeCloseTo(s.hedgeDebit + s.meanTransactionCosts, 9);
+    // the cost counts the net premium the rebalances put into the tail, not only today's debit
+    expect(s.meanTailOutlay).not.toBe(0);
+    expect(s.hedgeCost).toBeCloseTo(s.hedgeDebit + s.meanTailOutlay + s.meanTransactionCosts, 9);
     expect(s.hedgeEffectiveness).toBeCloseTo((s.condor.cvar95 - s.alvh.cvar95) / s.hedgeCost, 12);
     expect(s.histogram.counts[0]!.reduce((a, b) => a + b, 0)).toBe(10_000);
     expect(s.histogram.counts[1]!.reduce((a, b) => a + b, 0)).toBe(10_000);
@@ -242,6 +246,22 @@ describe('results of the ALVH book', () => {
     expect(body.below[0]! + body.below[1]!).toBeLessThanOrEqual(100);
     expect(body.low).toBeGreaterThanOrEqual(Math.min(s.condor.min, s.alvh.min));
     expect(body.high).toBeLessThanOrEqual(Math.max(s.condor.max, s.alvh.max));
+  });
+});
+
+describe('hedge effectiveness counts the premium the rebalances put in', () => {
+  it('a tail opened with one far call for cents and grown along the paths is not thousands saved per dollar', () => {
+    const cheap = { ...BOOK, overlay: [], tail: [{ ...BOOK.tail[0]!, strike: 299, quantity: 1 }] };
+    const s = summarizeMonteCarlo(
+      runMonteCarloChunk({ book: cheap, paths: 4_000, seed: 1, policy: { transactionCostPerContract: 0 } }),
+    );
+    expect(s.hedgeDebit).toBeLessThan(1);
+    expect(s.tailContractsEndMean).toBeGreaterThan(5);
+    // over today's debit alone the ratio was (CVaR saved) / $0.26, in the thousands
+    expect(s.meanTailOutlay).toBeGreaterThan(100);
+    expect(s.hedgeCost).toBeCloseTo(s.hedgeDebit + s.meanTailOutlay, 9);
+    expect(s.hedgeEffectiveness).toBeCloseTo((s.condor.cvar95 - s.alvh.cvar95) / s.hedgeCost, 12);
+    expect(s.hedgeEffectiveness!).toBeLessThan(10);
   });
 });
 

@@ -60,22 +60,23 @@ describe('tail resizing', () => {
     // calls bought where VIX fell and they came within the budget
     expect(Math.max(...part.tailContracts)).toBeGreaterThan(0);
     expect(s.tailContractsEndMean).toBeGreaterThan(0.1);
-    // nothing bought at t = 0: the hedge cost would be commissions alone, so no effectiveness ratio
+    // nothing bought at t = 0, but the calls the paths buy are premium paid: the ratio is over them
+    // (the tail starts empty, so what is put in is what was bought less what was sold)
     expect(part.hedgeDebit).toBe(0);
-    expect(s.hedgeEffectiveness).toBeNull();
+    expect(s.meanTailOutlay).toBeGreaterThan(0);
+    expect(s.hedgeCost).toBeCloseTo(s.meanTailOutlay + s.meanTransactionCosts, 9);
+    expect(s.hedgeEffectiveness).toBeCloseTo((s.condor.cvar95 - s.alvh.cvar95) / s.hedgeCost, 12);
     expect(s.notes).toContainEqual(
       expect.stringMatching(
-        /^The plan holds no VIX call today \(its budget buys none\); rebalancing buys 0\.\d\d on average.*\(hedge effectiveness: none to report\)\.$/,
+        /^The plan holds no VIX call today \(its budget buys none\); rebalancing buys 0\.\d\d on average.*\(hedge effectiveness counts the net premium they cost along the paths in the hedge cost\)\.$/,
       ),
     );
-    // an overlay bought today: the ratio is over it, and the note says so rather than "none to report"
-    const withOverlay = summarizeMonteCarlo({ ...part, hedgeDebit: 500 });
-    expect(withOverlay.hedgeEffectiveness).not.toBeNull();
-    const note = withOverlay.notes.find((n) => n.startsWith('The plan holds no VIX call today'));
-    expect(note).toMatch(
-      /\(hedge effectiveness is over what is bought today, the overlay: the later calls are in the ALVH P&L, not in the cost\)\.$/,
+    // no premium paid at all (no call bought on any path): commissions alone, so no ratio to report
+    const none = summarizeMonteCarlo({ ...part, tailOutlay: new Float64Array(part.pathCount) });
+    expect(none.hedgeEffectiveness).toBeNull();
+    expect(none.notes.find((n) => n.startsWith('The plan holds no VIX call today'))).toMatch(
+      /\(hedge effectiveness: none to report\)\.$/,
     );
-    expect(note).not.toMatch(/none to report/);
   });
 
   it('the tail budget caps purchases: none left buys less than an open budget, a vast one changes nothing', () => {
