@@ -208,10 +208,18 @@ describe('reproducibility', () => {
         ...others[1]!,
         ...Object.fromEntries(
           (
-            ['condor', 'book', 'costs', 'rebalances', 'tailContracts', 'spxEnd', 'vixEnd', 'vixMax', 'tailOutlay'] as const
-          ).map(
-            (k) => [k, Array.from(others[1]![k])],
-          ),
+            [
+              'condor',
+              'book',
+              'costs',
+              'rebalances',
+              'tailContracts',
+              'spxEnd',
+              'vixEnd',
+              'vixMax',
+              'tailOutlay',
+            ] as const
+          ).map((k) => [k, Array.from(others[1]![k])]),
         ),
       }),
     ) as MonteCarloPartial;
