@@ -4,7 +4,7 @@
  * and settings kept in the workbook through Office's settings object.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MAX_POOLED_PATH_STEPS } from '@alvh/shared';
+import { MAX_PATH_STEPS, MAX_POOLED_PATH_STEPS, checkedMonteCarloRequest } from '@alvh/shared';
 import {
   Cancelled,
   RunError,
@@ -174,6 +174,34 @@ describe('fitsOneRequest: one summary-only request, or chunks with partials', ()
       [0, size],
       [size, size],
     ]);
+    cloud.handle.cancel();
+    await expect(cloud.handle.result).rejects.toBeInstanceOf(Cancelled);
+  });
+
+  it('runCloudMonteCarlo keeps every chunk of a long condor within the per-call limits (1,000,000 paths × 192 days)', async () => {
+    const paths = 1_000_000;
+    const whole = { ...monteCarloInput(raw, paths, 42), horizonDays: 192 };
+    vi.stubGlobal(
+      'fetch',
+      (_url: string, init: RequestInit) =>
+        new Promise((_resolve, reject) => {
+          init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        }),
+    );
+    const chunks: [number, number][] = [];
+    const chunk = (firstPath: number, pathCount: number) => {
+      chunks.push([firstPath, pathCount]);
+      return { ...whole, firstPath, pathCount };
+    };
+    const cloud = runCloudMonteCarlo(settings, whole, paths, chunk, () => {});
+    expect(cloud.oneRequest).toBe(false);
+    const most = Math.floor(MAX_PATH_STEPS / 192); // 104,166
+    expect(chunks.length).toBe(Math.ceil(paths / most));
+    expect(chunks.every(([, n]) => n <= most)).toBe(true);
+    expect(chunks.reduce((a, [f, n]) => (a === f ? f + n : NaN), 0)).toBe(paths); // contiguous, all paths
+    // each chunk passes the check the API makes of a call (default per-call limits)
+    for (const [firstPath, pathCount] of chunks)
+      expect(() => checkedMonteCarloRequest({ ...whole, firstPath, pathCount })).not.toThrow();
     cloud.handle.cancel();
     await expect(cloud.handle.result).rejects.toBeInstanceOf(Cancelled);
   });

@@ -5,7 +5,14 @@
  * Each run reports progress and can be cancelled (the worker is terminated; the HTTP request is
  * aborted).
  */
-import { POOLED_MONTE_CARLO_LIMITS, checkedMonteCarloRequest, isAlvhError } from '@alvh/shared';
+import {
+  MAX_PATH_STEPS,
+  MAX_PATH_STEP_LEGS,
+  POOLED_MONTE_CARLO_LIMITS,
+  checkedMonteCarloRequest,
+  isAlvhError,
+  scenarioLegCount,
+} from '@alvh/shared';
 import type { MonteCarloSummary } from '@alvh/shared';
 import { Cancelled } from '../common/errors';
 import { mergeCloudMonteCarlo } from '../common/presentRuns';
@@ -231,8 +238,10 @@ export function mapHandle<A, B>(h: RunHandle<A>, f: (a: A) => B): RunHandle<B> {
 /**
  * A Monte Carlo on the cloud, resolving to the run's summary: the whole run `whole` (`paths`
  * paths) as one summary-only request when {@link fitsOneRequest}, its progress streamed by the
- * host as its pool finishes paths ({@link postStreamed}); else up to 8 chunks of at least 1,000 paths (`chunk(firstPath, pathCount)` builds a
- * chunk's request), two in flight, their partials merged here, progress as chunks finish.
+ * host as its pool finishes paths ({@link postStreamed}); else chunks (`chunk(firstPath, pathCount)`
+ * builds a chunk's request), two in flight, their partials merged here, progress as chunks finish:
+ * up to 8 of at least 1,000 paths, more when a long condor's chunk would pass the API's per-call
+ * limits ({@link mostPathsPerCall}).
  */
 export function runCloudMonteCarlo(
   settings: Settings,
@@ -252,7 +261,8 @@ export function runCloudMonteCarlo(
     );
     return { handle: { result, cancel: () => controller.abort() }, oneRequest: true };
   }
-  const chunks = chunkPaths(paths, Math.max(1000, Math.ceil(paths / 8)));
+  const size = Math.min(mostPathsPerCall(whole), Math.max(1000, Math.ceil(paths / 8)));
+  const chunks = chunkPaths(paths, size);
   const bodies = chunks.map(([first, count]) => chunk(first, count));
   const all = runCloudChunks(
     settings,
@@ -287,5 +297,23 @@ export function fitsOneRequest(input: unknown): boolean {
   } catch (e) {
     if (isAlvhError(e) && e.code === 'limit_exceeded') return false;
     return true;
+  }
+}
+
+/**
+ * The most paths one chunk of the Monte Carlo request `input` may carry within the API's per-call
+ * limits: path-steps ≤ MAX_PATH_STEPS and path-steps × legs ≤ MAX_PATH_STEP_LEGS, for the run's
+ * horizon and legs as the host counts them. Infinity for an input the check rejects for another
+ * reason (sent as it is, for the API's answer to name the field).
+ */
+export function mostPathsPerCall(input: unknown): number {
+  try {
+    const unbounded = { maxPathSteps: Infinity, maxPathStepLegs: Infinity };
+    const { parsed, setup } = checkedMonteCarloRequest(input, unbounded);
+    const days = setup.run.horizonDays;
+    const legs = scenarioLegCount(parsed);
+    return Math.max(1, Math.floor(Math.min(MAX_PATH_STEPS / days, MAX_PATH_STEP_LEGS / (days * legs))));
+  } catch {
+    return Infinity;
   }
 }
