@@ -13,6 +13,7 @@ import {
   buildSurface,
   fitChainSurface,
   frontier,
+  frontierSetup,
   mixWords,
   type FrontierResult,
   parseChain,
@@ -33,7 +34,7 @@ import {
   presentStructures,
 } from '../../addin/src/common/hedgeViews';
 import { checkPositions, fullPlanInput } from '../../addin/src/taskpane/planExtras';
-import { frontierRequest } from '../../addin/src/taskpane/frontierRun';
+import { frontierPathsProblem, frontierRequest } from '../../addin/src/taskpane/frontierRun';
 import { fitSurfaceLocally } from '../../addin/src/taskpane/localRuns';
 import { writeFrontierSheet, writeHedgeSheet, writeSurfaceSheet } from '../../addin/src/taskpane/workbookViews';
 import { mockContext } from './stubs/excelMock';
@@ -282,6 +283,28 @@ describe('parseFrontier', () => {
     const body = frontierRequest(planInputFromForm(state), { paths: 20_000, seed: 42, measure: 'risk-neutral' });
     expect(body).toMatchObject({ paths: 20_000, seed: 42, measure: 'risk-neutral' });
     expect(FrontierInputSchema.parse(body)).toMatchObject({ paths: 20_000, seed: 42, measure: 'risk-neutral' });
+  });
+
+  it('names the most paths one frontier call runs for this condor, in words, before a run the host would refuse', () => {
+    const run = { seed: 42, measure: 'real-world' } as const;
+    const body = (paths: number) => frontierRequest(planInputFromForm(state), { ...run, paths });
+    expect(frontierPathsProblem(body(20_000), 20_000)).toBeUndefined();
+    const said = frontierPathsProblem(body(1_000_000), 1_000_000)!;
+    const m =
+      /^Frontier: at most ([\d,]+) paths for this condor \(its (\d+) days to expiry[^)]*\); lower the paths to \1 or fewer\.$/.exec(
+        said,
+      );
+    expect(m, said).not.toBeNull();
+    const most = Number(m![1]!.replace(/,/g, ''));
+    expect(most).toBeGreaterThan(20_000);
+    expect(most).toBeLessThan(1_000_000);
+    expect(said).not.toMatch(/firstPath|pathCount|mergeFrontier|chunk/);
+    // The number is the host's own limit: that many paths pass its check, one more is refused.
+    expect(() => frontierSetup(body(most))).not.toThrow();
+    expect(() => frontierSetup(body(most + 1))).toThrow(/over the limit/);
+    expect(frontierPathsProblem(body(most), most)).toBeUndefined();
+    // An input refused for another reason is left to the run, which names its field.
+    expect(frontierPathsProblem({ ...body(1_000_000), seed: -1 }, 1_000_000)).toBeUndefined();
   });
 });
 

@@ -6,6 +6,7 @@
  * with the one parser of its shape (`parseFrontier`), and draws the chart and table; inside Excel,
  * a sheet. A host that answers 404 does not offer the route yet, and the note says so.
  */
+import { frontierPathLimit } from '@alvh/shared';
 import { parseFrontier } from '../common/hedgeViews';
 import { Cancelled, RunError, postStreamed, runInWorker } from './jobs';
 import { renderFrontier } from './hedgeRender';
@@ -40,6 +41,23 @@ export function frontierRequest(planInput: unknown, run: RunFields): Record<stri
   return { plan: planInput, paths: run.paths, seed: run.seed, measure: run.measure };
 }
 
+/**
+ * What to say when `body` asks for more paths than one frontier call runs for its condor (the
+ * shared package's limit for its horizon, budgets and legs), or undefined when the paths fit (or
+ * the input is refused for another reason, which the run then reports at its field).
+ */
+export function frontierPathsProblem(body: unknown, paths: number): string | undefined {
+  let limit: { mostPaths: number; horizonDays: number };
+  try {
+    limit = frontierPathLimit(body);
+  } catch {
+    return undefined;
+  }
+  if (paths <= limit.mostPaths) return undefined;
+  const most = limit.mostPaths.toLocaleString('en-US');
+  return `Frontier: at most ${most} paths for this condor (its ${limit.horizonDays} days to expiry, each path priced at every budget); lower the paths to ${most} or fewer.`;
+}
+
 let controller: AbortController | undefined;
 
 function note(text: string): void {
@@ -67,6 +85,15 @@ export async function runFrontier(host: FrontierHost): Promise<void> {
   if (input === undefined) return;
   const ps = host.pathsAndSeed();
   if (ps === undefined) return;
+  const body = frontierRequest(input, ps);
+  const tooMany = frontierPathsProblem(body, ps.paths);
+  const pathsField = document.querySelector<HTMLInputElement>('input[name="paths"]');
+  if (tooMany !== undefined) {
+    note(tooMany);
+    pathsField?.setAttribute('aria-invalid', 'true');
+    pathsField?.focus();
+    return;
+  }
   controller = new AbortController();
   const version = versionOf('frontier-result');
   const run = byId<HTMLButtonElement>('run-frontier');
@@ -79,7 +106,7 @@ export async function runFrontier(host: FrontierHost): Promise<void> {
   const progress = (done: number, total: number): void =>
     note(done >= total ? `${where} summarising` : `${where} ${Math.floor((100 * done) / total)}%`);
   try {
-    const answer = await start(host, frontierRequest(input, ps), controller.signal, progress);
+    const answer = await start(host, body, controller.signal, progress);
     const view = parseFrontier(answer);
     renderFrontier(view);
     showFinished('frontier-result', version);

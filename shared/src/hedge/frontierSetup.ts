@@ -19,6 +19,7 @@ import { compareInContext } from './structureScoring';
 import {
   FrontierInputSchema,
   checkFrontierWork,
+  mostFrontierPaths,
   type FrontierComponent,
   type FrontierFrame,
   type ParsedFrontierInput,
@@ -53,6 +54,23 @@ function component(
     analogGains: ctx.analogs.map((a) => value(a.state) - premium),
     legs: legs.length,
   };
+}
+
+/** Option legs the paths price: the condors' and every component's (the book's overlay holds them all). */
+function legsOf(book: Pick<ScenarioBook, 'condor' | 'overlay'>): number {
+  return book.condor.length + book.overlay.length;
+}
+
+/**
+ * The most paths one frontier call of `input` runs (`mostPaths`, the limit {@link checkFrontierWork}
+ * applies for its budgets, horizon and legs) and the condor's horizon in days, from the setup of one
+ * path of it. Throws as {@link frontierSetup} does for an input it refuses otherwise.
+ */
+export function frontierPathLimit(input: unknown): { mostPaths: number; horizonDays: number } {
+  const one = typeof input === 'object' && input !== null ? { ...input, firstPath: 0, pathCount: 1 } : input;
+  const { frame, mc } = frontierSetup(one);
+  const horizonDays = mc.run.horizonDays;
+  return { mostPaths: mostFrontierPaths(frame.budgets.length, horizonDays, legsOf(mc.book)), horizonDays };
 }
 
 /**
@@ -134,8 +152,7 @@ export function frontierSetup(input: unknown, mark: LegMarker = defaultMarker): 
   };
   const horizonDays = condorHorizonDays(book);
   const pathCount = v.pathCount ?? v.paths - v.firstPath;
-  const legs = book.condor.length + componentLegs.reduce((a, l) => a + l.length, 0);
-  checkFrontierWork(budgets.length, v.paths, pathCount, horizonDays, legs, lastExpiryField(v.plan));
+  checkFrontierWork(budgets.length, v.paths, pathCount, horizonDays, legsOf(book), lastExpiryField(v.plan));
 
   const frame: FrontierFrame = {
     valuationDate: pl.valuationDate,

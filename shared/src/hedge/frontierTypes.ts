@@ -93,6 +93,16 @@ export type FrontierInput = z.input<typeof FrontierInputSchema>;
 export type ParsedFrontierInput = z.output<typeof FrontierInputSchema>;
 
 /**
+ * The most paths one frontier call runs for `budgets` budgets, a horizon of `horizonDays` days and
+ * `legs` option legs: within {@link MAX_PATH_STEPS} path-steps and {@link MAX_FRONTIER_WORK}
+ * (budgets × paths × steps × legs), at least 1. The bound {@link checkFrontierWork} names.
+ */
+export function mostFrontierPaths(budgets: number, horizonDays: number, legs: number): number {
+  const per = budgets * horizonDays * legs;
+  return Math.max(1, Math.min(Math.floor(MAX_PATH_STEPS / horizonDays), Math.floor(MAX_FRONTIER_WORK / per)));
+}
+
+/**
  * Work limits of one frontier call: paths, horizon and path-steps as the Monte Carlo's, and
  * budgets × paths × steps × legs ≤ {@link MAX_FRONTIER_WORK}. Throws `limit_exceeded` naming the fix;
  * `expiryField` names the last condor's expiry (`plan.condors[1].expiry` in a ladder).
@@ -118,7 +128,7 @@ export function checkFrontierWork(
   const per = budgets * horizonDays * legs;
   const steps = pathCount * horizonDays > MAX_PATH_STEPS;
   if (steps || pathCount * per > MAX_FRONTIER_WORK) {
-    const most = Math.max(1, Math.min(Math.floor(MAX_PATH_STEPS / horizonDays), Math.floor(MAX_FRONTIER_WORK / per)));
+    const most = mostFrontierPaths(budgets, horizonDays, legs);
     // Name the limit the call passes (the path-steps first: it binds whatever the budgets and legs).
     const over = steps
       ? `${pathCount} paths × ${horizonDays} days = ${pathCount * horizonDays} path-steps, over the limit of ${MAX_PATH_STEPS.toLocaleString('en-US')} per call`

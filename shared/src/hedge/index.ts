@@ -71,6 +71,7 @@ export {
   MAX_FRONTIER_WORK,
   MIN_FRONTIER_TAIL_PATHS,
   checkFrontierWork,
+  mostFrontierPaths,
   type FrontierComponent,
   type FrontierFrame,
   type FrontierInput,
@@ -81,7 +82,7 @@ export {
   type FrontierStructureScore,
   type ParsedFrontierInput,
 } from './frontierTypes';
-export { frontierSetup, type FrontierSetup } from './frontierSetup';
+export { frontierPathLimit, frontierSetup, type FrontierSetup } from './frontierSetup';
 export { mergeFrontier, runFrontierChunk, runFrontierSetup, type FrontierRunOptions } from './frontierPaths';
 export { DOWN_DEFINITION, frontier, mergeAndSummarizeFrontier, summarizeFrontier } from './frontier';
 export { frontierWords, mixWords, planGapWords } from './frontierWords';
