@@ -661,6 +661,21 @@ describe('taskpane frontier (Chromium, 350 px)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('refuses more paths than one frontier call runs for the condor at the paths field, before sending anything', async () => {
+    posted.length = 0;
+    const { page, errors } = await openPane(`${base}/api`);
+    await page.fill('input[name=paths]', '1,000,000');
+    await page.click('#run-frontier');
+    await expect
+      .poll(() => page.textContent('#frontier-note'))
+      .toMatch(/^Frontier: at most [\d,]+ paths for this condor \(its \d+ days to expiry[^)]*\); lower the paths/);
+    expect(await page.textContent('#frontier-note')).not.toMatch(/firstPath|pathCount|mergeFrontier|chunk/);
+    expect(await page.getAttribute('input[name=paths]', 'aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('paths');
+    expect(posted).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it('with no URL set, runs in the Web Worker and shows the shared frontier() of the same input and seed', async () => {
     posted.length = 0;
     const { page, errors } = await openPane();
