@@ -676,6 +676,19 @@ describe('taskpane frontier (Chromium, 350 px)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('clears an earlier run’s error when a run starts', async () => {
+    const { page, errors } = await openPane(`${base}/api`);
+    await page.fill('input[name=paths]', 'many');
+    await page.click('#run-frontier');
+    await expect.poll(() => page.textContent('#error-box')).toMatch(/^paths: pass a whole number/);
+    await page.fill('input[name=paths]', '20000');
+    await page.click('#run-frontier');
+    await page.waitForSelector('#frontier-result:not([hidden])');
+    await expect.poll(() => page.textContent('#frontier-note')).toMatch(/budgets on/);
+    expect(await page.isHidden('#error-box')).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
   it('with no URL set, runs in the Web Worker and shows the shared frontier() of the same input and seed', async () => {
     posted.length = 0;
     const { page, errors } = await openPane();

@@ -10,7 +10,7 @@ import { frontierPathLimit } from '@alvh/shared';
 import { parseFrontier } from '../common/hedgeViews';
 import { Cancelled, RunError, postStreamed, runInWorker } from './jobs';
 import { renderFrontier } from './hedgeRender';
-import { byId } from './render';
+import { byId, showError } from './render';
 import { showFinished, versionOf } from './staleness';
 import type { Settings } from './settings';
 import { writeFrontierSheet } from './workbookViews';
@@ -80,6 +80,7 @@ function start(
 
 export async function runFrontier(host: FrontierHost): Promise<void> {
   if (controller) return;
+  showError(''); // a message left by an earlier run is not this run's
   const settings = host.settings();
   const input = host.planInput();
   if (input === undefined) return;
