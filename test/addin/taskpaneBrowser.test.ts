@@ -615,6 +615,35 @@ describe('taskpane positions, structures and orders (Chromium, 350 px)', () => {
   });
 });
 
+describe('taskpane run bar (Chromium, 320 px)', () => {
+  /** Whether the element is inside the viewport (the pressed button's note is read where it is). */
+  const inView = (page: Page, sel: string) =>
+    page.$eval(sel, (e) => {
+      const r = e.getBoundingClientRect();
+      return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;
+    });
+
+  it('says why a run did not start in its own note, beside the button, as well as in the error box', async () => {
+    const { page, errors } = await openPane(`${base}/api`);
+    await page.setViewportSize({ width: 320, height: 700 });
+    const said = 'paths: pass a whole number between 100 and 1,000,000';
+    await page.fill('input[name=paths]', 'many');
+    await page.click('#action-mc [data-run=montecarlo]');
+    await expect.poll(() => page.textContent('#action-mc [data-note]')).toBe(said);
+    expect(await page.textContent('#error-box')).toBe(said);
+    expect(await inView(page, '#action-mc [data-note]')).toBe(true);
+    await page.click('#run-frontier');
+    await expect.poll(() => page.textContent('#frontier-note')).toBe(said);
+    expect(await inView(page, '#frontier-note')).toBe(true);
+    // A run that then starts says so in its note, and the error box is cleared.
+    await page.fill('input[name=paths]', '20000');
+    await page.click('#run-frontier');
+    await expect.poll(() => page.textContent('#frontier-note')).toMatch(/budgets on/);
+    expect(await page.isHidden('#error-box')).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('taskpane frontier (Chromium, 350 px)', () => {
   it('posts the plan input and draws the frontier of a fixed answer, the plan, the literal rule and the plan’s cheapest match marked', async () => {
     posted.length = 0;

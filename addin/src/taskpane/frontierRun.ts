@@ -11,6 +11,7 @@ import { parseFrontier } from '../common/hedgeViews';
 import { Cancelled, RunError, postStreamed, runInWorker } from './jobs';
 import { renderFrontier } from './hedgeRender';
 import { byId, showError } from './render';
+import { setBusy, withErrorInNote } from './runBar';
 import { showFinished, versionOf } from './staleness';
 import type { Settings } from './settings';
 import { writeFrontierSheet } from './workbookViews';
@@ -78,14 +79,15 @@ function start(
   return local.result;
 }
 
-export async function runFrontier(host: FrontierHost): Promise<void> {
-  if (controller) return;
+/** The Frontier button: true when the run failed and said why in the error box. */
+export async function runFrontier(host: FrontierHost): Promise<boolean> {
+  if (controller) return false;
   showError(''); // a message left by an earlier run is not this run's
   const settings = host.settings();
   const input = host.planInput();
-  if (input === undefined) return;
+  if (input === undefined) return true;
   const ps = host.pathsAndSeed();
-  if (ps === undefined) return;
+  if (ps === undefined) return true;
   const body = frontierRequest(input, ps);
   const tooMany = frontierPathsProblem(body, ps.paths);
   const pathsField = document.querySelector<HTMLInputElement>('input[name="paths"]');
@@ -93,14 +95,13 @@ export async function runFrontier(host: FrontierHost): Promise<void> {
     note(tooMany);
     pathsField?.setAttribute('aria-invalid', 'true');
     pathsField?.focus();
-    return;
+    return false;
   }
   controller = new AbortController();
   const version = versionOf('frontier-result');
   const run = byId<HTMLButtonElement>('run-frontier');
   const cancel = byId('cancel-frontier');
-  run.disabled = true;
-  cancel.hidden = false;
+  setBusy(run, cancel, true);
   const place = settings.endpoint === '' ? 'here (Web Worker)' : `on ${new URL(settings.endpoint).host}`;
   const where = `Running ${ps.paths.toLocaleString('en-US')} paths ${place}…`;
   note(where);
@@ -123,15 +124,19 @@ export async function runFrontier(host: FrontierHost): Promise<void> {
     else {
       note('');
       host.reportError(e);
+      return true;
     }
   } finally {
     controller = undefined;
-    run.disabled = false;
-    cancel.hidden = true;
+    setBusy(run, cancel, false);
   }
+  return false;
 }
 
 export function wireFrontier(host: FrontierHost): void {
-  byId('run-frontier').addEventListener('click', () => void runFrontier(host));
+  byId('run-frontier').addEventListener(
+    'click',
+    () => void withErrorInNote(byId('frontier-note'), () => runFrontier(host)),
+  );
   byId('cancel-frontier').addEventListener('click', () => controller?.abort());
 }

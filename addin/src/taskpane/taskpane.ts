@@ -36,6 +36,7 @@ import { presentMonteCarlo, presentStress } from '../common/presentRuns';
 import { oneRequestNote, renderMonteCarlo, renderPlan, renderStress, showError } from './render';
 import { renderHedge, wireHedgeSheet } from './hedgeRender';
 import { wireFrontier, type RunFields } from './frontierRun';
+import { action, runNote, setProgress, setRunning, withErrorInNote } from './runBar';
 import { pagePlanInput as planRaw, showBoxChecks, showVixIssue, vixClosesOrExplain } from './planExtras';
 import { wireSurfaceTab } from './surfaceTab';
 import { inputsChanged, setStale, showFinished, versionOf } from './staleness';
@@ -246,32 +247,6 @@ function validInputOrExplain(): unknown {
 // ---------------------------------------------------------------------------------------------
 // Runs
 
-function action(kind: 'plan' | JobKind): HTMLElement {
-  return $(kind === 'plan' ? 'action-plan' : kind === 'stress' ? 'action-stress' : 'action-mc');
-}
-
-function setRunning(kind: JobKind, on: boolean, text = ''): void {
-  const box = action(kind);
-  const bar = box.querySelector('progress') as HTMLProgressElement;
-  const cancel = box.querySelector('[data-cancel]') as HTMLButtonElement;
-  const run = box.querySelector('[data-run]') as HTMLButtonElement;
-  bar.hidden = !on;
-  cancel.hidden = !on;
-  run.disabled = on;
-  if (on) bar.removeAttribute('value'); // no value: the bar runs until the first progress
-  (box.querySelector('[data-note]') as HTMLElement).textContent = text;
-}
-
-function setProgress(kind: JobKind, done: number, total: number): void {
-  const box = action(kind);
-  const bar = box.querySelector('progress') as HTMLProgressElement;
-  bar.max = total;
-  bar.value = done;
-  bar.setAttribute('aria-valuetext', `${Math.round((100 * done) / Math.max(total, 1))}%`);
-  (box.querySelector('[data-note]') as HTMLElement).textContent =
-    kind === 'montecarlo' ? `${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} paths` : 'Running…';
-}
-
 function where(): string {
   return settings.endpoint === '' ? 'here (Web Worker)' : `on ${new URL(settings.endpoint).host}`;
 }
@@ -302,8 +277,7 @@ function showPlan(parsed: unknown, toSheet: boolean): void {
     showError('');
     if (toSheet) {
       void toWorkbook((ctx, opts) => writePlanSheet(ctx, view, opts)).then((name) => {
-        if (name)
-          (action('plan').querySelector('[data-note]') as HTMLElement).textContent = `Written to sheet "${name}".`;
+        if (name) runNote('plan').textContent = `Written to sheet "${name}".`;
       });
     }
   } catch (e) {
@@ -312,11 +286,13 @@ function showPlan(parsed: unknown, toSheet: boolean): void {
   }
 }
 
-function runPlan(): void {
+/** Plan (here, at once): true, as a run whose message, if any, is in the error box (it is its own: nothing else ran). */
+function runPlan(): boolean {
   const parsed = validInputOrExplain();
-  if (parsed === undefined) return;
+  if (parsed === undefined) return true;
   hasPlanned = true;
   showPlan(parsed, true);
+  return true;
 }
 
 function reportRunError(e: unknown): void {
@@ -357,11 +333,11 @@ function pathsAndSeed(): RunFields | undefined {
   return paths === undefined || seed === undefined ? undefined : { paths, seed, measure };
 }
 
-async function runJob(kind: JobKind): Promise<void> {
-  if (running[kind]) return;
+/** A stress grid or Monte Carlo run: true when it failed and said why in the error box. */
+async function runJob(kind: JobKind): Promise<boolean> {
+  if (running[kind]) return false;
   const parsed = validInputOrExplain();
-  if (parsed === undefined) return;
-  showError('');
+  if (parsed === undefined) return true;
   // The scenario engines run the plan's book: plan first (here, instantly) so that a rule of the
   // method that rejects the input is shown at its field, then send the plan input itself, from
   // which the worker and the API build the same book (tail budget included).
@@ -369,12 +345,12 @@ async function runJob(kind: JobKind): Promise<void> {
     plan(parsed as Parameters<typeof plan>[0]);
   } catch (e) {
     reportRunError(e);
-    return;
+    return true;
   }
   const planned = planRaw();
   const resultId = kind === 'stress' ? 'stress-result' : 'mc-result';
   const version = versionOf(resultId);
-  const note = action(kind).querySelector('[data-note]') as HTMLElement;
+  const note = runNote(kind);
   const started = performance.now();
   // A one-request cloud run: the note counts the seconds beside the host's streamed progress.
   let ticking = '';
@@ -394,10 +370,10 @@ async function runJob(kind: JobKind): Promise<void> {
         : mapHandle(runCloudChunks(settings, 'stress', [body], [1], progress), (r) => r[0]);
   } else {
     const ps = pathsAndSeed();
-    if (ps === undefined) return;
+    if (ps === undefined) return true;
     const { paths, seed, measure } = ps;
     const closes = vixClosesOrExplain((parsed as { valuationDate: string }).valuationDate);
-    if (closes === null) return;
+    if (closes === null) return true;
     const whole = { ...monteCarloInput(planned, paths, seed, undefined, undefined, closes), measure };
     if (settings.endpoint === '') {
       handle = runInWorker(workerUrl, { job: 'montecarlo', input: whole, chunkPaths: 2000 }, progress);
@@ -439,10 +415,12 @@ async function runJob(kind: JobKind): Promise<void> {
   } catch (e) {
     setRunning(kind, false, e instanceof Cancelled ? 'Cancelled.' : '');
     reportRunError(e);
+    return !(e instanceof Cancelled);
   } finally {
     clearInterval(ticker);
     delete running[kind];
   }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -512,7 +490,7 @@ function wire(): void {
   });
   f.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    runPlan();
+    void withErrorInNote(runNote('plan'), runPlan);
   });
   curveBody().addEventListener('paste', (ev) => {
     const pasted = pasteIntoCurve(ev);
@@ -542,9 +520,8 @@ function wire(): void {
   });
   for (const b of document.querySelectorAll<HTMLButtonElement>('[data-run]')) {
     b.addEventListener('click', () => {
-      const kind = b.dataset['run'];
-      if (kind === 'plan') runPlan();
-      else void runJob(kind as JobKind);
+      const kind = b.dataset['run'] as 'plan' | JobKind;
+      void withErrorInNote(runNote(kind), () => (kind === 'plan' ? runPlan() : runJob(kind)));
     });
   }
   for (const b of document.querySelectorAll<HTMLButtonElement>('[data-cancel]')) {

@@ -1,0 +1,55 @@
+/**
+ * The run bar's state for each run (Plan, Stress grid, Monte Carlo, Frontier): its button, progress
+ * bar, Cancel and note. While a run runs its button is disabled and Cancel shown. A run that fails
+ * says why in its own note as well as in the error box above the results: on a narrow pane the box
+ * sits far above the bar, out of sight of the button just pressed.
+ */
+import type { JobKind } from './jobs';
+import { byId, showError } from './render';
+
+/** The run bar's box of a run. */
+export function action(kind: 'plan' | JobKind): HTMLElement {
+  return byId(kind === 'plan' ? 'action-plan' : kind === 'stress' ? 'action-stress' : 'action-mc');
+}
+
+/** The note beside a run's button. */
+export function runNote(kind: 'plan' | JobKind): HTMLElement {
+  return action(kind).querySelector('[data-note]') as HTMLElement;
+}
+
+/** Show a run as running (its button disabled, Cancel shown) or not. */
+export function setBusy(run: HTMLButtonElement, cancel: HTMLElement, on: boolean): void {
+  run.disabled = on;
+  cancel.hidden = !on;
+}
+
+/** A stress grid or Monte Carlo shown as running (bar running until its first progress) or not, with its note. */
+export function setRunning(kind: JobKind, on: boolean, text = ''): void {
+  const box = action(kind);
+  const bar = box.querySelector('progress') as HTMLProgressElement;
+  bar.hidden = !on;
+  setBusy(box.querySelector('[data-run]') as HTMLButtonElement, box.querySelector('[data-cancel]') as HTMLElement, on);
+  if (on) bar.removeAttribute('value'); // no value: the bar runs until the first progress
+  runNote(kind).textContent = text;
+}
+
+export function setProgress(kind: JobKind, done: number, total: number): void {
+  const bar = action(kind).querySelector('progress') as HTMLProgressElement;
+  bar.max = total;
+  bar.value = done;
+  bar.setAttribute('aria-valuetext', `${Math.round((100 * done) / Math.max(total, 1))}%`);
+  runNote(kind).textContent =
+    kind === 'montecarlo' ? `${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} paths` : 'Running…';
+}
+
+/**
+ * Run `job` with the error box cleared first; when it reports that it failed (true) and showed why
+ * in the error box, the same words go in `note`, beside the button that was pressed.
+ */
+export async function withErrorInNote(note: HTMLElement, job: () => boolean | Promise<boolean>): Promise<void> {
+  showError('');
+  const failed = await job();
+  const box = byId('error-box');
+  const said = box.textContent ?? '';
+  if (failed && !box.hidden && said !== '') note.textContent = said;
+}
