@@ -642,6 +642,41 @@ describe('taskpane run bar (Chromium, 320 px)', () => {
     expect(await page.isHidden('#error-box')).toBe(true);
     expect(errors).toEqual([]);
   });
+
+  it('keeps the focus on the run bar: on Cancel while a run runs, back on the run button when it ends', async () => {
+    const { page, errors } = await openPane();
+    await page.setViewportSize({ width: 320, height: 700 });
+    const active = () =>
+      page.evaluate(() => {
+        const e = document.activeElement;
+        return !e || e === document.body ? 'body' : e.id || e.textContent?.trim();
+      });
+    // The Monte Carlo in the Web Worker: long enough to cancel.
+    await page.fill('input[name=paths]', '1,000,000');
+    await page.focus('#action-mc [data-run=montecarlo]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#action-mc [data-cancel]:not([hidden])');
+    await expect.poll(active).toBe('Cancel');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.textContent('#action-mc [data-note]')).toBe('Cancelled.');
+    await expect.poll(active).toBe('Monte Carlo');
+    // A run that finishes gives the focus back to its button too.
+    await page.fill('input[name=paths]', '400');
+    await page.focus('#action-mc [data-run=montecarlo]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.textContent('#action-mc [data-note]'), { timeout: 30_000 }).toMatch(/^400 paths here/);
+    await expect.poll(active).toBe('Monte Carlo');
+    // The frontier: the same.
+    await page.fill('input[name=paths]', '200,000');
+    await page.focus('#run-frontier');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#cancel-frontier:not([hidden])');
+    await expect.poll(active).toBe('cancel-frontier');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.textContent('#frontier-note')).toBe('Cancelled.');
+    await expect.poll(active).toBe('run-frontier');
+    expect(errors).toEqual([]);
+  });
 });
 
 describe('taskpane frontier (Chromium, 350 px)', () => {

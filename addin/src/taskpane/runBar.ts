@@ -1,8 +1,9 @@
 /**
  * The run bar's state for each run (Plan, Stress grid, Monte Carlo, Frontier): its button, progress
- * bar, Cancel and note. While a run runs its button is disabled and Cancel shown. A run that fails
- * says why in its own note as well as in the error box above the results: on a narrow pane the box
- * sits far above the bar, out of sight of the button just pressed.
+ * bar, Cancel and note. While a run runs its button is disabled and Cancel shown, and the keyboard
+ * focus follows (to Cancel, and back to the button when the run ends). A run that fails says why
+ * in its own note as well as in the error box above the results: on a narrow pane the box sits far
+ * above the bar, out of sight of the button just pressed.
  */
 import type { JobKind } from './jobs';
 import { byId, showError } from './render';
@@ -17,10 +18,17 @@ export function runNote(kind: 'plan' | JobKind): HTMLElement {
   return action(kind).querySelector('[data-note]') as HTMLElement;
 }
 
-/** Show a run as running (its button disabled, Cancel shown) or not. */
+/**
+ * Show a run as running (its button disabled, Cancel shown) or not. The focus follows: from the
+ * button to Cancel when it starts, and back to the button when it ends if it was on Cancel (hidden
+ * now) or lost to the page, so a keyboard user is not dropped at the top of the page.
+ */
 export function setBusy(run: HTMLButtonElement, cancel: HTMLElement, on: boolean): void {
+  const active = document.activeElement;
+  const follow = on ? active === run : active === cancel || active === document.body || active === null;
   run.disabled = on;
   cancel.hidden = !on;
+  if (follow) (on ? cancel : run).focus();
 }
 
 /** A stress grid or Monte Carlo shown as running (bar running until its first progress) or not, with its note. */
