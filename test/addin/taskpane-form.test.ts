@@ -13,6 +13,7 @@ import {
   percentIssues,
   numberOrText,
   planInputFromForm,
+  typedIssues,
 } from '../../addin/src/common/planInput';
 import {
   PastedCurveError,
@@ -313,6 +314,32 @@ describe('form text → plan input', () => {
       'market.indices.skew',
       'policy.rebalanceDays',
     ]);
+  });
+
+  it('refuses a USD amount with its thousands grouped by a dot, naming both readings; prices and vols keep their decimals', () => {
+    const state = {
+      fields: { ...EXAMPLE.fields, budget: '40.000', capital: '25.000', vix: '52.330', credit: '1.300' },
+      futures: EXAMPLE.futures.map((r, i) => (i === 0 ? { ...r, price: '39.173' } : r)),
+      policy: {},
+    };
+    const raw = planInputFromForm(state);
+    expect((raw['market'] as { futures: { price: unknown }[] }).futures[0]!.price).toBe(39.173);
+    expect(raw['portfolio']).toEqual({ capital: '25.000', budget: '40.000' }); // never $25 and $40
+    expect((raw['market'] as { vix: unknown }).vix).toBe(52.33);
+    expect((raw['condor'] as { credit: unknown }).credit).toBe(1.3);
+    expect(typedIssues(state)).toEqual([
+      { path: 'portfolio.capital', message: 'is 25.000: write 25000 for $25,000, or 25 for $25' },
+      { path: 'portfolio.budget', message: 'is 40.000: write 40000 for $40,000, or 40 for $40' },
+    ]);
+    const refused = PlanInputSchema.safeParse(raw);
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues.map((i) => i.path.join('.'))).toEqual(['portfolio.capital', 'portfolio.budget']);
+    // Grouped by commas, plain, or with cents: read as written.
+    for (const budget of ['40,000', '40000', '40000.50', '12.5']) {
+      const ok = { ...state, fields: { ...EXAMPLE.fields, budget } };
+      expect(typedIssues(ok)).toEqual([]);
+      expect((planInputFromForm(ok)['portfolio'] as { budget: unknown }).budget).toBe(Number(budget.replace(',', '')));
+    }
   });
 
   it.each([

@@ -44,3 +44,20 @@ export function decimalFromText(text: string): number | undefined {
 export function hasDecimalComma(text: string): boolean {
   return /^[+-]?\d+,\d+$/.test(text.trim());
 }
+
+/**
+ * Whether a USD amount reads as thousands grouped by a dot ("40.000", "25.000"), as many locales
+ * write them: exactly three digits after a single dot, no other separator. Read as a decimal it
+ * would be $40, a thousand times less, so a USD field refuses it rather than guess.
+ */
+export function hasDotGroupedThousands(text: string): boolean {
+  return /^[+-]?\d+\.\d{3}$/.test(text.trim());
+}
+
+/** The words that refuse a dot-grouped USD amount ({@link hasDotGroupedThousands}): both readings, to pick one. */
+export function dotGroupedMessage(text: string): string {
+  const t = text.trim();
+  const whole = t.replace('.', '');
+  const usd = (n: number) => `$${n.toLocaleString('en-US', { maximumFractionDigits: 3 })}`;
+  return `is ${t}: write ${whole} for ${usd(Number(whole))}, or ${Number(t)} for ${usd(Number(t))}`;
+}

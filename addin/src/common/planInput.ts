@@ -4,7 +4,7 @@
  * passed on as typed so that the shared schema's message ("pass a number") is the one shown.
  */
 import { fieldForKey, normalizeKey } from './fields';
-import { numberFromText } from './numbers';
+import { dotGroupedMessage, hasDotGroupedThousands, numberFromText } from './numbers';
 import type { FieldName } from './fields';
 
 export interface FormState {
@@ -61,6 +61,9 @@ export function numberOrText(text: string, percent = true): number | string | un
   if (!percent && t.endsWith('%')) return t;
   return numberFromText(t) ?? t;
 }
+
+/** The form's fields that are USD amounts, where "40.000" is refused rather than read as $40. */
+const USD_FIELDS: ReadonlySet<string> = new Set(['capital', 'budget']);
 
 /** The form's fields that are rates or fractions, where "4.3%" means 0.043. */
 const PERCENT_FIELDS: ReadonlySet<string> = new Set(['rate', 'divYield']);
@@ -134,6 +137,20 @@ export function percentIssues(s: FormState): { path: string; message: string }[]
 }
 
 /**
+ * What the form's text says wrong before the schema reads it, as issues at their paths: a
+ * percentage where none belongs ({@link percentIssues}) and a USD amount with its thousands grouped
+ * by a dot ("40.000" in the budget), which is refused rather than read as $40.
+ */
+export function typedIssues(s: FormState): { path: string; message: string }[] {
+  const out = percentIssues(s);
+  for (const field of USD_FIELDS) {
+    const t = s.fields[field as FieldName] ?? '';
+    if (hasDotGroupedThousands(t)) out.push({ path: `portfolio.${field}`, message: dotGroupedMessage(t) });
+  }
+  return out;
+}
+
+/**
  * The curve rows without the blank ones at its end (a row added with "+ row" and left empty): a
  * blank row between two futures stays, for the schema to name it at its place.
  */
@@ -161,7 +178,10 @@ export function policyOverrides(policy: Record<string, string>): Record<string, 
 /** The raw plan input the form describes, ready for `PlanInputSchema`. */
 export function planInputFromForm(s: FormState): Record<string, unknown> {
   const f = s.fields;
-  const num = (name: FieldName): number | string | undefined => numberOrText(f[name], PERCENT_FIELDS.has(name));
+  const num = (name: FieldName): number | string | undefined =>
+    USD_FIELDS.has(name) && hasDotGroupedThousands(f[name])
+      ? f[name].trim() // not a number: the schema refuses it, and typedIssues says why
+      : numberOrText(f[name], PERCENT_FIELDS.has(name));
   const text = (name: FieldName): string | undefined => (f[name].trim() === '' ? undefined : f[name].trim());
   const overrides = policyOverrides(s.policy);
   const events = eventsFromText(s.events ?? '');

@@ -28,7 +28,7 @@ import {
 } from './form';
 import { Cancelled, RunError, mapHandle, runCloudChunks, runCloudMonteCarlo, runInWorker } from './jobs';
 import type { JobKind, RunHandle } from './jobs';
-import { issueTarget, monteCarloInput, percentIssues, stressInput } from '../common/planInput';
+import { issueTarget, monteCarloInput, stressInput, typedIssues } from '../common/planInput';
 import { presentOrders, presentStructures } from '../common/hedgeViews';
 import { presentPlan } from '../common/present';
 import { wholeFromText } from '../common/numbers';
@@ -145,9 +145,9 @@ function validate(extra: readonly { path: string; message: string }[] = []): unk
   const byControl = new Map<HTMLElement, { text: string; key: string }>();
   const general: string[] = [];
   const curveError: string[] = [];
-  // A percentage where none belongs says so first: its field's "pass a number" is why.
+  // A percentage or a dot-grouped USD amount says so first: its field's "pass a number" is why.
   const issues = [
-    ...percentIssues(state),
+    ...typedIssues(state),
     ...(r.success ? [] : r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }))),
     ...extra,
   ];
