@@ -643,6 +643,26 @@ describe('taskpane run bar (Chromium, 320 px)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('scrolls each field reached with Tab into view above the sticky run bar', async () => {
+    const { page, errors } = await openPane();
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.focus('input[name=valuationDate]');
+    const hidden: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('Tab');
+      const seen = await page.evaluate(() => {
+        const e = document.activeElement as HTMLElement | null;
+        const bar = document.querySelector('.actions')!.getBoundingClientRect();
+        if (!e || e.closest('.actions') || e.closest('#plan-form') === null) return null;
+        const r = e.getBoundingClientRect();
+        return { name: e.getAttribute('name') ?? e.id, bottom: r.bottom, barTop: bar.top };
+      });
+      if (seen && seen.bottom > seen.barTop + 0.5) hidden.push(`${seen.name}: ${seen.bottom} > ${seen.barTop}`);
+    }
+    expect(hidden).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it('keeps the focus on the run bar: on Cancel while a run runs, back on the run button when it ends', async () => {
     const { page, errors } = await openPane();
     await page.setViewportSize({ width: 320, height: 700 });

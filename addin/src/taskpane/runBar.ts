@@ -61,3 +61,20 @@ export async function withErrorInNote(note: HTMLElement, job: () => boolean | Pr
   const said = box.textContent ?? '';
   if (failed && !box.hidden && said !== '') note.textContent = said;
 }
+
+/**
+ * Keep the page's scroll padding at the run bar's height (`--run-bar-height`, which the narrow
+ * layout's scroll-padding-bottom reads) as the bar's notes wrap and unwrap, so the field that takes
+ * the focus scrolls into view above the sticky bar.
+ */
+export function trackRunBarHeight(): void {
+  const bar = document.querySelector<HTMLElement>('.actions');
+  if (!bar || typeof ResizeObserver === 'undefined') return;
+  const set = (): void =>
+    document.documentElement.style.setProperty(
+      '--run-bar-height',
+      `${Math.ceil(bar.getBoundingClientRect().height)}px`,
+    );
+  new ResizeObserver(set).observe(bar);
+  set();
+}

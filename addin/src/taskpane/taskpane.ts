@@ -36,7 +36,7 @@ import { presentMonteCarlo, presentStress } from '../common/presentRuns';
 import { oneRequestNote, renderMonteCarlo, renderPlan, renderStress, showError } from './render';
 import { renderHedge, wireHedgeSheet } from './hedgeRender';
 import { wireFrontier, type RunFields } from './frontierRun';
-import { action, runNote, setProgress, setRunning, withErrorInNote } from './runBar';
+import { action, runNote, setProgress, setRunning, trackRunBarHeight, withErrorInNote } from './runBar';
 import { pagePlanInput as planRaw, showBoxChecks, showVixIssue, vixClosesOrExplain } from './planExtras';
 import { wireSurfaceTab } from './surfaceTab';
 import { inputsChanged, setStale, showFinished, versionOf } from './staleness';
@@ -557,6 +557,7 @@ function start(host: Office.HostType | null): void {
 function boot(): void {
   buildPolicyFields();
   wire();
+  trackRunBarHeight();
   loadExample();
   start(null);
   // Show the example day's plan at once (in the page; the Plan button also writes it to a sheet).
