@@ -342,6 +342,27 @@ describe('form text → plan input', () => {
     }
   });
 
+  it('says to write a decimal point for a decimal comma, and never reads "0,043" as 43', () => {
+    const state = {
+      fields: { ...EXAMPLE.fields, vix: '52,33', rate: '0,043', capital: '5,000,000' },
+      futures: EXAMPLE.futures.map((r, i) => (i === 1 ? { ...r, price: '30,5' } : r)),
+      policy: { tailCoverage: '1,8' },
+      indices: { skew: '135,68' },
+    };
+    const raw = planInputFromForm(state);
+    expect((raw['market'] as { rate: unknown }).rate).toBe('0,043');
+    expect((raw['market'] as { vix: unknown }).vix).toBe('52,33');
+    expect((raw['portfolio'] as { capital: unknown }).capital).toBe(5_000_000); // grouped by commas: read
+    expect(numberOrText('0,043')).toBe('0,043');
+    expect(typedIssues(state)).toEqual([
+      { path: 'market.vix', message: 'is 52,33: write 52.33 with a decimal point' },
+      { path: 'market.rate', message: 'is 0,043: write 0.043 with a decimal point' },
+      { path: 'market.futures[1].price', message: 'is 30,5: write 30.5 with a decimal point' },
+      { path: 'market.indices.skew', message: 'is 135,68: write 135.68 with a decimal point' },
+      { path: 'policy.tailCoverage', message: 'is 1,8: write 1.8 with a decimal point' },
+    ]);
+  });
+
   it.each([
     ['valuationDate', { kind: 'field', name: 'valuationDate' }],
     ['market.spx', { kind: 'field', name: 'spx' }],

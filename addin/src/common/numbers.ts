@@ -7,7 +7,8 @@
  */
 
 const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
-const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+// The first group has no leading zero: "0,043" is a decimal comma, never 43.
+const GROUPED = /^[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/;
 
 /** The number a text stands for under the rule above, or undefined when it is not one. */
 export function numberFromText(text: string): number | undefined {
@@ -60,4 +61,10 @@ export function dotGroupedMessage(text: string): string {
   const whole = t.replace('.', '');
   const usd = (n: number) => `$${n.toLocaleString('en-US', { maximumFractionDigits: 3 })}`;
   return `is ${t}: write ${whole} for ${usd(Number(whole))}, or ${Number(t)} for ${usd(Number(t))}`;
+}
+
+/** The words that refuse a number written with a decimal comma ("52,33"): the same number with a point. */
+export function decimalCommaMessage(text: string): string {
+  const t = text.trim();
+  return `is ${t}: write ${t.replace(',', '.')} with a decimal point`;
 }

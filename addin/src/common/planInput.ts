@@ -4,7 +4,13 @@
  * passed on as typed so that the shared schema's message ("pass a number") is the one shown.
  */
 import { fieldForKey, normalizeKey } from './fields';
-import { dotGroupedMessage, hasDotGroupedThousands, numberFromText } from './numbers';
+import {
+  decimalCommaMessage,
+  dotGroupedMessage,
+  hasDecimalComma,
+  hasDotGroupedThousands,
+  numberFromText,
+} from './numbers';
 import type { FieldName } from './fields';
 
 export interface FormState {
@@ -147,8 +153,25 @@ export function typedIssues(s: FormState): { path: string; message: string }[] {
     const t = s.fields[field as FieldName] ?? '';
     if (hasDotGroupedThousands(t)) out.push({ path: `portfolio.${field}`, message: dotGroupedMessage(t) });
   }
+  // A decimal comma ("52,33"), which is not a number here: say to write a decimal point.
+  const comma = (path: string, t: string | undefined): void => {
+    if (t !== undefined && hasDecimalComma(t) && numberFromText(t) === undefined)
+      out.push({ path, message: decimalCommaMessage(t) });
+  };
+  for (const [field, [path]] of Object.entries(NUMBER_PATHS) as [FieldName, [string, string]][])
+    comma(path, s.fields[field]);
+  s.futures.forEach((r, i) => comma(`market.futures[${i}].price`, r.price));
+  for (const n of INDEX_NAMES) comma(`market.indices.${n}`, s.indices?.[n]);
+  for (const [k, v] of Object.entries(s.policy)) comma(`policy.${k}`, v);
   return out;
 }
+
+/** The form's number fields and their input paths: those never a percentage, and the rates. */
+const NUMBER_PATHS: Partial<Record<FieldName, [path: string, unit: string]>> = {
+  ...NOT_PERCENT,
+  rate: ['market.rate', 'a fraction'],
+  divYield: ['market.divYield', 'a fraction'],
+};
 
 /**
  * The curve rows without the blank ones at its end (a row added with "+ row" and left empty): a
