@@ -1282,6 +1282,11 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
     expectInvalid('positions row 2', 'ORDERS', rows, [condorRows[0], ['SPX 190215P01803', -10, 1.6]]);
     expectInvalid('positions line 2', 'ORDERS', rows, [['Symbol,Qty,Price\nVIX 190214C00024000,1,3']]);
     expectInvalid('inputs', 'ORDERS', rows.slice(1), null);
+    // one cell of pasted text: a strike slip (1950 typed 19500) is named, not bought for millions
+    const slip = expectInvalid('positions line 2', 'ORDERS', rows, [
+      ['SPX 190215P01950,10,5\nSPXW 190215P19500,-10,6'],
+    ]);
+    expect(slip).toMatch(/is 19500, far from SPX/);
   });
 
   it('STRUCTURES spills the five structures of plan().structures, then the best buy, the cost to cover and the gap', () => {

@@ -140,6 +140,7 @@ function row(s: StructureScore, budget: number, loss: number): PlanStructureRow 
  * A held leg's strike as the broker-CSV form takes it: on the listed grid (SPX 5 points, VIX half
  * points) and a level of its index (an SPX strike within half to twice SPX, a VIX strike in VIX
  * points), so that a typing slip (1e9, 5902, 0.5) is named rather than priced into an order.
+ * Checked on listed legs (`positions[i].strike`) and on pasted CSV text (`positions line N`).
  */
 function checkHeldStrike(field: string, kind: 'spx' | 'vix', strike: number, spot: number): void {
   if (kind === 'spx') checkSpotAndStrikes('market.spx', spot, [{ field, strike }]);
@@ -168,7 +169,10 @@ export function stepOrders(
     p.positions === undefined
       ? []
       : typeof p.positions === 'string'
-        ? parsePositionsCsv(p.positions, { valuationDate: date }).map((h) => h.leg)
+        ? parsePositionsCsv(p.positions, { valuationDate: date }).map((h) => {
+            checkHeldStrike(`positions line ${h.line}`, h.leg.kind, h.leg.strike, now.spot);
+            return h.leg;
+          })
         : p.positions.map((l, i) => {
             if (l.expiry < date) {
               throw invalidInput(

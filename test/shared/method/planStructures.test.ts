@@ -184,5 +184,20 @@ describeWithData('structures and orders on 2018-12-24', () => {
       expect(refused(leg('vix', 24.2))).toMatch(/^positions\[1\]\.strike: is 24\.2, off the VIX 0\.5-point/);
       expect(plan({ ...day, positions: [leg('spx', 2300), leg('vix', 24.5)] }).orders).toBeDefined();
     });
+
+    it('takes pasted CSV positions only at strikes that are a level of their index, naming the line', () => {
+      // a slip of one digit (4100 typed 41500) was bought as an SPX 41500 put for $36,805,407
+      const refused = (csv: string) => {
+        const i = rejection({ ...day, positions: csv })[0];
+        return `${i?.path}: ${i?.message}`;
+      };
+      expect(refused('SPX 190118P02300,10,5\nSPXW 190118P23000,-10,6')).toMatch(
+        /^positions line 2: is 23000, far from SPX/,
+      );
+      expect(refused('Symbol,Qty,Price\n\nVIX 190213C00000500,1,1')).toMatch(
+        /^positions line 3: is 0\.5, which looks like a decimal/,
+      );
+      expect(plan({ ...day, positions: 'SPX 190118P02300,10,5\nVIX 190213C00024500,1,1' }).orders).toBeDefined();
+    });
   });
 });
