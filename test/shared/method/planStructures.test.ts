@@ -185,6 +185,24 @@ describeWithData('structures and orders on 2018-12-24', () => {
       expect(plan({ ...day, positions: [leg('spx', 2300), leg('vix', 24.5)] }).orders).toBeDefined();
     });
 
+    it('takes held legs only on dates their options list, as the CSV form does, naming the leg', () => {
+      const spx: Leg = { kind: 'spx', type: 'put', strike: 2300, expiry: '2019-01-18', quantity: 3 };
+      const vix: Leg = { kind: 'vix', type: 'call', strike: 30, expiry: base.tail.expiry, quantity: 2 };
+      const refused = (l: Leg) => {
+        const i = rejection({ ...day, positions: [spx, l] })[0];
+        return `${i?.path}: ${i?.message}`;
+      };
+      // a VIX weekly has no VX future to price it; no SPX option expires on a Saturday
+      expect(refused({ ...vix, expiry: '2019-01-23' })).toMatch(
+        /^positions\[1\]\.expiry: is 2019-01-23, not a VX final-settlement date/,
+      );
+      expect(refused({ ...spx, expiry: '2019-01-19' })).toMatch(
+        /^positions\[1\]\.expiry: is 2019-01-19, not an exchange trading day/,
+      );
+      expect(refused({ ...spx, expiry: '2041-01-18' })).toMatch(/^positions\[1\]\.expiry: is 2041-01-18, outside/);
+      expect(plan({ ...day, positions: [spx, vix] }).orders).toBeDefined();
+    });
+
     it('takes pasted CSV positions only at strikes that are a level of their index, naming the line', () => {
       // a slip of one digit (4100 typed 41500) was bought as an SPX 41500 put for $36,805,407
       const refused = (csv: string) => {
