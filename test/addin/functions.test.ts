@@ -1282,6 +1282,12 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
     expectInvalid('positions row 2', 'ORDERS', rows, [condorRows[0], ['SPX 190215P01803', -10, 1.6]]);
     expectInvalid('positions line 2', 'ORDERS', rows, [['Symbol,Qty,Price\nVIX 190214C00024000,1,3']]);
     expectInvalid('inputs', 'ORDERS', rows.slice(1), null);
+    // a range's refusal names the sheet's row within it (header and blank rows counted), not the leg's index
+    const header = ['Symbol', 'Qty', 'Price'];
+    const range = [header, [null, null, null], condorRows[0], ['SPX 190215P19500', -10, 1.6]];
+    expect(expectInvalid('positions row 4', 'ORDERS', rows, range)).toMatch(/^positions row 4: is 19500, far from SPX/);
+    const weekly = [header, condorRows[0], ['VIX 190123C00030000', 1, 2]];
+    expect(expectInvalid('positions row 3', 'ORDERS', rows, weekly)).toMatch(/^positions row 3: .*VX final-settlement/);
     // one cell of pasted text: a strike slip (1950 typed 19500) is named, not bought for millions
     const slip = expectInvalid('positions line 2', 'ORDERS', rows, [
       ['SPX 190215P01950,10,5\nSPXW 190215P19500,-10,6'],

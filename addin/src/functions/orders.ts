@@ -37,8 +37,15 @@ export const STRUCTURES_HEADERS = [
   ...['per $ 2018-12-24', 'per $ 2020-03-12', 'per $ 2025-04-08'],
 ] as const;
 
-/** The held legs of the positions argument: broker CSV text in one cell, or rows of symbol, quantity, average price. */
-function heldLegs(valuationDate: string, positions: unknown): Leg[] | string {
+const LEG_FIELDS = ['', '.kind', '.type', '.strike', '.expiry', '.quantity'];
+
+/**
+ * The held legs of the positions argument: broker CSV text in one cell, or rows of symbol, quantity,
+ * average price. For rows, `names` learns each leg's row within the range, so that the plan's
+ * refusal of `positions[i].strike` names the sheet's row (`positions row 4`), header and blank rows
+ * counted.
+ */
+function heldLegs(valuationDate: string, positions: unknown, names: Record<string, string>): Leg[] | string {
   if (isMissing(positions)) return [];
   const rows: unknown[][] = Array.isArray(positions)
     ? positions.map((r: unknown) => (Array.isArray(r) ? (r as unknown[]) : [r]))
@@ -48,7 +55,10 @@ function heldLegs(valuationDate: string, positions: unknown): Leg[] | string {
   const only = rows.length === 1 && rows[0]?.length === 1 ? rows[0][0] : undefined;
   // one cell of text holding a whole export (several lines, or a symbol with its quantity)
   if (typeof only === 'string') return only;
-  return readPositions({ valuationDate, positions: rows }).map((h) => h.leg);
+  return readPositions({ valuationDate, positions: rows }).map((h, i) => {
+    for (const f of LEG_FIELDS) names[`positions[${i}]${f}`] = `positions row ${h.line}`;
+    return h.leg;
+  });
 }
 
 /**
@@ -60,10 +70,11 @@ function heldLegs(valuationDate: string, positions: unknown): Leg[] | string {
  * @returns A header row, one row per order (none when the positions equal the plan), then the net cost (USD, + debit).
  */
 export function orders(inputs: unknown[][], positions?: unknown[][]): unknown[][] {
+  const names: Record<string, string> = {};
   return excelCall(() => {
     const result = planFromRange(inputs, (raw) => {
       const date = typeof raw['valuationDate'] === 'string' ? raw['valuationDate'] : '';
-      raw['positions'] = date === '' ? [] : heldLegs(date, positions);
+      raw['positions'] = date === '' ? [] : heldLegs(date, positions, names);
     });
     const list = result.orders ?? { orders: [], netCost: 0 };
     const blank: unknown[] = ORDERS_HEADERS.map(() => '');
@@ -89,7 +100,7 @@ export function orders(inputs: unknown[][], positions?: unknown[][]): unknown[][
     net[9] = String(list.netCost) === '-0' ? 0 : list.netCost;
     out.push(net);
     return out;
-  });
+  }, names);
 }
 
 /**
