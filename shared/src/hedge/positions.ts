@@ -210,14 +210,38 @@ interface Columns {
 
 const HEADER_NAMES: Record<keyof Columns, RegExp> = {
   symbol: /^(symbol|contract|instrument|description)$/,
-  quantity: /^(qty|quantity|position|pos|amount)$/,
+  quantity: /^(qty|quantity|position|pos)$/,
   price: /^(avg(\.|\s)?price|average\s?price|avg(\.|\s)?cost|average\s?cost|cost\s?basis|price|trade\s?price)$/,
 };
 
+/** Header names of a column that gives a position's direction apart from its quantity. */
+const DIRECTION =
+  /^((position|trade|order)\s?)?(side|direction|action)$|^(buy|long|b|l)\s?[/\s-]?\s?(sell|short|s)$|^(trans(action)?|trade)\s?(type|code)$/;
+
+/**
+ * The columns a header row names, or undefined when the row is not a header. A header naming a
+ * direction column (Side, Long/Short, Buy/Sell...) is refused: the reader takes the direction from
+ * the quantity's sign only, and would read every short as long. Amount is not a quantity (in many
+ * exports it is dollars) and is refused where no quantity column is named.
+ */
 function headerColumns(cells: readonly unknown[]): Columns | undefined {
   const names = cells.map((c) => cellText(c).toLowerCase().replace(/_/g, ' '));
+  const direction = names.findIndex((n) => DIRECTION.test(n));
+  if (direction >= 0) {
+    throw new LineFault(
+      'header',
+      `column ${JSON.stringify(cellText(cells[direction]))} gives the direction apart from the quantity, which this reader does not read (every position would be taken as long); fold it into the quantity's sign: -3 for short 3, and leave the column out`,
+    );
+  }
   const find = (k: keyof Columns) => names.findIndex((n) => HEADER_NAMES[k].test(n));
   const c = { symbol: find('symbol'), quantity: find('quantity'), price: find('price') };
+  const amount = names.indexOf('amount');
+  if (c.quantity < 0 && amount >= 0 && (c.symbol >= 0 || c.price >= 0)) {
+    throw new LineFault(
+      'header',
+      `column ${JSON.stringify(cellText(cells[amount]))} is not read as the quantity: in many exports it is dollars; name the column of signed contracts Qty or Quantity`,
+    );
+  }
   return c.symbol >= 0 && c.quantity >= 0 && c.price >= 0 ? c : undefined;
 }
 
@@ -237,19 +261,21 @@ function readRows(
   if (!(rules.vixStrikeStep > 0) || !Number.isFinite(rules.vixStrikeStep))
     throw invalidInput('vixStrikeStep', `is ${rules.vixStrikeStep}`, 'pass the VIX strike grid in points, e.g. 0.5');
   let cols: Columns = { symbol: 0, quantity: 1, price: 2 };
+  let seen = false;
   const out: HeldPosition[] = [];
   const issues: InputIssue[] = [];
   rows.forEach((cells, i) => {
     const n = i + 1;
     if (cells.every((c) => cellText(c) === '')) return;
-    if (out.length === 0 && issues.length === 0) {
-      const h = headerColumns(cells);
-      if (h !== undefined) {
-        cols = h;
-        return;
-      }
-    }
     try {
+      if (out.length === 0 && issues.length === 0 && !seen) {
+        seen = true;
+        const h = headerColumns(cells);
+        if (h !== undefined) {
+          cols = h;
+          return;
+        }
+      }
       const raw = cellText(cells[cols.symbol]);
       const p = readSymbol(raw);
       checkListing(p, raw, rules, today);
@@ -279,6 +305,8 @@ function readRows(
     } catch (e) {
       if (!(e instanceof LineFault)) throw e;
       issues.push({ path: `positions ${source} ${n}`, message: e.text });
+      // the lines under a refused header would be read in the wrong columns
+      if (e.column === 'header') throw new InputValidationError(issues);
     }
   });
   if (issues.length > 0) throw new InputValidationError(issues);

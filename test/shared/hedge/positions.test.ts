@@ -74,6 +74,26 @@ describe('positions from broker CSV', () => {
     expect(p[0]?.leg.quantity).toBe(-3);
     expect(p[0]?.averagePrice).toBe(4.2);
   });
+  it('refuses a column that gives the direction apart from the quantity, saying to fold it into the sign', () => {
+    // read as all long, a Side column left the trader short 9 after the orders
+    for (const name of ['Side', 'Long/Short', 'Action', 'Buy/Sell', 'B/S', 'Direction', 'long_short']) {
+      const issues = issuesOf(() => parsePositionsCsv(`Symbol,${name},Qty,Price\nSPXW 250523P03750,Sell,3,4.2`, rules));
+      expect(issues).toHaveLength(1);
+      expect(issues[0]?.path).toBe('positions line 1');
+      expect(issues[0]?.message).toMatch(/direction.*fold it into the quantity's sign: -3 for short 3/);
+    }
+    const rows = issuesOf(() => parsePositionRows([['Symbol', 'Quantity', 'Price', 'Side']], rules));
+    expect(rows[0]?.path).toBe('positions row 1');
+  });
+  it('does not read Amount as the quantity (in many exports it is dollars), and says what to name it', () => {
+    const issues = issuesOf(() => parsePositionsCsv('Symbol,Amount,Price\nSPXW 250523P03750,-1250,4.2', rules));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.path).toBe('positions line 1');
+    expect(issues[0]?.message).toMatch(/Amount.*dollars.*Qty or Quantity/);
+    // beside a quantity column, Amount is another column, not read
+    const p = parsePositionsCsv('Symbol,Qty,Price,Amount\nSPXW 250523P03750,-3,4.2,-1260', rules);
+    expect(p[0]?.leg.quantity).toBe(-3);
+  });
   it('reads a file without a header as symbol, quantity, average price', () => {
     expect(parsePositionsCsv('VIX 250521C00033000,2,1.1', rules)[0]?.leg.quantity).toBe(2);
   });
