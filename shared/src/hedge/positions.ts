@@ -18,6 +18,7 @@ import { parseIsoDate, toIsoDate, dayFromYmd } from '../dates';
 import { InputValidationError, type InputIssue } from '../schemas/parse';
 import { isBusinessDay, isVxExpiry, spxMonthlyExpiry, CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from '../market/index';
 import type { Leg } from '../book/index';
+import { decimalCell } from '../surface/chainQuotes';
 // the method's file, not its barrel: the plan (in the barrel) reads this module
 import { SPX_STRIKE_STEP } from '../method/condor';
 
@@ -186,10 +187,16 @@ function cellText(x: unknown): string {
   return typeof x === 'number' || typeof x === 'boolean' || typeof x === 'bigint' ? String(x) : JSON.stringify(x);
 }
 
-/** A number from a cell: numbers as they are; text without thousands separators, $ or spaces. */
+/**
+ * A number from a cell: numbers as they are; text as a decimal (no "0x10" or "0b11", which `Number`
+ * reads as 16 and 3), with $, thousands separators and spaces beside a sign or $ allowed, but not a
+ * space between digits ("1 5" is not 15).
+ */
 function cellNumber(x: unknown): number | undefined {
   if (typeof x === 'number') return Number.isFinite(x) ? x : undefined;
-  let t = cellText(x).replace(/[$\s]/g, '');
+  let t = cellText(x).replace(/\$/g, '');
+  if (/[\d.,]\s+[\d.,]/.test(t)) return undefined;
+  t = t.replace(/\s/g, '');
   if (t === '') return undefined;
   // commas only as thousands separators (1,250.5); a decimal comma (1,35) is refused, not misread
   if (t.includes(',')) {
@@ -198,7 +205,7 @@ function cellNumber(x: unknown): number | undefined {
   }
   // a broker may write a short position as (10)
   const paren = /^\((.*)\)$/.exec(t);
-  const n = Number(paren ? `-${paren[1]}` : t);
+  const n = decimalCell(paren ? `-${paren[1]}` : t);
   return Number.isFinite(n) ? n : undefined;
 }
 
@@ -340,7 +347,7 @@ function splitCsvLine(line: string, sep: string): string[] {
  * Positions from broker-style text: one position a line, `symbol, quantity, average price`, with
  * an optional header row naming the columns (Symbol, Qty/Quantity, Avg Price/Price/Cost Basis, in
  * any order). Separator: comma, or semicolon or tab when the first line has one and no comma.
- * Blank lines are skipped. Every bad line is reported (field `positions line N`) with its fix.
+ * Lines end at LF, CRLF or a lone CR. Blank lines are skipped. Every bad line is reported (field `positions line N`) with its fix.
  *
  * @example
  * parsePositionsCsv('Symbol,Qty,Avg Price\nSPXW 250523P03750,-10,12.5', { valuationDate: '2025-04-08' })
@@ -350,7 +357,7 @@ export function parsePositionsCsv(text: string, rules: PositionRules): HeldPosit
   if (typeof text !== 'string') {
     throw invalidInput('positions', `is ${typeof text}, not text`, 'paste the positions as CSV text');
   }
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(/\r\n|\r|\n/);
   const first = lines.find((l) => l.trim() !== '') ?? '';
   const sep = first.includes(',') ? ',' : first.includes(';') ? ';' : first.includes('\t') ? '\t' : ',';
   return readRows(

@@ -94,6 +94,20 @@ describe('positions from broker CSV', () => {
     const p = parsePositionsCsv('Symbol,Qty,Price,Amount\nSPXW 250523P03750,-3,4.2,-1260', rules);
     expect(p[0]?.leg.quantity).toBe(-3);
   });
+  it('ends a line at CR, LF or CRLF alike, and still takes $ and a sign apart from the digits', () => {
+    const lines = ['Symbol,Qty,Price', 'SPXW 250523P03750,-10,12.5', 'SPXW 250523P03700,10,$ 9.10'];
+    for (const eol of ['\r', '\n', '\r\n']) {
+      const p = parsePositionsCsv(lines.join(eol), rules);
+      expect(p.map((x) => [x.line, x.leg.strike, x.leg.quantity, x.averagePrice])).toEqual([
+        [2, 3750, -10, 12.5],
+        [3, 3700, 10, 9.1],
+      ]);
+    }
+    expect(parsePositionsCsv('SPXW 250523P03750,- 3,"$1,250.5"', rules)[0]).toMatchObject({
+      leg: { quantity: -3 },
+      averagePrice: 1250.5,
+    });
+  });
   it('reads a file without a header as symbol, quantity, average price', () => {
     expect(parsePositionsCsv('VIX 250521C00033000,2,1.1', rules)[0]?.leg.quantity).toBe(2);
   });
@@ -128,6 +142,11 @@ describe('positions from broker CSV', () => {
     ['missing price', 'SPXW 250523P03750,1,', /average price "" is not a price/],
     ['decimal comma in the price', 'SPXW 250523P03750,1,"1,35"', /average price "1,35" is not a price/],
     ['negative price', 'SPXW 250523P03750,1,-2', /average price "-2" is not a price/],
+    // Number() read these as 16 and 3 contracts; stripping every space read "1 5" as 15
+    ['hexadecimal quantity', 'SPXW 250523P03750,0x10,2', /quantity "0x10" is not a whole, non-zero number/],
+    ['binary quantity', 'SPXW 250523P03750,0b11,2', /quantity "0b11" is not a whole, non-zero number/],
+    ['a space inside the quantity', 'SPXW 250523P03750,1 5,2', /quantity "1 5" is not a whole, non-zero number/],
+    ['a space inside the price', 'SPXW 250523P03750,1,1 2.5', /average price "1 2.5" is not a price/],
   ];
   for (const [name, line, msg] of bad) {
     it(`rejects ${name}, naming the line and the fix`, () => {
