@@ -73,6 +73,14 @@ export function onGrid(x: number, step: number): boolean {
 }
 
 /**
+ * A strike that passed {@link onGrid} put exactly on the grid (6000.000000001 → 6000), so one
+ * contract has one key when held and target legs are netted.
+ */
+export function snapToGrid(x: number, step: number): number {
+  return Number((Math.round(x / step) * step).toFixed(9));
+}
+
+/**
  * Read one option symbol (no listing checks but the root and the calendar date).
  * @example parseOptionSymbol('SPXW 250523P03750') // { root: 'SPXW', kind: 'spx', type: 'put', expiry: '2025-05-23', strike: 3750 }
  * @example parseOptionSymbol('VIX 250521C00033000').strike // 33
@@ -304,7 +312,13 @@ function readRows(
         );
       }
       out.push({
-        leg: { kind: p.kind, type: p.type, strike: p.strike, expiry: p.expiry, quantity: q },
+        leg: {
+          kind: p.kind,
+          type: p.type,
+          strike: snapToGrid(p.strike, p.kind === 'spx' ? rules.spxStrikeStep : rules.vixStrikeStep),
+          expiry: p.expiry,
+          quantity: q,
+        },
         averagePrice: price,
         symbol: raw,
         line: n,

@@ -16,7 +16,7 @@ import {
   type StructureScore,
 } from '../hedge/structures';
 import { markFromState, ordersFromBook, type OrderList, type TargetLeg } from '../hedge/orders';
-import { VIX_LISTED_STRIKE_STEP, onGrid, parsePositionsCsv } from '../hedge/positions';
+import { VIX_LISTED_STRIKE_STEP, onGrid, parsePositionsCsv, snapToGrid } from '../hedge/positions';
 import { checkSpotAndStrikes, checkVxPrice } from '../validate';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, isBusinessDay, isVxExpiry } from '../market/index';
 import { SPX_STRIKE_STEP } from './condor';
@@ -211,7 +211,8 @@ export function stepOrders(
             }
             checkHeldExpiry(`positions[${i}].expiry`, l.kind, l.expiry);
             checkHeldStrike(`positions[${i}].strike`, l.kind, l.strike, now.spot);
-            return { kind: l.kind, type: l.type, strike: l.strike, expiry: l.expiry, quantity: l.quantity };
+            const strike = snapToGrid(l.strike, l.kind === 'spx' ? SPX_STRIKE_STEP : VIX_LISTED_STRIKE_STEP);
+            return { kind: l.kind, type: l.type, strike, expiry: l.expiry, quantity: l.quantity };
           });
   const label =
     (origin: string) =>

@@ -108,6 +108,10 @@ describe('positions from broker CSV', () => {
       averagePrice: 1250.5,
     });
   });
+  it('puts a strike a hair off the grid on it, so one contract has one strike', () => {
+    const p = parsePositionsCsv('SPXW 250523P03750.000000001,1,2\nVIX 250521C17.4999999999,1,1', rules);
+    expect(p.map((x) => x.leg.strike)).toEqual([3750, 17.5]);
+  });
   it('reads a file without a header as symbol, quantity, average price', () => {
     expect(parsePositionsCsv('VIX 250521C00033000,2,1.1', rules)[0]?.leg.quantity).toBe(2);
   });

@@ -141,6 +141,19 @@ describeWithData('structures and orders on 2018-12-24', () => {
       expect(plan({ ...day, positions: csv }).orders).toEqual({ orders: [], netCost: 0 });
     });
 
+    it('takes a held strike a hair off the grid as the listed strike: one contract, no order', () => {
+      // 2300.000000001 passed the grid check but kept its own key: an order to close it and one to buy 2300
+      const legs = planLegs(base).filter((l) => l.quantity !== 0);
+      const [first, ...rest] = legs as [Leg, ...Leg[]];
+      const off = [{ ...first, strike: first.strike + 1e-9 }, ...rest];
+      expect(plan({ ...day, positions: off }).orders).toEqual({ orders: [], netCost: 0 });
+      const csv = ['Symbol,Quantity,Avg Price', ...off.map((l) => `${symbol(l)},${l.quantity},1.00`)];
+      csv[1] = csv[1]!
+        .replace(/(\d{8}),/, (_, k: string) => `${Number(k) / 1000}.000000001,`)
+        .replace(/^(\w+)\s+/, '$1 ');
+      expect(plan({ ...day, positions: csv.join('\n') }).orders).toEqual({ orders: [], netCost: 0 });
+    });
+
     it('closes what is held and not in the plan, and trades only the difference', () => {
       const legs = planLegs(base).filter((l) => l.quantity !== 0);
       const extra: Leg = { kind: 'vix', type: 'call', strike: 40, expiry: base.tail.expiry, quantity: 3 };
