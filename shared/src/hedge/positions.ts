@@ -34,7 +34,7 @@ export interface HeldPosition {
 }
 
 export interface PositionRules {
-  /** Valuation date, YYYY-MM-DD: legs expiring before it are rejected. */
+  /** Valuation date, YYYY-MM-DD: legs expiring on or before it are rejected. */
   valuationDate: string;
   /** SPX strike grid, points; default 5. */
   spxStrikeStep?: number;
@@ -49,6 +49,12 @@ export interface ParsedSymbol {
   expiry: string;
   strike: number;
 }
+
+/** The fix for a leg that has settled by the valuation date. */
+export const SETTLED_FIX = 'leave out legs that have settled, or check the valuation date';
+/** Why a leg expiring on the valuation date is refused. */
+export const SETTLES_TODAY =
+  'it settles that day (SPX monthlies and VIX options at the open, SPXW at the close), so no order is priced for it';
 
 /** The listed VIX option strike grid (half points). */
 export const VIX_LISTED_STRIKE_STEP = 0.5;
@@ -143,10 +149,17 @@ function readSymbol(raw: string): ParsedSymbol {
 /** The listing checks of one parsed symbol against the rules. */
 function checkListing(p: ParsedSymbol, raw: string, rules: Required<PositionRules>, today: number): void {
   const sym = JSON.stringify(raw.trim());
-  if (parseIsoDate('expiry', p.expiry) < today) {
+  const expiry = parseIsoDate('expiry', p.expiry);
+  if (expiry < today) {
     throw new LineFault(
       'symbol',
-      `${sym} expired on ${p.expiry}, before the valuation date ${rules.valuationDate}; remove the expired leg (its cash settled) or check the valuation date`,
+      `${sym} expired on ${p.expiry}, before the valuation date ${rules.valuationDate} (its cash settled); ${SETTLED_FIX}`,
+    );
+  }
+  if (expiry === today) {
+    throw new LineFault(
+      'symbol',
+      `${sym} expires on the valuation date ${rules.valuationDate}: ${SETTLES_TODAY}; ${SETTLED_FIX}`,
     );
   }
   if (p.kind === 'spx') {

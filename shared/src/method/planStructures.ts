@@ -16,7 +16,14 @@ import {
   type StructureScore,
 } from '../hedge/structures';
 import { markFromState, ordersFromBook, type OrderList, type TargetLeg } from '../hedge/orders';
-import { VIX_LISTED_STRIKE_STEP, onGrid, parsePositionsCsv, snapToGrid } from '../hedge/positions';
+import {
+  SETTLED_FIX,
+  SETTLES_TODAY,
+  VIX_LISTED_STRIKE_STEP,
+  onGrid,
+  parsePositionsCsv,
+  snapToGrid,
+} from '../hedge/positions';
 import { checkSpotAndStrikes, checkVxPrice } from '../validate';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, isBusinessDay, isVxExpiry } from '../market/index';
 import { SPX_STRIKE_STEP } from './condor';
@@ -202,13 +209,18 @@ export function stepOrders(
             return h.leg;
           })
         : p.positions.map((l, i) => {
-            if (l.expiry < date) {
+            if (l.expiry < date)
               throw invalidInput(
                 `positions[${i}].expiry`,
                 `is ${l.expiry}, before the valuation date ${date}`,
-                'remove the expired leg (it has settled) or pass a later valuation date',
+                SETTLED_FIX,
               );
-            }
+            if (l.expiry === date)
+              throw invalidInput(
+                `positions[${i}].expiry`,
+                `is ${l.expiry}, the valuation date: ${SETTLES_TODAY}`,
+                SETTLED_FIX,
+              );
             checkHeldExpiry(`positions[${i}].expiry`, l.kind, l.expiry);
             checkHeldStrike(`positions[${i}].strike`, l.kind, l.strike, now.spot);
             const strike = snapToGrid(l.strike, l.kind === 'spx' ? SPX_STRIKE_STEP : VIX_LISTED_STRIKE_STEP);

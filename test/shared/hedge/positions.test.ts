@@ -131,8 +131,9 @@ describe('positions from broker CSV', () => {
     [
       'expired leg',
       'SPXW 250404P03750,1,2',
-      /expired on 2025-04-04, before the valuation date 2025-04-08; remove the expired leg/,
+      /expired on 2025-04-04, before the valuation date 2025-04-08.*; leave out legs that have settled/,
     ],
+
     [
       'VIX expiry that is not a VX expiry',
       'VIX 250523C00033000,1,2',
@@ -171,8 +172,14 @@ describe('positions from broker CSV', () => {
     const issues = issuesOf(() => parsePositionsCsv('VIX 250521C00017500,1,1', { ...rules, vixStrikeStep: 1 }));
     expect(issues[0]?.message).toMatch(/off the VIX 1-point strike grid/);
   });
-  it('accepts a leg expiring on the valuation date (it settles that day)', () => {
-    expect(parsePositionsCsv('SPXW 250408P03750,1,2', rules)).toHaveLength(1);
+  it('refuses a leg expiring on the valuation date: it settles that day, an AM-settled one at the open', () => {
+    // an SPX monthly on its expiry day was bought at its model mid after it had settled
+    for (const line of ['SPXW 250408P03750,1,2', 'SPX 250321P03750,1,2', 'VIX 250521C00020000,1,1']) {
+      const date = line.startsWith('SPXW') ? '2025-04-08' : line.startsWith('SPX') ? '2025-03-21' : '2025-05-21';
+      const issues = issuesOf(() => parsePositionsCsv(line, { valuationDate: date }));
+      expect(issues[0]?.path).toBe('positions line 1');
+      expect(issues[0]?.message).toMatch(/expires on the valuation date .*; leave out legs that have settled/);
+    }
   });
   it('rejects a valuation date that is not a date', () => {
     expect(errorOf(() => parsePositionsCsv('SPXW 250523P03750,1,2', { valuationDate: '2025-13-01' })).field).toBe(

@@ -172,6 +172,13 @@ describeWithData('structures and orders on 2018-12-24', () => {
       expect(issues[0]?.message).toMatch(/grid|strike/i);
       const expired: Leg = { kind: 'spx', type: 'put', strike: 2300, expiry: '2018-12-21', quantity: 1 };
       expect(rejection({ ...day, positions: [expired] })[0]?.path).toBe('positions[0].expiry');
+      // on the valuation date a leg settles (an AM-settled one at the open): it is left out, not bought at a mid
+      const today = rejection({ ...day, positions: [{ ...expired, expiry: day.valuationDate }] })[0];
+      expect(`${today?.path}: ${today?.message}`).toMatch(
+        /^positions\[0\]\.expiry: is 2018-12-24, the valuation date: .*leave out legs that have settled/,
+      );
+      const line = rejection({ ...day, positions: 'SPX 190118P02300,1,5\nSPXW 181224P02300,1,1' })[0];
+      expect(`${line?.path}: ${line?.message}`).toMatch(/^positions line 2: .*expires on the valuation date/);
       expect(rejection({ ...day, positions: [{ ...expired, expiry: '2019-01-18', quantity: 1.5 }] })[0]?.path).toBe(
         'positions[0].quantity',
       );
