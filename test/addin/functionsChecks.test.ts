@@ -109,7 +109,11 @@ describe('ALVH.TAILSIZE plausibility', () => {
       /^otmPct: is 2\.5, which looks like a percentage; pass 0\.025/,
     );
     expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, null, null, null, null, null, 100)).toMatch(
-      /^strikeStep: is 100, outside 0\.01 to 10; pass a number from 0\.01 to 10 VIX points/,
+      /^strikeStep: is 100, outside 0\.5 to 10; pass a number from 0\.5 to 10 VIX points/,
+    );
+    // as policy.vixStrikeStep: a step of 0.01 struck the call at a strike no exchange lists
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, null, null, null, null, null, 0.75)).toMatch(
+      /^strikeStep: is 0\.75, off the half-point grid.*multiple of 0\.5/,
     );
   });
 });

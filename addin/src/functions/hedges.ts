@@ -31,6 +31,17 @@ import { CONDOR_ARGS, condorOf, noVxCurve, spxState, vixPointsArg } from './cond
 
 const TAILSIZE_HEADERS = ['contracts', 'strike (points)', 'premium (points per option)', 'gain per contract (USD)'];
 
+/** TAILSIZE's strikeStep as the policy takes it: a multiple of the listed half-point VIX grid. */
+function halfPointStep(step: number | undefined): number | undefined {
+  if (step !== undefined && Math.abs(step * 2 - Math.round(step * 2)) > 1e-9)
+    throw invalidInput(
+      'strikeStep',
+      `is ${step}, off the half-point grid VIX options list on`,
+      'pass a multiple of 0.5 VIX points (0.5, 1, 2.5, …)',
+    );
+  return step;
+}
+
 /**
  * The tail VIX call hedge for a condor's drawdown loss (method section 6).
  * @customfunction TAILSIZE TAILSIZE
@@ -84,7 +95,7 @@ export function tailsize(
         ...opt('rate', withRate(optionalNumber('rate', rate))),
         ...opt('horizonYears', horizonArg(horizonYears, years)),
         ...opt('stressVolOfVol', volOfVolArg('stressVolOfVol', optionalNumber('stressVolOfVol', stressVolOfVol))),
-        ...opt('strikeStep', policyArg('strikeStep', 'vixStrikeStep', strikeStep, 'VIX points')),
+        ...opt('strikeStep', halfPointStep(policyArg('strikeStep', 'vixStrikeStep', strikeStep, 'VIX points'))),
       }),
     );
     if (t.contracts > MAX_CONTRACTS)

@@ -25,6 +25,22 @@ function bounded(lo: number, hi: number, def: number) {
   return z.number({ error: msg }).finite({ error: msg }).min(lo, { error: msg }).max(hi, { error: msg }).default(def);
 }
 
+/**
+ * The VIX strike grid the tail call is struck on: 0.5-10 points and a multiple of the listed
+ * half-point grid (0.5, 1, 2.5, …); a step of 0.01 struck the call at 21.81, which no exchange lists
+ * and the position reader refuses.
+ */
+function vixStep() {
+  const msg = 'pass a multiple of 0.5 VIX points between 0.5 and 10 (0.5, 1, 2.5, …), the grid VIX options list on';
+  return z
+    .number({ error: msg })
+    .finite({ error: msg })
+    .min(0.5, { error: msg })
+    .max(10, { error: msg })
+    .refine((x) => Math.abs(x * 2 - Math.round(x * 2)) < 1e-9, { error: msg })
+    .default(1);
+}
+
 /** A whole number in [lo, hi] with a default. */
 function wholeBounded(lo: number, hi: number, def: number) {
   const msg = `pass a whole number between ${lo} and ${hi}`;
@@ -118,7 +134,8 @@ const PolicyObject = z.strictObject(
     tailDteMax: wholeBounded(1, 365, 60),
     tailDteTarget: wholeBounded(1, 365, 52),
     tailOtmPct: bounded(0, 1, 0.025),
-    vixStrikeStep: bounded(0.01, 10, 1),
+    /** The tail call's strike grid: a multiple of the listed half-point VIX grid, so the strike is one listed. */
+    vixStrikeStep: vixStep(),
     drawdown: bounded(0.01, 0.9, 0.2),
     drawdownDays: wholeBounded(0, 60, 10),
     stressVix: optionalBounded(1, MAX_STRESS_VIX),

@@ -95,10 +95,18 @@ describe('resolvePolicy', () => {
     ],
     [{ tailCoverag: 2 }, 'policy', 'tailCoverag'],
     [{ skew: { putSlope: 'steep' } }, 'policy.skew.putSlope', 'between 0 and 2'],
+    // a step of 0.01 struck the tail call at 21.81, a strike no exchange lists
+    [{ vixStrikeStep: 0.01 }, 'policy.vixStrikeStep', 'pass a multiple of 0.5 VIX points'],
+    [{ vixStrikeStep: 0.75 }, 'policy.vixStrikeStep', 'pass a multiple of 0.5 VIX points'],
   ])('rejects %j naming %s', (raw, field, hint) => {
     const e = errorOf(() => resolvePolicy(raw));
     expect(e.field).toBe(field);
     expect(e.message).toContain(hint);
+  });
+
+  it('takes a VIX strike step on the listed half-point grid', () => {
+    expect([0.5, 1, 2.5, 10].map((x) => resolvePolicy({ vixStrikeStep: x }).vixStrikeStep)).toEqual([0.5, 1, 2.5, 10]);
+    expect(policyRange('vixStrikeStep')).toEqual({ lo: 0.5, hi: 10, whole: false });
   });
 
   it('takes a target on either edge of its window', () => {
