@@ -1237,7 +1237,8 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
     const p = plan({ ...input, positions: [] });
     const out = call('ORDERS', rows, null) as unknown[][];
     expect(out[0]?.[0]).toBe('side');
-    const body = out.slice(1, -1);
+    const netRow = out.findIndex((r) => r[0] === 'net cost');
+    const body = out.slice(1, netRow);
     expect(body).toHaveLength(p.orders?.orders.length ?? -1);
     body.forEach((r, k) => {
       const o = p.orders?.orders[k];
@@ -1254,8 +1255,27 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
         o?.cost,
       ]);
     });
-    expect(out.at(-1)?.[0]).toBe('net cost');
-    expect(out.at(-1)?.[9]).toBeCloseTo(p.orders?.netCost ?? NaN, 9);
+    expect(out[netRow]?.[9]).toBeCloseTo(p.orders?.netCost ?? NaN, 9);
+    // after the net cost, the plan's warnings as PLAN shows them, one a row, as wide as the header
+    const warned = out.slice(netRow + 1);
+    expect(p.warnings.length).toBeGreaterThan(0);
+    expect(warned.map((r) => [r[0], r[1]])).toEqual(p.warnings.map((w) => ['warning', w]));
+    expect(warned.every((r) => r.length === out[0]?.length)).toBe(true);
+  });
+
+  it("ORDERS shows the plan's warnings, such as the capital cap's reduce-to", () => {
+    // 40 condors on $200,000: the cap asks to reduce; the sheet showed only the orders
+    const capped = rows.map(([k, v]) => [k, k === 'quantity' ? 40 : k === 'capital' ? 200_000 : v]);
+    const p = plan({
+      ...input,
+      condor: { ...input.condor, quantity: 40 },
+      portfolio: { capital: 200_000 },
+      positions: [],
+    });
+    expect(p.warnings.some((w) => /reduce to \d+ condors?/i.test(w))).toBe(true);
+    const out = call('ORDERS', capped, null) as unknown[][];
+    const shown = out.filter((r) => r[0] === 'warning').map((r) => r[1]);
+    expect(shown).toEqual(p.warnings);
   });
 
   it('ORDERS from the plan legs held (a range, or CSV text in one cell) is empty', () => {
@@ -1265,8 +1285,9 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
     expect(tail?.expiry).toBe('2019-02-13');
     const held = [...condorRows, [vix, tail?.quantity, 3.5]];
     const out = call('ORDERS', rows, held) as unknown[][];
-    expect(out).toHaveLength(3);
+    expect(out.filter((r) => r[0] !== 'warning')).toHaveLength(3);
     expect(String(out[1]?.[0])).toMatch(/^none/);
+    expect(out[2]?.[0]).toBe('net cost');
     expect(out[2]?.[9]).toBe(0);
     const csv = ['Symbol,Quantity,Avg Price', ...held.map((r) => r.join(','))].join('\n');
     expect(call('ORDERS', rows, [[csv]])).toEqual(out);

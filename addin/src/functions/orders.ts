@@ -7,6 +7,7 @@ import { readPositions, type Leg } from '@alvh/shared';
 import { isMissing } from './args';
 import { excelCall } from './excelErrors';
 import { planFromRange } from './plan';
+import { presentPlan } from '../common/present';
 
 export const ORDERS_HEADERS = [
   'side',
@@ -67,7 +68,7 @@ function heldLegs(valuationDate: string, positions: unknown, names: Record<strin
  * @helpurl https://localhost:3000/help.html#ORDERS
  * @param inputs Two columns, name then value, as ALVH.PLAN reads them.
  * @param positions The legs held: a range of rows symbol (e.g. SPXW 250523P03750, VIX 250521C00033000 or the OCC form), quantity (signed, whole), average price; or broker CSV text in one cell. Empty: nothing held.
- * @returns A header row, one row per order (none when the positions equal the plan), then the net cost (USD, + debit).
+ * @returns A header row, one row per order (none when the positions equal the plan), then the net cost (USD, + debit), then the plan's warnings, one a row.
  */
 export function orders(inputs: unknown[][], positions?: unknown[][]): unknown[][] {
   const names: Record<string, string> = {};
@@ -99,6 +100,13 @@ export function orders(inputs: unknown[][], positions?: unknown[][]): unknown[][
     net[0] = 'net cost';
     net[9] = String(list.netCost) === '-0' ? 0 : list.netCost;
     out.push(net);
+    // the plan's warnings (a non-trading-day expiry, a capital cap's "reduce to N condors"), as PLAN shows them
+    for (const w of presentPlan(result, 'excel').warnings) {
+      const row = [...blank];
+      row[0] = 'warning';
+      row[1] = w;
+      out.push(row);
+    }
     return out;
   }, names);
 }
