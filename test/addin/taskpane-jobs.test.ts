@@ -180,7 +180,14 @@ describe('fitsOneRequest: one summary-only request, or chunks with partials', ()
 
   it('runCloudMonteCarlo keeps every chunk of a long condor within the per-call limits (1,000,000 paths × 192 days)', async () => {
     const paths = 1_000_000;
-    const whole = { ...monteCarloInput(raw, paths, 42), horizonDays: 192 };
+    // the example's condor moved to 2025-10-17, 192 days out (a horizon past a condor's expiry is refused)
+    const long = planInputFromForm({
+      fields: { ...EXAMPLE.fields, condorExpiry: '2025-10-17' },
+      futures: EXAMPLE.futures,
+      policy: {},
+      indices: EXAMPLE.indices,
+    });
+    const whole = monteCarloInput(long, paths, 42);
     vi.stubGlobal(
       'fetch',
       (_url: string, init: RequestInit) =>

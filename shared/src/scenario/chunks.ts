@@ -12,17 +12,22 @@ interface PathRange {
 
 /**
  * Checks chunks already sorted by `firstPath`: `check(p, k)` first (same run, well formed), then
- * that each starts where the one before ends. Returns the total path count.
- * @throws AlvhError `invalid_input` naming `parts[k].firstPath` on a gap or an overlap
+ * that each starts where the one before ends. Returns the total path count. `placeOf(k)` is the
+ * sorted chunk's place in the caller's list (default k), which the messages name.
+ * @throws AlvhError `invalid_input` naming `parts[i].firstPath` on a gap or an overlap
  */
-export function checkContiguous<P extends PathRange>(sorted: readonly P[], check: (p: P, k: number) => void): number {
+export function checkContiguous<P extends PathRange>(
+  sorted: readonly P[],
+  check: (p: P, k: number) => void,
+  placeOf: (k: number) => number = (k) => k,
+): number {
   let next = sorted[0]!.firstPath;
   let total = 0;
   sorted.forEach((p, k) => {
     check(p, k);
     if (p.firstPath !== next) {
       throw invalidInput(
-        `parts[${k}].firstPath`,
+        `parts[${placeOf(k)}].firstPath`,
         `is ${p.firstPath}, expected ${next}`,
         'merge contiguous chunks with no gap or overlap',
       );

@@ -23,6 +23,22 @@ import {
   type MonteCarloSummary,
 } from './mcTypes';
 
+/** The fields every chunk of one run shares; `runKey` stands for the market, book, policy and model. */
+const RUN_FIELDS = [
+  'seed',
+  'paths',
+  'horizonDays',
+  'antithetic',
+  'measure',
+  'dynamics',
+  'modelStart',
+  'runKey',
+  'spot0',
+  'vix0',
+  'condorMaxLoss',
+  'hedgeDebit',
+] as const;
+
 /**
  * Concatenate contiguous chunks of one run in path order. Throws when the chunks come from
  * different runs, overlap or leave a gap.
@@ -31,29 +47,24 @@ export function mergeMonteCarlo(parts: readonly MonteCarloPartial[]): MonteCarlo
   if (parts.length === 0) throw invalidInput('parts', 'is empty', 'pass at least one Monte Carlo partial result');
   // Parts that came through JSON (plain arrays) are validated and revived first.
   const typed = parts.map((p) => (ArrayBuffer.isView(p.book) ? p : reviveMonteCarloPartial(p)));
-  const sorted = typed.sort((a, b) => a.firstPath - b.firstPath);
+  // sorted by firstPath, each chunk named by its place in the caller's list
+  const order = typed.map((_p, i) => i).sort((a, b) => typed[a]!.firstPath - typed[b]!.firstPath);
+  const sorted = order.map((i) => typed[i]!);
   const first = sorted[0]!;
-  const total = checkContiguous(sorted, (p, k) => {
-    const same =
-      p.seed === first.seed &&
-      p.paths === first.paths &&
-      p.horizonDays === first.horizonDays &&
-      p.antithetic === first.antithetic &&
-      p.measure === first.measure &&
-      p.dynamics === first.dynamics &&
-      p.modelStart === first.modelStart &&
-      p.runKey === first.runKey &&
-      p.spot0 === first.spot0 &&
-      p.vix0 === first.vix0 &&
-      p.condorMaxLoss === first.condorMaxLoss &&
-      p.hedgeDebit === first.hedgeDebit;
-    if (!same)
-      throw invalidInput(
-        `parts[${k}]`,
-        'comes from a different run (seed, paths, horizon, measure, dynamics, model start, market, book, policy or model differ)',
-        'merge only chunks of one run',
-      );
-  });
+  const total = checkContiguous(
+    sorted,
+    (p, k) => {
+      const differs = RUN_FIELDS.find((f) => p[f] !== first[f]);
+      if (differs !== undefined)
+        throw invalidInput(
+          `parts[${order[k]!}]`,
+          `comes from a different run: its ${differs} is ${String(p[differs])}, against ${String(first[differs])} in parts[${order[0]!}]` +
+            (differs === 'runKey' ? ' (the market, book, policy or model differ)' : ''),
+          'merge only chunks of one run',
+        );
+    },
+    (k) => order[k]!,
+  );
   const cat = <T extends Float64Array | Uint16Array>(
     pick: (p: MonteCarloPartial) => T,
     ArrayType: new (n: number) => T,

@@ -15,11 +15,15 @@ import {
   type MonteCarloWorkLimits,
 } from '../schemas/scenario';
 import { scenarioSource, type ScenarioBook } from './scenarioBook';
+import type { Leg } from '../book/index';
 import type { ModelParams, MonteCarloSetup } from './mcTypes';
 import type { VixClose } from './model/logVixFilter';
 
 /** How far the last close may sit from the book's VIX when both are on the valuation date (points). */
 const SAME_CLOSE_TOLERANCE = 0.005;
+
+/** The largest ratio between two consecutive VIX closes a history may hold (either way). */
+const MAX_VIX_CLOSE_RATIO = 3;
 
 /**
  * The request's VIX closes as the filter reads them: checked (in VIX points, one per date, oldest first, ending on
@@ -44,6 +48,19 @@ export function resolveVixHistory(
         `vixHistory[${i}].date`,
         `is ${history[i]!.date}, not after the close before it (${history[i - 1]!.date})`,
         'pass the closes oldest first, one per date',
+      );
+    }
+  });
+  // VIX has never closed at more than 3 times, or under a third of, its last close (its largest
+  // rise, 2018-02-05, was 2.16 times): such a pair is a slip (1.75 typed for 17.5), which would
+  // move the filtered factors and with them every figure of the run.
+  closes.forEach((c, i) => {
+    const before = i > 0 ? closes[i - 1]!.value : c.value;
+    if (c.value > MAX_VIX_CLOSE_RATIO * before || c.value * MAX_VIX_CLOSE_RATIO < before) {
+      throw invalidInput(
+        `vixHistory[${i}].vix`,
+        `is ${c.value} after ${before} on ${history[i - 1]!.date}, a move VIX has never made in one close`,
+        'check the close (VIX in index points, 17.5 not 1.75), or leave vixHistory out',
       );
     }
   });
@@ -113,9 +130,20 @@ export function checkedMonteCarloRequest(
 /** The setup of a parsed input, its paths and horizon checked against `limits`. */
 function setupOf(v: MonteCarloInput, limits: MonteCarloWorkLimits): MonteCarloSetup {
   const { book, policy } = scenarioSource(v);
-  const horizonDays = v.horizonDays ?? condorHorizonDays(book);
+  const lastExpiry = condorHorizonDays(book);
+  const horizonDays = v.horizonDays ?? lastExpiry;
   const pathCount = v.pathCount ?? v.paths - v.firstPath;
   checkMonteCarloLimits(v.paths, pathCount, horizonDays, limits);
+  // Past the last condor's expiry nothing is left to hedge: the hedges' carry alone would move the
+  // figures, and `market` would describe a day the book no longer exists.
+  if (horizonDays > lastExpiry) {
+    throw invalidInput(
+      'horizonDays',
+      `is ${horizonDays}, after the condor's expiry ${lastExpiry} days out`,
+      `pass at most ${lastExpiry} days, or leave it out for the condor's expiry`,
+    );
+  }
+  if (v.book !== undefined && v.rebalance) checkResizableTail(book.tail);
   const legacy = v.model ?? { jumpIntensity: 1, jumpMeanVix: 8, spxJumpPerVixPoint: 1 / 150 };
   const model: ModelParams = {
     jumpIntensity: legacy.jumpIntensity,
@@ -164,4 +192,22 @@ export function chunkOfSetup(
   }
   checkMonteCarloLimits(paths, pathCount, horizonDays, limits);
   return { ...s, run: { ...s.run, firstPath, pathCount } };
+}
+
+/**
+ * The policy resizes the tail along the paths when it is one long VIX call line (lines of the same
+ * call are merged into one by the book); any other tail with `rebalance` on is refused rather than
+ * held fixed in silence (two 2-lot lines of one call ran with no rebalancing and 0 tail contracts).
+ */
+function checkResizableTail(tail: readonly Leg[]): void {
+  if (tail.length === 0) return;
+  const one = tail.length === 1 ? tail[0]! : undefined;
+  if (one?.kind === 'vix' && one.type === 'call' && one.quantity >= 0 && Number.isInteger(one.quantity)) return;
+  throw invalidInput(
+    'book.tail',
+    tail.length === 1
+      ? `is ${one!.quantity} ${one!.kind.toUpperCase()} ${one!.type}${Math.abs(one!.quantity) === 1 ? '' : 's'}, which the policy does not resize (it resizes a whole number of long VIX calls)`
+      : `holds ${tail.length} different contracts; the policy resizes a tail of one long VIX call`,
+    'pass one long VIX call line as the tail (the hedges of other kinds in overlay), or rebalance: false to hold the tail as it is',
+  );
 }

@@ -149,7 +149,7 @@ export function resolveScenarioBook(b: ScenarioBookInput, policy: Policy): Scena
     futures: b.futures,
     condor: b.condor,
     overlay: b.overlay,
-    tail: b.tail,
+    tail: mergeSameContract(b.tail),
     ...(b.tailBudget === undefined ? {} : { tailBudget: b.tailBudget }),
   };
 }
@@ -214,4 +214,17 @@ export function scenarioSource(v: {
   }
   const policy = resolvePolicy(v.policy);
   return { policy, book: resolveScenarioBook(v.book as ScenarioBookInput, policy) };
+}
+
+/** Lines of one contract (kind, type, strike, expiry) as one line of their summed quantity, in first-seen order. */
+function mergeSameContract(legs: readonly Leg[]): Leg[] {
+  const out: Leg[] = [];
+  for (const l of legs) {
+    const same = out.findIndex(
+      (o) => o.kind === l.kind && o.type === l.type && o.strike === l.strike && o.expiry === l.expiry,
+    );
+    if (same < 0) out.push({ ...l });
+    else out[same] = { ...out[same]!, quantity: out[same]!.quantity + l.quantity };
+  }
+  return out;
 }

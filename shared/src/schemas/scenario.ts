@@ -402,38 +402,54 @@ export function checkMonteCarloWork(
   }
 }
 
-const series = z.array(finiteNumber, { error: 'pass the per-path values as an array of numbers' });
+/**
+ * Per-path values as a chunk sends them: finite, and within 1e12 in size (USD, points or counts;
+ * a larger one is no P&L a book of at most 100,000 contracts can make, and its square would
+ * overflow the summary's standard deviations).
+ */
+const PER_PATH_LIMIT = 1e12;
+const series = z.array(
+  finiteNumber.refine((x) => Math.abs(x) <= PER_PATH_LIMIT, {
+    error: `is beyond ${PER_PATH_LIMIT} in size: pass the chunk's per-path values as it answered them`,
+  }),
+  { error: 'pass the per-path values as an array of numbers' },
+);
 
 /**
  * A Monte Carlo partial result as it travels in JSON (typed arrays as arrays), to merge chunks run
  * on other machines: see `reviveMonteCarloPartial`.
  */
-export const MonteCarloPartialSchema = z.object({
-  seed: wholeNumber(0, 0xffffffff, 'seed'),
-  paths: wholeNumber(1, Number.MAX_SAFE_INTEGER, 'paths'),
-  firstPath: wholeNumber(0, Number.MAX_SAFE_INTEGER, 'firstPath'),
-  pathCount: wholeNumber(1, Number.MAX_SAFE_INTEGER, 'pathCount'),
-  horizonDays: wholeNumber(1, MAX_HORIZON_DAYS, 'horizonDays'),
-  antithetic: z.boolean({ error: 'pass true or false' }),
-  measure: z.enum(MONTE_CARLO_MEASURES, { error: `pass measure as one of ${MONTE_CARLO_MEASURES.join(', ')}` }),
-  dynamics: z.enum(MONTE_CARLO_DYNAMICS, { error: `pass dynamics as one of ${MONTE_CARLO_DYNAMICS.join(', ')}` }),
-  modelStart: z.enum(MODEL_STARTS, { error: `pass modelStart as one of ${MODEL_STARTS.join(', ')}` }),
-  /** The run's fingerprint (every input but the chunk's own paths): chunks of one run share it. */
-  runKey: z.string().regex(/^[0-9a-f]{16}$/, { error: "pass the chunk's runKey as it came (16 hex digits)" }),
-  /** SPX at t = 0 (the base of the SPX return at the horizon). */
-  spot0: finiteNumber,
-  /** VIX at t = 0 (the starting bucket of the summary's model notes). */
-  vix0: finiteNumber.positive({ error: 'pass VIX at t = 0 in points, above 0' }),
-  condorMaxLoss: finiteNumber,
-  hedgeDebit: finiteNumber,
-  tailContracts0: finiteNumber,
-  condor: series,
-  book: series,
-  costs: series,
-  rebalances: z.array(wholeNumber(0, 65535, 'rebalances')),
-  tailContracts: series,
-  spxEnd: series,
-  vixEnd: series,
-  vixMax: series,
-  tailOutlay: series,
-});
+export const MonteCarloPartialSchema = z
+  .object({
+    seed: wholeNumber(0, 0xffffffff, 'seed'),
+    paths: wholeNumber(1, Number.MAX_SAFE_INTEGER, 'paths'),
+    firstPath: wholeNumber(0, Number.MAX_SAFE_INTEGER, 'firstPath'),
+    pathCount: wholeNumber(1, Number.MAX_SAFE_INTEGER, 'pathCount'),
+    horizonDays: wholeNumber(1, MAX_HORIZON_DAYS, 'horizonDays'),
+    antithetic: z.boolean({ error: 'pass true or false' }),
+    measure: z.enum(MONTE_CARLO_MEASURES, { error: `pass measure as one of ${MONTE_CARLO_MEASURES.join(', ')}` }),
+    dynamics: z.enum(MONTE_CARLO_DYNAMICS, { error: `pass dynamics as one of ${MONTE_CARLO_DYNAMICS.join(', ')}` }),
+    modelStart: z.enum(MODEL_STARTS, { error: `pass modelStart as one of ${MODEL_STARTS.join(', ')}` }),
+    /** The run's fingerprint (every input but the chunk's own paths): chunks of one run share it. */
+    runKey: z.string().regex(/^[0-9a-f]{16}$/, { error: "pass the chunk's runKey as it came (16 hex digits)" }),
+    /** SPX at t = 0 (the base of the SPX return at the horizon). */
+    spot0: finiteNumber.positive({ error: 'pass SPX at t = 0 in points, above 0' }),
+    /** VIX at t = 0 (the starting bucket of the summary's model notes). */
+    vix0: finiteNumber.positive({ error: 'pass VIX at t = 0 in points, above 0' }),
+    condorMaxLoss: finiteNumber.nonnegative({ error: "pass the condor's max loss in USD, 0 or more" }),
+    hedgeDebit: finiteNumber,
+    tailContracts0: finiteNumber,
+    condor: series,
+    book: series,
+    costs: series,
+    rebalances: z.array(wholeNumber(0, 65535, 'rebalances')),
+    tailContracts: series,
+    spxEnd: series,
+    vixEnd: series,
+    vixMax: series,
+    tailOutlay: series,
+  })
+  .refine((p) => p.firstPath + p.pathCount <= p.paths, {
+    path: ['pathCount'],
+    error: 'firstPath + pathCount is beyond paths: pass the chunk as its run answered it',
+  });

@@ -25,6 +25,7 @@ import { compileLegs, dayFactors, legsValue, type PricerMarket } from '../../../
 import { describeWithData } from '../../helpers/marketData';
 import { REAL_CHAINS, chainMarketState, loadChain, spxLeg, type RealChain } from '../surface/chains';
 import { BOOK } from '../../helpers/fixtures';
+import { errorOf } from '../../helpers/errors';
 
 const flatPolicy = {
   kappa: 8,
@@ -270,6 +271,59 @@ describe('hedge effectiveness counts the premium the rebalances put in', () => {
     expect(s.hedgeCost).toBeCloseTo(s.hedgeDebit + s.meanTailOutlay, 9);
     expect(s.hedgeEffectiveness).toBeCloseTo((s.condor.cvar95 - s.alvh.cvar95) / s.hedgeCost, 12);
     expect(s.hedgeEffectiveness!).toBeLessThan(10);
+  });
+});
+
+describe('runs the policy cannot run as asked are refused, not run otherwise in silence', () => {
+  it('a horizon past the condor expiry: nothing is left to hedge, only the hedges carry', () => {
+    const e = errorOf(() => monteCarloSetup({ book: BOOK, paths: 10, horizonDays: 60 }));
+    expect([e.field, e.problem]).toEqual(['horizonDays', "is 60, after the condor's expiry 49 days out"]);
+    expect(() => monteCarloSetup({ book: BOOK, paths: 10, horizonDays: 49 })).not.toThrow();
+  });
+
+  it('a tail of one call in two lines is one line; a tail the policy cannot resize is refused with rebalance on', () => {
+    const call = BOOK.tail[0]!;
+    const split = {
+      ...BOOK,
+      tail: [
+        { ...call, quantity: 12 },
+        { ...call, quantity: call.quantity - 12 },
+      ],
+    };
+    const a = runMonteCarloChunk({ book: split, paths: 400, seed: 2 });
+    const b = runMonteCarloChunk({ book: BOOK, paths: 400, seed: 2 });
+    expect(a.tailContracts0).toBe(call.quantity);
+    expect(Array.from(a.book)).toEqual(Array.from(b.book));
+    const spread = { ...BOOK, tail: [call, { ...call, strike: call.strike + 10, quantity: -call.quantity }] };
+    const e = errorOf(() => monteCarloSetup({ book: spread, paths: 10 }));
+    expect(e.field).toBe('book.tail');
+    expect(e.problem).toMatch(/holds 2 different contracts; the policy resizes a tail of one long VIX call/);
+    expect(e.fix).toMatch(/rebalance: false/);
+    expect(() => monteCarloSetup({ book: spread, paths: 10, rebalance: false })).not.toThrow();
+  });
+
+  it('merge refusals name the chunk by its place in the list given, and what differs', () => {
+    const run = { book: BOOK, paths: 2_000, rebalance: false };
+    const other = runMonteCarloChunk({ ...run, seed: 12, firstPath: 1_000 });
+    const first = runMonteCarloChunk({ ...run, seed: 11, pathCount: 1_000 });
+    const e = errorOf(() => mergeMonteCarlo([other, first]));
+    expect(e.field).toBe('parts[0]');
+    expect(e.problem).toBe('comes from a different run: its seed is 12, against 11 in parts[1]');
+    const gap = runMonteCarloChunk({ ...run, seed: 11, firstPath: 1_500 });
+    expect(errorOf(() => mergeMonteCarlo([gap, first])).field).toBe('parts[0].firstPath');
+  });
+
+  it('a partial from elsewhere is refused when it could not have come from a run', () => {
+    const p = runMonteCarloChunk({ book: BOOK, paths: 20, rebalance: false });
+    const json = JSON.parse(
+      JSON.stringify(p, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v)),
+    ) as Record<string, unknown>;
+    expect(errorOf(() => reviveMonteCarloPartial({ ...json, spot0: 0 })).field).toBe('spot0');
+    expect(errorOf(() => reviveMonteCarloPartial({ ...json, pathCount: 30 })).field).toBe('pathCount');
+    const huge = [...(json['book'] as number[])];
+    huge[3] = 1e308;
+    expect(errorOf(() => reviveMonteCarloPartial({ ...json, book: huge })).field).toBe('book[3]');
+    expect(reviveMonteCarloPartial(json).pathCount).toBe(20);
   });
 });
 

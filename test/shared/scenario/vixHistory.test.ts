@@ -107,6 +107,15 @@ describe('a Monte Carlo started from a VIX history', () => {
       `vixHistory[${n - 1}].vix`,
       expect.stringMatching(/VIX is in index points; values above 300 are not plausible/),
     ]);
+    // one close typed a tenth of its size (1.75 for 17.5): a move VIX has never made, not a state
+    const slip = err(closes([...calm.slice(0, 40), 1.75, 17, 23, 30]));
+    expect([slip.field, slip.problem]).toEqual([
+      'vixHistory[40].vix',
+      expect.stringMatching(/^is 1\.75 after 13 on 2024-\d\d-\d\d, a move VIX has never made in one close$/),
+    ]);
+    expect(slip.fix).toMatch(/17\.5 not 1\.75/);
+    // the largest one-close rise on record, 2.16 times (2018-02-05), is taken
+    expect(() => runMonteCarloChunk({ ...RUN, paths: 10, vixHistory: closes([...calm, 13.9, 30]) })).not.toThrow();
     expect(err([{ date: '2024-03-01', vix: 30, close: 30 }]).field).toMatch(/^vixHistory/);
     expect(err([{ date: '2024-3-1', vix: 30 }]).field).toBe('vixHistory[0].date');
     expect(err([]).field).toBe('vixHistory');
