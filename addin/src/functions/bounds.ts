@@ -3,7 +3,7 @@
  * own range, with the value and the usual slip in the message) and times in years (a count of
  * days typed where years are asked is the usual slip).
  */
-import { daysBetween, DEFAULT_POLICY, invalidInput, policyRange, scaledForFix } from '@alvh/shared';
+import { daysBetween, DEFAULT_POLICY, invalidInput, policyRange, scaledForFix, VVIX_RANGE } from '@alvh/shared';
 import { optionalNumber } from './args';
 
 /** Up to 4 significant digits, without trailing zeros: 0.1671, 1.8, 0.2. */
@@ -95,4 +95,24 @@ export function checkHeldThroughDrawdown(today: string, expiry: string, drawdown
   const days = daysBetween(today, expiry);
   if (days < drawdownDays)
     throw invalidInput('expiry', `is ${expiry}, ${days} days out, before the ${drawdownDays}-day drawdown ends`, fix);
+}
+
+/**
+ * The vol of VIX options TAILSIZE takes, a decimal: VVIX/100 within the range every host takes
+ * (`VVIX_RANGE`, 20-400: VVIX has closed between about 60 and 210); 0.011 (VVIX 1.1 typed as a
+ * percent of a percent) priced the calls at 1e-33 and sized 54 free contracts.
+ */
+const VIX_OPTION_VOL = { min: VVIX_RANGE.min / 100, max: VVIX_RANGE.max / 100 };
+
+export function volOfVolArg<T extends number | undefined>(name: string, v: T): T {
+  if (v === undefined) return v;
+  if (v < VIX_OPTION_VOL.min || v > VIX_OPTION_VOL.max)
+    throw invalidInput(
+      name,
+      `is ${v}, outside ${VIX_OPTION_VOL.min} to ${VIX_OPTION_VOL.max}`,
+      v > VIX_OPTION_VOL.max
+        ? `pass the vol as a decimal: VVIX/100, ${scaledForFix(v, 0.01)} for VVIX ${v}`
+        : 'pass the vol as a decimal: VVIX/100, e.g. 1.1 for VVIX 110',
+    );
+  return v;
 }

@@ -13,17 +13,15 @@ import {
   limitExceeded,
   MAX_CONTRACTS,
   resolvePolicy,
-  scaledForFix,
   scenarioLoss,
   sizeOverlay,
   sizeTailHedge,
   stressedVix,
-  VVIX_RANGE,
   type Leg,
   type TailSizeResult,
 } from '@alvh/shared';
 import { choiceArg, withHeaders, dateArg, numberArg, optionalNumber } from './args';
-import { checkHeldThroughDrawdown, checkStressVix, checkYears, policyArg, shortNumber } from './bounds';
+import { checkHeldThroughDrawdown, checkStressVix, checkYears, policyArg, shortNumber, volOfVolArg } from './bounds';
 import { excelCall } from './excelErrors';
 import { labelled, opt, type LabelledRow } from './format';
 import { NO_BREAK_EVEN } from '../common/presentRows';
@@ -143,26 +141,6 @@ function tooManyCalls(t: TailSizeResult, loss: number, stressedFuture: number): 
     `is ${stressedFuture}: the ${t.strike} call gains ${gain} there, so little that the cover needs ${calls}, over ${MAX_CONTRACTS} a leg`,
     'raise stressedFuture, or pass a later expiry or a lower otmPct',
   );
-}
-
-/**
- * The vol of VIX options TAILSIZE takes, a decimal: VVIX/100 within the range every host takes
- * (`VVIX_RANGE`, 20-400: VVIX has closed between about 60 and 210); 0.011 (VVIX 1.1 typed as a
- * percent of a percent) priced the calls at 1e-33 and sized 54 free contracts.
- */
-const VIX_OPTION_VOL = { min: VVIX_RANGE.min / 100, max: VVIX_RANGE.max / 100 };
-
-function volOfVolArg<T extends number | undefined>(name: string, v: T): T {
-  if (v === undefined) return v;
-  if (v < VIX_OPTION_VOL.min || v > VIX_OPTION_VOL.max)
-    throw invalidInput(
-      name,
-      `is ${v}, outside ${VIX_OPTION_VOL.min} to ${VIX_OPTION_VOL.max}`,
-      v > VIX_OPTION_VOL.max
-        ? `pass the vol as a decimal: VVIX/100, ${scaledForFix(v, 0.01)} for VVIX ${v}`
-        : 'pass the vol as a decimal: VVIX/100, e.g. 1.1 for VVIX 110',
-    );
-  return v;
 }
 
 /** VIX options are listed about a year out; a longer time is a count of days typed as years. */

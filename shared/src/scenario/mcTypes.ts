@@ -189,7 +189,10 @@ export interface MonteCarloSummary {
   meanTransactionCosts: number;
   /** Mean P&L given up by hedging: mean(condor) − mean(ALVH), USD. */
   hedgeCarry: number;
-  /** Rebalances per path: mean and the largest. */
+  /**
+   * Rebalances per path, mean and the largest: the days a trigger fired and the tail was re-sized,
+   * whether or not the size changed (a budget of 0 fires them and trades nothing).
+   */
   rebalancesMean: number;
   rebalancesMax: number;
   tailContractsStart: number;
