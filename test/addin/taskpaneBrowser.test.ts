@@ -699,6 +699,49 @@ describe('taskpane run bar (Chromium, 320 px)', () => {
   });
 });
 
+describe('taskpane page tabs (Chromium, 320 px)', () => {
+  /** WCAG contrast ratio of two `rgb(...)` colours. */
+  const contrast = (a: string, b: string): number => {
+    const lum = (c: string) => {
+      const [r, g, bl] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+        const s = Number(v) / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+    };
+    const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+    return (hi! + 0.05) / (lo! + 0.05);
+  };
+  const look = (page: Page, sel: string) =>
+    page.$eval(sel, (e) => {
+      const s = getComputedStyle(e);
+      return { bg: s.backgroundColor, ink: s.color, under: parseFloat(s.borderBottomWidth) };
+    });
+
+  it('shows the selected tab as selected: light on the dark header, the other one clear with light text', async () => {
+    const { page, errors } = await openPane();
+    await page.setViewportSize({ width: 320, height: 700 });
+    const header = await page.$eval('.top', (e) => getComputedStyle(e).backgroundColor);
+    for (const [on, off] of [
+      ['#tab-plan', '#tab-surface'],
+      ['#tab-surface', '#tab-plan'],
+    ] as const) {
+      await page.click(on);
+      expect(await page.getAttribute(on, 'aria-selected')).toBe('true');
+      const [sel, other] = [await look(page, on), await look(page, off)];
+      // The selected tab stands out from the header and reads on its own background, underlined.
+      expect(contrast(sel.bg, header)).toBeGreaterThan(7);
+      expect(contrast(sel.ink, sel.bg)).toBeGreaterThan(7);
+      expect(sel.under).toBeGreaterThanOrEqual(2);
+      // The other one is the header itself: no background of its own, light text on the header.
+      expect(other.bg).toBe('rgba(0, 0, 0, 0)');
+      expect(contrast(other.ink, header)).toBeGreaterThan(4.5);
+      expect(other.under).toBeLessThan(sel.under);
+    }
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('taskpane frontier (Chromium, 350 px)', () => {
   it('posts the plan input and draws the frontier of a fixed answer, the plan, the literal rule and the plan’s cheapest match marked', async () => {
     posted.length = 0;
