@@ -322,6 +322,21 @@ describe('taskpane recent VIX closes (Chromium, 350 px)', () => {
     expect(errors).toEqual([]);
   });
 
+  it("says the frontier starts from today's VIX alone, not from the pasted closes the Monte Carlo reads", async () => {
+    const { page, errors } = await openPane(`${base}/api`);
+    await page.click('#vix-closes summary');
+    await page.fill('textarea[name=vixCloses]', '2025-04-04,45.31\n2025-04-07,46.98\n2025-04-08,52.33');
+    await page.waitForFunction(() =>
+      /^The Monte Carlo starts from 3 closes/.test(document.getElementById('vix-closes-note')?.textContent ?? ''),
+    );
+    await page.click('#run-frontier');
+    await page.waitForSelector('#frontier-result:not([hidden])');
+    expect(await page.textContent('#frontier-title')).toBe(
+      "20,000 paths, seed 42, real-world measure, model started from today's VIX alone (the frontier does not read the recent VIX closes)",
+    );
+    expect(errors).toEqual([]);
+  });
+
   it('asks for the Date first, without a page error, and reads the closes once it is whole', async () => {
     const { page, errors } = await paneWithClosesOpen();
     await page.fill('textarea[name=vixCloses]', '2025-04-07,46.98');
@@ -783,7 +798,9 @@ describe('taskpane frontier (Chromium, 350 px)', () => {
       'plan as sized; the cheapest mix that does as well costs $1,650 (2 × vix-call-spread)',
     ]);
     expect(rows[5]![6]).toBe('literal rule (uncapped, 37 VIX calls); no mix up to the top budget does as well');
-    expect(await page.textContent('#frontier-title')).toBe('20,000 paths, seed 42, real-world measure');
+    expect(await page.textContent('#frontier-title')).toBe(
+      "20,000 paths, seed 42, real-world measure, model started from today's VIX alone",
+    );
     expect(await overflow(page)).toBe(0);
     expect(errors).toEqual([]);
   });

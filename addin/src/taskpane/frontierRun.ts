@@ -9,6 +9,7 @@
 import { frontierPathLimit } from '@alvh/shared';
 import { parseFrontier } from '../common/hedgeViews';
 import { Cancelled, RunError, postStreamed, runInWorker } from './jobs';
+import { vixClosesBox } from './form';
 import { renderFrontier } from './hedgeRender';
 import { byId, showError } from './render';
 import { setBusy, withErrorInNote } from './runBar';
@@ -61,6 +62,15 @@ export function frontierPathsProblem(body: unknown, paths: number): string | und
 
 let controller: AbortController | undefined;
 
+/**
+ * Where the frontier's model starts: today's VIX alone, as the frontier input takes no VIX history;
+ * with closes in the box (which the Monte Carlo reads) the title says the frontier did not read them.
+ */
+export function frontierStart(closesText: string): string {
+  const alone = "model started from today's VIX alone";
+  return closesText.trim() === '' ? alone : `${alone} (the frontier does not read the recent VIX closes)`;
+}
+
 function note(text: string): void {
   byId('frontier-note').textContent = text;
 }
@@ -89,6 +99,7 @@ export async function runFrontier(host: FrontierHost): Promise<boolean> {
   const ps = host.pathsAndSeed();
   if (ps === undefined) return true;
   const body = frontierRequest(input, ps);
+  const closesText = vixClosesBox().value;
   const tooMany = frontierPathsProblem(body, ps.paths);
   const pathsField = document.querySelector<HTMLInputElement>('input[name="paths"]');
   if (tooMany !== undefined) {
@@ -110,7 +121,7 @@ export async function runFrontier(host: FrontierHost): Promise<boolean> {
   try {
     const answer = await start(host, body, controller.signal, progress);
     const view = parseFrontier(answer);
-    renderFrontier(view);
+    renderFrontier(view, frontierStart(closesText));
     showFinished('frontier-result', version);
     byId('frontier-result').scrollIntoView({ block: 'nearest' });
     const name = await host.toWorkbook((ctx, opts) => writeFrontierSheet(ctx, view, opts));

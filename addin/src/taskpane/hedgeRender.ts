@@ -147,7 +147,11 @@ function frontierMarkers(view: FrontierView): ChartMarker[] {
 }
 
 /** The frontier chart and table. */
-export function renderFrontier(view: FrontierView): void {
+/**
+ * Draws the frontier; `start` says where its model started (the title's last words): the frontier
+ * takes no VIX history, so it starts from today's VIX whatever the closes box holds.
+ */
+export function renderFrontier(view: FrontierView, start = ''): void {
   const line = view.points.map((p) => ({ x: p.budget, y: p.cvar95Down }));
   const k = (x: number): string => `${(x / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })}k`;
   drawChart(byId('frontier-chart'), {
@@ -164,6 +168,7 @@ export function renderFrontier(view: FrontierView): void {
     view.paths === null ? '' : `${view.paths.toLocaleString('en-US')} paths`,
     view.seed === null ? '' : `seed ${view.seed}`,
     view.measure === '' ? '' : `${view.measure} measure`,
+    start,
   ]
     .filter((x) => x !== '')
     .join(', ');
