@@ -757,6 +757,54 @@ describe('taskpane page tabs (Chromium, 320 px)', () => {
   });
 });
 
+describe('taskpane plan status for screen readers (Chromium, 320 px)', () => {
+  it('announces a one-line summary of the plan, only when it changes, and not the whole plan', async () => {
+    const { page, errors } = await openPane();
+    await page.setViewportSize({ width: 320, height: 700 });
+    // No live region holds the results: the one polite status is a visually hidden line.
+    expect(await page.$$eval('#results [aria-live], #results[aria-live]', (es) => es.map((e) => e.id))).toEqual([
+      'plan-status',
+    ]);
+    expect(await page.getAttribute('#plan-status', 'role')).toBe('status');
+    expect(await page.$eval('#plan-status', (e) => e.getBoundingClientRect().width)).toBeLessThanOrEqual(1);
+    const summary = /^Plan updated: hedge budget \$[\d,]+, \d+ VIX calls?, \d+ calendar overlay units?$/;
+    await expect.poll(() => page.textContent('#plan-status')).toMatch(summary);
+    const first = await page.textContent('#plan-status');
+    // Count what the status and the plan table do from here on.
+    await page.evaluate(() => {
+      const w = window as unknown as { said: string[]; redrawn: number };
+      w.said = [];
+      w.redrawn = 0;
+      new MutationObserver(() => w.said.push(document.getElementById('plan-status')!.textContent ?? '')).observe(
+        document.getElementById('plan-status')!,
+        { childList: true, characterData: true, subtree: true },
+      );
+      new MutationObserver(() => (w.redrawn += 1)).observe(document.querySelector('#plan-table tbody')!, {
+        childList: true,
+      });
+    });
+    const seen = () =>
+      page.evaluate(() => {
+        const w = window as unknown as { said: string[]; redrawn: number };
+        return { said: w.said, redrawn: w.redrawn };
+      });
+    // The same plan again (capital typed grouped): the plan is redrawn, the status says nothing new.
+    await page.fill('input[name=capital]', '5,000,000');
+    await expect.poll(async () => (await seen()).redrawn).toBeGreaterThan(0);
+    expect((await seen()).said).toEqual([]);
+    // A field that does not parse: the plan is not updated, and the status says so once.
+    await page.fill('input[name=k2]', '3');
+    await page.fill('input[name=k2]', '37');
+    await expect
+      .poll(async () => (await seen()).said)
+      .toEqual(['Plan not updated: some inputs need fixing (see the fields marked, or the error above).']);
+    await page.fill('input[name=k2]', '3750');
+    await expect.poll(async () => (await seen()).said.at(-1)).toBe(first);
+    expect((await seen()).said).toHaveLength(2);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('taskpane frontier (Chromium, 350 px)', () => {
   it('posts the plan input and draws the frontier of a fixed answer, the plan, the literal rule and the plan’s cheapest match marked', async () => {
     posted.length = 0;

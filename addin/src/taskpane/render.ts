@@ -16,6 +16,7 @@ import {
 } from 'chart.js';
 import { formatValue, heatColor } from '../common/views';
 import type { HistogramView, PlanView, StressView } from '../common/views';
+import { announcePlan, planSummary } from './planStatus';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LogarithmicScale, Legend, Title, Tooltip);
 
@@ -37,6 +38,7 @@ export function byId<T extends HTMLElement>(id: string): T {
 }
 
 export function renderPlan(view: PlanView): void {
+  announcePlan(planSummary(view));
   byId('plan-date').textContent = view.date;
   byId('plan-headline').textContent = view.headline;
   byId('plan-tiles').replaceChildren(

@@ -37,6 +37,7 @@ import { oneRequestNote, renderMonteCarlo, renderPlan, renderStress, showError }
 import { renderHedge, wireHedgeSheet } from './hedgeRender';
 import { wireFrontier, type RunFields } from './frontierRun';
 import { action, runNote, setProgress, setRunning, trackRunBarHeight, withErrorInNote } from './runBar';
+import { planOutOfDate } from './planStatus';
 import { pagePlanInput as planRaw, showBoxChecks, showVixIssue, vixClosesOrExplain } from './planExtras';
 import { wireSurfaceTab } from './surfaceTab';
 import { inputsChanged, setStale, showFinished, versionOf } from './staleness';
@@ -219,7 +220,7 @@ function onFormChange(): void {
     // form does not parse, the plan shown is the previous one and is greyed out.
     if (hasPlanned) {
       if (parsed !== undefined) showPlan(parsed, false);
-      else setStale('plan-result', true);
+      else planOutOfDate();
     }
   }, 120);
 }
@@ -281,7 +282,7 @@ function showPlan(parsed: unknown, toSheet: boolean): void {
       });
     }
   } catch (e) {
-    setStale('plan-result', true);
+    planOutOfDate();
     reportRunError(e);
   }
 }

@@ -1,0 +1,38 @@
+/**
+ * The plan's one-line announcement for screen readers. The plan follows the form as it is typed,
+ * re-rendered 120 ms after each edit; the results are not a live region (a screen reader would
+ * read the whole plan again on every keystroke). Instead a visually hidden status (`#plan-status`,
+ * `aria-live="polite"`) says what changed in a line, and is set only when that line changes.
+ */
+import type { PlanView } from '../common/views';
+import { setStale } from './staleness';
+
+/** What the status says while the plan shown was made from earlier inputs. */
+export const PLAN_NOT_UPDATED =
+  'Plan not updated: some inputs need fixing (see the fields marked, or the error above).';
+
+/** "Plan updated: hedge budget $40,000, 3 VIX calls, 2 calendar overlay units", from the plan's tiles. */
+export function planSummary(view: PlanView): string {
+  const tile = (label: string): string | undefined => view.tiles.find((t) => t.label === label)?.value;
+  const budget = tile('Hedge budget');
+  const tail = tile('Tail hedge');
+  const overlay = tile('Calendar overlay');
+  const parts = [
+    budget === undefined ? undefined : `hedge budget ${budget}`,
+    tail,
+    overlay === undefined ? undefined : `${overlay.replace(/^(\d+) /, '$1 calendar overlay ')}`,
+  ].filter((x): x is string => x !== undefined);
+  return `Plan updated: ${parts.length > 0 ? parts.join(', ') : view.headline}`;
+}
+
+/** Sets the status line, leaving it alone when it already says `text` (no announcement then). */
+export function announcePlan(text: string): void {
+  const status = document.getElementById('plan-status');
+  if (status && status.textContent !== text) status.textContent = text;
+}
+
+/** The plan shown no longer matches the inputs: greyed out, and the status says it was not updated. */
+export function planOutOfDate(): void {
+  setStale('plan-result', true);
+  announcePlan(PLAN_NOT_UPDATED);
+}
