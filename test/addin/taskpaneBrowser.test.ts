@@ -658,6 +658,45 @@ describe('taskpane run bar (Chromium, 320 px)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('ties a paths or seed message to its field, and clears it once the field is fixed', async () => {
+    const { page, errors } = await openPane();
+    await page.setViewportSize({ width: 320, height: 700 });
+    /** The field's state and the text of what describes it. */
+    const field = (name: string) =>
+      page.$eval(`input[name=${name}]`, (e) => ({
+        invalid: e.getAttribute('aria-invalid'),
+        said: (e.getAttribute('aria-describedby') ?? '')
+          .split(/\s+/)
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(''),
+      }));
+    await page.fill('input[name=paths]', 'many');
+    await page.fill('input[name=seed]', '-1');
+    await page.click('#action-mc [data-run=montecarlo]');
+    await expect
+      .poll(() => field('paths'))
+      .toEqual({ invalid: 'true', said: 'paths: pass a whole number between 100 and 1,000,000' });
+    // Fixed as typed: the mark and the message go at once, with no run.
+    await page.fill('input[name=paths]', '400');
+    expect(await field('paths')).toEqual({ invalid: 'false', said: '' });
+    await page.click('#action-mc [data-run=montecarlo]');
+    await expect
+      .poll(() => field('seed'))
+      .toEqual({ invalid: 'true', said: 'seed: pass a whole number between 0 and 4,294,967,295' });
+    await page.fill('input[name=seed]', '7');
+    expect(await field('seed')).toEqual({ invalid: 'false', said: '' });
+    // More paths than one frontier call runs for the condor: said at the paths field too.
+    await page.fill('input[name=paths]', '1,000,000');
+    await page.click('#run-frontier');
+    await expect
+      .poll(async () => (await field('paths')).said)
+      .toMatch(/^Frontier: at most [\d,]+ paths for this condor/);
+    expect((await field('paths')).invalid).toBe('true');
+    await page.fill('input[name=paths]', '2000');
+    expect(await field('paths')).toEqual({ invalid: 'false', said: '' });
+    expect(errors).toEqual([]);
+  });
+
   it('scrolls each field reached with Tab into view above the sticky run bar', async () => {
     const { page, errors } = await openPane();
     await page.setViewportSize({ width: 320, height: 700 });

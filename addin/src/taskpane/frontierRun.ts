@@ -12,7 +12,7 @@ import { Cancelled, RunError, postStreamed, runInWorker } from './jobs';
 import { vixClosesBox } from './form';
 import { renderFrontier } from './hedgeRender';
 import { byId, showError } from './render';
-import { setBusy, withErrorInNote } from './runBar';
+import { markRunField, setBusy, withErrorInNote } from './runBar';
 import { showFinished, versionOf } from './staleness';
 import type { Settings } from './settings';
 import { writeFrontierSheet } from './workbookViews';
@@ -101,11 +101,10 @@ export async function runFrontier(host: FrontierHost): Promise<boolean> {
   const body = frontierRequest(input, ps);
   const closesText = vixClosesBox().value;
   const tooMany = frontierPathsProblem(body, ps.paths);
-  const pathsField = document.querySelector<HTMLInputElement>('input[name="paths"]');
   if (tooMany !== undefined) {
     note(tooMany);
-    pathsField?.setAttribute('aria-invalid', 'true');
-    pathsField?.focus();
+    markRunField('paths', tooMany);
+    document.querySelector<HTMLInputElement>('input[name="paths"]')?.focus();
     return false;
   }
   controller = new AbortController();

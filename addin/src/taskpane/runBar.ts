@@ -5,6 +5,7 @@
  * in its own note as well as in the error box above the results: on a narrow pane the box sits far
  * above the bar, out of sight of the button just pressed.
  */
+import { wholeFromText } from '../common/numbers';
 import type { JobKind } from './jobs';
 import { byId, showError } from './render';
 
@@ -77,4 +78,55 @@ export function trackRunBarHeight(): void {
     );
   new ResizeObserver(set).observe(bar);
   set();
+}
+
+/** The run fields read as whole numbers ("20,000" grouped), with their bounds. */
+const RUN_FIELDS = { paths: [100, 1_000_000], seed: [0, 2 ** 32 - 1] } as const;
+export type RunFieldName = keyof typeof RUN_FIELDS;
+
+function runField(name: RunFieldName): HTMLInputElement {
+  return document.querySelector(`input[name="${name}"]`) as HTMLInputElement;
+}
+
+/**
+ * Say `message` at a run field (paths, seed), in its message element beside it (`err-<name>`, which
+ * its `aria-describedby` names), and mark it `aria-invalid`; an empty message clears both.
+ */
+export function markRunField(name: RunFieldName, message: string): void {
+  byId(`err-${name}`).textContent = message;
+  runField(name).setAttribute('aria-invalid', message === '' ? 'false' : 'true');
+}
+
+/** A run field's whole number within its bounds, or the message saying what to pass. */
+export function readRunField(name: RunFieldName): number | string {
+  const [min, max] = RUN_FIELDS[name];
+  const v = wholeFromText(runField(name).value);
+  if (v !== undefined && v >= min && v <= max) return v;
+  return `${name}: pass a whole number between ${min.toLocaleString('en-US')} and ${max.toLocaleString('en-US')}`;
+}
+
+/**
+ * A run's check of a run field: its number, or undefined after saying why at the field (and in the
+ * error box) and focusing it.
+ */
+export function runFieldOrExplain(name: RunFieldName): number | undefined {
+  const v = readRunField(name);
+  markRunField(name, typeof v === 'string' ? v : '');
+  if (typeof v === 'number') return v;
+  showError(v);
+  runField(name).focus();
+  return undefined;
+}
+
+/**
+ * As the form's fields do: a run field marked by a run is checked again as it is typed, and its
+ * message and mark go once it holds a good value (a message stays while the value is still bad).
+ */
+export function wireRunFields(): void {
+  for (const name of Object.keys(RUN_FIELDS) as RunFieldName[])
+    runField(name).addEventListener('input', () => {
+      const v = readRunField(name);
+      if (typeof v === 'number') markRunField(name, '');
+      else if (runField(name).getAttribute('aria-invalid') === 'true') markRunField(name, v);
+    });
 }

@@ -31,12 +31,20 @@ import type { JobKind, RunHandle } from './jobs';
 import { issueTarget, monteCarloInput, stressInput, typedIssues } from '../common/planInput';
 import { presentOrders, presentStructures } from '../common/hedgeViews';
 import { presentPlan } from '../common/present';
-import { wholeFromText } from '../common/numbers';
 import { presentMonteCarlo, presentStress } from '../common/presentRuns';
 import { oneRequestNote, renderMonteCarlo, renderPlan, renderStress, showError } from './render';
 import { renderHedge, wireHedgeSheet } from './hedgeRender';
 import { wireFrontier, type RunFields } from './frontierRun';
-import { action, runNote, setProgress, setRunning, trackRunBarHeight, withErrorInNote } from './runBar';
+import {
+  action,
+  runFieldOrExplain,
+  runNote,
+  setProgress,
+  setRunning,
+  trackRunBarHeight,
+  wireRunFields,
+  withErrorInNote,
+} from './runBar';
 import { planOutOfDate } from './planStatus';
 import { pagePlanInput as planRaw, showBoxChecks, showVixIssue, vixClosesOrExplain } from './planExtras';
 import { wireSurfaceTab } from './surfaceTab';
@@ -313,23 +321,10 @@ function reportRunError(e: unknown): void {
   }
 }
 
-/** A whole number from a run field (digits, "20,000" grouped), in [min, max]; else undefined, after saying so. */
-function intField(name: 'paths' | 'seed', min: number, max: number): number | undefined {
-  const c = input(name);
-  const v = wholeFromText(c.value);
-  const ok = v !== undefined && v >= min && v <= max;
-  c.setAttribute('aria-invalid', ok ? 'false' : 'true');
-  if (!ok) {
-    showError(`${name}: pass a whole number between ${min.toLocaleString('en-US')} and ${max.toLocaleString('en-US')}`);
-    c.focus();
-  }
-  return ok ? v : undefined;
-}
-
 /** The Monte Carlo fields (the Frontier's too): paths, seed and measure. */
 function pathsAndSeed(): RunFields | undefined {
-  const paths = intField('paths', 100, 1_000_000);
-  const seed = intField('seed', 0, 2 ** 32 - 1);
+  const paths = runFieldOrExplain('paths');
+  const seed = runFieldOrExplain('seed');
   const measure = input('measure').value === 'risk-neutral' ? 'risk-neutral' : 'real-world';
   return paths === undefined || seed === undefined ? undefined : { paths, seed, measure };
 }
@@ -504,6 +499,7 @@ function wire(): void {
   // the Monte Carlo and the frontier drawn before them stale, not the plan.
   for (const name of ['paths', 'seed', 'measure'])
     input(name).addEventListener('input', () => inputsChanged(['mc-result', 'frontier-result']));
+  wireRunFields();
   $('curve-add').addEventListener('click', () => addCurveRow());
   $('curve-expiries').addEventListener('click', fillCurveExpiries);
   $('load-example').addEventListener('click', loadExample);
