@@ -658,6 +658,25 @@ describe('taskpane run bar (Chromium, 320 px)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('says in the Plan button’s note that the plan is up to date when it is pressed with a good form', async () => {
+    const { page, errors } = await openPane();
+    await page.setViewportSize({ width: 320, height: 700 });
+    const planNote = () => page.textContent('#action-plan [data-note]');
+    expect(await planNote()).toBe('');
+    await page.click('#action-plan [data-run=plan]');
+    await expect.poll(planNote).toBe('Plan up to date with the inputs.');
+    expect(await page.isHidden('#error-box')).toBe(true);
+    // The plan follows the form; once the form does not plan, the note no longer says so.
+    await page.fill('input[name=k2]', '37');
+    await expect.poll(planNote).toBe('');
+    await page.click('#action-plan [data-run=plan]');
+    await expect.poll(planNote).toBe('Some inputs need fixing: see the messages beside the fields marked in red.');
+    await page.fill('input[name=k2]', '3750');
+    await page.click('#action-plan [data-run=plan]');
+    await expect.poll(planNote).toBe('Plan up to date with the inputs.');
+    expect(errors).toEqual([]);
+  });
+
   it('ties a paths or seed message to its field, and clears it once the field is fixed', async () => {
     const { page, errors } = await openPane();
     await page.setViewportSize({ width: 320, height: 700 });

@@ -31,8 +31,28 @@ export function announcePlan(text: string): void {
   if (status && status.textContent !== text) status.textContent = text;
 }
 
-/** The plan shown no longer matches the inputs: greyed out, and the status says it was not updated. */
+/** What the Plan button's note says once a press has planned (in a browser, where no sheet is written). */
+export const PLAN_CURRENT = 'Plan up to date with the inputs.';
+
+function planNote(): HTMLElement | null {
+  return document.querySelector('#action-plan [data-note]');
+}
+
+/**
+ * The plan shown matches the inputs: not greyed, and on a press of Plan its note says so (a press
+ * that changes nothing on the page is acknowledged); a note an earlier press left (its error, say)
+ * is replaced when the plan then follows the form.
+ */
+export function planCurrent(pressed: boolean): void {
+  setStale('plan-result', false);
+  const note = planNote();
+  if (note && (pressed || note.textContent !== '')) note.textContent = PLAN_CURRENT;
+}
+
+/** The plan shown no longer matches the inputs: greyed out, the status says it was not updated, and the note is cleared. */
 export function planOutOfDate(): void {
   setStale('plan-result', true);
   announcePlan(PLAN_NOT_UPDATED);
+  const note = planNote();
+  if (note) note.textContent = '';
 }

@@ -45,10 +45,10 @@ import {
   wireRunFields,
   withErrorInNote,
 } from './runBar';
-import { planOutOfDate } from './planStatus';
+import { planCurrent, planOutOfDate } from './planStatus';
 import { pagePlanInput as planRaw, showBoxChecks, showVixIssue, vixClosesOrExplain } from './planExtras';
 import { wireSurfaceTab } from './surfaceTab';
-import { inputsChanged, setStale, showFinished, versionOf } from './staleness';
+import { inputsChanged, showFinished, versionOf } from './staleness';
 import { readKeyValueRange, unknownKeysError } from '../common/selection';
 import { browserSettingsStore, checkEndpoint, officeSettingsStore } from './settings';
 import type { Settings, SettingsStore } from './settings';
@@ -282,7 +282,7 @@ function showPlan(parsed: unknown, toSheet: boolean): void {
     const view = presentPlan(p, 'taskpane');
     renderPlan(view);
     renderHedge(presentStructures(p.structures), presentOrders(p.orders));
-    setStale('plan-result', false);
+    planCurrent(toSheet);
     showError('');
     if (toSheet) {
       void toWorkbook((ctx, opts) => writePlanSheet(ctx, view, opts)).then((name) => {
