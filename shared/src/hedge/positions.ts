@@ -218,7 +218,8 @@ function cellNumber(x: unknown): number | undefined {
   let t = cellText(x).replace(/\$/g, '');
   if (/[\d.,]\s+[\d.,]/.test(t)) return undefined;
   t = t.replace(/\s/g, '');
-  if (t === '') return undefined;
+  // no exponent: a broker writes 1000 contracts as 1000 or 1,000, and "1e3" is a slip to refuse
+  if (t === '' || /[eE]/.test(t)) return undefined;
   // commas only as thousands separators (1,250.5); a decimal comma (1,35) is refused, not misread
   if (t.includes(',')) {
     if (!/^\(?-?\d{1,3}(,\d{3})+(\.\d+)?\)?$/.test(t)) return undefined;

@@ -150,6 +150,7 @@ describe('positions from broker CSV', () => {
     // Number() read these as 16 and 3 contracts; stripping every space read "1 5" as 15
     ['hexadecimal quantity', 'SPXW 250523P03750,0x10,2', /quantity "0x10" is not a whole, non-zero number/],
     ['binary quantity', 'SPXW 250523P03750,0b11,2', /quantity "0b11" is not a whole, non-zero number/],
+    ['quantity with an exponent', 'SPXW 250523P03750,1e3,2', /quantity "1e3" is not a whole, non-zero number/],
     ['a space inside the quantity', 'SPXW 250523P03750,1 5,2', /quantity "1 5" is not a whole, non-zero number/],
     ['a space inside the price', 'SPXW 250523P03750,1,1 2.5', /average price "1 2.5" is not a price/],
   ];
