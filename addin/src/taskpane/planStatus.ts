@@ -46,7 +46,20 @@ function planNote(): HTMLElement | null {
 export function planCurrent(pressed: boolean): void {
   setStale('plan-result', false);
   const note = planNote();
-  if (note && (pressed || note.textContent !== '')) note.textContent = PLAN_CURRENT;
+  // the sheet a press wrote stays named while the plan follows later edits
+  const wroteSheet = note?.dataset['sheet'] !== undefined;
+  if (note && (pressed || (note.textContent !== '' && !wroteSheet))) {
+    note.textContent = PLAN_CURRENT;
+    delete note.dataset['sheet'];
+  }
+}
+
+/** The Plan button's note after a press wrote the plan to `sheet`: kept while the plan follows the form. */
+export function planWritten(sheet: string): void {
+  const note = planNote();
+  if (!note) return;
+  note.textContent = `Written to sheet "${sheet}".`;
+  note.dataset['sheet'] = sheet;
 }
 
 /** The plan shown no longer matches the inputs: greyed out, the status says it was not updated, and the note is cleared. */
@@ -54,5 +67,8 @@ export function planOutOfDate(): void {
   setStale('plan-result', true);
   announcePlan(PLAN_NOT_UPDATED);
   const note = planNote();
-  if (note) note.textContent = '';
+  if (note) {
+    note.textContent = '';
+    delete note.dataset['sheet'];
+  }
 }

@@ -45,7 +45,7 @@ import {
   wireRunFields,
   withErrorInNote,
 } from './runBar';
-import { planCurrent, planOutOfDate } from './planStatus';
+import { planCurrent, planOutOfDate, planWritten } from './planStatus';
 import { pagePlanInput as planRaw, showBoxChecks, showVixIssue, vixClosesOrExplain } from './planExtras';
 import { wireSurfaceTab } from './surfaceTab';
 import { inputsChanged, showFinished, versionOf } from './staleness';
@@ -286,7 +286,7 @@ function showPlan(parsed: unknown, toSheet: boolean): void {
     showError('');
     if (toSheet) {
       void toWorkbook((ctx, opts) => writePlanSheet(ctx, view, opts)).then((name) => {
-        if (name) runNote('plan').textContent = `Written to sheet "${name}".`;
+        if (name) planWritten(name);
       });
     }
   } catch (e) {
