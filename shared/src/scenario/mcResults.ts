@@ -18,6 +18,7 @@ import { runModelNotes } from './model/calibrationNotes';
 import {
   MARKET_PERCENTILES,
   VIX_THRESHOLDS,
+  PATH_ARRAYS,
   type MarketAtHorizon,
   type MonteCarloPartial,
   type MonteCarloSummary,
@@ -267,17 +268,7 @@ function beyondHistory(p: MonteCarloPartial): string[] {
  */
 export function reviveMonteCarloPartial(raw: unknown): MonteCarloPartial {
   const p = parseInput(MonteCarloPartialSchema, raw);
-  for (const key of [
-    'condor',
-    'book',
-    'costs',
-    'rebalances',
-    'tailContracts',
-    'spxEnd',
-    'vixEnd',
-    'vixMax',
-    'tailOutlay',
-  ] as const) {
+  for (const key of PATH_ARRAYS) {
     if (p[key].length !== p.pathCount) {
       throw invalidInput(
         key,

@@ -126,6 +126,19 @@ export const MARKET_PERCENTILES = [1, 5, 25, 50, 75, 95, 99] as const;
 /** VIX levels whose exceedance the summary reports. */
 export const VIX_THRESHOLDS = [20, 30, 40, 50] as const;
 
+/** The per-path arrays of a partial result, one value per path of the chunk. */
+export const PATH_ARRAYS = [
+  'condor',
+  'book',
+  'costs',
+  'rebalances',
+  'tailContracts',
+  'spxEnd',
+  'vixEnd',
+  'vixMax',
+  'tailOutlay',
+] as const satisfies readonly (keyof MonteCarloPartial)[];
+
 /** The market at the horizon, over every path: what the risk figures rest on. */
 export interface MarketAtHorizon {
   /** VIX at the horizon (points), type-7 percentiles keyed `p1`, `p5`, `p25`, `p50`, `p75`, `p95`, `p99`. */
