@@ -146,6 +146,37 @@ function readSymbol(raw: string): ParsedSymbol {
   return { root: root as ParsedSymbol['root'], kind, type: cp === 'C' ? 'call' : 'put', expiry: expiryIso, strike };
 }
 
+/**
+ * Why no listed option of `kind` expires on `expiry` (YYYY-MM-DD), with the fix, or undefined when
+ * one can: an SPX option lists on exchange trading days, a VIX option on VX final-settlement dates,
+ * both within the exchange calendar. The one rule for held legs, as CSV text and as listed legs.
+ */
+export function unlistedExpiry(kind: 'spx' | 'vix', expiry: string): { problem: string; fix: string } | undefined {
+  const year = Number(expiry.slice(0, 4));
+  if (year < CALENDAR_FIRST_YEAR || year > CALENDAR_LAST_YEAR)
+    return {
+      problem: `outside the exchange calendar (${CALENDAR_FIRST_YEAR}-${CALENDAR_LAST_YEAR})`,
+      fix: 'pass the expiry of a listed option',
+    };
+  if (kind === 'spx' && !isBusinessDay(expiry))
+    return {
+      problem: 'not an exchange trading day, so no SPX option is listed on it',
+      fix: 'check the expiry digits: an SPX option expires on an exchange trading day',
+    };
+  if (kind === 'vix' && !isVxExpiry(expiry))
+    return {
+      problem: 'not a VX final-settlement date, so no VX future prices it',
+      fix: "pass a monthly VIX option (expiring on the Wednesday 30 days before the next month's third Friday)",
+    };
+  return undefined;
+}
+
+/** A line's fault when its symbol's expiry lists no option ({@link unlistedExpiry}). */
+function unlistedFault(p: ParsedSymbol, sym: string): void {
+  const u = unlistedExpiry(p.kind, p.expiry);
+  if (u !== undefined) throw new LineFault('symbol', `${sym} expires on ${p.expiry}, ${u.problem}; ${u.fix}`);
+}
+
 /** The listing checks of one parsed symbol against the rules. */
 function checkListing(p: ParsedSymbol, raw: string, rules: Required<PositionRules>, today: number): void {
   const sym = JSON.stringify(raw.trim());
@@ -169,12 +200,7 @@ function checkListing(p: ParsedSymbol, raw: string, rules: Required<PositionRule
         `${sym} has strike ${p.strike}, off the SPX ${rules.spxStrikeStep}-point strike grid; pass a listed strike (a multiple of ${rules.spxStrikeStep})`,
       );
     }
-    if (!isBusinessDay(p.expiry)) {
-      throw new LineFault(
-        'symbol',
-        `${sym} expires on ${p.expiry}, not an exchange trading day, so no SPX option is listed on it; check the expiry digits`,
-      );
-    }
+    unlistedFault(p, sym);
     if (p.root === 'SPX') {
       const d = parseIsoDate('expiry', p.expiry);
       const [y, m] = [Number(p.expiry.slice(0, 4)), Number(p.expiry.slice(5, 7))];
@@ -193,12 +219,7 @@ function checkListing(p: ParsedSymbol, raw: string, rules: Required<PositionRule
         `${sym} has strike ${p.strike}, off the VIX ${rules.vixStrikeStep}-point strike grid; pass a listed strike (a multiple of ${rules.vixStrikeStep})`,
       );
     }
-    if (!isVxExpiry(p.expiry)) {
-      throw new LineFault(
-        'symbol',
-        `${sym} expires on ${p.expiry}, not a VX final-settlement date, so no VX future prices it; pass a monthly VIX option (expiring on the Wednesday 30 days before the next month's third Friday)`,
-      );
-    }
+    unlistedFault(p, sym);
   }
 }
 

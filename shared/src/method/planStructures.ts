@@ -23,9 +23,9 @@ import {
   onGrid,
   parsePositionsCsv,
   snapToGrid,
+  unlistedExpiry,
 } from '../hedge/positions';
 import { checkSpotAndStrikes, checkVxPrice } from '../validate';
-import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, isBusinessDay, isVxExpiry } from '../market/index';
 import { SPX_STRIKE_STEP } from './condor';
 import { invalidInput } from '../errors';
 import { fmt, usd, type AuditEntry } from './audit';
@@ -163,33 +163,6 @@ function checkHeldStrike(field: string, kind: 'spx' | 'vix', strike: number, spo
 }
 
 /**
- * A held leg's expiry as the broker-CSV form takes it: a date its options list on (an SPX option on
- * an exchange trading day, a VIX option on a VX final-settlement date, within the exchange
- * calendar), so a VIX weekly or an SPX leg expiring on a Saturday is named, not priced.
- */
-function checkHeldExpiry(field: string, kind: 'spx' | 'vix', expiry: string): void {
-  const year = Number(expiry.slice(0, 4));
-  if (year < CALENDAR_FIRST_YEAR || year > CALENDAR_LAST_YEAR)
-    throw invalidInput(
-      field,
-      `is ${expiry}, outside the exchange calendar (${CALENDAR_FIRST_YEAR}-${CALENDAR_LAST_YEAR})`,
-      'pass the expiry of a listed option',
-    );
-  if (kind === 'spx' && !isBusinessDay(expiry))
-    throw invalidInput(
-      field,
-      `is ${expiry}, not an exchange trading day, so no SPX option is listed on it`,
-      'pass the expiry of a listed SPX option (a trading day)',
-    );
-  if (kind === 'vix' && !isVxExpiry(expiry))
-    throw invalidInput(
-      field,
-      `is ${expiry}, not a VX final-settlement date, so no VX future prices it`,
-      "pass a monthly VIX option (expiring on the Wednesday 30 days before the next month's third Friday)",
-    );
-}
-
-/**
  * The orders from the positions held to the plan's legs (every condor, overlay, tail), when positions are
  * given or a rebalance is due; mids are the plan's own marks today. Undefined otherwise.
  */
@@ -221,7 +194,9 @@ export function stepOrders(
                 `is ${l.expiry}, the valuation date: ${SETTLES_TODAY}`,
                 SETTLED_FIX,
               );
-            checkHeldExpiry(`positions[${i}].expiry`, l.kind, l.expiry);
+            const unlisted = unlistedExpiry(l.kind, l.expiry);
+            if (unlisted !== undefined)
+              throw invalidInput(`positions[${i}].expiry`, `is ${l.expiry}, ${unlisted.problem}`, unlisted.fix);
             checkHeldStrike(`positions[${i}].strike`, l.kind, l.strike, now.spot);
             const strike = snapToGrid(l.strike, l.kind === 'spx' ? SPX_STRIKE_STEP : VIX_LISTED_STRIKE_STEP);
             return { kind: l.kind, type: l.type, strike, expiry: l.expiry, quantity: l.quantity };
