@@ -6,11 +6,10 @@
  * aborted).
  */
 import {
-  MAX_PATH_STEPS,
-  MAX_PATH_STEP_LEGS,
   POOLED_MONTE_CARLO_LIMITS,
   checkedMonteCarloRequest,
   isAlvhError,
+  mostMonteCarloPaths,
   scenarioLegCount,
 } from '@alvh/shared';
 import type { MonteCarloSummary } from '@alvh/shared';
@@ -310,9 +309,7 @@ export function mostPathsPerCall(input: unknown): number {
   try {
     const unbounded = { maxPathSteps: Infinity, maxPathStepLegs: Infinity };
     const { parsed, setup } = checkedMonteCarloRequest(input, unbounded);
-    const days = setup.run.horizonDays;
-    const legs = scenarioLegCount(parsed);
-    return Math.max(1, Math.floor(Math.min(MAX_PATH_STEPS / days, MAX_PATH_STEP_LEGS / (days * legs))));
+    return mostMonteCarloPaths(setup.run.horizonDays, scenarioLegCount(parsed));
   } catch {
     return Infinity;
   }

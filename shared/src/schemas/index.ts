@@ -84,6 +84,7 @@ export {
   checkPathsLimit,
   checkRequestedPaths,
   checkMonteCarloWork,
+  mostMonteCarloPaths,
   checkStressLimits,
   checkStressWork,
   scenarioLegCount,

@@ -347,6 +347,17 @@ export function checkMonteCarloLimits(
   }
 }
 
+/**
+ * The most paths one Monte Carlo call may carry for a horizon of `horizonDays` days and `legs`
+ * option legs: within the path-steps and the path-steps × legs limits ({@link checkMonteCarloLimits},
+ * {@link checkMonteCarloWork}), at least 1.
+ */
+export function mostMonteCarloPaths(horizonDays: number, legs: number, limits: MonteCarloWorkLimits = {}): number {
+  const steps = (limits.maxPathSteps ?? MAX_PATH_STEPS) / horizonDays;
+  const work = (limits.maxPathStepLegs ?? MAX_PATH_STEP_LEGS) / (horizonDays * legs);
+  return Math.max(1, Math.floor(Math.min(steps, work)));
+}
+
 /** Work limit of a stress grid: cells ≤ {@link MAX_GRID_CELLS}. */
 export function checkStressLimits(moves: number, levels: number, days: number): void {
   const cells = moves * levels * days;
