@@ -5,6 +5,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // expect.poll waits for a page or a run to reach a state; its default of one second is a race
+    // with a loaded machine (a Monte Carlo run in the browser), so it waits as long as a test may.
+    expect: { poll: { timeout: 30_000 } },
     reporters: ['default'],
     coverage: {
       provider: 'v8',
