@@ -13,6 +13,7 @@ import {
   fitChainSurface,
   checkSpotAndStrikes,
   invalidInput,
+  isQuotedata,
   isoToExcelSerial,
   makeSpxSurface,
   parseChain,
@@ -50,9 +51,6 @@ export const SURFACE_COLUMNS = [
 function wingCells(w: SviWing | undefined): (number | string)[] {
   return w === undefined ? ['', '', ''] : [w.k, w.beta, w.delta];
 }
-
-/** The quotedata layout's header line, as the sizing package recognises it. */
-const QUOTEDATA = /(^|\n)\s*Expiration Date,/;
 
 /** One cell as CSV text (numbers in full precision; text quoted when it needs to be). */
 function csvCell(x: unknown): string {
@@ -124,7 +122,7 @@ function chainText(chain: unknown): string {
 /** Fits the chain argument; `valuationDate` is needed for a table and refused for quotedata text. */
 function fitChain(chain: unknown, valuationDate: unknown): ReturnType<typeof fitChainSurface> {
   const text = chainText(chain);
-  if (!QUOTEDATA.test(text)) {
+  if (!isQuotedata(text)) {
     // a table names its columns in its first line; without them it is no chain, whatever its date
     const head = (text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '').toLowerCase();
     const named = ['expiry', 'strike', 'type', 'bid', 'ask'].filter((c) => head.includes(c));
@@ -137,7 +135,7 @@ function fitChain(chain: unknown, valuationDate: unknown): ReturnType<typeof fit
       );
   }
   const date = optionalDate('valuationDate', valuationDate);
-  if (QUOTEDATA.test(text) && date !== undefined) {
+  if (isQuotedata(text) && date !== undefined) {
     throw invalidInput(
       'valuationDate',
       'does not apply to quotedata text, which is dated by its own stamp',

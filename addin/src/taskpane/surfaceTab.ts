@@ -5,7 +5,7 @@
  * the arbitrage report; inside Excel, a sheet. A chain that fits is kept for the plan, which sends
  * it as `market.chain` when its schema takes one. Also the page's Plan / Surface tabs.
  */
-import { SurfaceDataSchema, parseChain } from '@alvh/shared';
+import { SurfaceDataSchema, isQuotedata, parseChain } from '@alvh/shared';
 import type { ParsedChain } from '@alvh/shared';
 import { arbitrageText, presentSurface, smileOf } from '../common/surfaceView';
 import type { SmileView, SurfaceView } from '../common/surfaceView';
@@ -28,8 +28,6 @@ export interface SurfaceHost {
   /** The chain kept for the plan changed: re-plan. */
   chainChanged(): void;
 }
-
-const QUOTEDATA = /(^|\n)\s*Expiration Date,/;
 
 let fitted: { text: string; view: SurfaceView; chain: ParsedChain } | undefined;
 let running: RunHandle<unknown> | undefined;
@@ -162,7 +160,7 @@ export async function fitChain(host: SurfaceHost): Promise<void> {
     box().focus();
     return;
   }
-  const quotedata = QUOTEDATA.test(text);
+  const quotedata = isQuotedata(text);
   // A plain table is dated (and its spot read) from the form, as typed.
   const date = input('valuationDate').value.trim();
   const spot = Number(input('spx').value.trim());

@@ -10,6 +10,7 @@ import {
   buildSurface,
   ChainRowSchema,
   invalidInput,
+  isQuotedata,
   limitExceeded,
   parseInput,
   SurfaceFromChainSchema,
@@ -53,9 +54,6 @@ export const SurfaceIndicesInputSchema = z.strictObject({
 /** What POST /api/surface accepts: the chain form or the index form (the OpenAPI request schema). */
 export const SurfaceInputSchema = z.union([SurfaceChainInputSchema, SurfaceIndicesInputSchema]);
 
-/** The quotedata layout's header line, as the shared parser recognises it. */
-const QUOTEDATA = /(^|\n)\s*Expiration Date,/;
-
 export async function surfaceHandler(body: unknown, call: RouteCall): Promise<SurfaceResponse | JsonText> {
   const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
   if (!isObject || !('chain' in body)) {
@@ -85,7 +83,7 @@ export async function surfaceHandler(body: unknown, call: RouteCall): Promise<Su
       'send the quotedata CSV text as Cboe exports it, or rows {expiry, strike, type, bid, ask}',
     );
   }
-  if (typeof v.chain === 'string' && QUOTEDATA.test(v.chain) && v.valuationDate !== undefined) {
+  if (typeof v.chain === 'string' && isQuotedata(v.chain) && v.valuationDate !== undefined) {
     throw invalidInput(
       'valuationDate',
       'does not apply to quotedata text, which is dated by its own stamp (line 3)',

@@ -8,19 +8,19 @@
  */
 import { invalidInput } from '../errors';
 import type { ParsedChain } from './chainQuotes';
-import { parseQuotedata } from './quotedata';
+import { isQuotedata, parseQuotedata } from './quotedata';
 import { parseChainTable, type ChainRow, type ChainTableOptions } from './chainTable';
 
 export type { Settlement, ChainQuote, DroppedQuotes, ParsedChain } from './chainQuotes';
 export { SETTLEMENT_MINUTES, yearsToSettlement } from './chainQuotes';
 export { readCsv } from './csv';
-export { parseQuotedata } from './quotedata';
+export { isQuotedata, parseQuotedata } from './quotedata';
 export type { ChainRow, ChainTableOptions } from './chainTable';
 export { parseChainTable } from './chainTable';
 
 /** Quotedata text (has the "Expiration Date" header) or the plain table. */
 export function parseChain(chain: string | readonly ChainRow[], options?: Partial<ChainTableOptions>): ParsedChain {
-  if (typeof chain === 'string' && /(^|\n)\s*Expiration Date,/.test(chain)) {
+  if (typeof chain === 'string' && isQuotedata(chain)) {
     const parsed = parseQuotedata(chain);
     if (options?.spot !== undefined) parsed.spot = options.spot;
     return parsed;

@@ -1,6 +1,14 @@
 /** Volatility surfaces (method Section 2b): every SPX and VIX option mark goes through here. */
 export type { Settlement, ChainQuote, DroppedQuotes, ParsedChain, ChainRow, ChainTableOptions } from './chain';
-export { parseQuotedata, parseChainTable, parseChain, readCsv, yearsToSettlement, SETTLEMENT_MINUTES } from './chain';
+export {
+  isQuotedata,
+  parseQuotedata,
+  parseChainTable,
+  parseChain,
+  readCsv,
+  yearsToSettlement,
+  SETTLEMENT_MINUTES,
+} from './chain';
 export type { SviParams } from './svi';
 export type { SviWing } from './sviWing';
 export { sviVariance, sviDensityG, sviSlope, sviWingSlopes, arbitrageGrid } from './svi';

@@ -100,6 +100,15 @@ const QUOTEDATA_HEADER = [
 const C = { expiry: 0, callSymbol: 1, callBid: 4, callAsk: 5, strike: 11, putSymbol: 12, putBid: 15, putAsk: 16 };
 
 /**
+ * Whether a text is in Cboe's quotedata layout: a line that starts (after blanks) with the
+ * "Expiration Date," header. Line by line (`m`), blanks within a line only, so the test is linear in
+ * the text: `(^|\n)\s*` backtracks over every run of blank lines, quadratic in its length.
+ */
+export function isQuotedata(text: string): boolean {
+  return /^[^\S\n]*Expiration Date,/m.test(text);
+}
+
+/**
  * Parses Cboe's quotedata CSV: a title line ("Standard & Poors 500 Index,Last: 4500.5298,..."),
  * a stamp line ("Date: ..."), the header, then one row per expiry and strike with the call's and
  * the put's fields either side of the strike. The option root and expiry come from the symbols

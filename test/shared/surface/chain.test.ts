@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { fitChainSurface, parseChain, parseChainTable, parseQuotedata, readCsv, yearsToSettlement } from '@alvh/shared';
+import {
+  fitChainSurface,
+  isQuotedata,
+  parseChain,
+  parseChainTable,
+  parseQuotedata,
+  readCsv,
+  yearsToSettlement,
+} from '@alvh/shared';
 import { errorOf } from '../../helpers/errors';
 import { describeWithData, readDataFile } from '../../helpers/marketData';
 
@@ -234,5 +242,20 @@ describeWithData('the two real chains', () => {
     const c = parseQuotedata(readDataFile('cboe_spx_quotedata_2023-06-09__AyourElwazani97.csv'));
     expect([c.valuationDate, c.valuationMinutes, c.rowsRead]).toEqual(['2023-06-09', 820, 8894]);
     expect(new Set(c.quotes.map((q) => q.expiry)).size).toBe(49);
+  });
+});
+
+describe('isQuotedata: which reader a text goes to', () => {
+  it('finds the header at the start of any line, after blanks within that line only', () => {
+    expect(isQuotedata('Expiration Date,Calls')).toBe(true);
+    expect(isQuotedata('title\r\nDate: x\r\n \tExpiration Date,Calls')).toBe(true);
+    expect(isQuotedata('expiry,strike\nSPXW Expiration Date,1')).toBe(false);
+    expect(isQuotedata('expiry,strike,type,bid,ask\n2023-06-16,4200,call,1,2')).toBe(false);
+  });
+
+  it('reads a body of blank lines in one pass: 3 MB of newlines (the largest chain text) is no quotedata', () => {
+    // `(^|\n)\s*Expiration Date,` backtracks over every run of blank lines: this text took hours.
+    expect(isQuotedata('\n'.repeat(3_000_000) + 'x')).toBe(false);
+    expect(isQuotedata(' \r\n'.repeat(1_000_000) + 'Expiration Date,')).toBe(true);
   });
 });
