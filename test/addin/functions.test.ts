@@ -511,6 +511,25 @@ describe('ALVH.CONDOR, CONDORLOSS, STRESSFUTURE, OVERLAY and REBALANCE', () => {
     expect(broken.find(([l]) => l.startsWith('break-even high'))?.[1]).toBeCloseTo(2854.2, 9);
   });
 
+  it('CONDOR and CONDORLOSS refuse an expiry on which no SPX option expires, naming the trading day before', () => {
+    // Good Friday 2025-04-18: the April monthly expires on Thursday 2025-04-17.
+    for (const [date, before] of [
+      ['2025-04-18', '2025-04-17'],
+      ['2025-04-19', '2025-04-17'],
+    ]) {
+      for (const fn of ['CONDOR', 'CONDORLOSS']) {
+        const e = errorOf(() => call(fn, '2025-03-07', 5770, 23.37, date, [[5300], [5350], [6150], [6200]], 1));
+        expect(e.code).toBe(ErrorCode.invalidValue);
+        expect(e.message).toBe(
+          `expiry: is ${date}, not an exchange trading day, so no SPX option expires on it; pass the condor's listed expiry: the trading day before is ${before}`,
+        );
+      }
+    }
+    expect(
+      call('CONDORLOSS', '2025-03-07', 5770, 23.37, '2025-04-17', [[5300], [5350], [6150], [6200]], 1),
+    ).toBeGreaterThan(0);
+  });
+
   it("CONDORLOSS, STRESSFUTURE and OVERLAY give the plan's own numbers", () => {
     expect(call('CONDORLOSS', day, 2351.1, 36.07, expiry, strikes, 10, null, 0.024, 0.02)).toBe(
       planned.scenario.condorLoss,

@@ -10,6 +10,8 @@ import {
   condorAnalytics,
   daysBetween,
   invalidInput,
+  isBusinessDay,
+  previousBusinessDay,
   spxAtmVol,
   spxVol,
   type CondorAnalytics,
@@ -50,6 +52,15 @@ export function condorOf(
   const state = spxState(date, spot, vixPointsArg(vix), rate, divYield, policy);
   const expiryIso = dateArg('expiry', expiry);
   calendarDay('expiry', expiryIso);
+  // No SPX option expires on a day the exchange is closed: a weekend or holiday expiry is a slip
+  // of the date, priced as if it were real it carries time value that does not exist.
+  if (!isBusinessDay(expiryIso)) {
+    throw invalidInput(
+      'expiry',
+      `is ${expiryIso}, not an exchange trading day, so no SPX option expires on it`,
+      `pass the condor's listed expiry: the trading day before is ${previousBusinessDay(expiryIso)}`,
+    );
+  }
   const ks = strikesArg(strikes);
   checkSpotAndStrikes(
     'spot',
