@@ -530,6 +530,13 @@ describe('ALVH.CONDOR, CONDORLOSS, STRESSFUTURE, OVERLAY and REBALANCE', () => {
     ).toBeGreaterThan(0);
   });
 
+  it('CONDOR names the strike where the surface gives a vol beyond 500%, not a vol the sheet never passed', () => {
+    const m = expectInvalid('strikes[1]', 'CONDOR', 44518, 4000, 300, 44519, [[2100], [2200], [7800], [7900]]);
+    expect(m).toMatch(
+      /^strikes\[1\]: is 2100, where the surface's vol is \d+% at 1 day, beyond the 500% an option is priced at; /,
+    );
+  });
+
   it("CONDORLOSS, STRESSFUTURE and OVERLAY give the plan's own numbers", () => {
     expect(call('CONDORLOSS', day, 2351.1, 36.07, expiry, strikes, 10, null, 0.024, 0.02)).toBe(
       planned.scenario.condorLoss,

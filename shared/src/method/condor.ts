@@ -301,6 +301,21 @@ function checkCondorStrikes(strikes: CondorStrikes): [number, number, number, nu
   return [k1, k2, k3, k4];
 }
 
+/**
+ * A leg's vol read from the surface: the caller passed a strike, not a vol, so a vol the pricing
+ * cannot take (above 500%, as a surface gives far from the money a day before expiry at a VIX in
+ * the hundreds) is the strike's fault, said in the caller's terms.
+ */
+function surfaceVol(j: number, strike: number, years: number, v: number): number {
+  if (!(v > 5)) return checkVol(`condor.vols[${j}]`, v, false);
+  const days = Number((years * 365).toPrecision(3));
+  throw invalidInput(
+    `condor.strikes[${j}]`,
+    `is ${strike}, where the surface's vol is ${Number.isFinite(v) ? `${Math.round(100 * v)}%` : 'unbounded'} at ${days} day${days === 1 ? '' : 's'}, beyond the 500% an option is priced at`,
+    'pass a strike nearer the money, a later expiry, or check the VIX level',
+  );
+}
+
 /** The four legs' vols and what priced them: per-strike vols, one vol, or the skew model at the ATM vol. */
 function condorLegVols(
   i: CondorInput,
@@ -319,7 +334,7 @@ function condorLegVols(
   }
   if (i.volAt !== undefined) {
     const volAt = i.volAt;
-    const legVols = strikes.map((k, j) => checkVol(`condor.vols[${j}]`, volAt(k, years, fwd), false)) as [
+    const legVols = strikes.map((k, j) => surfaceVol(j, k, years, volAt(k, years, fwd))) as [
       number,
       number,
       number,
