@@ -537,6 +537,11 @@ describe('ALVH.CONDOR, CONDORLOSS, STRESSFUTURE, OVERLAY and REBALANCE', () => {
     );
   });
 
+  it("OVERLAY's messages speak of its arguments (backDays), not the policy's fields", () => {
+    const m = expectInvalid('condorExpiry', 'OVERLAY', 44519, 4697.96, 17.91, '2040-12-10', 4150, -492);
+    expect(m).toMatch(/; pass a condor expiry before 2040-12 or fewer backDays$/);
+  });
+
   it("CONDORLOSS, STRESSFUTURE and OVERLAY give the plan's own numbers", () => {
     expect(call('CONDORLOSS', day, 2351.1, 36.07, expiry, strikes, 10, null, 0.024, 0.02)).toBe(
       planned.scenario.condorLoss,

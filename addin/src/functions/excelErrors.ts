@@ -41,6 +41,20 @@ function argumentName(field: string, names: FieldNames): string {
   return field;
 }
 
+/**
+ * A message's text with each dotted field the map names (`policy.overlayBackDays`) written as its
+ * argument (`backDays`): the fix a cell shows speaks of the cell's arguments, not the API's fields.
+ */
+function inArgumentTerms(text: string, names: FieldNames): string {
+  let out = text;
+  for (const [field, arg] of Object.entries(names)) {
+    if (!field.includes('.') || !out.includes(field)) continue;
+    const escaped = field.replace(/[.[\]]/g, '\\$&');
+    out = out.replace(new RegExp(`(?<![\\w.])${escaped}(?![\\w[]|\\.\\w)`, 'g'), arg);
+  }
+  return out;
+}
+
 /** The Excel error for anything a function body threw. */
 export function toExcelError(e: unknown, names: FieldNames = {}): CustomFunctions.Error {
   if (e instanceof CustomFunctions.Error) return e;
@@ -50,7 +64,11 @@ export function toExcelError(e: unknown, names: FieldNames = {}): CustomFunction
     // "correct the field and try again" is the taskpane's form wording, not a cell's.
     // Re-thrown under an Excel argument's name, such an error keeps the wording but not the class.
     const fix = e instanceof InputValidationError || e.fix === SCHEMA_FIX ? '' : e.fix;
-    const message = excelMessage(argumentName(e.field, names), e.problem, fix);
+    const message = excelMessage(
+      argumentName(e.field, names),
+      inArgumentTerms(e.problem, names),
+      inArgumentTerms(fix, names),
+    );
     switch (e.code) {
       case 'no_solution':
       case 'insufficient_data':

@@ -381,6 +381,8 @@ export function overlay(
     },
     {
       'overlay.strike': 'strike',
+      'policy.overlay': 'structure',
+      'policy.overlayStrike': 'strike',
       'policy.overlayBackDays': 'backDays',
       'condor.expiry': 'condorExpiry',
       'indices.vix': 'vix',
