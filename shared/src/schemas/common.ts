@@ -16,6 +16,9 @@ export function numberExpected(iss: { input?: unknown }): string {
   const x = iss.input;
   if (typeof x === 'string' && x.trim() !== '' && Number.isFinite(Number(x)))
     return `got the text ${JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}…` : x)}: send the number without quotes`;
+  // JSON's 1e400 parses to Infinity: a number was sent, one too large for any figure here.
+  if (x === Infinity || x === -Infinity)
+    return `got a number beyond ${x > 0 ? '' : '−'}1.8e308 (the largest a double holds, as 1e400 is read): pass a finite number`;
   return 'pass a number';
 }
 

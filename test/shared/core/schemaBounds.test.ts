@@ -123,4 +123,16 @@ describe('a number sent as text', () => {
     ]);
     expect(issuesOf(() => plan(withSpx('six thousand')))).toEqual([{ path: 'market.spx', message: 'pass a number' }]);
   });
+
+  it('a number past a double (JSON 1e400, read as Infinity) is named as such, not as something other than a number', () => {
+    const withSpx = (spx: unknown) =>
+      ({ ...PLAN_INPUT, market: { ...PLAN_INPUT.market, spx } }) as unknown as PlanInput;
+    expect(issuesOf(() => plan(withSpx(JSON.parse('1e400'))))).toEqual([
+      {
+        path: 'market.spx',
+        message: 'got a number beyond 1.8e308 (the largest a double holds, as 1e400 is read): pass a finite number',
+      },
+    ]);
+    expect(issuesOf(() => plan(withSpx(-Infinity)))[0]!.message).toMatch(/^got a number beyond −1\.8e308 /);
+  });
 });
