@@ -11,7 +11,8 @@
  * 2. b has a single inflexion at s_c = √(2|x|). Below it (β < b(x, s_c)) we iterate on
  *    ψ(s) = 1/√(−2 ln b(s)), which is almost linear in s (ln b ≈ −x²/(2s²)); above it on
  *    ln(b_max − b(s)), with b_max − b computed as a sum of positive terms (no cancellation near
- *    the upper bound). Initial guesses come from the leading asymptotics of each region.
+ *    the upper bound), except for β < 0.01·b_max, solved on b itself ({@link solveMiddle}).
+ *    Initial guesses come from the leading asymptotics of each region.
  * 3. Halley steps (third order) inside a bracket that every evaluation tightens; a step that
  *    leaves the bracket is replaced by bisection. Stops after taking a step below 1e-10 relative
  *    (whose remaining error is of the order of its square or cube, below an ulp), or when the
@@ -186,6 +187,42 @@ function solveUpper(x: number, cTarget: number, lo0: number, ex: number): number
 }
 
 /**
+ * Below this share of b_max = e^(x/2), a price above the inflexion is solved on b itself: the upper
+ * region's target b_max − β keeps β only to ulp(b_max)/β, which is 1e−14 relative here and all of
+ * it at β ≈ 1e−16 (an at-the-money price of 1e−15 points at a day left).
+ */
+const MIDDLE_BETA = 0.01;
+
+/**
+ * Middle region, near the money at a small total deviation: solve b(s) = β on [s_c, ∞), where b is
+ * increasing and concave, on b itself (computed without cancellation), from the guess √(2π)·β (at
+ * the money b ≈ s/√(2π), and b(x, s) ≤ b(0, s) ≤ s/√(2π), so the root is at or right of it).
+ */
+function solveMiddle(x: number, beta: number, sc: number, ex: number): number {
+  let lo = sc;
+  let hi = Infinity;
+  let s = Math.max(beta / SQRT_2PI_INV, sc);
+  let lastStep = Infinity;
+  for (let k = 0; k < MAX_ITERATIONS; k++) {
+    const f = normalisedBlack(x, s, ex) - beta;
+    if (f < 0) lo = s;
+    else if (f > 0) hi = s;
+    else return s;
+    const f1 = normalisedVega(x, s);
+    const f2 = f1 * ((x * x) / (s * s * s) - 0.25 * s);
+    const step = halleyStep(f, f1, f2);
+    if (converged(step, lastStep, s, k)) {
+      const last = s + step;
+      if (last >= lo && last < hi) return last;
+    }
+    lastStep = Math.abs(step);
+    s = nextIterate(s, step, lo, hi);
+    if (Number.isFinite(hi) && hi - lo <= STEP_TOLERANCE * hi) return s;
+  }
+  return s;
+}
+
+/**
  * Total implied deviation s = σ√T from an undiscounted OTM price `otm` (> 0) on a forward, with
  * x = −|ln(F/K)|: the OTM option is a call at x ≤ 0. Requires 0 < otm/√(FK) < e^(x/2).
  */
@@ -194,6 +231,7 @@ function impliedStdDevOtm(x: number, beta: number): number {
   const sc = Math.sqrt(-2 * x);
   const bc = x < 0 ? normalisedBlack(x, sc, ex) : 0;
   if (beta < bc) return solveLower(x, beta, sc, bc, ex);
+  if (beta < MIDDLE_BETA * ex) return solveMiddle(x, beta, sc, ex);
   return solveUpper(x, ex - beta, sc, ex);
 }
 

@@ -147,6 +147,33 @@ describe('implied vol near the money', () => {
   });
 });
 
+describe('implied vol at the money with a tiny total deviation', () => {
+  // At F = K, b(s) = 2Φ(s/2) − 1 ≈ s/√(2π): the price alone pins σ to its own relative precision.
+  // Solved as b_max − b, β was lost below 1e-16 (NaN at a price of 1e-15) and cut to a few digits
+  // below 1e-8 (σ = 1e-10 came back 2.5e-5 off).
+  it('recovers σ from 1e-10 to 1e-3 at the money to 1e-13 relative (docs/pricing.md)', () => {
+    // At F = K exactly: a strike a hair away prices with F − K rounded to ulp(F), which the price
+    // of a 1e-10 vol cannot outweigh, so no solver could read σ from it.
+    for (const vol of [1e-10, 1e-9, 1e-8, 1e-6, 1e-4, 1e-3])
+      for (const strike of [20])
+        for (const type of ['call', 'put'] as const) {
+          const i = { type, future: 20, strike, years: 1 / 365 };
+          const iv = black76ImpliedVol({ ...i, price: black76Price({ ...i, vol }) });
+          expect(Math.abs(iv - vol) / vol, `${type} K=${strike} σ=${vol}`).toBeLessThanOrEqual(1e-13);
+        }
+  });
+
+  it('a price of 1e-15 points at the money, a day out, is σ = price·√(2π)/(F·√T), not NaN', () => {
+    const years = 1 / 365;
+    const iv = black76ImpliedVol({ type: 'put', price: 1e-15, future: 20, strike: 20, years });
+    expect(Math.abs(iv / ((1e-15 * Math.sqrt(2 * Math.PI)) / (20 * Math.sqrt(years))) - 1)).toBeLessThanOrEqual(1e-13);
+    const bs = bsImpliedVol({ type: 'call', price: 1e-14, spot: 4000, strike: 4000, years });
+    expect(Math.abs(bs / ((1e-14 * Math.sqrt(2 * Math.PI)) / (4000 * Math.sqrt(years))) - 1)).toBeLessThanOrEqual(
+      1e-13,
+    );
+  });
+});
+
 describe('implied vol: hard corners', () => {
   it.each([
     ['1 day, 1% vol, ATM', 'call', 100, 1 / 365, 0.01],
