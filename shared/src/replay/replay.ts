@@ -25,8 +25,9 @@ import { parseInput } from '../schemas/parse';
 import { ReplayInputSchema, MAX_REPLAY_ROWS, type ReplayInput, type ReplayParsedInput } from '../schemas/replay';
 import { macd, rsi, volOfVolExpanding } from '../signals/index';
 import { type Policy } from '../schemas/policy';
+import type { MarketState } from '../book/index';
 import type { MarketRow } from './marketHistory';
-import { finishCampaign } from './replayBook';
+import { LAYERS, finishCampaign, layerValue, type Campaign } from './replayBook';
 import {
   NO_ENTRY_YET,
   curvePolicyOf,
@@ -40,7 +41,7 @@ import {
   type DaySignals,
   type ReplayBook,
 } from './replaySteps';
-import { summarizePeriod, type ReplayPeriodSummary } from './summary';
+import { summarizePeriod, type ReplayClosing, type ReplayPeriodSummary } from './summary';
 
 export type * from './types';
 import type { ReplayLedgerRow, ReplayResult, ReplaySeries } from './types';
@@ -131,6 +132,8 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
   const ledger: ReplayLedgerRow[] = [];
   const skipped: { date: string; reason: string }[] = [];
   let skippedCount = 0;
+  // the last skipped row after the last ledger row on which legs settled (none once a day follows)
+  let settledAfter: string | undefined;
 
   for (const row of rows) {
     if (row.date < from || row.date > to) continue;
@@ -140,8 +143,9 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
       if (skipped.length < 20) skipped.push({ date: row.date, reason: market.skip });
       // Legs expiring today settle on today's prints even when the VX curve is missing; the
       // condor's campaign closes (its hedge legs sold at mid) on the next replayed day.
-      if (row.spx !== undefined && row.vix !== undefined)
-        settleExpiredLegs(book, row, parseIsoDate('date', row.date), row.spx, row.vix);
+      if (row.spx !== undefined && row.vix !== undefined) {
+        if (settleExpiredLegs(book, row, parseIsoDate('date', row.date), row.spx, row.vix) > 0) settledAfter = row.date;
+      }
       continue;
     }
     const d = market.day;
@@ -158,6 +162,7 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
       events: [...settle.events, ...split.events, ...rebalance.events, ...entry.events],
     });
     ledger.push(mark.result);
+    settledAfter = undefined;
   }
 
   if (ledger.length === 0) {
@@ -168,7 +173,7 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
       'merge SPX, VIX and VX futures histories that cover the window (see parseMarketHistory and mergeMarketHistory)',
     );
   }
-  return summarizeReplay(input, book, ledger, { count: skippedCount, first: skipped });
+  return summarizeReplay(input, book, ledger, { count: skippedCount, first: skipped }, settledAfter);
 }
 
 /** `from` and `to` against the rows' dates: a window that misses them all is named plainly. */
@@ -190,40 +195,57 @@ function checkWindow(rows: readonly MarketRow[], from: string, to: string): void
 }
 
 /**
- * The replay's result from its ledger: campaigns still open at the end are valued at their last
- * marks; summaries per year, per episode and in total; the chart series; the notes.
+ * The replay's result from its ledger: campaigns still open at the end are valued at the last
+ * replayed day's marks of the legs they still hold (a leg settled on a skipped row after that day
+ * is cash, with no mark; the total and the periods holding that row then close on the campaigns'
+ * sum: `settledAfter`); summaries per year, per episode and in total; the chart series; the notes.
  */
 function summarizeReplay(
   input: ReplayParsedInput,
   book: ReplayBook,
   ledger: ReplayLedgerRow[],
   skipped: ReplayResult['skipped'],
+  settledAfter: string | undefined,
 ): ReplayResult {
   const a = input.assumptions;
   const notes: string[] = [];
   const done = book.done;
   const last = ledger[ledger.length - 1] as ReplayLedgerRow;
+  const state = book.lastState as MarketState;
+  const expired = book.open.filter((c) => c.legs.condor.length === 0).map((c) => c.info.expiry);
   for (const c of book.open) {
-    finishCampaign(c, c.mark.condor, c.mark.overlay, c.mark.tail);
+    const [condor, overlay, tail] = LAYERS.map((layer) => layerValue(c.legs[layer], state)) as [number, number, number];
+    finishCampaign(c, condor, overlay, tail);
     done.push(c);
   }
   done.sort((x, y) => (x.info.opened < y.info.opened ? -1 : 1));
+  const closing = settledAfter === undefined ? undefined : closingLevel(done, settledAfter);
+  if (settledAfter !== undefined)
+    notes.push(
+      `legs settled after the last replayed day (${last.date}), on skipped rows up to ${settledAfter}: their payoff is in the campaigns, the total and the periods that hold ${settledAfter}, not in the ledger or the series${expired.length > 0 ? `; condor ${expired.join(', ')} expired there, its hedge legs valued at the ${last.date} marks (no replayed day after to sell them)` : ''}`,
+    );
 
   const years: ReplayPeriodSummary[] = [];
   const firstYear = Number(ledger[0]?.date.slice(0, 4));
   const lastYear = Number(last.date.slice(0, 4));
   for (let y = firstYear; y <= lastYear; y++) {
-    const s = summarizePeriod(ledger, String(y), `${y}-01-01`, `${y}-12-31`);
+    const s = summarizePeriod(ledger, String(y), `${y}-01-01`, `${y}-12-31`, closing);
     if (s) years.push(s);
   }
   const episodes: ReplayPeriodSummary[] = [];
   for (const e of input.episodes) {
-    const s = summarizePeriod(ledger, e.name, e.from, e.to);
+    const s = summarizePeriod(ledger, e.name, e.from, e.to, closing);
     if (s) episodes.push(s);
     else if (e.to >= (ledger[0] as ReplayLedgerRow).date && e.from <= last.date)
       notes.push(`episode ${e.name} (${e.from}..${e.to}): no replayed day in the data given`);
   }
-  const total = summarizePeriod(ledger, 'total', ledger[0]?.date as string, last.date) as ReplayPeriodSummary;
+  const total = summarizePeriod(
+    ledger,
+    'total',
+    ledger[0]?.date as string,
+    settledAfter ?? last.date,
+    closing,
+  ) as ReplayPeriodSummary;
   if (skipped.count > 0)
     notes.push(
       `${skipped.count} row${skipped.count === 1 ? '' : 's'} in the window skipped (no SPX close, no VIX close or fewer than two VX prices); positions carried over them`,
@@ -255,5 +277,17 @@ function summarizeReplay(
     series,
     ledger: a.includeLedger ? ledger : [],
     notes,
+  };
+}
+
+/** The cumulative P&L per layer on `date`: the sum over every campaign, each finished. */
+function closingLevel(campaigns: readonly Campaign[], date: string): ReplayClosing {
+  const sum = (f: (c: Campaign) => number): number => campaigns.reduce((acc, c) => acc + f(c), 0);
+  return {
+    date,
+    condorPnl: sum((c) => c.info.condorPnl),
+    overlayPnl: sum((c) => c.info.overlayPnl),
+    tailPnl: sum((c) => c.info.tailPnl),
+    alvhPnl: sum((c) => c.info.alvhPnl),
   };
 }

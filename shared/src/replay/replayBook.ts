@@ -24,8 +24,6 @@ export interface Campaign {
   budget: number;
   /** Net premium paid per hedge layer so far (buys − sales + costs), USD. */
   spent: { overlay: number; tail: number };
-  /** Model value of each layer's open legs on the last marked day, USD. */
-  mark: Record<ReplayLayer, number>;
 }
 
 export const LAYERS: readonly ReplayLayer[] = ['condor', 'overlay', 'tail'];
@@ -129,7 +127,6 @@ export function newCampaign(d: ReplayDay, sc: StandardCondor, quantity: number):
     maxLoss: 1,
     budget: 0,
     spent: { overlay: 0, tail: 0 },
-    mark: { condor: 0, overlay: 0, tail: 0 },
   };
 }
 

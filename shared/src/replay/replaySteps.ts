@@ -62,6 +62,8 @@ export interface ReplayBook {
   lastEntryDay: number;
   /** F1 − F2 of every replayed day so far (the split's previous-spread rule). */
   spreadHistory: number[];
+  /** The market of the last replayed day (the open legs' marks at the end of the replay). */
+  lastState?: MarketState;
 }
 
 export const NO_ENTRY_YET = -1;
@@ -133,6 +135,7 @@ export function stepMarket(
  * an AM monthly on the SPX open of its expiry day, a VIX option on the VIX open, else the closes)
  * and taken out of the book. Runs on a row the replay skips for its VX curve too, when the row has
  * SPX and VIX: a leg settles on its own expiry day's prints, not the next replayed day's close.
+ * Returns how many legs settled.
  */
 export function settleExpiredLegs(
   book: ReplayBook,
@@ -140,7 +143,8 @@ export function settleExpiredLegs(
   day: number,
   spx: number,
   vix: number,
-): void {
+): number {
+  let settled = 0;
   for (const c of book.open) {
     for (const layer of LAYERS) {
       const keep: Leg[] = [];
@@ -152,10 +156,12 @@ export function settleExpiredLegs(
         const u = settlementValue(l, row, { spx, vix });
         const payoff = l.type === 'call' ? Math.max(0, u - l.strike) : Math.max(0, l.strike - u);
         c.cash[layer] += payoff * l.quantity * OPTION_MULTIPLIER;
+        settled++;
       }
       c.legs[layer] = keep;
     }
   }
+  return settled;
 }
 
 /**
@@ -380,11 +386,10 @@ export function stepMark(
   for (const c of book.open) {
     for (const layer of LAYERS) {
       cash[layer] += c.cash[layer];
-      const v = layerValue(c.legs[layer], d.state);
-      c.mark[layer] = v;
-      value[layer] += v;
+      value[layer] += layerValue(c.legs[layer], d.state);
     }
   }
+  book.lastState = d.state;
   const pnl = (layer: ReplayLayer): number => cash[layer] + value[layer];
   const ledgerRow: ReplayLedgerRow = {
     date: row.date,

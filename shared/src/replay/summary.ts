@@ -12,7 +12,21 @@ export type { ReplayPeriodSummary } from './types';
 const REGIMES: readonly Regime[] = ['steep-backwardation', 'backwardation', 'flat', 'contango'];
 
 /**
- * Summary of `ledger` rows dated in [from, to], or null when none is.
+ * The cumulative P&L per layer after legs settled on rows skipped after the last ledger row (the
+ * replay's closing level when its last expiry day has no VX curve), USD.
+ */
+export interface ReplayClosing {
+  /** The last of those skipped rows. */
+  date: string;
+  condorPnl: number;
+  overlayPnl: number;
+  tailPnl: number;
+  alvhPnl: number;
+}
+
+/**
+ * Summary of `ledger` rows dated in [from, to], or null when none is. `closing`, when dated after
+ * the ledger's last row and inside the window, is the period's final level (P&L and drawdown).
  * @example summarizePeriod(result.ledger, 'Mar 2020', '2020-02-14', '2020-04-17')
  */
 export function summarizePeriod(
@@ -20,6 +34,7 @@ export function summarizePeriod(
   name: string,
   from: string,
   to: string,
+  closing?: ReplayClosing,
 ): ReplayPeriodSummary | null {
   let first = -1;
   let lastIdx = -1;
@@ -38,7 +53,12 @@ export function summarizePeriod(
     tail: before?.tailPnl ?? 0,
     alvh: before?.alvhPnl ?? 0,
   };
-  const end = ledger[lastIdx] as ReplayLedgerRow;
+  const lastRow = ledger[lastIdx] as ReplayLedgerRow;
+  const close =
+    closing !== undefined && lastIdx === ledger.length - 1 && closing.date > lastRow.date && closing.date <= to
+      ? closing
+      : undefined;
+  const end = close ?? lastRow;
   const regimeDays: Record<Regime, number> = { 'steep-backwardation': 0, backwardation: 0, flat: 0, contango: 0 };
   const triggers: Record<RebalanceTrigger, number> = { days: 0, 'curve-shift': 0 };
   let rebalances = 0;
@@ -67,12 +87,16 @@ export function summarizePeriod(
     ddC = Math.max(ddC, peakC - r.condorPnl);
     ddA = Math.max(ddA, peakA - r.alvhPnl);
   }
+  if (close) {
+    ddC = Math.max(ddC, peakC - close.condorPnl);
+    ddA = Math.max(ddA, peakA - close.alvhPnl);
+  }
   const days = lastIdx - first + 1;
   const regimeShare = Object.fromEntries(REGIMES.map((g) => [g, regimeDays[g] / days])) as Record<Regime, number>;
   return {
     name,
     from: (ledger[first] as ReplayLedgerRow).date,
-    to: end.date,
+    to: lastRow.date,
     days,
     condorPnl: end.condorPnl - base.condor,
     overlayPnl: end.overlayPnl - base.overlay,

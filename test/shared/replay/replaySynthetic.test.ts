@@ -179,3 +179,40 @@ describe('a condor whose expiry day the replay skips for its VX curve', () => {
     expect(first(skipped).condorPnl).toBeCloseTo(first(full).condorPnl, 6);
   });
 });
+
+describe('a condor whose expiry day, the last row of the window, the replay skips for its VX curve', () => {
+  // The same crash on 2021-02-19, now the last row: no replayed day follows the settlement.
+  const base = flatRows([2021, 1, 4], 60).filter((row) => row.date <= '2021-02-19');
+  const crash = (row: MarketRow): MarketRow => (row.date === '2021-02-19' ? { ...row, spx: 3000, spxOpen: 3000 } : row);
+  const policy = { transactionCostPerContract: 0 };
+  const full = replay({ rows: base.map(crash), policy });
+  const skipped = replay({
+    rows: base.map(crash).map((row) => (row.date === '2021-02-19' ? { ...row, vx: [16] } : row)),
+    policy,
+  });
+  const first = (r: typeof full) => r.campaigns.find((c) => c.expiry === '2021-02-19')!;
+  const sum = (r: typeof full, f: (c: (typeof full.campaigns)[number]) => number) =>
+    r.campaigns.reduce((acc, c) => acc + f(c), 0);
+
+  it('books the settlement with no mark of the settled legs, as when the day is replayed', () => {
+    expect(skipped.to).toBe('2021-02-18');
+    expect(full.to).toBe('2021-02-19');
+    expect(first(full).condorPnl).toBeLessThan(-10_000);
+    // USD, to 1e-6: the same payoff, no stale mark added on top
+    expect(Math.abs(first(skipped).condorPnl - first(full).condorPnl)).toBeLessThan(1e-6);
+  });
+
+  it('closes the total and its year on the campaigns, and says so', () => {
+    for (const r of [full, skipped]) {
+      expect(Math.abs(r.total.condorPnl - sum(r, (c) => c.condorPnl))).toBeLessThan(1e-6);
+      expect(Math.abs(r.total.alvhPnl - sum(r, (c) => c.alvhPnl))).toBeLessThan(1e-6);
+      expect(Math.abs(r.years[0]!.condorPnl - r.total.condorPnl)).toBeLessThan(1e-6);
+    }
+    // no costs and fills at mid: the condor opened on 02-19 in the full run adds nothing to it
+    expect(Math.abs(skipped.total.condorPnl - full.total.condorPnl)).toBeLessThan(1e-6);
+    expect(skipped.total.condorMaxDrawdown).toBeGreaterThan(10_000);
+    expect(skipped.notes.join(' ')).toMatch(
+      /legs settled after the last replayed day \(2021-02-18\), on skipped rows up to 2021-02-19.*condor 2021-02-19 expired there/,
+    );
+  });
+});
