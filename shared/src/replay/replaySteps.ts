@@ -310,7 +310,8 @@ function entryDue(d: ReplayDay, book: ReplayBook): boolean {
 
 /**
  * Step 4: when due, open the standard condor (its quantity cut by the capital cap of section 7
- * when assumptions.capital is set; none when an open condor already has that expiry), fix its
+ * when assumptions.capital is set: the open condors' max loss and the new one's within
+ * maxRiskPct · capital; none when an open condor already has that expiry), fix its
  * hedge budget B for its life from its max loss and credit, and size its layers ('entry').
  * Result: the entry's sizing, if a condor was opened.
  */
@@ -333,11 +334,19 @@ export function stepEntry(
     // hedges are sized after the quantity, so their debit is not in it: docs/replay.md)
     const maxLossPerCondor = Math.max(1, width + markBook(probe.legs, state).value);
     const cap = capitalCap({ maxLossPerCondor, hedgeDebitPerCondor: 0, capital: a.capital, quantity }, policy);
-    if (cap.exceeds) {
+    // the cap counts every condor held (method section 7, docs/method.md): the open ones' max loss
+    // at entry, then what the rest of the limit fits of the new one
+    const openRisk = book.open.reduce((sum, c) => sum + c.maxLoss, 0);
+    const fits = Math.max(0, Math.floor((cap.limit - openRisk) / maxLossPerCondor + 1e-9));
+    if (quantity > fits) {
+      const held =
+        book.open.length > 0
+          ? ` with ${usd(openRisk)} at risk in ${book.open.length} open condor${book.open.length === 1 ? '' : 's'}`
+          : '';
       events.push(
-        `capital cap: ${quantity} condors risk ${usd(quantity * maxLossPerCondor)}, over ${usd(cap.limit)}; opening ${cap.maxQuantity}`,
+        `capital cap: ${quantity} condors risk ${usd(quantity * maxLossPerCondor)}${held}, over ${usd(cap.limit)}; opening ${fits}`,
       );
-      quantity = cap.maxQuantity;
+      quantity = fits;
     }
   }
   const sc = standardCondor(row.date, spx, condorAtm, { ...a, condorQuantity: quantity });

@@ -138,7 +138,7 @@ export const ReplayAssumptionsSchema = z.strictObject(
     spxHalfSpread: num(0, 50, 0),
     /** Paid per VIX option, index points, on top of the model mid at every fill. */
     vixHalfSpread: num(0, 10, 0),
-    /** Capital for the method's capital cap, USD: when given, each entry's quantity is cut to what maxRiskPct · capital allows. */
+    /** Capital for the method's capital cap, USD: when given, each entry's quantity is cut so that the open condors' max loss and its own stay within maxRiskPct · capital. */
     capital: z
       .number({ error: 'pass capital in USD' })
       .finite({ error: 'pass capital in USD' })

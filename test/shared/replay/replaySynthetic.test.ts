@@ -122,6 +122,24 @@ describe('replay schedule and caps', () => {
     expect(r3.campaigns[0]?.quantity).toBe(7);
   });
 
+  it('counts the open condors against the capital cap, not the new entry alone (method section 7)', () => {
+    const r = replay({ rows, assumptions: { capital: 1_000_000, entryEveryDays: 14, maxOpenCondors: 3 } });
+    const maxLoss = (c: (typeof r.campaigns)[number]) =>
+      Math.max(c.strikes[1] - c.strikes[0], c.strikes[3] - c.strikes[2]) * 100 * c.quantity - c.credit;
+    for (const row of r.ledger) {
+      const open = r.campaigns.filter((c) => c.opened <= row.date && c.expiry > row.date);
+      // the limit is 2.5% of 1M; the campaigns' credit is net of costs, the cap's at the day's
+      // marks: within $100 of the limit
+      expect(open.reduce((sum, c) => sum + maxLoss(c), 0)).toBeLessThanOrEqual(25_000 + 100);
+    }
+    // 3 condors (21,896) fill it: the next entry is refused while they are open, and says why
+    expect(r.campaigns[0]!.quantity).toBe(3);
+    expect(r.campaigns[1]!.opened >= r.campaigns[0]!.expiry).toBe(true);
+    expect(r.ledger.flatMap((x) => x.events).join(' ')).toMatch(
+      /capital cap: 10 condors risk \$72,\d{3} with \$21,\d{3} at risk in 1 open condor, over \$25,000; opening 0/,
+    );
+  });
+
   it("marks each day on the SPX surface of its indices: the condor's strikes and credit follow them", () => {
     const plain = replay({ rows });
     // VIX9D and VIX3M of a steep contango, and a high SKEW: another ATM vol at 45 days, another condor
