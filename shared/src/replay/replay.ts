@@ -246,6 +246,10 @@ function summarizeReplay(
     settledAfter ?? last.date,
     closing,
   ) as ReplayPeriodSummary;
+  if (a.shortStrikeSd < input.policy.minShortStrikeSd)
+    notes.push(
+      `assumptions.shortStrikeSd ${a.shortStrikeSd} is inside policy.minShortStrikeSd ${input.policy.minShortStrikeSd} (method section 1): the condors' short strikes are at ${input.policy.minShortStrikeSd} SD, as the plan's passing strikes; lower policy.minShortStrikeSd to replay nearer strikes`,
+    );
   if (skipped.count > 0)
     notes.push(
       `${skipped.count} row${skipped.count === 1 ? '' : 's'} in the window skipped (no SPX close, no VIX close or fewer than two VX prices); positions carried over them`,

@@ -299,6 +299,14 @@ export function stepRebalance(
   return { result: { maxShift, sizings }, events };
 }
 
+/**
+ * The SD distance of the replay's short strikes: assumptions.shortStrikeSd, moved out to
+ * policy.minShortStrikeSd when inside it (method section 1; the plan's passing strikes).
+ */
+function replayShortStrikeSd(a: ReplayAssumptions, policy: Policy): number {
+  return Math.max(a.shortStrikeSd, policy.minShortStrikeSd);
+}
+
 /** Whether a new condor is due today: one at a time when entryEveryDays is 0, else on the schedule. */
 function entryDue(d: ReplayDay, book: ReplayBook): boolean {
   const a = d.assumptions;
@@ -327,7 +335,9 @@ export function stepEntry(
   // the SD rule's σ: the day's surface ATM vol at the condor's expiry
   const condorAtm = spxAtmVol(state, Math.max(1, daysBetween(row.date, condorExpiry(row.date, a.condorDte))) / 365);
   let quantity = a.condorQuantity;
-  const probe = standardCondor(row.date, spx, condorAtm, { ...a, condorQuantity: 1 });
+  // Step 1's SD rule, as the plan's passing strikes: never inside policy.minShortStrikeSd
+  const spec = { ...a, shortStrikeSd: replayShortStrikeSd(a, policy) };
+  const probe = standardCondor(row.date, spx, condorAtm, { ...spec, condorQuantity: 1 });
   const width = Math.max(probe.strikes[1] - probe.strikes[0], probe.strikes[3] - probe.strikes[2]) * OPTION_MULTIPLIER;
   if (a.capital !== undefined) {
     // section 7's max loss of one condor: the wider wing less the credit at the day's marks (the
@@ -349,7 +359,7 @@ export function stepEntry(
       quantity = fits;
     }
   }
-  const sc = standardCondor(row.date, spx, condorAtm, { ...a, condorQuantity: quantity });
+  const sc = standardCondor(row.date, spx, condorAtm, { ...spec, condorQuantity: quantity });
   if (quantity <= 0 || book.open.some((c) => c.info.expiry === sc.expiry)) return { result: undefined, events };
   const c = newCampaign(d, sc, quantity);
   retarget(d, c, 'condor', sc.legs);

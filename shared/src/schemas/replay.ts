@@ -120,7 +120,7 @@ export const ReplayAssumptionsSchema = z.strictObject(
     maxOpenCondors: whole(1, 12, 3),
     /** Target days to expiry: the condor takes the SPX monthly expiry (third Friday) nearest to it. */
     condorDte: whole(7, 365, 45),
-    /** Short strikes at this many standard deviations from spot, in log space (σ = ATM vol). */
+    /** Short strikes at this many standard deviations from spot, in log space (σ = ATM vol); never inside policy.minShortStrikeSd (moved out to it, with a note). */
     shortStrikeSd: num(0.1, 5, 1.5),
     /** Wing width as a fraction of spot, rounded up to the strike step (at least one step). */
     wingWidthPct: num(0.001, 0.5, 0.02),

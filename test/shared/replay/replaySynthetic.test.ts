@@ -140,6 +140,27 @@ describe('replay schedule and caps', () => {
     );
   });
 
+  it("keeps the short strikes outside policy.minShortStrikeSd, as the plan's passing strikes, and says so", () => {
+    const plain = replay({ rows, assumptions: { includeLedger: false } });
+    const near = replay({ rows, assumptions: { shortStrikeSd: 0.5, includeLedger: false } });
+    // 0.5 SD is inside the default 1.5: the condors open at 1.5 SD, the same as the default's
+    expect(near.campaigns.map((c) => c.strikes)).toEqual(plain.campaigns.map((c) => c.strikes));
+    expect(near.notes.join(' ')).toMatch(
+      /assumptions\.shortStrikeSd 0\.5 is inside policy\.minShortStrikeSd 1\.5 .*short strikes are at 1\.5 SD/,
+    );
+    expect(plain.notes.join(' ')).not.toMatch(/minShortStrikeSd/);
+    // a lower minimum lets them in: nearer strikes, no note
+    const allowed = replay({
+      rows,
+      policy: { minShortStrikeSd: 0.5 },
+      assumptions: { shortStrikeSd: 0.5, includeLedger: false },
+    });
+    const [a, b] = [plain.campaigns[0]!, allowed.campaigns[0]!];
+    expect(b.strikes[1]).toBeGreaterThan(a.strikes[1]);
+    expect(b.strikes[2]).toBeLessThan(a.strikes[2]);
+    expect(allowed.notes.join(' ')).not.toMatch(/minShortStrikeSd/);
+  });
+
   it("marks each day on the SPX surface of its indices: the condor's strikes and credit follow them", () => {
     const plain = replay({ rows });
     // VIX9D and VIX3M of a steep contango, and a high SKEW: another ATM vol at 45 days, another condor
