@@ -19,7 +19,7 @@
  * special opening quotation; the close without one); a condor's remaining hedge legs are sold at
  * model mid when it settles.
  */
-import { insufficientData, invalidInput, limitExceeded } from '../errors';
+import { insufficientData, invalidInput, limitExceeded, noSolution } from '../errors';
 import { parseIsoDate } from '../dates';
 import { parseInput } from '../schemas/parse';
 import { ReplayInputSchema, MAX_REPLAY_ROWS, type ReplayInput, type ReplayParsedInput } from '../schemas/replay';
@@ -27,7 +27,7 @@ import { macd, rsi, volOfVolExpanding } from '../signals/index';
 import { type Policy } from '../schemas/policy';
 import type { MarketState } from '../book/index';
 import type { MarketRow } from './marketHistory';
-import { LAYERS, finishCampaign, layerValue, type Campaign } from './replayBook';
+import { LAYERS, finishCampaign, layerValue, usd, type Campaign } from './replayBook';
 import {
   NO_ENTRY_YET,
   curvePolicyOf,
@@ -51,7 +51,8 @@ import type { ReplayLedgerRow, ReplayResult, ReplaySeries } from './types';
  *
  * @throws AlvhError `limit_exceeded` above {@link MAX_REPLAY_ROWS} rows; `invalid_input` (an
  *   InputValidationError listing every issue) for a malformed input; `insufficient_data` when no
- *   row in the window has an SPX close, a VIX close and two VX prices
+ *   row in the window has an SPX close, a VIX close and two VX prices; `no_solution` naming
+ *   assumptions.capital when its capital cap fits no condor on any entry day
  * @example
  * const rows = mergeMarketHistory(parseMarketHistory(futuresCsv), parseMarketHistory(vvixCsv));
  * const r = replay({ rows, from: '2020-01-02', to: '2020-04-30' });
@@ -173,7 +174,25 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
       'merge SPX, VIX and VX futures histories that cover the window (see parseMarketHistory and mergeMarketHistory)',
     );
   }
+  checkCapitalFits(input, book, from, to);
   return summarizeReplay(input, book, ledger, { count: skippedCount, first: skipped }, settledAfter);
+}
+
+/**
+ * A capital whose cap refused every entry (no condor opened in the window) is refused, with the
+ * smallest capital that fits one condor on the cheapest entry day: an all-zero replay says nothing.
+ */
+function checkCapitalFits(input: ReplayParsedInput, book: ReplayBook, from: string, to: string): void {
+  const refused = book.capRefused;
+  const capital = input.assumptions.capital;
+  if (refused === undefined || capital === undefined || book.open.length > 0 || book.done.length > 0) return;
+  const pct = input.policy.maxRiskPct;
+  const least = Math.ceil(refused.maxLossPerCondor / pct);
+  throw noSolution(
+    'assumptions.capital',
+    `is ${usd(capital)}: its capital cap (policy.maxRiskPct ${pct} of it, ${usd(pct * capital)}) fits no condor on any entry day from ${from} to ${to}; one condor risks at least ${usd(refused.maxLossPerCondor)} (on ${refused.date})`,
+    `pass assumptions.capital of at least ${usd(least)}, or raise policy.maxRiskPct, or narrow the wings (assumptions.wingWidthPct)`,
+  );
 }
 
 /** `from` and `to` against the rows' dates: a window that misses them all is named plainly. */

@@ -64,6 +64,8 @@ export interface ReplayBook {
   spreadHistory: number[];
   /** The market of the last replayed day (the open legs' marks at the end of the replay). */
   lastState?: MarketState;
+  /** The smallest max loss of one condor among the entries the capital cap refused whole with none open, and its day. */
+  capRefused?: { maxLossPerCondor: number; date: string };
 }
 
 export const NO_ENTRY_YET = -1;
@@ -357,6 +359,12 @@ export function stepEntry(
         `capital cap: ${quantity} condors risk ${usd(quantity * maxLossPerCondor)}${held}, over ${usd(cap.limit)}; opening ${fits}`,
       );
       quantity = fits;
+      if (
+        fits === 0 &&
+        book.open.length === 0 &&
+        !(book.capRefused && book.capRefused.maxLossPerCondor <= maxLossPerCondor)
+      )
+        book.capRefused = { maxLossPerCondor, date: row.date };
     }
   }
   const sc = standardCondor(row.date, spx, condorAtm, { ...spec, condorQuantity: quantity });

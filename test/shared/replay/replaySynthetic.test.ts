@@ -105,11 +105,6 @@ describe('replay schedule and caps', () => {
   });
 
   it('cuts the quantity to the capital cap and says so', () => {
-    const r = replay({ rows, assumptions: { capital: 100_000, condorQuantity: 10 } });
-    // 2.5% of 100k = 2,500 USD of risk; one condor with 80-point wings risks 8,000 less its credit
-    // (section 7's max loss, not the width): none fits
-    expect(r.campaigns.length).toBe(0);
-    expect(r.ledger[0]?.events.join(' ')).toMatch(/capital cap: 10 condors risk \$72,988, over \$2,500; opening 0/);
     const r2 = replay({ rows, assumptions: { capital: 1_000_000, condorQuantity: 10 } });
     const c = r2.campaigns[0]!;
     // the campaign's credit is its fill (costs in), the cap's the day's marks: a few dollars apart
@@ -120,6 +115,21 @@ describe('replay schedule and caps', () => {
     expect(c.quantity).toBe(3);
     const r3 = replay({ rows, assumptions: { capital: 2_200_000, condorQuantity: 10 } });
     expect(r3.campaigns[0]?.quantity).toBe(7);
+  });
+
+  it('refuses a capital that fits no condor, naming it and the least that fits one (422)', () => {
+    // 2.5% of 100k = 2,500 USD of risk; one condor with 80-point wings risks 8,000 less its credit
+    // (section 7's max loss, not the width): none fits, on any day; before, an all-zero replay
+    const e = errorOf(() => replay({ rows, assumptions: { capital: 100_000, condorQuantity: 10 } }));
+    expect(e.code).toBe('no_solution');
+    expect(e.field).toBe('assumptions.capital');
+    expect(e.message).toMatch(
+      /is \$100,000: its capital cap \(policy\.maxRiskPct 0\.025 of it, \$2,500\) fits no condor on any entry day from 2021-01-04 to .*one condor risks at least \$7,\d{3} \(on 2021-\d\d-\d\d\); pass assumptions\.capital of at least \$29\d,\d{3}/,
+    );
+    // the least named fits one condor (on its cheapest day), and $40 less (a dollar of risk) does not
+    const least = Number(/capital of at least \$([\d,]+)/.exec(e.message)![1]!.replaceAll(',', ''));
+    expect(replay({ rows, assumptions: { capital: least } }).campaigns[0]?.quantity).toBe(1);
+    expect(errorOf(() => replay({ rows, assumptions: { capital: least - 40 } })).field).toBe('assumptions.capital');
   });
 
   it('counts the open condors against the capital cap, not the new entry alone (method section 7)', () => {
