@@ -62,33 +62,66 @@ function weekdayOrNull(iso: string): number | null {
 }
 
 /**
+ * The most an open may differ from the same day's close, as a factor either way: an open outside
+ * it is a slip (a decimal point, another day's print), not a market move. SPX: 2 (open/close
+ * within 0.91-1.05 on every day of the 2021-2026 history); VIX: 6 (every day of Cboe's VIX file
+ * since 1990 is within 0.18-3.3, 2018-02-05 opening at half its close).
+ */
+export const OPEN_CLOSE_FACTOR = { spx: 2, vix: 6 } as const;
+
+/** An open far from its close (see {@link OPEN_CLOSE_FACTOR}) as an issue at the open's field. */
+function checkOpen(
+  ctx: z.RefinementCtx,
+  index: 'spx' | 'vix',
+  open: number | undefined,
+  close: number | undefined,
+): void {
+  if (open === undefined || close === undefined) return;
+  const f = OPEN_CLOSE_FACTOR[index];
+  const ratio = open / close;
+  if (ratio >= 1 / f && ratio <= f) return;
+  const name = index.toUpperCase();
+  ctx.addIssue({
+    code: 'custom',
+    path: [`${index}Open`],
+    message: `is ${open}, ${Number(ratio.toPrecision(2))} times the day's ${name} close ${close}: ${index === 'spx' ? 'an' : 'a'} ${name} open is within a factor ${f} of its close on any real day; pass the day's opening print (check its decimal point) or leave ${index}Open out (the close settles then)`,
+  });
+}
+
+/**
  * One trading day. `vx[i]` is the settlement of the (i+1)-th monthly VX future expiring strictly
  * after `date` (null = no price); the other fields are closes in index points (`vixOpen`: the
  * VIX opening print, used as the settlement value of VIX options on their expiry day; `spxOpen`:
- * the SPX opening print, used as the settlement value of the AM-settled SPX monthlies on theirs).
+ * the SPX opening print, used as the settlement value of the AM-settled SPX monthlies on theirs;
+ * each within {@link OPEN_CLOSE_FACTOR} of the day's close).
  */
-export const MarketRowSchema = z.strictObject({
-  date: isoDate,
-  spx: spxPoints.optional(),
-  spxOpen: spxPoints.optional(),
-  vix: vixIndex.optional(),
-  vixOpen: vixIndex.optional(),
-  vvix: price
-    .min(10, { error: 'VVIX is in index points: pass 95, not 0.95' })
-    .max(500, { error: 'VVIX is in index points; values above 500 are not plausible' })
-    .optional(),
-  vix3m: vixIndex.optional(),
-  vix9d: vixIndex.optional(),
-  vix6m: vixIndex.optional(),
-  skew: price
-    .min(50, { error: 'SKEW is in index points (100-170 in its history): pass 135, not 1.35' })
-    .max(500, { error: 'SKEW is in index points; values above 500 are not plausible' })
-    .optional(),
-  vx: z
-    .array(vixPoints.nullable(), { error: 'pass vx as an array of prices (null for a gap)' })
-    .max(12, { error: 'pass at most 12 VX contracts per day' })
-    .default([]),
-});
+export const MarketRowSchema = z
+  .strictObject({
+    date: isoDate,
+    spx: spxPoints.optional(),
+    spxOpen: spxPoints.optional(),
+    vix: vixIndex.optional(),
+    vixOpen: vixIndex.optional(),
+    vvix: price
+      .min(10, { error: 'VVIX is in index points: pass 95, not 0.95' })
+      .max(500, { error: 'VVIX is in index points; values above 500 are not plausible' })
+      .optional(),
+    vix3m: vixIndex.optional(),
+    vix9d: vixIndex.optional(),
+    vix6m: vixIndex.optional(),
+    skew: price
+      .min(50, { error: 'SKEW is in index points (100-170 in its history): pass 135, not 1.35' })
+      .max(500, { error: 'SKEW is in index points; values above 500 are not plausible' })
+      .optional(),
+    vx: z
+      .array(vixPoints.nullable(), { error: 'pass vx as an array of prices (null for a gap)' })
+      .max(12, { error: 'pass at most 12 VX contracts per day' })
+      .default([]),
+  })
+  .superRefine((row, ctx) => {
+    checkOpen(ctx, 'spx', row.spxOpen, row.spx);
+    checkOpen(ctx, 'vix', row.vixOpen, row.vix);
+  });
 
 const whole = (lo: number, hi: number, def: number) =>
   z

@@ -3,11 +3,12 @@ import {
   AlvhError,
   InputValidationError,
   MAX_REPLAY_ROWS,
+  MarketRowSchema,
   mergeMarketHistory,
   parseMarketHistory,
   replay,
 } from '@alvh/shared';
-import type { MarketRow, ReplayLedgerRow, ReplayResult } from '@alvh/shared';
+import type { MarketHistoryFormat, MarketRow, ReplayLedgerRow, ReplayResult } from '@alvh/shared';
 import { describeWithData, readDataFile } from '../../helpers/marketData';
 
 function loadRows(from: string, to: string): MarketRow[] {
@@ -249,5 +250,25 @@ describeWithData('AM settlement of the April and May 2025 condors (the rows of n
     expect(open.condorPnl - close.condorPnl).toBeCloseTo(52_040, 6);
     expect(open.tailPnl).toBeCloseTo(close.tailPnl, 9);
     expect(open.overlayPnl).toBeCloseTo(close.overlayPnl, 9);
+  });
+});
+
+describeWithData('the open-close bound against the real history files', () => {
+  it('passes every SPX and VIX open of the data folder, bad prints of the Cboe file included', () => {
+    const files: [string, MarketHistoryFormat][] = [
+      ['cboe_VIX_History__ManULoreN14.csv', 'cboe-vix'],
+      ['spx_daily_2021-2026__eric-tao.csv', 'spx-ohlcv'],
+      ['vix_daily_2021-2026__eric-tao.csv', 'vix-ohlcv'],
+    ];
+    let opens = 0;
+    for (const [file, format] of files) {
+      for (const row of parseMarketHistory(readDataFile(file), format)) {
+        if (row.spxOpen === undefined && row.vixOpen === undefined) continue;
+        opens++;
+        const r = MarketRowSchema.safeParse(row);
+        expect(r.success, `${file} ${row.date}`).toBe(true);
+      }
+    }
+    expect(opens).toBeGreaterThan(10_000);
   });
 });

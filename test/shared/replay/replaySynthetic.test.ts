@@ -202,6 +202,24 @@ describe('replay schedule and caps', () => {
     expect(() => replay({ rows: weekdays })).not.toThrow();
   });
 
+  it('refuses an open far from its close, naming it (a slipped decimal would settle the condor)', () => {
+    const withOpen = (k: number, open: { spxOpen?: number; vixOpen?: number }) =>
+      rows.map((x, i) => (i === k ? { ...x, ...open } : x));
+    // SPX 4000: an open of 400 is a tenth of the close
+    const e = errorOf(() => replay({ rows: withOpen(13, { spxOpen: 400 }) }));
+    expect(e.field).toBe('rows[13].spxOpen');
+    expect(e.message).toMatch(
+      /is 400, 0\.1 times the day's SPX close 4000: an SPX open is within a factor 2 of its close on any real day; pass the day's opening print/,
+    );
+    // the bounds themselves pass (2 for SPX, 6 for VIX), just past them does not
+    expect(() => replay({ rows: withOpen(13, { spxOpen: 2000, vixOpen: 90 }) })).not.toThrow();
+    expect(() => replay({ rows: withOpen(13, { spxOpen: 8000, vixOpen: 2.5 }) })).not.toThrow();
+    expect(errorOf(() => replay({ rows: withOpen(13, { spxOpen: 8001 }) })).field).toBe('rows[13].spxOpen');
+    const v = errorOf(() => replay({ rows: withOpen(20, { vixOpen: 1.5 }) }));
+    expect(v.field).toBe('rows[20].vixOpen');
+    expect(v.message).toMatch(/is 1\.5, 0\.1 times the day's VIX close 15: a VIX open is within a factor 6/);
+  });
+
   it('skips rows without an SPX close and carries positions over them', () => {
     const gappy = rows.map((x, k) => (k === 10 ? { date: x.date, vix: x.vix as number, vx: x.vx } : x));
     const r = replay({ rows: gappy });
