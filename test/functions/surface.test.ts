@@ -216,6 +216,24 @@ describe('POST /api/surface, chain form', () => {
     expect(rows.json.detail).toContain(String(MAX_CHAIN_ROWS));
     expect(jobs).toEqual([]);
   });
+
+  it('422 for chain text of more lines than the row limit (a 2.97 MB table of 85,000 rows ran a minute)', async () => {
+    jobs.length = 0;
+    const line = '2023-07-21,4300,put,50,51\n';
+    const text = 'expiry,strike,type,bid,ask\n' + line.repeat(MAX_CHAIN_ROWS);
+    expect(text.length).toBeLessThan(MAX_CHAIN_CHARS);
+    const r = await post({ chain: text, valuationDate: '2023-06-09' });
+    expect(r.status).toBe(422);
+    expect(r.json).toMatchObject({ code: 'limit_exceeded', field: 'chain' });
+    expect(r.json.detail).toContain(`more than ${MAX_CHAIN_ROWS} lines`);
+    expect(jobs).toEqual([]);
+    // blank lines do not count: the same rows spaced out stay within the limit of lines
+    const spaced = await post({
+      chain: 'expiry,strike,type,bid,ask\n\n\n' + line.repeat(3),
+      valuationDate: '2023-06-09',
+    });
+    expect(spaced.json.code).not.toBe('limit_exceeded');
+  });
 });
 
 describeWithData('POST /api/surface on the real chains', () => {

@@ -9,6 +9,7 @@
 import {
   buildSurface,
   ChainRowSchema,
+  filledLines,
   invalidInput,
   isQuotedata,
   limitExceeded,
@@ -24,7 +25,10 @@ import { fromCompute, type JsonText, type RouteCall } from '../http/route';
 
 /** Most characters of chain text: about twice the largest real quotedata file (1.55 MB, 10 257 strike rows). */
 export const MAX_CHAIN_CHARS = 3_000_000;
-/** Most chain rows (quotes) in the table form: about twice the quotes of the largest real chain (20 500). */
+/**
+ * Most chain rows: quotes in the table form (about twice the 20 500 quotes of the largest real
+ * chain), and lines of chain text (a plain table has one quote a line, quotedata two).
+ */
 export const MAX_CHAIN_ROWS = 40_000;
 /** Most points whose vol is asked for (the shared schema's limit). */
 export const MAX_SURFACE_POINTS = 10_000;
@@ -65,6 +69,14 @@ export async function surfaceHandler(body: unknown, call: RouteCall): Promise<Su
     throw limitExceeded(
       'chain',
       `has ${chain.length} characters, more than the limit of ${MAX_CHAIN_CHARS}`,
+      'send one chain at a time, or only the expiries you need',
+    );
+  }
+  const lines = typeof chain === 'string' ? filledLines(chain, MAX_CHAIN_ROWS) : 0;
+  if (lines > MAX_CHAIN_ROWS) {
+    throw limitExceeded(
+      'chain',
+      `has more than ${MAX_CHAIN_ROWS} lines of text, the limit for a chain (one quote a line in a table, two in quotedata)`,
       'send one chain at a time, or only the expiries you need',
     );
   }

@@ -19,6 +19,7 @@ import { PolicySchema } from './policy';
 import { MAX_CONTRACTS, MAX_VIX_INDEX, SPX_POINTS, VVIX_RANGE } from '../validate';
 import { HeldLegSchema, MAX_POSITIONS_TEXT, StructureParamsSchema } from '../hedge/schemas';
 import { ChainRowSchema } from '../surface/schemas';
+import { filledLines } from '../surface/csv';
 
 export { MAX_CONTRACTS };
 
@@ -184,7 +185,10 @@ export const MarketSurfaceFields = {
       z
         .string()
         .min(1, { error: 'pass the quotedata CSV text or rows {expiry, strike, type, bid, ask}' })
-        .max(MAX_MARKET_CHAIN_CHARS, { error: 'pass at most 3,000,000 characters of quotedata' }),
+        .max(MAX_MARKET_CHAIN_CHARS, { error: 'pass at most 3,000,000 characters of quotedata' })
+        .refine((text) => filledLines(text, MAX_MARKET_CHAIN_ROWS) <= MAX_MARKET_CHAIN_ROWS, {
+          error: 'pass at most 40,000 lines of chain text',
+        }),
       z
         .array(ChainRowSchema.extend({ expiry: isoDate }))
         .min(1, { error: 'pass at least one chain row' })

@@ -13,7 +13,7 @@ import { parseChainTable, type ChainRow, type ChainTableOptions } from './chainT
 
 export type { Settlement, ChainQuote, DroppedQuotes, ParsedChain } from './chainQuotes';
 export { SETTLEMENT_MINUTES, yearsToSettlement } from './chainQuotes';
-export { readCsv } from './csv';
+export { filledLines, readCsv } from './csv';
 export { isQuotedata, parseQuotedata } from './quotedata';
 export type { ChainRow, ChainTableOptions } from './chainTable';
 export { parseChainTable } from './chainTable';

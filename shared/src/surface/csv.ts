@@ -80,3 +80,20 @@ export function readCsv(text: string, field: string): CsvRecord[] {
 export function isBlank(r: CsvRecord): boolean {
   return r.cells.every((c) => c === '');
 }
+
+/**
+ * Lines of a text that hold more than blanks, counted up to `stop` + 1 (the caller refuses a text
+ * over `stop` lines, so the count ends there): a chain's size in rows before it is read.
+ */
+export function filledLines(text: string, stop = Infinity): number {
+  let lines = 0;
+  let filled = false;
+  for (let i = 0; i < text.length && lines <= stop; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      if (filled) lines++;
+      filled = false;
+    } else if (c !== 32 && c !== 9 && c !== 13) filled = true;
+  }
+  return filled ? lines + 1 : lines;
+}

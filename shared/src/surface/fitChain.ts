@@ -46,6 +46,9 @@ function checkedSpot(given: number | undefined, nearest: number): number {
   return given;
 }
 
+/** Most expiries a chain may hold: the slices a surface's data form carries (SurfaceDataSchema). */
+export const MAX_CHAIN_EXPIRIES = 500;
+
 /** The day's VIX given to the fit: index points in [1, 300], as a scenario move takes them. */
 function checkedVix(vix: number): number {
   if (typeof vix !== 'number' || !Number.isFinite(vix) || vix < 1 || vix > 300) {
@@ -194,6 +197,14 @@ export function fitChainSurface(chain: ParsedChain, options: ChainFitOptions = {
     const g = groups.get(key);
     if (g) g.push(q);
     else groups.set(key, [q]);
+  }
+  const expiries = new Set(chain.quotes.map((q) => q.expiry)).size;
+  if (expiries > MAX_CHAIN_EXPIRIES) {
+    throw invalidInput(
+      'chain',
+      `has ${expiries} expiries, more than the ${MAX_CHAIN_EXPIRIES} a surface holds`,
+      `send only the expiries you need (at most ${MAX_CHAIN_EXPIRIES}; a real SPX chain lists under 100)`,
+    );
   }
   const roots =
     options.roots ??

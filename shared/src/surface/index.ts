@@ -5,6 +5,7 @@ export {
   parseQuotedata,
   parseChainTable,
   parseChain,
+  filledLines,
   readCsv,
   yearsToSettlement,
   SETTLEMENT_MINUTES,
@@ -16,7 +17,7 @@ export { fitWings, MIN_WING_QUOTES } from './fitWings';
 export type { SurfaceSource, SurfaceSlice, SpxSurfaceData, SpxSurface } from './spxSurface';
 export { makeSpxSurface, varianceSwapVol, calendarRepairs } from './spxSurface';
 export type { QuoteMark, SliceFit, ArbitrageReport, ChainSurfaceFit, ChainFitOptions } from './fitChain';
-export { fitChainSurface, parityForward, MIN_SLICE_STRIKES, MIN_FIT_DELTA } from './fitChain';
+export { fitChainSurface, parityForward, MAX_CHAIN_EXPIRIES, MIN_SLICE_STRIKES, MIN_FIT_DELTA } from './fitChain';
 export type { ParityLine } from './parity';
 export { forwardAtDiscount, termDiscounts, MAX_RATE_STD_ERR } from './parity';
 export type { CboeIndices, IndexSurfaceInput } from './indexSurface';

@@ -1,0 +1,63 @@
+/**
+ * The size limits of a chain, checked before any fitting: at most 500 expiries (the slices a
+ * surface's data form holds) in every host, and at most 40,000 lines of chain text in a plan's
+ * market (as POST /api/surface allows).
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  MAX_CHAIN_EXPIRIES,
+  MarketSnapshotSchema,
+  filledLines,
+  fitChainSurface,
+  parseChainTable,
+  toIsoDate,
+  parseIsoDate,
+} from '@alvh/shared';
+import { errorOf } from '../../helpers/errors';
+
+describe('chain size limits', () => {
+  it('refuses a chain of more than 500 expiries before fitting, naming chain and the count', () => {
+    const day0 = parseIsoDate('d', '2023-06-09');
+    const lines = ['expiry,strike,type,bid,ask'];
+    for (let e = 1; e <= MAX_CHAIN_EXPIRIES + 1; e++) {
+      const expiry = toIsoDate(day0 + e);
+      for (const k of [4200, 4250, 4300, 4350, 4400]) {
+        lines.push(`${expiry},${k},call,${Math.max(4300 - k, 0) + 20},${Math.max(4300 - k, 0) + 21}`);
+        lines.push(`${expiry},${k},put,${Math.max(k - 4300, 0) + 20},${Math.max(k - 4300, 0) + 21}`);
+      }
+    }
+    const chain = parseChainTable(lines.join('\n'), { valuationDate: '2023-06-09' });
+    const t0 = performance.now();
+    const e = errorOf(() => fitChainSurface(chain));
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(e.field).toBe('chain');
+    expect(e.message).toContain('501 expiries');
+    expect(e.message).toContain('at most 500');
+  });
+
+  it('counts the lines of chain text that hold more than blanks', () => {
+    expect(filledLines('a\nb\r\n\n  \nc')).toBe(3);
+    expect(filledLines('a\n')).toBe(1);
+    expect(filledLines('\n\n\n')).toBe(0);
+    expect(filledLines('a\nb\nc\nd', 1)).toBe(2);
+  });
+
+  it("refuses a plan market's chain text of more than 40,000 lines", () => {
+    const market = {
+      spx: 4300,
+      vix: 14,
+      rate: 0.05,
+      futures: [
+        { expiry: '2023-06-21', price: 15 },
+        { expiry: '2023-07-19', price: 16 },
+      ],
+    };
+    const text = 'expiry,strike,type,bid,ask\n' + '2023-07-21,4300,put,50,51\n'.repeat(40_000);
+    const r = MarketSnapshotSchema.safeParse({ ...market, chain: text });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['chain', 'pass at most 40,000 lines of chain text'],
+    ]);
+    expect(MarketSnapshotSchema.safeParse({ ...market, chain: text.slice(0, 200) }).success).toBe(true);
+  });
+});
