@@ -225,6 +225,11 @@ describe('ALVH.SURFACE and ALVH.VOL on a small table', () => {
     expect(vol(edited(0, 5, 5))).toMatch(/^surface row 1 \(SVI rho\): is 5, outside \[-1, 1\]/);
     expect(vol(edited(0, 3, -1))).toMatch(/^surface row 1 \(SVI a\): is -1: the smile's least total variance/);
     expect(vol(edited(0, 1, 0))).toMatch(/^surface row 1 \(forward\): is 0/);
+    // a put wing whose slope drives total variance below 0 is named at its beta cell
+    const wing = spill.map((r, i) =>
+      i === 0 ? r.map((c, j) => [c, c, c, c, c, c, c, c, c, c, c, -0.02, -2, 0.01][j] ?? c) : r,
+    );
+    expect(vol(wing)).toMatch(/^surface row 1 \(put wing beta\): is -2: .*pass a beta above -?\d/);
     // an expiry past the surface's reach names the expiry (it named an internal tYears)
     expect(errorOf(() => call('VOL', spill, 2958465, 4300)).message).toMatch(
       /^expiry: is 7981\.\d years after the quotes; pass an expiry at most 30 years out/,

@@ -256,9 +256,10 @@ function surfaceOf(arg: unknown, valuationDate: unknown): { surface: SpxSurface;
   }
   // The surface's own checks name its slices; the sheet knows them as the spill's rows and columns.
   const spillCell = (field: string): string => {
-    const m = /^surface\.slices\[(\d+)\]\.(svi\.)?(\w+)/.exec(field);
+    const m = /^surface\.slices\[(\d+)\]\.(svi\.)?(\w+)(?:\.(\w+))?/.exec(field);
     if (!m) return field;
-    const column = m[2] ? `SVI ${m[3]}` : m[3]!;
+    const wing = m[3] === 'putWing' ? 'put wing' : m[3] === 'callWing' ? 'call wing' : undefined;
+    const column = wing && m[4] ? `${wing} ${m[4]}` : m[2] ? `SVI ${m[3]}` : m[3]!;
     return `surface row ${Number(m[1]) + 1} (${column})`;
   };
   const surface = renamed(

@@ -19,6 +19,7 @@
  * the surface at the shorter maturity).
  * A state without surfaces marks on the surface built from its own VIX alone (flat term structure).
  */
+import { invalidInput } from '../errors';
 import { spxSurfaceFromIndices, vixSurfaceFromVvix, type SpxSurface, type VixVolSurface } from '../surface/index';
 
 /** The surfaces of the market a state was taken in, and that market's VIX and vol of vol. */
@@ -116,11 +117,20 @@ export function surfacesOf(s: MarkableState): StateSurfaces {
 
 /**
  * SPX implied vol (decimal) at `years` > 0 for log-moneyness `k` = ln(K/F) on the anchor surface
- * moved by λ = VIX / anchor VIX; unchecked kernel for hot loops.
+ * moved by λ = VIX / anchor VIX; a kernel for hot loops, whose arguments are the caller's to check.
+ * A surface built by makeSpxSurface has total variance above 0 everywhere (its wings are checked
+ * for it); should it not, the mark is refused rather than made at a vol of 0.
+ *
+ * @throws AlvhError `invalid_input` (field `surface`) where the surface's total variance is not above 0
  */
 export function spxVolKernel(spx: SpxSurface, lambda: number, years: number, k: number): number {
   const w = spx.totalVariance(years, k / lambda);
-  return w > 0 ? lambda * Math.sqrt(w / years) : 0;
+  if (w > 0) return lambda * Math.sqrt(w / years);
+  throw invalidInput(
+    'surface',
+    `has total variance ${w} at ${years.toPrecision(4)} years and ln(K/F) = ${k.toPrecision(4)}: no vol to mark at`,
+    'pass a surface whose total variance is above 0 at every strike (one fitted by /api/surface or ALVH.SURFACE)',
+  );
 }
 
 /**

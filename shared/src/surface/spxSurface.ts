@@ -21,7 +21,8 @@
  * kind. Where it binds is found once, at construction, and reported by {@link calendarRepairs}.
  */
 import { invalidInput } from '../errors';
-import { checkFinite, checkNonNegative, checkPositive, checkRange } from '../validate';
+import { checkPositive } from '../validate';
+import { checkSviParams } from './checkSvi';
 import { normCdf as ncdf } from '../pricing/normalCdf';
 import { sviDensityG, sviSlope, sviVariance, sviWingSlopes, type SviParams } from './svi';
 
@@ -99,27 +100,6 @@ export interface SpxSurface extends Readonly<SpxSurfaceData> {
   describe(): string;
   /** The plain data (for JSON and for building moved copies). */
   toData(): SpxSurfaceData;
-}
-
-/**
- * Raw SVI parameters that define a smile (Gatheral): a, m finite, b ≥ 0, ρ in [−1, 1], σ > 0, and
- * a least total variance a + bσ√(1 − ρ²) not below 0. A fit gives such; an edited copy may not, and
- * is refused naming the parameter rather than read into vols.
- */
-function checkSviParams(field: string, p: SviParams): void {
-  checkFinite(`${field}.a`, p.a);
-  checkFinite(`${field}.m`, p.m);
-  checkNonNegative(`${field}.b`, p.b);
-  checkRange(`${field}.rho`, p.rho, -1, 1);
-  checkPositive(`${field}.sigma`, p.sigma);
-  const least = p.a + p.b * p.sigma * Math.sqrt(1 - p.rho * p.rho);
-  if (least < -1e-12) {
-    throw invalidInput(
-      `${field}.a`,
-      `is ${p.a}: the smile's least total variance a + bσ√(1 − ρ²) is ${least}, below 0`,
-      'pass the parameters of a fitted slice (ALVH.SURFACE or /api/surface)',
-    );
-  }
 }
 
 function checkSlices(d: SpxSurfaceData): void {
