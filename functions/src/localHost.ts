@@ -5,7 +5,8 @@
  * with the office-addin-dev-certs certificate when present, and a clean shutdown. Against hostile
  * or merely busy clients: methods outside GET/HEAD/POST/OPTIONS get a 405 before any routing,
  * malformed HTTP gets a problem document (`clientError`), the media type is checked before the body
- * is read, a body is cut at the limit with a 413, connections are capped, header and keep-alive
+ * is read, a body is cut at the limit with a 413, connections are capped, a connection's pipelined
+ * requests are bounded and worked on one at a time (http/pipelining.ts), header and keep-alive
  * timeouts are short, and every answer carries security headers (see http/security.ts).
  *
  * Length (about 590 lines, `startLocalHost` about 260): kept whole on purpose. The request pipeline
@@ -29,6 +30,7 @@ import { bodyTooLarge, encodedBodyProblem, isJsonContentType, mediaTypeDetail } 
 import { capConnections, type ConnectionCap } from './http/connectionCap';
 import { corsHeaders, isOriginAllowed, preflightHeaders } from './http/cors';
 import { HttpRequest, InvocationContext } from './http/library';
+import { guardPipelining, pipelinedProblem, type PipelineGuard } from './http/pipelining';
 import { PROBLEM_CONTENT_TYPE, httpProblem, problemText, type Problem } from './http/problem';
 import { allowedMethods, attachBodyLimit, attachSignal, methodNotAllowed, type Route } from './http/route';
 import { API_HEADERS, PAGE_HEADERS } from './http/security';
@@ -124,6 +126,8 @@ export interface LocalHost {
   corsOrigins: readonly string[];
   /** Connections closed at the cap: `evicted` to make room for a new one, `refused` when none could be. */
   connections: ConnectionCap['stats'];
+  /** Requests refused for arriving with too many unanswered before them on their connection (http/pipelining.ts). */
+  pipelined: PipelineGuard['stats'];
   /** Stop accepting, let in-flight requests finish (up to the grace period), close the worker pool. */
   close(): Promise<void>;
 }
@@ -607,7 +611,14 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       );
   }
 
+  const pipelining = guardPipelining();
   const listener = (req: IncomingMessage, res: ServerResponse) => {
+    // A connection's requests are worked on one at a time, a few at most sent ahead of their
+    // answers: past that one refusal closes it, and nothing after it is worked on.
+    const verdict = pipelining.admit(req, res, () => serve(req, res));
+    if (verdict === 'refuse') sendProblem(res, pipelinedProblem(), { connection: 'close' });
+  };
+  const serve = (req: IncomingMessage, res: ServerResponse) => {
     cap.request(req, res); // declared below, with the server: requests come only after listen
     const p = handle(req, res)
       .catch((e: unknown) => {
@@ -730,7 +741,15 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     return closed;
   };
 
-  return { url: selfOrigin, port: actualPort, server, corsOrigins: origins, connections: cap.stats, close };
+  return {
+    url: selfOrigin,
+    port: actualPort,
+    server,
+    corsOrigins: origins,
+    connections: cap.stats,
+    pipelined: pipelining.stats,
+    close,
+  };
 }
 
 /** The start-up banner: URLs, settings and an example request. */

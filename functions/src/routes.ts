@@ -27,7 +27,7 @@ import { planHandler } from './handlers/plan';
 import { replayHandler } from './handlers/replay';
 import { stressHandler } from './handlers/stress';
 import { SurfaceInputSchema, surfaceHandler } from './handlers/surface';
-import { defineJsonRoute, defineRoute, jsonResponse, type Route } from './http/route';
+import { defineJsonRoute, defineRoute, JsonText, jsonResponse, type Route } from './http/route';
 import { buildOpenApi } from './openapi';
 
 export const API_VERSION: string = pkg.version;
@@ -58,7 +58,8 @@ const health = defineRoute(
   () => healthResponse(API_VERSION),
 );
 
-let openApiCache: Record<string, unknown> | undefined;
+/** The OpenAPI document's text, built once (about 180 KB: serialised again per call it cost a pipelined flood dearly). */
+let openApiText: JsonText | undefined;
 
 const openapi = defineRoute(
   {
@@ -73,8 +74,8 @@ const openapi = defineRoute(
     heavy: false,
   },
   () => {
-    openApiCache ??= buildOpenApi(routes, API_VERSION);
-    return jsonResponse(openApiCache);
+    openApiText ??= new JsonText(JSON.stringify(buildOpenApi(routes, API_VERSION)));
+    return jsonResponse(openApiText);
   },
 );
 

@@ -103,7 +103,7 @@ export function fromCompute(out: unknown): unknown {
   return out;
 }
 
-/** A JSON 200 response. */
+/** A JSON 200 response (of text already serialised, for a {@link JsonText}). */
 export function jsonResponse(value: unknown, status = 200, headers: Record<string, string> = {}): HttpResponseInit {
   return {
     status,
@@ -113,7 +113,7 @@ export function jsonResponse(value: unknown, status = 200, headers: Record<strin
       ...API_HEADERS,
       ...headers,
     },
-    body: JSON.stringify(value),
+    body: value instanceof JsonText ? value.text : JSON.stringify(value),
   };
 }
 

@@ -1,0 +1,105 @@
+/**
+ * One connection that pipelines requests without reading their answers: the local host works on at
+ * most MAX_PIPELINED of them, answers the next 429 and closes. The first request is a stress run the
+ * test holds (a runner that waits on a promise), so no answer can go out and the host's count of
+ * unanswered requests only grows, however the requests are split into TCP chunks; the test lets
+ * the run go once the host has refused one.
+ */
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setComputeRunner, type ComputeRunner } from '../../functions/src/compute';
+import { STRESS_EXAMPLE } from '../../functions/src/handlers/examples';
+import { MAX_PIPELINED } from '../../functions/src/http/pipelining';
+import { startLocalHost, type LocalHost } from '../../functions/src/localHost';
+import { inlineCompute } from './inlineCompute';
+
+let host: LocalHost;
+const errors: unknown[][] = [];
+
+beforeAll(async () => {
+  host = await startLocalHost({ port: 0, host: '127.0.0.1', tls: false, logError: (...a) => errors.push(a) });
+});
+
+afterAll(async () => {
+  setComputeRunner(undefined);
+  await host?.close();
+});
+
+/** A runner whose runs wait until `release` is called; `started` resolves when the first one is asked for. */
+function heldRunner(): { runner: ComputeRunner; started: Promise<void>; release: () => void } {
+  const inline = inlineCompute();
+  let release!: () => void;
+  const held = new Promise<void>((ok) => (release = ok));
+  let start!: () => void;
+  const started = new Promise<void>((ok) => (start = ok));
+  const runner: ComputeRunner = {
+    run: async (job, payload, opts) => {
+      start();
+      await held;
+      return inline.run(job, payload, opts);
+    },
+    close: () => Promise.resolve(),
+  };
+  return { runner, started, release };
+}
+
+/** The answers in a raw HTTP/1.1 stream of content-length bodies, in order. */
+function splitAnswers(raw: string): { status: number; head: string; body: string }[] {
+  const out: { status: number; head: string; body: string }[] = [];
+  let at = 0;
+  while (at < raw.length) {
+    const end = raw.indexOf('\r\n\r\n', at);
+    if (end < 0) throw new Error(`an answer's head is cut: ${raw.slice(at, at + 200)}`);
+    const head = raw.slice(at, end + 2);
+    const length = Number(/\r\ncontent-length: (\d+)\r\n/i.exec(head)?.[1]);
+    const body = raw.slice(end + 4, end + 4 + length);
+    out.push({ status: Number(/^HTTP\/1\.1 (\d{3}) /.exec(head)?.[1]), head, body });
+    at = end + 4 + length;
+  }
+  return out;
+}
+
+describe('pipelined requests on one connection', () => {
+  it(`are worked on ${MAX_PIPELINED} at most: the next is a 429 problem, nothing after it is answered, the connection closes`, async () => {
+    const { runner, started, release } = heldRunner();
+    setComputeRunner(runner);
+    const refused = host.pipelined.refused;
+    const body = JSON.stringify(STRESS_EXAMPLE);
+    const stress = `POST /api/stress HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    const s = connect(host.port, '127.0.0.1');
+    let out = '';
+    s.on('data', (d: Buffer) => (out += d.toString('latin1')));
+    const closed = new Promise<void>((ok) => s.on('close', () => ok()));
+    s.write(stress + 'GET /api/openapi.json HTTP/1.1\r\nHost: x\r\n\r\n'.repeat(500));
+    try {
+      await started;
+      // The host's state, not a clock: stop once it has refused a request (bounded, in case it never does).
+      for (let i = 0; i < 100_000 && host.pipelined.refused === refused; i++) await new Promise(setImmediate);
+    } finally {
+      release();
+    }
+    await closed;
+    const answers = splitAnswers(out);
+    expect(answers.map((a) => a.status)).toEqual([...Array<number>(MAX_PIPELINED).fill(200), 429]);
+    expect(host.pipelined.refused).toBe(refused + 1);
+    const last = answers.at(-1)!;
+    expect(last.head).toMatch(/\r\nconnection: close\r\n/i);
+    expect(last.head).toMatch(/\r\ncontent-type: application\/problem\+json/i);
+    const problem = JSON.parse(last.body) as { code: string; fix: string };
+    expect(problem.code).toBe('too_many_pipelined');
+    expect(problem.fix).toMatch(/wait for each answer/);
+    // Another client is served as ever.
+    expect((await fetch(`${host.url}/api/health`)).status).toBe(200);
+  });
+
+  it('a client that waits for each answer is never refused', async () => {
+    setComputeRunner(inlineCompute());
+    const refused = host.pipelined.refused;
+    for (let i = 0; i < 3 * MAX_PIPELINED; i++) expect((await fetch(`${host.url}/api/health`)).status).toBe(200);
+    expect(host.pipelined.refused).toBe(refused);
+  });
+
+  it('logged no server errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
