@@ -18,6 +18,8 @@ export interface ComputeRunner {
   close(): Promise<void>;
   /** What the runner is doing (the pool: threads, busy slots, waiting runs). */
   stats?(): PoolStats;
+  /** Throw PoolBusyError when no further run would be admitted (the pool's own check). */
+  checkRoom?(): void;
 }
 
 let runner: ComputeRunner | undefined;
@@ -61,12 +63,21 @@ export function runCompute(job: ComputeJob, payload: unknown, opts: RunOptions =
   return current().run(job, payload, opts);
 }
 
+/**
+ * PoolBusyError when the pool would refuse a run now: a heavy route asks before it validates and
+ * sets up a large request, so a full pool answers its 503 without that work. Nothing when no pool
+ * has started (an idle pool has room).
+ */
+export function checkComputeRoom(): void {
+  runner?.checkRoom?.();
+}
+
 /** The pool's load, without starting it: an idle pool that has not run yet reports zero busy. */
 export function computeStats(): PoolStats {
   const s = runner?.stats?.();
   if (s) return s;
   const size = computeThreads() ?? availableParallelism();
-  return { threads: size, busy: 0, queued: 0, maxQueued: computeQueue() ?? 4 * size };
+  return { threads: size, busy: 0, queued: 0, maxQueued: computeQueue() ?? 4 * size, runs: 0 };
 }
 
 /** Stop the pool's workers (graceful shutdown). A later job starts a new pool. */

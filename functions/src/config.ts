@@ -59,7 +59,7 @@ export function jobTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
   return positiveIntEnv(env.ALVH_JOB_TIMEOUT_MS, 600_000) ?? DEFAULT_JOB_TIMEOUT_MS;
 }
 
-/** `ALVH_COMPUTE_QUEUE`: most heavy runs waiting for a worker; default 4 per thread. 0 is allowed (no waiting). */
+/** `ALVH_COMPUTE_QUEUE`: most heavy runs in progress beyond one per thread; default 4 per thread. 0 is allowed (one run per thread). */
 export function computeQueue(env: NodeJS.ProcessEnv = process.env): number | undefined {
   const raw = env.ALVH_COMPUTE_QUEUE;
   if (raw !== undefined && raw.trim() === '0') return 0;
@@ -71,6 +71,6 @@ export function describeConfig(env: NodeJS.ProcessEnv = process.env): string[] {
   return [
     `body limit ${maxBodyBytes(env)} bytes (ALVH_MAX_BODY_BYTES)`,
     `CORS origins ${corsOrigins(env).join(', ')} (ALVH_CORS_ORIGINS)`,
-    `heavy runs: at most ${jobTimeoutMs(env)} ms each (ALVH_JOB_TIMEOUT_MS), ${computeQueue(env) ?? '4 per thread'} waiting (ALVH_COMPUTE_QUEUE)`,
+    `heavy runs: at most ${jobTimeoutMs(env)} ms each (ALVH_JOB_TIMEOUT_MS), one per thread and ${computeQueue(env) ?? '4 per thread'} more in progress (ALVH_COMPUTE_QUEUE)`,
   ];
 }

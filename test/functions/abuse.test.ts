@@ -293,6 +293,52 @@ describe('D3: a bounded queue, fair across runs', () => {
     setComputeRunner(saved);
   });
 
+  it('runs that have started still fill the pool: health says degraded and the next run is a fast 503', async () => {
+    // One thread, room for one more run, and small units, so the two runs' units take turns on the thread.
+    const p = new ComputePool({ workerUrl, size: 1, maxQueued: 1, jobTimeoutMs: 120_000, maxChunkPathSteps: 50_000 });
+    let calls = 0;
+    let secondWorked!: () => void;
+    const secondStarted = new Promise<void>((ok) => (secondWorked = ok));
+    setComputeRunner({
+      run: (job, payload, opts = {}) => {
+        const n = ++calls;
+        return p.run(job, payload, {
+          ...opts,
+          onProgress: (d, t) => {
+            opts.onProgress?.(d, t);
+            if (n === 2 && d > 0) secondWorked();
+          },
+        });
+      },
+      close: () => p.close(),
+      stats: () => p.stats(),
+      checkRoom: () => p.checkRoom(),
+    });
+    try {
+      const a = background('montecarlo', BIG_RUN, '?partial=false');
+      const b = background('montecarlo', BIG_RUN, '?partial=false');
+      await secondStarted; // both runs have had the thread: neither waits for a first slot
+      expect(await health()).toMatchObject({ status: 'degraded', pool: { threads: 1, busy: 1, queued: 1 } });
+      const r = await post('montecarlo', SMALL_RUN);
+      expect(r.status).toBe(503);
+      expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(((await r.json()) as { code: string }).code).toBe('compute_queue_full');
+      expect(calls).toBe(2); // refused before its setup, so before it reached the pool
+      // A frontier too is refused before its plan is built: a plan that cannot be built is the 503 too.
+      const f = await post('frontier', { plan: { valuationDate: '2026-11-20' } });
+      expect(f.status).toBe(503);
+      expect(calls).toBe(2);
+      a.ac.abort();
+      b.ac.abort();
+      expect([await a.done, await b.done]).toEqual(['aborted', 'aborted']);
+      await until((x) => x.pool.busy === 0 && x.pool.queued === 0);
+      expect((await health()).status).toBe('ok');
+    } finally {
+      setComputeRunner(pool);
+      await p.close();
+    }
+  });
+
   it('a job over its time limit is stopped with a 503 naming the limit, and the next request is served', async () => {
     const saved = pool;
     usePool({ size: 1, maxQueued: 4, jobTimeoutMs: 50 });

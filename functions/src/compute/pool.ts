@@ -11,8 +11,8 @@
  *   abort while they run terminates that worker (a new one replaces it).
  *
  * Only validated, parsed input crosses to a worker (the shared schemas are strict, so nothing the
- * caller added rides along). Each run is admitted against a bounded queue ({@link PoolBusyError}
- * when it is full), its units are scheduled round-robin across runs (a small run is not stuck
+ * caller added rides along). Each run is admitted against a bound on the runs in progress, one
+ * per thread plus a bounded queue ({@link PoolBusyError} past it), its units are scheduled round-robin across runs (a small run is not stuck
  * behind a large one), and it has a wall-clock limit after which its workers are terminated
  * ({@link JobTimeoutError}). A unit that cannot be posted to its worker rejects its run and frees
  * the slot.
@@ -49,6 +49,11 @@ export interface RunOptions {
   withPartial?: boolean;
   /** Answer `{ json }`, the result serialised as JSON text on the worker (typed arrays as arrays). */
   json?: boolean;
+  /**
+   * Monte Carlo and frontier: the run's paths and horizon from the job's setup, when the caller has
+   * already run it on this payload (then the parsed input): the pool does not check it again.
+   */
+  checked?: { firstPath: number; pathCount: number; horizonDays: number };
 }
 
 export interface ComputePoolOptions {
@@ -60,7 +65,10 @@ export interface ComputePoolOptions {
   chunksPerWorker?: number;
   /** Most path-steps (paths × days) in one Monte Carlo chunk, so a slot frees often; default 1,000,000. */
   maxChunkPathSteps?: number;
-  /** Most runs waiting for a first slot; a run over it is refused with PoolBusyError. Default 4 × size. */
+  /**
+   * Most runs in progress beyond one per thread: a run is refused with PoolBusyError while `size +
+   * maxQueued` runs are admitted and not finished. Default 4 × size.
+   */
   maxQueued?: number;
   /** Wall-clock limit of one run, queueing included, in ms; default 60,000. */
   jobTimeoutMs?: number;
@@ -79,20 +87,29 @@ export interface PoolStats {
   threads: number;
   /** Worker slots running a unit of work. */
   busy: number;
-  /** Runs admitted that have not started on a worker yet. */
+  /** Runs admitted and not finished that have no unit on a worker (waiting for a thread). */
   queued: number;
-  /** Most runs that may wait. */
+  /** Most runs in progress beyond one per thread: `threads + maxQueued` runs in progress fill the pool. */
   maxQueued: number;
+  /** Runs admitted and not finished, whether a unit of them is on a worker or not. */
+  runs: number;
 }
 
-/** The queue is full: answer 503 with Retry-After. */
+/** Whether the pool takes no further run (the next one would get PoolBusyError). */
+export function poolFull(s: PoolStats): boolean {
+  return s.runs >= s.threads + s.maxQueued;
+}
+
+/** The pool holds as many runs as it takes (one per thread and the queue): answer 503 with Retry-After. */
 export class PoolBusyError extends Error {
   readonly retryAfterSeconds: number;
   constructor(
     readonly maxQueued: number,
     retryAfterSeconds: number,
+    /** Runs in progress when this one was refused. */
+    readonly runs: number = maxQueued,
   ) {
-    super(`the compute queue is full (${maxQueued} runs waiting); retry in ${retryAfterSeconds} s`);
+    super(`the compute queue is full (${runs} runs in progress); retry in ${retryAfterSeconds} s`);
     this.name = 'PoolBusyError';
     this.retryAfterSeconds = retryAfterSeconds;
   }
@@ -117,7 +134,6 @@ export class PoolClosedError extends Error {
 interface Run {
   /** Units not yet posted to a worker. */
   waiting: Task[];
-  started: boolean;
 }
 
 interface Task {
@@ -142,6 +158,10 @@ type Reply =
   | { id: number; type: 'progress'; done: number; total: number }
   | { id: number; type: 'result'; value: unknown }
   | { id: number; type: 'error'; error: WireError };
+
+/** The chunk and merge units of a chunked job. */
+const MC_JOBS = ['montecarlo-chunk', 'montecarlo-merge'] as const;
+const FRONTIER_JOBS = ['frontier-chunk', 'frontier-merge'] as const;
 
 function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The operation was aborted', 'AbortError');
@@ -183,13 +203,15 @@ export class ComputePool {
     this.jobTimeoutMs = Math.max(1, Math.floor(opts.jobTimeoutMs ?? 60_000));
   }
 
-  /** Threads, busy slots and waiting runs. */
+  /** Threads, busy slots, runs in progress and those of them waiting for a thread. */
   stats(): PoolStats {
+    const working = new Set(this.slots.map((s) => s.task?.run));
     return {
       threads: this.size,
       busy: this.slots.filter((s) => s.task !== null).length,
-      queued: this.runs.filter((r) => !r.started).length,
+      queued: this.runs.filter((r) => !working.has(r)).length,
       maxQueued: this.maxQueued,
+      runs: this.runs.length,
     };
   }
 
@@ -211,29 +233,32 @@ export class ComputePool {
   private async monteCarlo(payload: unknown, opts: RunOptions): Promise<unknown> {
     if (this.closed) throw new Error('the compute pool was closed; create a new one');
     if (opts.signal?.aborted) throw abortReason(opts.signal);
+    this.checkRoom(); // a full pool refuses before the setup below, not after it
+    if (opts.checked) return await this.chunked(opts.checked, payload as Record<string, unknown>, MC_JOBS, opts);
     // Validate here so bad input fails fast with the shared package's error, before any thread works;
     // the workers get the parsed input only. The run is chunked here, so its work is held to the
     // pooled limits; every chunk is far inside the per-call ones.
     const { run } = monteCarloSetup(payload, POOLED_MONTE_CARLO_LIMITS);
     const parsed = parseInput(MonteCarloInputSchema, payload) as Record<string, unknown>;
-    return await this.chunked(run, parsed, 'montecarlo-chunk', 'montecarlo-merge', opts);
+    return await this.chunked(run, parsed, MC_JOBS, opts);
   }
 
   /** A frontier: its paths chunked like a Monte Carlo run, merged and summarised on a worker. */
   private async frontier(payload: unknown, opts: RunOptions): Promise<unknown> {
     if (this.closed) throw new Error('the compute pool was closed; create a new one');
     if (opts.signal?.aborted) throw abortReason(opts.signal);
+    this.checkRoom(); // a full pool refuses before the setup below (a plan built), not after it
+    if (opts.checked) return await this.chunked(opts.checked, payload as Record<string, unknown>, FRONTIER_JOBS, opts);
     const { mc } = frontierSetup(payload);
     const parsed = parseInput(FrontierInputSchema, payload) as Record<string, unknown>;
-    return await this.chunked(mc.run, parsed, 'frontier-chunk', 'frontier-merge', opts);
+    return await this.chunked(mc.run, parsed, FRONTIER_JOBS, opts);
   }
 
   /** Paths [firstPath, firstPath + pathCount) split into chunk units over the workers, then one merge unit. */
   private async chunked(
     run: { firstPath: number; pathCount: number; horizonDays: number },
     parsed: Record<string, unknown>,
-    chunkJob: WorkerJob,
-    mergeJob: WorkerJob,
+    [chunkJob, mergeJob]: readonly [WorkerJob, WorkerJob],
     opts: RunOptions,
   ): Promise<unknown> {
     const { signal, onProgress } = opts;
@@ -323,6 +348,14 @@ export class ComputePool {
     return v;
   }
 
+  /** PoolBusyError when the pool takes no further run (see {@link admit}); nothing otherwise. */
+  checkRoom(): void {
+    if (this.runs.length >= this.size + this.maxQueued) {
+      const retry = Math.max(1, Math.min(5, Math.ceil(this.jobTimeoutMs / 1000)));
+      throw new PoolBusyError(this.maxQueued, retry, this.runs.length);
+    }
+  }
+
   /** Stop every worker; pending jobs reject. The pool cannot be used afterwards. */
   async close(): Promise<void> {
     this.closed = true;
@@ -337,14 +370,15 @@ export class ComputePool {
     );
   }
 
-  /** A new run, or PoolBusyError when as many runs already wait as the queue holds. */
+  /**
+   * A new run, or PoolBusyError when `size + maxQueued` runs are in progress. Every run admitted and
+   * not finished counts, started or not: the units of the runs in progress share the threads
+   * round-robin, so each run admitted slows the others, and past the bound a fast 503 serves the
+   * caller better than a run that would pass its time limit.
+   */
   private admit(): Run {
-    const waiting = this.runs.filter((r) => !r.started).length;
-    const idle = this.size - this.slots.filter((s) => s.task !== null).length;
-    if (waiting >= this.maxQueued + Math.max(0, idle)) {
-      throw new PoolBusyError(this.maxQueued, Math.max(1, Math.min(5, Math.ceil(this.jobTimeoutMs / 1000))));
-    }
-    const r: Run = { waiting: [], started: false };
+    this.checkRoom();
+    const r: Run = { waiting: [] };
     this.runs.push(r);
     return r;
   }
@@ -449,10 +483,7 @@ export class ComputePool {
       const r = this.runs.shift()!;
       this.runs.push(r);
       const t = r.waiting.shift();
-      if (t) {
-        r.started = true;
-        return t;
-      }
+      if (t) return t;
     }
     return undefined;
   }

@@ -13,11 +13,10 @@ import {
   FrontierInputSchema,
   frontierSetup,
   limitExceeded,
-  parseInput,
   type FrontierPartial,
   type FrontierResult,
 } from '@alvh/shared';
-import { runCompute } from '../compute';
+import { checkComputeRoom, runCompute } from '../compute';
 import { mergeAndSummarizeFrontierParts } from '../compute/jobs';
 import { fromCompute, JsonText, queryFlag, type RouteCall, type Streamed } from '../http/route';
 import { answerRun } from '../http/stream';
@@ -38,9 +37,10 @@ function isPartial(v: unknown): v is FrontierPartial {
 
 export async function frontierHandler(body: unknown, call: RouteCall): Promise<FrontierResponse | JsonText | Streamed> {
   checkRequestedPaths(body); // the paths limit as /api/montecarlo answers it (422), before the schema's bound
+  checkComputeRoom(); // a full pool answers its 503 before the setup below (a plan built), not after it
   const fitted = await scenarioWithChainsFitted(body, call, FrontierInputSchema); // a chain fitted on the pool
-  const { mc } = frontierSetup(fitted); // validation and limits, before any work is queued
-  const parsed = parseInput(FrontierInputSchema, fitted);
+  // Validation and limits, before any work is queued; the pool runs the parsed input without a second setup.
+  const { mc, input: parsed } = frontierSetup(fitted);
   const withPartial = wantsPartial(call);
   if (withPartial && mc.run.pathCount > MAX_FRONTIER_PARTIAL_PATHS) {
     throw limitExceeded(
@@ -55,6 +55,7 @@ export async function frontierHandler(body: unknown, call: RouteCall): Promise<F
       ...(onProgress ? { onProgress } : {}),
       withPartial,
       json: true,
+      checked: mc.run,
     });
   return answerRun(call, start, (raw) => frontierAnswer(raw, withPartial));
 }

@@ -1,10 +1,11 @@
 /**
  * GET /api/health: liveness for load balancers and the taskpane's connection check. Anonymous.
  * Reports the compute pool's load; `status` is "degraded" while the pool cannot take another heavy
- * run (every thread busy and the queue full), "ok" otherwise. Always 200 while the host answers.
+ * run (as many runs in progress as it takes: one per thread and the queue), "ok" otherwise. Always 200 while the host answers.
  */
 import type { HttpResponseInit } from '@azure/functions';
 import { computeStats } from '../compute';
+import { poolFull } from '../compute/pool';
 import { jsonResponse } from '../http/route';
 
 export interface Health {
@@ -18,7 +19,7 @@ export interface Health {
 
 export function healthResponse(version: string): HttpResponseInit {
   const s = computeStats();
-  const full = s.busy >= s.threads && s.queued >= s.maxQueued;
+  const full = poolFull(s);
   const body: Health = {
     status: full ? 'degraded' : 'ok',
     service: 'alvh',

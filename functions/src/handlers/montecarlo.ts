@@ -21,7 +21,7 @@ import {
   type MonteCarloPartial,
   type MonteCarloSummary,
 } from '@alvh/shared';
-import { runCompute } from '../compute';
+import { checkComputeRoom, runCompute } from '../compute';
 import { mergeAndSummarize } from '../compute/jobs';
 import { fromCompute, JsonText, queryFlag, type RouteCall, type Streamed } from '../http/route';
 import { answerRun } from '../http/stream';
@@ -52,6 +52,7 @@ export async function monteCarloHandler(
 ): Promise<MonteCarloResponse | JsonText | Streamed> {
   checkRequestedPaths(body); // paths over the limit (1e300 too): one 422, not schema issues
   const withPartial = wantsPartial(call);
+  checkComputeRoom(); // a full pool answers its 503 before the setup below, not after it
   // A summary-only run is chunked over the pool here and answers no per-path arrays: the pooled
   // limits. An answer with arrays keeps the per-call ones (its chunks are the caller's to send).
   const limits = withPartial ? {} : POOLED_MONTE_CARLO_LIMITS;
@@ -81,6 +82,8 @@ export async function monteCarloHandler(
       ...(onProgress ? { onProgress } : {}),
       withPartial,
       json: true,
+      // Checked above within limits at least as tight as the pool's: it runs the parsed input as it is.
+      checked: run,
     });
   return answerRun(call, start, (raw) => monteCarloAnswer(raw, withPartial));
 }

@@ -196,7 +196,7 @@ export function problemFromError(
     problem = httpProblem(
       503,
       'compute_queue_full',
-      `the compute queue is full (${e.maxQueued} runs waiting); retry after ${e.retryAfterSeconds} s`,
+      `the compute pool is full (${e.runs} heavy runs in progress, one per thread and ${e.maxQueued} waiting); retry after ${e.retryAfterSeconds} s`,
       { fix: `retry after ${e.retryAfterSeconds} seconds, or send fewer heavy requests at once` },
     );
     headers = { 'retry-after': String(e.retryAfterSeconds) };

@@ -148,6 +148,49 @@ describe('ComputePool under load', () => {
     }
   });
 
+  it('counts a run until it ends, not only until it starts: with both runs started on the one thread, a third is refused', async () => {
+    const p = new ComputePool({ size: 1, workerUrl, maxQueued: 1, maxChunkPathSteps: 50_000 });
+    try {
+      const big = { book: BOOK, paths: 400_000, seed: 1 };
+      const ac = new AbortController();
+      const first = p.run('montecarlo', big, { signal: ac.signal }).catch((e: unknown) => e);
+      let secondWorked!: () => void;
+      const secondStarted = new Promise<void>((ok) => (secondWorked = ok));
+      const second = p
+        .run('montecarlo', big, { signal: ac.signal, onProgress: (d) => d > 0 && secondWorked() })
+        .catch((e: unknown) => e);
+      // A unit of the second run has worked (the units take turns): neither run waits for a first slot now.
+      await secondStarted;
+      expect(p.stats()).toMatchObject({ threads: 1, busy: 1, queued: 1, runs: 2, maxQueued: 1 });
+      const refused = await p.run('montecarlo', { book: BOOK, paths: 100 }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(PoolBusyError);
+      expect(refused).toMatchObject({ runs: 2, maxQueued: 1 });
+      ac.abort();
+      await Promise.all([first, second]);
+      expect(p.stats()).toMatchObject({ busy: 0, queued: 0, runs: 0 });
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('a full pool refuses a frontier before it sets it up: PoolBusyError, not the refusal of the setup', async () => {
+    const p = new ComputePool({ size: 1, workerUrl, maxQueued: 0 });
+    try {
+      const ac = new AbortController();
+      const running = p.run('montecarlo', { book: BOOK, paths: 400_000, seed: 1 }, { signal: ac.signal });
+      const settled = running.catch((e: unknown) => e);
+      expect(p.stats()).toMatchObject({ runs: 1 });
+      // A plan that cannot be set up: an idle pool answers with the setup's error (see below).
+      const unplannable = { plan: { valuationDate: '2026-11-20' } };
+      await expect(p.run('frontier', unplannable)).rejects.toBeInstanceOf(PoolBusyError);
+      ac.abort();
+      await settled;
+      await expect(p.run('frontier', unplannable)).rejects.toBeInstanceOf(InputValidationError);
+    } finally {
+      await p.close();
+    }
+  });
+
   it('schedules runs round-robin: a small run finishes before a large one queued ahead of it', async () => {
     const p = new ComputePool({ size: 1, workerUrl, maxChunkPathSteps: 100_000 });
     try {
