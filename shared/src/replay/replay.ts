@@ -21,8 +21,7 @@
  */
 import { insufficientData, invalidInput, limitExceeded, noSolution } from '../errors';
 import { parseIsoDate } from '../dates';
-import { parseInput } from '../schemas/parse';
-import { ReplayInputSchema, MAX_REPLAY_ROWS, type ReplayInput, type ReplayParsedInput } from '../schemas/replay';
+import { parseReplayInput, MAX_REPLAY_ROWS, type ReplayInput, type ReplayParsedInput } from '../schemas/replay';
 import { macd, rsi, volOfVolExpanding } from '../signals/index';
 import { type Policy } from '../schemas/policy';
 import type { MarketState } from '../book/index';
@@ -50,7 +49,8 @@ import type { ReplayLedgerRow, ReplayResult, ReplaySeries } from './types';
  * Replay the ALVH policy over daily market rows (see the module comment and docs/replay.md).
  *
  * @throws AlvhError `limit_exceeded` above {@link MAX_REPLAY_ROWS} rows; `invalid_input` (an
- *   InputValidationError listing every issue) for a malformed input; `insufficient_data` when no
+ *   InputValidationError listing every issue, or the first ones in the rows: parseReplayInput) for a
+ *   malformed input; `insufficient_data` when no
  *   row in the window has an SPX close, a VIX close and two VX prices; `no_solution` naming
  *   assumptions.capital when its capital cap fits no condor on any entry day
  * @example
@@ -69,7 +69,7 @@ export function replay(input: unknown): ReplayResult {
       `replay at most ${MAX_REPLAY_ROWS} days at a time (split the history by date)`,
     );
   }
-  const parsed = parseInput(ReplayInputSchema, input);
+  const parsed = parseReplayInput(input);
   return runReplay(parsed);
 }
 

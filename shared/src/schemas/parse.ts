@@ -142,9 +142,15 @@ function sizeIssue(iss: {
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   const r = schema.safeParse(raw, { error: friendlyIssue });
   if (r.success) return r.data;
-  throw new InputValidationError(
-    r.error.issues.flatMap(unionBranch).map((i) => ({ path: formatPath(i.path), message: i.message })),
-  );
+  throw new InputValidationError(inputIssues(r.error.issues));
+}
+
+/**
+ * A zod error's issues as {@link InputIssue}s, each path under `prefix` (the place of a part
+ * parsed on its own, e.g. `['rows', 12]`), as {@link parseInput} reports them. @internal
+ */
+export function inputIssues(issues: readonly PathIssue[], prefix: readonly PropertyKey[] = []): InputIssue[] {
+  return issues.flatMap(unionBranch).map((i) => ({ path: formatPath([...prefix, ...i.path]), message: i.message }));
 }
 
 interface PathIssue {

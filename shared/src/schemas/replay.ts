@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { limitExceeded } from '../errors';
+import { friendlyIssue, inputIssues, InputValidationError, parseInput, type InputIssue } from './parse';
 import { PolicySchema } from './policy';
 import { isoDate } from './common';
 import { MAX_VIX_INDEX, MAX_VIX_POINTS, MIN_VIX_POINTS } from '../validate';
@@ -207,60 +208,107 @@ export const DEFAULT_EPISODES: { name: string; from: string; to: string }[] = [
   { name: 'Apr 2025', from: '2025-03-24', to: '2025-05-16' },
 ];
 
-export const ReplayInputSchema = z
-  .strictObject({
-    /** Daily rows, oldest first, one per date (see {@link MarketRowSchema}). */
-    rows: z
-      .array(MarketRowSchema, { error: 'pass rows as an array of daily market rows' })
-      .min(2, { error: 'pass at least two rows' }),
-    /** First date replayed (default: the first usable row). Earlier rows still feed the signals. */
-    from: isoDate.optional(),
-    /** Last date replayed (default: the last row). */
-    to: isoDate.optional(),
-    /** ALVH policy overrides (every method rule and default). */
-    policy: PolicySchema.prefault({}),
-    /** The replay's own assumptions. */
-    assumptions: ReplayAssumptionsSchema.prefault({}),
-    /** Windows summarised separately; the defaults are the stress episodes of the data folder. */
-    episodes: z.array(ReplayEpisodeSchema).max(MAX_REPLAY_EPISODES).default(DEFAULT_EPISODES),
-  })
-  .superRefine((input, ctx) => {
-    // a market day is a weekday (the exchange prints no close on a Saturday or a Sunday)
-    // (a date that is no calendar date has its own issue at rows[i].date: it is not read here)
-    const weekend = input.rows.findIndex((r) => {
-      const w = weekdayOrNull((r as { date: string }).date);
-      return w === 0 || w === 6;
-    });
-    if (weekend >= 0) {
-      const date = (input.rows[weekend] as { date: string }).date;
-      const name = weekdayOrNull(date) === 6 ? 'Saturday' : 'Sunday';
-      ctx.addIssue({
-        code: 'custom',
-        path: ['rows', weekend, 'date'],
-        message: `${date} is a ${name}: pass market days only (a replay would open a condor on it)`,
+/** The replay's input with `row` for each of its rows (the rows' checks across days in it). */
+function replayInputSchema<R extends z.ZodType>(row: R) {
+  return z
+    .strictObject({
+      /** Daily rows, oldest first, one per date (see {@link MarketRowSchema}). */
+      rows: z
+        .array(row, { error: 'pass rows as an array of daily market rows' })
+        .min(2, { error: 'pass at least two rows' }),
+      /** First date replayed (default: the first usable row). Earlier rows still feed the signals. */
+      from: isoDate.optional(),
+      /** Last date replayed (default: the last row). */
+      to: isoDate.optional(),
+      /** ALVH policy overrides (every method rule and default). */
+      policy: PolicySchema.prefault({}),
+      /** The replay's own assumptions. */
+      assumptions: ReplayAssumptionsSchema.prefault({}),
+      /** Windows summarised separately; the defaults are the stress episodes of the data folder. */
+      episodes: z.array(ReplayEpisodeSchema).max(MAX_REPLAY_EPISODES).default(DEFAULT_EPISODES),
+    })
+    .superRefine((input, ctx) => {
+      // a market day is a weekday (the exchange prints no close on a Saturday or a Sunday)
+      // (a date that is no calendar date has its own issue at rows[i].date: it is not read here)
+      const weekend = input.rows.findIndex((r) => {
+        const w = weekdayOrNull((r as { date: string }).date);
+        return w === 0 || w === 6;
       });
-      return;
-    }
-    for (let i = 1; i < input.rows.length; i++) {
-      const a = (input.rows[i - 1] as { date: string }).date;
-      const b = (input.rows[i] as { date: string }).date;
-      if (b <= a) {
+      if (weekend >= 0) {
+        const date = (input.rows[weekend] as { date: string }).date;
+        const name = weekdayOrNull(date) === 6 ? 'Saturday' : 'Sunday';
         ctx.addIssue({
           code: 'custom',
-          path: ['rows', i, 'date'],
-          message: `date ${b} is ${b === a ? 'repeated' : `before ${a}`}; pass one row per date, oldest first`,
+          path: ['rows', weekend, 'date'],
+          message: `${date} is a ${name}: pass market days only (a replay would open a condor on it)`,
         });
         return;
       }
+      for (let i = 1; i < input.rows.length; i++) {
+        const a = (input.rows[i - 1] as { date: string }).date;
+        const b = (input.rows[i] as { date: string }).date;
+        if (b <= a) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rows', i, 'date'],
+            message: `date ${b} is ${b === a ? 'repeated' : `before ${a}`}; pass one row per date, oldest first`,
+          });
+          return;
+        }
+      }
+      if (input.from !== undefined && input.to !== undefined && input.from > input.to) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['to'],
+          message: `to (${input.to}) is before from (${input.from}); pass from ≤ to`,
+        });
+      }
+    });
+}
+
+export const ReplayInputSchema = replayInputSchema(MarketRowSchema);
+
+/** The same, for rows {@link parseReplayInput} has parsed one by one already. */
+const ReplayInputOfParsedRowsSchema = replayInputSchema(z.custom<z.output<typeof MarketRowSchema>>(() => true));
+
+/**
+ * Issues listed from the rows before their check stops (with the issue saying it stopped, the
+ * 100 a problem document lists): 12,000 rows with every field wrong hold 252,000 issues, and
+ * collecting them all held the request thread for seconds.
+ */
+export const MAX_ROW_ISSUES = 99;
+
+/**
+ * {@link ReplayInputSchema} parsed with its rows checked one by one, stopping after
+ * {@link MAX_ROW_ISSUES} issues in them (an {@link InputValidationError} with those and one on
+ * `rows` saying where the check stopped). With fewer, the issues are exactly `parseInput`'s.
+ */
+export function parseReplayInput(raw: unknown): ReplayParsedInput {
+  const rows = (raw as { rows?: unknown } | null)?.rows;
+  if (!Array.isArray(rows)) return parseInput(ReplayInputSchema, raw);
+  const parsed: z.output<typeof MarketRowSchema>[] = [];
+  const issues: InputIssue[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = MarketRowSchema.safeParse(rows[i], { error: friendlyIssue });
+    if (r.success) {
+      parsed.push(r.data);
+      continue;
     }
-    if (input.from !== undefined && input.to !== undefined && input.from > input.to) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['to'],
-        message: `to (${input.to}) is before from (${input.from}); pass from ≤ to`,
-      });
+    issues.push(...inputIssues(r.error.issues, ['rows', i]));
+    if (issues.length >= MAX_ROW_ISSUES) {
+      throw new InputValidationError([
+        ...issues.slice(0, MAX_ROW_ISSUES),
+        {
+          path: 'rows',
+          message: `more than ${MAX_ROW_ISSUES} issues in the rows: checked up to rows[${i}] of ${rows.length}; correct these and send the rows again`,
+        },
+      ]);
     }
-  });
+  }
+  // a few issues: the whole input's, as parseInput lists them (the other fields' too)
+  if (issues.length > 0) return parseInput(ReplayInputSchema, raw);
+  return parseInput(ReplayInputOfParsedRowsSchema, { ...(raw as object), rows: parsed });
+}
 
 export type MarketRowInput = z.input<typeof MarketRowSchema>;
 export type ReplayAssumptions = z.output<typeof ReplayAssumptionsSchema>;
