@@ -118,10 +118,10 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
 
   const { rsiByDate, vovByDate } = replaySignals(rows, policy);
 
-  const from = input.from ?? (rows[0] as MarketRow).date;
   const to = input.to ?? (rows[rows.length - 1] as MarketRow).date;
-  checkWindow(rows, from, to);
   const curvePolicy = curvePolicyOf(policy);
+  const from = input.from ?? firstUsableDate(rows, to, (row) => !('skip' in stepMarket(row, policy, a, curvePolicy)));
+  checkWindow(rows, from, to);
 
   const book: ReplayBook = {
     open: [],
@@ -193,6 +193,18 @@ function checkCapitalFits(input: ReplayParsedInput, book: ReplayBook, from: stri
     `is ${usd(capital)}: its capital cap (policy.maxRiskPct ${pct} of it, ${usd(pct * capital)}) fits no condor on any entry day from ${from} to ${to}; one condor risks at least ${usd(refused.maxLossPerCondor)} (on ${refused.date})`,
     `pass assumptions.capital of at least ${usd(least)}, or raise policy.maxRiskPct, or narrow the wings (assumptions.wingWidthPct)`,
   );
+}
+
+/**
+ * The default `from`: the first row up to `to` the replay can replay (the rows before it only
+ * warm up the signals, and are not counted as skipped); the first row when none can be.
+ */
+function firstUsableDate(rows: readonly MarketRow[], to: string, usable: (row: MarketRow) => boolean): string {
+  for (const row of rows) {
+    if (row.date > to) break;
+    if (usable(row)) return row.date;
+  }
+  return (rows[0] as MarketRow).date;
 }
 
 /** `from` and `to` against the rows' dates: a window that misses them all is named plainly. */

@@ -216,7 +216,7 @@ function replayInputSchema<R extends z.ZodType>(row: R) {
       rows: z
         .array(row, { error: 'pass rows as an array of daily market rows' })
         .min(2, { error: 'pass at least two rows' }),
-      /** First date replayed (default: the first usable row). Earlier rows still feed the signals. */
+      /** First date replayed (default: the first usable row: SPX and VIX closes, two VX prices). Earlier rows still feed the signals and are not counted as skipped. */
       from: isoDate.optional(),
       /** Last date replayed (default: the last row). */
       to: isoDate.optional(),

@@ -220,6 +220,22 @@ describe('replay schedule and caps', () => {
     expect(v.message).toMatch(/is 1\.5, 0\.1 times the day's VIX close 15: a VIX open is within a factor 6/);
   });
 
+  it('starts by default on the first usable row: warm-up rows are not counted as skipped, a real gap is', () => {
+    // 30 rows of SPX and VIX without VX (signals only), then 60 full rows with one lacking its SPX
+    const warm = rows.map((x, k): MarketRow =>
+      k < 30 ? { date: x.date, spx: x.spx as number, vix: x.vix as number, vx: [] } : x,
+    );
+    const gappy = warm.map((x, k) => (k === 50 ? { date: x.date, vix: x.vix as number, vx: x.vx } : x));
+    const r = replay({ rows: gappy, assumptions: { includeLedger: false } });
+    expect(r.from).toBe(rows[30]!.date);
+    expect(r.days).toBe(59);
+    expect(r.skipped).toEqual({ count: 1, first: [{ date: rows[50]!.date, reason: 'no SPX close' }] });
+    // the same as from given explicitly
+    const explicit = replay({ rows: gappy, from: rows[30]!.date, assumptions: { includeLedger: false } });
+    expect(r.total).toEqual(explicit.total);
+    expect(r.notes).toEqual(explicit.notes);
+  });
+
   it('skips rows without an SPX close and carries positions over them', () => {
     const gappy = rows.map((x, k) => (k === 10 ? { date: x.date, vix: x.vix as number, vx: x.vx } : x));
     const r = replay({ rows: gappy });
