@@ -46,6 +46,20 @@ function put25(s: SpxSurface, t: number): number {
 
 const f = (x: number, d: number): string => x.toFixed(d);
 
+/** The slices left out, those of one root and reason together: "SPX 2023-06-16, 2023-07-21 (another root: ...)". */
+function leftOut(skipped: readonly { root: string; expiry: string; reason: string }[]): string {
+  const groups = new Map<string, string[]>();
+  for (const s of skipped) {
+    const key = `${s.root}\u0000${s.reason}`;
+    groups.set(key, [...(groups.get(key) ?? []), s.expiry]);
+  }
+  const parts = [...groups].map(([key, expiries]) => {
+    const [root, reason] = key.split('\u0000');
+    return `${root} ${expiries.join(', ')} (${reason})`;
+  });
+  return parts.join('; ') || 'none';
+}
+
 /** The generated markdown, from the chain files read by `read`. */
 export function surfaceTables(read: (file: string) => string): string {
   const out: string[] = [];
@@ -57,7 +71,7 @@ export function surfaceTables(read: (file: string) => string): string {
     out.push(
       `### ${c.date} chain (${chain.valuationMinutes === 960 ? 'closing quotes, 16:00' : `intraday, ${Math.floor(chain.valuationMinutes / 60)}:${String(chain.valuationMinutes % 60).padStart(2, '0')}`} ET; SPX ${chain.spot})`,
       '',
-      `Quotes kept ${chain.quotes.length}; dropped: ${chain.dropped.zeroBid} without a bid, ${chain.dropped.crossed} crossed, ${chain.dropped.locked} locked; ${fit.dropped.noImpliedVol} mids at or below intrinsic (no implied vol). Slices left out: ${fit.skipped.map((s) => `${s.root} ${s.expiry} (${s.reason})`).join('; ') || 'none'}. Calendar repair bound on ${fit.arbitrage.calendarRepaired.length} of ${fit.surface.slices.length} slices (largest lift ${f(Math.max(0, ...fit.arbitrage.calendarRepaired.map((r) => r.gap)), 5)} in total variance); butterfly arbitrage left: ${fit.arbitrage.butterfly.length}.`,
+      `Quotes kept ${chain.quotes.length}; dropped: ${chain.dropped.zeroBid} without a bid, ${chain.dropped.crossed} crossed, ${chain.dropped.locked} locked; ${fit.dropped.noImpliedVol} mids at or below intrinsic (no implied vol). Slices left out: ${leftOut(fit.skipped)}. Calendar repair bound on ${fit.arbitrage.calendarRepaired.length} of ${fit.surface.slices.length} slices (largest lift ${f(Math.max(0, ...fit.arbitrage.calendarRepaired.map((r) => r.gap)), 5)} in total variance); butterfly arbitrage left: ${fit.arbitrage.butterfly.length}.`,
       '',
       '| expiry | days | forward | discount | ATM vol % | a | b | ρ | m | σ | marks | RMSE vol pts | within % | inside bid-ask % |',
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -69,7 +83,8 @@ export function surfaceTables(read: (file: string) => string): string {
     for (const s of fit.slices) {
       const days = s.years * 365;
       const marks = s.marks.filter((m) => m.midVol !== null && Math.abs(m.delta) >= 0.1 && Math.abs(m.delta) <= 0.9);
-      const inSet = days >= 7 && days <= 400;
+      // the acceptance set: SPXW slices of 7-400 days (the SPX ones after the last SPXW expiry are listed, not totalled)
+      const inSet = s.root === 'SPXW' && days >= 7 && days <= 400;
       let sse = 0;
       let w = 0;
       let ins = 0;
@@ -87,11 +102,11 @@ export function surfaceTables(read: (file: string) => string): string {
       }
       const k = marks.length || 1;
       out.push(
-        `| ${s.expiry}${inSet ? '' : ' ¹'} | ${f(days, 2)} | ${f(s.forward, 2)} | ${f(s.discount, 5)} | ${f(100 * s.atmVol, 2)} | ${s.svi.a.toExponential(3)} | ${f(s.svi.b, 4)} | ${f(s.svi.rho, 3)} | ${f(s.svi.m, 4)} | ${f(s.svi.sigma, 4)} | ${marks.length} | ${f(100 * Math.sqrt(sse / k), 3)} | ${f((100 * w) / k, 1)} | ${f((100 * ins) / k, 1)} |`,
+        `| ${s.expiry}${s.root === 'SPXW' ? '' : ` ${s.root}`}${inSet ? '' : ' ¹'} | ${f(days, 2)} | ${f(s.forward, 2)} | ${f(s.discount, 5)} | ${f(100 * s.atmVol, 2)} | ${s.svi.a.toExponential(3)} | ${f(s.svi.b, 4)} | ${f(s.svi.rho, 3)} | ${f(s.svi.m, 4)} | ${f(s.svi.sigma, 4)} | ${marks.length} | ${f(100 * Math.sqrt(sse / k), 3)} | ${f((100 * w) / k, 1)} | ${f((100 * ins) / k, 1)} |`,
       );
     }
     out.push(
-      `| **7-400 days** | | | | | | | | | | **${n}** | **${f(100 * Math.sqrt(se / n), 3)}** | **${f((100 * within) / n, 1)}** | **${f((100 * inside) / n, 1)}** |`,
+      `| **SPXW, 7-400 days** | | | | | | | | | | **${n}** | **${f(100 * Math.sqrt(se / n), 3)}** | **${f((100 * within) / n, 1)}** | **${f((100 * inside) / n, 1)}** |`,
       '',
     );
     wings.push(...wingRows(c.date, fit.slices));
@@ -125,15 +140,15 @@ export function surfaceTables(read: (file: string) => string): string {
     '',
     '## Fit per expiry',
     '',
-    'Marks: SPXW options with a bid and a mid implied vol, |delta| 0.10-0.90 (calls and puts, in and out of the money). "within": |model − mid IV| ≤ max(bid-ask width in vol, 0.5 vol pt). ¹ outside 7-400 days, not in the totals.',
+    'Marks: options of the slice (SPXW; SPX for the expiries after the last SPXW one, marked SPX) with a bid and a mid implied vol, |delta| 0.10-0.90 (calls and puts, in and out of the money). "within": |model − mid IV| ≤ max(bid-ask width in vol, 0.5 vol pt). ¹ SPX, or outside 7-400 days: not in the totals.',
     '',
     ...out,
     '## The far wings',
     '',
-    "Out-of-the-money quotes with a mid implied vol on the surface's slices (every expiry), by |delta| at the model vol: below 5 delta they are marked by the wings fitted beyond the body (`fitWings`), above it by the SVI body. Mean error: (model − mid) / mid.",
+    "Out-of-the-money quotes with a mid implied vol on the surface's slices (every expiry), by root and by |delta| at the model vol: below 5 delta they are marked by the wings fitted beyond the body (`fitWings`), above it by the SVI body. Mean error: (model − mid) / mid.",
     '',
-    '| date | side | delta | quotes | inside bid-ask % | below the bid % | above the ask % | mean error % | RMSE vol pts |',
-    '|---|---|---|---:|---:|---:|---:|---:|---:|',
+    '| date | root | side | delta | quotes | inside bid-ask % | below the bid % | above the ask % | mean error % | RMSE vol pts |',
+    '|---|---|---|---|---:|---:|---:|---:|---:|---:|',
     ...wings,
     '',
     '## Index surface against the chain fits',
@@ -148,31 +163,33 @@ export function surfaceTables(read: (file: string) => string): string {
   ].join('\n');
 }
 
-/** The far wings' marks against the quotes, by side and delta band (rows of the table above). */
+/** The far wings' marks against the quotes, by root, side and delta band (rows of the table above). */
 function wingRows(date: string, slices: readonly SliceFit[]): string[] {
   const rows: string[] = [];
-  for (const type of ['put', 'call'] as const) {
-    for (const [lo, hi] of [
-      [0.002, 0.02],
-      [0.02, 0.035],
-      [0.035, 0.05],
-      [0.05, 0.1],
-    ] as const) {
-      const ms = slices
-        .filter((s) => s.inSurface)
-        .flatMap((s) => s.marks)
-        .filter(
-          (m) => m.otm && m.type === type && m.midVol !== null && Math.abs(m.delta) >= lo && Math.abs(m.delta) < hi,
+  const roots = [...new Set(slices.filter((s) => s.inSurface).map((s) => s.root))];
+  for (const root of roots)
+    for (const type of ['put', 'call'] as const) {
+      for (const [lo, hi] of [
+        [0.002, 0.02],
+        [0.02, 0.035],
+        [0.035, 0.05],
+        [0.05, 0.1],
+      ] as const) {
+        const ms = slices
+          .filter((s) => s.inSurface && s.root === root)
+          .flatMap((s) => s.marks)
+          .filter(
+            (m) => m.otm && m.type === type && m.midVol !== null && Math.abs(m.delta) >= lo && Math.abs(m.delta) < hi,
+          );
+        const n = ms.length || 1;
+        const share = (p: (m: (typeof ms)[number]) => boolean) => f((100 * ms.filter(p).length) / n, 1);
+        const mean = ms.reduce((a, m) => a + (m.modelPrice - (m.bid + m.ask) / 2) / ((m.bid + m.ask) / 2), 0) / n;
+        const rmse = Math.sqrt(ms.reduce((a, m) => a + (m.modelVol - m.midVol!) ** 2, 0) / n);
+        rows.push(
+          `| ${date} | ${root} | ${type}s | ${lo}-${hi} | ${ms.length} | ${share((m) => m.modelPrice >= m.bid && m.modelPrice <= m.ask)} | ${share((m) => m.modelPrice < m.bid)} | ${share((m) => m.modelPrice > m.ask)} | ${f(100 * mean, 1)} | ${f(100 * rmse, 2)} |`,
         );
-      const n = ms.length || 1;
-      const share = (p: (m: (typeof ms)[number]) => boolean) => f((100 * ms.filter(p).length) / n, 1);
-      const mean = ms.reduce((a, m) => a + (m.modelPrice - (m.bid + m.ask) / 2) / ((m.bid + m.ask) / 2), 0) / n;
-      const rmse = Math.sqrt(ms.reduce((a, m) => a + (m.modelVol - m.midVol!) ** 2, 0) / n);
-      rows.push(
-        `| ${date} | ${type}s | ${lo}-${hi} | ${ms.length} | ${share((m) => m.modelPrice >= m.bid && m.modelPrice <= m.ask)} | ${share((m) => m.modelPrice < m.bid)} | ${share((m) => m.modelPrice > m.ask)} | ${f(100 * mean, 1)} | ${f(100 * rmse, 2)} |`,
-      );
+      }
     }
-  }
   return rows;
 }
 

@@ -72,6 +72,9 @@ describeWithData('the surface view on the real 2022-02-04 chain', () => {
       const row = view.expiries[i]!;
       const smile = smileOf(chain, row);
       const slice = fit.slices.find((s) => s.inSurface && s.expiry === row.expiry)!;
+      // the last expiry is an SPX one (AM-settled), after the last SPXW expiry: its own quotes and time
+      expect([row.root, smile.root]).toEqual([slice.root, slice.root]);
+      if (i === view.expiries.length - 1) expect(slice.root).toBe('SPX');
       expect(smile.years).toBeCloseTo(slice.years, 14);
       expect(smile.points.length).toBeGreaterThan(10);
       const marks = new Map(slice.marks.filter((m) => m.otm).map((m) => [`${m.type}${m.strike}`, m]));

@@ -238,9 +238,10 @@ describe('POST /api/surface, chain form', () => {
 
 describeWithData('POST /api/surface on the real chains', () => {
   it.each([
-    // Figures of docs/surfaces.md's tables (forward, ATM vol % of one expiry, slices in the surface).
-    ['cboe_spx_quotedata_2022-02-04__Luca-Castelli.csv', 26, '2022-03-18', 4486.91, 20.33],
-    ['cboe_spx_quotedata_2023-06-09__AyourElwazani97.csv', 36, '2023-07-21', 4320.76, 11.09],
+    // Figures of docs/surfaces.md's tables (forward, ATM vol % of one expiry, slices in the surface:
+    // the SPXW expiries, 26 and 36, then the SPX ones after the last of them, 8 and 7).
+    ['cboe_spx_quotedata_2022-02-04__Luca-Castelli.csv', 34, '2022-03-18', 4486.91, 20.33],
+    ['cboe_spx_quotedata_2023-06-09__AyourElwazani97.csv', 43, '2023-07-21', 4320.76, 11.09],
   ])(
     '%s: every slice, the documented figures, no arbitrage left',
     async (file, slices, expiry, forward, atm) => {

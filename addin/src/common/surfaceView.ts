@@ -10,6 +10,8 @@ import type { ChainQuote, ParsedChain, SviParams } from '@alvh/shared';
 /** One expiry of the surface table. */
 export interface SurfaceRowView {
   expiry: string;
+  /** The option root the slice was fitted on (SPXW, or SPX beyond the last SPXW expiry); absent in an answer without it. */
+  root?: string;
   forward: number;
   discount: number;
   /** ATM vol, vol points. */
@@ -107,6 +109,7 @@ export function presentSurface(raw: unknown): SurfaceView {
     if (typeof r['expiry'] !== 'string') fail(`${where}.expiry`, 'is not a date');
     return {
       expiry: r['expiry'],
+      ...(typeof r['root'] === 'string' ? { root: r['root'] } : {}),
       forward: finite(r, 'forward', where),
       discount: finite(r, 'discount', where),
       atmVol: 100 * finite(r, 'atmVol', where),
@@ -173,13 +176,13 @@ function volOf(q: ChainQuote, price: number, forward: number, discount: number, 
 }
 
 /**
- * The smile of one expiry of the surface: the chain's out-of-the-money quotes of the surface's
- * root at that expiry (puts below the forward, calls at and above it, as the fit uses them), each
+ * The smile of one expiry of the surface: the chain's out-of-the-money quotes of the slice's root
+ * (SPXW, or SPX beyond the last SPXW expiry) at that expiry (puts below the forward, calls at and above it, as the fit uses them), each
  * as the implied vols of its bid, mid and ask on the expiry's forward and discount, those with a
  * mid vol and |delta| ≥ {@link SMILE_MIN_DELTA}; and the SVI slice over their range.
  */
 export function smileOf(chain: ParsedChain, row: SurfaceRowView): SmileView {
-  const root = surfaceRoot(chain);
+  const root = row.root ?? surfaceRoot(chain);
   const quotes = chain.quotes.filter((q) => q.root === root && q.expiry === row.expiry);
   const settlement = quotes[0]?.settlement ?? 'PM';
   const years = yearsToSettlement(chain.valuationDate, chain.valuationMinutes, row.expiry, settlement);

@@ -20,6 +20,7 @@ import { MAX_CONTRACTS, MAX_VIX_INDEX, SPX_POINTS, VVIX_RANGE } from '../validat
 import { HeldLegSchema, MAX_POSITIONS_TEXT, StructureParamsSchema } from '../hedge/schemas';
 import { ChainRowSchema } from '../surface/schemas';
 import { filledLines } from '../surface/csv';
+import { MAX_WING_DELTA } from '../surface/sviWing';
 
 export { MAX_CONTRACTS };
 
@@ -98,7 +99,9 @@ const SviWingSchema = z.strictObject({
   beta: finiteNumber.min(-2, { error: 'a wing adds a slope in [−2, 2]' }).max(2, {
     error: 'a wing adds a slope in [−2, 2]',
   }),
-  delta: finiteNumber.positive({ error: 'a wing width δ is > 0' }).max(10, { error: 'a wing width δ is at most 10' }),
+  delta: finiteNumber
+    .positive({ error: 'a wing width δ is > 0' })
+    .max(MAX_WING_DELTA, { error: `a wing width δ is at most ${MAX_WING_DELTA}` }),
 });
 
 /**

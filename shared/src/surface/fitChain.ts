@@ -86,7 +86,11 @@ export interface ChainSurfaceFit {
 }
 
 export interface ChainFitOptions {
-  /** Roots whose slices make the surface (default SPXW when quoted, else SPX). */
+  /**
+   * Roots whose slices make the surface. Default: SPXW when quoted (else the chain's first root),
+   * and the SPX-root (AM-settled) expiries settling after the last SPXW expiry, which carry the
+   * surface beyond SPXW's listings (on 2023-06-09 from 293 days to 4.5 years).
+   */
   roots?: string[];
   /** Slices closer than this to settlement are left out (default 1 day). */
   minYears?: number;
@@ -103,6 +107,39 @@ export interface ChainFitOptions {
 }
 
 /**
+ * Which expiries make the surface: those of `roots` when given; by default those of SPXW (else of
+ * the chain's first root), then the SPX expiries settling after the last SPXW one (SPXW lists
+ * about a year out, SPX to five years). `reason` says why another root's expiry is left out.
+ */
+interface SurfaceRoots {
+  inSurface(root: string, years: number): boolean;
+  /** What the label says: "SPXW", "SPXW + SPX after 2024-03-28". */
+  label: string;
+  reason: string;
+}
+
+function surfaceRoots(chain: ParsedChain, groups: Map<string, ChainQuote[]>, given?: string[]): SurfaceRoots {
+  const has = (root: string) => chain.quotes.some((q) => q.root === root);
+  const roots = given ?? (has('SPXW') ? ['SPXW'] : [...new Set(chain.quotes.map((q) => q.root))].slice(0, 1));
+  let last = { years: -Infinity, expiry: '' };
+  for (const g of groups.values()) {
+    const q0 = g[0]!;
+    if (!roots.includes(q0.root)) continue;
+    const years = yearsToSettlement(chain.valuationDate, chain.valuationMinutes, q0.expiry, q0.settlement);
+    if (years > last.years) last = { years, expiry: q0.expiry };
+  }
+  const extend = given === undefined && roots[0] === 'SPXW' && has('SPX');
+  const named = roots.join('/');
+  return {
+    inSurface: (root, years) => roots.includes(root) || (extend && root === 'SPX' && years > last.years),
+    label: extend ? `${named} + SPX after ${last.expiry}` : named,
+    reason: extend
+      ? `another root: the surface takes the ${named} expiries, and SPX only after the last of them (${last.expiry})`
+      : `another root: the surface takes the ${named} expiries (pass roots to choose others)`,
+  };
+}
+
+/**
  * Each expiry's quotes to the fit's inputs: the slices settling too soon and those of other roots
  * left out, each expiry's parity line, the chain's discounts ({@link termDiscounts}), then the
  * implied vols on them. What is left out, and why, goes to `out.skipped`.
@@ -110,7 +147,7 @@ export interface ChainFitOptions {
 function prepareSlices(
   chain: ParsedChain,
   groups: Map<string, ChainQuote[]>,
-  opts: { minYears: number; roots: readonly string[]; fitOtherRoots: boolean },
+  opts: { minYears: number; roots: SurfaceRoots; fitOtherRoots: boolean },
   out: { counters: { noImpliedVol: number }; skipped: ChainSurfaceFit['skipped'] },
 ): SliceInput[] {
   const { counters, skipped } = out;
@@ -126,7 +163,11 @@ function prepareSlices(
       });
       continue;
     }
-    if (!opts.roots.includes(q0.root) && !opts.fitOtherRoots) continue;
+    if (!opts.roots.inSurface(q0.root, years)) {
+      // left out of the surface, and said so; fitted (and reported outside it) on request
+      skipped.push({ root: q0.root, expiry: q0.expiry, reason: opts.roots.reason });
+      if (!opts.fitOtherRoots) continue;
+    }
     const line = sliceParity(g);
     if (typeof line === 'string') skipped.push({ root: q0.root, expiry: q0.expiry, reason: line });
     else lined.push({ quotes: g, years, line });
@@ -206,11 +247,7 @@ export function fitChainSurface(chain: ParsedChain, options: ChainFitOptions = {
       `send only the expiries you need (at most ${MAX_CHAIN_EXPIRIES}; a real SPX chain lists under 100)`,
     );
   }
-  const roots =
-    options.roots ??
-    (chain.quotes.some((q) => q.root === 'SPXW')
-      ? ['SPXW']
-      : [...new Set(chain.quotes.map((q) => q.root))].slice(0, 1));
+  const roots = surfaceRoots(chain, groups, options.roots);
   const counters = { noImpliedVol: 0 };
   const skipped: ChainSurfaceFit['skipped'] = [];
   const prepared = prepareSlices(
@@ -223,12 +260,12 @@ export function fitChainSurface(chain: ParsedChain, options: ChainFitOptions = {
     },
   );
   prepared.sort((a, b) => a.years - b.years || a.root.localeCompare(b.root));
-  const surfaceSlices = prepared.filter((s) => roots.includes(s.root));
+  const surfaceSlices = prepared.filter((s) => roots.inSurface(s.root, s.years));
   if (surfaceSlices.length < 2) {
     const which = surfaceSlices.map((s) => s.expiry).join(', ') || 'none';
     throw invalidInput(
       'chain',
-      `has ${surfaceSlices.length} expir${surfaceSlices.length === 1 ? 'y' : 'ies'} of ${roots.join('/')} with at least ${MIN_SLICE_STRIKES} usable strikes (${which}); a surface needs two or more${
+      `has ${surfaceSlices.length} expir${surfaceSlices.length === 1 ? 'y' : 'ies'} of ${roots.label} with at least ${MIN_SLICE_STRIKES} usable strikes (${which}); a surface needs two or more${
         skipped.length
           ? ` (left out: ${skipped
               .map((s) => `${s.root} ${s.expiry}: ${s.reason}`)
@@ -247,7 +284,7 @@ export function fitChainSurface(chain: ParsedChain, options: ChainFitOptions = {
     if (v.minG < -1e-9) arbitrage.butterfly.push({ expiry: s.expiry, root: s.root, minG: v.minG, atK: v.minGAt });
     return { s, svi };
   });
-  const inSurface = fitted.filter((f) => roots.includes(f.s.root));
+  const inSurface = fitted.filter((f) => roots.inSurface(f.s.root, f.s.years));
   const spot = checkedSpot(options.spot ?? chain.spot ?? undefined, inSurface[0]!.s.forward);
   const slices: SurfaceSlice[] = inSurface.map(({ s, svi }) => ({
     expiry: s.expiry,
@@ -267,7 +304,7 @@ export function fitChainSurface(chain: ParsedChain, options: ChainFitOptions = {
     slices,
     referenceVix: 0,
     warnings: [],
-    label: `chain of ${chain.valuationDate} ${hh}:${mm} ET (${roots.join('/')}, ${slices.length} expiries)`,
+    label: `chain of ${chain.valuationDate} ${hh}:${mm} ET (${roots.label}, ${slices.length} expiries)`,
   });
   arbitrage.calendarRepaired = calendarRepairs(draft);
   const fits: SliceFit[] = fitted.map(({ s, svi }) => {

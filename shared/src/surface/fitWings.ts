@@ -8,7 +8,7 @@
  * bound on the wing's slope, else β is halved until it is (or the wing is dropped).
  */
 import { sviDensityG, sviVariance, sviWingSlopes, type SviParams } from './svi';
-import { wingValue, type SviWing } from './sviWing';
+import { MAX_WING_DELTA, wingValue, type SviWing } from './sviWing';
 
 /** Fewest quotes beyond the edge a wing is fitted from. */
 export const MIN_WING_QUOTES = 2;
@@ -94,6 +94,7 @@ function fitSide(
     const { u, r, wt } = beyond(svi, out, start, [body, wingQuotes]);
     const span = far + out * (edge - start);
     for (const f of WIDTHS) {
+      if (f * span > MAX_WING_DELTA) break;
       const wing: SviWing = { k: start, beta: 1, delta: f * span };
       let num = 0;
       let den = 0;

@@ -12,6 +12,7 @@ export {
 } from './chain';
 export type { SviParams } from './svi';
 export type { SviWing } from './sviWing';
+export { MAX_WING_DELTA } from './sviWing';
 export { sviVariance, sviDensityG, sviSlope, sviWingSlopes, arbitrageGrid } from './svi';
 export { fitWings, MIN_WING_QUOTES } from './fitWings';
 export type { SurfaceSource, SurfaceSlice, SpxSurfaceData, SpxSurface } from './spxSurface';

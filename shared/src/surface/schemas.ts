@@ -117,6 +117,11 @@ export const SurfaceRequestSchema = z.unknown().transform((raw, ctx): SurfaceReq
 
 export interface SurfaceExpiryReport {
   expiry: string;
+  /**
+   * The option root the slice was fitted on: SPXW, or SPX for a chain's expiries after its last
+   * SPXW one (AM-settled: its time runs to the 09:30 open); `index` in the index form.
+   */
+  root: string;
   forward: number;
   discount: number;
   /**
@@ -185,6 +190,7 @@ export function buildSurface(req: SurfaceRequest): SurfaceResponse {
       .filter((s) => s.inSurface)
       .map((s) => ({
         expiry: s.expiry,
+        root: s.root,
         forward: s.forward,
         discount: s.discount,
         discountFrom: s.discountFrom,
@@ -205,6 +211,7 @@ export function buildSurface(req: SurfaceRequest): SurfaceResponse {
     surface = spxSurfaceFromIndices(req);
     expiries = surface.slices.map((s) => ({
       expiry: s.expiry,
+      root: s.root,
       forward: s.forward,
       discount: s.discount,
       discountFrom: 'rate' as const,

@@ -17,6 +17,12 @@
  * (λk_e, λβ, λδ), as it maps SVI's (a, b, m, σ) to (λ²a, λb, λm, λσ).
  */
 
+/**
+ * Widest wing δ a surface carries (log-moneyness; the data form's bound, SurfaceDataSchema). A fit
+ * tries no wider one: the 2026-12-18 SPX slice of 2023-06-09 (3.5 years) would have taken 12.8.
+ */
+export const MAX_WING_DELTA = 10;
+
 /** One wing: where it starts, the slope it adds far out, the width over which it builds up. */
 export interface SviWing {
   /** Log-moneyness ln(K/F) of the edge: the last fitted strike on that side. */

@@ -61,24 +61,26 @@ describe('termDiscounts', () => {
 });
 
 describeWithData('the rates of the real chains', () => {
-  it('2023-06-09: every expiry discounts at 4.5-6.0% (Treasury bills 5.0-5.5%); the three-day weekly read −22% off its own line', () => {
+  it('2023-06-09: every expiry within a year discounts at 4.5-6.0% (Treasury bills 5.0-5.5%), the SPX ones of 1.5-4.5 years at 3.5-5.0% (notes of 2-5 years 3.9-4.6%); the three-day weekly read −22% off its own line', () => {
     const { fit } = loadChain(REAL_CHAINS[1]!);
     for (const s of fit.slices) {
       const r = -Math.log(s.discount) / s.years;
-      expect(r, s.expiry).toBeGreaterThan(0.045);
-      expect(r, s.expiry).toBeLessThan(0.06);
+      expect(r, s.expiry).toBeGreaterThan(s.years <= 1.1 ? 0.045 : 0.035);
+      expect(r, s.expiry).toBeLessThan(s.years <= 1.1 ? 0.06 : 0.05);
     }
+    expect(fit.slices.filter((s) => s.years > 1.1).length).toBe(4);
     const first = fit.slices.find((s) => s.expiry === '2023-06-12')!;
     expect(first.discountFrom).toBe('neighbours');
     expect(fit.slices.filter((s) => s.discountFrom === 'parity').length).toBeGreaterThan(15);
   });
 
-  it('2022-02-04: every expiry discounts at −0.5% to 1.5% (Treasury bills 0.03-0.8%); 8 slices read up to −9.7% off their own lines', () => {
+  it('2022-02-04: every expiry within a year discounts at −0.5% to 1.5% (Treasury bills 0.03-0.8%), the SPX ones of 1.3-4.9 years at 1.0-2.5% (notes of 2-5 years 1.3-1.8%); 8 slices read up to −9.7% off their own lines', () => {
     const { fit } = loadChain(REAL_CHAINS[0]!);
     for (const s of fit.slices) {
       const r = -Math.log(s.discount) / s.years;
-      expect(r, s.expiry).toBeGreaterThan(-0.005);
-      expect(r, s.expiry).toBeLessThan(0.015);
+      expect(r, s.expiry).toBeGreaterThan(s.years <= 1.2 ? -0.005 : 0.01);
+      expect(r, s.expiry).toBeLessThan(s.years <= 1.2 ? 0.015 : 0.025);
     }
+    expect(fit.slices.filter((s) => s.years > 1.2).length).toBe(5);
   });
 });

@@ -22,11 +22,14 @@ import {
 import { describeWithData } from '../../helpers/marketData';
 import { REAL_CHAINS, loadChain } from './chains';
 
-/** Out-of-the-money puts of the surface's slices with |delta| in [lo, hi), at the fit's marks. */
+/**
+ * Out-of-the-money puts of the surface's SPXW slices with |delta| in [lo, hi), at the fit's marks
+ * (the SPX slices beyond the last SPXW expiry have their own rows in docs/surfaces.md's table).
+ */
 function farPuts(file: string, lo: number, hi: number): QuoteMark[] {
   const { fit } = loadChain(REAL_CHAINS.find((c) => c.file === file)!);
   return fit.slices
-    .filter((s) => s.inSurface)
+    .filter((s) => s.inSurface && s.root === 'SPXW')
     .flatMap((s) => s.marks)
     .filter((m) => m.otm && m.type === 'put' && m.midVol !== null && Math.abs(m.delta) >= lo && Math.abs(m.delta) < hi);
 }

@@ -1,0 +1,71 @@
+/**
+ * The surface beyond SPXW's listings: by default the SPX-root (AM-settled) expiries settling after
+ * the last SPXW expiry join the surface at their own settlement time. On 2023-06-09 the SPXW
+ * surface ended at 293 days and was flat at 15.22% beyond, while the SPX quotes of 343 days to
+ * 4.5 years stood at 16.8-18.1%: none of their 256 body quotes was priced inside its bid-ask.
+ */
+import { expect, it } from 'vitest';
+import { MAX_WING_DELTA, SurfaceDataSchema, blackFormula, fitChainSurface } from '@alvh/shared';
+import { describeWithData } from '../../helpers/marketData';
+import { loadChain, REAL_CHAINS } from './chains';
+
+describeWithData('SPX expiries after the last SPXW expiry', () => {
+  const rc = REAL_CHAINS[1]!; // 2023-06-09
+
+  it('2023-06-09: the Dec-2025 4500 put (397.80 / 409.40) is priced inside its quote, not 12% under it', () => {
+    const { fit } = loadChain(rc);
+    const s = fit.surface;
+    const dec25 = s.slices.find((x) => x.expiry === '2025-12-19')!;
+    expect(dec25.root).toBe('SPX');
+    // AM settlement: the 09:30 open of 2025-12-19, from 13:40 on 2023-06-09
+    expect(dec25.years * 365).toBeCloseTo(924 - (13 + 40 / 60 - 9.5) / 24, 6);
+    const vol = s.vol(dec25.years, 4500);
+    const price = dec25.discount * blackFormula(false, dec25.forward, 4500, vol * Math.sqrt(dec25.years));
+    expect(price).toBeGreaterThanOrEqual(397.8);
+    expect(price).toBeLessThanOrEqual(409.4);
+    expect(vol).toBeGreaterThan(0.175); // the SPXW-only surface gave 16.04%
+  });
+
+  it('2023-06-09: the 256 body quotes of 343 days to 4.5 years are priced inside their bid-ask (were 0 of 256)', () => {
+    const { fit } = loadChain(rc);
+    const marks = fit.slices
+      .filter((x) => x.inSurface && x.years * 365 >= 342)
+      .flatMap((x) => x.marks)
+      .filter((m) => m.otm && m.midVol !== null && Math.abs(m.delta) >= 0.1);
+    const inside = marks.filter((m) => m.modelPrice >= m.bid && m.modelPrice <= m.ask).length;
+    expect(marks.length).toBe(256);
+    expect(inside).toBeGreaterThanOrEqual(245); // 251 now
+  });
+
+  it('lists the SPX expiries it leaves out (those within SPXW range) as another root; explicit roots keep their meaning', () => {
+    const { chain, fit } = loadChain(rc);
+    const spxw = fit.surface.slices.filter((x) => x.root === 'SPXW');
+    const last = spxw.at(-1)!;
+    expect(last.expiry).toBe('2024-03-28');
+    const spxLeftOut = fit.skipped.filter((x) => x.root === 'SPX');
+    expect(spxLeftOut.map((x) => x.expiry)).toContain('2024-03-15');
+    for (const x of spxLeftOut) {
+      expect(x.reason).toBe(
+        'another root: the surface takes the SPXW expiries, and SPX only after the last of them (2024-03-28)',
+      );
+    }
+    expect(fit.surface.label).toBe('chain of 2023-06-09 13:40 ET (SPXW + SPX after 2024-03-28, 43 expiries)');
+    const only = fitChainSurface(chain, { roots: ['SPXW'] });
+    expect(only.surface.slices.map((x) => x.root)).toEqual(spxw.map(() => 'SPXW'));
+    expect(only.surface.slices.map((x) => x.expiry)).toEqual(spxw.map((x) => x.expiry));
+    expect(only.skipped.find((x) => x.expiry === '2025-12-19')?.reason).toBe(
+      'another root: the surface takes the SPXW expiries (pass roots to choose others)',
+    );
+  });
+
+  it('both surfaces pass back as data: no wing wider than the data form carries (a 3.5-year slice took 12.8)', () => {
+    for (const c of REAL_CHAINS) {
+      const { fit } = loadChain(c);
+      expect(SurfaceDataSchema.safeParse(fit.surface.toData()).success).toBe(true);
+      for (const x of fit.surface.slices) {
+        expect(x.svi.putWing?.delta ?? 0).toBeLessThanOrEqual(MAX_WING_DELTA);
+        expect(x.svi.callWing?.delta ?? 0).toBeLessThanOrEqual(MAX_WING_DELTA);
+      }
+    }
+  });
+});
