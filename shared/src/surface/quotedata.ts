@@ -1,6 +1,6 @@
 /** Cboe's delayed-quotes "quotedata" CSV layout. */
 import { invalidInput } from '../errors';
-import { dayFromYmd, toIsoDate, weekdayOf } from '../dates';
+import { dayFromYmd, toIsoDate, weekdayOf, ymdOf } from '../dates';
 import { isBlank, readCsv } from './csv';
 import {
   admit,
@@ -14,6 +14,20 @@ import {
 } from './chainQuotes';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 function monthIndex(name: string): number {
   return MONTHS.indexOf(name.slice(0, 3).toLowerCase());
@@ -34,7 +48,9 @@ function parseCboeExpiryText(s: string): string | null {
   if (!m) return null;
   const mo = monthIndex(m[1]!);
   if (mo < 0) return null;
-  return toIsoDate(dayFromYmd(Number(m[3]), mo + 1, Number(m[2])));
+  const day = dayFromYmd(Number(m[3]), mo + 1, Number(m[2]));
+  // "Jun 31" is no date (dayFromYmd would read it as July 1)
+  return ymdOf(day).day === Number(m[2]) ? toIsoDate(day) : null;
 }
 
 /**
@@ -55,10 +71,27 @@ function parseStamp(line: number, s: string): { valuationDate: string; valuation
       'pass the file as downloaded from Cboe (3 header lines), or the plain table with a valuationDate',
     );
   }
-  let day = dayFromYmd(Number(m[5]), mo + 1, Number(m[2] ?? m[3]));
-  let hour = Number(m[6]) % 12;
+  const [year, date, hour12, minute] = [Number(m[5]), Number(m[2] ?? m[3]), Number(m[6]), Number(m[7])];
+  let day = dayFromYmd(year, mo + 1, date);
+  const back = ymdOf(day);
+  const bad =
+    year < 1900 || year > 2200
+      ? `the year ${m[5]} is not the quotes' year`
+      : back.month !== mo + 1 || back.day !== date
+        ? `${MONTH_NAMES[mo]} ${date} ${year} is not a calendar date`
+        : hour12 < 1 || hour12 > 12 || minute > 59
+          ? `${m[6]}:${m[7]} ${m[8]} is not a time of day`
+          : '';
+  if (bad) {
+    throw invalidInput(
+      `chain line ${line}`,
+      `has the stamp ${JSON.stringify(m[0])}: ${bad}`,
+      'pass the file as Cboe exports it, stamped like "Date: February 5 2022, 8:09 PM EST"',
+    );
+  }
+  let hour = hour12 % 12;
   if (m[8]!.toUpperCase() === 'PM') hour += 12;
-  let minutes = hour * 60 + Number(m[7]);
+  let minutes = hour * 60 + minute;
   const weekday = weekdayOf(day); // 0 = Sunday
   const inSession = weekday >= 1 && weekday <= 5 && minutes >= 570 && minutes <= 975;
   if (!inSession) {

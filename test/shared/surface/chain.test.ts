@@ -103,6 +103,34 @@ describe('parseQuotedata on small chains', () => {
     for (const bad of ['0xFA0', true, ''])
       expect(errorOf(() => parseChainTable(table(bad), v)).message).toMatch(/not a strike/);
   });
+  it('refuses a stamp that is no date or time, naming its line, rather than rolling it into another day', () => {
+    const row = quotedataRow('Fri Mar 17 2023', 'SPXW230317', 4000, 50, 51, 48, 49);
+    const stamped = (stamp: string) =>
+      errorOf(() => parseQuotedata(quotedata([row]).replace('Date: March 1 2023, 4:30 PM EST', stamp)));
+    // February 30 read as March 2, 99 June as September 7, 25:99 PM as the next day, 0023 as 23 AD
+    for (const [stamp, problem] of [
+      ['Date: February 30 2023, 1:40 PM EST', 'February 30 2023 is not a calendar date'],
+      ['Date: 99 June 2023, 1:40 PM EDT', 'June 99 2023 is not a calendar date'],
+      ['Date: 9 June 2023, 25:99 PM EDT', '25:99 PM is not a time of day'],
+      ['Date: 9 June 2023, 0:15 AM EDT', '0:15 AM is not a time of day'],
+      ['Date: 9 June 0023, 1:40 PM EDT', "the year 0023 is not the quotes' year"],
+    ]) {
+      const e = stamped(stamp!);
+      expect(e.field).toBe('chain line 3');
+      expect(e.message).toContain(`: ${problem}; pass the file as Cboe exports it`);
+    }
+    expect(parseQuotedata(quotedata([row]).replace('March 1 2023', 'February 28 2023')).valuationDate).toBe(
+      '2023-02-28',
+    );
+  });
+
+  it('refuses an expiry that is no calendar date (Jun 31 read as July 1)', () => {
+    const e = errorOf(() =>
+      parseQuotedata(quotedata([quotedataRow('Sat Jun 31 2023', 'SPXW230631', 4000, 50, 51, 48, 49)])),
+    );
+    expect(e.field).toBe('chain line 5 column 1 (Expiration Date)');
+  });
+
   it('rejects a symbol that does not match its row', () => {
     const e = errorOf(() =>
       parseQuotedata(quotedata([quotedataRow('Fri Mar 17 2023', 'SPXW230324', 4000, 50, 51, 48, 49)])),
