@@ -71,12 +71,26 @@ describe('objects with an absurd number of fields', () => {
 
   it(`lists at most ${MAX_LISTED_ISSUES} issues, and counts the rest`, async () => {
     const leg = { kind: 'spx', type: 'put', strike: 5900, expiry: '2027-01-15', quantity: 1, typo: 1 };
-    const { status, json } = await plan(JSON.stringify({ ...PLAN_EXAMPLE, positions: Array(1000).fill(leg) }));
+    // 999 legs: under the length at which a list is checked item by item and the check stops early.
+    const { status, json } = await plan(JSON.stringify({ ...PLAN_EXAMPLE, positions: Array(999).fill(leg) }));
     expect(status).toBe(400);
     expect(json.issues).toHaveLength(MAX_LISTED_ISSUES + 1);
     expect(json.issues[MAX_LISTED_ISSUES]).toEqual({
       path: '(root)',
-      message: expect.stringMatching(/^and 900 more issues, not listed/),
+      message: expect.stringMatching(/^and 899 more issues, not listed/),
+    });
+  });
+
+  it('a list of 40,000 bad chain rows lists the first issues and says the check stopped', async () => {
+    const row = { expiry: 'x', strike: 'y', type: 'z', bid: 'a', ask: 'b' };
+    const market = { ...PLAN_EXAMPLE.market, chain: Array(40_000).fill(row) };
+    const { status, json } = await plan(JSON.stringify({ ...PLAN_EXAMPLE, market }));
+    expect(status).toBe(400);
+    expect(json.issues).toHaveLength(MAX_LISTED_ISSUES + 1);
+    expect(json.issues[0]!.path).toBe('market.chain[0].expiry');
+    expect(json.issues[MAX_LISTED_ISSUES]).toEqual({
+      path: '(root)',
+      message: expect.stringMatching(/^and more issues, not listed: the check stopped after the first 100/),
     });
   });
 });

@@ -145,9 +145,9 @@ export function problemText(text: string): string {
 function listedIssues(e: AlvhErrorLike): ProblemIssue[] {
   if (!e.issues || e.issues.length === 0)
     return [{ path: problemText(e.field), message: problemText(`${e.problem}; ${e.fix}`) }];
-  const listed = e.issues
-    .slice(0, MAX_LISTED_ISSUES)
-    .map((i) => ({ path: problemText(String(i.path)), message: problemText(String(i.message)) }));
+  // One issue past the limit is listed rather than counted (it may itself say the check stopped).
+  const shown = e.issues.length === MAX_LISTED_ISSUES + 1 ? e.issues : e.issues.slice(0, MAX_LISTED_ISSUES);
+  const listed = shown.map((i) => ({ path: problemText(String(i.path)), message: problemText(String(i.message)) }));
   const more = e.issues.length - listed.length;
   if (more > 0)
     listed.push({ path: '(root)', message: `and ${more} more issues, not listed: correct these and send it again` });

@@ -17,6 +17,8 @@ export {
 } from './common';
 export {
   InputValidationError,
+  LONG_LIST,
+  MAX_LONG_LIST_ISSUES,
   SCHEMA_FIX,
   parseInput,
   // Public: the hosts print an issue's path the way parseInput does (the taskpane's field messages).
