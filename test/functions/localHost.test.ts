@@ -112,6 +112,19 @@ describe('local host', () => {
     expect(p.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['market', 'condor', 'portfolio']));
   });
 
+  it('lets the add-in read the headers its problems point to: Retry-After, Allow, Accept, Accept-Encoding', async () => {
+    const r = await fetch(`${host.url}/api/plan`, {
+      method: 'POST',
+      headers: { origin: ORIGIN, 'content-type': 'text/plain' },
+      body: 'x',
+    });
+    expect(r.status).toBe(415);
+    const exposed = (r.headers.get('access-control-expose-headers') ?? '').split(/,\s*/);
+    expect(exposed).toEqual(
+      expect.arrayContaining(['content-type', 'allow', 'retry-after', 'accept', 'accept-encoding']),
+    );
+  });
+
   it('answers 404 problem+json for an unknown API path', async () => {
     const r = await fetch(`${host.url}/api/nothing-here`, {
       method: 'POST',

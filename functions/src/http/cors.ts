@@ -12,12 +12,19 @@ export function isOriginAllowed(origin: string, allowed: readonly string[]): boo
   return allowed.includes('*') || allowed.includes(origin.replace(/\/+$/, ''));
 }
 
+/**
+ * The answer headers a page may read besides the safelisted ones: the type, and every header a
+ * problem document points to (Allow of a 405, Retry-After of a 503, Accept and Accept-Encoding of
+ * a 415).
+ */
+export const EXPOSED_HEADERS = 'content-type, allow, retry-after, accept, accept-encoding';
+
 /** Headers for an actual (non-preflight) response to `origin`; none when it is not allowed. */
 export function corsHeaders(origin: string | undefined, allowed: readonly string[]): Record<string, string> {
   if (origin === undefined || !isOriginAllowed(origin, allowed)) return {};
   return {
     'access-control-allow-origin': allowed.includes('*') ? '*' : origin,
-    'access-control-expose-headers': 'content-type, allow',
+    'access-control-expose-headers': EXPOSED_HEADERS,
     vary: 'Origin',
   };
 }
