@@ -21,6 +21,7 @@ import {
   type SpxSurface,
   type SurfaceSlice,
   type SviWing,
+  yearsToExpiry,
 } from '@alvh/shared';
 import { booleanArg, dateArg, isMissing, numberArg, optionalDate } from './args';
 import { excelCall } from './excelErrors';
@@ -186,7 +187,7 @@ function atmVariance(s: SurfaceSlice): number {
 }
 
 /** The surface argument of ALVH.VOL: an ALVH.SURFACE spill (with or without its header row), or a chain. */
-function surfaceOf(arg: unknown, valuationDate: unknown): { surface: SpxSurface; firstExpiry: number } {
+function surfaceOf(arg: unknown, valuationDate: unknown): { surface: SpxSurface } {
   const rows = Array.isArray(arg)
     ? (arg as unknown[]).map((r): unknown[] => (Array.isArray(r) ? (r as unknown[]) : [r]))
     : [[arg]];
@@ -211,7 +212,7 @@ function surfaceOf(arg: unknown, valuationDate: unknown): { surface: SpxSurface;
       () => fitChain(arg, valuationDate),
       (field) => field.replace(/^chain/, 'surface'),
     );
-    return { surface: fit.surface, firstExpiry: parseIsoDate('expiry', fit.surface.slices[0]!.expiry) };
+    return { surface: fit.surface };
   }
   const values = first[0] === SURFACE_COLUMNS[0] ? body.slice(1) : body;
   if (values.length === 0)
@@ -276,7 +277,7 @@ function surfaceOf(arg: unknown, valuationDate: unknown): { surface: SpxSurface;
       }),
     spillCell,
   );
-  return { surface, firstExpiry: days0 };
+  return { surface };
 }
 
 /**
@@ -296,8 +297,7 @@ export function vol(
   valuationDate?: unknown,
 ): number[][] {
   return excelCall(() => {
-    const { surface: s, firstExpiry } = surfaceOf(surface, valuationDate);
-    const t0 = s.slices[0]!.years;
+    const { surface: s } = surfaceOf(surface, valuationDate);
     const e = gridArg('expiry', expiry);
     const k = gridArg('strike', strike);
     const { rows, cols } = broadcastShape([e, k]);
@@ -306,8 +306,8 @@ export function vol(
       const line: number[] = [];
       for (let c = 0; c < cols; c++) {
         const days = parseIsoDate('expiry', dateArg(cellName(e, r, c), cellAt(e, r, c)));
-        // Years from the quotes' moment: the first slice's, plus the calendar days between expiries.
-        const t = t0 + (days - firstExpiry) / 365;
+        // Years from the quotes' moment: a slice's own at its expiry, else the first slice's plus the calendar days between.
+        const t = yearsToExpiry(s, days);
         if (!(t > 0))
           throw invalidInput(cellName(e, r, c), 'is on or before the date of the quotes', 'pass a later expiry');
         if (t > 30)

@@ -16,7 +16,7 @@ export { MAX_WING_DELTA } from './sviWing';
 export { sviVariance, sviDensityG, sviSlope, sviWingSlopes, arbitrageGrid } from './svi';
 export { fitWings, MIN_WING_QUOTES } from './fitWings';
 export type { SurfaceSource, SurfaceSlice, SpxSurfaceData, SpxSurface } from './spxSurface';
-export { makeSpxSurface, varianceSwapVol, calendarRepairs } from './spxSurface';
+export { makeSpxSurface, varianceSwapVol, calendarRepairs, yearsToExpiry } from './spxSurface';
 export type { QuoteMark, SliceFit, ArbitrageReport, ChainSurfaceFit, ChainFitOptions } from './fitChain';
 export { fitChainSurface, parityForward, MAX_CHAIN_EXPIRIES, MIN_SLICE_STRIKES, MIN_FIT_DELTA } from './fitChain';
 export type { ParityLine } from './parity';

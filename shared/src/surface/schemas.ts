@@ -11,7 +11,7 @@ import { SPX_POINTS, checkSpotAndStrikes } from '../validate';
 import { parseChain, type ChainRow } from './chain';
 import { fitChainSurface } from './fitChain';
 import { spxSurfaceFromIndices } from './indexSurface';
-import type { SpxSurface, SpxSurfaceData } from './spxSurface';
+import { yearsToExpiry, type SpxSurface, type SpxSurfaceData } from './spxSurface';
 import { numberExpected } from '../schemas/common';
 import type { SviParams } from './svi';
 import type { SliceFit } from './chainSlice';
@@ -225,7 +225,8 @@ export function buildSurface(req: SurfaceRequest): SurfaceResponse {
   }
   const valuationDay = parseIsoDate('valuationDate', surface.valuationDate);
   const points = (req.points ?? []).map((p, i) => {
-    const days = parseIsoDate(`points[${i}].expiry`, p.expiry) - valuationDay;
+    const day = parseIsoDate(`points[${i}].expiry`, p.expiry);
+    const days = day - valuationDay;
     if (!(days > 0)) {
       throw invalidInput(
         `points[${i}].expiry`,
@@ -235,7 +236,8 @@ export function buildSurface(req: SurfaceRequest): SurfaceResponse {
     }
     // A strike far from any quote is a slip, not a question the smile answers (1e308 gave 1139%).
     checkSpotAndStrikes('spot', surface.spot, [{ field: `points[${i}].strike`, strike: p.strike }]);
-    return { expiry: p.expiry, strike: p.strike, vol: surface.vol(days / 365, p.strike) };
+    // the time ALVH.VOL reads it at: from the quotes' moment to the settlement (a slice's own expiry at its own time)
+    return { expiry: p.expiry, strike: p.strike, vol: surface.vol(yearsToExpiry(surface, day), p.strike) };
   });
   return {
     source: surface.source,

@@ -21,6 +21,7 @@
  * kind. Where it binds is found once, at construction, and reported by {@link calendarRepairs}.
  */
 import { invalidInput } from '../errors';
+import { parseIsoDate } from '../dates';
 import { checkPositive } from '../validate';
 import { checkSviParams } from './checkSvi';
 import { normCdf as ncdf } from '../pricing/normalCdf';
@@ -419,4 +420,17 @@ export function calendarRepairs(
     if (gap > 0) out.push({ expiry: s.expiry, gap, atK: at });
   });
   return out;
+}
+
+/**
+ * Years from a surface's valuation moment to the settlement of `expiryDay` (a day number), as a
+ * slice's years are measured: a slice's own expiry at that slice's years (its quote time and its
+ * AM or PM settlement), any other expiry at the first slice's years plus the calendar days between
+ * (PM settlement, as SPXW). ALVH.VOL and /api/surface's points read the surface at these times.
+ */
+export function yearsToExpiry(surface: Pick<SpxSurfaceData, 'slices'>, expiryDay: number): number {
+  const days = surface.slices.map((s, i) => parseIsoDate(`surface.slices[${i}].expiry`, s.expiry));
+  const own = days.lastIndexOf(expiryDay);
+  if (own >= 0) return surface.slices[own]!.years;
+  return surface.slices[0]!.years + (expiryDay - days[0]!) / 365;
 }
