@@ -7,7 +7,12 @@ import { HttpRequest, InvocationContext } from '@azure/functions';
 import { describe, expect, it } from 'vitest';
 import { findRoute } from '../../functions/src/routes';
 import { PLAN_EXAMPLE } from '../../functions/src/handlers/examples';
-import { MAX_JSON_DEPTH, MAX_OBJECT_FIELDS, checkJsonObjects } from '../../functions/src/http/jsonWidth';
+import {
+  MAX_ARRAY_ITEMS,
+  MAX_JSON_DEPTH,
+  MAX_OBJECT_FIELDS,
+  checkJsonObjects,
+} from '../../functions/src/http/jsonWidth';
 import { MAX_LISTED_ISSUES, MAX_PROBLEM_TEXT } from '../../functions/src/http/problem';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a problem document, read by the assertions
@@ -135,6 +140,23 @@ describe('a field sent twice in one object', () => {
     expect(duplicate('{"a":"b" "b":1, 5:"a"}')).toBeUndefined();
     const { status, json } = await plan('{"a":1, 5:2, "a":3}');
     expect([status, json.code]).toEqual([400, 'malformed_json']);
+  });
+});
+
+describe('long arrays', () => {
+  it('a million {} in market.futures: a 400 naming the list from the scan, before the parser builds them', async () => {
+    const body = `{"market":{"futures":[${'{},'.repeat(999_999)}{}]}}`;
+    const { status, json } = await plan(body);
+    expect([status, json.code, json.field]).toEqual([400, 'invalid_input', 'market.futures']);
+    expect(json.detail).toMatch(/has more than 50,000 items, more than any list of this API/);
+    // At the limit the scan lets it through (the schema counts the list itself).
+    const at = `[${'0,'.repeat(MAX_ARRAY_ITEMS - 1)}0]`;
+    expect(() => checkJsonObjects(at)).not.toThrow();
+    expect(() => checkJsonObjects(`{"a":[${at}, [1]]}`)).not.toThrow();
+    expect(() => checkJsonObjects(`{"a":[0, [${'0,'.repeat(MAX_ARRAY_ITEMS)}0]]}`)).toThrowError(
+      /^a\[1\]: has more than/,
+    );
+    expect(() => checkJsonObjects(`["${','.repeat(2 * MAX_ARRAY_ITEMS)}"]`)).not.toThrow();
   });
 });
 

@@ -3,6 +3,7 @@
  * - an object with an absurd number of fields (300 000 unknown keys fit in a 3.5 MB body) is
  *   refused before `JSON.parse` builds it and the schema lists every key, which held the request
  *   thread for most of a second. No request object of the API has more than about a hundred fields;
+ * - so is an array of more than {@link MAX_ARRAY_ITEMS} items, before the parser builds them;
  * - a field sent twice in one object is refused: `JSON.parse` keeps the last silently, other
  *   parsers the first (RFC 8259 leaves it open; I-JSON, RFC 7493, forbids it), so
  *   `{"capital": 100000, …, "capital": 1000000}` would size a book on a figure the sender may not
@@ -20,6 +21,13 @@ export const MAX_OBJECT_FIELDS = 1000;
  * a million segments in the answer.
  */
 export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Most items of one JSON array in a request body: the longest list of the API is a chain's 40,000
+ * rows. A body of a million `{}` (4 MB) would otherwise be parsed and built, item by item, before
+ * any schema counted it, holding the request thread for seconds.
+ */
+export const MAX_ARRAY_ITEMS = 50_000;
 
 /** A key as a path segment: the text as sent (JSON unescaped), cut to 40 characters. */
 function keyText(text: string, start: number, end: number): string {
@@ -149,7 +157,13 @@ export function checkJsonObjects(text: string, max = MAX_OBJECT_FIELDS): AlvhErr
       frames.pop();
     } else if (c === 44) {
       const top = frames[frames.length - 1];
-      if (top !== undefined && !top.object) top.count++;
+      if (top !== undefined && !top.object && ++top.count >= MAX_ARRAY_ITEMS) {
+        throw invalidInput(
+          pathOf(text, frames),
+          `has more than ${MAX_ARRAY_ITEMS.toLocaleString('en-US')} items, more than any list of this API (a chain's 40,000 rows are the most)`,
+          'send fewer items, or split the work over several requests',
+        );
+      }
     } else if (c === 58) {
       const top = frames[frames.length - 1];
       if (top?.object !== true || !wasKey) continue;
