@@ -26,7 +26,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeCompute } from './compute';
 import { corsOrigins, describeConfig, maxBodyBytes } from './config';
-import { bodyTooLarge, encodedBodyProblem, isJsonContentType, mediaTypeDetail } from './http/body';
+import {
+  bodyTooLarge,
+  encodedBodyProblem,
+  isJsonContentType,
+  mediaTypeDetail,
+  transferCodingProblem,
+} from './http/body';
 import { capConnections, type ConnectionCap } from './http/connectionCap';
 import { corsHeaders, isOriginAllowed, preflightHeaders } from './http/cors';
 import { HttpRequest, InvocationContext } from './http/library';
@@ -460,7 +466,8 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
         );
         return;
       }
-      const encoded = encodedBodyProblem(req.headers['content-encoding']);
+      const encoded =
+        transferCodingProblem(req.headers['transfer-encoding']) ?? encodedBodyProblem(req.headers['content-encoding']);
       if (encoded) {
         sendProblemAndDrain(
           req,

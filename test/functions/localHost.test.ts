@@ -237,6 +237,29 @@ describe('local host', () => {
     expect(((await r.json()) as { detail: string }).detail).toMatch(/Content-Encoding: gzip/);
   });
 
+  it('refuses a transfer coding other than chunked with a 501 naming it, before reading the body', async () => {
+    const answer = (te: string) =>
+      new Promise<string>((ok, fail) => {
+        const s = connect(host.port, '127.0.0.1', () => {
+          s.write(
+            `POST /api/plan HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: ${te}\r\nConnection: close\r\n\r\n2\r\n{}\r\n0\r\n\r\n`,
+          );
+        });
+        let data = '';
+        s.on('data', (d) => (data += d.toString()));
+        s.on('end', () => ok(data));
+        s.on('error', fail);
+      });
+    for (const te of ['gzip, chunked', 'deflate, chunked']) {
+      const text = await answer(te);
+      expect(text).toMatch(/^HTTP\/1\.1 501 /);
+      expect(text).toContain('application/problem+json');
+      expect(text).toContain(`Transfer-Encoding: ${te.split(',')[0]}, which this API does not decode`);
+    }
+    // chunked alone is read: the empty object is the schema's to refuse
+    expect(await answer('chunked')).toMatch(/^HTTP\/1\.1 400 /);
+  });
+
   it('logged no server errors', () => {
     expect(errors).toEqual([]);
   });

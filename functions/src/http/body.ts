@@ -51,6 +51,30 @@ export function encodedBodyProblem(encoding: string | null | undefined): HttpPro
   );
 }
 
+/**
+ * A transfer coding other than chunked (`Transfer-Encoding: gzip, chunked`): the host takes the
+ * chunked framing off but decodes nothing else, so the body would be read as its compressed bytes
+ * (a misleading "not UTF-8") or, for a coding that leaves text as it is, taken silently. RFC 9112
+ * §6.1: a coding the server does not understand is a 501.
+ */
+export function transferCodingProblem(te: string | string[] | undefined): HttpProblem | undefined {
+  const value = (Array.isArray(te) ? te.join(',') : (te ?? '')).toLowerCase();
+  const codings = value
+    .split(',')
+    .map((c) => c.trim())
+    .filter((c) => c !== '' && c !== 'chunked');
+  if (codings.length === 0) return undefined;
+  const shown = codings.join(', ');
+  return new HttpProblem(
+    httpProblem(
+      501,
+      'not_implemented',
+      `the request body is sent with Transfer-Encoding: ${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}, which this API does not decode`,
+      { fix: 'send the JSON text uncompressed, with Content-Length or Transfer-Encoding: chunked alone' },
+    ),
+  );
+}
+
 /** 1-based line and column of a character offset. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
