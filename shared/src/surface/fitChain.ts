@@ -49,6 +49,9 @@ function checkedSpot(given: number | undefined, nearest: number): number {
 /** Most expiries a chain may hold: the slices a surface's data form carries (SurfaceDataSchema). */
 export const MAX_CHAIN_EXPIRIES = 500;
 
+/** Longest time to settlement a slice may have (the data form's bound, SurfaceDataSchema). */
+const MAX_SLICE_YEARS = 30;
+
 /** The day's VIX given to the fit: index points in [1, 300], as a scenario move takes them. */
 function checkedVix(vix: number): number {
   if (typeof vix !== 'number' || !Number.isFinite(vix) || vix < 1 || vix > 300) {
@@ -162,6 +165,14 @@ function prepareSlices(
         reason: `settles in ${(years * 365 * 24).toFixed(1)} hours, under the ${(opts.minYears * 365).toFixed(2)}-day minimum`,
       });
       continue;
+    }
+    if (years > MAX_SLICE_YEARS) {
+      // a date of another decade (1990-01-01 with 2023 expiries gave 33.6-year slices)
+      throw invalidInput(
+        chain.stamp === null ? 'valuationDate' : 'chain',
+        `${chain.stamp === null ? 'is' : 'is stamped'} ${chain.valuationDate}, ${years.toFixed(1)} years before the ${q0.root} expiry ${q0.expiry}: a surface reaches at most ${MAX_SLICE_YEARS} years`,
+        'pass the date of the quotes (or leave out expiries more than 30 years after it)',
+      );
     }
     if (!opts.roots.inSurface(q0.root, years)) {
       // left out of the surface, and said so; fitted (and reported outside it) on request

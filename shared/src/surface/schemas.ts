@@ -237,7 +237,15 @@ export function buildSurface(req: SurfaceRequest): SurfaceResponse {
     // A strike far from any quote is a slip, not a question the smile answers (1e308 gave 1139%).
     checkSpotAndStrikes('spot', surface.spot, [{ field: `points[${i}].strike`, strike: p.strike }]);
     // the time ALVH.VOL reads it at: from the quotes' moment to the settlement (a slice's own expiry at its own time)
-    return { expiry: p.expiry, strike: p.strike, vol: surface.vol(yearsToExpiry(surface, day), p.strike) };
+    const t = yearsToExpiry(surface, day);
+    if (t > 30) {
+      throw invalidInput(
+        `points[${i}].expiry`,
+        `is ${p.expiry}, ${t.toFixed(1)} years after the quotes`,
+        'pass an expiry at most 30 years out (the surface holds none beyond)',
+      );
+    }
+    return { expiry: p.expiry, strike: p.strike, vol: surface.vol(t, p.strike) };
   });
   return {
     source: surface.source,

@@ -52,6 +52,31 @@ describe('buildSurface (the request of POST /api/surface)', () => {
     expect(r.expiries.map((e) => e.expiry)).toEqual(['2023-06-18', '2023-07-09', '2023-09-10']);
     expect(r.points[0]!.vol).toBeGreaterThan(r.expiries[1]!.atmVol);
   });
+  it('refuses slices over 30 years (a date of another decade) naming valuationDate, and a point beyond them naming it', () => {
+    const chain = [...rowsFor('2023-07-21', 4320, 0.12), ...rowsFor('2023-08-18', 4335, 0.13)];
+    // dated 1990-01-01, the 2023 expiries made 33.6-year slices
+    const old = errorOf(() => buildSurface(parseInput(SurfaceRequestSchema, { chain, valuationDate: '1990-01-01' })));
+    expect(old.field).toBe('valuationDate');
+    expect(old.message).toMatch(
+      /is 1990-01-01, 33\.\d years before the SPXW expiry 2023-07-21: a surface reaches at most 30 years/,
+    );
+    // a point 36 years out named the internal tYears, a field the request lacks
+    const far = errorOf(() =>
+      buildSurface(
+        parseInput(SurfaceRequestSchema, {
+          chain,
+          valuationDate: '2023-06-09',
+          points: [
+            { expiry: '2023-07-21', strike: 4300 },
+            { expiry: '2060-01-01', strike: 4300 },
+          ],
+        }),
+      ),
+    );
+    expect(far.field).toBe('points[1].expiry');
+    expect(far.message).toMatch(/is 2060-01-01, 36\.\d years after the quotes; pass an expiry at most 30 years out/);
+  });
+
   it('from chain rows: per-expiry SVI and fit figures', () => {
     const chain = [...rowsFor('2023-07-21', 4320, 0.12), ...rowsFor('2023-08-18', 4335, 0.13)];
     const r = buildSurface(parseInput(SurfaceRequestSchema, { chain, valuationDate: '2023-06-09', spot: 4300 }));
