@@ -71,7 +71,7 @@ export function surfaceTables(read: (file: string) => string): string {
     out.push(
       `### ${c.date} chain (${chain.valuationMinutes === 960 ? 'closing quotes, 16:00' : `intraday, ${Math.floor(chain.valuationMinutes / 60)}:${String(chain.valuationMinutes % 60).padStart(2, '0')}`} ET; SPX ${chain.spot})`,
       '',
-      `Quotes kept ${chain.quotes.length}; dropped: ${chain.dropped.zeroBid} without a bid, ${chain.dropped.crossed} crossed, ${chain.dropped.locked} locked; ${fit.dropped.noImpliedVol} mids at or below intrinsic (no implied vol). Slices left out: ${leftOut(fit.skipped)}. Calendar repair bound on ${fit.arbitrage.calendarRepaired.length} of ${fit.surface.slices.length} slices (largest lift ${f(Math.max(0, ...fit.arbitrage.calendarRepaired.map((r) => r.gap)), 5)} in total variance); butterfly arbitrage left: ${fit.arbitrage.butterfly.length}.`,
+      `Quotes kept ${chain.quotes.length}; dropped: ${chain.dropped.zeroBid} without a bid, ${chain.dropped.crossed} crossed, ${chain.dropped.locked} locked; ${fit.dropped.noImpliedVol} mids at or below intrinsic (no implied vol). Slices left out: ${leftOut(fit.skipped)}. Calendar repair bound on ${fit.arbitrage.calendarRepaired.length} of ${fit.surface.slices.length} slices (largest lift ${f(Math.max(0, ...fit.arbitrage.calendarRepaired.map((r) => r.gap)), 5)} in total variance); butterfly arbitrage left: ${fit.arbitrage.butterfly.length}. Stretch limit C of the last slice (${fit.surface.slices.at(-1)!.expiry}; SPX surface step 7): ${f(fit.surface.stretchLimit(), 2)}.`,
       '',
       '| expiry | days | forward | discount | ATM vol % | a | b | ρ | m | σ | marks | RMSE vol pts | within % | inside bid-ask % |',
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',

@@ -95,6 +95,11 @@ export interface SpxSurface extends Readonly<SpxSurfaceData> {
   totalVariance(tYears: number, k: number): number;
   /** Repaired total variance of slice `j` (index into `slices`) at log-moneyness k. */
   sliceVariance(j: number, k: number): number;
+  /**
+   * C, the largest stretch c·w(k/√c) of the last slice kept in standard deviations beyond it
+   * before butterfly or calendar arbitrage (then the ATM variance accrued is added); 1 for none.
+   */
+  stretchLimit(): number;
   /** Vol at (t, strike), unchecked: t > 0 and strike > 0 are the caller's to guarantee. */
   volUnchecked(tYears: number, strike: number): number;
   /** A short human description: source, date, ATM vols at 30 and 90 days. */
@@ -280,6 +285,10 @@ export function makeSpxSurface(data: SpxSurfaceData): SpxSurface {
     carryYield,
     volUnchecked,
     sliceVariance: (j, k) => sliceVariance(j, k),
+    stretchLimit() {
+      if (lastStretch !== lastStretch) lastStretch = sdStretchLimit(P, dominators[lastSlice]!, lastSlice);
+      return lastStretch;
+    },
     describe() {
       const a30 = surface.atmVol(30 / 365);
       const a90 = surface.atmVol(90 / 365);

@@ -68,4 +68,17 @@ describeWithData('SPX expiries after the last SPXW expiry', () => {
       }
     }
   });
+
+  it('the stretch limits C docs/surfaces.md step 7 states (±0.01): 1.35 and 3.69, SPXW alone 9.14 and 7.31', () => {
+    const [c2022, c2023] = REAL_CHAINS as [(typeof REAL_CHAINS)[number], (typeof REAL_CHAINS)[number]];
+    for (const [c, all, spxw] of [
+      [c2022, 1.35, 9.14],
+      [c2023, 3.69, 7.31],
+    ] as const) {
+      const { chain, fit } = loadChain(c);
+      expect(Math.abs(fit.surface.stretchLimit() - all)).toBeLessThan(0.01);
+      const alone = fitChainSurface(chain, { roots: ['SPXW'] }).surface;
+      expect(Math.abs(alone.stretchLimit() - spxw)).toBeLessThan(0.01);
+    }
+  });
 });
