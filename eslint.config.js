@@ -69,7 +69,7 @@ export default tseslint.config(
     rules: { 'max-lines': 'off' },
   },
   // White-box tests of internals the package does not export (the path pricer, the counter-based
-  // generator's pair form, the replay's layer sizing and settlement values, the Monte Carlo's trigger
+  // generator's pair form, the replay's layer sizing, settlement values and trading desk, the Monte Carlo's trigger
   // bounds, the summary's sort).
   {
     files: [
@@ -79,6 +79,7 @@ export default tseslint.config(
       'test/shared/scenario/sortedCopy.test.ts',
       'test/shared/replay/sizingShockKappa.test.ts',
       'test/shared/replay/settlement.test.ts',
+      'test/shared/replay/replayBook.test.ts',
     ],
     rules: { 'no-restricted-imports': 'off' },
   },

@@ -39,7 +39,7 @@ export interface ReplayLedgerRow {
   curveShift: number | null;
   /** Sizings done today: the condor (by expiry) and what triggered it ('entry' when it was opened). */
   sizings: { condor: string; triggers: ReplaySizingTrigger[] }[];
-  /** Gross premium paid for hedge legs bought today + today's hedge trading costs. */
+  /** Gross premium paid for hedge legs bought today + today's hedge trading costs (cost per contract, half-spreads of sales). */
   hedgeCost: number;
   /** Trading costs today (all layers): cost per contract + half-spreads. */
   costs: number;
