@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mergeMarketHistory, parseMarketHistory, replay, toIsoDate, weekdayOf, dayFromYmd } from '@alvh/shared';
+import { isBusinessDay, mergeMarketHistory, parseMarketHistory, replay, toIsoDate, dayFromYmd } from '@alvh/shared';
 import type { MarketRow } from '@alvh/shared';
 import { replayHistory } from '../scripts/replayData';
 import { formatRate, printRow } from './timing';
@@ -26,7 +26,7 @@ function syntheticRows(days: number): MarketRow[] {
   let spx = 1500;
   let vix = 18;
   for (let d = dayFromYmd(2007, 4, 2); rows.length < days; d++) {
-    if (weekdayOf(d) === 0 || weekdayOf(d) === 6) continue;
+    if (!isBusinessDay(toIsoDate(d))) continue;
     vix = Math.max(9, vix + 0.08 * (18 - vix) + 1.5 * rnd());
     spx *= Math.exp(0.0003 + (vix / 100 / Math.sqrt(252)) * rnd() * 3.4);
     const vx = Array.from({ length: 8 }, (_, k) => vix + (20 - vix) * (1 - Math.exp(-0.6 * (k + 0.5))) + 0.6 * k);

@@ -17,7 +17,7 @@ import {
   reviveMonteCarloPartial,
   runMonteCarloChunk,
   toIsoDate,
-  weekdayOf,
+  isBusinessDay,
 } from '@alvh/shared';
 import { ComputePool } from '../../functions/src/compute/index';
 import { setComputeRunner, type ComputeRunner } from '../../functions/src/compute';
@@ -213,10 +213,10 @@ describe('D2: work limits count the legs', () => {
   });
 
   it('5,000 rows × 12 condors open is over the rows × legs limit: 422 naming it, before any worker runs', async () => {
-    // Weekday rows with a contango curve, rounded to cents so 5,000 rows stay under the body limit.
+    // Market-day rows with a contango curve, rounded to cents so 5,000 rows stay under the body limit.
     const rows: { date: string; spx: number; vix: number; vvix: number; vx: number[] }[] = [];
     for (let d = dayFromYmd(2005, 1, 3); rows.length < 5000; d++) {
-      if (weekdayOf(d) === 0 || weekdayOf(d) === 6) continue;
+      if (!isBusinessDay(toIsoDate(d))) continue;
       const k = rows.length;
       const vix = Math.round((18 + 4 * Math.sin(k / 40)) * 100) / 100;
       const vx = Array.from({ length: 6 }, (_, i) => Math.round((vix + 0.8 * (i + 1)) * 100) / 100);

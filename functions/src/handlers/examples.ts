@@ -3,6 +3,7 @@
  * host as a curl request, and used by the tests and the benchmark as the valid baseline. One
  * market snapshot (Friday 2026-11-20) for all of them.
  */
+import { isBusinessDay } from '@alvh/shared';
 
 const futures = [
   { expiry: '2026-12-16', price: 18.4 },
@@ -76,8 +77,8 @@ function weekdays(from: string, count: number): string[] {
   const out: string[] = [];
   const d = new Date(`${from}T00:00:00Z`);
   while (out.length < count) {
-    const wd = d.getUTCDay();
-    if (wd !== 0 && wd !== 6) out.push(d.toISOString().slice(0, 10));
+    const iso = d.toISOString().slice(0, 10);
+    if (isBusinessDay(iso)) out.push(iso);
     d.setUTCDate(d.getUTCDate() + 1);
   }
   return out;

@@ -19,7 +19,8 @@
  * special opening quotation; the close without one); a condor's remaining hedge legs are sold at
  * model mid when it settles.
  */
-import { insufficientData, invalidInput, limitExceeded, noSolution } from '../errors';
+import { insufficientData, invalidInput, isAlvhError, limitExceeded, noSolution } from '../errors';
+import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from '../market/index';
 import { parseIsoDate } from '../dates';
 import { parseReplayInput, MAX_REPLAY_ROWS, type ReplayInput, type ReplayParsedInput } from '../schemas/replay';
 import { macd, rsi, volOfVolExpanding } from '../signals/index';
@@ -136,34 +137,40 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
   // the last skipped row after the last ledger row on which legs settled (none once a day follows)
   let settledAfter: string | undefined;
 
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as MarketRow;
     if (row.date < from || row.date > to) continue;
-    const market = stepMarket(row, policy, a, curvePolicy);
-    if ('skip' in market) {
-      skippedCount++;
-      if (skipped.length < 20) skipped.push({ date: row.date, reason: market.skip });
-      // Legs expiring today settle on today's prints even when the VX curve is missing; the
-      // condor's campaign closes (its hedge legs sold at mid) on the next replayed day.
-      if (row.spx !== undefined && row.vix !== undefined) {
-        if (settleExpiredLegs(book, row, parseIsoDate('date', row.date), row.spx, row.vix) > 0) settledAfter = row.date;
+    try {
+      const market = stepMarket(row, policy, a, curvePolicy);
+      if ('skip' in market) {
+        skippedCount++;
+        if (skipped.length < 20) skipped.push({ date: row.date, reason: market.skip });
+        // Legs expiring today settle on today's prints even when the VX curve is missing; the
+        // condor's campaign closes (its hedge legs sold at mid) on the next replayed day.
+        if (row.spx !== undefined && row.vix !== undefined) {
+          if (settleExpiredLegs(book, row, parseIsoDate('date', row.date), row.spx, row.vix) > 0)
+            settledAfter = row.date;
+        }
+        continue;
       }
-      continue;
+      const d = market.day;
+      const signals: DaySignals = { rsi: rsiByDate.get(row.date), volOfVolExpanding: vovByDate.get(row.date) };
+      const settle = stepSettle(d, book);
+      const split = stepSplit(d, book, signals);
+      const rebalance = stepRebalance(d, book, signals);
+      const entry = stepEntry(d, book, signals, split.result.prev5);
+      const mark = stepMark(d, book, {
+        signals,
+        split: split.result.split,
+        maxShift: rebalance.result.maxShift,
+        sizings: entry.result ? [...rebalance.result.sizings, entry.result] : rebalance.result.sizings,
+        events: [...settle.events, ...split.events, ...rebalance.events, ...entry.events],
+      });
+      ledger.push(mark.result);
+      settledAfter = undefined;
+    } catch (e) {
+      throw calendarEnd(e, i, row.date);
     }
-    const d = market.day;
-    const signals: DaySignals = { rsi: rsiByDate.get(row.date), volOfVolExpanding: vovByDate.get(row.date) };
-    const settle = stepSettle(d, book);
-    const split = stepSplit(d, book, signals);
-    const rebalance = stepRebalance(d, book, signals);
-    const entry = stepEntry(d, book, signals, split.result.prev5);
-    const mark = stepMark(d, book, {
-      signals,
-      split: split.result.split,
-      maxShift: rebalance.result.maxShift,
-      sizings: entry.result ? [...rebalance.result.sizings, entry.result] : rebalance.result.sizings,
-      events: [...settle.events, ...split.events, ...rebalance.events, ...entry.events],
-    });
-    ledger.push(mark.result);
-    settledAfter = undefined;
   }
 
   if (ledger.length === 0) {
@@ -176,6 +183,20 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
   }
   checkCapitalFits(input, book, from, to);
   return summarizeReplay(input, book, ledger, { count: skippedCount, first: skipped }, settledAfter);
+}
+
+/**
+ * A day whose condor, VX curve or hedges need expiries past the exchange calendar, named by its
+ * row (the calendar's own error names an inner count or date the caller never passed); any other
+ * error as it is.
+ */
+function calendarEnd(e: unknown, i: number, date: string): unknown {
+  if (!isAlvhError(e) || !e.problem.includes('exchange calendar')) return e;
+  return invalidInput(
+    `rows[${i}].date`,
+    `is ${date}: replaying it needs expiries past the end of the exchange calendar (${CALENDAR_FIRST_YEAR}-${CALENDAR_LAST_YEAR}, through ${CALENDAR_LAST_YEAR}-12-31): its condor, VX curve and hedges expire months later`,
+    `end the window before it (to), or drop the rows from ${date} on`,
+  );
 }
 
 /**
@@ -200,9 +221,14 @@ function checkCapitalFits(input: ReplayParsedInput, book: ReplayBook, from: stri
  * warm up the signals, and are not counted as skipped); the first row when none can be.
  */
 function firstUsableDate(rows: readonly MarketRow[], to: string, usable: (row: MarketRow) => boolean): string {
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as MarketRow;
     if (row.date > to) break;
-    if (usable(row)) return row.date;
+    try {
+      if (usable(row)) return row.date;
+    } catch (e) {
+      throw calendarEnd(e, i, row.date);
+    }
   }
   return (rows[0] as MarketRow).date;
 }

@@ -11,6 +11,7 @@ import { PolicySchema } from './policy';
 import { isoDate } from './common';
 import { MAX_VIX_INDEX, MAX_VIX_POINTS, MIN_VIX_POINTS } from '../validate';
 import { parseIsoDate, weekdayOf } from '../dates';
+import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, exchangeHolidays } from '../market/calendar';
 import { MARKET_RATE } from '../validate';
 
 /** Most rows one replay accepts (about 47 years of trading days); more is `limit_exceeded`. */
@@ -87,6 +88,13 @@ function checkOpen(
     path: [`${index}Open`],
     message: `is ${open}, ${Number(ratio.toPrecision(2))} times the day's ${name} close ${close}: ${index === 'spx' ? 'an' : 'a'} ${name} open is within a factor ${f} of its close on any real day; pass the day's opening print (check its decimal point) or leave ${index}Open out (the close settles then)`,
   });
+}
+
+/** The name of the exchange holiday on an ISO date of the calendar's years, else undefined. */
+function holidayOf(iso: string): string | undefined {
+  const year = Number(iso.slice(0, 4));
+  if (!(year >= CALENDAR_FIRST_YEAR && year <= CALENDAR_LAST_YEAR)) return undefined;
+  return exchangeHolidays(year).find((h) => h.date === iso)?.name;
 }
 
 /**
@@ -194,7 +202,16 @@ export const ReplayAssumptionsSchema = z.strictObject(
 
 /** A named window summarised on its own (inclusive dates). */
 export const ReplayEpisodeSchema = z
-  .strictObject({ name: z.string({ error: 'pass a name' }).min(1).max(60), from: isoDate, to: isoDate })
+  .strictObject({
+    name: z
+      .string({ error: 'pass a name' })
+      .min(1, { error: 'is empty; pass a name of 1 to 60 characters' })
+      .max(60, {
+        error: (iss) => `has ${(iss.input as string).length} characters; pass a name of at most 60 characters`,
+      }),
+    from: isoDate,
+    to: isoDate,
+  })
   .refine((e) => e.from <= e.to, { error: 'from must not be after to', path: ['to'] });
 
 /** The stress episodes of the data folder (windows around each drawdown). */
@@ -241,6 +258,21 @@ function replayInputSchema<R extends z.ZodType>(row: R) {
           code: 'custom',
           path: ['rows', weekend, 'date'],
           message: `${date} is a ${name}: pass market days only (a replay would open a condor on it)`,
+        });
+        return;
+      }
+      // nor an exchange holiday: the SPX prints nothing that day (a VIX-only row, as Cboe's VIX
+      // file has on some holidays, is skipped like any row without an SPX close)
+      const holiday = input.rows.findIndex((r) => {
+        const row = r as { date: string; spx?: number; spxOpen?: number };
+        return (row.spx !== undefined || row.spxOpen !== undefined) && holidayOf(row.date) !== undefined;
+      });
+      if (holiday >= 0) {
+        const date = (input.rows[holiday] as { date: string }).date;
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rows', holiday, 'date'],
+          message: `${date} is an exchange holiday (${holidayOf(date) ?? ''}) with an SPX print: pass market days only (a replay would open a condor on it), or leave spx and spxOpen out of the row`,
         });
         return;
       }

@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { condorExpiry, dayFromYmd, replay, standardCondor, summarizePeriod, toIsoDate, weekdayOf } from '@alvh/shared';
+import {
+  condorExpiry,
+  dayFromYmd,
+  isBusinessDay,
+  replay,
+  standardCondor,
+  summarizePeriod,
+  toIsoDate,
+} from '@alvh/shared';
 import type { MarketRow, ReplayLedgerRow } from '@alvh/shared';
 import { errorOf } from '../../helpers/errors';
 
-/** Weekdays from `from` for `n` days with a fixed SPX, VIX and contango VX curve. */
+/** Market days (weekdays, not exchange holidays) from `from` for `n` days with a fixed SPX, VIX and contango VX curve. */
 function flatRows(from: [number, number, number], n: number, spx = 4000, vix = 15): MarketRow[] {
   const rows: MarketRow[] = [];
   for (let d = dayFromYmd(...from); rows.length < n; d++) {
-    if (weekdayOf(d) === 0 || weekdayOf(d) === 6) continue;
+    if (!isBusinessDay(toIsoDate(d))) continue;
     rows.push({ date: toIsoDate(d), spx, vix, vvix: 90, vx: [16, 17, 17.8, 18.4, 18.9, 19.3, 19.6, 19.8] });
   }
   return rows;
@@ -200,6 +208,55 @@ describe('replay schedule and caps', () => {
     expect(e.field).toBe('rows[5].date');
     expect(e.message).toMatch(/2021-01-09 is a Saturday: pass market days only/);
     expect(() => replay({ rows: weekdays })).not.toThrow();
+  });
+
+  it('refuses a row with an SPX print on an exchange holiday, as on a weekend; a VIX-only one is skipped', () => {
+    // weekdays from 2024-06-03: Juneteenth (2024-06-19) is the 13th, Independence Day left out
+    const june = flatRows([2024, 6, 3], 29);
+    const juneteenth = { ...june[0]!, date: '2024-06-19' };
+    const noJuly4 = [
+      ...june.filter((x) => x.date < '2024-06-19'),
+      juneteenth,
+      ...june.filter((x) => x.date > '2024-06-19'),
+    ];
+    expect(noJuly4[12]!.date).toBe('2024-06-19');
+    const e = errorOf(() => replay({ rows: noJuly4 }));
+    expect(e.field).toBe('rows[12].date');
+    expect(e.message).toMatch(
+      /2024-06-19 is an exchange holiday \(Juneteenth\) with an SPX print: pass market days only/,
+    );
+    const vixOnly = noJuly4.map((x) => (x.date === '2024-06-19' ? { date: x.date, vix: 15, vx: [] } : x));
+    const r = replay({ rows: vixOnly, assumptions: { includeLedger: false } });
+    expect(r.skipped).toEqual({ count: 1, first: [{ date: '2024-06-19', reason: 'no SPX close' }] });
+  });
+
+  it('names the row whose expiries run past the exchange calendar (2040), not an inner count', () => {
+    // two VX prices a day: the curve is dated, the condor and the tail's expiries then run out
+    const late = flatRows([2040, 5, 1], 60).map((x) => ({ ...x, vx: [16, 17] }));
+    const e = errorOf(() => replay({ rows: late, assumptions: { includeLedger: false } }));
+    expect(e.field).toMatch(/^rows\[\d+\]\.date$/);
+    const i = Number(/\d+/.exec(e.field)![0]);
+    expect(e.message).toContain(
+      `is ${late[i]!.date}: replaying it needs expiries past the end of the exchange calendar`,
+    );
+    expect(e.message).toContain('through 2040-12-31');
+    // eight VX prices cannot be dated at all there: the first row is named, not skipped as a gap
+    expect(errorOf(() => replay({ rows: flatRows([2040, 5, 1], 60) })).field).toBe('rows[0].date');
+    // the window ending the day before replays
+    expect(replay({ rows: late, to: late[i - 1]!.date, assumptions: { includeLedger: false } }).to).toBe(
+      late[i - 1]!.date,
+    );
+  });
+
+  it('says an episode name is too long, not that it is missing', () => {
+    const e = errorOf(() =>
+      replay({ rows, episodes: [{ name: 'x'.repeat(61), from: rows[0]!.date, to: rows[9]!.date }] }),
+    );
+    expect(e.field).toBe('episodes[0].name');
+    expect(e.message).toMatch(/^episodes\[0\]\.name: has 61 characters; pass a name of at most 60 characters/);
+    expect(
+      errorOf(() => replay({ rows, episodes: [{ name: '', from: rows[0]!.date, to: rows[9]!.date }] })).message,
+    ).toMatch(/is empty; pass a name of 1 to 60 characters/);
   });
 
   it('refuses an open far from its close, naming it (a slipped decimal would settle the condor)', () => {
