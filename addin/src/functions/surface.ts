@@ -301,13 +301,14 @@ export function vol(
     const e = gridArg('expiry', expiry);
     const k = gridArg('strike', strike);
     const { rows, cols } = broadcastShape([e, k]);
+    const yearsTo = yearsToExpiry(s);
     const out: number[][] = [];
     for (let r = 0; r < rows; r++) {
       const line: number[] = [];
       for (let c = 0; c < cols; c++) {
         const days = parseIsoDate('expiry', dateArg(cellName(e, r, c), cellAt(e, r, c)));
         // Years from the quotes' moment: a slice's own at its expiry, else the first slice's plus the calendar days between.
-        const t = yearsToExpiry(s, days);
+        const t = yearsTo(days);
         if (!(t > 0))
           throw invalidInput(cellName(e, r, c), 'is on or before the date of the quotes', 'pass a later expiry');
         if (t > 30)

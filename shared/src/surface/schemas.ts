@@ -224,6 +224,7 @@ export function buildSurface(req: SurfaceRequest): SurfaceResponse {
     }));
   }
   const valuationDay = parseIsoDate('valuationDate', surface.valuationDate);
+  const yearsTo = yearsToExpiry(surface);
   const points = (req.points ?? []).map((p, i) => {
     const day = parseIsoDate(`points[${i}].expiry`, p.expiry);
     const days = day - valuationDay;
@@ -237,7 +238,7 @@ export function buildSurface(req: SurfaceRequest): SurfaceResponse {
     // A strike far from any quote is a slip, not a question the smile answers (1e308 gave 1139%).
     checkSpotAndStrikes('spot', surface.spot, [{ field: `points[${i}].strike`, strike: p.strike }]);
     // the time ALVH.VOL reads it at: from the quotes' moment to the settlement (a slice's own expiry at its own time)
-    const t = yearsToExpiry(surface, day);
+    const t = yearsTo(day);
     if (t > 30) {
       throw invalidInput(
         `points[${i}].expiry`,

@@ -432,14 +432,16 @@ export function calendarRepairs(
 }
 
 /**
- * Years from a surface's valuation moment to the settlement of `expiryDay` (a day number), as a
+ * The reader of the years from a surface's valuation moment to the settlement of an expiry day (a day number), as a
  * slice's years are measured: a slice's own expiry at that slice's years (its quote time and its
  * AM or PM settlement), any other expiry at the first slice's years plus the calendar days between
  * (PM settlement, as SPXW). ALVH.VOL and /api/surface's points read the surface at these times.
  */
-export function yearsToExpiry(surface: Pick<SpxSurfaceData, 'slices'>, expiryDay: number): number {
-  const days = surface.slices.map((s, i) => parseIsoDate(`surface.slices[${i}].expiry`, s.expiry));
-  const own = days.lastIndexOf(expiryDay);
-  if (own >= 0) return surface.slices[own]!.years;
-  return surface.slices[0]!.years + (expiryDay - days[0]!) / 365;
+export function yearsToExpiry(surface: Pick<SpxSurfaceData, 'slices'>): (expiryDay: number) => number {
+  // The slices' days read once: the reader is called once a point or cell.
+  const own = new Map<number, number>();
+  surface.slices.forEach((s, i) => own.set(parseIsoDate(`surface.slices[${i}].expiry`, s.expiry), s.years));
+  const first = surface.slices[0]!;
+  const firstDay = parseIsoDate('surface.slices[0].expiry', first.expiry);
+  return (expiryDay) => own.get(expiryDay) ?? first.years + (expiryDay - firstDay) / 365;
 }

@@ -30,7 +30,7 @@ describeWithData('/api/surface points on the 2023-06-09 chain', () => {
     expect(Math.abs(r.points[2]!.vol - markOf('2025-12-19', 4500))).toBeLessThan(1e-12);
     const first = fit.surface.slices[0]!;
     const t = first.years + (parseIsoDate('e', '2023-06-17') - parseIsoDate('e', first.expiry)) / 365;
-    expect(yearsToExpiry(fit.surface, parseIsoDate('e', '2023-06-17'))).toBe(t);
+    expect(yearsToExpiry(fit.surface)(parseIsoDate('e', '2023-06-17'))).toBe(t);
     expect(r.points[3]!.vol).toBe(fit.surface.vol(t, 4300));
   });
 });
