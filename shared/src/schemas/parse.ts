@@ -239,6 +239,9 @@ export function longListIssues(schema: z.ZodType, raw: unknown): InputIssue[] {
       return;
     }
     for (let i = 0; i < value.length && !full(); i++) {
+      // Most items pass: checked without the message hook (zod calls it for every check it sets
+      // up, several times the parse's cost), a failing one again with it, for the words.
+      if (d.element.safeParse(value[i]).success) continue;
       const r = d.element.safeParse(value[i], { error: friendlyIssue });
       if (r.success) continue;
       const issues = r.error.issues.flatMap(unionBranch);

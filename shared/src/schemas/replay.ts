@@ -321,6 +321,12 @@ export function parseReplayInput(raw: unknown): ReplayParsedInput {
   const parsed: z.output<typeof MarketRowSchema>[] = [];
   const issues: InputIssue[] = [];
   for (let i = 0; i < rows.length; i++) {
+    // without the message hook first (it costs several parses), with it only for a row's words
+    const plain = MarketRowSchema.safeParse(rows[i]);
+    if (plain.success) {
+      parsed.push(plain.data);
+      continue;
+    }
     const r = MarketRowSchema.safeParse(rows[i], { error: friendlyIssue });
     if (r.success) {
       parsed.push(r.data);
