@@ -19,7 +19,7 @@
  * special opening quotation; the close without one); a condor's remaining hedge legs are sold at
  * model mid when it settles.
  */
-import { insufficientData, invalidInput, isAlvhError, limitExceeded, noSolution } from '../errors';
+import { insufficientData, invalidInput, limitExceeded, noSolution } from '../errors';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from '../market/index';
 import { parseIsoDate } from '../dates';
 import { parseReplayInput, MAX_REPLAY_ROWS, type ReplayInput, type ReplayParsedInput } from '../schemas/replay';
@@ -35,6 +35,7 @@ import {
   stepMark,
   stepMarket,
   stepRebalance,
+  pastCalendarEnd,
   settleExpiredLegs,
   stepSettle,
   stepSplit,
@@ -191,7 +192,7 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
  * error as it is.
  */
 function calendarEnd(e: unknown, i: number, date: string): unknown {
-  if (!isAlvhError(e) || !e.problem.includes('exchange calendar')) return e;
+  if (!pastCalendarEnd(e, date)) return e;
   return invalidInput(
     `rows[${i}].date`,
     `is ${date}: replaying it needs expiries past the end of the exchange calendar (${CALENDAR_FIRST_YEAR}-${CALENDAR_LAST_YEAR}, through ${CALENDAR_LAST_YEAR}-12-31): its condor, VX curve and hedges expire months later`,

@@ -13,6 +13,7 @@ import { daysBetween, parseIsoDate } from '../dates';
 import { isAlvhError } from '../errors';
 import { OPTION_MULTIPLIER, markBook, spxAtmVol, surfacesFromVix, type Leg, type MarketState } from '../book/index';
 import {
+  CALENDAR_LAST_YEAR,
   buildTermStructure,
   futureForExpiry,
   volOfVolFromVvix,
@@ -45,6 +46,17 @@ import {
 import { settlementValue } from './settlement';
 import { sizeLayers } from './sizing';
 import type { ReplayLayer, ReplayLedgerRow, ReplaySizingTrigger } from './types';
+
+/**
+ * Whether a day's error is the exchange calendar running out after it: a day within a year of the
+ * calendar's last (its condor, VX curve and hedges expire months later). The calendar's error before
+ * its first year is a gap in the data like any other (such rows are skipped).
+ */
+export function pastCalendarEnd(e: unknown, date: string): boolean {
+  return (
+    isAlvhError(e) && e.problem.includes('exchange calendar') && Number(date.slice(0, 4)) >= CALENDAR_LAST_YEAR - 1
+  );
+}
 
 /** What a daily step returns: its result and the event lines it adds to the day's ledger row. */
 export interface ReplayStep<T> {
@@ -108,7 +120,7 @@ export function stepMarket(
     ts = buildTermStructure(datedCurve(row), curvePolicy);
   } catch (e) {
     // a curve past the exchange calendar is no gap in the data: the replay names the row (replay.ts)
-    if (!isAlvhError(e) || e.problem.includes('exchange calendar')) throw e;
+    if (!isAlvhError(e) || pastCalendarEnd(e, row.date)) throw e;
     return { skip: e.message };
   }
   const volOfVol = row.vvix !== undefined ? volOfVolFromVvix(row.vvix) : policy.defaultVolOfVol;

@@ -7,6 +7,7 @@ import {
   standardCondor,
   summarizePeriod,
   toIsoDate,
+  weekdayOf,
 } from '@alvh/shared';
 import type { MarketRow, ReplayLedgerRow } from '@alvh/shared';
 import { errorOf } from '../../helpers/errors';
@@ -228,6 +229,20 @@ describe('replay schedule and caps', () => {
     const vixOnly = noJuly4.map((x) => (x.date === '2024-06-19' ? { date: x.date, vix: 15, vx: [] } : x));
     const r = replay({ rows: vixOnly, assumptions: { includeLedger: false } });
     expect(r.skipped).toEqual({ count: 1, first: [{ date: '2024-06-19', reason: 'no SPX close' }] });
+  });
+
+  it('skips rows before the exchange calendar (2000) as gaps, not as the calendar running out', () => {
+    const dec1999: MarketRow[] = [];
+    for (let d = dayFromYmd(1999, 12, 1); toIsoDate(d) < '1999-12-24'; d++)
+      if (weekdayOf(d) >= 1 && weekdayOf(d) <= 5)
+        dec1999.push({ ...flatRows([2000, 1, 3], 1)[0]!, date: toIsoDate(d) });
+    const rows = [...dec1999, ...flatRows([2000, 1, 3], 60)];
+    const r = replay({ rows, assumptions: { includeLedger: false } });
+    expect(r.from).toBe('2000-01-03');
+    expect(r.skipped.count).toBe(0);
+    const from1999 = replay({ rows, from: '1999-12-01', assumptions: { includeLedger: false } });
+    expect(from1999.skipped.count).toBe(dec1999.length);
+    expect(from1999.skipped.first[0]!.reason).toMatch(/exchange calendar/);
   });
 
   it('names the row whose expiries run past the exchange calendar (2040), not an inner count', () => {
