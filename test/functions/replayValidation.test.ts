@@ -36,16 +36,13 @@ describe('replay input validation', () => {
   const worst = { rows: Array.from({ length: 12_000 }, (_, i) => ({ date: `2000-01-0${(i % 5) + 3}`, ...BAD_ROW })) };
 
   it('stops after the first issues of 12,000 wrong rows: the 100 a problem lists, the last saying where', async () => {
-    const t0 = performance.now();
     let thrown: unknown;
     await replayHandler(worst, {
       request: new HttpRequest({ method: 'POST', url: 'http://localhost/api/replay' }),
       context: new InvocationContext(),
       signal: undefined,
     }).catch((e: unknown) => (thrown = e));
-    // before: 2.1 s for the 252,000 issues on the machine the limit was measured on; now under a
-    // millisecond of checking: 0.5 s is a loose bound for a loaded machine
-    expect(performance.now() - t0).toBeLessThan(500);
+    // 99 row issues and the note, not the 252,000 the whole schema built (2.1 s of the request thread)
     const e = thrown as InputValidationError;
     expect(e).toBeInstanceOf(InputValidationError);
     expect(e.issues).toHaveLength(MAX_ROW_ISSUES + 1);

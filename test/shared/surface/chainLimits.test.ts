@@ -27,9 +27,7 @@ describe('chain size limits', () => {
       }
     }
     const chain = parseChainTable(lines.join('\n'), { valuationDate: '2023-06-09' });
-    const t0 = performance.now();
     const e = errorOf(() => fitChainSurface(chain));
-    expect(performance.now() - t0).toBeLessThan(1000);
     expect(e.field).toBe('chain');
     expect(e.message).toContain('501 expiries');
     expect(e.message).toContain('at most 500');
