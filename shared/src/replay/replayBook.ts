@@ -65,11 +65,10 @@ function trade(d: ReplayDay, c: Campaign, layer: ReplayLayer, leg: Leg, qty: num
   d.costs += cost;
   if (layer !== 'condor') {
     c.spent[layer] += flow;
-    // gross premium of a hedge leg bought to open (its half-spread is in the fill), or else the
-    // half-spread paid on the trade (a sale, a buy-back), and the cost per contract
+    // gross premium of a hedge leg bought to open (its half-spread is in the fill) and the cost per
+    // contract, or else the trade's cost (a sale, a buy-back: half-spread and cost per contract)
     const paid =
-      (opening && qty > 0 ? qty * fill * OPTION_MULTIPLIER : Math.abs(fill - mid) * Math.abs(qty) * OPTION_MULTIPLIER) +
-      Math.abs(qty) * policy.transactionCostPerContract;
+      opening && qty > 0 ? qty * fill * OPTION_MULTIPLIER + Math.abs(qty) * policy.transactionCostPerContract : cost;
     d.hedgeCost += paid;
     c.info.hedgeCost += paid;
   }
