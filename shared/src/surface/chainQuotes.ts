@@ -137,6 +137,27 @@ export function admit(quotes: ChainQuote[], dropped: DroppedQuotes, q: ChainQuot
   else quotes.push(q);
 }
 
+/**
+ * A check that each option (root, expiry, strike, type) is quoted once: of two rows for one option
+ * (a table pasted twice, two snapshots joined) neither can be taken as the market's quote, and both
+ * in the fit would count it twice. `where` names the row in the message.
+ */
+export function onceEach(): (q: ChainQuote, where: string) => void {
+  const first = new Map<string, string>();
+  return (q, where) => {
+    const option = `${q.root} ${q.expiry} ${q.strike} ${q.type}`;
+    const earlier = first.get(option);
+    if (earlier !== undefined) {
+      throw invalidInput(
+        where,
+        `quotes ${option} again (first at ${earlier})`,
+        'keep one row per option (root, expiry, strike, type): remove the repeat, or send one snapshot of the chain',
+      );
+    }
+    first.set(option, where);
+  };
+}
+
 export function settlementOf(root: string, field: string): Settlement {
   const s = ROOT_SETTLEMENT[root];
   if (!s) {

@@ -7,6 +7,7 @@ import {
   cellString,
   decimalCell,
   emptyChain,
+  onceEach,
   settlementOf,
   type ChainQuote,
   type DroppedQuotes,
@@ -123,6 +124,7 @@ export function parseChainTable(table: string | readonly ChainRow[], options: Ch
   const quotes: ChainQuote[] = [];
   const dropped: DroppedQuotes = { zeroBid: 0, crossed: 0, locked: 0 };
   let rowsRead = 0;
+  const once = onceEach();
   if (typeof table === 'string') {
     if (table.trim() === '') emptyChain('chain');
     const records = readCsv(table, 'chain').filter((r) => !isBlank(r));
@@ -145,7 +147,9 @@ export function parseChainTable(table: string | readonly ChainRow[], options: Ch
         return i < 0 ? undefined : (r.cells[i] ?? '');
       };
       const where = (name: string): string => `chain line ${r.line} column ${header.indexOf(name) + 1} (${name})`;
-      admit(quotes, dropped, tableRowFrom(get, where, r.line, valuationDay));
+      const q = tableRowFrom(get, where, r.line, valuationDay);
+      once(q, `chain line ${r.line}`);
+      admit(quotes, dropped, q);
     }
   } else if (Array.isArray(table)) {
     table.forEach((row, i) => {
@@ -158,11 +162,9 @@ export function parseChainTable(table: string | readonly ChainRow[], options: Ch
         );
       }
       const get = (name: string): unknown => (row as unknown as { [k: string]: unknown })[name];
-      admit(
-        quotes,
-        dropped,
-        tableRowFrom(get, (name) => `chain[${i}].${name}`, i + 1, valuationDay),
-      );
+      const q = tableRowFrom(get, (name) => `chain[${i}].${name}`, i + 1, valuationDay);
+      once(q, `chain[${i}]`);
+      admit(quotes, dropped, q);
     });
   } else {
     throw invalidInput('chain', `is ${typeof table}`, 'pass CSV text or an array of {expiry, strike, type, bid, ask}');

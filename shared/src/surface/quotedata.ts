@@ -5,6 +5,7 @@ import { isBlank, readCsv } from './csv';
 import {
   admit,
   emptyChain,
+  onceEach,
   priceCell,
   settlementOf,
   strikeCell,
@@ -197,6 +198,7 @@ export function parseQuotedata(text: string): ParsedChain {
   const dropped: DroppedQuotes = { zeroBid: 0, crossed: 0, locked: 0 };
   const rows = records.slice(headerAt + 1);
   const expiryCache = new Map<string, string | null>();
+  const once = onceEach();
   for (const r of rows) {
     if (r.cells.length < QUOTEDATA_HEADER.length) {
       throw invalidInput(
@@ -237,7 +239,7 @@ export function parseQuotedata(text: string): ParsedChain {
         );
       }
       const root = sm[1]!;
-      admit(quotes, dropped, {
+      const q: ChainQuote = {
         root,
         expiry,
         settlement: settlementOf(root, where),
@@ -246,7 +248,9 @@ export function parseQuotedata(text: string): ParsedChain {
         bid: priceCell(r, bidCol, 'Bid'),
         ask: priceCell(r, askCol, 'Ask'),
         line: r.line,
-      });
+      };
+      once(q, `chain line ${r.line}`);
+      admit(quotes, dropped, q);
     }
   }
   if (rows.length === 0) {

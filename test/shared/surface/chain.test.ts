@@ -75,6 +75,16 @@ describe('parseQuotedata on small chains', () => {
     expect(c.dropped).toEqual({ zeroBid: 1, crossed: 1, locked: 1 });
     expect(c.quotes).toHaveLength(1);
   });
+  it('refuses a strike row given twice for one expiry, naming the line of each', () => {
+    const row = quotedataRow('Fri Mar 17 2023', 'SPXW230317', 4000, 50, 51, 48, 49);
+    const e = errorOf(() =>
+      parseQuotedata(quotedata([row, quotedataRow('Fri Mar 17 2023', 'SPXW230317', 4010, 45, 46, 50, 51), row])),
+    );
+    expect([e.field, e.message]).toEqual([
+      'chain line 7',
+      'chain line 7: quotes SPXW 2023-03-17 4000 call again (first at chain line 5); keep one row per option (root, expiry, strike, type): remove the repeat, or send one snapshot of the chain',
+    ]);
+  });
   it('names line and column of a bad cell', () => {
     const e = errorOf(() =>
       parseQuotedata(
@@ -196,6 +206,26 @@ describe('plain table', () => {
       ]);
       expect(errorOf(() => parseChain(text, { valuationDate: '2023-06-09' })).field).toBe('chain');
     }
+  });
+  it('refuses a second row for one option, naming both rows: neither quote can be taken as the market', () => {
+    const twice = csv + '2023-07-21,4300.0,P,59.0,59.5\n';
+    const e = errorOf(() => parseChainTable(twice, { valuationDate: '2023-06-09' }));
+    expect([e.field, e.message]).toEqual([
+      'chain line 5',
+      'chain line 5: quotes SPXW 2023-07-21 4300 put again (first at chain line 2); keep one row per option (root, expiry, strike, type): remove the repeat, or send one snapshot of the chain',
+    ]);
+    const row = { expiry: '2023-07-21', strike: 4300, type: 'put' as const, bid: 1, ask: 1.1 };
+    const rows = [
+      row,
+      { ...row, type: 'call' as const },
+      { ...row, root: 'SPX' },
+      { ...row, type: 'P' as const, bid: 0 },
+    ];
+    expect(errorOf(() => parseChainTable(rows, { valuationDate: '2023-06-09' })).message).toMatch(
+      /^chain\[3\]: quotes SPXW 2023-07-21 4300 put again \(first at chain\[0\]\)/,
+    );
+    // the same strike under another root, or of the other type, is another option
+    expect(parseChainTable(rows.slice(0, 3), { valuationDate: '2023-06-09' }).quotes).toHaveLength(3);
   });
   it('needs a valuation date', () => {
     expect(errorOf(() => parseChain(csv)).field).toBe('valuationDate');
