@@ -107,6 +107,11 @@ export interface ChainFitOptions {
    * variance-swap vol, which stood 2-5% below the Cboe index on the two real chains.
    */
   vix?: number;
+  /**
+   * Apply the running-maximum calendar repair (default true). False for VIX-option slices, each on
+   * its own future: their total variance across expiries need not rise (see SpxSurfaceData).
+   */
+  calendarRepair?: boolean;
 }
 
 /**
@@ -316,6 +321,7 @@ export function fitChainSurface(chain: ParsedChain, options: ChainFitOptions = {
     referenceVix: 0,
     warnings: [],
     label: `chain of ${chain.valuationDate} ${hh}:${mm} ET (${roots.label}, ${slices.length} expiries)`,
+    ...(options.calendarRepair === false ? { calendarRepair: false } : {}),
   });
   arbitrage.calendarRepaired = calendarRepairs(draft);
   const fits: SliceFit[] = fitted.map(({ s, svi }) => {

@@ -25,7 +25,7 @@ import { VVIX_RANGE, checkPositive } from '../validate';
 import { parseIsoDate } from '../dates';
 import type { ParsedChain } from './chain';
 import { fitChainSurface, type ChainSurfaceFit } from './fitChain';
-import { makeSpxSurface, type SpxSurface } from './spxSurface';
+import type { SpxSurface } from './spxSurface';
 
 export const VIX_TERM_EXPONENT = 0.3;
 /** ATM slope of σ/σ_atm per unit ln(K/F) above the future (calls). */
@@ -210,10 +210,11 @@ export function vixSurfaceFromChain(chain: ParsedChain): { surface: VixVolSurfac
   if (roots.length === 0) {
     throw invalidInput('chain', 'has no VIX option quotes', 'pass a VIX option chain (roots VIX, VIXW)');
   }
-  const fit = fitChainSurface(chain, { roots });
-  const base = fit.surface.toData();
-  const spx: SpxSurface = makeSpxSurface({ ...base, calendarRepair: false });
-  return { surface: vixFromFitted(spx, chain.valuationDate), fit };
+  // No calendar repair (each expiry is on its own future), so the fit's report and marks are the
+  // surface's; and no spot: the VIX index is no option's underlying, and on a spike day it stands
+  // far from every future (2020-03-16: 82.69 against fronts near 65), which the spot check refuses.
+  const fit = fitChainSurface({ ...chain, spot: null }, { roots, calendarRepair: false });
+  return { surface: vixFromFitted(fit.surface, chain.valuationDate), fit };
 }
 
 function vixFromFitted(s: SpxSurface, valuationDate: string): VixVolSurface {
