@@ -149,6 +149,30 @@ describe('ALVH.BS and ALVH.BLACK76 over ranges', () => {
   });
 });
 
+/**
+ * A chain table of two expiries `days` after 2023-06-09, quoted from a skewed Black-Scholes smile
+ * at 17 strikes about the forward (10 points apart under 10 days, else 50).
+ */
+function smileTable(days: [number, number]): unknown[][] {
+  const quoted = isoToExcelSerial('2023-06-09');
+  return [
+    ['Expiry', 'Strike', 'Type', 'Bid', 'Ask'],
+    ...days.flatMap((d, j) =>
+      Array.from({ length: 17 }, (_, i) => 4320 + (d < 10 ? 10 : 50) * (i - 8)).flatMap((K) => {
+        const F = 4320 + 13 * j;
+        const t = d / 365;
+        const v = 0.12 * (1 - 0.9 * Math.log(K / F));
+        const c = bsGreeks({ type: 'call', spot: F, strike: K, years: t, vol: v, rate: 0, divYield: 0 }).price;
+        const p = c - (F - K);
+        return [
+          [quoted + d, K, 'C', Math.max(c - 0.1, 0.05), c + 0.1],
+          [quoted + d, K, 'P', Math.max(p - 0.1, 0.05), p + 0.1],
+        ];
+      }),
+    ),
+  ];
+}
+
 describe('ALVH.SURFACE and ALVH.VOL on a small table', () => {
   const table: unknown[][] = [
     ['Expiry', 'Strike', 'Type', 'Bid', 'Ask'],
@@ -234,6 +258,22 @@ describe('ALVH.SURFACE and ALVH.VOL on a small table', () => {
     expect(errorOf(() => call('VOL', spill, 2958465, 4300)).message).toMatch(
       /^expiry: is 7981\.\d years after the quotes; pass an expiry at most 30 years out/,
     );
+  });
+
+  it("reads a spill's quote date from its first expiry, whatever the days (24/365·365 is 23.999…)", () => {
+    const message = (f: () => unknown) => errorOf(f).message ?? '';
+    for (const days of [3, 6, 12, 24, 48]) {
+      const spill = call('SURFACE', smileTable([days, days + 28]), date) as unknown[][];
+      const at = [[date + days], [date + days + 14]];
+      const vols = call('VOL', spill, at, [[4300, 4340]]);
+      // the quote date itself and a day either side are taken; two days off is refused, naming 2023-06-09
+      for (const near of [date - 1, date, date + 1]) expect(call('VOL', spill, at, [[4300, 4340]], near)).toEqual(vols);
+      for (const far of [date - 2, date + 2])
+        expect(
+          message(() => call('VOL', spill, at, 4300, far)),
+          `${days} days`,
+        ).toMatch(/^valuationDate: is 2023-06-\d\d, but the SURFACE spill is of 2023-06-09 /);
+    }
   });
 
   it('reads numbers typed as text in the table under the one rule ("3,950" a strike, "1,234.5" a price)', () => {

@@ -243,7 +243,10 @@ function surfaceOf(arg: unknown, valuationDate: unknown): { surface: SpxSurface 
   });
   const t0 = slices[0]!.years;
   const days0 = parseIsoDate('expiry', slices[0]!.expiry);
-  const valuation = new Date((days0 - Math.floor(t0 * 365)) * 86_400_000).toISOString().slice(0, 10);
+  // The nearest whole day: a slice's years are its days/365 give or take the hours between the
+  // quotes and settlement (under half a day for quotes in trading hours), and 24/365 · 365 is
+  // 23.999…, which a floor read as 23 days, the quotes a day late.
+  const valuation = new Date((days0 - Math.round(t0 * 365)) * 86_400_000).toISOString().slice(0, 10);
   if (!isMissing(valuationDate)) {
     // a spill carries its own date (the first expiry less its years): a different one is a mistake
     const given = dateArg('valuationDate', valuationDate);
