@@ -6,7 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addinDist, ensureAddinBuilt, loadBuiltFunctions } from './stubs/customFunctions';
+import {
+  addinDist,
+  ensureAddinBuilt,
+  ErrorCode,
+  errorOf,
+  loadBuiltFunctions,
+  type CustomFunction,
+} from './stubs/customFunctions';
 
 interface ParameterMetadata {
   name: string;
@@ -26,12 +33,14 @@ interface FunctionMetadata {
 
 let functions: FunctionMetadata[];
 let registered: string[];
+let built: Map<string, CustomFunction>;
 
 beforeAll(() => {
   ensureAddinBuilt();
   functions = (JSON.parse(readFileSync(join(addinDist, 'functions.json'), 'utf8')) as { functions: FunctionMetadata[] })
     .functions;
-  registered = [...loadBuiltFunctions().keys()];
+  built = loadBuiltFunctions();
+  registered = [...built.keys()];
 });
 
 /** The specified functions with their exact leading arguments (later ones are optional). */
@@ -208,5 +217,37 @@ describe('functions.json', () => {
     expect(byId.get('VOL')?.description).toContain('as a decimal');
     expect(byId.get('CONDORLOSS')?.description).toContain('USD');
     expect(byId.get('VXEXPIRY')?.description).toContain('date serial');
+  });
+});
+
+describe('the ranges the help states are the ones the functions take', () => {
+  const closes = Array.from({ length: 120 }, (_, i) => [100 + 10 * Math.sin(i / 3)]);
+  const counts = Array.from({ length: 260 }, (_, i) => [1000 + ((i * 37) % 500)]);
+  // [function, argument, the call with the argument at x, the step just beyond either end]
+  const CASES: [string, string, (x: number) => unknown[], number][] = [
+    ['TAILSIZE', 'volOfVol', (x) => [30605.17, 22.7497, 61 / 365, x, 35.7223], 0.01],
+    [
+      'TAILSIZE',
+      'stressVolOfVol',
+      (x) => [30605.17, 22.7497, 61 / 365, 1.1374, 35.7223, null, null, null, null, x],
+      0.01,
+    ],
+    ['OVERLAY', 'vegaMatch', (x) => [44519, 4697.96, 17.91, 44582, 4150, -492.64, x], 0.01],
+    ['RSI', 'period', (x) => [closes, x], 1],
+    ['ADSLOPE', 'lookback', (x) => [counts, counts, x], 1],
+  ];
+
+  it.each(CASES)('%s(%s): both ends answer, a step beyond either is #VALUE! naming it', (id, name, args, step) => {
+    const text = functions.find((f) => f.id === id)?.parameters.find((p) => p.name === name)?.description ?? '';
+    const range = /(?:from )?(\d+(?:\.\d+)?)(?: to |-)(\d+(?:\.\d+)?)/.exec(text);
+    expect(range, `${id}(${name}): ${text}`).not.toBeNull();
+    const [lo, hi] = [Number(range![1]), Number(range![2])];
+    const fn = built.get(id)!;
+    for (const x of [lo, hi]) expect(() => fn(...args(x)), `${id}(${name}) ${x}`).not.toThrow();
+    for (const x of [lo - step, hi + step]) {
+      const e = errorOf(() => fn(...args(Number(x.toFixed(6)))));
+      expect(e.code, `${id}(${name}) ${x}`).toBe(ErrorCode.invalidValue);
+      expect(e.message).toMatch(new RegExp(`^${name}: `));
+    }
   });
 });

@@ -47,13 +47,13 @@ function halfPointStep(step: number | undefined): number | undefined {
  * @param condorLoss Condor loss in the drawdown scenario, USD (positive); a cover needing more than 100,000 calls (one leg's limit) is refused.
  * @param hedgeFuture VX future of the hedge expiry, index points.
  * @param hedgeYears Time to the hedge expiry, years ACT/365: above 0, at most 2, and longer than horizonYears.
- * @param volOfVol Implied volatility of the VIX calls as a decimal (VVIX/100, e.g. 1.1), from 0.2 to 5.
+ * @param volOfVol Implied volatility of the VIX calls as a decimal (VVIX/100, e.g. 1.1), from 0.2 to 4.
  * @param stressedFuture The VX future in the drawdown scenario, index points.
  * @param [coverage] Scenario gain to buy, in times the condor loss; default 1.8.
  * @param [otmPct] Strike above the future as a decimal; default 0.025.
  * @param [rate] Risk-free rate, continuously compounded decimal; default 0.
  * @param [horizonYears] Length of the drawdown, years; default 10/365.
- * @param [stressVolOfVol] Volatility of the VIX calls in the drawdown, decimal from 0.2 to 5; default volOfVol.
+ * @param [stressVolOfVol] Volatility of the VIX calls in the drawdown, decimal from 0.2 to 4; default volOfVol.
  * @param [strikeStep] VIX strike grid, points; default 1.
  * @param [headers] TRUE adds a header row naming each column above the values; FALSE (default) gives the values alone.
  * @returns One row (two with headers), four columns: contracts, strike (VIX points), premium (VIX points per option; ×100 is USD per contract), gain per contract (USD).
