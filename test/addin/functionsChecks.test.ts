@@ -104,6 +104,19 @@ describe('ALVH.TAILSIZE plausibility', () => {
     ).toHaveLength(4);
   });
 
+  it('hints VVIX typed for its decimal only where VVIX/100 is a vol it takes', () => {
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, 110, STRESSED_F)).toBe(
+      'volOfVol: is 110, outside 0.2 to 4; pass the vol as a decimal: VVIX/100, 1.1 for VVIX 110',
+    );
+    // 5 is no VVIX (5/100 is outside the range too): the range, not "0.05 for VVIX 5"
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, 5, STRESSED_F)).toBe(
+      'volOfVol: is 5, outside 0.2 to 4; pass the vol as a decimal from 0.2 to 4: VVIX/100, e.g. 1.1 for VVIX 110',
+    );
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, null, null, null, null, 4.5)).toBe(
+      'stressVolOfVol: is 4.5, outside 0.2 to 4; pass the vol as a decimal from 0.2 to 4: VVIX/100, e.g. 1.1 for VVIX 110',
+    );
+  });
+
   it('bounds otmPct and strikeStep like the policy', () => {
     expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, null, 2.5)).toMatch(
       /^otmPct: is 2\.5, which looks like a percentage; pass 0\.025/,

@@ -104,15 +104,20 @@ export function checkHeldThroughDrawdown(today: string, expiry: string, drawdown
  */
 const VIX_OPTION_VOL = { min: VVIX_RANGE.min / 100, max: VVIX_RANGE.max / 100 };
 
+/**
+ * `v` when it is such a vol; else refused naming `name`, with VVIX/100 as the fix where `v` reads as
+ * a VVIX level (110), and the range where it does not (5 is no VVIX: 0.05 is outside it too).
+ */
 export function volOfVolArg<T extends number | undefined>(name: string, v: T): T {
   if (v === undefined) return v;
-  if (v < VIX_OPTION_VOL.min || v > VIX_OPTION_VOL.max)
+  const { min, max } = VIX_OPTION_VOL;
+  if (v < min || v > max)
     throw invalidInput(
       name,
-      `is ${v}, outside ${VIX_OPTION_VOL.min} to ${VIX_OPTION_VOL.max}`,
-      v > VIX_OPTION_VOL.max
+      `is ${v}, outside ${min} to ${max}`,
+      v / 100 >= min && v / 100 <= max
         ? `pass the vol as a decimal: VVIX/100, ${scaledForFix(v, 0.01)} for VVIX ${v}`
-        : 'pass the vol as a decimal: VVIX/100, e.g. 1.1 for VVIX 110',
+        : `pass the vol as a decimal from ${min} to ${max}: VVIX/100, e.g. 1.1 for VVIX 110`,
     );
   return v;
 }
