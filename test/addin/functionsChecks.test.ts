@@ -382,6 +382,22 @@ describe('signals: an RSI typed as a fraction, a period outside the policy, clos
     expect(invalid('MACD', huge)).toMatch(/^values\[1\]: is 1e\+308, beyond 1000000000000 in size; pass closes/);
   });
 
+  it('MACD names the length that was given when fast and slow do not order (slow alone said "fast: is 12")', () => {
+    const values = Array.from({ length: 60 }, (_, i) => [100 + 10 * Math.sin(i / 3)]);
+    expect(invalid('MACD', values, null, 12)).toBe(
+      "slow: is 12, not longer than fast's default 12; pass a slow above 12, or a fast below 12",
+    );
+    expect(invalid('MACD', values, null, 1)).toBe(
+      "slow: is 1, not longer than fast's default 12; pass a slow above 12",
+    );
+    expect(invalid('MACD', values, 30)).toBe(
+      "fast: is 30, not shorter than slow's default 26; pass a fast below 26, or a slow above 30",
+    );
+    // both given: fast is named, as the package names it
+    expect(invalid('MACD', values, 12, 12)).toMatch(/^fast: is 12, not shorter than slow 12/);
+    expect(call('MACD', values, null, 13)).toHaveLength(1);
+  });
+
   it('RSI takes a period of 2-100 bars and closes above 0, naming the cell', () => {
     expect(invalid('RSI', closes, 1)).toBe('period: is 1, outside 2 to 100; pass a number from 2 to 100 bars');
     const bad = closes.map((r, i) => (i === 4 ? [-r[0]!] : r));

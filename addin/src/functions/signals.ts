@@ -9,6 +9,7 @@ import {
   SignalsSchema,
   breadthState,
   insufficientData,
+  MACD_DEFAULTS,
   macd as macdSeries,
   rsi as rsiSeries,
   splitFromFutures,
@@ -106,7 +107,7 @@ export function rsi(closes: unknown[][], period?: unknown, series?: unknown): nu
  * @helpurl https://localhost:3000/help.html#MACD
  * @param values Values, oldest first (a column or a row): at least slow + signal − 1 of them (34 by default).
  * @param [fast] Fast EMA length in whole bars, 1-500, below slow; default 12.
- * @param [slow] Slow EMA length in whole bars, 1-500; default 26.
+ * @param [slow] Slow EMA length in whole bars, 1-500, above fast; default 26.
  * @param [signal] Signal EMA length in whole bars, 1-500; default 9.
  * @param [series] TRUE spills every bar (rows aligned to the last values); FALSE (default) gives the latest.
  * @returns One row per bar (the last bar only unless series is TRUE), three columns: MACD, signal, histogram (histogram above 0 = vol-of-vol expanding).
@@ -121,6 +122,7 @@ export function macd(
   return excelCall(() => {
     const v = seriesArg('values', values);
     const [f, sl, sg] = [macdLength('fast', fast), macdLength('slow', slow), macdLength('signal', signal)];
+    checkMacdOrder(f, sl);
     const m = inSeriesCells('values', values, () => macdSeries(v, f, sl, sg));
     const rows = m.macd.map((x, i) => [x, m.signal[i] as number, m.histogram[i] as number]);
     if (booleanArg('series', series, false)) return rows;
@@ -171,6 +173,27 @@ function macdLength(name: string, x: unknown): number | undefined {
   if (n !== undefined && !(Number.isInteger(n) && n >= 1 && n <= MAX_MACD_BARS))
     throw invalidInput(name, `is ${n}`, `pass a whole number of bars from 1 to ${MAX_MACD_BARS}`);
   return n;
+}
+
+/**
+ * Fast below slow, where one of them is the default: the one given is named, with the default it
+ * meets (`MACD(values, , 12)` said "fast: is 12", an argument not given). Both given, the package
+ * names fast.
+ */
+function checkMacdOrder(fast: number | undefined, slow: number | undefined): void {
+  const { fast: f, slow: s } = MACD_DEFAULTS;
+  if (fast === undefined && slow !== undefined && slow <= f)
+    throw invalidInput(
+      'slow',
+      `is ${slow}, not longer than fast's default ${f}`,
+      `pass a slow above ${f}${slow > 1 ? `, or a fast below ${slow}` : ''}`,
+    );
+  if (slow === undefined && fast !== undefined && fast >= s)
+    throw invalidInput(
+      'fast',
+      `is ${fast}, not shorter than slow's default ${s}`,
+      `pass a fast below ${s}, or a slow above ${fast}`,
+    );
 }
 
 function spillOrLast(values: readonly number[], series: boolean): number[][] {

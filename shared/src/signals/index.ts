@@ -1,5 +1,5 @@
 export { rsi } from './rsi';
-export { ema, macd, volOfVolExpanding } from './macd';
+export { ema, macd, MACD_DEFAULTS, volOfVolExpanding } from './macd';
 export { type BreadthState, adLine, breadthDeteriorating, breadthState, linearSlope } from './breadth';
 export {
   EVENT_KINDS,

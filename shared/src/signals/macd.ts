@@ -27,6 +27,9 @@ export function ema(values: readonly number[], period: number): number[] {
   return out;
 }
 
+/** MACD's default lengths in bars (fast, slow, signal): 12, 26, 9. */
+export const MACD_DEFAULTS = Object.freeze({ fast: 12, slow: 26, signal: 9 });
+
 /**
  * MACD(fast, slow, signal), default (12, 26, 9). The three arrays have the same length,
  * values.length − (slow + signal − 2), and are aligned to the END of the input: the last entry
@@ -37,9 +40,9 @@ export function ema(values: readonly number[], period: number): number[] {
  */
 export function macd(
   values: readonly number[],
-  fast = 12,
-  slow = 26,
-  signal = 9,
+  fast: number = MACD_DEFAULTS.fast,
+  slow: number = MACD_DEFAULTS.slow,
+  signal: number = MACD_DEFAULTS.signal,
 ): { macd: number[]; signal: number[]; histogram: number[] } {
   checkPeriod('fast', fast);
   checkPeriod('slow', slow);
