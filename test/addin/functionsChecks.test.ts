@@ -669,6 +669,20 @@ describe('ALVH.STRESSFUTURE plausibility', () => {
   });
 });
 
+describe('ALVH.REBALANCE names a curve too short to compare by its argument', () => {
+  it('lastFutures or futures, #N/A as a series too short is (it said then.points or now.points)', () => {
+    // 2019-01-15 is the day before VX1 expires: VX1 and VX2 reach 29 days, no 30-day tenor
+    const last = errorOf(() => call('REBALANCE', 43483, 20, [[20], [21]], 43480, 20, [[20], [21]]));
+    expect(last.code).toBe(ErrorCode.notAvailable);
+    expect(last.message).toBe(
+      'lastFutures: reaches 29 days, short of the first compared tenor (30 days); pass curves whose last future expires at least 30 days after their valuation date',
+    );
+    const now = errorOf(() => call('REBALANCE', 43480, 20, [[20], [21]], 43479, 20, [[20], [21], [22]]));
+    expect(now.code).toBe(ErrorCode.notAvailable);
+    expect(now.message).toMatch(/^futures: reaches 29 days, short of the first compared tenor/);
+  });
+});
+
 describe('a date typed in years', () => {
   it('says a serial date is not a time, rather than suggesting a number of years that is refused too', () => {
     expect(invalid('BS', 'call', 42, 40, 45000, 0.2)).toMatch(

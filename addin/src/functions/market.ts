@@ -176,6 +176,7 @@ export function rebalance(
         ]),
       ]);
     },
-    { 'lastRebalance.date': 'lastDate' },
+    // a curve too short to compare is the package's now/then.points: the range the user gave
+    { 'lastRebalance.date': 'lastDate', 'then.points': 'lastFutures', 'now.points': 'futures' },
   );
 }
