@@ -140,6 +140,18 @@ describe('ALVH.OVERLAY plausibility', () => {
     expect(invalid('OVERLAY', day, 4697.96, 17.91, day, 4150, -288)).toMatch(/^condorExpiry: is 2021-11-19, not after/);
   });
 
+  it('refuses a condor expiry on a weekend or exchange holiday, as CONDOR refuses it (it sized on a day of time value that does not exist)', () => {
+    for (const [serial, date, before] of [
+      [44578, '2022-01-17', '2022-01-14'], // Martin Luther King Jr. Day
+      [44583, '2022-01-22', '2022-01-21'], // a Saturday
+      [44666, '2022-04-15', '2022-04-14'], // Good Friday
+    ] as const)
+      expect(invalid('OVERLAY', day, 4697.96, 17.91, serial, 4150, -492.64)).toBe(
+        `condorExpiry: is ${date}, not an exchange trading day, so no SPX option expires on it; pass the condor's listed expiry: the trading day before is ${before}`,
+      );
+    expect((call('OVERLAY', day, 4697.96, 17.91, 44582, 4150, -492.64) as unknown[][])[1]![0]).toBe('units');
+  });
+
   it('bounds vegaMatch and backDays to the policy ranges', () => {
     expect(invalid('OVERLAY', day, 4697.96, 17.91, 44582, 4150, -288, 0.9)).toBe(
       'vegaMatch: is 0.9, outside 0.4 to 0.6; pass a number from 0.4 to 0.6',

@@ -50,17 +50,7 @@ export function condorOf(
 ): { analytics: CondorAnalytics; state: MarketState } {
   const date = dateArg('valuationDate', valuationDate);
   const state = spxState(date, spot, vixPointsArg(vix), rate, divYield, policy);
-  const expiryIso = dateArg('expiry', expiry);
-  calendarDay('expiry', expiryIso);
-  // No SPX option expires on a day the exchange is closed: a weekend or holiday expiry is a slip
-  // of the date, priced as if it were real it carries time value that does not exist.
-  if (!isBusinessDay(expiryIso)) {
-    throw invalidInput(
-      'expiry',
-      `is ${expiryIso}, not an exchange trading day, so no SPX option expires on it`,
-      `pass the condor's listed expiry: the trading day before is ${previousBusinessDay(expiryIso)}`,
-    );
-  }
+  const expiryIso = listedSpxExpiry('expiry', dateArg('expiry', expiry));
   const ks = strikesArg(strikes);
   checkSpotAndStrikes(
     'spot',
@@ -83,6 +73,23 @@ export function condorOf(
     ...opt('credit', optionalNumber('credit', credit)),
   });
   return { analytics, state };
+}
+
+/**
+ * `iso`, the condor's expiry given as the argument `name`, when the exchange trades on it. No SPX
+ * option expires on a day the exchange is closed: a weekend or holiday expiry is a slip of the
+ * date, and priced as if it were real it carries time value that does not exist.
+ */
+export function listedSpxExpiry(name: string, iso: string): string {
+  calendarDay(name, iso);
+  if (!isBusinessDay(iso)) {
+    throw invalidInput(
+      name,
+      `is ${iso}, not an exchange trading day, so no SPX option expires on it`,
+      `pass the condor's listed expiry: the trading day before is ${previousBusinessDay(iso)}`,
+    );
+  }
+  return iso;
 }
 
 /** The `vix` argument, in index points (a decimal such as 0.185 is the usual slip). */

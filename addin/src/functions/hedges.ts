@@ -25,7 +25,7 @@ import { checkHeldThroughDrawdown, checkStressVix, checkYears, policyArg, shortN
 import { excelCall } from './excelErrors';
 import { labelled, opt, type LabelledRow } from './format';
 import { NO_BREAK_EVEN } from '../common/presentRows';
-import { CONDOR_ARGS, condorOf, noVxCurve, spxState, vixPointsArg } from './condorArgs';
+import { CONDOR_ARGS, condorOf, listedSpxExpiry, noVxCurve, spxState, vixPointsArg } from './condorArgs';
 
 const TAILSIZE_HEADERS = ['contracts', 'strike (points)', 'premium (points per option)', 'gain per contract (USD)'];
 
@@ -307,7 +307,7 @@ export function condorloss(
  * @param valuationDate The day (an Excel date).
  * @param spot SPX level, index points.
  * @param vix VIX level, index points; options are marked on the SPX surface built from VIX alone (flat term structure, calibrated skew).
- * @param condorExpiry The condor's expiry (an Excel date): the calendar's front leg.
+ * @param condorExpiry The condor's expiry (an Excel date, an exchange trading day): the calendar's front leg.
  * @param strike Strike of the calendar, index points (the method uses the condor's short put).
  * @param condorVega The condor's net vega, USD per vol point (ALVH.CONDOR's vega row, negative for a short condor).
  * @param [vegaMatch] Share of |condor vega| to offset, decimal 0.4-0.6; default 0.5; pass 0.6 when RSI widening fires (ALVH.SPLIT with rsi).
@@ -344,6 +344,7 @@ export function overlay(
           "pass the condor's expiry, a later date (the calendar's front leg would have expired)",
         );
       }
+      listedSpxExpiry('condorExpiry', front);
       const o = sizeOverlay({
         structure: kind,
         condorVega: numberArg('condorVega', condorVega),
