@@ -131,6 +131,22 @@ describe('ALVH.FRONTIER', () => {
     expect(e.message).not.toMatch(/chunk|merge/);
   });
 
+  it('names the inputs row of a condor past the horizon limit, as PLAN names its rows (it said plan.condor.expiry)', () => {
+    const far = isoToExcelSerial('2029-12-21');
+    const withExpiry = rows.map((r) => (r[0] === 'expiry' ? ['expiry', far] : r));
+    const e = errorOf(() => call(withExpiry, [[0]], 200, 1));
+    expect(e.code).toBe(ErrorCode.invalidValue);
+    // named as PLAN names the row (condorExpiry, whose keys include expiry)
+    expect(e.message).toMatch(
+      /^inputs condorExpiry: is \d+ days away, over the limit of 730 days; pass condors expiring within 730 days$/,
+    );
+    // a ladder's farthest condor is named by its own row
+    const ladder = [...rows, ['condor2Expiry', far], ['condor2Strikes', '5900/6000/7200/7300'], ['condor2Quantity', 1]];
+    expect(errorOf(() => call(ladder, [[0]], 200, 1)).message).toMatch(
+      /^inputs condor2Expiry: is \d+ days away, over the limit of 730 days; /,
+    );
+  });
+
   it('says what a bad paths or seed is and the range to pass, in one message', () => {
     expect(errorOf(() => call(rows, null, 3e6, 2)).message).toBe(
       'paths: is 3,000,000; pass paths as a whole number from 2 to 2,000,000',

@@ -17,7 +17,7 @@ import {
 } from '@alvh/shared';
 import { isMissing, numberArg, seriesArg, seriesCell } from './args';
 import { excelCall } from './excelErrors';
-import { planFromRange } from './plan';
+import { planFromRange, planKey } from './plan';
 
 export const FRONTIER_HEADERS = [
   'budget (USD)',
@@ -86,6 +86,12 @@ function frontierOf(input: Record<string, unknown>, budgets: unknown): FrontierR
         `is ${String(input['paths'])}: more paths than one call runs for these budgets to this horizon`,
         `pass at most ${Number(most[1]).toLocaleString('en-US')} paths, or fewer budgets`,
       );
+    // the plan's fields (plan.condor.expiry, plan.condors[1].expiry) are rows of the inputs, named as PLAN names them
+    if (isAlvhError(e) && e.field.startsWith('plan.')) {
+      const row = (path: string) => `inputs ${planKey(path.slice('plan.'.length))}`;
+      const words = (text: string) => text.replace(/\bplan\.[\w.[\]]+/g, row);
+      throw new AlvhError(e.code, row(e.field), words(e.problem), words(e.fix));
+    }
     const at = isAlvhError(e) ? /^budgets\[(\d+)\]$/.exec(e.field) : null;
     if (at === null || !isAlvhError(e)) throw e;
     throw invalidInput(seriesCell('budgets', budgets, Number(at[1])), e.problem, e.fix);

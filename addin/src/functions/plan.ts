@@ -157,7 +157,7 @@ function ladderValue(part: Exclude<LadderPart, 'expiry'>, value: unknown): unkno
 }
 
 /** The key a plan input path comes from, for messages: `market.spx` → spx, `market.futures[1].price` → VX2. */
-function planKey(path: string): string {
+export function planKey(path: string): string {
   // a ladder: condors[0] is the condor of the usual keys, condors[i] the rows of condor(i+1)
   const ladder = /^condors(?:\[(\d+)\](?:\.(\w+))?)?/.exec(path);
   if (ladder) {
