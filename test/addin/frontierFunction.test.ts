@@ -106,6 +106,11 @@ describe('ALVH.FRONTIER', () => {
     expect(col.slice(1, 4).map((r) => r[0])).toEqual([0, 2000, 4000]);
   });
 
+  it('takes budgets of empty cells as omitted, as an empty cell is (it said "budgets: has no values")', () => {
+    const omitted = call(rows, null, 300, 2);
+    for (const empty of [[['']], [[null]], [[null], [''], [null]]]) expect(call(rows, empty, 300, 2)).toEqual(omitted);
+  });
+
   it('adds any warning to the note: too few down paths for a CVaR 95', () => {
     const out = call(rows, [[0, 2000]], 20, 2) as unknown[][];
     expect(String(out.at(-1)![9])).toMatch(

@@ -580,6 +580,17 @@ describe('futures and their expiries are read cell by cell, as they sit side by 
     ).toMatch(/^futures\[1\]: is empty beside expiries\[1\];/);
   });
 
+  it('takes expiries of empty cells as omitted, as an empty cell is (one empty cell said "expiries: has 1 cell, futures 3")', () => {
+    const prices = col(20.8, 22.75, 23.71);
+    const curve = call('CURVE', date, 17.91, prices);
+    for (const empty of [[['']], [[null]], col(null, null, null), [[null, '', null]]]) {
+      expect(call('CURVE', date, 17.91, prices, empty)).toEqual(curve);
+      expect(call('STRESSFUTURE', date, 17.91, prices, 44580, null, null, null, empty)).toEqual(
+        call('STRESSFUTURE', date, 17.91, prices, 44580),
+      );
+    }
+  });
+
   it('refuses ranges of different lengths naming expiries, even when both hold as many values', () => {
     expect(invalid('CURVE', date, 17.91, col(20, 22), col(null, 44550, 44580))).toBe(
       'expiries: has 3 cells, futures 2; select the two columns side by side, the same rows, so that each expiry sits beside its price',

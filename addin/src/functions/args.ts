@@ -23,6 +23,16 @@ export function isMissing(x: unknown): x is null | undefined | '' {
   return x === null || x === undefined || (typeof x === 'string' && x.trim() === '');
 }
 
+/**
+ * True for an optional range argument left out: omitted, or a range whose cells are all empty
+ * ({@link isMissing}), so that a selected empty cell or column means the default, as an empty
+ * cell does for a single value.
+ */
+export function isOmitted(x: unknown): boolean {
+  if (!Array.isArray(x)) return isMissing(x);
+  return x.every((row: unknown) => (Array.isArray(row) ? row.every(isMissing) : isMissing(row)));
+}
+
 function show(x: unknown): string {
   return typeof x === 'string' ? JSON.stringify(x) : String(x);
 }

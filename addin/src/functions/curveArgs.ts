@@ -11,7 +11,7 @@ import {
   vxExpiriesAfter,
   type TermStructure,
 } from '@alvh/shared';
-import { cellName, dateArg, datedSeriesArg, isMissing, numberArg, placedSeriesArg, seriesCell } from './args';
+import { cellName, dateArg, datedSeriesArg, isOmitted, numberArg, placedSeriesArg, seriesCell } from './args';
 
 /** The Excel arguments that carry a curve; `expiries` is true for a function that takes them too. */
 export interface CurveArgs {
@@ -36,7 +36,7 @@ export function curveOf(
   expiries: unknown,
 ): TermStructure {
   const iso = dateArg(names.date, date);
-  const dated = isMissing(expiries)
+  const dated = isOmitted(expiries)
     ? undefined
     : datedSeriesArg(names.futures, futures, 'expiries', expiries, { value: 'price', date: 'expiry' });
   const prices =

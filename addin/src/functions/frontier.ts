@@ -15,7 +15,7 @@ import {
   type FrontierResult,
   mixWords,
 } from '@alvh/shared';
-import { isMissing, numberArg, seriesArg, seriesCell } from './args';
+import { isMissing, isOmitted, numberArg, seriesArg, seriesCell } from './args';
 import { excelCall } from './excelErrors';
 import { planFromRange, planKey } from './plan';
 
@@ -118,7 +118,7 @@ export function frontier(inputs: unknown[][], budgets?: unknown[][], paths?: unk
       const f = frontierOf(
         {
           plan: planInput,
-          ...(isMissing(budgets) ? {} : { budgets: seriesArg('budgets', budgets) }),
+          ...(isOmitted(budgets) ? {} : { budgets: seriesArg('budgets', budgets) }),
           ...(isMissing(paths) ? {} : { paths: numberArg('paths', paths) }),
           ...(isMissing(seed) ? {} : { seed: numberArg('seed', seed) }),
         },
