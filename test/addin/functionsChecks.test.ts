@@ -350,6 +350,40 @@ describe('ALVH.PLAN: a row missing, empty or wrong', () => {
   });
 });
 
+describe('USD amounts typed as text: thousands grouped by a dot or a percentage are refused, never read', () => {
+  const loss = (x: unknown) => call('TAILSIZE', x, 16, 52 / 365, 1.0, 28);
+
+  it('TAILSIZE condorLoss: "42.000" bought 1 call where "42,000" buys 82', () => {
+    expect(loss('42,000')).toEqual(loss(42_000));
+    expect(invalid('TAILSIZE', '42.000', 16, 52 / 365, 1.0, 28)).toBe(
+      'condorLoss: is 42.000; write 42000 for $42,000, or 42 for $42',
+    );
+    expect(invalid('TAILSIZE', '4200000%', 16, 52 / 365, 1.0, 28)).toBe(
+      'condorLoss: is "4200000%", a percentage; give it in its own units without %',
+    );
+    expect(invalid('TAILSIZE', [['42.000']], 16, 52 / 365, 1.0, 28)).toMatch(/^condorLoss: is 42\.000; /);
+  });
+
+  it('OVERLAY condorVega: "-1.500" sized 0 units', () => {
+    expect(invalid('OVERLAY', 44519, 4697.96, 17.91, 44582, 4150, '-1.500')).toBe(
+      'condorVega: is -1.500; write -1500 for -$1,500, or -1.5 for -$1.5',
+    );
+    expect(invalid('OVERLAY', 44519, 4697.96, 17.91, 44582, 4150, '-492.64%')).toMatch(/^condorVega: .*a percentage/);
+    expect(call('OVERLAY', 44519, 4697.96, 17.91, 44582, 4150, '-1,500')).toEqual(
+      call('OVERLAY', 44519, 4697.96, 17.91, 44582, 4150, -1500),
+    );
+  });
+
+  it('FRONTIER budgets: "10%" priced a budget of $0.10; the cell is named from 1', () => {
+    expect(invalid('FRONTIER', rows(''), [['10%']], 200, 1)).toBe(
+      'budgets[1]: is "10%", a percentage; give it in its own units without %',
+    );
+    expect(invalid('FRONTIER', rows(''), [[''], [0], ['5.000']], 200, 1)).toBe(
+      'budgets[3]: is 5.000; write 5000 for $5,000, or 5 for $5',
+    );
+  });
+});
+
 describe("ALVH.PLAN's event rows", () => {
   it('name the span of the shipped calendar of their own kind', () => {
     const out = call('PLAN', rows('')) as unknown[][];

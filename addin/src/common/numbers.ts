@@ -55,12 +55,24 @@ export function hasDotGroupedThousands(text: string): boolean {
   return /^[+-]?\d+\.\d{3}$/.test(text.trim());
 }
 
-/** The words that refuse a dot-grouped USD amount ({@link hasDotGroupedThousands}): both readings, to pick one. */
-export function dotGroupedMessage(text: string): string {
+/**
+ * The words that refuse a dot-grouped USD amount ({@link hasDotGroupedThousands}), as a problem and
+ * its fix: both readings, to pick one ("is 40.000" and "write 40000 for $40,000, or 40 for $40").
+ */
+export function dotGroupedWords(text: string): { problem: string; fix: string } {
   const t = text.trim();
   const whole = t.replace('.', '');
-  const usd = (n: number) => `$${n.toLocaleString('en-US', { maximumFractionDigits: 3 })}`;
-  return `is ${t}: write ${whole} for ${usd(Number(whole))}, or ${Number(t)} for ${usd(Number(t))}`;
+  const usd = (n: number) => `${n < 0 ? '-' : ''}$${Math.abs(n).toLocaleString('en-US', { maximumFractionDigits: 3 })}`;
+  return {
+    problem: `is ${t}`,
+    fix: `write ${whole} for ${usd(Number(whole))}, or ${Number(t)} for ${usd(Number(t))}`,
+  };
+}
+
+/** {@link dotGroupedWords} in one message, as the taskpane shows it beside the field. */
+export function dotGroupedMessage(text: string): string {
+  const { problem, fix } = dotGroupedWords(text);
+  return `${problem}: ${fix}`;
 }
 
 /** The words that refuse a number written with a decimal comma ("52,33"): the same number with a point. */

@@ -54,7 +54,7 @@ export function widestRow(rows: readonly unknown[]): number {
  * The one cell of an argument that takes a single value: a 1×1 range is its cell; a larger range
  * is rejected naming its size (rather than printing its values joined).
  */
-function single(name: string, x: unknown): unknown {
+export function singleCell(name: string, x: unknown): unknown {
   if (!Array.isArray(x)) return x;
   const rows = x as unknown[];
   const height = rows.length;
@@ -74,7 +74,7 @@ function cellNumber(x: unknown): number | undefined {
  * and the taskpane; other text, TRUE/FALSE and an empty cell are rejected naming the argument.
  */
 export function numberArg(name: string, cell: unknown): number {
-  const x = single(name, cell);
+  const x = singleCell(name, cell);
   const n = cellNumber(x);
   if (n === undefined) {
     const what = isMissing(x) ? 'is empty' : `is ${show(x)}, not a number`;
@@ -85,13 +85,13 @@ export function numberArg(name: string, cell: unknown): number {
 
 /** An optional number argument: `undefined` when omitted or empty. */
 export function optionalNumber(name: string, x: unknown): number | undefined {
-  const cell = single(name, x);
+  const cell = singleCell(name, x);
   return isMissing(cell) ? undefined : numberArg(name, cell);
 }
 
 /** An optional TRUE/FALSE argument (1/0 accepted); `fallback` when omitted. */
 export function booleanArg(name: string, cell: unknown, fallback: boolean): boolean {
-  const x = single(name, cell);
+  const x = singleCell(name, cell);
   if (isMissing(x)) return fallback;
   if (typeof x === 'boolean') return x;
   if (x === 1 || x === 0) return x === 1;
@@ -103,7 +103,7 @@ export function booleanArg(name: string, cell: unknown, fallback: boolean): bool
 
 /** "call"/"c" or "put"/"p", any case. */
 export function optionTypeArg(name: string, cell: unknown): OptionType {
-  const x = single(name, cell);
+  const x = singleCell(name, cell);
   const s = typeof x === 'string' ? x.trim().toLowerCase() : '';
   if (s === 'call' || s === 'c') return 'call';
   if (s === 'put' || s === 'p') return 'put';
@@ -112,7 +112,7 @@ export function optionTypeArg(name: string, cell: unknown): OptionType {
 
 /** One of `choices` (case-insensitive); `choices[0]` when omitted. */
 export function choiceArg<C extends string>(name: string, cell: unknown, choices: readonly [C, ...C[]]): C {
-  const x = single(name, cell);
+  const x = singleCell(name, cell);
   if (isMissing(x)) return choices[0];
   const s = typeof x === 'string' ? x.trim().toLowerCase() : '';
   const found = choices.find((c) => c === s);
@@ -122,7 +122,7 @@ export function choiceArg<C extends string>(name: string, cell: unknown, choices
 
 /** An Excel date (serial in the 1900 system) or a 'YYYY-MM-DD' text, as an ISO date. */
 export function dateArg(name: string, cell: unknown): string {
-  const x = single(name, cell);
+  const x = singleCell(name, cell);
   if (typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x.trim())) return toIsoDate(parseIsoDate(name, x.trim()));
   // A serial typed as text ("44621", from a CSV) reads as the serial, as numeric text does elsewhere.
   const serial = typeof x === 'string' ? numberFromText(x) : x;
@@ -138,12 +138,12 @@ export function dateArg(name: string, cell: unknown): string {
 
 /** An optional date: `undefined` when omitted. */
 export function optionalDate(name: string, x: unknown): string | undefined {
-  const cell = single(name, x);
+  const cell = singleCell(name, x);
   return isMissing(cell) ? undefined : dateArg(name, cell);
 }
 
 /** The cells of a range of one column or one row (a single value is a range of one), in order, blanks kept. */
-function lineOf(name: string, range: unknown): unknown[] {
+export function lineOf(name: string, range: unknown): unknown[] {
   const rows: unknown[][] = Array.isArray(range)
     ? (range as unknown[]).map((r) => (Array.isArray(r) ? (r as unknown[]) : [r]))
     : [[range]];

@@ -15,9 +15,10 @@ import {
   type FrontierResult,
   mixWords,
 } from '@alvh/shared';
-import { isMissing, isOmitted, numberArg, seriesArg, seriesCell } from './args';
+import { isMissing, isOmitted, numberArg, seriesCell } from './args';
 import { excelCall } from './excelErrors';
 import { planFromRange, planKey } from './plan';
+import { usdSeriesArg } from './usdArgs';
 
 export const FRONTIER_HEADERS = [
   'budget (USD)',
@@ -118,7 +119,7 @@ export function frontier(inputs: unknown[][], budgets?: unknown[][], paths?: unk
       const f = frontierOf(
         {
           plan: planInput,
-          ...(isOmitted(budgets) ? {} : { budgets: seriesArg('budgets', budgets) }),
+          ...(isOmitted(budgets) ? {} : { budgets: usdSeriesArg('budgets', budgets) }),
           ...(isMissing(paths) ? {} : { paths: numberArg('paths', paths) }),
           ...(isMissing(seed) ? {} : { seed: numberArg('seed', seed) }),
         },

@@ -26,6 +26,7 @@ import { excelCall } from './excelErrors';
 import { labelled, opt, type LabelledRow } from './format';
 import { NO_BREAK_EVEN } from '../common/presentRows';
 import { CONDOR_ARGS, condorOf, listedSpxExpiry, noVxCurve, spxState, vixPointsArg } from './condorArgs';
+import { usdArg } from './usdArgs';
 
 const TAILSIZE_HEADERS = ['contracts', 'strike (points)', 'premium (points per option)', 'gain per contract (USD)'];
 
@@ -82,7 +83,7 @@ export function tailsize(
       );
     const t = inSheetWords(() =>
       sizeTailHedge({
-        condorLoss: numberArg('condorLoss', condorLoss),
+        condorLoss: usdArg('condorLoss', condorLoss),
         hedgeFuture: numberArg('hedgeFuture', hedgeFuture),
         hedgeYears: years,
         volOfVol: volOfVolArg('volOfVol', numberArg('volOfVol', volOfVol)),
@@ -97,7 +98,7 @@ export function tailsize(
       }),
     );
     if (t.contracts > MAX_CONTRACTS)
-      throw tooManyCalls(t, numberArg('condorLoss', condorLoss), numberArg('stressedFuture', stressedFuture));
+      throw tooManyCalls(t, usdArg('condorLoss', condorLoss), numberArg('stressedFuture', stressedFuture));
     return withHeaders(headers, TAILSIZE_HEADERS, [t.contracts, t.strike, t.premium, t.gainPerContract]);
   });
 }
@@ -347,7 +348,7 @@ export function overlay(
       listedSpxExpiry('condorExpiry', front);
       const o = sizeOverlay({
         structure: kind,
-        condorVega: numberArg('condorVega', condorVega),
+        condorVega: usdArg('condorVega', condorVega),
         vegaMatch: policyArg('vegaMatch', 'vegaMatch', vegaMatch) ?? policy.vegaMatch,
         condorExpiry: front,
         strike: numberArg('strike', strike),
@@ -359,7 +360,7 @@ export function overlay(
         if (o.unitVega >= 1)
           throw limitExceeded(
             'condorVega',
-            `is ${numberArg('condorVega', condorVega)}: its target (${o.targetVega.toPrecision(3)}) needs ${o.units.toExponential(2)} units of vega ${o.unitVega.toPrecision(3)}, over ${MAX_CONTRACTS} a leg`,
+            `is ${usdArg('condorVega', condorVega)}: its target (${o.targetVega.toPrecision(3)}) needs ${o.units.toExponential(2)} units of vega ${o.unitVega.toPrecision(3)}, over ${MAX_CONTRACTS} a leg`,
             "pass the condor's net vega in USD per vol point (ALVH.CONDOR's vega row)",
           );
         throw limitExceeded(

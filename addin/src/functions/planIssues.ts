@@ -7,7 +7,7 @@
 import { AlvhError, InputValidationError, invalidInput, policyRange } from '@alvh/shared';
 import { fieldForKey, normalizeKey } from '../common/fields';
 import { checkPolicyBound } from './bounds';
-import { numberFromText } from '../common/numbers';
+import { dotGroupedWords, hasDotGroupedThousands, numberFromText } from '../common/numbers';
 
 /** The value at a path such as `market.spx` or `market.futures[1].price` of the raw plan input. */
 function valueAt(raw: unknown, path: string): unknown {
@@ -27,6 +27,19 @@ export function percentRefusal(name: string, value: unknown): AlvhError | undefi
   if (typeof value === 'string' && value.trim().endsWith('%') && numberFromText(value) !== undefined)
     return invalidInput(name, `is ${JSON.stringify(value)}, a percentage`, 'give it in its own units without %');
   return undefined;
+}
+
+/**
+ * The error for a USD amount typed as text that reads a thousand or a hundred times off, or
+ * undefined: thousands grouped by a dot ("40.000", $40 as a decimal) in the taskpane's words, or a
+ * percentage ({@link percentRefusal}: "4200000%" is not $42,000).
+ */
+export function usdTextRefusal(name: string, value: unknown): AlvhError | undefined {
+  if (typeof value === 'string' && hasDotGroupedThousands(value)) {
+    const { problem, fix } = dotGroupedWords(value);
+    return invalidInput(name, problem, fix);
+  }
+  return percentRefusal(name, value);
 }
 
 /**
