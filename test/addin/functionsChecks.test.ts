@@ -382,6 +382,15 @@ describe('USD amounts typed as text: thousands grouped by a dot or a percentage 
       'budgets[3]: is 5.000; write 5000 for $5,000, or 5 for $5',
     );
   });
+
+  it('PLAN capital and budget say it in the taskpane\'s words (it gave the API\'s "send the number without quotes")', () => {
+    expect(invalid('PLAN', rows('', [['budget', '40.000']]))).toBe(
+      'inputs budget: is 40.000; write 40000 for $40,000, or 40 for $40',
+    );
+    expect(invalid('PLAN', rows('capital', [['capital', '2.000']]))).toBe(
+      'inputs capital: is 2.000; write 2000 for $2,000, or 2 for $2',
+    );
+  });
 });
 
 describe("ALVH.PLAN's event rows", () => {

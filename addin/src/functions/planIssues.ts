@@ -42,6 +42,9 @@ export function usdTextRefusal(name: string, value: unknown): AlvhError | undefi
   return percentRefusal(name, value);
 }
 
+/** The plan input's USD amounts, whose text is read by {@link usdTextRefusal}. */
+const USD_PATHS: ReadonlySet<string> = new Set(['portfolio.capital', 'portfolio.budget']);
+
 /**
  * The error to show for `e`, an issue of the plan input `raw` at `e.field`, whose row is `key`
  * (`keys` are the first column as given); undefined when the issue is not about one value.
@@ -69,7 +72,7 @@ export function planIssue(
       : invalidInput(name, 'is missing', `add a row ${key} (${e.problem})`);
   }
   // "1.3%" reads as 0.013 in a rate, a dividend yield or a fraction of the policy, never in a price or a count
-  const percent = percentRefusal(name, value);
+  const percent = USD_PATHS.has(e.field) ? usdTextRefusal(name, value) : percentRefusal(name, value);
   if (percent !== undefined) return percent;
   if (typeof value === 'string' || typeof value === 'boolean') {
     return invalidInput(name, `is ${JSON.stringify(value)}`, e.problem);
