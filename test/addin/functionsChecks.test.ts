@@ -482,7 +482,7 @@ describe('signals: an RSI typed as a fraction, a period outside the policy, clos
     expect(call('ADSLOPE', adv, dec, 2)).toBeCloseTo(-100, 9);
     expect(invalid('ADSLOPE', adv, dec, 1)).toBe('lookback: is 1, outside 2 to 250; pass a number from 2 to 250 days');
     expect(invalid('ADSLOPE', adv, dec.slice(1))).toBe(
-      'decliners: has 11 values but advancers has 12; pass one advancers and one decliners count per day',
+      "decliners: has 11 cells, advancers 12; select the two columns side by side, the same rows, so that each day's decliners sit beside its advancers",
     );
     const bad = adv.map((r, i) => (i === 11 ? [1e7] : r));
     expect(invalid('ADSLOPE', bad, dec)).toBe(
@@ -496,6 +496,29 @@ describe('signals: an RSI typed as a fraction, a period outside the policy, clos
       ),
     ).toMatch(/^decliners\[3\]: is -5/);
     expect(errorOf(() => call('ADSLOPE', adv.slice(0, 5), dec.slice(0, 5))).code).toBe(ErrorCode.notAvailable);
+  });
+
+  it('ADSLOPE reads the two ranges day by day as selected: a blank at different ends is named, never a shifted day', () => {
+    const adv = [1500, 1200, 900, 1100, 1300, 1000, 800, 1400, 1600, 900, 700, 1200].map((x) => [x]);
+    const dec = [1000, 1300, 1900, 1400, 1200, 1500, 1700, 1100, 900, 1600, 1800, 1300].map((x) => [x]);
+    const slope = call('ADSLOPE', adv, dec) as number;
+    // each range trimmed on its own paired each advancers count with the day before's decliners
+    const advLate = [[null], ...adv.slice(1)];
+    const decEarly = [...dec.slice(0, 11), [null]];
+    expect(invalid('ADSLOPE', advLate, decEarly)).toBe(
+      'advancers[1]: is empty beside decliners[1]; give the advancers on the day of decliners[1] in advancers[1], or clear decliners[1]',
+    );
+    expect(invalid('ADSLOPE', adv, decEarly)).toBe(
+      'decliners[12]: is empty beside advancers[12]; give the decliners on the day of advancers[12] in decliners[12], or clear advancers[12]',
+    );
+    // a day blank in both is skipped, at either end or between the days
+    const gap = (r: number[][]) => [[null], ...r.slice(0, 6), [''], ...r.slice(6), [null]];
+    expect(call('ADSLOPE', gap(adv), gap(dec))).toBe(slope);
+    // cells are named as selected, counted from 1 with the blanks
+    const bad = gap(dec).map((r, i) => (i === 9 ? [-5] : r));
+    expect(invalid('ADSLOPE', gap(adv), bad)).toMatch(/^decliners\[10\]: is -5/);
+    // a row beside a column of the same days pairs day by day, as before
+    expect(call('ADSLOPE', [adv.map((r) => r[0])], dec)).toBe(slope);
   });
 
   it('headers reads TRUE and FALSE typed as text (cells pasted from a CSV file)', () => {

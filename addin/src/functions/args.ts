@@ -248,6 +248,49 @@ export function positiveSeriesArg(name: string, range: unknown): number[] {
   });
 }
 
+/** One of two ranges read by {@link pairedCells}: its name, the reader of a cell that is not empty, and what its values are. */
+interface PairedRange<T> {
+  name: string;
+  range: unknown;
+  read: (cell: unknown, at: string) => T;
+  noun: string;
+}
+
+/**
+ * Two ranges of one column or one row read cell by cell as selected: the i-th cell of `b` goes
+ * with the i-th cell of `a` (VX futures and their expiries, a day's advancers and decliners side
+ * by side), so neither range's blanks move a value to another place. A place blank in both is
+ * skipped; a value on one side only is rejected naming the empty cell as {@link seriesCell} names
+ * cells (`expiries[3]`); ranges of different lengths are rejected naming `b`, with `together`
+ * saying what goes beside what ("each expiry sits beside its price").
+ */
+function pairedCells<A, B>(a: PairedRange<A>, b: PairedRange<B>, together: string): { a: A; b: B; place: number }[] {
+  // Each cell's content first: a price that is text is wrong however the ranges line up.
+  const as = lineOf(a.name, a.range).map((c, place) => (isMissing(c) ? undefined : a.read(c, cellName(a.name, place))));
+  if (as.every((c) => c === undefined))
+    throw invalidInput(a.name, 'has no values', 'select the cells that hold the data');
+  const bs = lineOf(b.name, b.range).map((c, place) => (isMissing(c) ? undefined : b.read(c, cellName(b.name, place))));
+  if (bs.length !== as.length) {
+    throw invalidInput(
+      b.name,
+      `has ${bs.length} cell${bs.length === 1 ? '' : 's'}, ${a.name} ${as.length}`,
+      `select the two columns side by side, the same rows, so that ${together}`,
+    );
+  }
+  const out: { a: A; b: B; place: number }[] = [];
+  as.forEach((x, place) => {
+    const y = bs[place];
+    if (x === undefined && y === undefined) return;
+    const [aAt, bAt] = [cellName(a.name, place), cellName(b.name, place)];
+    if (y === undefined)
+      throw invalidInput(bAt, `is empty beside ${aAt}`, `give the ${b.noun} of ${aAt} in ${bAt}, or clear ${aAt}`);
+    if (x === undefined)
+      throw invalidInput(aAt, `is empty beside ${bAt}`, `give the ${a.noun} of ${bAt} in ${aAt}, or clear ${bAt}`);
+    out.push({ a: x, b: y, place });
+  });
+  return out;
+}
+
 /** One value of {@link datedSeriesArg} with its date and the place of its cells in the ranges (from 0). */
 export interface DatedValue {
   value: number;
@@ -256,12 +299,9 @@ export interface DatedValue {
 }
 
 /**
- * Numbers and their dates from two ranges of one column or one row read cell by cell as selected:
- * the i-th cell of `dates` is the date of the i-th cell of `values` (VX futures and their expiries
- * side by side), so neither range's blanks move a value to another date. A place blank in both is
- * skipped; a value without a date, or a date without a value, is rejected naming the empty cell as
- * {@link seriesCell} names cells (`expiries[3]`); ranges of different lengths are rejected naming
- * `datesName`. `nouns` say what a value and a date are in the messages ("price", "expiry").
+ * Numbers and their dates from two ranges read cell by cell ({@link pairedCells}): the i-th cell of
+ * `dates` is the date of the i-th cell of `values` (VX futures and their expiries side by side).
+ * `nouns` say what a value and a date are in the messages ("price", "expiry").
  */
 export function datedSeriesArg(
   name: string,
@@ -270,43 +310,25 @@ export function datedSeriesArg(
   dates: unknown,
   nouns: { value: string; date: string },
 ): DatedValue[] {
-  // Each cell's content first: a price that is text is wrong however the ranges line up.
-  const cells = lineOf(name, values).map((c, place) =>
-    isMissing(c) ? undefined : seriesNumber(c, cellName(name, place)),
-  );
-  if (cells.every((c) => c === undefined))
-    throw invalidInput(name, 'has no values', 'select the cells that hold the data');
-  const dateCells = lineOf(datesName, dates).map((c, place) =>
-    isMissing(c) ? undefined : dateArg(cellName(datesName, place), c),
-  );
-  if (dateCells.length !== cells.length) {
-    throw invalidInput(
-      datesName,
-      `has ${dateCells.length} cell${dateCells.length === 1 ? '' : 's'}, ${name} ${cells.length}`,
-      `select the two columns side by side, the same rows, so that each ${nouns.date} sits beside its ${nouns.value}`,
-    );
-  }
-  const out: DatedValue[] = [];
-  cells.forEach((value, place) => {
-    const date = dateCells[place];
-    if (value === undefined && date === undefined) return;
-    const at = cellName(name, place);
-    const dateAt = cellName(datesName, place);
-    if (date === undefined)
-      throw invalidInput(
-        dateAt,
-        `is empty beside ${at}`,
-        `give the ${nouns.date} of ${at} in ${dateAt}, or clear ${at}`,
-      );
-    if (value === undefined)
-      throw invalidInput(
-        at,
-        `is empty beside ${dateAt}`,
-        `give the ${nouns.value} of ${dateAt} in ${at}, or clear ${dateAt}`,
-      );
-    out.push({ value, date, place });
-  });
-  return out;
+  return pairedCells(
+    { name, range: values, read: seriesNumber, noun: nouns.value },
+    { name: datesName, range: dates, read: (c, at) => dateArg(at, c), noun: nouns.date },
+    `each ${nouns.date} sits beside its ${nouns.value}`,
+  ).map(({ a, b, place }) => ({ value: a, date: b, place }));
+}
+
+/**
+ * Two series of numbers of the same days from two ranges read cell by cell ({@link pairedCells}):
+ * advancers and decliners, a place blank in both skipped, each value's place (from 0) kept to name
+ * its cells. `together` as {@link pairedCells} takes it.
+ */
+export function pairedSeriesArg(
+  a: { name: string; range: unknown; noun: string },
+  b: { name: string; range: unknown; noun: string },
+  together: string,
+): { a: number[]; b: number[]; places: number[] } {
+  const pairs = pairedCells({ ...a, read: seriesNumber }, { ...b, read: seriesNumber }, together);
+  return { a: pairs.map((p) => p.a), b: pairs.map((p) => p.b), places: pairs.map((p) => p.place) };
 }
 
 /**

@@ -17,13 +17,14 @@ import {
 import { invalidInput } from '@alvh/shared';
 import {
   booleanArg,
+  cellName,
   inSeriesCells,
   withHeaders,
   numberArg,
   optionalNumber,
+  pairedSeriesArg,
   positiveSeriesArg,
   seriesArg,
-  seriesCell,
 } from './args';
 import { checkPolicyBound, policyArg, rsiArg } from './bounds';
 import { excelCall } from './excelErrors';
@@ -137,29 +138,37 @@ export function macd(
  * @customfunction ADSLOPE ADSLOPE
  * @helpurl https://localhost:3000/help.html#ADSLOPE
  * @param advancers Advancing issues per day, oldest first (a column or a row): at least lookback days.
- * @param decliners Declining issues per day, the same days in the same order.
+ * @param decliners Declining issues per day, cell by cell beside the advancers (the same number of cells; a day blank in both is skipped, one without the other is an error).
  * @param [lookback] Trading days the slope spans, whole, 2-250; default 10 days (the policy's breadthLookback).
  * @returns The slope of the A/D line in issues per day (below 0 = breadth deteriorating).
  */
 export function adslope(advancers: unknown[][], decliners: unknown[][], lookback?: unknown): number {
   return excelCall(() => {
-    const adv = issueCounts('advancers', advancers);
-    const dec = issueCounts('decliners', decliners);
-    const days = policyArg('lookback', 'breadthLookback', lookback, 'days') ?? DEFAULT_POLICY.breadthLookback;
-    return inSeriesCells('advancers', advancers, () =>
-      inSeriesCells('decliners', decliners, () => breadthState(adv, dec, days).slope),
+    // day by day as the ranges sit side by side: trimmed each on its own, a blank at different ends
+    // paired each day's advancers with the day before's decliners
+    const days = pairedSeriesArg(
+      { name: 'advancers', range: advancers, noun: 'advancers on the day' },
+      { name: 'decliners', range: decliners, noun: 'decliners on the day' },
+      "each day's decliners sit beside its advancers",
     );
+    const adv = issueCounts('advancers', days.a, days.places);
+    const dec = issueCounts('decliners', days.b, days.places);
+    const span = policyArg('lookback', 'breadthLookback', lookback, 'days') ?? DEFAULT_POLICY.breadthLookback;
+    // the counts are finite and bounded here: the package can only say the days are too few
+    return breadthState(adv, dec, span).slope;
   });
 }
 
-/** Daily issue counts from a range, each in the plan schema's range (0 to 100,000), named by cell. */
-function issueCounts(name: 'advancers' | 'decliners', range: unknown[][]): number[] {
-  const counts = seriesArg(name, range);
+/**
+ * Daily issue counts, each in the plan schema's range (0 to 100,000), named by its cell: the i-th
+ * count sits at `places[i]` of the range as selected.
+ */
+function issueCounts(name: 'advancers' | 'decliners', counts: number[], places: readonly number[]): number[] {
   const r = SignalsSchema.shape[name].safeParse(counts);
   const issue = r.success ? undefined : r.error.issues[0];
   if (issue !== undefined) {
     const at = typeof issue.path[0] === 'number' ? issue.path[0] : 0;
-    throw invalidInput(seriesCell(name, range, at), `is ${String(counts[at])}`, issue.message);
+    throw invalidInput(cellName(name, places[at] ?? at), `is ${String(counts[at])}`, issue.message);
   }
   return counts;
 }
