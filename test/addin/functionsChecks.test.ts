@@ -41,7 +41,7 @@ describe('ALVH.TAILSIZE plausibility', () => {
 
   it('bounds coverage like the policy tailCoverage and flags a percentage', () => {
     expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, 180)).toBe(
-      'coverage: is 180, which looks like a percentage; pass 1.8 (times the loss)',
+      'coverage: is 180, which looks like a percentage; pass 1.8 for 180% (times the loss)',
     );
     expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, 0.05)).toMatch(
       /^coverage: is 0\.05, outside 0\.1 to 10; pass a number from 0\.1 to 10/,
@@ -119,7 +119,18 @@ describe('ALVH.TAILSIZE plausibility', () => {
 
   it('bounds otmPct and strikeStep like the policy', () => {
     expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, null, 2.5)).toMatch(
-      /^otmPct: is 2\.5, which looks like a percentage; pass 0\.025/,
+      /^otmPct: is 2\.5, which looks like a percentage; pass 0\.025 for 2\.5%/,
+    );
+    // 1 meant 1% and bought 339 calls struck at twice the future (on a 16 future); 50% is the most taken
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, null, 1)).toBe(
+      'otmPct: is 1, which looks like a percentage; pass 0.01 for 1% (a decimal: 0.025 is 2.5% above the future)',
+    );
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, null, 0.6)).toBe(
+      'otmPct: is 0.6, outside 0 to 0.5; pass a number from 0 to 0.5 (a decimal: 0.025 is 2.5% above the future)',
+    );
+    expect((call('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, null, 0.5) as number[][])[0]![1]).toBe(35);
+    expect(invalid('PLAN', rows('', [['tailOtmPct', 1]]))).toBe(
+      'inputs tailOtmPct: is 1, which looks like a percentage; pass 0.01 for 1%',
     );
     expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, null, null, null, null, null, 100)).toMatch(
       /^strikeStep: is 100, outside 0\.5 to 10; pass a number from 0\.5 to 10 VIX points/,
@@ -157,7 +168,7 @@ describe('ALVH.OVERLAY plausibility', () => {
       'vegaMatch: is 0.9, outside 0.4 to 0.6; pass a number from 0.4 to 0.6',
     );
     expect(invalid('OVERLAY', day, 4697.96, 17.91, 44582, 4150, -288, 50)).toBe(
-      'vegaMatch: is 50, which looks like a percentage; pass 0.5',
+      'vegaMatch: is 50, which looks like a percentage; pass 0.5 for 50%',
     );
     expect(invalid('OVERLAY', day, 4697.96, 17.91, 44582, 4150, -288, null, null, 400)).toBe(
       'backDays: is 400, outside 1 to 365; pass a number from 1 to 365 calendar days',
@@ -292,7 +303,7 @@ describe('messages name the argument with its value and the fix', () => {
 
   it('policy-bounded arguments give the value and the percentage hint, without form wording', () => {
     expect(invalid('CONDORLOSS', 44519, 4697.96, 17.91, 44582, strikes, 10, null, 0.001, 0.013, 20)).toBe(
-      'drawdown: is 20, which looks like a percentage; pass 0.2 (a decimal: 0.2 is a 20% fall)',
+      'drawdown: is 20, which looks like a percentage; pass 0.2 for 20% (a decimal: 0.2 is a 20% fall)',
     );
     expect(invalid('STRESSFUTURE', 44519, 17.91, [[20.8], [22.7]], 44580, null, null, null, null, 0)).toBe(
       'shockKappa: is 0, outside 0.5 to 30; pass a number from 0.5 to 30 per year',
@@ -341,10 +352,10 @@ describe('ALVH.PLAN: a row missing, empty or wrong', () => {
     expect(invalid('PLAN', rows('spx', [['spx', '']]))).toMatch(/^inputs spx: is empty; fill in its value/);
     expect(invalid('PLAN', rows('spx', [['spx', 'n/a']]))).toMatch(/^inputs spx: is "n\/a"; pass a number/);
     expect(invalid('PLAN', rows('', [['tailCoverage', 180]]))).toBe(
-      'inputs tailCoverage: is 180, which looks like a percentage; pass 1.8',
+      'inputs tailCoverage: is 180, which looks like a percentage; pass 1.8 for 180%',
     );
     expect(invalid('PLAN', rows('', [['drawdown', 20]]))).toBe(
-      'inputs drawdown: is 20, which looks like a percentage; pass 0.2',
+      'inputs drawdown: is 20, which looks like a percentage; pass 0.2 for 20%',
     );
     expect(invalid('PLAN', rows('', [['vegaMatch', 0.9]]))).not.toContain('correct the field');
   });

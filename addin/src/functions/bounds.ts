@@ -13,9 +13,10 @@ export function shortNumber(x: number): string {
 
 /**
  * `x` checked against the range of the policy field `field` and named `name`. Where the range is
- * a fraction (at most 1), or `ratio` says the argument is a ratio such as a coverage, a value above
- * it that fits once divided by 100 is a percentage typed as such ("drawdown: is 20, which looks like
- * a percentage; pass 0.2"); `unit` follows the fix.
+ * a fraction (at most 1), or `ratio` says the argument is a ratio such as a coverage, a value of 1
+ * or more above it that fits once divided by 100 is a percentage typed as such ("drawdown: is 20,
+ * which looks like a percentage; pass 0.2 for 20%"); `unit` follows the fix. Below 1 (0.6 where
+ * 0.5 is the most) the range is said, not a percentage guessed.
  */
 export function checkPolicyBound(name: string, field: string, x: number, unit = '', ratio = false): number {
   const r = policyRange(field);
@@ -25,8 +26,8 @@ export function checkPolicyBound(name: string, field: string, x: number, unit = 
     throw invalidInput(name, `is ${x}, not a whole number`, `pass a whole number from ${r.lo} to ${r.hi}${tail}`);
   }
   if (x >= r.lo && x <= r.hi) return x;
-  if (!r.whole && (r.hi <= 1 || ratio) && x > r.hi && x / 100 >= r.lo && x / 100 <= r.hi) {
-    throw invalidInput(name, `is ${x}, which looks like a percentage`, `pass ${shortNumber(x / 100)}${tail}`);
+  if (!r.whole && (r.hi <= 1 || ratio) && x > r.hi && x >= 1 && x / 100 >= r.lo && x / 100 <= r.hi) {
+    throw invalidInput(name, `is ${x}, which looks like a percentage`, `pass ${shortNumber(x / 100)} for ${x}%${tail}`);
   }
   throw invalidInput(name, `is ${x}, outside ${r.lo} to ${r.hi}`, `pass a number from ${r.lo} to ${r.hi}${tail}`);
 }

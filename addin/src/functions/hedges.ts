@@ -51,7 +51,7 @@ function halfPointStep(step: number | undefined): number | undefined {
  * @param volOfVol Implied volatility of the VIX calls as a decimal (VVIX/100, e.g. 1.1), from 0.2 to 4.
  * @param stressedFuture The VX future in the drawdown scenario, index points.
  * @param [coverage] Scenario gain to buy, in times the condor loss; default 1.8.
- * @param [otmPct] Strike above the future as a decimal; default 0.025.
+ * @param [otmPct] Strike above the future as a decimal from 0 to 0.5 (0.01 is 1%); default 0.025.
  * @param [rate] Risk-free rate, continuously compounded decimal; default 0.
  * @param [horizonYears] Length of the drawdown, years; default 10/365.
  * @param [stressVolOfVol] Volatility of the VIX calls in the drawdown, decimal from 0.2 to 4; default volOfVol.

@@ -8,7 +8,7 @@ import { invalidInput, noSolution } from '../errors';
 import { daysBetween } from '../dates';
 import { checkNonNegative, checkPositive, checkRange, checkRate, checkVol, checkVxPrice } from '../validate';
 import { OPTION_MULTIPLIER } from '../book/index';
-import { DEFAULT_POLICY, type Policy } from '../schemas/policy';
+import { DEFAULT_POLICY, MAX_TAIL_OTM_PCT, type Policy } from '../schemas/policy';
 
 export interface TailSizeInput {
   /** The condor's loss in the drawdown scenario, USD, ≥ 0. */
@@ -184,7 +184,7 @@ export function resolveTailSizeInput(i: TailSizeInput): TailSizeArgs {
     volOfVol,
     stressedFuture,
     coverage: checkPositive('coverage', i.coverage ?? DEFAULT_POLICY.tailCoverage),
-    otmPct: checkRange('otmPct', i.otmPct ?? DEFAULT_POLICY.tailOtmPct, 0, 1),
+    otmPct: checkRange('otmPct', i.otmPct ?? DEFAULT_POLICY.tailOtmPct, 0, MAX_TAIL_OTM_PCT),
     rate: checkRate('rate', i.rate ?? 0),
     horizonYears: checkNonNegative('horizonYears', i.horizonYears ?? DEFAULT_POLICY.drawdownDays / 365),
     stressVolOfVol: checkVol('stressVolOfVol', i.stressVolOfVol ?? volOfVol, false),

@@ -19,6 +19,15 @@ import { VVIX_RANGE } from '../validate';
  */
 export const MAX_STRESS_VIX = 300;
 
+/**
+ * Farthest the tail call may be struck above its future, as a decimal: 50%. The method strikes it
+ * 2.5% out and sizes it on its gain in one drawdown scenario; the further out, the more the count
+ * hangs on that scenario alone (on a 16 future, 0.9 bought 301 calls where 0.025 buys 82). And 1 is
+ * 1% typed as a percentage far more often than a call at twice the future (it bought 339 calls
+ * struck at 32).
+ */
+export const MAX_TAIL_OTM_PCT = 0.5;
+
 /** A number in [lo, hi] with a default; the message names the allowed range. */
 function bounded(lo: number, hi: number, def: number) {
   const msg = `pass a number between ${lo} and ${hi}`;
@@ -133,7 +142,7 @@ const PolicyObject = z.strictObject(
     tailDteMin: wholeBounded(1, 365, 45),
     tailDteMax: wholeBounded(1, 365, 60),
     tailDteTarget: wholeBounded(1, 365, 52),
-    tailOtmPct: bounded(0, 1, 0.025),
+    tailOtmPct: bounded(0, MAX_TAIL_OTM_PCT, 0.025),
     /** The tail call's strike grid: a multiple of the listed half-point VIX grid, so the strike is one listed. */
     vixStrikeStep: vixStep(),
     drawdown: bounded(0.01, 0.9, 0.2),

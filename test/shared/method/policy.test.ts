@@ -98,6 +98,8 @@ describe('resolvePolicy', () => {
     // a step of 0.01 struck the tail call at 21.81, a strike no exchange lists
     [{ vixStrikeStep: 0.01 }, 'policy.vixStrikeStep', 'pass a multiple of 0.5 VIX points'],
     [{ vixStrikeStep: 0.75 }, 'policy.vixStrikeStep', 'pass a multiple of 0.5 VIX points'],
+    // 1 is 1% meant, or a call at twice the future: neither is taken as 100%
+    [{ tailOtmPct: 1 }, 'policy.tailOtmPct', 'between 0 and 0.5'],
   ])('rejects %j naming %s', (raw, field, hint) => {
     const e = errorOf(() => resolvePolicy(raw));
     expect(e.field).toBe(field);

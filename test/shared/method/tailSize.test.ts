@@ -70,6 +70,7 @@ describe('sizeTailHedge', () => {
     [{ volOfVol: 120 }, /^volOfVol:.*1\.2/],
     [{ hedgeYears: 0 }, /^hedgeYears:/],
     [{ coverage: Number.NaN }, /^coverage:/],
+    [{ otmPct: 1 }, /^otmPct: .*\[0, 0\.5\]/],
   ])('rejects %j', (patch, re) => {
     expect(() => sizeTailHedge({ ...base, ...patch })).toThrow(re);
   });
