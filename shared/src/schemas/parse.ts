@@ -54,6 +54,16 @@ function shortKey(k: string): string {
   return k.length > KEY_CHARS ? `${k.slice(0, KEY_CHARS)}… (${k.length} characters)` : k;
 }
 
+/**
+ * Unknown field names as an issue lists them: quoted, the first ten, each cut at 40 characters
+ * (`"a", "b" and 290 more`), so a body of many or long keys is not echoed back whole. @internal
+ */
+export function listedKeys(keys: readonly unknown[]): string {
+  const shown = keys.slice(0, LISTED_KEYS).map((k) => JSON.stringify(shortKey(String(k))));
+  if (keys.length > LISTED_KEYS) shown.push(`and ${keys.length - LISTED_KEYS} more`);
+  return shown.join(', ');
+}
+
 function withArticle(kind: string): string {
   if (kind === 'array') return 'a list';
   return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
@@ -89,9 +99,7 @@ export function friendlyIssue(iss: {
         'plan' in iss.input
       )
         return 'unknown field "policy": a plan carries its own policy, put the overrides in plan.policy';
-      const keys = all.slice(0, LISTED_KEYS).map((k) => JSON.stringify(shortKey(String(k))));
-      if (all.length > LISTED_KEYS) keys.push(`and ${all.length - LISTED_KEYS} more`);
-      return `unknown field${all.length === 1 ? '' : 's'} ${keys.join(', ')}: check the spelling (names are case-sensitive) or remove ${all.length === 1 ? 'it' : 'them'}`;
+      return `unknown field${all.length === 1 ? '' : 's'} ${listedKeys(all)}: check the spelling (names are case-sensitive) or remove ${all.length === 1 ? 'it' : 'them'}`;
     }
     case 'invalid_value': {
       if (!Array.isArray(iss.values)) return undefined;

@@ -7,7 +7,7 @@
  * calendar days, money in USD.
  */
 import { z } from 'zod';
-import { InputValidationError, formatPath } from './parse';
+import { InputValidationError, formatPath, listedKeys } from './parse';
 import { SkewParamsSchema } from './skew';
 import { VVIX_RANGE } from '../validate';
 
@@ -169,7 +169,7 @@ const PolicyObject = z.strictObject(
   {
     error: (iss) =>
       iss.code === 'unrecognized_keys'
-        ? `unknown policy field ${iss.keys.map((k) => JSON.stringify(k)).join(', ')}; check the spelling against the documented policy fields`
+        ? `unknown policy field ${listedKeys(iss.keys)}; check the spelling against the documented policy fields`
         : 'pass the policy as an object of overrides, e.g. { "tailCoverage": 2 }',
   },
 );

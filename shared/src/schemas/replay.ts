@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { limitExceeded } from '../errors';
-import { friendlyIssue, inputIssues, InputValidationError, parseInput, type InputIssue } from './parse';
+import { friendlyIssue, inputIssues, InputValidationError, listedKeys, parseInput, type InputIssue } from './parse';
 import { PolicySchema } from './policy';
 import { isoDate } from './common';
 import { MAX_VIX_INDEX, MAX_VIX_POINTS, MIN_VIX_POINTS } from '../validate';
@@ -195,7 +195,7 @@ export const ReplayAssumptionsSchema = z.strictObject(
   {
     error: (iss) =>
       iss.code === 'unrecognized_keys'
-        ? `unknown replay assumption ${iss.keys.map((k) => JSON.stringify(k)).join(', ')}; check the spelling against the documented fields`
+        ? `unknown replay assumption ${listedKeys(iss.keys)}; check the spelling against the documented fields`
         : 'pass the assumptions as an object, e.g. { "condorDte": 45 }',
   },
 );
