@@ -22,7 +22,7 @@ export const ProblemSchema = z
       .string()
       .optional()
       .describe(
-        'invalid_input, no_solution, insufficient_data, limit_exceeded, non_finite_result, malformed_json, bad_request, payload_too_large, unsupported_media_type, method_not_allowed, not_found, request_timeout, headers_too_large, compute_queue_full, job_time_limit, shutting_down, internal_error',
+        'invalid_input, no_solution, insufficient_data, limit_exceeded, non_finite_result, malformed_json, incomplete_body, bad_request, payload_too_large, unsupported_media_type, method_not_allowed, not_found, request_timeout, headers_too_large, compute_queue_full, job_time_limit, shutting_down, internal_error',
       ),
     field: z.string().optional().describe('The offending input field'),
     fix: z.string().optional().describe('What to send instead'),

@@ -4,6 +4,8 @@
  */
 import { HttpRequest, InvocationContext } from '@azure/functions';
 import { describe, expect, it } from 'vitest';
+import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { invalidInput, limitExceeded, noSolution, insufficientData, parseInput } from '@alvh/shared';
 import { defineJsonRoute } from '../../functions/src/http/route';
@@ -206,6 +208,71 @@ describe('problem details for each kind of failure', () => {
     const res = await route.handler(new HttpRequest({ method: 'GET', url: 'http://localhost/api/echo' }), ctx());
     expect(res.status).toBe(405);
     expect((res.headers as Record<string, string>).allow).toBe('POST');
+  });
+});
+
+describe('a body that breaks off while it is sent (Azure)', () => {
+  /** The route's answer and its log lines (level: text) for a request built as Azure's stream mode builds it. */
+  async function answer(nativeRequest: Request) {
+    const lines: string[] = [];
+    const context = new InvocationContext({
+      invocationId: 'cut-off',
+      functionName: 'echo',
+      logHandler: (level, ...args) => lines.push(`${level}: ${args.map(String).join(' ')}`),
+    });
+    // Azure's stream mode wraps the proxied request as the HttpRequest's native request.
+    const req = new HttpRequest({ nativeRequest } as unknown as ConstructorParameters<typeof HttpRequest>[0]);
+    const res = await route.handler(req, context);
+    return { status: res.status, json: JSON.parse(String(res.body)) as Record<string, unknown>, lines };
+  }
+
+  const expectIncompleteBody = (r: Awaited<ReturnType<typeof answer>>) => {
+    expect(r.status).toBe(400);
+    expect(r.json).toMatchObject({ code: 'incomplete_body', instance: '/api/echo' });
+    expect(r.json.fix).toBe('send the request again with the whole body');
+    // Logged as information, never as an error (no id, no "unhandled error").
+    expect(r.lines).toEqual([expect.stringMatching(/^information: request body broke off .*aborted/)]);
+  };
+
+  it('a stream that fails mid-read is a 400 incomplete_body, logged as information', async () => {
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(c) {
+        if (sent++ < 2) c.enqueue(new TextEncoder().encode('{"spot":'));
+        else c.error(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+      },
+    });
+    const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' };
+    expectIncompleteBody(await answer(new Request('http://localhost/api/echo', init as RequestInit)));
+  });
+
+  it('a client that closes its connection mid-upload gets the same, not a 500', async () => {
+    // A real socket: the server side is the request Azure proxies to the worker; the client sends
+    // part of a declared 100 000 bytes and closes once the server is reading the body.
+    let arrived!: (req: IncomingMessage) => void;
+    const got = new Promise<IncomingMessage>((ok) => (arrived = ok));
+    const server = createServer((req) => arrived(req));
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const client = httpRequest({
+        port,
+        host: '127.0.0.1',
+        method: 'POST',
+        path: '/api/echo',
+        headers: { 'content-type': 'application/json', 'content-length': '100000' },
+      });
+      client.on('error', () => undefined);
+      client.write('{"spot": 5000, ');
+      const incoming = await got;
+      const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: incoming, duplex: 'half' };
+      const answered = answer(new Request(`http://localhost/api/echo`, init as unknown as RequestInit));
+      client.destroy();
+      expectIncompleteBody(await answered);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((ok) => server.close(ok));
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * Reading a JSON request body: content type, size limit, and a parse error that says where the
- * JSON broke. Each failure is an {@link HttpProblem} (415, 413, 400).
+ * Reading a JSON request body: content type, size limit, a body that broke off, and a parse error
+ * that says where the JSON broke. Each failure is an {@link HttpProblem} (415, 413, 400).
  */
 import type { HttpRequest } from '@azure/functions';
 import { HttpProblem, httpProblem } from './problem';
@@ -201,9 +201,30 @@ function utf8Text(bytes: Uint8Array): string {
 }
 
 /**
+ * The 400 for a body whose upload broke off (the client closed or reset the connection while
+ * sending it, so the stream failed with "aborted"): the client's doing, not a defect, so it is
+ * logged at information level with the stream's reason, never as an error. The local host's
+ * counterpart has nobody to answer and closes the socket.
+ */
+export function incompleteBody(cause: unknown): HttpProblem {
+  const reason = (cause instanceof Error ? cause.message : String(cause)).slice(0, 200);
+  return new HttpProblem(
+    httpProblem(
+      400,
+      'incomplete_body',
+      'the request body broke off before all of it arrived (the connection was closed or reset while it was sent); nothing was computed',
+      { fix: 'send the request again with the whole body' },
+    ),
+    {},
+    `request body broke off while it was read (${reason}): answered 400 incomplete_body`,
+  );
+}
+
+/**
  * The body's bytes, read as they come and refused once past `limit`: a chunked body declares no
  * length, and reading it whole first (request.text()) would hold all of it in memory before the
- * check, up to the platform's own cap.
+ * check, up to the platform's own cap. A read that fails (the upload broke off) is a 400
+ * {@link incompleteBody}.
  */
 async function bytesWithin(request: HttpRequest, limit: number): Promise<Uint8Array> {
   const stream = request.body as ReadableStream<Uint8Array> | null;
@@ -212,7 +233,13 @@ async function bytesWithin(request: HttpRequest, limit: number): Promise<Uint8Ar
   const parts: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: Awaited<ReturnType<typeof reader.read>>;
+    try {
+      chunk = await reader.read();
+    } catch (e) {
+      throw incompleteBody(e);
+    }
+    const { done, value } = chunk;
     if (done) break;
     size += value.byteLength;
     if (size > limit) {

@@ -40,15 +40,21 @@ export interface Problem {
   limit?: number;
 }
 
-/** An error that already knows its HTTP answer (bad JSON, wrong content type, body too large...). */
+/**
+ * An error that already knows its HTTP answer (bad JSON, wrong content type, body too large...).
+ * `logLine`, when set, is logged at information level as it is answered (never as an error: the
+ * answer is about the client, not a defect).
+ */
 export class HttpProblem extends Error {
   readonly problem: Problem;
   readonly headers: Record<string, string>;
-  constructor(problem: Problem, headers: Record<string, string> = {}) {
+  readonly logLine: string | undefined;
+  constructor(problem: Problem, headers: Record<string, string> = {}, logLine?: string) {
     super(problem.detail);
     this.name = 'HttpProblem';
     this.problem = problem;
     this.headers = headers;
+    this.logLine = logLine;
   }
 }
 
@@ -193,6 +199,7 @@ export function problemFromError(
   if (e instanceof HttpProblem) {
     problem = { ...e.problem };
     headers = e.headers;
+    if (e.logLine !== undefined) context.log(e.logLine);
   } else if (e instanceof PoolBusyError) {
     problem = httpProblem(
       503,
