@@ -8,7 +8,6 @@
  */
 import {
   buildSurface,
-  ChainRowSchema,
   filledLines,
   invalidInput,
   isQuotedata,
@@ -38,13 +37,12 @@ const points = z
   .max(MAX_SURFACE_POINTS, { error: `pass at most ${MAX_SURFACE_POINTS.toLocaleString('en-US')} points` })
   .optional();
 
-/** The chain form, strict at every depth (the shared schema with unknown fields refused). */
+/**
+ * The chain form, strict at every depth (the shared schema, whose chain says what to pass when it
+ * is neither text nor rows).
+ */
 export const SurfaceChainInputSchema = z.strictObject({
   ...SurfaceFromChainSchema.shape,
-  chain: z.union([
-    z.string().min(1, { error: 'pass the quotedata CSV text or rows' }),
-    z.array(ChainRowSchema.strict()).min(1, { error: 'pass at least one row {expiry, strike, type, bid, ask}' }),
-  ]),
   points,
 });
 
@@ -55,8 +53,14 @@ export const SurfaceIndicesInputSchema = z.strictObject({
   points,
 });
 
-/** What POST /api/surface accepts: the chain form or the index form (the OpenAPI request schema). */
-export const SurfaceInputSchema = z.union([SurfaceChainInputSchema, SurfaceIndicesInputSchema]);
+/**
+ * What POST /api/surface accepts: the chain form or the index form (the OpenAPI request schema;
+ * the handler picks the form by `chain` and checks the body against that one).
+ */
+export const SurfaceInputSchema = z.union([SurfaceChainInputSchema, SurfaceIndicesInputSchema], {
+  error:
+    'pass the chain form { chain, valuationDate?, spot?, vix?, points? } or the index form { valuationDate, spot, indices, rate?, divYield?, points? }',
+});
 
 export async function surfaceHandler(body: unknown, call: RouteCall): Promise<SurfaceResponse | JsonText> {
   const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);

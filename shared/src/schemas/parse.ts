@@ -166,7 +166,21 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
  * parsed on its own, e.g. `['rows', 12]`), as {@link parseInput} reports them. @internal
  */
 export function inputIssues(issues: readonly PathIssue[], prefix: readonly PropertyKey[] = []): InputIssue[] {
-  return issues.flatMap(unionBranch).map((i) => ({ path: formatPath([...prefix, ...i.path]), message: i.message }));
+  return withoutSizeOfWrongType(issues.flatMap(unionBranch)).map((i) => ({
+    path: formatPath([...prefix, ...i.path]),
+    message: i.message,
+  }));
+}
+
+/**
+ * The issues without a size issue (too short, too long) at a path whose value already has the
+ * wrong type: zod checks the length of anything that has one, so `"rows": "x"` is "pass rows as an
+ * array" and also "pass at least two rows"; the first says it all.
+ */
+function withoutSizeOfWrongType<I extends PathIssue>(issues: readonly I[]): I[] {
+  const wrongType = new Set(issues.filter((i) => i.code === 'invalid_type').map((i) => formatPath(i.path)));
+  if (wrongType.size === 0) return [...issues];
+  return issues.filter((i) => !((i.code === 'too_small' || i.code === 'too_big') && wrongType.has(formatPath(i.path))));
 }
 
 interface PathIssue {
@@ -252,7 +266,7 @@ export function longListIssues(schema: z.ZodType, raw: unknown): InputIssue[] {
       if (d.element.safeParse(value[i]).success) continue;
       const r = d.element.safeParse(value[i], { error: friendlyIssue });
       if (r.success) continue;
-      const issues = r.error.issues.flatMap(unionBranch);
+      const issues = withoutSizeOfWrongType(r.error.issues.flatMap(unionBranch));
       const room = MAX_LONG_LIST_ISSUES - out.length;
       for (const issue of issues.slice(0, room)) out.push({ ...issue, path: [...path, i, ...issue.path] });
       // Stopped with something unchecked: issues of this item, or items after it.

@@ -18,7 +18,7 @@ import {
 import { PolicySchema } from './policy';
 import { MAX_CONTRACTS, MAX_VIX_INDEX, SPX_POINTS, VVIX_RANGE } from '../validate';
 import { HeldLegSchema, MAX_POSITIONS_TEXT, StructureParamsSchema } from '../hedge/schemas';
-import { ChainRowSchema } from '../surface/schemas';
+import { CHAIN_FORMS, ChainRowSchema } from '../surface/schemas';
 import { filledLines } from '../surface/csv';
 import { MAX_WING_DELTA } from '../surface/sviWing';
 
@@ -184,19 +184,22 @@ export const MarketSurfaceFields = {
   ),
   /** An SPX option chain (Cboe quotedata CSV text, or rows): the SPX surface is fitted to it. */
   chain: z
-    .union([
-      z
-        .string()
-        .min(1, { error: 'pass the quotedata CSV text or rows {expiry, strike, type, bid, ask}' })
-        .max(MAX_MARKET_CHAIN_CHARS, { error: 'pass at most 3,000,000 characters of quotedata' })
-        .refine((text) => filledLines(text, MAX_MARKET_CHAIN_ROWS) <= MAX_MARKET_CHAIN_ROWS, {
-          error: 'pass at most 40,000 lines of chain text',
-        }),
-      z
-        .array(ChainRowSchema.extend({ expiry: isoDate }))
-        .min(1, { error: 'pass at least one chain row' })
-        .max(MAX_MARKET_CHAIN_ROWS, { error: 'pass at most 40,000 chain rows' }),
-    ])
+    .union(
+      [
+        z
+          .string()
+          .min(1, { error: 'pass the quotedata CSV text or rows {expiry, strike, type, bid, ask}' })
+          .max(MAX_MARKET_CHAIN_CHARS, { error: 'pass at most 3,000,000 characters of quotedata' })
+          .refine((text) => filledLines(text, MAX_MARKET_CHAIN_ROWS) <= MAX_MARKET_CHAIN_ROWS, {
+            error: 'pass at most 40,000 lines of chain text',
+          }),
+        z
+          .array(ChainRowSchema.extend({ expiry: isoDate }))
+          .min(1, { error: 'pass at least one chain row' })
+          .max(MAX_MARKET_CHAIN_ROWS, { error: 'pass at most 40,000 chain rows' }),
+      ],
+      { error: CHAIN_FORMS },
+    )
     .optional()
     .describe('SPX option chain (Cboe quotedata CSV or rows): the SPX surface is fitted to it'),
   /** A fitted SPX surface (the data form of a surface, e.g. a previous plan's surface.data). */

@@ -58,13 +58,16 @@ export const SurfacePointSchema = z.strictObject({
   strike: num.positive({ error: 'pass the strike in index points (> 0)' }),
 });
 
+/** What a chain field that is neither text nor rows is told (here, on POST /api/surface and in a market). */
+export const CHAIN_FORMS = 'pass the quotedata CSV text, or rows [{expiry, strike, type, bid, ask}]';
+
 export const SurfaceFromChainSchema = z.strictObject({
   chain: z.union(
     [
       z.string().min(1, { error: 'pass the quotedata CSV text or rows' }),
       z.array(ChainRowSchema).min(1, { error: 'pass at least one row {expiry, strike, type, bid, ask}' }),
     ],
-    { error: 'pass the quotedata CSV text, or rows [{expiry, strike, type, bid, ask}]' },
+    { error: CHAIN_FORMS },
   ),
   valuationDate: isoDate.optional(),
   spot: spxLevel.optional(),
