@@ -7,8 +7,49 @@ import { PolicySchema, ReplayAssumptionsSchema } from '@alvh/shared';
 import { z } from 'zod';
 import resultSchemas from './generated/resultSchemas.json' with { type: 'json' };
 import type { Route } from './http/route';
-import { PROBLEM_CONTENT_TYPE } from './http/problem';
+import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE, type ProblemCode } from './http/problem';
 import { NDJSON } from './http/stream';
+
+/**
+ * When each problem code is sent, in a few words (the OpenAPI responses and the Problem schema's
+ * `code` are written from it and {@link PROBLEM_CODES}, so a code the hosts send cannot be left out).
+ */
+const CODE_WORDS: Record<ProblemCode, string> = {
+  invalid_input: 'the body does not fit the schema: `issues` lists every problem as {path, message}',
+  malformed_json: 'the body is not JSON, or not UTF-8: `detail` says where it broke',
+  incomplete_body: 'the body broke off before all of it arrived (the client closed or reset the connection)',
+  bad_request: 'malformed HTTP: a bad request line, an unknown method, an HTTP/1.1 request without Host',
+  bad_path: 'a path to an add-in file (not the API) that is not allowed: bad percent-encoding, `..`, NUL, backslash',
+  origin_not_allowed: 'a CORS preflight from an origin not in ALVH_CORS_ORIGINS',
+  not_found: 'no such endpoint',
+  method_not_allowed: 'wrong method: `Allow` names the right one',
+  request_timeout: 'the headers (10 s) or the whole request (30 s) did not arrive in time',
+  payload_too_large: 'the body is over the size limit: `limit` states it in bytes',
+  unsupported_media_type: 'the body is not sent as application/json in UTF-8, or is sent with a Content-Encoding',
+  expectation_failed: 'an Expect header other than 100-continue',
+  limit_exceeded: 'work over a stated limit: `field`, `detail` and `fix` name it',
+  no_solution: 'valid inputs for which the maths has no answer',
+  insufficient_data: 'a series too short for the calculation',
+  non_finite_result: 'inputs the schema accepts whose result overflows a double: `field` says where',
+  too_many_pipelined: 'more than 8 requests sent on one connection ahead of their answers; the connection is closed',
+  headers_too_large: 'request headers over 16 KiB',
+  client_closed_request: 'the client closed the connection and its run was cancelled: nobody receives this answer',
+  internal_error: 'a defect, never caused by input: `id` to quote, the same id is in the server log',
+  not_implemented: 'the body is sent with a transfer coding other than chunked',
+  compute_queue_full: 'the compute pool holds as many heavy runs as it takes: retry after `Retry-After` seconds',
+  job_time_limit:
+    'a heavy run passed its time limit (`limit`, ms, queueing included) and was stopped; no Retry-After: sent again as it is, ' +
+    'the run would likely pass it again, so `fix` says to send less (or to retry once other runs are done, if the service was busy)',
+  shutting_down: 'the host stopped the run while shutting down; `Retry-After` set',
+};
+
+/** Which host alone sends a code, as the document says it. */
+const HOST_WORDS = { local: 'local host only', azure: 'Azure only' } as const;
+
+/** `code` (status, host): what it means; one line of the Problem schema's `code` description. */
+function codeLine(c: (typeof PROBLEM_CODES)[number]): string {
+  return `\`${c.code}\` (${c.status}${c.host ? `, ${HOST_WORDS[c.host]}` : ''}): ${CODE_WORDS[c.code]}`;
+}
 
 /** The problem document as a schema, so the OpenAPI error responses are generated too. */
 export const ProblemSchema = z
@@ -19,11 +60,9 @@ export const ProblemSchema = z
     detail: z.string().describe('What went wrong and what to do, in one sentence'),
     instance: z.string().optional().describe('The request path'),
     code: z
-      .string()
+      .enum(PROBLEM_CODES.map((c) => c.code) as [ProblemCode, ...ProblemCode[]])
       .optional()
-      .describe(
-        'invalid_input, no_solution, insufficient_data, limit_exceeded, non_finite_result, malformed_json, incomplete_body, bad_request, payload_too_large, unsupported_media_type, method_not_allowed, not_found, request_timeout, headers_too_large, compute_queue_full, job_time_limit, shutting_down, internal_error',
-      ),
+      .describe(`What went wrong, one of:\n${PROBLEM_CODES.map((c) => `- ${codeLine(c)}`).join('\n')}`),
     field: z.string().optional().describe('The offending input field'),
     fix: z.string().optional().describe('What to send instead'),
     issues: z
@@ -87,15 +126,66 @@ export function addResultSchemas(defs: JsonObject): void {
 const problemRef = { $ref: '#/components/schemas/Problem' };
 const problemContent = { [PROBLEM_CONTENT_TYPE]: { schema: problemRef } };
 
-const ERROR_RESPONSES: Record<string, string> = {
-  '400': 'Invalid input (every zod issue as {path, message}) or malformed JSON (where it failed)',
-  '405': 'Wrong method',
-  '413': 'Body over the size limit (the limit is stated)',
-  '415': 'Body not sent as application/json',
-  '422': 'Work over a stated limit, no solution for these inputs, or not enough data',
-  '503': 'Compute queue full (Retry-After), a run past its time limit, or the service shutting down',
-  '500': 'Unexpected server failure (an id to quote; never caused by input)',
+/**
+ * The codes an operation may answer with a problem document, by its method: a GET reads no body
+ * and runs nothing heavy. Left out of both: `bad_path` (add-in files), `not_found` (a path not in
+ * the document: said in its description), `origin_not_allowed` (the OPTIONS preflight, its own
+ * operation) and `client_closed_request` (nobody receives it).
+ */
+const GET_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
+  'bad_request',
+  'method_not_allowed',
+  'request_timeout',
+  'expectation_failed',
+  'too_many_pipelined',
+  'headers_too_large',
+  'internal_error',
+]);
+const NOT_AN_OPERATION_ANSWER: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
+  'bad_path',
+  'not_found',
+  'origin_not_allowed',
+  'client_closed_request',
+]);
+
+/** The problem responses of an operation, one per status, each listing its codes and when they are sent. */
+function problemResponses(method: string): JsonObject {
+  const byStatus = new Map<number, (typeof PROBLEM_CODES)[number][]>();
+  for (const c of PROBLEM_CODES) {
+    if (NOT_AN_OPERATION_ANSWER.has(c.code) || (method === 'GET' && !GET_CODES.has(c.code))) continue;
+    byStatus.set(c.status, [...(byStatus.get(c.status) ?? []), c]);
+  }
+  const out: JsonObject = {};
+  for (const [status, codes] of [...byStatus].sort((a, b) => a[0] - b[0])) {
+    out[String(status)] = { description: codes.map(codeLine).join('; '), content: problemContent };
+  }
+  return out;
+}
+
+/** Azure's answer to a missing or wrong function key: the platform's, before the function runs. */
+const UNAUTHORIZED = {
+  description:
+    'Azure: the function key is missing or wrong (send it as x-functions-key or ?code=). The platform answers this itself, ' +
+    'with no problem document; the local host checks no key',
 };
+
+/** The CORS preflight of an API path (the local host; in Azure the Function App's CORS setting answers it). */
+function preflight(r: Route): JsonObject {
+  const forbidden = PROBLEM_CODES.find((c) => c.code === 'origin_not_allowed')!;
+  return {
+    operationId: `${r.name}Preflight`,
+    summary: `CORS preflight of ${r.method} /api/${r.route}`,
+    description:
+      'Local host: answers 204 with Access-Control-Allow-Methods, -Headers and -Max-Age for an origin in ALVH_CORS_ORIGINS ' +
+      '(and 204 with Allow for a request without Origin). In Azure the Function App’s CORS setting answers preflights.',
+    tags: ['service'],
+    security: [],
+    responses: {
+      '204': { description: 'The origin may call this path; the Access-Control-* headers say how' },
+      [String(forbidden.status)]: { description: codeLine(forbidden), content: problemContent },
+    },
+  };
+}
 
 /** The whole OpenAPI 3.1 document for a route table. */
 /** The streamed form of a route's answer: one JSON object a line (http/stream.ts). */
@@ -172,15 +262,11 @@ export function buildOpenApi(routes: readonly Route[], version: string, serverUr
         };
       } else if (r.request.example !== undefined) media.example = r.request.example;
       op.requestBody = { required: true, content: { 'application/json': media } };
-      for (const [status, description] of Object.entries(ERROR_RESPONSES)) {
-        responses[status] = { description, content: problemContent };
-      }
-    } else {
-      responses['405'] = { description: ERROR_RESPONSES['405'], content: problemContent };
-      responses['500'] = { description: ERROR_RESPONSES['500'], content: problemContent };
     }
+    if (r.authLevel === 'function') responses['401'] = UNAUTHORIZED;
+    Object.assign(responses, problemResponses(r.method));
     op.responses = responses;
-    paths[`/api/${r.route}`] = { [r.method.toLowerCase()]: op };
+    paths[`/api/${r.route}`] = { [r.method.toLowerCase()]: op, options: preflight(r) };
   }
   return {
     openapi: '3.1.0',
@@ -191,7 +277,9 @@ export function buildOpenApi(routes: readonly Route[], version: string, serverUr
         'Size the calendar overlay and tail VIX hedge of an SPX iron condor from the VIX futures term structure.',
       description:
         'Prices in index points, money in USD, volatility as a decimal, time in years ACT/365, dates as ISO YYYY-MM-DD. ' +
-        'Errors are RFC 9457 problem documents (application/problem+json).',
+        'Errors are RFC 9457 problem documents (application/problem+json), except Azure’s own 401 for a missing or wrong function key. ' +
+        'A path not listed here is a 404: a problem document (`not_found`) from the local host, Azure’s own plain 404 on Azure. ' +
+        'Statuses marked "local host only" come from the local host’s HTTP handling (npm start); on Azure the platform answers those cases itself.',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     servers: [{ url: serverUrl }],

@@ -26,8 +26,8 @@ export interface Problem {
   detail: string;
   /** The request path the problem is about. */
   instance?: string;
-  /** ALVH error code (`invalid_input`, `limit_exceeded`, ...) or an HTTP-level code (`payload_too_large`). */
-  code?: string;
+  /** ALVH error code (`invalid_input`, `limit_exceeded`, ...) or an HTTP-level code (`payload_too_large`): {@link PROBLEM_CODES}. */
+  code?: ProblemCode;
   /** The offending field, for ALVH errors. */
   field?: string;
   /** What to do instead. */
@@ -58,6 +58,39 @@ export class HttpProblem extends Error {
   }
 }
 
+/**
+ * Every plain HTTP problem ({@link httpProblem}) the hosts send, by code: its status and, for one
+ * only one host sends, which (`local`: the local host; Azure answers such requests itself or never
+ * sees them. `azure`: the local host reads the body itself and has nobody to answer). The OpenAPI
+ * document lists these codes and statuses from here.
+ */
+export const HTTP_PROBLEMS = {
+  malformed_json: { status: 400 },
+  incomplete_body: { status: 400, host: 'azure' },
+  bad_request: { status: 400, host: 'local' },
+  bad_path: { status: 400, host: 'local' },
+  origin_not_allowed: { status: 403, host: 'local' },
+  not_found: { status: 404, host: 'local' },
+  method_not_allowed: { status: 405 },
+  request_timeout: { status: 408, host: 'local' },
+  payload_too_large: { status: 413 },
+  unsupported_media_type: { status: 415 },
+  expectation_failed: { status: 417, host: 'local' },
+  too_many_pipelined: { status: 429, host: 'local' },
+  headers_too_large: { status: 431, host: 'local' },
+  client_closed_request: { status: 499, host: 'local' },
+  internal_error: { status: 500 },
+  not_implemented: { status: 501, host: 'local' },
+  compute_queue_full: { status: 503 },
+  job_time_limit: { status: 503 },
+  shutting_down: { status: 503 },
+} as const satisfies Record<string, { status: number; host?: 'local' | 'azure' }>;
+
+export type HttpProblemCode = keyof typeof HTTP_PROBLEMS;
+
+/** Every code a problem document carries: the ALVH error codes, a non-finite result, the plain HTTP ones. */
+export type ProblemCode = AlvhErrorCode | 'non_finite_result' | HttpProblemCode;
+
 const STATUS_TITLES: Record<number, string> = {
   400: 'Bad Request',
   403: 'Forbidden',
@@ -76,17 +109,38 @@ const STATUS_TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-/** A plain HTTP problem (`type: about:blank`, title = the status phrase, as RFC 9457 §4.2.1 asks). */
-export function httpProblem(status: number, code: string, detail: string, extra: Partial<Problem> = {}): Problem {
+/**
+ * A plain HTTP problem (`type: about:blank`, title = the status phrase, as RFC 9457 §4.2.1 asks).
+ * The code is one of {@link HTTP_PROBLEMS}, and the status the one it lists for it.
+ */
+export function httpProblem<C extends HttpProblemCode>(
+  status: (typeof HTTP_PROBLEMS)[C]['status'],
+  code: C,
+  detail: string,
+  extra: Partial<Problem> = {},
+): Problem {
   return { type: 'about:blank', title: STATUS_TITLES[status] ?? 'Error', status, detail, code, ...extra };
 }
 
-const CODE_STATUS: Record<AlvhErrorCode, number> = {
+/** The status of each ALVH error code. */
+export const CODE_STATUS: Record<AlvhErrorCode, number> = {
   invalid_input: 400,
   no_solution: 422,
   insufficient_data: 422,
   limit_exceeded: 422,
 };
+
+/** The status of a problem document that is not an ALVH error nor a plain HTTP one. */
+export const NON_FINITE_RESULT_STATUS = 422;
+
+/** Every {@link ProblemCode} with its status and the host that alone sends it, if one does. */
+export const PROBLEM_CODES: readonly { code: ProblemCode; status: number; host?: 'local' | 'azure' }[] = [
+  ...(Object.entries(CODE_STATUS) as [AlvhErrorCode, number][]).map(([code, status]) => ({ code, status })),
+  { code: 'non_finite_result', status: NON_FINITE_RESULT_STATUS },
+  ...(Object.entries(HTTP_PROBLEMS) as [HttpProblemCode, { status: number; host?: 'local' | 'azure' }][]).map(
+    ([code, p]) => ({ code, ...p }),
+  ),
+];
 
 const CODE_TITLES: Record<AlvhErrorCode, string> = {
   invalid_input: 'Invalid input',
@@ -230,7 +284,7 @@ export function problemFromError(
     problem = {
       type: 'urn:alvh:problem:non-finite-result',
       title: 'The result is not a finite number',
-      status: 422,
+      status: NON_FINITE_RESULT_STATUS,
       detail: `the computation gave ${e.value} at ${e.path}; check the inputs for implausible magnitudes (quantities, strikes, prices)`,
       code: 'non_finite_result',
       field: e.path,
