@@ -91,13 +91,25 @@ export function checkVol(field: string, x: number, allowZero = true): number {
  */
 export function checkRate(field: string, x: number): number {
   checkFinite(field, x);
-  if (Math.abs(x) >= 1)
-    throw invalidInput(
-      field,
-      `is ${x}, which looks like a percentage`,
-      `pass rates as decimals: ${scaledForFix(x, 0.01)}, not ${x}`,
-    );
+  if (Math.abs(x) >= 1) {
+    const { problem, fix } = percentRate(x);
+    throw invalidInput(field, problem, fix);
+  }
   return x;
+}
+
+/** A rate of magnitude 1 or more, taken as a percentage: what is wrong and the fix. */
+function percentRate(x: number): { problem: string; fix: string } {
+  return {
+    problem: `is ${x}, which looks like a percentage`,
+    fix: `pass rates as decimals: ${scaledForFix(x, 0.01)}, not ${x}`,
+  };
+}
+
+/** {@link checkRate}'s words for a rate of magnitude 1 or more, as one issue message, for a schema's bound. */
+export function percentRateMessage(x: number): string {
+  const { problem, fix } = percentRate(x);
+  return `${problem}; ${fix}`;
 }
 
 /**
@@ -146,21 +158,36 @@ export const MAX_VIX_INDEX = 300;
  */
 export function checkVxPrice(field: string, x: number, example = '20.35'): number {
   checkPositive(field, x);
-  if (x < MIN_VIX_POINTS) {
-    throw invalidInput(
-      field,
-      `is ${x}, which looks like a decimal, not VIX points`,
-      `pass the level in index points (${scaledForFix(x, 100)} if ${x} was meant as a fraction), e.g. ${example}`,
-    );
-  }
-  if (x > MAX_VIX_POINTS) {
-    throw invalidInput(
-      field,
-      `is ${x}, above ${MAX_VIX_POINTS} VIX points`,
-      `pass the level in index points, e.g. ${example} (prices before 2007-03-26 were quoted at 10× the index)`,
-    );
-  }
+  const issue = vxPointsIssue(x, example);
+  if (issue) throw invalidInput(field, issue.problem, issue.fix);
   return x;
+}
+
+/**
+ * What is wrong with a VIX level or VX price outside [{@link MIN_VIX_POINTS}, {@link MAX_VIX_POINTS}]
+ * and its fix, as {@link checkVxPrice} says it (the schemas that state the range say it alike);
+ * undefined inside the range.
+ */
+export function vxPointsIssue(x: number, example: string): { problem: string; fix: string } | undefined {
+  if (x < MIN_VIX_POINTS)
+    return {
+      problem: `is ${x}, which looks like a decimal, not VIX points`,
+      fix: `pass the level in index points (${scaledForFix(x, 100)} if ${x} was meant as a fraction), e.g. ${example}`,
+    };
+  if (x > MAX_VIX_POINTS)
+    return {
+      problem: `is ${x}, above ${MAX_VIX_POINTS} VIX points`,
+      fix: `pass the level in index points, e.g. ${example} (prices before 2007-03-26 were quoted at 10× the index)`,
+    };
+  return undefined;
+}
+
+/** {@link vxPointsIssue} as one issue message ("problem; fix"), for a schema's bound. */
+export function vxPointsMessage(example: string): (iss: { input?: unknown }) => string {
+  return (iss) => {
+    const issue = typeof iss.input === 'number' ? vxPointsIssue(iss.input, example) : undefined;
+    return issue ? `${issue.problem}; ${issue.fix}` : `pass the level in index points, e.g. ${example}`;
+  };
 }
 
 /** SPX levels a plan or a book is taken in, index points: far outside any day of the exchange calendar (2000-2040). */
@@ -168,26 +195,37 @@ export const SPX_POINTS = { min: 100, max: 1_000_000 };
 /** How far SPX may sit from the condor's strikes, as a factor either way, before they are taken as a typing slip. */
 export const SPOT_STRIKE_FACTOR = 2;
 
+/** A level in a message to two decimals at most, without a float's noise (4319.999999999999 → 4320). */
+const cents = (x: number): string => String(Number(x.toFixed(2)));
+
+/** A spot outside {@link SPX_POINTS}: what is wrong and the fix. */
+function notSpxLevel(spot: unknown): { problem: string; fix: string } {
+  return {
+    problem: `is ${String(spot)}, not an SPX level`,
+    fix: `pass SPX in index points (between ${SPX_POINTS.min} and ${SPX_POINTS.max}), e.g. 6600`,
+  };
+}
+
+/** {@link checkSpotAndStrikes}'s words for a spot outside {@link SPX_POINTS}, as one issue message, for a schema's bound. */
+export function spxPointsMessage(iss: { input?: unknown }): string {
+  const { problem, fix } = notSpxLevel(iss.input);
+  return `${problem}; ${fix}`;
+}
+
 /**
  * SPX `spot` and the SPX strikes of the condor (`strikes`, each with its field): a spot outside
  * {@link SPX_POINTS} is a slip in the spot (SPX 1, 1e12); a strike below half the spot or above
  * twice it, a slip in that strike. Either would otherwise surface as an internal figure (a strike
  * of 0, a vol of 500%). Throws `invalid_input` naming the field sent.
  */
-/** A level in a message to two decimals at most, without a float's noise (4319.999999999999 → 4320). */
-const cents = (x: number): string => String(Number(x.toFixed(2)));
-
 export function checkSpotAndStrikes(
   spotField: string,
   spot: number,
   strikes: readonly { field: string; strike: number }[],
 ): void {
   if (spot < SPX_POINTS.min || spot > SPX_POINTS.max) {
-    throw invalidInput(
-      spotField,
-      `is ${spot}, not an SPX level`,
-      `pass SPX in index points (between ${SPX_POINTS.min} and ${SPX_POINTS.max}), e.g. 6600`,
-    );
+    const { problem, fix } = notSpxLevel(spot);
+    throw invalidInput(spotField, problem, fix);
   }
   for (const { field, strike } of strikes) {
     if (strike < spot / SPOT_STRIKE_FACTOR || strike > spot * SPOT_STRIKE_FACTOR) {

@@ -71,9 +71,13 @@ export const FrontierInputSchema = z
     /** 32-bit seed: same seed, same paths, same frontier. */
     seed: wholeNumber(0, 0xffffffff, 'seed').default(1),
     /** First path of this chunk (0-based). */
-    firstPath: wholeNumber(0, MAX_PATHS, 'firstPath').default(0),
+    firstPath: wholeNumber(0, MAX_PATHS, 'firstPath')
+      .default(0)
+      .describe('first path of this chunk (0-based), below paths'),
     /** Paths in this chunk; default the rest of the run. */
-    pathCount: wholeNumber(1, MAX_PATHS, 'pathCount').optional(),
+    pathCount: wholeNumber(1, MAX_PATHS, 'pathCount')
+      .optional()
+      .describe('paths in this chunk, with firstPath + pathCount at most paths; default the rest of the run'),
     /** Antithetic pairs (2j, 2j+1). */
     antithetic: z.boolean({ error: 'pass true or false' }).default(true),
     /** The measure of the paths: `real-world` (default: a risk figure) or `risk-neutral`. */

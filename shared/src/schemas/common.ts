@@ -25,7 +25,11 @@ export function numberExpected(iss: { input?: unknown }): string {
 /** A finite number (zod already rejects NaN; this also rejects ±Infinity). */
 export const finiteNumber = z.number({ error: numberExpected }).finite({ error: 'pass a finite number' });
 
-export const positiveNumber = finiteNumber.positive({ error: 'pass a number greater than 0' });
+/**
+ * A number above 0. A value at or below 0 gets this one issue, not also the narrower bounds a
+ * field adds after it (an SPX level from 100, a capital from 1,000).
+ */
+export const positiveNumber = finiteNumber.positive({ error: 'pass a number greater than 0', abort: true });
 
 export const nonNegativeNumber = finiteNumber.nonnegative({ error: 'pass 0 or a positive number' });
 

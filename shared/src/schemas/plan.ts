@@ -16,7 +16,7 @@ import {
   volatility,
 } from './common';
 import { PolicySchema } from './policy';
-import { MAX_CONTRACTS, MAX_VIX_INDEX, SPX_POINTS, VVIX_RANGE } from '../validate';
+import { MAX_CONTRACTS, MAX_VIX_INDEX, SPX_POINTS, VVIX_RANGE, spxPointsMessage } from '../validate';
 import { HeldLegSchema, MAX_POSITIONS_TEXT, StructureParamsSchema } from '../hedge/schemas';
 import { CHAIN_FORMS, ChainRowSchema } from '../surface/schemas';
 import { filledLines } from '../surface/csv';
@@ -40,15 +40,35 @@ const condorVol = volatility.min(0.01, {
 const signalArray = <T extends z.ZodType>(item: T) =>
   z.array(item).max(MAX_SIGNAL_POINTS, { error: `pass at most ${MAX_SIGNAL_POINTS} points (the most recent ones)` });
 
-/** One leg of a book: SPX or VIX option, signed contracts (+ long), multiplier 100. */
+const CONTRACTS_RANGE = `pass a signed number of contracts between -${MAX_CONTRACTS} and ${MAX_CONTRACTS}`;
+
+/** A leg's quantity that is not whole or is 0, in the words the book check uses. */
+const notWholeContracts = (iss: { input?: unknown }) =>
+  `is ${String(iss.input)}, not a whole, non-zero number of contracts; pass whole contracts held, positive long and negative short (remove a leg of 0)`;
+
+/**
+ * SPX in index points within {@link SPX_POINTS}, as the plan and the scenario engines check it
+ * (stated in the schema, so the OpenAPI document gives the range).
+ */
+export const spxLevel = positiveNumber
+  .min(SPX_POINTS.min, { error: spxPointsMessage })
+  .max(SPX_POINTS.max, { error: spxPointsMessage });
+
+/** One leg of a book: SPX or VIX option, signed whole contracts (+ long, never 0), multiplier 100. */
 export const LegSchema = z.strictObject({
   kind: z.enum(['spx', 'vix'], { error: 'pass "spx" or "vix"' }),
   type: optionType,
-  strike: positiveNumber,
+  strike: positiveNumber.describe(
+    'index points: an SPX strike within half to twice SPX (`spot`), a VIX strike from 1 to 500 VIX points',
+  ),
   expiry: expiryDate,
   quantity: finiteNumber
-    .min(-MAX_CONTRACTS, { error: `pass a signed number of contracts between -${MAX_CONTRACTS} and ${MAX_CONTRACTS}` })
-    .max(MAX_CONTRACTS, { error: `pass a signed number of contracts between -${MAX_CONTRACTS} and ${MAX_CONTRACTS}` }),
+    .min(-MAX_CONTRACTS, { error: CONTRACTS_RANGE, abort: true })
+    .max(MAX_CONTRACTS, { error: CONTRACTS_RANGE, abort: true })
+    .int({ error: notWholeContracts, abort: true })
+    .refine((q) => q !== 0, { error: notWholeContracts })
+    // the JSON Schema of the OpenAPI document states the refinement too
+    .meta({ description: 'signed whole contracts, not 0: positive long, negative short', not: { const: 0 } }),
 });
 
 /**
@@ -208,7 +228,7 @@ export const MarketSurfaceFields = {
 
 export const MarketSnapshotSchema = z.strictObject({
   /** SPX level, points. */
-  spx: positiveNumber.describe('SPX index level, points'),
+  spx: spxLevel.describe('SPX index level, points'),
   /** VIX level, points (18.5, not 0.185). */
   vix: indexLevel('VIX').describe('VIX index level, points (the 30-day level of the SPX surface)'),
   /** VVIX level, points; vol of vol = VVIX/100. */
@@ -227,9 +247,11 @@ export const MarketSnapshotSchema = z.strictObject({
   ...MarketSurfaceFields,
 });
 
-const strikes4 = z.tuple([positiveNumber, positiveNumber, positiveNumber, positiveNumber], {
-  error: 'pass four strikes [long put, short put, short call, long call]',
-});
+const strikes4 = z
+  .tuple([positiveNumber, positiveNumber, positiveNumber, positiveNumber], {
+    error: 'pass four strikes [long put, short put, short call, long call]',
+  })
+  .describe('[long put, short put, short call, long call], increasing, each within half to twice market.spx');
 
 export const CondorSchema = z
   .strictObject({

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { limitExceeded } from '../errors';
-import { MAX_VIX_INDEX, MIN_VIX_POINTS } from '../validate';
+import { MAX_VIX_INDEX, MAX_VIX_POINTS, MIN_VIX_POINTS, vxPointsMessage } from '../validate';
 import { finiteNumber, isoDate, positiveNumber, rate, volOfVol, wholeNumber } from './common';
 import { PolicySchema } from './policy';
 import {
@@ -15,6 +15,7 @@ import {
   MarketSurfaceFields,
   PlanInputSchema,
   TOO_MANY_FUTURES,
+  spxLevel,
 } from './plan';
 
 /** Most paths of one run (merged result held in memory: 5 arrays × 8 bytes per path). */
@@ -68,6 +69,12 @@ const vixIndex = positiveNumber.max(MAX_VIX_INDEX, {
   error: `VIX is in index points; values above ${MAX_VIX_INDEX} are not plausible`,
 });
 
+/** A VX futures price, index points from {@link MIN_VIX_POINTS} to {@link MAX_VIX_POINTS}, as the book check has it. */
+const vxPrice = positiveNumber
+  .min(MIN_VIX_POINTS, { error: vxPointsMessage('20.35') })
+  .max(MAX_VIX_POINTS, { error: vxPointsMessage('20.35') })
+  .describe('settlement or mid price, VIX index points');
+
 /**
  * A book and its market, for runs without a plan: the VX curve (κ and θ are fitted to it, or fixed
  * by the policy), SPX spot, rates, the condor, overlay and tail legs, and optionally what the SPX
@@ -75,10 +82,10 @@ const vixIndex = positiveNumber.max(MAX_VIX_INDEX, {
  */
 export const ScenarioBookInputSchema = z.strictObject({
   valuationDate: isoDate,
-  spot: positiveNumber,
-  vix: vixIndex,
+  spot: spxLevel.describe('SPX index level, points'),
+  vix: vixIndex.min(MIN_VIX_POINTS, { error: vxPointsMessage('18.5') }).describe('VIX index level, points'),
   futures: z
-    .array(z.strictObject({ expiry: isoDate, price: positiveNumber }), {
+    .array(z.strictObject({ expiry: isoDate, price: vxPrice }), {
       error: 'pass futures as [{ expiry, price }, ...]',
     })
     .min(2, { error: 'pass at least the first two listed VX futures' })
@@ -149,9 +156,13 @@ const runFields = {
   /** 32-bit seed: same seed, same paths. */
   seed: wholeNumber(0, 0xffffffff, 'seed').default(1),
   /** First path of this chunk (0-based). */
-  firstPath: wholeNumber(0, Number.MAX_SAFE_INTEGER, 'firstPath').default(0),
+  firstPath: wholeNumber(0, Number.MAX_SAFE_INTEGER, 'firstPath')
+    .default(0)
+    .describe('first path of this chunk (0-based), below paths'),
   /** Paths in this chunk; default the rest of the run. */
-  pathCount: wholeNumber(1, Number.MAX_SAFE_INTEGER, 'pathCount').optional(),
+  pathCount: wholeNumber(1, Number.MAX_SAFE_INTEGER, 'pathCount')
+    .optional()
+    .describe('paths in this chunk, with firstPath + pathCount at most paths; default the rest of the run'),
   /** Horizon, calendar days; default the condor's expiry. */
   horizonDays: wholeNumber(1, Number.MAX_SAFE_INTEGER, 'horizonDays').optional(),
   /** Antithetic pairs (2j, 2j+1). */
@@ -181,7 +192,9 @@ const runFields = {
       "'calibrated' (default: the two-factor log-VIX model fitted to 1990-2020 history, checked on 2021-2026) or 'sqrt-legacy' (the square-root diffusion, risk-neutral only)",
     ),
   /** Parameters of the `sqrt-legacy` dynamics (defaults: 1 jump a year of 8 points, 1/150). */
-  model: ModelParamsSchema.optional(),
+  model: ModelParamsSchema.optional().describe(
+    "parameters of the 'sqrt-legacy' dynamics only (defaults: 1 jump a year of 8 VIX points, 1/150): refused with dynamics 'calibrated', the default, whose model ships its own",
+  ),
   /**
    * Recent VIX closes, oldest first, one per date, the last on the valuation date (the book's VIX)
    * or at most 10 calendar days before it: the calibrated model reads its starting factors from
@@ -194,7 +207,10 @@ const runFields = {
     })
     .min(1, { error: 'pass at least one close in vixHistory, or leave it out' })
     .max(MAX_VIX_HISTORY, { error: `pass at most ${MAX_VIX_HISTORY} closes in vixHistory (about two years)` })
-    .optional(),
+    .optional()
+    .describe(
+      `recent VIX closes, oldest first, the last at most ${VIX_HISTORY_STALE_DAYS} calendar days before the valuation date: the calibrated dynamics only (refused with 'sqrt-legacy')`,
+    ),
 };
 
 /** `model` belongs to the square-root dynamics, whose paths are not real-world. */
