@@ -3,9 +3,10 @@
  * and the API under `/api`, dispatching to the same route table as the Azure app. It adds what the
  * Azure platform would: CORS with preflight, the request size limit, 404 for unknown paths, HTTPS
  * with the office-addin-dev-certs certificate when present, and a clean shutdown. Against hostile
- * or merely busy clients: methods outside GET/HEAD/POST/OPTIONS get a 405 before any routing,
- * malformed HTTP gets a problem document (`clientError`), the media type is checked before the body
- * is read, a body is cut at the limit with a 413, connections are capped, a connection's pipelined
+ * or merely busy clients: methods outside GET/HEAD/POST/OPTIONS get a 405 before any routing (an
+ * /api path no route takes gets its 404 first, as on Azure), malformed HTTP gets a problem document
+ * (`clientError`), the media type is checked before the body is read, a body is cut at the limit
+ * with a 413, connections are capped, a connection's pipelined
  * requests are bounded and worked on one at a time (http/pipelining.ts), header and keep-alive
  * timeouts are short, and every answer carries security headers (see http/security.ts).
  *
@@ -384,6 +385,13 @@ class ClientGone extends Error {
   }
 }
 
+/** The 404 of a path below /api that no route takes, whatever its method. */
+function apiNotFound(path: string): Problem {
+  return httpProblem(404, 'not_found', `no endpoint ${problemText(path)}; see /api/openapi.json for the list`, {
+    instance: problemText(path),
+  });
+}
+
 /** The problem document for a malformed request the HTTP parser refused. */
 function clientErrorProblem(err: Error & { code?: string }): Problem {
   switch (err.code) {
@@ -424,13 +432,11 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     cors: Record<string, string>,
   ) {
     const method = (req.method ?? 'GET').toUpperCase();
-    const apiPath = url.pathname.slice('/api/'.length);
     const origin = req.headers.origin;
     const instance = problemText(url.pathname);
     if (!route) {
       discardBody(req, limit * DRAIN_FACTOR);
-      const detail = `no endpoint ${problemText(`/api/${apiPath}`)}; see /api/openapi.json for the list`;
-      sendProblem(res, httpProblem(404, 'not_found', detail, { instance }), cors);
+      sendProblem(res, apiNotFound(url.pathname), cors);
       return;
     }
     if (method === 'OPTIONS') {
@@ -554,7 +560,19 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     if (!ALLOWED_METHODS.includes(method)) {
       // Nothing is read or routed; Allow names what the path takes (the route's methods, or GET for files).
       const path = (req.url ?? '/').split('?')[0] ?? '/';
+      const isApi = path === '/api' || path.startsWith('/api/');
       const route = path.startsWith('/api/') ? findRoute(path.slice('/api/'.length)) : undefined;
+      if (isApi && !route) {
+        // No such endpoint, whatever the method (as on Azure): a 404, not the add-in files' 405.
+        sendProblemAndDrain(
+          req,
+          res,
+          apiNotFound(path),
+          corsHeaders(req.headers.origin, origins),
+          limit * DRAIN_FACTOR,
+        );
+        return;
+      }
       const allow = route ? allowedMethods(route) : ['GET', 'HEAD'];
       sendProblemAndDrain(
         req,

@@ -388,6 +388,27 @@ describe('D5: methods outside the allow-list', () => {
     expect(out).toMatch(/content-type: application\/problem\+json/i);
   });
 
+  it.each(['DELETE', 'PUT', 'PATCH', 'TRACE'])(
+    '%s on an /api path no route takes is the 404 a GET gets (as on Azure), not a 405',
+    async (m) => {
+      const out = await raw(`${m} /api/nope HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\n\r\n`);
+      expect(out).toMatch(/^HTTP\/1\.1 404 /);
+      expect(out).not.toMatch(/\r\nallow:/i);
+      expect(out).toContain('"code":"not_found"');
+      expect(out).toContain('"detail":"no endpoint /api/nope; see /api/openapi.json for the list"');
+      const get = await raw('GET /api/nope HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\n\r\n');
+      expect(get).toMatch(/^HTTP\/1\.1 404 /);
+      expect(get).toContain('"detail":"no endpoint /api/nope; see /api/openapi.json for the list"');
+    },
+  );
+
+  it('DELETE with a body on an unknown /api path is a 404 too', async () => {
+    const out = await rawAnswer(
+      'DELETE /api/nope HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\ncontent-length: 2\r\n\r\n{}',
+    );
+    expect(out).toMatch(/^HTTP\/1\.1 404 /);
+  });
+
   it('PUT /api/plan names the route and the path, as the Azure handler does', async () => {
     const out = await raw('PUT /api/plan HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\n\r\n');
     expect(out).toContain('"detail":"PUT is not supported on /api/plan; use POST"');
