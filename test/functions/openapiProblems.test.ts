@@ -7,7 +7,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildOpenApi } from '../../functions/src/openapi';
-import { PROBLEM_CODES } from '../../functions/src/http/problem';
+import { InvocationContext } from '@azure/functions';
+import { JobTimeoutError, PoolBusyError, PoolClosedError } from '../../functions/src/compute/pool';
+import { PROBLEM_CODES, problemFromError } from '../../functions/src/http/problem';
 import { routes } from '../../functions/src/routes';
 
 type Json = Record<string, unknown>;
@@ -119,6 +121,25 @@ describe('the OpenAPI responses', () => {
       expect(Object.keys(options.responses)).toEqual(['204', '403']);
       expect(options.responses['403']!.description).toContain('`origin_not_allowed` (403, local host only)');
     }
+  });
+});
+
+describe('Retry-After on a 503', () => {
+  const row = (code: string) => apiDoc.split('\n').find((l) => l.startsWith(`| 503 | \`${code}\``)) ?? '';
+
+  it('is sent when a later try can succeed (queue full, shutting down), not after a run hit its time limit', () => {
+    const context = new InvocationContext({ functionName: 'test' });
+    const headersOf = (e: unknown) => problemFromError(e, context).headers;
+    expect(headersOf(new PoolBusyError(4, 3))['retry-after']).toMatch(/^\d+$/);
+    expect(headersOf(new PoolClosedError())['retry-after']).toMatch(/^\d+$/);
+    expect(headersOf(new JobTimeoutError(60_000))['retry-after']).toBeUndefined();
+  });
+
+  it('docs/api.md and the OpenAPI document say so', () => {
+    expect(row('compute_queue_full')).toMatch(/`Retry-After`/);
+    expect(row('shutting_down')).toMatch(/`Retry-After` set/);
+    expect(row('job_time_limit')).toMatch(/No `Retry-After`/);
+    expect(codeSchema.description).toMatch(/`job_time_limit` \(503\): [^\n]*no Retry-After/);
   });
 });
 
