@@ -10,7 +10,7 @@
  * Wednesday). Known holiday-adjusted VX expiries: 2014-03-18 and 2022-03-15 (Good Friday
  * 2014-04-18 / 2022-04-15), 2024-06-18 (Juneteenth 2024-06-19).
  */
-import { type DayNumber, toIsoDate } from '../dates';
+import { type DayNumber, toIsoDate, weekdayOf } from '../dates';
 import { invalidInput } from '../errors';
 import { checkInteger } from '../validate';
 import {
@@ -119,6 +119,19 @@ export function vxExpiriesAfter(iso: string, count: number): string[] {
     }
   }
   return out;
+}
+
+/**
+ * The VX settlement day of the week (Sunday to Saturday) holding a day, as day numbers: its
+ * Wednesday, or the business day before that Wednesday when it or the Friday 30 days after it is an
+ * exchange holiday. The rule of monthly and weekly contracts alike (CFE VX contract specifications:
+ * a weekly settles on the Wednesday of its week), so a monthly settlement is the one of its week and
+ * no weekly settles in that week. Unchecked: the caller keeps the day inside the calendar.
+ */
+export function vxSettlementOfWeek(day: DayNumber): DayNumber {
+  const wednesday = day - weekdayOf(day) + 3;
+  if (isBusinessDayNumber(wednesday) && isBusinessDayNumber(wednesday + 30)) return wednesday;
+  return previousBusinessDayNumber('date', wednesday);
 }
 
 /**

@@ -11,6 +11,7 @@ import { parseIsoDate, toIsoDate } from '../dates';
 import { insufficientData, invalidInput } from '../errors';
 import { checkFinite, checkNonNegative, checkPositive, checkVxPrice } from '../validate';
 import { calendarDay } from './calendar';
+import { checkCurveExpiries } from './curveExpiries';
 import { isVxExpiry } from './expirations';
 import { fitMeanReversion, modelFuture } from './meanReversion';
 import { classifyRegime, resolveCurvePolicy } from './regime';
@@ -39,7 +40,8 @@ export function shockedFutureKernel(future: number, vixChange: number, shockKapp
  *
  * Rejected, naming the field: a valuation date outside 2000-2040; VIX ≤ 0 or not in points;
  * fewer than 2 futures; an expiry on or before the valuation date; expiries out of order or
- * repeated; a price ≤ 0 or not in points.
+ * repeated; a price ≤ 0 or not in points; an expiry that no VX future settles on, and with weeklies
+ * listed a missing F1 or F2 monthly (`checkCurveExpiries`).
  * @example
  * buildTermStructure({ valuationDate: '2020-03-16', vixSpot: 82.69, futures: [
  *   { expiry: '2020-03-18', price: 72.625 }, { expiry: '2020-04-15', price: 59.15 }, ...] })
@@ -99,6 +101,10 @@ export function buildTermStructure(input: CurveInput, policy?: Partial<CurvePoli
     const price = checkVxPrice(`${field}.price`, f.price, '20.35');
     points.push({ expiry: toIsoDate(day), days: day - today, years: (day - today) / 365, price });
   });
+  checkCurveExpiries(
+    points.map((pt) => pt.expiry),
+    today,
+  );
   // F1 and F2 are monthly contracts: a weekly VX future listed among them (a Cboe curve download
   // has them) would make the spread a one-week difference; it stays in the fit and in CM values.
   const monthly = points.filter((pt) => isVxExpiry(pt.expiry));

@@ -29,7 +29,7 @@ describeWithData('risk-neutral measure on a chain book: a deep in-the-money SPX 
       futures: [
         { expiry: '2022-02-16', price: 24.2 },
         { expiry: '2022-03-15', price: 25.4 },
-        { expiry: '2022-04-19', price: 26.1 },
+        { expiry: '2022-04-20', price: 26.1 },
       ],
       condor: [{ kind: 'spx' as const, type: 'call' as const, strike: 2300, expiry: '2022-03-18', quantity: 1 }],
       surface: fit.surface.toData(),

@@ -1,0 +1,127 @@
+/**
+ * The expiries of a listed VX curve checked against the exchange's settlement rules, so a mistyped
+ * date is refused instead of read as another contract (method Section 2; CFE VX contract
+ * specifications): every expiry an exchange business day; a date that is not a monthly
+ * final-settlement date is a weekly contract, so it must be its week's settlement day and not sit in
+ * a monthly's week; and with weeklies listed, the first two monthly contracts (F1 and F2) must be
+ * there, since F1 and F2 are read from the monthlies.
+ */
+import { type DayNumber, parseIsoDate, toIsoDate, weekdayOf, ymdOf } from '../dates';
+import { invalidInput } from '../errors';
+import { CALENDAR_LAST_YEAR, exchangeHolidays, isBusinessDayNumber } from './calendar';
+import { isVxExpiry, vxExpiry, vxSettlementOfWeek } from './expirations';
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** How the settlement rule reads in a message's fix. */
+const RULE =
+  'VX futures settle on Wednesdays, or the business day before when that Wednesday or the Friday 30 days after it is an exchange holiday';
+
+/** "March 2014" of a monthly contract's settlement date. */
+function contractName(iso: string): string {
+  const { year, month } = ymdOf(parseIsoDate('date', iso));
+  return `${MONTHS[month - 1] as string} ${year}`;
+}
+
+/** The monthly contract of the date's month, as a hint: "the March 2019 future settles 2019-03-19". */
+function monthlyHint(day: DayNumber): string {
+  const { year, month } = ymdOf(day);
+  if (year === CALENDAR_LAST_YEAR && month === 12) return '';
+  const e = vxExpiry(year, month);
+  return ` (the ${contractName(e)} future settles ${e})`;
+}
+
+/** Why a day is not a business day: "a Saturday" or "an exchange holiday (Good Friday)". */
+function closedBecause(day: DayNumber): string {
+  const w = weekdayOf(day);
+  if (w === 0 || w === 6) return `a ${WEEKDAYS[w] as string}`;
+  const iso = toIsoDate(day);
+  const h = exchangeHolidays(ymdOf(day).year).find((x) => x.date === iso);
+  return `an exchange holiday (${h?.name ?? 'closed'})`;
+}
+
+/** The first two monthly settlement days strictly after `today` (fewer at the calendar's end). */
+function frontMonthlies(today: DayNumber): string[] {
+  const out: string[] = [];
+  let { year, month } = ymdOf(today);
+  while (out.length < 2 && year <= CALENDAR_LAST_YEAR && !(year === CALENDAR_LAST_YEAR && month === 12)) {
+    const e = vxExpiry(year, month);
+    if (parseIsoDate('date', e) > today) out.push(e);
+    month = month === 12 ? 1 : month + 1;
+    if (month === 1) year++;
+  }
+  return out;
+}
+
+/**
+ * Check the expiries of a curve's futures (sorted, distinct, after `today`, inside the calendar:
+ * the caller has checked that). Throws `invalid_input` naming `field(i)` of the expiry at fault.
+ * @example
+ * // 2014-03-14 with the March future typed as the Wednesday 2014-03-19
+ * checkCurveExpiries(['2014-03-19', '2014-04-16', ...], today)
+ * // futures[0].expiry: is 2014-03-19, not the March 2014 VX settlement 2014-03-18; ...
+ */
+export function checkCurveExpiries(
+  expiries: readonly string[],
+  today: DayNumber,
+  field: (i: number) => string = (i) => `futures[${i}].expiry`,
+): void {
+  const monthly = expiries.map((e) => isVxExpiry(e));
+  expiries.forEach((e, i) => {
+    const day = parseIsoDate(field(i), e);
+    if (!isBusinessDayNumber(day)) {
+      throw invalidInput(
+        field(i),
+        `is ${e}, ${closedBecause(day)}: no VX future settles on a day the exchange is closed`,
+        `pass the contract's final-settlement date${monthlyHint(day)}`,
+      );
+    }
+    if (monthly[i] === true) return;
+    const week = vxSettlementOfWeek(day);
+    const weekIso = toIsoDate(week);
+    if (week !== day && ymdOf(week).year <= CALENDAR_LAST_YEAR && isVxExpiry(weekIso)) {
+      const at = expiries.indexOf(weekIso);
+      throw invalidInput(
+        field(i),
+        `is ${e}, not the ${contractName(weekIso)} VX settlement ${weekIso}; no weekly VX future settles in a monthly's week`,
+        at < 0
+          ? `pass ${weekIso} for the ${contractName(weekIso)} future`
+          : `drop it or correct its date: the ${contractName(weekIso)} future is ${field(at)} (${weekIso})`,
+      );
+    }
+    if (week !== day) {
+      throw invalidInput(
+        field(i),
+        `is ${e}, a ${WEEKDAYS[weekdayOf(day)] as string}, not a VX settlement day (that week's is ${weekIso})`,
+        `pass the contract's final-settlement date${monthlyHint(day)}; ${RULE}`,
+      );
+    }
+  });
+  if (!monthly.includes(false)) return;
+  // Weeklies listed: F1 and F2 are the first two monthlies, which must be there.
+  const last = expiries[expiries.length - 1] as string;
+  for (const m of frontMonthlies(today)) {
+    if (m > last || expiries.includes(m)) continue;
+    const j = expiries.findIndex((e) => e > m);
+    const typo = monthly[j] === false ? `, or correct ${field(j)} to ${m} if it is that future` : '';
+    throw invalidInput(
+      field(j),
+      `is ${expiries[j] as string}, and the ${contractName(m)} VX future (settling ${m}) before it is not listed: with weekly futures in the list F1 and F2 are the first two monthly contracts, which would skip it`,
+      `add the ${contractName(m)} future${typo}`,
+    );
+  }
+}

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { buildTermStructure, plan, vxExpiriesAfter, type CurveInput } from '@alvh/shared';
+import { describeWithData, readDataFile } from '../../helpers/marketData';
+
+/** A day's curve with its listed monthly expiries, the first replaced by `first` when given. */
+function curve(date: string, vix: number, vx: number[], first?: string): CurveInput {
+  const expiries = vxExpiriesAfter(date, vx.length);
+  if (first !== undefined) expiries[0] = first;
+  return { valuationDate: date, vixSpot: vix, futures: expiries.map((expiry, i) => ({ expiry, price: vx[i]! })) };
+}
+
+// Settlements of the quantintell VX file (VIX closes from Cboe).
+const MAR_14_2014 = ['2014-03-14', 17.82, [17.7, 17.1, 17.25, 17.65, 18.05, 18.35, 18.65, 18.9]] as const;
+const FEB_05_2018 = ['2018-02-05', 37.32, [33.225, 27.975, 24.725, 20.95, 19.375, 19.425, 20.425, 18.925]] as const;
+
+function messageOf(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return 'no error';
+}
+
+describe('buildTermStructure: a mistyped monthly expiry is refused, not read as a weekly', () => {
+  it('2014-03-14: the March future (settling Tuesday 2014-03-18, Good Friday rule) typed as the Wednesday', () => {
+    const [date, vix, vx] = MAR_14_2014;
+    const right = buildTermStructure(curve(date, vix, [...vx]));
+    expect(right.f1.expiry).toBe('2014-03-18');
+    expect(right.spread).toBeCloseTo(0.6, 12);
+    expect(right.regime).toBe('backwardation');
+    // Read as a weekly, F1 became April: spread −0.15, 'flat'.
+    expect(messageOf(() => buildTermStructure(curve(date, vix, [...vx], '2014-03-19')))).toBe(
+      "futures[0].expiry: is 2014-03-19, not the March 2014 VX settlement 2014-03-18; no weekly VX future settles in a monthly's week; pass 2014-03-18 for the March 2014 future",
+    );
+  });
+
+  it('2018-02-05: the February future (2018-02-14) typed as the Friday after or the Wednesday a week on', () => {
+    const [date, vix, vx] = FEB_05_2018;
+    expect(buildTermStructure(curve(date, vix, [...vx])).spread).toBeCloseTo(5.25, 12);
+    expect(messageOf(() => buildTermStructure(curve(date, vix, [...vx], '2018-02-16')))).toMatch(
+      /^futures\[0\]\.expiry: is 2018-02-16, not the February 2018 VX settlement 2018-02-14; .*; pass 2018-02-14 for the February 2018 future$/,
+    );
+    // 2018-02-21 is a weekly's day, but the February monthly F1 is then missing from the list.
+    expect(messageOf(() => buildTermStructure(curve(date, vix, [...vx], '2018-02-21')))).toMatch(
+      /^futures\[0\]\.expiry: is 2018-02-21, and the February 2018 VX future \(settling 2018-02-14\) before it is not listed: .*F1 and F2 are the first two monthly contracts.*; add the February 2018 future, or correct futures\[0\]\.expiry to 2018-02-14 if it is that future$/,
+    );
+  });
+
+  it('with weeklies listed, a missing second monthly (F2) is named at the future after it', () => {
+    const c: CurveInput = {
+      valuationDate: '2018-02-05',
+      vixSpot: 37.32,
+      futures: [
+        { expiry: '2018-02-07', price: 35 },
+        { expiry: '2018-02-14', price: 33.225 },
+        { expiry: '2018-04-18', price: 24.725 },
+      ],
+    };
+    expect(messageOf(() => buildTermStructure(c))).toMatch(
+      /^futures\[2\]\.expiry: is 2018-04-18, and the March 2018 VX future \(settling 2018-03-21\) before it is not listed: .*; add the March 2018 future$/,
+    );
+  });
+
+  it('refuses an expiry on a weekend or an exchange holiday', () => {
+    const sat = curve('2019-03-01', 13.57, [14.825, 15.625, 16.125]);
+    sat.futures[1]!.expiry = '2019-04-20';
+    expect(messageOf(() => buildTermStructure(sat))).toBe(
+      "futures[1].expiry: is 2019-04-20, a Saturday: no VX future settles on a day the exchange is closed; pass the contract's final-settlement date (the April 2019 future settles 2019-04-17)",
+    );
+    const goodFriday = curve('2019-03-01', 13.57, [14.825, 15.625, 16.125]);
+    goodFriday.futures[1]!.expiry = '2019-04-19';
+    expect(messageOf(() => buildTermStructure(goodFriday))).toMatch(
+      /^futures\[1\]\.expiry: is 2019-04-19, an exchange holiday \(Good Friday\): no VX future settles/,
+    );
+  });
+
+  it('refuses a date no VX future settles on (an SPX expiry typed for the VX one)', () => {
+    const c = curve('2020-01-02', 13.78, [14.1, 15.3, 16.2]);
+    c.futures[0]!.expiry = '2020-01-17';
+    expect(messageOf(() => buildTermStructure(c))).toMatch(
+      /^futures\[0\]\.expiry: is 2020-01-17, a Friday, not a VX settlement day \(that week's is 2020-01-15\); pass the contract's final-settlement date \(the January 2020 future settles 2020-01-22\)/,
+    );
+  });
+
+  it('a plan names the field where the plan sent it', () => {
+    const [date, vix, vx] = MAR_14_2014;
+    const futures = curve(date, vix, [...vx], '2014-03-19').futures;
+    const input = {
+      valuationDate: date,
+      market: { spx: 1841.13, vix, vvix: 80, rate: 0.001, divYield: 0.02, futures },
+      condor: { expiry: '2014-04-17', strikes: [1700, 1750, 1925, 1975], quantity: 1 },
+      portfolio: { capital: 1_000_000 },
+    };
+    expect(messageOf(() => plan(input))).toMatch(/^market\.futures\[0\]\.expiry: is 2014-03-19, not the March 2014/);
+  });
+});
+
+describe('buildTermStructure: real weekly futures still pass', () => {
+  it('weeklies on Wednesdays, and on the Tuesday before a holiday Wednesday', () => {
+    // 2018-07-04 (Independence Day) is a Wednesday: that week's weekly settled on Tuesday 2018-07-03.
+    const ts = buildTermStructure({
+      valuationDate: '2018-06-25',
+      vixSpot: 17.33,
+      futures: [
+        { expiry: '2018-06-27', price: 16.9 },
+        { expiry: '2018-07-03', price: 16.5 },
+        { expiry: '2018-07-11', price: 16.3 },
+        { expiry: '2018-07-18', price: 16.2 },
+        { expiry: '2018-08-22', price: 16.4 },
+      ],
+    });
+    expect([ts.f1.expiry, ts.f2.expiry]).toEqual(['2018-07-18', '2018-08-22']);
+    expect(() =>
+      buildTermStructure({
+        valuationDate: '2018-06-25',
+        vixSpot: 17.33,
+        futures: [
+          { expiry: '2018-07-04', price: 16.5 },
+          { expiry: '2018-07-18', price: 16.2 },
+        ],
+      }),
+    ).toThrow(/^futures\[0\]\.expiry: is 2018-07-04, an exchange holiday \(Independence Day\)/);
+  });
+});
+
+describeWithData('buildTermStructure: the Cboe curve download with its weeklies', () => {
+  it('takes the 2026-07 curve as listed; F1 and F2 are its first two monthlies', () => {
+    const rows = readDataFile('cboe_VIX_FUTURES_CURVE__ManULoreN14.csv')
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((l) => l.split(','));
+    const futures = rows.map((c) => ({ expiry: c[0]!, price: Number(c[2]) }));
+    const ts = buildTermStructure({ valuationDate: '2026-07-22', vixSpot: 17, futures });
+    expect(ts.points).toHaveLength(13);
+    expect([ts.f1.expiry, ts.f2.expiry]).toEqual(['2026-08-19', '2026-09-16']);
+  });
+});
