@@ -10,6 +10,11 @@ import { z } from 'zod';
 import { InputValidationError, formatPath, listedKeys } from './parse';
 import { SkewParamsSchema } from './skew';
 import { VVIX_RANGE } from '../validate';
+import { DEFAULT_CURVE_POLICY } from '../market/regime';
+
+/** The regime thresholds' defaults (method Section 2): the curve module's, the one source. */
+const STEEP_DEFAULT = DEFAULT_CURVE_POLICY.steepSpread;
+const FLAT_DEFAULT = DEFAULT_CURVE_POLICY.flatBand;
 
 /**
  * Highest stressed VIX the method sizes on, `policy.stressVix` and the VIX the drawdown implies
@@ -96,8 +101,8 @@ const PolicyObject = z.strictObject(
     // Section 1
     minShortStrikeSd: bounded(0, 5, 1.5),
     // Section 2 (consumed: regime thresholds and the mean-reversion fit)
-    steepSpread: bounded(0, 20, 3.5),
-    flatBand: bounded(0, 5, 0.25),
+    steepSpread: bounded(0, 20, STEEP_DEFAULT),
+    flatBand: bounded(0, 5, FLAT_DEFAULT),
     kappa: optionalBounded(0.5, 30),
     theta: optionalBounded(10, 50),
     /** κ that maps a VIX shock to the futures (drawdown scenario, VIX-diagonal exposure); not the curve fit. */
@@ -175,11 +180,34 @@ const PolicyObject = z.strictObject(
 );
 
 /**
+ * flatBand < steepSpread (a spread cannot be both flat and a steep backwardation), named at the
+ * field the user moved off its default: flatBand when steepSpread kept its default, else
+ * steepSpread, each message giving the other's value and whether it is the default.
+ */
+function regimeThresholdsIssue(p: { steepSpread: number; flatBand: number }): { path: string; message: string } | null {
+  if (p.steepSpread > p.flatBand) return null;
+  if (p.steepSpread === STEEP_DEFAULT) {
+    return {
+      path: 'flatBand',
+      message: `flatBand (${p.flatBand}) is not below steepSpread (${p.steepSpread}, its default); pass a flat band below the steep-backwardation threshold (default ${FLAT_DEFAULT}), or raise steepSpread above ${p.flatBand}`,
+    };
+  }
+  const other = p.flatBand === FLAT_DEFAULT ? `${p.flatBand}, its default` : `${p.flatBand}`;
+  return {
+    path: 'steepSpread',
+    message: `steepSpread (${p.steepSpread}) is not above flatBand (${other}); pass a steep-backwardation threshold above the flat band (default ${STEEP_DEFAULT})${p.steepSpread > 0 ? `, or lower flatBand below ${p.steepSpread}` : ''}`,
+  };
+}
+
+/**
  * The policy schema: every field optional on input, defaulted on output. Cross-field rules:
- * minCalendarShare ≤ maxCalendarShare, tailDteMin ≤ tailDteTarget ≤ tailDteMax, vegaMatch ≤
- * vegaMatchCap (above its cap the RSI widening would cut the target it is meant to raise).
+ * flatBand < steepSpread, minCalendarShare ≤ maxCalendarShare, tailDteMin ≤ tailDteTarget ≤
+ * tailDteMax, vegaMatch ≤ vegaMatchCap (above its cap the RSI widening would cut the target it is
+ * meant to raise).
  */
 export const PolicySchema = PolicyObject.superRefine((p, ctx) => {
+  const regime = regimeThresholdsIssue(p);
+  if (regime !== null) ctx.addIssue({ code: 'custom', path: [regime.path], message: regime.message });
   if (p.minCalendarShare > p.maxCalendarShare) {
     ctx.addIssue({
       code: 'custom',

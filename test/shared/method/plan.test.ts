@@ -257,6 +257,9 @@ describe('plan — every rejection names the field and the fix', () => {
     [{ ...input, market: { ...input.market, vvix: 15 } }, 'market.vvix'],
     [{ ...input, market: { ...input.market, vvix: 450 } }, 'market.vvix'],
     [{ ...input, policy: { vegaMatch: 0.55, vegaMatchCap: 0.45 } }, 'policy.vegaMatch'],
+    // the flat band moved above the default steep threshold was blamed on market.policy.steepSpread
+    [{ ...input, policy: { flatBand: 4 } }, 'policy.flatBand'],
+    [{ ...input, policy: { steepSpread: 0.2 } }, 'policy.steepSpread'],
   ])('%#: %s', (raw, field) => {
     const e = rejection(raw);
     expect(e.field).toBe(field);

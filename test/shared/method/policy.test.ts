@@ -83,6 +83,10 @@ describe('resolvePolicy', () => {
     [{ vegaMatch: 0.55, vegaMatchCap: 0.45 }, 'policy.vegaMatch', 'vegaMatch (0.55) is above vegaMatchCap (0.45)'],
     [{ tailDteTarget: 100 }, 'policy.tailDteTarget', 'outside the window tailDteMin..tailDteMax (45-60)'],
     [{ tailDteMin: 60, tailDteMax: 90 }, 'policy.tailDteTarget', 'tailDteTarget (52) is outside'],
+    // the regime thresholds, named at the one the user moved (the other's default said)
+    [{ flatBand: 4 }, 'policy.flatBand', 'flatBand (4) is not below steepSpread (3.5, its default)'],
+    [{ steepSpread: 0.2 }, 'policy.steepSpread', 'steepSpread (0.2) is not above flatBand (0.25, its default)'],
+    [{ steepSpread: 2, flatBand: 3 }, 'policy.steepSpread', 'steepSpread (2) is not above flatBand (3);'],
     [
       {
         splitKnots: [

@@ -128,6 +128,12 @@ describe('replay input checks', () => {
     [{ rows: [row('2020-01-02'), { ...row('2020-01-03'), spxOpen: 0 }] }, 'rows[1].spxOpen', /greater than 0/],
     [{ rows: [row('2020-01-02'), { ...row('2020-01-03'), spxOpen: 2e6 }] }, 'rows[1].spxOpen', /above 1000000/],
     [{ rows: [row('2020-01-02'), row('2020-01-03')], policy: { tailCoverage: -1 } }, 'policy.tailCoverage', /between/],
+    // refused up front, not by every row's curve (which skipped them all and ended in insufficient_data)
+    [
+      { rows: [row('2020-01-02'), row('2020-01-03')], policy: { flatBand: 4 } },
+      'policy.flatBand',
+      /^flatBand \(4\) is not below steepSpread \(3\.5, its default\)/,
+    ],
     [
       { rows: [row('2020-01-02'), row('2020-01-03')], assumptions: { condorDte: 2 } },
       'assumptions.condorDte',
