@@ -451,5 +451,14 @@ describe('constant maturity and curve shift', () => {
       ],
     });
     expect(() => curveShift(stub, ts)).toThrow(/^now\.points: reaches 9 days, short of the first compared tenor/);
+    // either curve short is enough (docs/market.md said "neither"), and the shorter one is named
+    expect(() => curveShift(ts, stub)).toThrow(/^then\.points: reaches 9 days/);
+    const doc = readFileSync(
+      resolve(dirname(fileURLToPath(import.meta.url)), '../../../docs/market.md'),
+      'utf8',
+    ).replace(/\s+/g, ' ');
+    expect(doc).toContain(
+      'an error (`insufficient_data`) if either curve falls short of 30 days, naming the shorter (`now.points` or `then.points`)',
+    );
   });
 });
