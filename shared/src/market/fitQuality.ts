@@ -5,7 +5,7 @@
  * said, not hidden (docs/market.md, "Fit quality").
  */
 import { KAPPA_BOUNDS, THETA_BOUNDS } from './regime';
-import { modelFuture } from './meanReversion';
+import { fitMeanReversion, modelFuture } from './meanReversion';
 import type { TermStructure } from './types';
 
 /**
@@ -26,7 +26,7 @@ export interface FitQuality {
   maxResidual: number;
   /** The expiry where it occurs. */
   worstExpiry: string;
-  /** Parameters at a bound of their range (least-squares fits only). */
+  /** Fitted parameters at a bound of their range (least-squares fits only; one the policy fixed is not listed). */
   atBound: ('kappa' | 'theta')[];
   /** Plain-words warnings: a poor fit, a parameter at its bound. */
   warnings: string[];
@@ -35,38 +35,71 @@ export interface FitQuality {
 const atEdge = (x: number, [lo, hi]: readonly [number, number]) =>
   Math.abs(x - lo) <= 1e-9 * hi || Math.abs(x - hi) <= 1e-9 * hi;
 
+type Param = 'kappa' | 'theta';
+const SYMBOL: Record<Param, string> = { kappa: 'κ', theta: 'θ' };
+
+/** Largest |listed − fitted| over the futures of `ts` under `fit`, and where. */
+function largestMiss(ts: TermStructure, fit: { kappa: number; theta: number }): { miss: number; expiry: string } {
+  let miss = 0;
+  let expiry = ts.points[0]?.expiry ?? ts.valuationDate;
+  for (const p of ts.points) {
+    const r = Math.abs(p.price - modelFuture(fit, ts.vixSpot, p.years));
+    if (r > miss) {
+      miss = r;
+      expiry = p.expiry;
+    }
+  }
+  return { miss, expiry };
+}
+
+/** "κ = 30 fixed by policy.kappa", "κ = 30 and θ = 50 fixed by policy.kappa and policy.theta". */
+function fixedWords(fixed: Param[], values: Record<Param, number>): { what: string; fields: string } {
+  return {
+    what: `${fixed.map((b) => `${SYMBOL[b]} = ${values[b]}`).join(' and ')} fixed by ${fixed.map((b) => `policy.${b}`).join(' and ')}`,
+    fields: fixed.map((b) => `policy.${b}`).join(' and '),
+  };
+}
+
 /**
  * @example
  * // 2025-04-08 (VIX 52.33) with VX1 typed as 300: the fit misses by 249.5 points and θ sits on its lower bound
  * fitQuality(ts).warnings // ["The curve fit misses the listed futures by up to 249.5 points (2025-04-16; rmse 88.47) ...", "The fitted θ = 10 sits on its bound [10, 50] ..."]
+ * @example
+ * // 2020-03-16 built with policy { kappa: 30 }: the miss is the fixed κ's, not the futures'
+ * fitQuality(ts).warnings // ["The curve fit misses the listed futures by up to 17.4 points (2020-04-15; rmse 7.94) with κ = 30 fixed by policy.kappa: fitted freely it misses by at most 8.0 points, ..."]
  */
 export function fitQuality(ts: TermStructure): FitQuality {
   const { fit } = ts;
-  let maxResidual = 0;
-  let worstExpiry = ts.points[0]?.expiry ?? ts.valuationDate;
-  for (const p of ts.points) {
-    const r = Math.abs(p.price - modelFuture(fit, ts.vixSpot, p.years));
-    if (r > maxResidual) {
-      maxResidual = r;
-      worstExpiry = p.expiry;
-    }
-  }
-  const atBound: ('kappa' | 'theta')[] = [];
+  const { miss: maxResidual, expiry: worstExpiry } = largestMiss(ts, fit);
+  // A κ or θ the policy fixed is not fitted: never "on its bound", and named as a poor fit's cause.
+  const fixed = (['kappa', 'theta'] as const).filter((b) => ts.fixed?.[b] !== undefined);
+  const atBound: Param[] = [];
   if (fit.method === 'least-squares') {
-    if (atEdge(fit.kappa, KAPPA_BOUNDS)) atBound.push('kappa');
-    if (atEdge(fit.theta, THETA_BOUNDS)) atBound.push('theta');
+    if (!fixed.includes('kappa') && atEdge(fit.kappa, KAPPA_BOUNDS)) atBound.push('kappa');
+    if (!fixed.includes('theta') && atEdge(fit.theta, THETA_BOUNDS)) atBound.push('theta');
   }
+  const given = fixed.length > 0 ? fixedWords(fixed, fit) : undefined;
   const warnings: string[] = [];
   if (maxResidual > POOR_FIT_POINTS) {
-    warnings.push(
-      `The curve fit misses the listed futures by up to ${maxResidual.toFixed(1)} points (${worstExpiry}; rmse ${fit.rmse.toFixed(2)}): check the futures prices (a typing or unit mistake?); unlisted expiries priced from the fit are uncertain by as much.`,
-    );
+    const head = `The curve fit misses the listed futures by up to ${maxResidual.toFixed(1)} points (${worstExpiry}; rmse ${fit.rmse.toFixed(2)})`;
+    const tail = 'unlisted expiries priced from the fit are uncertain by as much.';
+    if (given === undefined) {
+      warnings.push(`${head}: check the futures prices (a typing or unit mistake?); ${tail}`);
+    } else {
+      const free = largestMiss(ts, fitMeanReversion(ts.vixSpot, ts.points)).miss;
+      warnings.push(
+        free <= POOR_FIT_POINTS
+          ? `${head} with ${given.what}: fitted freely it misses by at most ${free.toFixed(1)} points, so the fixed value${fixed.length > 1 ? 's are' : ' is'} the likely cause; change or leave out ${given.fields}; ${tail}`
+          : `${head} with ${given.what}, and by up to ${free.toFixed(1)} points fitted freely: check the futures prices (a typing or unit mistake?) and ${given.fields}; ${tail}`,
+      );
+    }
   }
   for (const b of maxResidual > BOUND_WARN_POINTS ? atBound : []) {
     const [lo, hi] = b === 'kappa' ? KAPPA_BOUNDS : THETA_BOUNDS;
-    const v = b === 'kappa' ? fit.kappa : fit.theta;
     warnings.push(
-      `The fitted ${b === 'kappa' ? 'κ' : 'θ'} = ${v} sits on its bound [${lo}, ${hi}]: the curve is outside what the model describes; check the futures or fix it with policy.${b}.`,
+      given === undefined
+        ? `The fitted ${SYMBOL[b]} = ${fit[b]} sits on its bound [${lo}, ${hi}]: the curve is outside what the model describes; check the futures or fix it with policy.${b}.`
+        : `The fitted ${SYMBOL[b]} = ${fit[b]} sits on its bound [${lo}, ${hi}] given ${given.what}: the curve is outside what the model describes with that value; check ${given.fields} and the futures.`,
     );
   }
   return { maxResidual, worstExpiry, atBound, warnings };

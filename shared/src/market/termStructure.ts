@@ -126,6 +126,7 @@ export function buildTermStructure(input: CurveInput, policy?: Partial<CurvePoli
     contangoPct: (f2.price / f1.price - 1) * 100,
     regime: classifyRegime(spread, p),
     fit: fitMeanReversion(vixSpot, points, fixed),
+    ...(fixed.kappa === undefined && fixed.theta === undefined ? {} : { fixed }),
   };
 }
 

@@ -66,4 +66,9 @@ export interface TermStructure {
   contangoPct: number;
   regime: Regime;
   fit: MeanReversionFit;
+  /**
+   * The κ (per year) and θ (points) the policy fixed, when it fixed either: those are not fitted, so
+   * `fitQuality` names the policy for them rather than the fit. Absent when both are fitted.
+   */
+  fixed?: { kappa?: number; theta?: number };
 }
