@@ -4,6 +4,7 @@
  * of a finished plan, and the field-prefixing helper every step uses.
  */
 import {
+  FLAT_CURVE_TOLERANCE,
   buildTermStructure,
   fitQuality,
   futureForExpiry,
@@ -270,8 +271,7 @@ export function stepTermStructure(p: ParsedPlanInput, policy: Policy, divYieldGi
     inputs: { kappa: ts.fit.kappa, theta: ts.fit.theta, rmse: ts.fit.rmse, method: ts.fit.method },
     effect: `VIX mean reversion κ = ${fmt(ts.fit.kappa, 3)}/yr, θ = ${fmt(ts.fit.theta, 2)} (${ts.fit.method}; rmse ${fmt(ts.fit.rmse, 3)} pts)`,
   });
-  if (ts.fit.method === 'fallback')
-    warnings.push(`The curve could not be fitted well; the default κ and θ are used (${ts.fit.note}).`);
+  if (ts.fit.method === 'fallback') warnings.push(fallbackFitWarning(ts));
   warnings.push(...fitQuality(ts).warnings);
   warnings.push(...vixPlausibility(m.vix, ts.f1.price));
 
@@ -306,6 +306,19 @@ export function stepTermStructure(p: ParsedPlanInput, policy: Policy, divYieldGi
     audit,
     warnings,
   };
+}
+
+/**
+ * What a fallback fit did, in its own terms: a plan's curve has two futures at least, so κ fell
+ * back because the curve is flat; θ was still fitted (or fixed by the policy) and the fit may be
+ * exact. "The curve could not be fitted well; the default κ and θ are used" said the opposite of
+ * a flat curve fitted to 0.01 points with θ fitted.
+ */
+function fallbackFitWarning(ts: TermStructure): string {
+  const { kappa, theta, rmse, note } = ts.fit;
+  const th = ts.fixed?.theta !== undefined ? `θ = ${fmt(theta, 2)} (policy.theta)` : `θ = ${fmt(theta, 2)} fitted`;
+  if (!note.includes('flat')) return `The fit falls back on a default: ${note} (rmse ${fmt(rmse, 3)} pts).`;
+  return `κ cannot be read from a flat curve (VIX and every future within ${FLAT_CURVE_TOLERANCE} points): κ = ${kappa} (default), ${th}, rmse ${fmt(rmse, 3)} pts; pass policy.kappa to choose κ.`;
 }
 
 /** The plan's note when market.divYield was left out and no chain sets the SPX forwards. */

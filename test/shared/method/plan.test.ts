@@ -326,3 +326,21 @@ describe('the plan carries its resolved policy', () => {
     if (p.tail.noSolution === undefined) expect(rule?.effect).toMatch(/^ceil\(2\.5 × /);
   });
 });
+
+describe('a flat curve', () => {
+  it('says κ cannot be read from it and θ was fitted, not that the curve could not be fitted', () => {
+    const flat = { ...input.market, vix: 15, futures: input.market.futures.map((f) => ({ ...f, price: 15.05 })) };
+    const p = plan({ ...input, market: flat });
+    expect(p.termStructure.fit.method).toBe('fallback');
+    expect(p.termStructure.fit.kappa).toBe(8);
+    expect(p.termStructure.fit.rmse).toBeLessThan(0.02);
+    const fitWarnings = p.warnings.filter((w) => /κ|fitted/.test(w));
+    expect(fitWarnings).toEqual([
+      `κ cannot be read from a flat curve (VIX and every future within 0.1 points): κ = 8 (default), θ = ${p.termStructure.fit.theta.toFixed(2)} fitted, rmse 0.015 pts; pass policy.kappa to choose κ.`,
+    ]);
+    const pinned = plan({ ...input, market: flat, policy: { theta: 15 } });
+    expect(pinned.warnings.find((w) => w.startsWith('κ cannot be read'))).toMatch(
+      /κ = 8 \(default\), θ = 15 \(policy\.theta\)/,
+    );
+  });
+});
