@@ -17,6 +17,7 @@ import {
   constantMaturity,
   futureForExpiry,
   vxExpiriesAfter,
+  vxExpiriesThrough,
   type TermStructure,
 } from '../market/index';
 import { spxAtmVol, spxDivYield, spxVol, type Leg, type MarketState } from '../book/index';
@@ -210,7 +211,7 @@ export function hedgeContextFrom(parts: HedgeContextParts): HedgeContext {
   const bookLoss = (s: MarketState) => condors.reduce((a, c) => a + scenarioLoss(c.legs, now, s, c.maxLoss), 0);
 
   const lastListed = ts.points[ts.points.length - 1] as { expiry: string };
-  const monthly = vxExpiriesAfter(date, 12).filter((e) => e <= lastListed.expiry);
+  const monthly = vxExpiriesThrough(date, lastListed.expiry);
   const tailExpiry = selectTailExpiry(
     date,
     monthly.length > 0 ? monthly : ts.points.map((p) => p.expiry),

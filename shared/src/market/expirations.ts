@@ -122,6 +122,32 @@ export function vxExpiriesAfter(iso: string, count: number): string[] {
 }
 
 /**
+ * The monthly VX expiries strictly after `iso` and on or before `last`, in order: the contracts a
+ * curve listed up to `last` can hold. Stops at the calendar's last contract (2040-11) instead of
+ * failing, so a curve valued in 2040 gets the expiries it can have.
+ * @param iso valuation date (ISO)
+ * @param last the last expiry wanted (ISO), e.g. the curve's last listed future
+ * @example vxExpiriesThrough('2020-03-16', '2020-05-20') // ['2020-03-18', '2020-04-15', '2020-05-20']
+ */
+export function vxExpiriesThrough(iso: string, last: string): string[] {
+  const day = calendarDay('date', iso);
+  const end = calendarDay('last', last);
+  let { year, month } = yearMonthOf('date', iso);
+  const out: string[] = [];
+  while (year < CALENDAR_LAST_YEAR || (year === CALENDAR_LAST_YEAR && month < 12)) {
+    const e = vxExpiryDay(year, month);
+    if (e > end) break;
+    if (e > day) out.push(toIsoDate(e));
+    month++;
+    if (month > 12) {
+      month = 1;
+      year++;
+    }
+  }
+  return out;
+}
+
+/**
  * The VX settlement day of the week (Sunday to Saturday) holding a day, as day numbers: its
  * Wednesday, or the business day before that Wednesday when it or the Friday 30 days after it is an
  * exchange holiday. The rule of monthly and weekly contracts alike (CFE VX contract specifications:

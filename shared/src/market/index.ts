@@ -26,7 +26,7 @@ export {
   nextBusinessDay,
   previousBusinessDay,
 } from './calendar';
-export { isVxExpiry, spxMonthlyExpiry, vxExpiriesAfter, vxExpiry } from './expirations';
+export { isVxExpiry, spxMonthlyExpiry, vxExpiriesAfter, vxExpiriesThrough, vxExpiry } from './expirations';
 export {
   DEFAULT_CURVE_POLICY,
   KAPPA_BOUNDS,

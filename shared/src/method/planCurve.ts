@@ -8,7 +8,7 @@ import {
   buildTermStructure,
   fitQuality,
   futureForExpiry,
-  vxExpiriesAfter,
+  vxExpiriesThrough,
   volOfVolFromVvix,
   type TermStructure,
 } from '../market/index';
@@ -370,5 +370,5 @@ export function lastRebalanceCurve(p: ParsedPlanInput, policy: Policy): TermStru
 /** The monthly VX expiries up to the last listed future (the hedges' candidate expiries). */
 export function listedMonthlies(ts: TermStructure, date: string): string[] {
   const lastListed = ts.points[ts.points.length - 1] as { expiry: string };
-  return vxExpiriesAfter(date, 12).filter((e) => e <= lastListed.expiry);
+  return vxExpiriesThrough(date, lastListed.expiry);
 }

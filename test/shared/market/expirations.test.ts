@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isVxExpiry, spxMonthlyExpiry, vxExpiriesAfter, vxExpiry } from '@alvh/shared';
+import { isVxExpiry, spxMonthlyExpiry, vxExpiriesAfter, vxExpiriesThrough, vxExpiry } from '@alvh/shared';
 import { describeWithData, readDataFile } from '../../helpers/marketData';
 import { readVxHistory } from './vxHistory';
 
@@ -45,6 +45,14 @@ describe('vxExpiry: the Wednesday 30 days before the next month’s third Friday
     expect(vxExpiriesAfter('2020-03-17', 1)).toEqual(['2020-03-18']);
     expect(vxExpiriesAfter('2020-03-18', 2)).toEqual(['2020-04-15', '2020-05-20']);
     expect(vxExpiriesAfter('2021-12-23', 2)).toEqual(['2022-01-19', '2022-02-16']);
+  });
+
+  it('lists the expiries after a date up to a last one, stopping at the calendar instead of failing', () => {
+    expect(vxExpiriesThrough('2020-03-16', '2020-05-20')).toEqual(['2020-03-18', '2020-04-15', '2020-05-20']);
+    expect(vxExpiriesThrough('2020-03-18', '2020-05-19')).toEqual(['2020-04-15']);
+    expect(vxExpiriesThrough('2020-03-16', '2020-03-17')).toEqual([]);
+    expect(vxExpiriesThrough('2040-10-01', '2040-12-31')).toEqual(['2040-10-17', '2040-11-21']);
+    expect(() => vxExpiriesThrough('2020-03-16', '2041-01-16')).toThrow(/^last: .*outside the exchange calendar/);
   });
 
   it('rejects bad input naming the field', () => {

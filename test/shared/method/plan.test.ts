@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { plan, planMarketState, type Plan } from '@alvh/shared';
+import { plan, planMarketState, vxExpiriesAfter, type Plan } from '@alvh/shared';
 import { PlanInputSchema, type PlanInput } from '@alvh/shared';
 import { markBook } from '@alvh/shared';
 import { isAlvhError } from '@alvh/shared';
@@ -342,5 +342,27 @@ describe('a flat curve', () => {
     expect(pinned.warnings.find((w) => w.startsWith('κ cannot be read'))).toMatch(
       /κ = 8 \(default\), θ = 15 \(policy\.theta\)/,
     );
+  });
+});
+
+describe("a plan valued in 2040, the exchange calendar's last year", () => {
+  // Asking for 12 monthly expiries ran past the calendar and failed on `count`, a field never sent.
+  it.each(['2039-12-01', '2040-02-01', '2040-06-01'])('%s plans on its four listed futures', (date) => {
+    const expiries = vxExpiriesAfter(date, 4);
+    const p = plan({
+      valuationDate: date,
+      market: {
+        spx: 9000,
+        vix: 18,
+        vvix: 95,
+        rate: 0.03,
+        divYield: 0.013,
+        futures: expiries.map((expiry, i) => ({ expiry, price: 19 + i * 0.6 })),
+      },
+      condor: { expiry: `${expiries[1]!.slice(0, 8)}21`, strikes: [8000, 8200, 9800, 10000], quantity: 3 },
+      portfolio: { capital: 5_000_000 },
+    });
+    expect(expiries).toContain(p.tail.expiry);
+    expect(allFinite(p)).toEqual([]);
   });
 });
