@@ -678,21 +678,22 @@ describe('futures and their expiries are read cell by cell, as they sit side by 
   });
 
   it('skips a row blank in both and pairs each price with the expiry beside it', () => {
-    const plain = call('CURVE', date, 17.91, col(20, 22, 23), col(44550, 44580, 44610));
+    // the December, January and February 2021-22 VX settlements
+    const plain = call('CURVE', date, 17.91, col(20, 22, 23), col(44552, 44580, 44608));
     expect(pairs(plain).map(([label, price]) => [label.slice(0, 14), price])).toEqual([
-      ['VX1 2021-12-20', 20],
+      ['VX1 2021-12-22', 20],
       ['VX2 2022-01-19', 22],
-      ['VX3 2022-02-18', 23],
+      ['VX3 2022-02-16', 23],
     ]);
     expect(
-      call('CURVE', date, 17.91, col(null, 20, null, 22, 23, null), col(null, 44550, null, 44580, 44610, null)),
+      call('CURVE', date, 17.91, col(null, 20, null, 22, 23, null), col(null, 44552, null, 44580, 44608, null)),
     ).toEqual(plain);
     // a column of prices beside a row of expiries: the i-th cell of each, as selected
-    expect(call('CURVE', date, 17.91, col(20, 22, 23), [[44550, 44580, 44610]])).toEqual(plain);
+    expect(call('CURVE', date, 17.91, col(20, 22, 23), [[44552, 44580, 44608]])).toEqual(plain);
     const stress = (futures: unknown, expiries: unknown) =>
       call('STRESSFUTURE', date, 17.91, futures, 44580, null, null, null, expiries);
-    expect(stress(col(null, 20, null, 22, 23), col(null, 44550, null, 44580, 44610))).toEqual(
-      stress(col(20, 22, 23), col(44550, 44580, 44610)),
+    expect(stress(col(null, 20, null, 22, 23), col(null, 44552, null, 44580, 44608))).toEqual(
+      stress(col(20, 22, 23), col(44552, 44580, 44608)),
     );
   });
 
@@ -735,7 +736,8 @@ describe('ALVH.STRESSFUTURE plausibility', () => {
   it('refuses a stressVix below VIX (VIX 60, stressVix 5 gave a future floored at 0.01), as CONDORLOSS does', () => {
     const d = 44519;
     const fut = [[45], [38], [34]];
-    expect(invalid('STRESSFUTURE', d, 60, fut, d + 12, null, null, 5, [[d + 12], [d + 40], [d + 70]])).toBe(
+    // a weekly (2021-12-01), then the December and January settlements
+    expect(invalid('STRESSFUTURE', d, 60, fut, d + 12, null, null, 5, [[d + 12], [d + 33], [d + 61]])).toBe(
       "stressVix: is 5, below today's VIX of 60: the drawdown's VIX rises as SPX falls; pass a stressVix of at least 60, or leave it empty (VIX + 1.5 per 1% of drawdown)",
     );
     expect(invalid('STRESSFUTURE', 44519, 17.91, [[20.8], [22.7]], 44580, null, null, 10)).toMatch(

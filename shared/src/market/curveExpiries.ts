@@ -38,7 +38,7 @@ function contractName(iso: string): string {
 }
 
 /** The monthly contract of the date's month, as a hint: "the March 2019 future settles 2019-03-19". */
-function monthlyHint(day: DayNumber): string {
+export function monthlyHint(day: DayNumber): string {
   const { year, month } = ymdOf(day);
   if (year === CALENDAR_LAST_YEAR && month === 12) return '';
   const e = vxExpiry(year, month);
@@ -46,7 +46,7 @@ function monthlyHint(day: DayNumber): string {
 }
 
 /** Why a day is not a business day: "a Saturday" or "an exchange holiday (Good Friday)". */
-function closedBecause(day: DayNumber): string {
+export function closedBecause(day: DayNumber): string {
   const w = weekdayOf(day);
   if (w === 0 || w === 6) return `a ${WEEKDAYS[w] as string}`;
   const iso = toIsoDate(day);
@@ -100,7 +100,7 @@ export function checkCurveExpiries(
         `is ${e}, not the ${contractName(weekIso)} VX settlement ${weekIso}; no weekly VX future settles in a monthly's week`,
         at < 0
           ? `pass ${weekIso} for the ${contractName(weekIso)} future`
-          : `drop it or correct its date: the ${contractName(weekIso)} future is ${field(at)} (${weekIso})`,
+          : `drop it or correct its date: the ${contractName(weekIso)} future is listed already (${weekIso})`,
       );
     }
     if (week !== day) {
@@ -117,7 +117,7 @@ export function checkCurveExpiries(
   for (const m of frontMonthlies(today)) {
     if (m > last || expiries.includes(m)) continue;
     const j = expiries.findIndex((e) => e > m);
-    const typo = monthly[j] === false ? `, or correct ${field(j)} to ${m} if it is that future` : '';
+    const typo = monthly[j] === false ? `, or correct this expiry to ${m} if it is that future` : '';
     throw invalidInput(
       field(j),
       `is ${expiries[j] as string}, and the ${contractName(m)} VX future (settling ${m}) before it is not listed: with weekly futures in the list F1 and F2 are the first two monthly contracts, which would skip it`,

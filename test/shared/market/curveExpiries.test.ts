@@ -43,7 +43,7 @@ describe('buildTermStructure: a mistyped monthly expiry is refused, not read as 
     );
     // 2018-02-21 is a weekly's day, but the February monthly F1 is then missing from the list.
     expect(messageOf(() => buildTermStructure(curve(date, vix, [...vx], '2018-02-21')))).toMatch(
-      /^futures\[0\]\.expiry: is 2018-02-21, and the February 2018 VX future \(settling 2018-02-14\) before it is not listed: .*F1 and F2 are the first two monthly contracts.*; add the February 2018 future, or correct futures\[0\]\.expiry to 2018-02-14 if it is that future$/,
+      /^futures\[0\]\.expiry: is 2018-02-21, and the February 2018 VX future \(settling 2018-02-14\) before it is not listed: .*F1 and F2 are the first two monthly contracts.*; add the February 2018 future, or correct this expiry to 2018-02-14 if it is that future$/,
     );
   });
 
