@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTermStructure, plan, vxExpiriesAfter, type CurveInput } from '@alvh/shared';
+import { buildTermStructure, plan, vxExpiriesAfter, type CurveInput, type PlanInput } from '@alvh/shared';
 import { describeWithData, readDataFile } from '../../helpers/marketData';
 
 /** A day's curve with its listed monthly expiries, the first replaced by `first` when given. */
@@ -86,7 +86,7 @@ describe('buildTermStructure: a mistyped monthly expiry is refused, not read as 
   it('a plan names the field where the plan sent it', () => {
     const [date, vix, vx] = MAR_14_2014;
     const futures = curve(date, vix, [...vx], '2014-03-19').futures;
-    const input = {
+    const input: PlanInput = {
       valuationDate: date,
       market: { spx: 1841.13, vix, vvix: 80, rate: 0.001, divYield: 0.02, futures },
       condor: { expiry: '2014-04-17', strikes: [1700, 1750, 1925, 1975], quantity: 1 },
