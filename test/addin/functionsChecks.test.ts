@@ -763,6 +763,28 @@ describe('ALVH.STRESSFUTURE plausibility', () => {
     expect(call('CURVE', 44519, 300, fut)).toBeDefined();
   });
 
+  it('refuses an expiry past the last future given, on a closed day or past the calendar, naming its own arguments', () => {
+    // 2020-03-16 (VIX 82.69) with VX1 and VX2 only: May 2020 came out 51.26 today and 63.40 stressed
+    // from the fitted curve, the real VX3 being 44.875
+    const date = 43906; // 2020-03-16
+    const may = 43971; // 2020-05-20
+    expect(invalid('STRESSFUTURE', date, 82.69, [[72.625], [59.15]], may)).toBe(
+      'expiry: is 2020-05-20, after the last future given (2020-04-15); the curve is not extrapolated; extend futures to the 2020-05-20 future, or pass an expiry up to 2020-04-15',
+    );
+    const expiries = [[43908], [43936]]; // 2020-03-18, 2020-04-15
+    expect(invalid('STRESSFUTURE', date, 82.69, [[72.625], [59.15]], may, null, null, null, expiries)).toMatch(
+      /; extend futures and expiries to the 2020-05-20 future/,
+    );
+    const [[, listed]] = call('STRESSFUTURE', date, 82.69, [[72.625], [59.15], [44.875]], may) as [[number, number]];
+    expect(listed).toBe(44.875);
+    // a Saturday was priced from the fitted curve; a 2045 expiry answered θ
+    const vx2019 = [[14.825], [15.625], [16.125]]; // 2019-03-01
+    expect(invalid('STRESSFUTURE', 43525, 13.57, vx2019, 43547)).toBe(
+      "expiry: is 2019-03-23, a Saturday: no VX future settles on a day the exchange is closed; pass the contract's final-settlement date (the March 2019 future settles 2019-03-19)",
+    );
+    expect(invalid('STRESSFUTURE', 43525, 13.57, vx2019, 52678)).toMatch(/^expiry: is 2044-03-22, /);
+  });
+
   it("moves a future expiring on the drawdown's last day by the whole shock, F + ΔVIX (the curve's roll ignored)", () => {
     const fut = [[20.7994], [22.7497], [23.7091]];
     const [[stressed, today, sVix]] = call('STRESSFUTURE', 44519, 17.91, fut, 44529) as [[number, number, number]];

@@ -60,6 +60,8 @@ describe('one leg validation for a book on every route', () => {
         [{ quantity: 1.5 }, 'book.tail[0].quantity', /whole, non-zero/],
         [{ quantity: 0 }, 'book.tail[0].quantity', /whole, non-zero/],
         [{ expiry: '2027-01-22' }, 'book.tail[0].expiry', /not a VX final-settlement date/],
+        // past the book's last future (2027-03-17) its future was extrapolated from the fitted curve
+        [{ expiry: '2027-04-21' }, 'book.tail[0].expiry', /after the last listed VX future \(2027-03-17\)/],
         // a VIX strike that is no VIX level (the Monte Carlo answered these with a 200)
         [{ strike: 1e308 }, 'book.tail[0].strike', /above 500 VIX points/],
         [{ strike: 5e-324 }, 'book.tail[0].strike', /looks like a decimal/],

@@ -6,13 +6,14 @@ import {
   calendarDay,
   checkRebalance,
   futureForExpiry,
+  invalidInput,
   isoToExcelSerial,
   resolvePolicy,
   stressedFuture,
   stressedVix,
   vxExpiry,
 } from '@alvh/shared';
-import { dateArg, withHeaders } from './args';
+import { dateArg, isMissing, withHeaders } from './args';
 import { checkHeldThroughDrawdown, checkStressVix, policyArg } from './bounds';
 import { excelCall } from './excelErrors';
 import { labelled, opt, type LabelledRow } from './format';
@@ -80,7 +81,7 @@ const STRESSFUTURE_HEADERS = ['stressed future (points)', "today's future (point
  * @param valuationDate The day of the prices (an Excel date).
  * @param vix VIX level, index points (1 to 300).
  * @param futures VX1, VX2, ... settlement prices in expiry order (a row or a column), points. Without expiries the first cell is VX1 (a blank first cell is an error).
- * @param expiry The hedge expiry (an Excel date), e.g. =ALVH.VXEXPIRY(date + 52); unlisted expiries are priced from the fitted curve.
+ * @param expiry The hedge expiry (an Excel date), e.g. =ALVH.VXEXPIRY(date + 52), up to the last future given; one between the futures given is priced from the fitted curve.
  * @param [drawdown] SPX fall as a decimal; default 0.2 (20%).
  * @param [drawdownDays] Calendar days the fall takes; default 10.
  * @param [stressVix] VIX in the drawdown, index points, at least today's VIX (it rises as SPX falls); default VIX + 1.5 per 1% of drawdown.
@@ -122,6 +123,16 @@ export function stressfuture(
         policy.drawdownDays,
         "pass an expiry after the drawdown ends (the method's tail expires 45-60 days out)",
       );
+      // The curve is not extrapolated past its last future (method Section 2): named as this
+      // function's arguments, which hold that future.
+      const last = ts.points[ts.points.length - 1]!;
+      if (hedgeExpiry > last.expiry) {
+        throw invalidInput(
+          'expiry',
+          `is ${hedgeExpiry}, after the last future given (${last.expiry}); the curve is not extrapolated`,
+          `extend futures${isMissing(expiries) ? '' : ' and expiries'} to the ${hedgeExpiry} future, or pass an expiry up to ${last.expiry}`,
+        );
+      }
       checkStressVix(policy.stressVix, ts.vixSpot);
       const sVix = stressedVix(ts.vixSpot, policy);
       return withHeaders(headers, STRESSFUTURE_HEADERS, [

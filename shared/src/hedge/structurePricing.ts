@@ -23,7 +23,7 @@
  * sizing and the budget in structureSizing.ts, scores and comparison in structureScoring.ts.
  */
 import { daysBetween } from '../dates';
-import { futureForExpiry, vxExpiriesAfter, type TermStructure } from '../market/index';
+import { futureForExpiry, nextVxExpiry, type TermStructure } from '../market/index';
 import { markBook, type Leg, type MarketState } from '../book/index';
 // the method's files, not its barrel: the plan (in the barrel) reads this module
 import { scenarioLoss } from '../method/stress';
@@ -163,12 +163,22 @@ export function priceStructure(
 /**
  * Carry of a long VX future of `expiry` over `days`, USD per contract: the slope of today's curve
  * from that contract to the next monthly one, (F_next − F)/(days between) · days · 1000. Positive in
- * contango (the future rolls down toward spot), negative in backwardation.
+ * contango (the future rolls down toward spot), negative in backwardation. The next contract may lie
+ * past the last listed future (the tail expiry can be the last one listed): its price is then the
+ * fitted curve's, an extrapolation asked for on purpose, since the carry needs the contract after
+ * this one. For the calendar's last contract (2040-11), with no next one, the slope is read from the
+ * curve node before it (the listed future before, or VIX at day 0).
  */
 export function futureCarry(ts: TermStructure, expiry: string, days: number): number {
-  const next = vxExpiriesAfter(expiry, 1)[0] as string;
-  const slope = (futureForExpiry(ts, next) - futureForExpiry(ts, expiry)) / daysBetween(expiry, next);
-  return slope * days * VX_FUTURE_MULTIPLIER;
+  const f = futureForExpiry(ts, expiry);
+  const next = nextVxExpiry(expiry);
+  if (next !== undefined) {
+    const slope = (futureForExpiry(ts, next, { extrapolate: true }) - f) / daysBetween(expiry, next);
+    return slope * days * VX_FUTURE_MULTIPLIER;
+  }
+  const left = daysBetween(ts.valuationDate, expiry);
+  const before = ts.points.filter((p) => p.days < left).pop() ?? { days: 0, price: ts.vixSpot };
+  return ((f - before.price) / (left - before.days)) * days * VX_FUTURE_MULTIPLIER;
 }
 
 /** One-sided 99% standard normal quantile: the confidence of a future's capital at risk. */

@@ -148,6 +148,25 @@ export function vxExpiriesThrough(iso: string, last: string): string[] {
 }
 
 /**
+ * The first monthly VX expiry strictly after a date, or undefined when it would be past the
+ * calendar's last contract (2040-11).
+ * @example nextVxExpiry('2020-03-18') // '2020-04-15'
+ * @example nextVxExpiry('2040-11-21') // undefined
+ */
+export function nextVxExpiry(iso: string): string | undefined {
+  const day = calendarDay('date', iso);
+  let { year, month } = yearMonthOf('date', iso);
+  for (let k = 0; k < 2; k++) {
+    if (year === CALENDAR_LAST_YEAR && month === 12) return undefined;
+    const e = vxExpiryDay(year, month);
+    if (e > day) return toIsoDate(e);
+    month = month === 12 ? 1 : month + 1;
+    if (month === 1) year++;
+  }
+  return undefined;
+}
+
+/**
  * The VX settlement day of the week (Sunday to Saturday) holding a day, as day numbers: its
  * Wednesday, or the business day before that Wednesday when it or the Friday 30 days after it is an
  * exchange holiday. The rule of monthly and weekly contracts alike (CFE VX contract specifications:

@@ -26,7 +26,14 @@ export {
   nextBusinessDay,
   previousBusinessDay,
 } from './calendar';
-export { isVxExpiry, spxMonthlyExpiry, vxExpiriesAfter, vxExpiriesThrough, vxExpiry } from './expirations';
+export {
+  isVxExpiry,
+  nextVxExpiry,
+  spxMonthlyExpiry,
+  vxExpiriesAfter,
+  vxExpiriesThrough,
+  vxExpiry,
+} from './expirations';
 export {
   DEFAULT_CURVE_POLICY,
   KAPPA_BOUNDS,
@@ -44,7 +51,13 @@ export {
   modelFuture,
   vixSensitivity,
 } from './meanReversion';
-export { buildTermStructure, constantMaturity, futureForExpiry, shockFutures } from './termStructure';
+export {
+  buildTermStructure,
+  constantMaturity,
+  futureForExpiry,
+  shockFutures,
+  type FutureForExpiryOptions,
+} from './termStructure';
 export { CURVE_SHIFT_TENORS, type TenorChange, curveShift } from './curveShift';
 export { volOfVolFromVvix } from './atmVol';
 export { BOUND_WARN_POINTS, POOR_FIT_POINTS, type FitQuality, fitQuality } from './fitQuality';

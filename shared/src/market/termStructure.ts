@@ -10,8 +10,8 @@
 import { parseIsoDate, toIsoDate } from '../dates';
 import { insufficientData, invalidInput } from '../errors';
 import { checkFinite, checkNonNegative, checkPositive, checkVxPrice } from '../validate';
-import { calendarDay } from './calendar';
-import { checkCurveExpiries } from './curveExpiries';
+import { calendarDay, isBusinessDayNumber } from './calendar';
+import { checkCurveExpiries, closedBecause, monthlyHint } from './curveExpiries';
 import { isVxExpiry } from './expirations';
 import { fitMeanReversion, modelFuture } from './meanReversion';
 import { classifyRegime, resolveCurvePolicy } from './regime';
@@ -184,14 +184,30 @@ export function shockFutures(ts: TermStructure, newVix: number, kappa?: number):
   return ts.points.map((p) => ({ ...p, price: shockedFutureKernel(p.price, dv, k, p.days) }));
 }
 
+/** How {@link futureForExpiry} treats an expiry past the last listed future. */
+export interface FutureForExpiryOptions {
+  /**
+   * Price an expiry past the last listed future from the fitted curve instead of refusing it: an
+   * extrapolation the method rules out for what a user asks. Internal callers that need a contract
+   * the curve does not reach say so where they pass it (a future's carry to the next contract; the
+   * replay, whose history rows may lack the far contracts).
+   */
+  extrapolate?: boolean;
+}
+
 /**
  * Price of the VX future of an expiry, points: the listed price when the curve lists that expiry,
- * otherwise the fitted model value θ + (VIX − θ)·e^(−κτ) (which is not re-anchored to the
- * neighbouring listed prices: its error is the fit's rmse).
+ * otherwise, between the listed futures, the fitted model value θ + (VIX − θ)·e^(−κτ) (not
+ * re-anchored to the neighbouring listed prices: its error is the fit's rmse).
+ *
+ * Refused, naming `expiry`: a date outside the calendar, on or before the valuation date, on a
+ * weekend or exchange holiday (no VX future settles then), or after the last listed future (no
+ * extrapolation, method Section 2; `options.extrapolate` for the internal callers that need it).
  * @example futureForExpiry(ts, '2020-04-15') // 59.15 (listed)
+ * @example futureForExpiry(ts, '2020-05-20') // throws when the curve ends at 2020-04-15: add that future
  */
-export function futureForExpiry(ts: TermStructure, expiry: string): number {
-  const day = parseIsoDate('expiry', expiry);
+export function futureForExpiry(ts: TermStructure, expiry: string, options: FutureForExpiryOptions = {}): number {
+  const day = calendarDay('expiry', expiry);
   const today = parseIsoDate('ts.valuationDate', ts.valuationDate);
   if (day <= today) {
     throw invalidInput(
@@ -200,8 +216,23 @@ export function futureForExpiry(ts: TermStructure, expiry: string): number {
       'pass an expiry after the valuation date',
     );
   }
+  if (!isBusinessDayNumber(day)) {
+    throw invalidInput(
+      'expiry',
+      `is ${expiry}, ${closedBecause(day)}: no VX future settles on a day the exchange is closed`,
+      `pass the contract's final-settlement date${monthlyHint(day)}`,
+    );
+  }
   const listed = ts.points.find((p) => p.expiry === expiry);
   if (listed) return listed.price;
+  const last = lastPoint(ts, 'ts.points');
+  if (day - today > last.days && options.extrapolate !== true) {
+    throw invalidInput(
+      'expiry',
+      `is ${expiry}, after the last listed future (${last.expiry}): the curve is not extrapolated beyond its last future`,
+      `add the VX future of ${expiry} to the futures, or pass an expiry up to ${last.expiry}`,
+    );
+  }
   checkFinite('ts.fit.kappa', ts.fit.kappa);
   return modelFuture(ts.fit, ts.vixSpot, (day - today) / 365);
 }

@@ -163,6 +163,23 @@ function checkHeldStrike(field: string, kind: 'spx' | 'vix', strike: number, spo
 }
 
 /**
+ * A VIX option held is marked on the VX future of its expiry: one past the last listed future would
+ * be priced by extrapolating the curve, which the method rules out (Section 2). Refused naming the
+ * position (`positions[i].expiry`, or `positions line N` of a CSV).
+ */
+function checkHeldOnCurve(held: readonly { leg: Leg; field: string }[], ts: PlanContext['ts']): void {
+  const last = ts.points[ts.points.length - 1]?.expiry ?? ts.valuationDate;
+  for (const { leg, field } of held) {
+    if (leg.kind !== 'vix' || leg.expiry <= last) continue;
+    throw invalidInput(
+      field,
+      `${field.startsWith('positions line') ? `holds a VIX option of ${leg.expiry}` : `is ${leg.expiry}`}, after the last listed VX future (${last}): the option is marked on the future of its expiry, and the curve is not extrapolated beyond its last future`,
+      `add the VX future of ${leg.expiry} to market.futures`,
+    );
+  }
+}
+
+/**
  * The orders from the positions held to the plan's legs (every condor, overlay, tail), when positions are
  * given or a rebalance is due; mids are the plan's own marks today. Undefined otherwise.
  */
@@ -173,13 +190,13 @@ export function stepOrders(
 ): PlanStep<OrderList | undefined> {
   const { p, policy, date, now } = ctx;
   if (p.positions === undefined && rebalanceDue !== true) return { result: undefined, audit: [], warnings: [] };
-  const held: Leg[] =
+  const heldAt: { leg: Leg; field: string }[] =
     p.positions === undefined
       ? []
       : typeof p.positions === 'string'
         ? parsePositionsCsv(p.positions, { valuationDate: date }).map((h) => {
             checkHeldStrike(`positions line ${h.line}`, h.leg.kind, h.leg.strike, now.spot);
-            return h.leg;
+            return { leg: h.leg, field: `positions line ${h.line}` };
           })
         : p.positions.map((l, i) => {
             if (l.expiry < date)
@@ -199,8 +216,11 @@ export function stepOrders(
               throw invalidInput(`positions[${i}].expiry`, `is ${l.expiry}, ${unlisted.problem}`, unlisted.fix);
             checkHeldStrike(`positions[${i}].strike`, l.kind, l.strike, now.spot);
             const strike = snapToGrid(l.strike, l.kind === 'spx' ? SPX_STRIKE_STEP : VIX_LISTED_STRIKE_STEP);
-            return { kind: l.kind, type: l.type, strike, expiry: l.expiry, quantity: l.quantity };
+            const leg: Leg = { kind: l.kind, type: l.type, strike, expiry: l.expiry, quantity: l.quantity };
+            return { leg, field: `positions[${i}].expiry` };
           });
+  checkHeldOnCurve(heldAt, ctx.ts);
+  const held = heldAt.map((h) => h.leg);
   const label =
     (origin: string) =>
     (l: Leg): TargetLeg => ({ ...l, origin });

@@ -16,7 +16,7 @@
  *   surface of today moved to the scenario's VIX and spot, Section 2b), at
  *   least 0 and at most the condor's max loss.
  */
-import { futureForExpiry, type TermStructure } from '../market/index';
+import { futureForExpiry, type FutureForExpiryOptions, type TermStructure } from '../market/index';
 import { shockedFutureKernel } from '../market/termStructure';
 import { checkPositive } from '../validate';
 import { invalidInput, isAlvhError } from '../errors';
@@ -65,6 +65,8 @@ export function scenarioLossKernel(valueNow: number, valueStressed: number, maxL
  * F + (newVix − VIX)·e^(−shockKappa·τ'), points.
  * @param shockKappa κ per year that maps the VIX shock to the future; pass `policy.shockKappa`
  *   (default: the policy's).
+ * @param options how today's future of an expiry past the last listed one is read
+ *   ({@link futureForExpiry}: refused unless `extrapolate`).
  * @example
  * // 2018-12-24: VIX 36.07, 2019-02-13 future 23.325 (51 days), VIX → 66.07 over 10 days
  * stressedFuture(ts, '2019-02-13', 66.07, 10) // 23.325 + 30·e^(−6·41/365) = 38.63
@@ -75,8 +77,9 @@ export function stressedFuture(
   newVix: number,
   horizonDays: number,
   shockKappa: number = DEFAULT_POLICY.shockKappa,
+  options: FutureForExpiryOptions = {},
 ): number {
-  const f = futureForExpiry(ts, expiry);
+  const f = futureForExpiry(ts, expiry, options);
   const left = Math.max(0, daysBetween(ts.valuationDate, expiry) - horizonDays);
   return shockedFutureKernel(f, newVix - ts.vixSpot, checkPositive('shockKappa', shockKappa), left);
 }

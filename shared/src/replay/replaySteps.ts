@@ -124,9 +124,11 @@ export function stepMarket(
     return { skip: e.message };
   }
   const volOfVol = row.vvix !== undefined ? volOfVolFromVvix(row.vvix) : policy.defaultVolOfVol;
+  // A history row can lack the far contracts (a source's gaps): the replay prices an expiry past the
+  // row's last future from the day's fitted curve, as it always has, rather than drop the day.
   const futureFor = (expiry: string): number => {
     const p = ts.points.find((q) => q.expiry === expiry);
-    return p ? p.price : futureForExpiry(ts, expiry);
+    return p ? p.price : futureForExpiry(ts, expiry, { extrapolate: true });
   };
   const surfaces = surfacesFromVix(
     { date: row.date, spot: spx, vix: ts.vixSpot, rate: a.rate, divYield: a.divYield, volOfVol },

@@ -109,7 +109,8 @@ export function sizeLayers(i: LayerSizingInput): LayerSizing {
   const scale = state.vix / ts.vixSpot;
   const stressed = drawdownState(
     state,
-    (e) => stressedFuture(ts, e, newVix, policy.drawdownDays, policy.shockKappa),
+    // as the day's state, an expiry past the row's last future from the fitted curve (replaySteps)
+    (e) => stressedFuture(ts, e, newVix, policy.drawdownDays, policy.shockKappa, { extrapolate: true }),
     policy,
     newVix * scale,
     stressVov,

@@ -101,6 +101,24 @@ export function checkBookLegs(b: Pick<ScenarioBookInput, 'valuationDate' | 'cond
   }
 }
 
+/**
+ * A VIX leg is marked on the VX future of its expiry: one past the book's last listed future would
+ * be priced by extrapolating the curve, which the method rules out (Section 2). Refused naming
+ * `book.<layer>[i].expiry`.
+ */
+function checkVixLegsOnCurve(b: Pick<ScenarioBookInput, 'condor' | 'overlay' | 'tail'>, last: string): void {
+  for (const layer of ['condor', 'overlay', 'tail'] as const) {
+    b[layer].forEach((leg, i) => {
+      if (leg.kind !== 'vix' || leg.expiry <= last) return;
+      throw invalidInput(
+        `book.${layer}[${i}].expiry`,
+        `is ${leg.expiry}, after the last listed VX future (${last}): the VIX option is marked on the future of its expiry, and the curve is not extrapolated beyond its last future`,
+        `add the VX future of ${leg.expiry} to book.futures`,
+      );
+    });
+  }
+}
+
 export function resolveScenarioBook(b: ScenarioBookInput, policy: Policy): ScenarioBook {
   checkBookLegs(b);
   const curvePolicy: { steepSpread: number; flatBand: number; kappa?: number; theta?: number } = {
@@ -128,6 +146,7 @@ export function resolveScenarioBook(b: ScenarioBookInput, policy: Policy): Scena
     (f) => (f === 'vixSpot' ? 'book.vix' : `book.${f}`),
     () => buildTermStructure({ valuationDate: b.valuationDate, vixSpot: b.vix, futures: b.futures }, curvePolicy),
   );
+  checkVixLegsOnCurve(b, ts.points[ts.points.length - 1]?.expiry ?? b.valuationDate);
   const volOfVol = b.volOfVol ?? policy.defaultVolOfVol;
   return {
     valuationDate: b.valuationDate,

@@ -2,10 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   TAIL_STRUCTURES,
   bestWithinBudget,
+  buildTermStructure,
   compareInContext,
   compareTailStructures,
   costsToCover,
   futureCapitalAtRisk,
+  futureCarry,
   futureForExpiry,
   hedgeContext,
   markBook,
@@ -19,6 +21,7 @@ import {
   tailStrike,
   vixOptionVol,
   unitsWithinBudget,
+  vxExpiriesAfter,
   type HedgeContext,
   type Leg,
   type MarketState,
@@ -331,5 +334,29 @@ describe('a structure that gains nothing cannot cover', () => {
     expect(errorOf(() => hedgeContext({ ...input, market: { ...input.market, futures: unsorted } })).field).toMatch(
       /^market\.futures/,
     );
+  });
+});
+
+describe("a long future's carry to the next contract", () => {
+  const curve = (date: string, prices: number[]) =>
+    buildTermStructure({
+      valuationDate: date,
+      vixSpot: 18,
+      futures: vxExpiriesAfter(date, prices.length).map((expiry, i) => ({ expiry, price: prices[i]! })),
+    });
+
+  it('reads the next contract from the fitted curve when it is past the last listed future, on purpose', () => {
+    // 2021-11-19 with VX1 and VX2: the carry of the last listed (2022-01-19) needs February's future
+    const ts = curve('2021-11-19', [20.8, 22.7]);
+    const next = futureForExpiry(ts, '2022-02-16', { extrapolate: true });
+    expect(() => futureForExpiry(ts, '2022-02-16')).toThrow(/after the last listed future/);
+    expect(futureCarry(ts, '2022-01-19', 30)).toBeCloseTo(((next - 22.7) / 28) * 30 * 1000, 9);
+  });
+
+  it("at the calendar's last contract (2040-11) takes the slope from the future before", () => {
+    // asked for the December 2040 contract and failed on count, a field no user sends
+    const ts = curve('2040-09-24', [19, 19.6]);
+    expect(ts.points.map((p) => p.expiry)).toEqual(['2040-10-17', '2040-11-21']);
+    expect(futureCarry(ts, '2040-11-21', 30)).toBeCloseTo((0.6 / 35) * 30 * 1000, 9);
   });
 });

@@ -399,6 +399,26 @@ describe('model curve and sensitivities', () => {
     expect(futureForExpiry(ts, weekly)).toBeCloseTo(modelFuture(ts.fit, 82.69, 16 / 365), 12);
     expect(() => futureForExpiry(ts, '2020-03-16')).toThrow(/^expiry: is 2020-03-16, on or before the valuation date/);
   });
+
+  it('futureForExpiry: no price past the last listed future, on a closed day or past the calendar', () => {
+    // 2020-03-16 with VX1 and VX2 only: May was extrapolated to 51.26 (the real VX3 was 44.875)
+    const two = buildTermStructure({ ...MARCH_16_2020, futures: MARCH_16_2020.futures.slice(0, 2) });
+    expect(() => futureForExpiry(two, '2020-05-20')).toThrow(
+      /^expiry: is 2020-05-20, after the last listed future \(2020-04-15\): the curve is not extrapolated beyond its last future; add the VX future of 2020-05-20 to the futures, or pass an expiry up to 2020-04-15$/,
+    );
+    // the internal callers that need it ask for the fitted curve's value explicitly
+    expect(futureForExpiry(two, '2020-05-20', { extrapolate: true })).toBe(modelFuture(two.fit, 82.69, 65 / 365));
+    // a Saturday, when no future settles, was priced from the fitted curve
+    const ts = buildTermStructure(DEC_20_2019);
+    expect(() => futureForExpiry(ts, '2020-02-22')).toThrow(
+      /^expiry: is 2020-02-22, a Saturday: no VX future settles on a day the exchange is closed; pass the contract's final-settlement date \(the February 2020 future settles 2020-02-19\)$/,
+    );
+    expect(() => futureForExpiry(ts, '2020-04-10')).toThrow(
+      /^expiry: is 2020-04-10, an exchange holiday \(Good Friday\)/,
+    );
+    // past the 2040 calendar it answered θ
+    expect(() => futureForExpiry(ts, '2045-01-18')).toThrow(/^expiry: is 2045-01-18, outside the exchange calendar/);
+  });
 });
 
 describe('constant maturity and curve shift', () => {

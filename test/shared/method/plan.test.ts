@@ -365,4 +365,25 @@ describe("a plan valued in 2040, the exchange calendar's last year", () => {
     expect(expiries).toContain(p.tail.expiry);
     expect(allFinite(p)).toEqual([]);
   });
+
+  it("plans with a tail on the calendar's last contract (2040-11), whose future's carry has no next contract", () => {
+    const p = plan({
+      valuationDate: '2040-09-24',
+      market: {
+        spx: 9000,
+        vix: 18,
+        vvix: 95,
+        rate: 0.03,
+        divYield: 0.013,
+        futures: [
+          { expiry: '2040-10-17', price: 19 },
+          { expiry: '2040-11-21', price: 19.6 },
+        ],
+      },
+      condor: { expiry: '2040-11-16', strikes: [8000, 8200, 9800, 10000], quantity: 3 },
+      portfolio: { capital: 5_000_000 },
+    });
+    expect(p.tail.expiry).toBe('2040-11-21');
+    expect(allFinite(p)).toEqual([]);
+  });
 });

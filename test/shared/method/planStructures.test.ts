@@ -223,6 +223,20 @@ describeWithData('structures and orders on 2018-12-24', () => {
       expect(plan({ ...day, positions: [spx, vix] }).orders).toBeDefined();
     });
 
+    it('refuses a VIX option held past the last listed future, whose future would be extrapolated', () => {
+      const vix: Leg = { kind: 'vix', type: 'call', strike: 30, expiry: '2019-09-18', quantity: 2 };
+      const last = day.market.futures[day.market.futures.length - 1]!.expiry;
+      expect(last).toBe('2019-08-21');
+      const i = rejection({ ...day, positions: [vix] })[0];
+      expect(`${i?.path}: ${i?.message}`).toBe(
+        'positions[0].expiry: is 2019-09-18, after the last listed VX future (2019-08-21): the option is marked on the future of its expiry, and the curve is not extrapolated beyond its last future; add the VX future of 2019-09-18 to market.futures',
+      );
+      const csv = rejection({ ...day, positions: 'VIX 190918C00030000,2,1' })[0];
+      expect(`${csv?.path}: ${csv?.message}`).toMatch(
+        /^positions line 1: holds a VIX option of 2019-09-18, after the last listed VX future \(2019-08-21\)/,
+      );
+    });
+
     it('takes pasted CSV positions only at strikes that are a level of their index, naming the line', () => {
       // a slip of one digit (4100 typed 41500) was bought as an SPX 41500 put for $36,805,407
       const refused = (csv: string) => {

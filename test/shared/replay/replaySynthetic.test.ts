@@ -371,3 +371,18 @@ describe('a condor whose expiry day, the last row of the window, the replay skip
     );
   });
 });
+
+describe('a history row listing fewer contracts than the tail needs', () => {
+  // Rows with VX1 and VX2 only: on 2021-01-11 the tail expiry nearest 52 days is 2021-03-17, past
+  // the row's last future (2021-02-17). The replay prices it from the day's fitted curve on purpose
+  // (a source's gaps are no reason to drop the day), where a plan refuses to extrapolate.
+  const rows = flatRows([2021, 1, 4], 30).map((r) => ({ ...r, vx: [16, 17] }));
+  const r = replay({ rows, policy: { transactionCostPerContract: 0 } });
+
+  it('still sizes and holds a tail past the last listed future', () => {
+    const day = r.ledger.find((x) => x.date === '2021-01-11')!;
+    expect(day.events.some((e) => /tail \d+ VIX C[\d.]+ 2021-03-17/.test(e))).toBe(true);
+    expect(r.skipped.count).toBe(0);
+    expect(r.ledger.every((x) => Number.isFinite(x.tailValue) && Number.isFinite(x.alvhPnl))).toBe(true);
+  });
+});
