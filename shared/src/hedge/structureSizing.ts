@@ -16,15 +16,28 @@ export interface StructureSize {
 }
 
 /**
+ * How to move a structure's own strikes nearer the money: no policy field picks the tail structure
+ * (every one is compared), so the fix names the fields that shape it.
+ */
+const STRIKE_HINT: Record<TailStructure, string> = {
+  'vix-call': ', a strike nearer the money (a lower policy.tailOtmPct)',
+  'vix-call-spread':
+    ', a strike nearer the money (policy.tailOtmPct) or a wider spread (structures.params.spreadWidth)',
+  'vix-call-ladder': ', offsets nearer the money (structures.params.ladderOtm)',
+  'vx-future': '',
+  'spx-put-spread': '',
+};
+
+/**
  * Units of a priced structure for `coverage` × `loss`: ceil(coverage · loss / gain). A gain ≤ 0 is
  * a `no_solution` error saying the structure cannot cover.
  */
 export function sizeStructure(unit: StructureUnit, loss: number, coverage: number): StructureSize {
   if (!(unit.gain > 0)) {
     throw noSolution(
-      'tailStructure',
-      `${unit.structure} (${unit.description}) costs $${unit.premium.toFixed(2)} a unit and is worth $${unit.stressedValue.toFixed(2)} in the drawdown scenario, so it gains nothing and cannot cover the loss`,
-      'choose another tail structure, a later expiry or a larger stressed VIX (policy.stressVix, policy.stressVixPerPct)',
+      unit.structure,
+      `${unit.description} costs $${unit.premium.toFixed(2)} a unit and is worth $${unit.stressedValue.toFixed(2)} in the drawdown scenario, so it gains nothing and cannot cover the loss`,
+      `buy one of the other structures compared that can cover (those with a size)${STRIKE_HINT[unit.structure]}, a later tail expiry (policy.tailDteMin, policy.tailDteTarget, policy.tailDteMax) or a larger stressed VIX (policy.stressVix, policy.stressVixPerPct)`,
     );
   }
   if (!(loss > 0)) return { units: 0, cost: 0, coverageAchieved: 0 };

@@ -22,6 +22,9 @@ import {
   vixOptionVol,
   unitsWithinBudget,
   vxExpiriesAfter,
+  POLICY_FIELDS,
+  StructureParamsSchema,
+  resolvePolicy,
   type HedgeContext,
   type Leg,
   type MarketState,
@@ -283,8 +286,20 @@ describe('a structure that gains nothing cannot cover', () => {
     expect(u.gain).toBeLessThanOrEqual(0);
     const e = errorOf(() => sizeStructure(u, ctx.loss, 1.8));
     expect(e.code).toBe('no_solution');
-    expect(e.field).toBe('tailStructure');
-    expect(e.message).toMatch(/vix-call .* gains nothing and cannot cover the loss/);
+    expect(e.field).toBe('vix-call');
+    expect(e.message).toMatch(/^vix-call: long VIX .* gains nothing and cannot cover the loss/);
+  });
+  it('its fix names only fields a caller can set (no policy field picks the structure)', () => {
+    const ctx = hedgeContext(input);
+    for (const s of ['vix-call', 'vix-call-spread', 'vix-call-ladder'] as const) {
+      const e = errorOf(() => sizeStructure(priceStructure(ctx, s), ctx.loss, 1.8));
+      expect(e.message).not.toMatch(/tailStructure|another tail structure/);
+      expect(e.fix).toMatch(/^buy one of the other structures compared that can cover/);
+      for (const [, f] of e.fix.matchAll(/policy\.(\w+)/g)) expect(POLICY_FIELDS, f).toContain(f);
+      for (const [, f] of e.fix.matchAll(/structures\.params\.(\w+)/g))
+        expect(Object.keys(StructureParamsSchema.shape), f).toContain(f);
+    }
+    expect(() => resolvePolicy({ tailStructure: 'vix-call-spread' })).toThrow(/unknown policy field "tailStructure"/);
   });
   it('the comparison keeps it, without a size, after those that cover', () => {
     const c = compareTailStructures(input);
