@@ -27,7 +27,7 @@ import { futureForExpiry, nextVxExpiry, type TermStructure } from '../market/ind
 import { markBook, type Leg, type MarketState } from '../book/index';
 // the method's files, not its barrel: the plan (in the barrel) reads this module
 import { scenarioLoss } from '../method/stress';
-import { tailStrike } from '../method/tailSize';
+import { gridStrike, tailStrike } from '../method/tailSize';
 import type { CondorAnalytics } from '../method/condor';
 import type { HedgeContext } from './structureContext';
 
@@ -97,7 +97,7 @@ function unitLegs(ctx: HedgeContext, s: Exclude<TailStructure, 'vx-future'>): { 
       return { legs: [call(k1, 1), call(k2, -1)], description: `long VIX ${e} ${k1} call, short ${k2} call` };
     }
     case 'vix-call-ladder': {
-      const ks = [...new Set(ctx.params.ladderOtm.map((m) => tailStrike(ctx.tailFuture, m, step)))].sort(
+      const ks = [...new Set(ctx.params.ladderOtm.map((m) => gridStrike(ctx.tailFuture, m, step)))].sort(
         (a, b) => a - b,
       );
       return { legs: ks.map((k) => call(k, 1)), description: `long VIX ${e} ${ks.join(' / ')} calls, one each` };

@@ -67,8 +67,12 @@ export function tailStrike(future: number, otmPct: number, step: number): number
   return gridStrike(future, otmPct, step);
 }
 
-/** {@link tailStrike} without the checks. */
-function gridStrike(future: number, otmPct: number, step: number): number {
+/**
+ * {@link tailStrike} without the checks: F·(1 + offset) rounded up to the grid. The structures'
+ * ladder calls it for its offsets, which its schema bounds to [0, 5] (a call at up to six times the
+ * future), wider than the tail call's `otmPct` in [0, 1].
+ */
+export function gridStrike(future: number, otmPct: number, step: number): number {
   const raw = future * (1 + otmPct);
   const k = Math.ceil(raw / step - EPS) * step;
   // Rounded to 10 decimals (a grid of 0.01 gives 17.01, not 17.009999999999998); a whole number

@@ -112,6 +112,21 @@ describeWithData('structures and orders on 2018-12-24', () => {
         'structures.params.spreadWidth',
       );
     });
+
+    it('prices a ladder over the documented offsets [0, 5], and refuses one outside naming its index', () => {
+      const p = plan({ ...day, structures: { cover: 0.5, params: { spreadWidth: 10, ladderOtm: [0.5, 1, 2, 5] } } });
+      const ladder = p.structures.structures.find((r) => r.structure === 'vix-call-ladder');
+      // F 23.325: 1.5, 2, 3 and 6 times it, rounded up to the 1-point grid
+      expect(ladder?.legs.map((l) => l.strike)).toEqual([35, 47, 70, 140]);
+      expect(ladder?.size?.units).toBeGreaterThan(0);
+      expect(p.tail).toEqual(base.tail);
+      const bad = rejection({
+        ...day,
+        structures: { cover: 0.5, params: { spreadWidth: 10, ladderOtm: [0.5, 1, 6] } },
+      });
+      expect(bad[0]?.path).toBe('structures.params.ladderOtm[2]');
+      expect(bad[0]?.message).toMatch(/offsets ≤ 5/);
+    });
   });
 
   describe('plan.orders: positions in, orders out', () => {
