@@ -14,6 +14,7 @@ import {
 } from './structurePricing';
 import {
   bestWithinBudget,
+  legLimitWarning,
   sizeStructure,
   type BudgetChoice,
   type StructureScore,
@@ -38,6 +39,8 @@ export interface StructureComparison {
   structures: StructureScore[];
   /** With a budget: the structure buying the most scenario protection within it (options only). */
   bestWithinBudget?: BudgetChoice;
+  /** A structure whose size is held to the 100,000-contract limit of one leg, in words. */
+  warnings: string[];
 }
 
 /** Score one priced structure against the context. */
@@ -115,12 +118,16 @@ export function compareInContext(
     stressedSpot: ctx.stressed.spot,
     structures: scores,
     ...(best === undefined ? {} : { bestWithinBudget: best }),
+    warnings: scores.flatMap((x) => legLimitWarning(x.structure, x.size) ?? []),
   };
 }
 
 export interface CoverCost {
   structure: TailStructure;
+  /** Whole units for the stated protection, at most 100,000 (one leg's limit). */
   units: number;
+  /** What the stated protection asks before that limit. */
+  requiredUnits: number;
   /** units · premium, USD (for vx-future: its capital at risk plus carry and fees, `futureCapitalAtRisk`). */
   cost: number;
   lossBoundedByPremium: boolean;
@@ -129,7 +136,8 @@ export interface CoverCost {
 /**
  * What it costs to cover `coverage` × the scenario loss with each structure that can, cheapest
  * first among the option structures (vx-future after them: its cost is capital at risk plus carry
- * and fees, not a premium paid), and the sentence that says it.
+ * and fees, not a premium paid; a size held to one leg's 100,000 contracts after those that reach
+ * the protection, with the share it covers in the words), and the sentence that says it.
  * @example costsToCover(cmp, 0.5).words // "Covering 50% of the $20,143 drawdown loss costs $1,253 with vix-call-ladder, …"
  */
 export function costsToCover(cmp: StructureComparison, coverage: number): { costs: CoverCost[]; words: string } {
@@ -144,17 +152,36 @@ export function costsToCover(cmp: StructureComparison, coverage: number): { cost
     .filter((s) => s.size !== null)
     .map((s) => {
       const z = sizeStructure(s, cmp.loss, coverage);
-      return { structure: s.structure, units: z.units, cost: z.cost, lossBoundedByPremium: s.lossBoundedByPremium };
+      return {
+        structure: s.structure,
+        units: z.units,
+        requiredUnits: z.requiredUnits,
+        cost: z.cost,
+        lossBoundedByPremium: s.lossBoundedByPremium,
+        coverageAchieved: z.coverageAchieved,
+      };
     })
-    .sort((a, b) => Number(b.lossBoundedByPremium) - Number(a.lossBoundedByPremium) || a.cost - b.cost);
+    .sort(
+      (a, b) =>
+        Number(b.lossBoundedByPremium) - Number(a.lossBoundedByPremium) ||
+        // a size held to one leg's limit does not reach the protection: after those that do
+        Number(a.units < a.requiredUnits) - Number(b.units < b.requiredUnits) ||
+        a.cost - b.cost,
+    );
   const usd = (x: number) => `$${Math.round(x).toLocaleString('en-US')}`;
-  const pct = `${Number((coverage * 100).toFixed(1))}%`;
+  const share = (x: number) => `${Number((x * 100).toFixed(1))}%`;
+  const pct = share(coverage);
+  // a size held to one leg's limit covers less than asked: the words say how much
+  const held = (c: (typeof costs)[number]) =>
+    c.units < c.requiredUnits
+      ? ` (${c.requiredUnits} units asked, held to ${c.units}, more than one leg holds: ${share(c.coverageAchieved)} of the loss)`
+      : '';
   const options = costs.filter((c) => c.lossBoundedByPremium);
   const words =
     cmp.loss === 0
       ? 'The book loses nothing in the drawdown scenario: there is no loss to cover.'
       : options.length === 0
         ? `No option structure can cover the ${usd(cmp.loss)} drawdown loss.`
-        : `Covering ${pct} of the ${usd(cmp.loss)} drawdown loss costs ${options.map((c) => `${usd(c.cost)} with ${c.structure}`).join(', ')}.`;
-  return { costs, words };
+        : `Covering ${pct} of the ${usd(cmp.loss)} drawdown loss costs ${options.map((c) => `${usd(c.cost)} with ${c.structure}${held(c)}`).join(', ')}.`;
+  return { costs: costs.map(({ coverageAchieved: _, ...c }) => c), words };
 }

@@ -2,13 +2,19 @@
  * Sizing a priced tail structure to the coverage rule, and what a budget buys of it.
  */
 import { noSolution } from '../errors';
+import { MAX_CONTRACTS } from '../validate';
 import { coverageContracts } from '../method/tailSize';
 import type { HedgeContext } from './structureContext';
 import { EPS, type StructureUnit, type TailStructure } from './structurePricing';
 
 export interface StructureSize {
-  /** Whole units: ceil(coverage · loss / gain per unit). */
+  /**
+   * Whole units: ceil(coverage · loss / gain per unit), at most MAX_CONTRACTS (100,000), the most
+   * one leg of a book holds (the literal tail is held to the same limit).
+   */
   units: number;
+  /** What the rule asks before that limit: ceil(coverage · loss / gain per unit). */
+  requiredUnits: number;
   /** units · premium, USD. */
   cost: number;
   /** units · gain / loss (0 when the loss is 0). */
@@ -40,9 +46,19 @@ export function sizeStructure(unit: StructureUnit, loss: number, coverage: numbe
       `buy one of the other structures compared that can cover (those with a size)${STRIKE_HINT[unit.structure]}, a later tail expiry (policy.tailDteMin, policy.tailDteTarget, policy.tailDteMax) or a larger stressed VIX (policy.stressVix, policy.stressVixPerPct)`,
     );
   }
-  if (!(loss > 0)) return { units: 0, cost: 0, coverageAchieved: 0 };
-  const units = coverageContracts(coverage, loss, unit.gain);
-  return { units, cost: units * unit.premium, coverageAchieved: (units * unit.gain) / loss };
+  if (!(loss > 0)) return { units: 0, requiredUnits: 0, cost: 0, coverageAchieved: 0 };
+  const requiredUnits = coverageContracts(coverage, loss, unit.gain);
+  const units = Math.min(requiredUnits, MAX_CONTRACTS);
+  return { units, requiredUnits, cost: units * unit.premium, coverageAchieved: (units * unit.gain) / loss };
+}
+
+/**
+ * The warning when a structure's size is held to MAX_CONTRACTS, in the words of the literal
+ * tail's; undefined when it is not.
+ */
+export function legLimitWarning(structure: TailStructure, size: StructureSize | null): string | undefined {
+  if (size === null || size.requiredUnits <= MAX_CONTRACTS) return undefined;
+  return `The ${structure} structure asks for ${size.requiredUnits} units, more than one leg holds (${MAX_CONTRACTS}): it is sized at ${MAX_CONTRACTS}. Plan a book this size in parts.`;
 }
 
 /** What a budget buys of a priced structure: the whole units it pays for, up to `maxUnits`. */

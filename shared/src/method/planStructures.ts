@@ -99,8 +99,8 @@ export function stepStructures(
       effect: `coverage per dollar in the scenario: ${rows.map((r) => `${r.structure} ${r.size === null ? 'cannot cover' : r.lossBoundedByPremium ? fmt(r.perDollar, 2) : `(${fmt(r.perDollar, 2)} per $ at risk)`}`).join(', ')}; best within the tail budget: ${best === undefined || best.units === 0 ? 'none' : `${best.units} × ${best.structure}`}`,
     },
   ];
-  // The gap in words leads the warnings when the literal tail is cut by the budget.
-  const warnings = tail.cut || tail.noSolution !== undefined ? [summary] : [];
+  // A structure held to one leg's limit, then the gap in words when the literal tail is cut by the budget.
+  const warnings = [...cmp.warnings, ...(tail.cut || tail.noSolution !== undefined ? [summary] : [])];
   return {
     result: {
       loss: hctx.loss,
