@@ -8,6 +8,18 @@ import { invalidInput } from './errors';
 /** The most contracts one leg or one condor order may hold: a bound that keeps every dollar figure finite. */
 export const MAX_CONTRACTS = 100_000;
 
+/** SPX strikes are listed every 5 points: the grid of the condor strikes the plan takes and suggests and positions are read on. */
+export const SPX_STRIKE_STEP = 5;
+
+/** The listed VIX option strike grid (half points). */
+export const VIX_LISTED_STRIKE_STEP = 0.5;
+
+/** `x` is a whole number of `step`s, within 1e-9 of one (6000.000000001 is the listed 6000). */
+export function onGrid(x: number, step: number): boolean {
+  const q = x / step;
+  return Math.abs(q - Math.round(q)) < 1e-9;
+}
+
 function describe(x: number): string {
   return Number.isNaN(x) ? 'NaN' : String(x);
 }

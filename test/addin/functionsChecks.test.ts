@@ -359,6 +359,34 @@ describe('ALVH.PLAN: a row missing, empty or wrong', () => {
     );
     expect(invalid('PLAN', rows('', [['vegaMatch', 0.9]]))).not.toContain('correct the field');
   });
+
+  it('names the row of a strike off its listing grid, as a held leg is refused', () => {
+    expect(invalid('PLAN', rows('k2', [['k2', 1801]]))).toBe(
+      'inputs k2: is 1801, off the SPX 5-point strike grid; pass a listed strike (a multiple of 5)',
+    );
+    expect(
+      invalid(
+        'PLAN',
+        rows('', [
+          ['condor2Expiry', 43511],
+          ['condor2Strikes', '1745/1795/2852.5/2905'],
+          ['condor2Quantity', 10],
+        ]),
+      ),
+    ).toMatch(/^inputs condor2Strikes: is 2852\.5, off the SPX 5-point strike grid/);
+    expect(invalid('PLAN', rows('', [['overlayStrike', 1942.7]]))).toBe(
+      'inputs overlayStrike: is 1942.7, off the SPX 5-point strike grid; pass a listed strike (a multiple of 5), or leave it out',
+    );
+    expect(
+      invalid(
+        'PLAN',
+        rows('', [
+          ['overlay', 'vix-call-diagonal'],
+          ['diagonalStrikeOffset', 2.3],
+        ]),
+      ),
+    ).toMatch(/^inputs diagonalStrikeOffset: is 2\.3, off the VIX 0\.5-point strike grid/);
+  });
 });
 
 describe('USD amounts typed as text: thousands grouped by a dot or a percentage are refused, never read', () => {

@@ -19,8 +19,7 @@ import { InputValidationError, type InputIssue } from '../schemas/parse';
 import { isBusinessDay, isVxExpiry, spxMonthlyExpiry, CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from '../market/index';
 import type { Leg } from '../book/index';
 import { decimalCell } from '../surface/chainQuotes';
-// the method's file, not its barrel: the plan (in the barrel) reads this module
-import { SPX_STRIKE_STEP } from '../method/condor';
+import { SPX_STRIKE_STEP, VIX_LISTED_STRIKE_STEP, onGrid } from '../validate';
 
 /** One held position: the leg and what the broker says it cost. */
 export interface HeldPosition {
@@ -56,8 +55,8 @@ export const SETTLED_FIX = 'leave out legs that have settled, or check the valua
 export const SETTLES_TODAY =
   'it settles that day (SPX monthlies and VIX options at the open, SPXW at the close), so no order is priced for it';
 
-/** The listed VIX option strike grid (half points). */
-export const VIX_LISTED_STRIKE_STEP = 0.5;
+// The listing grids and their test live with the checks (the input schemas read them too).
+export { VIX_LISTED_STRIKE_STEP, onGrid } from '../validate';
 
 const ROOTS: Record<string, ParsedSymbol['kind']> = { SPX: 'spx', SPXW: 'spx', VIX: 'vix' };
 const SYMBOL = /^([A-Z]{1,6})\s*(\d{2})(\d{2})(\d{2})([CP])(\d+(?:\.\d+)?)$/;
@@ -71,11 +70,6 @@ class LineFault extends Error {
   ) {
     super(text);
   }
-}
-
-export function onGrid(x: number, step: number): boolean {
-  const q = x / step;
-  return Math.abs(q - Math.round(q)) < 1e-9;
 }
 
 /**

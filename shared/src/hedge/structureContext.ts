@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { AlvhError, invalidInput, isAlvhError } from '../errors';
 import { daysBetween } from '../dates';
 import { parseInput } from '../schemas/parse';
-import { isoDate, nonNegativeNumber, positiveNumber, rate, volatility, vvixPoints } from '../schemas/common';
+import { isoDate, nonNegativeNumber, positiveNumber, rate, spxStrike, volatility, vvixPoints } from '../schemas/common';
 import {
   volOfVolFromVvix,
   buildTermStructure,
@@ -29,7 +29,7 @@ import { selectTailExpiry } from '../method/tailSize';
 import { resolvePolicy, type Policy } from '../schemas/policy';
 import { StructureParamsSchema, type StructureParams } from './schemas';
 
-const strikes4 = z.tuple([positiveNumber, positiveNumber, positiveNumber, positiveNumber], {
+const strikes4 = z.tuple([spxStrike, spxStrike, spxStrike, spxStrike], {
   error: 'pass [long put, short put, short call, long call]',
 });
 

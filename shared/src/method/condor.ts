@@ -87,8 +87,8 @@ export interface CondorAnalytics {
   greeks: { delta: number; gamma: number; vega: number; theta: number };
 }
 
-/** SPX strikes are listed every 5 points: the grid of the condor strikes the plan suggests and positions are read on. */
-export const SPX_STRIKE_STEP = 5;
+/** SPX strikes are listed every 5 points (its home is the checks, beside the other listing grids). */
+export { SPX_STRIKE_STEP } from '../validate';
 
 /**
  * @example

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { parseIsoDate } from '../dates';
-import { MARKET_RATE, VVIX_RANGE } from '../validate';
+import { MARKET_RATE, SPX_STRIKE_STEP, VVIX_RANGE, onGrid } from '../validate';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from '../market/calendar';
 
 /**
@@ -32,6 +32,24 @@ export const finiteNumber = z.number({ error: numberExpected }).finite({ error: 
 export const positiveNumber = finiteNumber.positive({ error: 'pass a number greater than 0', abort: true });
 
 export const nonNegativeNumber = finiteNumber.nonnegative({ error: 'pass 0 or a positive number' });
+
+/**
+ * The words for a strike off a listing grid, as a held leg's (`positions[i].strike`): "is 1941,
+ * off the SPX 5-point strike grid; pass a listed strike (a multiple of 5)".
+ */
+export function offGrid(what: string, step: number, fix = `pass a listed strike (a multiple of ${step})`) {
+  return (iss: { input?: unknown }): string =>
+    `is ${String(iss.input)}, off the ${what} ${step}-point strike grid; ${fix}`;
+}
+
+/**
+ * An SPX strike the plan prices and trades: greater than 0 and on the listed 5-point grid (within
+ * 1e-9 of a step), the check a held leg's strike passes, so no strike is priced into an order that
+ * the same leg held would be refused at.
+ */
+export const spxStrike = positiveNumber.refine((x) => onGrid(x, SPX_STRIKE_STEP), {
+  error: offGrid('SPX', SPX_STRIKE_STEP),
+});
 
 /**
  * A vol of vol as a decimal, VVIX/100, within the VIX-option surface's range {@link VVIX_RANGE}

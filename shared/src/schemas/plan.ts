@@ -13,6 +13,7 @@ import {
   optionType,
   positiveNumber,
   rate,
+  spxStrike,
   volatility,
 } from './common';
 import { PolicySchema } from './policy';
@@ -247,8 +248,9 @@ export const MarketSnapshotSchema = z.strictObject({
   ...MarketSurfaceFields,
 });
 
+/** Four listed SPX strikes (the 5-point grid a held leg is checked on). */
 const strikes4 = z
-  .tuple([positiveNumber, positiveNumber, positiveNumber, positiveNumber], {
+  .tuple([spxStrike, spxStrike, spxStrike, spxStrike], {
     error: 'pass four strikes [long put, short put, short call, long call]',
   })
   .describe('[long put, short put, short call, long call], increasing, each within half to twice market.spx');

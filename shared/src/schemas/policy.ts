@@ -9,7 +9,8 @@
 import { z } from 'zod';
 import { InputValidationError, formatPath, listedKeys } from './parse';
 import { SkewParamsSchema } from './skew';
-import { VVIX_RANGE } from '../validate';
+import { SPX_STRIKE_STEP, VIX_LISTED_STRIKE_STEP, VVIX_RANGE, onGrid } from '../validate';
+import { offGrid } from './common';
 import { DEFAULT_CURVE_POLICY } from '../market/regime';
 
 /** The regime thresholds' defaults (method Section 2): the curve module's, the one source. */
@@ -33,10 +34,15 @@ export const MAX_STRESS_VIX = 300;
  */
 export const MAX_TAIL_OTM_PCT = 0.5;
 
+/** A further check of a bounded number (a listing grid). */
+type Also = (n: z.ZodNumber) => z.ZodNumber;
+
 /** A number in [lo, hi] with a default; the message names the allowed range. */
-function bounded(lo: number, hi: number, def: number) {
+function bounded(lo: number, hi: number, def: number, also: Also = (n) => n) {
   const msg = `pass a number between ${lo} and ${hi}`;
-  return z.number({ error: msg }).finite({ error: msg }).min(lo, { error: msg }).max(hi, { error: msg }).default(def);
+  return also(z.number({ error: msg }).finite({ error: msg }).min(lo, { error: msg }).max(hi, { error: msg })).default(
+    def,
+  );
 }
 
 /**
@@ -62,9 +68,11 @@ function wholeBounded(lo: number, hi: number, def: number) {
 }
 
 /** A number in [lo, hi] with no default (the field is left out when not given). */
-function optionalBounded(lo: number, hi: number) {
+function optionalBounded(lo: number, hi: number, also: Also = (n) => n) {
   const msg = `pass a number between ${lo} and ${hi}, or leave it out`;
-  return z.number({ error: msg }).finite({ error: msg }).min(lo, { error: msg }).max(hi, { error: msg }).optional();
+  return also(
+    z.number({ error: msg }).finite({ error: msg }).min(lo, { error: msg }).max(hi, { error: msg }),
+  ).optional();
 }
 
 /** One knot of the base split: (spread in VIX points, calendar share). */
@@ -138,9 +146,29 @@ const PolicyObject = z.strictObject(
       .enum(overlayStructures, { error: `pass one of ${overlayStructures.join(', ')}` })
       .default('spx-put-calendar'),
     overlayBackDays: wholeBounded(1, 365, 30),
-    overlayStrike: optionalBounded(1, 1e6),
-    /** vix-call-diagonal: the short (nearer) call's strike above the long call's, VIX points. */
-    diagonalStrikeOffset: bounded(0, 50, 5),
+    /** The calendar's (or long put's) SPX strike: a listed one, on the 5-point grid. */
+    overlayStrike: optionalBounded(1, 1e6, (n) =>
+      n.refine((x) => onGrid(x, SPX_STRIKE_STEP), {
+        error: offGrid(
+          'SPX',
+          SPX_STRIKE_STEP,
+          `pass a listed strike (a multiple of ${SPX_STRIKE_STEP}), or leave it out`,
+        ),
+      }),
+    ),
+    /**
+     * vix-call-diagonal: the short (nearer) call's strike above the long call's, VIX points; a
+     * multiple of the listed half-point grid, so the short call is a listed strike as the long is.
+     */
+    diagonalStrikeOffset: bounded(0, 50, 5, (n) =>
+      n.refine((x) => onGrid(x, VIX_LISTED_STRIKE_STEP), {
+        error: offGrid(
+          'VIX',
+          VIX_LISTED_STRIKE_STEP,
+          `pass a multiple of ${VIX_LISTED_STRIKE_STEP} VIX points, so the short call is struck on a listed strike`,
+        ),
+      }),
+    ),
     /** vix-call-diagonal: the near leg expires at least this many days out. */
     diagonalMinDays: wholeBounded(0, 120, 14),
     // Section 6

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { InputValidationError, isAlvhError, plan, type Leg, type Plan, type PlanInput } from '@alvh/shared';
+import {
+  InputValidationError,
+  compareTailStructures,
+  isAlvhError,
+  plan,
+  type Leg,
+  type Plan,
+  type PlanInput,
+} from '@alvh/shared';
 import { realDayInput } from './realDays';
+import { standardCondorDay } from '../hedge/days';
+import { errorOf } from '../../helpers/errors';
 import { describeWithData } from '../../helpers/marketData';
 
 // The day's market comes from the history beside the project: without it the file is skipped.
@@ -265,6 +275,61 @@ describeWithData('structures and orders on 2018-12-24', () => {
         /^positions line 3: is 0\.5, which looks like a decimal/,
       );
       expect(plan({ ...day, positions: 'SPX 190118P02300,10,5\nVIX 190213C00024500,1,1' }).orders).toBeDefined();
+    });
+  });
+
+  describe('strikes the plan prices and trades are listed ones, as a held leg’s must be', () => {
+    const said = (raw: PlanInput) => {
+      const i = rejection(raw)[0];
+      return `${i?.path}: ${i?.message}`;
+    };
+    const condor = day.condor!;
+
+    it('refuses a condor strike off the SPX 5-point grid, naming it (the same leg held is refused so)', () => {
+      // 1941 was priced as "long SPX 2019-02-08 1941 put" with orders, and refused as a position
+      expect(said({ ...day, condor: { ...condor, strikes: [condor.strikes[0], 1941, 2850, 2900] } })).toBe(
+        'condor.strikes[1]: is 1941, off the SPX 5-point strike grid; pass a listed strike (a multiple of 5)',
+      );
+      const ladder = {
+        ...day,
+        condor: undefined,
+        condors: [condor, { ...condor, strikes: [1745, 1795, 2852.5, 2905] }],
+      };
+      expect(said(ladder as PlanInput)).toMatch(
+        /^condors\[1\]\.strikes\[2\]: is 2852\.5, off the SPX 5-point strike grid/,
+      );
+      // a hair off a listed strike is that strike
+      const [k1, k2, k3, k4] = condor.strikes;
+      const hair = plan({ ...day, condor: { ...condor, strikes: [k1, k2 + 1e-9, k3, k4] } });
+      expect(hair.condor.maxLoss).toBeCloseTo(base.condor.maxLoss, 3);
+    });
+
+    it('refuses an overlay strike off the SPX grid and a diagonal offset off the VIX half-point grid', () => {
+      // a calendar at 1942.7 and a VIX 25.3 short call were sized and ordered
+      expect(said({ ...day, policy: { overlayStrike: 1942.7 } })).toBe(
+        'policy.overlayStrike: is 1942.7, off the SPX 5-point strike grid; pass a listed strike (a multiple of 5), or leave it out',
+      );
+      expect(said({ ...day, policy: { overlay: 'vix-call-diagonal', diagonalStrikeOffset: 2.3 } })).toMatch(
+        /^policy\.diagonalStrikeOffset: is 2\.3, off the VIX 0\.5-point strike grid/,
+      );
+      const p = plan({ ...day, policy: { overlayStrike: 1945 } });
+      expect(p.overlay.unitLegs.every((l) => l.strike === 1945)).toBe(true);
+      const d = plan({ ...day, policy: { overlay: 'vix-call-diagonal', diagonalStrikeOffset: 2.5 } });
+      const [long, short] = d.overlay.unitLegs;
+      expect(short!.strike - long!.strike).toBe(2.5);
+    });
+
+    it('the structures’ own input refuses it too, naming the condor', () => {
+      const s = standardCondorDay('2018-12-24');
+      const c0 = s.condors[0]!;
+      const e = errorOf(() =>
+        compareTailStructures({
+          ...s,
+          condors: [{ ...c0, strikes: [c0.strikes[0], c0.strikes[1] + 1, c0.strikes[2], c0.strikes[3]] }],
+        }),
+      );
+      expect(e.field).toBe('condors[0].strikes[1]');
+      expect(e.message).toMatch(/off the SPX 5-point strike grid; pass a listed strike \(a multiple of 5\)/);
     });
   });
 });
