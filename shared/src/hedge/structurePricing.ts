@@ -9,7 +9,8 @@
  *   rounded up to the grid (repeats dropped): further out of the money, cheaper, more convex.
  * - `vx-future`: one long VX future of the tail expiry (multiplier 1000), rolled before expiry;
  *   its cost is its capital at risk over the protection horizon (a 99% fall of the future at the
- *   VIX options' vol), plus the carry to the next contract when the curve charges it, plus fees.
+ *   VIX options' vol), plus its roll-down toward spot on today's curve when the curve charges it,
+ *   plus fees.
  * - `spx-put-spread`: long the put at the condor's short put strike, short the put at the
  *   stressed spot S·(1 − drawdown) rounded down to the 5-point grid (at least one wing width
  *   below), the condor's expiry.
@@ -23,7 +24,8 @@
  * sizing and the budget in structureSizing.ts, scores and comparison in structureScoring.ts.
  */
 import { daysBetween } from '../dates';
-import { futureForExpiry, nextVxExpiry, type TermStructure } from '../market/index';
+import { checkNonNegative } from '../validate';
+import { constantMaturity, futureForExpiry, modelFuture, vxExpiriesAfter, type TermStructure } from '../market/index';
 import { markBook, type Leg, type MarketState } from '../book/index';
 // the method's files, not its barrel: the plan (in the barrel) reads this module
 import { scenarioLoss } from '../method/stress';
@@ -161,24 +163,61 @@ export function priceStructure(
 }
 
 /**
- * Carry of a long VX future of `expiry` over `days`, USD per contract: the slope of today's curve
- * from that contract to the next monthly one, (F_next − F)/(days between) · days · 1000. Positive in
- * contango (the future rolls down toward spot), negative in backwardation. The next contract may lie
- * past the last listed future (the tail expiry can be the last one listed): its price is then the
- * fitted curve's, an extrapolation asked for on purpose, since the carry needs the contract after
- * this one. For the calendar's last contract (2040-11), with no next one, the slope is read from the
- * curve node before it (the listed future before, or VIX at day 0).
+ * The curve's value `days` out on the valuation date's static curve: the constant-maturity
+ * interpolation of the listed futures with VIX spot at day 0 (`constantMaturity`); beyond the last
+ * listed future, the fitted curve's value there (as `futureForExpiry` prices an unlisted expiry).
+ */
+function curveAt(ts: TermStructure, days: number): number {
+  const last = ts.points[ts.points.length - 1] as { days: number };
+  return days <= last.days ? constantMaturity(ts, days) : modelFuture(ts.fit, ts.vixSpot, days / 365);
+}
+
+/** One contract of a held VX position: held from day `from` to day `to` (days from the valuation date). */
+interface HeldContract {
+  expiry: string;
+  /** Its days to expiry from the valuation date. */
+  days: number;
+  from: number;
+  to: number;
+}
+
+/**
+ * The contracts a long VX future of `expiry` held `days` passes through: that contract to its
+ * expiry (or to `days`), then each next monthly contract, bought as the one before expires.
+ */
+function heldContracts(ts: TermStructure, expiry: string, days: number): HeldContract[] {
+  const out: HeldContract[] = [];
+  let e = expiry;
+  let from = 0;
+  for (;;) {
+    const d = daysBetween(ts.valuationDate, e);
+    out.push({ expiry: e, days: d, from, to: Math.min(days, d) });
+    if (days <= d) return out;
+    from = d;
+    e = vxExpiriesAfter(e, 1)[0] as string;
+  }
+}
+
+/**
+ * Carry of a long VX future of `expiry` held `days`, USD per contract: what the future loses on
+ * today's curve held static, as it rolls down toward spot. A contract with d days to expiry is
+ * worth the curve's value at d − t after t days, so over h ≤ d days the carry is
+ * (F − CM(d − h))·1000 (`constantMaturity`: the listed futures, VIX spot at day 0); held past its
+ * expiry, it settles at spot (CM(0)) and each next contract, bought at CM(d′ − t), adds its own
+ * segment CM(d′ − t) − CM(d′ − t_end). Positive when the curve charges the long (contango below
+ * the contract), negative when it pays (the future rolls up toward a spot above it).
+ * @example
+ * // 2024-08-02: VIX 23.39, Aug-21 21.8527 (19 days), Sep-18 21.9844 (47 days); held 42 days the
+ * // Sep contract has 5 days left, on the curve 23.39 + (21.8527 − 23.39)·5/19 = 22.985
+ * futureCarry(ts, '2024-09-18', 42) // (21.9844 − 22.985)·1000 ≈ −1001: the long gains the roll
  */
 export function futureCarry(ts: TermStructure, expiry: string, days: number): number {
-  const f = futureForExpiry(ts, expiry);
-  const next = nextVxExpiry(expiry);
-  if (next !== undefined) {
-    const slope = (futureForExpiry(ts, next, { extrapolate: true }) - f) / daysBetween(expiry, next);
-    return slope * days * VX_FUTURE_MULTIPLIER;
+  let carry = 0;
+  for (const c of heldContracts(ts, expiry, checkNonNegative('days', days))) {
+    const start = c.from === 0 ? futureForExpiry(ts, c.expiry) : curveAt(ts, c.days - c.from);
+    carry += start - curveAt(ts, c.days - c.to);
   }
-  const left = daysBetween(ts.valuationDate, expiry);
-  const before = ts.points.filter((p) => p.days < left).pop() ?? { days: 0, price: ts.vixSpot };
-  return ((f - before.price) / (left - before.days)) * days * VX_FUTURE_MULTIPLIER;
+  return carry * VX_FUTURE_MULTIPLIER;
 }
 
 /** One-sided 99% standard normal quantile: the confidence of a future's capital at risk. */
@@ -199,10 +238,10 @@ function priceFuture(ctx: HedgeContext): StructureUnit {
   const f0 = ctx.tailFuture;
   const days = ctx.horizonDays;
   const carry = futureCarry(ctx.ts, e, days);
-  // What holding costs: the carry when the curve charges it (contango; in backwardation the carry
-  // it pays is not counted on) and the round-trip transaction costs of the contract and its rolls.
-  const rolls = Math.max(0, Math.ceil((days - ctx.tailDays) / 30));
-  const paid = Math.max(carry, 0) + 2 * (1 + rolls) * ctx.policy.transactionCostPerContract;
+  // What holding costs: the carry when the curve charges it (the roll-down toward spot; a roll the
+  // curve pays is not counted on) and the round-trip transaction costs of each contract held.
+  const contracts = heldContracts(ctx.ts, e, days).length;
+  const paid = Math.max(carry, 0) + 2 * contracts * ctx.policy.transactionCostPerContract;
   // The dollars a unit's protection is measured against: those costs plus the capital at risk
   // (a long future costs no premium, so no smaller figure is its cost). Its gain is its P&L net
   // of the costs paid: the capital at risk is held, not spent.
