@@ -102,7 +102,7 @@ export function frontierSetup(input: unknown, mark: LegMarker = defaultMarker): 
   const cmp = compareInContext(ctx, mark);
   // Option structures only, in TAIL_STRUCTURES order: a premium budget bounds their loss (not a future's).
   const structures = TAIL_STRUCTURES.map((s) => cmp.structures.find((x) => x.structure === s)!).filter(
-    (s) => s.lossBoundedByPremium && s.premium > 0,
+    (s) => s.lossBoundedByPremium && s.premium - s.fees > 0,
   );
   const overlayLegs = pl.overlay.unitLegs;
   const planLegs = [...pl.book.overlay, ...pl.book.tail];

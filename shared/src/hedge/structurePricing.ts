@@ -62,15 +62,23 @@ export interface StructureUnit {
   /** VX futures of one unit (signed contracts). */
   futures: { expiry: string; quantity: number }[];
   /**
-   * USD per unit: the option debit, or for vx-future its capital at risk over the horizon plus
-   * the carry the curve charges and fees (see `premiumBasis`, {@link futureCapitalAtRisk}).
+   * USD per unit: the option debit at model mids plus the transaction cost of opening its legs, or
+   * for vx-future its capital at risk over the horizon plus the carry the curve charges and fees
+   * (see `premiumBasis`, {@link futureCapitalAtRisk}).
    */
   premium: number;
+  /**
+   * The transaction costs in `premium`, USD per unit: `policy.transactionCostPerContract` for each
+   * option contract opened (held to expiry, it settles in cash with no closing trade), or each VX
+   * contract's round trip; paid, so the gain is net of them.
+   */
+  fees: number;
   premiumBasis: 'option premium' | 'capital at risk';
   /** USD per unit in the drawdown scenario: the options' value, or the future's mark-to-market gain. */
   stressedValue: number;
   /**
-   * What one unit gains in the scenario, USD; may be ≤ 0. Options: stressedValue − premium. A
+   * What one unit gains in the scenario, USD; may be ≤ 0. Options: stressedValue − premium (the
+   * debit and its fees). A
    * future: its mark-to-market gain less the curve's carry and fees (its `premium` is a capital
    * at risk, not a price paid, so the difference is not the gain).
    */
@@ -143,7 +151,10 @@ export function priceStructure(
 ): StructureUnit {
   if (structure === 'vx-future') return priceFuture(ctx);
   const { legs, description } = unitLegs(ctx, structure);
-  const premium = mark(legs, ctx.now);
+  // the fee of each contract opened, as the vx-future pays its own, so the structures compare on
+  // the same terms (the frontier and the replay charge it too)
+  const fees = ctx.policy.transactionCostPerContract * legs.reduce((a, l) => a + Math.abs(l.quantity), 0);
+  const premium = mark(legs, ctx.now) + fees;
   const stressedValue = mark(legs, ctx.stressed);
   return {
     structure,
@@ -151,6 +162,7 @@ export function priceStructure(
     legs,
     futures: [],
     premium,
+    fees,
     premiumBasis: 'option premium',
     stressedValue,
     gain: stressedValue - premium,
@@ -241,7 +253,8 @@ function priceFuture(ctx: HedgeContext): StructureUnit {
   // What holding costs: the carry when the curve charges it (the roll-down toward spot; a roll the
   // curve pays is not counted on) and the round-trip transaction costs of each contract held.
   const contracts = heldContracts(ctx.ts, e, days).length;
-  const paid = Math.max(carry, 0) + 2 * contracts * ctx.policy.transactionCostPerContract;
+  const fees = 2 * contracts * ctx.policy.transactionCostPerContract;
+  const paid = Math.max(carry, 0) + fees;
   // The dollars a unit's protection is measured against: those costs plus the capital at risk
   // (a long future costs no premium, so no smaller figure is its cost). Its gain is its P&L net
   // of the costs paid: the capital at risk is held, not spent.
@@ -254,6 +267,7 @@ function priceFuture(ctx: HedgeContext): StructureUnit {
     legs: [],
     futures: [{ expiry: e, quantity: 1 }],
     premium,
+    fees,
     premiumBasis: 'capital at risk',
     stressedValue,
     gain: stressedValue - paid,

@@ -47,12 +47,13 @@ export interface StructureComparison {
 export function scoreStructure(ctx: HedgeContext, unit: StructureUnit): StructureScore {
   let size: StructureSize | null = null;
   let why: string | undefined;
-  if (!(unit.premium > 0)) {
-    // a unit the model prices at nothing has no score per dollar: reported, never divided by zero
+  if (!(unit.premium - unit.fees > 0)) {
+    // a unit the model prices at nothing has no score per dollar (its fees alone are no price):
+    // reported, never divided by zero
     return {
       ...unit,
       size: null,
-      noSolution: `${unit.structure} (${unit.description}) is worth $${unit.premium.toFixed(2)} today on the model, so it has no coverage per dollar; choose strikes nearer the money`,
+      noSolution: `${unit.structure} (${unit.description}) is worth $${(unit.premium - unit.fees).toFixed(2)} today on the model, so it has no coverage per dollar; choose strikes nearer the money`,
       perDollar: 0,
       analogScores: unit.analogs.map((a, i) => ({
         date: a.date,

@@ -58,6 +58,8 @@ export function stepBudget(
   const overlay = cutOverlay(overlaySize, calendarBudget, audit, warnings);
   const tail = cutTail(ctx, sizing, tailBudget, condorLoss, audit, warnings);
   const debit = overlay.cost + tail.cost;
+  const contracts = [...overlay.legs, ...tail.legs].reduce((a, l) => a + Math.abs(l.quantity), 0);
+  const transactionCosts = contracts * policy.transactionCostPerContract;
   const costRate = hedgeCostRate(debit, condor.maxLoss, condor.days);
   const rorAfter = returnOnRisk(condor.maxProfit, debit, condor.maxLoss, condor.days);
   const budget: PlanBudget = {
@@ -65,6 +67,7 @@ export function stepBudget(
     calendarBudget,
     tailBudget,
     netHedgeDebit: debit,
+    transactionCosts,
     requiredDebit: overlay.requiredCost + tail.requiredCost,
     requiredHedgeCostRate: hedgeCostRate(overlay.requiredCost + tail.requiredCost, condor.maxLoss, condor.days),
     hedgeCostRate: costRate,
@@ -74,8 +77,8 @@ export function stepBudget(
   };
   audit.push({
     rule: 'budget.result',
-    inputs: { netHedgeDebit: debit, hedgeCostRate: costRate, returnOnRiskAfterHedges: rorAfter },
-    effect: `hedges cost ${usd(debit, 2)}: ${fmt(costRate * 100, 2)}% a year of max loss (cap ${fmt(policy.maxHedgeCostRate * 100, 1)}%), return on risk after hedges ${fmt(rorAfter * 100, 1)}% a year`,
+    inputs: { netHedgeDebit: debit, transactionCosts, hedgeCostRate: costRate, returnOnRiskAfterHedges: rorAfter },
+    effect: `hedges cost ${usd(debit, 2)} in premiums at model mids (${usd(transactionCosts, 2)} of transaction costs for ${plural(contracts, 'contract')} on top, not counted against the budget): ${fmt(costRate * 100, 2)}% a year of max loss (cap ${fmt(policy.maxHedgeCostRate * 100, 1)}%), return on risk after hedges ${fmt(rorAfter * 100, 1)}% a year`,
   });
   return { result: { overlay, tail, budget }, audit, warnings };
 }

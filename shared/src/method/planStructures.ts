@@ -127,6 +127,7 @@ function row(s: StructureScore, budget: number, loss: number): PlanStructureRow 
     legs: s.legs,
     futures: s.futures,
     premium: s.premium,
+    fees: s.fees,
     premiumBasis: s.premiumBasis,
     stressedValue: s.stressedValue,
     gain: s.gain,

@@ -219,8 +219,19 @@ export interface PlanAnalog {
 export interface PlanBudget extends HedgeBudget {
   calendarBudget: number;
   tailBudget: number;
-  /** Overlay cost + tail cost, USD. */
+  /**
+   * Overlay cost + tail cost, USD: premiums at model mids, the method's net hedge debit (section 7),
+   * without transaction costs (`transactionCosts`).
+   */
   netHedgeDebit: number;
+  /**
+   * What opening the overlay and tail legs held costs in transaction costs, USD:
+   * policy.transactionCostPerContract × their contracts. Not in the debit, the cost rate or the
+   * budget, which count premiums as the method does (and as the replay and the Monte Carlo size
+   * against their budget); the Monte Carlo, the replay and the frontier pay it in their P&L, and the
+   * structures count it in their cost per unit.
+   */
+  transactionCosts: number;
   /** What both layers would cost at their required sizes, USD, and that as an annual rate of max loss. */
   requiredDebit: number;
   requiredHedgeCostRate: number;
@@ -239,7 +250,10 @@ export interface PlanStructureRow {
   legs: Leg[];
   /** VX futures of one unit (vx-future). */
   futures: { expiry: string; quantity: number }[];
+  /** USD per unit, its transaction costs included (`fees`). */
   premium: number;
+  /** The transaction costs in `premium` (policy.transactionCostPerContract per contract opened; a VX contract's round trip). */
+  fees: number;
   premiumBasis: 'option premium' | 'capital at risk';
   stressedValue: number;
   gain: number;

@@ -53,16 +53,17 @@ describeWithData('tail structures on 2018-12-24 (standard 10-lot 45-DTE condor)'
       'vix-call-spread',
       'vx-future',
     ]);
+    // (each option unit's cost and gain carry its fee, $0.65 a contract: 6.29, 4.07, 3.80, 3.47 before)
     expect(cmp.structures.map((s) => Number(s.perDollar.toFixed(2)))).toEqual([
-      6.29,
-      4.07,
-      3.8,
-      3.47,
+      6.27,
+      4.04,
+      3.79,
+      3.43,
       expect.any(Number),
     ]);
   });
 
-  it('vix-call is the method tail hedge: the same strike, gain and contracts as sizeTailHedge', () => {
+  it('vix-call is the method tail hedge: the same strike and mid premium as sizeTailHedge, its fee on top', () => {
     const call = cmp.structures.find((s) => s.structure === 'vix-call');
     // the call's vols today and in the scenario from the VIX-option surface at its strike (Section 2b)
     const future = futureForExpiry(ctx.ts, ctx.tailExpiry);
@@ -84,9 +85,12 @@ describeWithData('tail structures on 2018-12-24 (standard 10-lot 45-DTE condor)'
       rate: ctx.now.rate,
     });
     expect(call?.legs).toEqual([{ kind: 'vix', type: 'call', strike: ref.strike, expiry: '2019-02-13', quantity: 1 }]);
-    expect(call?.gain).toBeCloseTo(ref.gainPerContract, 9);
-    expect(call?.premium).toBeCloseTo(ref.premium * 100, 9);
-    expect(call?.size?.units).toBe(ref.contracts);
+    // the structure's cost and gain carry the $0.65 fee of the contract, which the method's rule leaves out
+    expect(call?.fees).toBe(0.65);
+    expect(call?.gain).toBeCloseTo(ref.gainPerContract - 0.65, 9);
+    expect(call?.premium).toBeCloseTo(ref.premium * 100 + 0.65, 9);
+    expect(call?.size?.units).toBe(Math.ceil((1.8 * ctx.loss) / (ref.gainPerContract - 0.65) - 1e-9));
+    expect(call?.size?.units).toBe(ref.contracts); // 31 either way on this day
   });
 
   it('the scenario is the method one: SPX −20% over 10 days, VIX + 30, the condor loss within its max loss', () => {
@@ -161,7 +165,9 @@ describeWithData('tail structures on 2018-12-24 (standard 10-lot 45-DTE condor)'
       ['buy', 7, 'tail: vix-call-spread'],
       ['sell', 7, 'tail: vix-call-spread'],
     ]);
-    expect(o.netCost).toBeCloseTo(7 * spread.premium, 6);
+    // the orders are at model mids; the unit's cost adds the fee of its two contracts
+    expect(o.netCost).toBeCloseTo(7 * (spread.premium - spread.fees), 6);
+    expect(spread.fees).toBe(2 * 0.65);
   });
 
   it('says what covering half the loss costs with each structure, cheapest first', () => {
@@ -182,9 +188,11 @@ describeWithData('tail structures on 2018-12-24 (standard 10-lot 45-DTE condor)'
     const doubled = compareInContext(ctx, (legs, s) => 2 * markValue(legs, s), undefined);
     for (const s of doubled.structures.filter((x) => x.lossBoundedByPremium)) {
       const base = cmp.structures.find((x) => x.structure === s.structure)!;
-      expect(s.premium).toBeCloseTo(2 * base.premium, 9);
-      expect(s.perDollar).toBeCloseTo(base.perDollar, 12);
-      expect(s.size!.units).toBe(Math.ceil((1.8 * ctx.loss) / (2 * base.gain) - 1e-9));
+      // the marks double; the fees do not
+      expect(s.fees).toBe(base.fees);
+      expect(s.premium - s.fees).toBeCloseTo(2 * (base.premium - base.fees), 9);
+      expect(s.gain).toBeCloseTo(2 * (base.gain + base.fees) - base.fees, 9);
+      expect(s.size!.units).toBe(Math.ceil((1.8 * ctx.loss) / s.gain - 1e-9));
     }
   });
 });
@@ -208,7 +216,10 @@ describeWithData('invariants on every documented day', () => {
           if (s !== 'vx-future') {
             expect(u.gain).toBe(u.stressedValue - u.premium);
             for (const a of u.analogs) expect(a.gain).toBe(a.value - u.premium);
-            expect(u.premium).toBeCloseTo(markValue(u.legs, ctx.now), 9);
+            // the mark today and the fee of each contract opened
+            const contracts = u.legs.reduce((n, l) => n + Math.abs(l.quantity), 0);
+            expect(u.fees).toBeCloseTo(0.65 * contracts, 12);
+            expect(u.premium).toBeCloseTo(markValue(u.legs, ctx.now) + u.fees, 9);
           } else {
             // its premium is capital at risk (held, not spent) plus what holding costs
             const paid = u.stressedValue - u.gain;
@@ -242,7 +253,7 @@ describeWithData('invariants on every documented day', () => {
         expect(spread.premium).toBeLessThan(call.premium);
         expect(spread.stressedValue).toBeLessThan(call.stressedValue);
         const ladder = priceStructure(ctx, 'vix-call-ladder');
-        const parts = ladder.legs.reduce((a, l) => a + markValue([l], ctx.now), 0);
+        const parts = ladder.legs.reduce((a, l) => a + markValue([l], ctx.now) + 0.65, 0);
         expect(ladder.premium).toBeCloseTo(parts, 9);
         expect(ladder.legs[0]!.strike).toBeGreaterThan(call.legs[0]!.strike);
       });

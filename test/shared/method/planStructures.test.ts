@@ -47,11 +47,13 @@ describeWithData('structures and orders on 2018-12-24', () => {
   describe('plan.structures (2018-12-24, a 1.5 SD condor, policy defaults)', () => {
     const s = base.structures;
 
-    it('prices the method call exactly as the literal tail: same strike, premium, gain and required contracts', () => {
+    it('prices the method call as the literal tail: same strike and mid premium, its fee on top, the same contracts here', () => {
       const call = s.structures.find((r) => r.structure === 'vix-call');
+      const fee = base.policy.transactionCostPerContract;
       expect(call?.legs[0]?.strike).toBe(base.tail.strike);
-      expect(call?.premium).toBeCloseTo(base.tail.premium * 100, 6);
-      expect(call?.gain).toBeCloseTo(base.tail.gainPerContract, 6);
+      expect(call?.fees).toBe(fee);
+      expect(call?.premium).toBeCloseTo(base.tail.premium * 100 + fee, 6);
+      expect(call?.gain).toBeCloseTo(base.tail.gainPerContract - fee, 6);
       expect(call?.size?.units).toBe(base.tail.requiredContracts);
       expect(s.literal).toEqual({
         structure: 'vix-call',
