@@ -7,10 +7,11 @@
  *   scaled to the state's spot ({@link spxDivYield}); the Greeks use the same q.
  * - VIX legs: Black-76 on `futureFor(expiry)` (the VX future of the same expiry) at the vol of the
  *   state's VIX-option surface ({@link vixOptionVol}).
- * - Legs whose expiry is on or before `date` are marked at intrinsic value on the current
- *   underlying: SPX spot, or VIX itself for a VIX leg (a VX future converges to VIX at its expiry,
- *   so `futureFor` is not asked about an expired contract): a settled leg's cash, to the precision
- *   the state allows.
+ * - Legs whose expiry is on or before `date` are marked at intrinsic value on their settlement:
+ *   SPX spot for an SPX leg; for a VIX leg the VIX it settled at on its own expiry date, the state's
+ *   `settlementFor(expiry)` when it has one (a scenario's estimate: the drawdown's stressed curve on
+ *   that date), else VIX itself (a VX future converges to VIX at its expiry, so `futureFor` is not
+ *   asked about an expired contract): a settled leg's cash, to the precision the state allows.
  *
  * Units: value in USD (price · 100 · signed quantity). delta and gamma are SPX legs' USD per SPX
  * point (and per point², gamma); vega is SPX legs' USD per vol point (0.01) of SPX implied vol;
@@ -41,6 +42,13 @@ export interface MarketState {
   volOfVol: number;
   /** The VX future price for a VIX option expiry. */
   futureFor: (expiry: string) => number;
+  /**
+   * The VIX a VIX option that expired on or before `date` settled at: VIX on its own expiry date.
+   * A scenario state sets it (the drawdown's: its stressed curve's value on that date, the
+   * scenario's estimate of it); absent, such a leg is settled at the state's `vix`, which is VIX
+   * on its expiry date only when the state's date is that date.
+   */
+  settlementFor?: ((expiry: string) => number) | undefined;
   /**
    * The surfaces of the market this state was derived from (a chain's fit, the Cboe indices);
    * none: the surfaces of this state's VIX alone. A state copied to another VIX, spot or date keeps
@@ -138,7 +146,12 @@ export function markLegs(legs: readonly Leg[], state: MarketState): LegMark[] {
       });
       return { leg, years, underlying: state.spot, vol, ...g };
     }
-    const future = years > 0 ? checkPositive(`futureFor(${leg.expiry})`, state.futureFor(leg.expiry)) : state.vix;
+    const future =
+      years > 0
+        ? checkPositive(`futureFor(${leg.expiry})`, state.futureFor(leg.expiry))
+        : state.settlementFor === undefined
+          ? state.vix
+          : checkPositive(`settlementFor(${leg.expiry})`, state.settlementFor(leg.expiry));
     const vol = years > 0 ? checkMarkVol(i, leg, state, future, vixOptionVol(state, years, leg.strike, future)) : 0;
     const g = black76Greeks({
       type: leg.type,

@@ -30,6 +30,7 @@ import { drawdownState, scenarioLoss, stressedFuture, stressedVix } from './stre
 import type { OverlayStructure } from '../schemas/policy';
 import { inputCondors, plural, withPrefix, type InputCondor, type PlanContext } from './planCurve';
 import { condorBook } from './condorBook';
+import { expiredByScenario } from './planExpiry';
 import type { CondorBook, PassingCondor, PlanCondor, PlanCondorMarked, PlanScenario, PlanStep } from './planTypes';
 
 /**
@@ -283,6 +284,8 @@ export function stepTail(
     );
   }
   const sFuture = stressedFuture(ts, tailExpiry, sVix, policy.drawdownDays, policy.shockKappa);
+  const expired = expiredByScenario(ctx, scenario, tailExpiry, sFuture);
+  if (expired !== undefined) warnings.push(expired);
   // The hedge call's vols, today and in the scenario, from the VIX-option surface at its strike.
   const strike = tailStrike(hedgeFuture, policy.tailOtmPct, policy.vixStrikeStep);
   const hedgeYears = Math.max(tailDays, 1) / 365;

@@ -85,7 +85,9 @@ export function stressedFuture(
 }
 
 /**
- * A market state moved to the drawdown scenario.
+ * A market state moved to the drawdown scenario. A VIX option that expires on or before its date
+ * is settled at its own expiry's stressed future (`settlementFor`), the scenario's VIX on that
+ * expiry date, as {@link stressedFuture} with no time left gives it to the tail sizing.
  * @param futures today's VX curve, whose futures are moved by {@link stressedFuture}; or the
  *   stressed future of each expiry directly (an analog day's curve, or none for a book without VIX
  *   legs).
@@ -98,6 +100,10 @@ export function drawdownState(
   stressVolOfVol: number,
 ): MarketState {
   const horizon = policy.drawdownDays;
+  const futureFor =
+    typeof futures === 'function'
+      ? futures
+      : (e: string) => stressedFuture(futures, e, newVix, horizon, policy.shockKappa);
   return {
     ...now,
     // today's surfaces, moved to the scenario by the marks (Section 2b), even when today's are implicit
@@ -106,10 +112,11 @@ export function drawdownState(
     spot: drawdownSpot(now.spot, policy.drawdown),
     vix: newVix,
     volOfVol: stressVolOfVol,
-    futureFor:
-      typeof futures === 'function'
-        ? futures
-        : (e: string) => stressedFuture(futures, e, newVix, horizon, policy.shockKappa),
+    futureFor,
+    // A VIX option that expired before the scenario's date settled at VIX on its own expiry date;
+    // the scenario's estimate of it is its stressed future there (no time left: F + ΔVIX), the
+    // value the tail sizing gives it (tailSize.ts), not the VIX of the later scenario date.
+    settlementFor: futureFor,
   };
 }
 

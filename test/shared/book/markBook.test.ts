@@ -212,6 +212,25 @@ describe('markBook', () => {
     expect(fast).toBeCloseTo(-400, 8);
   });
 
+  it('settles an expired VIX leg at its own settlement when the state gives one (a scenario’s estimate)', () => {
+    const leg: Leg = { kind: 'vix', type: 'call', strike: 12, expiry: '2023-12-20', quantity: 3 };
+    const asked: string[] = [];
+    const settled: MarketState = {
+      ...state,
+      settlementFor: (e) => {
+        asked.push(e);
+        return 20;
+      },
+    };
+    // VIX on 2023-12-20 was 20 in this state's scenario; the state's own VIX (14) is of a later date
+    expect(markBook([leg], settled).value).toBeCloseTo(3 * 100 * (20 - 12), 8);
+    expect(asked).toEqual(['2023-12-20']);
+    // a live leg does not ask for it
+    markBook([{ ...leg, expiry: '2024-02-14' }], settled);
+    expect(asked).toEqual(['2023-12-20']);
+    expect(() => markBook([leg], { ...state, settlementFor: () => Number.NaN })).toThrow(/settlementFor\(2023-12-20\)/);
+  });
+
   it('rejects bad legs and states by field', () => {
     expect(() => markBook([{ ...condor[0]!, strike: -1 }], state)).toThrow(/^legs\[0\]\.strike:/);
     expect(() => markBook([{ ...condor[0]!, expiry: '2024-13-01' }], state)).toThrow(/^legs\[0\]\.expiry:/);
