@@ -132,7 +132,8 @@ describe('the worksheet of docs/excel.md (2021-11-19)', () => {
     const structureRows = table.slice(1, 6);
     const callRow = structureRows.find((r) => r[0] === 'vix-call');
     expect(callRow?.[6]).toBe(contracts);
-    expect(callRow?.[2]).toBeCloseTo(planned.tail.premium * 100, 9);
+    // its cost per unit: the call's mid and the fee of the contract (policy.transactionCostPerContract)
+    expect(callRow?.[2]).toBeCloseTo(planned.tail.premium * 100 + planned.policy.transactionCostPerContract, 9);
     expect(structureRows.map((r) => r[0])).toEqual(planned.structures.structures.map((r) => r.structure));
 
     // Sheet2!A12 =ALVH.ORDERS(Sheet1!A1:B21, A20:C23)   from the condor held (symbol, quantity, average price)
