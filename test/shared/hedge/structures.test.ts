@@ -363,7 +363,7 @@ describe('a structure that gains nothing cannot cover', () => {
   });
 });
 
-describe("a long future's carry to the next contract", () => {
+describe("a long future's carry on the listed curve", () => {
   const curve = (date: string, prices: number[]) =>
     buildTermStructure({
       valuationDate: date,
@@ -371,18 +371,19 @@ describe("a long future's carry to the next contract", () => {
       futures: vxExpiriesAfter(date, prices.length).map((expiry, i) => ({ expiry, price: prices[i]! })),
     });
 
-  it('reads the next contract from the fitted curve when it is past the last listed future, on purpose', () => {
-    // 2021-11-19 with VX1 and VX2: the carry of the last listed (2022-01-19) needs February's future
+  it('of the last listed future, held short of its expiry, needs no contract past it', () => {
+    // 2021-11-19, VIX 18, VX1 2021-12-22 (33 days) 20.8, VX2 2022-01-19 (61 days) 22.7: held 30
+    // days, the January contract has 31 days left, on the curve 18 + (20.8 − 18)·31/33 = 20.6303
     const ts = curve('2021-11-19', [20.8, 22.7]);
-    const next = futureForExpiry(ts, '2022-02-16', { extrapolate: true });
     expect(() => futureForExpiry(ts, '2022-02-16')).toThrow(/after the last listed future/);
-    expect(futureCarry(ts, '2022-01-19', 30)).toBeCloseTo(((next - 22.7) / 28) * 30 * 1000, 9);
+    expect(futureCarry(ts, '2022-01-19', 30)).toBeCloseTo((22.7 - (18 + (2.8 * 31) / 33)) * 1000, 6);
   });
 
-  it("at the calendar's last contract (2040-11) takes the slope from the future before", () => {
-    // asked for the December 2040 contract and failed on count, a field no user sends
+  it("of the calendar's last contract (2040-11) asks for no December 2040 contract", () => {
+    // asked for the December 2040 contract and failed on count, a field no user sends; held 30 of
+    // its 58 days, it rolls down to the curve at 28 days: 19 + 0.6·5/35
     const ts = curve('2040-09-24', [19, 19.6]);
     expect(ts.points.map((p) => p.expiry)).toEqual(['2040-10-17', '2040-11-21']);
-    expect(futureCarry(ts, '2040-11-21', 30)).toBeCloseTo((0.6 / 35) * 30 * 1000, 9);
+    expect(futureCarry(ts, '2040-11-21', 30)).toBeCloseTo((19.6 - (19 + (0.6 * 5) / 35)) * 1000, 6);
   });
 });
