@@ -8,6 +8,22 @@ import { invalidInput } from './errors';
 export type DayNumber = number;
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The months' English names, January first (messages name a month as a reader writes it). */
+export const MONTH_NAMES: readonly string[] = Object.freeze([
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]);
 const MS_PER_DAY = 86_400_000;
 /** Excel's serial of 1970-01-01 (1900 date system, which counts the fictitious 1900-02-29). */
 const EXCEL_EPOCH_OFFSET = 25_569;

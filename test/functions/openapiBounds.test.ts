@@ -3,13 +3,13 @@
  * allows is not refused by the handler for that field alone, and a value it refuses is one the
  * handler refuses, with the handler's own words (each names the fix).
  */
-import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setComputeRunner } from '../../functions/src/compute';
 import { buildOpenApi } from '../../functions/src/openapi';
-import { findRoute, routes } from '../../functions/src/routes';
+import { routes } from '../../functions/src/routes';
 import { MONTECARLO_EXAMPLE, PLAN_EXAMPLE, STRESS_EXAMPLE } from '../../functions/src/handlers/examples';
 import { inlineCompute } from './inlineCompute';
+import { postJson as post } from './postJson';
 
 type Json = Record<string, unknown>;
 
@@ -40,18 +40,6 @@ function fits(s: Json, x: number): boolean {
   const not = s.not as Json | undefined;
   if (not && 'const' in not && not.const === x) return false;
   return true;
-}
-
-async function post(route: string, body: unknown): Promise<{ status: number; json: Json }> {
-  const r = findRoute(route)!;
-  const req = new HttpRequest({
-    method: 'POST',
-    url: `http://localhost:7071/api/${route}`,
-    headers: { 'content-type': 'application/json' },
-    body: { string: JSON.stringify(body) },
-  });
-  const res: HttpResponseInit = await r.handler(req, new InvocationContext({ functionName: r.name }));
-  return { status: res.status ?? 200, json: JSON.parse(String(res.body)) as Json };
 }
 
 const withSpx = (spx: number) => ({ ...PLAN_EXAMPLE, market: { ...PLAN_EXAMPLE.market, spx } });

@@ -3,12 +3,12 @@
  * the OpenAPI document describes it, refuses keys it does not know, and a misspelt field deep in a
  * request is a 400 naming it, on every route that takes it.
  */
-import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
 import { describe, expect, it } from 'vitest';
 import { resolvePolicy } from '@alvh/shared';
-import { findRoute, routes } from '../../functions/src/routes';
+import { routes } from '../../functions/src/routes';
 import { buildOpenApi } from '../../functions/src/openapi';
 import { PLAN_EXAMPLE, REPLAY_EXAMPLE, STRESS_EXAMPLE } from '../../functions/src/handlers/examples';
+import { postJson as post } from './postJson';
 
 type Json = Record<string, unknown>;
 
@@ -33,18 +33,6 @@ function objectSchemas(doc: Json, root: string): { where: string; schema: Json }
   };
   walk({ $ref: `#/components/schemas/${root}` }, root);
   return out;
-}
-
-async function post(route: string, body: unknown): Promise<{ status: number; json: Json }> {
-  const r = findRoute(route)!;
-  const req = new HttpRequest({
-    method: 'POST',
-    url: `http://localhost:7071/api/${route}`,
-    headers: { 'content-type': 'application/json' },
-    body: { string: JSON.stringify(body) },
-  });
-  const res: HttpResponseInit = await r.handler(req, new InvocationContext({ functionName: r.name }));
-  return { status: res.status ?? 200, json: JSON.parse(String(res.body)) as Json };
 }
 
 describe('request schemas', () => {

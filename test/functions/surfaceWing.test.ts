@@ -3,31 +3,15 @@
  * below 0: a 400 naming the wing's beta at the path the caller sent (the stress grid answered 200
  * with legs marked at vol 0; the plan named `condor.vols[0]`).
  */
-import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSurface } from '@alvh/shared';
 import { setComputeRunner } from '../../functions/src/compute';
 import { PLAN_EXAMPLE, STRESS_EXAMPLE } from '../../functions/src/handlers/examples';
-import { findRoute } from '../../functions/src/routes';
 import { inlineCompute } from './inlineCompute';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers, checked field by field
-type Json = Record<string, any>;
+import { postJson as post, type Json } from './postJson';
 
 beforeAll(() => setComputeRunner(inlineCompute()));
 afterAll(() => setComputeRunner(undefined));
-
-async function post(route: string, body: unknown): Promise<{ status: number; json: Json }> {
-  const r = findRoute(route)!;
-  const req = new HttpRequest({
-    method: 'POST',
-    url: `http://localhost:7071/api/${route}`,
-    headers: { 'content-type': 'application/json' },
-    body: { string: JSON.stringify(body) },
-  });
-  const res: HttpResponseInit = await r.handler(req, new InvocationContext({ functionName: r.name }));
-  return { status: res.status ?? 200, json: JSON.parse(String(res.body)) as Json };
-}
 
 /** The example day's surface from the indices, every slice given a put wing of slope −2. */
 function badSurface(): Json {

@@ -3,28 +3,20 @@
  * forms (a chain as text or rows) names the forms rather than zod's bare "Invalid input", and a
  * list sent as text is not also told how many items to send.
  */
-import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { findRoute, routes } from '../../functions/src/routes';
+import { routes } from '../../functions/src/routes';
 import {
   MONTECARLO_EXAMPLE,
   PLAN_EXAMPLE,
   REPLAY_EXAMPLE,
   STRESS_EXAMPLE,
 } from '../../functions/src/handlers/examples';
+import { postJson as post } from './postJson';
 
 async function issues(route: string, body: unknown): Promise<{ status: number; issues: unknown[] }> {
-  const r = findRoute(route)!;
-  const req = new HttpRequest({
-    method: 'POST',
-    url: `http://localhost:7071/api/${route}`,
-    headers: { 'content-type': 'application/json' },
-    body: { string: JSON.stringify(body) },
-  });
-  const res: HttpResponseInit = await r.handler(req, new InvocationContext({ functionName: r.name }));
-  const json = JSON.parse(String(res.body)) as { issues?: unknown[] };
-  return { status: res.status ?? 200, issues: json.issues ?? [] };
+  const { status, json } = await post(route, body);
+  return { status, issues: (json.issues as unknown[] | undefined) ?? [] };
 }
 
 const CHAIN_FORMS = 'pass the quotedata CSV text, or rows [{expiry, strike, type, bid, ask}]';

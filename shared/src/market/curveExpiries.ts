@@ -6,25 +6,11 @@
  * a monthly's week; and with weeklies listed, the first two monthly contracts (F1 and F2) must be
  * there, since F1 and F2 are read from the monthlies.
  */
-import { type DayNumber, parseIsoDate, toIsoDate, weekdayOf, ymdOf } from '../dates';
+import { type DayNumber, MONTH_NAMES, parseIsoDate, toIsoDate, weekdayOf, ymdOf } from '../dates';
 import { invalidInput } from '../errors';
 import { CALENDAR_LAST_YEAR, exchangeHolidays, isBusinessDayNumber } from './calendar';
 import { isVxExpiry, vxExpiry, vxSettlementOfWeek } from './expirations';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** How the settlement rule reads in a message's fix. */
@@ -34,7 +20,7 @@ const RULE =
 /** "March 2014" of a monthly contract's settlement date. */
 function contractName(iso: string): string {
   const { year, month } = ymdOf(parseIsoDate('date', iso));
-  return `${MONTHS[month - 1] as string} ${year}`;
+  return `${MONTH_NAMES[month - 1] as string} ${year}`;
 }
 
 /** The monthly contract of the date's month, as a hint: "the March 2019 future settles 2019-03-19". */

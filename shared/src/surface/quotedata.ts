@@ -1,6 +1,6 @@
 /** Cboe's delayed-quotes "quotedata" CSV layout. */
 import { invalidInput } from '../errors';
-import { dayFromYmd, toIsoDate, weekdayOf, ymdOf } from '../dates';
+import { MONTH_NAMES, dayFromYmd, toIsoDate, weekdayOf, ymdOf } from '../dates';
 import { isBlank, readCsv } from './csv';
 import {
   admit,
@@ -15,20 +15,6 @@ import {
 } from './chainQuotes';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 function monthIndex(name: string): number {
   return MONTHS.indexOf(name.slice(0, 3).toLowerCase());
