@@ -169,6 +169,102 @@ function termCurves(T: readonly number[], lnF: readonly number[], lnD: readonly 
   return { locate, lnForward, lnDiscount };
 }
 
+/** Where a time falls on a surface: between two slices, or beyond an edge (stretched; after the last, plus ATM variance). */
+const BETWEEN = 0;
+const STRETCHED = 1;
+const STRETCHED_PLUS_ATM = 2;
+/** The places in a surface's kept time constants: t, slice, mode, u, stretch, its root, ATM variance added. */
+const AT_T = 0;
+const AT_SLICE = 1;
+const AT_MODE = 2;
+const AT_U = 3;
+const AT_SCALE = 4;
+const AT_ROOT = 5;
+const AT_ADD = 6;
+const AT_SIZE = 7;
+
+/**
+ * A surface's total variance w(t, k) from its slice times `T` (sorted), `locate` (the last slice
+ * with T ≤ t, −1 before the first), the repaired variance of slice j at k and, after the last
+ * slice, the largest stretch C ({@link sdStretchLimit}).
+ *
+ * Before the first slice: the slice's smile kept in standard deviations, w(k, t) = c·w_0(k/√c)
+ * with c = t/T_0 < 1 (flat ATM vol; the skew in k scales as 1/√t). Its Gatheral g is
+ * g_0 − (c − 1)·w_0'²/16 ≥ g_0: shrinking c only adds density.
+ *
+ * After the last slice: the same stretch up to c* = min(c, C), C the largest stretch that keeps
+ * g ≥ 0, then the ATM variance accrued since, w(k, t) = c*·w_e(k/√c*) + (c − c*)·w_e(0). The added
+ * constant leaves w' and w'' alone and, where 0 ≤ k·w'/(2w) ≤ 1, only raises g; ATM vol stays
+ * flat; w rises with t at every k. Stretching alone (g falls by (c − 1)·w'²/16) priced negative
+ * butterflies beyond a slice fitted close to g = 0; scaling w at fixed k made one- and two-year
+ * calls non-monotone.
+ *
+ * Between slices i and i + 1: linear in t at fixed k, w_i + u·(w_{i+1} − w_i).
+ *
+ * What depends on t alone (the slice, u, c or c*, its root, the ATM variance added) is kept in
+ * `at` for the last two times read ({@link timeConstants}): the engines read the legs of one
+ * expiry, strike after strike, at one t, and a Monte Carlo rebalance reads its condor now and in
+ * the drawdown scenario by turns. Each is the very expression the reading would evaluate, so a
+ * kept read equals a computed one bit for bit. (A typed array: numbers kept in closure variables
+ * would be boxed anew at every write.)
+ */
+function totalVarianceReader(
+  T: readonly number[],
+  locate: (t: number) => number,
+  sliceVariance: (j: number, k: number) => number,
+  stretchLimit: () => number,
+): (t: number, k: number) => number {
+  const n = T.length;
+  const at = new Float64Array(2 * AT_SIZE).fill(NaN);
+  /** The row of `at` (0 or AT_SIZE) read last; timeConstants fills the other. */
+  let lastRow = 0;
+
+  /** Set the constants of time t into the row at offset `o` (t > 0; any other t is kept for no later read). */
+  function timeConstants(t: number, o: number): void {
+    const i = locate(t);
+    at[o + AT_T] = t > 0 ? t : NaN;
+    if (i >= 0 && i < n - 1) {
+      at[o + AT_SLICE] = i;
+      at[o + AT_MODE] = BETWEEN;
+      at[o + AT_U] = (t - T[i]!) / (T[i + 1]! - T[i]!);
+      return;
+    }
+    const j = i < 0 ? 0 : n - 1;
+    const c = t / T[j]!;
+    let scale = c;
+    at[o + AT_SLICE] = j;
+    at[o + AT_MODE] = STRETCHED;
+    if (j === n - 1 && !(c <= 1)) {
+      const limit = stretchLimit();
+      const cs = c < limit ? c : limit;
+      scale = cs;
+      if (cs !== c) {
+        at[o + AT_MODE] = STRETCHED_PLUS_ATM;
+        at[o + AT_ADD] = (c - cs) * sliceVariance(j, 0);
+      }
+    }
+    at[o + AT_SCALE] = scale;
+    at[o + AT_ROOT] = Math.sqrt(scale);
+  }
+
+  return function totalVariance(t: number, k: number): number {
+    let o = lastRow;
+    if (t !== at[o + AT_T]) {
+      o = AT_SIZE - o;
+      if (t !== at[o + AT_T]) timeConstants(t, o);
+      lastRow = o;
+    }
+    const j = at[o + AT_SLICE]!;
+    const mode = at[o + AT_MODE];
+    if (mode === BETWEEN) {
+      const w0 = sliceVariance(j, k);
+      return w0 + at[o + AT_U]! * (sliceVariance(j + 1, k) - w0);
+    }
+    const w = at[o + AT_SCALE]! * sliceVariance(j, k / at[o + AT_ROOT]!);
+    return mode === STRETCHED ? w : w + at[o + AT_ADD]!;
+  };
+}
+
 /**
  * Builds the callable surface from its data (checked once here; the kernels are then unchecked).
  *
@@ -209,36 +305,11 @@ export function makeSpxSurface(data: SpxSurfaceData): SpxSurface {
   /** Largest stretch c of the last slice kept in standard deviations (see {@link sdStretchLimit}). */
   let lastStretch = NaN;
   const lastSlice = n - 1;
-
-  /**
-   * Total variance at t before the first slice: the slice's smile kept in standard deviations,
-   * w(k, t) = c·w_0(k/√c) with c = t/T_0 < 1 (flat ATM vol; the skew in k scales as 1/√t). Its
-   * Gatheral g is g_0 − (c − 1)·w_0'²/16 ≥ g_0: shrinking c only adds density.
-   *
-   * After the last slice: the same stretch up to c* = min(c, C), C the largest stretch that keeps
-   * g ≥ 0 ({@link sdStretchLimit}), then the ATM variance accrued since, w(k, t) =
-   * c*·w_e(k/√c*) + (c − c*)·w_e(0). The added constant leaves w' and w'' alone and, where
-   * 0 ≤ k·w'/(2w) ≤ 1, only raises g; ATM vol stays flat; w rises with t at every k. Stretching
-   * alone (g falls by (c − 1)·w'²/16) priced negative butterflies beyond a slice fitted close to
-   * g = 0; scaling w at fixed k made one- and two-year calls non-monotone.
-   */
-  function edgeVariance(j: number, t: number, k: number): number {
-    const c = t / T[j]!;
-    if (j !== lastSlice || c <= 1) return c * sliceVariance(j, k / Math.sqrt(c));
-    if (lastStretch !== lastStretch) lastStretch = sdStretchLimit(P, dominators[j]!, j);
-    const cs = c < lastStretch ? c : lastStretch;
-    const stretched = cs * sliceVariance(j, k / Math.sqrt(cs));
-    return cs === c ? stretched : stretched + (c - cs) * sliceVariance(j, 0);
+  function stretchLimit(): number {
+    if (lastStretch !== lastStretch) lastStretch = sdStretchLimit(P, dominators[lastSlice]!, lastSlice);
+    return lastStretch;
   }
-
-  function totalVariance(t: number, k: number): number {
-    const i = locate(t);
-    if (i < 0) return edgeVariance(0, t, k);
-    if (i >= n - 1) return edgeVariance(n - 1, t, k);
-    const u = (t - T[i]!) / (T[i + 1]! - T[i]!);
-    const w0 = sliceVariance(i, k);
-    return w0 + u * (sliceVariance(i + 1, k) - w0);
-  }
+  const totalVariance = totalVarianceReader(T, locate, sliceVariance, stretchLimit);
 
   function volUnchecked(t: number, strike: number): number {
     const k = Math.log(strike) - lnForward(t);
@@ -285,10 +356,7 @@ export function makeSpxSurface(data: SpxSurfaceData): SpxSurface {
     carryYield,
     volUnchecked,
     sliceVariance: (j, k) => sliceVariance(j, k),
-    stretchLimit() {
-      if (lastStretch !== lastStretch) lastStretch = sdStretchLimit(P, dominators[lastSlice]!, lastSlice);
-      return lastStretch;
-    },
+    stretchLimit,
     describe() {
       const a30 = surface.atmVol(30 / 365);
       const a90 = surface.atmVol(90 / 365);
