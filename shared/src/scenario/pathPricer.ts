@@ -108,6 +108,12 @@ export interface CompiledLegs {
   readonly scale: Float64Array;
   /** VIX legs: listed future − model future at t = 0, points. */
   readonly basis: Float64Array;
+  /**
+   * Work space of {@link legsValue}: an SPX leg's log-moneyness ln(F/K) and total standard
+   * deviation σ√T at the state being valued (σ√T NaN: the leg is priced whole).
+   */
+  readonly workX: Float64Array;
+  readonly workSd: Float64Array;
 }
 
 /**
@@ -131,6 +137,8 @@ export function compileLegs(
     expiryDay: new Int32Array(n),
     scale: new Float64Array(n),
     basis: new Float64Array(n),
+    workX: new Float64Array(n),
+    workSd: new Float64Array(n),
   };
   legs.forEach((leg, i) => {
     const day = parseIsoDate(`${field}[${i}].expiry`, leg.expiry) - valuationDay;
@@ -177,7 +185,9 @@ export function vixVolAt(m: PricerMarket, volOfVol: number, years: number, strik
 
 /** Price per share (points) of leg `i` at `day` (days after valuation), SPX `spot`, `vix`. */
 export function legPrice(c: CompiledLegs, i: number, day: number, spot: number, vix: number, m: PricerMarket): number {
-  return c.isVix[i] === 1 ? vixLegPrice(c, i, day, vix, m) : spxLegPrice(c, i, day, spot, Math.log(spot), vix, m);
+  return c.isVix[i] === 1
+    ? vixLegPrice(c, i, day, vix, m)
+    : spxLegPrice(c, i, day, spot, Math.log(spot), vix / m.surfaces.anchorVix, m);
 }
 
 /** {@link legPrice} of a VIX leg: Black-76 on its VX future at the VIX-option surface's vol. */
@@ -195,10 +205,10 @@ function vixLegPrice(c: CompiledLegs, i: number, day: number, vix: number, m: Pr
 }
 
 /**
- * {@link legPrice} of an SPX leg given ln `spot` (shared by the legs of one state): BSM at the
- * moved surface's vol, with one log-moneyness x = ln S + (r − q)T − ln K = ln(F/K) (q the
- * surface's carry yield at T, as in markBook) for the smile
- * (read at k = −x) and for Black's d1 — no logarithm per leg.
+ * {@link legPrice} of an SPX leg given ln `spot` and the surface's move λ = VIX / anchor VIX (both
+ * shared by the legs of one state): BSM at the moved surface's vol, with one log-moneyness
+ * x = ln S + (r − q)T − ln K = ln(F/K) (q the surface's carry yield at T, as in markBook) for the
+ * smile (read at k = −x) and for Black's d1 — no logarithm per leg.
  */
 function spxLegPrice(
   c: CompiledLegs,
@@ -206,14 +216,13 @@ function spxLegPrice(
   day: number,
   spot: number,
   lnSpot: number,
-  vix: number,
+  lambda: number,
   m: PricerMarket,
 ): number {
   const left = c.expiryDay[i]! - day;
   const isCall = c.isCall[i] === 1;
   const k = c.strike[i]!;
-  if (left <= 0) return isCall ? Math.max(spot - k, 0) : Math.max(k - spot, 0);
-  const lambda = vix / m.surfaces.anchorVix;
+  if (left <= 0) return spxIntrinsic(c, i, spot);
   const t = factorsFor(m, left);
   if (t !== undefined) {
     const x = lnSpot + t.lnGrowth[left]! - c.lnStrike[i]!;
@@ -227,9 +236,17 @@ function spxLegPrice(
   return Math.exp(-m.rate * years) * blackFormulaLn(isCall, spot * Math.exp(lnGrowth), k, x, vol * Math.sqrt(years));
 }
 
+/** Intrinsic value (points) of SPX leg `i` at SPX `spot` (its price on and after its expiry). */
+function spxIntrinsic(c: CompiledLegs, i: number, spot: number): number {
+  const k = c.strike[i]!;
+  return c.isCall[i] === 1 ? Math.max(spot - k, 0) : Math.max(k - spot, 0);
+}
+
 /**
  * Value (USD) of the legs at `day` whose expiry passes `alive` (legsValue: expiry ≥ day, those
- * expiring on `day` at intrinsic; the horizon: expiry > day), ln `spot` taken once.
+ * expiring on `day` at intrinsic; the horizon: expiry > day), ln `spot` and the surface's move
+ * taken once. In two passes: the vols of the SPX legs on the day table first
+ * ({@link stageSpxVols}), then every leg's price, summed in leg order.
  */
 function legsWhere(
   c: CompiledLegs,
@@ -239,18 +256,59 @@ function legsWhere(
   m: PricerMarket,
   firstAlive: number,
 ): number {
+  const lambda = vix / m.surfaces.anchorVix;
+  let lnSpot = stageSpxVols(c, day, spot, lambda, m, firstAlive);
   let v = 0;
-  let lnSpot = NaN;
   for (let i = 0; i < c.n; i++) {
     if (c.expiryDay[i]! < firstAlive) continue;
-    if (c.isVix[i] === 1) {
-      v += c.scale[i]! * vixLegPrice(c, i, day, vix, m);
-      continue;
+    const sd = c.workSd[i]!;
+    let price: number;
+    const left = c.expiryDay[i]! - day;
+    if (c.isVix[i] === 1) price = vixLegPrice(c, i, day, vix, m);
+    else if (sd === sd) {
+      const t = m.factors!;
+      price = t.disc[left]! * blackFormulaLn(c.isCall[i] === 1, spot * t.growth[left]!, c.strike[i]!, c.workX[i]!, sd);
+    } else if (left <= 0) price = spxIntrinsic(c, i, spot);
+    else {
+      // Beyond the day table (legs more than ten years out).
+      if (lnSpot !== lnSpot) lnSpot = Math.log(spot);
+      price = spxLegPrice(c, i, day, spot, lnSpot, lambda, m);
     }
-    if (lnSpot !== lnSpot) lnSpot = Math.log(spot);
-    v += c.scale[i]! * spxLegPrice(c, i, day, spot, lnSpot, vix, m);
+    v += c.scale[i]! * price;
   }
   return v;
+}
+
+/**
+ * The first pass of {@link legsWhere}: for each SPX leg it values whose whole days to expiry the
+ * table covers, x = ln(F/K) and σ√T at the moved surface's vol into `workX` and `workSd`, the
+ * expressions of {@link spxLegPrice}; NaN in `workSd` for the other legs. Each leg's vol is a chain
+ * of divisions and square roots of its own: read one after another in a loop of their own, the
+ * processor overlaps the chains, where leg by leg it waited on each. Returns ln `spot`, or NaN when
+ * no leg needed it.
+ */
+function stageSpxVols(
+  c: CompiledLegs,
+  day: number,
+  spot: number,
+  lambda: number,
+  m: PricerMarket,
+  firstAlive: number,
+): number {
+  let lnSpot = NaN;
+  for (let i = 0; i < c.n; i++) {
+    c.workSd[i] = NaN;
+    const expiry = c.expiryDay[i]!;
+    const left = expiry - day;
+    if (expiry < firstAlive || c.isVix[i] === 1 || left <= 0) continue;
+    const t = factorsFor(m, left);
+    if (t === undefined) continue;
+    if (lnSpot !== lnSpot) lnSpot = Math.log(spot);
+    const x = lnSpot + t.lnGrowth[left]! - c.lnStrike[i]!;
+    c.workX[i] = x;
+    c.workSd[i] = spxVolKernel(m.surfaces.spx, lambda, t.years[left]!, -x) * t.rootYears[left]!;
+  }
+  return lnSpot;
 }
 
 /** Value (USD) of all legs alive at `day` (expiry > day is alive; expiry = day is at intrinsic). */
