@@ -126,7 +126,12 @@ export function surfacesOf(s: MarkableState): StateSurfaces {
 export function spxVolKernel(spx: SpxSurface, lambda: number, years: number, k: number): number {
   const w = spx.totalVariance(years, k / lambda);
   if (w > 0) return lambda * Math.sqrt(w / years);
-  throw invalidInput(
+  throw noVariance(w, years, k);
+}
+
+/** The refusal of {@link spxVolKernel}, built apart so the kernel stays small enough for the JIT to inline. */
+function noVariance(w: number, years: number, k: number): Error {
+  return invalidInput(
     'surface',
     `has total variance ${w} at ${years.toPrecision(4)} years and ln(K/F) = ${k.toPrecision(4)}: no vol to mark at`,
     'pass a surface whose total variance is above 0 at every strike (one fitted by /api/surface or ALVH.SURFACE)',

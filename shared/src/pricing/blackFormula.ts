@@ -79,7 +79,13 @@ export function blackFormulaLn(isCall: boolean, forward: number, strike: number,
   if (stdDev > 0) {
     const d1 = lnFK / stdDev + 0.5 * stdDev;
     const d2 = d1 - stdDev;
-    otm = otmIsCall ? otmCallValue(forward, strike, d1, d2) : otmCallValue(strike, forward, -d2, -d1);
+    // One call site for both sides: the JIT inlines each call site on its own budget.
+    otm = otmCallValue(
+      otmIsCall ? forward : strike,
+      otmIsCall ? strike : forward,
+      otmIsCall ? d1 : -d2,
+      otmIsCall ? d2 : -d1,
+    );
   }
   if (isCall === otmIsCall) return otm;
   // In the money: intrinsic + time value (the OTM option of the other type), which cannot exceed
