@@ -102,12 +102,15 @@ export interface LogVixStart {
  * conditional-expectation loadings. Build once per run; paths share it read-only.
  */
 export class LogVixModel {
+  // The number fields are declared, not defined (`declare`): the constructor's assignment creates
+  // each as a number, which the JIT then reads unboxed on every step of every path (a class field
+  // defined first as undefined is read through a type check at each use).
   readonly params: LogVixParams;
   readonly measure: Measure;
-  readonly spot: number;
-  readonly vix: number;
-  readonly horizonDays: number;
-  readonly tableDays: number;
+  declare readonly spot: number;
+  declare readonly vix: number;
+  declare readonly horizonDays: number;
+  declare readonly tableDays: number;
   /** μ_t for t = 0..tableDays. */
   readonly mu: Float64Array;
   /** Loadings of E[VIX_{t+n}] on the fast, slow and spike factor, n = 0..tableDays. */
@@ -123,26 +126,26 @@ export class LogVixModel {
    */
   readonly termPremium: Float64Array;
   /** Factors at t = 0. */
-  readonly fast0: number;
-  readonly slow0: number;
-  readonly spike0: number;
+  declare readonly fast0: number;
+  declare readonly slow0: number;
+  declare readonly spike0: number;
   // Per-step constants.
-  readonly phiFast: number;
-  readonly phiSlow: number;
-  readonly phiSpike: number;
-  readonly wFast: number;
-  readonly wSlow: number;
-  readonly jumpProb: number;
-  readonly spxDrift: number;
+  declare readonly phiFast: number;
+  declare readonly phiSlow: number;
+  declare readonly phiSpike: number;
+  declare readonly wFast: number;
+  declare readonly wSlow: number;
+  declare readonly jumpProb: number;
+  declare readonly spxDrift: number;
   /** (realizedToImplied/100)²: v = VIX² · volScale2 is the SPX's whole variance a year. */
-  readonly volScale2: number;
+  declare readonly volScale2: number;
   /** λc²E[J²]: the SPX variance a year the down-jumps carry, taken from the diffusion's. */
-  readonly spxJumpVar: number;
-  readonly rhoBar: number;
+  declare readonly spxJumpVar: number;
+  declare readonly rhoBar: number;
   /** s(x)² = varBase + varSlope·x, floored at varFloor. */
-  readonly varBase: number;
-  readonly varSlope: number;
-  readonly varFloor: number;
+  declare readonly varBase: number;
+  declare readonly varSlope: number;
+  declare readonly varFloor: number;
   private readonly curveTables = new Map<number, Float64Array>();
   /** The last expiry asked for and its table (a loop reads the same expiry day after day). */
   private lastExpiry = -1;
