@@ -245,8 +245,13 @@ function spxIntrinsic(c: CompiledLegs, i: number, spot: number): number {
 /**
  * Value (USD) of the legs at `day` whose expiry passes `alive` (legsValue: expiry ≥ day, those
  * expiring on `day` at intrinsic; the horizon: expiry > day), ln `spot` and the surface's move
- * taken once. In two passes: the vols of the SPX legs on the day table first
- * ({@link stageSpxVols}), then every leg's price, summed in leg order.
+ * taken once, in two passes. First, for each SPX leg whose whole days to expiry the table covers,
+ * x = ln(F/K) and σ√T at the moved surface's vol into `workX` and `workSd` (the expressions of
+ * {@link spxLegPrice}; NaN in `workSd` for the other legs): each leg's vol is a chain of divisions
+ * and square roots of its own, and read one after another in a loop of their own the processor
+ * overlaps the chains, where leg by leg it waited on each. Then every leg's price, summed in leg
+ * order. (The first pass stays in this function: as a function of its own the JIT inlined it here
+ * without the surface's kernels, one more call per leg.)
  */
 function legsWhere(
   c: CompiledLegs,
@@ -257,7 +262,19 @@ function legsWhere(
   firstAlive: number,
 ): number {
   const lambda = vix / m.surfaces.anchorVix;
-  let lnSpot = stageSpxVols(c, day, spot, lambda, m, firstAlive);
+  let lnSpot = NaN;
+  for (let i = 0; i < c.n; i++) {
+    c.workSd[i] = NaN;
+    const expiry = c.expiryDay[i]!;
+    const left = expiry - day;
+    if (expiry < firstAlive || c.isVix[i] === 1 || left <= 0) continue;
+    const t = factorsFor(m, left);
+    if (t === undefined) continue;
+    if (lnSpot !== lnSpot) lnSpot = Math.log(spot);
+    const x = lnSpot + t.lnGrowth[left]! - c.lnStrike[i]!;
+    c.workX[i] = x;
+    c.workSd[i] = spxVolKernel(m.surfaces.spx, lambda, t.years[left]!, -x) * t.rootYears[left]!;
+  }
   let v = 0;
   for (let i = 0; i < c.n; i++) {
     if (c.expiryDay[i]! < firstAlive) continue;
@@ -277,38 +294,6 @@ function legsWhere(
     v += c.scale[i]! * price;
   }
   return v;
-}
-
-/**
- * The first pass of {@link legsWhere}: for each SPX leg it values whose whole days to expiry the
- * table covers, x = ln(F/K) and σ√T at the moved surface's vol into `workX` and `workSd`, the
- * expressions of {@link spxLegPrice}; NaN in `workSd` for the other legs. Each leg's vol is a chain
- * of divisions and square roots of its own: read one after another in a loop of their own, the
- * processor overlaps the chains, where leg by leg it waited on each. Returns ln `spot`, or NaN when
- * no leg needed it.
- */
-function stageSpxVols(
-  c: CompiledLegs,
-  day: number,
-  spot: number,
-  lambda: number,
-  m: PricerMarket,
-  firstAlive: number,
-): number {
-  let lnSpot = NaN;
-  for (let i = 0; i < c.n; i++) {
-    c.workSd[i] = NaN;
-    const expiry = c.expiryDay[i]!;
-    const left = expiry - day;
-    if (expiry < firstAlive || c.isVix[i] === 1 || left <= 0) continue;
-    const t = factorsFor(m, left);
-    if (t === undefined) continue;
-    if (lnSpot !== lnSpot) lnSpot = Math.log(spot);
-    const x = lnSpot + t.lnGrowth[left]! - c.lnStrike[i]!;
-    c.workX[i] = x;
-    c.workSd[i] = spxVolKernel(m.surfaces.spx, lambda, t.years[left]!, -x) * t.rootYears[left]!;
-  }
-  return lnSpot;
 }
 
 /** Value (USD) of all legs alive at `day` (expiry > day is alive; expiry = day is at intrinsic). */
