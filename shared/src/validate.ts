@@ -20,6 +20,21 @@ export function onGrid(x: number, step: number): boolean {
   return Math.abs(q - Math.round(q)) < 1e-9;
 }
 
+/**
+ * An SPX strike a trader can trade: on the listed {@link SPX_STRIKE_STEP}-point grid, in the words a
+ * held leg's or a plan's strike gets ("is 4151, off the SPX 5-point strike grid; pass a listed
+ * strike (a multiple of 5)"). For the functions that size or analyse a position to be traded (a
+ * condor, an overlay), not for the pricing functions, which price any strike.
+ */
+export function checkListedSpxStrike(field: string, strike: number): void {
+  if (!onGrid(strike, SPX_STRIKE_STEP))
+    throw invalidInput(
+      field,
+      `is ${strike}, off the SPX ${SPX_STRIKE_STEP}-point strike grid`,
+      `pass a listed strike (a multiple of ${SPX_STRIKE_STEP})`,
+    );
+}
+
 function describe(x: number): string {
   return Number.isNaN(x) ? 'NaN' : String(x);
 }

@@ -501,14 +501,14 @@ describe('ALVH.CONDOR, CONDORLOSS, STRESSFUTURE, OVERLAY and REBALANCE', () => {
     ][];
     expect(given.find(([l]) => l.startsWith('max loss'))?.[1]).toBeCloseTo((50 - 4.2) * 100 * 10, 9);
     // a put wing narrower than the credit: that side has no break-even, and the cell says why
-    const broken = call('CONDOR', day, 2351.1, 36.07, expiry, [[1797], [1800], [2850], [2900]], 10, 4.2) as [
+    const broken = call('CONDOR', day, 2351.1, 36.07, expiry, [[1795], [1800], [2850], [2900]], 10, 5.5) as [
       string,
       unknown,
     ][];
     expect(broken.find(([l]) => l.startsWith('break-even low'))?.[1]).toBe(
       'none: the credit exceeds the put wing, so this side cannot lose',
     );
-    expect(broken.find(([l]) => l.startsWith('break-even high'))?.[1]).toBeCloseTo(2854.2, 9);
+    expect(broken.find(([l]) => l.startsWith('break-even high'))?.[1]).toBeCloseTo(2855.5, 9);
   });
 
   it('CONDOR and CONDORLOSS refuse an expiry on which no SPX option expires, naming the trading day before', () => {
@@ -535,6 +535,21 @@ describe('ALVH.CONDOR, CONDORLOSS, STRESSFUTURE, OVERLAY and REBALANCE', () => {
     expect(m).toMatch(
       /^strikes\[1\]: is 2100, where the surface's vol is \d+% at 1 day, beyond the 500% an option is priced at; /,
     );
+  });
+
+  it('CONDOR, CONDORLOSS and OVERLAY refuse a strike off the listed 5-point grid, as PLAN does', () => {
+    const ks = (k1: number) => [[k1], [4350], [4900], [5100]];
+    const grid = /off the SPX 5-point strike grid; pass a listed strike \(a multiple of 5\)$/;
+    expect(expectInvalid('strikes[1]', 'CONDOR', 44519, 4697.96, 17.91, 44547, ks(4151))).toMatch(
+      /^strikes\[1\]: is 4151, off the SPX/,
+    );
+    expect(expectInvalid('strikes[1]', 'CONDORLOSS', 44519, 4697.96, 17.91, 44547, ks(4152.5), 1)).toMatch(grid);
+    expect(expectInvalid('strike', 'OVERLAY', 44519, 4697.96, 17.91, 44547, 4151.3, -492)).toMatch(
+      /^strike: is 4151\.3, off the SPX 5-point/,
+    );
+    // On the grid (and within 1e-9 of it, a cell's arithmetic) the same calls price.
+    expect(Array.isArray(call('CONDOR', 44519, 4697.96, 17.91, 44547, ks(4150)))).toBe(true);
+    expect(Array.isArray(call('OVERLAY', 44519, 4697.96, 17.91, 44547, 4150 + 1e-10, -492))).toBe(true);
   });
 
   it("OVERLAY's messages speak of its arguments (backDays), not the policy's fields", () => {

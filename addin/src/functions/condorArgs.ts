@@ -5,6 +5,7 @@
  */
 import {
   calendarDay,
+  checkListedSpxStrike,
   checkMarketRate,
   checkSpotAndStrikes,
   condorAnalytics,
@@ -57,6 +58,8 @@ export function condorOf(
     state.spot,
     ks.map((strike, i) => ({ field: `strikes[${i + 1}]`, strike })),
   );
+  // A condor is traded at listed strikes, as PLAN and a held leg take them.
+  ks.forEach((strike, i) => checkListedSpxStrike(`strikes[${i + 1}]`, strike));
   // Step 1's σ and the leg vols from the SPX surface of the VIX alone (the package's marks)
   const years = Math.max(daysBetween(date, expiryIso), 1) / 365;
   const analytics = condorAnalytics({

@@ -4,6 +4,7 @@
  */
 import {
   AlvhError,
+  checkListedSpxStrike,
   checkMarketRate,
   checkVxPrice,
   DEFAULT_POLICY,
@@ -176,7 +177,7 @@ function horizonArg(x: unknown, hedgeYears: number): number | undefined {
  * @param spot SPX level, index points.
  * @param vix VIX level, index points; the legs are marked on the SPX surface built from VIX alone (flat term structure, calibrated skew).
  * @param expiry The condor's expiry (an Excel date).
- * @param strikes Four strikes in a row or column, index points: long put, short put, short call, long call.
+ * @param strikes Four listed strikes (multiples of 5) in a row or column, index points: long put, short put, short call, long call.
  * @param [quantity] Number of condors, whole contracts (multiplier 100); default 1.
  * @param [credit] Net credit per share, index points; default: priced on the SPX surface of the VIX.
  * @param [rate] Risk-free rate, continuously compounded decimal; default 0.
@@ -236,7 +237,7 @@ export function condor(
  * @param spot SPX level, index points.
  * @param vix VIX level, index points; the legs are marked on the SPX surface built from VIX alone (as ALVH.CONDOR), moved to the drawdown's VIX.
  * @param expiry The condor's expiry (an Excel date), no earlier than the drawdown's last day (valuationDate + drawdownDays).
- * @param strikes Four strikes in a row or column, index points: long put, short put, short call, long call.
+ * @param strikes Four listed strikes (multiples of 5) in a row or column, index points: long put, short put, short call, long call.
  * @param [quantity] Number of condors, whole contracts (multiplier 100); default 1.
  * @param [credit] Net credit per share, index points; default: priced on the SPX surface of the VIX, as ALVH.CONDOR (it caps the loss at the max loss).
  * @param [rate] Risk-free rate, continuously compounded decimal; default 0.
@@ -309,7 +310,7 @@ export function condorloss(
  * @param spot SPX level, index points.
  * @param vix VIX level, index points; options are marked on the SPX surface built from VIX alone (flat term structure, calibrated skew).
  * @param condorExpiry The condor's expiry (an Excel date, an exchange trading day): the calendar's front leg.
- * @param strike Strike of the calendar, index points (the method uses the condor's short put).
+ * @param strike Strike of the calendar, a listed one (a multiple of 5), index points (the method uses the condor's short put).
  * @param condorVega The condor's net vega, USD per vol point (ALVH.CONDOR's vega row, negative for a short condor).
  * @param [vegaMatch] Share of |condor vega| to offset, decimal 0.4-0.6; default 0.5; pass 0.6 when RSI widening fires (ALVH.SPLIT with rsi).
  * @param [structure] "spx-put-calendar" (default) or "spx-long-put".
@@ -346,12 +347,14 @@ export function overlay(
         );
       }
       listedSpxExpiry('condorExpiry', front);
+      const k = numberArg('strike', strike);
+      checkListedSpxStrike('strike', k);
       const o = sizeOverlay({
         structure: kind,
         condorVega: usdArg('condorVega', condorVega),
         vegaMatch: policyArg('vegaMatch', 'vegaMatch', vegaMatch) ?? policy.vegaMatch,
         condorExpiry: front,
-        strike: numberArg('strike', strike),
+        strike: k,
         backDays: policyArg('backDays', 'overlayBackDays', backDays, 'calendar days') ?? policy.overlayBackDays,
         state: spxState(date, spot, vixLevel, rate, divYield, policy),
       });
