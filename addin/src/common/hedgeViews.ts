@@ -160,7 +160,10 @@ export interface FrontierView {
   paths: number | null;
   seed: number | null;
   measure: string;
-  /** The calibrated model's known biases from the run's starting VIX (the answer's `modelNotes`). */
+  /**
+   * What limits the answer (its `warnings`: too few down paths, units searched in steps), then the
+   * calibrated model's known biases from the run's starting VIX (its `modelNotes`).
+   */
   notes: string[];
 }
 
@@ -256,7 +259,7 @@ function frameMark(
  * The answer of `POST /api/frontier` (or of the frontier run here) read defensively, the one place
  * its shape is known: `{ points: [{ budget, structure, split, tailUnits, overlayUnits, cvar95Down,
  * drawdownLoss, worstAnalogLoss }], plan?, rule? ({ cost, overlayUnits, tailContracts, cvar95Down,
- * drawdownLoss, worstAnalogLoss, matchedBy }), paths?, seed?, measure?, modelNotes? }`. The losses
+ * drawdownLoss, worstAnalogLoss, matchedBy }), paths?, seed?, measure?, warnings?, modelNotes? }`. The losses
  * (positive amounts) become P&L (negative); a missing or non-finite number is an error naming the
  * field.
  */
@@ -276,8 +279,13 @@ export function parseFrontier(raw: unknown): FrontierView {
     paths: intOrNull('paths'),
     seed: intOrNull('seed'),
     measure: typeof o['measure'] === 'string' ? o['measure'] : '',
-    notes: Array.isArray(o['modelNotes']) ? o['modelNotes'].filter((n): n is string => typeof n === 'string') : [],
+    notes: [...texts(o['warnings']), ...texts(o['modelNotes'])],
   };
+}
+
+/** The strings of a list (none when it is not one). */
+function texts(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((n): n is string => typeof n === 'string') : [];
 }
 
 /** A marked book's note: its label and the cheapest mix of the frontier that leaves no more CVaR. */

@@ -17,6 +17,7 @@
  *   historical analogs, for the same units.
  */
 import {
+  FRONTIER_CONDORS_PER_STEP,
   FRONTIER_CVAR_LEVEL,
   MIN_FRONTIER_TAIL_PATHS,
   type FrontierMarker,
@@ -27,7 +28,8 @@ import {
 } from './frontierTypes';
 import { mergeFrontier, runFrontierSetup, type FrontierRunOptions } from './frontierPaths';
 import { frontierSetup } from './frontierSetup';
-import { cheapestMatch, frontierRows, scorer, searchFrontier } from './frontierSearch';
+import { cheapestMatch, frontierRows, scorer, searchFrontier, steppedScorer } from './frontierSearch';
+import { MAX_CONTRACTS } from '../validate';
 import { runModelNotes } from '../scenario/model/calibrationNotes';
 import type { TailStructure } from './structurePricing';
 
@@ -43,6 +45,15 @@ function tailWarnings(downPaths: number, tail: number, pathCount: number): strin
   return [
     `only ${downPaths} of ${pathCount} paths end with SPX lower, so each CVaR 95 is the mean of the worst ${tail === 1 ? 'one path alone' : `${tail} paths`} ` +
       `(fewer than ${MIN_FRONTIER_TAIL_PATHS}): too few to rank mixes; run more paths (about ${need.toLocaleString('en-US')} or more)`,
+  ];
+}
+
+/** The warning of a frontier searched in steps of more than one unit (none otherwise). */
+function stepWarnings(step: number): string[] {
+  if (step === 1) return [];
+  return [
+    `a book of over ${FRONTIER_CONDORS_PER_STEP} condors: units are searched in steps of ${step} (one per ${FRONTIER_CONDORS_PER_STEP} condors), ` +
+      `so each mix is the best of those in whole steps; for every whole unit, run the frontier of ${FRONTIER_CONDORS_PER_STEP} condors or fewer and scale its units`,
   ];
 }
 
@@ -66,18 +77,21 @@ export function summarizeFrontier(partial: FrontierPartial): FrontierResult {
     return u;
   };
 
-  // the overlay and the option structures (the last component is the plan's own book)
-  const premiums = comps.slice(0, K - 1).map((c) => c.premium);
+  // the overlay and the option structures (the last component is the plan's own book), searched
+  // in units of `step` whole units (1 up to 100 condors), each count held to one leg's limit
+  const step = f.unitStep;
+  const premiums = comps.slice(0, K - 1).map((c) => c.premium * step);
+  const stepped = steppedScorer(sc, step);
   // One search serves the ladder and both markers' matches (the same rows and memoised CVaRs).
-  const searched = frontierRows(sc, premiums, Math.max(...f.budgets), f.splits);
+  const searched = frontierRows(stepped, premiums, Math.max(...f.budgets), f.splits, Math.floor(MAX_CONTRACTS / step));
   const points: FrontierPoint[] = searchFrontier(searched, premiums, f.budgets, f.splits).map((c, i) => {
-    const u = units(c.overlayUnits, c.structure, c.tailUnits);
+    const u = units(c.overlayUnits * step, c.structure, c.tailUnits * step);
     return {
       budget: f.budgets[i]!,
       structure: c.structure === 0 ? null : (comps[c.structure]!.name as TailStructure),
       split: c.split,
-      tailUnits: c.tailUnits,
-      overlayUnits: c.overlayUnits,
+      tailUnits: c.tailUnits * step,
+      overlayUnits: c.overlayUnits * step,
       cost: cost(u),
       cvar95Down: c.cvar,
       drawdownLoss: drawdownLoss(u),
@@ -110,8 +124,8 @@ export function summarizeFrontier(partial: FrontierPartial): FrontierResult {
               structure: m.structure === 0 ? null : (comps[m.structure]!.name as TailStructure),
               split: m.split,
               cost: m.cost,
-              overlayUnits: m.overlayUnits,
-              tailUnits: m.tailUnits,
+              overlayUnits: m.overlayUnits * step,
+              tailUnits: m.tailUnits * step,
               cvar95Down: m.cvar,
             },
     };
@@ -120,7 +134,7 @@ export function summarizeFrontier(partial: FrontierPartial): FrontierResult {
   const unhedgedCvar = sc.cvar(zero);
   // Each option structure alone, the literal tail's cost spent on it (index 0 the overlay, K − 1 the plan).
   const structures: FrontierStructureScore[] = comps.slice(1, K - 1).map((c, i) => {
-    const t = c.premium > 0 ? Math.max(0, Math.floor(f.literalTailCost / c.premium + EPS)) : 0;
+    const t = c.premium > 0 ? Math.min(MAX_CONTRACTS, Math.max(0, Math.floor(f.literalTailCost / c.premium + EPS))) : 0;
     const u = units(0, i + 1, t);
     const cvar = sc.cvar(u);
     const spent = cost(u);
@@ -144,7 +158,8 @@ export function summarizeFrontier(partial: FrontierPartial): FrontierResult {
     modelNotes: runModelNotes(partial),
     downDefinition: DOWN_DEFINITION,
     downPaths: sc.downPaths,
-    warnings: tailWarnings(sc.downPaths, sc.tail, partial.pathCount),
+    unitStep: step,
+    warnings: [...tailWarnings(sc.downPaths, sc.tail, partial.pathCount), ...stepWarnings(step)],
     literalTailCost: f.literalTailCost,
     loss: f.loss,
     maxLoss: f.maxLoss,

@@ -103,6 +103,23 @@ export function scorer(p: FrontierPartial): Scorer {
   };
 }
 
+/**
+ * The scorer of units counted in steps of `step`: unit u of a component here is `step` units of
+ * it (its P&L and plane slopes times `step`; its premium is the caller's to scale). CVaR's
+ * convexity in the units holds on the coarser grid, so the search stays exact on it.
+ */
+export function steppedScorer(sc: Scorer, step: number): Scorer {
+  if (step === 1) return sc;
+  return {
+    ...sc,
+    cvar: (units) => sc.cvar(units.map((u) => u * step)),
+    plane(set) {
+      const p = sc.plane(set);
+      return { at0: p.at0, slope: p.slope.map((x) => x * step) };
+    },
+  };
+}
+
 /** A budget's best mix. */
 export interface FrontierChoice {
   overlayUnits: number;
@@ -143,14 +160,23 @@ export interface Rows {
 
 /**
  * Every row (o overlay units, structure s) whose mixes can leave less CVaR than no hedge under the
- * budget cap `bmax`, with the range of t the planes allow and the least t that minimises the CVaR.
+ * budget cap `bmax` (and at most `maxUnits` of each), with the range of t the planes allow and the
+ * least t that minimises the CVaR.
  */
-export function frontierRows(sc: Scorer, premiums: readonly number[], bmax: number, splits: readonly number[]): Rows {
+export function frontierRows(
+  sc: Scorer,
+  premiums: readonly number[],
+  bmax: number,
+  splits: readonly number[],
+  maxUnits = Infinity,
+): Rows {
   const p0 = premiums[0]!;
   const top = Math.max(...splits);
   const nComp = premiums.length;
-  const ocap = (b: number) => (p0 > 0 ? Math.max(0, Math.floor((top * b) / p0 + EPS)) : 0);
-  const tcap = (b: number, o: number, ps: number) => Math.max(0, Math.floor((b - o * p0) / ps + EPS));
+  // Each count is held to `maxUnits` too (one order's leg limit), a cap like the budget's.
+  const ocap = (b: number) => (p0 > 0 ? Math.min(maxUnits, Math.max(0, Math.floor((top * b) / p0 + EPS))) : 0);
+  const tcap = (b: number, o: number, ps: number) =>
+    Math.min(maxUnits, Math.max(0, Math.floor((b - o * p0) / ps + EPS)));
   const memo = new Map<string, number>();
   const units = new Array<number>(sc.hedges.length).fill(0);
   const f = (o: number, s: number, t: number): number => {

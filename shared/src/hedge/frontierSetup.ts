@@ -19,6 +19,7 @@ import { compareInContext } from './structureScoring';
 import {
   FrontierInputSchema,
   checkFrontierWork,
+  frontierUnitStep,
   mostFrontierPaths,
   type FrontierComponent,
   type FrontierFrame,
@@ -169,6 +170,8 @@ export function frontierSetup(input: unknown, mark: LegMarker = defaultMarker): 
       tailContracts: pl.tail.noSolution === undefined ? pl.tail.requiredContracts : 0,
       cost: pl.overlay.requiredUnits * components[0]!.premium + pl.tail.requiredCost,
     },
+    // a condor's first leg, its long put, holds its quantity
+    unitStep: frontierUnitStep(pl.condors.reduce((n, c) => n + Math.abs(c.legs[0]!.quantity), 0)),
   };
   return {
     input: v,

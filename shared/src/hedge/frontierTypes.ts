@@ -181,6 +181,8 @@ export interface FrontierFrame {
   plan: { overlayUnits: number; tailContracts: number; cost: number };
   /** The literal rule, uncapped: the overlay's and the tail's required sizes and their cost. */
   rule: { overlayUnits: number; tailContracts: number; cost: number };
+  /** The step of the unit counts searched ({@link frontierUnitStep} of the book's condors). */
+  unitStep: number;
 }
 
 /** One chunk of a frontier run: per-path P&L in path order. */
@@ -283,6 +285,12 @@ export interface FrontierResult {
   /** Paths where SPX falls. */
   downPaths: number;
   /**
+   * The step of the overlay and structure units searched: 1 (every whole unit) for a book of up to
+   * {@link FRONTIER_CONDORS_PER_STEP} condors, one more per that many condors after (a book of
+   * 1,000 condors is searched in steps of 10 units), so the search's work does not grow with the book.
+   */
+  unitStep: number;
+  /**
    * What limits the answer, one sentence each (empty when nothing does): too few down paths for
    * a CVaR 95 (its tail under {@link MIN_FRONTIER_TAIL_PATHS} paths).
    */
@@ -306,10 +314,24 @@ export interface FrontierResult {
   structures: FrontierStructureScore[];
 }
 
+/**
+ * Condors per step of the units a frontier searches: up to this many, every whole unit. The exact
+ * search tries a number of mixes that grows with the book (about 10 rows of overlay units per
+ * condor on the default ladder); at 1,000 condors one frontier took 13-40 s on 2,000 paths and at
+ * 10,000 it exhausted its memory. A larger book is searched on units in steps of
+ * ⌈condors / 100⌉, exact on that grid: the frontier of k times a book is k times its frontier.
+ */
+export const FRONTIER_CONDORS_PER_STEP = 100;
+
+/** The step of the units a frontier of `condors` condors searches (see {@link FRONTIER_CONDORS_PER_STEP}). */
+export function frontierUnitStep(condors: number): number {
+  return Math.max(1, Math.ceil(condors / FRONTIER_CONDORS_PER_STEP));
+}
+
 /** One tail structure's Monte Carlo score: downside CVaR saved per dollar of premium. */
 export interface FrontierStructureScore {
   structure: TailStructure;
-  /** Whole units the literal tail's cost buys: floor(literalTailCost / premium). */
+  /** Whole units the literal tail's cost buys: floor(literalTailCost / premium), at most 100,000 (one leg's limit). */
   units: number;
   /** Their premium, USD. */
   cost: number;
