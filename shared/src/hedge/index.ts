@@ -32,6 +32,7 @@ export {
   defaultMarker,
   futureCarry,
   futureCapitalAtRisk,
+  futureImpliedVol,
   hedgeContext,
   hedgeContextFrom,
   priceStructure,

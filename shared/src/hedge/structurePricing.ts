@@ -8,8 +8,8 @@
  * - `vix-call-ladder`: one call at each of F·(1 + m), m in `ladderOtm` (default 0.25, 0.5, 1.0),
  *   rounded up to the grid (repeats dropped): further out of the money, cheaper, more convex.
  * - `vx-future`: one long VX future of the tail expiry (multiplier 1000), rolled before expiry;
- *   its cost is its capital at risk over the protection horizon (a 99% fall of the future at the
- *   VIX options' vol), plus its roll-down toward spot on today's curve when the curve charges it,
+ *   its cost is its capital at risk over the protection horizon (a 99% fall of the future at its
+ *   options' implied vol), plus its roll-down toward spot on today's curve when the curve charges it,
  *   plus fees.
  * - `spx-put-spread`: long the put at the condor's short put strike, short the put at the
  *   stressed spot S·(1 − drawdown) rounded down to the 5-point grid (at least one wing width
@@ -26,7 +26,7 @@
 import { daysBetween } from '../dates';
 import { checkNonNegative } from '../validate';
 import { constantMaturity, futureForExpiry, modelFuture, vxExpiriesAfter, type TermStructure } from '../market/index';
-import { markBook, type Leg, type MarketState } from '../book/index';
+import { markBook, vixOptionVol, type Leg, type MarketState } from '../book/index';
 // the method's files, not its barrel: the plan (in the barrel) reads this module
 import { scenarioLoss } from '../method/stress';
 import { gridStrike, tailStrike } from '../method/tailSize';
@@ -232,12 +232,23 @@ export function futureCarry(ts: TermStructure, expiry: string, days: number): nu
   return carry * VX_FUTURE_MULTIPLIER;
 }
 
+/**
+ * Implied vol (decimal) of VX future `expiry` at price `future` in `state`: its at-the-money VIX
+ * option's vol on the state's VIX-option surface, the market's (risk-neutral) vol of that future
+ * to its expiry, read as VIX options are marked ({@link vixOptionVol}).
+ */
+export function futureImpliedVol(state: MarketState, valuationDate: string, expiry: string, future: number): number {
+  const years = Math.max(daysBetween(valuationDate, expiry), 1) / 365;
+  return vixOptionVol(state, years, future, future);
+}
+
 /** One-sided 99% standard normal quantile: the confidence of a future's capital at risk. */
 const CAPITAL_AT_RISK_Z = 2.3263478740408408;
 
 /**
  * Capital at risk of one long VX future over `days`, USD: its loss if the future falls by its
- * one-sided 99% lognormal move at vol `vol` (the VIX options' vol), F·(1 − e^(−z·σ·√(days/365)))·1000.
+ * one-sided 99% lognormal move at vol `vol` (its options' implied vol, {@link futureImpliedVol}: the
+ * market's measure, not a forecast), F·(1 − e^(−z·σ·√(days/365)))·1000.
  * A long future has no worst loss; this is the loss a margin model would hold against it, over the
  * protection horizon rather than a margin period, so it compares with an option's premium.
  */
@@ -257,8 +268,10 @@ function priceFuture(ctx: HedgeContext): StructureUnit {
   const paid = Math.max(carry, 0) + fees;
   // The dollars a unit's protection is measured against: those costs plus the capital at risk
   // (a long future costs no premium, so no smaller figure is its cost). Its gain is its P&L net
-  // of the costs paid: the capital at risk is held, not spent.
-  const premium = futureCapitalAtRisk(f0, ctx.now.volOfVol, days) + paid;
+  // of the costs paid: the capital at risk is held, not spent. The move is at the implied vol of
+  // the future's own options (at the money, on the VIX-option surface), not VVIX / 100: VVIX is
+  // the 30-day vol of spot VIX, which a later future moves less than.
+  const premium = futureCapitalAtRisk(f0, futureImpliedVol(ctx.now, ctx.valuationDate, e, f0), days) + paid;
   const pnl = (s: MarketState) => (s.futureFor(e) - f0) * VX_FUTURE_MULTIPLIER;
   const stressedValue = pnl(ctx.stressed);
   return {

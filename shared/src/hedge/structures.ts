@@ -9,6 +9,7 @@ export {
   defaultMarker,
   futureCapitalAtRisk,
   futureCarry,
+  futureImpliedVol,
   priceStructure,
   structureTargetLegs,
   type LegMarker,

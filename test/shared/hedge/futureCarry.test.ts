@@ -5,6 +5,8 @@ import {
   constantMaturity,
   futureCapitalAtRisk,
   futureCarry,
+  futureImpliedVol,
+  hedgeContext,
   plan,
   vxExpiriesAfter,
 } from '@alvh/shared';
@@ -41,16 +43,21 @@ describe('the carry of a long VX future: its roll-down toward spot on today’s 
   });
 
   it('the vx-future structure pays only fees when the roll-down pays it, and its gain is net of them', () => {
-    const c = compareTailStructures({
+    const input = {
       valuationDate: DATE,
       market: { spx: 5346.56, vix: 23.39, vvix: 136.81, rate: 0.052, divYield: 0.013, futures },
       condors: [{ expiry: '2024-09-13', strikes: [4695, 4745, 6025, 6075], quantity: 10 }],
-    });
+    };
+    const c = compareTailStructures(input);
     const f = c.structures.find((s) => s.structure === 'vx-future')!;
     expect(c.tailExpiry).toBe('2024-09-18');
     const fees = 2 * 0.65;
+    // the Sep future's move at its options' ATM vol on the surface (47 days), below VVIX / 100
+    const vol = futureImpliedVol(hedgeContext(input).now, DATE, '2024-09-18', 21.9844);
+    expect(vol).toBeGreaterThan(0.5);
+    expect(vol).toBeLessThan(0.9 * 1.3681);
     // 42 days to the condor's expiry: capital at risk plus fees; no carry is charged ($381.15 was)
-    expect(f.premium).toBeCloseTo(futureCapitalAtRisk(21.9844, 1.3681, 42) + fees, 6);
+    expect(f.premium).toBeCloseTo(futureCapitalAtRisk(21.9844, vol, 42) + fees, 6);
     expect(f.gain).toBeCloseTo(f.stressedValue - fees, 9);
   });
 

@@ -7,6 +7,7 @@ import {
   compareTailStructures,
   costsToCover,
   futureCapitalAtRisk,
+  futureImpliedVol,
   futureCarry,
   futureForExpiry,
   hedgeContext,
@@ -121,8 +122,12 @@ describeWithData('tail structures on 2018-12-24 (standard 10-lot 45-DTE condor)'
   it('vx-future: coverage per dollar of capital at risk, below every option structure here', () => {
     const fut = cmp.structures.find((s) => s.structure === 'vx-future')!;
     expect(fut.premiumBasis).toBe('capital at risk');
-    // 99% fall of the 23.325 future over 46 days at the VIX options' vol, plus the contango carry and fees
-    const atRisk = futureCapitalAtRisk(23.325, ctx.now.volOfVol, ctx.horizonDays);
+    // 99% fall of the 23.325 future over 46 days at its options' implied vol, plus the contango carry and fees
+    const vol = futureImpliedVol(ctx.now, ctx.valuationDate, '2019-02-13', 23.325);
+    // the ATM vol of the February VIX options on the surface: below VVIX / 100, the 30-day vol of spot VIX
+    expect(vol).toBe(vixOptionVol(ctx.now, 51 / 365, 23.325, 23.325));
+    expect(vol).toBeLessThan(0.9 * ctx.now.volOfVol);
+    const atRisk = futureCapitalAtRisk(23.325, vol, ctx.horizonDays);
     const paid = fut.stressedValue - fut.gain;
     expect(paid).toBeGreaterThan(0);
     expect(paid).toBeLessThan(0.1 * atRisk);
@@ -225,7 +230,11 @@ describeWithData('invariants on every documented day', () => {
             const paid = u.stressedValue - u.gain;
             expect(paid).toBeGreaterThan(0);
             expect(u.premium).toBeCloseTo(
-              futureCapitalAtRisk(ctx.tailFuture, ctx.now.volOfVol, ctx.horizonDays) + paid,
+              futureCapitalAtRisk(
+                ctx.tailFuture,
+                futureImpliedVol(ctx.now, ctx.valuationDate, ctx.tailExpiry, ctx.tailFuture),
+                ctx.horizonDays,
+              ) + paid,
               6,
             );
             for (const a of u.analogs) expect(a.gain).toBeCloseTo(a.value - paid, 9);
