@@ -453,6 +453,34 @@ describe('signals: an RSI typed as a fraction, a period outside the policy, clos
     expect(call('SPLIT', 20, 16, 35)).toEqual([[0.72, 0.28]]);
   });
 
+  it('SPLIT refuses an RSI typed as percent text, as PLAN\'s rsi row does ("100%" read as 1 fired the widening)', () => {
+    expect(call('SPLIT', 20, 16, 100)).toEqual([[0.6, 0.4]]);
+    expect(invalid('SPLIT', 20, 16, '100%')).toBe('rsi: is "100%", a percentage; give it in its own units without %');
+    expect(invalid('SPLIT', 20, 16, '0%')).toBe('rsi: is "0%", a percentage; give it in its own units without %');
+    // the % typed is named, not the fraction it reads as ("is 0.35, which looks like a fraction")
+    expect(invalid('SPLIT', 20, 16, '35%')).toBe('rsi: is "35%", a percentage; give it in its own units without %');
+    expect(invalid('SPLIT', 20, 16, [['35%']])).toMatch(/^rsi: is "35%", a percentage/);
+    expect(call('SPLIT', 20, 16, '35')).toEqual([[0.72, 0.28]]);
+  });
+
+  it('SPLIT\'s and PLAN\'s signals offer only what they accept when the text is not a number ("5%" was offered, then refused)', () => {
+    const fix = 'pass a number without % (text such as "42" also reads as one)';
+    for (const [at, name] of [
+      [0, 'vx1'],
+      [1, 'vx2'],
+      [2, 'rsi'],
+      [3, 'prevSpread'],
+      [4, 'macdHist'],
+      [5, 'adSlope'],
+    ] as const) {
+      const args: unknown[] = [20, 16, null, null, null, null];
+      args[at] = 'down';
+      expect(invalid('SPLIT', ...args)).toBe(`${name}: is "down", not a number; ${fix}`);
+    }
+    expect(invalid('PLAN', rows('', [['macdHist', 'up']]))).toBe(`inputs macdHist: is "up", not a number; ${fix}`);
+    expect(invalid('PLAN', rows('', [['rsi', 'low']]))).toBe(`inputs rsi: is "low", not a number; ${fix}`);
+  });
+
   it("PLAN's rsi row is read as SPLIT reads rsi: 0.4 (a cell formatted 40%) fired the RSI rule", () => {
     expect(invalid('PLAN', rows('', [['rsi', 0.4]]))).toBe(
       'inputs rsi: is 0.4, which looks like a fraction; pass the RSI on its 0-100 scale: 40',

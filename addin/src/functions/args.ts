@@ -69,24 +69,56 @@ function cellNumber(x: unknown): number | undefined {
   return typeof x === 'string' ? numberFromText(x) : undefined;
 }
 
+/** The number of a single cell, or an error naming the argument with `fix`. */
+function readNumber(name: string, x: unknown, fix: string): number {
+  const n = cellNumber(x);
+  if (n === undefined) {
+    const what = isMissing(x) ? 'is empty' : `is ${show(x)}, not a number`;
+    throw invalidInput(name, what, fix);
+  }
+  return n;
+}
+
 /**
  * A number argument. Numeric text ("42", "5%", "5,000,000") reads as the number, as in ALVH.PLAN
  * and the taskpane; other text, TRUE/FALSE and an empty cell are rejected naming the argument.
  */
 export function numberArg(name: string, cell: unknown): number {
-  const x = singleCell(name, cell);
-  const n = cellNumber(x);
-  if (n === undefined) {
-    const what = isMissing(x) ? 'is empty' : `is ${show(x)}, not a number`;
-    throw invalidInput(name, what, 'pass a number (text such as "42" or "5%" also reads as one)');
-  }
-  return n;
+  return readNumber(name, singleCell(name, cell), 'pass a number (text such as "42" or "5%" also reads as one)');
 }
 
 /** An optional number argument: `undefined` when omitted or empty. */
 export function optionalNumber(name: string, x: unknown): number | undefined {
   const cell = singleCell(name, x);
   return isMissing(cell) ? undefined : numberArg(name, cell);
+}
+
+/**
+ * The error for a value typed as a percentage where none belongs ("1.3%" as a credit, "40%" as an
+ * RSI), or undefined when the value is not percent text.
+ */
+export function percentRefusal(name: string, value: unknown): AlvhError | undefined {
+  if (typeof value === 'string' && value.trim().endsWith('%') && numberFromText(value) !== undefined)
+    return invalidInput(name, `is ${JSON.stringify(value)}, a percentage`, 'give it in its own units without %');
+  return undefined;
+}
+
+/**
+ * A number that is never a percentage (an RSI, a spread, an index level): percent text is refused
+ * naming it ("100%" read as 1 is an RSI of 1), and other text is refused with a fix that offers
+ * only what is taken (a number, or its text without %).
+ */
+export function plainNumberArg(name: string, cell: unknown): number {
+  const x = singleCell(name, cell);
+  const percent = percentRefusal(name, x);
+  if (percent !== undefined) throw percent;
+  return readNumber(name, x, 'pass a number without % (text such as "42" also reads as one)');
+}
+
+/** An optional {@link plainNumberArg}: `undefined` when omitted or empty. */
+export function optionalPlainNumber(name: string, x: unknown): number | undefined {
+  const cell = singleCell(name, x);
+  return isMissing(cell) ? undefined : plainNumberArg(name, cell);
 }
 
 /** An optional TRUE/FALSE argument (1/0 accepted); `fallback` when omitted. */

@@ -4,7 +4,7 @@
  * days typed where years are asked is the usual slip).
  */
 import { daysBetween, DEFAULT_POLICY, invalidInput, policyRange, scaledForFix, VVIX_RANGE } from '@alvh/shared';
-import { optionalNumber } from './args';
+import { optionalNumber, optionalPlainNumber } from './args';
 
 /** Up to 4 significant digits, without trailing zeros: 0.1671, 1.8, 0.2. */
 export function shortNumber(x: number): string {
@@ -58,10 +58,11 @@ export function checkYears(name: string, years: number, maxYears: number, what: 
 /**
  * An RSI on its 0-100 scale, as SPLIT and PLAN's rsi row read it (`name` names the argument or the
  * row): a value strictly between 0 and 1 is an RSI typed as a fraction (35% read as 0.35), which
- * would fire the oversold rule; an RSI outside 0-100 does not exist. Undefined when empty.
+ * would fire the oversold rule; percent text ("100%" read as 1) is refused as a percentage; an RSI
+ * outside 0-100 does not exist. Undefined when empty.
  */
 export function rsiArg(cell: unknown, name = 'rsi'): number | undefined {
-  const x = optionalNumber(name, cell);
+  const x = optionalPlainNumber(name, cell);
   if (x === undefined) return undefined;
   if (x > 0 && x < 1) {
     throw invalidInput(

@@ -17,10 +17,10 @@ import { FIELD_NAMES, normalizeKey, type FieldName } from '../common/fields';
 import { indexForKey, issueTarget, numberOrText, planInputFromForm, type IndexName } from '../common/planInput';
 import { presentPlan } from '../common/present';
 import { readKeyValueRange, unknownKeysError, vxNumber, type SelectionValues } from '../common/selection';
-import { choiceArg, dateArg, isMissing, keyValueArg, numberArg } from './args';
+import { choiceArg, dateArg, isMissing, keyValueArg, numberArg, plainNumberArg } from './args';
 import { rsiArg } from './bounds';
 import { excelCall } from './excelErrors';
-import { percentRefusal, planIssue } from './planIssues';
+import { planIssue } from './planIssues';
 
 /** Signal keys ALVH.PLAN reads besides the taskpane's fields (compared as the taskpane compares keys). */
 const SIGNAL_KEYS: ReadonlyMap<string, 'rsi' | 'prevSpread' | 'macdHist' | 'adSlope'> = new Map([
@@ -261,7 +261,7 @@ export function planFromRange(
           'keep one row per input',
         );
       indexKey.set(index, String(key));
-      if (!isMissing(value)) indices[index] = String(numberArg(`inputs ${key}`, noPercent(`inputs ${key}`, value)));
+      if (!isMissing(value)) indices[index] = String(plainNumberArg(`inputs ${key}`, value));
     } else if (signal !== undefined) {
       const first = signalKey.get(signal);
       if (first !== undefined)
@@ -271,10 +271,10 @@ export function planFromRange(
           'keep one row per input',
         );
       signalKey.set(signal, String(key));
-      // the RSI as SPLIT reads it: 0.4 (a cell formatted 40%) is a fraction, not an oversold RSI
-      const cell = noPercent(`inputs ${key}`, value);
+      // the RSI as SPLIT reads it: 0.4 (a cell formatted 40%) is a fraction, not an oversold RSI;
+      // no signal takes percent text ("40%" read as 0.4 would fire the RSI rule)
       if (!isMissing(value))
-        signals[signal] = signal === 'rsi' ? rsiArg(cell, `inputs ${key}`) : numberArg(`inputs ${key}`, cell);
+        signals[signal] = signal === 'rsi' ? rsiArg(value, `inputs ${key}`) : plainNumberArg(`inputs ${key}`, value);
     } else if (k === 'events' || k === 'eventsmode') {
       throw invalidInput(
         `inputs ${key}`,
@@ -349,16 +349,6 @@ export function planFromRange(
     }
     throw e;
   }
-}
-
-/**
- * A signal's or an index's value, refused when typed as a percentage: an RSI of "40%" read as 0.4
- * would fire the RSI rule, a VIX9D of "30%" would be refused as 0.3. Neither is a fraction.
- */
-function noPercent(name: string, value: unknown): unknown {
-  const percent = percentRefusal(name, value);
-  if (percent !== undefined) throw percent;
-  return value;
 }
 
 /**

@@ -7,7 +7,8 @@
 import { AlvhError, InputValidationError, invalidInput, policyRange } from '@alvh/shared';
 import { fieldForKey, normalizeKey } from '../common/fields';
 import { checkPolicyBound } from './bounds';
-import { dotGroupedWords, hasDotGroupedThousands, numberFromText } from '../common/numbers';
+import { dotGroupedWords, hasDotGroupedThousands } from '../common/numbers';
+import { percentRefusal } from './args';
 
 /** The value at a path such as `market.spx` or `market.futures[1].price` of the raw plan input. */
 function valueAt(raw: unknown, path: string): unknown {
@@ -17,16 +18,6 @@ function valueAt(raw: unknown, path: string): unknown {
     at = (at as Record<string, unknown>)[name ?? Number(index)];
   }
   return at;
-}
-
-/**
- * The error for a row's value typed as a percentage where none belongs ("1.3%" as a credit, "40%"
- * as an RSI), or undefined when the value is not a percentage.
- */
-export function percentRefusal(name: string, value: unknown): AlvhError | undefined {
-  if (typeof value === 'string' && value.trim().endsWith('%') && numberFromText(value) !== undefined)
-    return invalidInput(name, `is ${JSON.stringify(value)}, a percentage`, 'give it in its own units without %');
-  return undefined;
 }
 
 /**

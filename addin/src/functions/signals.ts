@@ -20,8 +20,9 @@ import {
   cellName,
   inSeriesCells,
   withHeaders,
-  numberArg,
   optionalNumber,
+  optionalPlainNumber,
+  plainNumberArg,
   pairedSeriesArg,
   positiveSeriesArg,
   seriesArg,
@@ -29,7 +30,6 @@ import {
 import { checkPolicyBound, policyArg, rsiArg } from './bounds';
 import { excelCall } from './excelErrors';
 import { opt } from './format';
-import { percentRefusal } from './planIssues';
 
 const SPLIT_HEADERS = ['calendar share', 'tail share'];
 
@@ -39,7 +39,7 @@ const SPLIT_HEADERS = ['calendar share', 'tail share'];
  * @helpurl https://localhost:3000/help.html#SPLIT
  * @param vx1 Front VX future (F1), index points.
  * @param vx2 Second VX future (F2), index points.
- * @param [rsi] SPX RSI(14) on its 0-100 scale (35, not 0.35); empty = no RSI signal.
+ * @param [rsi] SPX RSI(14) on its 0-100 scale (35, not 0.35 or "35%"); empty = no RSI signal.
  * @param [prevSpread] F1 − F2 at the last rebalance, points; empty = no flattening signal.
  * @param [macdHist] MACD histogram of VVIX closes (ALVH.MACD's third column; the method's default series, or of VVIX/VIX if your policy reads the ratio); above 0 = vol-of-vol expanding; empty = no signal.
  * @param [adSlope] Least-squares slope of the advance/decline line over the last 10 days (ALVH.ADSLOPE), issues per day; below 0 = breadth deteriorating; empty = no signal.
@@ -57,8 +57,8 @@ export function split(
 ): unknown[][] {
   return excelCall(() => {
     const s = splitFromFutures({
-      vx1: numberArg('vx1', vx1),
-      vx2: numberArg('vx2', vx2),
+      vx1: plainNumberArg('vx1', vx1),
+      vx2: plainNumberArg('vx2', vx2),
       ...opt('rsi', rsiArg(rsi)),
       ...opt('prevSpread', signalArg('prevSpread', prevSpread)),
       ...opt('macdHist', signalArg('macdHist', macdHist)),
@@ -74,9 +74,7 @@ export function split(
  * never percent text ("250%" is not a spread of 2.5 points). Undefined when empty.
  */
 function signalArg(name: 'prevSpread' | 'macdHist' | 'adSlope', cell: unknown): number | undefined {
-  const percent = percentRefusal(name, cell);
-  if (percent !== undefined) throw percent;
-  const x = optionalNumber(name, cell);
+  const x = optionalPlainNumber(name, cell);
   if (x === undefined) return undefined;
   const r = SignalsSchema.shape[name].safeParse(x);
   if (!r.success) throw invalidInput(name, `is ${x}`, r.error.issues[0]?.message ?? 'pass a value in range');
