@@ -7,7 +7,9 @@ import {
   eventsBetweenByKind,
   eventsNearByKind,
   macd,
+  macdSettledLength,
   rsi,
+  rsiSettledLength,
   volOfVolExpanding,
   withUserEvents,
   NO_EVENT_CALENDAR,
@@ -20,13 +22,6 @@ import type { AuditEntry } from './audit';
 import { computeSplit, type SplitResult } from './split';
 import { inputCondors, withPrefix } from './planCurve';
 import type { PlanSignals, PlanStep } from './planTypes';
-
-/**
- * How many values RSI(14) and MACD(12, 26, 9) need before their start stops mattering: Wilder's
- * smoothing and the EMAs forget their seeds geometrically (RSI by 13/14 a close: 0.06% left after
- * 100), so a shorter history gives a value, and sometimes a decision, that a longer one would not.
- */
-export const SETTLED_SIGNAL_LENGTH = 100;
 
 /** The vol-of-vol series the policy reads, with its input name; undefined when it was not given. */
 function volOfVolSeriesOf(s: NonNullable<ParsedPlanInput['signals']>, policy: Policy): [string, number[]] | undefined {
@@ -53,9 +48,11 @@ export function stepSignals(p: ParsedPlanInput, policy: Policy, lastSpread: numb
       () => rsi(s.spxCloses as number[], policy.rsiPeriod),
     );
     out.rsi = series[series.length - 1] as number;
-    if (s.spxCloses.length < SETTLED_SIGNAL_LENGTH)
+    // the seed's weight is (1 − 1/period)^steps: 100 closes settle RSI(14), 725 RSI(100)
+    const settled = rsiSettledLength(policy.rsiPeriod);
+    if (s.spxCloses.length < settled)
       warnings.push(
-        `RSI from ${s.spxCloses.length} SPX closes: Wilder's smoothing keeps its start for about ${SETTLED_SIGNAL_LENGTH} closes, so a short history can put the RSI tens of points from the settled value (and the RSI < ${policy.rsiWiden} rule on the other side); pass ${SETTLED_SIGNAL_LENGTH} or more closes.`,
+        `RSI from ${s.spxCloses.length} SPX closes: at period ${policy.rsiPeriod} (policy.rsiPeriod) Wilder's smoothing keeps its start for about ${settled} closes, so a short history can put the RSI tens of points from the settled value (and the RSI < ${policy.rsiWiden} rule on the other side); pass ${settled} or more closes.`,
       );
   }
   // the previous spread: given, else the last rebalance's (section 4 rule 3)
@@ -69,9 +66,10 @@ export function stepSignals(p: ParsedPlanInput, policy: Policy, lastSpread: numb
       () => macd(series).histogram,
     );
     out.volOfVolExpanding = volOfVolExpanding(h[h.length - 1] as number);
-    if (series.length < SETTLED_SIGNAL_LENGTH)
+    const settled = macdSettledLength();
+    if (series.length < settled)
       warnings.push(
-        `MACD from ${series.length} values of signals.${name}: its EMAs keep their seeds for about ${SETTLED_SIGNAL_LENGTH} values, so a short history can give the histogram the other sign; pass ${SETTLED_SIGNAL_LENGTH} or more.`,
+        `MACD from ${series.length} values of signals.${name}: its EMAs (12, 26, 9) keep their seeds for about ${settled} values, so a short history can give the histogram the other sign; pass ${settled} or more.`,
       );
   } else if ((policy.volOfVolSeries === 'vvix' ? s.vvixVixRatio : s.vvixCloses) !== undefined) {
     const [given, wanted] =

@@ -320,7 +320,7 @@ const issueCount = nonNegativeNumber.max(MAX_ISSUES, {
 
 export const SignalsSchema = z
   .strictObject({
-    /** SPX daily closes, oldest first (RSI needs period + 1). */
+    /** SPX daily closes, oldest first (RSI needs period + 1; the plan warns below its settled length, 100 closes at period 14). */
     spxCloses: signalArray(
       positiveNumber
         .min(SPX_POINTS.min, { error: `SPX closes are index points, from ${SPX_POINTS.min}: pass 6600, not 66` })
@@ -343,13 +343,13 @@ export const SignalsSchema = z
       .min(-50, { error: 'prevSpread is F1 − F2 in VIX points, between −50 and 50 (e.g. 2.5)' })
       .max(50, { error: 'prevSpread is F1 − F2 in VIX points, between −50 and 50 (e.g. 2.5)' })
       .optional(),
-    /** VVIX daily closes, oldest first (MACD needs 34): the vol-of-vol series of the default policy. */
+    /** VVIX daily closes, oldest first (MACD needs 34; the plan warns below 108): the vol-of-vol series of the default policy. */
     vvixCloses: signalArray(
       finiteNumber
         .min(10, { error: inPoints('A VVIX close', '95', '0.95', [50, 250]) })
         .max(500, { error: 'VVIX closes are index points; values above 500 are not plausible' }),
     ).optional(),
-    /** VVIX/VIX daily ratios, oldest first (MACD needs 34): read when policy.volOfVolSeries is 'vvix-vix-ratio'. */
+    /** VVIX/VIX daily ratios, oldest first (MACD needs 34; the plan warns below 108): read when policy.volOfVolSeries is 'vvix-vix-ratio'. */
     vvixVixRatio: signalArray(
       positiveNumber.max(100, { error: 'pass VVIX/VIX ratios (VVIX 95 over VIX 17.5 is 5.43), at most 100' }),
     ).optional(),

@@ -1,5 +1,6 @@
-export { rsi } from './rsi';
-export { ema, macd, MACD_DEFAULTS, volOfVolExpanding } from './macd';
+export { rsi, rsiSettledLength } from './rsi';
+export { ema, macd, macdSettledLength, MACD_DEFAULTS, volOfVolExpanding } from './macd';
+export { SEED_WEIGHT_TOLERANCE } from './series';
 export { type BreadthState, adLine, breadthDeteriorating, breadthState, linearSlope } from './breadth';
 export {
   EVENT_KINDS,

@@ -5,7 +5,7 @@
  * the result does not depend on how much history precedes the first full window.
  */
 import { invalidInput } from '../errors';
-import { checkPeriod, checkSeries } from './series';
+import { checkPeriod, checkSeries, stepsToSettle } from './series';
 
 /**
  * Exponential moving average seeded by the simple mean of the first `period` values.
@@ -56,6 +56,28 @@ export function macd(
   const sig = ema(line, signal);
   const m = line.slice(signal - 1);
   return { macd: m, signal: sig, histogram: m.map((x, i) => x - (sig[i] as number)) };
+}
+
+/**
+ * The values MACD(fast, slow, signal) needs before its seeds stop mattering: each EMA of length n
+ * keeps (n − 1)/(n + 1) of its value a step and is seeded by the mean of its first n inputs (the
+ * fast at values[fast − 1], the slow at values[slow − 1], the signal at values[slow + signal − 2]);
+ * the settled length is the least at which every seed weighs at most SEED_WEIGHT_TOLERANCE (0.19%,
+ * series.ts). For (12, 26, 9) the slow EMA decides: 26 + 82 = 108 values.
+ * @example macdSettledLength() // 108
+ */
+export function macdSettledLength(
+  fast: number = MACD_DEFAULTS.fast,
+  slow: number = MACD_DEFAULTS.slow,
+  signal: number = MACD_DEFAULTS.signal,
+): number {
+  checkPeriod('fast', fast);
+  checkPeriod('slow', slow);
+  checkPeriod('signal', signal);
+  if (fast >= slow)
+    throw invalidInput('fast', `is ${fast}, not shorter than slow ${slow}`, 'pass fast < slow, e.g. 12 and 26');
+  const settled = (n: number, seededAfter: number) => seededAfter + stepsToSettle((n - 1) / (n + 1));
+  return Math.max(settled(fast, fast), settled(slow, slow), settled(signal, slow + signal - 1));
 }
 
 /**

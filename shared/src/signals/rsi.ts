@@ -2,7 +2,7 @@
  * Wilder's Relative Strength Index (J. Welles Wilder, New Concepts in Technical Trading Systems,
  * 1978; worked example in StockCharts ChartSchool, "Relative Strength Index (RSI)").
  */
-import { checkPeriod, checkSeries } from './series';
+import { checkPeriod, checkSeries, stepsToSettle } from './series';
 
 /**
  * RSI with Wilder's smoothing, 0-100. The first average gain and loss are the simple means of the
@@ -36,6 +36,20 @@ export function rsi(closes: readonly number[], period = 14): number[] {
     out.push(value(gain, loss));
   }
   return out;
+}
+
+/**
+ * The closes an RSI of `period` needs before its start stops mattering: Wilder's averages keep
+ * 1 − 1/period of their value each close, seeded at closes[period], so after `length` closes the
+ * seed weighs (1 − 1/period)^(length − period − 1); the settled length is the least at which that is
+ * at most SEED_WEIGHT_TOLERANCE (0.19%, series.ts). A shorter history gives an RSI, and sometimes a
+ * decision, that a longer one would not.
+ * @example rsiSettledLength(14) // 100
+ * @example rsiSettledLength(100) // 725
+ */
+export function rsiSettledLength(period = 14): number {
+  checkPeriod('period', period);
+  return period + 1 + stepsToSettle(1 - 1 / period);
 }
 
 function value(gain: number, loss: number): number {

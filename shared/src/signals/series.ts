@@ -39,3 +39,22 @@ export function checkSeries(field: string, values: readonly number[], needed: nu
 export function checkPeriod(field: string, n: number): number {
   return checkInteger(field, n, 1);
 }
+
+/**
+ * The most weight a recursive average (Wilder's RSI averages, an EMA) may keep on its seed for its
+ * value to count as settled: 0.19%. Wilder's RSI(14) after 100 closes keeps (13/14)^85 = 0.18% of
+ * its seed (the seed is the 15th close, 85 smoothings before the 100th), and 0.19% is the round
+ * tolerance that keeps those 100 closes as RSI(14)'s settled length while every other length is
+ * derived from it (RSI(100): 725 closes; MACD(12, 26, 9): 108 values).
+ */
+export const SEED_WEIGHT_TOLERANCE = 0.0019;
+
+/**
+ * How many steps a recursive average that keeps `keep` (0 ≤ keep < 1) of its value each step needs
+ * before its seed's weight, keep^steps, is at most {@link SEED_WEIGHT_TOLERANCE}. 0 when it keeps
+ * nothing (a 1-period average forgets its seed at once).
+ */
+export function stepsToSettle(keep: number): number {
+  if (keep <= 0) return 0;
+  return Math.ceil(Math.log(SEED_WEIGHT_TOLERANCE) / Math.log(keep));
+}

@@ -266,16 +266,37 @@ describe('plan — every rejection names the field and the fix', () => {
     expect(e.message.length).toBeGreaterThan(field.length + 10);
   });
 
-  it('says when RSI or MACD come from a history too short to settle, and not from 100 values on', () => {
+  it('says when RSI or MACD come from a history too short to settle, and not from 100 closes and 108 values on', () => {
     const closes = (n: number) => Array.from({ length: n }, (_, i) => 4700 + 40 * Math.sin(i / 3));
     const vvix = (n: number) => Array.from({ length: n }, (_, i) => 95 + 10 * Math.sin(i / 5));
     const short = plan({ ...input, signals: { spxCloses: closes(30), vvixCloses: vvix(40) } });
     expect(short.warnings.find((w) => w.startsWith('RSI from 30 SPX closes'))).toMatch(/pass 100 or more closes/);
     expect(short.warnings.find((w) => w.startsWith('MACD from 40 values of signals.vvixCloses'))).toMatch(
-      /pass 100 or more/,
+      /pass 108 or more/,
     );
-    const settled = plan({ ...input, signals: { spxCloses: closes(100), vvixCloses: vvix(100) } });
+    const settled = plan({ ...input, signals: { spxCloses: closes(100), vvixCloses: vvix(108) } });
     expect(settled.warnings.filter((w) => /^(RSI|MACD) from/.test(w))).toEqual([]);
+    // MACD(12, 26, 9)'s slow EMA keeps 25/27 of its value a day: 0.19% of its seed is left after 108 values
+    const macd100 = plan({ ...input, signals: { vvixCloses: vvix(100) } });
+    expect(macd100.warnings.find((w) => w.startsWith('MACD from 100 values'))).toMatch(/pass 108 or more/);
+  });
+
+  it('the short-history RSI warning follows policy.rsiPeriod: at period 100, 101 closes are no settled RSI', () => {
+    const closes = (n: number) => Array.from({ length: n }, (_, i) => 4700 + 40 * Math.sin(i / 3) + i);
+    const warned = (n: number, rsiPeriod: number) =>
+      plan({ ...input, signals: { spxCloses: closes(n) }, policy: { rsiPeriod } }).warnings.find((w) =>
+        w.startsWith('RSI from'),
+      );
+    // (99/100)^624 = 0.19% of the seed left: 101 + 624 closes
+    expect(warned(101, 100)).toMatch(
+      /^RSI from 101 SPX closes: at period 100 \(policy\.rsiPeriod\) Wilder's smoothing keeps its start for about 725 closes, .*; pass 725 or more closes\.$/,
+    );
+    expect(warned(724, 100)).toMatch(/pass 725 or more closes/);
+    expect(warned(725, 100)).toBeUndefined();
+    // a short period settles sooner: (1/2)^10 is below the tolerance, 3 + 10 closes
+    expect(warned(12, 2)).toMatch(/about 13 closes/);
+    expect(warned(13, 2)).toBeUndefined();
+    expect(warned(99, 14)).toMatch(/at period 14 .*pass 100 or more closes/);
   });
 
   it('checks made past the schema name the plan field too', () => {

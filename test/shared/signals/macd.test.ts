@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ema, macd } from '@alvh/shared';
+import { ema, macd, macdSettledLength, SEED_WEIGHT_TOLERANCE } from '@alvh/shared';
 
 describe('EMA seeded by the simple mean', () => {
   it('hand-computed values', () => {
@@ -64,5 +64,24 @@ describe('MACD(fast, slow, signal)', () => {
     );
     expect(() => macd(Array(50).fill(1), 26, 12)).toThrow(/^fast: is 26, not shorter than slow 12/);
     expect(() => macd(Array(50).fill(1), 12, 26, 0)).toThrow(/^signal: /);
+  });
+});
+
+describe('macdSettledLength: the values after which no EMA of the MACD keeps more than SEED_WEIGHT_TOLERANCE of its seed', () => {
+  it('is 108 for (12, 26, 9): the slow EMA, seeded at the 26th value, keeps 25/27 a value', () => {
+    expect(macdSettledLength()).toBe(108);
+    expect((25 / 27) ** (108 - 26)).toBeLessThanOrEqual(SEED_WEIGHT_TOLERANCE);
+    expect((25 / 27) ** (107 - 26)).toBeGreaterThan(SEED_WEIGHT_TOLERANCE);
+  });
+
+  it('counts the signal EMA from its own seed, slow + signal − 1 values in', () => {
+    // signal 60 (59/61 a value) seeded at value 85 outlasts slow 26: 85 + 188
+    expect(macdSettledLength(12, 26, 60)).toBe(85 + Math.ceil(Math.log(SEED_WEIGHT_TOLERANCE) / Math.log(59 / 61)));
+    expect(macdSettledLength(1, 2, 1)).toBe(2 + Math.ceil(Math.log(SEED_WEIGHT_TOLERANCE) / Math.log(1 / 3)));
+  });
+
+  it('names a length that is not whole, or fast not below slow', () => {
+    expect(() => macdSettledLength(12, 26.5, 9)).toThrow(/^slow: /);
+    expect(() => macdSettledLength(26, 12, 9)).toThrow(/^fast: is 26, not shorter than slow 12/);
   });
 });

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { macd, rsi } from '@alvh/shared';
-import { describeWithData } from '../../helpers/marketData';
+import { macd, rsi, rsiSettledLength } from '@alvh/shared';
+import { describeWithData, readDataFile } from '../../helpers/marketData';
 import { readVxHistory } from '../market/vxHistory';
 
 describeWithData('signals on real S&P 500 closes 2007-2021', () => {
@@ -31,5 +31,27 @@ describeWithData('signals on real S&P 500 closes 2007-2021', () => {
     const at = (date: string): number =>
       m.histogram[rows.findIndex((x) => x.date === date) - (closes.length - m.histogram.length)] as number;
     for (const d of ['2020-02-27', '2020-03-09', '2020-03-12']) expect(at(d), d).toBeLessThan(0);
+  });
+});
+
+describeWithData('RSI(100) of the S&P 500 closes to 2025-09-12 (eric-tao daily file)', () => {
+  const closes = readDataFile('spx_daily_2021-2026__eric-tao.csv')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(','))
+    .filter((c) => (c[0] as string) <= '2025-09-12')
+    .map((c) => Number(c[4]));
+  const last = (xs: number[]) => xs[xs.length - 1] as number;
+
+  it('needs its settled length of closes, not the 100 that settle RSI(14)', () => {
+    expect(closes).toHaveLength(1179);
+    const full = last(rsi(closes, 100));
+    expect(full).toBeCloseTo(57.36, 2);
+    // 101 closes, the least RSI(100) takes: 13 points off
+    expect(last(rsi(closes.slice(-101), 100))).toBeCloseTo(70.74, 2);
+    expect(Math.abs(last(rsi(closes.slice(-100), 14)) - last(rsi(closes, 14)))).toBeLessThan(0.1);
+    expect(rsiSettledLength(100)).toBe(725);
+    expect(Math.abs(last(rsi(closes.slice(-725), 100)) - full)).toBeLessThan(0.01);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rsi } from '@alvh/shared';
+import { rsi, rsiSettledLength, SEED_WEIGHT_TOLERANCE } from '@alvh/shared';
 
 // Wilder's worked example as published by StockCharts ChartSchool ("Relative Strength Index
 // (RSI)", spreadsheet cs-rsi.xls): 33 daily closes, 14-period RSI from the 15th close on.
@@ -84,5 +84,28 @@ describe('RSI rejections', () => {
     );
     expect(() => rsi(CLOSES_2DP, 0)).toThrow(/^period: is 0, not a whole number ≥ 1/);
     expect(() => rsi(CLOSES_2DP, 2.5)).toThrow(/^period: /);
+  });
+});
+
+describe('rsiSettledLength: the closes after which the seed keeps at most SEED_WEIGHT_TOLERANCE of the averages', () => {
+  it('is 100 at period 14, as before, and grows with the period', () => {
+    expect(SEED_WEIGHT_TOLERANCE).toBe(0.0019);
+    expect(rsiSettledLength(14)).toBe(100);
+    expect(rsiSettledLength(100)).toBe(725);
+    expect(rsiSettledLength(2)).toBe(13);
+    expect(rsiSettledLength(1)).toBe(2);
+  });
+
+  it('is the least length whose seed weight (1 − 1/n)^(length − n − 1) is within the tolerance', () => {
+    for (let n = 2; n <= 100; n++) {
+      const len = rsiSettledLength(n);
+      const weight = (steps: number) => (1 - 1 / n) ** steps;
+      expect(weight(len - n - 1), `period ${n}`).toBeLessThanOrEqual(SEED_WEIGHT_TOLERANCE);
+      expect(weight(len - n - 2), `period ${n}`).toBeGreaterThan(SEED_WEIGHT_TOLERANCE);
+    }
+  });
+
+  it('names a period that is not whole', () => {
+    expect(() => rsiSettledLength(2.5)).toThrow(/^period: /);
   });
 });
