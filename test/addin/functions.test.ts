@@ -763,7 +763,11 @@ describe('ALVH.PLAN', () => {
     expect(value(out, 'Warnings')).toBe(p.warnings.length);
     // The plan's warnings, the API's field for your events named as the worksheet has it.
     expect(out.filter((r) => r[0] === 'warning').map((r) => r[1])).toEqual(
-      p.warnings.map((w) => w.replace('(signals.events)', "(ALVH.PLAN's events argument)")),
+      p.warnings.map((w) =>
+        w
+          .replace('(signals.events)', "(ALVH.PLAN's events argument)")
+          .replace('(signals.eventsMode)', "(ALVH.PLAN's third argument)"),
+      ),
     );
     const auditFrom = out.findIndex((r) => r[0] === 'Audit trail');
     expect(out.slice(auditFrom + 1, auditFrom + 1 + p.audit.length).map((r) => r[0])).toEqual(
@@ -1078,7 +1082,11 @@ describe('ALVH.PLAN', () => {
     const added = call('PLAN', rows(), events, null) as unknown[][];
     const p = plan(input({ signals: { events: [cpi], eventsMode: 'add' } }));
     expect(added.filter((r) => r[0] === 'warning').map((r) => r[1])).toEqual(
-      p.warnings.map((w) => w.replace('(signals.events)', "(ALVH.PLAN's events argument)")),
+      p.warnings.map((w) =>
+        w
+          .replace('(signals.events)', "(ALVH.PLAN's events argument)")
+          .replace('(signals.eventsMode)', "(ALVH.PLAN's third argument)"),
+      ),
     );
     expect(life(added, 'FOMC')).toBe('2019-01-30');
     // The date given is a shipped release: listed once.
@@ -1087,6 +1095,11 @@ describe('ALVH.PLAN', () => {
     expect(life(replaced, 'FOMC')).toBe('no event calendar for this date (no FOMC dates)');
     expect(life(replaced, 'CPI')).toBe('2019-01-11 (calendar not complete here)');
     expect(replaced.some((r) => r[0] === 'warning' && String(r[1]).includes("ALVH.PLAN's events argument"))).toBe(true);
+    expect(
+      replaced.some(
+        (r) => r[0] === 'warning' && String(r[1]).includes("with the mode 'replace' (ALVH.PLAN's third argument)"),
+      ),
+    ).toBe(true);
     expectInvalid('events row 1 kind', 'PLAN', rows(), [[isoToExcelSerial(cpi.date), 'NFP']]);
     expectInvalid('events row 2 date', 'PLAN', rows(), [...events, ['soon', 'CPI']]);
     expectInvalid('eventsMode', 'PLAN', rows(), null, 'replace');

@@ -445,6 +445,15 @@ describe('POST /api/plan', () => {
     expect(ppi!.note).toBe(
       'PPI: the calendar is not complete for this date (the PPI calendar covers 2000-01-13 to 2026-12-31): only the PPI dates listed are known',
     );
+    // a date given past the calendar (2027-02-10) covers nothing: the January 2027 CPI, in the
+    // condor's life and in no calendar, is still said to be unknown
+    const later = await call('plan', {
+      ...PLAN_EXAMPLE,
+      signals: { events: [{ date: '2027-02-10', kind: 'CPI', source: 'my note' }] },
+    });
+    expect(later.json.signals.eventsInCondorLifeByKind[1]).toMatchObject({ kind: 'CPI', covered: false });
+    expect(later.json.signals.eventsInCondorLifeByKind[1].events.map((e: Json) => e.date)).toEqual(['2026-12-10']);
+    expect(later.json.warnings.some((w: string) => /^CPI, PPI: no event calendar for this date/.test(w))).toBe(true);
     const replaced = await call('plan', { ...PLAN_EXAMPLE, signals: { events: [cpi], eventsMode: 'replace' } });
     expect(replaced.json.signals.eventsInCondorLifeByKind[0].note).toMatch(/^FOMC: no event calendar for this date/);
     for (const [signals, path, message] of [

@@ -201,11 +201,12 @@ export function presentPlan(p: Plan, host: PlanHost = 'taskpane', frontier?: Fro
     inputs: auditInputs(at(a, 'inputs')),
     effect: plainText(at(a, 'effect')),
   }));
-  // The API's field for your events, in the words of the room the plan is read in.
+  // The API's fields for your events and their mode, in the words of the room the plan is read in.
   const eventsField = host === 'excel' ? "ALVH.PLAN's events argument" : 'the Events box';
+  const modeField = host === 'excel' ? "ALVH.PLAN's third argument" : 'the "With the built-in calendar" choice';
   const warnings = ((at(raw, 'warnings') as unknown[] | undefined) ?? [])
     .map(String)
-    .map((w) => w.replace('(signals.events)', `(${eventsField})`));
+    .map((w) => w.replace('(signals.events)', `(${eventsField})`).replace('(signals.eventsMode)', `(${modeField})`));
   // The gap in words (the plan's structures summary; plans from older answers may lack it).
   const gap = typeof at(raw, 'structures.summary') === 'string' ? planGapWords(p, frontier) : undefined;
   return {

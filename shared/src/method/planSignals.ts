@@ -94,7 +94,8 @@ export function stepSignals(p: ParsedPlanInput, policy: Policy, lastSpread: numb
     out.breadthDeteriorating = b.deteriorating;
   }
   {
-    // The shipped calendar (FOMC decisions 1994-2027), with the user's events added or in its place.
+    // The shipped calendar (FOMC decisions 1994-2027, CPI releases 2000-2026, PPI releases from
+    // 2000-01-13 to 2026), with the user's events added or in its place.
     const given = s.events as MarketEvent[] | undefined;
     const mode = s.eventsMode ?? 'add';
     const calendar = withUserEvents(given, mode);
@@ -127,7 +128,7 @@ export function stepSignals(p: ParsedPlanInput, policy: Policy, lastSpread: numb
           })
           .join(
             '; ',
-          )}): event risk from ${missing.length === 1 ? 'it' : 'them'} is not checked near the date or in the condor's life to ${lastExpiry}; pass the dates as your events (signals.events).`,
+          )}): event risk from ${missing.length === 1 ? 'it' : 'them'} is not checked near the date or in the condor's life to ${lastExpiry}; pass ${missing.length === 1 ? 'its' : 'their'} dates from before the valuation date to after ${lastExpiry} as your events (signals.events) with the mode 'replace' (signals.eventsMode): your list is then the whole calendar, each kind complete from its first to its last date (dates added to the shipped calendar count for event risk but complete no span).`,
       );
     }
   }

@@ -132,12 +132,16 @@ export const SHIPPED_EVENT_CALENDAR: EventCalendar = Object.freeze({
 });
 
 /**
- * The calendar a plan uses, from the shipped one and the user's events.
+ * The calendar a plan uses, from the shipped one and the user's events. A kind is covered only
+ * where a calendar says it lists every event: the shipped calendar over its spans, or a user's
+ * `replace` list over its own. Dates added to a calendar never make a span complete: a CPI release
+ * of 2027-02-10 added to a calendar that ends with 2026 says nothing of January 2027's.
  * - `add` (default): the user's events join the shipped ones (a date and kind already listed is
- *   kept once); a kind the shipped calendar does not cover becomes covered from the user's first to
- *   last event of that kind, and a covered kind's span widens to include the user's events.
- * - `replace`: the user's list is the whole calendar; each kind it lists is covered from its first
- *   to its last date, and a kind it does not list has no calendar (never a silent zero).
+ *   kept once); the coverage is the shipped calendar's, unchanged. A date given outside it is
+ *   listed and counts for event risk, under the note that the calendar is not complete there.
+ * - `replace`: the user's list is the whole calendar and declares its span: each kind it lists is
+ *   covered from its first to its last date, and a kind it does not list has no calendar (never a
+ *   silent zero).
  * Without user events the shipped calendar is returned as is.
  * @example withUserEvents([{ date: '2024-07-11', kind: 'CPI', source: 'BLS' }], 'replace').coverage.CPI
  *   // { from: '2024-07-11', to: '2024-07-11', source: 'user events' }
@@ -159,22 +163,20 @@ export function withUserEvents(
     seen.add(`${e.kind} ${e.date}`);
     merged.push(e);
   }
-  const coverage: Partial<Record<EventKind, EventCoverage>> = { ...base.coverage };
+  return { events: sortByDate(merged), coverage: mode === 'replace' ? spansOf(events) : shipped.coverage };
+}
+
+/** Each kind of a user's `replace` list covered from its first to its last date. */
+function spansOf(events: readonly MarketEvent[]): Partial<Record<EventKind, EventCoverage>> {
+  const coverage: Partial<Record<EventKind, EventCoverage>> = {};
   for (const kind of EVENT_KINDS) {
     const dates = events.filter((e) => e.kind === kind).map((e) => e.date);
     if (dates.length === 0) continue;
-    const first = dates.reduce((a, b) => (b < a ? b : a));
-    const last = dates.reduce((a, b) => (b > a ? b : a));
-    const had = coverage[kind];
-    coverage[kind] = had
-      ? {
-          from: first < had.from ? first : had.from,
-          to: last > had.to ? last : had.to,
-          source: `${had.source}; user events`,
-        }
-      : { from: first, to: last, source: 'user events' };
+    const from = dates.reduce((a, b) => (b < a ? b : a));
+    const to = dates.reduce((a, b) => (b > a ? b : a));
+    coverage[kind] = { from, to, source: 'user events' };
   }
-  return { events: sortByDate(merged), coverage };
+  return coverage;
 }
 
 /**
@@ -192,7 +194,11 @@ export interface KindEvents {
 }
 
 function uncovered(kind: EventKind, coverage: EventCoverage | undefined, found: MarketEvent[]): KindEvents {
-  const span = coverage ? ` (the ${kind} calendar covers ${coverage.from} to ${coverage.to})` : ` (no ${kind} dates)`;
+  const span = coverage
+    ? ` (the ${kind} calendar covers ${coverage.from} to ${coverage.to})`
+    : found.length > 0
+      ? ` (no ${kind} calendar)`
+      : ` (no ${kind} dates)`;
   if (found.length > 0)
     return {
       kind,

@@ -179,7 +179,7 @@ describe('plan — composition', () => {
     expect(r.signals.eventsSource).toBe('given');
     expect(r.signals.eventsInCondorLifeByKind[0]!.covered).toBe(false);
     expect(r.warnings).toContain(
-      "FOMC, CPI, PPI: no event calendar for this date (the FOMC calendar covers 2024-01-03 to 2024-01-31; the CPI calendar covers 2024-01-11 to 2024-01-11; no PPI dates): event risk from them is not checked near the date or in the condor's life to 2024-02-16; pass the dates as your events (signals.events).",
+      "FOMC, CPI, PPI: no event calendar for this date (the FOMC calendar covers 2024-01-03 to 2024-01-31; the CPI calendar covers 2024-01-11 to 2024-01-11; no PPI dates): event risk from them is not checked near the date or in the condor's life to 2024-02-16; pass their dates from before the valuation date to after 2024-02-16 as your events (signals.events) with the mode 'replace' (signals.eventsMode): your list is then the whole calendar, each kind complete from its first to its last date (dates added to the shipped calendar count for event risk but complete no span).",
     );
   });
 

@@ -369,38 +369,63 @@ describe('the user’s events', () => {
     coverage: { FOMC: SHIPPED_EVENT_CALENDAR.coverage.FOMC! },
   };
 
-  it('add: a covered kind keeps its span, widened to the dates given; a date already listed is kept once', () => {
+  it('add: the dates given join the list but widen no span; a date already listed is kept once', () => {
     const cal = withUserEvents([{ date: '1999-12-15', kind: 'CPI', source: 'mine' }, ...userCpi], 'add');
-    expect(cal.coverage.CPI).toEqual({
-      from: '1999-12-15',
-      to: '2026-12-31',
-      source: 'U.S. Bureau of Labor Statistics, Consumer Price Index news release archive (bls.gov); user events',
-    });
+    // CPI's coverage is the shipped calendar's, not stretched back to the 1999 date given
+    expect(cal.coverage).toEqual(SHIPPED_EVENT_CALENDAR.coverage);
     expect(cal.events.filter((e) => e.kind === 'CPI')).toHaveLength(cpi.length + 1);
-    expect(cal.coverage.PPI).toBe(SHIPPED_EVENT_CALENDAR.coverage.PPI);
+    // the 1999 release counts for event risk, in a window the calendar does not cover
+    expect(eventsNearByKind('1999-12-15', 2, cal)[1]).toMatchObject({
+      kind: 'CPI',
+      covered: false,
+      events: [{ date: '1999-12-15', kind: 'CPI', source: 'mine' }],
+      note: 'CPI: the calendar is not complete for this date (the CPI calendar covers 2000-01-01 to 2026-12-31): only the CPI dates listed are known',
+    });
   });
 
-  it('add: join the shipped FOMC dates, and cover CPI from the first to the last one given', () => {
+  it('add: a date given past the calendar leaves the months between uncovered (a 2027-02-10 CPI hid January 2027)', () => {
+    const cal = withUserEvents([{ date: '2027-02-10', kind: 'CPI', source: 'my note' }], 'add');
+    expect(cal.coverage.CPI).toEqual(SHIPPED_EVENT_CALENDAR.coverage.CPI);
+    const [, c] = eventsBetweenByKind('2026-11-20', '2027-01-15', cal);
+    expect(c).toMatchObject({ kind: 'CPI', covered: false });
+    expect(c!.events!.map((e) => e.date)).toEqual(['2026-12-10']);
+    expect(c!.note).toMatch(
+      /^CPI: the calendar is not complete for this date \(the CPI calendar covers 2000-01-01 to 2026-12-31\)/,
+    );
+    // the date given is listed and counts wherever it falls
+    expect(eventsNearByKind('2027-02-09', 2, cal)[1]!.events!.map((e) => e.date)).toEqual(['2027-02-10']);
+  });
+
+  it('add: dates of a kind the calendar does not cover are listed, never a span of their own', () => {
     const cal = withUserEvents(userCpi, 'add', fomcOnly);
-    expect(cal.coverage.CPI).toEqual({ from: '2022-06-10', to: '2024-07-11', source: 'user events' });
-    expect(cal.coverage.PPI).toBeUndefined();
+    expect(cal.coverage).toEqual(fomcOnly.coverage);
     const [f, c, p] = eventsNearByKind('2022-07-12', 2, cal);
-    expect(c!.events!.map((e) => e.date)).toEqual(['2022-07-13']);
     expect(f!.events).toEqual([]);
-    // The window must lie inside the span the user gave: 2024-07-12 ± 2 days runs past its last day.
-    expect(eventsNearByKind('2024-07-12', 2, cal)[1]!.covered).toBe(false);
-    // ... but the release it does list still counts for event risk, with a note that the list may be short.
-    expect(eventsNearByKind('2024-07-12', 2, cal)[1]!.events!.map((e) => e.date)).toEqual(['2024-07-11']);
-    expect(eventsNearByKind('2024-07-12', 2, cal)[1]!.note).toMatch(/^CPI: the calendar is not complete for this date/);
+    expect(c).toMatchObject({ kind: 'CPI', covered: false });
+    expect(c!.events!.map((e) => e.date)).toEqual(['2022-07-13']);
+    expect(c!.note).toBe(
+      'CPI: the calendar is not complete for this date (no CPI calendar): only the CPI dates listed are known',
+    );
+    expect(p!.note).toBe('PPI: no event calendar for this date (no PPI dates)');
+    // between the dates given, no release near is no calendar, never a zero
+    expect(eventsNearByKind('2023-01-20', 2, cal)[1]).toMatchObject({ covered: false, events: undefined });
     expect(eventsNearByKind('2024-07-11', 0, cal)[1]!.events!.map((e) => e.date)).toEqual(['2024-07-11']);
-    expect(p!.note).toMatch(/^PPI: no event calendar for this date/);
-    // Inside the span, a day with no CPI release near is a covered zero; outside it, no calendar.
-    expect(eventsNearByKind('2023-01-20', 2, cal)[1]).toMatchObject({ covered: true, events: [] });
-    expect(eventsNearByKind('2021-06-10', 2, cal)[1]!.covered).toBe(false);
     // A shipped date given again is listed once.
     const again = withUserEvents([{ date: '2024-07-31', kind: 'FOMC', source: 'mine' }], 'add');
     expect(again.events.filter((e) => e.date === '2024-07-31' && e.kind === 'FOMC')).toHaveLength(1);
     expect(again.events).toHaveLength(SHIPPED_EVENT_CALENDAR.events.length);
+  });
+
+  it('replace: a list declares its span: each kind is covered from its first to its last date given', () => {
+    const cal = withUserEvents(userCpi, 'replace', fomcOnly);
+    // The window must lie inside the span given: 2024-07-12 ± 2 days runs past its last day.
+    expect(eventsNearByKind('2024-07-12', 2, cal)[1]!.covered).toBe(false);
+    // ... but the release it does list still counts for event risk, with a note that the list may be short.
+    expect(eventsNearByKind('2024-07-12', 2, cal)[1]!.events!.map((e) => e.date)).toEqual(['2024-07-11']);
+    expect(eventsNearByKind('2024-07-12', 2, cal)[1]!.note).toMatch(/^CPI: the calendar is not complete for this date/);
+    // Inside the span, a day with no CPI release near is a covered zero; outside it, no calendar.
+    expect(eventsNearByKind('2023-01-20', 2, cal)[1]).toMatchObject({ covered: true, events: [] });
+    expect(eventsNearByKind('2021-06-10', 2, cal)[1]!.covered).toBe(false);
   });
 
   it('replace: the user’s list is the whole calendar, each kind covered over its own span only', () => {
