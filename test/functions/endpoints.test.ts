@@ -389,6 +389,19 @@ describe('POST /api/plan', () => {
     ['both condor and condors', { ...PLAN_EXAMPLE, condors: PLAN_LADDER_EXAMPLE.condors }, 'condors', /not both/],
     ['neither condor nor condors', { ...PLAN_LADDER_EXAMPLE, condors: undefined }, 'condor', /or a ladder as condors/],
     ['13 condors', { ...PLAN_LADDER_EXAMPLE, condors: Array(13).fill(PLAN_EXAMPLE.condor) }, 'condors', /at most 12/],
+    // a 422 "signals.decliners: has 0 values, but an A/D line needs at least 1; pass at least 1 values"
+    [
+      'advancers without decliners',
+      { ...PLAN_EXAMPLE, signals: { advancers: Array(12).fill(1500) } },
+      'signals.decliners',
+      /^decliners is missing: advancers come with their decliners, one count of each a day; pass signals\.decliners beside them, or remove signals\.advancers$/,
+    ],
+    [
+      'decliners without advancers',
+      { ...PLAN_EXAMPLE, signals: { decliners: Array(12).fill(1500) } },
+      'signals.advancers',
+      /^advancers is missing: decliners come with their advancers, one count of each a day; pass signals\.advancers beside them, or remove signals\.decliners$/,
+    ],
   ])('400 naming the field for %s', async (_label, body, path, message) => {
     const r = await call('plan', JSON.parse(JSON.stringify(body)));
     expect(r.status).toBe(400);

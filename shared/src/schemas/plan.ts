@@ -381,6 +381,17 @@ export const SignalsSchema = z
   .refine((s) => s.eventsMode === undefined || s.events !== undefined, {
     path: ['eventsMode'],
     error: 'eventsMode needs signals.events: pass your events, or remove eventsMode',
+  })
+  .superRefine((s, ctx) => {
+    // the A/D line is advancers − decliners day by day: one without the other is no line (it was
+    // a 422 "decliners: has 0 values", naming neither the missing field nor its pair)
+    if ((s.advancers === undefined) === (s.decliners === undefined)) return;
+    const [given, missing] = s.advancers === undefined ? ['decliners', 'advancers'] : ['advancers', 'decliners'];
+    ctx.addIssue({
+      code: 'custom',
+      path: [missing],
+      message: `${missing} is missing: ${given} come with their ${missing}, one count of each a day; pass signals.${missing} beside them, or remove signals.${given}`,
+    });
   });
 
 export const LastRebalanceSchema = z.strictObject({

@@ -16,7 +16,7 @@ export function adLine(advancers: readonly number[], decliners: readonly number[
   if (advancers.length !== decliners.length) {
     throw invalidInput(
       'decliners',
-      `has ${decliners.length} values but advancers has ${advancers.length}`,
+      `has ${decliners.length} value${decliners.length === 1 ? '' : 's'} but advancers has ${advancers.length}`,
       'pass one advancers and one decliners count per day',
     );
   }

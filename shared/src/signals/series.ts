@@ -30,7 +30,7 @@ export function checkSeries(field: string, values: readonly number[], needed: nu
     throw insufficientData(
       field,
       `has ${values.length} value${values.length === 1 ? '' : 's'}, but ${why} needs at least ${needed}`,
-      `pass at least ${needed} values, oldest first`,
+      `pass at least ${needed} value${needed === 1 ? '' : 's'}, oldest first`,
     );
   }
 }

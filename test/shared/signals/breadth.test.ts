@@ -27,7 +27,12 @@ describe('A/D line and slope', () => {
     expect(() => breadthState(Array(9).fill(1), Array(9).fill(1))).toThrow(
       /^advancers: has 9 values, but a 10-day breadth slope needs at least 10/,
     );
-    expect(() => adLine([1, 2], [1])).toThrow(/^decliners: has 1 values but advancers has 2/);
+    expect(() => adLine([1, 2], [1])).toThrow(/^decliners: has 1 value but advancers has 2;/);
+    expect(() => adLine([1], [1, 2])).toThrow(/^decliners: has 2 values but advancers has 1;/);
+    // one value is "1 value", in the fix as in the problem
+    expect(() => adLine([], [])).toThrow(
+      /^advancers: has 0 values, but an A\/D line needs at least 1; pass at least 1 value, oldest first$/,
+    );
     expect(() => adLine([1, -2], [1, 1])).toThrow(/^advancers\[1\]: /);
     expect(() => linearSlope([1])).toThrow(/^values: has 1 value, but a slope needs at least 2/);
     expect(() => breadthState([1, 2], [1, 2], 1)).toThrow(/^lookback: /);
