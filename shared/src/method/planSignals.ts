@@ -23,10 +23,139 @@ import { computeSplit, type SplitResult } from './split';
 import { inputCondors, withPrefix } from './planCurve';
 import type { PlanSignals, PlanStep } from './planTypes';
 
+type GivenSignals = NonNullable<ParsedPlanInput['signals']>;
+
 /** The vol-of-vol series the policy reads, with its input name; undefined when it was not given. */
-function volOfVolSeriesOf(s: NonNullable<ParsedPlanInput['signals']>, policy: Policy): [string, number[]] | undefined {
+function volOfVolSeriesOf(s: GivenSignals, policy: Policy): [string, number[]] | undefined {
   if (policy.volOfVolSeries === 'vvix') return s.vvixCloses === undefined ? undefined : ['vvixCloses', s.vvixCloses];
   return s.vvixVixRatio === undefined ? undefined : ['vvixVixRatio', s.vvixVixRatio];
+}
+
+/** Up to 4 significant digits: 62.15, -0.3201. */
+const shown = (x: number): string => String(Number(x.toPrecision(4)));
+
+/**
+ * The warning for a signal given both as a value and as the history it is computed from: the
+ * value given is read (a value computed elsewhere overrides the history), and the warning says
+ * what the history gives and whether the rule reads it the same way.
+ */
+function bothGiven(
+  value: string,
+  history: string,
+  given: number,
+  computed: string,
+  sameSide: boolean,
+  rule: string,
+): string {
+  return `signals.${value} (${shown(given)}) and signals.${history} are both given: the plan reads the ${value} given; ${computed}, on ${sameSide ? 'the same' : 'the other'} side of ${rule}. Pass one of them.`;
+}
+
+/** The RSI of the SPX closes at policy.rsiPeriod, and the warning when they are too few to settle it. */
+function rsiOfCloses(closes: number[], policy: Policy): { value: number; short?: string } {
+  const series = withPrefix(
+    (f) => f.replace(/^closes/, 'signals.spxCloses'),
+    () => rsi(closes, policy.rsiPeriod),
+  );
+  const value = series[series.length - 1] as number;
+  // the seed's weight is (1 − 1/period)^steps: 100 closes settle RSI(14), 725 RSI(100)
+  const settled = rsiSettledLength(policy.rsiPeriod);
+  if (closes.length >= settled) return { value };
+  return {
+    value,
+    short: `RSI from ${closes.length} SPX closes: at period ${policy.rsiPeriod} (policy.rsiPeriod) Wilder's smoothing keeps its start for about ${settled} closes, so a short history can put the RSI tens of points from the settled value (and the RSI < ${policy.rsiWiden} rule on the other side); pass ${settled} or more closes.`,
+  };
+}
+
+/** The last MACD histogram of the vol-of-vol series, and the warning when it is too short to settle. */
+function histogramOf(name: string, series: number[]): { value: number; short?: string } {
+  const h = withPrefix(
+    (f) => f.replace(/^values/, `signals.${name}`),
+    () => macd(series).histogram,
+  );
+  const value = h[h.length - 1] as number;
+  const settled = macdSettledLength();
+  if (series.length >= settled) return { value };
+  return {
+    value,
+    short: `MACD from ${series.length} values of signals.${name}: its EMAs (12, 26, 9) keep their seeds for about ${settled} values, so a short history can give the histogram the other sign; pass ${settled} or more.`,
+  };
+}
+
+/** The A/D slope of the daily counts over policy.breadthLookback (the schema gives both or neither). */
+function adSlopeOf(s: GivenSignals, policy: Policy): number {
+  return withPrefix(
+    (f) =>
+      f.startsWith('advancers') || f.startsWith('decliners')
+        ? `signals.${f}`
+        : f === 'lookback'
+          ? 'policy.breadthLookback'
+          : `signals.${f}`,
+    () => breadthState(s.advancers ?? [], s.decliners ?? [], policy.breadthLookback),
+  ).slope;
+}
+
+/**
+ * RSI, the previous spread, vol of vol and breadth (section 3), each from the value given, else
+ * from its history. A history given beside its value is still read and checked, and a warning
+ * names both.
+ */
+function readSignals(
+  s: GivenSignals,
+  policy: Policy,
+  lastSpread: number | undefined,
+  out: PlanSignals,
+  warnings: string[],
+): void {
+  if (s.spxCloses !== undefined) {
+    const r = rsiOfCloses(s.spxCloses, policy);
+    if (s.rsi === undefined) {
+      out.rsi = r.value;
+      if (r.short !== undefined) warnings.push(r.short);
+    } else {
+      const below = (x: number) => x < policy.rsiWiden;
+      const computed = `the ${s.spxCloses.length} closes give RSI(${policy.rsiPeriod}) ${shown(r.value)}`;
+      const rule = `the RSI < ${policy.rsiWiden} rule`;
+      warnings.push(bothGiven('rsi', 'spxCloses', s.rsi, computed, below(s.rsi) === below(r.value), rule));
+    }
+  }
+  if (s.rsi !== undefined) out.rsi = s.rsi;
+  // the previous spread: given, else the last rebalance's (section 4 rule 3)
+  if (s.prevSpread !== undefined) out.prevSpread = s.prevSpread;
+  else if (lastSpread !== undefined) out.prevSpread = lastSpread;
+  const vol = volOfVolSeriesOf(s, policy);
+  if (vol !== undefined) {
+    const [name, series] = vol;
+    const h = histogramOf(name, series);
+    if (s.macdHist === undefined) {
+      out.volOfVolExpanding = volOfVolExpanding(h.value);
+      if (h.short !== undefined) warnings.push(h.short);
+    } else {
+      const computed = `the ${series.length} values give a histogram of ${shown(h.value)}`;
+      const same = volOfVolExpanding(s.macdHist) === volOfVolExpanding(h.value);
+      warnings.push(bothGiven('macdHist', name, s.macdHist, computed, same, 'the vol-of-vol rule (expanding above 0)'));
+    }
+  } else if (
+    s.macdHist === undefined &&
+    (policy.volOfVolSeries === 'vvix' ? s.vvixVixRatio : s.vvixCloses) !== undefined
+  ) {
+    const [given, wanted] =
+      policy.volOfVolSeries === 'vvix' ? ['vvixVixRatio', 'vvixCloses'] : ['vvixCloses', 'vvixVixRatio'];
+    warnings.push(
+      `signals.${given} is given but policy.volOfVolSeries is '${policy.volOfVolSeries}': no vol-of-vol signal is read; pass signals.${wanted}, or set policy.volOfVolSeries to '${policy.volOfVolSeries === 'vvix' ? 'vvix-vix-ratio' : 'vvix'}'.`,
+    );
+  }
+  if (s.macdHist !== undefined) out.volOfVolExpanding = volOfVolExpanding(s.macdHist);
+  if (s.advancers !== undefined || s.decliners !== undefined) {
+    const slope = adSlopeOf(s, policy);
+    if (s.adSlope === undefined) out.breadthDeteriorating = breadthDeteriorating(slope);
+    else {
+      const computed = `the ${s.advancers?.length ?? 0} days give a slope of ${shown(slope)} issues a day`;
+      const same = breadthDeteriorating(s.adSlope) === breadthDeteriorating(slope);
+      const rule = 'the breadth rule (deteriorating below 0)';
+      warnings.push(bothGiven('adSlope', 'advancers and decliners', s.adSlope, computed, same, rule));
+    }
+  }
+  if (s.adSlope !== undefined) out.breadthDeteriorating = breadthDeteriorating(s.adSlope);
 }
 
 /** Signals (section 3): RSI, the previous spread, vol of vol, breadth and events, each only when given. */
@@ -41,58 +170,7 @@ export function stepSignals(p: ParsedPlanInput, policy: Policy, lastSpread: numb
     eventsInCondorLifeByKind: [],
     eventsSource: 'shipped',
   };
-  if (s.rsi !== undefined) out.rsi = s.rsi;
-  else if (s.spxCloses !== undefined) {
-    const series = withPrefix(
-      (f) => f.replace(/^closes/, 'signals.spxCloses'),
-      () => rsi(s.spxCloses as number[], policy.rsiPeriod),
-    );
-    out.rsi = series[series.length - 1] as number;
-    // the seed's weight is (1 − 1/period)^steps: 100 closes settle RSI(14), 725 RSI(100)
-    const settled = rsiSettledLength(policy.rsiPeriod);
-    if (s.spxCloses.length < settled)
-      warnings.push(
-        `RSI from ${s.spxCloses.length} SPX closes: at period ${policy.rsiPeriod} (policy.rsiPeriod) Wilder's smoothing keeps its start for about ${settled} closes, so a short history can put the RSI tens of points from the settled value (and the RSI < ${policy.rsiWiden} rule on the other side); pass ${settled} or more closes.`,
-      );
-  }
-  // the previous spread: given, else the last rebalance's (section 4 rule 3)
-  if (s.prevSpread !== undefined) out.prevSpread = s.prevSpread;
-  else if (lastSpread !== undefined) out.prevSpread = lastSpread;
-  if (s.macdHist !== undefined) out.volOfVolExpanding = volOfVolExpanding(s.macdHist);
-  else if (volOfVolSeriesOf(s, policy) !== undefined) {
-    const [name, series] = volOfVolSeriesOf(s, policy) as [string, number[]];
-    const h = withPrefix(
-      (f) => f.replace(/^values/, `signals.${name}`),
-      () => macd(series).histogram,
-    );
-    out.volOfVolExpanding = volOfVolExpanding(h[h.length - 1] as number);
-    const settled = macdSettledLength();
-    if (series.length < settled)
-      warnings.push(
-        `MACD from ${series.length} values of signals.${name}: its EMAs (12, 26, 9) keep their seeds for about ${settled} values, so a short history can give the histogram the other sign; pass ${settled} or more.`,
-      );
-  } else if ((policy.volOfVolSeries === 'vvix' ? s.vvixVixRatio : s.vvixCloses) !== undefined) {
-    const [given, wanted] =
-      policy.volOfVolSeries === 'vvix' ? ['vvixVixRatio', 'vvixCloses'] : ['vvixCloses', 'vvixVixRatio'];
-    warnings.push(
-      `signals.${given} is given but policy.volOfVolSeries is '${policy.volOfVolSeries}': no vol-of-vol signal is read; pass signals.${wanted}, or set policy.volOfVolSeries to '${policy.volOfVolSeries === 'vvix' ? 'vvix-vix-ratio' : 'vvix'}'.`,
-    );
-  }
-  if (s.adSlope !== undefined) out.breadthDeteriorating = breadthDeteriorating(s.adSlope);
-  else if (s.advancers !== undefined || s.decliners !== undefined) {
-    const adv = s.advancers ?? [];
-    const dec = s.decliners ?? [];
-    const b = withPrefix(
-      (f) =>
-        f.startsWith('advancers') || f.startsWith('decliners')
-          ? `signals.${f}`
-          : f === 'lookback'
-            ? 'policy.breadthLookback'
-            : `signals.${f}`,
-      () => breadthState(adv, dec, policy.breadthLookback),
-    );
-    out.breadthDeteriorating = b.deteriorating;
-  }
+  readSignals(s, policy, lastSpread, out, warnings);
   {
     // The shipped calendar (FOMC decisions 1994-2027, CPI releases 2000-2026, PPI releases from
     // 2000-01-13 to 2026), with the user's events added or in its place.
