@@ -137,7 +137,7 @@ export interface PlanSignals {
   eventsNearByKind: KindEvents[];
   /** Per kind: the events from the valuation date to the condor's expiry, or "no event calendar for this date". */
   eventsInCondorLifeByKind: KindEvents[];
-  /** The calendar used: the shipped one (FOMC decisions 1994-2027), it with your events added, or your events alone. */
+  /** The calendar used: the shipped one (FOMC decisions 1994-2027, CPI releases 2000-2026, PPI releases from 2000-01-13 to 2026), it with your events added, or your events alone. */
   eventsSource: 'shipped' | 'shipped and given' | 'given';
 }
 

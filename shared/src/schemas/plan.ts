@@ -373,7 +373,8 @@ export const SignalsSchema = z
     /** Your dated events (FOMC, CPI, PPI), each with its source. */
     events: signalArray(MarketEventSchema).optional(),
     /**
-     * How `events` meets the shipped calendar (FOMC decisions 1994-2027): 'add' (default) joins them;
+     * How `events` meets the shipped calendar (FOMC decisions 1994-2027, CPI releases 2000-2026, PPI
+     * releases from 2000-01-13 to 2026): 'add' (default) joins them, the shipped spans unchanged;
      * 'replace' makes your list the whole calendar, each kind covered from its first to its last date.
      */
     eventsMode: z.enum(['add', 'replace'], { error: 'pass "add" (join the shipped calendar) or "replace"' }).optional(),

@@ -53,7 +53,7 @@ function checkEvents(events: readonly MarketEvent[]): number[] {
  * Events within `windowDays` calendar days of a date, before or after (|event − date| ≤ window),
  * in date order.
  * @param windowDays calendar days, whole number ≥ 0 (the policy's eventWindowDays, default 2)
- * @example eventsWithin('2026-03-16', 2, SHIPPED_EVENT_CALENDAR.events) // [{ date: '2026-03-18', kind: 'FOMC', ... }]
+ * @example eventsWithin('2026-03-16', 2, SHIPPED_EVENT_CALENDAR.events) // [{ date: '2026-03-18', kind: 'FOMC', ... }, { date: '2026-03-18', kind: 'PPI', ... }]
  */
 export function eventsWithin(date: string, windowDays: number, events: readonly MarketEvent[]): MarketEvent[] {
   const day = parseIsoDate('date', date);
@@ -64,7 +64,7 @@ export function eventsWithin(date: string, windowDays: number, events: readonly 
 
 /**
  * Events from `from` to `to` inclusive (e.g. those inside an option's life), in date order.
- * @example eventsBetween('2026-01-01', '2026-03-31', SHIPPED_EVENT_CALENDAR.events).length // 2
+ * @example eventsBetween('2026-01-01', '2026-03-31', SHIPPED_EVENT_CALENDAR.events).length // 9 (2 FOMC, 3 CPI, 4 PPI)
  */
 export function eventsBetween(from: string, to: string, events: readonly MarketEvent[]): MarketEvent[] {
   const a = parseIsoDate('from', from);

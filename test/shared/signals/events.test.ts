@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isBusinessDay } from '@alvh/shared';
 import { SHIPPED_EVENT_CALENDAR, eventsBetween, eventsWithin, type MarketEvent } from '@alvh/shared';
@@ -63,5 +64,34 @@ describe('event windows', () => {
     expect(() => eventsBetween('2026-03-16', '2026-03-01', events)).toThrow(
       /^to: is 2026-03-01, before from 2026-03-16/,
     );
+  });
+});
+
+describe('what the event functions and the plan say of the shipped calendar', () => {
+  const source = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
+  const pairs = (events: readonly MarketEvent[]) => events.map((e) => `${e.date} ${e.kind}`);
+
+  it("events.ts's examples give what the functions return (eventsBetween's said 2 where it returns 9)", () => {
+    const text = source('shared/src/signals/events.ts');
+    const between =
+      /@example eventsBetween\('2026-01-01', '2026-03-31', SHIPPED_EVENT_CALENDAR\.events\)\.length \/\/ (\d+)/.exec(
+        text,
+      );
+    expect(Number(between?.[1])).toBe(eventsBetween('2026-01-01', '2026-03-31', SHIPPED_EVENT_CALENDAR.events).length);
+    const within = /@example eventsWithin\('2026-03-16', 2, SHIPPED_EVENT_CALENDAR\.events\) \/\/ (.*)$/m.exec(text);
+    const said = [...(within?.[1] ?? '').matchAll(/date: '([\d-]+)', kind: '(\w+)'/g)].map(([, d, k]) => `${d} ${k}`);
+    expect(said).toEqual(pairs(eventsWithin('2026-03-16', 2, SHIPPED_EVENT_CALENDAR.events)));
+  });
+
+  it('the plan names every kind the shipped calendar holds, not FOMC alone', () => {
+    const kinds = ['FOMC decisions 1994-2027', 'CPI releases 2000-2026', 'PPI releases'];
+    const eventsSource = /\/\*\*([^/]*)\*\/\s*eventsSource:/.exec(source('shared/src/method/planTypes.ts'))?.[1] ?? '';
+    const eventsMode = /\/\*\*([^/]*)\*\/\s*eventsMode:/.exec(source('shared/src/schemas/plan.ts'))?.[1] ?? '';
+    for (const text of [eventsSource, eventsMode])
+      for (const k of kinds) expect(text.replace(/\s*\n\s*\*\s*/g, ' ')).toContain(k);
+    // the API's result schema carries the description
+    const schemas = source('functions/src/generated/resultSchemas.json');
+    const described = /"description": "(The calendar used:[^"]*)"/.exec(schemas)?.[1] ?? '';
+    for (const k of kinds) expect(described).toContain(k);
   });
 });
