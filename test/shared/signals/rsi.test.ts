@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rsi, rsiSettledLength, SEED_WEIGHT_TOLERANCE } from '@alvh/shared';
+import { errorOf } from '../../helpers/errors';
 
 // Wilder's worked example as published by StockCharts ChartSchool ("Relative Strength Index
 // (RSI)", spreadsheet cs-rsi.xls): 33 daily closes, 14-period RSI from the 15th close on.
@@ -71,11 +72,8 @@ describe('RSI rejections', () => {
     expect(() => rsi(CLOSES_2DP.slice(0, 14))).toThrow(
       /^closes: has 14 values, but a 14-period RSI needs at least 15; pass at least 15 values, oldest first$/,
     );
-    try {
-      rsi([1, 2]);
-    } catch (e) {
-      expect((e as { code?: string }).code).toBe('insufficient_data');
-    }
+    // with its own code: errorOf fails the test when nothing is thrown
+    expect(errorOf(() => rsi([1, 2]))).toMatchObject({ code: 'insufficient_data', field: 'closes' });
   });
 
   it('names a bad close or period', () => {
