@@ -37,7 +37,7 @@ import { checkPositions, fullPlanInput } from '../../addin/src/taskpane/planExtr
 import { frontierPathsProblem, frontierRequest } from '../../addin/src/taskpane/frontierRun';
 import { fitSurfaceLocally } from '../../addin/src/taskpane/localRuns';
 import { writeFrontierSheet, writeHedgeSheet, writeSurfaceSheet } from '../../addin/src/taskpane/workbookViews';
-import { mockContext } from './stubs/excelMock';
+import { cellAt, mockContext } from './stubs/excelMock';
 
 const state: FormState = { fields: EXAMPLE.fields, futures: EXAMPLE.futures, policy: {}, indices: EXAMPLE.indices };
 const POSITIONS = 'Symbol,Qty,Avg Price\nSPXW 250523P03750,-10,12.50\nVIX 250521C00033000,20,1.35';
@@ -111,6 +111,8 @@ describeWithData('the surface view on the real 2022-02-04 chain', () => {
     expect(sheet.charts[0]!.mock.axes.valueAxis.title.text).toBe('Implied vol (vol points)');
     const table = sheet.ranges.find((r) => r.address === `A4:L${4 + view.expiries.length}`)!.mock;
     expect((table['values'] as unknown[][])[1]![2]).toBeCloseTo(view.expiries[0]!.atmVol, 12);
+    // The expiries stay ISO text ('@' set before they are written), never date serials.
+    view.expiries.forEach((e, i) => expect(cellAt(sheet, `A${5 + i}`)).toEqual({ value: e.expiry, format: '@' }));
   });
 });
 

@@ -3,7 +3,7 @@
  * Carlo run (hand-made view models, then the shared engines' real results for the example day),
  * the writers create the right sheets, tables, number formats, heatmap and chart.
  */
-import { mockContext } from './stubs/excelMock';
+import { cellAt, excelInput, mockContext } from './stubs/excelMock';
 import { describe, expect, it } from 'vitest';
 import {
   blockAddress,
@@ -86,6 +86,20 @@ const hist: HistogramView = {
 const all = (_v: string): boolean => true;
 const old = (v: string): boolean => Number(v.split('.')[1]) <= 1;
 
+describe("the mock's cells read a string as Excel does", () => {
+  it.each([
+    ['2025-05-21', undefined, { value: 45798, format: 'm/d/yyyy' }],
+    ['5/21/2025', undefined, { value: 45798, format: 'm/d/yyyy' }],
+    ['-$40,000', undefined, { value: -40000, format: '$#,##0' }],
+    ['+5%', undefined, { value: 0.05, format: '0%' }],
+    ['20', '#,##0', { value: 20, format: '#,##0' }],
+    ['2025-05-21', '@', { value: '2025-05-21', format: '@' }],
+    ['-$40,000', '@', { value: '-$40,000', format: '@' }],
+    ['ceil(1.8 · loss / gain)', undefined, { value: 'ceil(1.8 · loss / gain)' }],
+    [12, '@', { value: 12, format: '@' }],
+  ])('%s in a cell formatted %s', (v, format, stored) => expect(excelInput(v, format)).toEqual(stored));
+});
+
 describe('addresses and names', () => {
   it.each([
     [0, 'A'],
@@ -124,8 +138,17 @@ describe('writePlanSheet', () => {
     const body = sheet.ranges.find((r) => r.address === 'A4:D9')!.mock;
     expect(body['values'][0]).toEqual(['Section', 'Item', 'Value', 'Explanation']);
     expect(body['values'][3]).toEqual(['Tail', 'VIX calls', 12, 'ceil(1.8 · loss / gain)']);
-    const formats = sheet.ranges.find((r) => r.address === 'C5:C9')!.mock;
-    expect(formats['numberFormat']).toEqual([['#,##0.00'], ['0.0%'], ['#,##0'], ['$#,##0;[Red]-$#,##0'], ['@']]);
+    expect(['C5', 'C6', 'C7', 'C8', 'C9'].map((a) => cellAt(sheet, a).format)).toEqual([
+      '#,##0.00',
+      '0.0%',
+      '#,##0',
+      '$#,##0;[Red]-$#,##0',
+      '@',
+    ]);
+    // The date row holds the ISO text as written: its '@' was set before the value, else Excel
+    // would have stored the serial 45798 and shown it as that number.
+    expect(cellAt(sheet, 'C9')).toEqual({ value: '2025-05-21', format: '@' });
+    expect(cellAt(sheet, 'C8')).toEqual({ value: 10450, format: '$#,##0;[Red]-$#,##0' });
     const title = sheet.ranges.find((r) => r.address === 'A1')!.mock;
     expect(title['values']).toEqual([['ALVH plan 2025-04-08']]);
     expect(title['format'].font.bold).toBe(true);
@@ -149,6 +172,8 @@ describe('writeStressSheet', () => {
     expect(sheet.ranges.find((r) => r.address === 'A4')!.mock['values']).toEqual([['After 0 days (2025-04-08)']]);
     const header = sheet.ranges.find((r) => r.address === 'A5:D5')!.mock;
     expect(header['values']).toEqual([['SPX move \\ VIX', '20', '40', '60']]);
+    // Row labels kept as the text shown ("+5%", not 0.05 shown as 5%).
+    expect(sheet.ranges.find((r) => r.address === 'A6:A8')!.mock['values']).toEqual([['-20%'], ['0%'], ['+5%']]);
     expect(header['format'].fill.color).toBe('#1F4E79');
     const first = sheet.ranges.find((r) => r.address === 'B6:D8')!;
     expect(first.mock['values']).toEqual(stress.slices[0]!.values);
@@ -189,9 +214,14 @@ describe('writeMonteCarloSheet', () => {
     const histTable = sheet.ranges.find((r) => r.address === 'A9:C13')!.mock;
     expect(histTable['values'][0]).toEqual(['P&L bin (USD)', 'Unhedged condor', 'ALVH book']);
     expect(histTable['values'][1]).toEqual(['-$40,000', 50, 10]);
-    expect(sheet.ranges.find((r) => r.address === 'B5:C6')!.mock['numberFormat']).toEqual([
-      ['$#,##0;[Red]-$#,##0', '$#,##0;[Red]-$#,##0'],
-      ['0.0%', '0.0%'],
+    // Text in '@' cells, set before the labels were written: categories, not a third series.
+    expect(cellAt(sheet, 'A10')).toEqual({ value: '-$40,000', format: '@' });
+    expect(cellAt(sheet, 'A12')).toEqual({ value: '$0', format: '@' });
+    expect(['B5', 'C5', 'B6', 'C6'].map((a) => cellAt(sheet, a).format)).toEqual([
+      '$#,##0;[Red]-$#,##0',
+      '$#,##0;[Red]-$#,##0',
+      '0.0%',
+      '0.0%',
     ]);
     expect(sheet.charts).toHaveLength(1);
     const chart = sheet.charts[0]!;
@@ -270,6 +300,10 @@ describe('from the example day: plan(), stressGrid() and a Monte Carlo run throu
     expect(sheet.tables.map((t) => t.address)).toEqual([`A4:D${4 + n}`, `A${n + 7}:C${n + 7 + p.audit.length}`]);
     const body = sheet.ranges.find((r) => r.address === `A4:D${4 + n}`)!.mock;
     expect(body['values']).toHaveLength(n + 1);
+    // Every value as the plan gave it: dates stay ISO text, numbers stay numbers.
+    const dates = view.rows.filter((r) => r.format === 'date');
+    expect(dates.length).toBeGreaterThan(0);
+    view.rows.forEach((r, i) => expect(cellAt(sheet, `C${5 + i}`).value, r.label).toBe(r.value));
   });
 
   it('shows money Greeks with their unit: "$-469 per vol point", in the page and as the cell format', () => {

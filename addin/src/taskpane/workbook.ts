@@ -59,28 +59,63 @@ export function sheetName(kind: string, stamp: string): string {
 const HEADER_FILL = '#1F4E79';
 const TITLE_COLOR = '#1F4E79';
 
+/** A value the writers put in a cell: a number, or text ('' leaves the cell empty). */
+export type Cell = string | number;
+
+/**
+ * Writes `values` into `range` after setting its number formats. The order matters: Excel reads a
+ * string written to `Range.values` as typed input, so in a General cell "2025-05-21" becomes the
+ * date serial 45798 (and shows as 45798 once '@' is set after it) and "-$40,000" the number -40000,
+ * while a cell already formatted as text ('@') keeps the string as written (office-js issue #229).
+ * Dates are written as ISO text in '@' cells rather than as serials: they then read exactly as in
+ * the page, in every locale, and nothing on these sheets computes with them.
+ */
+export function writeCells(range: Excel.Range, values: Cell[][], formats: string[][]): void {
+  range.numberFormat = formats;
+  range.values = values;
+}
+
+/** Text cells: formatted '@', then written, so no line is read as a number or a date. */
+export function writeText(range: Excel.Range, rows: string[][]): void {
+  writeCells(
+    range,
+    rows,
+    rows.map((r) => r.map(() => '@')),
+  );
+}
+
+/** The same number formats on each of `rows` rows: one a column. */
+export function eachRow(rows: number, columns: string[]): string[][] {
+  return Array.from({ length: rows }, () => columns);
+}
+
 export function writeTitle(sheet: Excel.Worksheet, title: string, subtitle: string): void {
   const t = sheet.getRange('A1');
-  t.values = [[title]];
+  writeText(t, [[title]]);
   t.format.font.bold = true;
   t.format.font.size = 14;
   t.format.font.color = TITLE_COLOR;
   const s = sheet.getRange('A2');
-  s.values = [[subtitle]];
+  writeText(s, [[subtitle]]);
   s.format.font.italic = true;
   s.format.font.color = '#595959';
 }
 
+/**
+ * An Excel table at 0-based `row`: the header (text) and the body with `formats`, one per body cell
+ * (by default text for a string, General for a number), set before the values ({@link writeCells}).
+ */
 export function addTable(
   sheet: Excel.Worksheet,
   name: string,
   row: number,
   header: string[],
-  body: (string | number)[][],
+  body: Cell[][],
+  formats: string[][] = body.map((r) => r.map((v) => (typeof v === 'string' ? '@' : 'General'))),
 ): Excel.Table {
-  const range = sheet.getRange(blockAddress(row, 0, body.length + 1, header.length));
-  range.values = [header, ...body];
-  const table = sheet.tables.add(blockAddress(row, 0, body.length + 1, header.length), true);
+  const address = blockAddress(row, 0, body.length + 1, header.length);
+  writeCells(sheet.getRange(address), [header, ...body], [header.map(() => '@'), ...formats]);
+  const table = sheet.tables.add(address, true);
   table.name = name;
   table.style = 'TableStyleMedium2';
   return table;
@@ -111,17 +146,17 @@ export async function writePlanSheet(
     top,
     ['Section', 'Item', 'Value', 'Explanation'],
     view.rows.map((r) => [r.section, r.label, r.value, r.note]),
+    // A date row's value is ISO text in a '@' cell (its format), set before the value is written.
+    view.rows.map((r) => ['@', '@', excelFormat(r.format, r.unit), '@']),
   );
   if (view.rows.length > 0) {
-    const values = sheet.getRange(blockAddress(top + 1, 2, view.rows.length, 1));
-    values.numberFormat = view.rows.map((r) => [excelFormat(r.format, r.unit)]);
-    values.format.horizontalAlignment = 'Right';
+    sheet.getRange(blockAddress(top + 1, 2, view.rows.length, 1)).format.horizontalAlignment = 'Right';
   }
 
   let next = top + view.rows.length + 3;
   if (view.audit.length > 0) {
     const head = sheet.getRange(blockAddress(next - 1, 0, 1, 1));
-    head.values = [['Audit trail (rules that fired, in order)']];
+    writeText(head, [['Audit trail (rules that fired, in order)']]);
     head.format.font.bold = true;
     addTable(
       sheet,
@@ -134,7 +169,7 @@ export async function writePlanSheet(
   }
   if (view.warnings.length > 0) {
     const w = sheet.getRange(blockAddress(next - 1, 0, view.warnings.length + 1, 1));
-    w.values = [['Warnings'], ...view.warnings.map((x) => [x])];
+    writeText(w, [['Warnings'], ...view.warnings.map((x) => [x])]);
     w.format.font.color = '#9C0006';
     sheet.getRange(blockAddress(next - 1, 0, 1, 1)).format.font.bold = true;
   }
@@ -161,20 +196,27 @@ export async function writeStressSheet(
   let top = 3;
   for (const slice of view.slices) {
     const label = sheet.getRange(blockAddress(top, 0, 1, 1));
-    label.values = [[slice.label]];
+    writeText(label, [[slice.label]]);
     label.format.font.bold = true;
     const header = sheet.getRange(blockAddress(top + 1, 0, 1, cols + 1));
-    header.values = [[`${view.rowHeader} \\ ${view.colHeader}`, ...view.colLabels]];
+    // Text: a General cell would turn the VIX labels into numbers and "+5%" into 5%.
+    writeText(header, [[`${view.rowHeader} \\ ${view.colHeader}`, ...view.colLabels]]);
     header.format.font.bold = true;
     header.format.font.color = '#FFFFFF';
     header.format.fill.color = HEADER_FILL;
     const labels = sheet.getRange(blockAddress(top + 2, 0, rows, 1));
-    labels.values = view.rowLabels.map((l) => [l]);
+    writeText(
+      labels,
+      view.rowLabels.map((l) => [l]),
+    );
     labels.format.font.bold = true;
 
     const body = sheet.getRange(blockAddress(top + 2, 1, rows, cols));
-    body.values = slice.values;
-    body.numberFormat = slice.values.map((r) => r.map(() => excelFormat('usd')));
+    writeCells(
+      body,
+      slice.values,
+      slice.values.map((r) => r.map(() => excelFormat('usd'))),
+    );
     if (opts.supports('1.6')) {
       const cf = body.conditionalFormats.add('ColorScale');
       cf.colorScale.criteria = {
@@ -222,13 +264,8 @@ export async function writeMonteCarloSheet(
     top,
     ['Statistic', 'Unhedged condor', 'ALVH book'],
     view.stats.map((s) => [s.label, s.condor, s.alvh]),
+    view.stats.map((s) => ['@', excelFormat(s.format), excelFormat(s.format)]),
   );
-  if (view.stats.length > 0) {
-    sheet.getRange(blockAddress(top + 1, 1, view.stats.length, 2)).numberFormat = view.stats.map((s) => [
-      excelFormat(s.format),
-      excelFormat(s.format),
-    ]);
-  }
 
   const histTop = top + view.stats.length + 3;
   const n = view.binLabels.length;
@@ -237,8 +274,10 @@ export async function writeMonteCarloSheet(
     `AlvhMcHist_${key}`,
     histTop,
     ['P&L bin (USD)', 'Unhedged condor', 'ALVH book'],
-    // Bin labels as text, so the chart takes them as categories rather than a third series.
+    // Bin labels as text in '@' cells (a General cell would read "-$40,000" as the number -40000),
+    // so the chart takes them as categories rather than as a third series.
     view.binLabels.map((b, i) => [formatValue(b, 'usd'), view.condor[i] ?? 0, view.alvh[i] ?? 0]),
+    eachRow(n, ['@', '#,##0', '#,##0']),
   );
 
   const data = sheet.getRange(blockAddress(histTop, 0, n + 1, 3));
@@ -251,8 +290,11 @@ export async function writeMonteCarloSheet(
   if (view.notes.length > 0) {
     // The model's known biases from this start and what the figures say, below the histogram table (one sentence a row).
     const notesTop = histTop + n + 2;
-    sheet.getRange(blockAddress(notesTop, 0, 1, 1)).values = [['Notes on this run']];
-    sheet.getRange(blockAddress(notesTop + 1, 0, view.notes.length, 1)).values = view.notes.map((t) => [t]);
+    writeText(sheet.getRange(blockAddress(notesTop, 0, 1, 1)), [['Notes on this run']]);
+    writeText(
+      sheet.getRange(blockAddress(notesTop + 1, 0, view.notes.length, 1)),
+      view.notes.map((t) => [t]),
+    );
   }
   finish(sheet, opts);
   await ctx.sync();

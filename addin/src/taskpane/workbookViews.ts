@@ -13,19 +13,14 @@ import {
   type OrdersView,
   type StructuresView,
 } from '../common/hedgeViews';
-import { addTable, blockAddress, finish, sheetName, writeTitle } from './workbook';
+import { addTable, blockAddress, eachRow, finish, sheetName, writeCells, writeText, writeTitle } from './workbook';
 import type { WorkbookOptions } from './workbook';
 
 const key = (opts: WorkbookOptions): string => opts.stamp.replace('-', '_');
 
-function formats(sheet: Excel.Worksheet, row: number, rows: number, cols: string[]): void {
-  if (rows === 0) return;
-  sheet.getRange(blockAddress(row, 0, rows, cols.length)).numberFormat = Array.from({ length: rows }, () => cols);
-}
-
 function bold(sheet: Excel.Worksheet, row: number, text: string): void {
   const r = sheet.getRange(blockAddress(row, 0, 1, 1));
-  r.values = [[text]];
+  writeText(r, [[text]]);
   r.format.font.bold = true;
 }
 
@@ -45,6 +40,7 @@ export async function writeSurfaceSheet(
   writeTitle(sheet, `SPX surface: ${view.label}`, arbitrageText(view.arbitrage));
   const top = 3;
   const n = view.expiries.length;
+  const num4 = excelFormat('number');
   addTable(
     sheet,
     `AlvhSurface_${key(opts)}`,
@@ -77,12 +73,15 @@ export async function writeSurfaceSheet(
       e.quotes ?? '',
       e.wingInsideSpreadPct ?? '',
     ]),
+    // The expiry is ISO text: its '@' is set before it is written (a General cell makes it a date serial).
+    eachRow(n, ['@', '#,##0.00', '0.00', num4, num4, num4, num4, num4, '0.00', '0.0', '#,##0', '0.0']),
   );
-  const num4 = excelFormat('number');
-  formats(sheet, top + 1, n, ['@', '#,##0.00', '0.00', num4, num4, num4, num4, num4, '0.00', '0.0', '#,##0', '0.0']);
   let next = top + n + 3;
   if (view.warnings.length > 0) {
-    sheet.getRange(blockAddress(next - 1, 0, view.warnings.length, 1)).values = view.warnings.map((w) => [w]);
+    writeText(
+      sheet.getRange(blockAddress(next - 1, 0, view.warnings.length, 1)),
+      view.warnings.map((w) => [w]),
+    );
     next += view.warnings.length + 1;
   }
   if (smile && smile.points.length > 0) {
@@ -104,8 +103,8 @@ export async function writeSurfaceSheet(
       next,
       ['ln(K/F)', 'Mid vol', 'Bid vol', 'Ask vol', 'SVI fit vol', 'Strike'],
       smile.points.map((p) => [p.k, p.mid, p.bid ?? '', p.ask ?? '', fit(p.k), p.strike]),
+      eachRow(smile.points.length, ['0.0000', '0.00', '0.00', '0.00', '0.00', '#,##0']),
     );
-    formats(sheet, next + 1, smile.points.length, ['0.0000', '0.00', '0.00', '0.00', '0.00', '#,##0']);
     const rows = smile.points.length;
     const chart = sheet.charts.add('XYScatter', sheet.getRange(blockAddress(next, 0, rows + 1, 5)), 'Columns');
     chart.title.text = `Smile ${smile.expiry}: implied vol (vol pts) by log-moneyness`;
@@ -131,6 +130,7 @@ export async function writeHedgeSheet(
   writeTitle(sheet, 'Tail structures and orders', structures.summary);
   const top = 3;
   const rows = structures.rows;
+  const usd = excelFormat('usd');
   addTable(
     sheet,
     `AlvhStructures_${key(opts)}`,
@@ -161,21 +161,20 @@ export async function writeHedgeSheet(
       r.lossBoundedByPremium ? 'yes' : 'no',
       r.noSolution ?? '',
     ]),
+    eachRow(rows.length, [
+      '@',
+      '@',
+      '#,##0',
+      usd,
+      usd,
+      '0.0%',
+      '0.00',
+      ...structures.analogLabels.map(() => '0.00'),
+      '#,##0',
+      '@',
+      '@',
+    ]),
   );
-  const usd = excelFormat('usd');
-  formats(sheet, top + 1, rows.length, [
-    '@',
-    '@',
-    '#,##0',
-    usd,
-    usd,
-    '0.0%',
-    '0.00',
-    ...structures.analogLabels.map(() => '0.00'),
-    '#,##0',
-    '@',
-    '@',
-  ]);
   if (orders) {
     const at = top + rows.length + 3;
     bold(sheet, at - 1, orders.rows.length === 0 ? 'Orders: none (the positions equal the plan)' : 'Orders');
@@ -186,8 +185,8 @@ export async function writeHedgeSheet(
         at,
         ['Leg', 'Side', 'Quantity', 'Model mid (pts)', 'Bid', 'Ask', 'Cost (USD, + debit)', 'Why'],
         orders.rows.map((o) => [o.leg, o.side, o.quantity, o.mid, o.bid ?? '', o.ask ?? '', o.cost, o.why]),
+        eachRow(orders.rows.length, ['@', '@', '#,##0', '0.00', '0.00', '0.00', usd, '@']),
       );
-      formats(sheet, at + 1, orders.rows.length, ['@', '@', '#,##0', '0.00', '0.00', '0.00', usd, '@']);
     }
   }
   finish(sheet, opts);
@@ -210,6 +209,7 @@ export async function writeFrontierSheet(
   );
   const top = 3;
   const rows = frontierTable(view).map((r) => r.cells.map((c) => c ?? ''));
+  const usd = excelFormat('usd');
   addTable(
     sheet,
     `AlvhFrontier_${key(opts)}`,
@@ -224,22 +224,25 @@ export async function writeFrontierSheet(
       'Point',
     ],
     rows,
+    eachRow(rows.length, [usd, usd, usd, usd, '@', '@', '@']),
   );
-  const usd = excelFormat('usd');
-  formats(sheet, top + 1, rows.length, [usd, usd, usd, usd, '@', '@', '@']);
   // The chart's own block under the table: x, then one column a series (the frontier, each marked book).
   const block = frontierChartBlock(view);
   const at = top + rows.length + 3;
   bold(sheet, at - 1, 'Chart data: hedge budget or spend, then CVaR 95 down (P&L, USD) of each series');
   const source = sheet.getRange(blockAddress(at, 0, block.rows.length + 1, block.header.length));
-  source.values = [block.header, ...block.rows.map((r) => r.map((c) => c ?? ''))];
-  sheet.getRange(blockAddress(at, 0, 1, block.header.length)).format.font.bold = true;
-  formats(
-    sheet,
-    at + 1,
-    block.rows.length,
-    block.header.map(() => usd),
+  writeCells(
+    source,
+    [block.header, ...block.rows.map((r) => r.map((c) => c ?? ''))],
+    [
+      block.header.map(() => '@'),
+      ...eachRow(
+        block.rows.length,
+        block.header.map(() => usd),
+      ),
+    ],
   );
+  sheet.getRange(blockAddress(at, 0, 1, block.header.length)).format.font.bold = true;
   const chart = sheet.charts.add('XYScatter', source, 'Columns');
   chart.title.text = `Downside risk (CVaR 95, P&L) by hedge budget${view.measure ? `, ${view.measure} measure` : ''}`;
   chart.axes.categoryAxis.title.text = 'Hedge budget or spend (USD)';

@@ -1,8 +1,66 @@
 /**
  * A mock `Excel.RequestContext` (office-addin-mock) that records every sheet, range, table, chart
  * and format the taskpane's workbook writers make, for the tests to read back.
+ *
+ * Cells behave as Excel's do where the writers depend on it: a string written to `Range.values` is
+ * read as typed input unless the cell is formatted as text ('@') at that moment, so "2025-05-21"
+ * becomes the date serial 45798 and "-$40,000" the number -40000 (office-js issue #229); a number
+ * format set afterwards changes how the cell shows, not what it holds.
  */
 import { OfficeMockObject } from 'office-addin-mock';
+
+/** What a cell holds and its number format (undefined: General). */
+export interface CellRec {
+  value?: unknown;
+  format?: string | undefined;
+}
+
+const EPOCH = Date.UTC(1899, 11, 30);
+
+function serial(y: number, m: number, d: number): number | undefined {
+  const t = Date.UTC(y, m - 1, d);
+  const back = new Date(t);
+  return back.getUTCFullYear() === y && back.getUTCMonth() === m - 1 && back.getUTCDate() === d
+    ? (t - EPOCH) / 86_400_000
+    : undefined;
+}
+
+/**
+ * A value as Excel (en-US) stores it when written to a cell of number format `format`: text in a
+ * '@' cell, or a string that reads as a number ("12", "-$40,000", "+5%") or a date ("2025-05-21",
+ * "5/21/2025") as that number, with the format Excel gives it; anything else as it is.
+ */
+export function excelInput(v: unknown, format: string | undefined): CellRec {
+  if (typeof v !== 'string' || format === '@') return { value: v, format };
+  const s = v.trim();
+  const num = /^([+-])?(\$)?([+-])?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(%)?$/.exec(s);
+  if (num) {
+    const sign = (num[1] === '-') !== (num[3] === '-') ? -1 : 1;
+    const n = (sign * Number(num[4]!.replace(/,/g, ''))) / (num[5] ? 100 : 1);
+    const auto = num[5] ? '0%' : num[2] ? '$#,##0' : undefined;
+    return { value: n, format: format ?? auto };
+  }
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
+  const date = iso ? serial(+iso[1]!, +iso[2]!, +iso[3]!) : us ? serial(+us[3]!, +us[1]!, +us[2]!) : undefined;
+  if (date !== undefined) return { value: date, format: format ?? 'm/d/yyyy' };
+  return { value: v, format };
+}
+
+/** 0-based (row, col) of the top-left cell and the size of an A1 address ("C5:C9", "A1"); undefined for others. */
+function parseAddress(address: string): { row: number; col: number; rows: number; cols: number } | undefined {
+  const cell = (a: string): [number, number] | undefined => {
+    const m = /^([A-Z]+)(\d+)$/.exec(a);
+    if (!m) return undefined;
+    const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    return [Number(m[2]) - 1, col];
+  };
+  const [a = '', b = a] = address.split(':');
+  const from = cell(a);
+  const to = cell(b);
+  if (!from || !to) return undefined;
+  return { row: from[0], col: from[1], rows: to[0] - from[0] + 1, cols: to[1] - from[1] + 1 };
+}
 
 export interface TableRec {
   address: string;
@@ -28,6 +86,8 @@ export interface CfRec {
 export type Rec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 export interface SheetRec {
   name: string;
+  /** Cells by 0-based "row,col", as Excel holds them after every write. */
+  cells: Map<string, CellRec>;
   ranges: { address: string; mock: Rec; cfs: CfRec[] }[];
   tables: TableRec[];
   charts: ChartRec[];
@@ -39,7 +99,15 @@ export interface SheetRec {
 export function mockContext(selection: unknown[][] = []) {
   const sheets: SheetRec[] = [];
   const makeSheet = (name: string): Rec => {
-    const rec: SheetRec = { name, ranges: [], tables: [], charts: [], activated: false, autofit: false };
+    const rec: SheetRec = {
+      name,
+      cells: new Map(),
+      ranges: [],
+      tables: [],
+      charts: [],
+      activated: false,
+      autofit: false,
+    };
     sheets.push(rec);
     const makeRange = (address: string): Rec => {
       const cfs: CfRec[] = [];
@@ -60,6 +128,7 @@ export function mockContext(selection: unknown[][] = []) {
           },
         },
       });
+      emulateCells(rec, address, mock);
       rec.ranges.push({ address, mock, cfs });
       return mock;
     };
@@ -103,4 +172,59 @@ export function mockContext(selection: unknown[][] = []) {
     },
   });
   return { context: context as unknown as Excel.RequestContext, sheets };
+}
+
+/** A matrix of `rows` × `cols` from a matrix of that shape or one value for every cell (as Office.js takes both). */
+function cellsOf(v: unknown, rows: number, cols: number): unknown[][] {
+  return Array.isArray(v)
+    ? (v as unknown[][])
+    : Array.from({ length: rows }, () => Array.from({ length: cols }, () => v));
+}
+
+/**
+ * `values` and `numberFormat` of a range as accessors on the sheet's cells: a format is stored per
+ * cell; values are stored as Excel reads them (see {@link excelInput}) and read back so.
+ */
+function emulateCells(rec: SheetRec, address: string, mock: Rec): void {
+  const at = parseAddress(address);
+  if (!at) return;
+  const each = (f: (key: string, i: number, j: number) => void): void => {
+    for (let i = 0; i < at.rows; i++) for (let j = 0; j < at.cols; j++) f(`${at.row + i},${at.col + j}`, i, j);
+  };
+  const cell = (key: string): CellRec => {
+    let c = rec.cells.get(key);
+    if (!c) rec.cells.set(key, (c = {}));
+    return c;
+  };
+  let formats: unknown;
+  Object.defineProperty(mock, 'numberFormat', {
+    get: () => formats,
+    set(v: unknown) {
+      formats = v;
+      const m = cellsOf(v, at.rows, at.cols);
+      each((key, i, j) => (cell(key).format = m[i]?.[j] as string));
+    },
+  });
+  Object.defineProperty(mock, 'values', {
+    get() {
+      const out: unknown[][] = Array.from({ length: at.rows }, () => []);
+      each((key, i, j) => (out[i]![j] = rec.cells.get(key)?.value));
+      return out;
+    },
+    set(v: unknown) {
+      const m = cellsOf(v, at.rows, at.cols);
+      each((key, i, j) => {
+        const c = cell(key);
+        const typed = excelInput(m[i]?.[j], c.format);
+        c.value = typed.value;
+        c.format = typed.format;
+      });
+    },
+  });
+}
+
+/** What cell `a1` (e.g. "C9") of a sheet holds: its value and number format (undefined: never written). */
+export function cellAt(sheet: SheetRec, a1: string): CellRec {
+  const at = parseAddress(a1)!;
+  return sheet.cells.get(`${at.row},${at.col}`) ?? {};
 }
