@@ -184,15 +184,21 @@ describe('writeStressSheet', () => {
     ]);
     expect(first.cfs).toHaveLength(1);
     expect(first.cfs[0]!.type).toBe('ColorScale');
+    // Symmetric about 0 at the block's largest |P&L| (30,000): a $2,000 gain is a pale green, as
+    // pale as a $2,000 loss is red, and the same colours as the fill without ExcelApi 1.6.
     expect(first.cfs[0]!.mock.colorScale.criteria).toEqual({
-      minimum: { type: 'LowestValue', color: '#F8696B' },
+      minimum: { type: 'Number', formula: '-30000', color: '#F8696B' },
       midpoint: { type: 'Number', formula: '0', color: '#FFFFFF' },
-      maximum: { type: 'HighestValue', color: '#63BE7B' },
+      maximum: { type: 'Number', formula: '30000', color: '#63BE7B' },
     });
     expect(sheet.ranges.find((r) => r.address === 'A11')!.mock['values']).toEqual([['After 7 days (2025-04-15)']]);
     const second = sheet.ranges.find((r) => r.address === 'B13:D15')!;
     expect(second.mock['values']).toEqual(stress.slices[1]!.values);
     expect(second.cfs).toHaveLength(1);
+    expect(second.cfs[0]!.mock.colorScale.criteria).toMatchObject({
+      minimum: { formula: '-25000' },
+      maximum: { formula: '25000' },
+    });
   });
 
   it('paints the cells itself where conditional formats (ExcelApi 1.6) are missing', async () => {
@@ -356,6 +362,14 @@ describe('from the example day: plan(), stressGrid() and a Monte Carlo run throu
     await writeStressSheet(context, view, { stamp: '1', supports: all });
     const cfs = sheets[0]!.ranges.flatMap((r) => r.cfs);
     expect(cfs.map((c) => c.type)).toEqual(grid.days.map(() => 'ColorScale'));
+    // Each block's scale ends at ± its largest |P&L|, as the fill without ExcelApi 1.6 does.
+    cfs.forEach((c, i) => {
+      const m = Math.max(...view.slices[i]!.values.flat().map(Math.abs));
+      expect(c.mock.colorScale.criteria).toMatchObject({
+        minimum: { type: 'Number', formula: `-${m}` },
+        maximum: { type: 'Number', formula: `${m}` },
+      });
+    });
   });
 
   it('merges cloud chunk answers (typed arrays sent as JSON arrays) into the one-run summary, bit for bit', () => {

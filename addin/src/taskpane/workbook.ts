@@ -6,7 +6,8 @@
  *
  * Requirement sets: worksheets, ranges, number formats, tables and charts are ExcelApi 1.1;
  * `autofitColumns` is 1.2; colour-scale conditional formats are 1.6 (below it, the heatmap is
- * painted cell by cell with the same colours).
+ * painted cell by cell with `heatColor`; both run white at 0 to full red at −M and full green at +M,
+ * M the block's largest |P&L|, so they colour every cell alike).
  */
 import { excelFormat, formatValue, heatColor } from '../common/views';
 import type { HistogramView, PlanView, StressView } from '../common/views';
@@ -180,7 +181,8 @@ export async function writePlanSheet(
 
 /**
  * The stress grid on a new sheet: SPX move down the rows, VIX level across, total P&L in USD,
- * coloured as a heatmap (a three-colour scale, red for losses through white at 0 to green).
+ * coloured as a heatmap (a three-colour scale, red for losses through white at 0 to green, on a
+ * scale symmetric about 0: ±M, M the block's largest |P&L|).
  */
 export async function writeStressSheet(
   ctx: Excel.RequestContext,
@@ -217,15 +219,18 @@ export async function writeStressSheet(
       slice.values,
       slice.values.map((r) => r.map(() => excelFormat('usd'))),
     );
+    const maxAbs = Math.max(0, ...slice.values.flat().map(Math.abs));
     if (opts.supports('1.6')) {
+      // Ends at ±M, not at the lowest and highest values: with Lowest/Highest a +$3.8k best cell
+      // would be as deep a green as a −$24k worst cell is red. (M = 0: every cell is 0 and white.)
+      const m = String(maxAbs > 0 ? maxAbs : 1);
       const cf = body.conditionalFormats.add('ColorScale');
       cf.colorScale.criteria = {
-        minimum: { type: 'LowestValue', color: '#F8696B' },
+        minimum: { type: 'Number', formula: `-${m}`, color: '#F8696B' },
         midpoint: { type: 'Number', formula: '0', color: '#FFFFFF' },
-        maximum: { type: 'HighestValue', color: '#63BE7B' },
+        maximum: { type: 'Number', formula: m, color: '#63BE7B' },
       };
     } else {
-      const maxAbs = Math.max(0, ...slice.values.flat().map(Math.abs));
       slice.values.forEach((r, i) =>
         r.forEach((v, j) => {
           sheet.getRange(blockAddress(top + 2 + i, 1 + j, 1, 1)).format.fill.color = heatColor(v, maxAbs);
