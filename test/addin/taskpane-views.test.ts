@@ -114,6 +114,26 @@ describeWithData('the surface view on the real 2022-02-04 chain', () => {
     // The expiries stay ISO text ('@' set before they are written), never date serials.
     view.expiries.forEach((e, i) => expect(cellAt(sheet, `A${5 + i}`)).toEqual({ value: e.expiry, format: '@' }));
   });
+
+  it("gives each quote's SVI fit vol at its own ln(K/F), as the shared fit marks it, not at the drawn curve's nearest point", async () => {
+    const row = view.expiries.find((e) => e.expiry === '2022-12-30')!;
+    const smile = smileOf(chain, row);
+    const slice = fit.slices.find((s) => s.inSurface && s.expiry === row.expiry)!;
+    const { context, sheets } = mockContext();
+    await writeSurfaceSheet(context, view, smile, opts);
+    const sheet = sheets[0]!;
+    const top = sheet.tables[1]!.address.match(/^A(\d+):/)![1]!;
+    smile.points.forEach((p, i) => {
+      const mark = slice.marks.find((m) => m.otm && m.type === p.type && m.strike === p.strike)!;
+      const cell = cellAt(sheet, `E${Number(top) + 1 + i}`).value as number;
+      expect(cell, `${p.type} ${p.strike}`).toBeCloseTo(100 * mark.modelVol, 10);
+      expect(cell).toBeCloseTo(100 * Math.sqrt(sviVariance(row.svi, p.k) / smile.years), 10);
+    });
+    // The 4625 call: SVI 20.071 against a mid of 20.109 (the curve's nearest grid point read 19.868).
+    const at = smile.points.findIndex((p) => p.strike === 4625 && p.type === 'call');
+    expect(smile.points[at]!.mid).toBeCloseTo(20.109, 3);
+    expect(cellAt(sheet, `E${Number(top) + 1 + at}`).value).toBeCloseTo(20.0712, 4);
+  });
 });
 
 describe('presentSurface refuses a malformed answer by field', () => {

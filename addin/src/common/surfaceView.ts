@@ -42,6 +42,8 @@ export interface SmilePoint {
   mid: number;
   bid: number | null;
   ask: number | null;
+  /** The fitted SVI slice's vol at this quote's own log-moneyness, √(w(k)/T), vol points. */
+  fit: number;
 }
 
 export interface SmileView {
@@ -179,7 +181,8 @@ function volOf(q: ChainQuote, price: number, forward: number, discount: number, 
  * The smile of one expiry of the surface: the chain's out-of-the-money quotes of the slice's root
  * (SPXW, or SPX beyond the last SPXW expiry) at that expiry (puts below the forward, calls at and above it, as the fit uses them), each
  * as the implied vols of its bid, mid and ask on the expiry's forward and discount, those with a
- * mid vol and |delta| ≥ {@link SMILE_MIN_DELTA}; and the SVI slice over their range.
+ * mid vol and |delta| ≥ {@link SMILE_MIN_DELTA}, each with the SVI vol at its own log-moneyness;
+ * and the SVI slice over their range.
  */
 export function smileOf(chain: ParsedChain, row: SurfaceRowView): SmileView {
   const root = row.root ?? surfaceRoot(chain);
@@ -187,6 +190,7 @@ export function smileOf(chain: ParsedChain, row: SurfaceRowView): SmileView {
   const settlement = quotes[0]?.settlement ?? 'PM';
   const years = yearsToSettlement(chain.valuationDate, chain.valuationMinutes, row.expiry, settlement);
   const { forward: F, discount: D } = row;
+  const sviVol = (k: number): number => 100 * Math.sqrt(Math.max(sviVariance(row.svi, k), 0) / years);
   const points: SmilePoint[] = [];
   for (const q of quotes) {
     const otm = q.type === 'call' ? q.strike >= F : q.strike < F;
@@ -196,13 +200,15 @@ export function smileOf(chain: ParsedChain, row: SurfaceRowView): SmileView {
     const sd = (mid / 100) * Math.sqrt(years);
     const d1 = Math.log(F / q.strike) / sd + 0.5 * sd;
     if (D * normCdf(-Math.abs(d1)) < SMILE_MIN_DELTA) continue;
+    const k = Math.log(q.strike / F);
     points.push({
       strike: q.strike,
-      k: Math.log(q.strike / F),
+      k,
       type: q.type,
       mid,
       bid: volOf(q, q.bid, F, D, years),
       ask: volOf(q, q.ask, F, D, years),
+      fit: sviVol(k),
     });
   }
   points.sort((a, b) => a.k - b.k);
@@ -210,7 +216,7 @@ export function smileOf(chain: ParsedChain, row: SurfaceRowView): SmileView {
   const hi = points[points.length - 1]?.k ?? 0.05;
   const curve = Array.from({ length: CURVE_POINTS }, (_, i) => {
     const k = lo + ((hi - lo) * i) / (CURVE_POINTS - 1);
-    return { k, strike: F * Math.exp(k), vol: 100 * Math.sqrt(Math.max(sviVariance(row.svi, k), 0) / years) };
+    return { k, strike: F * Math.exp(k), vol: sviVol(k) };
   });
   return { expiry: row.expiry, root, years, forward: F, points, curve };
 }

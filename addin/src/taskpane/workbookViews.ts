@@ -90,19 +90,13 @@ export async function writeSurfaceSheet(
       next - 1,
       `Smile ${smile.expiry} (${smile.root}, forward ${smile.forward.toFixed(2)}): vols in vol points`,
     );
-    const fit = (k: number): number => {
-      // the curve's nearest grid point (the curve spans the quotes on a fine grid)
-      let best = smile.curve[0]!;
-      for (const c of smile.curve) if (Math.abs(c.k - k) < Math.abs(best.k - k)) best = c;
-      return best.vol;
-    };
     // ln(K/F) first and the four vol series beside it: an XY scatter takes the first column as x.
     addTable(
       sheet,
       `AlvhSmile_${key(opts)}`,
       next,
       ['ln(K/F)', 'Mid vol', 'Bid vol', 'Ask vol', 'SVI fit vol', 'Strike'],
-      smile.points.map((p) => [p.k, p.mid, p.bid ?? '', p.ask ?? '', fit(p.k), p.strike]),
+      smile.points.map((p) => [p.k, p.mid, p.bid ?? '', p.ask ?? '', p.fit, p.strike]),
       eachRow(smile.points.length, ['0.0000', '0.00', '0.00', '0.00', '0.00', '#,##0']),
     );
     const rows = smile.points.length;
