@@ -73,8 +73,9 @@ const hist: HistogramView = {
   binLabels: [-40000, -20000, 0, 20000],
   condor: [50, 100, 600, 250],
   alvh: [10, 90, 650, 250],
-  tails: { low: -50000, high: 30000, below: [0, 0], above: [0, 0] },
-  paths: 1000,
+  // 1,000 paths of each book in the bins, 5 beyond them: 1,005 paths in all.
+  tails: { low: -50000, high: 30000, below: [3, 1], above: [2, 4], lowest: [-61000, -52000], highest: [31500, 34000] },
+  paths: 1005,
   measure: 'real-world measure',
   notes: [],
   stats: [
@@ -216,7 +217,7 @@ describe('writeMonteCarloSheet', () => {
     const { context, sheets } = mockContext();
     await writeMonteCarloSheet(context, hist, { stamp: '20250408-101112', supports: all });
     const sheet = sheets[0]!;
-    expect(sheet.tables.map((t) => t.address)).toEqual(['A4:C6', 'A9:C13']);
+    expect(sheet.tables.map((t) => t.address)).toEqual(['A4:C6', 'A9:C13', 'A15:C20']);
     const histTable = sheet.ranges.find((r) => r.address === 'A9:C13')!.mock;
     expect(histTable['values'][0]).toEqual(['P&L bin (USD)', 'Unhedged condor', 'ALVH book']);
     expect(histTable['values'][1]).toEqual(['-$40,000', 50, 10]);
@@ -241,7 +242,36 @@ describe('writeMonteCarloSheet', () => {
     expect(chart.mock.axes.categoryAxis.title.text).toMatch(/P&L .*USD/);
     expect(chart.mock.axes.valueAxis.title.text).toBe('Paths');
     // No notes, no notes block.
-    expect(sheet.ranges.some((r) => r.address.startsWith('A15'))).toBe(false);
+    expect(sheet.ranges.some((r) => r.address.startsWith('A22'))).toBe(false);
+  });
+
+  it('says what the bins span and counts the paths beyond them, so the counts add up to the paths', async () => {
+    const { context, sheets } = mockContext();
+    await writeMonteCarloSheet(context, hist, { stamp: '20250408-101112', supports: all });
+    const sheet = sheets[0]!;
+    expect(cellAt(sheet, 'A8').value).toBe(
+      'Bins span -$50,000 to $30,000 (0.5th-99.5th percentile of both books); the paths beyond are counted below the table',
+    );
+    expect(sheet.tables[2]!.mock.name).toBe('AlvhMcTails_20250408_101112');
+    const tails = sheet.ranges.find((r) => r.address === 'A15:C20')!.mock['values'] as unknown[][];
+    expect(tails).toEqual([
+      ['Paths beyond the bins', 'Unhedged condor', 'ALVH book'],
+      ['Paths in the bins', 1000, 1000],
+      ['Paths below -$50,000 (not in the bins)', 3, 1],
+      ['Paths above $30,000 (not in the bins)', 2, 4],
+      ['Lowest path P&L (USD)', -61000, -52000],
+      ['Highest path P&L (USD)', 31500, 34000],
+    ]);
+    for (const col of [1, 2]) {
+      expect((tails[1]![col] as number) + (tails[2]![col] as number) + (tails[3]![col] as number)).toBe(hist.paths);
+    }
+    expect(cellAt(sheet, 'B19').format).toBe('$#,##0;[Red]-$#,##0');
+    // A histogram over every path (an API without the body histogram) says so and counts none beyond.
+    const { context: c2, sheets: s2 } = mockContext();
+    const full = { ...hist, tails: { ...hist.tails, low: Number.NaN, high: Number.NaN, below: [0, 0], above: [0, 0] } };
+    await writeMonteCarloSheet(c2, full, { stamp: '1', supports: all });
+    expect(cellAt(s2[0]!, 'A8').value).toBe('Bins span every path');
+    expect(cellAt(s2[0]!, 'A17').value).toBe('Paths below the bins');
   });
 
   it("writes the model's notes below the histogram table, one sentence a row", async () => {
@@ -249,9 +279,9 @@ describe('writeMonteCarloSheet', () => {
     const notes = ['From VIX 30-50 the first bias.', 'And the second.'];
     await writeMonteCarloSheet(context, { ...hist, notes }, { stamp: '1', supports: all });
     const sheet = sheets[0]!;
-    // The histogram table ends on row 13: one row left free, the heading on row 15, the notes below it.
-    expect(sheet.ranges.find((r) => r.address === 'A15')!.mock['values']).toEqual([['Notes on this run']]);
-    expect(sheet.ranges.find((r) => r.address === 'A16:A17')!.mock['values']).toEqual([[notes[0]], [notes[1]]]);
+    // The tails table ends on row 20: one row left free, the heading on row 22, the notes below it.
+    expect(sheet.ranges.find((r) => r.address === 'A22')!.mock['values']).toEqual([['Notes on this run']]);
+    expect(sheet.ranges.find((r) => r.address === 'A23:A24')!.mock['values']).toEqual([[notes[0]], [notes[1]]]);
   });
 });
 
@@ -448,5 +478,12 @@ describe('from the example day: plan(), stressGrid() and a Monte Carlo run throu
     expect(sheet.ranges.find((r) => r.mock === sheet.charts[0]!.source)!.address).toBe(
       `A${histTop + 1}:C${histTop + 1 + bins}`,
     );
+    // Under the histogram, the paths beyond its bins: with the binned ones, every path of each book.
+    const tailsTop = histTop + 1 + bins + 2;
+    expect(sheet.tables[2]!.address).toBe(`A${tailsTop}:C${tailsTop + 5}`);
+    const tails = sheet.ranges.find((r) => r.address === sheet.tables[2]!.address)!.mock['values'] as number[][];
+    for (const col of [1, 2]) expect(tails[1]![col]! + tails[2]![col]! + tails[3]![col]!).toBe(400);
+    expect(tails[4]!.slice(1)).toEqual([summary.condor.min, summary.alvh.min]);
+    expect(tails[5]!.slice(1)).toEqual([summary.condor.max, summary.alvh.max]);
   });
 });

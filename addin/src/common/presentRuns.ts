@@ -49,7 +49,7 @@ export function presentMonteCarlo(raw: unknown): HistogramView {
     binLabels: h.centres,
     condor: h.counts[0] ?? [],
     alvh: h.counts[1] ?? [],
-    tails: h.tails,
+    tails: { ...h.tails, lowest: [s.condor.min, s.alvh.min], highest: [s.condor.max, s.alvh.max] },
     stats,
     paths: s.paths,
     measure: `${s.measure} measure${s.dynamics === 'sqrt-legacy' ? ', square-root model' : (START_WORDS[s.modelStart] ?? '')}`,
@@ -71,7 +71,7 @@ const START_WORDS: Partial<Record<MonteCarloSummary['modelStart'], string>> = {
 interface BinnedView {
   centres: number[];
   counts: number[][];
-  tails: HistogramView['tails'];
+  tails: Omit<HistogramView['tails'], 'lowest' | 'highest'>;
 }
 
 function fullHistogram(s: MonteCarloSummary): BinnedView {

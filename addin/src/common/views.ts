@@ -77,8 +77,9 @@ export interface HistogramView {
   /**
    * The range the bins span (USD; the 0.5th-99.5th percentile of both books) and the paths of
    * each book [condor, ALVH] below and above it, which the bins leave out. NaN bounds: full range.
+   * `lowest` and `highest`: each book's worst and best path P&L (USD), [condor, ALVH].
    */
-  tails: { low: number; high: number; below: number[]; above: number[] };
+  tails: { low: number; high: number; below: number[]; above: number[]; lowest: number[]; highest: number[] };
   stats: McStatRow[];
   paths: number;
   /** The measure every figure is in, as the title shows it (e.g. 'real-world measure'). */

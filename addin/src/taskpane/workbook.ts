@@ -245,8 +245,47 @@ export async function writeStressSheet(
 }
 
 /**
+ * What the histogram leaves out, as a table at 0-based `row` (its rows: returned): the paths of
+ * each book in the bins, below and above them, and each book's lowest and highest path P&L; so the
+ * counts add up to the run's paths on the sheet itself.
+ */
+function writeTails(sheet: Excel.Worksheet, view: HistogramView, row: number, key: string): number {
+  const t = view.tails;
+  const cut = Number.isFinite(t.low);
+  const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+  const body: [string, number | undefined, number | undefined, string][] = [
+    ['Paths in the bins', sum(view.condor), sum(view.alvh), '#,##0'],
+    [
+      cut ? `Paths below ${formatValue(t.low, 'usd')} (not in the bins)` : 'Paths below the bins',
+      t.below[0],
+      t.below[1],
+      '#,##0',
+    ],
+    [
+      cut ? `Paths above ${formatValue(t.high, 'usd')} (not in the bins)` : 'Paths above the bins',
+      t.above[0],
+      t.above[1],
+      '#,##0',
+    ],
+    ['Lowest path P&L (USD)', t.lowest[0], t.lowest[1], excelFormat('usd')],
+    ['Highest path P&L (USD)', t.highest[0], t.highest[1], excelFormat('usd')],
+  ];
+  addTable(
+    sheet,
+    `AlvhMcTails_${key}`,
+    row,
+    ['Paths beyond the bins', 'Unhedged condor', 'ALVH book'],
+    body.map(([label, c, a]) => [label, c ?? '', a ?? '']),
+    body.map(([, , , f]) => ['@', f, f]),
+  );
+  return body.length + 1;
+}
+
+/**
  * The Monte Carlo run on a new sheet: a statistics table for both books, the histogram table
- * (bin centre, unhedged condor count, ALVH book count) and a clustered column chart of it.
+ * (bin centre, unhedged condor count, ALVH book count) under a line saying what the bins span, a
+ * clustered column chart of it, and a table of the paths beyond the bins (the 0.5th-99.5th
+ * percentile body leaves some out) with each book's lowest and highest path P&L.
  */
 export async function writeMonteCarloSheet(
   ctx: Excel.RequestContext,
@@ -274,6 +313,14 @@ export async function writeMonteCarloSheet(
 
   const histTop = top + view.stats.length + 3;
   const n = view.binLabels.length;
+  const t = view.tails;
+  writeText(sheet.getRange(blockAddress(histTop - 1, 0, 1, 1)), [
+    [
+      Number.isFinite(t.low)
+        ? `Bins span ${formatValue(t.low, 'usd')} to ${formatValue(t.high, 'usd')} (0.5th-99.5th percentile of both books); the paths beyond are counted below the table`
+        : 'Bins span every path',
+    ],
+  ]);
   addTable(
     sheet,
     `AlvhMcHist_${key}`,
@@ -292,9 +339,11 @@ export async function writeMonteCarloSheet(
   chart.axes.categoryAxis.title.text = 'P&L at the horizon (USD, bin centre)';
   chart.axes.valueAxis.title.text = 'Paths';
   chart.setPosition('E4', 'N24');
+  const tailsTop = histTop + n + 2;
+  const tailRows = writeTails(sheet, view, tailsTop, key);
   if (view.notes.length > 0) {
-    // The model's known biases from this start and what the figures say, below the histogram table (one sentence a row).
-    const notesTop = histTop + n + 2;
+    // The model's known biases from this start and what the figures say, below the tails table (one sentence a row).
+    const notesTop = tailsTop + tailRows + 1;
     writeText(sheet.getRange(blockAddress(notesTop, 0, 1, 1)), [['Notes on this run']]);
     writeText(
       sheet.getRange(blockAddress(notesTop + 1, 0, view.notes.length, 1)),
