@@ -3,17 +3,17 @@
  * Carlo run (hand-made view models, then the shared engines' real results for the example day),
  * the writers create the right sheets, tables, number formats, heatmap and chart.
  */
-import { cellAt, excelInput, mockContext } from './stubs/excelMock';
+import { cellAt, excelInput, mockContext, officeError } from './stubs/excelMock';
 import { describe, expect, it } from 'vitest';
 import {
   blockAddress,
   columnLetter,
   readSelection,
-  sheetName,
   writeMonteCarloSheet,
   writePlanSheet,
   writeStressSheet,
 } from '../../addin/src/taskpane/workbook';
+import { oneAtATime, sheetName, tableKey, workbookWriteError } from '../../addin/src/taskpane/workbookRun';
 import type { HistogramView, PlanView, StressView } from '../../addin/src/common/views';
 import { excelFormat, formatValue } from '../../addin/src/common/views';
 import { PlanInputSchema, parseInput, plan, runMonteCarloChunk, stressGrid, summarizeMonteCarlo } from '@alvh/shared';
@@ -119,6 +119,76 @@ describe('addresses and names', () => {
     const n = sheetName('ALVH plan [a/b]: x?', '20250408-101112');
     expect(n.length).toBeLessThanOrEqual(31);
     expect(n).not.toMatch(/[[\]:*?/\\]/);
+    // The second of a run, of the longest kind, keeps its whole time within 31 characters.
+    expect(sheetName('ALVH frontier', '20250408-101112', 2)).toBe('ALVH frontier 20250408-101112-2');
+    expect([tableKey('20250408-101112'), tableKey('20250408-101112', 3)]).toEqual([
+      '20250408_101112',
+      '20250408_101112_3',
+    ]);
+  });
+});
+
+describe('two writes within the same second', () => {
+  const stamp = '20250408-101112';
+  const opts = { stamp, supports: all };
+
+  it('the mock refuses a sheet name a sheet has, as Excel does, at the sync', async () => {
+    const { context, sheets } = mockContext([], { sheets: ['alvh PLAN 20250408-101112'] });
+    context.workbook.worksheets.add('ALVH plan 20250408-101112');
+    await expect(context.sync()).rejects.toMatchObject({ code: 'ItemAlreadyExists' });
+    expect(sheets).toHaveLength(0);
+  });
+
+  it('names the second sheet "-2" and its tables "_2" instead of failing', async () => {
+    const { context, sheets } = mockContext();
+    const first = await writePlanSheet(context, planView, opts);
+    const second = await writePlanSheet(context, planView, opts);
+    expect([first, second]).toEqual(['ALVH plan 20250408-101112', 'ALVH plan 20250408-101112-2']);
+    expect(sheets.map((s) => s.tables.map((t) => t.mock.name))).toEqual([
+      ['AlvhPlan_20250408_101112', 'AlvhAudit_20250408_101112'],
+      ['AlvhPlan_20250408_101112_2', 'AlvhAudit_20250408_101112_2'],
+    ]);
+    // A third, of another kind, has its own name; one whose table key a table still ends with moves on.
+    expect(await writeStressSheet(context, stress, opts)).toBe('ALVH stress 20250408-101112');
+    const { context: c2 } = mockContext([], { tables: ['AlvhMcHist_20250408_101112'] });
+    expect(await writeMonteCarloSheet(c2, hist, opts)).toBe('ALVH MC 20250408-101112-2');
+  });
+
+  it('one at a time: two writes started together never pick the same name', async () => {
+    const { context } = mockContext();
+    const inTurn = oneAtATime();
+    const names = await Promise.all([
+      inTurn(() => writePlanSheet(context, planView, opts)),
+      inTurn(() => writePlanSheet(context, planView, opts)),
+    ]);
+    expect(names).toEqual(['ALVH plan 20250408-101112', 'ALVH plan 20250408-101112-2']);
+    // Without the queue the two read the names before either adds its sheet: Excel refuses the second.
+    const { context: c2 } = mockContext();
+    await expect(
+      Promise.all([writePlanSheet(c2, planView, opts), writePlanSheet(c2, planView, opts)]),
+    ).rejects.toMatchObject({ code: 'ItemAlreadyExists' });
+    // A job that fails does not stop the next.
+    await expect(inTurn(() => Promise.reject(new Error('x')))).rejects.toThrow('x');
+    await expect(inTurn(() => Promise.resolve(1))).resolves.toBe(1);
+  });
+});
+
+describe("a failed workbook write says what to do, with Excel's text as the detail", () => {
+  it.each([
+    ['InvalidOperationInCellEditMode', /^Excel is editing a cell\. Press Enter or Esc/],
+    ['AccessDenied', /structure is protected or the file is read-only\. Unprotect it \(Review > Protect Workbook\)/],
+    ['ItemAlreadyExists', /Run again: the next free name is taken/],
+    ['ApiNotFound', /Update Office/],
+    ['GeneralException', /^Excel could not write the results to a sheet; they are shown here\. Run again/],
+  ])('%s', (code, todo) => {
+    const m = workbookWriteError(officeError(code, 'Excel said this.'));
+    expect(m).toMatch(todo);
+    expect(m.endsWith(`(Excel: ${code}: Excel said this.)`)).toBe(true);
+  });
+
+  it('an error without a code (or not an Error) keeps its text as the detail', () => {
+    expect(workbookWriteError(new Error('boom'))).toMatch(/; they are shown here\. .*\(Excel: boom\)$/);
+    expect(workbookWriteError('odd')).toMatch(/\(Excel: odd\)$/);
   });
 });
 

@@ -104,6 +104,8 @@ function fakeExcel(selection: unknown[][]): void {
       get(_t, prop) {
         if (prop === 'then') return undefined;
         if (prop === 'values' && path.endsWith('getSelectedRange()')) return selection;
+        // The names in use, which the writers load before naming a sheet: none.
+        if (prop === 'items' && /\.(worksheets|tables)$/.test(path)) return [];
         return make(`${path}.${String(prop)}`);
       },
       set(_t, prop, value) {

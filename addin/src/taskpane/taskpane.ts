@@ -61,6 +61,7 @@ import {
   writePlanSheet,
   writeStressSheet,
 } from './workbook';
+import { oneAtATime, workbookWriteError } from './workbookRun';
 
 // ---------------------------------------------------------------------------------------------
 // Page state
@@ -260,6 +261,9 @@ function where(): string {
   return settings.endpoint === '' ? 'here (Web Worker)' : `on ${new URL(settings.endpoint).host}`;
 }
 
+/** Workbook writes, one at a time: each picks its sheet's name once the one before has added its own. */
+const inTurn = oneAtATime();
+
 async function toWorkbook(
   write: (ctx: Excel.RequestContext, opts: WorkbookOptions) => Promise<string>,
 ): Promise<string | undefined> {
@@ -269,9 +273,9 @@ async function toWorkbook(
     return undefined;
   }
   try {
-    return await Excel.run((ctx) => write(ctx, { stamp: runStamp(), supports: officeSupports }));
+    return await inTurn(() => Excel.run((ctx) => write(ctx, { stamp: runStamp(), supports: officeSupports })));
   } catch (e) {
-    showError(`Could not write the results to the workbook: ${message(e)}`);
+    showError(workbookWriteError(e));
     return undefined;
   }
 }

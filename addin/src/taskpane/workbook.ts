@@ -11,9 +11,10 @@
  */
 import { excelFormat, formatValue, heatColor } from '../common/views';
 import type { HistogramView, PlanView, StressView } from '../common/views';
+import { newSheet } from './workbookRun';
 
 export interface WorkbookOptions {
-  /** A timestamp `YYYYMMDD-HHMMSS` that makes sheet and table names unique per run. */
+  /** A timestamp `YYYYMMDD-HHMMSS` that names the run's sheet and tables ("-2", "_2"… when taken: `newSheet`). */
   stamp: string;
   /** Whether the host supports ExcelApi at this minor version, e.g. `supports('1.6')`. */
   supports: (version: string) => boolean;
@@ -50,11 +51,6 @@ export function columnLetter(index: number): string {
 export function blockAddress(row: number, col: number, rows: number, cols: number): string {
   const a = `${columnLetter(col)}${row + 1}`;
   return rows === 1 && cols === 1 ? a : `${a}:${columnLetter(col + cols - 1)}${row + rows}`;
-}
-
-/** A sheet name Excel accepts (≤ 31 characters, none of `[]:*?/\`). */
-export function sheetName(kind: string, stamp: string): string {
-  return `${kind} ${stamp}`.replace(/[[\]:*?/\\]/g, '-').slice(0, 31);
 }
 
 const HEADER_FILL = '#1F4E79';
@@ -136,14 +132,13 @@ export async function writePlanSheet(
   view: PlanView,
   opts: WorkbookOptions,
 ): Promise<string> {
-  const name = sheetName('ALVH plan', opts.stamp);
-  const sheet = ctx.workbook.worksheets.add(name);
+  const { sheet, name, key } = await newSheet(ctx, 'ALVH plan', opts.stamp, ['AlvhPlan', 'AlvhAudit']);
   writeTitle(sheet, `ALVH plan ${view.date}`, view.headline);
 
   const top = 3;
   addTable(
     sheet,
-    `AlvhPlan_${opts.stamp.replace('-', '_')}`,
+    `AlvhPlan_${key}`,
     top,
     ['Section', 'Item', 'Value', 'Explanation'],
     view.rows.map((r) => [r.section, r.label, r.value, r.note]),
@@ -161,7 +156,7 @@ export async function writePlanSheet(
     head.format.font.bold = true;
     addTable(
       sheet,
-      `AlvhAudit_${opts.stamp.replace('-', '_')}`,
+      `AlvhAudit_${key}`,
       next,
       ['Rule', 'Inputs', 'Effect'],
       view.audit.map((a) => [a.rule, a.inputs, a.effect]),
@@ -189,8 +184,7 @@ export async function writeStressSheet(
   view: StressView,
   opts: WorkbookOptions,
 ): Promise<string> {
-  const name = sheetName('ALVH stress', opts.stamp);
-  const sheet = ctx.workbook.worksheets.add(name);
+  const { sheet, name } = await newSheet(ctx, 'ALVH stress', opts.stamp);
   writeTitle(sheet, view.title, `${view.rowHeader} down, ${view.colHeader} across; total book P&L in USD`);
 
   const rows = view.rowLabels.length;
@@ -292,8 +286,7 @@ export async function writeMonteCarloSheet(
   view: HistogramView,
   opts: WorkbookOptions,
 ): Promise<string> {
-  const name = sheetName('ALVH MC', opts.stamp);
-  const sheet = ctx.workbook.worksheets.add(name);
+  const { sheet, name, key } = await newSheet(ctx, 'ALVH MC', opts.stamp, ['AlvhMcStats', 'AlvhMcHist', 'AlvhMcTails']);
   writeTitle(
     sheet,
     `Monte Carlo P&L, ${view.paths.toLocaleString('en-US')} paths, ${view.measure}`,
@@ -301,7 +294,6 @@ export async function writeMonteCarloSheet(
   );
 
   const top = 3;
-  const key = opts.stamp.replace('-', '_');
   addTable(
     sheet,
     `AlvhMcStats_${key}`,

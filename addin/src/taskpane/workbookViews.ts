@@ -13,10 +13,9 @@ import {
   type OrdersView,
   type StructuresView,
 } from '../common/hedgeViews';
-import { addTable, blockAddress, eachRow, finish, sheetName, writeCells, writeText, writeTitle } from './workbook';
+import { addTable, blockAddress, eachRow, finish, writeCells, writeText, writeTitle } from './workbook';
 import type { WorkbookOptions } from './workbook';
-
-const key = (opts: WorkbookOptions): string => opts.stamp.replace('-', '_');
+import { newSheet } from './workbookRun';
 
 function bold(sheet: Excel.Worksheet, row: number, text: string): void {
   const r = sheet.getRange(blockAddress(row, 0, 1, 1));
@@ -35,15 +34,14 @@ export async function writeSurfaceSheet(
   smile: SmileView | undefined,
   opts: WorkbookOptions,
 ): Promise<string> {
-  const name = sheetName('ALVH surface', opts.stamp);
-  const sheet = ctx.workbook.worksheets.add(name);
+  const { sheet, name, key } = await newSheet(ctx, 'ALVH surface', opts.stamp, ['AlvhSurface', 'AlvhSmile']);
   writeTitle(sheet, `SPX surface: ${view.label}`, arbitrageText(view.arbitrage));
   const top = 3;
   const n = view.expiries.length;
   const num4 = excelFormat('number');
   addTable(
     sheet,
-    `AlvhSurface_${key(opts)}`,
+    `AlvhSurface_${key}`,
     top,
     [
       'Expiry',
@@ -93,7 +91,7 @@ export async function writeSurfaceSheet(
     // ln(K/F) first and the four vol series beside it: an XY scatter takes the first column as x.
     addTable(
       sheet,
-      `AlvhSmile_${key(opts)}`,
+      `AlvhSmile_${key}`,
       next,
       ['ln(K/F)', 'Mid vol', 'Bid vol', 'Ask vol', 'SVI fit vol', 'Strike'],
       smile.points.map((p) => [p.k, p.mid, p.bid ?? '', p.ask ?? '', p.fit, p.strike]),
@@ -119,15 +117,14 @@ export async function writeHedgeSheet(
   orders: OrdersView | undefined,
   opts: WorkbookOptions,
 ): Promise<string> {
-  const name = sheetName('ALVH hedge', opts.stamp);
-  const sheet = ctx.workbook.worksheets.add(name);
+  const { sheet, name, key } = await newSheet(ctx, 'ALVH hedge', opts.stamp, ['AlvhStructures', 'AlvhOrders']);
   writeTitle(sheet, 'Tail structures and orders', structures.summary);
   const top = 3;
   const rows = structures.rows;
   const usd = excelFormat('usd');
   addTable(
     sheet,
-    `AlvhStructures_${key(opts)}`,
+    `AlvhStructures_${key}`,
     top,
     [
       'Structure',
@@ -175,7 +172,7 @@ export async function writeHedgeSheet(
     if (orders.rows.length > 0) {
       addTable(
         sheet,
-        `AlvhOrders_${key(opts)}`,
+        `AlvhOrders_${key}`,
         at,
         ['Leg', 'Side', 'Quantity', 'Model mid (pts)', 'Bid', 'Ask', 'Cost (USD, + debit)', 'Why'],
         orders.rows.map((o) => [o.leg, o.side, o.quantity, o.mid, o.bid ?? '', o.ask ?? '', o.cost, o.why]),
@@ -194,8 +191,7 @@ export async function writeFrontierSheet(
   view: FrontierView,
   opts: WorkbookOptions,
 ): Promise<string> {
-  const name = sheetName('ALVH frontier', opts.stamp);
-  const sheet = ctx.workbook.worksheets.add(name);
+  const { sheet, name, key } = await newSheet(ctx, 'ALVH frontier', opts.stamp, ['AlvhFrontier']);
   writeTitle(
     sheet,
     'Budget frontier: downside risk against hedge cost',
@@ -206,7 +202,7 @@ export async function writeFrontierSheet(
   const usd = excelFormat('usd');
   addTable(
     sheet,
-    `AlvhFrontier_${key(opts)}`,
+    `AlvhFrontier_${key}`,
     top,
     [
       'Budget or spend (USD)',

@@ -95,10 +95,26 @@ export interface SheetRec {
   autofit: boolean;
 }
 
-/** A mock Excel.RequestContext that records every sheet, range, table, chart and format made. */
-export function mockContext(selection: unknown[][] = []) {
+/** An error as Office.js rejects `context.sync()` with: `code` one of Excel.ErrorCodes, `message` localised. */
+export function officeError(code: string, message: string): Error {
+  return Object.assign(new Error(message), { name: 'RichApi.Error', code });
+}
+
+/** Sheets and tables the workbook has before the writers run (their names). */
+export interface Existing {
+  sheets?: string[];
+  tables?: string[];
+}
+
+/**
+ * A mock Excel.RequestContext that records every sheet, range, table, chart and format made. As in
+ * Excel, `worksheets.add` with a name a sheet has (compared without case) makes `context.sync()`
+ * reject with ItemAlreadyExists and adds nothing, and `worksheets.items` / `tables.items` can be read
+ * only after `load('items/name')` and a sync, holding the names as they were at that sync.
+ */
+export function mockContext(selection: unknown[][] = [], existing: Existing = {}) {
   const sheets: SheetRec[] = [];
-  const makeSheet = (name: string): Rec => {
+  const makeSheet = (name: string, listed = true): Rec => {
     const rec: SheetRec = {
       name,
       cells: new Map(),
@@ -108,7 +124,7 @@ export function mockContext(selection: unknown[][] = []) {
       activated: false,
       autofit: false,
     };
-    sheets.push(rec);
+    if (listed) sheets.push(rec);
     const makeRange = (address: string): Rec => {
       const cfs: CfRec[] = [];
       const mock = new OfficeMockObject({
@@ -168,9 +184,57 @@ export function mockContext(selection: unknown[][] = []) {
       getSelectedRange(this: Rec) {
         return this['selection'];
       },
-      worksheets: { add: makeSheet },
     },
   });
+
+  let failure: Error | undefined;
+  const requested = new Set<'worksheets' | 'tables'>();
+  const loaded = new Map<string, { name: string }[]>();
+  const names = {
+    worksheets: () => [...(existing.sheets ?? []), ...sheets.map((s) => s.name)],
+    tables: () => [
+      ...(existing.tables ?? []),
+      ...sheets.flatMap((s) => s.tables.flatMap((t) => (t.mock.name ? [t.mock.name] : []))),
+    ],
+  };
+  const collection = (key: 'worksheets' | 'tables', add?: (name: string) => Rec): Rec => ({
+    add,
+    load(props: string) {
+      if (props !== 'items/name') throw new Error(`the mock loads ${key} 'items/name' only, not '${props}'`);
+      requested.add(key);
+      return this;
+    },
+    get items() {
+      const l = loaded.get(key);
+      if (!l) throw new Error(`${key}.items read before load('items/name') and sync()`);
+      return l;
+    },
+  });
+  const workbook = (context as unknown as Rec)['workbook'] as Rec;
+  workbook['worksheets'] = collection('worksheets', (name) => {
+    if (names.worksheets().some((n) => n.toLowerCase() === name.toLowerCase())) {
+      failure ??= officeError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.');
+      return makeSheet(name, false);
+    }
+    return makeSheet(name);
+  });
+  workbook['tables'] = collection('tables');
+  const sync = context.sync.bind(context);
+  (context as unknown as Rec)['sync'] = async () => {
+    // The batch reaches Excel: loads read the names as they are now, a refused add fails it.
+    for (const key of requested)
+      loaded.set(
+        key,
+        names[key]().map((name) => ({ name })),
+      );
+    requested.clear();
+    const e = failure;
+    failure = undefined;
+    await sync();
+    // The round trip: other runs go on meanwhile.
+    await new Promise((r) => setTimeout(r, 0));
+    if (e) throw e;
+  };
   return { context: context as unknown as Excel.RequestContext, sheets };
 }
 
