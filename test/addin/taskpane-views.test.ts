@@ -205,6 +205,7 @@ describe('parseFrontier', () => {
   };
   it('reads a real answer: every budget, the plan as sized and the literal rule with their matches, losses as P&L', () => {
     const v = parseFrontier(real);
+    expect(v.valuationDate).toBe(real.valuationDate);
     expect(v.points.map((p) => p.budget)).toEqual(real.points.map((p) => p.budget));
     v.points.forEach((p, i) => {
       const r = real.points[i]!;
@@ -408,12 +409,13 @@ describe('orders and structures from the example day’s plan with positions', (
 
   it('writes the structures and orders to one sheet, and the frontier to another with its chart', async () => {
     const { context, sheets } = mockContext();
-    const s = presentStructures(p.structures);
+    const s = presentStructures(p.structures, p.valuationDate);
     const o = presentOrders(p.orders);
     await writeHedgeSheet(context, s, o, opts);
     await writeFrontierSheet(
       context,
       parseFrontier({
+        valuationDate: '2025-04-08',
         points: [
           { budget: 0, structure: 'none', split: 0.6, cvar95Down: 100, drawdownLoss: 90, worstAnalogLoss: 95 },
           { budget: 50, structure: 'vix-call', split: 0.6, cvar95Down: 80, drawdownLoss: 70, worstAnalogLoss: 75 },
@@ -422,6 +424,10 @@ describe('orders and structures from the example day’s plan with positions', (
       opts,
     );
     expect(sheets.map((x) => x.name)).toEqual(['ALVH hedge 20250408-101112', 'ALVH frontier 20250408-101112']);
+    // Each names the valuation date: the plan's, the frontier answer's.
+    expect(p.valuationDate).toBe('2025-04-08');
+    expect(cellAt(sheets[0]!, 'A1').value).toBe('Tail structures and orders, valuation date 2025-04-08');
+    expect(cellAt(sheets[1]!, 'A2').value).toMatch(/^Valuation date 2025-04-08; CVaR 95 of the paths where SPX falls/);
     expect(sheets[0]!.tables).toHaveLength(2);
     const orders = sheets[0]!.ranges.find((r) => r.address === sheets[0]!.tables[1]!.address)!.mock;
     expect((orders['values'] as unknown[][]).length).toBe(o!.rows.length + 1);

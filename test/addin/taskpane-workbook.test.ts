@@ -84,6 +84,12 @@ const hist: HistogramView = {
   ],
 };
 
+const raw0 = planInputFromForm({
+  fields: EXAMPLE.fields,
+  futures: EXAMPLE.futures,
+  policy: {},
+  indices: EXAMPLE.indices,
+});
 const all = (_v: string): boolean => true;
 const old = (v: string): boolean => Number(v.split('.')[1]) <= 1;
 
@@ -342,6 +348,22 @@ describe('writeMonteCarloSheet', () => {
     await writeMonteCarloSheet(c2, full, { stamp: '1', supports: all });
     expect(cellAt(s2[0]!, 'A8').value).toBe('Bins span every path');
     expect(cellAt(s2[0]!, 'A17').value).toBe('Paths below the bins');
+  });
+
+  it("names the run's valuation date under the title when the view has it", async () => {
+    const { context, sheets } = mockContext();
+    await writeMonteCarloSheet(context, { ...hist, valuationDate: '2025-04-08' }, { stamp: '1', supports: all });
+    expect(cellAt(sheets[0]!, 'A2')).toEqual({
+      value: 'Valuation date 2025-04-08: unhedged condor against the ALVH book',
+      format: '@',
+    });
+    const { context: c2, sheets: s2 } = mockContext();
+    await writeMonteCarloSheet(c2, hist, { stamp: '1', supports: all });
+    expect(cellAt(s2[0]!, 'A2').value).toBe('Unhedged condor against the ALVH book');
+    // The summary carries no date: the caller gives the run's.
+    const summary = summarizeMonteCarlo(runMonteCarloChunk(monteCarloInput(raw0, 40, 3)));
+    expect(presentMonteCarlo(summary, '2025-04-08').valuationDate).toBe('2025-04-08');
+    expect('valuationDate' in presentMonteCarlo(summary)).toBe(false);
   });
 
   it("writes the model's notes below the histogram table, one sentence a row", async () => {

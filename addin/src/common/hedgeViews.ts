@@ -54,6 +54,8 @@ export interface StructureRowView {
 }
 
 export interface StructuresView {
+  /** The plan's valuation date (ISO), when the caller gives it. */
+  valuationDate?: string;
   rows: StructureRowView[];
   analogLabels: string[];
   /** The drawdown loss (P&L, negative), the coverage rule and the tail budget (USD). */
@@ -91,10 +93,11 @@ export function presentOrders(orders: Plan['orders']): OrdersView | undefined {
 }
 
 /** The plan's tail structures side by side, the best within the budget marked. */
-export function presentStructures(s: Plan['structures']): StructuresView {
+export function presentStructures(s: Plan['structures'], valuationDate?: string): StructuresView {
   const best = s.bestWithinBudget?.structure;
   const analogLabels = s.structures[0]?.analogs.map((a) => `${a.date} ${a.label}`) ?? [];
   return {
+    ...(valuationDate === undefined ? {} : { valuationDate }),
     rows: s.structures.map((r) => ({
       structure: r.structure,
       description: r.description,
@@ -152,6 +155,8 @@ export interface FrontierMarkView {
 }
 
 export interface FrontierView {
+  /** The answer's valuation date (ISO); absent from an answer without it. */
+  valuationDate?: string;
   points: FrontierPointView[];
   /** The plan's own hedges as sized (the answer's `plan`). */
   plan: FrontierMarkView | undefined;
@@ -272,7 +277,9 @@ export function parseFrontier(raw: unknown): FrontierView {
     const v = o[k];
     return typeof v === 'number' && Number.isFinite(v) ? v : null;
   };
+  const date = o['valuationDate'];
   return {
+    ...(typeof date === 'string' ? { valuationDate: date } : {}),
     points,
     plan: frameMark(o['plan'], 'plan', () => 'plan as sized'),
     rule: frameMark(o['rule'], 'rule', (n) => `literal rule (uncapped, ${n} VIX calls)`),

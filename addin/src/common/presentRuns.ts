@@ -20,7 +20,7 @@ import type { HistogramView, McStatRow, StressView } from './views';
  * the 0.5th to the 99.5th percentile of both books together, and the paths beyond are counted in
  * `tails`, not drawn. A summary without it (from an older API) is shown on its full-range histogram.
  */
-export function presentMonteCarlo(raw: unknown): HistogramView {
+export function presentMonteCarlo(raw: unknown, valuationDate?: string): HistogramView {
   const s = raw as MonteCarloSummary;
   const stat = (
     label: string,
@@ -52,6 +52,7 @@ export function presentMonteCarlo(raw: unknown): HistogramView {
     tails: { ...h.tails, lowest: [s.condor.min, s.alvh.min], highest: [s.condor.max, s.alvh.max] },
     stats,
     paths: s.paths,
+    ...(valuationDate === undefined ? {} : { valuationDate }),
     measure: `${s.measure} measure${s.dynamics === 'sqrt-legacy' ? ', square-root model' : (START_WORDS[s.modelStart] ?? '')}`,
     notes: [...stringsOf(s.modelNotes), ...stringsOf(s.notes)],
   };

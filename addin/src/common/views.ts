@@ -82,6 +82,8 @@ export interface HistogramView {
   tails: { low: number; high: number; below: number[]; above: number[]; lowest: number[]; highest: number[] };
   stats: McStatRow[];
   paths: number;
+  /** The run's valuation date (ISO), from its input: the summary does not carry it. */
+  valuationDate?: string;
   /** The measure every figure is in, as the title shows it (e.g. 'real-world measure'). */
   measure: string;
   /**

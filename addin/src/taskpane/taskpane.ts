@@ -285,7 +285,7 @@ function showPlan(parsed: unknown, toSheet: boolean): void {
     const p = plan(parsed as Parameters<typeof plan>[0]);
     const view = presentPlan(p, 'taskpane');
     renderPlan(view);
-    renderHedge(presentStructures(p.structures), presentOrders(p.orders));
+    renderHedge(presentStructures(p.structures, p.valuationDate), presentOrders(p.orders));
     planCurrent(toSheet);
     showError('');
     if (toSheet) {
@@ -405,7 +405,7 @@ async function runJob(kind: JobKind): Promise<boolean> {
       const name = await toWorkbook((ctx, opts) => writeStressSheet(ctx, view, opts));
       note.textContent = `Done ${where()} in ${secs} s${name ? `; sheet "${name}"` : ''}.`;
     } else {
-      const view = presentMonteCarlo(result);
+      const view = presentMonteCarlo(result, (parsed as { valuationDate: string }).valuationDate);
       renderMonteCarlo(view);
       showFinished(resultId, version);
       $('mc-result').scrollIntoView({ block: 'nearest' });

@@ -290,7 +290,7 @@ export async function writeMonteCarloSheet(
   writeTitle(
     sheet,
     `Monte Carlo P&L, ${view.paths.toLocaleString('en-US')} paths, ${view.measure}`,
-    'Unhedged condor against the ALVH book',
+    `${view.valuationDate ? `Valuation date ${view.valuationDate}: u` : 'U'}nhedged condor against the ALVH book`,
   );
 
   const top = 3;

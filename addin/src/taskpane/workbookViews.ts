@@ -118,7 +118,8 @@ export async function writeHedgeSheet(
   opts: WorkbookOptions,
 ): Promise<string> {
   const { sheet, name, key } = await newSheet(ctx, 'ALVH hedge', opts.stamp, ['AlvhStructures', 'AlvhOrders']);
-  writeTitle(sheet, 'Tail structures and orders', structures.summary);
+  const date = structures.valuationDate;
+  writeTitle(sheet, `Tail structures and orders${date ? `, valuation date ${date}` : ''}`, structures.summary);
   const top = 3;
   const rows = structures.rows;
   const usd = excelFormat('usd');
@@ -195,7 +196,7 @@ export async function writeFrontierSheet(
   writeTitle(
     sheet,
     'Budget frontier: downside risk against hedge cost',
-    `CVaR 95 of the paths where SPX falls, P&L in USD (loss < 0)${view.paths ? `; ${view.paths.toLocaleString('en-US')} paths` : ''}${view.measure ? `, ${view.measure} measure` : ''}`,
+    `${view.valuationDate ? `Valuation date ${view.valuationDate}; ` : ''}CVaR 95 of the paths where SPX falls, P&L in USD (loss < 0)${view.paths ? `; ${view.paths.toLocaleString('en-US')} paths` : ''}${view.measure ? `, ${view.measure} measure` : ''}`,
   );
   const top = 3;
   const rows = frontierTable(view).map((r) => r.cells.map((c) => c ?? ''));
