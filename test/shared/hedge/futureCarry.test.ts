@@ -46,7 +46,9 @@ describe('the carry of a long VX future: its roll-down toward spot on today’s 
     const input = {
       valuationDate: DATE,
       market: { spx: 5346.56, vix: 23.39, vvix: 136.81, rate: 0.052, divYield: 0.013, futures },
-      condors: [{ expiry: '2024-09-13', strikes: [4695, 4745, 6025, 6075], quantity: 10 }],
+      condors: [
+        { expiry: '2024-09-13', strikes: [4695, 4745, 6025, 6075] as [number, number, number, number], quantity: 10 },
+      ],
     };
     const c = compareTailStructures(input);
     const f = c.structures.find((s) => s.structure === 'vx-future')!;
