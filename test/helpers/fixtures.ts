@@ -1,3 +1,4 @@
+import type { PlanInput } from '@alvh/shared';
 /** A small ALVH book on 2024-03-01 (SPX 5100, VIX 14, a mild contango) for the scenario and sizing tests. */
 export const BOOK = {
   valuationDate: '2024-03-01',
@@ -52,4 +53,26 @@ export const PLAN_INPUT = {
   },
   portfolio: { capital: 10_000_000, budget: 40_000 },
   policy: { maxHedgeCostRate: 2, targetIrr: 0 },
+};
+
+/** A calm synthetic day (a contango curve, VIX 14): the plan tests' and the signal tests' day. */
+export const CALM_PLAN_INPUT: PlanInput = {
+  valuationDate: '2024-01-02',
+  market: {
+    spx: 4742.83,
+    vix: 13.2,
+    vvix: 82,
+    rate: 0.052,
+    divYield: 0.015,
+    futures: [
+      { expiry: '2024-01-17', price: 13.9 },
+      { expiry: '2024-02-14', price: 15.2 },
+      { expiry: '2024-03-20', price: 16.1 },
+      { expiry: '2024-04-17', price: 16.7 },
+      { expiry: '2024-05-22', price: 17.1 },
+      { expiry: '2024-06-18', price: 17.4 },
+    ],
+  },
+  condor: { expiry: '2024-02-16', strikes: [4410, 4460, 5050, 5100], quantity: 4 },
+  portfolio: { capital: 1_000_000 },
 };

@@ -6,28 +6,10 @@ import { markBook } from '@alvh/shared';
 import { isAlvhError } from '@alvh/shared';
 import { InputValidationError } from '@alvh/shared';
 import { resolvePolicy } from '@alvh/shared';
+import { CALM_PLAN_INPUT } from '../../helpers/fixtures';
 
 /** A calm synthetic day (a contango curve, VIX 14). */
-const input: PlanInput = {
-  valuationDate: '2024-01-02',
-  market: {
-    spx: 4742.83,
-    vix: 13.2,
-    vvix: 82,
-    rate: 0.052,
-    divYield: 0.015,
-    futures: [
-      { expiry: '2024-01-17', price: 13.9 },
-      { expiry: '2024-02-14', price: 15.2 },
-      { expiry: '2024-03-20', price: 16.1 },
-      { expiry: '2024-04-17', price: 16.7 },
-      { expiry: '2024-05-22', price: 17.1 },
-      { expiry: '2024-06-18', price: 17.4 },
-    ],
-  },
-  condor: { expiry: '2024-02-16', strikes: [4410, 4460, 5050, 5100], quantity: 4 },
-  portfolio: { capital: 1_000_000 },
-};
+const input: PlanInput = CALM_PLAN_INPUT;
 
 function allFinite(x: unknown, path = 'plan'): string[] {
   if (typeof x === 'number') return Number.isFinite(x) ? [] : [path];
