@@ -355,6 +355,8 @@ export function stepEntry(
   // Step 1's SD rule, as the plan's passing strikes: never inside policy.minShortStrikeSd
   const spec = { ...a, shortStrikeSd: replayShortStrikeSd(a, policy) };
   const probe = standardCondor(row.date, spx, condorAtm, { ...spec, condorQuantity: 1 });
+  // none when an open condor already has the expiry (before the cap, whose line says what opens)
+  if (book.open.some((c) => c.info.expiry === probe.expiry)) return { result: undefined, events };
   const width = Math.max(probe.strikes[1] - probe.strikes[0], probe.strikes[3] - probe.strikes[2]) * OPTION_MULTIPLIER;
   if (a.capital !== undefined) {
     // section 7's max loss of one condor: the wider wing less the credit at the day's marks (the
@@ -383,7 +385,7 @@ export function stepEntry(
     }
   }
   const sc = standardCondor(row.date, spx, condorAtm, { ...spec, condorQuantity: quantity });
-  if (quantity <= 0 || book.open.some((c) => c.info.expiry === sc.expiry)) return { result: undefined, events };
+  if (quantity <= 0) return { result: undefined, events };
   const c = newCampaign(d, sc, quantity);
   retarget(d, c, 'condor', sc.legs);
   c.info.credit = c.cash.condor;
