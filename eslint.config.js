@@ -69,8 +69,8 @@ export default tseslint.config(
     rules: { 'max-lines': 'off' },
   },
   // White-box tests of internals the package does not export (the path pricer, the counter-based
-  // generator's pair form, the replay's layer sizing, settlement values and trading desk, the Monte Carlo's trigger
-  // bounds, the summary's sort, the frontier search's leg cap).
+  // generator's pair form, the replay's layer sizing, settlement values, trading desk and daily steps,
+  // the Monte Carlo's trigger bounds, the summary's sort, the frontier search's leg cap).
   {
     files: [
       'test/shared/scenario/montecarlo.test.ts',
@@ -80,6 +80,7 @@ export default tseslint.config(
       'test/shared/replay/sizingShockKappa.test.ts',
       'test/shared/replay/settlement.test.ts',
       'test/shared/replay/replayBook.test.ts',
+      'test/shared/replay/replayHedgeBudget.test.ts',
       'test/shared/hedge/frontierSteps.test.ts',
     ],
     rules: { 'no-restricted-imports': 'off' },

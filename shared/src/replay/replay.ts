@@ -80,7 +80,7 @@ export function replay(input: unknown): ReplayResult {
  * the vol-of-vol decision (MACD of the policy's series), by date. Causal: the value on a day only
  * uses closes up to that day.
  */
-function replaySignals(
+export function replaySignals(
   rows: readonly MarketRow[],
   policy: Policy,
 ): { rsiByDate: Map<string, number>; vovByDate: Map<string, boolean> } {

@@ -51,13 +51,36 @@ function legKey(l: Leg): string {
   return `${l.kind}|${l.type}|${l.strike}|${l.expiry}`;
 }
 
+/** The day's fill of `leg` traded in the direction of `qty`: model mid ± half-spread (never below 0). */
+function fillOf(d: ReplayDay, leg: Leg, qty: number): { mid: number; fill: number } {
+  const a = d.assumptions;
+  const mid = (markLegs([leg], d.state)[0] as { price: number }).price;
+  const half = leg.kind === 'spx' ? a.spxHalfSpread : a.vixHalfSpread;
+  return { mid, fill: Math.max(0, mid + Math.sign(qty) * half) };
+}
+
+/**
+ * Cash paid to trade `legs` (each its signed quantity) at the day's fills, as the trades book it:
+ * a buy at mid + half-spread, a sale at mid − half-spread, plus the cost per contract on each, USD.
+ * @example
+ * // 1 VIX C20 of mid 1.50, vixHalfSpread 0.20, $0.65 a contract: (1.50 + 0.20) × 100 + 0.65
+ * tradeCash(d, [{ kind: 'vix', type: 'call', strike: 20, expiry, quantity: 1 }]) // 170.65
+ */
+export function tradeCash(d: ReplayDay, legs: readonly Leg[]): number {
+  let cash = 0;
+  for (const l of legs) {
+    if (l.quantity === 0) continue;
+    const { fill } = fillOf(d, l, l.quantity);
+    cash += l.quantity * fill * OPTION_MULTIPLIER + Math.abs(l.quantity) * d.policy.transactionCostPerContract;
+  }
+  return cash;
+}
+
 /** Trade `qty` of `leg` at model mid ± half-spread: books the cash, the costs and the hedge spend. */
 function trade(d: ReplayDay, c: Campaign, layer: ReplayLayer, leg: Leg, qty: number, opening: boolean): void {
   if (qty === 0) return;
-  const { policy, assumptions: a } = d;
-  const mid = (markLegs([leg], d.state)[0] as { price: number }).price;
-  const half = leg.kind === 'spx' ? a.spxHalfSpread : a.vixHalfSpread;
-  const fill = Math.max(0, mid + Math.sign(qty) * half);
+  const { policy } = d;
+  const { mid, fill } = fillOf(d, leg, qty);
   const cost =
     Math.abs(qty) * policy.transactionCostPerContract + Math.abs(fill - mid) * Math.abs(qty) * OPTION_MULTIPLIER;
   const flow = qty * fill * OPTION_MULTIPLIER + Math.abs(qty) * policy.transactionCostPerContract;

@@ -39,6 +39,7 @@ import {
   layerValue,
   newCampaign,
   retarget,
+  tradeCash,
   usd,
   type Campaign,
   type ReplayDay,
@@ -81,6 +82,11 @@ export interface ReplayBook {
 }
 
 export const NO_ENTRY_YET = -1;
+
+/** The legs with their quantities turned (a sale of what is held). */
+function negated(legs: readonly Leg[]): Leg[] {
+  return legs.map((l) => ({ ...l, quantity: -l.quantity }));
+}
 
 /** The day's signals (step 2 reads them by date; undefined before their warm-up). */
 export interface DaySignals {
@@ -256,10 +262,12 @@ function resize(
     maxLoss: c.maxLoss,
     split: sp,
     policy,
+    // each layer's share less its net premium paid, plus what its legs would fetch sold today
     available: {
-      overlay: c.budget * sp.calendarShare - c.spent.overlay + layerValue(c.legs.overlay, state),
-      tail: c.budget * sp.tailShare - c.spent.tail + layerValue(c.legs.tail, state),
+      overlay: c.budget * sp.calendarShare - c.spent.overlay - tradeCash(d, negated(c.legs.overlay)),
+      tail: c.budget * sp.tailShare - c.spent.tail - tradeCash(d, negated(c.legs.tail)),
     },
+    buyCost: (legs) => tradeCash(d, legs),
   });
   retarget(d, c, 'overlay', s.overlay);
   retarget(d, c, 'tail', s.tail);

@@ -7,13 +7,17 @@
  * Budget over a condor's life (where the method is silent): the budget B of section 7 is set once,
  * when the condor is opened, for its whole life; each layer may spend its share of B (calendar
  * B·calendarShare, tail B·tailShare, with the shares of the day) as net premium paid, counted over
- * all its trades (a sale at a profit gives budget back). At a sizing the caller passes, per layer,
- * what is available for the NEW position: share − net premium already paid + model value of the
- * legs held (which are sold or kept as part of the move to the new position).
+ * all its trades at their fills (buys − sales + costs; a sale at a profit gives budget back). At a
+ * sizing the caller passes, per layer, what is available for the NEW position: share − net premium
+ * already paid + what the legs held would fetch sold at the day's fills (mid − half-spread, less the
+ * cost per contract), and the cost of a unit at the fills (`buyCost`: a leg bought at mid +
+ * half-spread, one sold at mid − half-spread, the cost per contract on each). A layer cut to
+ * ⌊available / unit cost⌋ units then keeps its net premium within its share whatever it trades: the
+ * move from the legs held to the new ones costs at most selling the first and buying the second.
  */
 import { parseIsoDate } from '../dates';
 import { isAlvhError } from '../errors';
-import { OPTION_MULTIPLIER, markBook, vixOptionVol, type Leg, type MarketState } from '../book/index';
+import { markBook, vixOptionVol, type Leg, type MarketState } from '../book/index';
 import { vxExpiriesAfter, type TermStructure } from '../market/index';
 import {
   cutToBudget,
@@ -43,6 +47,8 @@ export interface LayerSizingInput {
   policy: Policy;
   /** USD available for each layer's new position (see the module comment). */
   available: { overlay: number; tail: number };
+  /** USD paid to put on the given legs (one unit) at the day's fills, costs included (module comment). */
+  buyCost: (legs: readonly Leg[]) => number;
 }
 
 export interface LayerSizing {
@@ -63,7 +69,7 @@ export interface LayerSizing {
  * never through the κ fitted to the day's curve.
  * @example
  * // 2020-02-24 (VIX 25.03) in the default replay, 10 condors 2945/3015/3695/3765 expiring 2020-04-17:
- * sizeLayers({ ts, state, condor, condorExpiry: '2020-04-17', maxLoss: 64826, split, policy, available })
+ * sizeLayers({ ts, state, condor, condorExpiry: '2020-04-17', maxLoss: 64826, split, policy, available, buyCost })
  * // scenario loss $43,947; overlay [] (4 units asked, cut by its budget);
  * // tail [+4 VIX C20 2020-04-15] (66 asked with shockKappa 6, 45 with 3; cut by its budget)
  */
@@ -94,7 +100,7 @@ export function sizeLayers(i: LayerSizingInput): LayerSizing {
         strikeStep: policy.vixStrikeStep,
       });
       overlayRequired = o.units;
-      const cut = cutToBudget(o.units, o.unitCost, Math.max(0, i.available.overlay));
+      const cut = cutToBudget(o.units, i.buyCost(o.unitLegs), Math.max(0, i.available.overlay));
       if (cut.cut) notes.push(`overlay cut from ${o.units} to ${cut.quantity} units by its budget`);
       overlay = cut.quantity > 0 ? o.unitLegs.map((l) => ({ ...l, quantity: l.quantity * cut.quantity })) : [];
     } catch (e) {
@@ -146,10 +152,10 @@ export function sizeLayers(i: LayerSizingInput): LayerSizing {
       stressVolOfVol: vixOptionVol({ ...state, volOfVol: stressVov }, leftYears, strike, sFuture),
     });
     tailRequired = t.contracts;
-    const cut = cutToBudget(t.contracts, t.premium * OPTION_MULTIPLIER, Math.max(0, i.available.tail));
+    const call: Leg = { kind: 'vix', type: 'call', strike: t.strike, expiry: tailExpiry, quantity: 1 };
+    const cut = cutToBudget(t.contracts, i.buyCost([call]), Math.max(0, i.available.tail));
     if (cut.cut) notes.push(`tail cut from ${t.contracts} to ${cut.quantity} calls by its budget`);
-    if (cut.quantity > 0)
-      tail = [{ kind: 'vix', type: 'call', strike: t.strike, expiry: tailExpiry, quantity: cut.quantity }];
+    if (cut.quantity > 0) tail = [{ ...call, quantity: cut.quantity }];
   } catch (e) {
     if (!isAlvhError(e)) throw e;
     notes.push(`tail: ${e.message}`);

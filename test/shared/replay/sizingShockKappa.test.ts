@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sizeLayers } from '../../../shared/src/replay/sizing';
+import { layerValue } from '../../../shared/src/replay/replayBook';
 import {
   buildTermStructure,
   computeSplit,
@@ -45,6 +46,7 @@ function day(policyOverrides: Record<string, unknown>) {
     split,
     policy,
     available: { overlay: 1e9, tail: 1e9 },
+    buyCost: (legs) => layerValue(legs, state),
   });
   return { policy, state, split, sized };
 }
