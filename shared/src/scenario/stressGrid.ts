@@ -10,7 +10,7 @@
  */
 import { markBook, type Leg, type MarketState } from '../book/index';
 import { parseIsoDate, toIsoDate } from '../dates';
-import { invalidInput } from '../errors';
+import { AlvhError, invalidInput, isAlvhError } from '../errors';
 import { MIN_VIX_POINTS } from '../validate';
 import { parseInput } from '../schemas/parse';
 import { StressGridInputSchema, checkStressLimits } from '../schemas/scenario';
@@ -138,6 +138,55 @@ export function shiftedState(book: ScenarioBook, day: number, spot: number, vix:
   };
 }
 
+type GridLayer = 'condor' | 'overlay' | 'tail';
+
+/** A cell of the grid: its axes' indices and values. */
+interface GridCell {
+  i: number;
+  j: number;
+  k: number;
+  day: number;
+  move: number;
+  level: number;
+}
+
+/**
+ * The request's field of leg `i` of a layer: `book.<layer>[i]` for a book; for a plan, the condor
+ * that holds it (`plan.condor`, `plan.condors[c]`), and for a hedge leg the plan sizes itself the
+ * cell's axis that moves its underlying (SPX legs `spxMoves[j]`, VIX legs `vixLevels[k]`).
+ */
+function legField(book: ScenarioBook, plan: boolean, layer: GridLayer, i: number, leg: Leg, cell: GridCell): string {
+  if (!plan) return `book.${layer}[${i}]`;
+  if (layer === 'condor') {
+    const groups = book.condorGroups ?? [];
+    if (groups.length <= 1) return 'plan.condor';
+    let end = 0;
+    const c = groups.findIndex((g) => (end += g.legs) > i);
+    return `plan.condors[${c < 0 ? groups.length - 1 : c}]`;
+  }
+  return leg.kind === 'spx' ? `spxMoves[${cell.j}]` : `vixLevels[${cell.k}]`;
+}
+
+/**
+ * A layer's value in a cell; a mark refused for one of its legs (markLegs names it `legs[i]`, its
+ * index in the layer) is renamed to the request's field of that leg and says which cell it is.
+ */
+function cellValue(book: ScenarioBook, plan: boolean, layer: GridLayer, s: MarketState, cell: GridCell): number {
+  const legs = book[layer];
+  if (legs.length === 0) return 0;
+  try {
+    return markBook(legs, s).value;
+  } catch (e) {
+    const m = isAlvhError(e) && !('issues' in e) ? /^legs\[(\d+)\]/.exec(e.field) : null;
+    if (!m || !isAlvhError(e)) throw e;
+    const i = Number(m[1]);
+    const at = `in the cell spxMoves[${cell.j}] = ${cell.move}, vixLevels[${cell.k}] = ${cell.level}, days[${cell.i}] = ${cell.day}`;
+    const field = legField(book, plan, layer, i, legs[i] as Leg, cell);
+    const what = plan && layer !== 'condor' ? `the plan's ${layer}: ` : '';
+    throw new AlvhError(e.code, field, `${at}, ${what}${e.problem}`, e.fix);
+  }
+}
+
 /**
  * P&L of the book over SPX move × VIX level × days elapsed. The condor's counts from its entry
  * value (a plan's credit received, so that at its expiry it lies within the plan's max loss and
@@ -176,21 +225,23 @@ export function stressGrid(input: unknown): StressGridResult {
     tail: [],
     total: [],
   };
-  for (const d of v.days) {
+  const plan = v.plan !== undefined;
+  for (const [i, d] of v.days.entries()) {
     const c: number[][] = [];
     const o: number[][] = [];
     const t: number[][] = [];
     const all: number[][] = [];
-    for (const move of v.spxMoves) {
+    for (const [j, move] of v.spxMoves.entries()) {
       const cr: number[] = [];
       const or: number[] = [];
       const tr: number[] = [];
       const ar: number[] = [];
-      for (const level of vixLevels) {
+      for (const [k, level] of vixLevels.entries()) {
         const s = shiftedState(book, d, book.spot * (1 + move), level);
-        const pc = value(book.condor, s) - base.condor;
-        const po = value(book.overlay, s) - base.overlay;
-        const pt = value(book.tail, s) - base.tail;
+        const cell = { i, j, k, day: d, move, level };
+        const pc = cellValue(book, plan, 'condor', s, cell) - base.condor;
+        const po = cellValue(book, plan, 'overlay', s, cell) - base.overlay;
+        const pt = cellValue(book, plan, 'tail', s, cell) - base.tail;
         cr.push(pc);
         or.push(po);
         tr.push(pt);

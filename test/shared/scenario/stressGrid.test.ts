@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   black76Price,
@@ -30,10 +32,16 @@ describe('stressGrid: a level the shock rule cannot reach', () => {
     );
   });
 
-  it('names the leg and the state when a surface vol passes what the pricers take, not a "vol" field', () => {
-    // SPX −99% a day before the condor expires: the put's strike 92× the spot, far past the surface's wings
-    expect(() => stressGrid({ book: BOOK, spxMoves: [-0.99], vixLevels: [100], days: [48] })).toThrow(
-      /^legs\[0\]: the SPX put 4700 of 2024-04-19 would be marked at a vol of 609% on 2024-04-18 \(SPX 51, VIX 100\): the state lies beyond what the surface describes; use a milder SPX move or VIX level, or a strike nearer the money$/,
+  it('names the leg where the request holds it, the cell and the state when a surface vol passes what the pricers take', () => {
+    // SPX −99% a day before the condor expires: the put's strike 92× the spot, far past the surface's
+    // wings (the leg was named "legs[0]", no field of a stress request)
+    expect(() => stressGrid({ book: BOOK, spxMoves: [0, -0.99], vixLevels: [20, 100], days: [0, 48] })).toThrow(
+      /^book\.condor\[0\]: in the cell spxMoves\[1\] = -0\.99, vixLevels\[1\] = 100, days\[1\] = 48, the SPX put 4700 of 2024-04-19 would be marked at a vol of 609% on 2024-04-18 \(SPX 51, VIX 100\): the state lies beyond what the surface describes; use a milder SPX move or VIX level, or a strike nearer the money$/,
+    );
+    // a plan's ladder: the condor of the request that holds the leg (the second, 2027-01-04)
+    const ladder = JSON.parse(readFileSync(join('docs', 'examples', 'plan-ladder.json'), 'utf8')) as unknown;
+    expect(() => stressGrid({ plan: ladder, spxMoves: [-0.99], vixLevels: [200], days: [44] })).toThrow(
+      /^plan\.condors\[1\]: in the cell spxMoves\[0\] = -0\.99, vixLevels\[0\] = 200, days\[0\] = 44, the SPX put 5850 of 2027-01-04 would be marked at a vol of \d+%/,
     );
   });
 });
