@@ -388,13 +388,21 @@ export function checkStressLimits(moves: number, levels: number, days: number): 
   }
 }
 
+/** The most legs the method adds to a plan's condors: a two-leg overlay and one tail call. */
+const PLAN_HEDGE_LEGS = 3;
+
 /**
- * Legs a scenario input prices: those of its book, or for a plan input the condor's four plus the
- * most the method adds (a two-leg calendar and one tail strike).
+ * Legs a scenario input prices: those of its book, or for a plan input four for each of its condors
+ * (one `condor`, or each of a `condors` ladder) plus the most the method adds
+ * ({@link PLAN_HEDGE_LEGS}: a two-leg overlay and one tail call).
+ * @example scenarioLegCount({ plan: { condors: twelve, ... } }) // 4 × 12 + 3 = 51
  */
-export function scenarioLegCount(v: { book?: ScenarioBookInput | undefined; plan?: unknown }): number {
+export function scenarioLegCount(v: {
+  book?: ScenarioBookInput | undefined;
+  plan?: { condors?: readonly unknown[] | undefined } | undefined;
+}): number {
   if (v.book) return v.book.condor.length + v.book.overlay.length + v.book.tail.length;
-  return 7;
+  return 4 * (v.plan?.condors?.length ?? 1) + PLAN_HEDGE_LEGS;
 }
 
 /** Work limit of a stress grid counting what each cell costs: cells × legs ≤ {@link MAX_GRID_LEG_CELLS}. */
