@@ -250,19 +250,62 @@ export interface SimulateOptions {
   stream?: number;
 }
 
+/** Monte Carlo standard errors of a model VIX cell's compared figures. */
+export interface VixCellError {
+  median: number;
+  above30: number;
+  above40: number;
+}
+
+/** Monte Carlo standard errors of a model SPX cell's tail probabilities. */
+export interface SpxCellError {
+  down10: number;
+  down20: number;
+}
+
+/**
+ * Standard error of a share estimated from `m` paths at each of several starting values: the
+ * variance of a stratified mean, Σ m·p̂ᵢ(1 − p̂ᵢ)·m/(m − 1) / N², from each start's count of hits.
+ */
+export function stratifiedShareError(hitsPerStart: ArrayLike<number>, m: number): number {
+  const n = hitsPerStart.length * m;
+  if (m < 2 || n === 0) return Number.NaN;
+  let v = 0;
+  for (let i = 0; i < hitsPerStart.length; i++) {
+    const p = hitsPerStart[i]! / m;
+    v += (m * p * (1 - p) * m) / (m - 1);
+  }
+  return Math.sqrt(v) / n;
+}
+
+/**
+ * Standard error of a sample median from its sorted values: half the distance between the order
+ * statistics one binomial standard deviation (½√n ranks) either side of the middle, i.e. the
+ * sparsity estimate √(¼/n) / f(median). For paths from several starts it is an upper bound.
+ */
+export function medianError(sorted: ArrayLike<number>): number {
+  const n = sorted.length;
+  if (n < 4) return Number.NaN;
+  const d = 0.5 / Math.sqrt(n);
+  return (quantileSorted(sorted, 0.5 + d) - quantileSorted(sorted, 0.5 - d)) / 2;
+}
+
 /**
  * The model's VIX cells [bucket][horizon] from the given starting values per bucket (real-world
- * measure, r = q = 0 for SPX), and its SPX 42-day cells per bucket of `spxStarts` (last = all).
+ * measure, r = q = 0 for SPX), and its SPX 42-day cells per bucket of `spxStarts` (last = all);
+ * beside each, the Monte Carlo standard errors of its compared figures (`vixError`, `spxError`).
  */
 export function modelCells(
   params: LogVixParams,
   vixStarts: readonly (readonly CellStart[])[],
   spxStarts: readonly (readonly CellStart[])[],
   opts: SimulateOptions,
-): { vix: VixCell[][]; spx: SpxCell[] } {
+): { vix: VixCell[][]; spx: SpxCell[]; vixError: VixCellError[][]; spxError: SpxCellError[] } {
   const draws = new PathDraws();
   let stream = opts.stream ?? 0;
   const H = HORIZONS[HORIZONS.length - 1]!;
+  const m = opts.pathsPerStart;
+  const vixError: VixCellError[][] = [];
   const vix: VixCell[][] = vixStarts.map((starts) => {
     const ends = HORIZONS.map(() => new Float64Array(starts.length * opts.pathsPerStart));
     let k = 0;
@@ -288,8 +331,25 @@ export function modelCells(
         }
       }
     }
+    vixError.push(
+      ends.map((e) => {
+        const hits30 = new Float64Array(starts.length);
+        const hits40 = new Float64Array(starts.length);
+        for (let i = 0; i < e.length; i++) {
+          const s = Math.floor(i / m);
+          if (e[i]! > 30) hits30[s]!++;
+          if (e[i]! > 40) hits40[s]!++;
+        }
+        return {
+          median: medianError(Float64Array.from(e).sort()),
+          above30: stratifiedShareError(hits30, m),
+          above40: stratifiedShareError(hits40, m),
+        };
+      }),
+    );
     return ends.map((e) => vixCell(e));
   });
+  const spxError: SpxCellError[] = [];
   const spx: SpxCell[] = spxStarts.map((starts) => {
     const rets = new Float64Array(starts.length * opts.pathsPerStart);
     let k = 0;
@@ -314,9 +374,17 @@ export function modelCells(
         rets[k] = path.spot / 100 - 1;
       }
     }
+    const hits10 = new Float64Array(starts.length);
+    const hits20 = new Float64Array(starts.length);
+    for (let i = 0; i < rets.length; i++) {
+      const s = Math.floor(i / m);
+      if (rets[i]! < -0.1) hits10[s]!++;
+      if (rets[i]! < -0.2) hits20[s]!++;
+    }
+    spxError.push({ down10: stratifiedShareError(hits10, m), down20: stratifiedShareError(hits20, m) });
     return spxCell(rets);
   });
-  return { vix, spx };
+  return { vix, spx, vixError, spxError };
 }
 
 /** Window of the futures-response measure: 10 trading days ≈ 14 calendar days. */
@@ -330,12 +398,14 @@ export const RESPONSE_TENORS: readonly number[] = [30, 45, 60];
  * The model's β of the constant-maturity future CM(d) to a VIX rise of ≥ 10 points over 14 days:
  * least squares through the origin of ΔCM on ΔVIX over the windows that rose, from the given
  * starting VIX values (real-world measure; the loadings decide it, the measure only the level).
+ * `error`: β's Monte Carlo standard error, from the windows' residuals (each path is one
+ * independent window): √(Σ ΔVIX²·e²) / Σ ΔVIX².
  */
 export function modelResponse(
   params: LogVixParams,
   starts: readonly CellStart[],
   opts: SimulateOptions,
-): { beta: number[]; windows: number } {
+): { beta: number[]; windows: number; error: number[] } {
   const draws = new PathDraws();
   let stream = opts.stream ?? 0;
   const dv: number[] = [];
@@ -370,5 +440,18 @@ export function modelResponse(
       );
     }
   }
-  return { beta: dcm.map((ys) => slopeThroughOrigin(dv, ys)), windows: dv.length };
+  const beta = dcm.map((ys) => slopeThroughOrigin(dv, ys));
+  return { beta, windows: dv.length, error: dcm.map((ys, k) => slopeError(dv, ys, beta[k]!)) };
+}
+
+/** Standard error of a slope through the origin from independent pairs (residual sandwich). */
+export function slopeError(x: ArrayLike<number>, y: ArrayLike<number>, slope: number): number {
+  let sxx = 0;
+  let v = 0;
+  for (let i = 0; i < x.length; i++) {
+    const e = y[i]! - slope * x[i]!;
+    sxx += x[i]! * x[i]!;
+    v += x[i]! * x[i]! * e * e;
+  }
+  return Math.sqrt(v) / sxx;
 }
