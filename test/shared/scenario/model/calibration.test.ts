@@ -139,9 +139,9 @@ describeWithData('the calibrated model against the VIX history', () => {
 
   it("out of sample, history's own 90% interval (block bootstrap) holds one of the model's misses and none of the other three", () => {
     // docs/calibration.md, "History's own sampling error": from VIX 15-20, P(VIX > 30) at 63 days
-    // (model 3.45%, history 5.52%, interval about 1.3-11%) is within history's noise; from VIX 20-30
+    // (model 3.66%, history 5.52%, interval about 1.3-11%) is within history's noise; from VIX 20-30
     // at 63 days P(VIX > 30) (10.6% against an interval ending near 9%) and from VIX 30-50 the 21- and
-    // 42-day medians (27.4 and 24.8 against intervals ending near 25.9 and 23.9) are not.
+    // 42-day medians (27.5 and 24.8 against intervals ending near 25.9 and 23.9) are not.
     const iv = historyVixIntervals(vix, OUT[0], OUT[1], { draws: 500 });
     const p15 = iv[1]![2]!.above30;
     expect(mout[1]![2]!.above30).toBeGreaterThan(p15[0]);
