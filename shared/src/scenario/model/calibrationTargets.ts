@@ -105,3 +105,22 @@ function checkShape(name: string, x: TargetForecast | TargetHistory): void {
     );
   }
 }
+
+/**
+ * How far a check's forecast lies from the edge of its tolerance, in the forecast's units (VIX
+ * points, probability, β): positive either side. A margin under two of the forecast's Monte Carlo
+ * standard errors means another seed could flip the verdict.
+ */
+export function thresholdMargin(c: Pick<TargetCheck, 'figure' | 'forecast' | 'history'>): number {
+  if (c.figure === 'median') return Math.abs(Math.abs(c.forecast - c.history) - MEDIAN_TOLERANCE);
+  if (c.figure === 'beta') return Math.abs(Math.abs(c.forecast - c.history) - BETA_TOLERANCE);
+  return probabilityMargin(c.forecast, c.history);
+}
+
+/** Distance of a forecast probability from the nearer end of [history / factor, history · factor]. */
+export function probabilityMargin(forecast: number, history: number): number {
+  return Math.min(
+    Math.abs(forecast - history / PROBABILITY_FACTOR),
+    Math.abs(forecast - history * PROBABILITY_FACTOR),
+  );
+}

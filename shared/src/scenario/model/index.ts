@@ -26,6 +26,8 @@ export {
   MIN_TARGET_CASES,
   PROBABILITY_FACTOR,
   checkTargets,
+  probabilityMargin,
+  thresholdMargin,
   type TargetCheck,
   type TargetForecast,
   type TargetHistory,
