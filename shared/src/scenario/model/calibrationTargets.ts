@@ -119,8 +119,5 @@ export function thresholdMargin(c: Pick<TargetCheck, 'figure' | 'forecast' | 'hi
 
 /** Distance of a forecast probability from the nearer end of [history / factor, history · factor]. */
 export function probabilityMargin(forecast: number, history: number): number {
-  return Math.min(
-    Math.abs(forecast - history / PROBABILITY_FACTOR),
-    Math.abs(forecast - history * PROBABILITY_FACTOR),
-  );
+  return Math.min(Math.abs(forecast - history / PROBABILITY_FACTOR), Math.abs(forecast - history * PROBABILITY_FACTOR));
 }
