@@ -27,6 +27,11 @@ import {
   thin,
   checkTargets,
   historyVixIntervals,
+  medianError,
+  probabilityMargin,
+  slopeError,
+  stratifiedShareError,
+  thresholdMargin,
   type DayValue,
   type TargetForecast,
 } from '@alvh/shared/calibration';
@@ -41,6 +46,53 @@ it('docs/calibration.md lists the shipped parameters', () => {
   for (const [k, v] of Object.entries(P)) {
     const row = new RegExp(`^\\|\\s*${k}\\s*\\|\\s*([^|\\s]+)\\s*\\|`, 'm').exec(doc);
     expect(row?.[1], k).toBe(String(v));
+  }
+});
+
+it('the Monte Carlo errors and the margins that mark a verdict within the noise', () => {
+  // One start, 100 paths, 4 hits: the binomial error with the m/(m − 1) correction.
+  expect(stratifiedShareError([4], 100)).toBeCloseTo(Math.sqrt((0.04 * 0.96) / 99), 12);
+  // Starts that always or never hit add no error.
+  expect(stratifiedShareError([0, 100, 0], 100)).toBe(0);
+  // The median's error of 0..n−1 spread evenly: about ½√n ranks.
+  const n = 10_000;
+  expect(medianError(Float64Array.from({ length: n }, (_, i) => i))).toBeCloseTo(0.5 * Math.sqrt(n), 0);
+  // A slope through the origin with exact y = 2x has no error.
+  expect(slopeError([1, 2, 3], [2, 4, 6], 2)).toBe(0);
+  // 3.66% against 5.52% lies 0.02 points from the edge 5.52% / 1.5; β 0.600 against 0.525, 0.025 from 0.1.
+  expect(probabilityMargin(0.0366, 0.0552)).toBeCloseTo(0.0002, 6);
+  expect(thresholdMargin({ figure: 'beta', forecast: 0.6, history: 0.525 })).toBeCloseTo(0.025, 12);
+  expect(thresholdMargin({ figure: 'median', forecast: 27.5, history: 24.8 })).toBeCloseTo(1.2, 12);
+});
+
+it("docs/scenarios.md's 42-day table quotes docs/calibration.md's 42-day cells", () => {
+  const report = readFileSync(docsPath, 'utf8');
+  const scenarios = readFileSync(resolve(dirname(docsPath), 'scenarios.md'), 'utf8');
+  // "model ± error / history (count) ✓" → "model / history": the figures the summary quotes.
+  const pair = (cell: string) => {
+    const m = /^\s*([\d.]+%?)(?:\s*±\s*[\d.]+)?\s*\/\s*([\d.]+%?)/.exec(cell);
+    return m ? `${m[1]} / ${m[2]!.replace(/^0\.00%$/, '0%')}` : cell.trim();
+  };
+  /** calibration.md's 42-day row of a bucket in one period's table: median, P(VIX > 30), P(VIX > 40). */
+  const reportRow = (period: string, bucket: string) => {
+    const section = report.split(`## VIX at the horizon, ${period}`)[1]!.split('\n## ')[0]!;
+    const row = section.split('\n').find((l) => l.startsWith(`| ${bucket}`) && /^\|[^|]+\|\s*42\s*\|/.test(l));
+    const cells = row!.split('|').slice(1, -1);
+    return [cells[3]!, cells[6]!, cells[7]!].map(pair);
+  };
+  const rows = scenarios.split('\n').filter((l) => /^\| \d+-\d+ \| [\d.]+ \/ /.test(l));
+  expect(rows).toHaveLength(VIX_BUCKETS.length);
+  for (const line of rows) {
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => pair(c.replace(/\(\d+ cases?\)/, '')));
+    const [lo, hi] = cells[0]!.split('-');
+    const bucket = `[${lo}, ${hi})`;
+    const inn = reportRow('in sample', bucket);
+    const out = reportRow('out of sample', bucket);
+    expect([cells[1], cells[3], cells[5]], `${bucket} in sample`).toEqual(inn);
+    expect([cells[2], cells[4], cells[6]], `${bucket} out of sample`).toEqual(out);
   }
 });
 
