@@ -317,7 +317,7 @@ export interface FrontierResult {
 /**
  * Condors per step of the units a frontier searches: up to this many, every whole unit. The exact
  * search tries a number of mixes that grows with the book (about 10 rows of overlay units per
- * condor on the default ladder); at 1,000 condors one frontier took 13-40 s on 2,000 paths and at
+ * condor on the default ladder); at 1,000 condors one frontier took 6-40 s on 2,000 paths and at
  * 10,000 it exhausted its memory. A larger book is searched on units in steps of
  * ⌈condors / 100⌉, exact on that grid: the frontier of k times a book is k times its frontier.
  */
