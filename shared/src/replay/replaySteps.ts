@@ -191,7 +191,8 @@ export function settleExpiredLegs(
  * Step 1: settle the legs that expired on or before today at {@link settlementValue} (the SPX
  * monthlies at the SPX open on their expiry day when the row has it, else the SPX close; VIX
  * options at the VIX open on their expiry day, else the VIX close), then close every condor
- * whose condor legs are all settled: its remaining hedge legs are sold at model mid.
+ * whose condor legs are all settled: its remaining hedge legs are sold at the day's fills, as every
+ * trade is (mid − half-spread, less the cost per contract).
  */
 export function stepSettle(d: ReplayDay, book: ReplayBook): ReplayStep<void> {
   settleExpiredLegs(book, d.row, d.day, d.spx, d.ts.vixSpot);

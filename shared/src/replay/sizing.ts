@@ -68,10 +68,9 @@ export interface LayerSizing {
  * stressed future, the vix-call-diagonal overlay) through `policy.shockKappa`, as in the plan,
  * never through the κ fitted to the day's curve.
  * @example
- * // 2020-02-24 (VIX 25.03) in the default replay, 10 condors 2945/3015/3695/3765 expiring 2020-04-17:
- * sizeLayers({ ts, state, condor, condorExpiry: '2020-04-17', maxLoss: 64826, split, policy, available, buyCost })
- * // scenario loss $43,947; overlay [] (4 units asked, cut by its budget);
- * // tail [+4 VIX C20 2020-04-15] (66 asked with shockKappa 6, 45 with 3; cut by its budget)
+ * // 2020-02-24 (VIX 25.03), the curve-shift sizing of the default replay's condor expiring 2020-04-17:
+ * sizeLayers({ ts, state, condor, condorExpiry: '2020-04-17', maxLoss, split, policy, available, buyCost })
+ * // overlay [] (5 units asked, cut to 0 by its budget); tail [+5 VIX C20 2020-04-15] (77 asked, cut by its budget)
  */
 export function sizeLayers(i: LayerSizingInput): LayerSizing {
   const { policy, state, ts, split } = i;
