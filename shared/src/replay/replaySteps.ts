@@ -213,7 +213,7 @@ export function stepSettle(d: ReplayDay, book: ReplayBook): ReplayStep<void> {
 }
 
 /** The method's split (section 4) on the day's curve and signals, with the previous spread given. */
-function splitOf(d: ReplayDay, signals: DaySignals, prevSpread: number | undefined): SplitResult {
+export function splitOf(d: ReplayDay, signals: DaySignals, prevSpread: number | undefined): SplitResult {
   return computeSplit(
     {
       spread: d.ts.spread,

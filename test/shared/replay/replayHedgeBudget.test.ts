@@ -4,7 +4,7 @@
  * sizing that leaves a layer holding legs, its net premium is within B × the day's share.
  */
 import { expect, it } from 'vitest';
-import { computeSplit, mergeMarketHistory, parseMarketHistory, type MarketRow } from '@alvh/shared';
+import { mergeMarketHistory, parseMarketHistory, type MarketRow } from '@alvh/shared';
 import { parseReplayInput } from '../../../shared/src/schemas/replay';
 import { replaySignals } from '../../../shared/src/replay/replay';
 import {
@@ -16,6 +16,7 @@ import {
   stepRebalance,
   stepSettle,
   stepSplit,
+  splitOf,
   type ReplayBook,
 } from '../../../shared/src/replay/replaySteps';
 import { describeWithData, readDataFile } from '../../helpers/marketData';
@@ -57,16 +58,7 @@ function breaches(rows: MarketRow[], assumptions: Record<string, number>): { siz
     for (const c of book.open) {
       if (c.lastDay !== d.day) continue;
       const prevSpread = prev.has(c) ? prev.get(c) : split.result.prev5;
-      const s = computeSplit(
-        {
-          spread: d.ts.spread,
-          regime: d.ts.regime,
-          ...(signals.rsi !== undefined ? { rsi: signals.rsi } : {}),
-          ...(prevSpread !== undefined ? { prevSpread } : {}),
-          ...(signals.volOfVolExpanding !== undefined ? { volOfVolExpanding: signals.volOfVolExpanding } : {}),
-        },
-        policy,
-      );
+      const s = splitOf(d, signals, prevSpread);
       for (const layer of ['overlay', 'tail'] as const) {
         sizings++;
         const allowed = c.budget * (layer === 'tail' ? s.tailShare : s.calendarShare);
