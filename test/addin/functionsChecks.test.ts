@@ -878,3 +878,32 @@ describe('a VIX typed as a fraction', () => {
     );
   });
 });
+
+describe('a level typed as a percentage is refused, not read a hundred times smaller', () => {
+  const day = 44519; // 2021-11-19
+  const percent = (at: string, text: string) => `${at}: is "${text}", a percentage; give it in its own units without %`;
+
+  it('VX prices, VIX and index levels', () => {
+    // "20%" read as 0.2 was refused as "looks like a decimal", a fix for what was not typed
+    expect(invalid('CURVE', day, 17.91, [[20], ['22%']])).toBe(percent('futures[2]', '22%'));
+    expect(invalid('CURVE', day, '17.91%', [[20], [22]])).toBe(percent('vixSpot', '17.91%'));
+    expect(invalid('CONDOR', day, 4697.96, '17.91%', 44582, [[4100, 4150, 5300, 5350]])).toBe(percent('vix', '17.91%'));
+    expect(invalid('CONDOR', day, '4697.96%', 17.91, 44582, [[4100, 4150, 5300, 5350]])).toBe(
+      percent('spot', '4697.96%'),
+    );
+    expect(invalid('TAILSIZE', LOSS, '22.7497%', YEARS, VVOL, STRESSED_F)).toBe(percent('hedgeFuture', '22.7497%'));
+    expect(invalid('RSI', [[4700], ['4710%'], [4690]])).toBe(percent('closes[2]', '4710%'));
+  });
+
+  it('strikes and prices: "4000%" would price a strike of 40; a vol, rate or years may still be a percentage', () => {
+    expect(invalid('BS', 'put', 4500, '4000%', 0.25, 0.2)).toBe(percent('strike', '4000%'));
+    expect(invalid('BS', 'put', [[4500, '4600%']], 4000, 0.25, 0.2)).toBe(percent('spot[2]', '4600%'));
+    expect(invalid('IV', 'call', '4.76%', 42, 40, 0.5)).toBe(percent('price', '4.76%'));
+    expect(invalid('CONDOR', day, 4697.96, 17.91, 44582, [[4100, '4150%', 5300, 5350]])).toBe(
+      percent('strikes[2]', '4150%'),
+    );
+    const asText = call('BS', 'call', 42, 40, 0.5, '20%', '10%') as number[][];
+    expect(asText).toEqual(call('BS', 'call', 42, 40, 0.5, 0.2, 0.1));
+    expect(asText[0]![0]).toBeCloseTo(4.76, 2); // Hull's example 15.6
+  });
+});

@@ -248,8 +248,14 @@ export function inSeriesCells<T>(name: string, range: unknown, body: () => T): T
   }
 }
 
-/** The number in series cell `at`; text or a blank between the numbers is named. */
+/**
+ * The number in series cell `at`; text or a blank between the numbers is named. No series is a
+ * percentage (closes, VX prices, strikes, counts, USD amounts): percent text is refused naming the
+ * cell, as {@link plainNumberArg} refuses it ("20%" read as 0.2 is a VX price a hundred times off).
+ */
 function seriesNumber(cell: unknown, at: string): number {
+  const percent = percentRefusal(at, cell);
+  if (percent !== undefined) throw percent;
   const n = cellNumber(cell);
   if (n === undefined) throw invalidInput(at, `is ${show(cell)}, not a number`, 'fill the gap or select only numbers');
   return n;

@@ -19,7 +19,7 @@ import {
   type MarketState,
   type Policy,
 } from '@alvh/shared';
-import { dateArg, numberArg, optionalNumber, seriesArg } from './args';
+import { dateArg, optionalNumber, optionalPlainNumber, plainNumberArg, seriesArg } from './args';
 import { type FieldNames } from './excelErrors';
 import { opt } from './format';
 
@@ -69,11 +69,11 @@ export function condorOf(
     divYield: state.divYield,
     expiry: expiryIso,
     strikes: ks,
-    quantity: optionalNumber('quantity', quantity) ?? 1,
+    quantity: optionalPlainNumber('quantity', quantity) ?? 1,
     atmVol: spxAtmVol(state, years),
     volAt: (k: number, t: number, fwd: number) => spxVol(state, t, k, fwd),
     minShortStrikeSd: policy.minShortStrikeSd,
-    ...opt('credit', optionalNumber('credit', credit)),
+    ...opt('credit', optionalPlainNumber('credit', credit)),
   });
   return { analytics, state };
 }
@@ -97,7 +97,7 @@ export function listedSpxExpiry(name: string, iso: string): string {
 
 /** The `vix` argument, in index points (a decimal such as 0.185 is the usual slip). */
 export function vixPointsArg(vix: unknown): number {
-  const vixLevel = numberArg('vix', vix);
+  const vixLevel = plainNumberArg('vix', vix);
   if (vixLevel < 1)
     throw invalidInput(
       'vix',
@@ -122,7 +122,7 @@ export function spxState(
 ): MarketState {
   // a year typed for a date (2021 is 1905-07-13) is named as the date it became, as ALVH.PLAN names it
   calendarDay('valuationDate', date);
-  const level = numberArg('spot', spot);
+  const level = plainNumberArg('spot', spot);
   checkSpotAndStrikes('spot', level, []);
   return {
     date,

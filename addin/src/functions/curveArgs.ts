@@ -11,7 +11,7 @@ import {
   vxExpiriesAfter,
   type TermStructure,
 } from '@alvh/shared';
-import { cellName, dateArg, datedSeriesArg, isOmitted, numberArg, placedSeriesArg, seriesCell } from './args';
+import { cellName, dateArg, datedSeriesArg, isOmitted, placedSeriesArg, plainNumberArg, seriesCell } from './args';
 
 /** The Excel arguments that carry a curve; `expiries` is true for a function that takes them too. */
 export interface CurveArgs {
@@ -48,7 +48,7 @@ export function curveOf(
         ? "start the range at the front month's price (without expiries the prices are read from the front month on), or give the expiries"
         : "start the range at the front month's price (the prices are read from the front month on)",
     );
-  const vixSpot = numberArg(names.vix, vix);
+  const vixSpot = plainNumberArg(names.vix, vix);
   // VIX as every function takes it (the VX prices keep their wider 1-500): 450 is a slip
   if (vixSpot > MAX_VIX_INDEX)
     throw invalidInput(

@@ -15,7 +15,7 @@ import {
   type FrontierResult,
   mixWords,
 } from '@alvh/shared';
-import { isMissing, isOmitted, numberArg, seriesCell } from './args';
+import { isMissing, isOmitted, plainNumberArg, seriesCell } from './args';
 import { excelCall } from './excelErrors';
 import { planFromRange, planKey } from './plan';
 import { usdSeriesArg } from './usdArgs';
@@ -120,8 +120,8 @@ export function frontier(inputs: unknown[][], budgets?: unknown[][], paths?: unk
         {
           plan: planInput,
           ...(isOmitted(budgets) ? {} : { budgets: usdSeriesArg('budgets', budgets) }),
-          ...(isMissing(paths) ? {} : { paths: numberArg('paths', paths) }),
-          ...(isMissing(seed) ? {} : { seed: numberArg('seed', seed) }),
+          ...(isMissing(paths) ? {} : { paths: plainNumberArg('paths', paths) }),
+          ...(isMissing(seed) ? {} : { seed: plainNumberArg('seed', seed) }),
         },
         budgets,
       );

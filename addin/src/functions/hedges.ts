@@ -21,7 +21,7 @@ import {
   type Leg,
   type TailSizeResult,
 } from '@alvh/shared';
-import { choiceArg, withHeaders, dateArg, numberArg, optionalNumber } from './args';
+import { choiceArg, withHeaders, dateArg, numberArg, optionalNumber, plainNumberArg } from './args';
 import { checkHeldThroughDrawdown, checkStressVix, checkYears, policyArg, shortNumber, volOfVolArg } from './bounds';
 import { excelCall } from './excelErrors';
 import { labelled, opt, type LabelledRow } from './format';
@@ -85,10 +85,10 @@ export function tailsize(
     const t = inSheetWords(() =>
       sizeTailHedge({
         condorLoss: usdArg('condorLoss', condorLoss),
-        hedgeFuture: numberArg('hedgeFuture', hedgeFuture),
+        hedgeFuture: plainNumberArg('hedgeFuture', hedgeFuture),
         hedgeYears: years,
         volOfVol: volOfVolArg('volOfVol', numberArg('volOfVol', volOfVol)),
-        stressedFuture: checkVxPrice('stressedFuture', numberArg('stressedFuture', stressedFuture)),
+        stressedFuture: checkVxPrice('stressedFuture', plainNumberArg('stressedFuture', stressedFuture)),
         ...opt('coverage', policyArg('coverage', 'tailCoverage', coverage, '(times the loss)', true)),
         ...opt('otmPct', policyArg('otmPct', 'tailOtmPct', otmPct, '(a decimal: 0.025 is 2.5% above the future)')),
         // a USD rate as every SPX and VX function takes it (-0.05 to 0.2): 0.5 is a slip, not a rate
@@ -99,7 +99,7 @@ export function tailsize(
       }),
     );
     if (t.contracts > MAX_CONTRACTS)
-      throw tooManyCalls(t, usdArg('condorLoss', condorLoss), numberArg('stressedFuture', stressedFuture));
+      throw tooManyCalls(t, usdArg('condorLoss', condorLoss), plainNumberArg('stressedFuture', stressedFuture));
     return withHeaders(headers, TAILSIZE_HEADERS, [t.contracts, t.strike, t.premium, t.gainPerContract]);
   });
 }
@@ -347,7 +347,7 @@ export function overlay(
         );
       }
       listedSpxExpiry('condorExpiry', front);
-      const k = numberArg('strike', strike);
+      const k = plainNumberArg('strike', strike);
       checkListedSpxStrike('strike', k);
       const o = sizeOverlay({
         structure: kind,

@@ -17,7 +17,7 @@ import { FIELD_NAMES, normalizeKey, type FieldName } from '../common/fields';
 import { indexForKey, issueTarget, numberOrText, planInputFromForm, type IndexName } from '../common/planInput';
 import { presentPlan } from '../common/present';
 import { readKeyValueRange, unknownKeysError, vxNumber, type SelectionValues } from '../common/selection';
-import { choiceArg, dateArg, isMissing, keyValueArg, numberArg, plainNumberArg } from './args';
+import { choiceArg, dateArg, isMissing, keyValueArg, plainNumberArg } from './args';
 import { rsiArg } from './bounds';
 import { excelCall } from './excelErrors';
 import { planIssue } from './planIssues';
@@ -74,7 +74,7 @@ function lastRebalanceOf(rows: readonly [string, unknown][]): Record<string, unk
       return { n, k, v };
     })
     .filter((r): r is { n: number; k: string; v: unknown } => r.n !== undefined)
-    .map((r) => ({ n: r.n, price: numberArg(`inputs ${r.k}`, r.v) }))
+    .map((r) => ({ n: r.n, price: plainNumberArg(`inputs ${r.k}`, r.v) }))
     .sort((a, b) => a.n - b.n);
   const gap = numbered.findIndex((f, i) => f.n !== i + 1);
   if (gap >= 0)
@@ -86,7 +86,7 @@ function lastRebalanceOf(rows: readonly [string, unknown][]): Record<string, unk
   const expiries = vxExpiriesAfter(date, numbered[numbered.length - 1]?.n ?? 0);
   return {
     date,
-    vix: numberArg(`inputs ${vixRow[0]}`, vixRow[1]),
+    vix: plainNumberArg(`inputs ${vixRow[0]}`, vixRow[1]),
     futures: numbered.map((f) => ({ expiry: expiries[f.n - 1] as string, price: f.price })),
   };
 }

@@ -23,7 +23,7 @@ import {
   type BatchInput,
   type Greeks,
 } from '@alvh/shared';
-import { choiceArg, numberArg, optionalNumber, optionTypeArg } from './args';
+import { choiceArg, numberArg, optionalNumber, optionTypeArg, plainNumberArg } from './args';
 import { checkYears } from './bounds';
 import { excelCall } from './excelErrors';
 import { broadcastShape, cellAt, cellName, gridArg, omitted, renamed, type GridArg } from './grid';
@@ -99,6 +99,9 @@ interface PricingArgs {
   output: unknown;
 }
 
+/** The grid arguments that are levels (never percentages): "4000%" read as 40 would be priced as a strike. */
+const LEVEL_ARGS: ReadonlySet<string> = new Set(['spot', 'future', 'strike']);
+
 /**
  * Prices every cell of the combined arguments: BSM (`model` bs, underlying = spot) or Black-76
  * (underlying = future). One matrix, the shape of the combined ranges.
@@ -132,7 +135,9 @@ function priceRanges(model: 'bs' | 'black76', a: PricingArgs): number[][] {
   // Cell names are built only for a message: the loop reads numbers and the usual texts directly.
   const num = (arg: GridArg, r: number, c: number): number => {
     const x = cellAt(arg, r, c);
-    return typeof x === 'number' && Number.isFinite(x) ? x : numberArg(cellName(arg, r, c), x);
+    if (typeof x === 'number' && Number.isFinite(x)) return x;
+    // a level is never a percentage ("4000%" is not a strike of 40); a vol, rate or yield may be
+    return LEVEL_ARGS.has(arg.name) ? plainNumberArg(cellName(arg, r, c), x) : numberArg(cellName(arg, r, c), x);
   };
   /** An optional argument: its default when left out; inside a range every cell must hold a number. */
   const rateOmitted = omitted(g.rate);
@@ -289,15 +294,15 @@ export function iv(
     () => {
       const common = {
         type: optionTypeArg('type', type),
-        price: numberArg('price', price),
-        strike: numberArg('strike', strike),
+        price: plainNumberArg('price', price),
+        strike: plainNumberArg('strike', strike),
         years: checkYears('years', numberArg('years', years), MAX_YEARS, 'an option'),
         rate: optionalNumber('rate', rate) ?? 0,
       };
       const q = optionalNumber('divYield', divYield);
       let vol: number;
       if (choiceArg('model', model, ['bs', 'black76']) === 'bs') {
-        vol = bsImpliedVol({ ...common, spot: numberArg('underlying', underlying), divYield: q ?? 0 });
+        vol = bsImpliedVol({ ...common, spot: plainNumberArg('underlying', underlying), divYield: q ?? 0 });
       } else if (q !== undefined && q !== 0) {
         throw invalidInput(
           'divYield',
@@ -305,7 +310,7 @@ export function iv(
           'leave divYield empty for options on futures',
         );
       } else {
-        vol = black76ImpliedVol({ ...common, future: numberArg('underlying', underlying) });
+        vol = black76ImpliedVol({ ...common, future: plainNumberArg('underlying', underlying) });
       }
       // Above what ALVH.BS and ALVH.BLACK76 take, an answer could not be priced back: no solution.
       if (vol > MAX_VOL) {

@@ -23,7 +23,7 @@ import {
   type SviWing,
   yearsToExpiry,
 } from '@alvh/shared';
-import { booleanArg, dateArg, isMissing, numberArg, optionalDate } from './args';
+import { booleanArg, dateArg, isMissing, numberArg, optionalDate, plainNumberArg } from './args';
 import { excelCall } from './excelErrors';
 import { broadcastShape, cellAt, cellName, gridArg, renamed } from './grid';
 
@@ -320,7 +320,7 @@ export function vol(
             `is ${t.toFixed(1)} years after the quotes`,
             'pass an expiry at most 30 years out (the surface holds none beyond)',
           );
-        const K = numberArg(cellName(k, r, c), cellAt(k, r, c));
+        const K = plainNumberArg(cellName(k, r, c), cellAt(k, r, c));
         if (!(K > 0)) throw invalidInput(cellName(k, r, c), `is ${K}`, 'pass the strike in index points (> 0)');
         // as ALVH.PLAN reads strikes: within half and twice SPX (0.43 read 354% from the far wing)
         checkSpotAndStrikes('spot', s.spot, [{ field: cellName(k, r, c), strike: K }]);
