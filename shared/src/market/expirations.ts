@@ -87,6 +87,25 @@ export function vxExpiry(year: number, month: number): string {
 }
 
 /**
+ * The monthly VX expiries strictly after `iso`, as day numbers in order, from its month's contract
+ * to the calendar's last (2040-11: the December contract's settlement needs the next year's
+ * holidays). The one walk over the months that the functions below share.
+ */
+function* vxExpiryDaysAfter(iso: string): Generator<DayNumber> {
+  const day = calendarDay('date', iso);
+  let { year, month } = yearMonthOf('date', iso);
+  while (year < CALENDAR_LAST_YEAR || (year === CALENDAR_LAST_YEAR && month < 12)) {
+    const e = vxExpiryDay(year, month);
+    if (e > day) yield e;
+    month++;
+    if (month > 12) {
+      month = 1;
+      year++;
+    }
+  }
+}
+
+/**
  * The next `count` monthly VX expiries strictly after a date, in order. On a final-settlement day
  * the expiring contract is not included (it settles at the open that morning), so the first entry is
  * the next month's contract, as the listed VX1 is on that day.
@@ -96,29 +115,20 @@ export function vxExpiry(year: number, month: number): string {
  * @example vxExpiriesAfter('2020-03-18', 1) // ['2020-04-15']
  */
 export function vxExpiriesAfter(iso: string, count: number): string[] {
-  const day = calendarDay('date', iso);
+  calendarDay('date', iso); // the date's error before the count's
   checkInteger('count', count, 1);
   if (count > 120)
     throw invalidInput('count', `is ${count}, more than 120 monthly expiries`, 'pass a count from 1 to 120');
-  let { year, month } = yearMonthOf('date', iso);
   const out: string[] = [];
-  while (out.length < count) {
-    if (year > CALENDAR_LAST_YEAR || (year === CALENDAR_LAST_YEAR && month === 12)) {
-      throw invalidInput(
-        'count',
-        `is ${count}: the expiries after ${iso} run past the exchange calendar (${CALENDAR_FIRST_YEAR}-${CALENDAR_LAST_YEAR})`,
-        'pass a smaller count or an earlier date',
-      );
-    }
-    const e = vxExpiryDay(year, month);
-    if (e > day) out.push(toIsoDate(e));
-    month++;
-    if (month > 12) {
-      month = 1;
-      year++;
-    }
+  for (const e of vxExpiryDaysAfter(iso)) {
+    out.push(toIsoDate(e));
+    if (out.length === count) return out;
   }
-  return out;
+  throw invalidInput(
+    'count',
+    `is ${count}: the expiries after ${iso} run past the exchange calendar (${CALENDAR_FIRST_YEAR}-${CALENDAR_LAST_YEAR})`,
+    'pass a smaller count or an earlier date',
+  );
 }
 
 /**
@@ -130,19 +140,11 @@ export function vxExpiriesAfter(iso: string, count: number): string[] {
  * @example vxExpiriesThrough('2020-03-16', '2020-05-20') // ['2020-03-18', '2020-04-15', '2020-05-20']
  */
 export function vxExpiriesThrough(iso: string, last: string): string[] {
-  const day = calendarDay('date', iso);
   const end = calendarDay('last', last);
-  let { year, month } = yearMonthOf('date', iso);
   const out: string[] = [];
-  while (year < CALENDAR_LAST_YEAR || (year === CALENDAR_LAST_YEAR && month < 12)) {
-    const e = vxExpiryDay(year, month);
+  for (const e of vxExpiryDaysAfter(iso)) {
     if (e > end) break;
-    if (e > day) out.push(toIsoDate(e));
-    month++;
-    if (month > 12) {
-      month = 1;
-      year++;
-    }
+    out.push(toIsoDate(e));
   }
   return out;
 }
@@ -154,15 +156,7 @@ export function vxExpiriesThrough(iso: string, last: string): string[] {
  * @example nextVxExpiry('2040-11-21') // undefined
  */
 export function nextVxExpiry(iso: string): string | undefined {
-  const day = calendarDay('date', iso);
-  let { year, month } = yearMonthOf('date', iso);
-  for (let k = 0; k < 2; k++) {
-    if (year === CALENDAR_LAST_YEAR && month === 12) return undefined;
-    const e = vxExpiryDay(year, month);
-    if (e > day) return toIsoDate(e);
-    month = month === 12 ? 1 : month + 1;
-    if (month === 1) year++;
-  }
+  for (const e of vxExpiryDaysAfter(iso)) return toIsoDate(e);
   return undefined;
 }
 
