@@ -81,7 +81,7 @@ const STRESSFUTURE_HEADERS = ['stressed future (points)', "today's future (point
  * @param valuationDate The day of the prices (an Excel date).
  * @param vix VIX level, index points (1 to 300).
  * @param futures VX1, VX2, ... settlement prices in expiry order (a row or a column), points. Without expiries the first cell is VX1 (a blank first cell is an error).
- * @param expiry The hedge expiry (an Excel date), e.g. =ALVH.VXEXPIRY(date + 52), up to the last future given; one between the futures given is priced from the fitted curve.
+ * @param expiry The hedge expiry (an Excel date), e.g. =ALVH.VXEXPIRY(date + 52), up to the last future given; one between the futures given is priced from the fitted curve re-anchored to the futures on either side, so the price runs through each future given.
  * @param [drawdown] SPX fall as a decimal; default 0.2 (20%).
  * @param [drawdownDays] Calendar days the fall takes; default 10.
  * @param [stressVix] VIX in the drawdown, index points, at least today's VIX (it rises as SPX falls); default VIX + 1.5 per 1% of drawdown.

@@ -392,12 +392,46 @@ describe('model curve and sensitivities', () => {
     expect(() => shockFutures(ts, 0)).toThrow(/^newVix: /);
   });
 
-  it('futureForExpiry: listed price, else the model value', () => {
+  it('futureForExpiry: listed price, else the model value re-anchored to the listed neighbours', () => {
     const ts = buildTermStructure(MARCH_16_2020);
     expect(futureForExpiry(ts, '2020-04-15')).toBe(59.15);
-    const weekly = '2020-04-01';
-    expect(futureForExpiry(ts, weekly)).toBeCloseTo(modelFuture(ts.fit, 82.69, 16 / 365), 12);
+    // 2020-04-01 lies 16 days out, between the March (2 days) and April (30 days) futures: the
+    // model value plus its misses there, weighted 14/28 and 14/28
+    const miss = (i: number) => ts.points[i]!.price - modelFuture(ts.fit, 82.69, ts.points[i]!.years);
+    expect(ts.points.slice(0, 2).map((p) => p.days)).toEqual([2, 30]);
+    const anchored = modelFuture(ts.fit, 82.69, 16 / 365) + 0.5 * miss(0) + 0.5 * miss(1);
+    expect(futureForExpiry(ts, '2020-04-01')).toBeCloseTo(anchored, 12);
+    expect(Math.abs(miss(0)) + Math.abs(miss(1))).toBeGreaterThan(0.5); // the anchoring moves the price
+    // before the front future: from VIX spot (which the model meets at day 0) to the front's miss
+    expect(futureForExpiry(ts, '2020-03-17')).toBeCloseTo(modelFuture(ts.fit, 82.69, 1 / 365) + miss(0) / 2, 12);
     expect(() => futureForExpiry(ts, '2020-03-16')).toThrow(/^expiry: is 2020-03-16, on or before the valuation date/);
+  });
+
+  it('futureForExpiry: continuous through each listed future (the model value alone jumped by its miss there)', () => {
+    // 2018-12-24, VIX 36.07: the model value gave 22.80 / 23.325 listed / 22.72 on 2019-02-12, -13, -14,
+    // and 25.50 the day after the 25.475 January future on a falling curve
+    const ts = buildTermStructure({
+      valuationDate: '2018-12-24',
+      vixSpot: 36.07,
+      futures: [
+        { expiry: '2019-01-16', price: 25.475 },
+        { expiry: '2019-02-13', price: 23.325 },
+        { expiry: '2019-03-19', price: 22.125 },
+        { expiry: '2019-04-17', price: 21.7 },
+      ],
+    });
+    for (const [before, at, after] of [
+      ['2019-01-15', '2019-01-16', '2019-01-17'],
+      ['2019-02-12', '2019-02-13', '2019-02-14'],
+      ['2019-03-18', '2019-03-19', '2019-03-20'],
+    ] as const) {
+      const [b, x, a] = [before, at, after].map((e) => futureForExpiry(ts, e)) as [number, number, number];
+      // on a falling curve each day's price lies between its neighbours', within 0.05 of their
+      // midpoint (the model value alone: 0.57 above it on 2019-02-13)
+      expect(b).toBeGreaterThan(x);
+      expect(x).toBeGreaterThan(a);
+      expect(Math.abs(x - (a + b) / 2)).toBeLessThan(0.05);
+    }
   });
 
   it('futureForExpiry: no price past the last listed future, on a closed day or past the calendar', () => {
