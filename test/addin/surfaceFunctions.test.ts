@@ -147,6 +147,21 @@ describe('ALVH.BS and ALVH.BLACK76 over ranges', () => {
     e = errorOf(() => call('BLACK76', 'call', 19, [[20], [21]], 0.2, 1.1, [[0.04], ['']]));
     expect(e.message).toMatch(/^rate\[2\]: is empty/);
   });
+
+  it('a blank cell inside a range of outputs is named, not priced as "price"; one omitted output is "price"', () => {
+    const e = errorOf(() => call('BS', 'call', 100, 100, 1, 0.2, 0.05, null, [['price', '', 'delta']]));
+    expect(e.code).toBe(ErrorCode.invalidValue);
+    expect(e.message).toBe(
+      'output[2]: is empty; fill it with one of price, delta, gamma, vega, theta, rho, or select only the names',
+    );
+    expect(errorOf(() => call('BLACK76', 'call', 20, 20, 0.5, 1, 0, [['delta'], [null]])).message).toMatch(
+      /^output\[2\]: is empty/,
+    );
+    const price = (call('BS', 'call', 100, 100, 1, 0.2, 0.05) as number[][])[0]![0]!;
+    expect(price).toBeCloseTo(10.4506, 4);
+    expect((call('BS', 'call', 100, 100, 1, 0.2, 0.05, null, '') as number[][])[0]![0]).toBe(price);
+    expect((call('BS', 'call', 100, 100, 1, 0.2, 0.05, null, [['']]) as number[][])[0]![0]).toBe(price);
+  });
 });
 
 /**

@@ -23,7 +23,7 @@ import {
   type BatchInput,
   type Greeks,
 } from '@alvh/shared';
-import { choiceArg, numberArg, optionalNumber, optionTypeArg, plainNumberArg } from './args';
+import { choiceArg, isMissing, numberArg, optionalNumber, optionTypeArg, plainNumberArg } from './args';
 import { checkYears } from './bounds';
 import { excelCall } from './excelErrors';
 import { broadcastShape, cellAt, cellName, gridArg, omitted, renamed, type GridArg } from './grid';
@@ -142,6 +142,8 @@ function priceRanges(model: 'bs' | 'black76', a: PricingArgs): number[][] {
   /** An optional argument: its default when left out; inside a range every cell must hold a number. */
   const rateOmitted = omitted(g.rate);
   const yieldOmitted = omitted(g.divYield);
+  // One omitted output is "price"; a blank cell inside a range of outputs is a gap, never "price".
+  const outputOmitted = omitted(g.output);
   const outputs = new Map<unknown, number>();
   let m = 0;
   for (let r = 0; r < rows; r++) {
@@ -158,7 +160,10 @@ function priceRanges(model: 'bs' | 'black76', a: PricingArgs): number[][] {
       const o = cellAt(g.output, r, c);
       let w = outputs.get(o);
       if (w === undefined) {
-        w = OUTPUTS.indexOf(choiceArg(cellName(g.output, r, c), o, OUTPUTS));
+        const at = cellName(g.output, r, c);
+        if (!outputOmitted && isMissing(o))
+          throw invalidInput(at, 'is empty', `fill it with one of ${OUTPUTS.join(', ')}, or select only the names`);
+        w = OUTPUTS.indexOf(choiceArg(at, o, OUTPUTS));
         outputs.set(o, w);
       }
       const out = OUTPUTS[w]!;
