@@ -96,11 +96,14 @@ export function checkInteger(field: string, x: number, min = 0): number {
 export function checkVol(field: string, x: number, allowZero = true): number {
   checkFinite(field, x);
   if (x > 5) {
-    throw invalidInput(
-      field,
-      `is ${x}, which looks like a percentage`,
-      `pass volatility as a decimal: ${scaledForFix(x, 0.01)}, not ${x}`,
-    );
+    // x/100 is offered only where it is itself a volatility taken (600 is no 6)
+    if (x <= 500)
+      throw invalidInput(
+        field,
+        `is ${x}, which looks like a percentage`,
+        `pass volatility as a decimal: ${scaledForFix(x, 0.01)}, not ${x}`,
+      );
+    throw invalidInput(field, `is ${x}, above 5 (500%)`, 'pass volatility as a decimal from 0 to 5 (0.18 for 18%)');
   }
   if (x < 0 || (!allowZero && x === 0)) {
     throw invalidInput(
@@ -125,11 +128,19 @@ export function checkRate(field: string, x: number): number {
   return x;
 }
 
-/** A rate of magnitude 1 or more, taken as a percentage: what is wrong and the fix. */
+/**
+ * A rate of magnitude 1 or more: what is wrong and the fix. Below 100 it is taken as a percentage
+ * and x/100 offered; from 100 on x/100 is no rate either (1e13 is no 1e11), so the range is said.
+ */
 function percentRate(x: number): { problem: string; fix: string } {
+  if (Math.abs(x) < 100)
+    return {
+      problem: `is ${x}, which looks like a percentage`,
+      fix: `pass rates as decimals: ${scaledForFix(x, 0.01)}, not ${x}`,
+    };
   return {
-    problem: `is ${x}, which looks like a percentage`,
-    fix: `pass rates as decimals: ${scaledForFix(x, 0.01)}, not ${x}`,
+    problem: `is ${x}, not between -1 and 1`,
+    fix: 'pass rates as decimals between -1 and 1 (0.05 for 5%)',
   };
 }
 
@@ -160,7 +171,7 @@ export function checkMarketRate(field: string, x: number): number {
     throw invalidInput(
       field,
       `is ${x}, outside ${MARKET_RATE.min} to ${MARKET_RATE.max}`,
-      Math.abs(x) >= 1
+      Math.abs(x) >= 1 && x / 100 >= MARKET_RATE.min && x / 100 <= MARKET_RATE.max
         ? `pass rates as decimals: ${scaledForFix(x, 0.01)} for ${x}%, not ${x}`
         : `pass a rate between ${MARKET_RATE.min} and ${MARKET_RATE.max} (0.05 for 5%)`,
     );
@@ -196,6 +207,11 @@ export function checkVxPrice(field: string, x: number, example = '20.35'): numbe
  * undefined inside the range.
  */
 export function vxPointsIssue(x: number, example: string): { problem: string; fix: string } | undefined {
+  if (x < MIN_VIX_POINTS / 100)
+    return {
+      problem: `is ${x}, below ${MIN_VIX_POINTS} VIX point`,
+      fix: `pass the level in index points, e.g. ${example}`,
+    };
   if (x < MIN_VIX_POINTS)
     return {
       problem: `is ${x}, which looks like a decimal, not VIX points`,

@@ -279,6 +279,24 @@ describe('ALVH.BS, BLACK76 and IV: years and the vol domain', () => {
     expect((call('BS', 'call', 42, 40, 10, 0.2) as number[][])[0]![0]).toBeGreaterThan(0);
   });
 
+  it('a vol or rate a hundred times too large is offered x/100 only where BS takes x/100', () => {
+    expect(invalid('BS', 'call', 42, 40, 0.5, 20)).toBe(
+      'vol: is 20, which looks like a percentage; pass volatility as a decimal: 0.2, not 20',
+    );
+    const range = 'pass volatility as a decimal from 0 to 5 (0.18 for 18%)';
+    expect(invalid('BS', 'call', 42, 40, 0.5, 600)).toBe(`vol: is 600, above 5 (500%); ${range}`);
+    expect(invalid('BS', 'call', 42, 40, 0.5, '1e3')).toBe(`vol: is 1000, above 5 (500%); ${range}`);
+    expect(invalid('BLACK76', 'call', 20, 20, 0.5, [[1.1], ['5,000']])).toBe(
+      `vol[2]: is 5000, above 5 (500%); ${range}`,
+    );
+    expect(invalid('BS', 'call', 42, 40, 0.5, 0.2, 1e13)).toBe(
+      'rate: is 10000000000000, not between -1 and 1; pass rates as decimals between -1 and 1 (0.05 for 5%)',
+    );
+    expect(invalid('CONDOR', 44519, 4697.96, 17.91, 44582, [[4100, 4150, 5300, 5350]], 10, null, 30)).toBe(
+      'rate: is 30, outside -0.05 to 0.2; pass a rate between -0.05 and 0.2 (0.05 for 5%)',
+    );
+  });
+
   it('IV gives #N/A saying so for a vol above the 5 (500%) that BS takes, so its answers always price back', () => {
     const e = errorOf(() => call('IV', 'call', 41, 42, 40, 0.5));
     expect(e.code).toBe(ErrorCode.notAvailable);

@@ -64,7 +64,7 @@ describe('one leg validation for a book on every route', () => {
         [{ expiry: '2027-04-21' }, 'book.tail[0].expiry', /after the last listed VX future \(2027-03-17\)/],
         // a VIX strike that is no VIX level (the Monte Carlo answered these with a 200)
         [{ strike: 1e308 }, 'book.tail[0].strike', /above 500 VIX points/],
-        [{ strike: 5e-324 }, 'book.tail[0].strike', /looks like a decimal/],
+        [{ strike: 5e-324 }, 'book.tail[0].strike', /is 5e-324, below 1 VIX point; pass the level in index points/],
         [{ strike: 0.5 }, 'book.tail[0].strike', /looks like a decimal/],
       ];
       for (const [leg, field, problem] of cases) {

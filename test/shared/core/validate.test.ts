@@ -4,11 +4,13 @@ import {
   InputValidationError,
   checkFinite,
   checkInteger,
+  checkMarketRate,
   checkNonNegative,
   checkPositive,
   checkRange,
   checkRate,
   checkVol,
+  checkVxPrice,
   formatPath,
   isoDate,
   parseInput,
@@ -50,6 +52,25 @@ describe('number checks', () => {
   it('says to pass 0.18, not 18, for a percentage volatility', () => {
     const e = errorOf(() => checkVol('vol', 18));
     expect(e.fix).toBe('pass volatility as a decimal: 0.18, not 18');
+  });
+
+  it('offers x/100 only where x/100 is itself taken, and else states the range', () => {
+    expect(errorOf(() => checkVol('vol', 500)).fix).toBe('pass volatility as a decimal: 5, not 500');
+    expect(errorOf(() => checkVol('vol', 600)).message).toBe(
+      'vol: is 600, above 5 (500%); pass volatility as a decimal from 0 to 5 (0.18 for 18%)',
+    );
+    expect(errorOf(() => checkRate('rate', 99)).fix).toBe('pass rates as decimals: 0.99, not 99');
+    expect(errorOf(() => checkRate('rate', 1e13)).message).toBe(
+      'rate: is 10000000000000, not between -1 and 1; pass rates as decimals between -1 and 1 (0.05 for 5%)',
+    );
+    expect(errorOf(() => checkRate('rate', -100)).fix).toBe('pass rates as decimals between -1 and 1 (0.05 for 5%)');
+    expect(errorOf(() => checkMarketRate('rate', 20)).fix).toBe('pass rates as decimals: 0.2 for 20%, not 20');
+    expect(errorOf(() => checkMarketRate('rate', 30)).fix).toBe('pass a rate between -0.05 and 0.2 (0.05 for 5%)');
+    expect(errorOf(() => checkMarketRate('rate', -6)).fix).toBe('pass a rate between -0.05 and 0.2 (0.05 for 5%)');
+    expect(errorOf(() => checkVxPrice('f', 0.01)).fix).toMatch(/^pass the level in index points \(1 if 0\.01 /);
+    expect(errorOf(() => checkVxPrice('f', 0.001)).message).toBe(
+      'f: is 0.001, below 1 VIX point; pass the level in index points, e.g. 20.35',
+    );
   });
 });
 
