@@ -297,6 +297,29 @@ describe('ALVH.BS, BLACK76 and IV: years and the vol domain', () => {
     );
   });
 
+  it('IV gives #N/A naming price when the price carries no time value, and refuses years 0', () => {
+    // 0.0002 years deep in the money: the time value at vol 1.5 is below one ulp of the price
+    const price = (call('BS', 'call', 4000, 2441, 0.0002, 1.5, 0.02, 0.018) as number[][])[0]![0]!;
+    let e = errorOf(() => call('IV', 'call', price, 4000, 2441, 0.0002, 0.02, 0.018));
+    expect(e.code).toBe(ErrorCode.notAvailable);
+    expect(e.message).toBe(
+      "price: is 1558.995364, its intrinsic value 1558.995364 to a double's precision: it carries no time value, so no vol can be read from it; pass the price of an option with time value",
+    );
+    e = errorOf(() => call('IV', 'call', 0, 4000, 6000, 0.1));
+    expect(e.code).toBe(ErrorCode.notAvailable);
+    expect(e.message).toMatch(/^price: is 0, its intrinsic value 0 to a double's precision: it carries no time value/);
+    // Black-76 at its discounted intrinsic value (BLACK76 at vol 0)
+    const atIntrinsic = (call('BLACK76', 'put', 20, 21.5, 0.1, 0, 0.05) as number[][])[0]![0]!;
+    e = errorOf(() => call('IV', 'put', atIntrinsic, 20, 21.5, 0.1, 0.05, null, 'black76'));
+    expect(e.code).toBe(ErrorCode.notAvailable);
+    expect(e.message).toMatch(/^price: is 1\.492518719, its intrinsic value 1\.492518719 to a double's precision/);
+    expect(invalid('IV', 'call', 2, 42, 40, 0)).toBe(
+      'years: is 0: at expiry an option is worth its intrinsic value whatever the vol; pass the time to expiry in years, above 0 (days/365)',
+    );
+    expect(invalid('IV', 'call', 2.5, 20, 20, 0, null, null, 'black76')).toMatch(/^years: is 0: at expiry/);
+    expect(call('IV', 'call', 4.759422392871535, 42, 40, 0.5, 0.1)).toBeCloseTo(0.2, 12);
+  });
+
   it('IV gives #N/A saying so for a vol above the 5 (500%) that BS takes, so its answers always price back', () => {
     const e = errorOf(() => call('IV', 'call', 41, 42, 40, 0.5));
     expect(e.code).toBe(ErrorCode.notAvailable);

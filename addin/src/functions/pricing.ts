@@ -271,19 +271,35 @@ export function black76(
   return excelCall(() => priceRanges('black76', { type, underlying: future, strike, years, vol, rate, output }));
 }
 
+/** A price or level in a message: up to 10 significant digits (1558.991039, not 1558.9910394281). */
+const tenDigits = (x: number): string => String(Number(x.toPrecision(10)));
+
+/**
+ * The #N/A of a price the solver answers with vol 0: it equals the discounted intrinsic value
+ * (`intrinsic`, the option's value at vol 0) to a double's precision, so every small vol prices it
+ * and none is its vol (the chain fit counts such a quote as having no vol, too).
+ */
+function noTimeValue(price: number, intrinsic: number): Error {
+  return noSolution(
+    'price',
+    `is ${tenDigits(price)}, its intrinsic value ${tenDigits(intrinsic)} to a double's precision: it carries no time value, so no vol can be read from it`,
+    'pass the price of an option with time value',
+  );
+}
+
 /**
  * Implied volatility of a European option from its price, Black-Scholes-Merton or Black-76.
  * @customfunction IV IV
  * @helpurl https://localhost:3000/help.html#IV
  * @param type "call" or "put" (also "c" or "p").
- * @param price Option price, index points.
+ * @param price Option price, index points; above the option's intrinsic value (a price of intrinsic value alone has no implied vol).
  * @param underlying Spot (model "bs") or futures price (model "black76"), index points.
  * @param strike Strike, index points.
- * @param years Time to expiry in years ACT/365 (days/365), greater than 0 and at most 10.
+ * @param years Time to expiry in years ACT/365 (days/365), greater than 0 and at most 10 (at 0 an option is worth its intrinsic value whatever the vol).
  * @param [rate] Risk-free rate, continuously compounded decimal (0.05); default 0.
  * @param [divYield] Dividend yield, continuously compounded decimal; default 0 (model "bs" only).
  * @param [model] "bs" (default) or "black76".
- * @returns Implied volatility as a decimal (0.18 for 18%); #N/A with the reason when no volatility up to 5 (500%) gives the price.
+ * @returns Implied volatility as a decimal (0.18 for 18%); #N/A with the reason when no volatility up to 5 (500%) gives the price, or when the price carries no time value over the intrinsic value (no vol can be read from it).
  */
 export function iv(
   type: unknown,
@@ -305,17 +321,28 @@ export function iv(
         rate: optionalNumber('rate', rate) ?? 0,
       };
       const q = optionalNumber('divYield', divYield);
-      let vol: number;
-      if (choiceArg('model', model, ['bs', 'black76']) === 'bs') {
-        vol = bsImpliedVol({ ...common, spot: plainNumberArg('underlying', underlying), divYield: q ?? 0 });
-      } else if (q !== undefined && q !== 0) {
+      const bsModel = choiceArg('model', model, ['bs', 'black76']) === 'bs';
+      if (!bsModel && q !== undefined && q !== 0) {
         throw invalidInput(
           'divYield',
           'does not apply to model "black76"',
           'leave divYield empty for options on futures',
         );
-      } else {
-        vol = black76ImpliedVol({ ...common, future: plainNumberArg('underlying', underlying) });
+      }
+      const level = plainNumberArg('underlying', underlying);
+      // At expiry every vol gives the intrinsic value: no price has an implied vol (BS takes 0 and prices intrinsic).
+      if (common.years === 0) {
+        throw invalidInput(
+          'years',
+          'is 0: at expiry an option is worth its intrinsic value whatever the vol',
+          'pass the time to expiry in years, above 0 (days/365)',
+        );
+      }
+      const bsIn = { ...common, spot: level, divYield: q ?? 0 };
+      const b76In = { ...common, future: level };
+      const vol = bsModel ? bsImpliedVol(bsIn) : black76ImpliedVol(b76In);
+      if (vol === 0) {
+        throw noTimeValue(common.price, bsModel ? bsPrice({ ...bsIn, vol: 0 }) : black76Price({ ...b76In, vol: 0 }));
       }
       // Above what ALVH.BS and ALVH.BLACK76 take, an answer could not be priced back: no solution.
       if (vol > MAX_VOL) {
