@@ -315,7 +315,11 @@ describe('ALVH.SURFACE and ALVH.VOL on a small table', () => {
 
   it('names what is wrong with a bad chain', () => {
     const message = (f: () => unknown) => errorOf(f).message ?? '';
-    expect(message(() => call('SURFACE', table))).toMatch(/^valuationDate: is missing/);
+    expect(message(() => call('SURFACE', table))).toBe(
+      'valuationDate: is missing; a plain table carries no date; pass the date of the quotes as an Excel date (a date cell, or a serial such as 45086 for 2023-06-09)',
+    );
+    expect(isoToExcelSerial('2023-06-09')).toBe(45086);
+    expect(message(() => call('VOL', table, 45128, 4300))).toMatch(/^valuationDate: is missing; .* as an Excel date/);
     expect(message(() => call('SURFACE', [table[0]], date))).toMatch(/^chain: has no rows/);
     expect(message(() => call('SURFACE', table.slice(0, 35), date))).toMatch(/^chain:.*expir/);
     const noPuts = table.filter((r) => r[2] !== 'P');
@@ -385,5 +389,37 @@ describeWithData('ALVH.SURFACE on a real chain as a range', () => {
     ];
     for (let i = 0; i < 2; i++)
       for (let j = 0; j < 7; j++) expect(close(v[i]![j]!, fit.surface.vol(t[i]!, k[0]![j]!))).toBe(true);
+  }, 30_000);
+
+  it('2023-06-09: SPX (AM) and SPXW (PM) of one expiry need a root column; with it the table fits as the package fits it', () => {
+    const chain = parseQuotedata(readDataFile('cboe_spx_quotedata_2023-06-09__AyourElwazani97.csv'));
+    const row = (x: (typeof chain.quotes)[number]) => [isoToExcelSerial(x.expiry), x.strike, x.type, x.bid, x.ask];
+    const date = isoToExcelSerial('2023-06-09');
+    // without roots the SPX monthly of 2023-06-16 reads as SPXW and meets the SPXW quote of its strike
+    const bare = [['expiry', 'strike', 'type', 'bid', 'ask'], ...chain.quotes.map(row)];
+    const e = errorOf(() => call('SURFACE', bare, date));
+    expect(e.code).toBe(ErrorCode.invalidValue);
+    expect(e.message).toMatch(
+      /^chain line \d+: quotes SPXW 2023-06-16 \d+ (call|put) again \(first at chain line \d+\); add a root column \(SPX for AM-settled options, SPXW for PM; a row without one is SPXW\), or remove the repeat$/,
+    );
+    const rooted = [['root', ...bare[0]!], ...chain.quotes.map((x) => [x.root, ...row(x)])];
+    const spill = call('SURFACE', rooted, date) as number[][];
+    const fit = fitChainSurface(
+      parseChainTable(
+        chain.quotes.map((x) => ({
+          root: x.root,
+          expiry: x.expiry,
+          strike: x.strike,
+          type: x.type,
+          bid: x.bid,
+          ask: x.ask,
+        })),
+        { valuationDate: '2023-06-09' },
+      ),
+    );
+    const inSurface = fit.slices.filter((s) => s.inSurface);
+    expect(spill.map((r) => [r[0], r[1], r[2]])).toEqual(
+      inSurface.map((s) => [isoToExcelSerial(s.expiry), s.forward, s.atmVol]),
+    );
   }, 30_000);
 });

@@ -143,6 +143,13 @@ function fitChain(chain: unknown, valuationDate: unknown): ReturnType<typeof fit
       'leave valuationDate empty, or pass the quotes as a table with their date',
     );
   }
+  // the package asks for YYYY-MM-DD; a cell takes an Excel date, as the help says
+  if (!isQuotedata(text) && date === undefined)
+    throw invalidInput(
+      'valuationDate',
+      'is missing; a plain table carries no date',
+      'pass the date of the quotes as an Excel date (a date cell, or a serial such as 45086 for 2023-06-09)',
+    );
   return fitChainSurface(parseChain(text, date === undefined ? {} : { valuationDate: date }));
 }
 

@@ -140,18 +140,21 @@ export function admit(quotes: ChainQuote[], dropped: DroppedQuotes, q: ChainQuot
 /**
  * A check that each option (root, expiry, strike, type) is quoted once: of two rows for one option
  * (a table pasted twice, two snapshots joined) neither can be taken as the market's quote, and both
- * in the fit would count it twice. `where` names the row in the message.
+ * in the fit would count it twice. `where` names the row in the message; `rootFix`, given for a row
+ * whose root was left out (read as SPXW), is the fix instead: such a repeat is as often an SPX
+ * (AM-settled) option beside the SPXW (PM) one of the same expiry as a row given twice.
  */
-export function onceEach(): (q: ChainQuote, where: string) => void {
+export function onceEach(): (q: ChainQuote, where: string, rootFix?: string) => void {
   const first = new Map<string, string>();
-  return (q, where) => {
+  return (q, where, rootFix) => {
     const option = `${q.root} ${q.expiry} ${q.strike} ${q.type}`;
     const earlier = first.get(option);
     if (earlier !== undefined) {
       throw invalidInput(
         where,
         `quotes ${option} again (first at ${earlier})`,
-        'keep one row per option (root, expiry, strike, type): remove the repeat, or send one snapshot of the chain',
+        rootFix ??
+          'keep one row per option (root, expiry, strike, type): remove the repeat, or send one snapshot of the chain',
       );
     }
     first.set(option, where);

@@ -39,6 +39,18 @@ export interface ChainTableOptions {
 
 const TABLE_COLUMNS = ['expiry', 'strike', 'type', 'bid', 'ask'] as const;
 
+/** True for a row whose root is left out (no root column, or an empty cell): it is read as SPXW. */
+const noRoot = (raw: unknown): boolean => raw === undefined || raw === '';
+
+/**
+ * The fix for an option quoted twice where the root was left out: the usual cause is SPX (AM-settled)
+ * and SPXW (PM) options of one expiry (the monthly third Friday) both read as SPXW.
+ */
+const ROOT_COLUMN_FIX =
+  'add a root column (SPX for AM-settled options, SPXW for PM; a row without one is SPXW), or remove the repeat';
+const ROOT_FIELD_FIX =
+  'give each row a root (SPX for AM-settled options, SPXW for PM; a row without one is SPXW), or remove the repeat';
+
 function tableRowFrom(
   get: (name: string) => unknown,
   where: (name: string) => string,
@@ -81,7 +93,7 @@ function tableRowFrom(
     );
   }
   const rawRoot = get('root');
-  const root = rawRoot === undefined || rawRoot === '' ? 'SPXW' : cellString(rawRoot).toUpperCase();
+  const root = noRoot(rawRoot) ? 'SPXW' : cellString(rawRoot).toUpperCase();
   const rawSettlement = get('settlement');
   let settlement: Settlement;
   if (rawSettlement === undefined || rawSettlement === '') settlement = settlementOf(root, where('root'));
@@ -148,7 +160,8 @@ export function parseChainTable(table: string | readonly ChainRow[], options: Ch
       };
       const where = (name: string): string => `chain line ${r.line} column ${header.indexOf(name) + 1} (${name})`;
       const q = tableRowFrom(get, where, r.line, valuationDay);
-      once(q, `chain line ${r.line}`);
+      const rootFix = header.includes('root') ? ROOT_FIELD_FIX : ROOT_COLUMN_FIX;
+      once(q, `chain line ${r.line}`, noRoot(get('root')) ? rootFix : undefined);
       admit(quotes, dropped, q);
     }
   } else if (Array.isArray(table)) {
@@ -163,7 +176,7 @@ export function parseChainTable(table: string | readonly ChainRow[], options: Ch
       }
       const get = (name: string): unknown => (row as unknown as { [k: string]: unknown })[name];
       const q = tableRowFrom(get, (name) => `chain[${i}].${name}`, i + 1, valuationDay);
-      once(q, `chain[${i}]`);
+      once(q, `chain[${i}]`, noRoot(get('root')) ? ROOT_FIELD_FIX : undefined);
       admit(quotes, dropped, q);
     });
   } else {

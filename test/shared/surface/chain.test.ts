@@ -212,8 +212,17 @@ describe('plain table', () => {
     const e = errorOf(() => parseChainTable(twice, { valuationDate: '2023-06-09' }));
     expect([e.field, e.message]).toEqual([
       'chain line 5',
-      'chain line 5: quotes SPXW 2023-07-21 4300 put again (first at chain line 2); keep one row per option (root, expiry, strike, type): remove the repeat, or send one snapshot of the chain',
+      'chain line 5: quotes SPXW 2023-07-21 4300 put again (first at chain line 2); add a root column (SPX for AM-settled options, SPXW for PM; a row without one is SPXW), or remove the repeat',
     ]);
+    // with a root column, a repeat is a repeat; a row whose root cell is empty is asked for its root
+    const rooted = 'root,expiry,strike,type,bid,ask\nSPX,2023-07-21,4300,P,59,59.5\nSPX,2023-07-21,4300,P,59,59.5\n';
+    expect(errorOf(() => parseChainTable(rooted, { valuationDate: '2023-06-09' })).message).toBe(
+      'chain line 3: quotes SPX 2023-07-21 4300 put again (first at chain line 2); keep one row per option (root, expiry, strike, type): remove the repeat, or send one snapshot of the chain',
+    );
+    const blank = 'root,expiry,strike,type,bid,ask\nSPXW,2023-07-21,4300,P,59,59.5\n,2023-07-21,4300,P,59,59.5\n';
+    expect(errorOf(() => parseChainTable(blank, { valuationDate: '2023-06-09' })).fix).toMatch(
+      /^give each row a root \(SPX for AM-settled options, SPXW for PM; a row without one is SPXW\)/,
+    );
     const row = { expiry: '2023-07-21', strike: 4300, type: 'put' as const, bid: 1, ask: 1.1 };
     const rows = [
       row,
@@ -222,7 +231,7 @@ describe('plain table', () => {
       { ...row, type: 'P' as const, bid: 0 },
     ];
     expect(errorOf(() => parseChainTable(rows, { valuationDate: '2023-06-09' })).message).toMatch(
-      /^chain\[3\]: quotes SPXW 2023-07-21 4300 put again \(first at chain\[0\]\)/,
+      /^chain\[3\]: quotes SPXW 2023-07-21 4300 put again \(first at chain\[0\]\); give each row a root \(SPX for AM/,
     );
     // the same strike under another root, or of the other type, is another option
     expect(parseChainTable(rows.slice(0, 3), { valuationDate: '2023-06-09' }).quotes).toHaveLength(3);
