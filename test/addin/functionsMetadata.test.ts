@@ -218,6 +218,22 @@ describe('functions.json', () => {
     expect(byId.get('CONDORLOSS')?.description).toContain('USD');
     expect(byId.get('VXEXPIRY')?.description).toContain('date serial');
   });
+
+  it('gives the unit of every Greek and says what the Greeks are at years 0 or vol 0', () => {
+    const byId = new Map(functions.map((f) => [f.id, f]));
+    const param = (id: string, name: string) =>
+      byId.get(id)?.parameters.find((p) => p.name === name)?.description ?? '';
+    for (const id of ['BS', 'BLACK76']) {
+      expect(param(id, 'output'), id).toMatch(/"gamma" \(per point/);
+      expect(byId.get(id)?.description, id).toContain(
+        'at years 0 or vol 0 those of the discounted intrinsic value: delta a step, gamma 0, not live Greeks',
+      );
+    }
+    expect(param('BLACK76', 'output')).toContain('"gamma" (per point of the future)');
+    expect(param('VOL', 'strike')).toContain("within half and twice the nearest expiry's forward");
+    expect(param('IV', 'years')).toContain('greater than 0');
+    expect(byId.get('IV')?.description).toContain('no time value over the intrinsic value');
+  });
 });
 
 describe('the ranges the help states are the ones the functions take', () => {

@@ -231,7 +231,7 @@ function priceRanges(model: 'bs' | 'black76', a: PricingArgs): number[][] {
  * @param [rate] Risk-free rate, continuously compounded decimal (0.05); default 0; a cell or a range.
  * @param [divYield] Dividend yield, continuously compounded decimal (0.015); default 0; a cell or a range.
  * @param [output] "price" (default), "delta" (per point), "gamma" (per point), "vega" (per vol point), "theta" (per calendar day) or "rho" (per 1%); a row of them gives one column each, for options in a column (or single cells).
- * @returns The option values in index points, or the chosen Greeks: one cell, or a range the shape of the arguments.
+ * @returns The option values in index points, or the chosen Greeks (at years 0 or vol 0 those of the discounted intrinsic value: delta a step, gamma 0, not live Greeks): one cell, or a range the shape of the arguments.
  */
 export function bs(
   type: unknown[][],
@@ -256,8 +256,8 @@ export function bs(
  * @param years Time to expiry in years ACT/365 (days/365), at most 10; 0 gives intrinsic value; a cell or a range.
  * @param vol Implied volatility of the future as a decimal (1.2 for 120%), 0 to 5; a cell or a range.
  * @param [rate] Risk-free rate, continuously compounded decimal (0.05); default 0; a cell or a range.
- * @param [output] "price" (default), "delta" (per point of the future), "gamma", "vega" (per vol point), "theta" (per calendar day) or "rho" (per 1%); a row of them gives one column each, for options in a column (or single cells).
- * @returns The option values in index points, or the chosen Greeks: one cell, or a range the shape of the arguments.
+ * @param [output] "price" (default), "delta" (per point of the future), "gamma" (per point of the future), "vega" (per vol point), "theta" (per calendar day) or "rho" (per 1%); a row of them gives one column each, for options in a column (or single cells).
+ * @returns The option values in index points, or the chosen Greeks (at years 0 or vol 0 those of the discounted intrinsic value: delta a step, gamma 0, not live Greeks): one cell, or a range the shape of the arguments.
  */
 export function black76(
   type: unknown[][],
