@@ -97,6 +97,56 @@ describe('runCloudChunks', () => {
     expect(signals.length).toBe(2);
     expect(signals.every((s) => s.aborted)).toBe(true);
   });
+
+  it('the first failure aborts the other chunk in flight: no more requests, no progress after the run failed', async () => {
+    // Six chunks; chunk 0 answers 500 while chunk 1 is in flight. Each answer is given by the test.
+    const calls: { firstPath: number; signal: AbortSignal; answer: (r: Response) => void }[] = [];
+    const twoInFlight = deferred<void>();
+    vi.stubGlobal('fetch', (_url: string, init: RequestInit) => {
+      const { firstPath } = JSON.parse(String(init.body)) as { firstPath: number };
+      return new Promise<Response>((resolve, reject) => {
+        calls.push({ firstPath, signal: init.signal!, answer: resolve });
+        if (calls.length === 2) twoInFlight.resolve();
+        init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      });
+    });
+    const progress: number[] = [];
+    const bodies = [0, 1, 2, 3, 4, 5].map((k) => ({ firstPath: k }));
+    const h = runCloudChunks(settings, 'montecarlo', bodies, Array(6).fill(1), (d) => progress.push(d));
+    await twoInFlight.promise;
+    calls[0]!.answer(json(500, { title: 'Internal Server Error', detail: 'the worker crashed' }));
+    await expect(h.result).rejects.toThrow(/the cloud API answered 500: the worker crashed/);
+    expect(calls[1]!.signal.aborted).toBe(true);
+    // Had chunk 1 not been aborted, its answer would now report progress and start chunk 2.
+    const late = { ok: true, json: () => Promise.resolve({ partial: { firstPath: 1 } }) } as unknown as Response;
+    calls[1]!.answer(late);
+    await new Promise<void>((r) => setImmediate(r)); // every promise step queued by that answer runs first
+    expect(calls.map((c) => c.firstPath)).toEqual([0, 1]);
+    expect(progress).toEqual([]);
+  });
+
+  it('Cancel after a chunk finished: no progress is reported for the chunk in flight when it answers', async () => {
+    const calls: { answer: (r: Response) => void }[] = [];
+    const requested = [deferred<void>(), deferred<void>(), deferred<void>()];
+    vi.stubGlobal('fetch', () => {
+      const reply = deferred<Response>();
+      calls.push({ answer: reply.resolve });
+      requested[calls.length - 1]?.resolve();
+      return reply.promise; // deaf to the abort: the answer comes anyway
+    });
+    const progress: number[] = [];
+    const h = runCloudChunks(settings, 'montecarlo', [{}, {}, {}], [1, 1, 1], (d) => progress.push(d));
+    await Promise.all([requested[0]!.promise, requested[1]!.promise]);
+    const ok = { ok: true, json: () => Promise.resolve({}) } as unknown as Response;
+    calls[0]!.answer(ok);
+    await requested[2]!.promise;
+    expect(progress).toEqual([1]);
+    h.cancel();
+    calls[1]!.answer(ok);
+    calls[2]!.answer(ok);
+    await expect(h.result).rejects.toBeInstanceOf(Cancelled);
+    expect(progress).toEqual([1]);
+  });
 });
 
 describe('fitsOneRequest: one summary-only request, or chunks with partials', () => {

@@ -195,7 +195,9 @@ export async function postStreamed(
 
 /**
  * Run chunks against the cloud one after another (two in flight), reporting progress as chunks
- * finish. `bodies` are the request bodies; the answers come back in the same order.
+ * finish. `bodies` are the request bodies; the answers come back in the same order. The first
+ * failure aborts the other request in flight and starts no more; no progress is reported once the
+ * run has failed or been cancelled.
  */
 export function runCloudChunks(
   settings: Settings,
@@ -204,28 +206,40 @@ export function runCloudChunks(
   weights: readonly number[],
   onProgress: Progress,
 ): RunHandle<unknown[]> {
-  const controller = new AbortController();
+  // `cancel` is the user's; `lanes` stops both lanes, on a cancel or on the first failure.
+  const cancel = new AbortController();
+  const lanes = new AbortController();
+  cancel.signal.addEventListener('abort', () => lanes.abort(), { once: true });
   const total = weights.reduce((a, b) => a + b, 0);
   const result = (async () => {
     const out = new Array<unknown>(bodies.length);
     let next = 0;
     let done = 0;
     const lane = async (): Promise<void> => {
-      while (next < bodies.length) {
-        const i = next++;
-        out[i] = await postJson(settings, route, bodies[i], controller.signal);
-        done += weights[i] ?? 0;
-        onProgress(done, total);
+      try {
+        while (!lanes.signal.aborted && next < bodies.length) {
+          const i = next++;
+          const answer = await postJson(settings, route, bodies[i], lanes.signal);
+          if (lanes.signal.aborted) return;
+          out[i] = answer;
+          done += weights[i] ?? 0;
+          onProgress(done, total);
+        }
+      } catch (e) {
+        lanes.abort(); // in the same step as the failure: the other lane reports nothing after it
+        throw e;
       }
     };
     await Promise.all([lane(), lane()]);
+    // a lane that stopped at a cancel returns without its chunk's answer
+    if (lanes.signal.aborted) throw new Cancelled();
     return out;
   })();
   return {
     result: result.catch((e: unknown) => {
-      throw controller.signal.aborted ? new Cancelled() : e;
+      throw cancel.signal.aborted ? new Cancelled() : e;
     }),
-    cancel: () => controller.abort(),
+    cancel: () => cancel.abort(),
   };
 }
 
