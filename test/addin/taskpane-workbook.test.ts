@@ -511,6 +511,29 @@ describe('from the example day: plan(), stressGrid() and a Monte Carlo run throu
     expect(mergeCloudMonteCarlo([whole])).toBe(whole);
   });
 
+  it('refuses a chunk answer with a per-path array cut short, a null in it or one missing, naming the field', () => {
+    type Wire = { partial: Record<string, unknown> & { book: unknown[] } };
+    const wire = (first: number, count: number): Wire =>
+      JSON.parse(
+        JSON.stringify({ partial: runMonteCarloChunk(monteCarloInput(raw, 40, 7, first, count)) }, (_k, v: unknown) =>
+          ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v,
+        ),
+      ) as Wire;
+    const short = wire(20, 20);
+    short.partial.book.length = 12; // eight paths missing: they read as 0 before
+    expect(() => mergeCloudMonteCarlo([wire(0, 20), short])).toThrowError(
+      expect.objectContaining({ field: 'book', problem: 'has 12 values for 20 paths' }),
+    );
+    const withNull = wire(20, 20);
+    withNull.partial.book[3] = null; // read as 0 before
+    expect(() => mergeCloudMonteCarlo([wire(0, 20), withNull])).toThrowError(
+      expect.objectContaining({ field: 'book[3]' }),
+    );
+    const noVix = wire(20, 20);
+    delete noVix.partial['vixEnd']; // a bare TypeError before
+    expect(() => mergeCloudMonteCarlo([wire(0, 20), noVix])).toThrowError(expect.objectContaining({ field: 'vixEnd' }));
+  });
+
   it('plots the 0.5th-99.5th percentile body of both books and counts the paths beyond', () => {
     const partial = runMonteCarloChunk(monteCarloInput(raw, 2000, 11));
     const summary = summarizeMonteCarlo(partial);

@@ -3,8 +3,8 @@
  * (histogram and statistics) and the stress grid. No maths beyond unit conversion, ordering and
  * binning for the chart.
  */
-import { mergeMonteCarlo, summarizeMonteCarlo } from '@alvh/shared';
-import type { BodyHistogram, MonteCarloPartial, MonteCarloSummary, StressGridResult } from '@alvh/shared';
+import { mergeMonteCarlo, reviveMonteCarloPartial, summarizeMonteCarlo } from '@alvh/shared';
+import type { BodyHistogram, MonteCarloSummary, StressGridResult } from '@alvh/shared';
 import type { HistogramView, McStatRow, StressView } from './views';
 
 // ---------------------------------------------------------------------------------------------
@@ -96,27 +96,20 @@ function bodyView(h: BodyHistogram): BinnedView {
 }
 
 /**
- * Cloud chunk answers → the run's summary. Each answer is a mergeable partial (typed arrays arrive
- * as JSON arrays and are restored); a single answer that already is a summary (a summary-only run,
- * `{ summary }`, or the summary itself) is passed through.
+ * Cloud chunk answers → the run's summary. Each answer is a mergeable partial, its per-path arrays
+ * as JSON arrays: each is checked and restored by the shared reviver (one finite number per path of
+ * the chunk, every field present), so a cut or broken answer is refused naming the field, never
+ * summarised with missing paths read as 0. A single answer that already is a summary (a
+ * summary-only run, `{ summary }`, or the summary itself) is passed through.
  */
 export function mergeCloudMonteCarlo(answers: readonly unknown[]): MonteCarloSummary {
   const first = answers[0] as Record<string, unknown> | undefined;
   if (answers.length === 1 && first && !('partial' in first)) {
     return (first['summary'] ?? first) as MonteCarloSummary;
   }
-  const parts = answers.map((a) => {
-    const o = ((a as Record<string, unknown>)['partial'] ?? a) as Record<string, unknown>;
-    const f64 = (k: string): Float64Array => Float64Array.from((o[k] as number[] | undefined) ?? []);
-    return {
-      ...o,
-      condor: f64('condor'),
-      book: f64('book'),
-      costs: f64('costs'),
-      tailContracts: f64('tailContracts'),
-      rebalances: Uint16Array.from((o['rebalances'] as number[] | undefined) ?? []),
-    } as unknown as MonteCarloPartial;
-  });
+  const parts = answers.map((a) =>
+    reviveMonteCarloPartial(a !== null && typeof a === 'object' && 'partial' in a ? a.partial : a),
+  );
   return summarizeMonteCarlo(mergeMonteCarlo(parts));
 }
 
