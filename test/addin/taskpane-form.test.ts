@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { POLICY_FIELDS } from '@alvh/shared';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
 import { chunkPaths } from '../../addin/src/taskpane/jobs';
+import { wholeFromText } from '../../addin/src/common/numbers';
 import {
   TYPED_EVENT_SOURCE,
   eventsFromText,
@@ -361,6 +362,13 @@ describe('form text → plan input', () => {
       { path: 'market.indices.skew', message: 'is 135,68: write 135.68 with a decimal point' },
       { path: 'policy.tailCoverage', message: 'is 1,8: write 1.8 with a decimal point' },
     ]);
+  });
+
+  it('reads paths and seed grouped by commas by the same rule: "0,100" and "000,100" are not 100', () => {
+    expect(wholeFromText('20,000')).toBe(20_000);
+    expect(wholeFromText('1,000,000')).toBe(1_000_000);
+    expect(wholeFromText('0100')).toBe(100); // ungrouped digits: a leading zero is only a zero
+    for (const t of ['0,100', '000,100', '00,100,000', '0,043']) expect(wholeFromText(t), t).toBeUndefined();
   });
 
   it.each([

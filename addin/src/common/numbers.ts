@@ -25,12 +25,14 @@ export function numberFromText(text: string): number | undefined {
 }
 
 /**
- * A whole number typed as text: digits, optionally grouped by commas ("20,000"); no sign, decimals,
- * exponent, percent or hexadecimal ("0x10" is not 16). Undefined otherwise, blank included.
+ * A whole number typed as text: digits, optionally grouped by commas ("20,000", the first group
+ * with no leading zero as in {@link numberFromText}: "0,100" is a decimal comma, never 100); no
+ * sign, decimals, exponent, percent or hexadecimal ("0x10" is not 16). Undefined otherwise, blank
+ * included.
  */
 export function wholeFromText(text: string): number | undefined {
   const t = text.trim();
-  if (!/^\d+$/.test(t) && !/^\d{1,3}(?:,\d{3})+$/.test(t)) return undefined;
+  if (!/^\d+$/.test(t) && !/^[1-9]\d{0,2}(?:,\d{3})+$/.test(t)) return undefined;
   const n = Number(t.replace(/,/g, ''));
   return Number.isSafeInteger(n) ? n : undefined;
 }
