@@ -14,12 +14,19 @@ import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from '../market/calendar';
  */
 export function numberExpected(iss: { input?: unknown }): string {
   const x = iss.input;
-  if (typeof x === 'string' && x.trim() !== '' && Number.isFinite(Number(x)))
-    return `got the text ${JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}…` : x)}: send the number without quotes`;
+  const text = numberAsText(x);
+  if (text !== undefined) return text;
   // JSON's 1e400 parses to Infinity: a number was sent, one too large for any figure here.
   if (x === Infinity || x === -Infinity)
     return `got a number beyond ${x > 0 ? '' : '−'}1.8e308 (the largest a double holds, as 1e400 is read): pass a finite number`;
   return 'pass a number';
+}
+
+/** The words for a number sent as text (`"6600"`, quoted), or undefined when `x` is not one. */
+function numberAsText(x: unknown): string | undefined {
+  if (typeof x === 'string' && x.trim() !== '' && Number.isFinite(Number(x)))
+    return `got the text ${JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}…` : x)}: send the number without quotes`;
+  return undefined;
 }
 
 /** A finite number (zod already rejects NaN; this also rejects ±Infinity). */
@@ -100,11 +107,14 @@ export function wholeNumber(lo: number, hi: number, what: string) {
   const fix = `pass ${what} as a whole number ${range}`;
   const issue = (iss: { input?: unknown }): string =>
     typeof iss.input === 'number' && Number.isFinite(iss.input) ? `is ${shownNumber(iss.input)}; ${fix}` : fix;
-  return z
-    .number({ error: fix })
-    .int({ error: issue, abort: true })
-    .min(lo, { error: issue, abort: true })
-    .max(hi, { error: issue });
+  return (
+    z
+      // a number sent as text is named as such, as a decimal field names it (numberExpected)
+      .number({ error: (iss) => numberAsText(iss.input) ?? fix })
+      .int({ error: issue, abort: true })
+      .min(lo, { error: issue, abort: true })
+      .max(hi, { error: issue })
+  );
 }
 
 /** A share or probability in [0, 1]. */

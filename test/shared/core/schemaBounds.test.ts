@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   InputValidationError,
   MAX_CONTRACTS,
+  MonteCarloInputSchema,
   PlanInputSchema,
   StressGridInputSchema,
   parseInput,
@@ -122,6 +123,17 @@ describe('a number sent as text', () => {
       { path: 'market.spx', message: 'got the text "6600": send the number without quotes' },
     ]);
     expect(issuesOf(() => plan(withSpx('six thousand')))).toEqual([{ path: 'market.spx', message: 'pass a number' }]);
+  });
+
+  it('in a whole-number field (paths, seed) too; other text still gets the range to pass', () => {
+    const mc = (run: Record<string, unknown>) => () => parseInput(MonteCarloInputSchema, { book: BOOK, ...run });
+    expect(issuesOf(mc({ paths: '1000', seed: '7' }))).toEqual([
+      { path: 'paths', message: 'got the text "1000": send the number without quotes' },
+      { path: 'seed', message: 'got the text "7": send the number without quotes' },
+    ]);
+    expect(issuesOf(mc({ paths: 'many' }))).toEqual([
+      { path: 'paths', message: 'pass paths as a whole number of at least 2' },
+    ]);
   });
 
   it('a number past a double (JSON 1e400, read as Infinity) is named as such, not as something other than a number', () => {
