@@ -10,7 +10,7 @@ import { surfacesOf, type Leg } from '../book/index';
 // the method's files, not its barrel: the plan (in the barrel) reads the hedge module
 import { plan } from '../method/plan';
 import { planMarketState, withPrefix } from '../method/planCurve';
-import { condorHorizonDays } from '../scenario/mcSetup';
+import { condorHorizonDays, lastCondorExpiryField } from '../scenario/mcSetup';
 import type { MonteCarloSetup } from '../scenario/mcTypes';
 import type { ScenarioBook } from '../scenario/scenarioBook';
 import { hedgeContextFrom, type HedgeContext } from './structureContext';
@@ -153,7 +153,14 @@ export function frontierSetup(input: unknown, mark: LegMarker = defaultMarker): 
   };
   const horizonDays = condorHorizonDays(book);
   const pathCount = v.pathCount ?? v.paths - v.firstPath;
-  checkFrontierWork(budgets.length, v.paths, pathCount, horizonDays, legsOf(book), lastExpiryField(v.plan));
+  checkFrontierWork(
+    budgets.length,
+    v.paths,
+    pathCount,
+    horizonDays,
+    legsOf(book),
+    lastCondorExpiryField({ plan: v.plan }),
+  );
 
   const frame: FrontierFrame = {
     valuationDate: pl.valuationDate,
@@ -194,15 +201,4 @@ export function frontierSetup(input: unknown, mark: LegMarker = defaultMarker): 
       },
     },
   };
-}
-
-/** The field of the plan's last condor expiry: `plan.condor.expiry`, or the ladder's farthest `plan.condors[i].expiry`. */
-function lastExpiryField(p: { condors?: readonly { expiry: string }[] | undefined }): string {
-  const ladder = p.condors;
-  if (ladder === undefined || ladder.length === 0) return 'plan.condor.expiry';
-  let last = 0;
-  ladder.forEach((c, i) => {
-    if (c.expiry > (ladder[last] as { expiry: string }).expiry) last = i;
-  });
-  return `plan.condors[${last}].expiry`;
 }

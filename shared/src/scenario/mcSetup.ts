@@ -1,11 +1,12 @@
 /**
  * A Monte Carlo input parsed and resolved into the engine's setup (book, policy, model, run).
  */
-import { invalidInput } from '../errors';
+import { invalidInput, limitExceeded } from '../errors';
 import { parseIsoDate } from '../dates';
 import { parseInput } from '../schemas/parse';
 import { checkVxPrice } from '../validate';
 import {
+  MAX_HORIZON_DAYS,
   MonteCarloInputSchema,
   VIX_HISTORY_STALE_DAYS,
   checkMonteCarloLimits,
@@ -104,6 +105,24 @@ export function condorHorizonDays(book: Pick<ScenarioBook, 'valuationDate' | 'co
 }
 
 /**
+ * The field of the last condor expiry in a scenario input: `plan.condor.expiry`, the ladder's
+ * farthest `plan.condors[i].expiry`, or the book's farthest `book.condor[i].expiry`.
+ */
+export function lastCondorExpiryField(v: {
+  plan?: { condors?: readonly { expiry: string }[] | undefined } | undefined;
+  book?: { condor: readonly { expiry: string }[] } | undefined;
+}): string {
+  const [legs, root] = v.book !== undefined ? [v.book.condor, 'book.condor'] : [v.plan?.condors, 'plan.condors'];
+  if (legs === undefined || legs.length === 0) return 'plan.condor.expiry';
+  let last = 0;
+  // ISO dates (checked by the schema) sort as text
+  legs.forEach((c, i) => {
+    if (c.expiry > legs[last]!.expiry) last = i;
+  });
+  return `${root}[${last}].expiry`;
+}
+
+/**
  * Parse and resolve a Monte Carlo input into the engine's setup, its work checked against `limits`
  * (default: those of one call in one thread; a pool that chunks a summary-only run passes
  * POOLED_MONTE_CARLO_LIMITS).
@@ -133,6 +152,14 @@ function setupOf(v: MonteCarloInput, limits: MonteCarloWorkLimits): MonteCarloSe
   const lastExpiry = condorHorizonDays(book);
   const horizonDays = v.horizonDays ?? lastExpiry;
   const pathCount = v.pathCount ?? v.paths - v.firstPath;
+  if (v.horizonDays === undefined && lastExpiry > MAX_HORIZON_DAYS) {
+    // The horizon was not sent: name the field that set it, the condor's expiry.
+    throw limitExceeded(
+      lastCondorExpiryField(v),
+      `is ${lastExpiry} days out: the default horizon is the condor's expiry, over the limit of ${MAX_HORIZON_DAYS} days`,
+      `pass horizonDays of at most ${MAX_HORIZON_DAYS} (in the API), or a condor expiring within ${MAX_HORIZON_DAYS} days`,
+    );
+  }
   checkMonteCarloLimits(v.paths, pathCount, horizonDays, limits);
   // Past the last condor's expiry nothing is left to hedge: the hedges' carry alone would move the
   // figures, and `market` would describe a day the book no longer exists.

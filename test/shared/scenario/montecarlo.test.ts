@@ -7,6 +7,7 @@ import {
   markBook,
   parseInput,
   parseIsoDate,
+  plan,
   scenarioSource,
   shiftedState,
   markLegs,
@@ -24,7 +25,7 @@ import {
 import { compileLegs, dayFactors, legsValue, type PricerMarket } from '../../../shared/src/scenario/pathPricer';
 import { describeWithData } from '../../helpers/marketData';
 import { REAL_CHAINS, chainMarketState, loadChain, spxLeg, type RealChain } from '../surface/chains';
-import { BOOK } from '../../helpers/fixtures';
+import { BOOK, PLAN_INPUT } from '../../helpers/fixtures';
 import { errorOf } from '../../helpers/errors';
 
 const flatPolicy = {
@@ -334,6 +335,26 @@ describe('input, limits, progress and cancellation', () => {
       expect.objectContaining({ code: 'limit_exceeded', field: 'horizonDays' }),
     );
     expect(() => monteCarloSetup({ book: BOOK, paths: 1_000_000, pathCount: 100_000 })).not.toThrow();
+  });
+
+  it("a condor expiring past the horizon limit, with no horizonDays sent, is named at the condor's expiry", () => {
+    // 2028-12-15 is 756 days after 2026-11-20: the plan is made, the Monte Carlo's default horizon is over 730 days.
+    const far = { ...PLAN_INPUT, condor: { ...PLAN_INPUT.condor, expiry: '2028-12-15' } };
+    expect(() => plan(far)).not.toThrow();
+    const e = errorOf(() => monteCarloSetup({ plan: far, paths: 1_000 }));
+    expect([e.code, e.field, e.problem, e.fix]).toEqual([
+      'limit_exceeded',
+      'plan.condor.expiry',
+      "is 756 days out: the default horizon is the condor's expiry, over the limit of 730 days",
+      'pass horizonDays of at most 730 (in the API), or a condor expiring within 730 days',
+    ]);
+    const ladder = { ...PLAN_INPUT, condor: undefined, condors: [PLAN_INPUT.condor, far.condor] };
+    expect(errorOf(() => monteCarloSetup({ plan: ladder, paths: 1_000 })).field).toBe('plan.condors[1].expiry');
+    const book = { ...BOOK, condor: BOOK.condor.map((l, i) => (i === 2 ? { ...l, expiry: '2026-04-17' } : l)) };
+    expect(errorOf(() => monteCarloSetup({ book, paths: 1_000 })).field).toBe('book.condor[2].expiry');
+    // A horizon that was sent keeps its own words.
+    expect(errorOf(() => monteCarloSetup({ plan: far, paths: 1_000, horizonDays: 756 })).field).toBe('horizonDays');
+    expect(() => monteCarloSetup({ plan: far, paths: 1_000, horizonDays: 730 })).not.toThrow();
   });
 
   it('reports progress and stops when asked', () => {
