@@ -24,6 +24,7 @@ import {
   type MonteCarloPartial,
   type MonteCarloSetup,
   type MonteCarloSummary,
+  type PathRange,
   type SurfaceRequest,
   marketSurface,
   type MarketSurfaceInput,
@@ -40,12 +41,17 @@ export type WorkerJob =
   | 'surface'
   | 'chain';
 
-/** The chunks of one run, merged in path order; the summary (null below 2 paths) and, if asked, the arrays. */
+/**
+ * The chunks of one request, merged in path order; the summary (null below 2 paths) and, if asked,
+ * the arrays. `range` is the request's own paths (a request may be one chunk of a larger run): the
+ * chunks must cover it exactly.
+ */
 export function mergeAndSummarize(
   parts: readonly MonteCarloPartial[],
   withPartial: boolean,
+  range: PathRange,
 ): { summary: MonteCarloSummary | null; partial?: MonteCarloPartial } {
-  const merged = mergeMonteCarlo(parts);
+  const merged = mergeMonteCarlo(parts, range);
   const summary = merged.pathCount >= 2 ? summarizeMonteCarlo(merged) : null;
   return withPartial ? { summary, partial: merged } : { summary };
 }
@@ -109,8 +115,8 @@ export function runJob(job: WorkerJob, payload: unknown, hooks: JobHooks = {}): 
     case 'montecarlo-chunk':
       return runMonteCarloSetup(chunkSetup(payload), hooks);
     case 'montecarlo-merge': {
-      const p = payload as { parts: MonteCarloPartial[]; withPartial: boolean };
-      return mergeAndSummarize(p.parts, p.withPartial);
+      const p = payload as { parts: MonteCarloPartial[]; withPartial: boolean; range: PathRange };
+      return mergeAndSummarize(p.parts, p.withPartial, p.range);
     }
     case 'frontier-chunk':
       return runFrontierChunk(payload, hooks);

@@ -308,7 +308,10 @@ export class ComputePool {
       if (failed) throw failed.reason;
       const parts = settled.map((s) => (s as PromiseFulfilledResult<unknown>).value as object);
       // Merging and summarising loop over every path: a worker does it, the buffers move there.
-      const { task, promise } = this.makeTask(r, mergeJob, { parts, withPartial }, undefined);
+      // The merge covers the paths asked for, [firstPath, firstPath + pathCount): the whole run, or
+      // the one chunk of it this request is.
+      const range = { firstPath: run.firstPath, pathCount: run.pathCount };
+      const { task, promise } = this.makeTask(r, mergeJob, { parts, withPartial, range }, undefined);
       task.transfer = buffersOf(parts);
       task.json = opts.json ?? false;
       tasks.push(task);

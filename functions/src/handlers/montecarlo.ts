@@ -92,7 +92,7 @@ export async function monteCarloHandler(
 function monteCarloAnswer(raw: unknown, withPartial: boolean): MonteCarloResponse | JsonText {
   const out = fromCompute(raw);
   if (out instanceof JsonText) return out;
-  if (isPartial(out)) return mergeAndSummarize([out], withPartial);
+  if (isPartial(out)) return mergeAndSummarize([out], withPartial, out);
   if (typeof out === 'object' && out !== null && 'summary' in out) {
     const r = out as MonteCarloResponse;
     return withPartial ? r : { summary: r.summary };

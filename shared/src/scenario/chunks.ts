@@ -5,7 +5,8 @@
  */
 import { invalidInput } from '../errors';
 
-interface PathRange {
+/** Paths [firstPath, firstPath + pathCount) of a run. */
+export interface PathRange {
   firstPath: number;
   pathCount: number;
 }
@@ -36,6 +37,30 @@ export function checkContiguous<P extends PathRange>(
     total += p.pathCount;
   });
   return total;
+}
+
+/**
+ * Checks that contiguous chunks covering paths [from, from + total) make up `want` exactly: the
+ * whole run, or the range a caller asked for. A chunk left out at either end is refused like a gap
+ * between chunks, naming the paths missing.
+ * @throws AlvhError `invalid_input` naming `parts`
+ */
+export function checkCovers(from: number, total: number, want: PathRange, what: string): void {
+  const to = from + total;
+  const end = want.firstPath + want.pathCount;
+  if (from === want.firstPath && to === end) return;
+  const missing = [
+    ...(from > want.firstPath ? [`[${want.firstPath}, ${Math.min(from, end)})`] : []),
+    ...(to < end ? [`[${Math.max(to, want.firstPath)}, ${end})`] : []),
+  ];
+  const outside = from < want.firstPath || to > end ? `; they reach outside it` : '';
+  throw invalidInput(
+    'parts',
+    `cover paths [${from}, ${to}) of ${what} [${want.firstPath}, ${end})` +
+      (missing.length > 0 ? `: paths ${missing.join(' and ')} are missing` : '') +
+      outside,
+    'merge every chunk of the run, from its first path to its last',
+  );
 }
 
 /** One per-path array of the merged run: each chunk's array (typed or plain) in path order. */

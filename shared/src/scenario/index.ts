@@ -51,6 +51,7 @@ export {
   type MonteCarloPartial,
   type MonteCarloSetup,
   type MonteCarloSummary,
+  type PathRange,
   type RunSpec,
   type ScenarioBook,
 } from './montecarlo';

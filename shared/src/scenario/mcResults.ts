@@ -4,7 +4,7 @@
 import { invalidInput } from '../errors';
 import { parseInput } from '../schemas/parse';
 import { MonteCarloPartialSchema } from '../schemas/scenario';
-import { checkContiguous, concatChunks } from './chunks';
+import { checkContiguous, checkCovers, concatChunks, type PathRange } from './chunks';
 import {
   bodyHistogram,
   cvarDifferenceStdError,
@@ -41,10 +41,12 @@ const RUN_FIELDS = [
 ] as const;
 
 /**
- * Concatenate contiguous chunks of one run in path order. Throws when the chunks come from
- * different runs, overlap or leave a gap.
+ * Concatenate the chunks of one run in path order: they must cover the run's paths [0, paths)
+ * exactly, or `range` when given (a host that splits one requested chunk of a run into smaller
+ * ones merges them back to that chunk's range). Throws when the chunks come from different runs,
+ * overlap, leave a gap, or leave out paths at either end.
  */
-export function mergeMonteCarlo(parts: readonly MonteCarloPartial[]): MonteCarloPartial {
+export function mergeMonteCarlo(parts: readonly MonteCarloPartial[], range?: PathRange): MonteCarloPartial {
   if (parts.length === 0) throw invalidInput('parts', 'is empty', 'pass at least one Monte Carlo partial result');
   // Parts that came through JSON (plain arrays) are validated and revived first.
   const typed = parts.map((p) => (ArrayBuffer.isView(p.book) ? p : reviveMonteCarloPartial(p)));
@@ -65,6 +67,12 @@ export function mergeMonteCarlo(parts: readonly MonteCarloPartial[]): MonteCarlo
         );
     },
     (k) => order[k]!,
+  );
+  checkCovers(
+    first.firstPath,
+    total,
+    range ?? { firstPath: 0, pathCount: first.paths },
+    range ? 'the range' : 'the run',
   );
   const cat = <T extends Float64Array | Uint16Array>(
     pick: (p: MonteCarloPartial) => T,

@@ -26,6 +26,7 @@ export * from './mcTypes';
 export type { ScenarioBook } from './scenarioBook';
 export { checkedMonteCarloRequest, chunkOfSetup, condorHorizonDays, monteCarloSetup } from './mcSetup';
 export { VIX_BEYOND_HISTORY, mergeMonteCarlo, reviveMonteCarloPartial, summarizeMonteCarlo } from './mcResults';
+export type { PathRange } from './chunks';
 export { curveByDays, tailTargetAt } from './mcEngine';
 
 /** The partial result of a run's paths, its per-path arrays still zero. */

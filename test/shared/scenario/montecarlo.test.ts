@@ -187,6 +187,30 @@ describe('reproducibility', () => {
     expect(() => mergeMonteCarlo([a, other])).toThrowError(/different run/);
   });
 
+  it('refuses chunks that leave out the first or the last paths of the run, unless merged to that range', () => {
+    const run = { book: BOOK, paths: 201, seed: 1, rebalance: false };
+    const head = runMonteCarloChunk({ ...run, pathCount: 64 });
+    const middle = runMonteCarloChunk({ ...run, firstPath: 64, pathCount: 73 });
+    const tail = runMonteCarloChunk({ ...run, firstPath: 137 });
+    // [0, 137) of 201 paths was summarised as a run of 137 paths
+    expect(errorOf(() => mergeMonteCarlo([head, middle]))).toMatchObject({
+      field: 'parts',
+      problem: 'cover paths [0, 137) of the run [0, 201): paths [137, 201) are missing',
+    });
+    expect(errorOf(() => mergeMonteCarlo([tail, middle])).problem).toBe(
+      'cover paths [64, 201) of the run [0, 201): paths [0, 64) are missing',
+    );
+    expect(errorOf(() => mergeMonteCarlo([middle])).problem).toBe(
+      'cover paths [64, 137) of the run [0, 201): paths [0, 64) and [137, 201) are missing',
+    );
+    expect(mergeMonteCarlo([tail, head, middle]).pathCount).toBe(201);
+    // A host merging the pieces of one requested chunk names that chunk's range.
+    expect(mergeMonteCarlo([middle, tail], { firstPath: 64, pathCount: 137 }).pathCount).toBe(137);
+    expect(errorOf(() => mergeMonteCarlo([middle], { firstPath: 64, pathCount: 137 })).problem).toBe(
+      'cover paths [64, 137) of the range [64, 201): paths [137, 201) are missing',
+    );
+  });
+
   it('refuses chunks of runs that differ only in the policy, the rebalance switch or the model (their run keys)', () => {
     const run = { book: BOOK, paths: 200, seed: 1, pathCount: 100 };
     const a = runMonteCarloChunk(run);
