@@ -10,7 +10,9 @@ import {
   cvarDifferenceStdError,
   describeDistribution,
   histogram,
+  pathsForTail,
   quantileSorted,
+  tailPathCount,
   type DistributionStats,
 } from './statistics';
 import { sortedCopy } from './sortedCopy';
@@ -178,6 +180,7 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
         p.hedgeDebit + meanOutlay > 0,
       ),
       ...beyondHistory(p),
+      ...singlePathTails(p.pathCount),
     ],
   };
 }
@@ -229,6 +232,27 @@ function runNotes(
     );
   }
   return notes;
+}
+
+/**
+ * A note when the worst 5% or the worst 1% of `n` paths, the tail the CVaR 95 or the CVaR 99
+ * averages, is a single path: that figure is one path's P&L, with no standard error (and hedge
+ * effectiveness, read from the CVaR 95, is one path's difference). The worst 5% holds two paths
+ * from 21 paths, the worst 1% from 101. No figure changes.
+ */
+function singlePathTails(n: number): string[] {
+  const thin = [
+    { alpha: 0.95, name: 'CVaR 95', share: '5%' },
+    { alpha: 0.99, name: 'CVaR 99', share: '1%' },
+  ].filter((t) => tailPathCount(n, t.alpha) < 2);
+  if (thin.length === 0) return [];
+  const both = thin.length === 2;
+  const figures = both ? 'CVaR 95, CVaR 99 and hedge effectiveness read' : `${thin[0]!.name} reads`;
+  const enough = thin.map((t) => `${pathsForTail(t.alpha, 2).toLocaleString('en-US')} paths for the ${t.name}`);
+  return [
+    `With ${n} paths the worst ${thin.map((t) => t.share).join(' and the worst ')} ${both ? 'are each' : 'is'} a single path: ` +
+      `${figures} that one path's P&L, not the mean of a tail; run at least ${enough.join(' and ')} to average 2 paths or more.`,
+  ];
 }
 
 /**

@@ -64,6 +64,18 @@ function typeSeven(n: number, q: number, at: (k: number) => number): number {
   return a + (h - lo) * (at(Math.min(n - 1, lo + 1)) - a);
 }
 
+/** Paths in the worst 1 − `alpha` of `n` paths, the tail VaR and CVaR read: at least one. */
+export function tailPathCount(n: number, alpha: number): number {
+  return Math.max(1, Math.ceil((1 - alpha) * n - 1e-9));
+}
+
+/** The fewest paths whose worst 1 − `alpha` holds `k` paths ({@link tailPathCount}). */
+export function pathsForTail(alpha: number, k: number): number {
+  let n = k;
+  while (tailPathCount(n, alpha) < k) n++;
+  return n;
+}
+
 /**
  * VaR and CVaR at level `alpha` from an ascending sample; returns [var, cvar, cvarStdError]. The
  * standard error counts the threshold's sampling error too (the (1 − p)(CVaR − VaR)² term): the
@@ -72,7 +84,7 @@ function typeSeven(n: number, q: number, at: (k: number) => number): number {
  */
 function tailRisk(sorted: Float64Array, alpha: number): [number, number, number | null] {
   const n = sorted.length;
-  const k = Math.max(1, Math.ceil((1 - alpha) * n - 1e-9));
+  const k = tailPathCount(n, alpha);
   let s = 0;
   for (let i = 0; i < k; i++) s += sorted[i]!;
   const m = s / k;
@@ -184,7 +196,7 @@ function pairedStdError(pnl: Float64Array, firstPath: number, f: (x: number) => 
  */
 function pairedTailStdError(pnl: Float64Array, firstPath: number, sorted: Float64Array, alpha: number): number | null {
   const n = sorted.length;
-  const k = Math.max(1, Math.ceil((1 - alpha) * n - 1e-9));
+  const k = tailPathCount(n, alpha);
   if (k < 2) return null;
   const q = sorted[k - 1]!;
   const p = k / n;
@@ -207,7 +219,7 @@ export function cvarDifferenceStdError(
   alpha = 0.95,
 ): number | null {
   const n = a.length;
-  const k = Math.max(1, Math.ceil((1 - alpha) * n - 1e-9));
+  const k = tailPathCount(n, alpha);
   if (k < 2 || b.length !== n) return null;
   const [qa, qb, p] = [sortedA[k - 1]!, sortedB[k - 1]!, k / n];
   const d = new Float64Array(n);

@@ -236,6 +236,32 @@ describe('reproducibility', () => {
   });
 });
 
+describe('tails of a single path', () => {
+  const notesOf = (paths: number) =>
+    summarizeMonteCarlo(runMonteCarloChunk({ book: BOOK, paths, seed: 4, rebalance: false })).notes;
+  const single = (notes: readonly string[]) => notes.filter((n) => n.includes('a single path'));
+
+  it('are noted when the worst 5% or 1% is one path: 20 paths both, 21 to 100 the 1%, from 101 neither', () => {
+    expect(single(notesOf(20))).toEqual([
+      "With 20 paths the worst 5% and the worst 1% are each a single path: CVaR 95, CVaR 99 and hedge effectiveness read that one path's P&L, " +
+        'not the mean of a tail; run at least 21 paths for the CVaR 95 and 101 paths for the CVaR 99 to average 2 paths or more.',
+    ]);
+    const one99 =
+      "the worst 1% is a single path: CVaR 99 reads that one path's P&L, not the mean of a tail; " +
+      'run at least 101 paths for the CVaR 99 to average 2 paths or more.';
+    expect(single(notesOf(21))).toEqual([`With 21 paths ${one99}`]);
+    expect(single(notesOf(100))).toEqual([`With 100 paths ${one99}`]);
+    expect(single(notesOf(101))).toEqual([]);
+  });
+
+  it("21 paths is where the CVaR 95's tail first holds two (its standard error needs two)", () => {
+    const error = (n: number) =>
+      summarizeMonteCarlo(runMonteCarloChunk({ book: BOOK, paths: n, seed: 4, rebalance: false })).alvh.cvar95StdError;
+    expect(error(20)).toBeNull();
+    expect(error(21)).toEqual(expect.any(Number));
+  });
+});
+
 describe('results of the ALVH book', () => {
   const s = summarizeMonteCarlo(runMonteCarloChunk({ book: BOOK, paths: 10_000, seed: 3 }));
 
