@@ -396,21 +396,27 @@ async function runJob(kind: JobKind): Promise<boolean> {
     const result = await handle.result;
     clearInterval(ticker);
     const secs = ((performance.now() - started) / 1000).toFixed(1);
-    setRunning(kind, false);
+    // The button stays disabled until the sheet is written; `finally` clears `running` in the same
+    // step. A click while the sheet was written found the run still going and did nothing (after
+    // clearing the error box).
     if (kind === 'stress') {
       const view = presentStress(result);
       renderStress(view);
       showFinished(resultId, version);
       $('stress-result').scrollIntoView({ block: 'nearest' });
       const name = await toWorkbook((ctx, opts) => writeStressSheet(ctx, view, opts));
-      note.textContent = `Done ${where()} in ${secs} s${name ? `; sheet "${name}"` : ''}.`;
+      setRunning(kind, false, `Done ${where()} in ${secs} s${name ? `; sheet "${name}"` : ''}.`);
     } else {
       const view = presentMonteCarlo(result, (parsed as { valuationDate: string }).valuationDate);
       renderMonteCarlo(view);
       showFinished(resultId, version);
       $('mc-result').scrollIntoView({ block: 'nearest' });
       const name = await toWorkbook((ctx, opts) => writeMonteCarloSheet(ctx, view, opts));
-      note.textContent = `${view.paths.toLocaleString('en-US')} paths ${where()} in ${secs} s${name ? `; sheet "${name}"` : ''}.`;
+      setRunning(
+        kind,
+        false,
+        `${view.paths.toLocaleString('en-US')} paths ${where()} in ${secs} s${name ? `; sheet "${name}"` : ''}.`,
+      );
     }
   } catch (e) {
     setRunning(kind, false, e instanceof Cancelled ? 'Cancelled.' : '');
