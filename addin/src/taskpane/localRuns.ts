@@ -8,15 +8,22 @@ import {
   SurfaceFromChainSchema,
   buildSurface,
   MonteCarloInputSchema,
+  chunkOfSetup,
   mergeMonteCarlo,
+  monteCarloSetup,
   parseInput,
-  runMonteCarloChunk,
+  runMonteCarloSetup,
   summarizeMonteCarlo,
 } from '@alvh/shared';
-import type { MonteCarloPartial, MonteCarloSummary, SurfaceResponse } from '@alvh/shared';
+import type { MonteCarloPartial, MonteCarloSetup, MonteCarloSummary, SurfaceResponse } from '@alvh/shared';
 import { chunkPaths } from './jobs';
 
-/** Runs the request `raw` (checked by the shared schema) in chunks of `chunkSize` paths: the run's summary. */
+/**
+ * Runs the request `raw` (checked by the shared schema) in chunks of `chunkSize` paths: the run's
+ * summary. The input is resolved (the plan, its surfaces) once, for the first chunk; each further
+ * chunk takes that setup with its own paths ({@link chunkOfSetup}, checked again), as the API's
+ * workers do, with the same bits as resolving it for every chunk.
+ */
 export function runMonteCarloLocally(
   raw: unknown,
   chunkSize: number,
@@ -25,14 +32,14 @@ export function runMonteCarloLocally(
   const input = parseInput(MonteCarloInputSchema, raw);
   const total = input.paths;
   const parts: MonteCarloPartial[] = [];
+  let setup: MonteCarloSetup | undefined;
   let before = 0;
   for (const [firstPath, pathCount] of chunkPaths(total, chunkSize)) {
-    parts.push(
-      runMonteCarloChunk(
-        { ...input, firstPath, pathCount },
-        { onProgress: (done: number) => onProgress(before + done, total) },
-      ),
-    );
+    setup =
+      setup === undefined
+        ? monteCarloSetup({ ...input, firstPath, pathCount })
+        : chunkOfSetup(setup, firstPath, pathCount);
+    parts.push(runMonteCarloSetup(setup, { onProgress: (done: number) => onProgress(before + done, total) }));
     before += pathCount;
     onProgress(before, total);
   }
