@@ -223,6 +223,21 @@ function endWithProblem(socket: Socket, problem: Problem, extra: readonly string
   socket.end(`${head}\r\n\r\n${body}`);
 }
 
+/** Connections the HTTP parser refused: their problem is answered once, after their earlier answers. */
+const malformed = new WeakSet<Socket>();
+
+/**
+ * Call `then` once every answer Node holds for `socket` is out (at once if none is). Node answers a
+ * connection's requests in order: the one being written is the socket's `_httpMessage`, and when it
+ * finishes the next one parsed takes its place.
+ */
+function afterAnswers(socket: Socket, then: () => void, previous?: ServerResponse): void {
+  if (socket.destroyed) return;
+  const current = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
+  if (!current || current === previous) then();
+  else current.once('close', () => afterAnswers(socket, then, current));
+}
+
 /** Requests told 100 Continue: their body is on its way. */
 const continued = new WeakSet<IncomingMessage>();
 /** Connections whose answer is out while their body is still read: a later timeout must not answer again. */
@@ -715,13 +730,20 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     );
   });
   // Malformed HTTP (a bad request line, an unknown method, oversized headers, a header timeout):
-  // answer a problem document on the raw socket when it can still take one, then close it.
+  // answer a problem document on the raw socket when it can still take one, then close it. The
+  // answers of the requests before it on the connection (pipelined, or one streaming) go out
+  // first and whole: the problem follows the last of them, never inside one.
   server.on('clientError', (err: Error & { code?: string }, socket: Socket) => {
     if (err.code === 'ECONNRESET' || !socket.writable || answered.has(socket)) {
       socket.destroy();
       return;
     }
-    endWithProblem(socket, clientErrorProblem(err));
+    if (malformed.has(socket)) return; // the parser reports each later chunk again
+    malformed.add(socket);
+    afterAnswers(socket, () => {
+      if (!socket.writable || answered.has(socket)) socket.destroy();
+      else endWithProblem(socket, clientErrorProblem(err));
+    });
   });
 
   const port = options.port ?? portFromEnv(process.env.PORT);

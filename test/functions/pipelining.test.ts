@@ -8,7 +8,7 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setComputeRunner, type ComputeRunner } from '../../functions/src/compute';
-import { STRESS_EXAMPLE } from '../../functions/src/handlers/examples';
+import { MONTECARLO_EXAMPLE, STRESS_EXAMPLE } from '../../functions/src/handlers/examples';
 import { MAX_PIPELINED } from '../../functions/src/http/pipelining';
 import { startLocalHost, type LocalHost } from '../../functions/src/localHost';
 import { inlineCompute } from './inlineCompute';
@@ -97,6 +97,63 @@ describe('pipelined requests on one connection', () => {
     const refused = host.pipelined.refused;
     for (let i = 0; i < 3 * MAX_PIPELINED; i++) expect((await fetch(`${host.url}/api/health`)).status).toBe(200);
     expect(host.pipelined.refused).toBe(refused);
+  });
+
+  it('a malformed request after a pipelined one: the earlier answer goes out whole, then the 400, then the close', async () => {
+    setComputeRunner(inlineCompute());
+    const s = connect(host.port, '127.0.0.1');
+    let out = '';
+    s.on('data', (d: Buffer) => (out += d.toString('latin1')));
+    const closed = new Promise<void>((ok) => s.on('close', () => ok()));
+    s.write('GET /api/health HTTP/1.1\r\nHost: x\r\n\r\nGARBAGE\r\n\r\n');
+    await closed;
+    const answers = splitAnswers(out);
+    expect(answers.map((a) => a.status)).toEqual([200, 400]);
+    expect((JSON.parse(answers[0]!.body) as { status: string }).status).toBe('ok');
+    expect(answers[1]!.head).toMatch(/\r\ncontent-type: application\/problem\+json/i);
+    expect((JSON.parse(answers[1]!.body) as { code: string }).code).toBe('bad_request');
+  });
+
+  it('a malformed request while an answer streams: no status line inside the chunked body, the 400 after it', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((ok) => (release = ok));
+    const inline = inlineCompute();
+    setComputeRunner({
+      run: async (job, payload, opts) => {
+        opts?.onProgress?.(0, 2000);
+        await held;
+        return inline.run(job, payload, opts);
+      },
+      close: () => Promise.resolve(),
+    });
+    const body = JSON.stringify({ ...MONTECARLO_EXAMPLE, firstPath: undefined, pathCount: undefined, paths: 2000 });
+    const s = connect(host.port, '127.0.0.1');
+    let out = '';
+    const streaming = new Promise<void>((ok) =>
+      s.on('data', (d: Buffer) => {
+        out += d.toString('latin1');
+        if (out.includes('"progress"')) ok();
+      }),
+    );
+    const closed = new Promise<void>((ok) => s.on('close', () => ok()));
+    s.write(
+      `POST /api/montecarlo?partial=false HTTP/1.1\r\nHost: x\r\nAccept: application/x-ndjson\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+    await streaming;
+    // The host has had the parser's refusal before the run is let go.
+    const refused = new Promise<void>((ok) => host.server.once('clientError', () => ok()));
+    s.write('GARBAGE\r\n\r\n');
+    await refused;
+    const beforeRelease = out;
+    release();
+    await closed;
+    expect(beforeRelease).not.toMatch(/HTTP\/1\.1 400/);
+    const end = out.indexOf('\r\n0\r\n\r\n');
+    expect(end).toBeGreaterThan(0);
+    const stream = out.slice(0, end);
+    expect(stream.match(/HTTP\/1\.1 /g)).toHaveLength(1);
+    expect(stream).toMatch(/"summary"/);
+    expect(out.slice(end + 7)).toMatch(/^HTTP\/1\.1 400 [^]*"code":"bad_request"/);
   });
 
   it('logged no server errors', () => {
