@@ -51,7 +51,7 @@ function positiveIntEnv(raw: string | undefined, max: number): number | undefine
   return Number.isSafeInteger(n) && n > 0 && n <= max ? n : undefined;
 }
 
-/** Default wall-clock limit of one heavy job, queueing included (ms). */
+/** Default wall-clock limit of one heavy job from the start of its work (ms); also its longest wait to start. */
 export const DEFAULT_JOB_TIMEOUT_MS = 60_000;
 
 /** `ALVH_JOB_TIMEOUT_MS`: wall-clock limit of one heavy job in ms (1 to 600,000); default 60,000. */

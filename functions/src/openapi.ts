@@ -36,9 +36,10 @@ const CODE_WORDS: Record<ProblemCode, string> = {
   client_closed_request: 'the client closed the connection and its run was cancelled: nobody receives this answer',
   internal_error: 'a defect, never caused by input: `id` to quote, the same id is in the server log',
   not_implemented: 'the body is sent with a transfer coding other than chunked',
-  compute_queue_full: 'the compute pool holds as many heavy runs as it takes: retry after `Retry-After` seconds',
+  compute_queue_full:
+    'the compute pool holds as many heavy runs as it takes, or this run waited its longest for a thread without starting: retry after `Retry-After` seconds',
   job_time_limit:
-    'a heavy run passed its time limit (`limit`, ms, queueing included) and was stopped; no Retry-After: sent again as it is, ' +
+    'a heavy run passed its time limit (`limit`, ms, from the start of its work) and was stopped; no Retry-After: sent again as it is, ' +
     'the run would likely pass it again, so `fix` says to send less (or to retry once other runs are done, if the service was busy)',
   shutting_down: 'the host stopped the run while shutting down; `Retry-After` set',
 };

@@ -47,7 +47,7 @@ describe('docs/api.md', () => {
     ['signal points', `${spaced(MAX_SIGNAL_POINTS)} points per array`],
     ['futures per curve', `${MAX_FUTURES} per curve`],
     ['per-path arrays per answer', `${spaced(MAX_PARTIAL_PATHS)} paths per answer`],
-    ['job time limit', `${DEFAULT_JOB_TIMEOUT_MS / 1000} s, queueing included`],
+    ['job time limit', `${DEFAULT_JOB_TIMEOUT_MS / 1000} s from the start of its work`],
     ['connections', `| ${DEFAULT_MAX_CONNECTIONS}; a new one past it closes the oldest connection holding no request`],
     ['chain characters', `${spaced(MAX_CHAIN_CHARS)} characters of chain text`],
     ['chain rows', `${spaced(MAX_CHAIN_ROWS)} chain rows`],

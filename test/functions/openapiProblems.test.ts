@@ -135,6 +135,14 @@ describe('Retry-After on a 503', () => {
     expect(headersOf(new JobTimeoutError(60_000))['retry-after']).toBeUndefined();
   });
 
+  it('a run refused after waiting for a thread is told the pool is busy and to try again, not to send less', () => {
+    const context = new InvocationContext({ functionName: 'test' });
+    const { problem, headers } = problemFromError(new PoolBusyError(8, 5, 10, 60_000), context);
+    expect([problem.status, problem.code, headers['retry-after']]).toEqual([503, 'compute_queue_full', '5']);
+    expect(problem.detail).toMatch(/busy: this run waited 60000 ms for a thread/);
+    expect(problem.fix).toBe('the pool is busy with other runs: try again after 5 seconds');
+  });
+
   it('docs/api.md and the OpenAPI document say so', () => {
     expect(row('compute_queue_full')).toMatch(/`Retry-After`/);
     expect(row('shutting_down')).toMatch(/`Retry-After` set/);

@@ -189,3 +189,17 @@ export function errorFromWire(w: WireError): Error {
   e.name = w.name;
   return e;
 }
+
+/** The buffers of the typed arrays inside the partials, and in their arrays (moved, not copied, to the merging worker). */
+export function buffersOf(parts: readonly object[]): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  const add = (v: unknown) => {
+    if (ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer && !out.includes(v.buffer)) out.push(v.buffer);
+  };
+  for (const p of parts)
+    for (const v of Object.values(p)) {
+      if (Array.isArray(v)) v.forEach(add);
+      else add(v);
+    }
+  return out;
+}

@@ -12,8 +12,12 @@
  *
  * Only validated, parsed input crosses to a worker (the shared schemas are strict, so nothing the
  * caller added rides along). Each run is admitted against a bound on the runs in progress, one
- * per thread plus a bounded queue ({@link PoolBusyError} past it), its units are scheduled round-robin across runs (a small run is not stuck
- * behind a large one), and it has a wall-clock limit after which its workers are terminated
+ * per thread plus a bounded queue ({@link PoolBusyError} past it). Admitted runs start first-in
+ * first-out: at most one started run per thread (more only when no started run has a unit waiting
+ * and a thread would idle), their units taking turns round-robin, so a small run is not stuck
+ * behind a large one and every started run has at least a thread's share. A run that has not
+ * started within its longest wait is refused ({@link PoolBusyError} with `waitedMs`); a started
+ * run has a wall-clock limit from its first unit's start, after which its workers are terminated
  * ({@link JobTimeoutError}). A unit that cannot be posted to its worker rejects its run and frees
  * the slot.
  *
@@ -21,8 +25,8 @@
  * the shared package rejects the promise as that error; an abort rejects with the signal's reason.
  * Workers run the bundled script dist/computeWorker.cjs (built by functions/build.mjs).
  *
- * Length (about 450 lines): one class on purpose. The bounded queue, the worker slots and the runs
- * are one state that admission, round-robin scheduling, time limits and cancellation all change;
+ * Length (about 490 lines): one class on purpose. The bounded queue, the worker slots and the runs
+ * are one state that admission, scheduling, time limits and cancellation all change;
  * split apart they would pass that state around instead of reading it.
  */
 import { availableParallelism } from 'node:os';
@@ -37,7 +41,10 @@ import {
   type MonteCarloPartial,
   type MonteCarloSummary,
 } from '@alvh/shared';
-import { errorFromWire, type WireError, type WorkerJob } from './jobs';
+import { buffersOf, errorFromWire, type WireError, type WorkerJob } from './jobs';
+import { JobTimeoutError, PoolBusyError, PoolClosedError } from './poolErrors';
+
+export { JobTimeoutError, PoolBusyError, PoolClosedError };
 
 export type ComputeJob = 'montecarlo' | 'frontier' | 'stress' | 'replay' | 'surface' | 'chain';
 
@@ -70,9 +77,16 @@ export interface ComputePoolOptions {
    * maxQueued` runs are admitted and not finished. Default 4 × size.
    */
   maxQueued?: number;
-  /** Wall-clock limit of one run, queueing included, in ms; default 60,000. */
+  /** Wall-clock limit of one run from its first unit's start, in ms; default 60,000. */
   jobTimeoutMs?: number;
+  /** Longest an admitted run waits to start before it is refused (PoolBusyError), in ms; default jobTimeoutMs. */
+  maxWaitMs?: number;
+  /** Makes a worker (tests: a scripted stand-in); default a worker thread running `workerUrl`. */
+  createWorker?: (url: URL | string) => PoolWorker;
 }
+
+/** What the pool uses of a worker thread. */
+export type PoolWorker = Pick<Worker, 'postMessage' | 'terminate' | 'ref' | 'unref' | 'on' | 'removeAllListeners'>;
 
 /** The result of a `montecarlo` job: the summary, plus the merged per-path arrays of a chunk run. */
 export interface MonteCarloRunResult {
@@ -100,40 +114,13 @@ export function poolFull(s: PoolStats): boolean {
   return s.runs >= s.threads + s.maxQueued;
 }
 
-/** The pool holds as many runs as it takes (one per thread and the queue): answer 503 with Retry-After. */
-export class PoolBusyError extends Error {
-  readonly retryAfterSeconds: number;
-  constructor(
-    readonly maxQueued: number,
-    retryAfterSeconds: number,
-    /** Runs in progress when this one was refused. */
-    readonly runs: number = maxQueued,
-  ) {
-    super(`the compute queue is full (${runs} runs in progress); retry in ${retryAfterSeconds} s`);
-    this.name = 'PoolBusyError';
-    this.retryAfterSeconds = retryAfterSeconds;
-  }
-}
-
-/** A run passed its wall-clock limit and its workers were terminated. */
-export class JobTimeoutError extends Error {
-  constructor(readonly limitMs: number) {
-    super(`the computation passed its time limit of ${limitMs} ms and was stopped`);
-    this.name = 'JobTimeoutError';
-  }
-}
-
-/** The pool was closed (the host is shutting down): the job was not run or was cut. */
-export class PoolClosedError extends Error {
-  constructor() {
-    super('the compute pool was closed');
-    this.name = 'PoolClosedError';
-  }
-}
-
 interface Run {
   /** Units not yet posted to a worker. */
   waiting: Task[];
+  /** Its units take turns with the other started runs' (see the module comment). */
+  started: boolean;
+  /** Called when its first unit is posted (its time limit starts), then cleared. */
+  onStart?: (() => void) | undefined;
 }
 
 interface Task {
@@ -150,7 +137,7 @@ interface Task {
 }
 
 interface Slot {
-  worker: Worker;
+  worker: PoolWorker;
   task: Task | null;
 }
 
@@ -167,20 +154,6 @@ function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The operation was aborted', 'AbortError');
 }
 
-/** The buffers of the typed arrays inside the partials, and in their arrays (moved, not copied, to the merging worker). */
-function buffersOf(parts: readonly object[]): ArrayBuffer[] {
-  const out: ArrayBuffer[] = [];
-  const add = (v: unknown) => {
-    if (ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer && !out.includes(v.buffer)) out.push(v.buffer);
-  };
-  for (const p of parts)
-    for (const v of Object.values(p)) {
-      if (Array.isArray(v)) v.forEach(add);
-      else add(v);
-    }
-  return out;
-}
-
 export class ComputePool {
   readonly size: number;
   readonly maxQueued: number;
@@ -188,9 +161,13 @@ export class ComputePool {
   private readonly workerUrl: URL | string;
   private readonly chunksPerWorker: number;
   private readonly maxChunkPathSteps: number;
+  readonly maxWaitMs: number;
+  private readonly createWorker: (url: URL | string) => PoolWorker;
   private readonly slots: Slot[] = [];
-  /** Runs with units waiting, in round-robin order. */
+  /** Runs admitted and not finished, in the order they were admitted. */
   private readonly runs: Run[] = [];
+  /** The started runs of `runs`, in round-robin order. */
+  private readonly turns: Run[] = [];
   private nextId = 1;
   private closed = false;
 
@@ -201,6 +178,8 @@ export class ComputePool {
     this.maxChunkPathSteps = Math.max(1, Math.floor(opts.maxChunkPathSteps ?? 1_000_000));
     this.maxQueued = Math.max(0, Math.floor(opts.maxQueued ?? 4 * this.size));
     this.jobTimeoutMs = Math.max(1, Math.floor(opts.jobTimeoutMs ?? 60_000));
+    this.maxWaitMs = Math.max(1, Math.floor(opts.maxWaitMs ?? this.jobTimeoutMs));
+    this.createWorker = opts.createWorker ?? ((url) => new Worker(url));
   }
 
   /** Threads, busy slots, runs in progress and those of them waiting for a thread. */
@@ -299,7 +278,7 @@ export class ComputePool {
     };
     const onAbort = () => stopAll(abortReason(signal!), false);
     signal?.addEventListener('abort', onAbort, { once: true });
-    const timer = setTimeout(() => stopAll(new JobTimeoutError(this.jobTimeoutMs), true), this.jobTimeoutMs);
+    const stopClock = this.timeLimits(r, stopAll);
     try {
       this.enqueue(r, tasks);
       const settled = await Promise.allSettled(promises);
@@ -318,7 +297,7 @@ export class ComputePool {
       this.enqueue(r, [task]);
       return await promise;
     } finally {
-      clearTimeout(timer);
+      stopClock();
       signal?.removeEventListener('abort', onAbort);
       this.forget(r);
     }
@@ -336,14 +315,14 @@ export class ComputePool {
     task.json = opts.json ?? false;
     const onAbort = () => this.cancel(task, abortReason(signal!), true);
     signal?.addEventListener('abort', onAbort, { once: true });
-    const timer = setTimeout(() => this.cancel(task, new JobTimeoutError(this.jobTimeoutMs), true), this.jobTimeoutMs);
+    const stopClock = this.timeLimits(r, (reason, terminate) => this.cancel(task, reason, terminate));
     onProgress?.(0, 1);
     this.enqueue(r, [task]);
     let v: unknown;
     try {
       v = await promise;
     } finally {
-      clearTimeout(timer);
+      stopClock();
       signal?.removeEventListener('abort', onAbort);
       this.forget(r);
     }
@@ -353,16 +332,34 @@ export class ComputePool {
 
   /** PoolBusyError when the pool takes no further run (see {@link admit}); nothing otherwise. */
   checkRoom(): void {
-    if (this.runs.length >= this.size + this.maxQueued) {
-      const retry = Math.max(1, Math.min(5, Math.ceil(this.jobTimeoutMs / 1000)));
-      throw new PoolBusyError(this.maxQueued, retry, this.runs.length);
-    }
+    if (this.runs.length >= this.size + this.maxQueued)
+      throw new PoolBusyError(this.maxQueued, this.retryAfter(), this.runs.length);
+  }
+
+  private retryAfter(): number {
+    return Math.max(1, Math.min(5, Math.ceil(this.jobTimeoutMs / 1000)));
+  }
+
+  /**
+   * A run's clocks: refused (PoolBusyError) if it has not started within `maxWaitMs`, stopped
+   * (JobTimeoutError, workers terminated) `jobTimeoutMs` after its first unit starts. Returns the
+   * function that stops them.
+   */
+  private timeLimits(r: Run, stop: (reason: unknown, terminate: boolean) => void): () => void {
+    const busy = () => new PoolBusyError(this.maxQueued, this.retryAfter(), this.runs.length, this.maxWaitMs);
+    let timer = setTimeout(() => stop(busy(), false), this.maxWaitMs);
+    r.onStart = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => stop(new JobTimeoutError(this.jobTimeoutMs), true), this.jobTimeoutMs);
+    };
+    return () => clearTimeout(timer);
   }
 
   /** Stop every worker; pending jobs reject. The pool cannot be used afterwards. */
   async close(): Promise<void> {
     this.closed = true;
     const err = new PoolClosedError();
+    this.turns.length = 0;
     for (const r of this.runs.splice(0)) for (const t of r.waiting.splice(0)) t.reject(err);
     await Promise.all(
       this.slots.splice(0).map((s) => {
@@ -375,26 +372,28 @@ export class ComputePool {
 
   /**
    * A new run, or PoolBusyError when `size + maxQueued` runs are in progress. Every run admitted and
-   * not finished counts, started or not: the units of the runs in progress share the threads
-   * round-robin, so each run admitted slows the others, and past the bound a fast 503 serves the
-   * caller better than a run that would pass its time limit.
+   * not finished counts, started or not: past the bound a fast 503 serves the caller better than a
+   * wait for a thread.
    */
   private admit(): Run {
     this.checkRoom();
-    const r: Run = { waiting: [] };
+    const r: Run = { waiting: [], started: false };
     this.runs.push(r);
     return r;
   }
 
   private enqueue(r: Run, tasks: Task[]): void {
     r.waiting.push(...tasks);
-    if (!this.runs.includes(r)) this.runs.push(r);
     this.dispatch();
   }
 
+  /** A run ended: it leaves the queue and the turns, and its place may start the next run. */
   private forget(r: Run): void {
-    const i = this.runs.indexOf(r);
-    if (i >= 0) this.runs.splice(i, 1);
+    for (const list of [this.runs, this.turns]) {
+      const i = list.indexOf(r);
+      if (i >= 0) list.splice(i, 1);
+    }
+    this.dispatch();
   }
 
   private makeTask(
@@ -453,7 +452,7 @@ export class ComputePool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.workerUrl);
+    const worker = this.createWorker(this.workerUrl);
     const slot: Slot = { worker, task: null };
     worker.on('message', (msg: Reply) => {
       const task = slot.task;
@@ -480,15 +479,29 @@ export class ComputePool {
     return slot;
   }
 
-  /** The next unit, round-robin across the runs that have units waiting. */
+  /**
+   * The next unit: round-robin across the started runs; when fewer runs than threads have started,
+   * or none of them has a unit waiting, the run admitted first of those not started starts.
+   */
   private nextTask(): Task | undefined {
-    for (let n = 0; n < this.runs.length; n++) {
-      const r = this.runs.shift()!;
-      this.runs.push(r);
-      const t = r.waiting.shift();
-      if (t) return t;
+    for (;;) {
+      const next = this.runs.find((r) => !r.started && r.waiting.length > 0);
+      if (next && this.turns.length < this.size) this.start(next);
+      for (let n = 0; n < this.turns.length; n++) {
+        const r = this.turns.shift()!;
+        this.turns.push(r);
+        const t = r.waiting.shift();
+        if (t) return t;
+      }
+      if (!next || next.started) return undefined;
+      this.start(next); // no started run has a unit waiting: rather than leave a thread idle
     }
-    return undefined;
+  }
+
+  /** A run starts: its turn comes first. */
+  private start(r: Run): void {
+    r.started = true;
+    this.turns.unshift(r);
   }
 
   private dispatch(): void {
@@ -500,6 +513,9 @@ export class ComputePool {
       if (!task) return;
       slot ??= this.spawn();
       slot.task = task;
+      const started = task.run.onStart;
+      task.run.onStart = undefined;
+      started?.();
       slot.worker.ref();
       try {
         slot.worker.postMessage(

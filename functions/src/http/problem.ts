@@ -255,12 +255,20 @@ export function problemFromError(
     headers = e.headers;
     if (e.logLine !== undefined) context.log(e.logLine);
   } else if (e instanceof PoolBusyError) {
-    problem = httpProblem(
-      503,
-      'compute_queue_full',
-      `the compute pool is full (${e.runs} heavy runs in progress, one per thread and ${e.maxQueued} waiting); retry after ${e.retryAfterSeconds} s`,
-      { fix: `retry after ${e.retryAfterSeconds} seconds, or send fewer heavy requests at once` },
-    );
+    problem =
+      e.waitedMs === undefined
+        ? httpProblem(
+            503,
+            'compute_queue_full',
+            `the compute pool is full (${e.runs} heavy runs in progress, one per thread and ${e.maxQueued} waiting); retry after ${e.retryAfterSeconds} s`,
+            { fix: `retry after ${e.retryAfterSeconds} seconds, or send fewer heavy requests at once` },
+          )
+        : httpProblem(
+            503,
+            'compute_queue_full',
+            `the compute pool is busy: this run waited ${e.waitedMs} ms for a thread behind earlier heavy runs (${e.runs} in progress) and was not started`,
+            { fix: `the pool is busy with other runs: try again after ${e.retryAfterSeconds} seconds` },
+          );
     headers = { 'retry-after': String(e.retryAfterSeconds) };
   } else if (e instanceof PoolClosedError) {
     problem = httpProblem(503, 'shutting_down', 'the service is shutting down and stopped this computation', {
@@ -271,7 +279,7 @@ export function problemFromError(
     problem = httpProblem(
       503,
       'job_time_limit',
-      `the computation passed the time limit of ${e.limitMs} ms per job (ALVH_JOB_TIMEOUT_MS), time waiting in the queue included, and was stopped`,
+      `the computation passed the time limit of ${e.limitMs} ms per job (ALVH_JOB_TIMEOUT_MS), counted from the start of its work, and was stopped`,
       {
         limit: e.limitMs,
         fix: 'send a smaller request (fewer paths, cells or rows) or split it over several requests; when the service is busy, retry once the other runs are done',
