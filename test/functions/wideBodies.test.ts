@@ -10,6 +10,7 @@ import { PLAN_EXAMPLE } from '../../functions/src/handlers/examples';
 import {
   MAX_ARRAY_ITEMS,
   MAX_JSON_DEPTH,
+  MAX_JSON_VALUES,
   MAX_OBJECT_FIELDS,
   checkJsonObjects,
 } from '../../functions/src/http/jsonWidth';
@@ -157,6 +158,28 @@ describe('long arrays', () => {
       /^a\[1\]: has more than/,
     );
     expect(() => checkJsonObjects(`["${','.repeat(2 * MAX_ARRAY_ITEMS)}"]`)).not.toThrow();
+  });
+});
+
+describe('bodies of too many values in all', () => {
+  it('27 lists of 49,990 {} (each list under the item bound): a 400 naming the value limit from the scan', async () => {
+    const list = `[${'{},'.repeat(49_989)}{}]`;
+    const body = `{"x":[${Array<string>(27).fill(list).join(',')}]}`;
+    expect(body.length).toBeLessThan(4 * 1024 * 1024);
+    const { status, size, json } = await plan(body);
+    expect([status, json.code, json.field]).toEqual([400, 'invalid_input', '(root)']);
+    expect(json.detail).toMatch(/holds more than 500,000 JSON values/);
+    expect(json.fix).toBe('send fewer rows or items, or split the work over several requests');
+    expect(size).toBeLessThan(2_000);
+  });
+
+  it(`counts objects, arrays, strings, numbers and literals, not keys: ${MAX_JSON_VALUES} pass the scan, one more does not`, () => {
+    const unit = '{ "k" : "v" , "n" : [ 1 , true , null ] }'; // 6 values
+    const half = `[${Array<string>(41_666).fill(unit).join(',')}]`; // 1 + 6 × 41,666
+    const body = (extra: number) => `[${half}, ${half}${', 0'.repeat(extra)}]`; // 1 + 2 × 249,997 + extra
+    expect(MAX_JSON_VALUES).toBe(500_000);
+    expect(() => checkJsonObjects(body(5))).not.toThrow();
+    expect(() => checkJsonObjects(body(6))).toThrowError(/^\(root\): holds more than 500,000 JSON values/);
   });
 });
 

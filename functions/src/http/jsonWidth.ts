@@ -3,7 +3,9 @@
  * - an object with an absurd number of fields (300 000 unknown keys fit in a 3.5 MB body) is
  *   refused before `JSON.parse` builds it and the schema lists every key, which held the request
  *   thread for most of a second. No request object of the API has more than about a hundred fields;
- * - so is an array of more than {@link MAX_ARRAY_ITEMS} items, before the parser builds them;
+ * - so is an array of more than {@link MAX_ARRAY_ITEMS} items, before the parser builds them,
+ *   and a body of more than {@link MAX_JSON_VALUES} values in all (27 arrays of 49,990 `{}` each
+ *   pass the other bounds, but built and checked held the thread over a second);
  * - a field sent twice in one object is refused: `JSON.parse` keeps the last silently, other
  *   parsers the first (RFC 8259 leaves it open; I-JSON, RFC 7493, forbids it), so
  *   `{"capital": 100000, …, "capital": 1000000}` would size a book on a figure the sender may not
@@ -28,6 +30,16 @@ export const MAX_JSON_DEPTH = 64;
  * any schema counted it, holding the request thread for seconds.
  */
 export const MAX_ARRAY_ITEMS = 50_000;
+
+/**
+ * Most JSON values (objects, arrays, strings, numbers, booleans, nulls; keys not counted) in one
+ * request body. The largest legitimate requests: a plan with a full table chain (40,000 rows of at
+ * most 7 fields, 8 values a row: 320,000) and full signal histories (6 arrays of 10,000 points:
+ * 60,000), about 380,000 in all; a replay of 12,000 rows of at most 10 fields and 12 VX prices
+ * (24 values a row) has 288,000; a surface from a chain of 40,000 rows and 10,000 points 350,000.
+ * The cap leaves room above them.
+ */
+export const MAX_JSON_VALUES = 500_000;
 
 /** A key as a path segment: the text as sent (JSON unescaped), cut to 40 characters. */
 function keyText(text: string, start: number, end: number): string {
@@ -123,12 +135,23 @@ export function checkJsonObjects(text: string, max = MAX_OBJECT_FIELDS): AlvhErr
   /** The last token was a string, so a colon now makes it a key (malformed text is the parser's). */
   let keyReady = false;
   let strEscaped = false;
+  /** The next token is a value: at the start, after a colon, after `[` or a comma in an array. */
+  let valueNext = true;
+  let values = 0;
+  const tooMany = () =>
+    invalidInput(
+      '(root)',
+      `holds more than ${MAX_JSON_VALUES.toLocaleString('en-US')} JSON values (objects, arrays, strings, numbers, booleans, nulls), more than any request of this API (about 380,000 at most: a plan with a full chain and signal histories)`,
+      'send fewer rows or items, or split the work over several requests',
+    );
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 34) {
       // a string: skip to its closing quote, remembering where it was (it may be a key)
       const start = i;
+      if (valueNext && ++values > MAX_JSON_VALUES) throw tooMany();
+      valueNext = false;
       strEscaped = false;
       for (i++; i < n; i++) {
         const d = text.charCodeAt(i);
@@ -143,7 +166,10 @@ export function checkJsonObjects(text: string, max = MAX_OBJECT_FIELDS): AlvhErr
       continue;
     }
     const wasKey = keyReady;
-    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) keyReady = false;
+    if (c === 32 || c === 10 || c === 13 || c === 9) continue;
+    keyReady = false;
+    if (valueNext && c !== 93 && ++values > MAX_JSON_VALUES) throw tooMany();
+    valueNext = c === 58 || c === 91 || (c === 44 && frames[frames.length - 1]?.object === false);
     if (c === 123 || c === 91) {
       frames.push({ object: c === 123, count: 0, keyStart: 0, keyEnd: 0, spans: undefined, names: undefined });
       if (frames.length > MAX_JSON_DEPTH) {
