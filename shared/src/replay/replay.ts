@@ -124,14 +124,13 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
   const curvePolicy = curvePolicyOf(policy);
   const from = input.from ?? firstUsableDate(rows, to, (row) => !('skip' in stepMarket(row, policy, a, curvePolicy)));
   checkWindow(rows, from, to);
+  checkCalendarEnd(rows, from, to, (row) => {
+    const market = stepMarket(row, policy, a, curvePolicy);
+    if (!('skip' in market))
+      stepEntry(market.day, emptyBook(), { rsi: undefined, volOfVolExpanding: undefined }, undefined);
+  });
 
-  const book: ReplayBook = {
-    open: [],
-    done: [],
-    closed: { condor: 0, overlay: 0, tail: 0 },
-    lastEntryDay: NO_ENTRY_YET,
-    spreadHistory: [],
-  };
+  const book = emptyBook();
   const ledger: ReplayLedgerRow[] = [];
   const skipped: { date: string; reason: string }[] = [];
   let skippedCount = 0;
@@ -186,13 +185,54 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
   return summarizeReplay(input, book, ledger, { count: skippedCount, first: skipped }, settledAfter);
 }
 
+function emptyBook(): ReplayBook {
+  return {
+    open: [],
+    done: [],
+    closed: { condor: 0, overlay: 0, tail: 0 },
+    lastEntryDay: NO_ENTRY_YET,
+    spreadHistory: [],
+  };
+}
+
+/**
+ * Before the loop, whose days would otherwise run (seconds for 10,000 of them) up to the first
+ * one past the calendar: when the window's last row needs expiries past the exchange calendar
+ * (its VX curve dated, a condor opened on it with its hedges), find the first row of the window
+ * that does, by bisection (the need only grows with the date), and refuse it by its row.
+ */
+function checkCalendarEnd(rows: readonly MarketRow[], from: string, to: string, day: (row: MarketRow) => void) {
+  const pastEnd = (i: number): boolean => {
+    const row = rows[i] as MarketRow;
+    if (Number(row.date.slice(0, 4)) < CALENDAR_LAST_YEAR - 1) return false;
+    try {
+      day(row);
+      return false;
+    } catch (e) {
+      return pastCalendarEnd(e, row.date); // any other error is the loop's to report, in its order
+    }
+  };
+  let lo = rows.findIndex((r) => r.date >= from);
+  let hi = rows.findLastIndex((r) => r.date <= to);
+  if (lo < 0 || hi < lo || !pastEnd(hi)) return;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pastEnd(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  throw calendarEndProblem(lo, (rows[lo] as MarketRow).date);
+}
+
 /**
  * A day whose condor, VX curve or hedges need expiries past the exchange calendar, named by its
  * row (the calendar's own error names an inner count or date the caller never passed); any other
  * error as it is.
  */
 function calendarEnd(e: unknown, i: number, date: string): unknown {
-  if (!pastCalendarEnd(e, date)) return e;
+  return pastCalendarEnd(e, date) ? calendarEndProblem(i, date) : e;
+}
+
+function calendarEndProblem(i: number, date: string) {
   return invalidInput(
     `rows[${i}].date`,
     `is ${date}: replaying it needs expiries past the end of the exchange calendar (${CALENDAR_FIRST_YEAR}-${CALENDAR_LAST_YEAR}, through ${CALENDAR_LAST_YEAR}-12-31): its condor, VX curve and hedges expire months later`,
