@@ -600,9 +600,23 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       );
       return;
     }
+    const target = req.url ?? '/';
+    if (target.startsWith('//')) {
+      // WHATWG URL reads `//api/health` as host `api`, path `/health`: refuse it, naming the path.
+      discardBody(req, limit * DRAIN_FACTOR);
+      const path = target.split('?')[0]!;
+      sendProblem(
+        res,
+        httpProblem(400, 'bad_path', `the path ${problemText(path)} is not allowed: it starts with //`, {
+          instance: problemText(path),
+          fix: `send the path with one leading slash, e.g. ${problemText(path.replace(/^\/+/, '/'))}`,
+        }),
+      );
+      return;
+    }
     let url: URL;
     try {
-      url = new URL(req.url ?? '/', 'http://localhost');
+      url = new URL(target, 'http://localhost');
     } catch {
       discardBody(req, limit * DRAIN_FACTOR);
       sendProblem(res, httpProblem(400, 'bad_request', 'the request target is not a valid URL path'));

@@ -193,6 +193,19 @@ describe('local host', () => {
     expect(res).toMatch(/^HTTP\/1\.1 (400|404)/);
   });
 
+  it.each([
+    ['//api/health', '/api/health'],
+    ['//taskpane.html', '/taskpane.html'],
+    ['///assets/icon-32.png?x=1', '/assets/icon-32.png'],
+  ])('%s (a path read as a host name after //) is a 400 bad_path naming it, not another path', async (path, one) => {
+    const res = await rawGet(path);
+    expect(res).toMatch(/^HTTP\/1\.1 400 /);
+    const problem = JSON.parse(res.slice(res.indexOf('\r\n\r\n') + 4)) as { code: string; detail: string; fix: string };
+    expect(problem.code).toBe('bad_path');
+    expect(problem.detail).toBe(`the path ${path.split('?')[0]} is not allowed: it starts with //`);
+    expect(problem.fix).toBe(`send the path with one leading slash, e.g. ${one}`);
+  });
+
   it.each(['a b', '[::1', 'évil.example', 'x:99999', 'localhost:3000/../x'])(
     'a hostile Host header %s is not a 500',
     async (h) => {
