@@ -7,11 +7,20 @@ import { describe, expect, it } from 'vitest';
 import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { invalidInput, limitExceeded, noSolution, insufficientData, parseInput } from '@alvh/shared';
+import {
+  InputValidationError,
+  invalidInput,
+  limitExceeded,
+  noSolution,
+  insufficientData,
+  parseInput,
+} from '@alvh/shared';
 import { defineJsonRoute } from '../../functions/src/http/route';
 import { lineColumn, parseJsonText, readJsonBody } from '../../functions/src/http/body';
 import { HttpProblem } from '../../functions/src/http/problem';
 import { DEFAULT_MAX_BODY_BYTES } from '../../functions/src/config';
+import { PLAN_EXAMPLE } from '../../functions/src/handlers/examples';
+import { findRoute } from '../../functions/src/routes';
 
 const Schema = z.object({ spot: z.number().positive({ error: 'pass a spot price > 0' }), name: z.string() });
 
@@ -110,6 +119,39 @@ describe('problem details for each kind of failure', () => {
       { path: 'spot', message: 'pass a spot price > 0' },
       { path: 'name', message: expect.stringMatching(/string/) },
     ]);
+  });
+
+  it("gives the first issue's own remedy as fix, once, and the generic one when the issue says none", async () => {
+    const r = await call(post('{"spot": -1, "name": 3}'));
+    expect(r.json).toMatchObject({ field: 'spot', fix: 'pass a spot price > 0' });
+    expect(r.json.detail).toBe('spot: pass a spot price > 0 (and 1 more issue)');
+    // A plan's VIX as a decimal: the message's remedy after its colon (docs/api.md's example).
+    const plan = findRoute('plan')!;
+    const vix = await plan.handler(
+      new HttpRequest({
+        method: 'POST',
+        url: 'http://localhost/api/plan',
+        headers: { 'content-type': 'application/json' },
+        body: { string: JSON.stringify({ ...PLAN_EXAMPLE, market: { ...PLAN_EXAMPLE.market, vix: 0.185 } }) },
+      }),
+      ctx(),
+    );
+    const p = JSON.parse(String(vix.body)) as { field: string; fix: string; detail: string; issues: unknown[] };
+    expect([vix.status, p.field, p.fix]).toEqual([400, 'market.vix', 'pass 18.5, not 0.185']);
+    expect(p.detail).toBe('market.vix: VIX is in index points: pass 18.5, not 0.185');
+    expect(p.issues).toEqual([{ path: 'market.vix', message: 'VIX is in index points: pass 18.5, not 0.185' }]);
+    // "expected a string, got 3" says no remedy: the generic fix, after the message.
+    const name = await call(post('{"spot": 1, "name": 3}'));
+    expect(name.json.fix).toBe('correct the field and try again');
+    expect(name.json.detail).toBe('name: expected a string, got 3; correct the field and try again');
+    // A separator inside a quoted key is not the remedy's.
+    const key = new InputValidationError([
+      {
+        path: '(root)',
+        message: 'unknown field "a; pass b": check the spelling (names are case-sensitive) or remove it',
+      },
+    ]);
+    expect(key.fix).toBe('check the spelling (names are case-sensitive) or remove it');
   });
 
   it('names the field and the limit for work over a limit', async () => {

@@ -62,8 +62,9 @@ export function toExcelError(e: unknown, names: FieldNames = {}): CustomFunction
   if (isAlvhError(e)) {
     // A schema's issue says the fix itself ("pass a number between 0.1 and 10"); its generic
     // "correct the field and try again" is the taskpane's form wording, not a cell's.
-    // Re-thrown under an Excel argument's name, such an error keeps the wording but not the class.
-    const fix = e instanceof InputValidationError || e.fix === SCHEMA_FIX ? '' : e.fix;
+    // Re-thrown under an Excel argument's name, such an error keeps the wording but not the class,
+    // and its fix (the one its message says) is not said twice.
+    const fix = e instanceof InputValidationError || e.fix === SCHEMA_FIX || e.problem.includes(e.fix) ? '' : e.fix;
     const message = excelMessage(
       argumentName(e.field, names),
       inArgumentTerms(e.problem, names),

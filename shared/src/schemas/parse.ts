@@ -12,16 +12,48 @@ export interface InputIssue {
   message: string;
 }
 
-/** The fix an {@link InputValidationError} carries: each issue's message says the fix itself. */
+/** The fix an {@link InputValidationError} carries when its first issue's message says none. */
 export const SCHEMA_FIX = 'correct the field and try again';
+
+/** The words an issue's fix begins with ("pass 0.05 for 5%", "check the spelling", "remove it"). */
+const FIX_VERB =
+  /^(pass|send|check|use|remove|put|drop|split|leave|give|add|set|end|merge|sort|choose|narrow|raise|lower|write|keep|move|replace|name|list|try|take|fill|make|omit|quote)\b/;
+
+/**
+ * The fix an issue's message says: the text after the first `; ` or `: ` (outside quoted text)
+ * that begins with an imperative (`is "x"; pass one of "a", "b"`, `unknown field "y": check the
+ * spelling…`), or the whole message when it is one (`pass at least two VX futures`); undefined
+ * when it says none (`strikes must increase: …`).
+ */
+export function issueFix(message: string): string | undefined {
+  if (FIX_VERB.test(message)) return message;
+  let quoted = false;
+  for (let i = 0; i < message.length - 2; i++) {
+    const c = message[i];
+    if (c === '\\') i++;
+    else if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === ';' || c === ':') && message[i + 1] === ' ') {
+      const tail = message.slice(i + 2);
+      if (FIX_VERB.test(tail)) return tail;
+    }
+  }
+  return undefined;
+}
 
 export class InputValidationError extends AlvhError {
   readonly issues: readonly InputIssue[];
 
+  /**
+   * `field` and `problem` are the first issue's path and message (with the count of the others);
+   * `fix` is the fix that message says ({@link issueFix}), else {@link SCHEMA_FIX}. The message is
+   * not followed by its own fix a second time.
+   */
   constructor(issues: readonly InputIssue[]) {
     const first = issues[0] ?? { path: '(root)', message: 'invalid input' };
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more issue${issues.length > 2 ? 's' : ''})` : '';
-    super('invalid_input', first.path, first.message + more, SCHEMA_FIX);
+    const fix = issueFix(first.message);
+    super('invalid_input', first.path, first.message + more, fix ?? SCHEMA_FIX);
+    if (fix !== undefined) this.message = `${first.path}: ${first.message}${more}`;
     this.issues = issues;
   }
 }
