@@ -29,8 +29,8 @@ import type { MarketState } from '../book/index';
 import type { MarketRow } from './marketHistory';
 import { LAYERS, finishCampaign, layerValue, usd, type Campaign } from './replayBook';
 import {
-  NO_ENTRY_YET,
   curvePolicyOf,
+  emptyBook,
   stepEntry,
   stepMark,
   stepMarket,
@@ -183,16 +183,6 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
   }
   checkCapitalFits(input, book, from, to);
   return summarizeReplay(input, book, ledger, { count: skippedCount, first: skipped }, settledAfter);
-}
-
-function emptyBook(): ReplayBook {
-  return {
-    open: [],
-    done: [],
-    closed: { condor: 0, overlay: 0, tail: 0 },
-    lastEntryDay: NO_ENTRY_YET,
-    spreadHistory: [],
-  };
 }
 
 /**

@@ -83,6 +83,17 @@ export interface ReplayBook {
 
 export const NO_ENTRY_YET = -1;
 
+/** The book before the first replayed day: nothing open, nothing settled, no entry yet. */
+export function emptyBook(): ReplayBook {
+  return {
+    open: [],
+    done: [],
+    closed: { condor: 0, overlay: 0, tail: 0 },
+    lastEntryDay: NO_ENTRY_YET,
+    spreadHistory: [],
+  };
+}
+
 /** The legs with their quantities turned (a sale of what is held). */
 function negated(legs: readonly Leg[]): Leg[] {
   return legs.map((l) => ({ ...l, quantity: -l.quantity }));

@@ -8,8 +8,8 @@ import { mergeMarketHistory, parseMarketHistory, type MarketRow } from '@alvh/sh
 import { parseReplayInput } from '../../../shared/src/schemas/replay';
 import { replaySignals } from '../../../shared/src/replay/replay';
 import {
-  NO_ENTRY_YET,
   curvePolicyOf,
+  emptyBook,
   stepEntry,
   stepMark,
   stepMarket,
@@ -17,7 +17,6 @@ import {
   stepSettle,
   stepSplit,
   splitOf,
-  type ReplayBook,
 } from '../../../shared/src/replay/replaySteps';
 import { describeWithData, readDataFile } from '../../helpers/marketData';
 
@@ -33,13 +32,7 @@ function breaches(rows: MarketRow[], assumptions: Record<string, number>): { siz
   const input = parseReplayInput({ rows, from: '2007-04-02', to: '2021-12-23', assumptions });
   const { policy, assumptions: a } = input;
   const { rsiByDate, vovByDate } = replaySignals(input.rows as MarketRow[], policy);
-  const book: ReplayBook = {
-    open: [],
-    done: [],
-    closed: { condor: 0, overlay: 0, tail: 0 },
-    lastEntryDay: NO_ENTRY_YET,
-    spreadHistory: [],
-  };
+  const book = emptyBook();
   const curvePolicy = curvePolicyOf(policy);
   const over: Breach[] = [];
   let sizings = 0;
