@@ -1301,7 +1301,7 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
     expect(body).toHaveLength(p.orders?.orders.length ?? -1);
     body.forEach((r, k) => {
       const o = p.orders?.orders[k];
-      expect(r.slice(0, 10)).toEqual([
+      expect(r.slice(0, 11)).toEqual([
         o?.side,
         o?.quantity,
         o?.leg.kind.toUpperCase(),
@@ -1311,10 +1311,12 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
         o?.held,
         o?.target,
         o?.mid,
+        o?.limit,
         o?.cost,
       ]);
     });
-    expect(out[netRow]?.[9]).toBeCloseTo(p.orders?.netCost ?? NaN, 9);
+    expect(out[0]?.[9]).toBe('limit on tick (points)');
+    expect(out[netRow]?.[10]).toBeCloseTo(p.orders?.netCost ?? NaN, 9);
     // after the net cost, the plan's warnings as PLAN shows them, one a row, as wide as the header
     const warned = out.slice(netRow + 1);
     expect(p.warnings.length).toBeGreaterThan(0);
@@ -1347,7 +1349,7 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
     expect(out.filter((r) => r[0] !== 'warning')).toHaveLength(3);
     expect(String(out[1]?.[0])).toMatch(/^none/);
     expect(out[2]?.[0]).toBe('net cost');
-    expect(out[2]?.[9]).toBe(0);
+    expect(out[2]?.[10]).toBe(0);
     const csv = ['Symbol,Quantity,Avg Price', ...held.map((r) => r.join(','))].join('\n');
     expect(call('ORDERS', rows, [[csv]])).toEqual(out);
     // a range selected far below the positions: its empty rows are no rows (it was refused as over 10,000)

@@ -383,6 +383,7 @@ describe('orders and structures from the example day’s plan with positions', (
         side: o.side,
         quantity: o.quantity,
         mid: o.mid,
+        limit: o.limit,
         cost: o.cost,
       });
       expect(Number.isInteger(v.rows[i]!.quantity) && v.rows[i]!.quantity > 0).toBe(true);

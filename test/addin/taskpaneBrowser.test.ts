@@ -619,7 +619,8 @@ describe('taskpane positions, structures and orders (Chromium, 350 px)', () => {
     for (const [i, o] of expected.orders!.orders.entries()) {
       expect(orders[i]![1]).toBe(o.side);
       expect(Number(orders[i]![2])).toBe(o.quantity);
-      expect(orders[i]![6]).toContain(o.why);
+      expect(Number(orders[i]![4])).toBeCloseTo(o.limit, 2);
+      expect(orders[i]![7]).toContain(o.why);
     }
     expect(await page.textContent('#positions-note')).toMatch(/^2 positions read/);
     const best = expected.structures.bestWithinBudget?.structure;

@@ -7,7 +7,10 @@
 import { mixWords, type Leg, type Plan } from '@alvh/shared';
 import { formatValue } from './views';
 
-/** One order: the contract, buy or sell, whole contracts, model mid and quotes (points), cost (USD, + debit). */
+/**
+ * One order: the contract, buy or sell, whole contracts, model mid, its limit on the exchange's tick
+ * and quotes (points), cost (USD, + debit, at the mid).
+ */
 export interface OrderRowView {
   leg: string;
   side: 'buy' | 'sell';
@@ -15,6 +18,7 @@ export interface OrderRowView {
   held: number;
   target: number;
   mid: number;
+  limit: number;
   bid: number | null;
   ask: number | null;
   cost: number;
@@ -83,6 +87,7 @@ export function presentOrders(orders: Plan['orders']): OrdersView | undefined {
       held: o.held,
       target: o.target,
       mid: o.mid,
+      limit: o.limit,
       bid: o.bid ?? null,
       ask: o.ask ?? null,
       cost: o.cost,

@@ -19,7 +19,8 @@ export const ORDERS_HEADERS = [
   'held',
   'target',
   'mid (points)',
-  'cost (USD)',
+  'limit on tick (points)',
+  'cost at mid (USD)',
   'why',
 ] as const;
 
@@ -63,12 +64,12 @@ function heldLegs(valuationDate: string, positions: unknown, names: Record<strin
 }
 
 /**
- * The orders from the positions held to the plan's legs (condor, overlay, tail), at the plan's model mids: side, quantity, contract, expiry, strike, type, held, target, mid, cost and the rule that asks for it.
+ * The orders from the positions held to the plan's legs (condor, overlay, tail), at the plan's model mids: side, quantity, contract, expiry, strike, type, held, target, mid, a limit on the exchange's tick (a buy's mid rounded down, a sell's up), the cost at the mid and the rule that asks for it.
  * @customfunction ORDERS ORDERS
  * @helpurl https://localhost:3000/help.html#ORDERS
  * @param inputs Two columns, name then value, as ALVH.PLAN reads them.
  * @param positions The legs held: a range of rows symbol (e.g. SPXW 250523P03750, VIX 250521C00033000 or the OCC form), quantity (signed, whole), average price; or broker CSV text in one cell. Empty: nothing held.
- * @returns A header row, one row per order (none when the positions equal the plan), then the net cost (USD, + debit), then the plan's warnings, one a row.
+ * @returns A header row, one row per order (none when the positions equal the plan), then the net cost at the mids (USD, + debit), then the plan's warnings, one a row.
  */
 export function orders(inputs: unknown[][], positions?: unknown[][]): unknown[][] {
   const names: Record<string, string> = {};
@@ -91,6 +92,7 @@ export function orders(inputs: unknown[][], positions?: unknown[][]): unknown[][
         o.held,
         o.target,
         o.mid,
+        o.limit,
         o.cost,
         o.rounding === undefined ? o.why : `${o.why} (${o.rounding})`,
       ]);
@@ -98,7 +100,7 @@ export function orders(inputs: unknown[][], positions?: unknown[][]): unknown[][
     if (list.orders.length === 0) out.push(['none: the positions held equal the plan', ...blank.slice(1)]);
     const net = [...blank];
     net[0] = 'net cost';
-    net[9] = String(list.netCost) === '-0' ? 0 : list.netCost;
+    net[ORDERS_HEADERS.indexOf('cost at mid (USD)')] = String(list.netCost) === '-0' ? 0 : list.netCost;
     out.push(net);
     // the plan's warnings (a non-trading-day expiry, a capital cap's "reduce to N condors"), as PLAN shows them
     for (const w of presentPlan(result, 'excel').warnings) {

@@ -87,12 +87,22 @@ export function renderHedge(s: StructuresView, orders: OrdersView | undefined): 
         : `(${orders.rows.length} order${orders.rows.length === 1 ? '' : 's'}; net cost ${usd(orders.netCost)}, + debit)`;
     table(
       'orders-table',
-      ['Leg', 'Side', 'Quantity', 'Model mid (pts)', 'Bid / ask (pts)', 'Cost (USD, + debit)', 'Why'],
+      [
+        'Leg',
+        'Side',
+        'Quantity',
+        'Model mid (pts)',
+        'Limit on tick (pts)',
+        'Bid / ask (pts)',
+        'Cost at mid (USD, + debit)',
+        'Why',
+      ],
       orders.rows.map((o) => [
         o.leg,
         o.side,
         formatValue(o.quantity, 'integer'),
         pts(o.mid),
+        pts(o.limit),
         o.bid === null && o.ask === null ? '—' : `${pts(o.bid)} / ${pts(o.ask)}`,
         usd(o.cost),
         o.why,

@@ -175,9 +175,19 @@ export async function writeHedgeSheet(
         sheet,
         `AlvhOrders_${key}`,
         at,
-        ['Leg', 'Side', 'Quantity', 'Model mid (pts)', 'Bid', 'Ask', 'Cost (USD, + debit)', 'Why'],
-        orders.rows.map((o) => [o.leg, o.side, o.quantity, o.mid, o.bid ?? '', o.ask ?? '', o.cost, o.why]),
-        eachRow(orders.rows.length, ['@', '@', '#,##0', '0.00', '0.00', '0.00', usd, '@']),
+        [
+          'Leg',
+          'Side',
+          'Quantity',
+          'Model mid (pts)',
+          'Limit on tick (pts)',
+          'Bid',
+          'Ask',
+          'Cost at mid (USD, + debit)',
+          'Why',
+        ],
+        orders.rows.map((o) => [o.leg, o.side, o.quantity, o.mid, o.limit, o.bid ?? '', o.ask ?? '', o.cost, o.why]),
+        eachRow(orders.rows.length, ['@', '@', '#,##0', '0.00', '0.00', '0.00', '0.00', usd, '@']),
       );
     }
   }

@@ -13,8 +13,11 @@ export {
 } from './positions';
 export {
   contractKey,
+  limitOnTick,
   markFromState,
+  optionTick,
   ordersFromBook,
+  VIX_PENNY_TICKS_FROM,
   type Order,
   type OrderInput,
   type OrderList,

@@ -8,6 +8,11 @@
  *   the order states the rounding. Held quantities must be whole.
  * - Prices: `mark(leg)` gives the model mid per share (index points), so the surface module can
  *   replace today's marks; `quote(leg)`, when given, the chain's bid and ask.
+ * - Limits: `limit` is the mid on the exchange's price grid for a single-leg order, rounded in the
+ *   order's favour (a buy down, a sell up, never below one tick): a price to work the order from,
+ *   not a fill. The grid is Cboe's: SPX and SPXW 0.05 below 3.00 and 0.10 from 3.00; VIX options
+ *   the same until 2022-10-02 and 0.01 below 3.00, 0.05 from 3.00 since 2022-10-03, so the
+ *   valuation date picks it.
  * - cost = signed quantity · mid · 100: positive for a debit (buy), negative for a credit (sell).
  */
 import { invalidInput } from '../errors';
@@ -25,6 +30,8 @@ export interface Quote {
 }
 
 export interface OrderInput {
+  /** The valuation date, YYYY-MM-DD: it picks the exchange's price grid for the limits. */
+  valuationDate: string;
   held: readonly Leg[];
   target: readonly TargetLeg[];
   /** Model mid per share, index points, of one contract (the leg's quantity is ignored). */
@@ -44,6 +51,10 @@ export interface Order {
   target: number;
   /** Model mid per share, points. */
   mid: number;
+  /** The mid on the exchange's grid, rounded in the order's favour (buy down, sell up), ≥ one tick. */
+  limit: number;
+  /** The grid's step at that price, points. */
+  tick: number;
   bid?: number;
   ask?: number;
   /** Signed quantity · mid · 100, USD: + debit, − credit. */
@@ -79,6 +90,41 @@ function checkLegShape(field: string, leg: Leg): void {
     throw invalidInput(`${field}.quantity`, `is ${String(leg.quantity)}`, 'pass a finite signed number of contracts');
 }
 
+/** The day Cboe's penny ticks for VIX options began (0.01 below 3.00, 0.05 from 3.00). */
+export const VIX_PENNY_TICKS_FROM = '2022-10-03';
+
+/**
+ * The minimum increment of a single-leg order at a price, points (Cboe): SPX and SPXW 0.05 below
+ * 3.00 and 0.10 from 3.00; VIX options the same before {@link VIX_PENNY_TICKS_FROM}, then 0.01 and 0.05.
+ */
+export function optionTick(kind: Leg['kind'], price: number, date: string): number {
+  const below3 = price < 3;
+  if (kind === 'vix' && date >= VIX_PENNY_TICKS_FROM) return below3 ? 0.01 : 0.05;
+  return below3 ? 0.05 : 0.1;
+}
+
+/**
+ * A model mid as a limit a trader can send: on the grid of {@link optionTick}, rounded in the
+ * order's favour (a buy down, a sell up) and at least one tick.
+ *
+ * @example
+ * limitOnTick('spx', 'buy', 2.12, '2025-04-08') // { limit: 2.1, tick: 0.05 }
+ * limitOnTick('vix', 'sell', 3.12, '2025-04-08') // { limit: 3.15, tick: 0.05 }
+ */
+export function limitOnTick(
+  kind: Leg['kind'],
+  side: Order['side'],
+  mid: number,
+  date: string,
+): { limit: number; tick: number } {
+  const tick = optionTick(kind, mid, date);
+  const steps = mid / tick;
+  // 1e-9 of a step absorbs binary noise (2.3 / 0.05 = 45.99999…), far below any price's cent
+  const k = side === 'buy' ? Math.floor(steps + 1e-9) : Math.ceil(steps - 1e-9);
+  const limit = Math.max(1, k) * tick;
+  return { limit: Math.round(limit * 100) / 100, tick };
+}
+
 function fmtQty(x: number): string {
   return Number(x.toFixed(6)).toString();
 }
@@ -88,8 +134,8 @@ function fmtQty(x: number): string {
  * Orders come in the target's order of contracts, then the held contracts the target closes.
  *
  * @example
- * ordersFromBook({ held: [], target: [{ kind: 'vix', type: 'call', strike: 24, expiry: '2019-02-13', quantity: 5, origin: 'tail: vix-call' }], mark: () => 2.1 })
- * // [{ side: 'buy', quantity: 5, mid: 2.1, cost: 1050, why: 'tail: vix-call', ... }]
+ * ordersFromBook({ valuationDate: '2019-01-02', held: [], target: [{ kind: 'vix', type: 'call', strike: 24, expiry: '2019-02-13', quantity: 5, origin: 'tail: vix-call' }], mark: () => 2.1 })
+ * // [{ side: 'buy', quantity: 5, mid: 2.1, limit: 2.1, tick: 0.05, cost: 1050, why: 'tail: vix-call', ... }]
  */
 export function ordersFromBook(i: OrderInput): OrderList {
   const held: unknown = i.held;
@@ -98,6 +144,7 @@ export function ordersFromBook(i: OrderInput): OrderList {
   if (!Array.isArray(target)) throw invalidInput('target', 'is not a list of legs', 'pass the target legs');
   if (typeof i.mark !== 'function')
     throw invalidInput('mark', 'is not a function', 'pass a function leg → mid per share');
+  parseIsoDate('valuationDate', i.valuationDate);
 
   interface Row {
     leg: Leg;
@@ -171,13 +218,15 @@ export function ordersFromBook(i: OrderInput): OrderList {
     const cost = delta * mid * OPTION_MULTIPLIER;
     netCost += cost;
     const why = r.origins.length > 0 ? r.origins.join(' + ') : 'close: held, not in the target';
+    const side = delta > 0 ? 'buy' : 'sell';
     orders.push({
       leg: { ...r.leg, quantity: delta },
-      side: delta > 0 ? 'buy' : 'sell',
+      side,
       quantity: Math.abs(delta),
       held: r.held,
       target: r.target,
       mid,
+      ...limitOnTick(r.leg.kind, side, mid, i.valuationDate),
       ...(q === undefined ? {} : { bid: q.bid, ask: q.ask }),
       cost,
       why,

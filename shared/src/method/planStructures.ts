@@ -230,7 +230,7 @@ export function stepOrders(
     ...book.overlay.map(label(`overlay: ${policy.overlay}`)),
     ...book.tail.map(label('tail: vix-call')),
   ];
-  const list = ordersFromBook({ held, target, mark: markFromState(now) });
+  const list = ordersFromBook({ valuationDate: date, held, target, mark: markFromState(now) });
   const audit: AuditEntry[] = [
     {
       rule: 'orders',

@@ -67,13 +67,13 @@ describe('a ladder of three condors as one book', () => {
   });
 
   it('from positions equal to the target, the list is empty', () => {
-    const list = ordersFromBook({ held: target.map(whole), target, mark });
+    const list = ordersFromBook({ valuationDate: ctx.now.date, held: target.map(whole), target, mark });
     expect(list.orders).toEqual([]);
     expect(list.netCost).toBe(0);
   });
 
   it('from no positions, the orders are the target legs (whole contracts, toward zero), one per contract', () => {
-    const list = ordersFromBook({ held: [], target, mark });
+    const list = ordersFromBook({ valuationDate: ctx.now.date, held: [], target, mark });
     const want = new Map<string, number>();
     for (const l of target) want.set(contractKey(l), (want.get(contractKey(l)) ?? 0) + Math.trunc(l.quantity));
     expect(list.orders).toHaveLength([...want.values()].filter((q) => q !== 0).length);
@@ -98,7 +98,7 @@ describe('a ladder of three condors as one book', () => {
         (tq, hq) => {
           const t: TargetLeg[] = legs.map((l, i) => ({ ...l, quantity: tq[i]!, origin: 'ladder' }));
           const h: Leg[] = legs.map((l, i) => ({ ...l, quantity: hq[i]! }));
-          const list = ordersFromBook({ held: h, target: t, mark });
+          const list = ordersFromBook({ valuationDate: ctx.now.date, held: h, target: t, mark });
           for (const o of list.orders) {
             const raw = t.filter((x) => contractKey(x) === contractKey(o.leg)).map((x) => x.quantity);
             // each target leg is rounded toward zero: never past zero, never above its size

@@ -3,7 +3,9 @@ import {
   DEFAULT_SKEW,
   contractKey,
   ironCondorLegs,
+  limitOnTick,
   markFromState,
+  optionTick,
   ordersFromBook,
   type Leg,
   type MarketState,
@@ -49,12 +51,12 @@ function net(legs: readonly Leg[]): Map<string, number> {
 
 describe('orders from held to target, on a ladder of three condors', () => {
   it('from positions equal to the target, the list is empty', () => {
-    const r = ordersFromBook({ held: wholeTarget, target, mark });
+    const r = ordersFromBook({ valuationDate: state.date, held: wholeTarget, target, mark });
     expect(r.orders).toEqual([]);
     expect(r.netCost).toBe(0);
   });
   it('from no positions, the orders are the (netted, rounded) target legs', () => {
-    const r = ordersFromBook({ held: [], target, mark });
+    const r = ordersFromBook({ valuationDate: state.date, held: [], target, mark });
     expect(net(r.orders.map((o) => o.leg))).toEqual(net(wholeTarget));
     // 12 condor contracts + 1 calendar back put + 2 VIX calls; the calendar's short put nets into the condor's
     expect(r.orders).toHaveLength(15);
@@ -66,7 +68,7 @@ describe('orders from held to target, on a ladder of three condors', () => {
     });
   });
   it('from the condors held, the orders are the hedges, netted with the condor legs they share', () => {
-    const r = ordersFromBook({ held: ladder, target, mark });
+    const r = ordersFromBook({ valuationDate: state.date, held: ladder, target, mark });
     expect(r.orders.map((o) => [contractKey(o.leg), o.side, o.quantity, o.held, o.target])).toEqual([
       ['spx|put|2025-05-16|3750', 'sell', 3, -10, -13],
       ['spx|put|2025-06-13|3750', 'buy', 3, 0, 3],
@@ -75,13 +77,13 @@ describe('orders from held to target, on a ladder of three condors', () => {
     ]);
   });
   it('rounds fractional targets toward zero, says so, and never flips a sign', () => {
-    const r = ordersFromBook({ held: ladder, target, mark });
+    const r = ordersFromBook({ valuationDate: state.date, held: ladder, target, mark });
     expect(r.orders[2]?.rounding).toBe('tail: vix-call: 12.6 → 12 (toward zero)');
     expect(r.orders[3]?.rounding).toBe('tail: vix-call-spread: -7.9 → -7 (toward zero)');
     expect(r.orders[0]?.rounding).toBeUndefined();
     for (const q of [0.4, -0.4, 0.999, -0.999, 1.5, -1.5, 2.0000001, -2.0000001, 99.99, -99.99]) {
       const t: TargetLeg = { kind: 'vix', type: 'call', strike: 30, expiry: '2025-05-21', quantity: q, origin: 'x' };
-      const o = ordersFromBook({ held: [], target: [t], mark }).orders;
+      const o = ordersFromBook({ valuationDate: state.date, held: [], target: [t], mark }).orders;
       const whole = o[0]?.target ?? 0;
       expect(Math.abs(whole)).toBeLessThanOrEqual(Math.abs(q));
       expect(whole * q).toBeGreaterThanOrEqual(0);
@@ -90,7 +92,7 @@ describe('orders from held to target, on a ladder of three condors', () => {
   });
   it('closes what is held and not in the target', () => {
     const extra: Leg = { kind: 'vix', type: 'call', strike: 40, expiry: '2025-05-21', quantity: 5 };
-    const r = ordersFromBook({ held: [...wholeTarget, extra], target, mark });
+    const r = ordersFromBook({ valuationDate: state.date, held: [...wholeTarget, extra], target, mark });
     expect(r.orders).toHaveLength(1);
     expect(r.orders[0]).toMatchObject({
       side: 'sell',
@@ -105,12 +107,12 @@ describe('orders from held to target, on a ladder of three condors', () => {
       ...ladder.slice(0, 8),
       { kind: 'vix', type: 'call', strike: 33, expiry: '2025-05-21', quantity: 20 },
     ];
-    const r = ordersFromBook({ held, target, mark });
+    const r = ordersFromBook({ valuationDate: state.date, held, target, mark });
     expect(net([...held, ...r.orders.map((o) => o.leg)])).toEqual(net(wholeTarget));
   });
   it('prices at the model mid, adds the chain quote when given, and signs the cost', () => {
     const quote = (l: Leg) => (l.kind === 'vix' ? { bid: 1.9, ask: 2.1 } : undefined);
-    const r = ordersFromBook({ held: ladder, target, mark, quote });
+    const r = ordersFromBook({ valuationDate: state.date, held: ladder, target, mark, quote });
     for (const o of r.orders) {
       expect(o.mid).toBeCloseTo(mark({ ...o.leg, quantity: 1 }), 12);
       expect(o.cost).toBeCloseTo(o.leg.quantity * o.mid * 100, 9);
@@ -124,18 +126,103 @@ describe('orders from held to target, on a ladder of three condors', () => {
     );
   });
   it('rejects a bad mark, a bad quote, fractional holdings and malformed legs by name', () => {
-    expect(errorOf(() => ordersFromBook({ held: [], target: hedges, mark: () => Number.NaN })).field).toBe('mark');
     expect(
-      errorOf(() => ordersFromBook({ held: [], target: hedges, mark, quote: () => ({ bid: 2, ask: 1 }) })).field,
+      errorOf(() => ordersFromBook({ valuationDate: state.date, held: [], target: hedges, mark: () => Number.NaN }))
+        .field,
+    ).toBe('mark');
+    expect(
+      errorOf(() =>
+        ordersFromBook({
+          valuationDate: state.date,
+          held: [],
+          target: hedges,
+          mark,
+          quote: () => ({ bid: 2, ask: 1 }),
+        }),
+      ).field,
     ).toBe('quote');
-    const e = errorOf(() => ordersFromBook({ held: [{ ...ladder[0]!, quantity: 1.5 }], target, mark }));
+    const e = errorOf(() =>
+      ordersFromBook({ valuationDate: state.date, held: [{ ...ladder[0]!, quantity: 1.5 }], target, mark }),
+    );
     expect(e.field).toBe('held[0].quantity');
     expect(e.message).toMatch(/whole contracts/);
-    expect(errorOf(() => ordersFromBook({ held: [], target: [{ ...hedges[0]!, strike: -1 }], mark })).field).toBe(
-      'target[0].strike',
-    );
     expect(
-      errorOf(() => ordersFromBook({ held: [], target: [{ ...hedges[0]!, expiry: '2025-02-30' }], mark })).field,
+      errorOf(() =>
+        ordersFromBook({ valuationDate: state.date, held: [], target: [{ ...hedges[0]!, strike: -1 }], mark }),
+      ).field,
+    ).toBe('target[0].strike');
+    expect(
+      errorOf(() =>
+        ordersFromBook({
+          valuationDate: state.date,
+          held: [],
+          target: [{ ...hedges[0]!, expiry: '2025-02-30' }],
+          mark,
+        }),
+      ).field,
     ).toBe('target[0].expiry');
+    expect(errorOf(() => ordersFromBook({ valuationDate: '2025-13-01', held: [], target, mark })).field).toBe(
+      'valuationDate',
+    );
+  });
+});
+
+describe('limits on the exchange grid (Cboe: SPX/SPXW 0.05 below 3.00, 0.10 from 3.00; VIX options 0.01/0.05 since 2022-10-03)', () => {
+  it('rounds a buy down and a sell up, on the grid of the price region', () => {
+    const rows: [Leg['kind'], 'buy' | 'sell', number, string, number, number][] = [
+      ['spx', 'buy', 2.12, '2025-04-08', 2.1, 0.05],
+      ['spx', 'sell', 2.12, '2025-04-08', 2.15, 0.05],
+      ['spx', 'buy', 3.14, '2025-04-08', 3.1, 0.1],
+      ['spx', 'sell', 3.14, '2025-04-08', 3.2, 0.1],
+      ['spx', 'sell', 2.97, '2025-04-08', 3, 0.05], // 3.00 is on both grids
+      ['spx', 'buy', 47.33, '2025-04-08', 47.3, 0.1],
+      ['vix', 'buy', 2.127, '2018-12-24', 2.1, 0.05], // before the penny ticks
+      ['vix', 'sell', 3.12, '2022-09-30', 3.2, 0.1],
+      ['vix', 'buy', 2.127, '2022-10-03', 2.12, 0.01], // the penny ticks' first day
+      ['vix', 'sell', 3.12, '2025-04-08', 3.15, 0.05],
+      ['spx', 'buy', 2.3, '2025-04-08', 2.3, 0.05], // 2.3 / 0.05 is 45.999…: still 2.30, not 2.25
+      ['vix', 'sell', 0.29, '2025-04-08', 0.29, 0.01], // 0.29 / 0.01 is 28.999…: still 0.29, not 0.30
+    ];
+    for (const [kind, side, mid, date, limit, tick] of rows) {
+      expect([kind, side, mid, date, limitOnTick(kind, side, mid, date)]).toEqual([
+        kind,
+        side,
+        mid,
+        date,
+        { limit, tick },
+      ]);
+    }
+  });
+  it('never goes below one tick: a buy of a 0.02 mid is sent at the exchange minimum', () => {
+    expect(limitOnTick('spx', 'buy', 0.02, '2025-04-08')).toEqual({ limit: 0.05, tick: 0.05 });
+    expect(limitOnTick('spx', 'sell', 0, '2025-04-08')).toEqual({ limit: 0.05, tick: 0.05 });
+    expect(limitOnTick('vix', 'buy', 0.004, '2025-04-08')).toEqual({ limit: 0.01, tick: 0.01 });
+  });
+  it('over 20,000 mids: on the grid, on the favourable side of the mid, less than one tick away', () => {
+    let seed = 7;
+    const rand = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const bad: string[] = [];
+    for (let j = 0; j < 20_000; j++) {
+      const mid = Math.round(rand() * 8 * 10_000) / 10_000;
+      const kind = j % 2 === 0 ? 'spx' : 'vix';
+      const side = j % 4 < 2 ? 'buy' : 'sell';
+      const date = j % 3 === 0 ? '2019-06-03' : '2024-06-03';
+      const { limit, tick } = limitOnTick(kind, side, mid, date);
+      const grid = optionTick(kind, limit, date);
+      const onGrid = Math.abs(limit / grid - Math.round(limit / grid)) < 1e-9;
+      const favourable = mid < tick || (side === 'buy' ? limit <= mid + 1e-12 : limit >= mid - 1e-12);
+      if (!onGrid || !favourable || limit < tick - 1e-12 || Math.abs(limit - mid) >= tick + 1e-12)
+        bad.push(`${kind} ${side} ${mid} ${date}: ${limit} (tick ${tick})`);
+    }
+    expect(bad).toEqual([]);
+  });
+  it('every order carries its limit and tick, dated by the valuation date', () => {
+    const r = ordersFromBook({ valuationDate: state.date, held: [], target, mark });
+    for (const o of r.orders)
+      expect({ limit: o.limit, tick: o.tick }).toEqual(limitOnTick(o.leg.kind, o.side, o.mid, state.date));
+    const vix = r.orders.find((o) => o.leg.kind === 'vix')!;
+    expect(vix.tick).toBe(vix.mid < 3 ? 0.01 : 0.05);
+    const old = ordersFromBook({ valuationDate: '2019-01-02', held: [], target, mark });
+    expect(old.orders.find((o) => o.leg.kind === 'vix')!.tick).toBe(vix.mid < 3 ? 0.05 : 0.1);
   });
 });

@@ -165,7 +165,7 @@ describeWithData('tail structures on 2018-12-24 (standard 10-lot 45-DTE condor)'
       [24, 7, 'tail: vix-call-spread'],
       [34, -7, 'tail: vix-call-spread'],
     ]);
-    const o = ordersFromBook({ held: [], target, mark: markFromState(ctx.now) });
+    const o = ordersFromBook({ valuationDate: ctx.now.date, held: [], target, mark: markFromState(ctx.now) });
     expect(o.orders.map((x) => [x.side, x.quantity, x.why])).toEqual([
       ['buy', 7, 'tail: vix-call-spread'],
       ['sell', 7, 'tail: vix-call-spread'],
