@@ -176,10 +176,13 @@ describe('ALVH.OVERLAY plausibility', () => {
     expect(invalid('OVERLAY', day, 4697.96, 17.91, 44582, 4150, -288, null, null, 2.5)).toMatch(
       /^backDays: is 2\.5, not a whole number; pass a whole number from 1 to 365/,
     );
-    // a back leg that rolls back onto the front expiry: bad input, not a #NUM! without words
-    expect(invalid('OVERLAY', day, 4697.96, 17.91, 44582, 4150, -288, null, null, 1)).toMatch(
-      /^backDays: is 1: the back leg \(2022-01-21, the business day on or before\) is not after the front/,
-    );
+    // one day after a monthly front: the back put is the next listed expiry, the February monthly
+    // (no weekly is listed that far from 2021-11-19), never the front itself
+    const one = call('OVERLAY', day, 4697.96, 17.91, 44582, 4150, -288, null, null, 1) as unknown[][];
+    expect(one.filter((r) => String(r[0]).startsWith('leg')).map((r) => r[1])).toEqual([
+      '-1 SPX 2022-01-21 4150 put',
+      '+1 SPX 2022-02-18 4150 put',
+    ]);
   });
 
   it('rejects a strike far from SPX: a calendar 90% out of the money sized into 152 million units', () => {

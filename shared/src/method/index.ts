@@ -22,7 +22,13 @@ export {
   type CondorInput,
   type CondorStrikes,
 } from './condor';
-export { overlayBackExpiry, sizeOverlay, type OverlayInput, type OverlaySizing } from './overlay';
+export {
+  overlayBackExpiry,
+  sizeOverlay,
+  SPX_WEEKLY_LISTED_DAYS,
+  type OverlayInput,
+  type OverlaySizing,
+} from './overlay';
 export {
   coverageContracts,
   priceTailCall,

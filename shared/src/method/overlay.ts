@@ -3,8 +3,9 @@
  * exposure is `vegaMatch` × the condor's |net vega|.
  *
  * Structures:
- * - `spx-put-calendar`: short the condor-expiry put, long a put `backDays` later, same strike
- *   (default the short put strike). Unit exposure = (back vega − front vega) · 100, USD per vol point.
+ * - `spx-put-calendar`: short the condor-expiry put, long a put about `backDays` later, same strike
+ *   (default the short put strike): the back leg is the listed expiry nearest `backDays` after the
+ *   front ({@link overlayBackExpiry}). Unit exposure = (back vega − front vega) · 100, USD per vol point.
  * - `spx-long-put`: the back put alone. Unit exposure = back vega · 100.
  * - `vix-call-diagonal`: long a later VIX call, short a nearer one `strikeOffset` points higher.
  *   Unit exposure in USD per VIX point = (Δ_far·e^(−κτ_far) − Δ_near·e^(−κτ_near)) · 100, set
@@ -15,7 +16,13 @@
 import { noSolution, invalidInput } from '../errors';
 import { addDaysIso } from './dateUtil';
 import { checkFinite, checkPositive, checkRange, checkSpotAndStrikes } from '../validate';
-import { CALENDAR_LAST_YEAR, isBusinessDay, previousBusinessDay, vixSensitivity } from '../market/index';
+import {
+  CALENDAR_LAST_YEAR,
+  isBusinessDay,
+  previousBusinessDay,
+  spxMonthlyExpiry,
+  vixSensitivity,
+} from '../market/index';
 import { OPTION_MULTIPLIER, markLegs, type Leg, type MarketState } from '../book/index';
 import { DEFAULT_SHOCK_KAPPA, type OverlayStructure } from '../schemas/policy';
 import { daysBetween } from '../dates';
@@ -80,10 +87,55 @@ function scaleLegs(unit: readonly Leg[], units: number): Leg[] {
   return unit.map((l) => ({ ...l, quantity: l.quantity * units }));
 }
 
-/** The back expiry: `days` after `from`, moved to the previous business day when needed. */
-export function overlayBackExpiry(from: string, days: number): string {
-  const d = addDaysIso(from, days);
-  return isBusinessDay(d) ? d : previousBusinessDay(d);
+/**
+ * How far ahead a Friday SPXW weekly is taken as listed, calendar days from the valuation date. The
+ * real chains list weeklies seven weeks out (2022-02-04: to 2022-03-25; 2023-06-09: to 2023-07-28);
+ * five weeks keeps to the safe side of that. Monthlies are listed a year out.
+ */
+export const SPX_WEEKLY_LISTED_DAYS = 35;
+
+/**
+ * The back expiry of the SPX calendar: of the expiries listed on `valuationDate` and after `from`,
+ * the one nearest `days` after `from` (on a tie, the later). Listed: the standard monthly (third
+ * Friday, or the business day before when it is a holiday) of any month, and a Friday weekly (the
+ * business day before a holiday Friday) up to {@link SPX_WEEKLY_LISTED_DAYS} days out. Thirty days
+ * after a monthly condor is a Sunday in a five-week month: the Friday before it is a weekly two
+ * months out, which is not listed yet, so the back leg is the next monthly.
+ *
+ * @example overlayBackExpiry('2024-02-16', 30, '2024-01-02') // '2024-03-15' (the March monthly; 2024-03-17 is a Sunday)
+ * @example overlayBackExpiry('2025-05-16', 30, '2025-04-08') // '2025-06-20' (not the 2025-06-13 weekly, 66 days out)
+ */
+export function overlayBackExpiry(from: string, days: number, valuationDate: string): string {
+  const target = addDaysIso(from, days);
+  const candidates: string[] = [];
+  const [ty, tm] = target.split('-').map(Number) as [number, number];
+  for (let k = -1; k <= 1; k++) {
+    const y = ty + Math.floor((tm - 1 + k) / 12);
+    const m = ((tm - 1 + k + 12) % 12) + 1;
+    if (y <= CALENDAR_LAST_YEAR) candidates.push(spxMonthlyExpiry(y, m));
+  }
+  const lastWeekly = addDaysIso(valuationDate, SPX_WEEKLY_LISTED_DAYS);
+  for (let d = addDaysIso(from, 1); d <= lastWeekly && d <= `${CALENDAR_LAST_YEAR}-12-31`; d = addDaysIso(d, 1)) {
+    if (new Date(`${d}T00:00:00Z`).getUTCDay() === 5) candidates.push(isBusinessDay(d) ? d : previousBusinessDay(d));
+  }
+  let best: string | undefined;
+  let bestGap = Infinity;
+  for (const c of candidates) {
+    if (c <= from) continue;
+    const gap = Math.abs(daysBetween(target, c));
+    if (gap < bestGap || (gap === bestGap && best !== undefined && c > best)) {
+      best = c;
+      bestGap = gap;
+    }
+  }
+  if (best === undefined) {
+    throw invalidInput(
+      'condor.expiry',
+      `is ${from}: no SPX monthly expiry follows it within the exchange calendar (to ${CALENDAR_LAST_YEAR}-12-31)`,
+      `pass a condor expiry before ${CALENDAR_LAST_YEAR}-12`,
+    );
+  }
+  return best;
 }
 
 /**
@@ -110,14 +162,7 @@ export function sizeOverlay(i: OverlayInput): OverlaySizing {
         `pass a condor expiry before ${CALENDAR_LAST_YEAR}-12 or fewer policy.overlayBackDays`,
       );
     }
-    const back = overlayBackExpiry(i.condorExpiry, backDays);
-    if (back <= i.condorExpiry) {
-      throw invalidInput(
-        'policy.overlayBackDays',
-        `is ${backDays}: the back leg (${back}, the business day on or before) is not after the front (${i.condorExpiry})`,
-        'pass more calendar days between the condor expiry and the back leg, e.g. 30',
-      );
-    }
+    const back = overlayBackExpiry(i.condorExpiry, backDays, i.state.date);
     const backLeg: Leg = { kind: 'spx', type: 'put', strike, expiry: back, quantity: 1 };
     unitLegs =
       i.structure === 'spx-put-calendar'

@@ -360,6 +360,15 @@ export function stepTail(
   return { result, audit, warnings, ...(lead === undefined ? {} : { lead }) };
 }
 
+/** The SPX calendar's back leg in words: which expiry, and why that one (method.md, the back leg). */
+function backLegText(structure: OverlayStructure, o: OverlaySizing, front: string, backDays: number): string {
+  if (structure === 'vix-call-diagonal') return '';
+  const back = o.unitLegs.find((l) => l.quantity > 0);
+  return back === undefined
+    ? ''
+    : `; back put ${back.expiry}, the listed expiry nearest ${backDays} days after ${front}`;
+}
+
 /**
  * The calendar overlay (section 5) at the split's vega match of the book's net vega on the surface
  * (`markGreeks`: the basis the overlay's unit vega is measured on; a `vol` or `vols` given for the
@@ -412,7 +421,7 @@ export function stepOverlay(
       overlaySize.noSolution === undefined
         ? `round(${fmt(overlaySize.targetVega, 4)} / ${fmt(overlaySize.unitVega, 4)}) = ${plural(overlaySize.units, 'unit')} at ${usd(overlaySize.unitCost, 2)}`
         : `no units: ${overlaySize.noSolution}`
-    }`,
+    }${backLegText(structure, overlaySize, c.expiry, policy.overlayBackDays)}`,
   });
 
   const warnings: string[] = [];

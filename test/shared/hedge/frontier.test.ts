@@ -122,8 +122,14 @@ describe('budget frontier on the 2026-11-20 plan (4,000 paths, seed 11)', () => 
 
   it('finds the best whole-unit mix of all those the budget buys (checked against trying every one)', () => {
     const budgets = [0, 400, 1200, 2600, 3300, 4900, 6100, 8000, 20_000];
-    // the example plan, whose best mixes include overlay units at some budgets
-    const run = { plan: PLAN_EXAMPLE, paths: 1500, seed: 11, budgets };
+    // the example plan with its calendar's back put 60 days after the condor (the March 2027
+    // monthly), whose best mix at $20,000 includes an overlay unit
+    const run = {
+      plan: { ...PLAN_EXAMPLE, policy: { overlayBackDays: 60 } },
+      paths: 1500,
+      seed: 11,
+      budgets,
+    };
     const part = runFrontierChunk(run);
     const g = summarizeFrontier(part);
     const P = g.components.map((c) => c.premium);
