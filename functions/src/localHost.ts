@@ -227,14 +227,17 @@ function endWithProblem(socket: Socket, problem: Problem, extra: readonly string
 const malformed = new WeakSet<Socket>();
 
 /**
- * Call `then` once every answer Node holds for `socket` is out (at once if none is). Node answers a
- * connection's requests in order: the one being written is the socket's `_httpMessage`, and when it
- * finishes the next one parsed takes its place.
+ * Call `then` once every answer Node holds for `socket` to requests received whole is out (at once
+ * if none is). Node answers a connection's requests in order: the one being written is the socket's
+ * `_httpMessage`, and when it finishes the next one parsed takes its place. A request whose body is
+ * still arriving is the one the parser's problem is about (its body timed out, or a chunk of it is
+ * malformed): its answer would never come, so `then` is called at once with its response.
  */
-function afterAnswers(socket: Socket, then: () => void, previous?: ServerResponse): void {
+function afterAnswers(socket: Socket, then: (receiving?: ServerResponse) => void, previous?: ServerResponse): void {
   if (socket.destroyed) return;
   const current = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
   if (!current || current === previous) then();
+  else if (!current.req.complete) then(current);
   else current.once('close', () => afterAnswers(socket, then, current));
 }
 
@@ -746,7 +749,9 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   // Malformed HTTP (a bad request line, an unknown method, oversized headers, a header timeout):
   // answer a problem document on the raw socket when it can still take one, then close it. The
   // answers of the requests before it on the connection (pipelined, or one streaming) go out
-  // first and whole: the problem follows the last of them, never inside one.
+  // first and whole: the problem follows the last of them, never inside one. A problem about a
+  // request whose body is still arriving (the request timeout, a malformed chunk) is its answer:
+  // it goes out at once, after the earlier answers only.
   server.on('clientError', (err: Error & { code?: string }, socket: Socket) => {
     if (err.code === 'ECONNRESET' || !socket.writable || answered.has(socket)) {
       socket.destroy();
@@ -754,9 +759,14 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     }
     if (malformed.has(socket)) return; // the parser reports each later chunk again
     malformed.add(socket);
-    afterAnswers(socket, () => {
-      if (!socket.writable || answered.has(socket)) socket.destroy();
-      else endWithProblem(socket, clientErrorProblem(err));
+    afterAnswers(socket, (receiving) => {
+      if (!socket.writable || answered.has(socket) || receiving?.headersSent) socket.destroy();
+      else {
+        endWithProblem(socket, clientErrorProblem(err));
+        // The request whose body was still arriving is worked on no more: once the problem is
+        // out, closing the socket aborts its body, so its reading ends and its work is released.
+        if (receiving) socket.once('finish', () => socket.destroy());
+      }
     });
   });
 

@@ -5,6 +5,7 @@
  * unanswered requests only grows, however the requests are split into TCP chunks; the test lets
  * the run go once the host has refused one.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setComputeRunner, type ComputeRunner } from '../../functions/src/compute';
@@ -57,6 +58,41 @@ function splitAnswers(raw: string): { status: number; head: string; body: string
     at = end + 4 + length;
   }
   return out;
+}
+
+/** The next request the host receives. */
+function nextRequest(): Promise<{ req: IncomingMessage; res: ServerResponse }> {
+  return new Promise((ok) =>
+    host.server.once('request', (req: IncomingMessage, res: ServerResponse) => ok({ req, res })),
+  );
+}
+
+/** Resolves when `res` has closed. */
+function closedOnce(res: ServerResponse): Promise<void> {
+  return new Promise((ok) => (res.closed ? ok() : res.once('close', () => ok())));
+}
+
+/**
+ * A raw client that never closes its side of the connection (as `nc` does), and its text so far.
+ * `bounded(p)` waits for `p`, or fails once the connection has been silent for 5 s, so a host that
+ * never answers fails the test instead of hanging it.
+ */
+function halfOpenClient() {
+  const socket = connect({ port: host.port, host: '127.0.0.1', allowHalfOpen: true });
+  let out = '';
+  socket.on('data', (d: Buffer) => (out += d.toString('latin1')));
+  socket.setTimeout(5_000);
+  const silent = new Promise<never>((_, fail) =>
+    socket.once('timeout', () => fail(new Error(`the host went silent; it sent ${JSON.stringify(out)}`))),
+  );
+  silent.catch(() => undefined);
+  const ended = new Promise<void>((ok) => socket.once('end', () => ok()));
+  return {
+    socket,
+    text: () => out,
+    ended,
+    bounded: <T>(p: Promise<T>): Promise<T> => Promise.race([p, silent]),
+  };
 }
 
 describe('pipelined requests on one connection', () => {
@@ -154,6 +190,57 @@ describe('pipelined requests on one connection', () => {
     expect(stream.match(/HTTP\/1\.1 /g)).toHaveLength(1);
     expect(stream).toMatch(/"summary"/);
     expect(out.slice(end + 7)).toMatch(/^HTTP\/1\.1 400 [^]*"code":"bad_request"/);
+  });
+
+  it('a malformed chunk in a body still arriving: the 400 goes out at once, the connection closes, the request is let go', async () => {
+    const c = halfOpenClient();
+    const request = nextRequest();
+    c.socket.write(
+      'POST /api/plan HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{"val\r\nzz\r\nxxxx\r\n',
+    );
+    const { res } = await c.bounded(request);
+    await c.bounded(c.ended);
+    const answers = splitAnswers(c.text());
+    expect(answers.map((a) => a.status)).toEqual([400]);
+    expect(answers[0]!.head).toMatch(/\r\nconnection: close\r\n/i);
+    expect((JSON.parse(answers[0]!.body) as { code: string }).code).toBe('bad_request');
+    // The client keeps its side open (as nc does): the host closes the connection and the request
+    // whose body never came is no longer waited on.
+    await c.bounded(closedOnce(res));
+    c.socket.destroy();
+  });
+
+  it('a body that times out after an answer in work: that answer whole, then the 408, the close, the request let go', async () => {
+    const { runner, started, release } = heldRunner();
+    setComputeRunner(runner);
+    const c = halfOpenClient();
+    const stress = JSON.stringify(STRESS_EXAMPLE);
+    const first = nextRequest();
+    c.socket.write(
+      `POST /api/stress HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(stress)}\r\n\r\n${stress}`,
+    );
+    const { req } = await c.bounded(first);
+    await c.bounded(started);
+    // The next request declares 100 bytes and sends 10, then nothing.
+    const second = nextRequest();
+    c.socket.write(
+      'POST /api/plan HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"valuatio',
+    );
+    const { res } = await c.bounded(second);
+    // What Node's request timeout does once the request timeout has passed, without waiting for it.
+    host.server.emit(
+      'clientError',
+      Object.assign(new Error('request timeout'), { code: 'ERR_HTTP_REQUEST_TIMEOUT' }),
+      req.socket,
+    );
+    expect(c.text()).toBe('');
+    release();
+    await c.bounded(c.ended);
+    const answers = splitAnswers(c.text());
+    expect(answers.map((a) => a.status)).toEqual([200, 408]);
+    expect((JSON.parse(answers[1]!.body) as { code: string }).code).toBe('request_timeout');
+    await c.bounded(closedOnce(res));
+    c.socket.destroy();
   });
 
   it('logged no server errors', () => {
