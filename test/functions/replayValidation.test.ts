@@ -59,6 +59,10 @@ describe('replay input validation', () => {
     expect(problem.status).toBe(400);
     expect(problem.issues).toHaveLength(MAX_LISTED_ISSUES);
     expect(problem.issues?.at(-1)?.path).toBe('rows');
+    // the detail does not count the note as an issue, nor the rows unchecked as none
+    expect(problem.detail).toBe(
+      `rows[0].spx: pass a price in index points (and more issues; the check stopped after the first ${MAX_ROW_ISSUES})`,
+    );
   });
 
   it('lists a few issues exactly as the whole schema does, the other fields too', () => {

@@ -50,12 +50,32 @@ export class InputValidationError extends AlvhError {
    */
   constructor(issues: readonly InputIssue[]) {
     const first = issues[0] ?? { path: '(root)', message: 'invalid input' };
-    const more = issues.length > 1 ? ` (and ${issues.length - 1} more issue${issues.length > 2 ? 's' : ''})` : '';
+    const last = issues.at(-1);
+    const listed = issues.length - 1;
+    // A check that stopped early ends its list with an issue saying so: the others are not counted.
+    const more =
+      issues.length > 1 && last !== undefined && isCheckStopped(last)
+        ? ` (and more issues; the check stopped after the first ${listed})`
+        : issues.length > 1
+          ? ` (and ${listed} more issue${listed > 1 ? 's' : ''})`
+          : '';
     const fix = issueFix(first.message);
     super('invalid_input', first.path, first.message + more, fix ?? SCHEMA_FIX);
     if (fix !== undefined) this.message = `${first.path}: ${first.message}${more}`;
     this.issues = issues;
   }
+}
+
+/**
+ * The last issue of a check that stopped early (a long list's, {@link longListIssues}, or the
+ * replay rows'): it says the check stopped, and is no issue of the input itself.
+ */
+const CHECK_STOPPED =
+  /^(and more issues, not listed: the check stopped after|more than \d+ issues in the rows: checked up to)\b/;
+
+/** Whether `issue` is the one saying the check stopped early ({@link CHECK_STOPPED}). @internal */
+export function isCheckStopped(issue: InputIssue): boolean {
+  return CHECK_STOPPED.test(issue.message);
 }
 
 /** `a.b[2].c` from zod's path segments. */

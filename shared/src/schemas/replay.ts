@@ -338,6 +338,7 @@ export function parseReplayInput(raw: unknown): ReplayParsedInput {
         ...issues.slice(0, MAX_ROW_ISSUES),
         {
           path: 'rows',
+          // worded as parse.ts's CHECK_STOPPED knows it: the error's detail counts it as no issue
           message: `more than ${MAX_ROW_ISSUES} issues in the rows: checked up to rows[${i}] of ${rows.length}; correct these and send the rows again`,
         },
       ]);

@@ -10,14 +10,18 @@ import { PLAN_EXAMPLE } from '../../../functions/src/handlers/examples';
 
 const BAD_ROW = { expiry: 'x', strike: 'y', type: 'z', bid: 'a', ask: 'b', q: 1 };
 
-function issuesOf(schema: z.ZodType, raw: unknown) {
+function errorOf(schema: z.ZodType, raw: unknown): InputValidationError {
   try {
     parseInput(schema, raw);
   } catch (e) {
     expect(e).toBeInstanceOf(InputValidationError);
-    return [...(e as InputValidationError).issues];
+    return e as InputValidationError;
   }
   throw new Error('the input was accepted');
+}
+
+function issuesOf(schema: z.ZodType, raw: unknown) {
+  return [...errorOf(schema, raw).issues];
 }
 
 describe('a long list of bad items', () => {
@@ -35,6 +39,19 @@ describe('a long list of bad items', () => {
     const short = issuesOf(PlanInputSchema, plan(rows.slice(0, 20)));
     expect(issues.slice(0, MAX_LONG_LIST_ISSUES)).toEqual(short.slice(0, MAX_LONG_LIST_ISSUES));
     expect(issues[0]).toEqual({ path: 'market.chain[0].expiry', message: expect.any(String) as string });
+  });
+
+  it('the message does not count the issue saying the check stopped, nor call the issues it did not reach none', () => {
+    const row = { expiry: '2027-01-15', strike: 6000, type: 'put', bid: 'x', ask: 1 };
+    const long = errorOf(PlanInputSchema, plan(Array(1_500).fill(row)));
+    expect(long.issues).toHaveLength(MAX_LONG_LIST_ISSUES + 1);
+    expect(long.message).toBe(
+      `market.chain[0].bid: pass a number (and more issues; the check stopped after the first ${MAX_LONG_LIST_ISSUES})`,
+    );
+    // A list checked whole counts its issues exactly.
+    expect(errorOf(PlanInputSchema, plan(Array(3).fill(row))).message).toBe(
+      'market.chain[0].bid: pass a number (and 2 more issues)',
+    );
   });
 
   it('names a bad item far down a long list of good ones, and nothing is listed when all are good', () => {
