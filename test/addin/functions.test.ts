@@ -837,7 +837,7 @@ describe('ALVH.PLAN', () => {
         'PLAN',
         rows([...c2.slice(0, 1), ['condor2Strikes', '1950/1900/2750/2800'], c2[2]!]),
       ),
-    ).toMatch(/strikes must increase/);
+    ).toMatch(/pass strikes in increasing order/);
     expect(expectInvalid('inputs condor2Quantity', 'PLAN', rows(c2.slice(0, 2)))).toMatch(/whole number of condors/);
     expect(expectInvalid('inputs condor2Expiry', 'PLAN', rows([['condor3Expiry', '2019-01-23']]))).toMatch(
       /condor2 rows/,

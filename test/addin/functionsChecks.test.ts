@@ -387,7 +387,7 @@ describe('ALVH.PLAN: a row missing, empty or wrong', () => {
     expect(many.match(/pass at most/g)).toHaveLength(1); // its remedy, said once
     // strikes out of order: the first strike not above the one before is named (k4, not k1)
     expect(invalid('PLAN', rows('k4', [['k4', 1790]]))).toMatch(
-      /^inputs k4: strikes must increase.*they are 1750, 1800, 2850, 1790/,
+      /^inputs k4: pass strikes in increasing order.*they are 1750, 1800, 2850, 1790/,
     );
     // A serial past Excel's last date names the row (it gave an internal "Invalid time value").
     expect(invalid('PLAN', rows('date', [['date', 1e9]]))).toMatch(/^inputs date: is 1000000000, after 9999-12-31/);
@@ -573,7 +573,7 @@ describe('signals: an RSI typed as a fraction, a period outside the policy, clos
 
   it("SPLIT's prevSpread, macdHist and adSlope take the ranges PLAN and the API take, and no percent text", () => {
     expect(invalid('SPLIT', 22, 20, null, 1e9)).toBe(
-      'prevSpread: is 1000000000; prevSpread is F1 − F2 in VIX points, between −50 and 50 (e.g. 2.5)',
+      'prevSpread: is 1000000000; prevSpread is F1 − F2 in VIX points: pass a value between −50 and 50 (e.g. 2.5)',
     );
     expect(invalid('SPLIT', 22, 20, null, '250%')).toBe(
       'prevSpread: is "250%", a percentage; give it in its own units without %',

@@ -140,10 +140,16 @@ describe('problem details for each kind of failure', () => {
     expect([vix.status, p.field, p.fix]).toEqual([400, 'market.vix', 'pass 18.5, not 0.185']);
     expect(p.detail).toBe('market.vix: VIX is in index points: pass 18.5, not 0.185');
     expect(p.issues).toEqual([{ path: 'market.vix', message: 'VIX is in index points: pass 18.5, not 0.185' }]);
-    // "expected a string, got 3" says no remedy: the generic fix, after the message.
+    // A wrong type names the type to pass.
     const name = await call(post('{"spot": 1, "name": 3}'));
-    expect(name.json.fix).toBe('correct the field and try again');
-    expect(name.json.detail).toBe('name: expected a string, got 3; correct the field and try again');
+    expect(name.json.fix).toBe('pass a string');
+    expect(name.json.detail).toBe('name: is 3; pass a string');
+    // A message that says no remedy: the generic fix, after the message.
+    const bare = new InputValidationError([{ path: 'name', message: 'is not a name' }]);
+    expect([bare.fix, bare.message]).toEqual([
+      'correct the field and try again',
+      'name: is not a name; correct the field and try again',
+    ]);
     // A separator inside a quoted key is not the remedy's.
     const key = new InputValidationError([
       {

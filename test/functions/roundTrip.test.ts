@@ -78,7 +78,7 @@ describe('units the other routes refuse', () => {
     expect(at).toBeGreaterThanOrEqual(0);
     for (const [vvix, message] of [
       [0.88, 'VVIX is in index points: pass 95, not 0.95'],
-      [880, 'VVIX is in index points; values above 500 are not plausible'],
+      [880, 'VVIX is in index points: pass a close from 10 to 500, e.g. 95'],
     ] as const) {
       const bad = rows.map((x, i) => (i === at ? { ...x, vvix } : x));
       const r = await post('replay', { ...REPLAY_EXAMPLE, rows: bad });
@@ -88,7 +88,7 @@ describe('units the other routes refuse', () => {
   });
 
   it('a VIX index level above 300 is refused at its field on every route, before the surface is moved to it', async () => {
-    const message = 'VIX is in index points; values above 300 are not plausible';
+    const message = 'VIX is in index points: pass a level from 1 to 300, e.g. 18.5';
     const plan = await post('plan', { ...PLAN_EXAMPLE, market: { ...(PLAN_EXAMPLE.market as Json), vix: 301 } });
     expect([plan.status, plan.json.issues[0]]).toEqual([400, { path: 'market.vix', message }]);
     const stress = await post('stress', { ...STRESS_EXAMPLE, book: { ...(STRESS_EXAMPLE.book as Json), vix: 350 } });
@@ -98,7 +98,7 @@ describe('units the other routes refuse', () => {
     const replay = await post('replay', { ...REPLAY_EXAMPLE, rows: bad });
     expect([replay.status, replay.json.issues[0]]).toEqual([
       400,
-      { path: 'rows[3].vix', message: 'VIX levels are in index points; values above 300 are not plausible' },
+      { path: 'rows[3].vix', message: 'VIX levels are in index points: pass a level from 1 to 300, e.g. 15.5' },
     ]);
   });
 

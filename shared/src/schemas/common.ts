@@ -75,7 +75,9 @@ export const vvixPoints = finiteNumber
   .min(VVIX_RANGE.min, {
     error: `VVIX is in index points, from ${VVIX_RANGE.min}; it has closed between about 60 and 210: pass 95, not 0.95`,
   })
-  .max(VVIX_RANGE.max, { error: `VVIX is in index points, at most ${VVIX_RANGE.max}` });
+  .max(VVIX_RANGE.max, {
+    error: `VVIX is in index points: pass a level from ${VVIX_RANGE.min} to ${VVIX_RANGE.max}, e.g. 95`,
+  });
 
 /** Volatility as a decimal (0.18 = 18%); above 5 it is taken as a percentage and rejected. */
 export const volatility = finiteNumber

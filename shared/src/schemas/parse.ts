@@ -121,6 +121,14 @@ function withArticle(kind: string): string {
   return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
 }
 
+/** What to pass for a value of zod's type `kind`, as a fix says it: "an object {…}", "a list […]". */
+function typeToPass(kind: string): string {
+  if (kind === 'object') return 'an object {…}';
+  if (kind === 'array') return 'a list […]';
+  if (kind === 'boolean') return 'true or false';
+  return withArticle(kind);
+}
+
 /**
  * Plain words for zod's generic issues (a missing field, a wrong type, an unknown field, a value
  * outside an enum). Messages set on a schema take precedence; anything not handled here keeps
@@ -137,8 +145,8 @@ export function friendlyIssue(iss: {
   switch (iss.code) {
     case 'invalid_type': {
       const expected = typeof iss.expected === 'string' ? iss.expected : 'value';
-      if (iss.input === undefined) return `is required: pass ${withArticle(expected)}`;
-      return `expected ${withArticle(expected)}, got ${describeValue(iss.input)}`;
+      if (iss.input === undefined) return `is required: pass ${typeToPass(expected)}`;
+      return `is ${describeValue(iss.input)}; pass ${typeToPass(expected)}`;
     }
     case 'unrecognized_keys': {
       const all: unknown[] = Array.isArray(iss.keys) ? iss.keys : [];

@@ -90,39 +90,39 @@ export const FuturesQuoteSchema = z.strictObject({
   expiry: isoDate.describe('final settlement date of the VX contract, YYYY-MM-DD'),
   price: positiveNumber
     .min(1, { error: inPoints('A VX future', '18.5', '0.185') })
-    .max(500, { error: 'VX futures are in index points; values above 500 are not plausible' })
+    .max(500, { error: 'VX futures are in index points: pass a price from 1 to 500, e.g. 18.5' })
     .describe('settlement or mid price, VIX index points'),
 });
 
 const points = (what: string) =>
-  positiveNumber.max(500, { error: `${what} is in index points (e.g. 18.5); values above 500 are not plausible` });
+  positiveNumber.max(500, { error: `${what} is in index points: pass a level above 0, at most 500, e.g. 18.5` });
 
 const indexLevel = (what: string) =>
   positiveNumber
     .min(1, { error: inPoints(what, '18.5', '0.185') })
-    .max(MAX_VIX_INDEX, { error: `${what} is in index points; values above ${MAX_VIX_INDEX} are not plausible` });
+    .max(MAX_VIX_INDEX, { error: `${what} is in index points: pass a level from 1 to ${MAX_VIX_INDEX}, e.g. 18.5` });
 
 export const IndicesSchema = z.strictObject({
   vix9d: indexLevel('VIX9D').optional(),
   vix3m: indexLevel('VIX3M').optional(),
   vix6m: indexLevel('VIX6M').optional(),
   skew: finiteNumber
-    .min(100, { error: 'SKEW is the Cboe SKEW index level (100-250), e.g. 135' })
-    .max(250, { error: 'SKEW is the Cboe SKEW index level (100-250), e.g. 135' })
+    .min(100, { error: 'SKEW is the Cboe SKEW index level: pass a level from 100 to 250, e.g. 135' })
+    .max(250, { error: 'SKEW is the Cboe SKEW index level: pass a level from 100 to 250, e.g. 135' })
     .optional(),
 });
 
 /** A wing added beyond an SVI slice's last fitted strike (surface/sviWing.ts). */
 const SviWingSchema = z.strictObject({
-  k: finiteNumber.min(-10, { error: 'a wing starts at ln(K/F) in [−10, 10]' }).max(10, {
-    error: 'a wing starts at ln(K/F) in [−10, 10]',
+  k: finiteNumber.min(-10, { error: 'pass a wing start ln(K/F) from −10 to 10' }).max(10, {
+    error: 'pass a wing start ln(K/F) from −10 to 10',
   }),
-  beta: finiteNumber.min(-2, { error: 'a wing adds a slope in [−2, 2]' }).max(2, {
-    error: 'a wing adds a slope in [−2, 2]',
+  beta: finiteNumber.min(-2, { error: 'pass a wing slope from −2 to 2' }).max(2, {
+    error: 'pass a wing slope from −2 to 2',
   }),
   delta: finiteNumber
-    .positive({ error: 'a wing width δ is > 0' })
-    .max(MAX_WING_DELTA, { error: `a wing width δ is at most ${MAX_WING_DELTA}` }),
+    .positive({ error: `pass a wing width δ above 0, at most ${MAX_WING_DELTA}` })
+    .max(MAX_WING_DELTA, { error: `pass a wing width δ above 0, at most ${MAX_WING_DELTA}` }),
 });
 
 /**
@@ -139,12 +139,14 @@ const sviBound = (what: string, lo: number, hi: number, unit: string) =>
 const SviSchema = z.strictObject({
   a: sviBound('a', -100, 100, 'a total variance (vol² × years)'),
   b: finiteNumber
-    .nonnegative({ error: 'SVI b is ≥ 0' })
+    .nonnegative({ error: 'SVI b is a slope of total variance: pass a value from 0 to 10' })
     .max(10, { error: 'SVI b is a slope of total variance: pass a value from 0 to 10' }),
-  rho: finiteNumber.min(-1, { error: 'SVI ρ is in [−1, 1]' }).max(1, { error: 'SVI ρ is in [−1, 1]' }),
+  rho: finiteNumber
+    .min(-1, { error: 'SVI ρ is a correlation: pass a value from −1 to 1' })
+    .max(1, { error: 'SVI ρ is a correlation: pass a value from −1 to 1' }),
   m: sviBound('m', -10, 10, 'a log-moneyness'),
   sigma: finiteNumber
-    .positive({ error: 'SVI σ is > 0' })
+    .positive({ error: 'SVI σ is a log-moneyness width: pass a value above 0, at most 10' })
     .max(10, { error: 'SVI σ is a log-moneyness width: pass a value above 0, at most 10' }),
   putWing: SviWingSchema.optional(),
   callWing: SviWingSchema.optional(),
@@ -161,15 +163,19 @@ export const SurfaceDataSchema = z
         z.strictObject({
           expiry: isoDate,
           root: z.string().max(20),
-          years: positiveNumber.max(30, { error: 'a slice is at most 30 years out' }),
+          years: positiveNumber.max(30, { error: 'a slice is at most 30 years out: pass years above 0, at most 30' }),
           forward: positiveNumber,
-          discount: positiveNumber.max(2, { error: 'a discount factor is near 1 (e.g. 0.99)' }),
+          discount: positiveNumber.max(2, {
+            error: 'a discount factor is near 1: pass a value above 0, at most 2 (e.g. 0.99)',
+          }),
           svi: SviSchema,
         }),
       )
       .min(1, { error: 'pass at least one slice' })
       .max(500, { error: 'pass at most 500 slices' }),
-    referenceVix: finiteNumber.min(1, { error: 'referenceVix is in VIX points' }).max(300),
+    referenceVix: finiteNumber
+      .min(1, { error: 'referenceVix is in VIX points: pass a level from 1 to 300' })
+      .max(300, { error: 'referenceVix is in VIX points: pass a level from 1 to 300' }),
     warnings: z.array(z.string().max(1000)).max(200),
     calendarRepair: z.boolean().optional(),
     label: z.string().max(500),
@@ -235,7 +241,9 @@ export const MarketSnapshotSchema = z.strictObject({
   /** VVIX level, points; vol of vol = VVIX/100. */
   vvix: points('VVIX')
     .min(VVIX_RANGE.min, { error: inPoints('VVIX', '95', '0.95', [50, 250]) })
-    .max(VVIX_RANGE.max, { error: `VVIX is in index points; values above ${VVIX_RANGE.max} are not plausible` })
+    .max(VVIX_RANGE.max, {
+      error: `VVIX is in index points: pass a level from ${VVIX_RANGE.min} to ${VVIX_RANGE.max}, e.g. 95`,
+    })
     .optional()
     .describe('VVIX level, points; vol of vol = VVIX/100 (default policy.defaultVolOfVol)'),
   rate: rate.describe('risk-free rate, continuously compounded decimal (0.045)'),
@@ -286,7 +294,7 @@ export const CondorSchema = z
     ctx.addIssue({
       code: 'custom',
       path: ['strikes', at],
-      message: `strikes must increase: long put < short put < short call < long call (they are ${k.join(', ')})`,
+      message: `pass strikes in increasing order: long put < short put < short call < long call (they are ${k.join(', ')})`,
     });
   })
   .refine((c) => !(c.vols !== undefined && c.vol !== undefined), {
@@ -324,7 +332,9 @@ export const SignalsSchema = z
     spxCloses: signalArray(
       positiveNumber
         .min(SPX_POINTS.min, { error: `SPX closes are index points, from ${SPX_POINTS.min}: pass 6600, not 66` })
-        .max(SPX_POINTS.max, { error: `SPX closes are index points, at most ${SPX_POINTS.max}` }),
+        .max(SPX_POINTS.max, {
+          error: `SPX closes are index points: pass closes from ${SPX_POINTS.min} to ${SPX_POINTS.max}, e.g. 6600`,
+        }),
     ).optional(),
     /**
      * RSI(14) if computed elsewhere, 0-100. A value strictly between 0 and 1 is refused: it is an
@@ -340,14 +350,14 @@ export const SignalsSchema = z
       .optional(),
     /** F1 − F2 at the last rebalance or 5 trading days ago, points. */
     prevSpread: finiteNumber
-      .min(-50, { error: 'prevSpread is F1 − F2 in VIX points, between −50 and 50 (e.g. 2.5)' })
-      .max(50, { error: 'prevSpread is F1 − F2 in VIX points, between −50 and 50 (e.g. 2.5)' })
+      .min(-50, { error: 'prevSpread is F1 − F2 in VIX points: pass a value between −50 and 50 (e.g. 2.5)' })
+      .max(50, { error: 'prevSpread is F1 − F2 in VIX points: pass a value between −50 and 50 (e.g. 2.5)' })
       .optional(),
     /** VVIX daily closes, oldest first (MACD needs 34; the plan warns below 108): the vol-of-vol series of the default policy. */
     vvixCloses: signalArray(
       finiteNumber
         .min(10, { error: inPoints('A VVIX close', '95', '0.95', [50, 250]) })
-        .max(500, { error: 'VVIX closes are index points; values above 500 are not plausible' }),
+        .max(500, { error: 'VVIX closes are index points: pass closes from 10 to 500, e.g. 95' }),
     ).optional(),
     /** VVIX/VIX daily ratios, oldest first (MACD needs 34; the plan warns below 108): read when policy.volOfVolSeries is 'vvix-vix-ratio'. */
     vvixVixRatio: signalArray(

@@ -129,7 +129,7 @@ const PolicyObject = z.strictObject(
       .min(2, { error: 'pass at least two knots' })
       .default(defaultKnots)
       .refine((k) => k.every((p, i) => i === 0 || p[0] > (k[i - 1] as [number, number])[0]), {
-        error: 'knots must be sorted by strictly increasing spread',
+        error: 'pass knots sorted by strictly increasing spread, each spread above the one before',
       }),
     rsiWiden: bounded(0, 100, 40),
     rsiWidenFactor: bounded(1, 2, 1.2),

@@ -39,20 +39,20 @@ const price = z
 const vixPoints = price
   .min(MIN_VIX_POINTS, { error: 'VIX levels and VX prices are in index points: pass 15.5, not 0.155' })
   .max(MAX_VIX_POINTS, {
-    error: `VIX levels and VX prices are in index points; values above ${MAX_VIX_POINTS} are not plausible`,
+    error: `VIX levels and VX prices are in index points: pass a level from ${MIN_VIX_POINTS} to ${MAX_VIX_POINTS}, e.g. 15.5`,
   });
 
 /** A VIX index close (VIX, its open, VIX9D, VIX3M, VIX6M): the surface a day is marked on moves to it. */
 const vixIndex = price
   .min(MIN_VIX_POINTS, { error: 'VIX levels and VX prices are in index points: pass 15.5, not 0.155' })
   .max(MAX_VIX_INDEX, {
-    error: `VIX levels are in index points; values above ${MAX_VIX_INDEX} are not plausible`,
+    error: `VIX levels are in index points: pass a level from ${MIN_VIX_POINTS} to ${MAX_VIX_INDEX}, e.g. 15.5`,
   });
 
 /** SPX, index points, as a plan takes it (100 to 1,000,000): 0.5 is a slip, not a close. */
 const spxPoints = price
-  .min(100, { error: 'SPX is in index points; values below 100 are not plausible' })
-  .max(1_000_000, { error: 'SPX is in index points; values above 1000000 are not plausible' });
+  .min(100, { error: 'SPX is in index points: pass a close from 100 to 1000000, e.g. 6600' })
+  .max(1_000_000, { error: 'SPX is in index points: pass a close from 100 to 1000000, e.g. 6600' });
 
 /** The weekday of an ISO date (0 = Sunday), or null when it is no calendar date. */
 function weekdayOrNull(iso: string): number | null {
@@ -113,14 +113,14 @@ export const MarketRowSchema = z
     vixOpen: vixIndex.optional(),
     vvix: price
       .min(10, { error: 'VVIX is in index points: pass 95, not 0.95' })
-      .max(500, { error: 'VVIX is in index points; values above 500 are not plausible' })
+      .max(500, { error: 'VVIX is in index points: pass a close from 10 to 500, e.g. 95' })
       .optional(),
     vix3m: vixIndex.optional(),
     vix9d: vixIndex.optional(),
     vix6m: vixIndex.optional(),
     skew: price
       .min(50, { error: 'SKEW is in index points (100-170 in its history): pass 135, not 1.35' })
-      .max(500, { error: 'SKEW is in index points; values above 500 are not plausible' })
+      .max(500, { error: 'SKEW is in index points: pass a close from 50 to 500, e.g. 135' })
       .optional(),
     vx: z
       .array(vixPoints.nullable(), { error: 'pass vx as an array of prices (null for a gap)' })
@@ -212,7 +212,7 @@ export const ReplayEpisodeSchema = z
     from: isoDate,
     to: isoDate,
   })
-  .refine((e) => e.from <= e.to, { error: 'from must not be after to', path: ['to'] });
+  .refine((e) => e.from <= e.to, { error: 'is before from: pass a to date on or after from', path: ['to'] });
 
 /** The stress episodes of the data folder (windows around each drawdown). */
 export const DEFAULT_EPISODES: { name: string; from: string; to: string }[] = [

@@ -66,7 +66,7 @@ export const ScenarioLegSchema = LegSchema;
 
 /** A VIX close, index points: above {@link MAX_VIX_INDEX} a unit slip (the later checks name a decimal). */
 const vixIndex = positiveNumber.max(MAX_VIX_INDEX, {
-  error: `VIX is in index points; values above ${MAX_VIX_INDEX} are not plausible`,
+  error: `VIX is in index points: pass a level from ${MIN_VIX_POINTS} to ${MAX_VIX_INDEX}, e.g. 18.5`,
 });
 
 /** A VX futures price, index points from {@link MIN_VIX_POINTS} to {@link MAX_VIX_POINTS}, as the book check has it. */
@@ -263,6 +263,9 @@ function oneSource(v: { plan?: unknown; book?: unknown; policy?: unknown }, ctx:
   }
 }
 
+/** A chunk's paths as a refinement of the whole Monte Carlo input sees them. */
+const chunkOf = (input: unknown) => input as { paths: number; firstPath: number; pathCount?: number };
+
 /**
  * Monte Carlo input: the book to run — `plan` (a plan input; the method sizes the overlay and the
  * tail, and its policy runs along the paths) or `book` (explicit legs and market) — plus the run.
@@ -271,9 +274,21 @@ export const MonteCarloInputSchema = z
   .strictObject({ plan: PlanInputSchema.optional(), book: ScenarioBookInputSchema.optional(), ...runFields })
   .superRefine(oneSource)
   .superRefine(dynamicsFields)
-  .refine((v) => v.firstPath < v.paths, { error: 'firstPath must be below paths', path: ['firstPath'] })
+  .refine((v) => v.firstPath < v.paths, {
+    error: (iss) => {
+      const v = chunkOf(iss.input);
+      return `is ${v.firstPath}, not below paths (${v.paths}): pass a firstPath from 0 to ${v.paths - 1}`;
+    },
+    path: ['firstPath'],
+  })
   .refine((v) => v.pathCount === undefined || v.firstPath + v.pathCount <= v.paths, {
-    error: 'firstPath + pathCount must not exceed paths',
+    error: (iss) => {
+      const v = chunkOf(iss.input);
+      const room = v.paths - v.firstPath;
+      return room >= 1
+        ? `is ${v.pathCount}, past paths (${v.firstPath} + ${v.pathCount} > ${v.paths}): pass a pathCount from 1 to ${room}`
+        : `runs past paths (${v.paths}): pass a firstPath below paths, then a pathCount of at most paths − firstPath`;
+    },
     path: ['pathCount'],
   });
 export type MonteCarloInput = z.output<typeof MonteCarloInputSchema>;

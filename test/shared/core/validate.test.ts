@@ -116,8 +116,8 @@ describe('parseInput', () => {
     }
     const byPath = Object.fromEntries((err as InputValidationError).issues.map((i) => [i.path, i.message]));
     expect(byPath).toEqual({
-      spot: 'expected a number, got the text "4500"',
-      condor: 'is required: pass an object',
+      spot: 'is the text "4500"; pass a number',
+      condor: 'is required: pass an object {…}',
       model: 'is "heston"; pass one of "bs", "black76"',
       '(root)': 'unknown field "Spot": check the spelling (names are case-sensitive) or remove it',
     });

@@ -204,7 +204,7 @@ describeWithData('a ladder of condors on 2018-12-24', () => {
       ]);
       const bad = rejection({ ...noCondor, condors: [LADDER[0], { ...LADDER[1], strikes: [1850, 1800, 2850, 2900] }] });
       expect(bad).toEqual([
-        { path: 'condors[1].strikes[0]', message: expect.stringContaining('strikes must increase') },
+        { path: 'condors[1].strikes[0]', message: expect.stringContaining('pass strikes in increasing order') },
       ]);
       // a condor's own checks (past its expiry) name its place in the ladder
       const expired = rejection({ ...noCondor, condors: [LADDER[0], { ...LADDER[1], expiry: '2018-12-21' }] });

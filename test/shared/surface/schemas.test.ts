@@ -226,6 +226,6 @@ describe('surface schemas are strict and say what to fix', () => {
     expect(empty.map((i) => i.path)).toEqual(['valuationDate', 'spot', 'indices']);
     expect(empty[0]!.message).toBe('is required: pass a date as YYYY-MM-DD');
     expect(empty[2]!.message).toMatch(/^pass the Cboe indices in vol points/);
-    expect(issuesOf(SurfaceRequestSchema, null)).toEqual([{ path: '(root)', message: 'expected an object, got null' }]);
+    expect(issuesOf(SurfaceRequestSchema, null)).toEqual([{ path: '(root)', message: 'is null; pass an object {…}' }]);
   });
 });
