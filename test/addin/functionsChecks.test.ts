@@ -384,7 +384,7 @@ describe('ALVH.PLAN: a row missing, empty or wrong', () => {
     const many = invalid('PLAN', rows('quantity', [['quantity', 1e6]]));
     expect(many).toMatch(/^inputs quantity: .*100000/);
     expect(many).not.toMatch(/correct the field/);
-    expect(many.match(/pass at most/g)).toHaveLength(1); // its remedy, said once
+    expect(many.match(/pass a whole number of condors/g)).toHaveLength(1); // its remedy, said once
     // strikes out of order: the first strike not above the one before is named (k4, not k1)
     expect(invalid('PLAN', rows('k4', [['k4', 1790]]))).toMatch(
       /^inputs k4: pass strikes in increasing order.*they are 1750, 1800, 2850, 1790/,

@@ -85,3 +85,30 @@ describe('a schema 400 says how to put it right', () => {
     }
   });
 });
+
+describe('a number outside its range is told the whole range at once', () => {
+  const book = (b: Record<string, unknown>) => ({ ...STRESS_EXAMPLE, book: { ...STRESS_EXAMPLE.book, ...b } });
+  const mc = (m: Record<string, unknown>) => ({ ...MONTECARLO_EXAMPLE, ...m });
+  /** [route, field, a value at or below 0 (or past every bound), the range the fix must state] */
+  const cases: [string, string, unknown, RegExp][] = [
+    ['plan', 'market.spx', market({ spx: -5 }), /100 and 1000000/],
+    ['plan', 'market.vix', market({ vix: -5 }), /from 1 to 300/],
+    ['plan', 'market.vvix', market({ vvix: -1 }), /from 20 to 400/],
+    ['plan', 'market.futures[0].price', futures(0, { expiry: '2026-12-16', price: -1 }), /from 1 to 500/],
+    ['plan', 'condor.quantity', condor({ quantity: 2 ** 53 }), /from 1 to 100000/],
+    ['plan', 'condor.quantity', condor({ quantity: 1e300 }), /from 1 to 100000/],
+    ['plan', 'condor.quantity', condor({ quantity: 0 }), /from 1 to 100000/],
+    ['stress', 'book.spot', book({ spot: -1 }), /100 and 1000000/],
+    ['stress', 'book.vix', book({ vix: -1 }), /from 1 to 300/],
+    ['stress', 'book.futures[0].price', book({ futures: [{ expiry: '2026-12-16', price: -1 }] }), /from 1 to 500/],
+    ['montecarlo', 'horizonDays', mc({ horizonDays: 1e20 }), /from 1 to 730/],
+    ['montecarlo', 'horizonDays', mc({ horizonDays: 0 }), /from 1 to 730/],
+  ];
+  it.each(cases)('%s: %s', async (route, field, body, range) => {
+    const { status, json } = await postJson(route, body);
+    expect([status, json.field]).toEqual([400, field]);
+    expect(json.fix).toMatch(range);
+    // one issue at the field: the fix is the whole story
+    expect(json.issues.filter((i: { path: string }) => i.path === field)).toHaveLength(1);
+  });
+});

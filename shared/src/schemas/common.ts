@@ -38,6 +38,14 @@ export const finiteNumber = z.number({ error: numberExpected }).finite({ error: 
  */
 export const positiveNumber = finiteNumber.positive({ error: 'pass a number greater than 0', abort: true });
 
+/**
+ * A number above 0 whose narrower range the field adds after it: a value at or below 0 gets the
+ * one issue `error`, which states that whole range, so following it passes the range too (a bare
+ * "greater than 0" sent SPX −5 to SPX 5, refused again).
+ */
+export const positiveWithin = (error: string | ((iss: { input?: unknown }) => string)) =>
+  finiteNumber.positive({ error, abort: true });
+
 export const nonNegativeNumber = finiteNumber.nonnegative({ error: 'pass 0 or a positive number' });
 
 /**
@@ -104,8 +112,9 @@ function shownNumber(x: number): string {
  * range to pass (2.5, −3, 3e6 and 1e16 paths all read "is …; pass paths as a whole number from 2
  * to 2,000,000").
  */
-export function wholeNumber(lo: number, hi: number, what: string) {
-  const range = hi >= Number.MAX_SAFE_INTEGER ? `of at least ${lo}` : `from ${lo} to ${hi.toLocaleString('en-US')}`;
+export function wholeNumber(lo: number, hi: number, what: string, most = hi) {
+  // `most`: a lower limit checked after the schema (a work limit), stated in the fix all the same
+  const range = most >= Number.MAX_SAFE_INTEGER ? `of at least ${lo}` : `from ${lo} to ${most.toLocaleString('en-US')}`;
   const fix = `pass ${what} as a whole number ${range}`;
   const issue = (iss: { input?: unknown }): string =>
     typeof iss.input === 'number' && Number.isFinite(iss.input) ? `is ${shownNumber(iss.input)}; ${fix}` : fix;

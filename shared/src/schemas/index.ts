@@ -12,6 +12,7 @@ export {
   nonNegativeNumber,
   optionType,
   positiveNumber,
+  positiveWithin,
   rate,
   volatility,
 } from './common';

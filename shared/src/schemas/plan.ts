@@ -12,6 +12,7 @@ import {
   nonNegativeNumber,
   optionType,
   positiveNumber,
+  positiveWithin,
   rate,
   spxStrike,
   volatility,
@@ -51,7 +52,7 @@ const notWholeContracts = (iss: { input?: unknown }) =>
  * SPX in index points within {@link SPX_POINTS}, as the plan and the scenario engines check it
  * (stated in the schema, so the OpenAPI document gives the range).
  */
-export const spxLevel = positiveNumber
+export const spxLevel = positiveWithin(spxPointsMessage)
   .min(SPX_POINTS.min, { error: spxPointsMessage })
   .max(SPX_POINTS.max, { error: spxPointsMessage });
 
@@ -86,21 +87,27 @@ function inPoints(what: string, example: string, wrong: string, plausible: reado
   };
 }
 
+const VX_PRICE_RANGE = 'VX futures are in index points: pass a price from 1 to 500, e.g. 18.5';
+
 export const FuturesQuoteSchema = z.strictObject({
   expiry: isoDate.describe('final settlement date of the VX contract, YYYY-MM-DD'),
-  price: positiveNumber
+  price: positiveWithin(VX_PRICE_RANGE)
     .min(1, { error: inPoints('A VX future', '18.5', '0.185') })
-    .max(500, { error: 'VX futures are in index points: pass a price from 1 to 500, e.g. 18.5' })
+    .max(500, { error: VX_PRICE_RANGE })
     .describe('settlement or mid price, VIX index points'),
 });
 
 const points = (what: string) =>
   positiveNumber.max(500, { error: `${what} is in index points: pass a level above 0, at most 500, e.g. 18.5` });
 
-const indexLevel = (what: string) =>
-  positiveNumber
+const indexLevel = (what: string) => {
+  const range = `${what} is in index points: pass a level from 1 to ${MAX_VIX_INDEX}, e.g. 18.5`;
+  return positiveWithin(range)
     .min(1, { error: inPoints(what, '18.5', '0.185') })
-    .max(MAX_VIX_INDEX, { error: `${what} is in index points: pass a level from 1 to ${MAX_VIX_INDEX}, e.g. 18.5` });
+    .max(MAX_VIX_INDEX, { error: range });
+};
+
+const VVIX_LEVELS = `VVIX is in index points: pass a level from ${VVIX_RANGE.min} to ${VVIX_RANGE.max}, e.g. 95`;
 
 export const IndicesSchema = z.strictObject({
   vix9d: indexLevel('VIX9D').optional(),
@@ -239,11 +246,9 @@ export const MarketSnapshotSchema = z.strictObject({
   /** VIX level, points (18.5, not 0.185). */
   vix: indexLevel('VIX').describe('VIX index level, points (the 30-day level of the SPX surface)'),
   /** VVIX level, points; vol of vol = VVIX/100. */
-  vvix: points('VVIX')
+  vvix: positiveWithin(VVIX_LEVELS)
     .min(VVIX_RANGE.min, { error: inPoints('VVIX', '95', '0.95', [50, 250]) })
-    .max(VVIX_RANGE.max, {
-      error: `VVIX is in index points: pass a level from ${VVIX_RANGE.min} to ${VVIX_RANGE.max}, e.g. 95`,
-    })
+    .max(VVIX_RANGE.max, { error: VVIX_LEVELS })
     .optional()
     .describe('VVIX level, points; vol of vol = VVIX/100 (default policy.defaultVolOfVol)'),
   rate: rate.describe('risk-free rate, continuously compounded decimal (0.045)'),
@@ -263,17 +268,18 @@ const strikes4 = z
   })
   .describe('[long put, short put, short call, long call], increasing, each within half to twice market.spx');
 
+/** One fix for every way a condor count is wrong: the whole range. */
+const CONDOR_COUNT = `pass a whole number of condors from 1 to ${MAX_CONTRACTS}`;
+
 export const CondorSchema = z
   .strictObject({
     expiry: isoDate,
     strikes: strikes4,
     quantity: z
-      .number({ error: 'pass a whole number of condors' })
-      .int({ error: 'pass a whole number of condors' })
-      .min(1, {
-        error: 'pass at least 1 condor',
-      })
-      .max(MAX_CONTRACTS, { error: `pass at most ${MAX_CONTRACTS} condors` }),
+      .number({ error: CONDOR_COUNT })
+      .int({ error: CONDOR_COUNT, abort: true })
+      .min(1, { error: CONDOR_COUNT, abort: true })
+      .max(MAX_CONTRACTS, { error: CONDOR_COUNT }),
     /** Net credit per share, points (e.g. 4.20). Priced from vols when omitted. */
     credit: nonNegativeNumber.optional(),
     /** Implied vols of the four strikes, decimals. */

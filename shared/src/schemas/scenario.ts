@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { limitExceeded } from '../errors';
 import { MAX_VIX_INDEX, MAX_VIX_POINTS, MIN_VIX_POINTS, vxPointsMessage } from '../validate';
-import { finiteNumber, isoDate, positiveNumber, rate, volOfVol, wholeNumber } from './common';
+import { finiteNumber, isoDate, positiveWithin, rate, volOfVol, wholeNumber } from './common';
 import { PolicySchema } from './policy';
 import {
   LegSchema,
@@ -65,12 +65,11 @@ export const POOLED_MONTE_CARLO_LIMITS: Required<MonteCarloWorkLimits> = {
 export const ScenarioLegSchema = LegSchema;
 
 /** A VIX close, index points: above {@link MAX_VIX_INDEX} a unit slip (the later checks name a decimal). */
-const vixIndex = positiveNumber.max(MAX_VIX_INDEX, {
-  error: `VIX is in index points: pass a level from ${MIN_VIX_POINTS} to ${MAX_VIX_INDEX}, e.g. 18.5`,
-});
+const VIX_LEVELS = `VIX is in index points: pass a level from ${MIN_VIX_POINTS} to ${MAX_VIX_INDEX}, e.g. 18.5`;
+const vixIndex = positiveWithin(VIX_LEVELS).max(MAX_VIX_INDEX, { error: VIX_LEVELS });
 
 /** A VX futures price, index points from {@link MIN_VIX_POINTS} to {@link MAX_VIX_POINTS}, as the book check has it. */
-const vxPrice = positiveNumber
+const vxPrice = positiveWithin(`pass a price in index points from ${MIN_VIX_POINTS} to ${MAX_VIX_POINTS}, e.g. 20.35`)
   .min(MIN_VIX_POINTS, { error: vxPointsMessage('20.35') })
   .max(MAX_VIX_POINTS, { error: vxPointsMessage('20.35') })
   .describe('settlement or mid price, VIX index points');
@@ -164,7 +163,7 @@ const runFields = {
     .optional()
     .describe('paths in this chunk, with firstPath + pathCount at most paths; default the rest of the run'),
   /** Horizon, calendar days; default the condor's expiry. */
-  horizonDays: wholeNumber(1, Number.MAX_SAFE_INTEGER, 'horizonDays').optional(),
+  horizonDays: wholeNumber(1, Number.MAX_SAFE_INTEGER, 'horizonDays', MAX_HORIZON_DAYS).optional(),
   /** Antithetic pairs (2j, 2j+1). */
   antithetic: z.boolean({ error: 'pass true or false' }).default(true),
   /** Apply the rebalancing policy along the paths. */

@@ -45,7 +45,7 @@ describe('contract counts are bounded so every dollar figure stays finite', () =
   it('a condor order over the bound is rejected', () => {
     const input = { ...PLAN_INPUT, condor: { ...PLAN_INPUT.condor, quantity: MAX_CONTRACTS + 1 } };
     expect(issuesOf(() => parseInput(PlanInputSchema, input))).toEqual([
-      { path: 'condor.quantity', message: `pass at most ${MAX_CONTRACTS} condors` },
+      { path: 'condor.quantity', message: `pass a whole number of condors from 1 to ${MAX_CONTRACTS}` },
     ]);
   });
 });
