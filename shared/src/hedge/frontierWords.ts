@@ -6,8 +6,9 @@
 import { invalidInput } from '../errors';
 import type { Plan } from '../method/planTypes';
 import type { FrontierResult } from './frontierTypes';
+import { wholeUsd } from '../usdText';
 
-const usd = (x: number) => `${x < 0 ? '−' : ''}$${Math.round(Math.abs(x)).toLocaleString('en-US')}`;
+const usd = wholeUsd;
 
 /**
  * A mix in words: "2 overlay + 3 × vix-call-spread", or `none` (default "no hedge") when it holds

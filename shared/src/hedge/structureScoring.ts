@@ -3,6 +3,7 @@
  * side-by-side comparison, and what a stated coverage costs with each.
  */
 import { invalidInput } from '../errors';
+import { wholeUsd } from '../usdText';
 import { hedgeContext, type AnalogContext, type HedgeContext, type StructureInput } from './structureContext';
 import {
   TAIL_STRUCTURES,
@@ -169,7 +170,7 @@ export function costsToCover(cmp: StructureComparison, coverage: number): { cost
         Number(a.units < a.requiredUnits) - Number(b.units < b.requiredUnits) ||
         a.cost - b.cost,
     );
-  const usd = (x: number) => `$${Math.round(x).toLocaleString('en-US')}`;
+  const usd = wholeUsd;
   const share = (x: number) => `${Number((x * 100).toFixed(1))}%`;
   const pct = share(coverage);
   // a size held to one leg's limit covers less than asked: the words say how much

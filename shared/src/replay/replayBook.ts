@@ -8,6 +8,7 @@ import type { TermStructure } from '../market/index';
 import type { Policy } from '../schemas/policy';
 import type { ReplayAssumptions } from '../schemas/replay';
 import type { StandardCondor } from './condor';
+import { wholeUsd } from '../usdText';
 import type { MarketRow } from './marketHistory';
 import type { ReplayCampaign, ReplayLayer } from './types';
 
@@ -155,7 +156,5 @@ export function newCampaign(d: ReplayDay, sc: StandardCondor, quantity: number):
   };
 }
 
-/** Whole dollars with a true minus, for the ledger's event lines. */
-export function usd(x: number): string {
-  return `${x < 0 ? '−' : ''}$${Math.round(Math.abs(x)).toLocaleString('en-US')}`;
-}
+/** Whole dollars with a true minus, for the ledger's event lines ("$0" for an amount that rounds to 0). */
+export const usd = wholeUsd;

@@ -16,6 +16,7 @@ import {
   type DistributionStats,
 } from './statistics';
 import { sortedCopy } from './sortedCopy';
+import { wholeUsd } from '../usdText';
 import { runModelNotes } from './model/calibrationNotes';
 import {
   MARKET_PERCENTILES,
@@ -189,7 +190,6 @@ const signedPct = (r: number): string => {
   const v = Math.round(100 * r);
   return v === 0 ? '0%' : `${v < 0 ? '−' : '+'}${Math.abs(v)}%`;
 };
-const usd0 = (x: number): string => `$${Math.round(x).toLocaleString('en-US')}`;
 
 /** The summary's `notes`: what its figures say that a reader could miss. */
 function runNotes(
@@ -209,7 +209,7 @@ function runNotes(
   const noise = Math.max(2 * (differenceError ?? 0), 0.005 * Math.abs(condor.cvar95));
   if (alvh.cvar95 - condor.cvar95 > noise) {
     notes.push(
-      `The hedges raise the CVaR 95 from ${usd0(condor.cvar95)} (the condor alone) to ${usd0(alvh.cvar95)}: on the ` +
+      `The hedges raise the CVaR 95 from ${wholeUsd(condor.cvar95)} (the condor alone) to ${wholeUsd(alvh.cvar95)}: on the ` +
         (measure === 'real-world'
           ? 'worst 5% of paths they lose more than they protect, so this book is riskier than the condor by that measure.'
           : 'worst 5% of these risk-neutral paths they lose more than they protect; a pricing check, not a risk figure: ' +

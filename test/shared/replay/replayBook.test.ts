@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseInput, ReplayInputSchema, type Leg, type MarketRow } from '@alvh/shared';
 import { curvePolicyOf, stepMarket } from '../../../shared/src/replay/replaySteps';
-import { newCampaign, retarget, type ReplayDay } from '../../../shared/src/replay/replayBook';
+import { newCampaign, retarget, usd, type ReplayDay } from '../../../shared/src/replay/replayBook';
 
 function tradingDay(assumptions: Record<string, number>, costPerContract: number): ReplayDay {
   const row = { date: '2021-02-01', spx: 4000, vix: 15, vvix: 90, vx: [16, 17, 17.8, 18.4] };
@@ -46,5 +46,15 @@ describe('hedge cost of a hedge trade', () => {
     const bought = d.hedgeCost;
     retarget(d, c, 'tail', []);
     expect(Math.abs(d.hedgeCost - bought - 6.5)).toBeLessThan(1e-9);
+  });
+});
+
+describe('the ledger’s dollar amounts', () => {
+  it('writes an amount that rounds to zero as $0 whatever its sign, a loss with a true minus', () => {
+    expect(usd(-0.3)).toBe('$0');
+    expect(usd(-0)).toBe('$0');
+    expect(usd(0.4)).toBe('$0');
+    expect(usd(-1234.6)).toBe('−$1,235');
+    expect(usd(22675)).toBe('$22,675');
   });
 });

@@ -1,0 +1,9 @@
+/**
+ * Whole dollars for a message, thousands grouped, a loss's true minus before the dollar sign:
+ * "$1,245", "−$1,245". An amount that rounds to zero prints "$0" whatever its sign: never "$-0"
+ * (Math.round of −0.4 is −0, which toLocaleString writes "-0") nor "−$0".
+ */
+export function wholeUsd(x: number): string {
+  const whole = Math.round(Math.abs(x));
+  return `${x < 0 && whole > 0 ? '−' : ''}$${whole.toLocaleString('en-US')}`;
+}
