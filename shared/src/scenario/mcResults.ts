@@ -141,6 +141,7 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
   const meanCosts = costs / p.pathCount;
   const meanOutlay = outlay / p.pathCount;
   const hedgeCost = p.hedgeDebit + meanOutlay + meanCosts;
+  const premium = p.hedgeDebit + meanOutlay;
   return {
     paths: p.pathCount,
     seed: p.seed,
@@ -168,8 +169,7 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
     tailContractsEndMean: tailEnd / p.pathCount,
     // The cost counts the premium paid today and the net premium the rebalances put into the tail
     // later: with no net premium paid the ratio would be over commissions alone.
-    hedgeEffectiveness:
-      hedgeCost > 0 && p.hedgeDebit + meanOutlay > 0 ? (condor.cvar95 - alvh.cvar95) / hedgeCost : null,
+    hedgeEffectiveness: hedgeCost > 0 && premium > 0 ? (condor.cvar95 - alvh.cvar95) / hedgeCost : null,
     notes: [
       ...runNotes(
         p.measure,
@@ -178,8 +178,9 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
         cvarDifferenceStdError(p.condor, p.book, p.firstPath, p.antithetic, sortedCondor, sortedBook),
         p.tailContracts0,
         tailEnd / p.pathCount,
-        p.hedgeDebit + meanOutlay > 0,
+        premium > 0,
       ),
+      ...noEffectiveness(condor, alvh, { hedgeCost, hedgeDebit: p.hedgeDebit, meanOutlay, meanCosts }),
       ...beyondHistory(p),
       ...singlePathTails(p.pathCount),
     ],
@@ -232,6 +233,36 @@ function runNotes(
     );
   }
   return notes;
+}
+
+/**
+ * A note when hedge effectiveness is null, saying why: a hedge cost of 0 or less (hedges that cost
+ * nothing or bring in a credit on average) leaves no dollar to divide by, and a cost that is
+ * commissions alone (no net premium paid) would make the ratio a reading of the commissions. The
+ * CVaR change is what the hedges did, stated instead. From merged figures only, so chunks merge to
+ * the same words.
+ */
+function noEffectiveness(
+  condor: DistributionStats,
+  alvh: DistributionStats,
+  c: { hedgeCost: number; hedgeDebit: number; meanOutlay: number; meanCosts: number },
+): string[] {
+  const premium = c.hedgeDebit + c.meanOutlay;
+  if (c.hedgeCost > 0 && premium > 0) return [];
+  const parts =
+    `today's debit ${wholeUsd(c.hedgeDebit)}, the rebalances' net premium ${wholeUsd(c.meanOutlay)} ` +
+    `and costs ${wholeUsd(c.meanCosts)} on average`;
+  const why =
+    c.hedgeCost > 0
+      ? `no net premium is paid for the hedges (${parts}): their cost of ${wholeUsd(c.hedgeCost)} is commissions alone, ` +
+        'and CVaR saved per dollar of commissions would not measure them'
+      : `${c.hedgeCost < 0 ? `the hedges earn a net credit of ${wholeUsd(-c.hedgeCost)}` : 'the hedges cost nothing'} (${parts}), ` +
+        'so CVaR saved per dollar of hedge cost is not defined';
+  const change =
+    alvh.cvar95 === condor.cvar95
+      ? `the CVaR 95 is ${wholeUsd(condor.cvar95)} with and without them`
+      : `they take the CVaR 95 from ${wholeUsd(condor.cvar95)} (the condor alone) to ${wholeUsd(alvh.cvar95)}`;
+  return [`Hedge effectiveness is null: ${why}; ${change}.`];
 }
 
 /**

@@ -215,7 +215,8 @@ export interface MonteCarloSummary {
    * nothing, and hedges that bring in a net credit: a t = 0 credit larger than the mean costs), and
    * when no net premium is paid (hedgeDebit + meanTailOutlay ≤ 0): the cost would be commissions
    * alone. Counting the later purchases keeps a cheap opening tail that the rebalances grow from
-   * reading as thousands of dollars saved per dollar.
+   * reading as thousands of dollars saved per dollar. When null, a note says why and states the
+   * CVaR 95 change instead.
    */
   hedgeEffectiveness: number | null;
   /**

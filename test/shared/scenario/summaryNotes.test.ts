@@ -1,13 +1,13 @@
 /**
- * The Monte Carlo summary's notes on figures a reader could misread: amounts that round to zero,
- * a hedge effectiveness left null, and square-root paths held at the pricing floor. Each note is
- * read from the merged figures, so chunks merged give the same words as one run.
+ * The Monte Carlo summary's notes on figures a reader could misread: amounts that round to zero
+ * and a hedge effectiveness left null. Each note is read from the merged figures, so chunks
+ * merged give the same words as one run.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runMonteCarloChunk, summarizeMonteCarlo } from '@alvh/shared';
+import { mergeMonteCarlo, runMonteCarloChunk, summarizeMonteCarlo } from '@alvh/shared';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const example = (): { book: Record<string, unknown> } & Record<string, unknown> =>
@@ -32,5 +32,61 @@ describe('amounts in the notes', () => {
     const raise = s.notes.find((n) => n.startsWith('The hedges raise the CVaR 95'));
     expect(raise).toMatch(/^The hedges raise the CVaR 95 from \$0 \(the condor alone\) to \$[\d,]+:/);
     for (const n of s.notes) expect(n).not.toMatch(/\$-0|−\$0\b/);
+  });
+});
+
+/** The summary of a whole run, and of the same run merged from two chunks. */
+function wholeAndMerged(input: Record<string, unknown>, paths: number) {
+  const whole = runMonteCarloChunk({ ...input, paths });
+  const cut = Math.floor(paths / 3);
+  const merged = mergeMonteCarlo([
+    runMonteCarloChunk({ ...input, paths, firstPath: cut, pathCount: paths - cut }),
+    runMonteCarloChunk({ ...input, paths, firstPath: 0, pathCount: cut }),
+  ]);
+  return { part: whole, whole: summarizeMonteCarlo(whole), merged: summarizeMonteCarlo(merged) };
+}
+
+describe('a null hedge effectiveness says why', () => {
+  const why = (notes: string[]) => notes.find((n) => n.startsWith('Hedge effectiveness is null'));
+
+  it('hedges that earn a net credit: the ratio is not defined, the CVaR change is stated instead', () => {
+    // VIX at 1 under a curve near 19: the rebalances sell the tail's calls as VIX climbs to it
+    const body = example();
+    const input = { book: { ...body.book, vix: 1 }, seed: 7, measure: 'real-world', horizonDays: 56 };
+    const { whole, merged } = wholeAndMerged(input, 2000);
+    expect(whole.hedgeCost).toBeLessThan(0);
+    expect(whole.alvh.cvar95).toBeLessThan(whole.condor.cvar95);
+    expect(whole.hedgeEffectiveness).toBeNull();
+    const note = why(whole.notes);
+    expect(note).toMatch(/^Hedge effectiveness is null: the hedges earn a net credit of \$[\d,]+ \(today's debit \$/);
+    expect(note).toMatch(/the rebalances' net premium −\$[\d,]+ and costs \$[\d,]+ on average\)/);
+    expect(note).toMatch(
+      /so CVaR saved per dollar of hedge cost is not defined; they take the CVaR 95 from \$[\d,]+ \(the condor alone\) to \$[\d,]+\.$/,
+    );
+    // read from the merged figures: chunks merge to the same words
+    expect(merged.notes).toEqual(whole.notes);
+  });
+
+  it('hedges that cost commissions alone, and a book with no hedge at all', () => {
+    const body = example();
+    const part = runMonteCarloChunk({ ...body, firstPath: 0, pathCount: 1000 });
+    const s = summarizeMonteCarlo(part);
+    expect(s.hedgeEffectiveness).not.toBeNull();
+    expect(why(s.notes)).toBeUndefined();
+    // the same paths with today's debit cancelling the rebalances' net premium: commissions alone
+    const commissions = summarizeMonteCarlo({ ...part, hedgeDebit: -s.meanTailOutlay });
+    expect(commissions.hedgeCost).toBeGreaterThan(0);
+    expect(commissions.hedgeEffectiveness).toBeNull();
+    expect(why(commissions.notes)).toMatch(
+      /^Hedge effectiveness is null: no net premium is paid for the hedges \(.*\): their cost of \$[\d,]+ is commissions alone/,
+    );
+    // no hedge held, none bought: the CVaR is the condor's either way
+    const bare = summarizeMonteCarlo(
+      runMonteCarloChunk({ ...body, book: { ...body.book, overlay: [], tail: [] }, rebalance: false }),
+    );
+    expect(bare.hedgeCost).toBe(0);
+    expect(why(bare.notes)).toMatch(
+      /^Hedge effectiveness is null: the hedges cost nothing .* with and without them\.$/,
+    );
   });
 });
