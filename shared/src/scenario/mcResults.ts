@@ -18,6 +18,7 @@ import {
 import { sortedCopy } from './sortedCopy';
 import { wholeUsd } from '../usdText';
 import { runModelNotes } from './model/calibrationNotes';
+import { VIX_FLOOR } from './dynamics';
 import {
   MARKET_PERCENTILES,
   VIX_THRESHOLDS,
@@ -181,6 +182,7 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
         premium > 0,
       ),
       ...noEffectiveness(condor, alvh, { hedgeCost, hedgeDebit: p.hedgeDebit, meanOutlay, meanCosts }),
+      ...atVixFloor(p),
       ...beyondHistory(p),
       ...singlePathTails(p.pathCount),
     ],
@@ -263,6 +265,26 @@ function noEffectiveness(
       ? `the CVaR 95 is ${wholeUsd(condor.cvar95)} with and without them`
       : `they take the CVaR 95 from ${wholeUsd(condor.cvar95)} (the condor alone) to ${wholeUsd(alvh.cvar95)}`;
   return [`Hedge effectiveness is null: ${why}; ${change}.`];
+}
+
+/**
+ * A note when the square-root dynamics hold VIX at its pricing floor ({@link VIX_FLOOR}) at the
+ * horizon on 1% of paths or more: there the options and SPX's vol are priced at the floor, not at
+ * the model's v, so the run no longer reads the model (a model.xi large against the mean
+ * reversion, 2κθ not well above ξ²). Counted from the merged `vixEnd`.
+ */
+function atVixFloor(p: MonteCarloPartial): string[] {
+  if (p.dynamics !== 'sqrt-legacy') return [];
+  let n = 0;
+  for (let i = 0; i < p.pathCount; i++) if (p.vixEnd[i]! <= VIX_FLOOR) n++;
+  if (n < 0.01 * p.pathCount) return [];
+  const share = (100 * n) / p.pathCount;
+  return [
+    `${n.toLocaleString('en-US')} of ${p.pathCount.toLocaleString('en-US')} paths (${share.toFixed(1)}%) end with VIX at the ` +
+      `square-root dynamics' floor of ${VIX_FLOOR}: their options and SPX vol are priced at the floor, not at the model's VIX, ` +
+      "so the figures (and, in the risk-neutral measure, VIX's mean against the futures curve) do not read the model: " +
+      "model.xi is too large for its mean reversion; run a smaller xi, or the default dynamics ('calibrated').",
+  ];
 }
 
 /**

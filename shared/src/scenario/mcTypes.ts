@@ -221,8 +221,8 @@ export interface MonteCarloSummary {
   hedgeEffectiveness: number | null;
   /**
    * What the figures above say that a reader could miss, one sentence each: hedges that raise the
-   * book's CVaR 95 instead of lowering it, a tail that rebalancing grows several-fold. Empty when
-   * nothing stands out.
+   * book's CVaR 95 instead of lowering it, a tail that rebalancing grows several-fold, a null hedge
+   * effectiveness and why, square-root paths ending at the VIX floor. Empty when nothing stands out.
    */
   notes: string[];
 }

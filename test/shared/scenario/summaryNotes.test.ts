@@ -1,7 +1,7 @@
 /**
- * The Monte Carlo summary's notes on figures a reader could misread: amounts that round to zero
- * and a hedge effectiveness left null. Each note is read from the merged figures, so chunks
- * merged give the same words as one run.
+ * The Monte Carlo summary's notes on figures a reader could misread: amounts that round to zero,
+ * a hedge effectiveness left null, and square-root paths held at the pricing floor. Each note is
+ * read from the merged figures, so chunks merged give the same words as one run.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -88,5 +88,32 @@ describe('a null hedge effectiveness says why', () => {
     expect(why(bare.notes)).toMatch(
       /^Hedge effectiveness is null: the hedges cost nothing .* with and without them\.$/,
     );
+  });
+});
+
+describe('square-root paths held at the VIX floor', () => {
+  const floorNote = (notes: string[]) => notes.find((n) => n.includes("square-root dynamics' floor"));
+
+  it('says how many paths end at the floor, and the remedy, when it holds on 1% of paths or more', () => {
+    const body = example();
+    const input = { book: body.book, seed: 7, dynamics: 'sqrt-legacy', measure: 'risk-neutral', model: { xi: 40 } };
+    const { part, whole, merged } = wholeAndMerged(input, 1500);
+    const atFloor = Array.from(part.vixEnd).filter((v) => v <= 0.5).length;
+    expect(atFloor).toBeGreaterThan(0.3 * 1500);
+    expect(floorNote(whole.notes)).toMatch(
+      new RegExp(
+        `^${atFloor.toLocaleString('en-US')} of 1,500 paths \\(${((100 * atFloor) / 1500).toFixed(1)}%\\) end with VIX at the square-root dynamics' floor of 0\\.5`,
+      ),
+    );
+    expect(floorNote(whole.notes)).toMatch(/run a smaller xi, or the default dynamics \('calibrated'\)\.$/);
+    expect(merged.notes).toEqual(whole.notes);
+  });
+
+  it('is silent at the default ξ, and for the calibrated dynamics', () => {
+    const body = example();
+    for (const dynamics of ['sqrt-legacy', 'calibrated']) {
+      const s = summarizeMonteCarlo(runMonteCarloChunk({ book: body.book, seed: 7, dynamics, paths: 1000 }));
+      expect(floorNote(s.notes)).toBeUndefined();
+    }
   });
 });
