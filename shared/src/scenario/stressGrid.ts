@@ -13,7 +13,7 @@ import { parseIsoDate, toIsoDate } from '../dates';
 import { AlvhError, invalidInput, isAlvhError } from '../errors';
 import { MIN_VIX_POINTS } from '../validate';
 import { parseInput } from '../schemas/parse';
-import { StressGridInputSchema, checkStressLimits } from '../schemas/scenario';
+import { MAX_STRESS_VIX_LEVEL, StressGridInputSchema, checkStressLimits } from '../schemas/scenario';
 import { scenarioSource, type ScenarioBook } from './scenarioBook';
 import { shockedFutureKernel } from '../method/stress';
 import { curveDecayKernel, modelFutureKernel } from '../market/meanReversion';
@@ -49,11 +49,14 @@ export interface StressGridResult {
 /**
  * The default VIX axis, on both sides of today's VIX: two levels below in proportion (−30 %, −15 %,
  * so a VIX-52 day still shows VIX falling back to 36), today, and four above in points (+5, +10,
- * +20, +40: the shocks a tail hedge is for).
+ * +20, +40: the shocks a tail hedge is for). Levels above {@link MAX_STRESS_VIX_LEVEL}, the most a
+ * given level may be, are held at it, once: a book at VIX 300 gets the single level 200.
  */
 export function defaultVixLevels(vix: number): number[] {
   const levels = [vix * 0.7, vix * 0.85, vix, vix + 5, vix + 10, vix + 20, vix + 40].filter((v) => v >= 1);
-  return levels.map((v) => Math.round(v * 100) / 100);
+  const capped = levels.map((v) => Math.min(Math.round(v * 100) / 100, MAX_STRESS_VIX_LEVEL));
+  // increasing already: a level held at the cap repeats only the one before it
+  return capped.filter((v, i) => i === 0 || v !== capped[i - 1]);
 }
 
 /** The most levels {@link defaultVixLevels} gives (all of them at any VIX of 1/0.7 points or more). */

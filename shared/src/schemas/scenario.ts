@@ -35,6 +35,8 @@ export const MAX_GRID_CELLS = 20_000;
  * ladder a plan takes, so a plan's `book` can be sent back as it is.
  */
 export const MAX_LAYER_LEGS = 4 * MAX_LADDER_CONDORS;
+/** The highest VIX level of a stress grid, points: given levels above it are refused, the default ladder stops there. */
+export const MAX_STRESS_VIX_LEVEL = 200;
 /** Most cells × legs of one stress grid (each cell re-prices every leg). */
 export const MAX_GRID_LEG_CELLS = 200_000;
 /** Most path-steps × legs of one Monte Carlo call. */
@@ -313,7 +315,7 @@ export const StressGridInputSchema = z
       .array(
         finiteNumber
           .min(MIN_VIX_POINTS, { error: 'VIX levels are index points: pass 18.5, not 0.185' })
-          .max(200, { error: 'pass VIX levels of at most 200' }),
+          .max(MAX_STRESS_VIX_LEVEL, { error: `pass VIX levels of at most ${MAX_STRESS_VIX_LEVEL}` }),
       )
       .min(1, { error: 'pass at least one VIX level, or leave vixLevels out for the default ladder' })
       .optional(),

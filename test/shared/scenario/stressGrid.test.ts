@@ -167,4 +167,15 @@ describe('stressGrid', () => {
       expect(defaultVixLevels(vix).length).toBeLessThanOrEqual(DEFAULT_VIX_LEVEL_COUNT);
     expect(defaultVixLevels(1).length).toBeLessThan(DEFAULT_VIX_LEVEL_COUNT);
   });
+
+  it('holds the default ladder at 200, the most a given level may be: unique and increasing', () => {
+    expect(defaultVixLevels(180)).toEqual([126, 153, 180, 185, 190, 200]);
+    expect(defaultVixLevels(300)).toEqual([200]);
+    expect(defaultVixLevels(199.99)).toEqual([139.99, 169.99, 199.99, 200]);
+    // the ladder a grid answers with goes back as explicit levels without a 400
+    const book = { ...BOOK, vix: 190 };
+    const g = stressGrid({ book, spxMoves: [0], days: [0] });
+    expect(g.vixLevels).toEqual([133, 161.5, 190, 195, 200]);
+    expect(stressGrid({ book, spxMoves: [0], days: [0], vixLevels: g.vixLevels }).total).toEqual(g.total);
+  });
 });
