@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeWithData } from '../../helpers/marketData';
 import { hedgingTables } from './hedgingTables';
 import { plan } from '@alvh/shared';
@@ -52,5 +52,19 @@ describeWithData('docs/hedging.md', () => {
         `with it against ${usd(toCover('vix-call-ladder', 0.1))} with two ladders; at 50% it is the cheapest, ${usd(toCover('spx-put-spread', 0.5))})`,
     );
     expect(s.cover.words).toMatch(new RegExp(`costs \\${usd(toCover('spx-put-spread', 0.5))} with spx-put-spread,`));
+  });
+});
+
+describe('docs/hedging.md, Scores', () => {
+  it("gives the VX future's bracketed scenario score as the range its four tables show", () => {
+    const text = readFileSync(doc, 'utf8');
+    // the scenario's gain per $ of each table's vx-future row: the column after the cost
+    const scores = [...text.matchAll(/^\| \d+ \| vx-future \|.*$/gm)].map((m) => {
+      const cells = m[0].split('|').map((c) => c.trim());
+      return Number(/^\((-?[\d.]+)\)$/.exec(cells[9]!)![1]);
+    });
+    expect(scores).toHaveLength(4);
+    const range = `${Math.min(...scores).toFixed(1)}-${Math.max(...scores).toFixed(1)}`;
+    expect(text.replace(/\s+/g, ' ')).toContain(`On the four documented days it is ${range} in the scenario`);
   });
 });
