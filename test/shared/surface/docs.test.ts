@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { buildSurface } from '@alvh/shared';
 import { BEGIN, END, surfaceTables } from '../../../scripts/surfaceTables';
 import { describeWithData, readDataFile } from '../../helpers/marketData';
 
@@ -12,5 +13,24 @@ describeWithData('docs/surfaces.md', () => {
     const doc = readFileSync(docPath, 'utf8');
     const generated = doc.slice(doc.indexOf(BEGIN), doc.indexOf(END) + END.length);
     expect(generated).toBe(surfaceTables(readDataFile));
+  });
+});
+
+describe('docs/surfaces.md, the answer of POST /api/surface', () => {
+  it('names every field the answer has, at the top and per expiry', () => {
+    const doc = readFileSync(docPath, 'utf8').replace(/\s+/g, ' ');
+    const listed = /answer `(\{source, [^`]*\})`/.exec(doc)![1]!;
+    const example = resolve(dirname(docPath), 'examples', 'surface.json');
+    const answer = buildSurface(JSON.parse(readFileSync(example, 'utf8')));
+    const names = (o: object) => Object.keys(o).sort();
+    const perExpiry = /expiries: \[\{([^}]*)\}\]/.exec(listed)![1]!.split(', ').sort();
+    expect(perExpiry).toEqual(names(answer.expiries[0]!));
+    // the top level: the list with its nested brackets taken out
+    const top = listed
+      .slice(1, -1)
+      .replace(/: \[\{[^}]*\}\]/g, '')
+      .split(', ')
+      .sort();
+    expect(top).toEqual(names(answer));
   });
 });
