@@ -25,6 +25,7 @@ export {
 export {
   overlayBackExpiry,
   sizeOverlay,
+  SPX_WEEKLIES_FROM,
   SPX_WEEKLY_LISTED_DAYS,
   type OverlayInput,
   type OverlaySizing,

@@ -17,6 +17,7 @@ import { noSolution, invalidInput } from '../errors';
 import { addDaysIso } from './dateUtil';
 import { checkFinite, checkPositive, checkRange, checkSpotAndStrikes } from '../validate';
 import {
+  CALENDAR_FIRST_YEAR,
   CALENDAR_LAST_YEAR,
   isBusinessDay,
   previousBusinessDay,
@@ -94,11 +95,15 @@ function scaleLegs(unit: readonly Leg[], units: number): Leg[] {
  */
 export const SPX_WEEKLY_LISTED_DAYS = 35;
 
+/** Cboe listed the first SPX Weeklys in October 2005; before, only monthlies are candidates. */
+export const SPX_WEEKLIES_FROM = '2005-10-28';
+
 /**
  * The back expiry of the SPX calendar: of the expiries listed on `valuationDate` and after `from`,
  * the one nearest `days` after `from` (on a tie, the later). Listed: the standard monthly (third
  * Friday, or the business day before when it is a holiday) of any month, and a Friday weekly (the
- * business day before a holiday Friday) up to {@link SPX_WEEKLY_LISTED_DAYS} days out. Thirty days
+ * business day before a holiday Friday) up to {@link SPX_WEEKLY_LISTED_DAYS} days out, from
+ * {@link SPX_WEEKLIES_FROM}. Thirty days
  * after a monthly condor is a Sunday in a five-week month: the Friday before it is a weekly two
  * months out, which is not listed yet, so the back leg is the next monthly.
  *
@@ -112,9 +117,9 @@ export function overlayBackExpiry(from: string, days: number, valuationDate: str
   for (let k = -1; k <= 1; k++) {
     const y = ty + Math.floor((tm - 1 + k) / 12);
     const m = ((tm - 1 + k + 12) % 12) + 1;
-    if (y <= CALENDAR_LAST_YEAR) candidates.push(spxMonthlyExpiry(y, m));
+    if (y >= CALENDAR_FIRST_YEAR && y <= CALENDAR_LAST_YEAR) candidates.push(spxMonthlyExpiry(y, m));
   }
-  const lastWeekly = addDaysIso(valuationDate, SPX_WEEKLY_LISTED_DAYS);
+  const lastWeekly = valuationDate < SPX_WEEKLIES_FROM ? from : addDaysIso(valuationDate, SPX_WEEKLY_LISTED_DAYS);
   for (let d = addDaysIso(from, 1); d <= lastWeekly && d <= `${CALENDAR_LAST_YEAR}-12-31`; d = addDaysIso(d, 1)) {
     if (new Date(`${d}T00:00:00Z`).getUTCDay() === 5) candidates.push(isBusinessDay(d) ? d : previousBusinessDay(d));
   }

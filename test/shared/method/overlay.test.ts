@@ -63,6 +63,10 @@ describe('sizeOverlay — section 5', () => {
     expect(overlayBackExpiry('2022-01-21', 1, '2021-11-19')).toBe('2022-02-18');
     // equidistant (14 days each side of 2024-03-01): the later
     expect(overlayBackExpiry('2024-01-19', 42, '2024-01-02')).toBe('2024-03-15');
+    // the calendar's ends: no weekly before October 2005, no monthly past 2040
+    expect(overlayBackExpiry('2000-01-21', 1, '2000-01-03')).toBe('2000-02-18');
+    expect(overlayBackExpiry('2040-12-21', 5, '2040-12-03')).toBe('2040-12-28');
+    expect(() => overlayBackExpiry('2040-12-28', 2, '2040-11-01')).toThrow(/^condor\.expiry: is 2040-12-28: no SPX/);
   });
 
   it('back expiry on every trading day 2007-2025 (the monthly condor nearest 45 days): listed, after the front, near the aim', () => {
