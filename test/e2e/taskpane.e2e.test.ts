@@ -212,7 +212,7 @@ describeWithData('taskpane in headless chromium', () => {
     // A bad field shows the shared schema's message beside it, and clears when fixed.
     await setField(page, 'vix', '-3');
     const vixErr = page.locator('[name="vix"] + .err');
-    await expect.poll(() => vixErr.textContent(), POLL).toMatch(/greater than 0|positive/);
+    await expect.poll(() => vixErr.textContent(), POLL).toMatch(/VIX is in index points: pass a level from/);
     expect(await page.getAttribute('[name="vix"]', 'aria-invalid')).toBe('true');
     await setField(page, 'vix', day.vix);
     await expect.poll(() => vixErr.textContent(), POLL).toBe('');
