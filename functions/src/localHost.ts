@@ -421,6 +421,12 @@ function clientErrorProblem(err: Error & { code?: string }): Problem {
         'request_timeout',
         'the request was not received in time; send the whole request at once',
       );
+    case 'HPE_INVALID_CHUNK_SIZE':
+      return httpProblem(
+        400,
+        'bad_request',
+        'the request body is chunked and a chunk size is not valid; send the body whole with a Content-Length, or valid chunks',
+      );
     case 'HPE_INVALID_METHOD':
       return httpProblem(400, 'bad_request', `the request method is not valid HTTP; use ${ALLOWED_METHODS.join(', ')}`);
     default:

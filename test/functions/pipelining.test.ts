@@ -203,7 +203,9 @@ describe('pipelined requests on one connection', () => {
     const answers = splitAnswers(c.text());
     expect(answers.map((a) => a.status)).toEqual([400]);
     expect(answers[0]!.head).toMatch(/\r\nconnection: close\r\n/i);
-    expect((JSON.parse(answers[0]!.body) as { code: string }).code).toBe('bad_request');
+    const problem = JSON.parse(answers[0]!.body) as { code: string; detail: string };
+    expect(problem.code).toBe('bad_request');
+    expect(problem.detail).toMatch(/^the request body is chunked and a chunk size is not valid; send the body whole/);
     // The client keeps its side open (as nc does): the host closes the connection and the request
     // whose body never came is no longer waited on.
     await c.bounded(closedOnce(res));

@@ -314,7 +314,7 @@ export function condorloss(
  * @param condorVega The condor's net vega, USD per vol point (ALVH.CONDOR's vega row, negative for a short condor).
  * @param [vegaMatch] Share of |condor vega| to offset, decimal 0.4-0.6; default 0.5; pass 0.6 when RSI widening fires (ALVH.SPLIT with rsi).
  * @param [structure] "spx-put-calendar" (default) or "spx-long-put".
- * @param [backDays] Calendar days from the condor expiry to aim the back put at; default 30. The back put is the listed SPX expiry nearest that day and after the condor's: a monthly, or a Friday weekly up to 5 weeks out.
+ * @param [backDays] Calendar days from the condor expiry to aim the back put at; default 30. The back put is the SPX monthly nearest that day and after the condor's.
  * @param [rate] Risk-free rate, continuously compounded decimal; default 0.
  * @param [divYield] SPX dividend yield, continuously compounded decimal; default 0.
  * @returns Two columns, label and value: units, target and unit vega (USD per vol point), unit cost and cost (USD), vega and theta (USD per day) of the overlay, and its legs.

@@ -53,7 +53,7 @@ export interface Order {
   mid: number;
   /** The mid on the exchange's grid, rounded in the order's favour (buy down, sell up), ≥ one tick. */
   limit: number;
-  /** The grid's step at that price, points. */
+  /** The grid's step at the limit, points (the step to move the limit by). */
   tick: number;
   bid?: number;
   ask?: number;
@@ -110,6 +110,7 @@ export function optionTick(kind: Leg['kind'], price: number, date: string): numb
  * @example
  * limitOnTick('spx', 'buy', 2.12, '2025-04-08') // { limit: 2.1, tick: 0.05 }
  * limitOnTick('vix', 'sell', 3.12, '2025-04-08') // { limit: 3.15, tick: 0.05 }
+ * limitOnTick('spx', 'sell', 2.98, '2025-04-08') // { limit: 3, tick: 0.1 }
  */
 export function limitOnTick(
   kind: Leg['kind'],
@@ -121,8 +122,9 @@ export function limitOnTick(
   const steps = mid / tick;
   // 1e-9 of a step absorbs binary noise (2.3 / 0.05 = 45.99999…), far below any price's cent
   const k = side === 'buy' ? Math.floor(steps + 1e-9) : Math.ceil(steps - 1e-9);
-  const limit = Math.max(1, k) * tick;
-  return { limit: Math.round(limit * 100) / 100, tick };
+  const limit = Math.round(Math.max(1, k) * tick * 100) / 100;
+  // the step at the limit: a sell of a 2.98 mid goes to 3.00, where the grid is 0.10
+  return { limit, tick: optionTick(kind, limit, date) };
 }
 
 function fmtQty(x: number): string {

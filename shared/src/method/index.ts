@@ -22,14 +22,7 @@ export {
   type CondorInput,
   type CondorStrikes,
 } from './condor';
-export {
-  overlayBackExpiry,
-  sizeOverlay,
-  SPX_WEEKLIES_FROM,
-  SPX_WEEKLY_LISTED_DAYS,
-  type OverlayInput,
-  type OverlaySizing,
-} from './overlay';
+export { overlayBackExpiry, sizeOverlay, type OverlayInput, type OverlaySizing } from './overlay';
 export {
   coverageContracts,
   priceTailCall,

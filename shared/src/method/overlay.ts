@@ -4,7 +4,7 @@
  *
  * Structures:
  * - `spx-put-calendar`: short the condor-expiry put, long a put about `backDays` later, same strike
- *   (default the short put strike): the back leg is the listed expiry nearest `backDays` after the
+ *   (default the short put strike): the back leg is the SPX monthly nearest `backDays` after the
  *   front ({@link overlayBackExpiry}). Unit exposure = (back vega − front vega) · 100, USD per vol point.
  * - `spx-long-put`: the back put alone. Unit exposure = back vega · 100.
  * - `vix-call-diagonal`: long a later VIX call, short a nearer one `strikeOffset` points higher.
@@ -16,14 +16,7 @@
 import { noSolution, invalidInput } from '../errors';
 import { addDaysIso } from './dateUtil';
 import { checkFinite, checkPositive, checkRange, checkSpotAndStrikes } from '../validate';
-import {
-  CALENDAR_FIRST_YEAR,
-  CALENDAR_LAST_YEAR,
-  isBusinessDay,
-  previousBusinessDay,
-  spxMonthlyExpiry,
-  vixSensitivity,
-} from '../market/index';
+import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, spxMonthlyExpiry, vixSensitivity } from '../market/index';
 import { OPTION_MULTIPLIER, markLegs, type Leg, type MarketState } from '../book/index';
 import { DEFAULT_SHOCK_KAPPA, type OverlayStructure } from '../schemas/policy';
 import { daysBetween } from '../dates';
@@ -89,28 +82,17 @@ function scaleLegs(unit: readonly Leg[], units: number): Leg[] {
 }
 
 /**
- * How far ahead a Friday SPXW weekly is taken as listed, calendar days from the valuation date. The
- * real chains list weeklies seven weeks out (2022-02-04: to 2022-03-25; 2023-06-09: to 2023-07-28);
- * five weeks keeps to the safe side of that. Monthlies are listed a year out.
- */
-export const SPX_WEEKLY_LISTED_DAYS = 35;
-
-/** Cboe listed the first SPX Weeklys in October 2005; before, only monthlies are candidates. */
-export const SPX_WEEKLIES_FROM = '2005-10-28';
-
-/**
- * The back expiry of the SPX calendar: of the expiries listed on `valuationDate` and after `from`,
- * the one nearest `days` after `from` (on a tie, the later). Listed: the standard monthly (third
- * Friday, or the business day before when it is a holiday) of any month, and a Friday weekly (the
- * business day before a holiday Friday) up to {@link SPX_WEEKLY_LISTED_DAYS} days out, from
- * {@link SPX_WEEKLIES_FROM}. Thirty days
- * after a monthly condor is a Sunday in a five-week month: the Friday before it is a weekly two
- * months out, which is not listed yet, so the back leg is the next monthly.
+ * The back expiry of the SPX calendar: the standard SPX monthly (third Friday, or the business day
+ * before when it is a holiday) after `from` nearest `days` after it (on a tie, the later). Monthlies
+ * are listed a year and more ahead, so the leg can be traded on any valuation day, and the choice
+ * depends on the front alone, so a calendar held keeps its back leg from one day to the next.
+ * Thirty days after a monthly condor is a Sunday in a five-week month: the Friday before it is a
+ * weekly two months out, which no chain lists yet, so the back leg is the next monthly.
  *
- * @example overlayBackExpiry('2024-02-16', 30, '2024-01-02') // '2024-03-15' (the March monthly; 2024-03-17 is a Sunday)
- * @example overlayBackExpiry('2025-05-16', 30, '2025-04-08') // '2025-06-20' (not the 2025-06-13 weekly, 66 days out)
+ * @example overlayBackExpiry('2024-02-16', 30) // '2024-03-15' (the March monthly; 2024-03-17 is a Sunday)
+ * @example overlayBackExpiry('2025-05-16', 30) // '2025-06-20' (not the 2025-06-13 weekly)
  */
-export function overlayBackExpiry(from: string, days: number, valuationDate: string): string {
+export function overlayBackExpiry(from: string, days: number): string {
   const target = addDaysIso(from, days);
   const candidates: string[] = [];
   const [ty, tm] = target.split('-').map(Number) as [number, number];
@@ -118,10 +100,6 @@ export function overlayBackExpiry(from: string, days: number, valuationDate: str
     const y = ty + Math.floor((tm - 1 + k) / 12);
     const m = ((tm - 1 + k + 12) % 12) + 1;
     if (y >= CALENDAR_FIRST_YEAR && y <= CALENDAR_LAST_YEAR) candidates.push(spxMonthlyExpiry(y, m));
-  }
-  const lastWeekly = valuationDate < SPX_WEEKLIES_FROM ? from : addDaysIso(valuationDate, SPX_WEEKLY_LISTED_DAYS);
-  for (let d = addDaysIso(from, 1); d <= lastWeekly && d <= `${CALENDAR_LAST_YEAR}-12-31`; d = addDaysIso(d, 1)) {
-    if (new Date(`${d}T00:00:00Z`).getUTCDay() === 5) candidates.push(isBusinessDay(d) ? d : previousBusinessDay(d));
   }
   let best: string | undefined;
   let bestGap = Infinity;
@@ -167,7 +145,7 @@ export function sizeOverlay(i: OverlayInput): OverlaySizing {
         `pass a condor expiry before ${CALENDAR_LAST_YEAR}-12 or fewer policy.overlayBackDays`,
       );
     }
-    const back = overlayBackExpiry(i.condorExpiry, backDays, i.state.date);
+    const back = overlayBackExpiry(i.condorExpiry, backDays);
     const backLeg: Leg = { kind: 'spx', type: 'put', strike, expiry: back, quantity: 1 };
     unitLegs =
       i.structure === 'spx-put-calendar'

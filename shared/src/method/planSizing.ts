@@ -364,9 +364,7 @@ export function stepTail(
 function backLegText(structure: OverlayStructure, o: OverlaySizing, front: string, backDays: number): string {
   if (structure === 'vix-call-diagonal') return '';
   const back = o.unitLegs.find((l) => l.quantity > 0);
-  return back === undefined
-    ? ''
-    : `; back put ${back.expiry}, the listed expiry nearest ${backDays} days after ${front}`;
+  return back === undefined ? '' : `; back put ${back.expiry}, the SPX monthly nearest ${backDays} days after ${front}`;
 }
 
 /**

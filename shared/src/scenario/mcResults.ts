@@ -256,8 +256,11 @@ function noEffectiveness(
     `and costs ${wholeUsd(c.meanCosts)} on average`;
   const why =
     c.hedgeCost > 0
-      ? `no net premium is paid for the hedges (${parts}): their cost of ${wholeUsd(c.hedgeCost)} is commissions alone, ` +
-        'and CVaR saved per dollar of commissions would not measure them'
+      ? `no net premium is paid for the hedges (${parts}): their cost of ${wholeUsd(c.hedgeCost)} is ${
+          premium < 0
+            ? `costs of ${wholeUsd(c.meanCosts)} less a net premium credit of ${wholeUsd(-premium)}`
+            : 'commissions alone'
+        }, and CVaR saved per dollar of it would not measure them`
       : `${c.hedgeCost < 0 ? `the hedges earn a net credit of ${wholeUsd(-c.hedgeCost)}` : 'the hedges cost nothing'} (${parts}), ` +
         'so CVaR saved per dollar of hedge cost is not defined';
   const change =

@@ -59,7 +59,7 @@ export function defaultVixLevels(vix: number): number[] {
   return capped.filter((v, i) => i === 0 || v !== capped[i - 1]);
 }
 
-/** The most levels {@link defaultVixLevels} gives (all of them at any VIX of 1/0.7 points or more). */
+/** The most levels {@link defaultVixLevels} gives (all seven from a VIX of 1/0.7 to 160; fewer nearer the 200 cap). */
 export const DEFAULT_VIX_LEVEL_COUNT = defaultVixLevels(100).length;
 
 /**

@@ -145,7 +145,7 @@ const PolicyObject = z.strictObject(
     overlay: z
       .enum(overlayStructures, { error: `pass one of ${overlayStructures.join(', ')}` })
       .default('spx-put-calendar'),
-    /** Days after the condor expiry the back put aims at: it is the listed expiry nearest them (overlayBackExpiry). */
+    /** Days after the condor expiry the back put aims at: it is the SPX monthly nearest them (overlayBackExpiry). */
     overlayBackDays: wholeBounded(1, 365, 30),
     /** The calendar's (or long put's) SPX strike: a listed one, on the 5-point grid. */
     overlayStrike: optionalBounded(1, 1e6, (n) =>

@@ -174,7 +174,7 @@ describe('limits on the exchange grid (Cboe: SPX/SPXW 0.05 below 3.00, 0.10 from
       ['spx', 'sell', 2.12, '2025-04-08', 2.15, 0.05],
       ['spx', 'buy', 3.14, '2025-04-08', 3.1, 0.1],
       ['spx', 'sell', 3.14, '2025-04-08', 3.2, 0.1],
-      ['spx', 'sell', 2.97, '2025-04-08', 3, 0.05], // 3.00 is on both grids
+      ['spx', 'sell', 2.97, '2025-04-08', 3, 0.1], // 3.00 is on both grids; the step from there is 0.10
       ['spx', 'buy', 47.33, '2025-04-08', 47.3, 0.1],
       ['vix', 'buy', 2.127, '2018-12-24', 2.1, 0.05], // before the penny ticks
       ['vix', 'sell', 3.12, '2022-09-30', 3.2, 0.1],
@@ -208,10 +208,11 @@ describe('limits on the exchange grid (Cboe: SPX/SPXW 0.05 below 3.00, 0.10 from
       const side = j % 4 < 2 ? 'buy' : 'sell';
       const date = j % 3 === 0 ? '2019-06-03' : '2024-06-03';
       const { limit, tick } = limitOnTick(kind, side, mid, date);
-      const grid = optionTick(kind, limit, date);
-      const onGrid = Math.abs(limit / grid - Math.round(limit / grid)) < 1e-9;
-      const favourable = mid < tick || (side === 'buy' ? limit <= mid + 1e-12 : limit >= mid - 1e-12);
-      if (!onGrid || !favourable || limit < tick - 1e-12 || Math.abs(limit - mid) >= tick + 1e-12)
+      const step = optionTick(kind, mid, date); // the grid's step where the mid is
+      const onGrid = tick === optionTick(kind, limit, date) && Math.abs(limit / tick - Math.round(limit / tick)) < 1e-9;
+      const favourable = mid < step || (side === 'buy' ? limit <= mid + 1e-12 : limit >= mid - 1e-12);
+      const least = optionTick(kind, 0, date);
+      if (!onGrid || !favourable || limit < least - 1e-12 || Math.abs(limit - mid) >= step + 1e-12)
         bad.push(`${kind} ${side} ${mid} ${date}: ${limit} (tick ${tick})`);
     }
     expect(bad).toEqual([]);
@@ -221,8 +222,10 @@ describe('limits on the exchange grid (Cboe: SPX/SPXW 0.05 below 3.00, 0.10 from
     for (const o of r.orders)
       expect({ limit: o.limit, tick: o.tick }).toEqual(limitOnTick(o.leg.kind, o.side, o.mid, state.date));
     const vix = r.orders.find((o) => o.leg.kind === 'vix')!;
-    expect(vix.tick).toBe(vix.mid < 3 ? 0.01 : 0.05);
-    const old = ordersFromBook({ valuationDate: '2019-01-02', held: [], target, mark });
-    expect(old.orders.find((o) => o.leg.kind === 'vix')!.tick).toBe(vix.mid < 3 ? 0.05 : 0.1);
+    expect(vix.tick).toBe(vix.limit < 3 ? 0.01 : 0.05);
+    const old = ordersFromBook({ valuationDate: '2019-01-02', held: [], target, mark }).orders.find(
+      (o) => o.leg.kind === 'vix',
+    )!;
+    expect(old.tick).toBe(old.limit < 3 ? 0.05 : 0.1);
   });
 });

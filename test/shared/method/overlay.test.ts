@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  SPX_WEEKLY_LISTED_DAYS,
   daysBetween,
   isBusinessDay,
   overlayBackExpiry,
@@ -46,30 +45,28 @@ function putGreeks(strike: number, days: number) {
 }
 
 describe('sizeOverlay — section 5', () => {
-  it('back expiry: the listed expiry nearest 30 days after the front (monthlies, weeklies up to 5 weeks out)', () => {
-    expect(overlayBackExpiry('2024-02-16', 30, '2024-01-02')).toBe('2024-03-15'); // 2024-03-17 is a Sunday
-    expect(overlayBackExpiry('2024-01-19', 30, '2024-01-02')).toBe('2024-02-16'); // 2024-02-18 Sunday → Friday 16th
+  it('back expiry: the SPX monthly nearest 30 days after the front', () => {
+    expect(overlayBackExpiry('2024-02-16', 30)).toBe('2024-03-15'); // 2024-03-17 is a Sunday
+    expect(overlayBackExpiry('2024-01-19', 30)).toBe('2024-02-16'); // 2024-02-18 Sunday → Friday 16th
     // 30 days after the May 2025 monthly is Sunday 06-15: the Friday before (06-13) is a weekly 66
     // days from 2025-04-08, not listed then; the June monthly is
-    expect(overlayBackExpiry('2025-05-16', 30, '2025-04-08')).toBe('2025-06-20');
-    expect(overlayBackExpiry('2019-02-08', 30, '2018-12-24')).toBe('2019-03-15'); // not the 2019-03-08 weekly
-    // a weekly within 5 weeks is listed: a one-week calendar on 2024-01-05 / 2024-01-12
-    expect(overlayBackExpiry('2024-01-05', 7, '2024-01-02')).toBe('2024-01-12');
-    // the same week 38 days out is not: the next monthly
-    expect(overlayBackExpiry('2024-02-02', 7, '2024-01-02')).toBe('2024-02-16');
-    // Good Friday 2025-04-18: its weekly and the April monthly expire on Thursday 04-17
-    expect(overlayBackExpiry('2025-04-11', 7, '2025-04-08')).toBe('2025-04-17');
-    // a day after a monthly front: never the front itself, the next listed expiry
-    expect(overlayBackExpiry('2022-01-21', 1, '2021-11-19')).toBe('2022-02-18');
+    expect(overlayBackExpiry('2025-05-16', 30)).toBe('2025-06-20');
+    expect(overlayBackExpiry('2019-02-08', 30)).toBe('2019-03-15'); // not the 2019-03-08 weekly
+    // a weekly front: the monthly nearest its 30 days
+    expect(overlayBackExpiry('2024-01-05', 30)).toBe('2024-02-16');
+    // Good Friday 2025-04-18: the April monthly expires on Thursday 04-17
+    expect(overlayBackExpiry('2025-03-28', 20)).toBe('2025-04-17');
+    // a day after a monthly front: never the front itself, the next monthly
+    expect(overlayBackExpiry('2022-01-21', 1)).toBe('2022-02-18');
     // equidistant (14 days each side of 2024-03-01): the later
-    expect(overlayBackExpiry('2024-01-19', 42, '2024-01-02')).toBe('2024-03-15');
-    // the calendar's ends: no weekly before October 2005, no monthly past 2040
-    expect(overlayBackExpiry('2000-01-21', 1, '2000-01-03')).toBe('2000-02-18');
-    expect(overlayBackExpiry('2040-12-21', 5, '2040-12-03')).toBe('2040-12-28');
-    expect(() => overlayBackExpiry('2040-12-28', 2, '2040-11-01')).toThrow(/^condor\.expiry: is 2040-12-28: no SPX/);
+    expect(overlayBackExpiry('2024-01-19', 42)).toBe('2024-03-15');
+    // the calendar's ends
+    expect(overlayBackExpiry('2000-01-21', 1)).toBe('2000-02-18');
+    expect(overlayBackExpiry('2040-11-16', 30)).toBe('2040-12-21');
+    expect(() => overlayBackExpiry('2040-12-21', 5)).toThrow(/^condor\.expiry: is 2040-12-21: no SPX monthly/);
   });
 
-  it('back expiry on every trading day 2007-2025 (the monthly condor nearest 45 days): listed, after the front, near the aim', () => {
+  it('back expiry on every trading day 2007-2025 (the monthly condor nearest 45 days): a monthly after the front, near the aim', () => {
     const bad: string[] = [];
     for (let d = '2007-04-02'; d <= '2025-12-31'; d = addDays(d, 1)) {
       if (!isBusinessDay(d)) continue;
@@ -80,11 +77,10 @@ describe('sizeOverlay — section 5', () => {
         })
         .filter((e) => e > d)
         .sort((a, b) => Math.abs(daysBetween(d, a) - 45) - Math.abs(daysBetween(d, b) - 45))[0]!;
-      const back = overlayBackExpiry(front, 30, d);
+      const back = overlayBackExpiry(front, 30);
       const monthly = back === spxMonthlyExpiry(Number(back.slice(0, 4)), Number(back.slice(5, 7)));
-      const listed = monthly || daysBetween(d, back) <= SPX_WEEKLY_LISTED_DAYS;
       const aim = Math.abs(daysBetween(front, back) - 30);
-      if (!listed || back <= front || aim > 17 || !isBusinessDay(back)) bad.push(`${d}: ${front} → ${back}`);
+      if (!monthly || back <= front || aim > 17) bad.push(`${d}: ${front} → ${back}`);
     }
     expect(bad).toEqual([]);
   });

@@ -80,6 +80,15 @@ describe('a null hedge effectiveness says why', () => {
     expect(why(commissions.notes)).toMatch(
       /^Hedge effectiveness is null: no net premium is paid for the hedges \(.*\): their cost of \$[\d,]+ is commissions alone/,
     );
+    // a net premium credit of half the costs: the cost is the costs less that credit, not commissions alone
+    const credit = s.meanTransactionCosts / 2;
+    const less = summarizeMonteCarlo({ ...part, hedgeDebit: -s.meanTailOutlay - credit });
+    expect(less.hedgeCost).toBeCloseTo(credit, 9);
+    expect(why(less.notes)).toMatch(
+      new RegExp(
+        `their cost of \\$${Math.round(credit)} is costs of \\$${Math.round(2 * credit)} less a net premium credit of \\$${Math.round(credit)}, `,
+      ),
+    );
     // no hedge held, none bought: the CVaR is the condor's either way
     const bare = summarizeMonteCarlo(
       runMonteCarloChunk({ ...body, book: { ...body.book, overlay: [], tail: [] }, rebalance: false }),
