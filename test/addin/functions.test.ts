@@ -1360,6 +1360,31 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
     expect(expectInvalid('positions', 'ORDERS', rows, many)).toMatch(/^positions: pass at most 10,000 rows/);
   });
 
+  it('ORDERS holds the book when no rebalance is due and hedges are held: the re-sizing rows are deferred', () => {
+    const tail = base.book.tail[0]!;
+    // one VIX call fewer than the plan's tail, and a last rebalance three days before at the same curve
+    const vix = `VIX 190213C${String(tail.strike * 1000).padStart(8, '0')}`;
+    const held = [...condorRows, [vix, tail.quantity + 1, 3.5]];
+    const last = [
+      ['lastDate', isoToExcelSerial('2018-12-21')],
+      ['lastVix', 36.07],
+      ['lastVX1', 25.9],
+      ['lastVX2', 23.325],
+      ['lastVX3', 22.175],
+    ];
+    const out = call('ORDERS', [...rows, ...last], held) as unknown[][];
+    expect(String(out[1]?.[0])).toMatch(/^none: no rebalance is due and hedges are held/);
+    expect(out[2]?.[0]).toBe('net cost');
+    expect(out[2]?.[10]).toBe(0);
+    expect(out[3]?.slice(0, 6)).toEqual(['sell (deferred)', 1, 'VIX', '2019-02-13', tail.strike, 'call']);
+    expect(out.filter((r) => r[0] === 'warning').map((r) => r[1])).toContainEqual(
+      expect.stringMatching(/^No rebalance is due and hedges are held: hold the book\. The 1 order /),
+    );
+    // without the last rebalance the plan cannot tell: the order is to trade
+    const now = call('ORDERS', rows, held) as unknown[][];
+    expect(now[1]?.slice(0, 2)).toEqual(['sell', 1]);
+  });
+
   it('ORDERS names the bad position: its row, or its line in pasted text', () => {
     expectInvalid('positions row 2', 'ORDERS', rows, [condorRows[0], ['SPX 190215P01803', -10, 1.6]]);
     expectInvalid('positions line 2', 'ORDERS', rows, [['Symbol,Qty,Price\nVIX 190214C00024000,1,3']]);

@@ -3,7 +3,7 @@
  * the positions held to the plan's legs, and ALVH.STRUCTURES, the five tail structures side by side.
  * Both read the same two-column inputs as ALVH.PLAN.
  */
-import { readPositions, type Leg } from '@alvh/shared';
+import { readPositions, type Leg, type Order } from '@alvh/shared';
 import { isMissing } from './args';
 import { excelCall } from './excelErrors';
 import { planFromRange } from './plan';
@@ -63,13 +63,31 @@ function heldLegs(valuationDate: string, positions: unknown, names: Record<strin
   });
 }
 
+/** One order as a row of ORDERS_HEADERS; `tag` marks a deferred one on its side. */
+function orderRow(o: Order, tag: string): unknown[] {
+  return [
+    `${o.side}${tag}`,
+    o.quantity,
+    o.leg.kind.toUpperCase(),
+    o.leg.expiry,
+    o.leg.strike,
+    o.leg.type,
+    o.held,
+    o.target,
+    o.mid,
+    o.limit,
+    o.cost,
+    o.rounding === undefined ? o.why : `${o.why} (${o.rounding})`,
+  ];
+}
+
 /**
- * The orders from the positions held to the plan's legs (condor, overlay, tail), at the plan's model mids: side, quantity, contract, expiry, strike, type, held, target, mid, a limit on the exchange's tick (a buy's mid rounded down, a sell's up), the cost at the mid and the rule that asks for it.
+ * The orders from the positions held to the plan's legs (condor, overlay, tail), at model mids, with a limit on the exchange's tick (a buy rounded down, a sell up), the cost and the rule that asks for it.
  * @customfunction ORDERS ORDERS
  * @helpurl https://localhost:3000/help.html#ORDERS
  * @param inputs Two columns, name then value, as ALVH.PLAN reads them.
  * @param positions The legs held: a range of rows symbol (e.g. SPXW 250523P03750, VIX 250521C00033000 or the OCC form), quantity (signed, whole), average price; or broker CSV text in one cell. Empty: nothing held.
- * @returns A header row, one row per order (none when the positions equal the plan), then the net cost at the mids (USD, + debit), then the plan's warnings, one a row.
+ * @returns Header, one row per order (none when the positions equal the plan, or when no rebalance is due and hedges are held), the net cost, orders set aside for the next rebalance ("buy (deferred)"), then warnings.
  */
 export function orders(inputs: unknown[][], positions?: unknown[][]): unknown[][] {
   const names: Record<string, string> = {};
@@ -81,27 +99,16 @@ export function orders(inputs: unknown[][], positions?: unknown[][]): unknown[][
     const list = result.orders ?? { orders: [], netCost: 0 };
     const blank: unknown[] = ORDERS_HEADERS.map(() => '');
     const out: unknown[][] = [[...ORDERS_HEADERS]];
-    for (const o of list.orders) {
-      out.push([
-        o.side,
-        o.quantity,
-        o.leg.kind.toUpperCase(),
-        o.leg.expiry,
-        o.leg.strike,
-        o.leg.type,
-        o.held,
-        o.target,
-        o.mid,
-        o.limit,
-        o.cost,
-        o.rounding === undefined ? o.why : `${o.why} (${o.rounding})`,
-      ]);
-    }
-    if (list.orders.length === 0) out.push(['none: the positions held equal the plan', ...blank.slice(1)]);
+    for (const o of list.orders) out.push(orderRow(o, ''));
+    const d = list.deferred;
+    if (list.orders.length === 0)
+      out.push([d === undefined ? 'none: the positions held equal the plan' : `none: ${d.reason}`, ...blank.slice(1)]);
     const net = [...blank];
     net[0] = 'net cost';
     net[ORDERS_HEADERS.indexOf('cost at mid (USD)')] = String(list.netCost) === '-0' ? 0 : list.netCost;
     out.push(net);
+    // set aside for the next rebalance: the orders to today's sizing, after the net cost they are not in
+    for (const o of d?.orders ?? []) out.push(orderRow(o, ' (deferred)'));
     // the plan's warnings (a non-trading-day expiry, a capital cap's "reduce to N condors"), as PLAN shows them
     for (const w of presentPlan(result, 'excel').warnings) {
       const row = [...blank];

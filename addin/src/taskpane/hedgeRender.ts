@@ -81,10 +81,15 @@ export function renderHedge(s: StructuresView, orders: OrdersView | undefined): 
   const box = byId('orders-box');
   box.hidden = orders === undefined;
   if (orders) {
+    const d = orders.deferred;
+    const shown = orders.rows.length > 0 || d === undefined ? orders.rows : d.rows;
+    const tag = shown === orders.rows ? '' : ' (deferred)';
     byId('orders-title').textContent =
-      orders.rows.length === 0
-        ? '(none: the positions held equal the plan)'
-        : `(${orders.rows.length} order${orders.rows.length === 1 ? '' : 's'}; net cost ${usd(orders.netCost)}, + debit)`;
+      d !== undefined && orders.rows.length === 0
+        ? `(none: no rebalance is due and hedges are held, so the book is held; the ${d.rows.length} to today's sizing, set aside for the next rebalance, net ${usd(d.netCost)})`
+        : orders.rows.length === 0
+          ? '(none: the positions held equal the plan)'
+          : `(${orders.rows.length} order${orders.rows.length === 1 ? '' : 's'}; net cost ${usd(orders.netCost)}, + debit)`;
     table(
       'orders-table',
       [
@@ -97,9 +102,9 @@ export function renderHedge(s: StructuresView, orders: OrdersView | undefined): 
         'Cost at mid (USD, + debit)',
         'Why',
       ],
-      orders.rows.map((o) => [
+      shown.map((o) => [
         o.leg,
-        o.side,
+        `${o.side}${tag}`,
         formatValue(o.quantity, 'integer'),
         pts(o.mid),
         pts(o.limit),

@@ -69,6 +69,11 @@ export interface OrderList {
   orders: Order[];
   /** Sum of the orders' costs, USD (+ net debit). */
   netCost: number;
+  /**
+   * The orders to today's sizing, set aside because no rebalance is due and hedges are held (the
+   * method re-sizes the hedges at a rebalance only, section 8): `orders` is then empty.
+   */
+  deferred?: { orders: Order[]; netCost: number; reason: string };
 }
 
 /** The key of a contract: kind|type|expiry|strike. */

@@ -15,7 +15,7 @@ import {
   unitsWithinBudget,
   type StructureScore,
 } from '../hedge/structures';
-import { markFromState, ordersFromBook, type OrderList, type TargetLeg } from '../hedge/orders';
+import { contractKey, markFromState, ordersFromBook, type OrderList, type TargetLeg } from '../hedge/orders';
 import {
   SETTLED_FIX,
   SETTLES_TODAY,
@@ -230,16 +230,55 @@ export function stepOrders(
     ...book.overlay.map(label(`overlay: ${policy.overlay}`)),
     ...book.tail.map(label('tail: vix-call')),
   ];
-  const list = ordersFromBook({ valuationDate: date, held, target, mark: markFromState(now) });
+  const toPlan = ordersFromBook({ valuationDate: date, held, target, mark: markFromState(now) });
+  const hold = rebalanceDue === false && toPlan.orders.length > 0 && hedgesHeld(held, book.condors);
+  const n = toPlan.orders.length;
+  const list: OrderList = hold
+    ? {
+        orders: [],
+        netCost: 0,
+        deferred: {
+          orders: toPlan.orders,
+          netCost: toPlan.netCost,
+          reason:
+            'no rebalance is due and hedges are held: the method re-sizes them at a rebalance only (section 8), so the book is held as it is',
+        },
+      }
+    : toPlan;
+  const warnings = hold
+    ? [
+        `No rebalance is due and hedges are held: hold the book. The ${n} order${n === 1 ? '' : 's'} that would take it to today's sizing (net ${toPlan.netCost >= 0 ? 'debit' : 'credit'} ${usd(Math.abs(toPlan.netCost))}) are set aside in orders.deferred for the next rebalance; to trade a change of the condors now, plan without lastRebalance.`,
+      ]
+    : [];
   const audit: AuditEntry[] = [
     {
       rule: 'orders',
       inputs: { heldLegs: held.length, targetLegs: target.length, rebalanceDue: rebalanceDue ?? 'unknown' },
-      effect:
-        list.orders.length === 0
+      effect: hold
+        ? `no rebalance is due and hedges are held: no order; ${n} order${n === 1 ? '' : 's'} to today's sizing deferred to the next rebalance`
+        : list.orders.length === 0
           ? 'the positions held equal the plan: no order'
           : `${list.orders.length} order${list.orders.length === 1 ? '' : 's'} from held to the plan, net ${list.netCost >= 0 ? 'debit' : 'credit'} ${usd(Math.abs(list.netCost))} at model mids`,
     },
   ];
-  return { result: list, audit, warnings: [] };
+  return { result: list, audit, warnings };
+}
+
+/**
+ * Whether the legs held include hedges beyond the condors: a VIX option, an SPX contract no condor
+ * holds, or more of a condor's contract than the condor (a put calendar's short leg at the short
+ * put). With none (nothing held, or the condors alone) the plan is an entry and its hedges are bought.
+ */
+function hedgesHeld(held: readonly Leg[], condors: readonly { legs: readonly Leg[] }[]): boolean {
+  const condorQ = new Map<string, number>();
+  for (const c of condors)
+    for (const l of c.legs) condorQ.set(contractKey(l), (condorQ.get(contractKey(l)) ?? 0) + l.quantity);
+  const heldQ = new Map<string, number>();
+  for (const l of held) heldQ.set(contractKey(l), (heldQ.get(contractKey(l)) ?? 0) + l.quantity);
+  for (const [k, q] of heldQ) {
+    const c = condorQ.get(k) ?? 0;
+    if (q !== 0 && (k.startsWith('vix|') || c === 0 || Math.sign(q) !== Math.sign(c) || Math.abs(q) > Math.abs(c)))
+      return true;
+  }
+  return false;
 }
