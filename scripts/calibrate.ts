@@ -9,7 +9,9 @@
  * Options, for the trials docs/scenarios.md reports (after `--`): `--split YEAR` (last fitted year),
  * `--spike` (fit the spike factor's own speeds), `--from-shipped` (start from the shipped
  * parameters), `--start k=v,...` (other starting values), `--rounds N` (0: evaluate only),
- * `--out DIR` (write both files into DIR instead).
+ * `--out DIR` (write both files into DIR instead); a value also as `--opt=VALUE`. An unknown option,
+ * a missing value or one that is another option stops the run before it reads anything
+ * (scripts/calibrateArgs.ts).
  *
  * Sources: Cboe VIX closes 1990-01-02..2026-07-22; Cboe VVIX 2007-01-03.. (earlier values are
  * unreliable); VX1..VX8 settlements and the S&P 500 close from quantintell 2007-04-02..2020-12-31,
@@ -65,6 +67,19 @@ import {
   type TargetCheck,
 } from '../shared/src/scenario/model/calibrationTargets';
 import { BOOTSTRAP_BLOCK_DAYS, historyVixIntervals } from '../shared/src/scenario/model/calibrationBootstrap';
+import { FITTED, parseCalibrateArgs, type Fitted } from './calibrateArgs';
+
+/**
+ * The options, checked before anything is read: an unknown option, a missing value or a value that
+ * is another option stops the run (exit code 2) instead of falling back to the defaults, which
+ * would overwrite the shipped calibration.
+ */
+const parsed = parseCalibrateArgs(process.argv.slice(2));
+if (!parsed.ok) {
+  console.error(`calibrate: ${parsed.message}`);
+  process.exit(2);
+}
+const ARGS = parsed.args;
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env['ALVH_DATA_DIR'] ?? resolve(repoRoot, '..', 'shared', 'data');
@@ -80,16 +95,8 @@ const read = (name: string, format: MarketHistoryFormat): MarketRow[] =>
  * (default the repository's calibrated.ts and docs/calibration.md; `--out DIR` writes both into DIR,
  * for trials that leave the shipped calibration alone).
  */
-const argValue = (name: string): string | undefined => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
-const SPLIT_YEAR = Number(argValue('--split') ?? 2020);
-if (!Number.isInteger(SPLIT_YEAR) || SPLIT_YEAR < 2008 || SPLIT_YEAR > 2024) {
-  console.error(`--split is ${argValue('--split')}: pass the last fitted year, 2008..2024`);
-  process.exit(1);
-}
-const OUT_DIR = argValue('--out');
+const SPLIT_YEAR = ARGS.split;
+const OUT_DIR = ARGS.out;
 const IN = { from: '1990-01-02', to: `${SPLIT_YEAR}-12-31` };
 const OUT = { from: `${SPLIT_YEAR + 1}-01-01`, to: '2026-07-22' };
 const VVIX_FROM = '2007-01-03';
@@ -289,35 +296,6 @@ function slopeForElasticity(base: LogVixParams, target: number): number {
   return 0.5 * (lo + hi);
 }
 
-type Fitted =
-  | 'logLevel'
-  | 'kappaFast'
-  | 'kappaFastPricing'
-  | 'kappaSpike'
-  | 'kappaSpikePricing'
-  | 'kappaSlow'
-  | 'slowShare'
-  | 'volRef'
-  | 'jumpIntensity'
-  | 'jumpMeanLog'
-  | 'bigJumpShare'
-  | 'bigJumpMeanLog'
-  | 'spxJumpPerLogJump';
-const FITTED: Fitted[] = [
-  'logLevel',
-  'kappaFast',
-  'kappaFastPricing',
-  'kappaSpike',
-  'kappaSpikePricing',
-  'kappaSlow',
-  'slowShare',
-  'volRef',
-  'jumpIntensity',
-  'jumpMeanLog',
-  'bigJumpShare',
-  'bigJumpMeanLog',
-  'spxJumpPerLogJump',
-];
 const BOUNDS: Record<Fitted, [number, number]> = {
   logLevel: [Math.log(8), Math.log(30)],
   kappaFast: [2, 60],
@@ -338,7 +316,7 @@ const BOUNDS: Record<Fitted, [number, number]> = {
  * `--spike`: fit the spike factor's own speeds κ_j and κ_j^Q too (the candidate docs/scenarios.md
  * weighs); without it the jumps revert with the fast factor, as the shipped model has them.
  */
-const SPIKE = process.argv.includes('--spike');
+const SPIKE = ARGS.spike;
 const SEARCHED = SPIKE ? FITTED : FITTED.filter((k) => k !== 'kappaSpike' && k !== 'kappaSpikePricing');
 
 function complete(x: Record<Fitted, number>): LogVixParams {
@@ -425,7 +403,7 @@ let x: Record<Fitted, number> = {
 };
 // `--from-shipped`: start from the shipped parameters (the spike speeds at the fast ones when the
 // shipped model has none); `--rounds 0` then only evaluates them.
-if (process.argv.includes('--from-shipped')) {
+if (ARGS.fromShipped) {
   const p = CALIBRATED.params;
   x = Object.fromEntries(FITTED.map((k) => [k, p[k] ?? 0])) as Record<Fitted, number>;
   x.kappaFastPricing = p.kappaFastPricing ?? p.kappaFast;
@@ -433,15 +411,8 @@ if (process.argv.includes('--from-shipped')) {
   x.kappaSpikePricing = p.kappaSpikePricing ?? x.kappaFastPricing;
 }
 // `--start k=v,k=v`: override the starting guess of some fitted parameters (trials of the search).
-for (const kv of (argValue('--start') ?? '').split(',').filter(Boolean)) {
-  const [k, v] = kv.split('=');
-  if (!FITTED.includes(k as Fitted) || !Number.isFinite(Number(v))) {
-    console.error(`--start ${kv}: pass fitted=value pairs (${FITTED.join(', ')})`);
-    process.exit(1);
-  }
-  x[k as Fitted] = Number(v);
-}
-const ROUNDS = Number(argValue('--rounds') ?? 10);
+x = { ...x, ...ARGS.start };
+const ROUNDS = ARGS.rounds;
 let best = objective(complete(x));
 console.error(`start: objective ${best.toFixed(2)}`);
 let step = 0.25;

@@ -1,0 +1,127 @@
+/**
+ * What `npm run calibrate` (scripts/calibrate.ts) checks before it reads any data or fits anything:
+ * its options, parsed strictly (a mistyped option must not fall back to overwriting the shipped
+ * calibration).
+ */
+
+/** The fitted parameters, the names `--start k=v,...` accepts. */
+export const FITTED = [
+  'logLevel',
+  'kappaFast',
+  'kappaFastPricing',
+  'kappaSpike',
+  'kappaSpikePricing',
+  'kappaSlow',
+  'slowShare',
+  'volRef',
+  'jumpIntensity',
+  'jumpMeanLog',
+  'bigJumpShare',
+  'bigJumpMeanLog',
+  'spxJumpPerLogJump',
+] as const;
+export type Fitted = (typeof FITTED)[number];
+
+export interface CalibrateArgs {
+  /** The last fitted year (`--split YEAR`, 2008..2024; default 2020). */
+  split: number;
+  /** `--out DIR`: write both files into DIR instead of the shipped ones. */
+  out: string | undefined;
+  /** `--spike`: fit the spike factor's own speeds. */
+  spike: boolean;
+  /** `--from-shipped`: start from the shipped parameters. */
+  fromShipped: boolean;
+  /** `--start k=v,...`: other starting values of fitted parameters. */
+  start: Partial<Record<Fitted, number>>;
+  /** `--rounds N`: search rounds (0: evaluate only; default 10). */
+  rounds: number;
+}
+
+export type ParsedArgs = { ok: true; args: CalibrateArgs } | { ok: false; message: string };
+
+/** The options that take a value, with the value's name as the usage shows it. */
+const VALUED = { '--out': 'DIR', '--split': 'YEAR', '--start': 'k=v,...', '--rounds': 'N' } as const;
+const FLAGS = ['--spike', '--from-shipped'] as const;
+type Valued = keyof typeof VALUED;
+type Flag = (typeof FLAGS)[number];
+
+export const USAGE =
+  'npm run calibrate -- [--split YEAR] [--spike] [--from-shipped] [--start k=v,...] [--rounds N] [--out DIR] ' +
+  '(a value as --opt VALUE or --opt=VALUE)';
+
+const isValued = (name: string): name is Valued => Object.hasOwn(VALUED, name);
+const isFlag = (name: string): name is Flag => (FLAGS as readonly string[]).includes(name);
+
+/** The raw options: each known option once, with its value (valued options) or `true` (flags). */
+function collect(argv: readonly string[]): { values: Map<string, string | true> } | { message: string } {
+  const values = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const eq = arg.indexOf('=');
+    const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    if (!isValued(name) && !isFlag(name)) {
+      return arg.startsWith('-')
+        ? { message: `unknown option ${name}; the options are: ${USAGE}` }
+        : { message: `unexpected argument '${arg}' (options start with --): ${USAGE}` };
+    }
+    if (values.has(name)) return { message: `${name} is given twice; give it once` };
+    if (isFlag(name)) {
+      if (eq > 0) return { message: `${name} takes no value; pass ${name} alone` };
+      values.set(name, true);
+      continue;
+    }
+    const value = eq > 0 ? arg.slice(eq + 1) : argv[i + 1];
+    const fix = `pass ${name} ${VALUED[name]} or ${name}=${VALUED[name]}`;
+    if (value === undefined || value === '') return { message: `${name} needs a value: ${fix}` };
+    if (value.startsWith('--')) return { message: `${name} needs a value, not the option '${value}': ${fix}` };
+    if (eq < 0) i++;
+    values.set(name, value);
+  }
+  return { values };
+}
+
+/** `--start k=v,...` as fitted parameters, or the message naming the pair that is not one. */
+function parseStart(text: string): Partial<Record<Fitted, number>> | string {
+  const start: Partial<Record<Fitted, number>> = {};
+  for (const kv of text.split(',').filter(Boolean)) {
+    const [k, v, ...rest] = kv.split('=');
+    const name = FITTED.find((f) => f === k);
+    if (name === undefined || v === undefined || v.trim() === '' || rest.length || !Number.isFinite(Number(v))) {
+      return `--start ${kv}: pass fitted=value pairs (${FITTED.join(', ')})`;
+    }
+    start[name] = Number(v);
+  }
+  return start;
+}
+
+/** The calibration's options from its command line (`process.argv.slice(2)`), checked. */
+export function parseCalibrateArgs(argv: readonly string[]): ParsedArgs {
+  const c = collect(argv);
+  if ('message' in c) return { ok: false, message: c.message };
+  const text = (name: Valued): string | undefined => {
+    const v = c.values.get(name);
+    return typeof v === 'string' ? v : undefined;
+  };
+  const splitText = text('--split') ?? '2020';
+  const split = /^\d+$/.test(splitText) ? Number(splitText) : Number.NaN;
+  if (!Number.isInteger(split) || split < 2008 || split > 2024) {
+    return { ok: false, message: `--split is ${splitText}: pass the last fitted year, 2008..2024` };
+  }
+  const roundsText = text('--rounds') ?? '10';
+  if (!/^\d+$/.test(roundsText)) {
+    return { ok: false, message: `--rounds is ${roundsText}: pass a whole number of search rounds (0: evaluate only)` };
+  }
+  const start = parseStart(text('--start') ?? '');
+  if (typeof start === 'string') return { ok: false, message: start };
+  return {
+    ok: true,
+    args: {
+      split,
+      out: text('--out'),
+      spike: c.values.has('--spike'),
+      fromShipped: c.values.has('--from-shipped'),
+      start,
+      rounds: Number(roundsText),
+    },
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * `npm run calibrate`'s checks before it reads any data: its options, parsed strictly. A mistyped
+ * option must stop the run, not fall back to the defaults, which overwrite the shipped calibration.
+ * The script runs here only with an empty data folder, so that nothing it is given can start a fit.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseCalibrateArgs, type CalibrateArgs } from '../../scripts/calibrateArgs';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const args = (argv: string[]): CalibrateArgs => {
+  const r = parseCalibrateArgs(argv);
+  if (!r.ok) throw new Error(r.message);
+  return r.args;
+};
+const refusal = (argv: string[]): string => {
+  const r = parseCalibrateArgs(argv);
+  if (r.ok) throw new Error(`accepted ${argv.join(' ')}`);
+  return r.message;
+};
+
+describe('the calibration options', () => {
+  it('defaults: split 2020, ten rounds, the shipped files', () => {
+    expect(args([])).toEqual({ split: 2020, out: undefined, spike: false, fromShipped: false, start: {}, rounds: 10 });
+  });
+
+  it('takes a value as --opt VALUE or --opt=VALUE', () => {
+    const spaced = args(['--out', 'trial', '--split', '2014', '--rounds', '0', '--start', 'kappaFast=7,volRef=0.9']);
+    const joined = args(['--out=trial', '--split=2014', '--rounds=0', '--start=kappaFast=7,volRef=0.9']);
+    for (const a of [spaced, joined]) {
+      expect(a).toMatchObject({ out: 'trial', split: 2014, rounds: 0, start: { kappaFast: 7, volRef: 0.9 } });
+    }
+    expect(args(['--spike', '--from-shipped', '--out', 'x'])).toMatchObject({
+      spike: true,
+      fromShipped: true,
+      out: 'x',
+    });
+  });
+
+  it('refuses a missing value, naming the option and how to pass it', () => {
+    expect(refusal(['--out'])).toBe('--out needs a value: pass --out DIR or --out=DIR');
+    expect(refusal(['--out='])).toBe('--out needs a value: pass --out DIR or --out=DIR');
+    expect(refusal(['--split'])).toContain('--split needs a value');
+  });
+
+  it('refuses another option as a value (--out --spike)', () => {
+    expect(refusal(['--out', '--spike'])).toBe(
+      "--out needs a value, not the option '--spike': pass --out DIR or --out=DIR",
+    );
+    expect(refusal(['--rounds', '--from-shipped'])).toContain(
+      "--rounds needs a value, not the option '--from-shipped'",
+    );
+  });
+
+  it('refuses an unknown option or argument, a flag with a value and an option given twice', () => {
+    expect(refusal(['--output', 'x'])).toMatch(/^unknown option --output; the options are: npm run calibrate -- /);
+    expect(refusal(['--outdir=x'])).toMatch(/^unknown option --outdir;/);
+    expect(refusal(['-o', 'x'])).toMatch(/^unknown option -o;/);
+    expect(refusal(['trial'])).toMatch(/^unexpected argument 'trial'/);
+    expect(refusal(['--spike=yes'])).toBe('--spike takes no value; pass --spike alone');
+    expect(refusal(['--out', 'a', '--out=b'])).toBe('--out is given twice; give it once');
+  });
+
+  it('checks the values: the split year, the rounds, the starting values', () => {
+    expect(refusal(['--split=2030'])).toBe('--split is 2030: pass the last fitted year, 2008..2024');
+    expect(refusal(['--split', '2014.5'])).toContain('--split is 2014.5');
+    expect(refusal(['--rounds', 'three'])).toContain('--rounds is three: pass a whole number');
+    expect(refusal(['--rounds=-1'])).toContain('--rounds is -1');
+    expect(refusal(['--start', 'kappa=3'])).toMatch(/^--start kappa=3: pass fitted=value pairs \(logLevel, /);
+    expect(refusal(['--start', 'kappaFast=fast'])).toContain('--start kappaFast=fast');
+    expect(refusal(['--start', 'kappaFast='])).toContain('--start kappaFast=');
+  });
+});
+
+describe('npm run calibrate with a bad option', () => {
+  /** The script with an empty data folder: it can only stop, at the options or at the data. */
+  const run = (...argv: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts', 'calibrate.ts'), ...argv], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, ALVH_DATA_DIR: mkdtempSync(join(tmpdir(), 'calibrate-no-data-')) },
+    });
+
+  it('stops with exit code 2 and one line naming the option, before it looks for the data', () => {
+    for (const [argv, message] of [
+      [['--out'], '--out needs a value'],
+      [['--out', '--spike'], "--out needs a value, not the option '--spike'"],
+      [['--out=trial', '--bogus'], 'unknown option --bogus'],
+      [['--split=2030'], '--split is 2030'],
+    ] as const) {
+      const r = run(...argv);
+      expect(r.stderr.trim(), argv.join(' ')).toBe(r.stderr.trim().split('\n')[0]);
+      expect(r.stderr, argv.join(' ')).toContain(`calibrate: ${message}`);
+      expect(r.status, argv.join(' ')).toBe(2);
+    }
+  });
+});
