@@ -9,9 +9,9 @@
  * Options, for the trials docs/scenarios.md reports (after `--`): `--split YEAR` (last fitted year),
  * `--spike` (fit the spike factor's own speeds), `--from-shipped` (start from the shipped
  * parameters), `--start k=v,...` (other starting values), `--rounds N` (0: evaluate only),
- * `--out DIR` (write both files into DIR instead); a value also as `--opt=VALUE`. An unknown option,
- * a missing value or one that is another option stops the run before it reads anything
- * (scripts/calibrateArgs.ts).
+ * `--out DIR` (write both files into DIR, an existing folder, instead); a value also as
+ * `--opt=VALUE`. An unknown option, a missing value, one that is another option or a missing
+ * `--out` folder stops the run before it reads anything (scripts/calibrateArgs.ts).
  *
  * Sources: Cboe VIX closes 1990-01-02..2026-07-22; Cboe VVIX 2007-01-03.. (earlier values are
  * unreliable); VX1..VX8 settlements and the S&P 500 close from quantintell 2007-04-02..2020-12-31,
@@ -67,7 +67,7 @@ import {
   type TargetCheck,
 } from '../shared/src/scenario/model/calibrationTargets';
 import { BOOTSTRAP_BLOCK_DAYS, historyVixIntervals } from '../shared/src/scenario/model/calibrationBootstrap';
-import { FITTED, parseCalibrateArgs, type Fitted } from './calibrateArgs';
+import { FITTED, outFolderProblem, parseCalibrateArgs, type Fitted } from './calibrateArgs';
 
 /**
  * The options, checked before anything is read: an unknown option, a missing value or a value that
@@ -80,6 +80,12 @@ if (!parsed.ok) {
   process.exit(2);
 }
 const ARGS = parsed.args;
+// The --out folder must exist before the fit, not only when the files are written after it.
+const outProblem = ARGS.out === undefined ? undefined : outFolderProblem(ARGS.out);
+if (outProblem !== undefined) {
+  console.error(`calibrate: ${outProblem}`);
+  process.exit(2);
+}
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env['ALVH_DATA_DIR'] ?? resolve(repoRoot, '..', 'shared', 'data');

@@ -1,8 +1,10 @@
 /**
  * What `npm run calibrate` (scripts/calibrate.ts) checks before it reads any data or fits anything:
  * its options, parsed strictly (a mistyped option must not fall back to overwriting the shipped
- * calibration).
+ * calibration) and the `--out` folder.
  */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 /** The fitted parameters, the names `--start k=v,...` accepts. */
 export const FITTED = [
@@ -124,4 +126,19 @@ export function parseCalibrateArgs(argv: readonly string[]): ParsedArgs {
       rounds: Number(roundsText),
     },
   };
+}
+
+/**
+ * Why the `--out` folder cannot take the two files (it does not exist, or is not a folder), or
+ * undefined. The run checks it at its start rather than finding out after the fit; it does not
+ * create the folder, so that a mistyped path stops the run instead of leaving the files elsewhere.
+ */
+export function outFolderProblem(dir: string): string | undefined {
+  const path = resolve(dir);
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (stat === undefined)
+    return `--out ${dir}: no folder at ${path}; create it first (mkdir -p ${dir}) or pass an existing one`;
+  if (!stat.isDirectory())
+    return `--out ${dir}: ${path} is not a folder; pass a folder for calibrated.ts and calibration.md`;
+  return undefined;
 }

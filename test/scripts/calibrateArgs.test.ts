@@ -4,12 +4,12 @@
  * The script runs here only with an empty data folder, so that nothing it is given can start a fit.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseCalibrateArgs, type CalibrateArgs } from '../../scripts/calibrateArgs';
+import { outFolderProblem, parseCalibrateArgs, type CalibrateArgs } from '../../scripts/calibrateArgs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -77,6 +77,20 @@ describe('the calibration options', () => {
   });
 });
 
+describe('the --out folder', () => {
+  it('must exist and be a folder: it is checked, not created', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'calibrate-out-'));
+    expect(outFolderProblem(dir)).toBeUndefined();
+    const missing = join(dir, 'missing');
+    expect(outFolderProblem(missing)).toBe(
+      `--out ${missing}: no folder at ${missing}; create it first (mkdir -p ${missing}) or pass an existing one`,
+    );
+    const file = join(dir, 'file');
+    writeFileSync(file, '');
+    expect(outFolderProblem(file)).toContain(`--out ${file}: ${file} is not a folder`);
+  });
+});
+
 describe('npm run calibrate with a bad option', () => {
   /** The script with an empty data folder: it can only stop, at the options or at the data. */
   const run = (...argv: string[]) =>
@@ -87,11 +101,13 @@ describe('npm run calibrate with a bad option', () => {
     });
 
   it('stops with exit code 2 and one line naming the option, before it looks for the data', () => {
+    const noFolder = join(tmpdir(), 'calibrate-no-such-folder', 'trial');
     for (const [argv, message] of [
       [['--out'], '--out needs a value'],
       [['--out', '--spike'], "--out needs a value, not the option '--spike'"],
       [['--out=trial', '--bogus'], 'unknown option --bogus'],
       [['--split=2030'], '--split is 2030'],
+      [['--out', noFolder], `--out ${noFolder}: no folder at ${noFolder}`],
     ] as const) {
       const r = run(...argv);
       expect(r.stderr.trim(), argv.join(' ')).toBe(r.stderr.trim().split('\n')[0]);
