@@ -1,7 +1,8 @@
 /**
- * `npm run calibrate`: measures the VIX/SPX history beside the repository (`ALVH_DATA_DIR`, else
- * `../shared/data`), fits the log-VIX model on the years up to 2020, checks it on 2021-2026
- * (docs/scenarios.md says why the split is not at 2014), and writes the parameters
+ * `npm run calibrate`: measures the VIX/SPX history beside the repository (`ALVH_DATA_DIR` where set
+ * and not empty, else `../shared/data`; every file it reads is checked first), fits the log-VIX
+ * model on the years up to 2020, checks it on 2021-2026 (docs/scenarios.md says why the split is
+ * not at 2014), and writes the parameters
  * (`shared/src/scenario/model/calibrated.ts`, with the date ranges and the out-of-sample misses the
  * runs' summaries name) and `docs/calibration.md` (model against history, in and out of sample, the
  * past read as the forecast, and history's own sampling intervals).
@@ -22,7 +23,7 @@
  * loaded series at module level; the measurement cells it compares live in
  * shared/src/scenario/model/calibrationCells.ts.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
@@ -67,7 +68,15 @@ import {
   type TargetCheck,
 } from '../shared/src/scenario/model/calibrationTargets';
 import { BOOTSTRAP_BLOCK_DAYS, historyVixIntervals } from '../shared/src/scenario/model/calibrationBootstrap';
-import { FITTED, outFolderProblem, parseCalibrateArgs, type Fitted } from './calibrateArgs';
+import {
+  CALIBRATION_DATA,
+  FITTED,
+  dataFolderOf,
+  dataFolderProblem,
+  outFolderProblem,
+  parseCalibrateArgs,
+  type Fitted,
+} from './calibrateArgs';
 
 /**
  * The options, checked before anything is read: an unknown option, a missing value or a value that
@@ -88,9 +97,11 @@ if (outProblem !== undefined) {
 }
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = process.env['ALVH_DATA_DIR'] ?? resolve(repoRoot, '..', 'shared', 'data');
-if (!existsSync(join(dataDir, 'README.md'))) {
-  console.error(`market data folder not found at ${dataDir}; set ALVH_DATA_DIR to the folder with the CSV files`);
+// Every file the run reads is checked here, before the first is read.
+const dataDir = dataFolderOf(process.env, repoRoot);
+const dataProblem = dataFolderProblem(dataDir);
+if (dataProblem !== undefined) {
+  console.error(`calibrate: ${dataProblem}`);
   process.exit(1);
 }
 const read = (name: string, format: MarketHistoryFormat): MarketRow[] =>
@@ -108,18 +119,16 @@ const OUT = { from: `${SPLIT_YEAR + 1}-01-01`, to: '2026-07-22' };
 const VVIX_FROM = '2007-01-03';
 const SPX_SWITCH = '2021-01-01';
 
-const vixRows = read('cboe_VIX_History__ManULoreN14.csv', 'cboe-vix');
-const vvixRows = read('cboe_VVIX_History__ManULoreN14.csv', 'cboe-vvix');
-const vxRows = read('quantintell_vix_futures_VX1-VX8_2007-2021.csv', 'quantintell-futures');
-const spxTail = read('spx_daily_2021-2026__eric-tao.csv', 'spx-ohlcv');
+const vixRows = read(CALIBRATION_DATA.vix, 'cboe-vix');
+const vvixRows = read(CALIBRATION_DATA.vvix, 'cboe-vvix');
+const vxRows = read(CALIBRATION_DATA.vxFutures, 'quantintell-futures');
+const spxTail = read(CALIBRATION_DATA.spxTail, 'spx-ohlcv');
 // The other VX sources, for the response of the futures beside quantintell's: leyhline before
 // quantintell starts (in sample), manumartinb's two episodes after it ends (out of sample).
-const vxBefore = read('leyhline_vx_M1-M8_settle_2004-2017_MIT.csv', 'leyhline-m1m8').filter(
-  (r) => r.date < '2007-04-02',
-);
+const vxBefore = read(CALIBRATION_DATA.vxBefore, 'leyhline-m1m8').filter((r) => r.date < '2007-04-02');
 const vxEpisodes = [
-  read('manumartinb_vx_M1-M8_episode_2024-07_2024-09.csv', 'manumartinb-m1m8'),
-  read('manumartinb_vx_M1-M8_episode_2025-03_2025-05.csv', 'manumartinb-m1m8'),
+  read(CALIBRATION_DATA.vxEpisode2024, 'manumartinb-m1m8'),
+  read(CALIBRATION_DATA.vxEpisode2025, 'manumartinb-m1m8'),
 ];
 
 const series = (rows: MarketRow[], pick: (r: MarketRow) => number | undefined): DayValue[] =>

@@ -1,10 +1,10 @@
 /**
  * What `npm run calibrate` (scripts/calibrate.ts) checks before it reads any data or fits anything:
  * its options, parsed strictly (a mistyped option must not fall back to overwriting the shipped
- * calibration) and the `--out` folder.
+ * calibration), the `--out` folder and the market data files.
  */
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** The fitted parameters, the names `--start k=v,...` accepts. */
 export const FITTED = [
@@ -141,4 +141,32 @@ export function outFolderProblem(dir: string): string | undefined {
   if (!stat.isDirectory())
     return `--out ${dir}: ${path} is not a folder; pass a folder for calibrated.ts and calibration.md`;
   return undefined;
+}
+
+/** The market history files the calibration reads, each from the data folder. */
+export const CALIBRATION_DATA = {
+  vix: 'cboe_VIX_History__ManULoreN14.csv',
+  vvix: 'cboe_VVIX_History__ManULoreN14.csv',
+  vxFutures: 'quantintell_vix_futures_VX1-VX8_2007-2021.csv',
+  spxTail: 'spx_daily_2021-2026__eric-tao.csv',
+  vxBefore: 'leyhline_vx_M1-M8_settle_2004-2017_MIT.csv',
+  vxEpisode2024: 'manumartinb_vx_M1-M8_episode_2024-07_2024-09.csv',
+  vxEpisode2025: 'manumartinb_vx_M1-M8_episode_2025-03_2025-05.csv',
+} as const;
+
+/** The market data folder: `ALVH_DATA_DIR` where it is set and not empty, else `../shared/data` beside the repository. */
+export function dataFolderOf(env: Readonly<Record<string, string | undefined>>, repoRoot: string): string {
+  const set = env['ALVH_DATA_DIR'];
+  return set !== undefined && set.trim() !== '' ? set : resolve(repoRoot, '..', 'shared', 'data');
+}
+
+/** Why the data folder cannot feed the calibration (it or some of its files are missing), or undefined. */
+export function dataFolderProblem(dir: string): string | undefined {
+  const fix = 'set ALVH_DATA_DIR to the folder with the market history CSV files';
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return `market data folder not found at ${dir}; ${fix}`;
+  const missing = Object.values(CALIBRATION_DATA).filter(
+    (name) => !statSync(join(dir, name), { throwIfNoEntry: false })?.isFile(),
+  );
+  if (missing.length === 0) return undefined;
+  return `market data folder ${dir} lacks ${missing.join(', ')}; ${fix} (or add ${missing.length === 1 ? 'it' : 'them'} there)`;
 }

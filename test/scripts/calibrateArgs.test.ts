@@ -9,7 +9,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { outFolderProblem, parseCalibrateArgs, type CalibrateArgs } from '../../scripts/calibrateArgs';
+import {
+  CALIBRATION_DATA,
+  dataFolderOf,
+  dataFolderProblem,
+  outFolderProblem,
+  parseCalibrateArgs,
+  type CalibrateArgs,
+} from '../../scripts/calibrateArgs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -91,15 +98,59 @@ describe('the --out folder', () => {
   });
 });
 
-describe('npm run calibrate with a bad option', () => {
-  /** The script with an empty data folder: it can only stop, at the options or at the data. */
-  const run = (...argv: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts', 'calibrate.ts'), ...argv], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      env: { ...process.env, ALVH_DATA_DIR: mkdtempSync(join(tmpdir(), 'calibrate-no-data-')) },
-    });
+/** A data folder holding a README and the given files (empty: the script stops before parsing them). */
+const dataFolder = (names: readonly string[]) => {
+  const dir = mkdtempSync(join(tmpdir(), 'calibrate-data-'));
+  for (const name of ['README.md', ...names]) writeFileSync(join(dir, name), '');
+  return dir;
+};
 
+describe('the market data folder', () => {
+  const names = Object.values(CALIBRATION_DATA);
+
+  it('is ALVH_DATA_DIR where set and not empty, else ../shared/data beside the repository', () => {
+    const beside = resolve(repoRoot, '..', 'shared', 'data');
+    expect(dataFolderOf({ ALVH_DATA_DIR: '/data/alvh' }, repoRoot)).toBe('/data/alvh');
+    expect(dataFolderOf({}, repoRoot)).toBe(beside);
+    expect(dataFolderOf({ ALVH_DATA_DIR: '' }, repoRoot)).toBe(beside);
+    expect(dataFolderOf({ ALVH_DATA_DIR: ' ' }, repoRoot)).toBe(beside);
+  });
+
+  it('must hold every CSV the calibration reads; the message names the missing ones', () => {
+    expect(dataFolderProblem(dataFolder(names))).toBeUndefined();
+    const noVvix = dataFolder(names.filter((n) => n !== CALIBRATION_DATA.vvix));
+    expect(dataFolderProblem(noVvix)).toBe(
+      `market data folder ${noVvix} lacks cboe_VVIX_History__ManULoreN14.csv; set ALVH_DATA_DIR to the folder with the market history CSV files (or add it there)`,
+    );
+    expect(dataFolderProblem(dataFolder([]))).toContain(`lacks ${names.join(', ')};`);
+    const none = join(tmpdir(), 'calibrate-no-such-data');
+    expect(dataFolderProblem(none)).toBe(
+      `market data folder not found at ${none}; set ALVH_DATA_DIR to the folder with the market history CSV files`,
+    );
+  });
+});
+
+/** The script with a data folder it cannot fit on: it can only stop, at the options or at the data. */
+const run = (argv: string[], data = dataFolder([])) =>
+  spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts', 'calibrate.ts'), ...argv], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, ALVH_DATA_DIR: data },
+  });
+
+describe('npm run calibrate with a data folder that lacks a file', () => {
+  it('stops with exit code 1 and one line naming the file, not a stack trace', () => {
+    const names = Object.values(CALIBRATION_DATA).filter((n) => n !== CALIBRATION_DATA.vix);
+    const r = run([], dataFolder(names));
+    expect(r.stderr.trim()).toMatch(
+      /^calibrate: market data folder .* lacks cboe_VIX_History__ManULoreN14\.csv; set ALVH_DATA_DIR/,
+    );
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.status).toBe(1);
+  });
+});
+
+describe('npm run calibrate with a bad option', () => {
   it('stops with exit code 2 and one line naming the option, before it looks for the data', () => {
     const noFolder = join(tmpdir(), 'calibrate-no-such-folder', 'trial');
     for (const [argv, message] of [
@@ -109,7 +160,7 @@ describe('npm run calibrate with a bad option', () => {
       [['--split=2030'], '--split is 2030'],
       [['--out', noFolder], `--out ${noFolder}: no folder at ${noFolder}`],
     ] as const) {
-      const r = run(...argv);
+      const r = run([...argv]);
       expect(r.stderr.trim(), argv.join(' ')).toBe(r.stderr.trim().split('\n')[0]);
       expect(r.stderr, argv.join(' ')).toContain(`calibrate: ${message}`);
       expect(r.status, argv.join(' ')).toBe(2);
