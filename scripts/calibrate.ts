@@ -23,10 +23,9 @@
  * loaded series at module level; the measurement cells it compares live in
  * shared/src/scenario/model/calibrationCells.ts.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as prettier from 'prettier';
 import {
   buildTermStructure,
   constantMaturity,
@@ -77,6 +76,7 @@ import {
   parseCalibrateArgs,
   type Fitted,
 } from './calibrateArgs';
+import { writeAsShipped } from './calibrateOutput';
 
 /**
  * The options, checked before anything is read: an unknown option, a missing value or a value that
@@ -562,17 +562,7 @@ export const CALIBRATED: CalibratedModel = ${JSON.stringify(
   2,
 )};
 `;
-/** Write a file as the repository's formatter would, so a rerun leaves no formatting diff. */
-async function writeFormatted(path: string, text: string): Promise<void> {
-  const options = (await prettier.resolveConfig(path)) ?? {};
-  writeFileSync(path, await prettier.format(text, { ...options, filepath: path }));
-}
-await writeFormatted(
-  OUT_DIR === undefined
-    ? join(repoRoot, 'shared', 'src', 'scenario', 'model', 'calibrated.ts')
-    : join(OUT_DIR, 'calibrated.ts'),
-  paramsFile,
-);
+await writeAsShipped(paramsFile, join(repoRoot, 'shared', 'src', 'scenario', 'model', 'calibrated.ts'), OUT_DIR);
 
 const bucketName = (b: readonly [number, number]) => `[${b[0]}, ${b[1]})`;
 const f1 = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '—');
@@ -881,10 +871,7 @@ hist.forEach((h, pi) => {
   );
   out();
 });
-await writeFormatted(
-  OUT_DIR === undefined ? join(repoRoot, 'docs', 'calibration.md') : join(OUT_DIR, 'calibration.md'),
-  lines.join('\n'),
-);
+await writeAsShipped(lines.join('\n'), join(repoRoot, 'docs', 'calibration.md'), OUT_DIR);
 console.log(JSON.stringify(shipped, null, 2));
 console.log(
   `objective ${best.toFixed(2)}; in-sample elasticity ${f3(hIn.elasticity)}; ref vol at 20 ${f2(Math.sqrt(logVixVariance(params, LOG_VIX_REF)))}`,

@@ -1,0 +1,36 @@
+/**
+ * `npm run calibrate` writes its two files formatted as the shipped ones wherever `--out` puts them:
+ * the formatter's options come from the repository, not from the output folder.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CALIBRATED } from '@alvh/shared/calibration';
+import { writeAsShipped } from '../../scripts/calibrateOutput';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const shippedTs = resolve(repoRoot, 'shared', 'src', 'scenario', 'model', 'calibrated.ts');
+const shippedDoc = resolve(repoRoot, 'docs', 'calibration.md');
+
+describe("--out outside the repository: the calibration's files formatted as the shipped ones", () => {
+  const outDir = mkdtempSync(join(tmpdir(), 'calibrate-out-'));
+
+  it('calibrated.ts as the script writes it (JSON: double quotes, quoted keys) comes out as the shipped file', async () => {
+    const shipped = readFileSync(shippedTs, 'utf8');
+    const head = shipped.slice(0, shipped.indexOf('export const CALIBRATED'));
+    const text = `${head}export const CALIBRATED: CalibratedModel = ${JSON.stringify(CALIBRATED, null, 2)};\n`;
+    expect(text).toContain('"params"');
+    const path = await writeAsShipped(text, shippedTs, outDir);
+    expect(path).toBe(join(outDir, 'calibrated.ts'));
+    expect(readFileSync(path, 'utf8')).toBe(shipped);
+  });
+
+  it('calibration.md comes out as the shipped report', async () => {
+    const doc = readFileSync(shippedDoc, 'utf8');
+    const path = await writeAsShipped(doc, shippedDoc, outDir);
+    expect(path).toBe(join(outDir, 'calibration.md'));
+    expect(readFileSync(path, 'utf8')).toBe(doc);
+  });
+});
