@@ -76,7 +76,7 @@ import {
   parseCalibrateArgs,
   type Fitted,
 } from './calibrateArgs';
-import { writeAsShipped } from './calibrateOutput';
+import { round6, storedParams, writeAsShipped } from './calibrateOutput';
 
 /**
  * The options, checked before anything is read: an unknown option, a missing value or a value that
@@ -459,7 +459,8 @@ for (let round = 0; round < ROUNDS && step > 0.01; round++) {
   );
   if (!improved) step /= 2;
 }
-const params = complete(x);
+// What calibrated.ts stores (six significant figures) is what the run evaluates and reports.
+const params = storedParams(complete(x));
 
 // ---- Evaluate -------------------------------------------------------------------------------
 const EVAL_STARTS = 300;
@@ -506,7 +507,6 @@ const inside = (c: TargetCheck) => {
   const [lo, hi] = intervalOf(c);
   return c.forecast >= lo && c.forecast <= hi;
 };
-const round6 = (v: number) => Number(v.toPrecision(6));
 /** The model's Monte Carlo standard error of a checked figure (out of sample). */
 const errorOf = (c: TargetCheck): number => {
   if (c.cell === null) return evaluation[1]!.betaError[RESPONSE_TENORS.findIndex((d) => c.at === `β of CM(${d})`)]!;
@@ -533,7 +533,6 @@ const outOfSampleMisses = modelChecks
   });
 
 // ---- Write ----------------------------------------------------------------------------------
-const shipped = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, round6(v)])) as unknown as LogVixParams;
 const paramsFile = `/**
  * Parameters of the two-factor log-VIX model, written by \`npm run calibrate\` (scripts/calibrate.ts)
  * from the history beside the repository; see docs/calibration.md for the fit and its checks.
@@ -543,7 +542,7 @@ import type { CalibratedModel } from './calibratedModel';
 
 export const CALIBRATED: CalibratedModel = ${JSON.stringify(
   {
-    params: shipped,
+    params,
     fittedOn: {
       vix: range(vix.filter((d) => d.day <= periods[0]!.to)),
       vvix: range(vvix.filter((d) => d.day <= periods[0]!.to)),
@@ -793,7 +792,7 @@ const meaning: Record<keyof LogVixParams, string> = {
   realizedToImplied: 'SPX vol / VIX (spec default, fixed)',
   spxPremium: 'real-world SPX drift above r − q (fixed)',
 };
-for (const [k, v] of Object.entries(shipped)) out(`| ${k} | ${v} | ${meaning[k as keyof LogVixParams]} |`);
+for (const [k, v] of Object.entries(params)) out(`| ${k} | ${v} | ${meaning[k as keyof LogVixParams]} |`);
 out();
 hist.forEach((h, pi) => {
   const m = evaluation[pi]!;
@@ -872,7 +871,7 @@ hist.forEach((h, pi) => {
   out();
 });
 await writeAsShipped(lines.join('\n'), join(repoRoot, 'docs', 'calibration.md'), OUT_DIR);
-console.log(JSON.stringify(shipped, null, 2));
+console.log(JSON.stringify(params, null, 2));
 console.log(
   `objective ${best.toFixed(2)}; in-sample elasticity ${f3(hIn.elasticity)}; ref vol at 20 ${f2(Math.sqrt(logVixVariance(params, LOG_VIX_REF)))}`,
 );

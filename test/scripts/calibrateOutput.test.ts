@@ -1,6 +1,7 @@
 /**
- * `npm run calibrate` writes its two files formatted as the shipped ones wherever `--out` puts them:
- * the formatter's options come from the repository, not from the output folder.
+ * `npm run calibrate` evaluates and reports the parameters it stores (six significant figures), and
+ * writes its two files formatted as the shipped ones wherever `--out` puts them: the formatter's
+ * options come from the repository, not from the output folder.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CALIBRATED } from '@alvh/shared/calibration';
-import { writeAsShipped } from '../../scripts/calibrateOutput';
+import { storedParams, writeAsShipped } from '../../scripts/calibrateOutput';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const shippedTs = resolve(repoRoot, 'shared', 'src', 'scenario', 'model', 'calibrated.ts');
@@ -32,5 +33,24 @@ describe("--out outside the repository: the calibration's files formatted as the
     const path = await writeAsShipped(doc, shippedDoc, outDir);
     expect(path).toBe(join(outDir, 'calibration.md'));
     expect(readFileSync(path, 'utf8')).toBe(doc);
+  });
+});
+
+describe('the parameters the run evaluates are the ones calibrated.ts stores', () => {
+  it("six significant figures of the search's values", () => {
+    const searched = {
+      ...CALIBRATED.params,
+      kappaFast: 7.593749876,
+      bigJumpShare: 0.0659182345,
+      volSlope: 0.230370499,
+    };
+    const stored = storedParams(searched);
+    expect(stored).toEqual({ ...CALIBRATED.params, kappaFast: 7.59375, bigJumpShare: 0.0659182, volSlope: 0.23037 });
+    expect(Object.keys(stored)).toEqual(Object.keys(searched));
+    expect(storedParams(stored)).toEqual(stored);
+  });
+
+  it('the shipped parameters are already stored values: evaluating them is evaluating the shipped model', () => {
+    expect(storedParams(CALIBRATED.params)).toEqual(CALIBRATED.params);
   });
 });
