@@ -126,7 +126,11 @@ describe('replay input checks', () => {
     [{ rows: [row('2020-01-03'), row('2020-01-02')] }, 'rows[1].date', /before 2020-01-03/],
     [{ rows: [row('2020-01-02'), { ...row('2020-01-03'), vix: 0 }] }, 'rows[1].vix', /greater than 0/],
     [{ rows: [row('2020-01-02'), { ...row('2020-01-03'), spxOpen: 0 }] }, 'rows[1].spxOpen', /greater than 0/],
-    [{ rows: [row('2020-01-02'), { ...row('2020-01-03'), spxOpen: 2e6 }] }, 'rows[1].spxOpen', /pass a level from 100 to 1000000/],
+    [
+      { rows: [row('2020-01-02'), { ...row('2020-01-03'), spxOpen: 2e6 }] },
+      'rows[1].spxOpen',
+      /pass a level from 100 to 1000000/,
+    ],
     [{ rows: [row('2020-01-02'), row('2020-01-03')], policy: { tailCoverage: -1 } }, 'policy.tailCoverage', /between/],
     // refused up front, not by every row's curve (which skipped them all and ended in insufficient_data)
     [

@@ -157,6 +157,8 @@ describe('wings move and travel with the surface', () => {
     expect(s.vol(42 / 365, 3000)).toBeGreaterThan(plain.vol(42 / 365, 3000) + 0.01);
     const bad = JSON.parse(JSON.stringify(data)) as typeof data;
     bad.slices[0]!.svi.putWing!.delta = 0;
-    expect(() => parseInput(SurfaceDataSchema, bad)).toThrow(/slices\[0\]\.svi\.putWing\.delta: pass a wing width δ above 0/);
+    expect(() => parseInput(SurfaceDataSchema, bad)).toThrow(
+      /slices\[0\]\.svi\.putWing\.delta: pass a wing width δ above 0/,
+    );
   });
 });
