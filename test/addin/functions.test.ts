@@ -1360,7 +1360,7 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
     expect(expectInvalid('positions', 'ORDERS', rows, many)).toMatch(/^positions: pass at most 10,000 rows/);
   });
 
-  it('ORDERS holds the book when no rebalance is due and hedges are held: the re-sizing rows are deferred', () => {
+  it('ORDERS holds the book when no rebalance is due and the positions are the condor and its hedges: the re-sizing rows are deferred', () => {
     const tail = base.book.tail[0]!;
     // one VIX call fewer than the plan's tail, and a last rebalance three days before at the same curve
     const vix = `VIX 190213C${String(tail.strike * 1000).padStart(8, '0')}`;
@@ -1373,13 +1373,20 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
       ['lastVX3', 22.175],
     ];
     const out = call('ORDERS', [...rows, ...last], held) as unknown[][];
-    expect(String(out[1]?.[0])).toMatch(/^none: no rebalance is due and hedges are held/);
+    expect(String(out[1]?.[0])).toMatch(
+      /^none: no rebalance is due and the legs held are the condors and their hedges/,
+    );
     expect(out[2]?.[0]).toBe('net cost');
     expect(out[2]?.[10]).toBe(0);
     expect(out[3]?.slice(0, 6)).toEqual(['sell (deferred)', 1, 'VIX', '2019-02-13', tail.strike, 'call']);
     expect(out.filter((r) => r[0] === 'warning').map((r) => r[1])).toContainEqual(
-      expect.stringMatching(/^No rebalance is due and hedges are held: hold the book\. The 1 order /),
+      expect.stringMatching(
+        /^No rebalance is due and the legs held are the condors and their hedges: hold the book\. The 1 order /,
+      ),
     );
+    expect(out[4]?.[0]).toBe('deferred net cost');
+    expect(out[4]?.[10]).toBeCloseTo(-(out[3]?.[8] as number) * 100, 9);
+    expect(out.every((r) => r.length === out[0]!.length)).toBe(true);
     // without the last rebalance the plan cannot tell: the order is to trade
     const now = call('ORDERS', rows, held) as unknown[][];
     expect(now[1]?.slice(0, 2)).toEqual(['sell', 1]);

@@ -392,15 +392,6 @@ describe('orders and structures from the example day’s plan with positions', (
     expect(presentOrders(undefined)).toBeUndefined();
   });
 
-  it('keeps the orders set aside for the next rebalance apart from the orders to trade', () => {
-    const reason = 'no rebalance is due and hedges are held: …';
-    const held = { orders: [], netCost: 0, deferred: { orders: p.orders!.orders, netCost: p.orders!.netCost, reason } };
-    const v = presentOrders(held)!;
-    expect(v.rows).toEqual([]);
-    expect(v.netCost).toBe(0);
-    expect(v.deferred).toEqual({ rows: presentOrders(p.orders)!.rows, netCost: p.orders!.netCost, reason });
-  });
-
   it('shows the structures side by side, the drawdown loss as P&L and exactly one best within budget', () => {
     const v = presentStructures(p.structures);
     expect(v.rows.map((r) => r.structure)).toEqual(p.structures.structures.map((s) => s.structure));

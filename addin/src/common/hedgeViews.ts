@@ -4,7 +4,7 @@
  * convention of the page: costs and premiums are amounts paid (a debit positive, a credit
  * negative, as the plan's cost rows); P&L and the frontier's risks are P&L, a loss negative.
  */
-import { mixWords, type Leg, type Order, type Plan } from '@alvh/shared';
+import { mixWords, type Leg, type Plan } from '@alvh/shared';
 import { formatValue } from './views';
 
 /**
@@ -29,8 +29,6 @@ export interface OrdersView {
   rows: OrderRowView[];
   /** Sum of the costs, USD (+ net debit). */
   netCost: number;
-  /** The orders to today's sizing set aside (no rebalance due, hedges held): `rows` is then empty. */
-  deferred?: { rows: OrderRowView[]; netCost: number; reason: string };
 }
 
 /** One tail structure of the plan's comparison. */
@@ -81,24 +79,21 @@ export function legText(leg: Pick<Leg, 'kind' | 'type' | 'expiry' | 'strike'>): 
 /** The plan's orders as rows (an empty list when the positions already equal the plan). */
 export function presentOrders(orders: Plan['orders']): OrdersView | undefined {
   if (orders === undefined) return undefined;
-  const row = (o: Order): OrderRowView => ({
-    leg: legText(o.leg),
-    side: o.side,
-    quantity: o.quantity,
-    held: o.held,
-    target: o.target,
-    mid: o.mid,
-    limit: o.limit,
-    bid: o.bid ?? null,
-    ask: o.ask ?? null,
-    cost: o.cost,
-    why: o.rounding === undefined ? o.why : `${o.why} (rounded ${o.rounding})`,
-  });
-  const d = orders.deferred;
   return {
-    rows: orders.orders.map(row),
+    rows: orders.orders.map((o) => ({
+      leg: legText(o.leg),
+      side: o.side,
+      quantity: o.quantity,
+      held: o.held,
+      target: o.target,
+      mid: o.mid,
+      limit: o.limit,
+      bid: o.bid ?? null,
+      ask: o.ask ?? null,
+      cost: o.cost,
+      why: o.rounding === undefined ? o.why : `${o.why} (rounded ${o.rounding})`,
+    })),
     netCost: orders.netCost,
-    ...(d === undefined ? {} : { deferred: { rows: d.orders.map(row), netCost: d.netCost, reason: d.reason } }),
   };
 }
 

@@ -108,7 +108,13 @@ export function orders(inputs: unknown[][], positions?: unknown[][]): unknown[][
     net[ORDERS_HEADERS.indexOf('cost at mid (USD)')] = String(list.netCost) === '-0' ? 0 : list.netCost;
     out.push(net);
     // set aside for the next rebalance: the orders to today's sizing, after the net cost they are not in
-    for (const o of d?.orders ?? []) out.push(orderRow(o, ' (deferred)'));
+    if (d !== undefined) {
+      for (const o of d.orders) out.push(orderRow(o, ' (deferred)'));
+      const deferredNet = [...blank];
+      deferredNet[0] = 'deferred net cost';
+      deferredNet[ORDERS_HEADERS.indexOf('cost at mid (USD)')] = d.netCost;
+      out.push(deferredNet);
+    }
     // the plan's warnings (a non-trading-day expiry, a capital cap's "reduce to N condors"), as PLAN shows them
     for (const w of presentPlan(result, 'excel').warnings) {
       const row = [...blank];

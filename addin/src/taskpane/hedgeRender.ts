@@ -81,15 +81,10 @@ export function renderHedge(s: StructuresView, orders: OrdersView | undefined): 
   const box = byId('orders-box');
   box.hidden = orders === undefined;
   if (orders) {
-    const d = orders.deferred;
-    const shown = orders.rows.length > 0 || d === undefined ? orders.rows : d.rows;
-    const tag = shown === orders.rows ? '' : ' (deferred)';
     byId('orders-title').textContent =
-      d !== undefined && orders.rows.length === 0
-        ? `(none: no rebalance is due and hedges are held, so the book is held; the ${d.rows.length} to today's sizing, set aside for the next rebalance, net ${usd(d.netCost)})`
-        : orders.rows.length === 0
-          ? '(none: the positions held equal the plan)'
-          : `(${orders.rows.length} order${orders.rows.length === 1 ? '' : 's'}; net cost ${usd(orders.netCost)}, + debit)`;
+      orders.rows.length === 0
+        ? '(none: the positions held equal the plan)'
+        : `(${orders.rows.length} order${orders.rows.length === 1 ? '' : 's'}; net cost ${usd(orders.netCost)}, + debit)`;
     table(
       'orders-table',
       [
@@ -102,9 +97,9 @@ export function renderHedge(s: StructuresView, orders: OrdersView | undefined): 
         'Cost at mid (USD, + debit)',
         'Why',
       ],
-      shown.map((o) => [
+      orders.rows.map((o) => [
         o.leg,
-        `${o.side}${tag}`,
+        o.side,
         formatValue(o.quantity, 'integer'),
         pts(o.mid),
         pts(o.limit),

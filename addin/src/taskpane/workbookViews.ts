@@ -169,19 +169,8 @@ export async function writeHedgeSheet(
   );
   if (orders) {
     const at = top + rows.length + 3;
-    const d = orders.deferred;
-    const shown = orders.rows.length > 0 || d === undefined ? orders.rows : d.rows;
-    const tag = shown === orders.rows ? '' : ' (deferred)';
-    bold(
-      sheet,
-      at - 1,
-      orders.rows.length > 0
-        ? 'Orders'
-        : d !== undefined
-          ? `Orders: none, the book is held (${d.reason}); set aside for the next rebalance:`
-          : 'Orders: none (the positions equal the plan)',
-    );
-    if (shown.length > 0) {
+    bold(sheet, at - 1, orders.rows.length === 0 ? 'Orders: none (the positions equal the plan)' : 'Orders');
+    if (orders.rows.length > 0) {
       addTable(
         sheet,
         `AlvhOrders_${key}`,
@@ -197,18 +186,8 @@ export async function writeHedgeSheet(
           'Cost at mid (USD, + debit)',
           'Why',
         ],
-        shown.map((o) => [
-          o.leg,
-          `${o.side}${tag}`,
-          o.quantity,
-          o.mid,
-          o.limit,
-          o.bid ?? '',
-          o.ask ?? '',
-          o.cost,
-          o.why,
-        ]),
-        eachRow(shown.length, ['@', '@', '#,##0', '0.00', '0.00', '0.00', '0.00', usd, '@']),
+        orders.rows.map((o) => [o.leg, o.side, o.quantity, o.mid, o.limit, o.bid ?? '', o.ask ?? '', o.cost, o.why]),
+        eachRow(orders.rows.length, ['@', '@', '#,##0', '0.00', '0.00', '0.00', '0.00', usd, '@']),
       );
     }
   }

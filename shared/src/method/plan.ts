@@ -83,6 +83,7 @@ function buildPlan(p: ParsedPlanInput, policy: Policy, divYieldGiven: boolean): 
         condors: condors.map((c, i) => ({ expiry: expiries[i] as string, legs: c.legs })),
         overlay: overlay.legs,
         tail: tail.legs,
+        overlayUnit: overlay.unitLegs,
       },
       rebalance.due,
     ),

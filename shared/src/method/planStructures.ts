@@ -15,7 +15,8 @@ import {
   unitsWithinBudget,
   type StructureScore,
 } from '../hedge/structures';
-import { contractKey, markFromState, ordersFromBook, type OrderList, type TargetLeg } from '../hedge/orders';
+import { markFromState, ordersFromBook, type OrderList, type TargetLeg } from '../hedge/orders';
+import { holdBetweenRebalances, ordersPhrase } from './planHold';
 import {
   SETTLED_FIX,
   SETTLES_TODAY,
@@ -186,7 +187,13 @@ function checkHeldOnCurve(held: readonly { leg: Leg; field: string }[], ts: Plan
  */
 export function stepOrders(
   ctx: PlanContext,
-  book: { condors: readonly { expiry: string; legs: Leg[] }[]; overlay: Leg[]; tail: Leg[] },
+  book: {
+    condors: readonly { expiry: string; legs: Leg[] }[];
+    overlay: Leg[];
+    tail: Leg[];
+    /** One unit of the overlay, bought or not: how the hedges held are told apart (planHold.ts). */
+    overlayUnit: readonly Leg[];
+  },
   rebalanceDue: boolean | null,
 ): PlanStep<OrderList | undefined> {
   const { p, policy, date, now } = ctx;
@@ -231,23 +238,19 @@ export function stepOrders(
     ...book.tail.map(label('tail: vix-call')),
   ];
   const toPlan = ordersFromBook({ valuationDate: date, held, target, mark: markFromState(now) });
-  const hold = rebalanceDue === false && toPlan.orders.length > 0 && hedgesHeld(held, book.condors);
-  const n = toPlan.orders.length;
-  const list: OrderList = hold
-    ? {
-        orders: [],
-        netCost: 0,
-        deferred: {
-          orders: toPlan.orders,
-          netCost: toPlan.netCost,
-          reason:
-            'no rebalance is due and hedges are held: the method re-sizes them at a rebalance only (section 8), so the book is held as it is',
-        },
-      }
-    : toPlan;
+  const { list, held: hold } = holdBetweenRebalances({
+    valuationDate: date,
+    held,
+    condorTarget: target.filter((l) => l.origin.startsWith('condor ')),
+    overlayUnit: book.overlayUnit,
+    toPlan,
+    mark: markFromState(now),
+    rebalanceDue,
+  });
+  const { n, verb } = ordersPhrase(toPlan.orders);
   const warnings = hold
     ? [
-        `No rebalance is due and hedges are held: hold the book. The ${n} order${n === 1 ? '' : 's'} that would take it to today's sizing (net ${toPlan.netCost >= 0 ? 'debit' : 'credit'} ${usd(Math.abs(toPlan.netCost))}) are set aside in orders.deferred for the next rebalance; to trade a change of the condors now, plan without lastRebalance.`,
+        `No rebalance is due and the legs held are the condors and their hedges: hold the book. The ${n} that would take it to today's sizing (net ${toPlan.netCost >= 0 ? 'debit' : 'credit'} ${usd(Math.abs(toPlan.netCost))}) ${verb} set aside in orders.deferred for the next rebalance. The plan's overlay, tail and budget figures are today's sizing, not the book held.`,
       ]
     : [];
   const audit: AuditEntry[] = [
@@ -255,30 +258,11 @@ export function stepOrders(
       rule: 'orders',
       inputs: { heldLegs: held.length, targetLegs: target.length, rebalanceDue: rebalanceDue ?? 'unknown' },
       effect: hold
-        ? `no rebalance is due and hedges are held: no order; ${n} order${n === 1 ? '' : 's'} to today's sizing deferred to the next rebalance`
+        ? `no rebalance is due and the legs held are the condors and their hedges: no order; ${n} to today's sizing deferred to the next rebalance`
         : list.orders.length === 0
           ? 'the positions held equal the plan: no order'
           : `${list.orders.length} order${list.orders.length === 1 ? '' : 's'} from held to the plan, net ${list.netCost >= 0 ? 'debit' : 'credit'} ${usd(Math.abs(list.netCost))} at model mids`,
     },
   ];
   return { result: list, audit, warnings };
-}
-
-/**
- * Whether the legs held include hedges beyond the condors: a VIX option, an SPX contract no condor
- * holds, or more of a condor's contract than the condor (a put calendar's short leg at the short
- * put). With none (nothing held, or the condors alone) the plan is an entry and its hedges are bought.
- */
-function hedgesHeld(held: readonly Leg[], condors: readonly { legs: readonly Leg[] }[]): boolean {
-  const condorQ = new Map<string, number>();
-  for (const c of condors)
-    for (const l of c.legs) condorQ.set(contractKey(l), (condorQ.get(contractKey(l)) ?? 0) + l.quantity);
-  const heldQ = new Map<string, number>();
-  for (const l of held) heldQ.set(contractKey(l), (heldQ.get(contractKey(l)) ?? 0) + l.quantity);
-  for (const [k, q] of heldQ) {
-    const c = condorQ.get(k) ?? 0;
-    if (q !== 0 && (k.startsWith('vix|') || c === 0 || Math.sign(q) !== Math.sign(c) || Math.abs(q) > Math.abs(c)))
-      return true;
-  }
-  return false;
 }

@@ -43,11 +43,40 @@ describeWithData('orders between rebalances', () => {
     expect(p.orders?.deferred?.orders.map((o) => [o.side, o.quantity, o.leg.kind, o.why])).toEqual([
       ['buy', 1, 'vix', 'tail: vix-call'],
     ]);
-    expect(p.orders?.deferred?.reason).toMatch(/^no rebalance is due and hedges are held/);
-    expect(p.warnings.at(-1)).toMatch(/^No rebalance is due and hedges are held: hold the book\. The 1 order/);
-    expect(p.audit.find((e) => e.rule === 'orders')?.effect).toMatch(
-      /^no rebalance is due and hedges are held: no order/,
+    expect(p.orders?.deferred?.reason).toMatch(
+      /^no rebalance is due and the legs held are the condors and their hedges/,
     );
+    expect(p.warnings.at(-1)).toMatch(
+      /^No rebalance is due and the legs held are the condors and their hedges: hold the book\. The 1 order that would take it to today's sizing \(net debit \$[\d,.]+\) is set aside in orders\.deferred for the next rebalance\. The plan's overlay, tail and budget figures are today's sizing, not the book held\.$/,
+    );
+    expect(p.audit.find((e) => e.rule === 'orders')?.effect).toMatch(
+      /^no rebalance is due and .*: no order; 1 order to/,
+    );
+  });
+
+  it('orders whole whatever is not the condors and their hedges: an unrelated put, more condors held, a condor rolled', () => {
+    const rows = quantintellRows();
+    const i = rows.findIndex((r) => r.date === '2008-06-10');
+    const { held, day2 } = twoDays(rows[i]!.date, rows[i + 1]!.date);
+    const condor = held.filter((l) => l.kind === 'spx').slice(0, 4);
+    // an SPX put the plan does not size: the orders close it and buy the hedges of the entry
+    const stray: Leg = { kind: 'spx', type: 'put', strike: 1000, expiry: '2008-09-19', quantity: 2 };
+    const withStray = plan(day2([...held, stray]));
+    expect(withStray.orders?.deferred).toBeUndefined();
+    expect(withStray.orders?.orders.find((o) => o.leg.strike === 1000)?.why).toBe('close: held, not in the target');
+    // twice the condors the plan asks for, and no hedge: an entry, the condor resized and the hedges bought
+    // (the short put nets with the calendar's 3 short puts: −13 aimed at, −20 held)
+    const doubled = plan(day2(condor.map((l) => ({ ...l, quantity: 2 * l.quantity }))));
+    expect(doubled.orders?.deferred).toBeUndefined();
+    expect(doubled.orders?.orders.filter((o) => o.why.startsWith('condor ')).map((o) => o.quantity)).toEqual([
+      10, 7, 10, 10,
+    ]);
+    expect(doubled.orders?.orders.some((o) => o.leg.kind === 'vix' && o.side === 'buy')).toBe(true);
+    // the hedges held with a condor other than the plan's (its calls 50 points higher): ordered whole
+    const rolled = held.map((l) => (l.kind === 'spx' && l.type === 'call' ? { ...l, strike: l.strike + 50 } : l));
+    const roll = plan(day2(rolled));
+    expect(roll.orders?.deferred).toBeUndefined();
+    expect(roll.orders?.orders.filter((o) => o.why.startsWith('condor ')).length).toBeGreaterThan(0);
   });
 
   it('buys the hedges at entry (the condor alone held) and re-sizes them when a rebalance is due', () => {

@@ -1,0 +1,77 @@
+/**
+ * Between rebalances the book is held (ALVH-METHOD section 8: the layers are sized at entry and at a
+ * rebalance, as the replay and the Monte Carlo size them). A plan given the legs held, a last
+ * rebalance and no trigger fired holds its hedges when the rest of the book is the plan's: then no
+ * order is sent, and the orders to today's sizing are set aside for the next rebalance.
+ */
+import { contractKey, ordersFromBook, type Order, type OrderList, type TargetLeg } from '../hedge/orders';
+import type { Leg } from '../book/index';
+
+/**
+ * The hedges among the legs held: every VIX option, and as many units of the SPX overlay (the
+ * calendar, or the long put) as the held quantity of its leg that no condor holds (the back put).
+ * The calendar's short leg shares the condor's short put contract; it is counted through its unit.
+ */
+export function heldHedges(held: readonly Leg[], condorLegs: readonly Leg[], overlayUnit: readonly Leg[]): Leg[] {
+  const condorKeys = new Set(condorLegs.map(contractKey));
+  const net = new Map<string, Leg>();
+  for (const l of held) {
+    const k = contractKey(l);
+    const n = net.get(k);
+    net.set(k, { ...l, quantity: (n?.quantity ?? 0) + l.quantity });
+  }
+  const kept = [...net.values()].filter((l) => l.kind === 'vix' && l.quantity !== 0);
+  const spxUnit = overlayUnit.filter((l) => l.kind === 'spx');
+  const own = spxUnit.find((l) => !condorKeys.has(contractKey(l)));
+  if (own !== undefined) {
+    const units = (net.get(contractKey(own))?.quantity ?? 0) / own.quantity;
+    if (units > 0 && Number.isInteger(units))
+      for (const l of spxUnit) kept.push({ ...l, quantity: l.quantity * units });
+  }
+  return kept;
+}
+
+export interface HoldInput {
+  valuationDate: string;
+  held: readonly Leg[];
+  /** The plan's condor legs, labelled with their origin. */
+  condorTarget: readonly TargetLeg[];
+  /** One unit of the plan's overlay (its legs at quantity ±1), whether or not the budget buys it. */
+  overlayUnit: readonly Leg[];
+  /** The orders from the legs held to the plan's whole book. */
+  toPlan: OrderList;
+  mark: (leg: Leg) => number;
+  rebalanceDue: boolean | null;
+}
+
+/**
+ * The orders to send: none, with `deferred` holding `toPlan`, when no rebalance is due, hedges are
+ * held and the legs held are the plan's condors and those hedges (nothing else to trade); else
+ * `toPlan`. A change of the condors (one opened, rolled, resized) or a position the plan does not
+ * know is an entry, sized whole.
+ */
+export function holdBetweenRebalances(i: HoldInput): { list: OrderList; held: boolean } {
+  const toPlan = i.toPlan;
+  if (i.rebalanceDue !== false || toPlan.orders.length === 0) return { list: toPlan, held: false };
+  const kept = heldHedges(i.held, i.condorTarget, i.overlayUnit);
+  if (kept.length === 0) return { list: toPlan, held: false };
+  const asHeld = ordersFromBook({
+    valuationDate: i.valuationDate,
+    held: i.held,
+    target: [...i.condorTarget, ...kept.map((l) => ({ ...l, origin: 'hedge held' }))],
+    mark: i.mark,
+  });
+  if (asHeld.orders.length > 0) return { list: toPlan, held: false };
+  const reason =
+    'no rebalance is due and the legs held are the condors and their hedges: the method re-sizes the hedges at a rebalance only (section 8), so the book is held as it is';
+  return {
+    list: { orders: [], netCost: 0, deferred: { orders: toPlan.orders, netCost: toPlan.netCost, reason } },
+    held: true,
+  };
+}
+
+/** "1 order … is" / "3 orders … are". */
+export function ordersPhrase(orders: readonly Order[]): { n: string; verb: string } {
+  const n = orders.length;
+  return { n: `${n} order${n === 1 ? '' : 's'}`, verb: n === 1 ? 'is' : 'are' };
+}
