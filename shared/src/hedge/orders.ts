@@ -70,8 +70,9 @@ export interface OrderList {
   /** Sum of the orders' costs, USD (+ net debit). */
   netCost: number;
   /**
-   * The orders to today's sizing, set aside because no rebalance is due and hedges are held (the
-   * method re-sizes the hedges at a rebalance only, section 8): `orders` is then empty.
+   * The orders to today's sizing, set aside because no rebalance is due and the legs held are the
+   * plan's condors and their hedges (the method re-sizes the hedges at a rebalance only, section 8;
+   * method/planHold.ts): `orders` is then empty.
    */
   deferred?: { orders: Order[]; netCost: number; reason: string };
 }

@@ -261,7 +261,7 @@ export function stepOrders(
         ? `no rebalance is due and the legs held are the condors and their hedges: no order; ${n} to today's sizing deferred to the next rebalance`
         : list.orders.length === 0
           ? 'the positions held equal the plan: no order'
-          : `${list.orders.length} order${list.orders.length === 1 ? '' : 's'} from held to the plan, net ${list.netCost >= 0 ? 'debit' : 'credit'} ${usd(Math.abs(list.netCost))} at model mids`,
+          : `${ordersPhrase(list.orders).n} from held to the plan, net ${list.netCost >= 0 ? 'debit' : 'credit'} ${usd(Math.abs(list.netCost))} at model mids`,
     },
   ];
   return { result: list, audit, warnings };
