@@ -71,7 +71,7 @@ export default tseslint.config(
   // White-box tests of internals the package does not export (the path pricer, the counter-based
   // generator's pair form, the replay's layer sizing, settlement values, trading desk and daily steps,
   // the Monte Carlo's trigger bounds, the summary's sort, the frontier search's leg cap, the replay's
-  // calendar-end check counted through its daily steps).
+  // calendar-end check counted through its daily steps, the hedges a held book keeps).
   {
     files: [
       'test/shared/scenario/montecarlo.test.ts',
@@ -84,6 +84,7 @@ export default tseslint.config(
       'test/shared/replay/replayHedgeBudget.test.ts',
       'test/shared/replay/replayCalendarEnd.test.ts',
       'test/shared/hedge/frontierSteps.test.ts',
+      'test/shared/method/heldHedges.test.ts',
     ],
     rules: { 'no-restricted-imports': 'off' },
   },

@@ -8,9 +8,15 @@ import { contractKey, ordersFromBook, type Order, type OrderList, type TargetLeg
 import type { Leg } from '../book/index';
 
 /**
- * The hedges among the legs held: every VIX option, and as many units of the SPX overlay (the
- * calendar, or the long put) as the held quantity of its leg that no condor holds (the back put).
- * The calendar's short leg shares the condor's short put contract; it is counted through its unit.
+ * The hedges among the legs held (netted by contract): the VIX options of the method's hedge shapes,
+ * and as many units of the SPX overlay (the calendar, or the long put) as the held quantity of its
+ * leg that no condor holds (the back put). The calendar's short leg shares the condor's short put
+ * contract; it is counted through its unit.
+ *
+ * The VIX shapes are long calls (the tail; the diagonal's later leg) and, when the overlay is the
+ * VIX call diagonal (its unit holds a short VIX call), short calls covered by long calls of a later
+ * expiry, up to their quantity. Any other VIX leg (a put, a naked short call, a long call typed
+ * short) is not a hedge of the plan's: it stays out, the orders close it, and the book is an entry.
  */
 export function heldHedges(held: readonly Leg[], condorLegs: readonly Leg[], overlayUnit: readonly Leg[]): Leg[] {
   const condorKeys = new Set(condorLegs.map(contractKey));
@@ -20,7 +26,9 @@ export function heldHedges(held: readonly Leg[], condorLegs: readonly Leg[], ove
     const n = net.get(k);
     net.set(k, { ...l, quantity: (n?.quantity ?? 0) + l.quantity });
   }
-  const kept = [...net.values()].filter((l) => l.kind === 'vix' && l.quantity !== 0);
+  const vixCalls = [...net.values()].filter((l) => l.kind === 'vix' && l.type === 'call' && l.quantity !== 0);
+  const kept = vixCalls.filter((l) => l.quantity > 0);
+  if (overlayUnit.some((l) => l.kind === 'vix' && l.quantity < 0)) kept.push(...coveredShortCalls(vixCalls));
   const spxUnit = overlayUnit.filter((l) => l.kind === 'spx');
   const own = spxUnit.find((l) => !condorKeys.has(contractKey(l)));
   if (own !== undefined) {
@@ -29,6 +37,30 @@ export function heldHedges(held: readonly Leg[], condorLegs: readonly Leg[], ove
       for (const l of spxUnit) kept.push({ ...l, quantity: l.quantity * units });
   }
   return kept;
+}
+
+/**
+ * The short VIX calls (net by contract) that long VIX calls of a later expiry cover, each whole or
+ * not at all: the latest short first, each drawing on the long quantity not yet drawn, expiring
+ * after it.
+ */
+function coveredShortCalls(calls: readonly Leg[]): Leg[] {
+  const longs = calls.filter((l) => l.quantity > 0).map((l) => ({ expiry: l.expiry, free: l.quantity }));
+  const shorts = calls.filter((l) => l.quantity < 0).sort((a, b) => (a.expiry < b.expiry ? 1 : -1));
+  const covered: Leg[] = [];
+  for (const s of shorts) {
+    const later = longs.filter((l) => l.expiry > s.expiry);
+    const free = later.reduce((sum, l) => sum + l.free, 0);
+    if (free < -s.quantity) continue;
+    let need = -s.quantity;
+    for (const l of later) {
+      const take = Math.min(l.free, need);
+      l.free -= take;
+      need -= take;
+    }
+    covered.push(s);
+  }
+  return covered;
 }
 
 export interface HoldInput {

@@ -79,6 +79,30 @@ describeWithData('orders between rebalances', () => {
     expect(roll.orders?.orders.filter((o) => o.why.startsWith('condor ')).length).toBeGreaterThan(0);
   });
 
+  it('holds only VIX legs of the hedge shapes: a tail call typed short, a VIX put or a naked short call is an entry', () => {
+    const rows = quantintellRows();
+    const i = rows.findIndex((r) => r.date === '2008-06-10');
+    const { held, day2 } = twoDays(rows[i]!.date, rows[i + 1]!.date);
+    const tail = held.find((l) => l.kind === 'vix' && l.type === 'call' && l.quantity > 0)!;
+    expect(tail).toBeDefined();
+    const others = held.filter((l) => l !== tail);
+    // the tail's calls typed with the wrong sign: short VIX on top of a short condor is no hedge
+    const flipped = plan(day2([...others, { ...tail, quantity: -tail.quantity }]));
+    expect(flipped.orders?.deferred).toBeUndefined();
+    const buyBack = flipped.orders?.orders.filter((o) => o.leg.kind === 'vix' && o.side === 'buy') ?? [];
+    expect(buyBack.reduce((n, o) => n + o.quantity, 0)).toBeGreaterThanOrEqual(2 * tail.quantity);
+    // a VIX put held beside the hedges: closed, and the book ordered to today's sizing
+    const put: Leg = { ...tail, type: 'put', quantity: 5 };
+    const withPut = plan(day2([...held, put]));
+    expect(withPut.orders?.deferred).toBeUndefined();
+    expect(withPut.orders?.orders.find((o) => o.leg.kind === 'vix' && o.leg.type === 'put')?.why).toBe(
+      'close: held, not in the target',
+    );
+    // a short VIX call of another strike, not a diagonal's (the overlay here is the SPX calendar): an entry
+    const naked: Leg = { ...tail, strike: tail.strike + 10, quantity: -1 };
+    expect(plan(day2([...held, naked])).orders?.deferred).toBeUndefined();
+  });
+
   it('buys the hedges at entry (the condor alone held) and re-sizes them when a rebalance is due', () => {
     const rows = quantintellRows();
     const i = rows.findIndex((r) => r.date === '2008-06-10');
