@@ -1304,7 +1304,7 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
       expect(r.slice(0, 11)).toEqual([
         o?.side,
         o?.quantity,
-        o?.leg.kind.toUpperCase(),
+        o?.contract,
         o?.leg.expiry,
         o?.leg.strike,
         o?.leg.type,

@@ -709,6 +709,13 @@ describe('futures read by place: no price moves to another month', () => {
       ['lastVX2', 22.1],
     ];
     expect(invalid('PLAN', rows('', last))).toMatch(/^inputs lastVX1: is missing while lastVX2 is given;/);
+    // a last rebalance without its futures names the row to add, not an internal count
+    expect(invalid('PLAN', rows('', last.slice(0, 2)))).toBe(
+      'inputs lastVX1: is missing: the last rebalance needs its VX futures; add rows lastVX1, lastVX2, …: the futures of that day from its front month (at least two), or remove lastDate and lastVix',
+    );
+    expect(invalid('PLAN', rows('', [...last.slice(0, 2), ['lastVX1', 22.1]]))).toMatch(
+      /^inputs lastVX2: is missing: the last rebalance needs its VX futures;/,
+    );
   });
 
   it("CURVE refuses an empty first cell when the expiries come from the calendar (REBALANCE too, with a fix that fits it), and keeps the range's trailing blanks", () => {

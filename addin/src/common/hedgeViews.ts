@@ -4,7 +4,7 @@
  * convention of the page: costs and premiums are amounts paid (a debit positive, a credit
  * negative, as the plan's cost rows); P&L and the frontier's risks are P&L, a loss negative.
  */
-import { mixWords, type Leg, type Plan } from '@alvh/shared';
+import { mixWords, optionRoot, type Leg, type Plan } from '@alvh/shared';
 import { formatValue } from './views';
 
 /**
@@ -71,9 +71,9 @@ export interface StructuresView {
   coverWords: string;
 }
 
-/** A contract as a trader reads it: "SPX 2025-05-23 3750 put", "VIX 2025-06-18 33 call". */
+/** A contract as a trader reads it, under its exchange root: "SPXW 2025-05-23 3750 put", "VIX 2025-06-18 33 call". */
 export function legText(leg: Pick<Leg, 'kind' | 'type' | 'expiry' | 'strike'>): string {
-  return `${leg.kind.toUpperCase()} ${leg.expiry} ${leg.strike} ${leg.type}`;
+  return `${optionRoot(leg.kind, leg.expiry)} ${leg.expiry} ${leg.strike} ${leg.type}`;
 }
 
 /** The plan's orders as rows (an empty list when the positions already equal the plan). */

@@ -15,6 +15,7 @@ import {
   MAX_CONTRACTS,
   resolvePolicy,
   scenarioLoss,
+  optionRoot,
   sizeOverlay,
   sizeTailHedge,
   stressedVix,
@@ -400,7 +401,7 @@ export function overlay(
   );
 }
 
-/** "+3 SPX 2024-03-15 4400 put" */
+/** "+3 SPX 2024-03-15 4400 put", "-2 SPXW 2024-03-22 4400 put": the contract under its exchange root. */
 function legText(l: Leg): string {
-  return `${l.quantity > 0 ? '+' : ''}${l.quantity} ${l.kind.toUpperCase()} ${l.expiry} ${l.strike} ${l.type}`;
+  return `${l.quantity > 0 ? '+' : ''}${l.quantity} ${optionRoot(l.kind, l.expiry)} ${l.expiry} ${l.strike} ${l.type}`;
 }

@@ -68,7 +68,7 @@ function orderRow(o: Order, tag: string): unknown[] {
   return [
     `${o.side}${tag}`,
     o.quantity,
-    o.leg.kind.toUpperCase(),
+    o.contract,
     o.leg.expiry,
     o.leg.strike,
     o.leg.type,
@@ -82,7 +82,7 @@ function orderRow(o: Order, tag: string): unknown[] {
 }
 
 /**
- * The orders from the positions held to the plan's legs (condor, overlay, tail), at model mids, with a limit on the exchange's tick (a buy rounded down, a sell up), the cost and the rule that asks for it.
+ * The orders from the positions held to the plan's legs (condor, overlay, tail), under their exchange root (SPX, SPXW, VIX), at model mids, with a limit on the exchange's tick (a buy rounded down, a sell up, at least one tick), the cost and the rule that asks for it.
  * @customfunction ORDERS ORDERS
  * @helpurl https://localhost:3000/help.html#ORDERS
  * @param inputs Two columns, name then value, as ALVH.PLAN reads them.

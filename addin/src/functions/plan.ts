@@ -83,7 +83,13 @@ function lastRebalanceOf(rows: readonly [string, unknown][]): Record<string, unk
       `is missing while lastVX${numbered[gap]!.n} is given`,
       'give the last futures from lastVX1 (the front month then) on without a gap',
     );
-  const expiries = vxExpiriesAfter(date, numbered[numbered.length - 1]?.n ?? 0);
+  if (numbered.length < 2)
+    throw invalidInput(
+      `inputs lastVX${numbered.length + 1}`,
+      'is missing: the last rebalance needs its VX futures',
+      'add rows lastVX1, lastVX2, …: the futures of that day from its front month (at least two), or remove lastDate and lastVix',
+    );
+  const expiries = vxExpiriesAfter(date, numbered[numbered.length - 1]!.n);
   return {
     date,
     vix: plainNumberArg(`inputs ${vixRow[0]}`, vixRow[1]),

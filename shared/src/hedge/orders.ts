@@ -17,6 +17,7 @@
  */
 import { invalidInput } from '../errors';
 import { parseIsoDate } from '../dates';
+import { optionRoot } from '../market/expirations';
 import { markLegs, OPTION_MULTIPLIER, type Leg, type MarketState } from '../book/index';
 
 /** A target leg with the rule that asks for it ("condor", "tail: vix-call-spread", ...). */
@@ -43,6 +44,8 @@ export interface OrderInput {
 export interface Order {
   /** The contract, with the signed quantity of the order (+ buy, − sell). */
   leg: Leg;
+  /** The exchange root to send it under: VIX; SPX on the monthly (AM-settled) date; SPXW on any other day. */
+  contract: 'SPX' | 'SPXW' | 'VIX';
   side: 'buy' | 'sell';
   /** Whole contracts, > 0. */
   quantity: number;
@@ -206,7 +209,8 @@ export function ordersFromBook(i: OrderInput): OrderList {
   for (const r of rows.values()) {
     const delta = r.target - r.held;
     if (delta === 0) continue;
-    const label = `${r.leg.kind.toUpperCase()} ${r.leg.expiry} ${r.leg.strike} ${r.leg.type}`;
+    const contract = optionRoot(r.leg.kind, r.leg.expiry);
+    const label = `${contract} ${r.leg.expiry} ${r.leg.strike} ${r.leg.type}`;
     const mid = i.mark({ ...r.leg, quantity: 1 });
     if (typeof mid !== 'number' || !Number.isFinite(mid) || mid < 0) {
       throw invalidInput(
@@ -229,6 +233,7 @@ export function ordersFromBook(i: OrderInput): OrderList {
     const side = delta > 0 ? 'buy' : 'sell';
     orders.push({
       leg: { ...r.leg, quantity: delta },
+      contract,
       side,
       quantity: Math.abs(delta),
       held: r.held,

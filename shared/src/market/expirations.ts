@@ -10,7 +10,7 @@
  * Wednesday). Known holiday-adjusted VX expiries: 2014-03-18 and 2022-03-15 (Good Friday
  * 2014-04-18 / 2022-04-15), 2024-06-18 (Juneteenth 2024-06-19).
  */
-import { type DayNumber, toIsoDate, weekdayOf } from '../dates';
+import { type DayNumber, parseIsoDate, toIsoDate, weekdayOf } from '../dates';
 import { invalidInput } from '../errors';
 import { checkInteger } from '../validate';
 import {
@@ -51,6 +51,19 @@ export function spxMonthlyExpiry(year: number, month: number): string {
   checkMonth('month', month);
   const f = thirdFriday(year, month);
   return toIsoDate(isBusinessDayNumber(f) ? f : previousBusinessDayNumber('year', f));
+}
+
+/**
+ * The exchange root an option trades under: `VIX` for VIX options; for SPX, `SPX` (the AM-settled
+ * monthly) on the month's standard expiration and `SPXW` (PM-settled weeklies and dailies) on any
+ * other day, the only root that lists there.
+ * @example optionRoot('spx', '2025-05-16') // 'SPX' (the third Friday)
+ * @example optionRoot('spx', '2025-05-23') // 'SPXW'
+ */
+export function optionRoot(kind: 'spx' | 'vix', expiry: string): 'SPX' | 'SPXW' | 'VIX' {
+  if (kind === 'vix') return 'VIX';
+  parseIsoDate('expiry', expiry);
+  return spxMonthlyExpiry(Number(expiry.slice(0, 4)), Number(expiry.slice(5, 7))) === expiry ? 'SPX' : 'SPXW';
 }
 
 function vxExpiryDay(year: number, month: number): DayNumber {

@@ -29,6 +29,7 @@ export {
 export {
   isVxExpiry,
   nextVxExpiry,
+  optionRoot,
   spxMonthlyExpiry,
   vxExpiriesAfter,
   vxExpiriesThrough,

@@ -250,7 +250,7 @@ export function stepOrders(
   const { n, verb } = ordersPhrase(toPlan.orders);
   const warnings = hold
     ? [
-        `No rebalance is due and the legs held are the condors and their hedges: hold the book. The ${n} that would take it to today's sizing (net ${toPlan.netCost >= 0 ? 'debit' : 'credit'} ${usd(Math.abs(toPlan.netCost))}) ${verb} set aside in orders.deferred for the next rebalance. The plan's overlay, tail and budget figures are today's sizing, not the book held.`,
+        `No rebalance is due and the legs held are the condors and their hedges: hold the book. The ${n} that would take it to today's sizing (net ${toPlan.netCost >= 0 ? 'debit' : 'credit'} ${usd(Math.abs(toPlan.netCost))}) ${verb} set aside, marked deferred, for the next rebalance. The plan's overlay, tail and budget figures are today's sizing, not the book held.`,
       ]
     : [];
   const audit: AuditEntry[] = [

@@ -5,6 +5,7 @@ import {
   ironCondorLegs,
   limitOnTick,
   markFromState,
+  optionRoot,
   optionTick,
   ordersFromBook,
   type Leg,
@@ -227,5 +228,23 @@ describe('limits on the exchange grid (Cboe: SPX/SPXW 0.05 below 3.00, 0.10 from
       (o) => o.leg.kind === 'vix',
     )!;
     expect(old.tick).toBe(old.limit < 3 ? 0.05 : 0.1);
+  });
+});
+
+describe('the exchange root of an order', () => {
+  it('is SPX on the monthly (AM-settled) date, SPXW on any other day, VIX for VIX options', () => {
+    const r = ordersFromBook({ valuationDate: state.date, held: [], target, mark });
+    const roots = new Map(r.orders.map((o) => [`${o.leg.kind} ${o.leg.expiry}`, o.contract]));
+    expect(Object.fromEntries(roots)).toEqual({
+      'spx 2025-05-16': 'SPX', // the third Friday of May 2025
+      'spx 2025-05-23': 'SPXW',
+      'spx 2025-05-30': 'SPXW',
+      'spx 2025-06-13': 'SPXW', // the calendar's back put on a weekly
+      'vix 2025-05-21': 'VIX',
+    });
+    // the monthly moved to the Thursday before a Good Friday holiday
+    expect(optionRoot('spx', '2014-04-17')).toBe('SPX');
+    expect(optionRoot('vix', '2025-05-21')).toBe('VIX');
+    expect(() => optionRoot('spx', '2025-13-01')).toThrow(/expiry/);
   });
 });

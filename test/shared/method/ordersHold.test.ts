@@ -47,7 +47,7 @@ describeWithData('orders between rebalances', () => {
       /^no rebalance is due and the legs held are the condors and their hedges/,
     );
     expect(p.warnings.at(-1)).toMatch(
-      /^No rebalance is due and the legs held are the condors and their hedges: hold the book\. The 1 order that would take it to today's sizing \(net debit \$[\d,.]+\) is set aside in orders\.deferred for the next rebalance\. The plan's overlay, tail and budget figures are today's sizing, not the book held\.$/,
+      /^No rebalance is due and the legs held are the condors and their hedges: hold the book\. The 1 order that would take it to today's sizing \(net debit \$[\d,.]+\) is set aside, marked deferred, for the next rebalance\. The plan's overlay, tail and budget figures are today's sizing, not the book held\.$/,
     );
     expect(p.audit.find((e) => e.rule === 'orders')?.effect).toMatch(
       /^no rebalance is due and .*: no order; 1 order to/,
