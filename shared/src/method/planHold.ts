@@ -46,7 +46,9 @@ export function heldHedges(held: readonly Leg[], condorLegs: readonly Leg[], ove
  */
 function coveredShortCalls(calls: readonly Leg[]): Leg[] {
   const longs = calls.filter((l) => l.quantity > 0).map((l) => ({ expiry: l.expiry, free: l.quantity }));
-  const shorts = calls.filter((l) => l.quantity < 0).sort((a, b) => (a.expiry < b.expiry ? 1 : -1));
+  const shorts = calls
+    .filter((l) => l.quantity < 0)
+    .sort((a, b) => (a.expiry < b.expiry ? 1 : a.expiry > b.expiry ? -1 : 0));
   const covered: Leg[] = [];
   for (const s of shorts) {
     const later = longs.filter((l) => l.expiry > s.expiry);
