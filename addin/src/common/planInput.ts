@@ -241,7 +241,8 @@ export function planInputFromForm(s: FormState): Record<string, unknown> {
 
 /**
  * Where an issue is shown: a scalar field, a curve row's cell, a policy field, a Cboe index, the
- * events, the surface fitted on the Surface tab, or the form as a whole.
+ * events, the surface fitted on the Surface tab, the last rebalance's entry (its date, VIX or a
+ * future of its box), or the form as a whole.
  */
 export type IssueTarget =
   | { kind: 'field'; name: FieldName }
@@ -251,6 +252,7 @@ export type IssueTarget =
   | { kind: 'index'; name: IndexName }
   | { kind: 'events'; line?: number }
   | { kind: 'surface'; part: string }
+  | { kind: 'last'; part: 'date' | 'vix' | 'futures'; row?: number; cell?: 'expiry' | 'price' }
   | { kind: 'form' };
 
 const PATHS: Record<string, FieldName> = {
@@ -270,6 +272,13 @@ export function issueTarget(issuePath: string): IssueTarget {
   const path = issuePath.replace(/^plan\./, '');
   const fixed = PATHS[path];
   if (fixed) return { kind: 'field', name: fixed };
+  // before the futures and the fields: lastRebalance.date is not the Date, nor its futures the curve
+  const lr = /^lastRebalance(?:\.(date|vix|futures)(?:\[(\d+)\](?:\.(expiry|price))?)?)?/.exec(path);
+  if (lr) {
+    const part = (lr[1] ?? 'futures') as 'date' | 'vix' | 'futures';
+    if (lr[2] === undefined) return { kind: 'last', part };
+    return { kind: 'last', part, row: Number(lr[2]), ...(lr[3] ? { cell: lr[3] as 'expiry' | 'price' } : {}) };
+  }
   const ev = /^signals\.events(?:Mode)?(?:\[(\d+)\])?/.exec(path);
   if (ev) return ev[1] === undefined ? { kind: 'events' } : { kind: 'events', line: Number(ev[1]) };
   const fut = /(?:^|\.)futures(?:\[(\d+)\](?:\.(expiry|price))?)?$/.exec(path);

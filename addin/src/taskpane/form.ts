@@ -8,6 +8,7 @@ import { PastedCurveError, parsePastedCurve } from '../common/selection';
 import type { FieldName } from '../common/fields';
 import { INDEX_NAMES, issueTarget } from '../common/planInput';
 import type { FormState, IndexName } from '../common/planInput';
+import type { LastRebalanceText } from '../common/lastRebalance';
 
 export const POLICY_DEFAULTS = resolvePolicy() as unknown as Record<string, unknown>;
 /** Policy fields shown in the form: the scalar ones (the knots and skew stay at their defaults). */
@@ -185,6 +186,8 @@ export function issueWords(path: string): string {
       return t.line === undefined ? 'Your events' : `Your events, line ${t.line + 1}`;
     case 'surface':
       return `The surface fitted on the Surface tab${t.part ? ` (its ${t.part})` : ''}`;
+    case 'last':
+      return `Last rebalance ${t.part === 'date' ? 'date' : t.part === 'vix' ? 'VIX' : `VX futures${t.row === undefined ? '' : `, future ${t.row + 1}`}`}`;
     default:
       return path;
   }
@@ -233,9 +236,32 @@ export function readState(): FormState {
   };
 }
 
-/** Empty the boxes a day's snapshot does not fill (positions held, recent VIX closes, your events). */
+/** The last rebalance's futures box (a textarea: `input` covers inputs and selects). */
+export function lastFuturesBox(): HTMLTextAreaElement {
+  const e = form().elements.namedItem('lastFutures');
+  if (!(e instanceof HTMLTextAreaElement)) throw new Error('the form has no last rebalance futures box');
+  return e;
+}
+
+/** The last rebalance as typed (read apart from the form's fields, as the positions are). */
+export function readLastRebalance(): LastRebalanceText {
+  return { date: input('lastDate').value, vix: input('lastVix').value, futures: lastFuturesBox().value };
+}
+
+/** The control that shows a message of the last rebalance's `part`. */
+export function lastRebalanceControl(part: 'date' | 'vix' | 'futures'): HTMLInputElement | HTMLTextAreaElement {
+  if (part === 'futures') return lastFuturesBox();
+  return input(part === 'date' ? 'lastDate' : 'lastVix') as HTMLInputElement;
+}
+
+/**
+ * Empty the boxes a day's snapshot does not fill (positions held, the last rebalance, recent VIX
+ * closes, your events).
+ */
 export function clearBoxes(): void {
-  for (const box of [positionsBox(), vixClosesBox(), eventsBox()]) box.value = '';
+  for (const box of [positionsBox(), vixClosesBox(), eventsBox(), lastFuturesBox()]) box.value = '';
+  input('lastDate').value = '';
+  input('lastVix').value = '';
 }
 
 /** Fill the inputs given (the others keep their values); `indices` are the Cboe indices beside VIX. */

@@ -1,6 +1,7 @@
 /**
  * What the plan input carries beyond the form's fields: the positions held (the broker CSV pasted
- * in the Positions box, sent as `positions`) and the surface fitted to the chain on the Surface tab
+ * in the Positions box, sent as `positions`), the last rebalance (sent as `lastRebalance`, its
+ * messages shown at its date, VIX and futures box) and the surface fitted to the chain on the Surface tab
  * (sent as `market.surface`, its data form, so a plan marks on it without fitting the chain again
  * on every keystroke). The positions box is checked as it is typed with the shared
  * `parsePositionsCsv`, each bad line shown with its fix. The recent VIX closes box goes with the
@@ -12,7 +13,14 @@ import { parsePositionsCsv, type SurfaceDataSchema } from '@alvh/shared';
 export type KeptSurface = ReturnType<(typeof SurfaceDataSchema)['parse']>;
 import { planInputFromForm } from '../common/planInput';
 import type { FormState } from '../common/planInput';
-import { positionsBox, readState, vixClosesBox } from './form';
+import { lastRebalanceControl, positionsBox, readLastRebalance, readState, vixClosesBox } from './form';
+import {
+  BLANK_LAST_REBALANCE,
+  lastFutureLine,
+  lastRebalanceInput,
+  type LastRebalanceText,
+} from '../common/lastRebalance';
+import type { IssueTarget } from '../common/planInput';
 import { byId, showError } from './render';
 import { isoDate, readVixCloses, VixClosesError, type VixClose } from '../common/vixCloses';
 
@@ -30,26 +38,46 @@ export function keptSurface(): KeptSurface | undefined {
   return surface;
 }
 
-/** The page's plan input: the form's fields, the Positions box and the fitted surface kept. */
+/** The page's plan input: the form's fields, the Positions box, the last rebalance and the fitted surface kept. */
 export function pagePlanInput(state: FormState = readState()): Record<string, unknown> {
-  return fullPlanInput(state, positionsBox().value, surface);
+  return fullPlanInput(state, positionsBox().value, surface, readLastRebalance());
 }
 
 /**
- * The raw plan input: the form's fields, plus `positions` when the box holds any text and
- * `market.surface` when a chain was fitted on the Surface tab.
+ * The raw plan input: the form's fields, plus `positions` when the box holds any text,
+ * `lastRebalance` when any of its entry is filled and `market.surface` when a chain was fitted on
+ * the Surface tab.
  */
 export function fullPlanInput(
   state: FormState,
   positions: string,
   kept: KeptSurface | undefined,
+  last: LastRebalanceText = BLANK_LAST_REBALANCE,
 ): Record<string, unknown> {
   const raw = planInputFromForm(state);
   if (positions.trim() !== '') raw['positions'] = positions;
+  const lastRebalance = lastRebalanceInput(last);
+  if (lastRebalance !== undefined) raw['lastRebalance'] = lastRebalance;
   if (kept !== undefined && raw['market'] && typeof raw['market'] === 'object') {
     raw['market'] = { ...(raw['market'] as Record<string, unknown>), surface: kept };
   }
   return raw;
+}
+
+/**
+ * Where a last rebalance issue shows: its control, the key that marks it touched, and the text (a
+ * future's by the line of the box it was pasted on: "line 3, price: …").
+ */
+export function lastIssueAt(
+  t: Extract<IssueTarget, { kind: 'last' }>,
+  message: string,
+): { control: HTMLElement; key: string; text: string } {
+  const control = lastRebalanceControl(t.part);
+  const key = control.getAttribute('name') ?? '';
+  if (t.row === undefined) return { control, key, text: message };
+  const line = lastFutureLine(readLastRebalance(), t.row);
+  const at = line === undefined ? `future ${t.row + 1}` : `line ${line}`;
+  return { control, key, text: `${at}${t.cell ? `, ${t.cell}` : ''}: ${message}` };
 }
 
 export interface PositionsCheck {

@@ -23,6 +23,7 @@ import {
   onCurveRowRemoved,
   pasteIntoCurve,
   readCurve,
+  readLastRebalance,
   readState,
   setCurve,
 } from './form';
@@ -46,7 +47,8 @@ import {
   withErrorInNote,
 } from './runBar';
 import { planCurrent, planOutOfDate, planWritten } from './planStatus';
-import { pagePlanInput as planRaw, showBoxChecks, showVixIssue, vixClosesOrExplain } from './planExtras';
+import { lastIssueAt, pagePlanInput as planRaw, showBoxChecks, showVixIssue, vixClosesOrExplain } from './planExtras';
+import { lastRebalanceIssues } from '../common/lastRebalance';
 import { wireSurfaceTab } from './surfaceTab';
 import { inputsChanged, showFinished, versionOf } from './staleness';
 import { readKeyValueRange, unknownKeysError } from '../common/selection';
@@ -107,7 +109,7 @@ function fillCurveExpiries(): void {
 }
 
 function loadExample(): void {
-  clearBoxes(); // positions, closes and events of another day would change the example's plan
+  clearBoxes(); // positions, a last rebalance, closes and events of another day would change the example's plan
   fill(EXAMPLE.fields, EXAMPLE.futures, {}, EXAMPLE.indices);
   for (const key of POLICY_SHOWN) {
     const c = input(`policy.${key}`);
@@ -158,6 +160,7 @@ function validate(extra: readonly { path: string; message: string }[] = []): unk
   // A percentage or a dot-grouped USD amount says so first: its field's "pass a number" is why.
   const issues = [
     ...typedIssues(state),
+    ...lastRebalanceIssues(readLastRebalance(), state.fields.valuationDate),
     ...(r.success ? [] : r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }))),
     ...extra,
   ];
@@ -192,6 +195,11 @@ function validate(extra: readonly { path: string; message: string }[] = []): unk
       key = 'futures';
     } else if (t.kind === 'futures') {
       curveError.push(issue.message);
+      continue;
+    } else if (t.kind === 'last') {
+      const at = lastIssueAt(t, issue.message);
+      if (!byControl.has(at.control)) byControl.set(at.control, at);
+      ($('last-rebalance') as HTMLDetailsElement).open ||= showAll;
       continue;
     } else if (t.kind === 'surface') {
       general.push(`${issueWords(path)}: ${issue.message}`);
