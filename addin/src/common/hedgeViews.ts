@@ -29,6 +29,16 @@ export interface OrdersView {
   rows: OrderRowView[];
   /** Sum of the costs, USD (+ net debit). */
   netCost: number;
+  /**
+   * When the book is held between rebalances (no order sent): the orders to today's sizing, set
+   * aside for the next rebalance, their net cost (USD, + debit) and why the book is held.
+   */
+  deferred?: { rows: OrderRowView[]; netCost: number; reason: string };
+}
+
+/** An order's side as the page and the sheets show it: "buy", or "buy (deferred)" for one set aside. */
+export function sideText(side: OrderRowView['side'], deferred: boolean): string {
+  return deferred ? `${side} (deferred)` : side;
 }
 
 /** One tail structure of the plan's comparison. */
@@ -76,24 +86,35 @@ export function legText(leg: Pick<Leg, 'kind' | 'type' | 'expiry' | 'strike'>): 
   return `${optionRoot(leg.kind, leg.expiry)} ${leg.expiry} ${leg.strike} ${leg.type}`;
 }
 
-/** The plan's orders as rows (an empty list when the positions already equal the plan). */
+type PlanOrder = NonNullable<Plan['orders']>['orders'][number];
+
+function orderRow(o: PlanOrder): OrderRowView {
+  return {
+    leg: legText(o.leg),
+    side: o.side,
+    quantity: o.quantity,
+    held: o.held,
+    target: o.target,
+    mid: o.mid,
+    limit: o.limit,
+    bid: o.bid ?? null,
+    ask: o.ask ?? null,
+    cost: o.cost,
+    why: o.rounding === undefined ? o.why : `${o.why} (rounded ${o.rounding})`,
+  };
+}
+
+/**
+ * The plan's orders as rows (an empty list when the positions already equal the plan, or when the
+ * book is held between rebalances: then `deferred` holds the orders set aside).
+ */
 export function presentOrders(orders: Plan['orders']): OrdersView | undefined {
   if (orders === undefined) return undefined;
+  const d = orders.deferred;
   return {
-    rows: orders.orders.map((o) => ({
-      leg: legText(o.leg),
-      side: o.side,
-      quantity: o.quantity,
-      held: o.held,
-      target: o.target,
-      mid: o.mid,
-      limit: o.limit,
-      bid: o.bid ?? null,
-      ask: o.ask ?? null,
-      cost: o.cost,
-      why: o.rounding === undefined ? o.why : `${o.why} (rounded ${o.rounding})`,
-    })),
+    rows: orders.orders.map(orderRow),
     netCost: orders.netCost,
+    ...(d === undefined ? {} : { deferred: { rows: d.orders.map(orderRow), netCost: d.netCost, reason: d.reason } }),
   };
 }
 

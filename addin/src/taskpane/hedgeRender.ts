@@ -1,10 +1,11 @@
 /**
  * The hedge views in the page: the tail structures table (best within the budget marked), the
- * order list from the positions held, and the budget frontier (an SVG chart of downside risk
+ * order list from the positions held (or, the book held between rebalances, the orders deferred to
+ * the next one), and the budget frontier (an SVG chart of downside risk
  * against cost, the plan, the literal rule and the plan's cheapest match marked, and its table).
  */
 import { formatValue } from '../common/views';
-import { frontierTable, type FrontierView, type OrdersView, type StructuresView } from '../common/hedgeViews';
+import { frontierTable, sideText, type FrontierView, type OrdersView, type StructuresView } from '../common/hedgeViews';
 import { byId, el, renderNotes } from './render';
 import { drawChart } from './svgChart';
 import type { WorkbookOptions } from './workbook';
@@ -80,36 +81,54 @@ export function renderHedge(s: StructuresView, orders: OrdersView | undefined): 
   );
   const box = byId('orders-box');
   box.hidden = orders === undefined;
-  if (orders) {
-    byId('orders-title').textContent =
-      orders.rows.length === 0
-        ? '(none: the positions held equal the plan)'
-        : `(${orders.rows.length} order${orders.rows.length === 1 ? '' : 's'}; net cost ${usd(orders.netCost)}, + debit)`;
-    table(
-      'orders-table',
-      [
-        'Leg',
-        'Side',
-        'Quantity',
-        'Model mid (pts)',
-        'Limit on tick (pts)',
-        'Bid / ask (pts)',
-        'Cost at mid (USD, + debit)',
-        'Why',
-      ],
-      orders.rows.map((o) => [
-        o.leg,
-        o.side,
-        formatValue(o.quantity, 'integer'),
-        pts(o.mid),
-        pts(o.limit),
-        o.bid === null && o.ask === null ? '—' : `${pts(o.bid)} / ${pts(o.ask)}`,
-        usd(o.cost),
-        o.why,
-      ]),
-    );
-  }
+  if (orders) renderOrders(orders);
   byId('hedge-result').hidden = false;
+}
+
+const plural = (n: number): string => `${n} order${n === 1 ? '' : 's'}`;
+
+/**
+ * The orders table: the orders to send or, when the book is held between rebalances, none and the
+ * orders set aside for the next rebalance (their side "buy (deferred)"), as ALVH.ORDERS lists them.
+ */
+function renderOrders(orders: OrdersView): void {
+  const d = orders.deferred;
+  const n = orders.rows.length;
+  byId('orders-title').textContent =
+    d !== undefined
+      ? `(none; ${plural(d.rows.length)} deferred to the next rebalance, deferred net cost ${usd(d.netCost)}, + debit)`
+      : n === 0
+        ? '(none: the positions held equal the plan)'
+        : `(${plural(n)}; net cost ${usd(orders.netCost)}, + debit)`;
+  byId('orders-note').textContent =
+    d === undefined
+      ? ''
+      : `None: ${d.reason}. The orders below would take it to today's sizing: they are set aside for the next rebalance.`;
+  const rows = [...orders.rows.map((o) => ({ o, later: false })), ...(d?.rows ?? []).map((o) => ({ o, later: true }))];
+  table(
+    'orders-table',
+    [
+      'Leg',
+      'Side',
+      'Quantity',
+      'Model mid (pts)',
+      'Limit on tick (pts)',
+      'Bid / ask (pts)',
+      'Cost at mid (USD, + debit)',
+      'Why',
+    ],
+    rows.map(({ o, later }) => [
+      o.leg,
+      sideText(o.side, later),
+      formatValue(o.quantity, 'integer'),
+      pts(o.mid),
+      pts(o.limit),
+      o.bid === null && o.ask === null ? '—' : `${pts(o.bid)} / ${pts(o.ask)}`,
+      usd(o.cost),
+      o.why,
+    ]),
+    (i) => (rows[i]?.later ? 'deferred-row' : ''),
+  );
 }
 
 /**

@@ -9,6 +9,7 @@ import { arbitrageText } from '../common/surfaceView';
 import {
   frontierChartBlock,
   frontierTable,
+  sideText,
   type FrontierView,
   type OrdersView,
   type StructuresView,
@@ -110,6 +111,62 @@ export async function writeSurfaceSheet(
   return name;
 }
 
+const ORDER_HEADERS = [
+  'Leg',
+  'Side',
+  'Quantity',
+  'Model mid (pts)',
+  'Limit on tick (pts)',
+  'Bid',
+  'Ask',
+  'Cost at mid (USD, + debit)',
+  'Why',
+];
+
+/**
+ * The orders under their heading at row `at`: the orders to send, or none when the positions equal
+ * the plan; when the book is held between rebalances, none with the reason, and the orders set
+ * aside for the next rebalance (side "buy (deferred)") with their net cost under them, as
+ * ALVH.ORDERS lists them.
+ */
+function writeOrders(sheet: Excel.Worksheet, name: string, at: number, orders: OrdersView): void {
+  const d = orders.deferred;
+  const heading =
+    d !== undefined
+      ? `Orders: none (${d.reason}); deferred to the next rebalance:`
+      : orders.rows.length === 0
+        ? 'Orders: none (the positions equal the plan)'
+        : 'Orders';
+  bold(sheet, at - 1, heading);
+  const rows = d?.rows ?? orders.rows;
+  if (rows.length === 0) return;
+  addTable(
+    sheet,
+    name,
+    at,
+    ORDER_HEADERS,
+    rows.map((o) => [
+      o.leg,
+      sideText(o.side, d !== undefined),
+      o.quantity,
+      o.mid,
+      o.limit,
+      o.bid ?? '',
+      o.ask ?? '',
+      o.cost,
+      o.why,
+    ]),
+    eachRow(rows.length, ['@', '@', '#,##0', '0.00', '0.00', '0.00', '0.00', excelFormat('usd'), '@']),
+  );
+  if (d === undefined) return;
+  const cost = ORDER_HEADERS.indexOf('Cost at mid (USD, + debit)');
+  writeCells(
+    sheet.getRange(blockAddress(at + rows.length + 1, 0, 1, cost + 1)),
+    [['deferred net cost', ...Array.from({ length: cost - 1 }, () => ''), d.netCost]],
+    [['@', ...Array.from({ length: cost - 1 }, () => '@'), excelFormat('usd')]],
+  );
+}
+
 /** The tail structures and, when positions were given, the orders, on a new sheet. */
 export async function writeHedgeSheet(
   ctx: Excel.RequestContext,
@@ -167,30 +224,7 @@ export async function writeHedgeSheet(
       '@',
     ]),
   );
-  if (orders) {
-    const at = top + rows.length + 3;
-    bold(sheet, at - 1, orders.rows.length === 0 ? 'Orders: none (the positions equal the plan)' : 'Orders');
-    if (orders.rows.length > 0) {
-      addTable(
-        sheet,
-        `AlvhOrders_${key}`,
-        at,
-        [
-          'Leg',
-          'Side',
-          'Quantity',
-          'Model mid (pts)',
-          'Limit on tick (pts)',
-          'Bid',
-          'Ask',
-          'Cost at mid (USD, + debit)',
-          'Why',
-        ],
-        orders.rows.map((o) => [o.leg, o.side, o.quantity, o.mid, o.limit, o.bid ?? '', o.ask ?? '', o.cost, o.why]),
-        eachRow(orders.rows.length, ['@', '@', '#,##0', '0.00', '0.00', '0.00', '0.00', usd, '@']),
-      );
-    }
-  }
+  if (orders) writeOrders(sheet, `AlvhOrders_${key}`, top + rows.length + 3, orders);
   finish(sheet, opts);
   await ctx.sync();
   return name;
