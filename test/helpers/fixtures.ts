@@ -76,3 +76,58 @@ export const CALM_PLAN_INPUT: PlanInput = {
   condor: { expiry: '2024-02-16', strikes: [4410, 4460, 5050, 5100], quantity: 4 },
   portfolio: { capital: 1_000_000 },
 };
+
+/**
+ * A book held between rebalances, as the taskpane's form enters it: 2008-01-04 (the quantintell VX
+ * history's closes, the day after 2008-01-03, one of the 2008 day pairs of the orders-between-
+ * rebalances test), the condor and its hedges of 2008-01-03's plan held, and 2008-01-03 as the last
+ * rebalance (its VX1…VX8 as prices alone: their expiries are the monthly ones after the date).
+ * Signals are left out, as the form has none. No rebalance is due (1 of 7 days, the curve 4.3%
+ * from the trigger's 15%), so the plan holds the book: no order, and today's sizing (sell 1 SPX
+ * put, buy 1, buy 1 VIX call: a net debit near $1,036) deferred to the next rebalance.
+ */
+export const HELD_BOOK = {
+  fields: {
+    valuationDate: '2008-01-04',
+    spx: '1411.63',
+    vix: '23.94',
+    vvix: '81.46',
+    rate: '0.02',
+    divYield: '0.02',
+    condorExpiry: '2008-02-15',
+    k1: '1235',
+    k2: '1285',
+    k3: '1625',
+    k4: '1675',
+    quantity: '10',
+    credit: '',
+    capital: '2000000',
+    budget: '',
+  },
+  futures: [
+    ['2008-01-16', '24.68'],
+    ['2008-02-19', '25.3'],
+    ['2008-03-19', '25.01'],
+    ['2008-04-16', '24.83'],
+    ['2008-05-21', '24.65'],
+    ['2008-06-18', '24.57'],
+    ['2008-07-16', '24.53'],
+    ['2008-08-20', '24.42'],
+  ].map(([expiry, price]) => ({ expiry: expiry!, price: price! })),
+  policy: { maxHedgeCostRate: '5', targetIrr: '0' },
+  /** 2008-01-03's plan, whole contracts: the condor (its short put netted with the calendar's), the calendar, the VIX calls. */
+  positions: [
+    'Symbol,Qty,Avg Price',
+    'SPX 080215P01235000,10,0',
+    'SPX 080215P01285000,-11,0',
+    'SPX 080215C01625000,-10,0',
+    'SPX 080215C01675000,10,0',
+    'SPX 080320P01285000,1,0',
+    'VIX 080219C00026000,8,0',
+  ].join('\n'),
+  last: {
+    date: '2008-01-03',
+    vix: '22.49',
+    futures: ['23.42', '24.52', '24.31', '24.26', '24.21', '24.04', '23.83', '23.77'].join('\n'),
+  },
+};
