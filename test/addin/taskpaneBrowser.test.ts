@@ -4,7 +4,7 @@
  * Surface tab fits the real 2023-06-09 SPX chain in its Web Worker and draws the smile; a pasted
  * positions CSV with one bad line shows that line's message; pasted VIX closes name a bad row and
  * start the local Monte Carlo from them; the tail structures and the orders
- * render from the plan; the frontier chart renders from a fixed answer of the host (served here,
+ * render from the plan, and a book held between rebalances lists its orders as deferred; the frontier chart renders from a fixed answer of the host (served here,
  * same origin, in the API's streamed form), runs in the Web Worker with no host set, and a host
  * without the route answers 404 in words; cloud Monte Carlo runs show the seconds, or the streamed
  * progress. Every wait is on the page's own state (an element shown, a text set), never on a timer.
@@ -31,6 +31,7 @@ import { describeWithData, readDataFile } from '../helpers/marketData';
 import { addinDist, ensureAddinBuilt } from './stubs/customFunctions';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
 import { planInputFromForm } from '../../addin/src/common/planInput';
+import { HELD_BOOK } from '../helpers/fixtures';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
@@ -627,6 +628,63 @@ describe('taskpane positions, structures and orders (Chromium, 350 px)', () => {
     const marked = await page.$$eval('#structures-table tr.best-row th', (ths) => ths.map((t) => t.textContent ?? ''));
     expect(marked).toEqual(best ? [expect.stringContaining(best)] : []);
     expect(await overflow(page)).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('holds a book between rebalances given the last rebalance: no order, the deferred ones listed; a blank VIX is named; the example clears it', async () => {
+    const { page, errors } = await openPane();
+    // The held book of 2008-01-04 (test/helpers/fixtures.ts) set in one step, as a paste would, then one input event.
+    await page.evaluate((b) => {
+      const f = document.getElementById('plan-form') as HTMLFormElement;
+      const set = (name: string, v: string): void => {
+        (f.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement).value = v;
+      };
+      for (const [k, v] of Object.entries(b.fields)) set(k, v);
+      for (const n of ['vix9d', 'vix3m', 'vix6m', 'skew']) set(`index.${n}`, '');
+      for (const [k, v] of Object.entries(b.policy)) set(`policy.${k}`, v);
+      const rows = [...document.querySelectorAll<HTMLTableRowElement>('#curve-rows tr')];
+      b.futures.forEach((r, i) => {
+        (rows[i]!.querySelector('.fut-expiry') as HTMLInputElement).value = r.expiry;
+        (rows[i]!.querySelector('.fut-price') as HTMLInputElement).value = r.price;
+      });
+      set('positions', b.positions);
+      set('lastDate', b.last.date);
+      set('lastVix', b.last.vix);
+      set('lastFutures', b.last.futures);
+      f.elements.namedItem('lastFutures')!.dispatchEvent(new Event('input', { bubbles: true }));
+    }, HELD_BOOK);
+    await page.waitForFunction(() => (document.getElementById('orders-note')?.textContent ?? '') !== '');
+    expect(await page.textContent('#orders-note')).toMatch(
+      /^None: no rebalance is due and the legs held are the condors and their hedges: .*so the book is held as it is\. The orders below would take it to today's sizing: they are set aside for the next rebalance\.$/,
+    );
+    expect(await page.textContent('#orders-title')).toMatch(
+      /^\(none; 3 orders deferred to the next rebalance, deferred net cost \$1,036, \+ debit\)$/,
+    );
+    const rows = await page.$$eval('#orders-table tbody tr', (trs) =>
+      trs.map((tr) => [tr.className, ...[...tr.children].map((c) => c.textContent ?? '')]),
+    );
+    expect(rows.map((r) => [r[0], r[1], r[2], r[3]])).toEqual([
+      ['deferred-row', 'SPX 2008-02-15 1285 put', 'sell (deferred)', '1'],
+      ['deferred-row', 'SPX 2008-03-20 1285 put', 'buy (deferred)', '1'],
+      ['deferred-row', 'VIX 2008-02-19 26 call', 'buy (deferred)', '1'],
+    ]);
+    expect(await page.$$eval('#plan-warnings li', (lis) => lis.map((l) => l.textContent ?? ''))).toContainEqual(
+      expect.stringMatching(/^No rebalance is due .*: hold the book\./),
+    );
+    // A partly filled entry: the blank VIX is named at its field, with the fix.
+    await page.click('#last-rebalance summary');
+    await page.fill('input[name=lastVix]', '');
+    await page.waitForFunction(
+      () => document.querySelector('input[name=lastVix]')?.getAttribute('aria-invalid') === 'true',
+    );
+    expect(await page.$eval('input[name=lastVix] + small.err', (e) => e.textContent)).toBe(
+      'is blank: pass VIX at the last rebalance, or clear the last rebalance (date, VIX and futures all blank)',
+    );
+    expect(await overflow(page)).toBe(0);
+    // The example day clears the last rebalance with the positions: its plan, no orders.
+    await page.click('#load-example');
+    await page.waitForFunction(() => document.getElementById('orders-box')?.hidden === true);
+    for (const name of ['lastDate', 'lastVix', 'lastFutures']) expect(await page.inputValue(`[name=${name}]`)).toBe('');
     expect(errors).toEqual([]);
   });
 });
