@@ -93,13 +93,13 @@ function count(n: number, one: string, many: string): string {
 /**
  * How the rebalance triggers are checked where the plan is read: the plan's own reason when it
  * had a last rebalance; otherwise the inputs the user has (ALVH.PLAN's rows lastDate, lastVix,
- * lastVX1…; the taskpane has none, so it points to the worksheet functions).
+ * lastVX1…; the taskpane's Last rebalance entry beside the positions).
  */
 function rebalanceStatus(p: Plan, host: PlanHost): string {
   if (p.rebalance.due !== null) return p.rebalance.reason;
   return host === 'excel'
     ? 'no last rebalance given: add rows lastDate, lastVix and lastVX1…lastVXn to the inputs to check the triggers'
-    : 'no last rebalance given: the taskpane does not take one; check the triggers with ALVH.REBALANCE or ALVH.PLAN (rows lastDate, lastVix, lastVX1…)';
+    : "no last rebalance given: fill the Last rebalance entry (its date, VIX and that day's VX futures) to check the triggers";
 }
 
 /** One historical analog: the contracts the coverage asks for there, and why, and what the plan's contracts do there. */
