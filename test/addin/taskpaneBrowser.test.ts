@@ -651,7 +651,7 @@ describe('taskpane positions, structures and orders (Chromium, 350 px)', () => {
       set('lastDate', b.last.date);
       set('lastVix', b.last.vix);
       set('lastFutures', b.last.futures);
-      f.elements.namedItem('lastFutures')!.dispatchEvent(new Event('input', { bubbles: true }));
+      (f.elements.namedItem('lastFutures') as HTMLTextAreaElement).dispatchEvent(new Event('input', { bubbles: true }));
     }, HELD_BOOK);
     await page.waitForFunction(() => (document.getElementById('orders-note')?.textContent ?? '') !== '');
     expect(await page.textContent('#orders-note')).toMatch(
