@@ -27,6 +27,11 @@ export interface SelectionValues {
   policy: Record<string, string>;
   /** The Cboe indices beside VIX (VIX9D, VIX3M, VIX6M, SKEW) the range gives. */
   indices: Partial<Record<IndexName, string>>;
+  /**
+   * The last rebalance the range gives (rows lastDate, lastVix, lastVX1…lastVXn, as ALVH.PLAN reads
+   * them), as the taskpane's entry takes it: the futures' prices one a line, front month first.
+   */
+  last?: { date: string; vix: string; futures: string };
   /** Keys that name nothing the form knows. */
   unknownKeys: string[];
 }
@@ -40,7 +45,7 @@ export function unknownKeysError(keys: readonly string[]): AlvhError {
   return invalidInput(
     'inputs',
     `unknown field${keys.length === 1 ? '' : 's'} ${names}: check the spelling or remove ${keys.length === 1 ? 'the row' : 'the rows'}`,
-    'the names are date, spx, vix, VIX9D, VIX3M, VIX6M, SKEW, VX1…, expiry, k1…k4, quantity, capital and the policy fields (see the help)',
+    'the names are date, spx, vix, VIX9D, VIX3M, VIX6M, SKEW, VX1…, expiry, k1…k4, quantity, capital, lastDate, lastVix, lastVX1… and the policy fields (see the help)',
   );
 }
 
@@ -98,6 +103,9 @@ export function readKeyValueRange(
   const policyByKey = new Map(policyFields.map((p) => [normalizeKey(p), p]));
   const out: SelectionValues = { fields: {}, policy: {}, indices: {}, unknownKeys: [] };
   const numbered: { n: number; price: string; key: string }[] = [];
+  const last: { date?: string; vix?: string; numbered: { n: number; price: string; key: string }[] } = {
+    numbered: [],
+  };
   const dated: { expiry: string; price: string; key: string }[] = [];
   /** Who gave each input, so that a second key for it names both. */
   const givenBy = new Map<string, string>();
@@ -123,6 +131,18 @@ export function readKeyValueRange(
       continue;
     }
     const k = plainText(key);
+    const lastKey = /^last(date|vix)$/.exec(normalizeKey(k))?.[1] as 'date' | 'vix' | undefined;
+    if (lastKey !== undefined) {
+      once(lastKey === 'date' ? 'lastDate' : 'lastVix', k);
+      last[lastKey] = cellText(value, lastKey === 'date', k);
+      continue;
+    }
+    const lastN = vxNumber(k, 'last');
+    if (lastN !== undefined) {
+      once(`lastVX${lastN}`, k);
+      last.numbered.push({ n: lastN, price: cellText(value, false, k), key: k });
+      continue;
+    }
     const n = vxNumber(k);
     if (n !== undefined) {
       once(`VX${n}`, k);
@@ -176,7 +196,34 @@ export function readKeyValueRange(
   } else if (dated.length > 0) {
     out.futures = dated.sort((a, b) => (a.expiry < b.expiry ? -1 : 1)).map(({ expiry, price }) => ({ expiry, price }));
   }
+  if (last.date !== undefined || last.vix !== undefined || last.numbered.length > 0) out.last = lastRebalanceRows(last);
   return out;
+}
+
+/** How many values a range gave: fields, policy, indices, futures and the last rebalance's rows. */
+export function valuesRead(got: SelectionValues): number {
+  const last = got.last;
+  const lastRows = last
+    ? [last.date, last.vix].filter((v) => v !== '').length + (last.futures === '' ? 0 : last.futures.split('\n').length)
+    : 0;
+  return Object.keys({ ...got.fields, ...got.policy, ...got.indices }).length + (got.futures?.length ?? 0) + lastRows;
+}
+
+/** The last rebalance's rows as the entry takes them; lastVX1… without a gap, as ALVH.PLAN reads them. */
+function lastRebalanceRows(last: {
+  date?: string;
+  vix?: string;
+  numbered: { n: number; price: string; key: string }[];
+}): NonNullable<SelectionValues['last']> {
+  const numbered = [...last.numbered].sort((a, b) => a.n - b.n);
+  const gap = numbered.findIndex((f, i) => f.n !== i + 1);
+  if (gap >= 0)
+    throw invalidInput(
+      `lastVX${gap + 1}`,
+      `is missing while ${numbered[gap]!.key} is given`,
+      'give the last futures from lastVX1 (the front month then) on without a gap',
+    );
+  return { date: last.date ?? '', vix: last.vix ?? '', futures: numbered.map((f) => f.price).join('\n') };
 }
 
 /** A pasted curve the table cannot take: the line (1-based) and what to fix. */

@@ -264,6 +264,14 @@ export function clearBoxes(): void {
   input('lastVix').value = '';
 }
 
+/** Fill the last rebalance's entry (and open it): the date, VIX and the futures box. */
+export function fillLastRebalance(last: LastRebalanceText): void {
+  input('lastDate').value = last.date;
+  input('lastVix').value = last.vix;
+  lastFuturesBox().value = last.futures;
+  ($('last-rebalance') as HTMLDetailsElement).open = true;
+}
+
 /** Fill the inputs given (the others keep their values); `indices` are the Cboe indices beside VIX. */
 export function fill(
   values: Partial<Record<FieldName, string>>,

@@ -17,6 +17,7 @@ import {
   curveBody,
   eventsBox,
   fill,
+  fillLastRebalance,
   form,
   input,
   issueWords,
@@ -51,7 +52,7 @@ import { lastIssueAt, pagePlanInput as planRaw, showBoxChecks, showVixIssue, vix
 import { lastRebalanceIssues } from '../common/lastRebalance';
 import { wireSurfaceTab } from './surfaceTab';
 import { inputsChanged, showFinished, versionOf } from './staleness';
-import { readKeyValueRange, unknownKeysError } from '../common/selection';
+import { readKeyValueRange, unknownKeysError, valuesRead } from '../common/selection';
 import { browserSettingsStore, checkEndpoint, officeSettingsStore } from './settings';
 import type { Settings, SettingsStore } from './settings';
 import type { WorkbookOptions } from './workbook';
@@ -475,10 +476,12 @@ async function fillFromSelection(): Promise<void> {
     // A misspelled key is an error, as in the API and ALVH.PLAN: nothing is filled from the range.
     if (got.unknownKeys.length > 0) throw unknownKeysError(got.unknownKeys);
     fill(got.fields, got.futures, got.policy, got.indices);
-    for (const k of Object.keys(got.fields)) touched.add(k);
+    if (got.last) fillLastRebalance(got.last);
+    for (const k of [...Object.keys(got.fields), ...(got.last ? ['lastDate', 'lastVix', 'lastFutures'] : [])])
+      touched.add(k);
     for (const k of Object.keys(got.indices)) touched.add(`index.${k}`);
     if (got.futures) touched.add('futures');
-    const n = Object.keys({ ...got.fields, ...got.policy, ...got.indices }).length + (got.futures?.length ?? 0);
+    const n = valuesRead(got);
     note(`Read ${n} value${n === 1 ? '' : 's'} from the selection.`);
     onFormChange();
   } catch (e) {
