@@ -6,7 +6,7 @@
  * order, the reason, and the orders deferred to the next rebalance with their net cost.
  */
 import { describe, expect, it } from 'vitest';
-import { PlanInputSchema, formatPath, parseInput, plan, vxExpiriesAfter } from '@alvh/shared';
+import { POLICY_FIELDS, PlanInputSchema, formatPath, parseInput, plan, vxExpiriesAfter } from '@alvh/shared';
 import {
   BLANK_LAST_REBALANCE,
   lastFutureLine,
@@ -15,6 +15,7 @@ import {
   type LastRebalanceText,
 } from '../../addin/src/common/lastRebalance';
 import { issueTarget, type FormState } from '../../addin/src/common/planInput';
+import { readKeyValueRange, valuesRead } from '../../addin/src/common/selection';
 import { presentOrders, presentStructures, sideText } from '../../addin/src/common/hedgeViews';
 import { fullPlanInput } from '../../addin/src/taskpane/planExtras';
 import { writeHedgeSheet } from '../../addin/src/taskpane/workbookViews';
@@ -137,6 +138,54 @@ describe('the last rebalance entry read into the plan input', () => {
     });
     expect(issueTarget('market.futures[2].price')).toEqual({ kind: 'future', row: 2, cell: 'price' });
     expect(issueTarget('valuationDate')).toEqual({ kind: 'field', name: 'valuationDate' });
+  });
+});
+
+describe('the last rebalance read from a selected range (Read from selection)', () => {
+  it("takes ALVH.PLAN's rows lastDate, lastVix and lastVX1…lastVXn into the entry, prices one a line", () => {
+    const got = readKeyValueRange(
+      [
+        ['date', '2008-01-04'],
+        ['lastDate', 39450], // 2008-01-03 as an Excel serial
+        ['last VIX', 22.49],
+        ['lastVX2', 24.52],
+        ['lastVX1', 23.42],
+      ],
+      POLICY_FIELDS,
+    );
+    expect(got.unknownKeys).toEqual([]);
+    expect(got.last).toEqual({ date: '2008-01-03', vix: '22.49', futures: '23.42\n24.52' });
+    expect(lastRebalanceInput(got.last!)).toEqual({
+      date: '2008-01-03',
+      vix: 22.49,
+      futures: [
+        { expiry: '2008-01-16', price: 23.42 },
+        { expiry: '2008-02-19', price: 24.52 },
+      ],
+    });
+    expect(valuesRead(got)).toBe(5);
+    expect(readKeyValueRange([['spx', 1411.63]], POLICY_FIELDS).last).toBeUndefined();
+  });
+
+  it('names a gap in the last futures and a row given twice, as ALVH.PLAN does', () => {
+    expect(() =>
+      readKeyValueRange(
+        [
+          ['lastVX1', 23.42],
+          ['lastVX3', 24.31],
+        ],
+        POLICY_FIELDS,
+      ),
+    ).toThrow(/^lastVX2: is missing while lastVX3 is given; give the last futures from lastVX1/);
+    expect(() =>
+      readKeyValueRange(
+        [
+          ['lastDate', '2008-01-03'],
+          ['last date', '2008-01-02'],
+        ],
+        POLICY_FIELDS,
+      ),
+    ).toThrow(/^last date: gives lastDate again \(the row "lastDate" gives it\)/);
   });
 });
 
