@@ -134,6 +134,19 @@ describe('ALVH.FRONTIER', () => {
       /^paths: is 1900000: more paths than one call runs for these budgets to this horizon; pass at most [\d,]+ paths, or fewer budgets$/,
     );
     expect(e.message).not.toMatch(/chunk|merge/);
+    // one budget: the path-steps bound binds, which fewer budgets do not lift
+    const one = errorOf(() => call(rows, [[5000]], 1_900_000, 2));
+    expect(one.message).toMatch(
+      /^paths: is 1900000: more paths than one call runs to this horizon; pass at most [\d,]+ paths$/,
+    );
+  });
+
+  it('names the paths that fit the exact search when a large book and budget would take too long', () => {
+    const big = rows.map((r) => (r[0] === 'quantity' ? ['quantity', 100] : r[0] === 'capital' ? ['capital', 1e8] : r));
+    const e = errorOf(() => call(big, [[1e9]], 5000, 1));
+    expect(e.message).toMatch(
+      /^paths: is 5000: the search of \d+ rows of mixes would take \d+M steps, over the limit of 25M; pass at most about [\d,]+ paths, or fewer condors or a smaller largest budget$/,
+    );
   });
 
   it('names the inputs row of a condor past the horizon limit, as PLAN names its rows (it said plan.condor.expiry)', () => {

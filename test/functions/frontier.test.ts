@@ -84,6 +84,19 @@ describe('POST /api/frontier', () => {
     expect(r.json.detail).toMatch(/chunk the run/);
     expect(runner.jobs).toEqual([]);
   });
+
+  it('422 naming the paths when the exact search would take too long (a 100-lot, a 1e9 budget), not a time-out', async () => {
+    const plan = { ...FRONTIER_EXAMPLE.plan, condor: { ...FRONTIER_EXAMPLE.plan.condor, quantity: 100 } };
+    const body = { plan: { ...plan, portfolio: { capital: 1e8 } }, budgets: [1e9], paths: 5000, seed: 1 };
+    const started = Date.now();
+    const r = await call('frontier', body);
+    expect(r.status).toBe(422);
+    expect(r.json.code).toBe('limit_exceeded');
+    expect(r.json.detail).toMatch(
+      /^paths: .*search.*pass at most about [\d,]+ paths, or fewer condors or a smaller largest budget$/,
+    );
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
 });
 
 describe('the frontier on the worker pool', () => {

@@ -80,13 +80,16 @@ function frontierOf(input: Record<string, unknown>, budgets: unknown): FrontierR
   } catch (e) {
     // The API's fix (chunk the run and merge the chunks) has no cell to do it in: say how many paths fit.
     const most = isAlvhError(e) && e.field === 'pathCount' ? /at most (\d+) paths/.exec(e.fix) : null;
-    if (most !== null && isAlvhError(e))
+    if (most !== null && isAlvhError(e)) {
+      // fewer budgets lift the limit only when the budgets × paths × days × legs bound binds, not the path-steps
+      const budgetsBind = /fewer budgets/.test(e.fix);
       throw new AlvhError(
         e.code,
         'paths',
-        `is ${String(input['paths'])}: more paths than one call runs for these budgets to this horizon`,
-        `pass at most ${Number(most[1]).toLocaleString('en-US')} paths, or fewer budgets`,
+        `is ${String(input['paths'])}: more paths than one call runs ${budgetsBind ? 'for these budgets ' : ''}to this horizon`,
+        `pass at most ${Number(most[1]).toLocaleString('en-US')} paths${budgetsBind ? ', or fewer budgets' : ''}`,
       );
+    }
     // the plan's fields (plan.condor.expiry, plan.condors[1].expiry) are rows of the inputs, named as PLAN names them
     if (isAlvhError(e) && e.field.startsWith('plan.')) {
       const row = (path: string) => `inputs ${planKey(path.slice('plan.'.length))}`;
@@ -104,8 +107,8 @@ function frontierOf(input: Record<string, unknown>, budgets: unknown): FrontierR
  * @customfunction FRONTIER FRONTIER
  * @helpurl https://localhost:3000/help.html#FRONTIER
  * @param inputs Two columns, name then value, as ALVH.PLAN reads them.
- * @param [budgets] Budgets in USD (a row or a column). Empty: 11 from 0 to what the literal 1.8x tail costs.
- * @param [paths] Monte Carlo paths per budget, a whole number from 2 (default 20000); a call runs at most about 270,000 to a 45-day expiry with the 11 default budgets (more with fewer budgets; the message says how many fit); every budget is scored on the same paths.
+ * @param [budgets] Budgets in USD (a row or a column). Empty: 11 from 0 to what the literal rule's overlay and 1.8x tail cost together.
+ * @param [paths] Monte Carlo paths, one set that every budget is scored on, a whole number from 2 (default 20000); a call runs at most about 270,000 to a 45-day expiry with the 11 default budgets, fewer for a large book or a large budget (the message says how many fit).
  * @param [seed] Seed of the paths, a whole number from 0 to 4294967295 (default 1); the same seed gives the same paths per budget and the same frontier.
  * @returns A header row, one row per budget (ascending), the plan as sized and the literal rule (marked, no budget), then a note: the measure (real-world paths), the down paths and any warning.
  */

@@ -17,6 +17,7 @@
  *   historical analogs, for the same units.
  */
 import {
+  checkFrontierSearch,
   FRONTIER_CONDORS_PER_STEP,
   FRONTIER_CVAR_LEVEL,
   MIN_FRONTIER_TAIL_PATHS,
@@ -83,7 +84,14 @@ export function summarizeFrontier(partial: FrontierPartial): FrontierResult {
   const premiums = comps.slice(0, K - 1).map((c) => c.premium * step);
   const stepped = steppedScorer(sc, step);
   // One search serves the ladder and both markers' matches (the same rows and memoised CVaRs).
-  const searched = frontierRows(stepped, premiums, Math.max(...f.budgets), f.splits, Math.floor(MAX_CONTRACTS / step));
+  const searched = frontierRows(
+    stepped,
+    premiums,
+    Math.max(...f.budgets),
+    f.splits,
+    Math.floor(MAX_CONTRACTS / step),
+    (work, rows) => checkFrontierSearch(work, rows, partial),
+  );
   const points: FrontierPoint[] = searchFrontier(searched, premiums, f.budgets, f.splits).map((c, i) => {
     const u = units(c.overlayUnits * step, c.structure, c.tailUnits * step);
     return {

@@ -22,6 +22,14 @@ export const DEFAULT_FRONTIER_SPLITS = [0, 0.25, 0.5, 0.75, 1] as const;
 export const MAX_FRONTIER_BUDGETS = 50;
 /** Most budgets × paths × steps × legs of one frontier call (one chunk); over it, 422: chunk the run. */
 export const MAX_FRONTIER_WORK = 2_000_000_000;
+/**
+ * Most work of one frontier's exact search: down paths × the bisection steps of the rows of mixes
+ * it searches (frontierSearch.ts `searchWork`), a few seconds at most. The rows grow with the book
+ * (about 3-5 overlay units per condor, each a row per structure, up to
+ * {@link FRONTIER_CONDORS_PER_STEP} condors) and with the largest budget, until the book's risk
+ * bounds them; over it, 422 naming the paths.
+ */
+export const MAX_FRONTIER_SEARCH_WORK = 25_000_000;
 /** The CVaR level of the frontier's risk figure. */
 export const FRONTIER_CVAR_LEVEL = 0.95;
 /**
@@ -137,12 +145,29 @@ export function checkFrontierWork(
     const over = steps
       ? `${pathCount} paths × ${horizonDays} days = ${pathCount * horizonDays} path-steps, over the limit of ${MAX_PATH_STEPS.toLocaleString('en-US')} per call`
       : `${budgets} budgets × ${pathCount} paths × ${horizonDays} days × ${legs} legs = ${budgets * pathCount * horizonDays * legs}, over the limit of ${MAX_FRONTIER_WORK.toLocaleString('en-US')} per call`;
+    // fewer budgets allow more paths only while the work bound binds below the path-steps'
+    const fewer = budgets > 1 && most < Math.floor(MAX_PATH_STEPS / horizonDays) ? '; fewer budgets allow more' : '';
     throw limitExceeded(
       'pathCount',
       over,
-      `chunk the run: at most ${most} paths per call (firstPath, pathCount), then merge the chunks with mergeFrontier`,
+      `chunk the run: at most ${most} paths per call (firstPath, pathCount), then merge the chunks with mergeFrontier${fewer}`,
     );
   }
+}
+
+/**
+ * The search limit: throws `limit_exceeded` when `work` (down paths × bisection steps of `rows` rows)
+ * is over {@link MAX_FRONTIER_SEARCH_WORK}, naming `paths` (a whole run) or `pathCount` (a chunk's
+ * summary) and about how many paths fit (the work is in proportion to the paths).
+ */
+export function checkFrontierSearch(work: number, rows: number, run: { paths: number; pathCount: number }): void {
+  if (work <= MAX_FRONTIER_SEARCH_WORK) return;
+  const most = Math.max(2, Math.floor((0.9 * run.pathCount * MAX_FRONTIER_SEARCH_WORK) / work / 100) * 100);
+  throw limitExceeded(
+    run.pathCount === run.paths ? 'paths' : 'pathCount',
+    `is ${run.pathCount}: the search of ${rows} rows of mixes would take ${Math.round(work / 1e6)}M steps, over the limit of ${MAX_FRONTIER_SEARCH_WORK / 1e6}M`,
+    `pass at most about ${most.toLocaleString('en-US')} paths, or fewer condors or a smaller largest budget`,
+  );
 }
 
 /** One priced position whose per-unit P&L the paths record. */

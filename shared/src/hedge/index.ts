@@ -74,6 +74,8 @@ export {
   FRONTIER_CONDORS_PER_STEP,
   MAX_FRONTIER_BUDGETS,
   MAX_FRONTIER_WORK,
+  MAX_FRONTIER_SEARCH_WORK,
+  checkFrontierSearch,
   MIN_FRONTIER_TAIL_PATHS,
   checkFrontierWork,
   frontierUnitStep,
