@@ -37,6 +37,11 @@ export interface FrontierSetup {
 }
 
 const cents = (x: number) => Math.round(x * 100) / 100;
+/** The least whole-cent amount at or above x (x · 100 may round below a cent in binary). */
+function centsUp(x: number): number {
+  const c = Math.ceil(x * 100) / 100;
+  return c >= x ? c : Math.round(c * 100 + 1) / 100;
+}
 
 function component(
   ctx: HedgeContext,
@@ -122,14 +127,19 @@ export function frontierSetup(input: unknown, mark: LegMarker = defaultMarker): 
     if (!(literalTailCost > 0)) {
       throw noSolution(
         'budgets',
-        'the literal tail costs nothing here (no structure can cover the drawdown loss), so there is no default ladder',
+        ctx.loss > 0
+          ? 'the literal tail costs nothing here (no structure can cover the drawdown loss), so there is no default ladder'
+          : 'the drawdown scenario leaves the book no loss to cover, so the literal tail costs nothing and there is no default ladder',
         'pass budgets in USD, e.g. [0, 5000, 10000]',
       );
     }
     // Section 10: "from 0 to the full hedge's cost", the literal rule's overlay and tail together,
-    // so the rule's own mix lies on the ladder and a mix that matches it can be found
+    // so the rule's own mix lies on the ladder and a mix that matches it can be found: the top is
+    // rounded UP to the cent (to the nearest, it fell short of the rule's cost and left its mix out)
     const fullHedgeCost = literalTailCost + Math.max(0, pl.overlay.requiredCost);
-    budgets = Array.from({ length: v.points }, (_, k) => cents((fullHedgeCost * k) / (v.points - 1)));
+    budgets = Array.from({ length: v.points }, (_, k) =>
+      k === v.points - 1 ? centsUp(fullHedgeCost) : cents((fullHedgeCost * k) / (v.points - 1)),
+    );
   }
 
   const book: ScenarioBook = {

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   InputValidationError,
+  MAX_FRONTIER_SEARCH_WORK,
   MAX_FRONTIER_WORK,
+  checkFrontierSearch,
   checkFrontierWork,
   frontier,
   frontierSetup,
@@ -34,9 +36,11 @@ describe('budget frontier on the 2026-11-20 plan (4,000 paths, seed 11)', () => 
     expect(f.points[0]!.budget).toBe(0);
     expect(f.literalTailCost).toBeCloseTo(pl.tail.requiredCost, 6);
     expect(pl.overlay.requiredCost).toBeGreaterThan(0);
-    expect(f.points.at(-1)!.budget).toBeCloseTo(pl.overlay.requiredCost + pl.tail.requiredCost, 2);
+    // the full cost rounded up to the cent
+    const full = pl.overlay.requiredCost + pl.tail.requiredCost;
+    expect(f.points.at(-1)!.budget).toBe(Math.ceil(full * 100) / 100);
     // so the literal rule's own mix is on the ladder
-    expect(f.rule.cost).toBeLessThanOrEqual(f.points.at(-1)!.budget + 0.01);
+    expect(f.rule.cost).toBeLessThanOrEqual(f.points.at(-1)!.budget);
     // the drawdown loss unhedged is the plan's condor loss in the same scenario
     expect(f.loss).toBeCloseTo(pl.scenario.condorLoss, 6);
     expect(f.unhedged.drawdownLoss).toBeCloseTo(pl.scenario.condorLoss, 6);
@@ -353,6 +357,8 @@ describe('frontier input and limits', () => {
     expect(work.message).toMatch(
       /^pathCount: 50 budgets × 100000 paths × 49 days × 20 legs = 4900000000, over the limit of 2,000,000,000 per call/,
     );
+    // the budgets bind below the path-steps: fewer of them allow more paths
+    expect(work.fix).toMatch(/; fewer budgets allow more$/);
   });
 
   it('names the path-steps limit when that is the one passed, not the work limit', () => {
@@ -363,6 +369,37 @@ describe('frontier input and limits', () => {
       /^pathCount: 357143 paths × 56 days = 20000008 path-steps, over the limit of 20,000,000 per call;/,
     );
     expect(e.fix).toMatch(/at most 357142 paths per call/);
+    // fewer budgets do not lift the path-steps (it said so whatever bound)
+    expect(e.fix).not.toMatch(/budgets/);
+    expect(errorOf(() => checkFrontierWork(2, 2_000_000, 1_900_000, 56, 15)).fix).not.toMatch(/budgets/);
+  });
+
+  it('refuses a search over its work limit naming the paths and how many fit (a chunk: pathCount)', () => {
+    expect(() =>
+      checkFrontierSearch(MAX_FRONTIER_SEARCH_WORK, 300, { paths: 20_000, pathCount: 20_000 }),
+    ).not.toThrow();
+    const e = errorOf(() =>
+      checkFrontierSearch(4 * MAX_FRONTIER_SEARCH_WORK, 1600, { paths: 20_000, pathCount: 20_000 }),
+    );
+    expect(e.code).toBe('limit_exceeded');
+    expect(e.message).toBe(
+      'paths: is 20000: the search of 1600 rows of mixes would take 100M steps, over the limit of 25M; pass at most about 4,500 paths, or fewer condors or a smaller largest budget',
+    );
+    expect(
+      errorOf(() => checkFrontierSearch(4 * MAX_FRONTIER_SEARCH_WORK, 1600, { paths: 40_000, pathCount: 20_000 }))
+        .field,
+    ).toBe('pathCount');
+  });
+
+  it('says the drawdown leaves no loss to cover when it does, and to pass budgets (it said no structure could cover it)', () => {
+    const e = errorOf(() => frontierSetup({ plan: { ...PLAN_INPUT, policy: { drawdown: 0.01 } }, paths: 100 }));
+    expect(e.field).toBe('budgets');
+    expect(e.problem).toMatch(/^the drawdown scenario leaves the book no loss to cover/);
+    expect(e.fix).toMatch(/pass budgets in USD/);
+    // with budgets it runs
+    expect(
+      frontierSetup({ plan: { ...PLAN_INPUT, policy: { drawdown: 0.01 } }, paths: 100, budgets: [0, 1000] }).frame.loss,
+    ).toBeLessThanOrEqual(0);
   });
 
   it('warns when too few paths end lower for a CVaR 95 to mean anything', () => {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-import { BEGIN, END, frontierDocs } from '../../../scripts/frontierDocs';
+import { frontierSetup } from '@alvh/shared';
+import { BEGIN, END, FRONTIER_DAYS, frontierDocs, standardPlanInput } from '../../../scripts/frontierDocs';
 import { describeWithData } from '../../helpers/marketData';
 
 const docs = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'docs');
@@ -25,6 +26,21 @@ describeWithData('docs/hedging.md frontiers', () => {
         .map((l) => Number(l.split('|')[4]!.trim().replace('−', '-').replace(/[$,]/g, '')));
       expect(cvars.length).toBe(11);
       for (let k = 1; k < cvars.length; k++) expect(cvars[k]!).toBeLessThanOrEqual(cvars[k - 1]!);
+    }
+  });
+
+  it("tops the default ladder at the literal rule's cost or above, so the rule's own mix is on it (it stopped a fraction of a cent short)", () => {
+    for (const day of FRONTIER_DAYS) {
+      const { budgets, rule, components } = frontierSetup({ plan: standardPlanInput(day), paths: 2000 }).frame;
+      const top = budgets.at(-1)!;
+      expect(top, day).toBeGreaterThanOrEqual(rule.cost);
+      // the mix the search prices: the rule's overlay units and its VIX calls, whole units
+      const call = components.find((c) => c.name === 'vix-call')!;
+      expect(rule.overlayUnits * components[0]!.premium + rule.tailContracts * call.premium, day).toBeLessThanOrEqual(
+        top,
+      );
+      // and still on whole cents
+      expect(Math.round(top * 100) / 100, day).toBe(top);
     }
   });
 });
