@@ -3,7 +3,7 @@
  * a standard 10-lot condor about 45 days out (1.5 SD short strikes, 50-point wings) on the day's
  * market read by the replay's history loader (parseMarketHistory / mergeMarketHistory) from the
  * data beside the repository (`ALVH_DATA_DIR`, else `../shared/data`), its budget frontier
- * (20,000 paths, seed 1, 11 budgets from 0 to the literal tail's cost) as a table and as an SVG
+ * (20,000 paths, seed 1, 11 budgets from 0 to the full hedge's cost: the literal rule's overlay and tail) as a table and as an SVG
  * chart (docs/frontier-<date>.svg), with the plan and the literal rule marked.
  *
  *   npx tsx scripts/frontierDocs.ts           # prints the markdown

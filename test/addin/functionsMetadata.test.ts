@@ -269,3 +269,14 @@ describe('the ranges the help states are the ones the functions take', () => {
     }
   });
 });
+
+describe('FRONTIER parameter help', () => {
+  it("describes the default ladder as the literal rule's overlay and tail, and one set of paths for every budget", () => {
+    const params = functions.find((f) => f.id === 'FRONTIER')!.parameters;
+    const text = (name: string) => params.find((p) => p.name === name)!.description!;
+    expect(text('budgets')).toMatch(/the literal rule's overlay and 1\.8x tail/);
+    expect(text('paths')).not.toMatch(/per budget/);
+    expect(text('paths')).toMatch(/every budget is scored on/);
+    expect(text('seed')).not.toMatch(/per budget/);
+  });
+});

@@ -52,6 +52,9 @@ describe('POST /api/frontier', () => {
     const schema = doc.components.schemas.FrontierAnswer;
     for (const k of Object.keys(r.json)) expect(Object.keys(schema.properties as object), k).toContain(k);
     for (const k of schema.required as string[]) expect(Object.keys(r.json), k).toContain(k);
+    // a point's cost is the premium at marks; the fees are paid beyond the budget (it said "≤ budget" spent)
+    const point = (schema.properties.points.items.$ref as string).split('/').at(-1)!;
+    expect(doc.components.schemas[point].properties.cost.description).toMatch(/fees .*are paid beyond it/);
     expect(doc.paths['/api/frontier'].post.requestBody.content['application/json'].example).toEqual(FRONTIER_EXAMPLE);
   });
 

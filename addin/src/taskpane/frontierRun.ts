@@ -1,6 +1,6 @@
 /**
  * The Frontier button: posts the current plan input to the cloud's `POST <url>/frontier` (the
- * budget frontier runs Monte Carlo paths per budget, on the host's worker pool; the note shows the
+ * budget frontier runs one set of Monte Carlo paths that every budget is scored on, on the host's worker pool; the note shows the
  * progress the host streams), or with no URL set runs the shared `frontier()` in the page's Web
  * Worker (the same answer for the same input and seed), reads the answer
  * with the one parser of its shape (`parseFrontier`), and draws the chart and table; inside Excel,

@@ -67,7 +67,7 @@ export const BOOK_EXAMPLE = {
 export const STRESS_EXAMPLE = { book: BOOK_EXAMPLE, vixLevels: [15, 25, 40], days: [0, 7, 21] };
 
 /** POST /api/montecarlo: the first 1000 paths of a 4000-path run. */
-/** POST /api/frontier: the plan example's book, 11 budgets from 0 to the literal tail's cost, 4,000 paths. */
+/** POST /api/frontier: the plan example's book, 11 budgets from 0 to the full hedge's cost (the literal rule's overlay and tail), 4,000 paths. */
 export const FRONTIER_EXAMPLE = { plan: PLAN_EXAMPLE, paths: 4000, seed: 7 };
 
 export const MONTECARLO_EXAMPLE = { book: BOOK_EXAMPLE, paths: 4000, seed: 7, firstPath: 0, pathCount: 1000 };

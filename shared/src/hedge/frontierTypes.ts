@@ -14,7 +14,7 @@ import { MAX_HORIZON_DAYS, MAX_PATHS, MAX_PATH_STEPS, MONTE_CARLO_MEASURES } fro
 import type { MonteCarloDynamics, MonteCarloMeasure } from '../schemas/scenario';
 import type { TailStructure } from './structurePricing';
 
-/** Default number of budgets on the ladder: 0 to the full hedge's cost (the literal overlay and tail) in 10 equal steps. */
+/** Default number of budgets on the ladder: 0 to the full hedge's cost (the literal overlay and tail, rounded up to the cent) in 10 equal steps. */
 export const DEFAULT_FRONTIER_POINTS = 11;
 /** Default overlay shares of the budget tried at each point (the rest goes to the tail structure). */
 export const DEFAULT_FRONTIER_SPLITS = [0, 0.25, 0.5, 0.75, 1] as const;
@@ -34,7 +34,7 @@ export const MAX_FRONTIER_SEARCH_WORK = 25_000_000;
 export const FRONTIER_CVAR_LEVEL = 0.95;
 /**
  * Fewest paths in the CVaR's tail (the worst ⌈5% · down paths⌉) for the figure to mean something:
- * below it (fewer than 181 down paths) the answer warns; under 20 down paths the "CVaR" is the
+ * below it (fewer than 181 down paths) the answer warns; at 20 down paths or fewer the "CVaR" is the
  * single worst path.
  */
 export const MIN_FRONTIER_TAIL_PATHS = 10;
@@ -56,7 +56,7 @@ export const FrontierInputSchema = z
       .min(1, { error: 'pass at least one budget' })
       .max(MAX_FRONTIER_BUDGETS, { error: `pass at most ${MAX_FRONTIER_BUDGETS} budgets` })
       .optional(),
-    /** Ladder points when `budgets` is not given (0 to the literal tail's cost, equal steps). */
+    /** Ladder points when `budgets` is not given (0 to the full hedge's cost, the literal overlay and tail, equal steps; the top rounded up to the cent). */
     points: wholeNumber(2, MAX_FRONTIER_BUDGETS, 'points').default(DEFAULT_FRONTIER_POINTS),
     /**
      * Overlay shares of the budget, decimals 0-1: a point's overlay spends at most the largest
@@ -246,7 +246,10 @@ export interface FrontierPoint {
   split: number;
   tailUnits: number;
   overlayUnits: number;
-  /** What is spent, USD (≤ budget). */
+  /**
+   * The mix's premium at model marks, USD (≤ budget); the opening fees (policy.transactionCostPerContract
+   * per contract) are paid beyond it, in the P&L the figures are of, not counted against the budget.
+   */
   cost: number;
   /** CVaR 95 of the book's P&L on the paths where SPX ends below its start, USD (a loss is positive). */
   cvar95Down: number;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FRONTIER_CONDORS_PER_STEP, MAX_CONTRACTS, frontier, frontierUnitStep } from '@alvh/shared';
-import { frontierRows, searchFrontier, type Scorer } from '../../../shared/src/hedge/frontierSearch';
+import { frontierRows, scorer, searchFrontier, type Scorer } from '../../../shared/src/hedge/frontierSearch';
+import type { FrontierPartial } from '../../../shared/src/hedge/frontierTypes';
 import { PLAN_INPUT } from '../../helpers/fixtures';
 
 /** The 2026-11-20 plan with `quantity` condors (capital and budget large enough for any of them). */
@@ -78,5 +79,19 @@ describe('frontier of a large book: units searched in steps, each count within o
     // without the cap the budget alone bounds it: a million units at $1,000
     const free = frontierRows(sc, premiums, 1000, [0]);
     expect(searchFrontier(free, premiums, [1000], [0])[0]!.tailUnits).toBe(1_000_000);
+  });
+});
+
+describe('the CVaR 95 tail', () => {
+  it('is the single worst path at 20 down paths or fewer, two at 21 (as docs/hedging.md says)', () => {
+    const tailOf = (n: number) =>
+      scorer({
+        pathCount: n,
+        spot0: 100,
+        spxEnd: new Float64Array(n).fill(99),
+        condor: new Float64Array(n),
+        hedges: [],
+      } as unknown as FrontierPartial).tail;
+    expect([1, 20, 21, 180, 181].map(tailOf)).toEqual([1, 1, 2, 9, 10]);
   });
 });
