@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkReplayWork,
   MAX_REPLAY_ROW_LEGS,
+  parseReplayInput,
   REPLAY_LEGS_PER_CONDOR,
   ReplayAssumptionsSchema,
   replayedRowCount,
@@ -34,13 +35,27 @@ describe('replayLegCount', () => {
 });
 
 describe('replayedRowCount', () => {
+  const full = (date: string) => ({ date, spx: 4800, vix: 13, vx: [14, 15] });
+  const parsed = (extra: object = {}) => parseReplayInput({ rows: rows.map((r) => full(r.date)), ...extra });
+
   it('counts the rows from `from` to `to` inclusive, all of them by default', () => {
-    expect(replayedRowCount({ rows })).toBe(5);
-    expect(replayedRowCount({ rows, from: '2024-01-04' })).toBe(3);
-    expect(replayedRowCount({ rows, to: '2024-01-03' })).toBe(2);
-    expect(replayedRowCount({ rows, from: '2024-01-03', to: '2024-01-05' })).toBe(3);
+    expect(replayedRowCount(parsed())).toBe(5);
+    expect(replayedRowCount(parsed({ from: '2024-01-04' }))).toBe(3);
+    expect(replayedRowCount(parsed({ to: '2024-01-03' }))).toBe(2);
+    expect(replayedRowCount(parsed({ from: '2024-01-03', to: '2024-01-05' }))).toBe(3);
     // Bounds between rows: only the rows inside count.
-    expect(replayedRowCount({ rows, from: '2024-01-06', to: '2024-01-07' })).toBe(0);
+    expect(replayedRowCount(parsed({ from: '2024-01-06', to: '2024-01-07' }))).toBe(0);
+  });
+
+  it('without `from`, starts where the replay starts: warm-up rows before the first replayable one do not count', () => {
+    // no VX, then no VX1: the replay starts on the third row
+    const warm = [
+      { date: '2024-01-02', spx: 4800, vix: 13, vx: [] },
+      { date: '2024-01-03', spx: 4800, vix: 13, vx: [null, 15, 16] },
+      ...rows.slice(2).map((r) => full(r.date)),
+    ];
+    expect(replayedRowCount(parseReplayInput({ rows: warm }))).toBe(3);
+    expect(replayedRowCount(parseReplayInput({ rows: warm, from: '2024-01-02' }))).toBe(5);
   });
 });
 

@@ -16,6 +16,7 @@ export { parseCboeFuturesCurve } from './futuresCurve';
 export { condorExpiry, standardCondor, type StandardCondor, type StandardCondorSpec } from './condor';
 export { summarizePeriod } from './summary';
 export { replay } from './replay';
+export { replayedRowCount } from './replayWindow';
 export type {
   ReplayCampaign,
   ReplayLayer,

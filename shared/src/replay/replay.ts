@@ -1,7 +1,7 @@
 /**
  * The historical replay: the ALVH policy applied day by day to real market history.
  *
- * Each usable day (SPX close, VIX close, at least two VX settlements): date the curve and build
+ * Each usable day (SPX close, VIX close, VX1 and VX2 settlements): date the curve and build
  * the term structure (regime, spread), read the signals (RSI of SPX closes, MACD of VVIX, or of VVIX/VIX per policy.volOfVolSeries),
  * compute the split; settle what expired; check each open condor's rebalance triggers (days since
  * the last sizing, curve shift) and re-size its layers when one fires; open a standard condor on
@@ -19,8 +19,7 @@
  * special opening quotation; the close without one); a condor's remaining hedge legs are sold at
  * model mid when it settles.
  */
-import { insufficientData, invalidInput, limitExceeded, noSolution } from '../errors';
-import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from '../market/index';
+import { insufficientData, limitExceeded, noSolution } from '../errors';
 import { parseIsoDate } from '../dates';
 import { parseReplayInput, MAX_REPLAY_ROWS, type ReplayInput, type ReplayParsedInput } from '../schemas/replay';
 import { macd, rsi, volOfVolExpanding } from '../signals/index';
@@ -35,13 +34,14 @@ import {
   stepMark,
   stepMarket,
   stepRebalance,
-  pastCalendarEnd,
   settleExpiredLegs,
   stepSettle,
   stepSplit,
   type DaySignals,
   type ReplayBook,
+  type ReplaySkipKind,
 } from './replaySteps';
+import { calendarEnd, checkCalendarEnd, replayWindow } from './replayWindow';
 import { summarizePeriod, type ReplayClosing, type ReplayPeriodSummary } from './summary';
 
 export type * from './types';
@@ -53,7 +53,7 @@ import type { ReplayLedgerRow, ReplayResult, ReplaySeries } from './types';
  * @throws AlvhError `limit_exceeded` above {@link MAX_REPLAY_ROWS} rows; `invalid_input` (an
  *   InputValidationError listing every issue, or the first ones in the rows: parseReplayInput) for a
  *   malformed input; `insufficient_data` when no
- *   row in the window has an SPX close, a VIX close and two VX prices; `no_solution` naming
+ *   row in the window has an SPX close, a VIX close and VX1 and VX2 prices; `no_solution` naming
  *   assumptions.capital when its capital cap fits no condor on any entry day
  * @example
  * const rows = mergeMarketHistory(parseMarketHistory(futuresCsv), parseMarketHistory(vvixCsv));
@@ -120,10 +120,8 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
 
   const { rsiByDate, vovByDate } = replaySignals(rows, policy);
 
-  const to = input.to ?? (rows[rows.length - 1] as MarketRow).date;
+  const { from, to } = replayWindow(input);
   const curvePolicy = curvePolicyOf(policy);
-  const from = input.from ?? firstUsableDate(rows, to, (row) => !('skip' in stepMarket(row, policy, a, curvePolicy)));
-  checkWindow(rows, from, to);
   checkCalendarEnd(rows, from, to, (row) => {
     const market = stepMarket(row, policy, a, curvePolicy);
     if (!('skip' in market))
@@ -133,6 +131,7 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
   const book = emptyBook();
   const ledger: ReplayLedgerRow[] = [];
   const skipped: { date: string; reason: string }[] = [];
+  const skipKinds = new Map<ReplaySkipKind, number>();
   let skippedCount = 0;
   // the last skipped row after the last ledger row on which legs settled (none once a day follows)
   let settledAfter: string | undefined;
@@ -144,6 +143,7 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
       const market = stepMarket(row, policy, a, curvePolicy);
       if ('skip' in market) {
         skippedCount++;
+        skipKinds.set(market.kind, (skipKinds.get(market.kind) ?? 0) + 1);
         if (skipped.length < 20) skipped.push({ date: row.date, reason: market.skip });
         // Legs expiring today settle on today's prints even when the VX curve is missing; the
         // condor's campaign closes (its hedge legs sold at mid) on the next replayed day.
@@ -177,57 +177,12 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
     const why = skipped[0] ? ` (first skipped row ${skipped[0].date}: ${skipped[0].reason})` : '';
     throw insufficientData(
       'rows',
-      `no row between ${from} and ${to} has an SPX close, a VIX close and two VX prices${why}`,
+      `no row between ${from} and ${to} has an SPX close, a VIX close and VX1 and VX2 prices${why}`,
       'merge SPX, VIX and VX futures histories that cover the window (see parseMarketHistory and mergeMarketHistory)',
     );
   }
   checkCapitalFits(input, book, from, to);
-  return summarizeReplay(input, book, ledger, { count: skippedCount, first: skipped }, settledAfter);
-}
-
-/**
- * Before the loop, whose days would otherwise run (seconds for 10,000 of them) up to the first
- * one past the calendar: when the window's last row needs expiries past the exchange calendar
- * (its VX curve dated, a condor opened on it with its hedges), find the first row of the window
- * that does, by bisection (the need only grows with the date), and refuse it by its row.
- */
-function checkCalendarEnd(rows: readonly MarketRow[], from: string, to: string, day: (row: MarketRow) => void) {
-  const pastEnd = (i: number): boolean => {
-    const row = rows[i] as MarketRow;
-    if (Number(row.date.slice(0, 4)) < CALENDAR_LAST_YEAR - 1) return false;
-    try {
-      day(row);
-      return false;
-    } catch (e) {
-      return pastCalendarEnd(e, row.date); // any other error is the loop's to report, in its order
-    }
-  };
-  let lo = rows.findIndex((r) => r.date >= from);
-  let hi = rows.findLastIndex((r) => r.date <= to);
-  if (lo < 0 || hi < lo || !pastEnd(hi)) return;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (pastEnd(mid)) hi = mid;
-    else lo = mid + 1;
-  }
-  throw calendarEndProblem(lo, (rows[lo] as MarketRow).date);
-}
-
-/**
- * A day whose condor, VX curve or hedges need expiries past the exchange calendar, named by its
- * row (the calendar's own error names an inner count or date the caller never passed); any other
- * error as it is.
- */
-function calendarEnd(e: unknown, i: number, date: string): unknown {
-  return pastCalendarEnd(e, date) ? calendarEndProblem(i, date) : e;
-}
-
-function calendarEndProblem(i: number, date: string) {
-  return invalidInput(
-    `rows[${i}].date`,
-    `is ${date}: replaying it needs expiries past the end of the exchange calendar (${CALENDAR_FIRST_YEAR}-${CALENDAR_LAST_YEAR}, through ${CALENDAR_LAST_YEAR}-12-31): its condor, VX curve and hedges expire months later`,
-    `end the window before it (to), or drop the rows from ${date} on`,
-  );
+  return summarizeReplay(input, book, ledger, { count: skippedCount, first: skipped }, settledAfter, skipKinds);
 }
 
 /**
@@ -248,41 +203,6 @@ function checkCapitalFits(input: ReplayParsedInput, book: ReplayBook, from: stri
 }
 
 /**
- * The default `from`: the first row up to `to` the replay can replay (the rows before it only
- * warm up the signals, and are not counted as skipped); the first row when none can be.
- */
-function firstUsableDate(rows: readonly MarketRow[], to: string, usable: (row: MarketRow) => boolean): string {
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as MarketRow;
-    if (row.date > to) break;
-    try {
-      if (usable(row)) return row.date;
-    } catch (e) {
-      throw calendarEnd(e, i, row.date);
-    }
-  }
-  return (rows[0] as MarketRow).date;
-}
-
-/** `from` and `to` against the rows' dates: a window that misses them all is named plainly. */
-function checkWindow(rows: readonly MarketRow[], from: string, to: string): void {
-  const first = (rows[0] as MarketRow).date;
-  const last = (rows[rows.length - 1] as MarketRow).date;
-  if (from > last)
-    throw invalidInput(
-      'from',
-      `is ${from}, after the last row (${last})`,
-      `pass a from on or before ${last}, or send rows up to ${from}`,
-    );
-  if (to < first)
-    throw invalidInput(
-      'to',
-      `is ${to}, before the first row (${first})`,
-      `pass a to on or after ${first}, or send rows from ${to}`,
-    );
-}
-
-/**
  * The replay's result from its ledger: campaigns still open at the end are valued at the last
  * replayed day's marks of the legs they still hold (a leg settled on a skipped row after that day
  * is cash, with no mark; the total and the periods holding that row then close on the campaigns'
@@ -294,6 +214,7 @@ function summarizeReplay(
   ledger: ReplayLedgerRow[],
   skipped: ReplayResult['skipped'],
   settledAfter: string | undefined,
+  skipKinds: ReadonlyMap<ReplaySkipKind, number>,
 ): ReplayResult {
   const a = input.assumptions;
   const notes: string[] = [];
@@ -340,7 +261,7 @@ function summarizeReplay(
     );
   if (skipped.count > 0)
     notes.push(
-      `${skipped.count} row${skipped.count === 1 ? '' : 's'} in the window skipped (no SPX close, no VIX close or fewer than two VX prices); positions carried over them`,
+      `${skipped.count} row${skipped.count === 1 ? '' : 's'} in the window skipped (${[...skipKinds].map(([kind, n]) => `${n} ${kind}`).join(', ')}); positions carried over them`,
     );
 
   const series: ReplaySeries = {

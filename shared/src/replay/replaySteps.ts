@@ -116,9 +116,22 @@ export function curvePolicyOf(policy: Policy): Partial<CurvePolicy> {
 }
 
 /**
+ * Why a row is skipped, as the replay counts it: no SPX close, no VIX close, fewer than two VX
+ * prices, VX1 or VX2 missing (F1 and F2 are the first two monthly contracts after the date: with
+ * either missing, a later contract would stand in for it), a date the exchange calendar does not
+ * cover, or a curve that cannot be built (the message says why).
+ */
+export type ReplaySkipKind =
+  | 'no SPX close'
+  | 'no VIX close'
+  | 'fewer than two VX prices'
+  | 'no VX1 or VX2 price'
+  | 'outside the exchange calendar'
+  | 'VX curve not built';
+
+/**
  * Step 0: the day's term structure and market state; a reason when the row cannot be replayed
- * (no SPX close, or a curve that cannot be built: no VIX close, fewer than two VX prices).
- * Every option is marked on the day's surfaces (method Section 2b, book/marks.ts): the SPX surface
+ * ({@link ReplaySkipKind}). Every option is marked on the day's surfaces (method Section 2b, book/marks.ts): the SPX surface
  * of the day's VIX with its VIX9D, VIX3M, VIX6M and SKEW where the history has them (VIX alone, a
  * flat term structure, before they exist), moved to VIX × atmVolScale; VIX options on the VVIX
  * surface (policy.defaultVolOfVol without VVIX).
@@ -128,17 +141,24 @@ export function stepMarket(
   policy: Policy,
   a: ReplayAssumptions,
   curvePolicy: Partial<CurvePolicy>,
-): { day: ReplayDay } | { skip: string } {
+): { day: ReplayDay } | { skip: string; kind: ReplaySkipKind } {
   const day = parseIsoDate('date', row.date);
   const spx = row.spx;
-  if (spx === undefined) return { skip: 'no SPX close' };
+  if (spx === undefined) return { skip: 'no SPX close', kind: 'no SPX close' };
   let ts: TermStructure;
   try {
-    ts = buildTermStructure(datedCurve(row), curvePolicy);
+    const curve = datedCurve(row);
+    const front = [0, 1].find((i) => row.vx[i] === null || row.vx[i] === undefined);
+    if (front !== undefined)
+      return {
+        skip: `${row.date}.vx[${front}]: VX${front + 1} has no price; F1 and F2 are the first two monthly VX futures after the date, so the day has no F1 − F2 spread`,
+        kind: 'no VX1 or VX2 price',
+      };
+    ts = buildTermStructure(curve, curvePolicy);
   } catch (e) {
     // a curve past the exchange calendar is no gap in the data: the replay names the row (replay.ts)
     if (!isAlvhError(e) || pastCalendarEnd(e, row.date)) throw e;
-    return { skip: e.message };
+    return { skip: e.message, kind: skipKind(row, e.problem) };
   }
   const volOfVol = row.vvix !== undefined ? volOfVolFromVvix(row.vvix) : policy.defaultVolOfVol;
   // A history row can lack the far contracts (a source's gaps): the replay prices an expiry past the
@@ -162,6 +182,14 @@ export function stepMarket(
     surfaces,
   };
   return { day: { row, day, spx, ts, state, policy, assumptions: a, costs: 0, hedgeCost: 0 } };
+}
+
+/** The kind of a curve that could not be built, from the row and the error's problem. */
+function skipKind(row: MarketRow, problem: string): ReplaySkipKind {
+  if (row.vix === undefined || !(row.vix > 0)) return 'no VIX close';
+  if (problem.includes('exchange calendar')) return 'outside the exchange calendar';
+  if (row.vx.filter((p) => p !== null && p !== undefined).length < 2) return 'fewer than two VX prices';
+  return 'VX curve not built';
 }
 
 /**

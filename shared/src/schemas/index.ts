@@ -34,7 +34,6 @@ export {
   REPLAY_LEGS_PER_CONDOR,
   checkReplayWork,
   replayLegCount,
-  replayedRowCount,
   MarketRowSchema,
   ReplayAssumptionsSchema,
   ReplayEpisodeSchema,

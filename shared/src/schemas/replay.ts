@@ -233,7 +233,7 @@ function replayInputSchema<R extends z.ZodType>(row: R) {
       rows: z
         .array(row, { error: 'pass rows as an array of daily market rows' })
         .min(2, { error: 'pass at least two rows' }),
-      /** First date replayed (default: the first usable row: SPX and VIX closes, two VX prices). Earlier rows still feed the signals and are not counted as skipped. */
+      /** First date replayed (default: the first usable row: SPX and VIX closes, VX1 and VX2 prices). Earlier rows still feed the signals and are not counted as skipped. */
       from: isoDate.optional(),
       /** Last date replayed (default: the last row). */
       to: isoDate.optional(),
@@ -363,24 +363,6 @@ export type ReplayParsedInput = z.output<typeof ReplayInputSchema>;
 export function replayLegCount(assumptions: Pick<ReplayAssumptions, 'entryEveryDays' | 'maxOpenCondors'>): number {
   const condors = assumptions.entryEveryDays > 0 ? assumptions.maxOpenCondors : 1;
   return condors * REPLAY_LEGS_PER_CONDOR;
-}
-
-/**
- * Rows a parsed replay input marks: those dated from `from` to `to` (inclusive; default the
- * first and the last row). Earlier rows only feed the signals and cost no marking.
- */
-export function replayedRowCount(input: {
-  rows: readonly { date: string }[];
-  from?: string | undefined;
-  to?: string | undefined;
-}): number {
-  let n = 0;
-  for (const r of input.rows) {
-    if (input.from !== undefined && r.date < input.from) continue;
-    if (input.to !== undefined && r.date > input.to) continue;
-    n++;
-  }
-  return n;
 }
 
 /**

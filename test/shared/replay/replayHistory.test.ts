@@ -7,6 +7,10 @@ import {
   mergeMarketHistory,
   parseMarketHistory,
   replay,
+  checkReplayWork,
+  parseReplayInput,
+  replayLegCount,
+  replayedRowCount,
 } from '@alvh/shared';
 import type { MarketHistoryFormat, MarketRow, ReplayLedgerRow, ReplayResult } from '@alvh/shared';
 import { describeWithData, readDataFile } from '../../helpers/marketData';
@@ -280,5 +284,33 @@ describeWithData('the open-close bound against the real history files', () => {
       }
     }
     expect(opens).toBeGreaterThan(10_000);
+  });
+});
+
+describeWithData('a real row without VX1', () => {
+  it('2020-09-03 is skipped, naming vx[0], not replayed with October as F1', () => {
+    const rows = loadRows('2020-05-01', '2020-10-30');
+    const full = replay({ rows, from: '2020-08-03' });
+    const day = full.ledger.find((x) => x.date === '2020-09-03')!;
+    expect([day.f1, day.f2, day.regime]).toEqual([33.875, 39.025, 'contango']);
+    const gappy = rows.map((x) => (x.date === '2020-09-03' ? { ...x, vx: [null, ...x.vx.slice(1)] } : x));
+    const r = replay({ rows: gappy, from: '2020-08-03' });
+    expect(r.ledger.map((x) => x.date)).not.toContain('2020-09-03');
+    expect(r.skipped.first).toEqual([
+      { date: '2020-09-03', reason: expect.stringMatching(/^2020-09-03\.vx\[0\]: VX1 has no price/) as string },
+    ]);
+    expect(r.notes).toContain('1 row in the window skipped (1 no VX1 or VX2 price); positions carried over them');
+  });
+});
+
+describeWithData('the work limit on the whole history (VIX from 1990)', () => {
+  it('counts the rows from the first replayable day (2007-04-02), not the warm-up from 1990', () => {
+    const rows = loadRows('1990-01-01', '2021-12-23');
+    expect(rows[0]!.date < '1991-01-01').toBe(true);
+    const v = parseReplayInput({ rows, assumptions: { entryEveryDays: 7, maxOpenCondors: 10 } });
+    const n = replayedRowCount(v);
+    expect(rows.length).toBeGreaterThan(8000);
+    expect(n).toBe(3711);
+    expect(() => checkReplayWork(n, replayLegCount(v.assumptions))).not.toThrow();
   });
 });

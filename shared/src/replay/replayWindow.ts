@@ -1,0 +1,120 @@
+/**
+ * The replay's window: its first and last day as the replay starts and ends them (`replayWindow`,
+ * shared by the replay and by the host's work limit, `replayedRowCount`), and the refusals of a
+ * window that misses the rows or runs past the exchange calendar.
+ */
+import { invalidInput } from '../errors';
+import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from '../market/index';
+import type { ReplayParsedInput } from '../schemas/replay';
+import type { MarketRow } from './marketHistory';
+import { curvePolicyOf, pastCalendarEnd, stepMarket } from './replaySteps';
+
+/**
+ * The replay's window: `to` (default the last row) and `from` (default the first row up to `to`
+ * the replay can replay: SPX and VIX closes, VX1 and VX2 prices; the rows before it only warm up
+ * the signals). Refuses a window that misses the rows (`from` after the last row, `to` before the
+ * first), and names a row whose curve runs past the exchange calendar on the way to the first.
+ */
+export function replayWindow(input: ReplayParsedInput): { from: string; to: string } {
+  const rows = input.rows as MarketRow[];
+  const to = input.to ?? (rows[rows.length - 1] as MarketRow).date;
+  const curvePolicy = curvePolicyOf(input.policy);
+  const from =
+    input.from ??
+    firstUsableDate(rows, to, (row) => !('skip' in stepMarket(row, input.policy, input.assumptions, curvePolicy)));
+  checkWindow(rows, from, to);
+  return { from, to };
+}
+
+/**
+ * Rows a parsed replay input replays or skips, which the host's work limit counts: those from the
+ * replay's first day to its last ({@link replayWindow}: without `from`, from the first row the
+ * replay can replay). The warm-up rows before it only feed the signals and cost no marking.
+ * @throws AlvhError `invalid_input` as {@link replayWindow}
+ */
+export function replayedRowCount(input: ReplayParsedInput): number {
+  const { from, to } = replayWindow(input);
+  let n = 0;
+  for (const r of input.rows) if (r.date >= from && r.date <= to) n++;
+  return n;
+}
+
+/**
+ * The default `from`: the first row up to `to` the replay can replay (the rows before it only
+ * warm up the signals, and are not counted as skipped); the first row when none can be.
+ */
+function firstUsableDate(rows: readonly MarketRow[], to: string, usable: (row: MarketRow) => boolean): string {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as MarketRow;
+    if (row.date > to) break;
+    try {
+      if (usable(row)) return row.date;
+    } catch (e) {
+      throw calendarEnd(e, i, row.date);
+    }
+  }
+  return (rows[0] as MarketRow).date;
+}
+
+/** `from` and `to` against the rows' dates: a window that misses them all is named plainly. */
+function checkWindow(rows: readonly MarketRow[], from: string, to: string): void {
+  const first = (rows[0] as MarketRow).date;
+  const last = (rows[rows.length - 1] as MarketRow).date;
+  if (from > last)
+    throw invalidInput(
+      'from',
+      `is ${from}, after the last row (${last})`,
+      `pass a from on or before ${last}, or send rows up to ${from}`,
+    );
+  if (to < first)
+    throw invalidInput(
+      'to',
+      `is ${to}, before the first row (${first})`,
+      `pass a to on or after ${first}, or send rows from ${to}`,
+    );
+}
+
+/**
+ * Before the loop, whose days would otherwise run (seconds for 10,000 of them) up to the first
+ * one past the calendar: when the window's last row needs expiries past the exchange calendar
+ * (its VX curve dated, a condor opened on it with its hedges), find the first row of the window
+ * that does, by bisection (the need only grows with the date), and refuse it by its row.
+ */
+export function checkCalendarEnd(rows: readonly MarketRow[], from: string, to: string, day: (row: MarketRow) => void) {
+  const pastEnd = (i: number): boolean => {
+    const row = rows[i] as MarketRow;
+    if (Number(row.date.slice(0, 4)) < CALENDAR_LAST_YEAR - 1) return false;
+    try {
+      day(row);
+      return false;
+    } catch (e) {
+      return pastCalendarEnd(e, row.date); // any other error is the loop's to report, in its order
+    }
+  };
+  let lo = rows.findIndex((r) => r.date >= from);
+  let hi = rows.findLastIndex((r) => r.date <= to);
+  if (lo < 0 || hi < lo || !pastEnd(hi)) return;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pastEnd(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  throw calendarEndProblem(lo, (rows[lo] as MarketRow).date);
+}
+
+/**
+ * A day whose condor, VX curve or hedges need expiries past the exchange calendar, named by its
+ * row (the calendar's own error names an inner count or date the caller never passed); any other
+ * error as it is.
+ */
+export function calendarEnd(e: unknown, i: number, date: string): unknown {
+  return pastCalendarEnd(e, date) ? calendarEndProblem(i, date) : e;
+}
+
+function calendarEndProblem(i: number, date: string) {
+  return invalidInput(
+    `rows[${i}].date`,
+    `is ${date}: replaying it needs expiries past the end of the exchange calendar (${CALENDAR_FIRST_YEAR}-${CALENDAR_LAST_YEAR}, through ${CALENDAR_LAST_YEAR}-12-31): its condor, VX curve and hedges expire months later`,
+    `end the window before it (to), or drop the rows from ${date} on`,
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * Gaps in the history: a row without VX1 or VX2 is skipped (a later contract never stands in for
+ * F1 or F2), the skipped-rows note counts each reason the replay met.
+ */
+import { describe, expect, it } from 'vitest';
+import { dayFromYmd, isBusinessDay, replay, toIsoDate } from '@alvh/shared';
+import type { MarketRow } from '@alvh/shared';
+
+/** Market days from `from` for `n` days with a fixed SPX, VIX and contango VX curve. */
+function flatRows(from: [number, number, number], n: number): MarketRow[] {
+  const rows: MarketRow[] = [];
+  for (let d = dayFromYmd(...from); rows.length < n; d++) {
+    if (!isBusinessDay(toIsoDate(d))) continue;
+    rows.push({ date: toIsoDate(d), spx: 4000, vix: 15, vvix: 90, vx: [16, 17, 17.8, 18.4, 18.9, 19.3, 19.6, 19.8] });
+  }
+  return rows;
+}
+
+describe('a row without VX1 or VX2', () => {
+  const rows = flatRows([2021, 1, 4], 60);
+  const withVx = (k: number, vx: (number | null)[]) => rows.map((x, i) => (i === k ? { ...x, vx } : x));
+
+  it.each([
+    [0, [null, 17, 17.8, 18.4]],
+    [1, [16, null, 17.8, 18.4]],
+  ])('is skipped, naming vx[%i], and counted in the note', (slot, vx) => {
+    const r = replay({ rows: withVx(20, vx), assumptions: { includeLedger: true } });
+    expect(r.ledger.map((x) => x.date)).not.toContain(rows[20]!.date);
+    expect(r.days).toBe(59);
+    expect(r.skipped.count).toBe(1);
+    expect(r.skipped.first[0]!.date).toBe(rows[20]!.date);
+    expect(r.skipped.first[0]!.reason).toMatch(
+      new RegExp(`^${rows[20]!.date}\\.vx\\[${slot}\\]: VX${slot + 1} has no price; F1 and F2 are the first two`),
+    );
+    expect(r.notes).toContain('1 row in the window skipped (1 no VX1 or VX2 price); positions carried over them');
+  });
+
+  it('a row without a later contract is replayed (the fitted curve prices that expiry)', () => {
+    const r = replay({ rows: withVx(20, [16, 17, null, 18.4]), assumptions: { includeLedger: true } });
+    expect(r.skipped.count).toBe(0);
+    expect(r.ledger[20]!.f1).toBe(16);
+    expect(r.ledger[20]!.f2).toBe(17);
+  });
+
+  it('is not the default first day: the replay starts on the first row with VX1 and VX2', () => {
+    const gappy = rows.map((x, i) => (i < 3 ? { ...x, vx: [null, 17, 17.8] } : x));
+    const r = replay({ rows: gappy, assumptions: { includeLedger: false } });
+    expect(r.from).toBe(rows[3]!.date);
+    expect(r.skipped.count).toBe(0);
+  });
+});
+
+describe('the skipped-rows note', () => {
+  it('counts the rows by the reasons they were skipped', () => {
+    const rows = flatRows([2021, 1, 4], 60).map((x, i): MarketRow => {
+      if (i === 10 || i === 11) return { date: x.date, vix: 15, vx: x.vx };
+      if (i === 12) return { ...x, vx: [16] };
+      if (i === 13) return { ...x, vx: [null, 17, 18] };
+      return x;
+    });
+    const r = replay({ rows, assumptions: { includeLedger: false } });
+    expect(r.skipped.count).toBe(4);
+    expect(r.notes).toContain(
+      '4 rows in the window skipped (2 no SPX close, 1 fewer than two VX prices, 1 no VX1 or VX2 price); positions carried over them',
+    );
+  });
+});
