@@ -236,7 +236,8 @@ function summarizeReplay(
 
   const years: ReplayPeriodSummary[] = [];
   const firstYear = Number(ledger[0]?.date.slice(0, 4));
-  const lastYear = Number(last.date.slice(0, 4));
+  // to the year of the last settlement, so that the years add up to the total
+  const lastYear = Number((settledAfter ?? last.date).slice(0, 4));
   for (let y = firstYear; y <= lastYear; y++) {
     const s = summarizePeriod(ledger, String(y), `${y}-01-01`, `${y}-12-31`, closing);
     if (s) years.push(s);

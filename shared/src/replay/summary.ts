@@ -26,7 +26,9 @@ export interface ReplayClosing {
 
 /**
  * Summary of `ledger` rows dated in [from, to], or null when none is. `closing`, when dated after
- * the ledger's last row and inside the window, is the period's final level (P&L and drawdown).
+ * the ledger's last row and inside the window, is the period's final level (P&L and drawdown); a
+ * window holding it but no ledger row (a year whose only rows were skipped, a settlement on one of
+ * them) is summarized from the last row's level to it, over 0 days, dated on `closing.date`.
  * @example summarizePeriod(result.ledger, 'Mar 2020', '2020-02-14', '2020-04-17')
  */
 export function summarizePeriod(
@@ -45,7 +47,7 @@ export function summarizePeriod(
     if (first < 0) first = i;
     lastIdx = i;
   }
-  if (first < 0) return null;
+  if (first < 0) return closingOnly(ledger, name, from, to, closing);
   const before = first > 0 ? (ledger[first - 1] as ReplayLedgerRow) : null;
   const base = {
     condor: before?.condorPnl ?? 0,
@@ -111,5 +113,41 @@ export function summarizePeriod(
     triggers,
     regimeDays,
     regimeShare,
+  };
+}
+
+/**
+ * A window with no ledger row that holds `closing` (after the ledger's last row): the change from
+ * the last row's level to the closing level, over 0 days; null for any other empty window.
+ */
+function closingOnly(
+  ledger: readonly ReplayLedgerRow[],
+  name: string,
+  from: string,
+  to: string,
+  closing: ReplayClosing | undefined,
+): ReplayPeriodSummary | null {
+  const last = ledger[ledger.length - 1];
+  if (closing === undefined || last === undefined || closing.date <= last.date) return null;
+  if (closing.date < from || closing.date > to) return null;
+  const zero = { 'steep-backwardation': 0, backwardation: 0, flat: 0, contango: 0 };
+  return {
+    name,
+    from: closing.date,
+    to: closing.date,
+    days: 0,
+    condorPnl: closing.condorPnl - last.condorPnl,
+    overlayPnl: closing.overlayPnl - last.overlayPnl,
+    tailPnl: closing.tailPnl - last.tailPnl,
+    alvhPnl: closing.alvhPnl - last.alvhPnl,
+    condorMaxDrawdown: Math.max(0, last.condorPnl - closing.condorPnl),
+    alvhMaxDrawdown: Math.max(0, last.alvhPnl - closing.alvhPnl),
+    hedgeCost: 0,
+    costs: 0,
+    condorsOpened: 0,
+    rebalances: 0,
+    triggers: { days: 0, 'curve-shift': 0 },
+    regimeDays: { ...zero },
+    regimeShare: { ...zero },
   };
 }

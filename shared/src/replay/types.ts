@@ -112,7 +112,7 @@ export interface ReplayResult {
 
 export interface ReplayPeriodSummary {
   name: string;
-  /** First and last replayed day inside the window. */
+  /** First and last replayed day inside the window (a window holding no replayed day, only a settlement on a skipped row after the last one: that row's date, `days` 0). */
   from: string;
   to: string;
   days: number;

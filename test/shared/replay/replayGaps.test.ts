@@ -65,3 +65,24 @@ describe('the skipped-rows note', () => {
     );
   });
 });
+
+describe('a settlement on a skipped row in a year with no replayed day', () => {
+  // 2020-11-02 on; from 2021-01-04 to the window's end every row lacks its VX curve, so the
+  // condor expiring on 2021-01-15 settles on that skipped row, after the last replayed day
+  const rows = flatRows([2020, 11, 2], 62).map((x) => (x.date >= '2021-01-04' ? { ...x, vx: [] } : x));
+  const r = replay({ rows, to: '2021-01-20', assumptions: { includeLedger: false } });
+
+  it('is in a year of its own (0 days), so the years add up to the total', () => {
+    expect(r.to).toBe('2020-12-31');
+    expect(r.campaigns.some((c) => c.expiry === '2021-01-15')).toBe(true);
+    expect(r.years.map((y) => y.name)).toEqual(['2020', '2021']);
+    const y2021 = r.years[1]!;
+    expect([y2021.from, y2021.to, y2021.days]).toEqual(['2021-01-15', '2021-01-15', 0]);
+    expect(y2021.alvhPnl).not.toBe(0);
+    expect(Object.values(y2021.regimeShare)).toEqual([0, 0, 0, 0]);
+    for (const k of ['condorPnl', 'overlayPnl', 'tailPnl', 'alvhPnl'] as const) {
+      expect(r.years.reduce((s, y) => s + y[k], 0)).toBeCloseTo(r.total[k], 6);
+      expect(r.campaigns.reduce((s, c) => s + c[k], 0)).toBeCloseTo(r.total[k], 6);
+    }
+  });
+});

@@ -314,3 +314,18 @@ describeWithData('the work limit on the whole history (VIX from 1990)', () => {
     expect(() => checkReplayWork(n, replayLegCount(v.assumptions))).not.toThrow();
   });
 });
+
+describeWithData('the Jan 2021 condor settled on a skipped row after the last replayed day', () => {
+  it('is in the 2021 year, so the years add up to the total', () => {
+    const rows = loadRows('2020-06-01', '2021-01-29').map((x) =>
+      x.date >= '2021-01-04' && x.date <= '2021-01-20' ? { ...x, vx: [] } : x,
+    );
+    const r = replay({ rows, from: '2020-09-01', to: '2021-01-20', assumptions: { includeLedger: false } });
+    expect(r.years.map((y) => [y.name, y.days])).toEqual([
+      ['2020', r.days],
+      ['2021', 0],
+    ]);
+    expect(r.years[0]!.alvhPnl + r.years[1]!.alvhPnl).toBeCloseTo(r.total.alvhPnl, 6);
+    expect(r.campaigns.reduce((s, c) => s + c.alvhPnl, 0)).toBeCloseTo(r.total.alvhPnl, 6);
+  });
+});
