@@ -292,6 +292,12 @@ export function parseMarketHistory(text: string, format?: MarketHistoryFormat): 
   const rows: MarketRow[] = [];
   let prevDay = -Infinity;
   let prevDate = '';
+  // how this format marks a missing price, if it has a way: the fix names only what it accepts
+  const noPrice = layout.missing.includes('')
+    ? 'remove the row or leave the cell empty'
+    : layout.missing.length > 0
+      ? `remove the row or write ${layout.missing.map((m) => `"${m}"`).join(' or ')}`
+      : 'remove the row (this format has no missing cells)';
   for (let li = 1; li < lines.length; li++) {
     const raw = (lines[li] as string).trim();
     if (raw === '') continue;
@@ -337,12 +343,7 @@ export function parseMarketHistory(text: string, format?: MarketHistoryFormat): 
       if (cell === '' || !Number.isFinite(x))
         throw invalidInput(where(col), `is "${cell}", not a number`, 'write a price such as 16.25');
       if (x === 0 && allowZeroAsMissing) return null;
-      if (x <= 0)
-        throw invalidInput(
-          where(col),
-          `is ${cell}, but a price must be greater than 0`,
-          'remove the row or leave the cell empty',
-        );
+      if (x <= 0) throw invalidInput(where(col), `is ${cell}, but a price must be greater than 0`, noPrice);
       return x;
     };
 

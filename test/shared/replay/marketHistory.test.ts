@@ -42,6 +42,21 @@ describe('parseMarketHistory on small texts', () => {
     expect(rows).toEqual([{ date: '2008-01-02', vix: 23.17, vix6m: 24.36, spx: 1447.16, vx: [] }]);
   });
 
+  it('a price of 0 is refused with a fix the format accepts', () => {
+    // Cboe files have no missing cells: an empty one is no number either, so only removing the row helps
+    const vvix = errorOf(() => parseMarketHistory('DATE,VVIX\n01/02/2020,0\n'));
+    expect(vvix.message).toMatch(
+      /^line 2 \(VVIX\): is 0, but a price must be greater than 0; remove the row \(this format has no missing cells\)/,
+    );
+    expect(() => parseMarketHistory('DATE,VVIX\n01/02/2020,\n')).toThrow(/not a number/);
+    // manumartinb reads an empty cell as a gap: the fix says so, and it parses
+    const m = 'Fecha,M1,M2,M3,M4,M5,M6,M7,M8\n2024-08-05,';
+    expect(errorOf(() => parseMarketHistory(`${m}0,2,3,4,5,6,7,8\n`)).message).toMatch(
+      /remove the row or leave the cell empty$/,
+    );
+    expect(parseMarketHistory(`${m},2,3,4,5,6,7,8\n`)[0]!.vx[0]).toBeNull();
+  });
+
   const bad: [string, string, MarketHistoryFormat | undefined, RegExp][] = [
     ['a word in a price cell', 'DATE,VVIX\n03/16/2020,abc\n', undefined, /^line 2 \(VVIX\): is "abc", not a number/],
     [
