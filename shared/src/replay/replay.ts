@@ -21,7 +21,13 @@
  */
 import { insufficientData, limitExceeded, noSolution } from '../errors';
 import { parseIsoDate } from '../dates';
-import { parseReplayInput, MAX_REPLAY_ROWS, type ReplayInput, type ReplayParsedInput } from '../schemas/replay';
+import {
+  DEFAULT_EPISODES,
+  parseReplayInput,
+  MAX_REPLAY_ROWS,
+  type ReplayInput,
+  type ReplayParsedInput,
+} from '../schemas/replay';
 import { macd, rsi, volOfVolExpanding } from '../signals/index';
 import { type Policy } from '../schemas/policy';
 import type { MarketState } from '../book/index';
@@ -41,7 +47,7 @@ import {
   type ReplayBook,
   type ReplaySkipKind,
 } from './replaySteps';
-import { calendarEnd, checkCalendarEnd, replayWindow } from './replayWindow';
+import { calendarEnd, checkCalendarEnd, checkEpisodes, replayWindow } from './replayWindow';
 import { summarizePeriod, type ReplayClosing, type ReplayPeriodSummary } from './summary';
 
 export type * from './types';
@@ -121,6 +127,7 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
   const { rsiByDate, vovByDate } = replaySignals(rows, policy);
 
   const { from, to } = replayWindow(input);
+  checkEpisodes(input.episodes, from, to);
   const curvePolicy = curvePolicyOf(policy);
   checkCalendarEnd(rows, from, to, (row) => {
     const market = stepMarket(row, policy, a, curvePolicy);
@@ -243,10 +250,11 @@ function summarizeReplay(
     if (s) years.push(s);
   }
   const episodes: ReplayPeriodSummary[] = [];
-  for (const e of input.episodes) {
+  // every episode asked for is summarized or noted; a default one only when the replay reaches it
+  for (const e of input.episodes ?? DEFAULT_EPISODES) {
     const s = summarizePeriod(ledger, e.name, e.from, e.to, closing);
     if (s) episodes.push(s);
-    else if (e.to >= (ledger[0] as ReplayLedgerRow).date && e.from <= last.date)
+    else if (input.episodes !== undefined || (e.to >= (ledger[0] as ReplayLedgerRow).date && e.from <= last.date))
       notes.push(`episode ${e.name} (${e.from}..${e.to}): no replayed day in the data given`);
   }
   const total = summarizePeriod(

@@ -27,6 +27,21 @@ export function replayWindow(input: ReplayParsedInput): { from: string; to: stri
 }
 
 /**
+ * The episodes the caller asked for, against the replay's window: one wholly before `from` or
+ * after `to` can hold no replayed day, and is refused by its index rather than left out.
+ */
+export function checkEpisodes(episodes: ReplayParsedInput['episodes'], from: string, to: string): void {
+  episodes?.forEach((e, i) => {
+    if (e.to < from || e.from > to)
+      throw invalidInput(
+        `episodes[${i}]`,
+        `is ${e.name} (${e.from}..${e.to}), outside the replay's window ${from}..${to}`,
+        'drop it, or widen from/to and send rows that cover it',
+      );
+  });
+}
+
+/**
  * Rows a parsed replay input replays or skips, which the host's work limit counts: those from the
  * replay's first day to its last ({@link replayWindow}: without `from`, from the first row the
  * replay can replay). The warm-up rows before it only feed the signals and cost no marking.

@@ -102,7 +102,7 @@ export interface ReplayResult {
   assumptions: ReplayAssumptions;
   total: ReplayPeriodSummary;
   years: ReplayPeriodSummary[];
-  /** Episodes with at least one replayed day; one inside the replayed range without a usable day is named in `notes`. */
+  /** Episodes with at least one replayed day (or a settlement after the last one); an episode given without one is named in `notes` (a default one only inside the replayed range); one given outside the window is refused. */
   episodes: ReplayPeriodSummary[];
   campaigns: ReplayCampaign[];
   series: ReplaySeries;

@@ -241,8 +241,12 @@ function replayInputSchema<R extends z.ZodType>(row: R) {
       policy: PolicySchema.prefault({}),
       /** The replay's own assumptions. */
       assumptions: ReplayAssumptionsSchema.prefault({}),
-      /** Windows summarised separately; the defaults are the stress episodes of the data folder. */
-      episodes: z.array(ReplayEpisodeSchema).max(MAX_REPLAY_EPISODES).default(DEFAULT_EPISODES),
+      /**
+       * Windows summarised separately; without it, the stress episodes of the data folder
+       * ({@link DEFAULT_EPISODES}, those the replay reaches). Each one given is summarized, noted when
+       * none of its days is replayed, or refused when it lies outside the replay's window.
+       */
+      episodes: z.array(ReplayEpisodeSchema).max(MAX_REPLAY_EPISODES).optional(),
     })
     .superRefine((input, ctx) => {
       // a market day is a weekday (the exchange prints no close on a Saturday or a Sunday)

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromYmd, isBusinessDay, replay, toIsoDate } from '@alvh/shared';
 import type { MarketRow } from '@alvh/shared';
+import { errorOf } from '../../helpers/errors';
 
 /** Market days from `from` for `n` days with a fixed SPX, VIX and contango VX curve. */
 function flatRows(from: [number, number, number], n: number): MarketRow[] {
@@ -84,5 +85,36 @@ describe('a settlement on a skipped row in a year with no replayed day', () => {
       expect(r.years.reduce((s, y) => s + y[k], 0)).toBeCloseTo(r.total[k], 6);
       expect(r.campaigns.reduce((s, c) => s + c[k], 0)).toBeCloseTo(r.total[k], 6);
     }
+  });
+});
+
+describe('episodes asked for', () => {
+  const rows = flatRows([2021, 1, 4], 60);
+  const ep = (name: string, from: string, to: string) => ({ name, from, to });
+
+  it('one wholly outside the window is refused, naming it', () => {
+    const e = errorOf(() =>
+      replay({ rows, episodes: [ep('Jan 2021', '2021-01-04', '2021-01-29'), ep('2002', '2002-02-14', '2002-04-17')] }),
+    );
+    expect(e.field).toBe('episodes[1]');
+    expect(e.message).toMatch(
+      /^episodes\[1\]: is 2002 \(2002-02-14\.\.2002-04-17\), outside the replay's window 2021-01-04\.\.2021-03-30; drop it/,
+    );
+    expect(
+      errorOf(() => replay({ rows, to: '2021-02-26', episodes: [ep('Mar', '2021-03-01', '2021-03-05')] })).field,
+    ).toBe('episodes[0]');
+  });
+
+  it('one inside the window with no replayed day is named in the notes', () => {
+    const gappy = rows.map((x) => (x.date >= '2021-03-22' ? { ...x, vx: [] } : x));
+    const r = replay({ rows: gappy, episodes: [ep('late Mar', '2021-03-24', '2021-03-26')] });
+    expect(r.episodes).toEqual([]);
+    expect(r.notes).toContain('episode late Mar (2021-03-24..2021-03-26): no replayed day in the data given');
+  });
+
+  it('the default ones the replay does not reach are left out', () => {
+    const r = replay({ rows, assumptions: { includeLedger: false } });
+    expect(r.episodes).toEqual([]);
+    expect(r.notes.some((n) => n.startsWith('episode'))).toBe(false);
   });
 });
