@@ -332,6 +332,10 @@ describe('ALVH.SURFACE and ALVH.VOL on a small table', () => {
     // not a chain at all: said so, not blamed on a missing date
     expect(message(() => call('SURFACE', 'abc'))).toMatch(/^chain: is no chain: its first row names none of/);
     expect(message(() => call('VOL', 'abc', 45128, 4300))).toMatch(/^surface: is no chain: .*; select the quotes/);
+    // a semicolon CSV in one cell (European Excel): the separator is named, not a missing date
+    expect(message(() => call('SURFACE', 'expiry;strike;type;bid;ask\n2023-07-21;4300;put;60,1;60,6'))).toMatch(
+      /^chain line 1: is the header "expiry;strike;type;bid;ask", separated by semicolons/,
+    );
     // a spill selected without its wing columns, with or without its header row, is said to be one
     // (with its header it was "valuationDate: is missing; a plain table carries no date")
     for (const spill of [call('SURFACE', table, date), call('SURFACE', table, date, true)] as unknown[][][]) {

@@ -13,6 +13,7 @@ import {
   fitChainSurface,
   checkSpotAndStrikes,
   invalidInput,
+  checkCommaSeparated,
   isQuotedata,
   isoToExcelSerial,
   makeSpxSurface,
@@ -125,6 +126,8 @@ function chainText(chain: unknown): string {
 function fitChain(chain: unknown, valuationDate: unknown): ReturnType<typeof fitChainSurface> {
   const text = chainText(chain);
   if (!isQuotedata(text)) {
+    // semicolons or tabs (a European CSV in one cell) are named before a missing date
+    checkCommaSeparated(text, 'chain');
     // a table names its columns in its first line; without them it is no chain, whatever its date
     const head = (text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '').toLowerCase();
     const named = ['expiry', 'strike', 'type', 'bid', 'ask'].filter((c) => head.includes(c));

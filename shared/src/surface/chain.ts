@@ -10,10 +10,11 @@ import { invalidInput } from '../errors';
 import type { ParsedChain } from './chainQuotes';
 import { isQuotedata, parseQuotedata } from './quotedata';
 import { parseChainTable, type ChainRow, type ChainTableOptions } from './chainTable';
+import { checkCommaSeparated } from './csv';
 
 export type { Settlement, ChainQuote, DroppedQuotes, ParsedChain } from './chainQuotes';
 export { SETTLEMENT_MINUTES, yearsToSettlement } from './chainQuotes';
-export { filledLines, readCsv } from './csv';
+export { checkCommaSeparated, filledLines, readCsv } from './csv';
 export { isQuotedata, parseQuotedata } from './quotedata';
 export type { ChainRow, ChainTableOptions } from './chainTable';
 export { parseChainTable } from './chainTable';
@@ -25,6 +26,8 @@ export function parseChain(chain: string | readonly ChainRow[], options?: Partia
     if (options?.spot !== undefined) parsed.spot = options.spot;
     return parsed;
   }
+  // before asking for a date: a semicolon-separated quotedata file is no table missing one
+  if (typeof chain === 'string') checkCommaSeparated(chain, 'chain');
   if (!options?.valuationDate) {
     throw invalidInput(
       'valuationDate',

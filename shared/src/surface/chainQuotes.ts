@@ -28,6 +28,8 @@ export interface ChainQuote {
 export interface DroppedQuotes {
   /** bid 0 (or empty): no buyer, no mid to trust. */
   zeroBid: number;
+  /** a bid but ask 0 (or empty): no seller, one-sided, so no mid (not crossed). */
+  noAsk: number;
   /** bid above ask. */
   crossed: number;
   /** bid equal to ask (no width to weigh the quote by). */
@@ -101,7 +103,7 @@ export function decimalCell(raw: string): number {
   return DECIMAL.test(raw) ? Number(raw) : NaN;
 }
 
-/** A price cell: empty means 0 (Cboe leaves no-bid cells at 0); anything else must be a number ≥ 0. */
+/** A price cell: empty means 0, no quote on that side (Cboe writes 0); anything else must be a number ≥ 0. */
 export function priceCell(r: CsvRecord, col: number, name: string): number {
   const raw = r.cells[col] ?? '';
   if (raw === '') return 0;
@@ -129,9 +131,10 @@ export function strikeCell(r: CsvRecord, col: number, name: string): number {
   return x;
 }
 
-/** Keep a quote if it has a bid and a positive width; count it otherwise. */
+/** Keep a quote if it has a bid, an ask and a positive width; count it otherwise. */
 export function admit(quotes: ChainQuote[], dropped: DroppedQuotes, q: ChainQuote): void {
   if (!(q.bid > 0)) dropped.zeroBid++;
+  else if (!(q.ask > 0)) dropped.noAsk++;
   else if (q.bid > q.ask) dropped.crossed++;
   else if (q.bid === q.ask) dropped.locked++;
   else quotes.push(q);

@@ -7,7 +7,7 @@ import { black76ImpliedVol } from '../pricing/impliedVol';
 import { blackFormula } from '../pricing/blackFormula';
 import { normCdf, normPdf } from '../pricing/normalCdf';
 import type { ChainQuote, Settlement } from './chainQuotes';
-import { mid, parityForward, type Pair, type ParityLine } from './parity';
+import { mid, parityLine, type Pair, type ParityLine } from './parity';
 import type { SviParams } from './svi';
 
 /** Fewest usable out-of-the-money strikes a slice is fitted from. */
@@ -106,9 +106,7 @@ export function sliceParity(quotes: readonly ChainQuote[]): ParityLine | string 
   const pairs = [...byStrike.values()].sort((a, b) => a.strike - b.strike);
   if (!pairs.some((p) => p.put)) return 'no put quotes with a bid';
   if (!pairs.some((p) => p.call)) return 'no call quotes with a bid';
-  return (
-    parityForward(pairs) ?? 'fewer than 3 strikes with both a call and a put quote near the money (no parity forward)'
-  );
+  return parityLine(pairs);
 }
 
 /**

@@ -1,7 +1,7 @@
 /** The plain chain table {expiry, strike, type, bid, ask}: CSV text with a header, or rows as objects. */
 import { invalidInput } from '../errors';
 import { parseIsoDate, toIsoDate } from '../dates';
-import { isBlank, readCsv } from './csv';
+import { checkCommaSeparated, isBlank, readCsv } from './csv';
 import {
   admit,
   cellString,
@@ -78,7 +78,7 @@ function tableRowFrom(
         `is ${JSON.stringify(raw) ?? 'missing'}, not a ${name === 'strike' ? 'strike' : 'price'}`,
         name === 'strike'
           ? 'pass the strike in index points (> 0)'
-          : 'pass a price in index points (≥ 0; 0 for no bid)',
+          : 'pass a price in index points (≥ 0; 0 for no quote on that side)',
       );
     }
     return x;
@@ -134,11 +134,12 @@ export function parseChainTable(table: string | readonly ChainRow[], options: Ch
     throw invalidInput('spot', `is ${options.spot}`, 'pass the index level (> 0) or leave it out');
   }
   const quotes: ChainQuote[] = [];
-  const dropped: DroppedQuotes = { zeroBid: 0, crossed: 0, locked: 0 };
+  const dropped: DroppedQuotes = { zeroBid: 0, noAsk: 0, crossed: 0, locked: 0 };
   let rowsRead = 0;
   const once = onceEach();
   if (typeof table === 'string') {
     if (table.trim() === '') emptyChain('chain');
+    checkCommaSeparated(table, 'chain');
     const records = readCsv(table, 'chain').filter((r) => !isBlank(r));
     // lines of commas alone (an empty range saved as CSV) are blank rows: nothing is left
     if (records.length === 0) emptyChain('chain');

@@ -1,7 +1,8 @@
 /**
  * CSV is read by {@link readCsv}, RFC 4180 in 60 lines. csv-parse (sync API) was tried first: it
- * read the 1.5 MB quotedata file in 0.9-2.1 s here, against about 20 ms for this reader, and a
- * chain is pasted and refitted interactively; the quoting rules needed (quoted fields with
+ * read the 1.5 MB quotedata file in 0.9-2.1 s, against 10-110 ms of CPU for this reader (0.13-0.2 s
+ * for the whole quotedata parse: docs/surfaces.md, Chain import), and a chain is pasted and
+ * refitted interactively; the quoting rules needed (quoted fields with
  * commas, as in "Date: February 5 2022, 8:09 PM EST", doubled quotes, CRLF) are few.
  */
 import { invalidInput } from '../errors';
@@ -75,6 +76,30 @@ export function readCsv(text: string, field: string): CsvRecord[] {
     out.push({ cells, line: startLine });
   }
   return out;
+}
+
+/**
+ * Refuses a chain separated by semicolons or tabs, which {@link readCsv} would read as one cell a
+ * line (and answer with an unrelated error: no date, no expiry column). The header is the
+ * quotedata "Expiration Date" line, else the first line with more than blanks; a header with a
+ * comma is taken as comma-separated.
+ */
+export function checkCommaSeparated(text: string, field: string): void {
+  const qd = /^[^\S\r\n]*Expiration Date[;\t]/m.exec(text);
+  const start = qd ? qd.index : text.search(/[^\s\uFEFF]/);
+  if (start < 0) return;
+  const rest = text.slice(start, start + 2000);
+  const header = rest.slice(0, rest.search(/[\r\n]|$/));
+  if (header.includes(',')) return;
+  const sep = header.includes(';') ? 'semicolons' : header.includes('\t') ? 'tabs' : null;
+  if (sep === null) return;
+  const line = text.slice(0, start).split(/\r\n|\r|\n/).length;
+  const shown = header.length > 60 ? `${header.slice(0, 60)}...` : header;
+  throw invalidInput(
+    `${field} line ${line}`,
+    `is the header ${JSON.stringify(shown)}, separated by ${sep}: a chain is read comma-separated`,
+    'save it as CSV with commas (European settings write ";": set the list separator to "," and the decimal symbol to "." in the region settings, then save again)',
+  );
 }
 
 export function isBlank(r: CsvRecord): boolean {

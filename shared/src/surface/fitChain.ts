@@ -10,6 +10,7 @@
  *    expiries (see spxSurface.ts), and where it bound reported, never hidden.
  */
 import { invalidInput } from '../errors';
+import { SPX_POINTS } from '../validate';
 import { parseIsoDate } from '../dates';
 import { yearsToSettlement, type ChainQuote, type DroppedQuotes, type ParsedChain } from './chain';
 import { arbitrageGrid, fitSvi, sviVariance, sviViolations } from './svi';
@@ -90,7 +91,8 @@ export interface ChainSurfaceFit {
 
 export interface ChainFitOptions {
   /**
-   * Roots whose slices make the surface. Default: SPXW when quoted (else the chain's first root),
+   * Roots whose slices make the surface. Default: SPXW when quoted (else the first SPX root found;
+   * a chain with no SPX or SPXW quote is refused),
    * and the SPX-root (AM-settled) expiries settling after the last SPXW expiry, which carry the
    * surface beyond SPXW's listings (on 2023-06-09 from 293 days to 4.5 years).
    */
@@ -116,7 +118,7 @@ export interface ChainFitOptions {
 
 /**
  * Which expiries make the surface: those of `roots` when given; by default those of SPXW (else of
- * the chain's first root), then the SPX expiries settling after the last SPXW one (SPXW lists
+ * the first SPX root found), then the SPX expiries settling after the last SPXW one (SPXW lists
  * about a year out, SPX to five years). `reason` says why another root's expiry is left out.
  */
 interface SurfaceRoots {
@@ -126,9 +128,29 @@ interface SurfaceRoots {
   reason: string;
 }
 
+/** The roots of SPX options (at the index's level), of which the default surface is fitted. */
+const SPX_ROOTS: readonly string[] = ['SPXW', 'SPX', 'SPXPM'];
+
+/**
+ * The default roots: SPXW when quoted, else the first SPX root found. A chain with no SPX option
+ * (a VIX chain, XSP at a tenth of the level) is refused: fitted, it would be returned as the SPX
+ * surface (a VIX chain gave "spot" 15, with the SPX calendar repair across its futures).
+ */
+function defaultRoots(chain: ParsedChain): string[] {
+  const found = [...new Set(chain.quotes.map((q) => q.root))];
+  if (found.includes('SPXW')) return ['SPXW'];
+  const spx = found.find((r) => SPX_ROOTS.includes(r));
+  if (spx !== undefined) return [spx];
+  throw invalidInput(
+    'chain',
+    `has no SPX or SPXW option quotes (roots found: ${found.join(', ')}); the surface is fitted to SPX/SPXW options`,
+    'pass the SPX option chain (roots SPXW, SPX); VIX or other options make no SPX surface',
+  );
+}
+
 function surfaceRoots(chain: ParsedChain, groups: Map<string, ChainQuote[]>, given?: string[]): SurfaceRoots {
   const has = (root: string) => chain.quotes.some((q) => q.root === root);
-  const roots = given ?? (has('SPXW') ? ['SPXW'] : [...new Set(chain.quotes.map((q) => q.root))].slice(0, 1));
+  const roots = given ?? defaultRoots(chain);
   let last = { years: -Infinity, expiry: '' };
   for (const g of groups.values()) {
     const q0 = g[0]!;
@@ -163,11 +185,18 @@ function prepareSlices(
   for (const g of groups.values()) {
     const q0 = g[0]!;
     const years = yearsToSettlement(chain.valuationDate, chain.valuationMinutes, q0.expiry, q0.settlement);
-    if (years < opts.minYears) {
+    if (years <= 0 || years < opts.minYears) {
+      // an AM-settled expiry of the quotes' own date, quoted after its 09:30 settlement, has expired
+      const hours = years * 365 * 24;
       skipped.push({
         root: q0.root,
         expiry: q0.expiry,
-        reason: `settles in ${(years * 365 * 24).toFixed(1)} hours, under the ${(opts.minYears * 365).toFixed(2)}-day minimum`,
+        reason:
+          years < 0
+            ? `expired before the quotes' time (settled ${(-hours).toFixed(1)} hours earlier)`
+            : years === 0
+              ? "settles at the quotes' time (none left)"
+              : `settles in ${hours.toFixed(1)} hours, under the ${(opts.minYears * 365).toFixed(2)}-day minimum`,
       });
       continue;
     }
@@ -205,6 +234,19 @@ function prepareSlices(
   return prepared;
 }
 
+/** The default (SPX) surface's nearest forward must be an SPX level, whatever the chain's roots say. */
+function checkSpxLevel(first: SliceInput): void {
+  const nearest = first.forward;
+  if (!(nearest >= SPX_POINTS.min && nearest <= SPX_POINTS.max)) {
+    // a VIX table without a root column reads as SPXW: its forwards (15-17.5) are no SPX level
+    throw invalidInput(
+      'chain',
+      `has its nearest ${first.root} forward at ${nearest.toFixed(2)}, not an SPX level (${SPX_POINTS.min} to ${SPX_POINTS.max})`,
+      'pass the SPX option chain with strikes and prices in index points (a table without a root column is read as SPXW)',
+    );
+  }
+}
+
 /**
  * Fits the SPX surface to a parsed chain.
  *
@@ -222,8 +264,8 @@ export function fitChainSurface(chain: ParsedChain, options: ChainFitOptions = {
   if (chain.quotes.length === 0) {
     throw invalidInput(
       'chain',
-      `has no usable quote: of ${d.zeroBid + d.crossed + d.locked} quotes, ${d.crossed} are crossed (bid above ask), ${d.locked} locked (bid = ask) and ${d.zeroBid} have no bid`,
-      'pass a chain with live two-sided quotes (bid > 0, ask > bid)',
+      `has no usable quote: of ${d.zeroBid + d.noAsk + d.crossed + d.locked} quotes, ${d.crossed} are crossed (bid above ask), ${d.locked} locked (bid = ask), ${d.zeroBid} have no bid and ${d.noAsk} a bid but no ask`,
+      'pass a chain with live two-sided quotes (bid > 0, ask > bid; an empty or 0 cell is no quote)',
     );
   }
   if (!chain.quotes.some((q) => q.type === 'put')) {
@@ -292,6 +334,7 @@ export function fitChainSurface(chain: ParsedChain, options: ChainFitOptions = {
       'pass a chain with several listed expiries, each quoted at 5 or more strikes',
     );
   }
+  if (options.roots === undefined) checkSpxLevel(surfaceSlices[0]!);
   const arbitrage: ArbitrageReport = { butterfly: [], calendar: [], calendarRepaired: [] };
   const fitted = prepared.map((s) => {
     const grid = arbitrageGrid([...Array.from(s.k), ...fineGrid(s)]);

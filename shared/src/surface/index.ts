@@ -5,6 +5,7 @@ export {
   parseQuotedata,
   parseChainTable,
   parseChain,
+  checkCommaSeparated,
   filledLines,
   readCsv,
   yearsToSettlement,

@@ -39,10 +39,21 @@ export interface ParityLine {
   discountStdErr: number;
 }
 
-/** Forward and discount from the parity line near the money; null when fewer than 3 pairs. */
+/** Forward and discount from the parity line near the money; null when it has none ({@link parityLine} says why). */
 export function parityForward(pairs: readonly Pair[]): ParityLine | null {
+  const line = parityLine(pairs);
+  return typeof line === 'string' ? null : line;
+}
+
+/**
+ * The parity line near the money, or why there is none: fewer than 3 strikes with both quotes, or
+ * a line whose discount lies outside (0.5, 1.1) (calls and puts swapped read −1; prices in another
+ * unit than the strikes, e.g. dollars per contract, read 100).
+ */
+export function parityLine(pairs: readonly Pair[]): ParityLine | string {
   const both = pairs.filter((p) => p.call && p.put);
-  if (both.length < 3) return null;
+  if (both.length < 3)
+    return 'fewer than 3 strikes with both a call and a put quote near the money (no parity forward)';
   let atm = both[0]!;
   for (const p of both) if (Math.abs(mid(p.call!) - mid(p.put!)) < Math.abs(mid(atm.call!) - mid(atm.put!))) atm = p;
   const near = [...both]
@@ -65,11 +76,15 @@ export function parityForward(pairs: readonly Pair[]): ParityLine | null {
     sxy += w * x * y;
   }
   const det = sw * sxx - sx * sx;
-  if (!(det > 0)) return null;
   const slope = (sw * sxy - sx * sy) / det;
   const intercept = (sy - slope * sx) / sw;
   const discount = -slope;
-  if (!(discount > 0.5 && discount < 1.1)) return null;
+  if (!(discount > 0.5 && discount < 1.1)) {
+    if (!Number.isFinite(discount)) {
+      return 'parity line C − P = D·(F − K) cannot be read (no parity forward): check that bids and asks are prices in index points';
+    }
+    return `parity line C − P = D·(F − K) gives discount ${discount.toFixed(3)}, outside 0.5-1.1 (no parity forward): check the call/put columns (swapped?) and that prices are in index points`;
+  }
   let rss = 0;
   for (const p of near) {
     const r = mid(p.call!) - mid(p.put!) - intercept - slope * p.strike;

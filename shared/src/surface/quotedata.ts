@@ -1,7 +1,7 @@
 /** Cboe's delayed-quotes "quotedata" CSV layout. */
 import { invalidInput } from '../errors';
 import { MONTH_NAMES, dayFromYmd, toIsoDate, weekdayOf, ymdOf } from '../dates';
-import { isBlank, readCsv } from './csv';
+import { checkCommaSeparated, isBlank, readCsv } from './csv';
 import {
   admit,
   emptyChain,
@@ -147,6 +147,7 @@ export function parseQuotedata(text: string): ParsedChain {
   const records = readCsv(text, 'chain').filter((r) => !isBlank(r));
   const headerAt = records.findIndex((r) => r.cells[0] === 'Expiration Date');
   if (headerAt < 0) {
+    checkCommaSeparated(text, 'chain');
     throw invalidInput(
       'chain',
       'has no "Expiration Date,Calls,...,Strike,Puts,..." header line (not the Cboe quotedata layout)',
@@ -181,7 +182,7 @@ export function parseQuotedata(text: string): ParsedChain {
     if (Number.isFinite(x) && x > 0) spot = x;
   }
   const quotes: ChainQuote[] = [];
-  const dropped: DroppedQuotes = { zeroBid: 0, crossed: 0, locked: 0 };
+  const dropped: DroppedQuotes = { zeroBid: 0, noAsk: 0, crossed: 0, locked: 0 };
   const rows = records.slice(headerAt + 1);
   const expiryCache = new Map<string, string | null>();
   const once = onceEach();
@@ -199,6 +200,14 @@ export function parseQuotedata(text: string): ParsedChain {
         `chain line ${r.line} column 1 (Expiration Date)`,
         `is ${JSON.stringify(r.cells[C.expiry])}, not a date like "Mon Feb 07 2022"`,
         'pass the quotedata rows unchanged',
+      );
+    }
+    if (expiry < valuationDate) {
+      // as the plain table refuses it: an expired option in the file means a wrong stamp or an edited file
+      throw invalidInput(
+        `chain line ${r.line} column 1 (Expiration Date)`,
+        `is ${expiry}, before the quotes' date ${valuationDate} (the stamp on line ${stampRec.line})`,
+        'drop expired options from the chain, or check the stamp line (the date and time of the quotes)',
       );
     }
     const strike = strikeCell(r, C.strike, 'Strike');

@@ -54,7 +54,7 @@ export const ChainRowSchema = z.strictObject({
   strike: num.positive({ error: 'pass the strike in index points (> 0)' }),
   type: z.enum(['call', 'put', 'C', 'P'], { error: 'pass call or put (C or P)' }),
   bid: num.nonnegative({ error: 'pass the bid in points (0 for no bid)' }),
-  ask: num.nonnegative({ error: 'pass the ask in points' }),
+  ask: num.nonnegative({ error: 'pass the ask in points (0 for no ask)' }),
   root: z.string().optional(),
   settlement: z.enum(['AM', 'PM'], { error: 'pass AM or PM' }).optional(),
 });
@@ -152,10 +152,10 @@ export interface SurfaceExpiryReport {
 /** What a chain's fit left out, and why. */
 export interface SurfaceLeftOut {
   /**
-   * Quotes left out: no bid, crossed (bid above ask), locked (bid = ask), and those with no
-   * implied vol (a mid outside the no-arbitrage bounds of its forward).
+   * Quotes left out: no bid, a bid but no ask (one-sided), crossed (bid above ask), locked
+   * (bid = ask), and those with no implied vol (a mid outside the no-arbitrage bounds of its forward).
    */
-  quotes: { zeroBid: number; crossed: number; locked: number; noImpliedVol: number };
+  quotes: { zeroBid: number; noAsk: number; crossed: number; locked: number; noImpliedVol: number };
   /** Expiries left out of the surface (another root, too near settlement, too few strikes), with why. */
   expiries: { root: string; expiry: string; reason: string }[];
 }

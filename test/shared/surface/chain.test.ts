@@ -65,15 +65,17 @@ describe('parseQuotedata on small chains', () => {
       ask: 51,
     });
   });
-  it('drops and counts crossed, locked and zero-bid quotes', () => {
+  it('drops and counts crossed, locked, zero-bid and no-ask quotes', () => {
     const c = parseQuotedata(
       quotedata([
         quotedataRow('Fri Mar 17 2023', 'SPXW230317', 4000, 52, 51, 0, 0.05),
         quotedataRow('Fri Mar 17 2023', 'SPXW230317', 4010, 45, 45, 50, 51),
+        // a bid with the ask 0 (as Cboe writes no ask) is one-sided, not crossed
+        quotedataRow('Fri Mar 17 2023', 'SPXW230317', 4020, 40, 0, 52, 53),
       ]),
     );
-    expect(c.dropped).toEqual({ zeroBid: 1, crossed: 1, locked: 1 });
-    expect(c.quotes).toHaveLength(1);
+    expect(c.dropped).toEqual({ zeroBid: 1, noAsk: 1, crossed: 1, locked: 1 });
+    expect(c.quotes).toHaveLength(2);
   });
   it('refuses a strike row given twice for one expiry, naming the line of each', () => {
     const row = quotedataRow('Fri Mar 17 2023', 'SPXW230317', 4000, 50, 51, 48, 49);
@@ -303,7 +305,10 @@ describeWithData('the two real chains', () => {
     expect(new Set(c.quotes.map((q) => q.expiry)).size).toBe(40);
     expect(expiries.has('SPX 2022-03-18') && expiries.has('SPXW 2022-03-18')).toBe(true);
     for (const q of c.quotes) expect(q.settlement).toBe(q.root === 'SPX' ? 'AM' : 'PM');
-    expect(c.quotes.length + c.dropped.zeroBid + c.dropped.crossed + c.dropped.locked).toBe(2 * 10257);
+    const { zeroBid, noAsk, crossed, locked } = c.dropped;
+    expect(c.quotes.length + zeroBid + noAsk + crossed + locked).toBe(2 * 10257);
+    // the Dec-2026 9200 call, bid 17.10 and ask 0: one-sided, counted as no ask, not as crossed
+    expect([noAsk, crossed, locked]).toEqual([1, 0, 0]);
   });
   it('2023-06-09: intraday at 13:40', () => {
     const c = parseQuotedata(readDataFile('cboe_spx_quotedata_2023-06-09__AyourElwazani97.csv'));
