@@ -64,6 +64,12 @@ export interface MonteCarloPartialJson {
   condorMaxLoss: number;
   hedgeDebit: number;
   tailContracts0: number;
+  /**
+   * What the run's input asked for that its paths do not follow (a plan input's `positions` or
+   * `lastRebalance`: the paths run the plan's book at today's sizing), one sentence each; the
+   * summary's `notes` open with them. Absent when there is none.
+   */
+  inputNotes?: string[];
   condor: number[];
   book: number[];
   costs: number[];

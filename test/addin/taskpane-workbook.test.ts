@@ -67,6 +67,7 @@ const stress: StressView = {
     },
   ],
   opens: 0,
+  notes: [],
 };
 
 const hist: HistogramView = {
@@ -278,6 +279,18 @@ describe('writeStressSheet', () => {
     });
   });
 
+  it("writes the grid's notes below the last block, and no notes row without them", async () => {
+    const note = 'The plan input carries plan.positions, which this grid does not follow: …';
+    const { context, sheets } = mockContext();
+    await writeStressSheet(context, { ...stress, notes: [note] }, { stamp: '1', supports: all });
+    const ranges = sheets[0]!.ranges;
+    expect(ranges.find((r) => r.address === 'A18')!.mock['values']).toEqual([['Notes on this grid']]);
+    expect(ranges.find((r) => r.address === 'A19')!.mock['values']).toEqual([[note]]);
+    const plain = mockContext();
+    await writeStressSheet(plain.context, stress, { stamp: '1', supports: all });
+    expect(plain.sheets[0]!.ranges.some((r) => r.address === 'A18')).toBe(false);
+  });
+
   it('paints the cells itself where conditional formats (ExcelApi 1.6) are missing', async () => {
     const { context, sheets } = mockContext();
     await writeStressSheet(context, stress, { stamp: '1', supports: old });
@@ -477,6 +490,18 @@ describe('from the example day: plan(), stressGrid() and a Monte Carlo run throu
     expect(later.opens).toBe(1);
     expect(later.slices[1]!.short).toBe('today');
     expect(presentStress(stressGrid({ ...stressInput(raw), days: [7, 21] })).opens).toBe(0);
+    // A plan without positions or a last rebalance: no note; with positions, the grid's note is shown.
+    expect(view.notes).toEqual([]);
+    const held = presentStress(
+      stressGrid({
+        ...stressInput({
+          ...raw,
+          positions: [{ kind: 'vix', type: 'call', strike: 30, expiry: '2025-05-21', quantity: 2 }],
+        }),
+        days: [0],
+      }),
+    );
+    expect(held.notes).toEqual([expect.stringMatching(/^The plan input carries plan\.positions, which this grid/)]);
     // The default VIX axis spans both sides of today's VIX.
     expect(Math.min(...grid.vixLevels)).toBeLessThan(input.market.vix);
     expect(Math.max(...grid.vixLevels)).toBeGreaterThan(input.market.vix);

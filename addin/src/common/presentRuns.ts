@@ -136,5 +136,6 @@ export function presentStress(raw: unknown): StressView {
       values: g.total[i] ?? [],
     })),
     opens: Math.max(0, g.days.indexOf(0)),
+    notes: stringsOf(g.notes),
   };
 }

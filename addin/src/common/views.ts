@@ -58,6 +58,11 @@ export interface StressView {
   slices: { label: string; short: string; values: number[][] }[];
   /** The slice shown first: today's (+0 d) when the grid has it, else the first. */
   opens: number;
+  /**
+   * What the grid does not follow of its input, one sentence each (a plan's positions held: the
+   * grid marks the plan's book at today's sizing); empty when there is none.
+   */
+  notes: string[];
 }
 
 /** One statistic of the Monte Carlo run for both books. */

@@ -147,6 +147,7 @@ export function renderStress(view: StressView): void {
     }),
   );
   renderStressSlice(view, view.opens);
+  renderNotes('stress-notes', view.notes);
   byId('stress-result').hidden = false;
 }
 

@@ -233,6 +233,14 @@ export async function writeStressSheet(
     }
     top += rows + 4;
   }
+  if (view.notes.length > 0) {
+    // What the grid does not follow of its input (a plan's positions held), below the slices.
+    writeText(sheet.getRange(blockAddress(top, 0, 1, 1)), [['Notes on this grid']]);
+    writeText(
+      sheet.getRange(blockAddress(top + 1, 0, view.notes.length, 1)),
+      view.notes.map((t) => [t]),
+    );
+  }
   finish(sheet, opts);
   await ctx.sync();
   return name;

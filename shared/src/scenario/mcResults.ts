@@ -44,6 +44,9 @@ const RUN_FIELDS = [
   'hedgeDebit',
 ] as const;
 
+/** A partial's input notes as one text, for comparing chunks ('' when it has none). */
+const notesText = (p: MonteCarloPartial): string => (p.inputNotes ?? []).join(' ');
+
 /**
  * Concatenate the chunks of one run in path order: they must cover the run's paths [0, paths)
  * exactly, or `range` when given (a host that splits one requested chunk of a run into smaller
@@ -68,6 +71,13 @@ export function mergeMonteCarlo(parts: readonly MonteCarloPartial[], range?: Pat
           `comes from a different run: its ${differs} is ${String(p[differs])}, against ${String(first[differs])} in parts[${order[0]!}]` +
             (differs === 'runKey' ? ' (the market, book, policy or model differ)' : ''),
           'merge only chunks of one run',
+        );
+      // the same paths from inputs that differ only in what they do not follow (a plan's positions)
+      if (notesText(p) !== notesText(first))
+        throw invalidInput(
+          `parts[${order[k]!}]`,
+          `carries other inputNotes than parts[${order[0]!}] (${notesText(p) || 'none'} against ${notesText(first) || 'none'})`,
+          'merge only chunks of one request, each sent with the same input',
         );
     },
     (k) => order[k]!,
@@ -172,6 +182,7 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
     // later: with no net premium paid the ratio would be over commissions alone.
     hedgeEffectiveness: hedgeCost > 0 && premium > 0 ? (condor.cvar95 - alvh.cvar95) / hedgeCost : null,
     notes: [
+      ...(p.inputNotes ?? []),
       ...runNotes(
         p.measure,
         condor,
@@ -365,8 +376,10 @@ export function reviveMonteCarloPartial(raw: unknown): MonteCarloPartial {
       );
     }
   }
+  const { inputNotes, ...rest } = p;
   return {
-    ...p,
+    ...rest,
+    ...(inputNotes !== undefined && inputNotes.length > 0 ? { inputNotes } : {}),
     condor: Float64Array.from(p.condor),
     book: Float64Array.from(p.book),
     costs: Float64Array.from(p.costs),

@@ -15,7 +15,7 @@ import {
   type MonteCarloInput,
   type MonteCarloWorkLimits,
 } from '../schemas/scenario';
-import { scenarioSource, type ScenarioBook } from './scenarioBook';
+import { heldBookNotes, scenarioSource, type ScenarioBook } from './scenarioBook';
 import type { Leg } from '../book/index';
 import type { ModelParams, MonteCarloSetup } from './mcTypes';
 import type { VixClose } from './model/logVixFilter';
@@ -180,7 +180,9 @@ function setupOf(v: MonteCarloInput, limits: MonteCarloWorkLimits): MonteCarloSe
   if (legacy.xi !== undefined) model.xi = legacy.xi;
   // The square-root dynamics' mean VIX is today's fitted curve and SPX drifts at r − q: risk-neutral.
   const measure = v.dynamics === 'sqrt-legacy' ? 'risk-neutral' : (v.measure ?? 'real-world');
+  const inputNotes = heldBookNotes(v.plan, 'montecarlo');
   return {
+    ...(inputNotes.length > 0 ? { inputNotes } : {}),
     book,
     policy,
     model,

@@ -63,6 +63,12 @@ export interface MonteCarloSetup {
   policy: Policy;
   model: ModelParams;
   run: RunSpec;
+  /**
+   * What the input asked for that the paths do not follow, one sentence each (a plan input's
+   * `positions` or `lastRebalance`: the paths run the plan's book at today's sizing); carried by
+   * every chunk's partial into the summary's `notes`. Not part of the run key: the paths are the same.
+   */
+  inputNotes?: readonly string[];
 }
 
 /** The result of a chunk: per-path figures in path order, plus what the summary needs. */
@@ -99,6 +105,12 @@ export interface MonteCarloPartial {
   hedgeDebit: number;
   /** Tail contracts at t = 0. */
   tailContracts0: number;
+  /**
+   * What the run's input asked for that its paths do not follow, one sentence each, first in the
+   * summary's `notes` (a plan input's `positions` or `lastRebalance`: the paths run the plan's book
+   * at today's sizing); absent when there is none. Chunks of one run carry the same.
+   */
+  inputNotes?: string[];
   /** P&L of the unhedged condor per path, USD. */
   condor: Float64Array;
   /** P&L of the ALVH book (condor + overlay + tail, after transaction costs) per path, USD. */
@@ -220,7 +232,9 @@ export interface MonteCarloSummary {
    */
   hedgeEffectiveness: number | null;
   /**
-   * What the figures above say that a reader could miss, one sentence each: hedges that raise the
+   * What the figures above say that a reader could miss, one sentence each: first what the input
+   * asked for that the paths do not follow (a plan input's `positions` or `lastRebalance`: the paths
+   * run the plan's book at today's sizing, the rebalance clock from day 0), then hedges that raise the
    * book's CVaR 95 instead of lowering it, a tail that rebalancing grows several-fold, a null hedge
    * effectiveness and why, square-root paths ending at the VIX floor. Empty when nothing stands out.
    */

@@ -49,6 +49,7 @@ function emptyPartial(s: MonteCarloSetup, e: Engine): MonteCarloPartial {
     condorMaxLoss: e.condorMaxLoss,
     hedgeDebit: e.v0.overlay + e.v0.tail,
     tailContracts0: e.tailQty0,
+    ...(s.inputNotes !== undefined && s.inputNotes.length > 0 ? { inputNotes: [...s.inputNotes] } : {}),
     condor: new Float64Array(n),
     book: new Float64Array(n),
     costs: new Float64Array(n),

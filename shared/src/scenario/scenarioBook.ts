@@ -185,6 +185,30 @@ function tailAtZero(tail: { strike: number; expiry: string }): Leg[] {
 }
 
 /**
+ * What a plan input's `positions` and `lastRebalance` are to a scenario route, which runs the plan's
+ * book at today's sizing (`plan(input).book`, entered on the valuation date; the Monte Carlo's
+ * rebalance clock starts at day 0) and not the legs held: one sentence naming the fields given and
+ * how to run the book held instead (its legs as `book`); none without them.
+ */
+export function heldBookNotes(p: PlanInput | undefined, route: 'montecarlo' | 'stress'): string[] {
+  const held = p?.positions !== undefined;
+  const last = p?.lastRebalance !== undefined;
+  if (!held && !last) return [];
+  const fields = [held ? 'plan.positions' : '', last ? 'plan.lastRebalance' : ''].filter((f) => f !== '');
+  const mc = route === 'montecarlo';
+  const book = held ? 'the legs held' : 'a book sized at the last rebalance';
+  const not = mc && last ? `${book}, nor with the rebalance clock running from the last rebalance's date` : book;
+  const runs = mc
+    ? "the paths run the plan's book at today's sizing, entered on the valuation date with the rebalance clock at day 0"
+    : "the grid marks the plan's book at today's sizing, as entered on the valuation date";
+  return [
+    `The plan input carries ${fields.join(' and ')}, which ${mc ? 'this run does' : 'this grid does'} not follow: ` +
+      `${runs}, not ${not}. To ${mc ? 'simulate' : 'stress'} the legs held, send them as book ` +
+      '(their condor, overlay and tail legs, with the market) in place of plan.',
+  ];
+}
+
+/**
  * The book to run and the policy to run it with, from a parsed scenario input: a plan input goes
  * through the method's `plan` (its book, its market state, its policy); a book uses the given
  * policy overrides.

@@ -14,7 +14,7 @@ import { AlvhError, invalidInput, isAlvhError } from '../errors';
 import { MIN_VIX_POINTS } from '../validate';
 import { parseInput } from '../schemas/parse';
 import { MAX_STRESS_VIX_LEVEL, StressGridInputSchema, checkStressLimits } from '../schemas/scenario';
-import { scenarioSource, type ScenarioBook } from './scenarioBook';
+import { heldBookNotes, scenarioSource, type ScenarioBook } from './scenarioBook';
 import { shockedFutureKernel } from '../method/stress';
 import { curveDecayKernel, modelFutureKernel } from '../market/meanReversion';
 
@@ -44,6 +44,12 @@ export interface StressGridResult {
   overlay: number[][][];
   tail: number[][][];
   total: number[][][];
+  /**
+   * What the input asked for that the grid does not follow, one sentence each: a plan input's
+   * `positions` or `lastRebalance` (the grid marks the plan's book at today's sizing, not the legs
+   * held). Empty when there is none.
+   */
+  notes: string[];
 }
 
 /**
@@ -227,6 +233,7 @@ export function stressGrid(input: unknown): StressGridResult {
     overlay: [],
     tail: [],
     total: [],
+    notes: heldBookNotes(v.plan, 'stress'),
   };
   const plan = v.plan !== undefined;
   for (const [i, d] of v.days.entries()) {

@@ -490,6 +490,16 @@ export const MonteCarloPartialSchema = z
     condorMaxLoss: finiteNumber.nonnegative({ error: "pass the condor's max loss in USD, 0 or more" }),
     hedgeDebit: finiteNumber,
     tailContracts0: finiteNumber,
+    /** What the run's input asked for that its paths do not follow (a plan's positions), one sentence each. */
+    inputNotes: z
+      .array(
+        z.string({ error: 'pass each note as text' }).max(2000, { error: 'pass the notes as the chunk answered them' }),
+        {
+          error: 'pass inputNotes as the chunk answered them (a list of sentences), or leave it out',
+        },
+      )
+      .max(8, { error: 'pass the notes as the chunk answered them' })
+      .optional(),
     condor: series,
     book: series,
     costs: series,

@@ -1,0 +1,117 @@
+/**
+ * A plan input's `positions` and `lastRebalance` are not what the scenario routes run: the Monte
+ * Carlo and the stress grid take the plan's book at today's sizing (entered on the valuation date,
+ * the rebalance clock at day 0). The figures are those of the plan without the fields, and a note
+ * says so, names the fields, and says how to run the legs held (as `book`).
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import {
+  mergeMonteCarlo,
+  reviveMonteCarloPartial,
+  runMonteCarloChunk,
+  stressGrid,
+  summarizeMonteCarlo,
+  type PlanInput,
+} from '@alvh/shared';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+/** docs/examples/plan-positions.json: the plan input with the positions held. */
+const withPositions = (): PlanInput =>
+  JSON.parse(readFileSync(resolve(root, 'docs/examples/plan-positions.json'), 'utf8')) as PlanInput;
+const LAST_REBALANCE = {
+  date: '2026-11-17',
+  vix: 17.3,
+  futures: [
+    { expiry: '2026-12-16', price: 18.3 },
+    { expiry: '2027-01-20', price: 19.2 },
+    { expiry: '2027-02-17', price: 19.8 },
+    { expiry: '2027-03-17', price: 20.2 },
+  ],
+};
+
+function inputs() {
+  const held = withPositions();
+  const { positions: _positions, ...bare } = held;
+  return {
+    bare: bare as PlanInput,
+    positions: held,
+    lastRebalance: { ...bare, lastRebalance: LAST_REBALANCE } as PlanInput,
+    both: { ...held, lastRebalance: LAST_REBALANCE } as PlanInput,
+  };
+}
+
+const HELD = /^The plan input carries /;
+
+describe('Monte Carlo from a plan input with positions or a last rebalance', () => {
+  const run = (plan: PlanInput) => runMonteCarloChunk({ plan, paths: 400, seed: 3 });
+
+  it('runs the plan at today’s sizing (same run key, same bits) and says so first in the notes', () => {
+    const { bare, both } = inputs();
+    const a = run(bare);
+    const b = run(both);
+    expect(b.runKey).toBe(a.runKey);
+    expect(Array.from(b.book)).toEqual(Array.from(a.book));
+    expect(a.inputNotes).toBeUndefined();
+    const sa = summarizeMonteCarlo(a);
+    const sb = summarizeMonteCarlo(b);
+    expect(sb.alvh).toEqual(sa.alvh);
+    expect(sa.notes.some((n) => HELD.test(n))).toBe(false);
+    expect(sb.notes.slice(1)).toEqual(sa.notes);
+    const note = sb.notes[0]!;
+    expect(note).toMatch(
+      /^The plan input carries plan\.positions and plan\.lastRebalance, which this run does not follow/,
+    );
+    expect(note).toContain("the paths run the plan's book at today's sizing");
+    expect(note).toContain('with the rebalance clock at day 0, not the legs held');
+    expect(note).toContain("nor with the rebalance clock running from the last rebalance's date");
+    expect(note).toContain('send them as book');
+  });
+
+  it('names only the field given', () => {
+    const { positions, lastRebalance } = inputs();
+    const p = summarizeMonteCarlo(run(positions)).notes[0]!;
+    expect(p).toMatch(/^The plan input carries plan\.positions, which/);
+    expect(p).toContain('not the legs held. To simulate the legs held');
+    expect(p).not.toContain('lastRebalance');
+    const l = summarizeMonteCarlo(run(lastRebalance)).notes[0]!;
+    expect(l).toMatch(/^The plan input carries plan\.lastRebalance, which/);
+    expect(l).toContain('not a book sized at the last rebalance, nor with the rebalance clock');
+  });
+
+  it('survives JSON and merging: chunks merge to the one run’s notes; a chunk without them is refused', () => {
+    const { bare, both } = inputs();
+    const chunk = (plan: PlanInput, firstPath: number, pathCount: number) =>
+      reviveMonteCarloPartial(
+        JSON.parse(
+          JSON.stringify(runMonteCarloChunk({ plan, paths: 400, seed: 3, firstPath, pathCount }), (_k, v: unknown) =>
+            ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v,
+          ),
+        ),
+      );
+    const merged = mergeMonteCarlo([chunk(both, 150, 250), chunk(both, 0, 150)]);
+    expect(summarizeMonteCarlo(merged)).toEqual(summarizeMonteCarlo(run(both)));
+    expect(() => mergeMonteCarlo([chunk(both, 0, 150), chunk(bare, 150, 250)])).toThrow(
+      /parts\[1\].*carries other inputNotes than parts\[0\]/,
+    );
+  });
+});
+
+describe('stress grid from a plan input with positions or a last rebalance', () => {
+  const grid = (plan: PlanInput) => stressGrid({ plan, spxMoves: [-0.1, 0], vixLevels: [17.5, 30], days: [0, 7] });
+
+  it('marks the plan at today’s sizing and says so; without the fields its notes are empty', () => {
+    const { bare, both, lastRebalance } = inputs();
+    const a = grid(bare);
+    const b = grid(both);
+    expect(a.notes).toEqual([]);
+    expect({ ...b, notes: [] }).toEqual(a);
+    expect(b.notes).toHaveLength(1);
+    expect(b.notes[0]).toMatch(/^The plan input carries plan\.positions and plan\.lastRebalance, which this grid/);
+    expect(b.notes[0]).toContain("the grid marks the plan's book at today's sizing");
+    expect(b.notes[0]).toContain('To stress the legs held, send them as book');
+    expect(grid(lastRebalance).notes[0]).toContain('not a book sized at the last rebalance');
+  });
+});
