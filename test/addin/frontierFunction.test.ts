@@ -45,9 +45,9 @@ describe('ALVH.FRONTIER', () => {
       'tail units',
       'overlay units',
       'cost (USD)',
-      'CVaR95 on down paths (USD)',
-      'drawdown loss (USD)',
-      'worst analog loss (USD)',
+      'CVaR95 on down paths (USD, loss positive, gain negative)',
+      'drawdown loss (USD, loss positive, gain negative)',
+      'worst analog loss (USD, loss positive, gain negative)',
       'note',
     ]);
     expect(out).toHaveLength(1 + 11 + 2 + 1);

@@ -3,7 +3,9 @@
  * with the mix that leaves the least CVaR 95 on the Monte Carlo paths where SPX falls, then the
  * plan and the literal rule marked on the same paths, then a note row naming the measure and the
  * down paths (and any warning). Reads the same two-column inputs as ALVH.PLAN. Each column holds
- * one thing: the marked rows have no budget (their spend is under cost).
+ * one thing: the marked rows have no budget (their spend is under cost). The three risk columns
+ * are losses, as the API states them: a loss positive, a gain negative (the taskpane shows the same
+ * figures as P&L, the other sign), and their headers say so.
  */
 import {
   AlvhError,
@@ -27,9 +29,9 @@ export const FRONTIER_HEADERS = [
   'tail units',
   'overlay units',
   'cost (USD)',
-  'CVaR95 on down paths (USD)',
-  'drawdown loss (USD)',
-  'worst analog loss (USD)',
+  'CVaR95 on down paths (USD, loss positive, gain negative)',
+  'drawdown loss (USD, loss positive, gain negative)',
+  'worst analog loss (USD, loss positive, gain negative)',
   'note',
 ] as const;
 
