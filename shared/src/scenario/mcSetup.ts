@@ -11,6 +11,7 @@ import {
   VIX_HISTORY_STALE_DAYS,
   checkMonteCarloLimits,
   checkMonteCarloWork,
+  checkPathsLimit,
   scenarioLegCount,
   type MonteCarloInput,
   type MonteCarloWorkLimits,
@@ -123,6 +124,24 @@ export function lastCondorExpiryField(v: {
 }
 
 /**
+ * A horizon sent over {@link MAX_HORIZON_DAYS}: `limit_exceeded` naming `horizonDays` with the
+ * bound that holds for this book, the condor's expiry when it comes first (5000 days on a condor
+ * 56 days out: pass at most 56, not 730, which the next request would refuse in turn).
+ */
+function checkHorizonLimit(horizonDays: number | undefined, lastExpiry: number): void {
+  if (horizonDays === undefined || horizonDays <= MAX_HORIZON_DAYS) return;
+  const condorFirst = lastExpiry < MAX_HORIZON_DAYS;
+  throw limitExceeded(
+    'horizonDays',
+    `is ${horizonDays}, over the limit of ${MAX_HORIZON_DAYS} days` +
+      (condorFirst ? ` and after the condor's expiry ${lastExpiry} days out` : ''),
+    condorFirst
+      ? `pass at most ${lastExpiry} days, or leave it out for the condor's expiry`
+      : `pass a horizon of at most ${MAX_HORIZON_DAYS} days`,
+  );
+}
+
+/**
  * Parse and resolve a Monte Carlo input into the engine's setup, its work checked against `limits`
  * (default: those of one call in one thread; a pool that chunks a summary-only run passes
  * POOLED_MONTE_CARLO_LIMITS).
@@ -160,6 +179,8 @@ function setupOf(v: MonteCarloInput, limits: MonteCarloWorkLimits): MonteCarloSe
       `pass horizonDays of at most ${MAX_HORIZON_DAYS} (in the API), or a condor expiring within ${MAX_HORIZON_DAYS} days`,
     );
   }
+  checkPathsLimit(v.paths);
+  checkHorizonLimit(v.horizonDays, lastExpiry);
   checkMonteCarloLimits(v.paths, pathCount, horizonDays, limits);
   // Past the last condor's expiry nothing is left to hedge: the hedges' carry alone would move the
   // figures, and `market` would describe a day the book no longer exists.

@@ -15,6 +15,7 @@ import {
 } from '../../../shared/src/index';
 import {
   MonteCarloCancelled,
+  condorHorizonDays,
   mergeMonteCarlo,
   monteCarloSetup,
   reviveMonteCarloPartial,
@@ -385,6 +386,24 @@ describe('input, limits, progress and cancellation', () => {
       expect.objectContaining({ code: 'limit_exceeded', field: 'horizonDays' }),
     );
     expect(() => monteCarloSetup({ book: BOOK, paths: 1_000_000, pathCount: 100_000 })).not.toThrow();
+  });
+
+  it('a horizon over 730 days names the bound that holds: the condor’s expiry when it comes first', () => {
+    const e = errorOf(() => monteCarloSetup({ book: BOOK, paths: 1_000, horizonDays: 5000 }));
+    const days = condorHorizonDays({ valuationDate: BOOK.valuationDate, condor: BOOK.condor });
+    expect(days).toBeLessThan(730);
+    expect([e.code, e.field, e.problem, e.fix]).toEqual([
+      'limit_exceeded',
+      'horizonDays',
+      `is 5000, over the limit of 730 days and after the condor's expiry ${days} days out`,
+      `pass at most ${days} days, or leave it out for the condor's expiry`,
+    ]);
+    // under the limit, the condor's bound alone, in the same words
+    expect(errorOf(() => monteCarloSetup({ book: BOOK, paths: 1_000, horizonDays: 700 })).fix).toBe(e.fix);
+    // a condor past 730 days: the limit is the bound
+    const far = { ...PLAN_INPUT, condor: { ...PLAN_INPUT.condor, expiry: '2028-12-15' } };
+    const f = errorOf(() => monteCarloSetup({ plan: far, paths: 1_000, horizonDays: 5000 }));
+    expect([f.problem, f.fix]).toEqual(['is 5000, over the limit of 730 days', 'pass a horizon of at most 730 days']);
   });
 
   it("a condor expiring past the horizon limit, with no horizonDays sent, is named at the condor's expiry", () => {
