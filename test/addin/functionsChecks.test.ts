@@ -869,6 +869,9 @@ describe('ALVH.STRESSFUTURE plausibility', () => {
     expect(invalid('CURVE', 44519, 450, fut)).toBe(`vixSpot: ${above}`);
     expect(invalid('REBALANCE', 44519, 17.91, fut, 44512, 450, fut)).toBe(`lastVix: ${above}`);
     expect(call('CURVE', 44519, 300, fut)).toBeDefined();
+    expect(invalid('CONDOR', 44519, 4697.96, 500, 44582, [[4100, 4150, 5300, 5350]])).toBe(
+      'vix: is 500, above 300; pass VIX in index points, at most 300 (its highest close is 82.69)',
+    );
   });
 
   it('refuses an expiry past the last future given, on a closed day or past the calendar, naming its own arguments', () => {

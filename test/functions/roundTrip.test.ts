@@ -88,17 +88,27 @@ describe('units the other routes refuse', () => {
   });
 
   it('a VIX index level above 300 is refused at its field on every route, before the surface is moved to it', async () => {
-    const message = 'VIX is in index points: pass a level from 1 to 300, e.g. 18.5';
+    const message = (vix: number) =>
+      `is ${vix}, above 300, the highest VIX level the model takes; pass a level in index points from 1 to 300, e.g. 18.5`;
     const plan = await post('plan', { ...PLAN_EXAMPLE, market: { ...(PLAN_EXAMPLE.market as Json), vix: 301 } });
-    expect([plan.status, plan.json.issues[0]]).toEqual([400, { path: 'market.vix', message }]);
+    expect([plan.status, plan.json.issues[0]]).toEqual([400, { path: 'market.vix', message: message(301) }]);
     const stress = await post('stress', { ...STRESS_EXAMPLE, book: { ...(STRESS_EXAMPLE.book as Json), vix: 350 } });
-    expect([stress.status, stress.json.issues[0]]).toEqual([400, { path: 'book.vix', message }]);
+    expect([stress.status, stress.json.issues[0]]).toEqual([400, { path: 'book.vix', message: message(350) }]);
+    // a decimal keeps the units hint
+    const decimal = await post('stress', { ...STRESS_EXAMPLE, book: { ...(STRESS_EXAMPLE.book as Json), vix: 0.18 } });
+    expect(decimal.json.issues[0].message).toMatch(
+      /^is 0\.18, which looks like a decimal, not VIX points; pass the level in index points \(18 /,
+    );
     const rows = REPLAY_EXAMPLE.rows as Json[];
     const bad = rows.map((x, i) => (i === 3 ? { ...x, vix: 350 } : x));
     const replay = await post('replay', { ...REPLAY_EXAMPLE, rows: bad });
     expect([replay.status, replay.json.issues[0]]).toEqual([
       400,
-      { path: 'rows[3].vix', message: 'VIX levels are in index points: pass a level from 1 to 300, e.g. 15.5' },
+      {
+        path: 'rows[3].vix',
+        message:
+          'is 350, above 300, the highest VIX index level the model takes; pass a level in index points from 1 to 300, e.g. 15.5',
+      },
     ]);
   });
 

@@ -11,6 +11,7 @@ import {
   condorAnalytics,
   daysBetween,
   invalidInput,
+  MAX_VIX_INDEX,
   isBusinessDay,
   previousBusinessDay,
   spxAtmVol,
@@ -95,7 +96,7 @@ export function listedSpxExpiry(name: string, iso: string): string {
   return iso;
 }
 
-/** The `vix` argument, in index points (a decimal such as 0.185 is the usual slip). */
+/** The `vix` argument, in index points from 1 to 300 (a decimal such as 0.185 is the usual slip; 450 is echoed with the bound). */
 export function vixPointsArg(vix: unknown): number {
   const vixLevel = plainNumberArg('vix', vix);
   if (vixLevel < 1)
@@ -103,6 +104,12 @@ export function vixPointsArg(vix: unknown): number {
       'vix',
       `is ${vixLevel}`,
       `pass VIX in index points: ${vixLevel >= 0.05 ? `${Number((vixLevel * 100).toFixed(4))}, not ${vixLevel}` : '18.5, not 0.185'}`,
+    );
+  if (vixLevel > MAX_VIX_INDEX)
+    throw invalidInput(
+      'vix',
+      `is ${vixLevel}, above ${MAX_VIX_INDEX}`,
+      `pass VIX in index points, at most ${MAX_VIX_INDEX} (its highest close is 82.69)`,
     );
   return vixLevel;
 }

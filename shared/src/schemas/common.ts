@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { parseIsoDate } from '../dates';
-import { MARKET_RATE, SPX_STRIKE_STEP, VVIX_RANGE, onGrid } from '../validate';
+import { MARKET_RATE, MAX_VIX_INDEX, MIN_VIX_POINTS, SPX_STRIKE_STEP, VVIX_RANGE, onGrid } from '../validate';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from '../market/calendar';
 
 /**
@@ -105,6 +105,20 @@ export const rate = finiteNumber
 /** A number as a message quotes it: 3,000,000 and 2.5, but 1e+16 rather than seventeen digits. */
 function shownNumber(x: number): string {
   return Math.abs(x) < 1e12 ? x.toLocaleString('en-US', { maximumFractionDigits: 6 }) : x.toExponential();
+}
+
+/**
+ * The words for a VIX index level (VIX, VIX9D, VIX3M, VIX6M) above {@link MAX_VIX_INDEX}: the level
+ * is echoed and the bound named ("is 500, above 300, the highest VIX level the model takes; pass a
+ * level in index points from 1 to 300, e.g. 18.5"), as paths and seed are; a value that is no
+ * number keeps the units hint.
+ */
+export function aboveVixIndex(what: string, example: string) {
+  const fix = `pass a level in index points from ${MIN_VIX_POINTS} to ${MAX_VIX_INDEX}, e.g. ${example}`;
+  return (iss: { input?: unknown }): string =>
+    typeof iss.input === 'number' && Number.isFinite(iss.input)
+      ? `is ${shownNumber(iss.input)}, above ${MAX_VIX_INDEX}, the highest ${what} level the model takes; ${fix}`
+      : `${what} is in index points: ${fix}`;
 }
 
 /**

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import {
   expiryDate,
   finiteNumber,
+  aboveVixIndex,
   isoDate,
   nonNegativeNumber,
   optionType,
@@ -104,7 +105,7 @@ const indexLevel = (what: string) => {
   const range = `${what} is in index points: pass a level from 1 to ${MAX_VIX_INDEX}, e.g. 18.5`;
   return positiveWithin(range)
     .min(1, { error: inPoints(what, '18.5', '0.185') })
-    .max(MAX_VIX_INDEX, { error: range });
+    .max(MAX_VIX_INDEX, { error: aboveVixIndex(what, '18.5') });
 };
 
 const VVIX_LEVELS = `VVIX is in index points: pass a level from ${VVIX_RANGE.min} to ${VVIX_RANGE.max}, e.g. 95`;

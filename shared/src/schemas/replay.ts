@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { limitExceeded } from '../errors';
 import { friendlyIssue, inputIssues, InputValidationError, listedKeys, parseInput, type InputIssue } from './parse';
 import { PolicySchema } from './policy';
-import { isoDate } from './common';
+import { aboveVixIndex, isoDate } from './common';
 import { MAX_VIX_INDEX, MAX_VIX_POINTS, MIN_VIX_POINTS } from '../validate';
 import { parseIsoDate, weekdayOf } from '../dates';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, exchangeHolidays } from '../market/calendar';
@@ -45,9 +45,7 @@ const vixPoints = price
 /** A VIX index close (VIX, its open, VIX9D, VIX3M, VIX6M): the surface a day is marked on moves to it. */
 const vixIndex = price
   .min(MIN_VIX_POINTS, { error: 'VIX levels and VX prices are in index points: pass 15.5, not 0.155' })
-  .max(MAX_VIX_INDEX, {
-    error: `VIX levels are in index points: pass a level from ${MIN_VIX_POINTS} to ${MAX_VIX_INDEX}, e.g. 15.5`,
-  });
+  .max(MAX_VIX_INDEX, { error: aboveVixIndex('VIX index', '15.5') });
 
 /** SPX, index points, as a plan takes it (100 to 1,000,000): 0.5 is a slip, not a close. */
 const spxPoints = price

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { limitExceeded } from '../errors';
 import { MAX_VIX_INDEX, MAX_VIX_POINTS, MIN_VIX_POINTS, vxPointsMessage } from '../validate';
-import { finiteNumber, isoDate, positiveWithin, rate, volOfVol, wholeNumber } from './common';
+import { aboveVixIndex, finiteNumber, isoDate, positiveWithin, rate, volOfVol, wholeNumber } from './common';
 import { PolicySchema } from './policy';
 import {
   LegSchema,
@@ -66,9 +66,12 @@ export const POOLED_MONTE_CARLO_LIMITS: Required<MonteCarloWorkLimits> = {
 /** A leg of a book: the plan's leg schema (SPX or VIX option, strike, expiry, signed contracts). */
 export const ScenarioLegSchema = LegSchema;
 
-/** A VIX close, index points: above {@link MAX_VIX_INDEX} a unit slip (the later checks name a decimal). */
+/**
+ * A VIX close, index points: above {@link MAX_VIX_INDEX} refused with the level and the bound (the
+ * later checks name a decimal).
+ */
 const VIX_LEVELS = `VIX is in index points: pass a level from ${MIN_VIX_POINTS} to ${MAX_VIX_INDEX}, e.g. 18.5`;
-const vixIndex = positiveWithin(VIX_LEVELS).max(MAX_VIX_INDEX, { error: VIX_LEVELS });
+const vixIndex = positiveWithin(VIX_LEVELS).max(MAX_VIX_INDEX, { error: aboveVixIndex('VIX', '18.5') });
 
 /** A VX futures price, index points from {@link MIN_VIX_POINTS} to {@link MAX_VIX_POINTS}, as the book check has it. */
 const vxPrice = positiveWithin(`pass a price in index points from ${MIN_VIX_POINTS} to ${MAX_VIX_POINTS}, e.g. 20.35`)

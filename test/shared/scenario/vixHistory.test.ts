@@ -105,7 +105,7 @@ describe('a Monte Carlo started from a VIX history', () => {
     const huge = err([...SPIKE.slice(0, -2), { ...SPIKE[n - 1]!, vix: 1e6 }, SPIKE[n]!]);
     expect([huge.field, huge.problem]).toEqual([
       `vixHistory[${n - 1}].vix`,
-      expect.stringMatching(/VIX is in index points: pass a level from 1 to 300/),
+      'is 1,000,000, above 300, the highest VIX level the model takes; pass a level in index points from 1 to 300, e.g. 18.5',
     ]);
     // one close typed a tenth of its size (1.75 for 17.5): a move VIX has never made, not a state
     const slip = err(closes([...calm.slice(0, 40), 1.75, 17, 23, 30]));
