@@ -39,9 +39,13 @@ export interface DistributionStats {
    * two paths are in the tail.
    */
   cvar95StdError: number | null;
-  /** Share of paths with P&L < 0, and its standard error (binomial; over pair averages for antithetic pairs). */
+  /**
+   * Share of paths with P&L < 0, and its standard error (binomial; over pair averages for antithetic
+   * pairs). Null, as {@link meanStdError}, when the sample cannot give one: fewer than two paths, or
+   * fewer than two pair averages (a single antithetic pair).
+   */
   probLoss: number;
-  probLossStdError: number;
+  probLossStdError: number | null;
   /** Share of paths whose loss reaches the condor's max loss (within 1e-9 relative). */
   probMaxLoss: number;
 }
@@ -149,9 +153,11 @@ export function describeDistribution(
     cvar99,
     cvar95StdError,
     probLoss,
-    probLossStdError:
-      (paired ? pairedStdError(pnl, firstPath, (x) => (x < 0 ? 1 : 0)) : null) ??
-      Math.sqrt((probLoss * (1 - probLoss)) / n),
+    probLossStdError: paired
+      ? pairedStdError(pnl, firstPath, (x) => (x < 0 ? 1 : 0))
+      : n > 1
+        ? Math.sqrt((probLoss * (1 - probLoss)) / n)
+        : null,
     probMaxLoss: maxLosses / n,
   };
 }

@@ -87,7 +87,7 @@ describe("CVaR95's standard error", () => {
     // errors would be 1/√2 of the spread; over pair averages they match it (P(loss)'s too).
     const twins = samples(12, (d) => [1 - Math.abs(d.z1), 1 - Math.abs(-d.z1)], true);
     const cvarRatio = avg(twins.map((d) => d.cvar95StdError!)) / sd(twins.map((d) => d.cvar95));
-    const lossRatio = avg(twins.map((d) => d.probLossStdError)) / sd(twins.map((d) => d.probLoss));
+    const lossRatio = avg(twins.map((d) => d.probLossStdError!)) / sd(twins.map((d) => d.probLoss));
     for (const ratio of [cvarRatio, lossRatio]) {
       expect(ratio).toBeGreaterThan(0.93);
       expect(ratio).toBeLessThan(1.07);
@@ -98,6 +98,13 @@ describe("CVaR95's standard error", () => {
     const few = Float64Array.from({ length: 20 }, (_, i) => i);
     expect(describeDistribution(few, 0, false, 0).cvar95StdError).toBeNull();
     expect(describeDistribution(Float64Array.from([1, -1]), 0, true, 0).meanStdError).toBeNull();
+    // P(loss)'s too: one antithetic pair is one pair average, not two binomial draws (0.3536 was √(½·½/2))
+    const pair = describeDistribution(Float64Array.from([1, -1]), 0, true, 0);
+    expect([pair.probLoss, pair.probLossStdError]).toEqual([0.5, null]);
+    expect(describeDistribution(Float64Array.from([1, -1]), 0, false, 0).probLossStdError).toBeCloseTo(
+      Math.sqrt(0.125),
+      12,
+    );
     expect(describeDistribution(Float64Array.from([3]), 0, false, 0).meanStdError).toBeNull();
   });
 });
