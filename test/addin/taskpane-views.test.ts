@@ -100,8 +100,9 @@ describeWithData('the surface view on the real 2022-02-04 chain', () => {
     const name = await writeSurfaceSheet(context, view, smile, opts);
     expect(name).toBe('ALVH surface 20250408-101112');
     const sheet = sheets[0]!;
-    // the surface's warnings (on 2022-02-04 the one crossed quote left out) sit between the tables
-    expect(view.warnings.length).toBe(1);
+    // the surface's warnings would sit between the tables; 2022-02-04 has none (its one quote with a
+    // bid and no ask is left out and counted, not warned about as crossed)
+    expect(view.warnings).toEqual([]);
     const smileTop = view.expiries.length + 7 + view.warnings.length + 1;
     expect(sheet.tables.map((t) => t.address)).toEqual([
       `A4:L${4 + view.expiries.length}`,
