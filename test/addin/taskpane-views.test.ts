@@ -100,14 +100,20 @@ describeWithData('the surface view on the real 2022-02-04 chain', () => {
     const name = await writeSurfaceSheet(context, view, smile, opts);
     expect(name).toBe('ALVH surface 20250408-101112');
     const sheet = sheets[0]!;
-    // the surface's warnings would sit between the tables; 2022-02-04 has none (its one quote with a
-    // bid and no ask is left out and counted, not warned about as crossed)
+    // 2022-02-04 has no warning (its one quote with a bid and no ask is left out and counted, not
+    // warned about as crossed): the smile's table follows the surface's
     expect(view.warnings).toEqual([]);
-    const smileTop = view.expiries.length + 7 + view.warnings.length + 1;
+    const smileTop = view.expiries.length + 7;
     expect(sheet.tables.map((t) => t.address)).toEqual([
       `A4:L${4 + view.expiries.length}`,
       `A${smileTop}:F${smileTop + smile.points.length}`,
     ]);
+    // warnings sit between the tables, a row each and a blank row after them
+    const warned = mockContext();
+    await writeSurfaceSheet(warned.context, { ...view, warnings: ['one', 'two'] }, smile, opts);
+    expect(warned.sheets[0]!.tables.map((t) => t.address)[1]).toBe(
+      `A${smileTop + 3}:F${smileTop + 3 + smile.points.length}`,
+    );
     expect(sheet.charts.map((c) => c.type)).toEqual(['XYScatter']);
     expect(sheet.charts[0]!.mock.axes.valueAxis.title.text).toBe('Implied vol (vol points)');
     const table = sheet.ranges.find((r) => r.address === `A4:L${4 + view.expiries.length}`)!.mock;
