@@ -167,7 +167,11 @@ export function summarizeFrontier(partial: FrontierPartial): FrontierResult {
     downDefinition: DOWN_DEFINITION,
     downPaths: sc.downPaths,
     unitStep: step,
-    warnings: [...tailWarnings(sc.downPaths, sc.tail, partial.pathCount), ...stepWarnings(step)],
+    warnings: [
+      ...(partial.frame.inputNotes ?? []),
+      ...tailWarnings(sc.downPaths, sc.tail, partial.pathCount),
+      ...stepWarnings(step),
+    ],
     literalTailCost: f.literalTailCost,
     loss: f.loss,
     maxLoss: f.maxLoss,

@@ -79,6 +79,10 @@ export function frontierPathLimit(input: unknown): { mostPaths: number; horizonD
   return { mostPaths: mostFrontierPaths(frame.budgets.length, horizonDays, legsOf(mc.book)), horizonDays };
 }
 
+/** The frontier's word on a plan input's positions, which it does not price in. */
+const HELD_NOT_USED =
+  "The plan input carries plan.positions, which the frontier does not use: every mix is priced and scored as bought today from nothing held, beside the plan's condors; the orders from the legs held are the plan's (/api/plan, ALVH.ORDERS).";
+
 /**
  * Parse a frontier input and resolve it (the plan is built once here; limits checked).
  * @example frontierSetup({ plan: planInput, paths: 20000, seed: 7 }).frame.budgets
@@ -90,7 +94,6 @@ export function frontierSetup(input: unknown, mark: LegMarker = defaultMarker): 
     (f) => `plan.${f}`,
     () => plan(v.plan),
   );
-  const policy = pl.policy;
   const now = planMarketState(pl.market, pl.surface);
   const ts = buildTermStructure(
     { valuationDate: pl.market.date, vixSpot: pl.market.vix, futures: pl.market.futures },
@@ -98,7 +101,7 @@ export function frontierSetup(input: unknown, mark: LegMarker = defaultMarker): 
   );
   const ctx = hedgeContextFrom({
     valuationDate: pl.valuationDate,
-    policy,
+    policy: pl.policy,
     params: v.plan.structures?.params ?? { spreadWidth: 10, ladderOtm: [0.25, 0.5, 1] },
     ts,
     now,
@@ -114,7 +117,7 @@ export function frontierSetup(input: unknown, mark: LegMarker = defaultMarker): 
   const planLegs = [...pl.book.overlay, ...pl.book.tail];
   const componentLegs: Leg[][] = [overlayLegs, ...structures.map((s) => s.legs), planLegs];
   const components: FrontierComponent[] = [
-    component(ctx, 'overlay', `one unit of the ${policy.overlay} overlay`, overlayLegs, mark),
+    component(ctx, 'overlay', `one unit of the ${pl.policy.overlay} overlay`, overlayLegs, mark),
     ...structures.map((s) => component(ctx, s.structure, s.description, s.legs, mark)),
     component(ctx, 'plan', 'the plan’s overlay and tail as sized', planLegs, mark),
   ];
@@ -152,7 +155,7 @@ export function frontierSetup(input: unknown, mark: LegMarker = defaultMarker): 
     surfaces: surfacesOf(now),
     kappa: pl.market.kappa,
     theta: pl.market.theta,
-    shockKappa: policy.shockKappa,
+    shockKappa: pl.policy.shockKappa,
     futureFor: now.futureFor,
     futures: pl.market.futures,
     condor: pl.book.condor,
@@ -189,6 +192,7 @@ export function frontierSetup(input: unknown, mark: LegMarker = defaultMarker): 
     },
     // a condor's first leg, its long put, holds its quantity
     unitStep: frontierUnitStep(pl.condors.reduce((n, c) => n + Math.abs(c.legs[0]!.quantity), 0)),
+    ...(v.plan.positions !== undefined ? { inputNotes: [HELD_NOT_USED] } : {}),
   };
   return {
     input: v,
@@ -196,7 +200,7 @@ export function frontierSetup(input: unknown, mark: LegMarker = defaultMarker): 
     componentLegs,
     mc: {
       book,
-      policy,
+      policy: pl.policy,
       model: { jumpIntensity: 1, jumpMeanVix: 8, spxJumpPerVixPoint: 1 / 150 },
       run: {
         paths: v.paths,

@@ -208,6 +208,8 @@ export interface FrontierFrame {
   rule: { overlayUnits: number; tailContracts: number; cost: number };
   /** The step of the unit counts searched ({@link frontierUnitStep} of the book's condors). */
   unitStep: number;
+  /** What the run does not follow of its plan input (its legs held), said first among the warnings; absent when nothing. */
+  inputNotes?: string[];
 }
 
 /** One chunk of a frontier run: per-path P&L in path order. */

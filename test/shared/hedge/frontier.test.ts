@@ -422,6 +422,22 @@ describe('frontier input and limits', () => {
     expect(one?.warnings[0]).toMatch(/the worst one path alone/);
   });
 
+  it('says first among its warnings that it does not use the positions a plan input carries, and the same points', () => {
+    const tail = plan(PLAN_INPUT).book.tail[0]!;
+    const held = { ...PLAN_INPUT, positions: [{ ...tail, quantity: 2 }] };
+    const run = { paths: 1000, seed: 11, budgets: [0, 3000] };
+    const bare = frontier({ plan: PLAN_INPUT, ...run });
+    const given = frontier({ plan: held, ...run });
+    expect(given.warnings).toEqual([
+      "The plan input carries plan.positions, which the frontier does not use: every mix is priced and scored as bought today from nothing held, beside the plan's condors; the orders from the legs held are the plan's (/api/plan, ALVH.ORDERS).",
+      ...bare.warnings,
+    ]);
+    expect(given.points).toEqual(bare.points);
+    // chunks of such a run merge, the note kept once
+    const parts = [0, 500].map((firstPath) => runFrontierChunk({ plan: held, ...run, firstPath, pathCount: 500 }));
+    expect(summarizeFrontier(mergeFrontier(parts)).warnings).toEqual(given.warnings);
+  });
+
   it('sorts user budgets and drops repeats', () => {
     const s = frontierSetup({ plan: PLAN_INPUT, budgets: [5000, 0, 5000, 2500], paths: 100 });
     expect(s.frame.budgets).toEqual([0, 2500, 5000]);
