@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setComputeRunner } from '../../functions/src/compute';
 import { findRoute } from '../../functions/src/routes';
 import { inlineCompute } from './inlineCompute';
+import { PLAN_POSITIONS_LAST_REBALANCE } from '../helpers/fixtures';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of several shapes, read by the assertions
 type Json = Record<string, any>;
@@ -31,16 +32,7 @@ async function call(route: string, body: unknown): Promise<{ status: number; jso
 }
 
 const held = JSON.parse(readFileSync(join('docs', 'examples', 'plan-positions.json'), 'utf8')) as Json;
-const lastRebalance = {
-  date: '2026-11-17',
-  vix: 17.3,
-  futures: [
-    { expiry: '2026-12-16', price: 18.3 },
-    { expiry: '2027-01-20', price: 19.2 },
-    { expiry: '2027-02-17', price: 19.8 },
-    { expiry: '2027-03-17', price: 20.2 },
-  ],
-};
+const lastRebalance = PLAN_POSITIONS_LAST_REBALANCE;
 const holding = { ...held, lastRebalance };
 const { positions: _positions, ...bare } = held;
 

@@ -131,3 +131,18 @@ export const HELD_BOOK = {
     futures: ['23.42', '24.52', '24.31', '24.26', '24.21', '24.04', '23.83', '23.77'].join('\n'),
   },
 };
+
+/**
+ * A last rebalance for docs/examples/plan-positions.json (valued 2026-11-20): three days before,
+ * VIX 17.3 and the next four VX futures, so no rebalance is due.
+ */
+export const PLAN_POSITIONS_LAST_REBALANCE = {
+  date: '2026-11-17',
+  vix: 17.3,
+  futures: [
+    { expiry: '2026-12-16', price: 18.3 },
+    { expiry: '2027-01-20', price: 19.2 },
+    { expiry: '2027-02-17', price: 19.8 },
+    { expiry: '2027-03-17', price: 20.2 },
+  ],
+};

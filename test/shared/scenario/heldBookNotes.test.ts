@@ -16,21 +16,13 @@ import {
   summarizeMonteCarlo,
   type PlanInput,
 } from '@alvh/shared';
+import { PLAN_POSITIONS_LAST_REBALANCE } from '../../helpers/fixtures';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** docs/examples/plan-positions.json: the plan input with the positions held. */
 const withPositions = (): PlanInput =>
   JSON.parse(readFileSync(resolve(root, 'docs/examples/plan-positions.json'), 'utf8')) as PlanInput;
-const LAST_REBALANCE = {
-  date: '2026-11-17',
-  vix: 17.3,
-  futures: [
-    { expiry: '2026-12-16', price: 18.3 },
-    { expiry: '2027-01-20', price: 19.2 },
-    { expiry: '2027-02-17', price: 19.8 },
-    { expiry: '2027-03-17', price: 20.2 },
-  ],
-};
+const LAST_REBALANCE = PLAN_POSITIONS_LAST_REBALANCE;
 
 function inputs() {
   const held = withPositions();
