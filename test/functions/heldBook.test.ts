@@ -4,32 +4,16 @@
  * plan's book at today's sizing. Their figures are those of the plan without the two fields, and
  * their answers say so in a note naming the fields and how to run the legs held.
  */
-import { HttpRequest, InvocationContext } from '@azure/functions';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setComputeRunner } from '../../functions/src/compute';
-import { findRoute } from '../../functions/src/routes';
 import { inlineCompute } from './inlineCompute';
+import { postJson as call, type Json } from './postJson';
 import { PLAN_POSITIONS_LAST_REBALANCE } from '../helpers/fixtures';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of several shapes, read by the assertions
-type Json = Record<string, any>;
 
 beforeAll(() => setComputeRunner(inlineCompute()));
 afterAll(() => setComputeRunner(undefined));
-
-async function call(route: string, body: unknown): Promise<{ status: number; json: Json }> {
-  const r = findRoute(route.split('?')[0]!)!;
-  const req = new HttpRequest({
-    method: 'POST',
-    url: `http://localhost/api/${route}`,
-    headers: { 'content-type': 'application/json' },
-    body: { string: JSON.stringify(body) },
-  });
-  const res = await r.handler(req, new InvocationContext({ functionName: r.name }));
-  return { status: res.status ?? 200, json: JSON.parse(String(res.body)) as Json };
-}
 
 const held = JSON.parse(readFileSync(join('docs', 'examples', 'plan-positions.json'), 'utf8')) as Json;
 const lastRebalance = PLAN_POSITIONS_LAST_REBALANCE;

@@ -5,9 +5,9 @@ import { findRoute } from '../../functions/src/routes';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = Record<string, any>;
 
-/** The route's answer: its status and its body read as JSON. */
+/** The route's answer (`route` may carry a query: `montecarlo?partial=false`): its status and its body read as JSON. */
 export async function postJson(route: string, body: unknown): Promise<{ status: number; json: Json }> {
-  const r = findRoute(route)!;
+  const r = findRoute(route.split('?')[0]!)!;
   const req = new HttpRequest({
     method: 'POST',
     url: `http://localhost:7071/api/${route}`,
