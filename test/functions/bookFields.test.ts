@@ -3,10 +3,9 @@
  * names the field as the client sent it (`book.vix`, `book.tail[0].quantity`), never a variable of
  * the package function behind the route.
  */
-import { HttpRequest, InvocationContext } from '@azure/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postJson } from './postJson';
 import { setComputeRunner } from '../../functions/src/compute';
-import { findRoute } from '../../functions/src/routes';
 import {
   MONTECARLO_EXAMPLE,
   PLAN_EXAMPLE,
@@ -21,20 +20,7 @@ type Json = Record<string, any>;
 beforeAll(() => setComputeRunner(inlineCompute()));
 afterAll(() => setComputeRunner(undefined));
 
-async function call(
-  route: 'stress' | 'montecarlo' | 'plan' | 'replay',
-  body: unknown,
-): Promise<{ status: number; json: Json }> {
-  const r = findRoute(route)!;
-  const req = new HttpRequest({
-    method: 'POST',
-    url: `http://localhost/api/${route}`,
-    headers: { 'content-type': 'application/json' },
-    body: { string: JSON.stringify(body) },
-  });
-  const res = await r.handler(req, new InvocationContext({ functionName: r.name }));
-  return { status: res.status ?? 200, json: JSON.parse(String(res.body)) as Json };
-}
+const call = (route: 'stress' | 'montecarlo' | 'plan' | 'replay', body: unknown) => postJson(route, body);
 
 const EXAMPLES = { stress: STRESS_EXAMPLE, montecarlo: MONTECARLO_EXAMPLE } as const;
 type Book = (typeof STRESS_EXAMPLE)['book'];

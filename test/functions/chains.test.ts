@@ -5,13 +5,12 @@
  * route's own; bad input queues nothing; a chain the method refuses is the same 400 naming the same
  * field; and while the fit runs on the pool, the local host's request thread answers others.
  */
-import { HttpRequest, InvocationContext } from '@azure/functions';
 import { afterAll, beforeEach, expect, it } from 'vitest';
+import { postJson } from './postJson';
 import { frontier, plan, runMonteCarloChunk, stressGrid, summarizeMonteCarlo, type PlanInput } from '@alvh/shared';
 import { setComputeRunner, type ComputeJob, type ComputeRunner } from '../../functions/src/compute';
 import type { RunOptions } from '../../functions/src/compute/pool';
 import { startLocalHost } from '../../functions/src/localHost';
-import { findRoute } from '../../functions/src/routes';
 import { describeWithData, readDataFile } from '../helpers/marketData';
 import { inlineCompute } from './inlineCompute';
 
@@ -63,20 +62,7 @@ beforeEach(() => {
 });
 afterAll(() => setComputeRunner(undefined));
 
-async function call(route: string, body: unknown) {
-  const r = findRoute(route.split('?')[0]!)!;
-  const res = await r.handler(
-    new HttpRequest({
-      method: 'POST',
-      url: `http://localhost:7071/api/${route}`,
-      headers: { 'content-type': 'application/json' },
-      body: { string: JSON.stringify(body) },
-    }),
-    new InvocationContext({ functionName: r.name }),
-  );
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers of several shapes, read by the assertions
-  return { status: res.status ?? 200, json: JSON.parse(String(res.body)) as any };
-}
+const call = postJson;
 
 /** What JSON carries of a value (the API's answer is its JSON). */
 const asJson = (v: unknown): unknown => JSON.parse(JSON.stringify(v));

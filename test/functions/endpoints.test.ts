@@ -4,8 +4,9 @@
  * issue, work over a limit answers 422 naming it. Heavy jobs run in-process here (the pool has its
  * own tests and the local-host test uses it); the handlers cannot tell the difference.
  */
-import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
+import { HttpRequest, InvocationContext } from '@azure/functions';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { callRoute } from './postJson';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -38,24 +39,16 @@ beforeAll(() => setComputeRunner(runner));
 afterAll(() => setComputeRunner(undefined));
 
 async function call(route: string, body: unknown, method = 'POST') {
-  const r = findRoute(route.split('?')[0]!);
-  if (!r) throw new Error(`no route ${route}`);
-  const init: ConstructorParameters<typeof HttpRequest>[0] = { method, url: `http://localhost:7071/api/${route}` };
-  if (body !== undefined) {
-    init.headers = { 'content-type': 'application/json' };
-    init.body = { string: typeof body === 'string' ? body : JSON.stringify(body) };
-  }
-  const res: HttpResponseInit = await r.handler(new HttpRequest(init), new InvocationContext({ functionName: r.name }));
-  const headers = res.headers as Record<string, string>;
+  const { status, headers, json } = await callRoute(route, { method, body });
   return {
-    status: res.status ?? 200,
+    status,
     type: headers['content-type'],
     security: {
       'content-security-policy': headers['content-security-policy'],
       'x-content-type-options': headers['x-content-type-options'],
       'referrer-policy': headers['referrer-policy'],
     },
-    json: JSON.parse(String(res.body)) as Json,
+    json,
   };
 }
 

@@ -2,16 +2,15 @@
  * POST /api/frontier through its handler (jobs in this thread, as endpoints.test.ts), and the
  * frontier on the real worker pool: chunked over two threads, equal to the one-thread frontier.
  */
-import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callRoute } from './postJson';
 import { frontier, mergeFrontier, summarizeFrontier, type FrontierPartial } from '@alvh/shared';
 import { setComputeRunner } from '../../functions/src/compute';
 import { ComputePool } from '../../functions/src/compute/index';
 import { FRONTIER_EXAMPLE } from '../../functions/src/handlers/examples';
-import { findRoute } from '../../functions/src/routes';
 import { bundleComputeWorker } from '../helpers/computeWorker';
 import { inlineCompute } from './inlineCompute';
 
@@ -23,16 +22,8 @@ beforeAll(() => setComputeRunner(runner));
 afterAll(() => setComputeRunner(undefined));
 
 async function call(route: string, body: unknown, method = 'POST') {
-  const r = findRoute(route.split('?')[0]!);
-  if (!r) throw new Error(`no route ${route}`);
-  const init: ConstructorParameters<typeof HttpRequest>[0] = { method, url: `http://localhost:7071/api/${route}` };
-  if (body !== undefined) {
-    init.headers = { 'content-type': 'application/json' };
-    init.body = { string: JSON.stringify(body) };
-  }
-  const res: HttpResponseInit = await r.handler(new HttpRequest(init), new InvocationContext({ functionName: r.name }));
-  const headers = res.headers as Record<string, string>;
-  return { status: res.status ?? 200, type: headers['content-type'], json: JSON.parse(String(res.body)) as Json };
+  const { status, headers, json } = await callRoute(route, { method, body });
+  return { status, type: headers['content-type'], json };
 }
 
 const SMALL = { ...FRONTIER_EXAMPLE, paths: 1200 };

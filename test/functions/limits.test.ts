@@ -2,34 +2,12 @@
  * Limits and request flags answered the same way on every route: a run over the paths limit is
  * one 422 naming `paths` (also at 1e300), a query flag is true or false or a 400 naming it.
  */
-import { HttpRequest, InvocationContext } from '@azure/functions';
 import { describe, expect, it } from 'vitest';
+import { callRoute } from './postJson';
 import { MAX_PATHS } from '@alvh/shared';
-import { findRoute } from '../../functions/src/routes';
 import { FRONTIER_EXAMPLE, MONTECARLO_EXAMPLE } from '../../functions/src/handlers/examples';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a problem document, read by the assertions
-type Json = Record<string, any>;
-
-async function call(
-  path: string,
-  body: string,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; json: Json; headers: Record<string, string> }> {
-  const r = findRoute(path.split('?')[0]!)!;
-  const req = new HttpRequest({
-    method: 'POST',
-    url: `http://localhost/api/${path}`,
-    headers: { 'content-type': 'application/json', ...headers },
-    body: { string: body },
-  });
-  const res = await r.handler(req, new InvocationContext({ functionName: r.name }));
-  return {
-    status: res.status ?? 200,
-    json: JSON.parse(String(res.body)) as Json,
-    headers: res.headers as Record<string, string>,
-  };
-}
+const call = (path: string, body: string, headers: Record<string, string> = {}) => callRoute(path, { body, headers });
 
 const EXAMPLES = { montecarlo: MONTECARLO_EXAMPLE, frontier: FRONTIER_EXAMPLE } as const;
 

@@ -3,9 +3,8 @@
  * are refused here too: a plan's book (a five-condor ladder, 20 condor legs) to /api/stress and
  * /api/montecarlo; VIX levels, VVIX and signal values typed in the wrong unit.
  */
-import { HttpRequest, InvocationContext } from '@azure/functions';
 import { describe, expect, it } from 'vitest';
-import { findRoute } from '../../functions/src/routes';
+import { postJson } from './postJson';
 import {
   PLAN_EXAMPLE,
   PLAN_LADDER_EXAMPLE,
@@ -16,17 +15,7 @@ import {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers read by the assertions
 type Json = Record<string, any>;
 
-async function post(name: string, body: unknown, query = ''): Promise<{ status: number; json: Json }> {
-  const r = findRoute(name)!;
-  const req = new HttpRequest({
-    method: 'POST',
-    url: `http://localhost/api/${name}${query}`,
-    headers: { 'content-type': 'application/json' },
-    body: { string: JSON.stringify(body) },
-  });
-  const res = await r.handler(req, new InvocationContext({ functionName: r.name }));
-  return { status: res.status ?? 200, json: JSON.parse(String(res.body)) as Json };
-}
+const post = (name: string, body: unknown, query = '') => postJson(`${name}${query}`, body);
 
 const FIVE = {
   ...PLAN_LADDER_EXAMPLE,

@@ -6,13 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callRoute } from './postJson';
 import { buildSurface, parseInput, SurfaceRequestSchema } from '@alvh/shared';
 import { setComputeRunner } from '../../functions/src/compute';
 import { SURFACE_EXAMPLE } from '../../functions/src/handlers/examples';
 import { MAX_CHAIN_CHARS, MAX_CHAIN_ROWS } from '../../functions/src/handlers/surface';
-import { findRoute } from '../../functions/src/routes';
 import { describeWithData, readDataFile } from '../helpers/marketData';
 import { inlineCompute } from './inlineCompute';
 
@@ -25,20 +24,8 @@ beforeAll(() => setComputeRunner(runner));
 afterAll(() => setComputeRunner(undefined));
 
 async function post(body: unknown): Promise<{ status: number; type: string; json: Json }> {
-  const r = findRoute('surface');
-  if (!r) throw new Error('no surface route');
-  const req = new HttpRequest({
-    method: 'POST',
-    url: 'http://localhost:7071/api/surface',
-    headers: { 'content-type': 'application/json' },
-    body: { string: typeof body === 'string' ? body : JSON.stringify(body) },
-  });
-  const res: HttpResponseInit = await r.handler(req, new InvocationContext({ functionName: r.name }));
-  return {
-    status: res.status ?? 200,
-    type: (res.headers as Record<string, string>)['content-type']!,
-    json: JSON.parse(String(res.body)) as Json,
-  };
+  const { status, headers, json } = await callRoute('surface', { body });
+  return { status, type: headers['content-type']!, json };
 }
 
 const HEADER =

@@ -3,9 +3,8 @@
  * megabytes, thousands of issues. Each is a 400 naming where, in a problem document of a few
  * kilobytes, never one that lists or echoes everything the client sent.
  */
-import { HttpRequest, InvocationContext } from '@azure/functions';
 import { describe, expect, it } from 'vitest';
-import { findRoute } from '../../functions/src/routes';
+import { callRoute } from './postJson';
 import { PLAN_EXAMPLE } from '../../functions/src/handlers/examples';
 import {
   MAX_ARRAY_ITEMS,
@@ -20,16 +19,8 @@ import { MAX_LISTED_ISSUES, MAX_PROBLEM_TEXT } from '../../functions/src/http/pr
 type Json = Record<string, any>;
 
 async function plan(text: string): Promise<{ status: number; size: number; json: Json }> {
-  const r = findRoute('plan')!;
-  const req = new HttpRequest({
-    method: 'POST',
-    url: 'http://localhost/api/plan',
-    headers: { 'content-type': 'application/json' },
-    body: { string: text },
-  });
-  const res = await r.handler(req, new InvocationContext({ functionName: r.name }));
-  const body = String(res.body);
-  return { status: res.status ?? 200, size: body.length, json: JSON.parse(body) as Json };
+  const { status, text: body, json } = await callRoute('plan', { body: text });
+  return { status, size: body.length, json };
 }
 
 const fields = (n: number, prefix = 'k') => Array.from({ length: n }, (_, i) => `"${prefix}${i}":1`).join(',');
