@@ -57,23 +57,41 @@ export function hasDotGroupedThousands(text: string): boolean {
   return /^[+-]?\d+\.\d{3}$/.test(text.trim());
 }
 
+/** A USD amount as the dot-grouped refusal names it: "$40,000", "-$40". */
+const usdWords = (n: number): string =>
+  `${n < 0 ? '-' : ''}$${Math.abs(n).toLocaleString('en-US', { maximumFractionDigits: 3 })}`;
+
 /**
- * The words that refuse a dot-grouped USD amount ({@link hasDotGroupedThousands}), as a problem and
- * its fix: both readings, to pick one ("is 40.000" and "write 40000 for $40,000, or 40 for $40").
+ * A count as the dot-grouped refusal names it, in `one` / `many` of its unit ("1 contract", "1,000
+ * contracts"; with no unit, the number alone: "1,000").
  */
-export function dotGroupedWords(text: string): { problem: string; fix: string } {
+export function countWords(one = '', many = one): (n: number) => string {
+  return (n) => {
+    const unit = n === 1 ? one : many;
+    return `${n.toLocaleString('en-US', { maximumFractionDigits: 3 })}${unit === '' ? '' : ` ${unit}`}`;
+  };
+}
+
+/**
+ * The words that refuse a dot-grouped amount or count ({@link hasDotGroupedThousands}), as a
+ * problem and its fix: both readings, to pick one ("is 40.000" and "write 40000 for $40,000, or 40
+ * for $40"; a count named by `amount`: "write 1000 for 1,000 contracts, or 1 for 1 contract").
+ */
+export function dotGroupedWords(
+  text: string,
+  amount: (n: number) => string = usdWords,
+): { problem: string; fix: string } {
   const t = text.trim();
   const whole = t.replace('.', '');
-  const usd = (n: number) => `${n < 0 ? '-' : ''}$${Math.abs(n).toLocaleString('en-US', { maximumFractionDigits: 3 })}`;
   return {
     problem: `is ${t}`,
-    fix: `write ${whole} for ${usd(Number(whole))}, or ${Number(t)} for ${usd(Number(t))}`,
+    fix: `write ${whole} for ${amount(Number(whole))}, or ${Number(t)} for ${amount(Number(t))}`,
   };
 }
 
 /** {@link dotGroupedWords} in one message, as the taskpane shows it beside the field. */
-export function dotGroupedMessage(text: string): string {
-  const { problem, fix } = dotGroupedWords(text);
+export function dotGroupedMessage(text: string, amount?: (n: number) => string): string {
+  const { problem, fix } = dotGroupedWords(text, amount);
   return `${problem}: ${fix}`;
 }
 

@@ -4,7 +4,9 @@
  * passed on as typed so that the shared schema's message ("pass a number") is the one shown.
  */
 import { fieldForKey, normalizeKey } from './fields';
+import { policyRange } from '@alvh/shared';
 import {
+  countWords,
   decimalCommaMessage,
   dotGroupedMessage,
   hasDecimalComma,
@@ -70,6 +72,24 @@ export function numberOrText(text: string, percent = true): number | string | un
 
 /** The form's fields that are USD amounts, where "40.000" is refused rather than read as $40. */
 const USD_FIELDS: ReadonlySet<string> = new Set(['capital', 'budget']);
+
+/**
+ * The form's whole-number fields, where "1.000" is refused rather than read as 1 (the policy's
+ * whole-number fields alike, {@link isWholePolicy}): how a reading of it is named.
+ */
+const WHOLE_FIELDS: Partial<Record<FieldName, (n: number) => string>> = {
+  quantity: countWords('contract', 'contracts'),
+};
+
+/** Whether a policy field takes whole numbers only (days, periods), where "1.000" is refused too. */
+function isWholePolicy(key: string): boolean {
+  return policyRange(key)?.whole === true;
+}
+
+/** Whether a field's text is refused as dot-grouped thousands: a USD amount's or a whole number's. */
+function dotGrouped(name: FieldName, text: string): boolean {
+  return (USD_FIELDS.has(name) || WHOLE_FIELDS[name] !== undefined) && hasDotGroupedThousands(text);
+}
 
 /** The form's fields that are rates or fractions, where "4.3%" means 0.043. */
 const PERCENT_FIELDS: ReadonlySet<string> = new Set(['rate', 'divYield']);
@@ -144,8 +164,9 @@ export function percentIssues(s: FormState): { path: string; message: string }[]
 
 /**
  * What the form's text says wrong before the schema reads it, as issues at their paths: a
- * percentage where none belongs ({@link percentIssues}) and a USD amount with its thousands grouped
- * by a dot ("40.000" in the budget), which is refused rather than read as $40.
+ * percentage where none belongs ({@link percentIssues}) and a USD amount or a whole number with its
+ * thousands grouped by a dot ("40.000" in the budget, "1.000" in the quantity), which is refused
+ * rather than read as $40 or 1 contract.
  */
 export function typedIssues(s: FormState): { path: string; message: string }[] {
   const out = percentIssues(s);
@@ -153,6 +174,13 @@ export function typedIssues(s: FormState): { path: string; message: string }[] {
     const t = s.fields[field as FieldName] ?? '';
     if (hasDotGroupedThousands(t)) out.push({ path: `portfolio.${field}`, message: dotGroupedMessage(t) });
   }
+  for (const [field, amount] of Object.entries(WHOLE_FIELDS) as [FieldName, (n: number) => string][]) {
+    const t = s.fields[field] ?? '';
+    if (hasDotGroupedThousands(t)) out.push({ path: NOT_PERCENT[field]![0], message: dotGroupedMessage(t, amount) });
+  }
+  for (const [k, v] of Object.entries(s.policy))
+    if (isWholePolicy(k) && hasDotGroupedThousands(v))
+      out.push({ path: `policy.${k}`, message: dotGroupedMessage(v, countWords()) });
   // A decimal comma ("52,33"), which is not a number here: say to write a decimal point.
   const comma = (path: string, t: string | undefined): void => {
     if (t !== undefined && hasDecimalComma(t) && numberFromText(t) === undefined)
@@ -192,7 +220,8 @@ function compact<T extends Record<string, unknown>>(o: T): Partial<T> {
 export function policyOverrides(policy: Record<string, string>): Record<string, number | string> {
   const out: Record<string, number | string> = {};
   for (const [k, v] of Object.entries(policy)) {
-    const x = numberOrText(v, PERCENT_POLICY.has(k));
+    // "1.000" in a whole-number field stays text: the schema refuses it, and typedIssues says why.
+    const x = isWholePolicy(k) && hasDotGroupedThousands(v) ? v.trim() : numberOrText(v, PERCENT_POLICY.has(k));
     if (x !== undefined) out[k] = x;
   }
   return out;
@@ -202,7 +231,7 @@ export function policyOverrides(policy: Record<string, string>): Record<string, 
 export function planInputFromForm(s: FormState): Record<string, unknown> {
   const f = s.fields;
   const num = (name: FieldName): number | string | undefined =>
-    USD_FIELDS.has(name) && hasDotGroupedThousands(f[name])
+    dotGrouped(name, f[name])
       ? f[name].trim() // not a number: the schema refuses it, and typedIssues says why
       : numberOrText(f[name], PERCENT_FIELDS.has(name));
   const text = (name: FieldName): string | undefined => (f[name].trim() === '' ? undefined : f[name].trim());

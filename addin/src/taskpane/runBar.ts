@@ -5,7 +5,7 @@
  * in its own note as well as in the error box above the results: on a narrow pane the box sits far
  * above the bar, out of sight of the button just pressed.
  */
-import { wholeFromText } from '../common/numbers';
+import { countWords, dotGroupedMessage, hasDotGroupedThousands, wholeFromText } from '../common/numbers';
 import type { JobKind } from './jobs';
 import { byId, showError } from './render';
 
@@ -97,10 +97,21 @@ export function markRunField(name: RunFieldName, message: string): void {
   runField(name).setAttribute('aria-invalid', message === '' ? 'false' : 'true');
 }
 
-/** A run field's whole number within its bounds, or the message saying what to pass. */
+/** How a reading of a run field is named in its dot-grouped refusal ("20,000 paths", "1,000"). */
+const RUN_WORDS: Record<RunFieldName, (n: number) => string> = {
+  paths: countWords('path', 'paths'),
+  seed: countWords(),
+};
+
+/**
+ * A run field's whole number within its bounds, or the message saying what to pass: for thousands
+ * grouped by a dot ("20.000"), both readings, as the form's counts and amounts say it.
+ */
 export function readRunField(name: RunFieldName): number | string {
   const [min, max] = RUN_FIELDS[name];
-  const v = wholeFromText(runField(name).value);
+  const text = runField(name).value;
+  if (hasDotGroupedThousands(text)) return `${name} ${dotGroupedMessage(text, RUN_WORDS[name])}`;
+  const v = wholeFromText(text);
   if (v !== undefined && v >= min && v <= max) return v;
   return `${name}: pass a whole number between ${min.toLocaleString('en-US')} and ${max.toLocaleString('en-US')}`;
 }
