@@ -1,13 +1,132 @@
 /**
- * Whole numbers typed with a dot grouping thousands ("1.000" in the condor quantity, a policy's
- * days) are refused with both readings, as USD amounts are, never read as 1.
+ * What makes a taskpane figure reproducible and readable, alike in the page's view models and the
+ * sheets (office-addin-mock): the Monte Carlo's and the frontier's paths, seed and measure in both
+ * titles; the frontier's notes on its sheet as on the page; the hedge cost and effectiveness rows
+ * (null shown "n/a"); the structures' cost per unit named as including fees; the stress grid's
+ * cell text at its rounding edges; and whole numbers typed with a dot grouping thousands refused
+ * with both readings, as USD amounts are.
  */
 import { describe, expect, it } from 'vitest';
-import { PlanInputSchema } from '@alvh/shared';
+import { PlanInputSchema, frontier, plan, runMonteCarloChunk, summarizeMonteCarlo } from '@alvh/shared';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
-import { planInputFromForm, policyOverrides, typedIssues, type FormState } from '../../addin/src/common/planInput';
+import {
+  monteCarloInput,
+  planInputFromForm,
+  policyOverrides,
+  typedIssues,
+  type FormState,
+} from '../../addin/src/common/planInput';
+import { presentMonteCarlo } from '../../addin/src/common/presentRuns';
+import { frontierRunWords, parseFrontier, presentStructures } from '../../addin/src/common/hedgeViews';
+import { monteCarloRunWords, stressCellText } from '../../addin/src/common/views';
+import { writeMonteCarloSheet } from '../../addin/src/taskpane/workbook';
+import { writeFrontierSheet, writeHedgeSheet } from '../../addin/src/taskpane/workbookViews';
+import { frontierStart } from '../../addin/src/taskpane/frontierRun';
+import { cellAt, mockContext } from './stubs/excelMock';
 
 const state: FormState = { fields: EXAMPLE.fields, futures: EXAMPLE.futures, policy: {}, indices: EXAMPLE.indices };
+const input = planInputFromForm(state);
+const opts = { stamp: '20250408-101112', supports: () => true };
+
+/** Every text and number written to a sheet, in the order written. */
+function written(sheet: ReturnType<typeof mockContext>['sheets'][number]): unknown[] {
+  return sheet.ranges.flatMap((r) => ((r.mock['values'] as unknown[][] | undefined) ?? []).flat());
+}
+
+describe('the frontier sheet says what the page says', () => {
+  // 100 paths: too few end with SPX lower to rank the mixes, a warning the page lists; and the
+  // positions, which the frontier does not use.
+  const answer = frontier({ plan: { ...input, positions: 'VIX 250521C00033000,1,6.10' }, paths: 100, seed: 3 });
+  const view = parseFrontier(JSON.parse(JSON.stringify(answer)));
+  const start = frontierStart('');
+
+  it('writes the notes the page lists under the table, one a row', async () => {
+    expect(view.notes.some((n) => /too few/.test(n))).toBe(true);
+    expect(view.notes.some((n) => /position/i.test(n))).toBe(true);
+    const { context, sheets } = mockContext();
+    await writeFrontierSheet(context, view, opts, start);
+    const cells = written(sheets[0]!);
+    for (const n of view.notes) expect(cells).toContain(n);
+    expect(cells).toContain('Notes on this run');
+    // The chart's data block sits under the notes, not over them.
+    const rowOf = (text: string): number[] =>
+      [...sheets[0]!.cells.entries()].filter(([, c]) => c.value === text).map(([k]) => Number(k.split(',')[0]));
+    const lastNote = Math.max(...view.notes.flatMap(rowOf));
+    const chartHeader = rowOf('Hedge budget or spend (USD)');
+    expect(chartHeader).toHaveLength(1);
+    expect(chartHeader[0]).toBeGreaterThan(lastNote);
+  });
+
+  it('names paths, seed, measure and where the model started, as the page title does', async () => {
+    const { context, sheets } = mockContext();
+    await writeFrontierSheet(context, view, opts, start);
+    const run = frontierRunWords(view, start);
+    expect(run).toBe("100 paths, seed 3, real-world measure, model started from today's VIX alone");
+    expect(cellAt(sheets[0]!, 'A2').value).toContain(`; ${run}`);
+  });
+});
+
+describe('the Monte Carlo run names its seed and shows the hedge cost and effectiveness', () => {
+  const mc = summarizeMonteCarlo(runMonteCarloChunk({ ...monteCarloInput(input, 400, 7), measure: 'real-world' }));
+  const view = presentMonteCarlo(JSON.parse(JSON.stringify(mc)), '2025-04-08');
+
+  it('carries the seed, and page and sheet title the run alike: paths, seed, measure', async () => {
+    expect(view.seed).toBe(7);
+    expect(monteCarloRunWords(view)).toBe(`400 paths, seed 7, ${view.measure}`);
+    const { context, sheets } = mockContext();
+    await writeMonteCarloSheet(context, view, opts);
+    expect(cellAt(sheets[0]!, 'A1').value).toBe(`Monte Carlo P&L, 400 paths, seed 7, ${view.measure}`);
+  });
+
+  it('shows the hedge cost and the effectiveness in the measure, the condor "n/a"', async () => {
+    const cost = view.stats.find((s) => s.label.startsWith('Hedge cost'))!;
+    const eff = view.stats.find((s) => s.label.startsWith('Hedge effectiveness'))!;
+    expect(cost).toMatchObject({ condor: null, alvh: mc.hedgeCost, format: 'usd' });
+    expect(eff).toMatchObject({ condor: null, alvh: mc.hedgeEffectiveness });
+    expect(eff.label).toContain('real-world measure');
+    const { context, sheets } = mockContext();
+    await writeMonteCarloSheet(context, view, opts);
+    const table = sheets[0]!.ranges.find((r) => r.address.endsWith(sheets[0]!.tables[0]!.address.split('!').pop()!))!;
+    const rows = table.mock['values'] as unknown[][];
+    expect(rows.find((r) => r[0] === cost.label)).toEqual([cost.label, 'n/a', mc.hedgeCost]);
+  });
+
+  it('shows a null effectiveness as "n/a" beside the note that says why', () => {
+    const free = planInputFromForm({ ...state, fields: { ...EXAMPLE.fields, budget: '0' } });
+    const s = summarizeMonteCarlo(runMonteCarloChunk({ ...monteCarloInput(free, 200, 1) }));
+    expect(s.hedgeEffectiveness).toBeNull();
+    const v = presentMonteCarlo(JSON.parse(JSON.stringify(s)));
+    expect(v.stats.find((r) => r.label.startsWith('Hedge effectiveness'))).toMatchObject({ alvh: null });
+    expect(v.notes.some((n) => n.startsWith('Hedge effectiveness is null'))).toBe(true);
+  });
+});
+
+describe('the structures name their per-unit cost as including fees', () => {
+  it('heads the column "Cost per unit incl. fees" on the sheet: the premium is the mid plus the fees', async () => {
+    const p = plan(PlanInputSchema.parse(input));
+    const r = p.structures.structures[0]!;
+    expect(r.premium).toBeGreaterThan(r.premium - r.fees); // fees included
+    const { context, sheets } = mockContext();
+    await writeHedgeSheet(context, presentStructures(p.structures, p.valuationDate), undefined, opts);
+    const header = (
+      sheets[0]!.ranges.find((x) => x.address === sheets[0]!.tables[0]!.address)!.mock['values'] as unknown[][]
+    )[0]!;
+    expect(header).toContain('Cost per unit incl. fees (USD)');
+    expect(header.join(' ')).not.toMatch(/Premium/);
+  });
+});
+
+describe('stress grid cells', () => {
+  it('show whole dollars below $1,000 and thousands from there, rounded once: no "-1000", no "-0"', () => {
+    expect(stressCellText(-999.6)).toBe('-1.0k');
+    expect(stressCellText(999.5)).toBe('1.0k');
+    expect(stressCellText(-0.4)).toBe('0');
+    expect(stressCellText(0)).toBe('0');
+    expect(stressCellText(-812.4)).toBe('-812');
+    expect(stressCellText(1_949)).toBe('1.9k');
+    expect(stressCellText(-23_480)).toBe('-23.5k');
+  });
+});
 
 describe('whole numbers with thousands grouped by a dot', () => {
   it('refuse the condor quantity "1.000", naming both readings, never 1 contract', () => {

@@ -77,6 +77,7 @@ const hist: HistogramView = {
   // 1,000 paths of each book in the bins, 5 beyond them: 1,005 paths in all.
   tails: { low: -50000, high: 30000, below: [3, 1], above: [2, 4], lowest: [-61000, -52000], highest: [31500, 34000] },
   paths: 1005,
+  seed: 42,
   measure: 'real-world measure',
   notes: [],
   stats: [

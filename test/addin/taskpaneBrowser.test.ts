@@ -308,8 +308,17 @@ describe('taskpane recent VIX closes (Chromium, 350 px)', () => {
     await page.click('#action-mc [data-run=montecarlo]');
     await page.waitForSelector('#mc-result:not([hidden])');
     expect(await page.textContent('#mc-title')).toBe(
-      '400 paths, real-world measure, factors read from the recent VIX closes',
+      '400 paths, seed 42, real-world measure, factors read from the recent VIX closes',
     );
+    // The hedge cost and effectiveness are the ALVH book's: the unhedged condor reads "n/a".
+    const stats = await page.$$eval('#mc-stats tbody tr', (trs) =>
+      trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')),
+    );
+    expect(stats.find((r) => r[0]!.startsWith('Hedge cost'))?.slice(1)).toEqual([
+      'n/a',
+      expect.stringMatching(/^\$[\d,]+$/),
+    ]);
+    expect(stats.find((r) => r[0]!.startsWith('Hedge effectiveness (real-world measure)'))?.[1]).toBe('n/a');
     // The model's known biases from the run's starting VIX, as the summary names them.
     const vix = Number(await page.inputValue('input[name=vix]'));
     const expected = calibrationNotes(vix);
@@ -419,7 +428,9 @@ describe('taskpane measure (Chromium, 350 px)', () => {
     await page.click('#action-mc [data-run=montecarlo]');
     await page.waitForSelector('#mc-result:not([hidden])');
     expect(sent.measure).toBe('risk-neutral');
-    expect(await page.textContent('#mc-title')).toBe("400 paths, risk-neutral measure, factors from today's VIX alone");
+    expect(await page.textContent('#mc-title')).toBe(
+      "400 paths, seed 42, risk-neutral measure, factors from today's VIX alone",
+    );
     const before = posted.length;
     await page.click('#run-frontier');
     await expect
@@ -616,6 +627,10 @@ describe('taskpane positions, structures and orders (Chromium, 350 px)', () => {
     // Without positions: the structures, no orders.
     const structures = await page.$$eval('#structures-table tbody tr', (trs) => trs.length);
     expect(structures).toBe(expected.structures.structures.length);
+    // The plan's premium is the mid plus the fees: the column says so, not "premium".
+    expect(await page.$$eval('#structures-table thead th', (ths) => ths.map((t) => t.textContent))).toContain(
+      'Cost / unit incl. fees (USD)',
+    );
     expect(await page.isVisible('#orders-box')).toBe(false);
     await page.click('#positions summary');
     await page.fill('textarea[name=positions]', positions);

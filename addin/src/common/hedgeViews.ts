@@ -48,7 +48,11 @@ export interface StructureRowView {
   /** Units the coverage rule asks for, and their cost (USD); null when the structure cannot cover. */
   units: number | null;
   cost: number | null;
-  /** Premium of one unit, USD (for vx-future its carry). */
+  /**
+   * What one unit costs, USD: the model mid plus the transaction costs of opening it (the plan's
+   * `premium`, fees included, so above a cost at the mid); for vx-future its capital at risk plus
+   * carry and fees. Headed "Cost / unit incl. fees" in the page and the sheet.
+   */
   premium: number;
   premiumBasis: string;
   /** Coverage of the drawdown loss the rule's units achieve (1 = all of it). */
@@ -319,6 +323,22 @@ export function parseFrontier(raw: unknown): FrontierView {
 /** The strings of a list (none when it is not one). */
 function texts(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((n): n is string => typeof n === 'string') : [];
+}
+
+/**
+ * What a frontier run is, as the page's and the sheet's titles both say it: "2,000 paths, seed 7,
+ * real-world measure, model started from today's VIX alone" (paths, seed and measure reproduce its
+ * points; `start` says where its model started, '' when unsaid).
+ */
+export function frontierRunWords(view: Pick<FrontierView, 'paths' | 'seed' | 'measure'>, start = ''): string {
+  return [
+    view.paths === null ? '' : `${view.paths.toLocaleString('en-US')} paths`,
+    view.seed === null ? '' : `seed ${view.seed}`,
+    view.measure === '' ? '' : `${view.measure} measure`,
+    start,
+  ]
+    .filter((x) => x !== '')
+    .join(', ');
 }
 
 /** A marked book's note: its label and the cheapest mix of the frontier that leaves no more CVaR. */

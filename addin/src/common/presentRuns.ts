@@ -44,6 +44,7 @@ export function presentMonteCarlo(raw: unknown, valuationDate?: string): Histogr
     stat('P(loss): share of paths below 0', (d) => d.probLoss, 'pct'),
     stat('P(max loss): share at the condor max loss', (d) => d.probMaxLoss, 'pct'),
   ].filter((r) => Number.isFinite(r.condor) && Number.isFinite(r.alvh));
+  stats.push(...hedgeRows(s));
   const h = s.bodyHistogram ? bodyView(s.bodyHistogram) : fullHistogram(s);
   return {
     binLabels: h.centres,
@@ -52,10 +53,37 @@ export function presentMonteCarlo(raw: unknown, valuationDate?: string): Histogr
     tails: { ...h.tails, lowest: [s.condor.min, s.alvh.min], highest: [s.condor.max, s.alvh.max] },
     stats,
     paths: s.paths,
+    seed: typeof s.seed === 'number' && Number.isFinite(s.seed) ? s.seed : null,
     ...(valuationDate === undefined ? {} : { valuationDate }),
     measure: `${s.measure} measure${s.dynamics === 'sqrt-legacy' ? ', square-root model' : (START_WORDS[s.modelStart] ?? '')}`,
     notes: [...stringsOf(s.modelNotes), ...stringsOf(s.notes)],
   };
+}
+
+/**
+ * What the ALVH book's hedges cost (USD paid: today's debit, the rebalances' net premium, the mean
+ * costs) and their effectiveness (CVaR 95 saved per dollar of it, in the run's measure); the
+ * unhedged condor has neither (null, "n/a"). A null effectiveness stays a row, "n/a", which the
+ * summary's note explains; a summary without the figures (an older API) has no such rows.
+ */
+function hedgeRows(s: MonteCarloSummary): McStatRow[] {
+  const out: McStatRow[] = [];
+  if (typeof s.hedgeCost === 'number' && Number.isFinite(s.hedgeCost))
+    out.push({
+      label: "Hedge cost, paid (USD): today's debit + the rebalances' premium + costs",
+      condor: null,
+      alvh: s.hedgeCost,
+      format: 'usd',
+    });
+  const e: unknown = s.hedgeEffectiveness;
+  if (e === null || (typeof e === 'number' && Number.isFinite(e)))
+    out.push({
+      label: `Hedge effectiveness (${s.measure} measure): CVaR 95 saved per USD of hedge cost`,
+      condor: null,
+      alvh: e,
+      format: 'number',
+    });
+  return out;
 }
 
 /** The strings of a list the answer may lack (an older API's summary has no `notes`). */

@@ -65,11 +65,15 @@ export interface StressView {
   notes: string[];
 }
 
-/** One statistic of the Monte Carlo run for both books. */
+/**
+ * One statistic of the Monte Carlo run for both books. null: not defined for that book (the
+ * unhedged condor has no hedge cost) or for this run (a null hedge effectiveness, whose note says
+ * why), shown "n/a".
+ */
 export interface McStatRow {
   label: string;
-  condor: number;
-  alvh: number;
+  condor: number | null;
+  alvh: number | null;
   format: ValueFormat;
 }
 
@@ -87,6 +91,8 @@ export interface HistogramView {
   tails: { low: number; high: number; below: number[]; above: number[]; lowest: number[]; highest: number[] };
   stats: McStatRow[];
   paths: number;
+  /** The run's seed (null from a summary without one): with the paths and the measure, what reproduces it. */
+  seed: number | null;
   /** The run's valuation date (ISO), from its input: the summary does not carry it. */
   valuationDate?: string;
   /** The measure every figure is in, as the title shows it (e.g. 'real-world measure'). */
@@ -96,6 +102,16 @@ export interface HistogramView {
    * then what the figures say that a reader could miss (its `notes`).
    */
   notes: string[];
+}
+
+/**
+ * What a Monte Carlo run is, as the page's and the sheet's titles both say it: "2,000 paths, seed
+ * 42, real-world measure, …" (paths, seed and measure reproduce every figure of the run).
+ */
+export function monteCarloRunWords(view: Pick<HistogramView, 'paths' | 'seed' | 'measure'>): string {
+  return [`${view.paths.toLocaleString('en-US')} paths`, view.seed === null ? '' : `seed ${view.seed}`, view.measure]
+    .filter((x) => x !== '')
+    .join(', ');
 }
 
 /** An Excel number format for a {@link ValueFormat}. */
@@ -142,6 +158,17 @@ export function formatValue(v: number | string, f: ValueFormat, unit?: string): 
     case 'text':
       return String(v);
   }
+}
+
+/**
+ * A stress-grid cell as the page shows it: the P&L in whole dollars ("-812", "0") below $1,000 and
+ * in thousands with one decimal from there ("-1.0k", "12.4k"); the exact figure is in the cell's
+ * tooltip. Rounded once, to the dollar, before the unit is chosen, so -999.6 is "-1.0k", never
+ * "-1000", and -0.4 is "0", never "-0".
+ */
+export function stressCellText(v: number): string {
+  const whole = Math.round(v) || 0; // || 0: -0 reads "0"
+  return Math.abs(whole) >= 1000 ? `${(whole / 1000).toFixed(1)}k` : String(whole);
 }
 
 /**

@@ -120,10 +120,11 @@ export async function runFrontier(host: FrontierHost): Promise<boolean> {
   try {
     const answer = await start(host, body, controller.signal, progress);
     const view = parseFrontier(answer);
-    renderFrontier(view, frontierStart(closesText));
+    const startWords = frontierStart(closesText);
+    renderFrontier(view, startWords);
     showFinished('frontier-result', version);
     byId('frontier-result').scrollIntoView({ block: 'nearest' });
-    const name = await host.toWorkbook((ctx, opts) => writeFrontierSheet(ctx, view, opts));
+    const name = await host.toWorkbook((ctx, opts) => writeFrontierSheet(ctx, view, opts, startWords));
     note(`${view.points.length} budgets ${place}${name ? `; sheet "${name}"` : ''}.`);
   } catch (e) {
     if (controller.signal.aborted || e instanceof Cancelled) note('Cancelled.');

@@ -5,7 +5,14 @@
  * against cost, the plan, the literal rule and the plan's cheapest match marked, and its table).
  */
 import { formatValue } from '../common/views';
-import { frontierTable, sideText, type FrontierView, type OrdersView, type StructuresView } from '../common/hedgeViews';
+import {
+  frontierRunWords,
+  frontierTable,
+  sideText,
+  type FrontierView,
+  type OrdersView,
+  type StructuresView,
+} from '../common/hedgeViews';
 import { byId, el, renderNotes } from './render';
 import { drawChart } from './svgChart';
 import type { WorkbookOptions } from './workbook';
@@ -55,7 +62,7 @@ export function renderHedge(s: StructuresView, orders: OrdersView | undefined): 
       'Structure',
       'Units (rule)',
       'Cost (USD)',
-      'Premium / unit (USD)',
+      'Cost / unit incl. fees (USD)',
       'Coverage',
       'Gain per $ (drawdown)',
       ...s.analogLabels.map((l) => `Gain per $ (${l})`),
@@ -193,14 +200,7 @@ export function renderFrontier(view: FrontierView, start = ''): void {
     dots: [{ points: line, className: 'frontier-dots', r: 3 }],
     markers: frontierMarkers(view),
   });
-  byId('frontier-title').textContent = [
-    view.paths === null ? '' : `${view.paths.toLocaleString('en-US')} paths`,
-    view.seed === null ? '' : `seed ${view.seed}`,
-    view.measure === '' ? '' : `${view.measure} measure`,
-    start,
-  ]
-    .filter((x) => x !== '')
-    .join(', ');
+  byId('frontier-title').textContent = frontierRunWords(view, start);
   renderNotes('frontier-notes', view.notes);
   const rows = frontierTable(view);
   table(

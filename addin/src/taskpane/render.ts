@@ -14,7 +14,7 @@ import {
   Title,
   Tooltip,
 } from 'chart.js';
-import { formatValue, heatColor } from '../common/views';
+import { formatValue, heatColor, monteCarloRunWords, stressCellText } from '../common/views';
 import type { HistogramView, PlanView, StressView } from '../common/views';
 import { announcePlan, planSummary } from './planStatus';
 
@@ -108,8 +108,9 @@ function renderStressSlice(view: StressView, index: number): void {
     const tr = el('tr');
     tr.append(el('th', { scope: 'row' }, view.rowLabels[i] ?? ''));
     for (const v of row) {
-      const k = Math.abs(v) >= 1000 ? `${(v / 1000).toFixed(1)}k` : v.toFixed(0);
-      tr.append(el('td', { style: `background:${heatColor(v, maxAbs)}`, title: formatValue(v, 'usd') }, k));
+      tr.append(
+        el('td', { style: `background:${heatColor(v, maxAbs)}`, title: formatValue(v, 'usd') }, stressCellText(v)),
+      );
     }
     body.append(tr);
   });
@@ -167,7 +168,7 @@ export function renderNotes(id: string, notes: readonly string[]): void {
 let chart: Chart | undefined;
 
 export function renderMonteCarlo(view: HistogramView): void {
-  byId('mc-title').textContent = `${view.paths.toLocaleString('en-US')} paths, ${view.measure}`;
+  byId('mc-title').textContent = monteCarloRunWords(view);
   const t = view.tails;
   byId('mc-tails').textContent = Number.isFinite(t.low)
     ? `Bins span ${formatValue(t.low, 'usd')} to ${formatValue(t.high, 'usd')} (0.5th-99.5th percentile). Not drawn: unhedged ${t.below[0] ?? 0} paths below, ${t.above[0] ?? 0} above; ALVH ${t.below[1] ?? 0} below, ${t.above[1] ?? 0} above. P&L at the horizon, a loss is negative.`
@@ -234,8 +235,8 @@ export function renderMonteCarlo(view: HistogramView): void {
     const tr = el('tr');
     tr.append(
       el('th', { scope: 'row' }, s.label),
-      el('td', {}, formatValue(s.condor, s.format)),
-      el('td', {}, formatValue(s.alvh, s.format)),
+      el('td', {}, s.condor === null ? 'n/a' : formatValue(s.condor, s.format)),
+      el('td', {}, s.alvh === null ? 'n/a' : formatValue(s.alvh, s.format)),
     );
     body.append(tr);
   }

@@ -9,7 +9,7 @@
  * painted cell by cell with `heatColor`; both run white at 0 to full red at −M and full green at +M,
  * M the block's largest |P&L|, so they colour every cell alike).
  */
-import { excelFormat, formatValue, heatColor } from '../common/views';
+import { excelFormat, formatValue, heatColor, monteCarloRunWords } from '../common/views';
 import type { HistogramView, PlanView, StressView } from '../common/views';
 import { newSheet } from './workbookRun';
 
@@ -297,7 +297,7 @@ export async function writeMonteCarloSheet(
   const { sheet, name, key } = await newSheet(ctx, 'ALVH MC', opts.stamp, ['AlvhMcStats', 'AlvhMcHist', 'AlvhMcTails']);
   writeTitle(
     sheet,
-    `Monte Carlo P&L, ${view.paths.toLocaleString('en-US')} paths, ${view.measure}`,
+    `Monte Carlo P&L, ${monteCarloRunWords(view)}`,
     `${view.valuationDate ? `Valuation date ${view.valuationDate}: u` : 'U'}nhedged condor against the ALVH book`,
   );
 
@@ -307,8 +307,8 @@ export async function writeMonteCarloSheet(
     `AlvhMcStats_${key}`,
     top,
     ['Statistic', 'Unhedged condor', 'ALVH book'],
-    view.stats.map((s) => [s.label, s.condor, s.alvh]),
-    view.stats.map((s) => ['@', excelFormat(s.format), excelFormat(s.format)]),
+    view.stats.map((s) => [s.label, s.condor ?? 'n/a', s.alvh ?? 'n/a']),
+    view.stats.map((s) => ['@', ...[s.condor, s.alvh].map((v) => (v === null ? '@' : excelFormat(s.format)))]),
   );
 
   const histTop = top + view.stats.length + 3;

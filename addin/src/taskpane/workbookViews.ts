@@ -8,6 +8,7 @@ import type { SmileView, SurfaceView } from '../common/surfaceView';
 import { arbitrageText } from '../common/surfaceView';
 import {
   frontierChartBlock,
+  frontierRunWords,
   frontierTable,
   sideText,
   type FrontierView,
@@ -189,7 +190,7 @@ export async function writeHedgeSheet(
       'Best within budget',
       'Units (rule)',
       'Cost (USD)',
-      'Premium per unit (USD)',
+      'Cost per unit incl. fees (USD)',
       'Coverage',
       'Gain per $ (drawdown)',
       ...structures.analogLabels.map((l) => `Gain per $ (${l})`),
@@ -230,17 +231,23 @@ export async function writeHedgeSheet(
   return name;
 }
 
-/** The frontier on a new sheet: a table of its points and an XY scatter of downside risk against cost. */
+/**
+ * The frontier on a new sheet: a table of its points, under it the notes the page shows (what
+ * limits the answer, the model's biases from its start), and an XY scatter of downside risk
+ * against cost. `start` says where its model started, as the page's title does (frontierStart).
+ */
 export async function writeFrontierSheet(
   ctx: Excel.RequestContext,
   view: FrontierView,
   opts: WorkbookOptions,
+  start = '',
 ): Promise<string> {
   const { sheet, name, key } = await newSheet(ctx, 'ALVH frontier', opts.stamp, ['AlvhFrontier']);
+  const run = frontierRunWords(view, start);
   writeTitle(
     sheet,
     'Budget frontier: downside risk against hedge cost',
-    `${view.valuationDate ? `Valuation date ${view.valuationDate}; ` : ''}CVaR 95 of the paths where SPX falls, P&L in USD (loss < 0)${view.paths ? `; ${view.paths.toLocaleString('en-US')} paths` : ''}${view.measure ? `, ${view.measure} measure` : ''}`,
+    `${view.valuationDate ? `Valuation date ${view.valuationDate}; ` : ''}CVaR 95 of the paths where SPX falls, P&L in USD (loss < 0)${run ? `; ${run}` : ''}`,
   );
   const top = 3;
   const rows = frontierTable(view).map((r) => r.cells.map((c) => c ?? ''));
@@ -261,9 +268,18 @@ export async function writeFrontierSheet(
     rows,
     eachRow(rows.length, [usd, usd, usd, usd, '@', '@', '@']),
   );
+  let at = top + rows.length + 3;
+  if (view.notes.length > 0) {
+    // What limits the answer and the model's biases, under the table as on the page (one sentence a row).
+    bold(sheet, at - 1, 'Notes on this run');
+    writeText(
+      sheet.getRange(blockAddress(at, 0, view.notes.length, 1)),
+      view.notes.map((n) => [n]),
+    );
+    at += view.notes.length + 2;
+  }
   // The chart's own block under the table: x, then one column a series (the frontier, each marked book).
   const block = frontierChartBlock(view);
-  const at = top + rows.length + 3;
   bold(sheet, at - 1, 'Chart data: hedge budget or spend, then CVaR 95 down (P&L, USD) of each series');
   const source = sheet.getRange(blockAddress(at, 0, block.rows.length + 1, block.header.length));
   writeCells(
