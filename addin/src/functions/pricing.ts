@@ -331,13 +331,23 @@ export function iv(
       }
       const level = plainNumberArg('underlying', underlying);
       // At expiry every vol gives the intrinsic value: no price has an implied vol (BS takes 0 and prices intrinsic).
-      if (common.years === 0) {
+      // A negative time is no option either: refused here with the same fix, not the pricers' "0 or more".
+      if (common.years <= 0) {
         throw invalidInput(
           'years',
-          'is 0: at expiry an option is worth its intrinsic value whatever the vol',
+          common.years === 0
+            ? 'is 0: at expiry an option is worth its intrinsic value whatever the vol'
+            : `is ${common.years}: the expiry is already past`,
           'pass the time to expiry in years, above 0 (days/365)',
         );
       }
+      // a price of 0 is read (no vol gives it: #N/A with why), so a negative one is not told "pass 0"
+      if (common.price < 0)
+        throw invalidInput(
+          'price',
+          `is ${common.price}, not an option price`,
+          "pass the option's price in points, above 0",
+        );
       const bsIn = { ...common, spot: level, divYield: q ?? 0 };
       const b76In = { ...common, future: level };
       const vol = bsModel ? bsImpliedVol(bsIn) : black76ImpliedVol(b76In);

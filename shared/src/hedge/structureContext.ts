@@ -10,7 +10,16 @@ import { z } from 'zod';
 import { AlvhError, invalidInput, isAlvhError } from '../errors';
 import { daysBetween } from '../dates';
 import { parseInput } from '../schemas/parse';
-import { isoDate, nonNegativeNumber, positiveNumber, rate, spxStrike, volatility, vvixPoints } from '../schemas/common';
+import {
+  condorCredit,
+  isoDate,
+  nonNegativeNumber,
+  positiveNumber,
+  rate,
+  spxStrike,
+  volatility,
+  vvixPoints,
+} from '../schemas/common';
 import {
   volOfVolFromVvix,
   buildTermStructure,
@@ -41,7 +50,7 @@ const CondorSpecSchema = z.strictObject({
     .int({ error: 'pass a whole number of condors' })
     .min(1, { error: 'pass at least 1 condor' })
     .max(100_000, { error: 'pass at most 100,000 condors' }),
-  credit: nonNegativeNumber.optional(),
+  credit: condorCredit.optional(),
   vol: volatility.optional(),
 });
 

@@ -6,7 +6,7 @@
 import { bsGreeks, normCdf, normPdf } from '../pricing/index';
 import { invalidInput } from '../errors';
 import { daysBetween } from '../dates';
-import { MAX_CONTRACTS, checkInteger, checkNonNegative, checkPositive, checkRate, checkVol } from '../validate';
+import { MAX_CONTRACTS, checkFinite, checkInteger, checkPositive, checkRate, checkVol } from '../validate';
 import { DEFAULT_POLICY, type Policy } from '../schemas/policy';
 import { DEFAULT_SKEW, OPTION_MULTIPLIER, ironCondorLegs, skewedVol, type Leg, type SkewParams } from '../book/index';
 
@@ -145,16 +145,23 @@ export function condorAnalytics(i: CondorInput): CondorAnalytics {
   const wingWidth = Math.max(k2 - k1, k4 - k3);
   let credit: number;
   if (i.credit !== undefined) {
-    credit = checkNonNegative('condor.credit', i.credit);
+    // 0 is no credit either: the fix names the bound that holds, not "0 or more"
+    credit = checkFinite('condor.credit', i.credit);
+    if (!(credit > 0))
+      throw invalidInput('condor.credit', `is ${credit}, not a credit`, 'pass the credit received, above 0');
     source = 'given';
   } else {
     credit = modelCredit;
   }
   if (!(credit > 0)) {
+    // priced from vols the caller passed, those are a fix; from a surface or the skew only the credit is
+    const byVols = source === 'priced from per-strike vols' || source === 'priced from one vol';
     throw invalidInput(
       'condor.credit',
-      `is ${credit.toFixed(4)} per share, not a credit`,
-      'pass the credit received, or vols that price the short strikes above the wings',
+      `is ${credit.toFixed(4)} per share ${source}, not a credit`,
+      byVols
+        ? 'pass the credit received, or vols that price the short strikes above the wings'
+        : 'pass the credit received, above 0',
     );
   }
   if (credit >= wingWidth) {

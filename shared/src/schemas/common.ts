@@ -48,6 +48,9 @@ export const positiveWithin = (error: string | ((iss: { input?: unknown }) => st
 
 export const nonNegativeNumber = finiteNumber.nonnegative({ error: 'pass 0 or a positive number' });
 
+/** A condor's net credit per share, index points: above 0 (a condor taken for 0 is refused by its analytics too). */
+export const condorCredit = positiveWithin('pass the credit received in index points per share, above 0');
+
 /**
  * The words for a strike off a listing grid, as a held leg's (`positions[i].strike`): "is 1941,
  * off the SPX 5-point strike grid; pass a listed strike (a multiple of 5)".

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import {
   expiryDate,
+  condorCredit,
   finiteNumber,
   aboveVixIndex,
   isoDate,
@@ -282,7 +283,7 @@ export const CondorSchema = z
       .min(1, { error: CONDOR_COUNT, abort: true })
       .max(MAX_CONTRACTS, { error: CONDOR_COUNT }),
     /** Net credit per share, points (e.g. 4.20). Priced from vols when omitted. */
-    credit: nonNegativeNumber.optional(),
+    credit: condorCredit.optional(),
     /** Implied vols of the four strikes, decimals. */
     vols: z
       .tuple([condorVol, condorVol, condorVol, condorVol], { error: 'pass four vols as decimals, one per strike' })

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CondorSchema,
   condorAnalytics,
   condorInputOf,
   condorStrikesAtSd,
   daysBetween,
   plan,
+  parseInput,
   planMarketState,
   resolvePolicy,
   spxAtmVol,
@@ -80,10 +82,28 @@ describe('condorAnalytics — section 1', () => {
     [{ quantity: 1.5 }, /^condor\.quantity:/],
     [{ expiry: '2023-12-29' }, /^condor\.expiry:.*after the valuation date/],
     [{ credit: 60 }, /^condor\.credit:.*wing width/],
+    // 0 is refused as a negative is: the fix names the bound that holds ("0 or a positive number" did not)
+    [{ credit: 0 }, /^condor\.credit: is 0, not a credit; pass the credit received, above 0$/],
+    [{ credit: -1 }, /^condor\.credit: is -1, not a credit; pass the credit received, above 0$/],
+    // no credit priced: vols are a fix only where the caller gave them
+    [{ vol: 0.001 }, /^condor\.credit: is 0\.0000 per share priced from one vol, not a credit; .*or vols that price/],
+    [
+      { volAt: () => 0.001 },
+      /^condor\.credit: is 0\.0000 per share priced from the surface, not a credit; pass the credit received, above 0$/,
+    ],
     [{ vol: 14 }, /^condor\.vol:.*0\.14/],
     [{ atmVol: 0 }, /^atmVol:/],
   ])('rejects %j naming the field', (patch, re) => {
     expect(() => condorAnalytics({ ...base, ...patch })).toThrow(re);
+  });
+});
+
+describe("a plan's condor credit", () => {
+  it.each([0, -1])('refuses %d with the bound the analytics hold (above 0), not "0 or a positive number"', (credit) => {
+    const condor = { expiry: '2024-02-16', strikes: [4350, 4400, 4950, 5000], quantity: 1, credit };
+    expect(() => parseInput(CondorSchema, condor)).toThrow(
+      /^credit: pass the credit received in index points per share, above 0$/,
+    );
   });
 });
 
