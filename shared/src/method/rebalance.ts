@@ -109,7 +109,18 @@ export function checkRebalance(
   const shiftNote = cs.missing === undefined ? '' : `; the curve shift is not computed: ${cs.missing}`;
   const reason =
     triggers.length === 0
-      ? `not due: ${daysSince} of ${policy.rebalanceDays} days elapsed and the curve moved ${fmt((cs.shift ?? 0) * 100, 1)}% (trigger ${fmt(policy.curveShiftTrigger * 100, 1)}%)`
+      ? `not due: ${daysSince} of ${policy.rebalanceDays} days elapsed and the curve moved ${shiftBelowTrigger(cs.shift ?? 0, policy.curveShiftTrigger)}`
       : audit.map((a) => a.effect).join('; ') + shiftNote;
   return { due: triggers.length > 0, triggers, daysSince, shift: cs.shift, byTenor: cs.byTenor, reason, audit };
+}
+
+/**
+ * "X% (trigger Y%)" for a shift that did not fire, to 0.1% where that shows it below the trigger and
+ * with more digits where it does not: 0.1499 rounded to one decimal read "15% (trigger 15%)", a
+ * shift at the trigger, which would have fired.
+ */
+function shiftBelowTrigger(shift: number, trigger: number): string {
+  let digits = 1;
+  while (digits < 8 && !(Number(fmt(shift * 100, digits)) < Number(fmt(trigger * 100, digits)))) digits += 1;
+  return `${fmt(shift * 100, digits)}% (trigger ${fmt(trigger * 100, digits)}%)`;
 }

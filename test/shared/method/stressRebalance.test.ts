@@ -125,6 +125,16 @@ describe('section 8 — rebalancing', () => {
     expect(short.reason).toMatch(/^not due: 3 of 7 days elapsed and the curve moved 14\.7% \(trigger 15%\)$/);
   });
 
+  it('a shift just below the trigger never reads as at it: more digits where one decimal would round up to it', () => {
+    const flat = (date: string, level: number) => curve(date, level, [level, level, level, level, level, level]);
+    // 22.998/20 − 1 = 0.1499: to one decimal "15%", the trigger, though it did not fire
+    const near = checkRebalance(flat('2024-01-05', 22.998), flat('2024-01-02', 20));
+    expect(near.triggers).toEqual([]);
+    expect(near.reason).toBe('not due: 3 of 7 days elapsed and the curve moved 14.99% (trigger 15%)');
+    const nearer = checkRebalance(flat('2024-01-05', 22.99998), flat('2024-01-02', 20));
+    expect(nearer.reason).toBe('not due: 3 of 7 days elapsed and the curve moved 14.9999% (trigger 15%)');
+  });
+
   it('a last curve too short to compare: due by the days alone once 7 have passed, an error before', () => {
     const short = buildTermStructure(
       {
