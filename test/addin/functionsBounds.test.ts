@@ -39,3 +39,29 @@ describe('a fix names the bound the function holds', () => {
     },
   );
 });
+
+const FUTURES = [20.7994, 22.7497, 23.7091, 24.5716, 25.2, 25.4984, 25.7057, 25.875].map((x) => [x]);
+const HELD_FIX = "pass an expiry after the drawdown ends (the method's tail expires 45-60 days out)";
+
+describe('ALVH.STRESSFUTURE: an expiry outside the calendar or already past is said as CONDOR and CURVE say it', () => {
+  it('a year typed for a date (2022 is 1905-07-14) is outside the exchange calendar, not "-42497 days out"', () => {
+    expect(invalid('STRESSFUTURE', DAY, 17.91, FUTURES, 2022)).toBe(
+      "expiry: is 1905-07-14, outside the exchange calendar's 2000-01-01..2040-12-31; pass a date from 2000 to 2040",
+    );
+  });
+
+  it.each([
+    [DAY - 1, '2021-11-18'],
+    [DAY, '2021-11-19'],
+  ])('an expiry of %d is on or before the valuation date, not "-1 days out"', (expiry, iso) => {
+    expect(invalid('STRESSFUTURE', DAY, 17.91, FUTURES, expiry)).toBe(
+      `expiry: is ${iso}, on or before the valuation date 2021-11-19; ${HELD_FIX}`,
+    );
+  });
+
+  it('one within the drawdown is still refused as such', () => {
+    expect(invalid('STRESSFUTURE', DAY, 17.91, FUTURES, DAY + 5)).toBe(
+      `expiry: is 2021-11-24, 5 days out, before the 10-day drawdown ends; ${HELD_FIX}`,
+    );
+  });
+});

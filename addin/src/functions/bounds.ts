@@ -3,7 +3,15 @@
  * own range, with the value and the usual slip in the message) and times in years (a count of
  * days typed where years are asked is the usual slip).
  */
-import { daysBetween, DEFAULT_POLICY, invalidInput, policyRange, scaledForFix, VVIX_RANGE } from '@alvh/shared';
+import {
+  calendarDay,
+  daysBetween,
+  DEFAULT_POLICY,
+  invalidInput,
+  policyRange,
+  scaledForFix,
+  VVIX_RANGE,
+} from '@alvh/shared';
 import { optionalNumber, optionalPlainNumber } from './args';
 
 /** Up to 4 significant digits, without trailing zeros: 0.1671, 1.8, 0.2. */
@@ -91,10 +99,14 @@ export function checkStressVix(stressVix: number | undefined, vix: number): void
 /**
  * A position expiring `expiry` (ISO) must be held through the drawdown of `drawdownDays` from
  * `today`: one that settles before it ends never sees the scenario. One expiring on its last day
- * is taken. Names `expiry` with `fix`.
+ * is taken. Names `expiry` with `fix`; one outside the exchange calendar, or on or before `today`, is
+ * named as that.
  */
 export function checkHeldThroughDrawdown(today: string, expiry: string, drawdownDays: number, fix: string): void {
+  // a date outside the calendar (2022 typed for a date is 1905) or already past is said as such, as CONDOR and CURVE say it
+  calendarDay('expiry', expiry);
   const days = daysBetween(today, expiry);
+  if (days <= 0) throw invalidInput('expiry', `is ${expiry}, on or before the valuation date ${today}`, fix);
   if (days < drawdownDays)
     throw invalidInput('expiry', `is ${expiry}, ${days} days out, before the ${drawdownDays}-day drawdown ends`, fix);
 }
