@@ -19,6 +19,15 @@ describe("a cell's error message within Excel's 200 characters", () => {
     expect(m).toMatch(/(far|from|anything|a|market|quotes)…; /);
   });
 
+  it('keeps the fix whole under a problem of any length past the limit, not only a long one', () => {
+    // a 110-character problem used to give way to the end cut, which lost the date the fix names
+    const problem = `is 2021-12-24, an exchange holiday (Christmas Day): no VX future settles on a day ${'x'.repeat(27)}`;
+    const fix = "pass the contract's final-settlement date (the December 2021 future settles 2021-12-22)";
+    const m = excelMessage('expiry', problem, fix);
+    expect(m.length).toBeLessThanOrEqual(MAX_MESSAGE);
+    expect(m.endsWith(`…; ${fix}`)).toBe(true);
+  });
+
   it('cuts a fix too long to leave room for the problem at a word, marked', () => {
     const m = excelMessage('inputs', 'is wrong', `do ${'this and that '.repeat(20)}`);
     expect(m.length).toBeLessThanOrEqual(MAX_MESSAGE);

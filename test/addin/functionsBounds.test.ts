@@ -65,3 +65,24 @@ describe('ALVH.STRESSFUTURE: an expiry outside the calendar or already past is s
     );
   });
 });
+
+describe('a long message keeps its fix whole: the problem gives way first', () => {
+  const settles = "; pass the contract's final-settlement date (the December 2021 future settles 2021-12-22)";
+  it.each([
+    ['STRESSFUTURE on a holiday', () => invalid('STRESSFUTURE', DAY, 17.91, FUTURES, '2021-12-24'), settles],
+    [
+      'CURVE with a holiday in expiries',
+      () => invalid('CURVE', DAY, 17.91, [[20.8], [22.75]], [['2021-12-24'], ['2022-01-19']]),
+      settles,
+    ],
+    [
+      'CURVE with an expired contract',
+      () => invalid('CURVE', DAY, 17.91, [[20.8], [22.75]], [['2021-11-17'], ['2021-12-22']]),
+      '; drop expired contracts: list only futures expiring after the valuation date (on a final-settlement day the front future is the next month)',
+    ],
+  ])('%s', (_, message, tail) => {
+    const m = message();
+    expect(m.length).toBeLessThanOrEqual(200);
+    expect(m.endsWith(`…${tail}`), m).toBe(true);
+  });
+});

@@ -20,19 +20,22 @@ export function shorten(message: string): string {
 }
 
 /**
- * "argument: problem; fix" within {@link MAX_MESSAGE} characters. When it is longer, a long problem
- * (over {@link LONG_PROBLEM} characters with its argument) is cut at a word, marked …, so that the
- * fix, what the user has to do, is shown whole, if that leaves 40 characters of the problem;
- * otherwise the end is cut at a word.
+ * "argument: problem; fix" within {@link MAX_MESSAGE} characters. When it is longer the problem is
+ * cut at a word, marked …, so that the fix, what the user has to do, is shown whole (a fix cut
+ * lost the very date to pass). Only a fix too long to leave {@link MIN_PROBLEM} characters of the
+ * problem beside it is cut too, marked …, after at most half the message of problem.
  */
 export function excelMessage(name: string, problem: string, fix: string): string {
   const tail = fix === '' ? '' : `; ${fix}`;
   const whole = `${name}: ${problem}${tail}`;
   if (whole.length <= MAX_MESSAGE) return whole;
+  if (tail === '') return shorten(whole);
   const room = MAX_MESSAGE - name.length - 2 - tail.length - 1;
-  const long = name.length + 2 + problem.length > LONG_PROBLEM;
-  return tail !== '' && long && room >= 40 ? `${name}: ${cutAtWord(problem, room)}…${tail}` : shorten(whole);
+  if (room >= MIN_PROBLEM) return `${name}: ${cutAtWord(problem, room)}…${tail}`;
+  const half = MAX_MESSAGE / 2 - name.length - 2;
+  const head = `${name}: ${problem.length <= half ? problem : `${cutAtWord(problem, half)}…`}; `;
+  return `${head}${cutAtWord(fix, MAX_MESSAGE - head.length - 1)}…`;
 }
 
-/** Past this many characters ("argument: problem") a problem gives way to its fix. */
-const LONG_PROBLEM = 120;
+/** The least of a problem kept whole beside its fix (enough for the value: "is 2021-11-17, on or before"). */
+const MIN_PROBLEM = 30;
