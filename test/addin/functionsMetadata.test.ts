@@ -219,6 +219,14 @@ describe('functions.json', () => {
     expect(byId.get('VXEXPIRY')?.description).toContain('date serial');
   });
 
+  it("says a chain table's quotes are taken at the 16:00 close of valuationDate (a table carries no time)", () => {
+    const byId = new Map(functions.map((f) => [f.id, f]));
+    for (const id of ['SURFACE', 'VOL']) {
+      const date = byId.get(id)?.parameters.find((p) => p.name === 'valuationDate')?.description ?? '';
+      expect(date, id).toContain('16:00 ET close');
+    }
+  });
+
   it('gives the unit of every Greek and says what the Greeks are at years 0 or vol 0', () => {
     const byId = new Map(functions.map((f) => [f.id, f]));
     const param = (id: string, name: string) =>
