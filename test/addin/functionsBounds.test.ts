@@ -86,3 +86,23 @@ describe('a long message keeps its fix whole: the problem gives way first', () =
     expect(m.endsWith(`…${tail}`), m).toBe(true);
   });
 });
+
+describe('ALVH.OVERLAY: units that round to 0 against a target above 0 are said, never a silent 0', () => {
+  const overlay = (backDays: number) =>
+    call('OVERLAY', DAY, 4697.96, 17.91, 44582, 4150, -492.64, null, null, backDays) as unknown[][];
+
+  it('a year-out back put makes one unit over twice the target: 0 units with a warning row saying why and what to change', () => {
+    const rows = overlay(365);
+    expect(rows.find((r) => r[0] === 'units')?.[1]).toBe(0);
+    expect(rows.at(-1)).toEqual([
+      'warning',
+      "The overlay's vega target (246.32 USD per SPX vol point) is under half of one spx-put-calendar unit's (1229.25): it rounds to no units, and the calendar layer leaves the condor's vega unhedged. Pass a larger condorVega (more condors), raise vegaMatch, or choose a smaller unit (a shorter backDays).",
+    ]);
+  });
+
+  it('an overlay holding units, and one with no target (condorVega 0), carry no warning', () => {
+    expect(overlay(30).some((r) => r[0] === 'warning')).toBe(false);
+    const none = call('OVERLAY', DAY, 4697.96, 17.91, 44582, 4150, 0) as unknown[][];
+    expect(none.some((r) => r[0] === 'warning')).toBe(false);
+  });
+});

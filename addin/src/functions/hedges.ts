@@ -16,10 +16,12 @@ import {
   resolvePolicy,
   scenarioLoss,
   optionRoot,
+  overlayRoundsToNone,
   sizeOverlay,
   sizeTailHedge,
   stressedVix,
   type Leg,
+  type OverlaySizing,
   type TailSizeResult,
 } from '@alvh/shared';
 import { choiceArg, withHeaders, dateArg, numberArg, optionalNumber, plainNumberArg } from './args';
@@ -318,7 +320,7 @@ export function condorloss(
  * @param [backDays] Calendar days from the condor expiry to aim the back put at; default 30. The back put is the SPX monthly nearest that day and after the condor's.
  * @param [rate] Risk-free rate, continuously compounded decimal; default 0.
  * @param [divYield] SPX dividend yield, continuously compounded decimal; default 0.
- * @returns Two columns, label and value: units, target and unit vega (USD per vol point), unit cost and cost (USD), vega and theta (USD per day) of the overlay, and its legs.
+ * @returns Two columns, label and value: units, target and unit vega (USD per vol point), unit cost and cost (USD), vega and theta (USD per day) of the overlay, and its legs; a warning row when the target rounds to no units.
  */
 export function overlay(
   valuationDate: unknown,
@@ -383,6 +385,8 @@ export function overlay(
         ['vega (USD per vol point)', o.vega],
         ['theta (USD per day)', o.theta],
         ...o.legs.map((l, i): LabelledRow => [`leg ${i + 1}`, legText(l)]),
+        // a target under half a unit rounds to 0 units: said, never a silent 0
+        ...noUnitsRow(o),
       ]);
     },
     {
@@ -404,4 +408,13 @@ export function overlay(
 /** "+3 SPX 2024-03-15 4400 put", "-2 SPXW 2024-03-22 4400 put": the contract under its exchange root. */
 function legText(l: Leg): string {
   return `${l.quantity > 0 ? '+' : ''}${l.quantity} ${optionRoot(l.kind, l.expiry)} ${l.expiry} ${l.strike} ${l.type}`;
+}
+
+/** The warning row of an overlay whose target rounds to no units (one unit's vega over twice it), in OVERLAY's arguments. */
+function noUnitsRow(o: OverlaySizing): LabelledRow[] {
+  const why = overlayRoundsToNone(
+    o,
+    'Pass a larger condorVega (more condors), raise vegaMatch, or choose a smaller unit (a shorter backDays).',
+  );
+  return why === undefined ? [] : [['warning', why]];
 }

@@ -22,7 +22,7 @@ export {
   type CondorInput,
   type CondorStrikes,
 } from './condor';
-export { overlayBackExpiry, sizeOverlay, type OverlayInput, type OverlaySizing } from './overlay';
+export { overlayBackExpiry, overlayRoundsToNone, sizeOverlay, type OverlayInput, type OverlaySizing } from './overlay';
 export {
   coverageContracts,
   priceTailCall,

@@ -20,6 +20,7 @@ import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, spxMonthlyExpiry, vixSensitivi
 import { OPTION_MULTIPLIER, markLegs, type Leg, type MarketState } from '../book/index';
 import { DEFAULT_SHOCK_KAPPA, type OverlayStructure } from '../schemas/policy';
 import { daysBetween } from '../dates';
+import { fmt } from './audit';
 
 export interface OverlayInput {
   structure: OverlayStructure;
@@ -218,4 +219,15 @@ export function sizeOverlay(i: OverlayInput): OverlaySizing {
     theta: units * unitTheta,
     vegaUnit,
   };
+}
+
+/**
+ * Why a sized overlay holds no unit though its target is above 0: one unit's exposure is over twice
+ * the target, so round(target / unit) is 0 and the layer leaves the condor's vega unhedged. `fix`
+ * names what the caller can change; undefined when the overlay holds units (or has no solution,
+ * which says its own why).
+ */
+export function overlayRoundsToNone(o: OverlaySizing, fix: string): string | undefined {
+  if (o.noSolution !== undefined || o.units !== 0 || !(o.targetVega > 0)) return undefined;
+  return `The overlay's vega target (${fmt(o.targetVega, 2)} ${o.vegaUnit}) is under half of one ${o.structure} unit's (${fmt(o.unitVega, 2)}): it rounds to no units, and the calendar layer leaves the condor's vega unhedged. ${fix}`;
 }

@@ -17,7 +17,7 @@ import {
 import { fmt, usd, type AuditEntry } from './audit';
 import type { SplitResult } from './split';
 import { SPX_STRIKE_STEP, condorAnalytics, condorInputOf, condorStrikesAtSd, type CondorAnalytics } from './condor';
-import { sizeOverlay, type OverlaySizing } from './overlay';
+import { overlayRoundsToNone, sizeOverlay, type OverlaySizing } from './overlay';
 import {
   priceTailCall,
   selectTailExpiry,
@@ -426,10 +426,12 @@ export function stepOverlay(
   if (overlaySize.noSolution !== undefined) {
     // The tail is still sized: a plan whose overlay cannot be built says so and goes on without it.
     warnings.push(`The ${structure} overlay buys nothing today: ${overlaySize.noSolution}.`);
-  } else if (overlaySize.units === 0 && overlaySize.targetVega > 0) {
-    warnings.push(
-      `The overlay's vega target (${fmt(overlaySize.targetVega, 2)} ${overlaySize.vegaUnit}) is under half of one ${structure} unit's (${fmt(overlaySize.unitVega, 2)}): it rounds to no units, and the calendar layer leaves the condor's vega unhedged. Trade more condors, raise policy.vegaMatch, or choose a smaller unit (policy.overlay).`,
+  } else {
+    const none = overlayRoundsToNone(
+      overlaySize,
+      'Trade more condors, raise policy.vegaMatch, or choose a smaller unit (policy.overlay).',
     );
+    if (none !== undefined) warnings.push(none);
   }
   // Budget and cuts (section 7)
   return { result: overlaySize, audit, warnings };
