@@ -69,7 +69,7 @@ export function scenarioLossKernel(valueNow: number, valueStressed: number, maxL
  *   ({@link futureForExpiry}: refused unless `extrapolate`).
  * @example
  * // 2018-12-24: VIX 36.07, 2019-02-13 future 23.325 (51 days), VIX → 66.07 over 10 days
- * stressedFuture(ts, '2019-02-13', 66.07, 10) // 23.325 + 30·e^(−6·41/365) = 38.63
+ * stressedFuture(ts, '2019-02-13', 66.07, 10) // 23.325 + 30·e^(−6·41/365) = 38.62 (38.615…)
  */
 export function stressedFuture(
   ts: TermStructure,
