@@ -326,6 +326,18 @@ describe('ALVH.TAILSIZE', () => {
     expectInvalid('stressVolOfVol', 'TAILSIZE', 42_000, 16, 52 / 365, 1.1, 28, null, null, null, null, 0.05);
     expectInvalid('otmPct', 'TAILSIZE', 42_000, 16, 52 / 365, 1, 28, null, 2.5);
   });
+  it('a loss of 0 is 0 contracts, with the call priced, whatever it gains (nothing to cover)', () => {
+    const [row] = call('TAILSIZE', 0, 16, 52 / 365, 1.0, 10) as number[][];
+    const t = sizeTailHedge({
+      condorLoss: 0,
+      hedgeFuture: 16,
+      hedgeYears: 52 / 365,
+      volOfVol: 1.0,
+      stressedFuture: 10,
+    });
+    expect(row).toEqual([0, 17, t.premium, t.gainPerContract]);
+    expect(t.gainPerContract).toBeLessThan(0);
+  });
 });
 
 describe('ALVH.CURVE', () => {

@@ -49,7 +49,7 @@ function halfPointStep(step: number | undefined): number | undefined {
  * The tail VIX call hedge for a condor's drawdown loss (method section 6).
  * @customfunction TAILSIZE TAILSIZE
  * @helpurl https://localhost:3000/help.html#TAILSIZE
- * @param condorLoss Condor loss in the drawdown scenario, USD (positive); a cover needing more than 100,000 calls (one leg's limit) is refused.
+ * @param condorLoss Condor loss in the drawdown scenario, USD, 0 or more (0: 0 contracts, nothing to cover); a cover needing more than 100,000 calls (one leg's limit) is refused.
  * @param hedgeFuture VX future of the hedge expiry, index points.
  * @param hedgeYears Time to the hedge expiry, years ACT/365: above 0, at most 2, and longer than horizonYears.
  * @param volOfVol Implied volatility of the VIX calls as a decimal (VVIX/100, e.g. 1.1), from 0.2 to 4.

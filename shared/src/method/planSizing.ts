@@ -343,7 +343,9 @@ export function stepTail(
     },
     effect: tailNoSolution
       ? 'no contracts: the call gains nothing in the scenario'
-      : `ceil(${policy.tailCoverage} × $${fmt(condorLoss, 0)} / $${fmt(tailSize.gainPerContract, 2)}) = ${tailSize.contracts} VIX ${tailExpiry} ${tailSize.strike} calls`,
+      : condorLoss === 0
+        ? 'no contracts: the book loses nothing in the drawdown scenario'
+        : `ceil(${policy.tailCoverage} × $${fmt(condorLoss, 0)} / $${fmt(tailSize.gainPerContract, 2)}) = ${tailSize.contracts} VIX ${tailExpiry} ${tailSize.strike} calls`,
   });
 
   // Overlay (section 5)

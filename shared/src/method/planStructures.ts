@@ -77,15 +77,19 @@ export function stepStructures(
     coverageAchieved: tail.coverageAchieved,
   };
   const rule = `${policy.tailCoverage}× the ${usd(hctx.loss)} drawdown loss`;
+  // a book that loses nothing in the scenario needs no tail: the rule asks for none, whatever it gains
+  const noLoss = hctx.loss === 0 && tail.noSolution === undefined;
   const literalWords =
     tail.noSolution !== undefined
       ? `The literal rule (${rule}) cannot be met with the tail call: it gains nothing in the scenario.`
-      : `The literal rule (${rule}) asks for ${tail.requiredContracts} VIX calls costing ${usd(tail.requiredCost)}; the plan holds ${tail.contracts} (${usd(tail.cost)}), ${pct(tail.coverageAchieved)} of the loss.`;
+      : noLoss
+        ? `The literal rule (${rule}) asks for no VIX calls.`
+        : `The literal rule (${rule}) asks for ${tail.requiredContracts} VIX calls costing ${usd(tail.requiredCost)}; the plan holds ${tail.contracts} (${usd(tail.cost)}), ${pct(tail.coverageAchieved)} of the loss.`;
   const budgetWords =
     best === undefined || best.units === 0
       ? `The tail budget of ${usd(tailBudget)} buys no whole unit of any option structure.`
       : `The tail budget of ${usd(tailBudget)} buys the most protection as ${best.units} × ${best.structure} for ${usd(best.cost)}: ${usd(best.protection)} of gain in the scenario, ${pct(best.coverage)} of the loss.`;
-  const summary = `${literalWords} ${budgetWords} ${toCover.words}`;
+  const summary = noLoss ? `${literalWords} ${toCover.words}` : `${literalWords} ${budgetWords} ${toCover.words}`;
 
   const audit: AuditEntry[] = [
     {
@@ -100,8 +104,9 @@ export function stepStructures(
       effect: `coverage per dollar in the scenario: ${rows.map((r) => `${r.structure} ${r.size === null ? 'cannot cover' : r.lossBoundedByPremium ? fmt(r.perDollar, 2) : `(${fmt(r.perDollar, 2)} per $ at risk)`}`).join(', ')}; best within the tail budget: ${best === undefined || best.units === 0 ? 'none' : `${best.units} × ${best.structure}`}`,
     },
   ];
-  // A structure held to one leg's limit, then the gap in words when the literal tail is cut by the budget.
-  const warnings = [...cmp.warnings, ...(tail.cut || tail.noSolution !== undefined ? [summary] : [])];
+  // A structure held to one leg's limit, then the gap in words when the literal tail is cut by the
+  // budget, cannot cover, or has no loss to cover (why the plan buys no tail).
+  const warnings = [...cmp.warnings, ...(tail.cut || tail.noSolution !== undefined || noLoss ? [summary] : [])];
   return {
     result: {
       loss: hctx.loss,

@@ -279,7 +279,7 @@ export function tailSizeInputFor(policy: TailPolicy, m: TailSizingMarket): Requi
  * construction (the Monte Carlo's rebalances): the same strike, prices and contracts, bit for bit.
  * A gain per contract ≤ 0 (no covering size) is not an error here: the result then has
  * `gainPerContract` ≤ 0 and 0 contracts, and the caller decides (sizeTailHedge throws
- * `no_solution`). Inputs outside the checked domain give meaningless numbers. With `out`, the
+ * `no_solution` when the loss is above 0). Inputs outside the checked domain give meaningless numbers. With `out`, the
  * result is written into it (no allocation in a loop) and `out` is returned.
  *
  * @example
@@ -313,7 +313,9 @@ export function sizeTailHedgeKernel(a: TailSizeArgs, out?: TailSizeResult): Tail
 
 /**
  * Size the tail hedge: contracts = ceil(coverage · loss / gain per contract).
- * A gain ≤ 0 is a `no_solution` error saying what to change.
+ * A gain ≤ 0 is a `no_solution` error saying what to change, unless the loss is 0: with nothing to
+ * cover the rule asks for 0 contracts whatever the call gains (the result says so: `contracts` 0,
+ * `targetGain` 0, the call's `gainPerContract` as priced).
  *
  * @example
  * sizeTailHedge({ condorLoss: 42_000, hedgeFuture: 16, hedgeYears: 52/365, volOfVol: 1.0, stressedFuture: 28 })
@@ -322,7 +324,7 @@ export function sizeTailHedgeKernel(a: TailSizeArgs, out?: TailSizeResult): Tail
 export function sizeTailHedge(i: TailSizeInput): TailSizeResult {
   const a = resolveTailSizeInput(i);
   const r = sizeTailHedgeKernel(a);
-  if (!(r.gainPerContract > 0)) {
+  if (!(r.gainPerContract > 0) && a.condorLoss > 0) {
     throw noSolution(
       'stressedFuture',
       `a call struck at ${r.strike} costs ${r.premium.toFixed(2)} and is worth ${r.stressedCallValue.toFixed(2)} in the scenario (future ${a.stressedFuture.toFixed(2)}), so it gains nothing and cannot cover the loss`,

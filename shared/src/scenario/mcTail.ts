@@ -109,7 +109,8 @@ export function drawdownLoss(
  * loss in the drawdown scenario from here, the hedge expiry's future now and stressed, the
  * method's tail sizing (its unchecked kernel when the inputs are inside the checked domain, as they
  * are on any sane path; else `sizeTailHedge` itself), then the tail budget (`cutToBudget`). Null
- * when the method finds no covering size (the tail is then left as it is).
+ * when the method finds no covering size for a loss above 0 (the tail is then left as it is); a
+ * loss of 0 asks for 0 contracts.
  */
 export function tailTarget(
   e: TailEngine,
@@ -151,7 +152,8 @@ export function tailTarget(
     a.stressVolOfVol = sVov;
     a.stressedFuture = stressedFuture;
     const sized = sizeTailHedgeKernel(a, e.tailSized);
-    return sized.gainPerContract > 0 ? sized : null;
+    // a loss of 0 asks for 0 contracts whatever the call gains, as sizeTailHedge sizes it
+    return sized.gainPerContract > 0 || loss === 0 ? sized : null;
   }
   try {
     return sizeTailHedge({

@@ -54,6 +54,12 @@ describe('sizeTailHedge', () => {
     expect(sizeTailHedge({ ...base, condorLoss: 0 }).contracts).toBe(0);
   });
 
+  it('a zero loss needs no contracts even when the call gains nothing: nothing to cover, not an error', () => {
+    const r = sizeTailHedge({ ...base, condorLoss: 0, stressedFuture: 15 });
+    expect(r.gainPerContract).toBeLessThan(0);
+    expect(r).toMatchObject({ contracts: 0, cost: 0, coverageAchieved: 0, targetGain: 0 });
+  });
+
   it('a gain ≤ 0 is a no_solution error that says what to change', () => {
     try {
       sizeTailHedge({ ...base, stressedFuture: 15 });

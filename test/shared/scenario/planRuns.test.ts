@@ -25,6 +25,16 @@ describe('runs from a plan', () => {
     expect(t.contracts).toBe(pl.tail.contracts);
   });
 
+  it('a rebalance where the book loses nothing asks for no calls, even where the call gains nothing', () => {
+    // the stressed VIX 30 under a VIX of 45: the call loses in the scenario. SPX 7600, above the
+    // call wing, where the drawdown brings the condor back: no loss, so no calls (the plan's rule);
+    // SPX 6600, where the condor loses, has no covering size and keeps the tail (null).
+    const input = { ...PLAN_INPUT, policy: { ...PLAN_INPUT.policy, stressVix: 30 } };
+    const setup = monteCarloSetup({ plan: input, paths: 10 });
+    expect(tailTargetAt(setup, 0, 7600, 45)).toMatchObject({ contracts: 0, required: 0, condorLoss: 0 });
+    expect(tailTargetAt(setup, 0, 6600, 45)).toBeNull();
+  });
+
   it('runs the policy along the paths: weekly rebalances and costs', () => {
     expect(s.rebalancesMean).toBeGreaterThanOrEqual(6);
     expect(s.meanTransactionCosts).toBeGreaterThan(0);
