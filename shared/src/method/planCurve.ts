@@ -269,7 +269,7 @@ export function stepTermStructure(p: ParsedPlanInput, policy: Policy, divYieldGi
   audit.push({
     rule: 'curve.fit',
     inputs: { kappa: ts.fit.kappa, theta: ts.fit.theta, rmse: ts.fit.rmse, method: ts.fit.method },
-    effect: `VIX mean reversion κ = ${fmt(ts.fit.kappa, 3)}/yr, θ = ${fmt(ts.fit.theta, 2)} (${ts.fit.method}; rmse ${fmt(ts.fit.rmse, 3)} pts)`,
+    effect: `VIX mean reversion κ = ${fmt(ts.fit.kappa, 3)}/yr, θ = ${fmt(ts.fit.theta, 2)} pts (${ts.fit.method}; rmse ${fmt(ts.fit.rmse, 3)} pts)`,
   });
   if (ts.fit.method === 'fallback') warnings.push(fallbackFitWarning(ts));
   warnings.push(...fitQuality(ts).warnings);

@@ -108,7 +108,7 @@ function oneCondor(ctx: PlanContext, c: InputCondor, field: string): PlanStep<Pl
       zCall: condor.zCall,
       minShortStrikeSd: policy.minShortStrikeSd,
     },
-    effect: `credit ${fmt(condor.credit, 2)} (${condor.creditSource}), max loss ${usd(condor.maxLoss)}, short strikes ${fmt(condor.zPut, 2)} / ${fmt(condor.zCall, 2)} SD: ${condor.passesSdCheck ? 'passes' : 'FAILS'} the ${policy.minShortStrikeSd} SD check`,
+    effect: `credit ${fmt(condor.credit, 2)} per share (${condor.creditSource}), max loss ${usd(condor.maxLoss)}, short strikes ${fmt(condor.zPut, 2)} / ${fmt(condor.zCall, 2)} SD: ${condor.passesSdCheck ? 'passes' : 'FAILS'} the ${policy.minShortStrikeSd} SD check`,
   });
   if (!condor.passesSdCheck) {
     const min = policy.minShortStrikeSd;
@@ -345,7 +345,7 @@ export function stepTail(
       ? 'no contracts: the call gains nothing in the scenario'
       : condorLoss === 0
         ? 'no contracts: the book loses nothing in the drawdown scenario'
-        : `ceil(${policy.tailCoverage} × $${fmt(condorLoss, 0)} / $${fmt(tailSize.gainPerContract, 2)}) = ${tailSize.contracts} VIX ${tailExpiry} ${tailSize.strike} calls`,
+        : `ceil(${policy.tailCoverage} × ${usd(condorLoss)} loss / ${usd(tailSize.gainPerContract, 2)} gain per contract) = ${tailSize.contracts} VIX ${tailExpiry} ${tailSize.strike} calls`,
   });
 
   // Overlay (section 5)
@@ -419,7 +419,7 @@ export function stepOverlay(
         : `, matched in ${overlaySize.vegaUnit} (the method counts a VIX point as a vol point)`
     }; ${
       overlaySize.noSolution === undefined
-        ? `round(${fmt(overlaySize.targetVega, 4)} / ${fmt(overlaySize.unitVega, 4)}) = ${plural(overlaySize.units, 'unit')} at ${usd(overlaySize.unitCost, 2)}`
+        ? `round(${fmt(overlaySize.targetVega, 4)} / ${fmt(overlaySize.unitVega, 4)} ${overlaySize.vegaUnit} a unit) = ${plural(overlaySize.units, 'unit')} at ${usd(overlaySize.unitCost, 2)}`
         : `no units: ${overlaySize.noSolution}`
     }${backLegText(structure, overlaySize, c.expiry, policy.overlayBackDays)}`,
   });

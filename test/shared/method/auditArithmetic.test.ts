@@ -1,7 +1,8 @@
 /**
  * The arithmetic an audit entry writes holds as written: the budget's parts add to the budget in
- * cents, the overlay's round(target / unit) gives the units it states, and its words say whose vega
- * (a ladder's is the condors' net) and in which unit the target and the match are.
+ * cents, the overlay's round(target / unit) gives the units it states, the tail's ceil(coverage ×
+ * loss / gain) the contracts, in grouped dollars; its words say whose vega (a ladder's is the
+ * condors' net) and in which unit the target and the match are, and every number has its unit.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -34,9 +35,31 @@ describe('the audit writes arithmetic that holds', () => {
 
   it.each(inputs)('%s: round(target / unit vega) is the units the overlay states', (_name, input) => {
     const p = plan(input);
-    const m = /round\(([\d.]+) \/ ([\d.]+)\) = (\d+) units?/.exec(effect(p, 'overlay.size'));
+    const m = /round\(([\d.]+) \/ ([\d.]+) USD per (?:SPX vol|VIX) point a unit\) = (\d+) units?/.exec(
+      effect(p, 'overlay.size'),
+    );
     expect(m).not.toBeNull();
     expect(Math.round(Number(m![1]) / Number(m![2]))).toBe(Number(m![3]));
+  });
+
+  it.each(inputs)('%s: ceil(coverage × loss / gain) is the contracts, in grouped dollars', (_name, input) => {
+    const p = plan(input);
+    const m = /^ceil\(([\d.]+) × (\$[\d,]+) loss \/ (\$[\d,]+\.\d\d) gain per contract\) = (\d+) VIX /.exec(
+      effect(p, 'tail.contracts'),
+    );
+    expect(m).not.toBeNull();
+    expect(m![2]).toBe(`$${Math.round(p.scenario.condorLoss).toLocaleString('en-US')}`);
+    expect(m![3]).toBe(
+      `$${p.tail.gainPerContract.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`,
+    );
+    expect(Number(m![4])).toBe(p.tail.requiredContracts);
+    expect(Math.ceil((Number(m![1]) * cents(m![2]!)) / cents(m![3]!))).toBe(p.tail.requiredContracts);
+  });
+
+  it.each(inputs)('%s: every number carries its unit: θ in points, the credit per share', (_name, input) => {
+    const p = plan(input);
+    expect(effect(p, 'curve.fit')).toMatch(/, θ = [\d.]+ pts \(/);
+    expect(effect(p, 'condor.step1')).toMatch(/(^|: )credit [\d.]+ per share \(/);
   });
 
   it('a ladder’s target is the condors’ net vega; a diagonal’s is matched per VIX point', () => {

@@ -31,7 +31,7 @@ describeWithData('the 2018-12-24 walkthrough quotes the plan', () => {
     const a = p.analogs;
     const quoted: string[] = [
       `F1 ${p.termStructure.f1.price} − F2 ${p.termStructure.f2.price} = ${p.termStructure.spread.toFixed(3)} pts`,
-      `κ = ${p.market.kappa.toFixed(3)}/yr, θ = ${p.market.theta.toFixed(2)}, rmse ${p.termStructure.fit.rmse.toFixed(3)}`,
+      `κ = ${p.market.kappa.toFixed(3)}/yr, θ = ${p.market.theta.toFixed(2)} pts, rmse ${p.termStructure.fit.rmse.toFixed(3)}`,
       `RSI(14) of SPX is ${(p.signals.rsi as number).toFixed(2)}`,
       `was ${(p.signals.prevSpread as number).toFixed(1)}`,
       `calendar ${p.split.audit[0]?.effect.match(/calendar ([\d.]+)/)?.[1]} / tail`,
