@@ -29,13 +29,17 @@ describeWithData('the 2018-12-24 walkthrough quotes the plan', () => {
 
   it('every quoted number matches', () => {
     const a = p.analogs;
+    const splitEffect = (rule: string) => p.split.audit.find((e) => e.rule === rule)?.effect ?? `no ${rule} row`;
     const quoted: string[] = [
       `F1 ${p.termStructure.f1.price} − F2 ${p.termStructure.f2.price} = ${p.termStructure.spread.toFixed(3)} pts`,
       `κ = ${p.market.kappa.toFixed(3)}/yr, θ = ${p.market.theta.toFixed(2)} pts, rmse ${p.termStructure.fit.rmse.toFixed(3)}`,
       `RSI(14) of SPX is ${(p.signals.rsi as number).toFixed(2)}`,
       `was ${(p.signals.prevSpread as number).toFixed(1)}`,
       `calendar ${p.split.audit[0]?.effect.match(/calendar ([\d.]+)/)?.[1]} / tail`,
-      `= ${p.split.calendarShare.toFixed(3)}; vega match 0.5 → ${p.split.vegaMatch}`,
+      // each split rule's move is quoted under the audit row that records it
+      `**\`split.rsi-widening\`: ${splitEffect('split.rsi-widening').replace(/ \(cap [\d.]+\)$/, '')}.**`,
+      `**\`split.vol-of-vol\`: VVIX expanding moves ${p.policy.volOfVolTilt} from calendar to tail: calendar ${splitEffect('split.vol-of-vol').match(/\(calendar ([\d.]+ → [\d.]+)\)$/)?.[1]}**`,
+      `→ ${p.split.calendarShare.toFixed(3)}** (the vega match stays at\nthe ${p.split.vegaMatch} the RSI rule set)`,
       `Credit ${p.condor.credit.toFixed(2)} per share`,
       p.condor.legVols.map((v) => pct(v)).join(', '),
       `Max profit ${usd(p.condor.maxProfit)}, max loss ${usd(p.condor.maxLoss)}`,
