@@ -38,7 +38,8 @@ import { capConnections, type ConnectionCap } from './http/connectionCap';
 import { corsHeaders, isOriginAllowed, preflightHeaders } from './http/cors';
 import { HttpRequest, InvocationContext } from './http/library';
 import { guardPipelining, pipelinedProblem, type PipelineGuard } from './http/pipelining';
-import { PROBLEM_CONTENT_TYPE, httpProblem, problemText, type Problem } from './http/problem';
+import { PROBLEM_CONTENT_TYPE, httpProblem, problemFromError, problemText, type Problem } from './http/problem';
+import { unknownQueryError } from './http/query';
 import { allowedMethods, attachBodyLimit, attachSignal, methodNotAllowed, type Route } from './http/route';
 import { API_HEADERS, PAGE_HEADERS } from './http/security';
 import { findRoute, routes } from './routes';
@@ -476,6 +477,16 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
         const detail = `origin ${problemText(origin)} may not call this API; add it to ALVH_CORS_ORIGINS`;
         sendProblem(res, httpProblem(403, 'origin_not_allowed', detail, { instance }));
       }
+      return;
+    }
+    const unknownQuery = allowedMethods(route).includes(method)
+      ? unknownQueryError(route, url.searchParams)
+      : undefined;
+    if (unknownQuery) {
+      // Before the media type and the body, as the route's own handler (Azure) refuses it.
+      discardBody(req, limit * DRAIN_FACTOR);
+      const context = new InvocationContext({ functionName: route.name });
+      sendProblem(res, problemFromError(unknownQuery, context, instance).problem, cors);
       return;
     }
     if (route.method === 'POST' && method === 'POST') {

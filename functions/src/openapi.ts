@@ -15,7 +15,8 @@ import { NDJSON } from './http/stream';
  * `code` are written from it and {@link PROBLEM_CODES}, so a code the hosts send cannot be left out).
  */
 const CODE_WORDS: Record<ProblemCode, string> = {
-  invalid_input: 'the body does not fit the schema: `issues` lists every problem as {path, message}',
+  invalid_input:
+    'the body does not fit the schema (`issues` lists every problem as {path, message}), or a query parameter is unknown (names are exact) or has a wrong value',
   malformed_json: 'the body is not JSON, or not UTF-8: `detail` says where it broke',
   incomplete_body: 'the body broke off before all of it arrived (the client closed or reset the connection)',
   bad_request: 'malformed HTTP: a bad request line, an unknown method, an HTTP/1.1 request without Host',
@@ -135,6 +136,7 @@ const problemContent = { [PROBLEM_CONTENT_TYPE]: { schema: problemRef } };
  * operation) and `client_closed_request` (nobody receives it).
  */
 const GET_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
+  'invalid_input',
   'bad_request',
   'method_not_allowed',
   'request_timeout',
@@ -189,7 +191,33 @@ function preflight(r: Route): JsonObject {
   };
 }
 
-/** The whole OpenAPI 3.1 document for a route table. */
+/** The HEAD of a GET route: the GET's status and headers, no body. */
+function headOperation(r: Route, getResponses: JsonObject): JsonObject {
+  const responses: JsonObject = {};
+  for (const [status, res] of Object.entries(getResponses))
+    responses[status] = { description: `${(res as { description: string }).description} (headers only)` };
+  return {
+    operationId: `${r.name}Head`,
+    summary: `HEAD of GET /api/${r.route}`,
+    description: 'The status and headers GET answers, without the body.',
+    tags: ['service'],
+    security: r.authLevel === 'function' ? [{ functionKey: [] }, { functionKeyQuery: [] }] : [],
+    ...(r.query && r.query.length > 0 ? { parameters: queryParameters(r) } : {}),
+    responses,
+  };
+}
+
+/** The query parameters a route declares, as OpenAPI parameters. */
+function queryParameters(r: Route): JsonObject[] {
+  return (r.query ?? []).map((q) => ({
+    name: q.name,
+    in: 'query',
+    required: false,
+    description: q.description,
+    schema: q.schema,
+  }));
+}
+
 /** The streamed form of a route's answer: one JSON object a line (http/stream.ts). */
 function streamedContent(content: JsonObject): JsonObject {
   const result = ((content['application/json'] as JsonObject | undefined)?.schema as JsonObject | undefined) ?? {};
@@ -225,15 +253,7 @@ export function buildOpenApi(routes: readonly Route[], version: string, serverUr
       description: r.description,
       tags: [r.heavy ? 'scenarios' : r.authLevel === 'anonymous' ? 'service' : 'plan'],
     };
-    if (r.query && r.query.length > 0) {
-      op.parameters = r.query.map((q) => ({
-        name: q.name,
-        in: 'query',
-        required: false,
-        description: q.description,
-        schema: q.schema,
-      }));
-    }
+    if (r.query && r.query.length > 0) op.parameters = queryParameters(r);
     if (r.authLevel === 'function') op.security = [{ functionKey: [] }, { functionKeyQuery: [] }];
     else op.security = [];
     const responses: JsonObject = {};
@@ -268,7 +288,11 @@ export function buildOpenApi(routes: readonly Route[], version: string, serverUr
     if (r.authLevel === 'function') responses['401'] = UNAUTHORIZED;
     Object.assign(responses, problemResponses(r.method));
     op.responses = responses;
-    paths[`/api/${r.route}`] = { [r.method.toLowerCase()]: op, options: preflight(r) };
+    paths[`/api/${r.route}`] = {
+      [r.method.toLowerCase()]: op,
+      ...(r.method === 'GET' ? { head: headOperation(r, responses) } : {}),
+      options: preflight(r),
+    };
   }
   return {
     openapi: '3.1.0',
@@ -281,6 +305,8 @@ export function buildOpenApi(routes: readonly Route[], version: string, serverUr
         'Prices in index points, money in USD, volatility as a decimal, time in years ACT/365, dates as ISO YYYY-MM-DD. ' +
         'Errors are RFC 9457 problem documents (application/problem+json), except Azure’s own 401 for a missing or wrong function key. ' +
         'A path not listed here is a 404: a problem document (`not_found`) from the local host, Azure’s own plain 404 on Azure. ' +
+        'A query parameter an operation does not list is a 400 (`invalid_input`) naming it, never ignored; names are exact (`partial`, not `Partial`). ' +
+        'Every operation also takes `code` (the Azure function key; the local host ignores it). ' +
         'Statuses marked "local host only" come from the local host’s HTTP handling (npm start); on Azure the platform answers those cases itself.',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',

@@ -27,6 +27,7 @@ import { planHandler } from './handlers/plan';
 import { replayHandler } from './handlers/replay';
 import { stressHandler } from './handlers/stress';
 import { SurfaceInputSchema, surfaceHandler } from './handlers/surface';
+import { flagSchema } from './http/query';
 import { defineJsonRoute, defineRoute, JsonText, jsonResponse, type Route } from './http/route';
 import { buildOpenApi } from './openapi';
 
@@ -163,8 +164,9 @@ const montecarlo = defineJsonRoute(
     query: [
       {
         name: 'partial',
-        description: '`false` answers the summary alone, without the per-path arrays (for a whole run)',
-        schema: { type: 'string', enum: ['true', 'false'], default: 'true' },
+        description:
+          '`false` answers the summary alone, without the per-path arrays (for a whole run). `true` or `false`, any case',
+        schema: flagSchema(true),
       },
     ],
     response: {
@@ -199,8 +201,9 @@ const frontierRoute = defineJsonRoute(
     query: [
       {
         name: 'partial',
-        description: '`true` adds the merged per-path arrays (`partial`) for merging chunks run elsewhere',
-        schema: { type: 'string', enum: ['true', 'false'], default: 'false' },
+        description:
+          '`true` adds the merged per-path arrays (`partial`) for merging chunks run elsewhere. `true` or `false`, any case',
+        schema: flagSchema(false),
       },
     ],
     response: {

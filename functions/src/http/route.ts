@@ -13,6 +13,7 @@ import { readJsonBody } from './body';
 import { API_HEADERS } from './security';
 import { toJsonSafe } from './jsonSafe';
 import { httpProblem, problemFromError, problemResponse, type Problem } from './problem';
+import { unknownQueryError } from './query';
 
 export type RouteMethod = 'GET' | 'POST';
 export type AuthLevel = 'anonymous' | 'function';
@@ -171,7 +172,8 @@ export function methodNotAllowed(
 }
 
 /**
- * Wrap a handler body: 405 with `Allow` for another method, problem documents for every error.
+ * Wrap a handler body: 405 with `Allow` for another method, 400 for a query parameter the route
+ * does not take (http/query.ts; before the body is read), problem documents for every error.
  */
 export function defineRoute(
   spec: RouteSpec,
@@ -184,6 +186,8 @@ export function defineRoute(
     if (!allowed.includes(method)) {
       return problemResponse(methodNotAllowed(method, spec, instance), { allow: allowed.join(', ') });
     }
+    const unknownQuery = unknownQueryError(spec, request.query);
+    if (unknownQuery) return problemResponse(problemFromError(unknownQuery, context, instance).problem);
     const signal = signals.get(request);
     try {
       return await run({ request, context, signal });
