@@ -404,6 +404,11 @@ class ClientGone extends Error {
   }
 }
 
+/** The path of a request's target as sent (its query left out), for a problem's `instance`. */
+function targetPath(req: IncomingMessage): string {
+  return problemText((req.url ?? '/').split('?')[0]!);
+}
+
 /** The 404 of a path below /api that no route takes, whatever its method. */
 function apiNotFound(path: string): Problem {
   return httpProblem(404, 'not_found', `no endpoint ${problemText(path)}; see /api/openapi.json for the list`, {
@@ -586,6 +591,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
         res,
         httpProblem(400, 'bad_request', 'an HTTP/1.1 request without a Host header', {
           fix: 'send the Host header (every HTTP/1.1 client does)',
+          instance: targetPath(req),
         }),
         {},
         limit * DRAIN_FACTOR,
@@ -614,8 +620,11 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
         res,
         route
           ? methodNotAllowed(method, route, problemText(path))
-          : httpProblem(405, 'method_not_allowed', `${method} is not supported; use ${allow.join(' or ')}`),
-        { allow: allow.join(', ') },
+          : httpProblem(405, 'method_not_allowed', `${method} is not supported; use ${allow.join(' or ')}`, {
+              instance: problemText(path),
+            }),
+        // An API route's 405 carries CORS as the route's own does, so a page can read its Allow.
+        { allow: allow.join(', '), ...(route ? corsHeaders(req.headers.origin, origins) : {}) },
         limit * DRAIN_FACTOR,
       );
       return;
@@ -639,7 +648,12 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       url = new URL(target, 'http://localhost');
     } catch {
       discardBody(req, limit * DRAIN_FACTOR);
-      sendProblem(res, httpProblem(400, 'bad_request', 'the request target is not a valid URL path'));
+      sendProblem(
+        res,
+        httpProblem(400, 'bad_request', 'the request target is not a valid URL path', {
+          instance: targetPath(req),
+        }),
+      );
       return;
     }
     const origin = req.headers.origin;
@@ -649,10 +663,16 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       return;
     }
     discardBody(req, limit * DRAIN_FACTOR);
+    if (method === 'OPTIONS' && target === '*') {
+      // The server as a whole (RFC 9110 §9.3.7): the methods it takes anywhere.
+      res.writeHead(204, { ...API_HEADERS, allow: ALLOWED_METHODS.join(', '), 'content-length': '0' });
+      res.end();
+      return;
+    }
     if (method !== 'GET' && method !== 'HEAD') {
       sendProblem(
         res,
-        httpProblem(405, 'method_not_allowed', `${method} is not supported for files; use GET`, {
+        httpProblem(405, 'method_not_allowed', `${method} is not supported for files; use GET or HEAD`, {
           instance: problemText(url.pathname),
         }),
         {
@@ -667,6 +687,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       sendProblem(
         res,
         httpProblem(400, 'bad_path', `the path ${problemText(url.pathname)} is not allowed: ${file.reason}`, {
+          instance: problemText(url.pathname),
           fix: 'ask for a page of the add-in by its plain path, e.g. /taskpane.html',
         }),
       );
@@ -690,7 +711,8 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     // A connection's requests are worked on one at a time, a few at most sent ahead of their
     // answers: past that one refusal closes it, and nothing after it is worked on.
     const verdict = pipelining.admit(req, res, () => serve(req, res));
-    if (verdict === 'refuse') sendProblem(res, pipelinedProblem(), { connection: 'close' });
+    if (verdict === 'refuse')
+      sendProblem(res, { ...pipelinedProblem(), instance: targetPath(req) }, { connection: 'close' });
   };
   const serve = (req: IncomingMessage, res: ServerResponse) => {
     cap.request(req, res); // declared below, with the server: requests come only after listen
@@ -706,7 +728,10 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
         if (!res.headersSent)
           sendProblem(
             res,
-            httpProblem(500, 'internal_error', `the server failed unexpectedly; quote id ${id}`, { id }),
+            httpProblem(500, 'internal_error', `the server failed unexpectedly; quote id ${id}`, {
+              id,
+              instance: targetPath(req),
+            }),
           );
         else res.destroy();
       })

@@ -121,9 +121,14 @@ describe('pipelined requests on one connection', () => {
     const last = answers.at(-1)!;
     expect(last.head).toMatch(/\r\nconnection: close\r\n/i);
     expect(last.head).toMatch(/\r\ncontent-type: application\/problem\+json/i);
-    const problem = JSON.parse(last.body) as { code: string; fix: string };
+    const problem = JSON.parse(last.body) as { code: string; fix: string; detail: string; instance: string };
     expect(problem.code).toBe('too_many_pipelined');
     expect(problem.fix).toMatch(/wait for each answer/);
+    // It is the refused request's answer: it says so, and names its path.
+    expect(problem.instance).toBe('/api/openapi.json');
+    expect(problem.detail).toMatch(
+      /; this request was not worked on, those sent after it on the connection are neither worked on nor answered/,
+    );
     // Another client is served as ever.
     expect((await fetch(`${host.url}/api/health`)).status).toBe(200);
   });

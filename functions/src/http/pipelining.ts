@@ -34,7 +34,7 @@ export function pipelinedProblem(max = MAX_PIPELINED): Problem {
   return httpProblem(
     429,
     'too_many_pipelined',
-    `more than ${max} requests were sent on one connection without waiting for their answers; this request and any sent after it on the connection are not answered, and the connection closes`,
+    `more than ${max} requests were sent on one connection without waiting for their answers; this request was not worked on, those sent after it on the connection are neither worked on nor answered, and the connection closes after this answer`,
     { fix: 'wait for each answer before sending the next request on a connection, or open another connection' },
   );
 }

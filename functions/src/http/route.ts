@@ -196,7 +196,9 @@ export function defineRoute(
         // The caller went away and its work was cancelled: nobody reads this answer; log no error.
         context.log(`cancelled: ${method} ${instance ?? request.url}`);
         return problemResponse(
-          httpProblem(499, 'client_closed_request', 'the client closed the connection; the work was cancelled'),
+          httpProblem(499, 'client_closed_request', 'the client closed the connection; the work was cancelled', {
+            ...(instance !== undefined ? { instance } : {}),
+          }),
         );
       }
       const { problem, headers } = problemFromError(e, context, instance);
