@@ -21,7 +21,7 @@ const CODE_WORDS: Record<ProblemCode, string> = {
   incomplete_body: 'the body broke off before all of it arrived (the client closed or reset the connection)',
   bad_request: 'malformed HTTP: a bad request line, an unknown method, an HTTP/1.1 request without Host',
   bad_path:
-    'a path that is not allowed: one starting with `//`, or one to an add-in file (not the API) with bad percent-encoding, `..`, NUL, backslash',
+    'a path that is not allowed: one starting with `//`, or one to an add-in file (not the API) with bad percent-encoding, NUL, backslash or a `..` the URL parser leaves (plain `..` segments are resolved first: a 404)',
   origin_not_allowed: 'a CORS preflight from an origin not in ALVH_CORS_ORIGINS',
   not_found: 'no such endpoint',
   method_not_allowed: 'wrong method: `Allow` names the right one',
