@@ -62,7 +62,7 @@ const lines = [
   '',
   ...pnlTable([...main.years, { ...main.total, name: `${main.from.slice(0, 4)}-${main.to.slice(0, 4)}` }], false),
   '',
-  `Condors opened: ${main.total.condorsOpened} (2007-2021), rebalances ${main.total.rebalances} (${main.total.triggers.days} on days, ${main.total.triggers['curve-shift']} on curve shift); rows skipped: ${main.skipped.count + y2024.skipped.count + y2025.skipped.count}.`,
+  `Condors opened: ${main.total.condorsOpened} (2007-2021); rebalances ${main.total.rebalances}: the day trigger fired at ${main.total.triggers.days} and the curve-shift trigger at ${main.total.triggers['curve-shift']} (a rebalance where both fire counts under each, here and in the tables' last column). Rows skipped: ${main.skipped.count} in 2007-2021, ${y2024.skipped.count} in the 2024 episode, ${y2025.skipped.count} in the 2025 episode.`,
 ];
 // The sizing statistics behind the findings in docs/replay.md.
 const median = (xs: number[]): number => {
