@@ -6,7 +6,12 @@
  * HTTP streams are on (runtime 4.28 or later, Core Tools 4.0.5530 or later).
  */
 import { app } from '@azure/functions';
+import { checkConfig } from './config';
 import { routes } from './routes';
+
+// A malformed app setting (ALVH_JOB_TIMEOUT_MS=900000, ALVH_MAX_BODY_BYTES=8MB) stops the app as
+// it loads, with the setting named in the log, rather than running on a default nobody chose.
+checkConfig();
 
 // Streamed answers (the heavy routes' progress, `Accept: application/x-ndjson`) pass through as
 // they are written; without this the runtime would hold each answer until it ended. Must come

@@ -26,7 +26,7 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeCompute } from './compute';
-import { corsOrigins, describeConfig, maxBodyBytes } from './config';
+import { checkConfig, corsOrigins, describeConfig, maxBodyBytes } from './config';
 import {
   bodyTooLarge,
   encodedBodyProblem,
@@ -891,6 +891,7 @@ export function banner(host: LocalHost, secure: boolean): string[] {
 }
 
 async function main(): Promise<void> {
+  checkConfig();
   const graceMs = shutdownGraceFromEnv(process.env.ALVH_SHUTDOWN_GRACE_MS);
   const host = await startLocalHost({ shutdownGraceMs: graceMs });
   console.log(banner(host, host.url.startsWith('https:')).join('\n'));

@@ -48,6 +48,19 @@ describe('functions/src/app.ts', () => {
     expect(calls[0]).toBe('setup');
     expect(calls.filter((c) => c === 'setup')).toHaveLength(1);
   });
+
+  it('fails to load, naming the setting, when an app setting is out of its range', async () => {
+    vi.resetModules();
+    vi.stubEnv('ALVH_JOB_TIMEOUT_MS', '900000');
+    try {
+      await expect(import('../../functions/src/app')).rejects.toThrow(
+        'ALVH_JOB_TIMEOUT_MS is "900000": set it to a whole number of milliseconds from 1 to 600,000',
+      );
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
+  });
 });
 
 describe('Azure project files', () => {

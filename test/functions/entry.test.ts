@@ -115,6 +115,12 @@ describe('node functions/dist/localHost.js', () => {
     expect(c.output()).toContain(`PORT is "${port}"`);
   });
 
+  it('ALVH_JOB_TIMEOUT_MS=900000 (past its 600000 bound): exits 1 naming it, rather than running at the default', async () => {
+    const c = spawnHost({ ALVH_JOB_TIMEOUT_MS: '900000' });
+    expect(await c.exited).toBe(1);
+    expect(c.output()).toContain('ALVH_JOB_TIMEOUT_MS is "900000": set it to a whole number of milliseconds');
+  });
+
   it('SIGTERM in the middle of a heavy run cuts it at the grace period and exits 0', async () => {
     const c = spawnHost({ ALVH_SHUTDOWN_GRACE_MS: '100', ALVH_JOB_TIMEOUT_MS: '600000' });
     try {
