@@ -475,6 +475,15 @@ describe('USD amounts typed as text: thousands grouped by a dot or a percentage 
       'inputs capital: is 2.000; write 2000 for $2,000, or 2 for $2',
     );
   });
+
+  it('PLAN quantity and whole-number policy rows: "1.000" is refused naming both readings, as the taskpane refuses it', () => {
+    expect(invalid('PLAN', rows('quantity', [['quantity', '1.000']]))).toBe(
+      'inputs quantity: is 1.000; write 1000 for 1,000 contracts, or 1 for 1 contract',
+    );
+    expect(invalid('PLAN', rows('', [['tailDteMin', '1.000']]))).toBe(
+      'inputs tailDteMin: is 1.000; write 1000 for 1,000, or 1 for 1',
+    );
+  });
 });
 
 describe("ALVH.PLAN's event rows", () => {
