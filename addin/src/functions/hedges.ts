@@ -15,18 +15,17 @@ import {
   MAX_CONTRACTS,
   resolvePolicy,
   scenarioLoss,
-  optionRoot,
   overlayRoundsToNone,
   sizeOverlay,
   sizeTailHedge,
   stressedVix,
-  type Leg,
   type OverlaySizing,
   type TailSizeResult,
 } from '@alvh/shared';
 import { choiceArg, withHeaders, dateArg, numberArg, optionalNumber, plainNumberArg } from './args';
 import { checkHeldThroughDrawdown, checkStressVix, checkYears, policyArg, shortNumber, volOfVolArg } from './bounds';
 import { excelCall } from './excelErrors';
+import { legText } from '../common/hedgeViews';
 import { labelled, opt, type LabelledRow } from './format';
 import { NO_BREAK_EVEN } from '../common/presentRows';
 import { CONDOR_ARGS, condorOf, listedSpxExpiry, noVxCurve, spxState, vixPointsArg } from './condorArgs';
@@ -384,7 +383,11 @@ export function overlay(
         ['cost (USD)', o.cost],
         ['vega (USD per vol point)', o.vega],
         ['theta (USD per day)', o.theta],
-        ...o.legs.map((l, i): LabelledRow => [`leg ${i + 1}`, legText(l)]),
+        // "+3 SPX 2024-03-15 4400 put", "-2 SPXW 2024-03-22 4400 put": the contract under its exchange root
+        ...o.legs.map((l, i): LabelledRow => [
+          `leg ${i + 1}`,
+          `${l.quantity > 0 ? '+' : ''}${l.quantity} ${legText(l)}`,
+        ]),
         // a target under half a unit rounds to 0 units: said, never a silent 0
         ...noUnitsRow(o),
       ]);
@@ -403,11 +406,6 @@ export function overlay(
       'state.divYield': 'divYield',
     },
   );
-}
-
-/** "+3 SPX 2024-03-15 4400 put", "-2 SPXW 2024-03-22 4400 put": the contract under its exchange root. */
-function legText(l: Leg): string {
-  return `${l.quantity > 0 ? '+' : ''}${l.quantity} ${optionRoot(l.kind, l.expiry)} ${l.expiry} ${l.strike} ${l.type}`;
 }
 
 /** The warning row of an overlay whose target rounds to no units (one unit's vega over twice it), in OVERLAY's arguments. */
