@@ -1419,6 +1419,15 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
       ['SPX 190215P01950,10,5\nSPXW 190215P19500,-10,6'],
     ]);
     expect(slip).toMatch(/is 19500, far from SPX/);
+    // a short given in a Type column was read as long, and bought back twice over
+    const typed = [
+      ['Symbol', 'Qty', 'Avg Price', 'Type'],
+      ['SPX 190215P02000', 10, 1.6, 'Short'],
+    ];
+    expect(expectInvalid('positions row 2', 'ORDERS', rows, typed)).toMatch(/column "Type" holds "Short"/);
+    // "1.000" is 1 or 1,000 contracts; an average price of "--" is not read
+    const dotted = expectInvalid('positions row 1', 'ORDERS', rows, [['SPX 190215P02000', '1.000', '--']]);
+    expect(dotted).toMatch(/ambiguous: 1 or 1,000 contracts; write 1 or 1000/);
   });
 
   it('STRUCTURES spills the five structures of plan().structures, then the best buy, the cost to cover and the gap', () => {

@@ -42,8 +42,8 @@ export const STRUCTURES_HEADERS = [
 const LEG_FIELDS = ['', '.kind', '.type', '.strike', '.expiry', '.quantity'];
 
 /**
- * The held legs of the positions argument: broker CSV text in one cell, or rows of symbol, quantity,
- * average price. For rows, `names` learns each leg's row within the range, so that the plan's
+ * The held legs of the positions argument: broker CSV text in one cell, or rows of symbol, quantity
+ * (further columns, such as an average price, are not read). For rows, `names` learns each leg's row within the range, so that the plan's
  * refusal of `positions[i].strike` names the sheet's row (`positions row 4`), header and blank rows
  * counted.
  */
@@ -86,7 +86,7 @@ function orderRow(o: Order, tag: string): unknown[] {
  * @customfunction ORDERS ORDERS
  * @helpurl https://localhost:3000/help.html#ORDERS
  * @param inputs Two columns, name then value, as ALVH.PLAN reads them.
- * @param positions The legs held: a range of rows symbol (e.g. SPXW 250523P03750, VIX 250521C00033000 or the OCC form), quantity (signed, whole), average price; or broker CSV text in one cell. Empty: nothing held.
+ * @param positions The legs held: a range of rows symbol (e.g. SPXW 250523P03750, VIX 250521C00033000 or the OCC form), quantity (signed, whole; further columns, such as an average price, are not read); or broker CSV text in one cell. Empty: nothing held.
  * @returns Header, one row per order (none when the positions equal the plan, or when no rebalance is due and hedges are held), the net cost, orders set aside for the next rebalance ("buy (deferred)"), then warnings.
  */
 export function orders(inputs: unknown[][], positions?: unknown[][]): unknown[][] {

@@ -1,6 +1,6 @@
 /**
- * Positions in: broker-style position text (CSV of symbol, quantity, average price) or the rows of
- * an Excel range, read into the package's {@link Leg}s, with every contract checked against the
+ * Positions in: broker-style position text (CSV of symbol and signed quantity; other columns, such
+ * as an average price, are not read) or the rows of an Excel range, read into the package's {@link Leg}s, with every contract checked against the
  * listing rules before a single number is computed from it.
  *
  * Symbols (root, expiry YYMMDD, C or P, strike):
@@ -21,11 +21,14 @@ import type { Leg } from '../book/index';
 import { decimalCell } from '../surface/chainQuotes';
 import { SPX_STRIKE_STEP, VIX_LISTED_STRIKE_STEP, onGrid } from '../validate';
 
-/** One held position: the leg and what the broker says it cost. */
+/** One held position: the leg, and where it was read. */
 export interface HeldPosition {
   leg: Leg;
-  /** Average price per share, index points (≥ 0), as the broker reports it. */
-  averagePrice: number;
+  /**
+   * @deprecated Never set: the average price is not read (orders are priced at the model's marks,
+   * not at what a leg cost), so a cost basis in dollars or a short's negative price is no fault.
+   */
+  averagePrice?: number;
   /** The symbol as given. */
   symbol: string;
   /** 1-based line (CSV) or row (Excel range) the position came from. */
@@ -249,44 +252,126 @@ function cellNumber(x: unknown): number | undefined {
 interface Columns {
   symbol: number;
   quantity: number;
-  price: number;
+  /** The header's names (undefined without a header row): a refused column is named by them. */
+  names?: readonly string[];
 }
 
-const HEADER_NAMES: Record<keyof Columns, RegExp> = {
+const HEADER_NAMES = {
   symbol: /^(symbol|contract|instrument|description)$/,
   quantity: /^(qty|quantity|position|pos)$/,
-  price: /^(avg(\.|\s)?price|average\s?price|avg(\.|\s)?cost|average\s?cost|cost\s?basis|price|trade\s?price)$/,
 };
+/** The names a header row may give its columns, as a fault lists them. */
+const ACCEPTED =
+  'a symbol column (Symbol, Contract, Instrument or Description) and a signed quantity column (Qty, Quantity, Position or Pos), in any order; other columns (Avg Price, ...) are not read';
 
 /** Header names of a column that gives a position's direction apart from its quantity. */
-const DIRECTION =
-  /^((position|trade|order)\s?)?(side|direction|action)$|^(buy|long|b|l)\s?[/\s-]?\s?(sell|short|s)$|^(trans(action)?|trade)\s?(type|code)$/;
+const DIRECTION = new RegExp(
+  [
+    /^((position|trade|order)\s?)?(side|direction|dir|action)(\s?(code|indicator|flag))?$/,
+    /^(buy|long|b|l|sell|short|s)\s*([/-]|or|and)?\s*(sell|short|s|buy|long|b|l)(\s?(code|indicator|flag))?$/,
+    /^(long|short|buy|sell)$/,
+    /^(trans(action)?|trade)(\s?(type|code))?$/,
+    /^(open|opening)\s*([/-]|or)?\s*(close|closing)(\s?(code|indicator|flag))?$/,
+  ]
+    .map((r) => r.source)
+    .join('|'),
+);
+/** Cell text that gives a direction (short, sell, BTO, sell to open, open...), not a quantity. */
+const DIRECTION_WORD =
+  /^(short|sell|sold|sld|s|long|buy|bought|bot|b|l|sto|bto|stc|btc|(buy|sell) to (open|close|cover)|sell short|short sale|open|close|opening|closing)$/;
+/** `Long Qty` and `Short Qty`: the quantity split by direction. */
+const SPLIT_QUANTITY = /^(long|short|buy|sell)\s?(qty|quantity|position|pos)$/;
+
+function headerName(c: unknown): string {
+  return cellText(c).toLowerCase().replace(/_/g, ' ').replace(/\s+/g, ' ');
+}
+
+/** A line no cell of which reads as an option symbol or a number: a header, recognised or not. */
+function looksLikeHeader(cells: readonly unknown[]): boolean {
+  const texts = cells.map(cellText).filter((t) => t !== '');
+  return (
+    texts.some((t) => /[a-z]/i.test(t)) &&
+    texts.every((t) => !SYMBOL.test(t.toUpperCase()) && cellNumber(t) === undefined)
+  );
+}
 
 /**
  * The columns a header row names, or undefined when the row is not a header. A header naming a
  * direction column (Side, Long/Short, Buy/Sell...) is refused: the reader takes the direction from
  * the quantity's sign only, and would read every short as long. Amount is not a quantity (in many
- * exports it is dollars) and is refused where no quantity column is named.
+ * exports it is dollars) and is refused where no quantity column is named. A line that reads as a
+ * header (no symbol or number in it) without a symbol and a quantity column is refused with the
+ * names this reader takes, rather than read as a position.
  */
 function headerColumns(cells: readonly unknown[]): Columns | undefined {
-  const names = cells.map((c) => cellText(c).toLowerCase().replace(/_/g, ' '));
+  if (!looksLikeHeader(cells)) return undefined;
+  const names = cells.map(headerName);
+  const quote = (i: number) => JSON.stringify(cellText(cells[i]));
   const direction = names.findIndex((n) => DIRECTION.test(n));
   if (direction >= 0) {
     throw new LineFault(
       'header',
-      `column ${JSON.stringify(cellText(cells[direction]))} gives the direction apart from the quantity, which this reader does not read (every position would be taken as long); fold it into the quantity's sign: -3 for short 3, and leave the column out`,
+      `column ${quote(direction)} gives the direction apart from the quantity, which this reader does not read (every position would be taken as long); fold it into the quantity's sign: -3 for short 3, and leave the column out`,
     );
   }
-  const find = (k: keyof Columns) => names.findIndex((n) => HEADER_NAMES[k].test(n));
-  const c = { symbol: find('symbol'), quantity: find('quantity'), price: find('price') };
-  const amount = names.indexOf('amount');
-  if (c.quantity < 0 && amount >= 0 && (c.symbol >= 0 || c.price >= 0)) {
+  const split = names.findIndex((n) => SPLIT_QUANTITY.test(n));
+  if (split >= 0) {
     throw new LineFault(
       'header',
-      `column ${JSON.stringify(cellText(cells[amount]))} is not read as the quantity: in many exports it is dollars; name the column of signed contracts Qty or Quantity`,
+      `column ${quote(split)} splits the quantity by direction, which this reader does not read; pass one signed Qty column (long minus short: -3 for short 3)`,
     );
   }
-  return c.symbol >= 0 && c.quantity >= 0 && c.price >= 0 ? c : undefined;
+  const find = (k: keyof typeof HEADER_NAMES) => names.findIndex((n) => HEADER_NAMES[k].test(n));
+  const c = { symbol: find('symbol'), quantity: find('quantity') };
+  const amount = names.indexOf('amount');
+  if (c.quantity < 0 && amount >= 0 && c.symbol >= 0) {
+    throw new LineFault(
+      'header',
+      `column ${quote(amount)} is not read as the quantity: in many exports it is dollars; name the column of signed contracts Qty or Quantity`,
+    );
+  }
+  if (c.symbol >= 0 && c.quantity >= 0) return { ...c, names: cells.map(cellText) };
+  throw new LineFault(
+    'header',
+    `header ${JSON.stringify(cells.map(cellText).join(','))} is not recognised (no ${c.symbol < 0 ? 'symbol' : 'quantity'} column); name ${ACCEPTED}`,
+  );
+}
+
+/**
+ * A column other than the symbol and the quantity holding a direction word (Short, Sell, BTO...):
+ * refused, since the direction is read from the quantity's sign only and the position would be
+ * taken as long.
+ */
+function checkNoDirection(cells: readonly unknown[], cols: Columns): void {
+  cells.forEach((c, i) => {
+    if (i === cols.symbol || i === cols.quantity) return;
+    const word = headerName(c).replace(/-/g, ' ');
+    if (!DIRECTION_WORD.test(word)) return;
+    const name = cols.names?.[i];
+    throw new LineFault(
+      'header',
+      `column ${name ? JSON.stringify(name) : i + 1} holds ${JSON.stringify(cellText(c))}, a direction apart from the quantity, not read (the position would be taken as long); fold it into the quantity's sign: -3 for short 3`,
+    );
+  });
+}
+
+/**
+ * A quantity written with a dot and three digits ("1.000") reads as 1 in one convention and 1,000
+ * in the other (a thousands dot); contracts are whole, so it is refused rather than guessed.
+ */
+function checkAmbiguousQuantity(x: unknown): void {
+  if (typeof x === 'number') return;
+  const t = cellText(x);
+  const m = /^\(?\s*([-+]?)\s*\$?\s*(\d{1,3})\.(\d{3})\s*\)?$/.exec(t);
+  if (m === null) return;
+  const sign = m[1] === '-' || t.startsWith('(') ? '-' : '';
+  const dotted = `${sign}${Number(`${m[2]}.${m[3]}`)}`;
+  const whole = `${sign}${m[2]}${m[3]}`;
+  const grouped = `${sign}${m[2]},${m[3]}`;
+  throw new LineFault(
+    'quantity',
+    `quantity ${JSON.stringify(t)} is ambiguous: ${dotted} or ${grouped} contracts; write ${Number.isInteger(Number(dotted)) ? `${dotted} or ${whole}` : whole}`,
+  );
 }
 
 function readRows(
@@ -304,7 +389,7 @@ function readRows(
     throw invalidInput('spxStrikeStep', `is ${rules.spxStrikeStep}`, 'pass the SPX strike grid in points, e.g. 5');
   if (!(rules.vixStrikeStep > 0) || !Number.isFinite(rules.vixStrikeStep))
     throw invalidInput('vixStrikeStep', `is ${rules.vixStrikeStep}`, 'pass the VIX strike grid in points, e.g. 0.5');
-  let cols: Columns = { symbol: 0, quantity: 1, price: 2 };
+  let cols: Columns = { symbol: 0, quantity: 1 };
   let seen = false;
   const out: HeldPosition[] = [];
   const issues: InputIssue[] = [];
@@ -320,9 +405,11 @@ function readRows(
           return;
         }
       }
+      checkNoDirection(cells, cols);
       const raw = cellText(cells[cols.symbol]);
       const p = readSymbol(raw);
       checkListing(p, raw, rules, today);
+      checkAmbiguousQuantity(cells[cols.quantity]);
       const q = cellNumber(cells[cols.quantity]);
       if (q === undefined || !Number.isInteger(q) || q === 0) {
         throw new LineFault(
@@ -333,13 +420,6 @@ function readRows(
       if (Math.abs(q) > 100_000) {
         throw new LineFault('quantity', `quantity ${q} is over 100,000 contracts; check the column order`);
       }
-      const price = cellNumber(cells[cols.price]);
-      if (price === undefined || price < 0) {
-        throw new LineFault(
-          'averagePrice',
-          `average price ${JSON.stringify(cellText(cells[cols.price]))} is not a price; pass the average price per share in index points (≥ 0), e.g. 12.35`,
-        );
-      }
       out.push({
         leg: {
           kind: p.kind,
@@ -348,7 +428,6 @@ function readRows(
           expiry: p.expiry,
           quantity: q,
         },
-        averagePrice: price,
         symbol: raw,
         line: n,
       });
@@ -387,14 +466,18 @@ function splitCsvLine(line: string, sep: string): string[] {
 }
 
 /**
- * Positions from broker-style text: one position a line, `symbol, quantity, average price`, with
- * an optional header row naming the columns (Symbol, Qty/Quantity, Avg Price/Price/Cost Basis, in
- * any order). Separator: comma, or semicolon or tab when the first line has one and no comma.
- * Lines end at LF, CRLF or a lone CR. Blank lines are skipped. Every bad line is reported (field `positions line N`) with its fix.
+ * Positions from broker-style text: one position a line, `symbol, quantity` (further columns, such
+ * as an average price, are not read), with an optional header row naming the columns (Symbol, Qty/
+ * Quantity/Position, in any order; a line that reads as a header without them is refused). A
+ * column other than those holding a direction word (Short, Sell, BTO...) is refused: the direction
+ * is the quantity's sign. A quantity like "1.000" (1, or 1,000 with a thousands dot) is refused.
+ * Separator: comma, or semicolon or tab when the first line has one and no comma. Lines end at LF,
+ * CRLF or a lone CR. Blank lines are skipped. Every bad line is reported (field `positions line N`)
+ * with its fix.
  *
  * @example
  * parsePositionsCsv('Symbol,Qty,Avg Price\nSPXW 250523P03750,-10,12.5', { valuationDate: '2025-04-08' })
- * // [{ leg: { kind: 'spx', type: 'put', strike: 3750, expiry: '2025-05-23', quantity: -10 }, averagePrice: 12.5, ... }]
+ * // [{ leg: { kind: 'spx', type: 'put', strike: 3750, expiry: '2025-05-23', quantity: -10 }, symbol: 'SPXW 250523P03750', line: 2 }]
  */
 export function parsePositionsCsv(text: string, rules: PositionRules): HeldPosition[] {
   if (typeof text !== 'string') {
@@ -418,11 +501,7 @@ export function parsePositionsCsv(text: string, rules: PositionRules): HeldPosit
  */
 export function parsePositionRows(rows: readonly (readonly unknown[])[], rules: PositionRules): HeldPosition[] {
   if (!Array.isArray(rows) || rows.some((r) => !Array.isArray(r))) {
-    throw invalidInput(
-      'positions',
-      'is not a range of rows',
-      'pass the range as rows of [symbol, quantity, average price]',
-    );
+    throw invalidInput('positions', 'is not a range of rows', 'pass the range as rows of [symbol, quantity]');
   }
   return readRows(rows, rules, 'row');
 }

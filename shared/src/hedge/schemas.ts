@@ -89,7 +89,7 @@ export const PositionsInputSchema = z.strictObject({
       }),
       z.array(z.array(z.unknown())).max(10_000, { error: 'pass at most 10,000 rows' }),
     ],
-    { error: 'pass the positions as CSV text or as rows of [symbol, quantity, average price]' },
+    { error: 'pass the positions as CSV text or as rows of [symbol, quantity]' },
   ),
   spxStrikeStep: step('SPX'),
   vixStrikeStep: step('VIX'),

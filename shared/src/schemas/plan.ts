@@ -436,7 +436,7 @@ export const PositionsSchema = z.union(
   ],
   {
     error:
-      'pass the positions held as legs [{kind, type, strike, expiry, quantity}] or as broker CSV text (symbol, quantity, average price)',
+      'pass the positions held as legs [{kind, type, strike, expiry, quantity}] or as broker CSV text (symbol, signed quantity)',
   },
 );
 

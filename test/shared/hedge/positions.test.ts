@@ -58,21 +58,19 @@ describe('positions from broker CSV', () => {
     '"VIX 250521C00033000",20,1.35',
     'SPX 250516C06000,(5),"1,250.5"',
   ].join('\n');
-  it('reads every position with its line, signed quantity and average price', () => {
+  it('reads every position with its line and signed quantity, not the average price', () => {
     const p = parsePositionsCsv(csv, rules);
     expect(p.map((x) => x.line)).toEqual([2, 3, 5, 6]);
     expect(p[0]?.leg).toEqual({ kind: 'spx', type: 'put', strike: 3750, expiry: '2025-05-23', quantity: -10 });
     expect(p[1]?.leg.strike).toBe(3700);
     expect(p[2]?.leg).toEqual({ kind: 'vix', type: 'call', strike: 33, expiry: '2025-05-21', quantity: 20 });
-    expect(p[2]?.averagePrice).toBe(1.35);
+    expect(p[2]).not.toHaveProperty('averagePrice');
     expect(p[3]?.leg.expiry).toBe('2025-05-16');
     expect(p[3]?.leg.quantity).toBe(-5); // (5) is a short position
-    expect(p[3]?.averagePrice).toBe(1250.5);
   });
   it('takes the columns from the header in any order, and semicolons', () => {
     const p = parsePositionsCsv('Quantity;Average Price;Symbol\n-3;4.2;SPXW 250523P03750', rules);
     expect(p[0]?.leg.quantity).toBe(-3);
-    expect(p[0]?.averagePrice).toBe(4.2);
   });
   it('refuses a column that gives the direction apart from the quantity, saying to fold it into the sign', () => {
     // read as all long, a Side column left the trader short 9 after the orders
@@ -98,21 +96,20 @@ describe('positions from broker CSV', () => {
     const lines = ['Symbol,Qty,Price', 'SPXW 250523P03750,-10,12.5', 'SPXW 250523P03700,10,$ 9.10'];
     for (const eol of ['\r', '\n', '\r\n']) {
       const p = parsePositionsCsv(lines.join(eol), rules);
-      expect(p.map((x) => [x.line, x.leg.strike, x.leg.quantity, x.averagePrice])).toEqual([
-        [2, 3750, -10, 12.5],
-        [3, 3700, 10, 9.1],
+      expect(p.map((x) => [x.line, x.leg.strike, x.leg.quantity])).toEqual([
+        [2, 3750, -10],
+        [3, 3700, 10],
       ]);
     }
     expect(parsePositionsCsv('SPXW 250523P03750,- 3,"$1,250.5"', rules)[0]).toMatchObject({
       leg: { quantity: -3 },
-      averagePrice: 1250.5,
     });
   });
   it('puts a strike a hair off the grid on it, so one contract has one strike', () => {
     const p = parsePositionsCsv('SPXW 250523P03750.000000001,1,2\nVIX 250521C17.4999999999,1,1', rules);
     expect(p.map((x) => x.leg.strike)).toEqual([3750, 17.5]);
   });
-  it('reads a file without a header as symbol, quantity, average price', () => {
+  it('reads a file without a header as symbol, quantity (a further column is not read)', () => {
     expect(parsePositionsCsv('VIX 250521C00033000,2,1.1', rules)[0]?.leg.quantity).toBe(2);
   });
 
@@ -144,15 +141,11 @@ describe('positions from broker CSV', () => {
     ['SPX monthly root on a weekly date', 'SPX 250523P03750,1,2', /root SPX .*third Friday: 2025-05-16.*use root SPXW/],
     ['fractional quantity', 'SPXW 250523P03750,1.5,2', /quantity "1.5" is not a whole, non-zero number/],
     ['zero quantity', 'SPXW 250523P03750,0,2', /not a whole, non-zero number/],
-    ['missing price', 'SPXW 250523P03750,1,', /average price "" is not a price/],
-    ['decimal comma in the price', 'SPXW 250523P03750,1,"1,35"', /average price "1,35" is not a price/],
-    ['negative price', 'SPXW 250523P03750,1,-2', /average price "-2" is not a price/],
     // Number() read these as 16 and 3 contracts; stripping every space read "1 5" as 15
     ['hexadecimal quantity', 'SPXW 250523P03750,0x10,2', /quantity "0x10" is not a whole, non-zero number/],
     ['binary quantity', 'SPXW 250523P03750,0b11,2', /quantity "0b11" is not a whole, non-zero number/],
     ['quantity with an exponent', 'SPXW 250523P03750,1e3,2', /quantity "1e3" is not a whole, non-zero number/],
     ['a space inside the quantity', 'SPXW 250523P03750,1 5,2', /quantity "1 5" is not a whole, non-zero number/],
-    ['a space inside the price', 'SPXW 250523P03750,1,1 2.5', /average price "1 2.5" is not a price/],
   ];
   for (const [name, line, msg] of bad) {
     it(`rejects ${name}, naming the line and the fix`, () => {
@@ -200,9 +193,9 @@ describe('positions from an Excel range', () => {
       ],
       rules,
     );
-    expect(p.map((x) => [x.line, x.leg.quantity, x.averagePrice])).toEqual([
-      [2, -10, 12.5],
-      [4, 20, 1.35],
+    expect(p.map((x) => [x.line, x.leg.quantity])).toEqual([
+      [2, -10],
+      [4, 20],
     ]);
   });
   it('names the row of a bad position', () => {

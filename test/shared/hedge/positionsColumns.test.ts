@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputValidationError, parsePositionRows, parsePositionsCsv, plan, type PlanInput } from '@alvh/shared';
+import { errorOf } from '../../helpers/errors';
+
+const rules = { valuationDate: '2025-04-08' };
+
+function issuesOf(fn: () => unknown): { path: string; message: string }[] {
+  const e = errorOf(fn);
+  expect(e).toBeInstanceOf(InputValidationError);
+  return [...(e as InputValidationError).issues];
+}
+
+describe('a direction given apart from the quantity', () => {
+  it('is refused by its header name, however the broker spells it', () => {
+    const names = [
+      'Short/Long',
+      'Sell/Buy',
+      'L/S Indicator',
+      'Long or Short',
+      'Buy Sell Indicator',
+      'Long/Short Indicator',
+      'Buy/Sell Code',
+      'Side Code',
+      'Dir',
+      'Transaction',
+      'Short',
+      'Open/Close',
+    ];
+    for (const name of names) {
+      const issues = issuesOf(() => parsePositionsCsv(`Symbol,${name},Qty,Price\nSPXW 250523P03750,Sell,3,4.2`, rules));
+      expect(issues, name).toHaveLength(1);
+      expect(issues[0]?.path).toBe('positions line 1');
+      expect(issues[0]?.message).toContain(JSON.stringify(name));
+      expect(issues[0]?.message).toMatch(/fold it into the quantity's sign/);
+    }
+  });
+  it('is refused by its cells in any column not read, named by its header', () => {
+    // read as all long, the shorts were bought: the trader was left short 6 after the orders
+    const cases: [string, string][] = [
+      ['Symbol,Qty,Position,Avg Price\nSPXW 250523P03750,3,Short,4.2', 'Position'],
+      ['Symbol,Type,Quantity,Avg Price\nSPXW 250523P03750,Short,3,4.2', 'Type'],
+      ['Symbol,Qty,Position Type\nSPXW 250523P03750,3,long\nSPXW 250523P03700,3,SHORT', 'Position Type'],
+      ['Symbol,Pos Type,Qty\nSPXW 250523P03750,S,3', 'Pos Type'],
+      ['Symbol,Qty,Transaction Kind\nSPXW 250523P03750,3,Sell to Open', 'Transaction Kind'],
+      ['Symbol,Qty,Status\nSPXW 250523P03750,3,STO', 'Status'],
+    ];
+    for (const [csv, name] of cases) {
+      const issues = issuesOf(() => parsePositionsCsv(csv, rules));
+      expect(issues, csv).toHaveLength(1);
+      expect(issues[0]?.path).toBe('positions line 2');
+      expect(issues[0]?.message).toContain(`column ${JSON.stringify(name)} holds`);
+      expect(issues[0]?.message).toMatch(/fold it into the quantity's sign: -3 for short 3/);
+    }
+    // without a header, by its number; and in an Excel range
+    expect(issuesOf(() => parsePositionsCsv('SPXW 250523P03750,3,4.2,Short', rules))[0]?.message).toMatch(
+      /^column 4 holds "Short"/,
+    );
+    const rows = issuesOf(() =>
+      parsePositionRows(
+        [
+          ['Symbol', 'Qty', 'Avg Price', 'Type'],
+          ['SPXW 250523P03750', 10, 1.6, 'Short'],
+        ],
+        rules,
+      ),
+    );
+    expect(rows[0]).toMatchObject({
+      path: 'positions row 2',
+      message: expect.stringMatching(/column "Type" holds "Short"/),
+    });
+  });
+  it('leaves a column of other words alone (an option type, an account)', () => {
+    const p = parsePositionsCsv('Symbol,Type,Qty,Account\nSPXW 250523P03750,Put,-3,U123', rules);
+    expect(p[0]?.leg.quantity).toBe(-3);
+  });
+});
+
+describe('a quantity with a dot and three digits', () => {
+  it('is refused as 1 or 1,000, in CSV of commas or semicolons and in a range text cell', () => {
+    const csv = issuesOf(() => parsePositionsCsv('Symbol,Qty\nSPXW 250523P03750,"1.000"', rules));
+    expect(csv[0]).toEqual({
+      path: 'positions line 2',
+      message: 'quantity "1.000" is ambiguous: 1 or 1,000 contracts; write 1 or 1000',
+    });
+    const semi = issuesOf(() => parsePositionsCsv('Symbol;Qty;Avg Price\nSPXW 250523P03750;-2.000;1,35', rules));
+    expect(semi[0]?.message).toBe('quantity "-2.000" is ambiguous: -2 or -2,000 contracts; write -2 or -2000');
+    const rows = issuesOf(() => parsePositionRows([['SPXW 250523P03750', '10.000', 1]], rules));
+    expect(rows[0]).toEqual({
+      path: 'positions row 1',
+      message: 'quantity "10.000" is ambiguous: 10 or 10,000 contracts; write 10 or 10000',
+    });
+    expect(issuesOf(() => parsePositionsCsv('SPXW 250523P03750,1.500', rules))[0]?.message).toMatch(
+      /ambiguous: 1.5 or 1,500 contracts; write 1500$/,
+    );
+    // a number cell is a number; a comma-grouped thousand is no slip
+    expect(parsePositionRows([['SPXW 250523P03750', 1.0]], rules)[0]?.leg.quantity).toBe(1);
+    expect(parsePositionsCsv('SPXW 250523P03750,"1,000"', rules)[0]?.leg.quantity).toBe(1000);
+  });
+});
+
+describe('the average price', () => {
+  it('is not required nor read: two columns, a short negative cost, a placeholder, dollars all pass', () => {
+    expect(parsePositionsCsv('Symbol,Qty\nSPXW 250523P03750,-3', rules)[0]?.leg.quantity).toBe(-3);
+    expect(parsePositionsCsv('SPXW 250523P03750,-3', rules)[0]?.leg.quantity).toBe(-3);
+    const p = parsePositionsCsv(
+      'Symbol,Qty,Price,Avg Price,Cost Basis\nSPXW 250523P03750,-3,--,-12.5,-3750\nVIX 250521C00033000,2,,"1,35",$270',
+      rules,
+    );
+    expect(p.map((x) => x.leg.quantity)).toEqual([-3, 2]);
+    expect(p[0]).not.toHaveProperty('averagePrice');
+  });
+});
+
+describe('a header not recognised', () => {
+  it('is named as a header, with the columns this reader takes, not read as a position', () => {
+    const cases: [string, RegExp][] = [
+      ['Symbol,Net Qty,Avg Price', /header "Symbol,Net Qty,Avg Price" is not recognised \(no quantity column\)/],
+      ['Financial Instrument,Position,Avg Price', /is not recognised \(no symbol column\)/],
+      ['Ticker;Amount Held', /header "Ticker,Amount Held" is not recognised/],
+    ];
+    for (const [header, msg] of cases) {
+      const issues = issuesOf(() => parsePositionsCsv(`${header}\nSPXW 250523P03750,-3,4.2`, rules));
+      expect(issues, header).toHaveLength(1);
+      expect(issues[0]?.path).toBe('positions line 1');
+      expect(issues[0]?.message).toMatch(msg);
+      expect(issues[0]?.message).toMatch(/Symbol, Contract, Instrument or Description.*Qty, Quantity, Position or Pos/);
+      expect(issues[0]?.message).not.toMatch(/is not an option symbol/);
+    }
+  });
+  it('refuses long and short quantity columns, saying to pass one signed quantity', () => {
+    const issues = issuesOf(() =>
+      parsePositionsCsv('Symbol,Long Qty,Short Qty,Price\nSPXW 250523P03750,0,3,4.2', rules),
+    );
+    expect(issues[0]?.path).toBe('positions line 1');
+    expect(issues[0]?.message).toMatch(/column "Long Qty" splits the quantity by direction.*one signed Qty column/);
+  });
+  it('still reads a first line with a bad symbol as a position', () => {
+    const issues = issuesOf(() => parsePositionsCsv('AAPL 250523P00150000,1,2', rules));
+    expect(issues[0]?.message).toMatch(/root AAPL/);
+    expect(issuesOf(() => parsePositionsCsv('SPXW 250523P03750X,1', rules))[0]?.message).toMatch(
+      /is not an option symbol/,
+    );
+  });
+});
+
+describe('the plan given positions with a direction column', () => {
+  it('refuses them, rather than ordering the shorts sold again', () => {
+    // read as all long, the plan sold 6 of each short strike
+    const input = JSON.parse(readFileSync(join('docs', 'examples', 'plan-positions.json'), 'utf8')) as PlanInput;
+    const positions = [
+      'Symbol,Short/Long,Quantity,Avg Price',
+      'SPXW 270115P05900,Long,3,21.40',
+      'SPXW 270115P06000,Short,3,26.10',
+      'SPXW 270115C07200,Short,3,12.35',
+      'SPXW 270115C07300,Long,3,9.05',
+    ].join('\n');
+    const issues = issuesOf(() => plan({ ...input, positions }));
+    expect(issues[0]?.path).toBe('positions line 1');
+    expect(issues[0]?.message).toMatch(/column "Short\/Long" gives the direction/);
+  });
+});
