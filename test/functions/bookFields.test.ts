@@ -52,6 +52,8 @@ describe('one leg validation for a book on every route', () => {
         [{ strike: 1e308 }, 'book.tail[0].strike', /above 500 VIX points/],
         [{ strike: 5e-324 }, 'book.tail[0].strike', /is 5e-324, below 1 VIX point; pass the level in index points/],
         [{ strike: 0.5 }, 'book.tail[0].strike', /looks like a decimal/],
+        // off the listed half-point grid, as a held VIX leg is refused
+        [{ strike: 22.3 }, 'book.tail[0].strike', /is 22.3, off the VIX 0.5-point strike grid/],
       ];
       for (const [leg, field, problem] of cases) {
         const { status, json } = await call(
@@ -63,6 +65,29 @@ describe('one leg validation for a book on every route', () => {
       }
       const ok = await call(route, EXAMPLES[route]);
       expect(ok.status).toBe(200);
+    },
+  );
+});
+
+describe('an SPX leg of a book is checked as a held one', () => {
+  it.each(['stress', 'montecarlo'] as const)(
+    '%s refuses an expiry that is no trading day and a strike off the 5-point grid',
+    async (route) => {
+      const cases: [Partial<Book['condor'][number]>, string, RegExp][] = [
+        [{ expiry: '2027-01-16' }, 'book.condor[1].expiry', /is 2027-01-16, not an exchange trading day/],
+        [{ expiry: '2026-11-26' }, 'book.condor[1].expiry', /is 2026-11-26, not an exchange trading day/],
+        [{ strike: 6001 }, 'book.condor[1].strike', /is 6001, off the SPX 5-point strike grid/],
+        [{ strike: 6002.5 }, 'book.condor[1].strike', /is 6002.5, off the SPX 5-point strike grid/],
+      ];
+      for (const [leg, field, problem] of cases) {
+        const body = withBook(route, (b) => ({
+          ...b,
+          condor: b.condor.map((l, i) => (i === 1 ? { ...l, ...leg } : l)),
+        }));
+        const { status, json } = await call(route, body);
+        expect([status, json.field], JSON.stringify(leg)).toEqual([400, field]);
+        expect(json.detail).toMatch(problem);
+      }
     },
   );
 });

@@ -9,7 +9,8 @@ import { parseIsoDate } from '../dates';
 import { buildTermStructure, futureForExpiry, isVxExpiry } from '../market/index';
 import { marketSurface, plan, planMarketState } from '../method/index';
 import { withPrefix } from '../method/planCurve';
-import { checkSpotAndStrikes, checkVxPrice } from '../validate';
+import { checkSpotAndStrikes, checkVxPrice, onGrid, SPX_STRIKE_STEP, VIX_LISTED_STRIKE_STEP } from '../validate';
+import { unlistedExpiry } from '../hedge/positions';
 import { resolvePolicy, type Policy } from '../schemas/policy';
 import type { ScenarioBookInput } from '../schemas/scenario';
 import type { PlanInput } from '../schemas/plan';
@@ -66,8 +67,9 @@ export interface ScenarioBook {
 /**
  * The legs of a book as every route takes them (the stress grid, the Monte Carlo): each expires
  * after the valuation date (an expired leg would be valued at a silent 0), holds a whole, non-zero
- * number of contracts, and a VIX option expires on a VX final-settlement date (no future prices it
- * otherwise), as held positions are checked. Throws `invalid_input` naming `book.<layer>[i].<field>`.
+ * number of contracts, an SPX option expires on an exchange trading day and a VIX option on a VX
+ * final-settlement date (no future prices it otherwise), and each strike is on its listed grid
+ * (SPX 5 points, VIX half points), as held positions are checked. Throws `invalid_input` naming `book.<layer>[i].<field>`.
  */
 export function checkBookLegs(b: Pick<ScenarioBookInput, 'valuationDate' | 'condor' | 'overlay' | 'tail'>): void {
   const day0 = parseIsoDate('book.valuationDate', b.valuationDate);
@@ -95,6 +97,17 @@ export function checkBookLegs(b: Pick<ScenarioBookInput, 'valuationDate' | 'cond
           `${at}.expiry`,
           `is ${leg.expiry}, not a VX final-settlement date, so no VX future prices this VIX option`,
           "pass a monthly VIX option's expiry (the Wednesday 30 days before the next month's third Friday)",
+        );
+      }
+      const unlisted = leg.kind === 'spx' ? unlistedExpiry('spx', leg.expiry) : undefined;
+      if (unlisted !== undefined)
+        throw invalidInput(`${at}.expiry`, `is ${leg.expiry}, ${unlisted.problem}`, unlisted.fix);
+      const step = leg.kind === 'spx' ? SPX_STRIKE_STEP : VIX_LISTED_STRIKE_STEP;
+      if (!onGrid(leg.strike, step)) {
+        throw invalidInput(
+          `${at}.strike`,
+          `is ${leg.strike}, off the ${leg.kind.toUpperCase()} ${step}-point strike grid`,
+          `pass a listed strike (a multiple of ${step})`,
         );
       }
     });
