@@ -33,7 +33,7 @@ import {
   presentOrders,
   presentStructures,
 } from '../../addin/src/common/hedgeViews';
-import { checkPositions, fullPlanInput } from '../../addin/src/taskpane/planExtras';
+import { checkPositions, fullPlanInput, positionsMarket } from '../../addin/src/taskpane/planExtras';
 import { frontierPathsProblem, frontierRequest } from '../../addin/src/taskpane/frontierRun';
 import { fitSurfaceLocally } from '../../addin/src/taskpane/localRuns';
 import { writeFrontierSheet, writeHedgeSheet, writeSurfaceSheet } from '../../addin/src/taskpane/workbookViews';
@@ -344,7 +344,7 @@ describe('parseFrontier', () => {
 describe('the positions box and the plan input extras', () => {
   it('names each bad line with its fix, and counts the good ones', () => {
     expect(checkPositions('', '2025-04-08')).toEqual({ count: 0, messages: [] });
-    expect(checkPositions(POSITIONS, '2025-04-08')).toEqual({ count: 2, messages: [] });
+    expect(checkPositions(POSITIONS, '2025-04-08')).toEqual({ count: 2, messages: [], market: false });
     const bad = checkPositions(`${POSITIONS}\nSPXW 250523P03752,5,1\nVIX 250521C00033000,ten,1`, '2025-04-08');
     expect(bad.count).toBe(0);
     expect(bad.messages).toHaveLength(2);
@@ -354,6 +354,27 @@ describe('the positions box and the plan input extras', () => {
       count: 0,
       messages: ['set the Date (YYYY-MM-DD) first: positions are checked against it'],
     });
+  });
+
+  it("checks them against the form's SPX and VX futures as the plan does, and says so", () => {
+    const market = positionsMarket(state);
+    expect(market.spot).toBe(4982.77);
+    expect(market.lastFuture).toBe(state.futures[state.futures.length - 1]?.expiry);
+    expect(checkPositions(POSITIONS, '2025-04-08', market)).toEqual({ count: 2, messages: [], market: true });
+    // a strike slip the plan refuses was counted "1 position read"
+    const slip = checkPositions('SPXW 250523P500,2,1.95', '2025-04-08', market);
+    expect(slip.count).toBe(0);
+    expect(slip.messages[0]).toMatch(/^line 1: is 500, far from SPX/);
+    const late = checkPositions('VIX 261216C00030000,2,1.95', '2025-04-08', market);
+    expect(late.messages[0]).toMatch(/^line 1: holds a VIX option of 2026-12-16, after the last listed VX future/);
+    // without the form's market, the count says the plan checks it
+    expect(checkPositions('SPXW 250523P500,2,1.95', '2025-04-08')).toEqual({ count: 1, messages: [], market: false });
+    const blank = positionsMarket({
+      ...state,
+      fields: { ...state.fields, spx: '' },
+      futures: [{ expiry: '', price: '30' }],
+    });
+    expect(blank).toEqual({});
   });
 
   it('sends the positions when the box holds any, and a fitted surface as market.surface', () => {

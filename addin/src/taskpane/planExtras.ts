@@ -4,10 +4,11 @@
  * messages shown at its date, VIX and futures box) and the surface fitted to the chain on the Surface tab
  * (sent as `market.surface`, its data form, so a plan marks on it without fitting the chain again
  * on every keystroke). The positions box is checked as it is typed with the shared
- * `parsePositionsCsv`, each bad line shown with its fix. The recent VIX closes box goes with the
+ * `parsePositionsCsv` and, against the form's SPX and VX futures, `checkHeldAgainstMarket` (as the
+ * plan checks them), each bad line shown with its fix. The recent VIX closes box goes with the
  * Monte Carlo request (`vixHistory`), read when a run starts.
  */
-import { parsePositionsCsv, type SurfaceDataSchema } from '@alvh/shared';
+import { checkHeldAgainstMarket, parsePositionsCsv, SPX_POINTS, type SurfaceDataSchema } from '@alvh/shared';
 
 /** A fitted surface in its data form, as the plan's `market.surface` takes it. */
 export type KeptSurface = ReturnType<(typeof SurfaceDataSchema)['parse']>;
@@ -85,27 +86,63 @@ export interface PositionsCheck {
   count: number;
   /** One message per bad line, "line 3: …", or the reason nothing can be read yet. */
   messages: string[];
+  /** Whether they were checked against SPX and the VX futures too (else the plan checks them). */
+  market?: boolean;
 }
 
-/** The pasted positions checked against the valuation date (legs expiring before it are refused). */
-export function checkPositions(text: string, valuationDate: string): PositionsCheck {
+/** The market the positions are checked against: the form's SPX and last VX future, when it gives them. */
+export interface PositionsMarket {
+  spot?: number;
+  lastFuture?: string;
+}
+
+/**
+ * The form's SPX (when a level) and last VX future (when every row of the curve has an expiry), as
+ * the positions are checked against them.
+ */
+export function positionsMarket(state: FormState): PositionsMarket {
+  const market = planInputFromForm(state)['market'] as { spx?: unknown; futures?: { expiry?: unknown }[] } | undefined;
+  const spx = market?.spx;
+  const expiries = (market?.futures ?? []).map((f) => f.expiry);
+  const dated = expiries.length > 0 && expiries.every((x) => typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x));
+  const out: PositionsMarket = {};
+  if (typeof spx === 'number' && spx >= SPX_POINTS.min && spx <= SPX_POINTS.max) out.spot = spx;
+  if (dated) out.lastFuture = (expiries as string[]).reduce((a, b) => (b > a ? b : a));
+  return out;
+}
+
+/** The message lines of a refusal: "line 3: …" for each bad line. */
+function lineMessages(e: unknown): string[] {
+  const issues = (e as { issues?: readonly { path: string; message: string }[] }).issues;
+  if (issues && issues.length > 0) return issues.map((i) => `${i.path.replace(/^positions /, '')}: ${i.message}`);
+  const { field, problem, fix } = e as { field?: unknown; problem?: unknown; fix?: unknown };
+  if (typeof field === 'string' && field.startsWith('positions ') && typeof problem === 'string')
+    return [`${field.replace(/^positions /, '')}: ${problem}; ${String(fix)}`];
+  return [e instanceof Error ? e.message : String(e)];
+}
+
+/**
+ * The pasted positions checked against the valuation date (legs expiring before it are refused)
+ * and, as the plan checks them, against the form's SPX and VX futures when it gives them.
+ */
+export function checkPositions(text: string, valuationDate: string, market: PositionsMarket = {}): PositionsCheck {
   if (text.trim() === '') return { count: 0, messages: [] };
   if (!/^\d{4}-\d{2}-\d{2}$/.test(valuationDate.trim())) {
     return { count: 0, messages: ['set the Date (YYYY-MM-DD) first: positions are checked against it'] };
   }
   try {
-    return { count: parsePositionsCsv(text, { valuationDate: valuationDate.trim() }).length, messages: [] };
+    const held = parsePositionsCsv(text, { valuationDate: valuationDate.trim() });
+    checkHeldAgainstMarket(held, market);
+    return { count: held.length, messages: [], market: market.spot !== undefined && market.lastFuture !== undefined };
   } catch (e) {
-    const issues = (e as { issues?: readonly { path: string; message: string }[] }).issues;
-    if (issues && issues.length > 0)
-      return { count: 0, messages: issues.map((i) => `${i.path.replace(/^positions /, '')}: ${i.message}`) };
-    return { count: 0, messages: [e instanceof Error ? e.message : String(e)] };
+    return { count: 0, messages: lineMessages(e) };
   }
 }
 
-/** The boxes checked as the form is: the positions and the recent VIX closes, against the form's date. */
-export function showBoxChecks(valuationDate: string): void {
-  showPositionsCheck(positionsBox(), checkPositions(positionsBox().value, valuationDate));
+/** The boxes checked as the form is: the positions (against its date and market) and the recent VIX closes. */
+export function showBoxChecks(state: FormState): void {
+  const valuationDate = state.fields.valuationDate;
+  showPositionsCheck(positionsBox(), checkPositions(positionsBox().value, valuationDate, positionsMarket(state)));
   showVixCloses(valuationDate.trim());
 }
 
@@ -116,11 +153,14 @@ export function showPositionsCheck(box: HTMLTextAreaElement, check: PositionsChe
   if (err) err.textContent = check.messages.join('\n');
   box.setAttribute('aria-invalid', check.messages.length > 0 ? 'true' : 'false');
   if (err) box.setAttribute('aria-describedby', 'err-positions');
+  const read = `${check.count} position${check.count === 1 ? '' : 's'} read`;
   if (note)
     note.textContent =
-      check.count > 0
-        ? `${check.count} position${check.count === 1 ? '' : 's'} read: the plan lists the orders from them to its legs.`
-        : '';
+      check.count === 0
+        ? ''
+        : check.market === true
+          ? `${read} and checked against SPX and the VX futures: the plan lists the orders from them to its legs.`
+          : `${read}; checked against SPX and the VX futures when the plan runs, which lists the orders from them to its legs.`;
 }
 
 /**

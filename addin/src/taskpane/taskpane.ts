@@ -220,7 +220,7 @@ function validate(extra: readonly { path: string; message: string }[] = []): unk
     const key = name !== '' ? name : 'futures';
     mark(c, hit?.text ?? '', hit?.key ?? key);
   }
-  showBoxChecks(state.fields.valuationDate);
+  showBoxChecks(state);
   const curveSlot = $('err-futures');
   curveSlot.textContent = curveError.length > 0 && (showAll || touched.has('futures')) ? curveError.join('; ') : '';
   if (showAll && general.length > 0) note(general.join('; '));

@@ -41,6 +41,7 @@ export {
   type TailSizeResult,
   type TailSizingMarket,
 } from './tailSize';
+export { checkHeldAgainstMarket } from './planStructures';
 export { drawdownState, scenarioLoss, stressedFuture, stressedVix, type StressVixPolicy } from './stress';
 export {
   capitalCap,

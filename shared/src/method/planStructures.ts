@@ -25,6 +25,7 @@ import {
   parsePositionsCsv,
   snapToGrid,
   unlistedExpiry,
+  type HeldPosition,
 } from '../hedge/positions';
 import { checkSpotAndStrikes, checkVxPrice } from '../validate';
 import { SPX_STRIKE_STEP } from './condor';
@@ -174,7 +175,10 @@ function checkHeldStrike(field: string, kind: 'spx' | 'vix', strike: number, spo
  * be priced by extrapolating the curve, which the method rules out (Section 2). Refused naming the
  * position (`positions[i].expiry`, or `positions line N` of a CSV).
  */
-function checkHeldOnCurve(held: readonly { leg: Leg; field: string }[], ts: PlanContext['ts']): void {
+function checkHeldOnCurve(
+  held: readonly { leg: Leg; field: string }[],
+  ts: { points: readonly { expiry: string }[]; valuationDate: string },
+): void {
   const last = ts.points[ts.points.length - 1]?.expiry ?? ts.valuationDate;
   for (const { leg, field } of held) {
     if (leg.kind !== 'vix' || leg.expiry <= last) continue;
@@ -184,6 +188,23 @@ function checkHeldOnCurve(held: readonly { leg: Leg; field: string }[], ts: Plan
       `add the VX future of ${leg.expiry} to market.futures`,
     );
   }
+}
+
+/**
+ * Positions read from broker CSV ({@link parsePositionsCsv}) checked against a market as the plan
+ * checks them: each strike a level of its index (an SPX strike within half to twice `spot`) and
+ * each VIX option expiring on or before the last listed VX future (`lastFuture`). A check whose
+ * market is not given is left to the plan. Throws `invalid_input` naming `positions line N`; the
+ * task pane runs it on the Positions box as it is typed.
+ */
+export function checkHeldAgainstMarket(
+  held: readonly HeldPosition[],
+  market: { spot?: number; lastFuture?: string },
+): void {
+  const at = held.map((h) => ({ leg: h.leg, field: `positions line ${h.line}` }));
+  const { spot, lastFuture } = market;
+  if (spot !== undefined) for (const h of at) checkHeldStrike(h.field, h.leg.kind, h.leg.strike, spot);
+  if (lastFuture !== undefined) checkHeldOnCurve(at, { points: [{ expiry: lastFuture }], valuationDate: lastFuture });
 }
 
 /**
