@@ -32,6 +32,28 @@ const MARKET = {
 };
 const FREE = { transactionCostPerContract: 0 };
 
+/** The market with a deep in-the-money SPX call (strike half the spot) and a VIX call at 5 on the April future. */
+function deepCalls(market: typeof MARKET) {
+  return {
+    ...market,
+    condor: [{ kind: 'spx' as const, type: 'call' as const, strike: 2500, expiry: '2024-04-19', quantity: 1 }],
+    tail: [{ kind: 'vix' as const, type: 'call' as const, strike: 5, expiry: '2024-04-17', quantity: 1 }],
+  };
+}
+
+/** 40,000 independent risk-neutral paths of `book` held to expiry at no costs. */
+function riskNeutralRun(book: ReturnType<typeof deepCalls>, seed: number) {
+  return runMonteCarloChunk({
+    book,
+    policy: FREE,
+    paths: 40_000,
+    seed,
+    antithetic: false,
+    rebalance: false,
+    measure: 'risk-neutral',
+  });
+}
+
 describe('measure and dynamics of a run', () => {
   it('defaults to the calibrated model in the real-world measure, and every summary says so', () => {
     const s = summarizeMonteCarlo(runMonteCarloChunk({ book: BOOK, paths: 200, seed: 1, rebalance: false }));
@@ -74,20 +96,8 @@ describe('risk-neutral measure: deep in-the-money calls held to expiry at zero r
   // An SPX call at half the spot and a VIX call at 5 on the April future: their t = 0 marks are
   // the forward less the strike (time value below a cent), and their payoffs' means are the
   // forward SPX and the April future in the risk-neutral measure.
-  const book = {
-    ...MARKET,
-    condor: [{ kind: 'spx' as const, type: 'call' as const, strike: 2500, expiry: '2024-04-19', quantity: 1 }],
-    tail: [{ kind: 'vix' as const, type: 'call' as const, strike: 5, expiry: '2024-04-17', quantity: 1 }],
-  };
-  const part = runMonteCarloChunk({
-    book,
-    policy: FREE,
-    paths: 40_000,
-    seed: 17,
-    antithetic: false,
-    rebalance: false,
-    measure: 'risk-neutral',
-  });
+  const book = deepCalls(MARKET);
+  const part = riskNeutralRun(book, 17);
 
   it('the SPX call has mean P&L zero within 3 standard errors', () => {
     const { mean, se } = meanSe(part.condor);
@@ -125,22 +135,7 @@ describe('risk-neutral measure at a rate and a dividend yield: the marks earn th
   // alone by about 6; a test at zero rates cannot see either.
   const r = 0.04;
   const q = 0.013;
-  const book = {
-    ...MARKET,
-    rate: r,
-    divYield: q,
-    condor: [{ kind: 'spx' as const, type: 'call' as const, strike: 2500, expiry: '2024-04-19', quantity: 1 }],
-    tail: [{ kind: 'vix' as const, type: 'call' as const, strike: 5, expiry: '2024-04-17', quantity: 1 }],
-  };
-  const part = runMonteCarloChunk({
-    book,
-    policy: FREE,
-    paths: 40_000,
-    seed: 29,
-    antithetic: false,
-    rebalance: false,
-    measure: 'risk-neutral',
-  });
+  const part = riskNeutralRun(deepCalls({ ...MARKET, rate: r, divYield: q }), 29);
 
   it('the SPX call ends with its carry V₀·(e^(rT) − 1) within 3 standard errors', () => {
     const t = 49 / 365; // 2024-03-01 to 2024-04-19
