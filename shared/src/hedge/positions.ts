@@ -271,14 +271,17 @@ const DIRECTION = new RegExp(
     /^(buy|long|b|l|sell|short|s)\s*([/-]|or|and)?\s*(sell|short|s|buy|long|b|l)(\s?(code|indicator|flag))?$/,
     /^(long|short|buy|sell)$/,
     /^(trans(action)?|trade)(\s?(type|code))?$/,
-    /^(open|opening)\s*([/-]|or)?\s*(close|closing)(\s?(code|indicator|flag))?$/,
   ]
     .map((r) => r.source)
     .join('|'),
 );
-/** Cell text that gives a direction (short, sell, BTO, sell to open, open...), not a quantity. */
+/**
+ * Cell text that gives a direction (short, sell, BTO, sell to open...), not a quantity. Open and
+ * close alone say whether a trade opened or closed a position, not its side (a position's status
+ * reads "Open"), so they are left alone.
+ */
 const DIRECTION_WORD =
-  /^(short|sell|sold|sld|s|long|buy|bought|bot|b|l|sto|bto|stc|btc|(buy|sell) to (open|close|cover)|sell short|short sale|open|close|opening|closing)$/;
+  /^(short|sell|sold|sld|s|long|buy|bought|bot|b|l|sto|bto|stc|btc|(buy|sell) to (open|close|cover)|sell short|short sale)$/;
 /** `Long Qty` and `Short Qty`: the quantity split by direction. */
 const SPLIT_QUANTITY = /^(long|short|buy|sell)\s?(qty|quantity|position|pos)$/;
 

@@ -26,7 +26,6 @@ describe('a direction given apart from the quantity', () => {
       'Dir',
       'Transaction',
       'Short',
-      'Open/Close',
     ];
     for (const name of names) {
       const issues = issuesOf(() => parsePositionsCsv(`Symbol,${name},Qty,Price\nSPXW 250523P03750,Sell,3,4.2`, rules));
@@ -71,9 +70,12 @@ describe('a direction given apart from the quantity', () => {
       message: expect.stringMatching(/column "Type" holds "Short"/),
     });
   });
-  it('leaves a column of other words alone (an option type, an account)', () => {
+  it('leaves a column of other words alone (an option type, an account, a status, open or close)', () => {
     const p = parsePositionsCsv('Symbol,Type,Qty,Account\nSPXW 250523P03750,Put,-3,U123', rules);
     expect(p[0]?.leg.quantity).toBe(-3);
+    // open and close say whether a trade opened or closed, not its side: a position's status is "Open"
+    const q = parsePositionsCsv('Symbol,Qty,Status,Open/Close\nSPXW 250523P03750,-3,Open,Close', rules);
+    expect(q[0]?.leg.quantity).toBe(-3);
   });
 });
 
