@@ -27,11 +27,20 @@ export function onGrid(x: number, step: number): boolean {
  * condor, an overlay), not for the pricing functions, which price any strike.
  */
 export function checkListedSpxStrike(field: string, strike: number): void {
-  if (!onGrid(strike, SPX_STRIKE_STEP))
+  checkListedStrike(field, 'spx', strike);
+}
+
+/**
+ * A strike on its index's listed grid: SPX {@link SPX_STRIKE_STEP} points, VIX
+ * {@link VIX_LISTED_STRIKE_STEP} (held legs, scenario books, plan strikes alike).
+ */
+export function checkListedStrike(field: string, kind: 'spx' | 'vix', strike: number): void {
+  const step = kind === 'spx' ? SPX_STRIKE_STEP : VIX_LISTED_STRIKE_STEP;
+  if (!onGrid(strike, step))
     throw invalidInput(
       field,
-      `is ${strike}, off the SPX ${SPX_STRIKE_STEP}-point strike grid`,
-      `pass a listed strike (a multiple of ${SPX_STRIKE_STEP})`,
+      `is ${strike}, off the ${kind.toUpperCase()} ${step}-point strike grid`,
+      `pass a listed strike (a multiple of ${step})`,
     );
 }
 

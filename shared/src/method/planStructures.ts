@@ -21,13 +21,12 @@ import {
   SETTLED_FIX,
   SETTLES_TODAY,
   VIX_LISTED_STRIKE_STEP,
-  onGrid,
   parsePositionsCsv,
   snapToGrid,
   unlistedExpiry,
   type HeldPosition,
 } from '../hedge/positions';
-import { checkSpotAndStrikes, checkVxPrice } from '../validate';
+import { checkListedStrike, checkSpotAndStrikes, checkVxPrice } from '../validate';
 import { SPX_STRIKE_STEP } from './condor';
 import { invalidInput } from '../errors';
 import { fmt, usd, type AuditEntry } from './audit';
@@ -161,13 +160,7 @@ function row(s: StructureScore, budget: number, loss: number): PlanStructureRow 
 function checkHeldStrike(field: string, kind: 'spx' | 'vix', strike: number, spot: number): void {
   if (kind === 'spx') checkSpotAndStrikes('market.spx', spot, [{ field, strike }]);
   else checkVxPrice(field, strike, '25');
-  const step = kind === 'spx' ? SPX_STRIKE_STEP : VIX_LISTED_STRIKE_STEP;
-  if (!onGrid(strike, step))
-    throw invalidInput(
-      field,
-      `is ${strike}, off the ${kind.toUpperCase()} ${step}-point strike grid`,
-      `pass a listed strike (a multiple of ${step})`,
-    );
+  checkListedStrike(field, kind, strike);
 }
 
 /**

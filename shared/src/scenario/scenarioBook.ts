@@ -9,7 +9,7 @@ import { parseIsoDate } from '../dates';
 import { buildTermStructure, futureForExpiry, isVxExpiry } from '../market/index';
 import { marketSurface, plan, planMarketState } from '../method/index';
 import { withPrefix } from '../method/planCurve';
-import { checkSpotAndStrikes, checkVxPrice, onGrid, SPX_STRIKE_STEP, VIX_LISTED_STRIKE_STEP } from '../validate';
+import { checkListedStrike, checkSpotAndStrikes, checkVxPrice } from '../validate';
 import { unlistedExpiry } from '../hedge/positions';
 import { resolvePolicy, type Policy } from '../schemas/policy';
 import type { ScenarioBookInput } from '../schemas/scenario';
@@ -102,14 +102,7 @@ export function checkBookLegs(b: Pick<ScenarioBookInput, 'valuationDate' | 'cond
       const unlisted = leg.kind === 'spx' ? unlistedExpiry('spx', leg.expiry) : undefined;
       if (unlisted !== undefined)
         throw invalidInput(`${at}.expiry`, `is ${leg.expiry}, ${unlisted.problem}`, unlisted.fix);
-      const step = leg.kind === 'spx' ? SPX_STRIKE_STEP : VIX_LISTED_STRIKE_STEP;
-      if (!onGrid(leg.strike, step)) {
-        throw invalidInput(
-          `${at}.strike`,
-          `is ${leg.strike}, off the ${leg.kind.toUpperCase()} ${step}-point strike grid`,
-          `pass a listed strike (a multiple of ${step})`,
-        );
-      }
+      checkListedStrike(`${at}.strike`, leg.kind, leg.strike);
     });
   }
 }
