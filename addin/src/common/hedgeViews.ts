@@ -5,7 +5,7 @@
  * negative, as the plan's cost rows); P&L and the frontier's risks are P&L, a loss negative.
  */
 import { mixWords, optionRoot, type Leg, type Plan } from '@alvh/shared';
-import { formatValue } from './views';
+import { formatValue, runWords } from './views';
 
 /**
  * One order: the contract, buy or sell, whole contracts, model mid, its limit on the exchange's tick
@@ -331,14 +331,7 @@ function texts(v: unknown): string[] {
  * points; `start` says where its model started, '' when unsaid).
  */
 export function frontierRunWords(view: Pick<FrontierView, 'paths' | 'seed' | 'measure'>, start = ''): string {
-  return [
-    view.paths === null ? '' : `${view.paths.toLocaleString('en-US')} paths`,
-    view.seed === null ? '' : `seed ${view.seed}`,
-    view.measure === '' ? '' : `${view.measure} measure`,
-    start,
-  ]
-    .filter((x) => x !== '')
-    .join(', ');
+  return runWords(view.paths, view.seed, view.measure === '' ? '' : `${view.measure} measure`, start);
 }
 
 /** A marked book's note: its label and the cheapest mix of the frontier that leaves no more CVaR. */

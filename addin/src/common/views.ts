@@ -109,7 +109,16 @@ export interface HistogramView {
  * 42, real-world measure, …" (paths, seed and measure reproduce every figure of the run).
  */
 export function monteCarloRunWords(view: Pick<HistogramView, 'paths' | 'seed' | 'measure'>): string {
-  return [`${view.paths.toLocaleString('en-US')} paths`, view.seed === null ? '' : `seed ${view.seed}`, view.measure]
+  return runWords(view.paths, view.seed, view.measure);
+}
+
+/**
+ * A run's paths, seed and the words after them (its measure, where its model started), each left
+ * out when unknown (null or ''): "2,000 paths, seed 42, real-world measure". The Monte Carlo's and
+ * the frontier's titles, on the page and the sheet.
+ */
+export function runWords(paths: number | null, seed: number | null, ...rest: string[]): string {
+  return [paths === null ? '' : `${paths.toLocaleString('en-US')} paths`, seed === null ? '' : `seed ${seed}`, ...rest]
     .filter((x) => x !== '')
     .join(', ');
 }
