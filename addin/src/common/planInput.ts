@@ -86,6 +86,18 @@ function isWholePolicy(key: string): boolean {
   return policyRange(key)?.whole === true;
 }
 
+/**
+ * How a reading of the whole number at a plan input's `path` is named when its text is dot-grouped
+ * ("1.000": 1 or 1,000 contracts): the condor quantity's and the policy's whole-number fields';
+ * undefined for any other path. The form and ALVH.PLAN name them alike.
+ */
+export function wholeCountWords(path: string): ((n: number) => string) | undefined {
+  const field = (Object.keys(WHOLE_FIELDS) as FieldName[]).find((f) => NOT_PERCENT[f]?.[0] === path);
+  if (field !== undefined) return WHOLE_FIELDS[field];
+  const policy = /^policy\.([A-Za-z]+)$/.exec(path)?.[1];
+  return policy !== undefined && isWholePolicy(policy) ? countWords() : undefined;
+}
+
 /** Whether a field's text is refused as dot-grouped thousands: a USD amount's or a whole number's. */
 function dotGrouped(name: FieldName, text: string): boolean {
   return (USD_FIELDS.has(name) || WHOLE_FIELDS[name] !== undefined) && hasDotGroupedThousands(text);
@@ -178,9 +190,11 @@ export function typedIssues(s: FormState): { path: string; message: string }[] {
     const t = s.fields[field] ?? '';
     if (hasDotGroupedThousands(t)) out.push({ path: NOT_PERCENT[field]![0], message: dotGroupedMessage(t, amount) });
   }
-  for (const [k, v] of Object.entries(s.policy))
-    if (isWholePolicy(k) && hasDotGroupedThousands(v))
-      out.push({ path: `policy.${k}`, message: dotGroupedMessage(v, countWords()) });
+  for (const [k, v] of Object.entries(s.policy)) {
+    const words = wholeCountWords(`policy.${k}`);
+    if (words !== undefined && hasDotGroupedThousands(v))
+      out.push({ path: `policy.${k}`, message: dotGroupedMessage(v, words) });
+  }
   // A decimal comma ("52,33"), which is not a number here: say to write a decimal point.
   const comma = (path: string, t: string | undefined): void => {
     if (t !== undefined && hasDecimalComma(t) && numberFromText(t) === undefined)

@@ -7,7 +7,8 @@
 import { AlvhError, InputValidationError, invalidInput, policyRange } from '@alvh/shared';
 import { fieldForKey, normalizeKey } from '../common/fields';
 import { checkPolicyBound } from './bounds';
-import { countWords, dotGroupedWords, hasDotGroupedThousands } from '../common/numbers';
+import { dotGroupedWords, hasDotGroupedThousands } from '../common/numbers';
+import { wholeCountWords } from '../common/planInput';
 import { percentRefusal } from './args';
 
 /** The value at a path such as `market.spx` or `market.futures[1].price` of the raw plan input. */
@@ -37,16 +38,6 @@ export function usdTextRefusal(name: string, value: unknown): AlvhError | undefi
 const USD_PATHS: ReadonlySet<string> = new Set(['portfolio.capital', 'portfolio.budget']);
 
 /**
- * How a reading of a whole-number field is named when its text is dot-grouped ("1.000": 1 or 1,000
- * contracts), as the taskpane names it; undefined for other fields.
- */
-function wholeCount(path: string): ((n: number) => string) | undefined {
-  if (path === 'condor.quantity') return countWords('contract', 'contracts');
-  const policy = /^policy\.([A-Za-z]+)$/.exec(path)?.[1];
-  return policy !== undefined && policyRange(policy)?.whole === true ? countWords() : undefined;
-}
-
-/**
  * The error to show for `e`, an issue of the plan input `raw` at `e.field`, whose row is `key`
  * (`keys` are the first column as given); undefined when the issue is not about one value.
  */
@@ -72,7 +63,7 @@ export function planIssue(
       ? invalidInput(name, 'is empty', `fill in its value: ${e.problem}`)
       : invalidInput(name, 'is missing', `add a row ${key} (${e.problem})`);
   }
-  const count = wholeCount(e.field);
+  const count = wholeCountWords(e.field);
   if (count !== undefined && typeof value === 'string' && hasDotGroupedThousands(value)) {
     const { problem, fix } = dotGroupedWords(value, count);
     return invalidInput(name, problem, fix);
