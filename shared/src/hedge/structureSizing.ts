@@ -35,10 +35,13 @@ const STRIKE_HINT: Record<TailStructure, string> = {
 };
 
 /**
- * Units of a priced structure for `coverage` × `loss`: ceil(coverage · loss / gain). A gain ≤ 0 is
- * a `no_solution` error saying the structure cannot cover.
+ * Units of a priced structure for `coverage` × `loss`: ceil(coverage · loss / gain); 0 when the
+ * loss is 0. A gain ≤ 0 against a loss above 0 is a `no_solution` error saying the structure
+ * cannot cover.
  */
 export function sizeStructure(unit: StructureUnit, loss: number, coverage: number): StructureSize {
+  // nothing to cover asks for no units whatever the structure gains (docs/method.md, tail hedge)
+  if (!(loss > 0)) return { units: 0, requiredUnits: 0, cost: 0, coverageAchieved: 0 };
   if (!(unit.gain > 0)) {
     throw noSolution(
       unit.structure,
@@ -46,7 +49,6 @@ export function sizeStructure(unit: StructureUnit, loss: number, coverage: numbe
       `buy one of the other structures compared that can cover (those with a size)${STRIKE_HINT[unit.structure]}, a later tail expiry (policy.tailDteMin, policy.tailDteTarget, policy.tailDteMax) or a larger stressed VIX (policy.stressVix, policy.stressVixPerPct)`,
     );
   }
-  if (!(loss > 0)) return { units: 0, requiredUnits: 0, cost: 0, coverageAchieved: 0 };
   const requiredUnits = coverageContracts(coverage, loss, unit.gain);
   const units = Math.min(requiredUnits, MAX_CONTRACTS);
   return { units, requiredUnits, cost: units * unit.premium, coverageAchieved: (units * unit.gain) / loss };

@@ -27,4 +27,12 @@ describeWithData('a book that loses nothing in the drawdown scenario', () => {
       'no contracts: the book loses nothing in the drawdown scenario',
     );
   });
+
+  it('sizes every compared structure at 0 units: none "cannot cover" a loss of 0', () => {
+    for (const s of p.structures.structures) {
+      expect(s.size, s.structure).toMatchObject({ units: 0, requiredUnits: 0, cost: 0 });
+      expect(s.noSolution, s.structure).toBeUndefined();
+    }
+    expect(p.audit.find((a) => a.rule === 'structures.compare')?.effect).not.toMatch(/cannot cover/);
+  });
 });
