@@ -78,7 +78,7 @@ export function drawSmile(): SmileView | undefined {
       ? ''
       : ` · fit RMSE ${row.rmseVolPts.toFixed(2)} vol pts · ${row.insideSpreadPct?.toFixed(0) ?? '—'}% of model prices inside the bid-ask`;
   byId('smile-caption').textContent =
-    `${smile.points.length} out-of-the-money quotes with |Δ| ≥ 0.02 · forward ${smile.forward.toFixed(2)} · ATM vol ${row.atmVol.toFixed(2)}${fit}`;
+    `${smile.points.length} out-of-the-money quotes with |Δ| ≥ 0.02 · forward ${smile.forward.toFixed(2)} · ATM vol ${row.atmVol.toFixed(2)}%${fit}`;
   return smile;
 }
 

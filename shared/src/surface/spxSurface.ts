@@ -361,7 +361,7 @@ export function makeSpxSurface(data: SpxSurfaceData): SpxSurface {
       const a30 = surface.atmVol(30 / 365);
       const a90 = surface.atmVol(90 / 365);
       const w = data.warnings.length ? ` Warnings: ${data.warnings.join(' ')}` : '';
-      return `SPX surface from ${data.label}: ATM vol ${(100 * a30).toFixed(2)} at 30 days, ${(100 * a90).toFixed(2)} at 90 days; ${n} slices.${w}`;
+      return `SPX surface from ${data.label}: ATM vol ${(100 * a30).toFixed(2)}% at 30 days, ${(100 * a90).toFixed(2)}% at 90 days; ${n} ${n === 1 ? 'slice' : 'slices'}.${w}`;
     },
     toData: () => ({
       valuationDate: data.valuationDate,

@@ -200,7 +200,7 @@ export function vixSurfaceFromVvix(valuationDate: string, vvix: number): VixVolS
     volAtK,
     volAtKScaled,
     describe: () =>
-      `VIX-option vols from ${label}: ATM ${(100 * atmVol(T30)).toFixed(1)} at 30 days, ${(100 * atmVol(91 / 365)).toFixed(1)} at 91 days; call skew +${VIX_CALL_SKEW} per unit ln(K/F) at the money.`,
+      `VIX-option vols from ${label}: ATM ${(100 * atmVol(T30)).toFixed(1)}% at 30 days, ${(100 * atmVol(91 / 365)).toFixed(1)}% at 91 days; call skew +${VIX_CALL_SKEW} per unit ln(K/F) at the money.`,
   };
 }
 
@@ -234,7 +234,7 @@ function vixFromFitted(s: SpxSurface, valuationDate: string): VixVolSurface {
     // A fitted chain keeps its shape in k (no SSVI cap to re-apply).
     volAtKScaled: (t, k, scale) => scale * volAtK(t, k),
     describe: () =>
-      `VIX-option vols from the VIX chain of ${valuationDate}: ATM ${(100 * atm30).toFixed(1)} at 30 days.`,
+      `VIX-option vols from the VIX chain of ${valuationDate}: ATM ${(100 * atm30).toFixed(1)}% at 30 days.`,
   };
 }
 
