@@ -302,7 +302,8 @@ describe('taskpane recent VIX closes (Chromium, 350 px)', () => {
       'textarea[name=vixCloses]',
       'DATE,OPEN,HIGH,LOW,CLOSE\n04/03/2025,0,0,0,30.02\n04/04/2025,0,0,0,45.31\n04/07/2025,0,0,0,46.98\n04/08/2025,0,0,0,52.33\n04/09/2025,0,0,0,33.62',
     );
-    const note = 'The Monte Carlo starts from 4 closes, 2025-04-03 to 2025-04-08; 1 after the valuation date left out.';
+    const note =
+      'The Monte Carlo starts from 4 closes, 2025-04-03 to 2025-04-08 (column "CLOSE"); 1 after the valuation date left out.';
     await page.waitForFunction((t) => document.getElementById('vix-closes-note')?.textContent === t, note);
     expect(await page.textContent('#err-vixCloses')).toBe('');
     await page.click('#action-mc [data-run=montecarlo]');

@@ -16,8 +16,36 @@ describe('readVixCloses: the recent VIX closes pasted into the taskpane', () => 
         { date: '2025-04-04', vix: 45.31 },
       ],
       lines: [2, 3],
-      note: '2 closes, 2025-04-03 to 2025-04-04',
+      note: '2 closes, 2025-04-03 to 2025-04-04 (column "CLOSE")',
     });
+  });
+
+  // Cboe's older file and a web page's copy: the second column is the OPEN, never the close
+  const march2020 =
+    '03/12/2020,61.46,76.83,59.91,75.47\n03/13/2020,71.31,77.57,55.17,57.83\n03/16/2020,57.83,83.56,57.83,82.69';
+  it.each([
+    ['Date,VIX Open,VIX High,VIX Low,VIX Close', 'VIX Close'],
+    ['Date,Open,High,Low,Close*,Adj Close**', 'Close*'],
+    ['Date,Open,High,Low,Adj Close', 'Adj Close'],
+  ])('reads the close of an OHLC header that names it otherwise (%s), not the open', (head, column) => {
+    const extra = head.split(',').length === 6 ? (row: string) => `${row},${row.split(',')[4]}` : (row: string) => row;
+    const text = `${head}\n${march2020.split('\n').map(extra).join('\n')}`;
+    const read = readVixCloses(text, '2020-03-17')!;
+    expect(read.closes.map((c) => c.vix)).toEqual([75.47, 57.83, 82.69]);
+    expect(read.note).toBe(`3 closes, 2020-03-12 to 2020-03-16 (column "${column}")`);
+  });
+
+  it('refuses a wider header that names no close column, or two, instead of reading its second column', () => {
+    expect(() => readVixCloses(`Date,Open,High,Low,Last\n${march2020}`, '2020-03-17')).toThrow(
+      'line 1: the header ("Date", "Open", "High", "Low", "Last") names no close column: name the VIX close\'s column "Close", or paste the date and the close alone',
+    );
+    expect(() => readVixCloses(`Date,VIX Close,SPX Close\n03/12/2020,75.47,2480.64`, '2020-03-17')).toThrow(
+      'line 1: the header names 2 close columns ("VIX Close", "SPX Close"): keep one, or paste the date and the close alone',
+    );
+    // two columns under any header: the second is the close
+    expect(readVixCloses('Date,VIX\n03/12/2020,75.47', '2020-03-17')!.closes).toEqual([
+      { date: '2020-03-12', vix: 75.47 },
+    ]);
   });
 
   it('reads two columns copied from a sheet (tabs, newest first) and sorts them oldest first', () => {
@@ -124,7 +152,7 @@ describeWithData("the taskpane example's Monte Carlo from the Cboe closes up to 
     expect(cboe.closes).toHaveLength(MAX_VIX_HISTORY);
     expect(cboe.closes.at(-1)).toEqual({ date: '2025-04-08', vix: 52.33 });
     expect(cboe.note).toMatch(
-      /^600 closes, \d{4}-\d{2}-\d{2} to 2025-04-08; \d+ after the valuation date left out; the latest 600 of \d+ kept$/,
+      /^600 closes, \d{4}-\d{2}-\d{2} to 2025-04-08 \(column "CLOSE"\); \d+ after the valuation date left out; the latest 600 of \d+ kept$/,
     );
   });
 

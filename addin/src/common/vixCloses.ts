@@ -72,9 +72,32 @@ function badClose(cell: string): string {
 }
 
 /**
+ * The close's column under a header row: the one named "close", else the one name holding "close"
+ * (Cboe's older "VIX Close", a web page's "Close*"; an "Adj Close" only when it is the one), else
+ * the second of two columns ("Date,VIX"). A wider header naming no close is refused rather than
+ * read from its second column, which in an OHLC table is the open.
+ */
+function closeColumn(cells: string[], line: number): number {
+  const names = cells.map((c) => c.toLowerCase());
+  const exact = names.indexOf('close');
+  if (exact >= 0) return exact;
+  const holding = names.flatMap((n, j) => (n.includes('close') ? [j] : []));
+  const plain = holding.filter((j) => !names[j]!.includes('adj'));
+  const pick = plain.length > 0 ? plain : holding;
+  if (pick.length === 1) return pick[0]!;
+  if (cells.length === 2 && pick.length === 0) return 1;
+  throw new VixClosesError(
+    line,
+    pick.length > 1
+      ? `the header names ${pick.length} close columns (${pick.map((j) => `"${cells[j]}"`).join(', ')}): keep one, or paste the date and the close alone`
+      : `the header (${cells.map((c) => `"${c}"`).join(', ')}) names no close column: name the VIX close's column "Close", or paste the date and the close alone`,
+  );
+}
+
+/**
  * Read pasted closes: one row a line (cells as {@link pastedCells} splits them); the date in the
  * first cell (YYYY-MM-DD or M/D/YYYY) and the close in the second, or, under a header row, in the
- * column named "close" (Cboe's DATE,OPEN,HIGH,LOW,CLOSE). A row must have as many cells as its
+ * close's column ({@link closeColumn}: Cboe's DATE,OPEN,HIGH,LOW,CLOSE), which the note names. A row must have as many cells as its
  * header, or two without one: a third cell is never guessed at (a decimal comma in a CSV splits a
  * close in two). Closes are plain decimals in VIX points within [{@link MIN_VIX_POINTS},
  * {@link MAX_VIX_INDEX}], one per date. Rows after `valuationDate` are left out (a history
@@ -89,6 +112,7 @@ export function readVixCloses(text: string, valuationDate: string): VixClosesRea
   let closeCol = 1;
   let width = 2;
   let header = false;
+  let column: string | undefined;
   const rows: (VixClose & { line: number })[] = [];
   lines.forEach((raw, i) => {
     const line = raw.trim();
@@ -96,13 +120,10 @@ export function readVixCloses(text: string, valuationDate: string): VixClosesRea
     const cells = pastedCells(line);
     const date = isoDate(cells[0]!);
     if (date === undefined) {
-      const names = cells.map((c) => c.toLowerCase());
-      if (rows.length === 0 && !header && names.includes('close')) {
-        [closeCol, width, header] = [names.indexOf('close'), cells.length, true];
-        return;
-      }
       if (rows.length === 0 && !header && cells.length >= 2 && !/\d/.test(cells[1]!)) {
-        [width, header] = [cells.length, true];
+        const col = closeColumn(cells, i + 1);
+        [closeCol, width, header] = [col, cells.length, true];
+        if (cells.length > 2) column = cells[col];
         return;
       }
       throw new VixClosesError(i + 1, `"${cells[0]}" is not a date; start each row with YYYY-MM-DD or M/D/YYYY`);
@@ -152,7 +173,9 @@ export function readVixCloses(text: string, valuationDate: string): VixClosesRea
       `the latest close, ${last.date}, is ${gap} days before the valuation date ${valuationDate}: paste the closes up to that day (the last at most ${VIX_HISTORY_STALE_DAYS} days before it)`,
     );
   const n = kept.length;
-  const parts = [`${n} close${n === 1 ? '' : 's'}, ${kept[0]!.date} to ${last.date}`];
+  const parts = [
+    `${n} close${n === 1 ? '' : 's'}, ${kept[0]!.date} to ${last.date}${column === undefined ? '' : ` (column "${column}")`}`,
+  ];
   if (upTo.length < rows.length) parts.push(`${rows.length - upTo.length} after the valuation date left out`);
   if (kept.length < upTo.length) parts.push(`the latest ${MAX_VIX_HISTORY} of ${upTo.length} kept`);
   return {
