@@ -180,12 +180,19 @@ describe('plausibility of a plan the schema accepts', () => {
   it('warns of a VIX below its record low or far from the front future', async () => {
     const p = structuredClone(PLAN_EXAMPLE) as Json;
     delete p.market.indices;
-    p.market.vix = 1;
+    p.market.vix = 5;
     const { status, json } = await call('plan', p);
     expect(status).toBe(200);
     const warnings = (json.warnings as string[]).join('\n');
-    expect(warnings).toMatch(/VIX 1(\.00)? is below 9, under any close in its history/);
-    expect(warnings).toMatch(/VIX 1(\.00)? is far from the front VX future 18\.4/);
+    expect(warnings).toMatch(/VIX 5(\.00)? is below 9, under any close in its history/);
+    expect(warnings).toMatch(/VIX 5(\.00)? is far from the front VX future 18\.4/);
+    // at VIX 1 the futures are 18-20× it: refused, naming the first, as a unit mistake
+    p.market.vix = 1;
+    const slip = await call('plan', p);
+    expect(slip.status).toBe(400);
+    expect(JSON.stringify(slip.json)).toMatch(
+      /market\.futures\[0\]\.price: is 18\.4\d*, 18\.\d× the VIX spot 1; .*or check the VIX spot/,
+    );
     const calm = await call('plan', PLAN_EXAMPLE);
     expect((calm.json.warnings as string[]).join('\n')).not.toMatch(/record low|far from the front VX future|below 9/);
   });

@@ -9,7 +9,7 @@
  */
 import { parseIsoDate, toIsoDate } from '../dates';
 import { insufficientData, invalidInput } from '../errors';
-import { checkFinite, checkNonNegative, checkPositive, checkVxPrice } from '../validate';
+import { checkFinite, checkNonNegative, checkPositive, checkVxPrice, scaledForFix } from '../validate';
 import { calendarDay, isBusinessDayNumber } from './calendar';
 import { checkCurveExpiries, closedBecause, monthlyHint } from './curveExpiries';
 import { isVxExpiry } from './expirations';
@@ -32,6 +32,25 @@ export function shockedFutureKernel(future: number, vixChange: number, shockKapp
 }
 
 /**
+ * How far above the VIX spot a VX future may sit before its units are in doubt: from 2004 to 2021
+ * the listed futures stayed within 1.99× the spot (VX8 on 2012-08-17), and a pre-2007-03-26 quote
+ * at 10× the index is 7-12× it. (Below the spot no bound: a stress entry may put VIX far above
+ * its futures.)
+ */
+export const MAX_FUTURE_SPOT_RATIO = 5;
+
+/** A future more than {@link MAX_FUTURE_SPOT_RATIO}× the spot: a unit mistake in it or in the spot. */
+function checkPriceAgainstSpot(field: string, price: number, vixSpot: number): void {
+  const ratio = price / vixSpot;
+  if (ratio <= MAX_FUTURE_SPOT_RATIO) return;
+  throw invalidInput(
+    field,
+    `is ${price}, ${ratio.toFixed(1)}× the VIX spot ${vixSpot}; VX futures have stayed within 2× the spot since 2004`,
+    `pass the price in index points (${scaledForFix(price, 0.1)} if quoted at 10× the index, as before 2007-03-26), or check the VIX spot`,
+  );
+}
+
+/**
  * Check a curve input and build its term structure. F1 and F2 are the first two futures (all
  * expire after the valuation date), monthly ones when weekly futures are listed among them (a
  * weekly's expiry is not a monthly VX final-settlement date; it stays in the fit); spread = F1 − F2 points; contangoPct = (F2/F1 − 1)·100; the
@@ -40,7 +59,8 @@ export function shockedFutureKernel(future: number, vixChange: number, shockKapp
  *
  * Rejected, naming the field: a valuation date outside 2000-2040; VIX ≤ 0 or not in points;
  * fewer than 2 futures; an expiry on or before the valuation date; expiries out of order or
- * repeated; a price ≤ 0 or not in points; an expiry that no VX future settles on, and with weeklies
+ * repeated; a price ≤ 0 or not in points, or more than {@link MAX_FUTURE_SPOT_RATIO}× the spot
+ * (a pre-2007 quote at 10× the index); an expiry that no VX future settles on, and with weeklies
  * listed a missing F1 or F2 monthly (`checkCurveExpiries`).
  * @example
  * buildTermStructure({ valuationDate: '2020-03-16', vixSpot: 82.69, futures: [
@@ -99,6 +119,7 @@ export function buildTermStructure(input: CurveInput, policy?: Partial<CurvePoli
     }
     prev = day;
     const price = checkVxPrice(`${field}.price`, f.price, '20.35');
+    checkPriceAgainstSpot(`${field}.price`, price, vixSpot);
     points.push({ expiry: toIsoDate(day), days: day - today, years: (day - today) / 365, price });
   });
   checkCurveExpiries(

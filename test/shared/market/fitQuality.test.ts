@@ -13,15 +13,15 @@ describeWithData('fit quality on a VIX-52 day (2025-04-08)', () => {
   beforeAll(() => {
     const input = realDayInput('2025-04-08').input;
     real = plan(input);
-    const futures = input.market.futures.map((f, i) => (i === 0 ? { ...f, price: 300 } : f));
+    const futures = input.market.futures.map((f, i) => (i === 0 ? { ...f, price: 200 } : f));
     typo = plan({ ...input, market: { ...input.market, futures } });
   });
 
-  it('VX1 typed as 300: the plan warns that the fit misses by 249.5 points at VX1 and that θ sits on its lower bound', () => {
+  it('VX1 typed as 200: the plan warns that the fit misses by 149.8 points at VX1 and that θ sits on its lower bound', () => {
     const miss = typo.warnings.find((w) => w.startsWith('The curve fit misses'));
     expect(miss).toBeDefined();
     const pts = Number(/by up to ([\d.]+) points/.exec(miss!)![1]);
-    expect(pts).toBe(249.5); // 300 against a fitted 50.5 at 8 days (rmse 88.47 over the 8 futures)
+    expect(pts).toBe(149.8); // 200 against a fitted 50.2 at 8 days (rmse 53.26 over the 8 futures)
     expect(typo.termStructure.fit.theta).toBe(10);
     expect(typo.warnings.some((w) => w.startsWith('The fitted θ = 10 sits on its bound [10, 50]'))).toBe(true);
   });

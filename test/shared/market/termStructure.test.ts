@@ -126,6 +126,11 @@ describe('buildTermStructure: input checks name the field and the fix', () => {
       (c) => (c.futures[1]!.price = 0.16),
       /^futures\[1\]\.price: is 0.16, which looks like a decimal, not VIX points/,
     ],
+    [
+      'a pre-2007 price at 10× the index (under 500, so in points by range alone)',
+      (c) => (c.futures[0]!.price = 152.7),
+      /^futures\[0\]\.price: is 152\.7, 12\.2× the VIX spot 12\.51; VX futures have stayed within 2× the spot since 2004; pass the price in index points \(15\.27 if quoted at 10× the index, as before 2007-03-26\), or check the VIX spot$/,
+    ],
     ['VIX zero', (c) => (c.vixSpot = 0), /^vixSpot: is 0, but must be greater than 0/],
     ['VIX as a fraction', (c) => (c.vixSpot = 0.1251), /^vixSpot: .*looks like a decimal/],
     [
