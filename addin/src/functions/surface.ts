@@ -319,6 +319,7 @@ export function vol(
     const k = gridArg('strike', strike);
     const { rows, cols } = broadcastShape([e, k]);
     const yearsTo = yearsToExpiry(s);
+    const valuationDay = parseIsoDate('valuationDate', s.valuationDate);
     // Strikes are checked against the nearest expiry's forward: a spill and a plain table carry no
     // spot (the surface's spot is then that forward), so the check and its message use it alike.
     const forward = s.slices[0]!.forward;
@@ -328,11 +329,20 @@ export function vol(
     for (let r = 0; r < rows; r++) {
       const line: number[] = [];
       for (let c = 0; c < cols; c++) {
-        const days = parseIsoDate('expiry', dateArg(cellName(e, r, c), cellAt(e, r, c)));
+        const iso = dateArg(cellName(e, r, c), cellAt(e, r, c));
+        const days = parseIsoDate('expiry', iso);
+        // As /api/surface reads its points: an expiry on the valuation date (a same-day slice the
+        // fit leaves out) is refused, not read off the front extrapolation.
+        if (!(days > valuationDay))
+          throw invalidInput(
+            cellName(e, r, c),
+            `is ${iso}, not after the valuation date ${s.valuationDate}`,
+            'pass a later expiry',
+          );
         // Years from the quotes' moment: a slice's own at its expiry, else the first slice's plus the calendar days between.
         const t = yearsTo(days);
         if (!(t > 0))
-          throw invalidInput(cellName(e, r, c), 'is on or before the date of the quotes', 'pass a later expiry');
+          throw invalidInput(cellName(e, r, c), `is ${iso}, at or before the quotes' time`, 'pass a later expiry');
         if (t > 30)
           throw invalidInput(
             cellName(e, r, c),
