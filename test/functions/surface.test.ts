@@ -14,6 +14,7 @@ import { SURFACE_EXAMPLE } from '../../functions/src/handlers/examples';
 import { MAX_CHAIN_CHARS, MAX_CHAIN_ROWS } from '../../functions/src/handlers/surface';
 import { describeWithData, readDataFile } from '../helpers/marketData';
 import { inlineCompute } from './inlineCompute';
+import { CROSSED_CALENDAR, LIFT_WARNING } from '../shared/surface/crossedCalendar';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers, checked field by field
 type Json = Record<string, any>;
@@ -123,6 +124,13 @@ describe('POST /api/surface, chain form', () => {
     expect(Math.abs(r.json.expiries[0].atmVol - 0.1109)).toBeLessThan(0.002);
     expect(r.json.arbitrage.butterfly).toBe(0);
     expect(r.json.points).toHaveLength(3);
+  });
+
+  it('warns when the calendar repair lifts an expiry above its quotes (the 61-day at 10% behind the 31-day at 20%)', async () => {
+    const r = await post({ chain: CROSSED_CALENDAR, valuationDate: '2023-06-09' });
+    expect(r.status).toBe(200);
+    expect(r.json.arbitrage).toEqual({ butterfly: 0, calendar: 0, calendarRepaired: 1 });
+    expect(r.json.warnings).toEqual([LIFT_WARNING]);
   });
 
   it('fits a small quotedata text', async () => {

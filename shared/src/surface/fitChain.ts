@@ -7,7 +7,8 @@
  * 3. a raw SVI slice fitted in total variance, each quote weighted by vega / bid-ask width (so the
  *    residual is the price error in units of the quote's spread), free of butterfly arbitrage;
  * 4. calendar arbitrage repaired by the surface's running maximum of total variance across
- *    expiries (see spxSurface.ts), and where it bound reported, never hidden.
+ *    expiries (see spxSurface.ts), and where it bound reported, never hidden; where it lifts an
+ *    expiry's body above its quotes, a warning says so (calendarLift.ts).
  */
 import { invalidInput } from '../errors';
 import { SPX_POINTS } from '../validate';
@@ -15,6 +16,7 @@ import { parseIsoDate } from '../dates';
 import { yearsToSettlement, type ChainQuote, type DroppedQuotes, type ParsedChain } from './chain';
 import { arbitrageGrid, fitSvi, sviVariance, sviViolations } from './svi';
 import { fitWings } from './fitWings';
+import { calendarLiftWarning, materialCalendarLifts } from './calendarLift';
 import { calendarRepairs, makeSpxSurface, varianceSwapVol, type SurfaceSlice, type SpxSurface } from './spxSurface';
 import {
   finishSlice,
@@ -373,7 +375,8 @@ export function fitChainSurface(chain: ParsedChain, options: ChainFitOptions = {
     return finishSlice(s, svi, w, j >= 0);
   });
   const referenceVix = options.vix === undefined ? varianceSwapVol(draft, 30 / 365) : checkedVix(options.vix);
-  const warnings = fitWarnings(d, arbitrage);
+  const lifts = materialCalendarLifts(fits.filter((f) => f.inSurface)).map(calendarLiftWarning);
+  const warnings = [...fitWarnings(d, arbitrage), ...lifts];
   const surface = makeSpxSurface({ ...draft.toData(), referenceVix, warnings });
   return { surface, slices: fits, skipped, arbitrage, dropped: { ...d, noImpliedVol: counters.noImpliedVol } };
 }
