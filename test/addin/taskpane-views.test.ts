@@ -17,6 +17,7 @@ import {
   mixWords,
   type FrontierResult,
   parseChain,
+  parseChainTable,
   parseInput,
   plan,
   sviVariance,
@@ -38,6 +39,7 @@ import { frontierPathsProblem, frontierRequest } from '../../addin/src/taskpane/
 import { fitSurfaceLocally } from '../../addin/src/taskpane/localRuns';
 import { writeFrontierSheet, writeHedgeSheet, writeSurfaceSheet } from '../../addin/src/taskpane/workbookViews';
 import { cellAt, mockContext } from './stubs/excelMock';
+import { CROSSED_CALENDAR, LIFT_WARNING } from '../shared/surface/crossedCalendar';
 
 const state: FormState = { fields: EXAMPLE.fields, futures: EXAMPLE.futures, policy: {}, indices: EXAMPLE.indices };
 const POSITIONS = 'Symbol,Qty,Avg Price\nSPXW 250523P03750,-10,12.50\nVIX 250521C00033000,20,1.35';
@@ -90,8 +92,31 @@ describeWithData('the surface view on the real 2022-02-04 chain', () => {
       expect(smile.points.every((p) => (p.type === 'put' ? p.k < 0 : p.k >= 0))).toBe(true);
       expect(smile.points.map((p) => p.k)).toEqual([...smile.points.map((p) => p.k)].sort((a, b) => a - b));
       const c = smile.curve[60]!;
-      expect(c.vol).toBeCloseTo(100 * Math.sqrt(sviVariance(row.svi, c.k) / smile.years), 12);
+      expect(c.ownVol).toBeCloseTo(100 * Math.sqrt(sviVariance(row.svi, c.k) / smile.years), 12);
     }
+  });
+
+  it('draws the surface every mark uses (the calendar-repaired slice), not the raw SVI, and the raw beside it where they differ', () => {
+    const slices = fit.slices.filter((s) => s.inSurface);
+    let lifted = 0;
+    view.expiries.forEach((row, j) => {
+      const smile = smileOf(chain, row);
+      const slice = slices[j]!;
+      // the quotes' surface vols are the fit's own marks (repaired), and the curve is that slice
+      for (const p of smile.points) {
+        const m = slice.marks.find((x) => x.otm && x.type === p.type && x.strike === p.strike)!;
+        expect(Math.abs(p.fit - 100 * m.modelVol)).toBeLessThan(1e-9);
+      }
+      for (const c of [smile.curve[0]!, smile.curve[60]!, smile.curve[120]!]) {
+        const w = fit.surface.sliceVariance(j, c.k);
+        expect(Math.abs(c.vol - 100 * Math.sqrt(w / slice.years))).toBeLessThan(1e-9);
+      }
+      if (smile.repairVolPts > 0.05) lifted++;
+    });
+    // SPX 2023-01-20 (k = -0.81, in the far put wing): the raw SVI drawn 0.49 vol points below the marks
+    const row = view.expiries.find((e) => e.expiry === '2023-01-20')!;
+    expect(smileOf(chain, row).repairVolPts).toBeCloseTo(0.49, 2);
+    expect(lifted).toBeGreaterThan(0);
   });
 
   it('writes the table and the smile shown, with an XY scatter of it, to a sheet', async () => {
@@ -140,6 +165,26 @@ describeWithData('the surface view on the real 2022-02-04 chain', () => {
     const at = smile.points.findIndex((p) => p.strike === 4625 && p.type === 'call');
     expect(smile.points[at]!.mid).toBeCloseTo(20.109, 3);
     expect(cellAt(sheet, `E${Number(top) + 1 + at}`).value).toBeCloseTo(20.0712, 4);
+  });
+});
+
+describe('the surface view of a chain quoting a later expiry below an earlier one', () => {
+  const answer = fitSurfaceLocally({ chain: CROSSED_CALENDAR, valuationDate: '2023-06-09' });
+  const view = presentSurface(JSON.parse(JSON.stringify(answer)) as unknown);
+  const chain = parseChainTable(CROSSED_CALENDAR, { valuationDate: '2023-06-09' });
+
+  it("shows the repair's warning, and draws the 61-day expiry where the surface marks it (14.26%), not at its quotes' 10%", () => {
+    expect(view.warnings).toEqual([LIFT_WARNING]);
+    const row = view.expiries[1]!;
+    expect(row.atmVol).toBeCloseTo(14.26, 2);
+    const smile = smileOf(chain, row);
+    const atm = smile.curve.reduce((a, c) => (Math.abs(c.k) < Math.abs(a.k) ? c : a));
+    expect(atm.vol).toBeCloseTo(14.26, 1);
+    expect(atm.ownVol).toBeCloseTo(10, 1);
+    expect(smile.repairVolPts).toBeCloseTo(4.26, 1);
+    for (const p of smile.points) expect(p.fit - p.mid).toBeGreaterThan(3.5);
+    // the first expiry is not lifted: one line
+    expect(smileOf(chain, view.expiries[0]!).repairVolPts).toBe(0);
   });
 });
 

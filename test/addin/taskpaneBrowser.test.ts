@@ -32,6 +32,7 @@ import { addinDist, ensureAddinBuilt } from './stubs/customFunctions';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
 import { planInputFromForm } from '../../addin/src/common/planInput';
 import { HELD_BOOK } from '../helpers/fixtures';
+import { CROSSED_CALENDAR, LIFT_WARNING } from '../shared/surface/crossedCalendar';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
@@ -273,6 +274,32 @@ describeWithData('taskpane Surface tab (Chromium, 350 px)', () => {
       );
     expect(await page.getAttribute('#plan-result', 'class')).toContain('stale');
     expect(await page.getAttribute('input[name=valuationDate]', 'aria-invalid')).toBe('false');
+    expect(errors).toEqual([]);
+  });
+
+  it('draws the surface the marks use where the calendar repair lifts an expiry, its own fit dashed, and warns', async () => {
+    const { page, errors } = await openPane();
+    // a plain table is dated, and its spot read, from the plan form
+    await page.fill('input[name=valuationDate]', '2023-06-09');
+    await page.fill('input[name=spx]', '4300');
+    await page.click('#tab-surface');
+    const csv = [
+      'expiry,strike,type,bid,ask',
+      ...CROSSED_CALENDAR.map((r) => [r.expiry, r.strike, r.type, r.bid, r.ask].join(',')),
+    ];
+    await page.fill('#chain-text', csv.join('\n'));
+    await page.click('#surface-fit');
+    await page.waitForSelector('#surface-result:not([hidden])', { timeout: 90_000 });
+    expect(await page.textContent('#surface-warnings')).toBe(LIFT_WARNING);
+    // the 61-day expiry: the line at the surface's 14.26% ATM, the quotes' own 10% fit dashed
+    await page.selectOption('#smile-expiry', '1');
+    expect(await page.$$eval('#smile-chart svg path.fit-curve-own', (p) => p.length)).toBe(1);
+    expect(await page.textContent('#smile-caption')).toMatch(
+      /ATM vol 14\.26%.* · line: the surface's marks, lifted by the calendar repair up to 4\.2\d vol pts above the slice's own fit \(dashed\)$/,
+    );
+    // the 31-day one is not lifted: one line
+    await page.selectOption('#smile-expiry', '0');
+    expect(await page.$$eval('#smile-chart svg path.fit-curve-own', (p) => p.length)).toBe(0);
     expect(errors).toEqual([]);
   });
 

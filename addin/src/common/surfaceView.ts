@@ -2,7 +2,8 @@
  * The SPX surface as the taskpane shows it: the answer of `POST /api/surface` (or of the shared
  * `buildSurface` run here) checked field by field into a view, and the smile of one expiry — the
  * chain's out-of-the-money quotes as implied vols (mid, bid, ask) on that expiry's fitted forward
- * and discount, with the fitted SVI curve. Vols are in vol points (18.5, not 0.185).
+ * and discount, with the surface's curve (the fitted SVI calendar-repaired, as every mark uses it)
+ * and the slice's own fit. Vols are in vol points (18.5, not 0.185).
  */
 import { black76ImpliedVol, normCdf, sviVariance, yearsToSettlement } from '@alvh/shared';
 import type { ChainQuote, ParsedChain, SviParams } from '@alvh/shared';
@@ -16,7 +17,13 @@ export interface SurfaceRowView {
   discount: number;
   /** ATM vol, vol points. */
   atmVol: number;
+  /** The slice's own SVI fit (the API's `svi`), before the calendar repair. */
   svi: SviParams;
+  /**
+   * The own fits of the surface's earlier expiries: the calendar repair marks this expiry at the
+   * largest of their total variance and its own at each k (the running maximum, docs/surfaces.md).
+   */
+  earlier: SviParams[];
   /** Chain fits only (null from the indices): RMSE of model − mid vol (vol points), % of model prices inside the bid-ask, quotes fitted. */
   rmseVolPts: number | null;
   insideSpreadPct: number | null;
@@ -42,7 +49,7 @@ export interface SmilePoint {
   mid: number;
   bid: number | null;
   ask: number | null;
-  /** The fitted SVI slice's vol at this quote's own log-moneyness, √(w(k)/T), vol points. */
+  /** The surface's vol at this quote's own log-moneyness (the calendar-repaired slice, as marked), √(w(k)/T), vol points. */
   fit: number;
 }
 
@@ -52,8 +59,13 @@ export interface SmileView {
   years: number;
   forward: number;
   points: SmilePoint[];
-  /** The fitted SVI slice with its wings, √(w(k)/T) in vol points, on a grid spanning the points. */
-  curve: { k: number; strike: number; vol: number }[];
+  /**
+   * On a grid spanning the points, vol points: `vol` the surface's (the slice with its wings,
+   * calendar-repaired: what every mark uses), `ownVol` the slice's own SVI fit before the repair.
+   */
+  curve: { k: number; strike: number; vol: number; ownVol: number }[];
+  /** The largest gap between the two curves, vol points (0 where the repair does not bind). */
+  repairVolPts: number;
 }
 
 /** Quotes below this |delta| (Black-76 at the mid's vol) are left off the chart: a 1-delta wing squashes the body. */
@@ -104,12 +116,13 @@ function wingInside(r: Record<string, unknown>, where: string): number | null {
 export function presentSurface(raw: unknown): SurfaceView {
   const o = record(raw, '(answer)');
   if (!Array.isArray(o['expiries']) || o['expiries'].length === 0) fail('expiries', 'is missing or empty');
+  const earlier: SviParams[] = [];
   const expiries = (o['expiries'] as unknown[]).map((e, i) => {
     const where = `expiries[${i}]`;
     const r = record(e, where);
     const s = record(r['svi'], `${where}.svi`);
     if (typeof r['expiry'] !== 'string') fail(`${where}.expiry`, 'is not a date');
-    return {
+    const row: SurfaceRowView = {
       expiry: r['expiry'],
       ...(typeof r['root'] === 'string' ? { root: r['root'] } : {}),
       forward: finite(r, 'forward', where),
@@ -127,8 +140,11 @@ export function presentSurface(raw: unknown): SurfaceView {
       rmseVolPts: orNull(r, 'rmseVolPts', where),
       insideSpreadPct: orNull(r, 'insideSpreadPct', where),
       quotes: orNull(r, 'quotes', where),
+      earlier: [...earlier],
       wingInsideSpreadPct: wingInside(r, where),
     };
+    earlier.push(row.svi);
+    return row;
   });
   const arb = record(o['arbitrage'] ?? {}, 'arbitrage');
   const count = (k: string): number => (arb[k] === undefined ? 0 : finite(arb, k, 'arbitrage'));
@@ -181,8 +197,8 @@ function volOf(q: ChainQuote, price: number, forward: number, discount: number, 
  * The smile of one expiry of the surface: the chain's out-of-the-money quotes of the slice's root
  * (SPXW, or SPX beyond the last SPXW expiry) at that expiry (puts below the forward, calls at and above it, as the fit uses them), each
  * as the implied vols of its bid, mid and ask on the expiry's forward and discount, those with a
- * mid vol and |delta| ≥ {@link SMILE_MIN_DELTA}, each with the SVI vol at its own log-moneyness;
- * and the SVI slice over their range.
+ * mid vol and |delta| ≥ {@link SMILE_MIN_DELTA}, each with the surface's vol at its own
+ * log-moneyness; and the surface's slice (calendar-repaired) and its own SVI fit over their range.
  */
 export function smileOf(chain: ParsedChain, row: SurfaceRowView): SmileView {
   const root = row.root ?? surfaceRoot(chain);
@@ -190,7 +206,10 @@ export function smileOf(chain: ParsedChain, row: SurfaceRowView): SmileView {
   const settlement = quotes[0]?.settlement ?? 'PM';
   const years = yearsToSettlement(chain.valuationDate, chain.valuationMinutes, row.expiry, settlement);
   const { forward: F, discount: D } = row;
-  const sviVol = (k: number): number => 100 * Math.sqrt(Math.max(sviVariance(row.svi, k), 0) / years);
+  const ownVariance = (k: number): number => sviVariance(row.svi, k);
+  // the calendar repair: the running maximum of the earlier expiries' fits and this one's
+  const variance = (k: number): number => row.earlier.reduce((w, e) => Math.max(w, sviVariance(e, k)), ownVariance(k));
+  const volAt = (w: number): number => 100 * Math.sqrt(Math.max(w, 0) / years);
   const points: SmilePoint[] = [];
   for (const q of quotes) {
     const otm = q.type === 'call' ? q.strike >= F : q.strike < F;
@@ -208,7 +227,7 @@ export function smileOf(chain: ParsedChain, row: SurfaceRowView): SmileView {
       mid,
       bid: volOf(q, q.bid, F, D, years),
       ask: volOf(q, q.ask, F, D, years),
-      fit: sviVol(k),
+      fit: volAt(variance(k)),
     });
   }
   points.sort((a, b) => a.k - b.k);
@@ -216,7 +235,8 @@ export function smileOf(chain: ParsedChain, row: SurfaceRowView): SmileView {
   const hi = points[points.length - 1]?.k ?? 0.05;
   const curve = Array.from({ length: CURVE_POINTS }, (_, i) => {
     const k = lo + ((hi - lo) * i) / (CURVE_POINTS - 1);
-    return { k, strike: F * Math.exp(k), vol: sviVol(k) };
+    return { k, strike: F * Math.exp(k), vol: volAt(variance(k)), ownVol: volAt(ownVariance(k)) };
   });
-  return { expiry: row.expiry, root, years, forward: F, points, curve };
+  const repairVolPts = curve.reduce((m, c) => Math.max(m, c.vol - c.ownVol), 0);
+  return { expiry: row.expiry, root, years, forward: F, points, curve, repairVolPts };
 }

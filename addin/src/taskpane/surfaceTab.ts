@@ -1,7 +1,8 @@
 /**
  * The Surface tab: a chain pasted or opened from a file, fitted on the cloud (`POST <url>/surface`)
  * or here in the Web Worker with the same shared `buildSurface`; one smile chart per expiry (a
- * select picks it: mids as dots, bid-ask as bars, the fitted SVI curve), the per-expiry table and
+ * select picks it: mids as dots, bid-ask as bars, the surface's curve as it marks, and the slice's
+ * own SVI fit dashed where the calendar repair lifts it), the per-expiry table and
  * the arbitrage report; inside Excel, a sheet. A chain that fits is kept for the plan, which sends
  * it as `market.chain` when its schema takes one. Also the page's Plan / Surface tabs.
  */
@@ -44,6 +45,9 @@ function chainError(text: string): void {
   box().setAttribute('aria-describedby', 'err-chain');
 }
 
+/** A calendar repair lifting the drawn range by at least this (vol points) also draws the slice's own fit. */
+const REPAIR_SHOWN_VOL_PTS = 0.05;
+
 function smileOfSelected(): SmileView | undefined {
   if (!fitted) return undefined;
   const i = Number(byId<HTMLSelectElement>('smile-expiry').value);
@@ -58,8 +62,13 @@ export function drawSmile(): SmileView | undefined {
   const byStrike = byId<HTMLSelectElement>('smile-x').value === 'strike';
   const x = (p: { k: number; strike: number }): number => (byStrike ? p.strike : p.k);
   const row = fitted.view.expiries[Number(byId<HTMLSelectElement>('smile-expiry').value)]!;
+  // The solid line is the surface every mark uses (the SVI fit, calendar-repaired); where the
+  // repair lifts it visibly, the slice's own fit is drawn dashed beside it.
+  const repaired = smile.repairVolPts >= REPAIR_SHOWN_VOL_PTS;
+  const lines = [{ points: smile.curve.map((c) => ({ x: x(c), y: c.vol })), className: 'fit-curve' }];
+  if (repaired) lines.push({ points: smile.curve.map((c) => ({ x: x(c), y: c.ownVol })), className: 'fit-curve-own' });
   drawChart(byId('smile-chart'), {
-    title: `Smile of ${smile.expiry} (${smile.root}): implied vol in vol points by ${byStrike ? 'strike' : 'log-moneyness'}; dots the mids, bars the bid-ask, line the SVI fit`,
+    title: `Smile of ${smile.expiry} (${smile.root}): implied vol in vol points by ${byStrike ? 'strike' : 'log-moneyness'}; dots the mids, bars the bid-ask, line the surface's marks${repaired ? ", dashed the slice's own SVI fit before the calendar repair" : ''}`,
     xLabel: byStrike ? 'Strike (index points)' : 'Log-moneyness ln(K / F)',
     yLabel: 'Implied vol (vol points)',
     xFormat: byStrike ? (v) => v.toLocaleString('en-US') : (v) => v.toFixed(2),
@@ -70,15 +79,18 @@ export function drawSmile(): SmileView | undefined {
       ...(p.ask === null ? {} : { y1: p.ask }),
       className: 'quote-bar',
     })),
-    lines: [{ points: smile.curve.map((c) => ({ x: x(c), y: c.vol })), className: 'fit-curve' }],
+    lines,
     dots: [{ points: smile.points.map((p) => ({ x: x(p), y: p.mid })), className: 'quote-mid' }],
   });
   const fit =
     row.rmseVolPts === null
       ? ''
       : ` · fit RMSE ${row.rmseVolPts.toFixed(2)} vol pts · ${row.insideSpreadPct?.toFixed(0) ?? '—'}% of model prices inside the bid-ask`;
+  const legend = repaired
+    ? ` · line: the surface's marks, lifted by the calendar repair up to ${smile.repairVolPts.toFixed(2)} vol pts above the slice's own fit (dashed)`
+    : '';
   byId('smile-caption').textContent =
-    `${smile.points.length} out-of-the-money quotes with |Δ| ≥ 0.02 · forward ${smile.forward.toFixed(2)} · ATM vol ${row.atmVol.toFixed(2)}%${fit}`;
+    `${smile.points.length} out-of-the-money quotes with |Δ| ≥ 0.02 · forward ${smile.forward.toFixed(2)} · ATM vol ${row.atmVol.toFixed(2)}%${fit}${legend}`;
   return smile;
 }
 

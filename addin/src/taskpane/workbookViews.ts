@@ -95,7 +95,7 @@ export async function writeSurfaceSheet(
       sheet,
       `AlvhSmile_${key}`,
       next,
-      ['ln(K/F)', 'Mid vol', 'Bid vol', 'Ask vol', 'SVI fit vol', 'Strike'],
+      ['ln(K/F)', 'Mid vol', 'Bid vol', 'Ask vol', 'Surface vol', 'Strike'],
       smile.points.map((p) => [p.k, p.mid, p.bid ?? '', p.ask ?? '', p.fit, p.strike]),
       eachRow(smile.points.length, ['0.0000', '0.00', '0.00', '0.00', '0.00', '#,##0']),
     );
