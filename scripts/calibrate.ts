@@ -348,8 +348,9 @@ function complete(x: Record<Fitted, number>): LogVixParams {
 const FIT_STARTS = 120;
 const FIT_PATHS = 24;
 /**
- * Every model cell starts where history's day did: that day's VIX and the slow factor the model's
- * own filter reads from the closes up to that day ({@link filterSlow}, with the candidate parameters).
+ * Every model cell starts where history's day did: that day's VIX and the slow and spike factors the
+ * model's own filter reads from the closes up to that day ({@link filterFactors}, with the candidate
+ * parameters).
  */
 const vixDayIndex = new Map(vix.map((x, i) => [x.day, i]));
 const withSlow = (f: FilteredFactors, days: readonly number[]): CellStart[] =>
@@ -365,7 +366,7 @@ const betaDaysIn = thin(
   600,
 );
 // Out of sample the VX history is quantintell's 2021 and manumartinb's two episodes: the model
-// starts from every out-of-sample VIX day instead.
+// starts from 600 evenly spaced out-of-sample VIX days instead.
 const betaDaysOut = thin(
   vix.filter((x) => x.day >= epochDay(OUT.from)).map((x) => x.day),
   600,
@@ -616,9 +617,9 @@ out(
   `  it lacks the period's last weeks: out of sample from VIX 15-20, ${hist[1]!.vixStartDays[1]!.length} days against history's ${hist[1]!.vix[1]![0]!.n} and ${hist[1]!.vix[1]![1]!.n}),`,
 );
 out(
-  "  real-world measure, each path starting at the day's VIX and at the slow factor the model's filter reads from the closes up",
+  "  real-world measure, each path starting at the day's VIX and at the slow and spike factors the model's filter reads from the closes up",
 );
-out("  to that day (`filterSlow`), so the bucket's mix of levels and of recent histories is history's.");
+out("  to that day (`filterFactors`), so the bucket's mix of levels and of recent histories is history's.");
 out(
   '- Cells read "model ± its Monte Carlo standard error / history (history\'s count of cases)"; the error is in VIX points for a',
 );
@@ -866,7 +867,7 @@ hist.forEach((h, pi) => {
   out(
     pi === 0
       ? "\"Every VX source\" adds leyhline's closes from 2004-03-26 to 2007-03-30 to quantintell's settlements (the fit uses quantintell's)."
-      : "\"Every VX source\" adds manumartinb's settlements of the 2024-07..09 and 2025-03..05 episodes to quantintell's 2021 (the target). The model's windows start from every out-of-sample day.",
+      : "\"Every VX source\" adds manumartinb's settlements of the 2024-07..09 and 2025-03..05 episodes to quantintell's 2021 (the target). The model's windows start from 600 out-of-sample days, evenly spaced.",
   );
   out();
 });
