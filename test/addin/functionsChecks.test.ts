@@ -484,6 +484,23 @@ describe('USD amounts typed as text: thousands grouped by a dot or a percentage 
       'inputs tailDteMin: is 1.000; write 1000 for 1,000, or 1 for 1',
     );
   });
+
+  it('PLAN ladder quantities: "1.000" is refused naming the ladder row (condor2Quantity read it as 1 condor)', () => {
+    const ladder = (q1: unknown, q2: unknown): unknown[][] =>
+      rows('quantity', [
+        ['quantity', q1],
+        ['condor2Expiry', 43511],
+        ['condor2Strikes', '1745/1795/2855/2905'],
+        ['condor2Quantity', q2],
+      ]);
+    expect(invalid('PLAN', ladder(10, '1.000'))).toBe(
+      'inputs condor2Quantity: is 1.000; write 1000 for 1,000 contracts, or 1 for 1 contract',
+    );
+    expect(invalid('PLAN', ladder('1.000', 1))).toBe(
+      'inputs quantity: is 1.000; write 1000 for 1,000 contracts, or 1 for 1 contract',
+    );
+    expect(call('PLAN', ladder(10, '1,000'))).toEqual(call('PLAN', ladder(10, 1000)));
+  });
 });
 
 describe("ALVH.PLAN's event rows", () => {

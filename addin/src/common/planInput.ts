@@ -88,11 +88,13 @@ function isWholePolicy(key: string): boolean {
 
 /**
  * How a reading of the whole number at a plan input's `path` is named when its text is dot-grouped
- * ("1.000": 1 or 1,000 contracts): the condor quantity's and the policy's whole-number fields';
+ * ("1.000": 1 or 1,000 contracts): each condor quantity's (a ladder's too) and the policy's whole-number fields';
  * undefined for any other path. The form and ALVH.PLAN name them alike.
  */
 export function wholeCountWords(path: string): ((n: number) => string) | undefined {
-  const field = (Object.keys(WHOLE_FIELDS) as FieldName[]).find((f) => NOT_PERCENT[f]?.[0] === path);
+  // each condor of a ladder (condors[i].quantity) is counted as the one condor's quantity is
+  const at = path.replace(/^condors\[\d+\]\./, 'condor.');
+  const field = (Object.keys(WHOLE_FIELDS) as FieldName[]).find((f) => NOT_PERCENT[f]?.[0] === at);
   if (field !== undefined) return WHOLE_FIELDS[field];
   const policy = /^policy\.([A-Za-z]+)$/.exec(path)?.[1];
   return policy !== undefined && isWholePolicy(policy) ? countWords() : undefined;

@@ -15,6 +15,7 @@ import {
 } from '@alvh/shared';
 import { FIELD_NAMES, normalizeKey, type FieldName } from '../common/fields';
 import { indexForKey, issueTarget, numberOrText, planInputFromForm, type IndexName } from '../common/planInput';
+import { hasDotGroupedThousands } from '../common/numbers';
 import { presentPlan } from '../common/present';
 import { readKeyValueRange, unknownKeysError, vxNumber, type SelectionValues } from '../common/selection';
 import { choiceArg, dateArg, isMissing, keyValueArg, plainNumberArg } from './args';
@@ -150,11 +151,14 @@ const STRIKE_SEPARATOR = /\s*(?:[;/]|,(?!\d{3}(?!\d)))\s*|\s+/;
 
 /**
  * A ladder row's value as the first condor's rows read theirs: numeric text is the number under the
- * common rule ("5", "3.05", "4,100"; never "0x10" or a percentage), and the strikes' text is split into
- * four such values; anything else stays as given for the schema to name.
+ * common rule ("5", "3.05", "4,100"; never "0x10" or a percentage; a quantity's "1.000" is refused as
+ * the first condor's is), and the strikes' text is split into four such values; anything else stays
+ * as given for the schema to name.
  */
 function ladderValue(part: Exclude<LadderPart, 'expiry'>, value: unknown): unknown {
   if (typeof value !== 'string') return value;
+  // "1.000" in a quantity stays text: the schema refuses it, and planIssue names both readings
+  if (part === 'quantity' && hasDotGroupedThousands(value)) return value.trim();
   if (part !== 'strikes') return numberOrText(value, false);
   return value
     .trim()
