@@ -17,9 +17,11 @@ import { fileURLToPath } from 'node:url';
 import {
   condorStrikesAtSd,
   frontier,
+  isBusinessDay,
   mergeMarketHistory,
   parseIsoDate,
   parseMarketHistory,
+  previousBusinessDay,
   toIsoDate,
   vxExpiriesAfter,
   type FrontierResult,
@@ -68,13 +70,17 @@ function rows(): MarketRow[] {
   return history;
 }
 
-/** The Friday nearest `days` after `date`. */
+/**
+ * The SPX weekly expiry nearest `days` after `date`: the Friday nearest, or the trading day before
+ * it when the exchange is closed that Friday (2020-04-09 for Good Friday 2020-04-10).
+ */
 function fridayNear(date: string, days: number): string {
   const t = parseIsoDate('date', date) + days;
   const wd = new Date(`${toIsoDate(t)}T00:00:00Z`).getUTCDay();
   const back = (wd - 5 + 7) % 7;
   const fwd = (5 - wd + 7) % 7;
-  return toIsoDate(back <= fwd ? t - back : t + fwd);
+  const friday = toIsoDate(back <= fwd ? t - back : t + fwd);
+  return isBusinessDay(friday) ? friday : previousBusinessDay(friday);
 }
 
 /** The plan input of a standard 10-lot 45-DTE 1.5 SD condor on `date`, 2 M USD account. */

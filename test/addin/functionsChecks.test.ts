@@ -405,6 +405,28 @@ describe('ALVH.PLAN: a row missing, empty or wrong', () => {
     expect(invalid('PLAN', rows('', [['vegaMatch', 0.9]]))).not.toContain('correct the field');
   });
 
+  it('refuses a condor expiry on a weekend or exchange holiday as CONDOR does, naming the row and the trading day before', () => {
+    // 2019-02-16 is a Saturday, 2019-02-18 Presidents' Day: no SPX option expires on either
+    expect(invalid('PLAN', rows('expiry', [['expiry', 43512]]))).toBe(
+      "inputs condorExpiry: is 2019-02-16, not an exchange trading day, so no SPX option expires on it; pass the condor's listed expiry: the trading day before is 2019-02-15",
+    );
+    expect(
+      invalid(
+        'PLAN',
+        rows('', [
+          ['condor2Expiry', '2019-02-18'],
+          ['condor2Strikes', '1745/1795/2855/2905'],
+          ['condor2Quantity', 10],
+        ]),
+      ),
+    ).toMatch(
+      /^inputs condor2Expiry: is 2019-02-18, not an exchange trading day, .* the trading day before is 2019-02-15$/,
+    );
+    expect(invalid('CONDOR', 43458, 2351.1, 36.07, 43512, [[1750, 1800, 2850, 2900]])).toMatch(
+      /^expiry: is 2019-02-16, not an exchange trading day, .* the trading day before is 2019-02-15$/,
+    );
+  });
+
   it('names the row of a strike off its listing grid, as a held leg is refused', () => {
     expect(invalid('PLAN', rows('k2', [['k2', 1801]]))).toBe(
       'inputs k2: is 1801, off the SPX 5-point strike grid; pass a listed strike (a multiple of 5)',

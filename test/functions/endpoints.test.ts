@@ -382,6 +382,22 @@ describe('POST /api/plan', () => {
     ['both condor and condors', { ...PLAN_EXAMPLE, condors: PLAN_LADDER_EXAMPLE.condors }, 'condors', /not both/],
     ['neither condor nor condors', { ...PLAN_LADDER_EXAMPLE, condors: undefined }, 'condor', /or a ladder as condors/],
     ['13 condors', { ...PLAN_LADDER_EXAMPLE, condors: Array(13).fill(PLAN_EXAMPLE.condor) }, 'condors', /at most 12/],
+    // priced with a warning, its orders named SPXW contracts no exchange lists (a Saturday, MLK Day)
+    [
+      'a condor expiring on a Saturday',
+      { ...PLAN_EXAMPLE, condor: { ...PLAN_EXAMPLE.condor, expiry: '2027-01-16' } },
+      'condor.expiry',
+      /^is 2027-01-16, not an exchange trading day, so no SPX option expires on it; pass the condor's listed expiry: the trading day before is 2027-01-15$/,
+    ],
+    [
+      'a ladder condor expiring on an exchange holiday',
+      {
+        ...PLAN_LADDER_EXAMPLE,
+        condors: PLAN_LADDER_EXAMPLE.condors.map((c, i) => (i === 1 ? { ...c, expiry: '2027-01-18' } : c)),
+      },
+      'condors[1].expiry',
+      /^is 2027-01-18, not an exchange trading day, .* the trading day before is 2027-01-15$/,
+    ],
     // a 422 "signals.decliners: has 0 values, but an A/D line needs at least 1; pass at least 1 values"
     [
       'advancers without decliners',

@@ -12,10 +12,9 @@ import {
   daysBetween,
   invalidInput,
   MAX_VIX_INDEX,
-  isBusinessDay,
-  previousBusinessDay,
   spxAtmVol,
   spxVol,
+  unlistedCondorExpiry,
   type CondorAnalytics,
   type MarketState,
   type Policy,
@@ -86,13 +85,8 @@ export function condorOf(
  */
 export function listedSpxExpiry(name: string, iso: string): string {
   calendarDay(name, iso);
-  if (!isBusinessDay(iso)) {
-    throw invalidInput(
-      name,
-      `is ${iso}, not an exchange trading day, so no SPX option expires on it`,
-      `pass the condor's listed expiry: the trading day before is ${previousBusinessDay(iso)}`,
-    );
-  }
+  const unlisted = unlistedCondorExpiry(iso);
+  if (unlisted !== undefined) throw invalidInput(name, unlisted.problem, unlisted.fix);
   return iso;
 }
 

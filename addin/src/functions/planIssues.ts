@@ -71,7 +71,8 @@ export function planIssue(
   // "1.3%" reads as 0.013 in a rate, a dividend yield or a fraction of the policy, never in a price or a count
   const percent = USD_PATHS.has(e.field) ? usdTextRefusal(name, value) : percentRefusal(name, value);
   if (percent !== undefined) return percent;
-  if (typeof value === 'string' || typeof value === 'boolean') {
+  // a message that names the value itself ("is 2019-02-16, not an exchange trading day") says it once
+  if ((typeof value === 'string' || typeof value === 'boolean') && !e.problem.startsWith('is ')) {
     return invalidInput(name, `is ${JSON.stringify(value)}`, e.problem);
   }
   return undefined;

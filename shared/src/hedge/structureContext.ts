@@ -12,6 +12,7 @@ import { daysBetween } from '../dates';
 import { parseInput } from '../schemas/parse';
 import {
   condorCredit,
+  condorExpiryDate,
   isoDate,
   nonNegativeNumber,
   positiveNumber,
@@ -43,7 +44,7 @@ const strikes4 = z.tuple([spxStrike, spxStrike, spxStrike, spxStrike], {
 });
 
 const CondorSpecSchema = z.strictObject({
-  expiry: isoDate,
+  expiry: condorExpiryDate,
   strikes: strikes4,
   quantity: z
     .number({ error: 'pass a whole number of condors' })

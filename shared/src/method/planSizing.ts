@@ -2,7 +2,7 @@
  * Steps of `plan` that size the book: the condor's analytics and the 1.5 SD check (section 1), the
  * drawdown scenario and the tail VIX calls (section 6), the calendar overlay (section 5).
  */
-import { isBusinessDay, futureForExpiry } from '../market/index';
+import { futureForExpiry } from '../market/index';
 import { isAlvhError } from '../errors';
 import { daysBetween } from '../dates';
 import {
@@ -94,10 +94,6 @@ function oneCondor(ctx: PlanContext, c: InputCondor, field: string): PlanStep<Pl
   const passing = analytics.passesSdCheck ? undefined : passingCondor(ctx, c, analytics, atmVol);
   const condor: PlanCondor = { ...analytics, ...(passing === undefined ? {} : { passingStrikes: passing }) };
   const condorMark = markBook(condor.legs, now);
-  if (!isBusinessDay(c.expiry))
-    warnings.push(
-      `The condor expiry ${c.expiry} is not an exchange business day: check the date (SPX options expire on trading days).`,
-    );
   audit.push({
     rule: 'condor.step1',
     inputs: {

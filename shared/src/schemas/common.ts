@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { parseIsoDate } from '../dates';
 import { MARKET_RATE, MAX_VIX_INDEX, MIN_VIX_POINTS, SPX_STRIKE_STEP, VVIX_RANGE, onGrid } from '../validate';
-import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from '../market/calendar';
+import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, isBusinessDay, previousBusinessDay } from '../market/calendar';
 
 /**
  * What to say of a value sent where a number belongs: a number sent as text ("6600", quoted in
@@ -174,5 +174,31 @@ export const expiryDate = isoDate.refine(
       `is ${String(iss.input)}, outside the exchange calendar's ${CALENDAR_FIRST_YEAR}-${CALENDAR_LAST_YEAR}; pass an expiry from ${CALENDAR_FIRST_YEAR} to ${CALENDAR_LAST_YEAR}`,
   },
 );
+
+/**
+ * Why no SPX option expires on `iso` (YYYY-MM-DD within the exchange calendar's years), with the
+ * fix, or undefined when the exchange trades on it: a condor's expiry on a weekend or holiday is a
+ * slip of the date, and priced as given it carries time value that does not exist and its orders
+ * name contracts no exchange lists. The words of every host: the plan's condors, ALVH.CONDOR,
+ * CONDORLOSS and OVERLAY.
+ */
+export function unlistedCondorExpiry(iso: string): { problem: string; fix: string } | undefined {
+  if (isBusinessDay(iso)) return undefined;
+  return {
+    problem: `is ${iso}, not an exchange trading day, so no SPX option expires on it`,
+    fix: `pass the condor's listed expiry: the trading day before is ${previousBusinessDay(iso)}`,
+  };
+}
+
+/**
+ * A condor's expiry: a calendar date, on an exchange trading day when within the exchange
+ * calendar's years ({@link unlistedCondorExpiry}; a year outside it is named past the schema).
+ */
+export const condorExpiryDate = isoDate.superRefine((s, ctx) => {
+  const year = Number(s.slice(0, 4));
+  if (year < CALENDAR_FIRST_YEAR || year > CALENDAR_LAST_YEAR) return;
+  const u = unlistedCondorExpiry(s);
+  if (u !== undefined) ctx.addIssue({ code: 'custom', message: `${u.problem}; ${u.fix}`, input: s });
+});
 
 export const optionType = z.enum(['call', 'put'], { error: 'pass "call" or "put"' });

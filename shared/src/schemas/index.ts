@@ -15,6 +15,8 @@ export {
   positiveWithin,
   rate,
   volatility,
+  // Public: the words refusing a condor expiry on a day the exchange is closed (ALVH.CONDOR's too).
+  unlistedCondorExpiry,
 } from './common';
 export {
   InputValidationError,

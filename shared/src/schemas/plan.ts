@@ -8,6 +8,7 @@ import { z } from 'zod';
 import {
   expiryDate,
   condorCredit,
+  condorExpiryDate,
   finiteNumber,
   aboveVixIndex,
   isoDate,
@@ -275,7 +276,8 @@ const CONDOR_COUNT = `pass a whole number of condors from 1 to ${MAX_CONTRACTS}`
 
 export const CondorSchema = z
   .strictObject({
-    expiry: isoDate,
+    /** An exchange trading day: no SPX option expires on a weekend or holiday. */
+    expiry: condorExpiryDate,
     strikes: strikes4,
     quantity: z
       .number({ error: CONDOR_COUNT })

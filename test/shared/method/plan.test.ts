@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { plan, planMarketState, vxExpiriesAfter, type Plan } from '@alvh/shared';
+import { plan, planMarketState, spxMonthlyExpiry, vxExpiriesAfter, type Plan } from '@alvh/shared';
 import { PlanInputSchema, type PlanInput } from '@alvh/shared';
 import { markBook } from '@alvh/shared';
 import { isAlvhError } from '@alvh/shared';
 import { InputValidationError } from '@alvh/shared';
-import { resolvePolicy } from '@alvh/shared';
+import { hedgeContext, resolvePolicy } from '@alvh/shared';
 import { CALM_PLAN_INPUT } from '../../helpers/fixtures';
 
 /** A calm synthetic day (a contango curve, VIX 14). */
@@ -281,6 +281,37 @@ describe('plan — every rejection names the field and the fix', () => {
     expect(warned(99, 14)).toMatch(/at period 14 .*pass 100 or more closes/);
   });
 
+  it('refuses a condor expiry on a weekend or exchange holiday, where no SPX option lists, naming the trading day before', () => {
+    // priced as given with a warning, its orders named SPXW contracts no exchange lists
+    const refused = (raw: unknown) => {
+      const e = rejection(raw);
+      expect(e.message.startsWith(`${e.field}: `)).toBe(true);
+      return e.message;
+    };
+    expect(refused({ ...input, condor: { ...input.condor, expiry: '2024-02-17' } })).toBe(
+      "condor.expiry: is 2024-02-17, not an exchange trading day, so no SPX option expires on it; pass the condor's listed expiry: the trading day before is 2024-02-16",
+    );
+    // Presidents' Day 2024
+    expect(refused({ ...input, condor: { ...input.condor, expiry: '2024-02-19' } })).toMatch(
+      /^condor\.expiry: is 2024-02-19, not an exchange trading day, .* the trading day before is 2024-02-16$/,
+    );
+    const { condor, ...rest } = input;
+    expect(refused({ ...rest, condors: [condor, { ...condor, expiry: '2024-01-15' }] })).toMatch(
+      /^condors\[1\]\.expiry: is 2024-01-15, not an exchange trading day, .* the trading day before is 2024-01-12$/,
+    );
+    expect(PlanInputSchema.safeParse({ ...input, condor: { ...input.condor, expiry: '2024-02-17' } }).success).toBe(
+      false,
+    );
+    // the structures' book alike: its put spread is struck at the condor's expiry
+    expect(() =>
+      hedgeContext({
+        valuationDate: input.valuationDate,
+        market: { ...input.market, divYield: 0.015 },
+        condors: [{ expiry: '2024-02-17', strikes: [4410, 4460, 5050, 5100], quantity: 4 }],
+      }),
+    ).toThrow(/^condors\[0\]\.expiry: is 2024-02-17, not an exchange trading day/);
+  });
+
   it('checks made past the schema name the plan field too', () => {
     expect(rejection({ ...input, condor: { ...input.condor, expiry: '2023-12-29' } }).field).toBe('condor.expiry');
     const unsorted = { ...input, market: { ...input.market, futures: [...input.market.futures].reverse() } };
@@ -362,7 +393,12 @@ describe("a plan valued in 2040, the exchange calendar's last year", () => {
         divYield: 0.013,
         futures: expiries.map((expiry, i) => ({ expiry, price: 19 + i * 0.6 })),
       },
-      condor: { expiry: `${expiries[1]!.slice(0, 8)}21`, strikes: [8000, 8200, 9800, 10000], quantity: 3 },
+      // the SPX monthly of the second future's month (its 21st was a Saturday in 2040-01 and 2040-07)
+      condor: {
+        expiry: spxMonthlyExpiry(Number(expiries[1]!.slice(0, 4)), Number(expiries[1]!.slice(5, 7))),
+        strikes: [8000, 8200, 9800, 10000],
+        quantity: 3,
+      },
       portfolio: { capital: 5_000_000 },
     });
     expect(expiries).toContain(p.tail.expiry);

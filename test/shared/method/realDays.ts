@@ -6,7 +6,7 @@
  */
 import { readDataFile } from '../../helpers/marketData';
 import { vxExpiriesAfter } from '@alvh/shared';
-import { dayFromYmd, parseIsoDate, toIsoDate, weekdayOf } from '@alvh/shared';
+import { dayFromYmd, isBusinessDay, parseIsoDate, previousBusinessDay, toIsoDate, weekdayOf } from '@alvh/shared';
 import { condorStrikesAtSd } from '@alvh/shared';
 import type { PlanInput } from '@alvh/shared';
 
@@ -83,13 +83,17 @@ export function spxDaily2021(): Map<string, number> {
   return out;
 }
 
-/** The Friday nearest `days` after `date`. */
+/**
+ * The SPX weekly expiry nearest `days` after `date`: the Friday nearest, or the trading day before
+ * it when the exchange is closed that Friday (2020-04-09 for Good Friday 2020-04-10).
+ */
 export function fridayNear(date: string, days: number): string {
   const t = parseIsoDate('date', date) + days;
   const wd = weekdayOf(t);
   const back = (wd - 5 + 7) % 7;
   const fwd = (5 - wd + 7) % 7;
-  return toIsoDate(back <= fwd ? t - back : t + fwd);
+  const friday = toIsoDate(back <= fwd ? t - back : t + fwd);
+  return isBusinessDay(friday) ? friday : previousBusinessDay(friday);
 }
 
 export interface RealDay {
