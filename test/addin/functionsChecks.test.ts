@@ -526,6 +526,25 @@ describe('USD amounts typed as text: thousands grouped by a dot or a percentage 
 });
 
 describe("ALVH.PLAN's event rows", () => {
+  it('an events range whose cells are all empty is the argument left out: "replace" with it is refused, not an empty calendar', () => {
+    const refusal =
+      'eventsMode: is "replace" but no events are given; pass the events range, or leave eventsMode empty';
+    expect(invalid('PLAN', rows(''), null, 'replace')).toBe(refusal);
+    expect(invalid('PLAN', rows(''), [[null]], 'replace')).toBe(refusal);
+    expect(
+      invalid(
+        'PLAN',
+        rows(''),
+        [
+          [null, ''],
+          ['', null],
+        ],
+        'replace',
+      ),
+    ).toBe(refusal);
+    expect(call('PLAN', rows(''), [[null, '']])).toEqual(call('PLAN', rows('')));
+  });
+
   it('name the span of the shipped calendar of their own kind', () => {
     const out = call('PLAN', rows('')) as unknown[][];
     const note = (kind: string) => String(out.find((r) => r[0] === `${kind} in the condor's life`)?.[2]);

@@ -18,7 +18,7 @@ import { indexForKey, issueTarget, numberOrText, planInputFromForm, type IndexNa
 import { hasDotGroupedThousands } from '../common/numbers';
 import { presentPlan } from '../common/present';
 import { readKeyValueRange, unknownKeysError, vxNumber, type SelectionValues } from '../common/selection';
-import { choiceArg, dateArg, isMissing, keyValueArg, plainNumberArg } from './args';
+import { choiceArg, dateArg, isMissing, isOmitted, keyValueArg, plainNumberArg } from './args';
 import { rsiArg } from './bounds';
 import { excelCall } from './excelErrors';
 import { planIssue } from './planIssues';
@@ -307,7 +307,8 @@ export function planFromRange(
   }
   if (selection.unknownKeys.length > 0) throw unknownKeysError(selection.unknownKeys);
   const mode = choiceArg('eventsMode', eventsMode, ['add', 'replace'] as const);
-  const given = isMissing(events) ? undefined : eventsArg(events);
+  // an events range whose cells are all empty is the argument left out, as any optional range is
+  const given = isOmitted(events) ? undefined : eventsArg(events);
   if (given !== undefined) {
     signals['events'] = given;
     signals['eventsMode'] = mode;
