@@ -525,6 +525,22 @@ describe('USD amounts typed as text: thousands grouped by a dot or a percentage 
   });
 });
 
+describe('ALVH.PLAN and ORDERS name a policy field as its row in the inputs, not its API path', () => {
+  it('says defaultVolOfVol (a row policy.defaultVolOfVol is refused as unknown)', () => {
+    const warnings = (out: unknown[][]) => out.filter((r) => r[0] === 'warning').map((r) => String(r[1]));
+    const plan = call('PLAN', rows('')) as unknown[][];
+    expect(warnings(plan)).toContain('No VVIX given: VIX options are priced at a vol of vol of 1.2 (defaultVolOfVol).');
+    expect(JSON.stringify(plan)).not.toMatch(/policy\.[a-z]/);
+    expect(JSON.stringify(call('ORDERS', rows(''), null))).not.toMatch(/policy\.[a-z]/);
+    expect(warnings(call('PLAN', rows('', [['drawdownDays', 60]])) as unknown[][]).join(' ')).toMatch(
+      /\(drawdownDays 60\).*Pass drawdownDays below 51 to stress/,
+    );
+    expect(invalid('PLAN', rows('', [['policy.defaultVolOfVol', 1]]))).toMatch(
+      /^inputs: unknown field "policy\.defaultVolOfVol"/,
+    );
+  });
+});
+
 describe("ALVH.PLAN's event rows", () => {
   it('an events range whose cells are all empty is the argument left out: "replace" with it is refused, not an empty calendar', () => {
     const refusal =

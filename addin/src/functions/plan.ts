@@ -16,7 +16,7 @@ import {
 import { FIELD_NAMES, normalizeKey, type FieldName } from '../common/fields';
 import { indexForKey, issueTarget, numberOrText, planInputFromForm, type IndexName } from '../common/planInput';
 import { hasDotGroupedThousands } from '../common/numbers';
-import { presentPlan } from '../common/present';
+import { policyRowNames, presentPlan } from '../common/present';
 import { readKeyValueRange, unknownKeysError, vxNumber, type SelectionValues } from '../common/selection';
 import { choiceArg, dateArg, isMissing, isOmitted, keyValueArg, plainNumberArg } from './args';
 import { rsiArg } from './bounds';
@@ -356,7 +356,8 @@ export function planFromRange(
         );
         if (said !== undefined) throw said;
       }
-      throw new AlvhError(e.code, field, e.problem, e.fix);
+      // a policy field is a row of the inputs: named as the row is (drawdownDays, not policy.drawdownDays)
+      throw new AlvhError(e.code, field, policyRowNames(e.problem), policyRowNames(e.fix));
     }
     throw e;
   }
