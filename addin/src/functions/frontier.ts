@@ -109,7 +109,7 @@ function frontierOf(input: Record<string, unknown>, budgets: unknown): FrontierR
  * @customfunction FRONTIER FRONTIER
  * @helpurl https://localhost:3000/help.html#FRONTIER
  * @param inputs Two columns, name then value, as ALVH.PLAN reads them.
- * @param [budgets] Budgets in USD (a row or a column). Empty: 11 from 0 to what the literal rule's overlay and 1.8x tail cost together.
+ * @param [budgets] Budgets in USD (a row or a column). Empty: 11 from 0 to what the literal rule's overlay and its tail at tailCoverage (1.8x by default) cost together.
  * @param [paths] Monte Carlo paths, one set that every budget is scored on, a whole number from 2 (default 20000); at most about 270,000 per call to a 45-day expiry with the 11 default budgets, fewer for a large book or a large budget (the message says how many fit).
  * @param [seed] Seed of the paths, a whole number in the range 0 to 4294967295 (default 1); the same seed gives the same paths and the same frontier.
  * @returns A header row, one row per budget (ascending), the plan as sized and the literal rule (marked, no budget), then a note: the measure (real-world paths), the down paths and any warning.
