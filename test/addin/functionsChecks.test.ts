@@ -541,6 +541,14 @@ describe('ALVH.PLAN and ORDERS name a policy field as its row in the inputs, not
   });
 });
 
+describe('ALVH.PLAN: a stressed VIX above 300 from a high VIX', () => {
+  it('names vix among the inputs to lower (it named only stressVixPerPct, a row never entered)', () => {
+    expect(invalid('PLAN', rows('vix', [['vix', 300]]))).toMatch(
+      /^inputs stressVixPerPct: with drawdown 0\.2 gives a stressed VIX of 330 .*; lower vix, drawdown or stressVixPerPct/,
+    );
+  });
+});
+
 describe("ALVH.PLAN's event rows", () => {
   it('an events range whose cells are all empty is the argument left out: "replace" with it is refused, not an empty calendar', () => {
     const refusal =

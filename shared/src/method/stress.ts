@@ -36,7 +36,7 @@ export function stressedVix(vix: number, policy: StressVixPolicy): number {
     throw invalidInput(
       'policy.stressVixPerPct',
       `with drawdown ${policy.drawdown} gives a stressed VIX of ${Math.round(sVix * 100) / 100} (VIX ${vix} + ${policy.stressVixPerPct} × ${Math.round(policy.drawdown * 1000) / 10}), above ${MAX_STRESS_VIX}`,
-      `lower the drawdown or stressVixPerPct, or pass a stressVix of at most ${MAX_STRESS_VIX}`,
+      `lower vix, drawdown or stressVixPerPct, or pass a stressVix of at most ${MAX_STRESS_VIX}`,
     );
   }
   return sVix;

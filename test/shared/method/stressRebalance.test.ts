@@ -30,7 +30,7 @@ describe('section 6 — the drawdown scenario', () => {
   it('refuses a policy whose stressed VIX passes 300, the bound of policy.stressVix, naming the fields to lower', () => {
     expect(stressedVix(120, resolvePolicy({ drawdown: 0.9, stressVixPerPct: 2 }))).toBe(300);
     expect(() => stressedVix(17.5, resolvePolicy({ drawdown: 0.9, stressVixPerPct: 10 }))).toThrow(
-      'policy.stressVixPerPct: with drawdown 0.9 gives a stressed VIX of 917.5 (VIX 17.5 + 10 × 90), above 300; lower the drawdown or stressVixPerPct, or pass a stressVix of at most 300',
+      'policy.stressVixPerPct: with drawdown 0.9 gives a stressed VIX of 917.5 (VIX 17.5 + 10 × 90), above 300; lower vix, drawdown or stressVixPerPct, or pass a stressVix of at most 300',
     );
   });
 
