@@ -115,7 +115,7 @@ export function orders(inputs: unknown[][], positions?: unknown[][]): unknown[][
       deferredNet[ORDERS_HEADERS.indexOf('cost at mid (USD)')] = d.netCost;
       out.push(deferredNet);
     }
-    // the plan's warnings (a non-trading-day expiry, a capital cap's "reduce to N condors"), as PLAN shows them
+    // the plan's warnings (a capital cap's "reduce to N condors", the tail cut by its budget), as PLAN shows them
     for (const w of presentPlan(result, 'excel').warnings) {
       const row = [...blank];
       row[0] = 'warning';
