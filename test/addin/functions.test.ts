@@ -773,12 +773,13 @@ describe('ALVH.PLAN', () => {
     expect(value(out, 'Condor loss')).toBe(p.scenario.condorLoss);
     expect(value(out, 'Budget')).toBe(p.budget.budget);
     expect(value(out, 'Warnings')).toBe(p.warnings.length);
-    // The plan's warnings, the API's field for your events named as the worksheet has it.
+    // The plan's warnings, the API's fields for your events and the policy named as the worksheet has them.
     expect(out.filter((r) => r[0] === 'warning').map((r) => r[1])).toEqual(
       p.warnings.map((w) =>
         w
           .replace('(signals.events)', "(ALVH.PLAN's events argument)")
-          .replace('(signals.eventsMode)', "(ALVH.PLAN's third argument)"),
+          .replace('(signals.eventsMode)', "(ALVH.PLAN's third argument)")
+          .replace(/policy\.(\w+)/g, '$1'),
       ),
     );
     const auditFrom = out.findIndex((r) => r[0] === 'Audit trail');
@@ -1097,7 +1098,8 @@ describe('ALVH.PLAN', () => {
       p.warnings.map((w) =>
         w
           .replace('(signals.events)', "(ALVH.PLAN's events argument)")
-          .replace('(signals.eventsMode)', "(ALVH.PLAN's third argument)"),
+          .replace('(signals.eventsMode)', "(ALVH.PLAN's third argument)")
+          .replace(/policy\.(\w+)/g, '$1'),
       ),
     );
     expect(life(added, 'FOMC')).toBe('2019-01-30');
@@ -1332,7 +1334,10 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
     // after the net cost, the plan's warnings as PLAN shows them, one a row, as wide as the header
     const warned = out.slice(netRow + 1);
     expect(p.warnings.length).toBeGreaterThan(0);
-    expect(warned.map((r) => [r[0], r[1]])).toEqual(p.warnings.map((w) => ['warning', w]));
+    // (a policy field named as its row: defaultVolOfVol, not policy.defaultVolOfVol)
+    expect(warned.map((r) => [r[0], r[1]])).toEqual(
+      p.warnings.map((w) => ['warning', w.replace(/policy\.(\w+)/g, '$1')]),
+    );
     expect(warned.every((r) => r.length === out[0]?.length)).toBe(true);
   });
 
@@ -1348,7 +1353,7 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
     expect(p.warnings.some((w) => /reduce to \d+ condors?/i.test(w))).toBe(true);
     const out = call('ORDERS', capped, null) as unknown[][];
     const shown = out.filter((r) => r[0] === 'warning').map((r) => r[1]);
-    expect(shown).toEqual(p.warnings);
+    expect(shown).toEqual(p.warnings.map((w) => w.replace(/policy\.(\w+)/g, '$1')));
   });
 
   it('ORDERS from the plan legs held (a range, or CSV text in one cell) is empty', () => {
