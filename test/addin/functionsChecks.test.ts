@@ -378,6 +378,15 @@ const rows = (drop: string, extra: unknown[][] = []): unknown[][] => [
 ];
 
 describe('ALVH.PLAN: a row missing, empty or wrong', () => {
+  it('a range laid across two rows (names in the first) is named as transposed, not read as rows', () => {
+    const sheet = planSheet20181224();
+    const across = [sheet.map(([k]) => k), sheet.map(([, v]) => v)];
+    expect(invalid('PLAN', across)).toBe(
+      `inputs: is 2 rows of ${sheet.length} columns, its names across the first row; lay the names down the first column and the values down the second (copy, then Paste Special ▸ Transpose)`,
+    );
+    // two rows of name and value (a short sheet) are still rows
+    expect(invalid('PLAN', sheet.slice(0, 2))).toMatch(/^inputs \w+: is missing/);
+  });
   it('says which, with the value, and the policy range with the percentage hint', () => {
     expect(invalid('PLAN', rows('spx'))).toBe('inputs spx: is missing; add a row spx (pass a number)');
     // A schema's message says its own fix: the form's "correct the field and try again" stays out of cells.

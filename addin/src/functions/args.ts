@@ -377,6 +377,13 @@ export function pairedSeriesArg(
 export function keyValueArg(name: string, range: unknown): [string | number, Cell][] {
   if (!Array.isArray(range))
     throw invalidInput(name, 'is a single value', 'select a two-column range of names and values');
+  const across = Array.isArray(range[0]) ? (range[0] as Cell[]) : [];
+  if (range.length === 2 && across.filter((c) => typeof c === 'string' && c.trim() !== '').length >= 3)
+    throw invalidInput(
+      name,
+      `is 2 rows of ${across.length} columns, its names across the first row`,
+      'lay the names down the first column and the values down the second (copy, then Paste Special ▸ Transpose)',
+    );
   const out: [string | number, Cell][] = [];
   const seen = new Set<string>();
   range.forEach((row: unknown, i) => {
