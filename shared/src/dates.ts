@@ -40,12 +40,23 @@ export function parseIsoDate(field: string, iso: string): DayNumber {
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
-  const t = Date.UTC(y, mo - 1, d);
+  const t = utcMs(y, mo - 1, d);
   const back = new Date(t);
   if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
     throw invalidInput(field, `is ${iso}, which is not a calendar date`, 'pass a real date such as 2020-03-16');
   }
   return t / MS_PER_DAY;
+}
+
+/**
+ * Milliseconds since 1970-01-01 UTC of a (proleptic Gregorian) date, month 0-11; out-of-range
+ * months and days roll over as in `Date.UTC`. Unlike `Date.UTC`, years 0-99 are those years, not
+ * 1900-1999.
+ */
+function utcMs(year: number, monthIndex: number, day: number): number {
+  const t = new Date(0);
+  t.setUTCFullYear(year, monthIndex, day);
+  return t.getTime();
 }
 
 /** ISO date of a day number. */
@@ -55,7 +66,7 @@ export function toIsoDate(day: DayNumber): string {
 
 /** Day number from a calendar date (month 1-12). */
 export function dayFromYmd(year: number, month: number, day: number): DayNumber {
-  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+  return utcMs(year, month - 1, day) / MS_PER_DAY;
 }
 
 /** {year, month (1-12), day} of a day number. */

@@ -8,6 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { InputValidationError, MAX_ROW_ISSUES, parseInput, parseReplayInput, ReplayInputSchema } from '@alvh/shared';
 import { replayHandler } from '../../functions/src/handlers/replay';
 import { problemFromError, MAX_LISTED_ISSUES } from '../../functions/src/http/problem';
+import { REPLAY_EXAMPLE } from '../../functions/src/handlers/examples';
+import { setComputeRunner } from '../../functions/src/compute';
+import { inlineCompute } from './inlineCompute';
+import { callRoute } from './postJson';
 
 const BAD_ROW = {
   spx: 'x',
@@ -96,5 +100,31 @@ describe('replay input validation', () => {
     ];
     const input = { rows, from: '2021-01-05', assumptions: { condorDte: 30 } };
     expect(parseReplayInput(input)).toEqual(parseInput(ReplayInputSchema, input));
+  });
+
+  it('takes a from or an episode in the years 0000-0099 as any date before the rows (it was refused as no date)', async () => {
+    setComputeRunner(inlineCompute());
+    try {
+      const first = REPLAY_EXAMPLE.rows[0]!.date;
+      const sixth = REPLAY_EXAMPLE.rows[5]!.date;
+      const answer = async (body: object) => (await callRoute('replay', { method: 'POST', body })).json;
+      const base = await answer({ ...REPLAY_EXAMPLE, from: '0100-01-01' });
+      expect(base.from).toBe(first);
+      for (const from of ['0001-01-01', '0099-01-01', '0000-02-29'])
+        expect(await answer({ ...REPLAY_EXAMPLE, from })).toEqual(base);
+      const episode = (from: string) => ({ ...REPLAY_EXAMPLE, episodes: [{ name: 'early', from, to: sixth }] });
+      const clamped = await answer(episode('0100-01-01'));
+      expect(clamped.episodes[0]).toMatchObject({ from: first, to: sixth });
+      expect(await answer(episode('0099-01-01'))).toEqual(clamped);
+      // wholly before the rows: refused naming the window, as for any other early episode
+      const before = await answer({
+        ...REPLAY_EXAMPLE,
+        episodes: [{ name: 'early', from: '0050-01-01', to: '0060-01-01' }],
+      });
+      expect([before.status, before.field]).toEqual([400, 'episodes[0]']);
+      expect(before.detail).toContain("outside the replay's window");
+    } finally {
+      setComputeRunner(undefined);
+    }
   });
 });

@@ -33,6 +33,21 @@ describe('ISO dates and day numbers', () => {
     expect(yearFraction('2024-01-01', '2025-01-01')).toBeCloseTo(366 / 365, 15);
   });
 
+  it('reads years 0000-0099 as those years (Date.UTC would read them as 1900-1999)', () => {
+    // 1970-01-01 back to 0001-01-01 is 1969 years holding 477 leap days (proleptic Gregorian)
+    expect(parseIsoDate('d', '0001-01-01')).toBe(-(1969 * 365 + 477));
+    expect(parseIsoDate('d', '0100-01-01') - parseIsoDate('d', '0099-01-01')).toBe(365);
+    for (const iso of ['0000-01-01', '0000-02-29', '0001-01-01', '0050-06-15', '0099-12-31', '0100-03-01']) {
+      expect(toIsoDate(parseIsoDate('d', iso))).toBe(iso);
+    }
+    expect(dayFromYmd(50, 6, 15)).toBe(parseIsoDate('d', '0050-06-15'));
+    expect(ymdOf(dayFromYmd(99, 12, 31))).toEqual({ year: 99, month: 12, day: 31 });
+    // month and day overflow still rolls over, as calendar.ts relies on (day 0 = the month's last day)
+    expect(dayFromYmd(2024, 3, 0)).toBe(parseIsoDate('d', '2024-02-29'));
+    expect(() => parseIsoDate('d', '0100-02-29')).toThrow(/not a calendar date/);
+    expect(() => parseIsoDate('d', '0099-02-29')).toThrow(/not a calendar date/);
+  });
+
   it.each([
     ['2020-02-30', 'not a calendar date'],
     ['2021-02-29', 'not a calendar date'],
