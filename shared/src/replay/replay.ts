@@ -42,6 +42,7 @@ import {
   stepRebalance,
   settleExpiredLegs,
   stepSettle,
+  stepClose,
   stepSplit,
   type DaySignals,
   type ReplayBook,
@@ -153,7 +154,7 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
         skipKinds.set(market.kind, (skipKinds.get(market.kind) ?? 0) + 1);
         if (skipped.length < 20) skipped.push({ date: row.date, reason: market.skip });
         // Legs expiring today settle on today's prints even when the VX curve is missing; the
-        // condor's campaign closes (its hedge legs sold at mid) on the next replayed day.
+        // condor's campaign closes (its hedge legs sold or carried over) on the next replayed day.
         if (row.spx !== undefined && row.vix !== undefined) {
           if (settleExpiredLegs(book, row, parseIsoDate('date', row.date), row.spx, row.vix) > 0)
             settledAfter = row.date;
@@ -162,16 +163,17 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
       }
       const d = market.day;
       const signals: DaySignals = { rsi: rsiByDate.get(row.date), volOfVolExpanding: vovByDate.get(row.date) };
-      const settle = stepSettle(d, book);
+      stepSettle(d, book);
       const split = stepSplit(d, book, signals);
       const rebalance = stepRebalance(d, book, signals);
       const entry = stepEntry(d, book, signals, split.result.prev5);
+      const close = stepClose(d, book);
       const mark = stepMark(d, book, {
         signals,
         split: split.result.split,
         maxShift: rebalance.result.maxShift,
         sizings: entry.result ? [...rebalance.result.sizings, entry.result] : rebalance.result.sizings,
-        events: [...settle.events, ...split.events, ...rebalance.events, ...entry.events],
+        events: [...close.events, ...split.events, ...rebalance.events, ...entry.events],
       });
       ledger.push(mark.result);
       settledAfter = undefined;

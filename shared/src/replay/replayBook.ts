@@ -46,6 +46,12 @@ export interface ReplayDay {
   costs: number;
   /** Gross premium paid for hedge legs bought today + today's hedge trading costs, USD. */
   hedgeCost: number;
+  /**
+   * The campaigns whose condor settled today, until they are closed after the day's entry: the
+   * hedge legs they still hold are carried over to a campaign buying the same contracts today
+   * ({@link carryOver}), the rest sold.
+   */
+  closing: Campaign[];
 }
 
 function legKey(l: Leg): string {
@@ -77,8 +83,39 @@ export function tradeCash(d: ReplayDay, legs: readonly Leg[]): number {
   return cash;
 }
 
-/** Trade `qty` of `leg` at model mid ± half-spread: books the cash, the costs and the hedge spend. */
+/**
+ * Of `qty` of `leg` that `c` trades today, the part a settled condor's campaign holds the other
+ * way round of its own close (it would sell what `c` buys, or buy back what `c` sells short):
+ * handed over at the day's model mid with no half-spread and no cost per contract, the settled
+ * campaign credited (it is marked out at mid) and `c` debited and its budget spend raised by that
+ * value. No premium goes to the market, so neither campaign books hedge cost for it. Returns the
+ * quantity left to trade.
+ */
+function carryOver(d: ReplayDay, c: Campaign, layer: ReplayLayer, leg: Leg, qty: number): number {
+  if (layer === 'condor') return qty;
+  const key = legKey(leg);
+  for (const o of d.closing) {
+    if (o === c || qty === 0) continue;
+    const held = o.legs[layer].find((l) => legKey(l) === key);
+    if (!held || Math.sign(held.quantity) !== Math.sign(qty)) continue;
+    const n = Math.sign(qty) * Math.min(Math.abs(qty), Math.abs(held.quantity));
+    const value = n * fillOf(d, leg, n).mid * OPTION_MULTIPLIER;
+    o.cash[layer] += value;
+    held.quantity -= n;
+    if (held.quantity === 0) o.legs[layer] = o.legs[layer].filter((l) => l !== held);
+    c.cash[layer] -= value;
+    c.spent[layer] += value;
+    qty -= n;
+  }
+  return qty;
+}
+
+/**
+ * Trade `qty` of `leg` at model mid ± half-spread: books the cash, the costs and the hedge spend.
+ * A hedge leg a settled condor's campaign holds is carried over first ({@link carryOver}).
+ */
 function trade(d: ReplayDay, c: Campaign, layer: ReplayLayer, leg: Leg, qty: number, opening: boolean): void {
+  qty = carryOver(d, c, layer, leg, qty);
   if (qty === 0) return;
   const { policy } = d;
   const { mid, fill } = fillOf(d, leg, qty);

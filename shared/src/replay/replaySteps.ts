@@ -1,10 +1,11 @@
 /**
  * The replay's daily steps, in the order `runReplay` calls them (docs/replay.md):
  * 0. {@link stepMarket}: date the curve, build the term structure and the day's market state;
- * 1. {@link stepSettle}: settle the legs that expired and close the condors that are done;
+ * 1. {@link stepSettle}: settle the legs that expired and set aside the condors that are done;
  * 2. {@link stepSplit}: the day's signals and split;
  * 3. {@link stepRebalance}: each open condor's rebalance triggers, and its re-sizing when one fires;
  * 4. {@link stepEntry}: a new condor on the schedule, under the capital cap, with its budget and layers;
+ *    {@link stepClose}: close the condors set aside in step 1 (hedge legs bought today carried over);
  * 5. {@link stepMark}: mark everything to model and write the ledger row.
  * Each returns its result and the day's event lines it adds, in order. Trades are booked on the
  * campaigns and on the day's running costs ({@link ReplayDay}), in the same order as they happen.
@@ -181,7 +182,7 @@ export function stepMarket(
     futureFor,
     surfaces,
   };
-  return { day: { row, day, spx, ts, state, policy, assumptions: a, costs: 0, hedgeCost: 0 } };
+  return { day: { row, day, spx, ts, state, policy, assumptions: a, costs: 0, hedgeCost: 0, closing: [] } };
 }
 
 /** The kind of a curve that could not be built, from the row and the error's problem. */
@@ -229,25 +230,34 @@ export function settleExpiredLegs(
 /**
  * Step 1: settle the legs that expired on or before today at {@link settlementValue} (the SPX
  * monthlies at the SPX open on their expiry day when the row has it, else the SPX close; VIX
- * options at the VIX open on their expiry day, else the VIX close), then close every condor
- * whose condor legs are all settled: its remaining hedge legs are sold at the day's fills, as every
- * trade is (mid − half-spread, less the cost per contract).
+ * options at the VIX open on their expiry day, else the VIX close); a condor whose legs are all
+ * settled leaves the open ones, for {@link stepClose} to close after the day's entry.
  */
 export function stepSettle(d: ReplayDay, book: ReplayBook): ReplayStep<void> {
   settleExpiredLegs(book, d.row, d.day, d.spx, d.ts.vixSpot);
+  // (latest first, the order their settlement lines have always had)
+  d.closing.push(...book.open.filter((c) => c.legs.condor.length === 0).reverse());
+  book.open = book.open.filter((c) => c.legs.condor.length > 0);
+  return { result: undefined, events: [] };
+}
+
+/**
+ * Step 4b: close the campaigns whose condor settled today, once the day's rebalances and entry took
+ * over at mid the hedge legs they buy again (replayBook.ts carryOver): the legs left are sold at
+ * the day's fills (mid − half-spread, less the cost per contract). Events: the settlement lines.
+ */
+export function stepClose(d: ReplayDay, book: ReplayBook): ReplayStep<void> {
   const events: string[] = [];
-  for (let k = book.open.length - 1; k >= 0; k--) {
-    const c = book.open[k] as Campaign;
-    if (c.legs.condor.length > 0) continue;
+  for (const c of d.closing) {
     retarget(d, c, 'overlay', []);
     retarget(d, c, 'tail', []);
     c.info.settled = true;
     for (const layer of LAYERS) book.closed[layer] += c.cash[layer];
     finishCampaign(c, 0, 0, 0);
     events.push(`settle condor ${c.info.expiry}: condor ${usd(c.info.condorPnl)}, ALVH ${usd(c.info.alvhPnl)}`);
-    book.open.splice(k, 1);
     book.done.push(c);
   }
+  d.closing = [];
   return { result: undefined, events };
 }
 

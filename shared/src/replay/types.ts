@@ -64,6 +64,10 @@ export interface ReplayCampaign {
   overlayPnl: number;
   tailPnl: number;
   alvhPnl: number;
+  /**
+   * Gross premium this campaign paid for hedge legs bought + its hedge trading costs, USD; legs it
+   * took over from a settled condor at mid are not bought (they are in its P&L, not here).
+   */
   hedgeCost: number;
   /** Every sizing: its triggers, the budget B (USD), what the rules asked for and what was held after the budget cut. */
   sizings: {

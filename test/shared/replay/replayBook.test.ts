@@ -6,8 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseInput, ReplayInputSchema, type Leg, type MarketRow } from '@alvh/shared';
-import { curvePolicyOf, stepMarket } from '../../../shared/src/replay/replaySteps';
-import { newCampaign, retarget, usd, type ReplayDay } from '../../../shared/src/replay/replayBook';
+import { curvePolicyOf, emptyBook, stepClose, stepMarket } from '../../../shared/src/replay/replaySteps';
+import { newCampaign, retarget, usd, type Campaign, type ReplayDay } from '../../../shared/src/replay/replayBook';
+import { markLegs } from '../../../shared/src/book/index';
 
 function tradingDay(assumptions: Record<string, number>, costPerContract: number): ReplayDay {
   const row = { date: '2021-02-01', spx: 4000, vix: 15, vvix: 90, vx: [16, 17, 17.8, 18.4] };
@@ -46,6 +47,68 @@ describe('hedge cost of a hedge trade', () => {
     const bought = d.hedgeCost;
     retarget(d, c, 'tail', []);
     expect(Math.abs(d.hedgeCost - bought - 6.5)).toBeLessThan(1e-9);
+  });
+});
+
+describe('hedge legs of a settled condor carried over to a campaign buying them the same day', () => {
+  const SPEC = {
+    expiry: '2021-03-19',
+    days: 46,
+    strikes: [3500, 3600, 4400, 4500] as [number, number, number, number],
+    legs: [],
+  };
+  /** A day with vixHalfSpread 0.20 and $0.65 a contract, a settled campaign holding 5 calls, and a new one. */
+  function setup(): { d: ReplayDay; old: Campaign; fresh: Campaign; mid: number } {
+    const d = tradingDay({ vixHalfSpread: 0.2 }, 0.65);
+    const old = newCampaign(d, { ...SPEC, expiry: '2021-02-01' }, 10);
+    old.legs.tail = [{ ...CALL, quantity: 5 }];
+    d.closing.push(old);
+    const mid = (markLegs([CALL], d.state)[0] as { price: number }).price;
+    return { d, old, fresh: newCampaign(d, SPEC, 10), mid };
+  }
+
+  it('hands the overlap over at mid with no cost, and trades only the difference', () => {
+    const { d, old, fresh, mid } = setup();
+    retarget(d, fresh, 'tail', [{ ...CALL, quantity: 7 }]);
+    expect(old.legs.tail).toEqual([]);
+    expect(old.cash.tail).toBeCloseTo(5 * mid * 100, 9);
+    // 5 at mid, 2 bought at mid + 0.20 and $0.65 each
+    const bought = 2 * (mid + 0.2) * 100 + 2 * 0.65;
+    expect(fresh.cash.tail).toBeCloseTo(-(5 * mid * 100 + bought), 9);
+    expect(fresh.spent.tail).toBeCloseTo(5 * mid * 100 + bought, 9);
+    expect(fresh.legs.tail).toEqual([{ ...CALL, quantity: 7 }]);
+    // only the 2 bought are premium paid to the market, and only their half-spread and costs are costs
+    expect(d.hedgeCost).toBeCloseTo(bought, 9);
+    expect(fresh.info.hedgeCost).toBeCloseTo(bought, 9);
+    expect(d.costs).toBeCloseTo(2 * 0.2 * 100 + 2 * 0.65, 9);
+    // closing the settled campaign then sells nothing
+    const book = emptyBook();
+    const events = stepClose(d, book).events;
+    expect(d.costs).toBeCloseTo(41.3, 9);
+    expect(old.info).toMatchObject({ settled: true, tailPnl: old.cash.tail });
+    expect(book.done).toEqual([old]);
+    expect(book.closed.tail).toBeCloseTo(5 * mid * 100, 9);
+    expect(events).toEqual([`settle condor 2021-02-01: condor $0, ALVH ${usd(5 * mid * 100)}`]);
+    expect(d.closing).toEqual([]);
+  });
+
+  it('sells what the new campaign does not take at mid − half-spread, less the cost per contract', () => {
+    const { d, old, fresh, mid } = setup();
+    retarget(d, fresh, 'tail', [{ ...CALL, quantity: 3 }]);
+    expect(fresh.cash.tail).toBeCloseTo(-3 * mid * 100, 9);
+    expect(d.costs).toBe(0);
+    expect(old.legs.tail).toEqual([{ ...CALL, quantity: 2 }]);
+    stepClose(d, emptyBook());
+    expect(old.cash.tail).toBeCloseTo(3 * mid * 100 + 2 * (mid - 0.2) * 100 - 2 * 0.65, 9);
+    expect(d.costs).toBeCloseTo(2 * 0.2 * 100 + 2 * 0.65, 9);
+    expect(d.hedgeCost).toBeCloseTo(41.3, 9);
+  });
+
+  it('carries nothing over to a trade the other way (a sale of the contract the settled campaign holds)', () => {
+    const { d, old, fresh, mid } = setup();
+    retarget(d, fresh, 'tail', [{ ...CALL, quantity: -1 }]);
+    expect(old.legs.tail).toEqual([{ ...CALL, quantity: 5 }]);
+    expect(fresh.cash.tail).toBeCloseTo((mid - 0.2) * 100 - 0.65, 9);
   });
 });
 

@@ -15,6 +15,7 @@ import {
   stepMarket,
   stepRebalance,
   stepSettle,
+  stepClose,
   stepSplit,
   splitOf,
 } from '../../../shared/src/replay/replaySteps';
@@ -48,6 +49,7 @@ function breaches(rows: MarketRow[], assumptions: Record<string, number>): { siz
     const prev = new Map(book.open.map((c) => [c, c.lastSpread]));
     stepRebalance(d, book, signals);
     stepEntry(d, book, signals, split.result.prev5);
+    stepClose(d, book);
     for (const c of book.open) {
       if (c.lastDay !== d.day) continue;
       const prevSpread = prev.has(c) ? prev.get(c) : split.result.prev5;
