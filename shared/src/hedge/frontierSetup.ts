@@ -52,12 +52,15 @@ function component(
 ): FrontierComponent {
   const premium = legs.length === 0 ? 0 : mark(legs, ctx.now);
   const value = (s: typeof ctx.now) => (legs.length === 0 ? 0 : mark(legs, s));
+  // The opening fees, paid beyond the premium (as each path's P&L pays them): the scenario's and
+  // the analogs' gains are net of them, as the plan's structure comparison states its gains.
+  const paid = premium + ctx.policy.transactionCostPerContract * legs.reduce((a, l) => a + Math.abs(l.quantity), 0);
   return {
     name,
     description,
     premium,
-    gain: value(ctx.stressed) - premium,
-    analogGains: ctx.analogs.map((a) => value(a.state) - premium),
+    gain: value(ctx.stressed) - paid,
+    analogGains: ctx.analogs.map((a) => value(a.state) - paid),
     legs: legs.length,
   };
 }

@@ -177,9 +177,12 @@ export interface FrontierComponent {
   description: string;
   /** USD per unit today (model mark). */
   premium: number;
-  /** Value in the drawdown scenario − premium, USD per unit. */
+  /**
+   * Value in the drawdown scenario − premium − the opening fees (policy.transactionCostPerContract
+   * per contract, paid beyond the premium), USD per unit.
+   */
   gain: number;
-  /** The same in each historical analog, HISTORICAL_ANALOGS order. */
+  /** The same in each historical analog (net of the fees too), HISTORICAL_ANALOGS order. */
   analogGains: number[];
   /** Option legs of one unit. */
   legs: number;

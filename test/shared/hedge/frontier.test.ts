@@ -46,6 +46,41 @@ describe('budget frontier on the 2026-11-20 plan (4,000 paths, seed 11)', () => 
     expect(f.unhedged.drawdownLoss).toBeCloseTo(pl.scenario.condorLoss, 6);
   });
 
+  it("states the drawdown and analog losses net of the opening fees, as the plan's structure comparison does", () => {
+    const pl = plan(PLAN_INPUT);
+    const tc = pl.policy.transactionCostPerContract;
+    expect(tc).toBeGreaterThan(0);
+    for (const c of f.components.filter((x) => x.name !== 'overlay' && x.name !== 'plan')) {
+      const s = pl.structures.structures.find((x) => x.structure === c.name)!;
+      expect(s.fees).toBeGreaterThan(0);
+      // the plan's gain is its value in the scenario less its premium and fees (43,809.86, not 43,811.16)
+      expect(c.gain).toBeCloseTo(s.gain, 6);
+      c.analogGains.forEach((g, i) => expect(g).toBeCloseTo(s.analogs[i]!.gain, 6));
+    }
+    // every component, the overlay and the plan's own hedges too, pays its fees beyond the premium:
+    // without them (no transaction cost) each gain is larger by exactly its fees
+    const free = frontierSetup({
+      ...RUN,
+      paths: 2,
+      plan: { ...PLAN_INPUT, policy: { ...PLAN_INPUT.policy, transactionCostPerContract: 0 } },
+    }).frame.components;
+    const setup = frontierSetup({ ...RUN, paths: 2 });
+    setup.frame.components.forEach((c, k) => {
+      const fees = tc * setup.componentLegs[k]!.reduce((a, l) => a + Math.abs(l.quantity), 0);
+      expect(fees).toBeGreaterThan(0);
+      expect(free[k]!.name).toBe(c.name);
+      expect(free[k]!.premium).toBeCloseTo(c.premium, 9);
+      expect(free[k]!.gain - c.gain).toBeCloseTo(fees, 9);
+      c.analogGains.forEach((g, i) => expect(free[k]!.analogGains[i]! - g).toBeCloseTo(fees, 9));
+    });
+    // and the losses are of those net gains: the rule's overlay unit and VIX calls with their fees
+    const call = f.components.findIndex((x) => x.name === 'vix-call');
+    expect(f.rule.drawdownLoss).toBeCloseTo(
+      f.loss - f.rule.overlayUnits * f.components[0]!.gain - f.rule.tailContracts * f.components[call]!.gain,
+      6,
+    );
+  });
+
   it('is monotone: more budget never gives more downside risk, and never spends more than the budget', () => {
     for (let k = 1; k < f.points.length; k++) {
       expect(f.points[k]!.cvar95Down).toBeLessThanOrEqual(f.points[k - 1]!.cvar95Down);
