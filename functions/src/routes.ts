@@ -195,7 +195,7 @@ const frontierRoute = defineJsonRoute(
       'literal rule are marked on the same paths. Every budget is scored on the same paths (seeded); more budget never ' +
       'gives more risk. Send `firstPath`/`pathCount` for one chunk (`?partial=true` adds its per-path arrays; chunks merge ' +
       'exactly with mergeFrontier). Runs on the worker pool in path chunks. Limits: paths, path-steps and ' +
-      'budgets × paths × steps × legs per call (422 says to chunk), and the exact search’s down paths × steps, which grow ' +
+      'paths × steps × legs per call, whatever the budgets (422 says to chunk), and the exact search’s down paths × steps, which grow ' +
       'with the book and the largest budget (422 names the paths that fit, or fewer condors or a smaller largest budget).',
     request: { schemaName: 'FrontierInput', schema: FrontierInputSchema, example: FRONTIER_EXAMPLE },
     query: [

@@ -69,14 +69,23 @@ describe('POST /api/frontier', () => {
     expect((await call('frontier', { paths: 100 })).json.issues.map((i: { path: string }) => i.path)).toContain('plan');
   });
 
-  it('422 over budgets × paths × steps × legs, saying to chunk, before any work is queued', async () => {
+  it('422 over the path-steps per call, saying to chunk, before any work is queued', async () => {
     runner.jobs.length = 0;
     const budgets = Array.from({ length: 50 }, (_, k) => k * 100);
     const r = await call('frontier', { ...FRONTIER_EXAMPLE, budgets, paths: 400_000 });
     expect(r.status).toBe(422);
     expect(r.json.code).toBe('limit_exceeded');
     expect(r.json.detail).toMatch(/chunk the run/);
+    expect(r.json.detail).not.toMatch(/budgets/);
     expect(runner.jobs).toEqual([]);
+  });
+
+  it('runs 50 budgets on as many paths as one: they share the paths (60,000 were refused as 2.52e9 of work)', async () => {
+    const budgets = Array.from({ length: 50 }, (_, k) => k * 200);
+    const r = await call('frontier', { ...FRONTIER_EXAMPLE, budgets, paths: 60_000 });
+    expect(r.status).toBe(200);
+    expect(r.json.points).toHaveLength(50);
+    expect(r.json.pathCount).toBe(60_000);
   });
 
   it('422 naming the paths when the exact search would take too long (a 100-lot, a 1e9 budget), not a time-out', async () => {

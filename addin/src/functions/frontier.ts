@@ -83,13 +83,12 @@ function frontierOf(input: Record<string, unknown>, budgets: unknown): FrontierR
     // The API's fix (chunk the run and merge the chunks) has no cell to do it in: say how many paths fit.
     const most = isAlvhError(e) && e.field === 'pathCount' ? /at most (\d+) paths/.exec(e.fix) : null;
     if (most !== null && isAlvhError(e)) {
-      // fewer budgets lift the limit only when the budgets × paths × days × legs bound binds, not the path-steps
-      const budgetsBind = /fewer budgets/.test(e.fix);
+      // the limit is the paths × days × legs of one call, whatever the budgets: fewer budgets do not lift it
       throw new AlvhError(
         e.code,
         'paths',
-        `is ${String(input['paths'])}: more paths than one call runs ${budgetsBind ? 'for these budgets ' : ''}to this horizon`,
-        `pass at most ${Number(most[1]).toLocaleString('en-US')} paths${budgetsBind ? ', or fewer budgets' : ''}`,
+        `is ${String(input['paths'])}: more paths than one call runs to this horizon`,
+        `pass at most ${Number(most[1]).toLocaleString('en-US')} paths`,
       );
     }
     // the plan's fields (plan.condor.expiry, plan.condors[1].expiry) are rows of the inputs, named as PLAN names them
@@ -110,7 +109,7 @@ function frontierOf(input: Record<string, unknown>, budgets: unknown): FrontierR
  * @helpurl https://localhost:3000/help.html#FRONTIER
  * @param inputs Two columns, name then value, as ALVH.PLAN reads them.
  * @param [budgets] Budgets in USD (a row or a column). Empty: 11 from 0 to what the literal rule's overlay and its tail at tailCoverage (1.8x by default) cost together.
- * @param [paths] Monte Carlo paths, one set that every budget is scored on, a whole number from 2 (default 20000); at most about 270,000 per call to a 45-day expiry with the 11 default budgets, fewer for a large book or a large budget (the message says how many fit).
+ * @param [paths] Monte Carlo paths, one set that every budget is scored on, a whole number from 2 (default 20000); at most 444,444 per call to a 45-day expiry whatever the budgets, fewer for a large book or a large budget (the message says how many fit).
  * @param [seed] Seed of the paths, a whole number in the range 0 to 4294967295 (default 1); the same seed gives the same paths and the same frontier.
  * @returns A header row, one row per budget (ascending), the plan as sized and the literal rule (marked, no budget), then a note: the measure (real-world paths), the down paths and any warning.
  */

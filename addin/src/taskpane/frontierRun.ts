@@ -45,7 +45,7 @@ export function frontierRequest(planInput: unknown, run: RunFields): Record<stri
 
 /**
  * What to say when `body` asks for more paths than one frontier call runs for its condor (the
- * shared package's limit for its horizon, budgets and legs), or undefined when the paths fit (or
+ * shared package's limit for its horizon and legs, whatever the budgets), or undefined when the paths fit (or
  * the input is refused for another reason, which the run then reports at its field).
  */
 export function frontierPathsProblem(body: unknown, paths: number): string | undefined {
@@ -57,7 +57,7 @@ export function frontierPathsProblem(body: unknown, paths: number): string | und
   }
   if (paths <= limit.mostPaths) return undefined;
   const most = limit.mostPaths.toLocaleString('en-US');
-  return `Frontier: at most ${most} paths for this condor (its ${limit.horizonDays} days to expiry, each path priced at every budget); lower the paths to ${most} or fewer.`;
+  return `Frontier: at most ${most} paths for this condor (its ${limit.horizonDays} days to expiry, each day of each path pricing the condor and every hedge); lower the paths to ${most} or fewer.`;
 }
 
 let controller: AbortController | undefined;

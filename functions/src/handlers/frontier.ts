@@ -1,7 +1,7 @@
 /**
  * POST /api/frontier: the budget frontier of a plan input, or one chunk of it (`seed`,
  * `firstPath`, `pathCount`). The input is checked on the request thread (400 with every issue, 422
- * over the work limit budgets × paths × steps × legs) and the parsed input runs on the worker pool
+ * over the work limit paths × steps × legs) and the parsed input runs on the worker pool
  * in path chunks, merged and summarised on a worker (422 there when the exact search would be over
  * its limit, MAX_FRONTIER_SEARCH_WORK: its rows come from the paths). The answer is the frontier itself
  * (`FrontierResult`); `?partial=true` adds the merged per-path arrays (`partial`), which callers

@@ -72,14 +72,14 @@ function legsOf(book: Pick<ScenarioBook, 'condor' | 'overlay'>): number {
 
 /**
  * The most paths one frontier call of `input` runs (`mostPaths`, the limit {@link checkFrontierWork}
- * applies for its budgets, horizon and legs) and the condor's horizon in days, from the setup of one
+ * applies for its horizon and legs, whatever its budgets) and the condor's horizon in days, from the setup of one
  * path of it. Throws as {@link frontierSetup} does for an input it refuses otherwise.
  */
 export function frontierPathLimit(input: unknown): { mostPaths: number; horizonDays: number } {
   const one = typeof input === 'object' && input !== null ? { ...input, firstPath: 0, pathCount: 1 } : input;
-  const { frame, mc } = frontierSetup(one);
+  const { mc } = frontierSetup(one);
   const horizonDays = mc.run.horizonDays;
-  return { mostPaths: mostFrontierPaths(frame.budgets.length, horizonDays, legsOf(mc.book)), horizonDays };
+  return { mostPaths: mostFrontierPaths(horizonDays, legsOf(mc.book)), horizonDays };
 }
 
 /** The frontier's word on a plan input's positions, which it does not price in. */
@@ -169,14 +169,7 @@ export function frontierSetup(input: unknown, mark: LegMarker = defaultMarker): 
   };
   const horizonDays = condorHorizonDays(book);
   const pathCount = v.pathCount ?? v.paths - v.firstPath;
-  checkFrontierWork(
-    budgets.length,
-    v.paths,
-    pathCount,
-    horizonDays,
-    legsOf(book),
-    lastCondorExpiryField({ plan: v.plan }),
-  );
+  checkFrontierWork(v.paths, pathCount, horizonDays, legsOf(book), lastCondorExpiryField({ plan: v.plan }));
 
   const frame: FrontierFrame = {
     valuationDate: pl.valuationDate,

@@ -8,6 +8,7 @@ import {
   checkFrontierSearch,
   checkFrontierWork,
   frontier,
+  frontierPathLimit,
   frontierSetup,
   frontierWords,
   mergeFrontier,
@@ -381,32 +382,44 @@ describe('frontier input and limits', () => {
     expect(e.field).toBe('plan.condors[1].expiry');
   });
 
-  it('refuses work over budgets × paths × steps × legs with a 422 that says to chunk', () => {
-    const e = errorOf(() => checkFrontierWork(50, 2_000_000, 2_000_000, 49, 20));
+  it('refuses work over paths × steps × legs with a 422 that says to chunk', () => {
+    const e = errorOf(() => checkFrontierWork(2_000_000, 2_000_000, 49, 120));
     expect(e.code).toBe('limit_exceeded');
     expect(e.field).toBe('pathCount');
     expect(e.fix).toMatch(/chunk the run/);
-    expect(() => checkFrontierWork(10, 20_000, 20_000, 49, 20)).not.toThrow();
-    expect(10 * 20_000 * 49 * 20).toBeLessThan(MAX_FRONTIER_WORK);
-    const work = errorOf(() => checkFrontierWork(50, 2_000_000, 100_000, 49, 20));
-    expect(work.message).toMatch(
-      /^pathCount: 50 budgets × 100000 paths × 49 days × 20 legs = 4900000000, over the limit of 2,000,000,000 per call/,
+    expect(() => checkFrontierWork(20_000, 20_000, 49, 20)).not.toThrow();
+    // 120 legs bind below the path-steps: 340,136 paths fit, one more is over 2e9
+    expect(() => checkFrontierWork(2_000_000, 340_136, 49, 120)).not.toThrow();
+    const work = errorOf(() => checkFrontierWork(2_000_000, 340_137, 49, 120));
+    expect(work.message).toBe(
+      'pathCount: 340137 paths × 49 days × 120 legs = 2000005560, over the limit of 2,000,000,000 per call; chunk the run: at most 340136 paths per call (firstPath, pathCount), then merge the chunks with mergeFrontier',
     );
-    // the budgets bind below the path-steps: fewer of them allow more paths
-    expect(work.fix).toMatch(/; fewer budgets allow more$/);
+    expect(340_137 * 49 * 120).toBeGreaterThan(MAX_FRONTIER_WORK);
+  });
+
+  it('runs as many paths for 50 budgets as for one: they share the paths, simulated once', () => {
+    const ex = JSON.parse(readFileSync(join(__dirname, '../../../docs/examples/frontier.json'), 'utf8')) as object;
+    const budgets = Array.from({ length: 50 }, (_, k) => k * 200);
+    // the example request at 60,000 paths: 56 days, 15 legs (it was refused for 50 budgets, 2.52e9 "work")
+    const one = { ...ex, budgets: [5000], paths: 60_000, firstPath: 0, pathCount: 1 };
+    const fifty = { ...one, budgets };
+    expect(() => frontierSetup(fifty)).not.toThrow();
+    expect(frontierPathLimit(fifty)).toEqual(frontierPathLimit(one));
+    // the path-steps bound: 20,000,000 / 56 days
+    expect(frontierPathLimit(fifty)).toEqual({ mostPaths: 357_142, horizonDays: 56 });
+    expect(() => frontierSetup({ ...fifty, paths: 357_142, pathCount: 357_142 })).not.toThrow();
+    expect(() => frontierSetup({ ...fifty, paths: 357_143, pathCount: 357_143 })).toThrow(/path-steps/);
   });
 
   it('names the path-steps limit when that is the one passed, not the work limit', () => {
-    // 357,143 paths × 56 days passes 20,000,000 path-steps while 1 budget × … × 15 legs is far under 2e9.
-    const e = errorOf(() => checkFrontierWork(1, 2_000_000, 357_143, 56, 15));
+    // 357,143 paths × 56 days passes 20,000,000 path-steps while … × 15 legs is far under 2e9.
+    const e = errorOf(() => checkFrontierWork(2_000_000, 357_143, 56, 15));
     expect(e.field).toBe('pathCount');
     expect(e.message).toMatch(
       /^pathCount: 357143 paths × 56 days = 20000008 path-steps, over the limit of 20,000,000 per call;/,
     );
     expect(e.fix).toMatch(/at most 357142 paths per call/);
-    // fewer budgets do not lift the path-steps (it said so whatever bound)
     expect(e.fix).not.toMatch(/budgets/);
-    expect(errorOf(() => checkFrontierWork(2, 2_000_000, 1_900_000, 56, 15)).fix).not.toMatch(/budgets/);
   });
 
   it('refuses a search over its work limit naming the paths and how many fit (a chunk: pathCount)', () => {
