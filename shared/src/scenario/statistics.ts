@@ -327,7 +327,8 @@ export function pooledQuantile(a: Float64Array, b: Float64Array, q: number): num
 
 /**
  * Two P&L samples on shared bins over their body: `bins` equal bins from the 0.5th to the 99.5th
- * percentile of both pooled ({@link BODY_TAIL}), the paths beyond counted per sample, not binned.
+ * percentile of both pooled ({@link BODY_TAIL}), the paths beyond (by more than 1e-9 of the range's
+ * size, so rounding at a max loss is not "beyond") counted per sample, not binned.
  * It is the histogram a risk manager reads: over the full range one far path crowds the body into
  * a few bars. `sorted` are the samples' ascending copies (the quantiles are read from them).
  */
@@ -340,6 +341,9 @@ export function bodyHistogram(
   let high = pooledQuantile(sorted[0], sorted[1], 1 - BODY_TAIL);
   if (!(high > low)) high = low + 1;
   const width = (high - low) / bins;
+  // a path at an edge within rounding (a condor at its max loss, −94,070.00000000006 beside
+  // −94,070) is in the edge's bin, not beyond it: "beyond" is read as a loss past the max loss
+  const tol = 1e-9 * Math.max(1, Math.abs(low), Math.abs(high));
   const edges: number[] = [];
   for (let k = 0; k <= bins; k++) edges.push(low + k * width);
   const below: number[] = [];
@@ -350,9 +354,9 @@ export function bodyHistogram(
     let over = 0;
     for (let i = 0; i < x.length; i++) {
       const v = x[i]!;
-      if (v < low) under++;
-      else if (v > high) over++;
-      else c[Math.min(bins - 1, Math.floor((v - low) / width))]!++;
+      if (v < low - tol) under++;
+      else if (v > high + tol) over++;
+      else c[Math.min(bins - 1, Math.max(0, Math.floor((v - low) / width)))]!++;
     }
     below[s] = under;
     above[s] = over;

@@ -213,6 +213,23 @@ describe('bodyHistogram: the 0.5th-99.5th percentile of both books on shared bin
     ]);
   });
 
+  it('keeps paths at the max loss in the first bin when rounding puts some a few ulps below it', () => {
+    // the condor's max loss as the paths compute it: −94,070 on some, −94,070.00000000006 on others;
+    // the pooled 0.5th percentile falls between the two, and the ones below are not "beyond"
+    const maxLoss = [
+      -94070.00000000006, -94070.00000000006, -94070.00000000006, -94070.00000000006, -94070.00000000006,
+    ];
+    const x = Float64Array.from([
+      ...maxLoss,
+      ...new Array<number>(5).fill(-94070),
+      ...Array.from({ length: 990 }, (_, i) => -94000 + i * 100),
+    ]);
+    const h = bodyHistogram([x, x], [x, x], 10);
+    expect(h.low).toBeGreaterThan(-94070.00000000006);
+    expect(h.below).toEqual([0, 0]);
+    expect(h.counts[0]![0]).toBe(10 + x.filter((v) => v > -94070 && v < h.edges[1]!).length);
+  });
+
   it('gives one unit-wide range when every path has the same P&L', () => {
     const flat = new Float64Array(10).fill(7);
     const one = bodyHistogram([flat, flat], [flat, flat], 4);
