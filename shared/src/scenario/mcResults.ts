@@ -274,10 +274,12 @@ function noEffectiveness(
         }, and CVaR saved per dollar of it would not measure them`
       : `${c.hedgeCost < 0 ? `the hedges earn a net credit of ${wholeUsd(-c.hedgeCost)}` : 'the hedges cost nothing'} (${parts}), ` +
         'so CVaR saved per dollar of hedge cost is not defined';
+  // CVaR is a loss here (positive), a P&L in the taskpane's table (negative): say which, in words
+  const cvar = (x: number) => (x >= 0 ? `a loss of ${wholeUsd(x)}` : `a gain of ${wholeUsd(-x)}`);
   const change =
     alvh.cvar95 === condor.cvar95
-      ? `the CVaR 95 is ${wholeUsd(condor.cvar95)} with and without them`
-      : `they take the CVaR 95 from ${wholeUsd(condor.cvar95)} (the condor alone) to ${wholeUsd(alvh.cvar95)}`;
+      ? `the CVaR 95 is ${cvar(condor.cvar95)} with and without them`
+      : `they take the CVaR 95 from ${cvar(condor.cvar95)} (the condor alone) to ${cvar(alvh.cvar95)}`;
   return [`Hedge effectiveness is null: ${why}; ${change}.`];
 }
 
