@@ -52,7 +52,7 @@ describe('the frontier sheet says what the page says', () => {
     const rowOf = (text: string): number[] =>
       [...sheets[0]!.cells.entries()].filter(([, c]) => c.value === text).map(([k]) => Number(k.split(',')[0]));
     const lastNote = Math.max(...view.notes.flatMap(rowOf));
-    const chartHeader = rowOf('Hedge budget or spend (USD)');
+    const chartHeader = rowOf('Hedge cost before fees (USD)');
     expect(chartHeader).toHaveLength(1);
     expect(chartHeader[0]).toBeGreaterThan(lastNote);
   });

@@ -30,6 +30,7 @@ import { arbitrageText, presentSurface, smileOf, SMILE_MIN_DELTA } from '../../a
 import {
   frontierTable,
   legText,
+  markNote,
   parseFrontier,
   presentOrders,
   presentStructures,
@@ -236,6 +237,7 @@ describe('parseFrontier', () => {
         split: 0.5,
         tailUnits: 3,
         overlayUnits: 2,
+        cost: 9_400,
         cvar95Down: 39_000,
         drawdownLoss: 31_000,
         worstAnalogLoss: 38_000,
@@ -246,6 +248,7 @@ describe('parseFrontier', () => {
         split: { calendarShare: 0.6, tailShare: 0.4 },
         tailUnits: 0,
         overlayUnits: 0,
+        cost: 0,
         cvar95Down: 61_000,
         drawdownLoss: 52_000,
         worstAnalogLoss: null,
@@ -261,6 +264,7 @@ describe('parseFrontier', () => {
     expect(v.points.map((p) => p.budget)).toEqual(real.points.map((p) => p.budget));
     v.points.forEach((p, i) => {
       const r = real.points[i]!;
+      expect(p.cost).toBe(r.cost);
       expect(p.cvar95Down).toBe(-r.cvar95Down);
       expect(p.drawdown).toBe(-r.drawdownLoss);
       expect(p.mix).toBe(mixWords(r));
@@ -284,13 +288,21 @@ describe('parseFrontier', () => {
     expect(v.rule?.label).toBe(`literal rule (uncapped, ${real.rule.tailContracts} VIX calls)`);
     expect(v.rule?.cost).toBe(real.rule.cost);
     expect([v.paths, v.seed, v.measure]).toEqual([2_000, 5, 'real-world']);
-    // The table: one row a budget, then the plan and the rule with their spend and what matches them.
+    // The table: one row a budget with what its mix costs (before fees), then the plan and the rule
+    // with their cost (no budget) and what matches them.
     const rows = frontierTable(v);
     expect(rows).toHaveLength(real.points.length + 2);
-    expect(rows.at(-2)!.cells[6]).toMatch(
-      /^plan as sized; (the cheapest mix that does as well costs \$[\d,]+ \(.+\)|no mix)/,
+    expect(rows.slice(0, -2).map((r) => r.cells.slice(0, 3))).toEqual(
+      real.points.map((p) => [p.budget, p.cost, -p.cvar95Down]),
     );
-    expect(rows.at(-1)!.cells[6]).toMatch(/^literal rule \(uncapped, \d+ VIX calls\)/);
+    expect(rows.slice(-2).map((r) => r.cells.slice(0, 3))).toEqual([
+      [null, real.plan.cost, -real.plan.cvar95Down],
+      [null, real.rule.cost, -real.rule.cvar95Down],
+    ]);
+    expect(rows.at(-2)!.cells[7]).toMatch(
+      /^plan as sized; (the cheapest mix that does as well costs \$[\d,]+ before fees \(.+\)|no mix)/,
+    );
+    expect(rows.at(-1)!.cells[7]).toMatch(/^literal rule \(uncapped, \d+ VIX calls\)/);
   });
   it('charts the plan, the literal rule and the match beside the frontier in the sheet, one series a column', async () => {
     const v = parseFrontier(real);
@@ -302,13 +314,15 @@ describe('parseFrontier', () => {
     expect(chart.seriesBy).toBe('Columns');
     const block = chart.source['values'] as (number | string)[][];
     const names = ['Plan', 'Literal rule', ...(v.plan!.match ? ["Plan's risk, least cost"] : [])];
-    expect(block[0]).toEqual(['Hedge budget or spend (USD)', 'Frontier', ...names]);
-    // Every row: x and exactly one series' y; the budgets in the frontier's column, each mark in its own.
+    expect(block[0]).toEqual(['Hedge cost before fees (USD)', 'Frontier (best mix within each budget)', ...names]);
+    expect(chart.mock.axes.categoryAxis.title.text).toBe('Hedge cost before fees (USD)');
+    // Every row: x and exactly one series' y; the budgets' mixes in the frontier's column, each mark
+    // in its own, every one at what it costs (a budget's mix, not the budget: one x for all).
     const body = block.slice(1);
     expect(body).toHaveLength(v.points.length + names.length);
     for (const r of body) expect(r.slice(1).filter((c) => c !== '')).toHaveLength(1);
     expect(body.slice(0, v.points.length).map((r) => [r[0], r[1]])).toEqual(
-      v.points.map((p) => [p.budget, p.cvar95Down]),
+      v.points.map((p) => [p.cost, p.cvar95Down]),
     );
     const marks = [v.plan!, v.rule!, ...(v.plan!.match ? [v.plan!.match] : [])];
     marks.forEach((m, i) => {
@@ -343,6 +357,20 @@ describe('parseFrontier', () => {
     expect([v.paths, v.seed, v.measure]).toEqual([20_000, 7, 'real-world']);
     expect(v.notes).toEqual([]);
   });
+  it('says the cheapest match costs before fees, as every frontier cost is', () => {
+    const m = {
+      label: 'plan as sized',
+      cost: 548,
+      mix: '1 × vix-call',
+      cvar95Down: -1,
+      drawdown: -1,
+      worstAnalog: null,
+    };
+    expect(markNote({ ...m, match: { cost: 547, cvar95Down: -1, mix: '1 × spx-put-spread' } })).toBe(
+      'plan as sized; the cheapest mix that does as well costs $547 before fees (1 × spx-put-spread)',
+    );
+    expect(markNote({ ...m, match: null })).toBe('plan as sized; no mix up to the top budget does as well');
+  });
   it("keeps the answer's model notes (text only)", () => {
     const v = parseFrontier({ ...answer, modelNotes: ['From VIX 30-50 a bias.', 7, null] });
     expect(v.notes).toEqual(['From VIX 30-50 a bias.']);
@@ -351,6 +379,7 @@ describe('parseFrontier', () => {
     [{}, /frontier answer's points is missing or empty/],
     [{ points: [{ ...answer.points[0], cvar95Down: 'x' }] }, /points\[0\]\.cvar95Down is "x", not a number/],
     [{ points: [{ ...answer.points[0], budget: null }] }, /points\[0\]\.budget is null/],
+    [{ points: [{ ...answer.points[0], cost: undefined }] }, /points\[0\]\.cost is undefined/],
     [[1], /\(answer\) is not an object/],
     [{ ...answer, plan: { cost: 1, cvar95Down: 'x' } }, /plan\.cvar95Down is "x", not a number/],
     [{ ...answer, rule: 3 }, /frontier answer's rule is not an object/],
@@ -491,8 +520,16 @@ describe('orders and structures from the example day’s plan with positions', (
       parseFrontier({
         valuationDate: '2025-04-08',
         points: [
-          { budget: 0, structure: 'none', split: 0.6, cvar95Down: 100, drawdownLoss: 90, worstAnalogLoss: 95 },
-          { budget: 50, structure: 'vix-call', split: 0.6, cvar95Down: 80, drawdownLoss: 70, worstAnalogLoss: 75 },
+          { budget: 0, structure: 'none', split: 0.6, cost: 0, cvar95Down: 100, drawdownLoss: 90, worstAnalogLoss: 95 },
+          {
+            budget: 50,
+            structure: 'vix-call',
+            split: 0.6,
+            cost: 45,
+            cvar95Down: 80,
+            drawdownLoss: 70,
+            worstAnalogLoss: 75,
+          },
         ],
       }),
       opts,
@@ -505,13 +542,16 @@ describe('orders and structures from the example day’s plan with positions', (
     expect(sheets[0]!.tables).toHaveLength(2);
     const orders = sheets[0]!.ranges.find((r) => r.address === sheets[0]!.tables[1]!.address)!.mock;
     expect((orders['values'] as unknown[][]).length).toBe(o!.rows.length + 1);
-    const frontier = sheets[1]!.ranges.find((r) => r.address === 'A4:G6')!.mock;
-    expect((frontier['values'] as unknown[][])[1]!.slice(0, 3)).toEqual([0, -100, -90]);
+    const frontier = sheets[1]!.ranges.find((r) => r.address === 'A4:H6')!.mock;
+    const values = frontier['values'] as unknown[][];
+    expect(values[0]!.slice(0, 3)).toEqual(['Budget (USD)', 'Cost before fees (USD)', 'CVaR 95 down (P&L, USD)']);
+    expect(values[1]!.slice(0, 4)).toEqual([0, 0, -100, -90]);
+    expect(values[2]!.slice(0, 2)).toEqual([50, 45]);
     expect(sheets[1]!.charts.map((c) => c.type)).toEqual(['XYScatter']);
     // No marked books: the frontier alone, no legend.
     expect((sheets[1]!.charts[0]!.source['values'] as unknown[][])[0]).toEqual([
-      'Hedge budget or spend (USD)',
-      'Frontier',
+      'Hedge cost before fees (USD)',
+      'Frontier (best mix within each budget)',
     ]);
     expect(sheets[1]!.charts[0]!.mock.legend).toMatchObject({ visible: false });
   });

@@ -989,14 +989,23 @@ describe('taskpane frontier (Chromium, 350 px)', () => {
       plan: svg.querySelector('.mark-plan text')?.textContent,
       literal: svg.querySelector('.mark-literal text')?.textContent,
       chosen: svg.querySelector('.mark-chosen text')?.textContent,
+      x: svg.querySelector('.axes text.label')?.textContent,
     }));
-    expect(chart).toEqual({ dots: 4, plan: 'plan', literal: 'literal rule', chosen: "plan's risk, least cost" });
+    expect(chart).toEqual({
+      dots: 4,
+      plan: 'plan',
+      literal: 'literal rule',
+      chosen: "plan's risk, least cost",
+      x: 'Hedge cost before fees (USD)',
+    });
     const rows = await page.$$eval('#frontier-table tbody tr', (trs) =>
       trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')),
     );
-    // Losses become P&L: CVaR 95 of the down paths as a negative number.
+    // Losses become P&L: CVaR 95 of the down paths as a negative number; beside each budget what its
+    // mix costs (before fees), and the chart's line at those costs, as the marks are at theirs.
     expect(rows[2]).toEqual([
       '$10,000',
+      '$9,700',
       '-$39,000',
       '-$31,000',
       '-$38,000',
@@ -1005,15 +1014,16 @@ describe('taskpane frontier (Chromium, 350 px)', () => {
       '',
     ]);
     expect(rows[4]).toEqual([
+      '—',
       '$2,100',
       '-$57,500',
       '-$50,000',
       '-$55,000',
       '3 × vix-call',
       '',
-      'plan as sized; the cheapest mix that does as well costs $1,650 (2 × vix-call-spread)',
+      'plan as sized; the cheapest mix that does as well costs $1,650 before fees (2 × vix-call-spread)',
     ]);
-    expect(rows[5]![6]).toBe('literal rule (uncapped, 37 VIX calls); no mix up to the top budget does as well');
+    expect(rows[5]![7]).toBe('literal rule (uncapped, 37 VIX calls); no mix up to the top budget does as well');
     expect(await page.textContent('#frontier-title')).toBe(
       "20,000 paths, seed 42, real-world measure, model started from today's VIX alone",
     );
@@ -1068,11 +1078,12 @@ describe('taskpane frontier (Chromium, 350 px)', () => {
       trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')),
     );
     const dollars = (t: string): number => Number(t.replace(/[$,]/g, ''));
-    const shown = rows.filter((r) => r[6] === '');
+    const shown = rows.filter((r) => r[7] === '');
     expect(shown.map((r) => dollars(r[0]!))).toEqual(f.points.map((p) => Math.round(p.budget)));
-    expect(shown.map((r) => dollars(r[1]!))).toEqual(f.points.map((p) => Math.round(-p.cvar95Down)));
+    expect(shown.map((r) => dollars(r[1]!))).toEqual(f.points.map((p) => Math.round(p.cost)));
+    expect(shown.map((r) => dollars(r[2]!))).toEqual(f.points.map((p) => Math.round(-p.cvar95Down)));
     // The plan as sized and the literal rule follow, at what they cost, on the same paths.
-    expect(rows.slice(-2).map((r) => [dollars(r[0]!), dollars(r[1]!), r[6]!.split(';')[0]])).toEqual([
+    expect(rows.slice(-2).map((r) => [dollars(r[1]!), dollars(r[2]!), r[7]!.split(';')[0]])).toEqual([
       [Math.round(f.plan.cost), Math.round(-f.plan.cvar95Down), 'plan as sized'],
       [
         Math.round(f.rule.cost),

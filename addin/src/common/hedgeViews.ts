@@ -158,6 +158,11 @@ export function presentStructures(s: Plan['structures'], valuationDate?: string)
 /** One point of the frontier: risks as P&L (USD, a loss negative). */
 export interface FrontierPointView {
   budget: number;
+  /**
+   * What the budget's mix costs, USD: its premium at model marks, at most the budget, BEFORE the
+   * opening fees (paid beyond it, in the P&L), as the marked books' costs are.
+   */
+  cost: number;
   structure: string;
   split: string;
   /** What the budget buys, in words ("2 overlay + 3 × vix-call-spread"). */
@@ -173,7 +178,7 @@ export interface FrontierPointView {
 export interface FrontierMarkView {
   /** The table's and the chart's label. */
   label: string;
-  /** What its hedges cost, USD (a debit positive). */
+  /** What its hedges cost, USD (a debit positive), before the opening fees as the points' costs. */
   cost: number;
   mix: string;
   /** P&L, as the points' (a loss negative). */
@@ -250,6 +255,7 @@ function framePoint(raw: unknown, where: string): FrontierPointView {
   const structure = typeof o['structure'] === 'string' ? o['structure'] : null;
   return {
     budget: num(o, 'budget', where),
+    cost: num(o, 'cost', where),
     structure: structure ?? 'none',
     split: splitText(o['split']),
     mix: mix(o, 'tailUnits', structure),
@@ -292,7 +298,7 @@ function frameMark(
 
 /**
  * The answer of `POST /api/frontier` (or of the frontier run here) read defensively, the one place
- * its shape is known: `{ points: [{ budget, structure, split, tailUnits, overlayUnits, cvar95Down,
+ * its shape is known: `{ points: [{ budget, structure, split, tailUnits, overlayUnits, cost, cvar95Down,
  * drawdownLoss, worstAnalogLoss }], plan?, rule? ({ cost, overlayUnits, tailContracts, cvar95Down,
  * drawdownLoss, worstAnalogLoss, matchedBy }), paths?, seed?, measure?, warnings?, modelNotes? }`. The losses
  * (positive amounts) become P&L (negative); a missing or non-finite number is an error naming the
@@ -338,19 +344,30 @@ export function frontierRunWords(view: Pick<FrontierView, 'paths' | 'seed' | 'me
 export function markNote(m: FrontierMarkView): string {
   return m.match === null
     ? `${m.label}; no mix up to the top budget does as well`
-    : `${m.label}; the cheapest mix that does as well costs ${formatValue(m.match.cost, 'usd')} (${m.match.mix})`;
+    : `${m.label}; the cheapest mix that does as well costs ${formatValue(m.match.cost, 'usd')} before fees (${m.match.mix})`;
 }
 
+/** The frontier table's column headings, the page's and the sheet's: costs before fees, risks as P&L (USD). */
+export const FRONTIER_COLUMNS = [
+  'Budget (USD)',
+  'Cost before fees (USD)',
+  'CVaR 95 down (P&L, USD)',
+  'Drawdown (P&L, USD)',
+  'Worst analog (P&L, USD)',
+  'Bought',
+  'Split',
+] as const;
+
 /**
- * The frontier's table, one row a budget and then the plan and the literal rule (their spend in the
- * budget column): [budget or spend, CVaR 95 down, drawdown, worst analog (null: none), what it
- * buys, split, note], numbers as P&L in USD, each with its row class. The page formats the numbers,
- * the sheet writes them as they are.
+ * The frontier's table, one row a budget and then the plan and the literal rule (no budget: null):
+ * [budget, what the mix costs before fees, CVaR 95 down, drawdown, worst analog (null: none), what
+ * it buys, split, note], numbers as P&L in USD, each with its row class. The page formats the
+ * numbers, the sheet writes them as they are.
  */
 export function frontierTable(view: FrontierView): { cells: (number | string | null)[]; className: string }[] {
   return [
     ...view.points.map((p) => ({
-      cells: [p.budget, p.cvar95Down, p.drawdown, p.worstAnalog, p.mix, p.split, ''],
+      cells: [p.budget, p.cost, p.cvar95Down, p.drawdown, p.worstAnalog, p.mix, p.split, ''],
       className: '',
     })),
     ...[
@@ -359,16 +376,20 @@ export function frontierTable(view: FrontierView): { cells: (number | string | n
     ].flatMap(({ m, className }) =>
       m === undefined
         ? []
-        : [{ cells: [m.cost, m.cvar95Down, m.drawdown, m.worstAnalog, m.mix, '', markNote(m)], className }],
+        : [{ cells: [null, m.cost, m.cvar95Down, m.drawdown, m.worstAnalog, m.mix, '', markNote(m)], className }],
     ),
   ];
 }
 
+/** The frontier chart's x, the page's and the sheet's: every series is placed at what it costs. */
+export const FRONTIER_X = 'Hedge cost before fees (USD)';
+
 /**
- * The frontier chart's data, as the sheet charts it: the first column the hedge budget or spend
- * (USD, the x axis), then one column a series, the frontier's CVaR 95 down on the budgets' rows and
- * each marked book's (the plan, the literal rule, the cheapest mix with the plan's risk) on its own
- * row, null elsewhere (an empty cell the chart skips). Only the marks the answer has get a column.
+ * The frontier chart's data, as the sheet charts it: the first column {@link FRONTIER_X} (the x
+ * axis: each budget's best mix and each marked book at what it costs), then one column a series,
+ * the frontier's CVaR 95 down on the budgets' rows and each marked book's (the plan, the literal
+ * rule, the cheapest mix with the plan's risk) on its own row, null elsewhere (an empty cell the
+ * chart skips). Only the marks the answer has get a column.
  */
 export function frontierChartBlock(view: FrontierView): { header: string[]; rows: (number | null)[][] } {
   const named: { name: string; at: { cost: number; cvar95Down: number } | null | undefined }[] = [
@@ -384,9 +405,9 @@ export function frontierChartBlock(view: FrontierView): { header: string[]; rows
     return r;
   };
   return {
-    header: ['Hedge budget or spend (USD)', 'Frontier', ...marks.map((m) => m.name)],
+    header: [FRONTIER_X, 'Frontier (best mix within each budget)', ...marks.map((m) => m.name)],
     rows: [
-      ...view.points.map((p) => row(p.budget, 1, p.cvar95Down)),
+      ...view.points.map((p) => row(p.cost, 1, p.cvar95Down)),
       ...marks.map((m, i) => row(m.at.cost, 2 + i, m.at.cvar95Down)),
     ],
   };

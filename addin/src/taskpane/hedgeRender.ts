@@ -6,6 +6,8 @@
  */
 import { formatValue } from '../common/views';
 import {
+  FRONTIER_COLUMNS,
+  FRONTIER_X,
   frontierRunWords,
   frontierTable,
   sideText,
@@ -182,17 +184,18 @@ function frontierMarkers(view: FrontierView): ChartMarker[] {
   return out;
 }
 
-/** The frontier chart and table. */
 /**
- * Draws the frontier; `start` says where its model started (the title's last words): the frontier
- * takes no VIX history, so it starts from today's VIX whatever the closes box holds.
+ * Draws the frontier chart and table; `start` says where its model started (the title's last words):
+ * the frontier takes no VIX history, so it starts from today's VIX whatever the closes box holds.
+ * Every series of the chart is at what it costs before fees: each budget's best mix (its budget is
+ * in the table) as the plan, the literal rule and the cheapest match, so they compare on one x.
  */
 export function renderFrontier(view: FrontierView, start = ''): void {
-  const line = view.points.map((p) => ({ x: p.budget, y: p.cvar95Down }));
+  const line = view.points.map((p) => ({ x: p.cost, y: p.cvar95Down }));
   const k = (x: number): string => `${(x / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })}k`;
   drawChart(byId('frontier-chart'), {
-    title: `Budget frontier${view.measure ? ` (${view.measure} measure)` : ''}: CVaR 95 of the down paths (P&L, USD) against the hedge budget (USD), ${view.points.length} budgets`,
-    xLabel: 'Hedge budget or spend (USD)',
+    title: `Budget frontier${view.measure ? ` (${view.measure} measure)` : ''}: CVaR 95 of the down paths (P&L, USD) against what the hedges cost before fees (USD): the best mix within each of ${view.points.length} budgets, the plan, the literal rule and the plan's cheapest match`,
+    xLabel: FRONTIER_X,
     yLabel: 'CVaR 95 down, P&L (USD)',
     xFormat: k,
     yFormat: k,
@@ -205,7 +208,7 @@ export function renderFrontier(view: FrontierView, start = ''): void {
   const rows = frontierTable(view);
   table(
     'frontier-table',
-    ['Budget or spend (USD)', 'CVaR 95 down (P&L)', 'Drawdown (P&L)', 'Worst analog (P&L)', 'Bought', 'Split', ''],
+    [...FRONTIER_COLUMNS, ''],
     rows.map((r) => r.cells.map((c) => (typeof c === 'number' ? usd(c) : (c ?? '—')))),
     (i) => rows[i]?.className ?? '',
   );

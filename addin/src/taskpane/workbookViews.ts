@@ -7,6 +7,8 @@ import { excelFormat } from '../common/views';
 import type { SmileView, SurfaceView } from '../common/surfaceView';
 import { arbitrageText } from '../common/surfaceView';
 import {
+  FRONTIER_COLUMNS,
+  FRONTIER_X,
   frontierChartBlock,
   frontierRunWords,
   frontierTable,
@@ -256,17 +258,9 @@ export async function writeFrontierSheet(
     sheet,
     `AlvhFrontier_${key}`,
     top,
-    [
-      'Budget or spend (USD)',
-      'CVaR 95 down (P&L, USD)',
-      'Drawdown (P&L, USD)',
-      'Worst analog (P&L, USD)',
-      'Bought',
-      'Split',
-      'Point',
-    ],
+    [...FRONTIER_COLUMNS, 'Point'],
     rows,
-    eachRow(rows.length, [usd, usd, usd, usd, '@', '@', '@']),
+    eachRow(rows.length, [usd, usd, usd, usd, usd, '@', '@', '@']),
   );
   let at = top + rows.length + 3;
   if (view.notes.length > 0) {
@@ -280,7 +274,7 @@ export async function writeFrontierSheet(
   }
   // The chart's own block under the table: x, then one column a series (the frontier, each marked book).
   const block = frontierChartBlock(view);
-  bold(sheet, at - 1, 'Chart data: hedge budget or spend, then CVaR 95 down (P&L, USD) of each series');
+  bold(sheet, at - 1, 'Chart data: what each series costs before fees, then its CVaR 95 down (P&L, USD)');
   const source = sheet.getRange(blockAddress(at, 0, block.rows.length + 1, block.header.length));
   writeCells(
     source,
@@ -295,8 +289,8 @@ export async function writeFrontierSheet(
   );
   sheet.getRange(blockAddress(at, 0, 1, block.header.length)).format.font.bold = true;
   const chart = sheet.charts.add('XYScatter', source, 'Columns');
-  chart.title.text = `Downside risk (CVaR 95, P&L) by hedge budget${view.measure ? `, ${view.measure} measure` : ''}`;
-  chart.axes.categoryAxis.title.text = 'Hedge budget or spend (USD)';
+  chart.title.text = `Downside risk (CVaR 95, P&L) by hedge cost before fees${view.measure ? `, ${view.measure} measure` : ''}`;
+  chart.axes.categoryAxis.title.text = FRONTIER_X;
   chart.axes.valueAxis.title.text = 'CVaR 95 of down paths (P&L, USD)';
   // One series a column: the legend names the frontier and the marked books.
   chart.legend.visible = block.header.length > 2;
