@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { frontier } from '@alvh/shared';
 import { parseFrontier } from '../../addin/src/common/hedgeViews';
+import { planInputFromForm } from '../../addin/src/common/planInput';
+import { EXAMPLE } from '../../addin/src/taskpane/example';
+import { frontierFailureWords } from '../../addin/src/taskpane/frontierRun';
+import { RunError } from '../../addin/src/taskpane/jobs';
 import { PLAN_INPUT } from '../helpers/fixtures';
 
 describe('the taskpane’s frontier notes', () => {
@@ -14,5 +18,46 @@ describe('the taskpane’s frontier notes', () => {
     const v = parseFrontier(real as unknown);
     expect(v.notes).toEqual([...real.warnings, ...real.modelNotes]);
     expect(v.notes[0]).toMatch(/too few to rank mixes; run more paths/);
+  });
+});
+
+describe('the taskpane’s words for a frontier with no ladder of budgets', () => {
+  // The example with the condor expiring the next day: the drawdown scenario leaves no loss.
+  const raw = planInputFromForm({
+    fields: { ...EXAMPLE.fields, condorExpiry: '2025-04-09', credit: '' },
+    futures: EXAMPLE.futures,
+    policy: {},
+    indices: EXAMPLE.indices,
+  });
+  const refused = ((): Error => {
+    try {
+      frontier({ plan: raw, paths: 300, seed: 5 });
+    } catch (e) {
+      return e as Error;
+    }
+    throw new Error('the frontier answered');
+  })();
+
+  it.each([
+    ['in the Web Worker', new RunError(refused.message)],
+    ['on the cloud', new RunError(`the cloud API answered 422: ${refused.message}`, [], 422)],
+  ])('say why nothing is charted and what to change in the form, not the API’s budgets (%s)', (_, e) => {
+    expect(refused.message).toMatch(/^budgets: the drawdown scenario leaves the book no loss to cover/);
+    const words = frontierFailureWords(e)!;
+    expect(words).toBe(
+      "Frontier: nothing to chart. The drawdown scenario leaves this book no loss to cover, so the literal rule's hedge costs nothing and there is no range of budgets to score. To chart one, choose a later condor Expiry, or in Policy a larger Drawdown or fewer Drawdown days.",
+    );
+    expect(words).not.toMatch(/budgets:|\[|JSON|USD/);
+  });
+
+  it('say so when no structure can cover the loss, and leave every other error as it is', () => {
+    const none = new RunError(
+      'budgets: the literal tail costs nothing here (no structure can cover the drawdown loss), so there is no default ladder; pass budgets in USD, e.g. [0, 5000, 10000]',
+    );
+    expect(frontierFailureWords(none)).toMatch(
+      /^Frontier: nothing to chart\. No tail structure can cover the drawdown/,
+    );
+    expect(frontierFailureWords(new RunError('paths: pass a whole number'))).toBeUndefined();
+    expect(frontierFailureWords(new Error('network down'))).toBeUndefined();
   });
 });

@@ -60,6 +60,20 @@ export function frontierPathsProblem(body: unknown, paths: number): string | und
   return `Frontier: at most ${most} paths for this condor (its ${limit.horizonDays} days to expiry, each day of each path pricing the condor and every hedge); lower the paths to ${most} or fewer.`;
 }
 
+/**
+ * The page's words for a frontier refused because its default ladder of budgets is empty (the
+ * shared message names `budgets`, an input of the API the page does not have): why there is nothing
+ * to chart and what to change in the form; undefined for any other error.
+ */
+export function frontierFailureWords(e: unknown): string | undefined {
+  const said = e instanceof Error ? e.message : String(e);
+  if (!/\bbudgets: .*there is no default ladder/.test(said)) return undefined;
+  const head = 'Frontier: nothing to chart.';
+  if (/no loss to cover/.test(said))
+    return `${head} The drawdown scenario leaves this book no loss to cover, so the literal rule's hedge costs nothing and there is no range of budgets to score. To chart one, choose a later condor Expiry, or in Policy a larger Drawdown or fewer Drawdown days.`;
+  return `${head} No tail structure can cover the drawdown loss, so the literal rule's hedge has no cost to set the range of budgets by: the tail structures under the plan say why each cannot cover.`;
+}
+
 let controller: AbortController | undefined;
 
 /**
@@ -134,7 +148,9 @@ export async function runFrontier(host: FrontierHost): Promise<boolean> {
       );
     else {
       note('');
-      host.reportError(e);
+      const words = frontierFailureWords(e);
+      if (words === undefined) host.reportError(e);
+      else showError(words);
       return true;
     }
   } finally {
