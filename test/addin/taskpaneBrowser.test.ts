@@ -22,6 +22,7 @@ import {
   parseChain,
   parseInput,
   plan,
+  optionRoot,
   runMonteCarloChunk,
   summarizeMonteCarlo,
 } from '@alvh/shared';
@@ -675,6 +676,20 @@ describe('taskpane positions, structures and orders (Chromium, 350 px)', () => {
       expect(orders[i]![7]).toContain(o.why);
     }
     expect(await page.textContent('#positions-note')).toMatch(/^2 positions read/);
+    // Positions equal to the plan's legs: no order, and no table of headings alone under "none".
+    const legs = [...expected.book.condor, ...expected.book.overlay, ...expected.book.tail];
+    const held = new Map<string, number>();
+    for (const l of legs) {
+      const [y, m, d] = l.expiry.slice(2).split('-');
+      const symbol = `${optionRoot(l.kind, l.expiry)} ${y}${m}${d}${l.type === 'put' ? 'P' : 'C'}${String(l.strike * 1000).padStart(8, '0')}`;
+      held.set(symbol, (held.get(symbol) ?? 0) + l.quantity);
+    }
+    await page.fill(
+      'textarea[name=positions]',
+      ['Symbol,Qty', ...[...held].filter(([, q]) => q !== 0).map(([s, q]) => `${s},${q}`)].join('\n'),
+    );
+    await expect.poll(() => page.textContent('#orders-title')).toBe('(none: the positions held equal the plan)');
+    expect(await page.isHidden('#orders-table')).toBe(true);
     const best = expected.structures.bestWithinBudget?.structure;
     const marked = await page.$$eval('#structures-table tr.best-row th', (ths) => ths.map((t) => t.textContent ?? ''));
     expect(marked).toEqual(best ? [expect.stringContaining(best)] : []);

@@ -138,6 +138,8 @@ function renderOrders(orders: OrdersView): void {
     ]),
     (i) => (rows[i]?.later ? 'deferred-row' : ''),
   );
+  // No order and none deferred: the title says "none", and a table of headings alone says nothing more.
+  byId('orders-table').hidden = rows.length === 0;
 }
 
 /**
