@@ -16,7 +16,7 @@ import {
   typedIssues,
   type FormState,
 } from '../../addin/src/common/planInput';
-import { presentMonteCarlo } from '../../addin/src/common/presentRuns';
+import { histogramCaption, presentMonteCarlo } from '../../addin/src/common/presentRuns';
 import { frontierRunWords, parseFrontier, presentStructures } from '../../addin/src/common/hedgeViews';
 import { monteCarloRunWords, stressCellText } from '../../addin/src/common/views';
 import { writeMonteCarloSheet } from '../../addin/src/taskpane/workbook';
@@ -151,5 +151,22 @@ describe('whole numbers with thousands grouped by a dot', () => {
     expect(typedIssues(s)).toEqual([
       { path: 'policy.tailDteMin', message: 'is 1.000: write 1000 for 1,000, or 1 for 1' },
     ]);
+  });
+});
+
+describe('the Monte Carlo histogram caption', () => {
+  const tails = { low: -50_000, high: 30_000, lowest: [0, 0], highest: [0, 0] };
+  it('counts the paths the bins leave out in the singular or plural', () => {
+    expect(histogramCaption({ ...tails, below: [1, 0], above: [2, 1] })).toBe(
+      'Bins span -$50,000 to $30,000 (0.5th-99.5th percentile). Not drawn: unhedged 1 path below, 2 above; ALVH 0 below, 1 above. P&L at the horizon, a loss is negative.',
+    );
+    expect(histogramCaption({ ...tails, below: [1_200, 3], above: [0, 0] })).toMatch(
+      /^Bins span .* Not drawn: unhedged 1,200 paths below, 0 above; ALVH 3 below, 0 above\./,
+    );
+  });
+  it('says the bins span every path when they have no range', () => {
+    expect(histogramCaption({ ...tails, low: Number.NaN, high: Number.NaN, below: [0, 0], above: [0, 0] })).toBe(
+      'Bins span every path. P&L at the horizon, a loss is negative.',
+    );
   });
 });

@@ -5,7 +5,8 @@
  */
 import { mergeMonteCarlo, reviveMonteCarloPartial, summarizeMonteCarlo } from '@alvh/shared';
 import type { BodyHistogram, MonteCarloSummary, StressGridResult } from '@alvh/shared';
-import type { HistogramView, McStatRow, StressView } from './views';
+import { countWords } from './numbers';
+import { formatValue, type HistogramView, type McStatRow, type StressView } from './views';
 
 // ---------------------------------------------------------------------------------------------
 // Monte Carlo
@@ -166,4 +167,16 @@ export function presentStress(raw: unknown): StressView {
     opens: Math.max(0, g.days.indexOf(0)),
     notes: stringsOf(g.notes),
   };
+}
+
+/**
+ * The histogram's caption: the range its bins span and each book's paths they leave out ("unhedged
+ * 1 path below, 3 above"), or, with no range (NaN bounds), that the bins span every path.
+ */
+export function histogramCaption(t: HistogramView['tails']): string {
+  const tail = 'P&L at the horizon, a loss is negative.';
+  if (!Number.isFinite(t.low)) return `Bins span every path. ${tail}`;
+  const paths = countWords('path', 'paths');
+  const n = countWords();
+  return `Bins span ${formatValue(t.low, 'usd')} to ${formatValue(t.high, 'usd')} (0.5th-99.5th percentile). Not drawn: unhedged ${paths(t.below[0] ?? 0)} below, ${n(t.above[0] ?? 0)} above; ALVH ${n(t.below[1] ?? 0)} below, ${n(t.above[1] ?? 0)} above. ${tail}`;
 }

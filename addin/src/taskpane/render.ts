@@ -14,6 +14,7 @@ import {
   Title,
   Tooltip,
 } from 'chart.js';
+import { histogramCaption } from '../common/presentRuns';
 import { formatValue, heatColor, monteCarloRunWords, stressCellText } from '../common/views';
 import type { HistogramView, PlanView, StressView } from '../common/views';
 import { announcePlan, planSummary } from './planStatus';
@@ -169,10 +170,7 @@ let chart: Chart | undefined;
 
 export function renderMonteCarlo(view: HistogramView): void {
   byId('mc-title').textContent = monteCarloRunWords(view);
-  const t = view.tails;
-  byId('mc-tails').textContent = Number.isFinite(t.low)
-    ? `Bins span ${formatValue(t.low, 'usd')} to ${formatValue(t.high, 'usd')} (0.5th-99.5th percentile). Not drawn: unhedged ${t.below[0] ?? 0} paths below, ${t.above[0] ?? 0} above; ALVH ${t.below[1] ?? 0} below, ${t.above[1] ?? 0} above. P&L at the horizon, a loss is negative.`
-    : 'Bins span every path. P&L at the horizon, a loss is negative.';
+  byId('mc-tails').textContent = histogramCaption(view.tails);
   renderNotes('mc-notes', view.notes);
   byId('mc-result').hidden = false;
   const canvas = byId<HTMLCanvasElement>('mc-chart');
