@@ -44,7 +44,7 @@ describe('ALVH.FRONTIER', () => {
       'overlay share',
       'tail units',
       'overlay units',
-      'cost (USD)',
+      'cost before fees (USD)',
       'CVaR95 on down paths (USD, loss positive, gain negative)',
       'drawdown loss (USD, loss positive, gain negative)',
       'worst analog loss (USD, loss positive, gain negative)',

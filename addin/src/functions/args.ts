@@ -370,20 +370,17 @@ export function pairedSeriesArg(
 }
 
 /**
- * A two-column range of names and values as an ordered list of [name, value]; rows with an empty
- * name are skipped. A name is text (trimmed) or a number (a date in the name column, e.g. the
- * expiry of a future); a repeated name is rejected.
+ * A two-column range of names and values as ordered [name, value] pairs: an empty name skipped, a
+ * name text (trimmed) or a number (a future's expiry), a repeat or two rows of names across refused.
  */
 export function keyValueArg(name: string, range: unknown): [string | number, Cell][] {
   if (!Array.isArray(range))
     throw invalidInput(name, 'is a single value', 'select a two-column range of names and values');
   const across = Array.isArray(range[0]) ? (range[0] as Cell[]) : [];
+  const transpose =
+    'lay the names down the first column and the values down the second (copy, then Paste Special ▸ Transpose)';
   if (range.length === 2 && across.filter((c) => typeof c === 'string' && c.trim() !== '').length >= 3)
-    throw invalidInput(
-      name,
-      `is 2 rows of ${across.length} columns, its names across the first row`,
-      'lay the names down the first column and the values down the second (copy, then Paste Special ▸ Transpose)',
-    );
+    throw invalidInput(name, `is 2 rows of ${across.length} columns, its names across the first row`, transpose);
   const out: [string | number, Cell][] = [];
   const seen = new Set<string>();
   range.forEach((row: unknown, i) => {

@@ -28,7 +28,7 @@ export const FRONTIER_HEADERS = [
   'overlay share',
   'tail units',
   'overlay units',
-  'cost (USD)',
+  'cost before fees (USD)',
   'CVaR95 on down paths (USD, loss positive, gain negative)',
   'drawdown loss (USD, loss positive, gain negative)',
   'worst analog loss (USD, loss positive, gain negative)',
@@ -63,7 +63,7 @@ function markerRow(m: FrontierMarker, label: string): unknown[] {
     m.worstAnalogLoss,
     m.matchedBy === null
       ? label
-      : `${label}; the cheapest mix that does as well costs $${Math.round(m.matchedBy.cost).toLocaleString('en-US')} (${mixWords(m.matchedBy)})`,
+      : `${label}; the cheapest mix that does as well costs $${Math.round(m.matchedBy.cost).toLocaleString('en-US')} before fees (${mixWords(m.matchedBy)})`,
   ];
 }
 

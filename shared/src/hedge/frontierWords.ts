@@ -37,12 +37,12 @@ export function frontierWords(f: FrontierResult): string {
   const matched = (m: FrontierResult['plan']) =>
     m.matchedBy === null
       ? `no mix up to the ladder's top budget does as well`
-      : `the cheapest mix that does as well costs ${usd(m.matchedBy.cost)} (${mixWords(m.matchedBy)})`;
+      : `the cheapest mix that does as well costs ${usd(m.matchedBy.cost)} before fees (${mixWords(m.matchedBy)})`;
   return (
     `On the budget frontier (${scoredPaths(f)} ${f.measure} paths, seed ${f.seed}; CVaR 95 where SPX ends lower): ` +
-    `the plan's ${usd(f.plan.cost)} of hedges leave ${usd(f.plan.cvar95Down)} against ${usd(f.unhedged.cvar95Down)} unhedged, and ${matched(f.plan)}; ` +
+    `the plan's ${usd(f.plan.cost)} of hedges (before fees) leave ${usd(f.plan.cvar95Down)} against ${usd(f.unhedged.cvar95Down)} unhedged, and ${matched(f.plan)}; ` +
     `the literal rule (${usd(f.rule.cost)} uncapped) leaves ${usd(f.rule.cvar95Down)}, and ${matched(f.rule)}; ` +
-    `the ladder's best, ${usd(first.cvar95Down)}, costs ${usd(first.cost)} (${mixWords(first)}).`
+    `the ladder's best, ${usd(first.cvar95Down)}, costs ${usd(first.cost)} before fees (${mixWords(first)}).`
   );
 }
 

@@ -312,7 +312,7 @@ describe('budget frontier on the 2026-11-20 plan (4,000 paths, seed 11)', () => 
     expect(words.startsWith(pl.structures.summary)).toBe(true);
     const usd = (x: number) => `$${Math.round(x).toLocaleString('en-US')}`;
     expect(words).toContain(
-      `the plan's ${usd(f.plan.cost)} of hedges leave ${usd(f.plan.cvar95Down)} against ${usd(f.unhedged.cvar95Down)} unhedged`,
+      `the plan's ${usd(f.plan.cost)} of hedges (before fees) leave ${usd(f.plan.cvar95Down)} against ${usd(f.unhedged.cvar95Down)} unhedged`,
     );
     expect(words).toContain(`the literal rule (${usd(f.rule.cost)} uncapped)`);
     expect(words).toMatch(/Covering 50% of the \$[\d,]+ drawdown loss costs \$[\d,]+ with /);
