@@ -8,6 +8,7 @@
  * expiry's whole body to the earlier one's variance, and every mark of it then stands above its
  * quotes: that is said, never hidden behind a count.
  */
+import { quantileSorted } from '../scenario/statistics';
 import { sviVariance } from './svi';
 import type { SliceFit } from './chainSlice';
 
@@ -36,12 +37,8 @@ export interface CalendarLift {
   from: { root: string; expiry: string };
 }
 
-const median = (xs: number[]): number => {
-  if (xs.length === 0) return 0;
-  const s = [...xs].sort((a, b) => a - b);
-  const h = Math.floor(s.length / 2);
-  return s.length % 2 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
-};
+/** The median by the package's one quantile rule ({@link quantileSorted}); 0 with no values. */
+const median = (xs: number[]): number => (xs.length === 0 ? 0 : quantileSorted(Float64Array.from(xs).sort(), 0.5));
 
 /**
  * The lifts of a surface's slices whose body the repair moved by more than the threshold
