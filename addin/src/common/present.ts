@@ -3,24 +3,13 @@
  * the view model, which numbers a trader reads, in what order, with what unit and what sentence
  * beside them (quoting the plan's own policy). No maths beyond unit conversion and ordering.
  */
-import { planGapWords, POLICY_FIELDS, type FrontierResult, type Plan } from '@alvh/shared';
+import { planGapWords, type FrontierResult, type Plan } from '@alvh/shared';
 import { formatValue, plainText } from './views';
 import type { PlanRow, PlanTile, PlanView, ValueFormat } from './views';
 import { ladderRows } from './presentLadder';
 import { eventRows } from './presentEvents';
 import { NULL_WORDS, PLAN_ROWS, UNITS } from './presentRows';
-
-/** The policy's fields, the names of their rows in ALVH.PLAN's inputs. */
-const POLICY_NAMES: ReadonlySet<string> = new Set(POLICY_FIELDS);
-
-/**
- * A plan's words with each policy field named as the inputs range names its row
- * (`policy.drawdownDays` → `drawdownDays`): Excel refuses a row `policy.drawdownDays`, while the
- * API's JSON path is `policy.drawdownDays`, where the words stay as they are.
- */
-export function policyRowNames(text: string): string {
-  return text.replace(/(?<![\w.])policy\.([A-Za-z]+)\b/g, (all, name: string) => (POLICY_NAMES.has(name) ? name : all));
-}
+import { policyBoxNames, policyRowNames } from './policyWords';
 
 /** The value at a dotted path (`condor.breakEvens.lower`), or undefined. */
 export function at(o: unknown, path: string): unknown {
@@ -208,8 +197,8 @@ export function presentPlan(p: Plan, host: PlanHost = 'taskpane', frontier?: Fro
   ]
     .filter((x) => x !== undefined)
     .join(' · ');
-  // Excel's rows name the policy's fields without `policy.`
-  const named = host === 'excel' ? policyRowNames : (t: string) => t;
+  // Excel's rows name the policy's fields without `policy.`; the taskpane's boxes by their labels.
+  const named = host === 'excel' ? policyRowNames : policyBoxNames;
   const audit = ((at(raw, 'audit') as unknown[] | undefined) ?? []).map((a) => ({
     rule: plainText(at(a, 'rule')),
     inputs: auditInputs(at(a, 'inputs')),

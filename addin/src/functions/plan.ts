@@ -16,7 +16,8 @@ import {
 import { FIELD_NAMES, normalizeKey, type FieldName } from '../common/fields';
 import { indexForKey, issueTarget, numberOrText, planInputFromForm, type IndexName } from '../common/planInput';
 import { hasDotGroupedThousands } from '../common/numbers';
-import { policyRowNames, presentPlan } from '../common/present';
+import { presentPlan } from '../common/present';
+import { policyRowNames } from '../common/policyWords';
 import { readKeyValueRange, unknownKeysError, vxNumber, type SelectionValues } from '../common/selection';
 import { choiceArg, dateArg, isMissing, isOmitted, keyValueArg, plainNumberArg } from './args';
 import { rsiArg } from './bounds';

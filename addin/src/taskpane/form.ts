@@ -2,20 +2,13 @@
  * The taskpane's form as a document: its policy fields built from the policy's defaults, the VX
  * curve table, and reading or filling every input. No validation and no runs here (taskpane.ts).
  */
-import { POLICY_FIELDS, resolvePolicy } from '@alvh/shared';
 import { FIELD_NAMES } from '../common/fields';
 import { PastedCurveError, parsePastedCurve } from '../common/selection';
 import type { FieldName } from '../common/fields';
 import { INDEX_NAMES, issueTarget } from '../common/planInput';
 import type { FormState, IndexName } from '../common/planInput';
 import type { LastRebalanceText } from '../common/lastRebalance';
-
-export const POLICY_DEFAULTS = resolvePolicy() as unknown as Record<string, unknown>;
-/** Policy fields shown in the form: the scalar ones (the knots and skew stay at their defaults). */
-export const POLICY_SHOWN = POLICY_FIELDS.filter((k) => {
-  const v = POLICY_DEFAULTS[k];
-  return v === undefined || typeof v === 'number' || typeof v === 'string';
-});
+import { POLICY_DEFAULTS, POLICY_SHOWN, policyLabel } from '../common/policyWords';
 
 export function $(id: string): HTMLElement {
   const e = document.getElementById(id);
@@ -38,26 +31,6 @@ export function onCurveRowRemoved(f: () => void): void {
   curveRemoved = f;
 }
 
-/** Words of a policy field's name as its label reads: "spxVixCorrelation" → "SPX VIX correlation". */
-const ACRONYMS: Readonly<Record<string, string>> = {
-  spx: 'SPX',
-  vix: 'VIX',
-  irr: 'IRR',
-  otm: 'OTM',
-  dte: 'DTE',
-  rsi: 'RSI',
-  sd: 'SD',
-  pct: '%',
-  pts: 'points',
-  pt: 'point',
-};
-
-function labelOf(key: string): string {
-  const words = key.split(/(?=[A-Z])/).map((w) => ACRONYMS[w.toLowerCase()] ?? w.toLowerCase());
-  const text = words.join(' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 export function buildPolicyFields(): void {
   const box = $('policy-fields');
   for (const key of POLICY_SHOWN) {
@@ -66,7 +39,7 @@ export function buildPolicyFields(): void {
     const label = document.createElement('label');
     label.className = 'field';
     const span = document.createElement('span');
-    span.textContent = labelOf(key);
+    span.textContent = policyLabel(key);
     label.append(span);
     let control: HTMLInputElement | HTMLSelectElement;
     if (key === 'overlay') {
@@ -179,7 +152,7 @@ export function issueWords(path: string): string {
     case 'futures':
       return 'VX curve';
     case 'policy':
-      return `Policy ${labelOf(t.name)}`;
+      return `Policy ${policyLabel(t.name)}`;
     case 'index':
       return t.name.toUpperCase();
     case 'events':

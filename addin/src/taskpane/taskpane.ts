@@ -10,7 +10,6 @@ import { PlanInputSchema, POLICY_FIELDS, formatPath, isAlvhError, plan, vxExpiri
 import { EXAMPLE } from './example';
 import {
   $,
-  POLICY_SHOWN,
   addCurveRow,
   buildPolicyFields,
   clearBoxes,
@@ -28,6 +27,7 @@ import {
   readState,
   setCurve,
 } from './form';
+import { POLICY_SHOWN } from '../common/policyWords';
 import { Cancelled, RunError, mapHandle, runCloudChunks, runCloudMonteCarlo, runInWorker } from './jobs';
 import type { JobKind, RunHandle } from './jobs';
 import { issueTarget, monteCarloInput, stressInput, typedIssues } from '../common/planInput';
