@@ -27,11 +27,11 @@ export const ORDERS_HEADERS = [
 export const STRUCTURES_HEADERS = [
   'structure',
   'one unit',
-  'premium (USD; a future: capital at risk)',
+  'premium incl. fees (USD; a future: capital at risk)',
   'value in scenario (USD; a future: its P&L)',
-  'gain (USD; a future: P&L less carry and fees)',
+  'gain after fees (USD; a future: P&L less carry and fees)',
   'gain per $',
-  'units for the rule',
+  'units for the rule (on the gain after fees)',
   'cost for the rule (USD)',
   'units in budget',
   'cost in budget (USD)',
@@ -127,7 +127,7 @@ export function orders(inputs: unknown[][], positions?: unknown[][]): unknown[][
 }
 
 /**
- * The five tail structures beside the plan (method section 10): each sized to the coverage rule, scored by gain per dollar in the drawdown scenario and each historical analog, and what the tail budget buys of it.
+ * The five tail structures beside the plan (method section 10): each sized to the coverage rule on its gain after fees, scored by gain per dollar in the drawdown scenario and each historical analog, and what the tail budget buys of it.
  * @customfunction STRUCTURES STRUCTURES
  * @helpurl https://localhost:3000/help.html#STRUCTURES
  * @param inputs Two columns, name then value, as ALVH.PLAN reads them.

@@ -84,7 +84,7 @@ export function stepStructures(
       ? `The literal rule (${rule}) cannot be met with the tail call: it gains nothing in the scenario.`
       : noLoss
         ? `The literal rule (${rule}) asks for no VIX calls.`
-        : `The literal rule (${rule}) asks for ${tail.requiredContracts} VIX calls costing ${usd(tail.requiredCost)}; the plan holds ${tail.contracts} (${usd(tail.cost)}), ${pct(tail.coverageAchieved)} of the loss.`;
+        : `The literal rule (${rule}) asks for ${tail.requiredContracts} VIX calls costing ${usd(tail.requiredCost)}${feeWords(rows, tail)}; the plan holds ${tail.contracts} (${usd(tail.cost)}), ${pct(tail.coverageAchieved)} of the loss.`;
   const budgetWords =
     best === undefined || best.units === 0
       ? `The tail budget of ${usd(tailBudget)} buys no whole unit of any option structure.`
@@ -123,6 +123,19 @@ export function stepStructures(
     audit,
     warnings,
   };
+}
+
+/**
+ * Why the vix-call row asks for another count than the literal rule on the same call: the method
+ * sizes on the gain before fees (ALVH-METHOD section 6), the structures on the gain after them, so
+ * they compare with the vx-future on the same terms; empty when the counts agree or the calls differ.
+ */
+function feeWords(rows: readonly PlanStructureRow[], tail: PlanTail): string {
+  const r = rows.find((x) => x.structure === 'vix-call');
+  const leg = r?.legs[0];
+  if (r?.size == null || leg === undefined || r.size.units === tail.requiredContracts) return '';
+  if (leg.strike !== tail.strike || leg.expiry !== tail.expiry) return '';
+  return ` before fees (the vix-call row asks for ${r.size.units}: it sizes on the gain after the ${usd(r.fees, 2)} fee a contract)`;
 }
 
 function row(s: StructureScore, budget: number, loss: number): PlanStructureRow {

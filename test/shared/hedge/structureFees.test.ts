@@ -41,3 +41,41 @@ describe('transaction costs: every structure pays them, the plan’s budget coun
     );
   });
 });
+
+describe('the vix-call row against the literal rule on the same call', () => {
+  // 2018-12-24: 1.8 × $12,795 over a gain of $1,152.19 before the fee is 19.99 calls (20), after
+  // the $0.65 fee 20.0004 (21): the gap sentence gives both counts and why they differ
+  const day: PlanInput = {
+    valuationDate: '2018-12-24',
+    market: {
+      spx: 2351.1,
+      vix: 36.07,
+      rate: 0.024,
+      divYield: 0.02,
+      futures: [
+        { expiry: '2019-01-16', price: 25.9 },
+        { expiry: '2019-02-13', price: 23.325 },
+        { expiry: '2019-03-19', price: 22.175 },
+      ],
+    },
+    condor: { expiry: '2019-02-15', strikes: [1750, 1800, 2850, 2900], quantity: 10 },
+    portfolio: { capital: 2_000_000 },
+  };
+  const vixCall = (p: ReturnType<typeof plan>) => p.structures.structures.find((r) => r.structure === 'vix-call')!;
+
+  it('where the fee tips the ceiling, the summary says the row asks for one more and why', () => {
+    const p = plan(day);
+    expect(p.tail.requiredContracts).toBe(20);
+    expect(vixCall(p).size?.units).toBe(21);
+    expect(vixCall(p).legs[0]).toMatchObject({ strike: p.tail.strike, expiry: p.tail.expiry });
+    expect(p.structures.summary).toContain(
+      'asks for 20 VIX calls costing $6,643 before fees (the vix-call row asks for 21: it sizes on the gain after the $0.65 fee a contract);',
+    );
+  });
+
+  it('without the fee the counts agree and the summary says nothing of it', () => {
+    const p = plan({ ...day, policy: { transactionCostPerContract: 0 } });
+    expect(vixCall(p).size?.units).toBe(p.tail.requiredContracts);
+    expect(p.structures.summary).not.toContain('vix-call row');
+  });
+});
