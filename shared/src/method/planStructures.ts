@@ -215,7 +215,8 @@ export function checkHeldAgainstMarket(
 
 /**
  * The orders from the positions held to the plan's legs (every condor, overlay, tail), when positions are
- * given or a rebalance is due; mids are the plan's own marks today. Undefined otherwise.
+ * given or a rebalance is due; mids are the plan's own marks today. Undefined otherwise. Without
+ * positions the orders are the whole book, as if nothing were held, and a warning says so.
  */
 export function stepOrders(
   ctx: PlanContext,
@@ -284,7 +285,11 @@ export function stepOrders(
     ? [
         `No rebalance is due and the legs held are the condors and their hedges: hold the book. The ${n} that would take it to today's sizing (net ${toPlan.netCost >= 0 ? 'debit' : 'credit'} ${usd(Math.abs(toPlan.netCost))}) ${verb} set aside, marked deferred, for the next rebalance. The plan's overlay, tail and budget figures are today's sizing, not the book held.`,
       ]
-    : [];
+    : p.positions === undefined && list.orders.length > 0
+      ? [
+          'No positions given: the orders are the whole book, as if nothing were held; pass positions (the legs you hold) for the trades that move your book to the plan.',
+        ]
+      : [];
   const audit: AuditEntry[] = [
     {
       rule: 'orders',

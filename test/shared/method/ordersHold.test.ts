@@ -118,4 +118,22 @@ describeWithData('orders between rebalances', () => {
     expect(due.orders?.deferred).toBeUndefined();
     expect(due.orders?.orders.length).toBeGreaterThan(0);
   });
+
+  it('warns that the orders are the whole book when a rebalance is due and no positions are given', () => {
+    const { input } = realDayInput('2018-12-24', { withRebalance: true });
+    const NO_POSITIONS = /^No positions given: the orders are the whole book, as if nothing were held;/;
+    const bare = plan(input);
+    expect((bare.rebalance as { due: boolean }).due).toBe(true);
+    // the condor is ordered again beside the hedges: a second condor for a trader who holds one
+    expect(bare.orders?.orders.filter((o) => o.why.startsWith('condor ')).length).toBe(4);
+    expect(bare.warnings.filter((w) => NO_POSITIONS.test(w))).toHaveLength(1);
+    // the condor held: the orders are the hedges alone, and no such warning
+    const held = plan({ ...input, positions: whole(bare.book.condor) });
+    expect(held.orders?.orders.some((o) => o.why.startsWith('condor '))).toBe(false);
+    expect(held.warnings.some((w) => NO_POSITIONS.test(w))).toBe(false);
+    // no rebalance known and no positions: no orders, so no warning
+    const none = plan(realDayInput('2018-12-24').input);
+    expect(none.orders).toBeUndefined();
+    expect(none.warnings.some((w) => NO_POSITIONS.test(w))).toBe(false);
+  });
 });
