@@ -110,10 +110,14 @@ const RATES: Record<string, { rate: number; divYield: number }> = {
   '2019-11-15': { rate: 0.0155, divYield: 0.019 },
 };
 
-/** A plan input for `date`: the day's market, a 1.5 SD, 50-wide condor about 45 days out, signals. */
+/**
+ * A plan input for `date`: the day's market, a 1.5 SD, 50-wide condor about 45 days out, signals from
+ * `history` trading days (40 unless given: short of the 100 closes the RSI and the 108 values the MACD
+ * take to settle, so the plan warns).
+ */
 export function realDayInput(
   date: string,
-  opts: { quantity?: number; capital?: number; withRebalance?: boolean } = {},
+  opts: { quantity?: number; capital?: number; withRebalance?: boolean; history?: number } = {},
 ): RealDay {
   const vvix = cboeSeries('cboe_VVIX_History__ManULoreN14.csv');
   const vixCboe = cboeSeries('cboe_VIX_History__ManULoreN14.csv');
@@ -135,15 +139,16 @@ export function realDayInput(
   const before = rows[i - 5] as DayRow;
   const futures = (r: DayRow) => vxExpiriesAfter(r.date, 8).map((e, k) => ({ expiry: e, price: r.vx[k] as number }));
 
-  // 40 trading days of SPX closes and of VVIX/VIX up to the date
+  // `history` trading days of SPX closes and of VVIX/VIX up to the date
+  const n = opts.history ?? 40;
   let closes: number[];
   if (date >= '2025-01-01') {
-    const spx = [...spxDaily2021().entries()].filter(([d]) => d <= date).slice(-40);
+    const spx = [...spxDaily2021().entries()].filter(([d]) => d <= date).slice(-n);
     closes = spx.map(([, v]) => v);
   } else {
-    closes = rows.slice(Math.max(0, i - 39), i + 1).map((r) => r.spx);
+    closes = rows.slice(Math.max(0, i - n + 1), i + 1).map((r) => r.spx);
   }
-  const ratioDates = [...vixCboe.keys()].filter((d) => d <= date && vvix.has(d)).slice(-40);
+  const ratioDates = [...vixCboe.keys()].filter((d) => d <= date && vvix.has(d)).slice(-n);
   const ratio = ratioDates.map((d) => (vvix.get(d) as number) / (vixCboe.get(d) as number));
 
   const expiry = fridayNear(date, 45);

@@ -7,7 +7,16 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, it } from 'vitest';
 import { describeWithData } from '../../helpers/marketData';
-import { plan, type Plan } from '@alvh/shared';
+import {
+  drawdownState,
+  markBook,
+  markLegs,
+  overlayBackExpiry,
+  plan,
+  planMarketState,
+  spxAtmVol,
+  type Plan,
+} from '@alvh/shared';
 import { realDayInput } from './realDays';
 
 const flat = (s: string) => s.replace(/\s+/g, ' ');
@@ -21,10 +30,23 @@ const pct = (x: number, d = 1) => `${(x * 100).toFixed(d)}%`;
 describeWithData('the 2018-12-24 walkthrough quotes the plan', () => {
   let p: Plan;
   let byFit: Plan;
+  let shortHistory: Plan;
+  let noPositions: Plan;
   beforeAll(() => {
-    const input = realDayInput('2018-12-24', { withRebalance: true }).input;
+    // a year of signals, and the ten condors held
+    const input = {
+      ...realDayInput('2018-12-24', { withRebalance: true, history: 250 }).input,
+      positions: [
+        { kind: 'spx', type: 'put', strike: 1890, expiry: '2019-02-08', quantity: 10 },
+        { kind: 'spx', type: 'put', strike: 1940, expiry: '2019-02-08', quantity: -10 },
+        { kind: 'spx', type: 'call', strike: 2850, expiry: '2019-02-08', quantity: -10 },
+        { kind: 'spx', type: 'call', strike: 2900, expiry: '2019-02-08', quantity: 10 },
+      ] as const,
+    };
     p = plan(input);
     byFit = plan({ ...input, policy: { shockKappa: p.termStructure.fit.kappa } });
+    shortHistory = plan({ ...realDayInput('2018-12-24', { withRebalance: true }).input, positions: input.positions });
+    noPositions = plan({ ...input, positions: undefined });
   });
 
   it('every quoted number matches', () => {
@@ -82,6 +104,44 @@ describeWithData('the 2018-12-24 walkthrough quotes the plan', () => {
     if (!('byTenor' in rb)) throw new Error('expected a rebalance check');
     const t30 = rb.byTenor[0] as { then: number; now: number };
     quoted.push(`moved from ${t30.then.toFixed(2)} to ${t30.now.toFixed(2)}, ${pct(rb.shift as number)}`);
+    // the stressed surface's marks of the legs, and its ATM vol as today's scaled to the stressed VIX
+    const now = planMarketState(p.market, p.surface);
+    const stressed = drawdownState(now, () => NaN, p.policy, p.scenario.stressedVix, p.scenario.stressVolOfVol);
+    expect(markBook(p.book.condor, stressed).value).toBeCloseTo(p.condor.markValue + p.scenario.condorValueChange, 6);
+    const vols = markLegs(p.book.condor, stressed).map((m) => m.vol);
+    const years = (markLegs(p.book.condor, stressed)[0]?.years as number) * 365;
+    quoted.push(
+      `${Math.round(years)} days remain, and the stressed surface marks the legs at ${pct(Math.min(...vols))} to ${pct(Math.max(...vols))} (the 1890 and 1940 puts at ${pct(vols[0] as number)} and ${pct(vols[1] as number)}; ATM ${pct(spxAtmVol(stressed, years / 365), 2)} = today's ${pct(spxAtmVol(now, years / 365), 2)} × ${p.scenario.stressedVix.toFixed(2)}/${p.market.vix})`,
+    );
+    expect(spxAtmVol(stressed, years / 365)).toBeCloseTo(
+      (spxAtmVol(now, years / 365) * p.scenario.stressedVix) / p.market.vix,
+      10,
+    );
+    // the back put: the SPX monthly nearest 30 days after the front (a Sunday), never a weekly
+    expect(p.policy.overlayBackDays).toBe(30);
+    quoted.push(`here Sunday 2019-03-10, so ${overlayBackExpiry('2019-02-08', 30)} (5 days`);
+    // the plan's market and surface re-mark the book at the plan's own mark
+    expect(markBook(p.book.condor, now).value).toBeCloseTo(p.condor.markValue, 6);
+    // a year of signals settles RSI and MACD: no short-history warning; 40 values read another RSI
+    expect(p.warnings.filter((w) => /^(RSI|MACD) from/.test(w))).toEqual([]);
+    expect(shortHistory.warnings.filter((w) => /^(RSI|MACD) from 40 /.test(w))).toHaveLength(2);
+    expect(shortHistory.split.calendarShare).toBe(p.split.calendarShare);
+    quoted.push(
+      `the RSI reads ${(shortHistory.signals.rsi as number).toFixed(2)} instead of ${(p.signals.rsi as number).toFixed(2)}`,
+    );
+    // the condors held: the one order is the tail call; without positions, the whole book and a warning
+    const orders = p.orders?.orders ?? [];
+    expect(orders).toHaveLength(1);
+    const [o] = orders;
+    quoted.push(
+      `**${o?.side} ${o?.quantity} ${o?.contract} ${o?.leg.expiry} ${o?.leg.strike} ${o?.leg.type}** (\`${o?.why}\`, mid ${o?.mid.toFixed(2)})`,
+    );
+    expect(noPositions.orders?.orders.filter((x) => x.why.startsWith('condor ')).map((x) => x.quantity)).toEqual([
+      10, 10, 10, 10,
+    ]);
+    expect(noPositions.warnings.some((w) => w.startsWith('No positions given: the orders are the whole book'))).toBe(
+      true,
+    );
     // "the put spread is worth about half of its 50 points" in the scenario
     const stressedPerShare = -(p.condor.markValue + p.scenario.condorValueChange) / (100 * 10);
     expect(stressedPerShare / 50).toBeGreaterThan(0.4);
