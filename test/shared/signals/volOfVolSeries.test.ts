@@ -43,6 +43,27 @@ describeWithData('VVIX against VVIX/VIX on the VIX jump days of 2007-2026', () =
     expect(jumps.filter((j) => j.ratio).length).toBe(7);
   });
 
+  // docs/method.md: ALVH-METHOD's 8 is the count of a ratio series begun in January 2007, still in its
+  // warm-up on 2007-03-13 (−0.002 on the whole history, positive on the short one).
+  it('the ratio on 8 days when its MACD starts in January 2007: 2007-03-13 is the eighth', () => {
+    const vix = cboeSeries('cboe_VIX_History__ManULoreN14.csv');
+    const vvix = cboeSeries('cboe_VVIX_History__ManULoreN14.csv');
+    const all = [...vix.keys()].filter((d) => vvix.has(d)).sort();
+    const ratio = (ds: string[]) => macd(ds.map((d) => (vvix.get(d) as number) / (vix.get(d) as number))).histogram;
+    const at = (ds: string[], d: string) => {
+      const h = ratio(ds);
+      return h[ds.indexOf(d) - (ds.length - h.length)];
+    };
+    expect(all[0]).toBe('2006-03-06');
+    const from2007 = all.filter((d) => d >= '2007-01-01');
+    expect(at(all, '2007-03-13')!).toBeCloseTo(-0.0019, 4);
+    expect(at(all, '2011-11-09')!).toBeCloseTo(0.0003, 4);
+    expect(at(from2007, '2007-03-13')!).toBeGreaterThan(0);
+    const byShort = jumps.filter((j) => volOfVolExpanding(at(from2007, j.date) ?? -1)).map((j) => j.date);
+    expect(byShort.length).toBe(8);
+    expect(byShort.filter((d) => !jumps.find((j) => j.date === d)?.ratio)).toEqual(['2007-03-13']);
+  });
+
   it('the policy defaults to VVIX, and a plan reads the series the policy names', () => {
     expect(resolvePolicy().volOfVolSeries).toBe('vvix');
     const input = realDayInput('2020-03-12').input;
