@@ -42,6 +42,37 @@ describeWithData('docs/excel.md examples', () => {
     expect(doc).toContain(`the 30-day future moved ${(t30[1] as number).toFixed(1)}% (21.68 → 25.26)`);
   });
 
+  it("TAILSIZE on the worksheet's condor loss, and OVERLAY with backDays 365 on the worksheet's D8 call", () => {
+    // D4 of the 2021-11-19 worksheet, rounded to cents as the example types it
+    const strikes = [[4100], [4150], [5300], [5350]];
+    const day = isoToExcelSerial('2021-11-19');
+    const expiry = isoToExcelSerial('2022-01-21');
+    const loss = call('CONDORLOSS', day, 4697.96, 17.91, expiry, strikes, 10, null, 0.001, 0.013) as number;
+    expect(doc).toContain(
+      `| ${loss.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} (USD;`,
+    );
+    const typed = Math.round(loss * 100) / 100;
+    const [[n, k, premium, gain]] = call('TAILSIZE', typed, 22.7497, 61 / 365, 1.1374, 35.7223, null, null, 0.001) as [
+      [number, number, number, number],
+    ];
+    expect(doc).toContain(
+      `=ALVH.TAILSIZE(${typed}, 22.7497, 61/365, 1.1374, 35.7223, , , 0.001)   ${n}  ${k}  ${premium.toFixed(4)}  ${gain.toFixed(2)}`,
+    );
+    // D8 =INDEX(ALVH.OVERLAY(B1,B2,B3,B7,B9,D3,,,,B5,B6),2,2) with backDays 365
+    const condor = call('CONDOR', day, 4697.96, 17.91, expiry, strikes, 10, null, 0.001, 0.013) as [string, number][];
+    const vega = condor[14]![1];
+    const out = call('OVERLAY', day, 4697.96, 17.91, expiry, 4150, vega, null, null, 365, 0.001, 0.013) as [
+      string,
+      number | string,
+    ][];
+    const row = (label: string) => out.find(([l]) => l === label)?.[1] as number;
+    expect(row('units')).toBe(0);
+    expect(out.at(-1)?.[0]).toBe('warning');
+    expect(doc).toContain(
+      `target ${row('target vega (USD per vol point)').toFixed(2)}, unit vega ${row('unit vega (USD per vol point)').toFixed(2)})`,
+    );
+  });
+
   it('ADSLOPE of the twelve days quoted: -255.15', () => {
     const adv = [1500, 1200, 900, 1100, 1300, 1000, 800, 1400, 1600, 900, 700, 1200];
     const dec = [1000, 1300, 1900, 1400, 1200, 1500, 1700, 1100, 900, 1600, 1800, 1300];
