@@ -15,6 +15,7 @@ import {
   plan,
   planMarketState,
   spxAtmVol,
+  type Leg,
   type Plan,
 } from '@alvh/shared';
 import { realDayInput } from './realDays';
@@ -41,7 +42,7 @@ describeWithData('the 2018-12-24 walkthrough quotes the plan', () => {
         { kind: 'spx', type: 'put', strike: 1940, expiry: '2019-02-08', quantity: -10 },
         { kind: 'spx', type: 'call', strike: 2850, expiry: '2019-02-08', quantity: -10 },
         { kind: 'spx', type: 'call', strike: 2900, expiry: '2019-02-08', quantity: 10 },
-      ] as const,
+      ] satisfies Leg[],
     };
     p = plan(input);
     byFit = plan({ ...input, policy: { shockKappa: p.termStructure.fit.kappa } });
