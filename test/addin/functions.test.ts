@@ -1433,6 +1433,11 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
     // "1.000" is 1 or 1,000 contracts; an average price of "--" is not read
     const dotted = expectInvalid('positions row 1', 'ORDERS', rows, [['SPX 190215P02000', '1.000', '--']]);
     expect(dotted).toMatch(/ambiguous: 1 or 1,000 contracts; write 1 or 1000/);
+    // two positions across one row: the second was read as not held, and the short puts sold again
+    const across = [['SPX 190215P01750000', 10, 'SPX 190215P01800000', -10]];
+    expect(expectInvalid('positions row 1', 'ORDERS', rows, across)).toBe(
+      'positions row 1: column 3 holds another option symbol (SPX 190215P01800000); put one position a row (symbol, quantity)',
+    );
   });
 
   it('STRUCTURES spills the five structures of plan().structures, then the best buy, the cost to cover and the gap', () => {

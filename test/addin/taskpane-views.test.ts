@@ -424,6 +424,10 @@ describe('the positions box and the plan input extras', () => {
     expect(bad.messages).toHaveLength(2);
     expect(bad.messages[0]).toMatch(/^line 4: .*off the SPX 5-point strike grid; pass a listed strike/);
     expect(bad.messages[1]).toMatch(/^line 5: quantity "ten" is not a whole, non-zero number of contracts/);
+    // two positions on one line: the second was not read, and the plan ordered it again
+    expect(checkPositions('SPXW 250523P03750,10,SPXW 250523P03800,-10', '2025-04-08').messages).toEqual([
+      'line 1: column 3 holds another option symbol (SPXW 250523P03800); put one position a line (symbol, quantity)',
+    ]);
     expect(checkPositions(POSITIONS, '')).toEqual({
       count: 0,
       messages: ['set the Date (YYYY-MM-DD) first: positions are checked against it'],

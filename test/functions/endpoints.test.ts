@@ -519,6 +519,17 @@ describe('POST /api/plan', () => {
     expect(r.json.issues.map((i: { path: string }) => i.path)).toContain(path);
   });
 
+  it('400 for two positions on one line, rather than ordering the second again', async () => {
+    const r = await call('plan', { ...PLAN_EXAMPLE, positions: 'SPXW 270115P05900,3,SPXW 270115P06000,-3' });
+    expect(r.status).toBe(400);
+    expect(r.json.issues).toEqual([
+      {
+        path: 'positions line 1',
+        message: 'column 3 holds another option symbol (SPXW 270115P06000); put one position a line (symbol, quantity)',
+      },
+    ]);
+  });
+
   it('400 for the wrong kind of positions, saying what to pass', async () => {
     const r = await call('plan', { ...PLAN_EXAMPLE, positions: 42 });
     expect(r.status).toBe(400);

@@ -43,7 +43,8 @@ const LEG_FIELDS = ['', '.kind', '.type', '.strike', '.expiry', '.quantity'];
 
 /**
  * The held legs of the positions argument: broker CSV text in one cell, or rows of symbol, quantity
- * (further columns, such as an average price, are not read). For rows, `names` learns each leg's row within the range, so that the plan's
+ * (further columns, such as an average price, are not read; a second option symbol in a row is
+ * refused). For rows, `names` learns each leg's row within the range, so that the plan's
  * refusal of `positions[i].strike` names the sheet's row (`positions row 4`), header and blank rows
  * counted.
  */

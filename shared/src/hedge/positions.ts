@@ -359,6 +359,24 @@ function checkNoDirection(cells: readonly unknown[], cols: Columns): void {
 }
 
 /**
+ * A column other than the symbol and the quantity holding an option symbol: a second position laid
+ * out across the row (symbol, quantity, symbol, quantity). Refused, since only the first is read:
+ * the second would be taken as not held and ordered again.
+ */
+function checkOnePosition(cells: readonly unknown[], cols: Columns, source: 'line' | 'row'): void {
+  cells.forEach((c, i) => {
+    if (i === cols.symbol || i === cols.quantity) return;
+    const t = cellText(c);
+    if (!SYMBOL.test(t.toUpperCase())) return;
+    const name = cols.names?.[i];
+    throw new LineFault(
+      'symbol',
+      `column ${name ? JSON.stringify(name) : i + 1} holds another option symbol (${t}); put one position a ${source} (symbol, quantity)`,
+    );
+  });
+}
+
+/**
  * A quantity written with a dot and three digits ("1.000") reads as 1 in one convention and 1,000
  * in the other (a thousands dot); contracts are whole, so it is refused rather than guessed.
  */
@@ -409,6 +427,7 @@ function readRows(
         }
       }
       checkNoDirection(cells, cols);
+      checkOnePosition(cells, cols, source);
       const raw = cellText(cells[cols.symbol]);
       const p = readSymbol(raw);
       checkListing(p, raw, rules, today);
@@ -470,7 +489,8 @@ function splitCsvLine(line: string, sep: string): string[] {
 
 /**
  * Positions from broker-style text: one position a line, `symbol, quantity` (further columns, such
- * as an average price, are not read), with an optional header row naming the columns (Symbol, Qty/
+ * as an average price, are not read; one holding another option symbol is refused, as a second
+ * position laid across the line), with an optional header row naming the columns (Symbol, Qty/
  * Quantity/Position, in any order; a line that reads as a header without them is refused). A
  * column other than those holding a direction word (Short, Sell, BTO...) is refused: the direction
  * is the quantity's sign. A quantity like "1.000" (1, or 1,000 with a thousands dot) is refused.

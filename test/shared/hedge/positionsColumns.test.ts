@@ -115,6 +115,37 @@ describe('the average price', () => {
   });
 });
 
+describe('two positions laid out across one row', () => {
+  it('are refused naming the column of the second, rather than the second read as not held', () => {
+    // read as one position, the second was ordered again: a trader short 10 puts sold 10 more
+    const rows = issuesOf(() => parsePositionRows([['SPXW 250523P03750', 10, 'SPXW 250523P03800', -10]], rules));
+    expect(rows).toEqual([
+      {
+        path: 'positions row 1',
+        message: 'column 3 holds another option symbol (SPXW 250523P03800); put one position a row (symbol, quantity)',
+      },
+    ]);
+    const csv = issuesOf(() =>
+      parsePositionsCsv('SPXW 250523P03750,10,4.2\nSPXW 250523P03800,-10,4.2,VIX 250521C00033000,5', rules),
+    );
+    expect(csv).toEqual([
+      {
+        path: 'positions line 2',
+        message:
+          'column 4 holds another option symbol (VIX 250521C00033000); put one position a line (symbol, quantity)',
+      },
+    ]);
+    // in any column not read, named by its header
+    const named = issuesOf(() => parsePositionsCsv('Qty,Symbol,Other\n3,SPXW 250523P03750,spxw 250523p03800', rules));
+    expect(named[0]?.message).toMatch(/^column "Other" holds another option symbol \(spxw 250523p03800\)/);
+  });
+  it('leaves a price or text column after the quantity alone', () => {
+    const rows = parsePositionRows([['SPXW 250523P03750', 10, 4.2, 'SPX put', 'Open', '--']], rules);
+    expect(rows.map((p) => p.leg.quantity)).toEqual([10]);
+    expect(parsePositionsCsv('SPXW 250523P03750,-3,12.5,SPXW May 23 3750 Put', rules)).toHaveLength(1);
+  });
+});
+
 describe('a header not recognised', () => {
   it('is named as a header, with the columns this reader takes, not read as a position', () => {
     const cases: [string, RegExp][] = [
