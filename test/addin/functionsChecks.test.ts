@@ -489,6 +489,21 @@ describe('USD amounts typed as text: thousands grouped by a dot or a percentage 
     );
   });
 
+  it('TAILSIZE and OVERLAY offer only what they read when the text is not a number ("5%" was offered, then refused)', () => {
+    expect(invalid('TAILSIZE', '$12,795', 16, 52 / 365, 1.0, 28)).toBe(
+      'condorLoss: is "$12,795", not a number; pass a number in USD without $ or % (text such as "12795" or "12,795" also reads as one)',
+    );
+    // what the fix offers reads
+    expect(loss('12795')).toEqual(loss(12_795));
+    expect(loss('12,795')).toEqual(loss(12_795));
+    expect(invalid('OVERLAY', 44519, 4697.96, 17.91, 44582, 4150, '-$1,500')).toBe(
+      'condorVega: is "-$1,500", not a number; pass a number in USD per vol point without $ or % (text such as "-1500" or "-1,500" also reads as one)',
+    );
+    expect(call('OVERLAY', 44519, 4697.96, 17.91, 44582, 4150, '-1500')).toEqual(
+      call('OVERLAY', 44519, 4697.96, 17.91, 44582, 4150, -1500),
+    );
+  });
+
   it('FRONTIER budgets: "10%" priced a budget of $0.10; the cell is named from 1', () => {
     expect(invalid('FRONTIER', rows(''), [['10%']], 200, 1)).toBe(
       'budgets[1]: is "10%", a percentage; give it in its own units without %',

@@ -70,7 +70,7 @@ function cellNumber(x: unknown): number | undefined {
 }
 
 /** The number of a single cell, or an error naming the argument with `fix`. */
-function readNumber(name: string, x: unknown, fix: string): number {
+export function readNumber(name: string, x: unknown, fix: string): number {
   const n = cellNumber(x);
   if (n === undefined) {
     const what = isMissing(x) ? 'is empty' : `is ${show(x)}, not a number`;

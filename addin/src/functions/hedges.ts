@@ -29,7 +29,7 @@ import { legText } from '../common/hedgeViews';
 import { labelled, opt, type LabelledRow } from './format';
 import { NO_BREAK_EVEN } from '../common/presentRows';
 import { CONDOR_ARGS, condorOf, listedSpxExpiry, noVxCurve, spxState, vixPointsArg } from './condorArgs';
-import { usdArg } from './usdArgs';
+import { usdArg, vegaArg } from './usdArgs';
 
 const TAILSIZE_HEADERS = ['contracts', 'strike (points)', 'premium (points per option)', 'gain per contract (USD)'];
 
@@ -353,7 +353,7 @@ export function overlay(
       checkListedSpxStrike('strike', k);
       const o = sizeOverlay({
         structure: kind,
-        condorVega: usdArg('condorVega', condorVega),
+        condorVega: vegaArg('condorVega', condorVega),
         vegaMatch: policyArg('vegaMatch', 'vegaMatch', vegaMatch) ?? policy.vegaMatch,
         condorExpiry: front,
         strike: k,
@@ -365,7 +365,7 @@ export function overlay(
         if (o.unitVega >= 1)
           throw limitExceeded(
             'condorVega',
-            `is ${usdArg('condorVega', condorVega)}: its target (${o.targetVega.toPrecision(3)}) needs ${o.units.toExponential(2)} units of vega ${o.unitVega.toPrecision(3)}, over ${MAX_CONTRACTS} a leg`,
+            `is ${vegaArg('condorVega', condorVega)}: its target (${o.targetVega.toPrecision(3)}) needs ${o.units.toExponential(2)} units of vega ${o.unitVega.toPrecision(3)}, over ${MAX_CONTRACTS} a leg`,
             "pass the condor's net vega in USD per vol point (ALVH.CONDOR's vega row)",
           );
         throw limitExceeded(

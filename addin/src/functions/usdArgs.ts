@@ -2,17 +2,33 @@
  * USD amounts in cells (TAILSIZE's condorLoss, OVERLAY's condorVega, FRONTIER's budgets): a number,
  * or text under the common rule, but never text whose reading is a thousand or a hundred times off.
  * Thousands grouped by a dot ("42.000", read as 42) and a percentage ("4200000%", read as 42,000)
- * are refused in the words ALVH.PLAN and the taskpane use for capital and budget.
+ * are refused in the words ALVH.PLAN and the taskpane use for capital and budget. Text that is not a
+ * number ("$12,795") is refused with the fix of what is read: the number without $ or %, its
+ * thousands grouped by commas or not.
  */
-import { cellName, lineOf, numberArg, seriesArg, singleCell } from './args';
+import { cellName, lineOf, readNumber, seriesArg, singleCell } from './args';
 import { usdTextRefusal } from './planIssues';
 
-/** A USD amount argument ({@link numberArg}), its text refused as said above. */
-export function usdArg(name: string, cell: unknown): number {
+/**
+ * A USD amount argument ({@link readNumber}), its text refused as said above; `unit` and `example`
+ * word the fix ("pass a number in USD without $ or % (text such as "12795" or "12,795" also reads
+ * as one)").
+ */
+export function usdArg(name: string, cell: unknown, unit = 'USD', example = 12795): number {
   const x = singleCell(name, cell);
   const refused = usdTextRefusal(name, x);
   if (refused !== undefined) throw refused;
-  return numberArg(name, x);
+  const grouped = example.toLocaleString('en-US');
+  return readNumber(
+    name,
+    x,
+    `pass a number in ${unit} without $ or % (text such as "${example}" or "${grouped}" also reads as one)`,
+  );
+}
+
+/** A vega in USD per vol point ({@link usdArg}: OVERLAY's condorVega, negative for a short condor). */
+export function vegaArg(name: string, cell: unknown): number {
+  return usdArg(name, cell, 'USD per vol point', -1500);
 }
 
 /** A series of USD amounts ({@link seriesArg}), each cell's text refused as said above, named from 1. */
