@@ -511,6 +511,11 @@ describe('USD amounts typed as text: thousands grouped by a dot or a percentage 
     expect(invalid('FRONTIER', rows(''), [[''], [0], ['5.000']], 200, 1)).toBe(
       'budgets[3]: is 5.000; write 5000 for $5,000, or 5 for $5',
     );
+    // a budget out of range says what it is, as every other refusal does
+    expect(invalid('FRONTIER', rows(''), [[0], [-5]], 200, 1)).toBe('budgets[2]: is -5; pass budgets ≥ 0 USD');
+    expect(invalid('FRONTIER', rows(''), [[1e12]], 200, 1)).toBe(
+      'budgets[1]: is 1e+12; pass budgets of at most 1,000,000,000 USD',
+    );
   });
 
   it('PLAN capital and budget say it in the taskpane\'s words (it gave the API\'s "send the number without quotes")', () => {

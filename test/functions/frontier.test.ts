@@ -66,6 +66,12 @@ describe('POST /api/frontier', () => {
     expect(r.json.issues.map((i: { path: string }) => i.path)).toEqual(
       expect.arrayContaining(['budgets[0]', 'splits[0]', 'seed']),
     );
+    // a budget refused says what it is, as every other field does
+    const budget = (await call('frontier', { ...SMALL, budgets: [0, 2e9] })).json.issues[0];
+    expect(budget).toMatchObject({
+      path: 'budgets[1]',
+      message: 'is 2,000,000,000; pass budgets of at most 1,000,000,000 USD',
+    });
     expect((await call('frontier', { paths: 100 })).json.issues.map((i: { path: string }) => i.path)).toContain('plan');
   });
 

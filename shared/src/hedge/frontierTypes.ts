@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { limitExceeded } from '../errors';
-import { wholeNumber } from '../schemas/common';
+import { statingValue, wholeNumber } from '../schemas/common';
 import { PlanInputSchema } from '../schemas/plan';
 import { MAX_HORIZON_DAYS, MAX_PATHS, MAX_PATH_STEPS, MONTE_CARLO_MEASURES } from '../schemas/scenario';
 import type { MonteCarloDynamics, MonteCarloMeasure } from '../schemas/scenario';
@@ -48,8 +48,8 @@ export const MIN_FRONTIER_TAIL_PATHS = 10;
 const usd = z
   .number({ error: 'pass a budget in USD' })
   .finite({ error: 'pass a finite budget in USD' })
-  .min(0, { error: 'pass budgets ≥ 0 USD' })
-  .max(1e9, { error: 'pass budgets of at most 1,000,000,000 USD' });
+  .min(0, { error: statingValue('pass budgets ≥ 0 USD') })
+  .max(1e9, { error: statingValue('pass budgets of at most 1,000,000,000 USD') });
 
 /** Input of {@link frontier} and of one chunk of it. */
 export const FrontierInputSchema = z

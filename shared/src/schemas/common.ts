@@ -111,6 +111,15 @@ function shownNumber(x: number): string {
 }
 
 /**
+ * A zod error that says what a number is, then `fix` ("is -5; pass budgets ≥ 0 USD"); `fix` alone
+ * when the input is no finite number.
+ */
+export function statingValue(fix: string) {
+  return (iss: { input?: unknown }): string =>
+    typeof iss.input === 'number' && Number.isFinite(iss.input) ? `is ${shownNumber(iss.input)}; ${fix}` : fix;
+}
+
+/**
  * The words for a VIX index level (VIX, VIX9D, VIX3M, VIX6M) above {@link MAX_VIX_INDEX}: the level
  * is echoed and the bound named ("is 500, above 300, the highest VIX level the model takes; pass a
  * level in index points from 1 to 300, e.g. 18.5"), as paths and seed are; a value that is no
@@ -133,8 +142,7 @@ export function wholeNumber(lo: number, hi: number, what: string, most = hi) {
   // `most`: a lower limit checked after the schema (a work limit), stated in the fix all the same
   const range = most >= Number.MAX_SAFE_INTEGER ? `of at least ${lo}` : `from ${lo} to ${most.toLocaleString('en-US')}`;
   const fix = `pass ${what} as a whole number ${range}`;
-  const issue = (iss: { input?: unknown }): string =>
-    typeof iss.input === 'number' && Number.isFinite(iss.input) ? `is ${shownNumber(iss.input)}; ${fix}` : fix;
+  const issue = statingValue(fix);
   return (
     z
       // a number sent as text is named as such, as a decimal field names it (numberExpected)

@@ -363,7 +363,10 @@ describe('frontier input and limits', () => {
     const e = errorOf(() => frontierSetup({ plan: PLAN_INPUT, budgets: [1000, -5] }));
     expect(e).toBeInstanceOf(InputValidationError);
     expect(e.field).toBe('budgets[1]');
-    expect(e.message).toMatch(/budgets ≥ 0 USD/);
+    expect(e.message).toBe('budgets[1]: is -5; pass budgets ≥ 0 USD');
+    expect(errorOf(() => frontierSetup({ plan: PLAN_INPUT, budgets: [1e12] })).message).toBe(
+      'budgets[0]: is 1e+12; pass budgets of at most 1,000,000,000 USD',
+    );
     expect(errorOf(() => frontierSetup({ plan: PLAN_INPUT, splits: [1.5] })).message).toMatch(/≤ 1/);
     expect(errorOf(() => frontierSetup({ plan: PLAN_INPUT, paths: 10, firstPath: 10 })).field).toBe('firstPath');
     // a policy beside the plan: where it goes, not only "unknown field"
