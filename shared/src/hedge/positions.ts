@@ -361,13 +361,16 @@ function checkNoDirection(cells: readonly unknown[], cols: Columns): void {
 /**
  * A column other than the symbol and the quantity holding an option symbol: a second position laid
  * out across the row (symbol, quantity, symbol, quantity). Refused, since only the first is read:
- * the second would be taken as not held and ordered again.
+ * the second would be taken as not held and ordered again. The row's own symbol written again (an
+ * export with a Symbol and an OCC symbol column) is the same position, not read.
  */
 function checkOnePosition(cells: readonly unknown[], cols: Columns, source: 'line' | 'row'): void {
+  const bare = (c: unknown): string => cellText(c).toUpperCase().replace(/\s+/g, '');
+  const own = bare(cells[cols.symbol]);
   cells.forEach((c, i) => {
     if (i === cols.symbol || i === cols.quantity) return;
     const t = cellText(c);
-    if (!SYMBOL.test(t.toUpperCase())) return;
+    if (!SYMBOL.test(t.toUpperCase()) || bare(c) === own) return;
     const name = cols.names?.[i];
     throw new LineFault(
       'symbol',

@@ -139,6 +139,12 @@ describe('two positions laid out across one row', () => {
     const named = issuesOf(() => parsePositionsCsv('Qty,Symbol,Other\n3,SPXW 250523P03750,spxw 250523p03800', rules));
     expect(named[0]?.message).toMatch(/^column "Other" holds another option symbol \(spxw 250523p03800\)/);
   });
+  it("reads the row's own symbol written again (a Symbol and an OCC symbol column) as the one position", () => {
+    const rows = parsePositionRows([['SPXW 250523P03750', 10, 'SPXW250523P03750', 4.2]], rules);
+    expect(rows.map((p) => p.leg.quantity)).toEqual([10]);
+    const csv = parsePositionsCsv('Symbol,Qty,OCC Symbol\nSPXW 250523P03750,-3,spxw  250523p03750', rules);
+    expect(csv.map((p) => p.leg.quantity)).toEqual([-3]);
+  });
   it('leaves a price or text column after the quantity alone', () => {
     const rows = parsePositionRows([['SPXW 250523P03750', 10, 4.2, 'SPX put', 'Open', '--']], rules);
     expect(rows.map((p) => p.leg.quantity)).toEqual([10]);
