@@ -24,6 +24,7 @@ export {
   spxAtmVol,
   spxVolKernel,
   vixOptionVol,
+  vixOptionVolFromVvix,
   type MarkableState,
   type OtherIndices,
   type StateSurfaces,

@@ -20,6 +20,8 @@
  * A state without surfaces marks on the surface built from its own VIX alone (flat term structure).
  */
 import { invalidInput } from '../errors';
+import { volOfVolFromVvix } from '../market/atmVol';
+import { VVIX_RANGE } from '../validate';
 import { spxSurfaceFromIndices, vixSurfaceFromVvix, type SpxSurface, type VixVolSurface } from '../surface/index';
 
 /** The surfaces of the market a state was taken in, and that market's VIX and vol of vol. */
@@ -93,9 +95,14 @@ export function stateSurfaces(date: string, vix: number, volOfVol: number, spx: 
   return {
     spx,
     anchorVix: vix,
-    vixOptions: vixSurfaceFromVvix(date, clampVvix(100 * volOfVol)),
+    vixOptions: vixOptionSurface(date, volOfVol),
     anchorVolOfVol: volOfVol,
   };
+}
+
+/** The VIX-option surface of a market whose VX futures' vol is `volOfVol` (VVIX = 100 · volOfVol, clamped to 20-400). */
+function vixOptionSurface(date: string, volOfVol: number): VixVolSurface {
+  return vixSurfaceFromVvix(date, clampVvix(100 * volOfVol));
 }
 
 function clampVvix(v: number): number {
@@ -162,6 +169,45 @@ export function spxAtmVol(s: MarkableState, years: number): number {
 
 /** VIX-option vol (decimal) in a state for `years` > 0, strike and VX future; unchecked. */
 export function vixOptionVol(s: MarkableState, years: number, strike: number, future: number): number {
-  const surf = surfacesOf(s);
-  return surf.vixOptions.volAtKScaled(years, Math.log(strike / future), s.volOfVol / surf.anchorVolOfVol);
+  return vixVolOn(surfacesOf(s), s.volOfVol, years, strike, future);
+}
+
+/** The VIX-option vol on a market's surfaces of a state at `volOfVol` (its anchor's surface scaled by volOfVol / anchor's). */
+function vixVolOn(
+  surf: Pick<StateSurfaces, 'vixOptions' | 'anchorVolOfVol'>,
+  volOfVol: number,
+  years: number,
+  strike: number,
+  future: number,
+): number {
+  return surf.vixOptions.volAtKScaled(years, Math.log(strike / future), volOfVol / surf.anchorVolOfVol);
+}
+
+/**
+ * The date a surface of VVIX alone is labelled with where no day is given: its vols do not depend
+ * on the date (vixSurfaceFromVvix reads only the VVIX level).
+ */
+const UNDATED = '2000-01-03';
+
+/**
+ * The VIX-option vol (decimal) of a market at `vvix` (index points, 20-400) for an option `years`
+ * > 0 from expiry, struck at `strike` on the VX future of its expiry `future`: {@link vixOptionVol}
+ * of a state of that market (vol of vol VVIX/100, as a plan reads market.vvix), so the plan's tail
+ * call marks at it bit for bit (its vol today; in the drawdown, at the stressed VVIX, the time left
+ * and the stressed future). Years, strike and future unchecked.
+ *
+ * @throws AlvhError `invalid_input` (field `vvix`) outside 20-400
+ * @example vixOptionVolFromVvix(120, 51 / 365, 24, 23.325) // the 2018-12-24 plan's tail call today
+ */
+export function vixOptionVolFromVvix(vvix: number, years: number, strike: number, future: number): number {
+  if (!(vvix >= VVIX_RANGE.min && vvix <= VVIX_RANGE.max))
+    throw invalidInput(
+      'vvix',
+      `is ${String(vvix)}, outside ${VVIX_RANGE.min} to ${VVIX_RANGE.max}`,
+      'pass the VVIX index in vol points, e.g. 95',
+    );
+  // the surfaces' VIX-option half of a state of that market (stateSurfaces), marked at its own vol of vol
+  const volOfVol = volOfVolFromVvix(vvix);
+  const surf = { vixOptions: vixOptionSurface(UNDATED, volOfVol), anchorVolOfVol: volOfVol };
+  return vixVolOn(surf, volOfVol, years, strike, future);
 }
