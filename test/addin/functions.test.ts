@@ -87,6 +87,7 @@ const EXPECTED_IDS = [
   'PLAN',
   'SURFACE',
   'VOL',
+  'VIXVOL',
   'ORDERS',
   'STRUCTURES',
   'FRONTIER',
@@ -1168,6 +1169,7 @@ describe('every argument of every function', () => {
     REBALANCE: [d, 36.07, vx, isoToExcelSerial('2018-12-17'), 25.58, [[21.5], [20.9], [20.8]]],
     SURFACE: [SMALL_CHAIN, isoToExcelSerial('2023-06-09'), true],
     VOL: [SMALL_CHAIN, isoToExcelSerial('2023-07-21'), 4300, isoToExcelSerial('2023-06-09')],
+    VIXVOL: [113.74, 61 / 365, 24, 22.7497],
     PLAN: [
       [
         ['date', d],

@@ -50,6 +50,7 @@ const SIGNATURES: Record<string, { required: string[]; optional: string[]; spill
   SURFACE: { required: ['chain'], optional: ['valuationDate', 'headers'], spill: true },
   FRONTIER: { required: ['inputs'], optional: ['budgets', 'paths', 'seed'], spill: true },
   VOL: { required: ['surface', 'expiry', 'strike'], optional: ['valuationDate'], spill: true },
+  VIXVOL: { required: ['vvix', 'years', 'strike', 'future'], optional: [], spill: false },
   IV: {
     required: ['type', 'price', 'underlying', 'strike', 'years'],
     optional: ['rate', 'divYield', 'model'],
@@ -215,8 +216,20 @@ describe('functions.json', () => {
     expect(byId.get('MACD')?.description).toContain('MACD, signal, histogram');
     expect(byId.get('IV')?.description).toContain('as a decimal');
     expect(byId.get('VOL')?.description).toContain('as a decimal');
+    expect(byId.get('VIXVOL')?.description).toContain('as a decimal');
+    expect(byId.get('VIXVOL')?.description).toContain("the plan's mark");
     expect(byId.get('CONDORLOSS')?.description).toContain('USD');
     expect(byId.get('VXEXPIRY')?.description).toContain('date serial');
+  });
+
+  it("points TAILSIZE's vols to ALVH.VIXVOL (the plan's mark at the strike), with VVIX/100 as one flat vol", () => {
+    const params = functions.find((f) => f.id === 'TAILSIZE')!.parameters;
+    for (const name of ['volOfVol', 'stressVolOfVol']) {
+      const text = params.find((p) => p.name === name)?.description ?? '';
+      expect(text, name).toContain('ALVH.VIXVOL');
+      expect(text, name).toContain("the plan's mark");
+      expect(text, name).toContain('VVIX/100');
+    }
   });
 
   it("says a chain table's quotes are taken at the 16:00 close of valuationDate (a table carries no time)", () => {
@@ -256,6 +269,7 @@ describe('the ranges the help states are the ones the functions take', () => {
       (x) => [30605.17, 22.7497, 61 / 365, 1.1374, 35.7223, null, null, null, null, x],
       0.01,
     ],
+    ['VIXVOL', 'vvix', (x) => [x, 61 / 365, 24, 22.7497], 0.01],
     ['OVERLAY', 'vegaMatch', (x) => [44519, 4697.96, 17.91, 44582, 4150, -492.64, x], 0.01],
     // futures at most 4× the spot: further is refused as a unit mistake (docs/market.md)
     ['CURVE', 'vixSpot', (x) => [43458, x, [[25.9], [23.325], [22.175]].map(([f]) => [Math.min(f!, 4 * x)])], 0.01],

@@ -12,7 +12,7 @@ import {
   scaledForFix,
   VVIX_RANGE,
 } from '@alvh/shared';
-import { optionalNumber, optionalPlainNumber } from './args';
+import { numberArg, optionalNumber, optionalPlainNumber, plainNumberArg } from './args';
 
 /** Up to 4 significant digits, without trailing zeros: 0.1671, 1.8, 0.2. */
 export function shortNumber(x: number): string {
@@ -60,6 +60,25 @@ export function checkYears(name: string, years: number, maxYears: number, what: 
         : `pass years: days/365 (${shortNumber(years)}/365 = ${shortNumber(years / 365)})`,
     );
   }
+  return years;
+}
+
+/** VIX options are listed about a year out; a longer time is a count of days typed as years. */
+export const VIX_OPTION_MAX_YEARS = 2;
+
+/**
+ * The years to a VIX option's expiry (TAILSIZE's hedge, VIXVOL's option), named `name`: above 0
+ * (one expiring today has no time to price) and at most {@link VIX_OPTION_MAX_YEARS}; `what` is
+ * the option in the message ("the hedge").
+ */
+export function vixOptionYears(name: string, cell: unknown, what: string): number {
+  const years = checkYears(name, numberArg(name, cell), VIX_OPTION_MAX_YEARS, 'a VIX option');
+  if (!(years > 0))
+    throw invalidInput(
+      name,
+      years === 0 ? `is 0: ${what} expires today` : `is ${years}, not after today`,
+      `pass the years to ${what} expiry, (expiry − today)/365, above 0`,
+    );
   return years;
 }
 
@@ -117,6 +136,23 @@ export function checkHeldThroughDrawdown(today: string, expiry: string, drawdown
  * percent of a percent) priced the calls at 1e-33 and sized 54 free contracts.
  */
 const VIX_OPTION_VOL = { min: VVIX_RANGE.min / 100, max: VVIX_RANGE.max / 100 };
+
+/**
+ * A VVIX level in index points within `VVIX_RANGE` (20-400), named `name`, as a plan's vvix row
+ * takes it; a vol of vol typed for it (1.1374 for VVIX 113.74) is named with the level to pass.
+ */
+export function vvixArg(name: string, cell: unknown): number {
+  const v = plainNumberArg(name, cell);
+  const { min, max } = VVIX_RANGE;
+  if (v >= min && v <= max) return v;
+  throw invalidInput(
+    name,
+    `is ${v}, outside ${min} to ${max}`,
+    v * 100 >= min && v * 100 <= max
+      ? `pass VVIX in index points: ${scaledForFix(v, 100)}, not the vol of vol ${v}`
+      : `pass the VVIX level in index points from ${min} to ${max}, e.g. 95`,
+  );
+}
 
 /**
  * `v` when it is such a vol; else refused naming `name`, with VVIX/100 as the fix where `v` reads as

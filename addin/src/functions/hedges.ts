@@ -23,7 +23,14 @@ import {
   type TailSizeResult,
 } from '@alvh/shared';
 import { choiceArg, withHeaders, dateArg, numberArg, optionalNumber, plainNumberArg } from './args';
-import { checkHeldThroughDrawdown, checkStressVix, checkYears, policyArg, shortNumber, volOfVolArg } from './bounds';
+import {
+  checkHeldThroughDrawdown,
+  checkStressVix,
+  policyArg,
+  shortNumber,
+  vixOptionYears,
+  volOfVolArg,
+} from './bounds';
 import { excelCall } from './excelErrors';
 import { legText } from '../common/hedgeViews';
 import { labelled, opt, type LabelledRow } from './format';
@@ -51,13 +58,13 @@ function halfPointStep(step: number | undefined): number | undefined {
  * @param condorLoss Condor loss in the drawdown scenario, USD, 0 or more (0: 0 contracts, nothing to cover); a cover needing more than 100,000 calls (one leg's limit) is refused.
  * @param hedgeFuture VX future of the hedge expiry, index points.
  * @param hedgeYears Time to the hedge expiry, years ACT/365: above 0, at most 2, and longer than horizonYears.
- * @param volOfVol Implied volatility of the VIX calls as a decimal (VVIX/100, e.g. 1.1), from 0.2 to 4.
+ * @param volOfVol Implied vol of the VIX calls today, a decimal from 0.2 to 4: ALVH.VIXVOL(vvix, hedgeYears, strike, hedgeFuture), the VIX-option surface's vol at the strike (the plan's mark); or VVIX/100 (1.1 for VVIX 110) for one flat vol.
  * @param stressedFuture The VX future in the drawdown scenario, index points.
  * @param [coverage] Scenario gain to buy, in times the condor loss; default 1.8.
  * @param [otmPct] Strike above the future as a decimal from 0 to 0.5 (0.01 is 1%); default 0.025.
  * @param [rate] Risk-free rate, continuously compounded decimal; default 0.
  * @param [horizonYears] Length of the drawdown, years; default 10/365.
- * @param [stressVolOfVol] Volatility of the VIX calls in the drawdown, decimal from 0.2 to 4; default volOfVol.
+ * @param [stressVolOfVol] Implied vol of the VIX calls in the drawdown, a decimal from 0.2 to 4: ALVH.VIXVOL at the stressed VVIX (or today's), the years left after the drawdown and stressedFuture (the plan's mark); or VVIX/100; default volOfVol.
  * @param [strikeStep] VIX strike grid, points; default 1.
  * @param [headers] TRUE adds a header row naming each column above the values; FALSE (default) gives the values alone.
  * @returns One row (two with headers), four columns: contracts, strike (VIX points), premium (VIX points per option; ×100 is USD per contract), gain per contract (USD).
@@ -77,13 +84,7 @@ export function tailsize(
   headers?: unknown,
 ): unknown[][] {
   return excelCall(() => {
-    const years = checkYears('hedgeYears', numberArg('hedgeYears', hedgeYears), VIX_OPTION_MAX_YEARS, 'a VIX option');
-    if (!(years > 0))
-      throw invalidInput(
-        'hedgeYears',
-        years === 0 ? 'is 0: the hedge expires today' : `is ${years}, not after today`,
-        'pass the years to the hedge expiry, (expiry − today)/365, above 0',
-      );
+    const years = vixOptionYears('hedgeYears', hedgeYears, 'the hedge');
     const t = inSheetWords(() =>
       sizeTailHedge({
         condorLoss: usdArg('condorLoss', condorLoss),
@@ -146,9 +147,6 @@ function tooManyCalls(t: TailSizeResult, loss: number, stressedFuture: number): 
     'raise stressedFuture, or pass a later expiry or a lower otmPct',
   );
 }
-
-/** VIX options are listed about a year out; a longer time is a count of days typed as years. */
-const VIX_OPTION_MAX_YEARS = 2;
 
 /** An optional rate checked as a market rate (undefined: the default). */
 function withRate(r: number | undefined): number | undefined {

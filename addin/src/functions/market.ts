@@ -1,20 +1,24 @@
 /**
  * The VIX futures market in cells: ALVH.VXEXPIRY, ALVH.CURVE, ALVH.STRESSFUTURE and
- * ALVH.REBALANCE read a VX curve from a range and call the market and method modules.
+ * ALVH.REBALANCE read a VX curve from a range and call the market and method modules; ALVH.VIXVOL
+ * reads the VIX-option surface the plan marks VIX options on.
  */
 import {
   calendarDay,
+  checkListedStrike,
   checkRebalance,
+  checkVxPrice,
   futureForExpiry,
   invalidInput,
   isoToExcelSerial,
   resolvePolicy,
   stressedFuture,
   stressedVix,
+  vixOptionVolFromVvix,
   vxExpiry,
 } from '@alvh/shared';
-import { dateArg, isMissing, withHeaders } from './args';
-import { checkHeldThroughDrawdown, checkStressVix, policyArg } from './bounds';
+import { dateArg, isMissing, plainNumberArg, withHeaders } from './args';
+import { checkHeldThroughDrawdown, checkStressVix, policyArg, vixOptionYears, vvixArg } from './bounds';
 import { excelCall } from './excelErrors';
 import { labelled, opt, type LabelledRow } from './format';
 import { curveOf, LAST, TODAY } from './curveArgs';
@@ -35,6 +39,27 @@ export function vxexpiry(contractMonth: unknown): number {
     },
     { year: 'contractMonth', month: 'contractMonth', date: 'contractMonth' },
   );
+}
+
+/**
+ * The implied vol of a VIX call or put on the VIX-option surface of a VVIX level: the plan's mark (its tail call today; in the drawdown at the stressed VVIX, years left and stressed future), for ALVH.TAILSIZE's volOfVol and stressVolOfVol.
+ * @customfunction VIXVOL VIXVOL
+ * @helpurl https://localhost:3000/help.html#VIXVOL
+ * @param vvix VVIX index level, points from 20 to 400 (113.74, not 1.1374).
+ * @param years Time to the option's expiry, years ACT/365: above 0, at most 2.
+ * @param strike Strike, VIX points on the listed half-point grid (TAILSIZE's call: hedgeFuture × (1 + otmPct) rounded up to strikeStep, e.g. CEILING(F*1.025,1)).
+ * @param future VX future of the option's expiry, index points.
+ * @returns The vol as a decimal (Black-76 on the future), e.g. 1.044 (VVIX 120, 51 days, the 24 call on a 23.325 future): the surface of that VVIX at years and ln(strike/future).
+ */
+export function vixvol(vvix: unknown, years: unknown, strike: unknown, future: unknown): number {
+  return excelCall(() => {
+    const level = vvixArg('vvix', vvix);
+    const t = vixOptionYears('years', years, 'the option');
+    const k = plainNumberArg('strike', strike);
+    checkVxPrice('strike', k, '25');
+    checkListedStrike('strike', 'vix', k);
+    return vixOptionVolFromVvix(level, t, k, checkVxPrice('future', plainNumberArg('future', future)));
+  });
 }
 
 /**
