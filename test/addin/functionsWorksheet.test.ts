@@ -94,26 +94,38 @@ describe('the worksheet of docs/excel.md (2021-11-19)', () => {
     expect(stressed).toBe(planned.tail.stressedFuture);
     expect(future).toBe(planned.tail.future);
 
-    // D7 =ALVH.TAILSIZE(D4,E6,(D5-B1)/365,B4/100,D6,,,B5)   → D7:G7
+    // D7 =ALVH.VIXVOL(B4,(D5-B1)/365,CEILING(E6*1.025,1),E6)      the call's vol today
+    // E7 =ALVH.VIXVOL(B4,(D5-B1-10)/365,CEILING(E6*1.025,1),D6)   its vol at the drawdown's end
+    const days = hedgeExpiry - B(1);
+    const callStrike = Math.ceil(future * 1.025);
+    const volToday = call('VIXVOL', B(4), days / 365, callStrike, future) as number;
+    const volStressed = call('VIXVOL', B(4), (days - 10) / 365, callStrike, stressed) as number;
+    const marks = planned.audit.find((a) => a.rule === 'tail.contracts')!.inputs;
+    expect(callStrike).toBe(planned.tail.strike);
+    expect(volToday).toBe(marks.volToday);
+    expect(Math.abs(volStressed - (marks.volStressed as number))).toBeLessThan(1e-12);
+
+    // D8 =ALVH.TAILSIZE(D4,E6,(D5-B1)/365,D7,D6,,,B5,,E7)   → D8:G8
     const [[contracts, strike, premium, gain]] = call(
       'TAILSIZE',
       loss,
       future,
-      (hedgeExpiry - B(1)) / 365,
-      B(4) / 100,
+      days / 365,
+      volToday,
       stressed,
       null,
       null,
       B(5),
+      null,
+      volStressed,
     ) as [[number, number, number, number]];
-    // TAILSIZE prices at the one vol of vol it is given (VVIX/100); the plan reads the VIX-option
-    // surface at the strike (lower at 61 days): a lower premium, about the same gain, the same size
+    // the plan's marks, so the plan's tail: the same size, strike, premium and gain
     expect(contracts).toBe(planned.tail.requiredContracts);
     expect(strike).toBe(planned.tail.strike);
-    expect(premium).toBeGreaterThan(planned.tail.premium);
-    expect(Math.abs(gain / planned.tail.gainPerContract - 1)).toBeLessThan(0.01);
+    expect(premium).toBe(planned.tail.premium);
+    expect(Math.abs(gain - planned.tail.gainPerContract)).toBeLessThan(1e-9);
 
-    // D8 =INDEX(ALVH.OVERLAY(B1,B2,B3,B7,B9,D3,,,,B5,B6),2,2)   overlay units (short put strike, vega match 0.5)
+    // D9 =INDEX(ALVH.OVERLAY(B1,B2,B3,B7,B9,D3,,,,B5,B6),2,2)   overlay units (short put strike, vega match 0.5)
     const overlay = call('OVERLAY', B(1), B(2), B(3), B(7), B(9), vega, null, null, null, B(5), B(6));
     expect(index(overlay, 2, 1)).toBe('units');
     expect(index(overlay, 2, 2)).toBe(planned.overlay.requiredUnits);
@@ -168,6 +180,10 @@ describe('the worksheet of docs/excel.md (2021-11-19)', () => {
     expect(planned.tail.requiredContracts).toBe(68);
     expect(planned.tail.strike).toBe(24);
     expect(planned.tail.premium).toBeCloseTo(3.0226, 4);
+    expect(planned.tail.gainPerContract).toBeCloseTo(917.04, 2);
+    const marks = planned.audit.find((a) => a.rule === 'tail.contracts')!.inputs;
+    expect(marks.volToday).toBeCloseTo(0.9542, 4);
+    expect(marks.volStressed).toBeCloseTo(0.8538, 4);
     expect(planned.overlay.requiredUnits).toBe(2);
     expect(planned.overlay.unitVega).toBeCloseTo(144.17, 2);
     expect(planned.overlay.unitCost).toBeCloseTo(1093.4, 2);
