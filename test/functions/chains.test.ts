@@ -77,6 +77,18 @@ describeWithData('a chain inside a request is fitted on the pool (2023-06-09)', 
     expect(r.json).toEqual(asJson(direct));
   });
 
+  it("POST /api/plan with positions: the orders carry the chain's bid / ask, as plan() on the chain gives them", async () => {
+    const withPositions: PlanInput = { ...INPUT, positions: [] };
+    const r = await call('plan', withPositions);
+    expect(r.status).toBe(200);
+    expect(runner.jobs).toEqual(['chain']);
+    const direct = plan(withPositions);
+    const spx = direct.orders!.orders.filter((o) => o.leg.kind === 'spx');
+    expect(spx.length).toBe(4);
+    for (const o of spx) expect(o.ask! - o.bid!).toBeGreaterThan(0);
+    expect(r.json).toEqual(asJson(direct));
+  });
+
   it('POST /api/stress with the plan: the same grid as stressGrid(), the fit first', async () => {
     const body = { plan: INPUT, spxMoves: [-0.1, 0, 0.05], vixLevels: [15, 30], days: [0, 7] };
     const r = await call('stress', body);
@@ -177,7 +189,7 @@ async function planOnFitted(slices: unknown[]) {
     warnings: [],
     label: 'chain',
   };
-  setComputeRunner({ run: async () => fitted, close: async () => {} });
+  setComputeRunner({ run: async () => ({ data: fitted, quotes: [] }), close: async () => {} });
   return call('plan', { ...INPUT, market: { ...INPUT.market, chain: 'a chain the stub fits' } });
 }
 

@@ -4,17 +4,20 @@
  * the next one), and the budget frontier (an SVG chart of downside risk
  * against cost, the plan, the literal rule and the plan's cheapest match marked, and its table).
  */
+import type { Plan } from '@alvh/shared';
 import { formatValue } from '../common/views';
 import {
   FRONTIER_COLUMNS,
   FRONTIER_X,
   frontierRunWords,
   frontierTable,
+  presentOrders,
   sideText,
   type FrontierView,
   type OrdersView,
   type StructuresView,
 } from '../common/hedgeViews';
+import { quotedOrders } from './planExtras';
 import { byId, el, renderNotes } from './render';
 import { drawChart } from './svgChart';
 import type { WorkbookOptions } from './workbook';
@@ -48,8 +51,12 @@ function table(id: string, head: string[], rows: (string | HTMLElement)[][], row
   t.replaceChildren(thead, body);
 }
 
-/** The tail structures side by side and, when positions were pasted, the orders. */
-export function renderHedge(s: StructuresView, orders: OrdersView | undefined): void {
+/**
+ * The tail structures side by side and the plan's orders (when positions were pasted or a rebalance
+ * is due), with the bid / ask of the chain fitted on the Surface tab.
+ */
+export function renderHedge(s: StructuresView, p: Pick<Plan, 'orders' | 'valuationDate'>): void {
+  const orders = presentOrders(quotedOrders(p));
   shown = { structures: s, orders };
   byId('structures-title').textContent =
     `(${s.coverageRule}× coverage of the ${usd(s.loss)} drawdown P&L; tail budget ${usd(s.tailBudget)})`;

@@ -8,7 +8,16 @@
  * plan checks them), each bad line shown with its fix. The recent VIX closes box goes with the
  * Monte Carlo request (`vixHistory`), read when a run starts.
  */
-import { checkHeldAgainstMarket, parsePositionsCsv, SPX_POINTS, type SurfaceDataSchema } from '@alvh/shared';
+import {
+  checkHeldAgainstMarket,
+  parsePositionsCsv,
+  quoteFromChain,
+  quoteOrders,
+  SPX_POINTS,
+  type ChainQuoteRow,
+  type Plan,
+  type SurfaceDataSchema,
+} from '@alvh/shared';
 
 /** A fitted surface in its data form, as the plan's `market.surface` takes it. */
 export type KeptSurface = ReturnType<(typeof SurfaceDataSchema)['parse']>;
@@ -30,9 +39,21 @@ let readLines: number[] = [];
 
 /** The surface of the last successful fit on the Surface tab (undefined: none, or cleared). */
 let surface: KeptSurface | undefined;
+/** The quotes of the chain that surface was fitted to: the orders' bid / ask. */
+let quotes: readonly ChainQuoteRow[] | undefined;
 
-export function keepSurface(data: KeptSurface | undefined): void {
+export function keepSurface(data: KeptSurface | undefined, chainQuotes?: readonly ChainQuoteRow[]): void {
   surface = data;
+  quotes = data === undefined ? undefined : chainQuotes;
+}
+
+/**
+ * The plan's orders with the bid / ask of the chain whose surface the plan marked on (the plan is
+ * sent the surface, not the chain), as the plan quotes them when it fits a chain itself.
+ */
+export function quotedOrders(p: Pick<Plan, 'orders' | 'valuationDate'>): Plan['orders'] {
+  if (p.orders === undefined || quotes === undefined || surface === undefined) return p.orders;
+  return quoteOrders(p.orders, quoteFromChain(quotes), p.valuationDate);
 }
 
 export function keptSurface(): KeptSurface | undefined {

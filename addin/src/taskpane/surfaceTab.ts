@@ -205,7 +205,7 @@ export async function fitChain(host: SurfaceHost): Promise<void> {
     fitted = { text, view, chain };
     // The fitted surface goes with every plan as market.surface (no refit per keystroke).
     const data = SurfaceDataSchema.safeParse((answer as { data?: unknown } | null)?.data);
-    keepSurface(data.success ? data.data : undefined);
+    keepSurface(data.success ? data.data : undefined, chain.quotes);
     renderSurface(view);
     const smile = drawSmile();
     host.chainChanged();

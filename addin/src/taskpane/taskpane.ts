@@ -31,7 +31,7 @@ import { POLICY_SHOWN } from '../common/policyWords';
 import { Cancelled, RunError, mapHandle, runCloudChunks, runCloudMonteCarlo, runInWorker } from './jobs';
 import type { JobKind, RunHandle } from './jobs';
 import { issueTarget, monteCarloInput, stressInput, typedIssues } from '../common/planInput';
-import { presentOrders, presentStructures } from '../common/hedgeViews';
+import { presentStructures } from '../common/hedgeViews';
 import { presentPlan } from '../common/present';
 import { presentMonteCarlo, presentStress } from '../common/presentRuns';
 import { oneRequestNote, renderMonteCarlo, renderPlan, renderStress, showError } from './render';
@@ -294,7 +294,7 @@ function showPlan(parsed: unknown, toSheet: boolean): void {
     const p = plan(parsed as Parameters<typeof plan>[0]);
     const view = presentPlan(p, 'taskpane');
     renderPlan(view);
-    renderHedge(presentStructures(p.structures, p.valuationDate), presentOrders(p.orders));
+    renderHedge(presentStructures(p.structures, p.valuationDate), p);
     planCurrent(toSheet);
     showError('');
     if (toSheet) {

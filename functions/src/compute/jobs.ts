@@ -27,7 +27,9 @@ import {
   type PathRange,
   type SurfaceRequest,
   marketSurface,
+  type ChainQuoteRow,
   type MarketSurfaceInput,
+  type SpxSurfaceData,
 } from '@alvh/shared';
 import { NonFiniteResultError } from '../http/jsonSafe';
 
@@ -109,6 +111,15 @@ export interface ChainFitJob {
   spotField: 'spx' | 'spot';
 }
 
+/**
+ * A chain fitted: the surface's data and, for a plan's market (`root` 'market'), the chain's quotes
+ * its orders are quoted from (the plan's `bid` / `ask`); none for a scenario book.
+ */
+export interface ChainFitResult {
+  data: SpxSurfaceData;
+  quotes: ChainQuoteRow[];
+}
+
 /** Run one unit of work in this thread. */
 export function runJob(job: WorkerJob, payload: unknown, hooks: JobHooks = {}): unknown {
   switch (job) {
@@ -132,9 +143,21 @@ export function runJob(job: WorkerJob, payload: unknown, hooks: JobHooks = {}): 
       // Parsed and limit-checked on the request thread (handlers/surface.ts).
       return buildSurface(payload as SurfaceRequest);
     case 'chain': {
-      // A market's chain, fitted as the method fits it (handlers/chains.ts): the surface's data.
+      // A market's chain, fitted as the method fits it (handlers/chains.ts): the surface's data, the quotes.
       const j = payload as ChainFitJob;
-      return marketSurface(j.valuationDate, j.market, j.root, j.spotField).toData();
+      let quotes: ChainQuoteRow[] = [];
+      const surface = marketSurface(j.valuationDate, j.market, j.root, j.spotField, (c) => {
+        if (j.root === 'market')
+          quotes = c.quotes.map(({ root, expiry, strike, type, bid, ask }) => ({
+            root,
+            expiry,
+            strike,
+            type,
+            bid,
+            ask,
+          }));
+      });
+      return { data: surface.toData(), quotes } satisfies ChainFitResult;
     }
   }
 }

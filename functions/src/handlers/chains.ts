@@ -8,18 +8,21 @@
  * work), each chain is fitted on the pool with the same call the method makes (the same errors,
  * naming the same fields), and the request goes on with the fitted surface in the chain's place,
  * which gives the same answer to the byte in a few milliseconds (test/functions/chains.test.ts).
+ * A plan's orders are then quoted from the chain's quotes, which the fit hands back with the
+ * surface, as the method quotes them when it fits the chain itself.
  */
 import {
   AlvhError,
   isAlvhError,
   parseInput,
   SurfaceDataSchema,
+  type ChainQuoteRow,
   type MarketSurfaceInput,
   type SpxSurfaceData,
 } from '@alvh/shared';
 import type { z } from 'zod';
 import { runCompute } from '../compute';
-import type { ChainFitJob } from '../compute/jobs';
+import type { ChainFitJob, ChainFitResult } from '../compute/jobs';
 import type { RouteCall } from '../http/route';
 
 type Json = Record<string, unknown>;
@@ -35,11 +38,12 @@ function withSurface(m: Json, surface: SpxSurfaceData): Json {
   return { ...rest, surface };
 }
 
-async function fit(job: ChainFitJob, call: RouteCall): Promise<SpxSurfaceData> {
-  const data = (await runCompute('chain', job, call.signal ? { signal: call.signal } : {})) as SpxSurfaceData;
+async function fit(job: ChainFitJob, call: RouteCall): Promise<ChainFitResult> {
+  const fitted = (await runCompute('chain', job, call.signal ? { signal: call.signal } : {})) as ChainFitResult;
+  const data = fitted.data;
   // The request goes on with this surface in the chain's place: it must pass where a sent surface would.
   const checked = SurfaceDataSchema.safeParse(data);
-  if (checked.success) return data;
+  if (checked.success) return fitted;
   if (data.slices.length > 500)
     throw new AlvhError(
       'limit_exceeded',
@@ -58,17 +62,21 @@ async function fit(job: ChainFitJob, call: RouteCall): Promise<SpxSurfaceData> {
   );
 }
 
-/** A plan input with the chain of its market fitted on the pool; as it is when its market has none. */
-async function planFitted(p: Json, call: RouteCall): Promise<Json> {
+/**
+ * A plan input with the chain of its market fitted on the pool, and the chain's quotes; as it is
+ * (no quotes) when its market has none.
+ */
+async function planFitted(p: Json, call: RouteCall): Promise<{ body: Json; quotes?: ChainQuoteRow[] }> {
   const m = p.market;
-  if (!hasChain(m)) return p;
+  if (!hasChain(m)) return { body: p };
   const job: ChainFitJob = {
     valuationDate: p.valuationDate as string,
     market: { ...(m as unknown as MarketSurfaceInput), divYield: (m.divYield as number | undefined) ?? 0 },
     root: 'market',
     spotField: 'spx',
   };
-  return { ...p, market: withSurface(m, await fit(job, call)) };
+  const { data, quotes } = await fit(job, call);
+  return { body: { ...p, market: withSurface(m, data) }, quotes };
 }
 
 /** A scenario book with its chain fitted on the pool; as it is when it has none. */
@@ -80,16 +88,20 @@ async function bookFitted(book: Json, call: RouteCall): Promise<Json> {
     root: 'book',
     spotField: 'spot',
   };
-  return withSurface(book, await fit(job, call));
+  return withSurface(book, (await fit(job, call)).data);
 }
 
 /**
- * `body` with the chain of its plan's market fitted on the pool (a plan input: POST /api/plan).
- * A body with a chain is checked against `schema` first (the route checks every body again, so
- * one without a chain is returned as it is, unchecked here).
+ * `body` with the chain of its plan's market fitted on the pool (a plan input: POST /api/plan), and
+ * the chain's quotes for the plan's orders. A body with a chain is checked against `schema` first
+ * (the route checks every body again, so one without a chain is returned as it is, unchecked here).
  */
-export async function planWithChainFitted(body: unknown, call: RouteCall, schema: z.ZodType): Promise<unknown> {
-  if (!isObject(body) || !hasChain(body.market)) return body;
+export async function planWithChainFitted(
+  body: unknown,
+  call: RouteCall,
+  schema: z.ZodType,
+): Promise<{ body: unknown; quotes?: ChainQuoteRow[] }> {
+  if (!isObject(body) || !hasChain(body.market)) return { body };
   parseInput(schema, body);
   return planFitted(body, call);
 }
@@ -116,7 +128,7 @@ export async function scenarioWithChainsFitted(body: unknown, call: RouteCall, s
   if (!planChain && !hasChain(book)) return body;
   parseInput(schema, body);
   let out = body;
-  if (isObject(plan)) out = { ...out, plan: await inPlan(() => planFitted(plan, call)) };
+  if (isObject(plan)) out = { ...out, plan: (await inPlan(() => planFitted(plan, call))).body };
   if (isObject(book)) out = { ...out, book: await bookFitted(book, call) };
   return out;
 }

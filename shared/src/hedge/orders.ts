@@ -7,12 +7,14 @@
  *   TOWARD ZERO to whole contracts before netting (never up into more risk, never across zero), and
  *   the order states the rounding. Held quantities must be whole.
  * - Prices: `mark(leg)` gives the model mid per share (index points), so the surface module can
- *   replace today's marks; `quote(leg)`, when given, the chain's bid and ask.
+ *   replace today's marks; `quote(leg)`, when given, the chain's bid and ask ({@link quoteFromChain}).
  * - Limits: `limit` is the mid on the exchange's price grid for a single-leg order, rounded in the
  *   order's favour (a buy down, a sell up, never below one tick): a price to work the order from,
- *   not a fill. The grid is Cboe's: SPX and SPXW 0.05 below 3.00 and 0.10 from 3.00; VIX options
- *   the same until 2022-10-02 and 0.01 below 3.00, 0.05 from 3.00 since 2022-10-03, so the
- *   valuation date picks it.
+ *   not a fill. With a quote, a buy's mid is first capped at the ask and a sell's floored at the
+ *   bid: a model mid beyond the quote never makes a limit that pays more than the market asks or
+ *   takes less than it bids. The grid is Cboe's: SPX and SPXW 0.05 below 3.00 and 0.10 from 3.00;
+ *   VIX options the same until 2022-10-02 and 0.01 below 3.00, 0.05 from 3.00 since 2022-10-03, so
+ *   the valuation date picks it.
  * - cost = signed quantity · mid · 100: positive for a debit (buy), negative for a credit (sell).
  */
 import { invalidInput } from '../errors';
@@ -54,10 +56,14 @@ export interface Order {
   target: number;
   /** Model mid per share, points. */
   mid: number;
-  /** The mid on the exchange's grid, rounded in the order's favour (buy down, sell up), ≥ one tick. */
+  /**
+   * The mid on the exchange's grid, rounded in the order's favour (buy down, sell up), ≥ one tick;
+   * with a quote, a buy's mid capped at the ask and a sell's floored at the bid first.
+   */
   limit: number;
   /** The grid's step at the limit, points (the step to move the limit by). */
   tick: number;
+  /** The chain's bid and ask per share, points, when the contract is quoted in the plan's chain. */
   bid?: number;
   ask?: number;
   /** Signed quantity · mid · 100, USD: + debit, − credit. */
@@ -219,19 +225,11 @@ export function ordersFromBook(i: OrderInput): OrderList {
         'return a finite mid per share ≥ 0 for every contract',
       );
     }
-    const q = i.quote?.({ ...r.leg, quantity: 1 });
-    if (q !== undefined && !(Number.isFinite(q.bid) && Number.isFinite(q.ask) && q.bid >= 0 && q.ask >= q.bid)) {
-      throw invalidInput(
-        'quote',
-        `gives bid ${q.bid} / ask ${q.ask} for ${label}`,
-        'return {bid, ask} with 0 ≤ bid ≤ ask, or undefined when not quoted',
-      );
-    }
     const cost = delta * mid * OPTION_MULTIPLIER;
     netCost += cost;
     const why = r.origins.length > 0 ? r.origins.join(' + ') : 'close: held, not in the target';
     const side = delta > 0 ? 'buy' : 'sell';
-    orders.push({
+    const order: Order = {
       leg: { ...r.leg, quantity: delta },
       contract,
       side,
@@ -240,13 +238,79 @@ export function ordersFromBook(i: OrderInput): OrderList {
       target: r.target,
       mid,
       ...limitOnTick(r.leg.kind, side, mid, i.valuationDate),
-      ...(q === undefined ? {} : { bid: q.bid, ask: q.ask }),
       cost,
       why,
       ...(r.roundings.length > 0 ? { rounding: r.roundings.join('; ') } : {}),
-    });
+    };
+    orders.push(i.quote === undefined ? order : quoteOrder(order, i.quote, i.valuationDate));
   }
   return { orders, netCost };
+}
+
+/**
+ * An order with the quote of its contract: `bid` and `ask`, and the limit of the module notes (a
+ * buy's mid capped at the ask, a sell's floored at the bid, then on the grid). As it is when the
+ * contract is not quoted.
+ */
+function quoteOrder(o: Order, quote: (leg: Leg) => Quote | undefined, valuationDate: string): Order {
+  const q = quote({ ...o.leg, quantity: 1 });
+  if (q === undefined) return o;
+  if (!(Number.isFinite(q.bid) && Number.isFinite(q.ask) && q.bid >= 0 && q.ask >= q.bid)) {
+    throw invalidInput(
+      'quote',
+      `gives bid ${q.bid} / ask ${q.ask} for ${o.contract} ${o.leg.expiry} ${o.leg.strike} ${o.leg.type}`,
+      'return {bid, ask} with 0 ≤ bid ≤ ask, or undefined when not quoted',
+    );
+  }
+  const price = o.side === 'buy' ? Math.min(o.mid, q.ask) : Math.max(o.mid, q.bid);
+  const { cost, why, rounding, ...head } = o;
+  return {
+    ...head,
+    ...limitOnTick(o.leg.kind, o.side, price, valuationDate),
+    bid: q.bid,
+    ask: q.ask,
+    cost,
+    why,
+    ...(rounding === undefined ? {} : { rounding }),
+  };
+}
+
+/**
+ * An order list with the quotes of its contracts (orders and the deferred ones alike), as
+ * {@link ordersFromBook} gives it with `quote`: for a list priced before the chain's quotes were at
+ * hand (a plan marked on the surface fitted to a chain, the chain's quotes kept beside it).
+ */
+export function quoteOrders(list: OrderList, quote: (leg: Leg) => Quote | undefined, valuationDate: string): OrderList {
+  const each = (orders: readonly Order[]) => orders.map((o) => quoteOrder(o, quote, valuationDate));
+  const d = list.deferred;
+  return {
+    ...list,
+    orders: each(list.orders),
+    ...(d === undefined ? {} : { deferred: { ...d, orders: each(d.orders) } }),
+  };
+}
+
+/** A quote of an option chain, as the chain parsers give it (surface/chainQuotes.ts `ChainQuote`). */
+export interface ChainQuoteRow {
+  /** Option root: SPX, SPXW, VIX, ... */
+  root: string;
+  expiry: string;
+  strike: number;
+  type: 'call' | 'put';
+  bid: number;
+  ask: number;
+}
+
+/**
+ * A `quote` for {@link ordersFromBook} from a chain's quotes: a leg's quote is the chain's row of
+ * the same root (the order's {@link optionRoot}: SPX on the monthly date, SPXW on other days, VIX),
+ * expiry, strike and type, exactly; a leg the chain does not quote (no such row, or a row dropped
+ * at import: no bid, no ask, crossed or locked) has none. An SPX chain quotes no VIX option.
+ */
+export function quoteFromChain(quotes: readonly ChainQuoteRow[]): (leg: Leg) => Quote | undefined {
+  const byKey = new Map<string, Quote>();
+  for (const q of quotes) byKey.set(`${q.root}|${q.type}|${q.expiry}|${q.strike}`, { bid: q.bid, ask: q.ask });
+  return (leg) => byKey.get(`${optionRoot(leg.kind, leg.expiry)}|${leg.type}|${leg.expiry}|${leg.strike}`);
 }
 
 /**

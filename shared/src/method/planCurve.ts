@@ -23,7 +23,9 @@ import {
   makeSpxSurface,
   parseChain,
   spxSurfaceFromIndices,
+  type ChainQuote,
   type ChainRow,
+  type ParsedChain,
   type SpxSurface,
   type SpxSurfaceData,
 } from '../surface/index';
@@ -44,6 +46,8 @@ export interface PlanContext {
   surface: PlanSurface;
   /** Vol of the VX futures in the drawdown scenario, decimal. */
   stressVov: number;
+  /** The quotes of `market.chain`, when the surface was fitted to it: the orders' bid and ask. */
+  chainQuotes?: readonly ChainQuote[];
 }
 
 /** One condor of a plan input. */
@@ -136,6 +140,7 @@ export function marketSurface(
   m: MarketSurfaceInput,
   root = 'market',
   spotField = 'spx',
+  onChain?: (chain: ParsedChain) => void,
 ): SpxSurface {
   if (m.surface !== undefined && m.chain !== undefined) {
     throw new AlvhError(
@@ -192,6 +197,7 @@ export function marketSurface(
             'pass the chain of the valuation date',
           );
         }
+        onChain?.(parsed);
         // referenceVix in the index's units: a move to the market's VIX leaves the fit as it is.
         return fitChainSurface(parsed, { vix: m.vix }).surface;
       },
@@ -215,9 +221,9 @@ export function marketSurface(
   );
 }
 
-/** The plan's SPX surface: {@link marketSurface} of `market`. */
-export function planSurface(p: ParsedPlanInput): SpxSurface {
-  return marketSurface(p.valuationDate, p.market);
+/** The plan's SPX surface: {@link marketSurface} of `market` (`onChain` is handed its chain, parsed). */
+export function planSurface(p: ParsedPlanInput, onChain?: (chain: ParsedChain) => void): SpxSurface {
+  return marketSurface(p.valuationDate, p.market, 'market', 'spx', onChain);
 }
 
 /** What a plan reports about its surface. */
@@ -280,7 +286,8 @@ export function stepTermStructure(p: ParsedPlanInput, policy: Policy, divYieldGi
     warnings.push(
       `No VVIX given: VIX options are priced at a vol of vol of ${policy.defaultVolOfVol} (policy.defaultVolOfVol).`,
     );
-  const spxSurface = planSurface(p);
+  let chainQuotes: readonly ChainQuote[] | undefined;
+  const spxSurface = planSurface(p, (c) => (chainQuotes = c.quotes));
   const surface = describePlanSurface(spxSurface);
   // The rate/dividend note of the index surfaces is about inputs the plan always has: not repeated.
   warnings.push(...spxSurface.warnings.filter((w) => !w.startsWith('No rate or dividend yield given')));
@@ -302,7 +309,17 @@ export function stepTermStructure(p: ParsedPlanInput, policy: Policy, divYieldGi
     surfaces: stateSurfaces(date, m.vix, volOfVol, spxSurface),
   };
   return {
-    result: { p, policy, date, ts, now, volOfVol, surface, stressVov: policy.stressVolOfVol ?? volOfVol },
+    result: {
+      p,
+      policy,
+      date,
+      ts,
+      now,
+      volOfVol,
+      surface,
+      stressVov: policy.stressVolOfVol ?? volOfVol,
+      ...(chainQuotes === undefined ? {} : { chainQuotes }),
+    },
     audit,
     warnings,
   };

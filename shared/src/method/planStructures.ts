@@ -15,7 +15,7 @@ import {
   unitsWithinBudget,
   type StructureScore,
 } from '../hedge/structures';
-import { markFromState, ordersFromBook, type OrderList, type TargetLeg } from '../hedge/orders';
+import { markFromState, ordersFromBook, quoteFromChain, type OrderList, type TargetLeg } from '../hedge/orders';
 import { holdBetweenRebalances, ordersPhrase } from './planHold';
 import {
   SETTLED_FIX,
@@ -215,8 +215,9 @@ export function checkHeldAgainstMarket(
 
 /**
  * The orders from the positions held to the plan's legs (every condor, overlay, tail), when positions are
- * given or a rebalance is due; mids are the plan's own marks today. Undefined otherwise. Without
- * positions the orders are the whole book, as if nothing were held, and a warning says so.
+ * given or a rebalance is due; mids are the plan's own marks today, bid and ask the quotes of
+ * `market.chain` when the plan was fitted to one. Undefined otherwise. Without positions the
+ * orders are the whole book, as if nothing were held, and a warning says so.
  */
 export function stepOrders(
   ctx: PlanContext,
@@ -270,7 +271,14 @@ export function stepOrders(
     ...book.overlay.map(label(`overlay: ${policy.overlay}`)),
     ...book.tail.map(label('tail: vix-call')),
   ];
-  const toPlan = ordersFromBook({ valuationDate: date, held, target, mark: markFromState(now) });
+  // A plan fitted to a chain quotes its orders from it (bid, ask; the limit within them).
+  const toPlan = ordersFromBook({
+    valuationDate: date,
+    held,
+    target,
+    mark: markFromState(now),
+    ...(ctx.chainQuotes === undefined ? {} : { quote: quoteFromChain(ctx.chainQuotes) }),
+  });
   const { list, held: hold } = holdBetweenRebalances({
     valuationDate: date,
     held,

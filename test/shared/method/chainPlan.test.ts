@@ -208,3 +208,35 @@ describeWithData('the plan on the real SPX chains', () => {
     expect(later.surface.source).toBe('chain');
   });
 });
+
+describeWithData('orders of a plan fitted to the 2023-06-09 chain', () => {
+  it("carry the chain row's bid / ask of each listed SPX contract, the limit within it; VIX options none", () => {
+    const c = REAL_CHAINS[1] as RealChain;
+    const { chain } = loadChain(c);
+    // the July monthly (SPX root, AM-settled): the orders go under SPX and read the SPX rows
+    const base = input(c, chain.spot as number, '2023-07-21', [3950, 4000, 4500, 4550]);
+    const p = plan({ ...base, market: { ...base.market, chain: readDataFile(c.file) }, positions: [] });
+    const spx = p.orders!.orders.filter((o) => o.leg.kind === 'spx');
+    expect(spx.map((o) => `${o.contract} ${o.leg.strike} ${o.leg.type}`)).toEqual([
+      'SPX 3950 put',
+      'SPX 4000 put',
+      'SPX 4500 call',
+      'SPX 4550 call',
+    ]);
+    for (const o of spx) {
+      const row = chain.quotes.find(
+        (q) => q.root === 'SPX' && q.expiry === o.leg.expiry && q.strike === o.leg.strike && q.type === o.leg.type,
+      )!;
+      expect([o.bid, o.ask]).toEqual([row.bid, row.ask]);
+      if (o.side === 'buy') expect(o.limit).toBeLessThanOrEqual(Math.min(o.ask!, o.mid));
+      else expect(o.limit).toBeGreaterThanOrEqual(Math.max(o.bid!, o.mid));
+    }
+    // the 3950 put's model mid is above the chain's ask: bought at the ask, not above it
+    expect(spx[0]).toMatchObject({ side: 'buy', bid: 9.9, ask: 10.2, limit: 10.2 });
+    expect(spx[0]!.mid).toBeGreaterThan(10.2);
+    for (const o of p.orders!.orders.filter((x) => x.leg.kind === 'vix')) expect(o).not.toHaveProperty('bid');
+    // marked on the same surface without the chain (market.surface), the orders carry no quote
+    const bare = plan({ ...base, market: { ...base.market, surface: p.surface.data }, positions: [] });
+    expect(bare.orders!.orders.some((o) => 'bid' in o)).toBe(false);
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * The taskpane's orders quoted from the chain fitted on the Surface tab: the page sends the plan the
+ * fitted surface (market.surface), not the chain, and keeps the chain's quotes beside it, so its
+ * Orders table and the hedge sheet show each listed contract's bid / ask as the plan fitted to the
+ * chain itself gives them (the real 2023-06-09 chain).
+ */
+import { afterEach, expect, it } from 'vitest';
+import { plan, type PlanInput } from '@alvh/shared';
+import { presentOrders } from '../../addin/src/common/hedgeViews';
+import { keepSurface, quotedOrders } from '../../addin/src/taskpane/planExtras';
+import { describeWithData, readDataFile } from '../helpers/marketData';
+import { REAL_CHAINS, loadChain, type RealChain } from '../shared/surface/chains';
+
+const c = REAL_CHAINS[1] as RealChain;
+
+afterEach(() => keepSurface(undefined));
+
+describeWithData('the orders on the page after a chain is fitted on the Surface tab (2023-06-09)', () => {
+  const input = (market: Record<string, unknown>): PlanInput => ({
+    valuationDate: c.date,
+    market: {
+      spx: 4298.86,
+      vix: 13.83,
+      vvix: 89.7,
+      rate: 0.0545,
+      divYield: 0.014,
+      futures: [
+        { expiry: '2023-06-21', price: 14.6 },
+        { expiry: '2023-07-19', price: 16.1 },
+        { expiry: '2023-08-16', price: 16.9 },
+      ],
+      ...market,
+    },
+    condor: { expiry: '2023-07-21', strikes: [3950, 4000, 4500, 4550], quantity: 10 },
+    portfolio: { capital: 2_000_000 },
+    positions: [],
+  });
+
+  it("carry the chain's bid / ask, as the plan fitted to the chain gives them", () => {
+    const { chain } = loadChain(c);
+    const onChain = plan(input({ chain: readDataFile(c.file) }));
+    // the surface the page keeps is the chain's fit, as the plan fits it
+    const surface = onChain.surface.data;
+    const page = plan(input({ surface }));
+    expect(presentOrders(quotedOrders(page))!.rows.every((r) => r.bid === null)).toBe(true);
+
+    keepSurface(surface as Parameters<typeof keepSurface>[0], chain.quotes);
+    const rows = presentOrders(quotedOrders(page))!.rows;
+    const spx = rows.filter((r) => r.leg.startsWith('SPX'));
+    expect(spx).toHaveLength(4);
+    expect(spx.every((r) => r.bid !== null && r.ask !== null && r.ask > r.bid)).toBe(true);
+    expect(rows.map((r) => [r.leg, r.bid, r.ask, r.limit])).toEqual(
+      presentOrders(onChain.orders)!.rows.map((r) => [r.leg, r.bid, r.ask, r.limit]),
+    );
+
+    // the Surface tab cleared: no quote kept, none shown
+    keepSurface(undefined);
+    expect(presentOrders(quotedOrders(page))!.rows.every((r) => r.bid === null)).toBe(true);
+  });
+});
