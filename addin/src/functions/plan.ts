@@ -22,7 +22,7 @@ import { readKeyValueRange, unknownKeysError, vxNumber, type SelectionValues } f
 import { choiceArg, dateArg, isMissing, isOmitted, keyValueArg, plainNumberArg } from './args';
 import { rsiArg } from './bounds';
 import { excelCall } from './excelErrors';
-import { planIssue } from './planIssues';
+import { heldPastCurve, planIssue } from './planIssues';
 
 /** Signal keys ALVH.PLAN reads besides the taskpane's fields (compared as the taskpane compares keys). */
 const SIGNAL_KEYS: ReadonlyMap<string, 'rsi' | 'prevSpread' | 'macdHist' | 'adSlope'> = new Map([
@@ -357,6 +357,13 @@ export function planFromRange(
         );
         if (said !== undefined) throw said;
       }
+      // a held VIX option past the curve: the future to add is a row of the inputs, not market.futures
+      const pastCurve = heldPastCurve(
+        e,
+        raw['valuationDate'],
+        rows.map(([k]) => k),
+      );
+      if (pastCurve !== undefined) throw pastCurve;
       // a policy field is a row of the inputs: named as the row is (drawdownDays, not policy.drawdownDays)
       throw new AlvhError(e.code, field, policyRowNames(e.problem), policyRowNames(e.fix));
     }

@@ -4,7 +4,7 @@
  * and for a policy row the policy's range and the percentage hint), instead of the schema's one
  * "pass a number" for all of them.
  */
-import { AlvhError, InputValidationError, invalidInput, policyRange } from '@alvh/shared';
+import { AlvhError, InputValidationError, MAX_FUTURES, invalidInput, policyRange, vxExpiriesAfter } from '@alvh/shared';
 import { fieldForKey, normalizeKey } from '../common/fields';
 import { checkPolicyBound } from './bounds';
 import { dotGroupedWords, hasDotGroupedThousands } from '../common/numbers';
@@ -76,4 +76,31 @@ export function planIssue(
     return invalidInput(name, `is ${JSON.stringify(value)}`, e.problem);
   }
   return undefined;
+}
+
+/**
+ * A held VIX option expiring after the last VX future, in the words of the inputs range: the plan
+ * asks to add the future to `market.futures`, which a worksheet gives as rows VX1…VXn (numbered
+ * from the valuation date's front month) or one row per expiry date. The fix names the rows to add
+ * and is kept whole within Excel's message; undefined for any other error.
+ */
+export function heldPastCurve(e: AlvhError, valuationDate: unknown, keys: readonly unknown[]): AlvhError | undefined {
+  const expiry = /^add the VX future of (\d{4}-\d{2}-\d{2}) to market\.futures$/.exec(e.fix)?.[1];
+  const last = /after the last listed VX future \((\d{4}-\d{2}-\d{2})\)/.exec(e.problem)?.[1];
+  if (expiry === undefined || last === undefined) return undefined;
+  const what = `holds a VIX option of ${expiry}`;
+  const numbered = keys.some((k) => typeof k === 'string' && /^vx\d+$/.test(normalizeKey(k)));
+  const curve = typeof valuationDate === 'string' ? vxExpiriesAfter(valuationDate, MAX_FUTURES) : [];
+  const n = curve.indexOf(expiry) + 1;
+  const given = curve.indexOf(last) + 1;
+  // short enough that the whole message, fix included, fits a cell's error (messages.ts)
+  const problem = `${what}, after the last VX future (${numbered && given > 0 ? `VX${given}, ` : ''}${last}), and the curve is not extrapolated`;
+  const fix = !numbered
+    ? `add an inputs row ${expiry} with that VX future's price`
+    : n === 0
+      ? `the inputs give at most VX${MAX_FUTURES}: leave this option out of the positions`
+      : n === given + 1
+        ? `add the inputs row VX${n}, the VX future of ${expiry}`
+        : `add the inputs rows VX${given + 1}…VX${n} (VX${n} is the VX future of ${expiry})`;
+  return new AlvhError(e.code, e.field, problem, fix);
 }
