@@ -530,6 +530,23 @@ describe('POST /api/plan', () => {
     ]);
   });
 
+  it('400 problem for a held leg of 0 contracts, as its CSV line is refused, not dropped', async () => {
+    const leg = { kind: 'vix', type: 'call', strike: 22, expiry: '2027-01-20', quantity: 0 };
+    const r = await call('plan', { ...PLAN_EXAMPLE, positions: [leg] });
+    expect(r.status).toBe(400);
+    expect(r.type).toBe('application/problem+json');
+    expect(r.json.issues).toEqual([
+      {
+        path: 'positions[0].quantity',
+        message:
+          'is 0, not a whole, non-zero number of contracts: pass e.g. 10 for long, -10 for short, or leave out a leg not held',
+      },
+    ]);
+    const csv = await call('plan', { ...PLAN_EXAMPLE, positions: 'VIX 270120C00022000,0' });
+    expect(csv.status).toBe(400);
+    expect(csv.json.detail).toMatch(/is not a whole, non-zero number of contracts/);
+  });
+
   it('400 for the wrong kind of positions, saying what to pass', async () => {
     const r = await call('plan', { ...PLAN_EXAMPLE, positions: 42 });
     expect(r.status).toBe(400);

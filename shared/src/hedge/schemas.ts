@@ -38,13 +38,17 @@ const legFields = {
   expiry: isoDate,
 };
 
-/** A leg held: whole signed contracts. */
+/** A leg held: whole signed contracts, not 0 (as the broker CSV reader takes them: a leg of 0 is not held). */
 export const HeldLegSchema = z.strictObject({
   ...legFields,
   quantity: finiteNumber
     .int({ error: 'pass whole contracts held' })
     .min(-MAX_CONTRACTS, { error: contracts })
-    .max(MAX_CONTRACTS, { error: contracts }),
+    .max(MAX_CONTRACTS, { error: contracts })
+    .refine((q) => q !== 0, {
+      error:
+        'is 0, not a whole, non-zero number of contracts: pass e.g. 10 for long, -10 for short, or leave out a leg not held',
+    }),
 });
 
 /** A target leg: signed contracts (fractions are rounded toward zero) and the rule that asks for it. */
