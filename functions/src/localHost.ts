@@ -36,6 +36,7 @@ import {
 } from './http/body';
 import { capConnections, type ConnectionCap } from './http/connectionCap';
 import { corsHeaders, isOriginAllowed, preflightHeaders } from './http/cors';
+import { probeAfterHalfClose } from './http/halfClose';
 import { HttpRequest, InvocationContext } from './http/library';
 import { guardPipelining, pipelinedProblem, type PipelineGuard } from './http/pipelining';
 import { PROBLEM_CONTENT_TYPE, httpProblem, problemFromError, problemText, type Problem } from './http/problem';
@@ -568,6 +569,8 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     res.on('close', () => {
       if (!res.writableFinished) aborter.abort(new Error('the client closed the connection'));
     });
+    // A client that half-closed after its request still gets its answer; one gone whole still stops its run.
+    probeAfterHalfClose(req, res);
     attachSignal(request, aborter.signal);
     attachBodyLimit(request, limit);
     const context = new InvocationContext({
@@ -746,10 +749,14 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     connectionsCheckingInterval: 1_000,
     // A request without Host is refused by `handle` with a problem document, not Node's bare 400.
     requireHostHeader: false,
+    // TLS: the TCP connection stays open for writing after the client's FIN (http/halfClose.ts).
+    allowHalfOpen: true,
   };
   const server: Server = tls
     ? createHttpsServer({ ...serverOptions, cert: tls.cert, key: tls.key }, listener)
     : createHttpServer(serverOptions, listener);
+  // A client's FIN after its request does not end the connection before its answer (http/halfClose.ts).
+  (server as Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
   const cap = capConnections(server, options.maxConnections ?? maxConnectionsFromEnv(process.env.ALVH_MAX_CONNECTIONS));
   const stopStallCheck = closeStalledWrites(server, options.writeStallMs ?? WRITE_STALL_MS);
   // CONNECT (a proxy tunnel) is no request of this host: Node would close the socket without a word.
