@@ -441,6 +441,42 @@ function clientErrorProblem(err: Error & { code?: string }): Problem {
   }
 }
 
+/** Answer a GET or HEAD of an add-in file: the file, or the problem of its path (400 or 404). */
+async function answerFile(res: ServerResponse, staticRoot: string, path: string, head: boolean): Promise<void> {
+  const file = await resolveStatic(staticRoot, path);
+  if (file.kind === 'file') sendFile(res, file, head, PAGE_HEADERS);
+  else if (file.kind === 'bad-path')
+    sendProblem(
+      res,
+      httpProblem(400, 'bad_path', `the path ${problemText(path)} is not allowed: ${file.reason}`, {
+        instance: problemText(path),
+        fix: 'ask for a page of the add-in by its plain path, e.g. /taskpane.html',
+      }),
+    );
+  else if (file.fix !== undefined)
+    // A file asked for as a folder (a trailing slash): the detail says which, the fix the path to use.
+    sendProblem(
+      res,
+      httpProblem(404, 'not_found', `${problemText(path)} not found: ${problemText(file.reason)}`, {
+        instance: problemText(path),
+        fix: problemText(file.fix),
+      }),
+    );
+  else
+    sendProblem(
+      res,
+      httpProblem(
+        404,
+        'not_found',
+        `${problemText(path)} not found${existsSync(staticRoot) ? '' : ' (the add-in is not built: run npm run build)'}`,
+        {
+          instance: problemText(path),
+          fix: 'open /taskpane.html for the add-in, or /api/openapi.json for the API',
+        },
+      ),
+    );
+}
+
 /** Start the local host. Resolves once it listens. (Its length: see the module comment.) */
 // eslint-disable-next-line max-lines-per-function -- one pipeline over the server's shared state (module comment)
 export async function startLocalHost(options: LocalHostOptions = {}): Promise<LocalHost> {
@@ -684,29 +720,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       );
       return;
     }
-    const file = await resolveStatic(staticRoot, url.pathname);
-    if (file.kind === 'file') sendFile(res, file, method === 'HEAD', PAGE_HEADERS);
-    else if (file.kind === 'bad-path')
-      sendProblem(
-        res,
-        httpProblem(400, 'bad_path', `the path ${problemText(url.pathname)} is not allowed: ${file.reason}`, {
-          instance: problemText(url.pathname),
-          fix: 'ask for a page of the add-in by its plain path, e.g. /taskpane.html',
-        }),
-      );
-    else
-      sendProblem(
-        res,
-        httpProblem(
-          404,
-          'not_found',
-          `${problemText(url.pathname)} not found${existsSync(staticRoot) ? '' : ' (the add-in is not built: run npm run build)'}`,
-          {
-            instance: problemText(url.pathname),
-            fix: 'open /taskpane.html for the add-in, or /api/openapi.json for the API',
-          },
-        ),
-      );
+    await answerFile(res, staticRoot, url.pathname, method === 'HEAD');
   }
 
   const pipelining = guardPipelining();

@@ -1,7 +1,7 @@
 /**
  * Static files for the local host: the built add-in (addin/dist) at `/`. Only GET and HEAD, only
  * files inside the root (no `..`, no encoded escapes, no symlinks out, no source maps), `/` and
- * `/index.html` → taskpane.html, content types by extension.
+ * `/index.html` → taskpane.html, no file by a path ending in a slash, content types by extension.
  */
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
@@ -30,7 +30,7 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
 
 export type StaticResult =
   | { kind: 'file'; path: string; size: number; contentType: string }
-  | { kind: 'not-found'; reason: string }
+  | { kind: 'not-found'; reason: string; fix?: string }
   | { kind: 'bad-path'; reason: string };
 
 /**
@@ -48,8 +48,12 @@ export async function resolveStatic(root: string, urlPath: string): Promise<Stat
   if (/\.map$/i.test(decoded)) return { kind: 'not-found', reason: 'source maps are not served' };
   if (decoded.includes('\0') || decoded.includes('\\'))
     return { kind: 'bad-path', reason: 'the path has forbidden characters' };
-  const segments = decoded.split('/').filter((s) => s !== '' && s !== '.');
+  const parts = decoded.split('/');
+  const segments = parts.filter((s) => s !== '' && s !== '.');
   if (segments.some((s) => s === '..')) return { kind: 'bad-path', reason: 'the path may not contain ..' };
+  // A path ending in / (or %2f, or /.) names a folder: a file there is not served, or its page's
+  // relative links would resolve below it (/taskpane.html/taskpane.js) and the page load broken.
+  const asFolder = segments.length > 0 && (parts.at(-1) === '' || parts.at(-1) === '.');
   let rel = segments.join('/');
   if (rel === '' || rel === 'index.html') rel = 'taskpane.html';
   const rootAbs = resolve(root);
@@ -61,6 +65,12 @@ export async function resolveStatic(root: string, urlPath: string): Promise<Stat
     if (!realFile.startsWith(realRoot + sep)) return { kind: 'bad-path', reason: 'outside the root' };
     const st = await stat(realFile);
     if (!st.isFile()) return { kind: 'not-found', reason: `${urlPath} is not a file` };
+    if (asFolder)
+      return {
+        kind: 'not-found',
+        reason: `/${rel} is a file, not a folder`,
+        fix: `ask for /${rel}, without the trailing slash`,
+      };
     const contentType = CONTENT_TYPES[extname(realFile).toLowerCase()] ?? 'application/octet-stream';
     return { kind: 'file', path: realFile, size: st.size, contentType };
   } catch {

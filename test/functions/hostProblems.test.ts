@@ -1,8 +1,9 @@
 /**
  * The local host's own problem documents (those no route writes) name the path they are about
  * (`instance`) whenever a request line was read; the 405 of its method gate carries CORS like the
- * route's own 405; files and `OPTIONS *` are answered in words that match their headers; and no
- * form of `..` reaches outside the served folder.
+ * route's own 405; files and `OPTIONS *` are answered in words that match their headers; a file
+ * asked for with a trailing slash is a 404, not the file; and no form of `..` reaches outside the
+ * served folder.
  */
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -91,6 +92,32 @@ describe('local host problem documents', () => {
       detail: 'OPTIONS is not supported for files; use GET or HEAD',
       instance: '/taskpane.html',
     });
+  });
+
+  it.each(['/taskpane.html/', '/taskpane.html%2f', '/taskpane.html%2F.', '/./taskpane.html//'])(
+    '%s (a file asked for as a folder): 404 naming the path without the slash, not the page',
+    async (path) => {
+      const a = await request(`GET ${path} HTTP/1.1`);
+      expect(a.status).toBe(404);
+      expect(a.head).not.toMatch(/\r\ncontent-type: text\/html/i);
+      expect(a.problem).toMatchObject({
+        code: 'not_found',
+        detail: `${path.replace('/./', '/')} not found: /taskpane.html is a file, not a folder`,
+        fix: 'ask for /taskpane.html, without the trailing slash',
+        instance: path.replace('/./', '/'),
+      });
+    },
+  );
+
+  it('/ is still the add-in page, and a folder with or without its slash still a plain 404', async () => {
+    const page = await request('GET / HTTP/1.1');
+    expect(page.status).toBe(200);
+    expect(page.head).toMatch(/\r\ncontent-type: text\/html/i);
+    for (const path of ['/assets', '/assets/']) {
+      const a = await request(`GET ${path} HTTP/1.1`);
+      expect(a.status).toBe(404);
+      expect(a.problem).toMatchObject({ code: 'not_found', detail: `${path} not found`, instance: path });
+    }
   });
 
   it('OPTIONS * (the server as a whole): 204 with the methods the host takes', async () => {
