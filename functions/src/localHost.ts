@@ -441,10 +441,25 @@ function clientErrorProblem(err: Error & { code?: string }): Problem {
   }
 }
 
-/** Answer a GET or HEAD of an add-in file: the file, or the problem of its path (400 or 404). */
-async function answerFile(res: ServerResponse, staticRoot: string, path: string, head: boolean): Promise<void> {
+/** The methods an add-in file takes, as OPTIONS on it answers them. */
+const FILE_METHODS = 'GET, HEAD, OPTIONS';
+
+/**
+ * Answer a GET, HEAD or OPTIONS of an add-in file: the file, its headers, or for OPTIONS a 204 with
+ * the methods it takes (as an API route's OPTIONS without Origin: no CORS, the files are the
+ * host's own pages); else the problem of its path (400 or 404).
+ */
+async function answerFile(
+  res: ServerResponse,
+  staticRoot: string,
+  path: string,
+  method: 'GET' | 'HEAD' | 'OPTIONS',
+): Promise<void> {
   const file = await resolveStatic(staticRoot, path);
-  if (file.kind === 'file') sendFile(res, file, head, PAGE_HEADERS);
+  if (file.kind === 'file' && method === 'OPTIONS') {
+    res.writeHead(204, { ...PAGE_HEADERS, allow: FILE_METHODS, 'content-length': '0' });
+    res.end();
+  } else if (file.kind === 'file') sendFile(res, file, method === 'HEAD', PAGE_HEADERS);
   else if (file.kind === 'bad-path')
     sendProblem(
       res,
@@ -708,19 +723,19 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       res.end();
       return;
     }
-    if (method !== 'GET' && method !== 'HEAD') {
-      sendProblem(
-        res,
-        httpProblem(405, 'method_not_allowed', `${method} is not supported for files; use GET or HEAD`, {
-          instance: problemText(url.pathname),
-        }),
-        {
-          allow: 'GET, HEAD',
-        },
-      );
+    if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') {
+      await answerFile(res, staticRoot, url.pathname, method);
       return;
     }
-    await answerFile(res, staticRoot, url.pathname, method === 'HEAD');
+    // A POST, the one other method past the gate. Allow names the methods that fetch a file, as an
+    // API route's 405 names its own (OPTIONS answers on both).
+    sendProblem(
+      res,
+      httpProblem(405, 'method_not_allowed', `${method} is not supported for files; use GET or HEAD`, {
+        instance: problemText(url.pathname),
+      }),
+      { allow: 'GET, HEAD' },
+    );
   }
 
   const pipelining = guardPipelining();

@@ -1,9 +1,9 @@
 /**
  * The local host's own problem documents (those no route writes) name the path they are about
  * (`instance`) whenever a request line was read; the 405 of its method gate carries CORS like the
- * route's own 405; files and `OPTIONS *` are answered in words that match their headers; a file
- * asked for with a trailing slash is a 404, not the file; and no form of `..` reaches outside the
- * served folder.
+ * route's own 405; files (OPTIONS on one a 204) and `OPTIONS *` are answered in words that match
+ * their headers; a file asked for with a trailing slash is a 404, not the file; and no form of `..`
+ * reaches outside the served folder.
  */
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -84,12 +84,33 @@ describe('local host problem documents', () => {
     expect(get.head).toContain(`\r\naccess-control-allow-origin: ${ORIGIN}\r\n`);
   });
 
-  it('OPTIONS on a file: 405 whose detail names what Allow says', async () => {
-    const a = await request('OPTIONS /taskpane.html HTTP/1.1');
+  it('OPTIONS on a file: 204 with the methods it takes, and no CORS grant even with an Origin', async () => {
+    for (const path of ['/taskpane.html', '/']) {
+      const a = await request(`OPTIONS ${path} HTTP/1.1`);
+      expect(a.status).toBe(204);
+      expect(a.head).toMatch(/\r\nallow: GET, HEAD, OPTIONS\r\n/i);
+      expect(a.problem).toBeUndefined();
+    }
+    const preflight = await request(
+      'OPTIONS /taskpane.html HTTP/1.1',
+      `Host: x\r\nOrigin: ${ORIGIN}\r\nAccess-Control-Request-Method: GET\r\n`,
+    );
+    expect(preflight.status).toBe(204);
+    expect(preflight.head).not.toMatch(/\r\naccess-control-/i);
+  });
+
+  it('OPTIONS on a missing file: the 404 a GET gets', async () => {
+    const a = await request('OPTIONS /nope.html HTTP/1.1');
+    expect(a.status).toBe(404);
+    expect(a.problem).toMatchObject({ code: 'not_found', instance: '/nope.html' });
+  });
+
+  it('POST to a file: 405 whose detail names what Allow says', async () => {
+    const a = await raw('POST /taskpane.html HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
     expect(a.status).toBe(405);
     expect(a.head).toMatch(/\r\nallow: GET, HEAD\r\n/i);
     expect(a.problem).toMatchObject({
-      detail: 'OPTIONS is not supported for files; use GET or HEAD',
+      detail: 'POST is not supported for files; use GET or HEAD',
       instance: '/taskpane.html',
     });
   });
