@@ -81,6 +81,11 @@ export interface CondorAnalytics {
    * chance the option prices imply, not a forecast.
    */
   probabilityOfProfit: number;
+  /**
+   * The measure `probabilityOfProfit` is in: always 'risk-neutral' (the option prices' own
+   * distribution, not a real-world forecast; the Monte Carlo's `measure` 'real-world' is that).
+   */
+  probabilityOfProfitMeasure: 'risk-neutral';
   /** Max profit / max loss · 365 / days (annualized return on risk, before hedges). */
   returnOnRisk: number;
   /** Dollar Greeks of the n condors at the leg vols (delta per SPX point, vega per vol point, theta per day). */
@@ -197,6 +202,7 @@ export function condorAnalytics(i: CondorInput): CondorAnalytics {
     zCall,
     passesSdCheck: zPut >= minSd && zCall >= minSd,
     probabilityOfProfit: (upper === null ? 1 : pBelow(upper)) - (lower === null ? 0 : pBelow(lower)),
+    probabilityOfProfitMeasure: 'risk-neutral',
     returnOnRisk: (maxProfit / maxLoss) * (365 / days),
     greeks,
   };

@@ -61,6 +61,7 @@ export function stepAnalogs(
     // null when the call gains nothing at this analog's curve: no number of contracts covers it
     const need = gain > 0 ? coverageContracts(policy.tailCoverage, loss, gain) : null;
     return {
+      measure: 'scenario',
       date: a.date,
       label: a.label,
       vix: a.vix,

@@ -208,6 +208,7 @@ export function stepScenario(
   const condorLoss = losses.reduce((a, x) => a + x, 0);
   const maxLoss = condors.reduce((a, c) => a + c.maxLoss, 0);
   const scenario: PlanScenario = {
+    measure: 'scenario',
     drawdown: policy.drawdown,
     days: policy.drawdownDays,
     date: stressed.date,

@@ -109,6 +109,7 @@ export function stepStructures(
   const warnings = [...cmp.warnings, ...(tail.cut || tail.noSolution !== undefined || noLoss ? [summary] : [])];
   return {
     result: {
+      measure: 'scenario',
       loss: hctx.loss,
       coverage: policy.tailCoverage,
       tailBudget,

@@ -85,9 +85,9 @@ export interface PlanLadder extends Omit<CondorBook, 'legs'> {
   expiries: string[];
   /** Days to the last condor's expiry. */
   lastDays: number;
-  /** Each condor's loss in the drawdown scenario, capped at its own max loss, USD. */
+  /** Each condor's loss in the drawdown scenario (`scenario`, measure 'scenario'), capped at its own max loss, USD. */
   scenarioLosses: number[];
-  /** Their sum: the book's drawdown loss (= scenario.condorLoss), USD. */
+  /** Their sum: the book's drawdown loss (= scenario.condorLoss, measure 'scenario'), USD. */
   scenarioLoss: number;
   /** True when every condor passes Step 1's SD check. */
   passesSdCheck: boolean;
@@ -141,7 +141,16 @@ export interface PlanSignals {
   eventsSource: 'shipped' | 'shipped and given' | 'given';
 }
 
+/** The drawdown scenario (section 6): SPX down `drawdown` over `days` with VIX shocked, the condors revalued there. */
 export interface PlanScenario {
+  /**
+   * No probability measure: one chosen move (SPX down `drawdown` over `days`, VIX to
+   * `stressedVix`), the book revalued on the surfaces moved there, as /api/stress's cells are.
+   * Nothing here is weighted by how likely the move is: for that, the Monte Carlo (`measure`
+   * real-world). Every drawdown figure of the plan is in it: `ladder.scenarioLosses` and the
+   * tail's stressed values, gain and coverage.
+   */
+  measure: 'scenario';
   drawdown: number;
   days: number;
   date: string;
@@ -201,6 +210,11 @@ export interface PlanTail {
 }
 
 export interface PlanAnalog {
+  /**
+   * No probability measure: the book revalued in the drawdown scenario with this date's VIX, vol of
+   * vol and VX curve, one chosen historical state (`condorLoss`, `gainPerContract`, `planCoverage`).
+   */
+  measure: 'scenario';
   date: string;
   label: string;
   vix: number;
@@ -271,6 +285,11 @@ export interface PlanStructureRow {
 
 /** The tail structures side by side (ALVH-METHOD section 10), beside the literal tail. */
 export interface PlanStructures {
+  /**
+   * No probability measure: every gain, loss and coverage here is read in the drawdown scenario
+   * (`scenario`) or at a historical analog (`analogs`), the book revalued there.
+   */
+  measure: 'scenario';
   /** The condor's loss in the drawdown scenario, USD. */
   loss: number;
   /** The coverage rule (policy.tailCoverage). */
