@@ -30,6 +30,13 @@ export interface ReplayAnswer {
   from: string;
   to: string;
   days: number;
+  /**
+   * Realised history, no probability measure: every figure (`total`, `years`, `episodes`,
+   * `campaigns`, `series`, `ledger`) is what the book made and lost on the one path the rows
+   * took, its options marked to model each day on that day's surfaces (no option quotes are in
+   * the data). Not a distribution: for probabilities, the Monte Carlo (`measure` real-world).
+   */
+  measure: 'historical';
   skipped: { count: number; first: { date: string; reason: string }[] };
   assumptions: Record<string, unknown>;
   total: ReplayPeriodSummary;

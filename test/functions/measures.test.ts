@@ -1,13 +1,14 @@
 /**
  * Every risk figure says which measure it is in: over HTTP, the plan labels its probability of
- * profit (risk-neutral) and its drawdown, analog and structure figures (scenario), as /api/stress,
- * /api/montecarlo and /api/frontier label theirs; the OpenAPI document describes each label.
+ * profit (risk-neutral) and its drawdown, analog and structure figures (scenario), and the replay
+ * its statistics (historical), as /api/stress, /api/montecarlo and /api/frontier label theirs; the
+ * OpenAPI document describes each label.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callRoute, type Json } from './postJson';
 import { setComputeRunner } from '../../functions/src/compute';
 import { inlineCompute } from './inlineCompute';
-import { PLAN_EXAMPLE, PLAN_LADDER_EXAMPLE } from '../../functions/src/handlers/examples';
+import { PLAN_EXAMPLE, PLAN_LADDER_EXAMPLE, REPLAY_EXAMPLE } from '../../functions/src/handlers/examples';
 
 beforeAll(() => setComputeRunner(inlineCompute()));
 afterAll(() => setComputeRunner(undefined));
@@ -57,5 +58,18 @@ describe('POST /api/plan labels the measure of its risk figures', () => {
       expect(s.properties[field].description, `${type}.${field}`).toMatch(words);
       expect(s.required, `${type}.${field}`).toContain(field);
     }
+  });
+});
+
+describe('POST /api/replay labels its statistics as realised history', () => {
+  it('answers measure "historical" beside total and years', async () => {
+    const r = await ok('replay', REPLAY_EXAMPLE);
+    expect(r.measure).toBe('historical');
+    expect(typeof r.total.alvhPnl).toBe('number');
+    expect(r.years.length).toBeGreaterThan(0);
+    const s = await schemaOf('ReplayAnswer');
+    expect(s.required).toContain('measure');
+    expect(s.properties.measure).toMatchObject({ type: 'string', const: 'historical' });
+    expect(s.properties.measure.description).toMatch(/Realised history, no probability measure/);
   });
 });

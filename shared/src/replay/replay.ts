@@ -292,6 +292,7 @@ function summarizeReplay(
     from: ledger[0]?.date as string,
     to: last.date,
     days: ledger.length,
+    measure: 'historical',
     skipped,
     assumptions: a,
     total,

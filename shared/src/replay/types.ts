@@ -101,6 +101,13 @@ export interface ReplayResult {
   to: string;
   /** Days replayed. */
   days: number;
+  /**
+   * Realised history, no probability measure: every figure (`total`, `years`, `episodes`,
+   * `campaigns`, `series`, `ledger`) is what the book made and lost on the one path the rows
+   * took, its options marked to model each day on that day's surfaces (no option quotes are in
+   * the data). Not a distribution: for probabilities, the Monte Carlo (`measure` real-world).
+   */
+  measure: 'historical';
   /** Rows in the window that could not be replayed, with the first reasons. */
   skipped: { count: number; first: { date: string; reason: string }[] };
   assumptions: ReplayAssumptions;
