@@ -104,6 +104,19 @@ describe('POST /api/surface, index form', () => {
     expect(r.json.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['spot', 'indices.vix']));
   });
 
+  it('400 for a rate or yield outside the range of the plan (0.5 typed for 0.5% is no 50% carry)', async () => {
+    const r = await post({ ...SURFACE_EXAMPLE, rate: 0.5, divYield: -0.06 });
+    expect(r.status).toBe(400);
+    expect(r.json.issues).toEqual([
+      {
+        path: 'rate',
+        message: 'rates are decimals from -0.05 to 0.2; pass 0.05 for 5%, not 5 (and 0.01 for 1%, not 1)',
+      },
+      { path: 'divYield', message: 'rates are decimals from -0.05 to 0.2; pass 0.05 for 5%' },
+    ]);
+    expect((await post({ ...SURFACE_EXAMPLE, rate: 0.2, divYield: -0.05 })).status).toBe(200);
+  });
+
   it('400 naming a point before the valuation date', async () => {
     const r = await post({ ...SURFACE_EXAMPLE, points: [{ expiry: '2023-06-01', strike: 4300 }] });
     expect(r.status).toBe(400);

@@ -18,7 +18,7 @@
 import { invalidInput } from '../errors';
 import { parseIsoDate, toIsoDate } from '../dates';
 import { normCdf } from '../pricing/normalCdf';
-import { checkRate } from '../validate';
+import { checkMarketRate } from '../validate';
 import type { SviParams } from './svi';
 import { makeSpxSurface, type SpxSurface, type SurfaceSlice } from './spxSurface';
 
@@ -55,9 +55,9 @@ export interface IndexSurfaceInput {
   valuationDate: string;
   spot: number;
   indices: CboeIndices;
-  /** Continuously compounded rate (default 0, with a warning). */
+  /** Continuously compounded rate, a decimal within MARKET_RATE (default 0, with a warning). */
   rate?: number | undefined;
-  /** Continuous dividend yield (default 0, with a warning). */
+  /** Continuous dividend yield, a decimal within MARKET_RATE (default 0, with a warning). */
   divYield?: number | undefined;
   /** Override of {@link SKEW_SLOPE} (for recalibration). */
   skewSlope?: number;
@@ -143,7 +143,7 @@ function checkIndex(field: string, x: unknown, lo: number, hi: number): number {
  * Builds the SPX surface from the Cboe indices. With VIX alone the term structure is flat (one
  * 30-day slice, flat in ATM vol before and after) and the surface says so in its warnings.
  *
- * @throws AlvhError `invalid_input` naming the index out of range
+ * @throws AlvhError `invalid_input` naming the index, rate or yield out of range
  * @example
  * const s = spxSurfaceFromIndices({ valuationDate: '2022-02-04', spot: 4500.53,
  *   indices: { vix: 23.22, vix9d: 21.86, vix3m: 26.25, skew: 129.29 } });
@@ -162,8 +162,8 @@ export function spxSurfaceFromIndices(input: IndexSurfaceInput): SpxSurface {
     throw invalidInput('indices', 'is missing', 'pass {vix, vix9d?, vix3m?, vix6m?, skew?}');
   }
   const warnings: string[] = [];
-  const rate = input.rate === undefined ? 0 : checkRate('rate', input.rate);
-  const divYield = input.divYield === undefined ? 0 : checkRate('divYield', input.divYield);
+  const rate = input.rate === undefined ? 0 : checkMarketRate('rate', input.rate);
+  const divYield = input.divYield === undefined ? 0 : checkMarketRate('divYield', input.divYield);
   if (input.rate === undefined || input.divYield === undefined) {
     warnings.push('No rate or dividend yield given: the missing one is taken as 0 in the forward.');
   }

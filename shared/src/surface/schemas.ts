@@ -7,12 +7,12 @@ import { z } from 'zod';
 import { invalidInput } from '../errors';
 import { friendlyIssue } from '../schemas/parse';
 import { parseIsoDate } from '../dates';
-import { SPX_POINTS, checkSpotAndStrikes, percentRateMessage } from '../validate';
+import { SPX_POINTS, checkSpotAndStrikes } from '../validate';
 import { parseChain, type ChainRow } from './chain';
 import { fitChainSurface } from './fitChain';
 import { spxSurfaceFromIndices } from './indexSurface';
 import { yearsToExpiry, type SpxSurface, type SpxSurfaceData } from './spxSurface';
-import { numberExpected } from '../schemas/common';
+import { numberExpected, rate } from '../schemas/common';
 import type { SviParams } from './svi';
 import type { SliceFit } from './chainSlice';
 
@@ -28,16 +28,6 @@ const isoDate = z
 const indexLevel = num.min(1, { error: 'pass the index in vol points, e.g. 18.5 (not 0.185)' }).max(300, {
   error: 'pass the index in vol points, at most 300',
 });
-/**
- * A rate or yield as a decimal, of magnitude below 1 (the bounds exclusive, as the surface's rate
- * check has them: ±1 reads as a percentage).
- */
-const decimalRate = num
-  .gt(-1, { error: (iss) => (iss.input === -1 ? percentRateMessage(-1) : 'rates are decimals; pass 0.05 for 5%') })
-  .lt(1, {
-    error: (iss) => (iss.input === 1 ? percentRateMessage(1) : 'rates are decimals; pass 0.05 for 5%, not 5'),
-  });
-
 /** An SPX level as the plan takes it ({@link SPX_POINTS}): 1 or 1e21 is a slip, not a market. */
 const spxLevel = num
   .min(SPX_POINTS.min, {
@@ -103,8 +93,9 @@ export const SurfaceFromIndicesSchema = z.strictObject({
           : undefined,
     },
   ),
-  rate: decimalRate.optional(),
-  divYield: decimalRate.optional(),
+  // the range of every host's market rate and yield (MARKET_RATE): 0.5 typed for 0.5% is no 50% carry
+  rate: rate.optional(),
+  divYield: rate.optional(),
   points: z.array(SurfacePointSchema).max(10_000, { error: 'pass at most 10,000 points' }).optional(),
 });
 

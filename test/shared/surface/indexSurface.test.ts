@@ -91,6 +91,11 @@ describe('spxSurfaceFromIndices', () => {
       'indices.vix',
     );
     expect(errorOf(() => spxSurfaceFromIndices({ ...base, spot: -1, indices: { vix: 18 } })).field).toBe('spot');
+    // the market inputs' range (MARKET_RATE), not any magnitude below 1: 0.5 is no 50% carry
+    expect(errorOf(() => spxSurfaceFromIndices({ ...base, rate: 0.5, indices: { vix: 18 } })).field).toBe('rate');
+    expect(errorOf(() => spxSurfaceFromIndices({ ...base, divYield: 0.5, indices: { vix: 18 } })).field).toBe(
+      'divYield',
+    );
     expect(
       errorOf(() => spxSurfaceFromIndices({ ...base, valuationDate: '2023-13-01', indices: { vix: 18 } })).field,
     ).toBe('valuationDate');

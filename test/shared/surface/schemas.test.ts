@@ -220,7 +220,15 @@ describe('surface schemas are strict and say what to fix', () => {
       { path: 'indices', message: spelling('vix3M') },
     ]);
     expect(issuesOf(SurfaceRequestSchema, { ...indices, rate: 5 })).toEqual([
-      { path: 'rate', message: 'rates are decimals; pass 0.05 for 5%, not 5' },
+      {
+        path: 'rate',
+        message: 'rates are decimals from -0.05 to 0.2; pass 0.05 for 5%, not 5 (and 0.01 for 1%, not 1)',
+      },
+    ]);
+    // the plan's range: 0.5 typed for 0.5% is refused, not priced as a 50% carry
+    expect(issuesOf(SurfaceRequestSchema, { ...indices, rate: 0.5, divYield: 0.21 }).map((i) => i.path)).toEqual([
+      'rate',
+      'divYield',
     ]);
     const empty = issuesOf(SurfaceRequestSchema, {});
     expect(empty.map((i) => i.path)).toEqual(['valuationDate', 'spot', 'indices']);
