@@ -436,6 +436,18 @@ describe('ALVH.PLAN: a row missing, empty or wrong', () => {
     );
   });
 
+  it('names the row of a condor expiry that is no calendar date (2019-02-30), not a field "date"', () => {
+    expect(invalid('PLAN', rows('expiry', [['expiry', '2019-02-30']]))).toBe(
+      'inputs condorExpiry: is "2019-02-30"; not a calendar date; pass a real date such as 2020-03-16',
+    );
+    expect(invalid('PLAN', rows('expiry', [['expiry', '2019-13-01']]))).toBe(
+      'inputs condorExpiry: is "2019-13-01"; not a calendar date; pass a real date such as 2020-03-16',
+    );
+    expect(invalid('CONDOR', 43458, 2351.1, 36.07, '2019-02-30', [[1750, 1800, 2850, 2900]])).toBe(
+      'expiry: is 2019-02-30, which is not a calendar date; pass a real date such as 2020-03-16',
+    );
+  });
+
   it('names the row of a strike off its listing grid, as a held leg is refused', () => {
     expect(invalid('PLAN', rows('k2', [['k2', 1801]]))).toBe(
       'inputs k2: is 1801, off the SPX 5-point strike grid; pass a listed strike (a multiple of 5)',

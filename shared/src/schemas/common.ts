@@ -158,21 +158,21 @@ export const fraction = finiteNumber
   .min(0, { error: 'pass a decimal between 0 and 1' })
   .max(1, { error: 'pass a decimal between 0 and 1 (0.25 for 25%)' });
 
+/** Whether `s` is a real calendar date as `YYYY-MM-DD` (2027-02-30 and 2027-13-01 are not). */
+function isCalendarDate(s: string): boolean {
+  try {
+    parseIsoDate('date', s);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A calendar date as `YYYY-MM-DD`. */
 export const isoDate = z
   .string({ error: 'pass a date as YYYY-MM-DD' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'pass a date as YYYY-MM-DD, e.g. 2020-03-16', abort: true })
-  .refine(
-    (s) => {
-      try {
-        parseIsoDate('date', s);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { error: 'not a calendar date; pass a real date such as 2020-03-16' },
-  );
+  .refine(isCalendarDate, { error: 'not a calendar date; pass a real date such as 2020-03-16' });
 
 /** An option's expiry: a calendar date within the exchange calendar's years (2000-2040). */
 export const expiryDate = isoDate.refine(
@@ -192,9 +192,18 @@ export const expiryDate = isoDate.refine(
  */
 export function unlistedCondorExpiry(iso: string): { problem: string; fix: string } | undefined {
   if (isBusinessDay(iso)) return undefined;
+  let before: string | undefined;
+  try {
+    before = previousBusinessDay(iso);
+  } catch {
+    // the calendar's first days (2000-01-01) have no trading day before them within it
+  }
   return {
     problem: `is ${iso}, not an exchange trading day, so no SPX option expires on it`,
-    fix: `pass the condor's listed expiry: the trading day before is ${previousBusinessDay(iso)}`,
+    fix:
+      before === undefined
+        ? `pass the condor's listed expiry, a trading day from ${CALENDAR_FIRST_YEAR} to ${CALENDAR_LAST_YEAR}`
+        : `pass the condor's listed expiry: the trading day before is ${before}`,
   };
 }
 
@@ -203,6 +212,9 @@ export function unlistedCondorExpiry(iso: string): { problem: string; fix: strin
  * calendar's years ({@link unlistedCondorExpiry}; a year outside it is named past the schema).
  */
 export const condorExpiryDate = isoDate.superRefine((s, ctx) => {
+  // a string that is no calendar date already has isoDate's issue, which runs on (it does not
+  // abort): read no further, or the calendar's own check throws out of the parse naming "date"
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || !isCalendarDate(s)) return;
   const year = Number(s.slice(0, 4));
   if (year < CALENDAR_FIRST_YEAR || year > CALENDAR_LAST_YEAR) return;
   const u = unlistedCondorExpiry(s);
