@@ -448,6 +448,12 @@ describe('ALVH.PLAN: a row missing, empty or wrong', () => {
     );
   });
 
+  it('names the overlayStrike row of a strike far from SPX, not the overlay.strike of the sizing', () => {
+    expect(invalid('PLAN', rows('', [['overlayStrike', 29000]]))).toBe(
+      'inputs overlayStrike: is 29000, far from SPX at 2351.1; pass strikes in index points, between 1175.55 and 4702.2 at this SPX',
+    );
+  });
+
   it('names the row of a strike off its listing grid, as a held leg is refused', () => {
     expect(invalid('PLAN', rows('k2', [['k2', 1801]]))).toBe(
       'inputs k2: is 1801, off the SPX 5-point strike grid; pass a listed strike (a multiple of 5)',

@@ -383,7 +383,9 @@ export function stepOverlay(
   const c = (inputCondors(p)[0] as { c: InputCondor }).c;
   const structure: OverlayStructure = policy.overlay;
   const overlaySize = withPrefix(
-    (f) => f,
+    // sizeOverlay names its strike argument; here it is the policy's (or the condor's short put,
+    // which the condor's own checks already hold near SPX)
+    (f) => (f === 'overlay.strike' && policy.overlayStrike !== undefined ? 'policy.overlayStrike' : f),
     () =>
       sizeOverlay({
         structure,

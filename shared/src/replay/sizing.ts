@@ -104,7 +104,10 @@ export function sizeLayers(i: LayerSizingInput): LayerSizing {
       overlay = cut.quantity > 0 ? o.unitLegs.map((l) => ({ ...l, quantity: l.quantity * cut.quantity })) : [];
     } catch (e) {
       if (!isAlvhError(e)) throw e;
-      notes.push(`overlay: ${e.message}`);
+      // the strike is the policy's field, not sizeOverlay's argument name
+      const field =
+        e.field === 'overlay.strike' && policy.overlayStrike !== undefined ? 'policy.overlayStrike' : e.field;
+      notes.push(`overlay: ${field}: ${e.problem}; ${e.fix}`);
     }
   }
 
