@@ -197,7 +197,25 @@ describe('what a refinement the bounds cannot state', () => {
       /SPX strike within half to twice SPX.*VIX strike from 1 to 500/,
     ],
     ['PlanInput', ['condor', 'strikes'], /increasing, each within half to twice market\.spx/],
-  ])('%s %j says so in its description', (component, path, words) => {
-    expect(schemaAt(component, path).description).toMatch(words);
+    ['PlanInput', ['condor'], /exactly one of condor and condors/],
+    ['PlanInput', ['condors'], /exactly one of condor and condors/],
+    ...(['StressGridInput', 'MonteCarloInput'] as const).flatMap((c) => [
+      [c, ['plan'], /exactly one of plan and book/] as const,
+      [c, ['book'], /exactly one of plan and book/] as const,
+      [c, ['policy'], /beside a book only/] as const,
+    ]),
+    ['PlanInput', ['policy', 'steepSpread'], /above flatBand/],
+    ['PlanInput', ['policy', 'flatBand'], /below steepSpread/],
+    ['PlanInput', ['policy', 'minCalendarShare'], /at most maxCalendarShare/],
+    ['PlanInput', ['policy', 'maxCalendarShare'], /at least minCalendarShare/],
+    ['PlanInput', ['policy', 'vegaMatch'], /at most vegaMatchCap/],
+    ['PlanInput', ['policy', 'vegaMatchCap'], /at least vegaMatch/],
+    ...(['tailDteMin', 'tailDteTarget', 'tailDteMax'] as const).map(
+      (f) => ['PlanInput', ['policy', f], /tailDteMin ≤ tailDteTarget ≤ tailDteMax/] as const,
+    ),
+    ['PlanInput', ['policy', 'overlayStrike'], /a multiple of 5 .*within half to twice SPX/],
+    ['FrontierInput', ['plan', 'policy', 'overlayStrike'], /a multiple of 5/],
+  ] as const)('%s %j says so in its description', (component, path, words) => {
+    expect(schemaAt(component, [...path]).description).toMatch(words);
   });
 });

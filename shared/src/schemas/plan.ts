@@ -466,9 +466,11 @@ export const PlanInputSchema = z
     valuationDate: isoDate,
     market: MarketSnapshotSchema,
     /** The condor to hedge; or pass `condors` (a ladder) instead. */
-    condor: CondorSchema.optional(),
+    condor: CondorSchema.optional().describe('the condor to hedge; pass exactly one of condor and condors'),
     /** A ladder of 1-12 condors across expiries, netted as one book; instead of `condor`. */
-    condors: CondorLadderSchema.optional(),
+    condors: CondorLadderSchema.optional().describe(
+      'a ladder of condors across expiries, netted as one book; pass exactly one of condor and condors',
+    ),
     portfolio: PortfolioSchema,
     signals: SignalsSchema.optional(),
     lastRebalance: LastRebalanceSchema.optional(),

@@ -109,8 +109,8 @@ const PolicyObject = z.strictObject(
     // Section 1
     minShortStrikeSd: bounded(0, 5, 1.5),
     // Section 2 (consumed: regime thresholds and the mean-reversion fit)
-    steepSpread: bounded(0, 20, STEEP_DEFAULT),
-    flatBand: bounded(0, 5, FLAT_DEFAULT),
+    steepSpread: bounded(0, 20, STEEP_DEFAULT).describe('VIX points; above flatBand'),
+    flatBand: bounded(0, 5, FLAT_DEFAULT).describe('VIX points; below steepSpread'),
     kappa: optionalBounded(0.5, 30),
     theta: optionalBounded(10, 50),
     /** κ that maps a VIX shock to the futures (drawdown scenario, VIX-diagonal exposure); not the curve fit. */
@@ -137,11 +137,11 @@ const PolicyObject = z.strictObject(
     flatteningMaxShift: bounded(0, 0.5, 0.1),
     flatteningShiftPerPt: bounded(0, 0.5, 0.04),
     volOfVolTilt: bounded(0, 0.5, 0.05),
-    minCalendarShare: bounded(0, 1, 0.25),
-    maxCalendarShare: bounded(0, 1, 0.75),
+    minCalendarShare: bounded(0, 1, 0.25).describe('at most maxCalendarShare'),
+    maxCalendarShare: bounded(0, 1, 0.75).describe('at least minCalendarShare'),
     // Section 5
-    vegaMatch: bounded(0.4, 0.6, 0.5),
-    vegaMatchCap: bounded(0.4, 0.6, 0.6),
+    vegaMatch: bounded(0.4, 0.6, 0.5).describe('at most vegaMatchCap'),
+    vegaMatchCap: bounded(0.4, 0.6, 0.6).describe('at least vegaMatch'),
     overlay: z
       .enum(overlayStructures, { error: `pass one of ${overlayStructures.join(', ')}` })
       .default('spx-put-calendar'),
@@ -156,6 +156,8 @@ const PolicyObject = z.strictObject(
           `pass a listed strike (a multiple of ${SPX_STRIKE_STEP}), or leave it out`,
         ),
       }),
+    ).describe(
+      `SPX points, a multiple of ${SPX_STRIKE_STEP} (the listed strike grid), within half to twice SPX; default the condor's short put`,
     ),
     /**
      * vix-call-diagonal: the short (nearer) call's strike above the long call's, VIX points; a
@@ -173,9 +175,9 @@ const PolicyObject = z.strictObject(
     /** vix-call-diagonal: the near leg expires at least this many days out. */
     diagonalMinDays: wholeBounded(0, 120, 14),
     // Section 6
-    tailDteMin: wholeBounded(1, 365, 45),
-    tailDteMax: wholeBounded(1, 365, 60),
-    tailDteTarget: wholeBounded(1, 365, 52),
+    tailDteMin: wholeBounded(1, 365, 45).describe('days; tailDteMin ≤ tailDteTarget ≤ tailDteMax'),
+    tailDteMax: wholeBounded(1, 365, 60).describe('days; tailDteMin ≤ tailDteTarget ≤ tailDteMax'),
+    tailDteTarget: wholeBounded(1, 365, 52).describe('days; tailDteMin ≤ tailDteTarget ≤ tailDteMax'),
     tailOtmPct: bounded(0, MAX_TAIL_OTM_PCT, 0.025),
     /** The tail call's strike grid: a multiple of the listed half-point VIX grid, so the strike is one listed. */
     vixStrikeStep: vixStep(),

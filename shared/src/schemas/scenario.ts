@@ -152,9 +152,19 @@ export type MonteCarloDynamics = (typeof MONTE_CARLO_DYNAMICS)[number];
 export const MODEL_STARTS = ['vix-history', 'vix-only'] as const;
 export type ModelStart = (typeof MODEL_STARTS)[number];
 
-const runFields = {
+/** What a stress grid or a Monte Carlo runs: exactly one of `plan` and `book` ({@link oneSource}). */
+const sourceFields = {
+  plan: PlanInputSchema.optional().describe(
+    'a plan input whose hedges the method sizes; pass exactly one of plan and book',
+  ),
+  book: ScenarioBookInputSchema.optional().describe('explicit legs and market; pass exactly one of plan and book'),
   /** Policy overrides for a `book` run (a `plan` run takes the plan's own policy). */
-  policy: PolicySchema.optional(),
+  policy: PolicySchema.optional().describe(
+    'policy overrides, beside a book only (a plan carries its own in plan.policy)',
+  ),
+};
+
+const runFields = {
   /** Total paths of the run. */
   paths: wholeNumber(2, Number.MAX_SAFE_INTEGER, 'paths').default(10_000),
   /** 32-bit seed: same seed, same paths. */
@@ -275,7 +285,7 @@ const chunkOf = (input: unknown) => input as { paths: number; firstPath: number;
  * tail, and its policy runs along the paths) or `book` (explicit legs and market) — plus the run.
  */
 export const MonteCarloInputSchema = z
-  .strictObject({ plan: PlanInputSchema.optional(), book: ScenarioBookInputSchema.optional(), ...runFields })
+  .strictObject({ ...sourceFields, ...runFields })
   .superRefine(oneSource)
   .superRefine(dynamicsFields)
   .refine((v) => v.firstPath < v.paths, {
@@ -300,9 +310,7 @@ export type MonteCarloInput = z.output<typeof MonteCarloInputSchema>;
 /** Stress grid input: a plan input or a book, plus the axes. */
 export const StressGridInputSchema = z
   .strictObject({
-    plan: PlanInputSchema.optional(),
-    book: ScenarioBookInputSchema.optional(),
-    policy: PolicySchema.optional(),
+    ...sourceFields,
     /** SPX moves as decimals (−0.2 = down 20%), from −0.99 to +0.5. */
     spxMoves: z
       .array(
