@@ -53,6 +53,10 @@ const withFuture = (price: number) => ({
   ...STRESS_EXAMPLE,
   book: { ...book, futures: [{ ...book.futures[0]!, price }, ...book.futures.slice(1)] },
 });
+const withLastVix = (vix: number) => ({
+  ...PLAN_EXAMPLE,
+  lastRebalance: { date: '2026-11-18', vix, futures: PLAN_EXAMPLE.market.futures },
+});
 const surfaceRate = (rate: number) => ({
   valuationDate: '2026-11-20',
   spot: 6600,
@@ -165,6 +169,36 @@ describe('numbers the document bounds as the handler does', () => {
       'rates are decimals from -0.05 to 0.2; pass 0.05 for 5%',
     ],
     ['a surface rate of 0.2', 'SurfaceInput', ['|1', 'rate'], 0.2, 'surface', surfaceRate(0.2), 'rate', undefined],
+    [
+      'the last rebalance’s VIX as a decimal',
+      'PlanInput',
+      ['lastRebalance', 'vix'],
+      0.5,
+      'plan',
+      withLastVix(0.5),
+      'lastRebalance.vix',
+      'VIX is in index points: pass 50, not 0.5',
+    ],
+    [
+      'the last rebalance’s VIX above market.vix’s range',
+      'PlanInput',
+      ['lastRebalance', 'vix'],
+      301,
+      'plan',
+      withLastVix(301),
+      'lastRebalance.vix',
+      'is 301, above 300, the highest VIX level the model takes; pass a level in index points from 1 to 300, e.g. 18.5',
+    ],
+    [
+      'the last rebalance’s VIX at 300',
+      'PlanInput',
+      ['lastRebalance', 'vix'],
+      300,
+      'plan',
+      withLastVix(300),
+      'lastRebalance.vix',
+      undefined,
+    ],
   ] as const)('%s (%s %j = %s)', async (_what, component, path, value, route, body, field, words) => {
     expect(fits(schemaAt(component, [...path]), value)).toBe(words === undefined);
     const r = await post(route, body);
@@ -179,6 +213,19 @@ describe('numbers the document bounds as the handler does', () => {
 });
 
 describe('what a refinement the bounds cannot state', () => {
+  it('the last rebalance’s VIX moves the answer only when its front future expired more than 30 days out', async () => {
+    const shift = async (date: string, vix: number) => {
+      const last = { date, vix, futures: PLAN_EXAMPLE.market.futures.map((f) => ({ ...f, price: f.price - 0.5 })) };
+      const r = await post('plan', { ...PLAN_EXAMPLE, lastRebalance: last });
+      expect(r.status).toBe(200);
+      return (r.json.rebalance as { shift: number }).shift;
+    };
+    // 2026-12-16 is 33 days after 2026-11-13: the 30-day value is interpolated from VIX
+    expect(await shift('2026-11-13', 40)).not.toBe(await shift('2026-11-13', 17));
+    // and 28 days after 2026-11-18: read between the futures alone
+    expect(await shift('2026-11-18', 40)).toBe(await shift('2026-11-18', 17));
+  });
+
   it('`model` says it is for the sqrt-legacy dynamics only, and the default dynamics refuse it', async () => {
     const model = schemaAt('MonteCarloInput', ['model']);
     expect(model.description).toMatch(/'sqrt-legacy' dynamics only.*refused with dynamics 'calibrated', the default/);
@@ -214,6 +261,7 @@ describe('what a refinement the bounds cannot state', () => {
       (f) => ['PlanInput', ['policy', f], /tailDteMin ≤ tailDteTarget ≤ tailDteMax/] as const,
     ),
     ['PlanInput', ['policy', 'overlayStrike'], /a multiple of 5 .*within half to twice SPX/],
+    ['PlanInput', ['lastRebalance', 'vix'], /moves the answer only when that day's front future expired more than 30/],
     ['FrontierInput', ['plan', 'policy', 'overlayStrike'], /a multiple of 5/],
   ] as const)('%s %j says so in its description', (component, path, words) => {
     expect(schemaAt(component, [...path]).description).toMatch(words);

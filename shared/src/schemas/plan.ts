@@ -100,9 +100,6 @@ export const FuturesQuoteSchema = z.strictObject({
     .describe('settlement or mid price, VIX index points'),
 });
 
-const points = (what: string) =>
-  positiveNumber.max(500, { error: `${what} is in index points: pass a level above 0, at most 500, e.g. 18.5` });
-
 const indexLevel = (what: string) => {
   const range = `${what} is in index points: pass a level from 1 to ${MAX_VIX_INDEX}, e.g. 18.5`;
   return positiveWithin(range)
@@ -417,8 +414,15 @@ export const SignalsSchema = z
 
 export const LastRebalanceSchema = z.strictObject({
   date: isoDate,
-  /** VIX at the last rebalance, points. */
-  vix: points('VIX'),
+  /**
+   * VIX at the last rebalance, points, in market.vix's range. The curve of that day reads it only
+   * for its 30-day constant-maturity value (the curve-shift trigger), interpolated from it when the
+   * front future then expired more than 30 days out; otherwise it only bounds that day's futures
+   * (each at most 5× it, MAX_FUTURE_SPOT_RATIO).
+   */
+  vix: indexLevel('VIX').describe(
+    "VIX at the last rebalance, index points, 1 to 300 as market.vix. It moves the answer only when that day's front future expired more than 30 days after lastRebalance.date (the curve-shift trigger's 30-day value is then interpolated from it); otherwise it only bounds lastRebalance.futures (each at most 5× it)",
+  ),
   futures: z
     .array(FuturesQuoteSchema)
     .min(2, { error: 'pass at least two VX futures of the last rebalance' })
