@@ -1,10 +1,14 @@
 /**
  * Limits and request flags answered the same way on every route: a run over the paths limit is
- * one 422 naming `paths` (also at 1e300), a query flag is true or false or a 400 naming it.
+ * one 422 naming `paths` (also at 1e300), as a Monte Carlo horizon over its limit is (also at
+ * 1e20), each limit the field's maximum in the document; a query flag is true or false or a 400
+ * naming it.
  */
 import { describe, expect, it } from 'vitest';
 import { callRoute } from './postJson';
-import { MAX_PATHS } from '@alvh/shared';
+import { MAX_HORIZON_DAYS, MAX_PATHS } from '@alvh/shared';
+import { buildOpenApi } from '../../functions/src/openapi';
+import { routes } from '../../functions/src/routes';
 import { FRONTIER_EXAMPLE, MONTECARLO_EXAMPLE } from '../../functions/src/handlers/examples';
 
 const call = (path: string, body: string, headers: Record<string, string> = {}) => callRoute(path, { body, headers });
@@ -26,6 +30,37 @@ describe('the paths limit', () => {
       }
     },
   );
+});
+
+describe('the document states the work limits as maximums, and over them is the 422', () => {
+  const doc = buildOpenApi(routes, 'test') as {
+    components: { schemas: Record<string, { properties: Record<string, { maximum?: number }> }> };
+  };
+  it.each([
+    ['MonteCarloInput', 'paths', MAX_PATHS],
+    ['FrontierInput', 'paths', MAX_PATHS],
+    ['MonteCarloInput', 'horizonDays', MAX_HORIZON_DAYS],
+  ] as const)('%s.%s: maximum %i', (component, field, most) => {
+    expect(doc.components.schemas[component]!.properties[field]!.maximum).toBe(most);
+  });
+
+  it('montecarlo: horizonDays says its other bound, the condor’s expiry, in its description', () => {
+    const horizon = doc.components.schemas.MonteCarloInput!.properties.horizonDays as { description?: string };
+    expect(horizon.description).toMatch(/at most the last condor's expiry/);
+  });
+
+  it('montecarlo: a horizonDays over 730, or 1e20, is one 422 naming horizonDays', async () => {
+    // the example's condor expires 56 days out: 731 is named with that bound, 1e20 with the limit
+    const over = await call('montecarlo', JSON.stringify({ ...MONTECARLO_EXAMPLE, horizonDays: MAX_HORIZON_DAYS + 1 }));
+    expect([over.status, over.json.code, over.json.field]).toEqual([422, 'limit_exceeded', 'horizonDays']);
+    expect(over.json.detail).toMatch(/^horizonDays: is 731, over the limit of 730 days and after the condor's expiry/);
+    const huge = await call('montecarlo', JSON.stringify({ ...MONTECARLO_EXAMPLE, horizonDays: 1e20 }));
+    expect([huge.status, huge.json.code, huge.json.field]).toEqual([422, 'limit_exceeded', 'horizonDays']);
+    expect(huge.json.detail).toBe(
+      'horizonDays: is 100000000000000000000, over the limit of 730 days; pass a horizon of at most 730 days',
+    );
+    expect(huge.json.issues).toBeUndefined();
+  });
 });
 
 describe('the partial flag', () => {

@@ -13,6 +13,7 @@
  */
 import {
   checkedMonteCarloRequest,
+  checkRequestedHorizon,
   checkRequestedPaths,
   invalidInput,
   limitExceeded,
@@ -51,6 +52,7 @@ export async function monteCarloHandler(
   call: RouteCall,
 ): Promise<MonteCarloResponse | JsonText | Streamed> {
   checkRequestedPaths(body); // paths over the limit (1e300 too): one 422, not schema issues
+  checkRequestedHorizon(body); // so is a horizon of 1e20 (from 731 on, the setup's 422 names it)
   const withPartial = wantsPartial(call);
   checkComputeRoom(); // a full pool answers its 503 before the setup below, not after it
   // A summary-only run is chunked over the pool here and answers no per-path arrays: the pooled

@@ -143,14 +143,15 @@ export function wholeNumber(lo: number, hi: number, what: string, most = hi) {
   const range = most >= Number.MAX_SAFE_INTEGER ? `of at least ${lo}` : `from ${lo} to ${most.toLocaleString('en-US')}`;
   const fix = `pass ${what} as a whole number ${range}`;
   const issue = statingValue(fix);
-  return (
-    z
-      // a number sent as text is named as such, as a decimal field names it (numberExpected)
-      .number({ error: (iss) => numberAsText(iss.input) ?? fix })
-      .int({ error: issue, abort: true })
-      .min(lo, { error: issue, abort: true })
-      .max(hi, { error: issue })
-  );
+  const n = z
+    // a number sent as text is named as such, as a decimal field names it (numberExpected)
+    .number({ error: (iss) => numberAsText(iss.input) ?? fix })
+    .int({ error: issue, abort: true })
+    .min(lo, { error: issue, abort: true })
+    .max(hi, { error: issue });
+  // the work limit is the field's maximum in the OpenAPI document: over it the host answers the
+  // limit's 422, whose words know more than a schema bound could (the condor's expiry first)
+  return most < hi ? n.meta({ maximum: most }) : n;
 }
 
 /** A share or probability in [0, 1]. */

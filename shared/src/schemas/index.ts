@@ -89,6 +89,7 @@ export {
   StressGridInputSchema,
   checkMonteCarloLimits,
   checkPathsLimit,
+  checkRequestedHorizon,
   checkRequestedPaths,
   checkMonteCarloWork,
   mostMonteCarloPaths,

@@ -165,8 +165,11 @@ const sourceFields = {
 };
 
 const runFields = {
-  /** Total paths of the run. */
-  paths: wholeNumber(2, Number.MAX_SAFE_INTEGER, 'paths').default(10_000),
+  /**
+   * Total paths of the run. At most {@link MAX_PATHS}, the document's maximum: over it the setup's
+   * `limit_exceeded` (checkRequestedPaths before the schema on the API, 1e300 included).
+   */
+  paths: wholeNumber(2, Number.MAX_SAFE_INTEGER, 'paths', MAX_PATHS).default(10_000),
   /** 32-bit seed: same seed, same paths. */
   seed: wholeNumber(0, 0xffffffff, 'seed').default(1),
   /** First path of this chunk (0-based). */
@@ -177,8 +180,13 @@ const runFields = {
   pathCount: wholeNumber(1, Number.MAX_SAFE_INTEGER, 'pathCount')
     .optional()
     .describe('paths in this chunk, with firstPath + pathCount at most paths; default the rest of the run'),
-  /** Horizon, calendar days; default the condor's expiry. */
-  horizonDays: wholeNumber(1, Number.MAX_SAFE_INTEGER, 'horizonDays', MAX_HORIZON_DAYS).optional(),
+  /**
+   * Horizon, calendar days; default the condor's expiry. At most {@link MAX_HORIZON_DAYS}, the
+   * document's maximum: over it the setup's 422 (checkRequestedHorizon beyond a safe integer).
+   */
+  horizonDays: wholeNumber(1, Number.MAX_SAFE_INTEGER, 'horizonDays', MAX_HORIZON_DAYS)
+    .optional()
+    .describe("calendar days, at most the last condor's expiry (its default) and 730"),
   /** Antithetic pairs (2j, 2j+1). */
   antithetic: z.boolean({ error: 'pass true or false' }).default(true),
   /** Apply the rebalancing policy along the paths. */
@@ -359,6 +367,23 @@ export function checkRequestedPaths(raw: unknown): void {
   if (typeof raw !== 'object' || raw === null || !('paths' in raw)) return;
   const paths = raw.paths;
   if (typeof paths === 'number' && Number.isInteger(paths)) checkPathsLimit(paths);
+}
+
+/**
+ * The horizon limit read from a Monte Carlo body before its schema: a whole `horizonDays` too large
+ * for the schema to read as one (1e20) is the 422 of any horizon over {@link MAX_HORIZON_DAYS}, as
+ * a `paths` of 1e300 is; from 731 on the setup names it, with the bound that holds for the book.
+ */
+export function checkRequestedHorizon(raw: unknown): void {
+  if (typeof raw !== 'object' || raw === null || !('horizonDays' in raw)) return;
+  const days = raw.horizonDays;
+  if (typeof days === 'number' && Number.isInteger(days) && days > Number.MAX_SAFE_INTEGER) {
+    throw limitExceeded(
+      'horizonDays',
+      `is ${days}, over the limit of ${MAX_HORIZON_DAYS} days`,
+      `pass a horizon of at most ${MAX_HORIZON_DAYS} days`,
+    );
+  }
 }
 
 /**

@@ -132,7 +132,7 @@ describe('a number sent as text', () => {
       { path: 'seed', message: 'got the text "7": send the number without quotes' },
     ]);
     expect(issuesOf(mc({ paths: 'many' }))).toEqual([
-      { path: 'paths', message: 'pass paths as a whole number of at least 2' },
+      { path: 'paths', message: 'pass paths as a whole number from 2 to 2,000,000' },
     ]);
   });
 
