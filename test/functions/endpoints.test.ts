@@ -302,6 +302,10 @@ describe('POST /api/montecarlo', () => {
       const r = await call('montecarlo', million);
       expect(r.status).toBe(422);
       expect(r.json.detail).toContain(`over the limit of ${MAX_PATH_STEPS} per call`);
+      // named as sent: paths (no pathCount in the request), with chunks to merge as the way out
+      expect(r.json.detail).toMatch(
+        /^paths: .*; run at most 444444 paths per call and merge chunks \(firstPath, pathCount\)$/,
+      );
       expect(recorded).toEqual([]);
     });
 
@@ -309,6 +313,10 @@ describe('POST /api/montecarlo', () => {
       const long = await call('montecarlo?partial=false', { ...million, paths: 2_000_000, horizonDays: 60 });
       expect(long.status).toBe(422);
       expect(long.json.detail).toContain(`over the limit of ${MAX_POOLED_PATH_STEPS} per call`);
+      // a summary-only run has no per-path values to merge: fewer paths, or chunks that answer them
+      expect(long.json.detail).toMatch(
+        /^paths: .*; run at most \d+ paths, or send chunks \(firstPath, pathCount\) of at most 250000 paths that answer their per-path values, and merge them$/,
+      );
       const legs = MONTECARLO_EXAMPLE.book.condor.length + MONTECARLO_EXAMPLE.book.overlay.length + 3;
       const tail = Array.from({ length: 3 }, () => MONTECARLO_EXAMPLE.book.tail[0]!);
       const wide = await call('montecarlo?partial=false', {

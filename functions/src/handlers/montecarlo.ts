@@ -57,7 +57,8 @@ export async function monteCarloHandler(
   checkComputeRoom(); // a full pool answers its 503 before the setup below, not after it
   // A summary-only run is chunked over the pool here and answers no per-path arrays: the pooled
   // limits. An answer with arrays keeps the per-call ones (its chunks are the caller's to send).
-  const limits = withPartial ? {} : POOLED_MONTE_CARLO_LIMITS;
+  // a summary-only run over its limits is offered chunks with their path arrays, as one answer carries them
+  const limits = withPartial ? {} : { ...POOLED_MONTE_CARLO_LIMITS, chunkPaths: MAX_PARTIAL_PATHS };
   // Validation and limits, before any work is queued (a chain is fitted on the pool first).
   const {
     parsed,

@@ -161,7 +161,8 @@ export function checkedMonteCarloRequest(
 ): { parsed: MonteCarloInput; setup: MonteCarloSetup } {
   const parsed = parseInput(MonteCarloInputSchema, input);
   const setup = setupOf(parsed, limits);
-  checkMonteCarloWork(setup.run.pathCount, setup.run.horizonDays, scenarioLegCount(parsed), limits);
+  const field = parsed.pathCount === undefined ? 'paths' : 'pathCount';
+  checkMonteCarloWork(setup.run.pathCount, setup.run.horizonDays, scenarioLegCount(parsed), limits, field);
   return { parsed, setup };
 }
 
@@ -181,7 +182,8 @@ function setupOf(v: MonteCarloInput, limits: MonteCarloWorkLimits): MonteCarloSe
   }
   checkPathsLimit(v.paths);
   checkHorizonLimit(v.horizonDays, lastExpiry);
-  checkMonteCarloLimits(v.paths, pathCount, horizonDays, limits);
+  // the count over the limit is the one the caller sent: pathCount, else paths
+  checkMonteCarloLimits(v.paths, pathCount, horizonDays, limits, v.pathCount === undefined ? 'paths' : 'pathCount');
   // Past the last condor's expiry nothing is left to hedge: the hedges' carry alone would move the
   // figures, and `market` would describe a day the book no longer exists.
   if (horizonDays > lastExpiry) {

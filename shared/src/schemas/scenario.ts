@@ -55,13 +55,31 @@ export interface MonteCarloWorkLimits {
   maxPathSteps?: number;
   /** Most pathCount × horizon days × legs; default {@link MAX_PATH_STEP_LEGS}. */
   maxPathStepLegs?: number;
+  /**
+   * A summary-only run (no per-path values to merge): over the limit, the fix offers fewer paths,
+   * or chunks within one call's limits whose per-path answers merge. Default false.
+   */
+  summaryOnly?: boolean;
+  /** Most paths a chunk answering its per-path values may carry (a host's answer limit); no default. */
+  chunkPaths?: number;
 }
 
 /** The limits of a summary-only run chunked over a worker pool ({@link MAX_POOLED_PATH_STEPS}). */
-export const POOLED_MONTE_CARLO_LIMITS: Required<MonteCarloWorkLimits> = {
+export const POOLED_MONTE_CARLO_LIMITS: Required<Omit<MonteCarloWorkLimits, 'chunkPaths'>> = {
   maxPathSteps: MAX_POOLED_PATH_STEPS,
   maxPathStepLegs: MAX_POOLED_PATH_STEP_LEGS,
+  summaryOnly: true,
 };
+
+/**
+ * What to do over a Monte Carlo work limit: at most `most` paths a call; a summary-only run has no
+ * per-path values to merge, so its other way is chunks within one call's limits (`chunk` paths).
+ */
+function fewerPathsFix(most: number, chunk: number, limits: MonteCarloWorkLimits): string {
+  return limits.summaryOnly
+    ? `run at most ${most} paths, or send chunks (firstPath, pathCount) of at most ${Math.min(chunk, limits.chunkPaths ?? chunk)} paths that answer their per-path values, and merge them`
+    : `run at most ${most} paths per call and merge chunks (firstPath, pathCount)`;
+}
 
 /** A leg of a book: the plan's leg schema (SPX or VIX option, strike, expiry, signed contracts). */
 export const ScenarioLegSchema = LegSchema;
@@ -396,6 +414,7 @@ export function checkMonteCarloLimits(
   pathCount: number,
   horizonDays: number,
   limits: MonteCarloWorkLimits = {},
+  field: 'paths' | 'pathCount' = 'pathCount',
 ): void {
   const maxSteps = limits.maxPathSteps ?? MAX_PATH_STEPS;
   checkPathsLimit(paths);
@@ -408,9 +427,9 @@ export function checkMonteCarloLimits(
   }
   if (pathCount * horizonDays > maxSteps) {
     throw limitExceeded(
-      'pathCount',
+      field,
       `${pathCount} paths × ${horizonDays} days = ${pathCount * horizonDays} path-steps, over the limit of ${maxSteps} per call`,
-      `run at most ${Math.floor(maxSteps / horizonDays)} paths per call and merge chunks (firstPath, pathCount)`,
+      fewerPathsFix(Math.floor(maxSteps / horizonDays), Math.floor(MAX_PATH_STEPS / horizonDays), limits),
     );
   }
 }
@@ -477,14 +496,15 @@ export function checkMonteCarloWork(
   horizonDays: number,
   legs: number,
   limits: MonteCarloWorkLimits = {},
+  field: 'paths' | 'pathCount' = 'pathCount',
 ): void {
   const maxWork = limits.maxPathStepLegs ?? MAX_PATH_STEP_LEGS;
   const work = pathCount * horizonDays * legs;
   if (work > maxWork) {
     throw limitExceeded(
-      'pathCount',
+      field,
       `${pathCount} paths × ${horizonDays} days × ${legs} legs = ${work}, over the limit of ${maxWork} per call`,
-      `run at most ${Math.floor(maxWork / (horizonDays * legs))} paths per call and merge chunks (firstPath, pathCount)`,
+      fewerPathsFix(Math.floor(maxWork / (horizonDays * legs)), mostMonteCarloPaths(horizonDays, legs), limits),
     );
   }
 }

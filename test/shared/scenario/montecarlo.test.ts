@@ -379,7 +379,11 @@ describe('input, limits, progress and cancellation', () => {
     expect(() => monteCarloSetup({ book: BOOK, paths: 3_000_000 })).toThrowError(
       expect.objectContaining({ code: 'limit_exceeded', field: 'paths' }),
     );
+    // the count over the limit is named as sent: paths without a pathCount, else pathCount
     expect(() => monteCarloSetup({ book: BOOK, paths: 1_000_000 })).toThrowError(
+      expect.objectContaining({ code: 'limit_exceeded', field: 'paths' }),
+    );
+    expect(() => monteCarloSetup({ book: BOOK, paths: 1_000_000, pathCount: 500_000 })).toThrowError(
       expect.objectContaining({ code: 'limit_exceeded', field: 'pathCount' }),
     );
     expect(() => monteCarloSetup({ book: BOOK, paths: 1_000, horizonDays: 1000 })).toThrowError(
