@@ -27,6 +27,7 @@ import {
 } from '@alvh/shared';
 import { readFileSync } from 'node:fs';
 import { planSheet20181224 } from './stubs/planSheet';
+import { PLAN_2018_12_24 } from '../helpers/fixtures';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -736,26 +737,7 @@ describe('ALVH.PLAN', () => {
     ...planSheet20181224().slice(8),
     ...extra,
   ];
-  const input = (extra: Record<string, unknown> = {}) => ({
-    valuationDate: '2018-12-24',
-    market: {
-      spx: 2351.1,
-      vix: 36.07,
-      rate: 0.024,
-      divYield: 0.02,
-      futures: vxExpiriesAfter('2018-12-24', 3).map((expiry, i) => ({
-        expiry,
-        price: [25.9, 23.325, 22.175][i] as number,
-      })),
-    },
-    condor: {
-      expiry: '2019-02-15',
-      strikes: [1750, 1800, 2850, 2900] as [number, number, number, number],
-      quantity: 10,
-    },
-    portfolio: { capital: 2_000_000 },
-    ...extra,
-  });
+  const input = (extra: Record<string, unknown> = {}) => ({ ...PLAN_2018_12_24, ...extra });
   const value = (out: unknown[][], label: string, after?: string) => {
     const from = after === undefined ? 0 : out.findIndex((r) => r[0] === after);
     return out.slice(from).find((r) => r[0] === label)?.[1];

@@ -9,6 +9,7 @@ import { plan, type PlanInput } from '@alvh/shared';
 import { presentOrders } from '../../addin/src/common/hedgeViews';
 import { keepSurface, quotedOrders } from '../../addin/src/taskpane/planExtras';
 import { describeWithData, readDataFile } from '../helpers/marketData';
+import { MARKET_2023_06_09 } from '../helpers/fixtures';
 import { REAL_CHAINS, loadChain, type RealChain } from '../shared/surface/chains';
 
 const c = REAL_CHAINS[1] as RealChain;
@@ -18,19 +19,7 @@ afterEach(() => keepSurface(undefined));
 describeWithData('the orders on the page after a chain is fitted on the Surface tab (2023-06-09)', () => {
   const input = (market: Record<string, unknown>): PlanInput => ({
     valuationDate: c.date,
-    market: {
-      spx: 4298.86,
-      vix: 13.83,
-      vvix: 89.7,
-      rate: 0.0545,
-      divYield: 0.014,
-      futures: [
-        { expiry: '2023-06-21', price: 14.6 },
-        { expiry: '2023-07-19', price: 16.1 },
-        { expiry: '2023-08-16', price: 16.9 },
-      ],
-      ...market,
-    },
+    market: { ...MARKET_2023_06_09, ...market },
     condor: { expiry: '2023-07-21', strikes: [3950, 4000, 4500, 4550], quantity: 10 },
     portfolio: { capital: 2_000_000 },
     positions: [],

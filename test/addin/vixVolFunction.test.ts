@@ -3,7 +3,8 @@
  * at, so that ALVH.TAILSIZE fed with it sizes the plan's tail; bad arguments are #VALUE! naming them.
  */
 import { describe, expect, it } from 'vitest';
-import { plan, vxExpiriesAfter } from '@alvh/shared';
+import { plan } from '@alvh/shared';
+import { PLAN_2018_12_24 } from '../helpers/fixtures';
 import { ErrorCode, errorOf, useBuiltFunctions } from './stubs/customFunctions';
 
 const call = useBuiltFunctions();
@@ -17,18 +18,7 @@ function invalid(id: string, ...args: unknown[]): string {
 }
 
 /** The 2018-12-24 plan: no VVIX given, so VIX options are marked at the default vol of vol 1.2 (VVIX 120). */
-const planned = plan({
-  valuationDate: '2018-12-24',
-  market: {
-    spx: 2351.1,
-    vix: 36.07,
-    rate: 0.024,
-    divYield: 0.02,
-    futures: vxExpiriesAfter('2018-12-24', 3).map((expiry, i) => ({ expiry, price: [25.9, 23.325, 22.175][i]! })),
-  },
-  condor: { expiry: '2019-02-15', strikes: [1750, 1800, 2850, 2900], quantity: 10 },
-  portfolio: { capital: 2_000_000 },
-});
+const planned = plan(PLAN_2018_12_24);
 const marks = planned.audit.find((a) => a.rule === 'tail.contracts')!.inputs as {
   daysToExpiry: number;
   volToday: number;

@@ -13,6 +13,7 @@ import type { RunOptions } from '../../functions/src/compute/pool';
 import { startLocalHost } from '../../functions/src/localHost';
 import { describeWithData, readDataFile } from '../helpers/marketData';
 import { inlineCompute } from './inlineCompute';
+import { MARKET_2023_06_09 } from '../helpers/fixtures';
 
 const TEXT = (() => {
   try {
@@ -25,19 +26,7 @@ const TEXT = (() => {
 /** A 10-lot condor of 2023-06-09 on the day's chain; the curve a proxy from VIX and VIX3M. */
 const INPUT: PlanInput = {
   valuationDate: '2023-06-09',
-  market: {
-    spx: 4298.86,
-    vix: 13.83,
-    vvix: 89.7,
-    rate: 0.0545,
-    divYield: 0.014,
-    futures: [
-      { expiry: '2023-06-21', price: 14.6 },
-      { expiry: '2023-07-19', price: 16.1 },
-      { expiry: '2023-08-16', price: 16.9 },
-    ],
-    chain: TEXT,
-  },
+  market: { ...MARKET_2023_06_09, chain: TEXT },
   condor: { expiry: '2023-07-21', strikes: [4000, 4050, 4500, 4550], quantity: 10 },
   portfolio: { capital: 2_000_000 },
 };

@@ -146,3 +146,42 @@ export const PLAN_POSITIONS_LAST_REBALANCE = {
     { expiry: '2027-03-17', price: 20.2 },
   ],
 };
+
+/**
+ * 2018-12-24, the day the walkthrough and the Excel sheet tests read (SPX 2351.10, VIX 36.07, the
+ * January-March VX futures): a 10-lot condor 1750/1800/2850/2900 to 2019-02-15 on $2,000,000, no
+ * VVIX, so VIX options are marked at the default vol of vol.
+ */
+export const PLAN_2018_12_24 = {
+  valuationDate: '2018-12-24',
+  market: {
+    spx: 2351.1,
+    vix: 36.07,
+    rate: 0.024,
+    divYield: 0.02,
+    futures: [
+      { expiry: '2019-01-16', price: 25.9 },
+      { expiry: '2019-02-13', price: 23.325 },
+      { expiry: '2019-03-19', price: 22.175 },
+    ],
+  },
+  condor: { expiry: '2019-02-15', strikes: [1750, 1800, 2850, 2900] as [number, number, number, number], quantity: 10 },
+  portfolio: { capital: 2_000_000 },
+} satisfies PlanInput;
+
+/**
+ * 2023-06-09, the day of the real Cboe SPX chain (SPX 4298.86, VIX 13.83, VVIX 89.7; the VX curve a
+ * proxy from VIX and VIX3M): the market without the chain, which each test adds as it reads it.
+ */
+export const MARKET_2023_06_09 = {
+  spx: 4298.86,
+  vix: 13.83,
+  vvix: 89.7,
+  rate: 0.0545,
+  divYield: 0.014,
+  futures: [
+    { expiry: '2023-06-21', price: 14.6 },
+    { expiry: '2023-07-19', price: 16.1 },
+    { expiry: '2023-08-16', price: 16.9 },
+  ],
+} satisfies PlanInput['market'];

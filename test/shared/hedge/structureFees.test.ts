@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plan, type PlanInput } from '@alvh/shared';
-import { PLAN_INPUT } from '../../helpers/fixtures';
+import { PLAN_2018_12_24, PLAN_INPUT } from '../../helpers/fixtures';
 
 const withFee = (fee: number): PlanInput => ({
   ...PLAN_INPUT,
@@ -45,22 +45,7 @@ describe('transaction costs: every structure pays them, the plan’s budget coun
 describe('the vix-call row against the literal rule on the same call', () => {
   // 2018-12-24: 1.8 × $12,795 over a gain of $1,152.19 before the fee is 19.99 calls (20), after
   // the $0.65 fee 20.0004 (21): the gap sentence gives both counts and why they differ
-  const day: PlanInput = {
-    valuationDate: '2018-12-24',
-    market: {
-      spx: 2351.1,
-      vix: 36.07,
-      rate: 0.024,
-      divYield: 0.02,
-      futures: [
-        { expiry: '2019-01-16', price: 25.9 },
-        { expiry: '2019-02-13', price: 23.325 },
-        { expiry: '2019-03-19', price: 22.175 },
-      ],
-    },
-    condor: { expiry: '2019-02-15', strikes: [1750, 1800, 2850, 2900], quantity: 10 },
-    portfolio: { capital: 2_000_000 },
-  };
+  const day: PlanInput = PLAN_2018_12_24;
   const vixCall = (p: ReturnType<typeof plan>) => p.structures.structures.find((r) => r.structure === 'vix-call')!;
 
   it('where the fee tips the ceiling, the summary says the row asks for one more and why', () => {
