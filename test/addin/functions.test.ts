@@ -1264,23 +1264,8 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
   const strikes: Record<string, number> = { k1: 1950, k2: 2000, k3: 2700, k4: 2750 };
   const rows: unknown[][] = planSheet20181224().map(([k, v]) => [k, strikes[k] ?? v]);
   const input = {
-    valuationDate: '2018-12-24',
-    market: {
-      spx: 2351.1,
-      vix: 36.07,
-      rate: 0.024,
-      divYield: 0.02,
-      futures: vxExpiriesAfter('2018-12-24', 3).map((expiry, i) => ({
-        expiry,
-        price: [25.9, 23.325, 22.175][i] as number,
-      })),
-    },
-    condor: {
-      expiry: '2019-02-15',
-      strikes: [1950, 2000, 2700, 2750] as [number, number, number, number],
-      quantity: 10,
-    },
-    portfolio: { capital: 2_000_000 },
+    ...PLAN_2018_12_24,
+    condor: { ...PLAN_2018_12_24.condor, strikes: [1950, 2000, 2700, 2750] as [number, number, number, number] },
   };
   const base = plan(input);
   const condorRows = [
