@@ -7,6 +7,7 @@ import { plan, POLICY_FIELDS, type PlanInput } from '@alvh/shared';
 import { presentPlan } from '../../addin/src/common/present';
 import { policyBoxNames, policyLabel, POLICY_SHOWN, policyRowNames } from '../../addin/src/common/policyWords';
 import { PLAN_INPUT } from '../helpers/fixtures';
+import { paneText } from '../../addin/src/taskpane/form';
 
 describe('policy fields in the words of each room', () => {
   it('the taskpane names a field by its box label, Excel by its row, other text stays', () => {
@@ -43,5 +44,15 @@ describe('policy fields in the words of each room', () => {
     expect(pane).toContain(raw?.replace('(policy.defaultVolOfVol)', '(Policy "Default vol of vol")'));
     expect(excel).toContain(raw?.replace('(policy.defaultVolOfVol)', '(defaultVolOfVol)'));
     expect(pane.concat(excel).some((w) => w.includes('policy.'))).toBe(false);
+  });
+});
+
+describe("the taskpane's words for the package's messages", () => {
+  it('name the curve as the page shows it, and a policy field by its box', () => {
+    expect(paneText('add the VX future of 2027-04-21 to market.futures; raise policy.vegaMatch')).toBe(
+      'add the VX future of 2027-04-21 to the VX curve; raise Policy "Vega match"',
+    );
+    // a path into the curve stays for the issue's own target (the row and cell it marks)
+    expect(paneText('market.futures[2].price')).toBe('market.futures[2].price');
   });
 });

@@ -445,6 +445,8 @@ describe('the positions box and the plan input extras', () => {
     expect(slip.messages[0]).toMatch(/^line 1: is 500, far from SPX/);
     const late = checkPositions('VIX 261216C00030000,2,1.95', '2025-04-08', market);
     expect(late.messages[0]).toMatch(/^line 1: holds a VIX option of 2026-12-16, after the last listed VX future/);
+    // the fix names the page's VX curve, not the API's market.futures
+    expect(late.messages[0]).toMatch(/; add the VX future of 2026-12-16 to the VX curve$/);
     // without the form's market, the count says the plan checks it
     expect(checkPositions('SPXW 250523P500,2,1.95', '2025-04-08')).toEqual({ count: 1, messages: [], market: false });
     const blank = positionsMarket({

@@ -8,7 +8,7 @@ import type { FieldName } from '../common/fields';
 import { INDEX_NAMES, issueTarget } from '../common/planInput';
 import type { FormState, IndexName } from '../common/planInput';
 import type { LastRebalanceText } from '../common/lastRebalance';
-import { POLICY_DEFAULTS, POLICY_SHOWN, policyLabel } from '../common/policyWords';
+import { POLICY_DEFAULTS, POLICY_SHOWN, policyBoxNames, policyLabel } from '../common/policyWords';
 
 export function $(id: string): HTMLElement {
   const e = document.getElementById(id);
@@ -164,6 +164,14 @@ export function issueWords(path: string): string {
     default:
       return path;
   }
+}
+
+/**
+ * A message of the package in the page's words: a policy field by its box's label, the curve
+ * (`market.futures`, a field the page has as its VX curve table) as "the VX curve".
+ */
+export function paneText(text: string): string {
+  return policyBoxNames(text).replace(/\bmarket\.futures\b(?!\[)/g, 'the VX curve');
 }
 
 /** The events box (a textarea: `input` covers inputs and selects). */

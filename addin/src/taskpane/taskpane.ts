@@ -20,6 +20,7 @@ import {
   form,
   input,
   issueWords,
+  paneText,
   onCurveRowRemoved,
   pasteIntoCurve,
   readCurve,
@@ -321,8 +322,9 @@ function reportRunError(e: unknown): void {
   if (e instanceof Cancelled || showVixIssue(e)) return;
   const listed = (e as { issues?: readonly { path: string; message: string }[] }).issues ?? [];
   // A rule of the method that rejects the input names its field: show the problem and fix there too.
-  const issues =
-    listed.length > 0 ? listed : isAlvhError(e) ? [{ path: e.field, message: `${e.problem}; ${e.fix}` }] : [];
+  const issues = (
+    listed.length > 0 ? listed : isAlvhError(e) ? [{ path: e.field, message: `${e.problem}; ${e.fix}` }] : []
+  ).map((i) => ({ path: i.path, message: paneText(i.message) }));
   if (issues.length > 0) {
     showAll = true;
     validate(issues);
