@@ -4,11 +4,11 @@
  * The script runs here only with an empty data folder, so that nothing it is given can start a fit.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   CALIBRATION_DATA,
   dataFolderOf,
@@ -84,9 +84,20 @@ describe('the calibration options', () => {
   });
 });
 
+/** Folders the tests make in the system's temporary folder, removed when the file's tests end. */
+const made: string[] = [];
+const scratch = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 describe('the --out folder', () => {
   it('must exist and be a folder: it is checked, not created', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'calibrate-out-'));
+    const dir = scratch('calibrate-out-');
     expect(outFolderProblem(dir)).toBeUndefined();
     const missing = join(dir, 'missing');
     expect(outFolderProblem(missing)).toBe(
@@ -100,7 +111,7 @@ describe('the --out folder', () => {
 
 /** A data folder holding a README and the given files (empty: the script stops before parsing them). */
 const dataFolder = (names: readonly string[]) => {
-  const dir = mkdtempSync(join(tmpdir(), 'calibrate-data-'));
+  const dir = scratch('calibrate-data-');
   for (const name of ['README.md', ...names]) writeFileSync(join(dir, name), '');
   return dir;
 };

@@ -3,11 +3,11 @@
  * writes its two files formatted as the shipped ones wherever `--out` puts them: the formatter's
  * options come from the repository, not from the output folder.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CALIBRATED } from '@alvh/shared/calibration';
 import { storedParams, writeAsShipped } from '../../scripts/calibrateOutput';
 
@@ -17,6 +17,7 @@ const shippedDoc = resolve(repoRoot, 'docs', 'calibration.md');
 
 describe("--out outside the repository: the calibration's files formatted as the shipped ones", () => {
   const outDir = mkdtempSync(join(tmpdir(), 'calibrate-out-'));
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
   it('calibrated.ts as the script writes it (JSON: double quotes, quoted keys) comes out as the shipped file', async () => {
     const shipped = readFileSync(shippedTs, 'utf8');
