@@ -68,6 +68,7 @@ import {
 } from '../shared/src/scenario/model/calibrationTargets';
 import { BOOTSTRAP_BLOCK_DAYS, historyVixIntervals } from '../shared/src/scenario/model/calibrationBootstrap';
 import {
+  BOUNDS,
   CALIBRATION_DATA,
   FITTED,
   dataFolderOf,
@@ -310,22 +311,6 @@ function slopeForElasticity(base: LogVixParams, target: number): number {
   }
   return 0.5 * (lo + hi);
 }
-
-const BOUNDS: Record<Fitted, [number, number]> = {
-  logLevel: [Math.log(8), Math.log(30)],
-  kappaFast: [2, 60],
-  kappaFastPricing: [0.5, 60],
-  kappaSpike: [2, 200],
-  kappaSpikePricing: [0.5, 200],
-  kappaSlow: [0.05, 1.9],
-  slowShare: [0.05, 0.95],
-  volRef: [0.3, 2],
-  jumpIntensity: [0, 40],
-  jumpMeanLog: [0.02, 0.45],
-  bigJumpShare: [0.005, 0.5],
-  bigJumpMeanLog: [0.1, 0.6],
-  spxJumpPerLogJump: [0, 0.5],
-};
 
 /**
  * `--spike`: fit the spike factor's own speeds κ_j and κ_j^Q too (the candidate docs/scenarios.md

@@ -24,6 +24,32 @@ export const FITTED = [
 ] as const;
 export type Fitted = (typeof FITTED)[number];
 
+/**
+ * Each fitted parameter's range: the search keeps it within, and `--start` refuses a starting value
+ * outside it (logLevel is ln VIX level, ln 8..ln 30).
+ */
+export const BOUNDS: Readonly<Record<Fitted, readonly [number, number]>> = {
+  logLevel: [Math.log(8), Math.log(30)],
+  kappaFast: [2, 60],
+  kappaFastPricing: [0.5, 60],
+  kappaSpike: [2, 200],
+  kappaSpikePricing: [0.5, 200],
+  kappaSlow: [0.05, 1.9],
+  slowShare: [0.05, 0.95],
+  volRef: [0.3, 2],
+  jumpIntensity: [0, 40],
+  jumpMeanLog: [0.02, 0.45],
+  bigJumpShare: [0.005, 0.5],
+  bigJumpMeanLog: [0.1, 0.6],
+  spxJumpPerLogJump: [0, 0.5],
+};
+
+/** A fitted parameter's range as the messages give it (logLevel's rounded inwards). */
+const rangeText = (name: Fitted): string => {
+  const [lo, hi] = BOUNDS[name];
+  return name === 'logLevel' ? 'ln 8..ln 30 (2.0795..3.4011)' : `${lo}..${hi}`;
+};
+
 export interface CalibrateArgs {
   /** The last fitted year (`--split YEAR`, 2008..2024; default 2020). */
   split: number;
@@ -82,16 +108,28 @@ function collect(argv: readonly string[]): { values: Map<string, string | true> 
   return { values };
 }
 
-/** `--start k=v,...` as fitted parameters, or the message naming the pair that is not one. */
+/** A decimal number as `--start` takes it: digits, an optional point and exponent (no hex, no Infinity). */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * `--start k=v,...` as fitted parameters, or the message naming the pair that is not one: an
+ * unknown name, a value that is not a decimal number or lies outside the parameter's range, or a
+ * name given twice.
+ */
 function parseStart(text: string): Partial<Record<Fitted, number>> | string {
   const start: Partial<Record<Fitted, number>> = {};
   for (const kv of text.split(',').filter(Boolean)) {
     const [k, v, ...rest] = kv.split('=');
     const name = FITTED.find((f) => f === k);
-    if (name === undefined || v === undefined || v.trim() === '' || rest.length || !Number.isFinite(Number(v))) {
+    if (name === undefined || v === undefined || v.trim() === '' || rest.length) {
       return `--start ${kv}: pass fitted=value pairs (${FITTED.join(', ')})`;
     }
-    start[name] = Number(v);
+    if (!DECIMAL.test(v)) return `--start ${kv}: ${name} takes a decimal number, within ${rangeText(name)}`;
+    if (start[name] !== undefined) return `--start ${name} is given twice; give each parameter once`;
+    const value = Number(v);
+    const [lo, hi] = BOUNDS[name];
+    if (!(value >= lo && value <= hi)) return `--start ${kv}: ${name} must lie within ${rangeText(name)}`;
+    start[name] = value;
   }
   return start;
 }

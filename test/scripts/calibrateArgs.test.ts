@@ -82,6 +82,30 @@ describe('the calibration options', () => {
     expect(refusal(['--start', 'kappaFast=fast'])).toContain('--start kappaFast=fast');
     expect(refusal(['--start', 'kappaFast='])).toContain('--start kappaFast=');
   });
+
+  it('takes each --start value once, as a decimal number within the search range of its parameter', () => {
+    expect(args(['--start', 'slowShare=0.05,kappaFast=60,jumpIntensity=0,volRef=1.5e0'])).toMatchObject({
+      start: { slowShare: 0.05, kappaFast: 60, jumpIntensity: 0, volRef: 1.5 },
+    });
+    expect(args(['--start', `logLevel=${Math.log(20)}`]).start.logLevel).toBe(Math.log(20));
+    expect(refusal(['--start', 'slowShare=5'])).toBe('--start slowShare=5: slowShare must lie within 0.05..0.95');
+    expect(refusal(['--start', 'kappaFast=-5'])).toBe('--start kappaFast=-5: kappaFast must lie within 2..60');
+    expect(refusal(['--start', 'kappaFast=1e308'])).toBe('--start kappaFast=1e308: kappaFast must lie within 2..60');
+    expect(refusal(['--start', 'jumpIntensity=-1'])).toBe(
+      '--start jumpIntensity=-1: jumpIntensity must lie within 0..40',
+    );
+    expect(refusal(['--start', 'logLevel=20'])).toBe(
+      '--start logLevel=20: logLevel must lie within ln 8..ln 30 (2.0795..3.4011)',
+    );
+    expect(refusal(['--start', 'kappaFast=3,kappaFast=2'])).toBe(
+      '--start kappaFast is given twice; give each parameter once',
+    );
+    for (const v of ['0x10', '0b10', 'Infinity', '1_0', ' 16']) {
+      expect(refusal(['--start', `kappaFast=${v}`]), v).toBe(
+        `--start kappaFast=${v}: kappaFast takes a decimal number, within 2..60`,
+      );
+    }
+  });
 });
 
 /** Folders the tests make in the system's temporary folder, removed when the file's tests end. */
@@ -169,6 +193,7 @@ describe('npm run calibrate with a bad option', () => {
       [['--out', '--spike'], "--out needs a value, not the option '--spike'"],
       [['--out=trial', '--bogus'], 'unknown option --bogus'],
       [['--split=2030'], '--split is 2030'],
+      [['--start', 'slowShare=5'], '--start slowShare=5: slowShare must lie within 0.05..0.95'],
       [['--out', noFolder], `--out ${noFolder}: no folder at ${noFolder}`],
     ] as const) {
       const r = run([...argv]);
