@@ -4,11 +4,24 @@
  * shares per year, P&L per stress episode with and without the ALVH layers, and P&L per year.
  *
  *   npx tsx scripts/replay.ts            # 2007-2021 (quantintell VX1-VX8) + the 2024 and 2025 episodes
+ *   npx tsx scripts/replay.ts --help     # the usage; any other argument is refused (exit code 2)
  *
  * The sources, and the Cboe indices each day's SPX surface reads, are in scripts/replayData.ts.
  */
 import type { ReplayPeriodSummary } from '@alvh/shared';
+import { REPLAY_USAGE, parseReplayArgs } from './replayArgs';
 import { replayRuns } from './replayData';
+
+// The command line is checked before any data is read: the replay takes no options.
+const parsed = parseReplayArgs(process.argv.slice(2));
+if (!parsed.ok) {
+  console.error(`replay: ${parsed.message}`);
+  process.exit(2);
+}
+if (parsed.help) {
+  console.log(REPLAY_USAGE);
+  process.exit(0);
+}
 
 const usd = (x: number): string => `${x < 0 ? '−' : ''}$${Math.round(Math.abs(x)).toLocaleString('en-US')}`;
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
