@@ -703,6 +703,30 @@ describe('signals: an RSI typed as a fraction, a period outside the policy, clos
     expect(call('MACD', values, null, 13)).toHaveLength(1);
   });
 
+  it('bar and day counts refuse percent text ("100%" as a MACD fast length computed MACD(1, 26, 9))', () => {
+    const values = Array.from({ length: 60 }, (_, i) => [100 + 10 * Math.sin(i / 3)]);
+    const percent = (name: string, text: string) =>
+      `${name}: is "${text}", a percentage; give it in its own units without %`;
+    expect(invalid('MACD', values, '100%')).toBe(percent('fast', '100%'));
+    expect(invalid('MACD', values, null, '2600%')).toBe(percent('slow', '2600%'));
+    expect(invalid('MACD', values, null, null, '900%')).toBe(percent('signal', '900%'));
+    expect(call('MACD', values, '12', '26', '9')).toEqual(call('MACD', values));
+    expect(invalid('RSI', closes, '1400%')).toBe(percent('period', '1400%'));
+    expect(invalid('RSI', closes, '14%')).toBe(percent('period', '14%'));
+    expect(call('RSI', closes, '14')).toEqual(call('RSI', closes));
+    const adv = Array.from({ length: 12 }, (_, i) => [1500 + 40 * i]);
+    const dec = Array.from({ length: 12 }, (_, i) => [1400 - 30 * i]);
+    expect(invalid('ADSLOPE', adv, dec, '1000%')).toBe(percent('lookback', '1000%'));
+    expect(call('ADSLOPE', adv, dec, '10')).toBe(call('ADSLOPE', adv, dec));
+    // the other day counts, bounded by whole-number policy fields, refuse it too
+    expect(invalid('OVERLAY', 44519, 4697.96, 17.91, 44582, 4150, -288, null, null, '3000%')).toBe(
+      percent('backDays', '3000%'),
+    );
+    expect(invalid('STRESSFUTURE', 44519, 17.91, [[20.8], [22.7]], 44580, null, '1000%')).toBe(
+      percent('drawdownDays', '1000%'),
+    );
+  });
+
   it('RSI takes a period of 2-100 bars and closes above 0, naming the cell', () => {
     expect(invalid('RSI', closes, 1)).toBe('period: is 1, outside 2 to 100; pass a number from 2 to 100 bars');
     const bad = closes.map((r, i) => (i === 4 ? [-r[0]!] : r));

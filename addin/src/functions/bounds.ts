@@ -40,9 +40,13 @@ export function checkPolicyBound(name: string, field: string, x: number, unit = 
   throw invalidInput(name, `is ${x}, outside ${r.lo} to ${r.hi}`, `pass a number from ${r.lo} to ${r.hi}${tail}`);
 }
 
-/** An optional argument bounded like the policy field `field` ({@link checkPolicyBound}); undefined when omitted. */
+/**
+ * An optional argument bounded like the policy field `field` ({@link checkPolicyBound}); undefined
+ * when omitted. A whole-number field is a count of days or bars, never a percentage: percent text
+ * is refused naming it ("1000%" read as a 10-day lookback).
+ */
 export function policyArg(name: string, field: string, x: unknown, unit = '', ratio = false): number | undefined {
-  const n = optionalNumber(name, x);
+  const n = policyRange(field)?.whole ? optionalPlainNumber(name, x) : optionalNumber(name, x);
   return n === undefined ? undefined : checkPolicyBound(name, field, n, unit, ratio);
 }
 

@@ -20,7 +20,6 @@ import {
   cellName,
   inSeriesCells,
   withHeaders,
-  optionalNumber,
   optionalPlainNumber,
   plainNumberArg,
   pairedSeriesArg,
@@ -92,7 +91,7 @@ function signalArg(name: 'prevSpread' | 'macdHist' | 'adSlope', cell: unknown): 
  */
 export function rsi(closes: unknown[][], period?: unknown, series?: unknown): number[][] {
   return excelCall(() => {
-    const p = optionalNumber('period', period);
+    const p = optionalPlainNumber('period', period);
     const levels = positiveSeriesArg('closes', closes);
     const n = p === undefined ? DEFAULT_POLICY.rsiPeriod : checkPolicyBound('period', 'rsiPeriod', p, 'bars');
     const values = inSeriesCells('closes', closes, () => rsiSeries(levels, n));
@@ -174,9 +173,9 @@ function issueCounts(name: 'advancers' | 'decliners', counts: number[], places: 
 /** Most bars of one MACD average: a longer one is a slip (1e308 asked for that many values). */
 const MAX_MACD_BARS = 500;
 
-/** An optional MACD length in whole bars, 1 to {@link MAX_MACD_BARS}. */
+/** An optional MACD length in whole bars, 1 to {@link MAX_MACD_BARS}; never percent text ("100%" read as 1). */
 function macdLength(name: string, x: unknown): number | undefined {
-  const n = optionalNumber(name, x);
+  const n = optionalPlainNumber(name, x);
   if (n !== undefined && !(Number.isInteger(n) && n >= 1 && n <= MAX_MACD_BARS))
     throw invalidInput(name, `is ${n}`, `pass a whole number of bars from 1 to ${MAX_MACD_BARS}`);
   return n;
