@@ -153,12 +153,20 @@ export function parseCalibrateArgs(argv: readonly string[]): ParsedArgs {
   }
   const start = parseStart(text('--start') ?? '');
   if (typeof start === 'string') return { ok: false, message: start };
+  const spike = c.values.has('--spike');
+  const spikeOnly = (['kappaSpike', 'kappaSpikePricing'] as const).find((k) => k in start);
+  if (!spike && spikeOnly !== undefined) {
+    return {
+      ok: false,
+      message: `--start ${spikeOnly}=${start[spikeOnly]}: ${spikeOnly} is fitted only with --spike; add --spike or drop it`,
+    };
+  }
   return {
     ok: true,
     args: {
       split,
       out: text('--out'),
-      spike: c.values.has('--spike'),
+      spike,
       fromShipped: c.values.has('--from-shipped'),
       start,
       rounds: Number(roundsText),

@@ -97,6 +97,13 @@ describe('the calibration options', () => {
     expect(refusal(['--start', 'logLevel=20'])).toBe(
       '--start logLevel=20: logLevel must lie within ln 8..ln 30 (2.0795..3.4011)',
     );
+    expect(refusal(['--start', 'kappaSpike=5'])).toBe(
+      '--start kappaSpike=5: kappaSpike is fitted only with --spike; add --spike or drop it',
+    );
+    expect(refusal(['--start', 'kappaFast=8,kappaSpikePricing=4'])).toBe(
+      '--start kappaSpikePricing=4: kappaSpikePricing is fitted only with --spike; add --spike or drop it',
+    );
+    expect(args(['--spike', '--start', 'kappaSpike=5']).start).toEqual({ kappaSpike: 5 });
     expect(refusal(['--start', 'kappaFast=3,kappaFast=2'])).toBe(
       '--start kappaFast is given twice; give each parameter once',
     );
