@@ -161,6 +161,19 @@ export function portFromEnv(raw: string | undefined): number {
   return n;
 }
 
+/**
+ * What to tell the user when the host cannot listen (the port taken, or below 1024 without the
+ * right), naming the port it tried (`PORT` as read, so blank or padded reads as its number), or
+ * undefined for any other failure.
+ */
+export function listenFailureWords(code: unknown, rawPort: string | undefined): string | undefined {
+  if (code !== 'EADDRINUSE' && code !== 'EACCES') return undefined;
+  const port = portFromEnv(rawPort);
+  return code === 'EADDRINUSE'
+    ? `port ${port} is in use; stop the other server or set PORT`
+    : `no permission to listen on port ${port}; set PORT above 1023`;
+}
+
 /** `ALVH_MAX_CONNECTIONS`: a positive integer; an error naming it otherwise. */
 export function maxConnectionsFromEnv(raw: string | undefined): number {
   if (raw === undefined || raw.trim() === '') return DEFAULT_MAX_CONNECTIONS;
@@ -959,12 +972,9 @@ async function main(): Promise<void> {
 const entry = process.argv[1];
 if (entry !== undefined && resolve(entry) === fileURLToPath(import.meta.url)) {
   main().catch((e: unknown) => {
-    const code = (e as { code?: unknown }).code;
-    if (code === 'EADDRINUSE')
-      console.error(`port ${process.env.PORT ?? 3000} is in use; stop the other server or set PORT`);
-    else if (code === 'EACCES')
-      console.error(`no permission to listen on port ${process.env.PORT ?? 3000}; set PORT above 1023`);
-    else console.error(e instanceof Error ? e.message : e);
+    console.error(
+      listenFailureWords((e as { code?: unknown }).code, process.env.PORT) ?? (e instanceof Error ? e.message : e),
+    );
     process.exit(1);
   });
 }

@@ -7,7 +7,7 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalHost, portFromEnv, type LocalHost } from '../../functions/src/localHost';
+import { startLocalHost, portFromEnv, listenFailureWords, type LocalHost } from '../../functions/src/localHost';
 
 const ORIGIN = 'https://localhost:3000';
 const LIMIT = 64 * 1024;
@@ -290,6 +290,13 @@ describe('start-up settings', () => {
 
   it.each(['http', 'abc', '70000', '-1', '3000.5', '0x10'])('PORT=%s is an error naming PORT', (raw) => {
     expect(() => portFromEnv(raw)).toThrow(/^PORT is .*set PORT to a whole number from 0 to 65535/);
+  });
+
+  it('a port it cannot listen on is named as read: blank is 3000, padding dropped', () => {
+    expect(listenFailureWords('EADDRINUSE', '')).toBe('port 3000 is in use; stop the other server or set PORT');
+    expect(listenFailureWords('EADDRINUSE', ' 3117')).toBe('port 3117 is in use; stop the other server or set PORT');
+    expect(listenFailureWords('EACCES', '80')).toBe('no permission to listen on port 80; set PORT above 1023');
+    expect(listenFailureWords('ENOTFOUND', '80')).toBeUndefined();
   });
 
   it('close() stops accepting and resolves', async () => {
