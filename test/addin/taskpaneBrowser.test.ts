@@ -1110,6 +1110,23 @@ describe('taskpane frontier (Chromium, 350 px)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('with no URL set, names a plan the method refuses by its box and marks it, as the Monte Carlo does', async () => {
+    posted.length = 0;
+    const { page, errors } = await openPane();
+    await page.fill('input[name=paths]', '400');
+    await page.fill('input[name=credit]', '150');
+    await page.click('#run-frontier');
+    const said = /^Credit: is 150\.00, at least the wing width 100, so the condor cannot lose; check the strikes/;
+    await expect.poll(() => page.textContent('#error-box')).toMatch(said);
+    expect(await page.textContent('#error-box')).not.toMatch(/plan\.condor/);
+    expect(await page.getAttribute('input[name=credit]', 'aria-invalid')).toBe('true');
+    const frontierSaid = await page.textContent('#error-box');
+    await page.click('#action-mc [data-run=montecarlo]');
+    await expect.poll(() => page.textContent('#error-box')).toBe(frontierSaid);
+    expect(posted).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it('says so when the host does not offer the route (404)', async () => {
     const { page, errors } = await openPane(`${base}/old`);
     await page.click('#run-frontier');

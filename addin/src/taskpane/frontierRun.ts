@@ -20,7 +20,7 @@ import type { WorkbookOptions } from './workbook';
 
 export interface FrontierHost {
   settings(): Settings;
-  /** The validated plan input, or undefined after the page showed what to fix. */
+  /** The validated plan input, planned first as for the other runs, or undefined after the page showed what to fix. */
   planInput(): unknown;
   /** Monte Carlo paths, seed and measure from the Monte Carlo fields, or undefined after showing what to fix. */
   pathsAndSeed(): RunFields | undefined;

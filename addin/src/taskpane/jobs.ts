@@ -32,6 +32,20 @@ export type WorkerMessage =
   | { type: 'result'; result: unknown }
   | { type: 'error'; message: string; issues?: { path: string; message: string }[] };
 
+/**
+ * The worker's message for a failed run, with the issues the API's problem document lists for the
+ * same error: the schema's issues, or for a rule of the method that refuses the input
+ * (`invalid_input`, a 400) its field with its problem and fix, so the page names the field and
+ * marks its box as for the cloud's answer. Other errors (a 422 on the cloud) carry no issues.
+ */
+export function workerError(e: unknown): WorkerMessage & { type: 'error' } {
+  const message = e instanceof Error ? e.message : String(e);
+  const own = (e as { issues?: readonly { path: string; message: string }[] } | null)?.issues;
+  const ruled = isAlvhError(e) && e.code === 'invalid_input';
+  const issues = own ? [...own] : ruled ? [{ path: e.field, message: `${e.problem}; ${e.fix}` }] : undefined;
+  return { type: 'error', message, ...(issues ? { issues } : {}) };
+}
+
 /** An error from a run, with the zod issues when the input was rejected. */
 export class RunError extends Error {
   readonly issues: readonly { path: string; message: string }[];

@@ -5,7 +5,7 @@
  * bit as one run of all paths.
  */
 import { frontier, stressGrid } from '@alvh/shared';
-import type { WorkerMessage, WorkerRequest } from './jobs';
+import { workerError, type WorkerMessage, type WorkerRequest } from './jobs';
 import { fitSurfaceLocally, runMonteCarloLocally } from './localRuns';
 
 interface WorkerScope {
@@ -35,11 +35,6 @@ scope.onmessage = (ev) => {
       scope.postMessage({ type: 'result', result });
     }
   } catch (e) {
-    const issues = (e as { issues?: { path: string; message: string }[] }).issues;
-    scope.postMessage({
-      type: 'error',
-      message: e instanceof Error ? e.message : String(e),
-      ...(issues ? { issues } : {}),
-    });
+    scope.postMessage(workerError(e));
   }
 };

@@ -44,6 +44,15 @@ export function officeSettingsStore(settings: Office.Settings): SettingsStore {
   };
 }
 
+/** The browser's localStorage, or undefined where reading it throws (storage blocked). */
+export function safeLocalStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Settings in the browser's localStorage (or in memory where storage is blocked). */
 export function browserSettingsStore(storage: Storage | undefined): SettingsStore {
   let memory: Settings = emptySettings;

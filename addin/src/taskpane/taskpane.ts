@@ -54,7 +54,7 @@ import { lastRebalanceIssues } from '../common/lastRebalance';
 import { wireSurfaceTab } from './surfaceTab';
 import { inputsChanged, showFinished, versionOf } from './staleness';
 import { readKeyValueRange, unknownKeysError, valuesRead } from '../common/selection';
-import { browserSettingsStore, checkEndpoint, officeSettingsStore } from './settings';
+import { browserSettingsStore, checkEndpoint, officeSettingsStore, safeLocalStorage } from './settings';
 import type { Settings, SettingsStore } from './settings';
 import type { WorkbookOptions } from './workbook';
 import {
@@ -81,14 +81,6 @@ const touched = new Set<string>();
 let showAll = false;
 let hasPlanned = false;
 const running: Partial<Record<JobKind, RunHandle<unknown>>> = {};
-
-function safeLocalStorage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Expiries of the curve rows from the date: the next monthly VX expiries. */
 function fillCurveExpiries(): void {
@@ -344,21 +336,29 @@ function pathsAndSeed(): RunFields | undefined {
   return paths === undefined || seed === undefined ? undefined : { paths, seed, measure };
 }
 
+/**
+ * The checked form and the plan input a run sends, or undefined after showing what to fix: planned here first (instantly) so that a
+ * rule of the method that rejects it is shown at its field wherever the run goes; the worker and the API
+ * build the same book from it (tail budget included).
+ */
+function plannedInputOrExplain(): { parsed: unknown; planned: unknown } | undefined {
+  const parsed = validInputOrExplain();
+  if (parsed === undefined) return undefined;
+  try {
+    plan(parsed as Parameters<typeof plan>[0]);
+    return { parsed, planned: planRaw() };
+  } catch (e) {
+    reportRunError(e);
+    return undefined;
+  }
+}
+
 /** A stress grid or Monte Carlo run: true when it failed and said why in the error box. */
 async function runJob(kind: JobKind): Promise<boolean> {
   if (running[kind]) return false;
-  const parsed = validInputOrExplain();
-  if (parsed === undefined) return true;
-  // The scenario engines run the plan's book: plan first (here, instantly) so that a rule of the
-  // method that rejects the input is shown at its field, then send the plan input itself, from
-  // which the worker and the API build the same book (tail budget included).
-  try {
-    plan(parsed as Parameters<typeof plan>[0]);
-  } catch (e) {
-    reportRunError(e);
-    return true;
-  }
-  const planned = planRaw();
+  const checked = plannedInputOrExplain();
+  if (checked === undefined) return true;
+  const { parsed, planned } = checked;
   const resultId = kind === 'stress' ? 'stress-result' : 'mc-result';
   const version = versionOf(resultId);
   const note = runNote(kind);
@@ -533,7 +533,7 @@ function wire(): void {
   wireHedgeSheet(toWorkbook);
   wireFrontier({
     ...base,
-    planInput: () => (validInputOrExplain() === undefined ? undefined : planRaw()),
+    planInput: () => plannedInputOrExplain()?.planned,
     pathsAndSeed,
     reportError: reportRunError,
     workerUrl,
