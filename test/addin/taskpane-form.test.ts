@@ -364,6 +364,65 @@ describe('form text → plan input', () => {
     ]);
   });
 
+  it('names text that is no number in a number box with what to type there, never "send the number without quotes"', () => {
+    const boxes = ['spx', 'vix', 'vvix', 'rate', 'divYield', 'k1', 'k2', 'k3', 'k4', 'credit', 'capital', 'budget'];
+    const paths = [
+      'market.spx',
+      'market.vix',
+      'market.vvix',
+      'market.rate',
+      'market.divYield',
+      'condor.strikes[0]',
+      'condor.strikes[1]',
+      'condor.strikes[2]',
+      'condor.strikes[3]',
+      'condor.credit',
+      'portfolio.capital',
+      'portfolio.budget',
+      'market.futures[0].price',
+      'market.indices.vix9d',
+      'market.indices.vix3m',
+      'market.indices.vix6m',
+      'market.indices.skew',
+    ];
+    for (const text of ['0x10', 'abc', '--3', 'Infinity', '4500 pts']) {
+      const state = {
+        fields: { ...EXAMPLE.fields, ...Object.fromEntries(boxes.map((b) => [b, text])) },
+        futures: EXAMPLE.futures.map((r, i) => (i === 0 ? { ...r, price: text } : r)),
+        policy: {},
+        indices: { vix9d: text, vix3m: text, vix6m: text, skew: text },
+      };
+      const issues = typedIssues(state);
+      expect(issues.map((i) => i.path)).toEqual(paths);
+      for (const i of issues) {
+        expect(i.message, i.path).toMatch(new RegExp(`^is "${text}", not a number; type .+, such as \\S+`));
+        expect(i.message).not.toMatch(/quotes|pass a number/);
+      }
+    }
+    const said = (fields: Record<string, string>, indices = {}) =>
+      typedIssues({ fields: { ...EXAMPLE.fields, ...fields }, futures: EXAMPLE.futures, policy: {}, indices }).map(
+        (i) => i.message,
+      );
+    expect(said({ spx: ' 0x10 ' })).toEqual([
+      'is "0x10", not a number; type the SPX level in index points, such as 4982.77',
+    ]);
+    expect(said({ rate: 'abc' })).toEqual([
+      'is "abc", not a number; type the rate as a decimal or a percentage, such as 0.043 or 4.3%',
+    ]);
+    expect(said({ k2: '--3' })).toEqual(['is "--3", not a number; type the strike in index points, such as 4500']);
+    expect(said({}, { skew: '0x8C' })).toEqual(['is "0x8C", not a number; type SKEW in its points, such as 135.68']);
+    // a long text is cut; a decimal comma and a misplaced percentage keep their own words, said once
+    expect(said({ budget: 'forty thousand dollars a year' })).toEqual([
+      'is "forty thousand dolla…", not a number; type the budget in USD, such as 40000',
+    ]);
+    expect(said({ credit: '1,5' })).toEqual(['is 1,5: write 1.5 with a decimal point']);
+    expect(said({ credit: '1.3%' })).toEqual([
+      'is a percentage; give it in index points a contract (e.g. 1.30), without %',
+    ]);
+    // numbers, blanks and percentages in a rate are no issue
+    expect(said({ spx: '5,000', vix: '1e1', rate: '4.3%', divYield: '', budget: '' })).toEqual([]);
+  });
+
   it('reads paths and seed grouped by commas by the same rule: "0,100" and "000,100" are not 100', () => {
     expect(wholeFromText('20,000')).toBe(20_000);
     expect(wholeFromText('1,000,000')).toBe(1_000_000);

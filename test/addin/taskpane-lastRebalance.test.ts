@@ -94,7 +94,7 @@ describe('the last rebalance entry read into the plan input', () => {
     ]);
   });
 
-  it('says what is wrong in a value: a date after the valuation date, a percentage, a decimal comma, a bad line, a price in the wrong unit', () => {
+  it('says what is wrong in a value: a date after the valuation date, a percentage, a decimal comma, no number, a bad line, a price in the wrong unit', () => {
     const good = { date: '2008-01-03', vix: '22.49', futures: HELD_BOOK.last.futures };
     expect(issuesOf(entry({ ...good, date: '2008-01-07' }))).toEqual([
       [
@@ -112,6 +112,12 @@ describe('the last rebalance entry read into the plan input', () => {
       'lastRebalance.vix',
       'is 22,49: write 22.49 with a decimal point',
     ]);
+    // text that is no number: what to type in the box, not the JSON reader's "send the number without quotes"
+    for (const vix of ['0x16', 'abc'])
+      expect(issuesOf(entry({ ...good, vix }))[0]).toEqual([
+        'lastRebalance.vix',
+        `is "${vix}", not a number; type VIX at the last rebalance in its points, such as 23.18`,
+      ]);
     expect(issuesOf(entry({ ...good, futures: '23.42\n2008-02-19\t24.52\tx' }))[0]).toEqual([
       'lastRebalance.futures',
       'line 2: has 3 cells ("2008-02-19", "24.52", "x"): paste two columns, expiry and price, or one column of prices',

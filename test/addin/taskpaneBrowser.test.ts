@@ -584,7 +584,7 @@ describe('taskpane results and the inputs they were made from (Chromium, 350 px)
     expect(errors).toEqual([]);
   });
 
-  it('says a percentage is no credit, and names a refused VIX close by the line it was pasted on', async () => {
+  it('says a percentage is no credit and hexadecimal no SPX level, and names a refused VIX close by the line it was pasted on', async () => {
     const { page, errors } = await openPane();
     await page.fill('input[name=credit]', '1.3%');
     const slot = 'input[name=credit] + .err';
@@ -593,6 +593,13 @@ describe('taskpane results and the inputs they were made from (Chromium, 350 px)
       .toBe('is a percentage; give it in index points a contract (e.g. 1.30), without %');
     await page.fill('input[name=credit]', '5.93');
     await expect.poll(() => page.textContent(slot)).toBe('');
+    // Hexadecimal is no number here: the box says what to type, not to send it without quotes.
+    await page.fill('input[name=spx]', '0x10');
+    await expect
+      .poll(() => page.textContent('input[name=spx] + .err'))
+      .toBe('is "0x10", not a number; type the SPX level in index points, such as 4982.77');
+    expect(await page.getAttribute('input[name=spx]', 'aria-invalid')).toBe('true');
+    await page.fill('input[name=spx]', '4982.77');
     // Newest first: the valuation day's close (40, not the form's VIX) is the request's second
     // close but the box's first line.
     await page.click('#vix-closes summary');

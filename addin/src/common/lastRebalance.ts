@@ -7,7 +7,7 @@
  * no curve row, a date after the valuation date) is said here at the same paths.
  */
 import { vxExpiriesAfter } from '@alvh/shared';
-import { decimalCommaMessage, hasDecimalComma, numberFromText } from './numbers';
+import { decimalCommaMessage, hasDecimalComma, notNumberMessage, numberFromText } from './numbers';
 import { PastedCurveError, parsePastedCurve } from './selection';
 import { isoDate } from './vixCloses';
 
@@ -92,8 +92,8 @@ const CLEAR = 'or clear the last rebalance (date, VIX and futures all blank)';
 /**
  * What the entry says wrong before the schema reads it, at `lastRebalance.*` paths: a blank part of
  * an entry otherwise given, a futures line the box cannot take, prices alone without a date to
- * take expiries from, a percentage or a decimal comma, and a date after `valuationDate` (the
- * plan's own words for it).
+ * take expiries from, a percentage, a decimal comma or other text that is no number in the VIX, and
+ * a date after `valuationDate` (the plan's own words for it).
  */
 export function lastRebalanceIssues(e: LastRebalanceText, valuationDate: string): { path: string; message: string }[] {
   if (isBlankLastRebalance(e)) return [];
@@ -119,6 +119,11 @@ export function lastRebalanceIssues(e: LastRebalanceText, valuationDate: string)
       message: 'is a percentage; give VIX in index points (e.g. 23.18), without %',
     });
   else if (hasDecimalComma(vix)) out.push({ path: 'lastRebalance.vix', message: decimalCommaMessage(vix) });
+  else if (numberFromText(vix) === undefined)
+    out.push({
+      path: 'lastRebalance.vix',
+      message: notNumberMessage(vix, 'type VIX at the last rebalance in its points, such as 23.18'),
+    });
   const rows = pastedFutures(e);
   if (rows instanceof PastedCurveError) {
     out.push({ path: 'lastRebalance.futures', message: rows.message.replace(/^Pasted curve, /, '') });

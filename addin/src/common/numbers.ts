@@ -100,3 +100,13 @@ export function decimalCommaMessage(text: string): string {
   const t = text.trim();
   return `is ${t}: write ${t.replace(',', '.')} with a decimal point`;
 }
+
+/**
+ * The words that refuse text in a number box that is no number the form reads ("0x10", "abc"),
+ * with the box's `fix` ("type the SPX level in index points, such as 4982.77"): the text as typed
+ * (cut at 20 characters), never the JSON reader's "send the number without quotes".
+ */
+export function notNumberMessage(text: string, fix: string): string {
+  const t = text.trim();
+  return `is "${t.length > 20 ? `${t.slice(0, 20)}…` : t}", not a number; ${fix}`;
+}

@@ -1,7 +1,8 @@
 /**
  * Form text → the shared `PlanInput` (before zod), and zod issue paths → the form field that shows
  * the message. The numbers are converted here and nowhere else; anything that is not a number is
- * passed on as typed so that the shared schema's message ("pass a number") is the one shown.
+ * passed on as typed for the shared schema to refuse, and {@link typedIssues} says first, in the
+ * form's words, what to type in its box.
  */
 import { fieldForKey, normalizeKey } from './fields';
 import { policyRange } from '@alvh/shared';
@@ -13,6 +14,7 @@ import {
   hasDotGroupedThousands,
   numberFromText,
 } from './numbers';
+import { notNumberIssues } from './notNumber';
 import type { FieldName } from './fields';
 
 export interface FormState {
@@ -180,7 +182,8 @@ export function percentIssues(s: FormState): { path: string; message: string }[]
  * What the form's text says wrong before the schema reads it, as issues at their paths: a
  * percentage where none belongs ({@link percentIssues}) and a USD amount or a whole number with its
  * thousands grouped by a dot ("40.000" in the budget, "1.000" in the quantity), which is refused
- * rather than read as $40 or 1 contract.
+ * rather than read as $40 or 1 contract; a decimal comma; and text that is no number at all ("0x10",
+ * "abc"), named with what to type in its box ({@link notNumberIssues}).
  */
 export function typedIssues(s: FormState): { path: string; message: string }[] {
   const out = percentIssues(s);
@@ -207,6 +210,8 @@ export function typedIssues(s: FormState): { path: string; message: string }[] {
   s.futures.forEach((r, i) => comma(`market.futures[${i}].price`, r.price));
   for (const n of INDEX_NAMES) comma(`market.indices.${n}`, s.indices?.[n]);
   for (const [k, v] of Object.entries(s.policy)) comma(`policy.${k}`, v);
+  // Text that is no number at all ("0x10", "abc"): the box's own fix, not the schema's words for JSON.
+  out.push(...notNumberIssues(s));
   return out;
 }
 

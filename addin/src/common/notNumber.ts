@@ -1,0 +1,49 @@
+/**
+ * Text in a number box of the form that is no number the form reads ("0x10", "abc", "--3"): the
+ * schema would answer "pass a number", or for "0x10", which a JSON reader takes for 16, "send the
+ * number without quotes", words for a request, not a form. Here each box says what to type in it.
+ */
+import type { FieldName } from './fields';
+import type { FormState, IndexName } from './planInput';
+import { hasDecimalComma, notNumberMessage, numberFromText } from './numbers';
+
+/** Each number box the schema would answer so: its input path, its fix, and whether a percentage is a number there. */
+const BOXES: Partial<Record<FieldName, [path: string, fix: string, percent?: true]>> = {
+  spx: ['market.spx', 'type the SPX level in index points, such as 4982.77'],
+  vix: ['market.vix', 'type VIX in its points, such as 18.5'],
+  vvix: ['market.vvix', 'type VVIX in its points, such as 95'],
+  rate: ['market.rate', 'type the rate as a decimal or a percentage, such as 0.043 or 4.3%', true],
+  divYield: ['market.divYield', 'type the dividend yield as a decimal or a percentage, such as 0.0135 or 1.35%', true],
+  k1: ['condor.strikes[0]', 'type the strike in index points, such as 4500'],
+  k2: ['condor.strikes[1]', 'type the strike in index points, such as 4500'],
+  k3: ['condor.strikes[2]', 'type the strike in index points, such as 4500'],
+  k4: ['condor.strikes[3]', 'type the strike in index points, such as 4500'],
+  credit: ['condor.credit', 'type the credit in index points a contract, such as 5.93'],
+  capital: ['portfolio.capital', 'type the capital in USD, such as 5000000'],
+  budget: ['portfolio.budget', 'type the budget in USD, such as 40000'],
+};
+
+/** A typical level of each Cboe index box, for its fix. */
+const INDEX_EXAMPLES: Record<IndexName, string> = { vix9d: '17.5', vix3m: '21.4', vix6m: '22.6', skew: '135.68' };
+
+/**
+ * The form's number boxes whose text is no number the form reads, as issues at their paths with
+ * the box's own fix. Blank, a number, a decimal comma and a percentage where none belongs are not
+ * listed: the schema or their own words (a decimal comma's, a percentage's) say those.
+ */
+export function notNumberIssues(s: FormState): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = [];
+  const check = (path: string, text: string | undefined, fix: string, percent = false): void => {
+    const t = (text ?? '').trim();
+    if (t === '' || numberFromText(t) !== undefined || hasDecimalComma(t) || (!percent && t.endsWith('%'))) return;
+    out.push({ path, message: notNumberMessage(t, fix) });
+  };
+  for (const [field, [path, fix, percent]] of Object.entries(BOXES) as [FieldName, [string, string, true?]][])
+    check(path, s.fields[field], fix, percent);
+  s.futures.forEach((r, i) =>
+    check(`market.futures[${i}].price`, r.price, 'type the VX price in VIX points, such as 19.35'),
+  );
+  for (const [n, example] of Object.entries(INDEX_EXAMPLES) as [IndexName, string][])
+    check(`market.indices.${n}`, s.indices?.[n], `type ${n.toUpperCase()} in its points, such as ${example}`);
+  return out;
+}
