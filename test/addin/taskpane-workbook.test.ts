@@ -584,6 +584,19 @@ describe('from the example day: plan(), stressGrid() and a Monte Carlo run throu
     expect(view.binLabels[39]).toBeLessThan(high);
   });
 
+  it("lists a Monte Carlo run's own notes before the model's biases, as the frontier does", () => {
+    const summary = summarizeMonteCarlo(runMonteCarloChunk(monteCarloInput(raw, 200, 7)));
+    const view = presentMonteCarlo({
+      ...summary,
+      notes: ['The plan input carries plan.positions: the paths run the plan’s book.'],
+      modelNotes: ['From VIX 30-50 the model leans high.'],
+    });
+    expect(view.notes).toEqual([
+      'The plan input carries plan.positions: the paths run the plan’s book.',
+      'From VIX 30-50 the model leans high.',
+    ]);
+  });
+
   it('charts the histogram of a Monte Carlo run: both books on the same bins', async () => {
     const summary = summarizeMonteCarlo(runMonteCarloChunk(monteCarloInput(raw, 400, 7)));
     const view = presentMonteCarlo(summary);

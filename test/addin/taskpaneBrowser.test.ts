@@ -351,10 +351,10 @@ describe('taskpane recent VIX closes (Chromium, 350 px)', () => {
     // The model's known biases from the run's starting VIX, as the summary names them.
     const vix = Number(await page.inputValue('input[name=vix]'));
     const expected = calibrationNotes(vix);
-    // then the run's own note: a few of these 400 paths reach VIX 150 on some day
+    // after the run's own note: a few of these 400 paths reach VIX 150 on some day
     expect(await page.$$eval('#mc-notes li', (lis) => lis.map((li) => li.textContent))).toEqual([
-      ...expected,
       expect.stringMatching(/^\d+ of 400 paths \([\d.]+%\) reach(es)? VIX above 150 \(/),
+      ...expected,
     ]);
     expect(await page.getAttribute('#mc-notes', 'hidden')).toBeNull();
     expect(await page.textContent('#vix-closes-note')).toBe(note);
@@ -393,7 +393,7 @@ describe('taskpane recent VIX closes (Chromium, 350 px)', () => {
 });
 
 describe('taskpane Monte Carlo notes (Chromium, 350 px)', () => {
-  it("lists the calibrated model's known biases and the run's notes under the histogram when the run starts at VIX 35", async () => {
+  it("lists the run's notes and then the calibrated model's known biases under the histogram when the run starts at VIX 35", async () => {
     const { page, errors } = await openPane();
     await page.fill('input[name=paths]', '400');
     await page.fill('input[name=vix]', '35');
@@ -401,11 +401,11 @@ describe('taskpane Monte Carlo notes (Chromium, 350 px)', () => {
     await page.waitForSelector('#mc-result:not([hidden])');
     expect(await page.getAttribute('#mc-notes', 'hidden')).toBeNull();
     const items = await page.$$eval('#mc-notes li', (lis) => lis.map((li) => li.textContent ?? ''));
-    // the model's known biases from VIX 35 first, then what the run's figures could hide (its notes)
-    expect(items.slice(0, 2)).toEqual(calibrationNotes(35));
-    expect(items.slice(2)).toEqual([
+    // what the run's figures could hide (its notes) first, then the model's known biases from VIX 35
+    expect(items.slice(0, -2)).toEqual([
       expect.stringMatching(/^\d+ of 400 paths \([\d.]+%\) reach(es)? VIX above 150 \(/),
     ]);
+    expect(items.slice(-2)).toEqual(calibrationNotes(35));
     expect(await overflow(page)).toBe(0);
     expect(errors).toEqual([]);
   });

@@ -57,7 +57,8 @@ export function presentMonteCarlo(raw: unknown, valuationDate?: string): Histogr
     seed: typeof s.seed === 'number' && Number.isFinite(s.seed) ? s.seed : null,
     ...(valuationDate === undefined ? {} : { valuationDate }),
     measure: `${s.measure} measure${s.dynamics === 'sqrt-legacy' ? ', square-root model' : (START_WORDS[s.modelStart] ?? '')}`,
-    notes: [...stringsOf(s.modelNotes), ...stringsOf(s.notes)],
+    // The run's own notes first (the book it ran is the plan's, not the positions held), then the model's biases.
+    notes: [...stringsOf(s.notes), ...stringsOf(s.modelNotes)],
   };
 }
 

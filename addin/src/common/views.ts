@@ -98,8 +98,9 @@ export interface HistogramView {
   /** The measure every figure is in, as the title shows it (e.g. 'real-world measure'). */
   measure: string;
   /**
-   * The calibrated model's known biases from the run's starting VIX (the summary's `modelNotes`),
-   * then what the figures say that a reader could miss (its `notes`).
+   * What the figures say that a reader could miss (the summary's `notes`: first of all that the
+   * book run is the plan's, not the positions held), then the calibrated model's known biases from
+   * the run's starting VIX (its `modelNotes`), in the order the frontier lists its own.
    */
   notes: string[];
 }
