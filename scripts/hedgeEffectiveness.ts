@@ -11,6 +11,13 @@
 import { describeDistribution, runMonteCarloChunk, summarizeMonteCarlo } from '../shared/src/index';
 import { CALIBRATED, type LogVixParams } from '../shared/src/scenario/model/index';
 import { PLAN_INPUT } from '../test/helpers/fixtures';
+import { scriptFlagsOrExit } from './scriptFlags';
+
+scriptFlagsOrExit(
+  'hedgeEffectiveness',
+  "Prints the example plan's hedge effectiveness table of docs/scenarios.md, before and after, on all paths and on the down paths (20,000 paths a run).",
+  {},
+);
 
 /** The parameters fitted on 1990-2014 (the model before the 1990-2020 fit). */
 const FITTED_TO_2014: LogVixParams = {

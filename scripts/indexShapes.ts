@@ -25,6 +25,7 @@ const CHAIN_SHAPES: readonly { days: number; h: SviParams }[] = [
 ];
 import { nelderMead } from '../shared/src/surface/nelderMead';
 import { sviDensityG, type SviParams } from '../shared/src/surface/svi';
+import { scriptFlagsOrExit } from './scriptFlags';
 
 const LAMBDAS = [0.5, 0.75, 1, 1.25, 1.5];
 const THETAS = [0.005, 0.02, 0.05, 0.1, 0.2, 0.35, 0.6, 1];
@@ -82,7 +83,11 @@ function fromX(x: ArrayLike<number>): SviParams {
 }
 
 const round = (v: number) => Number(v.toPrecision(6));
-const check = process.argv.includes('--check');
+const check = scriptFlagsOrExit(
+  'indexShapes',
+  "Refits the index surface's smile shapes free of butterfly arbitrage and prints them with their fit.",
+  { '--check': "only report the shipped shapes' fit and smallest g" },
+).has('--check');
 for (const node of CHAIN_SHAPES) {
   const h0 = scaled(node.h, 1);
   const shipped = INDEX_SHAPES.find((s) => s.days === node.days)!;

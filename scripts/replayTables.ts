@@ -11,6 +11,13 @@
  */
 import type { ReplayPeriodSummary, ReplayResult } from '@alvh/shared';
 import { replayRuns, type ReplayRuns } from './replayData';
+import { scriptFlagsOrExit } from './scriptFlags';
+
+const flags = scriptFlagsOrExit(
+  'replayTables',
+  'Prints the replay tables of docs/replay.md that compare runs: before and after the surface marks, and at each half-spread.',
+  { '--stats': "print only this version's per-episode figures, as JSON (the before/after table's input)" },
+);
 
 const usd = (x: number): string => `${x < 0 ? '−' : ''}$${Math.round(Math.abs(x)).toLocaleString('en-US')}`;
 
@@ -89,7 +96,7 @@ const periods = (runs: ReplayRuns): ReplayPeriodSummary[] => [
 ];
 
 const atMid = replayRuns();
-if (process.argv.includes('--stats')) {
+if (flags.has('--stats')) {
   console.log(JSON.stringify(episodeStats(atMid)));
   process.exit(0);
 }
