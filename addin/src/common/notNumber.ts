@@ -4,7 +4,7 @@
  * number without quotes", words for a request, not a form. Here each box says what to type in it.
  */
 import type { FieldName } from './fields';
-import type { FormState, IndexName } from './planInput';
+import type { FormState, IndexName } from './formState';
 import { hasDecimalComma, notNumberMessage, numberFromText } from './numbers';
 
 /** Each number box the schema would answer so: its input path, its fix, and whether a percentage is a number there. */

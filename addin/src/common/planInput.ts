@@ -15,24 +15,10 @@ import {
   numberFromText,
 } from './numbers';
 import { notNumberIssues } from './notNumber';
+import { INDEX_NAMES, type FormState, type IndexName } from './formState';
 import type { FieldName } from './fields';
 
-export interface FormState {
-  fields: Record<FieldName, string>;
-  futures: { expiry: string; price: string }[];
-  /** Policy overrides as typed; empty means "the default". */
-  policy: Record<string, string>;
-  /** Your events as typed, one a line: date, kind (FOMC, CPI or PPI), optional source; blank: none. */
-  events?: string;
-  /** How your events meet the shipped calendar: 'add' (default) or 'replace'. */
-  eventsMode?: string;
-  /** The Cboe indices beside VIX as typed (the SPX surface's term structure and skew); blank: not given. */
-  indices?: Partial<Record<IndexName, string>>;
-}
-
-/** The Cboe indices a plan's market may add to VIX (`market.indices`, method Section 2b). */
-export const INDEX_NAMES = ['vix9d', 'vix3m', 'vix6m', 'skew'] as const;
-export type IndexName = (typeof INDEX_NAMES)[number];
+export { INDEX_NAMES, type FormState, type IndexName } from './formState';
 
 /** The index a key names (VIX9D, VIX3M, VIX6M, SKEW; compared without case), if any. */
 export function indexForKey(key: string): IndexName | undefined {
