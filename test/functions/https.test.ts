@@ -1,24 +1,19 @@
 /**
  * HTTPS with the office-addin-dev-certs file names: devCertificate() reads localhost.crt and
  * localhost.key from the certificate folder, and the host serves TLS with them. The certificate
- * is made here with openssl (a self-signed localhost certificate standing in for the dev one).
+ * is the self-signed localhost one made for these tests (test/helpers/tls), copied into a scratch
+ * folder under the dev names, so the test runs on any machine (no openssl needed).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEV_CERT_DIR, devCertificate, startLocalHost } from '../../functions/src/localHost';
 
-function hasOpenssl(): boolean {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** The self-signed localhost certificate made for these tests. */
+const TLS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../helpers/tls');
 
 /** The scratch folders of this file, removed when it is done. */
 const scratch: string[] = [];
@@ -40,29 +35,9 @@ describe('HTTPS with the dev certificate', () => {
     expect(devCertificate(scratchDir('alvh-nocert-'))).toBeUndefined();
   });
 
-  it.skipIf(!hasOpenssl())('serves HTTPS with localhost.crt and localhost.key', async () => {
+  it('serves HTTPS with localhost.crt and localhost.key', async () => {
     const dir = scratchDir('alvh-cert-');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '2',
-        '-subj',
-        '/CN=localhost',
-        '-addext',
-        'subjectAltName=DNS:localhost,IP:127.0.0.1',
-        '-keyout',
-        join(dir, 'localhost.key'),
-        '-out',
-        join(dir, 'localhost.crt'),
-      ],
-      { stdio: 'ignore' },
-    );
+    for (const name of ['localhost.crt', 'localhost.key']) copyFileSync(join(TLS_DIR, name), join(dir, name));
     const tls = devCertificate(dir);
     expect(tls).toBeDefined();
     const host = await startLocalHost({ port: 0, tls: tls!, corsOrigins: ['*'] });
