@@ -139,6 +139,13 @@ type LogEntry = [string, string, unknown[]];
  */
 const POLL = { timeout: 30_000 } as const;
 
+/**
+ * How long the page may take to show a run's result (a Monte Carlo, the frontier, the stress
+ * grid): as long as the test itself may run (testTimeout in vitest.config.ts), so on a loaded
+ * machine no one step is a tighter limit than the test's own, and never shorter than a poll.
+ */
+const RUN_WAIT = { timeout: 60_000 } as const;
+
 describeWithData('taskpane in headless chromium', () => {
   let host: LocalHost;
   let browser: Browser;
@@ -242,7 +249,7 @@ describeWithData('taskpane in headless chromium', () => {
     await setField(page, 'paths', '4000');
     await watchProgress(page, 'action-mc');
     await page.click('[data-run="montecarlo"]');
-    await page.waitForSelector('#mc-chart[data-rendered="true"]', { timeout: 40_000 });
+    await page.waitForSelector('#mc-chart[data-rendered="true"]', RUN_WAIT);
     // One summary-only request (the host chunks it over its workers; nothing per path comes back):
     // the host streams its progress, from 0 when its pool admits the run to every path.
     expect(requests.filter((u) => u.startsWith(`${host.url}/api/montecarlo`))).toEqual([
@@ -258,7 +265,7 @@ describeWithData('taskpane in headless chromium', () => {
 
     // The frontier on the API: its progress streamed by the host, the chart drawn from the result line.
     await page.click('#run-frontier');
-    await page.waitForSelector('#frontier-result:not([hidden])', { timeout: 40_000 });
+    await page.waitForSelector('#frontier-result:not([hidden])', RUN_WAIT);
     expect(requests.filter((u) => u.startsWith(`${host.url}/api/frontier`))).toEqual([`${host.url}/api/frontier`]);
     await expect
       .poll(() => page.textContent('#frontier-note'), POLL)
@@ -267,7 +274,7 @@ describeWithData('taskpane in headless chromium', () => {
 
     // The stress grid on the API too: a heatmap with one tab per horizon.
     await page.click('[data-run="stress"]');
-    await page.waitForSelector('#stress-result:not([hidden])', { timeout: 20_000 });
+    await page.waitForSelector('#stress-result:not([hidden])', RUN_WAIT);
     expect(requests.filter((u) => u === `${host.url}/api/stress`)).toHaveLength(1);
     expect(await page.locator('#stress-days button').count()).toBe(3);
     expect(await page.locator('#stress-table tbody td').count()).toBeGreaterThan(20);
@@ -284,7 +291,7 @@ describeWithData('taskpane in headless chromium', () => {
     await page.evaluate(() => document.querySelector('#mc-chart')?.removeAttribute('data-rendered'));
     await watchProgress(page, 'action-mc');
     await page.click('[data-run="montecarlo"]');
-    await page.waitForSelector('#mc-chart[data-rendered="true"]', { timeout: 40_000 });
+    await page.waitForSelector('#mc-chart[data-rendered="true"]', RUN_WAIT);
     const local = await progressSeen(page);
     expect(local.some(([v, max]) => v! > 0 && v! < max!)).toBe(true);
     await expect.poll(() => page.textContent('#action-mc [data-note]'), POLL).toMatch(/4,000 paths here/);
