@@ -6,7 +6,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // expect.poll waits for a page or a run to reach a state; its default of one second is a race
-    // with a loaded machine (a Monte Carlo run in the browser), so it waits as long as a test may.
+    // with a loaded machine (a Monte Carlo run in the browser), so it waits half as long as a test
+    // may, leaving the test room to fail on the poll's own message rather than on its time limit.
     expect: { poll: { timeout: 30_000 } },
     reporters: ['default'],
     coverage: {

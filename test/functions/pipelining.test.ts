@@ -74,14 +74,15 @@ function closedOnce(res: ServerResponse): Promise<void> {
 
 /**
  * A raw client that never closes its side of the connection (as `nc` does), and its text so far.
- * `bounded(p)` waits for `p`, or fails once the connection has been silent for 5 s, so a host that
- * never answers fails the test instead of hanging it.
+ * `bounded(p)` waits for `p`, or fails once the connection has been silent for 30 s (as long as an
+ * `expect.poll`, far beyond a loaded machine's pauses), so a host that never answers fails the test
+ * with what it sent instead of hanging it.
  */
 function halfOpenClient() {
   const socket = connect({ port: host.port, host: '127.0.0.1', allowHalfOpen: true });
   let out = '';
   socket.on('data', (d: Buffer) => (out += d.toString('latin1')));
-  socket.setTimeout(5_000);
+  socket.setTimeout(30_000);
   const silent = new Promise<never>((_, fail) =>
     socket.once('timeout', () => fail(new Error(`the host went silent; it sent ${JSON.stringify(out)}`))),
   );
