@@ -15,10 +15,13 @@ export function benchNames(files: readonly string[]): string[] {
 
 export function benchUsage(names: readonly string[]): string {
   return [
-    'Usage: npm run bench [-- NAME ...]   (or npx tsx bench/run.ts [NAME ...])',
+    'Usage: npm run bench [-- NAME ...]   (or npx tsx bench/run.ts [NAME ...] after npm run build)',
     '',
     'Runs the benchmarks and prints their figures; nothing asserts a time. With no NAME it runs all of',
     'them; a NAME runs each benchmark whose name starts with it (pricing, or p for plan and pricing).',
+    'npm run bench builds first; the tsx form does not, and stops when a built file a benchmark loads',
+    'is missing or older than its sources. Exit code 1 when a check of an answer printed beside the',
+    'figures (CHECK FAILED) failed.',
     '',
     `Benchmarks: ${names.join(', ')}`,
     '',
