@@ -1,7 +1,8 @@
 /**
  * The budget frontier: a 10-budget frontier of 20,000 paths (the 2026-11-20 plan of the examples,
  * to its condor's expiry), on one thread (setup, paths, scoring) and on the compute pool (every
- * core, path chunks merged and scored on a worker), with the frontier it answers.
+ * core, path chunks merged and scored on a worker), with the frontier it answers; the pool's answer
+ * is checked against the one-thread one (a failed check makes the bench's exit code 1).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { frontierSetup, runFrontierSetup, summarizeFrontier, type FrontierResult
 import { ComputePool } from '../functions/src/compute/index';
 import { PLAN_EXAMPLE } from '../functions/src/handlers/examples';
 import { bundleComputeWorker } from '../test/helpers/computeWorker';
+import { recordCheck } from './benchChecks';
 import { printRow } from './timing';
 
 const INPUT = { plan: PLAN_EXAMPLE, paths: 20_000, seed: 1, points: 10 };
@@ -45,7 +47,11 @@ export default async function run(): Promise<void> {
       `the same on the compute pool, ${pool.size} threads (${availableParallelism()} cores)`,
       `${((p1 - p0) / 1000).toFixed(2)} s`,
     );
-    printRow('  pool answer equals the one-thread frontier', JSON.stringify(r) === JSON.stringify(f) ? 'yes' : 'NO');
+    recordCheck({
+      label: 'pool frontier = one-thread frontier',
+      ok: JSON.stringify(r) === JSON.stringify(f),
+      detail: 'the whole answer as JSON',
+    });
   } finally {
     await pool.close();
     rmSync(dir, { recursive: true, force: true });
