@@ -19,7 +19,7 @@ import {
   spxSurfaceFromIndices,
   type BatchInput,
 } from '@alvh/shared';
-import { formatRate, opsPerSecond, printRow } from './timing';
+import { formatRate, opsPerSecond, printRow, sliceCounts } from './timing';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = process.env['ALVH_DATA_DIR'] ?? resolve(here, '..', '..', 'shared', 'data');
@@ -181,7 +181,7 @@ export default async function run(): Promise<void> {
       `${parseMs.toFixed(0)} ms CPU (median of 5)`,
     );
     printRow(
-      `fit the ${date} chain (${fit.slices.length} SPXW slices, ${chain.quotes.length} quotes)`,
+      `fit the ${date} chain (${sliceCounts(fit.slices)}, ${chain.quotes.length} quotes)`,
       `${fitMs.toFixed(0)} ms CPU (median of 7)`,
     );
   }

@@ -27,3 +27,11 @@ export function formatRate(perSec: number, unit = '/s'): string {
 export function printRow(label: string, value: string): void {
   console.log(`  ${label.padEnd(58)} ${value}`);
 }
+
+/** `34 slices (SPXW 26, SPX 8)`: how many slices a chain fit has, and of each root in order of first appearance. */
+export function sliceCounts(slices: readonly { root: string }[]): string {
+  const byRoot = new Map<string, number>();
+  for (const s of slices) byRoot.set(s.root, (byRoot.get(s.root) ?? 0) + 1);
+  const roots = [...byRoot].map(([root, n]) => `${root} ${n}`).join(', ');
+  return `${slices.length} slice${slices.length === 1 ? '' : 's'} (${roots})`;
+}

@@ -1,7 +1,7 @@
 /**
  * The answers the benchmarks check beside their timings, and the built files they need: the
- * comparison, the verdict that sets the bench's exit code, and the refusal of a missing or stale
- * build. Only the logic runs here, never a benchmark.
+ * comparison, the verdict that sets the bench's exit code, the refusal of a missing or stale
+ * build, and a label the surface bench prints. Only the logic runs here, never a benchmark.
  */
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { benchVerdict, checkLine, compareFigures } from '../../bench/benchChecks';
 import { BENCH_BUILT_FILES, builtFilesProblem, mtimeUnder } from '../../bench/builtFiles';
+import { sliceCounts } from '../../bench/timing';
 
 const pinned = { 'ALVH CVaR95': 68483.37, 'condor CVaR95': 73243.14, 'rebalances/path': 6.22 };
 
@@ -121,5 +122,13 @@ describe('the built files a benchmark loads', () => {
         'addin/dist/functions.js is older than addin/src, shared/src, addin/build.mjs: run npm run build first (npm run bench builds)',
       );
     });
+  });
+});
+
+describe("a chain fit's slices, as the surface bench labels them", () => {
+  it('counts every slice and each root, SPXW and SPX alike', () => {
+    const slices = [...Array(26).fill({ root: 'SPXW' }), ...Array(8).fill({ root: 'SPX' })] as { root: string }[];
+    expect(sliceCounts(slices)).toBe('34 slices (SPXW 26, SPX 8)');
+    expect(sliceCounts([{ root: 'SPX' }])).toBe('1 slice (SPX 1)');
   });
 });
