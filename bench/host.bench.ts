@@ -1,10 +1,12 @@
 /**
  * Load on the local host over loopback: POST /api/plan latency (p50/p99, autocannon, one
  * connection so the figures are per-request latency, not queueing) alone, then while four
- * maximum-size Monte Carlo runs (2,000,000 paths × 10 days = 20M path-steps per call, the per-call
- * limit) are in flight on the worker pool, with GET /api/health polled back to back for its worst
- * latency and each run's wall time. Targets on 2 cores: plan p99 under 20 ms alone and under twice
- * that during the runs, health never above 100 ms. Prints figures, asserts nothing.
+ * summary-only Monte Carlo runs (`?partial=false`, 2,000,000 paths × 10 days = 20M path-steps each:
+ * the per-call limit of a run that answers its per-path values, MAX_PATH_STEPS; a summary-only
+ * request may ask for up to 100M, MAX_POOLED_PATH_STEPS, which this does not run) are in flight on
+ * the worker pool, with GET /api/health polled back to back for its worst latency and each run's
+ * wall time. Targets on 2 cores: plan p99 under 20 ms alone and under twice that during the runs,
+ * health never above 100 ms. Prints figures, asserts nothing.
  */
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
@@ -125,7 +127,7 @@ export default async function (): Promise<void> {
     const planUnderLoad = await autocannon(planRun);
     const stillRunning = runs - finished;
     await Promise.all([...inFlight, poll]);
-    report(`POST /api/plan during ${runs} Monte Carlo runs of 2M paths × 10 d`, planUnderLoad);
+    report(`POST /api/plan during ${runs} Monte Carlo runs of 2M paths × 10 d (20M path-steps)`, planUnderLoad);
     printRow('  runs still in flight when the plan load ended', `${stillRunning} of ${runs}`);
     printRow(`GET /api/health worst latency during the runs (${healthCount} polls)`, `${healthMax.toFixed(1)} ms`);
     wall.sort((a, b) => a - b);
