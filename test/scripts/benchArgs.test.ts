@@ -39,6 +39,9 @@ describe('the bench options', () => {
     expect(parseBenchArgs(['-h'], names)).toEqual({ ok: true, help: true });
     expect(benchUsage(names)).toMatch(/^Usage: npm run bench/);
     expect(benchUsage(names)).toContain('Benchmarks: excelPricing, frontier, plan, pricing, replay');
+    // The tsx form runs no build, and a failed check of an answer sets the exit code.
+    expect(benchUsage(names)).toContain('(or npx tsx bench/run.ts [NAME ...] after npm run build)');
+    expect(benchUsage(names)).toContain('Exit code 1 when a check');
   });
 
   it('refuses a name matching no benchmark and any other option, listing the names', () => {
