@@ -21,3 +21,23 @@ export interface FormState {
 /** The Cboe indices a plan's market may add to VIX (`market.indices`, method Section 2b). */
 export const INDEX_NAMES = ['vix9d', 'vix3m', 'vix6m', 'skew'] as const;
 export type IndexName = (typeof INDEX_NAMES)[number];
+
+/** The form's number boxes and the plan input's path each fills: prices and amounts, then the rates. */
+export const NUMBER_FIELD_PATHS = {
+  spx: 'market.spx',
+  vix: 'market.vix',
+  vvix: 'market.vvix',
+  k1: 'condor.strikes[0]',
+  k2: 'condor.strikes[1]',
+  k3: 'condor.strikes[2]',
+  k4: 'condor.strikes[3]',
+  credit: 'condor.credit',
+  quantity: 'condor.quantity',
+  capital: 'portfolio.capital',
+  budget: 'portfolio.budget',
+  rate: 'market.rate',
+  divYield: 'market.divYield',
+} as const satisfies Partial<Record<FieldName, string>>;
+
+/** A number box of the form. */
+export type NumberField = keyof typeof NUMBER_FIELD_PATHS;

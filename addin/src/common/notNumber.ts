@@ -3,24 +3,23 @@
  * schema would answer "pass a number", or for "0x10", which a JSON reader takes for 16, "send the
  * number without quotes", words for a request, not a form. Here each box says what to type in it.
  */
-import type { FieldName } from './fields';
-import type { FormState, IndexName } from './formState';
+import { NUMBER_FIELD_PATHS, type FormState, type IndexName, type NumberField } from './formState';
 import { hasDecimalComma, notNumberMessage, numberFromText } from './numbers';
 
-/** Each number box the schema would answer so: its input path, its fix, and whether a percentage is a number there. */
-const BOXES: Partial<Record<FieldName, [path: string, fix: string, percent?: true]>> = {
-  spx: ['market.spx', 'type the SPX level in index points, such as 4982.77'],
-  vix: ['market.vix', 'type VIX in its points, such as 18.5'],
-  vvix: ['market.vvix', 'type VVIX in its points, such as 95'],
-  rate: ['market.rate', 'type the rate as a decimal or a percentage, such as 0.043 or 4.3%', true],
-  divYield: ['market.divYield', 'type the dividend yield as a decimal or a percentage, such as 0.0135 or 1.35%', true],
-  k1: ['condor.strikes[0]', 'type the strike in index points, such as 4500'],
-  k2: ['condor.strikes[1]', 'type the strike in index points, such as 4500'],
-  k3: ['condor.strikes[2]', 'type the strike in index points, such as 4500'],
-  k4: ['condor.strikes[3]', 'type the strike in index points, such as 4500'],
-  credit: ['condor.credit', 'type the credit in index points a contract, such as 5.93'],
-  capital: ['portfolio.capital', 'type the capital in USD, such as 5000000'],
-  budget: ['portfolio.budget', 'type the budget in USD, such as 40000'],
+/** Each number box the schema would answer so: its fix, and whether a percentage is a number there. */
+const BOXES: Partial<Record<NumberField, [fix: string, percent?: true]>> = {
+  spx: ['type the SPX level in index points, such as 4982.77'],
+  vix: ['type VIX in its points, such as 18.5'],
+  vvix: ['type VVIX in its points, such as 95'],
+  rate: ['type the rate as a decimal or a percentage, such as 0.043 or 4.3%', true],
+  divYield: ['type the dividend yield as a decimal or a percentage, such as 0.0135 or 1.35%', true],
+  k1: ['type the strike in index points, such as 4500'],
+  k2: ['type the strike in index points, such as 4500'],
+  k3: ['type the strike in index points, such as 4500'],
+  k4: ['type the strike in index points, such as 4500'],
+  credit: ['type the credit in index points a contract, such as 5.93'],
+  capital: ['type the capital in USD, such as 5000000'],
+  budget: ['type the budget in USD, such as 40000'],
 };
 
 /** A typical level of each Cboe index box, for its fix. */
@@ -38,8 +37,8 @@ export function notNumberIssues(s: FormState): { path: string; message: string }
     if (t === '' || numberFromText(t) !== undefined || hasDecimalComma(t) || (!percent && t.endsWith('%'))) return;
     out.push({ path, message: notNumberMessage(t, fix) });
   };
-  for (const [field, [path, fix, percent]] of Object.entries(BOXES) as [FieldName, [string, string, true?]][])
-    check(path, s.fields[field], fix, percent);
+  for (const [field, [fix, percent]] of Object.entries(BOXES) as [NumberField, [string, true?]][])
+    check(NUMBER_FIELD_PATHS[field], s.fields[field], fix, percent);
   s.futures.forEach((r, i) =>
     check(`market.futures[${i}].price`, r.price, 'type the VX price in VIX points, such as 19.35'),
   );

@@ -15,7 +15,7 @@ import {
   numberFromText,
 } from './numbers';
 import { notNumberIssues } from './notNumber';
-import { INDEX_NAMES, type FormState, type IndexName } from './formState';
+import { INDEX_NAMES, NUMBER_FIELD_PATHS, type FormState, type IndexName, type NumberField } from './formState';
 import type { FieldName } from './fields';
 
 export { INDEX_NAMES, type FormState, type IndexName } from './formState';
@@ -82,7 +82,7 @@ function isWholePolicy(key: string): boolean {
 export function wholeCountWords(path: string): ((n: number) => string) | undefined {
   // each condor of a ladder (condors[i].quantity) is counted as the one condor's quantity is
   const at = path.replace(/^condors\[\d+\]\./, 'condor.');
-  const field = (Object.keys(WHOLE_FIELDS) as FieldName[]).find((f) => NOT_PERCENT[f]?.[0] === at);
+  const field = (Object.keys(WHOLE_FIELDS) as NumberField[]).find((f) => NUMBER_FIELD_PATHS[f] === at);
   if (field !== undefined) return WHOLE_FIELDS[field];
   const policy = /^policy\.([A-Za-z]+)$/.exec(path)?.[1];
   return policy !== undefined && isWholePolicy(policy) ? countWords() : undefined;
@@ -121,19 +121,19 @@ export const PERCENT_POLICY: ReadonlySet<string> = new Set([
   'spxVixCorrelation',
 ]);
 
-/** The fields that are never a percentage: their input path and what they are measured in. */
-const NOT_PERCENT: Partial<Record<FieldName, [path: string, unit: string]>> = {
-  spx: ['market.spx', 'index points (e.g. 4982.77)'],
-  vix: ['market.vix', 'VIX points (e.g. 18.5)'],
-  vvix: ['market.vvix', 'index points (e.g. 95)'],
-  k1: ['condor.strikes[0]', 'index points'],
-  k2: ['condor.strikes[1]', 'index points'],
-  k3: ['condor.strikes[2]', 'index points'],
-  k4: ['condor.strikes[3]', 'index points'],
-  credit: ['condor.credit', 'index points a contract (e.g. 1.30)'],
-  quantity: ['condor.quantity', 'contracts'],
-  capital: ['portfolio.capital', 'USD (e.g. 5,000,000)'],
-  budget: ['portfolio.budget', 'USD (e.g. 25,000)'],
+/** The number boxes that are never a percentage, and what each is measured in. */
+const NOT_PERCENT: Partial<Record<NumberField, string>> = {
+  spx: 'index points (e.g. 4982.77)',
+  vix: 'VIX points (e.g. 18.5)',
+  vvix: 'index points (e.g. 95)',
+  k1: 'index points',
+  k2: 'index points',
+  k3: 'index points',
+  k4: 'index points',
+  credit: 'index points a contract (e.g. 1.30)',
+  quantity: 'contracts',
+  capital: 'USD (e.g. 5,000,000)',
+  budget: 'USD (e.g. 25,000)',
 };
 
 /**
@@ -143,8 +143,9 @@ const NOT_PERCENT: Partial<Record<FieldName, [path: string, unit: string]>> = {
 export function percentIssues(s: FormState): { path: string; message: string }[] {
   const out: { path: string; message: string }[] = [];
   const pct = (t: string | undefined): boolean => (t ?? '').trim().endsWith('%');
-  for (const [field, [path, unit]] of Object.entries(NOT_PERCENT) as [FieldName, [string, string]][])
-    if (pct(s.fields[field])) out.push({ path, message: `is a percentage; give it in ${unit}, without %` });
+  for (const [field, unit] of Object.entries(NOT_PERCENT) as [NumberField, string][])
+    if (pct(s.fields[field]))
+      out.push({ path: NUMBER_FIELD_PATHS[field], message: `is a percentage; give it in ${unit}, without %` });
   s.futures.forEach((r, i) => {
     if (pct(r.price))
       out.push({
@@ -179,7 +180,8 @@ export function typedIssues(s: FormState): { path: string; message: string }[] {
   }
   for (const [field, amount] of Object.entries(WHOLE_FIELDS) as [FieldName, (n: number) => string][]) {
     const t = s.fields[field] ?? '';
-    if (hasDotGroupedThousands(t)) out.push({ path: NOT_PERCENT[field]![0], message: dotGroupedMessage(t, amount) });
+    if (hasDotGroupedThousands(t))
+      out.push({ path: NUMBER_FIELD_PATHS[field as NumberField], message: dotGroupedMessage(t, amount) });
   }
   for (const [k, v] of Object.entries(s.policy)) {
     const words = wholeCountWords(`policy.${k}`);
@@ -191,7 +193,7 @@ export function typedIssues(s: FormState): { path: string; message: string }[] {
     if (t !== undefined && hasDecimalComma(t) && numberFromText(t) === undefined)
       out.push({ path, message: decimalCommaMessage(t) });
   };
-  for (const [field, [path]] of Object.entries(NUMBER_PATHS) as [FieldName, [string, string]][])
+  for (const [field, path] of Object.entries(NUMBER_FIELD_PATHS) as [NumberField, string][])
     comma(path, s.fields[field]);
   s.futures.forEach((r, i) => comma(`market.futures[${i}].price`, r.price));
   for (const n of INDEX_NAMES) comma(`market.indices.${n}`, s.indices?.[n]);
@@ -200,13 +202,6 @@ export function typedIssues(s: FormState): { path: string; message: string }[] {
   out.push(...notNumberIssues(s));
   return out;
 }
-
-/** The form's number fields and their input paths: those never a percentage, and the rates. */
-const NUMBER_PATHS: Partial<Record<FieldName, [path: string, unit: string]>> = {
-  ...NOT_PERCENT,
-  rate: ['market.rate', 'a fraction'],
-  divYield: ['market.divYield', 'a fraction'],
-};
 
 /**
  * The curve rows without the blank ones at its end (a row added with "+ row" and left empty): a
