@@ -4,9 +4,10 @@
  * the curve at the start of each move. The tables are generated here and must appear verbatim in
  * docs/method.md, and the method's default shock κ must be the one they measure.
  *
- * A window is 10 trading days (the policy's drawdownDays). For each window the change of the
- * constant-maturity future CM(d) (d = 30, 45, 60 calendar days, the same maturity at both ends) is
- * set against the change of VIX. β = least squares through the origin of ΔCM on ΔVIX (windows with
+ * A window is 10 rows, 10 trading days (about 14 calendar days; the policy's drawdownDays, the
+ * drawdown scenario's length, is 10 calendar days: docs/method.md says what the difference means).
+ * For each window the change of the constant-maturity future CM(d) (d = 30, 45, 60 calendar days,
+ * the same maturity at both ends) is set against the change of VIX. β = least squares through the origin of ΔCM on ΔVIX (windows with
  * a big move weigh most); the model F(τ) = θ + (VIX − θ)·e^(−κτ) says β = e^(−κτ), so the implied
  * κ = −ln β / τ. Windows overlap; the VIX rises of ≥ 10 points fall in separate episodes (window
  * starts more than 10 trading days apart), and each episode's own β is reported too, so that one
