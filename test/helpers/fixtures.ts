@@ -28,7 +28,9 @@ export const BOOK = {
 
 /**
  * A plan input (2026-11-20, contango) whose hedges the method sizes: a 10 M USD account, a 40k
- * budget and a relaxed cost cap, so the plan holds a put calendar and 21 VIX calls (cut from 64).
+ * budget and a relaxed cost cap (maxHedgeCostRate 2, targetIrr 0), so the plan holds 2 of the 3 put
+ * calendars its vega target asks for and 26 VIX calls (cut from 123). At the default policy the same
+ * input holds no calendar and 5 calls (B = $2,174.68).
  */
 export const PLAN_INPUT = {
   valuationDate: '2026-11-20',
