@@ -18,7 +18,7 @@ import { addDaysIso } from './dateUtil';
 import { checkFinite, checkPositive, checkRange, checkSpotAndStrikes } from '../validate';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, spxMonthlyExpiry, vixSensitivity } from '../market/index';
 import { OPTION_MULTIPLIER, markLegs, type Leg, type MarketState } from '../book/index';
-import { DEFAULT_SHOCK_KAPPA, type OverlayStructure } from '../schemas/policy';
+import { DEFAULT_POLICY, type OverlayStructure } from '../schemas/policy';
 import { daysBetween } from '../dates';
 import { fmt } from './audit';
 
@@ -32,18 +32,18 @@ export interface OverlayInput {
   condorExpiry: string;
   /** SPX strike of the calendar or long put; default: the condor's short put strike. */
   strike: number;
-  /** Calendar days from the condor expiry to the back put; default 30. */
+  /** Calendar days from the condor expiry to the back put; default policy.overlayBackDays (30). */
   backDays?: number;
   state: MarketState;
   /** vix-call-diagonal only: monthly VX expiries after the valuation date, ascending. */
   vxExpiries?: readonly string[];
-  /** vix-call-diagonal only: κ per year that maps a VIX move to the futures (`policy.shockKappa`); default 6. */
+  /** vix-call-diagonal only: κ per year that maps a VIX move to the futures (`policy.shockKappa`); default DEFAULT_POLICY.shockKappa (6). */
   kappa?: number;
-  /** vix-call-diagonal only: short strike above the long strike, points; default 5. */
+  /** vix-call-diagonal only: short strike above the long strike, points; default policy.diagonalStrikeOffset (5). */
   strikeOffset?: number;
-  /** vix-call-diagonal only: the near leg expires at least this many days out; default 14. */
+  /** vix-call-diagonal only: the near leg expires at least this many days out; default policy.diagonalMinDays (14). */
   minNearDays?: number;
-  /** vix-call-diagonal only: strike grid, points; default 1. */
+  /** vix-call-diagonal only: strike grid, points; default policy.vixStrikeStep (1). */
   strikeStep?: number;
   /**
    * A unit with no long exposure sizes to 0 units with `noSolution` saying why, instead of throwing
@@ -138,7 +138,7 @@ export function sizeOverlay(i: OverlayInput): OverlaySizing {
   let vegaUnit: OverlaySizing['vegaUnit'] = 'USD per SPX vol point';
   if (i.structure === 'spx-put-calendar' || i.structure === 'spx-long-put') {
     checkSpotAndStrikes('state.spot', i.state.spot, [{ field: 'overlay.strike', strike }]);
-    const backDays = i.backDays ?? 30;
+    const backDays = i.backDays ?? DEFAULT_POLICY.overlayBackDays;
     if (addDaysIso(i.condorExpiry, backDays) > `${CALENDAR_LAST_YEAR}-12-31`) {
       throw invalidInput(
         'condor.expiry',
@@ -156,7 +156,7 @@ export function sizeOverlay(i: OverlayInput): OverlaySizing {
     unitVega = marks.reduce((s, m) => s + m.vega * m.leg.quantity * OPTION_MULTIPLIER, 0);
   } else if (i.structure === 'vix-call-diagonal') {
     const exps = i.vxExpiries ?? [];
-    const minNear = i.minNearDays ?? 14;
+    const minNear = i.minNearDays ?? DEFAULT_POLICY.diagonalMinDays;
     const nearIdx = exps.findIndex((e) => daysBetween(i.state.date, e) >= minNear);
     const near = exps[nearIdx];
     const far = exps[nearIdx + 1];
@@ -167,11 +167,11 @@ export function sizeOverlay(i: OverlayInput): OverlaySizing {
         'pass more VX futures for the vix-call-diagonal overlay',
       );
     }
-    const kappa = checkPositive('kappa', i.kappa ?? DEFAULT_SHOCK_KAPPA);
-    const step = checkPositive('policy.vixStrikeStep', i.strikeStep ?? 1);
+    const kappa = checkPositive('kappa', i.kappa ?? DEFAULT_POLICY.shockKappa);
+    const step = checkPositive('policy.vixStrikeStep', i.strikeStep ?? DEFAULT_POLICY.vixStrikeStep);
     const farFuture = i.state.futureFor(far);
     const longK = Math.max(step, Math.round(farFuture / step) * step);
-    const shortK = longK + (i.strikeOffset ?? 5);
+    const shortK = longK + (i.strikeOffset ?? DEFAULT_POLICY.diagonalStrikeOffset);
     unitLegs = [
       { kind: 'vix', type: 'call', strike: longK, expiry: far, quantity: 1 },
       { kind: 'vix', type: 'call', strike: shortK, expiry: near, quantity: -1 },
