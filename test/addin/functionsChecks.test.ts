@@ -554,6 +554,12 @@ describe('USD amounts typed as text: thousands grouped by a dot or a percentage 
     );
   });
 
+  it('PLAN tail window: a bound moved past the default target names that bound, not the target left alone', () => {
+    expect(invalid('PLAN', rows('', [['tailDteMin', 55]]))).toBe(
+      'inputs tailDteMin: tailDteMin (55) is above the tail target 52 days (tailDteTarget, its default); lower tailDteMin to 52 or below, or pass a tailDteTarget within 55-60',
+    );
+  });
+
   it('PLAN ladder quantities: "1.000" is refused naming the ladder row (condor2Quantity read it as 1 condor)', () => {
     const ladder = (q1: unknown, q2: unknown): unknown[][] =>
       rows('quantity', [

@@ -16,6 +16,8 @@ import { DEFAULT_CURVE_POLICY } from '../market/regime';
 /** The regime thresholds' defaults (method Section 2): the curve module's, the one source. */
 const STEEP_DEFAULT = DEFAULT_CURVE_POLICY.steepSpread;
 const FLAT_DEFAULT = DEFAULT_CURVE_POLICY.flatBand;
+/** The tail expiry target in days (tailDteTarget), inside the 45-60 window of the method text. */
+const TAIL_TARGET_DEFAULT = 52;
 
 /**
  * Highest stressed VIX the method sizes on, `policy.stressVix` and the VIX the drawdown implies
@@ -177,7 +179,7 @@ const PolicyObject = z.strictObject(
     // Section 6
     tailDteMin: wholeBounded(1, 365, 45).describe('days; tailDteMin ≤ tailDteTarget ≤ tailDteMax'),
     tailDteMax: wholeBounded(1, 365, 60).describe('days; tailDteMin ≤ tailDteTarget ≤ tailDteMax'),
-    tailDteTarget: wholeBounded(1, 365, 52).describe('days; tailDteMin ≤ tailDteTarget ≤ tailDteMax'),
+    tailDteTarget: wholeBounded(1, 365, TAIL_TARGET_DEFAULT).describe('days; tailDteMin ≤ tailDteTarget ≤ tailDteMax'),
     tailOtmPct: bounded(0, MAX_TAIL_OTM_PCT, 0.025),
     /** The tail call's strike grid: a multiple of the listed half-point VIX grid, so the strike is one listed. */
     vixStrikeStep: vixStep(),
@@ -231,6 +233,35 @@ function regimeThresholdsIssue(p: { steepSpread: number; flatBand: number }): { 
 }
 
 /**
+ * A tail target outside its window (min ≤ max already), named at the field moved off its default:
+ * the target, unless it is at its default, where the bound that was moved past it is named.
+ */
+function tailTargetIssue(p: {
+  tailDteMin: number;
+  tailDteTarget: number;
+  tailDteMax: number;
+}): { path: string; message: string } | null {
+  const { tailDteMin: min, tailDteTarget: target, tailDteMax: max } = p;
+  if (target >= min && target <= max) return null;
+  const within = `pass a tailDteTarget within ${min}-${max}`;
+  if (target === TAIL_TARGET_DEFAULT) {
+    return target < min
+      ? {
+          path: 'tailDteMin',
+          message: `tailDteMin (${min}) is above the tail target ${target} days (tailDteTarget, its default); lower tailDteMin to ${target} or below, or ${within}`,
+        }
+      : {
+          path: 'tailDteMax',
+          message: `tailDteMax (${max}) is below the tail target ${target} days (tailDteTarget, its default); raise tailDteMax to ${target} or above, or ${within}`,
+        };
+  }
+  return {
+    path: 'tailDteTarget',
+    message: `tailDteTarget (${target}) is outside the window tailDteMin..tailDteMax (${min}-${max}); pass a target inside it (the defaults are ${TAIL_TARGET_DEFAULT} in 45-60)`,
+  };
+}
+
+/**
  * The policy schema: every field optional on input, defaulted on output. Cross-field rules:
  * flatBand < steepSpread, minCalendarShare ≤ maxCalendarShare, tailDteMin ≤ tailDteTarget ≤
  * tailDteMax, vegaMatch ≤ vegaMatchCap (above its cap the RSI widening would cut the target it is
@@ -259,12 +290,9 @@ export const PolicySchema = PolicyObject.superRefine((p, ctx) => {
       path: ['tailDteMin'],
       message: `tailDteMin (${p.tailDteMin}) is above tailDteMax (${p.tailDteMax}); pass a window with min ≤ max`,
     });
-  } else if (p.tailDteTarget < p.tailDteMin || p.tailDteTarget > p.tailDteMax) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['tailDteTarget'],
-      message: `tailDteTarget (${p.tailDteTarget}) is outside the window tailDteMin..tailDteMax (${p.tailDteMin}-${p.tailDteMax}); pass a target inside it (the defaults are 52 in 45-60)`,
-    });
+  } else {
+    const target = tailTargetIssue(p);
+    if (target !== null) ctx.addIssue({ code: 'custom', path: [target.path], message: target.message });
   }
 });
 

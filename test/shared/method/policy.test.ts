@@ -82,7 +82,19 @@ describe('resolvePolicy', () => {
     // above its cap, the RSI widening (× 1.2, capped) cut the target it is meant to raise
     [{ vegaMatch: 0.55, vegaMatchCap: 0.45 }, 'policy.vegaMatch', 'vegaMatch (0.55) is above vegaMatchCap (0.45)'],
     [{ tailDteTarget: 100 }, 'policy.tailDteTarget', 'outside the window tailDteMin..tailDteMax (45-60)'],
-    [{ tailDteMin: 60, tailDteMax: 90 }, 'policy.tailDteTarget', 'tailDteTarget (52) is outside'],
+    // a bound moved past the target at its default is named, not the target the user left alone
+    [
+      { tailDteMin: 55 },
+      'policy.tailDteMin',
+      'tailDteMin (55) is above the tail target 52 days (tailDteTarget, its default); lower tailDteMin to 52 or below, or pass a tailDteTarget within 55-60',
+    ],
+    [{ tailDteMin: 60, tailDteMax: 90 }, 'policy.tailDteMin', 'pass a tailDteTarget within 60-90'],
+    [
+      { tailDteMax: 50 },
+      'policy.tailDteMax',
+      'tailDteMax (50) is below the tail target 52 days (tailDteTarget, its default); raise tailDteMax to 52 or above, or pass a tailDteTarget within 45-50',
+    ],
+    [{ tailDteMin: 55, tailDteTarget: 50 }, 'policy.tailDteTarget', 'tailDteTarget (50) is outside the window'],
     // the regime thresholds, named at the one the user moved (the other's default said)
     [{ flatBand: 4 }, 'policy.flatBand', 'flatBand (4) is not below steepSpread (3.5, its default)'],
     [{ steepSpread: 0.2 }, 'policy.steepSpread', 'steepSpread (0.2) is not above flatBand (0.25, its default)'],
