@@ -1,4 +1,4 @@
-import type { PlanInput } from '@alvh/shared';
+import type { MarketState, PlanInput } from '@alvh/shared';
 /** A small ALVH book on 2024-03-01 (SPX 5100, VIX 14, a mild contango) for the scenario and sizing tests. */
 export const BOOK = {
   valuationDate: '2024-03-01',
@@ -187,3 +187,14 @@ export const MARKET_2023_06_09 = {
     { expiry: '2023-08-16', price: 16.9 },
   ],
 } satisfies PlanInput['market'];
+
+/** A quiet market state (2024-01-02, SPX 4700, VIX 14, VX 14.5 / 15.2 / 16 then 16.5) for the overlay's sizing tests. */
+export const OVERLAY_STATE: MarketState = {
+  date: '2024-01-02',
+  spot: 4700,
+  vix: 14,
+  rate: 0.05,
+  divYield: 0.015,
+  volOfVol: 0.9,
+  futureFor: (e) => ({ '2024-01-17': 14.5, '2024-02-14': 15.2, '2024-03-20': 16 })[e] ?? 16.5,
+};

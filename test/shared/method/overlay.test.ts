@@ -13,19 +13,11 @@ const addDays = (d: string, n: number) =>
   new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 import { describeWithData } from '../../helpers/marketData';
 import { realDayInput } from './realDays';
-import { type MarketState } from '@alvh/shared';
 import { spxSurfaceFromIndices, vixSurfaceFromVvix } from '@alvh/shared/surface';
 import { bsGreeks, black76Greeks } from '@alvh/shared';
+import { OVERLAY_STATE } from '../../helpers/fixtures';
 
-const state: MarketState = {
-  date: '2024-01-02',
-  spot: 4700,
-  vix: 14,
-  rate: 0.05,
-  divYield: 0.015,
-  volOfVol: 0.9,
-  futureFor: (e) => ({ '2024-01-17': 14.5, '2024-02-14': 15.2, '2024-03-20': 16 })[e] ?? 16.5,
-};
+const state = OVERLAY_STATE;
 // The state's marks: the surfaces of its VIX alone (SPX) and of VVIX = 90 (VIX options).
 const surface = spxSurfaceFromIndices({
   valuationDate: '2024-01-02',

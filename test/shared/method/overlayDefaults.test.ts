@@ -3,7 +3,7 @@
  * policy module's defaults moved, an overlay sized without those arguments follows them.
  */
 import { expect, it, vi } from 'vitest';
-import type { MarketState } from '@alvh/shared';
+import { OVERLAY_STATE } from '../../helpers/fixtures';
 
 const MOVED = {
   overlayBackDays: 60,
@@ -19,15 +19,7 @@ vi.mock('../../../shared/src/schemas/policy', async (original) => {
 });
 const { sizeOverlay } = await import('../../../shared/src/method/overlay');
 
-const state: MarketState = {
-  date: '2024-01-02',
-  spot: 4700,
-  vix: 14,
-  rate: 0.05,
-  divYield: 0.015,
-  volOfVol: 0.9,
-  futureFor: (e) => ({ '2024-01-17': 14.5, '2024-02-14': 15.2, '2024-03-20': 16 })[e] ?? 16.5,
-};
+const state = OVERLAY_STATE;
 const base = { condorVega: -2400, vegaMatch: 0.5, condorExpiry: '2024-02-16', strike: 4400, state };
 
 it("the SPX calendar's back leg is policy.overlayBackDays out by default", () => {
