@@ -188,8 +188,11 @@ export const MARKET_2023_06_09 = {
   ],
 } satisfies PlanInput['market'];
 
-/** A quiet market state (2024-01-02, SPX 4700, VIX 14, VX 14.5 / 15.2 / 16 then 16.5) for the overlay's sizing tests. */
-export const OVERLAY_STATE: MarketState = {
+/**
+ * A quiet market state (2024-01-02, SPX 4700, VIX 14, VX 14.5 / 15.2 / 16 then 16.5), as the overlay's
+ * sizing tests read it; other tests give it their own futures.
+ */
+export const QUIET_STATE: MarketState = {
   date: '2024-01-02',
   spot: 4700,
   vix: 14,

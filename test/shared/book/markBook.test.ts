@@ -13,16 +13,9 @@ import {
 import { spxSurfaceFromIndices, vixSurfaceFromVvix } from '@alvh/shared/surface';
 import { bsPrice, black76Price } from '@alvh/shared';
 import { parseIsoDate } from '@alvh/shared';
+import { QUIET_STATE } from '../../helpers/fixtures';
 
-const state: MarketState = {
-  date: '2024-01-02',
-  spot: 4700,
-  vix: 14,
-  rate: 0.05,
-  divYield: 0.015,
-  volOfVol: 0.9,
-  futureFor: (e) => (e === '2024-02-14' ? 15 : 16),
-};
+const state: MarketState = { ...QUIET_STATE, futureFor: (e) => (e === '2024-02-14' ? 15 : 16) };
 // With no surfaces of its own a state marks on the surface of its VIX alone (Section 2b).
 const surface = spxSurfaceFromIndices({
   valuationDate: '2024-01-02',

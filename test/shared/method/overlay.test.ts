@@ -15,9 +15,9 @@ import { describeWithData } from '../../helpers/marketData';
 import { realDayInput } from './realDays';
 import { spxSurfaceFromIndices, vixSurfaceFromVvix } from '@alvh/shared/surface';
 import { bsGreeks, black76Greeks } from '@alvh/shared';
-import { OVERLAY_STATE } from '../../helpers/fixtures';
+import { QUIET_STATE } from '../../helpers/fixtures';
 
-const state = OVERLAY_STATE;
+const state = QUIET_STATE;
 // The state's marks: the surfaces of its VIX alone (SPX) and of VVIX = 90 (VIX options).
 const surface = spxSurfaceFromIndices({
   valuationDate: '2024-01-02',

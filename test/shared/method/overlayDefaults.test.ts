@@ -3,7 +3,7 @@
  * policy module's defaults moved, an overlay sized without those arguments follows them.
  */
 import { expect, it, vi } from 'vitest';
-import { OVERLAY_STATE } from '../../helpers/fixtures';
+import { QUIET_STATE } from '../../helpers/fixtures';
 
 const MOVED = {
   overlayBackDays: 60,
@@ -19,7 +19,7 @@ vi.mock('../../../shared/src/schemas/policy', async (original) => {
 });
 const { sizeOverlay } = await import('../../../shared/src/method/overlay');
 
-const state = OVERLAY_STATE;
+const state = QUIET_STATE;
 const base = { condorVega: -2400, vegaMatch: 0.5, condorExpiry: '2024-02-16', strike: 4400, state };
 
 it("the SPX calendar's back leg is policy.overlayBackDays out by default", () => {

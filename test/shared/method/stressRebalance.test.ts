@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTermStructure } from '@alvh/shared';
 import { drawdownState, scenarioLoss, stressedFuture, stressedVix } from '@alvh/shared';
-import { BOOK } from '../../helpers/fixtures';
+import { BOOK, QUIET_STATE } from '../../helpers/fixtures';
 import { checkRebalance } from '@alvh/shared';
 import { resolvePolicy } from '@alvh/shared';
 import { DEFAULT_SKEW, ironCondorLegs, markBook, type MarketState } from '@alvh/shared';
@@ -59,16 +59,7 @@ describe('section 6 — the drawdown scenario', () => {
 
   it('drawdown state and the condor loss, capped at max loss', () => {
     const ts = curve('2024-01-02', 14, [14.5, 15.2, 16, 16.6, 17, 17.3]);
-    const now: MarketState = {
-      date: '2024-01-02',
-      spot: 4700,
-      vix: 14,
-      rate: 0.05,
-      divYield: 0.015,
-      volOfVol: 0.9,
-      futureFor: () => 15,
-      skew: DEFAULT_SKEW,
-    };
+    const now: MarketState = { ...QUIET_STATE, futureFor: () => 15, skew: DEFAULT_SKEW };
     const s = drawdownState(now, ts, policy, 44, 1.2);
     expect(s.date).toBe('2024-01-12');
     expect(s.spot).toBeCloseTo(3760, 9);
