@@ -16,7 +16,7 @@
 import { invalidInput } from '../errors';
 import { parseIsoDate, toIsoDate, dayFromYmd } from '../dates';
 import { InputValidationError, type InputIssue } from '../schemas/parse';
-import { isBusinessDay, isVxExpiry, spxMonthlyExpiry, CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from '../market/index';
+import { spxMonthlyExpiry, unlistedExpiry, CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from '../market/index';
 import type { Leg } from '../book/index';
 import { decimalCell } from '../surface/chainQuotes';
 import { SPX_STRIKE_STEP, VIX_LISTED_STRIKE_STEP, onGrid } from '../validate';
@@ -141,31 +141,6 @@ function readSymbol(raw: string): ParsedSymbol {
     throw new LineFault('symbol', `symbol ${JSON.stringify(raw)} has strike ${strike}; pass a positive strike`);
   }
   return { root: root as ParsedSymbol['root'], kind, type: cp === 'C' ? 'call' : 'put', expiry: expiryIso, strike };
-}
-
-/**
- * Why no listed option of `kind` expires on `expiry` (YYYY-MM-DD), with the fix, or undefined when
- * one can: an SPX option lists on exchange trading days, a VIX option on VX final-settlement dates,
- * both within the exchange calendar. The one rule for held legs, as CSV text and as listed legs.
- */
-export function unlistedExpiry(kind: 'spx' | 'vix', expiry: string): { problem: string; fix: string } | undefined {
-  const year = Number(expiry.slice(0, 4));
-  if (year < CALENDAR_FIRST_YEAR || year > CALENDAR_LAST_YEAR)
-    return {
-      problem: `outside the exchange calendar (${CALENDAR_FIRST_YEAR}-${CALENDAR_LAST_YEAR})`,
-      fix: 'pass the expiry of a listed option',
-    };
-  if (kind === 'spx' && !isBusinessDay(expiry))
-    return {
-      problem: 'not an exchange trading day, so no SPX option is listed on it',
-      fix: 'check the expiry digits: an SPX option expires on an exchange trading day',
-    };
-  if (kind === 'vix' && !isVxExpiry(expiry))
-    return {
-      problem: 'not a VX final-settlement date, so no VX future prices it',
-      fix: "pass a monthly VIX option (expiring on the Wednesday 30 days before the next month's third Friday)",
-    };
-  return undefined;
 }
 
 /** A line's fault when its symbol's expiry lists no option ({@link unlistedExpiry}). */

@@ -18,6 +18,7 @@ import {
   CALENDAR_LAST_YEAR,
   calendarDay,
   checkCalendarYear,
+  isBusinessDay,
   isBusinessDayNumber,
   nthWeekdayOfMonth,
   previousBusinessDayNumber,
@@ -187,6 +188,34 @@ export function vxSettlementOfWeek(day: DayNumber): DayNumber {
 }
 
 /**
+ * The fix for a date that is not a VX final-settlement date: the listed expiry of that date's
+ * contract month, named, so a trader one day off (a holiday-shifted Tuesday) sees the right date
+ * rather than the rule that gave it. A date outside the calendar gets the rule alone.
+ * @example vxExpiryFix('2022-03-16') // "the March 2022 VX future and VIX options expire on 2022-03-15: pass that date or another month's listed expiry"
+ */
+export function vxExpiryFix(iso: string): string {
+  const { year, month } = { year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)) };
+  if (year < CALENDAR_FIRST_YEAR || year > CALENDAR_LAST_YEAR || (year === CALENDAR_LAST_YEAR && month === 12))
+    return "pass a monthly VX expiry: the Wednesday 30 days before the next month's third Friday, a business day earlier when either is a holiday";
+  return `the ${MONTH_NAMES[month - 1]} ${year} VX future and VIX options expire on ${vxExpiry(year, month)}: pass that date or another month's listed expiry`;
+}
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
  * Whether a date is a monthly VX final-settlement date.
  * @example isVxExpiry('2018-02-14') // true
  */
@@ -195,4 +224,29 @@ export function isVxExpiry(iso: string): boolean {
   const { year, month } = yearMonthOf('date', iso);
   if (year === CALENDAR_LAST_YEAR && month === 12) return false;
   return vxExpiryDay(year, month) === day;
+}
+
+/**
+ * Why no listed option of `kind` expires on `expiry` (YYYY-MM-DD), with the fix, or undefined when
+ * one can: an SPX option lists on exchange trading days, a VIX option on VX final-settlement dates,
+ * both within the exchange calendar. The one rule for held legs, as CSV text and as listed legs.
+ */
+export function unlistedExpiry(kind: 'spx' | 'vix', expiry: string): { problem: string; fix: string } | undefined {
+  const year = Number(expiry.slice(0, 4));
+  if (year < CALENDAR_FIRST_YEAR || year > CALENDAR_LAST_YEAR)
+    return {
+      problem: `outside the exchange calendar (${CALENDAR_FIRST_YEAR}-${CALENDAR_LAST_YEAR})`,
+      fix: 'pass the expiry of a listed option',
+    };
+  if (kind === 'spx' && !isBusinessDay(expiry))
+    return {
+      problem: 'not an exchange trading day, so no SPX option is listed on it',
+      fix: 'check the expiry digits: an SPX option expires on an exchange trading day',
+    };
+  if (kind === 'vix' && !isVxExpiry(expiry))
+    return {
+      problem: 'not a VX final-settlement date, so no VX future prices it',
+      fix: vxExpiryFix(expiry),
+    };
+  return undefined;
 }

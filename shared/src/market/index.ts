@@ -34,6 +34,8 @@ export {
   vxExpiriesAfter,
   vxExpiriesThrough,
   vxExpiry,
+  vxExpiryFix,
+  unlistedExpiry,
 } from './expirations';
 export {
   DEFAULT_CURVE_POLICY,

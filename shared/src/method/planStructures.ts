@@ -23,9 +23,9 @@ import {
   VIX_LISTED_STRIKE_STEP,
   parsePositionsCsv,
   snapToGrid,
-  unlistedExpiry,
   type HeldPosition,
 } from '../hedge/positions';
+import { unlistedExpiry } from '../market/index';
 import { checkListedStrike, checkSpotAndStrikes, checkVxPrice } from '../validate';
 import { SPX_STRIKE_STEP } from './condor';
 import { invalidInput } from '../errors';

@@ -5,7 +5,7 @@
  */
 import { invalidInput } from '../errors';
 import { parseIsoDate } from '../dates';
-import { isVxExpiry, type FuturesQuote } from '../market/index';
+import { isVxExpiry, vxExpiryFix, type FuturesQuote } from '../market/index';
 
 const HEADER = 'expiration_date,symbol,settlement';
 
@@ -68,7 +68,7 @@ export function parseCboeFuturesCurve(text: string): { monthly: FuturesQuote[]; 
         throw invalidInput(
           `line ${i + 1} (expiration_date)`,
           `${expiry} of monthly ${symbol} is not a monthly VX expiry`,
-          'check the row; monthly VX expire on the Wednesday 30 days before the next third Friday',
+          `check the row: ${vxExpiryFix(expiry)}`,
         );
       }
       monthly.push({ expiry, price });

@@ -6,11 +6,10 @@
  */
 import { invalidInput } from '../errors';
 import { parseIsoDate } from '../dates';
-import { buildTermStructure, futureForExpiry, isVxExpiry } from '../market/index';
+import { buildTermStructure, futureForExpiry, isVxExpiry, unlistedExpiry, vxExpiryFix } from '../market/index';
 import { marketSurface, plan, planMarketState } from '../method/index';
 import { withPrefix } from '../method/planCurve';
 import { checkListedStrike, checkSpotAndStrikes, checkVxPrice } from '../validate';
-import { unlistedExpiry } from '../hedge/positions';
 import { resolvePolicy, type Policy } from '../schemas/policy';
 import type { ScenarioBookInput } from '../schemas/scenario';
 import type { PlanInput } from '../schemas/plan';
@@ -96,7 +95,7 @@ export function checkBookLegs(b: Pick<ScenarioBookInput, 'valuationDate' | 'cond
         throw invalidInput(
           `${at}.expiry`,
           `is ${leg.expiry}, not a VX final-settlement date, so no VX future prices this VIX option`,
-          "pass a monthly VIX option's expiry (the Wednesday 30 days before the next month's third Friday)",
+          vxExpiryFix(leg.expiry),
         );
       }
       const unlisted = leg.kind === 'spx' ? unlistedExpiry('spx', leg.expiry) : undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isVxExpiry, spxMonthlyExpiry, vxExpiriesAfter, vxExpiriesThrough, vxExpiry } from '@alvh/shared';
+import { isVxExpiry, spxMonthlyExpiry, vxExpiriesAfter, vxExpiriesThrough, vxExpiry, vxExpiryFix } from '@alvh/shared';
 import { describeWithData, readDataFile } from '../../helpers/marketData';
 import { readVxHistory } from './vxHistory';
 
@@ -62,6 +62,21 @@ describe('vxExpiry: the Wednesday 30 days before the next month’s third Friday
     expect(() => vxExpiriesAfter('2020-03-16', 0)).toThrow(/^count: /);
     expect(() => vxExpiriesAfter('2040-10-01', 3)).toThrow(/^count: .*run past the exchange calendar/);
     expect(() => vxExpiriesAfter('16/03/2020', 1)).toThrow(/^date: /);
+  });
+});
+
+describe('vxExpiryFix: the listed date of the month, not the rule', () => {
+  it('names the holiday-shifted Tuesday a trader typing the rule’s Wednesday missed', () => {
+    // Good Friday 2022-04-15 moves March 2022 to Tuesday 2022-03-15; Juneteenth 2024 moves June to 2024-06-18
+    expect(vxExpiryFix('2022-03-16')).toBe(
+      "the March 2022 VX future and VIX options expire on 2022-03-15: pass that date or another month's listed expiry",
+    );
+    expect(vxExpiryFix('2024-06-19')).toMatch(/^the June 2024 VX future and VIX options expire on 2024-06-18:/);
+    expect(vxExpiryFix('2024-12-31')).toMatch(/^the December 2024 VX future .* expire on 2024-12-18:/);
+  });
+  it('falls back to the rule where the calendar has no listed date', () => {
+    expect(vxExpiryFix('2040-12-19')).toMatch(/^pass a monthly VX expiry: the Wednesday 30 days before/);
+    expect(vxExpiryFix('1999-03-17')).toMatch(/^pass a monthly VX expiry/);
   });
 });
 
