@@ -38,7 +38,8 @@ describe('a direction given apart from the quantity', () => {
   it('is refused by its cells in any column not read, named by its header', () => {
     // read as all long, the shorts were bought: the trader was left short 6 after the orders
     const cases: [string, string][] = [
-      ['Symbol,Qty,Position,Avg Price\nSPXW 250523P03750,3,Short,4.2', 'Position'],
+      // a Position column beside Qty is refused at the header, as a second quantity (positionsReading.test.ts)
+      ['Symbol,Qty,Position Status,Avg Price\nSPXW 250523P03750,3,Short,4.2', 'Position Status'],
       ['Symbol,Type,Quantity,Avg Price\nSPXW 250523P03750,Short,3,4.2', 'Type'],
       ['Symbol,Qty,Position Type\nSPXW 250523P03750,3,long\nSPXW 250523P03700,3,SHORT', 'Position Type'],
       ['Symbol,Pos Type,Qty\nSPXW 250523P03750,S,3', 'Pos Type'],

@@ -1,0 +1,217 @@
+/**
+ * The columns of positions text or an Excel range: the header row read (which column is the symbol,
+ * which the signed quantity), and the checks of one row's cells that refuse a layout this reader
+ * would misread (a direction apart from the quantity's sign, two positions in one row, a number
+ * split by an unquoted thousands comma). Every cell a message quotes is cut to 40 characters.
+ */
+import { decimalCell } from '../surface/chainQuotes';
+
+export const SYMBOL = /^([A-Z]{1,6})\s*(\d{2})(\d{2})(\d{2})([CP])(\d+(?:\.\d+)?)$/;
+
+/** A fault on one line; collected and thrown together. */
+export class LineFault extends Error {
+  constructor(
+    readonly column: string,
+    readonly text: string,
+  ) {
+    super(text);
+  }
+}
+
+/** Cell text as a message echoes it: cut to 40 characters with an ellipsis (a cell may be 1 MB). */
+export function clip(t: string, most = 40): string {
+  return t.length > most ? `${t.slice(0, most)}…` : t;
+}
+
+/** Cell text quoted as a message echoes it ({@link clip}). */
+export function shown(t: string): string {
+  return JSON.stringify(clip(t));
+}
+
+export function cellText(x: unknown): string {
+  if (x === null || x === undefined) return '';
+  if (typeof x === 'string') return x.trim();
+  return typeof x === 'number' || typeof x === 'boolean' || typeof x === 'bigint' ? String(x) : JSON.stringify(x);
+}
+
+/**
+ * A number from a cell: numbers as they are; text as a decimal (no "0x10" or "0b11", which `Number`
+ * reads as 16 and 3), with $, thousands separators and spaces beside a sign or $ allowed, but not a
+ * space between digits ("1 5" is not 15).
+ */
+export function cellNumber(x: unknown): number | undefined {
+  if (typeof x === 'number') return Number.isFinite(x) ? x : undefined;
+  let t = cellText(x).replace(/\$/g, '');
+  if (/[\d.,]\s+[\d.,]/.test(t)) return undefined;
+  t = t.replace(/\s/g, '');
+  // no exponent: a broker writes 1000 contracts as 1000 or 1,000, and "1e3" is a slip to refuse
+  if (t === '' || /[eE]/.test(t)) return undefined;
+  // commas only as thousands separators (1,250.5); a decimal comma (1,35) is refused, not misread
+  if (t.includes(',')) {
+    if (!/^\(?-?\d{1,3}(,\d{3})+(\.\d+)?\)?$/.test(t)) return undefined;
+    t = t.replace(/,/g, '');
+  }
+  // a broker may write a short position as (10)
+  const paren = /^\((.*)\)$/.exec(t);
+  const n = decimalCell(paren ? `-${paren[1]}` : t);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+export interface Columns {
+  symbol: number;
+  quantity: number;
+  /** The header's names (undefined without a header row): a refused column is named by them. */
+  names?: readonly string[];
+}
+
+/**
+ * Symbol column names, best first: Symbol, then Contract or Instrument, then Description, a free
+ * text that may hold the symbol and may not (a Description before the Symbol is not read).
+ */
+const SYMBOL_NAMES = [/^symbol$/, /^(contract|instrument)$/, /^description$/];
+const QUANTITY_NAME = /^(qty|quantity|position|pos)$/;
+/** The names a header row may give its columns, as a fault lists them. */
+const ACCEPTED =
+  'a symbol column (Symbol, Contract, Instrument or Description) and a signed quantity column (Qty, Quantity, Position or Pos), in any order';
+
+/** Header names of a column that gives a position's direction apart from its quantity. */
+const DIRECTION = new RegExp(
+  [
+    /^((position|trade|order)\s?)?(side|direction|dir|action)(\s?(code|indicator|flag))?$/,
+    /^(buy|long|b|l|sell|short|s)\s*([/-]|or|and)?\s*(sell|short|s|buy|long|b|l)(\s?(code|indicator|flag))?$/,
+    /^(long|short|buy|sell)$/,
+    /^(trans(action)?|trade)(\s?(type|code))?$/,
+  ]
+    .map((r) => r.source)
+    .join('|'),
+);
+/**
+ * Cell text that gives a direction (short, sell, BTO, sell to open...), not a quantity. Open and
+ * close alone say whether a trade opened or closed a position, not its side (a position's status
+ * reads "Open"), so they are left alone.
+ */
+const DIRECTION_WORD =
+  /^(short|sell|sold|sld|s|long|buy|bought|bot|b|l|sto|bto|stc|btc|(buy|sell) to (open|close|cover)|sell short|short sale)$/;
+/** A cell whose first word is a direction: "Short Put", "SHORT_PUT", "Written", "Long 10 SPXW ... Call". */
+const DIRECTION_FIRST = /^(short|long|sell|sold|sld|buy|bought|bot|written|write|wrote|sto|bto|stc|btc)\b/;
+/** `Long Qty` and `Short Qty`: the quantity split by direction. */
+const SPLIT_QUANTITY = /^(long|short|buy|sell)\s?(qty|quantity|position|pos)$/;
+
+function headerName(c: unknown): string {
+  return cellText(c).toLowerCase().replace(/_/g, ' ').replace(/\s+/g, ' ');
+}
+
+/** A line no cell of which reads as an option symbol or a number: a header, recognised or not. */
+function looksLikeHeader(cells: readonly unknown[]): boolean {
+  const texts = cells.map(cellText).filter((t) => t !== '');
+  return (
+    texts.some((t) => /[a-z]/i.test(t)) &&
+    texts.every((t) => !SYMBOL.test(t.toUpperCase()) && cellNumber(t) === undefined)
+  );
+}
+
+/**
+ * The columns a header row names, or undefined when the row is not a header. A header naming a
+ * direction column (Side, Long/Short, Buy/Sell...) is refused: the reader takes the direction from
+ * the quantity's sign only, and would read every short as long. Amount is not a quantity (in many
+ * exports it is dollars) and is refused where no quantity column is named. A line that reads as a
+ * header (no symbol or number in it) without a symbol and a quantity column is refused with the
+ * names this reader takes, rather than read as a position.
+ */
+export function headerColumns(cells: readonly unknown[]): Columns | undefined {
+  if (!looksLikeHeader(cells)) return undefined;
+  const names = cells.map(headerName);
+  const quote = (i: number) => shown(cellText(cells[i]));
+  const direction = names.findIndex((n) => DIRECTION.test(n));
+  if (direction >= 0) {
+    throw new LineFault(
+      'header',
+      `column ${quote(direction)} gives the direction apart from the quantity, which this reader does not read (every position would be taken as long); fold it into the quantity's sign: -3 for short 3, and leave the column out`,
+    );
+  }
+  const split = names.findIndex((n) => SPLIT_QUANTITY.test(n));
+  if (split >= 0) {
+    throw new LineFault(
+      'header',
+      `column ${quote(split)} splits the quantity by direction, which this reader does not read; pass one signed Qty column (long minus short: -3 for short 3)`,
+    );
+  }
+  const quantities = names.flatMap((n, i) => (QUANTITY_NAME.test(n) ? [i] : []));
+  if (quantities.length > 1) {
+    const listed = quantities.map(quote);
+    throw new LineFault(
+      'header',
+      `columns ${listed.slice(0, -1).join(', ')} and ${listed[listed.length - 1]} are both named as the quantity; delete or rename the one that is not the signed quantity (a row number, a second count)`,
+    );
+  }
+  const symbol = SYMBOL_NAMES.map((r) => names.findIndex((n) => r.test(n))).find((i) => i >= 0) ?? -1;
+  const c = { symbol, quantity: quantities[0] ?? -1 };
+  const amount = names.indexOf('amount');
+  if (c.quantity < 0 && amount >= 0 && c.symbol >= 0) {
+    throw new LineFault(
+      'header',
+      `column ${quote(amount)} is not read as the quantity: in many exports it is dollars; name the column of signed contracts Qty or Quantity`,
+    );
+  }
+  if (c.symbol >= 0 && c.quantity >= 0) return { ...c, names: cells.map(cellText) };
+  throw new LineFault(
+    'header',
+    `header ${shown(cells.map(cellText).join(','))} is not recognised (no ${c.symbol < 0 ? 'symbol' : 'quantity'} column); name ${ACCEPTED}`,
+  );
+}
+
+/**
+ * A column other than the symbol and the quantity holding a direction word (Short, Sell, BTO...),
+ * alone or as the cell's first word (Short Put, SHORT_PUT, Written, Short 10 SPXW ... Put): refused, since the direction is read from the quantity's sign only and the position would be
+ * taken as long.
+ */
+export function checkNoDirection(cells: readonly unknown[], cols: Columns): void {
+  cells.forEach((c, i) => {
+    if (i === cols.symbol || i === cols.quantity) return;
+    const word = headerName(c).replace(/-/g, ' ');
+    if (!DIRECTION_WORD.test(word) && !DIRECTION_FIRST.test(word)) return;
+    const name = cols.names?.[i];
+    throw new LineFault(
+      'header',
+      `column ${name ? shown(name) : i + 1} holds ${shown(cellText(c))}, a direction apart from the quantity, not read (the position would be taken as long); fold it into the quantity's sign: -3 for short 3`,
+    );
+  });
+}
+
+/**
+ * A column other than the symbol and the quantity holding an option symbol: a second position laid
+ * out across the row (symbol, quantity, symbol, quantity). Refused, since only the first is read:
+ * the second would be taken as not held and ordered again. The row's own symbol written again (an
+ * export with a Symbol and an OCC symbol column) is the same position, not read.
+ */
+export function checkOnePosition(cells: readonly unknown[], cols: Columns, source: 'line' | 'row'): void {
+  const bare = (c: unknown): string => cellText(c).toUpperCase().replace(/\s+/g, '');
+  const own = bare(cells[cols.symbol]);
+  cells.forEach((c, i) => {
+    if (i === cols.symbol || i === cols.quantity) return;
+    const t = cellText(c);
+    if (!SYMBOL.test(t.toUpperCase()) || bare(c) === own) return;
+    const name = cols.names?.[i];
+    throw new LineFault(
+      'symbol',
+      `column ${name ? shown(name) : i + 1} holds another option symbol (${clip(t)}); put one position a ${source} (symbol, quantity)`,
+    );
+  });
+}
+
+/**
+ * Under a header, a line with a filled cell past the last column the header names: most often a
+ * number with an unquoted thousands comma (`VIX 250521C00033000,1,200` read as 1). Refused rather
+ * than the first part read; empty cells past the header (a trailing separator) are no fault.
+ */
+export function checkWidth(cells: readonly unknown[], cols: Columns): void {
+  if (cols.names === undefined) return;
+  const filled = (xs: readonly unknown[]) => xs.reduce<number>((w, c, i) => (cellText(c) === '' ? w : i + 1), 0);
+  const width = filled(cols.names);
+  const extra = cells.slice(width).find((c) => cellText(c) !== '');
+  if (extra === undefined) return;
+  throw new LineFault(
+    'width',
+    `it has ${filled(cells)} cells, more than the ${width} columns the header names (${shown(cellText(extra))} past them): a number with an unquoted thousands comma is split in two; quote it ("1,200") or remove the separator`,
+  );
+}

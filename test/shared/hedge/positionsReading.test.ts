@@ -1,0 +1,142 @@
+/**
+ * Positions text read as the trader wrote it, or refused: each case here was read into wrong
+ * holdings (a row number as the quantity, a short as long, 1,200 as 1, a quoted line break as a
+ * held position), and the plan ordered trades from them.
+ */
+import { describe, expect, it } from 'vitest';
+import { InputValidationError, parsePositionRows, parsePositionsCsv } from '@alvh/shared';
+import { errorOf } from '../../helpers/errors';
+
+const rules = { valuationDate: '2025-04-08' };
+const PUT = 'SPXW 250523P03750';
+
+function issuesOf(fn: () => unknown): { path: string; message: string }[] {
+  const e = errorOf(fn);
+  expect(e).toBeInstanceOf(InputValidationError);
+  return [...(e as InputValidationError).issues];
+}
+
+describe('a header with two quantity-named columns', () => {
+  it('is refused naming both, rather than the first read as the quantity', () => {
+    // Pos was a row number: held 1, 2 read where the book was long 3, short 3
+    const cases: [string, string, string][] = [
+      [`Pos,Symbol,Qty\n1,${PUT},3\n2,SPXW 250523P03800,-3`, 'Pos', 'Qty'],
+      [`Symbol,Position,Quantity\n${PUT},1,-3`, 'Position', 'Quantity'],
+      // a Position column of Long/Short beside Qty
+      [`Symbol,Qty,Position,Avg Price\n${PUT},3,Short,4.2`, 'Qty', 'Position'],
+    ];
+    for (const [csv, a, b] of cases) {
+      const issues = issuesOf(() => parsePositionsCsv(csv, rules));
+      expect(issues, csv).toHaveLength(1);
+      expect(issues[0]?.path).toBe('positions line 1');
+      expect(issues[0]?.message).toContain(`columns "${a}" and "${b}" are both named as the quantity`);
+      expect(issues[0]?.message).toMatch(/delete or rename the one that is not the signed quantity/);
+    }
+    const rows = issuesOf(() =>
+      parsePositionRows(
+        [
+          ['#', 'Symbol', 'Pos', 'Qty'],
+          [1, PUT, 1, -3],
+        ],
+        rules,
+      ),
+    );
+    expect(rows[0]?.path).toBe('positions row 1');
+  });
+});
+
+describe('a direction written as the first word of a cell', () => {
+  it('is refused naming the column, rather than the short read as long', () => {
+    const cases: [string, string][] = [
+      [`Symbol,Qty,Position Type\n${PUT},3,Short Put`, 'Position Type'],
+      [`Symbol,Type,Qty\n${PUT},Short Call,3`, 'Type'],
+      [`Symbol,Type,Qty\n${PUT},SHORT_PUT,3`, 'Type'],
+      [`Symbol,Qty,Status\n${PUT},3,Written`, 'Status'],
+      [`Symbol,Description,Qty\n${PUT},Short 10 SPXW May 23 2025 3750 Put,10`, 'Description'],
+      [`Symbol,Strategy,Qty\n${PUT},long-put,10`, 'Strategy'],
+    ];
+    for (const [csv, name] of cases) {
+      const issues = issuesOf(() => parsePositionsCsv(csv, rules));
+      expect(issues, csv).toHaveLength(1);
+      expect(issues[0]?.path).toBe('positions line 2');
+      expect(issues[0]?.message).toContain(`column ${JSON.stringify(name)} holds`);
+      expect(issues[0]?.message).toMatch(/fold it into the quantity's sign: -3 for short 3/);
+    }
+  });
+  it('leaves words that only begin like one alone', () => {
+    const p = parsePositionsCsv(`Symbol,Qty,Note\n${PUT},-3,Shortlisted\nSPXW 250523P03800,2,S&P put`, rules);
+    expect(p.map((x) => x.leg.quantity)).toEqual([-3, 2]);
+  });
+});
+
+describe('a row with more cells than its header', () => {
+  it('is refused when an extra cell holds text: an unquoted thousands comma', () => {
+    // 1,200 split into 1 and 200: one contract read where 1,200 were held
+    const issues = issuesOf(() => parsePositionsCsv('Symbol,Qty\nVIX 250521C00033000,1,200', rules));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.path).toBe('positions line 2');
+    expect(issues[0]?.message).toMatch(/3 cells, more than the 2 columns the header names/);
+    expect(issues[0]?.message).toMatch(/quote it \("1,200"\) or remove the separator/);
+    const semi = issuesOf(() => parsePositionsCsv(`Symbol;Qty;Price\n${PUT};-3;1;5`, rules));
+    expect(semi[0]?.path).toBe('positions line 2');
+  });
+  it('is read when the extra cells are empty, or the number is quoted', () => {
+    const p = parsePositionsCsv(`Symbol,Qty\n${PUT},-3,,\nVIX 250521C00033000,"1,200"`, rules);
+    expect(p.map((x) => x.leg.quantity)).toEqual([-3, 1200]);
+  });
+});
+
+describe('a line break inside a quoted field', () => {
+  it('stays in the cell, not read as a position of its own', () => {
+    // the note's second line was read as 10 puts held
+    const csv = `Symbol,Qty,Note\n${PUT},-3,"rolled from\nSPXW 250523P03800,10"\nVIX 250521C00033000,2,`;
+    const p = parsePositionsCsv(csv, rules);
+    expect(p.map((x) => [x.symbol, x.leg.quantity, x.line])).toEqual([
+      [PUT, -3, 2],
+      ['VIX 250521C00033000', 2, 4],
+    ]);
+    // with semicolons and CRLF as well
+    const semi = parsePositionsCsv(`Symbol;Qty;Note\r\n${PUT};-3;"a\r\nb"\r\nVIX 250521C00033000;2;x`, rules);
+    expect(semi.map((x) => x.leg.quantity)).toEqual([-3, 2]);
+  });
+  it('refuses a quote never closed, rather than reading the lines after it as one cell', () => {
+    const issues = issuesOf(() => parsePositionsCsv(`Symbol,Qty,Note\n${PUT},-3,"rolled\n${PUT},2,x`, rules));
+    expect(issues[0]).toEqual({
+      path: 'positions line 2',
+      message:
+        'a quoted field opens here and is never closed; close every opening double quote (a quote inside a field is written twice)',
+    });
+  });
+});
+
+describe('the symbol column', () => {
+  it('is the one named Symbol, not a Description before it', () => {
+    const p = parsePositionsCsv(`Description,Symbol,Qty\nSPX May 23 2025 3750 Put,${PUT},-3`, rules);
+    expect(p.map((x) => [x.symbol, x.leg.quantity])).toEqual([[PUT, -3]]);
+    const same = parsePositionsCsv(`Description,Symbol,Qty\n${PUT},${PUT},-3`, rules);
+    expect(same.map((x) => x.leg.quantity)).toEqual([-3]);
+  });
+});
+
+describe('a huge cell', () => {
+  it('is cut to 40 characters in every message', () => {
+    const big = 'X'.repeat(1_000_000);
+    const texts = [
+      `${big},3`,
+      `SPXW 250523P0${'3'.repeat(5000)},3`,
+      `${PUT},${big}`,
+      `Symbol,Qty,${big}\n${PUT},3,Short ${big}`,
+      `Symbol,${big}\n${PUT},3`,
+      `Symbol,Qty,Note\n${PUT},3,x,${big}`,
+      `Symbol,Qty\n${PUT},3\n${PUT},3,${big}`,
+      `SPX  ${' '.repeat(5000)}250523P03750,3`,
+    ];
+    for (const t of texts) {
+      const issues = issuesOf(() => parsePositionsCsv(t, rules));
+      for (const i of issues) {
+        expect(i.message.length, i.message.slice(0, 80)).toBeLessThanOrEqual(255);
+        expect(i.message).toContain('…');
+      }
+    }
+  });
+});
