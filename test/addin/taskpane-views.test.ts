@@ -35,7 +35,7 @@ import {
   presentOrders,
   presentStructures,
 } from '../../addin/src/common/hedgeViews';
-import { checkPositions, fullPlanInput, positionsMarket } from '../../addin/src/taskpane/planExtras';
+import { checkPositions, fullPlanInput, positionsMarket, positionsNote } from '../../addin/src/taskpane/planExtras';
 import { frontierPathsProblem, frontierRequest } from '../../addin/src/taskpane/frontierRun';
 import { fitSurfaceLocally } from '../../addin/src/taskpane/localRuns';
 import { writeFrontierSheet, writeHedgeSheet, writeSurfaceSheet } from '../../addin/src/taskpane/workbookViews';
@@ -428,6 +428,16 @@ describe('the positions box and the plan input extras', () => {
     expect(checkPositions('SPXW 250523P03750,10,SPXW 250523P03800,-10', '2025-04-08').messages).toEqual([
       'line 1: column 3 holds another option symbol (SPXW 250523P03800); put one position a line (symbol, quantity)',
     ]);
+    // a header alone or blank cells: no word was shown, and the plan ordered the whole book
+    for (const text of ['Symbol,Quantity\n', ',,\n,,\n']) {
+      const none = checkPositions(text, '2025-04-08');
+      expect(none).toEqual({ count: 0, messages: [], noRows: true });
+      expect(positionsNote(none)).toMatch(
+        /^0 positions read: the box holds no position rows, so every order opens from zero/,
+      );
+    }
+    expect(positionsNote(checkPositions('', '2025-04-08'))).toBe('');
+    expect(positionsNote(checkPositions(POSITIONS, '2025-04-08'))).toMatch(/^2 positions read; checked/);
     expect(checkPositions(POSITIONS, '')).toEqual({
       count: 0,
       messages: ['set the Date (YYYY-MM-DD) first: positions are checked against it'],

@@ -109,6 +109,8 @@ export interface PositionsCheck {
   messages: string[];
   /** Whether they were checked against SPX and the VX futures too (else the plan checks them). */
   market?: boolean;
+  /** The box holds text but no position row (a header alone, blank cells): every order opens from zero. */
+  noRows?: true;
 }
 
 /** The market the positions are checked against: the form's SPX and last VX future, when it gives them. */
@@ -155,6 +157,7 @@ export function checkPositions(text: string, valuationDate: string, market: Posi
   try {
     const held = parsePositionsCsv(text, { valuationDate: valuationDate.trim() });
     checkHeldAgainstMarket(held, market);
+    if (held.length === 0) return { count: 0, messages: [], noRows: true };
     return { count: held.length, messages: [], market: market.spot !== undefined && market.lastFuture !== undefined };
   } catch (e) {
     return { count: 0, messages: lineMessages(e) };
@@ -175,14 +178,19 @@ export function showPositionsCheck(box: HTMLTextAreaElement, check: PositionsChe
   if (err) err.textContent = check.messages.join('\n');
   box.setAttribute('aria-invalid', check.messages.length > 0 ? 'true' : 'false');
   if (err) box.setAttribute('aria-describedby', 'err-positions');
+  if (note) note.textContent = positionsNote(check);
+}
+
+/** The note under the Positions box: how many positions were read, and what the plan does with them. */
+export function positionsNote(check: PositionsCheck): string {
+  if (check.noRows === true)
+    return '0 positions read: the box holds no position rows, so every order opens from zero, as if nothing were held.';
   const read = `${check.count} position${check.count === 1 ? '' : 's'} read`;
-  if (note)
-    note.textContent =
-      check.count === 0
-        ? ''
-        : check.market === true
-          ? `${read} and checked against SPX and the VX futures: the plan lists the orders from them to its legs.`
-          : `${read}; checked against SPX and the VX futures when the plan runs, which lists the orders from them to its legs.`;
+  return check.count === 0
+    ? ''
+    : check.market === true
+      ? `${read} and checked against SPX and the VX futures: the plan lists the orders from them to its legs.`
+      : `${read}; checked against SPX and the VX futures when the plan runs, which lists the orders from them to its legs.`;
 }
 
 /**

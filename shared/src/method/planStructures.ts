@@ -218,7 +218,8 @@ export function checkHeldAgainstMarket(
  * The orders from the positions held to the plan's legs (every condor, overlay, tail), when positions are
  * given or a rebalance is due; mids are the plan's own marks today, bid and ask the quotes of
  * `market.chain` when the plan was fitted to one. Undefined otherwise. Without positions the
- * orders are the whole book, as if nothing were held, and a warning says so.
+ * orders are the whole book, as if nothing were held, and a warning says so; positions text that
+ * holds no position rows (blank, or a header alone) is read as nothing held, and a warning says so.
  */
 export function stepOrders(
   ctx: PlanContext,
@@ -298,7 +299,11 @@ export function stepOrders(
       ? [
           'No positions given: the orders are the whole book, as if nothing were held; pass positions (the legs you hold) for the trades that move your book to the plan.',
         ]
-      : [];
+      : typeof p.positions === 'string' && held.length === 0 && list.orders.length > 0
+        ? [
+            'The positions text holds no position rows: every order opens from zero, as if nothing were held; paste the legs you hold (symbol, signed quantity a line) under the header, or leave positions out.',
+          ]
+        : [];
   const audit: AuditEntry[] = [
     {
       rule: 'orders',

@@ -4,7 +4,9 @@
  * held position), and the plan ordered trades from them.
  */
 import { describe, expect, it } from 'vitest';
-import { InputValidationError, parsePositionRows, parsePositionsCsv } from '@alvh/shared';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputValidationError, parsePositionRows, parsePositionsCsv, plan, type PlanInput } from '@alvh/shared';
 import { errorOf } from '../../helpers/errors';
 
 const rules = { valuationDate: '2025-04-08' };
@@ -138,5 +140,23 @@ describe('a huge cell', () => {
         expect(i.message).toContain('…');
       }
     }
+  });
+});
+
+describe('positions text with no position rows', () => {
+  it('gives zero positions, and the plan says every order opens from zero', () => {
+    expect(parsePositionsCsv('Symbol,Quantity\n', rules)).toEqual([]);
+    expect(parsePositionsCsv(',,\n,,\n', rules)).toEqual([]);
+    const input = JSON.parse(readFileSync(join('docs', 'examples', 'plan-positions.json'), 'utf8')) as PlanInput;
+    const EMPTY = /^The positions text holds no position rows: every order opens from zero/;
+    for (const positions of ['Symbol,Quantity\n', ',,\n,,\n', '']) {
+      const r = plan({ ...input, positions });
+      expect(r.orders?.orders.length, positions).toBeGreaterThan(0);
+      expect(
+        r.warnings.filter((w) => EMPTY.test(w)),
+        positions,
+      ).toHaveLength(1);
+    }
+    expect(plan(input).warnings.some((w) => EMPTY.test(w))).toBe(false);
   });
 });
