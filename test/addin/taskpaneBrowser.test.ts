@@ -278,6 +278,27 @@ describeWithData('taskpane Surface tab (Chromium, 350 px)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('names an empty chain file, and reads the same file again after Clear', async () => {
+    const { page, errors } = await openPane();
+    await page.click('#tab-surface');
+    await page.setInputFiles('#chain-file', { name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
+    await page.waitForFunction(() => (document.getElementById('err-chain')?.textContent ?? '') !== '');
+    expect(await page.textContent('#err-chain')).toBe(
+      'empty.csv is empty: open a chain file (Cboe quotedata CSV, or expiry, strike, type, bid, ask).',
+    );
+    const chain = { name: 'chain.csv', mimeType: 'text/csv', buffer: Buffer.from('expiry,strike,type,bid,ask\n') };
+    await page.setInputFiles('#chain-file', chain);
+    await page.waitForFunction(() => (document.getElementById('chain-text') as HTMLTextAreaElement).value !== '');
+    // a file read clears the message of the one before, and the picker is emptied so that the
+    // same file opened again (its change event fires only for another file) is read again
+    expect(await page.textContent('#err-chain')).toBe('');
+    expect(await page.textContent('#surface-note')).toBe('Read chain.csv (0 KB): press Fit surface.');
+    expect(await page.inputValue('#chain-file')).toBe('');
+    await page.click('#chain-clear');
+    expect(await page.inputValue('#chain-text')).toBe('');
+    expect(errors).toEqual([]);
+  });
+
   it('draws the surface the marks use where the calendar repair lifts an expiry, its own fit dashed, and warns', async () => {
     const { page, errors } = await openPane();
     // a plain table is dated, and its spot read, from the plan form

@@ -6,15 +6,16 @@
  * the arbitrage report; inside Excel, a sheet. A chain that fits is kept for the plan, which sends
  * it as `market.chain` when its schema takes one. Also the page's Plan / Surface tabs.
  */
-import { SurfaceDataSchema, isQuotedata, parseChain } from '@alvh/shared';
+import { isQuotedata, parseChain } from '@alvh/shared';
 import type { ParsedChain } from '@alvh/shared';
-import { arbitrageText, presentSurface, smileOf } from '../common/surfaceView';
+import { arbitrageText, smileOf } from '../common/surfaceView';
 import type { SmileView, SurfaceView } from '../common/surfaceView';
 import { formatValue } from '../common/views';
-import { Cancelled, RunError, postJson, runInWorker } from './jobs';
+import { postJson, runInWorker } from './jobs';
 import type { RunHandle } from './jobs';
 import { input } from './form';
 import { keepSurface } from './planExtras';
+import { SurfaceFits, chainWords, fileReadWords, stillKeptNote } from './surfaceFit';
 import { byId, el } from './render';
 import type { Settings } from './settings';
 import { drawChart } from './svgChart';
@@ -30,8 +31,7 @@ export interface SurfaceHost {
   chainChanged(): void;
 }
 
-let fitted: { text: string; view: SurfaceView; chain: ParsedChain } | undefined;
-let running: RunHandle<unknown> | undefined;
+let fits: SurfaceFits | undefined;
 
 const box = (): HTMLTextAreaElement => byId<HTMLTextAreaElement>('chain-text');
 
@@ -49,6 +49,7 @@ function chainError(text: string): void {
 const REPAIR_SHOWN_VOL_PTS = 0.05;
 
 function smileOfSelected(): SmileView | undefined {
+  const fitted = fits?.fitted;
   if (!fitted) return undefined;
   const i = Number(byId<HTMLSelectElement>('smile-expiry').value);
   const row = fitted.view.expiries[i];
@@ -58,6 +59,7 @@ function smileOfSelected(): SmileView | undefined {
 /** Draw the smile of the selected expiry, x in log-moneyness or strike. */
 export function drawSmile(): SmileView | undefined {
   const smile = smileOfSelected();
+  const fitted = fits?.fitted;
   if (!smile || !fitted) return undefined;
   const byStrike = byId<HTMLSelectElement>('smile-x').value === 'strike';
   const x = (p: { k: number; strike: number }): number => (byStrike ? p.strike : p.k);
@@ -94,12 +96,12 @@ export function drawSmile(): SmileView | undefined {
   return smile;
 }
 
-function renderSurface(view: SurfaceView): void {
+function renderSurface(view: SurfaceView, chain: ParsedChain): void {
   byId('surface-title').textContent = `(${view.expiries.length} expiries)`;
   byId('surface-label').textContent = `${view.label}${view.source === '' ? '' : ` — source: ${view.source}`}`;
   byId('surface-warnings').replaceChildren(...view.warnings.map((w) => el('li', {}, w)));
   const select = byId<HTMLSelectElement>('smile-expiry');
-  const t0 = fitted ? Date.parse(fitted.chain.valuationDate) : NaN;
+  const t0 = Date.parse(chain.valuationDate);
   const days = (e: string): number => Math.round((Date.parse(e) - t0) / 86_400_000);
   select.replaceChildren(...view.expiries.map((e, i) => new Option(`${e.expiry} (${days(e.expiry)} d)`, String(i))));
   // The expiry nearest 30 days opens first: the tenor VIX measures.
@@ -156,16 +158,9 @@ function setBusy(on: boolean): void {
   byId('surface-cancel').hidden = !on;
 }
 
-/** What to do when the chain fitted is of another day than the form's Date ('' when it is the same day). */
-function otherDay(chain: ParsedChain): string {
-  const date = input('valuationDate').value.trim();
-  if (chain.valuationDate === date) return '';
-  return ` This chain is of ${chain.valuationDate} and the form's Date is ${date || 'empty'}: the plan refuses a surface of another day. Set the form to the chain's day (Date, SPX, VIX, the curve), fit that day's chain, or press Clear.`;
-}
-
 /** Fit the chain in the box: parse here (a bad chain is named at once), fit on the cloud or in the worker. */
 export async function fitChain(host: SurfaceHost): Promise<void> {
-  if (running) return;
+  if (!fits || fits.busy) return;
   const text = box().value;
   if (text.trim() === '') {
     chainError('Paste a chain (Cboe quotedata CSV, or expiry, strike, type, bid, ask) or open a file first.');
@@ -181,50 +176,33 @@ export async function fitChain(host: SurfaceHost): Promise<void> {
   try {
     chain = parseChain(text, options);
   } catch (e) {
-    chainError(e instanceof Error ? e.message : String(e));
+    chainError(chainWords(e instanceof Error ? e.message : String(e)));
+    note(stillKeptNote(fits.fitted));
     box().focus();
     return;
   }
   chainError('');
   const request = { chain: text, ...options };
   const settings = host.settings();
+  let handle: RunHandle<unknown>;
   if (settings.endpoint === '') {
-    running = runInWorker(host.workerUrl, { job: 'surface', input: request }, () => {});
+    handle = runInWorker(host.workerUrl, { job: 'surface', input: request }, () => {});
   } else {
     const controller = new AbortController();
-    running = {
-      result: postJson(settings, 'surface', request, controller.signal),
-      cancel: () => controller.abort(),
-    };
+    handle = { result: postJson(settings, 'surface', request, controller.signal), cancel: () => controller.abort() };
   }
-  setBusy(true);
   note(settings.endpoint === '' ? 'Fitting here (Web Worker)…' : `Fitting on ${new URL(settings.endpoint).host}…`);
-  try {
-    const answer = await running.result;
-    const view = presentSurface(answer);
-    fitted = { text, view, chain };
-    // The fitted surface goes with every plan as market.surface (no refit per keystroke).
-    const data = SurfaceDataSchema.safeParse((answer as { data?: unknown } | null)?.data);
-    keepSurface(data.success ? data.data : undefined, chain.quotes);
-    renderSurface(view);
-    const smile = drawSmile();
-    host.chainChanged();
-    const kept = data.success
-      ? 'The plan now marks every option on this surface (market.surface): its headline says which surface it used.'
-      : 'The answer carries no fitted surface (an older host): the plan still marks on the indices or VIX.';
-    const name = await host.toWorkbook((ctx, opts) => writeSurfaceSheet(ctx, view, smile, opts));
-    note(`Fitted ${view.expiries.length} expiries. ${kept}${otherDay(chain)}${name ? ` Sheet "${name}".` : ''}`);
-  } catch (e) {
-    if (e instanceof Cancelled) note('Cancelled.');
-    else {
-      note('');
-      const issues = e instanceof RunError ? e.issues.map((i) => `${i.path}: ${i.message}`) : [];
-      chainError([e instanceof Error ? e.message : String(e), ...issues].join('\n'));
-    }
-  } finally {
-    running = undefined;
-    setBusy(false);
-  }
+  await fits.fit(text, chain, handle);
+}
+
+/**
+ * Clear the Surface tab: empty the box, stop a fit under way and drop the surface kept for the
+ * plan. The day of the chain dropped, if one was fitted.
+ */
+export function clearSurface(): string | undefined {
+  box().value = '';
+  byId<HTMLInputElement>('chain-file').value = '';
+  return fits?.clear();
 }
 
 /** Select the Plan or the Surface view (arrow keys move between the tabs). */
@@ -251,25 +229,37 @@ export function wireSurfaceTab(host: SurfaceHost): void {
         selectTab(id === 'tab-plan' ? 'surface' : 'plan', true);
       }
     });
-  byId('surface-fit').addEventListener('click', () => void fitChain(host));
-  byId('surface-cancel').addEventListener('click', () => running?.cancel());
-  byId('chain-clear').addEventListener('click', () => {
-    box().value = '';
-    chainError('');
-    const had = fitted !== undefined;
-    fitted = undefined;
-    keepSurface(undefined);
-    byId('surface-result').hidden = true;
-    note(had ? 'Chain cleared: the plan no longer sends one.' : '');
-    if (had) host.chainChanged();
+  fits = new SurfaceFits({
+    note,
+    chainError,
+    busy: setBusy,
+    show: (fit) => {
+      byId('surface-result').hidden = fit === undefined;
+      if (fit === undefined) return undefined;
+      renderSurface(fit.view, fit.chain);
+      return drawSmile();
+    },
+    keep: keepSurface,
+    chainChanged: () => host.chainChanged(),
+    toWorkbook: (view, smile) => host.toWorkbook((ctx, opts) => writeSurfaceSheet(ctx, view, smile, opts)),
+    formDate: () => input('valuationDate').value.trim(),
   });
+  byId('surface-fit').addEventListener('click', () => void fitChain(host));
+  byId('surface-cancel').addEventListener('click', () => fits?.cancel());
+  byId('chain-clear').addEventListener('click', () => void clearSurface());
   byId('chain-file').addEventListener('change', (ev) => {
-    const file = (ev.target as HTMLInputElement).files?.[0];
+    const picker = ev.target as HTMLInputElement;
+    const file = picker.files?.[0];
     if (!file) return;
+    // Emptied at once, so the same file opened again (after Clear, say) is read again.
+    picker.value = '';
+    chainError('');
     void file.text().then(
       (text) => {
         box().value = text;
-        note(`Read ${file.name} (${Math.round(file.size / 1024).toLocaleString('en-US')} KB): press Fit surface.`);
+        const read = fileReadWords(file.name, file.size, text);
+        note(read.note);
+        chainError(read.error);
       },
       (e: unknown) => chainError(`Could not read ${file.name}: ${e instanceof Error ? e.message : String(e)}`),
     );
