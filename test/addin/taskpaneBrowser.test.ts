@@ -275,6 +275,15 @@ describeWithData('taskpane Surface tab (Chromium, 350 px)', () => {
       );
     expect(await page.getAttribute('#plan-result', 'class')).toContain('stale');
     expect(await page.getAttribute('input[name=valuationDate]', 'aria-invalid')).toBe('false');
+    // "Example day" is a fresh day: it clears the fitted chain, says so, and the example plans again.
+    await page.click('#load-example');
+    expect(await page.textContent('#form-note')).toMatch(
+      /The chain of 2023-06-09 fitted on the Surface tab was cleared: the example is of another day\.$/,
+    );
+    await expect.poll(() => page.getAttribute('#plan-result', 'class')).not.toContain('stale');
+    expect(await page.textContent('#error-box')).toBe('');
+    expect(await page.isHidden('#surface-result')).toBe(true);
+    expect(await page.inputValue('#chain-text')).toBe('');
     expect(errors).toEqual([]);
   });
 

@@ -51,7 +51,7 @@ import {
 import { planCurrent, planOutOfDate, planWritten } from './planStatus';
 import { lastIssueAt, pagePlanInput as planRaw, showBoxChecks, showVixIssue, vixClosesOrExplain } from './planExtras';
 import { lastRebalanceIssues } from '../common/lastRebalance';
-import { wireSurfaceTab } from './surfaceTab';
+import { clearSurface, wireSurfaceTab } from './surfaceTab';
 import { inputsChanged, showFinished, versionOf } from './staleness';
 import { readKeyValueRange, unknownKeysError, valuesRead } from '../common/selection';
 import { browserSettingsStore, checkEndpoint, officeSettingsStore, safeLocalStorage } from './settings';
@@ -104,12 +104,18 @@ function fillCurveExpiries(): void {
 
 function loadExample(): void {
   clearBoxes(); // positions, a last rebalance, closes and events of another day would change the example's plan
+  // A chain fitted on the Surface tab is of another day too: the plan would refuse its surface.
+  const dropped = clearSurface();
   fill(EXAMPLE.fields, EXAMPLE.futures, {}, EXAMPLE.indices);
   for (const key of POLICY_SHOWN) {
     const c = input(`policy.${key}`);
     c.value = c.dataset['default'] ?? '';
   }
-  note(EXAMPLE.note);
+  note(
+    dropped === undefined
+      ? EXAMPLE.note
+      : `${EXAMPLE.note} The chain of ${dropped} fitted on the Surface tab was cleared: the example is of another day.`,
+  );
   onFormChange();
 }
 
