@@ -15,6 +15,7 @@ import {
   quoteOrders,
   SPX_POINTS,
   type ChainQuoteRow,
+  type HeldPosition,
   type Plan,
   type SurfaceDataSchema,
 } from '@alvh/shared';
@@ -145,6 +146,28 @@ function lineMessages(e: unknown): string[] {
   return [e instanceof Error ? e.message : String(e)];
 }
 
+/** The positions box last read: its text, the date it was read against, and what it gave. */
+let lastRead:
+  | { text: string; date: string; held: readonly HeldPosition[] }
+  | { text: string; date: string; error: unknown }
+  | undefined;
+
+/**
+ * The positions in `text` as of `valuationDate`, read once per text and date: a keystroke in any
+ * other field checks the form again without reading a pasted book of thousands of lines again.
+ */
+function readPositions(text: string, valuationDate: string): readonly HeldPosition[] {
+  if (lastRead?.text !== text || lastRead.date !== valuationDate) {
+    try {
+      lastRead = { text, date: valuationDate, held: parsePositionsCsv(text, { valuationDate }) };
+    } catch (error) {
+      lastRead = { text, date: valuationDate, error };
+    }
+  }
+  if ('error' in lastRead) throw lastRead.error;
+  return lastRead.held;
+}
+
 /**
  * The pasted positions checked against the valuation date (legs expiring before it are refused)
  * and, as the plan checks them, against the form's SPX and VX futures when it gives them.
@@ -155,7 +178,7 @@ export function checkPositions(text: string, valuationDate: string, market: Posi
     return { count: 0, messages: ['set the Date (YYYY-MM-DD) first: positions are checked against it'] };
   }
   try {
-    const held = parsePositionsCsv(text, { valuationDate: valuationDate.trim() });
+    const held = readPositions(text, valuationDate.trim());
     checkHeldAgainstMarket(held, market);
     if (held.length === 0) return { count: 0, messages: [], noRows: true };
     return { count: held.length, messages: [], market: market.spot !== undefined && market.lastFuture !== undefined };

@@ -1,0 +1,43 @@
+/**
+ * The Positions box is read once per text and Date: a keystroke in another field checks the form
+ * again (against SPX and the VX futures too) without reading a pasted book again, which for a
+ * broker export of thousands of lines made every keystroke in the form slow.
+ */
+import { beforeEach, expect, it, vi } from 'vitest';
+import * as shared from '@alvh/shared';
+import { checkPositions } from '../../addin/src/taskpane/planExtras';
+
+vi.mock('@alvh/shared', async (actual) => {
+  const real = await actual<typeof import('@alvh/shared')>();
+  return { ...real, parsePositionsCsv: vi.fn(real.parsePositionsCsv) };
+});
+
+const read = vi.mocked(shared.parsePositionsCsv);
+const BOOK = ['Symbol,Qty', ...Array.from({ length: 40 }, (_, i) => `SPXW 250523P0${3000 + 5 * i},-1`)].join('\n');
+
+// (a block: a function returned from beforeEach would be called as its teardown)
+beforeEach(() => {
+  read.mockClear();
+});
+
+it('reads the box again only when its text or the Date changes', () => {
+  const first = checkPositions(BOOK, '2025-04-08', { spot: 4982.77 });
+  expect(first).toEqual({ count: 40, messages: [], market: false });
+  // other fields typed: SPX, then the curve's last future
+  expect(checkPositions(BOOK, '2025-04-08', { spot: 4990 })).toEqual(first);
+  expect(checkPositions(BOOK, '2025-04-08', { spot: 4990, lastFuture: '2025-11-19' })).toMatchObject({ count: 40 });
+  expect(read).toHaveBeenCalledTimes(1);
+  // the Date or the text changed: read again
+  checkPositions(BOOK, '2025-04-09');
+  checkPositions(`${BOOK}\nSPXW 250523P03000,1`, '2025-04-09');
+  expect(read).toHaveBeenCalledTimes(3);
+});
+
+it('keeps a bad line named while other fields are typed, without reading the box again', () => {
+  const bad = `${BOOK}\nSPXW 250523P03752,5`;
+  const said = checkPositions(bad, '2025-04-08').messages;
+  expect(said).toHaveLength(1);
+  expect(said[0]).toMatch(/^line 42: /);
+  expect(checkPositions(bad, '2025-04-08', { spot: 5000 }).messages).toEqual(said);
+  expect(read).toHaveBeenCalledTimes(1);
+});
