@@ -104,16 +104,35 @@ describe('ALVH.TAILSIZE plausibility', () => {
     ).toHaveLength(4);
   });
 
-  it('hints VVIX typed for its decimal only where VVIX/100 is a vol it takes', () => {
+  it('hints VVIX typed for its decimal only where the value is a VVIX level', () => {
     expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, 110, STRESSED_F)).toBe(
-      'volOfVol: is 110, outside 0.2 to 4; pass the vol as a decimal: VVIX/100, 1.1 for VVIX 110',
+      'volOfVol: is 110, outside 0.04 to 5; pass the vol as a decimal: VVIX/100, 1.1 for VVIX 110',
     );
-    // 5 is no VVIX (5/100 is outside the range too): the range, not "0.05 for VVIX 5"
-    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, 5, STRESSED_F)).toBe(
-      'volOfVol: is 5, outside 0.2 to 4; pass the vol as a decimal from 0.2 to 4: VVIX/100, e.g. 1.1 for VVIX 110',
+    // 5.5 and 0.011 are no VVIX level: the range, not "0.055 for VVIX 5.5"
+    const range =
+      "pass the vol as a decimal from 0.04 to 5: ALVH.VIXVOL's at the strike, or VVIX/100 (1.1 for VVIX 110)";
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, 5.5, STRESSED_F)).toBe(
+      `volOfVol: is 5.5, outside 0.04 to 5; ${range}`,
     );
-    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, null, null, null, null, 4.5)).toBe(
-      'stressVolOfVol: is 4.5, outside 0.2 to 4; pass the vol as a decimal from 0.2 to 4: VVIX/100, e.g. 1.1 for VVIX 110',
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, 0.011, STRESSED_F)).toBe(
+      `volOfVol: is 0.011, outside 0.04 to 5; ${range}`,
+    );
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, null, null, null, null, 450)).toBe(
+      `stressVolOfVol: is 450, outside 0.04 to 5; ${range}`,
+    );
+  });
+
+  it('takes every vol ALVH.VIXVOL gives, and VIXVOL refuses one above the 500% the plan marks at', () => {
+    // 4.75 (VVIX 300, 5 days) was refused as outside 0.2 to 4 with the fix to type VVIX/100; 0.177 (VVIX 20) too
+    const high = call('VIXVOL', 300, 5 / 365, 31, 30) as number;
+    const low = call('VIXVOL', 20, 45 / 365, 20, 20) as number;
+    expect([high, low].map((v) => Number(v.toFixed(3)))).toEqual([4.75, 0.177]);
+    const sized = call('TAILSIZE', 10000, 30, 5 / 365, high, 60, null, null, null, 2 / 365) as number[][];
+    expect(sized[0]![0]).toBeGreaterThan(0);
+    expect((call('TAILSIZE', LOSS, HEDGE_F, YEARS, low, STRESSED_F) as number[][])[0]![0]).toBeGreaterThan(0);
+    // 7.98 at a day out: the plan refuses to mark the call there, so VIXVOL names the strike
+    expect(invalid('VIXVOL', 400, 1 / 365, 15, 10)).toBe(
+      "strike: is 15, where the VIX-option surface's vol is 798% at 1 day (VVIX 400, future 10), beyond the 500% an option is marked at; pass a strike nearer the future, a longer time, or a lower VVIX",
     );
   });
 

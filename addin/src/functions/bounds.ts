@@ -8,6 +8,7 @@ import {
   daysBetween,
   DEFAULT_POLICY,
   invalidInput,
+  MAX_MARK_VOL,
   policyRange,
   scaledForFix,
   VVIX_RANGE,
@@ -135,11 +136,12 @@ export function checkHeldThroughDrawdown(today: string, expiry: string, drawdown
 }
 
 /**
- * The vol of VIX options TAILSIZE takes, a decimal: VVIX/100 within the range every host takes
- * (`VVIX_RANGE`, 20-400: VVIX has closed between about 60 and 210); 0.011 (VVIX 1.1 typed as a
- * percent of a percent) priced the calls at 1e-33 and sized 54 free contracts.
+ * The vol of VIX options TAILSIZE takes, a decimal: what ALVH.VIXVOL gives (down to about 0.05, VVIX
+ * 20 two years out deep in the money) up to the 500% a leg is marked at (`MAX_MARK_VOL`, where
+ * VIXVOL stops too); 0.011 (VVIX 1.1 typed as a percent of a percent) priced the calls at 1e-33 and
+ * sized 54 free contracts.
  */
-const VIX_OPTION_VOL = { min: VVIX_RANGE.min / 100, max: VVIX_RANGE.max / 100 };
+const VIX_OPTION_VOL = { min: 0.04, max: MAX_MARK_VOL };
 
 /**
  * A VVIX level in index points within `VVIX_RANGE` (20-400), named `name`, as a plan's vvix row
@@ -159,8 +161,9 @@ export function vvixArg(name: string, cell: unknown): number {
 }
 
 /**
- * `v` when it is such a vol; else refused naming `name`, with VVIX/100 as the fix where `v` reads as
- * a VVIX level (110), and the range where it does not (5 is no VVIX: 0.05 is outside it too).
+ * `v` when it is such a vol; else refused naming `name`, with VVIX/100 as the fix where `v` is a
+ * VVIX level (110: within `VVIX_RANGE`, so above the most taken), and the range where it is not (a
+ * VIXVOL output above 500% is refused by VIXVOL itself; 0.01 is no vol).
  */
 export function volOfVolArg<T extends number | undefined>(name: string, v: T): T {
   if (v === undefined) return v;
@@ -169,9 +172,9 @@ export function volOfVolArg<T extends number | undefined>(name: string, v: T): T
     throw invalidInput(
       name,
       `is ${v}, outside ${min} to ${max}`,
-      v / 100 >= min && v / 100 <= max
+      v >= VVIX_RANGE.min && v <= VVIX_RANGE.max
         ? `pass the vol as a decimal: VVIX/100, ${scaledForFix(v, 0.01)} for VVIX ${v}`
-        : `pass the vol as a decimal from ${min} to ${max}: VVIX/100, e.g. 1.1 for VVIX 110`,
+        : `pass the vol as a decimal from ${min} to ${max}: ALVH.VIXVOL's at the strike, or VVIX/100 (1.1 for VVIX 110)`,
     );
   return v;
 }

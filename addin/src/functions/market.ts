@@ -11,6 +11,7 @@ import {
   futureForExpiry,
   invalidInput,
   isoToExcelSerial,
+  MAX_MARK_VOL,
   resolvePolicy,
   stressedFuture,
   stressedVix,
@@ -49,7 +50,7 @@ export function vxexpiry(contractMonth: unknown): number {
  * @param years Time to the option's expiry, years ACT/365: above 0, at most 2.
  * @param strike Strike, VIX points on the listed half-point grid (TAILSIZE's call: hedgeFuture × (1 + otmPct) rounded up to strikeStep, e.g. CEILING(F*1.025,1)).
  * @param future VX future of the option's expiry, index points.
- * @returns The vol as a decimal (Black-76 on the future), e.g. 1.044 (VVIX 120, 51 days, the 24 call on a 23.325 future): the surface of that VVIX at years and ln(strike/future).
+ * @returns The vol as a decimal (Black-76 on the future), e.g. 1.044 (VVIX 120, 51 days, the 24 call on a 23.325 future): the surface of that VVIX at years and ln(strike/future); above 5 (500%) refused, as the plan refuses to mark at it.
  */
 export function vixvol(vvix: unknown, years: unknown, strike: unknown, future: unknown): number {
   return excelCall(() => {
@@ -58,8 +59,24 @@ export function vixvol(vvix: unknown, years: unknown, strike: unknown, future: u
     const k = plainNumberArg('strike', strike);
     checkVxPrice('strike', k, '25');
     checkListedStrike('strike', 'vix', k);
-    return vixOptionVolFromVvix(level, t, k, checkVxPrice('future', plainNumberArg('future', future)));
+    const f = checkVxPrice('future', plainNumberArg('future', future));
+    return markableVol(vixOptionVolFromVvix(level, t, k, f), level, t, k, f);
   });
+}
+
+/**
+ * A VIX-option vol the plan would mark at: above `MAX_MARK_VOL` (500%, a strike far from the future
+ * days from expiry at a VVIX in the hundreds) the plan refuses the mark, and so TAILSIZE the vol;
+ * refused naming the strike, as CONDOR names a strike where the surface's vol is past it.
+ */
+function markableVol(vol: number, vvix: number, years: number, strike: number, future: number): number {
+  if (!(vol > MAX_MARK_VOL)) return vol;
+  const days = Number((years * 365).toPrecision(3));
+  throw invalidInput(
+    'strike',
+    `is ${strike}, where the VIX-option surface's vol is ${Math.round(vol * 100)}% at ${days} day${days === 1 ? '' : 's'} (VVIX ${vvix}, future ${future}), beyond the ${MAX_MARK_VOL * 100}% an option is marked at`,
+    'pass a strike nearer the future, a longer time, or a lower VVIX',
+  );
 }
 
 /**

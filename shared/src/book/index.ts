@@ -8,6 +8,7 @@ export { DEFAULT_SKEW, SkewParamsSchema, skewedVol, type SkewParams } from './sk
 export {
   markBook,
   markLegs,
+  MAX_MARK_VOL,
   // Public: the unchecked USD value for a caller's own loop over states it validated once (the
   // same model as markBook; the tests hold the two equal).
   bookValueFast,

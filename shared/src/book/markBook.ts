@@ -103,8 +103,11 @@ function checkLeg(i: number, leg: Leg): number {
   return parseIsoDate(`legs[${i}].expiry`, leg.expiry);
 }
 
-/** Highest vol the pricers take (500%: above it an input is taken for a percentage typed as a decimal). */
-const MAX_MARK_VOL = 5;
+/**
+ * Highest vol a leg is marked at (500%: above it an input is taken for a percentage typed as a
+ * decimal); the Excel functions that give or take a mark's vol (ALVH.VIXVOL, ALVH.TAILSIZE) hold to it.
+ */
+export const MAX_MARK_VOL = 5;
 
 /**
  * A surface vol above {@link MAX_MARK_VOL}: the state lies beyond what the surface describes (a
