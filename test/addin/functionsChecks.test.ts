@@ -408,6 +408,10 @@ describe('ALVH.PLAN: a row missing, empty or wrong', () => {
   });
   it('says which, with the value, and the policy range with the percentage hint', () => {
     expect(invalid('PLAN', rows('spx'))).toBe('inputs spx: is missing; add a row spx (pass a number)');
+    // the other issues are counted after the row's fix, not inside its parentheses
+    expect(invalid('PLAN', [['date', 44519]])).toMatch(
+      /^inputs spx: is missing; add a row spx \(pass a number\) \(and \d+ more issues\)$/,
+    );
     // A schema's message says its own fix: the form's "correct the field and try again" stays out of cells.
     const many = invalid('PLAN', rows('quantity', [['quantity', 1e6]]));
     expect(many).toMatch(/^inputs quantity: .*100000/);

@@ -59,9 +59,12 @@ export function planIssue(
     const given = keys.some(
       (k) => typeof k === 'string' && (fieldForKey(k) === key || normalizeKey(k) === normalizeKey(key)),
     );
+    // the problem ends with the count of the other issues, which follows the row's fix, not inside it
+    const own = e.issues[0]?.message ?? e.problem;
+    const others = e.problem.startsWith(own) ? e.problem.slice(own.length) : '';
     return given
       ? invalidInput(name, 'is empty', `fill in its value: ${e.problem}`)
-      : invalidInput(name, 'is missing', `add a row ${key} (${e.problem})`);
+      : invalidInput(name, 'is missing', `add a row ${key} (${own})${others}`);
   }
   const count = wholeCountWords(e.field);
   if (count !== undefined && typeof value === 'string' && hasDotGroupedThousands(value)) {
