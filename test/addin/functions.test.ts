@@ -1383,6 +1383,11 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
     expectInvalid('positions row 2', 'ORDERS', rows, [condorRows[0], ['SPX 190215P01803', -10, 1.6]]);
     expectInvalid('positions line 2', 'ORDERS', rows, [['Symbol,Qty,Price\nVIX 190214C00024000,1,3']]);
     expectInvalid('inputs', 'ORDERS', rows.slice(1), null);
+    // symbols without quantities: the range's shape is said, not line 1's blank quantity
+    const oneColumn =
+      "positions: has 1 column; select two columns: symbol, then quantity (signed); or paste the broker's CSV text in one cell";
+    expect(expectInvalid('positions', 'ORDERS', rows, [['SPX 190215P01950']])).toBe(oneColumn);
+    expect(expectInvalid('positions', 'ORDERS', rows, [['Symbol'], ['SPX 190215P01950'], [null]])).toBe(oneColumn);
     // a range's refusal names the sheet's row within it (header and blank rows counted), not the leg's index
     const header = ['Symbol', 'Qty', 'Price'];
     const range = [header, [null, null, null], condorRows[0], ['SPX 190215P19500', -10, 1.6]];

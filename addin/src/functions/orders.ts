@@ -3,8 +3,8 @@
  * the positions held to the plan's legs, and ALVH.STRUCTURES, the five tail structures side by side.
  * Both read the same two-column inputs as ALVH.PLAN.
  */
-import { readPositions, type Leg, type Order } from '@alvh/shared';
-import { isMissing } from './args';
+import { invalidInput, readPositions, type Leg, type Order } from '@alvh/shared';
+import { isMissing, widestRow } from './args';
 import { excelCall } from './excelErrors';
 import { planFromRange } from './plan';
 import { presentPlan } from '../common/present';
@@ -46,7 +46,7 @@ const LEG_FIELDS = ['', '.kind', '.type', '.strike', '.expiry', '.quantity'];
  * (further columns, such as an average price, are not read; a second option symbol in a row is
  * refused). For rows, `names` learns each leg's row within the range, so that the plan's
  * refusal of `positions[i].strike` names the sheet's row (`positions row 4`), header and blank rows
- * counted.
+ * counted. A range of one column (symbols without quantities) is refused as such.
  */
 function heldLegs(valuationDate: string, positions: unknown, names: Record<string, string>): Leg[] | string {
   if (isMissing(positions)) return [];
@@ -57,7 +57,14 @@ function heldLegs(valuationDate: string, positions: unknown, names: Record<strin
   while (rows.length > 1 && rows[rows.length - 1]!.every(isMissing)) rows.pop();
   const only = rows.length === 1 && rows[0]?.length === 1 ? rows[0][0] : undefined;
   // one cell of text holding a whole export (several lines, or a symbol with its quantity)
-  if (typeof only === 'string') return only;
+  if (typeof only === 'string' && /[\r\n,;\t]/.test(only)) return only;
+  // symbols without their quantities (a column, or one cell of a symbol alone): the range, not a line's blank quantity
+  if (widestRow(rows) < 2)
+    throw invalidInput(
+      'positions',
+      'has 1 column',
+      "select two columns: symbol, then quantity (signed); or paste the broker's CSV text in one cell",
+    );
   return readPositions({ valuationDate, positions: rows }).map((h, i) => {
     for (const f of LEG_FIELDS) names[`positions[${i}]${f}`] = `positions row ${h.line}`;
     return h.leg;
