@@ -250,6 +250,19 @@ describe('ALVH.SURFACE and ALVH.VOL on a small table', () => {
     for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expect(close(a[i]![j]!, b[i]![j]!)).toBe(true);
     // The smile's skew: the 4000 put wing above the 4600 call wing.
     expect(a[0]![0]).toBeGreaterThan(a[0]![2]!);
+    // the spill pasted as CSV text, every number a string, reads as the spill (it was taken for a chain)
+    const text = spill.map((r) => r.map((c) => (typeof c === 'number' ? String(c) : c)));
+    expect(call('VOL', text, expiries, strikes)).toEqual(a);
+    expect(
+      errorOf(() =>
+        call(
+          'VOL',
+          text.map((r) => r.slice(0, 11)),
+          expiries,
+          strikes,
+        ),
+      ).message,
+    ).toMatch(/^surface: has 11 columns, not the 17 of an ALVH.SURFACE spill/);
     // a spill carries its date: the same date is accepted, another one is an error, not ignored
     expect(call('VOL', spill, expiries, strikes, date)).toEqual(a);
     expect(errorOf(() => call('VOL', spill, expiries, strikes, date + 30)).message).toMatch(

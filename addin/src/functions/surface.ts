@@ -207,13 +207,15 @@ function surfaceOf(arg: unknown, valuationDate: unknown): { surface: SpxSurface 
     : [[arg]];
   const body = rows.filter((r) => !r.every(isMissing));
   const first = body[0] ?? [];
-  const isSpill =
-    first.length >= SURFACE_COLUMNS.length && (first[0] === SURFACE_COLUMNS[0] || typeof first[0] === 'number');
+  // a number, or numeric text under the one rule (a spill pasted as CSV text is still a spill)
+  const numeric = (c: unknown): boolean =>
+    typeof c === 'number' || (typeof c === 'string' && numberFromText(c) !== undefined);
+  const isSpill = first.length >= SURFACE_COLUMNS.length && (first[0] === SURFACE_COLUMNS[0] || numeric(first[0]));
   // SURFACE's header (expiry, forward, …) or a first row of numbers (a chain's first row names its
   // columns) in fewer than its columns: a spill selected without its wings, not a chain without a date
   const spillLike =
     (first[0] === SURFACE_COLUMNS[0] && first[1] === SURFACE_COLUMNS[1]) ||
-    (first.length > 1 && first.every((c) => typeof c === 'number' || isMissing(c)) && typeof first[0] === 'number');
+    (first.length > 1 && first.every((c) => numeric(c) || isMissing(c)) && numeric(first[0]));
   if (!isSpill && spillLike)
     throw invalidInput(
       'surface',
