@@ -42,7 +42,7 @@ describeWithData('docs/excel.md examples', () => {
     expect(doc).toContain(`the 30-day future moved ${(t30[1] as number).toFixed(1)}% (21.68 → 25.26)`);
   });
 
-  it("TAILSIZE on the worksheet's condor loss, and OVERLAY with backDays 365 on the worksheet's D8 call", () => {
+  it("TAILSIZE on the worksheet's condor loss, and OVERLAY with backDays 365 on the worksheet's D9 call", () => {
     // D4 of the 2021-11-19 worksheet, rounded to cents as the example types it
     const strikes = [[4100], [4150], [5300], [5350]];
     const day = isoToExcelSerial('2021-11-19');
@@ -58,7 +58,11 @@ describeWithData('docs/excel.md examples', () => {
     expect(doc).toContain(
       `=ALVH.TAILSIZE(${typed}, 22.7497, 61/365, 1.1374, 35.7223, , , 0.001)   ${n}  ${k}  ${premium.toFixed(4)}  ${gain.toFixed(2)}`,
     );
-    // D8 =INDEX(ALVH.OVERLAY(B1,B2,B3,B7,B9,D3,,,,B5,B6),2,2) with backDays 365
+    // D9 =INDEX(ALVH.OVERLAY(B1,B2,B3,B7,B9,D3,,,,B5,B6),2,2) with backDays 365 (D8 is TAILSIZE);
+    // the OVERLAY row of the reference names the cell that holds it
+    const cell = /^\| (D\d+) \| `=INDEX\(ALVH\.OVERLAY\(B1,B2,B3,B7,B9,D3,,,,B5,B6\),2,2\)`/m.exec(doc)?.[1];
+    expect(cell).toBe('D9');
+    expect(doc).toContain(`(${cell}'s call on the 2021-11-19 sheet below with \`backDays\` 365:`);
     const condor = call('CONDOR', day, 4697.96, 17.91, expiry, strikes, 10, null, 0.001, 0.013) as [string, number][];
     const vega = condor[14]![1];
     const out = call('OVERLAY', day, 4697.96, 17.91, expiry, 4150, vega, null, null, 365, 0.001, 0.013) as [
