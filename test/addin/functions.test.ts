@@ -234,6 +234,10 @@ describe('ALVH.VXEXPIRY', () => {
     expect(call('VXEXPIRY', '2020-03-01')).toBe(isoToExcelSerial('2020-03-18'));
     expectInvalid('contractMonth', 'VXEXPIRY', '2020-02-30');
     expectInvalid('contractMonth', 'VXEXPIRY', 'March');
+    // text that is no date names the ISO text taken beside the date cell and the serial
+    expect(expectInvalid('contractMonth', 'VXEXPIRY', '3/1/2022')).toBe(
+      'contractMonth: is "3/1/2022", not a date; pass a date cell, ISO text such as "2020-03-16", or a serial such as 43906',
+    );
     expectInvalid('contractMonth', 'VXEXPIRY', null);
     expectInvalid('contractMonth', 'VXEXPIRY', 12);
   });

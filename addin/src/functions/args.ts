@@ -162,7 +162,7 @@ export function dateArg(name: string, cell: unknown): string {
     throw invalidInput(
       name,
       isMissing(x) ? 'is empty' : `is ${show(x)}, not a date`,
-      'pass a date cell or a serial such as 43906 (2020-03-16)',
+      'pass a date cell, ISO text such as "2020-03-16", or a serial such as 43906',
     );
   }
   return excelSerialToIso(name, serial);
