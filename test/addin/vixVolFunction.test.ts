@@ -88,6 +88,13 @@ describe('ALVH.VIXVOL', () => {
     expect(invalid('VIXVOL', 120, 51, 24, 23.325)).toBe(
       'years: is 51, more than 2 years for a VIX option, which looks like days; pass years: days/365 (51/365 = 0.1397)',
     );
+    // 3 and 61.5 are no count of days: more than 2 years is said, not days/365 = 0.008
+    expect(invalid('VIXVOL', 113.74, 3, 24, 22.75)).toBe(
+      'years: is 3, more than 2 years for a VIX option; pass the years to expiry, at most 2: (expiry − today)/365',
+    );
+    expect(invalid('VIXVOL', 113.74, 61.5, 24, 22.75)).toMatch(
+      /^years: is 61\.5, more than 2 years for a VIX option; pass/,
+    );
     expect(invalid('VIXVOL', 120, 51 / 365, 23.7, 23.325)).toBe(
       'strike: is 23.7, off the VIX 0.5-point strike grid; pass a listed strike (a multiple of 0.5)',
     );

@@ -52,20 +52,27 @@ export function policyArg(name: string, field: string, x: unknown, unit = '', ra
 }
 
 /**
- * A time in years, at most `maxYears` (what the instrument makes plausible); a larger whole-looking
- * count is taken for days: "hedgeYears: is 61, more than 2 years, which looks like days; pass 61/365".
+ * A time in years, at most `maxYears` (what the instrument makes plausible). Above it, a count
+ * beyond `maxYears` × 365 is taken for a date, a whole count of at least a week for days
+ * ("hedgeYears: is 61, more than 2 years, which looks like days; pass 61/365"); any other (3, or
+ * 61.5) is said to be more than `maxYears` years, with no guess at days.
  */
 export function checkYears(name: string, years: number, maxYears: number, what: string): number {
-  if (years > maxYears) {
+  if (!(years > maxYears)) return years;
+  const more = `is ${years}, more than ${maxYears} years for ${what}`;
+  if (years / 365 > maxYears)
     throw invalidInput(
       name,
-      `is ${years}, more than ${maxYears} years for ${what}, which looks like ${years / 365 > maxYears ? 'a date' : 'days'}`,
-      years / 365 > maxYears
-        ? 'pass the years to expiry, (expiry − today)/365: an Excel date is not a time'
-        : `pass years: days/365 (${shortNumber(years)}/365 = ${shortNumber(years / 365)})`,
+      `${more}, which looks like a date`,
+      'pass the years to expiry, (expiry − today)/365: an Excel date is not a time',
     );
-  }
-  return years;
+  if (Number.isInteger(years) && years >= 7)
+    throw invalidInput(
+      name,
+      `${more}, which looks like days`,
+      `pass years: days/365 (${shortNumber(years)}/365 = ${shortNumber(years / 365)})`,
+    );
+  throw invalidInput(name, more, `pass the years to expiry, at most ${maxYears}: (expiry − today)/365`);
 }
 
 /** VIX options are listed about a year out; a longer time is a count of days typed as years. */
