@@ -47,7 +47,7 @@ describe('replayedRowCount', () => {
     expect(replayedRowCount(parsed({ from: '2024-01-06', to: '2024-01-07' }))).toBe(0);
   });
 
-  it('without `from`, starts where the replay starts: warm-up rows before the first replayable one do not count', () => {
+  it('starts where the replay starts: warm-up rows before the first replayable one do not count, with or without `from`', () => {
     // no VX, then no VX1: the replay starts on the third row
     const warm = [
       { date: '2024-01-02', spx: 4800, vix: 13, vx: [] },
@@ -55,7 +55,9 @@ describe('replayedRowCount', () => {
       ...rows.slice(2).map((r) => full(r.date)),
     ];
     expect(replayedRowCount(parseReplayInput({ rows: warm }))).toBe(3);
-    expect(replayedRowCount(parseReplayInput({ rows: warm, from: '2024-01-02' }))).toBe(5);
+    // with `from` before the first replayable row, from that row too; a later `from` counts from itself
+    expect(replayedRowCount(parseReplayInput({ rows: warm, from: '2024-01-02' }))).toBe(3);
+    expect(replayedRowCount(parseReplayInput({ rows: warm, from: '2024-01-05' }))).toBe(2);
   });
 });
 

@@ -10,18 +10,18 @@ import type { MarketRow } from './marketHistory';
 import { curvePolicyOf, pastCalendarEnd, stepMarket } from './replaySteps';
 
 /**
- * The replay's window: `to` (default the last row) and `from` (default the first row up to `to`
- * the replay can replay: SPX and VIX closes, VX1 and VX2 prices; the rows before it only warm up
- * the signals). Refuses a window that misses the rows (`from` after the last row, `to` before the
- * first), and names a row whose curve runs past the exchange calendar on the way to the first.
+ * The replay's window: `to` (default the last row) and `from`, the first row up to `to` the replay
+ * can replay (SPX and VIX closes, VX1 and VX2 prices), or the caller's `from` when it is later: the
+ * rows before it only warm up the signals, and are not counted as skipped. Refuses a window that
+ * misses the rows (`from` after the last row, `to` before the first), and names a row whose curve
+ * runs past the exchange calendar on the way to the first.
  */
 export function replayWindow(input: ReplayParsedInput): { from: string; to: string } {
   const rows = input.rows as MarketRow[];
   const to = input.to ?? (rows[rows.length - 1] as MarketRow).date;
   const curvePolicy = curvePolicyOf(input.policy);
-  const from =
-    input.from ??
-    firstUsableDate(rows, to, (row) => !('skip' in stepMarket(row, input.policy, input.assumptions, curvePolicy)));
+  const usable = (row: MarketRow) => !('skip' in stepMarket(row, input.policy, input.assumptions, curvePolicy));
+  const from = firstUsableDate(rows, input.from, to, usable);
   checkWindow(rows, from, to);
   return { from, to };
 }
@@ -43,8 +43,8 @@ export function checkEpisodes(episodes: ReplayParsedInput['episodes'], from: str
 
 /**
  * Rows a parsed replay input replays or skips, which the host's work limit counts: those from the
- * replay's first day to its last ({@link replayWindow}: without `from`, from the first row the
- * replay can replay). The warm-up rows before it only feed the signals and cost no marking.
+ * replay's first day to its last ({@link replayWindow}: the first row the replay can replay, or
+ * `from` when later). The warm-up rows before it only feed the signals and cost no marking.
  * @throws AlvhError `invalid_input` as {@link replayWindow}
  */
 export function replayedRowCount(input: ReplayParsedInput): number {
@@ -55,20 +55,29 @@ export function replayedRowCount(input: ReplayParsedInput): number {
 }
 
 /**
- * The default `from`: the first row up to `to` the replay can replay (the rows before it only
- * warm up the signals, and are not counted as skipped); the first row when none can be.
+ * The replay's first day: the first row up to `to` the replay can replay, or `from` when it is
+ * later (the rows before it only warm up the signals, and are not counted as skipped); `from`, or
+ * the first row, when none can be. A row before `from` that cannot be marked is warm-up only.
  */
-function firstUsableDate(rows: readonly MarketRow[], to: string, usable: (row: MarketRow) => boolean): string {
+function firstUsableDate(
+  rows: readonly MarketRow[],
+  from: string | undefined,
+  to: string,
+  usable: (row: MarketRow) => boolean,
+): string {
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as MarketRow;
     if (row.date > to) break;
+    let ok: boolean;
     try {
-      if (usable(row)) return row.date;
+      ok = usable(row);
     } catch (e) {
+      if (from !== undefined && row.date < from) continue;
       throw calendarEnd(e, i, row.date);
     }
+    if (ok) return from !== undefined && from > row.date ? from : row.date;
   }
-  return (rows[0] as MarketRow).date;
+  return from ?? (rows[0] as MarketRow).date;
 }
 
 /** `from` and `to` against the rows' dates: a window that misses them all is named plainly. */

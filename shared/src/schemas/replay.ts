@@ -231,7 +231,7 @@ function replayInputSchema<R extends z.ZodType>(row: R) {
       rows: z
         .array(row, { error: 'pass rows as an array of daily market rows' })
         .min(2, { error: 'pass at least two rows' }),
-      /** First date replayed (default: the first usable row: SPX and VIX closes, VX1 and VX2 prices). Earlier rows still feed the signals and are not counted as skipped. */
+      /** First date replayed (default, and at the earliest: the first usable row: SPX and VIX closes, VX1 and VX2 prices). Earlier rows still feed the signals and are not counted as skipped. */
       from: isoDate.optional(),
       /** Last date replayed (default: the last row). */
       to: isoDate.optional(),

@@ -313,6 +313,35 @@ describeWithData('the work limit on the whole history (VIX from 1990)', () => {
     expect(n).toBe(3711);
     expect(() => checkReplayWork(n, replayLegCount(v.assumptions))).not.toThrow();
   });
+
+  it('counts the same rows with `from` on the first row: the warm-up before 2007-04-02 costs no marking', () => {
+    const rows = loadRows('1990-01-01', '2021-12-23');
+    // 11 condors × 7 legs: 3711 rows pass (285,747 row-legs), the 8,000 from 1990 would not
+    const v = parseReplayInput({ rows, from: rows[0]!.date, assumptions: { entryEveryDays: 7, maxOpenCondors: 11 } });
+    expect(replayedRowCount(v)).toBe(3711);
+    expect(() => checkReplayWork(replayedRowCount(v), replayLegCount(v.assumptions))).not.toThrow();
+  });
+});
+
+describeWithData('Aug 2024 rows from 2024-06-03, VX prices only from 2024-07-15', () => {
+  it('skips the same rows with `from` on the first row as without: the warm-up is not counted', () => {
+    const rows = mergeMarketHistory(
+      parseMarketHistory(readDataFile('cboe_VIX_History__ManULoreN14.csv'), 'cboe-vix'),
+      parseMarketHistory(readDataFile('spx_daily_2021-2026__eric-tao.csv'), 'spx-ohlcv'),
+      parseMarketHistory(readDataFile('cboe_VVIX_History__ManULoreN14.csv'), 'cboe-vvix'),
+      parseMarketHistory(readDataFile('manumartinb_vx_M1-M8_episode_2024-07_2024-09.csv')),
+    ).filter((r) => r.date >= '2024-06-01' && r.date <= '2024-09-30');
+    expect(rows[0]!.date).toBe('2024-06-03');
+    const assumptions = { includeLedger: false };
+    const plain = replay({ rows, assumptions });
+    const from = replay({ rows, from: '2024-06-03', assumptions });
+    expect(plain.from).toBe('2024-07-15');
+    expect(plain.skipped.count).toBe(12);
+    expect(from).toEqual(plain);
+    expect(replayedRowCount(parseReplayInput({ rows, from: '2024-06-03' }))).toBe(
+      rows.filter((r) => r.date >= '2024-07-15').length,
+    );
+  });
 });
 
 describeWithData('the Jan 2021 condor settled on a skipped row after the last replayed day', () => {

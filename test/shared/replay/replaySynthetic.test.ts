@@ -240,9 +240,12 @@ describe('replay schedule and caps', () => {
     const r = replay({ rows, assumptions: { includeLedger: false } });
     expect(r.from).toBe('2000-01-03');
     expect(r.skipped.count).toBe(0);
-    const from1999 = replay({ rows, from: '1999-12-01', assumptions: { includeLedger: false } });
-    expect(from1999.skipped.count).toBe(dec1999.length);
-    expect(from1999.skipped.first[0]!.reason).toMatch(/exchange calendar/);
+    // `from` on the first row: the rows before the first replayable one are warm-up, not skipped
+    expect(replay({ rows, from: '1999-12-01', assumptions: { includeLedger: false } })).toEqual(r);
+    // with no row to replay, the first skipped one is named with its calendar gap
+    const e = errorOf(() => replay({ rows: dec1999 }));
+    expect(e.code).toBe('insufficient_data');
+    expect(e.message).toContain("(first skipped row 1999-12-01: date: is 1999-12-01, outside the exchange calendar's");
   });
 
   it('names the row whose expiries run past the exchange calendar (2040), not an inner count', () => {
