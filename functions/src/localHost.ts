@@ -355,7 +355,8 @@ async function writeResponse(
   else if (init.body instanceof Uint8Array) body = Buffer.from(init.body);
   else if (init.body === undefined || init.body === null) body = Buffer.alloc(0);
   else throw new Error('the local host writes only string, byte or JSON bodies');
-  headers['content-length'] = String(body.length);
+  // a HEAD's answer comes without its body (defineRoute), with the content-length of the GET's
+  if (!head || headers['content-length'] === undefined) headers['content-length'] = String(body.length);
   res.writeHead(init.status ?? 200, headers);
   res.end(head ? undefined : body);
 }

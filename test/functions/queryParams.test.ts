@@ -4,11 +4,11 @@
  * `?partial=false` must never be read as no parameter at all. The OpenAPI document says what the
  * hosts take: `partial` in any case, HEAD on the GET routes.
  */
-import { HttpRequest } from '@azure/functions';
+import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalHost, type LocalHost } from '../../functions/src/localHost';
 import { queryFlag } from '../../functions/src/http/route';
-import { routes } from '../../functions/src/routes';
+import { findRoute, routes } from '../../functions/src/routes';
 import { buildOpenApi } from '../../functions/src/openapi';
 import { callRoute, type Json } from './postJson';
 
@@ -136,5 +136,48 @@ describe('OpenAPI query and HEAD', () => {
       expect(item.get.responses['400']).toBeDefined();
     }
     expect(doc.paths['/api/plan'].head).toBeUndefined();
+  });
+});
+
+describe('HEAD on the Azure handler', () => {
+  /** The route's Azure handler answer to `method`, as the library hands it to the Functions host. */
+  async function azure(route: string, method: string): Promise<HttpResponseInit> {
+    const r = findRoute(route.split('?')[0]!)!;
+    const request = new HttpRequest({ method, url: `http://localhost:7071/api/${route}` });
+    return r.handler(request, new InvocationContext({ functionName: r.name }));
+  }
+
+  it.each([
+    ['openapi.json', 'a GET', 200],
+    ['health?x=1', 'a GET', 400],
+    ['replay', 'a POST', 405],
+  ])(
+    'HEAD /api/%s (%s route): the status and headers a GET gets, no body, as on the local host',
+    async (route, _, status) => {
+      const get = await azure(route, 'GET');
+      const head = await azure(route, 'HEAD');
+      expect(head.status).toBe(status);
+      expect(head.body).toBeUndefined();
+      expect(head.jsonBody).toBeUndefined();
+      const headers = head.headers as Record<string, string>;
+      const { 'content-length': length, ...rest } = headers;
+      expect(rest).toEqual(get.headers);
+      // a 405 names the method: the HEAD's problem is one byte longer than the GET's
+      expect(Number(length)).toBe(Buffer.byteLength(get.body as string) + (status === 405 ? 1 : 0));
+      if (status === 405) expect(headers.allow).toBe('POST');
+      const res = await fetch(`${host.url}/api/${route}`, { method: 'HEAD' });
+      expect(res.status).toBe(status);
+      expect(res.headers.get('content-type')).toBe(headers['content-type']);
+      expect(res.headers.get('content-length')).toBe(length);
+      expect(await res.text()).toBe('');
+    },
+  );
+
+  it('HEAD /api/health: 200 with the JSON type, no body', async () => {
+    const head = await azure('health', 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.body).toBeUndefined();
+    expect((head.headers as Record<string, string>)['content-type']).toMatch(/^application\/json/);
+    expect(Number((head.headers as Record<string, string>)['content-length'])).toBeGreaterThan(50);
   });
 });

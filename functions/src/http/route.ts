@@ -5,7 +5,7 @@
  * every thrown error becomes a problem document. Hosts register `handler` and add nothing.
  */
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
-import type { ReadableStream } from 'node:stream/web';
+import { ReadableStream } from 'node:stream/web';
 import type { z } from 'zod';
 import { invalidInput } from '@alvh/shared';
 import { maxBodyBytes } from '../config';
@@ -179,7 +179,7 @@ export function defineRoute(
   spec: RouteSpec,
   run: (call: RouteCall) => HttpResponseInit | Promise<HttpResponseInit>,
 ): Route {
-  const handler = async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
+  const answer = async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
     const instance = pathOf(request.url);
     const method = request.method.toUpperCase();
     const allowed = allowedMethods(spec);
@@ -205,7 +205,29 @@ export function defineRoute(
       return problemResponse(problem, headers);
     }
   };
+  const handler = async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
+    const res = await answer(request, context);
+    return request.method.toUpperCase() === 'HEAD' ? withoutBody(res) : res;
+  };
   return { ...spec, handler };
+}
+
+/**
+ * The answer to a HEAD: the status and headers a GET gets (a 405 or 400 too), no body; its
+ * content-length that of the body left out.
+ */
+export function withoutBody(res: HttpResponseInit): HttpResponseInit {
+  const headers: Record<string, string> = { ...(res.headers as Record<string, string> | undefined) };
+  const out: HttpResponseInit = { ...res, headers };
+  delete out.body;
+  delete out.jsonBody;
+  const json = res.jsonBody as unknown;
+  const body: unknown = json !== undefined ? JSON.stringify(json) : res.body;
+  if (json !== undefined) headers['content-type'] ??= 'application/json';
+  if (typeof body === 'string') headers['content-length'] = String(Buffer.byteLength(body));
+  else if (body instanceof Uint8Array) headers['content-length'] = String(body.byteLength);
+  else if (body instanceof ReadableStream) void body.cancel().catch(() => undefined);
+  return out;
 }
 
 /**
