@@ -173,6 +173,22 @@ export const MARKET_RATE = Object.freeze({ min: -0.05, max: 0.2 });
  */
 export const VVIX_RANGE = Object.freeze({ min: 20, max: 400 });
 
+/** A vol of vol (VVIX/100, a decimal) within {@link VVIX_RANGE}, as the request schemas take it, named `field`. */
+export function checkVolOfVol(field: string, x: number): number {
+  checkFinite(field, x);
+  const lo = VVIX_RANGE.min / 100;
+  const hi = VVIX_RANGE.max / 100;
+  if (x < lo || x > hi)
+    throw invalidInput(
+      field,
+      `is ${x}, outside ${lo} to ${hi} (VVIX ${VVIX_RANGE.min} to ${VVIX_RANGE.max}, the range of the VIX-option surface)`,
+      x > hi && x / 100 >= lo && x / 100 <= hi
+        ? `pass the vol of vol as VVIX/100: ${scaledForFix(x, 0.01)} for VVIX ${x}, not ${x}`
+        : `pass VVIX/100 from ${lo} to ${hi}: 0.95 for VVIX 95`,
+    );
+  return x;
+}
+
 /** A USD rate or SPX dividend yield within {@link MARKET_RATE}, named `field`. */
 export function checkMarketRate(field: string, x: number): number {
   checkFinite(field, x);

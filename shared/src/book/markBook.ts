@@ -22,7 +22,7 @@
 import { bsGreeks, black76Greeks, blackFormula } from '../pricing/index';
 import { invalidInput } from '../errors';
 import { parseIsoDate } from '../dates';
-import { checkFinite, checkNonNegative, checkPositive, checkRate, checkVol } from '../validate';
+import { checkFinite, checkPositive, checkRate, checkVolOfVol } from '../validate';
 import { OPTION_MULTIPLIER, type Leg } from './leg';
 import type { SkewParams } from './skew';
 import { spxDivYield, spxVol, spxVolKernel, vixOptionVol, type StateSurfaces } from './marks';
@@ -38,7 +38,7 @@ export interface MarketState {
   rate: number;
   /** SPX dividend yield, decimal. */
   divYield: number;
-  /** 30-day vol of the VX futures for VIX options, decimal (VVIX/100 or the policy default). */
+  /** 30-day vol of the VX futures for VIX options, decimal (VVIX/100 or the policy default), 0.2 to 4 (VVIX 20 to 400). */
   volOfVol: number;
   /** The VX future price for a VIX option expiry. */
   futureFor: (expiry: string) => number;
@@ -89,7 +89,7 @@ function checkState(state: MarketState): number {
   checkPositive('state.vix', state.vix);
   checkRate('state.rate', state.rate);
   checkRate('state.divYield', state.divYield);
-  checkVol('state.volOfVol', state.volOfVol);
+  checkVolOfVol('state.volOfVol', state.volOfVol);
   return day;
 }
 
@@ -236,6 +236,5 @@ export function bookValueFast(
 
 /** Check a state once (for callers of {@link bookValueFast}); returns its day number. */
 export function checkMarketState(state: MarketState): number {
-  checkNonNegative('state.volOfVol', state.volOfVol);
   return checkState(state);
 }

@@ -89,14 +89,15 @@ export function surfacesFromVix(s: MarkableState, others: OtherIndices = {}): St
 
 /**
  * The surfaces of a market: its SPX surface (anchored at its VIX) and the VIX-option surface of
- * its vol of vol (VVIX = 100 · volOfVol, clamped to the module's range 20-400).
+ * its vol of vol (VVIX = 100 · volOfVol, clamped to the module's range 20-400), anchored at the
+ * clamped vol of vol it is built at, so a state marks at its own vol of vol's scale of it.
  */
 export function stateSurfaces(date: string, vix: number, volOfVol: number, spx: SpxSurface): StateSurfaces {
   return {
     spx,
     anchorVix: vix,
     vixOptions: vixOptionSurface(date, volOfVol),
-    anchorVolOfVol: volOfVol,
+    anchorVolOfVol: Math.min(VVIX_RANGE.max / 100, Math.max(VVIX_RANGE.min / 100, volOfVol)),
   };
 }
 
@@ -106,7 +107,7 @@ function vixOptionSurface(date: string, volOfVol: number): VixVolSurface {
 }
 
 function clampVvix(v: number): number {
-  return Math.min(400, Math.max(20, v));
+  return Math.min(VVIX_RANGE.max, Math.max(VVIX_RANGE.min, v));
 }
 
 const implicit = new WeakMap<object, StateSurfaces>();

@@ -12,6 +12,7 @@
  */
 import { daysBetween, parseIsoDate } from '../dates';
 import { isAlvhError } from '../errors';
+import { VVIX_RANGE } from '../validate';
 import { OPTION_MULTIPLIER, markBook, spxAtmVol, surfacesFromVix, type Leg, type MarketState } from '../book/index';
 import {
   CALENDAR_LAST_YEAR,
@@ -161,7 +162,9 @@ export function stepMarket(
     if (!isAlvhError(e) || pastCalendarEnd(e, row.date)) throw e;
     return { skip: e.message, kind: skipKind(row, e.problem) };
   }
-  const volOfVol = row.vvix !== undefined ? volOfVolFromVvix(row.vvix) : policy.defaultVolOfVol;
+  // a VVIX close outside the surface's range (15.71 on 2006-03-15) marks at the range's end
+  const vvix = row.vvix === undefined ? undefined : Math.min(VVIX_RANGE.max, Math.max(VVIX_RANGE.min, row.vvix));
+  const volOfVol = vvix !== undefined ? volOfVolFromVvix(vvix) : policy.defaultVolOfVol;
   // A history row can lack the far contracts (a source's gaps): the replay prices an expiry past the
   // row's last future from the day's fitted curve, as it always has, rather than drop the day.
   const futureFor = (expiry: string): number => {

@@ -6,7 +6,10 @@ import {
   ironCondorLegs,
   markBook,
   skewedVol,
+  stateSurfaces,
   surfacesOf,
+  vixOptionVol,
+  vixOptionVolFromVvix,
   type Leg,
   type MarketState,
 } from '@alvh/shared';
@@ -229,5 +232,24 @@ describe('markBook', () => {
     expect(() => markBook([{ ...condor[0]!, expiry: '2024-13-01' }], state)).toThrow(/^legs\[0\]\.expiry:/);
     expect(() => markBook(condor, { ...state, vix: 0 })).toThrow(/^state\.vix:/);
     expect(() => markBook(condor, { ...state, volOfVol: 90 })).toThrow(/^state\.volOfVol:.*0\.9/);
+  });
+
+  it('refuses a vol of vol outside the request range 0.2-4 by state.volOfVol, not a zero price or a vol', () => {
+    const call: Leg = { kind: 'vix', type: 'call', strike: 20, expiry: '2024-02-14', quantity: 1 };
+    for (const volOfVol of [0, 0.1, 4.5])
+      expect(() => markBook([call], { ...state, volOfVol })).toThrow(
+        new RegExp(`^state\\.volOfVol: is ${volOfVol}, outside 0\\.2 to 4 \\(VVIX 20 to 400`),
+      );
+    expect(markBook([call], { ...state, volOfVol: 0.2 }).value).toBeGreaterThan(0);
+  });
+
+  it('anchors a surface built at a vol of vol outside 20-400 at the clamped level it is built at', () => {
+    const surfaces = stateSurfaces('2024-01-02', 14, 0.1, surface);
+    expect(surfaces.anchorVolOfVol).toBe(0.2);
+    // a state at 0.2 on it marks at the VVIX-20 surface (20% at the money), not twice it
+    const vol = vixOptionVol({ ...state, volOfVol: 0.2, surfaces }, 30 / 365, 16, 16);
+    expect(vol).toBe(vixOptionVolFromVvix(20, 30 / 365, 16, 16));
+    expect(vol).toBeCloseTo(0.2, 6);
+    expect(stateSurfaces('2024-01-02', 14, 5, surface).anchorVolOfVol).toBe(4);
   });
 });

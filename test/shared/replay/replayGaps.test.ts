@@ -118,3 +118,14 @@ describe('episodes asked for', () => {
     expect(r.notes.some((n) => n.startsWith('episode'))).toBe(false);
   });
 });
+
+describe('a VVIX close outside the VIX-option surface range (20-400)', () => {
+  it('marks at the range end, as the surface always clamped it, not refused as a state.volOfVol', () => {
+    const rows = flatRows([2021, 1, 4], 60);
+    const at = (vvix: number) =>
+      replay({ rows: rows.map((x, i) => (i === 30 ? { ...x, vvix } : x)), assumptions: { includeLedger: false } });
+    // the history's VVIX of 2006-03-15 is 15.71
+    expect(at(15.71)).toEqual(at(20));
+    expect(at(480)).toEqual(at(400));
+  });
+});
