@@ -21,7 +21,7 @@
  * replaces these, interpolated in total variance at fixed k between expiries.
  */
 import { invalidInput } from '../errors';
-import { VVIX_RANGE, checkPositive } from '../validate';
+import { VVIX_RANGE, checkPositive, checkVxPrice } from '../validate';
 import { parseIsoDate } from '../dates';
 import type { ParsedChain } from './chain';
 import { fitChainSurface, type ChainSurfaceFit } from './fitChain';
@@ -52,7 +52,7 @@ export interface VixVolSurface {
   /** The VVIX the surface corresponds to (given, or the chain's 30-day ATM vol × 100). */
   referenceVvix: number;
   label: string;
-  /** Vol (decimal) for an option of tYears on a future at `future` with strike `strike`; checked. */
+  /** Vol (decimal) for an option of tYears on a future at `future` (VX points, 1-500) with strike `strike`; checked. */
   vol(tYears: number, strike: number, future: number): number;
   /** ATM vol at tYears. */
   atmVol(tYears: number): number;
@@ -69,12 +69,17 @@ export interface VixVolSurface {
   describe(): string;
 }
 
+/**
+ * The checked `vol`'s arguments: a time to expiry, a positive strike and a VX future within the VX
+ * price range the package takes ({@link checkVxPrice}: 1 to 500 points), not a level the smile's
+ * wing turns into thousands of percent.
+ */
 function checkArgs(t: number, strike: number, future: number): void {
   if (typeof t !== 'number' || !(t > 0) || t > 30) {
     throw invalidInput('tYears', `is ${String(t)}`, 'pass the time to the VIX option expiry in years (> 0)');
   }
   checkPositive('strike', strike);
-  checkPositive('future', future);
+  checkVxPrice('future', future);
 }
 
 /** Whole days to expiry up to which {@link AtmMemo} keeps the ATM vols it has computed. */

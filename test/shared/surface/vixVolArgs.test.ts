@@ -1,0 +1,27 @@
+/**
+ * The checked VIX-option `vol(t, K, F)` refuses a VX future outside the VX price range the package
+ * takes (1 to 500 points, checkVxPrice), naming `future`, rather than a vol of thousands of percent
+ * from the smile's wing.
+ */
+import { describe, expect, it } from 'vitest';
+import { vixSurfaceFromVvix } from '@alvh/shared';
+import { moveVixSurface } from '@alvh/shared/surface';
+import { errorOf } from '../../helpers/errors';
+
+describe('VixVolSurface.vol', () => {
+  const s = vixSurfaceFromVvix('2024-01-02', 100);
+
+  it.each([1e-300, 0.2, 0.99, 501, 1e6])('refuses the future %d by name', (future) => {
+    for (const surface of [s, moveVixSurface(s, 150)]) {
+      const e = errorOf(() => surface.vol(30 / 365, 20, future));
+      expect(e.code).toBe('invalid_input');
+      expect(e.field).toBe('future');
+    }
+  });
+
+  it('takes a future within 1 to 500 points', () => {
+    expect(s.vol(30 / 365, 20, 20)).toBeCloseTo(1, 12);
+    expect(s.vol(30 / 365, 1, 1)).toBe(s.volAtK(30 / 365, 0));
+    expect(s.vol(30 / 365, 500, 500)).toBe(s.volAtK(30 / 365, 0));
+  });
+});
