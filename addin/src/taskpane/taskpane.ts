@@ -104,18 +104,14 @@ function fillCurveExpiries(): void {
 
 function loadExample(): void {
   clearBoxes(); // positions, a last rebalance, closes and events of another day would change the example's plan
-  // A chain fitted on the Surface tab is of another day too: the plan would refuse its surface.
-  const dropped = clearSurface();
+  const dropped = clearSurface(); // a chain fitted on the Surface tab is of another day: the plan would refuse it
   fill(EXAMPLE.fields, EXAMPLE.futures, {}, EXAMPLE.indices);
   for (const key of POLICY_SHOWN) {
     const c = input(`policy.${key}`);
     c.value = c.dataset['default'] ?? '';
   }
-  note(
-    dropped === undefined
-      ? EXAMPLE.note
-      : `${EXAMPLE.note} The chain of ${dropped} fitted on the Surface tab was cleared: the example is of another day.`,
-  );
+  const cleared = ` The chain of ${dropped} fitted on the Surface tab was cleared: the example is of another day.`;
+  note(dropped === undefined ? EXAMPLE.note : EXAMPLE.note + cleared);
   onFormChange();
 }
 
