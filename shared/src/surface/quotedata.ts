@@ -1,7 +1,7 @@
 /** Cboe's delayed-quotes "quotedata" CSV layout. */
 import { invalidInput } from '../errors';
 import { MONTH_NAMES, dayFromYmd, toIsoDate, weekdayOf, ymdOf } from '../dates';
-import { checkCommaSeparated, isBlank, readCsv } from './csv';
+import { checkCommaSeparated, isBlank, readCsv, type CsvRecord } from './csv';
 import {
   admit,
   emptyChain,
@@ -120,6 +120,21 @@ const QUOTEDATA_HEADER = [
 const C = { expiry: 0, callSymbol: 1, callBid: 4, callAsk: 5, strike: 11, putSymbol: 12, putBid: 15, putAsk: 16 };
 
 /**
+ * Refuses a row whose Strike cell is not the strike its option symbol encodes (the symbol's last
+ * digits, in thousandths of a point: C02400000 is 2400): a Strike edited or shifted by a column
+ * would otherwise store the quote at a strike nobody quoted.
+ */
+function checkSymbolStrike(r: CsvRecord, strike: number, symCol: number, digits: string): void {
+  if (Math.round(strike * 1000) === Number(digits)) return;
+  const side = symCol === C.callSymbol ? 'Calls' : 'Puts';
+  throw invalidInput(
+    `chain line ${r.line} column ${C.strike + 1} (Strike)`,
+    `is ${r.cells[C.strike]}, but the symbol ${r.cells[symCol]} in column ${symCol + 1} (${side}) is for the strike ${Number(digits) / 1000}`,
+    'pass the quotedata rows unchanged (the Strike cell and the symbols either side of it name one strike)',
+  );
+}
+
+/**
  * Whether a text is in Cboe's quotedata layout: a line that starts (after blanks) with the
  * "Expiration Date," header. Line by line (`m`), blanks within a line only, so the test is linear in
  * the text: `(^|\n)\s*` backtracks over every run of blank lines, quadratic in its length.
@@ -216,7 +231,7 @@ export function parseQuotedata(text: string): ParsedChain {
       ['put', C.putSymbol, C.putBid, C.putAsk],
     ] as const) {
       const sym = r.cells[symCol]!;
-      const sm = /^([A-Z]+)(\d{2})(\d{2})(\d{2})([CP])\d+$/.exec(sym);
+      const sm = /^([A-Z]+)(\d{2})(\d{2})(\d{2})([CP])(\d+)$/.exec(sym);
       const where = `chain line ${r.line} column ${symCol + 1} (${type === 'call' ? 'Calls' : 'Puts'})`;
       if (!sm) {
         throw invalidInput(
@@ -233,6 +248,7 @@ export function parseQuotedata(text: string): ParsedChain {
           'pass the quotedata rows unchanged',
         );
       }
+      checkSymbolStrike(r, strike, symCol, sm[6]!);
       const root = sm[1]!;
       const q: ChainQuote = {
         root,

@@ -149,6 +149,24 @@ describe('parseQuotedata on small chains', () => {
     );
     expect(e.field).toBe('chain line 5 column 2 (Calls)');
   });
+  it('refuses a Strike cell that is not the strike of its symbols, naming the line, the column and both', () => {
+    const row = quotedataRow('Fri Mar 17 2023', 'SPXW230317', 4000, 50, 51, 48, 49);
+    const e = errorOf(() => parseQuotedata(quotedata([row.replace(',4000.00,', ',4010.00,')])));
+    expect([e.field, e.message]).toEqual([
+      'chain line 5 column 12 (Strike)',
+      expect.stringContaining(
+        'is 4010.00, but the symbol SPXW230317C04000000 in column 2 (Calls) is for the strike 4000',
+      ),
+    ]);
+    const put = errorOf(() => parseQuotedata(quotedata([row.replace('P04000000', 'P04005000')])));
+    expect(put.message).toContain(
+      'is 4000.00, but the symbol SPXW230317P04005000 in column 13 (Puts) is for the strike 4005',
+    );
+    // a strike written without decimals, or with a fraction the symbol holds, is the same strike
+    expect(parseQuotedata(quotedata([row.replace(',4000.00,', ',4000,')])).quotes[0]!.strike).toBe(4000);
+    const half = quotedataRow('Fri Mar 17 2023', 'SPXW230317', 4002.5, 50, 51, 48, 49);
+    expect(parseQuotedata(quotedata([half])).quotes[0]!.strike).toBe(4002.5);
+  });
   it('rejects an empty text and a wrong header', () => {
     expect(errorOf(() => parseQuotedata('')).message).toMatch(/empty/);
     const e = errorOf(() => parseQuotedata(quotedata([]).replace('Strike,Puts', 'Strike,Put')));
@@ -314,6 +332,18 @@ describeWithData('the two real chains', () => {
     const c = parseQuotedata(readDataFile('cboe_spx_quotedata_2023-06-09__AyourElwazani97.csv'));
     expect([c.valuationDate, c.valuationMinutes, c.rowsRead]).toEqual(['2023-06-09', 820, 8894]);
     expect(new Set(c.quotes.map((q) => q.expiry)).size).toBe(49);
+  });
+  it('2022-02-04 with one Strike cell edited (2400 to 2500) is refused, not stored as a 2500 call', () => {
+    const lines = readDataFile('cboe_spx_quotedata_2022-02-04__Luca-Castelli.csv').split('\n');
+    expect(lines[4]).toContain(',2400.00,SPXW220207P02400000,');
+    lines[4] = lines[4]!.replace(',2400.00,', ',2500.00,');
+    const e = errorOf(() => parseQuotedata(lines.join('\n')));
+    expect([e.field, e.message]).toEqual([
+      'chain line 5 column 12 (Strike)',
+      expect.stringContaining(
+        'is 2500.00, but the symbol SPXW220207C02400000 in column 2 (Calls) is for the strike 2400',
+      ),
+    ]);
   });
 });
 
