@@ -7,6 +7,7 @@
 export * from './errors';
 export * from './validate';
 export * from './dates';
+export * from './textEncoding';
 export * from './schemas/index';
 export * from './pricing/index';
 export * from './market/index';

@@ -122,6 +122,14 @@ describe('readVixCloses: the recent VIX closes pasted into the taskpane', () => 
     expect(() => readVixCloses(text, '2025-04-08')).toThrow(words);
   });
 
+  it('names UTF-16 text (a file saved as Unicode Text, read as UTF-8) instead of its first "date"', () => {
+    const text = 'DATE,CLOSE\n04/07/2025,46.98\n';
+    for (const bom of ['\uFEFF', ''])
+      expect(() => readVixCloses(new TextDecoder().decode(Buffer.from(bom + text, 'utf16le')), '2025-04-08')).toThrow(
+        new VixClosesError(1, 'the file is UTF-16 text: save it as CSV UTF-8 and load it again'),
+      );
+  });
+
   it('never fails with another error while the Date is still being typed (the page would break)', () => {
     for (const typing of ['', '2025-04-0', '2025-13-08', '2025-04-31'])
       try {

@@ -4,7 +4,14 @@
  * its factors where its filter reads them from the closes instead of at their expectation given
  * today's VIX alone (docs/scenarios.md, "Where the spike came from matters").
  */
-import { MAX_VIX_HISTORY, MAX_VIX_INDEX, MIN_VIX_POINTS, VIX_HISTORY_STALE_DAYS, daysBetween } from '@alvh/shared';
+import {
+  MAX_VIX_HISTORY,
+  MAX_VIX_INDEX,
+  MIN_VIX_POINTS,
+  VIX_HISTORY_STALE_DAYS,
+  daysBetween,
+  utf16Issue,
+} from '@alvh/shared';
 import { decimalFromText, hasDecimalComma } from './numbers';
 import { PastedLineError } from './errors';
 
@@ -108,6 +115,8 @@ function closeColumn(cells: string[], line: number): number {
  * @throws VixClosesError naming the line and the fix for a row the Monte Carlo could not take
  */
 export function readVixCloses(text: string, valuationDate: string): VixClosesRead | null {
+  const utf16 = utf16Issue(text);
+  if (utf16 !== undefined) throw new VixClosesError(1, utf16);
   const lines = text.split(/\r?\n/);
   let closeCol = 1;
   let width = 2;

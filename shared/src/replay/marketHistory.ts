@@ -30,6 +30,7 @@
  */
 import { invalidInput } from '../errors';
 import { parseIsoDate } from '../dates';
+import { refuseUtf16 } from '../textEncoding';
 
 /** One trading day of market history (see the module comment for units and `vx` semantics). */
 export interface MarketRow {
@@ -244,6 +245,7 @@ export function detectMarketHistoryFormat(text: string): MarketHistoryFormat {
 function firstLine(text: string): string {
   if (typeof text !== 'string')
     throw invalidInput('text', `is ${typeof text}, not text`, 'pass the file contents as a string');
+  refuseUtf16(text, 'text');
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const nl = body.search(/\r?\n/);
   const line = (nl < 0 ? body : body.slice(0, nl)).trim();

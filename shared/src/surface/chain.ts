@@ -7,6 +7,7 @@
  * column.
  */
 import { invalidInput } from '../errors';
+import { refuseUtf16 } from '../textEncoding';
 import type { ParsedChain } from './chainQuotes';
 import { isQuotedata, parseQuotedata } from './quotedata';
 import { parseChainTable, type ChainRow, type ChainTableOptions } from './chainTable';
@@ -21,6 +22,8 @@ export { parseChainTable } from './chainTable';
 
 /** Quotedata text (has the "Expiration Date" header) or the plain table. */
 export function parseChain(chain: string | readonly ChainRow[], options?: Partial<ChainTableOptions>): ParsedChain {
+  // before the layout is chosen: UTF-16 read as UTF-8 is neither layout, and no table missing a date
+  refuseUtf16(chain, 'chain');
   if (typeof chain === 'string' && isQuotedata(chain)) {
     const parsed = parseQuotedata(chain);
     if (options?.spot !== undefined) parsed.spot = options.spot;

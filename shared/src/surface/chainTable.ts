@@ -1,5 +1,6 @@
 /** The plain chain table {expiry, strike, type, bid, ask}: CSV text with a header, or rows as objects. */
 import { invalidInput } from '../errors';
+import { refuseUtf16 } from '../textEncoding';
 import { parseIsoDate, toIsoDate } from '../dates';
 import { checkCommaSeparated, isBlank, readCsv } from './csv';
 import {
@@ -121,6 +122,7 @@ function tableRowFrom(
  * parseChainTable('expiry,strike,type,bid,ask\n2023-07-21,4300,put,60.1,60.6', { valuationDate: '2023-06-09' });
  */
 export function parseChainTable(table: string | readonly ChainRow[], options: ChainTableOptions): ParsedChain {
+  refuseUtf16(table, 'chain');
   const valuationDay = parseIsoDate('valuationDate', options?.valuationDate);
   const valuationMinutes = options.valuationMinutes ?? 960;
   if (!Number.isInteger(valuationMinutes) || valuationMinutes < 0 || valuationMinutes >= 1440) {

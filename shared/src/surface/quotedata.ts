@@ -1,5 +1,6 @@
 /** Cboe's delayed-quotes "quotedata" CSV layout. */
 import { invalidInput } from '../errors';
+import { refuseUtf16 } from '../textEncoding';
 import { MONTH_NAMES, dayFromYmd, toIsoDate, weekdayOf, ymdOf } from '../dates';
 import { checkCommaSeparated, isBlank, readCsv, type CsvRecord } from './csv';
 import {
@@ -134,6 +135,13 @@ function checkSymbolStrike(r: CsvRecord, strike: number, symCol: number, digits:
   );
 }
 
+/** The index level of the title line's "Last: 4500.5298" cell, or null. */
+function spotOf(title: CsvRecord | null): number | null {
+  const last = title?.cells.find((c) => /^Last:/i.test(c));
+  const x = last ? Number(last.replace(/^Last:\s*/i, '')) : NaN;
+  return Number.isFinite(x) && x > 0 ? x : null;
+}
+
 /**
  * Whether a text is in Cboe's quotedata layout: a line that starts (after blanks) with the
  * "Expiration Date," header. Line by line (`m`), blanks within a line only, so the test is linear in
@@ -158,6 +166,7 @@ export function isQuotedata(text: string): boolean {
  * chain.valuationDate; // '2022-02-04' (stamped Saturday evening: Friday's closing quotes)
  */
 export function parseQuotedata(text: string): ParsedChain {
+  refuseUtf16(text, 'chain');
   if (typeof text !== 'string' || text.trim() === '') emptyChain('chain');
   const records = readCsv(text, 'chain').filter((r) => !isBlank(r));
   const headerAt = records.findIndex((r) => r.cells[0] === 'Expiration Date');
@@ -190,12 +199,7 @@ export function parseQuotedata(text: string): ParsedChain {
   }
   const stamp = stampRec.cells.filter((c) => c !== '').join(', ');
   const { valuationDate, valuationMinutes } = parseStamp(stampRec.line, stamp);
-  let spot: number | null = null;
-  const last = title?.cells.find((c) => /^Last:/i.test(c));
-  if (last) {
-    const x = Number(last.replace(/^Last:\s*/i, ''));
-    if (Number.isFinite(x) && x > 0) spot = x;
-  }
+  const spot = spotOf(title);
   const quotes: ChainQuote[] = [];
   const dropped: DroppedQuotes = { zeroBid: 0, noAsk: 0, crossed: 0, locked: 0 };
   const rows = records.slice(headerAt + 1);
