@@ -155,6 +155,13 @@ export function parseChainTable(table: string | readonly ChainRow[], options: Ch
         );
       }
     }
+    if (records.length === 1) {
+      throw invalidInput(
+        'chain',
+        `has a header (line ${records[0]!.line}) but no option rows`,
+        'pass the rows under the header, one option a line: expiry, strike, type, bid, ask',
+      );
+    }
     for (const r of records.slice(1)) {
       rowsRead++;
       const get = (name: string): unknown => {

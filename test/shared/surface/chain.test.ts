@@ -227,6 +227,16 @@ describe('plain table', () => {
       expect(errorOf(() => parseChain(text, { valuationDate: '2023-06-09' })).field).toBe('chain');
     }
   });
+  it('refuses a header without rows as such, not as an empty text', () => {
+    for (const text of ['expiry,strike,type,bid,ask\n', '\r\nExpiry,Strike,Type,Bid,Ask\r\n,,,,\r\n\r\n']) {
+      const e = errorOf(() => parseChainTable(text, { valuationDate: '2023-06-09' }));
+      expect([e.field, e.message]).toEqual([
+        'chain',
+        expect.stringMatching(/^chain: has a header \(line [12]\) but no option rows; pass the rows under the header/),
+      ]);
+      expect(errorOf(() => parseChain(text, { valuationDate: '2023-06-09' })).message).toBe(e.message);
+    }
+  });
   it('refuses a second row for one option, naming both rows: neither quote can be taken as the market', () => {
     const twice = csv + '2023-07-21,4300.0,P,59.0,59.5\n';
     const e = errorOf(() => parseChainTable(twice, { valuationDate: '2023-06-09' }));
