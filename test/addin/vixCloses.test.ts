@@ -122,6 +122,31 @@ describe('readVixCloses: the recent VIX closes pasted into the taskpane', () => 
     expect(() => readVixCloses(text, '2025-04-08')).toThrow(words);
   });
 
+  it('reads quoted CSV cells as a CSV writer quotes them, and lines ended by a lone CR', () => {
+    const quoted = '"DATE","CLOSE"\n"06/07/2023","14.2"\n"06/08/2023","13.65"\n';
+    const want = [
+      { date: '2023-06-07', vix: 14.2 },
+      { date: '2023-06-08', vix: 13.65 },
+    ];
+    expect(readVixCloses(quoted, '2023-06-09')!.closes).toEqual(want);
+    const cboe =
+      '"DATE","OPEN","HIGH","LOW","CLOSE"\r"06/07/2023","14.5","15","14","14.2"\r"06/08/2023",14,14,13,13.65';
+    const read = readVixCloses(cboe, '2023-06-09')!;
+    expect([read.closes, read.lines, read.note]).toEqual([
+      want,
+      [2, 3],
+      '2 closes, 2023-06-07 to 2023-06-08 (column "CLOSE")',
+    ]);
+    expect(readVixCloses('2023-06-07\t"14.2"\r2023-06-08;"13.65"', '2023-06-09')!.closes).toEqual(want);
+    // a decimal comma inside quotes stays in its cell, to be refused there; a quote left open is named in its cell
+    expect(() => readVixCloses('"06/07/2023","14,2"', '2023-06-09')).toThrow(
+      'VIX closes, line 1: the close "14,2" has a decimal comma: write 14.2',
+    );
+    expect(() => readVixCloses('2023-06-07,14.2\r2023-06-08,"13.65', '2023-06-09')).toThrow(
+      'VIX closes, line 2: the close ""13.65" is not a positive number',
+    );
+  });
+
   it('names UTF-16 text (a file saved as Unicode Text, read as UTF-8) instead of its first "date"', () => {
     const text = 'DATE,CLOSE\n04/07/2025,46.98\n';
     for (const bom of ['\uFEFF', ''])

@@ -10,6 +10,7 @@ import {
   MIN_VIX_POINTS,
   VIX_HISTORY_STALE_DAYS,
   daysBetween,
+  readCsv,
   utf16Issue,
 } from '@alvh/shared';
 import { decimalFromText, hasDecimalComma } from './numbers';
@@ -56,17 +57,39 @@ export function isoDate(text: string): string | undefined {
   return Number.isNaN(t.getTime()) || t.toISOString().slice(0, 10) !== date ? undefined : date;
 }
 
+/** A cell without the double quotes a CSV writer put around it ("" inside stands for one). */
+function unquoted(cell: string): string {
+  const c = cell.trim();
+  return c.length >= 2 && c.startsWith('"') && c.endsWith('"') ? c.slice(1, -1).replace(/""/g, '"').trim() : c;
+}
+
+/**
+ * A line's cells as a CSV (RFC 4180, the shared `readCsv`: quoted cells, a comma inside quotes
+ * kept in its cell), or split at its commas where it is no well-formed CSV (a quote left open): the
+ * stray quote then stays in its cell, to be named there.
+ */
+function csvCells(line: string): string[] {
+  try {
+    return readCsv(line, 'line')[0]?.cells ?? [''];
+  } catch {
+    return line.split(',').map((c) => c.trim());
+  }
+}
+
 /**
  * The cells of a pasted line: split by tabs (a sheet's copy) when it has any, else by semicolons,
- * else by commas (a CSV), else by spaces; empty cells at its end dropped. One separator a line, so
- * a decimal comma ("17,25") between tabs, semicolons or spaces stays in its cell, to be refused
- * there: a line whose commas would leave two numbers in one cell ("2025-04-07 46,98") is split by
- * its spaces, never read as a CSV of "2025-04-07 46" and "98".
+ * else by commas (a CSV), else by spaces; double quotes around a cell removed, as a CSV writer
+ * puts them ("DATE","CLOSE"); empty cells at its end dropped. One separator a line, so a decimal
+ * comma ("17,25") between tabs, semicolons or spaces, or inside quotes, stays in its cell, to be
+ * refused there: a line whose commas would leave two numbers in one cell ("2025-04-07 46,98") is
+ * split by its spaces, never read as a CSV of "2025-04-07 46" and "98".
  */
 export function pastedCells(line: string): string[] {
-  const csv = line.includes(',') && !line.split(',').some((c) => /\d\s+\d/.test(c.trim()));
-  const sep = line.includes('\t') ? '\t' : line.includes(';') ? ';' : csv ? ',' : /\s+/;
-  const cells = line.split(sep).map((c) => c.trim());
+  const csv = !line.includes('\t') && !line.includes(';') && line.includes(',') ? csvCells(line) : undefined;
+  const cells =
+    csv !== undefined && !csv.some((c) => /\d\s+\d/.test(c))
+      ? csv
+      : line.split(line.includes('\t') ? '\t' : line.includes(';') ? ';' : /\s+/).map(unquoted);
   while (cells.length > 1 && cells[cells.length - 1] === '') cells.pop();
   return cells;
 }
@@ -117,7 +140,8 @@ function closeColumn(cells: string[], line: number): number {
 export function readVixCloses(text: string, valuationDate: string): VixClosesRead | null {
   const utf16 = utf16Issue(text);
   if (utf16 !== undefined) throw new VixClosesError(1, utf16);
-  const lines = text.split(/\r?\n/);
+  // a line ends at LF, CRLF or a lone CR (as older Mac exports write)
+  const lines = text.split(/\r\n|\r|\n/);
   let closeCol = 1;
   let width = 2;
   let header = false;
