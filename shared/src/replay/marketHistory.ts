@@ -30,6 +30,7 @@
  */
 import { invalidInput } from '../errors';
 import { parseIsoDate } from '../dates';
+import { decimalCell } from '../surface/chainQuotes';
 import { refuseUtf16 } from '../textEncoding';
 
 /** One trading day of market history (see the module comment for units and `vx` semantics). */
@@ -341,7 +342,8 @@ export function parseMarketHistory(text: string, format?: MarketHistoryFormat): 
     const readNumber = (col: number, allowZeroAsMissing: boolean): number | null => {
       const cell = cells[col] as string;
       if (layout.missing.includes(cell)) return null;
-      const x = Number(cell);
+      // a decimal, as every reader takes one: Number alone reads "0x10" as 16 and "0b11111" as 31
+      const x = decimalCell(cell);
       if (cell === '' || !Number.isFinite(x))
         throw invalidInput(where(col), `is "${cell}", not a number`, 'write a price such as 16.25');
       if (x === 0 && allowZeroAsMissing) return null;

@@ -59,6 +59,20 @@ describe('parseMarketHistory on small texts', () => {
 
   const bad: [string, string, MarketHistoryFormat | undefined, RegExp][] = [
     ['a word in a price cell', 'DATE,VVIX\n03/16/2020,abc\n', undefined, /^line 2 \(VVIX\): is "abc", not a number/],
+    // Number() reads these as 16, 31 and 8: a price nobody wrote
+    ['a hexadecimal price', 'DATE,VVIX\n03/16/2020,0x10\n', undefined, /^line 2 \(VVIX\): is "0x10", not a number/],
+    [
+      'a binary price',
+      'Fecha,M1,M2,M3,M4,M5,M6,M7,M8\n2024-08-05,0b11111,2,3,4,5,6,7,8\n',
+      undefined,
+      /^line 2 \(M1\): is "0b11111", not a number/,
+    ],
+    [
+      'an octal price',
+      ',DATE,VIX9D,VIX,VIX3M,VIX6M,SP500\n0,2008-01-02,,0o10,,24.36,1447.16\n',
+      undefined,
+      /^line 2 \(VIX\): is "0o10"/,
+    ],
     [
       'a negative price',
       'Fecha,M1,M2,M3,M4,M5,M6,M7,M8\n2024-08-05,-1,2,3,4,5,6,7,8\n',
