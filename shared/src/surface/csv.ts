@@ -14,8 +14,9 @@ export interface CsvRecord {
 
 /**
  * RFC 4180 CSV: fields separated by commas, optionally in double quotes (a doubled quote inside
- * stands for one), records ended by LF or CRLF; cells trimmed; a leading BOM ignored. Each record
- * keeps the 1-based line it starts on, for error messages.
+ * stands for one), records ended by LF, CRLF or a lone CR; cells trimmed; a leading BOM ignored.
+ * Each record keeps the 1-based line it starts on, for error messages. A quote never closed, and
+ * text after a closing quote ("4300"5), are refused naming the line (and the column).
  */
 export function readCsv(text: string, field: string): CsvRecord[] {
   const out: CsvRecord[] = [];
@@ -29,6 +30,7 @@ export function readCsv(text: string, field: string): CsvRecord[] {
       let cell: string;
       while (i < n && (text[i] === ' ' || text[i] === '\t')) i++;
       if (text[i] === '"') {
+        const start = i;
         let j = i + 1;
         let buf = '';
         for (;;) {
@@ -51,7 +53,18 @@ export function readCsv(text: string, field: string): CsvRecord[] {
         }
         for (let c = i; c < j; c++) if (text.charCodeAt(c) === 10) line++;
         i = j;
-        while (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') i++;
+        while (i < n && (text[i] === ' ' || text[i] === '\t')) i++;
+        if (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
+          // "4300"5 is no field RFC 4180 writes: dropping the 5 would read 4300
+          let end = i;
+          while (end < n && end - i < 40 && text[end] !== ',' && text[end] !== '\n' && text[end] !== '\r') end++;
+          const typed = text.slice(start, end);
+          throw invalidInput(
+            `${field} line ${line} column ${cells.length + 1}`,
+            `is ${typed.length > 60 ? `${typed.slice(0, 25)}...${typed.slice(-25)}` : typed}: text after the closing quote of a quoted cell`,
+            'put the whole cell inside the quotes, or write it without quotes (a quote inside a quoted cell is written twice)',
+          );
+        }
         cell = buf.trim();
       } else {
         let j = i;

@@ -46,6 +46,19 @@ describe('readCsv', () => {
   it('names the line of an unclosed quote', () => {
     expect(errorOf(() => readCsv('a,b\n"open,c\n', 'chain')).field).toBe('chain line 2');
   });
+  it('refuses text after a closing quote, naming the line and column, instead of dropping it ("4300"5 read 4300)', () => {
+    const e = errorOf(() => readCsv('expiry,strike\n2023-07-21,"4300"5,put\n', 'chain'));
+    expect([e.field, e.message]).toEqual([
+      'chain line 2 column 2',
+      'chain line 2 column 2: is "4300"5: text after the closing quote of a quoted cell; put the whole cell inside the quotes, or write it without quotes (a quote inside a quoted cell is written twice)',
+    ]);
+    // the line where the quote closes, for a cell over two lines
+    expect(errorOf(() => readCsv('a,"b\nc" d\n', 'chain')).field).toBe('chain line 2 column 2');
+    const table = 'expiry,strike,type,bid,ask\n2023-07-21,"4300"5,put,60.1,60.6\n';
+    expect(errorOf(() => parseChainTable(table, { valuationDate: '2023-06-09' })).field).toBe('chain line 2 column 2');
+    // blanks after the closing quote are no text
+    expect(readCsv('"a" ,"b"\t\r\n', 'chain').map((r) => r.cells)).toEqual([['a', 'b']]);
+  });
 });
 
 describe('parseQuotedata on small chains', () => {
