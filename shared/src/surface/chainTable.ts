@@ -2,7 +2,7 @@
 import { invalidInput } from '../errors';
 import { refuseUtf16 } from '../textEncoding';
 import { parseIsoDate, toIsoDate } from '../dates';
-import { checkCommaSeparated, isBlank, readCsv } from './csv';
+import { checkCommaSeparated, isBlank, readCsv, type CsvRecord } from './csv';
 import {
   admit,
   cellString,
@@ -113,6 +113,25 @@ function tableRowFrom(
 }
 
 /**
+ * Refuses a header naming a column the table reads twice ("expiry,strike,type,bid,ask,bid"): one of
+ * the two would be read and the other dropped without a word. Repeats of other names (two empty
+ * cells, two notes) are not read, so they stand.
+ */
+function refuseRepeatedColumns(header: readonly string[], rec: CsvRecord): void {
+  for (const name of [...TABLE_COLUMNS, 'root', 'settlement']) {
+    const first = header.indexOf(name);
+    const again = header.indexOf(name, first + 1);
+    if (first >= 0 && again >= 0) {
+      throw invalidInput(
+        `chain line ${rec.line} column ${again + 1} (${rec.cells[again]})`,
+        `repeats the column ${JSON.stringify(name)} of column ${first + 1}: the table would read one and drop the other`,
+        `keep one ${name} column: remove or rename the other`,
+      );
+    }
+  }
+}
+
+/**
  * Parses the plain table: CSV text whose header names the columns expiry, strike, type, bid, ask
  * (any order, any case; optional root and settlement), or rows as objects. Expiry as ISO date or
  * an Excel serial; type call/put or C/P; root defaults to SPXW (PM-settled).
@@ -146,6 +165,7 @@ export function parseChainTable(table: string | readonly ChainRow[], options: Ch
     // lines of commas alone (an empty range saved as CSV) are blank rows: nothing is left
     if (records.length === 0) emptyChain('chain');
     const header = records[0]!.cells.map((c) => c.toLowerCase());
+    refuseRepeatedColumns(header, records[0]!);
     for (const name of TABLE_COLUMNS) {
       if (!header.includes(name)) {
         throw invalidInput(

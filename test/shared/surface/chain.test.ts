@@ -240,6 +240,23 @@ describe('plain table', () => {
       expect(errorOf(() => parseChain(text, { valuationDate: '2023-06-09' })).field).toBe('chain');
     }
   });
+  it('refuses a header naming a column twice, naming the second, instead of reading the first alone', () => {
+    const e = errorOf(() =>
+      parseChainTable('expiry,strike,type,bid,ask,BID\n2023-07-21,4300,put,60.1,60.6,61\n', {
+        valuationDate: '2023-06-09',
+      }),
+    );
+    expect([e.field, e.message]).toEqual([
+      'chain line 1 column 6 (BID)',
+      'chain line 1 column 6 (BID): repeats the column "bid" of column 4: the table would read one and drop the other; keep one bid column: remove or rename the other',
+    ]);
+    expect(
+      errorOf(() => parseChainTable('root,expiry,strike,type,bid,ask,root\n', { valuationDate: '2023-06-09' })).field,
+    ).toBe('chain line 1 column 7 (root)');
+    // columns the table does not read may repeat: empty header cells of an Excel range, two notes
+    const extra = 'expiry,strike,type,bid,ask,note,note,,\n2023-07-21,4300,put,60.1,60.6,a,b,,\n';
+    expect(parseChainTable(extra, { valuationDate: '2023-06-09' }).quotes).toHaveLength(1);
+  });
   it('refuses a header without rows as such, not as an empty text', () => {
     for (const text of ['expiry,strike,type,bid,ask\n', '\r\nExpiry,Strike,Type,Bid,Ask\r\n,,,,\r\n\r\n']) {
       const e = errorOf(() => parseChainTable(text, { valuationDate: '2023-06-09' }));
