@@ -197,6 +197,8 @@ describe('parsePastedCurve', () => {
       { expiry: '2025-05-21', price: '31.43' },
     ]);
     expect(parsePastedCurve('39.17\n31.43')).toEqual([{ price: '39.17' }, { price: '31.43' }]);
+    // a lone CR (classic Mac line ends) ends a line too: it was one line "39.17\r31.43"
+    expect(parsePastedCurve('39.17\r31.43\r')).toEqual([{ price: '39.17' }, { price: '31.43' }]);
   });
 
   it('reads a CSV, semicolons, US dates, and skips a header row', () => {

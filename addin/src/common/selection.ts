@@ -261,7 +261,7 @@ function isHeader(cells: readonly string[]): boolean {
  */
 export function parsePastedCurve(text: string): { expiry?: string; price: string }[] {
   const out: { expiry?: string; price: string }[] = [];
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(/\r\n|\r|\n/);
   while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
   lines.forEach((raw, i) => {
     const line = raw.trim();

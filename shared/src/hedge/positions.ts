@@ -14,6 +14,7 @@
  * half-point grid; pass the policy's `vixStrikeStep` to be stricter).
  */
 import { invalidInput } from '../errors';
+import { refuseUtf16 } from '../textEncoding';
 import { parseIsoDate, toIsoDate, dayFromYmd } from '../dates';
 import { InputValidationError, type InputIssue } from '../schemas/parse';
 import { spxMonthlyExpiry, unlistedExpiry, CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from '../market/index';
@@ -357,6 +358,7 @@ export function parsePositionsCsv(text: string, rules: PositionRules): HeldPosit
   if (typeof text !== 'string') {
     throw invalidInput('positions', `is ${typeof text}, not text`, 'paste the positions as CSV text');
   }
+  refuseUtf16(text, 'positions');
   const { rows, lines } = readCsvRecords(text);
   return readRows(rows, rules, 'line', lines);
 }

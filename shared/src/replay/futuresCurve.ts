@@ -22,7 +22,7 @@ export function parseCboeFuturesCurve(text: string): { monthly: FuturesQuote[]; 
   if (typeof text !== 'string' || text.trim() === '') {
     throw invalidInput('text', 'is empty', 'pass the whole file, header line first');
   }
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   if ((lines[0] ?? '').trim().toLowerCase() !== HEADER) {
     throw invalidInput(
       'line 1',

@@ -248,7 +248,7 @@ function firstLine(text: string): string {
     throw invalidInput('text', `is ${typeof text}, not text`, 'pass the file contents as a string');
   refuseUtf16(text, 'text');
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const nl = body.search(/\r?\n/);
+  const nl = body.search(/[\r\n]/);
   const line = (nl < 0 ? body : body.slice(0, nl)).trim();
   if (line === '') throw invalidInput('text', 'is empty (no header line)', 'pass the whole file, header line first');
   return line;
@@ -291,7 +291,7 @@ export function parseMarketHistory(text: string, format?: MarketHistoryFormat): 
     );
   }
   const names = headerCells.map((c, i) => c || `column ${i + 1}`);
-  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r?\n/);
+  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r\n|\r|\n/);
   const rows: MarketRow[] = [];
   let prevDay = -Infinity;
   let prevDate = '';

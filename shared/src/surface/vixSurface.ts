@@ -21,7 +21,7 @@
  * replaces these, interpolated in total variance at fixed k between expiries.
  */
 import { invalidInput } from '../errors';
-import { VVIX_RANGE, checkPositive, checkVxPrice } from '../validate';
+import { VVIX_RANGE, checkVxPrice } from '../validate';
 import { parseIsoDate } from '../dates';
 import type { ParsedChain } from './chain';
 import { fitChainSurface, type ChainSurfaceFit } from './fitChain';
@@ -70,15 +70,15 @@ export interface VixVolSurface {
 }
 
 /**
- * The checked `vol`'s arguments: a time to expiry, a positive strike and a VX future within the VX
- * price range the package takes ({@link checkVxPrice}: 1 to 500 points), not a level the smile's
- * wing turns into thousands of percent.
+ * The checked `vol`'s arguments: a time to expiry, and a strike and a VX future within the VX price
+ * range the package takes ({@link checkVxPrice}: 1 to 500 points, the range a held VIX strike is
+ * checked against), not a level the smile's wing turns into thousands of percent.
  */
 function checkArgs(t: number, strike: number, future: number): void {
   if (typeof t !== 'number' || !(t > 0) || t > 30) {
     throw invalidInput('tYears', `is ${String(t)}`, 'pass the time to the VIX option expiry in years (> 0)');
   }
-  checkPositive('strike', strike);
+  checkVxPrice('strike', strike);
   checkVxPrice('future', future);
 }
 

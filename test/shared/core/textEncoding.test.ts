@@ -9,6 +9,7 @@ import {
   parseChain,
   parseChainTable,
   parseMarketHistory,
+  parsePositionsCsv,
   parseQuotedata,
   utf16Issue,
 } from '@alvh/shared';
@@ -67,6 +68,19 @@ describe('every text reader names UTF-16 text', () => {
       () => detectMarketHistoryFormat(text),
     ])
       expect(errorOf(read).message).toBe('text: is UTF-16 text, not UTF-8; save it as CSV UTF-8 and load it again');
+  });
+});
+
+describe('the positions reader names UTF-16 text', () => {
+  it.each(VARIANTS)('UTF-16 %s', (_name, order, bom) => {
+    // read as UTF-8 it echoed "S\u0000y\u0000m…" as a header with no symbol column
+    const text = asUtf16ReadAsUtf8('Symbol,Quantity\nSPXW 250523P03750,-3\n', order, bom);
+    const e = errorOf(() => parsePositionsCsv(text, { valuationDate: '2025-04-08' }));
+    expect([e.code, e.field, e.message]).toEqual([
+      'invalid_input',
+      'positions',
+      'positions: is UTF-16 text, not UTF-8; save it as CSV UTF-8 and load it again',
+    ]);
   });
 });
 

@@ -287,6 +287,22 @@ describe('parseCboeFuturesCurve', () => {
   });
 });
 
+describe('line ends', () => {
+  it('reads a lone CR as a line end, as CRLF and LF', () => {
+    const lf = 'expiration_date,symbol,settlement\n2026-08-19,VX/Q6,19.5\n2026-09-16,VX/U6,20.1\n';
+    const curve = parseCboeFuturesCurve(lf);
+    expect(curve.monthly).toHaveLength(2);
+    for (const end of ['\r', '\r\n']) expect(parseCboeFuturesCurve(lf.replaceAll('\n', end))).toEqual(curve);
+    const history = 'DATE,VVIX\n03/16/2020,207.59\n03/17/2020,181.01\n';
+    const rows = parseMarketHistory(history);
+    expect(rows).toHaveLength(2);
+    for (const end of ['\r', '\r\n']) {
+      expect(detectMarketHistoryFormat(history.replaceAll('\n', end))).toBe(detectMarketHistoryFormat(history));
+      expect(parseMarketHistory(history.replaceAll('\n', end))).toEqual(rows);
+    }
+  });
+});
+
 describeWithData('parseCboeFuturesCurve on the data folder', () => {
   it('separates the 8 monthly contracts from the 5 weeklies, all dated by the calendar', () => {
     const { monthly, weekly } = parseCboeFuturesCurve(readDataFile('cboe_VIX_FUTURES_CURVE__ManULoreN14.csv'));

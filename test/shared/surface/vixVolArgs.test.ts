@@ -1,7 +1,7 @@
 /**
- * The checked VIX-option `vol(t, K, F)` refuses a VX future outside the VX price range the package
- * takes (1 to 500 points, checkVxPrice), naming `future`, rather than a vol of thousands of percent
- * from the smile's wing.
+ * The checked VIX-option `vol(t, K, F)` refuses a VX future or a strike outside the VX price range
+ * the package takes (1 to 500 points, checkVxPrice), naming the argument, rather than a vol of
+ * thousands of percent from the smile's wing.
  */
 import { describe, expect, it } from 'vitest';
 import { vixSurfaceFromVvix } from '@alvh/shared';
@@ -17,6 +17,13 @@ describe('VixVolSurface.vol', () => {
       expect(e.code).toBe('invalid_input');
       expect(e.field).toBe('future');
     }
+  });
+
+  it.each([1e-300, 0.5, 501, 1e6])('refuses the strike %d by name, as a held VIX strike is', (strike) => {
+    // a strike of 1e-300 read a put-wing vol of thousands of percent
+    const e = errorOf(() => s.vol(30 / 365, strike, 20));
+    expect(e.code).toBe('invalid_input');
+    expect(e.field).toBe('strike');
   });
 
   it('takes a future within 1 to 500 points', () => {
