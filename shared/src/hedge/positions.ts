@@ -308,8 +308,9 @@ function readCsvRecords(text: string): { rows: string[][]; lines: number[] } {
   for (;;) {
     let j = i;
     while ((text[j] === ' ' || text[j] === '\t') && text[j] !== sep) j++;
-    let cell = '';
+    let cell: string | undefined;
     if (text[j] === '"') {
+      cell = '';
       let k = j + 1;
       for (;;) {
         const q = text.indexOf('"', k);
@@ -325,7 +326,13 @@ function readCsvRecords(text: string): { rows: string[][]; lines: number[] } {
     }
     let e = i;
     while (e < text.length && text[e] !== sep && text[e] !== '\n' && text[e] !== '\r') e++;
-    cells.push(cell + text.slice(i, e));
+    const rest = text.slice(i, e);
+    // "-10"5 read as -105 contracts: text after a closing quote is refused, as the chain reader does
+    if (cell !== undefined && rest.trim() !== '') {
+      const message = `cell ${shown(`"${cell}"${rest}`)} has text after its closing quote; quote the whole cell or remove the quotes`;
+      throw new InputValidationError([{ path: `positions line ${line}`, message }]);
+    }
+    cells.push(cell ?? rest);
     i = e + 1;
     if (text[e] === sep) continue;
     rows.push(cells);
@@ -342,8 +349,8 @@ function readCsvRecords(text: string): { rows: string[][]; lines: number[] } {
  * position laid across the line), with an optional header row naming the columns (Symbol, Qty/
  * Quantity/Position, in any order; a line that reads as a header without them, or with two
  * quantity columns, is refused; Symbol is read before a Description). A column other than those
- * holding a direction word, or beginning with one (Short, Sell, BTO, Short Put...), is refused: the direction
- * is the quantity's sign. A quantity like "1.000" (1, or 1,000 with a thousands dot) is refused.
+ * holding a direction word (Short, Sell, BTO...) is refused, and so is a leg described by one (Short
+ * Put) against the quantity's sign: the direction is the quantity's sign. A quantity like "1.000" (1, or 1,000 with a thousands dot) is refused.
  * Under a header, a line with a filled cell past the named columns (1,200 unquoted) is refused.
  * Separator: comma, or semicolon or tab when the first line has one and no comma; RFC 4180 quotes,
  * a line break inside a quoted field kept in the cell. Lines end at LF, CRLF or a lone CR. Blank

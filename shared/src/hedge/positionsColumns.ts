@@ -23,9 +23,13 @@ export function clip(t: string, most = 40): string {
   return t.length > most ? `${t.slice(0, most)}…` : t;
 }
 
-/** Cell text quoted as a message echoes it ({@link clip}). */
-export function shown(t: string): string {
-  return JSON.stringify(clip(t));
+/**
+ * Cell text quoted as a message echoes it, cut to 40 characters after escaping (a cell of control
+ * characters or backslashes doubles in JSON, and a message must stay within 255 characters).
+ */
+export function shown(t: string, most = 40): string {
+  const j = JSON.stringify(t);
+  return j.length <= most + 2 ? j : `${j.slice(0, most + 1)}…"`;
 }
 
 export function cellText(x: unknown): string {
@@ -92,8 +96,25 @@ const DIRECTION = new RegExp(
  */
 const DIRECTION_WORD =
   /^(short|sell|sold|sld|s|long|buy|bought|bot|b|l|sto|bto|stc|btc|(buy|sell) to (open|close|cover)|sell short|short sale)$/;
-/** A cell whose first word is a direction: "Short Put", "SHORT_PUT", "Written", "Long 10 SPXW ... Call". */
-const DIRECTION_FIRST = /^(short|long|sell|sold|sld|buy|bought|bot|written|write|wrote|sto|bto|stc|btc)\b/;
+/**
+ * A cell that describes a leg by a direction first: "Short Put", "SHORT_PUT", "Written", "Long 10
+ * SPXW ... Call" (a Type, Position Type or Description). Its side, short or long; a cell that
+ * begins with a direction but names no option ("Long Term Growth", "Short-Term", "Bought
+ * 04/01/2025", "Buy-Write") or names a strategy, which holds long and short legs alike ("Short Put
+ * Vertical", "Long Iron Condor"), says nothing of the leg's side.
+ */
+function legSide(word: string): 'short' | 'long' | undefined {
+  if (/^(written|wrote)$/.test(word)) return 'short';
+  const m = /^(short|sell|sold|sld|written|wrote|sto|long|buy|bought|bot|bto)\b/.exec(word);
+  if (m === null || !/\b(puts?|calls?|options?|contracts?)\b/.test(word)) return undefined;
+  if (
+    /\b(vertical|spread|condor|butterfly|fly|strangle|straddle|collar|calendar|diagonal|ratio|combo|iron|write)\b/.test(
+      word,
+    )
+  )
+    return undefined;
+  return /^(long|buy|bought|bot|bto)$/.test(m[1] ?? '') ? 'long' : 'short';
+}
 /** `Long Qty` and `Short Qty`: the quantity split by direction. */
 const SPLIT_QUANTITY = /^(long|short|buy|sell)\s?(qty|quantity|position|pos)$/;
 
@@ -161,16 +182,27 @@ export function headerColumns(cells: readonly unknown[]): Columns | undefined {
 }
 
 /**
- * A column other than the symbol and the quantity holding a direction word (Short, Sell, BTO...),
- * alone or as the cell's first word (Short Put, SHORT_PUT, Written, Short 10 SPXW ... Put): refused, since the direction is read from the quantity's sign only and the position would be
- * taken as long.
+ * A column other than the symbol and the quantity holding a direction word alone (Short, Sell,
+ * BTO...): refused, since the direction is read from the quantity's sign only and a short would be
+ * taken as long. A leg described by a direction first (Short Put, SHORT_PUT, Written, Short 10
+ * SPXW ... Put: {@link legSide}) is refused where it contradicts the quantity's sign (Short Put
+ * with 3: the broker's quantity is unsigned); where it agrees (Short Put with -3) the sign already
+ * says it.
  */
 export function checkNoDirection(cells: readonly unknown[], cols: Columns): void {
+  const q = cellNumber(cells[cols.quantity]);
   cells.forEach((c, i) => {
     if (i === cols.symbol || i === cols.quantity) return;
     const word = headerName(c).replace(/-/g, ' ');
-    if (!DIRECTION_WORD.test(word) && !DIRECTION_FIRST.test(word)) return;
+    const side = legSide(word);
+    const contradicts = q !== undefined && q !== 0 && side !== undefined && side !== (q > 0 ? 'long' : 'short');
+    if (!DIRECTION_WORD.test(word) && !contradicts) return;
     const name = cols.names?.[i];
+    if (contradicts)
+      throw new LineFault(
+        'header',
+        `column ${name ? shown(name) : i + 1} holds ${shown(cellText(c))}, but the quantity ${q} reads as ${side === 'long' ? 'short' : 'long'}; the direction is the quantity's sign: write -3 for short 3, 3 for long 3`,
+      );
     throw new LineFault(
       'header',
       `column ${name ? shown(name) : i + 1} holds ${shown(cellText(c))}, a direction apart from the quantity, not read (the position would be taken as long); fold it into the quantity's sign: -3 for short 3`,

@@ -188,32 +188,33 @@ export function vxSettlementOfWeek(day: DayNumber): DayNumber {
 }
 
 /**
- * The fix for a date that is not a VX final-settlement date: the listed expiry of that date's
- * contract month, named, so a trader one day off (a holiday-shifted Tuesday) sees the right date
- * rather than the rule that gave it. A date outside the calendar gets the rule alone.
- * @example vxExpiryFix('2022-03-16') // "the March 2022 VX future and VIX options expire on 2022-03-15: pass that date or another month's listed expiry"
+ * The fix for a date that is not a VX final-settlement date: the listed expiries either side of it,
+ * named, so a trader one day off (a holiday-shifted Tuesday) sees the right date rather than the
+ * rule that gave it, and one who meant the next month sees that month's. A date the calendar cannot
+ * place (before 2000, past 2040-11) gets the rule alone.
+ * @example vxExpiryFix('2022-03-16') // "VX futures and VIX options listed either side expire on 2022-03-15 and 2022-04-20: pass one of those"
  */
 export function vxExpiryFix(iso: string): string {
-  const { year, month } = { year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)) };
-  if (year < CALENDAR_FIRST_YEAR || year > CALENDAR_LAST_YEAR || (year === CALENDAR_LAST_YEAR && month === 12))
-    return "pass a monthly VX expiry: the Wednesday 30 days before the next month's third Friday, a business day earlier when either is a holiday";
-  return `the ${MONTH_NAMES[month - 1]} ${year} VX future and VIX options expire on ${vxExpiry(year, month)}: pass that date or another month's listed expiry`;
+  const rule =
+    "pass a monthly VX expiry: the Wednesday 30 days before the next month's third Friday, a business day earlier when either is a holiday";
+  const year = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7));
+  if (!(year >= CALENDAR_FIRST_YEAR && (year < CALENDAR_LAST_YEAR || (year === CALENDAR_LAST_YEAR && month < 12))))
+    return rule;
+  const own = vxExpiry(year, month);
+  const before =
+    own < iso
+      ? own
+      : month === 1
+        ? year > CALENDAR_FIRST_YEAR
+          ? vxExpiry(year - 1, 12)
+          : undefined
+        : vxExpiry(year, month - 1);
+  const after = own > iso ? own : nextVxExpiry(iso);
+  const listed = [before, after].filter((d) => d !== undefined);
+  if (listed.length === 0) return rule;
+  return `VX futures and VIX options listed either side expire on ${listed.join(' and ')}: pass one of those`;
 }
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /**
  * Whether a date is a monthly VX final-settlement date.

@@ -134,13 +134,13 @@ describe('positions from broker CSV', () => {
     [
       'VIX expiry that is not a VX expiry',
       'VIX 250523C00033000,1,2',
-      /2025-05-23, not a VX final-settlement date.*; the May 2025 VX future and VIX options expire on 2025-05-21: pass that date/,
+      /2025-05-23, not a VX final-settlement date.*; VX futures and VIX options listed either side expire on 2025-05-21 and 2025-06-18: pass one of those/,
     ],
     [
       // the rule's Wednesday is refused when Juneteenth 2026 moves May's expiry to the Tuesday: name the date
       'VIX expiry on the Wednesday a holiday moved',
       'VIX 260520C00027000,1,2',
-      /2026-05-20, not a VX final-settlement date.*; the May 2026 VX future and VIX options expire on 2026-05-19/,
+      /2026-05-20, not a VX final-settlement date.* expire on 2026-05-19 and 2026-06-17/,
     ],
     ['SPX expiry on a Saturday', 'SPXW 250524P03750,1,2', /2025-05-24, not an exchange trading day/],
     ['SPX expiry on Good Friday', 'SPXW 250418P03750,1,2', /2025-04-18, not an exchange trading day/],

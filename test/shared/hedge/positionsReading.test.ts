@@ -48,26 +48,44 @@ describe('a header with two quantity-named columns', () => {
 });
 
 describe('a direction written as the first word of a cell', () => {
-  it('is refused naming the column, rather than the short read as long', () => {
-    const cases: [string, string][] = [
-      [`Symbol,Qty,Position Type\n${PUT},3,Short Put`, 'Position Type'],
-      [`Symbol,Type,Qty\n${PUT},Short Call,3`, 'Type'],
-      [`Symbol,Type,Qty\n${PUT},SHORT_PUT,3`, 'Type'],
-      [`Symbol,Qty,Status\n${PUT},3,Written`, 'Status'],
-      [`Symbol,Description,Qty\n${PUT},Short 10 SPXW May 23 2025 3750 Put,10`, 'Description'],
-      [`Symbol,Strategy,Qty\n${PUT},long-put,10`, 'Strategy'],
+  it('is refused naming the column where it contradicts the quantity, rather than the short read as long', () => {
+    const cases: [string, string, string][] = [
+      [`Symbol,Qty,Position Type\n${PUT},3,Short Put`, 'Position Type', '3 reads as long'],
+      [`Symbol,Type,Qty\n${PUT},Short Call,3`, 'Type', '3 reads as long'],
+      [`Symbol,Type,Qty\n${PUT},SHORT_PUT,3`, 'Type', '3 reads as long'],
+      [`Symbol,Qty,Status\n${PUT},3,Written`, 'Status', '3 reads as long'],
+      [`Symbol,Description,Qty\n${PUT},Short 10 SPXW May 23 2025 3750 Put,10`, 'Description', '10 reads as long'],
+      [`Symbol,Strategy,Qty\n${PUT},long-put,-10`, 'Strategy', '-10 reads as short'],
     ];
-    for (const [csv, name] of cases) {
+    for (const [csv, name, read] of cases) {
       const issues = issuesOf(() => parsePositionsCsv(csv, rules));
       expect(issues, csv).toHaveLength(1);
       expect(issues[0]?.path).toBe('positions line 2');
       expect(issues[0]?.message).toContain(`column ${JSON.stringify(name)} holds`);
-      expect(issues[0]?.message).toMatch(/fold it into the quantity's sign: -3 for short 3/);
+      expect(issues[0]?.message).toContain(`but the quantity ${read}; the direction is the quantity's sign`);
     }
   });
-  it('leaves words that only begin like one alone', () => {
+  it('reads the row where the sign already says it', () => {
+    const csv = `Symbol,Qty,Position Type\n${PUT},-3,Short Put\nSPXW 250523P03800,2,Long Put\nSPXW 250523P03700,-1,Written`;
+    expect(parsePositionsCsv(csv, rules).map((x) => x.leg.quantity)).toEqual([-3, 2, -1]);
+  });
+  it('leaves words that only begin like one alone, and strategies and notes that name no leg', () => {
     const p = parsePositionsCsv(`Symbol,Qty,Note\n${PUT},-3,Shortlisted\nSPXW 250523P03800,2,S&P put`, rules);
     expect(p.map((x) => x.leg.quantity)).toEqual([-3, 2]);
+    // real exports: an account name, a holding period, a strategy over both legs, a date note
+    const exports = [
+      `Account Name,Symbol,Quantity\nLong Term Growth,${PUT},-10`,
+      `Symbol,Quantity,Holding Period\n${PUT},-10,Short-Term`,
+      `Symbol,Quantity,Strategy\n${PUT},10,Short Put Vertical\nSPXW 250523P03800,-10,Short Put Vertical`,
+      `Symbol,Quantity,Strategy\n${PUT},-10,Buy-Write`,
+      `Symbol,Qty,Acquired\n${PUT},-10,Bought 04/01/2025`,
+      `Symbol,Qty,Strategy\n${PUT},-10,Long Iron Condor`,
+    ];
+    for (const csv of exports) expect(parsePositionsCsv(csv, rules).length, csv).toBeGreaterThan(0);
+  });
+  it('still refuses a direction word alone, whatever the sign', () => {
+    const issues = issuesOf(() => parsePositionsCsv(`Symbol,Qty,Position Status\n${PUT},-3,Short`, rules));
+    expect(issues[0]?.message).toMatch(/fold it into the quantity's sign: -3 for short 3/);
   });
 });
 
@@ -109,6 +127,14 @@ describe('a line break inside a quoted field', () => {
         'a quoted field opens here and is never closed; close every opening double quote (a quote inside a field is written twice)',
     });
   });
+  it('refuses text after a closing quote, rather than reading "-10"5 as -105 contracts', () => {
+    const issues = issuesOf(() => parsePositionsCsv(`Symbol,Qty\n${PUT},"-10"5`, rules));
+    expect(issues[0]).toEqual({
+      path: 'positions line 2',
+      message: 'cell "\\"-10\\"5" has text after its closing quote; quote the whole cell or remove the quotes',
+    });
+    expect(parsePositionsCsv(`Symbol,Qty\n${PUT},"-10" `, rules)[0]?.leg.quantity).toBe(-10);
+  });
 });
 
 describe('the symbol column', () => {
@@ -127,7 +153,9 @@ describe('a huge cell', () => {
       `${big},3`,
       `SPXW 250523P0${'3'.repeat(5000)},3`,
       `${PUT},${big}`,
-      `Symbol,Qty,${big}\n${PUT},3,Short ${big}`,
+      `Symbol,Qty,${big}\n${PUT},3,Short Put ${big}`,
+      `Symbol,Qty,Note\n${PUT},3,Short Put ${'\\'.repeat(300)}`,
+      `Symbol,Qty,Note\n${PUT},3,Short Put ${'\u0001'.repeat(300)}`,
       `Symbol,${big}\n${PUT},3`,
       `Symbol,Qty,Note\n${PUT},3,x,${big}`,
       `Symbol,Qty\n${PUT},3\n${PUT},3,${big}`,

@@ -65,18 +65,24 @@ describe('vxExpiry: the Wednesday 30 days before the next month’s third Friday
   });
 });
 
-describe('vxExpiryFix: the listed date of the month, not the rule', () => {
-  it('names the holiday-shifted Tuesday a trader typing the rule’s Wednesday missed', () => {
+describe('vxExpiryFix: the listed dates either side, not the rule', () => {
+  it('names the holiday-shifted Tuesday a trader typing the rule’s Wednesday missed, and the next month', () => {
     // Good Friday 2022-04-15 moves March 2022 to Tuesday 2022-03-15; Juneteenth 2024 moves June to 2024-06-18
     expect(vxExpiryFix('2022-03-16')).toBe(
-      "the March 2022 VX future and VIX options expire on 2022-03-15: pass that date or another month's listed expiry",
+      'VX futures and VIX options listed either side expire on 2022-03-15 and 2022-04-20: pass one of those',
     );
-    expect(vxExpiryFix('2024-06-19')).toMatch(/^the June 2024 VX future and VIX options expire on 2024-06-18:/);
-    expect(vxExpiryFix('2024-12-31')).toMatch(/^the December 2024 VX future .* expire on 2024-12-18:/);
+    expect(vxExpiryFix('2024-06-19')).toMatch(/ expire on 2024-06-18 and 2024-07-17:/);
+  });
+  it('names the next month when the month’s own expiry has passed, and the one before when it has not', () => {
+    // 2022-03-30 is after March's 2022-03-15: April's is the one a trader most likely meant
+    expect(vxExpiryFix('2022-03-30')).toMatch(/ expire on 2022-03-15 and 2022-04-20:/);
+    expect(vxExpiryFix('2024-12-31')).toMatch(/ expire on 2024-12-18 and 2025-01-22:/);
+    expect(vxExpiryFix('2025-01-02')).toMatch(/ expire on 2024-12-18 and 2025-01-22:/);
   });
   it('falls back to the rule where the calendar has no listed date', () => {
     expect(vxExpiryFix('2040-12-19')).toMatch(/^pass a monthly VX expiry: the Wednesday 30 days before/);
     expect(vxExpiryFix('1999-03-17')).toMatch(/^pass a monthly VX expiry/);
+    expect(vxExpiryFix('2000-01-05')).toMatch(/ expire on 2000-01-19:/);
   });
 });
 

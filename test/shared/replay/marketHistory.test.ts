@@ -277,7 +277,7 @@ describe('parseCboeFuturesCurve', () => {
   it.each([
     [
       'expiration_date,symbol,settlement\n2026-08-20,VX/Q6,19.5\n',
-      /^line 2 \(expiration_date\): 2026-08-20 of monthly VX\/Q6 is not a monthly VX expiry; check the row: the August 2026 VX future and VIX options expire on 2026-08-19/,
+      /^line 2 \(expiration_date\): 2026-08-20 of monthly VX\/Q6 is not a monthly VX expiry; check the row: VX futures and VIX options listed either side expire on 2026-08-19 and 2026-09-16/,
     ],
     ['expiration_date,symbol,settlement\n2026-08-19,SPX,19.5\n', /^line 2 \(symbol\): is "SPX"/],
     ['expiration_date,symbol,settlement\n2026-08-19,VX/Q6,0\n', /^line 2 \(settlement\): is "0"/],
