@@ -6,10 +6,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { mergeMarketHistory, parseMarketHistory, replay } from '@alvh/shared';
+import { replay } from '@alvh/shared';
 import { closeCompute, setComputeRunner } from '../../functions/src/compute';
 import { startLocalHost, type LocalHost } from '../../functions/src/localHost';
-import { describeWithData, readDataFile } from '../helpers/marketData';
+import { aug2024Rows, describeWithData } from '../helpers/marketData';
 
 describeWithData('POST /api/replay on real history', () => {
   let host: LocalHost;
@@ -25,12 +25,7 @@ describeWithData('POST /api/replay on real history', () => {
   });
 
   it('the Aug 2024 episode over HTTP equals the in-process replay', async () => {
-    const rows = mergeMarketHistory(
-      parseMarketHistory(readDataFile('cboe_VIX_History__ManULoreN14.csv'), 'cboe-vix'),
-      parseMarketHistory(readDataFile('spx_daily_2021-2026__eric-tao.csv'), 'spx-ohlcv'),
-      parseMarketHistory(readDataFile('cboe_VVIX_History__ManULoreN14.csv'), 'cboe-vvix'),
-      parseMarketHistory(readDataFile('manumartinb_vx_M1-M8_episode_2024-07_2024-09.csv')),
-    ).filter((r) => r.date >= '2024-06-01' && r.date <= '2024-09-30');
+    const rows = aug2024Rows();
     const input = { rows, assumptions: { includeLedger: true } };
     const res = await fetch(`${host.url}/api/replay`, {
       method: 'POST',

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'vitest';
+import { mergeMarketHistory, parseMarketHistory, type MarketRow } from '@alvh/shared';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -43,3 +44,17 @@ export const describeWithData: typeof describe = (
           it.skip(`needs the market data folder ${dataDir}`, () => {});
         })
 ) as typeof describe;
+
+/**
+ * The Aug 2024 episode as the replay reads it: Cboe VIX and VVIX closes, SPX closes and the VX1-VX8
+ * episode file merged, 2024-06-03..2024-09-30 (VX prices only from mid-July: the weeks before are
+ * the replay's warm-up).
+ */
+export function aug2024Rows(): MarketRow[] {
+  return mergeMarketHistory(
+    parseMarketHistory(readDataFile('cboe_VIX_History__ManULoreN14.csv'), 'cboe-vix'),
+    parseMarketHistory(readDataFile('spx_daily_2021-2026__eric-tao.csv'), 'spx-ohlcv'),
+    parseMarketHistory(readDataFile('cboe_VVIX_History__ManULoreN14.csv'), 'cboe-vvix'),
+    parseMarketHistory(readDataFile('manumartinb_vx_M1-M8_episode_2024-07_2024-09.csv')),
+  ).filter((r) => r.date >= '2024-06-01' && r.date <= '2024-09-30');
+}

@@ -5,18 +5,13 @@
  * premium bought back counted again as hedge premium paid.
  */
 import { beforeAll, expect, it } from 'vitest';
-import { mergeMarketHistory, parseMarketHistory, replay, type ReplayResult } from '@alvh/shared';
-import { describeWithData, readDataFile } from '../../helpers/marketData';
+import { replay, type ReplayResult } from '@alvh/shared';
+import { aug2024Rows, describeWithData } from '../../helpers/marketData';
 
 describeWithData('hedge legs carried over from a settled condor to the next (2018, real data)', () => {
   let r: ReplayResult;
   beforeAll(() => {
-    const rows = mergeMarketHistory(
-      parseMarketHistory(readDataFile('cboe_VIX_History__ManULoreN14.csv'), 'cboe-vix'),
-      parseMarketHistory(readDataFile('spx_daily_2021-2026__eric-tao.csv'), 'spx-ohlcv'),
-      parseMarketHistory(readDataFile('cboe_VVIX_History__ManULoreN14.csv'), 'cboe-vvix'),
-      parseMarketHistory(readDataFile('manumartinb_vx_M1-M8_episode_2024-07_2024-09.csv')),
-    ).filter((x) => x.date >= '2024-06-01' && x.date <= '2024-09-30');
+    const rows = aug2024Rows();
     r = replay({ rows, assumptions: { vixHalfSpread: 0.2, includeLedger: true } });
   });
 

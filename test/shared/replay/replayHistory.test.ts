@@ -13,7 +13,7 @@ import {
   replayedRowCount,
 } from '@alvh/shared';
 import type { MarketHistoryFormat, MarketRow, ReplayLedgerRow, ReplayResult } from '@alvh/shared';
-import { describeWithData, readDataFile } from '../../helpers/marketData';
+import { aug2024Rows, describeWithData, readDataFile } from '../../helpers/marketData';
 
 function loadRows(from: string, to: string): MarketRow[] {
   return mergeMarketHistory(
@@ -325,12 +325,7 @@ describeWithData('the work limit on the whole history (VIX from 1990)', () => {
 
 describeWithData('Aug 2024 rows from 2024-06-03, VX prices only from 2024-07-15', () => {
   it('skips the same rows with `from` on the first row as without: the warm-up is not counted', () => {
-    const rows = mergeMarketHistory(
-      parseMarketHistory(readDataFile('cboe_VIX_History__ManULoreN14.csv'), 'cboe-vix'),
-      parseMarketHistory(readDataFile('spx_daily_2021-2026__eric-tao.csv'), 'spx-ohlcv'),
-      parseMarketHistory(readDataFile('cboe_VVIX_History__ManULoreN14.csv'), 'cboe-vvix'),
-      parseMarketHistory(readDataFile('manumartinb_vx_M1-M8_episode_2024-07_2024-09.csv')),
-    ).filter((r) => r.date >= '2024-06-01' && r.date <= '2024-09-30');
+    const rows = aug2024Rows();
     expect(rows[0]!.date).toBe('2024-06-03');
     const assumptions = { includeLedger: false };
     const plain = replay({ rows, assumptions });
