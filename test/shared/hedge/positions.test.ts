@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  InputValidationError,
   OrderBooksSchema,
   parseInput,
   parseOptionSymbol,
@@ -8,15 +7,9 @@ import {
   parsePositionRows,
   parsePositionsCsv,
 } from '@alvh/shared';
-import { errorOf } from '../../helpers/errors';
+import { errorOf, issuesOf } from '../../helpers/errors';
 
 const rules = { valuationDate: '2025-04-08' };
-
-function issuesOf(fn: () => unknown): { path: string; message: string }[] {
-  const e = errorOf(fn);
-  expect(e).toBeInstanceOf(InputValidationError);
-  return [...(e as InputValidationError).issues];
-}
 
 describe('option symbols', () => {
   it('reads the broker form, the VIX form and the OCC form with the padded root', () => {

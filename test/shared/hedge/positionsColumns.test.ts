@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputValidationError, parsePositionRows, parsePositionsCsv, plan, type PlanInput } from '@alvh/shared';
-import { errorOf } from '../../helpers/errors';
+import { parsePositionRows, parsePositionsCsv, plan, type PlanInput } from '@alvh/shared';
+import { issuesOf } from '../../helpers/errors';
 
 const rules = { valuationDate: '2025-04-08' };
-
-function issuesOf(fn: () => unknown): { path: string; message: string }[] {
-  const e = errorOf(fn);
-  expect(e).toBeInstanceOf(InputValidationError);
-  return [...(e as InputValidationError).issues];
-}
 
 describe('a direction given apart from the quantity', () => {
   it('is refused by its header name, however the broker spells it', () => {

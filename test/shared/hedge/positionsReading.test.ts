@@ -6,17 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputValidationError, parsePositionRows, parsePositionsCsv, plan, type PlanInput } from '@alvh/shared';
-import { errorOf } from '../../helpers/errors';
+import { parsePositionRows, parsePositionsCsv, plan, type PlanInput } from '@alvh/shared';
+import { issuesOf } from '../../helpers/errors';
 
 const rules = { valuationDate: '2025-04-08' };
 const PUT = 'SPXW 250523P03750';
-
-function issuesOf(fn: () => unknown): { path: string; message: string }[] {
-  const e = errorOf(fn);
-  expect(e).toBeInstanceOf(InputValidationError);
-  return [...(e as InputValidationError).issues];
-}
 
 describe('a header with two quantity-named columns', () => {
   it('is refused naming both, rather than the first read as the quantity', () => {
