@@ -92,28 +92,37 @@ const DIRECTION = new RegExp(
 /**
  * Cell text that gives a direction (short, sell, BTO, sell to open...), not a quantity. Open and
  * close alone say whether a trade opened or closed a position, not its side (a position's status
- * reads "Open"), so they are left alone.
+ * reads "Open"), so they are left alone. Matched against {@link cellWords}.
  */
 const DIRECTION_WORD =
   /^(short|sell|sold|sld|s|long|buy|bought|bot|b|l|sto|bto|stc|btc|(buy|sell) to (open|close|cover)|sell short|short sale)$/;
+const SHORT_WORD = /\b(short|sell|sold|sld|written|wrote|sto)\b/;
+const LONG_WORD = /\b(long|buy|bought|bot|bto)\b/;
 /**
- * A cell that describes a leg by a direction first: "Short Put", "SHORT_PUT", "Written", "Long 10
- * SPXW ... Call" (a Type, Position Type or Description). Its side, short or long; a cell that
- * begins with a direction but names no option ("Long Term Growth", "Short-Term", "Bought
- * 04/01/2025", "Buy-Write") or names a strategy, which holds long and short legs alike ("Short Put
- * Vertical", "Long Iron Condor"), says nothing of the leg's side.
+ * A cell's words: camelCase split, lower case, punctuation and underscores as spaces ("ShortPut",
+ * "SHORT_PUT", "Put (Short)" and "Short." read as "short put", "put short", "short").
  */
-function legSide(word: string): 'short' | 'long' | undefined {
-  if (/^(written|wrote)$/.test(word)) return 'short';
-  const m = /^(short|sell|sold|sld|written|wrote|sto|long|buy|bought|bot|bto)\b/.exec(word);
-  if (m === null || !/\b(puts?|calls?|options?|contracts?)\b/.test(word)) return undefined;
-  if (
-    /\b(vertical|spread|condor|butterfly|fly|strangle|straddle|collar|calendar|diagonal|ratio|combo|iron|write)\b/.test(
-      word,
-    )
-  )
-    return undefined;
-  return /^(long|buy|bought|bot|bto)$/.test(m[1] ?? '') ? 'long' : 'short';
+function cellWords(c: unknown): string {
+  return cellText(c)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+/**
+ * The side a cell gives a leg: a direction word anywhere with an option word ("Short Put", "Put
+ * (Short)", "Naked Short Put", "Short Position", "Short Opt", a Description "Short 10 SPXW ... Put"),
+ * or Written alone. 'both' when it names a short and a long. A cell naming no option word ("Long
+ * Term Growth", "Short-Term", "Bought 04/01/2025", "Buy-Write", "Long Iron Condor") says nothing
+ * of the leg. A strategy naming one direction and a put or call ("Short Put Vertical") is taken
+ * as the leg's side: refused against the sign rather than risk a short read as long.
+ */
+function legSide(words: string): 'short' | 'long' | 'both' | undefined {
+  if (/^(written|wrote)$/.test(words)) return 'short';
+  if (!/\b(puts?|calls?|options?|opts?|positions?|contracts?)\b/.test(words)) return undefined;
+  const short = SHORT_WORD.test(words);
+  const long = LONG_WORD.test(words);
+  return short && long ? 'both' : short ? 'short' : long ? 'long' : undefined;
 }
 /** `Long Qty` and `Short Qty`: the quantity split by direction. */
 const SPLIT_QUANTITY = /^(long|short|buy|sell)\s?(qty|quantity|position|pos)$/;
@@ -184,8 +193,8 @@ export function headerColumns(cells: readonly unknown[]): Columns | undefined {
 /**
  * A column other than the symbol and the quantity holding a direction word alone (Short, Sell,
  * BTO...): refused, since the direction is read from the quantity's sign only and a short would be
- * taken as long. A leg described by a direction first (Short Put, SHORT_PUT, Written, Short 10
- * SPXW ... Put: {@link legSide}) is refused where it contradicts the quantity's sign (Short Put
+ * taken as long. A leg described by a direction (Short Put, ShortPut, Put (Short), Written, Short
+ * 10 SPXW ... Put: {@link legSide}) is refused where it contradicts the quantity's sign (Short Put
  * with 3: the broker's quantity is unsigned); where it agrees (Short Put with -3) the sign already
  * says it.
  */
@@ -193,19 +202,25 @@ export function checkNoDirection(cells: readonly unknown[], cols: Columns): void
   const q = cellNumber(cells[cols.quantity]);
   cells.forEach((c, i) => {
     if (i === cols.symbol || i === cols.quantity) return;
-    const word = headerName(c).replace(/-/g, ' ');
-    const side = legSide(word);
-    const contradicts = q !== undefined && q !== 0 && side !== undefined && side !== (q > 0 ? 'long' : 'short');
-    if (!DIRECTION_WORD.test(word) && !contradicts) return;
-    const name = cols.names?.[i];
+    const words = cellWords(c);
+    const side = legSide(words);
+    const contradicts =
+      q !== undefined && q !== 0 && side !== undefined && (side === 'both' || side !== (q > 0 ? 'long' : 'short'));
+    if (!DIRECTION_WORD.test(words) && !contradicts) return;
+    const column = `column ${cols.names?.[i] ? shown(cols.names[i]) : i + 1} holds ${shown(cellText(c))}`;
+    if (side === 'both')
+      throw new LineFault(
+        'header',
+        `${column}, naming a short and a long leg; the direction is the quantity's sign: one position a row, -3 for short 3, 3 for long 3`,
+      );
     if (contradicts)
       throw new LineFault(
         'header',
-        `column ${name ? shown(name) : i + 1} holds ${shown(cellText(c))}, but the quantity ${q} reads as ${side === 'long' ? 'short' : 'long'}; the direction is the quantity's sign: write -3 for short 3, 3 for long 3`,
+        `${column}, but the quantity ${q} reads as ${side === 'long' ? 'short' : 'long'}; the direction is the quantity's sign: write -3 for short 3, 3 for long 3`,
       );
     throw new LineFault(
       'header',
-      `column ${name ? shown(name) : i + 1} holds ${shown(cellText(c))}, a direction apart from the quantity, not read (the position would be taken as long); fold it into the quantity's sign: -3 for short 3`,
+      `${column}, a direction apart from the quantity, not read (the position would be taken as long); fold it into the quantity's sign: -3 for short 3`,
     );
   });
 }

@@ -50,6 +50,14 @@ describe('a direction written as the first word of a cell', () => {
       [`Symbol,Qty,Status\n${PUT},3,Written`, 'Status', '3 reads as long'],
       [`Symbol,Description,Qty\n${PUT},Short 10 SPXW May 23 2025 3750 Put,10`, 'Description', '10 reads as long'],
       [`Symbol,Strategy,Qty\n${PUT},long-put,-10`, 'Strategy', '-10 reads as short'],
+      // a direction anywhere in the cell, camelCase and punctuation read as words
+      [`Symbol,Qty,Type\n${PUT},10,Short Position`, 'Type', '10 reads as long'],
+      [`Symbol,Qty,Type\n${PUT},10,ShortPut`, 'Type', '10 reads as long'],
+      [`Symbol,Qty,Type\n${PUT},10,Put (Short)`, 'Type', '10 reads as long'],
+      [`Symbol,Qty,Type\n${PUT},10,Naked Short Put`, 'Type', '10 reads as long'],
+      [`Symbol,Qty,Type\n${PUT},10,Short Opt`, 'Type', '10 reads as long'],
+      // a strategy naming a put and one direction: refused against the sign rather than risk a misread
+      [`Symbol,Quantity,Strategy\n${PUT},10,Short Put Vertical`, 'Strategy', '10 reads as long'],
     ];
     for (const [csv, name, read] of cases) {
       const issues = issuesOf(() => parsePositionsCsv(csv, rules));
@@ -70,7 +78,7 @@ describe('a direction written as the first word of a cell', () => {
     const exports = [
       `Account Name,Symbol,Quantity\nLong Term Growth,${PUT},-10`,
       `Symbol,Quantity,Holding Period\n${PUT},-10,Short-Term`,
-      `Symbol,Quantity,Strategy\n${PUT},10,Short Put Vertical\nSPXW 250523P03800,-10,Short Put Vertical`,
+      `Symbol,Quantity,Strategy\nSPXW 250523P03800,-10,Short Put Vertical`,
       `Symbol,Quantity,Strategy\n${PUT},-10,Buy-Write`,
       `Symbol,Qty,Acquired\n${PUT},-10,Bought 04/01/2025`,
       `Symbol,Qty,Strategy\n${PUT},-10,Long Iron Condor`,
@@ -78,8 +86,14 @@ describe('a direction written as the first word of a cell', () => {
     for (const csv of exports) expect(parsePositionsCsv(csv, rules).length, csv).toBeGreaterThan(0);
   });
   it('still refuses a direction word alone, whatever the sign', () => {
-    const issues = issuesOf(() => parsePositionsCsv(`Symbol,Qty,Position Status\n${PUT},-3,Short`, rules));
-    expect(issues[0]?.message).toMatch(/fold it into the quantity's sign: -3 for short 3/);
+    for (const cell of ['Short', 'Short.', '"(Short)"']) {
+      const issues = issuesOf(() => parsePositionsCsv(`Symbol,Qty,Position Status\n${PUT},-3,${cell}`, rules));
+      expect(issues[0]?.message, cell).toMatch(/fold it into the quantity's sign: -3 for short 3/);
+    }
+  });
+  it('refuses a cell naming a short and a long leg, whatever the sign', () => {
+    const issues = issuesOf(() => parsePositionsCsv(`Symbol,Qty,Type\n${PUT},-3,Long Call Short Put`, rules));
+    expect(issues[0]?.message).toMatch(/naming a short and a long leg/);
   });
 });
 
