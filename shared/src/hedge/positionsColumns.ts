@@ -74,6 +74,8 @@ export interface Columns {
  */
 const SYMBOL_NAMES = [/^symbol$/, /^(contract|instrument)$/, /^description$/];
 const QUANTITY_NAME = /^(qty|quantity|position|pos)$/;
+/** A header name that looks like a count of contracts though this reader does not take it (Net Qty, Anzahl). */
+const QUANTITY_LIKE = /\b(qty|quantity|quantities|contracts|anzahl|menge|lots?|units|shares|stk|st[uü]ck)\b/;
 /** The names a header row may give its columns, as a fault lists them. */
 const ACCEPTED =
   'a symbol column (Symbol, Contract, Instrument or Description) and a signed quantity column (Qty, Quantity, Position or Pos), in any order';
@@ -168,10 +170,20 @@ export function headerColumns(cells: readonly unknown[]): Columns | undefined {
   }
   const quantities = names.flatMap((n, i) => (QUANTITY_NAME.test(n) ? [i] : []));
   if (quantities.length > 1) {
-    const listed = quantities.map(quote);
+    const [a, b] = quantities.map(quote);
+    const more = quantities.length > 2 ? ` (and ${quantities.length - 2} more)` : '';
     throw new LineFault(
       'header',
-      `columns ${listed.slice(0, -1).join(', ')} and ${listed[listed.length - 1]} are both named as the quantity; delete or rename the one that is not the signed quantity (a row number, a second count)`,
+      `columns ${a} and ${b}${more} are both named as the quantity; delete or rename the one that is not the signed quantity (a row number, a second count)`,
+    );
+  }
+  // Pos or Position may be a row number beside a quantity this reader does not name (Net Qty)
+  const chosen = quantities[0] ?? -1;
+  const other = names.findIndex((n, i) => i !== chosen && QUANTITY_LIKE.test(n));
+  if (chosen >= 0 && /^pos(ition)?$/.test(names[chosen] ?? '') && other >= 0) {
+    throw new LineFault(
+      'header',
+      `column ${quote(chosen)} would be read as the quantity, but column ${quote(other)} looks like one; rename or delete the one that is not the signed quantity (Pos may be a row number), and name the signed one Qty`,
     );
   }
   const symbol = SYMBOL_NAMES.map((r) => names.findIndex((n) => r.test(n))).find((i) => i >= 0) ?? -1;

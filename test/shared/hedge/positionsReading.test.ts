@@ -39,6 +39,45 @@ describe('a header with two quantity-named columns', () => {
     );
     expect(rows[0]?.path).toBe('positions row 1');
   });
+  it('names two of many quantity columns, within 255 characters', () => {
+    const header = ['Symbol', ...Array.from({ length: 30 }, () => 'Quantity')].join(',');
+    const issues = issuesOf(() => parsePositionsCsv(`${header}\n${PUT},3`, rules));
+    expect(issues[0]?.message.length).toBeLessThanOrEqual(255);
+    expect(issues[0]?.message).toMatch(/\(and 28 more\) are both named as the quantity/);
+  });
+});
+
+describe('a Pos or Position column beside a quantity column of another name', () => {
+  it('is refused naming both, rather than the row number read as the quantity', () => {
+    // Pos 1, 2 read as long 1 and long 2 where the book was short 10, short 10
+    const cases: [string, string, string][] = [
+      [`Pos,Symbol,Net Qty\n1,${PUT},-10\n2,SPXW 250523P03800,-10`, 'Pos', 'Net Qty'],
+      [`Pos;Symbol;Anzahl\n1;${PUT};-10`, 'Pos', 'Anzahl'],
+      [`Position,Symbol,Net Quantity\n1,${PUT},-10`, 'Position', 'Net Quantity'],
+      [`Symbol,Position,Contracts\n${PUT},1,-10`, 'Position', 'Contracts'],
+    ];
+    for (const [csv, a, b] of cases) {
+      const issues = issuesOf(() => parsePositionsCsv(csv, rules));
+      expect(issues, csv).toHaveLength(1);
+      expect(issues[0]?.path).toBe('positions line 1');
+      expect(issues[0]?.message).toContain(
+        `column "${a}" would be read as the quantity, but column "${b}" looks like one`,
+      );
+      expect(issues[0]?.message).toMatch(/rename or delete the one that is not the signed quantity/);
+    }
+    const rows = issuesOf(() =>
+      parsePositionRows(
+        [
+          ['Pos', 'Symbol', 'Net Qty'],
+          [1, PUT, -10],
+        ],
+        rules,
+      ),
+    );
+    expect(rows[0]?.path).toBe('positions row 1');
+    // a Position column alone, or beside a Contract symbol column, is still the quantity
+    expect(parsePositionsCsv(`Contract,Position\n${PUT},-10`, rules)[0]?.leg.quantity).toBe(-10);
+  });
 });
 
 describe('a direction written as the first word of a cell', () => {
