@@ -145,6 +145,16 @@ function readSymbol(raw: string): ParsedSymbol {
   return { root: root as ParsedSymbol['root'], kind, type: cp === 'C' ? 'call' : 'put', expiry: expiryIso, strike };
 }
 
+/** One contract's key however its symbol is written (points or OCC thousandths), or undefined when it is not read. */
+function contractKey(symbol: string): string | undefined {
+  try {
+    const p = readSymbol(symbol);
+    return `${p.root} ${p.expiry} ${p.type} ${p.strike}`;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A line's fault when its symbol's expiry lists no option ({@link unlistedExpiry}). */
 function unlistedFault(p: ParsedSymbol, sym: string): void {
   const u = unlistedExpiry(p.kind, p.expiry);
@@ -204,7 +214,8 @@ function checkListing(p: ParsedSymbol, raw: string, rules: Required<PositionRule
 function checkAmbiguousQuantity(x: unknown): void {
   if (typeof x === 'number') return;
   const t = cellText(x);
-  const m = /^\(?\s*([-+]?)\s*\$?\s*(\d{1,3})\.(\d{3})\s*\)?$/.exec(t);
+  // $ anywhere, as cellNumber reads it: $-1.000 as -$1.000
+  const m = /^\(?\s*([-+]?)\s*(\d{1,3})\.(\d{3})\s*\)?$/.exec(t.replace(/\$/g, ''));
   if (m === null) return;
   const sign = m[1] === '-' || t.startsWith('(') ? '-' : '';
   const dotted = `${sign}${Number(`${m[2]}.${m[3]}`)}`;
@@ -212,7 +223,7 @@ function checkAmbiguousQuantity(x: unknown): void {
   const grouped = `${sign}${m[2]},${m[3]}`;
   throw new LineFault(
     'quantity',
-    `quantity ${JSON.stringify(t)} is ambiguous: ${dotted} or ${grouped} contracts; write ${Number.isInteger(Number(dotted)) ? `${dotted} or ${whole}` : whole}`,
+    `quantity ${shown(t)} is ambiguous: ${dotted} or ${grouped} contracts; write ${Number.isInteger(Number(dotted)) ? `${dotted} or ${whole}` : whole}`,
   );
 }
 
@@ -248,9 +259,9 @@ function readRows(
           return;
         }
       }
-      if (source === 'line') checkWidth(cells, cols);
+      checkWidth(cells, cols, source);
       checkNoDirection(cells, cols);
-      checkOnePosition(cells, cols, source);
+      checkOnePosition(cells, cols, source, contractKey);
       const raw = cellText(cells[cols.symbol]);
       const p = readSymbol(raw);
       checkListing(p, raw, rules, today);

@@ -243,13 +243,19 @@ export function checkNoDirection(cells: readonly unknown[], cols: Columns): void
  * the second would be taken as not held and ordered again. The row's own symbol written again (an
  * export with a Symbol and an OCC symbol column) is the same position, not read.
  */
-export function checkOnePosition(cells: readonly unknown[], cols: Columns, source: 'line' | 'row'): void {
-  const bare = (c: unknown): string => cellText(c).toUpperCase().replace(/\s+/g, '');
-  const own = bare(cells[cols.symbol]);
+export function checkOnePosition(
+  cells: readonly unknown[],
+  cols: Columns,
+  source: 'line' | 'row',
+  contract: (symbol: string) => string | undefined,
+): void {
+  // the same contract however written (SPXW 250523P03750 and the OCC SPXW  250523P03750000)
+  const key = (c: unknown): string => contract(cellText(c)) ?? cellText(c).toUpperCase().replace(/\s+/g, '');
+  const own = key(cells[cols.symbol]);
   cells.forEach((c, i) => {
     if (i === cols.symbol || i === cols.quantity) return;
     const t = cellText(c);
-    if (!SYMBOL.test(t.toUpperCase()) || bare(c) === own) return;
+    if (!SYMBOL.test(t.toUpperCase()) || key(c) === own) return;
     const name = cols.names?.[i];
     throw new LineFault(
       'symbol',
@@ -259,18 +265,22 @@ export function checkOnePosition(cells: readonly unknown[], cols: Columns, sourc
 }
 
 /**
- * Under a header, a line with a filled cell past the last column the header names: most often a
- * number with an unquoted thousands comma (`VIX 250521C00033000,1,200` read as 1). Refused rather
+ * Under a header, a line or range row with a filled cell past the last column the header names:
+ * most often a number with an unquoted thousands comma (`VIX 250521C00033000,1,200` read as 1), or
+ * in a range split by Text to Columns. Refused rather
  * than the first part read; empty cells past the header (a trailing separator) are no fault.
  */
-export function checkWidth(cells: readonly unknown[], cols: Columns): void {
+export function checkWidth(cells: readonly unknown[], cols: Columns, source: 'line' | 'row'): void {
   if (cols.names === undefined) return;
   const filled = (xs: readonly unknown[]) => xs.reduce<number>((w, c, i) => (cellText(c) === '' ? w : i + 1), 0);
   const width = filled(cols.names);
   const extra = cells.slice(width).find((c) => cellText(c) !== '');
   if (extra === undefined) return;
+  const past = `${shown(cellText(extra))} past the ${width} columns the header names`;
   throw new LineFault(
     'width',
-    `it has ${filled(cells)} cells, more than the ${width} columns the header names (${shown(cellText(extra))} past them): a number with an unquoted thousands comma is split in two; quote it ("1,200") or remove the separator`,
+    source === 'line'
+      ? `it has ${filled(cells)} cells, more than the ${width} columns the header names (${shown(cellText(extra))} past them): a number with an unquoted thousands comma is split in two; quote it ("1,200") or remove the separator`
+      : `the row has a filled cell (${past}): a number such as 1,200 split in two by Text to Columns? Put the number back in one cell, or name the column in the header`,
   );
 }

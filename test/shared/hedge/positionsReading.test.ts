@@ -147,6 +147,32 @@ describe('a row with more cells than its header', () => {
     const semi = issuesOf(() => parsePositionsCsv(`Symbol;Qty;Price\n${PUT};-3;1;5`, rules));
     expect(semi[0]?.path).toBe('positions line 2');
   });
+  it('is refused in a range as well: 1,200 split by Text to Columns', () => {
+    const issues = issuesOf(() =>
+      parsePositionRows(
+        [
+          ['Symbol', 'Qty'],
+          [PUT, 1, 200],
+        ],
+        rules,
+      ),
+    );
+    expect(issues).toEqual([
+      {
+        path: 'positions row 2',
+        message:
+          'the row has a filled cell ("200" past the 2 columns the header names): a number such as 1,200 split in two by Text to Columns? Put the number back in one cell, or name the column in the header',
+      },
+    ]);
+    const p = parsePositionRows(
+      [
+        ['Symbol', 'Qty', ''],
+        [PUT, -3, null, ''],
+      ],
+      rules,
+    );
+    expect(p.map((x) => x.leg.quantity)).toEqual([-3]);
+  });
   it('is read when the extra cells are empty, or the number is quoted', () => {
     const p = parsePositionsCsv(`Symbol,Qty\n${PUT},-3,,\nVIX 250521C00033000,"1,200"`, rules);
     expect(p.map((x) => x.leg.quantity)).toEqual([-3, 1200]);
@@ -190,6 +216,31 @@ describe('the symbol column', () => {
     expect(p.map((x) => [x.symbol, x.leg.quantity])).toEqual([[PUT, -3]]);
     const same = parsePositionsCsv(`Description,Symbol,Qty\n${PUT},${PUT},-3`, rules);
     expect(same.map((x) => x.leg.quantity)).toEqual([-3]);
+  });
+});
+
+describe('a quantity with a dot and three digits', () => {
+  it('is refused as ambiguous wherever the $ stands', () => {
+    for (const q of ['$-1.000', '-$1.000', '-1.000', '($1.000)']) {
+      const issues = issuesOf(() => parsePositionsCsv(`Symbol,Qty\n${PUT},${q}`, rules));
+      expect(issues[0]?.message, q).toMatch(/is ambiguous: -1 or -1,000 contracts; write -1 or -1000/);
+    }
+  });
+  it('echoes the cell within 255 characters', () => {
+    for (const q of [`(${' '.repeat(1000)}1.000)`, `${'$'.repeat(1000)}1.000`]) {
+      const issues = issuesOf(() => parsePositionRows([[PUT, q]], rules));
+      expect(issues[0]?.message).toMatch(/^quantity "[($ ]+….*is ambiguous/);
+      expect(issues[0]?.message.length).toBeLessThanOrEqual(255);
+    }
+  });
+});
+
+describe('the same contract written twice', () => {
+  it('in points and in the OCC form is one position, not another symbol', () => {
+    const p = parsePositionsCsv(`Symbol,Qty,OCC\n${PUT},-10,SPXW  250523P03750000`, rules);
+    expect(p.map((x) => x.leg.quantity)).toEqual([-10]);
+    const other = issuesOf(() => parsePositionsCsv(`Symbol,Qty,OCC\n${PUT},-10,SPX  250523P03750000`, rules));
+    expect(other[0]?.message).toMatch(/column "OCC" holds another option symbol/);
   });
 });
 
