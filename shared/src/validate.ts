@@ -173,6 +173,11 @@ export const MARKET_RATE = Object.freeze({ min: -0.05, max: 0.2 });
  */
 export const VVIX_RANGE = Object.freeze({ min: 20, max: 400 });
 
+/** A VVIX level held to {@link VVIX_RANGE}: the level the VIX-option surface is built at. */
+export function clampVvix(v: number): number {
+  return Math.min(VVIX_RANGE.max, Math.max(VVIX_RANGE.min, v));
+}
+
 /** A vol of vol (VVIX/100, a decimal) within {@link VVIX_RANGE}, as the request schemas take it, named `field`. */
 export function checkVolOfVol(field: string, x: number): number {
   checkFinite(field, x);

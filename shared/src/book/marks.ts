@@ -21,7 +21,7 @@
  */
 import { invalidInput } from '../errors';
 import { volOfVolFromVvix } from '../market/atmVol';
-import { VVIX_RANGE } from '../validate';
+import { VVIX_RANGE, clampVvix } from '../validate';
 import { spxSurfaceFromIndices, vixSurfaceFromVvix, type SpxSurface, type VixVolSurface } from '../surface/index';
 
 /** The surfaces of the market a state was taken in, and that market's VIX and vol of vol. */
@@ -104,10 +104,6 @@ export function stateSurfaces(date: string, vix: number, volOfVol: number, spx: 
 /** The VIX-option surface of a market whose VX futures' vol is `volOfVol` (VVIX = 100 · volOfVol, clamped to 20-400). */
 function vixOptionSurface(date: string, volOfVol: number): VixVolSurface {
   return vixSurfaceFromVvix(date, clampVvix(100 * volOfVol));
-}
-
-function clampVvix(v: number): number {
-  return Math.min(VVIX_RANGE.max, Math.max(VVIX_RANGE.min, v));
 }
 
 const implicit = new WeakMap<object, StateSurfaces>();

@@ -12,7 +12,7 @@
  */
 import { daysBetween, parseIsoDate } from '../dates';
 import { isAlvhError } from '../errors';
-import { VVIX_RANGE } from '../validate';
+import { clampVvix } from '../validate';
 import { OPTION_MULTIPLIER, markBook, spxAtmVol, surfacesFromVix, type Leg, type MarketState } from '../book/index';
 import {
   CALENDAR_LAST_YEAR,
@@ -163,7 +163,7 @@ export function stepMarket(
     return { skip: e.message, kind: skipKind(row, e.problem) };
   }
   // a VVIX close outside the surface's range (15.71 on 2006-03-15) marks at the range's end
-  const vvix = row.vvix === undefined ? undefined : Math.min(VVIX_RANGE.max, Math.max(VVIX_RANGE.min, row.vvix));
+  const vvix = row.vvix === undefined ? undefined : clampVvix(row.vvix);
   const volOfVol = vvix !== undefined ? volOfVolFromVvix(vvix) : policy.defaultVolOfVol;
   // A history row can lack the far contracts (a source's gaps): the replay prices an expiry past the
   // row's last future from the day's fitted curve, as it always has, rather than drop the day.
