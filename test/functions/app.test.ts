@@ -3,7 +3,7 @@
  * route below /api, the row's auth level — and nothing else.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 
 const registered: { name: string; options: Record<string, unknown> }[] = [];
@@ -111,5 +111,11 @@ describe('Azure project files', () => {
     };
     expect(pkg.main).toBe('app.js');
     expect(Object.keys(pkg.dependencies)).toEqual(['@azure/functions']);
+    // Every file the folder holds beyond what the app runs on is left out of the upload by name.
+    const ignored = readFileSync('functions/dist/azure/.funcignore', 'utf8').split('\n');
+    const runs = ['app.js', 'computeWorker.cjs', 'host.json', 'package.json', 'package-lock.json', 'node_modules'];
+    const extra = readdirSync('functions/dist/azure').filter((f) => !runs.includes(f) && f !== '.funcignore');
+    expect(extra).toContain('local.settings.json.example');
+    for (const f of extra) expect(ignored, f).toContain(f);
   });
 });
