@@ -65,7 +65,7 @@ function halfPointStep(step: number | undefined): number | undefined {
  * @param [rate] Risk-free rate, continuously compounded decimal; default 0.
  * @param [horizonYears] Length of the drawdown, years; default 10/365.
  * @param [stressVolOfVol] Implied vol of the VIX calls in the drawdown, a decimal from 0.04 to 5: ALVH.VIXVOL at the stressed VVIX (or today's), the years left after the drawdown and stressedFuture (the plan's mark); or VVIX/100; default volOfVol.
- * @param [strikeStep] VIX strike grid, points; default 1.
+ * @param [strikeStep] VIX strike grid, points, 0.5 to 10 in steps of 0.5; default 1.
  * @param [headers] TRUE adds a header row naming each column above the values; FALSE (default) gives the values alone.
  * @returns One row (two with headers), four columns: contracts, strike (VIX points), premium (VIX points per option; ×100 is USD per contract), gain per contract (USD).
  */
