@@ -94,13 +94,14 @@ describe('Monte Carlo from a plan input with positions or a last rebalance', () 
 describe('stress grid from a plan input with positions or a last rebalance', () => {
   const grid = (plan: PlanInput) => stressGrid({ plan, spxMoves: [-0.1, 0], vixLevels: [17.5, 30], days: [0, 7] });
 
-  it('marks the plan at today’s sizing and says so; without the fields its notes are empty', () => {
+  it('marks the plan at today’s sizing and says so first in the notes', () => {
     const { bare, both, lastRebalance } = inputs();
     const a = grid(bare);
     const b = grid(both);
-    expect(a.notes).toEqual([]);
-    expect({ ...b, notes: [] }).toEqual(a);
-    expect(b.notes).toHaveLength(1);
+    // without the fields the only note is why the condor's cells count from the credit
+    expect(a.notes.every((n) => n.startsWith("The condor's P&L counts from the credit"))).toBe(true);
+    expect({ ...b, notes: [] }).toEqual({ ...a, notes: [] });
+    expect(b.notes.slice(1)).toEqual(a.notes);
     expect(b.notes[0]).toMatch(/^The plan input carries plan\.positions and plan\.lastRebalance, which this grid/);
     expect(b.notes[0]).toContain("the grid marks the plan's book at today's sizing");
     expect(b.notes[0]).toContain('To stress the legs held, send them as book');

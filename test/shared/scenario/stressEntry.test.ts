@@ -41,6 +41,9 @@ describe('stress grid of a plan: the condor from its credit', () => {
     expect(pl.condor.markValue + pl.condor.maxProfit).toBeCloseTo(865.92, 2);
     expect(g.condor[0]![0]![0]).toBeCloseTo(pl.condor.markValue + pl.condor.maxProfit, 6);
     expect(g.overlay[0]![0]![0]! + g.tail[0]![0]![0]!).toBeCloseTo(0, 6);
+    // and the grid says why, beside the numbers
+    expect(g.notes).toContainEqual(expect.stringContaining('counts from the credit the plan was sized on, $3,520.73'));
+    expect(g.notes).toContainEqual(expect.stringContaining('includes the +$865.92 between them'));
   });
 
   it('a path of the Monte Carlo and the grid cell of its end state give the condor the same P&L', () => {
@@ -58,6 +61,7 @@ describe('stress grid of a plan: the condor from its credit', () => {
 
   it('a book without an entry value keeps its mark as the base', () => {
     const g = stressGrid({ book: BOOK, spxMoves: [0], vixLevels: [BOOK.vix], days: [0] });
+    expect(g.notes.join(' ')).not.toContain('credit the plan was sized on');
     expect(g.condor[0]![0]![0]).toBe(0);
   });
 });
