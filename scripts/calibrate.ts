@@ -9,10 +9,12 @@
  *
  * Options, for the trials docs/scenarios.md reports (after `--`): `--split YEAR` (last fitted year),
  * `--spike` (fit the spike factor's own speeds), `--from-shipped` (start from the shipped
- * parameters), `--start k=v,...` (other starting values), `--rounds N` (0: evaluate only),
+ * parameters), `--start k=v,...` (other starting values), `--rounds N` (0: no search; the starting
+ * parameters are evaluated and written as they are, so it needs `--from-shipped` or `--out`),
  * `--out DIR` (write both files into DIR, an existing folder, instead); a value also as
- * `--opt=VALUE`. An unknown option, a missing value, one that is another option or a missing
- * `--out` folder stops the run before it reads anything (scripts/calibrateArgs.ts).
+ * `--opt=VALUE`. An unknown option, a missing value, one that is another
+ * option, `--rounds 0` that would write the unfitted starting guess over the shipped files or a
+ * missing `--out` folder stops the run before it reads anything (scripts/calibrateArgs.ts).
  *
  * Sources: Cboe VIX closes 1990-01-02..2026-07-22; Cboe VVIX 2007-01-03.. (earlier values are
  * unreliable); VX1..VX8 settlements and the S&P 500 close from quantintell 2007-04-02..2020-12-31,
@@ -403,7 +405,7 @@ let x: Record<Fitted, number> = {
   spxJumpPerLogJump: 0.125,
 };
 // `--from-shipped`: start from the shipped parameters (the spike speeds at the fast ones when the
-// shipped model has none); `--rounds 0` then only evaluates them.
+// shipped model has none); `--rounds 0` then evaluates them and writes them back unchanged.
 if (ARGS.fromShipped) {
   const p = CALIBRATED.params;
   x = Object.fromEntries(FITTED.map((k) => [k, p[k] ?? 0])) as Record<Fitted, number>;

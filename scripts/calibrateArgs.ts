@@ -61,7 +61,10 @@ export interface CalibrateArgs {
   fromShipped: boolean;
   /** `--start k=v,...`: other starting values of fitted parameters. */
   start: Partial<Record<Fitted, number>>;
-  /** `--rounds N`: search rounds (0: evaluate only; default 10). */
+  /**
+   * `--rounds N`: search rounds (default 10). 0: no search; the starting parameters are evaluated
+   * and written as they are, so it needs `--from-shipped` or `--out DIR`.
+   */
   rounds: number;
 }
 
@@ -149,7 +152,20 @@ export function parseCalibrateArgs(argv: readonly string[]): ParsedArgs {
   }
   const roundsText = text('--rounds') ?? '10';
   if (!/^\d+$/.test(roundsText)) {
-    return { ok: false, message: `--rounds is ${roundsText}: pass a whole number of search rounds (0: evaluate only)` };
+    return {
+      ok: false,
+      message: `--rounds is ${roundsText}: pass a whole number of search rounds (0: evaluate and write the starting parameters)`,
+    };
+  }
+  const rounds = Number(roundsText);
+  const fromShipped = c.values.has('--from-shipped');
+  if (rounds === 0 && !fromShipped && text('--out') === undefined) {
+    return {
+      ok: false,
+      message:
+        '--rounds 0 without --from-shipped would write the unfitted starting guess over the shipped parameters ' +
+        '(calibrated.ts, docs/calibration.md); add --from-shipped (regenerate from the shipped parameters) or --out DIR',
+    };
   }
   const start = parseStart(text('--start') ?? '');
   if (typeof start === 'string') return { ok: false, message: start };
@@ -167,9 +183,9 @@ export function parseCalibrateArgs(argv: readonly string[]): ParsedArgs {
       split,
       out: text('--out'),
       spike,
-      fromShipped: c.values.has('--from-shipped'),
+      fromShipped,
       start,
-      rounds: Number(roundsText),
+      rounds,
     },
   };
 }

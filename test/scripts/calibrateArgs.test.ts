@@ -83,6 +83,18 @@ describe('the calibration options', () => {
     expect(refusal(['--start', 'kappaFast='])).toContain('--start kappaFast=');
   });
 
+  it('refuses --rounds 0 that would write the unfitted starting guess over the shipped files', () => {
+    const message =
+      '--rounds 0 without --from-shipped would write the unfitted starting guess over the shipped parameters ' +
+      '(calibrated.ts, docs/calibration.md); add --from-shipped (regenerate from the shipped parameters) or --out DIR';
+    for (const argv of [['--rounds', '0'], ['--rounds=00'], ['--rounds', '0', '--start', 'kappaFast=7', '--spike']]) {
+      expect(refusal(argv), argv.join(' ')).toBe(message);
+    }
+    expect(args(['--rounds', '0', '--from-shipped'])).toMatchObject({ rounds: 0, fromShipped: true, out: undefined });
+    expect(args(['--rounds=0', '--out', 'trial'])).toMatchObject({ rounds: 0, fromShipped: false, out: 'trial' });
+    expect(args(['--rounds', '1']).rounds).toBe(1);
+  });
+
   it('takes each --start value once, as a decimal number within the search range of its parameter', () => {
     expect(args(['--start', 'slowShare=0.05,kappaFast=60,jumpIntensity=0,volRef=1.5e0'])).toMatchObject({
       start: { slowShare: 0.05, kappaFast: 60, jumpIntensity: 0, volRef: 1.5 },
@@ -201,6 +213,7 @@ describe('npm run calibrate with a bad option', () => {
       [['--out=trial', '--bogus'], 'unknown option --bogus'],
       [['--split=2030'], '--split is 2030'],
       [['--start', 'slowShare=5'], '--start slowShare=5: slowShare must lie within 0.05..0.95'],
+      [['--rounds', '0'], '--rounds 0 without --from-shipped would write the unfitted starting guess'],
       [['--out', noFolder], `--out ${noFolder}: no folder at ${noFolder}`],
     ] as const) {
       const r = run([...argv]);
