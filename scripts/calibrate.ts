@@ -12,7 +12,7 @@
  * parameters), `--start k=v,...` (other starting values), `--rounds N` (0: no search; the starting
  * parameters are evaluated and written as they are, so it needs `--from-shipped` or `--out`),
  * `--out DIR` (write both files into DIR, an existing folder, instead); a value also as
- * `--opt=VALUE`. An unknown option, a missing value, one that is another
+ * `--opt=VALUE`; `-h`/`--help` prints them. An unknown option, a missing value, one that is another
  * option, `--rounds 0` that would write the unfitted starting guess over the shipped files or a
  * missing `--out` folder stops the run before it reads anything (scripts/calibrateArgs.ts).
  *
@@ -87,6 +87,10 @@ import { round6, storedParams, writeAsShipped } from './calibrateOutput';
  * would overwrite the shipped calibration.
  */
 const parsed = parseCalibrateArgs(process.argv.slice(2));
+if (parsed.ok === 'help') {
+  console.log(parsed.usage);
+  process.exit(0);
+}
 if (!parsed.ok) {
   console.error(`calibrate: ${parsed.message}`);
   process.exit(2);
@@ -405,7 +409,7 @@ let x: Record<Fitted, number> = {
   spxJumpPerLogJump: 0.125,
 };
 // `--from-shipped`: start from the shipped parameters (the spike speeds at the fast ones when the
-// shipped model has none); `--rounds 0` then evaluates them and writes them back unchanged.
+// shipped model has none); `--rounds 0` then evaluates them (with any `--start` values) and writes them.
 if (ARGS.fromShipped) {
   const p = CALIBRATED.params;
   x = Object.fromEntries(FITTED.map((k) => [k, p[k] ?? 0])) as Record<Fitted, number>;

@@ -68,10 +68,17 @@ export interface CalibrateArgs {
   rounds: number;
 }
 
-export type ParsedArgs = { ok: true; args: CalibrateArgs } | { ok: false; message: string };
+/** The options, a refusal, or `-h`/`--help` (print `usage` and exit 0). */
+export type ParsedArgs =
+  { ok: true; args: CalibrateArgs } | { ok: false; message: string } | { ok: 'help'; usage: string };
 
 /** The options that take a value, with the value's name as the usage shows it. */
-const VALUED = { '--out': 'DIR', '--split': 'YEAR', '--start': 'k=v,...', '--rounds': 'N' } as const;
+const VALUED = {
+  '--out': 'DIR',
+  '--split': 'YEAR',
+  '--start': 'k=v,...',
+  '--rounds': 'N',
+} as const;
 const FLAGS = ['--spike', '--from-shipped'] as const;
 type Valued = keyof typeof VALUED;
 type Flag = (typeof FLAGS)[number];
@@ -79,6 +86,34 @@ type Flag = (typeof FLAGS)[number];
 export const USAGE =
   'npm run calibrate -- [--split YEAR] [--spike] [--from-shipped] [--start k=v,...] [--rounds N] [--out DIR] ' +
   '(a value as --opt VALUE or --opt=VALUE)';
+
+/** What each option does, one line each, as `--help` prints them. */
+const OPTIONS: readonly (readonly [string, string])[] = [
+  ['--split YEAR', 'last fitted year, 2008..2024 (default 2020); the years after it are the out-of-sample check'],
+  ['--spike', "fit the spike factor's own speeds (kappaSpike, kappaSpikePricing)"],
+  ['--from-shipped', 'start the search from the shipped parameters instead of the built-in starting guess'],
+  [
+    '--start k=v,...',
+    `other starting values of fitted parameters, each within its search range (${FITTED.join(', ')}; the spike speeds only with --spike)`,
+  ],
+  [
+    '--rounds N',
+    'search rounds (default 10); 0: no search, the starting parameters are evaluated and written as they are (needs --from-shipped or --out)',
+  ],
+  ['--out DIR', 'write calibrated.ts and calibration.md into DIR, an existing folder, instead of the shipped ones'],
+  ['-h, --help', 'print this and exit'],
+];
+
+/** `--help`'s text: the usage, what the run does and what each option does. */
+const width = Math.max(...OPTIONS.map(([o]) => o.length));
+export const HELP = [
+  `Usage: ${USAGE}`,
+  '',
+  'Fits the log-VIX model on the market history (ALVH_DATA_DIR, else ../shared/data), checks it out of sample, and',
+  'writes shared/src/scenario/model/calibrated.ts and docs/calibration.md (or into --out DIR).',
+  '',
+  ...OPTIONS.map(([o, what]) => `  ${o.padEnd(width)}   ${what}`),
+].join('\n');
 
 const isValued = (name: string): name is Valued => Object.hasOwn(VALUED, name);
 const isFlag = (name: string): name is Flag => (FLAGS as readonly string[]).includes(name);
@@ -93,7 +128,9 @@ function collect(argv: readonly string[]): { values: Map<string, string | true> 
     if (!isValued(name) && !isFlag(name)) {
       return arg.startsWith('-')
         ? { message: `unknown option ${name}; the options are: ${USAGE}` }
-        : { message: `unexpected argument '${arg}' (options start with --): ${USAGE}` };
+        : {
+            message: `unexpected argument '${arg}' (options start with --): ${USAGE}`,
+          };
     }
     if (values.has(name)) return { message: `${name} is given twice; give it once` };
     if (isFlag(name)) {
@@ -104,7 +141,10 @@ function collect(argv: readonly string[]): { values: Map<string, string | true> 
     const value = eq > 0 ? arg.slice(eq + 1) : argv[i + 1];
     const fix = `pass ${name} ${VALUED[name]} or ${name}=${VALUED[name]}`;
     if (value === undefined || value === '') return { message: `${name} needs a value: ${fix}` };
-    if (value.startsWith('--')) return { message: `${name} needs a value, not the option '${value}': ${fix}` };
+    if (value.startsWith('--'))
+      return {
+        message: `${name} needs a value, not the option '${value}': ${fix}`,
+      };
     if (eq < 0) i++;
     values.set(name, value);
   }
@@ -139,6 +179,7 @@ function parseStart(text: string): Partial<Record<Fitted, number>> | string {
 
 /** The calibration's options from its command line (`process.argv.slice(2)`), checked. */
 export function parseCalibrateArgs(argv: readonly string[]): ParsedArgs {
+  if (argv.includes('--help') || argv.includes('-h')) return { ok: 'help', usage: HELP };
   const c = collect(argv);
   if ('message' in c) return { ok: false, message: c.message };
   const text = (name: Valued): string | undefined => {
@@ -148,7 +189,10 @@ export function parseCalibrateArgs(argv: readonly string[]): ParsedArgs {
   const splitText = text('--split') ?? '2020';
   const split = /^\d+$/.test(splitText) ? Number(splitText) : Number.NaN;
   if (!Number.isInteger(split) || split < 2008 || split > 2024) {
-    return { ok: false, message: `--split is ${splitText}: pass the last fitted year, 2008..2024` };
+    return {
+      ok: false,
+      message: `--split is ${splitText}: pass the last fitted year, 2008..2024`,
+    };
   }
   const roundsText = text('--rounds') ?? '10';
   if (!/^\d+$/.test(roundsText)) {

@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   CALIBRATION_DATA,
+  FITTED,
+  USAGE,
   dataFolderOf,
   dataFolderProblem,
   outFolderProblem,
@@ -22,12 +24,12 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const args = (argv: string[]): CalibrateArgs => {
   const r = parseCalibrateArgs(argv);
-  if (!r.ok) throw new Error(r.message);
+  if (r.ok !== true) throw new Error(r.ok === 'help' ? 'help' : r.message);
   return r.args;
 };
 const refusal = (argv: string[]): string => {
   const r = parseCalibrateArgs(argv);
-  if (r.ok) throw new Error(`accepted ${argv.join(' ')}`);
+  if (r.ok !== false) throw new Error(`accepted ${argv.join(' ')}`);
   return r.message;
 };
 
@@ -93,6 +95,34 @@ describe('the calibration options', () => {
     expect(args(['--rounds', '0', '--from-shipped'])).toMatchObject({ rounds: 0, fromShipped: true, out: undefined });
     expect(args(['--rounds=0', '--out', 'trial'])).toMatchObject({ rounds: 0, fromShipped: false, out: 'trial' });
     expect(args(['--rounds', '1']).rounds).toBe(1);
+  });
+
+  it('answers -h and --help, wherever they stand, with the usage and a line for each option', () => {
+    for (const argv of [['--help'], ['-h'], ['--spike', '--help'], ['--bogus', '-h'], ['--rounds', '0', '--help']]) {
+      const r = parseCalibrateArgs(argv);
+      expect(r.ok, argv.join(' ')).toBe('help');
+      if (r.ok !== 'help') continue;
+      const lines = r.usage.split('\n');
+      expect(lines[0]).toBe(`Usage: ${USAGE}`);
+      for (const option of [
+        '--split YEAR',
+        '--spike',
+        '--from-shipped',
+        '--start k=v,...',
+        '--rounds N',
+        '--out DIR',
+      ]) {
+        expect(
+          lines.filter((l) => l.startsWith(`  ${option} `)),
+          option,
+        ).toHaveLength(1);
+      }
+      expect(r.usage).toContain(FITTED.join(', '));
+      expect(r.usage).toMatch(
+        /--rounds N +search rounds \(default 10\); 0: no search, .*needs --from-shipped or --out/,
+      );
+    }
+    expect(refusal(['--out=--help'])).toContain("--out needs a value, not the option '--help'");
   });
 
   it('takes each --start value once, as a decimal number within the search range of its parameter', () => {
@@ -220,6 +250,18 @@ describe('npm run calibrate with a bad option', () => {
       expect(r.stderr.trim(), argv.join(' ')).toBe(r.stderr.trim().split('\n')[0]);
       expect(r.stderr, argv.join(' ')).toContain(`calibrate: ${message}`);
       expect(r.status, argv.join(' ')).toBe(2);
+    }
+  });
+});
+
+describe('npm run calibrate --help', () => {
+  it('prints the usage and exits 0 before it looks for the data', () => {
+    for (const flag of ['--help', '-h']) {
+      const r = run([flag]);
+      expect(r.stdout, flag).toMatch(/^Usage: npm run calibrate -- /);
+      expect(r.stdout, flag).toContain('  --rounds N ');
+      expect(r.stderr, flag).toBe('');
+      expect(r.status, flag).toBe(0);
     }
   });
 });
