@@ -179,6 +179,8 @@ interface HistoryFacts {
   /** β over every VX source in the period (leyhline before 2007-04, manumartinb's 2024-2025 episodes). */
   betaAll: number[];
   betaAllWindows: number;
+  /** Of betaAllWindows, those of the VX sources other than quantintell. */
+  betaOtherWindows: number;
 }
 
 /** β of CM(d) on ΔVIX over 10-trading-day windows with ΔVIX ≥ 10, as the shock study measures it. */
@@ -238,7 +240,7 @@ function sourceWindows(rows: MarketRow[], from: number, to: number): { dv: numbe
 }
 
 /** β over every VX source's windows in the period (quantintell's as in historyBeta, plus the others). */
-function historyBetaAllSources(from: number, to: number): { beta: number[]; windows: number } {
+function historyBetaAllSources(from: number, to: number): { beta: number[]; windows: number; others: number } {
   const parts = [sourceWindows(vxBefore, from, to), ...vxEpisodes.map((e) => sourceWindows(e, from, to))];
   const q = vxRows.filter((r) => epochDay(r.date) >= from && epochDay(r.date) <= to && r.vx.every((x) => x !== null));
   const dv: number[] = [];
@@ -257,11 +259,12 @@ function historyBetaAllSources(from: number, to: number): { beta: number[]; wind
     dv.push(rise);
     RESPONSE_TENORS.forEach((_, k) => dcm[k]!.push(cm[1]![k]! - cm[0]![k]!));
   }
+  const others = parts.reduce((n, part) => n + part.dv.length, 0);
   for (const part of parts) {
     dv.push(...part.dv);
     RESPONSE_TENORS.forEach((_, k) => dcm[k]!.push(...part.dcm[k]!));
   }
-  return { beta: dcm.map((ys) => slopeThroughOrigin(dv, ys)), windows: dv.length };
+  return { beta: dcm.map((ys) => slopeThroughOrigin(dv, ys)), windows: dv.length, others };
 }
 
 function historyFacts(p: Period): HistoryFacts {
@@ -288,6 +291,7 @@ function historyFacts(p: Period): HistoryFacts {
     betaRange: b.range,
     betaAll: all.beta,
     betaAllWindows: all.windows,
+    betaOtherWindows: all.others,
   };
 }
 
@@ -857,7 +861,11 @@ hist.forEach((h, pi) => {
   out();
   out(
     pi === 0
-      ? "\"Every VX source\" adds leyhline's closes from 2004-03-26 to 2007-03-30 to quantintell's settlements (the fit uses quantintell's)."
+      ? "\"Every VX source\" adds leyhline's closes from 2004-03-26 to 2007-03-30 to quantintell's settlements (the fit uses quantintell's)" +
+          // Those closes may add no window: then the two history columns are the same figures.
+          (h.betaOtherWindows === 0
+            ? `; none of their days starts a 10-trading-day window with a VIX rise of ≥ ${RESPONSE_RISE} points, so that column equals quantintell's.`
+            : '.')
       : "\"Every VX source\" adds manumartinb's settlements of the 2024-07..09 and 2025-03..05 episodes to quantintell's 2021 (the target). The model's windows start from 600 out-of-sample days, evenly spaced.",
   );
   out();
