@@ -381,8 +381,10 @@ describe('taskpane recent VIX closes (Chromium, 350 px)', () => {
     // The model's known biases from the run's starting VIX, as the summary names them.
     const vix = Number(await page.inputValue('input[name=vix]'));
     const expected = calibrationNotes(vix);
-    // after the run's own note: a few of these 400 paths reach VIX 150 on some day
+    // after the run's own notes (the example's nickel credit against the surface's price; a few of
+    // these 400 paths reach VIX 150 on some day)
     expect(await page.$$eval('#mc-notes li', (lis) => lis.map((li) => li.textContent))).toEqual([
+      expect.stringMatching(/^The condor's P&L counts from the credit the plan was sized on, \$5,930\.00; /),
       expect.stringMatching(/^\d+ of 400 paths \([\d.]+%\) reach(es)? VIX above 150 \(/),
       ...expected,
     ]);
@@ -431,8 +433,12 @@ describe('taskpane Monte Carlo notes (Chromium, 350 px)', () => {
     await page.waitForSelector('#mc-result:not([hidden])');
     expect(await page.getAttribute('#mc-notes', 'hidden')).toBeNull();
     const items = await page.$$eval('#mc-notes li', (lis) => lis.map((li) => li.textContent ?? ''));
-    // what the run's figures could hide (its notes) first, then the model's known biases from VIX 35
+    // what the run's figures could hide (its notes) first, then the model's known biases from VIX 35;
+    // at VIX 35 the surface prices the condor far below the form's credit, and the note says by how much
     expect(items.slice(0, -2)).toEqual([
+      expect.stringMatching(
+        /^The condor's P&L counts from the credit the plan was sized on, \$5,930\.00; .* includes the \+\$2,342\.08 between them\.$/,
+      ),
       expect.stringMatching(/^\d+ of 400 paths \([\d.]+%\) reach(es)? VIX above 150 \(/),
     ]);
     expect(items.slice(-2)).toEqual(calibrationNotes(35));

@@ -16,8 +16,9 @@ import {
   type MonteCarloInput,
   type MonteCarloWorkLimits,
 } from '../schemas/scenario';
-import { heldBookNotes, scenarioSource, type ScenarioBook } from './scenarioBook';
-import type { Leg } from '../book/index';
+import { entryCreditNotes, heldBookNotes, scenarioSource, type ScenarioBook } from './scenarioBook';
+import { shiftedState } from './stressGrid';
+import { markBook, type Leg } from '../book/index';
 import type { ModelParams, MonteCarloSetup } from './mcTypes';
 import type { VixClose } from './model/logVixFilter';
 
@@ -203,7 +204,12 @@ function setupOf(v: MonteCarloInput, limits: MonteCarloWorkLimits): MonteCarloSe
   if (legacy.xi !== undefined) model.xi = legacy.xi;
   // The square-root dynamics' mean VIX is today's fitted curve and SPX drifts at r − q: risk-neutral.
   const measure = v.dynamics === 'sqrt-legacy' ? 'risk-neutral' : (v.measure ?? 'real-world');
-  const inputNotes = heldBookNotes(v.plan, 'montecarlo');
+  const condorToday =
+    book.condor.length === 0 ? 0 : markBook(book.condor, shiftedState(book, 0, book.spot, book.vix)).value;
+  const inputNotes = [
+    ...heldBookNotes(v.plan, 'montecarlo'),
+    ...entryCreditNotes(book.condorEntryValue, condorToday, 'montecarlo'),
+  ];
   return {
     ...(inputNotes.length > 0 ? { inputNotes } : {}),
     book,

@@ -5,6 +5,7 @@
  * fitted model's value.
  */
 import { invalidInput } from '../errors';
+import { usd } from '../method/audit';
 import { parseIsoDate } from '../dates';
 import { buildTermStructure, futureForExpiry, isVxExpiry, unlistedExpiry, vxExpiryFix } from '../market/index';
 import { marketSurface, plan, planMarketState } from '../method/index';
@@ -210,6 +211,26 @@ export function heldBookNotes(p: PlanInput | undefined, route: 'montecarlo' | 's
     `The plan input carries ${fields.join(' and ')}, which ${mc ? 'this run does' : 'this grid does'} not follow: ` +
       `${runs}, not ${not}. To ${mc ? 'simulate' : 'stress'} the legs held, send them as book ` +
       '(their condor, overlay and tail legs, with the market) in place of plan.',
+  ];
+}
+
+/**
+ * Why the condor's P&L is not 0 with nothing moved today when it counts from its entry credit:
+ * the credit the plan was sized on is not what the surface prices the condor at today. Nothing
+ * under a cent, and nothing for a book (no entry value: its mark today is its base).
+ */
+export function entryCreditNotes(
+  entry: number | undefined,
+  markToday: number,
+  route: 'montecarlo' | 'stress',
+): string[] {
+  if (entry === undefined || Math.abs(markToday - entry) < 0.005) return [];
+  const gap = markToday - entry;
+  const carries = route === 'stress' ? 'every condor cell includes' : "every path's condor P&L includes";
+  const shows = route === 'stress' ? ' (the cell of no move today shows it alone)' : '';
+  return [
+    `The condor's P&L counts from the credit the plan was sized on, ${usd(-entry, 2)}; today's surface prices closing it at ` +
+      `${usd(-markToday, 2)}, so ${carries} the ${gap > 0 ? '+' : ''}${usd(gap, 2)} between them${shows}.`,
   ];
 }
 

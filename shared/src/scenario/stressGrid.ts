@@ -14,8 +14,7 @@ import { AlvhError, invalidInput, isAlvhError } from '../errors';
 import { MIN_VIX_POINTS } from '../validate';
 import { parseInput } from '../schemas/parse';
 import { MAX_STRESS_VIX_LEVEL, StressGridInputSchema, checkStressLimits } from '../schemas/scenario';
-import { usd } from '../method/audit';
-import { heldBookNotes, scenarioSource, type ScenarioBook } from './scenarioBook';
+import { entryCreditNotes, heldBookNotes, scenarioSource, type ScenarioBook } from './scenarioBook';
 import { shockedFutureKernel } from '../method/stress';
 import { curveDecayKernel, modelFutureKernel } from '../market/meanReversion';
 
@@ -198,20 +197,6 @@ function cellValue(book: ScenarioBook, plan: boolean, layer: GridLayer, s: Marke
 }
 
 /**
- * Why the cell of no move today is not 0 when the condor counts from its entry credit: the credit
- * the plan was sized on is not what the surface marks the condor at today. Nothing under a cent.
- */
-function entryNote(entry: number | undefined, markToday: number): string[] {
-  if (entry === undefined || Math.abs(markToday - entry) < 0.005) return [];
-  const gap = markToday - entry;
-  return [
-    `The condor's P&L counts from the credit the plan was sized on, ${usd(-entry, 2)}; today's surface prices closing it at ` +
-      `${usd(-markToday, 2)}, so every condor cell includes the ${gap > 0 ? '+' : ''}${usd(gap, 2)} between them ` +
-      '(the cell of no move today shows it alone).',
-  ];
-}
-
-/**
  * P&L of the book over SPX move × VIX level × days elapsed. The condor's counts from its entry
  * value (a plan's credit received, so that at its expiry it lies within the plan's max loss and
  * max profit; a book's mark today), the hedges' from their marks today: for a plan whose credit
@@ -248,7 +233,10 @@ export function stressGrid(input: unknown): StressGridResult {
     overlay: [],
     tail: [],
     total: [],
-    notes: [...heldBookNotes(v.plan, 'stress'), ...entryNote(book.condorEntryValue, value(book.condor, today))],
+    notes: [
+      ...heldBookNotes(v.plan, 'stress'),
+      ...entryCreditNotes(book.condorEntryValue, value(book.condor, today), 'stress'),
+    ],
   };
   const plan = v.plan !== undefined;
   for (const [i, d] of v.days.entries()) {

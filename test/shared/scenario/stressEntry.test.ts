@@ -48,6 +48,8 @@ describe('stress grid of a plan: the condor from its credit', () => {
 
   it('a path of the Monte Carlo and the grid cell of its end state give the condor the same P&L', () => {
     const part = runMonteCarloChunk({ plan: AT_VOL, paths: 6, seed: 7, horizonDays: 21, rebalance: false });
+    // the run says why its condor P&L carries the gap between the credit and the surface's price
+    expect(part.inputNotes).toEqual([expect.stringContaining("every path's condor P&L includes the +$865.92")]);
     for (let i = 0; i < part.pathCount; i++) {
       const g = stressGrid({
         plan: AT_VOL,
