@@ -23,7 +23,8 @@ import {
   unknownKeysError,
 } from '../../addin/src/common/selection';
 import { PlanInputSchema, parseInput, plan } from '@alvh/shared';
-import { browserSettingsStore, checkEndpoint } from '../../addin/src/taskpane/settings';
+import { API_ROUTES, browserSettingsStore, checkEndpoint } from '../../addin/src/taskpane/settings';
+import { routes } from '../../functions/src/routes';
 import { excelFormat, formatValue, heatColor } from '../../addin/src/common/views';
 
 describe('readKeyValueRange', () => {
@@ -495,7 +496,40 @@ describe('settings', () => {
     expect(checkEndpoint('https://alvh.example.net/', page)).toEqual({
       error: "add the API's path: https://alvh.example.net/api (its routes are under /api)",
     });
+    expect(checkEndpoint('https://alvh.example.net//', page)).toHaveProperty('error');
   });
+
+  it("refuses a route's URL (Azure's Get function URL): a query, a fragment, a user name or a route's name", () => {
+    const page = 'https://localhost:3000';
+    const key = 'put the key in Function key, not ?code= or in the URL';
+    // the page adds `/stress` to what is saved: `…/montecarlo?code=…/stress` would be the Monte Carlo's
+    expect(checkEndpoint('https://h.net/api/montecarlo?code=SECRET', page)).toEqual({
+      error: `pass the API's base URL (https://h.net/api) alone; ${key}`,
+    });
+    for (const url of [
+      'https://h.net/api?code=abc',
+      'https://h.net/api/?x=1',
+      'https://h.net/api#x',
+      'https://h.net/api?',
+    ])
+      expect(checkEndpoint(url, page)).toEqual({ error: `pass the API's base URL (https://h.net/api) alone; ${key}` });
+    expect(checkEndpoint('https://user:pw@h.net/api', page)).toEqual({
+      error: `pass the API's base URL (https://h.net/api) alone; ${key}`,
+    });
+    expect(checkEndpoint('https://h.net/api/montecarlo', page)).toEqual({
+      error: `drop "/montecarlo": pass the API's base URL, https://h.net/api; the page adds each route's name to it`,
+    });
+    expect(checkEndpoint('https://h.net/api/Stress/', page)).toEqual({
+      error: `drop "/Stress": pass the API's base URL, https://h.net/api; the page adds each route's name to it`,
+    });
+    for (const route of API_ROUTES) expect(checkEndpoint(`https://h.net/api/${route}`, page)).toHaveProperty('error');
+    // every route of the API's table, and nothing else
+    expect([...API_ROUTES].sort()).toEqual(routes.map((r) => r.route).sort());
+    // trailing slashes are dropped from the path, the host's case from the origin
+    expect(checkEndpoint('HTTPS://H.NET/api///', page)).toEqual({ value: 'https://h.net/api' });
+  });
+
+  const page = 'https://localhost:3000';
 
   it('keeps settings in storage, and in memory where storage is missing', async () => {
     const data = new Map<string, string>();
@@ -503,13 +537,31 @@ describe('settings', () => {
       getItem: (k: string) => data.get(k) ?? null,
       setItem: (k: string, v: string) => void data.set(k, v),
     } as unknown as Storage;
-    const a = browserSettingsStore(storage);
+    const a = browserSettingsStore(storage, page);
     await a.save({ endpoint: 'https://x/api', functionKey: 'k' });
-    expect(browserSettingsStore(storage).load()).toEqual({ endpoint: 'https://x/api', functionKey: 'k' });
-    const b = browserSettingsStore(undefined);
-    expect(b.load()).toEqual({ endpoint: '', functionKey: '' });
+    expect(browserSettingsStore(storage, page).load()).toEqual({
+      settings: { endpoint: 'https://x/api', functionKey: 'k' },
+      dropped: '',
+    });
+    const b = browserSettingsStore(undefined, page);
+    expect(b.load()).toEqual({ settings: { endpoint: '', functionKey: '' }, dropped: '' });
     await b.save({ endpoint: 'https://y/api', functionKey: '' });
-    expect(b.load().endpoint).toBe('https://y/api');
+    expect(b.load().settings.endpoint).toBe('https://y/api');
+  });
+
+  it('drops a stored URL the page would refuse at Save, keeping the key, and says why', () => {
+    const data = new Map([
+      ['alvh.settings', JSON.stringify({ endpoint: 'alvh.azurewebsites.net/api', functionKey: 'k' })],
+    ]);
+    const storage = { getItem: (k: string) => data.get(k) ?? null } as unknown as Storage;
+    expect(browserSettingsStore(storage, page).load()).toEqual({
+      settings: { endpoint: '', functionKey: 'k' },
+      dropped:
+        'The saved API URL "alvh.azurewebsites.net/api" is not used: pass a full URL such as https://alvh.azurewebsites.net/api, or leave it empty to run here. Runs go here until a URL is saved.',
+    });
+    // one saved by an older page, with a trailing slash, is used as Save would keep it
+    data.set('alvh.settings', JSON.stringify({ endpoint: 'https://h.net/api/', functionKey: '' }));
+    expect(browserSettingsStore(storage, page).load().settings.endpoint).toBe('https://h.net/api');
   });
 });
 

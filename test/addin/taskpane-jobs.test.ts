@@ -19,6 +19,7 @@ import { monteCarloInput, planInputFromForm } from '../../addin/src/common/planI
 import { EXAMPLE } from '../../addin/src/taskpane/example';
 
 const settings = { endpoint: 'https://alvh.example.net/api', functionKey: 'k-123' };
+const page = 'https://localhost:3000';
 
 function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -311,11 +312,18 @@ describe('officeSettingsStore', () => {
         cb({ status: 'succeeded' });
       },
     } as unknown as Office.Settings;
-    const store = officeSettingsStore(doc);
-    expect(store.load()).toEqual({ endpoint: '', functionKey: '' });
+    const store = officeSettingsStore(doc, page);
+    expect(store.load()).toEqual({ settings: { endpoint: '', functionKey: '' }, dropped: '' });
     await store.save(settings);
     expect(saved).toBe(1);
-    expect(officeSettingsStore(doc).load()).toEqual(settings);
+    expect(officeSettingsStore(doc, page).load()).toEqual({ settings, dropped: '' });
+    // a URL typed into the workbook's settings by hand, not through Save: dropped, and said why
+    bag.set('alvh.settings', { endpoint: 'https://h.net/api/montecarlo?code=x', functionKey: 'k' });
+    const loaded = officeSettingsStore(doc, page).load();
+    expect(loaded.settings).toEqual({ endpoint: '', functionKey: 'k' });
+    expect(loaded.dropped).toMatch(
+      /^The saved API URL "https:\/\/h\.net\/api\/montecarlo\?code=x" is not used: pass the API's base URL \(https:\/\/h\.net\/api\) alone/,
+    );
   });
 
   it('reports a failed save', async () => {
@@ -326,7 +334,7 @@ describe('officeSettingsStore', () => {
       saveAsync: (cb: (r: { status: string; error: { message: string } }) => void) =>
         cb({ status: 'failed', error: { message: 'the document is read-only' } }),
     } as unknown as Office.Settings;
-    await expect(officeSettingsStore(doc).save(settings)).rejects.toThrow('the document is read-only');
+    await expect(officeSettingsStore(doc, page).save(settings)).rejects.toThrow('the document is read-only');
   });
 });
 

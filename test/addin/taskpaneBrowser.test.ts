@@ -542,6 +542,18 @@ describe('taskpane Monte Carlo on the cloud, streamed progress (Chromium, 350 px
   });
 });
 
+describe('taskpane Settings (Chromium, 350 px)', () => {
+  it('a saved URL the page would refuse (no https://) is dropped at start, said in Settings, and runs go here', async () => {
+    const { page, errors } = await openPane('alvh.azurewebsites.net/api');
+    expect(await page.textContent('#settings-summary')).toBe('(runs here)');
+    expect(await page.inputValue('input[name=endpoint]')).toBe('');
+    expect(await page.textContent('#settings-note')).toBe(
+      'The saved API URL "alvh.azurewebsites.net/api" is not used: pass a full URL such as https://alvh.azurewebsites.net/api, or leave it empty to run here. Runs go here until a URL is saved.',
+    );
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('taskpane results and the inputs they were made from (Chromium, 350 px)', () => {
   it('a run whose inputs change while it runs finishes greyed; the run fields grey the Monte Carlo and the frontier', async () => {
     const { page, errors } = await openPane(`${base}/api`);

@@ -16,24 +16,40 @@ const KEY = 'alvh.settings';
 
 export const emptySettings: Settings = { endpoint: '', functionKey: '' };
 
+/** Settings as loaded, and what was dropped from them and why ('' when nothing). */
+export interface LoadedSettings {
+  settings: Settings;
+  dropped: string;
+}
+
 /** Where settings are kept: the document in Excel, localStorage in a browser. */
 export interface SettingsStore {
-  load(): Settings;
+  load(): LoadedSettings;
   save(s: Settings): Promise<void>;
 }
 
-function coerce(raw: unknown): Settings {
+/**
+ * Stored settings as the page uses them. The endpoint passes the check a saved one passed
+ * ({@link checkEndpoint}): a value the page did not save (typed into the workbook's settings or
+ * localStorage by hand, or saved by an older page) is dropped, runs go here, and `dropped` says why.
+ */
+function coerce(raw: unknown, pageOrigin: string): LoadedSettings {
   const o = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const stored = typeof o['endpoint'] === 'string' ? o['endpoint'] : '';
+  const checked = checkEndpoint(stored, pageOrigin);
+  const functionKey = typeof o['functionKey'] === 'string' ? o['functionKey'] : '';
+  if ('value' in checked) return { settings: { endpoint: checked.value, functionKey }, dropped: '' };
+  const shown = stored.length > 80 ? `${stored.slice(0, 80)}…` : stored;
   return {
-    endpoint: typeof o['endpoint'] === 'string' ? o['endpoint'] : '',
-    functionKey: typeof o['functionKey'] === 'string' ? o['functionKey'] : '',
+    settings: { endpoint: '', functionKey },
+    dropped: `The saved API URL "${shown}" is not used: ${checked.error}. Runs go here until a URL is saved.`,
   };
 }
 
-/** Settings saved with the workbook. */
-export function officeSettingsStore(settings: Office.Settings): SettingsStore {
+/** Settings saved with the workbook; `pageOrigin` is the page's own (see {@link checkEndpoint}). */
+export function officeSettingsStore(settings: Office.Settings, pageOrigin: string): SettingsStore {
   return {
-    load: () => coerce(settings.get(KEY)),
+    load: () => coerce(settings.get(KEY), pageOrigin),
     save: (s) =>
       new Promise((resolve, reject) => {
         settings.set(KEY, s);
@@ -54,16 +70,17 @@ export function safeLocalStorage(): Storage | undefined {
 }
 
 /** Settings in the browser's localStorage (or in memory where storage is blocked). */
-export function browserSettingsStore(storage: Storage | undefined): SettingsStore {
+export function browserSettingsStore(storage: Storage | undefined, pageOrigin: string): SettingsStore {
   let memory: Settings = emptySettings;
   return {
     load: () => {
       try {
         const text = storage?.getItem(KEY);
-        return text ? coerce(JSON.parse(text)) : memory;
+        if (text) return coerce(JSON.parse(text), pageOrigin);
       } catch {
-        return memory;
+        // unreadable (storage blocked, or not JSON): the in-memory copy
       }
+      return { settings: memory, dropped: '' };
     },
     save: (s) => {
       memory = s;
@@ -77,16 +94,30 @@ export function browserSettingsStore(storage: Storage | undefined): SettingsStor
   };
 }
 
+/** The API's routes (functions/src/routes.ts): a URL ending in one is that route's, not the API's base. */
+export const API_ROUTES: readonly string[] = [
+  'health',
+  'openapi.json',
+  'plan',
+  'stress',
+  'replay',
+  'montecarlo',
+  'frontier',
+  'surface',
+];
+
 /**
- * The endpoint as typed, checked: '' (local runs) or an https URL without a trailing slash, or an
- * http one on the page's own origin (the local host serving it). Any other http URL is refused:
- * the page's Content-Security-Policy lets it call https hosts and itself only, so every run would
- * fail with a network error. A URL without a path is refused too: the API's routes are under
- * `/api` (Azure Functions' prefix and the local host's). Returns the message to show beside the
- * field when it is not usable.
+ * The endpoint as typed, checked: '' (local runs) or the API's base URL, an https URL without a
+ * trailing slash, or an http one on the page's own origin (the local host serving it). Any other
+ * http URL is refused: the page's Content-Security-Policy lets it call https hosts and itself only,
+ * so every run would fail with a network error. A URL without a path is refused too: the API's
+ * routes are under `/api` (Azure Functions' prefix and the local host's). The page adds each
+ * route's name (`<endpoint>/stress`), so a URL with a query or a fragment (Azure's "Get function
+ * URL" gives `…/api/montecarlo?code=…`), with a user name, or ending in a route's name is refused
+ * with the base URL to pass. Returns the message to show beside the field when it is not usable.
  */
 export function checkEndpoint(raw: string, pageOrigin: string): { value: string } | { error: string } {
-  const text = raw.trim().replace(/\/+$/, '');
+  const text = raw.trim();
   if (text === '') return { value: '' };
   let url: URL;
   try {
@@ -99,7 +130,16 @@ export function checkEndpoint(raw: string, pageOrigin: string): { value: string 
       error: `use an https:// URL: this page calls https hosts and its own origin (${pageOrigin}) only`,
     };
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { error: 'use an https:// URL' };
-  if (url.pathname === '/' || url.pathname === '')
-    return { error: `add the API's path: ${url.origin}/api (its routes are under /api)` };
-  return { value: text };
+  const path = url.pathname.replace(/\/+$/, '');
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  const route = API_ROUTES.includes(last.toLowerCase());
+  const base = `${url.origin}${(route ? path.slice(0, -last.length - 1) : path) || '/api'}`;
+  if (/[?#]/.test(text) || url.username !== '' || url.password !== '')
+    return {
+      error: `pass the API's base URL (${base}) alone; put the key in Function key, not ?code= or in the URL`,
+    };
+  if (path === '') return { error: `add the API's path: ${base} (its routes are under /api)` };
+  if (route)
+    return { error: `drop "/${last}": pass the API's base URL, ${base}; the page adds each route's name to it` };
+  return { value: `${url.origin}${path}` };
 }

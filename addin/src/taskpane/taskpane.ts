@@ -74,8 +74,8 @@ const scriptUrl = (document.currentScript as HTMLScriptElement | null)?.src ?? l
 const workerUrl = new URL('mcWorker.js', scriptUrl).href;
 
 let inExcel = false;
-let store: SettingsStore = browserSettingsStore(safeLocalStorage());
-let settings: Settings = store.load();
+let store: SettingsStore = browserSettingsStore(safeLocalStorage(), location.origin);
+let settings: Settings = store.load().settings;
 /** Fields the user has edited: their messages show as they type; all show after a run is asked for. */
 const touched = new Set<string>();
 let showAll = false;
@@ -558,13 +558,13 @@ function start(host: Office.HostType | null): void {
   inExcel =
     (host !== null && host === Office.HostType.Excel) ||
     (typeof Excel !== 'undefined' && typeof Excel.run === 'function');
-  if (inExcel) {
-    try {
-      store = officeSettingsStore(Office.context.document.settings);
-      settings = store.load();
-    } catch {
-      // a host without document settings (a test double): keep the browser store
-    }
+  try {
+    const from = inExcel ? officeSettingsStore(Office.context.document.settings, location.origin) : store;
+    const loaded = from.load(); // a saved URL the page would refuse is dropped, and the note says why
+    [store, settings] = [from, loaded.settings];
+    $('settings-note').textContent = loaded.dropped;
+  } catch {
+    // a host without document settings (a test double): keep the browser store
   }
   $('host-status').textContent = inExcel
     ? 'Excel: results also go to new sheets'
