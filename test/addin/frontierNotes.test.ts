@@ -3,7 +3,7 @@ import { frontier } from '@alvh/shared';
 import { parseFrontier } from '../../addin/src/common/hedgeViews';
 import { planInputFromForm } from '../../addin/src/common/planInput';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
-import { frontierFailureWords } from '../../addin/src/taskpane/frontierRun';
+import { frontierFailureWords, notOffered } from '../../addin/src/taskpane/frontierRun';
 import { RunError } from '../../addin/src/taskpane/jobs';
 import { PLAN_INPUT } from '../helpers/fixtures';
 
@@ -59,5 +59,19 @@ describe('the taskpane’s words for a frontier with no ladder of budgets', () =
     );
     expect(frontierFailureWords(new RunError('paths: pass a whole number'))).toBeUndefined();
     expect(frontierFailureWords(new Error('network down'))).toBeUndefined();
+  });
+});
+
+describe('the taskpane’s words for a frontier the host answered 404', () => {
+  const settings = { endpoint: 'https://alvh.example.net/api', functionKey: '' };
+  it('with the API’s problem document: the API predates the route', () => {
+    expect(notOffered(settings, true)).toBe(
+      'alvh.example.net does not offer the frontier (POST /frontier answered 404): update the API, or clear the URL in Settings to run it here.',
+    );
+  });
+  it('without one (an empty 404, another host’s page): a wrong URL or an API before the route, both named', () => {
+    expect(notOffered(settings, false)).toBe(
+      "Nothing answered at https://alvh.example.net/api/frontier (404): check the URL in Settings (the API's routes are under /api), update the API if it predates the frontier, or clear the URL in Settings to run it here.",
+    );
   });
 });

@@ -13,6 +13,7 @@ import {
   postStreamed,
   runCloudChunks,
   runCloudMonteCarlo,
+  runCloudStress,
 } from '../../addin/src/taskpane/jobs';
 import { officeSettingsStore } from '../../addin/src/taskpane/settings';
 import { monteCarloInput, planInputFromForm } from '../../addin/src/common/planInput';
@@ -138,13 +139,12 @@ describe('runCloudChunks', () => {
     const progress: number[] = [];
     const h = runCloudChunks(settings, 'montecarlo', [{}, {}, {}], [1, 1, 1], (d) => progress.push(d));
     await Promise.all([requested[0]!.promise, requested[1]!.promise]);
-    const ok = { ok: true, json: () => Promise.resolve({}) } as unknown as Response;
-    calls[0]!.answer(ok);
+    calls[0]!.answer(json(200, {}));
     await requested[2]!.promise;
     expect(progress).toEqual([1]);
     h.cancel();
-    calls[1]!.answer(ok);
-    calls[2]!.answer(ok);
+    calls[1]!.answer(json(200, {}));
+    calls[2]!.answer(json(200, {}));
     await expect(h.result).rejects.toBeInstanceOf(Cancelled);
     expect(progress).toEqual([1]);
   });
@@ -174,7 +174,7 @@ describe('fitsOneRequest: one summary-only request, or chunks with partials', ()
     expect(fitsOneRequest({ ...monteCarloInput(raw, 1000, 42), seed: -1 })).toBe(true);
   });
   it('runCloudMonteCarlo posts the whole run once to ?partial=false, asking for the stream, and reads a plain JSON answer too', async () => {
-    const summary = { paths: 20_000, histogram: { edges: [], counts: [] } };
+    const summary = { paths: 20_000, condor: { mean: -1 }, alvh: { mean: 1 }, histogram: { edges: [], counts: [] } };
     const seen: { url: string; body: unknown; accept: string | null }[] = [];
     vi.stubGlobal('fetch', (url: string, init: RequestInit) => {
       seen.push({ url, body: JSON.parse(String(init.body)), accept: new Headers(init.headers).get('accept') });
@@ -296,6 +296,91 @@ describe('postJson errors', () => {
     await expect(postJson(settings, 'montecarlo', {}, signal)).rejects.toThrow(
       /could not reach https:\/\/alvh\.example\.net\/api \(Failed to fetch\); check the URL in Settings, or clear it to run here/,
     );
+  });
+});
+
+describe('answers that are not the API’s', () => {
+  const signal = new AbortController().signal;
+  const answer = (status: number, type: string | undefined, body: string) => () =>
+    Promise.resolve(new Response(body === '' ? null : body, { status, headers: type ? { 'content-type': type } : {} }));
+  const checkUrl = 'check the URL in Settings, or clear it to run here';
+  const raw = planInputFromForm({
+    fields: EXAMPLE.fields,
+    futures: EXAMPLE.futures,
+    policy: {},
+    indices: EXAMPLE.indices,
+  });
+
+  it('a 2xx page of HTML (a sign-in, another site) names the URL instead of a parse error', async () => {
+    vi.stubGlobal('fetch', answer(200, 'text/html; charset=utf-8', '<!DOCTYPE html><html>sign in</html>'));
+    await expect(postJson(settings, 'stress', {}, signal)).rejects.toThrow(
+      `https://alvh.example.net/api/stress answered 200 with text/html, not the API's JSON: ${checkUrl}`,
+    );
+    await expect(postStreamed(settings, 'montecarlo?partial=false', {}, signal, () => {})).rejects.toThrow(
+      `https://alvh.example.net/api/montecarlo answered 200 with text/html, not the API's JSON: ${checkUrl}`,
+    );
+    vi.stubGlobal('fetch', answer(200, undefined, ''));
+    await expect(postJson(settings, 'stress', {}, signal)).rejects.toThrow(/answered 200 with no content type/);
+  });
+
+  it('a body labelled JSON that is not, or a stream line that is not, says so and names the URL', async () => {
+    vi.stubGlobal('fetch', answer(200, 'application/json', '<html>'));
+    const e = await postJson(settings, 'stress', {}, signal).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(RunError);
+    expect((e as RunError).message).toMatch(
+      /^the answer from https:\/\/alvh\.example\.net\/api\/stress is not JSON \(.*\): check the URL/,
+    );
+    vi.stubGlobal('fetch', answer(200, 'application/x-ndjson', '{"type":"progress","done":0,"total":10}\n<html>\n'));
+    await expect(postStreamed(settings, 'frontier', {}, signal, () => {})).rejects.toThrow(
+      /^the answer from https:\/\/alvh\.example\.net\/api\/frontier is not the API's stream \(.*\): check the URL/,
+    );
+  });
+
+  it('a 404 without a problem document says no API is there; with one it is the API’s', async () => {
+    vi.stubGlobal('fetch', answer(404, undefined, ''));
+    const e = (await postJson(settings, 'montecarlo?partial=false', {}, signal).catch((x: unknown) => x)) as RunError;
+    expect(e.message).toBe(
+      'no API at https://alvh.example.net/api/montecarlo: check the URL in Settings (its routes are under /api)',
+    );
+    expect([e.status, e.problem]).toEqual([404, false]);
+    vi.stubGlobal('fetch', answer(404, 'text/html', '<html>Not found</html>'));
+    await expect(postJson(settings, 'stress', {}, signal)).rejects.toThrow(/^no API at .*\/api\/stress:/);
+    vi.stubGlobal('fetch', async () => json(404, { title: 'Not Found', detail: 'no endpoint /api/frontier' }));
+    const p = (await postJson(settings, 'frontier', {}, signal).catch((x: unknown) => x)) as RunError;
+    expect([p.message, p.status, p.problem]).toEqual([
+      'the cloud API answered 404: no endpoint /api/frontier',
+      404,
+      true,
+    ]);
+  });
+
+  it('JSON of another shape is refused naming the URL and what it lacks, for the Monte Carlo and the stress grid', async () => {
+    vi.stubGlobal('fetch', async () => json(200, { status: 'ok' }));
+    const whole = monteCarloInput(raw, 400, 42);
+    const cloud = runCloudMonteCarlo(
+      settings,
+      whole,
+      400,
+      () => ({}),
+      () => {},
+    );
+    await expect(cloud.handle.result).rejects.toThrow(
+      `https://alvh.example.net/api/montecarlo answered JSON of another shape (not a Monte Carlo summary: no condor.mean, alvh.mean, paths, histogram): ${checkUrl}`,
+    );
+    await expect(runCloudStress(settings, {}, () => {}).result).rejects.toThrow(
+      `https://alvh.example.net/api/stress answered JSON of another shape (not a stress grid: no spxMoves, vixLevels, days, total): ${checkUrl}`,
+    );
+    // a summary of the right shape passes through as it came
+    const summary = { paths: 400, condor: { mean: -1 }, alvh: { mean: 2 }, bodyHistogram: { edges: [0, 1] } };
+    vi.stubGlobal('fetch', async () => json(200, { summary }));
+    const ok = runCloudMonteCarlo(
+      settings,
+      whole,
+      400,
+      () => ({}),
+      () => {},
+    );
+    expect(await ok.handle.result).toEqual(summary);
   });
 });
 

@@ -130,12 +130,13 @@ function bodyView(h: BodyHistogram): BinnedView {
  * as JSON arrays: each is checked and restored by the shared reviver (one finite number per path of
  * the chunk, every field present), so a cut or broken answer is refused naming the field, never
  * summarised with missing paths read as 0. A single answer that already is a summary (a
- * summary-only run, `{ summary }`, or the summary itself) is passed through.
+ * summary-only run, `{ summary }`, or the summary itself) is passed through once its shape is
+ * checked ({@link monteCarloSummaryOf}).
  */
 export function mergeCloudMonteCarlo(answers: readonly unknown[]): MonteCarloSummary {
   const first = answers[0] as Record<string, unknown> | undefined;
-  if (answers.length === 1 && first && !('partial' in first)) {
-    return (first['summary'] ?? first) as MonteCarloSummary;
+  if (answers.length === 1 && first && typeof first === 'object' && !('partial' in first)) {
+    return monteCarloSummaryOf(first['summary'] ?? first);
   }
   const parts = answers.map((a) =>
     reviveMonteCarloPartial(a !== null && typeof a === 'object' && 'partial' in a ? a.partial : a),
@@ -143,8 +144,39 @@ export function mergeCloudMonteCarlo(answers: readonly unknown[]): MonteCarloSum
   return summarizeMonteCarlo(mergeMonteCarlo(parts));
 }
 
+/** What of `o` the page reads first and is not there: `keys` that are not arrays, or the books' means. */
+function missing(o: unknown, keys: readonly string[], books: readonly string[] = []): string[] {
+  const r = (o !== null && typeof o === 'object' ? o : {}) as Record<string, unknown>;
+  const out = keys.filter((k) => !Array.isArray(r[k]));
+  for (const b of books) {
+    const mean = (r[b] as { mean?: unknown } | null | undefined)?.mean;
+    if (typeof mean !== 'number') out.push(`${b}.mean`);
+  }
+  return out;
+}
+
+/**
+ * `raw` as a Monte Carlo summary, its shape checked where the page reads it first (each book's
+ * mean, the paths, a histogram), so that an answer of another shape is refused naming what it lacks.
+ */
+export function monteCarloSummaryOf(raw: unknown): MonteCarloSummary {
+  const s = raw as Partial<MonteCarloSummary> | null;
+  const lacks = missing(raw, [], ['condor', 'alvh']);
+  if (typeof s?.paths !== 'number') lacks.push('paths');
+  if (!Array.isArray(s?.bodyHistogram?.edges) && !Array.isArray(s?.histogram?.edges)) lacks.push('histogram');
+  if (lacks.length > 0) throw new Error(`not a Monte Carlo summary: no ${lacks.join(', ')}`);
+  return raw as MonteCarloSummary;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Stress grid
+
+/** `raw` as a stress grid, its shape checked: its axes and matrices are lists, or it is refused naming what it lacks. */
+export function stressGridOf(raw: unknown): StressGridResult {
+  const lacks = missing(raw, ['spxMoves', 'vixLevels', 'days', 'total']);
+  if (lacks.length > 0) throw new Error(`not a stress grid: no ${lacks.join(', ')}`);
+  return raw as StressGridResult;
+}
 
 function pct(x: number): string {
   const v = Math.round(x * 1000) / 10;
@@ -153,7 +185,7 @@ function pct(x: number): string {
 
 /** The grid's total P&L, one SPX move × VIX level matrix per days-elapsed value. */
 export function presentStress(raw: unknown): StressView {
-  const g = raw as StressGridResult;
+  const g = stressGridOf(raw);
   return {
     title: `${g.valuationDate}, scenarios (no probabilities: the book marked on the surface moved to each cell)`,
     rowHeader: 'SPX move',

@@ -4,7 +4,7 @@
  * progress the host streams), or with no URL set runs the shared `frontier()` in the page's Web
  * Worker (the same answer for the same input and seed), reads the answer
  * with the one parser of its shape (`parseFrontier`), and draws the chart and table; inside Excel,
- * a sheet. A host that answers 404 does not offer the route yet, and the note says so.
+ * a sheet. A 404 is named in the note: the API without the route yet, or a URL that is not the API's.
  */
 import { frontierPathLimit } from '@alvh/shared';
 import { parseFrontier } from '../common/hedgeViews';
@@ -103,6 +103,19 @@ function start(
   return local.result;
 }
 
+/**
+ * The note for a 404 from `POST <endpoint>/frontier`. With the API's problem document the host is
+ * the API, older than the route; without one (Azure's empty 404 for a path outside its routes, or
+ * another host's page) it may be an API older than the route or a URL that is not the API's.
+ */
+export function notOffered(settings: Settings, fromApi: boolean): string {
+  const at = `${settings.endpoint}/frontier`;
+  const here = 'or clear the URL in Settings to run it here';
+  return fromApi
+    ? `${new URL(settings.endpoint).host} does not offer the frontier (POST /frontier answered 404): update the API, ${here}.`
+    : `Nothing answered at ${at} (404): check the URL in Settings (the API's routes are under /api), update the API if it predates the frontier, ${here}.`;
+}
+
 /** The Frontier button: true when the run failed and said why in the error box. */
 export async function runFrontier(host: FrontierHost): Promise<boolean> {
   if (controller) return false;
@@ -142,10 +155,7 @@ export async function runFrontier(host: FrontierHost): Promise<boolean> {
     note(`${view.points.length} budgets ${place}${name ? `; sheet "${name}"` : ''}.`);
   } catch (e) {
     if (controller.signal.aborted || e instanceof Cancelled) note('Cancelled.');
-    else if (e instanceof RunError && e.status === 404)
-      note(
-        `${new URL(settings.endpoint).host} does not offer the frontier (POST /frontier answered 404): update the API, or clear the URL in Settings to run it here.`,
-      );
+    else if (e instanceof RunError && e.status === 404) note(notOffered(settings, e.problem));
     else {
       note('');
       const words = frontierFailureWords(e);

@@ -12,9 +12,9 @@ import {
   mostMonteCarloPaths,
   scenarioLegCount,
 } from '@alvh/shared';
-import type { MonteCarloSummary } from '@alvh/shared';
+import type { MonteCarloSummary, StressGridResult } from '@alvh/shared';
 import { Cancelled } from '../common/errors';
-import { mergeCloudMonteCarlo } from '../common/presentRuns';
+import { mergeCloudMonteCarlo, stressGridOf } from '../common/presentRuns';
 import type { Settings } from './settings';
 
 export type JobKind = 'montecarlo' | 'stress';
@@ -51,11 +51,19 @@ export class RunError extends Error {
   readonly issues: readonly { path: string; message: string }[];
   /** The HTTP status of the cloud's answer (undefined for a local run or no answer). */
   readonly status: number | undefined;
-  constructor(message: string, issues: readonly { path: string; message: string }[] = [], status?: number) {
+  /** Whether the answer was a problem document: the API's own refusal, not another host's page or an empty answer. */
+  readonly problem: boolean;
+  constructor(
+    message: string,
+    issues: readonly { path: string; message: string }[] = [],
+    status?: number,
+    problem = false,
+  ) {
     super(message);
     this.name = 'RunError';
     this.issues = issues;
     this.status = status;
+    this.problem = problem;
   }
 }
 
@@ -107,20 +115,60 @@ function problemError(body: unknown, status: number, statusText: string): RunErr
         return !!x && typeof x.path === 'string' && typeof x.message === 'string';
       })
     : [];
-  const detail = typeof o.detail === 'string' ? o.detail : typeof o.title === 'string' ? o.title : statusText;
+  const said = typeof o.detail === 'string' ? o.detail : typeof o.title === 'string' ? o.title : undefined;
   const hint = status === 401 || status === 403 ? ' (check the function key in Settings)' : '';
-  return new RunError(`the cloud API answered ${status}: ${detail}${hint}`, issues, status);
+  return new RunError(`the cloud API answered ${status}: ${said ?? statusText}${hint}`, issues, status, !!said);
 }
 
-/** The problem document's message and issues, or the status line. */
-async function problemOf(res: Response): Promise<RunError> {
+/** What to do when the answer is not the API's: the URL may be another host's, or a route's. */
+const CHECK_URL = 'check the URL in Settings, or clear it to run here';
+
+/**
+ * The problem document's message and issues, or the status line. A 404 without one is no API's
+ * refusal (the API answers an unknown route with a problem document; Azure answers a path outside
+ * its routes with an empty 404, as do most hosts): the URL is not the API's.
+ */
+async function problemOf(res: Response, at: string): Promise<RunError> {
   let body: unknown;
   try {
     body = await res.json();
   } catch {
     body = undefined;
   }
-  return problemError(body, res.status, res.statusText);
+  const e = problemError(body, res.status, res.statusText);
+  if (res.status !== 404 || e.problem) return e;
+  return new RunError(`no API at ${at}: check the URL in Settings (its routes are under /api)`, [], 404);
+}
+
+/** The parsed JSON body of an answer, or what went wrong in words: not JSON, cut off, or cancelled. */
+async function jsonOf(res: Response, at: string, signal: AbortSignal): Promise<unknown> {
+  try {
+    return await res.json();
+  } catch (e) {
+    if (signal.aborted) throw new Cancelled();
+    const said = e instanceof Error ? e.message : String(e);
+    if (e instanceof SyntaxError) throw new RunError(`the answer from ${at} is not JSON (${said}): ${CHECK_URL}`);
+    throw new RunError(`the answer from ${at} broke off (${said}); run again`);
+  }
+}
+
+/**
+ * `read(answer)`: the answer read as the page reads it, or, when it is JSON of another shape
+ * (another host's, or another route's), a message naming the URL and what is missing.
+ */
+export function fromHost<T>(at: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    throw new RunError(
+      `${at} answered JSON of another shape (${e instanceof Error ? e.message : String(e)}): ${CHECK_URL}`,
+    );
+  }
+}
+
+/** `<endpoint>/<route>` without the route's query: where the page sent a request. */
+export function routeUrl(settings: Settings, route: string): string {
+  return `${settings.endpoint}/${route.replace(/\?.*$/, '')}`;
 }
 
 /** POST a JSON body to `<endpoint>/<route>` with the key header (and `accept`, if given); the response, 2xx only. */
@@ -140,10 +188,17 @@ async function post(
   } catch (e) {
     if (signal.aborted) throw new Cancelled();
     throw new RunError(
-      `could not reach ${settings.endpoint} (${e instanceof Error ? e.message : String(e)}); check the URL in Settings, or clear it to run here`,
+      `could not reach ${settings.endpoint} (${e instanceof Error ? e.message : String(e)}); ${CHECK_URL}`,
     );
   }
-  if (!res.ok) throw await problemOf(res);
+  const at = routeUrl(settings, route);
+  if (!res.ok) throw await problemOf(res, at);
+  // The API answers JSON or its stream; a 2xx of HTML is another host's page (a sign-in, a site).
+  const type = (res.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json' && type !== 'application/x-ndjson')
+    throw new RunError(
+      `${at} answered ${res.status} with ${type || 'no content type'}, not the API's JSON: ${CHECK_URL}`,
+    );
   return res;
 }
 
@@ -154,7 +209,7 @@ export async function postJson(
   body: unknown,
   signal: AbortSignal,
 ): Promise<unknown> {
-  return (await post(settings, route, body, signal)).json();
+  return jsonOf(await post(settings, route, body, signal), routeUrl(settings, route), signal);
 }
 
 /** One line of a streamed answer (the API's `Accept: application/x-ndjson` form). */
@@ -162,6 +217,15 @@ type StreamLine =
   | { type: 'progress'; done: number; total: number }
   | { type: 'result'; result: unknown }
   | { type: 'problem'; problem: { status?: unknown } };
+
+/** One line of the stream, parsed; a line that is not JSON is not the API's stream. */
+function streamLine(line: string, at: string): StreamLine {
+  try {
+    return JSON.parse(line) as StreamLine;
+  } catch (e) {
+    throw new RunError(`the answer from ${at} is not the API's stream (${(e as Error).message}): ${CHECK_URL}`);
+  }
+}
 
 /**
  * POST asking for the streamed answer (`Accept: application/x-ndjson`): each progress line is
@@ -177,8 +241,9 @@ export async function postStreamed(
   onProgress: Progress,
 ): Promise<unknown> {
   const res = await post(settings, route, body, signal, 'application/x-ndjson, application/json;q=0.5');
+  const at = routeUrl(settings, route);
   if (!(res.headers.get('content-type') ?? '').startsWith('application/x-ndjson') || res.body === null)
-    return res.json();
+    return jsonOf(res, at, signal);
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
   let text = '';
   try {
@@ -188,7 +253,7 @@ export async function postStreamed(
         const line = text.slice(0, nl).trim();
         text = text.slice(nl + 1);
         if (line === '') continue;
-        const m = JSON.parse(line) as StreamLine;
+        const m = streamLine(line, at);
         if (m.type === 'progress') onProgress(m.done, m.total);
         else if (m.type === 'result') return m.result;
         else if (m.type === 'problem')
@@ -257,6 +322,14 @@ export function runCloudChunks(
   };
 }
 
+/** A stress grid on the cloud (one request), resolving to the grid, its shape checked. */
+export function runCloudStress(settings: Settings, body: unknown, onProgress: Progress): RunHandle<StressGridResult> {
+  const at = routeUrl(settings, 'stress');
+  return mapHandle(runCloudChunks(settings, 'stress', [body], [1], onProgress), (r) =>
+    fromHost(at, () => stressGridOf(r[0])),
+  );
+}
+
 /** A handle whose result is `f` of `h`'s; cancelling it cancels `h`. */
 export function mapHandle<A, B>(h: RunHandle<A>, f: (a: A) => B): RunHandle<B> {
   return { result: h.result.then(f), cancel: () => h.cancel() };
@@ -280,8 +353,9 @@ export function runCloudMonteCarlo(
   if (fitsOneRequest(whole)) {
     const controller = new AbortController();
     const answer = postStreamed(settings, 'montecarlo?partial=false', whole, controller.signal, onProgress);
+    const at = routeUrl(settings, 'montecarlo');
     const result = answer.then(
-      (r) => mergeCloudMonteCarlo([r]),
+      (r) => fromHost(at, () => mergeCloudMonteCarlo([r])),
       (e: unknown) => {
         throw controller.signal.aborted ? new Cancelled() : e;
       },

@@ -29,7 +29,7 @@ import {
   setCurve,
 } from './form';
 import { POLICY_SHOWN } from '../common/policyWords';
-import { Cancelled, RunError, mapHandle, runCloudChunks, runCloudMonteCarlo, runInWorker } from './jobs';
+import { Cancelled, RunError, runCloudMonteCarlo, runCloudStress, runInWorker } from './jobs';
 import type { JobKind, RunHandle } from './jobs';
 import { issueTarget, monteCarloInput, stressInput, typedIssues } from '../common/planInput';
 import { presentStructures } from '../common/hedgeViews';
@@ -380,7 +380,7 @@ async function runJob(kind: JobKind): Promise<boolean> {
     handle =
       settings.endpoint === ''
         ? runInWorker(workerUrl, { job: 'stress', input: body }, progress)
-        : mapHandle(runCloudChunks(settings, 'stress', [body], [1], progress), (r) => r[0]);
+        : runCloudStress(settings, body, progress);
   } else {
     const ps = pathsAndSeed();
     if (ps === undefined) return true;
