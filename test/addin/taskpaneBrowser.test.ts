@@ -542,7 +542,28 @@ describe('taskpane Monte Carlo on the cloud, streamed progress (Chromium, 350 px
   });
 });
 
-describe('taskpane Settings (Chromium, 350 px)', () => {
+describe('taskpane Settings and where a run went (Chromium, 350 px)', () => {
+  it('a run started on the cloud says it ran there when the URL is cleared while it runs', async () => {
+    const { page, errors } = await openPane(`${base}/api`);
+    const arrived = new Promise<HeldStream>((r) => (streamArrived = r));
+    await page.fill('input[name=paths]', '400');
+    await page.click('#action-mc [data-run=montecarlo]');
+    const { res, summary } = await arrived;
+    streamArrived = undefined;
+    // Settings cleared mid-run: the next run goes here, this one is still the host's.
+    await page.click('#settings summary');
+    await page.fill('input[name=endpoint]', '');
+    await page.click('#settings-save');
+    await expect.poll(() => page.textContent('#settings-summary')).toBe('(runs here)');
+    res.end(`${JSON.stringify({ type: 'result', result: { summary } })}\n`);
+    await page.waitForSelector('#mc-result:not([hidden])');
+    const port = new URL(base).port;
+    await expect
+      .poll(() => page.textContent('#action-mc [data-note]'))
+      .toMatch(new RegExp(`^400 paths on localhost:${port} in `));
+    expect(errors).toEqual([]);
+  });
+
   it('a saved URL the page would refuse (no https://) is dropped at start, said in Settings, and runs go here', async () => {
     const { page, errors } = await openPane('alvh.azurewebsites.net/api');
     expect(await page.textContent('#settings-summary')).toBe('(runs here)');

@@ -14,7 +14,7 @@ import { renderFrontier } from './hedgeRender';
 import { byId, showError } from './render';
 import { markRunField, setBusy, withErrorInNote } from './runBar';
 import { showFinished, versionOf } from './staleness';
-import type { Settings } from './settings';
+import { placeOf, type Settings } from './settings';
 import { writeFrontierSheet } from './workbookViews';
 import type { WorkbookOptions } from './workbook';
 
@@ -139,7 +139,7 @@ export async function runFrontier(host: FrontierHost): Promise<boolean> {
   const run = byId<HTMLButtonElement>('run-frontier');
   const cancel = byId('cancel-frontier');
   setBusy(run, cancel, true);
-  const place = settings.endpoint === '' ? 'here (Web Worker)' : `on ${new URL(settings.endpoint).host}`;
+  const place = placeOf(settings);
   const where = `Running ${ps.paths.toLocaleString('en-US')} paths ${place}…`;
   note(where);
   const progress = (done: number, total: number): void =>

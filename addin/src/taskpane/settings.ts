@@ -14,6 +14,11 @@ export interface Settings {
 
 const KEY = 'alvh.settings';
 
+/** Where runs go with `settings`, as the notes say it: "here (Web Worker)" or "on <host>". */
+export function placeOf(settings: Settings): string {
+  return settings.endpoint === '' ? 'here (Web Worker)' : `on ${new URL(settings.endpoint).host}`;
+}
+
 export const emptySettings: Settings = { endpoint: '', functionKey: '' };
 
 /** Settings as loaded, and what was dropped from them and why ('' when nothing). */

@@ -54,7 +54,7 @@ import { lastRebalanceIssues } from '../common/lastRebalance';
 import { clearSurface, wireSurfaceTab } from './surfaceTab';
 import { inputsChanged, showFinished, versionOf } from './staleness';
 import { readKeyValueRange, unknownKeysError, valuesRead } from '../common/selection';
-import { browserSettingsStore, checkEndpoint, officeSettingsStore, safeLocalStorage } from './settings';
+import { browserSettingsStore, checkEndpoint, officeSettingsStore, placeOf, safeLocalStorage } from './settings';
 import type { Settings, SettingsStore } from './settings';
 import type { WorkbookOptions } from './workbook';
 import {
@@ -261,10 +261,6 @@ function validInputOrExplain(): unknown {
 // ---------------------------------------------------------------------------------------------
 // Runs
 
-function where(): string {
-  return settings.endpoint === '' ? 'here (Web Worker)' : `on ${new URL(settings.endpoint).host}`;
-}
-
 /** Workbook writes, one at a time: each picks its sheet's name once the one before has added its own. */
 const inTurn = oneAtATime();
 
@@ -364,6 +360,7 @@ async function runJob(kind: JobKind): Promise<boolean> {
   const resultId = kind === 'stress' ? 'stress-result' : 'mc-result';
   const version = versionOf(resultId);
   const note = runNote(kind);
+  const place = placeOf(settings); // where this run goes, whatever Settings say by its end
   const started = performance.now();
   // A one-request cloud run: the note counts the seconds beside the host's streamed progress.
   let ticking = '';
@@ -399,11 +396,11 @@ async function runJob(kind: JobKind): Promise<boolean> {
         progress,
       );
       handle = cloud.handle;
-      if (cloud.oneRequest) ticking = `Running ${paths.toLocaleString('en-US')} paths ${where()} as one request…`;
+      if (cloud.oneRequest) ticking = `Running ${paths.toLocaleString('en-US')} paths ${place} as one request…`;
     }
   }
   running[kind] = handle;
-  setRunning(kind, true, ticking || `Starting ${where()}…`);
+  setRunning(kind, true, ticking || `Starting ${place}…`);
   const ticker = ticking ? setInterval(tick, 1000) : undefined;
   try {
     const result = await handle.result;
@@ -418,7 +415,7 @@ async function runJob(kind: JobKind): Promise<boolean> {
       showFinished(resultId, version);
       $('stress-result').scrollIntoView({ block: 'nearest' });
       const name = await toWorkbook((ctx, opts) => writeStressSheet(ctx, view, opts));
-      setRunning(kind, false, `Done ${where()} in ${secs} s${name ? `; sheet "${name}"` : ''}.`);
+      setRunning(kind, false, `Done ${place} in ${secs} s${name ? `; sheet "${name}"` : ''}.`);
     } else {
       const view = presentMonteCarlo(result, (parsed as { valuationDate: string }).valuationDate);
       renderMonteCarlo(view);
@@ -428,7 +425,7 @@ async function runJob(kind: JobKind): Promise<boolean> {
       setRunning(
         kind,
         false,
-        `${view.paths.toLocaleString('en-US')} paths ${where()} in ${secs} s${name ? `; sheet "${name}"` : ''}.`,
+        `${view.paths.toLocaleString('en-US')} paths ${place} in ${secs} s${name ? `; sheet "${name}"` : ''}.`,
       );
     }
   } catch (e) {
