@@ -14,10 +14,12 @@ describe('the taskpane’s frontier notes', () => {
       warnings: string[];
       modelNotes: string[];
     };
-    expect(real.warnings).toHaveLength(1);
+    // (the first: the plan's credit against the surface's price of its condor)
+    expect(real.warnings).toHaveLength(2);
     const v = parseFrontier(real as unknown);
     expect(v.notes).toEqual([...real.warnings, ...real.modelNotes]);
-    expect(v.notes[0]).toMatch(/too few to rank mixes; run more paths/);
+    expect(v.notes[0]).toMatch(/^The condor's P&L counts from the credit/);
+    expect(v.notes[1]).toMatch(/too few to rank mixes; run more paths/);
   });
 });
 

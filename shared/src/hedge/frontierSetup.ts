@@ -6,13 +6,13 @@
 import { noSolution } from '../errors';
 import { parseInput } from '../schemas/parse';
 import { buildTermStructure } from '../market/index';
-import { surfacesOf, type Leg } from '../book/index';
+import { markBook, surfacesOf, type Leg } from '../book/index';
 // the method's files, not its barrel: the plan (in the barrel) reads the hedge module
 import { plan } from '../method/plan';
 import { planMarketState, withPrefix } from '../method/planCurve';
 import { condorHorizonDays, lastCondorExpiryField } from '../scenario/mcSetup';
 import type { MonteCarloSetup } from '../scenario/mcTypes';
-import type { ScenarioBook } from '../scenario/scenarioBook';
+import { entryCreditNotes, type ScenarioBook } from '../scenario/scenarioBook';
 import { hedgeContextFrom, type HedgeContext } from './structureContext';
 import { TAIL_STRUCTURES, defaultMarker, type LegMarker } from './structurePricing';
 import { compareInContext } from './structureScoring';
@@ -167,6 +167,10 @@ export function frontierSetup(input: unknown, mark: LegMarker = defaultMarker): 
     condorEntryValue: -pl.ladder.maxProfit,
     condorMaxLoss: pl.ladder.maxLoss,
   };
+  const inputNotes = [
+    ...(v.plan.positions !== undefined ? [HELD_NOT_USED] : []),
+    ...entryCreditNotes(book.condorEntryValue, markBook(book.condor, now).value, 'paths'),
+  ];
   const horizonDays = condorHorizonDays(book);
   const pathCount = v.pathCount ?? v.paths - v.firstPath;
   checkFrontierWork(v.paths, pathCount, horizonDays, legsOf(book), lastCondorExpiryField({ plan: v.plan }));
@@ -188,7 +192,7 @@ export function frontierSetup(input: unknown, mark: LegMarker = defaultMarker): 
     },
     // a condor's first leg, its long put, holds its quantity
     unitStep: frontierUnitStep(pl.condors.reduce((n, c) => n + Math.abs(c.legs[0]!.quantity), 0)),
-    ...(v.plan.positions !== undefined ? { inputNotes: [HELD_NOT_USED] } : {}),
+    ...(inputNotes.length > 0 ? { inputNotes } : {}),
   };
   return {
     input: v,

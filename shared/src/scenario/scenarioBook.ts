@@ -217,13 +217,10 @@ export function heldBookNotes(p: PlanInput | undefined, route: 'montecarlo' | 's
 /**
  * Why the condor's P&L is not 0 with nothing moved today when it counts from its entry credit:
  * the credit the plan was sized on is not what the surface prices the condor at today. Nothing
- * under a cent, and nothing for a book (no entry value: its mark today is its base).
+ * under a cent, and nothing for a book (no entry value: its mark today is its base). `paths`: the
+ * Monte Carlo and the frontier, whose paths count the condor from the credit; `stress`: the grid.
  */
-export function entryCreditNotes(
-  entry: number | undefined,
-  markToday: number,
-  route: 'montecarlo' | 'stress',
-): string[] {
+export function entryCreditNotes(entry: number | undefined, markToday: number, route: 'paths' | 'stress'): string[] {
   if (entry === undefined || Math.abs(markToday - entry) < 0.005) return [];
   const gap = markToday - entry;
   const carries = route === 'stress' ? 'every condor cell includes' : "every path's condor P&L includes";

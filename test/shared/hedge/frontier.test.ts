@@ -454,12 +454,15 @@ describe('frontier input and limits', () => {
   });
 
   it('warns when too few paths end lower for a CVaR 95 to mean anything', () => {
-    expect(frontier({ plan: PLAN_INPUT, paths: 1000, seed: 11, budgets: [0] }).warnings).toEqual([]);
+    // first, the note that the plan's credit is not the surface's price of its condor (every path carries the gap)
+    const enough = frontier({ plan: PLAN_INPUT, paths: 1000, seed: 11, budgets: [0] }).warnings;
+    expect(enough).toEqual([expect.stringMatching(/^The condor's P&L counts from the credit the plan was sized on, /)]);
     const few = frontier({ plan: PLAN_INPUT, paths: 40, seed: 11, budgets: [0, 3000] });
     expect(few.downPaths).toBeLessThan(181);
-    expect(few.warnings).toHaveLength(1);
-    expect(few.warnings[0]).toMatch(new RegExp(`^only ${few.downPaths} of 40 paths end with SPX lower`));
-    expect(few.warnings[0]).toMatch(/run more paths/);
+    expect(few.warnings).toHaveLength(2);
+    expect(few.warnings[0]).toBe(enough[0]);
+    expect(few.warnings[1]).toMatch(new RegExp(`^only ${few.downPaths} of 40 paths end with SPX lower`));
+    expect(few.warnings[1]).toMatch(/run more paths/);
     // two paths, one of them down: the "CVaR" is that one path
     const one = [1, 2, 3, 4, 5, 6, 7, 8]
       .map((seed) => {
@@ -470,7 +473,7 @@ describe('frontier input and limits', () => {
         }
       })
       .find((g) => g?.downPaths === 1);
-    expect(one?.warnings[0]).toMatch(/the worst one path alone/);
+    expect(one?.warnings[1]).toMatch(/the worst one path alone/);
   });
 
   it('says first among its warnings that it does not use the positions a plan input carries, and the same points', () => {
