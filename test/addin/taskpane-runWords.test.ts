@@ -2,7 +2,7 @@
  * What makes a taskpane figure reproducible and readable, alike in the page's view models and the
  * sheets (office-addin-mock): the Monte Carlo's and the frontier's paths, seed and measure in both
  * titles; the frontier's notes on its sheet as on the page; the hedge cost and effectiveness rows
- * (null shown "n/a"); the structures' cost per unit named as including fees; the stress grid's
+ * (null shown "n/a"); the standard errors ("x ± se" on the page, columns of numbers on the sheet); the structures' cost per unit named as including fees; the stress grid's
  * cell text at its rounding edges; and whole numbers typed with a dot grouping thousands refused
  * with both readings, as USD amounts are.
  */
@@ -18,7 +18,7 @@ import {
 } from '../../addin/src/common/planInput';
 import { histogramCaption, presentMonteCarlo } from '../../addin/src/common/presentRuns';
 import { frontierRunWords, parseFrontier, presentStructures } from '../../addin/src/common/hedgeViews';
-import { monteCarloRunWords, stressCellText } from '../../addin/src/common/views';
+import { formatValue, monteCarloRunWords, statText, stressCellText } from '../../addin/src/common/views';
 import { writeMonteCarloSheet } from '../../addin/src/taskpane/workbook';
 import { writeFrontierSheet, writeHedgeSheet } from '../../addin/src/taskpane/workbookViews';
 import { frontierStart } from '../../addin/src/taskpane/frontierRun';
@@ -88,7 +88,54 @@ describe('the Monte Carlo run names its seed and shows the hedge cost and effect
     await writeMonteCarloSheet(context, view, opts);
     const table = sheets[0]!.ranges.find((r) => r.address.endsWith(sheets[0]!.tables[0]!.address.split('!').pop()!))!;
     const rows = table.mock['values'] as unknown[][];
-    expect(rows.find((r) => r[0] === cost.label)).toEqual([cost.label, 'n/a', mc.hedgeCost]);
+    expect(rows.find((r) => r[0] === cost.label)).toEqual([cost.label, 'n/a', mc.hedgeCost, '', '']);
+  });
+
+  it('shows the standard errors the summary gives: "x ± se" on the page, numbers in columns of their own on the sheet', async () => {
+    const row = (start: string) => view.stats.find((s) => s.label.startsWith(start))!;
+    const withErrors: [string, number | null, number | null][] = [
+      ['Mean P&L', mc.condor.meanStdError, mc.alvh.meanStdError],
+      ['CVaR 95', mc.condor.cvar95StdError, mc.alvh.cvar95StdError],
+      ['P(loss)', mc.condor.probLossStdError, mc.alvh.probLossStdError],
+      ['Hedge effectiveness', null, mc.hedgeEffectivenessStdError],
+    ];
+    for (const [start, c, a] of withErrors) expect(row(start).stdErrors, start).toEqual([c, a]);
+    expect(mc.hedgeEffectivenessStdError).toBeGreaterThan(0);
+    const eff = row('Hedge effectiveness');
+    expect(statText(eff.alvh, eff.stdErrors?.[1], eff.format)).toBe(
+      `${formatValue(mc.hedgeEffectiveness!, 'number')} ± ${formatValue(mc.hedgeEffectivenessStdError!, 'number')}`,
+    );
+    const mean = row('Mean P&L');
+    expect(statText(mean.alvh, mean.stdErrors?.[1], 'usd')).toMatch(/^-?\$[\d,]+ ± \$[\d,]+$/);
+    // no error to show: the figure alone, "n/a" for null
+    expect(row('Median').stdErrors).toBeUndefined();
+    expect(statText(1234, undefined, 'usd')).toBe('$1,234');
+    expect(statText(null, 3, 'usd')).toBe('n/a');
+
+    const { context, sheets } = mockContext();
+    await writeMonteCarloSheet(context, view, opts);
+    const sheet = sheets[0]!;
+    const address = sheet.tables[0]!.address;
+    const rows = sheet.ranges.find((r) => r.address === address)!.mock['values'] as unknown[][];
+    expect(rows[0]).toEqual([
+      'Statistic',
+      'Unhedged condor',
+      'ALVH book',
+      'Unhedged condor, std. error',
+      'ALVH book, std. error',
+    ]);
+    // the figures stay numbers; the errors are numbers beside them, in the row's format
+    expect(rows.find((r) => r[0] === eff.label)).toEqual([
+      eff.label,
+      'n/a',
+      mc.hedgeEffectiveness,
+      '',
+      mc.hedgeEffectivenessStdError,
+    ]);
+    const r = 1 + view.stats.indexOf(row('P(loss)'));
+    expect(rows[r]).toEqual([row('P(loss)').label, mc.condor.probLoss, mc.alvh.probLoss, ...row('P(loss)').stdErrors!]);
+    expect(cellAt(sheet, `E${4 + r}`).format).toBe('0.0%');
+    expect(rows.find((r) => r[0] === row('Median').label)!.slice(3)).toEqual(['', '']);
   });
 
   it('shows a null effectiveness as "n/a" beside the note that says why', () => {

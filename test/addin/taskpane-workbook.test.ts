@@ -307,7 +307,8 @@ describe('writeMonteCarloSheet', () => {
     const { context, sheets } = mockContext();
     await writeMonteCarloSheet(context, hist, { stamp: '20250408-101112', supports: all });
     const sheet = sheets[0]!;
-    expect(sheet.tables.map((t) => t.address)).toEqual(['A4:C6', 'A9:C13', 'A15:C20']);
+    // the statistics with a standard-error column for each book (blank where a row has none)
+    expect(sheet.tables.map((t) => t.address)).toEqual(['A4:E6', 'A9:C13', 'A15:C20']);
     const histTable = sheet.ranges.find((r) => r.address === 'A9:C13')!.mock;
     expect(histTable['values'][0]).toEqual(['P&L bin (USD)', 'Unhedged condor', 'ALVH book']);
     expect(histTable['values'][1]).toEqual(['-$40,000', 50, 10]);
@@ -327,7 +328,7 @@ describe('writeMonteCarloSheet', () => {
     // The chart's source is the histogram table's range (its address is unloaded in the mock).
     expect(sheet.ranges.find((r) => r.mock === chart.source)!.address).toBe('A9:C13');
     expect(chart.mock.title.text).toMatch(/unhedged condor vs ALVH book/);
-    expect(chart.mock.position).toEqual(['E4', 'N24']);
+    expect(chart.mock.position).toEqual(['G4', 'P24']); // right of the statistics' five columns
     expect(chart.mock.legend.position).toBe('Bottom');
     expect(chart.mock.axes.categoryAxis.title.text).toMatch(/P&L .*USD/);
     expect(chart.mock.axes.valueAxis.title.text).toBe('Paths');

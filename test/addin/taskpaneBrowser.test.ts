@@ -378,6 +378,11 @@ describe('taskpane recent VIX closes (Chromium, 350 px)', () => {
       expect.stringMatching(/^\$[\d,]+$/),
     ]);
     expect(stats.find((r) => r[0]!.startsWith('Hedge effectiveness (real-world measure)'))?.[1]).toBe('n/a');
+    // The mean with its standard error, as the summary gives it.
+    expect(stats.find((r) => r[0]!.startsWith('Mean P&L'))?.slice(1)).toEqual([
+      expect.stringMatching(/^-?\$[\d,]+ ± \$[\d,]+$/),
+      expect.stringMatching(/^-?\$[\d,]+ ± \$[\d,]+$/),
+    ]);
     // The model's known biases from the run's starting VIX, as the summary names them.
     const vix = Number(await page.inputValue('input[name=vix]'));
     const expected = calibrationNotes(vix);

@@ -23,26 +23,44 @@ import { formatValue, type HistogramView, type McStatRow, type StressView } from
  */
 export function presentMonteCarlo(raw: unknown, valuationDate?: string): HistogramView {
   const s = raw as MonteCarloSummary;
+  type Stats = MonteCarloSummary['condor'];
   const stat = (
     label: string,
-    f: (d: MonteCarloSummary['condor']) => number,
+    f: (d: Stats) => number,
     format: McStatRow['format'] = 'usd',
+    se?: (d: Stats) => unknown,
   ): McStatRow => ({
     label,
     condor: f(s.condor),
     alvh: f(s.alvh),
     format,
+    ...(se ? { stdErrors: [errorOf(se(s.condor)), errorOf(se(s.alvh))] } : {}),
   });
   const stats: McStatRow[] = [
-    stat('Mean P&L (USD)', (d) => d.mean),
+    stat(
+      'Mean P&L (USD)',
+      (d) => d.mean,
+      'usd',
+      (d) => d.meanStdError,
+    ),
     stat('Std. dev. of P&L (USD)', (d) => d.stdev),
     stat('5th percentile P&L (USD)', (d) => d.percentiles['p5'] ?? Number.NaN),
     stat('Median P&L (USD)', (d) => d.percentiles['p50'] ?? Number.NaN),
     stat('VaR 95: P&L at the 5% tail (USD)', (d) => -d.var95),
-    stat('CVaR 95: mean P&L of the worst 5% (USD)', (d) => -d.cvar95),
+    stat(
+      'CVaR 95: mean P&L of the worst 5% (USD)',
+      (d) => -d.cvar95,
+      'usd',
+      (d) => d.cvar95StdError,
+    ),
     stat('CVaR 99: mean P&L of the worst 1% (USD)', (d) => -d.cvar99),
     stat('Worst path P&L (USD)', (d) => d.min),
-    stat('P(loss): share of paths below 0', (d) => d.probLoss, 'pct'),
+    stat(
+      'P(loss): share of paths below 0',
+      (d) => d.probLoss,
+      'pct',
+      (d) => d.probLossStdError,
+    ),
     stat('P(max loss): share at the condor max loss', (d) => d.probMaxLoss, 'pct'),
   ].filter((r) => Number.isFinite(r.condor) && Number.isFinite(r.alvh));
   stats.push(...hedgeRows(s));
@@ -84,8 +102,14 @@ function hedgeRows(s: MonteCarloSummary): McStatRow[] {
       condor: null,
       alvh: e,
       format: 'number',
+      stdErrors: [null, e === null ? null : errorOf(s.hedgeEffectivenessStdError)],
     });
   return out;
+}
+
+/** A standard error the page can show: a finite number, else null (none given, or an older API's summary without it). */
+function errorOf(x: unknown): number | null {
+  return typeof x === 'number' && Number.isFinite(x) ? x : null;
 }
 
 /** The strings of a list the answer may lack (an older API's summary has no `notes`). */

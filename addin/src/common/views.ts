@@ -75,6 +75,20 @@ export interface McStatRow {
   condor: number | null;
   alvh: number | null;
   format: ValueFormat;
+  /**
+   * The figures' standard errors [condor, ALVH], in the row's unit, where the summary gives them
+   * (mean, CVaR 95, P(loss), hedge effectiveness): the page shows "x ± se", the sheet a column of
+   * its own. null (or no `stdErrors`): none to show.
+   */
+  stdErrors?: [number | null, number | null];
+}
+
+/** A statistic's cell as the page shows it: "n/a" for null, "x ± se" when it has a finite standard error. */
+export function statText(v: number | null, se: number | null | undefined, f: ValueFormat): string {
+  if (v === null) return 'n/a';
+  return typeof se === 'number' && Number.isFinite(se)
+    ? `${formatValue(v, f)} ± ${formatValue(se, f)}`
+    : formatValue(v, f);
 }
 
 /** The Monte Carlo P&L histogram of the unhedged condor against the ALVH book, on shared bins. */

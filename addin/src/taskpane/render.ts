@@ -15,7 +15,7 @@ import {
   Tooltip,
 } from 'chart.js';
 import { histogramCaption } from '../common/presentRuns';
-import { formatValue, heatColor, monteCarloRunWords, stressCellText } from '../common/views';
+import { formatValue, heatColor, monteCarloRunWords, statText, stressCellText } from '../common/views';
 import type { HistogramView, PlanView, StressView } from '../common/views';
 import { announcePlan, planSummary } from './planStatus';
 
@@ -233,8 +233,8 @@ export function renderMonteCarlo(view: HistogramView): void {
     const tr = el('tr');
     tr.append(
       el('th', { scope: 'row' }, s.label),
-      el('td', {}, s.condor === null ? 'n/a' : formatValue(s.condor, s.format)),
-      el('td', {}, s.alvh === null ? 'n/a' : formatValue(s.alvh, s.format)),
+      el('td', {}, statText(s.condor, s.stdErrors?.[0], s.format)),
+      el('td', {}, statText(s.alvh, s.stdErrors?.[1], s.format)),
     );
     body.append(tr);
   }

@@ -284,7 +284,8 @@ function writeTails(sheet: Excel.Worksheet, view: HistogramView, row: number, ke
 }
 
 /**
- * The Monte Carlo run on a new sheet: a statistics table for both books, the histogram table
+ * The Monte Carlo run on a new sheet: a statistics table for both books (with the standard errors
+ * the summary gives, a column each), the histogram table
  * (bin centre, unhedged condor count, ALVH book count) under a line saying what the bins span, a
  * clustered column chart of it, and a table of the paths beyond the bins (the 0.5th-99.5th
  * percentile body leaves some out) with each book's lowest and highest path P&L.
@@ -306,9 +307,19 @@ export async function writeMonteCarloSheet(
     sheet,
     `AlvhMcStats_${key}`,
     top,
-    ['Statistic', 'Unhedged condor', 'ALVH book'],
-    view.stats.map((s) => [s.label, s.condor ?? 'n/a', s.alvh ?? 'n/a']),
-    view.stats.map((s) => ['@', ...[s.condor, s.alvh].map((v) => (v === null ? '@' : excelFormat(s.format)))]),
+    ['Statistic', 'Unhedged condor', 'ALVH book', 'Unhedged condor, std. error', 'ALVH book, std. error'],
+    // The standard errors as numbers in columns of their own (blank where the summary gives none),
+    // so that the figures stay numbers: the page shows them "x ± se".
+    view.stats.map((s) => [
+      s.label,
+      s.condor ?? 'n/a',
+      s.alvh ?? 'n/a',
+      ...(s.stdErrors ?? [null, null]).map((e) => e ?? ''),
+    ]),
+    view.stats.map((s) => [
+      '@',
+      ...[s.condor, s.alvh, ...(s.stdErrors ?? [null, null])].map((v) => (v === null ? '@' : excelFormat(s.format))),
+    ]),
   );
 
   const histTop = top + view.stats.length + 3;
@@ -338,7 +349,7 @@ export async function writeMonteCarloSheet(
   chart.legend.position = 'Bottom';
   chart.axes.categoryAxis.title.text = 'P&L at the horizon (USD, bin centre)';
   chart.axes.valueAxis.title.text = 'Paths';
-  chart.setPosition('E4', 'N24');
+  chart.setPosition('G4', 'P24'); // right of the statistics table's five columns
   const tailsTop = histTop + n + 2;
   const tailRows = writeTails(sheet, view, tailsTop, key);
   if (view.notes.length > 0) {

@@ -153,6 +153,10 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
   const meanOutlay = outlay / p.pathCount;
   const hedgeCost = p.hedgeDebit + meanOutlay + meanCosts;
   const premium = p.hedgeDebit + meanOutlay;
+  // The CVaR 95 difference's own error on the same paths: the notes' noise line, and over the
+  // hedge cost (a mean, far steadier than a tail) the error of the effectiveness.
+  const differenceError = cvarDifferenceStdError(p.condor, p.book, p.firstPath, p.antithetic, sortedCondor, sortedBook);
+  const effective = hedgeCost > 0 && premium > 0;
   return {
     paths: p.pathCount,
     seed: p.seed,
@@ -180,18 +184,11 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
     tailContractsEndMean: tailEnd / p.pathCount,
     // The cost counts the premium paid today and the net premium the rebalances put into the tail
     // later: with no net premium paid the ratio would be over commissions alone.
-    hedgeEffectiveness: hedgeCost > 0 && premium > 0 ? (condor.cvar95 - alvh.cvar95) / hedgeCost : null,
+    hedgeEffectiveness: effective ? (condor.cvar95 - alvh.cvar95) / hedgeCost : null,
+    hedgeEffectivenessStdError: effective && differenceError !== null ? differenceError / hedgeCost : null,
     notes: [
       ...(p.inputNotes ?? []),
-      ...runNotes(
-        p.measure,
-        condor,
-        alvh,
-        cvarDifferenceStdError(p.condor, p.book, p.firstPath, p.antithetic, sortedCondor, sortedBook),
-        p.tailContracts0,
-        tailEnd / p.pathCount,
-        premium > 0,
-      ),
+      ...runNotes(p.measure, condor, alvh, differenceError, p.tailContracts0, tailEnd / p.pathCount, premium > 0),
       ...noEffectiveness(condor, alvh, { hedgeCost, hedgeDebit: p.hedgeDebit, meanOutlay, meanCosts }),
       ...atVixFloor(p),
       ...beyondHistory(p),
