@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   BODY_TAIL,
@@ -41,6 +44,15 @@ describe('describeDistribution', () => {
     expect(describeDistribution(twins, 0, true, 0).meanStdError).toBe(0);
     // Shifted by one path, the pairing changes and the error is no longer 0.
     expect(describeDistribution(twins, 1, true, 0).meanStdError).toBeGreaterThan(0);
+  });
+
+  it('counts a path at the max loss within 1e-9 relative, and beyond it, as docs/scenarios.md says', () => {
+    // paths at the max loss land a few ulps either side of it; the ALVH book can lose more
+    const m = 27509.280935629948;
+    const pnl = Float64Array.from([-m * (1 - 5e-10), -m * (1 + 5e-10), -m * 1.5, -m * (1 - 2e-9), 0]);
+    expect(describeDistribution(pnl, 0, false, m).probMaxLoss).toBeCloseTo(3 / 5, 15);
+    const doc = readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../../docs/scenarios.md'), 'utf8');
+    expect(doc.replace(/\s+/g, ' ')).toContain('P(max loss): P&L ≤ −condor max loss (within 1e-9 relative:');
   });
 });
 
