@@ -138,6 +138,12 @@ describe('the Monte Carlo run names its seed and shows the hedge cost and effect
     expect(rows.find((r) => r[0] === row('Median').label)!.slice(3)).toEqual(['', '']);
   });
 
+  it('names P(max loss) as the share losing at least the condor max loss: the ALVH book can lose more', () => {
+    const row = view.stats.find((s) => s.label.startsWith('P(max loss)'))!;
+    expect(row.label).toBe('P(max loss): share losing at least the condor max loss');
+    expect(row).toMatchObject({ condor: mc.condor.probMaxLoss, alvh: mc.alvh.probMaxLoss, format: 'pct' });
+  });
+
   it('shows a null effectiveness as "n/a" beside the note that says why', () => {
     const free = planInputFromForm({ ...state, fields: { ...EXAMPLE.fields, budget: '0' } });
     const s = summarizeMonteCarlo(runMonteCarloChunk({ ...monteCarloInput(free, 200, 1) }));

@@ -61,7 +61,8 @@ export function presentMonteCarlo(raw: unknown, valuationDate?: string): Histogr
       'pct',
       (d) => d.probLossStdError,
     ),
-    stat('P(max loss): share at the condor max loss', (d) => d.probMaxLoss, 'pct'),
+    // the ALVH book can lose more than the condor's max loss: its paths beyond it count too
+    stat('P(max loss): share losing at least the condor max loss', (d) => d.probMaxLoss, 'pct'),
   ].filter((r) => Number.isFinite(r.condor) && Number.isFinite(r.alvh));
   stats.push(...hedgeRows(s));
   const h = s.bodyHistogram ? bodyView(s.bodyHistogram) : fullHistogram(s);
