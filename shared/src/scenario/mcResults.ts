@@ -197,6 +197,13 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
   };
 }
 
+/**
+ * A CVaR in words: the summary states it as a loss (positive), the taskpane's table as a P&L
+ * (negative), so a note says which: "a loss of $5,362", "a gain of $2,491", "$0" when it rounds to 0.
+ */
+const cvar = (x: number): string =>
+  Math.round(Math.abs(x)) === 0 ? '$0' : x > 0 ? `a loss of ${wholeUsd(x)}` : `a gain of ${wholeUsd(-x)}`;
+
 const signedPct = (r: number): string => {
   const v = Math.round(100 * r);
   return v === 0 ? '0%' : `${v < 0 ? '−' : '+'}${Math.abs(v)}%`;
@@ -220,7 +227,7 @@ function runNotes(
   const noise = Math.max(2 * (differenceError ?? 0), 0.005 * Math.abs(condor.cvar95));
   if (alvh.cvar95 - condor.cvar95 > noise) {
     notes.push(
-      `The hedges raise the CVaR 95 from ${wholeUsd(condor.cvar95)} (the condor alone) to ${wholeUsd(alvh.cvar95)}: on the ` +
+      `The hedges raise the CVaR 95 from ${cvar(condor.cvar95)} (the condor alone) to ${cvar(alvh.cvar95)}: on the ` +
         (measure === 'real-world'
           ? 'worst 5% of paths they lose more than they protect, so this book is riskier than the condor by that measure.'
           : 'worst 5% of these risk-neutral paths they lose more than they protect; a pricing check, not a risk figure: ' +
@@ -271,8 +278,6 @@ function noEffectiveness(
         }, and CVaR saved per dollar of it would not measure them`
       : `${c.hedgeCost < 0 ? `the hedges earn a net credit of ${wholeUsd(-c.hedgeCost)}` : 'the hedges cost nothing'} (${parts}), ` +
         'so CVaR saved per dollar of hedge cost is not defined';
-  // CVaR is a loss here (positive), a P&L in the taskpane's table (negative): say which, in words
-  const cvar = (x: number) => (x >= 0 ? `a loss of ${wholeUsd(x)}` : `a gain of ${wholeUsd(-x)}`);
   const change =
     alvh.cvar95 === condor.cvar95
       ? `the CVaR 95 is ${cvar(condor.cvar95)} with and without them`

@@ -175,7 +175,9 @@ describe('the summary’s notes: what its figures say that a reader could miss',
     expect(s.alvh.cvar95 - s.condor.cvar95).toBeGreaterThan(
       2 * Math.max(s.condor.cvar95StdError!, s.alvh.cvar95StdError!),
     );
-    expect(s.notes[0]).toMatch(/^The hedges raise the CVaR 95 from \$[\d,]+ \(the condor alone\) to \$[\d,]+:/);
+    expect(s.notes[0]).toMatch(
+      /^The hedges raise the CVaR 95 from a loss of \$[\d,]+ \(the condor alone\) to a loss of \$[\d,]+:/,
+    );
     expect(s.notes[0]).toMatch(/so this book is riskier than the condor by that measure\.$/);
     // The same paths read as risk-neutral: a pricing check, which the note says rather than call the book riskier.
     const rn = summarizeMonteCarlo({ ...part, measure: 'risk-neutral' });

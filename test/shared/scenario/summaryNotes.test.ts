@@ -30,8 +30,20 @@ describe('amounts in the notes', () => {
     const s = summarizeMonteCarlo(runMonteCarloChunk({ book, paths: 1000, seed: 7 }));
     expect(Math.abs(s.condor.cvar95)).toBeLessThan(0.5);
     const raise = s.notes.find((n) => n.startsWith('The hedges raise the CVaR 95'));
-    expect(raise).toMatch(/^The hedges raise the CVaR 95 from \$0 \(the condor alone\) to \$[\d,]+:/);
-    for (const n of s.notes) expect(n).not.toMatch(/\$-0|−\$0\b/);
+    expect(raise).toMatch(/^The hedges raise the CVaR 95 from \$0 \(the condor alone\) to a loss of \$[\d,]+:/);
+    for (const n of s.notes) expect(n).not.toMatch(/\$-0|−\$0\b|(loss|gain) of \$0\b/);
+  });
+
+  it('writes a CVaR that is a gain as a gain in words, never as a signed loss', () => {
+    // three paths: the condor's worst 5% is a path at its max profit, the book's a loss
+    const s = summarizeMonteCarlo(runMonteCarloChunk({ ...example(), paths: 10, firstPath: 1, pathCount: 3 }));
+    expect(s.condor.cvar95).toBeLessThan(0);
+    expect(s.alvh.cvar95).toBeGreaterThan(0);
+    const usd0 = (x: number) => Math.round(x).toLocaleString('en-US');
+    const raise = s.notes.find((n) => n.startsWith('The hedges raise the CVaR 95'));
+    expect(raise).toContain(
+      `from a gain of $${usd0(-s.condor.cvar95)} (the condor alone) to a loss of $${usd0(s.alvh.cvar95)}: `,
+    );
   });
 });
 
