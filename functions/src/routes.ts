@@ -209,7 +209,7 @@ const frontierRoute = defineJsonRoute(
     response: {
       resultType: 'FrontierAnswer',
       description:
-        '`points` [{budget, structure, split, tailUnits, overlayUnits, cost, cvar95Down, drawdownLoss, worstAnalogLoss}] ' +
+        '`points` [{budget, structure, split, overlayShare, tailUnits, overlayUnits, cost, cvar95Down, drawdownLoss, worstAnalogLoss}] ' +
         'in budget order, `plan` and `rule` (marked points with the cheapest frontier point that matches them), `unhedged`, ' +
         '`downPaths`, `downDefinition`, `warnings` (too few down paths), `components` (premium and scenario gain per unit), USD. ' +
         'With `Accept: application/x-ndjson` the answer streams the run’s progress (paths done) before this answer.',

@@ -41,7 +41,8 @@ describe('ALVH.FRONTIER', () => {
     expect(out[0]).toEqual([
       'budget (USD)',
       'structure',
-      'overlay share',
+      'split: the least overlay cap that admits the mix (share of budget)',
+      'overlay premium (share of budget)',
       'tail units',
       'overlay units',
       'cost before fees (USD)',
@@ -77,23 +78,26 @@ describe('ALVH.FRONTIER', () => {
       const r = out[k + 1]!;
       expect(r[0]).toBe(p.budget);
       expect(r[1]).toBe(p.structure ?? 'none');
-      expect(r[6]).toBe(p.cvar95Down);
-      expect(r[7]).toBe(p.drawdownLoss);
-      expect(r[8]).toBe(p.worstAnalogLoss);
+      // the split is the least cap that admits the mix; beside it, what the overlay does cost of the budget
+      expect(r[2]).toBe(p.split);
+      expect(r[3]).toBe(p.overlayShare ?? '');
+      expect(r[7]).toBe(p.cvar95Down);
+      expect(r[8]).toBe(p.drawdownLoss);
+      expect(r[9]).toBe(p.worstAnalogLoss);
     });
     // CVaR never rises down the ladder
-    for (let k = 2; k <= 11; k++) expect(out[k]![6] as number).toBeLessThanOrEqual(out[k - 1]![6] as number);
-    expect(String(out[12]![9])).toMatch(/^literal plan/);
-    expect(out[12]![6]).toBe(f.plan.cvar95Down);
-    expect(String(out[13]![9])).toMatch(/^literal rule/);
+    for (let k = 2; k <= 11; k++) expect(out[k]![7] as number).toBeLessThanOrEqual(out[k - 1]![7] as number);
+    expect(String(out[12]![10])).toMatch(/^literal plan/);
+    expect(out[12]![7]).toBe(f.plan.cvar95Down);
+    expect(String(out[13]![10])).toMatch(/^literal rule/);
     // the marked rows have no budget: their spend is under cost, as every row's
     expect(out[12]![0]).toBe('');
     expect(out[13]![0]).toBe('');
-    expect(out[12]![5]).toBe(f.plan.cost);
-    expect(out[13]![5]).toBe(f.rule.cost);
+    expect(out[12]![6]).toBe(f.plan.cost);
+    expect(out[13]![6]).toBe(f.rule.cost);
     // the last row names the measure and the down paths the CVaR is over
-    expect(out[14]!.slice(0, 9).every((c) => c === '')).toBe(true);
-    expect(out[14]![9]).toBe(
+    expect(out[14]!.slice(0, 10).every((c) => c === '')).toBe(true);
+    expect(out[14]![10]).toBe(
       `real-world measure: CVaR 95 over the ${f.downPaths.toLocaleString('en-US')} of 1,500 paths where SPX ends lower (seed 5)`,
     );
     for (const v of out.flat()) if (typeof v === 'number') expect(Number.isFinite(v)).toBe(true);
@@ -113,7 +117,7 @@ describe('ALVH.FRONTIER', () => {
 
   it('adds any warning to the note: too few down paths for a CVaR 95', () => {
     const out = call(rows, [[0, 2000]], 20, 2) as unknown[][];
-    expect(String(out.at(-1)![9])).toMatch(
+    expect(String(out.at(-1)![10])).toMatch(
       /paths where SPX ends lower \(seed 2\); only \d+ of 20 paths end with SPX lower/,
     );
   });

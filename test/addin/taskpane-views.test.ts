@@ -28,6 +28,7 @@ import { planInputFromForm } from '../../addin/src/common/planInput';
 import type { FormState } from '../../addin/src/common/planInput';
 import { arbitrageText, presentSurface, smileOf, SMILE_MIN_DELTA } from '../../addin/src/common/surfaceView';
 import {
+  FRONTIER_COLUMNS,
   frontierTable,
   legText,
   markNote,
@@ -299,10 +300,10 @@ describe('parseFrontier', () => {
       [null, real.plan.cost, -real.plan.cvar95Down],
       [null, real.rule.cost, -real.rule.cvar95Down],
     ]);
-    expect(rows.at(-2)!.cells[7]).toMatch(
+    expect(rows.at(-2)!.cells[8]).toMatch(
       /^plan as sized; (the cheapest mix that does as well costs \$[\d,]+ before fees \(.+\)|no mix)/,
     );
-    expect(rows.at(-1)!.cells[7]).toMatch(/^literal rule \(uncapped, \d+ VIX calls\)/);
+    expect(rows.at(-1)!.cells[8]).toMatch(/^literal rule \(uncapped, \d+ VIX calls\)/);
   });
   it('charts the plan, the literal rule and the match beside the frontier in the sheet, one series a column', async () => {
     const v = parseFrontier(real);
@@ -349,13 +350,36 @@ describe('parseFrontier', () => {
       structure: 'none',
     });
     expect(v.points[1]).toMatchObject({
-      split: '50% calendar',
+      // the least overlay cap that admits the mix, not a division of the budget ("50% calendar")
+      split: '50%',
+      // no overlayShare and no components to work it out from: unknown, not guessed
+      overlayShare: null,
       cvar95Down: -39_000,
       mix: '2 overlay + 3 × vix-call-spread',
     });
     expect([v.plan, v.rule]).toEqual([undefined, undefined]);
     expect([v.paths, v.seed, v.measure]).toEqual([20_000, 7, 'real-world']);
     expect(v.notes).toEqual([]);
+  });
+  it("shows the overlay's actual share of the budget beside the split, which is only the least cap that admits the mix", () => {
+    expect(FRONTIER_COLUMNS.slice(6)).toEqual([
+      'Overlay premium (share of budget)',
+      'Split: least overlay cap admitting the mix (share of budget)',
+    ]);
+    const v = parseFrontier(real);
+    const rows = frontierTable(v);
+    real.points.forEach((p, i) => {
+      const [share, split] = rows[i]!.cells.slice(6, 8);
+      expect(share).toBe(p.overlayShare === null ? null : `${Math.round(p.overlayShare * 100)}%`);
+      expect(split).toBe(`${Math.round(p.split * 100)}%`);
+    });
+    expect(rows.slice(-2).map((r) => r.cells.slice(6, 8))).toEqual([
+      ['', ''],
+      ['', ''],
+    ]);
+    // an answer from before overlayShare: worked out from the overlay component's premium
+    const older = { ...answer, components: [{ name: 'overlay', premium: 2_000 }] };
+    expect(parseFrontier(older).points.map((p) => p.overlayShare)).toEqual([null, '40%']);
   });
   it('says the cheapest match costs before fees, as every frontier cost is', () => {
     const m = {
@@ -558,7 +582,7 @@ describe('orders and structures from the example day’s plan with positions', (
     expect(sheets[0]!.tables).toHaveLength(2);
     const orders = sheets[0]!.ranges.find((r) => r.address === sheets[0]!.tables[1]!.address)!.mock;
     expect((orders['values'] as unknown[][]).length).toBe(o!.rows.length + 1);
-    const frontier = sheets[1]!.ranges.find((r) => r.address === 'A4:H6')!.mock;
+    const frontier = sheets[1]!.ranges.find((r) => r.address === 'A4:I6')!.mock;
     const values = frontier['values'] as unknown[][];
     expect(values[0]!.slice(0, 3)).toEqual(['Budget (USD)', 'Cost before fees (USD)', 'CVaR 95 down (P&L, USD)']);
     expect(values[1]!.slice(0, 4)).toEqual([0, 0, -100, -90]);

@@ -50,6 +50,7 @@ const FRONTIER = {
       budget: 0,
       structure: null,
       split: 0.6,
+      overlayShare: null,
       tailUnits: 0,
       overlayUnits: 0,
       cost: 0,
@@ -61,6 +62,7 @@ const FRONTIER = {
       budget: 5_000,
       structure: 'vix-call-spread',
       split: 0.6,
+      overlayShare: 0.56,
       tailUnits: 4,
       overlayUnits: 1,
       cost: 4_800,
@@ -72,6 +74,7 @@ const FRONTIER = {
       budget: 10_000,
       structure: 'vix-call-spread',
       split: 0.5,
+      overlayShare: 0.28,
       tailUnits: 9,
       overlayUnits: 1,
       cost: 9_700,
@@ -83,6 +86,7 @@ const FRONTIER = {
       budget: 20_000,
       structure: 'vix-call-ladder',
       split: 0.4,
+      overlayShare: 0.28,
       tailUnits: 12,
       overlayUnits: 2,
       cost: 19_500,
@@ -1106,7 +1110,9 @@ describe('taskpane frontier (Chromium, 350 px)', () => {
       '-$31,000',
       '-$38,000',
       '1 overlay + 9 × vix-call-spread',
-      '50% calendar',
+      // the overlay's actual share of the budget, then the split: the least cap that admits the mix
+      '28%',
+      '50%',
       '',
     ]);
     expect(rows[4]).toEqual([
@@ -1117,9 +1123,10 @@ describe('taskpane frontier (Chromium, 350 px)', () => {
       '-$55,000',
       '3 × vix-call',
       '',
+      '',
       'plan as sized; the cheapest mix that does as well costs $1,650 before fees (2 × vix-call-spread)',
     ]);
-    expect(rows[5]![7]).toBe('literal rule (uncapped, 37 VIX calls); no mix up to the top budget does as well');
+    expect(rows[5]![8]).toBe('literal rule (uncapped, 37 VIX calls); no mix up to the top budget does as well');
     expect(await page.textContent('#frontier-title')).toBe(
       "20,000 paths, seed 42, real-world measure, model started from today's VIX alone",
     );
@@ -1174,12 +1181,12 @@ describe('taskpane frontier (Chromium, 350 px)', () => {
       trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')),
     );
     const dollars = (t: string): number => Number(t.replace(/[$,]/g, ''));
-    const shown = rows.filter((r) => r[7] === '');
+    const shown = rows.filter((r) => r[8] === '');
     expect(shown.map((r) => dollars(r[0]!))).toEqual(f.points.map((p) => Math.round(p.budget)));
     expect(shown.map((r) => dollars(r[1]!))).toEqual(f.points.map((p) => Math.round(p.cost)));
     expect(shown.map((r) => dollars(r[2]!))).toEqual(f.points.map((p) => Math.round(-p.cvar95Down)));
     // The plan as sized and the literal rule follow, at what they cost, on the same paths.
-    expect(rows.slice(-2).map((r) => [dollars(r[1]!), dollars(r[2]!), r[7]!.split(';')[0]])).toEqual([
+    expect(rows.slice(-2).map((r) => [dollars(r[1]!), dollars(r[2]!), r[8]!.split(';')[0]])).toEqual([
       [Math.round(f.plan.cost), Math.round(-f.plan.cvar95Down), 'plan as sized'],
       [
         Math.round(f.rule.cost),

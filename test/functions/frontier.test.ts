@@ -66,6 +66,11 @@ describe('POST /api/frontier', () => {
     // a point's cost is the premium at marks; the fees are paid beyond the budget (it said "≤ budget" spent)
     const point = (schema.properties.points.items.$ref as string).split('/').at(-1)!;
     expect(doc.components.schemas[point].properties.cost.description).toMatch(/fees .*are paid beyond it/);
+    // `split` is the least overlay cap that admits the mix, not its division of the budget; `overlayShare` is that division
+    const props = doc.components.schemas[point].properties;
+    expect(props.split.description).toMatch(/^A label, not the mix's division of the budget/);
+    expect(props.overlayShare.description).toMatch(/share of the budget/);
+    expect(doc.components.schemas[point].required).toContain('overlayShare');
     expect(doc.paths['/api/frontier'].post.requestBody.content['application/json'].example).toEqual(FRONTIER_EXAMPLE);
   });
 

@@ -164,7 +164,13 @@ export interface FrontierPointView {
    */
   cost: number;
   structure: string;
+  /**
+   * The answer's `split` as a percent: a label, the least overlay cap of the run's `splits` that
+   * admits the mix, not its division of the budget (the tail may use any of the rest).
+   */
   split: string;
+  /** What the overlay units cost as a percent of the budget (premium before fees); null at a budget of 0. */
+  overlayShare: string | null;
   /** What the budget buys, in words ("2 overlay + 3 × vix-call-spread"). */
   mix: string;
   /** −cvar95Down: the mean P&L of the worst 5% of the Monte Carlo paths where SPX falls. */
@@ -219,8 +225,10 @@ function num(o: Record<string, unknown>, key: string, where: string): number {
   return v;
 }
 
+const percent = (v: number): string => `${Math.round(v * 100)}%`;
+
 function splitText(v: unknown): string {
-  if (typeof v === 'number' && Number.isFinite(v)) return `${Math.round(v * 100)}% calendar`;
+  if (typeof v === 'number' && Number.isFinite(v)) return percent(v);
   if (typeof v === 'string') return v;
   if (v !== null && typeof v === 'object') {
     const c = (v as Record<string, unknown>)['calendarShare'];
@@ -250,14 +258,28 @@ function worstOf(o: Record<string, unknown>, where: string): number | null {
   return worst === undefined || worst === null ? null : -num(o, 'worstAnalogLoss', where);
 }
 
-function framePoint(raw: unknown, where: string): FrontierPointView {
+/**
+ * The overlay's share of the budget: the answer's `overlayShare`, or (an answer from before it)
+ * the overlay units at the overlay component's premium over the budget; null at a budget of 0 or
+ * when neither is there.
+ */
+function overlayShareOf(o: Record<string, unknown>, budget: number, overlayPremium: number | null): string | null {
+  const given = o['overlayShare'];
+  if (typeof given === 'number' && Number.isFinite(given)) return percent(given);
+  if (given === null || budget <= 0 || overlayPremium === null) return null;
+  return percent((count(o, 'overlayUnits') * overlayPremium) / budget);
+}
+
+function framePoint(raw: unknown, where: string, overlayPremium: number | null): FrontierPointView {
   const o = obj(raw, where);
   const structure = typeof o['structure'] === 'string' ? o['structure'] : null;
+  const budget = num(o, 'budget', where);
   return {
-    budget: num(o, 'budget', where),
+    budget,
     cost: num(o, 'cost', where),
     structure: structure ?? 'none',
     split: splitText(o['split']),
+    overlayShare: overlayShareOf(o, budget, overlayPremium),
     mix: mix(o, 'tailUnits', structure),
     // The host states losses as positive amounts (as /api/montecarlo's cvar95): the page shows P&L.
     cvar95Down: -num(o, 'cvar95Down', where),
@@ -298,8 +320,8 @@ function frameMark(
 
 /**
  * The answer of `POST /api/frontier` (or of the frontier run here) read defensively, the one place
- * its shape is known: `{ points: [{ budget, structure, split, tailUnits, overlayUnits, cost, cvar95Down,
- * drawdownLoss, worstAnalogLoss }], plan?, rule? ({ cost, overlayUnits, tailContracts, cvar95Down,
+ * its shape is known: `{ points: [{ budget, structure, split, overlayShare?, tailUnits, overlayUnits, cost,
+ * cvar95Down, drawdownLoss, worstAnalogLoss }], components?, plan?, rule? ({ cost, overlayUnits, tailContracts, cvar95Down,
  * drawdownLoss, worstAnalogLoss, matchedBy }), paths?, seed?, measure?, warnings?, modelNotes? }`. The losses
  * (positive amounts) become P&L (negative); a missing or non-finite number is an error naming the
  * field.
@@ -307,7 +329,14 @@ function frameMark(
 export function parseFrontier(raw: unknown): FrontierView {
   const o = obj(raw, '(answer)');
   if (!Array.isArray(o['points']) || o['points'].length === 0) bad('points', 'is missing or empty');
-  const points = (o['points'] as unknown[]).map((p, i) => framePoint(p, `points[${i}]`));
+  const comps = Array.isArray(o['components']) ? (o['components'] as unknown[]) : [];
+  const overlay = comps.find(
+    (c): c is Record<string, unknown> =>
+      c !== null && typeof c === 'object' && (c as Record<string, unknown>)['name'] === 'overlay',
+  );
+  const premium = overlay?.['premium'];
+  const overlayPremium = typeof premium === 'number' && Number.isFinite(premium) ? premium : null;
+  const points = (o['points'] as unknown[]).map((p, i) => framePoint(p, `points[${i}]`, overlayPremium));
   points.sort((a, b) => a.budget - b.budget);
   const intOrNull = (k: string): number | null => {
     const v = o[k];
@@ -355,19 +384,20 @@ export const FRONTIER_COLUMNS = [
   'Drawdown (P&L, USD)',
   'Worst analog (P&L, USD)',
   'Bought',
-  'Split',
+  'Overlay premium (share of budget)',
+  'Split: least overlay cap admitting the mix (share of budget)',
 ] as const;
 
 /**
  * The frontier's table, one row a budget and then the plan and the literal rule (no budget: null):
  * [budget, what the mix costs before fees, CVaR 95 down, drawdown, worst analog (null: none), what
- * it buys, split, note], numbers as P&L in USD, each with its row class. The page formats the
+ * it buys, the overlay's share of the budget, split, note], numbers as P&L in USD, each with its row class. The page formats the
  * numbers, the sheet writes them as they are.
  */
 export function frontierTable(view: FrontierView): { cells: (number | string | null)[]; className: string }[] {
   return [
     ...view.points.map((p) => ({
-      cells: [p.budget, p.cost, p.cvar95Down, p.drawdown, p.worstAnalog, p.mix, p.split, ''],
+      cells: [p.budget, p.cost, p.cvar95Down, p.drawdown, p.worstAnalog, p.mix, p.overlayShare, p.split, ''],
       className: '',
     })),
     ...[
@@ -376,7 +406,7 @@ export function frontierTable(view: FrontierView): { cells: (number | string | n
     ].flatMap(({ m, className }) =>
       m === undefined
         ? []
-        : [{ cells: [null, m.cost, m.cvar95Down, m.drawdown, m.worstAnalog, m.mix, '', markNote(m)], className }],
+        : [{ cells: [null, m.cost, m.cvar95Down, m.drawdown, m.worstAnalog, m.mix, '', '', markNote(m)], className }],
     ),
   ];
 }

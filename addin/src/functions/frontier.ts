@@ -25,7 +25,8 @@ import { usdSeriesArg } from './usdArgs';
 export const FRONTIER_HEADERS = [
   'budget (USD)',
   'structure',
-  'overlay share',
+  'split: the least overlay cap that admits the mix (share of budget)',
+  'overlay premium (share of budget)',
   'tail units',
   'overlay units',
   'cost before fees (USD)',
@@ -40,6 +41,7 @@ function pointRow(p: FrontierPoint): unknown[] {
     p.budget,
     p.structure ?? 'none',
     p.split,
+    p.overlayShare ?? '',
     p.tailUnits,
     p.overlayUnits,
     p.cost,
@@ -54,6 +56,7 @@ function markerRow(m: FrontierMarker, label: string): unknown[] {
   return [
     '',
     m.tailContracts > 0 ? 'vix-call' : 'none',
+    '',
     '',
     m.tailContracts,
     m.overlayUnits,
@@ -104,7 +107,7 @@ function frontierOf(input: Record<string, unknown>, budgets: unknown): FrontierR
 }
 
 /**
- * The budget frontier: for each hedge budget, the overlay share and tail structure that leave the least CVaR 95 of the book on the Monte Carlo paths where SPX ends lower, with the drawdown and worst analog losses; then the plan and the literal rule on the same paths.
+ * The budget frontier: for each hedge budget, the mix of overlay and tail structure that leaves the least CVaR 95 of the book on the Monte Carlo paths where SPX ends lower, with the drawdown and worst analog losses; then the plan and the literal rule on the same paths.
  * @customfunction FRONTIER FRONTIER
  * @helpurl https://localhost:3000/help.html#FRONTIER
  * @param inputs Two columns, name then value, as ALVH.PLAN reads them.

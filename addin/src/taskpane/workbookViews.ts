@@ -260,7 +260,7 @@ export async function writeFrontierSheet(
     top,
     [...FRONTIER_COLUMNS, 'Point'],
     rows,
-    eachRow(rows.length, [usd, usd, usd, usd, usd, '@', '@', '@']),
+    eachRow(rows.length, [usd, usd, usd, usd, usd, '@', '@', '@', '@']),
   );
   let at = top + rows.length + 3;
   if (view.notes.length > 0) {

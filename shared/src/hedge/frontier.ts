@@ -94,10 +94,12 @@ export function summarizeFrontier(partial: FrontierPartial): FrontierResult {
   );
   const points: FrontierPoint[] = searchFrontier(searched, premiums, f.budgets, f.splits).map((c, i) => {
     const u = units(c.overlayUnits * step, c.structure, c.tailUnits * step);
+    const budget = f.budgets[i]!;
     return {
-      budget: f.budgets[i]!,
+      budget,
       structure: c.structure === 0 ? null : (comps[c.structure]!.name as TailStructure),
       split: c.split,
+      overlayShare: budget > 0 ? (u[0]! * comps[0]!.premium) / budget : null,
       tailUnits: c.tailUnits * step,
       overlayUnits: c.overlayUnits * step,
       cost: cost(u),

@@ -128,7 +128,7 @@ export interface FrontierChoice {
   tailUnits: number;
   cost: number;
   cvar: number;
-  /** The smallest overlay share of `splits` that covers the overlay units at this budget. */
+  /** The smallest overlay cap of `splits` that admits the overlay units at this budget (a label: the tail may use any of the rest). */
   split: number;
 }
 

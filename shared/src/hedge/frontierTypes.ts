@@ -16,7 +16,7 @@ import type { TailStructure } from './structurePricing';
 
 /** Default number of budgets on the ladder: 0 to the full hedge's cost (the literal overlay and tail, rounded up to the cent) in 10 equal steps. */
 export const DEFAULT_FRONTIER_POINTS = 11;
-/** Default overlay shares of the budget tried at each point (the rest goes to the tail structure). */
+/** Default overlay caps (shares of the budget) of each point: the largest caps the overlay, the tail may use any of the rest. */
 export const DEFAULT_FRONTIER_SPLITS = [0, 0.25, 0.5, 0.75, 1] as const;
 /** Most budgets of one frontier. */
 export const MAX_FRONTIER_BUDGETS = 50;
@@ -65,8 +65,9 @@ export const FrontierInputSchema = z
     /** Ladder points when `budgets` is not given (0 to the full hedge's cost, the literal overlay and tail, equal steps; the top rounded up to the cent). */
     points: wholeNumber(2, MAX_FRONTIER_BUDGETS, 'points').default(DEFAULT_FRONTIER_POINTS),
     /**
-     * Overlay shares of the budget, decimals 0-1: a point's overlay spends at most the largest
-     * share (1 by default: any mix); each point reports the smallest share its overlay fits in.
+     * Overlay caps as shares of the budget, decimals 0-1: a point's overlay spends at most the
+     * largest (1 by default: any mix) and the tail may use any of the rest; each point's `split`
+     * is the smallest cap its overlay fits in, its `overlayShare` what the overlay does spend.
      */
     splits: z
       .array(
@@ -197,7 +198,7 @@ export interface FrontierFrame {
   valuationDate: string;
   /** The budgets, USD, ascending. */
   budgets: number[];
-  /** Overlay shares tried at each point. */
+  /** Overlay caps (shares of the budget) of each point: the largest caps the overlay. */
   splits: number[];
   /** What the literal rule's tail (policy.tailCoverage × the drawdown loss in VIX calls) costs, USD. */
   literalTailCost: number;
@@ -249,10 +250,17 @@ export interface FrontierPoint {
   /** The tail structure bought (null: no tail unit). */
   structure: TailStructure | null;
   /**
-   * The smallest overlay share of `splits` (decimal) within which the overlay units fit at this
-   * budget (units · premium ≤ share · budget); the tail gets what is left.
+   * A label, not the mix's division of the budget: the smallest overlay cap of `splits` (decimal,
+   * a share of the budget) that admits this mix's overlay units (units · premium ≤ share · budget).
+   * The search only caps the overlay at the largest share; the tail may use any of the rest, so
+   * 0.75 need not mean 75/25. The overlay's actual share is `overlayShare`.
    */
   split: number;
+  /**
+   * What the mix's overlay units cost (premium at model marks, before fees) as a share of the
+   * budget, decimal; null at a budget of 0. The tail's premium is `cost` less the overlay's.
+   */
+  overlayShare: number | null;
   tailUnits: number;
   overlayUnits: number;
   /**
@@ -280,7 +288,8 @@ export interface FrontierMarker {
    * The cheapest mix of the frontier's kind (whole overlay units and whole units of one structure,
    * the overlay within the largest share of `splits`, at most the largest budget) that leaves no
    * more CVaR, if any: what the same protection costs at best. `budget` is the least budget that
-   * allows it, which need not be one of the ladder's.
+   * allows it, which need not be one of the ladder's; `split` the smallest overlay cap of `splits`
+   * that admits it at that budget, as a point's.
    */
   matchedBy: {
     budget: number;

@@ -17,6 +17,7 @@ import {
   runFrontierChunk,
   runMonteCarloChunk,
   summarizeFrontier,
+  type FrontierPoint,
   type FrontierResult,
 } from '@alvh/shared';
 import { PLAN_EXAMPLE } from '../../../functions/src/handlers/examples';
@@ -147,8 +148,12 @@ describe('budget frontier on the 2026-11-20 plan (4,000 paths, seed 11)', () => 
     const [a, b, c] = g.points;
     // the best mix is bought well within $20k; more money buys nothing better, and is not spent
     expect(a!.cost).toBeLessThan(15_000);
-    expect(b).toEqual({ ...a, budget: 40_000 });
-    expect(c).toEqual({ ...a, budget: 1e9 });
+    // the same mix (its overlay a smaller share of a larger budget)
+    const mix = ({ budget: _b, overlayShare: _s, ...rest }: FrontierPoint) => rest;
+    expect(mix(b!)).toEqual(mix(a!));
+    expect(mix(c!)).toEqual(mix(a!));
+    expect(b!.overlayShare).toBeCloseTo(a!.overlayShare! / 2, 12);
+    expect(c!.overlayShare).toBeCloseTo((a!.overlayShare! * 20_000) / 1e9, 12);
     expect(a!.cvar95Down).toBeLessThan(0.5 * g.unhedged.cvar95Down);
   });
 
@@ -208,6 +213,25 @@ describe('budget frontier on the 2026-11-20 plan (4,000 paths, seed 11)', () => 
       const fits = [0, 0.25, 0.5].filter((w) => p.overlayUnits * premium <= w * p.budget + 1e-6);
       expect(p.split).toBe(fits[0]);
     }
+  });
+
+  it("states the overlay's actual share of the budget beside the split, which is only the smallest cap that admits it", () => {
+    // docs/examples/frontier.json: split 0.75 at $6,517.98 read as 75/25, while the tail took 37.7%
+    const example = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../../../docs/examples/frontier.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    const ex = frontier(example);
+    const premium = ex.components[0]!.premium;
+    for (const p of ex.points) {
+      if (p.budget === 0) {
+        expect(p.overlayShare).toBeNull();
+        continue;
+      }
+      expect(p.overlayShare).toBeCloseTo((p.overlayUnits * premium) / p.budget, 12);
+      expect(p.overlayShare!).toBeLessThanOrEqual(p.split + 1e-9);
+    }
+    // at least one point's overlay spends well under its split: the tail took more than 1 − split
+    expect(ex.points.some((p) => p.overlayShare !== null && p.split - p.overlayShare > 0.1)).toBe(true);
   });
 
   it('with splits [0] (tail only) the cheapest match of the plan and the rule has a finite budget and no overlay', () => {
