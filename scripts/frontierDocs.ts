@@ -111,7 +111,7 @@ const usd = (x: number) => `${x < 0 ? '−' : ''}$${Math.round(Math.abs(x)).toLo
 
 function table(f: FrontierResult): string[] {
   const out = [
-    '| budget | mix | cost | CVaR 95 on down paths | drawdown loss | worst analog loss |',
+    '| budget | mix | cost before fees | CVaR 95 on down paths | drawdown loss | worst analog loss |',
     '|---:|---|---:|---:|---:|---:|',
   ];
   for (const p of f.points) {
@@ -140,7 +140,7 @@ function structureTable(f: FrontierResult): string[] {
   const out = [
     "Each structure alone, the literal tail's cost spent on whole units of it (same paths):",
     '',
-    '| structure | units | cost | CVaR 95 on down paths | CVaR saved | saved per $ |',
+    '| structure | units | cost before fees | CVaR 95 on down paths | CVaR saved | saved per $ |',
     '|---|---:|---:|---:|---:|---:|',
   ];
   const ranked = [...f.structures].sort(

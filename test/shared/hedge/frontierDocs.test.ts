@@ -16,6 +16,12 @@ describeWithData('docs/hedging.md frontiers', () => {
     const b = doc.indexOf(END);
     expect(a).toBeGreaterThan(0);
     expect(doc.slice(a + BEGIN.length, b).trim()).toBe(markdown.trim());
+    // "cost" is fees-in in the structures tables above, so these say theirs is the premium before fees
+    for (const day of markdown.split('### Frontier ').slice(1)) {
+      expect(day).toContain('| budget | mix | cost before fees | CVaR 95 on down paths |');
+      expect(day).toContain('| structure | units | cost before fees | CVaR 95 on down paths |');
+      expect(day).not.toMatch(/\| cost \|/);
+    }
     expect(Object.keys(svgs)).toHaveLength(4);
     for (const [name, svg] of Object.entries(svgs)) expect(readFileSync(resolve(docs, name), 'utf8'), name).toBe(svg);
     // every table's CVaR column never rises down the ladder
