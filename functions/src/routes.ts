@@ -190,7 +190,7 @@ const frontierRoute = defineJsonRoute(
     summary: 'Budget frontier: downside risk bought per hedge dollar',
     description:
       'For a `plan` input and a ladder of hedge budgets (`budgets`, default 11 from 0 to what the literal rule costs, its overlay and its 1.8× tail), ' +
-      'the overlay share and tail structure that leave the least CVaR 95 of the book on the Monte Carlo paths where SPX ends ' +
+      'the mix of overlay units and tail structure units that leaves the least CVaR 95 of the book on the Monte Carlo paths where SPX ends ' +
       'below its start, with the drawdown scenario’s loss and the worst historical analog’s loss beside it; the plan and the ' +
       'literal rule are marked on the same paths. Every budget is scored on the same paths (seeded); more budget never ' +
       'gives more risk. Send `firstPath`/`pathCount` for one chunk (`?partial=true` adds its per-path arrays; chunks merge ' +

@@ -71,6 +71,9 @@ describe('POST /api/frontier', () => {
     expect(props.split.description).toMatch(/^A label, not the mix's division of the budget/);
     expect(props.overlayShare.description).toMatch(/share of the budget/);
     expect(doc.components.schemas[point].required).toContain('overlayShare');
+    // the route names no "overlay share" of the budget: the search caps the overlay, it does not divide the budget
+    expect(doc.paths['/api/frontier'].post.description).toMatch(/the mix of overlay units and tail structure units/);
+    expect(doc.paths['/api/frontier'].post.description).not.toMatch(/overlay share/);
     expect(doc.paths['/api/frontier'].post.requestBody.content['application/json'].example).toEqual(FRONTIER_EXAMPLE);
   });
 
