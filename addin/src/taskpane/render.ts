@@ -233,12 +233,23 @@ export function renderMonteCarlo(view: HistogramView): void {
     const tr = el('tr');
     tr.append(
       el('th', { scope: 'row' }, s.label),
-      el('td', {}, statText(s.condor, s.stdErrors?.[0], s.format)),
-      el('td', {}, statText(s.alvh, s.stdErrors?.[1], s.format)),
+      statCell(statText(s.condor, s.stdErrors?.[0], s.format)),
+      statCell(statText(s.alvh, s.stdErrors?.[1], s.format)),
     );
     body.append(tr);
   }
   table.replaceChildren(head, body);
+}
+
+/**
+ * A statistic's cell: the figure, and its standard error ("± $1,234") on a line of its own, so the
+ * two columns of "figure ± error" fit a 350 px pane. The cell's text stays "figure ± error".
+ */
+function statCell(text: string): HTMLTableCellElement {
+  const cut = text.indexOf(' ± ');
+  const td = el('td', {}, cut < 0 ? text : text.slice(0, cut));
+  if (cut >= 0) td.append(el('span', { class: 'se' }, text.slice(cut)));
+  return td;
 }
 
 /** Show an error above the results (or clear it with ''). */
