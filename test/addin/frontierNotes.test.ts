@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { frontier } from '@alvh/shared';
-import { parseFrontier } from '../../addin/src/common/hedgeViews';
+import { parseFrontier } from '../../addin/src/common/frontierViews';
 import { planInputFromForm } from '../../addin/src/common/planInput';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
 import { frontierFailureWords, notOffered } from '../../addin/src/taskpane/frontierRun';

@@ -17,7 +17,8 @@ import {
   type FormState,
 } from '../../addin/src/common/planInput';
 import { histogramCaption, presentMonteCarlo } from '../../addin/src/common/presentRuns';
-import { frontierRunWords, parseFrontier, presentStructures } from '../../addin/src/common/hedgeViews';
+import { presentStructures } from '../../addin/src/common/hedgeViews';
+import { frontierRunWords, parseFrontier } from '../../addin/src/common/frontierViews';
 import { formatValue, monteCarloRunWords, statText, stressCellText } from '../../addin/src/common/views';
 import { writeMonteCarloSheet } from '../../addin/src/taskpane/workbook';
 import { writeFrontierSheet, writeHedgeSheet } from '../../addin/src/taskpane/workbookViews';

@@ -27,15 +27,8 @@ import { EXAMPLE } from '../../addin/src/taskpane/example';
 import { planInputFromForm } from '../../addin/src/common/planInput';
 import type { FormState } from '../../addin/src/common/planInput';
 import { arbitrageText, presentSurface, smileOf, SMILE_MIN_DELTA } from '../../addin/src/common/surfaceView';
-import {
-  FRONTIER_COLUMNS,
-  frontierTable,
-  legText,
-  markNote,
-  parseFrontier,
-  presentOrders,
-  presentStructures,
-} from '../../addin/src/common/hedgeViews';
+import { legText, presentOrders, presentStructures } from '../../addin/src/common/hedgeViews';
+import { FRONTIER_COLUMNS, frontierTable, markNote, parseFrontier } from '../../addin/src/common/frontierViews';
 import { checkPositions, fullPlanInput, positionsMarket, positionsNote } from '../../addin/src/taskpane/planExtras';
 import { frontierPathsProblem, frontierRequest } from '../../addin/src/taskpane/frontierRun';
 import { fitSurfaceLocally } from '../../addin/src/taskpane/localRuns';

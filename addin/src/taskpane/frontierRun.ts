@@ -7,7 +7,7 @@
  * a sheet. A 404 is named in the note: the API without the route yet, or a URL that is not the API's.
  */
 import { frontierPathLimit } from '@alvh/shared';
-import { parseFrontier } from '../common/hedgeViews';
+import { parseFrontier } from '../common/frontierViews';
 import { Cancelled, RunError, postStreamed, runInWorker } from './jobs';
 import { vixClosesBox } from './form';
 import { renderFrontier } from './hedgeRender';

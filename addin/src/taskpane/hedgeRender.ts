@@ -6,17 +6,14 @@
  */
 import type { Plan } from '@alvh/shared';
 import { formatValue } from '../common/views';
+import { presentOrders, sideText, type OrdersView, type StructuresView } from '../common/hedgeViews';
 import {
   FRONTIER_COLUMNS,
   FRONTIER_X,
   frontierRunWords,
   frontierTable,
-  presentOrders,
-  sideText,
   type FrontierView,
-  type OrdersView,
-  type StructuresView,
-} from '../common/hedgeViews';
+} from '../common/frontierViews';
 import { quotedOrders } from './planExtras';
 import { byId, el, renderNotes } from './render';
 import { drawChart } from './svgChart';

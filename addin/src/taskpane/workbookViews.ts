@@ -6,17 +6,15 @@
 import { excelFormat } from '../common/views';
 import type { SmileView, SurfaceView } from '../common/surfaceView';
 import { arbitrageText } from '../common/surfaceView';
+import { sideText, type OrdersView, type StructuresView } from '../common/hedgeViews';
 import {
   FRONTIER_COLUMNS,
   FRONTIER_X,
   frontierChartBlock,
   frontierRunWords,
   frontierTable,
-  sideText,
   type FrontierView,
-  type OrdersView,
-  type StructuresView,
-} from '../common/hedgeViews';
+} from '../common/frontierViews';
 import { addTable, blockAddress, eachRow, finish, writeCells, writeText, writeTitle } from './workbook';
 import type { WorkbookOptions } from './workbook';
 import { newSheet } from './workbookRun';
