@@ -122,6 +122,15 @@ describe('ALVH.FRONTIER', () => {
     );
   });
 
+  it("adds the credit note as a clause: the plan's credit against the surface's price", () => {
+    const given = rows.map((r) => (r[0] === 'credit' ? ['credit', 9] : r));
+    const note = String((call(given, [[0, 2000]], 300, 2) as unknown[][]).at(-1)![10]);
+    expect(note).toMatch(
+      /paths where SPX ends lower \(seed 2\); The condor's P&L counts from the credit the plan was sized on, \$[\d,.]+; .* between them(; |$)/,
+    );
+    expect(note).not.toContain('.;');
+  });
+
   it('numbers budget cells from 1, as the range shows them, in every message', () => {
     // a cell that is not a number (read by the add-in) and one out of range (checked by the frontier)
     const text = errorOf(() => call(rows, [['lots', 1000]], 800, 2));

@@ -75,7 +75,9 @@ function noteRow(f: FrontierResult): unknown[] {
   const note =
     `${f.measure} measure: CVaR 95 over the ${f.downPaths.toLocaleString('en-US')} of ${f.paths.toLocaleString('en-US')} ` +
     `paths where SPX ends lower (seed ${f.seed})`;
-  return [...new Array<unknown>(FRONTIER_HEADERS.length - 1).fill(''), [note, ...f.warnings].join('; ')];
+  // the warnings as clauses after it (a sentence's own full stop would end up before the "; ")
+  const warnings = f.warnings.map((w) => w.replace(/\.$/, ''));
+  return [...new Array<unknown>(FRONTIER_HEADERS.length - 1).fill(''), [note, ...warnings].join('; ')];
 }
 
 /** The frontier with a budget cell's error named by its cell, counted from 1 in the range as selected. */
