@@ -390,10 +390,8 @@ describe('taskpane recent VIX closes (Chromium, 350 px)', () => {
     // The model's known biases from the run's starting VIX, as the summary names them.
     const vix = Number(await page.inputValue('input[name=vix]'));
     const expected = calibrationNotes(vix);
-    // after the run's own notes (the example's nickel credit against the surface's price; a few of
-    // these 400 paths reach VIX 150 on some day)
+    // after the run's own note: a few of these 400 paths reach VIX 150 on some day
     expect(await page.$$eval('#mc-notes li', (lis) => lis.map((li) => li.textContent))).toEqual([
-      expect.stringMatching(/^The condor's P&L counts from the credit the plan was sized on, \$5,930\.00; /),
       expect.stringMatching(/^\d+ of 400 paths \([\d.]+%\) reach(es)? VIX above 150 \(/),
       ...expected,
     ]);

@@ -169,7 +169,7 @@ export function frontierSetup(input: unknown, mark: LegMarker = defaultMarker): 
   };
   const inputNotes = [
     ...(v.plan.positions !== undefined ? [HELD_NOT_USED] : []),
-    ...entryCreditNotes(book.condorEntryValue, markBook(book.condor, now).value, 'paths'),
+    ...entryCreditNotes(book.condorEntryValue, book.condor, markBook(book.condor, now).value, 'paths'),
   ];
   const horizonDays = condorHorizonDays(book);
   const pathCount = v.pathCount ?? v.paths - v.firstPath;

@@ -208,7 +208,7 @@ function setupOf(v: MonteCarloInput, limits: MonteCarloWorkLimits): MonteCarloSe
     book.condor.length === 0 ? 0 : markBook(book.condor, shiftedState(book, 0, book.spot, book.vix)).value;
   const inputNotes = [
     ...heldBookNotes(v.plan, 'montecarlo'),
-    ...entryCreditNotes(book.condorEntryValue, condorToday, 'paths'),
+    ...entryCreditNotes(book.condorEntryValue, book.condor, condorToday, 'paths'),
   ];
   return {
     ...(inputNotes.length > 0 ? { inputNotes } : {}),

@@ -217,11 +217,19 @@ export function heldBookNotes(p: PlanInput | undefined, route: 'montecarlo' | 's
 /**
  * Why the condor's P&L is not 0 with nothing moved today when it counts from its entry credit:
  * the credit the plan was sized on is not what the surface prices the condor at today. Nothing
- * under a cent, and nothing for a book (no entry value: its mark today is its base). `paths`: the
- * Monte Carlo and the frontier, whose paths count the condor from the credit; `stress`: the grid.
+ * for a book (no entry value: its mark today is its base), and nothing within the surface's price
+ * rounded to the cent a share (half a cent × 100 a condor: four legs of its quantity each), so a
+ * credit typed as quoted says nothing. `paths`: the Monte Carlo and the frontier, whose paths count
+ * the condor from the credit; `stress`: the grid.
  */
-export function entryCreditNotes(entry: number | undefined, markToday: number, route: 'paths' | 'stress'): string[] {
-  if (entry === undefined || Math.abs(markToday - entry) < 0.005) return [];
+export function entryCreditNotes(
+  entry: number | undefined,
+  condor: readonly Leg[],
+  markToday: number,
+  route: 'paths' | 'stress',
+): string[] {
+  const condors = condor.reduce((n, l) => n + Math.abs(l.quantity), 0) / 4;
+  if (entry === undefined || Math.abs(markToday - entry) <= Math.max(0.005, 0.5 * condors)) return [];
   const gap = markToday - entry;
   const carries = route === 'stress' ? 'every condor cell includes' : "every path's condor P&L includes";
   const shows = route === 'stress' ? ' (the cell of no move today shows it alone)' : '';

@@ -235,7 +235,7 @@ export function stressGrid(input: unknown): StressGridResult {
     total: [],
     notes: [
       ...heldBookNotes(v.plan, 'stress'),
-      ...entryCreditNotes(book.condorEntryValue, value(book.condor, today), 'stress'),
+      ...entryCreditNotes(book.condorEntryValue, book.condor, value(book.condor, today), 'stress'),
     ],
   };
   const plan = v.plan !== undefined;

@@ -61,6 +61,21 @@ describe('stress grid of a plan: the condor from its credit', () => {
     }
   });
 
+  it("says nothing of a credit that is the surface's price rounded to the cent; two cents off, it says so", () => {
+    const surface = plan({ ...AT_VOL, condor: CONDOR });
+    const perShare = surface.ladder.maxProfit / (100 * CONDOR.quantity);
+    const at = (credit: number) =>
+      stressGrid({ plan: { ...AT_VOL, condor: { ...CONDOR, credit } }, spxMoves: [0], vixLevels: [17.5], days: [0] });
+    const rounded = Math.round(perShare * 100) / 100;
+    expect(rounded).not.toBe(perShare);
+    expect(at(rounded).notes).toEqual([]);
+    const off = at(rounded + 0.02);
+    expect(off.notes).toEqual([expect.stringMatching(/^The condor's P&L counts from the credit/)]);
+    // the credit over the surface's price, a share × 100 × the condors: the cell of no move shows the gap the note names
+    expect(off.condor[0]![0]![0]).toBeCloseTo((rounded + 0.02 - perShare) * 100 * CONDOR.quantity, 6);
+    expect(off.notes[0]).toContain(`includes the +$${off.condor[0]![0]![0]!.toFixed(2)} between them`);
+  });
+
   it('a book without an entry value keeps its mark as the base', () => {
     const g = stressGrid({ book: BOOK, spxMoves: [0], vixLevels: [BOOK.vix], days: [0] });
     expect(g.notes.join(' ')).not.toContain('credit the plan was sized on');
