@@ -336,6 +336,29 @@ describe('answers that are not the API’s', () => {
     );
   });
 
+  it('a failure without a problem document or reason (HTTP/2) gives the standard phrase, the URL and what to do', async () => {
+    const bare = (status: number) => async () => new Response('<h1>gateway</h1>', { status, statusText: '' });
+    vi.stubGlobal('fetch', bare(502));
+    const e = (await postJson(settings, 'stress', {}, signal).catch((x: unknown) => x)) as RunError;
+    expect([e.message, e.status, e.problem]).toEqual([
+      `the cloud API answered 502: Bad Gateway from https://alvh.example.net/api/stress, without a message; ${checkUrl}`,
+      502,
+      false,
+    ]);
+    vi.stubGlobal('fetch', bare(520));
+    await expect(postJson(settings, 'montecarlo?partial=false', {}, signal)).rejects.toThrow(
+      `the cloud API answered 520: no reason given from https://alvh.example.net/api/montecarlo, without a message; ${checkUrl}`,
+    );
+    // 401 and 403: the key, not the URL, is what to check
+    vi.stubGlobal('fetch', bare(401));
+    await expect(postJson(settings, 'stress', {}, signal)).rejects.toThrow(
+      /^the cloud API answered 401: Unauthorized \(check the function key in Settings\)$/,
+    );
+    // a host that sends a reason keeps it
+    vi.stubGlobal('fetch', async () => new Response('', { status: 503, statusText: 'Warming up' }));
+    await expect(postJson(settings, 'stress', {}, signal)).rejects.toThrow(/^the cloud API answered 503: Warming up$/);
+  });
+
   it('a 404 without a problem document says no API is there; with one it is the API’s', async () => {
     vi.stubGlobal('fetch', answer(404, undefined, ''));
     const e = (await postJson(settings, 'montecarlo?partial=false', {}, signal).catch((x: unknown) => x)) as RunError;

@@ -16,6 +16,7 @@ import type { MonteCarloSummary, StressGridResult } from '@alvh/shared';
 import { Cancelled } from '../common/errors';
 import { mergeCloudMonteCarlo, stressGridOf } from '../common/presentRuns';
 import type { Settings } from './settings';
+import { CHECK_URL, statusWords } from './statusWords';
 
 export type JobKind = 'montecarlo' | 'stress';
 
@@ -120,13 +121,11 @@ function problemError(body: unknown, status: number, statusText: string): RunErr
   return new RunError(`the cloud API answered ${status}: ${said ?? statusText}${hint}`, issues, status, !!said);
 }
 
-/** What to do when the answer is not the API's: the URL may be another host's, or a route's. */
-const CHECK_URL = 'check the URL in Settings, or clear it to run here';
-
 /**
- * The problem document's message and issues, or the status line. A 404 without one is no API's
- * refusal (the API answers an unknown route with a problem document; Azure answers a path outside
- * its routes with an empty 404, as do most hosts): the URL is not the API's.
+ * The problem document's message and issues, or the status line ({@link statusWords}: HTTP/2 sends
+ * no reason). A 404 without one is no API's refusal (the API answers an unknown route with a problem
+ * document; Azure answers a path outside its routes with an empty 404, as do most hosts): the URL
+ * is not the API's.
  */
 async function problemOf(res: Response, at: string): Promise<RunError> {
   let body: unknown;
@@ -135,7 +134,7 @@ async function problemOf(res: Response, at: string): Promise<RunError> {
   } catch {
     body = undefined;
   }
-  const e = problemError(body, res.status, res.statusText);
+  const e = problemError(body, res.status, statusWords(res.status, res.statusText, at));
   if (res.status !== 404 || e.problem) return e;
   return new RunError(`no API at ${at}: check the URL in Settings (its routes are under /api)`, [], 404);
 }
