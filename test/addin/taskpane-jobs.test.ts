@@ -15,7 +15,7 @@ import {
   runCloudMonteCarlo,
   runCloudStress,
 } from '../../addin/src/taskpane/jobs';
-import { officeSettingsStore } from '../../addin/src/taskpane/settings';
+import { officeSettingsStore, withoutSecrets } from '../../addin/src/taskpane/settings';
 import { monteCarloInput, planInputFromForm } from '../../addin/src/common/planInput';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
 
@@ -430,8 +430,29 @@ describe('officeSettingsStore', () => {
     const loaded = officeSettingsStore(doc, page).load();
     expect(loaded.settings).toEqual({ endpoint: '', functionKey: 'k' });
     expect(loaded.dropped).toMatch(
-      /^The saved API URL "https:\/\/h\.net\/api\/montecarlo\?code=x" is not used: pass the API's base URL \(https:\/\/h\.net\/api\) alone/,
+      /^The saved API URL "https:\/\/h\.net\/api\/montecarlo\?…" is not used: pass the API's base URL \(https:\/\/h\.net\/api\) alone/,
     );
+  });
+
+  it('a dropped URL is shown without its query, fragment or user name and password, where a key may be', () => {
+    const dropped = (endpoint: string) =>
+      officeSettingsStore({ get: () => ({ endpoint, functionKey: '' }) } as unknown as Office.Settings, page).load()
+        .dropped;
+    const secret = /SECRET|user|pw/;
+    for (const [stored, shown] of [
+      ['https://h.net/api/montecarlo?code=SECRET==', 'https://h.net/api/montecarlo?…'],
+      ['https://user:pw@h.net/api#SECRET', 'https://…@h.net/api#…'],
+      [' https://h.net/api#code=SECRET?x', 'https://h.net/api#…'],
+      ['user:pw@h.net/api?code=SECRET', '…@h.net/api?…'],
+    ]) {
+      const said = dropped(stored!);
+      expect(said).toContain(`"${shown}" is not used: `);
+      expect(said).not.toMatch(secret);
+    }
+    // a long URL is cut after its query is hidden: the key is never part of what is shown
+    const long = `https://h.net/api/${'a'.repeat(90)}?code=SECRET`;
+    expect(dropped(long)).toContain(`"https://h.net/api/${'a'.repeat(62)}…" is not used`);
+    expect(withoutSecrets('https://h.net/a@b/api')).toBe('https://h.net/a@b/api');
   });
 
   it('reports a failed save', async () => {

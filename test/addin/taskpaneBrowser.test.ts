@@ -575,10 +575,26 @@ describe('taskpane Settings and where a run went (Chromium, 350 px)', () => {
     const { page, errors } = await openPane('alvh.azurewebsites.net/api');
     expect(await page.textContent('#settings-summary')).toBe('(runs here)');
     expect(await page.inputValue('input[name=endpoint]')).toBe('');
+    // Settings is opened, so the note is on screen and not in a closed panel
+    expect(await page.$eval('#settings', (d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await page.isVisible('#settings-note')).toBe(true);
     expect(await page.textContent('#settings-note')).toBe(
       'The saved API URL "alvh.azurewebsites.net/api" is not used: pass a full URL such as https://alvh.azurewebsites.net/api, or leave it empty to run here. Runs go here until a URL is saved.',
     );
     expect(errors).toEqual([]);
+  });
+
+  it('a dropped function URL is shown without its ?code= key; with nothing dropped Settings stays closed', async () => {
+    const { page, errors } = await openPane('https://alvh.azurewebsites.net/api/montecarlo?code=SECRET-KEY==');
+    expect(await page.$eval('#settings', (d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await page.textContent('#settings-note')).toMatch(
+      /^The saved API URL "https:\/\/alvh\.azurewebsites\.net\/api\/montecarlo\?…" is not used: pass the API's base URL \(https:\/\/alvh\.azurewebsites\.net\/api\) alone/,
+    );
+    expect(await page.textContent('body')).not.toContain('SECRET');
+    const kept = await openPane(`${base}/api`);
+    expect(await kept.page.$eval('#settings', (d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await kept.page.textContent('#settings-note')).toBe('');
+    expect([...errors, ...kept.errors]).toEqual([]);
   });
 });
 

@@ -44,11 +44,28 @@ function coerce(raw: unknown, pageOrigin: string): LoadedSettings {
   const checked = checkEndpoint(stored, pageOrigin);
   const functionKey = typeof o['functionKey'] === 'string' ? o['functionKey'] : '';
   if ('value' in checked) return { settings: { endpoint: checked.value, functionKey }, dropped: '' };
-  const shown = stored.length > 80 ? `${stored.slice(0, 80)}…` : stored;
+  const bare = withoutSecrets(stored);
+  const shown = bare.length > 80 ? `${bare.slice(0, 80)}…` : bare;
   return {
     settings: { endpoint: '', functionKey },
     dropped: `The saved API URL "${shown}" is not used: ${checked.error}. Runs go here until a URL is saved.`,
   };
+}
+
+/**
+ * `url` as the page may show it: its query, fragment and user name or password (where a function
+ * key may be, as in Azure's `…/api/montecarlo?code=…`) each shown as "…". Works on text that is not
+ * a URL too.
+ */
+export function withoutSecrets(raw: string): string {
+  const url = raw.trim().replace(/[\t\n\r]/g, ''); // as the URL parser reads it
+  const query = url.indexOf('?');
+  const fragment = url.indexOf('#');
+  const ends = [query, fragment].filter((i) => i >= 0);
+  const head = url.slice(0, Math.min(url.length, ...ends));
+  // everything before the last "@" of the host part: "https://user:pass@host/api" → "https://…@host/api"
+  const hidden = head.replace(/^([a-z][a-z\d+.-]*:[/\\]+)?[^/\\]*@/i, '$1…@');
+  return `${hidden}${query >= 0 && (fragment < 0 || query < fragment) ? '?…' : ''}${fragment >= 0 ? '#…' : ''}`;
 }
 
 /** Settings saved with the workbook; `pageOrigin` is the page's own (see {@link checkEndpoint}). */

@@ -560,6 +560,7 @@ function start(host: Office.HostType | null): void {
     const loaded = from.load(); // a saved URL the page would refuse is dropped, and the note says why
     [store, settings] = [from, loaded.settings];
     $('settings-note').textContent = loaded.dropped;
+    if (loaded.dropped !== '') ($('settings') as HTMLDetailsElement).open = true; // the note is in the closed panel
   } catch {
     // a host without document settings (a test double): keep the browser store
   }
