@@ -12,7 +12,7 @@ import { plan } from '../method/plan';
 import { planMarketState, withPrefix } from '../method/planCurve';
 import { condorHorizonDays, lastCondorExpiryField } from '../scenario/mcSetup';
 import type { MonteCarloSetup } from '../scenario/mcTypes';
-import { entryCreditNotes, type ScenarioBook } from '../scenario/scenarioBook';
+import { entryCreditNotes, entryRounding, type ScenarioBook } from '../scenario/scenarioBook';
 import { hedgeContextFrom, type HedgeContext } from './structureContext';
 import { TAIL_STRUCTURES, defaultMarker, type LegMarker } from './structurePricing';
 import { compareInContext } from './structureScoring';
@@ -165,11 +165,12 @@ export function frontierSetup(input: unknown, mark: LegMarker = defaultMarker): 
     overlay: componentLegs.flat(),
     tail: [],
     condorEntryValue: -pl.ladder.maxProfit,
+    ...entryRounding(pl.condors),
     condorMaxLoss: pl.ladder.maxLoss,
   };
   const inputNotes = [
     ...(v.plan.positions !== undefined ? [HELD_NOT_USED] : []),
-    ...entryCreditNotes(book.condorEntryValue, book.condor, markBook(book.condor, now).value, 'paths'),
+    ...entryCreditNotes(book, markBook(book.condor, now).value, 'paths'),
   ];
   const horizonDays = condorHorizonDays(book);
   const pathCount = v.pathCount ?? v.paths - v.firstPath;

@@ -206,10 +206,7 @@ function setupOf(v: MonteCarloInput, limits: MonteCarloWorkLimits): MonteCarloSe
   const measure = v.dynamics === 'sqrt-legacy' ? 'risk-neutral' : (v.measure ?? 'real-world');
   const condorToday =
     book.condor.length === 0 ? 0 : markBook(book.condor, shiftedState(book, 0, book.spot, book.vix)).value;
-  const inputNotes = [
-    ...heldBookNotes(v.plan, 'montecarlo'),
-    ...entryCreditNotes(book.condorEntryValue, book.condor, condorToday, 'paths'),
-  ];
+  const inputNotes = [...heldBookNotes(v.plan, 'montecarlo'), ...entryCreditNotes(book, condorToday, 'paths')];
   return {
     ...(inputNotes.length > 0 ? { inputNotes } : {}),
     book,

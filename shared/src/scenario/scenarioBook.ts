@@ -50,6 +50,12 @@ export interface ScenarioBook {
    */
   condorEntryValue?: number;
   /**
+   * How far, USD, the entry value may lie from the surface's price of the condors by the rounding of
+   * a typed credit to the cent a share: half a cent × 100 × the condors whose credit was given
+   * (0 when none was: a priced credit is the surface's own, or a vol's, to the last digit).
+   */
+  condorEntryRounding?: number;
+  /**
    * The condor's max loss, USD: a plan's `ladder.maxLoss` (each condor's (wing − credit) · 100 · n,
    * summed). Default: the entry value less the lowest settlement of the legs of each expiry,
    * summed over the expiries (see the Monte Carlo engine's `prepare`).
@@ -215,21 +221,36 @@ export function heldBookNotes(p: PlanInput | undefined, route: 'montecarlo' | 's
 }
 
 /**
+ * A plan book's `condorEntryRounding`: half a cent a share × 100 × the contracts of each condor
+ * whose credit was typed (`given`), USD, how far the entry value may lie from the surface's price
+ * by a credit rounded to the cent; no field when no credit was typed (so such a run's key is as before).
+ */
+export function entryRounding(condors: readonly { creditSource: string; legs: readonly Leg[] }[]): {
+  condorEntryRounding?: number;
+} {
+  let rounding = 0;
+  for (const c of condors) {
+    if (c.creditSource !== 'given') continue;
+    // four legs of the condor's quantity each
+    rounding += (0.5 * c.legs.reduce((n, l) => n + Math.abs(l.quantity), 0)) / 4;
+  }
+  return rounding > 0 ? { condorEntryRounding: rounding } : {};
+}
+
+/**
  * Why the condor's P&L is not 0 with nothing moved today when it counts from its entry credit:
  * the credit the plan was sized on is not what the surface prices the condor at today. Nothing
- * for a book (no entry value: its mark today is its base), and nothing within the surface's price
- * rounded to the cent a share (half a cent × 100 a condor: four legs of its quantity each), so a
- * credit typed as quoted says nothing. `paths`: the Monte Carlo and the frontier, whose paths count
- * the condor from the credit; `stress`: the grid.
+ * for a book (no entry value: its mark today is its base), and nothing within `rounding` (a typed
+ * credit rounded to the cent a share: {@link entryRounding}) or a cent. `paths`: the Monte Carlo
+ * and the frontier, whose paths count the condor from the credit; `stress`: the grid.
  */
 export function entryCreditNotes(
-  entry: number | undefined,
-  condor: readonly Leg[],
+  book: Pick<ScenarioBook, 'condorEntryValue' | 'condorEntryRounding'>,
   markToday: number,
   route: 'paths' | 'stress',
 ): string[] {
-  const condors = condor.reduce((n, l) => n + Math.abs(l.quantity), 0) / 4;
-  if (entry === undefined || Math.abs(markToday - entry) <= Math.max(0.005, 0.5 * condors)) return [];
+  const entry = book.condorEntryValue;
+  if (entry === undefined || Math.abs(markToday - entry) <= Math.max(0.005, book.condorEntryRounding ?? 0)) return [];
   const gap = markToday - entry;
   const carries = route === 'stress' ? 'every condor cell includes' : "every path's condor P&L includes";
   const shows = route === 'stress' ? ' (the cell of no move today shows it alone)' : '';
@@ -281,6 +302,7 @@ export function scenarioSource(v: {
         tail: pl.book.tail.length > 0 ? pl.book.tail : tailAtZero(pl.tail),
         tailBudget: pl.tail.budget,
         condorEntryValue: -pl.ladder.maxProfit,
+        ...entryRounding(pl.condors),
         condorMaxLoss: pl.ladder.maxLoss,
         condorGroups: pl.condors.map((c) => ({ legs: c.legs.length, maxLoss: c.maxLoss })),
       },

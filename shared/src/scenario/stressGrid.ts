@@ -233,10 +233,7 @@ export function stressGrid(input: unknown): StressGridResult {
     overlay: [],
     tail: [],
     total: [],
-    notes: [
-      ...heldBookNotes(v.plan, 'stress'),
-      ...entryCreditNotes(book.condorEntryValue, book.condor, value(book.condor, today), 'stress'),
-    ],
+    notes: [...heldBookNotes(v.plan, 'stress'), ...entryCreditNotes(book, value(book.condor, today), 'stress')],
   };
   const plan = v.plan !== undefined;
   for (const [i, d] of v.days.entries()) {

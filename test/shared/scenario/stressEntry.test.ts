@@ -76,6 +76,27 @@ describe('stress grid of a plan: the condor from its credit', () => {
     expect(off.notes[0]).toContain(`includes the +$${off.condor[0]![0]![0]!.toFixed(2)} between them`);
   });
 
+  it('in a ladder, only the condors with a typed credit may round: a typed 1-lot 40 cents off beside priced 100-lots is named', () => {
+    const { positions: _held, ...LADDER } = JSON.parse(
+      readFileSync(join('docs', 'examples', 'plan-ladder.json'), 'utf8'),
+    ) as PlanInput & { condors: NonNullable<PlanInput['condors']> };
+    const priced = LADDER.condors.map((c, i) => ({ ...c, quantity: i === 0 ? 1 : 100 }));
+    const perShare = plan({ ...LADDER, condors: priced }).condors[0]!.credit;
+    const withCredit = (credit: number): PlanInput => ({
+      ...LADDER,
+      condors: priced.map((c, i) => (i === 0 ? { ...c, credit } : c)),
+    });
+    const grid = (p: PlanInput) => stressGrid({ plan: p, spxMoves: [0], vixLevels: [LADDER.market!.vix], days: [0] });
+    const rounded = Math.round(perShare * 100) / 100;
+    expect(grid(withCredit(rounded)).notes).toEqual([]);
+    const off = grid(withCredit(rounded + 0.4));
+    expect(off.condor[0]![0]![0]).toBeCloseTo((rounded + 0.4 - perShare) * 100, 6);
+    expect(off.notes).toEqual([
+      expect.stringContaining(`includes the +$${off.condor[0]![0]![0]!.toFixed(2)} between them`),
+    ]);
+    expect(runMonteCarloChunk({ plan: withCredit(rounded + 0.4), paths: 4, seed: 1 }).inputNotes).toHaveLength(1);
+  });
+
   it('a book without an entry value keeps its mark as the base', () => {
     const g = stressGrid({ book: BOOK, spxMoves: [0], vixLevels: [BOOK.vix], days: [0] });
     expect(g.notes.join(' ')).not.toContain('credit the plan was sized on');
