@@ -373,6 +373,9 @@ describe('parseFrontier', () => {
     // an answer from before overlayShare: worked out from the overlay component's premium
     const older = { ...answer, components: [{ name: 'overlay', premium: 2_000 }] };
     expect(parseFrontier(older).points.map((p) => p.overlayShare)).toEqual([null, '40%']);
+    // an overlay bought is never shown as 0%: a premium of 1 where 2,000 gave 40%
+    const tiny = { ...older, components: [{ name: 'overlay', premium: 1 }] };
+    expect(parseFrontier(tiny).points.map((p) => p.overlayShare)).toEqual([null, '<1%']);
   });
   it('says the cheapest match costs before fees, as every frontier cost is', () => {
     const m = {

@@ -76,7 +76,8 @@ function num(o: Record<string, unknown>, key: string, where: string): number {
   return v;
 }
 
-const percent = (v: number): string => `${Math.round(v * 100)}%`;
+/** A share as a whole percent; one above 0 that rounds to 0% reads "<1%" (an overlay bought is never "0%"). */
+const percent = (v: number): string => (v > 0 && v < 0.005 ? '<1%' : `${Math.round(v * 100)}%`);
 
 function splitText(v: unknown): string {
   if (typeof v === 'number' && Number.isFinite(v)) return percent(v);
