@@ -126,7 +126,7 @@ describe('ALVH.FRONTIER', () => {
     const given = rows.map((r) => (r[0] === 'credit' ? ['credit', 9] : r));
     const note = String((call(given, [[0, 2000]], 300, 2) as unknown[][]).at(-1)![10]);
     expect(note).toMatch(
-      /paths where SPX ends lower \(seed 2\); The condor's P&L counts from the credit the plan was sized on, \$[\d,.]+; .* between them(; |$)/,
+      /paths where SPX ends lower \(seed 2\); the condor's P&L counts from the credit the plan was sized on, \$[\d,.]+; .* between them(; |$)/,
     );
     expect(note).not.toContain('.;');
   });
