@@ -8,6 +8,7 @@ export * from './errors';
 export * from './validate';
 export * from './dates';
 export * from './textEncoding';
+export * from './httpReasons';
 export * from './schemas/index';
 export * from './pricing/index';
 export * from './market/index';

@@ -5,7 +5,7 @@
  * logged, never sent).
  */
 import type { HttpResponseInit, InvocationContext } from '@azure/functions';
-import { isAlvhError, type AlvhErrorCode } from '@alvh/shared';
+import { HTTP_REASON_PHRASES, isAlvhError, type AlvhErrorCode } from '@alvh/shared';
 import { JobTimeoutError, PoolBusyError, PoolClosedError } from '../compute/pool';
 import { NonFiniteResultError } from './jsonSafe';
 import { API_HEADERS } from './security';
@@ -91,24 +91,6 @@ export type HttpProblemCode = keyof typeof HTTP_PROBLEMS;
 /** Every code a problem document carries: the ALVH error codes, a non-finite result, the plain HTTP ones. */
 export type ProblemCode = AlvhErrorCode | 'non_finite_result' | HttpProblemCode;
 
-const STATUS_TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  408: 'Request Timeout',
-  413: 'Content Too Large',
-  415: 'Unsupported Media Type',
-  417: 'Expectation Failed',
-  422: 'Unprocessable Content',
-  429: 'Too Many Requests',
-  431: 'Request Header Fields Too Large',
-  499: 'Client Closed Request',
-  500: 'Internal Server Error',
-  501: 'Not Implemented',
-  503: 'Service Unavailable',
-};
-
 /**
  * A plain HTTP problem (`type: about:blank`, title = the status phrase, as RFC 9457 §4.2.1 asks).
  * The code is one of {@link HTTP_PROBLEMS}, and the status the one it lists for it.
@@ -119,7 +101,7 @@ export function httpProblem<C extends HttpProblemCode>(
   detail: string,
   extra: Partial<Problem> = {},
 ): Problem {
-  return { type: 'about:blank', title: STATUS_TITLES[status] ?? 'Error', status, detail, code, ...extra };
+  return { type: 'about:blank', title: HTTP_REASON_PHRASES[status] ?? 'Error', status, detail, code, ...extra };
 }
 
 /** The status of each ALVH error code. */
