@@ -3,7 +3,7 @@
  * one tail structure, costing at most the budget, that leaves the least CVaR 95 on the down paths.
  *
  * A mix (o overlay units, t units of structure s) is allowed at budget B when o · P₀ ≤ max(splits)
- * · B (the overlay within the largest overlay share) and o · P₀ + t · Pₛ ≤ B. Every unit count
+ * · B (the overlay within the largest overlay cap) and o · P₀ + t · Pₛ ≤ B. Every unit count
  * from 0 up is allowed, so the mixes of a budget contain those of every smaller budget: the best
  * at a larger budget is never worse, and a budget's answer does not depend on the other budgets
  * asked with it. Ties go to the cheaper mix, then to fewer structure index and overlay units.

@@ -72,14 +72,14 @@ export const FrontierInputSchema = z
     splits: z
       .array(
         z
-          .number({ error: 'pass overlay shares as decimals 0-1' })
+          .number({ error: 'pass overlay caps as decimals 0-1 (shares of the budget)' })
           .finite()
-          .min(0, { error: 'pass overlay shares ≥ 0' })
-          .max(1, { error: 'pass overlay shares ≤ 1 (decimals: 0.25 = a quarter)' }),
-        { error: 'pass overlay shares as a list, e.g. [0, 0.5, 1]' },
+          .min(0, { error: 'pass overlay caps ≥ 0' })
+          .max(1, { error: 'pass overlay caps ≤ 1 (decimals: 0.25 = a quarter of the budget)' }),
+        { error: 'pass overlay caps as a list, e.g. [0, 0.5, 1]' },
       )
-      .min(1, { error: 'pass at least one overlay share' })
-      .max(11, { error: 'pass at most 11 overlay shares' })
+      .min(1, { error: 'pass at least one overlay cap' })
+      .max(11, { error: 'pass at most 11 overlay caps' })
       .default([...DEFAULT_FRONTIER_SPLITS]),
     /** Total paths of the run (every budget is scored on the same paths). */
     paths: wholeNumber(2, MAX_PATHS, 'paths').default(20_000),

@@ -391,7 +391,9 @@ describe('frontier input and limits', () => {
     expect(errorOf(() => frontierSetup({ plan: PLAN_INPUT, budgets: [1e12] })).message).toBe(
       'budgets[0]: is 1e+12; pass budgets of at most 1,000,000,000 USD',
     );
-    expect(errorOf(() => frontierSetup({ plan: PLAN_INPUT, splits: [1.5] })).message).toMatch(/≤ 1/);
+    expect(errorOf(() => frontierSetup({ plan: PLAN_INPUT, splits: [1.5] })).message).toMatch(
+      /pass overlay caps ≤ 1 \(decimals: 0.25 = a quarter of the budget\)/,
+    );
     expect(errorOf(() => frontierSetup({ plan: PLAN_INPUT, paths: 10, firstPath: 10 })).field).toBe('firstPath');
     // a policy beside the plan: where it goes, not only "unknown field"
     expect(errorOf(() => frontierSetup({ plan: PLAN_INPUT, policy: { tailCoverage: 2 } } as never)).message).toMatch(
