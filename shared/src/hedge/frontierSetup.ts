@@ -6,13 +6,13 @@
 import { noSolution } from '../errors';
 import { parseInput } from '../schemas/parse';
 import { buildTermStructure } from '../market/index';
-import { markBook, surfacesOf, type Leg } from '../book/index';
+import { surfacesOf, type Leg } from '../book/index';
 // the method's files, not its barrel: the plan (in the barrel) reads the hedge module
 import { plan } from '../method/plan';
 import { planMarketState, withPrefix } from '../method/planCurve';
 import { condorHorizonDays, lastCondorExpiryField } from '../scenario/mcSetup';
 import type { MonteCarloSetup } from '../scenario/mcTypes';
-import { entryCreditNotes, entryRounding, type ScenarioBook } from '../scenario/scenarioBook';
+import { entryCreditNotes, type ScenarioBook } from '../scenario/scenarioBook';
 import { hedgeContextFrom, type HedgeContext } from './structureContext';
 import { TAIL_STRUCTURES, defaultMarker, type LegMarker } from './structurePricing';
 import { compareInContext } from './structureScoring';
@@ -165,13 +165,9 @@ export function frontierSetup(input: unknown, mark: LegMarker = defaultMarker): 
     overlay: componentLegs.flat(),
     tail: [],
     condorEntryValue: -pl.ladder.maxProfit,
-    ...entryRounding(pl.condors),
     condorMaxLoss: pl.ladder.maxLoss,
   };
-  const inputNotes = [
-    ...(v.plan.positions !== undefined ? [HELD_NOT_USED] : []),
-    ...entryCreditNotes(book, markBook(book.condor, now).value, 'paths'),
-  ];
+  const inputNotes = [...(v.plan.positions !== undefined ? [HELD_NOT_USED] : []), ...entryCreditNotes(pl, 'paths')];
   const horizonDays = condorHorizonDays(book);
   const pathCount = v.pathCount ?? v.paths - v.firstPath;
   checkFrontierWork(v.paths, pathCount, horizonDays, legsOf(book), lastCondorExpiryField({ plan: v.plan }));

@@ -17,8 +17,7 @@ import {
   type MonteCarloWorkLimits,
 } from '../schemas/scenario';
 import { entryCreditNotes, heldBookNotes, scenarioSource, type ScenarioBook } from './scenarioBook';
-import { shiftedState } from './stressGrid';
-import { markBook, type Leg } from '../book/index';
+import type { Leg } from '../book/index';
 import type { ModelParams, MonteCarloSetup } from './mcTypes';
 import type { VixClose } from './model/logVixFilter';
 
@@ -169,7 +168,7 @@ export function checkedMonteCarloRequest(
 
 /** The setup of a parsed input, its paths and horizon checked against `limits`. */
 function setupOf(v: MonteCarloInput, limits: MonteCarloWorkLimits): MonteCarloSetup {
-  const { book, policy } = scenarioSource(v);
+  const { book, policy, plan: pl } = scenarioSource(v);
   const lastExpiry = condorHorizonDays(book);
   const horizonDays = v.horizonDays ?? lastExpiry;
   const pathCount = v.pathCount ?? v.paths - v.firstPath;
@@ -204,9 +203,10 @@ function setupOf(v: MonteCarloInput, limits: MonteCarloWorkLimits): MonteCarloSe
   if (legacy.xi !== undefined) model.xi = legacy.xi;
   // The square-root dynamics' mean VIX is today's fitted curve and SPX drifts at r − q: risk-neutral.
   const measure = v.dynamics === 'sqrt-legacy' ? 'risk-neutral' : (v.measure ?? 'real-world');
-  const condorToday =
-    book.condor.length === 0 ? 0 : markBook(book.condor, shiftedState(book, 0, book.spot, book.vix)).value;
-  const inputNotes = [...heldBookNotes(v.plan, 'montecarlo'), ...entryCreditNotes(book, condorToday, 'paths')];
+  const inputNotes = [
+    ...heldBookNotes(v.plan, 'montecarlo'),
+    ...(pl === undefined ? [] : entryCreditNotes(pl, 'paths')),
+  ];
   return {
     ...(inputNotes.length > 0 ? { inputNotes } : {}),
     book,

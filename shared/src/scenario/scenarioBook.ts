@@ -8,7 +8,7 @@ import { invalidInput } from '../errors';
 import { usd } from '../method/audit';
 import { parseIsoDate } from '../dates';
 import { buildTermStructure, futureForExpiry, isVxExpiry, unlistedExpiry, vxExpiryFix } from '../market/index';
-import { marketSurface, plan, planMarketState } from '../method/index';
+import { marketSurface, plan, planMarketState, type Plan } from '../method/index';
 import { withPrefix } from '../method/planCurve';
 import { checkListedStrike, checkSpotAndStrikes, checkVxPrice } from '../validate';
 import { resolvePolicy, type Policy } from '../schemas/policy';
@@ -49,12 +49,6 @@ export interface ScenarioBook {
    * here. Default: the model mark at t = 0.
    */
   condorEntryValue?: number;
-  /**
-   * How far, USD, the entry value may lie from the surface's price of the condors by the rounding of
-   * a typed credit to the cent a share: half a cent × 100 × the condors whose credit was given
-   * (0 when none was: a priced credit is the surface's own, or a vol's, to the last digit).
-   */
-  condorEntryRounding?: number;
   /**
    * The condor's max loss, USD: a plan's `ladder.maxLoss` (each condor's (wing − credit) · 100 · n,
    * summed). Default: the entry value less the lowest settlement of the legs of each expiry,
@@ -221,36 +215,23 @@ export function heldBookNotes(p: PlanInput | undefined, route: 'montecarlo' | 's
 }
 
 /**
- * A plan book's `condorEntryRounding`: half a cent a share × 100 × the contracts of each condor
- * whose credit was typed (`given`), USD, how far the entry value may lie from the surface's price
- * by a credit rounded to the cent; no field when no credit was typed (so such a run's key is as before).
- */
-export function entryRounding(condors: readonly { creditSource: string; legs: readonly Leg[] }[]): {
-  condorEntryRounding?: number;
-} {
-  let rounding = 0;
-  for (const c of condors) {
-    if (c.creditSource !== 'given') continue;
-    // four legs of the condor's quantity each
-    rounding += (0.5 * c.legs.reduce((n, l) => n + Math.abs(l.quantity), 0)) / 4;
-  }
-  return rounding > 0 ? { condorEntryRounding: rounding } : {};
-}
-
-/**
  * Why the condor's P&L is not 0 with nothing moved today when it counts from its entry credit:
- * the credit the plan was sized on is not what the surface prices the condor at today. Nothing
- * for a book (no entry value: its mark today is its base), and nothing within `rounding` (a typed
- * credit rounded to the cent a share: {@link entryRounding}) or a cent. `paths`: the Monte Carlo
- * and the frontier, whose paths count the condor from the credit; `stress`: the grid.
+ * the credit the plan was sized on (its max profit) is not what the surface prices its condors at
+ * today (their `markValue`, summed). Nothing within half a cent in all, nor within the rounding of a typed
+ * credit to the cent a share (half a cent × 100 × the contracts of each condor whose credit was
+ * `given`; a credit priced from a vol or the surface has no rounding). `paths`: the Monte Carlo and
+ * the frontier, whose paths count the condor from the credit; `stress`: the grid.
  */
-export function entryCreditNotes(
-  book: Pick<ScenarioBook, 'condorEntryValue' | 'condorEntryRounding'>,
-  markToday: number,
-  route: 'paths' | 'stress',
-): string[] {
-  const entry = book.condorEntryValue;
-  if (entry === undefined || Math.abs(markToday - entry) <= Math.max(0.005, book.condorEntryRounding ?? 0)) return [];
+export function entryCreditNotes(pl: Pick<Plan, 'ladder' | 'condors'>, route: 'paths' | 'stress'): string[] {
+  const entry = -pl.ladder.maxProfit;
+  let markToday = 0;
+  let rounding = 0;
+  for (const c of pl.condors) {
+    markToday += c.markValue;
+    // a condor's first leg, its long put, holds its quantity
+    if (c.creditSource === 'given') rounding += 0.5 * Math.abs(c.legs[0]!.quantity);
+  }
+  if (Math.abs(markToday - entry) <= Math.max(0.005, rounding)) return [];
   const gap = markToday - entry;
   const carries = route === 'stress' ? 'every condor cell includes' : "every path's condor P&L includes";
   const shows = route === 'stress' ? ' (the cell of no move today shows it alone)' : '';
@@ -272,6 +253,8 @@ export function scenarioSource(v: {
 }): {
   book: ScenarioBook;
   policy: Policy;
+  /** The method's plan, when the input is one (its condors' marks and credits: {@link entryCreditNotes}). */
+  plan?: Plan;
 } {
   if (v.plan !== undefined) {
     // what the method refuses in the plan is named where it sits in this request
@@ -284,6 +267,7 @@ export function scenarioSource(v: {
     const state = planMarketState(pl.market, pl.surface);
     return {
       policy,
+      plan: pl,
       book: {
         valuationDate: pl.valuationDate,
         spot: pl.market.spot,
@@ -302,7 +286,6 @@ export function scenarioSource(v: {
         tail: pl.book.tail.length > 0 ? pl.book.tail : tailAtZero(pl.tail),
         tailBudget: pl.tail.budget,
         condorEntryValue: -pl.ladder.maxProfit,
-        ...entryRounding(pl.condors),
         condorMaxLoss: pl.ladder.maxLoss,
         condorGroups: pl.condors.map((c) => ({ legs: c.legs.length, maxLoss: c.maxLoss })),
       },

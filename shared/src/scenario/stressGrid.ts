@@ -208,7 +208,7 @@ function cellValue(book: ScenarioBook, plan: boolean, layer: GridLayer, s: Marke
  */
 export function stressGrid(input: unknown): StressGridResult {
   const v = parseInput(StressGridInputSchema, input);
-  const { book } = scenarioSource(v);
+  const { book, plan: pl } = scenarioSource(v);
   const vixLevels = v.vixLevels ?? defaultVixLevels(book.vix);
   checkStressLimits(v.spxMoves.length, vixLevels.length, v.days.length);
   checkReachableLevels(book, vixLevels, v.days, v.vixLevels !== undefined);
@@ -233,7 +233,7 @@ export function stressGrid(input: unknown): StressGridResult {
     overlay: [],
     tail: [],
     total: [],
-    notes: [...heldBookNotes(v.plan, 'stress'), ...entryCreditNotes(book, value(book.condor, today), 'stress')],
+    notes: [...heldBookNotes(v.plan, 'stress'), ...(pl === undefined ? [] : entryCreditNotes(pl, 'stress'))],
   };
   const plan = v.plan !== undefined;
   for (const [i, d] of v.days.entries()) {
