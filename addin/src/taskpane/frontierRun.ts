@@ -8,7 +8,7 @@
  */
 import { frontierPathLimit } from '@alvh/shared';
 import { parseFrontier } from '../common/frontierViews';
-import { Cancelled, RunError, postStreamed, runInWorker } from './jobs';
+import { Cancelled, RunError, postStreamed, routeUrl, runInWorker } from './jobs';
 import { vixClosesBox } from './form';
 import { renderFrontier } from './hedgeRender';
 import { byId, showError } from './render';
@@ -109,7 +109,7 @@ function start(
  * another host's page) it may be an API older than the route or a URL that is not the API's.
  */
 export function notOffered(settings: Settings, fromApi: boolean): string {
-  const at = `${settings.endpoint}/frontier`;
+  const at = routeUrl(settings, 'frontier');
   const here = 'or clear the URL in Settings to run it here';
   return fromApi
     ? `${new URL(settings.endpoint).host} does not offer the frontier (POST /frontier answered 404): update the API, ${here}.`
