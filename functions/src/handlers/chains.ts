@@ -21,7 +21,7 @@ import {
   type SpxSurfaceData,
 } from '@alvh/shared';
 import type { z } from 'zod';
-import { runCompute } from '../compute';
+import { checkComputeRoom, runCompute } from '../compute';
 import type { ChainFitJob, ChainFitResult } from '../compute/jobs';
 import type { RouteCall } from '../http/route';
 
@@ -95,6 +95,7 @@ async function bookFitted(book: Json, call: RouteCall): Promise<Json> {
  * `body` with the chain of its plan's market fitted on the pool (a plan input: POST /api/plan), and
  * the chain's quotes for the plan's orders. A body with a chain is checked against `schema` first
  * (the route checks every body again, so one without a chain is returned as it is, unchecked here).
+ * A full pool refuses a body with a chain before that check: its 503 costs no parse of the chain.
  */
 export async function planWithChainFitted(
   body: unknown,
@@ -102,6 +103,7 @@ export async function planWithChainFitted(
   schema: z.ZodType,
 ): Promise<{ body: unknown; quotes?: ChainQuoteRow[] }> {
   if (!isObject(body) || !hasChain(body.market)) return { body };
+  checkComputeRoom(); // the fit needs the pool: a full one answers its 503 before the body is checked
   parseInput(schema, body);
   return planFitted(body, call);
 }
@@ -119,13 +121,15 @@ async function inPlan<T>(f: () => Promise<T>): Promise<T> {
 /**
  * `body` with the chains of a scenario input fitted on the pool: `plan.market` and `book` (POST
  * /api/stress, /api/montecarlo, /api/frontier). A body with a chain is checked against `schema`
- * first; one without is returned as it is, for the route to check.
+ * first (a full pool refuses it before that check); one without is returned as it is, for the
+ * route to check.
  */
 export async function scenarioWithChainsFitted(body: unknown, call: RouteCall, schema: z.ZodType): Promise<unknown> {
   if (!isObject(body)) return body;
   const { plan, book } = body;
   const planChain = isObject(plan) && hasChain(plan.market);
   if (!planChain && !hasChain(book)) return body;
+  checkComputeRoom(); // the fits need the pool: a full one answers its 503 before the body is checked
   parseInput(schema, body);
   let out = body;
   if (isObject(plan)) out = { ...out, plan: (await inPlan(() => planFitted(plan, call))).body };

@@ -4,7 +4,7 @@
  * vols of the points asked for. The request is checked on the request thread against strict
  * schemas (an unknown field at any depth is a 400) and the work limits (422); a chain is parsed
  * and fitted on the worker pool (hundreds of milliseconds of CPU), the index form runs inline (a
- * few milliseconds, like /api/plan).
+ * few milliseconds, like /api/plan). A full pool answers a chain's 503 before the chain is read.
  */
 import {
   buildSurface,
@@ -19,7 +19,7 @@ import {
   type SurfaceResponse,
 } from '@alvh/shared';
 import { z } from 'zod';
-import { runCompute } from '../compute';
+import { checkComputeRoom, runCompute } from '../compute';
 import { fromCompute, type JsonText, type RouteCall } from '../http/route';
 
 /** Most characters of chain text: about twice the largest real quotedata file (1.55 MB, 10 257 strike rows). */
@@ -68,6 +68,7 @@ export async function surfaceHandler(body: unknown, call: RouteCall): Promise<Su
     // The index form (or an object that is neither: the index schema names what is missing).
     return buildSurface(parseInput(SurfaceIndicesInputSchema, body));
   }
+  checkComputeRoom(); // a chain is fitted on the pool: a full one answers its 503 before the chain is read
   const chain = body.chain;
   if (typeof chain === 'string' && chain.length > MAX_CHAIN_CHARS) {
     throw limitExceeded(
