@@ -19,7 +19,13 @@
 import type { HttpResponseInit } from '@azure/functions';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer as createHttpServer,
+  maxHeaderSize,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { homedir } from 'node:os';
@@ -431,11 +437,41 @@ function apiNotFound(path: string): Problem {
   });
 }
 
-/** The problem document for a malformed request the HTTP parser refused. */
-function clientErrorProblem(err: Error & { code?: string }): Problem {
+/** The 400 of a request that sends Content-Length and Transfer-Encoding together (RFC 9112 §6.3). */
+const BOTH_LENGTHS =
+  'the request sends both Content-Length and Transfer-Encoding, which disagree on where its body ends; send one of them: Content-Length for a body sent whole, or Transfer-Encoding: chunked';
+
+/**
+ * The problem document for a malformed request the HTTP parser refused; `limit` is the body limit
+ * in bytes, named when the Content-Length is not a byte count.
+ */
+function clientErrorProblem(err: Error & { code?: string; reason?: string }, limit: number): Problem {
   switch (err.code) {
-    case 'HPE_HEADER_OVERFLOW':
-      return httpProblem(431, 'headers_too_large', 'the request headers are too large; send fewer or shorter headers');
+    case 'HPE_HEADER_OVERFLOW': {
+      // Node counts the request line (the URL and its query) against the same limit as the headers.
+      const kib = Math.floor(maxHeaderSize / 1024);
+      return httpProblem(
+        431,
+        'headers_too_large',
+        `the request line and headers together exceed ${kib} KiB; shorten the URL's query or send fewer or shorter headers`,
+      );
+    }
+    case 'HPE_INVALID_TRANSFER_ENCODING':
+      // Node's parser: Transfer-Encoding after a Content-Length (the other order is below).
+      return httpProblem(400, 'bad_request', BOTH_LENGTHS);
+    case 'HPE_UNEXPECTED_CONTENT_LENGTH':
+      return httpProblem(
+        400,
+        'bad_request',
+        'the request sends Content-Length more than once; send one Content-Length header',
+      );
+    case 'HPE_INVALID_CONTENT_LENGTH':
+      if (/Transfer-Encoding/i.test(err.reason ?? err.message)) return httpProblem(400, 'bad_request', BOTH_LENGTHS);
+      return httpProblem(
+        400,
+        'bad_request',
+        `the request's Content-Length is not a length in bytes; send Content-Length as a whole number of bytes, at most ${limit}`,
+      );
     case 'ERR_HTTP_REQUEST_TIMEOUT':
       return httpProblem(
         408,
@@ -854,7 +890,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     afterAnswers(socket, (receiving) => {
       if (!socket.writable || answered.has(socket) || receiving?.headersSent) socket.destroy();
       else {
-        endWithProblem(socket, clientErrorProblem(err));
+        endWithProblem(socket, clientErrorProblem(err, limit));
         // The request whose body was still arriving is worked on no more: once the problem is
         // out, closing the socket aborts its body, so its reading ends and its work is released.
         if (receiving) socket.once('finish', () => socket.destroy());

@@ -34,7 +34,7 @@ const CODE_WORDS: Record<ProblemCode, string> = {
   insufficient_data: 'a series too short for the calculation',
   non_finite_result: 'inputs the schema accepts whose result overflows a double: `field` says where',
   too_many_pipelined: 'more than 8 requests sent on one connection ahead of their answers; the connection is closed',
-  headers_too_large: 'request headers over 16 KiB',
+  headers_too_large: 'the request line (its URL with the query) and headers together over 16 KiB',
   client_closed_request: 'the client closed the connection and its run was cancelled: nobody receives this answer',
   internal_error: 'a defect, never caused by input: `id` to quote, the same id is in the server log',
   not_implemented: 'the body is sent with a transfer coding other than chunked',
