@@ -264,8 +264,24 @@ function afterAnswers(socket: Socket, then: (receiving?: ServerResponse) => void
 
 /** Requests told 100 Continue: their body is on its way. */
 const continued = new WeakSet<IncomingMessage>();
-/** Connections whose answer is out while their body is still read: a later timeout must not answer again. */
+/**
+ * Connections whose answer is out (or being sent) while their request's body is still read: a
+ * later timeout or malformed chunk of that body must not answer again (`clientError` closes them
+ * silently). A connection leaves the set once that body has all come, for its next request.
+ */
 const answered = new WeakSet<Socket>();
+
+/**
+ * Mark `req`'s connection answered if its answer goes out before its body has all come (a body
+ * drained unread behind a 404, a 405 or a refused query), until that body has come.
+ */
+function watchEarlyAnswer(req: IncomingMessage, res: ServerResponse): void {
+  const socket = req.socket;
+  res.once('finish', () => {
+    if (!req.complete) answered.add(socket);
+  });
+  req.once('end', () => answered.delete(socket));
+}
 
 /**
  * Answer a problem to a request whose body is not read, and close the connection once that body
@@ -790,6 +806,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
 
   const pipelining = guardPipelining();
   const listener = (req: IncomingMessage, res: ServerResponse) => {
+    watchEarlyAnswer(req, res);
     // A connection's requests are worked on one at a time, a few at most sent ahead of their
     // answers: past that one refusal closes it, and nothing after it is worked on.
     const verdict = pipelining.admit(req, res, () => serve(req, res));

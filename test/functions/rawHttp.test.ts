@@ -1,10 +1,12 @@
 /**
  * Malformed HTTP on a raw socket, answered in words that name what is wrong: Content-Length and
  * Transfer-Encoding sent together, Content-Length sent twice or not a byte count, a request line
- * (its URL's query) over the header limit.
+ * (its URL's query) over the header limit. And an answer sent before its request's body was read
+ * (an unknown /api path, an unknown query parameter, a POST to a file) is the connection's only
+ * answer to that request: a body that then stops short and times out gets no second one.
  */
 import { maxHeaderSize } from 'node:http';
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalHost, type LocalHost } from '../../functions/src/localHost';
 
@@ -102,6 +104,111 @@ describe('a request line over the header limit', () => {
   });
 });
 
-it('logged no server errors', () => {
-  expect(errors).toEqual([]);
+interface Client {
+  socket: Socket;
+  text: () => string;
+  closed: Promise<void>;
+  /** The host's side of the connection. */
+  serverSide: Promise<Socket>;
+  /** The first whole answer after the first `from` characters received. */
+  answer: (from?: number) => Promise<Answer>;
+}
+
+/** A raw connection kept open, and what it receives. */
+function openClient(): Client {
+  const serverSide = new Promise<Socket>((ok) => host.server.once('connection', ok));
+  const socket = connect(host.port, '127.0.0.1');
+  let data = '';
+  socket.on('data', (d: Buffer) => (data += d.toString('latin1')));
+  socket.on('error', () => undefined);
+  const closed = new Promise<void>((ok) => socket.once('close', () => ok()));
+  const answer = (from = 0) =>
+    new Promise<Answer>((ok, fail) => {
+      const check = () => {
+        const a = firstAnswer(data.slice(from));
+        if (!a) return;
+        socket.off('data', check);
+        ok(a);
+      };
+      socket.on('data', check);
+      void closed.then(() => fail(new Error(`closed without an answer: ${data.slice(from, from + 300)}`)));
+      check();
+    });
+  return { socket, text: () => data, closed, serverSide, answer };
+}
+
+/** Node's request timeout on `socket`, as it reports it once the timeout has passed, without waiting for it. */
+function timeOut(socket: Socket): void {
+  host.server.emit(
+    'clientError',
+    Object.assign(new Error('request timeout'), { code: 'ERR_HTTP_REQUEST_TIMEOUT' }),
+    socket,
+  );
+}
+
+describe('an answer sent before its body was read is the only answer to that request', () => {
+  it.each([
+    ['an unknown /api path', 'POST /api/nope', 404],
+    ['an unknown query parameter', 'POST /api/plan?nope=1', 400],
+    ['a POST to a file', 'POST /taskpane.html', 405],
+  ])('%s: the body then times out, and the connection closes with nothing more', async (_, line, status) => {
+    const c = openClient();
+    c.socket.write(`${line} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a`);
+    const first = await c.answer();
+    expect(first.status).toBe(status);
+    const before = c.text();
+    timeOut(await c.serverSide);
+    await c.closed;
+    expect(c.text()).toBe(before);
+  });
+
+  it("with the host's own timeouts (shortened): a body trickled after its 404 gets no 408 when it times out", async () => {
+    const h = await startLocalHost({ port: 0, host: '127.0.0.1', tls: false, logError: (...a) => errors.push(a) });
+    // Node checks them every second (the host's checking interval): 30 s and 10 s in service.
+    h.server.requestTimeout = 300;
+    h.server.headersTimeout = 200;
+    const timedOut = new Promise<void>((ok) =>
+      h.server.on('clientError', (e: { code?: string }) => e.code === 'ERR_HTTP_REQUEST_TIMEOUT' && ok()),
+    );
+    const socket = connect(h.port, '127.0.0.1');
+    // A byte every 100 ms: the connection is never idle long enough for the keep-alive timeout.
+    const trickle = setInterval(() => socket.write(' '), 100);
+    try {
+      let data = '';
+      socket.on('data', (d: Buffer) => (data += d.toString('latin1')));
+      socket.on('error', () => undefined);
+      const closed = new Promise<void>((ok) => socket.once('close', () => ok()));
+      socket.write(
+        'POST /api/nope HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{',
+      );
+      await Promise.all([timedOut, closed]);
+      expect(firstAnswer(data)?.status).toBe(404);
+      expect(data.match(/HTTP\/1\.1 /g)).toHaveLength(1);
+    } finally {
+      clearInterval(trickle);
+      socket.destroy();
+      await h.close();
+    }
+  });
+
+  it('once the body has come whole, the next request on the connection is answered, its own timeout too', async () => {
+    const c = openClient();
+    c.socket.write(
+      'POST /api/nope HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 4\r\n\r\n{"a',
+    );
+    expect((await c.answer()).status).toBe(404);
+    const seen = c.text().length;
+    c.socket.write(
+      '}POST /api/plan HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a',
+    );
+    await new Promise<void>((ok) => host.server.once('request', () => ok()));
+    timeOut(await c.serverSide);
+    const second = await c.answer(seen);
+    expect([second.status, (JSON.parse(second.body) as { code: string }).code]).toEqual([408, 'request_timeout']);
+    await c.closed;
+  });
+
+  it('logged no server errors', () => {
+    expect(errors).toEqual([]);
+  });
 });
