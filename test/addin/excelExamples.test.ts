@@ -15,9 +15,9 @@ const call = useBuiltFunctions();
 const doc = readFileSync(join(__dirname, '../../docs/excel.md'), 'utf8');
 
 describeWithData('docs/excel.md examples', () => {
-  it('MACD of the 40 VVIX closes to 2018-02-02: 4.6583 2.7507 1.9076', () => {
-    const vvix = [...cboeSeries('cboe_VVIX_History__ManULoreN14.csv')].filter(([d]) => d <= '2018-02-02').slice(-40);
-    expect(vvix[0]![0]).toBe('2017-12-06');
+  it('MACD of the 108 VVIX closes to 2018-02-02 (its settled length): 4.7067 2.8267 1.8800', () => {
+    const vvix = [...cboeSeries('cboe_VVIX_History__ManULoreN14.csv')].filter(([d]) => d <= '2018-02-02').slice(-108);
+    expect(vvix[0]![0]).toBe('2017-08-30');
     const [[m, s, h]] = call(
       'MACD',
       vvix.map(([, v]) => [v]),

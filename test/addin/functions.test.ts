@@ -171,7 +171,9 @@ describe('ALVH.BS and ALVH.BLACK76', () => {
     expect(direct).toBeCloseTo(4.7594, 4); // Hull, Options, Futures and Other Derivatives, example 15.6
     expect(one('BS', 'call', '42', ' 40 ', '0.5', '20%', '10%')).toBe(direct);
     expect(one('BS', 'call', '4.2e1', 40, 0.5, 0.2, 0.1)).toBe(direct);
-    expect(call('RSI', [[44], ['44.5'], [44.2], [45]], '2')).toEqual(call('RSI', [[44], [44.5], [44.2], [45]], 2));
+    expect(call('RSI', [[44], ['44.5'], [44.2], [45]], '2', null, false)).toEqual(
+      call('RSI', [[44], [44.5], [44.2], [45]], 2, null, false),
+    );
     // Anything else stays an error naming the argument: a decimal comma is never read as thousands.
     expect(expectInvalid('spot', 'BS', 'call', '4,2', 40, 0.5, 0.2)).toContain('"4,2"');
     expectInvalid('spot', 'BS', 'call', '42 pts', 40, 0.5, 0.2);
@@ -418,13 +420,16 @@ describe('ALVH.RSI and ALVH.MACD', () => {
   const closes = [
     44.34, 44.09, 44.15, 43.61, 44.33, 44.83, 45.1, 45.42, 45.84, 46.08, 45.89, 46.03, 45.61, 46.28, 46.28,
   ];
-  it('RSI: the latest value, or the series, from a column or a row', () => {
+  it('RSI with settle FALSE: the textbook value, or the series, from a column or a row', () => {
     const [[v]] = call(
       'RSI',
       closes.map((c) => [c]),
+      null,
+      null,
+      false,
     ) as [[number]];
     expect(v).toBeCloseTo(70.4641, 3);
-    expect(call('RSI', [closes])).toEqual([[rsi(closes).at(-1)]]);
+    expect(call('RSI', [closes], null, null, false)).toEqual([[rsi(closes).at(-1)]]);
     const more = [...closes, 46.0, 46.03, 46.41, 46.22, 45.64];
     expect(
       call(
@@ -432,6 +437,7 @@ describe('ALVH.RSI and ALVH.MACD', () => {
         more.map((c) => [c]),
         null,
         true,
+        false,
       ),
     ).toEqual(rsi(more).map((x) => [x]));
     expect(
@@ -439,10 +445,12 @@ describe('ALVH.RSI and ALVH.MACD', () => {
         'RSI',
         more.map((c) => [c]),
         5,
+        null,
+        'FALSE',
       ),
     ).toEqual([[rsi(more, 5).at(-1)]]);
   });
-  it('MACD: the latest row, or every row, equal to the core', () => {
+  it('MACD with settle FALSE: the latest row, or every row, equal to the core', () => {
     const values = Array.from({ length: 60 }, (_, i) => 5 + Math.sin(i / 4) + i / 50);
     const m = macd(values);
     const last = m.macd.length - 1;
@@ -450,20 +458,62 @@ describe('ALVH.RSI and ALVH.MACD', () => {
       call(
         'MACD',
         values.map((v) => [v]),
+        null,
+        null,
+        null,
+        null,
+        false,
       ),
     ).toEqual([[m.macd[last], m.signal[last], m.histogram[last]]]);
-    const all = call('MACD', [values], 5, 10, 3, true) as number[][];
+    const all = call('MACD', [values], 5, 10, 3, true, false) as number[][];
     const m2 = macd(values, 5, 10, 3);
     expect(all).toHaveLength(m2.macd.length);
     expect(all[0]).toEqual([m2.macd[0], m2.signal[0], m2.histogram[0]]);
   });
+  it('by default refuse fewer closes than settle the seed (#N/A naming the count, why and both fixes)', () => {
+    // 15 closes gave the textbook 70.46 as if settled: on SPX, RSI(14) of 15 closes was a median
+    // 5.4 points from the full history's, up to 30, on the other side of rsiWiden 40 one day in ten
+    const e = errorOf(() => call('RSI', [closes]));
+    expect(e.code).toBe(ErrorCode.notAvailable);
+    expect(e.message).toBe(
+      "closes: has 15 closes; RSI(14) settles at 100 (Wilder's averages weigh their seed before: it can be tens of points off); pass at least 100 closes, or settle FALSE for the textbook 15-close RSI",
+    );
+    expect(errorOf(() => call('RSI', [closes], 5)).message).toMatch(/^closes: has 15 closes; RSI\(5\) settles at 35 /);
+    const values = Array.from({ length: 107 }, (_, i) => 95 + 10 * Math.sin(i / 4));
+    const m = errorOf(() => call('MACD', [values]));
+    expect(m.code).toBe(ErrorCode.notAvailable);
+    expect(m.message).toBe(
+      "values: has 107 values; MACD(12, 26, 9) settles at 108 (its EMAs weigh their seeds before: the histogram's sign can flip); pass at least 108 values, or settle FALSE for the textbook 34-value MACD",
+    );
+    // the lengths given decide: MACD(5, 10, 3) settles at 42 values
+    expect(errorOf(() => call('MACD', [values.slice(0, 41)], 5, 10, 3, true)).message).toMatch(
+      /^values: has 41 values; MACD\(5, 10, 3\) settles at 42 .*textbook 12-value MACD$/,
+    );
+    // too short even for the textbook window: the same message, which names both fixes
+    expect(errorOf(() => call('RSI', [[1], [2], [3]])).message).toMatch(
+      /^closes: has 3 closes; RSI\(14\) settles at 100/,
+    );
+  });
+  it('by default accept the settled length, and give what settle FALSE gives there', () => {
+    const levels = Array.from({ length: 108 }, (_, i) => 4000 + 80 * Math.sin(i / 5) + i);
+    const c100 = levels.slice(-100).map((x) => [x]);
+    expect(call('RSI', c100)).toEqual([[rsi(levels.slice(-100)).at(-1)]]);
+    expect(call('RSI', c100, null, true)).toEqual(call('RSI', c100, null, true, false));
+    const m = macd(levels);
+    expect(call('MACD', [levels])).toEqual([[m.macd.at(-1), m.signal.at(-1), m.histogram.at(-1)]]);
+    expect(call('MACD', [levels.slice(-42)], 5, 10, 3)).toEqual(
+      call('MACD', [levels.slice(-42)], 5, 10, 3, null, false),
+    );
+  });
   it('#N/A when the series is too short, #VALUE! on bad series', () => {
-    const e = errorOf(() => call('RSI', [[1], [2], [3]]));
+    const e = errorOf(() => call('RSI', [[1], [2], [3]], null, null, false));
     expect(e.code).toBe(ErrorCode.notAvailable);
     expect(e.message).toMatch(/^closes/);
-    expect(errorOf(() => call('MACD', [[1, 2, 3]])).code).toBe(ErrorCode.notAvailable);
+    expect(errorOf(() => call('MACD', [[1, 2, 3]], null, null, null, null, false)).code).toBe(ErrorCode.notAvailable);
     expectInvalid('closes[2]', 'RSI', [[1], ['x'], [3]]);
     expectInvalid('series', 'RSI', [closes], null, 'yes');
+    expectInvalid('settle', 'RSI', [closes], null, null, 'yes');
+    expectInvalid('settle', 'MACD', [closes], null, null, null, null, 2);
     expectInvalid('fast', 'MACD', [closes], 30, 26);
   });
 });
@@ -1135,8 +1185,8 @@ describe('every argument of every function', () => {
     SPLIT: [20, 16, 35, 5, 0.01, -3, true],
     TAILSIZE: [42_000, 16, 52 / 365, 1, 28, 1.8, 0.025, 0.01, 10 / 365, 1.2, 1, false],
     CURVE: [d, 36.07, vx, vxExpiriesAfter('2018-12-24', 3).map((x) => [isoToExcelSerial(x)])],
-    RSI: [closes, 14, false],
-    MACD: [closes, 5, 10, 3, true],
+    RSI: [closes, 14, false, false],
+    MACD: [closes, 5, 10, 3, true, false],
     ADSLOPE: [closes.map((r) => [Math.round(r[0] as number) % 2000]), closes.map(() => [1000]), 10],
     CONDOR: [d, 2351.1, 36.07, e, strikes, 10, 4.2, 0.024, 0.02],
     CONDORLOSS: [d, 2351.1, 36.07, e, strikes, 10, 4.2, 0.024, 0.02, 0.2, 10, 60],

@@ -739,10 +739,12 @@ describe('signals: an RSI typed as a fraction, a period outside the policy, clos
     expect(invalid('MACD', values, '100%')).toBe(percent('fast', '100%'));
     expect(invalid('MACD', values, null, '2600%')).toBe(percent('slow', '2600%'));
     expect(invalid('MACD', values, null, null, '900%')).toBe(percent('signal', '900%'));
-    expect(call('MACD', values, '12', '26', '9')).toEqual(call('MACD', values));
+    expect(call('MACD', values, '12', '26', '9', null, false)).toEqual(
+      call('MACD', values, null, null, null, null, false),
+    );
     expect(invalid('RSI', closes, '1400%')).toBe(percent('period', '1400%'));
     expect(invalid('RSI', closes, '14%')).toBe(percent('period', '14%'));
-    expect(call('RSI', closes, '14')).toEqual(call('RSI', closes));
+    expect(call('RSI', closes, '14', null, false)).toEqual(call('RSI', closes, null, null, false));
     const adv = Array.from({ length: 12 }, (_, i) => [1500 + 40 * i]);
     const dec = Array.from({ length: 12 }, (_, i) => [1400 - 30 * i]);
     expect(invalid('ADSLOPE', adv, dec, '1000%')).toBe(percent('lookback', '1000%'));
@@ -874,10 +876,13 @@ describe('whole-column ranges (1,048,576 rows)', () => {
 
   it('read a series from the top of a whole column, and refuse a whole column where one cell goes', () => {
     const closes = Array.from({ length: 30 }, (_, i) => 4700 + 10 * Math.sin(i));
-    expect(call('RSI', column(closes))).toEqual(
+    expect(call('RSI', column(closes), null, null, false)).toEqual(
       call(
         'RSI',
         closes.map((c) => [c]),
+        null,
+        null,
+        false,
       ),
     );
     // A pricing argument broadcasts cell by cell: the first empty cell is named, not a stack overflow.

@@ -274,7 +274,7 @@ describe('the ranges the help states are the ones the functions take', () => {
     // futures at most 4× the spot: further is refused as a unit mistake (docs/market.md)
     ['CURVE', 'vixSpot', (x) => [43458, x, [[25.9], [23.325], [22.175]].map(([f]) => [Math.min(f!, 4 * x)])], 0.01],
     ['BS', 'vol', (x) => ['call', 100, 100, 0.5, x], 0.01],
-    ['RSI', 'period', (x) => [closes, x], 1],
+    ['RSI', 'period', (x) => [closes, x, null, false], 1],
     ['ADSLOPE', 'lookback', (x) => [counts, counts, x], 1],
   ];
 

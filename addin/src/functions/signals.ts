@@ -9,12 +9,15 @@ import {
   SignalsSchema,
   breadthState,
   insufficientData,
+  isAlvhError,
   MACD_DEFAULTS,
   macd as macdSeries,
+  macdSettledLength,
   rsi as rsiSeries,
+  rsiSettledLength,
   splitFromFutures,
 } from '@alvh/shared';
-import { invalidInput } from '@alvh/shared';
+import { invalidInput, type AlvhError } from '@alvh/shared';
 import {
   booleanArg,
   cellName,
@@ -38,9 +41,9 @@ const SPLIT_HEADERS = ['calendar share', 'tail share'];
  * @helpurl https://localhost:3000/help.html#SPLIT
  * @param vx1 Front VX future (F1), index points.
  * @param vx2 Second VX future (F2), index points.
- * @param [rsi] SPX RSI(14) on its 0-100 scale (35, not 0.35 or "35%"); empty = no RSI signal.
+ * @param [rsi] SPX RSI(14) on its 0-100 scale (35, not 0.35 or "35%"), of a settled series (ALVH.RSI of 100 or more closes); empty = no RSI signal.
  * @param [prevSpread] F1 − F2 at the last rebalance, points; empty = no flattening signal.
- * @param [macdHist] MACD histogram of VVIX closes (ALVH.MACD's third column; the method's default series, or of VVIX/VIX if your policy reads the ratio); above 0 = vol-of-vol expanding; empty = no signal.
+ * @param [macdHist] MACD histogram of VVIX closes (ALVH.MACD's third column, of a settled series: 108 or more values; the method's default series, or of VVIX/VIX if your policy reads the ratio); above 0 = vol-of-vol expanding; empty = no signal.
  * @param [adSlope] Least-squares slope of the advance/decline line over the last 10 days (ALVH.ADSLOPE), issues per day; below 0 = breadth deteriorating; empty = no signal.
  * @param [headers] TRUE adds a header row naming each column above the values; FALSE (default) gives the values alone.
  * @returns One row (two with headers), two columns: calendar share first, then tail share (decimals that sum to 1).
@@ -84,30 +87,71 @@ function signalArg(name: 'prevSpread' | 'macdHist' | 'adSlope', cell: unknown): 
  * Wilder's RSI of a series of closes (SPX daily closes, oldest first).
  * @customfunction RSI RSI
  * @helpurl https://localhost:3000/help.html#RSI
- * @param closes Closes, oldest first (a column or a row); needs period + 1 values.
+ * @param closes Closes, oldest first (a column or a row): at least the settled length (100 for period 14), or period + 1 with settle FALSE.
  * @param [period] Look-back in bars, 2-100; default 14.
  * @param [series] TRUE spills the whole RSI series (a column aligned to the last closes); FALSE (default) gives the latest value.
+ * @param [settle] TRUE (default) refuses (#N/A) fewer closes than settle the RSI (100 for period 14: Wilder's averages weigh their seed until then, tens of points off); FALSE gives the textbook RSI of period + 1 closes.
  * @returns RSI on a 0-100 scale: the latest value, or a column of every value with series TRUE.
  */
-export function rsi(closes: unknown[][], period?: unknown, series?: unknown): number[][] {
+export function rsi(closes: unknown[][], period?: unknown, series?: unknown, settle?: unknown): number[][] {
   return excelCall(() => {
     const p = optionalPlainNumber('period', period);
     const levels = positiveSeriesArg('closes', closes);
     const n = p === undefined ? DEFAULT_POLICY.rsiPeriod : checkPolicyBound('period', 'rsiPeriod', p, 'bars');
-    const values = inSeriesCells('closes', closes, () => rsiSeries(levels, n));
-    return spillOrLast(values, booleanArg('series', series, false));
+    const spill = booleanArg('series', series, false);
+    const short = (need: number) =>
+      insufficientData(
+        'closes',
+        `has ${levels.length} close${levels.length === 1 ? '' : 's'}; RSI(${n}) settles at ${need} (Wilder's averages weigh their seed before: it can be tens of points off)`,
+        `pass at least ${need} closes, or settle FALSE for the textbook ${n + 1}-close RSI`,
+      );
+    const values = settled(
+      booleanArg('settle', settle, true),
+      levels.length,
+      () => rsiSettledLength(n),
+      short,
+      () => inSeriesCells('closes', closes, () => rsiSeries(levels, n)),
+    );
+    return spillOrLast(values, spill);
   });
+}
+
+/**
+ * `compute`'s answer, or with settle TRUE the `short` refusal when `count` values fall below the
+ * `settledLength` at which the seed of a recursive average stops weighing in (the package's
+ * rsiSettledLength and macdSettledLength, PLAN's short-history warnings). A value the package
+ * refuses is named first; a series too short even for the textbook window gets `short` too, which
+ * names both fixes.
+ */
+function settled<T>(
+  settle: boolean,
+  count: number,
+  settledLength: () => number,
+  short: (need: number) => AlvhError,
+  compute: () => T,
+): T {
+  let out: T;
+  try {
+    out = compute();
+  } catch (e) {
+    if (settle && isAlvhError(e) && e.code === 'insufficient_data') throw short(settledLength());
+    throw e;
+  }
+  const need = settle ? settledLength() : 0;
+  if (count < need) throw short(need);
+  return out;
 }
 
 /**
  * MACD of a series (VVIX closes in the method, or the VVIX/VIX ratio), oldest first.
  * @customfunction MACD MACD
  * @helpurl https://localhost:3000/help.html#MACD
- * @param values Values, oldest first (a column or a row): at least slow + signal − 1 of them (34 by default).
+ * @param values Values, oldest first (a column or a row): at least the settled length (108 by default), or slow + signal − 1 (34) with settle FALSE.
  * @param [fast] Fast EMA length in whole bars, 1-500, below slow; default 12.
  * @param [slow] Slow EMA length in whole bars, 1-500, above fast; default 26.
  * @param [signal] Signal EMA length in whole bars, 1-500; default 9.
  * @param [series] TRUE spills every bar (rows aligned to the last values); FALSE (default) gives the latest.
+ * @param [settle] TRUE (default) refuses (#N/A) fewer values than settle the MACD (108 for 12, 26, 9: the EMAs weigh their seeds until then, the histogram's sign can flip); FALSE gives the textbook MACD of slow + signal − 1 values.
  * @returns One row per bar (the last bar only unless series is TRUE), three columns: MACD, signal, histogram (histogram above 0 = vol-of-vol expanding).
  */
 export function macd(
@@ -116,14 +160,30 @@ export function macd(
   slow?: unknown,
   signal?: unknown,
   series?: unknown,
+  settle?: unknown,
 ): number[][] {
   return excelCall(() => {
     const v = seriesArg('values', values);
     const [f, sl, sg] = [macdLength('fast', fast), macdLength('slow', slow), macdLength('signal', signal)];
     checkMacdOrder(f, sl);
-    const m = inSeriesCells('values', values, () => macdSeries(v, f, sl, sg));
+    const spill = booleanArg('series', series, false);
+    const d = MACD_DEFAULTS;
+    const [lf, ls, lg] = [f ?? d.fast, sl ?? d.slow, sg ?? d.signal];
+    const short = (need: number) =>
+      insufficientData(
+        'values',
+        `has ${v.length} value${v.length === 1 ? '' : 's'}; MACD(${lf}, ${ls}, ${lg}) settles at ${need} (its EMAs weigh their seeds before: the histogram's sign can flip)`,
+        `pass at least ${need} values, or settle FALSE for the textbook ${ls + lg - 1}-value MACD`,
+      );
+    const m = settled(
+      booleanArg('settle', settle, true),
+      v.length,
+      () => macdSettledLength(lf, ls, lg),
+      short,
+      () => inSeriesCells('values', values, () => macdSeries(v, f, sl, sg)),
+    );
     const rows = m.macd.map((x, i) => [x, m.signal[i] as number, m.histogram[i] as number]);
-    if (booleanArg('series', series, false)) return rows;
+    if (spill) return rows;
     const last = rows[rows.length - 1];
     if (last === undefined) throw insufficientData('values', 'is too short for MACD', 'pass more values');
     return [last];
