@@ -252,6 +252,15 @@ describe('ALVH.VXEXPIRY', () => {
       /needs the 2041 calendar; pass a contract month up to 2040-11$/,
     );
   });
+  it("refuses a contract month before 2005-12, which settled under CFE's first rule", () => {
+    // the data's July 2004 contract ended on 2004-07-13; today's rule gave 2004-07-21
+    expect(expectInvalid('contractMonth', 'VXEXPIRY', isoToExcelSerial('2004-07-01'))).toBe(
+      "contractMonth: is 2004-07-01, before 2005-12: VX contracts until then settled under CFE's first rule, about a week before the date today's rule gives; pass a month from 2005-12 to 2040-11",
+    );
+    expectInvalid('contractMonth', 'VXEXPIRY', isoToExcelSerial('2005-11-30'));
+    expectInvalid('contractMonth', 'VXEXPIRY', isoToExcelSerial('2000-01-15'));
+    expect(call('VXEXPIRY', isoToExcelSerial('2005-12-01'))).toBe(isoToExcelSerial(vxExpiry(2005, 12)));
+  });
 });
 
 describe('ALVH.SPLIT', () => {

@@ -25,16 +25,29 @@ import { labelled, opt, type LabelledRow } from './format';
 import { curveOf, LAST, TODAY } from './curveArgs';
 
 /**
+ * The first contract month today's settlement rule dates: the 2004-2005 contracts settled under
+ * CFE's first rule (the July 2004 contract ended on 2004-07-13, not the 2004-07-21 the rule gives;
+ * docs/market.md), so a date for them would be a week off.
+ */
+const FIRST_RULE_UNTIL = '2005-12-01';
+
+/**
  * The VX futures and VIX options expiry of a contract month.
  * @customfunction VXEXPIRY VXEXPIRY
  * @helpurl https://localhost:3000/help.html#VXEXPIRY
- * @param contractMonth Any date in the contract month (an Excel date), 2000-01 to 2040-11.
+ * @param contractMonth Any date in the contract month (an Excel date), 2005-12 to 2040-11: earlier contracts settled under CFE's first rule, about a week before today's rule.
  * @returns The expiry as an Excel date serial, e.g. 44635 (format the cell as a date to read 2022-03-15).
  */
 export function vxexpiry(contractMonth: unknown): number {
   return excelCall(
     () => {
       const iso = dateArg('contractMonth', contractMonth);
+      if (iso < FIRST_RULE_UNTIL)
+        throw invalidInput(
+          'contractMonth',
+          `is ${iso}, before 2005-12: VX contracts until then settled under CFE's first rule, about a week before the date today's rule gives`,
+          'pass a month from 2005-12 to 2040-11',
+        );
       calendarDay('contractMonth', iso);
       return isoToExcelSerial(vxExpiry(Number(iso.slice(0, 4)), Number(iso.slice(5, 7))));
     },
