@@ -645,6 +645,13 @@ describe("ALVH.PLAN's event rows", () => {
     expect(call('PLAN', rows(''), [[null, '']])).toEqual(call('PLAN', rows('')));
   });
 
+  it('"add", the default, with no events or an all-empty range is the default plan (it was refused)', () => {
+    const plain = call('PLAN', rows(''));
+    const blank = Array.from({ length: 12 }, () => [null, null, null]);
+    expect(call('PLAN', rows(''), blank, 'add')).toEqual(plain);
+    expect(call('PLAN', rows(''), null, 'ADD')).toEqual(plain);
+  });
+
   it('name the span of the shipped calendar of their own kind', () => {
     const out = call('PLAN', rows('')) as unknown[][];
     const note = (kind: string) => String(out.find((r) => r[0] === `${kind} in the condor's life`)?.[2]);

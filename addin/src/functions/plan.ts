@@ -308,12 +308,13 @@ export function planFromRange(
   }
   if (selection.unknownKeys.length > 0) throw unknownKeysError(selection.unknownKeys);
   const mode = choiceArg('eventsMode', eventsMode, ['add', 'replace'] as const);
-  // an events range whose cells are all empty is the argument left out, as any optional range is
+  // an events range whose cells are all empty is the argument left out, as any optional range is:
+  // "add" (the default) then adds nothing, "replace" would leave no calendar at all
   const given = isOmitted(events) ? undefined : eventsArg(events);
   if (given !== undefined) {
     signals['events'] = given;
     signals['eventsMode'] = mode;
-  } else if (!isMissing(eventsMode))
+  } else if (mode === 'replace')
     throw invalidInput(
       'eventsMode',
       `is ${JSON.stringify(eventsMode)} but no events are given`,
