@@ -568,6 +568,23 @@ describe('USD amounts typed as text: thousands grouped by a dot or a percentage 
     );
   });
 
+  it('several dot groups ("2.000.000") are refused with the number to write, as one group is (it said only "pass a number")', () => {
+    expect(invalid('PLAN', rows('capital', [['capital', '2.000.000']]))).toBe(
+      'inputs capital: is 2.000.000; write 2000000 for $2,000,000',
+    );
+    expect(invalid('TAILSIZE', '-42.000.000', 16, 52 / 365, 1.0, 28)).toBe(
+      'condorLoss: is -42.000.000; write -42000000 for -$42,000,000',
+    );
+    expect(invalid('FRONTIER', rows(''), [[0], ['1.500.000']], 200, 1)).toBe(
+      'budgets[2]: is 1.500.000; write 1500000 for $1,500,000',
+    );
+    expect(invalid('PLAN', rows('quantity', [['quantity', '1.000.000']]))).toBe(
+      'inputs quantity: is 1.000.000; write 1000000 for 1,000,000 contracts',
+    );
+    // not thousands: a group of other than three digits stays "not a number"
+    expect(invalid('PLAN', rows('capital', [['capital', '2.00.000']]))).not.toMatch(/write/);
+  });
+
   it('PLAN quantity and whole-number policy rows: "1.000" is refused naming both readings, as the taskpane refuses it', () => {
     expect(invalid('PLAN', rows('quantity', [['quantity', '1.000']]))).toBe(
       'inputs quantity: is 1.000; write 1000 for 1,000 contracts, or 1 for 1 contract',

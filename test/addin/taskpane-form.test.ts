@@ -346,6 +346,14 @@ describe('form text → plan input', () => {
     }
   });
 
+  it('refuses an amount with several dot groups, naming the number to write ("2.000.000" said only "pass a number")', () => {
+    const state = { fields: { ...EXAMPLE.fields, capital: '2.000.000' }, futures: EXAMPLE.futures, policy: {} };
+    expect((planInputFromForm(state)['portfolio'] as { capital: unknown }).capital).toBe('2.000.000');
+    expect(typedIssues(state)).toEqual([
+      { path: 'portfolio.capital', message: 'is 2.000.000: write 2000000 for $2,000,000' },
+    ]);
+  });
+
   it('says to write a decimal point for a decimal comma, and never reads "0,043" as 43', () => {
     const state = {
       fields: { ...EXAMPLE.fields, vix: '52,33', rate: '0,043', capital: '5,000,000' },

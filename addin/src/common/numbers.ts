@@ -49,12 +49,15 @@ export function hasDecimalComma(text: string): boolean {
 }
 
 /**
- * Whether a USD amount reads as thousands grouped by a dot ("40.000", "25.000"), as many locales
- * write them: exactly three digits after a single dot, no other separator. Read as a decimal it
- * would be $40, a thousand times less, so a USD field refuses it rather than guess.
+ * Whether a USD amount reads as thousands grouped by a dot ("40.000", "25.000", "2.000.000"), as
+ * many locales write them: exactly three digits after a single dot, or several dot groups of three
+ * digits after one to three, no other separator. Read as a decimal "40.000" would be $40, a
+ * thousand times less, and "2.000.000" is no number at all, so a USD field refuses both and says
+ * what to write rather than guess.
  */
 export function hasDotGroupedThousands(text: string): boolean {
-  return /^[+-]?\d+\.\d{3}$/.test(text.trim());
+  const t = text.trim();
+  return /^[+-]?\d+\.\d{3}$/.test(t) || /^[+-]?\d{1,3}(?:\.\d{3})+$/.test(t);
 }
 
 /** A USD amount as the dot-grouped refusal names it: "$40,000", "-$40". */
@@ -74,18 +77,21 @@ export function countWords(one = '', many = one): (n: number) => string {
 
 /**
  * The words that refuse a dot-grouped amount or count ({@link hasDotGroupedThousands}), as a
- * problem and its fix: both readings, to pick one ("is 40.000" and "write 40000 for $40,000, or 40
- * for $40"; a count named by `amount`: "write 1000 for 1,000 contracts, or 1 for 1 contract").
+ * problem and its fix: both readings of one dot, to pick one ("is 40.000" and "write 40000 for
+ * $40,000, or 40 for $40"; a count named by `amount`: "write 1000 for 1,000 contracts, or 1 for 1
+ * contract"); the one reading of several ("is 2.000.000" and "write 2000000 for $2,000,000").
  */
 export function dotGroupedWords(
   text: string,
   amount: (n: number) => string = usdWords,
 ): { problem: string; fix: string } {
   const t = text.trim();
-  const whole = t.replace('.', '');
+  const whole = t.replace(/\./g, '');
+  const grouped = `write ${whole} for ${amount(Number(whole))}`;
+  const decimal = Number(t);
   return {
     problem: `is ${t}`,
-    fix: `write ${whole} for ${amount(Number(whole))}, or ${Number(t)} for ${amount(Number(t))}`,
+    fix: Number.isFinite(decimal) ? `${grouped}, or ${decimal} for ${amount(decimal)}` : grouped,
   };
 }
 

@@ -198,8 +198,10 @@ export function typedIssues(s: FormState): { path: string; message: string }[] {
   s.futures.forEach((r, i) => comma(`market.futures[${i}].price`, r.price));
   for (const n of INDEX_NAMES) comma(`market.indices.${n}`, s.indices?.[n]);
   for (const [k, v] of Object.entries(s.policy)) comma(`policy.${k}`, v);
-  // Text that is no number at all ("0x10", "abc"): the box's own fix, not the schema's words for JSON.
-  out.push(...notNumberIssues(s));
+  // Text that is no number at all ("0x10", "abc"): the box's own fix, not the schema's words for JSON;
+  // a box already refused above ("2.000.000", dot-grouped) keeps that one message
+  const said = new Set(out.map((i) => i.path));
+  out.push(...notNumberIssues(s).filter((i) => !said.has(i.path)));
   return out;
 }
 
