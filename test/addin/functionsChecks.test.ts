@@ -408,6 +408,12 @@ describe('ALVH.PLAN: a row missing, empty or wrong', () => {
   });
   it('says which, with the value, and the policy range with the percentage hint', () => {
     expect(invalid('PLAN', rows('spx'))).toBe('inputs spx: is missing; add a row spx (pass a number)');
+    // a missing row is asked for by the name the help and the docs give it, not the form's field
+    expect(invalid('PLAN', rows('expiry'))).toBe(
+      'inputs expiry: is missing; add a row expiry (pass a date as YYYY-MM-DD)',
+    );
+    const undated = planSheet20181224().filter((r) => r[0] !== 'date' && !/^VX\d/.test(String(r[0])));
+    expect(invalid('PLAN', undated)).toMatch(/^inputs date: is missing; add a row date \(/);
     // the other issues are counted after the row's fix, not inside its parentheses
     expect(invalid('PLAN', [['date', 44519]])).toMatch(
       /^inputs spx: is missing; add a row spx \(pass a number\) \(and \d+ more issues\)$/,

@@ -34,6 +34,12 @@ export function usdTextRefusal(name: string, value: unknown): AlvhError | undefi
   return percentRefusal(name, value);
 }
 
+/**
+ * The rows ALVH.PLAN's help, docs/excel.md and the README name where the form's field is named
+ * otherwise: a missing row is asked for by the name the user reads (`expiry`, not `condorExpiry`).
+ */
+const DOCUMENTED_ROWS: Readonly<Record<string, string>> = { condorExpiry: 'expiry', valuationDate: 'date' };
+
 /** The plan input's USD amounts, whose text is read by {@link usdTextRefusal}. */
 const USD_PATHS: ReadonlySet<string> = new Set(['portfolio.capital', 'portfolio.budget']);
 
@@ -62,9 +68,9 @@ export function planIssue(
     // the problem ends with the count of the other issues, which follows the row's fix, not inside it
     const own = e.issues[0]?.message ?? e.problem;
     const others = e.problem.startsWith(own) ? e.problem.slice(own.length) : '';
-    return given
-      ? invalidInput(name, 'is empty', `fill in its value: ${e.problem}`)
-      : invalidInput(name, 'is missing', `add a row ${key} (${own})${others}`);
+    if (given) return invalidInput(name, 'is empty', `fill in its value: ${e.problem}`);
+    const row = DOCUMENTED_ROWS[key] ?? key;
+    return invalidInput(`inputs ${row}`, 'is missing', `add a row ${row} (${own})${others}`);
   }
   const count = wholeCountWords(e.field);
   if (count !== undefined && typeof value === 'string' && hasDotGroupedThousands(value)) {
