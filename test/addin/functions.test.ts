@@ -1471,6 +1471,10 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
     // "1.000" is 1 or 1,000 contracts; an average price of "--" is not read
     const dotted = expectInvalid('positions row 1', 'ORDERS', rows, [['SPX 190215P02000', '1.000', '--']]);
     expect(dotted).toMatch(/ambiguous: 1 or 1,000 contracts; write 1 or 1000/);
+    // a TRUE quantity cell is said as the sheet shows it, not as the text "true"
+    expect(expectInvalid('positions row 1', 'ORDERS', rows, [['SPX 190215P02000', true]])).toBe(
+      'positions row 1: quantity is TRUE, not a number; pass e.g. 10 for long, -10 for short',
+    );
     // two positions across one row: the second was read as not held, and the short puts sold again
     const across = [['SPX 190215P01750000', 10, 'SPX 190215P01800000', -10]];
     expect(expectInvalid('positions row 1', 'ORDERS', rows, across)).toBe(

@@ -412,6 +412,15 @@ describe('ALVH.PLAN: a row missing, empty or wrong', () => {
     expect(invalid('PLAN', rows('expiry'))).toBe(
       'inputs expiry: is missing; add a row expiry (pass a date as YYYY-MM-DD)',
     );
+    // a TRUE or FALSE cell is said as Excel shows it, as every function says it (it echoed 'is "true"')
+    const swap = (key: string, value: unknown) => planSheet20181224().map((r) => (r[0] === key ? [key, value] : r));
+    expect(invalid('PLAN', swap('spx', true))).toBe('inputs spx: is TRUE, not a number; pass a number');
+    expect(invalid('PLAN', swap('quantity', false))).toMatch(/^inputs quantity: is FALSE, not a number; pass a whole/);
+    expect(invalid('PLAN', rows('', [['tailCoverage', true]]))).toMatch(
+      /^inputs tailCoverage: is TRUE, not a number; /,
+    );
+    expect(invalid('PLAN', swap('expiry', true))).toMatch(/^inputs condorExpiry: is TRUE, not a date; pass a date/);
+    expect(invalid('BS', 'call', true, 40, 0.5, 0.2)).toMatch(/^spot: is TRUE, not a number; /);
     const undated = planSheet20181224().filter((r) => r[0] !== 'date' && !/^VX\d/.test(String(r[0])));
     expect(invalid('PLAN', undated)).toMatch(/^inputs date: is missing; add a row date \(/);
     // the other issues are counted after the row's fix, not inside its parentheses
@@ -873,7 +882,7 @@ describe('a series cell is named by its place in the range as selected, counted 
   it('MACD names the cell itself, not the next one, for text, a blank or TRUE', () => {
     expect(invalid('MACD', col('abc'))).toMatch(/^values\[1\]: is "abc", not a number/);
     expect(invalid('MACD', col(1, null))).toMatch(/^values\[2\]: is empty/);
-    expect(invalid('MACD', col(1, 2, true))).toMatch(/^values\[3\]: is true, not a number/);
+    expect(invalid('MACD', col(1, 2, true))).toMatch(/^values\[3\]: is TRUE, not a number/);
   });
 
   it('RSI and MACD name the cell of a value the package refuses, from 1 and after a leading blank', () => {

@@ -34,7 +34,7 @@ export function isOmitted(x: unknown): boolean {
 }
 
 function show(x: unknown): string {
-  return typeof x === 'string' ? JSON.stringify(x) : String(x);
+  return typeof x === 'string' ? JSON.stringify(x) : typeof x === 'boolean' ? String(x).toUpperCase() : String(x);
 }
 
 /**

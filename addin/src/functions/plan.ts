@@ -350,12 +350,7 @@ export function planFromRange(
           ? e.field // positions are their own argument: their lines and rows keep their names
           : `inputs ${planKey(e.field)}`;
       if (field.startsWith('inputs ')) {
-        const said = planIssue(
-          e,
-          raw,
-          planKey(e.field),
-          rows.map(([k]) => k),
-        );
+        const said = planIssue(e, raw, planKey(e.field), rows);
         if (said !== undefined) throw said;
       }
       // a held VIX option past the curve: the future to add is a row of the inputs, not market.futures

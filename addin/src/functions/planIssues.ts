@@ -44,14 +44,29 @@ const DOCUMENTED_ROWS: Readonly<Record<string, string>> = { condorExpiry: 'expir
 const USD_PATHS: ReadonlySet<string> = new Set(['portfolio.capital', 'portfolio.budget']);
 
 /**
+ * A TRUE or FALSE cell where a number or a date belongs, said as Excel shows it and as the other
+ * functions say it ("is TRUE, not a number"): the range is read as text, which echoed it as
+ * 'is "true"'. Undefined for any other cell.
+ */
+function booleanRefusal(name: string, cell: unknown, fix: string): AlvhError | undefined {
+  if (typeof cell !== 'boolean') return undefined;
+  const noun = /^pass an? (?:whole )?number/.test(fix)
+    ? ', not a number'
+    : /^pass a date/.test(fix)
+      ? ', not a date'
+      : '';
+  return invalidInput(name, `is ${cell ? 'TRUE' : 'FALSE'}${noun}`, fix);
+}
+
+/**
  * The error to show for `e`, an issue of the plan input `raw` at `e.field`, whose row is `key`
- * (`keys` are the first column as given); undefined when the issue is not about one value.
+ * (`rows` are the key/value rows as given); undefined when the issue is not about one value.
  */
 export function planIssue(
   e: AlvhError,
   raw: unknown,
   key: string,
-  keys: readonly (string | number)[],
+  rows: readonly (readonly [unknown, unknown])[],
 ): AlvhError | undefined {
   if (!(e instanceof InputValidationError)) return undefined;
   const name = `inputs ${key}`;
@@ -61,17 +76,19 @@ export function planIssue(
     // throws when the value is outside the policy's range (a coverage is a ratio: 180 means 1.8)
     checkPolicyBound(name, policy, value, '', policy === 'tailCoverage');
   }
+  const given = rows.find(
+    ([k]) => typeof k === 'string' && (fieldForKey(k) === key || normalizeKey(k) === normalizeKey(key)),
+  );
   if (value === undefined) {
-    const given = keys.some(
-      (k) => typeof k === 'string' && (fieldForKey(k) === key || normalizeKey(k) === normalizeKey(key)),
-    );
     // the problem ends with the count of the other issues, which follows the row's fix, not inside it
     const own = e.issues[0]?.message ?? e.problem;
     const others = e.problem.startsWith(own) ? e.problem.slice(own.length) : '';
-    if (given) return invalidInput(name, 'is empty', `fill in its value: ${e.problem}`);
+    if (given !== undefined) return invalidInput(name, 'is empty', `fill in its value: ${e.problem}`);
     const row = DOCUMENTED_ROWS[key] ?? key;
     return invalidInput(`inputs ${row}`, 'is missing', `add a row ${row} (${own})${others}`);
   }
+  const boolean = booleanRefusal(name, given?.[1], e.problem);
+  if (boolean !== undefined) return boolean;
   const count = wholeCountWords(e.field);
   if (count !== undefined && typeof value === 'string' && hasDotGroupedThousands(value)) {
     const { problem, fix } = dotGroupedWords(value, count);

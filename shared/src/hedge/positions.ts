@@ -268,10 +268,13 @@ function readRows(
       checkAmbiguousQuantity(cells[cols.quantity]);
       const q = cellNumber(cells[cols.quantity]);
       if (q === undefined || !Number.isInteger(q) || q === 0) {
-        throw new LineFault(
-          'quantity',
-          `quantity ${shown(cellText(cells[cols.quantity]))} is not a whole, non-zero number of contracts; pass e.g. 10 for long, -10 for short`,
-        );
+        const cell = cells[cols.quantity];
+        // a TRUE cell as a sheet shows it and the functions say it, not the text "true"
+        const what =
+          typeof cell === 'boolean'
+            ? `quantity is ${cell ? 'TRUE' : 'FALSE'}, not a number`
+            : `quantity ${shown(cellText(cell))} is not a whole, non-zero number of contracts`;
+        throw new LineFault('quantity', `${what}; pass e.g. 10 for long, -10 for short`);
       }
       if (Math.abs(q) > 100_000) {
         throw new LineFault('quantity', `quantity ${q} is over 100,000 contracts; check the column order`);

@@ -221,6 +221,12 @@ describe('the positions input schema', () => {
     const rows = readPositions({ valuationDate: '2025-04-08', positions: [['VIX 250521C00033000', 20, 1.35]] });
     expect(rows.map((p) => p.leg)).toEqual(text.map((p) => p.leg));
   });
+  it('says a TRUE or FALSE quantity cell as a sheet shows it, not as the text "true"', () => {
+    const issues = issuesOf(() =>
+      readPositions({ valuationDate: '2025-04-08', positions: [['VIX 250521C00033000', true, 1.35]] }),
+    );
+    expect(issues[0]?.message).toBe('quantity is TRUE, not a number; pass e.g. 10 for long, -10 for short');
+  });
   it('passes the grids on and rejects bad fields by path', () => {
     expect(
       errorOf(() =>
