@@ -20,8 +20,16 @@ import type { MarketHistoryFormat, MarketRow, ReplayInput, ReplayResult } from '
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const dataDir = process.env['ALVH_DATA_DIR'] ?? resolve(repoRoot, '..', 'shared', 'data');
 
+/** The rows of one file of the data folder; exits with a one-line message when the file is missing. */
 function read(name: string, format?: MarketHistoryFormat): MarketRow[] {
-  return parseMarketHistory(readFileSync(join(dataDir, name), 'utf8'), format);
+  const path = join(dataDir, name);
+  if (!existsSync(path)) {
+    console.error(
+      `market data file ${name} not found in ${dataDir}; set ALVH_DATA_DIR to the folder with the CSV files`,
+    );
+    process.exit(1);
+  }
+  return parseMarketHistory(readFileSync(path, 'utf8'), format);
 }
 
 /** The rows and window of one default run. */
@@ -40,8 +48,8 @@ export interface ReplayHistory {
 let history: ReplayHistory | undefined;
 
 /**
- * The rows of the three default runs, read once per process. Exits with a message when the data
- * folder is missing.
+ * The rows of the three default runs, read once per process. Exits with a one-line message when
+ * the data folder, or a file of it, is missing.
  */
 export function replayHistory(): ReplayHistory {
   if (history) return history;

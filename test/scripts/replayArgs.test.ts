@@ -4,7 +4,7 @@
  * so that nothing it is given can start a replay.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,10 +48,14 @@ afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
-/** The script with an empty data folder: it can only print its usage, refuse, or fail on the data. */
-const run = (argv: string[]) => {
+/**
+ * The script with an empty data folder (or one holding `files`, each empty): it can only print its
+ * usage, refuse, or fail on the data.
+ */
+const run = (argv: string[], files: string[] = []) => {
   const data = mkdtempSync(join(tmpdir(), 'replay-data-'));
   made.push(data);
+  for (const f of files) writeFileSync(join(data, f), '');
   return spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts', 'replay.ts'), ...argv], {
     cwd: repoRoot,
     encoding: 'utf8',
@@ -76,5 +80,25 @@ describe('npm run replay', () => {
     );
     expect(r.stdout).toBe('');
     expect(r.status).toBe(2);
+  });
+
+  it('a data folder without a file it reads stops it with exit code 1 and one line naming the file and ALVH_DATA_DIR', () => {
+    // the folder is there (its README), the CSV files are not: before, a raw ENOENT stack trace
+    const r = run([], ['README.md']);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^market data file cboe_VIX_History__ManULoreN14\.csv not found in \S+; set ALVH_DATA_DIR to the folder with the CSV files$/,
+    );
+    expect(r.stdout).toBe('');
+    expect(r.status).toBe(1);
+  });
+
+  it('a folder that is not the data folder (no README) stops it the same way, naming the folder', () => {
+    const r = run([]);
+    expect(r.stderr.trim()).toMatch(
+      /^market data folder not found at \S+; set ALVH_DATA_DIR to the folder with the CSV files$/,
+    );
+    expect(r.status).toBe(1);
   });
 });
