@@ -50,6 +50,7 @@ import {
 } from './replaySteps';
 import { calendarEnd, checkCalendarEnd, checkEpisodes, replayWindow } from './replayWindow';
 import { summarizePeriod, type ReplayClosing, type ReplayPeriodSummary } from './summary';
+import { centsUsd } from '../usdText';
 
 export type * from './types';
 import type { ReplayLedgerRow, ReplayResult, ReplaySeries } from './types';
@@ -204,9 +205,11 @@ function checkCapitalFits(input: ReplayParsedInput, book: ReplayBook, from: stri
   if (refused === undefined || capital === undefined || book.open.length > 0 || book.done.length > 0) return;
   const pct = input.policy.maxRiskPct;
   const least = Math.ceil(refused.maxLossPerCondor / pct);
+  // whole dollars, unless the cap and the risk round to the same one: then cents tell them apart
+  const money = usd(pct * capital) === usd(refused.maxLossPerCondor) ? centsUsd : usd;
   throw noSolution(
     'assumptions.capital',
-    `is ${usd(capital)}: its capital cap (policy.maxRiskPct ${pct} of it, ${usd(pct * capital)}) fits no condor on any entry day from ${from} to ${to}; one condor risks at least ${usd(refused.maxLossPerCondor)} (on ${refused.date})`,
+    `is ${usd(capital)}: its capital cap (policy.maxRiskPct ${pct} of it, ${money(pct * capital)}) fits no condor on any entry day from ${from} to ${to}; one condor risks at least ${money(refused.maxLossPerCondor)} (on ${refused.date})`,
     `pass assumptions.capital of at least ${usd(least)}, or raise policy.maxRiskPct, or narrow the wings (assumptions.wingWidthPct)`,
   );
 }
