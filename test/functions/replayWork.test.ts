@@ -43,8 +43,14 @@ describe('replayedRowCount', () => {
     expect(replayedRowCount(parsed({ from: '2024-01-04' }))).toBe(3);
     expect(replayedRowCount(parsed({ to: '2024-01-03' }))).toBe(2);
     expect(replayedRowCount(parsed({ from: '2024-01-03', to: '2024-01-05' }))).toBe(3);
-    // Bounds between rows: only the rows inside count.
-    expect(replayedRowCount(parsed({ from: '2024-01-06', to: '2024-01-07' }))).toBe(0);
+    // Bounds between rows: only the rows inside count (a market day the rows leave out is the
+    // replay's to refuse: its rows lack the window).
+    const gap = parseReplayInput({ rows: rows.filter((r) => r.date !== '2024-01-04').map((r) => full(r.date)) });
+    expect(replayedRowCount({ ...gap, from: '2024-01-04', to: '2024-01-04' })).toBe(0);
+    // A window of no market day between rows (a weekend) is refused before any count.
+    const weekend = errorOf(() => replayedRowCount(parsed({ from: '2024-01-06', to: '2024-01-07' })));
+    expect([weekend.code, weekend.field]).toEqual(['invalid_input', 'from']);
+    expect(weekend.message).toContain('2024-01-05 before it and 2024-01-08 after it');
   });
 
   it('starts where the replay starts: warm-up rows before the first replayable one do not count, with or without `from`', () => {

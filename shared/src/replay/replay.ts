@@ -60,7 +60,8 @@ import type { ReplayLedgerRow, ReplayResult, ReplaySeries } from './types';
  *
  * @throws AlvhError `limit_exceeded` above {@link MAX_REPLAY_ROWS} rows; `invalid_input` (an
  *   InputValidationError listing every issue, or the first ones in the rows: parseReplayInput) for a
- *   malformed input; `insufficient_data` when no
+ *   malformed input, and naming `from` or `to` for a window that misses the rows or holds no market
+ *   day between two of them (replayWindow); `insufficient_data` when no
  *   row in the window has an SPX close, a VIX close and VX1 and VX2 prices; `no_solution` naming
  *   assumptions.capital when its capital cap fits no condor on any entry day
  * @example

@@ -3,7 +3,9 @@
  * shared by the replay and by the host's work limit, `replayedRowCount`), and the refusals of a
  * window that misses the rows or runs past the exchange calendar.
  */
+import { parseIsoDate } from '../dates';
 import { invalidInput } from '../errors';
+import { isBusinessDayNumber } from '../market/calendar';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from '../market/index';
 import type { ReplayParsedInput } from '../schemas/replay';
 import type { MarketRow } from './marketHistory';
@@ -13,8 +15,9 @@ import { curvePolicyOf, pastCalendarEnd, stepMarket } from './replaySteps';
  * The replay's window: `to` (default the last row) and `from`, the first row up to `to` the replay
  * can replay (SPX and VIX closes, VX1 and VX2 prices), or the caller's `from` when it is later: the
  * rows before it only warm up the signals, and are not counted as skipped. Refuses a window that
- * misses the rows (`from` after the last row, `to` before the first), and names a row whose curve
- * runs past the exchange calendar on the way to the first.
+ * misses the rows (`from` after the last row, `to` before the first) or holds no market day between
+ * rows on either side, and names a row whose curve runs past the exchange calendar on the way to
+ * the first.
  */
 export function replayWindow(input: ReplayParsedInput): { from: string; to: string } {
   const rows = input.rows as MarketRow[];
@@ -80,7 +83,12 @@ function firstUsableDate(
   return from ?? (rows[0] as MarketRow).date;
 }
 
-/** `from` and `to` against the rows' dates: a window that misses them all is named plainly. */
+/**
+ * `from` and `to` against the rows' dates: a window that misses them all is named plainly, and so
+ * is one between two rows that holds no market day (a weekend, a holiday), with the nearest rows
+ * that are market days; a window of market days that the rows skip over is the replay's to refuse
+ * (its rows lack the window).
+ */
 function checkWindow(rows: readonly MarketRow[], from: string, to: string): void {
   const first = (rows[0] as MarketRow).date;
   const last = (rows[rows.length - 1] as MarketRow).date;
@@ -96,6 +104,23 @@ function checkWindow(rows: readonly MarketRow[], from: string, to: string): void
       `is ${to}, before the first row (${first})`,
       `pass a to on or after ${first}, or send rows from ${to}`,
     );
+  // rows on both sides now: the first is before from, the last after to, when none falls between
+  if (rows.some((r) => r.date >= from && r.date <= to) || marketDayIn(from, to)) return;
+  const market = (r: MarketRow) => isBusinessDayNumber(parseIsoDate('date', r.date));
+  const before = rows.findLast((r) => r.date < from && market(r))?.date ?? first;
+  const after = rows.find((r) => r.date > to && market(r))?.date ?? last;
+  throw invalidInput(
+    'from',
+    `is ${from} and to ${to}: the window holds no market day (the nearest are ${before} before it and ${after} after it)`,
+    `pass a from on or before ${before}, or a to on or after ${after}`,
+  );
+}
+
+/** Whether a market day (a weekday that is no exchange holiday) falls between two dates, both included. */
+function marketDayIn(from: string, to: string): boolean {
+  const end = parseIsoDate('to', to);
+  for (let d = parseIsoDate('from', from); d <= end; d++) if (isBusinessDayNumber(d)) return true;
+  return false;
 }
 
 /**

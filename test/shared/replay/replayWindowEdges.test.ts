@@ -1,5 +1,7 @@
 /**
- * The capital refusal's two figures (the cap and the least risk of one condor) never read the same.
+ * The replay's window against the rows: a window between two rows that holds no market day is
+ * refused naming from and to with the nearest market days; the capital refusal's two figures never
+ * read the same.
  */
 import { describe, expect, it } from 'vitest';
 import { dayFromYmd, isBusinessDay, replay, toIsoDate } from '@alvh/shared';
@@ -15,6 +17,33 @@ function flatRows(from: string, to: string): MarketRow[] {
   }
   return rows;
 }
+
+describe('a window holding no market day', () => {
+  const rows = flatRows('2021-01-04', '2021-04-30');
+
+  it('is refused naming from and to and the nearest market days on either side', () => {
+    for (const [from, to] of [
+      ['2021-03-13', '2021-03-13'],
+      ['2021-04-02', '2021-04-04'], // Good Friday and the weekend
+    ] as const) {
+      const e = errorOf(() => replay({ rows, from, to }));
+      expect(e.code).toBe('invalid_input');
+      expect(e.field).toBe('from');
+      const [before, after] = from === '2021-03-13' ? ['2021-03-12', '2021-03-15'] : ['2021-04-01', '2021-04-05'];
+      expect(e.message).toBe(
+        `from: is ${from} and to ${to}: the window holds no market day (the nearest are ${before} before it and ${after} after it); pass a from on or before ${before}, or a to on or after ${after}`,
+      );
+    }
+  });
+
+  it('a window of market days the rows leave out is still the rows that lack it', () => {
+    const gap = rows.filter((r) => r.date < '2021-03-08' || r.date > '2021-03-12');
+    const e = errorOf(() => replay({ rows: gap, from: '2021-03-09', to: '2021-03-10' }));
+    expect(e.code).toBe('insufficient_data');
+    expect(e.field).toBe('rows');
+    expect(e.message).toContain('merge SPX, VIX and VX futures histories that cover the window');
+  });
+});
 
 describe('the capital refusal', () => {
   const rows = flatRows('2021-01-04', '2021-03-31');
