@@ -103,4 +103,12 @@ lines.push(
 for (const r of [main, y2024, y2025]) {
   for (const s of r.skipped.first) lines.push('', `Skipped ${s.date}: ${s.reason}`);
 }
+// what each run's figures do not say on their own (a window cut short by the data, rows skipped, ...)
+for (const [name, r] of [
+  ['2007-2021', main],
+  ['2024 episode', y2024],
+  ['2025 episode', y2025],
+] as const) {
+  for (const n of r.notes) lines.push('', `Note (${name}): ${n}`);
+}
 console.log(lines.join('\n'));

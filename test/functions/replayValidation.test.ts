@@ -110,8 +110,13 @@ describe('replay input validation', () => {
       const answer = async (body: object) => (await callRoute('replay', { method: 'POST', body })).json;
       const base = await answer({ ...REPLAY_EXAMPLE, from: '0100-01-01' });
       expect(base.from).toBe(first);
+      // the same answer, its note naming the from asked
+      expect(base.notes[0]).toBe(`from 0100-01-01 is before the first row, ${first}: replayed from ${first}`);
       for (const from of ['0001-01-01', '0099-01-01', '0000-02-29'])
-        expect(await answer({ ...REPLAY_EXAMPLE, from })).toEqual(base);
+        expect(await answer({ ...REPLAY_EXAMPLE, from })).toEqual({
+          ...base,
+          notes: [base.notes[0].replace('0100-01-01', from), ...base.notes.slice(1)],
+        });
       const episode = (from: string) => ({ ...REPLAY_EXAMPLE, episodes: [{ name: 'early', from, to: sixth }] });
       const clamped = await answer(episode('0100-01-01'));
       expect(clamped.episodes[0]).toMatchObject({ from: first, to: sixth });

@@ -48,7 +48,7 @@ import {
   type ReplayBook,
   type ReplaySkipKind,
 } from './replaySteps';
-import { calendarEnd, checkCalendarEnd, checkEpisodes, replayWindow } from './replayWindow';
+import { calendarEnd, checkCalendarEnd, checkEpisodes, replayWindow, windowNotes } from './replayWindow';
 import { summarizePeriod, type ReplayClosing, type ReplayPeriodSummary } from './summary';
 import { centsUsd } from '../usdText';
 
@@ -219,7 +219,8 @@ function checkCapitalFits(input: ReplayParsedInput, book: ReplayBook, from: stri
  * The replay's result from its ledger: campaigns still open at the end are valued at the last
  * replayed day's marks of the legs they still hold (a leg settled on a skipped row after that day
  * is cash, with no mark; the total and the periods holding that row then close on the campaigns'
- * sum: `settledAfter`); summaries per year, per episode and in total; the chart series; the notes.
+ * sum: `settledAfter`); summaries per year, per episode and in total; the chart series; the notes
+ * (first those of a window reaching past the rows).
  */
 function summarizeReplay(
   input: ReplayParsedInput,
@@ -230,11 +231,12 @@ function summarizeReplay(
   skipKinds: ReadonlyMap<ReplaySkipKind, number>,
 ): ReplayResult {
   const a = input.assumptions;
-  const notes: string[] = [];
   const done = book.done;
   const last = ledger[ledger.length - 1] as ReplayLedgerRow;
   const state = book.lastState as MarketState;
   const expired = book.open.filter((c) => c.legs.condor.length === 0).map((c) => c.info.expiry);
+  const held = book.open.filter((c) => c.legs.condor.length > 0).map((c) => c.info.expiry);
+  const notes = windowNotes(input, { from: (ledger[0] as ReplayLedgerRow).date, to: last.date }, held);
   for (const c of book.open) {
     const [condor, overlay, tail] = LAYERS.map((layer) => layerValue(c.legs[layer], state)) as [number, number, number];
     finishCampaign(c, condor, overlay, tail);

@@ -3,7 +3,7 @@
  * shared by the replay and by the host's work limit, `replayedRowCount`), and the refusals of a
  * window that misses the rows or runs past the exchange calendar.
  */
-import { parseIsoDate } from '../dates';
+import { parseIsoDate, toIsoDate } from '../dates';
 import { invalidInput } from '../errors';
 import { isBusinessDayNumber } from '../market/calendar';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from '../market/index';
@@ -122,6 +122,37 @@ function marketDayIn(from: string, to: string): boolean {
   for (let d = parseIsoDate('from', from); d <= end; d++) if (isBusinessDayNumber(d)) return true;
   return false;
 }
+
+/**
+ * The notes of a window that reaches past the rows: a `from` before the first row, or a `to` after
+ * the last, with a market day between it and the row (a weekend or a holiday beyond the rows is no
+ * missing data). Each names the date asked, the row and what was replayed; `open`: the expiries
+ * of the condors still open on the last replayed day, valued at their marks rather than settled.
+ */
+export function windowNotes(
+  input: ReplayParsedInput,
+  replayed: { from: string; to: string },
+  open: readonly string[],
+): string[] {
+  const notes: string[] = [];
+  const first = (input.rows[0] as MarketRow).date;
+  const last = (input.rows[input.rows.length - 1] as MarketRow).date;
+  if (input.from !== undefined && input.from < first && marketDayIn(input.from, dayBefore(first)))
+    notes.push(`from ${input.from} is before the first row, ${first}: replayed from ${replayed.from}`);
+  if (input.to !== undefined && input.to > last && marketDayIn(dayAfter(last), input.to)) {
+    const held =
+      open.length === 0
+        ? ''
+        : open.length === 1
+          ? `; the condor expiring ${open[0]}, open then, is valued at its marks, not settled`
+          : `; the condors expiring ${open.join(', ')}, open then, are valued at their marks, not settled`;
+    notes.push(`to ${input.to} is after the last row, ${last}: replayed to ${replayed.to}${held}`);
+  }
+  return notes;
+}
+
+const dayBefore = (iso: string): string => toIsoDate(parseIsoDate('date', iso) - 1);
+const dayAfter = (iso: string): string => toIsoDate(parseIsoDate('date', iso) + 1);
 
 /**
  * Before the loop, whose days would otherwise run (seconds for 10,000 of them) up to the first

@@ -118,6 +118,12 @@ export interface ReplayResult {
   campaigns: ReplayCampaign[];
   series: ReplaySeries;
   ledger: ReplayLedgerRow[];
+  /**
+   * What the figures do not say on their own, one sentence each: first a `from` before the first
+   * row or a `to` after the last (the date asked, the row, what was replayed, a condor left open
+   * valued at its marks), then legs settled after the last replayed day, episodes without a
+   * replayed day, short strikes moved out, rows skipped.
+   */
   notes: string[];
 }
 

@@ -1,7 +1,8 @@
 /**
- * The replay's window against the rows: a window between two rows that holds no market day is
- * refused naming from and to with the nearest market days; the capital refusal's two figures never
- * read the same.
+ * The replay's window against the rows: a from or to past the rows is replayed as far as the rows
+ * go and said so in the notes; a window between two rows that holds no market day is refused
+ * naming from and to with the nearest market days; the capital refusal's two figures never read
+ * the same.
  */
 import { describe, expect, it } from 'vitest';
 import { dayFromYmd, isBusinessDay, replay, toIsoDate } from '@alvh/shared';
@@ -17,6 +18,33 @@ function flatRows(from: string, to: string): MarketRow[] {
   }
   return rows;
 }
+
+describe('a window reaching past the rows', () => {
+  const rows = flatRows('2021-01-04', '2021-04-30');
+
+  it('notes a to after the last row: the date asked, the last row, what was replayed and the condor left open', () => {
+    const r = replay({ rows, from: '2021-02-01', to: '2022-01-03' });
+    expect(r.to).toBe('2021-04-30');
+    const open = r.campaigns.filter((c) => !c.settled).map((c) => c.expiry);
+    expect(open).toHaveLength(1);
+    expect(r.notes[0]).toBe(
+      `to 2022-01-03 is after the last row, 2021-04-30: replayed to 2021-04-30; the condor expiring ${open[0]}, open then, is valued at its marks, not settled`,
+    );
+  });
+
+  it('notes a from before the first row', () => {
+    const r = replay({ rows, from: '2020-06-01', to: '2021-03-31' });
+    expect(r.from).toBe('2021-01-04');
+    expect(r.notes[0]).toBe('from 2020-06-01 is before the first row, 2021-01-04: replayed from 2021-01-04');
+  });
+
+  it('says nothing when only a weekend or a holiday lies between the rows and the date asked', () => {
+    // 2021-01-01 (New Year) to 2021-01-03 (Sunday); 2021-05-01 and 02 are a weekend
+    const r = replay({ rows, from: '2021-01-01', to: '2021-05-02' });
+    expect(r.notes.filter((n) => / is (before the first|after the last) row/.test(n))).toEqual([]);
+    expect(replay({ rows }).notes).toEqual(replay({ rows, from: '2021-01-04', to: '2021-04-30' }).notes);
+  });
+});
 
 describe('a window holding no market day', () => {
   const rows = flatRows('2021-01-04', '2021-04-30');
