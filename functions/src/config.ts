@@ -76,6 +76,33 @@ export function computeQueue(env: NodeJS.ProcessEnv = process.env): number | und
   return intSetting(env, 'ALVH_COMPUTE_QUEUE', 0, 10_000, 'runs');
 }
 
+/** Default most open connections of the local host (the add-in keeps a handful; a browser opens at most six per origin). */
+export const DEFAULT_MAX_CONNECTIONS = 256;
+
+/** Most connections `ALVH_MAX_CONNECTIONS` may allow: past it the cap no longer guards the host's sockets. */
+export const MAX_CONNECTIONS_SETTING = 100_000;
+
+/** `ALVH_MAX_CONNECTIONS` (local host): most open connections, 1 to {@link MAX_CONNECTIONS_SETTING}; default 256. */
+export function maxConnections(env: NodeJS.ProcessEnv = process.env): number {
+  return intSetting(env, 'ALVH_MAX_CONNECTIONS', 1, MAX_CONNECTIONS_SETTING, 'connections') ?? DEFAULT_MAX_CONNECTIONS;
+}
+
+/** Default time requests in flight may finish on SIGTERM/SIGINT before their work is cut (ms). */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * Longest grace `ALVH_SHUTDOWN_GRACE_MS` may give (10 minutes, the longest a job may run): Node's
+ * timers hold at most 2,147,483,647 ms and fire at once past it, which would cut requests at once.
+ */
+export const MAX_SHUTDOWN_GRACE_MS = 600_000;
+
+/** `ALVH_SHUTDOWN_GRACE_MS` (local host): grace in ms, 0 to {@link MAX_SHUTDOWN_GRACE_MS}; default 10,000. */
+export function shutdownGraceMs(env: NodeJS.ProcessEnv = process.env): number {
+  return (
+    intSetting(env, 'ALVH_SHUTDOWN_GRACE_MS', 0, MAX_SHUTDOWN_GRACE_MS, 'milliseconds') ?? DEFAULT_SHUTDOWN_GRACE_MS
+  );
+}
+
 /**
  * Every setting read, so that a malformed one stops the host as it starts (the local host exits
  * with the message; the Azure app fails to load with it in the log) instead of at a request.

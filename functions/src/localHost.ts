@@ -32,7 +32,15 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeCompute } from './compute';
-import { checkConfig, corsOrigins, describeConfig, maxBodyBytes } from './config';
+import {
+  checkConfig,
+  corsOrigins,
+  DEFAULT_SHUTDOWN_GRACE_MS,
+  describeConfig,
+  maxBodyBytes,
+  maxConnections,
+  shutdownGraceMs,
+} from './config';
 import {
   bodyTooLarge,
   encodedBodyProblem,
@@ -60,9 +68,6 @@ const DRAIN_FACTOR = 2;
 
 /** The methods the host answers; any other gets a 405 before routing. */
 export const ALLOWED_METHODS: readonly string[] = ['GET', 'HEAD', 'POST', 'OPTIONS'];
-
-/** Default most open connections (the add-in keeps a handful; a browser opens at most six per origin). */
-export const DEFAULT_MAX_CONNECTIONS = 256;
 
 /**
  * Timeouts sized for the add-in: it sends its headers at once and small bodies (a 4 MiB replay
@@ -178,26 +183,6 @@ export function listenFailureWords(code: unknown, rawPort: string | undefined): 
   return code === 'EADDRINUSE'
     ? `port ${port} is in use; stop the other server or set PORT`
     : `no permission to listen on port ${port}; set PORT above 1023`;
-}
-
-/** `ALVH_MAX_CONNECTIONS`: a positive integer; an error naming it otherwise. */
-export function maxConnectionsFromEnv(raw: string | undefined): number {
-  if (raw === undefined || raw.trim() === '') return DEFAULT_MAX_CONNECTIONS;
-  const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n < 1) {
-    throw new Error(`ALVH_MAX_CONNECTIONS is ${JSON.stringify(raw)}: set it to a whole number of at least 1`);
-  }
-  return n;
-}
-
-/** `ALVH_SHUTDOWN_GRACE_MS`: a whole number of ms ≥ 0; an error naming it otherwise. */
-export function shutdownGraceFromEnv(raw: string | undefined): number {
-  if (raw === undefined || raw.trim() === '') return 10_000;
-  const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n < 0) {
-    throw new Error(`ALVH_SHUTDOWN_GRACE_MS is ${JSON.stringify(raw)}: set it to a whole number of milliseconds ≥ 0`);
-  }
-  return n;
 }
 
 function defaultStaticRoot(): string {
@@ -564,7 +549,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   const limit = options.maxBodyBytes ?? maxBodyBytes();
   const staticRoot = options.staticRoot ?? defaultStaticRoot();
   const logError = options.logError ?? ((...a: unknown[]) => console.error(...a));
-  const graceMs = options.shutdownGraceMs ?? 10_000;
+  const graceMs = options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
   const tls = options.tls === undefined ? devCertificate() : options.tls === false ? undefined : options.tls;
   const scheme = tls ? 'https' : 'http';
   const inFlight = new Set<Promise<void>>();
@@ -853,7 +838,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     : createHttpServer(serverOptions, listener);
   // A client's FIN after its request does not end the connection before its answer (http/halfClose.ts).
   (server as Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
-  const cap = capConnections(server, options.maxConnections ?? maxConnectionsFromEnv(process.env.ALVH_MAX_CONNECTIONS));
+  const cap = capConnections(server, options.maxConnections ?? maxConnections());
   const stopStallCheck = closeStalledWrites(server, options.writeStallMs ?? WRITE_STALL_MS);
   // CONNECT (a proxy tunnel) is no request of this host: Node would close the socket without a word.
   server.on('connect', (_req: IncomingMessage, socket: Socket) => {
@@ -995,8 +980,9 @@ export function banner(host: LocalHost, secure: boolean): string[] {
 
 async function main(): Promise<void> {
   checkConfig();
-  const graceMs = shutdownGraceFromEnv(process.env.ALVH_SHUTDOWN_GRACE_MS);
-  const host = await startLocalHost({ shutdownGraceMs: graceMs });
+  // The local host's own settings, read before it listens so that a malformed one stops it at once.
+  const graceMs = shutdownGraceMs();
+  const host = await startLocalHost({ shutdownGraceMs: graceMs, maxConnections: maxConnections() });
   console.log(banner(host, host.url.startsWith('https:')).join('\n'));
   // A stray rejection is logged, never a reason to die with in-flight requests.
   process.on('unhandledRejection', (e) => console.error('unhandled rejection', e));

@@ -2,17 +2,23 @@
  * Host settings: unset or blank means the default; a value set but malformed or out of range is an
  * error naming the setting and its range, never a quiet fall back to the default.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   ConfigError,
   DEFAULT_JOB_TIMEOUT_MS,
   DEFAULT_MAX_BODY_BYTES,
+  MAX_BODY_BYTES_SETTING,
+  MAX_CONNECTIONS_SETTING,
+  MAX_SHUTDOWN_GRACE_MS,
   checkConfig,
   computeQueue,
   computeThreads,
   describeConfig,
   jobTimeoutMs,
   maxBodyBytes,
+  maxConnections,
+  shutdownGraceMs,
 } from '../../functions/src/config';
 
 describe('host settings', () => {
@@ -33,6 +39,36 @@ describe('host settings', () => {
     expect(computeThreads({ ALVH_COMPUTE_THREADS: '256' })).toBe(256);
     expect(computeQueue({ ALVH_COMPUTE_QUEUE: '0' })).toBe(0);
     expect(describeConfig({ ALVH_JOB_TIMEOUT_MS: '300000' })[2]).toContain('at most 300000 ms each');
+    expect(shutdownGraceMs({ ALVH_SHUTDOWN_GRACE_MS: '0' })).toBe(0);
+    expect(shutdownGraceMs({ ALVH_SHUTDOWN_GRACE_MS: ' 600000 ' })).toBe(600_000);
+    expect(maxConnections({ ALVH_MAX_CONNECTIONS: '1' })).toBe(1);
+    expect(maxConnections({ ALVH_MAX_CONNECTIONS: '100000' })).toBe(100_000);
+  });
+
+  it("the local host's settings default when unset or blank", () => {
+    for (const env of [{}, { ALVH_SHUTDOWN_GRACE_MS: ' ', ALVH_MAX_CONNECTIONS: '' }]) {
+      expect(shutdownGraceMs(env)).toBe(10_000);
+      expect(maxConnections(env)).toBe(256);
+    }
+  });
+
+  // The local host's own settings: the same digits-only rule (no `1e4`, `0x10`, `0b11`), and a grace
+  // Node's timers can hold (past 2^31 − 1 ms a timer fires at once and would cut requests at once).
+  it.each([
+    ['ALVH_SHUTDOWN_GRACE_MS', '1e4', 'milliseconds from 0 to 600,000'],
+    ['ALVH_SHUTDOWN_GRACE_MS', '0x10', 'milliseconds from 0 to 600,000'],
+    ['ALVH_SHUTDOWN_GRACE_MS', '-1', 'milliseconds from 0 to 600,000'],
+    ['ALVH_SHUTDOWN_GRACE_MS', '600001', 'milliseconds from 0 to 600,000'],
+    ['ALVH_SHUTDOWN_GRACE_MS', '3000000000', 'milliseconds from 0 to 600,000'],
+    ['ALVH_MAX_CONNECTIONS', '0b11', 'connections from 1 to 100,000'],
+    ['ALVH_MAX_CONNECTIONS', '1e3', 'connections from 1 to 100,000'],
+    ['ALVH_MAX_CONNECTIONS', '0', 'connections from 1 to 100,000'],
+    ['ALVH_MAX_CONNECTIONS', '100001', 'connections from 1 to 100,000'],
+  ])('%s=%s is an error naming it and its range', (name, value, range) => {
+    const env = { [name]: value };
+    const read = name === 'ALVH_MAX_CONNECTIONS' ? maxConnections : shutdownGraceMs;
+    expect(() => read(env)).toThrow(ConfigError);
+    expect(() => read(env)).toThrow(`${name} is "${value}": set it to a whole number of ${range}`);
   });
 
   it.each([
@@ -49,5 +85,13 @@ describe('host settings', () => {
     expect(() => checkConfig(env)).toThrow(ConfigError);
     expect(() => checkConfig(env)).toThrow(`${name} is "${value}": set it to a whole number of ${range}`);
     expect(() => describeConfig(env)).toThrow(name);
+  });
+
+  it("docs/deploy.md's settings table states each range the host enforces", () => {
+    const deploy = readFileSync(new URL('../../docs/deploy.md', import.meta.url), 'utf8');
+    const row = (name: string) => deploy.split('\n').find((l) => l.startsWith(`| \`${name}\` |`)) ?? '';
+    expect(row('ALVH_MAX_BODY_BYTES')).toContain(`1 to ${MAX_BODY_BYTES_SETTING} bytes`);
+    expect(row('ALVH_MAX_CONNECTIONS')).toContain(`1 to ${MAX_CONNECTIONS_SETTING};`);
+    expect(row('ALVH_SHUTDOWN_GRACE_MS')).toContain(`0 to ${MAX_SHUTDOWN_GRACE_MS} ms`);
   });
 });

@@ -21,10 +21,9 @@ import {
   stressGrid,
   type PlanInput,
 } from '@alvh/shared';
-import { DEFAULT_JOB_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES } from '../../functions/src/config';
+import { DEFAULT_JOB_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CONNECTIONS } from '../../functions/src/config';
 import { MAX_PARTIAL_PATHS } from '../../functions/src/handlers/montecarlo';
 import { MAX_CHAIN_CHARS, MAX_CHAIN_ROWS, MAX_SURFACE_POINTS } from '../../functions/src/handlers/surface';
-import { DEFAULT_MAX_CONNECTIONS } from '../../functions/src/localHost';
 import { routes } from '../../functions/src/routes';
 
 const doc = readFileSync(new URL('../../docs/api.md', import.meta.url), 'utf8');

@@ -121,6 +121,21 @@ describe('node functions/dist/localHost.js', () => {
     expect(c.output()).toContain('ALVH_JOB_TIMEOUT_MS is "900000": set it to a whole number of milliseconds');
   });
 
+  it.each([
+    ['ALVH_SHUTDOWN_GRACE_MS', '3000000000'],
+    ['ALVH_SHUTDOWN_GRACE_MS', '1e4'],
+    ['ALVH_MAX_CONNECTIONS', '0x10'],
+  ])('%s=%s: exits 1 naming it before it listens', async (name, value) => {
+    const c = spawnHost({ [name]: value });
+    // A host that took the value would listen on: stop it rather than leave it running.
+    const still = new Promise<string>((ok) => setTimeout(() => ok('still running'), 20_000).unref());
+    const code = await Promise.race([c.exited, still]);
+    c.child.kill();
+    expect(code).toBe(1);
+    expect(c.output()).toContain(`${name} is "${value}": set it to a whole number of`);
+    expect(c.output()).not.toContain('listening on');
+  });
+
   it('SIGTERM in the middle of a heavy run cuts it at the grace period and exits 0', async () => {
     const c = spawnHost({ ALVH_SHUTDOWN_GRACE_MS: '100', ALVH_JOB_TIMEOUT_MS: '600000' });
     try {
