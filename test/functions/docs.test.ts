@@ -18,7 +18,9 @@ import {
   MAX_REPLAY_ROWS,
   MAX_SIGNAL_POINTS,
   plan,
+  runMonteCarloChunk,
   stressGrid,
+  summarizeMonteCarlo,
   type PlanInput,
 } from '@alvh/shared';
 import { DEFAULT_JOB_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CONNECTIONS } from '../../functions/src/config';
@@ -106,5 +108,37 @@ describe('docs/api.md on the plan’s Greeks against the stress grid', () => {
     const slope = (g.total[0]![2]![0]! - g.total[0]![0]![0]!) / (2 * h * input.market.spx);
     expect(num(m![1]!)).toBeCloseTo(plan(input as unknown as PlanInput).bookGreeks.delta, 2);
     expect(num(m![2]!)).toBeCloseTo(slope, 2);
+  });
+});
+
+describe('docs/api.md on the Monte Carlo summary', () => {
+  const flat = doc.replace(/\s+/g, ' ');
+  const paragraph = flat.slice(
+    flat.indexOf('`summary`: `paths` is the number of paths summarised'),
+    flat.indexOf('answers `{summary}` alone'),
+  );
+
+  it('names every field the summary returns', () => {
+    const schemas = JSON.parse(
+      readFileSync(new URL('../../functions/src/generated/resultSchemas.json', import.meta.url), 'utf8'),
+    ) as { definitions: Record<string, { required: string[] }> };
+    const fields = schemas.definitions.MonteCarloSummary!.required;
+    expect(fields).toContain('tailContractsEndMean');
+    expect(fields.filter((f) => !paragraph.includes(`\`${f}\``))).toEqual([]);
+  });
+
+  it("quotes the example's hedge cost, its parts and the tail figures as the code gives them", () => {
+    const body: unknown = JSON.parse(
+      readFileSync(new URL('../../docs/examples/montecarlo.json', import.meta.url), 'utf8'),
+    );
+    const s = summarizeMonteCarlo(runMonteCarloChunk(body));
+    const usd = (x: number) =>
+      x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).replace('-', '−');
+    expect(paragraph).toContain(
+      `${usd(s.hedgeDebit)} + ${usd(s.meanTailOutlay)} + ${usd(s.meanTransactionCosts)} = ${usd(s.hedgeCost)}`,
+    );
+    expect(paragraph).toContain(`${usd(s.hedgeCarry)} there`);
+    expect(paragraph).toContain(`${s.rebalancesMean} and ${s.rebalancesMax} there`);
+    expect(paragraph).toContain(`${s.tailContractsStart} and ${s.tailContractsEndMean} there`);
   });
 });

@@ -211,6 +211,10 @@ export interface MonteCarloSummary {
   hedgeDebit: number;
   /** Mean over the paths of the net premium put into the tail after t = 0 (purchases less sales), USD. */
   meanTailOutlay: number;
+  /**
+   * Mean over the paths of the hedges' transaction costs, USD: `policy.transactionCostPerContract`
+   * for each contract traded, the overlay and tail opened at t = 0 and every rebalance's trades.
+   */
   meanTransactionCosts: number;
   /** Mean P&L given up by hedging: mean(condor) − mean(ALVH), USD. */
   hedgeCarry: number;
@@ -220,7 +224,9 @@ export interface MonteCarloSummary {
    */
   rebalancesMean: number;
   rebalancesMax: number;
+  /** VIX calls the tail holds at t = 0 (contracts). */
   tailContractsStart: number;
+  /** Mean over the paths of the VIX calls held at the horizon, or at the tail's expiry when it settles first (contracts). */
   tailContractsEndMean: number;
   /**
    * (CVaR95 condor − CVaR95 ALVH) / hedgeCost; null whenever hedgeCost ≤ 0 (hedges that cost
