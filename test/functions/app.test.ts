@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
+import { checkConfig } from '../../functions/src/config';
 
 const registered: { name: string; options: Record<string, unknown> }[] = [];
 const calls: string[] = [];
@@ -83,6 +84,29 @@ describe('Azure project files', () => {
     const s = read('local.settings.example.json');
     expect(s.Values.FUNCTIONS_WORKER_RUNTIME).toBe('node');
     expect(s.Host.CORS).toBe('https://localhost:3000');
+  });
+
+  it('the settings templates hold only ALVH_ settings the Azure app reads (CORS is Host.CORS there)', () => {
+    const readByApp = new Set<string>();
+    checkConfig(
+      new Proxy({} as NodeJS.ProcessEnv, {
+        get: (_env, name) => {
+          readByApp.add(String(name));
+          return undefined;
+        },
+      }),
+    );
+    if (!existsSync('functions/dist/azure/local.settings.json.example'))
+      execFileSync(process.execPath, ['functions/build.mjs'], { stdio: 'ignore' });
+    const templates = [
+      read('local.settings.example.json'),
+      JSON.parse(readFileSync('functions/dist/azure/local.settings.json.example', 'utf8')) as { Values: object },
+    ];
+    for (const t of templates) {
+      const alvh = Object.keys(t.Values).filter((k) => k.startsWith('ALVH_'));
+      expect(alvh).toContain('ALVH_MAX_BODY_BYTES');
+      expect(alvh.filter((k) => !readByApp.has(k))).toEqual([]);
+    }
   });
 
   it('the build emits the hosts, the worker and a deployable folder', () => {
