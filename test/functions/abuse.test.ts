@@ -693,7 +693,7 @@ describe('D11: security headers, no source maps, no versions', () => {
   it('pages carry a CSP with frame-ancestors for Office hosts and nosniff', async () => {
     const r = await fetch(`${host.url}/taskpane.html`, { method: 'HEAD' });
     const csp = r.headers.get('content-security-policy') ?? '';
-    expect(csp).toMatch(/frame-ancestors 'self' .*https:\/\/\*\.officeapps\.live\.com/);
+    expect(csp).toMatch(/frame-ancestors 'self' .*https:\/\/\*\.live\.com/);
     expect(csp).toContain("object-src 'none'");
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
   });

@@ -8,15 +8,18 @@
  * - `connect-src 'self' https:` because the taskpane calls the API endpoint its settings name
  *   (this host or a Function App);
  * - `frame-ancestors` limited to this origin and the Office hosts that frame an add-in (Excel on
- *   the web: office.com, officeapps.live.com, sharepoint.com, cloud.microsoft); Excel desktop shows
- *   the page in a WebView as the top document, which frame-ancestors does not restrict.
+ *   the web: office.com, sharepoint.com, cloud.microsoft, and live.com for a personal Microsoft
+ *   account, whose workbook opens on onedrive.live.com with the add-in's frame nested in
+ *   *.officeapps.live.com: frame-ancestors checks every ancestor, so both must match, and
+ *   *.live.com covers both); Excel desktop shows the page in a WebView as the top document, which
+ *   frame-ancestors does not restrict.
  */
 
 export const OFFICE_FRAME_ANCESTORS = [
   "'self'",
   'https://*.office.com',
   'https://*.office365.com',
-  'https://*.officeapps.live.com',
+  'https://*.live.com',
   'https://*.sharepoint.com',
   'https://*.cloud.microsoft',
   'https://*.microsoft.com',
