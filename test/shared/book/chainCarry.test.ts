@@ -4,6 +4,7 @@
  * the delta uses the same carry; a spot move scales the forward. Surfaces built without a chain
  * keep the state's rate and yield.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   bsPrice,
@@ -16,10 +17,6 @@ import {
 } from '@alvh/shared';
 import { describeWithData } from '../../helpers/marketData';
 import { REAL_CHAINS, chainMarketState, loadChain, spxLeg, type RealChain } from '../surface/chains';
-
-function dayOf(iso: string): number {
-  return Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
-}
 
 /**
  * The fit of a chain, its quotes valued at the 16:00 close: the book counts whole days from its
@@ -46,19 +43,22 @@ function chainState(c: RealChain, spot?: number): MarketState {
 const spx = spxLeg;
 
 /**
- * The 10-90 delta out-of-the-money quotes of the surface's SPXW slices from `minDays` on: how many
+ * The 10-90 delta out-of-the-money quotes of the surface's SPXW slices: how many
  * the book's marks put inside the bid-ask, and how many the fit's own marks do. The SPX slices
  * after the last SPXW expiry (1-5 years) are left out: the book discounts at the state's one rate
  * (0.6% and 5.45% here, bill rates) where their parity discounts read 1.1-1.9% and 3.9-5.4%, so
  * over years its marks differ by the discount (2022-02-04: 404 of 531 inside against the fit's
  * 514; 2023-06-09: 243 of 316 against 306).
  */
-function insideCounts(c: RealChain, minDays: number): { n: number; book: number; fit: number } {
-  const fit = closeFit(c);
-  const state = chainState(c);
+function insideCounts(
+  c: RealChain,
+  opts: { rate?: number; asQuoted?: boolean } = {},
+): { n: number; book: number; fit: number } {
+  const fit = opts.asQuoted ? loadChain(c).fit : closeFit(c);
+  const state = { ...chainMarketState(c, fit.surface), ...(opts.rate === undefined ? {} : { rate: opts.rate }) };
   const out = { n: 0, book: 0, fit: 0 };
   for (const s of fit.slices) {
-    if (!s.inSurface || s.root !== 'SPXW' || dayOf(s.expiry) - dayOf(c.date) < minDays) continue;
+    if (!s.inSurface || s.root !== 'SPXW') continue;
     const body = s.marks.filter(
       (m) => m.otm && m.midVol !== null && Math.abs(m.delta) >= 0.1 && Math.abs(m.delta) <= 0.9,
     );
@@ -76,16 +76,42 @@ function insideCounts(c: RealChain, minDays: number): { n: number; book: number;
   return out;
 }
 
+/** The counts docs/surfaces.md ("Judgement calls" of the SPX marks) states, read from its prose. */
+function docCounts() {
+  const doc = readFileSync(new URL('../../../docs/surfaces.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+  const n = (t: string | undefined) => Number(t!.replace(/,/g, ''));
+  const a =
+    /against 78\.6\/79\.4; now ([\d.]+)\)\. Over the SPXW slices of 2022-02-04 \(to 329 days\) the book now marks ([\d,]+) of ([\d,]+) body quotes inside the bid-ask \(r = 0\.6%\), against the fit's own ([\d,]+) .{0,200}\(at r = 0\.23%, ([\d,]+)\)/.exec(
+      doc,
+    );
+  const b =
+    /13:40 quotes of 2023-06-09 the book puts ([\d,]+) of ([\d,]+) inside \(fit: ([\d,]+)\), mostly in the first month, and the same quotes fitted as of 16:00 give ([\d,]+) \(fit: ([\d,]+)\)/.exec(
+      doc,
+    );
+  expect(a, 'the 2022-02-04 sentence of docs/surfaces.md').not.toBeNull();
+  expect(b, 'the 2023-06-09 sentence of docs/surfaces.md').not.toBeNull();
+  return {
+    call4500: a![1]!,
+    c2022: { n: n(a![3]), book: n(a![2]), fit: n(a![4]) },
+    c2022AtLowRate: n(a![5]),
+    c2023AsQuoted: { n: n(b![2]), book: n(b![1]), fit: n(b![3]) },
+    c2023AtClose: { n: n(b![2]), book: n(b![4]), fit: n(b![5]) },
+  };
+}
+
 describeWithData('SPX marks on a chain surface carry its parity forwards', () => {
   const [c2022, c2023] = REAL_CHAINS as [RealChain, RealChain];
 
   it('2022-02-04 (16:00 quotes): the book marks the 10-90 delta quotes inside the bid-ask as often as the fit', () => {
-    // Measured: 2,797 of 3,329 on the book path against the fit's 2,925 (0 of 116 at 21 days on
+    // 2,808 of 3,328 on the book path against the fit's 2,925 (0 of 116 at 21 days on
     // S·e^((r−q)T)). The rest is the discount: the book's e^(−rT) at r = 0.6% against the slices'
-    // parity discounts (at r = 0.23%, 2,875).
-    const got = insideCounts(c2022, 0);
+    // parity discounts (at r = 0.23%, 2,880). The counts are the ones docs/surfaces.md states.
+    const doc = docCounts();
+    const got = insideCounts(c2022);
+    expect(got).toEqual(doc.c2022);
     expect(got.n).toBeGreaterThan(3000);
     expect(got.book).toBeGreaterThanOrEqual(0.95 * got.fit);
+    expect(insideCounts(c2022, { rate: 0.0023 }).book).toBe(doc.c2022AtLowRate);
     const state = chainState(c2022);
     // The 21-day SPXW quotes (bid/ask): the marks were 83.18, 85.55 and 33.74 on S·e^((r−q)T)
     const quotes = [
@@ -97,6 +123,7 @@ describeWithData('SPX marks on a chain surface carry its parity forwards', () =>
       quotes.map((q) => spx(q.type, q.strike, '2022-02-25')),
       state,
     );
+    expect(marks[0]!.price.toFixed(2)).toBe(doc.call4500);
     quotes.forEach((q, i) => {
       expect(marks[i]!.price).toBeGreaterThanOrEqual(q.bid);
       expect(marks[i]!.price).toBeLessThanOrEqual(q.ask);
@@ -104,9 +131,13 @@ describeWithData('SPX marks on a chain surface carry its parity forwards', () =>
   });
 
   it('2023-06-09 (its 13:40 quotes fitted as of 16:00): the same', () => {
-    // Measured: 2,045 of 2,435 on both (r = 5.45%, the parity discounts' rate). Fitted at 13:40 the
-    // slices are 2h20 longer than the book's whole days: 1,590 on the book path.
-    const got = insideCounts(c2023, 0);
+    // 2,043 of 2,435 on the book path against the fit's 2,045 (r = 5.45%, the parity discounts'
+    // rate). Fitted at 13:40 the slices are 2h20 longer than the book's whole days: 1,597 on the
+    // book path. The counts are the ones docs/surfaces.md states.
+    const doc = docCounts();
+    const got = insideCounts(c2023);
+    expect(got).toEqual(doc.c2023AtClose);
+    expect(insideCounts(c2023, { asQuoted: true })).toEqual(doc.c2023AsQuoted);
     expect(got.n).toBeGreaterThan(2000);
     expect(got.book).toBeGreaterThanOrEqual(0.97 * got.fit);
   });
