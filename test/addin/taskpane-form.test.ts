@@ -237,7 +237,17 @@ describe('parsePastedCurve', () => {
     ['2025-04-16;39,17', 1, /write 39\.17/],
     // typed with a space: the comma is the price's, not a CSV's (it read as a price of 17)
     ['2025-04-16 39,17', 1, /the price "39,17" has a decimal comma: write 39\.17/],
-    ['2025-04-16,39,17', 1, /has 3 cells \("2025-04-16", "39", "17"\).*a decimal comma needs tabs or semicolons/],
+    [
+      '2025-04-16,39,17',
+      1,
+      /^Pasted curve, line 1: reads the price 39,17 as two cells, "39" and "17": write 39\.17 with a decimal point$/,
+    ],
+    [
+      '39.17\n2025-04-16,39,17,5',
+      2,
+      /has 4 cells .*or one column of prices; write decimals with a point, not a comma$/,
+    ],
+    ['2025-04-16,39.17,x', 1, /has 3 cells .*or one column of prices$/],
     ['2025-04-16\t39.17\tx', 1, /has 3 cells/],
   ])('refuses %j at line %i', (text, line, words) => {
     let err: unknown;

@@ -98,14 +98,26 @@ describe('readVixCloses: the recent VIX closes pasted into the taskpane', () => 
     ['2025-04-07;46,98', /line 1: the close "46,98" has a decimal comma/],
     // typed with a space: never a CSV of "2025-04-07 46" and "98"
     ['2025-04-07 46,98', /^VIX closes, line 1: the close "46,98" has a decimal comma: write 46\.98/],
+    // one cell too many, the last two the halves of a decimal comma: the fix is said at once (tabs
+    // or semicolons would only meet the decimal comma's refusal)
     [
       '2025-04-04,45.31\n2025-04-07,46,98',
-      /^VIX closes, line 2: has 3 cells \("2025-04-07", "46", "98"\) where a row has 2: paste the date and the close/,
+      /^VIX closes, line 2: reads the close 46,98 as two cells, "46" and "98": write 46\.98 with a decimal point$/,
+    ],
+    [
+      'DATE,CLOSE\n2025-04-07,46,98',
+      /^VIX closes, line 2: reads the close 46,98 .*: write 46\.98 with a decimal point$/,
+    ],
+    [
+      'DATE,OPEN,HIGH,LOW,CLOSE\n04/07/2025,60.13,60.13,38.57,46,98',
+      /^VIX closes, line 2: reads the close 46,98 .*write 46\.98 with a decimal point$/,
     ],
     [
       'DATE,OPEN,HIGH,LOW,CLOSE\n04/07/2025,60,13,60,13,38,57,46,98,1',
-      /line 2: has 10 cells .* where the header has 5/,
+      /line 2: has 10 cells .* where the header has 5: paste rows of the header's 5 columns; write decimals with a point, not a comma$/,
     ],
+    ['2025-04-07,46.98,x', /line 1: has 3 cells .* where a row has 2: paste the date and the close, .*header row$/],
+    ['2025-04-07\t46\t98', /line 1: has 3 cells .* where a row has 2: paste the date and the close, .*header row$/],
     ['2025-04-07,0x2F', /line 1: the close "0x2F" is not a positive number/],
     ['2025-04-07,1e1', /line 1: the close "1e1" is not a positive number/],
     ['2025-04-07,0.4698', /line 1: the close 0\.4698 is outside 1-300: VIX closes are index points/],

@@ -18,7 +18,7 @@ import type { IndexName } from './planInput';
 import { plainText } from './views';
 import { PastedLineError } from './errors';
 import { hasDecimalComma } from './numbers';
-import { isoDate, pastedCells } from './vixCloses';
+import { isoDate, mayHaveDecimalComma, pastedCells, splitDecimalComma, splitDecimalCommaMessage } from './vixCloses';
 
 export interface SelectionValues {
   fields: Partial<Record<FieldName, string>>;
@@ -272,13 +272,13 @@ export function parsePastedCurve(text: string): { expiry?: string; price: string
     // One price with a decimal comma ("39,17") is one cell, not a CSV of two; an Excel date
     // serial before the comma ("45798,31") makes it a CSV row.
     const cells = /^\d{1,3},\d+$/.test(line) ? [line] : pastedCells(line);
+    const split = splitDecimalComma(line, cells, 2);
+    if (split !== undefined) throw new PastedCurveError(i + 1, splitDecimalCommaMessage('price', split));
     if (cells.length > 2)
       throw new PastedCurveError(
         i + 1,
         `has ${cells.length} cells (${cells.map((c) => `"${c}"`).join(', ')}): paste two columns, expiry and price, or one column of prices${
-          line.includes('\t') || line.includes(';')
-            ? ''
-            : '; a decimal comma needs tabs or semicolons between the cells'
+          mayHaveDecimalComma(line, cells) ? '; write decimals with a point, not a comma' : ''
         }`,
       );
     if (out.length === 0 && isHeader(cells)) return;

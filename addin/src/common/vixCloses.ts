@@ -94,6 +94,28 @@ export function pastedCells(line: string): string[] {
   return cells;
 }
 
+/**
+ * The number a CSV line's decimal comma split across its last two cells ("2025-04-07,46,98" read as
+ * "46" and "98") when the line has one cell more than `width`: "46,98", or undefined when the last
+ * two cells are not the two halves of one number (or were not split by a comma).
+ */
+export function splitDecimalComma(line: string, cells: readonly string[], width: number): string | undefined {
+  if (cells.length !== width + 1 || cells.length < 2) return undefined;
+  const joined = `${cells[cells.length - 2]},${cells[cells.length - 1]}`;
+  return hasDecimalComma(joined) && line.endsWith(joined) ? joined : undefined;
+}
+
+/** Whether a line split by commas has two whole numbers side by side: a decimal comma may have split one. */
+export function mayHaveDecimalComma(line: string, cells: readonly string[]): boolean {
+  return !/[\t;]/.test(line) && cells.some((c, i) => /^\d+$/.test(c) && /^\d+$/.test(cells[i + 1] ?? ''));
+}
+
+/** The words for a number split by its decimal comma ({@link splitDecimalComma}), as `what` ("close", "price"). */
+export function splitDecimalCommaMessage(what: string, joined: string): string {
+  const [whole, decimals] = joined.split(',') as [string, string];
+  return `reads the ${what} ${joined} as two cells, "${whole}" and "${decimals}": write ${whole}.${decimals} with a decimal point`;
+}
+
 /** The words for a close that is not a plain positive decimal in VIX points. */
 function badClose(cell: string): string {
   if (hasDecimalComma(cell))
@@ -161,12 +183,18 @@ export function readVixCloses(text: string, valuationDate: string): VixClosesRea
       }
       throw new VixClosesError(i + 1, `"${cells[0]}" is not a date; start each row with YYYY-MM-DD or M/D/YYYY`);
     }
+    const split = splitDecimalComma(line, cells, width);
+    if (split !== undefined)
+      throw new VixClosesError(i + 1, splitDecimalCommaMessage(closeCol === width - 1 ? 'close' : 'number', split));
     if (cells.length > width) {
+      const fix = header
+        ? `paste rows of the header's ${width} columns`
+        : "paste the date and the close, or Cboe's DATE,OPEN,HIGH,LOW,CLOSE with its header row";
       throw new VixClosesError(
         i + 1,
-        `has ${cells.length} cells (${cells.map((c) => `"${c}"`).join(', ')}) where ${header ? 'the header has' : 'a row has'} ${width}: ${
-          header ? '' : "paste the date and the close, or Cboe's DATE,OPEN,HIGH,LOW,CLOSE with its header row; "
-        }a decimal comma needs tabs or semicolons between the cells`,
+        `has ${cells.length} cells (${cells.map((c) => `"${c}"`).join(', ')}) where ${header ? 'the header has' : 'a row has'} ${width}: ${fix}${
+          mayHaveDecimalComma(line, cells) ? '; write decimals with a point, not a comma' : ''
+        }`,
       );
     }
     const cell = cells[closeCol] ?? '';
