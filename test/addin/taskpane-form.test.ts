@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { POLICY_FIELDS } from '@alvh/shared';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
 import { chunkPaths } from '../../addin/src/taskpane/jobs';
-import { wholeFromText } from '../../addin/src/common/numbers';
+import { numberFromText, wholeFromText } from '../../addin/src/common/numbers';
 import {
   TYPED_EVENT_SOURCE,
   eventsFromText,
@@ -22,7 +22,7 @@ import {
   readKeyValueRange,
   unknownKeysError,
 } from '../../addin/src/common/selection';
-import { PlanInputSchema, parseInput, plan } from '@alvh/shared';
+import { PlanInputSchema, formatPath, parseInput, plan } from '@alvh/shared';
 import { API_ROUTES, browserSettingsStore, checkEndpoint } from '../../addin/src/taskpane/settings';
 import { routes } from '../../functions/src/routes';
 import { excelFormat, formatValue, heatColor } from '../../addin/src/common/views';
@@ -444,11 +444,71 @@ describe('form text → plan input', () => {
     expect(said({ spx: '5,000', vix: '1e1', rate: '4.3%', divYield: '', budget: '' })).toEqual([]);
   });
 
+  it('says what to type in a blank box the plan needs, as for text that is no number', () => {
+    const said = (fields: Record<string, string>, policy: Record<string, string> = {}) =>
+      typedIssues({ fields: { ...EXAMPLE.fields, ...fields }, futures: EXAMPLE.futures, policy, indices: {} }).map(
+        (i) => `${i.path}: ${i.message}`,
+      );
+    expect(said({ spx: '', vix: '  ', k3: '', capital: '', rate: '' })).toEqual([
+      'market.spx: is blank; type the SPX level in index points, such as 4982.77',
+      'market.vix: is blank; type VIX in its points, such as 18.5',
+      'market.rate: is blank; type the rate as a decimal or a percentage, such as 0.043 or 4.3%',
+      'condor.strikes[2]: is blank; type the strike in index points, such as 4500',
+      'portfolio.capital: is blank; type the capital in USD, such as 5000000',
+    ]);
+    // optional boxes and boxes with a default stay blank with no word
+    expect(said({ vvix: '', credit: '', budget: '', divYield: '' })).toEqual([]);
+    // every blank box the schema refuses is one of them: none is left with "pass a number" alone
+    const blanks = Object.fromEntries(Object.keys(EXAMPLE.fields).map((k) => [k, '']));
+    const state = { fields: { ...EXAMPLE.fields, ...blanks }, futures: EXAMPLE.futures, policy: {}, indices: {} };
+    const r = PlanInputSchema.safeParse(planInputFromForm(state));
+    const bare = r.success
+      ? []
+      : r.error.issues.filter((i) => i.message === 'pass a number').map((i) => formatPath(i.path));
+    expect(bare.length).toBeGreaterThan(0);
+    const typed = new Set(typedIssues(state).map((i) => i.path));
+    for (const path of bare) expect(typed.has(path), path).toBe(true);
+  });
+
+  it('says a policy fraction typed as a percentage without % both ways: "is 18; a rate: type 0.18 or 18%"', () => {
+    const said = (policy: Record<string, string>) =>
+      typedIssues({ fields: EXAMPLE.fields, futures: EXAMPLE.futures, policy, indices: {} }).map(
+        (i) => `${i.path}: ${i.message}`,
+      );
+    expect(said({ maxHedgeCostRate: '18', tailCoverage: '180', targetIrr: '25' })).toEqual([
+      'policy.maxHedgeCostRate: is 18; a rate: type 0.18 or 18%',
+      'policy.tailCoverage: is 180; a decimal: type 1.8 or 180%',
+      'policy.targetIrr: is 25; a rate: type 0.25 or 25%',
+    ]);
+    // in range, a percentage, out of range either way, or a box in points: the schema's words
+    expect(said({ maxHedgeCostRate: '3', tailCoverage: '18%', targetIrr: '0.2' })).toEqual([]);
+    expect(said({ maxHedgeCostRate: '900', stressVix: '18' })).toEqual([]);
+    // the page takes what the message says to type
+    for (const typed of ['0.18', '18%']) {
+      const input = planInputFromForm({
+        fields: EXAMPLE.fields,
+        futures: EXAMPLE.futures,
+        policy: { maxHedgeCostRate: typed },
+        indices: {},
+      });
+      expect(PlanInputSchema.parse(input).policy?.maxHedgeCostRate, typed).toBe(0.18);
+    }
+  });
+
   it('reads paths and seed grouped by commas by the same rule: "0,100" and "000,100" are not 100', () => {
     expect(wholeFromText('20,000')).toBe(20_000);
     expect(wholeFromText('1,000,000')).toBe(1_000_000);
     expect(wholeFromText('0100')).toBe(100); // ungrouped digits: a leading zero is only a zero
     for (const t of ['0,100', '000,100', '00,100,000', '0,043']) expect(wholeFromText(t), t).toBeUndefined();
+  });
+
+  it('reads paths and seed as the page reads Capital: "1e5" is 100000, as 1e6 is a capital of 1,000,000', () => {
+    expect(numberFromText('1e6')).toBe(1_000_000);
+    expect(wholeFromText('1e5')).toBe(100_000);
+    expect(wholeFromText(' 1.5E4 ')).toBe(15_000);
+    expect(wholeFromText('100000.0')).toBe(100_000);
+    // not whole, a percentage, hexadecimal or blank: no count
+    for (const t of ['1e-1', '100.5', '5%', '500%', '0x10', '', '1e400']) expect(wholeFromText(t), t).toBeUndefined();
   });
 
   it.each([

@@ -22,13 +22,20 @@ const BOXES: Partial<Record<NumberField, [fix: string, percent?: true]>> = {
   budget: ['type the budget in USD, such as 40000'],
 };
 
+/**
+ * The boxes a plan cannot go without (no default): left blank, the schema's "pass a number" would
+ * say nothing of the units, so the blank gets the box's own fix as text that is no number does.
+ */
+const REQUIRED: readonly NumberField[] = ['spx', 'vix', 'rate', 'k1', 'k2', 'k3', 'k4', 'capital'];
+
 /** A typical level of each Cboe index box, for its fix. */
 const INDEX_EXAMPLES: Record<IndexName, string> = { vix9d: '17.5', vix3m: '21.4', vix6m: '22.6', skew: '135.68' };
 
 /**
- * The form's number boxes whose text is no number the form reads, as issues at their paths with
- * the box's own fix. Blank, a number, a decimal comma and a percentage where none belongs are not
- * listed: the schema or their own words (a decimal comma's, a percentage's) say those.
+ * The form's number boxes whose text is no number the form reads, or blank where the plan needs a
+ * number ({@link REQUIRED}), as issues at their paths with the box's own fix. Blank elsewhere, a
+ * number, a decimal comma and a percentage where none belongs are not listed: the schema or their
+ * own words (a decimal comma's, a percentage's) say those.
  */
 export function notNumberIssues(s: FormState): { path: string; message: string }[] {
   const out: { path: string; message: string }[] = [];
@@ -37,8 +44,11 @@ export function notNumberIssues(s: FormState): { path: string; message: string }
     if (t === '' || numberFromText(t) !== undefined || hasDecimalComma(t) || (!percent && t.endsWith('%'))) return;
     out.push({ path, message: notNumberMessage(t, fix) });
   };
-  for (const [field, [fix, percent]] of Object.entries(BOXES) as [NumberField, [string, true?]][])
+  for (const [field, [fix, percent]] of Object.entries(BOXES) as [NumberField, [string, true?]][]) {
+    if (REQUIRED.includes(field) && (s.fields[field] ?? '').trim() === '')
+      out.push({ path: NUMBER_FIELD_PATHS[field], message: `is blank; ${fix}` });
     check(NUMBER_FIELD_PATHS[field], s.fields[field], fix, percent);
+  }
   s.futures.forEach((r, i) =>
     check(`market.futures[${i}].price`, r.price, 'type the VX price in VIX points, such as 19.35'),
   );

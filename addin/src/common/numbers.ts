@@ -25,16 +25,15 @@ export function numberFromText(text: string): number | undefined {
 }
 
 /**
- * A whole number typed as text: digits, optionally grouped by commas ("20,000", the first group
- * with no leading zero as in {@link numberFromText}: "0,100" is a decimal comma, never 100); no
- * sign, decimals, exponent, percent or hexadecimal ("0x10" is not 16). Undefined otherwise, blank
- * included.
+ * A whole number typed as text, read by the rule above as every other number box of the page reads
+ * it ("20,000", "1e5" and "100000.0" are whole numbers; "0,100" is a decimal comma, never 100;
+ * "0x10" is not 16), with no percent sign: a count or a seed is no fraction. Undefined otherwise,
+ * blank and a number with decimals included.
  */
 export function wholeFromText(text: string): number | undefined {
   const t = text.trim();
-  if (!/^\d+$/.test(t) && !/^[1-9]\d{0,2}(?:,\d{3})+$/.test(t)) return undefined;
-  const n = Number(t.replace(/,/g, ''));
-  return Number.isSafeInteger(n) ? n : undefined;
+  const n = t.endsWith('%') ? undefined : numberFromText(t);
+  return n !== undefined && Number.isSafeInteger(n) ? n : undefined;
 }
 
 /** A plain decimal typed as text ("17.25", ".5", "18"): no grouping, percent, sign or exponent. */

@@ -15,6 +15,7 @@ import {
   numberFromText,
 } from './numbers';
 import { notNumberIssues } from './notNumber';
+import { percentWithoutSignIssues } from './rateWords';
 import { INDEX_NAMES, NUMBER_FIELD_PATHS, type FormState, type IndexName, type NumberField } from './formState';
 import type { FieldName } from './fields';
 
@@ -169,8 +170,9 @@ export function percentIssues(s: FormState): { path: string; message: string }[]
  * What the form's text says wrong before the schema reads it, as issues at their paths: a
  * percentage where none belongs ({@link percentIssues}) and a USD amount or a whole number with its
  * thousands grouped by a dot ("40.000" in the budget, "1.000" in the quantity), which is refused
- * rather than read as $40 or 1 contract; a decimal comma; and text that is no number at all ("0x10",
- * "abc"), named with what to type in its box ({@link notNumberIssues}).
+ * rather than read as $40 or 1 contract; a decimal comma; a policy fraction typed as a percentage
+ * without its % ({@link percentWithoutSignIssues}); and text that is no number at all ("0x10",
+ * "abc") or a blank box the plan needs, named with what to type in its box ({@link notNumberIssues}).
  */
 export function typedIssues(s: FormState): { path: string; message: string }[] {
   const out = percentIssues(s);
@@ -198,6 +200,8 @@ export function typedIssues(s: FormState): { path: string; message: string }[] {
   s.futures.forEach((r, i) => comma(`market.futures[${i}].price`, r.price));
   for (const n of INDEX_NAMES) comma(`market.indices.${n}`, s.indices?.[n]);
   for (const [k, v] of Object.entries(s.policy)) comma(`policy.${k}`, v);
+  // A policy fraction typed as a percentage without its sign ("18" for 18%): both ways to type it.
+  out.push(...percentWithoutSignIssues(s.policy, PERCENT_POLICY));
   // Text that is no number at all ("0x10", "abc"): the box's own fix, not the schema's words for JSON;
   // a box already refused above ("2.000.000", dot-grouped) keeps that one message
   const said = new Set(out.map((i) => i.path));

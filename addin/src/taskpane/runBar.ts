@@ -80,7 +80,7 @@ export function trackRunBarHeight(): void {
   set();
 }
 
-/** The run fields read as whole numbers ("20,000" grouped), with their bounds. */
+/** The run fields read as whole numbers by the page's one rule ("20,000" grouped, "1e5"), with their bounds. */
 const RUN_FIELDS = { paths: [100, 1_000_000], seed: [0, 2 ** 32 - 1] } as const;
 export type RunFieldName = keyof typeof RUN_FIELDS;
 
