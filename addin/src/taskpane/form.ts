@@ -51,7 +51,8 @@ export function buildPolicyFields(): void {
       control.type = 'text';
       control.inputMode = 'decimal';
       control.value = def === undefined ? '' : String(def);
-      if (def === undefined) control.placeholder = 'auto';
+      // Left blank, a box is the default: its placeholder says which.
+      control.placeholder = def === undefined ? 'auto' : `default ${String(def)}`;
     }
     control.name = `policy.${key}`;
     control.dataset['default'] = def === undefined ? '' : String(def);

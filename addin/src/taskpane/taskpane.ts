@@ -66,6 +66,9 @@ import {
   writeStressSheet,
 } from './workbook';
 import { oneAtATime, workbookWriteError } from './workbookRun';
+import { focusFieldToFix, trackLastEdited } from './fieldFocus';
+import { wireEnterKey } from './enterKey';
+import { atEveryStrikeToFix } from '../common/strikeOrder';
 
 // ---------------------------------------------------------------------------------------------
 // Page state
@@ -154,12 +157,17 @@ function validate(extra: readonly { path: string; message: string }[] = []): unk
   const general: string[] = [];
   const curveError: string[] = [];
   // A percentage or a dot-grouped USD amount says so first: its field's "pass a number" is why.
-  const issues = [
-    ...typedIssues(state),
-    ...lastRebalanceIssues(readLastRebalance(), state.fields.valuationDate),
-    ...(r.success ? [] : r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }))),
-    ...extra,
-  ];
+  // Strikes out of order are marked at each strike that can fix them.
+  const f = state.fields;
+  const issues = atEveryStrikeToFix(
+    [
+      ...typedIssues(state),
+      ...lastRebalanceIssues(readLastRebalance(), f.valuationDate),
+      ...(r.success ? [] : r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }))),
+      ...extra,
+    ],
+    [f.k1, f.k2, f.k3, f.k4],
+  );
   for (const issue of issues) {
     const path = issue.path;
     const t = issueTarget(path);
@@ -238,21 +246,12 @@ function onFormChange(): void {
   }, 120);
 }
 
-function firstInvalid(): HTMLElement | null {
-  return form().querySelector<HTMLElement>('[aria-invalid="true"]');
-}
-
 /** The validated input, or undefined after showing every message and focusing the first. */
 function validInputOrExplain(): unknown {
   showAll = true;
   const parsed = validate();
   if (parsed === undefined) {
-    const bad = firstInvalid();
-    if (bad) {
-      const details = bad.closest('details');
-      if (details) details.open = true;
-      bad.focus();
-    }
+    focusFieldToFix(form());
     showError('Some inputs need fixing: see the messages beside the fields marked in red.');
   }
   return parsed;
@@ -506,6 +505,8 @@ function wire(): void {
     touched.add(name ?? 'futures');
     onFormChange();
   });
+  trackLastEdited(f);
+  wireEnterKey(f);
   f.addEventListener('submit', (ev) => {
     ev.preventDefault();
     void withErrorInNote(runNote('plan'), runPlan);

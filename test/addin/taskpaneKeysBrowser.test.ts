@@ -1,0 +1,168 @@
+/**
+ * The built taskpane in a real browser (Chromium through playwright-core, test/helpers/browser.ts),
+ * driven by the keyboard: Enter in a one-line box of the form runs the plan, in the Monte Carlo
+ * paths or seed starts the Monte Carlo, in the Settings URL saves the settings, and does nothing in
+ * a text area or with a modifier; the Policy boxes show their default as their placeholder; and
+ * strikes out of order are marked at each strike that can fix them, the focus on the one last
+ * edited. Every wait is on the page's own state, never on a timer.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY } from '@alvh/shared';
+import { launchChromium } from '../helpers/browser';
+import { addinDist, ensureAddinBuilt } from './stubs/customFunctions';
+import { EXAMPLE } from '../../addin/src/taskpane/example';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.css': 'text/css',
+};
+
+let server: Server;
+let base: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureAddinBuilt();
+  server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^([/\\])+/, '');
+    const file = join(addinDist, path);
+    if (!file.startsWith(addinDist) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  base = `http://localhost:${(server.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+});
+
+// Pages stay open until the browser closes (the packaged Chromium runs as one process).
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+});
+
+/** The taskpane at 350 px wide, running here (no cloud URL), its example plan shown. */
+async function openPane(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(() => {
+    if (window.top === window) localStorage.removeItem('alvh.settings');
+  });
+  await page.goto(`${base}/taskpane.html`, { waitUntil: 'load' });
+  await page.waitForSelector('#plan-result:not([hidden])');
+  return { page, errors };
+}
+
+const planNote = (page: Page) => page.textContent('#action-plan [data-note]');
+
+describe('taskpane Enter key (Chromium, 350 px)', () => {
+  it('runs the plan on Enter in SPX, as the Plan button does, and says what to fix there', async () => {
+    const { page, errors } = await openPane();
+    expect(await planNote(page)).toBe('');
+    // Enter in a text area is a new line; with a modifier, nothing: no plan is run
+    await page.click('#positions summary');
+    await page.focus('textarea[name=positions]');
+    await page.keyboard.press('Enter');
+    await page.focus('input[name=spx]');
+    await page.keyboard.press('Shift+Enter');
+    expect(await planNote(page)).toBe('');
+    expect(await page.inputValue('textarea[name=positions]')).toBe('\n');
+    await page.fill('textarea[name=positions]', '');
+    await page.focus('input[name=spx]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => planNote(page)).toBe('Plan up to date with the inputs.');
+    // blank, Enter shows every message and says the box's units
+    await page.fill('input[name=spx]', '');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => planNote(page))
+      .toBe('Some inputs need fixing: see the messages beside the fields marked in red.');
+    expect(await page.textContent('input[name=spx] + .err')).toBe(
+      'is blank; type the SPX level in index points, such as 4982.77',
+    );
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('spx');
+    expect(errors).toEqual([]);
+  });
+
+  it('starts the Monte Carlo on Enter in paths, and reads 4e2 as 400 paths', async () => {
+    const { page, errors } = await openPane();
+    await page.fill('input[name=paths]', '4e2');
+    await page.focus('input[name=paths]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#mc-result:not([hidden])', { timeout: 90_000 });
+    await expect.poll(() => page.textContent('#action-mc [data-note]')).toMatch(/^400 paths here \(Web Worker\) in /);
+    expect(await page.textContent('#mc-title')).toMatch(/^400 paths, seed 42/);
+    expect(await planNote(page)).toBe(''); // the plan was not run again
+    expect(errors).toEqual([]);
+  });
+
+  it('saves the settings on Enter in the Cloud API URL', async () => {
+    const { page, errors } = await openPane();
+    await page.click('#settings summary');
+    await page.fill('input[name=endpoint]', `${base}/api`);
+    await page.focus('input[name=endpoint]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.textContent('#settings-note')).toBe('Saved in this browser.');
+    expect(await page.textContent('#settings-summary')).toBe(`(cloud: ${new URL(base).host})`);
+    expect(await planNote(page)).toBe('');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('taskpane Policy and strikes (Chromium, 350 px)', () => {
+  it('shows each Policy box’s default as its placeholder: blank is the default', async () => {
+    const { page } = await openPane();
+    const boxes = await page.$$eval('#policy-fields input', (es) =>
+      es.map((e) => [e.getAttribute('name') ?? '', (e as HTMLInputElement).placeholder] as const),
+    );
+    expect(boxes.length).toBeGreaterThan(20);
+    const defaults = DEFAULT_POLICY as unknown as Record<string, unknown>;
+    for (const [name, placeholder] of boxes) {
+      const value = defaults[name.replace(/^policy\./, '')];
+      expect(placeholder, name).toBe(value === undefined ? 'auto' : `default ${String(value)}`);
+    }
+    expect(boxes).toContainEqual(['policy.tailCoverage', 'default 1.8']);
+  });
+
+  it('marks every strike that can put them in order, focusing the one last edited', async () => {
+    const { page, errors } = await openPane();
+    expect([EXAMPLE.fields.k1, EXAMPLE.fields.k2, EXAMPLE.fields.k4]).toEqual(['3650', '3750', '6700']);
+    const marked = () =>
+      page.$$eval('input[name^=k]', (es) =>
+        es.filter((e) => e.getAttribute('aria-invalid') === 'true').map((e) => e.getAttribute('name')),
+      );
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('name'));
+    const order =
+      'pass strikes in increasing order: long put < short put < short call < long call (they are 3650, 3750, 3700, 6700)';
+    await page.fill('input[name=k3]', '3700');
+    await page.click('#action-plan [data-run=plan]');
+    await expect.poll(marked).toEqual(['k2', 'k3']);
+    expect(await page.textContent('input[name=k2] + .err')).toBe(order);
+    expect(await page.textContent('input[name=k3] + .err')).toBe(order);
+    expect(await focused()).toBe('k3');
+    // K2 edited last: the focus goes there
+    await page.fill('input[name=k2]', '3750');
+    await page.click('#action-plan [data-run=plan]');
+    await expect.poll(focused).toBe('k2');
+    // another field edited last: the first marked
+    await page.fill('input[name=k3]', '3700');
+    await page.fill('input[name=spx]', '4982.77');
+    await page.click('#action-plan [data-run=plan]');
+    await expect.poll(focused).toBe('k2');
+    // either fix clears both marks
+    await page.fill('input[name=k3]', '6600');
+    await expect.poll(marked).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
