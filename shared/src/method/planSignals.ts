@@ -127,6 +127,7 @@ function readSignals(
     const [name, series] = vol;
     const h = histogramOf(name, series);
     if (s.macdHist === undefined) {
+      out.macdHist = h.value;
       out.volOfVolExpanding = volOfVolExpanding(h.value);
       if (h.short !== undefined) warnings.push(h.short);
     } else {
@@ -144,18 +145,26 @@ function readSignals(
       `signals.${given} is given but policy.volOfVolSeries is '${policy.volOfVolSeries}': no vol-of-vol signal is read; pass signals.${wanted}, or set policy.volOfVolSeries to '${policy.volOfVolSeries === 'vvix' ? 'vvix-vix-ratio' : 'vvix'}'.`,
     );
   }
-  if (s.macdHist !== undefined) out.volOfVolExpanding = volOfVolExpanding(s.macdHist);
+  if (s.macdHist !== undefined) {
+    out.macdHist = s.macdHist;
+    out.volOfVolExpanding = volOfVolExpanding(s.macdHist);
+  }
   if (s.advancers !== undefined || s.decliners !== undefined) {
     const slope = adSlopeOf(s, policy);
-    if (s.adSlope === undefined) out.breadthDeteriorating = breadthDeteriorating(slope);
-    else {
+    if (s.adSlope === undefined) {
+      out.adSlope = slope;
+      out.breadthDeteriorating = breadthDeteriorating(slope);
+    } else {
       const computed = `the ${s.advancers?.length ?? 0} days give a slope of ${shown(slope)} issues a day`;
       const same = breadthDeteriorating(s.adSlope) === breadthDeteriorating(slope);
       const rule = 'the breadth rule (deteriorating below 0)';
       warnings.push(bothGiven('adSlope', 'advancers and decliners', s.adSlope, computed, same, rule));
     }
   }
-  if (s.adSlope !== undefined) out.breadthDeteriorating = breadthDeteriorating(s.adSlope);
+  if (s.adSlope !== undefined) {
+    out.adSlope = s.adSlope;
+    out.breadthDeteriorating = breadthDeteriorating(s.adSlope);
+  }
 }
 
 /** Signals (section 3): RSI, the previous spread, vol of vol, breadth and events, each only when given. */
@@ -215,7 +224,9 @@ export function stepSignals(p: ParsedPlanInput, policy: Policy, lastSpread: numb
     inputs: {
       rsi: out.rsi ?? 'not given',
       prevSpread: out.prevSpread ?? 'not given',
+      macdHist: out.macdHist ?? 'not given',
       volOfVolExpanding: out.volOfVolExpanding ?? 'not given',
+      adSlope: out.adSlope ?? 'not given',
       breadthDeteriorating: out.breadthDeteriorating ?? 'not given',
       eventsNear: out.eventsNear.length,
       eventsInCondorLife: out.eventsInCondorLifeByKind
@@ -238,7 +249,9 @@ export function stepSplit(ts: TermStructure, signals: PlanSignals, policy: Polic
       ...(signals.rsi === undefined ? {} : { rsi: signals.rsi }),
       ...(prevSpread === undefined ? {} : { prevSpread }),
       ...(signals.volOfVolExpanding === undefined ? {} : { volOfVolExpanding: signals.volOfVolExpanding }),
+      ...(signals.macdHist === undefined ? {} : { macdHist: signals.macdHist }),
       ...(signals.breadthDeteriorating === undefined ? {} : { breadthDeteriorating: signals.breadthDeteriorating }),
+      ...(signals.adSlope === undefined ? {} : { adSlope: signals.adSlope }),
     },
     policy,
   );

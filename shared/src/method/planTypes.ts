@@ -127,7 +127,21 @@ export interface PlanSurface {
 export interface PlanSignals {
   rsi?: number;
   prevSpread?: number;
+  /**
+   * The last MACD(12, 26, 9) histogram of the policy's vol-of-vol series (`policy.volOfVolSeries`):
+   * signals.macdHist as given, else computed from signals.vvixCloses or signals.vvixVixRatio. The
+   * value `volOfVolExpanding` is decided from.
+   */
+  macdHist?: number;
+  /** macdHist > 0: the split's vol-of-vol tilt fires. */
   volOfVolExpanding?: boolean;
+  /**
+   * The slope of the advance/decline line over policy.breadthLookback, issues a day: signals.adSlope
+   * as given, else computed from signals.advancers and signals.decliners. The value
+   * `breadthDeteriorating` is decided from.
+   */
+  adSlope?: number;
+  /** adSlope < 0: blocks the split's RSI widening. */
   breadthDeteriorating?: boolean;
   /** Events of every kind found within eventWindowDays of the valuation date, in date order. */
   eventsNear: MarketEvent[];

@@ -21,8 +21,15 @@ export interface SplitInput {
   prevSpread?: number;
   /** MACD histogram of the policy's vol-of-vol series (VVIX by default, or VVIX/VIX) > 0. */
   volOfVolExpanding?: boolean;
+  /**
+   * The MACD histogram that decides `volOfVolExpanding` (recorded in the audit rows). Given alone,
+   * it decides it; given with it, the two must agree.
+   */
+  macdHist?: number;
   /** A/D line slope over the lookback < 0. Omit when no breadth data is given. */
   breadthDeteriorating?: boolean;
+  /** The A/D slope (issues a day) that decides `breadthDeteriorating`, as `macdHist` decides its signal. */
+  adSlope?: number;
 }
 
 export interface SplitResult {
@@ -35,6 +42,33 @@ export interface SplitResult {
 }
 
 const REGIMES: readonly Regime[] = ['steep-backwardation', 'backwardation', 'flat', 'contango'];
+
+/** Up to 4 significant digits, for a signal value that can be tiny: 0.0003, -152.3. */
+const sig = (x: number): string => String(Number(x.toPrecision(4)));
+
+/**
+ * A boolean signal and the value that decides it: the value decides when the boolean is not
+ * given, and a boolean given beside a value must be the value's decision.
+ */
+function decided(
+  flag: string,
+  given: boolean | undefined,
+  field: string,
+  value: number | undefined,
+  decide: (x: number) => boolean,
+  rule: string,
+): boolean | undefined {
+  if (value === undefined) return given;
+  const byValue = decide(checkFinite(field, value));
+  if (given !== undefined && given !== byValue) {
+    throw invalidInput(
+      flag,
+      `is ${given}, but ${field} ${sig(value)} gives ${byValue} (${rule})`,
+      `pass ${field} alone, or the ${flag} it decides`,
+    );
+  }
+  return byValue;
+}
 
 /** Piecewise-linear interpolation through sorted knots, flat outside. */
 export function interpolateKnots(knots: readonly (readonly [number, number])[], x: number): number {
@@ -63,6 +97,22 @@ export function computeSplit(input: SplitInput, policy: Policy = resolvePolicy()
   if (!REGIMES.includes(input.regime)) {
     throw invalidInput('regime', `is ${JSON.stringify(input.regime)}`, `pass one of ${REGIMES.join(', ')}`);
   }
+  const expanding = decided(
+    'volOfVolExpanding',
+    input.volOfVolExpanding,
+    'macdHist',
+    input.macdHist,
+    volOfVolExpanding,
+    'expanding above 0',
+  );
+  const deteriorating = decided(
+    'breadthDeteriorating',
+    input.breadthDeteriorating,
+    'adSlope',
+    input.adSlope,
+    breadthDeteriorating,
+    'deteriorating below 0',
+  );
   const audit: AuditEntry[] = [];
 
   // 1. Base
@@ -80,12 +130,17 @@ export function computeSplit(input: SplitInput, policy: Policy = resolvePolicy()
     const rsi = checkRange('rsi', input.rsi, 0, 100);
     const backwardated = input.regime === 'backwardation' || input.regime === 'steep-backwardation';
     if (rsi < policy.rsiWiden && backwardated) {
-      if (input.breadthDeteriorating === true) {
+      if (deteriorating === true) {
         audit.push({
           rule: 'split.rsi-widening-blocked',
-          inputs: { rsi, rsiWiden: policy.rsiWiden, regime: input.regime, breadthDeteriorating: true },
-          effect:
-            'RSI is oversold in a backwardation but breadth is deteriorating, so the calendar layer is not widened',
+          inputs: {
+            rsi,
+            rsiWiden: policy.rsiWiden,
+            regime: input.regime,
+            breadthDeteriorating: true,
+            adSlope: input.adSlope ?? 'not given',
+          },
+          effect: `RSI is oversold in a backwardation but breadth is deteriorating${input.adSlope === undefined ? '' : ` (A/D slope ${sig(input.adSlope)} issues a day < 0)`}, so the calendar layer is not widened`,
         });
       } else {
         const before = cal;
@@ -119,13 +174,18 @@ export function computeSplit(input: SplitInput, policy: Policy = resolvePolicy()
   }
 
   // 4. Vol-of-vol
-  if (input.volOfVolExpanding === true) {
+  if (expanding === true) {
     const before = cal;
     cal -= policy.volOfVolTilt;
     audit.push({
       rule: 'split.vol-of-vol',
-      inputs: { volOfVolExpanding: true, volOfVolSeries: policy.volOfVolSeries, volOfVolTilt: policy.volOfVolTilt },
-      effect: `vol-of-vol expanding (MACD histogram of ${policy.volOfVolSeries === 'vvix' ? 'VVIX' : 'VVIX/VIX'} > 0): move ${policy.volOfVolTilt} from calendar to tail (calendar ${fmt(before)} → ${fmt(cal)})`,
+      inputs: {
+        volOfVolExpanding: true,
+        macdHist: input.macdHist ?? 'not given',
+        volOfVolSeries: policy.volOfVolSeries,
+        volOfVolTilt: policy.volOfVolTilt,
+      },
+      effect: `vol-of-vol expanding (MACD histogram of ${policy.volOfVolSeries === 'vvix' ? 'VVIX' : 'VVIX/VIX'}${input.macdHist === undefined ? '' : ` ${sig(input.macdHist)}`} > 0): move ${policy.volOfVolTilt} from calendar to tail (calendar ${fmt(before)} → ${fmt(cal)})`,
     });
   }
 
@@ -177,12 +237,8 @@ export function splitFromFutures(i: SplitFromFuturesInput, policy: Policy = reso
       regime: classifyRegime(spread, { steepSpread: policy.steepSpread, flatBand: policy.flatBand }),
       ...(i.rsi === undefined ? {} : { rsi: i.rsi }),
       ...(i.prevSpread === undefined ? {} : { prevSpread: i.prevSpread }),
-      ...(i.macdHist === undefined
-        ? {}
-        : { volOfVolExpanding: volOfVolExpanding(checkFinite('macdHist', i.macdHist)) }),
-      ...(i.adSlope === undefined
-        ? {}
-        : { breadthDeteriorating: breadthDeteriorating(checkFinite('adSlope', i.adSlope)) }),
+      ...(i.macdHist === undefined ? {} : { macdHist: i.macdHist }),
+      ...(i.adSlope === undefined ? {} : { adSlope: i.adSlope }),
     },
     policy,
   );

@@ -1,0 +1,105 @@
+/**
+ * An audit row's inputs are the numbers its rule read: from them alone a trader recomputes the
+ * plan's figure the row decided (the histogram that fired the vol-of-vol tilt, the slope that
+ * blocked the RSI widening).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  breadthState,
+  computeSplit,
+  macd,
+  plan,
+  splitFromFutures,
+  volOfVolExpanding,
+  type AuditEntry,
+  type Plan,
+  type PlanInput,
+} from '@alvh/shared';
+import { CALM_PLAN_INPUT, PLAN_2018_12_24 } from '../../helpers/fixtures';
+import { describeWithData } from '../../helpers/marketData';
+import { realDayInput } from './realDays';
+
+const row = (audit: readonly AuditEntry[], rule: string): AuditEntry['inputs'] => {
+  const a = audit.find((x) => x.rule === rule);
+  expect(a, rule).toBeDefined();
+  return (a as AuditEntry).inputs;
+};
+const last = (xs: number[]) => xs[xs.length - 1] as number;
+
+/** A VVIX that rises at the end (its MACD histogram above 0) and breadth that falls. */
+const vvix = Array.from({ length: 120 }, (_, i) => 95 + 10 * Math.sin(i / 5) + (i > 110 ? 2 * (i - 110) : 0));
+const advancers = Array.from({ length: 30 }, (_, i) => 1800 - 20 * i);
+const decliners = Array.from({ length: 30 }, () => 1500);
+
+describe('the signals that decide the split, in the plan and its audit', () => {
+  it('computed from histories: the histogram and the A/D slope are the plan’s and the rows’', () => {
+    const p = plan({ ...CALM_PLAN_INPUT, signals: { vvixCloses: vvix, advancers, decliners } });
+    const h = last(macd(vvix).histogram);
+    const slope = breadthState(advancers, decliners, p.policy.breadthLookback).slope;
+    expect(h).toBeGreaterThan(0);
+    expect(slope).toBeLessThan(0);
+    expect(p.signals.macdHist).toBe(h);
+    expect(p.signals.adSlope).toBe(slope);
+    const s = row(p.audit, 'signals');
+    expect(s['macdHist']).toBe(h);
+    expect(s['adSlope']).toBe(slope);
+    const v = row(p.audit, 'split.vol-of-vol');
+    expect(v['macdHist']).toBe(h);
+    expect(volOfVolExpanding(v['macdHist'] as number)).toBe(true);
+  });
+
+  it('given as values: they are read as given', () => {
+    const p = plan({ ...CALM_PLAN_INPUT, signals: { macdHist: 0.0003, adSlope: -12.5 } });
+    expect(p.signals).toMatchObject({ macdHist: 0.0003, adSlope: -12.5, volOfVolExpanding: true });
+    expect(row(p.audit, 'signals')).toMatchObject({ macdHist: 0.0003, adSlope: -12.5 });
+    expect(row(p.audit, 'split.vol-of-vol')['macdHist']).toBe(0.0003);
+    expect(p.audit.find((a) => a.rule === 'split.vol-of-vol')?.effect).toMatch(/MACD histogram of VVIX 0\.0003 > 0/);
+    // not given: the row says so
+    const q = plan({ ...CALM_PLAN_INPUT, signals: {} });
+    expect(row(q.audit, 'signals')).toMatchObject({ macdHist: 'not given', adSlope: 'not given' });
+    expect(q.signals.macdHist).toBeUndefined();
+  });
+
+  it('the slope that blocks the RSI widening is in its row', () => {
+    const p = plan({ ...PLAN_2018_12_24, signals: { rsi: 30, advancers, decliners } } as PlanInput);
+    const b = row(p.audit, 'split.rsi-widening-blocked');
+    expect(b['adSlope']).toBe(p.signals.adSlope);
+    expect(b['adSlope']).toBeLessThan(0);
+  });
+
+  it('computeSplit: a value decides its signal, and a signal that contradicts its value is refused', () => {
+    const s = computeSplit({ spread: 4, regime: 'steep-backwardation', macdHist: 0.2 });
+    expect(row(s.audit, 'split.vol-of-vol')['macdHist']).toBe(0.2);
+    const b = computeSplit({ spread: 4, regime: 'steep-backwardation', rsi: 30, adSlope: -3 });
+    expect(row(b.audit, 'split.rsi-widening-blocked')['adSlope']).toBe(-3);
+    expect(() =>
+      computeSplit({ spread: 4, regime: 'steep-backwardation', volOfVolExpanding: false, macdHist: 1 }),
+    ).toThrow('volOfVolExpanding: is false, but macdHist 1 gives true (expanding above 0)');
+    // ALVH.SPLIT's engine records the values it was given
+    const f = splitFromFutures({ vx1: 20, vx2: 16, rsi: 30, macdHist: 0.5, adSlope: -2 });
+    expect(row(f.audit, 'split.rsi-widening-blocked')['adSlope']).toBe(-2);
+    expect(f.audit.some((a) => a.rule === 'split.vol-of-vol')).toBe(true);
+  });
+});
+
+describeWithData('2018-02-02: the histogram that fired the vol-of-vol tilt is in the plan', () => {
+  let p: Plan;
+  let input: PlanInput;
+  beforeAll(() => {
+    input = realDayInput('2018-02-02', { history: 250 }).input;
+    p = plan(input);
+  });
+  it('plan.signals.macdHist is the MACD histogram of the VVIX closes, and the rows give it', () => {
+    const h = last(macd(input.signals?.vvixCloses as number[]).histogram);
+    expect(p.signals.macdHist).toBe(h);
+    expect(p.signals.volOfVolExpanding).toBe(h > 0);
+    expect(row(p.audit, 'signals')['macdHist']).toBe(h);
+    expect(row(p.audit, 'split.vol-of-vol')['macdHist']).toBe(h);
+  });
+  it('read from the VVIX/VIX ratio, the ratio’s histogram', () => {
+    const r = plan({ ...input, policy: { volOfVolSeries: 'vvix-vix-ratio' } });
+    const h = last(macd(input.signals?.vvixVixRatio as number[]).histogram);
+    expect(r.signals.macdHist).toBe(h);
+    expect(row(r.audit, 'signals')['macdHist']).toBe(h);
+  });
+});
