@@ -167,8 +167,15 @@ export function computeSplit(input: SplitInput, policy: Policy = resolvePolicy()
       cal -= shift;
       audit.push({
         rule: 'split.flattening',
-        inputs: { prevSpread: prev, spread, flattening, flatteningMinPts: policy.flatteningMinPts },
-        effect: `backwardation flattened by ${fmt(flattening)} pts: move ${fmt(shift)} from calendar to tail (calendar ${fmt(before)} → ${fmt(cal)})`,
+        inputs: {
+          prevSpread: prev,
+          spread,
+          flattening,
+          flatteningMinPts: policy.flatteningMinPts,
+          flatteningShiftPerPt: policy.flatteningShiftPerPt,
+          flatteningMaxShift: policy.flatteningMaxShift,
+        },
+        effect: `the spread fell by ${fmt(flattening)} ${fmt(flattening) === '1' ? 'pt' : 'pts'} (${fmt(prev)} → ${fmt(spread).replace(/^-/, '−')}): move min(${policy.flatteningMaxShift}, ${policy.flatteningShiftPerPt} × ${fmt(flattening)}) = ${fmt(shift)} from calendar to tail (calendar ${fmt(before)} → ${fmt(cal)})`,
       });
     }
   }

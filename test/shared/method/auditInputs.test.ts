@@ -103,3 +103,24 @@ describeWithData('2018-02-02: the histogram that fired the vol-of-vol tilt is in
     expect(row(r.audit, 'signals')['macdHist']).toBe(h);
   });
 });
+
+describe('split.flattening: the shift from its row', () => {
+  it('min(maxShift, shiftPerPt × flattening) is the shift, and the words say where the spread went', () => {
+    const base = computeSplit({ spread: -5, regime: 'contango' }).calendarShare;
+    const s = computeSplit({ spread: -5, regime: 'contango', prevSpread: 10 });
+    const a = s.audit.find((x) => x.rule === 'split.flattening') as AuditEntry;
+    const i = a.inputs as Record<string, number>;
+    expect(i['flattening']).toBe(15);
+    const shift = Math.min(i['flatteningMaxShift'] as number, (i['flatteningShiftPerPt'] as number) * 15);
+    expect(base - s.calendarShare).toBeCloseTo(shift, 12);
+    // in contango now: the spread fell, no backwardation flattened
+    expect(a.effect).toMatch(
+      /^the spread fell by 15 pts \(10 → −5\): move min\(0\.1, 0\.04 × 15\) = 0\.1 from calendar/,
+    );
+    // below the cap the per-point rate sets it
+    const t = computeSplit({ spread: 3, regime: 'backwardation', prevSpread: 4 });
+    const b = t.audit.find((x) => x.rule === 'split.flattening') as AuditEntry;
+    expect(b.inputs['flatteningShiftPerPt']).toBe(0.04);
+    expect(b.effect).toMatch(/^the spread fell by 1 pt \(4 → 3\): move min\(0\.1, 0\.04 × 1\) = 0\.04 /);
+  });
+});
