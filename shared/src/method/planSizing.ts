@@ -92,7 +92,11 @@ function oneCondor(ctx: PlanContext, c: InputCondor, field: string): PlanStep<Pl
       ),
   );
   const passing = analytics.passesSdCheck ? undefined : passingCondor(ctx, c, analytics, atmVol);
-  const condor: PlanCondor = { ...analytics, ...(passing === undefined ? {} : { passingStrikes: passing }) };
+  const condor: PlanCondor = {
+    ...analytics,
+    atmVol,
+    ...(passing === undefined ? {} : { passingStrikes: passing }),
+  };
   const condorMark = markBook(condor.legs, now);
   audit.push({
     rule: 'condor.step1',
@@ -100,11 +104,14 @@ function oneCondor(ctx: PlanContext, c: InputCondor, field: string): PlanStep<Pl
       credit: condor.credit,
       creditSource: condor.creditSource,
       maxLoss: condor.maxLoss,
+      spot: m.spx,
+      atmVol,
+      years: condor.years,
       zPut: condor.zPut,
       zCall: condor.zCall,
       minShortStrikeSd: policy.minShortStrikeSd,
     },
-    effect: `credit ${fmt(condor.credit, 2)} per share (${condor.creditSource}), max loss ${usd(condor.maxLoss)}, short strikes ${fmt(condor.zPut, 2)} / ${fmt(condor.zCall, 2)} SD: ${condor.passesSdCheck ? 'passes' : 'FAILS'} the ${policy.minShortStrikeSd} SD check`,
+    effect: `credit ${fmt(condor.credit, 2)} per share (${condor.creditSource}), max loss ${usd(condor.maxLoss)}, short strikes ${fmt(condor.zPut, 2)} / ${fmt(condor.zCall, 2)} SD (σ ${fmt(atmVol * 100, 2)}% over ${plural(condor.days, 'day')}): ${condor.passesSdCheck ? 'passes' : 'FAILS'} the ${policy.minShortStrikeSd} SD check`,
   });
   if (!condor.passesSdCheck) {
     const min = policy.minShortStrikeSd;

@@ -34,7 +34,14 @@ export interface PassingCondor {
 }
 
 /** The condor's analytics; when Step 1 fails, the strikes that would pass. */
-export type PlanCondor = CondorAnalytics & { passingStrikes?: PassingCondor };
+export type PlanCondor = CondorAnalytics & {
+  /**
+   * Step 1's σ: the SPX surface's ATM-forward vol at the condor's expiry, decimal. The short
+   * strikes' distances are read at it: zPut = ln(S/K2)/(atmVol·√years), zCall = ln(K3/S)/(atmVol·√years).
+   */
+  atmVol: number;
+  passingStrikes?: PassingCondor;
+};
 
 /** Dollar Greeks of a position (delta per SPX point, vega per vol point, theta per day). */
 export interface DollarGreeks {

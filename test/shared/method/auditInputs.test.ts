@@ -15,7 +15,8 @@ import {
   type Plan,
   type PlanInput,
 } from '@alvh/shared';
-import { CALM_PLAN_INPUT, PLAN_2018_12_24 } from '../../helpers/fixtures';
+import { readFileSync } from 'node:fs';
+import { CALM_PLAN_INPUT, PLAN_2018_12_24, PLAN_INPUT } from '../../helpers/fixtures';
 import { describeWithData } from '../../helpers/marketData';
 import { realDayInput } from './realDays';
 
@@ -122,5 +123,36 @@ describe('split.flattening: the shift from its row', () => {
     const b = t.audit.find((x) => x.rule === 'split.flattening') as AuditEntry;
     expect(b.inputs['flatteningShiftPerPt']).toBe(0.04);
     expect(b.effect).toMatch(/^the spread fell by 1 pt \(4 → 3\): move min\(0\.1, 0\.04 × 1\) = 0\.04 /);
+  });
+});
+
+const example = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../../docs/examples/${name}.json`, import.meta.url), 'utf8')) as PlanInput;
+
+describe('condor.step1: the SD check from its row', () => {
+  const inputs: [string, PlanInput][] = [
+    ['the fixture', PLAN_INPUT as PlanInput],
+    ['plan.json', example('plan')],
+    ['plan-ladder.json', example('plan-ladder')],
+    ['2018-12-24', PLAN_2018_12_24 as PlanInput],
+  ];
+  it.each(inputs)('%s: z = ln(K/S)/(atmVol·√years) is each row’s zPut and zCall', (_name, input) => {
+    const p = plan(input);
+    const rows = p.audit.filter((a) => a.rule === 'condor.step1');
+    expect(rows).toHaveLength(p.condors.length);
+    rows.forEach((r, i) => {
+      const c = p.condors[i]!;
+      const [, k2, k3] = (input.condors?.[i] ?? input.condor)!.strikes;
+      const { spot, atmVol, years, zPut, zCall } = r.inputs as Record<string, number>;
+      expect(spot).toBe(p.market.spot);
+      expect(atmVol).toBe(c.atmVol);
+      expect(years).toBe(c.days / 365);
+      const sd = atmVol! * Math.sqrt(years!);
+      expect(Math.log(spot! / k2!) / sd).toBeCloseTo(zPut!, 12);
+      expect(Math.log(k3! / spot!) / sd).toBeCloseTo(zCall!, 12);
+      expect(zPut).toBe(c.zPut);
+      expect(r.effect).toContain(`(σ ${Number((atmVol! * 100).toFixed(2))}% over ${c.days} days)`);
+    });
+    expect(p.condor.atmVol).toBe(p.condors[0]!.atmVol);
   });
 });
