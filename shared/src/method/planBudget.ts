@@ -40,9 +40,16 @@ export function stepBudget(
   const tailBudget = hb.budget * split.tailShare;
   audit.push({
     rule: 'budget',
+    // The caps' own inputs: costCap = maxHedgeCostRate · maxLoss · days/365, irrBudgetRaw =
+    // credit − targetIrr · maxLoss · days/365 and irrBudget its floor at 0 (a ladder's days are
+    // weighted by max loss).
     inputs: {
+      maxLoss: condor.maxLoss,
+      credit: condor.maxProfit,
+      days: condor.days,
       costCap: hb.costCap,
-      irrBudget: hb.irrBudgetRaw,
+      irrBudgetRaw: hb.irrBudgetRaw,
+      irrBudget: hb.irrBudget,
       userBudget: hb.userBudget ?? 'not given',
       maxHedgeCostRate: policy.maxHedgeCostRate,
       targetIrr: policy.targetIrr,

@@ -156,3 +156,34 @@ describe('condor.step1: the SD check from its row', () => {
     expect(p.condor.atmVol).toBe(p.condors[0]!.atmVol);
   });
 });
+
+describe('budget: the caps from their row', () => {
+  it.each([
+    ['the fixture', PLAN_INPUT as PlanInput],
+    ['plan.json', example('plan')],
+    ['plan-ladder.json', example('plan-ladder')],
+    ['2018-12-24', PLAN_2018_12_24 as PlanInput],
+  ] as [string, PlanInput][])('%s: costCap and irrBudget from max loss, credit and days', (_name, input) => {
+    const p = plan(input);
+    const i = row(p.audit, 'budget') as Record<string, number>;
+    const { maxLoss, credit, days } = i as { maxLoss: number; credit: number; days: number };
+    expect(maxLoss).toBe(p.ladder.maxLoss);
+    expect(credit).toBe(p.ladder.maxProfit);
+    // one condor: its days; a ladder: days weighted by max loss
+    expect(days).toBe(p.ladder.days);
+    if (p.condors.length === 1) expect(days).toBe(p.condor.days);
+    expect(i['costCap']).toBeCloseTo(p.policy.maxHedgeCostRate * maxLoss * (days / 365), 9);
+    expect(i['costCap']).toBe(p.budget.costCap);
+    expect(i['irrBudgetRaw']).toBeCloseTo(credit - p.policy.targetIrr * maxLoss * (days / 365), 9);
+    expect(i['irrBudget']).toBe(Math.max(0, i['irrBudgetRaw'] as number));
+    expect(i['irrBudget']).toBe(p.budget.irrBudget);
+  });
+
+  it('an IRR budget below 0: the row’s irrBudgetRaw is negative, its irrBudget the floored 0 the plan holds', () => {
+    const p = plan({ ...(PLAN_INPUT as PlanInput), policy: { ...PLAN_INPUT.policy, targetIrr: 5 } });
+    const i = row(p.audit, 'budget');
+    expect(i['irrBudgetRaw']).toBeLessThan(0);
+    expect(i['irrBudget']).toBe(0);
+    expect(p.budget.irrBudget).toBe(0);
+  });
+});
