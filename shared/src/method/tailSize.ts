@@ -62,7 +62,8 @@ const EPS = 1e-9;
  */
 export function tailStrike(future: number, otmPct: number, step: number): number {
   checkPositive('hedgeFuture', future);
-  checkRange('otmPct', otmPct, 0, 1);
+  // the bound of policy.tailOtmPct and sizeTailHedge (docs/method.md gives the reason)
+  checkRange('otmPct', otmPct, 0, MAX_TAIL_OTM_PCT);
   checkPositive('strikeStep', step);
   return gridStrike(future, otmPct, step);
 }
@@ -70,7 +71,7 @@ export function tailStrike(future: number, otmPct: number, step: number): number
 /**
  * {@link tailStrike} without the checks: F·(1 + offset) rounded up to the grid. The structures'
  * ladder calls it for its offsets, which its schema bounds to [0, 5] (a call at up to six times the
- * future), wider than the tail call's `otmPct` in [0, 1].
+ * future), wider than the tail call's `otmPct` in [0, MAX_TAIL_OTM_PCT] (0.5).
  */
 export function gridStrike(future: number, otmPct: number, step: number): number {
   const raw = future * (1 + otmPct);

@@ -15,6 +15,22 @@ describe('tailStrike — F·(1 + 2.5%) rounded up to the grid', () => {
   ])('F=%d otm=%d step=%d → %d', (f, otm, step, k) => {
     expect(tailStrike(f, otm, step)).toBe(k);
   });
+  it('takes otmPct up to MAX_TAIL_OTM_PCT (0.5), the bound of policy.tailOtmPct and sizeTailHedge, with their message', () => {
+    expect(tailStrike(16, 0.5, 1)).toBe(24);
+    const base = { condorLoss: 42_000, hedgeFuture: 16, hedgeYears: 52 / 365, volOfVol: 1.0, stressedFuture: 28 };
+    const message = (f: () => unknown): string => {
+      try {
+        f();
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'no error';
+    };
+    const sized = message(() => sizeTailHedge({ ...base, otmPct: 1 }));
+    expect(sized).toMatch(/^otmPct: /);
+    expect(message(() => tailStrike(16, 1, 1))).toBe(sized);
+    expect(message(() => tailStrike(16, 0.51, 1))).toBe(message(() => sizeTailHedge({ ...base, otmPct: 0.51 })));
+  });
 });
 
 describe('selectTailExpiry — DTE in [45, 60], else nearest 52', () => {
