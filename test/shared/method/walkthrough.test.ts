@@ -57,6 +57,7 @@ describeWithData('the 2018-12-24 walkthrough quotes the plan', () => {
       `F1 ${p.termStructure.f1.price} − F2 ${p.termStructure.f2.price} = ${p.termStructure.spread.toFixed(3)} pts`,
       `κ = ${p.market.kappa.toFixed(3)}/yr, θ = ${p.market.theta.toFixed(2)} pts, rmse ${p.termStructure.fit.rmse.toFixed(3)}`,
       `RSI(14) of SPX is ${(p.signals.rsi as number).toFixed(2)}`,
+      `the MACD histogram of VVIX is positive (+${(p.signals.macdHist as number).toFixed(3)}, \`signals.macdHist\`)`,
       `was ${(p.signals.prevSpread as number).toFixed(1)}`,
       `calendar ${p.split.audit[0]?.effect.match(/calendar ([\d.]+)/)?.[1]} / tail`,
       // each split rule's move is quoted under the audit row that records it
@@ -68,6 +69,7 @@ describeWithData('the 2018-12-24 walkthrough quotes the plan', () => {
       `Max profit ${usd(p.condor.maxProfit)}, max loss ${usd(p.condor.maxLoss)}`,
       `break-evens ${p.condor.breakEvens.lower!.toFixed(2)} and ${p.condor.breakEvens.upper!.toFixed(2)}`,
       `${p.condor.zPut.toFixed(2)} and ${p.condor.zCall.toFixed(2)} SD`,
+      `σ = ${pct(p.condor.atmVol, 2)}, the surface's ATM vol at the condor's expiry (\`condor.atmVol\`), and T = ${p.condor.days}/365`,
       `probability of profit ${pct(p.condor.probabilityOfProfit)}, return on risk ${pct(p.condor.returnOnRisk)}`,
       `+$${p.condor.greeks.delta.toFixed(2)} per SPX point, vega −$${Math.abs(p.condor.greeks.vega).toFixed(2)}`,
       `theta +$${p.condor.greeks.theta.toFixed(2)} a day`,
