@@ -4,46 +4,27 @@
  * real office.js the build ships: the scripts load without errors, office.js's own
  * `CustomFunctions.associate` receives every id of functions.json, and a function runs there.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser';
-import { addinDist, ensureAddinBuilt } from './stubs/customFunctions';
+import { startAddinServer, type AddinServer } from './stubs/addinServer';
+import { addinDist } from './stubs/customFunctions';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.css': 'text/css',
-};
-
-let server: Server;
+let server: AddinServer | undefined;
 let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  ensureAddinBuilt();
-  server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^([/\\])+/, '');
-    const file = join(addinDist, path);
-    if (!file.startsWith(addinDist) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  base = `http://localhost:${(server.address() as AddressInfo).port}`;
+  server = await startAddinServer();
+  base = server.base;
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+  await server?.close();
 });
 
 describe('functions.html in chromium', () => {

@@ -9,10 +9,6 @@
  * without the route answers 404 in words; cloud Monte Carlo runs show the seconds, or the streamed
  * progress. Every wait is on the page's own state (an element shown, a text set), never on a timer.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -29,19 +25,11 @@ import {
 import { calibrationNotes } from '@alvh/shared/calibration';
 import { launchChromium } from '../helpers/browser';
 import { describeWithData, readDataFile } from '../helpers/marketData';
-import { addinDist, ensureAddinBuilt } from './stubs/customFunctions';
+import { startAddinServer, type AddinServer } from './stubs/addinServer';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
 import { planInputFromForm } from '../../addin/src/common/planInput';
 import { HELD_BOOK } from '../helpers/fixtures';
 import { CROSSED_CALENDAR, LIFT_WARNING } from '../shared/surface/crossedCalendar';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.css': 'text/css',
-};
 
 /** The fixed frontier answer the host serves at POST /api/frontier (the shape of `FrontierResult`). */
 const FRONTIER = {
@@ -126,7 +114,7 @@ const FRONTIER = {
   measure: 'real-world',
 };
 
-let server: Server;
+let server: AddinServer | undefined;
 let base: string;
 let browser: Browser;
 const posted: { url: string; body: unknown }[] = [];
@@ -139,8 +127,8 @@ interface HeldStream {
 let streamArrived: ((h: HeldStream) => void) | undefined;
 
 beforeAll(async () => {
-  ensureAddinBuilt();
-  server = createServer((req, res) => {
+  // The API routes the page posts to are answered here; everything else is a file of the add-in.
+  server = await startAddinServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (req.method === 'POST') {
       let text = '';
@@ -164,17 +152,11 @@ beforeAll(async () => {
             .writeHead(404, { 'content-type': 'application/problem+json' })
             .end(JSON.stringify({ title: 'Not Found', status: 404 }));
       });
-      return;
+      return true;
     }
-    const file = join(addinDist, normalize(decodeURIComponent(path)).replace(/^([/\\])+/, ''));
-    if (!file.startsWith(addinDist) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    return false;
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  base = `http://localhost:${(server.address() as AddressInfo).port}`;
+  base = server.base;
   browser = await launchChromium();
 });
 
@@ -182,7 +164,7 @@ beforeAll(async () => {
 // (--single-process), where closing a page can take the browser down with it.
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+  await server?.close();
 });
 
 /**

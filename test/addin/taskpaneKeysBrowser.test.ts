@@ -6,49 +6,27 @@
  * strikes out of order are marked at each strike that can fix them, the focus on the one last
  * edited. Every wait is on the page's own state, never on a timer.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '@alvh/shared';
 import { launchChromium } from '../helpers/browser';
-import { addinDist, ensureAddinBuilt } from './stubs/customFunctions';
+import { startAddinServer, type AddinServer } from './stubs/addinServer';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.css': 'text/css',
-};
-
-let server: Server;
+let server: AddinServer | undefined;
 let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  ensureAddinBuilt();
-  server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^([/\\])+/, '');
-    const file = join(addinDist, path);
-    if (!file.startsWith(addinDist) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  base = `http://localhost:${(server.address() as AddressInfo).port}`;
+  server = await startAddinServer();
+  base = server.base;
   browser = await launchChromium();
 });
 
 // Pages stay open until the browser closes (the packaged Chromium runs as one process).
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+  await server?.close();
 });
 
 /** The taskpane at 350 px wide, running here (no cloud URL), its example plan shown. */
