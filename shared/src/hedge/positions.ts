@@ -380,7 +380,8 @@ export function parsePositionsCsv(text: string, rules: PositionRules): HeldPosit
     throw invalidInput('positions', `is ${typeof text}, not text`, 'paste the positions as CSV text');
   }
   refuseUtf16(text, 'positions');
-  const { rows, lines } = readCsvRecords(text);
+  // a UTF-8 byte order mark (Excel's CSV UTF-8) before a quoted first cell would hide its quote
+  const { rows, lines } = readCsvRecords(text.replace(/^\uFEFF/, ''));
   return readRows(rows, rules, 'line', lines);
 }
 
