@@ -33,6 +33,7 @@ import {
   shown,
   type Columns,
 } from './positionsColumns';
+import { checkQuantityText } from './positionsQuantity';
 
 /** One held position: the leg, and where it was read. */
 export interface HeldPosition {
@@ -207,26 +208,6 @@ function checkListing(p: ParsedSymbol, raw: string, rules: Required<PositionRule
   }
 }
 
-/**
- * A quantity written with a dot and three digits ("1.000") reads as 1 in one convention and 1,000
- * in the other (a thousands dot); contracts are whole, so it is refused rather than guessed.
- */
-function checkAmbiguousQuantity(x: unknown): void {
-  if (typeof x === 'number') return;
-  const t = cellText(x);
-  // $ anywhere, as cellNumber reads it: $-1.000 as -$1.000
-  const m = /^\(?\s*([-+]?)\s*(\d{1,3})\.(\d{3})\s*\)?$/.exec(t.replace(/\$/g, ''));
-  if (m === null) return;
-  const sign = m[1] === '-' || t.startsWith('(') ? '-' : '';
-  const dotted = `${sign}${Number(`${m[2]}.${m[3]}`)}`;
-  const whole = `${sign}${m[2]}${m[3]}`;
-  const grouped = `${sign}${m[2]},${m[3]}`;
-  throw new LineFault(
-    'quantity',
-    `quantity ${shown(t)} is ambiguous: ${dotted} or ${grouped} contracts; write ${Number.isInteger(Number(dotted)) ? `${dotted} or ${whole}` : whole}`,
-  );
-}
-
 function readRows(
   rows: readonly (readonly unknown[])[],
   rulesIn: PositionRules,
@@ -265,7 +246,7 @@ function readRows(
       const raw = cellText(cells[cols.symbol]);
       const p = readSymbol(raw);
       checkListing(p, raw, rules, today);
-      checkAmbiguousQuantity(cells[cols.quantity]);
+      checkQuantityText(cells[cols.quantity]);
       const q = cellNumber(cells[cols.quantity]);
       if (q === undefined || !Number.isInteger(q) || q === 0) {
         const cell = cells[cols.quantity];

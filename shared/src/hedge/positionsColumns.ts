@@ -41,7 +41,8 @@ export function cellText(x: unknown): string {
 /**
  * A number from a cell: numbers as they are; text as a decimal (no "0x10" or "0b11", which `Number`
  * reads as 16 and 3), with $, thousands separators and spaces beside a sign or $ allowed, but not a
- * space between digits ("1 5" is not 15).
+ * space between digits ("1 5" is not 15). A header row's price cells read as numbers here; the
+ * quantity's text is checked first (`checkQuantityText`: no $).
  */
 export function cellNumber(x: unknown): number | undefined {
   if (typeof x === 'number') return Number.isFinite(x) ? x : undefined;

@@ -220,16 +220,20 @@ describe('the symbol column', () => {
 });
 
 describe('a quantity with a dot and three digits', () => {
-  it('is refused as ambiguous wherever the $ stands', () => {
-    for (const q of ['$-1.000', '-$1.000', '-1.000', '($1.000)']) {
+  it('is refused as ambiguous, or with a $ wherever it stands as dollars', () => {
+    for (const q of ['-1.000', '(1.000)']) {
       const issues = issuesOf(() => parsePositionsCsv(`Symbol,Qty\n${PUT},${q}`, rules));
       expect(issues[0]?.message, q).toMatch(/is ambiguous: -1 or -1,000 contracts; write -1 or -1000/);
+    }
+    for (const q of ['$-1.000', '-$1.000', '($1.000)']) {
+      const issues = issuesOf(() => parsePositionsCsv(`Symbol,Qty\n${PUT},${q}`, rules));
+      expect(issues[0]?.message, q).toMatch(/looks like dollars; give the signed number of contracts/);
     }
   });
   it('echoes the cell within 255 characters', () => {
     for (const q of [`(${' '.repeat(1000)}1.000)`, `${'$'.repeat(1000)}1.000`]) {
       const issues = issuesOf(() => parsePositionRows([[PUT, q]], rules));
-      expect(issues[0]?.message).toMatch(/^quantity "[($ ]+….*is ambiguous/);
+      expect(issues[0]?.message).toMatch(/^quantity "[($ ]+….*(is ambiguous|looks like dollars)/);
       expect(issues[0]?.message.length).toBeLessThanOrEqual(255);
     }
   });

@@ -4,10 +4,15 @@
  * three numbers, and rows that are no option position at all.
  */
 import { describe, expect, it } from 'vitest';
-import { parsePositionsCsv } from '@alvh/shared';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parsePositionRows, parsePositionsCsv, plan, type PlanInput } from '@alvh/shared';
+import { issuesOf } from '../../helpers/errors';
 
 const rules = { valuationDate: '2025-04-08' };
 const PUT = 'SPXW 250523P03750';
+const CALL = 'VIX 270120C00020000';
+const example = (): PlanInput => JSON.parse(readFileSync(join('docs', 'examples', 'plan.json'), 'utf8')) as PlanInput;
 
 describe('a UTF-8 byte order mark', () => {
   it('is dropped before a quoted first cell, as before an unquoted one', () => {
@@ -17,5 +22,32 @@ describe('a UTF-8 byte order mark', () => {
     const bare = parsePositionsCsv(`\uFEFF"${PUT}",-10`, rules);
     expect(bare.map((p) => [p.symbol, p.leg.quantity, p.line])).toEqual([[PUT, -10, 1]]);
     expect(parsePositionsCsv(`\uFEFFSymbol,Qty\n${PUT},-10`, rules)[0]?.leg.quantity).toBe(-10);
+  });
+});
+
+describe('dollars in the quantity column', () => {
+  it('are refused, not read as contracts', () => {
+    // "$2,150.00" was held 2,150 calls, and the plan sold 2,149
+    const DOLLARS = 'looks like dollars; give the signed number of contracts (e.g. -10 for short 10)';
+    const cases: [string, string][] = [
+      [`Symbol,Position\n${CALL},"$2,150.00"`, '"$2,150.00"'],
+      [`Symbol,Qty\n${PUT},$1250`, '"$1250"'],
+      [`Symbol,Qty\n${PUT},"($1,250.00)"`, '"($1,250.00)"'],
+      [`${PUT},-$10`, '"-$10"'],
+    ];
+    for (const [csv, cell] of cases) {
+      const issues = issuesOf(() => parsePositionsCsv(csv, rules));
+      expect(issues, csv).toEqual([
+        { path: `positions line ${csv.startsWith('Symbol') ? 2 : 1}`, message: `quantity ${cell} ${DOLLARS}` },
+      ]);
+    }
+    expect(issuesOf(() => parsePositionRows([[PUT, '$3']], rules))[0]).toEqual({
+      path: 'positions row 1',
+      message: `quantity "$3" ${DOLLARS}`,
+    });
+    const held = issuesOf(() => plan({ ...example(), positions: `Symbol,Position\n${CALL},"$2,150.00"` }));
+    expect(held[0]).toEqual({ path: 'positions line 2', message: `quantity "$2,150.00" ${DOLLARS}` });
+    // a price column may still hold dollars: it is not read
+    expect(parsePositionsCsv(`Symbol,Qty,Price\n${PUT},-3,"$1,250.50"`, rules)[0]?.leg.quantity).toBe(-3);
   });
 });
