@@ -213,6 +213,7 @@ function readRows(
   rulesIn: PositionRules,
   source: 'line' | 'row',
   lines?: readonly number[],
+  separator?: ';' | '\t',
 ): HeldPosition[] {
   const today = parseIsoDate('valuationDate', rulesIn.valuationDate);
   const rules: Required<PositionRules> = {
@@ -246,7 +247,7 @@ function readRows(
       const raw = cellText(cells[cols.symbol]);
       const p = readSymbol(raw);
       checkListing(p, raw, rules, today);
-      checkQuantityText(cells[cols.quantity]);
+      checkQuantityText(cells[cols.quantity], separator);
       const q = cellNumber(cells[cols.quantity]);
       if (q === undefined || !Number.isInteger(q) || q === 0) {
         const cell = cells[cols.quantity];
@@ -293,7 +294,7 @@ const UNCLOSED =
  * by LF, CRLF or a lone CR. A quote never closed is refused, naming the line it opens on, rather
  * than the lines after it read as one cell.
  */
-function readCsvRecords(text: string): { rows: string[][]; lines: number[] } {
+function readCsvRecords(text: string): { rows: string[][]; lines: number[]; sep: string } {
   const first = text.split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '';
   const sep = first.includes(',') ? ',' : first.includes(';') ? ';' : first.includes('\t') ? '\t' : ',';
   const rows: string[][] = [];
@@ -332,7 +333,7 @@ function readCsvRecords(text: string): { rows: string[][]; lines: number[] } {
     if (text[e] === sep) continue;
     rows.push(cells);
     lines.push(start);
-    if (e >= text.length) return { rows, lines };
+    if (e >= text.length) return { rows, lines, sep };
     if (text[e] === '\r' && text[i] === '\n') i++;
     [cells, start] = [[], ++line];
   }
@@ -345,7 +346,8 @@ function readCsvRecords(text: string): { rows: string[][]; lines: number[] } {
  * Quantity/Position, in any order; a line that reads as a header without them, or with two
  * quantity columns, is refused; Symbol is read before a Description). A column other than those
  * holding a direction word (Short, Sell, BTO...) is refused, and so is a leg described by one (Short
- * Put) against the quantity's sign: the direction is the quantity's sign. A quantity like "1.000" (1, or 1,000 with a thousands dot) is refused.
+ * Put) against the quantity's sign: the direction is the quantity's sign. A quantity like "1.000" (1, or 1,000 with a thousands dot) is refused,
+ * and so is "1,000" in text separated by semicolons or tabs (a decimal comma there); one holding $ is dollars, refused.
  * Under a header, a line with a filled cell past the named columns (1,200 unquoted) is refused.
  * Separator: comma, or semicolon or tab when the first line has one and no comma; RFC 4180 quotes,
  * a line break inside a quoted field kept in the cell. Lines end at LF, CRLF or a lone CR. Blank
@@ -362,8 +364,8 @@ export function parsePositionsCsv(text: string, rules: PositionRules): HeldPosit
   }
   refuseUtf16(text, 'positions');
   // a UTF-8 byte order mark (Excel's CSV UTF-8) before a quoted first cell would hide its quote
-  const { rows, lines } = readCsvRecords(text.replace(/^\uFEFF/, ''));
-  return readRows(rows, rules, 'line', lines);
+  const { rows, lines, sep } = readCsvRecords(text.replace(/^\uFEFF/, ''));
+  return readRows(rows, rules, 'line', lines, sep === ';' || sep === '\t' ? sep : undefined);
 }
 
 /**

@@ -19,25 +19,37 @@ function checkNoDollars(t: string): void {
 
 /**
  * A quantity written with a dot and three digits ("1.000") reads as 1 in one convention and 1,000
- * in the other (a thousands dot); contracts are whole, so it is refused rather than guessed.
+ * in the other (a thousands dot); contracts are whole, so it is refused rather than guessed. In text
+ * separated by semicolons or tabs, which decimal-comma locales write, a comma and three digits
+ * ("1,000") is refused alike: there it may be 1.
  */
-function checkDotThousands(t: string): void {
-  const m = /^\(?\s*([-+]?)\s*(\d{1,3})\.(\d{3})\s*\)?$/.exec(t);
+function checkThousands(t: string, mark: '.' | ',', separator?: string): void {
+  const groups = mark === '.' ? '(\\.\\d{3})' : '((?:,\\d{3})+)';
+  const m = new RegExp(`^\\(?\\s*([-+]?)\\s*(\\d{1,3})${groups}\\s*\\)?$`).exec(t);
   if (m === null) return;
   const sign = m[1] === '-' || t.startsWith('(') ? '-' : '';
-  const dotted = `${sign}${Number(`${m[2]}.${m[3]}`)}`;
-  const whole = `${sign}${m[2]}${m[3]}`;
-  const grouped = `${sign}${m[2]},${m[3]}`;
+  const rest = (m[3] ?? '').slice(1).split(mark);
+  const whole = `${sign}${m[2]}${rest.join('')}`;
+  const why = separator === undefined ? '' : ` (in text separated by ${separator} a comma may be a decimal comma)`;
+  if (rest.length > 1) {
+    throw new LineFault('quantity', `quantity ${shown(t)} is ambiguous${why}; write ${whole}`);
+  }
+  const decimal = `${sign}${Number(`${m[2]}.${rest[0]}`)}`;
+  const grouped = `${sign}${m[2]},${rest[0]}`;
   throw new LineFault(
     'quantity',
-    `quantity ${shown(t)} is ambiguous: ${dotted} or ${grouped} contracts; write ${Number.isInteger(Number(dotted)) ? `${dotted} or ${whole}` : whole}`,
+    `quantity ${shown(t)} is ambiguous: ${decimal} or ${grouped} contracts${why}; write ${Number.isInteger(Number(decimal)) ? `${decimal} or ${whole}` : whole}`,
   );
 }
 
-/** The quantity cell's text checked before it is read ({@link checkNoDollars}, {@link checkDotThousands}). */
-export function checkQuantityText(x: unknown): void {
+/**
+ * The quantity cell's text checked before it is read ({@link checkNoDollars}, {@link checkThousands}).
+ * `separator`: the CSV text's, when it is a semicolon or a tab (undefined for a comma and a range).
+ */
+export function checkQuantityText(x: unknown, separator?: ';' | '\t'): void {
   if (typeof x === 'number') return;
   const t = cellText(x);
   checkNoDollars(t);
-  checkDotThousands(t);
+  checkThousands(t, '.');
+  if (separator !== undefined) checkThousands(t, ',', separator === ';' ? 'semicolons' : 'tabs');
 }

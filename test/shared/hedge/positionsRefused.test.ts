@@ -51,3 +51,37 @@ describe('dollars in the quantity column', () => {
     expect(parsePositionsCsv(`Symbol,Qty,Price\n${PUT},-3,"$1,250.50"`, rules)[0]?.leg.quantity).toBe(-3);
   });
 });
+
+describe('a comma and three digits in text separated by semicolons or tabs', () => {
+  it('is refused as 1 or 1,000, as "1.000" is, rather than read as 1,000 contracts', () => {
+    // a German export's 1,000 is one contract: held 1,000, the plan sold 999 VIX calls
+    const semi = issuesOf(() => parsePositionsCsv(`Symbol;Qty;Kurs\n${CALL};1,000;2,15`, rules));
+    expect(semi).toEqual([
+      {
+        path: 'positions line 2',
+        message:
+          'quantity "1,000" is ambiguous: 1 or 1,000 contracts (in text separated by semicolons a comma may be a decimal comma); write 1 or 1000',
+      },
+    ]);
+    const tab = issuesOf(() => parsePositionsCsv(`Symbol\tQty\tKurs\n${CALL}\t-2,500\t2,15`, rules));
+    expect(tab[0]).toEqual({
+      path: 'positions line 2',
+      message:
+        'quantity "-2,500" is ambiguous: -2.5 or -2,500 contracts (in text separated by tabs a comma may be a decimal comma); write -2500',
+    });
+    const million = issuesOf(() => parsePositionsCsv(`Symbol;Qty\n${PUT};1,000,000`, rules));
+    expect(million[0]?.message).toBe(
+      'quantity "1,000,000" is ambiguous (in text separated by semicolons a comma may be a decimal comma); write 1000000',
+    );
+    const held = issuesOf(() => plan({ ...example(), positions: `Symbol;Qty;Kurs\n${CALL};1,000;2,15` }));
+    expect(held[0]?.message).toMatch(/^quantity "1,000" is ambiguous: 1 or 1,000 contracts/);
+    // the number written without separators is read
+    expect(
+      parsePositionsCsv(`Symbol;Qty;Kurs\n${PUT};1000;2,15\n${PUT};-3;1,5`, rules).map((p) => p.leg.quantity),
+    ).toEqual([1000, -3]);
+  });
+  it('is read as thousands in a comma-separated file (quoted) and in a range text cell, as Excel reads text numbers', () => {
+    expect(parsePositionsCsv(`Symbol,Qty\n${PUT},"1,000"`, rules)[0]?.leg.quantity).toBe(1000);
+    expect(parsePositionRows([[PUT, '1,000']], rules)[0]?.leg.quantity).toBe(1000);
+  });
+});
