@@ -2,7 +2,8 @@
  * The columns of positions text or an Excel range: the header row read (which column is the symbol,
  * which the signed quantity), and the checks of one row's cells that refuse a layout this reader
  * would misread (a direction apart from the quantity's sign, two positions in one row, a number
- * split by an unquoted thousands comma). Every cell a message quotes is cut to 40 characters.
+ * split by an unquoted thousands comma, a third cell without a header that may hold the quantity).
+ * Every cell a message quotes is cut to 40 characters.
  */
 import { decimalCell } from '../surface/chainQuotes';
 
@@ -265,6 +266,36 @@ export function checkOnePosition(
   });
 }
 
+/** What a row without a header is asked for where its third cell may hold the quantity. */
+const ADD_HEADER = 'add a header row naming the columns (Symbol, Quantity, …)';
+
+/**
+ * Without a header, the columns are symbol, quantity and cells not read (an average price), so a
+ * third cell that may be part of the quantity is refused rather than guessed: the shape of a
+ * thousands comma split in two (`VIX 250521C00033000,1,200`: a second cell of 1 to 3 digits, a
+ * third of exactly 3, read as 1 where 1,200 were held), and a negative number (`SPXW
+ * 250523P03750,12,-10`: a price before the quantity, read as 12 long where 10 were short).
+ */
+function checkHeaderless(cells: readonly unknown[], source: 'line' | 'row'): void {
+  const [second, third] = [cellText(cells[1]), cellText(cells[2])];
+  if (/^[-+]?\d{1,3}$/.test(second) && /^\d{3}$/.test(third)) {
+    const joined = `${second},${third}`;
+    throw new LineFault(
+      'width',
+      source === 'line'
+        ? `without a header, ${shown(third)} after the quantity ${second} may be the rest of ${joined} split by an unquoted thousands comma; quote it ("${joined}") or remove the separator, or ${ADD_HEADER}`
+        : `without a header, ${shown(third)} after the quantity ${second} may be the rest of ${joined} split in two by Text to Columns; put the number back in one cell, or ${ADD_HEADER}`,
+    );
+  }
+  const n = cellNumber(cells[2]);
+  if (n !== undefined && n < 0) {
+    throw new LineFault(
+      'width',
+      `without a header, column 3 holds a negative number (${shown(third)}): it may be the quantity, with a price before it in column 2; ${ADD_HEADER}`,
+    );
+  }
+}
+
 /**
  * Under a header, a line or range row with a filled cell past the last column the header names:
  * most often a number with an unquoted thousands comma (`VIX 250521C00033000,1,200` read as 1), or
@@ -272,7 +303,7 @@ export function checkOnePosition(
  * than the first part read; empty cells past the header (a trailing separator) are no fault.
  */
 export function checkWidth(cells: readonly unknown[], cols: Columns, source: 'line' | 'row'): void {
-  if (cols.names === undefined) return;
+  if (cols.names === undefined) return checkHeaderless(cells, source);
   const filled = (xs: readonly unknown[]) => xs.reduce<number>((w, c, i) => (cellText(c) === '' ? w : i + 1), 0);
   const width = filled(cols.names);
   const extra = cells.slice(width).find((c) => cellText(c) !== '');

@@ -85,3 +85,43 @@ describe('a comma and three digits in text separated by semicolons or tabs', () 
     expect(parsePositionRows([[PUT, '1,000']], rules)[0]?.leg.quantity).toBe(1000);
   });
 });
+
+describe('a row without a header whose third cell may hold the quantity', () => {
+  it('is refused where it has the shape of a split thousands comma', () => {
+    // read as 1 where 1,200 were held; under a header the row is refused by its width
+    const csv = issuesOf(() => parsePositionsCsv('VIX 250521C00033000,1,200', rules));
+    expect(csv).toEqual([
+      {
+        path: 'positions line 1',
+        message:
+          'without a header, "200" after the quantity 1 may be the rest of 1,200 split by an unquoted thousands comma; quote it ("1,200") or remove the separator, or add a header row naming the columns (Symbol, Quantity, …)',
+      },
+    ]);
+    expect(issuesOf(() => parsePositionsCsv(`${PUT},-1,200,000`, rules))[0]?.message).toMatch(
+      /"200" after the quantity -1 may be the rest of -1,200/,
+    );
+    const range = issuesOf(() => parsePositionRows([['VIX 250521C00033000', 1, 200]], rules));
+    expect(range).toEqual([
+      {
+        path: 'positions row 1',
+        message:
+          'without a header, "200" after the quantity 1 may be the rest of 1,200 split in two by Text to Columns; put the number back in one cell, or add a header row naming the columns (Symbol, Quantity, …)',
+      },
+    ]);
+  });
+  it('is refused where it is a negative number, a price before the quantity', () => {
+    // read as 12 long where 10 were short
+    const NEGATIVE =
+      /^without a header, column 3 holds a negative number \("-10"\): it may be the quantity, with a price before it in column 2; add a header row naming the columns \(Symbol, Quantity, …\)$/;
+    expect(issuesOf(() => parsePositionsCsv(`${PUT},12,-10`, rules))[0]?.message).toMatch(NEGATIVE);
+    expect(issuesOf(() => parsePositionRows([[PUT, 12, -10]], rules))[0]?.message).toMatch(NEGATIVE);
+  });
+  it('is read where the third cell is a price, and under a header whatever it holds', () => {
+    const p = parsePositionsCsv(`${PUT},-3,12.5\n${PUT},2,1.1\nVIX 250521C00033000,1,20\n${PUT},1,,`, rules);
+    expect(p.map((x) => x.leg.quantity)).toEqual([-3, 2, 1, 1]);
+    expect(parsePositionRows([[PUT, 20, 1.35]], rules)[0]?.leg.quantity).toBe(20);
+    expect(
+      parsePositionsCsv(`Symbol,Qty,Price\n${PUT},1,200\n${PUT},12,-10`, rules).map((x) => x.leg.quantity),
+    ).toEqual([1, 12]);
+  });
+});
