@@ -27,6 +27,7 @@ import {
   cellText,
   checkNoDirection,
   checkOnePosition,
+  checkOptionRow,
   checkWidth,
   clip,
   headerColumns,
@@ -108,6 +109,11 @@ function readSymbol(raw: string): ParsedSymbol {
   }
   const [, root, yy, mm, dd, cp, digits] = m as unknown as [string, string, string, string, string, string, string];
   const kind = ROOTS[root];
+  if (root === 'VIXW') {
+    const only = 'only the monthly VIX options (root VIX, on a VX final-settlement date)';
+    const fix = 'leave it out of the positions (the plan neither prices nor orders VIX weeklies)';
+    throw new LineFault('symbol', `symbol ${shown(raw)}: VIX weeklies (VIXW) are not supported, ${only}; ${fix}`);
+  }
   if (kind === undefined) {
     throw new LineFault(
       'symbol',
@@ -244,6 +250,7 @@ function readRows(
       checkWidth(cells, cols, source);
       checkNoDirection(cells, cols);
       checkOnePosition(cells, cols, source, contractKey);
+      checkOptionRow(cells, cols);
       const raw = cellText(cells[cols.symbol]);
       const p = readSymbol(raw);
       checkListing(p, raw, rules, today);

@@ -266,6 +266,28 @@ export function checkOnePosition(
   });
 }
 
+/** Text that reads as an option written some other way or mistyped: a date's digits, a C or P by a digit, Put or Call. */
+const OPTION_LIKE = /\d{5,}|\d[CP]|\b(PUTS?|CALLS?)\b/;
+
+/**
+ * A row no cell of which (but numbers) is or looks like an option symbol (`Total,-10`, `Cash & Cash
+ * Investments,`, a stock `SPY,100`, a totals row with an empty symbol): not a position at all, so
+ * the fix is to delete it, not the symbol format a mistyped option symbol is shown.
+ */
+export function checkOptionRow(cells: readonly unknown[], cols: Columns): void {
+  const optionLike = (c: unknown): boolean => {
+    const u = cellText(c).toUpperCase();
+    return cellNumber(c) === undefined && (OPTION_LIKE.test(u) || SYMBOL.test(u));
+  };
+  if (cells.some(optionLike)) return;
+  const t = cellText(cells[cols.symbol]);
+  const what = t === '' ? 'the symbol cell is empty' : `symbol ${shown(t)} is not an option symbol`;
+  throw new LineFault(
+    'symbol',
+    `${what}, so the row is not an option position (a total, cash or a stock?); delete the row`,
+  );
+}
+
 /** What a row without a header is asked for where its third cell may hold the quantity. */
 const ADD_HEADER = 'add a header row naming the columns (Symbol, Quantity, …)';
 

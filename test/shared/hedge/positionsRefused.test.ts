@@ -125,3 +125,52 @@ describe('a row without a header whose third cell may hold the quantity', () => 
     ).toEqual([1, 12]);
   });
 });
+
+describe('a row that is no option position', () => {
+  it('is told to be deleted, not given the option symbol format', () => {
+    const NOT = 'so the row is not an option position (a total, cash or a stock?); delete the row';
+    const csv = [
+      'Symbol,Qty,Market Value',
+      `${PUT},-10,-1250`,
+      'Total,-10,',
+      'Cash & Cash Investments,,',
+      'SPY,100,52000',
+      ',-10,-54321',
+      'SPY,10000,',
+    ].join('\n');
+    expect(issuesOf(() => parsePositionsCsv(csv, rules))).toEqual([
+      { path: 'positions line 3', message: `symbol "Total" is not an option symbol, ${NOT}` },
+      { path: 'positions line 4', message: `symbol "Cash & Cash Investments" is not an option symbol, ${NOT}` },
+      { path: 'positions line 5', message: `symbol "SPY" is not an option symbol, ${NOT}` },
+      { path: 'positions line 6', message: `the symbol cell is empty, ${NOT}` },
+      { path: 'positions line 7', message: `symbol "SPY" is not an option symbol, ${NOT}` },
+    ]);
+    expect(issuesOf(() => parsePositionsCsv('Total,-10', rules))[0]?.message).toBe(
+      `symbol "Total" is not an option symbol, ${NOT}`,
+    );
+    expect(issuesOf(() => parsePositionRows([['Total', -10]], rules))[0]?.message).toMatch(/delete the row$/);
+  });
+  it('keeps the symbol format for what looks like a mistyped option symbol', () => {
+    const FORMAT = /is not an option symbol; write it as SPXW 250523P03750, VIX 250521C00033000 or the OCC form/;
+    for (const line of [`${PUT}X,1`, 'SPXW 25052P3750,1', 'SPXW May 23 2025 3750 Put,-3', '-3,SPXW 250523P03750']) {
+      expect(issuesOf(() => parsePositionsCsv(line, rules))[0]?.message, line).toMatch(FORMAT);
+    }
+    // an empty symbol beside a description of an option is an option missing its symbol
+    const described = issuesOf(() => parsePositionsCsv(`Symbol,Qty,Description\n,-3,SPX May 23 2025 3750 Put`, rules));
+    expect(described[0]?.message).toMatch(FORMAT);
+  });
+  it('with root VIXW is told VIX weeklies are not supported, not to use the root VIX', () => {
+    // renamed to VIX as told, the weekly's expiry was then refused as no VX settlement date
+    const issues = issuesOf(() => parsePositionsCsv('VIXW 250514C00033000,-2', rules));
+    expect(issues).toEqual([
+      {
+        path: 'positions line 1',
+        message:
+          'symbol "VIXW 250514C00033000": VIX weeklies (VIXW) are not supported, only the monthly VIX options (root VIX, on a VX final-settlement date); leave it out of the positions (the plan neither prices nor orders VIX weeklies)',
+      },
+    ]);
+    expect(issuesOf(() => parsePositionsCsv('AAPL 250523P00150000,1', rules))[0]?.message).toMatch(
+      /root AAPL, not one the method trades; use SPX, SPXW or VIX/,
+    );
+  });
+});
