@@ -30,8 +30,9 @@ afterAll(async () => {
 });
 
 /** The taskpane at 350 px wide, running here (no cloud URL), its example plan shown. */
-async function openPane(): Promise<{ page: Page; errors: string[] }> {
+async function openPane(clock?: Date): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
+  if (clock) await page.clock.install({ time: clock });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(() => {
@@ -46,7 +47,9 @@ const planNote = (page: Page) => page.textContent('#action-plan [data-note]');
 
 describe('taskpane Enter key (Chromium, 350 px)', () => {
   it('runs the plan on Enter in SPX, as the Plan button does, and says what to fix there', async () => {
-    const { page, errors } = await openPane();
+    const { page, errors } = await openPane(new Date('2026-03-02T09:00:00Z'));
+    // Time stands still unless the test moves it: the re-plan a keystroke schedules waits for it.
+    await page.clock.pauseAt(new Date('2026-03-02T10:00:00Z'));
     expect(await planNote(page)).toBe('');
     // Enter in a text area is a new line; with a modifier, nothing: no plan is run
     await page.click('#positions summary');
@@ -61,11 +64,14 @@ describe('taskpane Enter key (Chromium, 350 px)', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => planNote(page)).toBe('Plan up to date with the inputs.');
     // blank, Enter shows every message and says the box's units
+    // Enter before the keystroke's re-plan is due: that re-plan must not follow and clear the note
     await page.fill('input[name=spx]', '');
     await page.keyboard.press('Enter');
     await expect
       .poll(() => planNote(page))
       .toBe('Some inputs need fixing: see the messages beside the fields marked in red.');
+    await page.clock.runFor(1000);
+    expect(await planNote(page)).toBe('Some inputs need fixing: see the messages beside the fields marked in red.');
     expect(await page.textContent('input[name=spx] + .err')).toBe(
       'is blank; type the SPX level in index points, such as 4982.77',
     );

@@ -298,8 +298,9 @@ function showPlan(parsed: unknown, toSheet: boolean): void {
   }
 }
 
-/** Plan (here, at once): true, as a run whose message, if any, is in the error box (it is its own: nothing else ran). */
+/** Plan (here, at once, from the form as it is: a re-plan still due from a keystroke is dropped, as it would clear the note): true, as a run whose message, if any, is in the error box. */
 function runPlan(): boolean {
+  window.clearTimeout(pending);
   const parsed = validInputOrExplain();
   if (parsed === undefined) return true;
   hasPlanned = true;
