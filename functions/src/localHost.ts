@@ -46,6 +46,7 @@ import {
   encodedBodyProblem,
   isJsonContentType,
   mediaTypeDetail,
+  TRANSFER_CODING_FIX,
   transferCodingProblem,
 } from './http/body';
 import { capConnections, type ConnectionCap } from './http/connectionCap';
@@ -442,6 +443,10 @@ function apiNotFound(path: string): Problem {
 const BOTH_LENGTHS =
   'the request sends both Content-Length and Transfer-Encoding, which disagree on where its body ends; send one of them: Content-Length for a body sent whole, or Transfer-Encoding: chunked';
 
+/** The 501 of a Transfer-Encoding the parser refused that is not chunked alone (RFC 9112 §6.1). */
+const NOT_CHUNKED =
+  "the request's Transfer-Encoding is not chunked alone, and chunked is the only transfer coding this API decodes";
+
 /**
  * The problem document for a malformed request the HTTP parser refused; `limit` is the body limit
  * in bytes, named when the Content-Length is not a byte count.
@@ -458,8 +463,10 @@ function clientErrorProblem(err: Error & { code?: string; reason?: string }, lim
       );
     }
     case 'HPE_INVALID_TRANSFER_ENCODING':
-      // Node's parser: Transfer-Encoding after a Content-Length (the other order is below).
-      return httpProblem(400, 'bad_request', BOTH_LENGTHS);
+      // Node's parser: Transfer-Encoding after a Content-Length (the other order is below), or a
+      // Transfer-Encoding that does not end in chunked (`chunked, gzip`; `gzip` with no length).
+      if (/Content-Length/i.test(err.reason ?? err.message)) return httpProblem(400, 'bad_request', BOTH_LENGTHS);
+      return httpProblem(501, 'not_implemented', NOT_CHUNKED, { fix: TRANSFER_CODING_FIX });
     case 'HPE_UNEXPECTED_CONTENT_LENGTH':
       return httpProblem(
         400,
@@ -883,8 +890,16 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   // request whose body is still arriving (the request timeout, a malformed chunk) is its answer:
   // it goes out at once, after the earlier answers only.
   server.on('clientError', (err: Error & { code?: string }, socket: Socket) => {
-    if (err.code === 'ECONNRESET' || !socket.writable || answered.has(socket)) {
+    if (err.code === 'ECONNRESET' || !socket.writable) {
       socket.destroy();
+      return;
+    }
+    if (answered.has(socket)) {
+      // No second answer. The first may still sit in the socket's buffer, written in this same
+      // tick (a Transfer-Encoding: gzip refused by the route, then by the parser right after the
+      // headers): send what is written, then close.
+      malformed.add(socket);
+      socket.end(() => socket.destroy());
       return;
     }
     if (malformed.has(socket)) return; // the parser reports each later chunk again

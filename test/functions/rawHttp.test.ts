@@ -1,6 +1,7 @@
 /**
  * Malformed HTTP on a raw socket, answered in words that name what is wrong: Content-Length and
- * Transfer-Encoding sent together, Content-Length sent twice or not a byte count, a request line
+ * Transfer-Encoding sent together, Content-Length sent twice or not a byte count, a Transfer-Encoding
+ * other than chunked alone (a 501, its answer sent before the connection closes), a request line
  * (its URL's query) over the header limit. And an answer sent before its request's body was read
  * (an unknown /api path, an unknown query parameter, a POST to a file) is the connection's only
  * answer to that request: a body that then stops short and times out gets no second one.
@@ -92,6 +93,39 @@ describe('Content-Length and Transfer-Encoding the parser refuses: a 400 naming 
       );
     },
   );
+});
+
+describe('a Transfer-Encoding other than chunked, with no Content-Length: the 501 of a coding the API does not decode', () => {
+  const post = (te: string) =>
+    rawUntilClose(
+      `POST /api/plan HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: ${te}\r\n\r\n{}`,
+    );
+  const problemOf = (a: Answer) => JSON.parse(a.body) as { code: string; detail: string; fix: string };
+  const FIX = 'send the JSON text uncompressed, with Content-Length or Transfer-Encoding: chunked alone';
+
+  it('chunked, gzip (the parser refuses it): says chunked alone is taken, not that Content-Length was sent', async () => {
+    const { answer } = await post('chunked, gzip');
+    expect(answer.status).toBe(501);
+    expect(answer.head).toMatch(/\r\nconnection: close/i);
+    expect(problemOf(answer)).toMatchObject({
+      code: 'not_implemented',
+      detail:
+        "the request's Transfer-Encoding is not chunked alone, and chunked is the only transfer coding this API decodes",
+      fix: FIX,
+    });
+  });
+
+  it('gzip alone (the route and then the parser refuse it): the answer goes out, and the connection closes', async () => {
+    const { answer, all } = await post('gzip');
+    expect(answer.status).toBe(501);
+    expect(answer.head).toMatch(/\r\nconnection: close/i);
+    expect(problemOf(answer)).toMatchObject({
+      code: 'not_implemented',
+      detail: 'the request body is sent with Transfer-Encoding: gzip, which this API does not decode',
+      fix: FIX,
+    });
+    expect(all.match(/HTTP\/1\.1 /g)).toHaveLength(1);
+  });
 });
 
 describe('a request line over the header limit', () => {

@@ -51,6 +51,10 @@ export function encodedBodyProblem(encoding: string | null | undefined): HttpPro
   );
 }
 
+/** The remedy for a body sent with a transfer coding other than chunked. */
+export const TRANSFER_CODING_FIX =
+  'send the JSON text uncompressed, with Content-Length or Transfer-Encoding: chunked alone';
+
 /**
  * A transfer coding other than chunked (`Transfer-Encoding: gzip, chunked`): the host takes the
  * chunked framing off but decodes nothing else, so the body would be read as its compressed bytes
@@ -70,7 +74,7 @@ export function transferCodingProblem(te: string | string[] | undefined): HttpPr
       501,
       'not_implemented',
       `the request body is sent with Transfer-Encoding: ${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}, which this API does not decode`,
-      { fix: 'send the JSON text uncompressed, with Content-Length or Transfer-Encoding: chunked alone' },
+      { fix: TRANSFER_CODING_FIX },
     ),
   );
 }
