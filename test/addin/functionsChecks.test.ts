@@ -420,6 +420,10 @@ describe('ALVH.PLAN: a row missing, empty or wrong', () => {
       /^inputs tailCoverage: is TRUE, not a number; /,
     );
     expect(invalid('PLAN', swap('expiry', true))).toMatch(/^inputs condorExpiry: is TRUE, not a date; pass a date/);
+    // the date row is read before the schema (the VX1…VXn rows' expiries count from it): said alike
+    expect(invalid('PLAN', swap('date', true))).toBe(
+      'inputs date: is TRUE, not a date; pass a date as YYYY-MM-DD, e.g. 2020-03-16',
+    );
     expect(invalid('BS', 'call', true, 40, 0.5, 0.2)).toMatch(/^spot: is TRUE, not a number; /);
     const undated = planSheet20181224().filter((r) => r[0] !== 'date' && !/^VX\d/.test(String(r[0])));
     expect(invalid('PLAN', undated)).toMatch(/^inputs date: is missing; add a row date \(/);

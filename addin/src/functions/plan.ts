@@ -22,7 +22,7 @@ import { readKeyValueRange, unknownKeysError, vxNumber, type SelectionValues } f
 import { choiceArg, dateArg, isMissing, isOmitted, keyValueArg, plainNumberArg } from './args';
 import { rsiArg } from './bounds';
 import { excelCall } from './excelErrors';
-import { heldPastCurve, planIssue } from './planIssues';
+import { booleanDateRow, heldPastCurve, planIssue } from './planIssues';
 
 /** Signal keys ALVH.PLAN reads besides the taskpane's fields (compared as the taskpane compares keys). */
 const SIGNAL_KEYS: ReadonlyMap<string, 'rsi' | 'prevSpread' | 'macdHist' | 'adSlope'> = new Map([
@@ -303,7 +303,11 @@ export function planFromRange(
   try {
     selection = readKeyValueRange(rest, POLICY_FIELDS);
   } catch (e) {
-    if (isAlvhError(e)) throw new AlvhError(e.code, `inputs ${e.field}`, e.problem, e.fix);
+    if (isAlvhError(e))
+      throw (
+        (e.field === 'date' ? booleanDateRow(rest) : undefined) ??
+        new AlvhError(e.code, `inputs ${e.field}`, e.problem, e.fix)
+      );
     throw invalidInput('inputs', e instanceof Error ? e.message : String(e), 'check the names in the first column');
   }
   if (selection.unknownKeys.length > 0) throw unknownKeysError(selection.unknownKeys);

@@ -58,6 +58,19 @@ function booleanRefusal(name: string, cell: unknown, fix: string): AlvhError | u
   return invalidInput(name, `is ${cell ? 'TRUE' : 'FALSE'}${noun}`, fix);
 }
 
+/** The schema's fix for a date row, said alike for the date row read before the schema. */
+const DATE_FIX = 'pass a date as YYYY-MM-DD, e.g. 2020-03-16';
+
+/**
+ * The valuation date row holding TRUE or FALSE, said as a schema row's is ("inputs date: is TRUE,
+ * not a date"): the VX1…VXn rows' expiries count from that row, so it is read before the schema,
+ * whose text reading echoed 'is "true"'. Undefined for any other cell.
+ */
+export function booleanDateRow(rows: readonly (readonly unknown[])[]): AlvhError | undefined {
+  const row = rows.find(([k]) => typeof k === 'string' && fieldForKey(k) === 'valuationDate');
+  return row && booleanRefusal(`inputs ${DOCUMENTED_ROWS['valuationDate']}`, row[1], DATE_FIX);
+}
+
 /**
  * The error to show for `e`, an issue of the plan input `raw` at `e.field`, whose row is `key`
  * (`rows` are the key/value rows as given); undefined when the issue is not about one value.
