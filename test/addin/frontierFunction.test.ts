@@ -165,9 +165,9 @@ describe('ALVH.FRONTIER', () => {
     const withExpiry = rows.map((r) => (r[0] === 'expiry' ? ['expiry', far] : r));
     const e = errorOf(() => call(withExpiry, [[0]], 200, 1));
     expect(e.code).toBe(ErrorCode.invalidValue);
-    // named as PLAN names the row (condorExpiry, whose keys include expiry)
+    // named as PLAN names the row: expiry, as the help and the docs name it (condorExpiry is a key it takes too)
     expect(e.message).toMatch(
-      /^inputs condorExpiry: is \d+ days away, over the limit of 730 days; pass condors expiring within 730 days$/,
+      /^inputs expiry: is \d+ days away, over the limit of 730 days; pass condors expiring within 730 days$/,
     );
     // a ladder's farthest condor is named by its own row
     const ladder = [...rows, ['condor2Expiry', far], ['condor2Strikes', '5900/6000/7200/7300'], ['condor2Quantity', 1]];

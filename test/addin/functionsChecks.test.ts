@@ -419,11 +419,19 @@ describe('ALVH.PLAN: a row missing, empty or wrong', () => {
     expect(invalid('PLAN', rows('', [['tailCoverage', true]]))).toMatch(
       /^inputs tailCoverage: is TRUE, not a number; /,
     );
-    expect(invalid('PLAN', swap('expiry', true))).toMatch(/^inputs condorExpiry: is TRUE, not a date; pass a date/);
+    // every issue of a row names it as a missing one is asked for: expiry, not the form's condorExpiry
+    expect(invalid('PLAN', swap('expiry', true))).toMatch(/^inputs expiry: is TRUE, not a date; pass a date/);
     // the date row is read before the schema (the VX1…VXn rows' expiries count from it): said alike
     expect(invalid('PLAN', swap('date', true))).toBe(
       'inputs date: is TRUE, not a date; pass a date as YYYY-MM-DD, e.g. 2020-03-16',
     );
+    // with no VX rows the date row is read by the schema: named alike, date, not valuationDate
+    expect(
+      invalid(
+        'PLAN',
+        swap('date', false).filter((r) => !/^VX\d/.test(String(r[0]))),
+      ),
+    ).toMatch(/^inputs date: is FALSE, not a date; pass a date as YYYY-MM-DD/);
     expect(invalid('BS', 'call', true, 40, 0.5, 0.2)).toMatch(/^spot: is TRUE, not a number; /);
     const undated = planSheet20181224().filter((r) => r[0] !== 'date' && !/^VX\d/.test(String(r[0])));
     expect(invalid('PLAN', undated)).toMatch(/^inputs date: is missing; add a row date \(/);
@@ -459,7 +467,7 @@ describe('ALVH.PLAN: a row missing, empty or wrong', () => {
   it('refuses a condor expiry on a weekend or exchange holiday as CONDOR does, naming the row and the trading day before', () => {
     // 2019-02-16 is a Saturday, 2019-02-18 Presidents' Day: no SPX option expires on either
     expect(invalid('PLAN', rows('expiry', [['expiry', 43512]]))).toBe(
-      "inputs condorExpiry: is 2019-02-16, not an exchange trading day, so no SPX option expires on it; pass the condor's listed expiry: the trading day before is 2019-02-15",
+      "inputs expiry: is 2019-02-16, not an exchange trading day, so no SPX option expires on it; pass the condor's listed expiry: the trading day before is 2019-02-15",
     );
     expect(
       invalid(
@@ -480,10 +488,10 @@ describe('ALVH.PLAN: a row missing, empty or wrong', () => {
 
   it('names the row of a condor expiry that is no calendar date (2019-02-30), not a field "date"', () => {
     expect(invalid('PLAN', rows('expiry', [['expiry', '2019-02-30']]))).toBe(
-      'inputs condorExpiry: is "2019-02-30"; not a calendar date; pass a real date such as 2020-03-16',
+      'inputs expiry: is "2019-02-30"; not a calendar date; pass a real date such as 2020-03-16',
     );
     expect(invalid('PLAN', rows('expiry', [['expiry', '2019-13-01']]))).toBe(
-      'inputs condorExpiry: is "2019-13-01"; not a calendar date; pass a real date such as 2020-03-16',
+      'inputs expiry: is "2019-13-01"; not a calendar date; pass a real date such as 2020-03-16',
     );
     expect(invalid('CONDOR', 43458, 2351.1, 36.07, '2019-02-30', [[1750, 1800, 2850, 2900]])).toBe(
       'expiry: is 2019-02-30, which is not a calendar date; pass a real date such as 2020-03-16',

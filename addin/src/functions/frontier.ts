@@ -20,6 +20,7 @@ import {
 import { isMissing, isOmitted, plainNumberArg, seriesCell } from './args';
 import { excelCall } from './excelErrors';
 import { planFromRange, planKey } from './plan';
+import { rowName } from './planIssues';
 import { usdSeriesArg } from './usdArgs';
 
 export const FRONTIER_HEADERS = [
@@ -98,7 +99,7 @@ function frontierOf(input: Record<string, unknown>, budgets: unknown): FrontierR
     }
     // the plan's fields (plan.condor.expiry, plan.condors[1].expiry) are rows of the inputs, named as PLAN names them
     if (isAlvhError(e) && e.field.startsWith('plan.')) {
-      const row = (path: string) => `inputs ${planKey(path.slice('plan.'.length))}`;
+      const row = (path: string) => `inputs ${rowName(planKey(path.slice('plan.'.length)))}`;
       const words = (text: string) => text.replace(/\bplan\.[\w.[\]]+/g, row);
       throw new AlvhError(e.code, row(e.field), words(e.problem), words(e.fix));
     }

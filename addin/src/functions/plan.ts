@@ -22,7 +22,7 @@ import { readKeyValueRange, unknownKeysError, vxNumber, type SelectionValues } f
 import { choiceArg, dateArg, isMissing, isOmitted, keyValueArg, plainNumberArg } from './args';
 import { rsiArg } from './bounds';
 import { excelCall } from './excelErrors';
-import { booleanDateRow, heldPastCurve, planIssue } from './planIssues';
+import { booleanDateRow, heldPastCurve, planIssue, rowName } from './planIssues';
 
 /** Signal keys ALVH.PLAN reads besides the taskpane's fields (compared as the taskpane compares keys). */
 const SIGNAL_KEYS: ReadonlyMap<string, 'rsi' | 'prevSpread' | 'macdHist' | 'adSlope'> = new Map([
@@ -352,7 +352,7 @@ export function planFromRange(
           : `events row ${Number(ev[1]) + 1}`
         : e.field.startsWith('positions')
           ? e.field // positions are their own argument: their lines and rows keep their names
-          : `inputs ${planKey(e.field)}`;
+          : `inputs ${rowName(planKey(e.field))}`;
       if (field.startsWith('inputs ')) {
         const said = planIssue(e, raw, planKey(e.field), rows);
         if (said !== undefined) throw said;

@@ -36,9 +36,14 @@ export function usdTextRefusal(name: string, value: unknown): AlvhError | undefi
 
 /**
  * The rows ALVH.PLAN's help, docs/excel.md and the README name where the form's field is named
- * otherwise: a missing row is asked for by the name the user reads (`expiry`, not `condorExpiry`).
+ * otherwise: a row's issues name it as the user reads it (`expiry`, not `condorExpiry`).
  */
 const DOCUMENTED_ROWS: Readonly<Record<string, string>> = { condorExpiry: 'expiry', valuationDate: 'date' };
+
+/** The row of the inputs a plan key names, as the help and the docs name it (`condorExpiry` → `expiry`). */
+export function rowName(key: string): string {
+  return DOCUMENTED_ROWS[key] ?? key;
+}
 
 /** The plan input's USD amounts, whose text is read by {@link usdTextRefusal}. */
 const USD_PATHS: ReadonlySet<string> = new Set(['portfolio.capital', 'portfolio.budget']);
@@ -68,7 +73,7 @@ const DATE_FIX = 'pass a date as YYYY-MM-DD, e.g. 2020-03-16';
  */
 export function booleanDateRow(rows: readonly (readonly unknown[])[]): AlvhError | undefined {
   const row = rows.find(([k]) => typeof k === 'string' && fieldForKey(k) === 'valuationDate');
-  return row && booleanRefusal(`inputs ${DOCUMENTED_ROWS['valuationDate']}`, row[1], DATE_FIX);
+  return row && booleanRefusal(`inputs ${rowName('valuationDate')}`, row[1], DATE_FIX);
 }
 
 /**
@@ -82,7 +87,9 @@ export function planIssue(
   rows: readonly (readonly [unknown, unknown])[],
 ): AlvhError | undefined {
   if (!(e instanceof InputValidationError)) return undefined;
-  const name = `inputs ${key}`;
+  // every issue of a row names it as the help and the docs do (`inputs expiry`), missing or not
+  const row = rowName(key);
+  const name = `inputs ${row}`;
   const value = valueAt(raw, e.field);
   const policy = /^policy\.([A-Za-z]+)$/.exec(e.field)?.[1];
   if (policy !== undefined && typeof value === 'number' && policyRange(policy) !== undefined) {
@@ -97,8 +104,7 @@ export function planIssue(
     const own = e.issues[0]?.message ?? e.problem;
     const others = e.problem.startsWith(own) ? e.problem.slice(own.length) : '';
     if (given !== undefined) return invalidInput(name, 'is empty', `fill in its value: ${e.problem}`);
-    const row = DOCUMENTED_ROWS[key] ?? key;
-    return invalidInput(`inputs ${row}`, 'is missing', `add a row ${row} (${own})${others}`);
+    return invalidInput(name, 'is missing', `add a row ${row} (${own})${others}`);
   }
   const boolean = booleanRefusal(name, given?.[1], e.problem);
   if (boolean !== undefined) return boolean;
