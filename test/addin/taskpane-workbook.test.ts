@@ -285,11 +285,10 @@ describe('writeStressSheet', () => {
     const { context, sheets } = mockContext();
     await writeStressSheet(context, { ...stress, notes: [note] }, { stamp: '1', supports: all });
     const ranges = sheets[0]!.ranges;
-    expect(ranges.find((r) => r.address === 'A18')!.mock['values']).toEqual([['Notes on this grid']]);
-    expect(ranges.find((r) => r.address === 'A19')!.mock['values']).toEqual([[note]]);
+    expect(ranges.find((r) => r.address === 'A18:A19')!.mock['values']).toEqual([['Notes on this grid'], [note]]);
     const plain = mockContext();
     await writeStressSheet(plain.context, stress, { stamp: '1', supports: all });
-    expect(plain.sheets[0]!.ranges.some((r) => r.address === 'A18')).toBe(false);
+    expect(plain.sheets[0]!.ranges.some((r) => r.address.startsWith('A18'))).toBe(false);
   });
 
   it('paints the cells itself where conditional formats (ExcelApi 1.6) are missing', async () => {
@@ -328,7 +327,8 @@ describe('writeMonteCarloSheet', () => {
     // The chart's source is the histogram table's range (its address is unloaded in the mock).
     expect(sheet.ranges.find((r) => r.mock === chart.source)!.address).toBe('A9:C13');
     expect(chart.mock.title.text).toMatch(/unhedged condor vs ALVH book/);
-    expect(chart.mock.position).toEqual(['G4', 'P24']); // right of the statistics' five columns
+    // Beside the histogram table from its header row, one blank column right of its three columns.
+    expect(chart.mock.position).toEqual(['E9', 'N29']);
     expect(chart.mock.legend.position).toBe('Bottom');
     expect(chart.mock.axes.categoryAxis.title.text).toMatch(/P&L .*USD/);
     expect(chart.mock.axes.valueAxis.title.text).toBe('Paths');
@@ -386,9 +386,13 @@ describe('writeMonteCarloSheet', () => {
     const notes = ['From VIX 30-50 the first bias.', 'And the second.'];
     await writeMonteCarloSheet(context, { ...hist, notes }, { stamp: '1', supports: all });
     const sheet = sheets[0]!;
-    // The tails table ends on row 20: one row left free, the heading on row 22, the notes below it.
-    expect(sheet.ranges.find((r) => r.address === 'A22')!.mock['values']).toEqual([['Notes on this run']]);
-    expect(sheet.ranges.find((r) => r.address === 'A23:A24')!.mock['values']).toEqual([[notes[0]], [notes[1]]]);
+    // Four bins: the tails table ends on row 20 and the chart beside the histogram on row 29; one row
+    // left free under the chart, the heading on row 31, the notes below it.
+    expect(sheet.ranges.find((r) => r.address === 'A31:A33')!.mock['values']).toEqual([
+      ['Notes on this run'],
+      [notes[0]],
+      [notes[1]],
+    ]);
   });
 });
 

@@ -5,9 +5,10 @@
  * (so tests pass office-addin-mock's context) and returns the new sheet's name.
  *
  * Requirement sets: worksheets, ranges, number formats, tables and charts are ExcelApi 1.1;
- * `autofitColumns` is 1.2; colour-scale conditional formats are 1.6 (below it, the heatmap is
- * painted cell by cell with `heatColor`; both run white at 0 to full red at −M and full green at +M,
- * M the block's largest |P&L|, so they colour every cell alike).
+ * `autofitColumns` is 1.2 (the lines of text are written after it: {@link Lines}); colour-scale
+ * conditional formats are 1.6 (below it, the heatmap is painted cell by cell with `heatColor`; both
+ * run white at 0 to full red at −M and full green at +M, M the block's largest |P&L|, so they colour
+ * every cell alike).
  */
 import { excelFormat, formatValue, heatColor, monteCarloRunWords } from '../common/views';
 import type { HistogramView, PlanView, StressView } from '../common/views';
@@ -86,16 +87,51 @@ export function eachRow(rows: number, columns: string[]): string[][] {
   return Array.from({ length: rows }, () => columns);
 }
 
-export function writeTitle(sheet: Excel.Worksheet, title: string, subtitle: string): void {
-  const t = sheet.getRange('A1');
-  writeText(t, [[title]]);
+/**
+ * The lines of text in column A outside the tables and figures (title, headings, notes, warnings),
+ * written by {@link finish} once the columns are fitted. Excel fits a column to every cell in it,
+ * whatever range is fitted (office-js issue #1017): a 400-character note written before the fit
+ * would widen column A to its limit and push the figures and the chart off screen; written after
+ * it, each line runs on over the empty cells to its right.
+ */
+export class Lines {
+  private readonly todo: [Excel.Range, string[][]][] = [];
+
+  constructor(readonly sheet: Excel.Worksheet) {}
+
+  /** `texts` down column A from 0-based `row`, one a row; the range, to format now. */
+  add(row: number, texts: string[]): Excel.Range {
+    const range = this.sheet.getRange(blockAddress(row, 0, texts.length, 1));
+    this.todo.push([range, texts.map((t) => [t])]);
+    return range;
+  }
+
+  write(): void {
+    for (const [range, rows] of this.todo) writeText(range, rows);
+  }
+}
+
+export function writeTitle(lines: Lines, title: string, subtitle: string): void {
+  const t = lines.add(0, [title]);
   t.format.font.bold = true;
   t.format.font.size = 14;
   t.format.font.color = TITLE_COLOR;
-  const s = sheet.getRange('A2');
-  writeText(s, [[subtitle]]);
+  const s = lines.add(1, [subtitle]);
   s.format.font.italic = true;
   s.format.font.color = '#595959';
+}
+
+/** Rows a chart takes (about 400 pixels at the default height) and columns (about 640). */
+export const CHART_ROWS = 21;
+const CHART_COLUMNS = 10;
+
+/**
+ * Places `chart` from 0-based `row`, one blank column right of a block `columns` wide starting in
+ * column A, so that it covers none of the block's cells.
+ */
+export function placeChart(chart: Excel.Chart, row: number, columns: number): void {
+  const left = columns + 1;
+  chart.setPosition(blockAddress(row, left, 1, 1), blockAddress(row + CHART_ROWS - 1, left + CHART_COLUMNS - 1, 1, 1));
 }
 
 /**
@@ -118,9 +154,11 @@ export function addTable(
   return table;
 }
 
-export function finish(sheet: Excel.Worksheet, opts: WorkbookOptions): void {
-  if (opts.supports('1.2')) sheet.getUsedRange().format.autofitColumns();
-  sheet.activate();
+/** Fits the columns to the tables and figures written so far, then writes the `lines` ({@link Lines}). */
+export function finish(lines: Lines, opts: WorkbookOptions): void {
+  if (opts.supports('1.2')) lines.sheet.getUsedRange().format.autofitColumns();
+  lines.write();
+  lines.sheet.activate();
 }
 
 /**
@@ -133,7 +171,8 @@ export async function writePlanSheet(
   opts: WorkbookOptions,
 ): Promise<string> {
   const { sheet, name, key } = await newSheet(ctx, 'ALVH plan', opts.stamp, ['AlvhPlan', 'AlvhAudit']);
-  writeTitle(sheet, `ALVH plan ${view.date}`, view.headline);
+  const lines = new Lines(sheet);
+  writeTitle(lines, `ALVH plan ${view.date}`, view.headline);
 
   const top = 3;
   addTable(
@@ -151,9 +190,7 @@ export async function writePlanSheet(
 
   let next = top + view.rows.length + 3;
   if (view.audit.length > 0) {
-    const head = sheet.getRange(blockAddress(next - 1, 0, 1, 1));
-    writeText(head, [['Audit trail (rules that fired, in order)']]);
-    head.format.font.bold = true;
+    lines.add(next - 1, ['Audit trail (rules that fired, in order)']).format.font.bold = true;
     addTable(
       sheet,
       `AlvhAudit_${key}`,
@@ -164,12 +201,11 @@ export async function writePlanSheet(
     next += view.audit.length + 3;
   }
   if (view.warnings.length > 0) {
-    const w = sheet.getRange(blockAddress(next - 1, 0, view.warnings.length + 1, 1));
-    writeText(w, [['Warnings'], ...view.warnings.map((x) => [x])]);
+    const w = lines.add(next - 1, ['Warnings', ...view.warnings]);
     w.format.font.color = '#9C0006';
     sheet.getRange(blockAddress(next - 1, 0, 1, 1)).format.font.bold = true;
   }
-  finish(sheet, opts);
+  finish(lines, opts);
   await ctx.sync();
   return name;
 }
@@ -185,15 +221,14 @@ export async function writeStressSheet(
   opts: WorkbookOptions,
 ): Promise<string> {
   const { sheet, name } = await newSheet(ctx, 'ALVH stress', opts.stamp);
-  writeTitle(sheet, view.title, `${view.rowHeader} down, ${view.colHeader} across; total book P&L in USD`);
+  const lines = new Lines(sheet);
+  writeTitle(lines, view.title, `${view.rowHeader} down, ${view.colHeader} across; total book P&L in USD`);
 
   const rows = view.rowLabels.length;
   const cols = view.colLabels.length;
   let top = 3;
   for (const slice of view.slices) {
-    const label = sheet.getRange(blockAddress(top, 0, 1, 1));
-    writeText(label, [[slice.label]]);
-    label.format.font.bold = true;
+    lines.add(top, [slice.label]).format.font.bold = true;
     const header = sheet.getRange(blockAddress(top + 1, 0, 1, cols + 1));
     // Text: a General cell would turn the VIX labels into numbers and "+5%" into 5%.
     writeText(header, [[`${view.rowHeader} \\ ${view.colHeader}`, ...view.colLabels]]);
@@ -235,13 +270,9 @@ export async function writeStressSheet(
   }
   if (view.notes.length > 0) {
     // What the grid does not follow of its input (a plan's positions held), below the slices.
-    writeText(sheet.getRange(blockAddress(top, 0, 1, 1)), [['Notes on this grid']]);
-    writeText(
-      sheet.getRange(blockAddress(top + 1, 0, view.notes.length, 1)),
-      view.notes.map((t) => [t]),
-    );
+    lines.add(top, ['Notes on this grid', ...view.notes]);
   }
-  finish(sheet, opts);
+  finish(lines, opts);
   await ctx.sync();
   return name;
 }
@@ -296,8 +327,9 @@ export async function writeMonteCarloSheet(
   opts: WorkbookOptions,
 ): Promise<string> {
   const { sheet, name, key } = await newSheet(ctx, 'ALVH MC', opts.stamp, ['AlvhMcStats', 'AlvhMcHist', 'AlvhMcTails']);
+  const lines = new Lines(sheet);
   writeTitle(
-    sheet,
+    lines,
     `Monte Carlo P&L, ${monteCarloRunWords(view)}`,
     `${view.valuationDate ? `Valuation date ${view.valuationDate}: u` : 'U'}nhedged condor against the ALVH book`,
   );
@@ -325,43 +357,39 @@ export async function writeMonteCarloSheet(
   const histTop = top + view.stats.length + 3;
   const n = view.binLabels.length;
   const t = view.tails;
-  writeText(sheet.getRange(blockAddress(histTop - 1, 0, 1, 1)), [
-    [
-      Number.isFinite(t.low)
-        ? `Bins span ${formatValue(t.low, 'usd')} to ${formatValue(t.high, 'usd')} (0.5th-99.5th percentile of both books); the paths beyond are counted below the table`
-        : 'Bins span every path',
-    ],
+  lines.add(histTop - 1, [
+    Number.isFinite(t.low)
+      ? `Bins span ${formatValue(t.low, 'usd')} to ${formatValue(t.high, 'usd')} (0.5th-99.5th percentile of both books); the paths beyond are counted below the table`
+      : 'Bins span every path',
   ]);
+  const histHeader = ['P&L bin (USD)', 'Unhedged condor', 'ALVH book'];
   addTable(
     sheet,
     `AlvhMcHist_${key}`,
     histTop,
-    ['P&L bin (USD)', 'Unhedged condor', 'ALVH book'],
+    histHeader,
     // Bin labels as text in '@' cells (a General cell would read "-$40,000" as the number -40000),
     // so the chart takes them as categories rather than as a third series.
     view.binLabels.map((b, i) => [formatValue(b, 'usd'), view.condor[i] ?? 0, view.alvh[i] ?? 0]),
     eachRow(n, ['@', '#,##0', '#,##0']),
   );
 
-  const data = sheet.getRange(blockAddress(histTop, 0, n + 1, 3));
+  const data = sheet.getRange(blockAddress(histTop, 0, n + 1, histHeader.length));
   const chart = sheet.charts.add('ColumnClustered', data, 'Columns');
   chart.title.text = `P&L at the condor expiry: unhedged condor vs ALVH book (${view.measure})`;
   chart.legend.position = 'Bottom';
   chart.axes.categoryAxis.title.text = 'P&L at the horizon (USD, bin centre)';
   chart.axes.valueAxis.title.text = 'Paths';
-  chart.setPosition('G4', 'P24'); // right of the statistics table's five columns
+  // Beside the histogram it plots: the line above the table runs on to the right without passing under it.
+  placeChart(chart, histTop, histHeader.length);
   const tailsTop = histTop + n + 2;
   const tailRows = writeTails(sheet, view, tailsTop, key);
   if (view.notes.length > 0) {
-    // The model's known biases from this start and what the figures say, below the tails table (one sentence a row).
-    const notesTop = tailsTop + tailRows + 1;
-    writeText(sheet.getRange(blockAddress(notesTop, 0, 1, 1)), [['Notes on this run']]);
-    writeText(
-      sheet.getRange(blockAddress(notesTop + 1, 0, view.notes.length, 1)),
-      view.notes.map((t) => [t]),
-    );
+    // The model's known biases from this start and what the figures say, below the tails table and
+    // the chart (one sentence a row).
+    lines.add(Math.max(tailsTop + tailRows, histTop + CHART_ROWS) + 1, ['Notes on this run', ...view.notes]);
   }
-  finish(sheet, opts);
+  finish(lines, opts);
   await ctx.sync();
   return name;
 }

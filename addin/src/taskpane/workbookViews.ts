@@ -15,14 +15,22 @@ import {
   frontierTable,
   type FrontierView,
 } from '../common/frontierViews';
-import { addTable, blockAddress, eachRow, finish, writeCells, writeText, writeTitle } from './workbook';
+import {
+  addTable,
+  blockAddress,
+  CHART_ROWS,
+  eachRow,
+  finish,
+  Lines,
+  placeChart,
+  writeCells,
+  writeTitle,
+} from './workbook';
 import type { WorkbookOptions } from './workbook';
 import { newSheet } from './workbookRun';
 
-function bold(sheet: Excel.Worksheet, row: number, text: string): void {
-  const r = sheet.getRange(blockAddress(row, 0, 1, 1));
-  writeText(r, [[text]]);
-  r.format.font.bold = true;
+function bold(lines: Lines, row: number, text: string): void {
+  lines.add(row, [text]).format.font.bold = true;
 }
 
 /**
@@ -37,7 +45,8 @@ export async function writeSurfaceSheet(
   opts: WorkbookOptions,
 ): Promise<string> {
   const { sheet, name, key } = await newSheet(ctx, 'ALVH surface', opts.stamp, ['AlvhSurface', 'AlvhSmile']);
-  writeTitle(sheet, `SPX surface: ${view.label}`, arbitrageText(view.arbitrage));
+  const lines = new Lines(sheet);
+  writeTitle(lines, `SPX surface: ${view.label}`, arbitrageText(view.arbitrage));
   const top = 3;
   const n = view.expiries.length;
   const num4 = excelFormat('number');
@@ -78,24 +87,22 @@ export async function writeSurfaceSheet(
   );
   let next = top + n + 3;
   if (view.warnings.length > 0) {
-    writeText(
-      sheet.getRange(blockAddress(next - 1, 0, view.warnings.length, 1)),
-      view.warnings.map((w) => [w]),
-    );
+    lines.add(next - 1, view.warnings);
     next += view.warnings.length + 1;
   }
   if (smile && smile.points.length > 0) {
     bold(
-      sheet,
+      lines,
       next - 1,
       `Smile ${smile.expiry} (${smile.root}, forward ${smile.forward.toFixed(2)}): vols in vol points`,
     );
     // ln(K/F) first and the four vol series beside it: an XY scatter takes the first column as x.
+    const header = ['ln(K/F)', 'Mid vol', 'Bid vol', 'Ask vol', 'Surface vol', 'Strike'];
     addTable(
       sheet,
       `AlvhSmile_${key}`,
       next,
-      ['ln(K/F)', 'Mid vol', 'Bid vol', 'Ask vol', 'Surface vol', 'Strike'],
+      header,
       smile.points.map((p) => [p.k, p.mid, p.bid ?? '', p.ask ?? '', p.fit, p.strike]),
       eachRow(smile.points.length, ['0.0000', '0.00', '0.00', '0.00', '0.00', '#,##0']),
     );
@@ -105,9 +112,9 @@ export async function writeSurfaceSheet(
     chart.axes.categoryAxis.title.text = 'ln(K / F)';
     chart.axes.valueAxis.title.text = 'Implied vol (vol points)';
     chart.legend.position = 'Bottom';
-    chart.setPosition(blockAddress(next, 7, 1, 1), blockAddress(next + 20, 15, 1, 1));
+    placeChart(chart, next, header.length);
   }
-  finish(sheet, opts);
+  finish(lines, opts);
   await ctx.sync();
   return name;
 }
@@ -130,7 +137,8 @@ const ORDER_HEADERS = [
  * aside for the next rebalance (side "buy (deferred)") with their net cost under them, as
  * ALVH.ORDERS lists them.
  */
-function writeOrders(sheet: Excel.Worksheet, name: string, at: number, orders: OrdersView): void {
+function writeOrders(lines: Lines, name: string, at: number, orders: OrdersView): void {
+  const sheet = lines.sheet;
   const d = orders.deferred;
   const heading =
     d !== undefined
@@ -138,7 +146,7 @@ function writeOrders(sheet: Excel.Worksheet, name: string, at: number, orders: O
       : orders.rows.length === 0
         ? 'Orders: none (the positions equal the plan)'
         : 'Orders';
-  bold(sheet, at - 1, heading);
+  bold(lines, at - 1, heading);
   const rows = d?.rows ?? orders.rows;
   if (rows.length === 0) return;
   addTable(
@@ -176,8 +184,9 @@ export async function writeHedgeSheet(
   opts: WorkbookOptions,
 ): Promise<string> {
   const { sheet, name, key } = await newSheet(ctx, 'ALVH hedge', opts.stamp, ['AlvhStructures', 'AlvhOrders']);
+  const lines = new Lines(sheet);
   const date = structures.valuationDate;
-  writeTitle(sheet, `Tail structures and orders${date ? `, valuation date ${date}` : ''}`, structures.summary);
+  writeTitle(lines, `Tail structures and orders${date ? `, valuation date ${date}` : ''}`, structures.summary);
   const top = 3;
   const rows = structures.rows;
   const usd = excelFormat('usd');
@@ -225,8 +234,8 @@ export async function writeHedgeSheet(
       '@',
     ]),
   );
-  if (orders) writeOrders(sheet, `AlvhOrders_${key}`, top + rows.length + 3, orders);
-  finish(sheet, opts);
+  if (orders) writeOrders(lines, `AlvhOrders_${key}`, top + rows.length + 3, orders);
+  finish(lines, opts);
   await ctx.sync();
   return name;
 }
@@ -243,36 +252,36 @@ export async function writeFrontierSheet(
   start = '',
 ): Promise<string> {
   const { sheet, name, key } = await newSheet(ctx, 'ALVH frontier', opts.stamp, ['AlvhFrontier']);
+  const lines = new Lines(sheet);
   const run = frontierRunWords(view, start);
   writeTitle(
-    sheet,
+    lines,
     'Budget frontier: downside risk against hedge cost',
     `${view.valuationDate ? `Valuation date ${view.valuationDate}; ` : ''}CVaR 95 of the paths where SPX falls, P&L in USD (loss < 0)${run ? `; ${run}` : ''}`,
   );
   const top = 3;
   const rows = frontierTable(view).map((r) => r.cells.map((c) => c ?? ''));
   const usd = excelFormat('usd');
+  const header = [...FRONTIER_COLUMNS, 'Point'];
   addTable(
     sheet,
     `AlvhFrontier_${key}`,
     top,
-    [...FRONTIER_COLUMNS, 'Point'],
+    header,
     rows,
     eachRow(rows.length, [usd, usd, usd, usd, usd, '@', '@', '@', '@']),
   );
-  let at = top + rows.length + 3;
+  // Below the table and the chart beside it, so that no line runs on under the chart.
+  let at = Math.max(top + rows.length + 1, top + CHART_ROWS) + 2;
   if (view.notes.length > 0) {
     // What limits the answer and the model's biases, under the table as on the page (one sentence a row).
-    bold(sheet, at - 1, 'Notes on this run');
-    writeText(
-      sheet.getRange(blockAddress(at, 0, view.notes.length, 1)),
-      view.notes.map((n) => [n]),
-    );
+    bold(lines, at - 1, 'Notes on this run');
+    lines.add(at, view.notes);
     at += view.notes.length + 2;
   }
   // The chart's own block under the table: x, then one column a series (the frontier, each marked book).
   const block = frontierChartBlock(view);
-  bold(sheet, at - 1, 'Chart data: what each series costs before fees, then its CVaR 95 down (P&L, USD)');
+  bold(lines, at - 1, 'Chart data: what each series costs before fees, then its CVaR 95 down (P&L, USD)');
   const source = sheet.getRange(blockAddress(at, 0, block.rows.length + 1, block.header.length));
   writeCells(
     source,
@@ -293,8 +302,8 @@ export async function writeFrontierSheet(
   // One series a column: the legend names the frontier and the marked books.
   chart.legend.visible = block.header.length > 2;
   chart.legend.position = 'Bottom';
-  chart.setPosition('I4', 'P22');
-  finish(sheet, opts);
+  placeChart(chart, top, header.length);
+  finish(lines, opts);
   await ctx.sync();
   return name;
 }

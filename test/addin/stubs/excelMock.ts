@@ -48,7 +48,7 @@ export function excelInput(v: unknown, format: string | undefined): CellRec {
 }
 
 /** 0-based (row, col) of the top-left cell and the size of an A1 address ("C5:C9", "A1"); undefined for others. */
-function parseAddress(address: string): { row: number; col: number; rows: number; cols: number } | undefined {
+export function parseAddress(address: string): { row: number; col: number; rows: number; cols: number } | undefined {
   const cell = (a: string): [number, number] | undefined => {
     const m = /^([A-Z]+)(\d+)$/.exec(a);
     if (!m) return undefined;
@@ -93,6 +93,12 @@ export interface SheetRec {
   charts: ChartRec[];
   activated: boolean;
   autofit: boolean;
+  /**
+   * At each `autofitColumns()`, the cells ("row,col") of the fitted columns that held a value then,
+   * whole columns: Excel fits a column to every cell in it, whatever range is fitted (office-js
+   * issue #1017). The used range's address is "(used)": every column.
+   */
+  fits: Map<string, unknown>[];
 }
 
 /** An error as Office.js rejects `context.sync()` with: `code` one of Excel.ErrorCodes, `message` localised. */
@@ -123,6 +129,7 @@ export function mockContext(selection: unknown[][] = [], existing: Existing = {}
       charts: [],
       activated: false,
       autofit: false,
+      fits: [],
     };
     if (listed) sheets.push(rec);
     const makeRange = (address: string): Rec => {
@@ -134,6 +141,15 @@ export function mockContext(selection: unknown[][] = [], existing: Existing = {}
           fill: {},
           autofitColumns: () => {
             rec.autofit = true;
+            const at = parseAddress(address);
+            const fitted = (col: number): boolean => !at || (col >= at.col && col < at.col + at.cols);
+            rec.fits.push(
+              new Map(
+                [...rec.cells]
+                  .filter(([k, c]) => c.value !== undefined && fitted(Number(k.split(',')[1])))
+                  .map(([k, c]) => [k, c.value]),
+              ),
+            );
           },
         },
         conditionalFormats: {
