@@ -49,6 +49,8 @@ export interface ParsedChain {
   stamp: string | null;
   quotes: ChainQuote[];
   dropped: DroppedQuotes;
+  /** The same counts by the quote's type (they add up to `dropped`). */
+  droppedByType: Record<'call' | 'put', DroppedQuotes>;
   /** Strike rows (quotedata) or table rows read. */
   rowsRead: number;
 }
@@ -131,13 +133,35 @@ export function strikeCell(r: CsvRecord, col: number, name: string): number {
   return x;
 }
 
-/** Keep a quote if it has a bid, an ask and a positive width; count it otherwise. */
-export function admit(quotes: ChainQuote[], dropped: DroppedQuotes, q: ChainQuote): void {
-  if (!(q.bid > 0)) dropped.zeroBid++;
-  else if (!(q.ask > 0)) dropped.noAsk++;
-  else if (q.bid > q.ask) dropped.crossed++;
-  else if (q.bid === q.ask) dropped.locked++;
-  else quotes.push(q);
+/** No quote dropped yet. */
+export const noneDropped = (): DroppedQuotes => ({ zeroBid: 0, noAsk: 0, crossed: 0, locked: 0 });
+
+/** The counts of quotes left out at import, all and by type, none yet. */
+export function droppedCounts(): Pick<ParsedChain, 'dropped' | 'droppedByType'> {
+  return { dropped: noneDropped(), droppedByType: { call: noneDropped(), put: noneDropped() } };
+}
+
+/** Keep a quote if it has a bid, an ask and a positive width; count it (and by its type) otherwise. */
+export function admit(
+  quotes: ChainQuote[],
+  counts: Pick<ParsedChain, 'dropped' | 'droppedByType'>,
+  q: ChainQuote,
+): void {
+  const why: keyof DroppedQuotes | null = !(q.bid > 0)
+    ? 'zeroBid'
+    : !(q.ask > 0)
+      ? 'noAsk'
+      : q.bid > q.ask
+        ? 'crossed'
+        : q.bid === q.ask
+          ? 'locked'
+          : null;
+  if (why === null) {
+    quotes.push(q);
+    return;
+  }
+  counts.dropped[why]++;
+  counts.droppedByType[q.type][why]++;
 }
 
 /**
@@ -189,4 +213,38 @@ export function cellString(x: unknown): string {
   if (x === null || x === undefined) return '';
   if (typeof x === 'string') return x.trim();
   return typeof x === 'number' || typeof x === 'boolean' || typeof x === 'bigint' ? String(x) : JSON.stringify(x);
+}
+
+/** The dropped counts in words: "3 are crossed (bid above ask), 0 locked (bid = ask), ...". */
+function droppedWords(d: DroppedQuotes): string {
+  return `${d.crossed} are crossed (bid above ask), ${d.locked} locked (bid = ask), ${d.zeroBid} have no bid and ${d.noAsk} a bid but no ask`;
+}
+
+const total = (d: DroppedQuotes): number => d.zeroBid + d.noAsk + d.crossed + d.locked;
+
+/**
+ * A chain the fit can start on: some quote kept, and calls and puts both (parity and the skew need
+ * both). When every quote of a type was dropped at import, the message counts them by why.
+ */
+export function checkUsableQuotes(chain: ParsedChain): void {
+  const d = chain.dropped;
+  if (chain.quotes.length === 0) {
+    throw invalidInput(
+      'chain',
+      `has no usable quote: of ${total(d)} quotes, ${droppedWords(d)}`,
+      'pass a chain with live two-sided quotes (bid > 0, ask > bid; an empty or 0 cell is no quote)',
+    );
+  }
+  for (const type of ['put', 'call'] as const) {
+    if (chain.quotes.some((q) => q.type === type)) continue;
+    const t = chain.droppedByType[type];
+    const n = total(t);
+    throw invalidInput(
+      'chain',
+      n === 0
+        ? `has no ${type} quotes`
+        : `has no usable ${type} quote: ${n === 1 ? 'its one is' : `all ${n} are`} crossed, locked or one-sided (${t.crossed} crossed, ${t.locked} locked, ${t.zeroBid} without a bid, ${t.noAsk} without an ask)`,
+      `pass both calls and puts with live two-sided quotes (bid > 0, ask > bid): parity and the skew need both`,
+    );
+  }
 }

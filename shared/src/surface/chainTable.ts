@@ -11,7 +11,7 @@ import {
   onceEach,
   settlementOf,
   type ChainQuote,
-  type DroppedQuotes,
+  droppedCounts,
   type ParsedChain,
   type Settlement,
 } from './chainQuotes';
@@ -155,7 +155,7 @@ export function parseChainTable(table: string | readonly ChainRow[], options: Ch
     throw invalidInput('spot', `is ${options.spot}`, 'pass the index level (> 0) or leave it out');
   }
   const quotes: ChainQuote[] = [];
-  const dropped: DroppedQuotes = { zeroBid: 0, noAsk: 0, crossed: 0, locked: 0 };
+  const counts = droppedCounts();
   let rowsRead = 0;
   const once = onceEach();
   if (typeof table === 'string') {
@@ -192,7 +192,7 @@ export function parseChainTable(table: string | readonly ChainRow[], options: Ch
       const q = tableRowFrom(get, where, r.line, valuationDay);
       const rootFix = header.includes('root') ? ROOT_FIELD_FIX : ROOT_COLUMN_FIX;
       once(q, `chain line ${r.line}`, noRoot(get('root')) ? rootFix : undefined);
-      admit(quotes, dropped, q);
+      admit(quotes, counts, q);
     }
   } else if (Array.isArray(table)) {
     table.forEach((row, i) => {
@@ -207,7 +207,7 @@ export function parseChainTable(table: string | readonly ChainRow[], options: Ch
       const get = (name: string): unknown => (row as unknown as { [k: string]: unknown })[name];
       const q = tableRowFrom(get, (name) => `chain[${i}].${name}`, i + 1, valuationDay);
       once(q, `chain[${i}]`, noRoot(get('root')) ? ROOT_FIELD_FIX : undefined);
-      admit(quotes, dropped, q);
+      admit(quotes, counts, q);
     });
   } else {
     throw invalidInput('chain', `is ${typeof table}`, 'pass CSV text or an array of {expiry, strike, type, bid, ask}');
@@ -220,7 +220,7 @@ export function parseChainTable(table: string | readonly ChainRow[], options: Ch
     valuationMinutes,
     stamp: null,
     quotes,
-    dropped,
+    ...counts,
     rowsRead,
   };
 }

@@ -13,6 +13,7 @@
 import { invalidInput } from '../errors';
 import { SPX_POINTS } from '../validate';
 import { parseIsoDate } from '../dates';
+import { checkUsableQuotes } from './chainQuotes';
 import { yearsToSettlement, type ChainQuote, type DroppedQuotes, type ParsedChain } from './chain';
 import { arbitrageGrid, fitSvi, sviVariance, sviViolations } from './svi';
 import { fitWings } from './fitWings';
@@ -263,27 +264,7 @@ function checkSpxLevel(first: SliceInput): void {
  */
 export function fitChainSurface(chain: ParsedChain, options: ChainFitOptions = {}): ChainSurfaceFit {
   const d = chain.dropped;
-  if (chain.quotes.length === 0) {
-    throw invalidInput(
-      'chain',
-      `has no usable quote: of ${d.zeroBid + d.noAsk + d.crossed + d.locked} quotes, ${d.crossed} are crossed (bid above ask), ${d.locked} locked (bid = ask), ${d.zeroBid} have no bid and ${d.noAsk} a bid but no ask`,
-      'pass a chain with live two-sided quotes (bid > 0, ask > bid; an empty or 0 cell is no quote)',
-    );
-  }
-  if (!chain.quotes.some((q) => q.type === 'put')) {
-    throw invalidInput(
-      'chain',
-      'has no put quotes with a bid',
-      'pass both calls and puts: parity and the skew need both',
-    );
-  }
-  if (!chain.quotes.some((q) => q.type === 'call')) {
-    throw invalidInput(
-      'chain',
-      'has no call quotes with a bid',
-      'pass both calls and puts: parity and the skew need both',
-    );
-  }
+  checkUsableQuotes(chain);
   const minYears = options.minYears ?? 1 / 365;
   if (typeof minYears !== 'number' || !(minYears >= 0 && minYears <= 1)) {
     throw invalidInput(

@@ -11,7 +11,7 @@ import {
   settlementOf,
   strikeCell,
   type ChainQuote,
-  type DroppedQuotes,
+  droppedCounts,
   type ParsedChain,
 } from './chainQuotes';
 
@@ -201,7 +201,7 @@ export function parseQuotedata(text: string): ParsedChain {
   const { valuationDate, valuationMinutes } = parseStamp(stampRec.line, stamp);
   const spot = spotOf(title);
   const quotes: ChainQuote[] = [];
-  const dropped: DroppedQuotes = { zeroBid: 0, noAsk: 0, crossed: 0, locked: 0 };
+  const counts = droppedCounts();
   const rows = records.slice(headerAt + 1);
   const expiryCache = new Map<string, string | null>();
   const once = onceEach();
@@ -265,7 +265,7 @@ export function parseQuotedata(text: string): ParsedChain {
         line: r.line,
       };
       once(q, `chain line ${r.line}`);
-      admit(quotes, dropped, q);
+      admit(quotes, counts, q);
     }
   }
   if (rows.length === 0) {
@@ -278,7 +278,7 @@ export function parseQuotedata(text: string): ParsedChain {
     valuationMinutes,
     stamp,
     quotes,
-    dropped,
+    ...counts,
     rowsRead: rows.length,
   };
 }

@@ -88,6 +88,10 @@ describe('parseQuotedata on small chains', () => {
       ]),
     );
     expect(c.dropped).toEqual({ zeroBid: 1, noAsk: 1, crossed: 1, locked: 1 });
+    expect(c.droppedByType).toEqual({
+      call: { zeroBid: 0, noAsk: 1, crossed: 1, locked: 1 },
+      put: { zeroBid: 1, noAsk: 0, crossed: 0, locked: 0 },
+    });
     expect(c.quotes).toHaveLength(2);
   });
   it('refuses a strike row given twice for one expiry, naming the line of each', () => {
@@ -324,7 +328,18 @@ describe('bad chains answer with what is wrong', () => {
   it('no puts', () => {
     expect(
       errorOf(() => fitChainSurface(parseChainTable(rows(['2023-07-21', '2023-08-18'], ['call']), v))).message,
-    ).toMatch(/no put quotes/);
+    ).toMatch(/^chain: has no put quotes; pass both calls and puts/);
+  });
+  it('every put crossed, or without a bid: said so, by count (not "no put quotes with a bid")', () => {
+    const two = ['2023-07-21', '2023-08-18'];
+    const crossedPuts = [...rows(two, ['call']), ...rows(two, ['put'], true)];
+    expect(errorOf(() => fitChainSurface(parseChainTable(crossedPuts, v))).message).toBe(
+      'chain: has no usable put quote: all 12 are crossed, locked or one-sided (12 crossed, 0 locked, 0 without a bid, 0 without an ask); pass both calls and puts with live two-sided quotes (bid > 0, ask > bid): parity and the skew need both',
+    );
+    const noBidCalls = [...rows(two, ['put']), ...rows(two, ['call']).map((r) => ({ ...r, bid: 0 }))];
+    expect(errorOf(() => fitChainSurface(parseChainTable(noBidCalls, v))).message).toBe(
+      'chain: has no usable call quote: all 12 are crossed, locked or one-sided (0 crossed, 0 locked, 12 without a bid, 0 without an ask); pass both calls and puts with live two-sided quotes (bid > 0, ask > bid): parity and the skew need both',
+    );
   });
   it('one expiry only', () => {
     expect(errorOf(() => fitChainSurface(parseChainTable(rows(['2023-07-21'], ['put', 'call']), v))).message).toMatch(
