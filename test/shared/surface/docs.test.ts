@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildSurface } from '@alvh/shared';
+import { buildSurface, moveVixSurface, vixSurfaceFromVvix } from '@alvh/shared';
 import { BEGIN, END, surfaceTables } from '../../../scripts/surfaceTables';
 import { describeWithData, readDataFile } from '../../helpers/marketData';
 
@@ -32,5 +32,19 @@ describe('docs/surfaces.md, the answer of POST /api/surface', () => {
       .split(', ')
       .sort();
     expect(top).toEqual(names(answer));
+  });
+});
+
+describe('docs/surfaces.md, a VIX-option surface moved to another VVIX', () => {
+  it('is the surface of the new VVIX, re-capped, as the doc says: 262.33% at T = 0.25, k = 0.5 (not 3 × 96.94%)', () => {
+    const low = vixSurfaceFromVvix('2023-06-09', 100);
+    const moved = moveVixSurface(low, 300).volAtK(0.25, 0.5);
+    expect(moved).toBe(vixSurfaceFromVvix('2023-06-09', 300).volAtK(0.25, 0.5));
+    const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
+    const doc = readFileSync(docPath, 'utf8').replace(/\s+/g, ' ');
+    expect(doc).toContain(
+      `VVIX 100 moved to 300 reads ${pct(moved)} at T = 0.25, k = 0.5, as a VVIX 300 surface built afresh does, where 3 × ${pct(low.volAtK(0.25, 0.5))} = ${pct(3 * low.volAtK(0.25, 0.5))} would keep`,
+    );
+    expect(doc).not.toMatch(/keeps its shape in k and is not re-capped/);
   });
 });
