@@ -3,6 +3,8 @@
  * trader never means (a percentage typed as a ratio, days typed as years, a VX price off by 10×,
  * an expired front leg), each rejected naming the argument with the value and the fix.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, errorOf, useBuiltFunctions } from './stubs/customFunctions';
 import { planSheet20181224 } from './stubs/planSheet';
@@ -127,6 +129,11 @@ describe('ALVH.TAILSIZE plausibility', () => {
     const high = call('VIXVOL', 300, 5 / 365, 31, 30) as number;
     const low = call('VIXVOL', 20, 45 / 365, 20, 20) as number;
     expect([high, low].map((v) => Number(v.toFixed(3)))).toEqual([4.75, 0.177]);
+    // docs/excel.md quotes both with their inputs
+    const doc = readFileSync(join(__dirname, '../../docs/excel.md'), 'utf8').replace(/\s+/g, ' ');
+    expect(doc).toContain(
+      `${low.toFixed(3)} at VVIX 20 45 days out at the money (strike 20 on a 20 future) and ${high.toFixed(2)} at VVIX 300 five days out, strike 31 on a 30 future`,
+    );
     const sized = call('TAILSIZE', 10000, 30, 5 / 365, high, 60, null, null, null, 2 / 365) as number[][];
     expect(sized[0]![0]).toBeGreaterThan(0);
     expect((call('TAILSIZE', LOSS, HEDGE_F, YEARS, low, STRESSED_F) as number[][])[0]![0]).toBeGreaterThan(0);
