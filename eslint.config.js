@@ -71,7 +71,8 @@ export default tseslint.config(
   // White-box tests of internals the package does not export (the path pricer, the counter-based
   // generator's pair form, the replay's layer sizing, settlement values, trading desk and daily steps,
   // the Monte Carlo's trigger bounds, the summary's sort, the frontier search's leg cap, the replay's
-  // calendar-end check counted through its daily steps, the hedges a held book keeps).
+  // calendar-end check counted through its daily steps, the hedges a held book keeps, where a
+  // chain fit's butterfly arbitrage lies).
   {
     files: [
       'test/shared/scenario/montecarlo.test.ts',
@@ -85,6 +86,7 @@ export default tseslint.config(
       'test/shared/replay/replayCalendarEnd.test.ts',
       'test/shared/hedge/frontierSteps.test.ts',
       'test/shared/method/heldHedges.test.ts',
+      'test/shared/surface/butterflyWhere.test.ts',
     ],
     rules: { 'no-restricted-imports': 'off' },
   },

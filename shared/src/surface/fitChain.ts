@@ -8,14 +8,17 @@
  *    residual is the price error in units of the quote's spread), free of butterfly arbitrage;
  * 4. calendar arbitrage repaired by the surface's running maximum of total variance across
  *    expiries (see spxSurface.ts), and where it bound reported, never hidden; where it lifts an
- *    expiry's body above its quotes, a warning says so (calendarLift.ts).
+ *    expiry's body above its quotes, a warning says so (calendarLift.ts);
+ * 5. the arbitrage left checked and reported (chainArbitrage.ts): butterfly, told apart within the
+ *    quotes and beyond them, and calendar between the repaired slices.
  */
 import { invalidInput } from '../errors';
 import { SPX_POINTS } from '../validate';
 import { parseIsoDate } from '../dates';
 import { checkUsableQuotes } from './chainQuotes';
 import { yearsToSettlement, type ChainQuote, type DroppedQuotes, type ParsedChain } from './chain';
-import { arbitrageGrid, fitSvi, sviVariance, sviViolations } from './svi';
+import { arbitrageGrid, fitSvi, sviVariance } from './svi';
+import { butterflyViolation, calendarViolations, fitWarnings, type ArbitrageReport } from './chainArbitrage';
 import { fitWings } from './fitWings';
 import { calendarLiftWarning, materialCalendarLifts } from './calendarLift';
 import { calendarRepairs, makeSpxSurface, varianceSwapVol, type SurfaceSlice, type SpxSurface } from './spxSurface';
@@ -70,19 +73,8 @@ function checkedVix(vix: number): number {
 
 export { parityForward } from './parity';
 export type { QuoteMark, SliceFit } from './chainSlice';
+export type { ArbitrageReport, ButterflyViolation } from './chainArbitrage';
 export { MIN_SLICE_STRIKES, MIN_FIT_DELTA } from './chainSlice';
-
-export interface ArbitrageReport {
-  /** Slices with g(k) < −1e-9 somewhere on the grid after the repair. */
-  butterfly: { expiry: string; root: string; minG: number; atK: number }[];
-  /** Slices whose total variance still decreases in T somewhere (none: the repair is exact). */
-  calendar: { expiry: string; gap: number; atK: number }[];
-  /**
-   * Slices of the surface whose fitted SVI lay below an earlier slice somewhere on k ∈ [−2, 1],
-   * raised there to the earlier total variance (the running-maximum repair): largest lift, where.
-   */
-  calendarRepaired: { expiry: string; gap: number; atK: number }[];
-}
 
 export interface ChainSurfaceFit {
   surface: SpxSurface;
@@ -322,8 +314,8 @@ export function fitChainSurface(chain: ParsedChain, options: ChainFitOptions = {
   const fitted = prepared.map((s) => {
     const grid = arbitrageGrid([...Array.from(s.k), ...fineGrid(s)]);
     const svi = fitWings(fitSvi({ k: s.k, w: s.w, weight: s.weight }, { grid }), s, s.wing, grid);
-    const v = sviViolations(svi, grid);
-    if (v.minG < -1e-9) arbitrage.butterfly.push({ expiry: s.expiry, root: s.root, minG: v.minG, atK: v.minGAt });
+    const v = butterflyViolation(s, svi, grid);
+    if (v !== null) arbitrage.butterfly.push(v);
     return { s, svi };
   });
   const inSurface = fitted.filter((f) => roots.inSurface(f.s.root, f.s.years));
@@ -350,6 +342,7 @@ export function fitChainSurface(chain: ParsedChain, options: ChainFitOptions = {
     ...(options.calendarRepair === false ? { calendarRepair: false } : {}),
   });
   arbitrage.calendarRepaired = calendarRepairs(draft);
+  if (options.calendarRepair !== false) arbitrage.calendar = calendarViolations(draft);
   const fits: SliceFit[] = fitted.map(({ s, svi }) => {
     const j = inSurface.findIndex((f) => f.s === s);
     const w = j >= 0 ? (k: number) => draft.sliceVariance(j, k) : (k: number) => sviVariance(svi, k);
@@ -360,22 +353,4 @@ export function fitChainSurface(chain: ParsedChain, options: ChainFitOptions = {
   const warnings = [...fitWarnings(d, arbitrage), ...lifts];
   const surface = makeSpxSurface({ ...draft.toData(), referenceVix, warnings });
   return { surface, slices: fits, skipped, arbitrage, dropped: { ...d, noImpliedVol: counters.noImpliedVol } };
-}
-
-/** What a chain's fit warns of: quotes left out as bad data, and butterfly arbitrage it could not repair. */
-function fitWarnings(d: DroppedQuotes, arbitrage: ArbitrageReport): string[] {
-  const warnings: string[] = [];
-  // Quotes without a bid are the far wings of every chain; a bid at or above the ask is bad data.
-  const bad = d.crossed + d.locked;
-  if (bad > 0) {
-    warnings.push(
-      `${bad} quote${bad === 1 ? '' : 's'} with the bid at or above the ask (${d.crossed} crossed, ${d.locked} locked) left out of the fit: check the chain's quotes.`,
-    );
-  }
-  if (arbitrage.butterfly.length) {
-    warnings.push(
-      `The chain's quotes leave butterfly arbitrage the fit could not repair in ${arbitrage.butterfly.length} slice(s): ${arbitrage.butterfly.map((b) => `${b.root} ${b.expiry}`).join(', ')}.`,
-    );
-  }
-  return warnings;
 }

@@ -18,7 +18,15 @@ export { sviVariance, sviDensityG, sviSlope, sviWingSlopes, arbitrageGrid } from
 export { fitWings, MIN_WING_QUOTES } from './fitWings';
 export type { SurfaceSource, SurfaceSlice, SpxSurfaceData, SpxSurface } from './spxSurface';
 export { makeSpxSurface, varianceSwapVol, calendarRepairs, yearsToExpiry } from './spxSurface';
-export type { QuoteMark, SliceFit, ArbitrageReport, ChainSurfaceFit, ChainFitOptions } from './fitChain';
+export type {
+  QuoteMark,
+  SliceFit,
+  ArbitrageReport,
+  ButterflyViolation,
+  ChainSurfaceFit,
+  ChainFitOptions,
+} from './fitChain';
+export { calendarViolations } from './chainArbitrage';
 export { fitChainSurface, parityForward, MAX_CHAIN_EXPIRIES, MIN_SLICE_STRIKES, MIN_FIT_DELTA } from './fitChain';
 export type { ParityLine } from './parity';
 export { forwardAtDiscount, termDiscounts, MAX_RATE_STD_ERR } from './parity';

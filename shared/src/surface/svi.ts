@@ -125,7 +125,7 @@ export function arbitrageGrid(extra: readonly number[] = []): Float64Array {
  * Offsets, in units of the SVI σ, of the points around m where g is also checked: the curvature
  * of a short-dated slice sits within a few σ of m, which may be narrower than the grid's step.
  */
-const LOCAL_OFFSETS = Float64Array.from({ length: 81 }, (_, i) => -10 + i * 0.25);
+export const LOCAL_OFFSETS = Float64Array.from({ length: 81 }, (_, i) => -10 + i * 0.25);
 
 /** Smallest g(k) on the grid and around m (negative = butterfly arbitrage). */
 export function minDensityG(p: SviParams, grid: Float64Array): { g: number; k: number } {
