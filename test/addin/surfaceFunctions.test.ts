@@ -11,8 +11,11 @@ import {
   isoToExcelSerial,
   parseChainTable,
   parseQuotedata,
+  yearsToExpiry,
   type Greeks,
 } from '@alvh/shared';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeWithData, readDataFile } from '../helpers/marketData';
 import { ensureAddinBuilt, ErrorCode, errorOf, loadBuiltFunctions, type CustomFunction } from './stubs/customFunctions';
@@ -412,6 +415,29 @@ describeWithData('ALVH.SURFACE on a real chain as a range', () => {
     for (let i = 0; i < 2; i++)
       for (let j = 0; j < 7; j++) expect(close(v[i]![j]!, fit.surface.vol(t[i]!, k[0]![j]!))).toBe(true);
   }, 30_000);
+
+  it('2022-02-04 quotedata: VOL on the spill is the fit from the first expiry on; before it the spill, with no spot, differs as docs/excel.md says', () => {
+    const text = readDataFile('cboe_spx_quotedata_2022-02-04__Luca-Castelli.csv');
+    const spill = call('SURFACE', text) as number[][];
+    const s = fitChainSurface(parseQuotedata(text)).surface;
+    expect(spill[0]![0]).toBe(isoToExcelSerial('2022-02-07'));
+    const at = (iso: string, K: number): [number, number] => {
+      const t = yearsToExpiry(s)(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
+      return [(call('VOL', spill, isoToExcelSerial(iso), K) as number[][])[0]![0]!, s.vol(t, K)];
+    };
+    for (const iso of ['2022-02-07', '2022-03-18', '2022-12-30'])
+      for (const K of [3800, 4276, 4500]) {
+        const [fromSpill, fitted] = at(iso, K);
+        expect(close(fromSpill, fitted), `${iso} ${K}`).toBe(true);
+      }
+    const [fromSpill, fitted] = at('2022-02-05', 4276);
+    expect([fromSpill.toFixed(5), fitted.toFixed(5)]).toEqual(['0.29274', '0.29574']);
+    expect(s.spot).not.toBe(s.slices[0]!.forward); // the file's Last, not the nearest forward
+    const doc = readFileSync(join(__dirname, '../../docs/excel.md'), 'utf8').replace(/\s+/g, ' ');
+    expect(doc).toContain(
+      `On the 2022-02-04 file at expiry 2022-02-05 (before the first, 2022-02-07) and strike 4276 the spill gives ${fromSpill.toFixed(5)} and the fitted surface ${fitted.toFixed(5)}`,
+    );
+  });
 
   it("2023-06-09: VOL refuses the same-day expiry the surface leaves out, in /api/surface's words", () => {
     // Quoted at 13:40 with the 0DTE SPXW settling at 16:00: the fit leaves that slice out, and VOL

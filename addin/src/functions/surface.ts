@@ -3,8 +3,9 @@
  * range holding the table {expiry, strike, type, bid, ask} under a header row, or one cell holding
  * quotedata text) and spills one row per expiry; ALVH.VOL reads the vol of any expiry and strike
  * from that spill (or fits the chain itself). The fitting is the sizing package's
- * `fitChainSurface`; the spill carries every number the surface is rebuilt from, so ALVH.VOL on
- * the spill equals the fitted surface's vol.
+ * `fitChainSurface`; the spill carries every number the surface is rebuilt from but the spot, so
+ * ALVH.VOL on the spill equals the fitted surface's vol from the first expiry on (and before it for
+ * a table, whose fit takes the nearest forward as spot; quotedata's fit takes its Last).
  */
 import { numberFromText } from '../common/numbers';
 import { plainText } from '../common/views';
