@@ -883,6 +883,53 @@ describe('taskpane run bar (Chromium, 320 px)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('announces how a run ended in a status of its run bar box, never its progress', async () => {
+    const { page, errors } = await openPane();
+    await page.setViewportSize({ width: 320, height: 700 });
+    // Each box's status is visually hidden, role status; its note beside the button is no live region.
+    for (const box of ['#action-plan', '#action-stress', '#action-mc']) {
+      expect(await page.getAttribute(`${box} [data-said]`, 'role')).toBe('status');
+      expect(await page.$eval(`${box} [data-said]`, (e) => e.getBoundingClientRect().width)).toBeLessThanOrEqual(1);
+      expect(await page.$eval(`${box} [data-note]`, (e) => e.closest('[role=status],[aria-live]'))).toBeNull();
+    }
+    // Every text the Monte Carlo's note and status hold from here on.
+    await page.evaluate(() => {
+      const w = window as unknown as { seen: Record<'note' | 'said', string[]> };
+      w.seen = { note: [], said: [] };
+      for (const k of ['note', 'said'] as const) {
+        const e = document.querySelector(`#action-mc [data-${k}]`)!;
+        new MutationObserver(() => w.seen[k].push(e.textContent ?? '')).observe(e, {
+          childList: true,
+          characterData: true,
+          subtree: true,
+        });
+      }
+    });
+    const seen = () => page.evaluate(() => (window as unknown as { seen: Record<'note' | 'said', string[]> }).seen);
+    const said = (box: string) => page.textContent(`${box} [data-said]`);
+    // 10,000 paths run in chunks of 2,000: the note counts them, the status says only the end.
+    await page.fill('input[name=paths]', '10000');
+    await page.click('#action-mc [data-run=montecarlo]');
+    await expect
+      .poll(() => page.textContent('#action-mc [data-note]'), { timeout: 60_000 })
+      .toMatch(/^10,000 paths here \(Web Worker\) in [\d.]+ s\.$/);
+    const mc = await seen();
+    expect(mc.note.filter((t) => / of 10,000 paths$/.test(t)).length).toBeGreaterThan(2);
+    expect(mc.said.filter((t) => t !== '')).toEqual([mc.note.at(-1)]);
+    // The stress grid's end, and a press of Plan, said the same way; the same words again are said again.
+    await page.click('#action-stress [data-run=stress]');
+    await expect
+      .poll(() => said('#action-stress'), { timeout: 60_000 })
+      .toMatch(/^Done here \(Web Worker\) in [\d.]+ s\.$/);
+    expect(await said('#action-stress')).toBe(await page.textContent('#action-stress [data-note]'));
+    expect(await said('#action-plan')).toBe('');
+    await page.click('#action-plan [data-run=plan]');
+    await expect.poll(() => said('#action-plan')).toBe('Plan up to date with the inputs.');
+    await page.click('#action-plan [data-run=plan]');
+    await expect.poll(() => said('#action-plan')).toBe('Plan up to date with the inputs.\u00a0');
+    expect(errors).toEqual([]);
+  });
+
   it('ties a paths or seed message to its field, and clears it once the field is fixed', async () => {
     const { page, errors } = await openPane();
     await page.setViewportSize({ width: 320, height: 700 });
@@ -959,6 +1006,7 @@ describe('taskpane run bar (Chromium, 320 px)', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.textContent('#action-mc [data-note]')).toBe('Cancelled.');
     await expect.poll(active).toBe('Monte Carlo');
+    expect(await page.textContent('#action-mc [data-said]')).toBe('Cancelled.');
     // A run that finishes gives the focus back to its button too.
     await page.fill('input[name=paths]', '400');
     await page.focus('#action-mc [data-run=montecarlo]');

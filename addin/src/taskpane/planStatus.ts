@@ -31,6 +31,17 @@ export function announcePlan(text: string): void {
   if (status && status.textContent !== text) status.textContent = text;
 }
 
+/**
+ * Say how a run ended (done, written to a sheet, cancelled) in the visually hidden status of its
+ * run bar box (`[data-said]`, role status). The note beside the button is no live region: progress
+ * rewrites it on every chunk. The same words said again are announced again (a no-break space is
+ * toggled at their end); empty words clear the status, saying nothing.
+ */
+export function sayRunEnd(box: Element | null, text: string): void {
+  const said = box?.querySelector('[data-said]');
+  if (said) said.textContent = text !== '' && said.textContent === text ? `${text}\u00a0` : text;
+}
+
 /** What the Plan button's note says once a press has planned (in a browser, where no sheet is written). */
 export const PLAN_CURRENT = 'Plan up to date with the inputs.';
 
@@ -52,6 +63,7 @@ export function planCurrent(pressed: boolean): void {
     note.textContent = PLAN_CURRENT;
     delete note.dataset['sheet'];
   }
+  if (pressed) sayRunEnd(note?.parentElement ?? null, PLAN_CURRENT);
 }
 
 /** The Plan button's note after a press wrote the plan to `sheet`: kept while the plan follows the form. */
@@ -60,6 +72,7 @@ export function planWritten(sheet: string): void {
   if (!note) return;
   note.textContent = `Written to sheet "${sheet}".`;
   note.dataset['sheet'] = sheet;
+  sayRunEnd(note.parentElement, note.textContent);
 }
 
 /** The plan shown no longer matches the inputs: greyed out, the status says it was not updated, and the note is cleared. */

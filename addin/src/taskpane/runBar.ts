@@ -7,6 +7,7 @@
  */
 import { countWords, dotGroupedMessage, hasDotGroupedThousands, wholeFromText } from '../common/numbers';
 import type { JobKind } from './jobs';
+import { sayRunEnd } from './planStatus';
 import { byId, showError } from './render';
 
 /** The run bar's box of a run. */
@@ -40,6 +41,8 @@ export function setRunning(kind: JobKind, on: boolean, text = ''): void {
   setBusy(box.querySelector('[data-run]') as HTMLButtonElement, box.querySelector('[data-cancel]') as HTMLElement, on);
   if (on) bar.removeAttribute('value'); // no value: the bar runs until the first progress
   runNote(kind).textContent = text;
+  // Only the end is announced: done or cancelled (a failure is, by the error box, role alert).
+  sayRunEnd(box, on ? '' : text);
 }
 
 export function setProgress(kind: JobKind, done: number, total: number): void {
