@@ -635,6 +635,31 @@ describe('taskpane results and the inputs they were made from (Chromium, 350 px)
     expect(errors).toEqual([]);
   });
 
+  it('names the curve rows by their places after a row is removed, as their messages do', async () => {
+    const { page, errors } = await openPane();
+    const names = () =>
+      page.$$eval('#curve-rows tr', (trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('input, button')].map((e) => e.getAttribute('aria-label'))),
+      );
+    const placed = (n: number) =>
+      Array.from({ length: n }, (_, i) => [`VX ${i + 1} expiry`, `VX ${i + 1} price`, `Remove future ${i + 1}`]);
+    const rows = (await names()).length;
+    expect(rows).toBeGreaterThan(2);
+    expect(await names()).toEqual(placed(rows));
+    // Remove the first row: those below move up and take its number; a row added is the last.
+    await page.click('#curve-rows tr:nth-child(1) button');
+    expect(await names()).toEqual(placed(rows - 1));
+    await page.click('#curve-add');
+    expect(await names()).toEqual(placed(rows));
+    // The second row's expiry box is named as the plan's message names it.
+    const second = '#curve-rows tr:nth-child(2) .fut-expiry';
+    await page.fill(second, await page.inputValue('#curve-rows tr:nth-child(1) .fut-expiry'));
+    await page.click('#action-plan [data-run=plan]');
+    await expect.poll(() => page.textContent('#error-box')).toMatch(/^VX 2 expiry: is [\d-]+, the same as/);
+    expect(await page.getAttribute(second, 'aria-label')).toBe('VX 2 expiry');
+    expect(errors).toEqual([]);
+  });
+
   it('refuses a pasted curve with decimal commas, naming the line, and leaves the table as it was', async () => {
     const { page, errors } = await openPane();
     const prices = () => page.$$eval('#curve-rows .fut-price', (xs) => xs.map((x) => (x as HTMLInputElement).value));

@@ -68,17 +68,28 @@ export function curveBody(): HTMLTableSectionElement {
   return $('curve-rows') as HTMLTableSectionElement;
 }
 
+/**
+ * Name every curve row's boxes and Remove button by the row's place, as its messages do ("VX 2
+ * price"): after a row is removed, those below move up and take the numbers of their new places.
+ */
+function numberCurveRows(): void {
+  [...curveBody().rows].forEach((tr, i) => {
+    const n = i + 1;
+    tr.querySelector('.fut-expiry')?.setAttribute('aria-label', `VX ${n} expiry`);
+    tr.querySelector('.fut-price')?.setAttribute('aria-label', `VX ${n} price`);
+    tr.querySelector('button')?.setAttribute('aria-label', `Remove future ${n}`);
+  });
+}
+
 export function addCurveRow(expiry = '', price = ''): void {
   const tr = document.createElement('tr');
-  const n = curveBody().rows.length + 1;
-  const cell = (cls: 'expiry' | 'price', value: string, label: string): HTMLTableCellElement => {
+  const cell = (cls: 'expiry' | 'price', value: string): HTMLTableCellElement => {
     const td = document.createElement('td');
     const i = document.createElement('input');
     i.type = 'text';
     i.className = `fut-${cls}`;
     i.value = value;
     i.inputMode = cls === 'price' ? 'decimal' : 'numeric';
-    i.setAttribute('aria-label', label);
     if (cls === 'expiry') i.placeholder = 'YYYY-MM-DD';
     const err = document.createElement('small');
     err.className = 'err';
@@ -89,14 +100,15 @@ export function addCurveRow(expiry = '', price = ''): void {
   const b = document.createElement('button');
   b.type = 'button';
   b.textContent = '×';
-  b.setAttribute('aria-label', `Remove future ${n}`);
   b.addEventListener('click', () => {
     tr.remove();
+    numberCurveRows();
     curveRemoved();
   });
   del.append(b);
-  tr.append(cell('expiry', expiry, `VX ${n} expiry`), cell('price', price, `VX ${n} price`), del);
+  tr.append(cell('expiry', expiry), cell('price', price), del);
   curveBody().append(tr);
+  numberCurveRows();
 }
 
 export function setCurve(rows: readonly { expiry: string; price: string }[]): void {
