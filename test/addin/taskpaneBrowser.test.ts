@@ -1094,6 +1094,55 @@ describe('taskpane page tabs (Chromium, 320 px)', () => {
   });
 });
 
+describe('taskpane tab panels (Chromium, 350 px)', () => {
+  /** Each tab of `list`: its text, accessible name, and the role and labels of the panels it controls. */
+  const tabsOf = (page: Page, list: string) =>
+    page.$$eval(`${list} [role=tab]`, (tabs) =>
+      tabs.map((t) => ({
+        id: t.id,
+        text: t.textContent?.trim() ?? '',
+        label: t.getAttribute('aria-label'),
+        panels: (t.getAttribute('aria-controls') ?? '').split(/\s+/).map((id) => {
+          const p = document.getElementById(id);
+          return { role: p?.getAttribute('role'), by: p?.getAttribute('aria-labelledby')?.split(/\s+/)[0] };
+        }),
+      })),
+    );
+
+  it('names each page tab’s panels after it: Plan inputs, Plan results, the Surface panel', async () => {
+    const { page, errors } = await openPane();
+    for (const tab of await tabsOf(page, '.page-tabs'))
+      for (const panel of tab.panels) expect(panel, tab.id).toEqual({ role: 'tabpanel', by: tab.id });
+    expect(await page.getByRole('tabpanel', { name: 'Plan inputs', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('tabpanel', { name: 'Plan results', exact: true }).count()).toBe(1);
+    await page.click('#tab-surface');
+    expect(await page.getByRole('tabpanel', { name: 'Surface', exact: true }).count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('names each stress-day tab by the text it shows, then its date; the table is the panel of the one selected', async () => {
+    const { page, errors } = await openPane();
+    await page.click('#action-stress [data-run=stress]');
+    await page.waitForSelector('#stress-result:not([hidden])', { timeout: 60_000 });
+    const tabs = await tabsOf(page, '#stress-days');
+    expect(tabs.map((t) => t.text)).toEqual(['today', '+7 d', '+21 d']);
+    for (const t of tabs) {
+      expect(t.label).toMatch(
+        new RegExp(`^${t.text.replace('+', '\\+')}, after \\d+ days? \\(\\d{4}-\\d\\d-\\d\\d\\)$`),
+      );
+      expect(t.panels).toHaveLength(1);
+      expect(t.panels[0]!.role).toBe('tabpanel');
+    }
+    const panelBy = () => page.getAttribute('#stress-panel', 'aria-labelledby');
+    expect(await panelBy()).toBe(tabs[0]!.id);
+    await page.getByRole('tab', { name: '+7 d' }).click();
+    expect(await page.getAttribute(`#${tabs[1]!.id}`, 'aria-selected')).toBe('true');
+    expect(await panelBy()).toBe(tabs[1]!.id);
+    expect(await page.$eval('#stress-panel', (e) => e.contains(document.getElementById('stress-table')))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('taskpane plan status for screen readers (Chromium, 320 px)', () => {
   it('announces a one-line summary of the plan, only when it changes, and not the whole plan', async () => {
     const { page, errors } = await openPane();

@@ -121,6 +121,7 @@ function renderStressSlice(view: StressView, index: number): void {
     `Total book P&L in USD by ${view.rowHeader} and ${view.colHeader}, ${slice.label}`,
   );
   table.replaceChildren(caption, head, body);
+  byId('stress-panel').setAttribute('aria-labelledby', `stress-day-${index}`);
 }
 
 /** The stress grid as a coloured matrix, with one tab per horizon (same colour scale across them). */
@@ -134,8 +135,11 @@ export function renderStress(view: StressView): void {
         {
           type: 'button',
           role: 'tab',
+          id: `stress-day-${i}`,
+          'aria-controls': 'stress-panel',
           'aria-selected': i === view.opens ? 'true' : 'false',
-          'aria-label': s.label,
+          // The name begins with the text shown ("+7 d"), as a speech user says it.
+          'aria-label': `${s.short}, ${s.label}`,
           title: s.label,
         },
         s.short,
