@@ -430,7 +430,9 @@ describe('from the example day: plan(), stressGrid() and a Monte Carlo run throu
       / · marks: chain of 2023-06-09 13:40 ET \(SPXW, 36 expiries\)$/,
     );
     expect(marked({ source: 'vix-only' })).toMatch(/ · marks: VIX only \(flat term structure\)$/);
-    if (!('surface' in p)) expect(view.headline).not.toContain('marks:');
+    // plan() always names its surface, so the headline ends with it; without one, no marks part.
+    expect(view.headline).toContain(' · marks: ');
+    expect(marked(undefined)).not.toContain('marks:');
     expect(view.tiles.map((t) => t.label)).toEqual(['Split', 'Calendar overlay', 'Tail hedge', 'Hedge budget']);
     const row = (label: string) => view.rows.find((r) => r.label === label);
     expect(row('Spread F1 − F2')?.value).toBeCloseTo(39.1728 - 31.4333, 10);
