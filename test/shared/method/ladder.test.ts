@@ -181,8 +181,17 @@ describeWithData('a ladder of condors on 2018-12-24', () => {
       const { ladder: l2, ...r2 } = single;
       expect(r1).toEqual(r2);
       expect({ ...l1, failingSdCheck: [] }).toEqual({ ...l2, failingSdCheck: [] });
-      expect(l1.failingSdCheck).toEqual(l2.failingSdCheck.map(() => 'condors[0]'));
       expect(JSON.stringify(r1)).toBe(JSON.stringify(r2));
+    });
+
+    it('a single condor that fails Step 1 is named by the field it was given in', () => {
+      const tight: Condor = { expiry: '2019-02-07', strikes: [2200, 2250, 2450, 2500], quantity: 2 };
+      const one = plan({ ...noCondor, condors: [tight] });
+      const single = plan({ ...noCondor, condor: tight });
+      expect(one.ladder.passesSdCheck).toBe(false);
+      expect(one.ladder.failingSdCheck).toEqual(['condors[0]']);
+      expect(single.ladder.failingSdCheck).toEqual(['condor']);
+      expect({ ...one.ladder, failingSdCheck: [] }).toEqual({ ...single.ladder, failingSdCheck: [] });
     });
 
     it('a single condor’s book is the condor’s own figures', () => {
