@@ -14,6 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser';
 import { describeWithData, readDataFile } from '../helpers/marketData';
+import { expectPlanAsComputed } from '../helpers/pagePlan';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outDir = join(root, 'test-output');
@@ -230,6 +231,7 @@ describeWithData('taskpane in headless chromium', () => {
     expect(await page.textContent('#plan-date')).toBe('2020-03-12');
     expect((await page.textContent('#plan-headline'))?.length).toBeGreaterThan(10);
     expect(await page.locator('#plan-table tbody tr').count()).toBeGreaterThan(8);
+    await expectPlanAsComputed(page);
 
     // A rule of the method that rejects the input shows its problem and fix beside the field, live.
     await setField(page, 'credit', '150');
