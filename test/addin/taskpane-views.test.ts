@@ -14,6 +14,7 @@ import {
   fitChainSurface,
   frontier,
   frontierSetup,
+  isoToExcelSerial,
   mixWords,
   type FrontierResult,
   parseChain,
@@ -125,21 +126,24 @@ describeWithData('the surface view on the real 2022-02-04 chain', () => {
     expect(view.warnings).toEqual([]);
     const smileTop = view.expiries.length + 7;
     expect(sheet.tables.map((t) => t.address)).toEqual([
-      `A4:L${4 + view.expiries.length}`,
+      `A4:Q${4 + view.expiries.length}`,
+      `S4:U${4 + view.expiries.length}`,
       `A${smileTop}:F${smileTop + smile.points.length}`,
     ]);
     // warnings sit between the tables, a row each and a blank row after them
     const warned = mockContext();
     await writeSurfaceSheet(warned.context, { ...view, warnings: ['one', 'two'] }, smile, opts);
-    expect(warned.sheets[0]!.tables.map((t) => t.address)[1]).toBe(
+    expect(warned.sheets[0]!.tables.map((t) => t.address)[2]).toBe(
       `A${smileTop + 3}:F${smileTop + 3 + smile.points.length}`,
     );
     expect(sheet.charts.map((c) => c.type)).toEqual(['XYScatter']);
     expect(sheet.charts[0]!.mock.axes.valueAxis.title.text).toBe('Implied vol (vol points)');
-    const table = sheet.ranges.find((r) => r.address === `A4:L${4 + view.expiries.length}`)!.mock;
-    expect((table['values'] as unknown[][])[1]![2]).toBeCloseTo(view.expiries[0]!.atmVol, 12);
-    // The expiries stay ISO text ('@' set before they are written), never date serials.
-    view.expiries.forEach((e, i) => expect(cellAt(sheet, `A${5 + i}`)).toEqual({ value: e.expiry, format: '@' }));
+    const table = sheet.ranges.find((r) => r.address === `A4:Q${4 + view.expiries.length}`)!.mock;
+    // as ALVH.SURFACE spills it: the ATM vol a decimal, the expiry an Excel date (shown as one)
+    expect((table['values'] as unknown[][])[1]![2]).toBeCloseTo(view.expiries[0]!.atmVol / 100, 14);
+    view.expiries.forEach((e, i) =>
+      expect(cellAt(sheet, `A${5 + i}`)).toEqual({ value: isoToExcelSerial(e.expiry), format: 'yyyy-mm-dd' }),
+    );
   });
 
   it("gives each quote's SVI fit vol at its own ln(K/F), as the shared fit marks it, not at the drawn curve's nearest point", async () => {
@@ -149,7 +153,7 @@ describeWithData('the surface view on the real 2022-02-04 chain', () => {
     const { context, sheets } = mockContext();
     await writeSurfaceSheet(context, view, smile, opts);
     const sheet = sheets[0]!;
-    const top = sheet.tables[1]!.address.match(/^A(\d+):/)![1]!;
+    const top = sheet.tables[2]!.address.match(/^A(\d+):/)![1]!;
     smile.points.forEach((p, i) => {
       const mark = slice.marks.find((m) => m.otm && m.type === p.type && m.strike === p.strike)!;
       const cell = cellAt(sheet, `E${Number(top) + 1 + i}`).value as number;
@@ -201,10 +205,12 @@ describe('presentSurface refuses a malformed answer by field', () => {
       },
     ],
     arbitrage: { butterfly: 0, calendar: 0, calendarRepaired: 2 },
+    data: { slices: [{ expiry: '2025-05-16', years: 0.1041 }] },
   };
-  it('reads the good one (vol points, nulls kept)', () => {
+  it('reads the good one (vol points, nulls kept, the years of the surface slice)', () => {
     const v = presentSurface(good);
     expect(v.expiries[0]!.atmVol).toBeCloseTo(20, 12);
+    expect(v.expiries[0]!.years).toBe(0.1041);
     expect(v.expiries[0]!.rmseVolPts).toBeNull();
     expect(arbitrageText(v.arbitrage)).toMatch(/2 slices raised to the earlier slice's total variance/);
   });
@@ -212,6 +218,12 @@ describe('presentSurface refuses a malformed answer by field', () => {
     [{ ...good, expiries: [] }, /expiries is missing or empty/],
     [{ ...good, expiries: [{ ...good.expiries[0], forward: null }] }, /expiries\[0\]\.forward is null, not a number/],
     [{ ...good, expiries: [{ ...good.expiries[0], svi: { a: 1 } }] }, /expiries\[0\]\.svi\.b is undefined/],
+    [{ ...good, data: undefined }, /answer's data is not an object/],
+    [
+      { ...good, data: { slices: [{ expiry: '2025-05-23', years: 0.1 }] } },
+      /data\.slices\[0\]\.expiry is not 2025-05-16/,
+    ],
+    [{ ...good, data: { slices: [{ expiry: '2025-05-16' }] } }, /data\.slices\[0\]\.years is undefined/],
     ['text', /\(answer\) is not an object/],
   ])('%#: %s', (raw, message) => {
     expect(() => presentSurface(raw)).toThrow(message);

@@ -7,14 +7,19 @@
 import { describe, expect, it } from 'vitest';
 import {
   PlanInputSchema,
+  fitChainSurface,
   frontier,
+  isoToExcelSerial,
   parseChain,
   parseInput,
+  parseIsoDate,
   plan,
   runMonteCarloChunk,
   stressGrid,
   summarizeMonteCarlo,
+  yearsToExpiry,
 } from '@alvh/shared';
+import { SURFACE_COLUMNS } from '../../addin/src/common/surfaceColumns';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
 import { monteCarloInput, planInputFromForm, stressInput } from '../../addin/src/common/planInput';
 import { presentPlan } from '../../addin/src/common/present';
@@ -27,6 +32,7 @@ import { writeMonteCarloSheet, writePlanSheet, writeStressSheet } from '../../ad
 import { writeFrontierSheet, writeHedgeSheet, writeSurfaceSheet } from '../../addin/src/taskpane/workbookViews';
 import { describeWithData, readDataFile } from '../helpers/marketData';
 import { mockContext, parseAddress, type SheetRec } from './stubs/excelMock';
+import { ensureAddinBuilt, loadBuiltFunctions } from './stubs/customFunctions';
 
 const raw = planInputFromForm({
   fields: EXAMPLE.fields,
@@ -127,5 +133,29 @@ describeWithData('the surface sheet on the real 2022-02-04 chain', () => {
     const sheet = await written((c) => writeSurfaceSheet(c, view, smile, opts));
     expect(sheet.charts).toHaveLength(1);
     checkLayout(sheet, view.warnings);
+  });
+
+  it('writes the table ALVH.SURFACE spills, whose body ALVH.VOL reads as the fitted surface, far wings included', async () => {
+    const text = readDataFile('cboe_spx_quotedata_2022-02-04__Luca-Castelli.csv');
+    const view = presentSurface(json(fitSurfaceLocally({ chain: text })));
+    const sheet = await written((c) => writeSurfaceSheet(c, view, undefined, opts));
+    const address = sheet.tables[0]!.address;
+    const [header, ...body] = sheet.ranges.find((r) => r.address === address)!.mock['values'] as unknown[][];
+    expect(header).toEqual([...SURFACE_COLUMNS]);
+    expect(body).toHaveLength(view.expiries.length);
+    // the fit's quality beside it, one blank column right, out of the body ALVH.VOL reads
+    expect(sheet.tables[1]!.address).toBe(`S4:U${4 + body.length}`);
+    // 2022-12-30, in the far wings (the put wing from ln(K/F) = -0.35): K = 2300, where the five SVI
+    // numbers alone gave 41.23 vol points for the surface's 43.30 (K = 1900, 45.37 for 49.66, is
+    // below the half of the forward ALVH.VOL reads), and K = 6000 in the call wing
+    const fit = fitChainSurface(parseChain(text)).surface;
+    const t = yearsToExpiry(fit)(parseIsoDate('expiry', '2022-12-30'));
+    // ALVH.VOL as Excel loads it, from the built functions
+    ensureAddinBuilt();
+    const vol = loadBuiltFunctions().get('VOL')!;
+    const [put, call] = (vol(body, [[isoToExcelSerial('2022-12-30')]], [[2300, 6000]]) as number[][])[0]!;
+    expect(Math.abs(put! - fit.vol(t, 2300))).toBeLessThan(1e-12);
+    expect(Math.abs(call! - fit.vol(t, 6000))).toBeLessThan(1e-12);
+    expect(put).toBeCloseTo(0.433, 3);
   });
 });

@@ -15,6 +15,8 @@ export interface SurfaceRowView {
   root?: string;
   forward: number;
   discount: number;
+  /** Years from the quotes to settlement, as the surface's slice holds them (the answer's `data`). */
+  years: number;
   /** ATM vol, vol points. */
   atmVol: number;
   /** The slice's own SVI fit (the API's `svi`), before the calendar repair. */
@@ -117,16 +119,22 @@ export function presentSurface(raw: unknown): SurfaceView {
   const o = record(raw, '(answer)');
   if (!Array.isArray(o['expiries']) || o['expiries'].length === 0) fail('expiries', 'is missing or empty');
   const earlier: SviParams[] = [];
+  const slices = record(o['data'], 'data')['slices'];
+  if (!Array.isArray(slices)) fail('data.slices', 'is missing');
   const expiries = (o['expiries'] as unknown[]).map((e, i) => {
     const where = `expiries[${i}]`;
     const r = record(e, where);
     const s = record(r['svi'], `${where}.svi`);
     if (typeof r['expiry'] !== 'string') fail(`${where}.expiry`, 'is not a date');
+    // the surface's own slice of this expiry: its years to settlement, which the table carries
+    const slice = record(slices[i], `data.slices[${i}]`);
+    if (slice['expiry'] !== r['expiry']) fail(`data.slices[${i}].expiry`, `is not ${r['expiry']}`);
     const row: SurfaceRowView = {
       expiry: r['expiry'],
       ...(typeof r['root'] === 'string' ? { root: r['root'] } : {}),
       forward: finite(r, 'forward', where),
       discount: finite(r, 'discount', where),
+      years: finite(slice, 'years', `data.slices[${i}]`),
       atmVol: 100 * finite(r, 'atmVol', where),
       svi: {
         a: finite(s, 'a', `${where}.svi`),

@@ -9,6 +9,7 @@
  */
 import { numberFromText } from '../common/numbers';
 import { plainText } from '../common/views';
+import { SURFACE_COLUMNS, surfaceRow } from '../common/surfaceColumns';
 import {
   excelSerialToIso,
   fitChainSurface,
@@ -16,7 +17,6 @@ import {
   invalidInput,
   checkCommaSeparated,
   isQuotedata,
-  isoToExcelSerial,
   makeSpxSurface,
   parseChain,
   parseIsoDate,
@@ -30,31 +30,7 @@ import { booleanArg, dateArg, isMissing, numberArg, optionalDate, plainNumberArg
 import { excelCall } from './excelErrors';
 import { broadcastShape, cellAt, cellName, gridArg, renamed } from './grid';
 
-/** The columns of ALVH.SURFACE, in order (the labels of its optional header row). */
-export const SURFACE_COLUMNS = [
-  'expiry',
-  'forward',
-  'ATM vol',
-  'SVI a',
-  'SVI b',
-  'SVI rho',
-  'SVI m',
-  'SVI sigma',
-  'fit RMSE (vol pts)',
-  'years',
-  'discount',
-  'put wing k',
-  'put wing beta',
-  'put wing delta',
-  'call wing k',
-  'call wing beta',
-  'call wing delta',
-] as const;
-
-/** A wing's three cells (k, beta, delta), empty where the slice has none. */
-function wingCells(w: SviWing | undefined): (number | string)[] {
-  return w === undefined ? ['', '', ''] : [w.k, w.beta, w.delta];
-}
+export { SURFACE_COLUMNS };
 
 /** One cell as CSV text (numbers in full precision; text quoted when it needs to be). */
 function csvCell(x: unknown): string {
@@ -171,23 +147,7 @@ export function surface(chain: unknown[][], valuationDate?: unknown, headers?: u
   return excelCall(() => {
     const showHeaders = booleanArg('headers', headers, false);
     const fit = fitChain(chain, valuationDate);
-    const rows: (string | number)[][] = fit.slices
-      .filter((s) => s.inSurface)
-      .map((s) => [
-        isoToExcelSerial(s.expiry),
-        s.forward,
-        s.atmVol,
-        s.svi.a,
-        s.svi.b,
-        s.svi.rho,
-        s.svi.m,
-        s.svi.sigma,
-        s.rmseVolPts,
-        s.years,
-        s.discount,
-        ...wingCells(s.svi.putWing),
-        ...wingCells(s.svi.callWing),
-      ]);
+    const rows = fit.slices.filter((s) => s.inSurface).map(surfaceRow);
     return showHeaders ? [[...SURFACE_COLUMNS], ...rows] : rows;
   });
 }

@@ -135,8 +135,9 @@ export function placeChart(chart: Excel.Chart, row: number, columns: number): vo
 }
 
 /**
- * An Excel table at 0-based `row`: the header (text) and the body with `formats`, one per body cell
- * (by default text for a string, General for a number), set before the values ({@link writeCells}).
+ * An Excel table at 0-based `row` and `column` (A by default): the header (text) and the body with
+ * `formats`, one per body cell (by default text for a string, General for a number), set before the
+ * values ({@link writeCells}).
  */
 export function addTable(
   sheet: Excel.Worksheet,
@@ -145,8 +146,9 @@ export function addTable(
   header: string[],
   body: Cell[][],
   formats: string[][] = body.map((r) => r.map((v) => (typeof v === 'string' ? '@' : 'General'))),
+  column = 0,
 ): Excel.Table {
-  const address = blockAddress(row, 0, body.length + 1, header.length);
+  const address = blockAddress(row, column, body.length + 1, header.length);
   writeCells(sheet.getRange(address), [header, ...body], [header.map(() => '@'), ...formats]);
   const table = sheet.tables.add(address, true);
   table.name = name;

@@ -4,6 +4,7 @@
  * chart of the smile shown and of the frontier. ExcelApi 1.1 (tables, charts, number formats).
  */
 import { excelFormat } from '../common/views';
+import { SURFACE_COLUMNS, surfaceRow } from '../common/surfaceColumns';
 import type { SmileView, SurfaceView } from '../common/surfaceView';
 import { arbitrageText } from '../common/surfaceView';
 import { sideText, type OrdersView, type StructuresView } from '../common/hedgeViews';
@@ -33,10 +34,24 @@ function bold(lines: Lines, row: number, text: string): void {
   lines.add(row, [text]).format.font.bold = true;
 }
 
+/** The number formats of a surface row, in the order of SURFACE_COLUMNS: the expiry a date. */
+const SURFACE_FORMATS = [
+  'yyyy-mm-dd',
+  '#,##0.00',
+  '0.00%',
+  ...Array<string>(5).fill('0.0000'),
+  '0.00',
+  '0.0000',
+  '0.0000',
+];
+const WING_FORMATS = ['0.0000', '0.0000', '0.0000'];
+
 /**
- * The surface on a new sheet: one row per expiry (forward, ATM vol, SVI a b ρ m σ, fit RMSE, share
- * inside the bid-ask), the arbitrage report, and the smile shown in the page (log-moneyness, mid,
- * bid and ask vols, the fit) with an XY scatter chart of it.
+ * The surface on a new sheet: the table ALVH.SURFACE spills (its columns and values, one row per
+ * expiry, so that its body passed to ALVH.VOL marks as the surface does), and beside it the fit's
+ * quality (share inside the bid-ask, quotes, far wings inside the bid-ask), the arbitrage report,
+ * and the smile shown in the page (log-moneyness, mid, bid and ask vols, the fit) with an XY
+ * scatter chart of it.
  */
 export async function writeSurfaceSheet(
   ctx: Excel.RequestContext,
@@ -44,46 +59,32 @@ export async function writeSurfaceSheet(
   smile: SmileView | undefined,
   opts: WorkbookOptions,
 ): Promise<string> {
-  const { sheet, name, key } = await newSheet(ctx, 'ALVH surface', opts.stamp, ['AlvhSurface', 'AlvhSmile']);
+  const { sheet, name, key } = await newSheet(ctx, 'ALVH surface', opts.stamp, [
+    'AlvhSurface',
+    'AlvhSurfaceFit',
+    'AlvhSmile',
+  ]);
   const lines = new Lines(sheet);
   writeTitle(lines, `SPX surface: ${view.label}`, arbitrageText(view.arbitrage));
   const top = 3;
   const n = view.expiries.length;
-  const num4 = excelFormat('number');
   addTable(
     sheet,
     `AlvhSurface_${key}`,
     top,
-    [
-      'Expiry',
-      'Forward',
-      'ATM vol (vol pts)',
-      'SVI a',
-      'SVI b',
-      'SVI rho',
-      'SVI m',
-      'SVI sigma',
-      'RMSE (vol pts)',
-      'Inside bid-ask (%)',
-      'Quotes',
-      'Far wings inside bid-ask (%)',
-    ],
-    view.expiries.map((e) => [
-      e.expiry,
-      e.forward,
-      e.atmVol,
-      e.svi.a,
-      e.svi.b,
-      e.svi.rho,
-      e.svi.m,
-      e.svi.sigma,
-      e.rmseVolPts ?? '',
-      e.insideSpreadPct ?? '',
-      e.quotes ?? '',
-      e.wingInsideSpreadPct ?? '',
-    ]),
-    // The expiry is ISO text: its '@' is set before it is written (a General cell makes it a date serial).
-    eachRow(n, ['@', '#,##0.00', '0.00', num4, num4, num4, num4, num4, '0.00', '0.0', '#,##0', '0.0']),
+    [...SURFACE_COLUMNS],
+    view.expiries.map((e) => surfaceRow({ ...e, atmVol: e.atmVol / 100 })),
+    eachRow(n, [...SURFACE_FORMATS, ...WING_FORMATS, ...WING_FORMATS]),
+  );
+  // The fit's quality beside it, one blank column right: not in the SURFACE table, whose body is ALVH.VOL's surface.
+  addTable(
+    sheet,
+    `AlvhSurfaceFit_${key}`,
+    top,
+    ['Inside bid-ask (%)', 'Quotes', 'Far wings inside bid-ask (%)'],
+    view.expiries.map((e) => [e.insideSpreadPct ?? '', e.quotes ?? '', e.wingInsideSpreadPct ?? '']),
+    eachRow(n, ['0.0', '#,##0', '0.0']),
+    SURFACE_COLUMNS.length + 1,
   );
   let next = top + n + 3;
   if (view.warnings.length > 0) {
