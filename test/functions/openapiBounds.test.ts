@@ -156,7 +156,7 @@ describe('numbers the document bounds as the handler does', () => {
       'surface',
       surfaceRate(0.5),
       'rate',
-      'rates are decimals from -0.05 to 0.2; pass 0.05 for 5%, not 5 (and 0.01 for 1%, not 1)',
+      'is 0.5, above the highest rate 0.2; rates are decimals: pass 0.005 for 0.5%',
     ],
     [
       'a surface rate below the plan’s',

@@ -110,7 +110,7 @@ describe('POST /api/surface, index form', () => {
     expect(r.json.issues).toEqual([
       {
         path: 'rate',
-        message: 'rates are decimals from -0.05 to 0.2; pass 0.05 for 5%, not 5 (and 0.01 for 1%, not 1)',
+        message: 'is 0.5, above the highest rate 0.2; rates are decimals: pass 0.005 for 0.5%',
       },
       { path: 'divYield', message: 'rates are decimals from -0.05 to 0.2; pass 0.05 for 5%' },
     ]);

@@ -5,7 +5,15 @@
  */
 import { z } from 'zod';
 import { parseIsoDate } from '../dates';
-import { MARKET_RATE, MAX_VIX_INDEX, MIN_VIX_POINTS, SPX_STRIKE_STEP, VVIX_RANGE, onGrid } from '../validate';
+import {
+  MARKET_RATE,
+  MAX_VIX_INDEX,
+  MIN_VIX_POINTS,
+  SPX_STRIKE_STEP,
+  VVIX_RANGE,
+  onGrid,
+  scaledForFix,
+} from '../validate';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, isBusinessDay, previousBusinessDay } from '../market/calendar';
 
 /**
@@ -101,9 +109,20 @@ export const volatility = finiteNumber
  */
 export const rate = finiteNumber
   .min(MARKET_RATE.min, { error: `rates are decimals from ${MARKET_RATE.min} to ${MARKET_RATE.max}; pass 0.05 for 5%` })
-  .max(MARKET_RATE.max, {
-    error: `rates are decimals from ${MARKET_RATE.min} to ${MARKET_RATE.max}; pass 0.05 for 5%, not 5 (and 0.01 for 1%, not 1)`,
-  });
+  .max(MARKET_RATE.max, { error: (iss) => rateAboveMessage(iss.input) });
+
+/**
+ * The words for a rate above MARKET_RATE.max, read as a percentage typed whole: the value is echoed
+ * and its decimal offered ("is 0.5, above the highest rate 0.2; rates are decimals: pass 0.005 for
+ * 0.5%"); from 100 on, or for no finite number, the range and an example.
+ */
+function rateAboveMessage(x: unknown): string {
+  const range = `rates are decimals from ${MARKET_RATE.min} to ${MARKET_RATE.max}`;
+  if (typeof x !== 'number' || !Number.isFinite(x)) return `${range}; pass 0.05 for 5%`;
+  const above = `is ${shownNumber(x)}, above the highest rate ${MARKET_RATE.max}`;
+  if (x >= 100) return `${above}; ${range}: pass 0.05 for 5%`;
+  return `${above}; rates are decimals: pass ${shownNumber(scaledForFix(x, 0.01))} for ${shownNumber(x)}%`;
+}
 
 /** A number as a message quotes it: 3,000,000 and 2.5, but 1e+16 rather than seventeen digits. */
 function shownNumber(x: number): string {

@@ -222,7 +222,7 @@ describe('surface schemas are strict and say what to fix', () => {
     expect(issuesOf(SurfaceRequestSchema, { ...indices, rate: 5 })).toEqual([
       {
         path: 'rate',
-        message: 'rates are decimals from -0.05 to 0.2; pass 0.05 for 5%, not 5 (and 0.01 for 1%, not 1)',
+        message: 'is 5, above the highest rate 0.2; rates are decimals: pass 0.05 for 5%',
       },
     ]);
     // the plan's range: 0.5 typed for 0.5% is refused, not priced as a 50% carry
