@@ -28,6 +28,7 @@ import { describeWithData } from '../../helpers/marketData';
 import { REAL_CHAINS, chainMarketState, loadChain, spxLeg, type RealChain } from '../surface/chains';
 import { BOOK, PLAN_INPUT } from '../../helpers/fixtures';
 import { errorOf } from '../../helpers/errors';
+import { docNumber, expectDocSays } from '../../helpers/docs';
 
 const flatPolicy = {
   kappa: 8,
@@ -294,18 +295,32 @@ describe('results of the ALVH book', () => {
 });
 
 describe('hedge effectiveness counts the premium the rebalances put in', () => {
-  it('a tail opened with one far call for cents and grown along the paths is not thousands saved per dollar', () => {
+  it('a tail opened with one far call for cents and grown along the paths is not thousands per dollar, as docs/scenarios.md quotes', () => {
     const cheap = { ...BOOK, overlay: [], tail: [{ ...BOOK.tail[0]!, strike: 299, quantity: 1 }] };
     const s = summarizeMonteCarlo(
       runMonteCarloChunk({ book: cheap, paths: 4_000, seed: 1, policy: { transactionCostPerContract: 0 } }),
     );
     expect(s.hedgeDebit).toBeLessThan(1);
     expect(s.tailContractsEndMean).toBeGreaterThan(5);
-    // over today's debit alone the ratio was (CVaR saved) / $0.26, in the thousands
     expect(s.meanTailOutlay).toBeGreaterThan(100);
     expect(s.hedgeCost).toBeCloseTo(s.hedgeDebit + s.meanTailOutlay, 9);
-    expect(s.hedgeEffectiveness).toBeCloseTo((s.condor.cvar95 - s.alvh.cvar95) / s.hedgeCost, 12);
-    expect(s.hedgeEffectiveness!).toBeLessThan(10);
+    const saved = s.condor.cvar95 - s.alvh.cvar95;
+    expect(s.hedgeEffectiveness).toBeCloseTo(saved / s.hedgeCost, 12);
+    // Over today's debit alone the ratio is in the thousands (of either sign); with the outlay it is
+    // a few dollars per dollar. The doc quotes this run's figures (the engine is bit-reproducible
+    // per seed), rounded as it writes them.
+    expect(Math.abs(saved / s.hedgeDebit)).toBeGreaterThan(1_000);
+    expect(Math.abs(s.hedgeEffectiveness!)).toBeLessThan(10);
+    expectDocSays(
+      'scenarios.md',
+      `one VIX call at strike 299 costs $${docNumber(s.hedgeDebit, 2)} today, and the rebalances grow it to ` +
+        `${docNumber(s.tailContractsEndMean, 1)} calls on average by the horizon (4,000 paths, seed 1, no transaction costs; ` +
+        `test/shared/scenario/montecarlo.test.ts). Its hedges ${saved < 0 ? 'raise' : 'lower'} the CVaR 95 by ` +
+        `$${docNumber(Math.abs(saved))}, which over today's debit alone reads ${docNumber(saved / s.hedgeDebit)} dollars ` +
+        `of CVaR saved per dollar: a ratio over ${docNumber(100 * s.hedgeDebit)} cents of a hedge that goes on to spend ` +
+        `thousands. With the $${docNumber(s.meanTailOutlay)} the rebalances spend on average it reads ` +
+        `${docNumber(s.hedgeEffectiveness!, 2)}.`,
+    );
   });
 });
 
