@@ -1,22 +1,27 @@
 /**
- * `npx tsx scripts/hedgeEffectiveness.ts`: the example plan's hedge effectiveness (the tests' and the
- * bench's plan), 20,000 paths, seed 1, to the condor's expiry, the policy on, under the square-root
- * model and the calibrated model in both measures; over all paths and over the down paths (SPX ends
- * below its start). Effectiveness = (CVaR95 condor − CVaR95 ALVH) / hedge cost, the down paths' on
+ * `npx tsx scripts/hedgeEffectiveness.ts`: the tests' example plan's hedge effectiveness
+ * (`PLAN_INPUT`, the bench's plan too; not docs/examples/plan.json), 20,000 paths, seed 1, to the
+ * condor's expiry, the policy on, under the square-root model and the calibrated model in both
+ * measures; over all paths and over the down paths (SPX ends below its start). Effectiveness = (CVaR95 condor − CVaR95 ALVH) / hedge cost, the down paths' on
  * their own CVaR95 per dollar of the run's hedge cost. "Before" is the calibrated model with the
  * parameters it shipped with before the 1990-2020 fit (fitted on 1990-2014, no pricing speed, the
  * slow factor started at its expectation given VIX, as every run still starts it), kept below.
- * Prints a Markdown table (docs/scenarios.md).
+ * Prints a Markdown table (docs/scenarios.md). With `--noise`: how far docs/examples/plan.json's
+ * effectiveness moves from seed to seed against its standard error (docs/scenarios.md quotes it).
  */
+import { readFileSync } from 'node:fs';
 import { describeDistribution, runMonteCarloChunk, summarizeMonteCarlo } from '../shared/src/index';
 import { CALIBRATED, type LogVixParams } from '../shared/src/scenario/model/index';
 import { PLAN_INPUT } from '../test/helpers/fixtures';
 import { scriptFlagsOrExit } from './scriptFlags';
 
-scriptFlagsOrExit(
+const flags = scriptFlagsOrExit(
   'hedgeEffectiveness',
-  "Prints the example plan's hedge effectiveness table of docs/scenarios.md, before and after, on all paths and on the down paths (20,000 paths a run).",
-  {},
+  "Prints the hedge effectiveness table of docs/scenarios.md for the tests' example plan (PLAN_INPUT), before and after, on all paths and on the down paths (20,000 paths a run).",
+  {
+    '--noise':
+      "print instead docs/examples/plan.json's effectiveness and its standard error by seed: seeds 1-9 at 20,000 paths, seeds 1-30 at 4,000",
+  },
 );
 
 /** The parameters fitted on 1990-2014 (the model before the 1990-2020 fit). */
@@ -53,6 +58,36 @@ function withParams<T>(params: LogVixParams, run: () => T): T {
 const PATHS = 20_000;
 const usd = (v: number) => Math.round(v).toLocaleString('en-US');
 const ratio = (v: number | null) => (v === null ? '—' : v.toFixed(2).replace('-', '−'));
+
+/** docs/examples/plan.json's effectiveness over seeds: each seed's figure ± error, then the errors' mean against the figures' spread. */
+function noise(): void {
+  const example: unknown = JSON.parse(readFileSync(new URL('../docs/examples/plan.json', import.meta.url), 'utf8'));
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const sd = (xs: number[]) => Math.sqrt(xs.reduce((a, x) => a + (x - mean(xs)) ** 2, 0) / (xs.length - 1));
+  for (const [paths, seeds] of [
+    [20_000, 9],
+    [4_000, 30],
+  ] as const) {
+    const he: number[] = [];
+    const se: number[] = [];
+    for (let seed = 1; seed <= seeds; seed++) {
+      const s = summarizeMonteCarlo(runMonteCarloChunk({ plan: example, paths, seed }));
+      he.push(s.hedgeEffectiveness!);
+      se.push(s.hedgeEffectivenessStdError!);
+      console.log(
+        `${paths.toLocaleString('en-US')} paths, seed ${seed}: ${ratio(he.at(-1)!)} ± ${se.at(-1)!.toFixed(2)}`,
+      );
+    }
+    console.log(
+      `${paths.toLocaleString('en-US')} paths, seeds 1-${seeds}: error ${mean(se).toFixed(2)} on average, spread (standard deviation) ${sd(he).toFixed(2)}; seeds 2-${seeds} range ${ratio(Math.min(...he.slice(1)))}-${ratio(Math.max(...he.slice(1)))}`,
+    );
+  }
+}
+
+if (flags.has('--noise')) {
+  noise();
+  process.exit(0);
+}
 
 console.log(
   '| run | hedge cost | CVaR95 condor / ALVH, all paths | effectiveness, all paths | down paths | CVaR95 condor / ALVH, down paths | effectiveness, down paths | P(VIX > 30) at the horizon |',

@@ -240,9 +240,11 @@ export interface MonteCarloSummary {
   /**
    * Standard error of `hedgeEffectiveness`: the standard error of the CVaR 95 difference, condor
    * against the book on the same paths (over antithetic pairs when paired), over `hedgeCost` (a
-   * mean, whose own error is left out). The figure moves from seed to seed by about this much: on
-   * the example plan, 0.74 on average at 4,000 paths against a spread (standard deviation) of 0.75
-   * over 30 seeds; at 20,000 paths 2.40 ± 0.31 with seed 1, and 1.71-3.07 over eight other seeds.
+   * mean, whose own error is left out). The figure moves from seed to seed by about this much at
+   * 20,000 paths and less at 4,000: on docs/examples/plan.json, 2.40 ± 0.31 at 20,000 paths with
+   * seed 1 and 1.69-2.59 with seeds 2-9 (errors 0.30 on average against a standard deviation of
+   * 0.26 over seeds 1-9); at 4,000 paths 0.67 on average against 0.49 over seeds 1-30, a third
+   * more than the spread (`npx tsx scripts/hedgeEffectiveness.ts --noise`; docs/scenarios.md).
    * Null whenever `hedgeEffectiveness` is null, and when the sample cannot give the error (a worst
    * 5% of fewer than two paths).
    */
