@@ -4,13 +4,13 @@
  * - butterfly: Gatheral's g(k) < 0 on a slice, told apart by where it lies: within the slice's
  *   quoted strikes (the quotes leave arbitrage the fit could not repair) or only beyond its last
  *   quote, in the wing the fit extrapolates (a K/F no quote reaches: the extrapolation's, not the
- *   quotes');
+ *   quotes'). Beyond the quotes only where a reader of the surface can reach ({@link READ_K});
  * - calendar: the repaired total variance w(k, T) falling from one slice to the next at a fixed
  *   log-moneyness k = ln(K/F(T)) of each slice's own forward, on a grid finer than the one the
  *   running-maximum repair looks for crossings on (spxSurface.ts), so it checks the repair rather
  *   than restating it.
  */
-import { LOCAL_OFFSETS, sviDensityG, type SviParams } from './svi';
+import { LOCAL_OFFSETS, sviDensityG, sviSlope, type SviParams } from './svi';
 import type { SpxSurface } from './spxSurface';
 import type { SliceInput } from './chainSlice';
 import type { DroppedQuotes } from './chainQuotes';
@@ -27,6 +27,31 @@ const CALENDAR_TOLERANCE = 1e-12;
  */
 const CALENDAR_GRID = Float64Array.from({ length: 1201 }, (_, i) => -2 + (3 * i) / 1200);
 
+/**
+ * The log-moneyness k = ln(K/F) of a slice's own forward at which the surface's readers can reach
+ * its wing: [−2, 1], K/F 0.14-2.72, the range of the fit's grid. ALVH.VOL takes strikes within half
+ * and twice the nearest forward, /api/surface's points and the plan's SPX legs within half and
+ * twice spot (k within ±ln 2 ≈ ±0.69, moved by the forwards' carry), the plan's scenarios move spot
+ * and VIX about those strikes (k/λ), the taskpane draws the quoted range only. Beyond it only the
+ * points about m are checked, where nothing reads a slice at its own time; but an expiry before the
+ * first slice reads that slice's smile scaled, c·w(k/√c) with c = t/T < 1 (spxSurface.ts), so its
+ * wing beyond is reached there, with g raised by (1 − c)·w'²/16.
+ */
+export const READ_K: readonly [number, number] = [-2, 1];
+
+/**
+ * Whether a reader reaches g < −1e-9 where the slice has `g` at k beyond the quotes: within
+ * {@link READ_K}; beyond it, on the surface's first slice only, when the scaled smile of an earlier
+ * expiry that reads k at READ_K's edge (c = (edge/k)², the least added density) keeps g below.
+ */
+function readable(svi: SviParams, k: number, g: number, first: boolean): boolean {
+  if (k >= READ_K[0] && k <= READ_K[1]) return true;
+  if (!first) return false;
+  const c = ((k > 0 ? READ_K[1] : READ_K[0]) / k) ** 2;
+  const w1 = sviSlope(svi, k);
+  return g + ((1 - c) * w1 * w1) / 16 < G_TOLERANCE;
+}
+
 export interface ButterflyViolation {
   expiry: string;
   root: string;
@@ -39,6 +64,11 @@ export interface ButterflyViolation {
    * quote reaches); false when within the quoted strikes.
    */
   beyondQuotes: boolean;
+  /**
+   * True when it lies beyond {@link READ_K} on the surface's first slice: reached only by the
+   * expiries before it, whose smile is this slice's scaled.
+   */
+  readBefore: boolean;
   /** ln(K/F) of the slice's lowest and highest quotes that have an implied vol (out of the money). */
   quotedK: [number, number];
 }
@@ -46,7 +76,8 @@ export interface ButterflyViolation {
 export interface ArbitrageReport {
   /**
    * Slices with g(k) < −1e-9 somewhere on the grid after the repair: within the quoted strikes
-   * when there is any there, else beyond the last quote (`beyondQuotes`).
+   * when there is any there, else beyond the last quote (`beyondQuotes`) where a reader of the
+   * surface reaches ({@link READ_K}); beyond that, nothing reads it and it is not reported.
    */
   butterfly: ButterflyViolation[];
   /**
@@ -75,15 +106,22 @@ function quotedRange(s: SliceInput): [number, number] {
 
 /**
  * The butterfly arbitrage of a fitted slice on `grid` and 81 points about m (as the fit checks:
- * {@link LOCAL_OFFSETS}), or null when g ≥ −1e-9 everywhere there.
+ * {@link LOCAL_OFFSETS}), or null when g ≥ −1e-9 everywhere there, beyond the quotes counting
+ * only where a reader reaches (`first`: the surface's first slice, read scaled before it).
  */
-export function butterflyViolation(s: SliceInput, svi: SviParams, grid: Float64Array): ButterflyViolation | null {
+export function butterflyViolation(
+  s: SliceInput,
+  svi: SviParams,
+  grid: Float64Array,
+  first = false,
+): ButterflyViolation | null {
   const quotedK = quotedRange(s);
   const least = { in: { g: Infinity, k: 0 }, out: { g: Infinity, k: 0 } };
   const visit = (k: number): void => {
     const g = sviDensityG(svi, k);
-    const side = k >= quotedK[0] && k <= quotedK[1] ? least.in : least.out;
-    if (g < side.g) [side.g, side.k] = [g, k];
+    const within = k >= quotedK[0] && k <= quotedK[1];
+    const side = within ? least.in : least.out;
+    if (g < side.g && (within || readable(svi, k, g, first))) [side.g, side.k] = [g, k];
   };
   for (const k of grid) visit(k);
   for (const o of LOCAL_OFFSETS) visit(svi.m + svi.sigma * o);
@@ -95,6 +133,7 @@ export function butterflyViolation(s: SliceInput, svi: SviParams, grid: Float64A
     minG: worst.g,
     atK: worst.k,
     beyondQuotes: worst === least.out,
+    readBefore: worst.k < READ_K[0] || worst.k > READ_K[1],
     quotedK,
   };
 }
@@ -123,7 +162,8 @@ const ratio = (k: number): string => Math.exp(k).toFixed(2);
 /** One butterfly violation beyond the last quote in words: the slice, K/F there, K/F of the last quote. */
 function wingWords(b: ButterflyViolation): string {
   const edge = b.atK > b.quotedK[1] ? b.quotedK[1] : b.quotedK[0];
-  return `${b.root} ${b.expiry} at K/F ${ratio(b.atK)} (last usable quote at K/F ${ratio(edge)})`;
+  const before = b.readBefore ? '; reached by the expiries before it, which read this smile scaled' : '';
+  return `${b.root} ${b.expiry} at K/F ${ratio(b.atK)} (last usable quote at K/F ${ratio(edge)}${before})`;
 }
 
 /** What a chain's fit warns of: quotes left out as bad data, and arbitrage left after the repairs. */
