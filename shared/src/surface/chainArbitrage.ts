@@ -8,7 +8,8 @@
  * - calendar: the repaired total variance w(k, T) falling from one slice to the next at a fixed
  *   log-moneyness k = ln(K/F(T)) of each slice's own forward, on a grid finer than the one the
  *   running-maximum repair looks for crossings on (spxSurface.ts), so it checks the repair rather
- *   than restating it.
+ *   than restating it. A crossing wider than the check's step (0.0025 in k) holds one of its
+ *   points and is found; a narrower one can fall between two and go unseen.
  */
 import { LOCAL_OFFSETS, sviDensityG, sviSlope, type SviParams } from './svi';
 import type { SpxSurface } from './spxSurface';
@@ -23,7 +24,8 @@ const CALENDAR_TOLERANCE = 1e-12;
 
 /**
  * The calendar check's grid: k ∈ [−2, 1] (strikes 14%-272% of each forward, the butterfly grid's
- * range) in steps of 0.0025, a quarter of the repair's crossing grid step.
+ * range) in steps of 0.0025, a quarter of the repair's crossing grid step: it finds every crossing
+ * wider than 0.0025 there, not every one narrower.
  */
 const CALENDAR_GRID = Float64Array.from({ length: 1201 }, (_, i) => -2 + (3 * i) / 1200);
 
@@ -82,7 +84,8 @@ export interface ArbitrageReport {
   butterfly: ButterflyViolation[];
   /**
    * Slices whose repaired total variance falls below the previous slice's at some k of
-   * [−2, 1] (steps of 0.0025) at fixed ln(K/F) of each: the largest fall, where. Not checked when
+   * [−2, 1] (steps of 0.0025: a crossing narrower than that can lie between them unseen) at fixed
+   * ln(K/F) of each: the largest fall, where. Not checked when
    * the calendar repair is off (VIX-option slices, each on its own future).
    */
   calendar: { expiry: string; gap: number; atK: number }[];

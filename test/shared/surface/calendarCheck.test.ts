@@ -3,8 +3,13 @@
  * fall from one slice to the next at a fixed ln(K/F) of each. It used to be an empty list never
  * filled, so /api/surface answered calendar 0 and the taskpane said "no calendar arbitrage" of
  * any surface. The running-maximum repair looks for crossings on a grid of step 0.01; a crossing
- * narrower than that step slips through it and is what the check, on a grid four times finer, finds.
+ * narrower than that step slips through it and is what the check, on a grid four times finer, finds
+ * when it is wider than that grid's step, 0.0025; the doc used to say it found any narrower than
+ * 0.01, but a dip 0.0013 wide between two of its points goes unseen, and the doc now says so.
  */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   buildSurface,
@@ -47,6 +52,31 @@ describe('the calendar check', () => {
     expect(v[0]!.expiry).toBe('2023-08-22');
     expect(v[0]!.atK).toBeCloseTo(0.005, 12);
     expect(v[0]!.gap).toBeCloseTo(0.012 - 0.0101, 12);
+  });
+
+  it('misses a crossing narrower than its step, 0.0025, between two of its points, as the doc says', () => {
+    // the 73-day slice dips to 0.0103 at k = 0.00125, below 0.012 only for |k − 0.00125| < 0.00066
+    // (b = 3; 0.0013 wide): the check's points 0 and 0.0025 stand at 0.01375, above
+    const s = makeSpxSurface({
+      valuationDate: '2023-06-09',
+      spot: 4300,
+      source: 'chain',
+      slices: [slice('2023-07-16', 0.1, 0.012, 0, 0, 0.1), slice('2023-08-22', 0.2, 0.01, 3, 0.00125, 1e-4)],
+      referenceVix: 20,
+      warnings: [],
+      label: 'a narrow dip between the check points',
+    });
+    expect(s.sliceVariance(0, 0.00125) - s.sliceVariance(1, 0.00125)).toBeCloseTo(0.0017, 12);
+    expect(calendarViolations(s)).toEqual([]);
+    const doc = readFileSync(
+      resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'docs', 'surfaces.md'),
+      'utf8',
+    ).replace(/\s+/g, ' ');
+    const step6 = doc.slice(doc.indexOf('6. Calendar arbitrage'), doc.indexOf('7. Between expiries'));
+    expect(step6).toContain(
+      "is caught when it is wider than 0.0025 in k, and a narrower one can fall between the check's points unseen (a dip 0.0013 wide at k = 0.00125 is)",
+    );
+    expect(step6).not.toContain('a crossing narrower than that step is caught');
   });
 
   it('finds none where the repair binds (reported as repaired, not as left)', () => {
