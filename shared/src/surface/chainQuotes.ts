@@ -26,7 +26,7 @@ export interface ChainQuote {
 
 /** Quotes left out at import, counted (never guessed at). */
 export interface DroppedQuotes {
-  /** bid 0 (or empty): no buyer, no mid to trust. */
+  /** bid 0 (or empty) with an ask: no buyer, no mid to trust. */
   zeroBid: number;
   /** a bid but ask 0 (or empty): no seller, one-sided, so no mid (not crossed). */
   noAsk: number;
@@ -34,6 +34,8 @@ export interface DroppedQuotes {
   crossed: number;
   /** bid equal to ask (no width to weigh the quote by). */
   locked: number;
+  /** bid and ask both 0 (or empty): no quote at all, neither one-sided nor locked. */
+  empty: number;
 }
 
 export interface ParsedChain {
@@ -134,7 +136,7 @@ export function strikeCell(r: CsvRecord, col: number, name: string): number {
 }
 
 /** No quote dropped yet. */
-export const noneDropped = (): DroppedQuotes => ({ zeroBid: 0, noAsk: 0, crossed: 0, locked: 0 });
+export const noneDropped = (): DroppedQuotes => ({ zeroBid: 0, noAsk: 0, crossed: 0, locked: 0, empty: 0 });
 
 /** The counts of quotes left out at import, all and by type, none yet. */
 export function droppedCounts(): Pick<ParsedChain, 'dropped' | 'droppedByType'> {
@@ -148,7 +150,9 @@ export function admit(
   q: ChainQuote,
 ): void {
   const why: keyof DroppedQuotes | null = !(q.bid > 0)
-    ? 'zeroBid'
+    ? q.ask > 0
+      ? 'zeroBid'
+      : 'empty'
     : !(q.ask > 0)
       ? 'noAsk'
       : q.bid > q.ask
@@ -215,12 +219,12 @@ export function cellString(x: unknown): string {
   return typeof x === 'number' || typeof x === 'boolean' || typeof x === 'bigint' ? String(x) : JSON.stringify(x);
 }
 
-/** The dropped counts in words: "3 are crossed (bid above ask), 0 locked (bid = ask), ...". */
+/** The dropped counts in words: "3 are crossed (bid > ask), 0 locked (bid = ask), ...". */
 function droppedWords(d: DroppedQuotes): string {
-  return `${d.crossed} are crossed (bid above ask), ${d.locked} locked (bid = ask), ${d.zeroBid} have no bid and ${d.noAsk} a bid but no ask`;
+  return `${d.crossed} are crossed (bid > ask), ${d.locked} locked (bid = ask), ${d.zeroBid} without a bid, ${d.noAsk} without an ask and ${d.empty} empty`;
 }
 
-const total = (d: DroppedQuotes): number => d.zeroBid + d.noAsk + d.crossed + d.locked;
+const total = (d: DroppedQuotes): number => d.zeroBid + d.noAsk + d.crossed + d.locked + d.empty;
 
 /**
  * A chain the fit can start on: some quote kept, and calls and puts both (parity and the skew need
@@ -232,7 +236,7 @@ export function checkUsableQuotes(chain: ParsedChain): void {
     throw invalidInput(
       'chain',
       `has no usable quote: of ${total(d)} quotes, ${droppedWords(d)}`,
-      'pass a chain with live two-sided quotes (bid > 0, ask > bid; an empty or 0 cell is no quote)',
+      'pass a chain with two-sided quotes (bid > 0, ask > bid; an empty or 0 cell is no quote)',
     );
   }
   for (const type of ['put', 'call'] as const) {
@@ -243,8 +247,8 @@ export function checkUsableQuotes(chain: ParsedChain): void {
       'chain',
       n === 0
         ? `has no ${type} quotes`
-        : `has no usable ${type} quote: ${n === 1 ? 'its one is' : `all ${n} are`} crossed, locked or one-sided (${t.crossed} crossed, ${t.locked} locked, ${t.zeroBid} without a bid, ${t.noAsk} without an ask)`,
-      `pass both calls and puts with live two-sided quotes (bid > 0, ask > bid): parity and the skew need both`,
+        : `has no usable ${type} quote: ${n === 1 ? 'its one is' : `all ${n} are`} crossed (${t.crossed}), locked (${t.locked}), one-sided (${t.zeroBid} without a bid, ${t.noAsk} without an ask) or empty (${t.empty})`,
+      'pass calls and puts with two-sided quotes (bid > 0, ask > bid): parity and the skew need both',
     );
   }
 }

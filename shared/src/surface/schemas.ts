@@ -143,10 +143,11 @@ export interface SurfaceExpiryReport {
 /** What a chain's fit left out, and why. */
 export interface SurfaceLeftOut {
   /**
-   * Quotes left out: no bid, a bid but no ask (one-sided), crossed (bid above ask), locked
-   * (bid = ask), and those with no implied vol (a mid outside the no-arbitrage bounds of its forward).
+   * Quotes left out: an ask but no bid, a bid but no ask (one-sided), crossed (bid above ask), locked
+   * (bid = ask), empty (neither a bid nor an ask), and those with no implied vol (a mid outside the
+   * no-arbitrage bounds of its forward).
    */
-  quotes: { zeroBid: number; noAsk: number; crossed: number; locked: number; noImpliedVol: number };
+  quotes: { zeroBid: number; noAsk: number; crossed: number; locked: number; empty: number; noImpliedVol: number };
   /** Expiries left out of the surface (another root, too near settlement, too few strikes), with why. */
   expiries: { root: string; expiry: string; reason: string }[];
 }

@@ -79,7 +79,7 @@ describe('butterfly arbitrage, told apart by where it lies', () => {
     expect([v.beyondQuotes, v.readBefore, v.atK]).toEqual([true, false, -0.0125]);
     expect(
       fitWarnings(
-        { zeroBid: 0, noAsk: 0, crossed: 0, locked: 0 },
+        { zeroBid: 0, noAsk: 0, crossed: 0, locked: 0, empty: 0 },
         { butterfly: [v], calendar: [], calendarRepaired: [] },
       ),
     ).toEqual([
@@ -101,7 +101,7 @@ describe('butterfly arbitrage, told apart by where it lies', () => {
     expect(v.quotedK).toEqual([-0.1, 0.1]);
     expect(v.minG).toBeLessThan(-1);
     const warnings = fitWarnings(
-      { zeroBid: 0, noAsk: 0, crossed: 0, locked: 0 },
+      { zeroBid: 0, noAsk: 0, crossed: 0, locked: 0, empty: 0 },
       { butterfly: [v], calendar: [], calendarRepaired: [] },
     );
     expect(warnings).toEqual([

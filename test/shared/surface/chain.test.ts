@@ -87,10 +87,10 @@ describe('parseQuotedata on small chains', () => {
         quotedataRow('Fri Mar 17 2023', 'SPXW230317', 4020, 40, 0, 52, 53),
       ]),
     );
-    expect(c.dropped).toEqual({ zeroBid: 1, noAsk: 1, crossed: 1, locked: 1 });
+    expect(c.dropped).toEqual({ zeroBid: 1, noAsk: 1, crossed: 1, locked: 1, empty: 0 });
     expect(c.droppedByType).toEqual({
-      call: { zeroBid: 0, noAsk: 1, crossed: 1, locked: 1 },
-      put: { zeroBid: 1, noAsk: 0, crossed: 0, locked: 0 },
+      call: { zeroBid: 0, noAsk: 1, crossed: 1, locked: 1, empty: 0 },
+      put: { zeroBid: 1, noAsk: 0, crossed: 0, locked: 0, empty: 0 },
     });
     expect(c.quotes).toHaveLength(2);
   });
@@ -328,18 +328,30 @@ describe('bad chains answer with what is wrong', () => {
   it('no puts', () => {
     expect(
       errorOf(() => fitChainSurface(parseChainTable(rows(['2023-07-21', '2023-08-18'], ['call']), v))).message,
-    ).toMatch(/^chain: has no put quotes; pass both calls and puts/);
+    ).toMatch(/^chain: has no put quotes; pass calls and puts/);
   });
   it('every put crossed, or without a bid: said so, by count (not "no put quotes with a bid")', () => {
     const two = ['2023-07-21', '2023-08-18'];
     const crossedPuts = [...rows(two, ['call']), ...rows(two, ['put'], true)];
     expect(errorOf(() => fitChainSurface(parseChainTable(crossedPuts, v))).message).toBe(
-      'chain: has no usable put quote: all 12 are crossed, locked or one-sided (12 crossed, 0 locked, 0 without a bid, 0 without an ask); pass both calls and puts with live two-sided quotes (bid > 0, ask > bid): parity and the skew need both',
+      'chain: has no usable put quote: all 12 are crossed (12), locked (0), one-sided (0 without a bid, 0 without an ask) or empty (0); pass calls and puts with two-sided quotes (bid > 0, ask > bid): parity and the skew need both',
     );
     const noBidCalls = [...rows(two, ['put']), ...rows(two, ['call']).map((r) => ({ ...r, bid: 0 }))];
     expect(errorOf(() => fitChainSurface(parseChainTable(noBidCalls, v))).message).toBe(
-      'chain: has no usable call quote: all 12 are crossed, locked or one-sided (0 crossed, 0 locked, 12 without a bid, 0 without an ask); pass both calls and puts with live two-sided quotes (bid > 0, ask > bid): parity and the skew need both',
+      'chain: has no usable call quote: all 12 are crossed (0), locked (0), one-sided (12 without a bid, 0 without an ask) or empty (0); pass calls and puts with two-sided quotes (bid > 0, ask > bid): parity and the skew need both',
     );
+  });
+  it('every put 0 / 0: counted as empty (no quote at all), not as one-sided without a bid', () => {
+    const two = ['2023-07-21', '2023-08-18'];
+    const emptyPuts = [...rows(two, ['call']), ...rows(two, ['put']).map((r) => ({ ...r, bid: 0, ask: 0 }))];
+    const chain = parseChainTable(emptyPuts, v);
+    expect(chain.droppedByType.put).toEqual({ zeroBid: 0, noAsk: 0, crossed: 0, locked: 0, empty: 12 });
+    const m = errorOf(() => fitChainSurface(chain)).message;
+    expect(m).toBe(
+      'chain: has no usable put quote: all 12 are crossed (0), locked (0), one-sided (0 without a bid, 0 without an ask) or empty (12); pass calls and puts with two-sided quotes (bid > 0, ask > bid): parity and the skew need both',
+    );
+    // within 255 characters at the counts of a real chain's side (about 9,000 quotes)
+    expect(m.replace(/\b\d+\b/g, '99999').length).toBeLessThanOrEqual(255);
   });
   it('one expiry only', () => {
     expect(errorOf(() => fitChainSurface(parseChainTable(rows(['2023-07-21'], ['put', 'call']), v))).message).toMatch(
@@ -378,8 +390,8 @@ describeWithData('the two real chains', () => {
     expect(new Set(c.quotes.map((q) => q.expiry)).size).toBe(40);
     expect(expiries.has('SPX 2022-03-18') && expiries.has('SPXW 2022-03-18')).toBe(true);
     for (const q of c.quotes) expect(q.settlement).toBe(q.root === 'SPX' ? 'AM' : 'PM');
-    const { zeroBid, noAsk, crossed, locked } = c.dropped;
-    expect(c.quotes.length + zeroBid + noAsk + crossed + locked).toBe(2 * 10257);
+    const { zeroBid, noAsk, crossed, locked, empty } = c.dropped;
+    expect(c.quotes.length + zeroBid + noAsk + crossed + locked + empty).toBe(2 * 10257);
     // the Dec-2026 9200 call, bid 17.10 and ask 0: one-sided, counted as no ask, not as crossed
     expect([noAsk, crossed, locked]).toEqual([1, 0, 0]);
   });
