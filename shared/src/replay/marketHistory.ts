@@ -26,7 +26,8 @@
  *
  * The Cboe OHLC header is the same for VIX, VIX3M and VIX9D, and the `date,open,...` header the
  * same for SPX and VIX: for those the format must be named; the parser never guesses which index
- * a file holds. Every rejected cell is reported as `line N (COLUMN)`.
+ * a file holds. In the OHLC files the close must lie within the day's low and high (a line cut
+ * short inside its close still parses otherwise). Every rejected cell is reported as `line N (COLUMN)`.
  */
 import { invalidInput } from '../errors';
 import { parseIsoDate } from '../dates';
@@ -81,12 +82,16 @@ interface Layout {
   missing: readonly string[];
   /** leyhline: 0 = no print, and 10× prices before the rescale date. */
   leyhline?: boolean;
+  /** OHLC files: the columns of the day's high, low and close; the close must lie within [low, high]. */
+  range?: { high: number; low: number; close: number };
 }
 
 const OHLC = ['date', 'open', 'high', 'low', 'close'] as const;
 const OHLCV = ['date', 'open', 'high', 'low', 'close', 'volume'] as const;
 const M1M8 = ['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8'] as const;
 const VX1VX8 = ['vx1', 'vx2', 'vx3', 'vx4', 'vx5', 'vx6', 'vx7', 'vx8'] as const;
+/** Where OHLC and OHLCV files keep the high, low and close. */
+const OHLC_RANGE = { high: 2, low: 3, close: 4 } as const;
 
 const LAYOUTS: Record<MarketHistoryFormat, Layout> = {
   'cboe-vix': {
@@ -98,6 +103,7 @@ const LAYOUTS: Record<MarketHistoryFormat, Layout> = {
       { column: 4, field: 'vix' },
     ],
     missing: [],
+    range: OHLC_RANGE,
   },
   'cboe-vix3m': {
     header: OHLC,
@@ -105,6 +111,7 @@ const LAYOUTS: Record<MarketHistoryFormat, Layout> = {
     dateStyle: 'mdy',
     scalars: [{ column: 4, field: 'vix3m' }],
     missing: [],
+    range: OHLC_RANGE,
   },
   'cboe-vix9d': {
     header: OHLC,
@@ -112,6 +119,7 @@ const LAYOUTS: Record<MarketHistoryFormat, Layout> = {
     dateStyle: 'mdy',
     scalars: [{ column: 4, field: 'vix9d' }],
     missing: [],
+    range: OHLC_RANGE,
   },
   'cboe-vvix': {
     header: ['date', 'vvix'],
@@ -177,6 +185,7 @@ const LAYOUTS: Record<MarketHistoryFormat, Layout> = {
       { column: 4, field: 'spx' },
     ],
     missing: [],
+    range: OHLC_RANGE,
   },
   'vix-ohlcv': {
     header: OHLCV,
@@ -187,6 +196,7 @@ const LAYOUTS: Record<MarketHistoryFormat, Layout> = {
       { column: 4, field: 'vix' },
     ],
     missing: [],
+    range: OHLC_RANGE,
   },
 };
 
@@ -266,7 +276,8 @@ function isoFromMdy(s: string): string | null {
  * @param text   the whole file (header first; CRLF or LF; a UTF-8 BOM is ignored)
  * @param format one of {@link MARKET_HISTORY_FORMATS}; detected from the header when omitted
  * @throws AlvhError `invalid_input` naming `line N (COLUMN)` for a cell that is not a date or a
- *   positive number, a date out of order, or a row with the wrong number of cells
+ *   positive number, a date out of order, a row with the wrong number of cells, or (OHLC files,
+ *   whose high and low must be positive numbers too) a close outside the day's low-high range
  * @example
  * parseMarketHistory('DATE,VVIX\n03/16/2020,207.59\n')
  * // [{ date: '2020-03-16', vvix: 207.59, vx: [] }]
@@ -356,6 +367,7 @@ export function parseMarketHistory(text: string, format?: MarketHistoryFormat): 
       const x = readNumber(s.column, false);
       if (x !== null) row[s.field] = x;
     }
+    if (layout.range) checkCloseInRange(cells, layout.range, where, (col) => readNumber(col, false) ?? Number.NaN);
     if (layout.vx) {
       for (let k = 0; k < layout.vx.count; k++) {
         let x = readNumber(layout.vx.first + k, layout.leyhline === true);
@@ -366,6 +378,25 @@ export function parseMarketHistory(text: string, format?: MarketHistoryFormat): 
     rows.push(row);
   }
   return rows;
+}
+
+/**
+ * An OHLC row's close must lie within its low-high range: a close outside it is most often a line
+ * cut short inside its last number (`...,16.64,1` for `...,16.64,16.64`), which still parses.
+ */
+function checkCloseInRange(
+  cells: readonly string[],
+  range: NonNullable<Layout['range']>,
+  where: (col: number) => string,
+  readNumber: (col: number) => number,
+): void {
+  const [high, low, close] = [readNumber(range.high), readNumber(range.low), readNumber(range.close)];
+  if (close >= low && close <= high) return;
+  throw invalidInput(
+    where(range.close),
+    `is ${cells[range.close]}, outside the day's low-high range ${cells[range.low]}..${cells[range.high]}, so the line is damaged (often cut short inside its last number)`,
+    "repair the line from the source (a close within the day's low and high) or remove it",
+  );
 }
 
 const SCALAR_FIELDS: readonly ScalarField[] = [

@@ -57,6 +57,34 @@ describe('parseMarketHistory on small texts', () => {
     expect(parseMarketHistory(`${m},2,3,4,5,6,7,8\n`)[0]!.vx[0]).toBeNull();
   });
 
+  it('rejects an OHLC close outside its low-high range: a last line cut inside its close still parses otherwise', () => {
+    const cboe = 'DATE,OPEN,HIGH,LOW,CLOSE\n07/21/2026,17.48,17.99,16.86,17.05\n';
+    // the last line of the VIX history, cut after the first digit of its close 16.640000
+    const cut = errorOf(() => parseMarketHistory(`${cboe}07/22/2026,17.420000,19.490000,16.640000,1`, 'cboe-vix'));
+    expect(cut.code).toBe('invalid_input');
+    expect(cut.message).toBe(
+      "line 3 (CLOSE): is 1, outside the day's low-high range 16.640000..19.490000, so the line is damaged (often cut short inside its last number); " +
+        "repair the line from the source (a close within the day's low and high) or remove it",
+    );
+    expect(errorOf(() => parseMarketHistory(`${cboe}07/22/2026,17.42,19.49,16.64,19.5`, 'cboe-vix9d')).message).toMatch(
+      /^line 3 \(CLOSE\): is 19\.5, outside the day's low-high range 16\.64\.\.19\.49/,
+    );
+    const ohlcv = 'date,open,high,low,close,volume\n2025-04-17,5305.45,5328.31,5255.58,';
+    expect(errorOf(() => parseMarketHistory(`${ohlcv}5,4714880000\n`, 'spx-ohlcv')).message).toMatch(
+      /^line 2 \(close\): is 5, outside the day's low-high range 5255\.58\.\.5328\.31/,
+    );
+    // the high and low are read as prices too, and a close on either edge is a close
+    expect(() => parseMarketHistory(`${cboe}07/22/2026,17.42,abc,16.64,17`, 'cboe-vix')).toThrow(
+      /^line 3 \(HIGH\): is "abc", not a number/,
+    );
+    expect(parseMarketHistory(`${cboe}07/22/2026,17.42,19.49,16.64,16.64`, 'cboe-vix3m')[1]).toEqual({
+      date: '2026-07-22',
+      vix3m: 16.64,
+      vx: [],
+    });
+    expect(parseMarketHistory(`${ohlcv}5328.31,1\n`, 'vix-ohlcv')[0]!.vix).toBe(5328.31);
+  });
+
   const bad: [string, string, MarketHistoryFormat | undefined, RegExp][] = [
     ['a word in a price cell', 'DATE,VVIX\n03/16/2020,abc\n', undefined, /^line 2 \(VVIX\): is "abc", not a number/],
     // Number() reads these as 16, 31 and 8: a price nobody wrote
