@@ -25,7 +25,6 @@
  * loaded series at module level; the measurement cells it compares live in
  * shared/src/scenario/model/calibrationCells.ts.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -33,7 +32,6 @@ import {
   constantMaturity,
   datedCurve,
   mergeMarketHistory,
-  parseMarketHistory,
   vxExpiriesAfter,
 } from '../shared/src/index';
 import type { MarketHistoryFormat, MarketRow } from '../shared/src/index';
@@ -80,6 +78,7 @@ import {
   type Fitted,
 } from './calibrateArgs';
 import { round6, storedParams, writeAsShipped } from './calibrateOutput';
+import { clipPeriod, coverageProblem, isoDay, readHistoryFile, type Period } from './calibrateData';
 
 /**
  * The options, checked before anything is read: an unknown option, a missing value or a value that
@@ -111,8 +110,15 @@ if (dataProblem !== undefined) {
   console.error(`calibrate: ${dataProblem}`);
   process.exit(1);
 }
-const read = (name: string, format: MarketHistoryFormat): MarketRow[] =>
-  parseMarketHistory(readFileSync(join(dataDir, name), 'utf8'), format);
+// A file it cannot parse (cut short, empty, a damaged line) stops the run with one line naming it.
+const read = (name: string, format: MarketHistoryFormat): MarketRow[] => {
+  const r = readHistoryFile(dataDir, name, format);
+  if ('problem' in r) {
+    console.error(`calibrate: ${r.problem}`);
+    process.exit(1);
+  }
+  return r.rows;
+};
 
 /**
  * The last year fitted (default 2020; `--split 2014` for the trial docs/scenarios.md reports) and where the outputs go
@@ -149,18 +155,64 @@ const spx = [
   ...series(vxRows, (r) => r.spx).filter((x) => x.day < epochDay(SPX_SWITCH)),
   ...series(spxTail, (r) => r.spx).filter((x) => x.day >= epochDay(SPX_SWITCH)),
 ];
-const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
-const range = (xs: DayValue[]) => `${iso(xs[0]!.day)}..${iso(xs[xs.length - 1]!.day)}`;
+const range = (xs: DayValue[]) => `${isoDay(xs[0]!.day)}..${isoDay(xs[xs.length - 1]!.day)}`;
 
-interface Period {
-  name: string;
-  from: number;
-  to: number;
-}
 const periods: Period[] = [
   { name: 'in sample', from: epochDay(IN.from), to: epochDay(IN.to) },
   { name: 'out of sample', from: epochDay(OUT.from), to: epochDay(OUT.to) },
 ];
+
+// Each period must hold data of every series it measures, checked before anything is measured or fitted.
+const datesOf = (rows: MarketRow[]) => rows.map((r) => r.date);
+const daysOf = (rows: MarketRow[]) => rows.map((r) => ({ day: epochDay(r.date) }));
+const before = (date: string) => (p: Period) => clipPeriod(p, -Infinity, epochDay(date) - 1);
+const fromDay = (date: string) => (p: Period) => clipPeriod(p, epochDay(date), Infinity);
+const windows = (clip: (p: Period) => Period | undefined) => periods.flatMap((p) => clip(p) ?? []);
+const whole: Period = { name: 'calibration', from: periods[0]!.from, to: periods[1]!.to };
+const coverage = coverageProblem([
+  { file: CALIBRATION_DATA.vix, what: 'VIX close', days: vix, fileDates: datesOf(vixRows), windows: periods },
+  { file: CALIBRATION_DATA.vvix, what: 'VVIX close', days: vvix, fileDates: datesOf(vvixRows), windows: periods },
+  {
+    file: CALIBRATION_DATA.vxFutures,
+    what: 'S&P 500 close',
+    days: spx,
+    fileDates: datesOf(vxRows),
+    windows: windows(before(SPX_SWITCH)),
+  },
+  {
+    file: CALIBRATION_DATA.spxTail,
+    what: 'S&P 500 close',
+    days: spx,
+    fileDates: datesOf(spxTail),
+    windows: windows(fromDay(SPX_SWITCH)),
+  },
+  // β: the fit's is quantintell's (in sample; out of sample its 2021); the other sources add windows.
+  {
+    file: CALIBRATION_DATA.vxFutures,
+    what: 'full VX1-VX8 curve',
+    days: daysOf(vxRows.filter((r) => r.vx.every((x) => x !== null))),
+    fileDates: datesOf(vxRows),
+    windows: windows(before('2022-01-01')),
+  },
+  {
+    file: CALIBRATION_DATA.vxBefore,
+    what: 'VX settlement before 2007-04-02',
+    days: daysOf(vxBefore),
+    fileDates: datesOf(vxBefore),
+    windows: [whole],
+  },
+  ...vxEpisodes.map((rows, i) => ({
+    file: i === 0 ? CALIBRATION_DATA.vxEpisode2024 : CALIBRATION_DATA.vxEpisode2025,
+    what: 'VX settlement',
+    days: daysOf(rows),
+    fileDates: datesOf(rows),
+    windows: [whole],
+  })),
+]);
+if (coverage !== undefined) {
+  console.error(`calibrate: ${coverage}`);
+  process.exit(1);
+}
 
 // ---- History --------------------------------------------------------------------------------
 interface HistoryFacts {

@@ -1,0 +1,83 @@
+/**
+ * `npm run calibrate`'s history before the fit: reading each file (a file it cannot parse stops the
+ * run with one line naming it) and checking that each period holds data of every series it
+ * measures, before anything is measured or fitted.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isAlvhError, parseMarketHistory, type MarketHistoryFormat, type MarketRow } from '../shared/src/index';
+
+/** A period of the calibration: epoch days `from..to`, both included. */
+export interface Period {
+  name: string;
+  from: number;
+  to: number;
+}
+
+/** The ISO date of an epoch day. */
+export const isoDay = (d: number): string => new Date(d * 86_400_000).toISOString().slice(0, 10);
+
+/** The rows of one history file of the data folder, or why it cannot be read (its name first, then the fix). */
+export function readHistoryFile(
+  dir: string,
+  name: string,
+  format: MarketHistoryFormat,
+): { rows: MarketRow[] } | { problem: string } {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, name), 'utf8');
+  } catch (e) {
+    return { problem: `${name}: cannot be read (${(e as Error).message}); check the file in ${dir}` };
+  }
+  try {
+    return { rows: parseMarketHistory(text, format) };
+  } catch (e) {
+    if (!isAlvhError(e)) throw e;
+    // The parser names the line (a file cut short fails on its last) and the fix; "text" is the file itself.
+    return { problem: `${name}: ${e.field === 'text' ? '' : `${e.field}: `}${e.problem}; ${e.fix}` };
+  }
+}
+
+/** One series the run measures: the file it comes from and the windows that must each hold one of its days. */
+export interface SeriesUse {
+  file: string;
+  /** What one value is, as the message names it: "VIX close". */
+  what: string;
+  /** The series' days, ascending. */
+  days: readonly { day: number }[];
+  /** The file's own dates, ascending, for the message. */
+  fileDates: readonly string[];
+  windows: readonly Period[];
+}
+
+/**
+ * The part of a period within `from..to` (a series that feeds only part of it), or undefined when
+ * they do not overlap.
+ */
+export function clipPeriod(p: Period, from: number, to: number): Period | undefined {
+  const clipped = { name: p.name, from: Math.max(p.from, from), to: Math.min(p.to, to) };
+  return clipped.from <= clipped.to ? clipped : undefined;
+}
+
+/**
+ * The first series with no day in one of its windows, as one line naming the file, the period and
+ * the file's last date; undefined when every window holds data. Checked before the fit, which would
+ * otherwise fail (or state ranges it did not use) only after minutes.
+ */
+export function coverageProblem(uses: readonly SeriesUse[]): string | undefined {
+  for (const u of uses) {
+    for (const w of u.windows) {
+      if (u.days.some((x) => x.day >= w.from && x.day <= w.to)) continue;
+      const dates = u.fileDates;
+      const held =
+        dates.length === 0
+          ? 'the file has no rows'
+          : `its last date is ${dates[dates.length - 1]} (its dates run ${dates[0]}..${dates[dates.length - 1]})`;
+      return (
+        `${u.file}: no ${u.what} in the ${w.name} period ${isoDay(w.from)}..${isoDay(w.to)}; ${held}; ` +
+        'use a copy of the file that covers the period (or --split YEAR to move the periods)'
+      );
+    }
+  }
+  return undefined;
+}

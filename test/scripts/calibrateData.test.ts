@@ -1,0 +1,127 @@
+/**
+ * `npm run calibrate`'s history before the fit: a file it cannot parse or one that misses a period
+ * stops it with one line naming the file, before any fitting.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { epochDay, type DayValue } from '@alvh/shared/calibration';
+import { CALIBRATION_DATA } from '../../scripts/calibrateArgs';
+import { clipPeriod, coverageProblem, readHistoryFile, type Period } from '../../scripts/calibrateData';
+import { dataDir, describeWithData } from '../helpers/marketData';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dirs: string[] = [];
+const scratch = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const out: Period = { name: 'out of sample', from: epochDay('2021-01-01'), to: epochDay('2026-07-22') };
+/** Every weekday of 2020-12-01..to: a VIX series for the period tests. */
+const weekdays = (to: string): DayValue[] => {
+  const xs: DayValue[] = [];
+  for (let d = epochDay('2020-12-01'); d <= epochDay(to); d++) {
+    if (new Date(d * 86_400_000).getUTCDay() % 6 !== 0) xs.push({ day: d, value: 20 });
+  }
+  return xs;
+};
+
+describe('a history file the calibration cannot parse', () => {
+  const dir = scratch('calibrate-read-');
+  const header = 'DATE,OPEN,HIGH,LOW,CLOSE\n07/21/2026,17.48,17.99,16.86,17.05\n';
+  const problem = (text: string) => {
+    writeFileSync(join(dir, 'vix.csv'), text);
+    const r = readHistoryFile(dir, 'vix.csv', 'cboe-vix');
+    return 'problem' in r ? r.problem : 'read';
+  };
+
+  it('is named, with the line and the fix, instead of thrown', () => {
+    expect(problem(`${header}07/22/2026,17.42,19.49\n`)).toBe(
+      'vix.csv: line 3: has 3 cells, the header has 5; repair the line or remove it from the file',
+    );
+    expect(problem('')).toBe('vix.csv: is empty (no header line); pass the whole file, header line first');
+    expect(problem(`${header}07/22/2026,17.420000,19.490000,16.640000,1`)).toMatch(
+      /^vix\.csv: line 3 \(CLOSE\): is 1, outside the day's low-high range 16\.640000\.\.19\.490000/,
+    );
+    expect(problem(header)).toBe('read');
+    expect(readHistoryFile(dir, 'none.csv', 'cboe-vix')).toEqual({
+      problem: expect.stringMatching(/^none\.csv: cannot be read \(ENOENT/),
+    });
+  });
+});
+
+describe('the periods every series must cover', () => {
+  const inSample: Period = { name: 'in sample', from: epochDay('1990-01-02'), to: epochDay('2020-12-31') };
+  const vix = weekdays('2020-12-31');
+  const use = { file: 'cboe_VIX.csv', what: 'VIX close', days: vix, fileDates: ['1990-01-02', '2020-12-31'] };
+
+  it('a file ending before a period is named with its last date', () => {
+    expect(coverageProblem([{ ...use, windows: [inSample] }])).toBeUndefined();
+    expect(coverageProblem([{ ...use, windows: [inSample, out] }])).toBe(
+      'cboe_VIX.csv: no VIX close in the out of sample period 2021-01-01..2026-07-22; its last date is 2020-12-31 ' +
+        '(its dates run 1990-01-02..2020-12-31); use a copy of the file that covers the period (or --split YEAR to move the periods)',
+    );
+    expect(coverageProblem([{ ...use, days: [], fileDates: [], windows: [inSample] }])).toContain(
+      'no VIX close in the in sample period 1990-01-02..2020-12-31; the file has no rows;',
+    );
+  });
+
+  it('a series feeding part of a period is checked on that part', () => {
+    expect(clipPeriod(out, -Infinity, epochDay('2020-12-31'))).toBeUndefined();
+    expect(clipPeriod(inSample, epochDay('2007-01-03'), Infinity)).toEqual({
+      ...inSample,
+      from: epochDay('2007-01-03'),
+    });
+  });
+});
+
+/** A data folder with the calibration's files copied from the real one, `edit` applied to the VIX file. */
+const dataWith = (edit: (vix: string) => string) => {
+  const dir = scratch('calibrate-data-');
+  for (const name of ['README.md', ...Object.values(CALIBRATION_DATA)])
+    copyFileSync(join(dataDir, name), join(dir, name));
+  const vixFile = join(dir, CALIBRATION_DATA.vix);
+  writeFileSync(vixFile, edit(readFileSync(vixFile, 'utf8')));
+  return dir;
+};
+/** The fast run (the shipped parameters, no search) into a scratch folder; `start:` is the fit's first line. */
+const run = (data: string) =>
+  spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(repoRoot, 'scripts', 'calibrate.ts'),
+      '--rounds',
+      '0',
+      '--from-shipped',
+      '--out',
+      scratch('calibrate-out-'),
+    ],
+    { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ALVH_DATA_DIR: data }, timeout: 120_000 },
+  );
+
+describeWithData('npm run calibrate with a damaged or short VIX file', () => {
+  it('a file cut inside its last line stops it with exit code 1 and one line naming the file, before the fit', () => {
+    const r = run(dataWith((text) => text.slice(0, -12)));
+    expect(r.stderr.trim()).toMatch(
+      /^calibrate: cboe_VIX_History__ManULoreN14\.csv: line \d+: has 4 cells, the header has 5; repair the line or remove it from the file$/,
+    );
+    expect(r.status).toBe(1);
+  }, 120_000);
+
+  it('a file ending before the out-of-sample period stops it naming the file and its last date, before the fit', () => {
+    const r = run(dataWith((text) => text.replace(/\n\d\d\/\d\d\/202[1-6],.*/g, '')));
+    expect(r.stderr.trim()).toBe(
+      'calibrate: cboe_VIX_History__ManULoreN14.csv: no VIX close in the out of sample period 2021-01-01..2026-07-22; ' +
+        'its last date is 2020-12-31 (its dates run 1990-01-02..2020-12-31); use a copy of the file that covers the period (or --split YEAR to move the periods)',
+    );
+    expect(r.status).toBe(1);
+  }, 120_000);
+});
