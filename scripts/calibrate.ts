@@ -78,7 +78,15 @@ import {
   type Fitted,
 } from './calibrateArgs';
 import { round6, storedParams, writeAsShipped } from './calibrateOutput';
-import { clipPeriod, coverageProblem, isoDay, readHistoryFile, type Period } from './calibrateData';
+import {
+  betaStartDays,
+  clipPeriod,
+  coverageProblem,
+  inPeriod,
+  periodRange,
+  readHistoryFile,
+  type Period,
+} from './calibrateData';
 
 /**
  * The options, checked before anything is read: an unknown option, a missing value or a value that
@@ -155,8 +163,6 @@ const spx = [
   ...series(vxRows, (r) => r.spx).filter((x) => x.day < epochDay(SPX_SWITCH)),
   ...series(spxTail, (r) => r.spx).filter((x) => x.day >= epochDay(SPX_SWITCH)),
 ];
-const range = (xs: DayValue[]) => `${isoDay(xs[0]!.day)}..${isoDay(xs[xs.length - 1]!.day)}`;
-
 const periods: Period[] = [
   { name: 'in sample', from: epochDay(IN.from), to: epochDay(IN.to) },
   { name: 'out of sample', from: epochDay(OUT.from), to: epochDay(OUT.to) },
@@ -409,15 +415,14 @@ const fitVixDays = hIn.vixStartDays.map((s) => thin(s, FIT_STARTS));
 const fitSpxDays = hIn.spxStartDays.map((s) => thin(s, FIT_STARTS));
 // β: starting days of the VX history, all levels.
 const betaDaysIn = thin(
-  vxRows.filter((r) => r.date <= IN.to && vixDayIndex.has(epochDay(r.date))).map((r) => epochDay(r.date)),
+  inPeriod(daysOf(vxRows), periods[0]!)
+    .map((x) => x.day)
+    .filter((d) => vixDayIndex.has(d)),
   600,
 );
 // Out of sample the VX history is quantintell's 2021 and manumartinb's two episodes: the model
 // starts from 600 evenly spaced out-of-sample VIX days instead.
-const betaDaysOut = thin(
-  vix.filter((x) => x.day >= epochDay(OUT.from)).map((x) => x.day),
-  600,
-);
+const betaDaysOut = betaStartDays(vix, periods[1]!, 600);
 
 const logRatio = (m: number, h: number) => Math.log((m + 0.002) / (h + 0.002)) / Math.log(1.5);
 
@@ -592,16 +597,16 @@ export const CALIBRATED: CalibratedModel = ${JSON.stringify(
   {
     params,
     fittedOn: {
-      vix: range(vix.filter((d) => d.day <= periods[0]!.to)),
-      vvix: range(vvix.filter((d) => d.day <= periods[0]!.to)),
+      vix: periodRange(vix, periods[0]!),
+      vvix: periodRange(vvix, periods[0]!),
       vxFutures: hIn.betaRange,
-      spx: range(spx.filter((d) => d.day <= periods[0]!.to)),
+      spx: periodRange(spx, periods[0]!),
     },
     checkedOn: {
-      vix: range(vix.filter((d) => d.day >= periods[1]!.from)),
-      vvix: range(vvix.filter((d) => d.day >= periods[1]!.from)),
+      vix: periodRange(vix, periods[1]!),
+      vvix: periodRange(vvix, periods[1]!),
       vxFutures: hist[1]!.betaRange,
-      spx: range(spx.filter((d) => d.day >= periods[1]!.from)),
+      spx: periodRange(spx, periods[1]!),
     },
     outOfSampleMisses,
   },
@@ -643,13 +648,11 @@ out('and the trader-level account in [scenarios.md](scenarios.md#the-calibrated-
 out();
 out('## Data and periods');
 out();
-out(
-  `- VIX: Cboe closes, fitted on ${range(vix.filter((d) => d.day <= periods[0]!.to))}, checked on ${range(vix.filter((d) => d.day >= periods[1]!.from))}.`,
-);
+out(`- VIX: Cboe closes, fitted on ${periodRange(vix, periods[0]!)}, checked on ${periodRange(vix, periods[1]!)}.`);
 out(`- VVIX: Cboe closes from ${VVIX_FROM} (earlier values unreliable), split at the same date.`);
 out(`- VX futures: quantintell VX1-VX8 settlements, in sample ${hIn.betaRange}, out of sample ${hist[1]!.betaRange}.`);
 out(
-  `- SPX: the quantintell S&P 500 closes to 2020-12-31, then eric-tao's SPX closes from 2021-01-04: in sample ${range(spx.filter((d) => d.day <= periods[0]!.to))}, out of sample ${range(spx.filter((d) => d.day >= periods[1]!.from))}.`,
+  `- SPX: the quantintell S&P 500 closes to 2020-12-31, then eric-tao's SPX closes from 2021-01-04: in sample ${periodRange(spx, periods[0]!)}, out of sample ${periodRange(spx, periods[1]!)}.`,
 );
 out(
   '- A history cell: every trading day of the period with VIX in the bucket whose horizon date (first trading day on or after',

@@ -1,11 +1,13 @@
 /**
  * `npm run calibrate`'s history before the fit: reading each file (a file it cannot parse stops the
- * run with one line naming it) and checking that each period holds data of every series it
- * measures, before anything is measured or fitted.
+ * run with one line naming it), checking that each period holds data of every series it measures,
+ * and the periods' days, so that the ranges the outputs state are the days the run used: every
+ * list is bounded by its period at both ends.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAlvhError, parseMarketHistory, type MarketHistoryFormat, type MarketRow } from '../shared/src/index';
+import { thin, type DayValue } from '../shared/src/scenario/model/calibrationCells';
 
 /** A period of the calibration: epoch days `from..to`, both included. */
 export interface Period {
@@ -16,6 +18,25 @@ export interface Period {
 
 /** The ISO date of an epoch day. */
 export const isoDay = (d: number): string => new Date(d * 86_400_000).toISOString().slice(0, 10);
+
+/** The values of a series (in day order) within the period, both ends included. */
+export function inPeriod<T extends { day: number }>(xs: readonly T[], p: Period): T[] {
+  return xs.filter((x) => x.day >= p.from && x.day <= p.to);
+}
+
+/** The first and last day of a series within the period, as the outputs state them (`none` when it has none). */
+export function periodRange(xs: readonly DayValue[], p: Period): string {
+  const days = inPeriod(xs, p);
+  return days.length === 0 ? 'none' : `${isoDay(days[0]!.day)}..${isoDay(days[days.length - 1]!.day)}`;
+}
+
+/** Starting days of the model's β out of sample: up to `max` VIX days of the period, evenly spaced. */
+export function betaStartDays(vix: readonly DayValue[], p: Period, max: number): number[] {
+  return thin(
+    inPeriod(vix, p).map((x) => x.day),
+    max,
+  );
+}
 
 /** The rows of one history file of the data folder, or why it cannot be read (its name first, then the fix). */
 export function readHistoryFile(

@@ -1,6 +1,7 @@
 /**
- * `npm run calibrate`'s history before the fit: a file it cannot parse or one that misses a period
- * stops it with one line naming the file, before any fitting.
+ * `npm run calibrate`'s history before the fit: the ranges it states are the days it used (bounded
+ * by the period at both ends), a file it cannot parse or one that misses a period stops it with one
+ * line naming the file, before any fitting.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,14 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { epochDay, type DayValue } from '@alvh/shared/calibration';
 import { CALIBRATION_DATA } from '../../scripts/calibrateArgs';
-import { clipPeriod, coverageProblem, readHistoryFile, type Period } from '../../scripts/calibrateData';
+import {
+  betaStartDays,
+  clipPeriod,
+  coverageProblem,
+  periodRange,
+  readHistoryFile,
+  type Period,
+} from '../../scripts/calibrateData';
 import { dataDir, describeWithData } from '../helpers/marketData';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -31,6 +39,27 @@ const weekdays = (to: string): DayValue[] => {
   }
   return xs;
 };
+
+describe("the out-of-sample period's days", () => {
+  const shipped = weekdays('2026-07-22');
+  // three trading days after the period's end, as a newer VIX or VVIX file holds them
+  const longer = weekdays('2026-07-27');
+
+  it('state the range the run used: days after the end do not move it', () => {
+    expect(longer.length).toBe(shipped.length + 3);
+    expect(periodRange(shipped, out)).toBe('2021-01-01..2026-07-22');
+    expect(periodRange(longer, out)).toBe('2021-01-01..2026-07-22');
+    expect(periodRange(weekdays('2020-12-31'), out)).toBe('none');
+  });
+
+  it("are the model's β starting days: days after the end are not among them", () => {
+    const days = betaStartDays(longer, out, 600);
+    expect(days).toEqual(betaStartDays(shipped, out, 600));
+    expect(days).toHaveLength(600);
+    expect(Math.max(...days)).toBeLessThanOrEqual(out.to);
+    expect(Math.min(...days)).toBeGreaterThanOrEqual(out.from);
+  });
+});
 
 describe('a history file the calibration cannot parse', () => {
   const dir = scratch('calibrate-read-');
