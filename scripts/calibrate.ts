@@ -20,10 +20,11 @@
  * unreliable); VX1..VX8 settlements and the S&P 500 close from quantintell 2007-04-02..2020-12-31,
  * then S&P 500 closes from eric-tao 2021-01-04..2026-04-02. Deterministic: fixed seeds.
  *
- * Length (about 600 lines): one script run top to bottom on purpose: load the history, measure it,
+ * Length (about 900 lines): one script run top to bottom on purpose: load the history, measure it,
  * fit, evaluate in and out of sample, write the parameters and the report. Its stages share the
  * loaded series at module level; the measurement cells it compares live in
- * shared/src/scenario/model/calibrationCells.ts.
+ * shared/src/scenario/model/calibrationCells.ts, the reading of the history files, the periods'
+ * days and the check that each period holds data of every series in scripts/calibrateData.ts.
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +38,7 @@ import {
 import type { MarketHistoryFormat, MarketRow } from '../shared/src/index';
 import {
   HORIZONS,
+  HORIZON_SLACK_DAYS,
   RESPONSE_RISE,
   RESPONSE_TENORS,
   VIX_BUCKETS,
@@ -670,6 +672,9 @@ out(
   "  real-world measure, each path starting at the day's VIX and at the slow and spike factors the model's filter reads from the closes up",
 );
 out("  to that day (`filterFactors`), so the bucket's mix of levels and of recent histories is history's.");
+out(
+  `  History leaves out a start whose horizon date lies more than ${HORIZON_SLACK_DAYS} calendar days past start + h (a gap in the closes).`,
+);
 out(
   '- Cells read "model ± its Monte Carlo standard error / history (history\'s count of cases)"; the error is in VIX points for a',
 );

@@ -133,6 +133,9 @@ function firstOnOrAfter(xs: readonly DayValue[], day: number): number {
   return lo < xs.length ? lo : -1;
 }
 
+/** The most calendar days a horizon date may lie past start + h; a start with a longer gap after it is left out. */
+export const HORIZON_SLACK_DAYS = 7;
+
 /** Pairs (start, end) of a series for a horizon, start and end within [from, to]. */
 export function horizonPairs(xs: readonly DayValue[], horizon: number, from: number, to: number): [number, number][] {
   const out: [number, number][] = [];
@@ -140,7 +143,7 @@ export function horizonPairs(xs: readonly DayValue[], horizon: number, from: num
     const d = xs[i]!.day;
     if (d < from || d > to) continue;
     const j = firstOnOrAfter(xs, d + horizon);
-    if (j < 0 || xs[j]!.day > to || xs[j]!.day - d > horizon + 7) continue;
+    if (j < 0 || xs[j]!.day > to || xs[j]!.day - d > horizon + HORIZON_SLACK_DAYS) continue;
     out.push([i, j]);
   }
   return out;

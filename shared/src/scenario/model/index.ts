@@ -40,6 +40,7 @@ export {
 } from './calibrationBootstrap';
 export {
   HORIZONS,
+  HORIZON_SLACK_DAYS,
   RESPONSE_RISE,
   RESPONSE_TENORS,
   RESPONSE_WINDOW_DAYS,

@@ -14,11 +14,13 @@ import { expect, it } from 'vitest';
 import {
   CALIBRATED,
   HORIZONS,
+  HORIZON_SLACK_DAYS,
   RESPONSE_TENORS,
   VIX_BUCKETS,
   epochDay,
   filterFactors,
   historyVixCells,
+  horizonPairs,
   logVixVariance,
   modelCells,
   modelResponse,
@@ -47,6 +49,16 @@ it('docs/calibration.md lists the shipped parameters', () => {
     const row = new RegExp(`^\\|\\s*${k}\\s*\\|\\s*([^|\\s]+)\\s*\\|`, 'm').exec(doc);
     expect(row?.[1], k).toBe(String(v));
   }
+});
+
+it('a history start whose horizon date lies more than the slack past start + h is left out, as docs/calibration.md says', () => {
+  // a 21-day horizon from day 0: its first close on or after day 21 may come at most the slack later
+  const at = (days: number[]): DayValue[] => days.map((day) => ({ day, value: 20 }));
+  expect(horizonPairs(at([0, 21 + HORIZON_SLACK_DAYS]), 21, 0, 100)).toEqual([[0, 1]]);
+  expect(horizonPairs(at([0, 22 + HORIZON_SLACK_DAYS]), 21, 0, 100)).toEqual([]);
+  expect(readFileSync(docsPath, 'utf8')).toContain(
+    `History leaves out a start whose horizon date lies more than ${HORIZON_SLACK_DAYS} calendar days past start + h (a gap in the closes).`,
+  );
 });
 
 it('the Monte Carlo errors and the margins that mark a verdict within the noise', () => {
