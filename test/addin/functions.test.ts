@@ -507,11 +507,32 @@ describe('ALVH.RSI and ALVH.MACD', () => {
     const levels = Array.from({ length: 108 }, (_, i) => 4000 + 80 * Math.sin(i / 5) + i);
     const c100 = levels.slice(-100).map((x) => [x]);
     expect(call('RSI', c100)).toEqual([[rsi(levels.slice(-100)).at(-1)]]);
-    expect(call('RSI', c100, null, true)).toEqual(call('RSI', c100, null, true, false));
+    // the spill's last row is the settled value; the warm-up rows before it are blank
+    expect((call('RSI', c100, null, true) as unknown[][]).at(-1)).toEqual((call('RSI', c100) as unknown[][])[0]);
     const m = macd(levels);
     expect(call('MACD', [levels])).toEqual([[m.macd.at(-1), m.signal.at(-1), m.histogram.at(-1)]]);
     expect(call('MACD', [levels.slice(-42)], 5, 10, 3)).toEqual(
       call('MACD', [levels.slice(-42)], 5, 10, 3, null, false),
+    );
+  });
+  it('series TRUE leaves the warm-up rows blank unless settle is FALSE, each row beside its input', () => {
+    const levels = Array.from({ length: 120 }, (_, i) => 4000 + 80 * Math.sin(i / 5) + i);
+    const col = levels.map((x) => [x]);
+    // RSI(14): row k is close 14 + k (1-based), so row 86 is close 100, the first settled one
+    const r = call('RSI', col, null, true) as unknown[][];
+    expect(r).toHaveLength(120 - 14);
+    expect(r.slice(0, 85).flat()).toEqual(Array.from({ length: 85 }, () => ''));
+    expect(r[85]).toEqual((call('RSI', col.slice(0, 100)) as unknown[][])[0]);
+    expect(r.at(-1)).toEqual((call('RSI', col) as unknown[][])[0]);
+    expect(call('RSI', col, null, true, false)).toEqual(rsi(levels).map((x) => [x]));
+    // MACD(12, 26, 9): row k is value 33 + k, so row 75 is value 108, the first settled one
+    const m = call('MACD', [levels], null, null, null, true) as unknown[][];
+    const all = macd(levels);
+    expect(m).toHaveLength(all.macd.length);
+    expect(m.slice(0, 74).flat()).toEqual(Array.from({ length: 74 * 3 }, () => ''));
+    expect(m[74]).toEqual((call('MACD', [levels.slice(0, 108)]) as unknown[][])[0]);
+    expect(call('MACD', [levels], null, null, null, true, false)).toEqual(
+      all.macd.map((x, i) => [x, all.signal[i], all.histogram[i]]),
     );
   });
   it('#N/A when the series is too short, #VALUE! on bad series', () => {

@@ -89,11 +89,11 @@ function signalArg(name: 'prevSpread' | 'macdHist' | 'adSlope', cell: unknown): 
  * @helpurl https://localhost:3000/help.html#RSI
  * @param closes Closes, oldest first (a column or a row): at least the settled length (100 for period 14), or period + 1 with settle FALSE.
  * @param [period] Look-back in bars, 2-100; default 14.
- * @param [series] TRUE spills the whole RSI series (a column aligned to the last closes); FALSE (default) gives the latest value.
+ * @param [series] TRUE spills the RSI series, a column ending beside the last close: row k is the RSI at close period + k (row 1 at close 15 for period 14); with settle TRUE the rows before the settled close (the 100th for period 14) are blank. FALSE (default) gives the latest value.
  * @param [settle] TRUE (default) refuses (#N/A) fewer closes than settle the RSI (100 for period 14: Wilder's averages weigh their seed until then, tens of points off); FALSE gives the textbook RSI of period + 1 closes.
  * @returns RSI on a 0-100 scale: the latest value, or a column of every value with series TRUE.
  */
-export function rsi(closes: unknown[][], period?: unknown, series?: unknown, settle?: unknown): number[][] {
+export function rsi(closes: unknown[][], period?: unknown, series?: unknown, settle?: unknown): unknown[][] {
   return excelCall(() => {
     const p = optionalPlainNumber('period', period);
     const levels = positiveSeriesArg('closes', closes);
@@ -105,14 +105,21 @@ export function rsi(closes: unknown[][], period?: unknown, series?: unknown, set
         `has ${levels.length} close${levels.length === 1 ? '' : 's'}; RSI(${n}) settles at ${need} (Wilder's averages weigh their seed before: it can be tens of points off)`,
         `pass at least ${need} closes, or settle FALSE for the textbook ${n + 1}-close RSI`,
       );
+    const settles = booleanArg('settle', settle, true);
     const values = settled(
-      booleanArg('settle', settle, true),
+      settles,
       levels.length,
       () => rsiSettledLength(n),
       short,
       () => inSeriesCells('closes', closes, () => rsiSeries(levels, n)),
     );
-    return spillOrLast(values, spill);
+    if (spill)
+      return blankWarmUp(
+        values.map((v) => [v]),
+        levels.length,
+        settles ? rsiSettledLength(n) : 0,
+      );
+    return spillOrLast(values);
   });
 }
 
@@ -150,7 +157,7 @@ function settled<T>(
  * @param [fast] Fast EMA length in whole bars, 1-500, below slow; default 12.
  * @param [slow] Slow EMA length in whole bars, 1-500, above fast; default 26.
  * @param [signal] Signal EMA length in whole bars, 1-500; default 9.
- * @param [series] TRUE spills every bar (rows aligned to the last values); FALSE (default) gives the latest.
+ * @param [series] TRUE spills every bar, rows ending beside the last value: row k is the bar of value slow + signal − 2 + k (row 1 at value 34 by default); with settle TRUE the rows before the settled value (the 108th by default) are blank. FALSE (default) gives the latest.
  * @param [settle] TRUE (default) refuses (#N/A) fewer values than settle the MACD (108 for 12, 26, 9: the EMAs weigh their seeds until then, the histogram's sign can flip); FALSE gives the textbook MACD of slow + signal − 1 values.
  * @returns One row per bar (the last bar only unless series is TRUE), three columns: MACD, signal, histogram (histogram above 0 = vol-of-vol expanding).
  */
@@ -161,7 +168,7 @@ export function macd(
   signal?: unknown,
   series?: unknown,
   settle?: unknown,
-): number[][] {
+): unknown[][] {
   return excelCall(() => {
     const v = seriesArg('values', values);
     const [f, sl, sg] = [macdLength('fast', fast), macdLength('slow', slow), macdLength('signal', signal)];
@@ -175,15 +182,16 @@ export function macd(
         `has ${v.length} value${v.length === 1 ? '' : 's'}; MACD(${lf}, ${ls}, ${lg}) settles at ${need} (its EMAs weigh their seeds before: the histogram's sign can flip)`,
         `pass at least ${need} values, or settle FALSE for the textbook ${ls + lg - 1}-value MACD`,
       );
+    const settles = booleanArg('settle', settle, true);
     const m = settled(
-      booleanArg('settle', settle, true),
+      settles,
       v.length,
       () => macdSettledLength(lf, ls, lg),
       short,
       () => inSeriesCells('values', values, () => macdSeries(v, f, sl, sg)),
     );
     const rows = m.macd.map((x, i) => [x, m.signal[i] as number, m.histogram[i] as number]);
-    if (spill) return rows;
+    if (spill) return blankWarmUp(rows, v.length, settles ? macdSettledLength(lf, ls, lg) : 0);
     const last = rows[rows.length - 1];
     if (last === undefined) throw insufficientData('values', 'is too short for MACD', 'pass more values');
     return [last];
@@ -262,8 +270,19 @@ function checkMacdOrder(fast: number | undefined, slow: number | undefined): voi
     );
 }
 
-function spillOrLast(values: readonly number[], series: boolean): number[][] {
-  if (series) return values.map((v) => [v]);
+/**
+ * A spilled series with the rows before the settled length blank ('' in every column, as other
+ * spills leave a cell blank): the rows keep their places (the last row beside the last input), but
+ * a warm-up value, which settle TRUE refuses as the latest, is never shown as a settled one. The
+ * rows are aligned to the end of the `count` inputs; a row is settled when its input is at least
+ * the `settledLength`-th (0: every row shown, settle FALSE).
+ */
+function blankWarmUp(rows: readonly number[][], count: number, settledLength: number): unknown[][] {
+  const firstSettled = settledLength - 1 - (count - rows.length);
+  return rows.map((r, i) => (i < firstSettled ? r.map(() => '') : r));
+}
+
+function spillOrLast(values: readonly number[]): number[][] {
   const last = values[values.length - 1];
   if (last === undefined) throw insufficientData('closes', 'is too short for RSI', 'pass more closes');
   return [[last]];
