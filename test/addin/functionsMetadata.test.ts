@@ -260,6 +260,8 @@ describe('functions.json', () => {
 describe('the ranges the help states are the ones the functions take', () => {
   const closes = Array.from({ length: 120 }, (_, i) => [100 + 10 * Math.sin(i / 3)]);
   const counts = Array.from({ length: 260 }, (_, i) => [1000 + ((i * 37) % 500)]);
+  const condor = [44519, 4697.96, 17.91, 44582, [[4100], [4150], [5300], [5350]]];
+  const vx = [20.7994, 22.7497, 23.7091, 24.5716, 25.2, 25.4984, 25.7057, 25.875].map((x) => [x]);
   // [function, argument, the call with the argument at x, the step just beyond either end]
   const CASES: [string, string, (x: number) => unknown[], number][] = [
     ['TAILSIZE', 'volOfVol', (x) => [30605.17, 22.7497, 61 / 365, x, 35.7223], 0.01],
@@ -276,13 +278,32 @@ describe('the ranges the help states are the ones the functions take', () => {
     ['BS', 'vol', (x) => ['call', 100, 100, 0.5, x], 0.01],
     ['RSI', 'period', (x) => [closes, x, null, false], 1],
     ['ADSLOPE', 'lookback', (x) => [counts, counts, x], 1],
+    // a loss of 0 needs no gain, so a future at either end is taken without a scenario that pays
+    ['TAILSIZE', 'hedgeFuture', (x) => [0, x, 61 / 365, 1.1374, 35.7223], 0.01],
+    ['TAILSIZE', 'stressedFuture', (x) => [0, 22.7497, 61 / 365, 1.1374, x], 0.01],
+    ['TAILSIZE', 'coverage', (x) => [30605.17, 22.7497, 61 / 365, 1.1374, 35.7223, x], 0.01],
+    ['TAILSIZE', 'rate', (x) => [30605.17, 22.7497, 61 / 365, 1.1374, 35.7223, null, null, x], 0.001],
+    ['CONDOR', 'quantity', (x) => [...condor, x], 1],
+    ['CONDOR', 'rate', (x) => [...condor, null, null, x], 0.001],
+    ['CONDOR', 'divYield', (x) => [...condor, null, null, null, x], 0.001],
+    ['CONDORLOSS', 'drawdown', (x) => [...condor, null, null, null, null, x], 0.001],
+    ['CONDORLOSS', 'drawdownDays', (x) => [...condor, null, null, null, null, null, x], 1],
+    ['STRESSFUTURE', 'shockKappa', (x) => [44519, 17.91, vx, 44608, null, null, null, null, x], 0.01],
+    ['OVERLAY', 'backDays', (x) => [44519, 4697.96, 17.91, 44582, 4150, -492.64, null, null, x], 1],
+    ['OVERLAY', 'rate', (x) => [44519, 4697.96, 17.91, 44582, 4150, -492.64, null, null, null, x], 0.001],
+    ['SPLIT', 'prevSpread', (x) => [20, 22, null, x], 0.1],
+    ['SPLIT', 'macdHist', (x) => [20, 22, null, null, x], 0.1],
+    ['SPLIT', 'adSlope', (x) => [20, 22, null, null, null, x], 1],
   ];
 
   it.each(CASES)('%s(%s): both ends answer, a step beyond either is #VALUE! naming it', (id, name, args, step) => {
     const text = functions.find((f) => f.id === id)?.parameters.find((p) => p.name === name)?.description ?? '';
-    const range = /(?:from )?(\d+(?:\.\d+)?)(?: to |-)(\d+(?:\.\d+)?)/.exec(text);
+    // the first range in the text: "2-100", "0.04 to 5", "−0.05 to 0.2", "−100,000 to 100,000"
+    const num = '([−-]?\\d[\\d,]*(?:\\.\\d+)?)';
+    const range = new RegExp(`(?:from )?${num}(?: to |-)${num}`).exec(text);
     expect(range, `${id}(${name}): ${text}`).not.toBeNull();
-    const [lo, hi] = [Number(range![1]), Number(range![2])];
+    const read = (s: string) => Number(s.replace('−', '-').replace(/,/g, ''));
+    const [lo, hi] = [read(range![1]!), read(range![2]!)];
     const fn = built.get(id)!;
     for (const x of [lo, hi]) expect(() => fn(...args(x)), `${id}(${name}) ${x}`).not.toThrow();
     for (const x of [lo - step, hi + step]) {
@@ -290,6 +311,21 @@ describe('the ranges the help states are the ones the functions take', () => {
       expect(e.code, `${id}(${name}) ${x}`).toBe(ErrorCode.invalidValue);
       expect(e.message).toMatch(new RegExp(`^${name}: `));
     }
+  });
+});
+
+describe('the pricing functions take a rate or yield above −1 and below 1, as their help says', () => {
+  it.each([
+    ['BS', 'rate', (x: number) => ['call', 100, 100, 0.5, 0.2, x]],
+    ['BS', 'divYield', (x: number) => ['call', 100, 100, 0.5, 0.2, 0, x]],
+    ['BLACK76', 'rate', (x: number) => ['call', 20, 22, 0.1, 1, x]],
+    ['IV', 'divYield', (x: number) => ['call', 5, 100, 100, 0.01, 0, x]],
+  ] as const)('%s(%s)', (id, name, args) => {
+    const text = functions.find((f) => f.id === id)?.parameters.find((p) => p.name === name)?.description ?? '';
+    expect(text).toContain('above −1 and below 1');
+    const fn = built.get(id)!;
+    for (const x of [-0.999, 0.999]) expect(() => fn(...args(x)), `${id}(${name}) ${x}`).not.toThrow();
+    for (const x of [-1, 1]) expect(errorOf(() => fn(...args(x))).message).toMatch(new RegExp(`^${name}: `));
   });
 });
 

@@ -56,14 +56,14 @@ function halfPointStep(step: number | undefined): number | undefined {
  * @customfunction TAILSIZE TAILSIZE
  * @helpurl https://localhost:3000/help.html#TAILSIZE
  * @param condorLoss Condor loss in the drawdown scenario, USD, 0 or more (0: 0 contracts, nothing to cover); a cover needing more than 100,000 calls (one leg's limit) is refused.
- * @param hedgeFuture VX future of the hedge expiry, index points.
+ * @param hedgeFuture VX future of the hedge expiry, index points, 1 to 500.
  * @param hedgeYears Time to the hedge expiry, years ACT/365: above 0, at most 2, and longer than horizonYears.
  * @param volOfVol Implied vol of the VIX calls today, a decimal from 0.04 to 5: ALVH.VIXVOL(vvix, hedgeYears, strike, hedgeFuture), the VIX-option surface's vol at the strike (the plan's mark); or VVIX/100 (1.1 for VVIX 110) for one flat vol.
- * @param stressedFuture The VX future in the drawdown scenario, index points.
- * @param [coverage] Scenario gain to buy, in times the condor loss; default 1.8.
+ * @param stressedFuture The VX future in the drawdown scenario, index points, 1 to 500.
+ * @param [coverage] Scenario gain to buy, in times the condor loss, 0.1 to 10; default 1.8.
  * @param [otmPct] Strike above the future as a decimal from 0 to 0.5 (0.01 is 1%); default 0.025.
- * @param [rate] Risk-free rate, continuously compounded decimal; default 0.
- * @param [horizonYears] Length of the drawdown, years; default 10/365.
+ * @param [rate] Risk-free rate, continuously compounded decimal, −0.05 to 0.2; default 0.
+ * @param [horizonYears] Length of the drawdown, years, from 0 up to hedgeYears; default 10/365.
  * @param [stressVolOfVol] Implied vol of the VIX calls in the drawdown, a decimal from 0.04 to 5: ALVH.VIXVOL at the stressed VVIX (or today's), the years left after the drawdown and stressedFuture (the plan's mark); or VVIX/100; default volOfVol.
  * @param [strikeStep] VIX strike grid, points, 0.5 to 10 in steps of 0.5; default 1.
  * @param [headers] TRUE adds a header row naming each column above the values; FALSE (default) gives the values alone.
@@ -178,10 +178,10 @@ function horizonArg(x: unknown, hedgeYears: number): number | undefined {
  * @param vix VIX level, index points; the legs are marked on the SPX surface built from VIX alone (flat term structure, calibrated skew).
  * @param expiry The condor's expiry (an Excel date).
  * @param strikes Four listed strikes (multiples of 5) in a row or column, index points: long put, short put, short call, long call.
- * @param [quantity] Number of condors, whole contracts (multiplier 100); default 1.
+ * @param [quantity] Number of condors, whole contracts (multiplier 100), 1 to 100,000; default 1.
  * @param [credit] Net credit per share, index points; default: priced on the SPX surface of the VIX.
- * @param [rate] Risk-free rate, continuously compounded decimal; default 0.
- * @param [divYield] SPX dividend yield, continuously compounded decimal; default 0.
+ * @param [rate] Risk-free rate, continuously compounded decimal, −0.05 to 0.2; default 0.
+ * @param [divYield] SPX dividend yield, continuously compounded decimal, −0.05 to 0.2; default 0.
  * @returns Two columns, label and value: credit (points), max profit and max loss (USD), break-evens (points), short strikes in SD, passes the 1.5 SD check, probability of profit (risk-neutral: read from the surface's smile at the break-evens), return on risk, Greeks in USD.
  */
 export function condor(
@@ -238,13 +238,13 @@ export function condor(
  * @param vix VIX level, index points; the legs are marked on the SPX surface built from VIX alone (as ALVH.CONDOR), moved to the drawdown's VIX.
  * @param expiry The condor's expiry (an Excel date), no earlier than the drawdown's last day (valuationDate + drawdownDays).
  * @param strikes Four listed strikes (multiples of 5) in a row or column, index points: long put, short put, short call, long call.
- * @param [quantity] Number of condors, whole contracts (multiplier 100); default 1.
+ * @param [quantity] Number of condors, whole contracts (multiplier 100), 1 to 100,000; default 1.
  * @param [credit] Net credit per share, index points; default: priced on the SPX surface of the VIX, as ALVH.CONDOR (it caps the loss at the max loss).
- * @param [rate] Risk-free rate, continuously compounded decimal; default 0.
- * @param [divYield] SPX dividend yield, continuously compounded decimal; default 0.
- * @param [drawdown] SPX fall as a decimal; default 0.2 (20%).
- * @param [drawdownDays] Calendar days the fall takes; default 10.
- * @param [stressVix] VIX in the drawdown, index points, at least today's VIX (it rises as SPX falls); default VIX + 1.5 per 1% of drawdown.
+ * @param [rate] Risk-free rate, continuously compounded decimal, −0.05 to 0.2; default 0.
+ * @param [divYield] SPX dividend yield, continuously compounded decimal, −0.05 to 0.2; default 0.
+ * @param [drawdown] SPX fall as a decimal, 0.01 to 0.9; default 0.2 (20%).
+ * @param [drawdownDays] Calendar days the fall takes, whole, 0 to 60; default 10.
+ * @param [stressVix] VIX in the drawdown, index points, from today's VIX (it rises as SPX falls) up to 300; default VIX + 1.5 per 1% of drawdown.
  * @returns The loss in USD for the whole position (0 up to the condor's max loss).
  */
 export function condorloss(
@@ -314,9 +314,9 @@ export function condorloss(
  * @param condorVega The condor's net vega, USD per vol point (ALVH.CONDOR's vega row, negative for a short condor).
  * @param [vegaMatch] Share of |condor vega| to offset, decimal 0.4-0.6; default 0.5; pass 0.6 when RSI widening fires (ALVH.SPLIT with rsi).
  * @param [structure] "spx-put-calendar" (default) or "spx-long-put".
- * @param [backDays] Calendar days from the condor expiry to aim the back put at; default 30. The back put is the SPX monthly nearest that day and after the condor's.
- * @param [rate] Risk-free rate, continuously compounded decimal; default 0.
- * @param [divYield] SPX dividend yield, continuously compounded decimal; default 0.
+ * @param [backDays] Calendar days from the condor expiry to aim the back put at, whole, 1 to 365; default 30. The back put is the SPX monthly nearest that day and after the condor's.
+ * @param [rate] Risk-free rate, continuously compounded decimal, −0.05 to 0.2; default 0.
+ * @param [divYield] SPX dividend yield, continuously compounded decimal, −0.05 to 0.2; default 0.
  * @returns Two columns, label and value: units, target and unit vega (USD per vol point), unit cost and cost (USD), vega and theta (USD per day) of the overlay, and its legs; a warning row when the target rounds to no units.
  */
 export function overlay(

@@ -228,8 +228,8 @@ function priceRanges(model: 'bs' | 'black76', a: PricingArgs): number[][] {
  * @param strike Strike, index points; a cell or a range (e.g. a chain's strike column).
  * @param years Time to expiry in years ACT/365 (days/365), at most 10; 0 gives intrinsic value; a cell or a range.
  * @param vol Implied volatility as a decimal (0.18 for 18%), 0 to 5; a cell or a range.
- * @param [rate] Risk-free rate, continuously compounded decimal (0.05); default 0; a cell or a range.
- * @param [divYield] Dividend yield, continuously compounded decimal (0.015); default 0; a cell or a range.
+ * @param [rate] Risk-free rate, continuously compounded decimal (0.05), above −1 and below 1; default 0; a cell or a range.
+ * @param [divYield] Dividend yield, continuously compounded decimal (0.015), above −1 and below 1; default 0; a cell or a range.
  * @param [output] "price" (default), "delta" (per point), "gamma" (per point), "vega" (per vol point), "theta" (per calendar day) or "rho" (per 1%); a row of them gives one column each, for options in a column (or single cells).
  * @returns The option values in index points, or the chosen Greeks (at years 0 or vol 0 those of the discounted intrinsic value: delta a step, gamma 0, not live Greeks): one cell, or a range the shape of the arguments.
  */
@@ -255,7 +255,7 @@ export function bs(
  * @param strike Strike, index points; a cell or a range.
  * @param years Time to expiry in years ACT/365 (days/365), at most 10; 0 gives intrinsic value; a cell or a range.
  * @param vol Implied volatility of the future as a decimal (1.2 for 120%), 0 to 5; a cell or a range.
- * @param [rate] Risk-free rate, continuously compounded decimal (0.05); default 0; a cell or a range.
+ * @param [rate] Risk-free rate, continuously compounded decimal (0.05), above −1 and below 1; default 0; a cell or a range.
  * @param [output] "price" (default), "delta" (per point of the future), "gamma" (per point of the future), "vega" (per vol point), "theta" (per calendar day) or "rho" (per 1%); a row of them gives one column each, for options in a column (or single cells).
  * @returns The option values in index points, or the chosen Greeks (at years 0 or vol 0 those of the discounted intrinsic value: delta a step, gamma 0, not live Greeks): one cell, or a range the shape of the arguments.
  */
@@ -296,8 +296,8 @@ function noTimeValue(price: number, intrinsic: number): Error {
  * @param underlying Spot (model "bs") or futures price (model "black76"), index points.
  * @param strike Strike, index points.
  * @param years Time to expiry in years ACT/365 (days/365), greater than 0 and at most 10 (at 0 an option is worth its intrinsic value whatever the vol).
- * @param [rate] Risk-free rate, continuously compounded decimal (0.05); default 0.
- * @param [divYield] Dividend yield, continuously compounded decimal; default 0 (model "bs" only).
+ * @param [rate] Risk-free rate, continuously compounded decimal (0.05), above −1 and below 1; default 0.
+ * @param [divYield] Dividend yield, continuously compounded decimal, above −1 and below 1; default 0 (model "bs" only).
  * @param [model] "bs" (default) or "black76".
  * @returns Implied volatility as a decimal (0.18 for 18%); #N/A with the reason when no volatility up to 5 (500%) gives the price, or when the price carries no time value over the intrinsic value (no vol can be read from it).
  */
