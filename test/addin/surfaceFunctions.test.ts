@@ -227,10 +227,10 @@ describe('ALVH.SURFACE and ALVH.VOL on a small table', () => {
       'discount',
       'put wing k',
       'put wing beta',
-      'put wing delta',
+      'put wing width',
       'call wing k',
       'call wing beta',
-      'call wing delta',
+      'call wing width',
     ]);
     expect(rows).toHaveLength(3);
     expect(rows[1]![0]).toBe(isoToExcelSerial('2023-07-21'));
@@ -285,6 +285,25 @@ describe('ALVH.SURFACE and ALVH.VOL on a small table', () => {
       i === 0 ? r.map((c, j) => [c, c, c, c, c, c, c, c, c, c, c, -0.02, -2, 0.01][j] ?? c) : r,
     );
     expect(vol(wing)).toMatch(/^surface row 1 \(put wing beta\): is -2: .*pass a beta above -?\d/);
+    // a wing's third cell is its width in log-moneyness, named so (it was "put wing delta")
+    const width = spill.map((r, i) =>
+      i === 0 ? r.map((c, j) => [c, c, c, c, c, c, c, c, c, c, c, -0.02, 0.1, -1][j] ?? c) : r,
+    );
+    expect(vol(width)).toMatch(/^surface row 1 \(put wing width\): is -1, but must be greater than 0/);
+    // a table written under the former header ("put wing delta", "call wing delta") still reads
+    const headed = call('SURFACE', table, date, true) as unknown[][];
+    expect(headed[0]!.slice(11)).toEqual([
+      'put wing k',
+      'put wing beta',
+      'put wing width',
+      'call wing k',
+      'call wing beta',
+      'call wing width',
+    ]);
+    const former = [headed[0]!.map((h) => String(h).replace(/ wing width$/, ' wing delta')), ...headed.slice(1)];
+    expect(former[0]).toContain('call wing delta');
+    expect(call('VOL', former, expiries, strikes)).toEqual(a);
+    expect(call('VOL', headed, expiries, strikes)).toEqual(a);
     // an expiry past the surface's reach names the expiry (it named an internal tYears)
     expect(errorOf(() => call('VOL', spill, 2958465, 4300)).message).toMatch(
       /^expiry: is 7981\.\d years after the quotes; pass an expiry at most 30 years out/,
@@ -357,7 +376,7 @@ describe('ALVH.SURFACE and ALVH.VOL on a small table', () => {
     for (const spill of [call('SURFACE', table, date), call('SURFACE', table, date, true)] as unknown[][][]) {
       const cut = spill.map((r) => r.slice(0, 11));
       expect(message(() => call('VOL', cut, 45128, 4300))).toBe(
-        'surface: has 11 columns, not the 17 of an ALVH.SURFACE spill; select the whole ALVH.SURFACE spill (17 columns, expiry to call wing delta), with or without its header row',
+        'surface: has 11 columns, not the 17 of an ALVH.SURFACE spill; select the whole ALVH.SURFACE spill (17 columns, expiry to call wing width), with or without its header row',
       );
     }
     expect(message(() => call('VOL', call('SURFACE', table, date), isoToExcelSerial('2023-06-01'), 4300))).toBe(

@@ -5,7 +5,12 @@
  */
 import { isoToExcelSerial, type SviParams, type SviWing } from '@alvh/shared';
 
-/** The columns of ALVH.SURFACE, in order (the labels of its optional header row). */
+/**
+ * The columns of ALVH.SURFACE, in order (the labels of its optional header row). A wing's third
+ * number is its width in log-moneyness (the package's `delta`, no option delta); ALVH.VOL finds a
+ * header row by its first label, so a table written with the former "put wing delta" and "call
+ * wing delta" labels still reads.
+ */
 export const SURFACE_COLUMNS = [
   'expiry',
   'forward',
@@ -20,10 +25,10 @@ export const SURFACE_COLUMNS = [
   'discount',
   'put wing k',
   'put wing beta',
-  'put wing delta',
+  'put wing width',
   'call wing k',
   'call wing beta',
-  'call wing delta',
+  'call wing width',
 ] as const;
 
 /** One expiry of the surface as a row is built from it. */
@@ -42,7 +47,7 @@ export interface SurfaceRowInput {
   discount: number;
 }
 
-/** A wing's three cells (k, beta, delta), empty where the slice has none. */
+/** A wing's three cells (k, beta, width: the package's delta), empty where the slice has none. */
 function wingCells(w: SviWing | undefined): (number | string)[] {
   return w === undefined ? ['', '', ''] : [w.k, w.beta, w.delta];
 }

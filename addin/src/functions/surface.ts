@@ -181,7 +181,7 @@ function surfaceOf(arg: unknown, valuationDate: unknown): { surface: SpxSurface 
     throw invalidInput(
       'surface',
       `has ${first.length} columns, not the ${SURFACE_COLUMNS.length} of an ALVH.SURFACE spill`,
-      `select the whole ALVH.SURFACE spill (${SURFACE_COLUMNS.length} columns, expiry to call wing delta), with or without its header row`,
+      `select the whole ALVH.SURFACE spill (${SURFACE_COLUMNS.length} columns, expiry to call wing width), with or without its header row`,
     );
   if (!isSpill) {
     // The chain is this function's `surface` argument: name it so in messages.
@@ -240,7 +240,9 @@ function surfaceOf(arg: unknown, valuationDate: unknown): { surface: SpxSurface 
     const m = /^surface\.slices\[(\d+)\]\.(svi\.)?(\w+)(?:\.(\w+))?/.exec(field);
     if (!m) return field;
     const wing = m[3] === 'putWing' ? 'put wing' : m[3] === 'callWing' ? 'call wing' : undefined;
-    const column = wing && m[4] ? `${wing} ${m[4]}` : m[2] ? `SVI ${m[3]}` : m[3]!;
+    // a wing's delta is its width in log-moneyness, the spill's column name
+    const part = m[4] === 'delta' ? 'width' : m[4];
+    const column = wing && part ? `${wing} ${part}` : m[2] ? `SVI ${m[3]}` : m[3]!;
     return `surface row ${Number(m[1]) + 1} (${column})`;
   };
   const surface = renamed(
