@@ -92,8 +92,13 @@ describe('ALVH.TAILSIZE plausibility', () => {
       'hedgeYears: is 61, more than 2 years for a VIX option, which looks like days; pass years: days/365 (61/365 = 0.1671)',
     );
     expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, null, null, null, 10)).toBe(
-      "horizonYears: is 10, longer than hedgeYears 0.1671; pass the drawdown's length in years (10 days = 10/365)",
+      "horizonYears: is 10, longer than hedgeYears 0.1671; pass the drawdown's length in years: days/365 (10/365 = 0.0274)",
     );
+    // 1 year, or a fraction, is no count of days: the fix is a later hedge or a shorter drawdown
+    for (const h of [1, 1.5])
+      expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, null, null, null, h)).toBe(
+        `horizonYears: is ${h}, longer than hedgeYears 0.1671; pass a later hedge expiry (hedgeYears) or a shorter drawdown (horizonYears)`,
+      );
     expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, null, null, null, 0.2)).toMatch(
       /^horizonYears: is 0\.2, longer than hedgeYears 0\.1671; pass a later hedge expiry/,
     );

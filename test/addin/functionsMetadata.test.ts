@@ -232,6 +232,15 @@ describe('functions.json', () => {
     }
   });
 
+  it("says TAILSIZE's hedge may expire on the drawdown's last day (hedgeYears equal to horizonYears is taken)", () => {
+    const params = functions.find((f) => f.id === 'TAILSIZE')!.parameters;
+    const text = (name: string) => params.find((p) => p.name === name)?.description ?? '';
+    expect(text('hedgeYears')).toContain('at least horizonYears');
+    expect(text('horizonYears')).toContain('up to hedgeYears');
+    const y = 61 / 365;
+    expect(() => built.get('TAILSIZE')!(30605.17, 22.7497, y, 1.1374, 35.7223, null, null, null, y)).not.toThrow();
+  });
+
   it("says a chain table's quotes are taken at the 16:00 close of valuationDate (a table carries no time)", () => {
     const byId = new Map(functions.map((f) => [f.id, f]));
     for (const id of ['SURFACE', 'VOL']) {

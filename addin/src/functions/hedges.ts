@@ -57,7 +57,7 @@ function halfPointStep(step: number | undefined): number | undefined {
  * @helpurl https://localhost:3000/help.html#TAILSIZE
  * @param condorLoss Condor loss in the drawdown scenario, USD, 0 or more (0: 0 contracts, nothing to cover); a cover needing more than 100,000 calls (one leg's limit) is refused.
  * @param hedgeFuture VX future of the hedge expiry, index points, 1 to 500.
- * @param hedgeYears Time to the hedge expiry, years ACT/365: above 0, at most 2, and longer than horizonYears.
+ * @param hedgeYears Time to the hedge expiry, years ACT/365: above 0, at most 2, and at least horizonYears.
  * @param volOfVol Implied vol of the VIX calls today, a decimal from 0.04 to 5: ALVH.VIXVOL(vvix, hedgeYears, strike, hedgeFuture), the VIX-option surface's vol at the strike (the plan's mark); or VVIX/100 (1.1 for VVIX 110) for one flat vol.
  * @param stressedFuture The VX future in the drawdown scenario, index points, 1 to 500.
  * @param [coverage] Scenario gain to buy, in times the condor loss, 0.1 to 10; default 1.8.
@@ -154,8 +154,12 @@ function withRate(r: number | undefined): number | undefined {
 }
 
 /**
- * TAILSIZE's `horizonYears`: the drawdown must end before the hedge expires (else the call is
- * valued at intrinsic in a scenario it does not live to see). The default, drawdownDays/365, too.
+ * TAILSIZE's `horizonYears`: the drawdown must end no later than the hedge expires (after it, the
+ * call would be valued in a scenario it does not live to see). One ending on the expiry itself is
+ * taken, as STRESSFUTURE and CONDORLOSS take a drawdown ending on the expiry and the plan sizes
+ * one: the call is then valued at its intrinsic value. The default, drawdownDays/365, too. A whole
+ * number of 2 or more is a count of days typed as years; any other (1, 0.2) asks for a later hedge
+ * or a shorter drawdown.
  */
 function horizonArg(x: unknown, hedgeYears: number): number | undefined {
   const given = optionalNumber('horizonYears', x);
@@ -163,8 +167,8 @@ function horizonArg(x: unknown, hedgeYears: number): number | undefined {
   if (horizon <= hedgeYears) return given;
   const what = given === undefined ? `is its default ${DEFAULT_POLICY.drawdownDays}/365` : `is ${shortNumber(horizon)}`;
   const fix =
-    given !== undefined && given >= 1
-      ? `pass the drawdown's length in years (${given} days = ${given}/365)`
+    given !== undefined && Number.isInteger(given) && given >= 2
+      ? `pass the drawdown's length in years: days/365 (${given}/365 = ${shortNumber(given / 365)})`
       : 'pass a later hedge expiry (hedgeYears) or a shorter drawdown (horizonYears)';
   throw invalidInput('horizonYears', `${what}, longer than hedgeYears ${shortNumber(hedgeYears)}`, fix);
 }
