@@ -177,12 +177,23 @@ describe('ALVH.FRONTIER', () => {
   });
 
   it('says what a bad paths or seed is and the range to pass, in one message', () => {
-    expect(errorOf(() => call(rows, null, 3e6, 2)).message).toBe(
-      'paths: is 3,000,000; pass paths as a whole number from 2 to 2,000,000',
+    // the range stated is the one this call applies: the most paths one call runs to the condor's
+    // expiry, as a whole number above it is told (it said 2,000,000, then at most 377,358)
+    const over = errorOf(() => call(rows, null, 1_900_000, 2)).message ?? '';
+    const most = /pass at most ([\d,]+) paths$/.exec(over)![1]!;
+    expect(Number(most.replace(/,/g, ''))).toBeLessThan(2_000_000);
+    expect(errorOf(() => call(rows, null, Number(most.replace(/,/g, '')) + 1, 2)).message).toBe(
+      over.replace('1900000', String(Number(most.replace(/,/g, '')) + 1)),
     );
-    expect(errorOf(() => call(rows, null, 1e16, 2)).message).toBe(
-      'paths: is 1e+16; pass paths as a whole number from 2 to 2,000,000',
-    );
+    for (const [paths, shown] of [
+      [1, '1'],
+      [2.5, '2.5'],
+      [3e6, '3,000,000'],
+      [1e16, '1e+16'],
+    ] as const)
+      expect(errorOf(() => call(rows, null, paths, 2)).message).toBe(
+        `paths: is ${shown}; pass paths as a whole number from 2 to ${most}`,
+      );
     expect(errorOf(() => call(rows, null, 800, 2.5)).message).toBe(
       'seed: is 2.5; pass seed as a whole number from 0 to 4,294,967,295',
     );

@@ -10,6 +10,8 @@
 import {
   AlvhError,
   frontier as sharedFrontier,
+  frontierPathLimit,
+  MAX_PATHS,
   invalidInput,
   isAlvhError,
   type FrontierMarker,
@@ -97,6 +99,8 @@ function frontierOf(input: Record<string, unknown>, budgets: unknown): FrontierR
         `pass at most ${Number(most[1]).toLocaleString('en-US')} paths`,
       );
     }
+    const range = pathsRange(e, input);
+    if (range !== undefined) throw range;
     // the plan's fields (plan.condor.expiry, plan.condors[1].expiry) are rows of the inputs, named as PLAN names them
     if (isAlvhError(e) && e.field.startsWith('plan.')) {
       const row = (path: string) => `inputs ${rowName(planKey(path.slice('plan.'.length)))}`;
@@ -107,6 +111,31 @@ function frontierOf(input: Record<string, unknown>, budgets: unknown): FrontierR
     if (at === null || !isAlvhError(e)) throw e;
     throw invalidInput(seriesCell('budgets', budgets, Number(at[1])), e.problem, e.fix);
   }
+}
+
+/**
+ * The schema's refusal of `paths` (1, 2.5, 3,000,000: "a whole number from 2 to 2,000,000") with
+ * the most paths this call runs for its horizon and legs instead (frontierPathLimit, the limit a
+ * whole number above it meets: 377,358 to a 53-day expiry), so that the range it states is the one
+ * applied. Undefined for any other error, or when the limit cannot be read (the error stands).
+ */
+function pathsRange(e: unknown, input: Record<string, unknown>): AlvhError | undefined {
+  // the schema's issue carries its fix: "is 1; pass paths as a whole number from 2 to 2,000,000"
+  const m =
+    isAlvhError(e) && e.field === 'paths' ? /^(is [^;]+); pass paths as a whole number from 2 /.exec(e.problem) : null;
+  if (m === null || !isAlvhError(e)) return undefined;
+  let most: number;
+  try {
+    most = Math.min(frontierPathLimit({ ...input, paths: 2 }).mostPaths, MAX_PATHS);
+  } catch {
+    return undefined;
+  }
+  return new AlvhError(
+    e.code,
+    'paths',
+    m[1]!,
+    `pass paths as a whole number from 2 to ${most.toLocaleString('en-US')}`,
+  );
 }
 
 /**
