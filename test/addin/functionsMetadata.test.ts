@@ -4,6 +4,7 @@
  * needs (spills as matrices, optional arguments marked optional).
  */
 import { readFileSync } from 'node:fs';
+import { DEFAULT_CURVE_POLICY, DEFAULT_POLICY } from '@alvh/shared';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -239,6 +240,23 @@ describe('functions.json', () => {
     expect(text('horizonYears')).toContain('up to hedgeYears');
     const y = 61 / 365;
     expect(() => built.get('TAILSIZE')!(30605.17, 22.7497, y, 1.1374, 35.7223, null, null, null, y)).not.toThrow();
+  });
+
+  it("says CONDOR's return on risk is per year, PLAN's events default and when OVERLAY's vegaMatch widens, as the method rules", () => {
+    const byId = new Map(functions.map((f) => [f.id, f]));
+    const param = (id: string, name: string) =>
+      byId.get(id)?.parameters.find((p) => p.name === name)?.description ?? '';
+    // the row is labelled "return on risk (per year)": the value is annualised
+    expect(byId.get('CONDOR')?.description).toContain('return on risk per year');
+    expect(param('PLAN', 'events')).toContain('empty: the calendar shipped with ALVH alone');
+    // the split's RSI widening (method section 4): RSI below rsiWiden in a backwardation (F1 − F2
+    // above flatBand) unless breadth deteriorates; vegaMatch then rises by rsiWidenFactor to its cap
+    const p = DEFAULT_POLICY;
+    const text = param('OVERLAY', 'vegaMatch');
+    expect(text).not.toContain('fires');
+    expect(text).toContain(
+      `pass ${Math.min(p.vegaMatchCap, p.vegaMatch * p.rsiWidenFactor)} when the method's RSI widening applies: RSI below ${p.rsiWiden} with F1 − F2 above ${DEFAULT_CURVE_POLICY.flatBand} points (backwardation) and no A/D slope below 0`,
+    );
   });
 
   it("says a chain table's quotes are taken at the 16:00 close of valuationDate (a table carries no time)", () => {

@@ -186,7 +186,7 @@ function horizonArg(x: unknown, hedgeYears: number): number | undefined {
  * @param [credit] Net credit per share, index points; default: priced on the SPX surface of the VIX.
  * @param [rate] Risk-free rate, continuously compounded decimal, −0.05 to 0.2; default 0.
  * @param [divYield] SPX dividend yield, continuously compounded decimal, −0.05 to 0.2; default 0.
- * @returns Two columns, label and value: credit (points), max profit and max loss (USD), break-evens (points), short strikes in SD, passes the 1.5 SD check, probability of profit (risk-neutral: read from the surface's smile at the break-evens), return on risk, Greeks in USD.
+ * @returns Two columns, label and value: credit (points), max profit and max loss (USD), break-evens (points), short strikes in SD, passes the 1.5 SD check, probability of profit (risk-neutral: read from the surface's smile at the break-evens), return on risk per year, Greeks in USD.
  */
 export function condor(
   valuationDate: unknown,
@@ -316,7 +316,7 @@ export function condorloss(
  * @param condorExpiry The condor's expiry (an Excel date, an exchange trading day): the calendar's front leg.
  * @param strike Strike of the calendar, a listed one (a multiple of 5), index points (the method uses the condor's short put).
  * @param condorVega The condor's net vega, USD per vol point (ALVH.CONDOR's vega row, negative for a short condor).
- * @param [vegaMatch] Share of |condor vega| to offset, decimal 0.4-0.6; default 0.5; pass 0.6 when RSI widening fires (ALVH.SPLIT with rsi).
+ * @param [vegaMatch] Share of |condor vega| to offset, decimal 0.4-0.6; default 0.5; pass 0.6 when the method's RSI widening applies: RSI below 40 with F1 − F2 above 0.25 points (backwardation) and no A/D slope below 0.
  * @param [structure] "spx-put-calendar" (default) or "spx-long-put".
  * @param [backDays] Calendar days from the condor expiry to aim the back put at, whole, 1 to 365; default 30. The back put is the SPX monthly nearest that day and after the condor's.
  * @param [rate] Risk-free rate, continuously compounded decimal, −0.05 to 0.2; default 0.

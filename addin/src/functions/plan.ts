@@ -376,7 +376,7 @@ export function planFromRange(
  * @customfunction PLAN PLAN
  * @helpurl https://localhost:3000/help.html#PLAN
  * @param inputs Two columns, name then value: date, spx, vix, optional vvix (default: the policy's vol of vol), rate, divYield (optional, default 0: give SPX's, about 0.013), optional VIX9D, VIX3M, VIX6M (points) and SKEW (the SPX surface's term structure and skew), VX1…VXn (points), expiry, k1…k4, quantity, credit, optional further condors of a ladder condor2Expiry, condor2Strikes ("5750/5850/7300/7400"), condor2Quantity, condor2Credit … condor12…, capital, budget (USD), optional rsi, prevSpread, macdHist, adSlope, lastDate, lastVix, lastVX1…, and any policy field (e.g. tailCoverage).
- * @param [events] Your events: rows of date, kind (FOMC, CPI or PPI) and optional source, e.g. the BLS CPI release dates.
+ * @param [events] Your events: rows of date, kind (FOMC, CPI or PPI) and optional source, e.g. the BLS CPI release dates; empty: the calendar shipped with ALVH alone.
  * @param [eventsMode] "add" (default): your events join the calendar shipped with ALVH (FOMC decisions, CPI and PPI releases); "replace": your events are the whole calendar.
  * @returns Three columns: label, value, explanation; sections for the curve, condor, split, overlay, tail, scenario, costs and caps, rebalance, events, historical analogs, the audit trail and warnings.
  */
