@@ -14,22 +14,36 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mergeMarketHistory, parseMarketHistory, replay } from '@alvh/shared';
+import { isAlvhError, mergeMarketHistory, parseMarketHistory, replay } from '@alvh/shared';
 import type { MarketHistoryFormat, MarketRow, ReplayInput, ReplayResult } from '@alvh/shared';
+import { replayErrorText } from './replayErrors';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const dataDir = process.env['ALVH_DATA_DIR'] ?? resolve(repoRoot, '..', 'shared', 'data');
 
-/** The rows of one file of the data folder; exits with a one-line message when the file is missing. */
+/** Prints one line on stderr and exits with code 1 (a data problem: no stack trace, it names no code). */
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+/**
+ * The rows of one file of the data folder; exits with a one-line message naming the file when it
+ * is missing, cannot be read, or is no market history (`<file>: line 2117 (DATE): ...`).
+ */
 function read(name: string, format?: MarketHistoryFormat): MarketRow[] {
   const path = join(dataDir, name);
-  if (!existsSync(path)) {
-    console.error(
-      `market data file ${name} not found in ${dataDir}; set ALVH_DATA_DIR to the folder with the CSV files`,
-    );
-    process.exit(1);
+  if (!existsSync(path))
+    fail(`market data file ${name} not found in ${dataDir}; set ALVH_DATA_DIR to the folder with the CSV files`);
+  try {
+    return parseMarketHistory(readFileSync(path, 'utf8'), format);
+  } catch (e) {
+    // the parser's refusals, and the file system's (a folder by that name, no read permission)
+    // (`text` is the parser's name for the whole file: the file's name stands for it)
+    if (isAlvhError(e)) fail(`${name}: ${e.field === 'text' ? `${e.problem}; ${e.fix}` : e.message}`);
+    if (e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string') fail(`${name}: ${e.message}`);
+    throw e;
   }
-  return parseMarketHistory(readFileSync(path, 'utf8'), format);
 }
 
 /** The rows and window of one default run. */
@@ -53,10 +67,8 @@ let history: ReplayHistory | undefined;
  */
 export function replayHistory(): ReplayHistory {
   if (history) return history;
-  if (!existsSync(join(dataDir, 'README.md'))) {
-    console.error(`market data folder not found at ${dataDir}; set ALVH_DATA_DIR to the folder with the CSV files`);
-    process.exit(1);
-  }
+  if (!existsSync(join(dataDir, 'README.md')))
+    fail(`market data folder not found at ${dataDir}; set ALVH_DATA_DIR to the folder with the CSV files`);
   const vix = read('cboe_VIX_History__ManULoreN14.csv', 'cboe-vix');
   const vvix = read('cboe_VVIX_History__ManULoreN14.csv');
   const spx = read('spx_daily_2021-2026__eric-tao.csv', 'spx-ohlcv');
@@ -119,6 +131,14 @@ export function replayRuns(
   policy: ReplayInput['policy'] = {},
 ): ReplayRuns {
   const h = replayHistory();
-  const run = (w: ReplayWindow): ReplayResult => replay({ ...w, policy, assumptions });
-  return { main: run(h.main), y2024: run(h.y2024), y2025: run(h.y2025) };
+  // a refusal names the run and its row by date (rows[8059].spxOpen: 2021-12-23 spxOpen)
+  const run = (name: string, w: ReplayWindow): ReplayResult => {
+    try {
+      return replay({ ...w, policy, assumptions });
+    } catch (e) {
+      if (isAlvhError(e)) fail(`replay ${name}: ${replayErrorText(e, w.rows)}`);
+      throw e;
+    }
+  };
+  return { main: run('2007-2021', h.main), y2024: run('2024 episode', h.y2024), y2025: run('2025 episode', h.y2025) };
 }
