@@ -11,7 +11,7 @@
  * VIX9D and VIX3M from Cboe (to 2026), SKEW from Cboe throughout. A day without them is marked on
  * VIX alone (flat term structure); 2024-2025 have no VIX6M.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isAlvhError, mergeMarketHistory, parseMarketHistory, replay } from '@alvh/shared';
@@ -67,7 +67,8 @@ let history: ReplayHistory | undefined;
  */
 export function replayHistory(): ReplayHistory {
   if (history) return history;
-  if (!existsSync(join(dataDir, 'README.md')))
+  // the folder itself: a file missing from it names itself (read)
+  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory())
     fail(`market data folder not found at ${dataDir}; set ALVH_DATA_DIR to the folder with the CSV files`);
   const vix = read('cboe_VIX_History__ManULoreN14.csv', 'cboe-vix');
   const vvix = read('cboe_VVIX_History__ManULoreN14.csv');

@@ -94,10 +94,11 @@ describe('npm run replay', () => {
     expect(r.status).toBe(1);
   });
 
-  it('a folder that is not the data folder (no README) stops it the same way, naming the folder', () => {
+  it('an empty folder (no README either) is the folder: the first file it reads names itself', () => {
+    // the folder used to be found by its README: a folder of the CSV files without it was refused
     const r = run([]);
     expect(r.stderr.trim()).toMatch(
-      /^market data folder not found at \S+; set ALVH_DATA_DIR to the folder with the CSV files$/,
+      /^market data file cboe_VIX_History__ManULoreN14\.csv not found in \S+; set ALVH_DATA_DIR to the folder with the CSV files$/,
     );
     expect(r.status).toBe(1);
   });
