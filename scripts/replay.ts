@@ -11,6 +11,7 @@
 import type { ReplayPeriodSummary } from '@alvh/shared';
 import { REPLAY_USAGE, parseReplayArgs } from './replayArgs';
 import { replayRuns } from './replayData';
+import { yearSpan } from './replayLabels';
 
 // The command line is checked before any data is read: the replay takes no options.
 const parsed = parseReplayArgs(process.argv.slice(2));
@@ -58,6 +59,10 @@ const { main, y2024, y2025 } = replayRuns();
 
 const episodes = [...main.episodes, ...y2024.episodes, ...y2025.episodes];
 const a = main.assumptions;
+// the years summed (a history cut short is labelled by what it replayed): the total's, to its last
+// settlement, and the condors' entries
+const span = yearSpan(main.years.map((y) => y.name));
+const entries = yearSpan(main.campaigns.map((c) => c.opened));
 const lines = [
   `### Replay ${main.from} to ${main.to} (${main.days} days) and the 2024-2025 episodes`,
   '',
@@ -73,9 +78,9 @@ const lines = [
   '',
   '#### Per year',
   '',
-  ...pnlTable([...main.years, { ...main.total, name: `${main.from.slice(0, 4)}-${main.to.slice(0, 4)}` }], false),
+  ...pnlTable([...main.years, { ...main.total, name: span }], false),
   '',
-  `Condors opened: ${main.total.condorsOpened} (2007-2021); rebalances ${main.total.rebalances}: the day trigger fired at ${main.total.triggers.days} and the curve-shift trigger at ${main.total.triggers['curve-shift']} (a rebalance where both fire counts under each, here and in the tables' last column). Rows skipped: ${main.skipped.count} in 2007-2021, ${y2024.skipped.count} in the 2024 episode, ${y2025.skipped.count} in the 2025 episode.`,
+  `Condors opened: ${main.total.condorsOpened} (${entries}); rebalances ${main.total.rebalances}: the day trigger fired at ${main.total.triggers.days} and the curve-shift trigger at ${main.total.triggers['curve-shift']} (a rebalance where both fire counts under each, here and in the tables' last column). Rows skipped: ${main.skipped.count} in 2007-2021, ${y2024.skipped.count} in the 2024 episode, ${y2025.skipped.count} in the 2025 episode.`,
 ];
 // The sizing statistics behind the findings in docs/replay.md.
 const median = (xs: number[]): number => {
@@ -87,7 +92,7 @@ const sizings = main.campaigns.flatMap((c) => c.sizings);
 const costCapBinding = main.campaigns.filter((c) => c.budgetBinding === 'cost-cap').length;
 lines.push(
   '',
-  '#### Sizing statistics (2007-2021)',
+  `#### Sizing statistics (${entries})`,
   '',
   '| statistic | value |',
   '|---|---:|',

@@ -11,6 +11,7 @@
  */
 import type { ReplayPeriodSummary, ReplayResult } from '@alvh/shared';
 import { replayRuns, type ReplayRuns } from './replayData';
+import { yearSpan } from './replayLabels';
 import { scriptFlagsOrExit } from './scriptFlags';
 
 const flags = scriptFlagsOrExit(
@@ -92,7 +93,7 @@ const periods = (runs: ReplayRuns): ReplayPeriodSummary[] => [
   ...runs.main.episodes,
   ...runs.y2024.episodes,
   ...runs.y2025.episodes,
-  { ...runs.main.total, name: '2007-2021' },
+  { ...runs.main.total, name: yearSpan(runs.main.years.map((y) => y.name)) },
 ];
 
 const atMid = replayRuns();

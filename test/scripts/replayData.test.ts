@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputValidationError, invalidInput } from '@alvh/shared';
 import { LISTED_ISSUES, replayErrorText, rowsByDate } from '../../scripts/replayErrors';
+import { yearSpan } from '../../scripts/replayLabels';
 import { dataDir, describeWithData } from '../helpers/marketData';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -38,6 +39,16 @@ describe('a replay refusal in the scripts names rows by date', () => {
     expect(lines[2]).toBe('  2021-12-22 vix: is 1');
     expect(lines).toHaveLength(1 + LISTED_ISSUES + 1);
     expect(lines.at(-1)).toBe('  (2 more)');
+  });
+});
+
+describe('the period labels of the replay tables', () => {
+  it('are the years summed, not the window asked for', () => {
+    // a history cut after 2020-12-31: the condors open to 2020, the last settles in 2021
+    expect(yearSpan(['2007', '2008', '2021'])).toBe('2007-2021');
+    expect(yearSpan(['2007-04-02', '2020-11-16'])).toBe('2007-2020');
+    expect(yearSpan(['2024-07-22', '2024-09-03'])).toBe('2024');
+    expect(yearSpan([])).toBe('');
   });
 });
 
