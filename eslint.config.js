@@ -72,7 +72,7 @@ export default tseslint.config(
   // generator's pair form, the replay's layer sizing, settlement values, trading desk and daily steps,
   // the Monte Carlo's trigger bounds, the summary's sort, the frontier search's leg cap, the replay's
   // calendar-end check counted through its daily steps, the hedges a held book keeps, where a
-  // chain fit's butterfly arbitrage lies).
+  // chain fit's butterfly arbitrage lies, the replay's notes on its rows' closes).
   {
     files: [
       'test/shared/scenario/montecarlo.test.ts',
@@ -84,6 +84,7 @@ export default tseslint.config(
       'test/shared/replay/replayBook.test.ts',
       'test/shared/replay/replayHedgeBudget.test.ts',
       'test/shared/replay/replayCalendarEnd.test.ts',
+      'test/shared/replay/rowNotes.test.ts',
       'test/shared/hedge/frontierSteps.test.ts',
       'test/shared/method/heldHedges.test.ts',
       'test/shared/surface/butterflyWhere.test.ts',

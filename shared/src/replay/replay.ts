@@ -50,6 +50,7 @@ import {
 } from './replaySteps';
 import { calendarEnd, checkCalendarEnd, checkEpisodes, replayWindow, windowNotes } from './replayWindow';
 import { summarizePeriod, type ReplayClosing, type ReplayPeriodSummary } from './summary';
+import { rowNotes } from './rowNotes';
 import { centsUsd } from '../usdText';
 
 export type * from './types';
@@ -280,6 +281,10 @@ function summarizeReplay(
     notes.push(
       `${skipped.count} row${skipped.count === 1 ? '' : 's'} in the window skipped (${[...skipKinds].map(([kind, n]) => `${n} ${kind}`).join(', ')}); positions carried over them`,
     );
+  // closes the surface does not take, or far from the day before's (rowNotes.ts)
+  notes.push(
+    ...rowNotes(input.rows as MarketRow[], ledger[0]?.date as string, last.date, new Set(ledger.map((r) => r.date))),
+  );
 
   const series: ReplaySeries = {
     date: ledger.map((r) => r.date),

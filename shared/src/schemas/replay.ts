@@ -109,6 +109,8 @@ export const MarketRowSchema = z
     spxOpen: spxPoints.optional(),
     vix: vixIndex.optional(),
     vixOpen: vixIndex.optional(),
+    // down to 10: the real history has 15.71 (2006-03-15); a replayed day outside the VIX-option
+    // surface's 20-400 is marked at the range's end and named in the replay's notes (rowNotes.ts)
     vvix: price
       .min(10, { error: 'VVIX is in index points: pass 95, not 0.95' })
       .max(500, { error: 'VVIX is in index points: pass a close from 10 to 500, e.g. 95' })
