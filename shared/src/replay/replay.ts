@@ -21,6 +21,7 @@
  */
 import { insufficientData, limitExceeded, noSolution } from '../errors';
 import { parseIsoDate } from '../dates';
+import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, isExchangeHoliday } from '../market/calendar';
 import {
   DEFAULT_EPISODES,
   parseReplayInput,
@@ -150,6 +151,9 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as MarketRow;
     if (row.date < from || row.date > to) continue;
+    // an exchange holiday is no market day: its row (VIX only, as Cboe's VIX file has on some
+    // holidays; the rows' checks refuse one with an SPX print) is no gap in the data
+    if (onExchangeHoliday(row.date)) continue;
     try {
       const market = stepMarket(row, policy, a, curvePolicy);
       if ('skip' in market) {
@@ -195,6 +199,12 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
   }
   checkCapitalFits(input, book, from, to);
   return summarizeReplay(input, book, ledger, { count: skippedCount, first: skipped }, settledAfter, skipKinds);
+}
+
+/** Whether an ISO date is an exchange holiday of the calendar's years (2000-2040). */
+function onExchangeHoliday(iso: string): boolean {
+  const year = Number(iso.slice(0, 4));
+  return year >= CALENDAR_FIRST_YEAR && year <= CALENDAR_LAST_YEAR && isExchangeHoliday(iso);
 }
 
 /**

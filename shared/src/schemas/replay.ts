@@ -266,7 +266,7 @@ function replayInputSchema<R extends z.ZodType>(row: R) {
         return;
       }
       // nor an exchange holiday: the SPX prints nothing that day (a VIX-only row, as Cboe's VIX
-      // file has on some holidays, is skipped like any row without an SPX close)
+      // file has on some holidays, is dropped by the replay: no market day, and no gap in the data)
       const holiday = input.rows.findIndex((r) => {
         const row = r as { date: string; spx?: number; spxOpen?: number };
         return (row.spx !== undefined || row.spxOpen !== undefined) && holidayOf(row.date) !== undefined;

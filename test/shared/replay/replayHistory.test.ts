@@ -203,12 +203,13 @@ describeWithData('replay of the 2024 and 2025 episode files (manumartinb VX, eri
     expect(r.episodes.map((e) => e.name)).toEqual(['Apr 2025']);
   });
 
-  it('August 2024: flat on 08-02, backwardation on 08-05; Labor Day (VIX only) is skipped', () => {
+  it('August 2024: flat on 08-02, backwardation on 08-05; Labor Day (VIX only) is dropped, not skipped', () => {
     const r = episode('manumartinb_vx_M1-M8_episode_2024-07_2024-09.csv');
     const at = (d: string) => r.ledger.find((x) => x.date === d)!;
     expect(at('2024-08-02').regime).toBe('flat');
     expect(at('2024-08-05').regime).toBe('backwardation');
-    expect(r.skipped.first.map((s) => s.date)).toEqual(['2024-09-02']);
+    expect(r.skipped).toEqual({ count: 0, first: [] });
+    expect(r.ledger.map((x) => x.date)).not.toContain('2024-09-02');
     expect(r.days).toBe(44);
   });
 });
@@ -331,7 +332,7 @@ describeWithData('Aug 2024 rows from 2024-06-03, VX prices only from 2024-07-15'
     const plain = replay({ rows, assumptions });
     const from = replay({ rows, from: '2024-06-03', assumptions });
     expect(plain.from).toBe('2024-07-15');
-    expect(plain.skipped.count).toBe(12);
+    expect(plain.skipped.count).toBe(11); // Labor Day (2024-09-02, VIX only) is no market day: not counted
     expect(from).toEqual(plain);
     expect(replayedRowCount(parseReplayInput({ rows, from: '2024-06-03' }))).toBe(
       rows.filter((r) => r.date >= '2024-07-15').length,

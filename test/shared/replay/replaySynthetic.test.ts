@@ -211,7 +211,7 @@ describe('replay schedule and caps', () => {
     expect(() => replay({ rows: weekdays })).not.toThrow();
   });
 
-  it('refuses a row with an SPX print on an exchange holiday, as on a weekend; a VIX-only one is skipped', () => {
+  it('refuses a row with an SPX print on an exchange holiday, as on a weekend; a VIX-only one is dropped, not skipped', () => {
     // weekdays from 2024-06-03: Juneteenth (2024-06-19) is the 13th, Independence Day left out
     const june = flatRows([2024, 6, 3], 29);
     const juneteenth = { ...june[0]!, date: '2024-06-19' };
@@ -227,8 +227,14 @@ describe('replay schedule and caps', () => {
       /2024-06-19 is an exchange holiday \(Juneteenth\) with an SPX print: pass market days only/,
     );
     const vixOnly = noJuly4.map((x) => (x.date === '2024-06-19' ? { date: x.date, vix: 15, vx: [] } : x));
-    const r = replay({ rows: vixOnly, assumptions: { includeLedger: false } });
-    expect(r.skipped).toEqual({ count: 1, first: [{ date: '2024-06-19', reason: 'no SPX close' }] });
+    const r = replay({ rows: vixOnly, assumptions: { includeLedger: true } });
+    // no market day, so no gap in the data: neither replayed nor counted as skipped
+    expect(r.skipped).toEqual({ count: 0, first: [] });
+    expect(r.ledger.map((x) => x.date)).not.toContain('2024-06-19');
+    expect(r.notes.some((n) => n.includes('skipped'))).toBe(false);
+    // a VIX-only row on a market day is still a gap
+    const gap = vixOnly.map((x) => (x.date === '2024-06-20' ? { date: x.date, vix: 15, vx: [] } : x));
+    expect(replay({ rows: gap, assumptions: { includeLedger: false } }).skipped.count).toBe(1);
   });
 
   it('skips rows before the exchange calendar (2000) as gaps, not as the calendar running out', () => {
