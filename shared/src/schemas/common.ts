@@ -108,20 +108,24 @@ export const volatility = finiteNumber
  * (−0.05 to 0.2): 1 typed for 1% would price every option at a 100% carry.
  */
 export const rate = finiteNumber
-  .min(MARKET_RATE.min, { error: `rates are decimals from ${MARKET_RATE.min} to ${MARKET_RATE.max}; pass 0.05 for 5%` })
-  .max(MARKET_RATE.max, { error: (iss) => rateAboveMessage(iss.input) });
+  .min(MARKET_RATE.min, { error: (iss) => rateOutsideMessage(iss.input) })
+  .max(MARKET_RATE.max, { error: (iss) => rateOutsideMessage(iss.input) });
 
 /**
- * The words for a rate above MARKET_RATE.max, read as a percentage typed whole: the value is echoed
- * and its decimal offered ("is 0.5, above the highest rate 0.2; rates are decimals: pass 0.005 for
- * 0.5%"); from 100 on, or for no finite number, the range and an example.
+ * The words for a rate outside MARKET_RATE, read as a percentage typed whole: the value is echoed
+ * and, after the range, its decimal offered when that decimal is a rate ("is 0.5, above the highest
+ * rate 0.2; rates are decimals from -0.05 to 0.2: pass 0.005 for 0.5%", "is -1, below the lowest
+ * rate -0.05; … pass -0.01 for -1%"); otherwise (25, whose 0.25 is no rate either) an example.
  */
-function rateAboveMessage(x: unknown): string {
+function rateOutsideMessage(x: unknown): string {
   const range = `rates are decimals from ${MARKET_RATE.min} to ${MARKET_RATE.max}`;
   if (typeof x !== 'number' || !Number.isFinite(x)) return `${range}; pass 0.05 for 5%`;
-  const above = `is ${shownNumber(x)}, above the highest rate ${MARKET_RATE.max}`;
-  if (x >= 100) return `${above}; ${range}: pass 0.05 for 5%`;
-  return `${above}; rates are decimals: pass ${shownNumber(scaledForFix(x, 0.01))} for ${shownNumber(x)}%`;
+  const side =
+    x > MARKET_RATE.max ? `above the highest rate ${MARKET_RATE.max}` : `below the lowest rate ${MARKET_RATE.min}`;
+  const decimal = scaledForFix(x, 0.01);
+  const head = `is ${shownNumber(x)}, ${side}`;
+  if (decimal < MARKET_RATE.min || decimal > MARKET_RATE.max) return `${head}; ${range}: pass 0.05 for 5%`;
+  return `${head}; ${range}: pass ${shownNumber(decimal)} for ${shownNumber(x)}%`;
 }
 
 /** A number as a message quotes it: 3,000,000 and 2.5, but 1e+16 rather than seventeen digits. */

@@ -222,8 +222,15 @@ describe('surface schemas are strict and say what to fix', () => {
     expect(issuesOf(SurfaceRequestSchema, { ...indices, rate: 5 })).toEqual([
       {
         path: 'rate',
-        message: 'is 5, above the highest rate 0.2; rates are decimals: pass 0.05 for 5%',
+        message: 'is 5, above the highest rate 0.2; rates are decimals from -0.05 to 0.2: pass 0.05 for 5%',
       },
+    ]);
+    // a percentage is offered as a decimal only where the decimal is a rate: 25 is told the range
+    // (0.25 is above 0.2 too), -1 gets -0.01, and -6 (-0.06 is below -0.05) the range again
+    expect([25, -1, -6].map((rate) => issuesOf(SurfaceRequestSchema, { ...indices, rate })[0]!.message)).toEqual([
+      'is 25, above the highest rate 0.2; rates are decimals from -0.05 to 0.2: pass 0.05 for 5%',
+      'is -1, below the lowest rate -0.05; rates are decimals from -0.05 to 0.2: pass -0.01 for -1%',
+      'is -6, below the lowest rate -0.05; rates are decimals from -0.05 to 0.2: pass 0.05 for 5%',
     ]);
     // the plan's range: 0.5 typed for 0.5% is refused, not priced as a 50% carry
     expect(issuesOf(SurfaceRequestSchema, { ...indices, rate: 0.5, divYield: 0.21 }).map((i) => i.path)).toEqual([
