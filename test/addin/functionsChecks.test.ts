@@ -49,6 +49,11 @@ describe('ALVH.TAILSIZE plausibility', () => {
       /^coverage: is 0\.05, outside 0\.1 to 10; pass a number from 0\.1 to 10/,
     );
     expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, 2000)).toMatch(/^coverage: is 2000, outside/);
+    // 18 is more likely 1.8 with its point lost than 18%: 0.18 would cover a tenth of that, so the range is said
+    for (const c of [11, 18, 99])
+      expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, c)).toBe(
+        `coverage: is ${c}, outside 0.1 to 10; pass a number from 0.1 to 10 (times the loss)`,
+      );
     const ok = call('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, 10) as number[][];
     expect(ok[0]![0]).toBeGreaterThan(0);
   });
@@ -469,6 +474,9 @@ describe('ALVH.PLAN: a row missing, empty or wrong', () => {
     expect(invalid('PLAN', rows('spx', [['spx', 'n/a']]))).toMatch(/^inputs spx: is "n\/a"; pass a number/);
     expect(invalid('PLAN', rows('', [['tailCoverage', 180]]))).toBe(
       'inputs tailCoverage: is 180, which looks like a percentage; pass 1.8 for 180%',
+    );
+    expect(invalid('PLAN', rows('', [['tailCoverage', 18]]))).toBe(
+      'inputs tailCoverage: is 18, outside 0.1 to 10; pass a number from 0.1 to 10',
     );
     expect(invalid('PLAN', rows('', [['drawdown', 20]]))).toBe(
       'inputs drawdown: is 20, which looks like a percentage; pass 0.2 for 20%',

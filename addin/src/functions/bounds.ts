@@ -35,8 +35,11 @@ export function checkPolicyBound(name: string, field: string, x: number, unit = 
     throw invalidInput(name, `is ${x}, not a whole number`, `pass a whole number from ${r.lo} to ${r.hi}${tail}`);
   }
   if (x >= r.lo && x <= r.hi) return x;
-  if (!r.whole && (r.hi <= 1 || ratio) && x > r.hi && x >= 1 && x / 100 >= r.lo && x / 100 <= r.hi) {
-    throw invalidInput(name, `is ${x}, which looks like a percentage`, `pass ${shortNumber(x / 100)} for ${x}%${tail}`);
+  // A ratio's percentage is a multiple of at least 1 (180 for 1.8 times the loss): 18 read as 0.18
+  // would cover a tenth of the 1.8 it more likely meant, so below 100 the range is said instead.
+  const percent = x / 100;
+  if (!r.whole && (r.hi <= 1 || (ratio && percent >= 1)) && x > r.hi && x >= 1 && percent >= r.lo && percent <= r.hi) {
+    throw invalidInput(name, `is ${x}, which looks like a percentage`, `pass ${shortNumber(percent)} for ${x}%${tail}`);
   }
   throw invalidInput(name, `is ${x}, outside ${r.lo} to ${r.hi}`, `pass a number from ${r.lo} to ${r.hi}${tail}`);
 }
