@@ -99,6 +99,10 @@ describe('ALVH.TAILSIZE plausibility', () => {
     expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, null, null, null, 10)).toBe(
       "horizonYears: is 10, longer than hedgeYears 0.1671; pass the drawdown's length in years: days/365 (10/365 = 0.0274)",
     );
+    // 60 days is still past a hedge of 0.1 years: the fix says both
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, 0.1, VVOL, STRESSED_F, null, null, null, 60)).toBe(
+      "horizonYears: is 60, longer than hedgeYears 0.1; pass the drawdown's length in years: days/365 (60/365 = 0.1644), and a later hedge expiry (hedgeYears) or a shorter drawdown (horizonYears)",
+    );
     // 1 year, or a fraction, is no count of days: the fix is a later hedge or a shorter drawdown
     for (const h of [1, 1.5])
       expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, null, null, null, h)).toBe(

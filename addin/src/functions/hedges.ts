@@ -166,10 +166,10 @@ function horizonArg(x: unknown, hedgeYears: number): number | undefined {
   const horizon = given ?? DEFAULT_POLICY.drawdownDays / 365;
   if (horizon <= hedgeYears) return given;
   const what = given === undefined ? `is its default ${DEFAULT_POLICY.drawdownDays}/365` : `is ${shortNumber(horizon)}`;
-  const fix =
-    given !== undefined && Number.isInteger(given) && given >= 2
-      ? `pass the drawdown's length in years: days/365 (${given}/365 = ${shortNumber(given / 365)})`
-      : 'pass a later hedge expiry (hedgeYears) or a shorter drawdown (horizonYears)';
+  const later = 'pass a later hedge expiry (hedgeYears) or a shorter drawdown (horizonYears)';
+  const days = given !== undefined && Number.isInteger(given) && given >= 2 ? given / 365 : undefined;
+  const inYears = `pass the drawdown's length in years: days/365 (${given}/365 = ${shortNumber(days ?? 0)})`;
+  const fix = days === undefined ? later : days <= hedgeYears ? inYears : `${inYears}, and ${later.slice(5)}`;
   throw invalidInput('horizonYears', `${what}, longer than hedgeYears ${shortNumber(hedgeYears)}`, fix);
 }
 
