@@ -144,7 +144,7 @@ describe('ALVH.FRONTIER', () => {
   it("names how many paths fit one call, not the API's chunking, when the paths are too many", () => {
     const e = errorOf(() => call(rows, null, 1_900_000, 2));
     expect(e.message).toMatch(
-      /^paths: is 1900000: more paths than one call runs to this horizon; pass at most [\d,]+ paths$/,
+      /^paths: is 1,900,000: more paths than one call runs to this horizon; pass at most [\d,]+ paths$/,
     );
     expect(e.message).not.toMatch(/chunk|merge|budgets/);
     // the budgets share the paths: one budget fits no more of them than the default 11
@@ -183,7 +183,7 @@ describe('ALVH.FRONTIER', () => {
     const most = /pass at most ([\d,]+) paths$/.exec(over)![1]!;
     expect(Number(most.replace(/,/g, ''))).toBeLessThan(2_000_000);
     expect(errorOf(() => call(rows, null, Number(most.replace(/,/g, '')) + 1, 2)).message).toBe(
-      over.replace('1900000', String(Number(most.replace(/,/g, '')) + 1)),
+      over.replace('1,900,000', (Number(most.replace(/,/g, '')) + 1).toLocaleString('en-US')),
     );
     for (const [paths, shown] of [
       [1, '1'],

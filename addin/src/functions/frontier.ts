@@ -95,7 +95,7 @@ function frontierOf(input: Record<string, unknown>, budgets: unknown): FrontierR
       throw new AlvhError(
         e.code,
         'paths',
-        `is ${String(input['paths'])}: more paths than one call runs to this horizon`,
+        `is ${Number(input['paths']).toLocaleString('en-US')}: more paths than one call runs to this horizon`,
         `pass at most ${Number(most[1]).toLocaleString('en-US')} paths`,
       );
     }
