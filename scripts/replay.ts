@@ -80,7 +80,7 @@ const lines = [
   '',
   ...pnlTable([...main.years, { ...main.total, name: span }], false),
   '',
-  `Condors opened: ${main.total.condorsOpened} (${entries}); rebalances ${main.total.rebalances}: the day trigger fired at ${main.total.triggers.days} and the curve-shift trigger at ${main.total.triggers['curve-shift']} (a rebalance where both fire counts under each, here and in the tables' last column). Rows skipped: ${main.skipped.count} in 2007-2021, ${y2024.skipped.count} in the 2024 episode, ${y2025.skipped.count} in the 2025 episode.`,
+  `Condors opened: ${main.total.condorsOpened} (${entries}); rebalances ${main.total.rebalances}: the day trigger fired at ${main.total.triggers.days} and the curve-shift trigger at ${main.total.triggers['curve-shift']} (a rebalance where both fire counts under each, here and in the tables' last column). Rows skipped: ${main.skipped.count} in ${span}, ${y2024.skipped.count} in the 2024 episode, ${y2025.skipped.count} in the 2025 episode.`,
 ];
 // The sizing statistics behind the findings in docs/replay.md.
 const median = (xs: number[]): number => {
@@ -110,7 +110,7 @@ for (const r of [main, y2024, y2025]) {
 }
 // what each run's figures do not say on their own (a window cut short by the data, rows skipped, ...)
 for (const [name, r] of [
-  ['2007-2021', main],
+  [span, main],
   ['2024 episode', y2024],
   ['2025 episode', y2025],
 ] as const) {
