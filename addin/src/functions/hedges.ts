@@ -154,12 +154,10 @@ function withRate(r: number | undefined): number | undefined {
 }
 
 /**
- * TAILSIZE's `horizonYears`: the drawdown must end no later than the hedge expires (after it, the
- * call would be valued in a scenario it does not live to see). One ending on the expiry itself is
- * taken, as STRESSFUTURE and CONDORLOSS take a drawdown ending on the expiry and the plan sizes
- * one: the call is then valued at its intrinsic value. The default, drawdownDays/365, too. A whole
- * number of 2 or more is a count of days typed as years; any other (1, 0.2) asks for a later hedge
- * or a shorter drawdown.
+ * TAILSIZE's `horizonYears` (default drawdownDays/365): the drawdown ends no later than the hedge
+ * expires; on the expiry itself the call is valued at intrinsic, as STRESSFUTURE, CONDORLOSS and
+ * the plan take it. A whole number of 2 or more is days typed as years (both fixes when days/365
+ * is still too long); any other (1, 0.2) asks for a later hedge or a shorter drawdown.
  */
 function horizonArg(x: unknown, hedgeYears: number): number | undefined {
   const given = optionalNumber('horizonYears', x);
