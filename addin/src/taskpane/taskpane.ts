@@ -68,6 +68,7 @@ import {
 import { oneAtATime, workbookWriteError } from './workbookRun';
 import { focusFieldToFix, trackLastEdited } from './fieldFocus';
 import { wireEnterKey } from './enterKey';
+import { clearFormErrors, formNote as note } from './formNote';
 import { atEveryStrikeToFix } from '../common/strikeOrder';
 
 // ---------------------------------------------------------------------------------------------
@@ -120,10 +121,6 @@ function loadExample(): void {
 
 // ---------------------------------------------------------------------------------------------
 // Validation
-
-function note(text: string): void {
-  $('form-note').textContent = text;
-}
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -226,7 +223,8 @@ function validate(extra: readonly { path: string; message: string }[] = []): unk
   showBoxChecks(state);
   const curveSlot = $('err-futures');
   curveSlot.textContent = curveError.length > 0 && (showAll || touched.has('futures')) ? curveError.join('; ') : '';
-  if (showAll && general.length > 0) note(general.join('; '));
+  if (general.length === 0) clearFormErrors();
+  else if (showAll) note(general.join('; '), true);
   return r.success ? r.data : undefined;
 }
 

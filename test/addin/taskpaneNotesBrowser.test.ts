@@ -1,0 +1,72 @@
+/**
+ * The built taskpane in a real browser (Chromium through playwright-core, test/helpers/browser.ts):
+ * the note above the form drops a general error once the input is fixed, and keeps a note of what
+ * a button did. Time in the page moves only when the test moves it; every other wait is on the
+ * page's own state.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser';
+import { startAddinServer, type AddinServer } from './stubs/addinServer';
+import { EXAMPLE } from '../../addin/src/taskpane/example';
+import { PLAN_CURRENT } from '../../addin/src/taskpane/planStatus';
+
+let server: AddinServer | undefined;
+let base: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startAddinServer();
+  base = server.base;
+  browser = await launchChromium();
+});
+
+// Pages stay open until the browser closes (the packaged Chromium runs as one process).
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The taskpane at 350 px wide, running here, its example plan shown; its clock paused. */
+async function openPane(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
+  await page.clock.install({ time: new Date('2026-03-02T09:00:00Z') });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(() => {
+    if (window.top === window) localStorage.removeItem('alvh.settings');
+  });
+  await page.goto(`${base}/taskpane.html`, { waitUntil: 'load' });
+  await page.waitForSelector('#plan-result:not([hidden])');
+  // The re-plan a keystroke schedules waits until the test runs the clock on.
+  await page.clock.pauseAt(new Date('2026-03-02T10:00:00Z'));
+  return { page, errors };
+}
+
+const formNote = (page: Page) => page.textContent('#form-note');
+const planSaid = (page: Page) => page.textContent('#action-plan [data-said]');
+
+describe('taskpane notes and statuses (Chromium, 350 px)', () => {
+  it('drops a general error above the form once the input is fixed, and keeps the example’s note', async () => {
+    const { page, errors } = await openPane();
+    expect(await formNote(page)).toBe(EXAMPLE.note);
+    // an edit that leaves the form valid keeps the note of what a button did
+    await page.fill('input[name=budget]', '30000');
+    await page.clock.runFor(1000);
+    expect(await formNote(page)).toBe(EXAMPLE.note);
+    await page.click('#positions summary');
+    await page.fill('textarea[name=positions]', 'Symbol,Qty\nSPXW 250523P03750000,1O');
+    await page.click('#action-plan [data-run=plan]');
+    await expect.poll(() => formNote(page)).toMatch(/^positions line 2: quantity "1O" is not a whole/);
+    expect(await page.textContent('#err-positions')).toMatch(/quantity "1O" is not a whole/);
+    // fixed: the box's message and the note go as the plan follows the form, and stay gone on Plan
+    await page.fill('textarea[name=positions]', 'Symbol,Qty\nSPXW 250523P03750000,10');
+    await page.clock.runFor(1000);
+    expect(await page.textContent('#err-positions')).toBe('');
+    expect(await formNote(page)).toBe('');
+    await page.click('#action-plan [data-run=plan]');
+    await expect.poll(() => planSaid(page)).toBe(PLAN_CURRENT);
+    expect(await formNote(page)).toBe('');
+    expect(errors).toEqual([]);
+  });
+});
