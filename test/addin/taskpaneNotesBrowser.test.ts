@@ -1,15 +1,15 @@
 /**
  * The built taskpane in a real browser (Chromium through playwright-core, test/helpers/browser.ts):
  * the note above the form drops a general error once the input is fixed, and keeps a note of what
- * a button did. Time in the page moves only when the test moves it; every other wait is on the
- * page's own state.
+ * a button did; the Plan button's status stops saying the plan is up to date once it is not. Time
+ * in the page moves only when the test moves it; every other wait is on the page's own state.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser';
 import { startAddinServer, type AddinServer } from './stubs/addinServer';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
-import { PLAN_CURRENT } from '../../addin/src/taskpane/planStatus';
+import { PLAN_CURRENT, PLAN_NOT_UPDATED } from '../../addin/src/taskpane/planStatus';
 
 let server: AddinServer | undefined;
 let base: string;
@@ -67,6 +67,18 @@ describe('taskpane notes and statuses (Chromium, 350 px)', () => {
     await page.click('#action-plan [data-run=plan]');
     await expect.poll(() => planSaid(page)).toBe(PLAN_CURRENT);
     expect(await formNote(page)).toBe('');
+    expect(errors).toEqual([]);
+  });
+
+  it('stops saying the plan is up to date once the inputs no longer give it', async () => {
+    const { page, errors } = await openPane();
+    await page.click('#action-plan [data-run=plan]');
+    await expect.poll(() => planSaid(page)).toBe(PLAN_CURRENT);
+    await page.fill('input[name=spx]', '');
+    await page.clock.runFor(1000);
+    expect(await page.textContent('#plan-status')).toBe(PLAN_NOT_UPDATED);
+    expect(await page.textContent('#action-plan [data-note]')).toBe('');
+    expect(await planSaid(page)).toBe('');
     expect(errors).toEqual([]);
   });
 });

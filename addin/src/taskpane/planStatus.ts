@@ -75,7 +75,10 @@ export function planWritten(sheet: string): void {
   sayRunEnd(note.parentElement, note.textContent);
 }
 
-/** The plan shown no longer matches the inputs: greyed out, the status says it was not updated, and the note is cleared. */
+/**
+ * The plan shown no longer matches the inputs: greyed out, the status says it was not updated, and
+ * the note is cleared, with the Plan button's status (which said the plan was up to date).
+ */
 export function planOutOfDate(): void {
   setStale('plan-result', true);
   announcePlan(PLAN_NOT_UPDATED);
@@ -83,5 +86,6 @@ export function planOutOfDate(): void {
   if (note) {
     note.textContent = '';
     delete note.dataset['sheet'];
+    sayRunEnd(note.parentElement, '');
   }
 }
