@@ -1,8 +1,9 @@
 /**
  * The built taskpane in a real browser (Chromium through playwright-core, test/helpers/browser.ts):
  * the note above the form drops a general error once the input is fixed, and keeps a note of what
- * a button did; the Plan button's status stops saying the plan is up to date once it is not. Time
- * in the page moves only when the test moves it; every other wait is on the page's own state.
+ * a button did; the Plan button's status stops saying the plan is up to date once it is not; a
+ * Monte Carlo run starts its progress bar afresh, not at the previous run's count. Time in the page
+ * moves only when the test moves it; every other wait is on the page's own state.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +80,27 @@ describe('taskpane notes and statuses (Chromium, 350 px)', () => {
     expect(await page.textContent('#plan-status')).toBe(PLAN_NOT_UPDATED);
     expect(await page.textContent('#action-plan [data-note]')).toBe('');
     expect(await planSaid(page)).toBe('');
+    expect(errors).toEqual([]);
+  });
+
+  it('starts a Monte Carlo run’s progress bar afresh, not at the previous run’s count', async () => {
+    const { page, errors } = await openPane();
+    await page.clock.resume();
+    await page.fill('input[name=paths]', '400');
+    await page.click('#action-mc [data-run=montecarlo]');
+    await page.waitForSelector('#mc-result:not([hidden])', { timeout: 90_000 });
+    await expect.poll(() => page.textContent('#action-mc [data-note]')).toMatch(/^400 paths here/);
+    expect(await page.$eval('#action-mc progress', (b) => (b as HTMLProgressElement).max)).toBe(400);
+    await page.fill('input[name=paths]', '100000');
+    // The bar as the click leaves it, before the worker's first progress can arrive.
+    const started = await page.evaluate(() => {
+      document.querySelector<HTMLButtonElement>('#action-mc [data-run=montecarlo]')!.click();
+      const bar = document.querySelector('#action-mc progress') as HTMLProgressElement;
+      return { max: bar.max, value: bar.getAttribute('value'), said: bar.getAttribute('aria-valuetext') };
+    });
+    expect(started).toEqual({ max: 1, value: null, said: null });
+    await page.click('#action-mc [data-cancel]');
+    await expect.poll(() => page.textContent('#action-mc [data-note]')).toBe('Cancelled.');
     expect(errors).toEqual([]);
   });
 });

@@ -39,7 +39,12 @@ export function setRunning(kind: JobKind, on: boolean, text = ''): void {
   const bar = box.querySelector('progress') as HTMLProgressElement;
   bar.hidden = !on;
   setBusy(box.querySelector('[data-run]') as HTMLButtonElement, box.querySelector('[data-cancel]') as HTMLElement, on);
-  if (on) bar.removeAttribute('value'); // no value: the bar runs until the first progress
+  if (on) {
+    // no value: the bar runs until the first progress; nor the previous run's count
+    bar.removeAttribute('value');
+    bar.max = 1;
+    bar.removeAttribute('aria-valuetext');
+  }
   runNote(kind).textContent = text;
   // Only the end is announced: done or cancelled (a failure is, by the error box, role alert).
   sayRunEnd(box, on ? '' : text);
