@@ -79,6 +79,19 @@ describe('the Monte Carlo run names its seed and shows the hedge cost and effect
     expect(cellAt(sheets[0]!, 'A1').value).toBe(`Monte Carlo P&L, 400 paths, seed 7, ${view.measure}`);
   });
 
+  it('names the estimator of the 5th percentile and of VaR 95, whose figures differ, on the page and the sheet', async () => {
+    const p5 = view.stats.find((s) => s.label.startsWith('5th percentile'))!;
+    const var95 = view.stats.find((s) => s.label.startsWith('VaR 95'))!;
+    expect(p5).toMatchObject({ label: '5th percentile P&L (interpolated, USD)', alvh: mc.alvh.percentiles['p5'] });
+    expect(var95).toMatchObject({ label: 'VaR 95: P&L of the ⌈5% n⌉-th worst path (USD)', alvh: -mc.alvh.var95 });
+    expect(p5.alvh).not.toBe(var95.alvh);
+    const { context, sheets } = mockContext();
+    await writeMonteCarloSheet(context, view, opts);
+    const table = sheets[0]!.ranges.find((r) => r.address.endsWith(sheets[0]!.tables[0]!.address.split('!').pop()!))!;
+    const labels = (table.mock['values'] as unknown[][]).map((r) => r[0]);
+    expect(labels).toEqual(expect.arrayContaining([p5.label, var95.label]));
+  });
+
   it('shows the hedge cost and the effectiveness in the measure, the condor "n/a"', async () => {
     const cost = view.stats.find((s) => s.label.startsWith('Hedge cost'))!;
     const eff = view.stats.find((s) => s.label.startsWith('Hedge effectiveness'))!;

@@ -44,9 +44,10 @@ export function presentMonteCarlo(raw: unknown, valuationDate?: string): Histogr
       (d) => d.meanStdError,
     ),
     stat('Std. dev. of P&L (USD)', (d) => d.stdev),
-    stat('5th percentile P&L (USD)', (d) => d.percentiles['p5'] ?? Number.NaN),
+    // two estimators of the 5% tail's edge (docs/scenarios.md, Results): their figures differ
+    stat('5th percentile P&L (interpolated, USD)', (d) => d.percentiles['p5'] ?? Number.NaN),
     stat('Median P&L (USD)', (d) => d.percentiles['p50'] ?? Number.NaN),
-    stat('VaR 95: P&L at the 5% tail (USD)', (d) => -d.var95),
+    stat('VaR 95: P&L of the ⌈5% n⌉-th worst path (USD)', (d) => -d.var95),
     stat(
       'CVaR 95: mean P&L of the worst 5% (USD)',
       (d) => -d.cvar95,
