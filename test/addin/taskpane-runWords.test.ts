@@ -168,17 +168,23 @@ describe('the Monte Carlo run names its seed and shows the hedge cost and effect
   });
 });
 
-describe('the structures name their per-unit cost as including fees', () => {
-  it('heads the column "Cost per unit incl. fees" on the sheet: the premium is the mid plus the fees', async () => {
+describe('the structures name their costs as including fees', () => {
+  it('heads the columns "Cost incl. fees" and "Cost per unit incl. fees" on the sheet: the premium is the mid plus the fees', async () => {
     const p = plan(PlanInputSchema.parse(input));
     const r = p.structures.structures[0]!;
     expect(r.premium).toBeGreaterThan(r.premium - r.fees); // fees included
+    const view = presentStructures(p.structures, p.valuationDate);
+    // the rule's cost is its units at the per-unit cost, fees included (the summary's is at the mid)
+    for (const row of view.rows)
+      if (row.units !== null && row.cost !== null) expect(row.cost).toBeCloseTo(row.units * row.premium, 6);
     const { context, sheets } = mockContext();
-    await writeHedgeSheet(context, presentStructures(p.structures, p.valuationDate), undefined, opts);
+    await writeHedgeSheet(context, view, undefined, opts);
     const header = (
       sheets[0]!.ranges.find((x) => x.address === sheets[0]!.tables[0]!.address)!.mock['values'] as unknown[][]
     )[0]!;
+    expect(header).toContain('Cost incl. fees (USD)');
     expect(header).toContain('Cost per unit incl. fees (USD)');
+    expect(header).not.toContain('Cost (USD)');
     expect(header.join(' ')).not.toMatch(/Premium/);
   });
 });

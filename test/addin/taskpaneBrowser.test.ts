@@ -762,10 +762,10 @@ describe('taskpane positions, structures and orders (Chromium, 350 px)', () => {
     // Without positions: the structures, no orders.
     const structures = await page.$$eval('#structures-table tbody tr', (trs) => trs.length);
     expect(structures).toBe(expected.structures.structures.length);
-    // The plan's premium is the mid plus the fees: the column says so, not "premium".
-    expect(await page.$$eval('#structures-table thead th', (ths) => ths.map((t) => t.textContent))).toContain(
-      'Cost / unit incl. fees (USD)',
-    );
+    // The plan's premium is the mid plus the fees: the columns say so, not "premium".
+    const heads = await page.$$eval('#structures-table thead th', (ths) => ths.map((t) => t.textContent));
+    expect(heads).toContain('Cost / unit incl. fees (USD)');
+    expect(heads).toContain('Cost incl. fees (USD)');
     expect(await page.isVisible('#orders-box')).toBe(false);
     await page.click('#positions summary');
     await page.fill('textarea[name=positions]', positions);

@@ -44,7 +44,11 @@ export function sideText(side: OrderRowView['side'], deferred: boolean): string 
 export interface StructureRowView {
   structure: string;
   description: string;
-  /** Units the coverage rule asks for, and their cost (USD); null when the structure cannot cover. */
+  /**
+   * Units the coverage rule asks for, and their cost (USD: units × `premium`, fees included, unlike
+   * the summary's literal-rule cost at the mid); null when the structure cannot cover. Headed
+   * "Cost incl. fees" in the page and the sheet.
+   */
   units: number | null;
   cost: number | null;
   /**

@@ -67,7 +67,7 @@ export function renderHedge(s: StructuresView, p: Pick<Plan, 'orders' | 'valuati
     [
       'Structure',
       'Units (rule)',
-      'Cost (USD)',
+      'Cost incl. fees (USD)',
       'Cost / unit incl. fees (USD)',
       'Coverage',
       'Gain per $ (drawdown)',

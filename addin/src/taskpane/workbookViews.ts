@@ -199,7 +199,7 @@ export async function writeHedgeSheet(
       'Structure',
       'Best within budget',
       'Units (rule)',
-      'Cost (USD)',
+      'Cost incl. fees (USD)',
       'Cost per unit incl. fees (USD)',
       'Coverage',
       'Gain per $ (drawdown)',
