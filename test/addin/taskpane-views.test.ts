@@ -27,12 +27,19 @@ import { describeWithData, readDataFile } from '../helpers/marketData';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
 import { planInputFromForm } from '../../addin/src/common/planInput';
 import type { FormState } from '../../addin/src/common/planInput';
-import { arbitrageText, presentSurface, smileOf, SMILE_MIN_DELTA } from '../../addin/src/common/surfaceView';
+import {
+  arbitrageText,
+  leftOutText,
+  presentSurface,
+  smileOf,
+  SMILE_MIN_DELTA,
+} from '../../addin/src/common/surfaceView';
 import { legText, presentOrders, presentStructures } from '../../addin/src/common/hedgeViews';
 import { FRONTIER_COLUMNS, frontierTable, markNote, parseFrontier } from '../../addin/src/common/frontierViews';
 import { checkPositions, fullPlanInput, positionsMarket, positionsNote } from '../../addin/src/taskpane/planExtras';
 import { frontierPathsProblem, frontierRequest } from '../../addin/src/taskpane/frontierRun';
 import { fitSurfaceLocally } from '../../addin/src/taskpane/localRuns';
+import { fittedNote } from '../../addin/src/taskpane/surfaceFit';
 import { writeFrontierSheet, writeHedgeSheet, writeSurfaceSheet } from '../../addin/src/taskpane/workbookViews';
 import { cellAt, mockContext } from './stubs/excelMock';
 import { CROSSED_CALENDAR, LIFT_WARNING } from '../shared/surface/crossedCalendar';
@@ -115,6 +122,23 @@ describeWithData('the surface view on the real 2022-02-04 chain', () => {
     expect(lifted).toBeGreaterThan(0);
   });
 
+  it('lists the expiries the fit left out in one line, with its reason: the page, its note and the sheet', async () => {
+    expect(view.leftOut).toEqual(fit.skipped);
+    expect(view.leftOut).toHaveLength(11);
+    const line = leftOutText(view.leftOut);
+    expect(line).toBe(
+      '11 expiries of the chain left out: SPX 2022-02-18, 2022-03-18, 2022-04-14, 2022-05-20, 2022-06-17, 2022-07-15, ' +
+        '2022-08-19, 2022-09-16, 2022-10-21, 2022-11-18, 2022-12-16 — another root: the surface takes the SPXW ' +
+        'expiries, and SPX only after the last of them (2022-12-30).',
+    );
+    expect(fittedNote({ text, view, chain, kept: true }, '2022-02-04', undefined)).toMatch(
+      /^Fitted 34 expiries \(11 of the chain's left out: see below\)\. /,
+    );
+    const { context, sheets } = mockContext();
+    await writeSurfaceSheet(context, view, undefined, opts);
+    expect(cellAt(sheets[0]!, `A${view.expiries.length + 6}`).value).toBe(line);
+  });
+
   it('writes the table and the smile shown, with an XY scatter of it, to a sheet', async () => {
     const { context, sheets } = mockContext();
     const smile = smileOf(chain, view.expiries[3]!);
@@ -122,19 +146,24 @@ describeWithData('the surface view on the real 2022-02-04 chain', () => {
     expect(name).toBe('ALVH surface 20250408-101112');
     const sheet = sheets[0]!;
     // 2022-02-04 has no warning (its one quote with a bid and no ask is left out and counted, not
-    // warned about as crossed): the smile's table follows the surface's
+    // warned about as crossed): the smile's table follows the surface's after the expiries left out
     expect(view.warnings).toEqual([]);
-    const smileTop = view.expiries.length + 7;
+    const smileTop = view.expiries.length + 9;
     expect(sheet.tables.map((t) => t.address)).toEqual([
       `A4:Q${4 + view.expiries.length}`,
       `S4:U${4 + view.expiries.length}`,
       `A${smileTop}:F${smileTop + smile.points.length}`,
     ]);
-    // warnings sit between the tables, a row each and a blank row after them
+    // warnings and the expiries left out sit between the tables, a row each and a blank row after them
     const warned = mockContext();
     await writeSurfaceSheet(warned.context, { ...view, warnings: ['one', 'two'] }, smile, opts);
     expect(warned.sheets[0]!.tables.map((t) => t.address)[2]).toBe(
-      `A${smileTop + 3}:F${smileTop + 3 + smile.points.length}`,
+      `A${smileTop + 2}:F${smileTop + 2 + smile.points.length}`,
+    );
+    const bare = mockContext();
+    await writeSurfaceSheet(bare.context, { ...view, leftOut: [] }, smile, opts);
+    expect(bare.sheets[0]!.tables.map((t) => t.address)[2]).toBe(
+      `A${smileTop - 2}:F${smileTop - 2 + smile.points.length}`,
     );
     expect(sheet.charts.map((c) => c.type)).toEqual(['XYScatter']);
     expect(sheet.charts[0]!.mock.axes.valueAxis.title.text).toBe('Implied vol (vol points)');
@@ -213,6 +242,21 @@ describe('presentSurface refuses a malformed answer by field', () => {
     expect(v.expiries[0]!.years).toBe(0.1041);
     expect(v.expiries[0]!.rmseVolPts).toBeNull();
     expect(arbitrageText(v.arbitrage)).toMatch(/2 slices raised to the earlier slice's total variance/);
+    expect(v.leftOut).toEqual([]);
+  });
+  it('reads the expiries left out, and says them a root and reason at a time', () => {
+    const leftOut = [
+      { root: 'SPX', expiry: '2025-05-16', reason: 'another root' },
+      { root: 'SPXW', expiry: '2025-04-08', reason: "settles at the quotes' time (none left)" },
+      { root: 'SPX', expiry: '2025-06-20', reason: 'another root' },
+    ];
+    const v = presentSurface({ ...good, leftOut: { quotes: {}, expiries: leftOut } });
+    expect(v.leftOut).toEqual(leftOut);
+    expect(leftOutText(v.leftOut)).toBe(
+      "3 expiries of the chain left out: SPX 2025-05-16, 2025-06-20 — another root; SPXW 2025-04-08 — settles at the quotes' time (none left).",
+    );
+    expect(leftOutText(v.leftOut.slice(1, 2))).toMatch(/^1 expiry of the chain left out: SPXW 2025-04-08 — /);
+    expect(presentSurface({ ...good, leftOut: null }).leftOut).toEqual([]);
   });
   it.each([
     [{ ...good, expiries: [] }, /expiries is missing or empty/],
@@ -225,6 +269,10 @@ describe('presentSurface refuses a malformed answer by field', () => {
     ],
     [{ ...good, data: { slices: [{ expiry: '2025-05-16' }] } }, /data\.slices\[0\]\.years is undefined/],
     ['text', /\(answer\) is not an object/],
+    [
+      { ...good, leftOut: { expiries: [{ root: 'SPX', expiry: '2025-05-16' }] } },
+      /leftOut\.expiries\[0\]\.reason is not text/,
+    ],
   ])('%#: %s', (raw, message) => {
     expect(() => presentSurface(raw)).toThrow(message);
   });

@@ -243,6 +243,22 @@ describeWithData('taskpane Surface tab (Chromium, 350 px)', () => {
     expect(drawn.curve).toBeGreaterThan(100);
     expect(drawn.label).toMatch(/vol points/);
     expect(await page.textContent('#surface-arbitrage')).toMatch(/no butterfly arbitrage/);
+    // The expiries the fit left out in one line, with the fit's reasons: the day's own SPXW expiry,
+    // settling within the day, and the SPX monthlies within SPXW's dates.
+    const leftOut = fit.skipped.filter((s) => s.root === 'SPX').map((s) => s.expiry);
+    expect(leftOut.length).toBe(fit.skipped.length - 1);
+    expect(await page.textContent('#surface-left-out')).toMatch(
+      new RegExp(
+        `^${fit.skipped.length} expiries of the chain left out: SPXW 2023-06-09 — settles in 2\\.3 hours, under the 1\\.00-day minimum; SPX ${leftOut.join(', ')} — another root: `,
+      ),
+    );
+    await expect
+      .poll(() => page.textContent('#surface-note'))
+      .toMatch(
+        new RegExp(
+          `^Fitted ${inSurface.length} expiries \\(${fit.skipped.length} of the chain's left out: see below\\)\\. `,
+        ),
+      );
     // Another expiry and strike on x, by the selects.
     await page.selectOption('#smile-expiry', '0');
     await page.selectOption('#smile-x', 'strike');

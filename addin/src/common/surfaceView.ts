@@ -34,12 +34,21 @@ export interface SurfaceRowView {
   wingInsideSpreadPct: number | null;
 }
 
+/** An expiry of the chain the fit left out, and why (the answer's `leftOut.expiries`). */
+export interface LeftOutExpiry {
+  root: string;
+  expiry: string;
+  reason: string;
+}
+
 export interface SurfaceView {
   source: string;
   label: string;
   warnings: string[];
   expiries: SurfaceRowView[];
   arbitrage: { butterfly: number; calendar: number; calendarRepaired: number };
+  /** The chain's expiries the fit left out (none from the indices, or from an answer without them). */
+  leftOut: LeftOutExpiry[];
 }
 
 /** One quote on the smile chart: vols in vol points; a bid or ask with no implied vol is null. */
@@ -166,7 +175,41 @@ export function presentSurface(raw: unknown): SurfaceView {
       calendar: count('calendar'),
       calendarRepaired: count('calendarRepaired'),
     },
+    leftOut: leftOutOf(o['leftOut']),
   };
+}
+
+/** The answer's `leftOut.expiries`, checked ([] when the answer has none: the indices, an older host). */
+function leftOutOf(raw: unknown): LeftOutExpiry[] {
+  if (raw === null || raw === undefined) return [];
+  const list = record(raw, 'leftOut')['expiries'];
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) fail('leftOut.expiries', 'is not a list');
+  return list.map((x, i) => {
+    const r = record(x, `leftOut.expiries[${i}]`);
+    for (const k of ['root', 'expiry', 'reason'])
+      if (typeof r[k] !== 'string') fail(`leftOut.expiries[${i}].${k}`, 'is not text');
+    return { root: r['root'] as string, expiry: r['expiry'] as string, reason: r['reason'] as string };
+  });
+}
+
+/**
+ * The expiries left out in one line, those of a root left out for the same reason together, with
+ * the fit's reason verbatim: "6 expiries of the chain left out: SPX 2022-03-18, 2022-04-14, … —
+ * another root: …". '' when none was.
+ */
+export function leftOutText(leftOut: readonly LeftOutExpiry[]): string {
+  if (leftOut.length === 0) return '';
+  const groups = new Map<string, { root: string; reason: string; expiries: string[] }>();
+  for (const x of leftOut) {
+    const key = `${x.root}\u0000${x.reason}`;
+    const g = groups.get(key) ?? { root: x.root, reason: x.reason, expiries: [] };
+    g.expiries.push(x.expiry);
+    groups.set(key, g);
+  }
+  const n = leftOut.length;
+  const parts = [...groups.values()].map((g) => `${g.root} ${g.expiries.join(', ')} — ${g.reason}`);
+  return `${n} expir${n === 1 ? 'y' : 'ies'} of the chain left out: ${parts.join('; ')}.`;
 }
 
 /** The arbitrage report in words: what was checked, what was found, what was repaired. */

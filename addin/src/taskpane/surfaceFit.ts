@@ -68,7 +68,9 @@ export function fittedNote(fit: Fitted, formDate: string, sheet: string | undefi
     : other !== ''
       ? other
       : 'The plan now marks every option on this surface (market.surface): its headline says which surface it used.';
-  return `Fitted ${fit.view.expiries.length} expiries. ${marks}${sheet ? ` Sheet "${sheet}".` : ''}`;
+  const out = fit.view.leftOut.length;
+  const left = out === 0 ? '' : ` (${out} of the chain's left out: see below)`;
+  return `Fitted ${fit.view.expiries.length} expiries${left}. ${marks}${sheet ? ` Sheet "${sheet}".` : ''}`;
 }
 
 /** Said when a refit fails or is cancelled and an earlier fit stays in use ('' when none does). */

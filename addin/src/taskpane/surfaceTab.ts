@@ -8,7 +8,7 @@
  */
 import { isQuotedata, parseChain } from '@alvh/shared';
 import type { ParsedChain } from '@alvh/shared';
-import { arbitrageText, smileOf } from '../common/surfaceView';
+import { arbitrageText, leftOutText, smileOf } from '../common/surfaceView';
 import type { SmileView, SurfaceView } from '../common/surfaceView';
 import { formatValue } from '../common/views';
 import { postJson, runInWorker } from './jobs';
@@ -100,6 +100,9 @@ function renderSurface(view: SurfaceView, chain: ParsedChain): void {
   byId('surface-title').textContent = `(${view.expiries.length} expiries)`;
   byId('surface-label').textContent = `${view.label}${view.source === '' ? '' : ` — source: ${view.source}`}`;
   byId('surface-warnings').replaceChildren(...view.warnings.map((w) => el('li', {}, w)));
+  const leftOut = byId('surface-left-out');
+  leftOut.textContent = leftOutText(view.leftOut);
+  leftOut.hidden = view.leftOut.length === 0;
   const select = byId<HTMLSelectElement>('smile-expiry');
   const t0 = Date.parse(chain.valuationDate);
   const days = (e: string): number => Math.round((Date.parse(e) - t0) / 86_400_000);

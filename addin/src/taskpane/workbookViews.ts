@@ -6,7 +6,7 @@
 import { excelFormat } from '../common/views';
 import { SURFACE_COLUMNS, surfaceRow } from '../common/surfaceColumns';
 import type { SmileView, SurfaceView } from '../common/surfaceView';
-import { arbitrageText } from '../common/surfaceView';
+import { arbitrageText, leftOutText } from '../common/surfaceView';
 import { sideText, type OrdersView, type StructuresView } from '../common/hedgeViews';
 import {
   FRONTIER_COLUMNS,
@@ -87,9 +87,10 @@ export async function writeSurfaceSheet(
     SURFACE_COLUMNS.length + 1,
   );
   let next = top + n + 3;
-  if (view.warnings.length > 0) {
-    lines.add(next - 1, view.warnings);
-    next += view.warnings.length + 1;
+  const notes = [...view.warnings, leftOutText(view.leftOut)].filter((w) => w !== '');
+  if (notes.length > 0) {
+    lines.add(next - 1, notes);
+    next += notes.length + 1;
   }
   if (smile && smile.points.length > 0) {
     bold(
