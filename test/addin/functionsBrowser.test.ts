@@ -6,37 +6,22 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser';
-import { startAddinServer, type AddinServer } from './stubs/addinServer';
+import { describe, expect, it } from 'vitest';
+import { addinBrowser } from './stubs/addinBrowser';
 import { addinDist } from './stubs/customFunctions';
 
-let server: AddinServer | undefined;
-let base: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAddinServer();
-  base = server.base;
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const pane = addinBrowser();
 
 describe('functions.html in chromium', () => {
   it('registers every id with office.js and runs the functions', async () => {
-    const page = await browser.newPage();
+    const page = await pane.browser.newPage();
     const errors: string[] = [];
     const outside: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('request', (r) => {
-      if (!r.url().startsWith(base)) outside.push(r.url());
+      if (!r.url().startsWith(pane.base)) outside.push(r.url());
     });
-    await page.goto(`${base}/functions.html`, { waitUntil: 'load' });
+    await page.goto(`${pane.base}/functions.html`, { waitUntil: 'load' });
     const result = await page.evaluate(() => {
       const w = window as unknown as {
         CustomFunctions: { _association?: { mappings?: Record<string, unknown> } };

@@ -6,39 +6,24 @@
  * strikes out of order are marked at each strike that can fix them, the focus on the one last
  * edited. Every wait is on the page's own state, never on a timer.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '@alvh/shared';
-import { launchChromium } from '../helpers/browser';
-import { startAddinServer, type AddinServer } from './stubs/addinServer';
+import { addinBrowser } from './stubs/addinBrowser';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
 
-let server: AddinServer | undefined;
-let base: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAddinServer();
-  base = server.base;
-  browser = await launchChromium();
-});
-
-// Pages stay open until the browser closes (the packaged Chromium runs as one process).
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const pane = addinBrowser();
 
 /** The taskpane at 350 px wide, running here (no cloud URL), its example plan shown. */
 async function openPane(clock?: Date): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
+  const page = await pane.browser.newPage({ viewport: { width: 350, height: 900 } });
   if (clock) await page.clock.install({ time: clock });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(() => {
     if (window.top === window) localStorage.removeItem('alvh.settings');
   });
-  await page.goto(`${base}/taskpane.html`, { waitUntil: 'load' });
+  await page.goto(`${pane.base}/taskpane.html`, { waitUntil: 'load' });
   await page.waitForSelector('#plan-result:not([hidden])');
   return { page, errors };
 }
@@ -94,11 +79,11 @@ describe('taskpane Enter key (Chromium, 350 px)', () => {
   it('saves the settings on Enter in the Cloud API URL', async () => {
     const { page, errors } = await openPane();
     await page.click('#settings summary');
-    await page.fill('input[name=endpoint]', `${base}/api`);
+    await page.fill('input[name=endpoint]', `${pane.base}/api`);
     await page.focus('input[name=endpoint]');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.textContent('#settings-note')).toBe('Saved in this browser.');
-    expect(await page.textContent('#settings-summary')).toBe(`(cloud: ${new URL(base).host})`);
+    expect(await page.textContent('#settings-summary')).toBe(`(cloud: ${new URL(pane.base).host})`);
     expect(await planNote(page)).toBe('');
     expect(errors).toEqual([]);
   });

@@ -5,39 +5,24 @@
  * Monte Carlo run starts its progress bar afresh, not at the previous run's count. Time in the page
  * moves only when the test moves it; every other wait is on the page's own state.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser';
-import { startAddinServer, type AddinServer } from './stubs/addinServer';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { addinBrowser } from './stubs/addinBrowser';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
 import { PLAN_CURRENT, PLAN_NOT_UPDATED } from '../../addin/src/taskpane/planStatus';
 
-let server: AddinServer | undefined;
-let base: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAddinServer();
-  base = server.base;
-  browser = await launchChromium();
-});
-
-// Pages stay open until the browser closes (the packaged Chromium runs as one process).
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const pane = addinBrowser();
 
 /** The taskpane at 350 px wide, running here, its example plan shown; its clock paused. */
 async function openPane(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
+  const page = await pane.browser.newPage({ viewport: { width: 350, height: 900 } });
   await page.clock.install({ time: new Date('2026-03-02T09:00:00Z') });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(() => {
     if (window.top === window) localStorage.removeItem('alvh.settings');
   });
-  await page.goto(`${base}/taskpane.html`, { waitUntil: 'load' });
+  await page.goto(`${pane.base}/taskpane.html`, { waitUntil: 'load' });
   await page.waitForSelector('#plan-result:not([hidden])');
   // The re-plan a keystroke schedules waits until the test runs the clock on.
   await page.clock.pauseAt(new Date('2026-03-02T10:00:00Z'));

@@ -1,0 +1,41 @@
+/**
+ * The add-in's built pages served here and a Chromium to open them (test/helpers/browser.ts), for
+ * the tests of one file: started before them, closed after. Pages stay open until the browser
+ * closes (the packaged Chromium runs as one process).
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from '../../helpers/browser';
+import { startAddinServer, type AddinServer } from './addinServer';
+
+export interface AddinBrowser {
+  /** The server's origin, e.g. http://127.0.0.1:40123. */
+  readonly base: string;
+  readonly browser: Browser;
+}
+
+/** Registers the file's beforeAll and afterAll; read `base` and `browser` inside its tests. */
+export function addinBrowser(): AddinBrowser {
+  let server: AddinServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startAddinServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const started = <T>(x: T | undefined, what: string): T => {
+    if (x === undefined) throw new Error(`the ${what} is not started: read it inside a test`);
+    return x;
+  };
+  return {
+    get base() {
+      return started(server, 'add-in server').base;
+    },
+    get browser() {
+      return started(browser, 'browser');
+    },
+  };
+}
