@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { describeDistribution, runMonteCarloChunk, summarizeMonteCarlo } from '../shared/src/index';
 import { CALIBRATED, type LogVixParams } from '../shared/src/scenario/model/index';
 import { PLAN_INPUT } from '../test/helpers/fixtures';
+import { effectivenessBySeed, mean, sd } from './effectivenessNoise';
 import { scriptFlagsOrExit } from './scriptFlags';
 
 const flags = scriptFlagsOrExit(
@@ -62,24 +63,15 @@ const ratio = (v: number | null) => (v === null ? '—' : v.toFixed(2).replace('
 /** docs/examples/plan.json's effectiveness over seeds: each seed's figure ± error, then the errors' mean against the figures' spread. */
 function noise(): void {
   const example: unknown = JSON.parse(readFileSync(new URL('../docs/examples/plan.json', import.meta.url), 'utf8'));
-  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  const sd = (xs: number[]) => Math.sqrt(xs.reduce((a, x) => a + (x - mean(xs)) ** 2, 0) / (xs.length - 1));
   for (const [paths, seeds] of [
     [20_000, 9],
     [4_000, 30],
   ] as const) {
-    const he: number[] = [];
-    const se: number[] = [];
-    for (let seed = 1; seed <= seeds; seed++) {
-      const s = summarizeMonteCarlo(runMonteCarloChunk({ plan: example, paths, seed }));
-      he.push(s.hedgeEffectiveness!);
-      se.push(s.hedgeEffectivenessStdError!);
-      console.log(
-        `${paths.toLocaleString('en-US')} paths, seed ${seed}: ${ratio(he.at(-1)!)} ± ${se.at(-1)!.toFixed(2)}`,
-      );
-    }
+    const { he, se } = effectivenessBySeed(example, paths, seeds);
+    const n = paths.toLocaleString('en-US');
+    he.forEach((h, i) => console.log(`${n} paths, seed ${i + 1}: ${ratio(h)} ± ${se[i]!.toFixed(2)}`));
     console.log(
-      `${paths.toLocaleString('en-US')} paths, seeds 1-${seeds}: error ${mean(se).toFixed(2)} on average, spread (standard deviation) ${sd(he).toFixed(2)}; seeds 2-${seeds} range ${ratio(Math.min(...he.slice(1)))}-${ratio(Math.max(...he.slice(1)))}`,
+      `${n} paths, seeds 1-${seeds}: error ${mean(se).toFixed(2)} on average, spread (standard deviation) ${sd(he).toFixed(2)}; seeds 2-${seeds} range ${ratio(Math.min(...he.slice(1)))}-${ratio(Math.max(...he.slice(1)))}`,
     );
   }
 }

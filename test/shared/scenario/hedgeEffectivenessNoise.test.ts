@@ -9,25 +9,13 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runMonteCarloChunk, summarizeMonteCarlo } from '@alvh/shared';
 import { docNumber, expectDocSays } from '../../helpers/docs';
+import { effectivenessBySeed, mean, sd } from '../../../scripts/effectivenessNoise';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const example: unknown = JSON.parse(readFileSync(resolve(root, 'docs/examples/plan.json'), 'utf8'));
 
-/** The effectiveness and its standard error, seeds 1 to `seeds`. */
-function bySeed(paths: number, seeds: number): { he: number[]; se: number[] } {
-  const he: number[] = [];
-  const se: number[] = [];
-  for (let seed = 1; seed <= seeds; seed++) {
-    const s = summarizeMonteCarlo(runMonteCarloChunk({ plan: example, paths, seed }));
-    he.push(s.hedgeEffectiveness!);
-    se.push(s.hedgeEffectivenessStdError!);
-  }
-  return { he, se };
-}
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const sd = (xs: number[]) => Math.sqrt(xs.reduce((a, x) => a + (x - mean(xs)) ** 2, 0) / (xs.length - 1));
+const bySeed = (paths: number, seeds: number) => effectivenessBySeed(example, paths, seeds);
 const f2 = (x: number) => docNumber(x, 2);
 
 /** 180,000 and 120,000 paths: about 8 s each on an idle core, more on a loaded one. */
