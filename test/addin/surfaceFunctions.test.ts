@@ -210,6 +210,15 @@ describe('ALVH.SURFACE and ALVH.VOL on a small table', () => {
     ['', '', '', '', ''],
   ];
   const date = isoToExcelSerial('2023-06-09');
+  // a far wing's three cells, as a user's sheet heads them: its third is a width, not a delta
+  const WING_HEADERS = [
+    'put wing k',
+    'put wing beta',
+    'put wing width',
+    'call wing k',
+    'call wing beta',
+    'call wing width',
+  ];
 
   it('spills one row per expiry, with a header row on request, equal to the package fit', () => {
     const rows = call('SURFACE', table, date, true) as unknown[][];
@@ -225,12 +234,7 @@ describe('ALVH.SURFACE and ALVH.VOL on a small table', () => {
       'fit RMSE (vol pts)',
       'years',
       'discount',
-      'put wing k',
-      'put wing beta',
-      'put wing width',
-      'call wing k',
-      'call wing beta',
-      'call wing width',
+      ...WING_HEADERS,
     ]);
     expect(rows).toHaveLength(3);
     expect(rows[1]![0]).toBe(isoToExcelSerial('2023-07-21'));
@@ -292,14 +296,7 @@ describe('ALVH.SURFACE and ALVH.VOL on a small table', () => {
     expect(vol(width)).toMatch(/^surface row 1 \(put wing width\): is -1, but must be greater than 0/);
     // a table written under the former header ("put wing delta", "call wing delta") still reads
     const headed = call('SURFACE', table, date, true) as unknown[][];
-    expect(headed[0]!.slice(11)).toEqual([
-      'put wing k',
-      'put wing beta',
-      'put wing width',
-      'call wing k',
-      'call wing beta',
-      'call wing width',
-    ]);
+    expect(headed[0]!.slice(11)).toEqual(WING_HEADERS);
     const former = [headed[0]!.map((h) => String(h).replace(/ wing width$/, ' wing delta')), ...headed.slice(1)];
     expect(former[0]).toContain('call wing delta');
     expect(call('VOL', former, expiries, strikes)).toEqual(a);
