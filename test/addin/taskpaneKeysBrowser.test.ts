@@ -14,19 +14,7 @@ import { EXAMPLE } from '../../addin/src/taskpane/example';
 
 const pane = addinBrowser();
 
-/** The taskpane at 350 px wide, running here (no cloud URL), its example plan shown. */
-async function openPane(clock?: Date): Promise<{ page: Page; errors: string[] }> {
-  const page = await pane.browser.newPage({ viewport: { width: 350, height: 900 } });
-  if (clock) await page.clock.install({ time: clock });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.addInitScript(() => {
-    if (window.top === window) localStorage.removeItem('alvh.settings');
-  });
-  await page.goto(`${pane.base}/taskpane.html`, { waitUntil: 'load' });
-  await page.waitForSelector('#plan-result:not([hidden])');
-  return { page, errors };
-}
+const openPane = (clock?: Date) => pane.openTaskpane(clock);
 
 const planNote = (page: Page) => page.textContent('#action-plan [data-note]');
 

@@ -13,20 +13,12 @@ import { PLAN_CURRENT, PLAN_NOT_UPDATED } from '../../addin/src/taskpane/planSta
 
 const pane = addinBrowser();
 
-/** The taskpane at 350 px wide, running here, its example plan shown; its clock paused. */
+/** The taskpane with its example plan shown, its clock paused. */
 async function openPane(): Promise<{ page: Page; errors: string[] }> {
-  const page = await pane.browser.newPage({ viewport: { width: 350, height: 900 } });
-  await page.clock.install({ time: new Date('2026-03-02T09:00:00Z') });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.addInitScript(() => {
-    if (window.top === window) localStorage.removeItem('alvh.settings');
-  });
-  await page.goto(`${pane.base}/taskpane.html`, { waitUntil: 'load' });
-  await page.waitForSelector('#plan-result:not([hidden])');
+  const opened = await pane.openTaskpane(new Date('2026-03-02T09:00:00Z'));
   // The re-plan a keystroke schedules waits until the test runs the clock on.
-  await page.clock.pauseAt(new Date('2026-03-02T10:00:00Z'));
-  return { page, errors };
+  await opened.page.clock.pauseAt(new Date('2026-03-02T10:00:00Z'));
+  return opened;
 }
 
 const formNote = (page: Page) => page.textContent('#form-note');
