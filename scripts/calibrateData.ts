@@ -6,7 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isAlvhError, parseMarketHistory, type MarketHistoryFormat, type MarketRow } from '../shared/src/index';
+import {
+  isAlvhError,
+  parseMarketHistory,
+  toIsoDate,
+  type MarketHistoryFormat,
+  type MarketRow,
+} from '../shared/src/index';
 import { thin, type DayValue } from '../shared/src/scenario/model/calibrationCells';
 
 /** A period of the calibration: epoch days `from..to`, both included. */
@@ -16,9 +22,6 @@ export interface Period {
   to: number;
 }
 
-/** The ISO date of an epoch day. */
-export const isoDay = (d: number): string => new Date(d * 86_400_000).toISOString().slice(0, 10);
-
 /** The values of a series (in day order) within the period, both ends included. */
 export function inPeriod<T extends { day: number }>(xs: readonly T[], p: Period): T[] {
   return xs.filter((x) => x.day >= p.from && x.day <= p.to);
@@ -27,7 +30,7 @@ export function inPeriod<T extends { day: number }>(xs: readonly T[], p: Period)
 /** The first and last day of a series within the period, as the outputs state them (`none` when it has none). */
 export function periodRange(xs: readonly DayValue[], p: Period): string {
   const days = inPeriod(xs, p);
-  return days.length === 0 ? 'none' : `${isoDay(days[0]!.day)}..${isoDay(days[days.length - 1]!.day)}`;
+  return days.length === 0 ? 'none' : `${toIsoDate(days[0]!.day)}..${toIsoDate(days[days.length - 1]!.day)}`;
 }
 
 /** Starting days of the model's β out of sample: up to `max` VIX days of the period, evenly spaced. */
@@ -95,7 +98,7 @@ export function coverageProblem(uses: readonly SeriesUse[]): string | undefined 
           ? 'the file has no rows'
           : `its last date is ${dates[dates.length - 1]} (its dates run ${dates[0]}..${dates[dates.length - 1]})`;
       return (
-        `${u.file}: no ${u.what} in the ${w.name} period ${isoDay(w.from)}..${isoDay(w.to)}; ${held}; ` +
+        `${u.file}: no ${u.what} in the ${w.name} period ${toIsoDate(w.from)}..${toIsoDate(w.to)}; ${held}; ` +
         'use a copy of the file that covers the period (or --split YEAR to move the periods)'
       );
     }
