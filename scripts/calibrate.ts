@@ -80,15 +80,8 @@ import {
   type Fitted,
 } from './calibrateArgs';
 import { round6, storedParams, writeAsShipped } from './calibrateOutput';
-import {
-  betaStartDays,
-  clipPeriod,
-  coverageProblem,
-  inPeriod,
-  periodRange,
-  readHistoryFile,
-  type Period,
-} from './calibrateData';
+import { betaStartDays, clipPeriod, coverageProblem, inPeriod, periodRange, type Period } from './calibrateData';
+import { readHistoryFile } from './historyFile';
 
 /**
  * The options, checked before anything is read: an unknown option, a missing value or a value that

@@ -1,18 +1,9 @@
 /**
- * `npm run calibrate`'s history before the fit: reading each file (a file it cannot parse stops the
- * run with one line naming it), checking that each period holds data of every series it measures,
- * and the periods' days, so that the ranges the outputs state are the days the run used: every
+ * `npm run calibrate`'s history before the fit (each file read by historyFile.ts): checking that
+ * each period holds data of every series it measures, and the periods' days, so that the ranges the outputs state are the days the run used: every
  * list is bounded by its period at both ends.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import {
-  isAlvhError,
-  parseMarketHistory,
-  toIsoDate,
-  type MarketHistoryFormat,
-  type MarketRow,
-} from '../shared/src/index';
+import { toIsoDate } from '../shared/src/index';
 import { thin, type DayValue } from '../shared/src/scenario/model/calibrationCells';
 
 /** A period of the calibration: epoch days `from..to`, both included. */
@@ -39,27 +30,6 @@ export function betaStartDays(vix: readonly DayValue[], p: Period, max: number):
     inPeriod(vix, p).map((x) => x.day),
     max,
   );
-}
-
-/** The rows of one history file of the data folder, or why it cannot be read (its name first, then the fix). */
-export function readHistoryFile(
-  dir: string,
-  name: string,
-  format: MarketHistoryFormat,
-): { rows: MarketRow[] } | { problem: string } {
-  let text: string;
-  try {
-    text = readFileSync(join(dir, name), 'utf8');
-  } catch (e) {
-    return { problem: `${name}: cannot be read (${(e as Error).message}); check the file in ${dir}` };
-  }
-  try {
-    return { rows: parseMarketHistory(text, format) };
-  } catch (e) {
-    if (!isAlvhError(e)) throw e;
-    // The parser names the line (a file cut short fails on its last) and the fix; "text" is the file itself.
-    return { problem: `${name}: ${e.field === 'text' ? '' : `${e.field}: `}${e.problem}; ${e.fix}` };
-  }
 }
 
 /** One series the run measures: the file it comes from and the windows that must each hold one of its days. */

@@ -11,11 +11,12 @@
  * VIX9D and VIX3M from Cboe (to 2026), SKEW from Cboe throughout. A day without them is marked on
  * VIX alone (flat term structure); 2024-2025 have no VIX6M.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isAlvhError, mergeMarketHistory, parseMarketHistory, replay } from '@alvh/shared';
+import { isAlvhError, mergeMarketHistory, replay } from '@alvh/shared';
 import type { MarketHistoryFormat, MarketRow, ReplayInput, ReplayResult } from '@alvh/shared';
+import { readHistoryFile } from './historyFile';
 import { replayErrorText } from './replayErrors';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,18 +33,11 @@ function fail(message: string): never {
  * is missing, cannot be read, or is no market history (`<file>: line 2117 (DATE): ...`).
  */
 function read(name: string, format?: MarketHistoryFormat): MarketRow[] {
-  const path = join(dataDir, name);
-  if (!existsSync(path))
+  if (!existsSync(join(dataDir, name)))
     fail(`market data file ${name} not found in ${dataDir}; set ALVH_DATA_DIR to the folder with the CSV files`);
-  try {
-    return parseMarketHistory(readFileSync(path, 'utf8'), format);
-  } catch (e) {
-    // the parser's refusals, and the file system's (a folder by that name, no read permission)
-    // (`text` is the parser's name for the whole file: the file's name stands for it)
-    if (isAlvhError(e)) fail(`${name}: ${e.field === 'text' ? `${e.problem}; ${e.fix}` : e.message}`);
-    if (e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string') fail(`${name}: ${e.message}`);
-    throw e;
-  }
+  const file = readHistoryFile(dataDir, name, format);
+  if ('problem' in file) fail(file.problem);
+  return file.rows;
 }
 
 /** The rows and window of one default run. */

@@ -11,14 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { epochDay, type DayValue } from '@alvh/shared/calibration';
 import { CALIBRATION_DATA } from '../../scripts/calibrateArgs';
-import {
-  betaStartDays,
-  clipPeriod,
-  coverageProblem,
-  periodRange,
-  readHistoryFile,
-  type Period,
-} from '../../scripts/calibrateData';
+import { betaStartDays, clipPeriod, coverageProblem, periodRange, type Period } from '../../scripts/calibrateData';
+import { readHistoryFile } from '../../scripts/historyFile';
 import { dataDir, describeWithData } from '../helpers/marketData';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
