@@ -4,12 +4,13 @@
 //   dist/computeWorker.cjs the worker-thread script of the compute pool, when src/compute/worker.ts exists
 //                          (CommonJS: the Monte Carlo path loop runs about a fifth faster than as an ES module)
 // and a self-contained deployment folder dist/azure/ (host.json, package.json, app.js, computeWorker.cjs,
-// local.settings.json.example; no source maps).
+// local.settings.json.example, and local.settings.json when absent; no source maps).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeLocalSettings } from './scripts/localSettings.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(here, 'dist');
@@ -75,8 +76,12 @@ for (const f of ['app.js', 'computeWorker.cjs'])
   if (existsSync(resolve(dist, f))) writeAtomic(resolve(azure, f), readFileSync(resolve(dist, f)));
 writeAtomic(resolve(azure, 'host.json'), readFileSync(resolve(here, 'host.json')));
 writeAtomic(resolve(azure, '.funcignore'), readFileSync(resolve(here, '.funcignore')));
-// Settings for `func start` in this folder: copy to local.settings.json (which is never published).
-writeAtomic(resolve(azure, 'local.settings.json.example'), readFileSync(resolve(here, 'local.settings.example.json')));
+// Settings for Core Tools in this folder (never published): the template, and local.settings.json
+// from it unless one exists. Publish reads FUNCTIONS_WORKER_RUNTIME there to know the app is Node.
+const settings = readFileSync(resolve(here, 'local.settings.example.json'));
+writeAtomic(resolve(azure, 'local.settings.json.example'), settings);
+const settingsWarning = writeLocalSettings(azure, settings);
+if (settingsWarning) console.warn(`functions: ${settingsWarning}`);
 writeAtomic(
   resolve(azure, 'package.json'),
   JSON.stringify(

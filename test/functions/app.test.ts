@@ -3,8 +3,11 @@
  * route below /api, the row's auth level — and nothing else.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { writeLocalSettings } from '../../functions/scripts/localSettings.mjs';
 import { checkConfig } from '../../functions/src/config';
 
 const registered: { name: string; options: Record<string, unknown> }[] = [];
@@ -110,7 +113,7 @@ describe('Azure project files', () => {
   });
 
   it('the build emits the hosts, the worker and a deployable folder', () => {
-    if (!existsSync('functions/dist/azure/local.settings.json.example'))
+    if (!existsSync('functions/dist/azure/local.settings.json'))
       execFileSync(process.execPath, ['functions/build.mjs'], { stdio: 'ignore' });
     for (const f of [
       'localHost.js',
@@ -129,6 +132,12 @@ describe('Azure project files', () => {
       Values: { FUNCTIONS_WORKER_RUNTIME: string };
     };
     expect(settings.Values.FUNCTIONS_WORKER_RUNTIME).toBe('node');
+    // Core Tools reads the worker runtime from local.settings.json: without it publish stops with
+    // "Can't determine project language from files".
+    const local = JSON.parse(readFileSync('functions/dist/azure/local.settings.json', 'utf8')) as {
+      Values: { FUNCTIONS_WORKER_RUNTIME: string };
+    };
+    expect(local.Values.FUNCTIONS_WORKER_RUNTIME).toBe('node');
     const pkg = JSON.parse(readFileSync('functions/dist/azure/package.json', 'utf8')) as {
       main: string;
       dependencies: object;
@@ -140,6 +149,36 @@ describe('Azure project files', () => {
     const runs = ['app.js', 'computeWorker.cjs', 'host.json', 'package.json', 'package-lock.json', 'node_modules'];
     const extra = readdirSync('functions/dist/azure').filter((f) => !runs.includes(f) && f !== '.funcignore');
     expect(extra).toContain('local.settings.json.example');
+    expect(extra).toContain('local.settings.json');
     for (const f of extra) expect(ignored, f).toContain(f);
+  });
+
+  it('local.settings.json is written when absent and an edited one is kept, with a warning if it lacks node', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alvh-settings-'));
+    const file = join(dir, 'local.settings.json');
+    const template = readFileSync('functions/local.settings.example.json', 'utf8');
+    try {
+      expect(writeLocalSettings(dir, template)).toBeUndefined();
+      expect(readFileSync(file, 'utf8')).toBe(template);
+      const edited = JSON.stringify({ Values: { FUNCTIONS_WORKER_RUNTIME: 'node', ALVH_MAX_BODY_BYTES: '1024' } });
+      writeFileSync(file, edited);
+      expect(writeLocalSettings(dir, template)).toBeUndefined();
+      expect(readFileSync(file, 'utf8')).toBe(edited);
+      writeFileSync(file, JSON.stringify({ Values: {} }));
+      expect(writeLocalSettings(dir, template)).toContain('FUNCTIONS_WORKER_RUNTIME to "node"');
+      expect(readFileSync(file, 'utf8')).toBe(JSON.stringify({ Values: {} }));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('README and docs/deploy.md publish the built folder with the same command', () => {
+    const command = 'cd functions/dist/azure && npm install --omit=dev && func azure functionapp publish <APP>';
+    for (const doc of ['README.md', 'docs/deploy.md']) {
+      const lines = readFileSync(doc, 'utf8')
+        .split('\n')
+        .filter((l) => l.includes('functionapp publish'));
+      expect(lines, doc).toEqual([command]);
+    }
   });
 });
