@@ -241,6 +241,27 @@ describe('POST /api/montecarlo', () => {
     expect(chunk.json.summary).toBeNull();
   });
 
+  it('a refused path count names paths when the request sent no pathCount', async () => {
+    const { pathCount: _sent, firstPath: _first, ...run } = MONTECARLO_EXAMPLE;
+    const big = await call('montecarlo', { ...run, paths: 300_000 });
+    expect(big.status).toBe(422);
+    expect(big.json.field).toBe('paths');
+    expect(big.json.detail).toMatch(/^paths: is 300000: the per-path arrays of more than 250000 paths/);
+    // from firstPath the count is paths − firstPath: the detail says both
+    const rest = await call('montecarlo', { ...run, paths: 400_000, firstPath: 100_000 });
+    expect(rest.status).toBe(422);
+    expect(rest.json.field).toBe('paths');
+    expect(rest.json.detail).toMatch(/^paths: is 400000 from firstPath 100000, 300000 paths: /);
+    const one = await call('montecarlo?partial=false', { ...run, paths: 2, firstPath: 1 });
+    expect(one.status).toBe(400);
+    expect(one.json.field).toBe('paths');
+    expect(one.json.detail).toMatch(/^paths: is 2 from firstPath 1, 1 path: a summary needs at least 2 paths/);
+    // a chunk's own count is still pathCount
+    const chunk = await call('montecarlo', { ...run, paths: 400_000, firstPath: 0, pathCount: 300_000 });
+    expect(chunk.json.field).toBe('pathCount');
+    expect(chunk.json.detail).toMatch(/^pathCount: is 300000: /);
+  });
+
   it('two chunks over HTTP merge to exactly the one-shot run', async () => {
     const a = await call('montecarlo', { ...MONTECARLO_EXAMPLE, paths: 600, firstPath: 0, pathCount: 200 });
     const b = await call('montecarlo', { ...MONTECARLO_EXAMPLE, paths: 600, firstPath: 200, pathCount: 400 });

@@ -77,6 +77,17 @@ describe('POST /api/frontier', () => {
     expect(doc.paths['/api/frontier'].post.requestBody.content['application/json'].example).toEqual(FRONTIER_EXAMPLE);
   });
 
+  it('?partial=true over its path limit names paths when the request sent no pathCount', async () => {
+    const r = await call('frontier?partial=true', { ...FRONTIER_EXAMPLE, paths: 150_000 });
+    expect(r.status).toBe(422);
+    expect(r.json.field).toBe('paths');
+    expect(r.json.detail).toMatch(/^paths: is 150000: the per-path arrays of more than 100000 paths/);
+    const chunk = await call('frontier?partial=true', { ...FRONTIER_EXAMPLE, paths: 150_000, pathCount: 120_000 });
+    expect(chunk.status).toBe(422);
+    expect(chunk.json.field).toBe('pathCount');
+    expect(chunk.json.detail).toMatch(/^pathCount: is 120000: /);
+  });
+
   it('two chunks with ?partial=true merge to exactly the one-request frontier', async () => {
     const a = await call('frontier?partial=true', { ...SMALL, firstPath: 0, pathCount: 500 });
     const b = await call('frontier?partial=true', { ...SMALL, firstPath: 500, pathCount: 700 });

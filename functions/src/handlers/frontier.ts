@@ -22,6 +22,7 @@ import { mergeAndSummarizeFrontierParts } from '../compute/jobs';
 import { fromCompute, JsonText, queryFlag, type RouteCall, type Streamed } from '../http/route';
 import { answerRun } from '../http/stream';
 import { scenarioWithChainsFitted } from './chains';
+import { runCountField } from './runCount';
 
 /** Most paths whose per-path arrays one answer carries. */
 export const MAX_FRONTIER_PARTIAL_PATHS = 100_000;
@@ -44,9 +45,10 @@ export async function frontierHandler(body: unknown, call: RouteCall): Promise<F
   const { mc, input: parsed } = frontierSetup(fitted);
   const withPartial = wantsPartial(call);
   if (withPartial && mc.run.pathCount > MAX_FRONTIER_PARTIAL_PATHS) {
+    const count = runCountField(parsed); // pathCount, or paths when the request left pathCount out
     throw limitExceeded(
-      'pathCount',
-      `is ${mc.run.pathCount}: the per-path arrays of more than ${MAX_FRONTIER_PARTIAL_PATHS} paths are not sent in one answer`,
+      count.field,
+      `${count.is}: the per-path arrays of more than ${MAX_FRONTIER_PARTIAL_PATHS} paths are not sent in one answer`,
       `drop ?partial=true for the frontier alone, or chunk the run (firstPath, pathCount ≤ ${MAX_FRONTIER_PARTIAL_PATHS})`,
     );
   }

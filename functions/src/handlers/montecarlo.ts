@@ -27,6 +27,7 @@ import { mergeAndSummarize } from '../compute/jobs';
 import { fromCompute, JsonText, queryFlag, type RouteCall, type Streamed } from '../http/route';
 import { answerRun } from '../http/stream';
 import { scenarioWithChainsFitted } from './chains';
+import { runCountField } from './runCount';
 
 /** Most paths whose per-path arrays one answer carries (about 130 bytes of JSON per path: ≈ 33 MB). */
 export const MAX_PARTIAL_PATHS = 250_000;
@@ -64,18 +65,19 @@ export async function monteCarloHandler(
     parsed,
     setup: { run },
   } = checkedMonteCarloRequest(await scenarioWithChainsFitted(body, call, MonteCarloInputSchema), limits);
+  const count = runCountField(parsed); // pathCount, or paths when the request left pathCount out
   if (!withPartial && run.pathCount < 2) {
     // the answer would be a null summary and nothing else
     throw invalidInput(
-      'pathCount',
-      `is ${run.pathCount}: a summary needs at least 2 paths, and ?partial=false asks for the summary alone`,
+      count.field,
+      `${count.is}: a summary needs at least 2 paths, and ?partial=false asks for the summary alone`,
       'run at least 2 paths, or leave out ?partial=false for the path arrays of this chunk',
     );
   }
   if (withPartial && run.pathCount > MAX_PARTIAL_PATHS) {
     throw limitExceeded(
-      'pathCount',
-      `is ${run.pathCount}: the per-path arrays of more than ${MAX_PARTIAL_PATHS} paths are not sent in one answer`,
+      count.field,
+      `${count.is}: the per-path arrays of more than ${MAX_PARTIAL_PATHS} paths are not sent in one answer`,
       `send ?partial=false for the summary alone, or chunk the run (firstPath, pathCount ≤ ${MAX_PARTIAL_PATHS}) and merge the chunks`,
     );
   }
