@@ -155,6 +155,22 @@ describe('a row that is no option position', () => {
     for (const line of [`${PUT}X,1`, 'SPXW 25052P3750,1', 'SPXW May 23 2025 3750 Put,-3', '-3,SPXW 250523P03750']) {
       expect(issuesOf(() => parsePositionsCsv(line, rules))[0]?.message, line).toMatch(FORMAT);
     }
+    // a broker's own notations: real legs, which the delete-the-row fix would have dropped
+    for (const sym of [
+      'SPXW 05/23/2025 3750.00 P',
+      'SPX 23MAY25 3750 P',
+      'VIX 05/21/2025 33.00 C',
+      'SPXW 2025-05-23 3750 P',
+      '05/23/2025 3750.00 P',
+      'VIX 21MAY25',
+    ]) {
+      expect(issuesOf(() => parsePositionsCsv(`Symbol,Qty\n"${sym}",-10`, rules))[0]?.message, sym).toMatch(FORMAT);
+      expect(issuesOf(() => parsePositionRows([[sym, -10]], rules))[0]?.message, sym).toMatch(FORMAT);
+    }
+    // a date in another column of a stock row does not make it an option
+    expect(issuesOf(() => parsePositionsCsv('Symbol,Qty,Opened\nSPY,100,04/01/2025', rules))[0]?.message).toMatch(
+      /^symbol "SPY" is not an option symbol, so the row is not an option position .*; delete the row$/,
+    );
     // an empty symbol beside a description of an option is an option missing its symbol
     const described = issuesOf(() => parsePositionsCsv(`Symbol,Qty,Description\n,-3,SPX May 23 2025 3750 Put`, rules));
     expect(described[0]?.message).toMatch(FORMAT);
