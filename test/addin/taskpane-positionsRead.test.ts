@@ -5,7 +5,7 @@
  */
 import { beforeEach, expect, it, vi } from 'vitest';
 import * as shared from '@alvh/shared';
-import { checkPositions } from '../../addin/src/taskpane/planExtras';
+import { checkPositions, positionsNote } from '../../addin/src/taskpane/planExtras';
 
 vi.mock('@alvh/shared', async (actual) => {
   const real = await actual<typeof import('@alvh/shared')>();
@@ -40,4 +40,31 @@ it('keeps a bad line named while other fields are typed, without reading the box
   expect(said[0]).toMatch(/^line 42: /);
   expect(checkPositions(bad, '2025-04-08', { spot: 5000 }).messages).toEqual(said);
   expect(read).toHaveBeenCalledTimes(1);
+});
+
+it('refuses text over the plan’s limit unread, with the way to bring it within, as the plan does', () => {
+  // the pane said "9999 positions read", then the run failed with no way out
+  const line = 'SPXW 250523P03750,1,1.00,Long description of the position as the broker writes it\n';
+  const text = `Symbol,Qty,Avg Price,Description\n${line.repeat(Math.ceil(100_001 / line.length))}`;
+  const check = checkPositions(text, '2025-04-08');
+  expect(check.count).toBe(0);
+  expect(check.messages).toEqual([
+    `${text.length.toLocaleString('en-US')} characters: pass at most 100,000 characters of positions: delete the columns not read (all but the symbol and the signed quantity), or paste only the option lines`,
+  ]);
+  expect(read).not.toHaveBeenCalled();
+  const refused = shared.PositionsInputSchema.safeParse({ valuationDate: '2025-04-08', positions: text });
+  expect(refused.error?.issues[0]?.message).toBe(shared.TOO_LONG_POSITIONS);
+  const lines = Math.floor(99_000 / line.length);
+  const within = `Symbol,Qty,Avg Price,Description\n${line.repeat(lines)}`;
+  expect(checkPositions(within, '2025-04-08')).toMatchObject({ count: lines, contracts: 1, messages: [] });
+});
+
+it('counts the contracts apart from the lines where lines of one contract net', () => {
+  const book = 'Symbol,Qty\nSPXW 250523P03750,1\nSPXW 250523P03750,-1\nSPX 250516P03750,2\nSPXW 250516P03750,1\n';
+  const check = checkPositions(book, '2025-04-08');
+  expect(check).toEqual({ count: 4, contracts: 2, messages: [], market: false });
+  expect(positionsNote(check)).toMatch(
+    /^4 position lines read \(2 contracts once lines of one contract net\); checked/,
+  );
+  expect(checkPositions(BOOK, '2025-04-08').contracts).toBeUndefined();
 });

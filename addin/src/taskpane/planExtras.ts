@@ -10,10 +10,12 @@
  */
 import {
   checkHeldAgainstMarket,
+  MAX_POSITIONS_TEXT,
   parsePositionsCsv,
   quoteFromChain,
   quoteOrders,
   SPX_POINTS,
+  TOO_LONG_POSITIONS,
   type ChainQuoteRow,
   type HeldPosition,
   type Plan,
@@ -104,8 +106,10 @@ export function lastIssueAt(
 }
 
 export interface PositionsCheck {
-  /** Positions read (0 for an empty box). */
+  /** Position lines read (0 for an empty box). */
   count: number;
+  /** The contracts they hold, where lines of one contract net (set only when fewer than `count`). */
+  contracts?: number;
   /** One message per bad line, "line 3: …", or the reason nothing can be read yet. */
   messages: string[];
   /** Whether they were checked against SPX and the VX futures too (else the plan checks them). */
@@ -174,6 +178,9 @@ function readPositions(text: string, valuationDate: string): readonly HeldPositi
  */
 export function checkPositions(text: string, valuationDate: string, market: PositionsMarket = {}): PositionsCheck {
   if (text.trim() === '') return { count: 0, messages: [] };
+  // the plan refuses it unread: a pane that read it said "9999 positions read", then the run failed
+  if (text.length > MAX_POSITIONS_TEXT)
+    return { count: 0, messages: [`${text.length.toLocaleString('en-US')} characters: ${TOO_LONG_POSITIONS}`] };
   if (!/^\d{4}-\d{2}-\d{2}$/.test(valuationDate.trim())) {
     return { count: 0, messages: ['set the Date (YYYY-MM-DD) first: positions are checked against it'] };
   }
@@ -181,7 +188,13 @@ export function checkPositions(text: string, valuationDate: string, market: Posi
     const held = readPositions(text, valuationDate.trim());
     checkHeldAgainstMarket(held, market);
     if (held.length === 0) return { count: 0, messages: [], noRows: true };
-    return { count: held.length, messages: [], market: market.spot !== undefined && market.lastFuture !== undefined };
+    const contracts = new Set(held.map(({ leg: l }) => `${l.kind} ${l.expiry} ${l.type} ${l.strike}`)).size;
+    return {
+      count: held.length,
+      messages: [],
+      market: market.spot !== undefined && market.lastFuture !== undefined,
+      ...(contracts < held.length ? { contracts } : {}),
+    };
   } catch (e) {
     return { count: 0, messages: lineMessages(e) };
   }
@@ -208,7 +221,10 @@ export function showPositionsCheck(box: HTMLTextAreaElement, check: PositionsChe
 export function positionsNote(check: PositionsCheck): string {
   if (check.noRows === true)
     return '0 positions read: the box holds no position rows, so every order opens from zero, as if nothing were held.';
-  const read = `${check.count} position${check.count === 1 ? '' : 's'} read`;
+  const read =
+    check.contracts === undefined
+      ? `${check.count} position${check.count === 1 ? '' : 's'} read`
+      : `${check.count} position lines read (${check.contracts} contract${check.contracts === 1 ? '' : 's'} once lines of one contract net)`;
   return check.count === 0
     ? ''
     : check.market === true

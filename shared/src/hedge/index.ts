@@ -64,8 +64,10 @@ export {
   type StructureParams,
   HeldLegSchema,
   OrderBooksSchema,
+  MAX_POSITIONS_TEXT,
   PositionsInputSchema,
   TargetLegSchema,
+  TOO_LONG_POSITIONS,
   readPositions,
   type PositionsInput,
 } from './schemas';

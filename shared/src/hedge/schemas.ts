@@ -82,15 +82,15 @@ const step = (what: string) =>
  * book takes. Parsing a megabyte held the host's request thread for a third of a second.
  */
 export const MAX_POSITIONS_TEXT = 100_000;
+/** The refusal of positions text over {@link MAX_POSITIONS_TEXT}, with the way to bring it within. */
+export const TOO_LONG_POSITIONS = `pass at most ${MAX_POSITIONS_TEXT.toLocaleString('en-US')} characters of positions: delete the columns not read (all but the symbol and the signed quantity), or paste only the option lines`;
 
 /** Positions pasted as broker CSV text, or an Excel range's rows. */
 export const PositionsInputSchema = z.strictObject({
   valuationDate: isoDate,
   positions: z.union(
     [
-      z.string().max(MAX_POSITIONS_TEXT, {
-        error: `pass at most ${MAX_POSITIONS_TEXT.toLocaleString('en-US')} characters of positions`,
-      }),
+      z.string().max(MAX_POSITIONS_TEXT, { error: TOO_LONG_POSITIONS }),
       z.array(z.array(z.unknown())).max(10_000, { error: 'pass at most 10,000 rows' }),
     ],
     { error: 'pass the positions as CSV text or as rows of [symbol, quantity]' },

@@ -22,7 +22,7 @@ import {
 } from './common';
 import { PolicySchema } from './policy';
 import { MAX_CONTRACTS, MAX_VIX_INDEX, SPX_POINTS, VVIX_RANGE, spxPointsMessage } from '../validate';
-import { HeldLegSchema, MAX_POSITIONS_TEXT, StructureParamsSchema } from '../hedge/schemas';
+import { HeldLegSchema, MAX_POSITIONS_TEXT, StructureParamsSchema, TOO_LONG_POSITIONS } from '../hedge/schemas';
 import { CHAIN_FORMS, ChainRowSchema } from '../surface/schemas';
 import { filledLines } from '../surface/csv';
 import { MAX_WING_DELTA } from '../surface/sviWing';
@@ -435,9 +435,7 @@ export { MAX_POSITIONS_TEXT };
 
 export const PositionsSchema = z.union(
   [
-    z.string().max(MAX_POSITIONS_TEXT, {
-      error: `pass at most ${MAX_POSITIONS_TEXT.toLocaleString('en-US')} characters of positions`,
-    }),
+    z.string().max(MAX_POSITIONS_TEXT, { error: TOO_LONG_POSITIONS }),
     z.array(HeldLegSchema).max(MAX_POSITION_LEGS, { error: `pass at most ${MAX_POSITION_LEGS} legs held` }),
   ],
   {
