@@ -163,8 +163,8 @@ function contractKey(symbol: string): string | undefined {
 }
 
 /** A line's fault when its symbol's expiry lists no option ({@link unlistedExpiry}). */
-function unlistedFault(p: ParsedSymbol, sym: string): void {
-  const u = unlistedExpiry(p.kind, p.expiry);
+function unlistedFault(p: ParsedSymbol, sym: string, valuationDate: string): void {
+  const u = unlistedExpiry(p.kind, p.expiry, valuationDate);
   if (u !== undefined) throw new LineFault('symbol', `${sym} expires on ${p.expiry}, ${u.problem}; ${u.fix}`);
 }
 
@@ -191,7 +191,7 @@ function checkListing(p: ParsedSymbol, raw: string, rules: Required<PositionRule
         `${sym} has strike ${p.strike}, off the SPX ${rules.spxStrikeStep}-point strike grid; pass a listed strike (a multiple of ${rules.spxStrikeStep})`,
       );
     }
-    unlistedFault(p, sym);
+    unlistedFault(p, sym, rules.valuationDate);
     if (p.root === 'SPX') {
       const d = parseIsoDate('expiry', p.expiry);
       const [y, m] = [Number(p.expiry.slice(0, 4)), Number(p.expiry.slice(5, 7))];
@@ -210,7 +210,7 @@ function checkListing(p: ParsedSymbol, raw: string, rules: Required<PositionRule
         `${sym} has strike ${p.strike}, off the VIX ${rules.vixStrikeStep}-point strike grid; pass a listed strike (a multiple of ${rules.vixStrikeStep})`,
       );
     }
-    unlistedFault(p, sym);
+    unlistedFault(p, sym, rules.valuationDate);
   }
 }
 

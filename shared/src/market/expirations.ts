@@ -191,10 +191,12 @@ export function vxSettlementOfWeek(day: DayNumber): DayNumber {
  * The fix for a date that is not a VX final-settlement date: the listed expiries either side of it,
  * named, so a trader one day off (a holiday-shifted Tuesday) sees the right date rather than the
  * rule that gave it, and one who meant the next month sees that month's. A date the calendar cannot
- * place (before 2000, past 2040-11) gets the rule alone.
+ * place (before 2000, past 2040-11) gets the rule alone. Given a valuation date, a listed date on or
+ * before it is left out: a leg expiring then is refused as settled.
  * @example vxExpiryFix('2022-03-16') // "VX futures and VIX options listed either side expire on 2022-03-15 and 2022-04-20: pass one of those"
+ * @example vxExpiryFix('2025-04-15', '2025-04-08') // "the next VX futures and VIX options listed after the valuation date expire on 2025-04-16: pass that date"
  */
-export function vxExpiryFix(iso: string): string {
+export function vxExpiryFix(iso: string, valuationDate?: string): string {
   const rule =
     "pass a monthly VX expiry: the Wednesday 30 days before the next month's third Friday, a business day earlier when either is a holiday";
   const year = Number(iso.slice(0, 4));
@@ -211,9 +213,16 @@ export function vxExpiryFix(iso: string): string {
           : undefined
         : vxExpiry(year, month - 1);
   const after = own > iso ? own : nextVxExpiry(iso);
-  const listed = [before, after].filter((d) => d !== undefined);
+  const either = [before, after].filter((d) => d !== undefined);
+  const listed = either.filter((d) => valuationDate === undefined || d > valuationDate);
   if (listed.length === 0) return rule;
-  return `VX futures and VIX options listed either side expire on ${listed.join(' and ')}: pass one of those`;
+  if (listed.length === 2)
+    return `VX futures and VIX options listed either side expire on ${listed.join(' and ')}: pass one of those`;
+  const next =
+    listed.length < either.length
+      ? 'the next VX futures and VIX options listed after the valuation date'
+      : 'the nearest VX futures and VIX options listed';
+  return `${next} expire on ${listed[0]}: pass that date`;
 }
 
 /**
@@ -231,8 +240,13 @@ export function isVxExpiry(iso: string): boolean {
  * Why no listed option of `kind` expires on `expiry` (YYYY-MM-DD), with the fix, or undefined when
  * one can: an SPX option lists on exchange trading days, a VIX option on VX final-settlement dates,
  * both within the exchange calendar. The one rule for held legs, as CSV text and as listed legs.
+ * Given the valuation date, the fix names only expiries after it ({@link vxExpiryFix}).
  */
-export function unlistedExpiry(kind: 'spx' | 'vix', expiry: string): { problem: string; fix: string } | undefined {
+export function unlistedExpiry(
+  kind: 'spx' | 'vix',
+  expiry: string,
+  valuationDate?: string,
+): { problem: string; fix: string } | undefined {
   const year = Number(expiry.slice(0, 4));
   if (year < CALENDAR_FIRST_YEAR || year > CALENDAR_LAST_YEAR)
     return {
@@ -247,7 +261,7 @@ export function unlistedExpiry(kind: 'spx' | 'vix', expiry: string): { problem: 
   if (kind === 'vix' && !isVxExpiry(expiry))
     return {
       problem: 'not a VX final-settlement date, so no VX future prices it',
-      fix: vxExpiryFix(expiry),
+      fix: vxExpiryFix(expiry, valuationDate),
     };
   return undefined;
 }

@@ -255,7 +255,7 @@ export function stepOrders(
                 `is ${l.expiry}, the valuation date: ${SETTLES_TODAY}`,
                 SETTLED_FIX,
               );
-            const unlisted = unlistedExpiry(l.kind, l.expiry);
+            const unlisted = unlistedExpiry(l.kind, l.expiry, date);
             if (unlisted !== undefined)
               throw invalidInput(`positions[${i}].expiry`, `is ${l.expiry}, ${unlisted.problem}`, unlisted.fix);
             checkHeldStrike(`positions[${i}].strike`, l.kind, l.strike, now.spot);

@@ -96,7 +96,7 @@ export function checkBookLegs(b: Pick<ScenarioBookInput, 'valuationDate' | 'cond
         throw invalidInput(
           `${at}.expiry`,
           `is ${leg.expiry}, not a VX final-settlement date, so no VX future prices this VIX option`,
-          vxExpiryFix(leg.expiry),
+          vxExpiryFix(leg.expiry, b.valuationDate),
         );
       }
       const unlisted = leg.kind === 'spx' ? unlistedExpiry('spx', leg.expiry) : undefined;

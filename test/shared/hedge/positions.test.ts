@@ -130,6 +130,12 @@ describe('positions from broker CSV', () => {
       /2025-05-23, not a VX final-settlement date.*; VX futures and VIX options listed either side expire on 2025-05-21 and 2025-06-18: pass one of those/,
     ],
     [
+      // the month's own expiry before it has passed by the valuation date: only the next is named
+      'VIX expiry between the last and the next VX expiry',
+      'VIX 250415C00020000,-1',
+      /2025-04-15, not a VX final-settlement date.*; the next VX futures and VIX options listed after the valuation date expire on 2025-04-16: pass that date$/,
+    ],
+    [
       // the rule's Wednesday is refused when Juneteenth 2026 moves May's expiry to the Tuesday: name the date
       'VIX expiry on the Wednesday a holiday moved',
       'VIX 260520C00027000,1,2',

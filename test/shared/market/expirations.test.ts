@@ -84,6 +84,18 @@ describe('vxExpiryFix: the listed dates either side, not the rule', () => {
     expect(vxExpiryFix('1999-03-17')).toMatch(/^pass a monthly VX expiry/);
     expect(vxExpiryFix('2000-01-05')).toMatch(/ expire on 2000-01-19:/);
   });
+  it('names no date on or before the valuation date: a leg expiring then is refused as settled', () => {
+    // 2025-04-15 at 2025-04-08 was told to pass 2025-03-18 or 2025-04-16, and 2025-03-18 had expired
+    expect(vxExpiryFix('2025-04-15', '2025-04-08')).toBe(
+      'the next VX futures and VIX options listed after the valuation date expire on 2025-04-16: pass that date',
+    );
+    expect(vxExpiryFix('2025-04-15', '2025-03-18')).toMatch(
+      / after the valuation date expire on 2025-04-16: pass that date$/,
+    );
+    expect(vxExpiryFix('2025-04-15', '2025-03-17')).toMatch(
+      / either side expire on 2025-03-18 and 2025-04-16: pass one of those$/,
+    );
+  });
 });
 
 describe('spxMonthlyExpiry: third Friday, the business day before on a holiday', () => {

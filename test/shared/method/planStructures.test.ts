@@ -243,6 +243,10 @@ describeWithData('structures and orders on 2018-12-24', () => {
       expect(refused({ ...vix, expiry: '2019-01-23' })).toMatch(
         /^positions\[1\]\.expiry: is 2019-01-23, not a VX final-settlement date.*expire on 2019-01-16 and 2019-02-13: pass one of those/,
       );
+      // December's 2018-12-19 had expired by the valuation date 2018-12-24: not offered
+      expect(refused({ ...vix, expiry: '2018-12-26' })).toMatch(
+        /; the next VX futures and VIX options listed after the valuation date expire on 2019-01-16: pass that date$/,
+      );
       expect(refused({ ...spx, expiry: '2019-01-19' })).toMatch(
         /^positions\[1\]\.expiry: is 2019-01-19, not an exchange trading day/,
       );
