@@ -30,7 +30,7 @@ import {
   checkOptionRow,
   checkWidth,
   clip,
-  headerColumns,
+  firstHeader,
   shown,
   type Columns,
 } from './positionsColumns';
@@ -241,7 +241,7 @@ function readRows(
     try {
       if (out.length === 0 && issues.length === 0 && !seen) {
         seen = true;
-        const h = headerColumns(cells);
+        const h = firstHeader(rows, i, source, lines);
         if (h !== undefined) {
           cols = h;
           return;

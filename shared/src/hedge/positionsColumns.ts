@@ -14,6 +14,8 @@ export class LineFault extends Error {
   constructor(
     readonly column: string,
     readonly text: string,
+    /** A header-like line naming no symbol or quantity column: a title line above the header? */
+    readonly unrecognised = false,
   ) {
     super(text);
   }
@@ -201,7 +203,41 @@ export function headerColumns(cells: readonly unknown[]): Columns | undefined {
   throw new LineFault(
     'header',
     `header ${shown(cells.map(cellText).join(','))} is not recognised (no ${c.symbol < 0 ? 'symbol' : 'quantity'} column); name ${ACCEPTED}`,
+    true,
   );
+}
+
+/**
+ * The columns of the first filled row, read as {@link headerColumns}; where it is refused as no
+ * header and one of the next few filled rows is one, the refusal names that row: a broker's title
+ * lines above the header ("Positions for account X as of 04/08/2025").
+ */
+export function firstHeader(
+  rows: readonly (readonly unknown[])[],
+  at: number,
+  source: 'line' | 'row',
+  lines?: readonly number[],
+): Columns | undefined {
+  try {
+    return headerColumns(rows[at] ?? []);
+  } catch (e) {
+    if (!(e instanceof LineFault) || !e.unrecognised) throw e;
+    const filled = rows.flatMap((r, i) => (i > at && r.some((c) => cellText(c) !== '') ? [i] : [])).slice(0, 5);
+    const below = filled.find((i) => {
+      try {
+        return headerColumns(rows[i] ?? []) !== undefined;
+      } catch {
+        return false;
+      }
+    });
+    if (below === undefined) throw e;
+    const n = lines?.[below] ?? below + 1;
+    const title = shown((rows[at] ?? []).map(cellText).join(','));
+    throw new LineFault(
+      'header',
+      `${title} is not the header (a title?): ${source} ${n} below names the columns; ${source === 'line' ? `delete the lines above line ${n}` : `start the range at row ${n}`}`,
+    );
+  }
 }
 
 /**

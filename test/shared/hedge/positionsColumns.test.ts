@@ -163,6 +163,32 @@ describe('a header not recognised', () => {
       expect(issues[0]?.message).not.toMatch(/is not an option symbol/);
     }
   });
+  it('names the header below where title lines come first, asking to delete them', () => {
+    // a broker's title line was told "no symbol column", though the header two lines down names one
+    const csv =
+      '"Positions for account X as of 04/08/2025"\n\n"Symbol","Quantity","Price"\nSPXW 250523P03750,-10,1.2\n';
+    expect(issuesOf(() => parsePositionsCsv(csv, rules))).toEqual([
+      {
+        path: 'positions line 1',
+        message:
+          '"Positions for account X as of 04/08/2025" is not the header (a title?): line 3 below names the columns; delete the lines above line 3',
+      },
+    ]);
+    expect(parsePositionsCsv(csv.split('\n').slice(2).join('\n'), rules)[0]?.leg.quantity).toBe(-10);
+    const range = [
+      ['Positions for account X'],
+      ['Account', 'X-1234'],
+      [],
+      ['Symbol', 'Qty'],
+      ['SPXW 250523P03750', -1],
+    ];
+    expect(issuesOf(() => parsePositionRows(range, rules))[0]?.message).toMatch(
+      /^"Positions for account X" is not the header \(a title\?\): row 4 below names the columns; start the range at row 4$/,
+    );
+    // no header among the next filled lines: the header refusal as before
+    const far = `Title\n${'note\n'.repeat(5)}Symbol,Qty\nSPXW 250523P03750,-1`;
+    expect(issuesOf(() => parsePositionsCsv(far, rules))[0]?.message).toMatch(/^header "Title" is not recognised/);
+  });
   it('refuses long and short quantity columns, saying to pass one signed quantity', () => {
     const issues = issuesOf(() =>
       parsePositionsCsv('Symbol,Long Qty,Short Qty,Price\nSPXW 250523P03750,0,3,4.2', rules),
