@@ -51,6 +51,13 @@ describe('replayedRowCount', () => {
     const weekend = errorOf(() => replayedRowCount(parsed({ from: '2024-01-06', to: '2024-01-07' })));
     expect([weekend.code, weekend.field]).toEqual(['invalid_input', 'from']);
     expect(weekend.message).toContain('2024-01-05 before it and 2024-01-08 after it');
+    // and so is a holiday whose row holds a VIX close only (2024-01-15, Martin Luther King Jr. Day)
+    const mlk = [...rows.map((r) => full(r.date)), { date: '2024-01-15', vix: 14 }, full('2024-01-16')];
+    const holiday = errorOf(() =>
+      replayedRowCount(parseReplayInput({ rows: mlk, from: '2024-01-15', to: '2024-01-15' })),
+    );
+    expect([holiday.code, holiday.field]).toEqual(['invalid_input', 'from']);
+    expect(holiday.message).toContain('2024-01-08 before it and 2024-01-16 after it');
   });
 
   it('starts where the replay starts: warm-up rows before the first replayable one do not count, with or without `from`', () => {

@@ -21,7 +21,6 @@
  */
 import { insufficientData, limitExceeded, noSolution } from '../errors';
 import { parseIsoDate } from '../dates';
-import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, isExchangeHoliday } from '../market/calendar';
 import {
   DEFAULT_EPISODES,
   parseReplayInput,
@@ -49,7 +48,14 @@ import {
   type ReplayBook,
   type ReplaySkipKind,
 } from './replaySteps';
-import { calendarEnd, checkCalendarEnd, checkEpisodes, replayWindow, windowNotes } from './replayWindow';
+import {
+  calendarEnd,
+  checkCalendarEnd,
+  checkEpisodes,
+  onExchangeHoliday,
+  replayWindow,
+  windowNotes,
+} from './replayWindow';
 import { summarizePeriod, type ReplayClosing, type ReplayPeriodSummary } from './summary';
 import { rowNotes } from './rowNotes';
 import { centsUsd } from '../usdText';
@@ -199,12 +205,6 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
   }
   checkCapitalFits(input, book, from, to);
   return summarizeReplay(input, book, ledger, { count: skippedCount, first: skipped }, settledAfter, skipKinds);
-}
-
-/** Whether an ISO date is an exchange holiday of the calendar's years (2000-2040). */
-function onExchangeHoliday(iso: string): boolean {
-  const year = Number(iso.slice(0, 4));
-  return year >= CALENDAR_FIRST_YEAR && year <= CALENDAR_LAST_YEAR && isExchangeHoliday(iso);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { parseIsoDate, toIsoDate } from '../dates';
 import { invalidInput } from '../errors';
-import { isBusinessDayNumber } from '../market/calendar';
+import { isBusinessDayNumber, isExchangeHoliday } from '../market/calendar';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from '../market/index';
 import type { ReplayParsedInput } from '../schemas/replay';
 import type { MarketRow } from './marketHistory';
@@ -71,6 +71,7 @@ function firstUsableDate(
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as MarketRow;
     if (row.date > to) break;
+    if (onExchangeHoliday(row.date)) continue; // no market day: the replay passes over its row
     let ok: boolean;
     try {
       ok = usable(row);
@@ -83,9 +84,15 @@ function firstUsableDate(
   return from ?? (rows[0] as MarketRow).date;
 }
 
+/** Whether an ISO date is an exchange holiday of the calendar's years (2000-2040). */
+export function onExchangeHoliday(iso: string): boolean {
+  const year = Number(iso.slice(0, 4));
+  return year >= CALENDAR_FIRST_YEAR && year <= CALENDAR_LAST_YEAR && isExchangeHoliday(iso);
+}
+
 /**
  * `from` and `to` against the rows' dates: a window that misses them all is named plainly, and so
- * is one between two rows that holds no market day (a weekend, a holiday), with the nearest rows
+ * is one that holds no market day (a weekend, a holiday, whose row the replay passes over), with the nearest rows
  * that are market days; a window of market days that the rows skip over is the replay's to refuse
  * (its rows lack the window).
  */
@@ -105,7 +112,8 @@ function checkWindow(rows: readonly MarketRow[], from: string, to: string): void
       `pass a to on or after ${first}, or send rows from ${to}`,
     );
   // rows on both sides now: the first is before from, the last after to, when none falls between
-  if (rows.some((r) => r.date >= from && r.date <= to) || marketDayIn(from, to)) return;
+  // (a holiday's row, VIX only, is no market day: the replay passes over it)
+  if (rows.some((r) => r.date >= from && r.date <= to && !onExchangeHoliday(r.date)) || marketDayIn(from, to)) return;
   const market = (r: MarketRow) => isBusinessDayNumber(parseIsoDate('date', r.date));
   const before = rows.findLast((r) => r.date < from && market(r))?.date ?? first;
   const after = rows.find((r) => r.date > to && market(r))?.date ?? last;

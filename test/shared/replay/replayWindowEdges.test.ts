@@ -64,6 +64,24 @@ describe('a window holding no market day', () => {
     }
   });
 
+  it('a holiday whose row holds a VIX close only is no market day either: refused the same, not as missing data', () => {
+    // Cboe's VIX file has a row on some holidays (2021-01-18, Martin Luther King Jr. Day); the replay passes over it
+    const holiday = [...rows, { date: '2021-01-18', vix: 24, vx: [] }].sort((a, b) => a.date.localeCompare(b.date));
+    for (const [from, to] of [
+      ['2021-01-18', '2021-01-18'],
+      ['2021-01-16', '2021-01-18'],
+    ] as const) {
+      const e = errorOf(() => replay({ rows: holiday, from, to }));
+      expect([e.code, e.field]).toEqual(['invalid_input', 'from']);
+      expect(e.message).toBe(
+        `from: is ${from} and to ${to}: the window holds no market day (the nearest are 2021-01-15 before it and 2021-01-19 after it); pass a from on or before 2021-01-15, or a to on or after 2021-01-19`,
+      );
+    }
+    // a window around it replays as without the row
+    const around = { from: '2021-01-11', to: '2021-02-26', assumptions: { includeLedger: false } };
+    expect(replay({ rows: holiday, ...around })).toEqual(replay({ rows, ...around }));
+  });
+
   it('a window of market days the rows leave out is still the rows that lack it', () => {
     const gap = rows.filter((r) => r.date < '2021-03-08' || r.date > '2021-03-12');
     const e = errorOf(() => replay({ rows: gap, from: '2021-03-09', to: '2021-03-10' }));
