@@ -275,6 +275,13 @@ describe('ALVH.CONDOR, CONDORLOSS: SPX and rates as ALVH.PLAN takes them', () =>
     expect(invalid('CONDOR', 44519, 4697.96, 17.91, 44582, strikes, 10, null, 0.5)).toMatch(
       /^rate: is 0\.5, outside -0\.05 to 0\.2; pass a rate between/,
     );
+    // a decimal a hair past a limit: echoed in full and told the range, as the hosts' schemas do
+    expect(invalid('CONDOR', 44519, 4697.96, 17.91, 44582, strikes, 10, null, 0.1 + 0.1 + 0.1 - 0.1)).toBe(
+      'rate: is 0.20000000000000004, outside -0.05 to 0.2; pass a rate between -0.05 and 0.2 (0.05 for 5%)',
+    );
+    expect(invalid('CONDOR', 44519, 4697.96, 17.91, 44582, strikes, 10, null, 0, -0.0500001)).toBe(
+      'divYield: is -0.0500001, outside -0.05 to 0.2; pass a rate between -0.05 and 0.2 (0.05 for 5%)',
+    );
     expect(invalid('CONDORLOSS', 44519, 4697.96, 17.91, 44582, strikes, 10, null, 0.001, 1.3)).toMatch(
       /^divYield: is 1\.3/,
     );

@@ -156,7 +156,7 @@ describe('numbers the document bounds as the handler does', () => {
       'surface',
       surfaceRate(0.5),
       'rate',
-      'is 0.5, above the highest rate 0.2; rates are decimals from -0.05 to 0.2: pass 0.005 for 0.5%',
+      'is 0.5, above the highest rate 0.2; rates are decimals from -0.05 to 0.2: pass 0.05 for 5%',
     ],
     [
       'a surface rate below the plan’s',
@@ -166,7 +166,7 @@ describe('numbers the document bounds as the handler does', () => {
       'surface',
       surfaceRate(-0.06),
       'rate',
-      'is -0.06, below the lowest rate -0.05; rates are decimals from -0.05 to 0.2: pass -0.0006 for -0.06%',
+      'is -0.06, below the lowest rate -0.05; rates are decimals from -0.05 to 0.2: pass 0.05 for 5%',
     ],
     ['a surface rate of 0.2', 'SurfaceInput', ['|1', 'rate'], 0.2, 'surface', surfaceRate(0.2), 'rate', undefined],
     [

@@ -110,11 +110,24 @@ describe('POST /api/surface, index form', () => {
     expect(r.json.issues).toEqual([
       {
         path: 'rate',
-        message: 'is 0.5, above the highest rate 0.2; rates are decimals from -0.05 to 0.2: pass 0.005 for 0.5%',
+        message: 'is 0.5, above the highest rate 0.2; rates are decimals from -0.05 to 0.2: pass 0.05 for 5%',
       },
       {
         path: 'divYield',
-        message: 'is -0.06, below the lowest rate -0.05; rates are decimals from -0.05 to 0.2: pass -0.0006 for -0.06%',
+        message: 'is -0.06, below the lowest rate -0.05; rates are decimals from -0.05 to 0.2: pass 0.05 for 5%',
+      },
+    ]);
+    // a decimal a hair past a limit is echoed in full and told the range, not offered a hundredth of itself
+    const hair = await post({ ...SURFACE_EXAMPLE, rate: 0.1 + 0.1 + 0.1 - 0.1, divYield: -0.0500001 });
+    expect(hair.json.issues).toEqual([
+      {
+        path: 'rate',
+        message:
+          'is 0.20000000000000004, above the highest rate 0.2; rates are decimals from -0.05 to 0.2: pass 0.05 for 5%',
+      },
+      {
+        path: 'divYield',
+        message: 'is -0.0500001, below the lowest rate -0.05; rates are decimals from -0.05 to 0.2: pass 0.05 for 5%',
       },
     ]);
     expect((await post({ ...SURFACE_EXAMPLE, rate: 0.2, divYield: -0.05 })).status).toBe(200);

@@ -112,10 +112,11 @@ export const rate = finiteNumber
   .max(MARKET_RATE.max, { error: (iss) => rateOutsideMessage(iss.input) });
 
 /**
- * The words for a rate outside MARKET_RATE, read as a percentage typed whole: the value is echoed
- * and, after the range, its decimal offered when that decimal is a rate ("is 0.5, above the highest
- * rate 0.2; rates are decimals from -0.05 to 0.2: pass 0.005 for 0.5%", "is -1, below the lowest
- * rate -0.05; … pass -0.01 for -1%"); otherwise (25, whose 0.25 is no rate either) an example.
+ * The words for a rate outside MARKET_RATE: the value is echoed and, after the range, a percentage
+ * typed whole (|x| ≥ 1, as TAILSIZE's checkMarketRate reads it) is offered as its decimal when that
+ * decimal is a rate ("is 5, above the highest rate 0.2; rates are decimals from -0.05 to 0.2: pass
+ * 0.05 for 5%", "is -1, … pass -0.01 for -1%"); otherwise (0.5, or 25 whose 0.25 is no rate
+ * either) an example. A value that rounds to a limit is echoed in full (0.20000000000000004).
  */
 function rateOutsideMessage(x: unknown): string {
   const range = `rates are decimals from ${MARKET_RATE.min} to ${MARKET_RATE.max}`;
@@ -123,9 +124,12 @@ function rateOutsideMessage(x: unknown): string {
   const side =
     x > MARKET_RATE.max ? `above the highest rate ${MARKET_RATE.max}` : `below the lowest rate ${MARKET_RATE.min}`;
   const decimal = scaledForFix(x, 0.01);
-  const head = `is ${shownNumber(x)}, ${side}`;
-  if (decimal < MARKET_RATE.min || decimal > MARKET_RATE.max) return `${head}; ${range}: pass 0.05 for 5%`;
-  return `${head}; ${range}: pass ${shownNumber(decimal)} for ${shownNumber(x)}%`;
+  const shown = shownNumber(x);
+  const atLimit = shown === shownNumber(MARKET_RATE.min) || shown === shownNumber(MARKET_RATE.max);
+  const head = `is ${atLimit ? String(x) : shown}, ${side}`;
+  if (Math.abs(x) < 1 || decimal < MARKET_RATE.min || decimal > MARKET_RATE.max)
+    return `${head}; ${range}: pass 0.05 for 5%`;
+  return `${head}; ${range}: pass ${shownNumber(decimal)} for ${shown}%`;
 }
 
 /** A number as a message quotes it: 3,000,000 and 2.5, but 1e+16 rather than seventeen digits. */

@@ -232,6 +232,18 @@ describe('surface schemas are strict and say what to fix', () => {
       'is -1, below the lowest rate -0.05; rates are decimals from -0.05 to 0.2: pass -0.01 for -1%',
       'is -6, below the lowest rate -0.05; rates are decimals from -0.05 to 0.2: pass 0.05 for 5%',
     ]);
+    // only a whole percentage (|rate| ≥ 1, as TAILSIZE reads it) is offered its hundredth: a decimal
+    // past a limit, by a hair or by far, is told the range, its value in full when it rounds to the limit
+    expect(
+      [0.1 + 0.1 + 0.1 - 0.1, -0.0500001, 0.5, -0.06].map(
+        (rate) => issuesOf(SurfaceRequestSchema, { ...indices, rate })[0]!.message,
+      ),
+    ).toEqual([
+      'is 0.20000000000000004, above the highest rate 0.2; rates are decimals from -0.05 to 0.2: pass 0.05 for 5%',
+      'is -0.0500001, below the lowest rate -0.05; rates are decimals from -0.05 to 0.2: pass 0.05 for 5%',
+      'is 0.5, above the highest rate 0.2; rates are decimals from -0.05 to 0.2: pass 0.05 for 5%',
+      'is -0.06, below the lowest rate -0.05; rates are decimals from -0.05 to 0.2: pass 0.05 for 5%',
+    ]);
     // the plan's range: 0.5 typed for 0.5% is refused, not priced as a 50% carry
     expect(issuesOf(SurfaceRequestSchema, { ...indices, rate: 0.5, divYield: 0.21 }).map((i) => i.path)).toEqual([
       'rate',
