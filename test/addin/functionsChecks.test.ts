@@ -114,6 +114,17 @@ describe('ALVH.TAILSIZE plausibility', () => {
     expect(invalid('TAILSIZE', LOSS, HEDGE_F, 5 / 365, VVOL, STRESSED_F)).toMatch(
       /^horizonYears: is its default 10\/365, longer than hedgeYears 0\.0137/,
     );
+    // past the longest hedge (2 years) no later hedge holds the drawdown: only a shorter one is offered
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, 0.1, VVOL, STRESSED_F, null, null, null, 2.5)).toBe(
+      'horizonYears: is 2.5, longer than hedgeYears 0.1; pass a shorter drawdown (horizonYears), up to hedgeYears 0.1: no later hedge holds it (VIX options run 2 years at most)',
+    );
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, 2, VVOL, STRESSED_F, null, null, null, 800)).toBe(
+      "horizonYears: is 800, longer than hedgeYears 2; pass the drawdown's length in years: days/365 (800/365 = 2.192), up to hedgeYears 2: 800 days is longer than any hedge (VIX options run 2 years at most)",
+    );
+    // a whole 2 is days typed as years even beside a 2-year hedge it would fit as years
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, 2, VVOL, STRESSED_F, null, null, null, 2)).toBe(
+      "horizonYears: is 2, which looks like days: as years the drawdown lasts the whole hedge (hedgeYears 2); pass the drawdown's length in years: days/365 (2/365 = 0.005479)",
+    );
     // A horizon equal to the hedge's life is the edge: the call is valued at intrinsic then.
     expect(
       (call('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, STRESSED_F, null, null, null, YEARS) as number[][])[0],

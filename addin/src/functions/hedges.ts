@@ -7,7 +7,6 @@ import {
   checkListedSpxStrike,
   checkMarketRate,
   checkVxPrice,
-  DEFAULT_POLICY,
   drawdownState,
   invalidInput,
   isAlvhError,
@@ -28,6 +27,7 @@ import {
   checkStressVix,
   policyArg,
   shortNumber,
+  tailHorizonArg,
   vixOptionYears,
   volOfVolArg,
 } from './bounds';
@@ -63,7 +63,7 @@ function halfPointStep(step: number | undefined): number | undefined {
  * @param [coverage] Scenario gain to buy, in times the condor loss, 0.1 to 10; default 1.8.
  * @param [otmPct] Strike above the future as a decimal from 0 to 0.5 (0.01 is 1%); default 0.025.
  * @param [rate] Risk-free rate, continuously compounded decimal, −0.05 to 0.2; default 0.
- * @param [horizonYears] Length of the drawdown, years, from 0 up to hedgeYears; default 10/365.
+ * @param [horizonYears] Length of the drawdown, years (days/365), from 0 up to hedgeYears; a whole number from 2 is taken for days typed as years and refused; default 10/365.
  * @param [stressVolOfVol] Implied vol of the VIX calls in the drawdown, a decimal from 0.04 to 5: ALVH.VIXVOL at the stressed VVIX (or today's), the years left after the drawdown and stressedFuture (the plan's mark); or VVIX/100; default volOfVol.
  * @param [strikeStep] VIX strike grid, points, 0.5 to 10 in steps of 0.5; default 1.
  * @param [headers] TRUE adds a header row naming each column above the values; FALSE (default) gives the values alone.
@@ -96,7 +96,7 @@ export function tailsize(
         ...opt('otmPct', policyArg('otmPct', 'tailOtmPct', otmPct, '(a decimal: 0.025 is 2.5% above the future)')),
         // a USD rate as every SPX and VX function takes it (-0.05 to 0.2): 0.5 is a slip, not a rate
         ...opt('rate', withRate(optionalNumber('rate', rate))),
-        ...opt('horizonYears', horizonArg(horizonYears, years)),
+        ...opt('horizonYears', tailHorizonArg(horizonYears, years)),
         ...opt('stressVolOfVol', volOfVolArg('stressVolOfVol', optionalNumber('stressVolOfVol', stressVolOfVol))),
         ...opt('strikeStep', halfPointStep(policyArg('strikeStep', 'vixStrikeStep', strikeStep, 'VIX points'))),
       }),
@@ -151,24 +151,6 @@ function tooManyCalls(t: TailSizeResult, loss: number, stressedFuture: number): 
 /** An optional rate checked as a market rate (undefined: the default). */
 function withRate(r: number | undefined): number | undefined {
   return r === undefined ? undefined : checkMarketRate('rate', r);
-}
-
-/**
- * TAILSIZE's `horizonYears` (default drawdownDays/365): the drawdown ends no later than the hedge
- * expires; on the expiry itself the call is valued at intrinsic, as STRESSFUTURE, CONDORLOSS and
- * the plan take it. A whole number of 2 or more is days typed as years (both fixes when days/365
- * is still too long); any other (1, 0.2) asks for a later hedge or a shorter drawdown.
- */
-function horizonArg(x: unknown, hedgeYears: number): number | undefined {
-  const given = optionalNumber('horizonYears', x);
-  const horizon = given ?? DEFAULT_POLICY.drawdownDays / 365;
-  if (horizon <= hedgeYears) return given;
-  const what = given === undefined ? `is its default ${DEFAULT_POLICY.drawdownDays}/365` : `is ${shortNumber(horizon)}`;
-  const later = 'pass a later hedge expiry (hedgeYears) or a shorter drawdown (horizonYears)';
-  const days = given !== undefined && Number.isInteger(given) && given >= 2 ? given / 365 : undefined;
-  const inYears = `pass the drawdown's length in years: days/365 (${given}/365 = ${shortNumber(days ?? 0)})`;
-  const fix = days === undefined ? later : days <= hedgeYears ? inYears : `${inYears}, and ${later.slice(5)}`;
-  throw invalidInput('horizonYears', `${what}, longer than hedgeYears ${shortNumber(hedgeYears)}`, fix);
 }
 
 /**
