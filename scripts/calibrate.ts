@@ -141,7 +141,9 @@ const vxRows = read(CALIBRATION_DATA.vxFutures, 'quantintell-futures');
 const spxTail = read(CALIBRATION_DATA.spxTail, 'spx-ohlcv');
 // The other VX sources, for the response of the futures beside quantintell's: leyhline before
 // quantintell starts (in sample), manumartinb's two episodes after it ends (out of sample).
-const vxBefore = read(CALIBRATION_DATA.vxBefore, 'leyhline-m1m8').filter((r) => r.date < '2007-04-02');
+const VX_BEFORE_TO = '2007-04-02';
+const vxBeforeRows = read(CALIBRATION_DATA.vxBefore, 'leyhline-m1m8');
+const vxBefore = vxBeforeRows.filter((r) => r.date < VX_BEFORE_TO);
 const vxEpisodes = [
   read(CALIBRATION_DATA.vxEpisode2024, 'manumartinb-m1m8'),
   read(CALIBRATION_DATA.vxEpisode2025, 'manumartinb-m1m8'),
@@ -195,12 +197,13 @@ const coverage = coverageProblem([
     fileDates: datesOf(vxRows),
     windows: windows(before('2022-01-01')),
   },
+  // leyhline's rows from 2007-04-02 on are left out: its window ends there, and its dates are all the file's
   {
     file: CALIBRATION_DATA.vxBefore,
-    what: 'VX settlement before 2007-04-02',
+    what: 'VX settlement',
     days: daysOf(vxBefore),
-    fileDates: datesOf(vxBefore),
-    windows: [whole],
+    fileDates: datesOf(vxBeforeRows),
+    windows: [before(VX_BEFORE_TO)(whole)!],
   },
   ...vxEpisodes.map((rows, i) => ({
     file: i === 0 ? CALIBRATION_DATA.vxEpisode2024 : CALIBRATION_DATA.vxEpisode2025,

@@ -39,8 +39,15 @@ export interface SeriesUse {
   what: string;
   /** The series' days, ascending. */
   days: readonly { day: number }[];
-  /** The file's own dates, ascending, for the message. */
+  /** The file's own dates, ascending, all of them (also those the run leaves out), for the message. */
   fileDates: readonly string[];
+  /**
+   * The periods, or the parts of them the series feeds (clipPeriod: a file read only before or from
+   * a fixed date), in date order. The periods meet at the split and together always run over the
+   * same days, so `--split` moves days between these windows only: it can give a window data only
+   * where another of them holds some; a single window (the whole calibration, or the one part of
+   * it a file feeds) it cannot help.
+   */
   windows: readonly Period[];
 }
 
@@ -55,23 +62,33 @@ export function clipPeriod(p: Period, from: number, to: number): Period | undefi
 
 /**
  * The first series with no day in one of its windows, as one line naming the file, the period and
- * the file's last date; undefined when every window holds data. Checked before the fit, which would
- * otherwise fail (or state ranges it did not use) only after minutes.
+ * where the file's dates lie against it (its last date when it ends before, its first when it starts
+ * after); `--split` is offered only where moving where the periods meet can help (another window
+ * holds the series' days). Undefined when every window holds data. Checked before the fit, which
+ * would otherwise fail (or state ranges it did not use) only after minutes.
  */
 export function coverageProblem(uses: readonly SeriesUse[]): string | undefined {
   for (const u of uses) {
+    const holds = (w: Period) => u.days.some((x) => x.day >= w.from && x.day <= w.to);
     for (const w of u.windows) {
-      if (u.days.some((x) => x.day >= w.from && x.day <= w.to)) continue;
-      const dates = u.fileDates;
-      const held =
-        dates.length === 0
-          ? 'the file has no rows'
-          : `its last date is ${dates[dates.length - 1]} (its dates run ${dates[0]}..${dates[dates.length - 1]})`;
+      if (holds(w)) continue;
+      const split = u.windows.some((v) => v !== w && holds(v)) ? ' (or --split YEAR to move the periods)' : '';
       return (
-        `${u.file}: no ${u.what} in the ${w.name} period ${toIsoDate(w.from)}..${toIsoDate(w.to)}; ${held}; ` +
-        'use a copy of the file that covers the period (or --split YEAR to move the periods)'
+        `${u.file}: no ${u.what} in the ${w.name} period ${toIsoDate(w.from)}..${toIsoDate(w.to)}; ` +
+        `${datesAgainst(u.fileDates, w)}; use a copy of the file that covers the period${split}`
       );
     }
   }
   return undefined;
+}
+
+/** Where a file's dates lie against a window its series misses: before it, after it, or around it. */
+function datesAgainst(dates: readonly string[], w: Period): string {
+  if (dates.length === 0) return 'the file has no rows';
+  const first = dates[0]!;
+  const last = dates[dates.length - 1]!;
+  const run = `its dates run ${first}..${last}`;
+  if (last < toIsoDate(w.from)) return `its last date is ${last} (${run})`;
+  if (first > toIsoDate(w.to)) return `its first date is ${first} (${run})`;
+  return `${run}, but none of its rows in the period has one`;
 }

@@ -95,6 +95,32 @@ describe('the periods every series must cover', () => {
     );
   });
 
+  it('offers --split only where another window holds the series: a split moves days between the periods, not their ends', () => {
+    const split = '(or --split YEAR to move the periods)';
+    // an empty file misses both periods: no split gives either a day
+    expect(coverageProblem([{ ...use, days: [], fileDates: [], windows: [inSample, out] }])).not.toContain(split);
+    // one window, the whole calibration or the part of it a file feeds: no split moves it
+    const whole: Period = { name: 'calibration', from: inSample.from, to: out.to };
+    expect(coverageProblem([{ ...use, windows: [whole], days: [] }])).not.toContain(split);
+    expect(coverageProblem([{ ...use, windows: [out] }])).toBe(
+      'cboe_VIX.csv: no VIX close in the out of sample period 2021-01-01..2026-07-22; its last date is 2020-12-31 ' +
+        '(its dates run 1990-01-02..2020-12-31); use a copy of the file that covers the period',
+    );
+  });
+
+  it("names where the file's dates lie against the window: after it, or around it with no usable row", () => {
+    // leyhline's VX, read before 2007-04-02, from a copy that starts later: its dates are the file's own
+    const before: Period = { name: 'calibration', from: inSample.from, to: epochDay('2007-04-01') };
+    const leyhline = { file: 'leyhline.csv', what: 'VX settlement', days: [], windows: [before] };
+    expect(coverageProblem([{ ...leyhline, fileDates: ['2008-01-02', '2017-05-11'] }])).toBe(
+      'leyhline.csv: no VX settlement in the calibration period 1990-01-02..2007-04-01; its first date is 2008-01-02 ' +
+        '(its dates run 2008-01-02..2017-05-11); use a copy of the file that covers the period',
+    );
+    expect(coverageProblem([{ ...leyhline, fileDates: ['2004-03-26', '2017-05-11'] }])).toContain(
+      '; its dates run 2004-03-26..2017-05-11, but none of its rows in the period has one; use a copy',
+    );
+  });
+
   it('a series feeding part of a period is checked on that part', () => {
     expect(clipPeriod(out, -Infinity, epochDay('2020-12-31'))).toBeUndefined();
     expect(clipPeriod(inSample, epochDay('2007-01-03'), Infinity)).toEqual({
@@ -104,13 +130,13 @@ describe('the periods every series must cover', () => {
   });
 });
 
-/** A data folder with the calibration's files copied from the real one, `edit` applied to the VIX file. */
-const dataWith = (edit: (vix: string) => string) => {
+/** A data folder with the calibration's files copied from the real one, `edit` applied to one (the VIX file by default). */
+const dataWith = (edit: (text: string) => string, file: string = CALIBRATION_DATA.vix) => {
   const dir = scratch('calibrate-data-');
   for (const name of ['README.md', ...Object.values(CALIBRATION_DATA)])
     copyFileSync(join(dataDir, name), join(dir, name));
-  const vixFile = join(dir, CALIBRATION_DATA.vix);
-  writeFileSync(vixFile, edit(readFileSync(vixFile, 'utf8')));
+  const edited = join(dir, file);
+  writeFileSync(edited, edit(readFileSync(edited, 'utf8')));
   return dir;
 };
 /** The fast run (the shipped parameters, no search) into a scratch folder; `start:` is the fit's first line. */
@@ -130,7 +156,7 @@ const run = (data: string) =>
     { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ALVH_DATA_DIR: data }, timeout: 120_000 },
   );
 
-describeWithData('npm run calibrate with a damaged or short VIX file', () => {
+describeWithData('npm run calibrate with a damaged or short history file', () => {
   it('a file cut inside its last line stops it with exit code 1 and one line naming the file, before the fit', () => {
     const r = run(dataWith((text) => text.slice(0, -12)));
     expect(r.stderr.trim()).toMatch(
@@ -144,6 +170,15 @@ describeWithData('npm run calibrate with a damaged or short VIX file', () => {
     expect(r.stderr.trim()).toBe(
       'calibrate: cboe_VIX_History__ManULoreN14.csv: no VIX close in the out of sample period 2021-01-01..2026-07-22; ' +
         'its last date is 2020-12-31 (its dates run 1990-01-02..2020-12-31); use a copy of the file that covers the period (or --split YEAR to move the periods)',
+    );
+    expect(r.status).toBe(1);
+  }, 120_000);
+
+  it('a leyhline copy starting after 2007-04-02 is named by its first date, without --split, which cannot help', () => {
+    const r = run(dataWith((text) => text.replace(/\n"\d+",200[4-7]-.*/g, ''), CALIBRATION_DATA.vxBefore));
+    expect(r.stderr.trim()).toBe(
+      `calibrate: ${CALIBRATION_DATA.vxBefore}: no VX settlement in the calibration period 1990-01-02..2007-04-01; ` +
+        'its first date is 2008-01-02 (its dates run 2008-01-02..2017-05-11); use a copy of the file that covers the period',
     );
     expect(r.status).toBe(1);
   }, 120_000);
