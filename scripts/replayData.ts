@@ -18,6 +18,7 @@ import { isAlvhError, mergeMarketHistory, replay } from '@alvh/shared';
 import type { MarketHistoryFormat, MarketRow, ReplayInput, ReplayResult } from '@alvh/shared';
 import { readHistoryFile } from './historyFile';
 import { replayErrorText } from './replayErrors';
+import { yearSpan } from './replayLabels';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const dataDir = process.env['ALVH_DATA_DIR'] ?? resolve(repoRoot, '..', 'shared', 'data');
@@ -135,5 +136,18 @@ export function replayRuns(
       throw e;
     }
   };
-  return { main: run('2007-2021', h.main), y2024: run('2024 episode', h.y2024), y2025: run('2025 episode', h.y2025) };
+  return {
+    main: run(replayedYears(h.main), h.main),
+    y2024: run('2024 episode', h.y2024),
+    y2025: run('2025 episode', h.y2025),
+  };
+}
+
+/**
+ * The years a window replays, as the tables label the run (yearSpan): those of its rows with VX
+ * prices from `from` to `to` (2007-2020 for a futures file ending in 2020), else of the window.
+ */
+export function replayedYears(w: ReplayWindow): string {
+  const days = w.rows.filter((r) => r.date >= w.from && r.date <= w.to && r.vx.length > 0).map((r) => r.date);
+  return yearSpan(days.length > 0 ? days : [w.from, w.to]);
 }

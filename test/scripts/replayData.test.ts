@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { InputValidationError, invalidInput } from '@alvh/shared';
 import { LISTED_ISSUES, replayErrorText, rowsByDate } from '../../scripts/replayErrors';
 import { yearSpan } from '../../scripts/replayLabels';
+import { replayedYears } from '../../scripts/replayData';
 import { dataDir, describeWithData } from '../helpers/marketData';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -80,6 +81,16 @@ const oneLine = (r: ReturnType<typeof run>): string => {
   return lines[0] as string;
 };
 
+describe("a replay run's name", () => {
+  const row = (date: string, vx: number[] = [16, 17]) => ({ date, vx });
+
+  it('is the years of the rows with VX prices it replays, else of its window', () => {
+    const rows = [row('2006-12-29', []), row('2007-04-02'), row('2019-12-31'), row('2021-06-30', [])];
+    expect(replayedYears({ rows, from: '2007-04-02', to: '2021-12-23' })).toBe('2007-2019');
+    expect(replayedYears({ rows: rows.slice(0, 1), from: '2007-04-02', to: '2021-12-23' })).toBe('2007-2021');
+  });
+});
+
 describe('npm run replay: a data folder that is not there', () => {
   it('a folder that is not there is named', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts', 'replay.ts')], {
@@ -115,5 +126,8 @@ describeWithData('npm run replay: a data file the parser or the replay refuses',
     cells[cells.length - 1] = '18.93'; // SP500 1893.21 with its decimal point moved
     const slip = [...lines.slice(0, at), cells.join(','), ...lines.slice(at + 1)].join('\n');
     expect(oneLine(run({ [futures]: slip }))).toMatch(/^replay 2007-2021: 2015-08-24 spx: SPX is in index points/);
+    // named by the years it replays, as the tables label it: a futures file ending in 2019 replays 2007-2019
+    const short = slip.split('\n').filter((l, i) => i === 0 || (l.split(',')[1] ?? '') < '2020');
+    expect(oneLine(run({ [futures]: short.join('\n') }))).toMatch(/^replay 2007-2019: 2015-08-24 spx: SPX is in/);
   });
 });
