@@ -5,6 +5,7 @@
 import { futureForExpiry } from '../market/index';
 import { isAlvhError } from '../errors';
 import { daysBetween } from '../dates';
+import { SPOT_STRIKE_FACTOR } from '../validate';
 import {
   OPTION_MULTIPLIER,
   markBook,
@@ -91,7 +92,8 @@ function oneCondor(ctx: PlanContext, c: InputCondor, field: string): PlanStep<Pl
         condorInputOf(date, { ...m, divYield: spxDivYield(now, condorDays / 365) }, atmVol, c, policy, volAt),
       ),
   );
-  const passing = analytics.passesSdCheck ? undefined : passingCondor(ctx, c, analytics, atmVol);
+  const suggestion = analytics.passesSdCheck ? undefined : passingCondor(ctx, c, analytics, atmVol);
+  const passing = suggestion === undefined || 'none' in suggestion ? undefined : suggestion;
   const condor: PlanCondor = {
     ...analytics,
     atmVol,
@@ -123,8 +125,11 @@ function oneCondor(ctx: PlanContext, c: InputCondor, field: string): PlanStep<Pl
     const passingSide =
       putFails && callFails ? '' : putFails ? ` (the call, at ${call}, passes)` : ` (the put, at ${put}, passes)`;
     const widen = putFails && callFails ? 'the short strikes' : putFails ? 'the short put' : 'the short call';
+    const none = suggestion !== undefined && 'none' in suggestion ? suggestion : undefined;
+    const rule = none === undefined ? '' : none.strikes.join('/');
+    const [lo, hi] = [fmt(m.spx / SPOT_STRIKE_FACTOR, 2), fmt(m.spx * SPOT_STRIKE_FACTOR, 2)];
     warnings.push(
-      `The condor's short strikes: ${sides.join(' and ')} from spot, inside the ${min} SD the method asks for${passingSide}: widen ${widen}${passing === undefined ? '' : `, e.g. to ${passing.strikes.join('/')} (${fmt(passing.zPut, 2)} / ${fmt(passing.zCall, 2)} SD, the same wings), for a credit of ${fmt(passing.credit, 2)} per share (${usd(passing.credit * OPTION_MULTIPLIER * c.quantity)} for ${plural(c.quantity, 'condor')}, max loss ${usd(passing.maxLoss)}) at the plan's marks`}.`,
+      `The condor's short strikes: ${sides.join(' and ')} from spot, inside the ${min} SD the method asks for${passingSide}${none?.none === 'range' ? `, and no condor with the same wings passes within the strikes the plan accepts (${lo} to ${hi} at this SPX; at this vol the rule needs ${rule})` : `: widen ${widen}`}${none?.none === 'credit' ? `, though the condor with the same wings that passes (${rule}) collects no credit at the plan's marks` : ''}${passing === undefined ? '' : `, e.g. to ${passing.strikes.join('/')} (${fmt(passing.zPut, 2)} / ${fmt(passing.zCall, 2)} SD, the same wings), for a credit of ${fmt(passing.credit, 2)} per share (${usd(passing.credit * OPTION_MULTIPLIER * c.quantity)} for ${plural(c.quantity, 'condor')}, max loss ${usd(passing.maxLoss)}) at the plan's marks`}.`,
     );
   }
   if (condor.creditSource === 'given' && Math.abs(condor.credit - condor.modelCredit) > 0.25 * condor.modelCredit) {
@@ -152,20 +157,25 @@ function oneCondor(ctx: PlanContext, c: InputCondor, field: string): PlanStep<Pl
 // SPX_STRIKE_STEP (the grid of the strikes suggested by passingCondor) lives with the condor.
 export { SPX_STRIKE_STEP };
 
+/** A credit per share that a warning shows as 0 (under half a cent): no credit to suggest a condor for. */
+const NO_CREDIT = 0.005;
+
 /**
  * The condor with the same expiry, quantity and wings whose short strikes pass the SD rule
  * (`policy.minShortStrikeSd`, rounded outward to the {@link SPX_STRIKE_STEP} grid; a side that
  * already passes is kept), priced with the
  * marks the plan uses (the plan's SPX surface, or the one vol given; a given credit or per-strike
- * vols belong to the condor given, so the suggestion is priced by the model). Undefined when no
- * such condor can be priced (its credit would reach a wing).
+ * vols belong to the condor given, so the suggestion is priced by the model). Instead, `none` and
+ * its strikes when it is no suggestion: `range`, a strike outside the range the plan accepts
+ * ({@link SPOT_STRIKE_FACTOR}, as `checkSpotAndStrikes`); `credit`, it collects no credit at the
+ * plan's marks (under {@link NO_CREDIT} per share). Undefined when no such condor can be priced (its credit would reach a wing).
  */
 function passingCondor(
   ctx: PlanContext,
   c: InputCondor,
   given: CondorAnalytics,
   atmVol: number,
-): PassingCondor | undefined {
+): PassingCondor | { none: 'range' | 'credit'; strikes: number[] } | undefined {
   const { p, policy, date } = ctx;
   const m = p.market;
   const [k1, k2, k3, k4] = c.strikes;
@@ -174,7 +184,9 @@ function passingCondor(
   const s2 = given.zPut >= policy.minShortStrikeSd ? k2 : n2;
   const s3 = given.zCall >= policy.minShortStrikeSd ? k3 : n3;
   const strikes: [number, number, number, number] = [s2 - (k2 - k1), s2, s3, s3 + (k4 - k3)];
-  if (!(strikes[0] > 0)) return undefined;
+  if (strikes.some((k) => k < m.spx / SPOT_STRIKE_FACTOR || k > m.spx * SPOT_STRIKE_FACTOR)) {
+    return { none: 'range', strikes };
+  }
   try {
     const a = condorAnalytics({
       valuationDate: date,
@@ -189,6 +201,7 @@ function passingCondor(
       minShortStrikeSd: policy.minShortStrikeSd,
       ...(c.vol === undefined ? {} : { vol: c.vol }),
     });
+    if (a.credit < NO_CREDIT) return { none: 'credit', strikes };
     return { strikes, credit: a.credit, zPut: a.zPut, zCall: a.zCall, maxLoss: a.maxLoss };
   } catch (e) {
     if (isAlvhError(e)) return undefined;
