@@ -132,9 +132,18 @@ function rateOutsideMessage(x: unknown): string {
   return `${head}; ${range}: pass ${shownNumber(decimal)} for ${shown}%`;
 }
 
-/** A number as a message quotes it: 3,000,000 and 2.5, but 1e+16 rather than seventeen digits. */
+/**
+ * A number as a message quotes it: 3,000,000 and 2.5, but 1e+16 rather than seventeen digits. Six
+ * decimals at most, unless rounding to them would misstate it: 5.0000000001 and 1e-12 are quoted
+ * whole, not as the 5 or 0 a whole-number field accepts.
+ */
 function shownNumber(x: number): string {
-  return Math.abs(x) < 1e12 ? x.toLocaleString('en-US', { maximumFractionDigits: 6 }) : x.toExponential();
+  if (Math.abs(x) >= 1e12) return x.toExponential();
+  const short = x.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  if (Number(short.replaceAll(',', '')) === x) return short;
+  const exact = String(x);
+  const parts = /^(-?)(\d+)(\.\d+)$/.exec(exact);
+  return parts === null ? exact : `${parts[1]}${Number(parts[2]).toLocaleString('en-US')}${parts[3]}`;
 }
 
 /**

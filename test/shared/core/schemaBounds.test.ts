@@ -148,3 +148,26 @@ describe('a number sent as text', () => {
     expect(issuesOf(() => plan(withSpx(-Infinity)))[0]!.message).toMatch(/^got a number beyond −1\.8e308 /);
   });
 });
+
+describe('a whole-number field quotes a value it refuses as sent', () => {
+  const mc = (run: Record<string, unknown>) => () => parseInput(MonteCarloInputSchema, { book: BOOK, ...run });
+  it('not rounded to the whole number it would then accept (5.0000000001 is no 5, 1e-12 no 0)', () => {
+    expect(issuesOf(mc({ horizonDays: 5.0000000001 }))).toEqual([
+      { path: 'horizonDays', message: 'is 5.0000000001; pass horizonDays as a whole number from 1 to 730' },
+    ]);
+    expect(issuesOf(mc({ horizonDays: 1e-12 }))).toEqual([
+      { path: 'horizonDays', message: 'is 1e-12; pass horizonDays as a whole number from 1 to 730' },
+    ]);
+    expect(issuesOf(mc({ paths: 1234567.00000001 }))[0]?.message).toBe(
+      'is 1,234,567.00000001; pass paths as a whole number from 2 to 2,000,000',
+    );
+    const days = issuesOf(() => parseInput(StressGridInputSchema, { book: BOOK, days: [7.0000001] }));
+    expect(days).toEqual([{ path: 'days[0]', message: 'is 7.0000001; pass days as a whole number from 0 to 3,650' }]);
+  });
+
+  it('short values keep their grouped, six-decimal form', () => {
+    expect(issuesOf(mc({ paths: 2.5 }))[0]?.message).toMatch(/^is 2\.5; /);
+    expect(issuesOf(mc({ seed: 5e9 }))[0]?.message).toMatch(/^is 5,000,000,000; /);
+    expect(issuesOf(mc({ paths: 1e16 }))[0]?.message).toMatch(/^is 1e\+16; /);
+  });
+});
