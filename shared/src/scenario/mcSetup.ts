@@ -17,6 +17,7 @@ import {
   type MonteCarloWorkLimits,
 } from '../schemas/scenario';
 import { entryCreditNotes, heldBookNotes, scenarioSource, type ScenarioBook } from './scenarioBook';
+import { sqrtCurveNotes } from './curveFitNote';
 import type { Leg } from '../book/index';
 import type { ModelParams, MonteCarloSetup } from './mcTypes';
 import type { VixClose } from './model/logVixFilter';
@@ -206,6 +207,7 @@ function setupOf(v: MonteCarloInput, limits: MonteCarloWorkLimits): MonteCarloSe
   const inputNotes = [
     ...heldBookNotes(v.plan, 'montecarlo'),
     ...(pl === undefined ? [] : entryCreditNotes(pl, 'paths')),
+    ...(v.dynamics === 'sqrt-legacy' ? sqrtCurveNotes(book, policy, horizonDays) : []),
   ];
   return {
     ...(inputNotes.length > 0 ? { inputNotes } : {}),
