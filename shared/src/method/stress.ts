@@ -28,15 +28,21 @@ import { DEFAULT_POLICY, MAX_STRESS_VIX, type Policy } from '../schemas/policy';
 /** The policy fields of the stressed VIX. */
 export type StressVixPolicy = Pick<Policy, 'stressVix' | 'stressVixPerPct' | 'drawdown'>;
 
-/** Stressed VIX: policy.stressVix when set, else VIX + stressVixPerPct · drawdown · 100. */
-export function stressedVix(vix: number, policy: StressVixPolicy): number {
+/**
+ * Stressed VIX: policy.stressVix when set, else VIX + stressVixPerPct · drawdown · 100. `day`: the
+ * history row the VIX is from (a replay), named in the refusal, whose fix is then the policy's
+ * (a history's VIX is not the caller's to lower).
+ */
+export function stressedVix(vix: number, policy: StressVixPolicy, day?: string): number {
   checkPositive('vix', vix);
   const sVix = stressedVixKernel(vix, policy);
   if (sVix > MAX_STRESS_VIX) {
     throw invalidInput(
       'policy.stressVixPerPct',
-      `with drawdown ${policy.drawdown} gives a stressed VIX of ${Math.round(sVix * 100) / 100} (VIX ${vix} + ${policy.stressVixPerPct} × ${Math.round(policy.drawdown * 1000) / 10}), above ${MAX_STRESS_VIX}`,
-      `lower vix, drawdown or stressVixPerPct, or pass a stressVix of at most ${MAX_STRESS_VIX}`,
+      `with drawdown ${policy.drawdown} gives a stressed VIX of ${Math.round(sVix * 100) / 100} ${day === undefined ? '' : `on ${day} `}(VIX ${vix} + ${policy.stressVixPerPct} × ${Math.round(policy.drawdown * 1000) / 10}), above ${MAX_STRESS_VIX}`,
+      day === undefined
+        ? `lower vix, drawdown or stressVixPerPct, or pass a stressVix of at most ${MAX_STRESS_VIX}`
+        : `pass policy.stressVix (a fixed stressed VIX, at most ${MAX_STRESS_VIX}), or a lower policy.drawdown or stressVixPerPct`,
     );
   }
   return sVix;

@@ -112,7 +112,7 @@ export function sizeLayers(i: LayerSizingInput): LayerSizing {
   }
 
   // Tail VIX calls (section 6), cut to B · tailShare.
-  const newVix = stressedVix(ts.vixSpot, policy);
+  const newVix = stressedVix(ts.vixSpot, policy, ts.valuationDate);
   const stressVov = policy.stressVolOfVol ?? state.volOfVol;
   const scale = state.vix / ts.vixSpot;
   const stressed = drawdownState(
