@@ -58,8 +58,9 @@ export async function monteCarloHandler(
   checkComputeRoom(); // a full pool answers its 503 before the setup below, not after it
   // A summary-only run is chunked over the pool here and answers no per-path arrays: the pooled
   // limits. An answer with arrays keeps the per-call ones (its chunks are the caller's to send).
-  // a summary-only run over its limits is offered chunks with their path arrays, as one answer carries them
-  const limits = withPartial ? {} : { ...POOLED_MONTE_CARLO_LIMITS, chunkPaths: MAX_PARTIAL_PATHS };
+  // Either way, a count the refusal suggests for a call with arrays is one an answer carries.
+  const chunkPaths = MAX_PARTIAL_PATHS;
+  const limits = withPartial ? { chunkPaths } : { ...POOLED_MONTE_CARLO_LIMITS, chunkPaths };
   // Validation and limits, before any work is queued (a chain is fitted on the pool first).
   const {
     parsed,

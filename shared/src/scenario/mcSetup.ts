@@ -184,7 +184,8 @@ function setupOf(v: MonteCarloInput, limits: MonteCarloWorkLimits): MonteCarloSe
   checkPathsLimit(v.paths);
   checkHorizonLimit(v.horizonDays, lastExpiry);
   // the count over the limit is the one the caller sent: pathCount, else paths
-  checkMonteCarloLimits(v.paths, pathCount, horizonDays, limits, v.pathCount === undefined ? 'paths' : 'pathCount');
+  const field = v.pathCount === undefined ? 'paths' : 'pathCount';
+  checkMonteCarloLimits(v.paths, pathCount, horizonDays, limits, field, scenarioLegCount(v));
   // Past the last condor's expiry nothing is left to hedge: the hedges' carry alone would move the
   // figures, and `market` would describe a day the book no longer exists.
   if (horizonDays > lastExpiry) {
@@ -247,7 +248,8 @@ export function chunkOfSetup(
   if (!Number.isSafeInteger(pathCount) || pathCount < 1 || firstPath + pathCount > paths) {
     throw invalidInput('pathCount', `is ${pathCount}`, `pass a whole number in [1, ${paths - firstPath}]`);
   }
-  checkMonteCarloLimits(paths, pathCount, horizonDays, limits);
+  const legs = s.book.condor.length + s.book.overlay.length + s.book.tail.length;
+  checkMonteCarloLimits(paths, pathCount, horizonDays, limits, 'pathCount', legs);
   return { ...s, run: { ...s.run, firstPath, pathCount } };
 }
 

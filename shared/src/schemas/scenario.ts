@@ -60,7 +60,10 @@ export interface MonteCarloWorkLimits {
    * or chunks within one call's limits whose per-path answers merge. Default false.
    */
   summaryOnly?: boolean;
-  /** Most paths a chunk answering its per-path values may carry (a host's answer limit); no default. */
+  /**
+   * Most paths a call answering its per-path values may carry (a host's answer limit): no count a
+   * fix suggests for such a call is above it. No default.
+   */
   chunkPaths?: number;
 }
 
@@ -74,11 +77,14 @@ export const POOLED_MONTE_CARLO_LIMITS: Required<Omit<MonteCarloWorkLimits, 'chu
 /**
  * What to do over a Monte Carlo work limit: at most `most` paths a call; a summary-only run has no
  * per-path values to merge, so its other way is chunks within one call's limits (`chunk` paths).
+ * A count for a call that answers its per-path values is at most `limits.chunkPaths` too, so the
+ * next call sent with it is not refused for its answer's size.
  */
 function fewerPathsFix(most: number, chunk: number, limits: MonteCarloWorkLimits): string {
+  const perAnswer = (n: number) => Math.min(n, limits.chunkPaths ?? n);
   return limits.summaryOnly
-    ? `run at most ${most} paths, or send chunks (firstPath, pathCount) of at most ${Math.min(chunk, limits.chunkPaths ?? chunk)} paths that answer their per-path values, and merge them`
-    : `run at most ${most} paths per call and merge chunks (firstPath, pathCount)`;
+    ? `run at most ${most} paths, or send chunks (firstPath, pathCount) of at most ${perAnswer(chunk)} paths that answer their per-path values, and merge them`
+    : `run at most ${perAnswer(most)} paths per call and merge chunks (firstPath, pathCount)`;
 }
 
 /** A leg of a book: the plan's leg schema (SPX or VIX option, strike, expiry, signed contracts). */
@@ -407,7 +413,8 @@ export function checkRequestedHorizon(raw: unknown): void {
 /**
  * Work limits of a Monte Carlo call: paths ≤ {@link MAX_PATHS}, horizon ≤ {@link MAX_HORIZON_DAYS},
  * pathCount × horizon ≤ `limits.maxPathSteps` (default {@link MAX_PATH_STEPS}). Throws
- * `limit_exceeded` naming the limit.
+ * `limit_exceeded` naming the limit; the paths its fix suggests are within the path-steps × legs
+ * limit of {@link checkMonteCarloWork} too for the call's `legs` (0: not counted).
  */
 export function checkMonteCarloLimits(
   paths: number,
@@ -415,6 +422,7 @@ export function checkMonteCarloLimits(
   horizonDays: number,
   limits: MonteCarloWorkLimits = {},
   field: 'paths' | 'pathCount' = 'pathCount',
+  legs = 0,
 ): void {
   const maxSteps = limits.maxPathSteps ?? MAX_PATH_STEPS;
   checkPathsLimit(paths);
@@ -429,15 +437,15 @@ export function checkMonteCarloLimits(
     throw limitExceeded(
       field,
       `${pathCount} paths × ${horizonDays} days = ${pathCount * horizonDays} path-steps, over the limit of ${maxSteps} per call`,
-      fewerPathsFix(Math.floor(maxSteps / horizonDays), Math.floor(MAX_PATH_STEPS / horizonDays), limits),
+      fewerPathsFix(mostMonteCarloPaths(horizonDays, legs, limits), mostMonteCarloPaths(horizonDays, legs), limits),
     );
   }
 }
 
 /**
  * The most paths one Monte Carlo call may carry for a horizon of `horizonDays` days and `legs`
- * option legs: within the path-steps and the path-steps × legs limits ({@link checkMonteCarloLimits},
- * {@link checkMonteCarloWork}), at least 1.
+ * option legs (0: the path-steps alone): within the path-steps and the path-steps × legs limits
+ * ({@link checkMonteCarloLimits}, {@link checkMonteCarloWork}), at least 1.
  */
 export function mostMonteCarloPaths(horizonDays: number, legs: number, limits: MonteCarloWorkLimits = {}): number {
   const steps = (limits.maxPathSteps ?? MAX_PATH_STEPS) / horizonDays;
