@@ -1,21 +1,22 @@
 /**
  * A refusal over a per-call work limit suggests how many paths a call may carry: sent back as the
- * chunk's pathCount, that number is accepted (POST /api/montecarlo, with and without the per-path
- * arrays, to several horizons). The pool is a recorder: what reaches it was accepted, and nothing
- * is computed.
+ * chunk's pathCount, that number is accepted (POST /api/montecarlo and /api/frontier, with and
+ * without the per-path arrays, to several horizons). The pool is a recorder: what reaches it was
+ * accepted, and nothing is computed.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { callRoute } from './postJson';
 import { setComputeRunner } from '../../functions/src/compute';
-import { MONTECARLO_EXAMPLE } from '../../functions/src/handlers/examples';
+import { FRONTIER_EXAMPLE, MONTECARLO_EXAMPLE } from '../../functions/src/handlers/examples';
 import { MAX_PARTIAL_PATHS } from '../../functions/src/handlers/montecarlo';
+import { MAX_FRONTIER_PARTIAL_PATHS } from '../../functions/src/handlers/frontier';
 
 const recorded: { job: string; payload: unknown }[] = [];
 beforeAll(() =>
   setComputeRunner({
     run: async (job: string, payload: unknown) => {
       recorded.push({ job, payload });
-      return { summary: null };
+      return job === 'frontier' ? { points: [] } : { summary: null };
     },
     close: async () => {},
   }),
@@ -87,5 +88,25 @@ describe('POST /api/montecarlo: the count a refusal suggests is accepted', () =>
       const chunk = await callRoute('montecarlo', { body: { ...body, firstPath: 0, pathCount: most } });
       expect([chunk.status, chunk.json.detail]).toEqual([200, undefined]);
     }
+  });
+});
+
+describe('POST /api/frontier?partial=true: the count a refusal suggests is accepted', () => {
+  it.each([
+    ['2026-12-11', 21],
+    ['2027-01-15', 56],
+    ['2027-06-08', 200],
+  ])('a condor expiring %s (%i days): one chunk of the count it names answers 200', async (expiry) => {
+    const body = {
+      ...FRONTIER_EXAMPLE,
+      plan: { ...FRONTIER_EXAMPLE.plan, condor: { ...FRONTIER_EXAMPLE.plan.condor, expiry } },
+    };
+    const [most] = await refusal('frontier?partial=true', { ...body, paths: 2_000_000 });
+    expect(most).toBeLessThanOrEqual(MAX_FRONTIER_PARTIAL_PATHS);
+    const chunk = await callRoute('frontier?partial=true', {
+      body: { ...body, paths: 2_000_000, firstPath: 0, pathCount: most },
+    });
+    expect([chunk.status, chunk.json.detail]).toEqual([200, undefined]);
+    expect(recorded).toHaveLength(1);
   });
 });

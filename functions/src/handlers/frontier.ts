@@ -41,9 +41,11 @@ export async function frontierHandler(body: unknown, call: RouteCall): Promise<F
   checkRequestedPaths(body); // the paths limit as /api/montecarlo answers it (422), before the schema's bound
   checkComputeRoom(); // a full pool answers its 503 before the setup below (a plan built), not after it
   const fitted = await scenarioWithChainsFitted(body, call, FrontierInputSchema); // a chain fitted on the pool
-  // Validation and limits, before any work is queued; the pool runs the parsed input without a second setup.
-  const { mc, input: parsed } = frontierSetup(fitted);
   const withPartial = wantsPartial(call);
+  // Validation and limits, before any work is queued; the pool runs the parsed input without a second setup.
+  // With the per-path arrays, a path count the refusal suggests is one an answer carries.
+  const chunk = withPartial ? { chunkPaths: MAX_FRONTIER_PARTIAL_PATHS } : {};
+  const { mc, input: parsed } = frontierSetup(fitted, undefined, chunk);
   if (withPartial && mc.run.pathCount > MAX_FRONTIER_PARTIAL_PATHS) {
     const count = runCountField(parsed); // pathCount, or paths when the request left pathCount out
     throw limitExceeded(

@@ -87,10 +87,16 @@ const HELD_NOT_USED =
   "The plan input carries plan.positions, which the frontier does not use: every mix is priced and scored as bought today from nothing held, beside the plan's condors; the orders from the legs held are the plan's (/api/plan, ALVH.ORDERS).";
 
 /**
- * Parse a frontier input and resolve it (the plan is built once here; limits checked).
+ * Parse a frontier input and resolve it (the plan is built once here; limits checked). A host that
+ * answers the call's per-path arrays passes `limits.chunkPaths`, the most paths one answer carries,
+ * for the refusal of too many paths to suggest no more.
  * @example frontierSetup({ plan: planInput, paths: 20000, seed: 7 }).frame.budgets
  */
-export function frontierSetup(input: unknown, mark: LegMarker = defaultMarker): FrontierSetup {
+export function frontierSetup(
+  input: unknown,
+  mark: LegMarker = defaultMarker,
+  limits: { chunkPaths?: number } = {},
+): FrontierSetup {
   const v = parseInput(FrontierInputSchema, input);
   // what the method refuses in the plan is named where it sits in this request
   const pl = withPrefix(
@@ -170,7 +176,8 @@ export function frontierSetup(input: unknown, mark: LegMarker = defaultMarker): 
   const inputNotes = [...(v.plan.positions !== undefined ? [HELD_NOT_USED] : []), ...entryCreditNotes(pl, 'paths')];
   const horizonDays = condorHorizonDays(book);
   const pathCount = v.pathCount ?? v.paths - v.firstPath;
-  checkFrontierWork(v.paths, pathCount, horizonDays, legsOf(book), lastCondorExpiryField({ plan: v.plan }));
+  const expiryField = lastCondorExpiryField({ plan: v.plan });
+  checkFrontierWork(v.paths, pathCount, horizonDays, legsOf(book), expiryField, limits.chunkPaths);
 
   const frame: FrontierFrame = {
     valuationDate: pl.valuationDate,

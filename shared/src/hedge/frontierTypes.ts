@@ -127,7 +127,8 @@ export function mostFrontierPaths(horizonDays: number, legs: number): number {
  * Work limits of one frontier call: paths, horizon and path-steps as the Monte Carlo's, and
  * paths × steps × legs ≤ {@link MAX_FRONTIER_WORK}, whatever the number of budgets. Throws
  * `limit_exceeded` naming the fix; `expiryField` names the last condor's expiry
- * (`plan.condors[1].expiry` in a ladder).
+ * (`plan.condors[1].expiry` in a ladder). `chunkPaths`, for a call that answers its per-path
+ * arrays, is the most paths one answer carries: the fix suggests no more.
  */
 export function checkFrontierWork(
   paths: number,
@@ -135,6 +136,7 @@ export function checkFrontierWork(
   horizonDays: number,
   legs: number,
   expiryField = 'plan.condor.expiry',
+  chunkPaths = Infinity,
 ): void {
   if (paths > MAX_PATHS) {
     throw limitExceeded('paths', `is ${paths}, over the limit of ${MAX_PATHS} paths`, `run at most ${MAX_PATHS} paths`);
@@ -155,7 +157,7 @@ export function checkFrontierWork(
     throw limitExceeded(
       'pathCount',
       over,
-      `chunk the run: at most ${mostFrontierPaths(horizonDays, legs)} paths per call (firstPath, pathCount), then merge the chunks with mergeFrontier`,
+      `chunk the run: at most ${Math.min(mostFrontierPaths(horizonDays, legs), chunkPaths)} paths per call (firstPath, pathCount), then merge the chunks with mergeFrontier`,
     );
   }
 }
