@@ -1,17 +1,18 @@
 /**
  * The arbitrage a chain's fit leaves, checked after the repairs (fitChain.ts), and what the
  * surface warns of it:
- * - butterfly: Gatheral's g(k) < 0 on a slice, told apart by where it lies: within the slice's
- *   quoted strikes (the quotes leave arbitrage the fit could not repair) or only beyond its last
- *   quote, in the wing the fit extrapolates (a K/F no quote reaches: the extrapolation's, not the
- *   quotes'). Beyond the quotes only where a reader of the surface can reach ({@link READ_K});
+ * - butterfly: Gatheral's g(k) < 0 on a slice, wherever |z| = |k|/√w(k) ≤ {@link Z_READ} (out to 8
+ *   standard deviations, where an option is still worth something: beyond, none is worth 1e-16 of
+ *   √(FK)), told apart by where it lies: within the slice's quoted strikes (the quotes leave
+ *   arbitrage the fit could not repair) or only beyond its last quote, in the wing the fit
+ *   extrapolates (a K/F no quote reaches: the extrapolation's, not the quotes');
  * - calendar: the repaired total variance w(k, T) falling from one slice to the next at a fixed
  *   log-moneyness k = ln(K/F(T)) of each slice's own forward, on a grid finer than the one the
  *   running-maximum repair looks for crossings on (spxSurface.ts), so it checks the repair rather
  *   than restating it. A crossing wider than the check's step (0.0025 in k) holds one of its
  *   points and is found; a narrower one can fall between two and go unseen.
  */
-import { LOCAL_OFFSETS, sviDensityG, sviSlope, type SviParams } from './svi';
+import { LOCAL_OFFSETS, sviDensityG, sviVariance, type SviParams } from './svi';
 import type { SpxSurface } from './spxSurface';
 import type { SliceInput } from './chainSlice';
 import type { DroppedQuotes } from './chainQuotes';
@@ -30,28 +31,43 @@ const CALENDAR_TOLERANCE = 1e-12;
 const CALENDAR_GRID = Float64Array.from({ length: 1201 }, (_, i) => -2 + (3 * i) / 1200);
 
 /**
- * The log-moneyness k = ln(K/F) of a slice's own forward at which the surface's readers can reach
- * its wing: [−2, 1], K/F 0.14-2.72, the range of the fit's grid. ALVH.VOL takes strikes within half
- * and twice the nearest forward, /api/surface's points and the plan's SPX legs within half and
- * twice spot (k within ±ln 2 ≈ ±0.69, moved by the forwards' carry), the plan's scenarios move spot
- * and VIX about those strikes (k/λ), the taskpane draws the quoted range only. Beyond it only the
- * points about m are checked, where nothing reads a slice at its own time; but an expiry before the
- * first slice reads that slice's smile scaled, c·w(k/√c) with c = t/T < 1 (spxSurface.ts), so its
- * wing beyond is reached there, with g raised by (1 − c)·w'²/16.
+ * How many standard deviations out, |z| = |k|/√w(k) of the slice's own k = ln(K/F) and total
+ * variance, butterfly arbitrage is reported: 8, on every slice, within the quotes and beyond, at
+ * any k. Not a bound on where the surface is read: readers reach any k. An expiry before the first
+ * slice reads c·w(k/√c) (c = t/T < 1, g raised by (1 − c)·w'²/16), one after the last the
+ * stretched c·w(k/√c) (spxSurface.ts), a state at another VIX λ²·w(k/λ) (moveSurface.ts), so a
+ * plan's drawdown to 0.9 or a stress grid's VIX of 200 reads a slice far beyond k = 1, but each at
+ * the k where the slice's own z is the reader's. Between two slices the reader's z lies between
+ * theirs at that k; past the last slice's stretch limit the ATM variance added lowers the reader's
+ * |z| below the slice's, so a reader there within 8 can read the last slice beyond 8. What z bounds
+ * is value: an out-of-the-money option at |z| ≥ 8 is worth less than 1e-16·√(FK) at any total
+ * variance (the most, 9.3e-17, at √w ≈ 2; e^(−z²/2) = 1.3e-14 bounds it loosely), under half a
+ * double's spacing at √(FK): arbitrage there is in prices no one can mark or trade. At 7 the bound
+ * is 2.2e-13, at 6 1.9e-10.
  */
-export const READ_K: readonly [number, number] = [-2, 1];
+export const Z_READ = 8;
+
+/** Most steps {@link zWalk} takes on each side: 80 local standard deviations, ten times the 8 a flat smile needs. */
+const Z_WALK_STEPS = 4000;
 
 /**
- * Whether a reader reaches g < −1e-9 where the slice has `g` at k beyond the quotes: within
- * {@link READ_K}; beyond it, on the surface's first slice only, when the scaled smile of an earlier
- * expiry that reads k at READ_K's edge (c = (edge/k)², the least added density) keeps g below.
+ * Points of a slice's smile from the money outwards, 1/50 of the local standard deviation √w(k)
+ * apart, on each side until |z| first passes {@link Z_READ} (on a smile free of butterfly
+ * arbitrage z rises with k: Fukasawa, d1 and d2 both fall): the reach of the report beyond the
+ * grid, as far out in k as the slice's wings put 8 standard deviations.
  */
-function readable(svi: SviParams, k: number, g: number, first: boolean): boolean {
-  if (k >= READ_K[0] && k <= READ_K[1]) return true;
-  if (!first) return false;
-  const c = ((k > 0 ? READ_K[1] : READ_K[0]) / k) ** 2;
-  const w1 = sviSlope(svi, k);
-  return g + ((1 - c) * w1 * w1) / 16 < G_TOLERANCE;
+function zWalk(svi: SviParams): number[] {
+  const out: number[] = [];
+  for (const dir of [-1, 1]) {
+    let k = 0;
+    for (let i = 0; i < Z_WALK_STEPS; i++) {
+      const sd = Math.sqrt(sviVariance(svi, k));
+      if (!(sd > 0) || Math.abs(k) > Z_READ * sd) break;
+      out.push(k);
+      k += (dir * sd) / 50;
+    }
+  }
+  return out;
 }
 
 export interface ButterflyViolation {
@@ -66,20 +82,18 @@ export interface ButterflyViolation {
    * quote reaches); false when within the quoted strikes.
    */
   beyondQuotes: boolean;
-  /**
-   * True when it lies beyond {@link READ_K} on the surface's first slice: reached only by the
-   * expiries before it, whose smile is this slice's scaled.
-   */
-  readBefore: boolean;
+  /** Standard deviations out there: ln(K/F)/√w, within ±{@link Z_READ}. */
+  atZ: number;
   /** ln(K/F) of the slice's lowest and highest quotes that have an implied vol (out of the money). */
   quotedK: [number, number];
 }
 
 export interface ArbitrageReport {
   /**
-   * Slices with g(k) < −1e-9 somewhere on the grid after the repair: within the quoted strikes
-   * when there is any there, else beyond the last quote (`beyondQuotes`) where a reader of the
-   * surface reaches ({@link READ_K}); beyond that, nothing reads it and it is not reported.
+   * Slices with g(k) < −1e-9 at a point checked ({@link butterflyViolation}) within
+   * {@link Z_READ} standard deviations after the repair: within the quoted strikes when there is
+   * any there, else beyond the last quote (`beyondQuotes`). Further out no option is worth 1e-16
+   * of √(FK), and it is not reported; nor is a dip narrower than the spacing of the points.
    */
   butterfly: ButterflyViolation[];
   /**
@@ -108,26 +122,25 @@ function quotedRange(s: SliceInput): [number, number] {
 }
 
 /**
- * The butterfly arbitrage of a fitted slice on `grid` and 81 points about m (as the fit checks:
- * {@link LOCAL_OFFSETS}), or null when g ≥ −1e-9 everywhere there, beyond the quotes counting
- * only where a reader reaches (`first`: the surface's first slice, read scaled before it).
+ * The butterfly arbitrage of a fitted slice within {@link Z_READ} standard deviations, on `grid`
+ * (the fit's: the quoted strikes, [−2, 1] and ±12 ATM standard deviations), 81 points about m (as
+ * the fit checks: {@link LOCAL_OFFSETS}) and {@link zWalk}, or null when g ≥ −1e-9 at each of them.
+ * The fit repairs g at the grid's points, so a dip narrower than their spacing can lie between two
+ * of them, repaired at both, and go unreported unless the walk's points fall in it.
  */
-export function butterflyViolation(
-  s: SliceInput,
-  svi: SviParams,
-  grid: Float64Array,
-  first = false,
-): ButterflyViolation | null {
+export function butterflyViolation(s: SliceInput, svi: SviParams, grid: Float64Array): ButterflyViolation | null {
   const quotedK = quotedRange(s);
-  const least = { in: { g: Infinity, k: 0 }, out: { g: Infinity, k: 0 } };
+  const least = { in: { g: Infinity, k: 0, z: 0 }, out: { g: Infinity, k: 0, z: 0 } };
   const visit = (k: number): void => {
+    const z = k / Math.sqrt(sviVariance(svi, k));
+    if (Math.abs(z) > Z_READ) return;
     const g = sviDensityG(svi, k);
-    const within = k >= quotedK[0] && k <= quotedK[1];
-    const side = within ? least.in : least.out;
-    if (g < side.g && (within || readable(svi, k, g, first))) [side.g, side.k] = [g, k];
+    const side = k >= quotedK[0] && k <= quotedK[1] ? least.in : least.out;
+    if (g < side.g) [side.g, side.k, side.z] = [g, k, z];
   };
   for (const k of grid) visit(k);
   for (const o of LOCAL_OFFSETS) visit(svi.m + svi.sigma * o);
+  for (const k of zWalk(svi)) visit(k);
   const worst = least.in.g < G_TOLERANCE ? least.in : least.out.g < G_TOLERANCE ? least.out : null;
   if (worst === null) return null;
   return {
@@ -136,7 +149,7 @@ export function butterflyViolation(
     minG: worst.g,
     atK: worst.k,
     beyondQuotes: worst === least.out,
-    readBefore: worst.k < READ_K[0] || worst.k > READ_K[1],
+    atZ: worst.z,
     quotedK,
   };
 }
@@ -162,11 +175,10 @@ export function calendarViolations(surface: SpxSurface): ArbitrageReport['calend
 
 const ratio = (k: number): string => Math.exp(k).toFixed(2);
 
-/** One butterfly violation beyond the last quote in words: the slice, K/F there, K/F of the last quote. */
+/** One butterfly violation beyond the last quote in words: the slice, K/F and |z| there, K/F of the last quote. */
 function wingWords(b: ButterflyViolation): string {
   const edge = b.atK > b.quotedK[1] ? b.quotedK[1] : b.quotedK[0];
-  const before = b.readBefore ? '; reached by the expiries before it, which read this smile scaled' : '';
-  return `${b.root} ${b.expiry} at K/F ${ratio(b.atK)} (last usable quote at K/F ${ratio(edge)}${before})`;
+  return `${b.root} ${b.expiry} at K/F ${ratio(b.atK)}, ${Math.abs(b.atZ).toFixed(1)} standard deviations out (last usable quote at K/F ${ratio(edge)})`;
 }
 
 /** What a chain's fit warns of: quotes left out as bad data, and arbitrage left after the repairs. */

@@ -314,7 +314,7 @@ export function fitChainSurface(chain: ParsedChain, options: ChainFitOptions = {
   const fitted = prepared.map((s) => {
     const grid = arbitrageGrid([...Array.from(s.k), ...fineGrid(s)]);
     const svi = fitWings(fitSvi({ k: s.k, w: s.w, weight: s.weight }, { grid }), s, s.wing, grid);
-    const v = butterflyViolation(s, svi, grid, s === surfaceSlices[0]);
+    const v = butterflyViolation(s, svi, grid);
     if (v !== null) arbitrage.butterfly.push(v);
     return { s, svi };
   });
