@@ -302,31 +302,40 @@ export function checkOnePosition(
   });
 }
 
+/** Text that reads as an option written some other way or mistyped: a date's digits, a C or P by a digit, Put or Call. */
+const OPTION_LIKE = /\d{5,}|\d[CP]|\b(PUTS?|CALLS?)\b/;
 /**
- * Text that reads as an option written some other way or mistyped: a date's digits, a C or P by a
- * digit, Put or Call, or a root the method trades (SPX, SPXW, VIX, VIXW) as a word.
+ * A symbol cell opening with a root the method trades (SPX, SPXW, VIX, VIXW) as a word: an option
+ * in a broker's notation (`SPX 23MAY25 3750 P`), or its root alone (`VIX`). Not VIXY, VXX, UVXY or
+ * SPXL, and not a root named elsewhere in the row (a VIX ETN's Description names VIX).
  */
-const OPTION_LIKE = /\d{5,}|\d[CP]|\b(PUTS?|CALLS?|SPXW?|VIXW?)\b/;
+const ROOT_FIRST = /^(SPXW?|VIXW?)\b/;
 /**
  * A symbol cell that reads as an option in a broker's notation: a date with slashes or dashes
  * (05/23/2025, 2025-05-23) or a lone C or P at the end (`... 3750.00 P`, `SPX 23MAY25 3750 P`).
  * Tested in the symbol cell only: a stock row's other cells may hold a date (acquired 04/01/2025).
  */
-const SYMBOL_LIKE = /\d[/-]\d{1,2}[/-]\d|\s[CP]$/;
+const NOTATION = /\d[/-]\d{1,2}[/-]\d|\s[CP]$/;
 
 /**
  * A row no cell of which (but numbers) is or looks like an option symbol (`Total,-10`, `Cash & Cash
- * Investments,`, a stock `SPY,100`, a totals row with an empty symbol): not a position at all, so
- * the fix is to delete it, not the symbol format a mistyped option symbol is shown. A row naming a
- * root the method trades, or whose symbol holds a date or ends in C or P, is an option written in
- * another notation (`SPXW 05/23/2025 3750.00 P`): it is shown the format, never told to be deleted.
+ * Investments,`, a stock `SPY,100`, a totals row with an empty symbol, a VIX ETN or future whose
+ * Description names VIX): not a position at all, so the fix is to delete it, not the symbol format
+ * a mistyped option symbol is shown. A row whose symbol opens with a root the method trades, holds
+ * a date or ends in C or P is an option written in another notation (`SPXW 05/23/2025 3750.00 P`):
+ * it is shown the format, never told to be deleted. Where the symbol is read from a Description
+ * column (free text: `ALPHABET INC CLASS C`, `VIX FUTURES JUN 2025`), it takes the root and a date
+ * or a lone C or P together.
  */
 export function checkOptionRow(cells: readonly unknown[], cols: Columns): void {
   const optionLike = (c: unknown): boolean => {
     const u = cellText(c).toUpperCase();
     return cellNumber(c) === undefined && (OPTION_LIKE.test(u) || SYMBOL.test(u));
   };
-  if (cells.some(optionLike) || SYMBOL_LIKE.test(cellText(cells[cols.symbol]).toUpperCase())) return;
+  const u = cellText(cells[cols.symbol]).toUpperCase();
+  const described = headerName(cols.names?.[cols.symbol]) === 'description';
+  const notation = described ? ROOT_FIRST.test(u) && NOTATION.test(u) : ROOT_FIRST.test(u) || NOTATION.test(u);
+  if (cells.some(optionLike) || notation) return;
   const t = cellText(cells[cols.symbol]);
   const what = t === '' ? 'the symbol cell is empty' : `symbol ${shown(t)} is not an option symbol`;
   throw new LineFault(

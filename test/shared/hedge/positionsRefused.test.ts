@@ -175,6 +175,36 @@ describe('a row that is no option position', () => {
     const described = issuesOf(() => parsePositionsCsv(`Symbol,Qty,Description\n,-3,SPX May 23 2025 3750 Put`, rules));
     expect(described[0]?.message).toMatch(FORMAT);
   });
+  it('is told to delete a VIX ETN or future whose Description names VIX, keeping the format for a root', () => {
+    // the root VIX anywhere in the row told these stock, ETN and future rows to rewrite as an option
+    const NOT = 'so the row is not an option position (a total, cash or a stock?); delete the row';
+    const csv = [
+      'Symbol,Description,Qty,Price',
+      '"VXX","IPATH SERIES B S&P 500 VIX SHORT-TERM FUTURES ETN",100,55.10',
+      '"UVXY","PROSHARES ULTRA VIX SHORT-TERM FUTURES ETF",50,20',
+      '"/VXM25","VIX FUTURES JUN 2025",1,22.5',
+      'SPY,SPDR S&P 500 ETF (SPX),100',
+      'VIXY,PROSHARES VIX SHORT-TERM FUTURES,10',
+      'SPXL,DIREXION DAILY S&P 500 BULL 3X,10',
+    ].join('\n');
+    expect(issuesOf(() => parsePositionsCsv(csv, rules)).map((i) => i.message)).toEqual(
+      ['VXX', 'UVXY', '/VXM25', 'SPY', 'VIXY', 'SPXL'].map((s) => `symbol "${s}" is not an option symbol, ${NOT}`),
+    );
+    // a Description read as the symbol is free text: a lone C or a root alone is no option
+    for (const d of ['ALPHABET INC CLASS C', 'VIX FUTURES JUN 2025']) {
+      expect(issuesOf(() => parsePositionsCsv(`Description,Qty\n${d},10`, rules))[0]?.message, d).toBe(
+        `symbol "${d}" is not an option symbol, ${NOT}`,
+      );
+    }
+    // the root with a date or a lone P there, and the root alone as the symbol, may be a held option
+    const FORMAT = /is not an option symbol; write it as SPXW 250523P03750/;
+    expect(
+      issuesOf(() => parsePositionsCsv('Description,Qty\nSPXW 05/23/2025 3750.00 P,-1', rules))[0]?.message,
+    ).toMatch(FORMAT);
+    for (const line of ['VIX,1', 'SPX,-1', 'Symbol,Qty\nSPXW,-2']) {
+      expect(issuesOf(() => parsePositionsCsv(line, rules))[0]?.message, line).toMatch(FORMAT);
+    }
+  });
   it('with root VIXW is told VIX weeklies are not supported, not to use the root VIX', () => {
     // renamed to VIX as told, the weekly's expiry was then refused as no VX settlement date
     const issues = issuesOf(() => parsePositionsCsv('VIXW 250514C00033000,-2', rules));
