@@ -282,6 +282,7 @@ function readRows(
     } catch (e) {
       if (!(e instanceof LineFault)) throw e;
       issues.push({ path: `positions ${source} ${n}`, message: e.text });
+      if (e.below) issues.push({ path: `positions ${source} ${e.below.line}`, message: e.below.text });
       // the lines under a refused header would be read in the wrong columns
       if (e.column === 'header') throw new InputValidationError(issues);
     }

@@ -16,6 +16,8 @@ export class LineFault extends Error {
     readonly text: string,
     /** A header-like line naming no symbol or quantity column: a title line above the header? */
     readonly unrecognised = false,
+    /** A second fault reported with this one: the header below a title line, refused for its own reason. */
+    readonly below?: { line: number; text: string },
   ) {
     super(text);
   }
@@ -207,10 +209,16 @@ export function headerColumns(cells: readonly unknown[]): Columns | undefined {
   );
 }
 
+/** A row naming a symbol column or a count (Symbol, Net Qty, Qty (Quantity)): a header, if refused. */
+function namesAColumn(cells: readonly unknown[]): boolean {
+  return cells.map(headerName).some((n) => SYMBOL_NAMES.some((r) => r.test(n)) || QUANTITY_LIKE.test(n));
+}
+
 /**
  * The columns of the first filled row, read as {@link headerColumns}; where it is refused as no
  * header and one of the next few filled rows is one, the refusal names that row: a broker's title
- * lines above the header ("Positions for account X as of 04/08/2025").
+ * lines above the header ("Positions for account X as of 04/08/2025"). A header below refused for
+ * its own reason (a Side column, Net Qty) is that row, its fault reported with the title's.
  */
 export function firstHeader(
   rows: readonly (readonly unknown[])[],
@@ -223,11 +231,14 @@ export function firstHeader(
   } catch (e) {
     if (!(e instanceof LineFault) || !e.unrecognised) throw e;
     const filled = rows.flatMap((r, i) => (i > at && r.some((c) => cellText(c) !== '') ? [i] : [])).slice(0, 5);
+    let fault: LineFault | undefined;
     const below = filled.find((i) => {
       try {
         return headerColumns(rows[i] ?? []) !== undefined;
-      } catch {
-        return false;
+      } catch (f) {
+        if (!(f instanceof LineFault)) throw f;
+        fault = f.unrecognised && !namesAColumn(rows[i] ?? []) ? undefined : f;
+        return fault !== undefined;
       }
     });
     if (below === undefined) throw e;
@@ -236,6 +247,8 @@ export function firstHeader(
     throw new LineFault(
       'header',
       `${title} is not the header (a title?): ${source} ${n} below names the columns; ${source === 'line' ? `delete the lines above line ${n}` : `start the range at row ${n}`}`,
+      false,
+      fault && { line: n, text: fault.text },
     );
   }
 }

@@ -189,6 +189,34 @@ describe('a header not recognised', () => {
     const far = `Title\n${'note\n'.repeat(5)}Symbol,Qty\nSPXW 250523P03750,-1`;
     expect(issuesOf(() => parsePositionsCsv(far, rules))[0]?.message).toMatch(/^header "Title" is not recognised/);
   });
+  it('reports a header below a title refused for its own reason on its line, with the title', () => {
+    // the title was told "no symbol column", hiding the header below and what was wrong with it
+    const TITLE = (n: number) =>
+      `is not the header (a title?): line ${n} below names the columns; delete the lines above line ${n}`;
+    const side = issuesOf(() =>
+      parsePositionsCsv('Positions for account X as of 04/08/2025\nSymbol,Side,Qty\nSPXW 250523P03750,Sell,1', rules),
+    );
+    expect(side.map((i) => i.path)).toEqual(['positions line 1', 'positions line 2']);
+    expect(side[0]?.message).toBe(`"Positions for account X as of 04/08/2025" ${TITLE(2)}`);
+    expect(side[1]?.message).toMatch(/^column "Side" gives the direction apart from the quantity/);
+    const schwab = issuesOf(() =>
+      parsePositionsCsv(
+        '"Positions for account Individual as of 2025/04/08"\n\n"Symbol","Description","Qty (Quantity)","Price"\n"SPXW 250523P03750","SPXW 05/23/2025 3750.00 P","-1","1.00"',
+        rules,
+      ),
+    );
+    expect(schwab.map((i) => i.path)).toEqual(['positions line 1', 'positions line 3']);
+    expect(schwab[0]?.message).toMatch(TITLE(3));
+    expect(schwab[1]?.message).toMatch(
+      /^header "Symbol,Description,Qty \(Quantity\),Price" is not recognised \(no quantity column\)/,
+    );
+    const net = issuesOf(() =>
+      parsePositionRows([['Positions for account X'], ['Symbol', 'Net Qty'], ['SPXW 250523P03750', -1]], rules),
+    );
+    expect(net.map((i) => i.path)).toEqual(['positions row 1', 'positions row 2']);
+    expect(net[0]?.message).toMatch(/row 2 below names the columns; start the range at row 2$/);
+    expect(net[1]?.message).toMatch(/^header "Symbol,Net Qty" is not recognised \(no quantity column\)/);
+  });
   it('refuses long and short quantity columns, saying to pass one signed quantity', () => {
     const issues = issuesOf(() =>
       parsePositionsCsv('Symbol,Long Qty,Short Qty,Price\nSPXW 250523P03750,0,3,4.2', rules),
