@@ -45,6 +45,37 @@ describe("the square-root paths' curve against the futures", () => {
     expect(summarizeMonteCarlo(mergeMonteCarlo(parts)).notes).toEqual(whole.notes);
   });
 
+  it('a horizon past the last listed future is measured at that future, not on a curve held flat', () => {
+    // 2012-09-11 (VIX 16.41, VX1-VX8 to 2013-04-17; the fit within 0.5 of each, θ = 50 on its bound)
+    // with a condor expiring 2013-09-20: told 32.4 at 374 days against 26.7, the last future held flat
+    const prices = [16.6, 18.35, 19.95, 21.25, 23.4, 24.8, 25.95, 26.7];
+    const expiries = ['2012-09-19', '2012-10-17', '2012-11-21', '2012-12-19', '2013-01-16', '2013-02-13'];
+    const day = {
+      ...BOOK,
+      valuationDate: '2012-09-11',
+      spot: 1433.56,
+      vix: 16.41,
+      futures: [...expiries, '2013-03-20', '2013-04-17'].map((expiry, i) => ({ expiry, price: prices[i]! })),
+      condor: BOOK.condor.map((l) => ({ ...l, strike: l.strike - 3650, expiry: '2013-09-20' })),
+      overlay: [],
+      tail: [],
+    };
+    const long = summarizeMonteCarlo(
+      runMonteCarloChunk({ book: day, paths: 20, seed: 3, horizonDays: 374, dynamics: 'sqrt-legacy' }),
+    );
+    expect(curveNote(long.notes)).toBeUndefined();
+    // a curve the fit misses is still noted past the last future, at that future's day
+    const short = { ...flat(80), futures: flat(80).futures.slice(0, 2), tail: [] };
+    const note = curveNote(
+      summarizeMonteCarlo(
+        runMonteCarloChunk({ book: short, paths: 20, seed: 3, horizonDays: 48, dynamics: 'sqrt-legacy' }),
+      ).notes,
+    );
+    expect(note).toMatch(
+      /which reads [\d.]+ at day 47, the last listed future's \(the 48-day horizon lies past it\), against 80 on the listed futures/,
+    );
+  });
+
   it('no note on a curve the fit follows, nor under the calibrated dynamics', () => {
     expect(curveNote(run(BOOK).notes)).toBeUndefined();
     expect(curveNote(run(flat(80), 'calibrated').notes)).toBeUndefined();
