@@ -115,13 +115,29 @@ function checkWindow(rows: readonly MarketRow[], from: string, to: string): void
   // (a holiday's row, VIX only, is no market day: the replay passes over it)
   if (rows.some((r) => r.date >= from && r.date <= to && !onExchangeHoliday(r.date)) || marketDayIn(from, to)) return;
   const market = (r: MarketRow) => isBusinessDayNumber(parseIsoDate('date', r.date));
-  const before = rows.findLast((r) => r.date < from && market(r))?.date ?? first;
-  const after = rows.find((r) => r.date > to && market(r))?.date ?? last;
-  throw invalidInput(
-    'from',
-    `is ${from} and to ${to}: the window holds no market day (the nearest are ${before} before it and ${after} after it)`,
-    `pass a from on or before ${before}, or a to on or after ${after}`,
-  );
+  // at the rows' edge only holiday rows may lie beyond the window: offer the side that exists
+  const before = rows.findLast((r) => r.date < from && market(r))?.date;
+  const after = rows.find((r) => r.date > to && market(r))?.date;
+  const none = `is ${from} and to ${to}: the window holds no market day`;
+  if (before !== undefined && after !== undefined)
+    throw invalidInput(
+      'from',
+      `${none} (the nearest are ${before} before it and ${after} after it)`,
+      `pass a from on or before ${before}, or a to on or after ${after}`,
+    );
+  if (before !== undefined)
+    throw invalidInput(
+      'from',
+      `${none}, and the rows' market days end before it (the last is ${before})`,
+      `pass a from on or before ${before}, or send rows after ${to}`,
+    );
+  if (after !== undefined)
+    throw invalidInput(
+      'from',
+      `${none}, and the rows' market days start after it (the first is ${after})`,
+      `pass a to on or after ${after}, or send rows before ${from}`,
+    );
+  throw invalidInput('from', `${none}, nor does any row`, 'send rows of market days');
 }
 
 /** Whether a market day (a weekday that is no exchange holiday) falls between two dates, both included. */

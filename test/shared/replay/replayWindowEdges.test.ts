@@ -82,6 +82,25 @@ describe('a window holding no market day', () => {
     expect(replay({ rows: holiday, ...around })).toEqual(replay({ rows, ...around }));
   });
 
+  it('a holiday at the edge of the rows: only the side that holds market days is offered', () => {
+    // the holiday's own row was offered as the nearest market day beyond it, and refused again
+    const mlk = { date: '2021-01-18', vix: 24, vx: [] };
+    const ending = [...rows.filter((r) => r.date < '2021-01-18'), mlk];
+    const end = errorOf(() => replay({ rows: ending, from: '2021-01-16', to: '2021-01-18' }));
+    expect([end.code, end.field]).toEqual(['invalid_input', 'from']);
+    expect(end.message).toBe(
+      "from: is 2021-01-16 and to 2021-01-18: the window holds no market day, and the rows' market days end before it (the last is 2021-01-15); pass a from on or before 2021-01-15, or send rows after 2021-01-18",
+    );
+    const starting = [mlk, ...rows.filter((r) => r.date > '2021-01-18')];
+    expect(errorOf(() => replay({ rows: starting, from: '2021-01-18', to: '2021-01-18' })).message).toBe(
+      "from: is 2021-01-18 and to 2021-01-18: the window holds no market day, and the rows' market days start after it (the first is 2021-01-19); pass a to on or after 2021-01-19, or send rows before 2021-01-18",
+    );
+    expect(
+      errorOf(() => replay({ rows: [{ ...mlk, date: '2021-01-01' }, mlk], from: '2021-01-18', to: '2021-01-18' }))
+        .message,
+    ).toMatch(/holds no market day, nor does any row; send rows of market days$/);
+  });
+
   it('a window of market days the rows leave out is still the rows that lack it', () => {
     const gap = rows.filter((r) => r.date < '2021-03-08' || r.date > '2021-03-12');
     const e = errorOf(() => replay({ rows: gap, from: '2021-03-09', to: '2021-03-10' }));
