@@ -56,15 +56,28 @@ it('refuses text over the plan’s limit unread, with the way to bring it within
   expect(refused.error?.issues[0]?.message).toBe(shared.TOO_LONG_POSITIONS);
   const lines = Math.floor(99_000 / line.length);
   const within = `Symbol,Qty,Avg Price,Description\n${line.repeat(lines)}`;
-  expect(checkPositions(within, '2025-04-08')).toMatchObject({ count: lines, contracts: 1, messages: [] });
+  expect(checkPositions(within, '2025-04-08')).toMatchObject({
+    count: lines,
+    options: { distinct: 1, netZero: 0 },
+    messages: [],
+  });
 });
 
-it('counts the contracts apart from the lines where lines of one contract net', () => {
+it('counts the distinct options apart from the lines where lines of one option net, and those netting to zero', () => {
   const book = 'Symbol,Qty\nSPXW 250523P03750,1\nSPXW 250523P03750,-1\nSPX 250516P03750,2\nSPXW 250516P03750,1\n';
   const check = checkPositions(book, '2025-04-08');
-  expect(check).toEqual({ count: 4, contracts: 2, messages: [], market: false });
+  expect(check).toEqual({ count: 4, options: { distinct: 2, netZero: 1 }, messages: [], market: false });
   expect(positionsNote(check)).toMatch(
-    /^4 position lines read \(2 contracts once lines of one contract net\); checked/,
+    /^4 position lines read \(2 distinct options once lines of one option net, 1 of them netting to zero\); checked/,
   );
-  expect(checkPositions(BOOK, '2025-04-08').contracts).toBeUndefined();
+  // short 10 and short 5 of one put: 15 contracts of one option, not "1 contract"
+  const short = checkPositions('Symbol,Qty\nSPXW 250523P03750,-10\nSPXW 250523P03750,-5\n', '2025-04-08');
+  expect(positionsNote(short)).toMatch(
+    /^2 position lines read \(1 distinct option once lines of one option net\); checked/,
+  );
+  const closed = checkPositions('Symbol,Qty\nSPXW 250523P03750,-10\nSPXW 250523P03750,10\n', '2025-04-08');
+  expect(positionsNote(closed)).toMatch(
+    /^2 position lines read \(1 distinct option once lines of one option net, its lines netting to zero\); checked/,
+  );
+  expect(checkPositions(BOOK, '2025-04-08').options).toBeUndefined();
 });

@@ -108,8 +108,11 @@ export function lastIssueAt(
 export interface PositionsCheck {
   /** Position lines read (0 for an empty box). */
   count: number;
-  /** The contracts they hold, where lines of one contract net (set only when fewer than `count`). */
-  contracts?: number;
+  /**
+   * The distinct options they name, where lines of one option net (set only when fewer than
+   * `count`), and how many of those net to zero (none held).
+   */
+  options?: { distinct: number; netZero: number };
   /** One message per bad line, "line 3: …", or the reason nothing can be read yet. */
   messages: string[];
   /** Whether they were checked against SPX and the VX futures too (else the plan checks them). */
@@ -188,12 +191,17 @@ export function checkPositions(text: string, valuationDate: string, market: Posi
     const held = readPositions(text, valuationDate.trim());
     checkHeldAgainstMarket(held, market);
     if (held.length === 0) return { count: 0, messages: [], noRows: true };
-    const contracts = new Set(held.map(({ leg: l }) => `${l.kind} ${l.expiry} ${l.type} ${l.strike}`)).size;
+    const net = new Map<string, number>();
+    for (const { leg: l } of held) {
+      const key = `${l.kind} ${l.expiry} ${l.type} ${l.strike}`;
+      net.set(key, (net.get(key) ?? 0) + l.quantity);
+    }
+    const options = { distinct: net.size, netZero: [...net.values()].filter((q) => q === 0).length };
     return {
       count: held.length,
       messages: [],
       market: market.spot !== undefined && market.lastFuture !== undefined,
-      ...(contracts < held.length ? { contracts } : {}),
+      ...(net.size < held.length ? { options } : {}),
     };
   } catch (e) {
     return { count: 0, messages: lineMessages(e) };
@@ -217,14 +225,22 @@ export function showPositionsCheck(box: HTMLTextAreaElement, check: PositionsChe
   if (note) note.textContent = positionsNote(check);
 }
 
+/** Lines of one option netted: "2 distinct options once lines of one option net, 1 of them netting to zero". */
+function netted({ distinct, netZero }: { distinct: number; netZero: number }): string {
+  const options = `${distinct} distinct option${distinct === 1 ? '' : 's'} once lines of one option net`;
+  if (netZero === 0) return options;
+  const which = netZero < distinct ? `${netZero} of them` : distinct === 1 ? 'its lines' : 'each';
+  return `${options}, ${which} netting to zero`;
+}
+
 /** The note under the Positions box: how many positions were read, and what the plan does with them. */
 export function positionsNote(check: PositionsCheck): string {
   if (check.noRows === true)
     return '0 positions read: the box holds no position rows, so every order opens from zero, as if nothing were held.';
   const read =
-    check.contracts === undefined
+    check.options === undefined
       ? `${check.count} position${check.count === 1 ? '' : 's'} read`
-      : `${check.count} position lines read (${check.contracts} contract${check.contracts === 1 ? '' : 's'} once lines of one contract net)`;
+      : `${check.count} position lines read (${netted(check.options)})`;
   return check.count === 0
     ? ''
     : check.market === true
