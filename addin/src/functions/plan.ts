@@ -19,9 +19,10 @@ import { hasDotGroupedThousands } from '../common/numbers';
 import { presentPlan } from '../common/present';
 import { policyRowNames } from '../common/policyWords';
 import { readKeyValueRange, unknownKeysError, vxNumber, type SelectionValues } from '../common/selection';
-import { choiceArg, dateArg, isMissing, isOmitted, keyValueArg, plainNumberArg } from './args';
+import { choiceArg, dateArg, isMissing, isOmitted, plainNumberArg } from './args';
 import { rsiArg } from './bounds';
 import { excelCall } from './excelErrors';
+import { keyValueArg } from './keyValue';
 import { booleanDateRow, heldPastCurve, planIssue, rowName } from './planIssues';
 
 /** Signal keys ALVH.PLAN reads besides the taskpane's fields (compared as the taskpane compares keys). */
