@@ -546,6 +546,17 @@ describe('ALVH.RSI and ALVH.MACD', () => {
     expectInvalid('settle', 'MACD', [closes], null, null, null, null, 2);
     expectInvalid('fast', 'MACD', [closes], 30, 26);
   });
+  it('MACD refuses a value of 0 or below, naming the cell: VVIX and VVIX/VIX are above 0', () => {
+    // a formula reading an empty source cell gives 0: read as VVIX it flipped the histogram's sign
+    const rising = Array.from({ length: 120 }, (_, i) => [90 + (i > 100 ? (i - 100) * 2 : 0)]);
+    expect((call('MACD', rising) as number[][])[0]![2]).toBeGreaterThan(0);
+    expect(expectInvalid('values[121]', 'MACD', [...rising, [0]])).toBe(
+      'values[121]: is 0, not above 0; pass VVIX closes or VVIX/VIX ratios, all above 0 (a formula reading an empty cell gives 0)',
+    );
+    expect(expectInvalid('values[3]', 'MACD', [[null], [95], [-5], ...rising])).toMatch(
+      /^values\[3\]: is -5, not above 0/,
+    );
+  });
 });
 
 describe('ALVH.CONDOR, CONDORLOSS, STRESSFUTURE, OVERLAY and REBALANCE', () => {

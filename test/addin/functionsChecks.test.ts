@@ -917,6 +917,13 @@ describe('signals: an RSI typed as a fraction, a period outside the policy, clos
     expect(invalid('ADSLOPE', gap(adv), bad)).toMatch(/^decliners\[10\]: is -5/);
     // a row beside a column of the same days pairs day by day, as before
     expect(call('ADSLOPE', [adv.map((r) => r[0])], dec)).toBe(slope);
+    // a day of 0 and 0 (formulas reading empty cells) is no day: named by its cell, not read as flat
+    const zero = (r: number[][]) => [...r.slice(0, 4), [0], ...r.slice(4)];
+    expect(invalid('ADSLOPE', gap(zero(adv)), gap(zero(dec)))).toBe(
+      "advancers[6]: is 0 and so are the day's decliners: no trading day has no issue advancing or declining; leave the day out (a formula reading an empty cell gives 0), or give its counts",
+    );
+    // either count 0 alone is a day
+    expect(call('ADSLOPE', [...adv, [0]], [...dec, [10]])).toBeTypeOf('number');
   });
 
   it('headers reads TRUE and FALSE typed as text (cells pasted from a CSV file)', () => {

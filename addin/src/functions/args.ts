@@ -278,11 +278,14 @@ export function placedSeriesArg(name: string, range: unknown, fix: string): numb
   return cellsOf(name, range, fix).map(({ cell, at }) => seriesNumber(cell, at));
 }
 
-/** {@link seriesArg} of levels that must be above 0 (index closes): a zero or a negative cell is named. */
-export function positiveSeriesArg(name: string, range: unknown): number[] {
+/**
+ * {@link seriesArg} of levels that must be above 0 (index closes, VVIX): a zero or a negative cell
+ * is named with `fix` (a 0 is often a formula reading an empty cell).
+ */
+export function positiveSeriesArg(name: string, range: unknown, fix = 'pass the closing levels (> 0)'): number[] {
   return cellsOf(name, range).map(({ cell, at }) => {
     const n = seriesNumber(cell, at);
-    if (!(n > 0)) throw invalidInput(at, `is ${n}, not above 0`, 'pass the closing levels (> 0)');
+    if (!(n > 0)) throw invalidInput(at, `is ${n}, not above 0`, fix);
     return n;
   });
 }

@@ -27,7 +27,6 @@ import {
   plainNumberArg,
   pairedSeriesArg,
   positiveSeriesArg,
-  seriesArg,
 } from './args';
 import { checkPolicyBound, policyArg, rsiArg } from './bounds';
 import { excelCall } from './excelErrors';
@@ -153,7 +152,7 @@ function settled<T>(
  * MACD of a series (VVIX closes in the method, or the VVIX/VIX ratio), oldest first.
  * @customfunction MACD MACD
  * @helpurl https://localhost:3000/help.html#MACD
- * @param values Values, oldest first (a column or a row): at least the settled length (108 by default), or slow + signal − 1 (34) with settle FALSE.
+ * @param values VVIX closes (or VVIX/VIX ratios), each above 0, oldest first (a column or a row): at least the settled length (108 by default), or slow + signal − 1 (34) with settle FALSE.
  * @param [fast] Fast EMA length in whole bars, 1-500, below slow; default 12.
  * @param [slow] Slow EMA length in whole bars, 1-500, above fast; default 26.
  * @param [signal] Signal EMA length in whole bars, 1-500; default 9.
@@ -170,7 +169,13 @@ export function macd(
   settle?: unknown,
 ): unknown[][] {
   return excelCall(() => {
-    const v = seriesArg('values', values);
+    // VVIX and VVIX/VIX, the series the method reads, are above 0: a 0 (a formula reading an
+    // empty cell) would flip the histogram's sign
+    const v = positiveSeriesArg(
+      'values',
+      values,
+      'pass VVIX closes or VVIX/VIX ratios, all above 0 (a formula reading an empty cell gives 0)',
+    );
     const [f, sl, sg] = [macdLength('fast', fast), macdLength('slow', slow), macdLength('signal', signal)];
     checkMacdOrder(f, sl);
     const spill = booleanArg('series', series, false);
@@ -219,8 +224,15 @@ export function adslope(advancers: unknown[][], decliners: unknown[][], lookback
     const adv = issueCounts('advancers', days.a, days.places);
     const dec = issueCounts('decliners', days.b, days.places);
     const span = policyArg('lookback', 'breadthLookback', lookback, 'days') ?? DEFAULT_POLICY.breadthLookback;
-    // the counts are finite and bounded here: the package can only say the days are too few
-    return breadthState(adv, dec, span).slope;
+    // the counts are finite and bounded here: the package names a day of 0 and 0 by its place
+    // among the days read, the cells' place as selected here
+    try {
+      return breadthState(adv, dec, span).slope;
+    } catch (e) {
+      const at = isAlvhError(e) ? /^(advancers|decliners)\[(\d+)\]$/.exec(e.field) : null;
+      if (at === null || !isAlvhError(e)) throw e;
+      throw invalidInput(cellName(at[1]!, days.places[Number(at[2])] ?? 0), e.problem, e.fix);
+    }
   });
 }
 

@@ -22,6 +22,15 @@ export function adLine(advancers: readonly number[], decliners: readonly number[
   }
   advancers.forEach((v, i) => checkNonNegative(`advancers[${i}]`, v));
   decliners.forEach((v, i) => checkNonNegative(`decliners[${i}]`, v));
+  // Every trading day some issue moves: 0 and 0 is a day with no data (a formula reading an empty
+  // cell gives 0), and it would bend the line's slope as a flat day.
+  const empty = advancers.findIndex((a, i) => a === 0 && decliners[i] === 0);
+  if (empty >= 0)
+    throw invalidInput(
+      `advancers[${empty}]`,
+      "is 0 and so are the day's decliners: no trading day has no issue advancing or declining",
+      'leave the day out (a formula reading an empty cell gives 0), or give its counts',
+    );
   let s = 0;
   return advancers.map((a, i) => (s += a - (decliners[i] as number)));
 }

@@ -34,6 +34,9 @@ describe('A/D line and slope', () => {
       /^advancers: has 0 values, but an A\/D line needs at least 1; pass at least 1 value, oldest first$/,
     );
     expect(() => adLine([1, -2], [1, 1])).toThrow(/^advancers\[1\]: /);
+    // a day with no issue advancing or declining is no trading day (a blank read as 0)
+    expect(() => adLine([5, 0, 3], [4, 0, 2])).toThrow(/^advancers\[1\]: is 0 and so are the day's decliners/);
+    expect(adLine([0, 3], [2, 0])).toEqual([-2, 1]);
     expect(() => linearSlope([1])).toThrow(/^values: has 1 value, but a slope needs at least 2/);
     expect(() => breadthState([1, 2], [1, 2], 1)).toThrow(/^lookback: /);
   });
