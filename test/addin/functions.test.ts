@@ -654,6 +654,22 @@ describe('ALVH.CONDOR, CONDORLOSS, STRESSFUTURE, OVERLAY and REBALANCE', () => {
       /^strikes\[1\]: is 4151, off the SPX/,
     );
     expect(expectInvalid('strikes[1]', 'CONDORLOSS', 44519, 4697.96, 17.91, 44547, ks(4152.5), 1)).toMatch(grid);
+    // a strike is named by its cell as selected, the blank before the first counted (docs/excel.md)
+    const lead = [[null], [4100], [4151], [5300], [5350]];
+    expect(expectInvalid('strikes[3]', 'CONDOR', 44519, 4697.96, 17.91, 44547, lead)).toMatch(
+      /^strikes\[3\]: is 4151,/,
+    );
+    expect(expectInvalid('strikes[3]', 'CONDORLOSS', 44519, 4697.96, 17.91, 44547, lead, 1)).toMatch(grid);
+    expect(
+      expectInvalid('strikes[2]', 'CONDOR', 44519, 4697.96, 17.91, 44547, [[''], [100], ...lead.slice(2)]),
+    ).toMatch(/^strikes\[2\]: is 100, far from SPX/);
+    // and where the package names it (the surface's vol beyond 500%)
+    expect(
+      expectInvalid('strikes[2]', 'CONDOR', 44518, 4000, 300, 44519, [[null], [2100], [2200], [7800], [7900]]),
+    ).toMatch(/^strikes\[2\]: is 2100, where the surface's vol/);
+    expect(expectInvalid('strikes', 'CONDOR', 44519, 4697.96, 17.91, 44547, [[null], [4100]])).toBe(
+      'strikes: has 1 value; select four strikes: long put, short put, short call, long call',
+    );
     expect(expectInvalid('strike', 'OVERLAY', 44519, 4697.96, 17.91, 44547, 4151.3, -492)).toMatch(
       /^strike: is 4151\.3, off the SPX 5-point/,
     );

@@ -19,9 +19,10 @@ import {
   type MarketState,
   type Policy,
 } from '@alvh/shared';
-import { dateArg, optionalNumber, optionalPlainNumber, plainNumberArg, seriesArg } from './args';
+import { dateArg, optionalNumber, optionalPlainNumber, plainNumberArg, seriesArg, seriesCell } from './args';
 import { type FieldNames } from './excelErrors';
 import { opt } from './format';
+import { renamed } from './grid';
 
 /** The condor's four strikes from a range of four cells, K1 < K2 < K3 < K4. */
 function strikesArg(range: unknown): [number, number, number, number] {
@@ -29,7 +30,7 @@ function strikesArg(range: unknown): [number, number, number, number] {
   if (s.length !== 4) {
     throw invalidInput(
       'strikes',
-      `has ${s.length} values`,
+      `has ${s.length} value${s.length === 1 ? '' : 's'}`,
       'select four strikes: long put, short put, short call, long call',
     );
   }
@@ -53,28 +54,37 @@ export function condorOf(
   const state = spxState(date, spot, vixPointsArg(vix), rate, divYield, policy);
   const expiryIso = listedSpxExpiry('expiry', dateArg('expiry', expiry));
   const ks = strikesArg(strikes);
+  // each strike named by its cell as selected, the blanks before the first counted (docs/excel.md)
+  const at = (i: number): string => seriesCell('strikes', strikes, i);
   checkSpotAndStrikes(
     'spot',
     state.spot,
-    ks.map((strike, i) => ({ field: `strikes[${i + 1}]`, strike })),
+    ks.map((strike, i) => ({ field: at(i), strike })),
   );
   // A condor is traded at listed strikes, as PLAN and a held leg take them.
-  ks.forEach((strike, i) => checkListedSpxStrike(`strikes[${i + 1}]`, strike));
+  ks.forEach((strike, i) => checkListedSpxStrike(at(i), strike));
   // Step 1's σ and the leg vols from the SPX surface of the VIX alone (the package's marks)
   const years = Math.max(daysBetween(date, expiryIso), 1) / 365;
-  const analytics = condorAnalytics({
-    valuationDate: date,
-    spot: state.spot,
-    rate: state.rate,
-    divYield: state.divYield,
-    expiry: expiryIso,
-    strikes: ks,
-    quantity: optionalPlainNumber('quantity', quantity) ?? 1,
-    atmVol: spxAtmVol(state, years),
-    volAt: (k: number, t: number, fwd: number) => spxVol(state, t, k, fwd),
-    minShortStrikeSd: policy.minShortStrikeSd,
-    ...opt('credit', optionalPlainNumber('credit', credit)),
-  });
+  const analytics = renamed(
+    () =>
+      condorAnalytics({
+        valuationDate: date,
+        spot: state.spot,
+        rate: state.rate,
+        divYield: state.divYield,
+        expiry: expiryIso,
+        strikes: ks,
+        quantity: optionalPlainNumber('quantity', quantity) ?? 1,
+        atmVol: spxAtmVol(state, years),
+        volAt: (k: number, t: number, fwd: number) => spxVol(state, t, k, fwd),
+        minShortStrikeSd: policy.minShortStrikeSd,
+        ...opt('credit', optionalPlainNumber('credit', credit)),
+      }),
+    (field) => {
+      const k = /^condor\.strikes\[(\d+)\]$/.exec(field);
+      return k === null ? field : at(Number(k[1]));
+    },
+  );
   return { analytics, state };
 }
 
