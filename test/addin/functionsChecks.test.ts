@@ -444,6 +444,18 @@ describe('ALVH.PLAN: a row missing, empty or wrong', () => {
     );
     // two rows of name and value (a short sheet) are still rows
     expect(invalid('PLAN', sheet.slice(0, 2))).toMatch(/^inputs \w+: is missing/);
+    // the empty row selected below the values is left out: still names across the first row
+    const blank = sheet.map(() => null);
+    expect(invalid('PLAN', [...across, blank])).toBe(
+      `inputs: is 3 rows of ${sheet.length} columns, its names across the first row; lay the names down the first column and the values down the second (copy, then Paste Special ▸ Transpose)`,
+    );
+    // two names PLAN reads across the first row are transposed too
+    expect(
+      invalid('PLAN', [
+        ['date', 'spx'],
+        [43458, 2351.1],
+      ]),
+    ).toMatch(/^inputs: is 2 rows of 2 columns, its names across the first row; /);
   });
   it('says which, with the value, and the policy range with the percentage hint', () => {
     expect(invalid('PLAN', rows('spx'))).toBe('inputs spx: is missing; add a row spx (pass a number)');

@@ -2,7 +2,19 @@
  * ALVH.PLAN's inputs: a two-column range of names and values read as ordered [name, value] pairs.
  */
 import { invalidInput } from '@alvh/shared';
-import { isMissing, show, type Cell } from './args';
+import { fieldForKey, normalizeKey } from '../common/fields';
+import { indexForKey } from '../common/planInput';
+import { isMissing, show, widestRow, type Cell } from './args';
+
+/** A name PLAN reads as an input row (date, spx, VX1, lastVix, VIX9D, …), as the taskpane compares names. */
+function isInputName(c: unknown): boolean {
+  if (typeof c !== 'string') return false;
+  const k = normalizeKey(c);
+  return fieldForKey(c) !== undefined || indexForKey(c) !== undefined || /^(last)?(vx\d+|date|vix)$/.test(k);
+}
+
+/** True for a row of the range whose cells are all empty. */
+const blankRow = (row: unknown): boolean => (Array.isArray(row) ? row.every(isMissing) : isMissing(row));
 
 /**
  * A two-column range of names and values as ordered [name, value] pairs: an empty name skipped, a
@@ -14,8 +26,17 @@ export function keyValueArg(name: string, range: unknown): [string | number, Cel
   const across = Array.isArray(range[0]) ? (range[0] as Cell[]) : [];
   const transpose =
     'lay the names down the first column and the values down the second (copy, then Paste Special ▸ Transpose)';
-  if (range.length === 2 && across.filter((c) => typeof c === 'string' && c.trim() !== '').length >= 3)
-    throw invalidInput(name, `is 2 rows of ${across.length} columns, its names across the first row`, transpose);
+  // names across a first row and values across a second, the empty rows selected below them left
+  // out: three names or more, or two PLAN reads (two rows of name and value are a short sheet)
+  let filled = range.length;
+  while (filled > 0 && blankRow(range[filled - 1])) filled--;
+  const names = across.filter((c) => typeof c === 'string' && c.trim() !== '');
+  if (filled === 2 && (names.length >= 3 || names.filter(isInputName).length >= 2))
+    throw invalidInput(
+      name,
+      `is ${range.length} rows of ${widestRow(range)} columns, its names across the first row`,
+      transpose,
+    );
   const out: [string | number, Cell][] = [];
   const seen = new Set<string>();
   range.forEach((row: unknown, i) => {
