@@ -459,6 +459,14 @@ describe('ALVH.PLAN: a row missing, empty or wrong', () => {
   });
   it('says which, with the value, and the policy range with the percentage hint', () => {
     expect(invalid('PLAN', rows('spx'))).toBe('inputs spx: is missing; add a row spx (pass a number)');
+    // an empty date row is empty, as an empty expiry row is, not missing
+    for (const empty of [null, '', '  '])
+      expect(invalid('PLAN', rows('date', [['date', empty]]))).toBe(
+        'inputs date: is empty; fill in its value: pass a date as YYYY-MM-DD',
+      );
+    expect(invalid('PLAN', rows('date', [['As of', null]]))).toBe(
+      'inputs As of: is empty; fill in its value: pass a date as YYYY-MM-DD',
+    );
     // a missing row is asked for by the name the help and the docs give it, not the form's field
     expect(invalid('PLAN', rows('expiry'))).toBe(
       'inputs expiry: is missing; add a row expiry (pass a date as YYYY-MM-DD)',

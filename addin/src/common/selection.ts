@@ -178,6 +178,10 @@ export function readKeyValueRange(
     );
   if (numbered.length > 0) {
     const date = out.fields.valuationDate;
+    // a date row left empty is said as any empty row is, not as a row missing
+    const dateKey = givenBy.get('valuationDate');
+    if (!date && dateKey !== undefined)
+      throw invalidInput(dateKey, 'is empty', 'fill in its value: pass a date as YYYY-MM-DD');
     if (!date)
       throw new Error('the range gives VX1, VX2, … but no date: add a "date" row so their expiries can be set');
     numbered.sort((a, b) => a.n - b.n);
