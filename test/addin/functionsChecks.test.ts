@@ -1202,6 +1202,10 @@ describe('ALVH.STRESSFUTURE plausibility', () => {
     expect(invalid('STRESSFUTURE', date, 82.69, [[72.625], [59.15]], may, null, null, null, expiries)).toMatch(
       /; extend futures and expiries to the 2020-05-20 future/,
     );
+    // an expiries range of empty cells is the argument left out: no expiries to extend
+    expect(invalid('STRESSFUTURE', date, 82.69, [[72.625], [59.15]], may, null, null, null, [[null], ['']])).toMatch(
+      /; extend futures to the 2020-05-20 future, or pass an expiry up to 2020-04-15$/,
+    );
     const [[, listed]] = call('STRESSFUTURE', date, 82.69, [[72.625], [59.15], [44.875]], may) as [[number, number]];
     expect(listed).toBe(44.875);
     // a Saturday was priced from the fitted curve; a 2045 expiry answered θ

@@ -18,7 +18,7 @@ import {
   vixOptionVolFromVvix,
   vxExpiry,
 } from '@alvh/shared';
-import { dateArg, isMissing, plainNumberArg, withHeaders } from './args';
+import { dateArg, isOmitted, plainNumberArg, withHeaders } from './args';
 import { checkHeldThroughDrawdown, checkStressVix, policyArg, vixOptionYears, vvixArg } from './bounds';
 import { excelCall } from './excelErrors';
 import { labelled, opt, type LabelledRow } from './format';
@@ -185,7 +185,7 @@ export function stressfuture(
         throw invalidInput(
           'expiry',
           `is ${hedgeExpiry}, after the last future given (${last.expiry}); the curve is not extrapolated`,
-          `extend futures${isMissing(expiries) ? '' : ' and expiries'} to the ${hedgeExpiry} future, or pass an expiry up to ${last.expiry}`,
+          `extend futures${isOmitted(expiries) ? '' : ' and expiries'} to the ${hedgeExpiry} future, or pass an expiry up to ${last.expiry}`,
         );
       }
       checkStressVix(policy.stressVix, ts.vixSpot);
