@@ -420,6 +420,13 @@ describe('messages name the argument with its value and the fix', () => {
 
   it('dates: numeric text is a serial; past 9999-12-31 is named, not an internal field', () => {
     expect(call('VXEXPIRY', '44621')).toBe(44635);
+    // only plain digits: percent, grouped, exponent or fractional text is no serial (PLAN refuses "43,511")
+    for (const text of ['4500000%', '45,000', '4.5e4', '45000.75'])
+      expect(invalid('VXEXPIRY', text)).toBe(
+        `contractMonth: is ${JSON.stringify(text)}, not a date; pass a date cell, ISO text such as "2020-03-16", or a serial such as 43906`,
+      );
+    // a serial cell with a time of day is its day, as before
+    expect(call('VXEXPIRY', 44621.75)).toBe(44635);
     expect(invalid('CONDOR', 44519, 4697.96, 17.91, 2958495, strikes)).toMatch(
       /^expiry: is 2958495, after 9999-12-31 \(serial 2958465\)/,
     );

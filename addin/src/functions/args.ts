@@ -157,8 +157,9 @@ export function choiceArg<C extends string>(name: string, cell: unknown, choices
 export function dateArg(name: string, cell: unknown): string {
   const x = singleCell(name, cell);
   if (typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x.trim())) return toIsoDate(parseIsoDate(name, x.trim()));
-  // A serial typed as text ("44621", from a CSV) reads as the serial, as numeric text does elsewhere.
-  const serial = typeof x === 'string' ? numberFromText(x) : x;
+  // A serial typed as text ("44621", from a CSV) reads as the serial, as PLAN reads it: plain
+  // digits only, never percent or grouped text ("4500000%", "45,000") nor a fraction of a day.
+  const serial = typeof x === 'string' ? (/^\s*\d+\s*$/.test(x) ? Number(x) : undefined) : x;
   if (typeof serial !== 'number') {
     throw invalidInput(
       name,
