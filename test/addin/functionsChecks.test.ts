@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ErrorCode, errorOf, useBuiltFunctions } from './stubs/customFunctions';
+import { CustomFunctionsError, ErrorCode, errorOf, useBuiltFunctions } from './stubs/customFunctions';
 import { planSheet20181224 } from './stubs/planSheet';
 
 const call = useBuiltFunctions();
@@ -433,6 +433,22 @@ describe('messages name the argument with its value and the fix', () => {
     expect(invalid('CONDOR', 2958465, 4697.96, 17.91, 2958495, strikes)).toMatch(
       /^valuationDate: is 9999-12-31, outside the exchange calendar/,
     );
+  });
+});
+
+describe('a cell passed as an error object', () => {
+  it('is said as Excel shows it (#N/A), never "[object Object]"', () => {
+    const na = new CustomFunctionsError(ErrorCode.notAvailable);
+    const closes = Array.from({ length: 120 }, (_, i) => [4000 + i]);
+    expect(invalid('RSI', [...closes.slice(0, 50), [na], ...closes.slice(50)])).toBe(
+      'closes[51]: is #N/A, not a number; fill the gap or select only numbers',
+    );
+    expect(invalid('BS', 'put', 5000, [[4900], [na]], 0.25, 0.2)).toMatch(/^strike\[2\]: is #N\/A, not a number; /);
+    expect(invalid('VXEXPIRY', na)).toMatch(/^contractMonth: is #N\/A, not a date; /);
+    // a cell value (a data type) by its basic value; PLAN's rows too
+    expect(invalid('SPLIT', { type: 'Error', basicValue: '#REF!' }, 20)).toMatch(/^vx1: is #REF!, not a number; /);
+    const plan = planSheet20181224().map((r) => (r[0] === 'spx' ? ['spx', na] : r));
+    expect(invalid('PLAN', plan)).toBe('inputs spx: is "#N/A"; pass a number');
   });
 });
 

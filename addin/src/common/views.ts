@@ -214,11 +214,26 @@ export function heatColor(v: number, maxAbs: number): string {
 
 /**
  * A value read from a cell or a JSON document as text: strings as they are, numbers and booleans as
- * String gives them, nothing as '', anything else as its JSON (so a message shows what was passed).
+ * String gives them, nothing as '', an error passed as an object as Excel shows it
+ * ({@link objectCellText}), anything else as its JSON (so a message shows what was passed).
  */
 export function plainText(v: unknown): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
   if (v === null || v === undefined) return '';
-  return JSON.stringify(v) ?? '';
+  return objectCellText(v) ?? JSON.stringify(v) ?? '';
+}
+
+/**
+ * What Excel shows for a cell a custom function is passed as an object: a CustomFunctions.Error's
+ * `code` (#N/A), a cell value's `basicValue` (an error value's is its code); undefined for any
+ * other object, which {@link plainText} gives as its JSON.
+ */
+export function objectCellText(v: unknown): string | undefined {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  const o = v as Record<string, unknown>;
+  if (typeof o['code'] === 'string' && o['code'].startsWith('#')) return o['code'];
+  const basic = o['basicValue'];
+  if (typeof o['type'] === 'string' && (typeof basic === 'string' || typeof basic === 'number')) return String(basic);
+  return undefined;
 }

@@ -14,6 +14,7 @@ import {
   type OptionType,
 } from '@alvh/shared';
 import { numberFromText } from '../common/numbers';
+import { plainText } from '../common/views';
 
 /** A cell or argument as Excel passes it to a custom function. */
 export type Cell = number | string | boolean | null | undefined;
@@ -33,8 +34,13 @@ export function isOmitted(x: unknown): boolean {
   return x.every((row: unknown) => (Array.isArray(row) ? row.every(isMissing) : isMissing(row)));
 }
 
-/** A cell as messages quote it: text in quotes, TRUE/FALSE as Excel shows them. */
+/**
+ * A cell as messages quote it: text in quotes, TRUE/FALSE as Excel shows them, an error passed as
+ * an object as Excel shows it (#N/A) and another object as its JSON ({@link plainText}), never
+ * "[object Object]".
+ */
 export function show(x: unknown): string {
+  if (typeof x === 'object' && x !== null) return plainText(x);
   return typeof x === 'string' ? JSON.stringify(x) : typeof x === 'boolean' ? String(x).toUpperCase() : String(x);
 }
 
