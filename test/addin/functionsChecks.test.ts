@@ -436,6 +436,19 @@ describe('messages name the argument with its value and the fix', () => {
   });
 });
 
+describe('BS and BLACK76 ranges', () => {
+  it('name an empty cell of a range selected longer than its data with the fix to select only the data', () => {
+    expect(invalid('BS', 'put', 5000, [[4900], [5000], [null]], 0.25, 0.2)).toBe(
+      'strike[3]: is empty; fill it, or select only the strike cells that hold values',
+    );
+    expect(invalid('BLACK76', 'call', 24, 25, 0.1, [[1.1, '']])).toBe(
+      'vol[2]: is empty; fill it, or select only the vol cells that hold values',
+    );
+    // a single empty cell is the argument empty, as before
+    expect(invalid('BS', 'put', 5000, null, 0.25, 0.2)).toMatch(/^strike: is empty; pass a number/);
+  });
+});
+
 describe('a cell passed as an error object', () => {
   it('is said as Excel shows it (#N/A), never "[object Object]"', () => {
     const na = new CustomFunctionsError(ErrorCode.notAvailable);
@@ -1029,7 +1042,9 @@ describe('whole-column ranges (1,048,576 rows)', () => {
       ),
     );
     // A pricing argument broadcasts cell by cell: the first empty cell is named, not a stack overflow.
-    expect(invalid('BS', 'put', 5000, column([4900]), 0.25, 0.2)).toMatch(/^strike\[2\]: is empty; pass a number/);
+    expect(invalid('BS', 'put', 5000, column([4900]), 0.25, 0.2)).toBe(
+      'strike[2]: is empty; fill it, or select only the strike cells that hold values',
+    );
     expect(invalid('IV', 'put', column([1]), 5000, 4900, 0.25)).toMatch(
       /^price: is a 1048576×1 range; pass a single cell/,
     );

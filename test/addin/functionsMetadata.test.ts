@@ -90,6 +90,25 @@ describe('functions.json', () => {
     }
   });
 
+  it('says how each series or range takes empty cells, and that an empty quote is 0', () => {
+    const param = (id: string, name: string) =>
+      functions.find((f) => f.id === id)?.parameters.find((p) => p.name === name)?.description ?? '';
+    const trimmed = /blanks before and after (them )?are ignored, a blank between (them|closes|values) is an error/;
+    for (const [id, name] of [
+      ['RSI', 'closes'],
+      ['MACD', 'values'],
+      ['CONDOR', 'strikes'],
+      ['CONDORLOSS', 'strikes'],
+    ])
+      expect(param(id!, name!), `${id}(${name})`).toMatch(trimmed);
+    expect(param('MACD', 'values')).toContain('each above 0');
+    expect(param('ADSLOPE', 'advancers')).toContain('a day of 0 advancers and 0 decliners is an error');
+    for (const f of functions.filter((x) => ['BS', 'BLACK76', 'VOL'].includes(x.id)))
+      for (const p of f.parameters.filter((x) => x.description?.includes('a cell or a range')))
+        expect(p.description, `${f.id}(${p.name})`).toMatch(/no empty cells/);
+    expect(param('SURFACE', 'chain')).toContain('an empty bid or ask cell is an error: 0 for no quote');
+  });
+
   it('states units or the accepted values for every numeric input that has them', () => {
     const units = /point|USD|decimal|years|bars|%|0-100|Excel date|TRUE|"|days|per |times|contracts|range|row|column/;
     for (const f of functions) {

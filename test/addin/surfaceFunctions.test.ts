@@ -301,6 +301,13 @@ describe('ALVH.SURFACE and ALVH.VOL on a small table', () => {
     expect(former[0]).toContain('call wing delta');
     expect(call('VOL', former, expiries, strikes)).toEqual(a);
     expect(call('VOL', headed, expiries, strikes)).toEqual(a);
+    // a range selected longer than its strikes or expiries names the empty cell and the fix
+    expect(errorOf(() => call('VOL', spill, expiries, [[4000, 4300, null]])).message).toBe(
+      'strike[3]: is empty; fill it, or select only the strike cells that hold values',
+    );
+    expect(errorOf(() => call('VOL', spill, [...expiries, ['']], 4300)).message).toBe(
+      'expiry[4]: is empty; fill it, or select only the expiry cells that hold values',
+    );
     // an expiry past the surface's reach names the expiry (it named an internal tYears)
     expect(errorOf(() => call('VOL', spill, 2958465, 4300)).message).toMatch(
       /^expiry: is 7981\.\d years after the quotes; pass an expiry at most 30 years out/,

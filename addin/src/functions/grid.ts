@@ -67,6 +67,15 @@ export function cellName(a: GridArg, r: number, c: number): string {
   return `${a.name}[${r + 1},${c + 1}]`;
 }
 
+/**
+ * The error for an empty cell of a range argument, each cell of which is an option (a range
+ * selected longer than its data): undefined for a filled cell or a single one.
+ */
+export function emptyInRange(a: GridArg, r: number, c: number): AlvhError | undefined {
+  if ((a.rows === 1 && a.cols === 1) || !isMissing(cellAt(a, r, c))) return undefined;
+  return invalidInput(cellName(a, r, c), 'is empty', `fill it, or select only the ${a.name} cells that hold values`);
+}
+
 /** True when the optional argument was left out (one empty cell). */
 export function omitted(a: GridArg): boolean {
   return a.rows === 1 && a.cols === 1 && isMissing(a.cells[0]![0]);

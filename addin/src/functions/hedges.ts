@@ -161,7 +161,7 @@ function withRate(r: number | undefined): number | undefined {
  * @param spot SPX level, index points.
  * @param vix VIX level, index points; the legs are marked on the SPX surface built from VIX alone (flat term structure, calibrated skew).
  * @param expiry The condor's expiry (an Excel date).
- * @param strikes Four listed strikes (multiples of 5) in a row or column, index points: long put, short put, short call, long call.
+ * @param strikes Four listed strikes (multiples of 5) in a row or column, index points: long put, short put, short call, long call; blanks before and after them are ignored, a blank between them is an error.
  * @param [quantity] Number of condors, whole contracts (multiplier 100), 1 to 100,000; default 1.
  * @param [credit] Net credit per share, index points; default: priced on the SPX surface of the VIX.
  * @param [rate] Risk-free rate, continuously compounded decimal, −0.05 to 0.2; default 0.
@@ -221,7 +221,7 @@ export function condor(
  * @param spot SPX level, index points.
  * @param vix VIX level, index points; the legs are marked on the SPX surface built from VIX alone (as ALVH.CONDOR), moved to the drawdown's VIX.
  * @param expiry The condor's expiry (an Excel date), no earlier than the drawdown's last day (valuationDate + drawdownDays).
- * @param strikes Four listed strikes (multiples of 5) in a row or column, index points: long put, short put, short call, long call.
+ * @param strikes Four listed strikes (multiples of 5) in a row or column, index points: long put, short put, short call, long call; blanks before and after them are ignored, a blank between them is an error.
  * @param [quantity] Number of condors, whole contracts (multiplier 100), 1 to 100,000; default 1.
  * @param [credit] Net credit per share, index points; default: priced on the SPX surface of the VIX, as ALVH.CONDOR (it caps the loss at the max loss).
  * @param [rate] Risk-free rate, continuously compounded decimal, −0.05 to 0.2; default 0.

@@ -26,7 +26,7 @@ import {
 import { choiceArg, isMissing, numberArg, optionalNumber, optionTypeArg, plainNumberArg } from './args';
 import { checkYears } from './bounds';
 import { excelCall } from './excelErrors';
-import { broadcastShape, cellAt, cellName, gridArg, omitted, renamed, type GridArg } from './grid';
+import { broadcastShape, cellAt, cellName, emptyInRange, gridArg, omitted, renamed, type GridArg } from './grid';
 
 const OUTPUTS = ['price', 'delta', 'gamma', 'vega', 'theta', 'rho'] as const satisfies readonly (keyof Greeks)[];
 
@@ -136,6 +136,8 @@ function priceRanges(model: 'bs' | 'black76', a: PricingArgs): number[][] {
   const num = (arg: GridArg, r: number, c: number): number => {
     const x = cellAt(arg, r, c);
     if (typeof x === 'number' && Number.isFinite(x)) return x;
+    const empty = emptyInRange(arg, r, c);
+    if (empty !== undefined) throw empty;
     // a level is never a percentage ("4000%" is not a strike of 40); a vol, rate or yield may be
     return LEVEL_ARGS.has(arg.name) ? plainNumberArg(cellName(arg, r, c), x) : numberArg(cellName(arg, r, c), x);
   };
@@ -223,14 +225,14 @@ function priceRanges(model: 'bs' | 'black76', a: PricingArgs): number[][] {
  * Black-Scholes-Merton value or Greek of European options (SPX options): one cell, or a whole chain at once when any argument is a range (the result spills in the shape of the ranges).
  * @customfunction BS BS
  * @helpurl https://localhost:3000/help.html#BS
- * @param type "call" or "put" (also "c" or "p"); a cell or a range.
- * @param spot Underlying price, index points; a cell or a range.
- * @param strike Strike, index points; a cell or a range (e.g. a chain's strike column).
- * @param years Time to expiry in years ACT/365 (days/365), at most 10; 0 gives intrinsic value; a cell or a range.
- * @param vol Implied volatility as a decimal (0.18 for 18%), 0 to 5; a cell or a range.
- * @param [rate] Risk-free rate, continuously compounded decimal (0.05), above −1 and below 1; default 0; a cell or a range.
- * @param [divYield] Dividend yield, continuously compounded decimal (0.015), above −1 and below 1; default 0; a cell or a range.
- * @param [output] "price" (default), "delta" (per point), "gamma" (per point), "vega" (per vol point), "theta" (per calendar day) or "rho" (per 1%); a row of them gives one column each, for options in a column (or single cells).
+ * @param type "call" or "put" (also "c" or "p"); a cell or a range (no empty cells).
+ * @param spot Underlying price, index points; a cell or a range (no empty cells).
+ * @param strike Strike, index points; a cell or a range (e.g. a chain's strike column), no empty cells.
+ * @param years Time to expiry in years ACT/365 (days/365), at most 10; 0 gives intrinsic value; a cell or a range (no empty cells).
+ * @param vol Implied volatility as a decimal (0.18 for 18%), 0 to 5; a cell or a range (no empty cells).
+ * @param [rate] Risk-free rate, continuously compounded decimal (0.05), above −1 and below 1; default 0; a cell or a range (no empty cells).
+ * @param [divYield] Dividend yield, continuously compounded decimal (0.015), above −1 and below 1; default 0; a cell or a range (no empty cells).
+ * @param [output] "price" (default), "delta" (per point), "gamma" (per point), "vega" (per vol point), "theta" (per calendar day) or "rho" (per 1%); a row of them gives one column each, for options in a column (or single cells); no empty cells in a range.
  * @returns The option values in index points, or the chosen Greeks (at years 0 or vol 0 those of the discounted intrinsic value: delta a step, gamma 0, not live Greeks): one cell, or a range the shape of the arguments.
  */
 export function bs(
@@ -250,13 +252,13 @@ export function bs(
  * Black-76 value or Greek of European options on a future (VIX options on the VX future): one cell, or a whole range at once (the result spills in the shape of the ranges).
  * @customfunction BLACK76 BLACK76
  * @helpurl https://localhost:3000/help.html#BLACK76
- * @param type "call" or "put" (also "c" or "p"); a cell or a range.
- * @param future Futures price, index points; a cell or a range.
- * @param strike Strike, index points; a cell or a range.
- * @param years Time to expiry in years ACT/365 (days/365), at most 10; 0 gives intrinsic value; a cell or a range.
- * @param vol Implied volatility of the future as a decimal (1.2 for 120%), 0 to 5; a cell or a range.
- * @param [rate] Risk-free rate, continuously compounded decimal (0.05), above −1 and below 1; default 0; a cell or a range.
- * @param [output] "price" (default), "delta" (per point of the future), "gamma" (per point of the future), "vega" (per vol point), "theta" (per calendar day) or "rho" (per 1%); a row of them gives one column each, for options in a column (or single cells).
+ * @param type "call" or "put" (also "c" or "p"); a cell or a range (no empty cells).
+ * @param future Futures price, index points; a cell or a range (no empty cells).
+ * @param strike Strike, index points; a cell or a range (no empty cells).
+ * @param years Time to expiry in years ACT/365 (days/365), at most 10; 0 gives intrinsic value; a cell or a range (no empty cells).
+ * @param vol Implied volatility of the future as a decimal (1.2 for 120%), 0 to 5; a cell or a range (no empty cells).
+ * @param [rate] Risk-free rate, continuously compounded decimal (0.05), above −1 and below 1; default 0; a cell or a range (no empty cells).
+ * @param [output] "price" (default), "delta" (per point of the future), "gamma" (per point of the future), "vega" (per vol point), "theta" (per calendar day) or "rho" (per 1%); a row of them gives one column each, for options in a column (or single cells); no empty cells in a range.
  * @returns The option values in index points, or the chosen Greeks (at years 0 or vol 0 those of the discounted intrinsic value: delta a step, gamma 0, not live Greeks): one cell, or a range the shape of the arguments.
  */
 export function black76(

@@ -86,7 +86,7 @@ function signalArg(name: 'prevSpread' | 'macdHist' | 'adSlope', cell: unknown): 
  * Wilder's RSI of a series of closes (SPX daily closes, oldest first).
  * @customfunction RSI RSI
  * @helpurl https://localhost:3000/help.html#RSI
- * @param closes Closes, oldest first (a column or a row): at least the settled length (100 for period 14), or period + 1 with settle FALSE.
+ * @param closes Closes, each above 0, oldest first (a column or a row; blanks before and after are ignored, a blank between closes is an error): at least the settled length (100 for period 14), or period + 1 with settle FALSE.
  * @param [period] Look-back in bars, 2-100; default 14.
  * @param [series] TRUE spills the RSI series, a column ending beside the last close: row k is the RSI at close period + k (row 1 at close 15 for period 14); with settle TRUE the rows before the settled close (the 100th for period 14) are blank. FALSE (default) gives the latest value.
  * @param [settle] TRUE (default) refuses (#N/A) fewer closes than settle the RSI (100 for period 14: Wilder's averages weigh their seed until then, tens of points off); FALSE gives the textbook RSI of period + 1 closes.
@@ -152,7 +152,7 @@ function settled<T>(
  * MACD of a series (VVIX closes in the method, or the VVIX/VIX ratio), oldest first.
  * @customfunction MACD MACD
  * @helpurl https://localhost:3000/help.html#MACD
- * @param values VVIX closes (or VVIX/VIX ratios), each above 0, oldest first (a column or a row): at least the settled length (108 by default), or slow + signal − 1 (34) with settle FALSE.
+ * @param values VVIX closes (or VVIX/VIX ratios), each above 0, oldest first (a column or a row; blanks before and after are ignored, a blank between values is an error): at least the settled length (108 by default), or slow + signal − 1 (34) with settle FALSE.
  * @param [fast] Fast EMA length in whole bars, 1-500, below slow; default 12.
  * @param [slow] Slow EMA length in whole bars, 1-500, above fast; default 26.
  * @param [signal] Signal EMA length in whole bars, 1-500; default 9.
@@ -207,7 +207,7 @@ export function macd(
  * Market breadth (method section 3): the least-squares slope of the advance/decline line, the running sum of advancers − decliners, over its last lookback days. Below 0 = breadth deteriorating, which blocks the RSI widening of ALVH.SPLIT (its adSlope) and PLAN (its adSlope row).
  * @customfunction ADSLOPE ADSLOPE
  * @helpurl https://localhost:3000/help.html#ADSLOPE
- * @param advancers Advancing issues per day, oldest first (a column or a row): at least lookback days.
+ * @param advancers Advancing issues per day, oldest first (a column or a row): at least lookback days. A day blank here and in decliners is skipped; a day of 0 advancers and 0 decliners is an error.
  * @param decliners Declining issues per day, cell by cell beside the advancers (the same number of cells; a day blank in both is skipped, one without the other is an error).
  * @param [lookback] Trading days the slope spans, whole, 2-250; default 10 days (the policy's breadthLookback).
  * @returns The slope of the A/D line in issues per day (below 0 = breadth deteriorating).
