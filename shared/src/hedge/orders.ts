@@ -15,6 +15,12 @@
  *   takes less than it bids. The grid is Cboe's: SPX and SPXW 0.05 below 3.00 and 0.10 from 3.00;
  *   VIX options the same until 2022-10-02 and 0.01 below 3.00, 0.05 from 3.00 since 2022-10-03, so
  *   the valuation date picks it.
+ * - Effect: each order opens (starts a position, or adds to one of its sign) or closes (takes one
+ *   held toward zero), as a broker takes it: buy to open, buy to close, sell to open, sell to close.
+ *   A contract whose target is on the other side of zero from what is held gives two orders, the
+ *   close of what is held, then the open of the target: a broker takes no single order across zero.
+ * - A limit outside the quote (a sell's above the ask, a buy's below the bid: a model mid beyond
+ *   the quote, or the grid's rounding) stays where it is, with a `note` saying so.
  * - cost = signed quantity · mid · 100: positive for a debit (buy), negative for a credit (sell).
  */
 import { invalidInput } from '../errors';
@@ -49,9 +55,17 @@ export interface Order {
   /** The exchange root to send it under: VIX; SPX on the monthly (AM-settled) date; SPXW on any other day. */
   contract: 'SPX' | 'SPXW' | 'VIX';
   side: 'buy' | 'sell';
+  /**
+   * Open (start a position, or add to one of the order's sign) or close (take one held toward
+   * zero): with `side`, buy to open, buy to close, sell to open or sell to close.
+   */
+  effect: 'open' | 'close';
   /** Whole contracts, > 0. */
   quantity: number;
-  /** Net quantity held before, and aimed for after rounding. */
+  /**
+   * Net quantity held before the order, and after it (the target after rounding). Of a contract
+   * crossing zero, the close goes from held to 0 and the open from 0 to the target.
+   */
   held: number;
   target: number;
   /** Model mid per share, points. */
@@ -72,6 +86,12 @@ export interface Order {
   why: string;
   /** Present when a fractional target was rounded toward zero: "12.6 → 12". */
   rounding?: string;
+  /**
+   * Present when the limit is outside the quote, a sell's above the ask or a buy's below the bid:
+   * a patient order that fills only if the market moves to it (when the mid too is beyond the
+   * quote, `cost`, at the mid, is more than the market gives now). Limit and cost are as they are.
+   */
+  note?: string;
 }
 
 export interface OrderList {
@@ -147,6 +167,21 @@ function fmtQty(x: number): string {
 }
 
 /**
+ * The orders of one contract from `held` to `target` (whole, unequal): one, opening when it takes
+ * the position further from zero and closing when it takes it toward zero; two when the target is
+ * on the other side of zero, the close of what is held and then the open of the target.
+ */
+function steps(held: number, target: number): { held: number; target: number; effect: Order['effect'] }[] {
+  if (held !== 0 && target !== 0 && held > 0 !== target > 0) {
+    return [
+      { held, target: 0, effect: 'close' },
+      { held: 0, target, effect: 'open' },
+    ];
+  }
+  return [{ held, target, effect: Math.abs(target) > Math.abs(held) ? 'open' : 'close' }];
+}
+
+/**
  * The order list from held to target (see the module notes for netting, rounding and prices).
  * Orders come in the target's order of contracts, then the held contracts the target closes.
  *
@@ -213,8 +248,7 @@ export function ordersFromBook(i: OrderInput): OrderList {
   const orders: Order[] = [];
   let netCost = 0;
   for (const r of rows.values()) {
-    const delta = r.target - r.held;
-    if (delta === 0) continue;
+    if (r.target === r.held) continue;
     const contract = optionRoot(r.leg.kind, r.leg.expiry);
     const label = `${contract} ${r.leg.expiry} ${r.leg.strike} ${r.leg.type}`;
     const mid = i.mark({ ...r.leg, quantity: 1 });
@@ -225,24 +259,29 @@ export function ordersFromBook(i: OrderInput): OrderList {
         'return a finite mid per share ≥ 0 for every contract',
       );
     }
-    const cost = delta * mid * OPTION_MULTIPLIER;
-    netCost += cost;
     const why = r.origins.length > 0 ? r.origins.join(' + ') : 'close: held, not in the target';
-    const side = delta > 0 ? 'buy' : 'sell';
-    const order: Order = {
-      leg: { ...r.leg, quantity: delta },
-      contract,
-      side,
-      quantity: Math.abs(delta),
-      held: r.held,
-      target: r.target,
-      mid,
-      ...limitOnTick(r.leg.kind, side, mid, i.valuationDate),
-      cost,
-      why,
-      ...(r.roundings.length > 0 ? { rounding: r.roundings.join('; ') } : {}),
-    };
-    orders.push(i.quote === undefined ? order : quoteOrder(order, i.quote, i.valuationDate));
+    for (const step of steps(r.held, r.target)) {
+      const delta = step.target - step.held;
+      const cost = delta * mid * OPTION_MULTIPLIER;
+      netCost += cost;
+      const side = delta > 0 ? 'buy' : 'sell';
+      const rounded = r.roundings.length > 0 && step.target === r.target;
+      const order: Order = {
+        leg: { ...r.leg, quantity: delta },
+        contract,
+        side,
+        effect: step.effect,
+        quantity: Math.abs(delta),
+        held: step.held,
+        target: step.target,
+        mid,
+        ...limitOnTick(r.leg.kind, side, mid, i.valuationDate),
+        cost,
+        why,
+        ...(rounded ? { rounding: r.roundings.join('; ') } : {}),
+      };
+      orders.push(i.quote === undefined ? order : quoteOrder(order, i.quote, i.valuationDate));
+    }
   }
   return { orders, netCost };
 }
@@ -263,16 +302,37 @@ function quoteOrder(o: Order, quote: (leg: Leg) => Quote | undefined, valuationD
     );
   }
   const price = o.side === 'buy' ? Math.min(o.mid, q.ask) : Math.max(o.mid, q.bid);
-  const { cost, why, rounding, ...head } = o;
+  const { cost, why, rounding, note: _note, ...head } = o;
+  const onTick = limitOnTick(o.leg.kind, o.side, price, valuationDate);
+  const note = outsideQuote(o, onTick.limit, q);
   return {
     ...head,
-    ...limitOnTick(o.leg.kind, o.side, price, valuationDate),
+    ...onTick,
     bid: q.bid,
     ask: q.ask,
     cost,
     why,
     ...(rounding === undefined ? {} : { rounding }),
+    ...(note === undefined ? {} : { note }),
   };
+}
+
+/**
+ * The note of a limit outside the quote, a sell's above the ask or a buy's below the bid (to the
+ * cent, as the limits are); undefined within it. When the mid too is beyond the quote, it says the
+ * cost at the mid is more than the market gives now.
+ */
+function outsideQuote(o: Pick<Order, 'side' | 'mid'>, limit: number, q: Quote): string | undefined {
+  const cents = (x: number): number => Math.round(x * 100);
+  if (o.side === 'sell' && cents(limit) > cents(q.ask)) {
+    const mid = o.mid > q.ask ? '; its cost at the mid is a larger credit than a sale at the ask' : '';
+    return `limit above the ask: a patient order, fills only if the market moves up to it${mid}`;
+  }
+  if (o.side === 'buy' && cents(limit) < cents(q.bid)) {
+    const mid = o.mid < q.bid ? '; its cost at the mid is a smaller debit than a purchase at the bid' : '';
+    return `limit below the bid: a patient order, fills only if the market moves down to it${mid}`;
+  }
+  return undefined;
 }
 
 /**

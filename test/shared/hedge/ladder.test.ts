@@ -100,12 +100,19 @@ describe('a ladder of three condors as one book', () => {
           const h: Leg[] = legs.map((l, i) => ({ ...l, quantity: hq[i]! }));
           const list = ordersFromBook({ valuationDate: ctx.now.date, held: h, target: t, mark });
           for (const o of list.orders) {
-            const raw = t.filter((x) => contractKey(x) === contractKey(o.leg)).map((x) => x.quantity);
-            // each target leg is rounded toward zero: never past zero, never above its size
-            const rounded = raw.reduce((a, x) => a + Math.trunc(x), 0);
-            expect(o.target).toBe(rounded);
             expect(Number.isInteger(o.quantity) && o.quantity > 0).toBe(true);
             expect(o.held + (o.side === 'buy' ? o.quantity : -o.quantity)).toBe(o.target);
+          }
+          for (const key of new Set(list.orders.map((o) => contractKey(o.leg)))) {
+            const raw = t.filter((x) => contractKey(x) === key).map((x) => x.quantity);
+            // each target leg is rounded toward zero: never past zero, never above its size
+            const rounded = raw.reduce((a, x) => a + Math.trunc(x), 0);
+            const of = list.orders.filter((o) => contractKey(o.leg) === key);
+            // one order, or across zero the close of what is held then the open of the target
+            expect(of[of.length - 1]!.target).toBe(rounded);
+            if (of.length === 2)
+              expect([of[0]!.target, of[1]!.held, of[0]!.effect, of[1]!.effect]).toEqual([0, 0, 'close', 'open']);
+            else expect(of.length).toBe(1);
           }
         },
       ),
