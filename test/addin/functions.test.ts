@@ -1397,7 +1397,7 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
     body.forEach((r, k) => {
       const o = p.orders?.orders[k];
       expect(r.slice(0, 11)).toEqual([
-        o?.side,
+        `${o?.side} to ${o?.effect}`,
         o?.quantity,
         o?.contract,
         o?.leg.expiry,
@@ -1458,6 +1458,31 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
     expect(expectInvalid('positions', 'ORDERS', rows, many)).toMatch(/^positions: pass at most 10,000 rows/);
   });
 
+  it('ORDERS splits a contract held on the other side of zero: sell 2 to close, then sell 10 to open; the net cost adds up', () => {
+    // long 2 of the 2000 put the plan is short 10 of, the rest of the condor as the plan holds it
+    const held = condorRows.map((r) => (r[0] === 'SPX 190215P02000' ? [r[0], 2, r[2]] : r));
+    const out = call('ORDERS', rows, held) as unknown[][];
+    const netRow = out.findIndex((r) => r[0] === 'net cost');
+    const puts = out.slice(1, netRow).filter((r) => r[4] === 2000);
+    expect(puts.map((r) => [r[0], r[1], r[6], r[7]])).toEqual([
+      ['sell to close', 2, 2, 0],
+      ['sell to open', 10, 0, -10],
+    ]);
+    expect((puts[0]![10] as number) + (puts[1]![10] as number)).toBeCloseTo(-12 * (puts[0]![8] as number) * 100, 6);
+    const costs = out.slice(1, netRow).map((r) => r[10] as number);
+    expect(out[netRow]![10]).toBeCloseTo(
+      costs.reduce((a, b) => a + b, 0),
+      6,
+    );
+    // the plan's legs not held are opened: the tail's VIX call is bought to open
+    expect(
+      out
+        .slice(1, netRow)
+        .filter((r) => r[2] === 'VIX')
+        .map((r) => r[0]),
+    ).toEqual(['buy to open']);
+  });
+
   it('ORDERS holds the book when no rebalance is due and the positions are the condor and its hedges: the re-sizing rows are deferred', () => {
     const tail = base.book.tail[0]!;
     // one VIX call fewer than the plan's tail, and a last rebalance three days before at the same curve
@@ -1476,7 +1501,7 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
     );
     expect(out[2]?.[0]).toBe('net cost');
     expect(out[2]?.[10]).toBe(0);
-    expect(out[3]?.slice(0, 6)).toEqual(['sell (deferred)', 1, 'VIX', '2019-02-13', tail.strike, 'call']);
+    expect(out[3]?.slice(0, 6)).toEqual(['sell to close (deferred)', 1, 'VIX', '2019-02-13', tail.strike, 'call']);
     expect(out.filter((r) => r[0] === 'warning').map((r) => r[1])).toContainEqual(
       expect.stringMatching(
         /^No rebalance is due and the legs held are the condors and their hedges: hold the book\. The 1 order /,
@@ -1487,7 +1512,7 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
     expect(out.every((r) => r.length === out[0]!.length)).toBe(true);
     // without the last rebalance the plan cannot tell: the order is to trade
     const now = call('ORDERS', rows, held) as unknown[][];
-    expect(now[1]?.slice(0, 2)).toEqual(['sell', 1]);
+    expect(now[1]?.slice(0, 2)).toEqual(['sell to close', 1]);
   });
 
   it('ORDERS names the bad position: its row, or its line in pasted text', () => {

@@ -160,7 +160,9 @@ describe('the worksheet of docs/excel.md (2021-11-19)', () => {
     expect(planned.overlay.units).toBe(0);
     expect(planned.tail.contracts).toBe(2);
     const netRow = orders.findIndex((r) => r[0] === 'net cost');
-    expect(orders.slice(1, netRow).map((r) => r.slice(0, 6))).toEqual([['buy', 2, 'VIX', '2022-01-19', 24, 'call']]);
+    expect(orders.slice(1, netRow).map((r) => r.slice(0, 6))).toEqual([
+      ['buy to open', 2, 'VIX', '2022-01-19', 24, 'call'],
+    ]);
     expect(orders[netRow]?.[10]).toBeCloseTo(planned.tail.cost, 9);
     // the limit: a buy's mid rounded down on the 2021 VIX grid (0.10 from 3.00): 3.0226 → 3.00
     expect(orders[1]?.[8]).toBeCloseTo(3.0226, 4);

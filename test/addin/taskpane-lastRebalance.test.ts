@@ -207,10 +207,10 @@ describe('a book held between rebalances (2008-01-04, the last rebalance 2008-01
     const d = o.deferred!;
     expect(d.reason).toBe(p.orders!.deferred!.reason);
     expect(d.reason).toMatch(/^no rebalance is due and the legs held are the condors and their hedges/);
-    expect(d.rows.map((r) => [sideText(r.side, true), r.quantity, r.leg, r.why])).toEqual([
-      ['sell (deferred)', 1, 'SPX 2008-02-15 1285 put', 'condor 2008-02-15 + overlay: spx-put-calendar'],
-      ['buy (deferred)', 1, 'SPX 2008-03-20 1285 put', 'overlay: spx-put-calendar'],
-      ['buy (deferred)', 1, 'VIX 2008-02-19 26 call', 'tail: vix-call'],
+    expect(d.rows.map((r) => [sideText(r, true), r.quantity, r.leg, r.why])).toEqual([
+      ['sell to open (deferred)', 1, 'SPX 2008-02-15 1285 put', 'condor 2008-02-15 + overlay: spx-put-calendar'],
+      ['buy to open (deferred)', 1, 'SPX 2008-03-20 1285 put', 'overlay: spx-put-calendar'],
+      ['buy to open (deferred)', 1, 'VIX 2008-02-19 26 call', 'tail: vix-call'],
     ]);
     expect(d.netCost).toBe(p.orders!.deferred!.netCost);
     expect(d.netCost).toBeCloseTo(1036, 0);
@@ -233,8 +233,13 @@ describe('a book held between rebalances (2008-01-04, the last rebalance 2008-01
     expect(cellAt(sheet, `A${at}`).value).toBe(`Orders: none (${o.deferred!.reason}); deferred to the next rebalance:`);
     const table = sheet.ranges.find((r) => r.address === sheet.tables[1]!.address)!.mock;
     const values = table['values'] as unknown[][];
-    expect(values.map((r) => r[1])).toEqual(['Side', 'sell (deferred)', 'buy (deferred)', 'buy (deferred)']);
-    expect(values[3]!.slice(0, 3)).toEqual(['VIX 2008-02-19 26 call', 'buy (deferred)', 1]);
+    expect(values.map((r) => r[1])).toEqual([
+      'Side',
+      'sell to open (deferred)',
+      'buy to open (deferred)',
+      'buy to open (deferred)',
+    ]);
+    expect(values[3]!.slice(0, 3)).toEqual(['VIX 2008-02-19 26 call', 'buy to open (deferred)', 1]);
     const below = at + 1 + values.length;
     expect(cellAt(sheet, `A${below}`).value).toBe('deferred net cost');
     expect(cellAt(sheet, `H${below}`).value).toBe(o.deferred!.netCost);

@@ -852,9 +852,9 @@ describe('taskpane positions, structures and orders (Chromium, 350 px)', () => {
       trs.map((tr) => [tr.className, ...[...tr.children].map((c) => c.textContent ?? '')]),
     );
     expect(rows.map((r) => [r[0], r[1], r[2], r[3]])).toEqual([
-      ['deferred-row', 'SPX 2008-02-15 1285 put', 'sell (deferred)', '1'],
-      ['deferred-row', 'SPX 2008-03-20 1285 put', 'buy (deferred)', '1'],
-      ['deferred-row', 'VIX 2008-02-19 26 call', 'buy (deferred)', '1'],
+      ['deferred-row', 'SPX 2008-02-15 1285 put', 'sell to open (deferred)', '1'],
+      ['deferred-row', 'SPX 2008-03-20 1285 put', 'buy to open (deferred)', '1'],
+      ['deferred-row', 'VIX 2008-02-19 26 call', 'buy to open (deferred)', '1'],
     ]);
     expect(await page.$$eval('#plan-warnings li', (lis) => lis.map((l) => l.textContent ?? ''))).toContainEqual(
       expect.stringMatching(/^No rebalance is due .*: hold the book\./),

@@ -7,12 +7,13 @@
 import { optionRoot, type Leg, type Plan } from '@alvh/shared';
 
 /**
- * One order: the contract, buy or sell, whole contracts, model mid, its limit on the exchange's tick
- * and quotes (points), cost (USD, + debit, at the mid).
+ * One order: the contract, buy or sell, to open or to close, whole contracts, model mid, its limit
+ * on the exchange's tick and quotes (points), cost (USD, + debit, at the mid).
  */
 export interface OrderRowView {
   leg: string;
   side: 'buy' | 'sell';
+  effect: 'open' | 'close';
   quantity: number;
   held: number;
   target: number;
@@ -22,6 +23,8 @@ export interface OrderRowView {
   ask: number | null;
   cost: number;
   why: string;
+  /** A limit outside the quote (a sell's above the ask, a buy's below the bid), in words; else null. */
+  note: string | null;
 }
 
 export interface OrdersView {
@@ -35,9 +38,18 @@ export interface OrdersView {
   deferred?: { rows: OrderRowView[]; netCost: number; reason: string };
 }
 
-/** An order's side as the page and the sheets show it: "buy", or "buy (deferred)" for one set aside. */
-export function sideText(side: OrderRowView['side'], deferred: boolean): string {
+/**
+ * An order's side as the page and the sheets show it, with its effect as a broker takes it: "buy to
+ * open", "sell to close", or "buy to open (deferred)" for one set aside.
+ */
+export function sideText(o: Pick<OrderRowView, 'side' | 'effect'>, deferred: boolean): string {
+  const side = `${o.side} to ${o.effect}`;
   return deferred ? `${side} (deferred)` : side;
+}
+
+/** An order's why as the page shows it: the rule, then its note of a limit outside the quote. */
+export function whyText(o: Pick<OrderRowView, 'why' | 'note'>): string {
+  return o.note === null ? o.why : `${o.why}. Note: ${o.note}`;
 }
 
 /** One tail structure of the plan's comparison. */
@@ -99,6 +111,7 @@ function orderRow(o: PlanOrder): OrderRowView {
   return {
     leg: legText(o.leg),
     side: o.side,
+    effect: o.effect,
     quantity: o.quantity,
     held: o.held,
     target: o.target,
@@ -108,6 +121,7 @@ function orderRow(o: PlanOrder): OrderRowView {
     ask: o.ask ?? null,
     cost: o.cost,
     why: o.rounding === undefined ? o.why : `${o.why} (rounded ${o.rounding})`,
+    note: o.note ?? null,
   };
 }
 

@@ -71,10 +71,13 @@ function heldLegs(valuationDate: string, positions: unknown, names: Record<strin
   });
 }
 
-/** One order as a row of ORDERS_HEADERS; `tag` marks a deferred one on its side. */
+/**
+ * One order as a row of ORDERS_HEADERS: its side with its effect ("sell to close"), `tag` marking a
+ * deferred one. (The inputs take no chain, so an order has no quote, nor a note of a limit outside it.)
+ */
 function orderRow(o: Order, tag: string): unknown[] {
   return [
-    `${o.side}${tag}`,
+    `${o.side} to ${o.effect}${tag}`,
     o.quantity,
     o.contract,
     o.leg.expiry,
@@ -90,12 +93,12 @@ function orderRow(o: Order, tag: string): unknown[] {
 }
 
 /**
- * The orders from the positions held to the plan's legs (condor, overlay, tail), under their exchange root (SPX, SPXW, VIX), at model mids, with a limit on the exchange's tick (a buy rounded down, a sell up, at least one tick), the cost and the rule that asks for it.
+ * The orders from the positions held to the plan's legs (condor, overlay, tail): buy or sell to open or to close (across zero: a close, then an open), exchange root, model mid, limit on the exchange's tick (a buy rounded down, a sell up, ≥ one tick), the cost and the rule asking for it.
  * @customfunction ORDERS ORDERS
  * @helpurl https://localhost:3000/help.html#ORDERS
  * @param inputs Two columns, name then value, as ALVH.PLAN reads them.
  * @param positions The legs held: a range of rows symbol (e.g. SPXW 250523P03750, VIX 250521C00033000 or the OCC form), quantity (signed, whole; further columns, such as an average price, are not read); or broker CSV text in one cell. Empty: nothing held.
- * @returns Header, one row per order (none when the positions equal the plan, or when no rebalance is due and hedges are held), the net cost, orders set aside for the next rebalance ("buy (deferred)"), then warnings.
+ * @returns Header, one row per order (none when the positions equal the plan, or no rebalance is due and hedges are held), the net cost, orders set aside for the next rebalance (side "… (deferred)"), then warnings.
  */
 export function orders(inputs: unknown[][], positions?: unknown[][]): unknown[][] {
   const names: Record<string, string> = {};

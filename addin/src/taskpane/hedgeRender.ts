@@ -6,7 +6,7 @@
  */
 import type { Plan } from '@alvh/shared';
 import { formatValue } from '../common/views';
-import { presentOrders, sideText, type OrdersView, type StructuresView } from '../common/hedgeViews';
+import { presentOrders, sideText, whyText, type OrdersView, type StructuresView } from '../common/hedgeViews';
 import {
   FRONTIER_COLUMNS,
   FRONTIER_X,
@@ -102,7 +102,8 @@ const plural = (n: number): string => `${n} order${n === 1 ? '' : 's'}`;
 
 /**
  * The orders table: the orders to send or, when the book is held between rebalances, none and the
- * orders set aside for the next rebalance (their side "buy (deferred)"), as ALVH.ORDERS lists them.
+ * orders set aside for the next rebalance (their side "buy to open (deferred)"), as ALVH.ORDERS lists
+ * them; a limit outside the quote says so after the why.
  */
 function renderOrders(orders: OrdersView): void {
   const d = orders.deferred;
@@ -132,13 +133,13 @@ function renderOrders(orders: OrdersView): void {
     ],
     rows.map(({ o, later }) => [
       o.leg,
-      sideText(o.side, later),
+      sideText(o, later),
       formatValue(o.quantity, 'integer'),
       pts(o.mid),
       pts(o.limit),
       o.bid === null && o.ask === null ? '—' : `${pts(o.bid)} / ${pts(o.ask)}`,
       usd(o.cost),
-      o.why,
+      whyText(o),
     ]),
     (i) => (rows[i]?.later ? 'deferred-row' : ''),
   );

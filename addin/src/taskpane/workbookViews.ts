@@ -131,12 +131,13 @@ const ORDER_HEADERS = [
   'Ask',
   'Cost at mid (USD, + debit)',
   'Why',
+  'Note',
 ];
 
 /**
  * The orders under their heading at row `at`: the orders to send, or none when the positions equal
  * the plan; when the book is held between rebalances, none with the reason, and the orders set
- * aside for the next rebalance (side "buy (deferred)") with their net cost under them, as
+ * aside for the next rebalance (side "buy to open (deferred)") with their net cost under them, as
  * ALVH.ORDERS lists them.
  */
 function writeOrders(lines: Lines, name: string, at: number, orders: OrdersView): void {
@@ -158,7 +159,7 @@ function writeOrders(lines: Lines, name: string, at: number, orders: OrdersView)
     ORDER_HEADERS,
     rows.map((o) => [
       o.leg,
-      sideText(o.side, d !== undefined),
+      sideText(o, d !== undefined),
       o.quantity,
       o.mid,
       o.limit,
@@ -166,8 +167,9 @@ function writeOrders(lines: Lines, name: string, at: number, orders: OrdersView)
       o.ask ?? '',
       o.cost,
       o.why,
+      o.note ?? '',
     ]),
-    eachRow(rows.length, ['@', '@', '#,##0', '0.00', '0.00', '0.00', '0.00', excelFormat('usd'), '@']),
+    eachRow(rows.length, ['@', '@', '#,##0', '0.00', '0.00', '0.00', '0.00', excelFormat('usd'), '@', '@']),
   );
   if (d === undefined) return;
   const cost = ORDER_HEADERS.indexOf('Cost at mid (USD, + debit)');
