@@ -792,7 +792,7 @@ describe('taskpane positions, structures and orders (Chromium, 350 px)', () => {
     expect(orders.length).toBe(expected.orders!.orders.length);
     expect(orders.length).toBeGreaterThan(2);
     for (const [i, o] of expected.orders!.orders.entries()) {
-      expect(orders[i]![1]).toBe(o.side);
+      expect(orders[i]![1]).toBe(`${o.side} to ${o.effect}`);
       expect(Number(orders[i]![2])).toBe(o.quantity);
       expect(Number(orders[i]![4])).toBeCloseTo(o.limit, 2);
       expect(orders[i]![7]).toContain(o.why);
