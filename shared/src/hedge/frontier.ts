@@ -21,15 +21,15 @@ import {
   FRONTIER_CONDORS_PER_STEP,
   FRONTIER_CVAR_LEVEL,
   MIN_FRONTIER_TAIL_PATHS,
-  type FrontierMarker,
+  type FrontierFrame,
   type FrontierPartial,
-  type FrontierPoint,
-  type FrontierStructureScore,
-  type FrontierResult,
 } from './frontierTypes';
+import type { FrontierMarker, FrontierPoint, FrontierStructureScore, FrontierResult } from './frontierResult';
+import { frontierErrors, NOISE_STD_ERRORS, type FrontierErrors } from './frontierErrors';
+import { wholeUsd } from '../usdText';
 import { mergeFrontier, runFrontierSetup, type FrontierRunOptions } from './frontierPaths';
 import { frontierSetup } from './frontierSetup';
-import { cheapestMatch, frontierRows, scorer, searchFrontier, steppedScorer } from './frontierSearch';
+import { cheapestMatch, frontierRows, scorer, searchFrontier, steppedScorer, type Scorer } from './frontierSearch';
 import { MAX_CONTRACTS } from '../validate';
 import { runModelNotes } from '../scenario/model/calibrationNotes';
 import type { TailStructure } from './structurePricing';
@@ -58,6 +58,59 @@ function stepWarnings(step: number): string[] {
   ];
 }
 
+/** A CVaR 95 in words, as the Monte Carlo's notes state it: "a loss of $5,362", "a gain of $2,491", "$0". */
+const cvarWords = (x: number): string =>
+  Math.round(Math.abs(x)) === 0 ? '$0' : x > 0 ? `a loss of ${wholeUsd(x)}` : `a gain of ${wholeUsd(-x)}`;
+
+/**
+ * The warning of a marked book whose hedges raise the CVaR 95 on down paths above the condors'
+ * alone by more than {@link NOISE_STD_ERRORS} standard errors of the difference (none otherwise,
+ * nor when the error cannot be read: the tail's own warning says so), as the Monte Carlo warns.
+ */
+function riseWarnings(
+  name: string,
+  m: Pick<FrontierMarker, 'cvar95Down' | 'cvarSavedStdError'>,
+  unhedged: number,
+  measure: FrontierPartial['measure'],
+): string[] {
+  const rise = m.cvar95Down - unhedged;
+  const se = m.cvarSavedStdError;
+  if (se === null || !(rise > NOISE_STD_ERRORS * se)) return [];
+  return [
+    `${name} raise the CVaR 95 on down paths from ${cvarWords(unhedged)} (the condors alone) to ${cvarWords(m.cvar95Down)} ` +
+      `(+${wholeUsd(rise)} ± ${wholeUsd(se)}, the standard error of the difference on the same paths): on the ` +
+      (measure === 'real-world'
+        ? 'worst 5% of the paths where SPX falls they lose more than they protect, so this book is riskier than the condors by that measure.'
+        : 'worst 5% of these risk-neutral paths where SPX falls they lose more than they protect; a pricing check, not a risk figure: ' +
+          'run the real-world measure to judge the risk.'),
+  ];
+}
+
+/**
+ * Each option structure alone, the literal tail's cost spent on whole units of it (components: index
+ * 0 the overlay, K − 1 the plan), its CVaR 95 on down paths and what it saves, with that saving's error.
+ */
+function structureScores(f: FrontierFrame, sc: Scorer, errors: FrontierErrors): FrontierStructureScore[] {
+  const comps = f.components;
+  const zero = new Array<number>(comps.length).fill(0);
+  const unhedgedCvar = sc.cvar(zero);
+  return comps.slice(1, comps.length - 1).map((c, i) => {
+    const t = c.premium > 0 ? Math.min(MAX_CONTRACTS, Math.max(0, Math.floor(f.literalTailCost / c.premium + EPS))) : 0;
+    const u = zero.map((_, k) => (k === i + 1 ? t : 0));
+    const cvar = sc.cvar(u);
+    const spent = u.reduce((a, x, k) => a + x * comps[k]!.premium, 0);
+    return {
+      structure: c.name as TailStructure,
+      units: t,
+      cost: spent,
+      cvar95Down: cvar,
+      cvarSaved: unhedgedCvar - cvar,
+      cvarSavedStdError: errors.gap(zero, u),
+      cvarSavedPerDollar: t > 0 && spent > 0 ? (unhedgedCvar - cvar) / spent : null,
+    };
+  });
+}
+
 /**
  * The frontier of merged (or single-chunk) paths: every budget's best mix, the plan and the
  * literal rule marked, in a fixed order (the answer is a function of the arrays alone).
@@ -67,6 +120,8 @@ export function summarizeFrontier(partial: FrontierPartial): FrontierResult {
   const comps = f.components;
   const K = comps.length;
   const sc = scorer(partial);
+  const errors = frontierErrors(partial, sc);
+  const zero = new Array<number>(K).fill(0);
   const drawdownLoss = (u: readonly number[]) => f.loss - u.reduce((a, x, c) => a + x * comps[c]!.gain, 0);
   const worstAnalog = (u: readonly number[]) =>
     Math.max(...f.analogs.map((a, i) => a.loss - u.reduce((s, x, c) => s + x * comps[c]!.analogGains[i]!, 0)));
@@ -104,6 +159,7 @@ export function summarizeFrontier(partial: FrontierPartial): FrontierResult {
       overlayUnits: c.overlayUnits * step,
       cost: cost(u),
       cvar95Down: c.cvar,
+      cvarSavedStdError: errors.gap(zero, u),
       drawdownLoss: drawdownLoss(u),
       worstAnalogLoss: worstAnalog(u),
     };
@@ -119,11 +175,14 @@ export function summarizeFrontier(partial: FrontierPartial): FrontierResult {
     // The cheapest mix of the frontier's kind that leaves no more CVaR, searched exactly (not only
     // among the ladder's budgets, which had put it at $765 where $308 did as well).
     const m = cheapestMatch(searched, premiums, f.splits, cvar);
+    // the gap to the match on the same paths, and whether it is within their noise
+    const gapError = m === null ? null : errors.gap(u, units(m.overlayUnits * step, m.structure, m.tailUnits * step));
     return {
       cost: markerCost,
       overlayUnits: planUnits === 1 ? f.plan.overlayUnits : o,
       tailContracts: planUnits === 1 ? f.plan.tailContracts : tailCalls,
       cvar95Down: cvar,
+      cvarSavedStdError: errors.gap(zero, u),
       drawdownLoss: drawdownLoss(u),
       worstAnalogLoss: worstAnalog(u),
       matchedBy:
@@ -137,26 +196,14 @@ export function summarizeFrontier(partial: FrontierPartial): FrontierResult {
               overlayUnits: m.overlayUnits * step,
               tailUnits: m.tailUnits * step,
               cvar95Down: m.cvar,
+              gapStdError: gapError,
+              withinNoise: gapError === null || cvar - m.cvar < NOISE_STD_ERRORS * gapError,
             },
     };
   };
-  const zero = new Array<number>(K).fill(0);
   const unhedgedCvar = sc.cvar(zero);
-  // Each option structure alone, the literal tail's cost spent on it (index 0 the overlay, K − 1 the plan).
-  const structures: FrontierStructureScore[] = comps.slice(1, K - 1).map((c, i) => {
-    const t = c.premium > 0 ? Math.min(MAX_CONTRACTS, Math.max(0, Math.floor(f.literalTailCost / c.premium + EPS))) : 0;
-    const u = units(0, i + 1, t);
-    const cvar = sc.cvar(u);
-    const spent = cost(u);
-    return {
-      structure: c.name as TailStructure,
-      units: t,
-      cost: spent,
-      cvar95Down: cvar,
-      cvarSaved: unhedgedCvar - cvar,
-      cvarSavedPerDollar: t > 0 && spent > 0 ? (unhedgedCvar - cvar) / spent : null,
-    };
-  });
+  const plan = marker(0, 1, 0, f.plan.cost);
+  const rule = marker(f.rule.overlayUnits, 0, f.rule.tailContracts, f.rule.cost);
   return {
     valuationDate: f.valuationDate,
     paths: partial.paths,
@@ -173,16 +220,23 @@ export function summarizeFrontier(partial: FrontierPartial): FrontierResult {
       ...(partial.frame.inputNotes ?? []),
       ...tailWarnings(sc.downPaths, sc.tail, partial.pathCount),
       ...stepWarnings(step),
+      ...riseWarnings("The plan's hedges as sized", plan, unhedgedCvar, partial.measure),
+      ...riseWarnings("The literal rule's hedges (uncapped)", rule, unhedgedCvar, partial.measure),
     ],
     literalTailCost: f.literalTailCost,
     loss: f.loss,
     maxLoss: f.maxLoss,
-    unhedged: { cvar95Down: unhedgedCvar, drawdownLoss: f.loss, worstAnalogLoss: worstAnalog(zero) },
+    unhedged: {
+      cvar95Down: unhedgedCvar,
+      cvar95DownStdError: errors.own(zero),
+      drawdownLoss: f.loss,
+      worstAnalogLoss: worstAnalog(zero),
+    },
     points,
-    plan: marker(0, 1, 0, f.plan.cost),
-    rule: marker(f.rule.overlayUnits, 0, f.rule.tailContracts, f.rule.cost),
+    plan,
+    rule,
     components: comps,
-    structures,
+    structures: structureScores(f, sc, errors),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { invalidInput } from '../errors';
 import type { Plan } from '../method/planTypes';
-import type { FrontierResult } from './frontierTypes';
+import type { FrontierMatch, FrontierResult } from './frontierResult';
 import { wholeUsd } from '../usdText';
 
 const usd = wholeUsd;
@@ -34,16 +34,38 @@ export function mixWords(
 export function frontierWords(f: FrontierResult): string {
   const best = f.points.at(-1)!;
   const first = f.points.find((p) => p.cvar95Down <= best.cvar95Down)!;
+  // what a book leaves against the unhedged book, and the standard error of the gap on the same paths
+  const saved = (b: { cvar95Down: number; cvarSavedStdError: number | null }) => {
+    const d = f.unhedged.cvar95Down - b.cvar95Down;
+    const se = b.cvarSavedStdError === null ? '' : ` ± ${usd(b.cvarSavedStdError)}`;
+    return `${usd(Math.abs(d))}${se} ${d >= 0 ? 'less' : 'more'} than unhedged`;
+  };
   const matched = (m: FrontierResult['plan']) =>
     m.matchedBy === null
       ? `no mix up to the ladder's top budget does as well`
-      : `the cheapest mix that does as well costs ${usd(m.matchedBy.cost)} before fees (${mixWords(m.matchedBy)})`;
+      : `the cheapest mix that does as well costs ${usd(m.matchedBy.cost)} before fees (${mixWords(m.matchedBy)})${matchNoise(m)}`;
   return (
-    `On the budget frontier (${scoredPaths(f)} ${f.measure} paths, seed ${f.seed}; CVaR 95 where SPX ends lower): ` +
-    `the plan's ${usd(f.plan.cost)} of hedges (before fees) leave ${usd(f.plan.cvar95Down)} against ${usd(f.unhedged.cvar95Down)} unhedged, and ${matched(f.plan)}; ` +
-    `the literal rule (${usd(f.rule.cost)} uncapped) leaves ${usd(f.rule.cvar95Down)}, and ${matched(f.rule)}; ` +
-    `the ladder's best, ${usd(first.cvar95Down)}, costs ${usd(first.cost)} before fees (${mixWords(first)}).`
+    `On the budget frontier (${scoredPaths(f)} ${f.measure} paths, seed ${f.seed}; CVaR 95 where SPX ends lower; ± the standard error of a gap on the same paths): ` +
+    `the plan's ${usd(f.plan.cost)} of hedges (before fees) leave ${usd(f.plan.cvar95Down)} against ${usd(f.unhedged.cvar95Down)} unhedged (${saved(f.plan)}), and ${matched(f.plan)}; ` +
+    `the literal rule (${usd(f.rule.cost)} uncapped) leaves ${usd(f.rule.cvar95Down)} (${saved(f.rule)}), and ${matched(f.rule)}; ` +
+    `the ladder's best, ${usd(first.cvar95Down)} (${saved(first)}), costs ${usd(first.cost)} before fees (${mixWords(first)}).`
   );
+}
+
+/**
+ * A marked book's match within the paths' noise, in words (none when the gap is wider): its CVaR is
+ * lower on these paths by less than two standard errors, so it does as well, not shown better.
+ */
+export function matchNoise(m: {
+  cvar95Down: number;
+  matchedBy: Pick<FrontierMatch, 'cvar95Down' | 'gapStdError' | 'withinNoise'> | null;
+}): string {
+  const mb = m.matchedBy;
+  if (mb === null || !mb.withinNoise) return '';
+  const gap = usd(m.cvar95Down - mb.cvar95Down);
+  return mb.gapStdError === null
+    ? `, within noise: its CVaR is ${gap} lower, with too few tail paths to read an error`
+    : `, within noise: its CVaR is ${gap} lower, under 2 standard errors of ${usd(mb.gapStdError)}, so as good, not shown better`;
 }
 
 /** The paths the figures are over: the run's, or a chunk's "1,000 of 20,000 (from path 5,000)". */

@@ -88,14 +88,18 @@ export {
   type FrontierComponent,
   type FrontierFrame,
   type FrontierInput,
-  type FrontierMarker,
   type FrontierPartial,
-  type FrontierPoint,
-  type FrontierResult,
-  type FrontierStructureScore,
   type ParsedFrontierInput,
 } from './frontierTypes';
+export type {
+  FrontierMarker,
+  FrontierMatch,
+  FrontierPoint,
+  FrontierResult,
+  FrontierStructureScore,
+} from './frontierResult';
+export { NOISE_STD_ERRORS } from './frontierErrors';
 export { frontierPathLimit, frontierSetup, type FrontierSetup } from './frontierSetup';
 export { mergeFrontier, runFrontierChunk, runFrontierSetup, type FrontierRunOptions } from './frontierPaths';
 export { DOWN_DEFINITION, frontier, mergeAndSummarizeFrontier, summarizeFrontier } from './frontier';
-export { frontierWords, mixWords, planGapWords } from './frontierWords';
+export { frontierWords, matchNoise, mixWords, planGapWords } from './frontierWords';

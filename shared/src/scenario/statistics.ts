@@ -166,7 +166,11 @@ export function describeDistribution(
  * Standard error of the mean from antithetic pair averages: pairs are (2j, 2j+1) in global path
  * numbering; an element whose twin lies outside the sample counts as a sample of its own.
  */
-function pairedStdError(pnl: Float64Array, firstPath: number, f: (x: number) => number = (x) => x): number | null {
+export function pairedStdError(
+  pnl: Float64Array,
+  firstPath: number,
+  f: (x: number) => number = (x) => x,
+): number | null {
   const n = pnl.length;
   let count = 0;
   let sum = 0;
