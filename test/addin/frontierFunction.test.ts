@@ -2,7 +2,7 @@
  * ALVH.FRONTIER, the BUILT function as Excel calls it: the spilled table equals the shared
  * frontier of the same plan input, row for row; bad arguments are #VALUE! naming them.
  */
-import { frontier, isoToExcelSerial } from '@alvh/shared';
+import { frontier, isoToExcelSerial, matchNoise, mixWords } from '@alvh/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureAddinBuilt, ErrorCode, errorOf, loadBuiltFunctions, type CustomFunction } from './stubs/customFunctions';
 
@@ -50,6 +50,7 @@ describe('ALVH.FRONTIER', () => {
       'drawdown loss (USD, loss positive, gain negative)',
       'worst analog loss (USD, loss positive, gain negative)',
       'note',
+      'CVaR95 standard error: of its gap to the unhedged book on the same paths (USD)',
     ]);
     expect(out).toHaveLength(1 + 11 + 2 + 1);
     const f = frontier({
@@ -84,7 +85,17 @@ describe('ALVH.FRONTIER', () => {
       expect(r[7]).toBe(p.cvar95Down);
       expect(r[8]).toBe(p.drawdownLoss);
       expect(r[9]).toBe(p.worstAnalogLoss);
+      // after the note: the error of the CVaR's gap to the unhedged book's, on the same paths
+      expect(r[11]).toBe(p.cvarSavedStdError);
     });
+    expect(out[12]![11]).toBe(f.plan.cvarSavedStdError);
+    expect(out[13]![11]).toBe(f.rule.cvarSavedStdError);
+    expect(out[12]![10]).toBe(
+      'literal plan (as sized)' +
+        (f.plan.matchedBy === null
+          ? ''
+          : `; the cheapest mix that does as well costs $${Math.round(f.plan.matchedBy.cost).toLocaleString('en-US')} before fees (${mixWords(f.plan.matchedBy)})${matchNoise(f.plan)}`),
+    );
     // CVaR never rises down the ladder
     for (let k = 2; k <= 11; k++) expect(out[k]![7] as number).toBeLessThanOrEqual(out[k - 1]![7] as number);
     expect(String(out[12]![10])).toMatch(/^literal plan/);
@@ -97,6 +108,7 @@ describe('ALVH.FRONTIER', () => {
     expect(out[13]![6]).toBe(f.rule.cost);
     // the last row names the measure and the down paths the CVaR is over
     expect(out[14]!.slice(0, 10).every((c) => c === '')).toBe(true);
+    expect(out[14]![11]).toBe('');
     expect(out[14]![10]).toBe(
       `real-world measure: CVaR 95 over the ${f.downPaths.toLocaleString('en-US')} of 1,500 paths where SPX ends lower (seed 5)`,
     );

@@ -328,6 +328,7 @@ describe('parseFrontier', () => {
       cost: real.plan.cost,
       mix: mixWords({ ...real.plan, tailUnits: real.plan.tailContracts, structure: 'vix-call' }),
       cvar95Down: -real.plan.cvar95Down,
+      savedStdError: real.plan.cvarSavedStdError,
       drawdown: -real.plan.drawdownLoss,
       worstAnalog: -real.plan.worstAnalogLoss,
       match:
@@ -337,6 +338,8 @@ describe('parseFrontier', () => {
               cost: real.plan.matchedBy.cost,
               cvar95Down: -real.plan.matchedBy.cvar95Down,
               mix: mixWords(real.plan.matchedBy),
+              gapStdError: real.plan.matchedBy.gapStdError,
+              withinNoise: real.plan.matchedBy.withinNoise,
             },
     });
     expect(v.rule?.label).toBe(`literal rule (uncapped, ${real.rule.tailContracts} VIX calls)`);
@@ -443,6 +446,7 @@ describe('parseFrontier', () => {
       cost: 548,
       mix: '1 × vix-call',
       cvar95Down: -1,
+      savedStdError: null,
       drawdown: -1,
       worstAnalog: null,
     };
@@ -450,6 +454,47 @@ describe('parseFrontier', () => {
       'plan as sized; the cheapest mix that does as well costs $547 before fees (1 × spx-put-spread)',
     );
     expect(markNote({ ...m, match: null })).toBe('plan as sized; no mix up to the top budget does as well');
+  });
+  it('gives each bought row its CVaR error and says when the cheapest match is within noise', () => {
+    const v = parseFrontier({
+      ...answer,
+      points: [
+        { ...answer.points[0], cvarSavedStdError: 133.6 },
+        { ...answer.points[1], cvarSavedStdError: 0 },
+      ],
+      plan: {
+        cost: 527,
+        overlayUnits: 0,
+        tailContracts: 2,
+        cvar95Down: 43_081,
+        cvarSavedStdError: 134,
+        drawdownLoss: 40_000,
+        worstAnalogLoss: 42_000,
+        matchedBy: {
+          budget: 439,
+          structure: 'vix-call-spread',
+          split: 0,
+          cost: 439,
+          overlayUnits: 0,
+          tailUnits: 4,
+          cvar95Down: 43_078,
+          gapStdError: 43.7,
+          withinNoise: true,
+        },
+      },
+    });
+    const rows = frontierTable(v);
+    // the points' errors in one note, by budget (the point that buys nothing has no gap to err)
+    expect(rows[0]!.cells[8]).toBe('');
+    expect(rows[1]!.cells[8]).toBe('');
+    expect(v.notes).toEqual([
+      'CVaR 95 down ± the standard error of its gap to the unhedged book on the same paths, by budget: $10,000 ± $134.',
+    ]);
+    expect(rows[2]!.cells[8]).toBe(
+      'plan as sized; the cheapest mix that does as well costs $439 before fees (4 × vix-call-spread), within noise: ' +
+        'its CVaR is $3 lower, under 2 standard errors of $44, so as good, not shown better; ' +
+        'CVaR gap to unhedged ± $134 (standard error on the same paths)',
+    );
   });
   it("keeps the answer's model notes (text only)", () => {
     const v = parseFrontier({ ...answer, modelNotes: ['From VIX 30-50 a bias.', 7, null] });

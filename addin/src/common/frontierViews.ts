@@ -3,7 +3,7 @@
  * checked field by field (a host of another version says which field it lacks), its points and
  * marked books with risks as P&L (USD, a loss negative), the table and the chart's block.
  */
-import { mixWords } from '@alvh/shared';
+import { matchNoise, mixWords } from '@alvh/shared';
 import { formatValue, runWords } from './views';
 
 /** One point of the frontier: risks as P&L (USD, a loss negative). */
@@ -26,6 +26,11 @@ export interface FrontierPointView {
   mix: string;
   /** −cvar95Down: the mean P&L of the worst 5% of the Monte Carlo paths where SPX falls. */
   cvar95Down: number;
+  /**
+   * The answer's `cvarSavedStdError`: the standard error of the CVaR's gap to the unhedged book's
+   * on the same paths, USD; null when the answer has none (a tail under 2 paths, an older host).
+   */
+  savedStdError: number | null;
   /** −drawdownLoss, −worstAnalogLoss. */
   drawdown: number;
   worstAnalog: number | null;
@@ -40,10 +45,16 @@ export interface FrontierMarkView {
   mix: string;
   /** P&L, as the points' (a loss negative). */
   cvar95Down: number;
+  /** As a point's: the standard error of the CVaR's gap to the unhedged book's on the same paths. */
+  savedStdError: number | null;
   drawdown: number;
   worstAnalog: number | null;
-  /** The cheapest mix of the frontier's kind that leaves no more CVaR (its cost, CVaR as P&L, words), if any. */
-  match: { cost: number; cvar95Down: number; mix: string } | null;
+  /**
+   * The cheapest mix of the frontier's kind that leaves no more CVaR (its cost, CVaR as P&L, words),
+   * if any, with the standard error of its gap to the marked book and whether the gap is under two of
+   * them (absent from an older host's answer: read as not within noise).
+   */
+  match: { cost: number; cvar95Down: number; mix: string; gapStdError?: number | null; withinNoise?: boolean } | null;
 }
 
 export interface FrontierView {
@@ -58,8 +69,9 @@ export interface FrontierView {
   seed: number | null;
   measure: string;
   /**
-   * What limits the answer (its `warnings`: too few down paths, units searched in steps), then the
-   * calibrated model's known biases from the run's starting VIX (its `modelNotes`).
+   * What limits the answer (its `warnings`: too few down paths, units searched in steps, hedges
+   * that raise the CVaR), then the calibrated model's known biases from the run's starting VIX (its
+   * `modelNotes`), then the points' CVaR errors by budget (when the answer carries them).
    */
   notes: string[];
 }
@@ -105,6 +117,12 @@ function mix(o: Record<string, unknown>, tailKey: string, structure: string | nu
   return mixWords({ overlayUnits: count(o, 'overlayUnits'), tailUnits: count(o, tailKey), structure });
 }
 
+/** An optional standard error of the answer (null when absent or not a number). */
+function stdErrorOf(o: Record<string, unknown>, key: string): number | null {
+  const v = o[key];
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
 function worstOf(o: Record<string, unknown>, where: string): number | null {
   const worst = o['worstAnalogLoss'];
   return worst === undefined || worst === null ? null : -num(o, 'worstAnalogLoss', where);
@@ -135,6 +153,7 @@ function framePoint(raw: unknown, where: string, overlayPremium: number | null):
     mix: mix(o, 'tailUnits', structure),
     // The host states losses as positive amounts (as /api/montecarlo's cvar95): the page shows P&L.
     cvar95Down: -num(o, 'cvar95Down', where),
+    savedStdError: stdErrorOf(o, 'cvarSavedStdError'),
     drawdown: -num(o, 'drawdownLoss', where),
     worstAnalog: worstOf(o, where),
   };
@@ -157,6 +176,8 @@ function frameMark(
       cost: num(mo, 'cost', `${where}.matchedBy`),
       cvar95Down: -num(mo, 'cvar95Down', `${where}.matchedBy`),
       mix: mix(mo, 'tailUnits', structure),
+      gapStdError: stdErrorOf(mo, 'gapStdError'),
+      withinNoise: mo['withinNoise'] === true,
     };
   }
   return {
@@ -164,6 +185,7 @@ function frameMark(
     cost: num(o, 'cost', where),
     mix: mix(o, 'tailContracts', 'vix-call'),
     cvar95Down: -num(o, 'cvar95Down', where),
+    savedStdError: stdErrorOf(o, 'cvarSavedStdError'),
     drawdown: -num(o, 'drawdownLoss', where),
     worstAnalog: worstOf(o, where),
     match,
@@ -203,8 +225,26 @@ export function parseFrontier(raw: unknown): FrontierView {
     paths: intOrNull('paths'),
     seed: intOrNull('seed'),
     measure: typeof o['measure'] === 'string' ? o['measure'] : '',
-    notes: [...texts(o['warnings']), ...texts(o['modelNotes'])],
+    notes: [...texts(o['warnings']), ...texts(o['modelNotes']), ...pointErrors(points)],
   };
+}
+
+/**
+ * The points' CVaR errors as one note, "CVaR 95 down ± the standard error of its gap to the
+ * unhedged book on the same paths, by budget: $1,086 ± $291; …" (the points that buy something and
+ * carry one; none from an answer without them), so the table's rows stay one figure a cell.
+ */
+function pointErrors(points: readonly FrontierPointView[]): string[] {
+  const each = points.flatMap((p) =>
+    p.savedStdError === null || p.mix === 'no hedge'
+      ? []
+      : [`${formatValue(p.budget, 'usd')} ± ${formatValue(p.savedStdError, 'usd')}`],
+  );
+  return each.length === 0
+    ? []
+    : [
+        `CVaR 95 down ± the standard error of its gap to the unhedged book on the same paths, by budget: ${each.join('; ')}.`,
+      ];
 }
 
 /** The strings of a list (none when it is not one). */
@@ -221,11 +261,36 @@ export function frontierRunWords(view: Pick<FrontierView, 'paths' | 'seed' | 'me
   return runWords(view.paths, view.seed, view.measure === '' ? '' : `${view.measure} measure`, start);
 }
 
-/** A marked book's note: its label and the cheapest mix of the frontier that leaves no more CVaR. */
+/**
+ * A marked book's note: its label, the cheapest mix of the frontier that leaves no more CVaR (and
+ * when the two are within the paths' noise), then its CVaR's standard error ({@link savedNote}).
+ */
 export function markNote(m: FrontierMarkView): string {
-  return m.match === null
-    ? `${m.label}; no mix up to the top budget does as well`
-    : `${m.label}; the cheapest mix that does as well costs ${formatValue(m.match.cost, 'usd')} before fees (${m.match.mix})`;
+  const match = m.match;
+  const words =
+    match === null
+      ? `${m.label}; no mix up to the top budget does as well`
+      : `${m.label}; the cheapest mix that does as well costs ${formatValue(match.cost, 'usd')} before fees (${match.mix})` +
+        // the answer's losses are the view's P&L with the other sign
+        matchNoise({
+          cvar95Down: -m.cvar95Down,
+          matchedBy: {
+            cvar95Down: -match.cvar95Down,
+            gapStdError: match.gapStdError ?? null,
+            withinNoise: match.withinNoise === true,
+          },
+        });
+  const se = savedNote(m);
+  return se === '' ? words : `${words}; ${se}`;
+}
+
+/**
+ * A book's CVaR error in words, "CVaR gap to unhedged ± $134 (standard error)", or '' when the
+ * answer has none, or for a point that buys nothing (no gap to have an error).
+ */
+export function savedNote(b: Pick<FrontierPointView, 'savedStdError' | 'mix'>): string {
+  if (b.savedStdError === null || b.mix === 'no hedge') return '';
+  return `CVaR gap to unhedged ± ${formatValue(b.savedStdError, 'usd')} (standard error on the same paths)`;
 }
 
 /** The frontier table's column headings, the page's and the sheet's: costs before fees, risks as P&L (USD). */

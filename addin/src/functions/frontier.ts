@@ -5,7 +5,9 @@
  * down paths (and any warning). Reads the same two-column inputs as ALVH.PLAN. Each column holds
  * one thing: the marked rows have no budget (their spend is under cost). The three risk columns
  * are losses, as the API states them: a loss positive, a gain negative (the taskpane shows the same
- * figures as P&L, the other sign), and their headers say so.
+ * figures as P&L, the other sign), and their headers say so. The last column, after the note, is
+ * each book's standard error of its CVaR's gap to the unhedged book's (the same paths), and a marked
+ * row's note says when the cheapest mix that does as well is within that noise.
  */
 import {
   AlvhError,
@@ -17,6 +19,7 @@ import {
   type FrontierMarker,
   type FrontierPoint,
   type FrontierResult,
+  matchNoise,
   mixWords,
 } from '@alvh/shared';
 import { isMissing, isOmitted, plainNumberArg, seriesCell } from './args';
@@ -37,6 +40,7 @@ export const FRONTIER_HEADERS = [
   'drawdown loss (USD, loss positive, gain negative)',
   'worst analog loss (USD, loss positive, gain negative)',
   'note',
+  'CVaR95 standard error: of its gap to the unhedged book on the same paths (USD)',
 ] as const;
 
 function pointRow(p: FrontierPoint): unknown[] {
@@ -52,6 +56,7 @@ function pointRow(p: FrontierPoint): unknown[] {
     p.drawdownLoss,
     p.worstAnalogLoss,
     '',
+    p.cvarSavedStdError ?? '',
   ];
 }
 
@@ -69,7 +74,8 @@ function markerRow(m: FrontierMarker, label: string): unknown[] {
     m.worstAnalogLoss,
     m.matchedBy === null
       ? label
-      : `${label}; the cheapest mix that does as well costs $${Math.round(m.matchedBy.cost).toLocaleString('en-US')} before fees (${mixWords(m.matchedBy)})`,
+      : `${label}; the cheapest mix that does as well costs $${Math.round(m.matchedBy.cost).toLocaleString('en-US')} before fees (${mixWords(m.matchedBy)})${matchNoise(m)}`,
+    m.cvarSavedStdError ?? '',
   ];
 }
 
@@ -80,7 +86,7 @@ function noteRow(f: FrontierResult): unknown[] {
     `paths where SPX ends lower (seed ${f.seed})`;
   // the warnings as clauses after it (a sentence's own full stop would end up before the "; ")
   const warnings = f.warnings.map((w) => w.replace(/\.$/, '').replace(/^The /, 'the '));
-  return [...new Array<unknown>(FRONTIER_HEADERS.length - 1).fill(''), [note, ...warnings].join('; ')];
+  return [...new Array<unknown>(FRONTIER_HEADERS.length - 2).fill(''), [note, ...warnings].join('; '), ''];
 }
 
 /** The frontier with a budget cell's error named by its cell, counted from 1 in the range as selected. */
@@ -139,14 +145,14 @@ function pathsRange(e: unknown, input: Record<string, unknown>): AlvhError | und
 }
 
 /**
- * The budget frontier: for each hedge budget, the mix of overlay and tail structure that leaves the least CVaR 95 of the book on the Monte Carlo paths where SPX ends lower, with the drawdown and worst analog losses; then the plan and the literal rule on the same paths.
+ * The budget frontier: for each hedge budget, the mix of overlay and tail structure that leaves the least CVaR 95 of the book on the Monte Carlo paths where SPX ends lower, with drawdown and worst analog losses; then the plan and the literal rule on the same paths.
  * @customfunction FRONTIER FRONTIER
  * @helpurl https://localhost:3000/help.html#FRONTIER
  * @param inputs Two columns, name then value, as ALVH.PLAN reads them.
  * @param [budgets] Budgets in USD (a row or a column). Empty: 11 from 0 to what the literal rule's overlay and its tail at tailCoverage (1.8x by default) cost together.
  * @param [paths] Monte Carlo paths, one set that every budget is scored on, a whole number from 2 (default 20000); at most 444,444 per call to a 45-day expiry whatever the budgets, fewer for a large book or a large budget (the message says how many fit).
  * @param [seed] Seed of the paths, a whole number in the range 0 to 4294967295 (default 1); the same seed gives the same paths and the same frontier.
- * @returns A header row, one row per budget (ascending), the plan as sized and the literal rule (marked, no budget), then a note: the measure (real-world paths), the down paths and any warning.
+ * @returns A header row, a row per budget (ascending), the plan and the literal rule (marked, no budget), then a note: measure, down paths, warnings. Last column: each CVaR's ± (standard error of its gap to unhedged).
  */
 export function frontier(inputs: unknown[][], budgets?: unknown[][], paths?: unknown, seed?: unknown): unknown[][] {
   return excelCall(
