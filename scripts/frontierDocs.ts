@@ -28,6 +28,7 @@ import {
   type MarketHistoryFormat,
   type MarketRow,
   type PlanInput,
+  matchNoise,
   mixWords,
 } from '@alvh/shared';
 import { scriptFlagsOrExit } from './scriptFlags';
@@ -157,7 +158,7 @@ function place(f: FrontierResult): string {
   const words = (name: string, m: FrontierResult['plan']) =>
     m.matchedBy === null
       ? `${name} (${usd(m.cost)}) leaves a CVaR of ${usd(m.cvar95Down)}, which no mix up to the ladder's top budget reaches.`
-      : `${name} (${usd(m.cost)}) leaves a CVaR of ${usd(m.cvar95Down)}; the cheapest mix that does as well costs ${usd(m.matchedBy.cost)} before fees (${mixWords(m.matchedBy)}, CVaR ${usd(m.matchedBy.cvar95Down)}).`;
+      : `${name} (${usd(m.cost)}) leaves a CVaR of ${usd(m.cvar95Down)}; the cheapest mix that does as well costs ${usd(m.matchedBy.cost)} before fees (${mixWords(m.matchedBy)}, CVaR ${usd(m.matchedBy.cvar95Down)}${matchNoise(m)}).`;
   return `${words('The plan as sized', f.plan)} ${words('The literal rule uncapped', f.rule)}`;
 }
 
