@@ -3,8 +3,9 @@
  * date is refused instead of read as another contract (method Section 2; CFE VX contract
  * specifications): every expiry an exchange business day; a date that is not a monthly
  * final-settlement date is a weekly contract, so it must be its week's settlement day and not sit in
- * a monthly's week; and with weeklies listed, the first two monthly contracts (F1 and F2) must be
- * there, since F1 and F2 are read from the monthlies.
+ * a monthly's week; and the first two monthly contracts after the date (F1 and F2) must be there,
+ * since the spread, the regime and the split are read from them (a curve that skips one would
+ * silently put a later contract in its place).
  */
 import { type DayNumber, MONTH_NAMES, parseIsoDate, toIsoDate, weekdayOf, ymdOf } from '../dates';
 import { invalidInput } from '../errors';
@@ -55,7 +56,9 @@ function frontMonthlies(today: DayNumber): string[] {
 
 /**
  * Check the expiries of a curve's futures (sorted, distinct, after `today`, inside the calendar:
- * the caller has checked that). Throws `invalid_input` naming `field(i)` of the expiry at fault.
+ * the caller has checked that). Throws `invalid_input` naming `field(i)` of the expiry at fault;
+ * `allowFrontGap` lets a missing F1 or F2 through ({@link frontGap}: a past curve whose front
+ * contracts the caller does not have).
  * @example
  * // 2014-03-14 with the March future typed as the Wednesday 2014-03-19
  * checkCurveExpiries(['2014-03-19', '2014-04-16', ...], today)
@@ -65,6 +68,7 @@ export function checkCurveExpiries(
   expiries: readonly string[],
   today: DayNumber,
   field: (i: number) => string = (i) => `futures[${i}].expiry`,
+  allowFrontGap = false,
 ): void {
   const monthly = expiries.map((e) => isVxExpiry(e));
   expiries.forEach((e, i) => {
@@ -97,17 +101,40 @@ export function checkCurveExpiries(
       );
     }
   });
-  if (!monthly.includes(false)) return;
-  // Weeklies listed: F1 and F2 are the first two monthlies, which must be there.
+  // F1 and F2 are the first two monthly contracts after the date (Section 2): a curve that skips one
+  // would read the spread, the regime and the split off a later contract.
+  if (allowFrontGap) return;
+  const gap = frontGap(expiries, today);
+  if (gap === undefined) return;
+  const { missing: m, nth, at: j } = gap;
+  const typo = monthly[j] === false ? `, or correct this expiry to ${m} if it is that future` : '';
+  const why = monthly.includes(false)
+    ? 'with weekly futures in the list F1 and F2 are the first two monthly contracts, which would skip it'
+    : 'F1 and F2 are the first two VX futures expiring after the valuation date, so the F1 − F2 spread, the regime and the split would be read off a later contract';
+  throw invalidInput(
+    field(j),
+    `is ${expiries[j] as string}, and the ${contractName(m)} VX future (${nth}, settling ${m}) before it is not listed: ${why}`,
+    `add the ${contractName(m)} future (expiry ${m}) with its price${typo}`,
+  );
+}
+
+/**
+ * The first of F1 and F2 (the first two monthly VX expiries after `today`) that a sorted list of
+ * expiries reaches but does not hold, with the index of the first expiry after it; undefined when
+ * both are there. Past the last expiry only with weeklies listed (two monthlies reach F2): the
+ * curve's first two futures then stand in, as for a list of weeklies alone.
+ * @example frontGap(['2019-01-16', '2019-03-19'], day('2018-12-24')) // { missing: '2019-02-13', nth: 'F2', at: 1 }
+ */
+export function frontGap(
+  expiries: readonly string[],
+  today: DayNumber,
+): { missing: string; nth: 'F1' | 'F2'; at: number } | undefined {
   const last = expiries[expiries.length - 1] as string;
-  for (const m of frontMonthlies(today)) {
+  const front = frontMonthlies(today);
+  for (let k = 0; k < front.length; k++) {
+    const m = front[k] as string;
     if (m > last || expiries.includes(m)) continue;
-    const j = expiries.findIndex((e) => e > m);
-    const typo = monthly[j] === false ? `, or correct this expiry to ${m} if it is that future` : '';
-    throw invalidInput(
-      field(j),
-      `is ${expiries[j] as string}, and the ${contractName(m)} VX future (settling ${m}) before it is not listed: with weekly futures in the list F1 and F2 are the first two monthly contracts, which would skip it`,
-      `add the ${contractName(m)} future${typo}`,
-    );
+    return { missing: m, nth: k === 0 ? 'F1' : 'F2', at: expiries.findIndex((e) => e > m) };
   }
+  return undefined;
 }

@@ -57,8 +57,10 @@ export {
 export {
   buildTermStructure,
   constantMaturity,
+  curveFrontGap,
   futureForExpiry,
   shockFutures,
+  type BuildTermStructureOptions,
   type FutureForExpiryOptions,
 } from './termStructure';
 export { CURVE_SHIFT_TENORS, type TenorChange, curveShift } from './curveShift';

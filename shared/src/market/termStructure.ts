@@ -11,7 +11,7 @@ import { parseIsoDate, toIsoDate } from '../dates';
 import { insufficientData, invalidInput } from '../errors';
 import { checkFinite, checkNonNegative, checkPositive, checkVxPrice, scaledForFix } from '../validate';
 import { calendarDay, isBusinessDayNumber } from './calendar';
-import { checkCurveExpiries, closedBecause, monthlyHint } from './curveExpiries';
+import { checkCurveExpiries, closedBecause, frontGap, monthlyHint } from './curveExpiries';
 import { isVxExpiry } from './expirations';
 import { fitMeanReversion, modelFuture } from './meanReversion';
 import { classifyRegime, resolveCurvePolicy } from './regime';
@@ -50,6 +50,26 @@ function checkPriceAgainstSpot(field: string, price: number, vixSpot: number): v
   );
 }
 
+/** How {@link buildTermStructure} treats a curve without its F1 or F2. */
+export interface BuildTermStructureOptions {
+  /**
+   * Build a curve whose F1 or F2 is not listed instead of refusing it: its spread and regime are
+   * then read off a later contract, so a caller that passes this must not use them without
+   * checking {@link curveFrontGap} (the last rebalance's curve, given with the futures still
+   * listed today, keeps its constant-maturity values for the curve shift).
+   */
+  allowFrontGap?: boolean;
+}
+
+/** The F1 or F2 a built curve lacks (built with `allowFrontGap`), or undefined when it has both. */
+export function curveFrontGap(ts: TermStructure): { missing: string; nth: 'F1' | 'F2' } | undefined {
+  const g = frontGap(
+    ts.points.map((pt) => pt.expiry),
+    parseIsoDate('valuationDate', ts.valuationDate),
+  );
+  return g === undefined ? undefined : { missing: g.missing, nth: g.nth };
+}
+
 /**
  * Check a curve input and build its term structure. F1 and F2 are the first two futures (all
  * expire after the valuation date), monthly ones when weekly futures are listed among them (a
@@ -60,14 +80,18 @@ function checkPriceAgainstSpot(field: string, price: number, vixSpot: number): v
  * Rejected, naming the field: a valuation date outside 2000-2040; VIX ≤ 0 or not in points;
  * fewer than 2 futures; an expiry on or before the valuation date; expiries out of order or
  * repeated; a price ≤ 0 or not in points, or more than {@link MAX_FUTURE_SPOT_RATIO}× the spot
- * (a pre-2007 quote at 10× the index); an expiry that no VX future settles on, and with weeklies
- * listed a missing F1 or F2 monthly (`checkCurveExpiries`).
+ * (a pre-2007 quote at 10× the index); an expiry that no VX future settles on; a missing F1 or F2
+ * (the first two monthly VX expiries after the date must both be listed: `checkCurveExpiries`).
  * @example
  * buildTermStructure({ valuationDate: '2020-03-16', vixSpot: 82.69, futures: [
  *   { expiry: '2020-03-18', price: 72.625 }, { expiry: '2020-04-15', price: 59.15 }, ...] })
  * // { spread: 13.475, contangoPct: -18.55..., regime: 'steep-backwardation', fit: { kappa: 7.24, theta: 30.12, ... } }
  */
-export function buildTermStructure(input: CurveInput, policy?: Partial<CurvePolicy>): TermStructure {
+export function buildTermStructure(
+  input: CurveInput,
+  policy?: Partial<CurvePolicy>,
+  options: BuildTermStructureOptions = {},
+): TermStructure {
   if (input === null || typeof input !== 'object') {
     throw invalidInput('input', 'is not a curve', 'pass { valuationDate, vixSpot, futures: [{ expiry, price }, ...] }');
   }
@@ -125,6 +149,8 @@ export function buildTermStructure(input: CurveInput, policy?: Partial<CurvePoli
   checkCurveExpiries(
     points.map((pt) => pt.expiry),
     today,
+    undefined,
+    options.allowFrontGap === true,
   );
   // F1 and F2 are monthly contracts: a weekly VX future listed among them (a Cboe curve download
   // has them) would make the spread a one-week difference; it stays in the fit and in CM values.

@@ -12,6 +12,7 @@
  * (Step 5) (planAnalogs) → tail structures and orders from positions (planStructures).
  */
 import { markBook } from '../book/index';
+import { curveFrontGap } from '../market/index';
 import { parseInput } from '../schemas/parse';
 import { PlanInputSchema, type ParsedPlanInput, type PlanInput } from '../schemas/plan';
 import { resolvePolicy, type Policy } from '../schemas/policy';
@@ -56,7 +57,14 @@ function buildPlan(p: ParsedPlanInput, policy: Policy, divYieldGiven: boolean): 
   const { ts, now, date, volOfVol } = ctx;
   const m = p.market;
   const thenTs = lastRebalanceCurve(p, policy);
-  const signals = take(stepSignals(p, policy, thenTs?.spread));
+  const thenGap = thenTs === undefined ? undefined : curveFrontGap(thenTs);
+  const signals = take(stepSignals(p, policy, thenGap === undefined ? thenTs?.spread : undefined));
+  if (thenGap !== undefined && p.signals?.prevSpread === undefined) {
+    const then = thenTs?.valuationDate;
+    warnings.push(
+      `lastRebalance.futures lacks the VX future of ${thenGap.missing}, ${thenGap.nth} on ${then}: that day's F1 − F2 spread is not known, so the split's flattening rule does not read it; pass signals.prevSpread, or that future's price on ${then}.`,
+    );
+  }
   const split = take(stepSplit(ts, signals, policy));
   const { condors, book: condorSet } = take(stepCondor(ctx));
   const condor = condors[0] as PlanCondorMarked;

@@ -376,10 +376,14 @@ export function lastRebalanceCurve(p: ParsedPlanInput, policy: Policy): TermStru
       'pass the date of the last rebalance, on or before the valuation date',
     );
   }
+  // Its F1 and F2 may have expired since and be left out (the futures still listed today): the
+  // curve shift reads its constant-maturity values, and the plan reads its spread only when both
+  // are there (curveFrontGap).
   return withPrefix(curveField('lastRebalance'), () =>
     buildTermStructure(
       { valuationDate: lr.date, vixSpot: lr.vix, futures: lr.futures },
       { steepSpread: policy.steepSpread, flatBand: policy.flatBand },
+      { allowFrontGap: true },
     ),
   );
 }

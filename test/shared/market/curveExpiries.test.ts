@@ -43,7 +43,7 @@ describe('buildTermStructure: a mistyped monthly expiry is refused, not read as 
     );
     // 2018-02-21 is a weekly's day, but the February monthly F1 is then missing from the list.
     expect(messageOf(() => buildTermStructure(curve(date, vix, [...vx], '2018-02-21')))).toMatch(
-      /^futures\[0\]\.expiry: is 2018-02-21, and the February 2018 VX future \(settling 2018-02-14\) before it is not listed: .*F1 and F2 are the first two monthly contracts.*; add the February 2018 future, or correct this expiry to 2018-02-14 if it is that future$/,
+      /^futures\[0\]\.expiry: is 2018-02-21, and the February 2018 VX future \(F1, settling 2018-02-14\) before it is not listed: .*F1 and F2 are the first two monthly contracts.*; add the February 2018 future \(expiry 2018-02-14\) with its price, or correct this expiry to 2018-02-14 if it is that future$/,
     );
   });
 
@@ -58,8 +58,27 @@ describe('buildTermStructure: a mistyped monthly expiry is refused, not read as 
       ],
     };
     expect(messageOf(() => buildTermStructure(c))).toMatch(
-      /^futures\[2\]\.expiry: is 2018-04-18, and the March 2018 VX future \(settling 2018-03-21\) before it is not listed: .*; add the March 2018 future$/,
+      /^futures\[2\]\.expiry: is 2018-04-18, and the March 2018 VX future \(F2, settling 2018-03-21\) before it is not listed: .*; add the March 2018 future \(expiry 2018-03-21\) with its price$/,
     );
+  });
+
+  it('monthlies alone: a missing F1 or F2 is refused, not filled by the next contract', () => {
+    // 2018-12-24 (quantintell settlements): without February 2019, March would be F2, the spread
+    // 3.725 ('steep-backwardation') instead of 2.575 ('backwardation')
+    const vx = [25.9, 23.325, 22.175, 21.425, 21.125, 21.1, 21.35, 21.2];
+    const full = curve('2018-12-24', 36.07, vx);
+    expect(buildTermStructure(full).regime).toBe('backwardation');
+    const noF2 = { ...full, futures: full.futures.filter((_, i) => i !== 1) };
+    expect(messageOf(() => buildTermStructure(noF2))).toBe(
+      'futures[1].expiry: is 2019-03-19, and the February 2019 VX future (F2, settling 2019-02-13) before it is not listed: F1 and F2 are the first two VX futures expiring after the valuation date, so the F1 − F2 spread, the regime and the split would be read off a later contract; add the February 2019 future (expiry 2019-02-13) with its price',
+    );
+    const noF1 = { ...full, futures: full.futures.slice(1) };
+    expect(messageOf(() => buildTermStructure(noF1))).toMatch(
+      /^futures\[0\]\.expiry: is 2019-02-13, and the January 2019 VX future \(F1, settling 2019-01-16\) before it is not listed: .*; add the January 2019 future \(expiry 2019-01-16\) with its price$/,
+    );
+    // a gap further out leaves F1 and F2 as they are
+    const noF3 = { ...full, futures: full.futures.filter((_, i) => i !== 2) };
+    expect(buildTermStructure(noF3).spread).toBeCloseTo(2.575, 12);
   });
 
   it('refuses an expiry on a weekend or an exchange holiday', () => {

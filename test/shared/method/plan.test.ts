@@ -191,16 +191,56 @@ describe('plan — composition', () => {
   });
 
   it('a tail expiry missing from the futures is priced from the fit, and the plan says so', () => {
-    const two = {
+    // 2024-02-13: the tail's April future (64 days) is left out, the curve goes on to May
+    const q = plan({
       ...input,
-      market: { ...input.market, futures: input.market.futures.filter((f) => f.expiry !== '2024-02-14') },
-    };
-    const q = plan(two);
-    expect(q.tail.expiry).toBe('2024-02-14');
-    expect(q.warnings.some((w) => w.startsWith('The tail expiry 2024-02-14 is not among the futures given'))).toBe(
+      valuationDate: '2024-02-13',
+      market: {
+        ...input.market,
+        futures: [
+          { expiry: '2024-02-14', price: 13.9 },
+          { expiry: '2024-03-20', price: 15.2 },
+          { expiry: '2024-05-22', price: 16.1 },
+        ],
+      },
+      condor: { expiry: '2024-03-15', strikes: [4410, 4460, 5050, 5100], quantity: 4 },
+    });
+    expect(q.tail.expiry).toBe('2024-04-17');
+    expect(q.warnings.some((w) => w.startsWith('The tail expiry 2024-04-17 is not among the futures given'))).toBe(
       true,
     );
     expect(p.warnings.some((w) => w.startsWith('The tail expiry'))).toBe(false);
+  });
+
+  it('a last-rebalance curve without its F1 or F2 feeds the curve shift, not the flattening rule', () => {
+    // 2023-12-15: F1 is 2023-12-20, no longer listed on 2024-01-02; F1 − F2 of the futures given
+    // (2024-01-17 and 2024-02-14) would be a spread of other contracts
+    const lastRebalance = {
+      date: '2023-12-15',
+      vix: 12.3,
+      // read as F1 − F2, 17.9 − 15.2 = 2.7 would have fired the flattening rule against today's −1.3
+      futures: input.market.futures.map((f, i) => ({ ...f, price: i === 0 ? f.price + 4 : f.price })),
+    };
+    const q = plan({ ...input, lastRebalance });
+    expect(q.audit.some((a) => a.rule === 'split.flattening')).toBe(false);
+    expect(q.warnings).toContain(
+      "lastRebalance.futures lacks the VX future of 2023-12-20, F1 on 2023-12-15: that day's F1 − F2 spread is not known, so the split's flattening rule does not read it; pass signals.prevSpread, or that future's price on 2023-12-15.",
+    );
+    expect(q.rebalance.due).toBeTypeOf('boolean');
+    // with signals.prevSpread given, no warning: the rule reads the one given
+    const given = plan({ ...input, lastRebalance, signals: { prevSpread: 2 } });
+    expect(given.warnings.some((w) => w.startsWith('lastRebalance.futures lacks'))).toBe(false);
+    expect(given.audit.some((a) => a.rule === 'split.flattening')).toBe(true);
+  });
+
+  it('a curve without its F2 is refused, not read with the next contract as F2', () => {
+    // F2 left out, F1 − F3 would be the spread, the regime and the split: the plan names the gap
+    const futures = input.market.futures.filter((f) => f.expiry !== '2024-02-14');
+    const e = rejection({ ...input, market: { ...input.market, futures } });
+    expect(e.field).toBe('market.futures[1].expiry');
+    expect(e.message).toMatch(
+      /is 2024-03-20, and the February 2024 VX future \(F2, settling 2024-02-14\) before it is not listed: F1 and F2 are the first two VX futures expiring after the valuation date.*; add the February 2024 future \(expiry 2024-02-14\) with its price$/,
+    );
   });
 
   it('without a last rebalance, the rebalance status says what to pass', () => {
