@@ -72,7 +72,7 @@ function buildPlan(p: ParsedPlanInput, policy: Policy, divYieldGiven: boolean): 
   const monthly = listedMonthlies(ts, date);
   const tailStep = stepTail(ctx, scenario, monthly);
   const sizing = take(tailStep);
-  if (tailStep.lead !== undefined) warnings.unshift(tailStep.lead);
+  warnings.unshift(...tailStep.lead);
   const overlaySize = take(stepOverlay(ctx, condorSet, split, monthly));
   const { overlay, tail, budget } = take(stepBudget(ctx, condorSet, split, overlaySize, sizing, scenario.condorLoss));
   const capital = take(stepCapital(ctx, condorSet, budget.netHedgeDebit));

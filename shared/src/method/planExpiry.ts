@@ -1,11 +1,15 @@
 /**
  * A step's words for a drawdown scenario that outlasts the book (policy.drawdownDays at least the
- * days to the tail's or a condor's expiry): what is settled in it, and at what.
+ * days to the tail's or a condor's expiry): what is settled in it, and at what; and for a tail
+ * expiry outside its window.
  */
 import { daysBetween } from '../dates';
+import { vxExpiriesThrough } from '../market/index';
 import { fmt } from './audit';
+import { addDaysIso } from './dateUtil';
 import { inputCondors, type PlanContext } from './planCurve';
 import type { PlanScenario } from './planTypes';
+import { selectTailExpiry } from './tailSize';
 
 /**
  * The warning when the scenario's date falls on or after the tail's or a condor's expiry: those
@@ -37,4 +41,41 @@ export function expiredByScenario(
   }
   const first = [...condors, ...(tail ? [tailExpiry] : [])].sort()[0] as string;
   return `The drawdown scenario ends on ${scenario.date} (policy.drawdownDays ${ctx.policy.drawdownDays}), on or after ${what.join(' and ')}: ${settled.join(', and ')}. Pass policy.drawdownDays below ${daysBetween(ctx.date, first)} to stress them before they expire.`;
+}
+
+/**
+ * The warning when the tail's expiry lies outside its window (policy.tailDteMin-tailDteMax days),
+ * undefined inside it. When a monthly VX expiry does lie in the window but past the last future
+ * given, the tail cannot take it (its future is not extrapolated): the warning names that expiry,
+ * where the futures given end, what the tail takes instead and what to pass. Otherwise the window
+ * holds no VX expiry at all and the tail takes the nearest to the target.
+ */
+export function tailWindowWarning(
+  ctx: PlanContext,
+  tailExpiry: string,
+  given: readonly string[],
+): { warning: string; lead: boolean } | undefined {
+  const { policy, date, ts } = ctx;
+  const tailDays = daysBetween(date, tailExpiry);
+  if (tailDays >= policy.tailDteMin && tailDays <= policy.tailDteMax) return undefined;
+  const window = `${policy.tailDteMin}-${policy.tailDteMax}`;
+  const missed = vxExpiriesThrough(date, addDaysIso(date, policy.tailDteMax)).filter(
+    (e) => daysBetween(date, e) >= policy.tailDteMin && !given.includes(e),
+  );
+  const wanted =
+    missed.length === 0
+      ? undefined
+      : selectTailExpiry(date, missed, policy.tailDteMin, policy.tailDteMax, policy.tailDteTarget);
+  if (wanted === undefined)
+    return {
+      warning: `No VX expiry lies ${window} days out; the tail uses ${tailExpiry} (${tailDays} days), the nearest to ${policy.tailDteTarget}.`,
+      lead: false,
+    };
+  const last = (ts.points[ts.points.length - 1] as { expiry: string }).expiry;
+  const condor = (inputCondors(ctx.p)[0] as { c: { expiry: string } }).c.expiry;
+  const early = tailExpiry < condor ? `, expiring before the condor (${condor})` : '';
+  return {
+    warning: `The futures given end at ${last}, before ${wanted} (${daysBetween(date, wanted)} days), the VX expiry in the tail's ${window}-day window: the tail uses ${tailExpiry} (${tailDays} days) instead${early}, a different hedge in expiry and size. Pass the VX future of ${wanted} in market.futures to size the tail on its window.`,
+    lead: true,
+  };
 }

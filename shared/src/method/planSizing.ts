@@ -31,7 +31,7 @@ import { drawdownState, scenarioLoss, stressedFuture, stressedVix } from './stre
 import type { OverlayStructure } from '../schemas/policy';
 import { inputCondors, plural, withPrefix, type InputCondor, type PlanContext } from './planCurve';
 import { condorBook } from './condorBook';
-import { expiredByScenario } from './planExpiry';
+import { expiredByScenario, tailWindowWarning } from './planExpiry';
 import type { CondorBook, PassingCondor, PlanCondor, PlanCondorMarked, PlanScenario, PlanStep } from './planTypes';
 
 /**
@@ -268,13 +268,14 @@ export interface TailSizing {
 
 /**
  * The tail VIX calls (section 6): the hedge expiry, the stressed future and the coverage rule.
- * `lead` is a warning that goes first in the plan (the tail cannot cover the drawdown).
+ * `lead` holds the warnings that go first in the plan (the tail cannot cover the drawdown; a
+ * window expiry past the futures given).
  */
 export function stepTail(
   ctx: PlanContext,
   scenario: PlanScenario,
   monthly: readonly string[],
-): PlanStep<TailSizing> & { lead?: string } {
+): PlanStep<TailSizing> & { lead: string[] } {
   const audit: AuditEntry[] = [];
   const warnings: string[] = [];
   const { p, policy, date, ts } = ctx;
@@ -290,10 +291,10 @@ export function stepTail(
   );
   const tailDays = daysBetween(date, tailExpiry);
   const inWindow = tailDays >= policy.tailDteMin && tailDays <= policy.tailDteMax;
-  if (!inWindow)
-    warnings.push(
-      `No VX expiry lies ${policy.tailDteMin}-${policy.tailDteMax} days out; the tail uses ${tailExpiry} (${tailDays} days), the nearest to ${policy.tailDteTarget}.`,
-    );
+  // a window expiry past the futures given goes first in the plan: the tail is another hedge
+  const outside = tailWindowWarning(ctx, tailExpiry, monthly);
+  const lead: string[] = [];
+  if (outside !== undefined) (outside.lead ? lead : warnings).push(outside.warning);
   const hedgeFuture = futureForExpiry(ts, tailExpiry);
   if (!ts.points.some((pt) => pt.expiry === tailExpiry)) {
     warnings.push(
@@ -331,7 +332,6 @@ export function stepTail(
   };
   let tailSize: TailSizeResult;
   let tailNoSolution: string | undefined;
-  let lead: string | undefined;
   try {
     tailSize = sizeTailHedge(tailInput);
   } catch (e) {
@@ -339,7 +339,7 @@ export function stepTail(
     tailNoSolution = e.message;
     const priced = priceTailCall({ ...priceArgs, stressedFuture: sFuture, stressVolOfVol: tailInput.stressVolOfVol });
     tailSize = { ...priced, contracts: 0, cost: 0, coverageAchieved: 0, targetGain: policy.tailCoverage * condorLoss };
-    lead = `The tail hedge cannot cover the drawdown: ${e.problem}; ${e.fix}.`;
+    lead.unshift(`The tail hedge cannot cover the drawdown: ${e.problem}; ${e.fix}.`);
   }
   audit.push({
     rule: 'tail.contracts',
@@ -376,7 +376,7 @@ export function stepTail(
     priceArgs,
     ...(tailNoSolution === undefined ? {} : { tailNoSolution }),
   };
-  return { result, audit, warnings, ...(lead === undefined ? {} : { lead }) };
+  return { result, audit, warnings, lead };
 }
 
 /** The SPX calendar's back leg in words: which expiry, and why that one (method.md, the back leg). */

@@ -233,6 +233,48 @@ describe('plan — composition', () => {
     expect(given.audit.some((a) => a.rule === 'split.flattening')).toBe(true);
   });
 
+  it('a tail window expiry past the futures given is named first, not reported as missing', () => {
+    // 2021-12-20 with VX1 and VX2 only: 2022-02-16 (58 days) is in the 45-60-day window, but the
+    // tail can only take 2022-01-19 (30 days), a month before the condor
+    const short: PlanInput = {
+      valuationDate: '2021-12-20',
+      market: {
+        spx: 4568,
+        vix: 22.87,
+        vvix: 115,
+        rate: 0.001,
+        divYield: 0.013,
+        futures: [
+          { expiry: '2021-12-22', price: 22.5 },
+          { expiry: '2022-01-19', price: 24 },
+        ],
+      },
+      condor: { expiry: '2022-02-18', strikes: [3900, 3950, 5100, 5150], quantity: 10 },
+      portfolio: { capital: 2_000_000 },
+    };
+    const q = plan(short);
+    expect(q.tail.expiry).toBe('2022-01-19');
+    expect(q.warnings[0]).toBe(
+      "The futures given end at 2022-01-19, before 2022-02-16 (58 days), the VX expiry in the tail's 45-60-day window: the tail uses 2022-01-19 (30 days) instead, expiring before the condor (2022-02-18), a different hedge in expiry and size. Pass the VX future of 2022-02-16 in market.futures to size the tail on its window.",
+    );
+    expect(q.warnings.some((w) => w.startsWith('No VX expiry lies'))).toBe(false);
+    // with a weekly future inside the window as the last one given, the same
+    const weekly = plan({
+      ...short,
+      market: { ...short.market, futures: [...short.market.futures, { expiry: '2022-02-09', price: 24.5 }] },
+    });
+    expect(weekly.warnings[0]).toMatch(/^The futures given end at 2022-02-09, before 2022-02-16 \(58 days\)/);
+    // with its future the tail is sized on the window's expiry
+    const full = plan({
+      ...short,
+      market: { ...short.market, futures: [...short.market.futures, { expiry: '2022-02-16', price: 24.8 }] },
+    });
+    expect([full.tail.expiry, full.tail.daysToExpiry]).toEqual(['2022-02-16', 58]);
+    expect(full.warnings.some((w) => w.includes("tail's 45-60-day window") || w.startsWith('No VX expiry'))).toBe(
+      false,
+    );
+  });
+
   it('a curve without its F2 is refused, not read with the next contract as F2', () => {
     // F2 left out, F1 − F3 would be the spread, the regime and the split: the plan names the gap
     const futures = input.market.futures.filter((f) => f.expiry !== '2024-02-14');
