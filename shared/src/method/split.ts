@@ -43,6 +43,19 @@ export interface SplitResult {
 
 const REGIMES: readonly Regime[] = ['steep-backwardation', 'backwardation', 'flat', 'contango'];
 
+/** How far past a calendar-share bound a share may fall by rounding alone and still be at it. */
+const CLAMP_TOLERANCE = 1e-9;
+
+/**
+ * A value below a bound, to 2 decimals where that shows it below and with more digits where it does
+ * not: RSI 39.999 to 2 decimals read "RSI 40 < 40".
+ */
+function belowBound(x: number, bound: number): string {
+  let digits = 2;
+  while (digits < 8 && !(Number(fmt(x, digits)) < bound)) digits += 1;
+  return fmt(x, digits);
+}
+
 /** Up to 4 significant digits, for a signal value that can be tiny: 0.0003, -152.3. */
 const sig = (x: number): string => String(Number(x.toPrecision(4)));
 
@@ -151,7 +164,7 @@ export function computeSplit(input: SplitInput, policy: Policy = resolvePolicy()
         audit.push({
           rule: 'split.rsi-widening',
           inputs: { rsi, rsiWiden: policy.rsiWiden, regime: input.regime, rsiWidenFactor: policy.rsiWidenFactor },
-          effect: `RSI ${fmt(rsi, 2)} < ${policy.rsiWiden} in ${input.regime}: calendar ${fmt(before)} × ${policy.rsiWidenFactor} = ${fmt(cal)}; vega match ${fmt(vmBefore)} → ${fmt(vegaMatch)} (cap ${policy.vegaMatchCap})`,
+          effect: `RSI ${belowBound(rsi, policy.rsiWiden)} < ${policy.rsiWiden} in ${input.regime}: calendar ${fmt(before)} × ${policy.rsiWidenFactor} = ${fmt(cal)}; vega match ${fmt(vmBefore)} → ${fmt(vegaMatch)} (cap ${policy.vegaMatchCap})`,
         });
       }
     }
@@ -198,7 +211,9 @@ export function computeSplit(input: SplitInput, policy: Policy = resolvePolicy()
 
   // 5. Clamp
   const clamped = Math.min(policy.maxCalendarShare, Math.max(policy.minCalendarShare, cal));
-  if (clamped !== cal) {
+  // a share a rounding error past a bound (0.65 × 1.2 − 0.03 = 0.7500000000000001) is at it: it
+  // takes the bound without a row that would read "calendar 0.75 clamped to 0.75"
+  if (Math.abs(clamped - cal) > CLAMP_TOLERANCE) {
     audit.push({
       rule: 'split.clamp',
       inputs: {

@@ -178,3 +178,24 @@ describe('computeSplit — section 4, rule by rule', () => {
     ).toBe(1.25);
   });
 });
+
+describe('computeSplit: the audit words hold at the bounds', () => {
+  it('an RSI just under the widening bound prints digits enough to be under it', () => {
+    const r = computeSplit({ spread: 4, regime: steep, rsi: 39.999 });
+    expect(r.audit.find((a) => a.rule === 'split.rsi-widening')?.effect).toMatch(
+      /^RSI 39\.999 < 40 in steep-backwardation/,
+    );
+    const usual = computeSplit({ spread: 4, regime: steep, rsi: 35.123 });
+    expect(usual.audit.find((a) => a.rule === 'split.rsi-widening')?.effect).toMatch(/^RSI 35\.12 < 40 /);
+  });
+
+  it('a share a rounding error past the bound takes it without a clamp row', () => {
+    // 0.65 × 1.2 − 0.03 = 0.7500000000000001
+    const r = computeSplit({ spread: 7.45, regime: steep, rsi: 30, prevSpread: 8.2 });
+    expect(r.calendarShare).toBe(0.75);
+    expect(r.audit.some((a) => a.rule === 'split.clamp')).toBe(false);
+    const real = computeSplit({ spread: 6.5, regime: steep, rsi: 30 });
+    expect(real.calendarShare).toBe(0.75);
+    expect(real.audit.find((a) => a.rule === 'split.clamp')?.effect).toBe('calendar 0.78 clamped to 0.75');
+  });
+});
