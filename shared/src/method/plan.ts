@@ -65,7 +65,9 @@ function buildPlan(p: ParsedPlanInput, policy: Policy, divYieldGiven: boolean): 
       `lastRebalance.futures lacks the VX future of ${thenGap.missing}, ${thenGap.nth} on ${then}: that day's F1 − F2 spread is not known, so the split's flattening rule does not read it; pass signals.prevSpread, or that future's price on ${then}.`,
     );
   }
-  const split = take(stepSplit(ts, signals, policy));
+  const prevFrom =
+    p.signals?.prevSpread !== undefined ? 'signals.prevSpread' : `lastRebalance ${thenTs?.valuationDate}: its F1 − F2`;
+  const split = take(stepSplit(ts, signals, policy, prevFrom));
   const { condors, book: condorSet } = take(stepCondor(ctx));
   const condor = condors[0] as PlanCondorMarked;
   const { scenario, losses } = take(stepScenario(ctx, condors));

@@ -1,7 +1,7 @@
 /**
  * A step's words for a drawdown scenario that outlasts the book (policy.drawdownDays at least the
- * days to the tail's or a condor's expiry): what is settled in it, and at what; and for a tail
- * expiry outside its window.
+ * days to the tail's or a condor's expiry): what is settled in it, and at what; for a tail expiry
+ * outside its window; and the words and inputs of the hedges' expiries in the audit.
  */
 import { daysBetween } from '../dates';
 import { vxExpiriesThrough } from '../market/index';
@@ -10,6 +10,8 @@ import { addDaysIso } from './dateUtil';
 import { inputCondors, type PlanContext } from './planCurve';
 import type { PlanScenario } from './planTypes';
 import { selectTailExpiry } from './tailSize';
+import type { OverlaySizing } from './overlay';
+import type { OverlayStructure, Policy } from '../schemas/policy';
 
 /**
  * The warning when the scenario's date falls on or after the tail's or a condor's expiry: those
@@ -78,4 +80,17 @@ export function tailWindowWarning(
     warning: `The futures given end at ${last}, before ${wanted} (${daysBetween(date, wanted)} days), the VX expiry in the tail's ${window}-day window: the tail uses ${tailExpiry} (${tailDays} days) instead${early}, a different hedge in expiry and size. Pass the VX future of ${wanted} in market.futures to size the tail on its window.`,
     lead: true,
   };
+}
+
+/** The policy fields that pick the tail call's expiry and strike, for its audit row. */
+export function tailRuleInputs(policy: Policy): Record<string, number> {
+  const { tailOtmPct, vixStrikeStep, tailDteMin, tailDteTarget, tailDteMax } = policy;
+  return { tailOtmPct, vixStrikeStep, tailDteMin, tailDteTarget, tailDteMax };
+}
+
+/** The SPX calendar's back leg in words: which expiry, and why that one (method.md, the back leg). */
+export function backLegText(structure: OverlayStructure, o: OverlaySizing, front: string, backDays: number): string {
+  if (structure === 'vix-call-diagonal') return '';
+  const back = o.unitLegs.find((l) => l.quantity > 0);
+  return back === undefined ? '' : `; back put ${back.expiry}, the SPX monthly nearest ${backDays} days after ${front}`;
 }

@@ -239,8 +239,16 @@ export function stepSignals(p: ParsedPlanInput, policy: Policy, lastSpread: numb
   return { result: out, audit, warnings };
 }
 
-/** The split (section 4) from the regime and the signals that were given. */
-export function stepSplit(ts: TermStructure, signals: PlanSignals, policy: Policy): PlanStep<SplitResult> {
+/**
+ * The split (section 4) from the regime and the signals that were given; `prevSpreadFrom` names
+ * where the previous spread came from (signals.prevSpread, or the last rebalance's curve).
+ */
+export function stepSplit(
+  ts: TermStructure,
+  signals: PlanSignals,
+  policy: Policy,
+  prevSpreadFrom?: string,
+): PlanStep<SplitResult> {
   const prevSpread = signals.prevSpread;
   const split = computeSplit(
     {
@@ -248,6 +256,7 @@ export function stepSplit(ts: TermStructure, signals: PlanSignals, policy: Polic
       regime: ts.regime,
       ...(signals.rsi === undefined ? {} : { rsi: signals.rsi }),
       ...(prevSpread === undefined ? {} : { prevSpread }),
+      ...(prevSpread === undefined || prevSpreadFrom === undefined ? {} : { prevSpreadFrom }),
       ...(signals.volOfVolExpanding === undefined ? {} : { volOfVolExpanding: signals.volOfVolExpanding }),
       ...(signals.macdHist === undefined ? {} : { macdHist: signals.macdHist }),
       ...(signals.breadthDeteriorating === undefined ? {} : { breadthDeteriorating: signals.breadthDeteriorating }),

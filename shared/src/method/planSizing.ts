@@ -31,7 +31,7 @@ import { drawdownState, scenarioLoss, stressedFuture, stressedVix } from './stre
 import type { OverlayStructure } from '../schemas/policy';
 import { inputCondors, plural, withPrefix, type InputCondor, type PlanContext } from './planCurve';
 import { condorBook } from './condorBook';
-import { expiredByScenario, tailWindowWarning } from './planExpiry';
+import { backLegText, expiredByScenario, tailRuleInputs, tailWindowWarning } from './planExpiry';
 import type { CondorBook, PassingCondor, PlanCondor, PlanCondorMarked, PlanScenario, PlanStep } from './planTypes';
 
 /**
@@ -348,6 +348,7 @@ export function stepTail(
       daysToExpiry: tailDays,
       future: hedgeFuture,
       strike: tailSize.strike,
+      ...tailRuleInputs(policy),
       volToday,
       premium: tailSize.premium,
       stressedFuture: sFuture,
@@ -379,13 +380,6 @@ export function stepTail(
   return { result, audit, warnings, lead };
 }
 
-/** The SPX calendar's back leg in words: which expiry, and why that one (method.md, the back leg). */
-function backLegText(structure: OverlayStructure, o: OverlaySizing, front: string, backDays: number): string {
-  if (structure === 'vix-call-diagonal') return '';
-  const back = o.unitLegs.find((l) => l.quantity > 0);
-  return back === undefined ? '' : `; back put ${back.expiry}, the SPX monthly nearest ${backDays} days after ${front}`;
-}
-
 /**
  * The calendar overlay (section 5) at the split's vega match of the book's net vega on the surface
  * (`markGreeks`: the basis the overlay's unit vega is measured on; a `vol` or `vols` given for the
@@ -402,6 +396,8 @@ export function stepOverlay(
   const { p, policy, now } = ctx;
   const c = (inputCondors(p)[0] as { c: InputCondor }).c;
   const structure: OverlayStructure = policy.overlay;
+  const strike = policy.overlayStrike ?? c.strikes[1];
+  const strikeFrom = policy.overlayStrike !== undefined ? 'policy.overlayStrike' : "the condor's short put";
   const overlaySize = withPrefix(
     // sizeOverlay names its strike argument; here it is the policy's (or the condor's short put,
     // which the condor's own checks already hold near SPX)
@@ -412,7 +408,7 @@ export function stepOverlay(
         condorVega: condor.markGreeks.vega,
         vegaMatch: split.vegaMatch,
         condorExpiry: c.expiry,
-        strike: policy.overlayStrike ?? c.strikes[1],
+        strike,
         backDays: policy.overlayBackDays,
         state: now,
         vxExpiries: monthly,
@@ -429,6 +425,8 @@ export function stepOverlay(
       structure,
       condorVega: condor.markGreeks.vega,
       vegaMatch: split.vegaMatch,
+      // the SPX structures' strike (the diagonal's VIX strikes follow its future)
+      ...(structure === 'vix-call-diagonal' ? {} : { strike, strikeFrom }),
       unitVega: overlaySize.unitVega,
       unitCost: overlaySize.unitCost,
     },
@@ -440,7 +438,7 @@ export function stepOverlay(
       overlaySize.noSolution === undefined
         ? `round(${fmt(overlaySize.targetVega, 4)} / ${fmt(overlaySize.unitVega, 4)} ${overlaySize.vegaUnit} a unit) = ${plural(overlaySize.units, 'unit')} at ${usd(overlaySize.unitCost, 2)}`
         : `no units: ${overlaySize.noSolution}`
-    }${backLegText(structure, overlaySize, c.expiry, policy.overlayBackDays)}`,
+    }${structure === 'vix-call-diagonal' ? '' : `; strike ${strike}, ${strikeFrom}`}${backLegText(structure, overlaySize, c.expiry, policy.overlayBackDays)}`,
   });
 
   const warnings: string[] = [];

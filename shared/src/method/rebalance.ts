@@ -102,7 +102,13 @@ export function checkRebalance(
     triggers.push('curve-shift');
     audit.push({
       rule: 'rebalance.curve-shift',
-      inputs: { shift: cs.shift, curveShiftTrigger: policy.curveShiftTrigger, tenorDays: worst.days },
+      inputs: {
+        shift: cs.shift,
+        curveShiftTrigger: policy.curveShiftTrigger,
+        tenorDays: worst.days,
+        cmNow: worst.now,
+        cmThen: worst.then,
+      },
       effect: `the curve moved ${fmt(cs.shift * 100, 1)}% at ${worst.days} days (≥ ${fmt(policy.curveShiftTrigger * 100, 1)}%): rebalance due`,
     });
   }

@@ -19,6 +19,8 @@ export interface SplitInput {
   rsi?: number;
   /** The spread at the last rebalance (or 5 trading days ago), VIX points. */
   prevSpread?: number;
+  /** Where `prevSpread` came from, for the audit (default 'given'; the plan's last rebalance names its curve). */
+  prevSpreadFrom?: string;
   /** MACD histogram of the policy's vol-of-vol series (VVIX by default, or VVIX/VIX) > 0. */
   volOfVolExpanding?: boolean;
   /**
@@ -163,7 +165,15 @@ export function computeSplit(input: SplitInput, policy: Policy = resolvePolicy()
         rsiWidened = true;
         audit.push({
           rule: 'split.rsi-widening',
-          inputs: { rsi, rsiWiden: policy.rsiWiden, regime: input.regime, rsiWidenFactor: policy.rsiWidenFactor },
+          inputs: {
+            rsi,
+            rsiWiden: policy.rsiWiden,
+            regime: input.regime,
+            rsiWidenFactor: policy.rsiWidenFactor,
+            // the widening also needs breadth not deteriorating (else split.rsi-widening-blocked)
+            breadthDeteriorating: deteriorating ?? 'not given',
+            adSlope: input.adSlope ?? 'not given',
+          },
           effect: `RSI ${belowBound(rsi, policy.rsiWiden)} < ${policy.rsiWiden} in ${input.regime}: calendar ${fmt(before)} × ${policy.rsiWidenFactor} = ${fmt(cal)}; vega match ${fmt(vmBefore)} → ${fmt(vegaMatch)} (cap ${policy.vegaMatchCap})`,
         });
       }
@@ -182,6 +192,7 @@ export function computeSplit(input: SplitInput, policy: Policy = resolvePolicy()
         rule: 'split.flattening',
         inputs: {
           prevSpread: prev,
+          prevSpreadFrom: input.prevSpreadFrom ?? 'given',
           spread,
           flattening,
           flatteningMinPts: policy.flatteningMinPts,

@@ -187,3 +187,42 @@ describe('budget: the caps from their row', () => {
     expect(p.budget.irrBudget).toBe(0);
   });
 });
+
+describe('the inputs that decide a row are in it', () => {
+  it('split.rsi-widening names the breadth it checked; split.flattening where the previous spread came from', () => {
+    const r = computeSplit({ spread: 2, regime: 'backwardation', rsi: 30, adSlope: 4, prevSpread: 3 });
+    expect(row(r.audit, 'split.rsi-widening')).toMatchObject({ breadthDeteriorating: false, adSlope: 4 });
+    expect(row(r.audit, 'split.flattening')).toMatchObject({ prevSpread: 3, prevSpreadFrom: 'given' });
+    const bare = computeSplit({ spread: 2, regime: 'backwardation', rsi: 30 });
+    expect(row(bare.audit, 'split.rsi-widening')).toMatchObject({
+      breadthDeteriorating: 'not given',
+      adSlope: 'not given',
+    });
+    const p = plan({ ...CALM_PLAN_INPUT, signals: { prevSpread: 1 } });
+    expect(row(p.audit, 'split.flattening')).toMatchObject({ prevSpreadFrom: 'signals.prevSpread' });
+    const lastRebalance = { date: '2023-12-28', vix: 12.5, futures: CALM_PLAN_INPUT.market.futures };
+    const q = plan({
+      ...CALM_PLAN_INPUT,
+      lastRebalance: {
+        ...lastRebalance,
+        futures: lastRebalance.futures.map((f, i) => ({ ...f, price: i === 0 ? f.price + 2 : f.price })),
+      },
+    });
+    expect(row(q.audit, 'split.flattening')).toMatchObject({ prevSpreadFrom: 'lastRebalance 2023-12-28: its F1 − F2' });
+  });
+
+  it('overlay.size gives the calendar strike and where it came from; tail.contracts the tail policy', () => {
+    const p = plan(CALM_PLAN_INPUT);
+    expect(row(p.audit, 'overlay.size')).toMatchObject({ strike: 4460, strikeFrom: "the condor's short put" });
+    expect(p.audit.find((a) => a.rule === 'overlay.size')?.effect).toContain("; strike 4460, the condor's short put");
+    const q = plan({ ...CALM_PLAN_INPUT, policy: { overlayStrike: 4500 } });
+    expect(row(q.audit, 'overlay.size')).toMatchObject({ strike: 4500, strikeFrom: 'policy.overlayStrike' });
+    expect(row(p.audit, 'tail.contracts')).toMatchObject({
+      tailOtmPct: p.policy.tailOtmPct,
+      vixStrikeStep: p.policy.vixStrikeStep,
+      tailDteMin: 45,
+      tailDteTarget: 52,
+      tailDteMax: 60,
+    });
+  });
+});

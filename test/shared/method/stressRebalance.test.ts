@@ -89,6 +89,15 @@ describe('section 8 — rebalancing', () => {
     expect(r.reason.length).toBeGreaterThan(10);
   });
 
+  it('the curve-shift row gives the constant-maturity values it compared', () => {
+    const r = checkRebalance(curve('2024-01-05', 22, [20, 18.5, 18, 17.9, 17.8, 17.7]), then);
+    const row = r.audit.find((a) => a.rule === 'rebalance.curve-shift');
+    const worst = r.byTenor.find((t) => t.days === row?.inputs['tenorDays']);
+    expect(worst).toBeDefined();
+    expect(row?.inputs).toMatchObject({ cmNow: worst?.now, cmThen: worst?.then });
+    expect((worst!.now as number) / (worst!.then as number) - 1).toBeCloseTo(r.shift as number, 12);
+  });
+
   it('the 7-day boundary is inclusive and the shift is compared with 0.15', () => {
     const r = checkRebalance(curve('2024-01-09', 14, [14.5, 15.2, 16, 16.6, 17, 17.3]), then);
     expect(r.daysSince).toBe(7);
