@@ -128,7 +128,8 @@ export interface TailCallPricing {
 
 /**
  * Strike, premium and scenario value of one tail call, unchecked (inputs validated by the caller:
- * positive future, stressed future, years and strike step, vols in (0, 5], otmPct in [0, 1]);
+ * positive future, stressed future, years and strike step, vols in (0, 5], otmPct in
+ * [0, MAX_TAIL_OTM_PCT] (0.5));
  * never throws on a non-positive gain (the analogs report it instead).
  */
 export function priceTailCall(i: {
