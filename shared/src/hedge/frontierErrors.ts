@@ -8,7 +8,7 @@
  * averaged over antithetic pairs (2j, 2j + 1) when the run pairs them. Books that move together, as
  * two hedges of one condor book do, differ far less than either CVaR's own error.
  */
-import { pairedStdError } from '../scenario/statistics';
+import { sampleMeanStdError } from '../scenario/statistics';
 import type { FrontierPartial } from './frontierTypes';
 import type { Scorer } from './frontierSearch';
 
@@ -56,13 +56,7 @@ export function frontierErrors(p: FrontierPartial, sc: Scorer): FrontierErrors {
     if (k < 2) return null;
     const full = new Float64Array(n);
     down.forEach((j, i) => (full[j] = d(i)));
-    if (p.antithetic) return pairedStdError(full, p.firstPath);
-    let m = 0;
-    for (let i = 0; i < n; i++) m += full[i]!;
-    m /= n;
-    let ss = 0;
-    for (let i = 0; i < n; i++) ss += (full[i]! - m) ** 2;
-    return n > 1 ? Math.sqrt(ss / (n - 1) / n) : null;
+    return sampleMeanStdError(full, p.firstPath, p.antithetic);
   };
   return {
     gap(a, b) {

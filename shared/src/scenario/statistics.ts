@@ -238,12 +238,21 @@ export function cvarDifferenceStdError(
     const y = b[i]!;
     d[i] = (y < qb ? (y - qb) / p : 0) - (x < qa ? (x - qa) / p : 0);
   }
-  if (paired) return pairedStdError(d, firstPath);
+  return sampleMeanStdError(d, firstPath, paired);
+}
+
+/**
+ * Standard error of the mean of `x` (path `firstPath` first): over antithetic pairs when `paired`
+ * ({@link pairedStdError}), else of independent samples. Null under two samples.
+ */
+export function sampleMeanStdError(x: Float64Array, firstPath: number, paired: boolean): number | null {
+  if (paired) return pairedStdError(x, firstPath);
+  const n = x.length;
   let m = 0;
-  for (let i = 0; i < n; i++) m += d[i]!;
+  for (let i = 0; i < n; i++) m += x[i]!;
   m /= n;
   let ss = 0;
-  for (let i = 0; i < n; i++) ss += (d[i]! - m) ** 2;
+  for (let i = 0; i < n; i++) ss += (x[i]! - m) ** 2;
   return n > 1 ? Math.sqrt(ss / (n - 1) / n) : null;
 }
 
