@@ -56,9 +56,13 @@ describe('units the other routes refuse', () => {
     expect(r.status).toBe(400);
     expect(r.json.issues[0]).toEqual({
       path: 'vixLevels[0]',
-      message: 'VIX levels are index points: pass 18.5, not 0.185',
+      message: 'A VIX level is in index points: pass 17.5, not 0.175',
     });
-    expect((await post('stress', { ...STRESS_EXAMPLE, vixLevels: [1e-300] })).json.field).toBe('vixLevels[0]');
+    const tiny = (await post('stress', { ...STRESS_EXAMPLE, vixLevels: [1e-300] })).json;
+    expect([tiny.field, tiny.detail]).toEqual([
+      'vixLevels[0]',
+      'vixLevels[0]: A VIX level is in index points: pass 18.5, not 0.185',
+    ]);
   });
 
   it('/api/replay: VVIX 0.88 is a decimal (it bought 144 tail calls instead of 2), 880 is named at its row', async () => {

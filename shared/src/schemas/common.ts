@@ -156,6 +156,25 @@ export function statingValue(fix: string) {
 }
 
 /**
+ * The message for a level given as a fraction (VIX 0.1791, VVIX 1.1374): the level it was meant to
+ * be, when 100 times the value is a plausible one (`plausible`, points), else the example. Every
+ * host shows it at its field.
+ */
+export function inPoints(
+  what: string,
+  example: string,
+  wrong: string,
+  plausible: readonly [number, number] = [5, 150],
+) {
+  return (iss: { input?: unknown }): string => {
+    const x = iss.input;
+    return typeof x === 'number' && x * 100 >= plausible[0] && x * 100 <= plausible[1]
+      ? `${what} is in index points: pass ${Number((x * 100).toFixed(4))}, not ${x}`
+      : `${what} is in index points: pass ${example}, not ${wrong}`;
+  };
+}
+
+/**
  * The words for a VIX index level (VIX, VIX9D, VIX3M, VIX6M) above {@link MAX_VIX_INDEX}: the level
  * is echoed and the bound named ("is 500, above 300, the highest VIX level the model takes; pass a
  * level in index points from 1 to 300, e.g. 18.5"), as paths and seed are; a value that is no

@@ -11,6 +11,7 @@ import {
   condorExpiryDate,
   finiteNumber,
   aboveVixIndex,
+  inPoints,
   isoDate,
   nonNegativeNumber,
   optionType,
@@ -75,20 +76,6 @@ export const LegSchema = z.strictObject({
     // the JSON Schema of the OpenAPI document states the refinement too
     .meta({ description: 'signed whole contracts, not 0: positive long, negative short', not: { const: 0 } }),
 });
-
-/**
- * The message for a level given as a fraction (VIX 0.1791, VVIX 1.1374): the level it was meant to
- * be, when 100 times the value is a plausible one (`plausible`, points), else the example. Every
- * host shows it at its field.
- */
-function inPoints(what: string, example: string, wrong: string, plausible: readonly [number, number] = [5, 150]) {
-  return (iss: { input?: unknown }): string => {
-    const x = iss.input;
-    return typeof x === 'number' && x * 100 >= plausible[0] && x * 100 <= plausible[1]
-      ? `${what} is in index points: pass ${Number((x * 100).toFixed(4))}, not ${x}`
-      : `${what} is in index points: pass ${example}, not ${wrong}`;
-  };
-}
 
 const VX_PRICE_RANGE = 'VX futures are in index points: pass a price from 1 to 500, e.g. 18.5';
 

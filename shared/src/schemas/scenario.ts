@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { limitExceeded } from '../errors';
 import { MAX_VIX_INDEX, MAX_VIX_POINTS, MIN_VIX_POINTS, vxPointsMessage } from '../validate';
-import { aboveVixIndex, finiteNumber, isoDate, positiveWithin, rate, volOfVol, wholeNumber } from './common';
+import { aboveVixIndex, finiteNumber, inPoints, isoDate, positiveWithin, rate, volOfVol, wholeNumber } from './common';
 import { PolicySchema } from './policy';
 import {
   LegSchema,
@@ -357,7 +357,7 @@ export const StressGridInputSchema = z
     vixLevels: z
       .array(
         finiteNumber
-          .min(MIN_VIX_POINTS, { error: 'VIX levels are index points: pass 18.5, not 0.185' })
+          .min(MIN_VIX_POINTS, { error: inPoints('A VIX level', '18.5', '0.185') })
           .max(MAX_STRESS_VIX_LEVEL, { error: `pass VIX levels of at most ${MAX_STRESS_VIX_LEVEL}` }),
       )
       .min(1, { error: 'pass at least one VIX level, or leave vixLevels out for the default ladder' })
