@@ -922,7 +922,7 @@ hist.forEach((h, pi) => {
           (h.betaOtherWindows === 0
             ? `; none of their days starts a 10-trading-day window with a VIX rise of ≥ ${RESPONSE_RISE} points, so that column equals quantintell's.`
             : '.')
-      : "\"Every VX source\" adds manumartinb's settlements of the 2024-07..09 and 2025-03..05 episodes to quantintell's 2021 (the target). The model's windows start from 600 out-of-sample days, evenly spaced.",
+      : "\"Every VX source\" adds manumartinb's settlements of the 2024-07..09 and 2025-03..05 episodes to quantintell's 2021; the merged column is the target. The model's windows start from 600 out-of-sample days, evenly spaced.",
   );
   out();
 });
