@@ -1555,6 +1555,25 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
     );
   });
 
+  it('ORDERS names an error cell in the positions as a formula to fix, never a row to delete', () => {
+    // #N/A in the symbol was told to delete the row: the held leg went, and ORDERS opened it again
+    const na = { type: 'Error', basicValue: '#N/A', errorType: 'NotAvailable' };
+    const header = ['Symbol', 'Qty'];
+    expect(expectInvalid('positions row 2', 'ORDERS', rows, [header, [na, 10]])).toBe(
+      "positions row 2: symbol is #N/A (a formula's error); fix the formula or type the symbol",
+    );
+    // the quantity's error was quoted as its JSON
+    expect(expectInvalid('positions row 2', 'ORDERS', rows, [header, [condorRows[0]![0], { code: '#DIV/0!' }]])).toBe(
+      "positions row 2: quantity is #DIV/0! (a formula's error); fix the formula or type the quantity",
+    );
+    expect(expectInvalid('positions', 'ORDERS', rows, [[na]])).toBe(
+      "positions: is #N/A (a formula's error); fix the formula, or select the positions range",
+    );
+    // an error in a column not read (the average price) is no fault
+    const priced = condorRows.map(([s, q]) => [s, q, na]);
+    expect(call('ORDERS', rows, priced)).toEqual(call('ORDERS', rows, condorRows));
+  });
+
   it('STRUCTURES spills the five structures of plan().structures, then the best buy, the cost to cover and the gap', () => {
     const out = call('STRUCTURES', rows) as unknown[][];
     const s = base.structures;

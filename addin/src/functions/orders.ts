@@ -3,11 +3,12 @@
  * the positions held to the plan's legs, and ALVH.STRUCTURES, the five tail structures side by side.
  * Both read the same two-column inputs as ALVH.PLAN.
  */
-import { invalidInput, readPositions, type Leg, type Order } from '@alvh/shared';
+import { invalidInput, readPositions, sheetError, type Leg, type Order } from '@alvh/shared';
 import { isMissing, widestRow } from './args';
 import { excelCall } from './excelErrors';
 import { planFromRange } from './plan';
 import { presentPlan } from '../common/present';
+import { objectCellText } from '../common/views';
 
 export const ORDERS_HEADERS = [
   'side',
@@ -50,12 +51,22 @@ const LEG_FIELDS = ['', '.kind', '.type', '.strike', '.expiry', '.quantity'];
  */
 function heldLegs(valuationDate: string, positions: unknown, names: Record<string, string>): Leg[] | string {
   if (isMissing(positions)) return [];
+  // an error cell (#N/A) as the text Excel shows, which the reader names as a formula's error
+  const value = (c: unknown): unknown => objectCellText(c) ?? c;
+  const row = (r: unknown[]): unknown[] => (r.some((c) => typeof c === 'object' && c !== null) ? r.map(value) : r);
   const rows: unknown[][] = Array.isArray(positions)
-    ? positions.map((r: unknown) => (Array.isArray(r) ? (r as unknown[]) : [r]))
-    : [[positions]];
+    ? positions.map((r: unknown) => row(Array.isArray(r) ? (r as unknown[]) : [r]))
+    : [[value(positions)]];
   // a range selected longer than the positions: its empty rows at the end are no rows
   while (rows.length > 1 && rows[rows.length - 1]!.every(isMissing)) rows.pop();
   const only = rows.length === 1 && rows[0]?.length === 1 ? rows[0][0] : undefined;
+  const error = sheetError(only);
+  if (error !== undefined)
+    throw invalidInput(
+      'positions',
+      `is ${error} (a formula's error)`,
+      'fix the formula, or select the positions range',
+    );
   // one cell of text holding a whole export (several lines, or a symbol with its quantity)
   if (typeof only === 'string' && /[\r\n,;\t]/.test(only)) return only;
   // symbols without their quantities (a column, or one cell of a symbol alone): the range, not a line's blank quantity

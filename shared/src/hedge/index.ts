@@ -11,6 +11,7 @@ export {
   type ParsedSymbol,
   type PositionRules,
 } from './positions';
+export { sheetError } from './positionsColumns';
 export {
   contractKey,
   limitOnTick,

@@ -23,8 +23,10 @@ import { SPX_STRIKE_STEP, VIX_LISTED_STRIKE_STEP, onGrid } from '../validate';
 import {
   LineFault,
   SYMBOL,
+  blankCell,
   cellNumber,
   cellText,
+  checkCellValues,
   checkNoDirection,
   checkOnePosition,
   checkOptionRow,
@@ -237,7 +239,7 @@ function readRows(
   const issues: InputIssue[] = [];
   rows.forEach((cells, i) => {
     const n = lines?.[i] ?? i + 1;
-    if (cells.every((c) => cellText(c) === '')) return;
+    if (cells.every(blankCell)) return;
     try {
       if (out.length === 0 && issues.length === 0 && !seen) {
         seen = true;
@@ -247,6 +249,7 @@ function readRows(
           return;
         }
       }
+      checkCellValues(cells, cols);
       checkWidth(cells, cols, source);
       checkNoDirection(cells, cols);
       checkOnePosition(cells, cols, source, contractKey);

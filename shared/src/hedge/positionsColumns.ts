@@ -37,10 +37,51 @@ export function shown(t: string, most = 40): string {
   return j.length <= most + 2 ? j : `${j.slice(0, most + 1)}…"`;
 }
 
+/**
+ * A cell's text, trimmed. A cell that is an object (neither text, a number nor a boolean) has none:
+ * its JSON is not what the sheet or file shows, and {@link checkCellValues} names it in the symbol
+ * or quantity column.
+ */
 export function cellText(x: unknown): string {
-  if (x === null || x === undefined) return '';
   if (typeof x === 'string') return x.trim();
-  return typeof x === 'number' || typeof x === 'boolean' || typeof x === 'bigint' ? String(x) : JSON.stringify(x);
+  return typeof x === 'number' || typeof x === 'boolean' || typeof x === 'bigint' ? String(x) : '';
+}
+
+/** True for a cell with nothing in it: no value, or blank text (an object cell is not blank). */
+export function blankCell(x: unknown): boolean {
+  return x === null || x === undefined || (typeof x === 'string' && x.trim() === '');
+}
+
+/**
+ * A spreadsheet's error value as it is written in a cell or an exported file (#N/A, #DIV/0!, #REF!...):
+ * a formula that failed, where a symbol or a quantity should be.
+ */
+const SHEET_ERROR =
+  /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
+
+/** The error value a cell holds (#N/A), or undefined. */
+export function sheetError(x: unknown): string | undefined {
+  const t = typeof x === 'string' ? x.trim() : '';
+  return SHEET_ERROR.test(t) ? t.toUpperCase() : undefined;
+}
+
+/**
+ * The symbol and quantity cells of a row hold a value: a spreadsheet error (#N/A from a formula) is
+ * named as one, with the formula to fix, and an object cell as holding no text; never as a row that
+ * is not a position, which the reader asks to delete (a held leg deleted is ordered again).
+ */
+export function checkCellValues(cells: readonly unknown[], cols: Columns): void {
+  for (const [column, i] of [
+    ['symbol', cols.symbol],
+    ['quantity', cols.quantity],
+  ] as const) {
+    const c = cells[i];
+    const error = sheetError(c);
+    if (error !== undefined)
+      throw new LineFault(column, `${column} is ${error} (a formula's error); fix the formula or type the ${column}`);
+    if (typeof c === 'object' && c !== null)
+      throw new LineFault(column, `the ${column} cell holds neither text nor a number; type the ${column}`);
+  }
 }
 
 /**
@@ -142,6 +183,8 @@ function headerName(c: unknown): string {
 /** A line no cell of which reads as an option symbol or a number: a header, recognised or not. */
 function looksLikeHeader(cells: readonly unknown[]): boolean {
   const texts = cells.map(cellText).filter((t) => t !== '');
+  // a row holding an error value (#N/A) is a position whose formula failed, named as such
+  if (cells.some((c) => sheetError(c) !== undefined)) return false;
   return (
     texts.some((t) => /[a-z]/i.test(t)) &&
     texts.every((t) => !SYMBOL.test(t.toUpperCase()) && cellNumber(t) === undefined)

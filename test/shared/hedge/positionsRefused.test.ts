@@ -220,3 +220,42 @@ describe('a row that is no option position', () => {
     );
   });
 });
+
+describe('an error value in the symbol or quantity cell', () => {
+  it('is named as a formula to fix, never as a row to delete nor quoted as its JSON', () => {
+    // "#N/A" in the symbol was told to delete the row: the held leg went, and the plan opened it again
+    const FIX = (col: string, code: string) =>
+      `${col} is ${code} (a formula's error); fix the formula or type the ${col}`;
+    expect(
+      issuesOf(() =>
+        parsePositionRows(
+          [
+            ['Symbol', 'Qty'],
+            ['#N/A', 10],
+          ],
+          rules,
+        ),
+      ),
+    ).toEqual([{ path: 'positions row 2', message: FIX('symbol', '#N/A') }]);
+    expect(issuesOf(() => parsePositionRows([[PUT, '#DIV/0!']], rules))).toEqual([
+      { path: 'positions row 1', message: FIX('quantity', '#DIV/0!') },
+    ]);
+    // a first row of errors is not taken for a header
+    expect(issuesOf(() => parsePositionRows([['#REF!', '#N/A']], rules))[0]?.message).toBe(FIX('symbol', '#REF!'));
+    // the same in an export of a sheet
+    expect(issuesOf(() => parsePositionsCsv(`Symbol,Qty\n${PUT},#N/A`, rules))).toEqual([
+      { path: 'positions line 2', message: FIX('quantity', '#N/A') },
+    ]);
+    // an error in a column not read (the price) is no fault
+    expect(parsePositionRows([[PUT, -10, '#N/A']], rules)[0]?.leg.quantity).toBe(-10);
+  });
+  it('names an object cell as holding no text, not as its JSON', () => {
+    const issues = issuesOf(() => parsePositionRows([[{ kind: 'x' }, 10]], rules));
+    expect(issues).toEqual([
+      { path: 'positions row 1', message: 'the symbol cell holds neither text nor a number; type the symbol' },
+    ]);
+    expect(issuesOf(() => parsePositionRows([[PUT, { n: 10 }]], rules))[0]?.message).toBe(
+      'the quantity cell holds neither text nor a number; type the quantity',
+    );
+  });
+});
