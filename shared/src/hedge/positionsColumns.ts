@@ -379,7 +379,8 @@ const NOTATION = /\d[/-]\d{1,2}[/-]\d|\s[CP]$/;
  * Description names VIX): not a position at all, so the fix is to delete it, not the symbol format
  * a mistyped option symbol is shown. A row whose symbol opens with a root the method trades, holds
  * a date or ends in C or P is an option written in another notation (`SPXW 05/23/2025 3750.00 P`):
- * it is shown the format, never told to be deleted. Where the symbol is read from a Description
+ * it is shown the format, never told to be deleted; but a root alone with an empty quantity (`SPX,,,,`,
+ * a thinkorswim group's heading line) is no position. Where the symbol is read from a Description
  * column (free text: `ALPHABET INC CLASS C`, `VIX FUTURES JUN 2025`), it takes the root and a date
  * or a lone C or P together.
  */
@@ -390,14 +391,19 @@ export function checkOptionRow(cells: readonly unknown[], cols: Columns): void {
   };
   const u = cellText(cells[cols.symbol]).toUpperCase();
   const described = headerName(cols.names?.[cols.symbol]) === 'description';
+  // a root alone with no quantity: a group's heading line (thinkorswim's `SPX,,,,` above or below its options)
+  const heading = /^(SPXW?|VIXW?)$/.test(u) && cellText(cells[cols.quantity]) === '';
   const notation = described ? ROOT_FIRST.test(u) && NOTATION.test(u) : ROOT_FIRST.test(u) || NOTATION.test(u);
-  if (cells.some(optionLike) || notation) return;
+  if (cells.some(optionLike) || (notation && !heading)) return;
   const t = cellText(cells[cols.symbol]);
-  const what = t === '' ? 'the symbol cell is empty' : `symbol ${shown(t)} is not an option symbol`;
-  throw new LineFault(
-    'symbol',
-    `${what}, so the row is not an option position (a total, cash or a stock?); delete the row`,
-  );
+  const what =
+    t === ''
+      ? 'the symbol cell is empty'
+      : heading
+        ? `symbol ${shown(t)} is a root alone with no quantity`
+        : `symbol ${shown(t)} is not an option symbol`;
+  const kind = heading ? "a group's heading line?" : 'a total, cash or a stock?';
+  throw new LineFault('symbol', `${what}, so the row is not an option position (${kind}); delete the row`);
 }
 
 /** What a row without a header is asked for where its third cell may hold the quantity. */

@@ -204,6 +204,26 @@ describe('a row that is no option position', () => {
     for (const line of ['VIX,1', 'SPX,-1', 'Symbol,Qty\nSPXW,-2']) {
       expect(issuesOf(() => parsePositionsCsv(line, rules))[0]?.message, line).toMatch(FORMAT);
     }
+    // a root alone with an empty quantity is a group's heading line (thinkorswim), not an option to rewrite
+    const tos = `Instrument,Qty,Days,Trade Price,Mark\n${PUT},-10,45,12.50,11.00\nSPX,,,,\nOVERALL TOTALS,,,,`;
+    expect(issuesOf(() => parsePositionsCsv(tos, rules))).toEqual([
+      {
+        path: 'positions line 3',
+        message: `symbol "SPX" is a root alone with no quantity, so the row is not an option position (a group's heading line?); delete the row`,
+      },
+      { path: 'positions line 4', message: `symbol "OVERALL TOTALS" is not an option symbol, ${NOT}` },
+    ]);
+    expect(
+      issuesOf(() =>
+        parsePositionRows(
+          [
+            [PUT, -10],
+            ['VIX', null],
+          ],
+          rules,
+        ),
+      )[0]?.message,
+    ).toMatch(/root alone .*delete the row$/);
   });
   it('with root VIXW is told VIX weeklies are not supported, not to use the root VIX', () => {
     // renamed to VIX as told, the weekly's expiry was then refused as no VX settlement date
