@@ -449,6 +449,22 @@ describe('BS and BLACK76 ranges', () => {
   });
 });
 
+describe('a series number written with spaces between its digit groups', () => {
+  it('is asked to be written without them, not told to fill a gap', () => {
+    // "4 120" (or with a no-break space, as some locales group thousands) was told "fill the gap"
+    const closes = Array.from({ length: 119 }, (_, i) => [4000 + i]);
+    expect(invalid('RSI', [...closes, ['4 120']])).toBe(
+      'closes[120]: is "4 120", not a number; write 4120 without the space',
+    );
+    expect(invalid('RSI', [...closes, ['4\u00a0120.5']])).toMatch(
+      /^closes\[120\]: .*; write 4120\.5 without the space$/,
+    );
+    expect(invalid('RSI', [...closes, ['1 004 120']])).toMatch(/; write 1004120 without the spaces$/);
+    // other text is still a gap or a cell outside the numbers
+    expect(invalid('RSI', [...closes, ['4 apples']])).toMatch(/; fill the gap or select only numbers$/);
+  });
+});
+
 describe('a cell passed as an error object', () => {
   it('is said as Excel shows it (#N/A), never "[object Object]"', () => {
     const na = new CustomFunctionsError(ErrorCode.notAvailable);

@@ -265,8 +265,20 @@ function seriesNumber(cell: unknown, at: string): number {
   const percent = percentRefusal(at, cell);
   if (percent !== undefined) throw percent;
   const n = cellNumber(cell);
-  if (n === undefined) throw invalidInput(at, `is ${show(cell)}, not a number`, 'fill the gap or select only numbers');
+  if (n === undefined) throw invalidInput(at, `is ${show(cell)}, not a number`, notNumberFix(cell));
   return n;
+}
+
+/**
+ * The fix for a series cell that is not a number: a number with spaces between its digit groups
+ * ("4 120", or a no-break space as some locales group thousands) is to be written without them,
+ * not a gap to fill; anything else is a gap or a cell outside the numbers.
+ */
+function notNumberFix(cell: unknown): string {
+  const t = typeof cell === 'string' ? cell.trim() : '';
+  const joined = t.replace(/\s+/g, '');
+  if (!/\d\s+\d/.test(t) || numberFromText(joined) === undefined) return 'fill the gap or select only numbers';
+  return `write ${joined} without the ${/\d\s+\d.*\d\s+\d/.test(t) ? 'spaces' : 'space'}`;
 }
 
 /**
