@@ -447,6 +447,18 @@ describe('BS and BLACK76 ranges', () => {
     // a single empty cell is the argument empty, as before
     expect(invalid('BS', 'put', 5000, null, 0.25, 0.2)).toMatch(/^strike: is empty; pass a number/);
   });
+  it('take the default for an optional range whose cells are all empty, whatever its size', () => {
+    // an empty rate range was refused ("fill it, or select only the rate cells that hold values")
+    const strikes = [[4000], [4100]];
+    const bs = call('BS', 'call', 4000, strikes, 0.25, 0.2);
+    expect(call('BS', 'call', 4000, strikes, 0.25, 0.2, [[null], ['']])).toEqual(bs);
+    expect(call('BS', 'call', 4000, strikes, 0.25, 0.2, [[null], [null], [null]], [['', null]])).toEqual(bs);
+    expect(call('BS', 'call', 4000, strikes, 0.25, 0.2, null, null, [[null, null]])).toEqual(bs);
+    const b76 = call('BLACK76', 'call', 20, strikes, 0.2, 1);
+    expect(call('BLACK76', 'call', 20, strikes, 0.2, 1, [[null], [null]])).toEqual(b76);
+    // a range with a value is read cell by cell: a blank among values is still named
+    expect(invalid('BS', 'call', 4000, strikes, 0.25, 0.2, [[0.05], [null]])).toMatch(/^rate\[2\]: is empty; /);
+  });
 });
 
 describe('a series number written with spaces between its digit groups', () => {

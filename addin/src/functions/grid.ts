@@ -5,7 +5,7 @@
  * along the other's length). Any other mix of sizes is rejected naming both arguments.
  */
 import { AlvhError, invalidInput, isAlvhError } from '@alvh/shared';
-import { isMissing, widestRow } from './args';
+import { isMissing, isOmitted, widestRow } from './args';
 
 /** An argument as a rectangle of cells (a single value is 1×1). */
 export interface GridArg {
@@ -76,9 +76,18 @@ export function emptyInRange(a: GridArg, r: number, c: number): AlvhError | unde
   return invalidInput(cellName(a, r, c), 'is empty', `fill it, or select only the ${a.name} cells that hold values`);
 }
 
-/** True when the optional argument was left out (one empty cell). */
+/**
+ * An optional argument as {@link gridArg} reads it, but one left out ({@link isOmitted}: omitted,
+ * an empty cell, or a range whose cells are all empty) is one empty cell: its default, taking no
+ * part in the result's shape.
+ */
+export function optionalGridArg(name: string, x: unknown): GridArg {
+  return gridArg(name, isOmitted(x) ? null : x);
+}
+
+/** True when the optional argument was left out ({@link isOmitted}: all its cells empty). */
 export function omitted(a: GridArg): boolean {
-  return a.rows === 1 && a.cols === 1 && isMissing(a.cells[0]![0]);
+  return isOmitted(a.cells);
 }
 
 /** Runs `body`; an AlvhError it throws is rethrown with its field renamed by `rename`. */

@@ -26,7 +26,17 @@ import {
 import { choiceArg, isMissing, numberArg, optionalNumber, optionTypeArg, plainNumberArg } from './args';
 import { checkYears } from './bounds';
 import { excelCall } from './excelErrors';
-import { broadcastShape, cellAt, cellName, emptyInRange, gridArg, omitted, renamed, type GridArg } from './grid';
+import {
+  broadcastShape,
+  cellAt,
+  cellName,
+  emptyInRange,
+  gridArg,
+  omitted,
+  optionalGridArg,
+  renamed,
+  type GridArg,
+} from './grid';
 
 const OUTPUTS = ['price', 'delta', 'gamma', 'vega', 'theta', 'rho'] as const satisfies readonly (keyof Greeks)[];
 
@@ -114,9 +124,9 @@ function priceRanges(model: 'bs' | 'black76', a: PricingArgs): number[][] {
     strike: gridArg('strike', a.strike),
     years: gridArg('years', a.years),
     vol: gridArg('vol', a.vol),
-    rate: gridArg('rate', a.rate),
-    divYield: gridArg('divYield', model === 'bs' ? a.divYield : undefined),
-    output: gridArg('output', a.output),
+    rate: optionalGridArg('rate', a.rate),
+    divYield: optionalGridArg('divYield', model === 'bs' ? a.divYield : undefined),
+    output: optionalGridArg('output', a.output),
   };
   const { rows, cols } = outputShape(g.output, [g.type, g.under, g.strike, g.years, g.vol, g.rate, g.divYield]);
   const n = rows * cols;
