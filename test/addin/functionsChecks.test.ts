@@ -970,6 +970,14 @@ describe('signals: an RSI typed as a fraction, a period outside the policy, clos
     expect(invalid('ADSLOPE', bad, dec)).toBe(
       'advancers[12]: is 10000000; pass counts of issues per day (at most 100000)',
     );
+    // a fraction is no count of issues (it was read as one), in the sheet as in the plan's signals
+    expect(
+      invalid(
+        'ADSLOPE',
+        adv,
+        dec.map((r, i) => (i === 4 ? [1500.5] : r)),
+      ),
+    ).toBe('decliners[5]: is 1500.5; pass whole counts of issues per day (no fraction)');
     expect(
       invalid(
         'ADSLOPE',

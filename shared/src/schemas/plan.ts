@@ -316,9 +316,12 @@ export const MarketEventSchema = z.strictObject({
 
 /** Most issues advancing or declining on one day: far above any exchange's listing count. */
 const MAX_ISSUES = 100_000;
-const issueCount = nonNegativeNumber.max(MAX_ISSUES, {
-  error: `pass counts of issues per day (at most ${MAX_ISSUES})`,
-});
+/** A count of issues is whole: 1500.5 is a slip (an average, a formula's fraction), not a count. */
+const issueCount = nonNegativeNumber
+  .int({ error: 'pass whole counts of issues per day (no fraction)' })
+  .max(MAX_ISSUES, {
+    error: `pass counts of issues per day (at most ${MAX_ISSUES})`,
+  });
 
 export const SignalsSchema = z
   .strictObject({

@@ -15,7 +15,7 @@ const shown = (x: number) => String(Number(x.toPrecision(4)));
 const closes = Array.from({ length: 150 }, (_, i) => 4700 + 40 * Math.sin(i / 3) + 0.8 * i);
 const falling = closes.map((c, i) => c - 3 * i);
 const vvix = Array.from({ length: 120 }, (_, i) => 95 + 10 * Math.sin(i / 5));
-const adv = Array.from({ length: 30 }, (_, i) => 1500 + 300 * Math.sin(i / 2));
+const adv = Array.from({ length: 30 }, (_, i) => Math.round(1500 + 300 * Math.sin(i / 2)));
 const dec = Array.from({ length: 30 }, () => 1500);
 
 describe('a signal given as a value and as its history', () => {

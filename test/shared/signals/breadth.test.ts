@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { adLine, breadthState, linearSlope } from '@alvh/shared';
+import { adLine, breadthState, linearSlope, plan } from '@alvh/shared';
+import { CALM_PLAN_INPUT } from '../../helpers/fixtures';
+import { issuesOf } from '../../helpers/errors';
 
 describe('A/D line and slope', () => {
   it('accumulates advancers − decliners', () => {
@@ -39,5 +41,16 @@ describe('A/D line and slope', () => {
     expect(adLine([0, 3], [2, 0])).toEqual([-2, 1]);
     expect(() => linearSlope([1])).toThrow(/^values: has 1 value, but a slope needs at least 2/);
     expect(() => breadthState([1, 2], [1, 2], 1)).toThrow(/^lookback: /);
+  });
+});
+
+describe("the plan's advancers and decliners", () => {
+  it('are whole counts of issues: a fraction is refused naming the day, as ALVH.ADSLOPE refuses it', () => {
+    const advancers = Array.from({ length: 12 }, () => 1500);
+    const decliners = advancers.map((_, i) => (i === 4 ? 1500.5 : 1400));
+    const issues = issuesOf(() => plan({ ...CALM_PLAN_INPUT, signals: { advancers, decliners } }));
+    expect(issues).toEqual([
+      { path: 'signals.decliners[4]', message: 'pass whole counts of issues per day (no fraction)' },
+    ]);
   });
 });
