@@ -1548,6 +1548,11 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
     expect(expectInvalid('positions row 1', 'ORDERS', rows, [['SPX 190215P02000', true]])).toBe(
       'positions row 1: quantity is TRUE, not a number; pass e.g. 10 for long, -10 for short',
     );
+    // symbols across a row, quantities below (a transposed range): said as such, not as a quantity
+    const transposed = [condorRows.map((r) => r[0]), condorRows.map((r) => r[1])];
+    expect(expectInvalid('positions row 1', 'ORDERS', rows, transposed)).toMatch(
+      /^positions row 1: the quantity holds an option symbol \(SPX 190215P02000\): the range looks transposed; /,
+    );
     // two positions across one row: the second was read as not held, and the short puts sold again
     const across = [['SPX 190215P01750000', 10, 'SPX 190215P01800000', -10]];
     expect(expectInvalid('positions row 1', 'ORDERS', rows, across)).toBe(

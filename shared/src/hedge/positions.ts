@@ -28,6 +28,7 @@ import {
   cellText,
   checkCellValues,
   checkNoDirection,
+  checkNotAcross,
   checkOnePosition,
   checkOptionRow,
   checkWidth,
@@ -250,6 +251,7 @@ function readRows(
         }
       }
       checkCellValues(cells, cols);
+      checkNotAcross(cells, cols, source);
       checkWidth(cells, cols, source);
       checkNoDirection(cells, cols);
       checkOnePosition(cells, cols, source, contractKey);

@@ -358,6 +358,22 @@ export function checkOnePosition(
   });
 }
 
+/**
+ * A quantity cell holding an option symbol beside one: positions laid out across (symbols along a row, their
+ * quantities in the row below), read a row at a time as symbol, quantity. Refused as that layout,
+ * not as a quantity, and the reading stops (the row of quantities below would be told to be deleted).
+ */
+export function checkNotAcross(cells: readonly unknown[], cols: Columns, source: 'line' | 'row'): void {
+  const t = cellText(cells[cols.quantity]);
+  // a symbol beside a symbol: a quantity before its symbol (-3, SPXW ...) is a mistyped row, shown the format
+  const symbol = (x: string): boolean => SYMBOL.test(x.toUpperCase());
+  if (!symbol(t) || !symbol(cellText(cells[cols.symbol]))) return;
+  throw new LineFault(
+    'header',
+    `the quantity holds an option symbol (${clip(t)}): the ${source === 'row' ? 'range looks transposed' : 'positions look laid out across'}; ${source === 'row' ? 'lay the symbols down a column, their quantities beside them (Paste Special ▸ Transpose)' : 'put one position a line: symbol, quantity'}`,
+  );
+}
+
 /** Text that reads as an option written some other way or mistyped: a date's digits, a C or P by a digit, Put or Call. */
 const OPTION_LIKE = /\d{5,}|\d[CP]|\b(PUTS?|CALLS?)\b/;
 /**

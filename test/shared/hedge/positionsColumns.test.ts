@@ -147,6 +147,29 @@ describe('two positions laid out across one row', () => {
   });
 });
 
+describe('positions laid out across (symbols along a row, quantities below)', () => {
+  it('are refused as transposed, not as a quantity, and the row of quantities is not told to be deleted', () => {
+    const across = [
+      ['SPXW 250523P03750', 'SPXW 250523P03800'],
+      [10, -10],
+    ];
+    expect(issuesOf(() => parsePositionRows(across, rules))).toEqual([
+      {
+        path: 'positions row 1',
+        message:
+          'the quantity holds an option symbol (SPXW 250523P03800): the range looks transposed; lay the symbols down a column, their quantities beside them (Paste Special ▸ Transpose)',
+      },
+    ]);
+    expect(issuesOf(() => parsePositionsCsv('SPXW 250523P03750,SPXW 250523P03800\n10,-10', rules))).toEqual([
+      {
+        path: 'positions line 1',
+        message:
+          'the quantity holds an option symbol (SPXW 250523P03800): the positions look laid out across; put one position a line: symbol, quantity',
+      },
+    ]);
+  });
+});
+
 describe('a header not recognised', () => {
   it('is named as a header, with the columns this reader takes, not read as a position', () => {
     const cases: [string, RegExp][] = [
