@@ -70,7 +70,7 @@ export default tseslint.config(
   },
   // White-box tests of internals the package does not export (the path pricer, the counter-based
   // generator's pair form, the replay's layer sizing, settlement values, trading desk and daily steps,
-  // the Monte Carlo's trigger bounds, the summary's sort, the frontier search's leg cap, the replay's
+  // the Monte Carlo's trigger bounds, the summary’s sort, the CVaR bootstrap at a plateau’s edge, the frontier search's leg cap, the replay's
   // calendar-end check counted through its daily steps, the hedges a held book keeps, where a
   // chain fit's butterfly arbitrage lies, the replay's notes on its rows' closes).
   {
@@ -79,6 +79,7 @@ export default tseslint.config(
       'test/shared/scenario/philox.test.ts',
       'test/shared/scenario/curveShiftTrigger.test.ts',
       'test/shared/scenario/sortedCopy.test.ts',
+      'test/shared/scenario/tailBootstrap.test.ts',
       'test/shared/replay/sizingShockKappa.test.ts',
       'test/shared/replay/settlement.test.ts',
       'test/shared/replay/replayBook.test.ts',

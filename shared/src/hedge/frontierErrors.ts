@@ -6,9 +6,24 @@
  * paths), here as a share of the down paths (n / down paths on a down path, 0 on the others: the
  * set of down paths is random too), the two books' influences differenced path by path and
  * averaged over antithetic pairs (2j, 2j + 1) when the run pairs them. Books that move together, as
- * two hedges of one condor book do, differ far less than either CVaR's own error.
+ * two hedges of one condor book often do, differ by less than either CVaR's own error; not always
+ * (a gap between two different hedges can exceed the unhedged CVaR's own error).
+ *
+ * Where a book's tail ends at a plateau's edge (the condors' max loss held by about as many down
+ * paths as the tail, within 3√k: scenario/tailBootstrap.ts `nearTailKink`), the sample CVaR
+ * crosses a kink from one set of paths to another and the influence function reads 0 or far too
+ * little; there the error of that book, and of any gap it is in, is a bootstrap's over the same
+ * sampling units (deterministic, and the same from merged chunks).
  */
-import { sampleMeanStdError } from '../scenario/statistics';
+import { sampleMeanStdError, tailPathCount } from '../scenario/statistics';
+import {
+  ascendingOrder,
+  nearTailKink,
+  replicateStdDev,
+  tailBootstrap,
+  type TailBootstrap,
+} from '../scenario/tailBootstrap';
+import { FRONTIER_CVAR_LEVEL } from './frontierTypes';
 import type { FrontierPartial } from './frontierTypes';
 import type { Scorer } from './frontierSearch';
 
@@ -22,6 +37,16 @@ export interface FrontierErrors {
   own(a: readonly number[]): number | null;
 }
 
+interface Book {
+  /** P&L on each down path. */
+  y: Float64Array;
+  /** Influence on the CVaR of each down path, as a share of the down paths. */
+  psi: Float64Array;
+  /** Whether the tail ends near a plateau's edge (scenario/tailBootstrap.ts): the error is bootstrapped. */
+  kink: boolean;
+  replicates?: Float64Array;
+}
+
 /** The standard errors of the books of `sc` (scored on the down paths of `p`). */
 export function frontierErrors(p: FrontierPartial, sc: Scorer): FrontierErrors {
   const n = p.pathCount;
@@ -29,9 +54,9 @@ export function frontierErrors(p: FrontierPartial, sc: Scorer): FrontierErrors {
   const k = sc.tail;
   const down: number[] = [];
   for (let j = 0; j < n; j++) if (p.spxEnd[j]! < p.spot0) down.push(j);
-  const memo = new Map<string, Float64Array>();
-  // Each down path's influence on the book's CVaR, as a share of the down paths.
-  const influence = (units: readonly number[]): Float64Array => {
+  const memo = new Map<string, Book>();
+  // Each down path's P&L and influence on the book's CVaR, as a share of the down paths.
+  const book = (units: readonly number[]): Book => {
     const key = units.join(',');
     const hit = memo.get(key);
     if (hit !== undefined) return hit;
@@ -49,8 +74,20 @@ export function frontierErrors(p: FrontierPartial, sc: Scorer): FrontierErrors {
     const share = k / nd;
     const scale = n / nd;
     const psi = y.map((x) => scale * (-(x < q ? (x - q) / share : 0) - q - cvar));
-    memo.set(key, psi);
-    return psi;
+    const b: Book = { y, psi, kink: nearTailKink(sorted, k) };
+    memo.set(key, b);
+    return b;
+  };
+  let boot: TailBootstrap | undefined;
+  // Each bootstrap replicate's CVaR of a book on a plateau's edge.
+  const replicates = (b: Book): Float64Array => {
+    boot ??= tailBootstrap(
+      down.map((j) => p.firstPath + j),
+      p.antithetic,
+      (w) => tailPathCount(w, FRONTIER_CVAR_LEVEL),
+    );
+    b.replicates ??= boot.cvars(b.y, ascendingOrder(b.y));
+    return b.replicates;
   };
   const error = (d: (j: number) => number): number | null => {
     if (k < 2) return null;
@@ -60,13 +97,17 @@ export function frontierErrors(p: FrontierPartial, sc: Scorer): FrontierErrors {
   };
   return {
     gap(a, b) {
-      const ia = influence(a);
-      const ib = influence(b);
-      return error((i) => ia[i]! - ib[i]!);
+      const [ba, bb] = [book(a), book(b)];
+      if (k >= 2 && (ba.kink || bb.kink)) {
+        const [ra, rb] = [replicates(ba), replicates(bb)];
+        return replicateStdDev(ra.map((x, r) => x - rb[r]!));
+      }
+      return error((i) => ba.psi[i]! - bb.psi[i]!);
     },
     own(a) {
-      const ia = influence(a);
-      return error((i) => ia[i]!);
+      const ba = book(a);
+      if (k >= 2 && ba.kink) return replicateStdDev(replicates(ba));
+      return error((i) => ba.psi[i]!);
     },
   };
 }

@@ -7,6 +7,7 @@ import { MonteCarloPartialSchema } from '../schemas/scenario';
 import { checkContiguous, checkCovers, concatChunks, type PathRange } from './chunks';
 import {
   bodyHistogram,
+  cvarBootstrap,
   cvarDifferenceStdError,
   describeDistribution,
   histogram,
@@ -135,8 +136,9 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
   if (p.pathCount < 2) throw invalidInput('pathCount', `is ${p.pathCount}`, 'summarize at least 2 paths');
   const sortedCondor = sortedCopy(p.condor);
   const sortedBook = sortedCopy(p.book);
-  const condor = describeDistribution(p.condor, p.firstPath, p.antithetic, p.condorMaxLoss, sortedCondor);
-  const alvh = describeDistribution(p.book, p.firstPath, p.antithetic, p.condorMaxLoss, sortedBook);
+  const boot = cvarBootstrap(p.firstPath, p.pathCount, p.antithetic);
+  const condor = describeDistribution(p.condor, p.firstPath, p.antithetic, p.condorMaxLoss, sortedCondor, boot);
+  const alvh = describeDistribution(p.book, p.firstPath, p.antithetic, p.condorMaxLoss, sortedBook, boot);
   let costs = 0;
   let reb = 0;
   let rebMax = 0;
@@ -155,7 +157,15 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
   const premium = p.hedgeDebit + meanOutlay;
   // The CVaR 95 difference's own error on the same paths: the notes' noise line, and over the
   // hedge cost (a mean, far steadier than a tail) the error of the effectiveness.
-  const differenceError = cvarDifferenceStdError(p.condor, p.book, p.firstPath, p.antithetic, sortedCondor, sortedBook);
+  const differenceError = cvarDifferenceStdError(
+    p.condor,
+    p.book,
+    p.firstPath,
+    p.antithetic,
+    sortedCondor,
+    sortedBook,
+    boot,
+  );
   const effective = hedgeCost > 0 && premium > 0;
   return {
     paths: p.pathCount,

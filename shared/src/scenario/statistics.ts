@@ -4,6 +4,13 @@
  * produced in chunks and concatenated in path order give the same figures to the last bit.
  */
 import { sortedCopy } from './sortedCopy';
+import {
+  bootstrapCvarStdError,
+  bootstrapGapStdError,
+  lazyTailBootstrap,
+  nearTailKink,
+  type TailBootstrap,
+} from './tailBootstrap';
 
 /** Percentiles reported for every distribution. */
 export const PERCENTILES = [1, 5, 10, 25, 50, 75, 90, 95, 99] as const;
@@ -35,8 +42,10 @@ export interface DistributionStats {
    * Standard error of CVaR95 (USD): for independent paths √((V + (1 − p)·(CVaR − VaR)²)/k),
    * p = 0.05, V the variance of the k worst outcomes (the asymptotic variance of the tail-mean
    * estimator, Manistre and Hancock 2005); for antithetic pairs the same estimator's influence
-   * function averaged over each pair, so twins that lose together count once. Null when fewer than
-   * two paths are in the tail.
+   * function averaged over each pair, so twins that lose together count once. Where the tail ends
+   * at a plateau's edge (the condor's max loss held by k ± 3√k paths, tailBootstrap.ts), a
+   * bootstrap's over the same units: the delta method reads 0 there. Null when fewer than two paths
+   * are in the tail.
    */
   cvar95StdError: number | null;
   /**
@@ -114,6 +123,7 @@ export function describeDistribution(
   paired: boolean,
   maxLoss: number,
   sorted: Float64Array = sortedCopy(pnl),
+  boot: () => TailBootstrap = cvarBootstrap(firstPath, pnl.length, paired),
 ): DistributionStats {
   const n = pnl.length;
   let sum = 0;
@@ -137,7 +147,13 @@ export function describeDistribution(
   const percentiles: Record<string, number> = {};
   for (const p of PERCENTILES) percentiles[`p${p}`] = quantileSorted(sorted, p / 100);
   const [var95, cvar95, iidTailError] = tailRisk(sorted, 0.95);
-  const cvar95StdError = paired ? pairedTailStdError(pnl, firstPath, sorted, 0.95) : iidTailError;
+  const k95 = tailPathCount(n, 0.95);
+  const cvar95StdError =
+    k95 >= 2 && nearTailKink(sorted, k95)
+      ? bootstrapCvarStdError(boot(), pnl)
+      : paired
+        ? pairedTailStdError(pnl, firstPath, sorted, 0.95)
+        : iidTailError;
   const [var99, cvar99] = tailRisk(sorted, 0.99);
   const probLoss = losses / n;
   return {
@@ -216,8 +232,9 @@ function pairedTailStdError(pnl: Float64Array, firstPath: number, sorted: Float6
 /**
  * Standard error of CVaR_α(b) − CVaR_α(a) for two P&Ls on the same paths (the hedged book and the
  * condor): each path's difference of the two tail means' influence functions, averaged over
- * antithetic pairs when `paired`. Far smaller than either CVaR's own error when the two move
- * together, as a book and its condor do. Null when a tail holds fewer than two paths.
+ * antithetic pairs when `paired`. Smaller than either CVaR's own error when the two move together,
+ * as a book and its condor often do. A bootstrap's (`boot`) when either tail ends at a plateau's
+ * edge (tailBootstrap.ts). Null when a tail holds fewer than two paths.
  */
 export function cvarDifferenceStdError(
   a: Float64Array,
@@ -226,11 +243,12 @@ export function cvarDifferenceStdError(
   paired: boolean,
   sortedA: Float64Array,
   sortedB: Float64Array,
-  alpha = 0.95,
+  boot: () => TailBootstrap = cvarBootstrap(firstPath, a.length, paired),
 ): number | null {
   const n = a.length;
-  const k = tailPathCount(n, alpha);
+  const k = tailPathCount(n, 0.95);
   if (k < 2 || b.length !== n) return null;
+  if (nearTailKink(sortedA, k) || nearTailKink(sortedB, k)) return bootstrapGapStdError(boot(), b, a);
   const [qa, qb, p] = [sortedA[k - 1]!, sortedB[k - 1]!, k / n];
   const d = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -239,6 +257,19 @@ export function cvarDifferenceStdError(
     d[i] = (y < qb ? (y - qb) / p : 0) - (x < qa ? (x - qa) / p : 0);
   }
   return sampleMeanStdError(d, firstPath, paired);
+}
+
+/**
+ * The bootstrap of a CVaR 95 over the `n` paths from `firstPath` (scenario/tailBootstrap.ts), made
+ * when a tail ends near a plateau's edge: one run's describeDistribution and
+ * cvarDifferenceStdError calls share it.
+ */
+export function cvarBootstrap(firstPath: number, n: number, paired: boolean): () => TailBootstrap {
+  return lazyTailBootstrap(
+    () => Float64Array.from({ length: n }, (_, i) => firstPath + i),
+    paired,
+    (w) => tailPathCount(w, 0.95),
+  );
 }
 
 /**

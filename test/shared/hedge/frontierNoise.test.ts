@@ -8,6 +8,7 @@ import {
   frontier,
   frontierWords,
   matchNoise,
+  mergeAndSummarizeFrontier,
   runFrontierChunk,
   summarizeFrontier,
   type FrontierPartial,
@@ -141,6 +142,34 @@ describe('frontier standard errors', () => {
       expect(mean(errors[k])).toBeGreaterThan(0.75 * sd(saved[k]));
       expect(mean(errors[k])).toBeLessThan(1.25 * sd(saved[k]));
     }
+  });
+
+  it('gives a tail on the condors’ max loss, with about k paths there, an error near its spread over seeds, not 0', () => {
+    // 2,001 paths: the worst 5% of the ~680 down paths is ~34 paths, and ~24-50 of them end on the
+    // condors' max loss; the delta method read 0 on half the seeds (all of the tail on the plateau)
+    const cvar: number[] = [];
+    const errors: number[] = [];
+    for (let seed = 1; seed <= 15; seed++) {
+      const f = frontier({ plan: PLAN_INPUT, paths: 2001, seed, budgets: [0] });
+      cvar.push(f.unhedged.cvar95Down);
+      errors.push(f.unhedged.cvar95DownStdError!);
+    }
+    const mean = (x: number[]) => x.reduce((a, b) => a + b, 0) / x.length;
+    const sd = Math.sqrt(cvar.reduce((a, b) => a + (b - mean(cvar)) ** 2, 0) / (cvar.length - 1));
+    expect(mean(errors)).toBeGreaterThan(sd / 2);
+    expect(mean(errors)).toBeLessThan(2 * sd);
+    // seeds whose tail is all on the plateau, at its edge: an error, not a certainty
+    for (const seed of [3, 4, 5, 7, 13]) {
+      expect(cvar[seed - 1]).toBeCloseTo(cvar[2]!, 6);
+      expect(errors[seed - 1]).toBeGreaterThan(1000);
+    }
+    // the same bits from two chunks merged
+    const input = { plan: PLAN_INPUT, paths: 2001, seed: 3, budgets: [0] };
+    const merged = mergeAndSummarizeFrontier([
+      runFrontierChunk({ ...input, firstPath: 1001, pathCount: 1000 }),
+      runFrontierChunk({ ...input, firstPath: 0, pathCount: 1001 }),
+    ]);
+    expect(merged.unhedged.cvar95DownStdError).toBe(errors[2]);
   });
 
   it('warns when the plan’s hedges raise the CVaR 95 on down paths by more than 2 errors, as the Monte Carlo does', () => {

@@ -36,7 +36,11 @@ function differenceError(condor: Float64Array, book: Float64Array, paired: boole
 
 describe('hedge effectiveness carries its standard error', () => {
   it.each([true, false])('is the CVaR 95 difference’s error over the hedge cost (antithetic %s)', (antithetic) => {
-    const p = run(1000, 5, antithetic);
+    // 54 of the 1,000 paths end on the condor's max loss, the tail's 50 at that plateau's edge:
+    // there the error is a bootstrap's (tailBootstrap.test.ts). Blurred by under a dollar a path,
+    // the max loss is no plateau and the error is the delta method's.
+    const raw = run(1000, 5, antithetic);
+    const p = { ...raw, condor: raw.condor.map((x, i) => x - Math.abs(Math.sin(i * 12.9898))) };
     const s = summarizeMonteCarlo(p);
     expect(s.hedgeEffectiveness).not.toBeNull();
     const d = differenceError(p.condor, p.book, antithetic);
@@ -69,7 +73,7 @@ describe('hedge effectiveness carries its standard error', () => {
   });
 
   it('is about the spread of the effectiveness from seed to seed', () => {
-    // 24 seeds of 2,000 paths: the error averages 0.71 against a standard deviation of 0.85 (the
+    // 24 seeds of 2,000 paths: the error averages 0.70 against a standard deviation of 0.85 (the
     // spread's own estimate is good to about 15% from 24 seeds)
     const runs = Array.from({ length: 24 }, (_, i) => summarizeMonteCarlo(run(2000, i + 1)));
     const he = runs.map((s) => s.hedgeEffectiveness!);

@@ -1,0 +1,83 @@
+/**
+ * A CVaR whose tail ends at a plateau's edge (many paths on one loss, as a condor's max loss): the
+ * kink test, and the bootstrap error given there in place of the delta method's 0.
+ */
+import { describe, expect, it } from 'vitest';
+import { describeDistribution, tailPathCount } from '../../../shared/src/scenario/statistics';
+import { bootstrapCvarStdError, nearTailKink, tailBootstrap } from '../../../shared/src/scenario/tailBootstrap';
+
+/** n paths: `atom` of them (every `n / atom`-th) at −100, the rest spread evenly over (−90, 0]. */
+function plateau(n: number, atom: number): Float64Array {
+  const every = n / atom;
+  return Float64Array.from({ length: n }, (_, i) => (i % every === 0 ? -100 : -90 * (((i * 7919) % n) / n)));
+}
+
+/** The sample's CVaR 95 (loss positive) over `n` independent draws of the two-point-plus-uniform law. */
+function seedSpread(atomShare: number, n: number, seeds: number): number {
+  let s = 12345;
+  const rnd = () => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return (s + 0.5) / 2 ** 32;
+  };
+  const k = tailPathCount(n, 0.95);
+  const cv: number[] = [];
+  for (let r = 0; r < seeds; r++) {
+    const x = Float64Array.from({ length: n }, () => (rnd() < atomShare ? -100 : -90 * rnd())).sort();
+    let sum = 0;
+    for (let i = 0; i < k; i++) sum += x[i]!;
+    cv.push(-sum / k);
+  }
+  const m = cv.reduce((a, b) => a + b, 0) / seeds;
+  return Math.sqrt(cv.reduce((a, b) => a + (b - m) ** 2, 0) / (seeds - 1));
+}
+
+describe('a CVaR 95 at a plateau’s edge', () => {
+  it('is near the kink when the plateau’s edge is within 3√k of the tail’s k paths, on either side', () => {
+    // 2,000 paths: k = 100, 3√k = 30
+    const at = (atom: number) => nearTailKink(plateau(2000, atom).sort(), 100);
+    expect(at(100)).toBe(true);
+    expect(at(125)).toBe(true);
+    expect(at(80)).toBe(true);
+    expect(at(400)).toBe(false);
+    expect(at(50)).toBe(false);
+    // a plateau spread over a few ulps of rounding is one plateau
+    const blurred = plateau(2000, 100)
+      .map((x, i) => (x === -100 ? -100 * (1 + (i % 3) * 1e-15) : x))
+      .sort();
+    expect(nearTailKink(blurred, 100)).toBe(true);
+    // no ties: no plateau
+    expect(
+      nearTailKink(
+        Float64Array.from({ length: 2000 }, (_, i) => i),
+        100,
+      ),
+    ).toBe(false);
+  });
+
+  it('gives a tail all on the plateau (k of 2,000 paths) a bootstrap error near the spread over samples, not 0', () => {
+    const x = plateau(2000, 100);
+    const s = describeDistribution(x, 0, false, 100);
+    expect(s.cvar95).toBe(100);
+    const spread = seedSpread(0.05, 2000, 400);
+    expect(s.cvar95StdError!).toBeGreaterThan(spread / 2);
+    expect(s.cvar95StdError!).toBeLessThan(spread * 2);
+  });
+
+  it('keeps the delta method’s error away from the kink, and is a pure function of the sample and its path numbers', () => {
+    // a fifth of the paths on the plateau: every sample's tail is on it, the error 0
+    expect(describeDistribution(plateau(2000, 400), 0, false, 100).cvar95StdError).toBe(0);
+    // the bootstrap of one sample is a pure function of it and its global path numbers
+    const x = plateau(2000, 100);
+    const paths = Float64Array.from({ length: 2000 }, (_, i) => 10 + i);
+    const a = bootstrapCvarStdError(
+      tailBootstrap(paths, true, (w) => tailPathCount(w, 0.95)),
+      x,
+    );
+    const b = bootstrapCvarStdError(
+      tailBootstrap(paths, true, (w) => tailPathCount(w, 0.95)),
+      x,
+    );
+    expect(a).toBe(b);
+    expect(a).toBeGreaterThan(0);
+  });
+});
