@@ -492,7 +492,7 @@ describe('parseFrontier', () => {
     ]);
     expect(rows[2]!.cells[8]).toBe(
       'plan as sized; the cheapest mix that does as well costs $439 before fees (4 × vix-call-spread), within noise: ' +
-        'its CVaR is $3 lower, under 2 standard errors of $44, so as good, not shown better; ' +
+        'its CVaR is $3 lower, under 2 standard errors of $44, so the two cannot be told apart on these paths: either could be lower; ' +
         'CVaR gap to unhedged ± $134 (standard error on the same paths)',
     );
   });

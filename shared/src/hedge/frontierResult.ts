@@ -36,8 +36,8 @@ export interface FrontierPoint {
   /**
    * Standard error of the CVaR the mix saves (unhedged.cvar95Down − cvar95Down), the two books on
    * the same paths, over antithetic pairs (frontierErrors.ts): how far the saving moves from one
-   * seed to another, far less than either CVaR's own error. 0 for no hedge; null when the CVaR's
-   * tail holds fewer than 2 paths.
+   * seed to another, often less than either CVaR's own error (not always). 0 for no hedge; null
+   * when the CVaR's tail holds fewer than 2 paths.
    */
   cvarSavedStdError: number | null;
   /** The book's loss in the drawdown scenario, USD (negative: a gain). */
@@ -81,9 +81,9 @@ export interface FrontierMatch {
    */
   gapStdError: number | null;
   /**
-   * True when the gap is under 2 standard errors (or none can be read): the mix does as well on
-   * these paths, but other paths could rank the two either way, so the match says "as well within
-   * noise", not "better". False when the gap is larger, or 0 with no error (the same book).
+   * True when the gap is under 2 standard errors (or none can be read): the two cannot be told
+   * apart on these paths, and other paths could rank them either way (either could be lower).
+   * False when the gap is larger, or 0 with no error (the same book).
    */
   withinNoise: boolean;
 }

@@ -54,7 +54,8 @@ export function frontierWords(f: FrontierResult): string {
 
 /**
  * A marked book's match within the paths' noise, in words (none when the gap is wider): its CVaR is
- * lower on these paths by less than two standard errors, so it does as well, not shown better.
+ * lower on these paths by less than two standard errors, so the two cannot be told apart on these
+ * paths: either could be lower on others.
  */
 export function matchNoise(m: {
   cvar95Down: number;
@@ -65,7 +66,7 @@ export function matchNoise(m: {
   const gap = usd(m.cvar95Down - mb.cvar95Down);
   return mb.gapStdError === null
     ? `, within noise: its CVaR is ${gap} lower, with too few tail paths to read an error`
-    : `, within noise: its CVaR is ${gap} lower, under 2 standard errors of ${usd(mb.gapStdError)}, so as good, not shown better`;
+    : `, within noise: its CVaR is ${gap} lower, under 2 standard errors of ${usd(mb.gapStdError)}, so the two cannot be told apart on these paths: either could be lower`;
 }
 
 /** The paths the figures are over: the run's, or a chunk's "1,000 of 20,000 (from path 5,000)". */

@@ -106,7 +106,7 @@ describe('frontier standard errors', () => {
     expect(m.withinNoise).toBe(true);
     const usd = (x: number) => `$${Math.round(x).toLocaleString('en-US')}`;
     expect(frontierWords(f)).toContain(
-      `the cheapest mix that does as well costs ${usd(m.cost)} before fees (1 × ${m.structure}), within noise: its CVaR is ${usd(gap)} lower, under 2 standard errors of ${usd(m.gapStdError!)}, so as good, not shown better`,
+      `the cheapest mix that does as well costs ${usd(m.cost)} before fees (1 × ${m.structure}), within noise: its CVaR is ${usd(gap)} lower, under 2 standard errors of ${usd(m.gapStdError!)}, so the two cannot be told apart on these paths: either could be lower`,
     );
     // the ± of each book's gap to the unhedged one in words
     expect(frontierWords(f)).toContain(
