@@ -5,6 +5,7 @@
  */
 export type { AuditEntry } from './audit';
 export {
+  RSI_TOLERANCE,
   computeSplit,
   interpolateKnots,
   splitFromFutures,

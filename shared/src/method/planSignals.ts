@@ -19,7 +19,7 @@ import type { TermStructure } from '../market/index';
 import type { ParsedPlanInput } from '../schemas/plan';
 import type { Policy } from '../schemas/policy';
 import type { AuditEntry } from './audit';
-import { computeSplit, type SplitResult } from './split';
+import { computeSplit, rsiBelowWiden, type SplitResult } from './split';
 import { inputCondors, withPrefix } from './planCurve';
 import type { PlanSignals, PlanStep } from './planTypes';
 
@@ -112,7 +112,7 @@ function readSignals(
       out.rsi = r.value;
       if (r.short !== undefined) warnings.push(r.short);
     } else {
-      const below = (x: number) => x < policy.rsiWiden;
+      const below = (x: number) => rsiBelowWiden(x, policy);
       const computed = `the ${s.spxCloses.length} closes give RSI(${policy.rsiPeriod}) ${shown(r.value)}`;
       const rule = `the RSI < ${policy.rsiWiden} rule`;
       warnings.push(bothGiven('rsi', 'spxCloses', s.rsi, computed, below(s.rsi) === below(r.value), rule));

@@ -49,12 +49,25 @@ const REGIMES: readonly Regime[] = ['steep-backwardation', 'backwardation', 'fla
 const CLAMP_TOLERANCE = 1e-9;
 
 /**
+ * How far under `rsiWiden` an RSI still counts as on it: Wilder's averages of the 14 changes +1, +1,
+ * −1, −1, −1 and nine zeros give 39.99999999999999 for an RSI of exactly 40, which the method's
+ * strict "<" does not widen. As `SHIFT_TOLERANCE` for the curve-shift trigger.
+ */
+export const RSI_TOLERANCE = 1e-9;
+
+/** The RSI widening's condition of section 4: RSI below `rsiWiden`, by more than a rounding error. */
+export function rsiBelowWiden(rsi: number, policy: Pick<Policy, 'rsiWiden'>): boolean {
+  return rsi < policy.rsiWiden - RSI_TOLERANCE;
+}
+
+/**
  * A value below a bound, to 2 decimals where that shows it below and with more digits where it does
- * not: RSI 39.999 to 2 decimals read "RSI 40 < 40".
+ * not: RSI 39.999 to 2 decimals read "RSI 40 < 40". Up to 10 decimals, so an RSI under the bound by
+ * more than {@link RSI_TOLERANCE} never prints the bound.
  */
 function belowBound(x: number, bound: number): string {
   let digits = 2;
-  while (digits < 8 && !(Number(fmt(x, digits)) < bound)) digits += 1;
+  while (digits < 10 && !(Number(fmt(x, digits)) < bound)) digits += 1;
   return fmt(x, digits);
 }
 
@@ -144,7 +157,7 @@ export function computeSplit(input: SplitInput, policy: Policy = resolvePolicy()
   if (input.rsi !== undefined) {
     const rsi = checkRange('rsi', input.rsi, 0, 100);
     const backwardated = input.regime === 'backwardation' || input.regime === 'steep-backwardation';
-    if (rsi < policy.rsiWiden && backwardated) {
+    if (rsiBelowWiden(rsi, policy) && backwardated) {
       if (deteriorating === true) {
         audit.push({
           rule: 'split.rsi-widening-blocked',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computeSplit, interpolateKnots } from '@alvh/shared';
+import { computeSplit, interpolateKnots, rsi as rsiSeries } from '@alvh/shared';
 import { resolvePolicy } from '@alvh/shared';
 import type { Regime } from '@alvh/shared';
 
@@ -187,6 +187,23 @@ describe('computeSplit: the audit words hold at the bounds', () => {
     );
     const usual = computeSplit({ spread: 4, regime: steep, rsi: 35.123 });
     expect(usual.audit.find((a) => a.rule === 'split.rsi-widening')?.effect).toMatch(/^RSI 35\.12 < 40 /);
+  });
+
+  it('an RSI of exactly 40 that Wilder computes a rounding error under it does not widen', () => {
+    // 14 changes +1, +1, −1, −1, −1 and nine zeros: RSI 40, computed as 39.99999999999999
+    const closes = [2400];
+    for (const c of [1, 1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0]) closes.push((closes.at(-1) as number) + c);
+    const rsi = rsiSeries(closes, 14).at(-1) as number;
+    expect(rsi).toBeLessThan(40);
+    expect(rsi).toBeCloseTo(40, 12);
+    const r = computeSplit({ spread: 4, regime: steep, rsi });
+    expect(r.rsiWidened).toBe(false);
+    expect(r.calendarShare).toBe(computeSplit({ spread: 4, regime: steep }).calendarShare);
+    expect(r.audit.some((a) => a.rule === 'split.rsi-widening')).toBe(false);
+    // a hair further under still widens, and its audit never prints the bound
+    const under = computeSplit({ spread: 4, regime: steep, rsi: 40 - 2e-9 });
+    expect(under.rsiWidened).toBe(true);
+    expect(under.audit.find((a) => a.rule === 'split.rsi-widening')?.effect).toMatch(/^RSI 39\.999999998 < 40 /);
   });
 
   it('a share a rounding error past the bound takes it without a clamp row', () => {
