@@ -106,34 +106,43 @@ export function checkCurveExpiries(
   if (allowFrontGap) return;
   const gap = frontGap(expiries, today);
   if (gap === undefined) return;
-  const { missing: m, nth, at: j } = gap;
-  const typo = monthly[j] === false ? `, or correct this expiry to ${m} if it is that future` : '';
+  const { missing: m, nth, at } = gap;
+  const add = `add the ${contractName(m)} future (expiry ${m}) with its price`;
+  if (at < 0) {
+    // Only weeklies reach no further than a monthly: two monthlies always reach F2.
+    const j = expiries.length - 1;
+    throw invalidInput(
+      field(j),
+      `is ${expiries[j] as string}, the last future listed, before the ${contractName(m)} VX future (${nth}, settling ${m}): with weekly futures in the list F1 and F2 are the first two monthly contracts, and without ${nth} the F1 − F2 spread, the regime and the split would be read off weeklies`,
+      add,
+    );
+  }
+  const typo = monthly[at] === false ? `, or correct this expiry to ${m} if it is that future` : '';
   const why = monthly.includes(false)
     ? 'with weekly futures in the list F1 and F2 are the first two monthly contracts, which would skip it'
     : 'F1 and F2 are the first two VX futures expiring after the valuation date, so the F1 − F2 spread, the regime and the split would be read off a later contract';
   throw invalidInput(
-    field(j),
-    `is ${expiries[j] as string}, and the ${contractName(m)} VX future (${nth}, settling ${m}) before it is not listed: ${why}`,
-    `add the ${contractName(m)} future (expiry ${m}) with its price${typo}`,
+    field(at),
+    `is ${expiries[at] as string}, and the ${contractName(m)} VX future (${nth}, settling ${m}) before it is not listed: ${why}`,
+    `${add}${typo}`,
   );
 }
 
 /**
  * The first of F1 and F2 (the first two monthly VX expiries after `today`) that a sorted list of
- * expiries reaches but does not hold, with the index of the first expiry after it; undefined when
- * both are there. Past the last expiry only with weeklies listed (two monthlies reach F2): the
- * curve's first two futures then stand in, as for a list of weeklies alone.
+ * expiries does not hold, with the index of the first expiry after it (−1 when the list ends
+ * before it: only weeklies do, as two monthlies reach F2); undefined when both are there.
  * @example frontGap(['2019-01-16', '2019-03-19'], day('2018-12-24')) // { missing: '2019-02-13', nth: 'F2', at: 1 }
+ * @example frontGap(['2026-07-29', '2026-08-05', '2026-08-19', '2026-08-26'], day('2026-07-22')) // { missing: '2026-09-16', nth: 'F2', at: -1 }
  */
 export function frontGap(
   expiries: readonly string[],
   today: DayNumber,
 ): { missing: string; nth: 'F1' | 'F2'; at: number } | undefined {
-  const last = expiries[expiries.length - 1] as string;
   const front = frontMonthlies(today);
   for (let k = 0; k < front.length; k++) {
     const m = front[k] as string;
-    if (m > last || expiries.includes(m)) continue;
+    if (expiries.includes(m)) continue;
     return { missing: m, nth: k === 0 ? 'F1' : 'F2', at: expiries.findIndex((e) => e > m) };
   }
   return undefined;

@@ -154,5 +154,35 @@ describeWithData('buildTermStructure: the Cboe curve download with its weeklies'
     const ts = buildTermStructure({ valuationDate: '2026-07-22', vixSpot: 17, futures });
     expect(ts.points).toHaveLength(13);
     expect([ts.f1.expiry, ts.f2.expiry]).toEqual(['2026-08-19', '2026-09-16']);
+    // its first six rows list F1 (2026-08-19) but stop before F2: the spread would be read off two
+    // weeklies (0.0000, flat, where the curve's is −0.7113, contango), so the list is refused
+    const curve = (n: number) => ({ valuationDate: '2026-07-22', vixSpot: 17.8, futures: futures.slice(0, n) });
+    expect(messageOf(() => buildTermStructure(curve(6)))).toBe(
+      'futures[5].expiry: is 2026-09-02, the last future listed, before the September 2026 VX future (F2, settling 2026-09-16): with weekly futures in the list F1 and F2 are the first two monthly contracts, and without F2 the F1 − F2 spread, the regime and the split would be read off weeklies; add the September 2026 future (expiry 2026-09-16) with its price',
+    );
+    expect(buildTermStructure(curve(7)).spread).toBeCloseTo(-0.7113, 10);
+    // weeklies alone, ending before F1
+    expect(messageOf(() => buildTermStructure(curve(3)))).toMatch(
+      /^futures\[2\]\.expiry: is 2026-08-12, the last future listed, before the August 2026 VX future \(F1, settling 2026-08-19\)/,
+    );
+  });
+});
+
+describe('buildTermStructure: a list that stops before F2', () => {
+  it('two monthly futures, the least input, still build; a weekly after F1 alone does not', () => {
+    const ts = buildTermStructure(curve('2019-12-20', 12.51, [14.775, 16.425]));
+    expect([ts.f1.expiry, ts.f2.expiry, ts.spread]).toEqual(['2020-01-22', '2020-02-19', 14.775 - 16.425]);
+    expect(() =>
+      buildTermStructure({
+        valuationDate: '2019-12-20',
+        vixSpot: 12.51,
+        futures: [
+          { expiry: '2020-01-22', price: 14.775 },
+          { expiry: '2020-01-29', price: 15 },
+        ],
+      }),
+    ).toThrow(
+      /^futures\[1\]\.expiry: is 2020-01-29, the last future listed, before the February 2020 VX future \(F2, settling 2020-02-19\)/,
+    );
   });
 });

@@ -94,8 +94,12 @@ describe('buildTermStructure: weekly futures in the list', () => {
     expect(constantMaturity(ts, 7)).not.toBe(constantMaturity(plain, 7));
   });
 
-  it('a list without two monthly contracts keeps its first two', () => {
-    const ts = buildTermStructure({ ...DEC_20_2019, futures: withWeeklies.futures.slice(0, 3) });
+  it('a list that stops before F2 is refused; a past curve built with allowFrontGap keeps its first two', () => {
+    const short = { ...DEC_20_2019, futures: withWeeklies.futures.slice(0, 3) };
+    expect(() => buildTermStructure(short)).toThrow(
+      /^futures\[2\]\.expiry: is 2020-01-22, the last future listed, before the February 2020 VX future \(F2, settling 2020-02-19\)/,
+    );
+    const ts = buildTermStructure(short, undefined, { allowFrontGap: true });
     expect([ts.f1.expiry, ts.f2.expiry]).toEqual(['2019-12-24', '2019-12-31']);
   });
 });
@@ -501,14 +505,19 @@ describe('constant maturity and curve shift', () => {
   });
 
   it('curveShift needs a curve reaching 30 days', () => {
-    const stub = buildTermStructure({
-      valuationDate: '2020-03-16',
-      vixSpot: 82.69,
-      futures: [
-        { expiry: '2020-03-18', price: 72.625 },
-        { expiry: '2020-03-25', price: 65 },
-      ],
-    });
+    // a past curve of F1 and a weekly (its F2 left out: allowFrontGap, as the last rebalance's)
+    const stub = buildTermStructure(
+      {
+        valuationDate: '2020-03-16',
+        vixSpot: 82.69,
+        futures: [
+          { expiry: '2020-03-18', price: 72.625 },
+          { expiry: '2020-03-25', price: 65 },
+        ],
+      },
+      undefined,
+      { allowFrontGap: true },
+    );
     expect(() => curveShift(stub, ts)).toThrow(/^now\.points: reaches 9 days, short of the first compared tenor/);
     // either curve short is enough (docs/market.md said "neither"), and the shorter one is named
     expect(() => curveShift(ts, stub)).toThrow(/^then\.points: reaches 9 days/);
