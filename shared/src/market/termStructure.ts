@@ -56,7 +56,8 @@ export interface BuildTermStructureOptions {
    * Build a curve whose F1 or F2 is not listed instead of refusing it: its spread and regime are
    * then read off a later contract, so a caller that passes this must not use them without
    * checking {@link curveFrontGap} (the last rebalance's curve, given with the futures still
-   * listed today, keeps its constant-maturity values for the curve shift).
+   * listed today, keeps its constant-maturity values for the curve shift; those between the listed
+   * nodes around the missing future come from a straight line past it, which the plan says).
    */
   allowFrontGap?: boolean;
 }

@@ -377,8 +377,8 @@ export function lastRebalanceCurve(p: ParsedPlanInput, policy: Policy): TermStru
     );
   }
   // Its F1 and F2 may have expired since and be left out (the futures still listed today): the
-  // curve shift reads its constant-maturity values, and the plan reads its spread only when both
-  // are there (curveFrontGap).
+  // curve shift reads its constant-maturity values (stepRebalance warns of a tenor read past the
+  // missing one), and the plan reads its spread only when both are there (curveFrontGap).
   return withPrefix(curveField('lastRebalance'), () =>
     buildTermStructure(
       { valuationDate: lr.date, vixSpot: lr.vix, futures: lr.futures },

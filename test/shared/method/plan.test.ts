@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { plan, planMarketState, spxMonthlyExpiry, vxExpiriesAfter, type Plan } from '@alvh/shared';
+import {
+  plan,
+  planMarketState,
+  spxMonthlyExpiry,
+  vxExpiriesAfter,
+  type Plan,
+  type RebalanceStatus,
+} from '@alvh/shared';
 import { PlanInputSchema, type PlanInput } from '@alvh/shared';
 import { markBook } from '@alvh/shared';
 import { isAlvhError } from '@alvh/shared';
@@ -226,11 +233,48 @@ describe('plan — composition', () => {
     expect(q.warnings).toContain(
       "lastRebalance.futures lacks the VX future of 2023-12-20, F1 on 2023-12-15: that day's F1 − F2 spread is not known, so the split's flattening rule does not read it; pass signals.prevSpread, or that future's price on 2023-12-15.",
     );
-    expect(q.rebalance.due).toBeTypeOf('boolean');
+    // 18 days since 2023-12-15: the days trigger decides, so the shift read past the gap is only noted
+    expect(q.rebalance.due).toBe(true);
+    expect((q.rebalance as RebalanceStatus).triggers).toEqual(['days', 'curve-shift']);
+    expect(q.warnings.some((w) => w.startsWith('The curve shift reads'))).toBe(false);
+    expect(q.audit.find((a) => a.rule === 'rebalance.curve-shift')?.inputs).toMatchObject({
+      thenTenorsAcrossMissing: '30',
+      thenMissing: '2023-12-20',
+    });
     // with signals.prevSpread given, no warning: the rule reads the one given
     const given = plan({ ...input, lastRebalance, signals: { prevSpread: 2 } });
     expect(given.warnings.some((w) => w.startsWith('lastRebalance.futures lacks'))).toBe(false);
     expect(given.audit.some((a) => a.rule === 'split.flattening')).toBe(true);
+  });
+
+  it("a curve shift read past the last rebalance's missing F1 is said, naming that future and day", () => {
+    // 2018-10-17 (quantintell settlements), last rebalance 2018-10-11 whose October future expired
+    // today: with it the 30-day value is 19.36 and the shift 11.3%, not due; without it the value
+    // reads 20.26 on the line VIX spot → November and the shift 15.3%, due
+    const vx = (d: string, p: number[]) => vxExpiriesAfter(d, p.length).map((expiry, i) => ({ expiry, price: p[i]! }));
+    const day: PlanInput = {
+      valuationDate: '2018-10-17',
+      market: {
+        spx: 2809.21,
+        vix: 17.4,
+        rate: 0.022,
+        divYield: 0.019,
+        futures: vx('2018-10-17', [17.125, 17.175, 17.575, 17.675, 17.875, 17.975, 18.125, 18.25]),
+      },
+      condor: { expiry: '2018-11-30', strikes: [2500, 2550, 3050, 3100], quantity: 4 },
+      portfolio: { capital: 1_000_000 },
+    };
+    const then = vx('2018-10-11', [21.175, 18.525, 17.925, 18.125, 18.175, 18.325, 18.375, 18.525]);
+    const full = plan({ ...day, lastRebalance: { date: '2018-10-11', vix: 24.98, futures: then } });
+    expect(full.rebalance.due).toBe(false);
+    expect((full.rebalance as RebalanceStatus).shift).toBeCloseTo(0.1133, 4);
+    expect(full.warnings.some((w) => w.startsWith('The curve shift reads'))).toBe(false);
+    const left = plan({ ...day, lastRebalance: { date: '2018-10-11', vix: 24.98, futures: then.slice(1) } });
+    expect(left.rebalance.due).toBe(true);
+    expect((left.rebalance as RebalanceStatus).shift).toBeCloseTo(0.1527, 4);
+    expect(left.warnings).toContain(
+      "The curve shift reads 2018-10-11's 30-day (20.26) constant-maturity value on a straight line from VIX spot to the 2018-11-21 future, past the 2018-10-17 future (F1) that lastRebalance.futures lacks: the curve moved 15.3% (trigger 15%), 5.2% over the other tenors; pass that future's price on 2018-10-11 to read the shift through it.",
+    );
   });
 
   it('a tail window expiry past the futures given is named first, not reported as missing', () => {
