@@ -9,6 +9,7 @@ import {
   isAlvhError,
   MAX_VIX_INDEX,
   vxExpiriesAfter,
+  type BuildTermStructureOptions,
   type TermStructure,
 } from '@alvh/shared';
 import { cellName, dateArg, datedSeriesArg, isOmitted, placedSeriesArg, plainNumberArg, seriesCell } from './args';
@@ -34,6 +35,7 @@ export function curveOf(
   vix: unknown,
   futures: unknown,
   expiries: unknown,
+  options: BuildTermStructureOptions = {},
 ): TermStructure {
   const iso = dateArg(names.date, date);
   const dated = isOmitted(expiries)
@@ -58,11 +60,15 @@ export function curveOf(
     );
   try {
     const dates = dated?.map((f) => f.date) ?? vxExpiriesAfter(iso, prices.length);
-    return buildTermStructure({
-      valuationDate: iso,
-      vixSpot,
-      futures: prices.map((price, i) => ({ expiry: dates[i] as string, price })),
-    });
+    return buildTermStructure(
+      {
+        valuationDate: iso,
+        vixSpot,
+        futures: prices.map((price, i) => ({ expiry: dates[i] as string, price })),
+      },
+      undefined,
+      options,
+    );
   } catch (e) {
     if (!isAlvhError(e)) throw e;
     // the package counts futures from 0 as futures[i].price / .expiry; the sheet counts the cells of
