@@ -166,16 +166,6 @@ describe('ALVH.BS and ALVH.BLACK76', () => {
     expectInvalid('headers', 'SPLIT', 20, 16, 35, null, null, null, 'yes');
   });
 
-  it('STRESSFUTURE takes a curve without its F2 (it reads no F1 − F2); CURVE, which shows it, refuses one', () => {
-    const date = isoToExcelSerial('2021-11-19');
-    // 2021-12-22 and 2022-02-16: the January 2022 future (F2, 2022-01-19) left out
-    const expiries = [[isoToExcelSerial('2021-12-22')], [isoToExcelSerial('2022-02-16')]];
-    const curve = [[20.1], [22.0]];
-    const s = call('STRESSFUTURE', date, 17.91, curve, isoToExcelSerial('2022-02-16'), null, null, null, expiries);
-    expect((s as number[][])[0]?.[1]).toBe(22.0);
-    expect(() => call('CURVE', date, 17.91, curve, expiries)).toThrow(/F2, settling 2022-01-19/);
-  });
-
   it('reads numeric text as the number (one rule for every function: optional % and thousands commas)', () => {
     const direct = one('BS', 'call', 42, 40, 0.5, 0.2, 0.1) as number;
     expect(direct).toBeCloseTo(4.7594, 4); // Hull, Options, Futures and Other Derivatives, example 15.6

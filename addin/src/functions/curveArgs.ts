@@ -9,7 +9,6 @@ import {
   isAlvhError,
   MAX_VIX_INDEX,
   vxExpiriesAfter,
-  type BuildTermStructureOptions,
   type TermStructure,
 } from '@alvh/shared';
 import { cellName, dateArg, datedSeriesArg, isOmitted, placedSeriesArg, plainNumberArg, seriesCell } from './args';
@@ -35,7 +34,6 @@ export function curveOf(
   vix: unknown,
   futures: unknown,
   expiries: unknown,
-  options: BuildTermStructureOptions = {},
 ): TermStructure {
   const iso = dateArg(names.date, date);
   const dated = isOmitted(expiries)
@@ -60,15 +58,11 @@ export function curveOf(
     );
   try {
     const dates = dated?.map((f) => f.date) ?? vxExpiriesAfter(iso, prices.length);
-    return buildTermStructure(
-      {
-        valuationDate: iso,
-        vixSpot,
-        futures: prices.map((price, i) => ({ expiry: dates[i] as string, price })),
-      },
-      undefined,
-      options,
-    );
+    return buildTermStructure({
+      valuationDate: iso,
+      vixSpot,
+      futures: prices.map((price, i) => ({ expiry: dates[i] as string, price })),
+    });
   } catch (e) {
     if (!isAlvhError(e)) throw e;
     // the package counts futures from 0 as futures[i].price / .expiry; the sheet counts the cells of

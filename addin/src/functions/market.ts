@@ -165,9 +165,7 @@ export function stressfuture(
         ...opt('stressVix', policyArg('stressVix', 'stressVix', stressVix, 'VIX points')),
         ...opt('shockKappa', policyArg('shockKappa', 'shockKappa', shockKappa, 'per year')),
       });
-      // The stressed future reads the fit and the expiry's future, no F1, F2 or spread: a missing F1
-      // or F2 is a gap as any other, priced from the fit.
-      const ts = curveOf({ ...TODAY, expiries: true }, valuationDate, vix, futures, expiries, { allowFrontGap: true });
+      const ts = curveOf({ ...TODAY, expiries: true }, valuationDate, vix, futures, expiries);
       const hedgeExpiry = dateArg('expiry', expiry);
       // A hedge that settles before the drawdown ends is not held through it: the stressed future
       // of its expiry would be a shock it never sees (TAILSIZE refuses the same case). One expiring

@@ -155,9 +155,6 @@ export function hedgeContext(raw: StructureInput): HedgeContext {
           ...(policy.kappa === undefined ? {} : { kappa: policy.kappa }),
           ...(policy.theta === undefined ? {} : { theta: policy.theta }),
         },
-        // the structures read the fit, the tail expiry's future and its roll, no F1, F2, spread,
-        // regime or split: a missing F1 or F2 is a gap as any other, priced from the fit
-        { allowFrontGap: true },
       ),
   );
   const volOfVol = m.vvix !== undefined ? volOfVolFromVvix(m.vvix, 'market.vvix') : policy.defaultVolOfVol;

@@ -147,16 +147,10 @@ export function resolveScenarioBook(b: ScenarioBookInput, policy: Policy): Scena
       'pass the vol of vol as a decimal, e.g. 0.95 for VVIX 95, or leave it out for the policy default',
     );
   }
-  // The curve's own field names (vixSpot, futures[0].price) named as the book sends them. A book
-  // reads no F1, F2, spread, regime or split (the paths' rebalances resize the tail and read the
-  // curve shift off the model's state), only the fit and each leg's future: a missing F1 or F2 is
-  // a gap as any other (allowFrontGap), its expiry priced from the fit.
+  // The curve's own field names (vixSpot, futures[0].price) named as the book sends them.
   const ts = withPrefix(
     (f) => (f === 'vixSpot' ? 'book.vix' : `book.${f}`),
-    () =>
-      buildTermStructure({ valuationDate: b.valuationDate, vixSpot: b.vix, futures: b.futures }, curvePolicy, {
-        allowFrontGap: true,
-      }),
+    () => buildTermStructure({ valuationDate: b.valuationDate, vixSpot: b.vix, futures: b.futures }, curvePolicy),
   );
   checkVixLegsOnCurve(b, ts.points[ts.points.length - 1]?.expiry ?? b.valuationDate);
   const volOfVol = b.volOfVol ?? policy.defaultVolOfVol;
