@@ -120,7 +120,7 @@ export function checkCurveExpiries(
   const typo = monthly[at] === false ? `, or correct this expiry to ${m} if it is that future` : '';
   const why = monthly.includes(false)
     ? 'with weekly futures in the list F1 and F2 are the first two monthly contracts, which would skip it'
-    : 'F1 and F2 are the first two VX futures expiring after the valuation date, so the F1 − F2 spread, the regime and the split would be read off a later contract';
+    : 'F1 and F2 are the first two VX futures expiring after the valuation date, so the F1 − F2 spread, the regime and the split would be read off a later contract, and a leg on its expiry priced off the fit';
   throw invalidInput(
     field(at),
     `is ${expiries[at] as string}, and the ${contractName(m)} VX future (${nth}, settling ${m}) before it is not listed: ${why}`,

@@ -70,7 +70,7 @@ describe('buildTermStructure: a mistyped monthly expiry is refused, not read as 
     expect(buildTermStructure(full).regime).toBe('backwardation');
     const noF2 = { ...full, futures: full.futures.filter((_, i) => i !== 1) };
     expect(messageOf(() => buildTermStructure(noF2))).toBe(
-      'futures[1].expiry: is 2019-03-19, and the February 2019 VX future (F2, settling 2019-02-13) before it is not listed: F1 and F2 are the first two VX futures expiring after the valuation date, so the F1 − F2 spread, the regime and the split would be read off a later contract; add the February 2019 future (expiry 2019-02-13) with its price',
+      'futures[1].expiry: is 2019-03-19, and the February 2019 VX future (F2, settling 2019-02-13) before it is not listed: F1 and F2 are the first two VX futures expiring after the valuation date, so the F1 − F2 spread, the regime and the split would be read off a later contract, and a leg on its expiry priced off the fit; add the February 2019 future (expiry 2019-02-13) with its price',
     );
     const noF1 = { ...full, futures: full.futures.slice(1) };
     expect(messageOf(() => buildTermStructure(noF1))).toMatch(
