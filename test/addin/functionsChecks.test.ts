@@ -474,6 +474,11 @@ describe('a series number written with spaces between its digit groups', () => {
     expect(invalid('RSI', [...closes, ['1 004 120']])).toMatch(/; write 1004120 without the spaces$/);
     // other text is still a gap or a cell outside the numbers
     expect(invalid('RSI', [...closes, ['4 apples']])).toMatch(/; fill the gap or select only numbers$/);
+    // digits apart that do not read as thousands groups are two numbers in one cell, not one to join
+    for (const cell of ['4120 4121', '17 18', '4 12', '4 1200', '4120.5 1'])
+      expect(invalid('RSI', [...closes, [cell]])).toBe(
+        `closes[120]: is ${JSON.stringify(cell)}, not a number; fill the gap or select only numbers`,
+      );
   });
 });
 

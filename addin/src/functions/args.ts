@@ -269,16 +269,20 @@ function seriesNumber(cell: unknown, at: string): number {
   return n;
 }
 
+/** Digits grouped by thousands with a space, a no-break space or a narrow no-break space. */
+const SPACE_GROUPED = /^[+-]?\d{1,3}([ \u00a0\u202f]\d{3})+(\.\d+)?$/;
+
 /**
- * The fix for a series cell that is not a number: a number with spaces between its digit groups
- * ("4 120", or a no-break space as some locales group thousands) is to be written without them,
- * not a gap to fill; anything else is a gap or a cell outside the numbers.
+ * The fix for a series cell that is not a number: a number with spaces between its thousands
+ * groups ("4 120", or a no-break space as some locales group thousands) is to be written without
+ * them, not a gap to fill; anything else ("4120 4121", two numbers in one cell) is a gap or a cell
+ * outside the numbers.
  */
 function notNumberFix(cell: unknown): string {
   const t = typeof cell === 'string' ? cell.trim() : '';
-  const joined = t.replace(/\s+/g, '');
-  if (!/\d\s+\d/.test(t) || numberFromText(joined) === undefined) return 'fill the gap or select only numbers';
-  return `write ${joined} without the ${/\d\s+\d.*\d\s+\d/.test(t) ? 'spaces' : 'space'}`;
+  const joined = t.replace(/[ \u00a0\u202f]/g, '');
+  if (!SPACE_GROUPED.test(t) || numberFromText(joined) === undefined) return 'fill the gap or select only numbers';
+  return `write ${joined} without the ${/\d[ \u00a0\u202f]\d{3}[ \u00a0\u202f]\d/.test(t) ? 'spaces' : 'space'}`;
 }
 
 /**
