@@ -1551,12 +1551,25 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
     // symbols across a row, quantities below (a transposed range): said as such, not as a quantity
     const transposed = [condorRows.map((r) => r[0]), condorRows.map((r) => r[1])];
     expect(expectInvalid('positions row 1', 'ORDERS', rows, transposed)).toMatch(
-      /^positions row 1: the quantity holds an option symbol \(SPX 190215P02000\): the range looks transposed; /,
+      /^positions row 1: option symbols along the row, quantities below \(SPX 190215P01950, …\): the range looks transposed; /,
     );
     // two positions across one row: the second was read as not held, and the short puts sold again
     const across = [['SPX 190215P01750000', 10, 'SPX 190215P01800000', -10]];
     expect(expectInvalid('positions row 1', 'ORDERS', rows, across)).toBe(
       'positions row 1: column 3 holds another option symbol (SPX 190215P01800000); put one position a row (symbol, quantity)',
+    );
+    // a transposed range that keeps its labels is said as such; two legs on one row are not
+    const labelled = [
+      ['Symbol', ...transposed[0]!],
+      ['Qty', ...transposed[1]!],
+    ];
+    expect(expectInvalid('positions row 1', 'ORDERS', rows, labelled)).toMatch(
+      /^positions row 1: a first column of labels \("Symbol"\), .*: the range looks transposed; /,
+    );
+    expect(
+      expectInvalid('positions row 1', 'ORDERS', rows, [['SPX 190215P01750000', 'SPX 190215P01800000', -10]]),
+    ).toBe(
+      'positions row 1: column 2 holds another option symbol (SPX 190215P01800000); put one position a row (symbol, quantity)',
     );
   });
 

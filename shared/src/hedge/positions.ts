@@ -29,6 +29,7 @@ import {
   checkCellValues,
   checkNoDirection,
   checkNotAcross,
+  checkNotTransposed,
   checkOnePosition,
   checkOptionRow,
   checkWidth,
@@ -244,6 +245,7 @@ function readRows(
     try {
       if (out.length === 0 && issues.length === 0 && !seen) {
         seen = true;
+        checkNotTransposed(rows, i, source);
         const h = firstHeader(rows, i, source, lines);
         if (h !== undefined) {
           cols = h;

@@ -359,18 +359,61 @@ export function checkOnePosition(
 }
 
 /**
- * A quantity cell holding an option symbol beside one: positions laid out across (symbols along a row, their
- * quantities in the row below), read a row at a time as symbol, quantity. Refused as that layout,
- * not as a quantity, and the reading stops (the row of quantities below would be told to be deleted).
+ * A quantity cell holding an option symbol beside one, in a range not laid out across (that is
+ * {@link checkNotTransposed}): two legs on one row (`SPXW ...P03750, SPXW ...P03800, -3`), refused
+ * as a second position like {@link checkOnePosition}'s, not as a quantity.
  */
 export function checkNotAcross(cells: readonly unknown[], cols: Columns, source: 'line' | 'row'): void {
   const t = cellText(cells[cols.quantity]);
   // a symbol beside a symbol: a quantity before its symbol (-3, SPXW ...) is a mistyped row, shown the format
-  const symbol = (x: string): boolean => SYMBOL.test(x.toUpperCase());
-  if (!symbol(t) || !symbol(cellText(cells[cols.symbol]))) return;
+  if (!optionSymbol(t) || !optionSymbol(cellText(cells[cols.symbol]))) return;
+  const name = cols.names?.[cols.quantity];
+  throw new LineFault(
+    'symbol',
+    `column ${name ? shown(name) : cols.quantity + 1} holds another option symbol (${clip(t)}); put one position a ${source} (symbol, quantity)`,
+  );
+}
+
+function optionSymbol(t: string): boolean {
+  return SYMBOL.test(t.toUpperCase());
+}
+
+/** The option symbols of `cells` from column `from` on, if every filled cell there is one. */
+function symbolsAlong(cells: readonly unknown[] | undefined, from: number): string[] {
+  const filled = (cells ?? [])
+    .slice(from)
+    .map(cellText)
+    .filter((t) => t !== '');
+  return filled.every(optionSymbol) ? filled : [];
+}
+
+/**
+ * Positions laid out across, read from the first filled row `at`: a first column of labels
+ * (`Symbol`, `Qty`) with option symbols along the row after it (or along the next row, under a
+ * label), or option symbols filling the row with quantities below them in two or more columns.
+ * Refused as that layout, and the reading stops (each row read as symbol, quantity would be told
+ * it holds another option symbol, and the row of quantities to be deleted). Two legs on one row
+ * with nothing below (`SPXW ...P03750, SPXW ...P03800, -3`) is not this layout.
+ */
+export function checkNotTransposed(rows: readonly (readonly unknown[])[], at: number, source: 'line' | 'row'): void {
+  const first = rows[at] ?? [];
+  const next = rows.slice(at + 1).find((r) => r.some((c) => !blankCell(c)));
+  const label = (r: readonly unknown[] | undefined) => r !== undefined && namesAColumn([r[0]]);
+  let symbols = label(first) ? symbolsAlong(first, 1) : [];
+  if (symbols.length === 0 && label(first) && label(next)) symbols = symbolsAlong(next, 1);
+  const labelled = symbols.length > 0;
+  if (!labelled) {
+    const along = symbolsAlong(first, 0).length >= 2;
+    const agreeing = first.filter((c, j) => optionSymbol(cellText(c)) && cellNumber(next?.[j]) !== undefined);
+    if (along && agreeing.length >= 2) symbols = agreeing.map(cellText);
+  }
+  if (symbols.length === 0) return;
+  const shape = labelled
+    ? `a first column of labels (${shown(cellText(first[0]))}), option symbols along a ${source}`
+    : `option symbols along the ${source}, quantities below`;
   throw new LineFault(
     'header',
-    `the quantity holds an option symbol (${clip(t)}): the ${source === 'row' ? 'range looks transposed' : 'positions look laid out across'}; ${source === 'row' ? 'lay the symbols down a column, their quantities beside them (Paste Special ▸ Transpose)' : 'put one position a line: symbol, quantity'}`,
+    `${shape} (${clip(symbols[0] ?? '')}${symbols.length > 1 ? ', …' : ''}): ${source === 'row' ? 'the range looks transposed; lay the symbols down a column, their quantities beside them (Paste Special ▸ Transpose)' : 'the positions look laid out across; put one position a line: symbol, quantity'}`,
   );
 }
 

@@ -157,16 +157,79 @@ describe('positions laid out across (symbols along a row, quantities below)', ()
       {
         path: 'positions row 1',
         message:
-          'the quantity holds an option symbol (SPXW 250523P03800): the range looks transposed; lay the symbols down a column, their quantities beside them (Paste Special ▸ Transpose)',
+          'option symbols along the row, quantities below (SPXW 250523P03750, …): the range looks transposed; lay the symbols down a column, their quantities beside them (Paste Special ▸ Transpose)',
       },
     ]);
     expect(issuesOf(() => parsePositionsCsv('SPXW 250523P03750,SPXW 250523P03800\n10,-10', rules))).toEqual([
       {
         path: 'positions line 1',
         message:
-          'the quantity holds an option symbol (SPXW 250523P03800): the positions look laid out across; put one position a line: symbol, quantity',
+          'option symbols along the line, quantities below (SPXW 250523P03750, …): the positions look laid out across; put one position a line: symbol, quantity',
       },
     ]);
+  });
+});
+
+describe('a transposed range that keeps its first column of labels', () => {
+  const [put, call] = ['SPXW 250523P03750', 'VIX 250521C00033000'];
+  const transposed =
+    'the range looks transposed; lay the symbols down a column, their quantities beside them (Paste Special ▸ Transpose)';
+  it('is refused as transposed, not as a second symbol and a row "Qty" to delete', () => {
+    expect(
+      issuesOf(() =>
+        parsePositionRows(
+          [
+            ['Symbol', put, call],
+            ['Qty', -3, 5],
+          ],
+          rules,
+        ),
+      ),
+    ).toEqual([
+      {
+        path: 'positions row 1',
+        message: `a first column of labels ("Symbol"), option symbols along a row (${put}, …): ${transposed}`,
+      },
+    ]);
+    // one position, and the quantities' row first
+    expect(
+      issuesOf(() =>
+        parsePositionRows(
+          [
+            ['Symbol', put],
+            ['Qty', -3],
+          ],
+          rules,
+        ),
+      )[0]?.message,
+    ).toBe(`a first column of labels ("Symbol"), option symbols along a row (${put}): ${transposed}`);
+    expect(
+      issuesOf(() =>
+        parsePositionRows(
+          [
+            ['Quantity', -3, 5],
+            ['Symbol', put, call],
+          ],
+          rules,
+        ),
+      ),
+    ).toHaveLength(1);
+    expect(issuesOf(() => parsePositionsCsv(`Symbol,${put},${call}\nQty,-3,5`, rules))[0]?.message).toMatch(
+      /^a first column of labels \("Symbol"\), option symbols along a line .*: the positions look laid out across; /,
+    );
+  });
+  it('is not said of two legs on one row, which is told to put one position a row', () => {
+    // transposing a single row would not help: the second leg needs its own row
+    expect(issuesOf(() => parsePositionRows([[put, call, -3]], rules))).toEqual([
+      {
+        path: 'positions row 1',
+        message: `column 2 holds another option symbol (${call}); put one position a row (symbol, quantity)`,
+      },
+    ]);
+    const named = issuesOf(() => parsePositionsCsv(`Symbol,Qty,Avg\n${put},${call},-3`, rules));
+    expect(named[0]?.message).toBe(
+      `column "Qty" holds another option symbol (${call}); put one position a line (symbol, quantity)`,
+    );
   });
 });
 
