@@ -1,7 +1,8 @@
 /**
- * POST /api/replay's validation on the request thread: rows are checked one by one and the check
- * stops after the first issues, so a body of 12,000 rows with every field wrong (252,000 issues)
- * is answered at once; a body with a few issues lists them exactly as the schema does.
+ * POST /api/replay's validation (on the compute worker, with the replay: replayOffThread.test.ts):
+ * rows are checked one by one and the check stops after the first issues, so a body of 12,000 rows
+ * with every field wrong (252,000 issues) is answered at once; a body with a few issues lists them
+ * exactly as the schema does.
  */
 import { HttpRequest, InvocationContext } from '@azure/functions';
 import { describe, expect, it } from 'vitest';
@@ -41,11 +42,14 @@ describe('replay input validation', () => {
 
   it('stops after the first issues of 12,000 wrong rows: the 100 a problem lists, the last saying where', async () => {
     let thrown: unknown;
+    setComputeRunner(inlineCompute()); // the job the pool's worker runs, in this thread
     await replayHandler(worst, {
       request: new HttpRequest({ method: 'POST', url: 'http://localhost/api/replay' }),
       context: new InvocationContext(),
       signal: undefined,
-    }).catch((e: unknown) => (thrown = e));
+    })
+      .catch((e: unknown) => (thrown = e))
+      .finally(() => setComputeRunner(undefined));
     // 99 row issues and the note, not the 252,000 the whole schema built (2.1 s of the request thread)
     const e = thrown as InputValidationError;
     expect(e).toBeInstanceOf(InputValidationError);

@@ -12,7 +12,7 @@ import {
   mergeMonteCarlo,
   runFrontierChunk,
   summarizeFrontier,
-  replay,
+  replayWithinWorkLimit,
   chunkOfSetup,
   monteCarloSetup,
   runMonteCarloSetup,
@@ -138,7 +138,8 @@ export function runJob(job: WorkerJob, payload: unknown, hooks: JobHooks = {}): 
     case 'stress':
       return stressGrid(payload);
     case 'replay':
-      return replay(payload);
+      // The body as it came (handlers/replay.ts): its rows checked here, off the request thread.
+      return replayWithinWorkLimit(payload);
     case 'surface':
       // Parsed and limit-checked on the request thread (handlers/surface.ts).
       return buildSurface(payload as SurfaceRequest);

@@ -15,7 +15,7 @@ export { datedCurve, type DatedCurveOptions } from './datedCurve';
 export { parseCboeFuturesCurve } from './futuresCurve';
 export { condorExpiry, standardCondor, type StandardCondor, type StandardCondorSpec } from './condor';
 export { summarizePeriod } from './summary';
-export { replay } from './replay';
+export { replay, replayWithinWorkLimit } from './replay';
 export { replayedRowCount } from './replayWindow';
 export type {
   ReplayCampaign,

@@ -22,9 +22,11 @@
 import { insufficientData, limitExceeded, noSolution } from '../errors';
 import { parseIsoDate } from '../dates';
 import {
+  checkReplayWork,
   DEFAULT_EPISODES,
   parseReplayInput,
   MAX_REPLAY_ROWS,
+  replayLegCount,
   type ReplayInput,
   type ReplayParsedInput,
 } from '../schemas/replay';
@@ -53,6 +55,7 @@ import {
   checkCalendarEnd,
   checkEpisodes,
   onExchangeHoliday,
+  replayedRowCount,
   replayWindow,
   windowNotes,
 } from './replayWindow';
@@ -80,6 +83,22 @@ import type { ReplayLedgerRow, ReplayResult, ReplaySeries } from './types';
 export function replay(input: ReplayInput): ReplayResult;
 export function replay(input: unknown): ReplayResult;
 export function replay(input: unknown): ReplayResult {
+  return runReplay(checkedReplayInput(input));
+}
+
+/**
+ * {@link replay} within the API's work limit: the input checked as `replay` checks it, then its
+ * rows replayed × legs held ({@link checkReplayWork}: `limit_exceeded` naming `rows`) before the
+ * run. What the hosts' compute worker runs for POST /api/replay, the body as it came.
+ */
+export function replayWithinWorkLimit(input: unknown): ReplayResult {
+  const parsed = checkedReplayInput(input);
+  checkReplayWork(replayedRowCount(parsed), replayLegCount(parsed.assumptions));
+  return runReplay(parsed);
+}
+
+/** The row limit (a 422 naming `rows`, before any row is read), then the schema row by row. */
+function checkedReplayInput(input: unknown): ReplayParsedInput {
   const rowsRaw = (input as { rows?: unknown } | null)?.rows;
   if (Array.isArray(rowsRaw) && rowsRaw.length > MAX_REPLAY_ROWS) {
     throw limitExceeded(
@@ -88,8 +107,7 @@ export function replay(input: unknown): ReplayResult {
       `replay at most ${MAX_REPLAY_ROWS} days at a time (split the history by date)`,
     );
   }
-  const parsed = parseReplayInput(input);
-  return runReplay(parsed);
+  return parseReplayInput(input);
 }
 
 /**
