@@ -322,7 +322,7 @@ describe('POST /api/montecarlo', () => {
     it('the same run with per-path arrays is a 422 naming the per-call limit', async () => {
       const r = await call('montecarlo', million);
       expect(r.status).toBe(422);
-      expect(r.json.detail).toContain(`over the limit of ${MAX_PATH_STEPS} per call`);
+      expect(r.json.detail).toContain(`over the limit of ${MAX_PATH_STEPS.toLocaleString('en-US')} per call`);
       // named as sent: paths (no pathCount in the request), with chunks to merge as the way out, of
       // at most the paths one answer carries (444,444 fit the path-steps; 250,000 fit the answer)
       expect(r.json.detail).toMatch(
@@ -334,7 +334,7 @@ describe('POST /api/montecarlo', () => {
     it('over the pooled path-steps or path-steps × legs limit: 422 naming it, before any work', async () => {
       const long = await call('montecarlo?partial=false', { ...million, paths: 2_000_000, horizonDays: 60 });
       expect(long.status).toBe(422);
-      expect(long.json.detail).toContain(`over the limit of ${MAX_POOLED_PATH_STEPS} per call`);
+      expect(long.json.detail).toContain(`over the limit of ${MAX_POOLED_PATH_STEPS.toLocaleString('en-US')} per call`);
       // a summary-only run has no per-path values to merge: fewer paths, or chunks that answer them
       expect(long.json.detail).toMatch(
         /^paths: .*; run at most \d+ paths, or send chunks \(firstPath, pathCount\) of at most 250000 paths that answer their per-path values, and merge them$/,
@@ -349,7 +349,9 @@ describe('POST /api/montecarlo', () => {
       });
       expect(wide.status).toBe(422);
       expect(wide.json.detail).toContain(`× ${legs} legs`);
-      expect(wide.json.detail).toContain(`over the limit of ${MAX_POOLED_PATH_STEP_LEGS} per call`);
+      expect(wide.json.detail).toContain(
+        `over the limit of ${MAX_POOLED_PATH_STEP_LEGS.toLocaleString('en-US')} per call`,
+      );
       expect(recorded).toEqual([]);
     });
   });
@@ -381,7 +383,7 @@ describe('POST /api/montecarlo', () => {
     const r = await call('montecarlo', { ...MONTECARLO_EXAMPLE, paths: 2_000_000, firstPath: 0, pathCount: 2_000_000 });
     expect(r.status).toBe(422);
     expect(r.json.code).toBe('limit_exceeded');
-    expect(r.json.detail).toContain(String(MAX_PATH_STEPS));
+    expect(r.json.detail).toContain(MAX_PATH_STEPS.toLocaleString('en-US'));
     expect(jobs).toEqual([]);
   });
 });

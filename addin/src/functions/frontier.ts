@@ -95,7 +95,8 @@ function frontierOf(input: Record<string, unknown>, budgets: unknown): FrontierR
     return sharedFrontier(input);
   } catch (e) {
     // The API's fix (chunk the run and merge the chunks) has no cell to do it in: say how many paths fit.
-    const most = isAlvhError(e) && e.field === 'pathCount' ? /at most (\d+) paths/.exec(e.fix) : null;
+    // the work limit's refusal names paths here (this call sends no pathCount); its fix says how many fit
+    const most = isAlvhError(e) ? /^chunk the run: at most (\d+) paths/.exec(e.fix) : null;
     if (most !== null && isAlvhError(e)) {
       // the limit is the paths × days × legs of one call, whatever the budgets: fewer budgets do not lift it
       throw new AlvhError(

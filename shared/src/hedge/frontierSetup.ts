@@ -177,7 +177,9 @@ export function frontierSetup(
   const horizonDays = condorHorizonDays(book);
   const pathCount = v.pathCount ?? v.paths - v.firstPath;
   const expiryField = lastCondorExpiryField({ plan: v.plan });
-  checkFrontierWork(v.paths, pathCount, horizonDays, legsOf(book), expiryField, limits.chunkPaths);
+  // the count over the limit is the one the caller sent: pathCount, else paths (as the Monte Carlo's)
+  const countField = v.pathCount === undefined ? 'paths' : 'pathCount';
+  checkFrontierWork(v.paths, pathCount, horizonDays, legsOf(book), expiryField, limits.chunkPaths, countField);
 
   const frame: FrontierFrame = {
     valuationDate: pl.valuationDate,

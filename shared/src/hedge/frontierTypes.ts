@@ -128,7 +128,8 @@ export function mostFrontierPaths(horizonDays: number, legs: number): number {
  * paths × steps × legs ≤ {@link MAX_FRONTIER_WORK}, whatever the number of budgets. Throws
  * `limit_exceeded` naming the fix; `expiryField` names the last condor's expiry
  * (`plan.condors[1].expiry` in a ladder). `chunkPaths`, for a call that answers its per-path
- * arrays, is the most paths one answer carries: the fix suggests no more.
+ * arrays, is the most paths one answer carries: the fix suggests no more. `field` is the count the
+ * caller sent, as the Monte Carlo names it: `pathCount`, or `paths` for a call without one.
  */
 export function checkFrontierWork(
   paths: number,
@@ -137,6 +138,7 @@ export function checkFrontierWork(
   legs: number,
   expiryField = 'plan.condor.expiry',
   chunkPaths = Infinity,
+  field: 'paths' | 'pathCount' = 'pathCount',
 ): void {
   if (paths > MAX_PATHS) {
     throw limitExceeded('paths', `is ${paths}, over the limit of ${MAX_PATHS} paths`, `run at most ${MAX_PATHS} paths`);
@@ -155,7 +157,7 @@ export function checkFrontierWork(
       ? `${pathCount} paths × ${horizonDays} days = ${pathCount * horizonDays} path-steps, over the limit of ${MAX_PATH_STEPS.toLocaleString('en-US')} per call`
       : `${pathCount} paths × ${horizonDays} days × ${legs} legs = ${pathCount * horizonDays * legs}, over the limit of ${MAX_FRONTIER_WORK.toLocaleString('en-US')} per call`;
     throw limitExceeded(
-      'pathCount',
+      field,
       over,
       `chunk the run: at most ${Math.min(mostFrontierPaths(horizonDays, legs), chunkPaths)} paths per call (firstPath, pathCount), then merge the chunks with mergeFrontier`,
     );

@@ -436,7 +436,7 @@ export function checkMonteCarloLimits(
   if (pathCount * horizonDays > maxSteps) {
     throw limitExceeded(
       field,
-      `${pathCount} paths × ${horizonDays} days = ${pathCount * horizonDays} path-steps, over the limit of ${maxSteps} per call`,
+      `${pathCount} paths × ${horizonDays} days = ${pathCount * horizonDays} path-steps, over the limit of ${maxSteps.toLocaleString('en-US')} per call`,
       fewerPathsFix(mostMonteCarloPaths(horizonDays, legs, limits), mostMonteCarloPaths(horizonDays, legs), limits),
     );
   }
@@ -511,7 +511,7 @@ export function checkMonteCarloWork(
   if (work > maxWork) {
     throw limitExceeded(
       field,
-      `${pathCount} paths × ${horizonDays} days × ${legs} legs = ${work}, over the limit of ${maxWork} per call`,
+      `${pathCount} paths × ${horizonDays} days × ${legs} legs = ${work}, over the limit of ${maxWork.toLocaleString('en-US')} per call`,
       fewerPathsFix(Math.floor(maxWork / (horizonDays * legs)), mostMonteCarloPaths(horizonDays, legs), limits),
     );
   }
