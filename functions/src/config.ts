@@ -116,9 +116,11 @@ export function checkConfig(env: NodeJS.ProcessEnv = process.env): void {
 
 /** Human-readable summary of the settings in effect, for the host's start-up banner. */
 export function describeConfig(env: NodeJS.ProcessEnv = process.env): string[] {
+  const n = computeThreads(env);
+  const threads = n === undefined ? 'one thread per core' : `${n} ${n === 1 ? 'thread' : 'threads'}`;
   return [
     `body limit ${maxBodyBytes(env)} bytes (ALVH_MAX_BODY_BYTES)`,
     `CORS origins ${corsOrigins(env).join(', ')} (ALVH_CORS_ORIGINS)`,
-    `heavy runs: at most ${jobTimeoutMs(env)} ms each (ALVH_JOB_TIMEOUT_MS), one per thread and ${computeQueue(env) ?? '4 per thread'} more in progress (ALVH_COMPUTE_QUEUE), ${computeThreads(env) ?? 'one per core'} threads (ALVH_COMPUTE_THREADS)`,
+    `heavy runs: at most ${jobTimeoutMs(env)} ms each (ALVH_JOB_TIMEOUT_MS), one per thread and ${computeQueue(env) ?? '4 per thread'} more in progress (ALVH_COMPUTE_QUEUE), ${threads} (ALVH_COMPUTE_THREADS)`,
   ];
 }

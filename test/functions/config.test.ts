@@ -39,6 +39,11 @@ describe('host settings', () => {
     expect(computeThreads({ ALVH_COMPUTE_THREADS: '256' })).toBe(256);
     expect(computeQueue({ ALVH_COMPUTE_QUEUE: '0' })).toBe(0);
     expect(describeConfig({ ALVH_JOB_TIMEOUT_MS: '300000' })[2]).toContain('at most 300000 ms each');
+    // the thread count in words: one thread is no "1 threads"; unset is one per core
+    const threads = (n?: string) => describeConfig(n === undefined ? {} : { ALVH_COMPUTE_THREADS: n })[2];
+    expect(threads('1')).toMatch(/, 1 thread \(ALVH_COMPUTE_THREADS\)$/);
+    expect(threads('2')).toMatch(/, 2 threads \(ALVH_COMPUTE_THREADS\)$/);
+    expect(threads()).toMatch(/, one thread per core \(ALVH_COMPUTE_THREADS\)$/);
     expect(shutdownGraceMs({ ALVH_SHUTDOWN_GRACE_MS: '0' })).toBe(0);
     expect(shutdownGraceMs({ ALVH_SHUTDOWN_GRACE_MS: ' 600000 ' })).toBe(600_000);
     expect(maxConnections({ ALVH_MAX_CONNECTIONS: '1' })).toBe(1);
