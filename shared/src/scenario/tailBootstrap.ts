@@ -35,15 +35,18 @@ const TWO_POW_M32 = 1 / 4294967296;
 
 /**
  * Whether the tail of the `k` smallest of the ascending `sorted` ends near the edge of a plateau:
- * a run of at least two values each within {@link PLATEAU_TOLERANCE} of the one before it, whose
- * count of values below it, or at or below it, is within {@link KINK_SQRT_TAIL} · √k of k. Away
- * from that the delta method's error holds; near it the plateau's random count of paths moves the
- * CVaR across the kink.
+ * a run of at least {@link plateauRun}(k) values each within {@link PLATEAU_TOLERANCE} of the one
+ * before it, whose count of values below it, or at or below it, is within {@link KINK_SQRT_TAIL} ·
+ * √k of k. Away from that the delta method's error holds; near it the plateau's random count of
+ * paths moves the CVaR across the kink. A shorter run is no plateau: a continuous tail on a million
+ * paths has a few neighbours within the tolerance by chance, and a run narrower than the √k the
+ * tail's boundary wanders over moves the CVaR no more than any other few paths there.
  */
 export function nearTailKink(sorted: ArrayLike<number>, k: number): boolean {
   const n = sorted.length;
   if (k < 1 || k > n) return false;
   const reach = KINK_SQRT_TAIL * Math.sqrt(k);
+  const least = plateauRun(k);
   const tied = (i: number) => sorted[i + 1]! - sorted[i]! <= PLATEAU_TOLERANCE * Math.max(1, Math.abs(sorted[i]!));
   // A plateau with an edge within reach of k has a tied neighbour pair (i, i + 1) in this window.
   const from = Math.max(0, Math.ceil(k - reach) - 1);
@@ -54,9 +57,15 @@ export function nearTailKink(sorted: ArrayLike<number>, k: number): boolean {
     while (lo > 0 && tied(lo - 1)) lo--;
     let hi = i + 2;
     while (hi < n && tied(hi - 1)) hi++;
-    if (Math.abs(lo - k) <= reach || Math.abs(hi - k) <= reach) return true;
+    if (hi - lo >= least && (Math.abs(lo - k) <= reach || Math.abs(hi - k) <= reach)) return true;
+    i = hi - 1;
   }
   return false;
+}
+
+/** Fewest tied values that make a plateau for a tail of `k` paths: ⌈√k⌉, at least 2. */
+export function plateauRun(k: number): number {
+  return Math.max(2, Math.ceil(Math.sqrt(k)));
 }
 
 /** Poisson(1) count of a uint32 draw, by its inverse CDF. */

@@ -4,7 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { describeDistribution, tailPathCount } from '../../../shared/src/scenario/statistics';
-import { bootstrapCvarStdError, nearTailKink, tailBootstrap } from '../../../shared/src/scenario/tailBootstrap';
+import {
+  bootstrapCvarStdError,
+  nearTailKink,
+  plateauRun,
+  tailBootstrap,
+} from '../../../shared/src/scenario/tailBootstrap';
 
 /** n paths: `atom` of them (every `n / atom`-th) at −100, the rest spread evenly over (−90, 0]. */
 function plateau(n: number, atom: number): Float64Array {
@@ -52,6 +57,35 @@ describe('a CVaR 95 at a plateau’s edge', () => {
         100,
       ),
     ).toBe(false);
+  });
+
+  it('finds no plateau in a continuous tail on 2,000,000 paths with a few chance ties by its boundary', () => {
+    // k = 100,000, 3√k ≈ 949: two exact duplicates and a triple within it, far under √k ≈ 317
+    const n = 2_000_000;
+    const k = tailPathCount(n, 0.95);
+    const x = Float64Array.from({ length: n }, (_, i) => -100_000 + 0.1 * i);
+    x[k + 3] = x[k + 2]!;
+    x[k - 41] = x[k - 42]!;
+    x[k + 501] = x[k + 500]!;
+    x[k + 502] = x[k + 500]!;
+    expect(nearTailKink(x, k)).toBe(false);
+    // a run of ⌈√k⌉ values is one
+    x.fill(x[k + 10]!, k + 10, k + 10 + plateauRun(k));
+    expect(nearTailKink(x, k)).toBe(true);
+  });
+
+  it('keeps the delta method’s error for a continuous sample with chance ties by its tail’s boundary', () => {
+    // 200,000 shuffled paths: k = 10,000; the two nearest the boundary made equal, then apart
+    const n = 200_000;
+    const k = tailPathCount(n, 0.95);
+    const x = Float64Array.from({ length: n }, (_, i) => -50_000 + 0.5 * ((i * 7919) % n) + 1e-3 * (i % 7));
+    const order = Float64Array.from(x).sort();
+    const [lo, hi] = [x.indexOf(order[k]!), x.indexOf(order[k + 1]!)];
+    x[hi] = x[lo]!;
+    const tiedError = describeDistribution(x, 0, true, 0).cvar95StdError!;
+    x[hi] = x[lo]! + 1e-4;
+    const apartError = describeDistribution(x, 0, true, 0).cvar95StdError!;
+    expect(tiedError).toBeCloseTo(apartError, 6);
   });
 
   it('gives a tail all on the plateau (k of 2,000 paths) a bootstrap error near the spread over samples, not 0', () => {
