@@ -150,7 +150,7 @@ export function describeDistribution(
   const k95 = tailPathCount(n, 0.95);
   const cvar95StdError =
     k95 >= 2 && nearTailKink(sorted, k95)
-      ? bootstrapCvarStdError(boot(), pnl)
+      ? bootstrapCvarStdError(boot(), pnl, sorted)
       : paired
         ? pairedTailStdError(pnl, firstPath, sorted, 0.95)
         : iidTailError;
@@ -248,7 +248,7 @@ export function cvarDifferenceStdError(
   const n = a.length;
   const k = tailPathCount(n, 0.95);
   if (k < 2 || b.length !== n) return null;
-  if (nearTailKink(sortedA, k) || nearTailKink(sortedB, k)) return bootstrapGapStdError(boot(), b, a);
+  if (nearTailKink(sortedA, k) || nearTailKink(sortedB, k)) return bootstrapGapStdError(boot(), b, a, sortedB, sortedA);
   const [qa, qb, p] = [sortedA[k - 1]!, sortedB[k - 1]!, k / n];
   const d = new Float64Array(n);
   for (let i = 0; i < n; i++) {

@@ -14,8 +14,9 @@ import { philox4x32 } from './philox';
 
 /**
  * Bootstrap replicates: the error's own relative error is about 1/√(2 · 200), 5%. Over 100,000
- * members fewer, down to 40 (relative error 11%), so that the weights drawn stay under
- * {@link BOOTSTRAP_DRAWS}.
+ * members fewer, so that the weights drawn stay under {@link BOOTSTRAP_DRAWS}, down to 40 (relative
+ * error 11%) at 500,000 members; over that the floor of 40 holds and the draws grow with the run
+ * (80,000,000 on 2,000,000 members).
  */
 export const TAIL_BOOTSTRAP_REPLICATES = 200;
 const FEWEST_REPLICATES = 40;
@@ -32,6 +33,17 @@ const KEY0 = 0x7a11b007;
 const KEY1 = 0x3c6ef372;
 const EXP_M1 = Math.exp(-1);
 const TWO_POW_M32 = 1 / 4294967296;
+/** Poisson(1)'s CDF at 0, 1, …, 30, summed in order. */
+const POISSON_ONE_CDF = (() => {
+  const c = new Float64Array(31);
+  let p = EXP_M1;
+  c[0] = p;
+  for (let count = 1; count <= 30; count++) {
+    p /= count;
+    c[count] = c[count - 1]! + p;
+  }
+  return c;
+})();
 
 /**
  * Whether the tail of the `k` smallest of the ascending `sorted` ends near the edge of a plateau:
@@ -72,14 +84,45 @@ export function plateauRun(k: number): number {
 function poissonOne(word: number): number {
   const u = ((word >>> 0) + 0.5) * TWO_POW_M32;
   let count = 0;
-  let p = EXP_M1;
-  let c = p;
-  while (u > c && count < 30) {
-    count++;
-    p /= count;
-    c += p;
-  }
+  while (count < 30 && u > POISSON_ONE_CDF[count]!) count++;
   return count;
+}
+
+/** The four words of units 4c … 4c + 3 in replicate b (of `replicates`), into `out`. */
+function drawWeights(c: number, b: number, replicates: number, out: Uint32Array): void {
+  const counter = c * replicates + b;
+  philox4x32(counter % 4294967296, Math.floor(counter / 4294967296), 0, 0, KEY0, KEY1, out);
+}
+
+/**
+ * Each replicate's total weight over the members, whose sampling units are `unit` (ascending; a
+ * twin pair's two members share a unit and its weight): one draw for each block of four units and
+ * replicate, block by block.
+ */
+function replicateTotals(unit: Float64Array, replicates: number): Float64Array {
+  const totals = new Float64Array(replicates);
+  const out = new Uint32Array(4);
+  const lanes: number[] = [];
+  const members: number[] = [];
+  for (let i = 0; i < unit.length;) {
+    const block = Math.floor(unit[i]! / 4);
+    lanes.length = 0;
+    members.length = 0;
+    for (; i < unit.length && Math.floor(unit[i]! / 4) === block; i++) {
+      if (i > 0 && unit[i] === unit[i - 1] && lanes.length > 0) members[members.length - 1]!++;
+      else {
+        lanes.push(unit[i]! % 4);
+        members.push(1);
+      }
+    }
+    for (let b = 0; b < replicates; b++) {
+      drawWeights(block, b, replicates, out);
+      let w = 0;
+      for (let j = 0; j < lanes.length; j++) w += members[j]! * poissonOne(out[lanes[j]!]!);
+      totals[b] = totals[b]! + w;
+    }
+  }
+  return totals;
 }
 
 export interface TailBootstrap {
@@ -89,6 +132,11 @@ export interface TailBootstrap {
    * replicate whose weights leave no tail.
    */
   cvars(values: ArrayLike<number>, order: ArrayLike<number>): Float64Array;
+  /**
+   * The same, made once for each array `values` and kept: the CVaR of a run's book and of its gap
+   * to another share them. `sorted` is the ascending copy of `values` when the caller has it.
+   */
+  replicates(values: Float64Array, sorted?: ArrayLike<number>): Float64Array;
 }
 
 /**
@@ -114,34 +162,48 @@ export function tailBootstrap(
     const block = Math.floor(u / 4);
     const c = block * replicates + b;
     if (c !== cached) {
-      philox4x32(c % 4294967296, Math.floor(c / 4294967296), 0, 0, KEY0, KEY1, out);
+      drawWeights(block, b, replicates, out);
       cached = c;
     }
     return poissonOne(out[u % 4]!);
   };
-  // Each replicate's total weight over the members (a twin pair's two members share a weight).
-  const totals = new Float64Array(replicates);
-  for (let b = 0; b < replicates; b++) {
-    let w = 0;
-    for (let i = 0; i < m; i++) w += weight(b, unit[i]!);
-    totals[b] = w;
-  }
+  const totals = replicateTotals(unit, replicates);
+  // Replicate b's CVaR of `values` along `order` (a prefix of their ascending order); undefined
+  // when its tail reaches past the prefix.
+  const cvar = (b: number, values: ArrayLike<number>, order: ArrayLike<number>): number | undefined => {
+    const k = tailCount(totals[b]!);
+    let taken = 0;
+    let sum = 0;
+    for (let r = 0; r < order.length && taken < k; r++) {
+      const i = order[r]!;
+      const w = weight(b, unit[i]!);
+      if (w === 0) continue;
+      const t = Math.min(w, k - taken);
+      sum += t * values[i]!;
+      taken += t;
+    }
+    if (taken < k && order.length < m) return undefined;
+    return totals[b]! > 0 && taken === k ? -sum / k : Number.NaN;
+  };
+  const cvars = (values: ArrayLike<number>, order: ArrayLike<number>): Float64Array => {
+    const res = new Float64Array(replicates);
+    let full: Uint32Array | undefined;
+    for (let b = 0; b < replicates; b++) {
+      res[b] = cvar(b, values, order) ?? cvar(b, values, (full ??= ascendingOrder(values)))!;
+    }
+    return res;
+  };
+  const kept = new WeakMap<Float64Array, Float64Array>();
   return {
-    cvars(values, order) {
-      const res = new Float64Array(replicates);
-      for (let b = 0; b < replicates; b++) {
-        const k = tailCount(totals[b]!);
-        let taken = 0;
-        let sum = 0;
-        for (let r = 0; r < m && taken < k; r++) {
-          const i = order[r]!;
-          const w = weight(b, unit[i]!);
-          if (w === 0) continue;
-          const t = Math.min(w, k - taken);
-          sum += t * values[i]!;
-          taken += t;
-        }
-        res[b] = totals[b]! > 0 && taken === k ? -sum / k : Number.NaN;
+    cvars,
+    replicates(values, sorted) {
+      let res = kept.get(values);
+      if (res === undefined) {
+        // A replicate's tail holds about k members of weight about k: twice the sample's tail
+        // reaches past it all but never, and a replicate that goes further reads the full order.
+        const reach = Math.min(m, 2 * tailCount(m) + 100);
+        res = cvars(values, ascendingPrefix(values, sorted ?? Float64Array.from(values).sort(), reach));
+        kept.set(values, res);
       }
       return res;
     },
@@ -175,15 +237,31 @@ export function lazyTailBootstrap(
   return () => (boot ??= tailBootstrap(paths(), paired, tailCount));
 }
 
-/** Bootstrap standard error of the CVaR of `values` (one per member). */
-export function bootstrapCvarStdError(boot: TailBootstrap, values: ArrayLike<number>): number | null {
-  return replicateStdDev(boot.cvars(values, ascendingOrder(values)));
+/**
+ * Bootstrap standard error of the CVaR of `values` (one per member; `sorted` their ascending copy
+ * when the caller has it).
+ */
+export function bootstrapCvarStdError(
+  boot: TailBootstrap,
+  values: Float64Array,
+  sorted?: ArrayLike<number>,
+): number | null {
+  return replicateStdDev(boot.replicates(values, sorted));
 }
 
-/** Bootstrap standard error of CVaR(a) − CVaR(b), two books on the same members. */
-export function bootstrapGapStdError(boot: TailBootstrap, a: ArrayLike<number>, b: ArrayLike<number>): number | null {
-  const ra = boot.cvars(a, ascendingOrder(a));
-  const rb = boot.cvars(b, ascendingOrder(b));
+/**
+ * Bootstrap standard error of CVaR(a) − CVaR(b), two books on the same members (`sortedA` and
+ * `sortedB` their ascending copies when the caller has them).
+ */
+export function bootstrapGapStdError(
+  boot: TailBootstrap,
+  a: Float64Array,
+  b: Float64Array,
+  sortedA?: ArrayLike<number>,
+  sortedB?: ArrayLike<number>,
+): number | null {
+  const ra = boot.replicates(a, sortedA);
+  const rb = boot.replicates(b, sortedB);
   return replicateStdDev(ra.map((x, r) => x - rb[r]!));
 }
 
@@ -192,4 +270,16 @@ export function ascendingOrder(values: ArrayLike<number>): Uint32Array {
   const order = new Uint32Array(values.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
   return order.sort((a, b) => values[a]! - values[b]! || a - b);
+}
+
+/**
+ * The first members of {@link ascendingOrder}(`values`): those at or below the `count`-th smallest
+ * of `sorted` (their ascending copy), so at least `count` of them.
+ */
+function ascendingPrefix(values: ArrayLike<number>, sorted: ArrayLike<number>, count: number): Uint32Array {
+  if (count >= values.length) return ascendingOrder(values);
+  const edge = sorted[count - 1]!;
+  const picked: number[] = [];
+  for (let i = 0; i < values.length; i++) if (values[i]! <= edge) picked.push(i);
+  return Uint32Array.from(picked).sort((a, b) => values[a]! - values[b]! || a - b);
 }

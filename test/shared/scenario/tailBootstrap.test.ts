@@ -5,9 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { describeDistribution, tailPathCount } from '../../../shared/src/scenario/statistics';
 import {
+  ascendingOrder,
   bootstrapCvarStdError,
   nearTailKink,
   plateauRun,
+  replicateStdDev,
   tailBootstrap,
 } from '../../../shared/src/scenario/tailBootstrap';
 
@@ -95,6 +97,21 @@ describe('a CVaR 95 at a plateau’s edge', () => {
     const spread = seedSpread(0.05, 2000, 400);
     expect(s.cvar95StdError!).toBeGreaterThan(spread / 2);
     expect(s.cvar95StdError!).toBeLessThan(spread * 2);
+  });
+
+  it('reads an array’s replicates once, along the head of its ascending order, with the weights of every run before', () => {
+    const x = plateau(2000, 100);
+    const paths = Float64Array.from({ length: 2000 }, (_, i) => 10 + i);
+    const boot = tailBootstrap(paths, true, (w) => tailPathCount(w, 0.95));
+    const r = boot.replicates(x);
+    // kept for the array: the CVaR's error and its gap's share the replicates
+    expect(boot.replicates(x)).toBe(r);
+    // 300 of 2,000 members ordered, the same bits as the full order
+    expect(r).toEqual(boot.cvars(x, ascendingOrder(x)));
+    // the Poisson weights and totals drawn as they were (twin pairs, and each path its own unit)
+    expect(replicateStdDev(r)).toBe(0.4974334335057519);
+    const single = tailBootstrap(paths, false, (w) => tailPathCount(w, 0.95));
+    expect(bootstrapCvarStdError(single, x)).toBe(0.6281132172750309);
   });
 
   it('keeps the delta method’s error away from the kink, and is a pure function of the sample and its path numbers', () => {
