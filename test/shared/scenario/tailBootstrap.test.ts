@@ -2,7 +2,11 @@
  * A CVaR whose tail ends at a plateau's edge (many paths on one loss, as a condor's max loss): the
  * kink test, and the bootstrap error given there in place of the delta method's 0.
  */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { mergeMonteCarlo, runMonteCarloChunk, summarizeMonteCarlo } from '@alvh/shared';
 import { describeDistribution, tailPathCount } from '../../../shared/src/scenario/statistics';
 import {
   ascendingOrder,
@@ -12,6 +16,11 @@ import {
   replicateStdDev,
   tailBootstrap,
 } from '../../../shared/src/scenario/tailBootstrap';
+
+/** The Monte Carlo example's input (docs/examples/montecarlo.json). */
+const EXAMPLE = JSON.parse(
+  readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../../docs/examples/montecarlo.json'), 'utf8'),
+) as Record<string, unknown>;
 
 /** n paths: `atom` of them (every `n / atom`-th) at −100, the rest spread evenly over (−90, 0]. */
 function plateau(n: number, atom: number): Float64Array {
@@ -114,21 +123,36 @@ describe('a CVaR 95 at a plateau’s edge', () => {
     expect(bootstrapCvarStdError(single, x)).toBe(0.6281132172750309);
   });
 
-  it('keeps the delta method’s error away from the kink, and is a pure function of the sample and its path numbers', () => {
+  it('keeps the delta method’s error away from the kink', () => {
     // a fifth of the paths on the plateau: every sample's tail is on it, the error 0
     expect(describeDistribution(plateau(2000, 400), 0, false, 100).cvar95StdError).toBe(0);
-    // the bootstrap of one sample is a pure function of it and its global path numbers
+  });
+
+  it('draws its weights by global path number: a Monte Carlo run at the kink gives the same bits from merged chunks', () => {
+    // the same P&Ls on paths 10… and 12…: other weights, another error
     const x = plateau(2000, 100);
-    const paths = Float64Array.from({ length: 2000 }, (_, i) => 10 + i);
-    const a = bootstrapCvarStdError(
-      tailBootstrap(paths, true, (w) => tailPathCount(w, 0.95)),
-      x,
-    );
-    const b = bootstrapCvarStdError(
-      tailBootstrap(paths, true, (w) => tailPathCount(w, 0.95)),
-      x,
-    );
-    expect(a).toBe(b);
-    expect(a).toBeGreaterThan(0);
+    const at = (first: number) =>
+      bootstrapCvarStdError(
+        tailBootstrap(
+          Float64Array.from({ length: 2000 }, (_, i) => first + i),
+          true,
+          (w) => tailPathCount(w, 0.95),
+        ),
+        x,
+      );
+    expect(at(10)).toBe(at(10));
+    expect(at(12)).not.toBe(at(10));
+    // 54 of 1,000 paths on the condor's max loss, the tail's 50 at its edge; the chunks split the
+    // antithetic pair (332, 333) and come in out of order
+    const run = (firstPath: number, pathCount: number) =>
+      runMonteCarloChunk({ ...EXAMPLE, paths: 1000, firstPath, pathCount, seed: 5 });
+    const whole = run(0, 1000);
+    expect(nearTailKink(Float64Array.from(whole.condor).sort(), 50)).toBe(true);
+    const one = summarizeMonteCarlo(whole);
+    const merged = summarizeMonteCarlo(mergeMonteCarlo([run(333, 667), run(0, 333)]));
+    expect(one.condor.cvar95StdError).toBeGreaterThan(0);
+    expect(merged.condor.cvar95StdError).toBe(one.condor.cvar95StdError);
+    expect(merged.hedgeEffectivenessStdError).toBe(one.hedgeEffectivenessStdError);
+    expect(merged).toEqual(one);
   });
 });
