@@ -58,6 +58,7 @@ const REFUSED: [string, object][] = [
     },
   ],
   ['dates out of order', { rows: [good[1], good[0]] }],
+  ['an unknown field', { rows: good.slice(0, 5), polcy: { rebalanceDays: 7 } }],
   ['a window on no market day', { rows: good.slice(0, 10), from: '2005-01-08', to: '2005-01-09' }],
   ['rows × legs over the work limit', { rows: good, assumptions: { entryEveryDays: 7, maxOpenCondors: 12 } }],
 ];
