@@ -16,13 +16,7 @@
  * sampling units (deterministic, and the same from merged chunks).
  */
 import { sampleMeanStdError, tailPathCount } from '../scenario/statistics';
-import {
-  ascendingOrder,
-  nearTailKink,
-  replicateStdDev,
-  tailBootstrap,
-  type TailBootstrap,
-} from '../scenario/tailBootstrap';
+import { lazyTailBootstrap, nearTailKink, replicateStdDev } from '../scenario/tailBootstrap';
 import { FRONTIER_CVAR_LEVEL } from './frontierTypes';
 import type { FrontierPartial } from './frontierTypes';
 import type { Scorer } from './frontierSearch';
@@ -42,9 +36,10 @@ interface Book {
   y: Float64Array;
   /** Influence on the CVaR of each down path, as a share of the down paths. */
   psi: Float64Array;
+  /** `y` in ascending order. */
+  sorted: Float64Array;
   /** Whether the tail ends near a plateau's edge (scenario/tailBootstrap.ts): the error is bootstrapped. */
   kink: boolean;
-  replicates?: Float64Array;
 }
 
 /** The standard errors of the books of `sc` (scored on the down paths of `p`). */
@@ -74,21 +69,17 @@ export function frontierErrors(p: FrontierPartial, sc: Scorer): FrontierErrors {
     const share = k / nd;
     const scale = n / nd;
     const psi = y.map((x) => scale * (-(x < q ? (x - q) / share : 0) - q - cvar));
-    const b: Book = { y, psi, kink: nearTailKink(sorted, k) };
+    const b: Book = { y, psi, sorted, kink: nearTailKink(sorted, k) };
     memo.set(key, b);
     return b;
   };
-  let boot: TailBootstrap | undefined;
-  // Each bootstrap replicate's CVaR of a book on a plateau's edge.
-  const replicates = (b: Book): Float64Array => {
-    boot ??= tailBootstrap(
-      down.map((j) => p.firstPath + j),
-      p.antithetic,
-      (w) => tailPathCount(w, FRONTIER_CVAR_LEVEL),
-    );
-    b.replicates ??= boot.cvars(b.y, ascendingOrder(b.y));
-    return b.replicates;
-  };
+  const boot = lazyTailBootstrap(
+    () => down.map((j) => p.firstPath + j),
+    p.antithetic,
+    (w) => tailPathCount(w, FRONTIER_CVAR_LEVEL),
+  );
+  // Each bootstrap replicate's CVaR of a book on a plateau's edge, kept per book by the bootstrap.
+  const replicates = (b: Book): Float64Array => boot().replicates(b.y, b.sorted);
   const error = (d: (j: number) => number): number | null => {
     if (k < 2) return null;
     const full = new Float64Array(n);
