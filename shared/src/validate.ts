@@ -285,11 +285,21 @@ export function spxPointsMessage(iss: { input?: unknown }): string {
   return `${problem}; ${fix}`;
 }
 
+/** `spot` moved by a power of ten into [lo, hi] (a slipped decimal point), or undefined if none lands there. */
+function spotByPowerOfTen(spot: number, lo: number, hi: number): number | undefined {
+  for (let k = 1; k <= 6; k++) {
+    for (const x of [spot / 10 ** k, spot * 10 ** k]) if (x >= lo && x <= hi) return x;
+  }
+  return undefined;
+}
+
 /**
  * SPX `spot` and the SPX strikes of the condor (`strikes`, each with its field): a spot outside
- * {@link SPX_POINTS} is a slip in the spot (SPX 1, 1e12); a strike below half the spot or above
- * twice it, a slip in that strike. Either would otherwise surface as an internal figure (a strike
- * of 0, a vol of 500%). Throws `invalid_input` naming the field sent.
+ * {@link SPX_POINTS} is a slip in the spot (SPX 1, 1e12); so is a spot that every strike (two or
+ * more) misses on the same side, when some SPX level would take them all (498277 for 4982.77);
+ * else a strike below half the spot or above twice it is a slip in that strike. Either would
+ * otherwise surface as an internal figure (a strike of 0, a vol of 500%). Throws `invalid_input`
+ * naming the field sent.
  */
 export function checkSpotAndStrikes(
   spotField: string,
@@ -300,13 +310,28 @@ export function checkSpotAndStrikes(
     const { problem, fix } = notSpxLevel(spot);
     throw invalidInput(spotField, problem, fix);
   }
-  for (const { field, strike } of strikes) {
-    if (strike < spot / SPOT_STRIKE_FACTOR || strike > spot * SPOT_STRIKE_FACTOR) {
-      throw invalidInput(
-        field,
-        `is ${strike}, far from SPX at ${cents(spot)}`,
-        `pass strikes in index points, between ${cents(spot / SPOT_STRIKE_FACTOR)} and ${cents(spot * SPOT_STRIKE_FACTOR)} at this SPX`,
-      );
-    }
+  const lo = spot / SPOT_STRIKE_FACTOR;
+  const hi = spot * SPOT_STRIKE_FACTOR;
+  const off = strikes.filter(({ strike }) => strike < lo || strike > hi);
+  const first = off[0];
+  if (!first) return;
+  const ks = strikes.map((x) => x.strike);
+  const kMin = Math.min(...ks);
+  const kMax = Math.max(...ks);
+  // The SPX levels at which every strike would pass: none if they are over 4× apart or beyond SPX_POINTS.
+  const fitLo = Math.max(kMax / SPOT_STRIKE_FACTOR, SPX_POINTS.min);
+  const fitHi = Math.min(kMin * SPOT_STRIKE_FACTOR, SPX_POINTS.max);
+  if (strikes.length > 1 && off.length === strikes.length && fitLo <= fitHi) {
+    const guess = spotByPowerOfTen(spot, fitLo, fitHi);
+    throw invalidInput(
+      spotField,
+      `is ${spot}, but the strikes are ${kMin} to ${kMax}, all ${kMax < lo ? 'below half of it' : 'above twice it'}`,
+      `check SPX${guess === undefined ? '' : ` (${cents(guess)}?)`}: these strikes pass at an SPX between ${cents(fitLo)} and ${cents(fitHi)}`,
+    );
   }
+  throw invalidInput(
+    first.field,
+    `is ${first.strike}, far from SPX at ${cents(spot)}`,
+    `pass strikes in index points, between ${cents(lo)} and ${cents(hi)} at this SPX`,
+  );
 }

@@ -259,11 +259,12 @@ describe('ALVH.CONDOR, CONDORLOSS: SPX and rates as ALVH.PLAN takes them', () =>
     expect(invalid('CONDOR', 44519, 4.69796, 17.91, 44582, strikes, 10)).toMatch(
       /^spot: is 4\.69796, not an SPX level/,
     );
-    expect(invalid('CONDOR', 44519, 46979.6, 17.91, 44582, strikes, 10)).toMatch(
-      /^strikes\[1\]: is 4100, far from SPX at 46979\.6/,
+    // every strike misses SPX on one side: the spot is named, with the level the strikes point to
+    expect(invalid('CONDOR', 44519, 46979.6, 17.91, 44582, strikes, 10)).toBe(
+      'spot: is 46979.6, but the strikes are 4100 to 5150, all below half of it; check SPX (4697.96?): these strikes pass at an SPX between 2575 and 8200',
     );
     expect(invalid('CONDORLOSS', 44519, 46979.6, 17.91, 44582, strikes, 10)).toMatch(
-      /^strikes\[1\]: is 4100, far from SPX/,
+      /^spot: is 46979\.6, but the strikes are 4100 to 5150, .*; check SPX \(4697\.96\?\)/,
     );
   });
 

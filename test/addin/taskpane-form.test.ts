@@ -26,6 +26,7 @@ import { PlanInputSchema, formatPath, parseInput, plan } from '@alvh/shared';
 import { API_ROUTES, browserSettingsStore, checkEndpoint } from '../../addin/src/taskpane/settings';
 import { routes } from '../../functions/src/routes';
 import { excelFormat, formatValue, heatColor } from '../../addin/src/common/views';
+import { errorOf } from '../helpers/errors';
 
 describe('readKeyValueRange', () => {
   it('reads fields by name or alias, Excel dates, VX1..VXn with their expiries, and policy overrides', () => {
@@ -527,6 +528,16 @@ describe('form text → plan input', () => {
     ['market.indices.vix3m', { kind: 'index', name: 'vix3m' }],
     ['something.else', { kind: 'form' }],
   ])('issue at %s shows at %j', (path, target) => expect(issueTarget(path)).toEqual(target));
+
+  it('shows an SPX with its decimal point slipped at SPX, not at K1 (every strike misses it)', () => {
+    const fields = { ...EXAMPLE.fields, spx: '498277' };
+    const input = planInputFromForm({ fields, futures: EXAMPLE.futures, policy: {}, indices: EXAMPLE.indices });
+    const e = errorOf(() => plan(parseInput(PlanInputSchema, input)));
+    expect(issueTarget(e.field)).toEqual({ kind: 'field', name: 'spx' });
+    expect(`${e.problem}; ${e.fix}`).toMatch(
+      /^is 498277, but the strikes are 3650 to 6700, .*; check SPX \(4982\.77\?\)/,
+    );
+  });
 });
 
 describe('the events box', () => {

@@ -103,6 +103,8 @@ describe('problems name the field the client sent', () => {
       [(b) => futures0(b, 0.184), 'book.futures[0].price', /looks like a decimal/],
       [(b) => ({ ...b, spot: 1e12 }), 'book.spot', /is 1000000000000, not an SPX level/],
       [(b) => ({ ...b, spot: 1e-8 }), 'book.spot', /not an SPX level/],
+      // a decimal point slipped in SPX: every strike misses it, so SPX is named, not the first strike
+      [(b) => ({ ...b, spot: b.spot * 100 }), 'book.spot', /but the strikes are .*; check SPX \(/],
       [(b) => ({ ...b, volOfVol: 0 }), 'book.volOfVol', /a vol of vol is VVIX\/100, from 0\.2/],
       [
         (b) => ({ ...b, condor: [{ ...b.condor[0]!, strike: 1e300 }, ...b.condor.slice(1)] }),
@@ -123,6 +125,7 @@ describe('problems name the field the client sent', () => {
     const cases: [(x: Json) => void, string, RegExp][] = [
       [(x) => (x.market.spx = 1), 'market.spx', /not an SPX level/],
       [(x) => (x.market.spx = 1e12), 'market.spx', /not an SPX level/],
+      [(x) => (x.market.spx *= 100), 'market.spx', /but the strikes are .*, all below half of it; check SPX \(/],
       [(x) => (x.condor.strikes = [1e300, 2e300, 3e300, 4e300]), 'condor.strikes[0]', /far from SPX/],
       [(x) => (x.condor.expiry = '2099-01-15'), 'condor.expiry', /outside the exchange calendar/],
       [

@@ -9,6 +9,7 @@ import {
   checkPositive,
   checkRange,
   checkRate,
+  checkSpotAndStrikes,
   checkVol,
   checkVxPrice,
   formatPath,
@@ -71,6 +72,45 @@ describe('number checks', () => {
     expect(errorOf(() => checkVxPrice('f', 0.001)).message).toBe(
       'f: is 0.001, below 1 VIX point; pass the level in index points, e.g. 20.35',
     );
+  });
+});
+
+describe('checkSpotAndStrikes', () => {
+  const condor = (spot: number, ks: number[]) => () =>
+    checkSpotAndStrikes(
+      'market.spx',
+      spot,
+      ks.map((strike, i) => ({ field: `condor.strikes[${i}]`, strike })),
+    );
+  const ks = [3650, 3800, 6400, 6700];
+
+  it('blames SPX, not the first strike, when every strike misses it on one side', () => {
+    const e = errorOf(condor(498277, ks)); // 4982.77 with its decimal point slipped
+    expect(e.field).toBe('market.spx');
+    expect(e.message).toBe(
+      'market.spx: is 498277, but the strikes are 3650 to 6700, all below half of it; check SPX (4982.77?): these strikes pass at an SPX between 3350 and 7300',
+    );
+    expect(errorOf(condor(498.277, ks)).message).toMatch(
+      /^market\.spx: is 498\.277, .* all above twice it; check SPX \(4982\.77\?\)/,
+    );
+    // no power of ten lands between 3350 and 7300: no guess, the range still
+    expect(errorOf(condor(20000, ks)).message).toMatch(
+      /; check SPX: these strikes pass at an SPX between 3350 and 7300$/,
+    );
+  });
+
+  it('blames a strike when the others pass, or when no SPX level takes them all', () => {
+    expect(errorOf(condor(4982.77, [365, 3800, 6400, 6700])).field).toBe('condor.strikes[0]');
+    expect(errorOf(condor(4982.77, [3650, 3800, 6400, 67000])).field).toBe('condor.strikes[3]');
+    // 1000 and 9000 are 9× apart: no SPX takes both
+    expect(errorOf(condor(100000, [1000, 9000])).field).toBe('condor.strikes[0]');
+    // beyond any SPX level (SPX_POINTS): the strikes are the slip
+    expect(errorOf(condor(6600, [1e300, 2e300, 3e300, 4e300])).field).toBe('condor.strikes[0]');
+    // a single strike (an overlay's) against SPX: the strike, as before
+    expect(errorOf(condor(4697.96, [41500])).message).toMatch(
+      /^condor\.strikes\[0\]: is 41500, far from SPX at 4697\.96;/,
+    );
+    expect(() => condor(4982.77, ks)()).not.toThrow();
   });
 });
 
