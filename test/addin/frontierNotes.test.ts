@@ -17,10 +17,10 @@ describe('the taskpane’s frontier notes', () => {
     // (the first: the plan's credit against the surface's price of its condor)
     expect(real.warnings).toHaveLength(2);
     const v = parseFrontier(real as unknown);
-    // then the points' CVaR errors by budget
+    // then the points' CVaR errors, each after its budget and the CVaR it is the error of
     expect(v.notes.slice(0, -1)).toEqual([...real.warnings, ...real.modelNotes]);
     expect(v.notes.at(-1)).toMatch(
-      /^CVaR 95 down ± the standard error of its gap to the unhedged book on the same paths, by budget: \$[\d,]+ ± \$[\d,]+(; \$[\d,]+ ± \$[\d,]+)*\.$/,
+      /^CVaR 95 down ± the standard error of its gap to the unhedged book on the same paths, per budget: budget \$[\d,]+, CVaR -?\$[\d,]+ ± \$[\d,]+(; budget \$[\d,]+, CVaR -?\$[\d,]+ ± \$[\d,]+)*\.$/,
     );
     expect(v.notes[0]).toMatch(/^The condor's P&L counts from the credit/);
     expect(v.notes[1]).toMatch(/too few to rank mixes; run more paths/);

@@ -484,11 +484,12 @@ describe('parseFrontier', () => {
       },
     });
     const rows = frontierTable(v);
-    // the points' errors in one note, by budget (the point that buys nothing has no gap to err)
+    // the points' errors in one note, each after its budget and its CVaR, so no budget reads as a
+    // CVaR (the point that buys nothing has no gap to err)
     expect(rows[0]!.cells[8]).toBe('');
     expect(rows[1]!.cells[8]).toBe('');
     expect(v.notes).toEqual([
-      'CVaR 95 down ± the standard error of its gap to the unhedged book on the same paths, by budget: $10,000 ± $134.',
+      'CVaR 95 down ± the standard error of its gap to the unhedged book on the same paths, per budget: budget $10,000, CVaR -$39,000 ± $134.',
     ]);
     expect(rows[2]!.cells[8]).toBe(
       'plan as sized; the cheapest mix that does as well costs $439 before fees (4 × vix-call-spread), within noise: ' +

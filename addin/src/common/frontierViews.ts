@@ -230,20 +230,23 @@ export function parseFrontier(raw: unknown): FrontierView {
 }
 
 /**
- * The points' CVaR errors as one note, "CVaR 95 down ± the standard error of its gap to the
- * unhedged book on the same paths, by budget: $1,086 ± $291; …" (the points that buy something and
- * carry one; none from an answer without them), so the table's rows stay one figure a cell.
+ * The points' CVaR errors as one note, each after its budget and the CVaR it is the error of: "CVaR
+ * 95 down ± the standard error of its gap to the unhedged book on the same paths, per budget: budget
+ * $1,086, CVaR -$56,263 ± $291; …" (the points that buy something and carry one; none from an
+ * answer without them), so the table's rows stay one figure a cell.
  */
 function pointErrors(points: readonly FrontierPointView[]): string[] {
   const each = points.flatMap((p) =>
     p.savedStdError === null || p.mix === 'no hedge'
       ? []
-      : [`${formatValue(p.budget, 'usd')} ± ${formatValue(p.savedStdError, 'usd')}`],
+      : [
+          `budget ${formatValue(p.budget, 'usd')}, CVaR ${formatValue(p.cvar95Down, 'usd')} ± ${formatValue(p.savedStdError, 'usd')}`,
+        ],
   );
   return each.length === 0
     ? []
     : [
-        `CVaR 95 down ± the standard error of its gap to the unhedged book on the same paths, by budget: ${each.join('; ')}.`,
+        `CVaR 95 down ± the standard error of its gap to the unhedged book on the same paths, per budget: ${each.join('; ')}.`,
       ];
 }
 
