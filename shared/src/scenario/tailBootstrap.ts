@@ -60,8 +60,10 @@ export function nearTailKink(sorted: ArrayLike<number>, k: number): boolean {
   const reach = KINK_SQRT_TAIL * Math.sqrt(k);
   const least = plateauRun(k);
   const tied = (i: number) => sorted[i + 1]! - sorted[i]! <= PLATEAU_TOLERANCE * Math.max(1, Math.abs(sorted[i]!));
-  // A plateau with an edge within reach of k has a tied neighbour pair (i, i + 1) in this window.
-  const from = Math.max(0, Math.ceil(k - reach) - 1);
+  // A plateau with an edge within reach of k has a tied neighbour pair (i, i + 1) in this window:
+  // a run [lo, hi) has its pairs at lo … hi − 2, so hi ≥ k − reach puts one at or past ⌈k − reach⌉
+  // − 2, and lo ≤ k + reach one at or before ⌊k + reach⌋.
+  const from = Math.max(0, Math.ceil(k - reach) - 2);
   const to = Math.min(n - 2, Math.floor(k + reach));
   for (let i = from; i <= to; i++) {
     if (!tied(i)) continue;

@@ -70,6 +70,22 @@ describe('a CVaR 95 at a plateau’s edge', () => {
     ).toBe(false);
   });
 
+  it('counts a plateau whose edge is exactly 3√k from k, on either side, and none a path further', () => {
+    // 2,000 distinct values with a run of 20 tied ones at [lo, lo + 20): k = 100, 3√k = 30
+    const run = (lo: number) => {
+      const x = Float64Array.from({ length: 2000 }, (_, i) => i);
+      x.fill(lo, lo, lo + 20);
+      return nearTailKink(x, 100);
+    };
+    // upper edge (count at or below) 70 and 71: within 30 of 100; 69 is not
+    expect(run(50)).toBe(true);
+    expect(run(51)).toBe(true);
+    expect(run(49)).toBe(false);
+    // lower edge (count below) 130: within 30 of 100; 131 is not
+    expect(run(130)).toBe(true);
+    expect(run(131)).toBe(false);
+  });
+
   it('finds no plateau in a continuous tail on 2,000,000 paths with a few chance ties by its boundary', () => {
     // k = 100,000, 3√k ≈ 949: two exact duplicates and a triple within it, far under √k ≈ 317
     const n = 2_000_000;
