@@ -139,6 +139,24 @@ describe('a CVaR 95 at a plateau’s edge', () => {
     expect(bootstrapCvarStdError(single, x)).toBe(0.6281132172750309);
   });
 
+  it('draws 200 replicates, fewer past 100,000 members, down to 40 at 500,000, as docs/scenarios.md says', () => {
+    // a tail of 0 members reads no weights: the count is the replicates'
+    const replicates = (m: number) =>
+      tailBootstrap(
+        Float64Array.from({ length: m }, (_, i) => i),
+        true,
+        () => 0,
+      ).cvars([], []).length;
+    expect([2000, 100_000, 200_000, 500_000].map(replicates)).toEqual([200, 200, 100, 40]);
+    const doc = readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../../docs/scenarios.md'), 'utf8');
+    expect(doc.replace(/\s+/g, ' ')).toContain(
+      '200 replicates of Poisson(1) weights on the pairs (or paths), fewer past 100,000 paths (min(200, 20,000,000 / paths), at least 40: 100 at 200,000 paths, 40 at 500,000 and above)',
+    );
+    // the error's own relative error, 1/√(2 · replicates)
+    expect([200, 40].map((r) => Math.round(100 / Math.sqrt(2 * r)))).toEqual([5, 11]);
+    expect(doc.replace(/\s+/g, ' ')).toContain('about 1/√(2 · replicates): 5% at 200, 11% at 40');
+  });
+
   it('keeps the delta method’s error away from the kink', () => {
     // a fifth of the paths on the plateau: every sample's tail is on it, the error 0
     expect(describeDistribution(plateau(2000, 400), 0, false, 100).cvar95StdError).toBe(0);
