@@ -162,31 +162,42 @@ describe('a CVaR 95 at a plateau’s edge', () => {
     expect(describeDistribution(plateau(2000, 400), 0, false, 100).cvar95StdError).toBe(0);
   });
 
-  it('draws its weights by global path number: a Monte Carlo run at the kink gives the same bits from merged chunks', () => {
+  it('draws its weights by global path number: chunks’ replicate totals add up to the whole’s, and a range of a run keeps its paths’ weights', () => {
+    const numbered = (first: number, n: number) => Float64Array.from({ length: n }, (_, i) => first + i);
     // the same P&Ls on paths 10… and 12…: other weights, another error
     const x = plateau(2000, 100);
     const at = (first: number) =>
       bootstrapCvarStdError(
-        tailBootstrap(
-          Float64Array.from({ length: 2000 }, (_, i) => first + i),
-          true,
-          (w) => tailPathCount(w, 0.95),
-        ),
+        tailBootstrap(numbered(first, 2000), true, (w) => tailPathCount(w, 0.95)),
         x,
       );
     expect(at(10)).toBe(at(10));
     expect(at(12)).not.toBe(at(10));
-    // 54 of 1,000 paths on the condor's max loss, the tail's 50 at its edge; the chunks split the
-    // antithetic pair (332, 333) and come in out of order
+    // each replicate's total weight over paths [333, 1333) is the sum of its totals over the chunks
+    // [333, 701) and [701, 1333), each a member list of its own (the tail count is called with it);
+    // the chunks split the antithetic pair (700, 701), whose one weight counts once in each
+    const totals = (first: number, n: number) => {
+      const w: number[] = [];
+      tailBootstrap(numbered(first, n), true, (t) => (w.push(t), 0)).cvars([], []);
+      return w;
+    };
+    const [whole, head, rest] = [totals(333, 1000), totals(333, 368), totals(701, 632)];
+    expect(whole).toHaveLength(200);
+    expect(whole).toEqual(head.map((t, b) => t + rest[b]!));
+    // paths [333, 1000) of a Monte Carlo run, at the kink of the condor's max loss, merged to their
+    // range from two chunks out of order that split the pair (666, 667): the error is the
+    // bootstrap's over paths 333…, not over the merged arrays' own indices 0…
     const run = (firstPath: number, pathCount: number) =>
       runMonteCarloChunk({ ...EXAMPLE, paths: 1000, firstPath, pathCount, seed: 5 });
-    const whole = run(0, 1000);
-    expect(nearTailKink(Float64Array.from(whole.condor).sort(), 50)).toBe(true);
-    const one = summarizeMonteCarlo(whole);
-    const merged = summarizeMonteCarlo(mergeMonteCarlo([run(333, 667), run(0, 333)]));
-    expect(one.condor.cvar95StdError).toBeGreaterThan(0);
-    expect(merged.condor.cvar95StdError).toBe(one.condor.cvar95StdError);
-    expect(merged.hedgeEffectivenessStdError).toBe(one.hedgeEffectivenessStdError);
-    expect(merged).toEqual(one);
+    const range = mergeMonteCarlo([run(667, 333), run(333, 334)], { firstPath: 333, pathCount: 667 });
+    const condor = range.condor;
+    expect(nearTailKink(Float64Array.from(condor).sort(), tailPathCount(667, 0.95))).toBe(true);
+    const from = (first: number) =>
+      bootstrapCvarStdError(
+        tailBootstrap(numbered(first, 667), true, (w) => tailPathCount(w, 0.95)),
+        condor,
+      );
+    expect(from(333)).not.toBe(from(0));
+    expect(summarizeMonteCarlo(range).condor.cvar95StdError).toBe(from(333));
   });
 });
