@@ -168,7 +168,7 @@ describe('ALVH.FRONTIER', () => {
     const big = rows.map((r) => (r[0] === 'quantity' ? ['quantity', 100] : r[0] === 'capital' ? ['capital', 1e8] : r));
     const e = errorOf(() => call(big, [[1e9]], 5000, 1));
     expect(e.message).toMatch(
-      /^paths: is 5000: the search of \d+ rows of mixes would take \d+M steps, over the limit of 25M; pass at most about [\d,]+ paths, or fewer condors or a smaller largest budget$/,
+      /^paths: is 5,000: the search of [\d,]+ rows of mixes would take \d+M steps, over the limit of 25M; pass at most about [\d,]+ paths, or fewer condors or a smaller largest budget$/,
     );
   });
 

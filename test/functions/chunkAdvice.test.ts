@@ -35,7 +35,7 @@ const LONG_BOOK = {
 
 /** The counts a refusal's fix suggests ("at most N paths"), in the order it states them. */
 function suggested(fix: string): number[] {
-  return [...fix.matchAll(/at most (\d+) paths/g)].map((m) => Number(m[1]));
+  return [...fix.matchAll(/at most ([\d,]+) paths/g)].map((m) => Number(m[1]!.replaceAll(',', '')));
 }
 
 /** The 422 of `route` for `body`, and the counts its fix suggests. */

@@ -326,7 +326,7 @@ describe('POST /api/montecarlo', () => {
       // named as sent: paths (no pathCount in the request), with chunks to merge as the way out, of
       // at most the paths one answer carries (444,444 fit the path-steps; 250,000 fit the answer)
       expect(r.json.detail).toMatch(
-        /^paths: .*; run at most 250000 paths per call and merge chunks \(firstPath, pathCount\)$/,
+        /^paths: .*; run at most 250,000 paths per call and merge chunks \(firstPath, pathCount\)$/,
       );
       expect(recorded).toEqual([]);
     });
@@ -337,7 +337,7 @@ describe('POST /api/montecarlo', () => {
       expect(long.json.detail).toContain(`over the limit of ${MAX_POOLED_PATH_STEPS.toLocaleString('en-US')} per call`);
       // a summary-only run has no per-path values to merge: fewer paths, or chunks that answer them
       expect(long.json.detail).toMatch(
-        /^paths: .*; run at most \d+ paths, or send chunks \(firstPath, pathCount\) of at most 250000 paths that answer their per-path values, and merge them$/,
+        /^paths: .*; run at most [\d,]+ paths, or send chunks \(firstPath, pathCount\) of at most 250,000 paths that answer their per-path values, and merge them$/,
       );
       const legs = MONTECARLO_EXAMPLE.book.condor.length + MONTECARLO_EXAMPLE.book.overlay.length + 3;
       const tail = Array.from({ length: 3 }, () => MONTECARLO_EXAMPLE.book.tail[0]!);

@@ -96,14 +96,14 @@ function frontierOf(input: Record<string, unknown>, budgets: unknown): FrontierR
   } catch (e) {
     // The API's fix (chunk the run and merge the chunks) has no cell to do it in: say how many paths fit.
     // the work limit's refusal names paths here (this call sends no pathCount); its fix says how many fit
-    const most = isAlvhError(e) ? /^chunk the run: at most (\d+) paths/.exec(e.fix) : null;
+    const most = isAlvhError(e) ? /^chunk the run: at most ([\d,]+) paths/.exec(e.fix) : null;
     if (most !== null && isAlvhError(e)) {
       // the limit is the paths × days × legs of one call, whatever the budgets: fewer budgets do not lift it
       throw new AlvhError(
         e.code,
         'paths',
         `is ${Number(input['paths']).toLocaleString('en-US')}: more paths than one call runs to this horizon`,
-        `pass at most ${Number(most[1]).toLocaleString('en-US')} paths`,
+        `pass at most ${most[1]} paths`,
       );
     }
     const range = pathsRange(e, input);

@@ -153,13 +153,14 @@ export function checkFrontierWork(
   const steps = pathCount * horizonDays > MAX_PATH_STEPS;
   if (steps || pathCount * horizonDays * legs > MAX_FRONTIER_WORK) {
     // Name the limit the call passes (the path-steps first: it binds whatever the legs).
+    const grouped = (n: number) => n.toLocaleString('en-US');
     const over = steps
-      ? `${pathCount} paths × ${horizonDays} days = ${pathCount * horizonDays} path-steps, over the limit of ${MAX_PATH_STEPS.toLocaleString('en-US')} per call`
-      : `${pathCount} paths × ${horizonDays} days × ${legs} legs = ${pathCount * horizonDays * legs}, over the limit of ${MAX_FRONTIER_WORK.toLocaleString('en-US')} per call`;
+      ? `${grouped(pathCount)} paths × ${horizonDays} days = ${grouped(pathCount * horizonDays)} path-steps, over the limit of ${grouped(MAX_PATH_STEPS)} per call`
+      : `${grouped(pathCount)} paths × ${horizonDays} days × ${legs} legs = ${grouped(pathCount * horizonDays * legs)}, over the limit of ${grouped(MAX_FRONTIER_WORK)} per call`;
     throw limitExceeded(
       field,
       over,
-      `chunk the run: at most ${Math.min(mostFrontierPaths(horizonDays, legs), chunkPaths)} paths per call (firstPath, pathCount), then merge the chunks with mergeFrontier`,
+      `chunk the run: at most ${grouped(Math.min(mostFrontierPaths(horizonDays, legs), chunkPaths))} paths per call (firstPath, pathCount), then merge the chunks with mergeFrontier`,
     );
   }
 }
@@ -174,7 +175,7 @@ export function checkFrontierSearch(work: number, rows: number, run: { paths: nu
   const most = Math.max(2, Math.floor((0.9 * run.pathCount * MAX_FRONTIER_SEARCH_WORK) / work / 100) * 100);
   throw limitExceeded(
     run.pathCount === run.paths ? 'paths' : 'pathCount',
-    `is ${run.pathCount}: the search of ${rows} rows of mixes would take ${Math.round(work / 1e6)}M steps, over the limit of ${MAX_FRONTIER_SEARCH_WORK / 1e6}M`,
+    `is ${run.pathCount.toLocaleString('en-US')}: the search of ${rows.toLocaleString('en-US')} rows of mixes would take ${Math.round(work / 1e6)}M steps, over the limit of ${MAX_FRONTIER_SEARCH_WORK / 1e6}M`,
     `pass at most about ${most.toLocaleString('en-US')} paths, or fewer condors or a smaller largest budget`,
   );
 }

@@ -74,6 +74,9 @@ export const POOLED_MONTE_CARLO_LIMITS: Required<Omit<MonteCarloWorkLimits, 'chu
   summaryOnly: true,
 };
 
+/** `n` with its thousands grouped, as every number of a limit's message is (1,000,000). */
+const grouped = (n: number): string => n.toLocaleString('en-US');
+
 /**
  * What to do over a Monte Carlo work limit: at most `most` paths a call; a summary-only run has no
  * per-path values to merge, so its other way is chunks within one call's limits (`chunk` paths).
@@ -81,9 +84,9 @@ export const POOLED_MONTE_CARLO_LIMITS: Required<Omit<MonteCarloWorkLimits, 'chu
  * next call sent with it is not refused for its answer's size.
  */
 function fewerPathsFix(most: number, chunk: number, limits: MonteCarloWorkLimits): string {
-  const perAnswer = (n: number) => Math.min(n, limits.chunkPaths ?? n);
+  const perAnswer = (n: number) => grouped(Math.min(n, limits.chunkPaths ?? n));
   return limits.summaryOnly
-    ? `run at most ${most} paths, or send chunks (firstPath, pathCount) of at most ${perAnswer(chunk)} paths that answer their per-path values, and merge them`
+    ? `run at most ${grouped(most)} paths, or send chunks (firstPath, pathCount) of at most ${perAnswer(chunk)} paths that answer their per-path values, and merge them`
     : `run at most ${perAnswer(most)} paths per call and merge chunks (firstPath, pathCount)`;
 }
 
@@ -436,7 +439,7 @@ export function checkMonteCarloLimits(
   if (pathCount * horizonDays > maxSteps) {
     throw limitExceeded(
       field,
-      `${pathCount} paths × ${horizonDays} days = ${pathCount * horizonDays} path-steps, over the limit of ${maxSteps.toLocaleString('en-US')} per call`,
+      `${grouped(pathCount)} paths × ${horizonDays} days = ${grouped(pathCount * horizonDays)} path-steps, over the limit of ${grouped(maxSteps)} per call`,
       fewerPathsFix(mostMonteCarloPaths(horizonDays, legs, limits), mostMonteCarloPaths(horizonDays, legs), limits),
     );
   }
@@ -511,7 +514,7 @@ export function checkMonteCarloWork(
   if (work > maxWork) {
     throw limitExceeded(
       field,
-      `${pathCount} paths × ${horizonDays} days × ${legs} legs = ${work}, over the limit of ${maxWork.toLocaleString('en-US')} per call`,
+      `${grouped(pathCount)} paths × ${horizonDays} days × ${legs} legs = ${grouped(work)}, over the limit of ${grouped(maxWork)} per call`,
       fewerPathsFix(Math.floor(maxWork / (horizonDays * legs)), mostMonteCarloPaths(horizonDays, legs), limits),
     );
   }

@@ -421,7 +421,7 @@ describe('frontier input and limits', () => {
     expect(() => checkFrontierWork(2_000_000, 340_136, 49, 120)).not.toThrow();
     const work = errorOf(() => checkFrontierWork(2_000_000, 340_137, 49, 120));
     expect(work.message).toBe(
-      'pathCount: 340137 paths × 49 days × 120 legs = 2000005560, over the limit of 2,000,000,000 per call; chunk the run: at most 340136 paths per call (firstPath, pathCount), then merge the chunks with mergeFrontier',
+      'pathCount: 340,137 paths × 49 days × 120 legs = 2,000,005,560, over the limit of 2,000,000,000 per call; chunk the run: at most 340,136 paths per call (firstPath, pathCount), then merge the chunks with mergeFrontier',
     );
     expect(340_137 * 49 * 120).toBeGreaterThan(MAX_FRONTIER_WORK);
   });
@@ -445,9 +445,9 @@ describe('frontier input and limits', () => {
     const e = errorOf(() => checkFrontierWork(2_000_000, 357_143, 56, 15));
     expect(e.field).toBe('pathCount');
     expect(e.message).toMatch(
-      /^pathCount: 357143 paths × 56 days = 20000008 path-steps, over the limit of 20,000,000 per call;/,
+      /^pathCount: 357,143 paths × 56 days = 20,000,008 path-steps, over the limit of 20,000,000 per call;/,
     );
-    expect(e.fix).toMatch(/at most 357142 paths per call/);
+    expect(e.fix).toMatch(/at most 357,142 paths per call/);
     expect(e.fix).not.toMatch(/budgets/);
   });
 
@@ -460,7 +460,7 @@ describe('frontier input and limits', () => {
     );
     expect(e.code).toBe('limit_exceeded');
     expect(e.message).toBe(
-      'paths: is 20000: the search of 1600 rows of mixes would take 100M steps, over the limit of 25M; pass at most about 4,500 paths, or fewer condors or a smaller largest budget',
+      'paths: is 20,000: the search of 1,600 rows of mixes would take 100M steps, over the limit of 25M; pass at most about 4,500 paths, or fewer condors or a smaller largest budget',
     );
     expect(
       errorOf(() => checkFrontierSearch(4 * MAX_FRONTIER_SEARCH_WORK, 1600, { paths: 40_000, pathCount: 20_000 }))

@@ -33,7 +33,7 @@ function advice(input: object, limits: MonteCarloWorkLimits): number[] {
     return [];
   } catch (e) {
     if (!isAlvhError(e) || e.code !== 'limit_exceeded') throw e;
-    return [...e.fix.matchAll(/at most (\d+) paths/g)].map((m) => Number(m[1]));
+    return [...e.fix.matchAll(/at most ([\d,]+) paths/g)].map((m) => Number(m[1]!.replaceAll(',', '')));
   }
 }
 
