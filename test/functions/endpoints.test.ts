@@ -376,6 +376,16 @@ describe('POST /api/montecarlo', () => {
     const negative = await call('montecarlo', { ...MONTECARLO_EXAMPLE, vixHistory: [{ date: '2026-11-19', vix: -1 }] });
     expect(negative.status).toBe(400);
     expect(negative.json.issues.map((i: { path: string }) => i.path)).toEqual(['vixHistory[0].vix']);
+    // a last close the day before at a tenth of the book's VIX (1.75 for 17.5) is refused, not run
+    const slip = await call('montecarlo', { ...MONTECARLO_EXAMPLE, vixHistory: [{ date: '2026-11-19', vix: 1.75 }] });
+    expect([slip.status, slip.type, slip.json.code, slip.json.field]).toEqual([
+      400,
+      'application/problem+json',
+      'invalid_input',
+      'vixHistory[0].vix',
+    ]);
+    expect(slip.json.detail).toMatch(/under a third of the book's VIX 17\.5 on the valuation date/);
+    expect(slip.json.fix).toMatch(/not VVIX/);
   });
 
   it('422 naming the path-steps limit, before any work is queued', async () => {

@@ -32,7 +32,7 @@ const MAX_VIX_CLOSE_RATIO = 3;
  * The request's VIX closes as the filter reads them: checked (in VIX points, one per date, oldest first, ending on
  * the valuation date or at most {@link VIX_HISTORY_STALE_DAYS} days before it, and on the valuation
  * date at the book's VIX), with the book's VIX appended on the valuation date when the closes end
- * before it.
+ * before it (held, like each close, within 3 times and a third of the close before it).
  */
 export function resolveVixHistory(
   history: readonly { date: string; vix: number }[],
@@ -92,6 +92,16 @@ export function resolveVixHistory(
       );
     }
     return closes;
+  }
+  // The book's VIX continues the history on the valuation date, so it is held to the same bound
+  // against the last close: a last close typed a tenth of its size (1.75), or a pasted VVIX column
+  // (95 against a VIX of 17.5), would otherwise move the filtered factors and every figure.
+  if (book.vix > MAX_VIX_CLOSE_RATIO * last.value || book.vix * MAX_VIX_CLOSE_RATIO < last.value) {
+    throw invalidInput(
+      `vixHistory[${n}].vix`,
+      `is ${last.value} on ${history[n]!.date}, the last close, ${book.vix > last.value ? 'under a third of' : 'more than 3 times'} the book's VIX ${book.vix} on the valuation date ${book.valuationDate}, a move VIX has never made in one close`,
+      'check the units (VIX in index points, 17.5 not 1.75) or the column (VIX, not VVIX), or pass the closes up to the valuation date',
+    );
   }
   return [...closes, { day: day0, value: book.vix }];
 }
