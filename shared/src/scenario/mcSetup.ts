@@ -106,6 +106,20 @@ export function resolveVixHistory(
   return [...closes, { day: day0, value: book.vix }];
 }
 
+/**
+ * The run's `vixHistory`: the resolved closes when the filter reads a move from them. A single close
+ * on the valuation date (the book's VIX) reads nothing, so the run is the one without a history,
+ * labelled `vix-only` and keyed as it is (its chunks merge with that run's, the same bits).
+ */
+function startHistory(
+  history: readonly { date: string; vix: number }[] | undefined,
+  book: Pick<ScenarioBook, 'valuationDate' | 'vix'>,
+): { vixHistory?: VixClose[] } {
+  if (history === undefined) return {};
+  const closes = resolveVixHistory(history, book);
+  return closes.length < 2 ? {} : { vixHistory: closes };
+}
+
 /** Default horizon: the condor's expiry, in calendar days from the valuation date. */
 export function condorHorizonDays(book: Pick<ScenarioBook, 'valuationDate' | 'condor'>): number {
   const day0 = parseIsoDate('valuationDate', book.valuationDate);
@@ -235,7 +249,7 @@ function setupOf(v: MonteCarloInput, limits: MonteCarloWorkLimits): MonteCarloSe
       rebalance: v.rebalance,
       measure,
       dynamics: v.dynamics,
-      ...(v.vixHistory === undefined ? {} : { vixHistory: resolveVixHistory(v.vixHistory, book) }),
+      ...startHistory(v.vixHistory, book),
     },
   };
 }

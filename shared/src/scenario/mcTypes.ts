@@ -52,7 +52,8 @@ export interface RunSpec {
   dynamics: MonteCarloDynamics;
   /**
    * VIX closes up to the valuation date (the last is the book's VIX on it), from which the calibrated
-   * model filters its starting factors; absent, they start at their expectation given the VIX.
+   * model filters its starting factors (two at least); absent, they start at their expectation
+   * given the VIX.
    */
   vixHistory?: readonly VixClose[];
 }

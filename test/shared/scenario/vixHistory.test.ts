@@ -71,6 +71,16 @@ describe('a Monte Carlo started from a VIX history', () => {
     expect(Buffer.from(a.vixEnd.buffer).equals(Buffer.from(b.vixEnd.buffer))).toBe(true);
   });
 
+  it('a single close on the valuation date reads nothing: the run is the one without a history, and says vix-only', () => {
+    const plain = runMonteCarloChunk({ ...RUN, paths: 300 });
+    const one = runMonteCarloChunk({ ...RUN, paths: 300, vixHistory: [{ date: STRESSED.valuationDate, vix: 30 }] });
+    expect([one.modelStart, one.runKey]).toEqual(['vix-only', plain.runKey]);
+    expect(Buffer.from(one.book.buffer).equals(Buffer.from(plain.book.buffer))).toBe(true);
+    // one close before the valuation date is continued by the book's VIX: a move the filter reads
+    const dayBefore = runMonteCarloChunk({ ...RUN, paths: 300, vixHistory: [{ date: '2024-02-29', vix: 20 }] });
+    expect(dayBefore.modelStart).toBe('vix-history');
+  });
+
   it('chunks of a run with a history merge to the same bits, and not with chunks of a run without', () => {
     const base = { ...RUN, paths: 1_001, vixHistory: SPIKE };
     const whole = runMonteCarloChunk(base);
