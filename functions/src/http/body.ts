@@ -123,9 +123,49 @@ function syntaxReason(raw: string): string {
   return reason === '' || reason.includes('"') || reason.length > 80 ? 'the text does not parse as JSON' : reason;
 }
 
+/** The literals other writers put for non-finite numbers (Python's json.dumps by default), none of them JSON. */
+const NON_FINITE = ['NaN', '-Infinity', 'Infinity'] as const;
+
 /**
- * Parse JSON text; a syntax error becomes a 400 naming the offset, line and column where it failed,
- * and an object with an absurd number of fields or a field sent twice a 400 naming it, found before
+ * The first NaN, Infinity or -Infinity outside a string at or before `end`: its offset and literal.
+ * The parser stops there with no position (`Unexpected token 'N'`) or one past the minus sign.
+ */
+function nonFiniteLiteral(text: string, end: number): { offset: number; literal: string } | undefined {
+  let inString = false;
+  for (let i = 0; i <= end && i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === 'N' || c === 'I' || c === '-') {
+      const literal = NON_FINITE.find((l) => text.startsWith(l, i));
+      if (literal !== undefined) return { offset: i, literal };
+    }
+  }
+  return undefined;
+}
+
+/** The 400 for a NaN or Infinity literal in the body, naming where it sits and the fix. */
+function nonFiniteProblem(text: string, at: { offset: number; literal: string }): HttpProblem {
+  const { line, column } = lineColumn(text, at.offset);
+  const where = `at line ${line}, column ${column} (character ${at.offset})`;
+  return new HttpProblem(
+    httpProblem(
+      400,
+      'malformed_json',
+      `the request body is not valid JSON: ${at.literal} ${where} is not a JSON number`,
+      {
+        issues: [{ path: '(root)', message: `malformed JSON ${where}: ${at.literal} is not a JSON number` }],
+        fix: 'NaN and Infinity are not JSON; send a number or leave the field out (Python: json.dumps(..., allow_nan=False) finds them)',
+      },
+    ),
+  );
+}
+
+/**
+ * Parse JSON text; a syntax error becomes a 400 naming the offset, line and column where it failed
+ * (a NaN or Infinity literal, which the parser reports at no position, named where it sits), and an object with an absurd number of fields or a field sent twice a 400 naming it, found before
  * it is built.
  */
 export function parseJsonText(text: string): unknown {
@@ -147,6 +187,8 @@ export function parseJsonText(text: string): unknown {
     const m = /at position (\d+)/.exec(raw);
     let offset: number | undefined = m?.[1] !== undefined ? Number(m[1]) : undefined;
     if (offset === undefined && /Unexpected end of JSON input/.test(raw)) offset = text.length;
+    const nonFinite = nonFiniteLiteral(text, offset ?? text.length);
+    if (nonFinite !== undefined) throw nonFiniteProblem(text, nonFinite);
     let where = '';
     if (offset !== undefined) {
       const { line, column } = lineColumn(text, offset);

@@ -1,0 +1,71 @@
+/**
+ * NaN and Infinity in a request body (Python's json.dumps writes them by default) are refused the
+ * same on both hosts, the Azure handler and the local host over HTTP: a 400 naming where the
+ * literal sits, line and column, with the fix for it, not a generic remedy about quotes and commas.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalHost, type LocalHost } from '../../functions/src/localHost';
+import { parseJsonText } from '../../functions/src/http/body';
+import { MONTECARLO_EXAMPLE } from '../../functions/src/handlers/examples';
+import { callRoute, type Json } from './postJson';
+
+let host: LocalHost;
+
+beforeAll(async () => {
+  host = await startLocalHost({ port: 0, host: '127.0.0.1', tls: false, corsOrigins: [] });
+});
+
+afterAll(async () => {
+  await host?.close();
+});
+
+/** Both hosts' answers to the same body, which must be the same. */
+async function both(route: string, body: string): Promise<Json> {
+  const azure = await callRoute(route, { body });
+  const res = await fetch(`${host.url}/api/${route}`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json' },
+  });
+  expect(res.status).toBe(azure.status);
+  expect((await res.json()) as Json).toEqual(azure.json);
+  return { status: azure.status, ...azure.json };
+}
+
+const FIX =
+  'NaN and Infinity are not JSON; send a number or leave the field out (Python: json.dumps(..., allow_nan=False) finds them)';
+
+describe('NaN and Infinity in a body', () => {
+  it.each([
+    ['NaN', 'NaN'],
+    ['Infinity', 'Infinity'],
+    ['-Infinity', '-Infinity'],
+  ])('a vixHistory close sent as %s is a 400 naming its line and column on both hosts', async (_name, literal) => {
+    const body = JSON.stringify(
+      { ...MONTECARLO_EXAMPLE, vixHistory: [{ date: '2026-11-19', vix: 1234.5 }] },
+      null,
+      2,
+    ).replace('1234.5', literal);
+    const lines = body.split('\n');
+    const line = lines.findIndex((l) => l.includes(literal)) + 1;
+    const column = lines[line - 1]!.indexOf(literal) + 1;
+    const p = await both('montecarlo', body);
+    expect([p.status, p.code]).toEqual([400, 'malformed_json']);
+    expect(p.detail).toBe(
+      `the request body is not valid JSON: ${literal} at line ${line}, column ${column} (character ${body.indexOf(literal)}) is not a JSON number`,
+    );
+    expect(p.fix).toBe(FIX);
+  });
+
+  it('a NaN inside a string is text, and another syntax error keeps its own message', () => {
+    expect(parseJsonText('{"name": "NaN and -Infinity"}')).toEqual({ name: 'NaN and -Infinity' });
+    expect(() => parseJsonText('{"name": "NaN", "a": 1,}')).toThrowError(/line 1, column 24/);
+    let fix = '';
+    try {
+      parseJsonText('{"a": 1,} NaN');
+    } catch (e) {
+      fix = (e as { problem: { fix: string } }).problem.fix;
+    }
+    expect(fix).toMatch(/trailing commas/);
+  });
+});
