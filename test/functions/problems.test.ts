@@ -16,7 +16,8 @@ import {
   parseInput,
 } from '@alvh/shared';
 import { defineJsonRoute } from '../../functions/src/http/route';
-import { lineColumn, parseJsonText, readJsonBody } from '../../functions/src/http/body';
+import { isJsonContentType, lineColumn, parseJsonText, readJsonBody } from '../../functions/src/http/body';
+import { expectDocSays } from '../helpers/docs';
 import { HttpProblem } from '../../functions/src/http/problem';
 import { DEFAULT_MAX_BODY_BYTES } from '../../functions/src/config';
 import { PLAN_EXAMPLE } from '../../functions/src/handlers/examples';
@@ -352,6 +353,18 @@ describe('JSON syntax errors', () => {
     expect(() => parseJsonText('{"a":1} trailing')).toThrowError(
       /^the request body is not valid JSON: Unexpected non-whitespace character after JSON at line 1, column 9 \(character 8\)$/,
     );
+  });
+
+  it('a body is taken as application/json or any application/*+json type in UTF-8, as docs/api.md says', () => {
+    for (const t of ['application/json', 'application/vnd.api+json', 'Application/Merge-Patch+JSON; charset=utf-8'])
+      expect(isJsonContentType(t), t).toBe(true);
+    for (const t of ['text/json', 'application/jsonx', 'text/plain+json', 'application/json; charset=latin1'])
+      expect(isJsonContentType(t), t).toBe(false);
+    expectDocSays(
+      'api.md',
+      'Request bodies are JSON (`Content-Type: application/json`, or any `application/*+json` type',
+    );
+    expectDocSays('api.md', 'body not sent as `application/json` or an `application/*+json` type (or declared');
   });
 
   it('lineColumn counts from 1', () => {
