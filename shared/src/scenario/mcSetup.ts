@@ -2,7 +2,7 @@
  * A Monte Carlo input parsed and resolved into the engine's setup (book, policy, model, run).
  */
 import { invalidInput, limitExceeded } from '../errors';
-import { parseIsoDate } from '../dates';
+import { parseIsoDate, weekdayOf } from '../dates';
 import { parseInput } from '../schemas/parse';
 import { checkVxPrice } from '../validate';
 import {
@@ -29,7 +29,7 @@ const SAME_CLOSE_TOLERANCE = 0.005;
 const MAX_VIX_CLOSE_RATIO = 3;
 
 /**
- * The request's VIX closes as the filter reads them: checked (in VIX points, one per date, oldest first, ending on
+ * The request's VIX closes as the filter reads them: checked (in VIX points, one per trading date (no weekend), oldest first, ending on
  * the valuation date or at most {@link VIX_HISTORY_STALE_DAYS} days before it, and on the valuation
  * date at the book's VIX), with the book's VIX appended on the valuation date when the closes end
  * before it (held, like each close, within 3 times and a third of the close before it).
@@ -46,6 +46,16 @@ export function resolveVixHistory(
     value: checkVxPrice(`vixHistory[${i}].vix`, c.vix, '18.5'),
   }));
   closes.forEach((c, i) => {
+    // VIX closes on trading days only: a weekend row is no close (a calendar-day fill, a row typed
+    // on the wrong date), and the filter would read it as a day that happened.
+    const weekday = weekdayOf(c.day);
+    if (weekday === 0 || weekday === 6) {
+      throw invalidInput(
+        `vixHistory[${i}].date`,
+        `is ${history[i]!.date}, a ${weekday === 0 ? 'Sunday' : 'Saturday'}: VIX has no close on a weekend`,
+        'pass the closes of trading days only (leave weekend rows out, or check the date)',
+      );
+    }
     if (i > 0 && !(c.day > closes[i - 1]!.day)) {
       throw invalidInput(
         `vixHistory[${i}].date`,

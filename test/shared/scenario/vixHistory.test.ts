@@ -23,19 +23,20 @@ const STRESSED = {
   ],
 };
 
-/** Daily closes (every calendar day) ending on `end` (ISO date), oldest first. */
+/** Daily closes (every weekday) ending on `end` (ISO date, a weekday), oldest first. */
 function closes(levels: number[], end = STRESSED.valuationDate): { date: string; vix: number }[] {
-  const last = Date.parse(`${end}T00:00:00Z`);
-  return levels.map((vix, i) => ({
-    date: new Date(last - (levels.length - 1 - i) * 86_400_000).toISOString().slice(0, 10),
-    vix,
-  }));
+  const dates: string[] = [];
+  for (let t = Date.parse(`${end}T00:00:00Z`); dates.length < levels.length; t -= 86_400_000) {
+    const weekday = new Date(t).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) dates.unshift(new Date(t).toISOString().slice(0, 10));
+  }
+  return levels.map((vix, i) => ({ date: dates[i]!, vix }));
 }
 const calm = Array.from({ length: 120 }, () => 13);
 /** Calm, then VIX doubles in three days to today's 30. */
 const SPIKE = closes([...calm, 17, 23, 30]);
-/** Calm, then a steady climb over 120 days to today's 30. */
-const GRIND = closes([...calm, ...Array.from({ length: 120 }, (_, i) => 13 * (30 / 13) ** ((i + 1) / 120))]);
+/** Calm, then a steady climb over four months (86 trading days) to today's 30. */
+const GRIND = closes([...calm, ...Array.from({ length: 86 }, (_, i) => 13 * (30 / 13) ** ((i + 1) / 86))]);
 
 const RUN = { book: STRESSED, paths: 4_000, seed: 5, horizonDays: 42, rebalance: false };
 
@@ -104,8 +105,8 @@ describe('a Monte Carlo started from a VIX history', () => {
     [swapped[3], swapped[4]] = [swapped[4]!, swapped[3]!];
     expect(err(swapped).field).toBe('vixHistory[4].date');
     expect(err(swapped).fix).toMatch(/oldest first/);
-    expect(err([...SPIKE, { date: '2024-03-02', vix: 30 }]).field).toBe(`vixHistory[${n + 1}].date`);
-    const stale = closes([13, 14], '2024-02-10');
+    expect(err([...SPIKE, { date: '2024-03-04', vix: 30 }]).field).toBe(`vixHistory[${n + 1}].date`);
+    const stale = closes([13, 14], '2024-02-09');
     const e = err(stale);
     expect(e.field).toBe('vixHistory[1].date');
     expect(e.fix).toMatch(new RegExp(`at most ${VIX_HISTORY_STALE_DAYS} days`));
@@ -155,6 +156,14 @@ describe('a Monte Carlo started from a VIX history', () => {
     expect(() => runMonteCarloChunk({ ...RUN, paths: 10, vixHistory: closes([...calm, 13.9, 30]) })).not.toThrow();
     expect(err([{ date: '2024-03-01', vix: 30, close: 30 }]).field).toMatch(/^vixHistory/);
     expect(err([{ date: '2024-3-1', vix: 30 }]).field).toBe('vixHistory[0].date');
+    // VIX has no close on a weekend: a Saturday or Sunday row is refused, not read as a day
+    const weekend = err([...SPIKE.slice(0, -1), { date: '2024-02-25', vix: 23 }, SPIKE[n]!].slice(-3));
+    expect([weekend.field, weekend.problem]).toEqual([
+      'vixHistory[1].date',
+      'is 2024-02-25, a Sunday: VIX has no close on a weekend',
+    ]);
+    expect(weekend.fix).toMatch(/trading days only/);
+    expect(err([{ date: '2024-02-24', vix: 30 }]).problem).toMatch(/a Saturday/);
     expect(err([]).field).toBe('vixHistory');
     expect(err(closes(Array.from({ length: MAX_VIX_HISTORY + 1 }, () => 30))).field).toBe('vixHistory');
     expect(err('13,14,30').field).toBe('vixHistory');
