@@ -49,6 +49,15 @@ export function insufficientData(field: string, problem: string, fix: string): A
   return new AlvhError('insufficient_data', field, problem, fix);
 }
 
+/**
+ * A count for a limit's or a refusal's message, its thousands grouped (1,000,000; 444,444), as every
+ * count of one is. A number that is not a safe whole number is written as sent (0.175, 1e+300):
+ * grouping would round a decimal, and spell out a huge one in hundreds of digits.
+ */
+export function grouped(n: number): string {
+  return Number.isSafeInteger(n) ? n.toLocaleString('en-US') : String(n);
+}
+
 /** Work over a stated limit. */
 export function limitExceeded(field: string, problem: string, fix: string): AlvhError {
   return new AlvhError('limit_exceeded', field, problem, fix);

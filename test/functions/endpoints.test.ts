@@ -246,12 +246,14 @@ describe('POST /api/montecarlo', () => {
     const big = await call('montecarlo', { ...run, paths: 300_000 });
     expect(big.status).toBe(422);
     expect(big.json.field).toBe('paths');
-    expect(big.json.detail).toMatch(/^paths: is 300000: the per-path arrays of more than 250000 paths/);
+    expect(big.json.detail).toBe(
+      'paths: is 300,000: the per-path arrays of more than 250,000 paths are not sent in one answer; send ?partial=false for the summary alone, or chunk the run (firstPath, pathCount ≤ 250,000) and merge the chunks',
+    );
     // from firstPath the count is paths − firstPath: the detail says both
     const rest = await call('montecarlo', { ...run, paths: 400_000, firstPath: 100_000 });
     expect(rest.status).toBe(422);
     expect(rest.json.field).toBe('paths');
-    expect(rest.json.detail).toMatch(/^paths: is 400000 from firstPath 100000, 300000 paths: /);
+    expect(rest.json.detail).toMatch(/^paths: is 400,000 from firstPath 100,000, 300,000 paths: /);
     const one = await call('montecarlo?partial=false', { ...run, paths: 2, firstPath: 1 });
     expect(one.status).toBe(400);
     expect(one.json.field).toBe('paths');
@@ -259,7 +261,7 @@ describe('POST /api/montecarlo', () => {
     // a chunk's own count is still pathCount
     const chunk = await call('montecarlo', { ...run, paths: 400_000, firstPath: 0, pathCount: 300_000 });
     expect(chunk.json.field).toBe('pathCount');
-    expect(chunk.json.detail).toMatch(/^pathCount: is 300000: /);
+    expect(chunk.json.detail).toMatch(/^pathCount: is 300,000: /);
   });
 
   it('two chunks over HTTP merge to exactly the one-shot run', async () => {

@@ -10,6 +10,7 @@
  * (http/stream.ts).
  */
 import {
+  grouped,
   checkRequestedPaths,
   FrontierInputSchema,
   frontierSetup,
@@ -50,8 +51,8 @@ export async function frontierHandler(body: unknown, call: RouteCall): Promise<F
     const count = runCountField(parsed); // pathCount, or paths when the request left pathCount out
     throw limitExceeded(
       count.field,
-      `${count.is}: the per-path arrays of more than ${MAX_FRONTIER_PARTIAL_PATHS} paths are not sent in one answer`,
-      `drop ?partial=true for the frontier alone, or chunk the run (firstPath, pathCount ≤ ${MAX_FRONTIER_PARTIAL_PATHS})`,
+      `${count.is}: the per-path arrays of more than ${grouped(MAX_FRONTIER_PARTIAL_PATHS)} paths are not sent in one answer`,
+      `drop ?partial=true for the frontier alone, or chunk the run (firstPath, pathCount ≤ ${grouped(MAX_FRONTIER_PARTIAL_PATHS)})`,
     );
   }
   const start = (onProgress?: (done: number, total: number) => void, signal?: AbortSignal) =>

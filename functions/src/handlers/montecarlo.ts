@@ -12,6 +12,7 @@
  * application/x-ndjson` the answer streams the run's progress before it (http/stream.ts).
  */
 import {
+  grouped,
   checkedMonteCarloRequest,
   checkRequestedHorizon,
   checkRequestedPaths,
@@ -78,8 +79,8 @@ export async function monteCarloHandler(
   if (withPartial && run.pathCount > MAX_PARTIAL_PATHS) {
     throw limitExceeded(
       count.field,
-      `${count.is}: the per-path arrays of more than ${MAX_PARTIAL_PATHS} paths are not sent in one answer`,
-      `send ?partial=false for the summary alone, or chunk the run (firstPath, pathCount ≤ ${MAX_PARTIAL_PATHS}) and merge the chunks`,
+      `${count.is}: the per-path arrays of more than ${grouped(MAX_PARTIAL_PATHS)} paths are not sent in one answer`,
+      `send ?partial=false for the summary alone, or chunk the run (firstPath, pathCount ≤ ${grouped(MAX_PARTIAL_PATHS)}) and merge the chunks`,
     );
   }
   const start = (onProgress?: (done: number, total: number) => void, signal?: AbortSignal) =>

@@ -7,7 +7,7 @@
  * order, and the answer is a fixed-order function of the merged arrays.
  */
 import { z } from 'zod';
-import { limitExceeded } from '../errors';
+import { grouped, limitExceeded } from '../errors';
 import { statingValue, wholeNumber } from '../schemas/common';
 import { PlanInputSchema } from '../schemas/plan';
 import { MAX_HORIZON_DAYS, MAX_PATHS, MAX_PATH_STEPS, MONTE_CARLO_MEASURES } from '../schemas/scenario';
@@ -141,7 +141,11 @@ export function checkFrontierWork(
   field: 'paths' | 'pathCount' = 'pathCount',
 ): void {
   if (paths > MAX_PATHS) {
-    throw limitExceeded('paths', `is ${paths}, over the limit of ${MAX_PATHS} paths`, `run at most ${MAX_PATHS} paths`);
+    throw limitExceeded(
+      'paths',
+      `is ${grouped(paths)}, over the limit of ${grouped(MAX_PATHS)} paths`,
+      `run at most ${grouped(MAX_PATHS)} paths`,
+    );
   }
   if (horizonDays > MAX_HORIZON_DAYS) {
     throw limitExceeded(
@@ -153,7 +157,6 @@ export function checkFrontierWork(
   const steps = pathCount * horizonDays > MAX_PATH_STEPS;
   if (steps || pathCount * horizonDays * legs > MAX_FRONTIER_WORK) {
     // Name the limit the call passes (the path-steps first: it binds whatever the legs).
-    const grouped = (n: number) => n.toLocaleString('en-US');
     const over = steps
       ? `${grouped(pathCount)} paths × ${horizonDays} days = ${grouped(pathCount * horizonDays)} path-steps, over the limit of ${grouped(MAX_PATH_STEPS)} per call`
       : `${grouped(pathCount)} paths × ${horizonDays} days × ${legs} legs = ${grouped(pathCount * horizonDays * legs)}, over the limit of ${grouped(MAX_FRONTIER_WORK)} per call`;
@@ -175,8 +178,8 @@ export function checkFrontierSearch(work: number, rows: number, run: { paths: nu
   const most = Math.max(2, Math.floor((0.9 * run.pathCount * MAX_FRONTIER_SEARCH_WORK) / work / 100) * 100);
   throw limitExceeded(
     run.pathCount === run.paths ? 'paths' : 'pathCount',
-    `is ${run.pathCount.toLocaleString('en-US')}: the search of ${rows.toLocaleString('en-US')} rows of mixes would take ${Math.round(work / 1e6)}M steps, over the limit of ${MAX_FRONTIER_SEARCH_WORK / 1e6}M`,
-    `pass at most about ${most.toLocaleString('en-US')} paths, or fewer condors or a smaller largest budget`,
+    `is ${grouped(run.pathCount)}: the search of ${grouped(rows)} rows of mixes would take ${Math.round(work / 1e6)}M steps, over the limit of ${MAX_FRONTIER_SEARCH_WORK / 1e6}M`,
+    `pass at most about ${grouped(most)} paths, or fewer condors or a smaller largest budget`,
   );
 }
 

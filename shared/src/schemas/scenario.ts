@@ -4,7 +4,7 @@
  * ({@link checkMonteCarloLimits}, {@link checkStressLimits}).
  */
 import { z } from 'zod';
-import { limitExceeded } from '../errors';
+import { grouped, limitExceeded } from '../errors';
 import { MAX_VIX_INDEX, MAX_VIX_POINTS, MIN_VIX_POINTS, vxPointsMessage } from '../validate';
 import { aboveVixIndex, finiteNumber, inPoints, isoDate, positiveWithin, rate, volOfVol, wholeNumber } from './common';
 import { PolicySchema } from './policy';
@@ -73,9 +73,6 @@ export const POOLED_MONTE_CARLO_LIMITS: Required<Omit<MonteCarloWorkLimits, 'chu
   maxPathStepLegs: MAX_POOLED_PATH_STEP_LEGS,
   summaryOnly: true,
 };
-
-/** `n` with its thousands grouped, as every number of a limit's message is (1,000,000). */
-const grouped = (n: number): string => n.toLocaleString('en-US');
 
 /**
  * What to do over a Monte Carlo work limit: at most `most` paths a call; a summary-only run has no
@@ -379,8 +376,8 @@ export function checkPathsLimit(paths: number): void {
   if (paths > MAX_PATHS) {
     throw limitExceeded(
       'paths',
-      `is ${paths}, over the limit of ${MAX_PATHS} paths per run`,
-      `run at most ${MAX_PATHS} paths`,
+      `is ${grouped(paths)}, over the limit of ${grouped(MAX_PATHS)} paths per run`,
+      `run at most ${grouped(MAX_PATHS)} paths`,
     );
   }
 }
