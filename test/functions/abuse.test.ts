@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   dayFromYmd,
-  MAX_REPLAY_ROW_LEGS,
   mergeMonteCarlo,
   reviveMonteCarloPartial,
   runMonteCarloChunk,
@@ -209,7 +208,7 @@ describe('D2: work limits count the legs', () => {
     expect(r.status).toBe(422);
     const p = (await r.json()) as { code: string; detail: string };
     expect(p.code).toBe('limit_exceeded');
-    expect(p.detail).toContain('20000 cells × 20 legs = 400000 leg valuations, over the limit of 200000');
+    expect(p.detail).toContain('20,000 cells × 20 legs = 400,000 leg valuations, over the limit of 200,000');
   });
 
   it('5,000 rows × 12 condors open is over the rows × legs limit: 422 naming it, from the worker before the replay runs', async () => {
@@ -236,9 +235,9 @@ describe('D2: work limits count the legs', () => {
       const p = (await r.json()) as { code: string; field: string; detail: string; fix: string };
       expect(p).toMatchObject({ code: 'limit_exceeded', field: 'rows' });
       expect(p.detail).toContain(
-        `5000 rows replayed × 84 legs held (12 condors open at most × 7 legs) = 420000 row-legs, over the limit of ${MAX_REPLAY_ROW_LEGS}`,
+        '5,000 rows replayed × 84 legs held (12 condors open at most × 7 legs) = 420,000 row-legs, over the limit of 300,000',
       );
-      expect(p.fix).toContain('replay at most 3571 days per request');
+      expect(p.fix).toContain('replay at most 3,571 days per request');
       // the rows are read on the worker (the request thread only counts them): the job was queued
       expect(jobs).toEqual(['replay']);
       // The same body replaying its last 1,000 days (84,000 row-legs) passes the limit and runs.

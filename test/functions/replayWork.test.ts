@@ -88,9 +88,9 @@ describe('checkReplayWork', () => {
     expect(e.code).toBe('limit_exceeded');
     expect(e.field).toBe('rows');
     expect(e.message).toContain(
-      '3572 rows replayed × 84 legs held (12 condors open at most × 7 legs) = 300048 row-legs, over the limit of 300000',
+      '3,572 rows replayed × 84 legs held (12 condors open at most × 7 legs) = 300,048 row-legs, over the limit of 300,000',
     );
-    expect(e.message).toContain('replay at most 3571 days per request with these assumptions');
+    expect(e.message).toContain('replay at most 3,571 days per request with these assumptions');
     expect(e.message).toContain('lower assumptions.maxOpenCondors');
   });
 });

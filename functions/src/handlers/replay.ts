@@ -7,7 +7,7 @@
  * second to check, which the request thread no longer spends. Their refusals cross back with their
  * class and issues, so the problem documents (400 with issues, 422) are those of any endpoint.
  */
-import { limitExceeded, MAX_REPLAY_ROWS, type ReplayResult } from '@alvh/shared';
+import { grouped, limitExceeded, MAX_REPLAY_ROWS, type ReplayResult } from '@alvh/shared';
 import { checkComputeRoom, runCompute } from '../compute';
 import { fromCompute, type JsonText, type RouteCall } from '../http/route';
 
@@ -16,8 +16,8 @@ export async function replayHandler(body: unknown, call: RouteCall): Promise<Rep
   if (Array.isArray(rows) && rows.length > MAX_REPLAY_ROWS) {
     throw limitExceeded(
       'rows',
-      `has ${rows.length} rows, more than the limit of ${MAX_REPLAY_ROWS}`,
-      `replay at most ${MAX_REPLAY_ROWS} days at a time (split the history by date)`,
+      `has ${grouped(rows.length)} rows, more than the limit of ${grouped(MAX_REPLAY_ROWS)}`,
+      `replay at most ${grouped(MAX_REPLAY_ROWS)} days at a time (split the history by date)`,
     );
   }
   checkComputeRoom(); // the replay runs on the pool: a full one answers its 503 before the body is queued

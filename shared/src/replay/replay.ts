@@ -19,7 +19,7 @@
  * special opening quotation; the close without one); a condor's remaining hedge legs are sold at
  * model mid when it settles.
  */
-import { insufficientData, limitExceeded, noSolution } from '../errors';
+import { grouped, insufficientData, limitExceeded, noSolution } from '../errors';
 import { parseIsoDate } from '../dates';
 import {
   checkReplayWork,
@@ -103,8 +103,8 @@ function checkedReplayInput(input: unknown): ReplayParsedInput {
   if (Array.isArray(rowsRaw) && rowsRaw.length > MAX_REPLAY_ROWS) {
     throw limitExceeded(
       'rows',
-      `has ${rowsRaw.length} rows, more than the limit of ${MAX_REPLAY_ROWS}`,
-      `replay at most ${MAX_REPLAY_ROWS} days at a time (split the history by date)`,
+      `has ${grouped(rowsRaw.length)} rows, more than the limit of ${grouped(MAX_REPLAY_ROWS)}`,
+      `replay at most ${grouped(MAX_REPLAY_ROWS)} days at a time (split the history by date)`,
     );
   }
   return parseReplayInput(input);

@@ -5,7 +5,7 @@
  * named field with a default. Everything is JSON-serialisable.
  */
 import { z } from 'zod';
-import { limitExceeded } from '../errors';
+import { grouped, limitExceeded } from '../errors';
 import { friendlyIssue, inputIssues, InputValidationError, listedKeys, parseInput, type InputIssue } from './parse';
 import { PolicySchema } from './policy';
 import { aboveVixIndex, isoDate } from './common';
@@ -379,8 +379,8 @@ export function checkReplayWork(rows: number, legs: number): void {
   if (work > MAX_REPLAY_ROW_LEGS) {
     throw limitExceeded(
       'rows',
-      `${rows} rows replayed × ${legs} legs held (${legs / REPLAY_LEGS_PER_CONDOR} condors open at most × ${REPLAY_LEGS_PER_CONDOR} legs) = ${work} row-legs, over the limit of ${MAX_REPLAY_ROW_LEGS}`,
-      `replay at most ${Math.floor(MAX_REPLAY_ROW_LEGS / legs)} days per request with these assumptions (split the history by date, or narrow from/to), or lower assumptions.maxOpenCondors`,
+      `${grouped(rows)} rows replayed × ${legs} legs held (${legs / REPLAY_LEGS_PER_CONDOR} condors open at most × ${REPLAY_LEGS_PER_CONDOR} legs) = ${grouped(work)} row-legs, over the limit of ${grouped(MAX_REPLAY_ROW_LEGS)}`,
+      `replay at most ${grouped(Math.floor(MAX_REPLAY_ROW_LEGS / legs))} days per request with these assumptions (split the history by date, or narrow from/to), or lower assumptions.maxOpenCondors`,
     );
   }
 }

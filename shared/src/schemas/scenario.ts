@@ -461,7 +461,7 @@ export function checkStressLimits(moves: number, levels: number, days: number): 
     const longest = days > moves && days > levels ? 'days' : levels > moves ? 'vixLevels' : 'spxMoves';
     throw limitExceeded(
       longest,
-      `${moves} SPX moves × ${levels} VIX levels × ${days} days = ${cells} cells, over the limit of ${MAX_GRID_CELLS}`,
+      `${moves} SPX moves × ${levels} VIX levels × ${days} days = ${grouped(cells)} cells, over the limit of ${grouped(MAX_GRID_CELLS)}`,
       'pass fewer SPX moves, VIX levels or days',
     );
   }
@@ -489,8 +489,8 @@ export function checkStressWork(cells: number, legs: number): void {
   if (cells * legs > MAX_GRID_LEG_CELLS) {
     throw limitExceeded(
       'spxMoves',
-      `${cells} cells × ${legs} legs = ${cells * legs} leg valuations, over the limit of ${MAX_GRID_LEG_CELLS}`,
-      `pass at most ${Math.floor(MAX_GRID_LEG_CELLS / legs)} cells for this book, or split the grid over several requests`,
+      `${grouped(cells)} cells × ${legs} legs = ${grouped(cells * legs)} leg valuations, over the limit of ${grouped(MAX_GRID_LEG_CELLS)}`,
+      `pass at most ${grouped(Math.floor(MAX_GRID_LEG_CELLS / legs))} cells for this book, or split the grid over several requests`,
     );
   }
 }

@@ -46,9 +46,9 @@ describe('stress work of a plan: the legs it prices', () => {
     const v = parseInput(StressGridInputSchema, { plan: TWELVE, ...GRID, vixLevels: LEVELS });
     const b = plan(TWELVE).book;
     expect(b.condor.length + b.overlay.length + b.tail.length).toBe(49);
-    expect(() => checkStressWork(4160, 49)).toThrow(/4160 cells × 49 legs = 203840 leg valuations/);
+    expect(() => checkStressWork(4160, 49)).toThrow(/4,160 cells × 49 legs = 203,840 leg valuations/);
     expect(() => checkStressWork(4160, scenarioLegCount(v))).toThrow(
-      /^spxMoves: 4160 cells × 51 legs = 212160 leg valuations, over the limit of 200000/,
+      'spxMoves: 4,160 cells × 51 legs = 212,160 leg valuations, over the limit of 200,000; pass at most 3,921 cells for this book, or split the grid over several requests',
     );
   });
 });
