@@ -11,6 +11,7 @@ import {
   invalidInput,
   isAlvhError,
   limitExceeded,
+  grouped,
   MAX_CONTRACTS,
   resolvePolicy,
   scenarioLoss,
@@ -138,12 +139,12 @@ function tooManyCalls(t: TailSizeResult, loss: number, stressedFuture: number): 
   if (t.gainPerContract >= 1)
     return limitExceeded(
       'condorLoss',
-      `is ${loss} USD: its ${shortNumber(t.targetGain / loss)}× cover needs ${calls} gaining ${gain} each, over ${MAX_CONTRACTS} a leg`,
+      `is ${loss} USD: its ${shortNumber(t.targetGain / loss)}× cover needs ${calls} gaining ${gain} each, over ${grouped(MAX_CONTRACTS)} a leg`,
       "pass the condor's drawdown loss in USD (ALVH.CONDORLOSS), or a lower coverage",
     );
   return limitExceeded(
     'stressedFuture',
-    `is ${stressedFuture}: the ${t.strike} call gains ${gain} there, so little that the cover needs ${calls}, over ${MAX_CONTRACTS} a leg`,
+    `is ${stressedFuture}: the ${t.strike} call gains ${gain} there, so little that the cover needs ${calls}, over ${grouped(MAX_CONTRACTS)} a leg`,
     'raise stressedFuture, or pass a later expiry or a lower otmPct',
   );
 }
@@ -347,12 +348,12 @@ export function overlay(
         if (o.unitVega >= 1)
           throw limitExceeded(
             'condorVega',
-            `is ${vegaArg('condorVega', condorVega)}: its target (${o.targetVega.toPrecision(3)}) needs ${o.units.toExponential(2)} units of vega ${o.unitVega.toPrecision(3)}, over ${MAX_CONTRACTS} a leg`,
+            `is ${vegaArg('condorVega', condorVega)}: its target (${o.targetVega.toPrecision(3)}) needs ${o.units.toExponential(2)} units of vega ${o.unitVega.toPrecision(3)}, over ${grouped(MAX_CONTRACTS)} a leg`,
             "pass the condor's net vega in USD per vol point (ALVH.CONDOR's vega row)",
           );
         throw limitExceeded(
           'strike',
-          `gives a unit whose vega (${o.unitVega.toPrecision(3)}) is so small that the target (${o.targetVega.toPrecision(3)}) needs ${o.units.toExponential(2)} units, over ${MAX_CONTRACTS} a leg`,
+          `gives a unit whose vega (${o.unitVega.toPrecision(3)}) is so small that the target (${o.targetVega.toPrecision(3)}) needs ${o.units.toExponential(2)} units, over ${grouped(MAX_CONTRACTS)} a leg`,
           'choose a strike nearer the money (the short put strike)',
         );
       }

@@ -4,7 +4,7 @@
  * and the book's dollar Greeks.
  */
 import { bsGreeks, normCdf, normPdf } from '../pricing/index';
-import { invalidInput } from '../errors';
+import { grouped, invalidInput } from '../errors';
 import { daysBetween } from '../dates';
 import { MAX_CONTRACTS, checkFinite, checkInteger, checkPositive, checkRate, checkVol } from '../validate';
 import { DEFAULT_POLICY, type Policy } from '../schemas/policy';
@@ -108,7 +108,11 @@ export function condorAnalytics(i: CondorInput): CondorAnalytics {
   const atm = checkVol('atmVol', i.atmVol, false);
   const n = checkInteger('condor.quantity', i.quantity, 1);
   if (n > MAX_CONTRACTS)
-    throw invalidInput('condor.quantity', `is ${n}`, `pass at most ${MAX_CONTRACTS} condors, as a plan takes`);
+    throw invalidInput(
+      'condor.quantity',
+      `is ${grouped(n)}`,
+      `pass at most ${grouped(MAX_CONTRACTS)} condors, as a plan takes`,
+    );
   const days = daysBetween(i.valuationDate, i.expiry);
   if (days <= 0) {
     throw invalidInput(
