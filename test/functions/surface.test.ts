@@ -217,6 +217,13 @@ describe('POST /api/surface, chain form', () => {
     expect(jobs).toEqual([]);
   });
 
+  it('400 for a spot with quotedata text (the file carries its own: its Last)', async () => {
+    const r = await post({ chain: quotedata([...MAR, ...APR]), spot: 4010 });
+    expect(r.status).toBe(400);
+    expect(r.json.field).toBe('spot');
+    expect(r.json.detail).toMatch(/carries its own spot \(Last: 4000, /);
+  });
+
   it('400 for rows without a valuationDate, and for an unknown field in a row', async () => {
     const rows = [{ expiry: '2023-07-21', strike: 4300, type: 'put', bid: 50, ask: 51 }];
     expect((await post({ chain: rows })).json.field).toBe('valuationDate');

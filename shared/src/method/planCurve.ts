@@ -126,14 +126,30 @@ export interface MarketSurfaceInput {
 /** How far a given surface's spot may sit from the plan's SPX (a fraction) before it is taken for another market's. */
 const SURFACE_SPOT_TOLERANCE = 0.2;
 
+/** A chain's own spot (quotedata's Last) within {@link SURFACE_SPOT_TOLERANCE} of SPX, as a fitted surface's must be. */
+function checkChainSpot(spot: number, spx: number, root: string, spotField: string): void {
+  const off = Math.abs(spot / spx - 1);
+  if (off <= SURFACE_SPOT_TOLERANCE) return;
+  throw new AlvhError(
+    'invalid_input',
+    `${root}.chain`,
+    `is quoted at SPX ${Number(spot.toFixed(2))} (its Last), ${fmt(off * 100, 1)}% from ${root}.${spotField} ${spx}: a chain of another market`,
+    `pass the chain of this market (its Last within ${SURFACE_SPOT_TOLERANCE * 100}% of SPX)`,
+  );
+}
+
 /**
  * The SPX surface of a market (Section 2b): a fitted `surface`, else the `chain` fitted, else the
  * Cboe indices (VIX with `indices`), else VIX alone (flat term structure, with the surface
  * module's warning). `root` names the fields in errors (`market` for a plan, `book` for a
  * scenario book); `spotField` is the field holding the SPX level.
  *
+ * A chain is fitted at its own spot (quotedata's Last; a table, carrying none, at SPX), so the marks
+ * move from it to SPX as on the surface fitted to the same chain.
+ *
  * @throws AlvhError `invalid_input` naming the field (a surface and a chain together, a surface or
- *   chain of another day, a surface whose spot is far from SPX, a chain that cannot be fitted)
+ *   chain of another day, a surface whose spot or a chain whose Last is far from SPX, a chain that
+ *   cannot be fitted)
  */
 export function marketSurface(
   valuationDate: string,
@@ -175,6 +191,8 @@ export function marketSurface(
   }
   if (m.chain !== undefined) {
     const chain = m.chain;
+    // whether the chain's spot is the market's SPX (a chain carrying none), so that a fit refusing it names that field
+    let spotIsSpx = false;
     return withPrefix(
       (f) =>
         f.startsWith(`${root}.`)
@@ -182,13 +200,18 @@ export function marketSurface(
           : f === 'vix'
             ? `${root}.vix`
             : f === 'spot'
-              ? `${root}.${spotField}`
+              ? spotIsSpx
+                ? `${root}.${spotField}`
+                : `${root}.chain`
               : f === 'valuationDate'
                 ? f
                 : // the parser's own names start with the chain's ("chain[0].expiry", "chain line 3")
                   `${root}.${f.startsWith('chain') ? f : `chain.${f}`}`,
       () => {
-        const parsed = parseChain(chain as string | readonly ChainRow[], { valuationDate, spot: m.spx });
+        // Quotedata carries its own spot (Last): the surface is fitted there and the marks move
+        // from it to SPX, as on the surface fitted to the same file. A plain table carries none:
+        // SPX is its spot.
+        const parsed = parseChain(chain as string | readonly ChainRow[], { valuationDate });
         if (parsed.valuationDate !== valuationDate) {
           throw new AlvhError(
             'invalid_input',
@@ -197,6 +220,10 @@ export function marketSurface(
             'pass the chain of the valuation date',
           );
         }
+        if (parsed.spot === null) {
+          parsed.spot = m.spx;
+          spotIsSpx = true;
+        } else checkChainSpot(parsed.spot, m.spx, root, spotField);
         onChain?.(parsed);
         // referenceVix in the index's units: a move to the market's VIX leaves the fit as it is.
         return fitChainSurface(parsed, { vix: m.vix }).surface;

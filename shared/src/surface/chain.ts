@@ -20,13 +20,27 @@ export { isQuotedata, parseQuotedata } from './quotedata';
 export type { ChainRow, ChainTableOptions } from './chainTable';
 export { parseChainTable } from './chainTable';
 
-/** Quotedata text (has the "Expiration Date" header) or the plain table. */
+/**
+ * Quotedata text (has the "Expiration Date" header) or the plain table. The chain's spot, which its
+ * surface keeps and a plan moves the marks from to its SPX: quotedata carries its own (the title's
+ * Last, at the time of its quotes), so a `spot` given with it is refused (it is taken only when the
+ * file has no Last); a plain table carries none, so its spot is the one given (else the fit takes
+ * the nearest parity forward). `valuationDate` is the table's; quotedata is dated by its stamp.
+ */
 export function parseChain(chain: string | readonly ChainRow[], options?: Partial<ChainTableOptions>): ParsedChain {
   // before the layout is chosen: UTF-16 read as UTF-8 is neither layout, and no table missing a date
   refuseUtf16(chain, 'chain');
   if (typeof chain === 'string' && isQuotedata(chain)) {
     const parsed = parseQuotedata(chain);
-    if (options?.spot !== undefined) parsed.spot = options.spot;
+    if (options?.spot === undefined) return parsed;
+    if (parsed.spot !== null) {
+      throw invalidInput(
+        'spot',
+        `does not apply to this quotedata text, which carries its own spot (Last: ${Number(parsed.spot.toFixed(2))}, the SPX of its quotes)`,
+        "leave spot out: the surface is fitted at the file's Last, and a plan moves its marks from there to its SPX",
+      );
+    }
+    parsed.spot = options.spot;
     return parsed;
   }
   // before asking for a date: a semicolon-separated quotedata file is no table missing one

@@ -1,0 +1,113 @@
+/**
+ * Which spot a chain's marks follow. A Cboe quotedata file carries its own quote-time spot (Last):
+ * the plan fits it there and moves the marks from Last to the typed SPX (sticky carry, F =
+ * SPX·F_chain/Last), whether it is given the chain (`market.chain`) or the surface fitted to it
+ * (`market.surface`, as the taskpane sends it). A plain table carries no spot: the typed SPX is its
+ * spot. On the 2023-06-09 chain (Last 4300.01) with SPX typed 4298.86, the chain route marked the
+ * 4500 call at 7.36 where the surface route gave 7.24: it took the typed SPX for the quotes' spot,
+ * so no SPX typed ever moved its marks.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  SurfaceRequestSchema,
+  buildSurface,
+  parseChain,
+  parseInput,
+  plan,
+  vxExpiriesAfter,
+  type Plan,
+  type PlanInput,
+} from '@alvh/shared';
+import { describeWithData, readDataFile } from '../../helpers/marketData';
+import { CROSSED_CALENDAR } from '../surface/crossedCalendar';
+
+const FILE = 'cboe_spx_quotedata_2023-06-09__AyourElwazani97.csv';
+const DAY = '2023-06-09';
+
+function input(spx: number, market: Record<string, unknown>): PlanInput {
+  const futures = vxExpiriesAfter(DAY, 4).map((expiry, i) => ({ expiry, price: [14.3, 16.2, 17.3, 18.1][i]! }));
+  return {
+    valuationDate: DAY,
+    market: { spx, vix: 13.83, vvix: 89.7, rate: 0.05, divYield: 0.015, futures, ...market },
+    condor: { expiry: '2023-07-21', strikes: [3900, 4000, 4500, 4600], quantity: 10 },
+    portfolio: { capital: 5_000_000 },
+    positions: [],
+  } as PlanInput;
+}
+
+/** The model mid of the order on a leg of the condor. */
+function mid(p: Plan, type: 'call' | 'put', strike: number): number {
+  const o = p.orders!.orders.find((x) => x.leg.kind === 'spx' && x.leg.type === type && x.leg.strike === strike);
+  if (o === undefined) throw new Error(`no order on the ${strike} ${type}`);
+  return o.mid;
+}
+
+describeWithData('the spot a quotedata chain’s marks follow', () => {
+  const text = readDataFile(FILE);
+  // the taskpane's Surface tab and /api/surface fit the file as it is: at its Last
+  const data = buildSurface(parseInput(SurfaceRequestSchema, { chain: text })).data;
+
+  it('the surface keeps the file’s Last as its spot', () => {
+    expect(data.spot).toBe(4300.0098);
+  });
+
+  for (const spx of [4298.86, 4200, 4400]) {
+    it(`at SPX ${spx}: market.chain marks as market.surface fitted to the same file`, () => {
+      const chain = plan(input(spx, { chain: text }));
+      const surface = plan(input(spx, { surface: data }));
+      for (const [type, k] of [
+        ['call', 4500],
+        ['put', 4000],
+      ] as const)
+        expect(mid(chain, type, k)).toBeCloseTo(mid(surface, type, k), 10);
+      expect(chain.condor.credit).toBeCloseTo(surface.condor.credit, 10);
+      expect(chain.surface.data.spot).toBe(4300.0098);
+    });
+  }
+
+  it('the typed SPX moves the marks: 7.24 / 12.64 at 4298.86, the 4500 call 1.51 at 4200 and 29.25 at 4400', () => {
+    const at = (spx: number) => plan(input(spx, { chain: text }));
+    const p = at(4298.86);
+    expect(mid(p, 'call', 4500)).toBeCloseTo(7.24, 2);
+    expect(mid(p, 'put', 4000)).toBeCloseTo(12.64, 2);
+    expect(mid(at(4200), 'call', 4500)).toBeCloseTo(1.51, 2);
+    expect(mid(at(4400), 'call', 4500)).toBeCloseTo(29.25, 2);
+  });
+
+  it('a chain quoted more than 20% from the typed SPX is refused as another market’s, as its surface is', () => {
+    expect(() => plan(input(3500, { chain: text }))).toThrow(
+      /^market\.chain: is quoted at SPX 4300\.01 \(its Last\), 22\.9% from market\.spx 3500: a chain of another market/,
+    );
+    expect(() => plan(input(3500, { surface: data }))).toThrow(/^market\.surface\.spot: is 4300\.0098, 22\.9% from/);
+  });
+
+  it('/api/surface refuses a spot with quotedata text, which carries its own', () => {
+    expect(() => buildSurface(parseInput(SurfaceRequestSchema, { chain: text, spot: 4298.86 }))).toThrow(
+      /^spot: does not apply to this quotedata text, which carries its own spot \(Last: 4300\.01, /,
+    );
+  });
+});
+
+describe('the spot of a plain table', () => {
+  const table = [
+    'expiry,strike,type,bid,ask',
+    ...CROSSED_CALENDAR.map((r) => [r.expiry, r.strike, r.type, r.bid, r.ask].join(',')),
+  ].join('\n');
+
+  it('is the spot given (the typed SPX), a table carrying none', () => {
+    expect(parseChain(table, { valuationDate: DAY }).spot).toBeNull();
+    expect(parseChain(table, { valuationDate: DAY, spot: 4298.86 }).spot).toBe(4298.86);
+  });
+
+  it('in a plan: the typed SPX, and the marks are those of its surface fitted at that SPX', () => {
+    for (const spx of [4298.86, 4310]) {
+      const p = plan(input(spx, { chain: table }));
+      expect(p.surface.data.spot).toBe(spx);
+      const req = { chain: table, valuationDate: DAY, spot: spx };
+      const data = buildSurface(parseInput(SurfaceRequestSchema, req)).data;
+      const q = plan(input(spx, { surface: data }));
+      expect(mid(p, 'call', 4500)).toBeCloseTo(mid(q, 'call', 4500), 10);
+      expect(mid(p, 'put', 4000)).toBeCloseTo(mid(q, 'put', 4000), 10);
+    }
+  });
+});
