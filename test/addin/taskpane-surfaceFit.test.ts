@@ -12,6 +12,7 @@ import type { RunHandle } from '../../addin/src/taskpane/jobs';
 import { fitSurfaceLocally } from '../../addin/src/taskpane/localRuns';
 import {
   SurfaceFits,
+  chainToFit,
   chainWords,
   fileReadWords,
   fitErrorText,
@@ -216,5 +217,43 @@ describe('the Surface tab words', () => {
       note: 'Read chain.csv (2 KB): press Fit surface.',
       error: '',
     });
+  });
+});
+
+describe('the chain the Surface tab fits', () => {
+  const quotedata = (title: string) =>
+    [
+      title,
+      '"Date: June 9 2023, 1:40 PM EDT",Bid: 4299.5,Ask: 4300.5',
+      'Expiration Date,Calls,Last Sale,Net,Bid,Ask,Volume,IV,Delta,Gamma,Open Interest,Strike,Puts,Last Sale,Net,Bid,Ask,Volume,IV,Delta,Gamma,Open Interest',
+      'Fri Jul 21 2023,SPX230721C04300000,0,0,60,61,0,0,0,0,0,4300.00,SPX230721P04300000,0,0,55,56,0,0,0,0,0',
+    ].join('\n');
+
+  it("a plain table takes the form's date and its SPX as the plan reads it: grouped, 4,298.86", () => {
+    for (const typed of ['4,298.86', ' 4298.86 '])
+      expect(chainToFit(TEXT, ` ${DAY} `, typed)).toMatchObject({
+        chain: { spot: 4298.86, valuationDate: DAY },
+        request: { chain: TEXT, valuationDate: DAY, spot: 4298.86 },
+      });
+    // no level typed (blank, a word, a decimal comma): no spot, the fit takes the nearest forward
+    for (const typed of ['', 'SPX', '4298,86', '0']) {
+      const { chain, request } = chainToFit(TEXT, DAY, typed);
+      expect(chain.spot).toBeNull();
+      expect(request).not.toHaveProperty('spot');
+    }
+  });
+
+  it("quotedata keeps its own spot, its Last, whatever SPX is typed; one without a Last takes the form's", () => {
+    const text = quotedata('Standard & Poors 500 Index,Last: 4300.0098,Change: 1');
+    const fit = chainToFit(text, '2023-06-12', '4,298.86');
+    expect(fit.chain.spot).toBe(4300.0098);
+    expect(fit.chain.valuationDate).toBe(DAY);
+    expect(fit.request).toEqual({ chain: text });
+    const bare = quotedata('Standard & Poors 500 Index,Change: 1');
+    expect(chainToFit(bare, '', '4,298.86')).toMatchObject({
+      chain: { spot: 4298.86 },
+      request: { chain: bare, spot: 4298.86 },
+    });
+    expect(chainToFit(bare, '', '').request).toEqual({ chain: bare });
   });
 });

@@ -236,12 +236,19 @@ export function policyOverrides(policy: Record<string, string>): Record<string, 
 }
 
 /** The raw plan input the form describes, ready for `PlanInputSchema`. */
+/**
+ * A form field's text as the plan input takes it: the number it stands for ("4,298.86" is 4298.86),
+ * else the trimmed text for the schema to refuse; blank is undefined.
+ */
+export function formNumber(name: FieldName, text: string): number | string | undefined {
+  return dotGrouped(name, text)
+    ? text.trim() // not a number: the schema refuses it, and typedIssues says why
+    : numberOrText(text, PERCENT_FIELDS.has(name));
+}
+
 export function planInputFromForm(s: FormState): Record<string, unknown> {
   const f = s.fields;
-  const num = (name: FieldName): number | string | undefined =>
-    dotGrouped(name, f[name])
-      ? f[name].trim() // not a number: the schema refuses it, and typedIssues says why
-      : numberOrText(f[name], PERCENT_FIELDS.has(name));
+  const num = (name: FieldName): number | string | undefined => formNumber(name, f[name]);
   const text = (name: FieldName): string | undefined => (f[name].trim() === '' ? undefined : f[name].trim());
   const overrides = policyOverrides(s.policy);
   const events = eventsFromText(s.events ?? '');

@@ -5,13 +5,41 @@
  * fit in use, a chain error named by the form's labels, a file read). `surfaceTab.ts` gives it the
  * page through {@link SurfaceUi}.
  */
-import { SurfaceDataSchema } from '@alvh/shared';
+import { SurfaceDataSchema, isQuotedata, parseChain } from '@alvh/shared';
 import type { ChainQuoteRow, ParsedChain } from '@alvh/shared';
+import { formNumber } from '../common/planInput';
 import { presentSurface } from '../common/surfaceView';
 import type { SmileView, SurfaceView } from '../common/surfaceView';
 import { Cancelled, RunError } from './jobs';
 import type { RunHandle } from './jobs';
 import type { KeptSurface } from './planExtras';
+
+/** What the Surface tab fits: the chain parsed here, and the request that fits it (`/surface` or the worker). */
+export interface ChainFit {
+  chain: ParsedChain;
+  request: { chain: string; valuationDate?: string; spot?: number };
+}
+
+/**
+ * Parses the chain in the box for a fit, under the plan's rule for the chain's spot: quotedata is
+ * dated by its stamp and keeps its own spot (its Last; the form's SPX only for a file without
+ * one), so the plan moves its marks from Last to the SPX typed; a plain table carries neither,
+ * and takes the form's date and SPX, read as the plan reads them ("4,298.86" is 4298.86).
+ *
+ * @throws AlvhError naming what is wrong with the chain
+ */
+export function chainToFit(text: string, formDate: string, formSpx: string): ChainFit {
+  const typed = formNumber('spx', formSpx);
+  const spot = typeof typed === 'number' && typed > 0 ? typed : undefined;
+  const withSpot = spot === undefined ? {} : { spot };
+  if (!isQuotedata(text)) {
+    const options = { valuationDate: formDate.trim(), ...withSpot };
+    return { chain: parseChain(text, options), request: { chain: text, ...options } };
+  }
+  const chain = parseChain(text);
+  if (chain.spot !== null || spot === undefined) return { chain, request: { chain: text } };
+  return { chain: { ...chain, spot }, request: { chain: text, spot } };
+}
 
 /** A chain fitted: its text, view and parsed chain, and whether its surface went to the plan. */
 export interface Fitted {

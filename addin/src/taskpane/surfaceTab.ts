@@ -3,10 +3,9 @@
  * or here in the Web Worker with the same shared `buildSurface`; one smile chart per expiry (a
  * select picks it: mids as dots, bid-ask as bars, the surface's curve as it marks, and the slice's
  * own SVI fit dashed where the calendar repair lifts it), the per-expiry table and
- * the arbitrage report; inside Excel, a sheet. A chain that fits is kept for the plan, which sends
- * it as `market.chain` when its schema takes one. Also the page's Plan / Surface tabs.
+ * the arbitrage report; inside Excel, a sheet. The surface of a chain that fits is kept for the
+ * plan, which sends it as `market.surface`. Also the page's Plan / Surface tabs.
  */
-import { isQuotedata, parseChain } from '@alvh/shared';
 import type { ParsedChain } from '@alvh/shared';
 import { arbitrageText, leftOutText, smileOf } from '../common/surfaceView';
 import type { SmileView, SurfaceView } from '../common/surfaceView';
@@ -15,7 +14,8 @@ import { postJson, runInWorker } from './jobs';
 import type { RunHandle } from './jobs';
 import { input } from './form';
 import { keepSurface } from './planExtras';
-import { SurfaceFits, chainWords, fileReadWords, stillKeptNote } from './surfaceFit';
+import { SurfaceFits, chainToFit, chainWords, fileReadWords, stillKeptNote } from './surfaceFit';
+import type { ChainFit } from './surfaceFit';
 import { byId, el } from './render';
 import type { Settings } from './settings';
 import { drawChart } from './svgChart';
@@ -170,14 +170,10 @@ export async function fitChain(host: SurfaceHost): Promise<void> {
     box().focus();
     return;
   }
-  const quotedata = isQuotedata(text);
-  // A plain table is dated (and its spot read) from the form, as typed.
-  const date = input('valuationDate').value.trim();
-  const spot = Number(input('spx').value.trim());
-  const options = quotedata ? {} : { valuationDate: date, ...(spot > 0 ? { spot } : {}) };
-  let chain: ParsedChain;
+  // A plain table is dated from the form and its spot is the form's SPX; quotedata carries both.
+  let fit: ChainFit;
   try {
-    chain = parseChain(text, options);
+    fit = chainToFit(text, input('valuationDate').value, input('spx').value);
   } catch (e) {
     chainError(chainWords(e instanceof Error ? e.message : String(e)));
     note(stillKeptNote(fits.fitted));
@@ -185,7 +181,7 @@ export async function fitChain(host: SurfaceHost): Promise<void> {
     return;
   }
   chainError('');
-  const request = { chain: text, ...options };
+  const { chain, request } = fit;
   const settings = host.settings();
   let handle: RunHandle<unknown>;
   if (settings.endpoint === '') {
