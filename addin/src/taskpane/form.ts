@@ -253,9 +253,15 @@ export function lastRebalanceControl(part: 'date' | 'vix' | 'futures'): HTMLInpu
  * closes, your events).
  */
 export function clearBoxes(): void {
-  for (const box of [positionsBox(), vixClosesBox(), eventsBox(), lastFuturesBox()]) box.value = '';
+  for (const box of [positionsBox(), vixClosesBox(), eventsBox()]) box.value = '';
+  clearLastRebalance();
+}
+
+/** Empty the last rebalance's entry (its date, VIX and futures). */
+export function clearLastRebalance(): void {
   input('lastDate').value = '';
   input('lastVix').value = '';
+  lastFuturesBox().value = '';
 }
 
 /** Fill the last rebalance's entry (and open it): the date, VIX and the futures box. */
@@ -266,7 +272,10 @@ export function fillLastRebalance(last: LastRebalanceText): void {
   ($('last-rebalance') as HTMLDetailsElement).open = true;
 }
 
-/** Fill the inputs given (the others keep their values); `indices` are the Cboe indices beside VIX. */
+/**
+ * Fill the inputs given (the others keep their values: a range of a new day clears the earlier
+ * day's first, selectionFill.ts); `indices` are the Cboe indices beside VIX.
+ */
 export function fill(
   values: Partial<Record<FieldName, string>>,
   futures?: { expiry: string; price: string }[],

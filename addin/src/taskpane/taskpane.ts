@@ -6,7 +6,7 @@
  * one file so the order the page starts in reads top to bottom (the rooms test bounds it at 600
  * lines); forms, jobs, settings, the Surface tab, the frontier and the workbook are modules beside it.
  */
-import { PlanInputSchema, POLICY_FIELDS, formatPath, isAlvhError, plan, vxExpiriesAfter } from '@alvh/shared';
+import { PlanInputSchema, formatPath, isAlvhError, plan, vxExpiriesAfter } from '@alvh/shared';
 import { EXAMPLE } from './example';
 import {
   $,
@@ -16,7 +16,6 @@ import {
   curveBody,
   eventsBox,
   fill,
-  fillLastRebalance,
   form,
   input,
   issueWords,
@@ -53,7 +52,7 @@ import { lastIssueAt, pagePlanInput as planRaw, showBoxChecks, showVixIssue, vix
 import { lastRebalanceIssues } from '../common/lastRebalance';
 import { clearSurface, wireSurfaceTab } from './surfaceTab';
 import { inputsChanged, showFinished, versionOf } from './staleness';
-import { readKeyValueRange, unknownKeysError, valuesRead } from '../common/selection';
+import { fillFromRange } from './selectionFill';
 import { browserSettingsStore, checkEndpoint, officeSettingsStore, placeOf, safeLocalStorage } from './settings';
 import type { Settings, SettingsStore } from './settings';
 import type { WorkbookOptions } from './workbook';
@@ -471,17 +470,9 @@ async function fillFromSelection(): Promise<void> {
   if (!inExcel) return;
   try {
     const values = await Excel.run((ctx) => readSelection(ctx));
-    const got = readKeyValueRange(values, POLICY_FIELDS);
-    // A misspelled key is an error, as in the API and ALVH.PLAN: nothing is filled from the range.
-    if (got.unknownKeys.length > 0) throw unknownKeysError(got.unknownKeys);
-    fill(got.fields, got.futures, got.policy, got.indices);
-    if (got.last) fillLastRebalance(got.last);
-    for (const k of [...Object.keys(got.fields), ...(got.last ? ['lastDate', 'lastVix', 'lastFutures'] : [])])
-      touched.add(k);
-    for (const k of Object.keys(got.indices)) touched.add(`index.${k}`);
-    if (got.futures) touched.add('futures');
-    const n = valuesRead(got);
-    note(`Read ${n} value${n === 1 ? '' : 's'} from the selection.`);
+    const read = fillFromRange(values);
+    for (const k of read.touched) touched.add(k);
+    note(read.note);
     onFormChange();
   } catch (e) {
     note(`Could not read the selection: ${message(e)}`);

@@ -1,0 +1,55 @@
+/**
+ * "Read from selection" into the form: the key/value range read ({@link readKeyValueRange}), its
+ * values filled in, and on a new day the earlier day's inputs it does not give cleared ({@link
+ * newDayOf}), so the plan marks the range's day on that day's market as ALVH.PLAN does.
+ */
+import { POLICY_FIELDS } from '@alvh/shared';
+import { readKeyValueRange, unknownKeysError, valuesRead } from '../common/selection';
+import { newDayOf, selectionNote } from '../common/selectionDay';
+import {
+  clearLastRebalance,
+  fill,
+  fillLastRebalance,
+  input,
+  positionsBox,
+  readLastRebalance,
+  readState,
+  setCurve,
+  vixClosesBox,
+} from './form';
+import { keptSurface } from './planExtras';
+import { clearSurface } from './surfaceTab';
+
+/**
+ * Fill the form from a selected range's values: the note to show and the inputs it set or cleared
+ * (their messages show at once).
+ *
+ * @throws for a range the form cannot take (an unknown key, a key given twice …): nothing is filled
+ */
+export function fillFromRange(values: readonly (readonly unknown[])[]): { note: string; touched: string[] } {
+  const got = readKeyValueRange(values, POLICY_FIELDS);
+  // A misspelled key is an error, as in the API and ALVH.PLAN: nothing is filled from the range.
+  if (got.unknownKeys.length > 0) throw unknownKeysError(got.unknownKeys);
+  const day = newDayOf(got, {
+    state: readState(),
+    positions: positionsBox().value,
+    vixCloses: vixClosesBox().value,
+    last: readLastRebalance(),
+    ...(keptSurface() === undefined ? {} : { surfaceDate: keptSurface()!.valuationDate }),
+  });
+  const touched: string[] = [];
+  if (day !== undefined) {
+    for (const f of day.fields) input(f).value = '';
+    for (const n of day.indices) input(`index.${n}`).value = '';
+    if (day.futures) setCurve([]);
+    if (day.surface) clearSurface();
+    if (day.last) clearLastRebalance();
+    touched.push(...day.fields, ...day.indices.map((n) => `index.${n}`), ...(day.futures ? ['futures'] : []));
+  }
+  fill(got.fields, got.futures, got.policy, got.indices);
+  if (got.last) fillLastRebalance(got.last);
+  touched.push(...Object.keys(got.fields), ...Object.keys(got.indices).map((k) => `index.${k}`));
+  if (got.last) touched.push('lastDate', 'lastVix', 'lastFutures');
+  if (got.futures) touched.push('futures');
+  return { note: selectionNote(valuesRead(got), day), touched };
+}

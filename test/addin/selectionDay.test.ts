@@ -1,0 +1,106 @@
+/**
+ * "Read from selection" of a new day: a full 2023-06-09 range read over the example day
+ * (2025-04-08) clears that day's VVIX, Cboe indices and the condor's credit, which the range does
+ * not give, keeps the budget and says so; a range of the form's own day, or of no day, clears nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { POLICY_FIELDS } from '@alvh/shared';
+import { EXAMPLE } from '../../addin/src/taskpane/example';
+import { readKeyValueRange } from '../../addin/src/common/selection';
+import { newDayOf, selectionNote, type PaneBefore } from '../../addin/src/common/selectionDay';
+import { BLANK_LAST_REBALANCE } from '../../addin/src/common/lastRebalance';
+
+/** The 2023-06-09 day as a sheet gives it: no VIX9D, VIX3M, SKEW, VVIX, credit or budget. */
+const DAY_2023 = [
+  ['date', 45086],
+  ['spx', 4298.86],
+  ['vix', 13.83],
+  ['rate', 0.05],
+  ['divYield', 0.015],
+  ['VX1', 14.3],
+  ['VX2', 16.2],
+  ['VX3', 17.3],
+  ['VX4', 18.1],
+  ['expiry', 45128],
+  ['k1', 3900],
+  ['k2', 4000],
+  ['k3', 4500],
+  ['k4', 4600],
+  ['quantity', 10],
+  ['capital', 5000000],
+];
+
+const example: PaneBefore = {
+  state: { fields: EXAMPLE.fields, futures: EXAMPLE.futures, policy: {}, indices: EXAMPLE.indices, events: '' },
+  positions: '',
+  vixCloses: '',
+  last: BLANK_LAST_REBALANCE,
+};
+
+describe('a range of a new day read over the form', () => {
+  it("clears the earlier day's market and credit the range does not give, keeps the budget, and says both", () => {
+    const got = readKeyValueRange(DAY_2023, POLICY_FIELDS);
+    expect(got.fields.valuationDate).toBe('2023-06-09');
+    const day = newDayOf(got, example)!;
+    expect(day.fields).toEqual(['vvix', 'credit']);
+    expect(day.indices).toEqual(['vix9d', 'vix3m', 'skew']);
+    expect([day.futures, day.surface, day.last]).toEqual([false, false, false]);
+    expect(selectionNote(16, day)).toBe(
+      'Read 16 values from the selection; kept from before: budget 40,000; cleared (of the earlier day, not in the range): VVIX, VIX9D, VIX3M, SKEW, credit.',
+    );
+  });
+
+  it('clears the curve, SPX and a fitted chain of the earlier day; keeps the condor, policy and boxes, naming them', () => {
+    const got = readKeyValueRange(
+      [
+        ['date', '2023-06-09'],
+        ['vix', 13.83],
+      ],
+      POLICY_FIELDS,
+    );
+    const day = newDayOf(got, {
+      ...example,
+      state: { ...example.state, policy: { tailCoverage: '2' }, events: '2023-06-13, CPI' },
+      positions: 'Symbol,Qty\nSPXW 250523P03750000,10\n',
+      vixCloses: '2023-06-08,13.65\n2023-06-09,13.83',
+      last: { date: '2023-06-08', vix: '13.65', futures: '14.1\n16' },
+      surfaceDate: '2025-04-08',
+    })!;
+    expect(day.fields).toEqual(['spx', 'vvix', 'rate', 'divYield']);
+    expect([day.futures, day.surface, day.last]).toEqual([true, true, false]);
+    expect(day.cleared).toContain('the chain of 2025-04-08 fitted on the Surface tab');
+    expect(day.kept).toEqual([
+      'expiry 2025-05-23',
+      'K1 3,650',
+      'K2 3,750',
+      'K3 6,600',
+      'K4 6,700',
+      'quantity 10',
+      'credit 5.93',
+      'capital 5,000,000',
+      'budget 40,000',
+      'Tail coverage 2',
+      'positions (2 lines)',
+      'the last rebalance of 2023-06-08',
+      'recent VIX closes (read up to the new date)',
+      'your events',
+    ]);
+    // a last rebalance after the new day cannot be the last before it
+    const later = newDayOf(got, { ...example, last: { date: '2025-04-01', vix: '21.7', futures: '22\n23' } })!;
+    expect([later.last, later.cleared.at(-1)]).toEqual([true, 'the last rebalance of 2025-04-01']);
+  });
+
+  it("clears nothing when the range gives the form's own day or no day", () => {
+    const same = readKeyValueRange(
+      [
+        ['date', '2025-04-08'],
+        ['spx', 5000],
+      ],
+      POLICY_FIELDS,
+    );
+    expect(newDayOf(same, example)).toBeUndefined();
+    const none = readKeyValueRange([['k1', 3600]], POLICY_FIELDS);
+    expect(newDayOf(none, example)).toBeUndefined();
+    expect(selectionNote(1, undefined)).toBe('Read 1 value from the selection.');
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * "Read from selection" in the built taskpane (Chromium; Excel.run faked by an init script that
+ * answers the selected range's values): a 2023-06-09 range read over the example day leaves none
+ * of 2025-04-08's VIX9D, VIX3M, SKEW, VVIX or credit in the form, the note names what it kept and
+ * cleared, and the plan marks the new day on VIX alone, as ALVH.PLAN does on the same range.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { addinBrowser } from './stubs/addinBrowser';
+
+const pane = addinBrowser();
+
+/** The taskpane inside a fake Excel whose selection is `window.__sel`. */
+async function openInExcel(): Promise<{ page: Page; errors: string[] }> {
+  const page = await pane.browser.newPage({ viewport: { width: 350, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(() => {
+    localStorage.removeItem('alvh.settings');
+    const w = window as unknown as { __sel: unknown[][]; Excel: unknown };
+    const range = {
+      load: () => {},
+      get values() {
+        return w.__sel;
+      },
+    };
+    const ctx = { workbook: { getSelectedRange: () => range }, sync: () => Promise.resolve() };
+    w.Excel = { run: (f: (c: typeof ctx) => unknown) => Promise.resolve().then(() => f(ctx)) };
+  });
+  await page.goto(`${pane.base}/taskpane.html`, { waitUntil: 'load' });
+  await page.waitForSelector('#plan-result:not([hidden])');
+  return { page, errors };
+}
+
+const DAY_2023 = [
+  ['date', 45086],
+  ['spx', 4298.86],
+  ['vix', 13.83],
+  ['rate', 0.05],
+  ['divYield', 0.015],
+  ['VX1', 14.3],
+  ['VX2', 16.2],
+  ['VX3', 17.3],
+  ['VX4', 18.1],
+  ['expiry', 45128],
+  ['k1', 3900],
+  ['k2', 4000],
+  ['k3', 4500],
+  ['k4', 4600],
+  ['quantity', 10],
+  ['capital', 5000000],
+];
+
+describe('Read from selection of a new day (Chromium, fake Excel)', () => {
+  it("clears the earlier day's indices, VVIX and credit, says so, and plans the new day on its own market", async () => {
+    const { page, errors } = await openInExcel();
+    await page.evaluate((sel) => {
+      (window as unknown as { __sel: unknown }).__sel = sel;
+    }, DAY_2023);
+    await page.click('#read-selection');
+    await expect
+      .poll(() => page.textContent('#form-note'))
+      .toBe(
+        'Read 16 values from the selection; kept from before: budget 40,000; cleared (of the earlier day, not in the range): VVIX, VIX9D, VIX3M, SKEW, credit.',
+      );
+    const value = (n: string) => page.inputValue(`[name="${n}"]`);
+    for (const n of ['vvix', 'index.vix9d', 'index.vix3m', 'index.skew', 'credit']) expect(await value(n), n).toBe('');
+    expect([await value('valuationDate'), await value('spx'), await value('budget')]).toEqual([
+      '2023-06-09',
+      '4298.86',
+      '40000',
+    ]);
+    await page.click('#action-plan [data-run=plan]');
+    await expect.poll(() => page.textContent('#plan-result')).toContain('2023-06-09');
+    const shown = (await page.textContent('#plan-result')) ?? '';
+    expect(shown).not.toContain('135.68');
+    // VIX alone, as ALVH.PLAN marks the same range: ATM vol 11.2%, the short strikes 1.9 / 1.2 SD out
+    expect(shown).toContain('SPX surface from Cboe indices of 2023-06-09 (VIX): ATM vol 11.21% at 30 days');
+    expect(shown).toContain('short strikes 1.9 / 1.2 SD');
+    expect(errors).toEqual([]);
+  });
+});
