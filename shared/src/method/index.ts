@@ -66,6 +66,6 @@ export {
 } from './rebalance';
 export { HISTORICAL_ANALOGS, type HistoricalAnalog } from './analogs';
 export { plan, planMarketState } from './plan';
-export { marketSurface, type MarketSurfaceInput } from './planCurve';
+export { INDEX_VIX_FACTOR, marketSurface, type MarketSurfaceInput } from './planCurve';
 export { SPX_STRIKE_STEP } from './planSizing';
 export type * from './planTypes';
