@@ -413,6 +413,27 @@ describe('taskpane recent VIX closes (Chromium, 350 px)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('says no closes are used while a line needs fixing, never the last good reading beside the error', async () => {
+    const { page, errors } = await paneWithClosesOpen();
+    const hint = () => page.textContent('#vix-closes-note');
+    await page.fill('textarea[name=vixCloses]', '2025-04-04,45.31\n2025-04-07,46.98\n2025-04-08,52.33');
+    await expect.poll(hint).toBe('The Monte Carlo starts from 3 closes, 2025-04-04 to 2025-04-08.');
+    const notUsed = (line: number) =>
+      `No closes are used until line ${line} is fixed: fix it as said above, or clear the box to start the Monte Carlo from today's VIX alone.`;
+    // a decimal close, then closes ending weeks before the date
+    await page.fill('textarea[name=vixCloses]', '2025-04-07,0.4698\n2025-04-08,0.5233');
+    await expect.poll(() => page.textContent('#err-vixCloses')).toMatch(/^VIX closes, line 1: the close 0\.4698/);
+    expect(await hint()).toBe(notUsed(1));
+    await page.fill('textarea[name=vixCloses]', '2025-04-04,45.31\n2025-04-07,46.98\n2025-04-08,52.33');
+    await expect.poll(hint).toMatch(/^The Monte Carlo starts from 3 closes/);
+    await page.fill('textarea[name=vixCloses]', '2025-03-19,21.5\n2025-03-20,19.8');
+    await expect
+      .poll(() => page.textContent('#err-vixCloses'))
+      .toMatch(/^VIX closes, line 2: the latest close, 2025-03-20/);
+    expect(await hint()).toBe(notUsed(2));
+    expect(errors).toEqual([]);
+  });
+
   it('asks for the Date first, without a page error, and reads the closes once it is whole', async () => {
     const { page, errors } = await paneWithClosesOpen();
     await page.fill('textarea[name=vixCloses]', '2025-04-07,46.98');
@@ -420,6 +441,7 @@ describe('taskpane recent VIX closes (Chromium, 350 px)', () => {
     await expect
       .poll(() => page.textContent('#err-vixCloses'))
       .toBe('VIX closes: set the Date (YYYY-MM-DD) first: the closes are read up to it');
+    expect(await page.textContent('#vix-closes-note')).toMatch(/^No closes are used until the Date is set: /);
     await page.fill('input[name=valuationDate]', '2025-04-08');
     await expect.poll(() => page.textContent('#err-vixCloses')).toBe('');
     expect(await page.textContent('#vix-closes-note')).toBe(

@@ -260,6 +260,7 @@ export function showVixCloses(valuationDate: string): VixClose[] | undefined | n
     // as the positions box: closes are read up to the Date, so there is nothing to read them against yet
     err.textContent = 'VIX closes: set the Date (YYYY-MM-DD) first: the closes are read up to it';
     box.setAttribute('aria-invalid', 'true');
+    closesNotUsed('the Date is set');
     return null;
   }
   try {
@@ -276,8 +277,18 @@ export function showVixCloses(valuationDate: string): VixClose[] | undefined | n
     if (!(e instanceof VixClosesError)) throw e;
     err.textContent = e.message;
     box.setAttribute('aria-invalid', 'true');
+    closesNotUsed(`line ${e.line} is fixed`);
     return null;
   }
+}
+
+/**
+ * The hint under the box while a line needs fixing: no close is used until `until` (never the
+ * last good reading's "The Monte Carlo starts from 600 closes, …" beside the new error).
+ */
+function closesNotUsed(until: string): void {
+  byId('vix-closes-note').textContent =
+    `No closes are used until ${until}: fix it as said above, or clear the box to start the Monte Carlo from today's VIX alone.`;
 }
 
 /** A message at the VIX closes box, which opens, is marked and takes the focus; said above too. */
