@@ -434,6 +434,21 @@ describe('taskpane recent VIX closes (Chromium, 350 px)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('words a close the run refuses as a 3× jump for the pane: clear the box, not the API\'s "leave vixHistory out"', async () => {
+    const { page, errors } = await paneWithClosesOpen();
+    await page.fill('input[name=paths]', '400');
+    await page.fill('textarea[name=vixCloses]', '2025-04-07,15\n2025-04-08,52.33');
+    await expect.poll(() => page.textContent('#vix-closes-note')).toMatch(/^The Monte Carlo starts from 2 closes/);
+    await page.click('#action-mc [data-run=montecarlo]');
+    await expect
+      .poll(() => page.textContent('#err-vixCloses'))
+      .toBe(
+        'VIX closes, line 2: is 52.33 after 15 on 2025-04-07, a move VIX has never made in one close; check the close (VIX in index points, 17.5 not 1.75), or clear the VIX closes box',
+      );
+    expect(await page.textContent('#vix-closes-note')).toMatch(/^No closes are used until line 2 is fixed/);
+    expect(errors).toEqual([]);
+  });
+
   it('asks for the Date first, without a page error, and reads the closes once it is whole', async () => {
     const { page, errors } = await paneWithClosesOpen();
     await page.fill('textarea[name=vixCloses]', '2025-04-07,46.98');

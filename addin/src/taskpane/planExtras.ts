@@ -309,7 +309,8 @@ export function vixClosesOrExplain(valuationDate: string): VixClose[] | undefine
 
 /**
  * A run's refusal of a pasted VIX close (`vixHistory[2].vix: is 40 on the valuation date, …`),
- * shown at the box by the line it was pasted on, never by its place in the request. False, and
+ * shown at the box by the line it was pasted on, never by its place in the request, and in the
+ * pane's words (the API's "leave vixHistory out" is "clear the VIX closes box"). False, and
  * nothing shown, for any other error.
  */
 export function showVixIssue(e: unknown): boolean {
@@ -320,6 +321,9 @@ export function showVixIssue(e: unknown): boolean {
   if (hit === undefined) return false;
   const at = /^vixHistory\[(\d+)\]/.exec(hit.path);
   const line = at ? readLines[Number(at[1])] : undefined;
-  explainAtBox(`VIX closes${line === undefined ? '' : `, line ${line}`}: ${hit.message}`);
+  // the API's "leave vixHistory out" is, on the pane, the box cleared
+  const message = hit.message.replace(/\bleave vixHistory out\b/g, 'clear the VIX closes box');
+  explainAtBox(`VIX closes${line === undefined ? '' : `, line ${line}`}: ${message}`);
+  closesNotUsed(line === undefined ? 'the closes are fixed' : `line ${line} is fixed`);
   return true;
 }
