@@ -41,15 +41,35 @@ function parseCboeExpiryText(s: string): string | null {
   return ymdOf(day).day === Number(m[2]) ? toIsoDate(day) : null;
 }
 
+/** The time zones an Eastern wall-clock stamp may name (Cboe writes EST or EDT). */
+const EASTERN = new Set(['EST', 'EDT', 'ET']);
+
+/**
+ * Refuses a stamp whose time is not Eastern: Cboe stamps its exports in EST/EDT, and the stamp is
+ * read on the Eastern wall clock (1:40 PM CEST read as 1:40 PM EDT would value the quotes hours late).
+ * A stamp that names no zone is refused too: it is not as Cboe exports it, and its clock is unknown.
+ */
+function checkEastern(line: number, zone: string | undefined): void {
+  if (zone !== undefined && EASTERN.has(zone.toUpperCase())) return;
+  throw invalidInput(
+    `chain line ${line}`,
+    zone === undefined ? 'the stamp names no time zone' : `the stamp is in ${zone}`,
+    'pass the file as Cboe exports it, stamped in Eastern time (EST/EDT)',
+  );
+}
+
 /**
  * The quotedata stamp, "Date: February 5 2022, 8:09 PM EST" or "Date: 9 June 2023, 1:40 PM EDT",
  * to the session the quotes belong to: during trading hours (09:30-16:15 on a weekday) the stamp
  * itself; otherwise the quotes are the last session's closing quotes, valued at its 16:00 close
- * (exchange holidays are not known here: a stamp on a holiday would need the table form).
+ * (exchange holidays are not known here: a stamp on a holiday would need the table form). The time
+ * must be Eastern (EST, EDT or ET): any other zone, or none, is refused.
  */
 function parseStamp(line: number, s: string): { valuationDate: string; valuationMinutes: number } {
   const m =
-    /Date:\s*(?:([A-Za-z]+)\s+(\d{1,2})|(\d{1,2})\s+([A-Za-z]+))\s+(\d{4}),?\s+(\d{1,2}):(\d{2})\s*(AM|PM)/i.exec(s);
+    /Date:\s*(?:([A-Za-z]+)\s+(\d{1,2})|(\d{1,2})\s+([A-Za-z]+))\s+(\d{4}),?\s+(\d{1,2}):(\d{2})\s*(AM|PM)(?:[^\S,]+([A-Za-z]+(?:[+-]\d{1,2}(?::?\d{2})?)?))?/i.exec(
+      s,
+    );
   const monthName = m ? (m[1] ?? m[4]!) : '';
   const mo = monthIndex(monthName);
   if (!m || mo < 0) {
@@ -77,6 +97,7 @@ function parseStamp(line: number, s: string): { valuationDate: string; valuation
       'pass the file as Cboe exports it, stamped like "Date: February 5 2022, 8:09 PM EST"',
     );
   }
+  checkEastern(line, m[9]);
   let hour = hour12 % 12;
   if (m[8]!.toUpperCase() === 'PM') hour += 12;
   let minutes = hour * 60 + minute;

@@ -117,6 +117,33 @@ describeWithData('quotedata dated after an expiry, one-sided quotes', () => {
     expect(e.field).toMatch(/^chain line \d+ column 1 \(Expiration Date\)$/);
     expect(e.message).toMatch(/is 2023-06-09, before the quotes' date 2023-06-12 \(the stamp on line 3\)/);
   });
+  it('a stamp in another time zone, or in none, is refused, not read as Eastern time', () => {
+    const stamped = (stamp: string) => q23.replace('Date: 9 June 2023, 1:40 PM EDT', `Date: 9 June 2023, ${stamp}`);
+    // 1:40 PM CEST is 7:40 AM EDT: read as 1:40 PM EDT, the quotes were valued 6 hours late
+    for (const [stamp, problem] of [
+      ['1:40 PM CEST', 'the stamp is in CEST'],
+      ['1:40 PM PDT', 'the stamp is in PDT'],
+      ['1:40 PM GMT+2', 'the stamp is in GMT+2'],
+      ['1:40 PM', 'the stamp names no time zone'],
+    ]) {
+      const e = errorOf(() => parseQuotedata(stamped(stamp!)));
+      expect([e.field, e.message]).toEqual([
+        'chain line 3',
+        `chain line 3: ${problem}; pass the file as Cboe exports it, stamped in Eastern time (EST/EDT)`,
+      ]);
+    }
+    for (const stamp of ['1:40 PM EDT', '1:40 PM ET', '1:40 pm edt']) {
+      const chain = parseQuotedata(stamped(stamp));
+      expect([chain.valuationDate, chain.valuationMinutes]).toEqual(['2023-06-09', 13 * 60 + 40]);
+    }
+    // the other real file, stamped in EST on a Saturday evening: Friday's close
+    const q22 = parseQuotedata(readDataFile('cboe_spx_quotedata_2022-02-04__Luca-Castelli.csv'));
+    expect([q22.stamp?.slice(0, 34), q22.valuationDate, q22.valuationMinutes]).toEqual([
+      'Date: February 5 2022, 8:09 PM EST',
+      '2022-02-04',
+      960,
+    ]);
+  });
   it('a bid with an empty ask is no crossed quote: counted and named as no ask', () => {
     const noAsk = lines.map((l) => {
       const c = l.split(',');
