@@ -21,8 +21,12 @@ function monthIndex(name: string): number {
   return MONTHS.indexOf(name.slice(0, 3).toLowerCase());
 }
 
-/** "Mon Feb 07 2022" → 2022-02-07, or null. */
-function parseCboeExpiry(s: string, cache: Map<string, string | null>): string | null {
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** "Mon Feb 07 2022" → 2022-02-07, or what is wrong with it. */
+type CboeExpiry = { iso: string } | { problem: string };
+
+function parseCboeExpiry(s: string, cache: Map<string, CboeExpiry>): CboeExpiry {
   let v = cache.get(s);
   if (v === undefined) {
     v = parseCboeExpiryText(s);
@@ -31,14 +35,21 @@ function parseCboeExpiry(s: string, cache: Map<string, string | null>): string |
   return v;
 }
 
-function parseCboeExpiryText(s: string): string | null {
-  const m = /^\s*[A-Za-z]{3}\s+([A-Za-z]{3})\s+(\d{1,2})\s+(\d{4})\s*$/.exec(s);
-  if (!m) return null;
-  const mo = monthIndex(m[1]!);
-  if (mo < 0) return null;
-  const day = dayFromYmd(Number(m[3]), mo + 1, Number(m[2]));
+function parseCboeExpiryText(s: string): CboeExpiry {
+  const notDate = { problem: `is ${JSON.stringify(s)}, not a date like "Mon Feb 07 2022"` };
+  const m = /^\s*([A-Za-z]{3})\s+([A-Za-z]{3})\s+(\d{1,2})\s+(\d{4})\s*$/.exec(s);
+  if (!m) return notDate;
+  const mo = monthIndex(m[2]!);
+  if (mo < 0) return notDate;
+  const day = dayFromYmd(Number(m[4]), mo + 1, Number(m[3]));
   // "Jun 31" is no date (dayFromYmd would read it as July 1)
-  return ymdOf(day).day === Number(m[2]) ? toIsoDate(day) : null;
+  if (ymdOf(day).day !== Number(m[3])) return notDate;
+  // "Mon Jun 16 2023" (a Friday): the weekday and the date disagree, so one of them was edited
+  const weekday = WEEKDAYS[weekdayOf(day)]!;
+  if (m[1]!.toLowerCase() !== weekday.toLowerCase()) {
+    return { problem: `is ${JSON.stringify(s)}, but ${toIsoDate(day)} is a ${weekday}, not a ${m[1]}` };
+  }
+  return { iso: toIsoDate(day) };
 }
 
 /** The time zones an Eastern wall-clock stamp may name (Cboe writes EST or EDT). */
@@ -224,7 +235,7 @@ export function parseQuotedata(text: string): ParsedChain {
   const quotes: ChainQuote[] = [];
   const counts = droppedCounts();
   const rows = records.slice(headerAt + 1);
-  const expiryCache = new Map<string, string | null>();
+  const expiryCache = new Map<string, CboeExpiry>();
   const once = onceEach();
   for (const r of rows) {
     if (r.cells.length < QUOTEDATA_HEADER.length) {
@@ -234,14 +245,15 @@ export function parseQuotedata(text: string): ParsedChain {
         'pass the quotedata rows unchanged',
       );
     }
-    const expiry = parseCboeExpiry(r.cells[C.expiry]!, expiryCache);
-    if (!expiry) {
+    const cell = parseCboeExpiry(r.cells[C.expiry]!, expiryCache);
+    if ('problem' in cell) {
       throw invalidInput(
         `chain line ${r.line} column 1 (Expiration Date)`,
-        `is ${JSON.stringify(r.cells[C.expiry])}, not a date like "Mon Feb 07 2022"`,
-        'pass the quotedata rows unchanged',
+        cell.problem,
+        'pass the quotedata rows unchanged (the expiry as Cboe writes it, its weekday and date agreeing)',
       );
     }
+    const expiry = cell.iso;
     if (expiry < valuationDate) {
       // as the plain table refuses it: an expired option in the file means a wrong stamp or an edited file
       throw invalidInput(

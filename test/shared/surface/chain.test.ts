@@ -160,6 +160,19 @@ describe('parseQuotedata on small chains', () => {
     expect(e.field).toBe('chain line 5 column 1 (Expiration Date)');
   });
 
+  it('refuses an expiry whose weekday is not its date’s (Mon Jun 16 2023 is a Friday), naming the cell', () => {
+    const e = errorOf(() =>
+      parseQuotedata(quotedata([quotedataRow('Mon Mar 17 2023', 'SPXW230317', 4000, 50, 51, 48, 49)])),
+    );
+    expect([e.field, e.message]).toEqual([
+      'chain line 5 column 1 (Expiration Date)',
+      'chain line 5 column 1 (Expiration Date): is "Mon Mar 17 2023", but 2023-03-17 is a Fri, not a Mon; pass the quotedata rows unchanged (the expiry as Cboe writes it, its weekday and date agreeing)',
+    ]);
+    // the weekday's case is Cboe's or not, as the month's is
+    const row = quotedataRow('FRI MAR 17 2023', 'SPXW230317', 4000, 50, 51, 48, 49);
+    expect(parseQuotedata(quotedata([row])).quotes[0]!.expiry).toBe('2023-03-17');
+  });
+
   it('rejects a symbol that does not match its row', () => {
     const e = errorOf(() =>
       parseQuotedata(quotedata([quotedataRow('Fri Mar 17 2023', 'SPXW230324', 4000, 50, 51, 48, 49)])),
