@@ -22,12 +22,20 @@
  */
 import { invalidInput } from '../errors';
 import { parseIsoDate } from '../dates';
-import { checkPositive } from '../validate';
+import { SPOT_STRIKE_FACTOR, checkPositive } from '../validate';
 import { checkSviParams } from './checkSvi';
 import { normCdf as ncdf } from '../pricing/normalCdf';
 import { sviDensityG, sviSlope, sviVariance, sviWingSlopes, type SviParams } from './svi';
 
 export type SurfaceSource = 'chain' | 'indices' | 'vix-only';
+
+/**
+ * The shortest time the checked vols ({@link SpxSurface.vol}, {@link SpxSurface.atmVol},
+ * {@link varianceSwapVol}) answer at: one minute, in years (1/525,600). Below it √(w/t) is the ratio
+ * of two vanishing numbers (1e-12 years read 191 at a strike 7% away). Marks use the unchecked
+ * kernels, which need only t > 0.
+ */
+export const MIN_VOL_YEARS = 1 / 525_600;
 
 /** One expiry of a surface. */
 export interface SurfaceSlice {
@@ -76,13 +84,16 @@ export interface SpxSurfaceData {
  * 'vix-only'); never a real-world forecast.
  */
 export interface SpxSurface extends Readonly<SpxSurfaceData> {
-  /** Implied vol (decimal) at time t (years > 0) and strike (points); checked. */
+  /**
+   * Implied vol (decimal) at time t (years, a minute to 30) and strike (points, half to twice
+   * `spot`); checked.
+   */
   vol(tYears: number, strike: number): number;
   /** Forward of the index to time t (points). */
   forward(tYears: number): number;
   /** Discount factor to time t. */
   discount(tYears: number): number;
-  /** ATM-forward vol (k = 0) at time t. */
+  /** ATM-forward vol (k = 0) at time t (years, a minute to 30); checked. */
   atmVol(tYears: number): number;
   /**
    * The dividend yield (decimal) SPX marks to time t > 0 use with the state's `rate` and
@@ -324,6 +335,32 @@ export function makeSpxSurface(data: SpxSurfaceData): SpxSurface {
     return t;
   }
 
+  /** {@link checkT}, and at least a minute: the vol of less is √(w/t) of a vanishing t (1e-300 years read 1e72). */
+  function checkVolT(t: number): void {
+    checkT(t);
+    if (t < MIN_VOL_YEARS) {
+      throw invalidInput(
+        'tYears',
+        `is ${t}, under a minute (${MIN_VOL_YEARS.toPrecision(3)} years)`,
+        'pass the time to expiry in years, at least a minute, e.g. 30/365',
+      );
+    }
+  }
+
+  /** A strike within the band plans and /api/surface take: half to twice the surface's spot. */
+  function checkStrike(strike: number): void {
+    checkPositive('strike', strike);
+    const [lo, hi] = [data.spot / SPOT_STRIKE_FACTOR, data.spot * SPOT_STRIKE_FACTOR];
+    if (strike < lo || strike > hi) {
+      const c = (x: number) => String(Number(x.toFixed(2)));
+      throw invalidInput(
+        'strike',
+        `is ${strike}, far from SPX at ${c(data.spot)} (the surface's spot)`,
+        `pass a strike in index points, between ${c(lo)} and ${c(hi)}`,
+      );
+    }
+  }
+
   const ownCarry = data.source === 'chain';
   function carryYield(t: number, rate: number, divYield: number): number {
     return ownCarry ? rate - (lnForward(t) - lnS) / t : divYield;
@@ -334,8 +371,8 @@ export function makeSpxSurface(data: SpxSurfaceData): SpxSurface {
     slices,
     warnings: [...data.warnings],
     vol(t, strike) {
-      checkT(t);
-      checkPositive('strike', strike);
+      checkVolT(t);
+      checkStrike(strike);
       const v = volUnchecked(t, strike);
       if (!(v > 0) || !Number.isFinite(v)) {
         throw invalidInput(
@@ -349,7 +386,7 @@ export function makeSpxSurface(data: SpxSurfaceData): SpxSurface {
     forward: (t) => Math.exp(lnForward(checkT(t))),
     discount: (t) => Math.exp(lnDiscount(checkT(t))),
     atmVol(t) {
-      checkT(t);
+      checkVolT(t);
       return Math.sqrt(Math.max(totalVariance(t, 0), 0) / t);
     },
     totalVariance,
@@ -393,6 +430,13 @@ function copySvi(p: SviParams): SviParams {
 export function varianceSwapVol(surface: SpxSurface, tYears: number): number {
   const t = tYears;
   const F = surface.forward(t);
+  if (t < MIN_VOL_YEARS) {
+    throw invalidInput(
+      'tYears',
+      `is ${t}, under a minute (${MIN_VOL_YEARS.toPrecision(3)} years)`,
+      'pass the variance swap term in years, at least a minute, e.g. 30/365',
+    );
+  }
   const sd = Math.sqrt(Math.max(surface.totalVariance(t, 0), 1e-12));
   const kLo = Math.max(-12 * sd, -4);
   const kHi = Math.min(8 * sd, 2);

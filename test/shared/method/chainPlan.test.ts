@@ -40,9 +40,17 @@ function condorOn(c: RealChain) {
   const at = (type: 'call' | 'put', strike: number) =>
     quotes.find((q) => q.expiry === expiry && q.type === type && q.strike === strike);
   // 16-delta short strikes on the fitted surface, among the strikes quoted on both sides of the wing
+  // (every listed strike, 1700 too: the kernel, as the checked vol takes half to twice spot)
   const delta = (type: 'call' | 'put', k: number) =>
-    bsGreeks({ type, spot, strike: k, years, vol: fit.surface.vol(years, k), rate: c.rate, divYield: c.divYield })
-      .delta;
+    bsGreeks({
+      type,
+      spot,
+      strike: k,
+      years,
+      vol: fit.surface.volUnchecked(years, k),
+      rate: c.rate,
+      divYield: c.divYield,
+    }).delta;
   const strikes = [...new Set(quotes.filter((q) => q.expiry === expiry).map((q) => q.strike))].sort((a, b) => a - b);
   const pick = (type: 'call' | 'put', wing: number) =>
     strikes

@@ -192,7 +192,8 @@ for (const rc of REAL_CHAINS) {
         let best = strikes[0]!;
         let bestErr = Infinity;
         for (const K of strikes) {
-          const sd = s.vol(t, K) * Math.sqrt(t);
+          // every listed strike, 200 too: the kernel (the checked vol takes half to twice spot)
+          const sd = s.volUnchecked(t, K) * Math.sqrt(t);
           const d1 = Math.log(F / K) / sd + 0.5 * sd;
           const delta = type === 'call' ? normCdf(d1) : -normCdf(-d1);
           const err = Math.abs(Math.abs(delta) - target);

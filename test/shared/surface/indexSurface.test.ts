@@ -8,6 +8,7 @@ import {
   blackFormula,
   shapeSlice,
   sviDensityG,
+  varianceSwapVol,
   type SpxSurface,
 } from '@alvh/shared';
 import { errorOf } from '../../helpers/errors';
@@ -102,6 +103,39 @@ describe('spxSurfaceFromIndices', () => {
     const s = spxSurfaceFromIndices({ ...base, indices: { vix: 18 } });
     expect(errorOf(() => s.vol(0, 4300)).field).toBe('tYears');
     expect(errorOf(() => s.vol(0.1, Number.NaN)).field).toBe('strike');
+  });
+  it('the checked vols refuse a time under a minute and a strike outside half to twice spot, not answer √(w/t) of nothing', () => {
+    const s = spxSurfaceFromIndices({ ...base, indices: { vix: 18 } });
+    const minute = 1 / 525_600;
+    // 1e-300 years read a vol of 1e72; 1e-12 years at 4000, 191 (19,100%); a variance swap over 1e-9 years, 8.11
+    for (const read of [
+      () => s.vol(1e-300, 4300),
+      () => s.vol(1e-12, 4000),
+      () => s.vol(0.9 * minute, 4300),
+      () => s.atmVol(1e-300),
+      () => varianceSwapVol(s, 1e-9),
+    ]) {
+      const e = errorOf(read);
+      expect([e.field, e.message]).toEqual([
+        'tYears',
+        expect.stringMatching(
+          /^tYears: is [\d.e-]+, under a minute \(0\.00000190 years\); pass the .* in years, at least a minute, e\.g\. 30\/365$/,
+        ),
+      ]);
+    }
+    expect(Number.isFinite(s.vol(minute, 4300)) && Number.isFinite(s.atmVol(minute))).toBe(true);
+    // the forward of a moment is still spot's, and the kernels marks use still read any t > 0
+    expect(s.forward(1e-9)).toBeCloseTo(4300, 3);
+    expect(Number.isFinite(s.volUnchecked(1e-6, 4300))).toBe(true);
+    // 1e300 read 17.04 (1704%), 1e-300 read 25.9: strikes far outside what plans and /api/surface take
+    for (const strike of [1e300, 1e-300, 2149.99, 8600.01]) {
+      const e = errorOf(() => s.vol(30 / 365, strike));
+      expect([e.field, e.message]).toEqual([
+        'strike',
+        `strike: is ${strike}, far from SPX at 4300 (the surface's spot); pass a strike in index points, between 2150 and 8600`,
+      ]);
+    }
+    expect(s.vol(30 / 365, 2150)).toBeGreaterThan(s.vol(30 / 365, 8600));
   });
 });
 
