@@ -54,7 +54,7 @@ export interface VixVolSurface {
   label: string;
   /** Vol (decimal) for an option of tYears on a future at `future` (VX points, 1-500) with strike `strike`; checked. */
   vol(tYears: number, strike: number, future: number): number;
-  /** ATM vol at tYears. */
+  /** ATM vol at tYears (> 0, at most 30); checked, as `vol` (the engines read the kernels below). */
   atmVol(tYears: number): number;
   /** Unchecked kernel: vol at tYears > 0 and log-moneyness k = ln(K/F). */
   volAtK(tYears: number, k: number): number;
@@ -69,15 +69,21 @@ export interface VixVolSurface {
   describe(): string;
 }
 
+/** The checked `vol`'s and `atmVol`'s time to expiry: finite, > 0, at most 30 years. */
+function checkT(t: number): number {
+  if (typeof t !== 'number' || !(t > 0) || t > 30) {
+    throw invalidInput('tYears', `is ${String(t)}`, 'pass the time to the VIX option expiry in years (> 0)');
+  }
+  return t;
+}
+
 /**
  * The checked `vol`'s arguments: a time to expiry, and a strike and a VX future within the VX price
  * range the package takes ({@link checkVxPrice}: 1 to 500 points, the range a held VIX strike is
  * checked against), not a level the smile's wing turns into thousands of percent.
  */
 function checkArgs(t: number, strike: number, future: number): void {
-  if (typeof t !== 'number' || !(t > 0) || t > 30) {
-    throw invalidInput('tYears', `is ${String(t)}`, 'pass the time to the VIX option expiry in years (> 0)');
-  }
+  checkT(t);
   checkVxPrice('strike', strike);
   checkVxPrice('future', future);
 }
@@ -201,7 +207,7 @@ export function vixSurfaceFromVvix(valuationDate: string, vvix: number): VixVolS
       checkArgs(t, strike, future);
       return volAtK(t, Math.log(strike / future));
     },
-    atmVol: (t) => atmVol(t),
+    atmVol: (t) => atmVol(checkT(t)),
     volAtK,
     volAtKScaled,
     describe: () =>
@@ -234,7 +240,7 @@ function vixFromFitted(s: SpxSurface, valuationDate: string): VixVolSurface {
       checkArgs(t, strike, future);
       return volAtK(t, Math.log(strike / future));
     },
-    atmVol: (t) => volAtK(t, 0),
+    atmVol: (t) => volAtK(checkT(t), 0),
     volAtK,
     // A fitted chain keeps its shape in k (no SSVI cap to re-apply).
     volAtKScaled: (t, k, scale) => scale * volAtK(t, k),
@@ -273,7 +279,7 @@ export function moveVixSurface(surface: VixVolSurface, scenarioVvix: number): Vi
       checkArgs(t, strike, future);
       return volAtK(t, Math.log(strike / future));
     },
-    atmVol: (t) => volAtK(t, 0),
+    atmVol: (t) => volAtK(checkT(t), 0),
     volAtK,
     volAtKScaled: (t, k, scale) => inner.volAtKScaled(t, k, f * scale),
     describe: () => `${inner.describe()} Moved to VVIX ${scenarioVvix} (×${f.toFixed(3)}).`,

@@ -65,6 +65,11 @@ describe('vixSurfaceFromChain', () => {
       }
     }
   });
+  it('its atmVol refuses a time that is not in (0, 30] years, as vol does', () => {
+    const { surface } = vixSurfaceFromChain(chain);
+    for (const t of [0, -1, Number.NaN]) expect(() => surface.atmVol(t)).toThrow(/^tYears: is /);
+    expect(surface.atmVol(30 / 365)).toBe(surface.volAtK(30 / 365, 0));
+  });
   it("reports no calendar repair and marks each quote at the surface's own vol", () => {
     const { surface, fit } = vixSurfaceFromChain(chain);
     // the front's total variance (2.5² × 1.7 days) stands above the April expiry's (0.5² × 30 days):

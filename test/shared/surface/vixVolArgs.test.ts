@@ -32,3 +32,18 @@ describe('VixVolSurface.vol', () => {
     expect(s.vol(30 / 365, 500, 500)).toBe(s.volAtK(30 / 365, 0));
   });
 });
+
+describe('VixVolSurface.atmVol', () => {
+  it('refuses a time that is not in (0, 30] years, as vol does (0 and −1 read 154.7%, NaN NaN)', () => {
+    const s = vixSurfaceFromVvix('2024-01-02', 100);
+    for (const surface of [s, moveVixSurface(s, 150)]) {
+      for (const t of [0, -1, Number.NaN, Number.POSITIVE_INFINITY, 31]) {
+        const e = errorOf(() => surface.atmVol(t));
+        expect([e.code, e.field]).toEqual(['invalid_input', 'tYears']);
+        expect(e.message).toBe(`tYears: is ${t}; pass the time to the VIX option expiry in years (> 0)`);
+      }
+      // the kernels the engines read are not checked, and the checked value is the kernel's
+      expect(surface.atmVol(30 / 365)).toBe(surface.volAtK(30 / 365, 0));
+    }
+  });
+});
