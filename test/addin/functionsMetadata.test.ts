@@ -297,7 +297,9 @@ describe('functions.json', () => {
       );
     }
     expect(param('BLACK76', 'output')).toContain('"gamma" (per point of the future)');
-    expect(param('VOL', 'strike')).toContain("within half and twice the nearest expiry's forward");
+    expect(param('VOL', 'strike')).toContain(
+      "within half and twice SPX (the quotedata's Last; for a spill or a table, the nearest expiry's forward), as /api/surface takes it",
+    );
     expect(param('IV', 'years')).toContain('greater than 0');
     expect(byId.get('IV')?.description).toContain('no time value over the intrinsic value');
   });

@@ -7,6 +7,7 @@
 import {
   black76Greeks,
   bsGreeks,
+  buildSurface,
   fitChainSurface,
   isoToExcelSerial,
   parseChainTable,
@@ -17,6 +18,7 @@ import {
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { errorOf as apiErrorOf } from '../helpers/errors';
 import { describeWithData, readDataFile } from '../helpers/marketData';
 import { ensureAddinBuilt, ErrorCode, errorOf, loadBuiltFunctions, type CustomFunction } from './stubs/customFunctions';
 
@@ -387,13 +389,14 @@ describe('ALVH.SURFACE and ALVH.VOL on a small table', () => {
       'expiry: is 2023-06-01, not after the valuation date 2023-06-09; pass a later expiry',
     );
     // a strike typed in thousands read a vol of 354% from the far wing
-    // checked against the nearest expiry's forward (a table or a spill carries no spot), and said so
+    // checked against the surface's spot, as /api/surface checks it: a table or a spill carries none,
+    // so it is the nearest expiry's forward
     const spill = call('SURFACE', table, date) as number[][];
     const f = Number(spill[0]![1]!.toFixed(2));
     expect(f).not.toBe(Number(spill[1]![1]!.toFixed(2)));
     for (const surface of [spill, table])
       expect(message(() => call('VOL', surface, 45128, [[4300, 0.43]], surface === table ? date : null))).toBe(
-        `strike[2]: is 0.43, far from the SPX forward at ${f} (the nearest expiry's); pass strikes in index points, between ${Number((f / 2).toFixed(2))} and ${Number((2 * f).toFixed(2))}`,
+        `strike[2]: is 0.43, far from SPX at ${f}; pass strikes in index points, between ${Number((f / 2).toFixed(2))} and ${Number((2 * f).toFixed(2))} at this SPX`,
       );
   });
 });
@@ -460,6 +463,25 @@ describeWithData('ALVH.SURFACE on a real chain as a range', () => {
     expect(doc).toContain(
       `On the 2022-02-04 file at expiry 2022-02-05 (before the first, 2022-02-07) and strike 4276 the spill gives ${fromSpill.toFixed(5)} and the fitted surface ${fitted.toFixed(5)}`,
     );
+  });
+
+  it('2022-02-04 quotedata: VOL and /api/surface bound a strike by one reference, SPX (the Last 4500.53)', () => {
+    // VOL took half to twice the nearest forward (4495.34) and /api/surface half to twice spot:
+    // 2249 was a vol in Excel and a 400 from the API, 8995 the other way round
+    const text = readDataFile('cboe_spx_quotedata_2022-02-04__Luca-Castelli.csv');
+    const expiry = '2022-03-18';
+    const api = (...strikes: number[]) =>
+      buildSurface({ chain: text, points: strikes.map((strike) => ({ expiry, strike })) });
+    const vol = (...strikes: number[]) => call('VOL', [[text]], isoToExcelSerial(expiry), [strikes]) as number[][];
+    const refusal = 'far from SPX at 4500.53; pass strikes in index points, between 2250.26 and 9001.06 at this SPX';
+    for (const strike of [2249, 9002]) {
+      expect([errorOf(() => vol(strike)).message, apiErrorOf(() => api(strike)).message]).toEqual([
+        `strike: is ${strike}, ${refusal}`,
+        `points[0].strike: is ${strike}, ${refusal}`,
+      ]);
+    }
+    const [inExcel, inApi] = [vol(2251, 8995)[0]!, api(2251, 8995).points.map((p) => p.vol)];
+    for (const i of [0, 1]) expect(close(inExcel[i]!, inApi[i]!)).toBe(true);
   });
 
   it("2023-06-09: VOL refuses the same-day expiry the surface leaves out, in /api/surface's words", () => {

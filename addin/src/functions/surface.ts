@@ -20,7 +20,6 @@ import {
   makeSpxSurface,
   parseChain,
   parseIsoDate,
-  SPOT_STRIKE_FACTOR,
   type SpxSurface,
   type SurfaceSlice,
   type SviWing,
@@ -152,9 +151,6 @@ export function surface(chain: unknown[][], valuationDate?: unknown, headers?: u
   });
 }
 
-/** A level to the cent, as messages show it: 4300.3, not 4300.300000000001. */
-const cents = (x: number): string => String(Number(x.toFixed(2)));
-
 /** Raw SVI total variance at k = 0. */
 function atmVariance(s: SurfaceSlice): number {
   const { a, b, rho, m, sigma } = s.svi;
@@ -268,7 +264,7 @@ function surfaceOf(arg: unknown, valuationDate: unknown): { surface: SpxSurface 
  * @helpurl https://localhost:3000/help.html#VOL
  * @param surface The whole ALVH.SURFACE spill, all 17 columns (with or without its header row), or the chain range as ALVH.SURFACE takes it.
  * @param expiry Expiry as an Excel date, after the date of the quotes (a same-day expiry is refused, as /api/surface refuses it); a cell or a range (no empty cells). Between listed expiries the surface interpolates in total variance; beyond them the ATM vol is flat and the edge smile is kept in standard deviations.
- * @param strike Strike, index points, within half and twice the nearest expiry's forward; a cell or a range (no empty cells).
+ * @param strike Strike, index points, within half and twice SPX (the quotedata's Last; for a spill or a table, the nearest expiry's forward), as /api/surface takes it; a cell or a range (no empty cells).
  * @param [valuationDate] The date of the quotes (an Excel date), when surface is a chain table (its quotes taken as of that day's 16:00 ET close); with a SURFACE spill leave it empty (a date more than a day from the spill's, which it reads from its first expiry, is an error).
  * @returns Black-76 implied vol as a decimal (0.18 for 18%), in the shape of expiry and strike.
  */
@@ -285,10 +281,8 @@ export function vol(
     const { rows, cols } = broadcastShape([e, k]);
     const yearsTo = yearsToExpiry(s);
     const valuationDay = parseIsoDate('valuationDate', s.valuationDate);
-    // Strikes are checked against the nearest expiry's forward: a spill and a plain table carry no
-    // spot (the surface's spot is then that forward), so the check and its message use it alike.
-    const forward = s.slices[0]!.forward;
-    const [lo, hi] = [forward / SPOT_STRIKE_FACTOR, forward * SPOT_STRIKE_FACTOR].map(cents) as [string, string];
+    // Strikes are checked against the surface's spot, as /api/surface and the plans check them: the
+    // quotedata's Last, else (a spill, a plain table) the nearest expiry's forward, which stands in for it.
     checkSpotAndStrikes('spot', s.spot, []);
     const out: number[][] = [];
     for (let r = 0; r < rows; r++) {
@@ -318,13 +312,8 @@ export function vol(
           );
         const K = plainNumberArg(cellName(k, r, c), cellAt(k, r, c));
         if (!(K > 0)) throw invalidInput(cellName(k, r, c), `is ${K}`, 'pass the strike in index points (> 0)');
-        // as ALVH.PLAN reads strikes: within half and twice SPX (0.43 read 354% from the far wing)
-        if (K < forward / SPOT_STRIKE_FACTOR || K > forward * SPOT_STRIKE_FACTOR)
-          throw invalidInput(
-            cellName(k, r, c),
-            `is ${K}, far from the SPX forward at ${cents(forward)} (the nearest expiry's)`,
-            `pass strikes in index points, between ${lo} and ${hi}`,
-          );
+        // as ALVH.PLAN and /api/surface read strikes: within half and twice SPX (0.43 read 354% from the far wing)
+        checkSpotAndStrikes('spot', s.spot, [{ field: cellName(k, r, c), strike: K }]);
         line.push(s.vol(t, K));
       }
       out.push(line);
