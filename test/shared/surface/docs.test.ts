@@ -16,6 +16,27 @@ describeWithData('docs/surfaces.md', () => {
   });
 });
 
+describeWithData('docs/surfaces.md, the prose on the index/chain table', () => {
+  it('quotes the table it stands over: ATM/VIX of the chains and the range of index/chain variance-swap ratios', () => {
+    const doc = readFileSync(docPath, 'utf8');
+    const rows = surfaceTables(readDataFile)
+      .split('\n')
+      .filter((l) => /^\| \d{4}-\d{2}-\d{2} \| [\d.]+ \| VIX/.test(l))
+      .map((l) => l.split('|').map((c) => c.trim()));
+    // columns: date, SKEW, index / tenor, chain VS, index / chain VS, chain ATM, chain ATM / index, ...
+    const atmOverVix = rows.filter((r) => r[3]!.startsWith('VIX ')).map((r) => r[7]!);
+    expect(atmOverVix).toHaveLength(2);
+    const text = doc.replace(/\s+/g, ' ');
+    expect(text).toContain(`(the chains: ${atmOverVix[0]} and ${atmOverVix[1]})`);
+    const gaps = rows.map((r) => 100 * (Number(r[5]) - 1));
+    const [lo, hi] = [Math.min(...gaps), Math.max(...gaps)].map((x) => x.toFixed(1));
+    const mean = (gaps.reduce((a, b) => a + b, 0) / gaps.length).toFixed(1);
+    expect(text).toContain(
+      `with the fitted wings (step 4b) the ratios in the table below read ${lo}-${hi}% (mean ${mean}%)`,
+    );
+  });
+});
+
 describe('docs/surfaces.md, the answer of POST /api/surface', () => {
   it('names every field the answer has, at the top and per expiry', () => {
     const doc = readFileSync(docPath, 'utf8').replace(/\s+/g, ' ');
