@@ -39,6 +39,29 @@ export function invalidInput(field: string, problem: string, fix: string): AlvhE
   return new AlvhError('invalid_input', field, problem, fix);
 }
 
+/**
+ * An input refused at several fields at once, none of them to blame alone (an SPX and the condor
+ * strikes that disagree with it: either may be the slip). `field`, `problem` and `fix` are the
+ * first field's, as one cell shows them; `issues` lists every field with the same message, so a
+ * form marks each and a problem document lists each.
+ */
+export class InvalidFields extends AlvhError {
+  override readonly name: string = 'InvalidFields';
+  readonly fields: readonly [string, ...string[]];
+  readonly issues: readonly { path: string; message: string }[];
+  constructor(fields: readonly [string, ...string[]], problem: string, fix: string) {
+    super('invalid_input', fields[0], problem, fix);
+    this.fields = fields;
+    this.issues = fields.map((path) => ({ path, message: `${problem}; ${fix}` }));
+  }
+
+  /** The same refusal with each field renamed by `map` (`market.spx` → `plan.market.spx`). */
+  renamed(map: (field: string) => string): InvalidFields {
+    const [first, ...rest] = this.fields;
+    return new InvalidFields([map(first), ...rest.map(map)], this.problem, this.fix);
+  }
+}
+
 /** Valid inputs for which the maths has no answer. */
 export function noSolution(field: string, problem: string, fix: string): AlvhError {
   return new AlvhError('no_solution', field, problem, fix);

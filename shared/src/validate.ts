@@ -3,7 +3,7 @@
  * checked, so a function can write `const vol = checkVol('vol', input.vol)`. None lets NaN or an
  * infinity through.
  */
-import { invalidInput } from './errors';
+import { InvalidFields, invalidInput } from './errors';
 
 /** The most contracts one leg or one condor order may hold: a bound that keeps every dollar figure finite. */
 export const MAX_CONTRACTS = 100_000;
@@ -285,21 +285,14 @@ export function spxPointsMessage(iss: { input?: unknown }): string {
   return `${problem}; ${fix}`;
 }
 
-/** `spot` moved by a power of ten into [lo, hi] (a slipped decimal point), or undefined if none lands there. */
-function spotByPowerOfTen(spot: number, lo: number, hi: number): number | undefined {
-  for (let k = 1; k <= 6; k++) {
-    for (const x of [spot / 10 ** k, spot * 10 ** k]) if (x >= lo && x <= hi) return x;
-  }
-  return undefined;
-}
-
 /**
  * SPX `spot` and the SPX strikes of the condor (`strikes`, each with its field): a spot outside
- * {@link SPX_POINTS} is a slip in the spot (SPX 1, 1e12); so is a spot that every strike (two or
- * more) misses on the same side, when some SPX level would take them all (498277 for 4982.77);
- * else a strike below half the spot or above twice it is a slip in that strike. Either would
- * otherwise surface as an internal figure (a strike of 0, a vol of 500%). Throws `invalid_input`
- * naming the field sent.
+ * {@link SPX_POINTS} is a slip in the spot (SPX 1, 1e12). When every strike (two or more) misses
+ * the spot on the same side and some SPX level would take them all, either may be the slip (498277
+ * typed for 4982.77, or strikes typed with an extra zero): SPX and the strikes are said to disagree,
+ * at the spot's field and the first strike's ({@link InvalidFields}), neither chosen. Else a strike
+ * below half the spot or above twice it is a slip in that strike. Either would otherwise surface as
+ * an internal figure (a strike of 0, a vol of 500%). Throws `invalid_input` naming the field sent.
  */
 export function checkSpotAndStrikes(
   spotField: string,
@@ -321,12 +314,16 @@ export function checkSpotAndStrikes(
   // The SPX levels at which every strike would pass: none if they are over 4× apart or beyond SPX_POINTS.
   const fitLo = Math.max(kMax / SPOT_STRIKE_FACTOR, SPX_POINTS.min);
   const fitHi = Math.min(kMin * SPOT_STRIKE_FACTOR, SPX_POINTS.max);
-  if (strikes.length > 1 && off.length === strikes.length && fitLo <= fitHi) {
-    const guess = spotByPowerOfTen(spot, fitLo, fitHi);
-    throw invalidInput(
-      spotField,
-      `is ${spot}, but the strikes are ${kMin} to ${kMax}, all ${kMax < lo ? 'below half of it' : 'above twice it'}`,
-      `check SPX${guess === undefined ? '' : ` (${cents(guess)}?)`}: these strikes pass at an SPX between ${cents(fitLo)} and ${cents(fitHi)}`,
+  const firstStrike = strikes[0];
+  if (firstStrike && strikes.length > 1 && off.length === strikes.length && fitLo <= fitHi) {
+    // neither is known right: a power of ten that fits SPX to the strikes fits the strikes to SPX too
+    const ratio = Math.max(Math.sqrt(kMin * kMax) / spot, spot / Math.sqrt(kMin * kMax));
+    // one figure from 5 up (a condor's middle is not its spot: 9.8 is "about 10")
+    const by = Number(ratio.toPrecision(ratio >= 5 ? 1 : 2));
+    throw new InvalidFields(
+      [spotField, firstStrike.field],
+      `SPX ${cents(spot)} and the strikes ${cents(kMin)} to ${cents(kMax)} disagree, by about ${by}×: strikes at this SPX lie from ${cents(lo)} to ${cents(hi)}; these fit an SPX from ${cents(fitLo)} to ${cents(fitHi)}`,
+      'check which was mistyped',
     );
   }
   throw invalidInput(

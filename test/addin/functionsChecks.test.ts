@@ -259,12 +259,16 @@ describe('ALVH.CONDOR, CONDORLOSS: SPX and rates as ALVH.PLAN takes them', () =>
     expect(invalid('CONDOR', 44519, 4.69796, 17.91, 44582, strikes, 10)).toMatch(
       /^spot: is 4\.69796, not an SPX level/,
     );
-    // every strike misses SPX on one side: the spot is named, with the level the strikes point to
+    // every strike misses SPX on one side: SPX and the strikes disagree, neither taken for the slip
     expect(invalid('CONDOR', 44519, 46979.6, 17.91, 44582, strikes, 10)).toBe(
-      'spot: is 46979.6, but the strikes are 4100 to 5150, all below half of it; check SPX (4697.96?): these strikes pass at an SPX between 2575 and 8200',
+      'spot: SPX 46979.6 and the strikes 4100 to 5150 disagree, by about 10×: strikes at this SPX lie from 23489.8 to 93959.2; these fit an SPX from 2575 to 8200; check which was mistyped',
     );
     expect(invalid('CONDORLOSS', 44519, 46979.6, 17.91, 44582, strikes, 10)).toMatch(
-      /^spot: is 46979\.6, but the strikes are 4100 to 5150, .*; check SPX \(4697\.96\?\)/,
+      /^spot: SPX 46979\.6 and the strikes 4100 to 5150 disagree, .*; check which was mistyped$/,
+    );
+    // the strikes with an extra zero beside a right SPX: the same words, no SPX guessed from them
+    expect(invalid('CONDOR', 44519, 4697.96, 17.91, 44582, [[41000, 41500, 51000, 51500]], 10)).toMatch(
+      /^spot: SPX 4697\.96 and the strikes 41000 to 51500 disagree, by about 10×: .*; these fit an SPX from 25750 to 82000; check which was mistyped$/,
     );
   });
 

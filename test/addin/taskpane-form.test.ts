@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { POLICY_FIELDS } from '@alvh/shared';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
-import { chunkPaths } from '../../addin/src/taskpane/jobs';
+import { chunkPaths, workerError } from '../../addin/src/taskpane/jobs';
 import { numberFromText, wholeFromText } from '../../addin/src/common/numbers';
 import {
   TYPED_EVENT_SOURCE,
@@ -529,14 +529,26 @@ describe('form text → plan input', () => {
     ['something.else', { kind: 'form' }],
   ])('issue at %s shows at %j', (path, target) => expect(issueTarget(path)).toEqual(target));
 
-  it('shows an SPX with its decimal point slipped at SPX, not at K1 (every strike misses it)', () => {
-    const fields = { ...EXAMPLE.fields, spx: '498277' };
-    const input = planInputFromForm({ fields, futures: EXAMPLE.futures, policy: {}, indices: EXAMPLE.indices });
-    const e = errorOf(() => plan(parseInput(PlanInputSchema, input)));
-    expect(issueTarget(e.field)).toEqual({ kind: 'field', name: 'spx' });
-    expect(`${e.problem}; ${e.fix}`).toMatch(
-      /^is 498277, but the strikes are 3650 to 6700, .*; check SPX \(4982\.77\?\)/,
-    );
+  it('marks SPX and K1 when every strike misses SPX on one side: either may be the slip', () => {
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ spx: '498277' }, /^SPX 498277 and the strikes 3650 to 6700 disagree, by about 100×: /],
+      // the strikes with an extra zero beside a right SPX: SPX is not blamed alone
+      [{ k1: '36500', k2: '37500', k3: '64000', k4: '67000' }, /^SPX 4982\.77 and the strikes 36500 to 67000 disagree/],
+    ];
+    for (const [edit, said] of cases) {
+      const fields = { ...EXAMPLE.fields, ...edit };
+      const input = planInputFromForm({ fields, futures: EXAMPLE.futures, policy: {}, indices: EXAMPLE.indices });
+      const e = errorOf(() => plan(parseInput(PlanInputSchema, input)));
+      const issues = (e as { issues?: readonly { path: string; message: string }[] }).issues ?? [];
+      expect(issues.map((i) => issueTarget(i.path))).toEqual([
+        { kind: 'field', name: 'spx' },
+        { kind: 'field', name: 'k1' },
+      ]);
+      for (const i of issues) expect(i.message).toMatch(said);
+      expect(`${e.problem}; ${e.fix}`).toMatch(/; check which was mistyped$/);
+      // a run in the worker hands the pane both issues, as the API's problem document lists them
+      expect(workerError(e).issues).toEqual(issues);
+    }
   });
 });
 

@@ -13,6 +13,9 @@ import {
   STRESS_EXAMPLE,
 } from '../../functions/src/handlers/examples';
 import { inlineCompute } from './inlineCompute';
+import { errorFromWire, errorToWire } from '../../functions/src/compute/jobs';
+import { InvalidFields, checkSpotAndStrikes } from '@alvh/shared';
+import { errorOf } from '../helpers/errors';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of several shapes, read by the assertions
 type Json = Record<string, any>;
@@ -103,8 +106,12 @@ describe('problems name the field the client sent', () => {
       [(b) => futures0(b, 0.184), 'book.futures[0].price', /looks like a decimal/],
       [(b) => ({ ...b, spot: 1e12 }), 'book.spot', /is 1000000000000, not an SPX level/],
       [(b) => ({ ...b, spot: 1e-8 }), 'book.spot', /not an SPX level/],
-      // a decimal point slipped in SPX: every strike misses it, so SPX is named, not the first strike
-      [(b) => ({ ...b, spot: b.spot * 100 }), 'book.spot', /but the strikes are .*; check SPX \(/],
+      // a decimal point slipped in SPX: every strike misses it, and SPX and the strikes are said to disagree
+      [
+        (b) => ({ ...b, spot: b.spot * 100 }),
+        'book.spot',
+        /^book\.spot: SPX \d+(\.\d+)? and the strikes .* disagree, .*; check which was mistyped$/,
+      ],
       [(b) => ({ ...b, volOfVol: 0 }), 'book.volOfVol', /a vol of vol is VVIX\/100, from 0\.2/],
       [
         (b) => ({ ...b, condor: [{ ...b.condor[0]!, strike: 1e300 }, ...b.condor.slice(1)] }),
@@ -125,7 +132,11 @@ describe('problems name the field the client sent', () => {
     const cases: [(x: Json) => void, string, RegExp][] = [
       [(x) => (x.market.spx = 1), 'market.spx', /not an SPX level/],
       [(x) => (x.market.spx = 1e12), 'market.spx', /not an SPX level/],
-      [(x) => (x.market.spx *= 100), 'market.spx', /but the strikes are .*, all below half of it; check SPX \(/],
+      [
+        (x) => (x.market.spx *= 100),
+        'market.spx',
+        /^market\.spx: SPX \d+(\.\d+)? and the strikes .* disagree, by about 100×: .*; check which/,
+      ],
       [(x) => (x.condor.strikes = [1e300, 2e300, 3e300, 4e300]), 'condor.strikes[0]', /far from SPX/],
       [(x) => (x.condor.expiry = '2099-01-15'), 'condor.expiry', /outside the exchange calendar/],
       [
@@ -141,6 +152,44 @@ describe('problems name the field the client sent', () => {
       expect([status, json.field], field).toEqual([400, field]);
       expect(json.detail).toMatch(problem);
     }
+  });
+});
+
+describe('SPX and strikes that disagree', () => {
+  it('a 400 lists both SPX and the first strike, naming neither as the slip', async () => {
+    // the strikes typed with an extra zero beside a right SPX (a guess of SPX × 10 sized the hedge 10× too big)
+    const p = structuredClone(PLAN_EXAMPLE) as Json;
+    p.condor.strikes = (p.condor.strikes as number[]).map((k) => k * 10);
+    const { status, json } = await call('plan', p);
+    expect([status, json.field]).toEqual([400, 'market.spx']);
+    expect(json.detail).toMatch(
+      /^market\.spx: SPX [\d.]+ and the strikes .* disagree, by about 10×: .*; check which was mistyped$/,
+    );
+    expect(json.issues.map((i: Json) => i.path)).toEqual(['market.spx', 'condor.strikes[0]']);
+    expect(json.issues[1].message).toBe(json.issues[0].message);
+    const book = await call(
+      'stress',
+      withBook('stress', (b) => ({ ...b, spot: b.spot / 10 })),
+    );
+    expect(book.status).toBe(400);
+    expect(book.json.issues.map((i: Json) => i.path)).toEqual(['book.spot', 'book.condor[0].strike']);
+    // a plan inside a scenario request: both named where they sit
+    const { book: _, ...run } = structuredClone(MONTECARLO_EXAMPLE);
+    const mc = await call('montecarlo', { ...run, plan: p });
+    expect(mc.status).toBe(400);
+    expect(mc.json.issues.map((i: Json) => i.path)).toEqual(['plan.market.spx', 'plan.condor.strikes[0]']);
+  });
+
+  it('a worker thread hands both fields back to the pool', () => {
+    const e = errorOf(() =>
+      checkSpotAndStrikes('book.spot', 660, [
+        { field: 'book.condor[0].strike', strike: 5900 },
+        { field: 'book.condor[1].strike', strike: 7300 },
+      ]),
+    );
+    const back = errorFromWire(structuredClone(errorToWire(e)));
+    expect(back).toBeInstanceOf(InvalidFields);
+    expect([back.message, (back as InvalidFields).issues]).toEqual([e.message, (e as InvalidFields).issues]);
   });
 });
 

@@ -7,6 +7,7 @@ import {
   AlvhError,
   buildSurface,
   InputValidationError,
+  InvalidFields,
   MonteCarloCancelled,
   mergeFrontier,
   mergeMonteCarlo,
@@ -190,6 +191,10 @@ export function errorToWire(e: unknown): WireError {
       issues: [...e.issues],
     };
   }
+  if (e instanceof InvalidFields) {
+    const { name, message, code, field, problem, fix } = e;
+    return { name, message, code, field, problem, fix, issues: [...e.issues] };
+  }
   if (e instanceof AlvhError) {
     const a = e as AlvhError<string>;
     return { name: a.name, message: a.message, code: a.code, field: a.field, problem: a.problem, fix: a.fix };
@@ -200,8 +205,11 @@ export function errorToWire(e: unknown): WireError {
   return { name: 'Error', message: String(e) };
 }
 
-/** Rebuild the error on the pool's side: AlvhError (and InputValidationError) keep their class. */
+/** Rebuild the error on the pool's side: AlvhError (and InputValidationError, InvalidFields) keep their class. */
 export function errorFromWire(w: WireError): Error {
+  const [at, ...also] = (w.issues ?? []).map((i) => i.path);
+  if (w.name === 'InvalidFields' && at !== undefined && w.problem !== undefined && w.fix !== undefined)
+    return new InvalidFields([at, ...also], w.problem, w.fix);
   if (w.issues) return new InputValidationError(w.issues);
   if (w.code && w.field !== undefined && w.problem !== undefined && w.fix !== undefined) {
     return new AlvhError(w.code as AlvhError['code'], w.field, w.problem, w.fix);

@@ -13,6 +13,7 @@
  */
 import {
   AlvhError,
+  InvalidFields,
   isAlvhError,
   parseInput,
   SurfaceDataSchema,
@@ -113,6 +114,7 @@ async function inPlan<T>(f: () => Promise<T>): Promise<T> {
   try {
     return await f();
   } catch (e) {
+    if (e instanceof InvalidFields) throw e.renamed((f) => `plan.${f}`);
     if (isAlvhError(e) && !('issues' in e)) throw new AlvhError(e.code, `plan.${e.field}`, e.problem, e.fix);
     throw e;
   }

@@ -7,7 +7,7 @@
  * selectTailExpiry).
  */
 import { z } from 'zod';
-import { AlvhError, invalidInput, isAlvhError } from '../errors';
+import { AlvhError, InvalidFields, invalidInput, isAlvhError } from '../errors';
 import { daysBetween } from '../dates';
 import { parseInput } from '../schemas/parse';
 import {
@@ -121,6 +121,7 @@ function withField<T>(map: (field: string) => string, f: () => T): T {
   try {
     return f();
   } catch (e) {
+    if (e instanceof InvalidFields) throw e.renamed(map);
     if (isAlvhError(e) && !('issues' in e)) throw new AlvhError(e.code, map(e.field), e.problem, e.fix);
     throw e;
   }

@@ -14,7 +14,7 @@ import {
 } from '../market/index';
 import { calendarDay } from '../market/calendar';
 import { checkSpotAndStrikes } from '../validate';
-import { AlvhError, invalidInput, isAlvhError } from '../errors';
+import { AlvhError, InvalidFields, invalidInput, isAlvhError } from '../errors';
 import type { ParsedPlanInput } from '../schemas/plan';
 import type { Policy } from '../schemas/policy';
 import { stateSurfaces, type MarketState } from '../book/index';
@@ -76,6 +76,7 @@ export function withPrefix<T>(map: (field: string) => string, f: () => T): T {
   try {
     return f();
   } catch (e) {
+    if (e instanceof InvalidFields) throw e.renamed(map);
     if (isAlvhError(e) && !('issues' in e)) throw new AlvhError(e.code, map(e.field), e.problem, e.fix);
     throw e;
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   InputValidationError,
+  InvalidFields,
   checkFinite,
   checkInteger,
   checkMarketRate,
@@ -84,19 +85,35 @@ describe('checkSpotAndStrikes', () => {
     );
   const ks = [3650, 3800, 6400, 6700];
 
-  it('blames SPX, not the first strike, when every strike misses it on one side', () => {
+  it('says SPX and the strikes disagree, at both, when every strike misses it on one side', () => {
     const e = errorOf(condor(498277, ks)); // 4982.77 with its decimal point slipped
+    expect(e).toBeInstanceOf(InvalidFields);
     expect(e.field).toBe('market.spx');
-    expect(e.message).toBe(
-      'market.spx: is 498277, but the strikes are 3650 to 6700, all below half of it; check SPX (4982.77?): these strikes pass at an SPX between 3350 and 7300',
-    );
+    const said =
+      'SPX 498277 and the strikes 3650 to 6700 disagree, by about 100×: strikes at this SPX lie from 249138.5 to 996554; these fit an SPX from 3350 to 7300; check which was mistyped';
+    expect(e.message).toBe(`market.spx: ${said}`);
+    expect((e as InvalidFields).issues).toEqual([
+      { path: 'market.spx', message: said },
+      { path: 'condor.strikes[0]', message: said },
+    ]);
     expect(errorOf(condor(498.277, ks)).message).toMatch(
-      /^market\.spx: is 498\.277, .* all above twice it; check SPX \(4982\.77\?\)/,
+      /^market\.spx: SPX 498\.28 and the strikes 3650 to 6700 disagree, by about 10×: .* these fit an SPX from 3350 to 7300;/,
     );
-    // no power of ten lands between 3350 and 7300: no guess, the range still
-    expect(errorOf(condor(20000, ks)).message).toMatch(
-      /; check SPX: these strikes pass at an SPX between 3350 and 7300$/,
+  });
+
+  it('does not take SPX for the slip when the strikes carry an extra zero, or are XSP strikes', () => {
+    // SPX 4742.83 is right: following a guess of 47428.3 sized the hedge ten times too big
+    const e = errorOf(condor(4742.83, [44100, 44600, 50500, 51000]));
+    expect(e.message).toBe(
+      'market.spx: SPX 4742.83 and the strikes 44100 to 51000 disagree, by about 10×: strikes at this SPX lie from 2371.41 to 9485.66; these fit an SPX from 25500 to 88200; check which was mistyped',
     );
+    expect(e.message).not.toMatch(/47428|\?\)/);
+    expect((e as InvalidFields).issues.map((i) => i.path)).toEqual(['market.spx', 'condor.strikes[0]']);
+    expect(errorOf(condor(4982.77, [490, 495, 505, 510])).message).not.toMatch(/498\.28/);
+    // the longest levels it can name stay within a message's 255 characters
+    const longest = errorOf(condor(999999.99, [100000.01, 100000.99, 199999.49, 199999.99]));
+    expect(longest.message.length).toBeLessThanOrEqual(255);
+    expect(errorOf(condor(20000, ks)).message).toMatch(/, by about 4×: .*; these fit an SPX from 3350 to 7300; check/);
   });
 
   it('blames a strike when the others pass, or when no SPX level takes them all', () => {
