@@ -80,6 +80,7 @@ export default tseslint.config(
       'test/shared/scenario/curveShiftTrigger.test.ts',
       'test/shared/scenario/sortedCopy.test.ts',
       'test/shared/scenario/tailBootstrap.test.ts',
+      'test/shared/scenario/vixHistoryGap.test.ts',
       'test/shared/replay/sizingShockKappa.test.ts',
       'test/shared/replay/settlement.test.ts',
       'test/shared/replay/replayBook.test.ts',

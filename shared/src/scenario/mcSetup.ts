@@ -5,6 +5,7 @@ import { invalidInput, limitExceeded } from '../errors';
 import { parseIsoDate, weekdayOf } from '../dates';
 import { parseInput } from '../schemas/parse';
 import { checkVxPrice } from '../validate';
+import { isBusinessDayNumber } from '../market/calendar';
 import {
   MAX_HORIZON_DAYS,
   MonteCarloInputSchema,
@@ -26,13 +27,32 @@ import type { VixClose } from './model/logVixFilter';
 const SAME_CLOSE_TOLERANCE = 0.005;
 
 /** The largest ratio between two consecutive VIX closes a history may hold (either way). */
-const MAX_VIX_CLOSE_RATIO = 3;
+export const MAX_VIX_CLOSE_RATIO = 3;
+
+/**
+ * The largest ratio (either way) between the last close and the book's VIX when more than one
+ * trading day lies between them (at most {@link VIX_HISTORY_STALE_DAYS} calendar days): VIX has
+ * moved up to {@link VIX_GAP_RATIO_ON_RECORD} times over such a gap, so 3 would refuse real
+ * histories (last close 2015-08-14 at 12.83, valued 2015-08-24 at 40.74), while 4 still refuses a
+ * slipped 1.75 for 17.5 (10 times) and a VVIX column (about 5.5 times).
+ */
+export const MAX_VIX_GAP_RATIO = 4;
+
+/** The largest ratio of two Cboe VIX closes at most {@link VIX_HISTORY_STALE_DAYS} days apart since 1990: 11.08 on 2018-01-26 to 37.32 on 2018-02-05. */
+export const VIX_GAP_RATIO_ON_RECORD = 3.37;
+
+/** Whether `to` is the trading day after `from` (day numbers): no business day between them. */
+function nextTradingDay(from: number, to: number): boolean {
+  for (let d = from + 1; d < to; d++) if (isBusinessDayNumber(d)) return false;
+  return true;
+}
 
 /**
  * The request's VIX closes as the filter reads them: checked (in VIX points, one per trading date (no weekend), oldest first, ending on
  * the valuation date or at most {@link VIX_HISTORY_STALE_DAYS} days before it, and on the valuation
  * date at the book's VIX), with the book's VIX appended on the valuation date when the closes end
- * before it (held, like each close, within 3 times and a third of the close before it).
+ * before it (held, like each close, within 3 times and a third of the close before it; within 4
+ * times and a quarter when more than one trading day lies between them, {@link MAX_VIX_GAP_RATIO}).
  */
 export function resolveVixHistory(
   history: readonly { date: string; vix: number }[],
@@ -103,14 +123,21 @@ export function resolveVixHistory(
     }
     return closes;
   }
-  // The book's VIX continues the history on the valuation date, so it is held to the same bound
-  // against the last close: a last close typed a tenth of its size (1.75), or a pasted VVIX column
-  // (95 against a VIX of 17.5), would otherwise move the filtered factors and every figure.
-  if (book.vix > MAX_VIX_CLOSE_RATIO * last.value || book.vix * MAX_VIX_CLOSE_RATIO < last.value) {
+  // The book's VIX continues the history on the valuation date, so it is held to a bound against
+  // the last close: a last close typed a tenth of its size (1.75), or a pasted VVIX column (95
+  // against a VIX of 17.5), would otherwise move the filtered factors and every figure. From the
+  // trading day before, the bound of one close; over a longer gap, VIX has moved further.
+  const nextDay = nextTradingDay(last.day, day0);
+  const bound = nextDay ? MAX_VIX_CLOSE_RATIO : MAX_VIX_GAP_RATIO;
+  if (book.vix > bound * last.value || book.vix * bound < last.value) {
+    const side = book.vix > last.value ? `under ${nextDay ? 'a third' : 'a quarter'} of` : `more than ${bound} times`;
+    const moved = nextDay
+      ? 'the next trading day: a move VIX has never made in one close'
+      : `${day0 - last.day} days later: VIX has moved at most ${VIX_GAP_RATIO_ON_RECORD} times in ${VIX_HISTORY_STALE_DAYS} days`;
     throw invalidInput(
       `vixHistory[${n}].vix`,
-      `is ${last.value} on ${history[n]!.date}, the last close, ${book.vix > last.value ? 'under a third of' : 'more than 3 times'} the book's VIX ${book.vix} on the valuation date ${book.valuationDate}, a move VIX has never made in one close`,
-      'check the units (VIX in index points, 17.5 not 1.75) or the column (VIX, not VVIX), or pass the closes up to the valuation date',
+      `is ${last.value} on ${history[n]!.date}, ${side} the book's VIX ${book.vix} on the valuation date ${book.valuationDate}, ${moved}`,
+      'check the units (17.5 not 1.75) or the column (VIX, not VVIX)',
     );
   }
   return [...closes, { day: day0, value: book.vix }];

@@ -1,0 +1,105 @@
+/**
+ * The last VIX close of a history against the book's VIX that continues it on the valuation date:
+ * within 3 times (either way) from the trading day before, the bound of one close; within 4 times
+ * over a longer gap (up to the staleness limit), since VIX has moved further than 3 times over such
+ * gaps (the weekend of 2018-02-05, the week to 2015-08-24), the days a hedger runs it. The bounds
+ * are read against the whole Cboe VIX history where the data folder is present.
+ */
+import { describe, expect, it } from 'vitest';
+import { isBusinessDay, parseMarketHistory } from '@alvh/shared';
+import { VIX_HISTORY_STALE_DAYS } from '@alvh/shared/schemas';
+import {
+  MAX_VIX_CLOSE_RATIO,
+  MAX_VIX_GAP_RATIO,
+  VIX_GAP_RATIO_ON_RECORD,
+  resolveVixHistory,
+} from '../../../shared/src/scenario/mcSetup';
+import { describeWithData, readDataFile } from '../../helpers/marketData';
+import { errorOf } from '../../helpers/errors';
+
+const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
+
+describe('the last close against the book’s VIX', () => {
+  const resolve = (date: string, vix: number, valuationDate: string, bookVix: number) => () =>
+    resolveVixHistory([{ date, vix }], { valuationDate, vix: bookVix });
+
+  it('takes a move over the weekend up to 3 times, over a longer gap up to 4 times', () => {
+    // 2018-02-02 (Friday) → 2018-02-05 (Monday): one trading day, the largest one-close rise (2.16)
+    expect(resolve('2018-02-02', 17.31, '2018-02-05', 37.32)).not.toThrow();
+    // a holiday between is still one trading day: Good Friday 2024-03-29
+    expect(errorOf(resolve('2024-03-28', 5, '2024-04-01', 17.5)).problem).toMatch(/the next trading day: a move/);
+    // 2018-01-26 → 2018-02-05 (10 days, 6 trading days): 3.37 times, taken
+    expect(resolve('2018-01-26', 11.08, '2018-02-05', 37.32)).not.toThrow();
+    expect(resolve('2015-08-14', 12.83, '2015-08-24', 40.74)).not.toThrow();
+  });
+
+  it('refuses a slipped close or a VVIX column over any gap, saying the gap and the bound', () => {
+    const slip = errorOf(resolve('2018-02-01', 1.75, '2018-02-05', 17.5));
+    expect([slip.field, slip.problem, slip.fix]).toEqual([
+      'vixHistory[0].vix',
+      `is 1.75 on 2018-02-01, under a quarter of the book's VIX 17.5 on the valuation date 2018-02-05, 4 days later: VIX has moved at most ${VIX_GAP_RATIO_ON_RECORD} times in ${VIX_HISTORY_STALE_DAYS} days`,
+      'check the units (17.5 not 1.75) or the column (VIX, not VVIX)',
+    ]);
+    expect(slip.message.length).toBeLessThanOrEqual(255);
+    expect(slip.problem).not.toMatch(/one close/);
+    // a VVIX column (about 5.5 times VIX) pasted as VIX, ended a week before
+    expect(errorOf(resolve('2024-02-23', 96, '2024-03-01', 17.5)).problem).toMatch(
+      /^is 96 on 2024-02-23, more than 4 times the book's VIX 17\.5 .*, 7 days later: VIX has moved at most/,
+    );
+    // from the trading day before, the bound of one close
+    expect(errorOf(resolve('2018-02-02', 1.75, '2018-02-05', 17.5)).problem).toBe(
+      "is 1.75 on 2018-02-02, under a third of the book's VIX 17.5 on the valuation date 2018-02-05, the next trading day: a move VIX has never made in one close",
+    );
+    expect(() => resolve('2018-02-02', 5, '2018-02-05', 17.5)()).toThrow(/under a third/);
+  });
+});
+
+describeWithData('the bounds against the Cboe VIX history since 1990', () => {
+  const rows = parseMarketHistory(readDataFile('cboe_VIX_History__ManULoreN14.csv'), 'cboe-vix').filter(
+    (r): r is typeof r & { vix: number } => r.vix !== undefined,
+  );
+  /** The closes up to `date` (60 of them) and the close on `valuationDate`, as a hedger would send them. */
+  const run = (last: string, valuationDate: string) => {
+    const i = rows.findIndex((r) => r.date === last);
+    const book = rows.find((r) => r.date === valuationDate)!;
+    const history = rows.slice(i - 59, i + 1).map((r) => ({ date: r.date, vix: r.vix }));
+    return resolveVixHistory(history, { valuationDate, vix: book.vix });
+  };
+
+  it('takes the real histories ended days before a spike', () => {
+    for (const [last, day] of [
+      ['2015-08-14', '2015-08-24'],
+      ['2015-08-17', '2015-08-24'],
+      ['2018-01-26', '2018-02-05'],
+      ['2018-02-02', '2018-02-05'],
+      ['2020-02-21', '2020-02-28'],
+      ['2024-08-02', '2024-08-05'],
+    ])
+      expect(run(last!, day!).length, `${last} → ${day}`).toBe(61);
+  });
+
+  it('holds every pair of closes the staleness rule allows: the next trading day within 3 times, any within 4', () => {
+    let gap = 0;
+    let next = 0;
+    for (let i = 0; i < rows.length; i++) {
+      for (let j = i - 1; j >= 0 && days(rows[j]!.date, rows[i]!.date) <= VIX_HISTORY_STALE_DAYS; j--) {
+        const [a, b] = [rows[j]!.vix, rows[i]!.vix];
+        const ratio = Math.max(a / b, b / a);
+        gap = Math.max(gap, ratio);
+        // no business day between (the exchange calendar covers 2000 on; before, the next row): one close
+        const oneClose = rows[j]!.date >= '2000' ? nextIsTradingDay(rows[j]!.date, rows[i]!.date) : j === i - 1;
+        if (oneClose) next = Math.max(next, ratio);
+      }
+    }
+    expect(Number(gap.toFixed(2))).toBe(VIX_GAP_RATIO_ON_RECORD);
+    expect(gap).toBeLessThan(MAX_VIX_GAP_RATIO);
+    expect(next).toBeLessThan(MAX_VIX_CLOSE_RATIO);
+  });
+});
+
+/** Whether no business day lies strictly between two ISO dates. */
+function nextIsTradingDay(a: string, b: string): boolean {
+  for (let t = Date.parse(a) + 86_400_000; t < Date.parse(b); t += 86_400_000)
+    if (isBusinessDay(new Date(t).toISOString().slice(0, 10))) return false;
+  return true;
+}
