@@ -57,6 +57,26 @@ describe('NaN and Infinity in a body', () => {
     expect(p.fix).toBe(FIX);
   });
 
+  it.each([
+    ['a token that is no JSON', '{"paths": x, "vix": NaN}'],
+    ['a word that starts with N', '{"paths": Nope, "vix": NaN}'],
+    ['a minus sign without a number', '{"paths": -x, "vix": NaN}'],
+    ['a missing value', '{"paths": , "vix": Infinity}'],
+  ])('a NaN after %s, where the parser stopped, is not named, on both hosts', async (_name, body) => {
+    const p = await both('montecarlo', body);
+    expect([p.status, p.code]).toEqual([400, 'malformed_json']);
+    expect(p.detail).not.toMatch(/NaN|Infinity/);
+    expect(p.fix).toMatch(/trailing commas/);
+  });
+
+  it('a NaN where the parser stopped is named there, after a value or in a list', async () => {
+    const p = await both('montecarlo', '{"paths": 1 NaN}');
+    expect(p.detail).toBe(
+      'the request body is not valid JSON: NaN at line 1, column 13 (character 12) is not a JSON number',
+    );
+    expect((await both('montecarlo', '{"a": [1, -Infinity]}')).detail).toMatch(/: -Infinity at line 1, column 11 \(/);
+  });
+
   it('a NaN inside a string is text, and another syntax error keeps its own message', () => {
     expect(parseJsonText('{"name": "NaN and -Infinity"}')).toEqual({ name: 'NaN and -Infinity' });
     expect(() => parseJsonText('{"name": "NaN", "a": 1,}')).toThrowError(/line 1, column 24/);

@@ -127,21 +127,33 @@ function syntaxReason(raw: string): string {
 const NON_FINITE = ['NaN', '-Infinity', 'Infinity'] as const;
 
 /**
- * The first NaN, Infinity or -Infinity outside a string at or before `end`: its offset and literal.
- * The parser stops there with no position (`Unexpected token 'N'`) or one past the minus sign.
+ * The NaN, Infinity or -Infinity where the parser stopped, at `offset`: its offset and literal. The
+ * parser stops at the literal's first letter, or one past the minus sign of -Infinity.
  */
-function nonFiniteLiteral(text: string, end: number): { offset: number; literal: string } | undefined {
-  let inString = false;
-  for (let i = 0; i <= end && i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === 'N' || c === 'I' || c === '-') {
-      const literal = NON_FINITE.find((l) => text.startsWith(l, i));
-      if (literal !== undefined) return { offset: i, literal };
-    }
+function nonFiniteAt(text: string, offset: number): { offset: number; literal: string } | undefined {
+  if (text.startsWith('-Infinity', offset - 1)) return { offset: offset - 1, literal: '-Infinity' };
+  const literal = NON_FINITE.find((l) => text.startsWith(l, offset));
+  return literal === undefined ? undefined : { offset, literal };
+}
+
+/**
+ * The offset of the first token that is no JSON token (outside a string: not a bracket, comma,
+ * colon, number, true, false or null), where the parser of a host that says no position
+ * (`Unexpected token 'x'`) stopped; undefined if every token is JSON.
+ */
+function firstNonJsonToken(text: string): number | undefined {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (/[-\d]/.test(c)) {
+      if (c === '-' && !/\d/.test(text[i + 1] ?? '')) return i;
+      while (i + 1 < text.length && /[\d.eE+-]/.test(text[i + 1]!)) i++;
+    } else if (/[a-z]/.test(c)) {
+      const word = ['true', 'false', 'null'].find((w) => text.startsWith(w, i));
+      if (word === undefined) return i;
+      i += word.length - 1;
+    } else if (!/[\s{}[\],:]/.test(c)) return i;
   }
   return undefined;
 }
@@ -187,7 +199,10 @@ export function parseJsonText(text: string): unknown {
     const m = /at position (\d+)/.exec(raw);
     let offset: number | undefined = m?.[1] !== undefined ? Number(m[1]) : undefined;
     if (offset === undefined && /Unexpected end of JSON input/.test(raw)) offset = text.length;
-    const nonFinite = nonFiniteLiteral(text, offset ?? text.length);
+    // A NaN or Infinity is named only where the parser stopped: at its position, or, from a host
+    // that says none, at the first token that is no JSON, when the parser stopped at an N or an I.
+    const stoppedAt = offset ?? (/^Unexpected token '[NI]'/.test(raw) ? firstNonJsonToken(text) : undefined);
+    const nonFinite = stoppedAt === undefined ? undefined : nonFiniteAt(text, stoppedAt);
     if (nonFinite !== undefined) throw nonFiniteProblem(text, nonFinite);
     let where = '';
     if (offset !== undefined) {
