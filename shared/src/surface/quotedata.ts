@@ -58,13 +58,21 @@ const EASTERN = new Set(['EST', 'EDT', 'ET']);
 /**
  * Refuses a stamp whose time is not Eastern: Cboe stamps its exports in EST/EDT, and the stamp is
  * read on the Eastern wall clock (1:40 PM CEST read as 1:40 PM EDT would value the quotes hours late).
- * A stamp that names no zone is refused too: it is not as Cboe exports it, and its clock is unknown.
+ * A stamp that names no zone is refused too: it is not as Cboe exports it, and its clock is unknown;
+ * so is one whose zone has more to it (`EDT2`: the zone is read as a whole word).
  */
-function checkEastern(line: number, zone: string | undefined): void {
+function checkEastern(line: number, word: string | undefined): void {
+  // the zone is the word after the time, whole, in parentheses or not: "EDT", "(EDT)", "GMT+2"
+  const zone = word === undefined ? undefined : (/^\(([^()]*)\)$/.exec(word)?.[1] ?? word);
   if (zone !== undefined && EASTERN.has(zone.toUpperCase())) return;
+  const named = zone === undefined || /^[A-Za-z]+(?:[+-]\d{1,2}(?::?\d{2})?)?$/.test(zone);
   throw invalidInput(
     `chain line ${line}`,
-    zone === undefined ? 'the stamp names no time zone' : `the stamp is in ${zone}`,
+    zone === undefined
+      ? 'the stamp names no time zone'
+      : named
+        ? `the stamp is in ${zone}`
+        : `the stamp's time is followed by ${JSON.stringify(word)}, no time zone`,
     'pass the file as Cboe exports it, stamped in Eastern time (EST/EDT)',
   );
 }
@@ -78,7 +86,7 @@ function checkEastern(line: number, zone: string | undefined): void {
  */
 function parseStamp(line: number, s: string): { valuationDate: string; valuationMinutes: number } {
   const m =
-    /Date:\s*(?:([A-Za-z]+)\s+(\d{1,2})|(\d{1,2})\s+([A-Za-z]+))\s+(\d{4}),?\s+(\d{1,2}):(\d{2})\s*(AM|PM)(?:[^\S,]+([A-Za-z]+(?:[+-]\d{1,2}(?::?\d{2})?)?))?/i.exec(
+    /Date:\s*(?:([A-Za-z]+)\s+(\d{1,2})|(\d{1,2})\s+([A-Za-z]+))\s+(\d{4}),?\s+(\d{1,2}):(\d{2})\s*(AM|PM)(?:[^\S,]+([^\s,]+))?/i.exec(
       s,
     );
   const monthName = m ? (m[1] ?? m[4]!) : '';

@@ -153,6 +153,24 @@ describe('parseQuotedata on small chains', () => {
     );
   });
 
+  it('reads the zone after the time as a whole word, in parentheses or not', () => {
+    const row = quotedataRow('Fri Mar 17 2023', 'SPXW230317', 4000, 50, 51, 48, 49);
+    const text = (zone: string) => quotedata([row]).replace('4:30 PM EST', `1:40 PM ${zone}`);
+    for (const zone of ['EST', '(EST)', '(et)'])
+      expect(parseQuotedata(text(zone)).valuationMinutes, zone).toBe(13 * 60 + 40);
+    // more to the word than a zone: not read as EST, and named
+    for (const [zone, problem] of [
+      ['EST2', `the stamp's time is followed by "EST2", no time zone`],
+      ['ESTx', 'the stamp is in ESTx'],
+      ['EST.', `the stamp's time is followed by "EST.", no time zone`],
+      ['(EST', `the stamp's time is followed by "(EST", no time zone`],
+      ['(CET)', 'the stamp is in CET'],
+    ]) {
+      const e = errorOf(() => parseQuotedata(text(zone!)));
+      expect([e.field, e.problem], zone).toEqual(['chain line 3', problem]);
+    }
+  });
+
   it('refuses an expiry that is no calendar date (Jun 31 read as July 1)', () => {
     const e = errorOf(() =>
       parseQuotedata(quotedata([quotedataRow('Sat Jun 31 2023', 'SPXW230631', 4000, 50, 51, 48, 49)])),
