@@ -27,6 +27,7 @@ import { API_ROUTES, browserSettingsStore, checkEndpoint } from '../../addin/src
 import { routes } from '../../functions/src/routes';
 import { excelFormat, formatValue, heatColor } from '../../addin/src/common/views';
 import { errorOf } from '../helpers/errors';
+import { issuesSaid } from '../../addin/src/taskpane/form';
 
 describe('readKeyValueRange', () => {
   it('reads fields by name or alias, Excel dates, VX1..VXn with their expiries, and policy overrides', () => {
@@ -548,6 +549,10 @@ describe('form text → plan input', () => {
       expect(`${e.problem}; ${e.fix}`).toMatch(/; check which was mistyped$/);
       // a run in the worker hands the pane both issues, as the API's problem document lists them
       expect(workerError(e).issues).toEqual(issues);
+      // and the error box says the message once, after both fields
+      const words = (path: string): string => (issueTarget(path) as { name: string }).name.toUpperCase();
+      expect(issuesSaid(issues, words)).toBe(`SPX, K1: ${issues[0]?.message}`);
+      expect(issuesSaid([...issues, { path: 'vix', message: 'is 0' }], words)).toMatch(/^SPX, K1: .*; VIX: is 0$/);
     }
   });
 });

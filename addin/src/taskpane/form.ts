@@ -187,6 +187,19 @@ export function paneText(text: string): string {
   return policyBoxNames(text).replace(/\bmarket\.futures\b(?!\[)/g, 'the VX curve');
 }
 
+/**
+ * Issues in the page's words, each message once: two fields one message refuses together (SPX and
+ * the strikes that disagree with it) read "SPX, K1: …", not the same words twice.
+ */
+export function issuesSaid(
+  issues: readonly { path: string; message: string }[],
+  words: (path: string) => string = issueWords,
+): string {
+  const byMessage = new Map<string, string[]>();
+  for (const i of issues) byMessage.set(i.message, [...(byMessage.get(i.message) ?? []), words(i.path)]);
+  return [...byMessage].map(([m, fields]) => `${fields.join(', ')}: ${m}`).join('; ');
+}
+
 /** The events box (a textarea: `input` covers inputs and selects). */
 export function eventsBox(): HTMLTextAreaElement {
   const e = form().elements.namedItem('events');

@@ -19,6 +19,7 @@ import {
   form,
   input,
   issueWords,
+  issuesSaid,
   paneText,
   onCurveRowRemoved,
   pasteIntoCurve,
@@ -316,7 +317,7 @@ function reportRunError(e: unknown): void {
     showAll = true;
     validate(issues);
     // Each issue by the label of its field ("K2", "VX 3 price"), not the schema's path.
-    const said = issues.map((i) => `${issueWords(i.path)}: ${i.message}`).join('; ');
+    const said = issuesSaid(issues);
     showError(e instanceof RunError && e.status !== undefined ? `the cloud API answered ${e.status}: ${said}` : said);
   } else {
     showError(message(e));
