@@ -58,6 +58,7 @@ const SIGNATURES: Record<string, { required: string[]; optional: string[]; spill
     spill: false,
   },
   VXEXPIRY: { required: ['contractMonth'], optional: [], spill: false },
+  TAILEXPIRY: { required: ['valuationDate'], optional: ['tailDteMin', 'tailDteMax', 'tailDteTarget'], spill: false },
   SPLIT: { required: ['vx1', 'vx2'], optional: ['rsi', 'prevSpread', 'macdHist', 'adSlope', 'headers'], spill: true },
   TAILSIZE: {
     required: ['condorLoss', 'hedgeFuture', 'hedgeYears', 'volOfVol', 'stressedFuture'],
@@ -240,6 +241,7 @@ describe('functions.json', () => {
     expect(byId.get('VIXVOL')?.description).toContain("the plan's mark");
     expect(byId.get('CONDORLOSS')?.description).toContain('USD');
     expect(byId.get('VXEXPIRY')?.description).toContain('date serial');
+    expect(byId.get('TAILEXPIRY')?.description).toContain('date serial');
   });
 
   it("points TAILSIZE's vols to ALVH.VIXVOL (the plan's mark at the strike), with VVIX/100 as one flat vol", () => {

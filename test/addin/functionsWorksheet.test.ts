@@ -83,8 +83,8 @@ describe('the worksheet of docs/excel.md (2021-11-19)', () => {
     const loss = call('CONDORLOSS', B(1), B(2), B(3), B(7), col(8, 11), B(12), null, B(5), B(6)) as number;
     expect(loss).toBe(planned.scenario.condorLoss);
 
-    // D5 =ALVH.VXEXPIRY(B1+52)   the VX expiry nearest 52 days out (the tail window is 45-60)
-    const hedgeExpiry = call('VXEXPIRY', B(1) + 52) as number;
+    // D5 =ALVH.TAILEXPIRY(B1)   the plan's tail expiry: 45-60 days out, else the one nearest 52
+    const hedgeExpiry = call('TAILEXPIRY', B(1)) as number;
     expect(hedgeExpiry).toBe(isoToExcelSerial(planned.tail.expiry));
 
     // D6 =ALVH.STRESSFUTURE(B1,B3,B14:B21,D5)   → D6:F6

@@ -1,9 +1,10 @@
 /**
- * The VIX futures market in cells: ALVH.VXEXPIRY, ALVH.CURVE, ALVH.STRESSFUTURE and
+ * The VIX futures market in cells: ALVH.VXEXPIRY, ALVH.TAILEXPIRY, ALVH.CURVE, ALVH.STRESSFUTURE and
  * ALVH.REBALANCE read a VX curve from a range and call the market and method modules; ALVH.VIXVOL
  * reads the VIX-option surface the plan marks VIX options on.
  */
 import {
+  CALENDAR_LAST_YEAR,
   calendarDay,
   checkListedStrike,
   checkRebalance,
@@ -13,9 +14,13 @@ import {
   isoToExcelSerial,
   MAX_MARK_VOL,
   resolvePolicy,
+  selectTailExpiry,
+  daysBetween,
+  excelSerialToIso,
   stressedFuture,
   stressedVix,
   vixOptionVolFromVvix,
+  vxExpiriesThrough,
   vxExpiry,
 } from '@alvh/shared';
 import { dateArg, isOmitted, plainNumberArg, withHeaders } from './args';
@@ -53,6 +58,68 @@ export function vxexpiry(contractMonth: unknown): number {
     },
     { year: 'contractMonth', month: 'contractMonth', date: 'contractMonth' },
   );
+}
+
+/**
+ * The VX and VIX option expiry the plan's tail calls take on a day (method section 6): the one 45-60 days out, else the one nearest 52 (ties: the later). ALVH.STRESSFUTURE's expiry; not VXEXPIRY(date+52), the expiry of that month.
+ * @customfunction TAILEXPIRY TAILEXPIRY
+ * @helpurl https://localhost:3000/help.html#TAILEXPIRY
+ * @param valuationDate The day of the prices (an Excel date).
+ * @param [tailDteMin] The window's first day, whole days from 1 to 365; default the policy's 45.
+ * @param [tailDteMax] The window's last day, whole days from 1 to 365; default the policy's 60.
+ * @param [tailDteTarget] The days the tail aims at, whole, from tailDteMin to tailDteMax; default the policy's 52.
+ * @returns The expiry as an Excel date serial, e.g. 44398 for 2021-06-10 (format the cell as a date to read 2021-07-21): the plan's tail expiry when the futures given reach it.
+ */
+export function tailexpiry(
+  valuationDate: unknown,
+  tailDteMin?: unknown,
+  tailDteMax?: unknown,
+  tailDteTarget?: unknown,
+): number {
+  return excelCall(
+    () => {
+      const policy = resolvePolicy({
+        ...opt('tailDteMin', policyArg('tailDteMin', 'tailDteMin', tailDteMin, 'days')),
+        ...opt('tailDteMax', policyArg('tailDteMax', 'tailDteMax', tailDteMax, 'days')),
+        ...opt('tailDteTarget', policyArg('tailDteTarget', 'tailDteTarget', tailDteTarget, 'days')),
+      });
+      const iso = dateArg('valuationDate', valuationDate);
+      return isoToExcelSerial(planTailExpiry(iso, policy.tailDteMin, policy.tailDteMax, policy.tailDteTarget));
+    },
+    {
+      date: 'valuationDate',
+      'policy.tailDteMin': 'tailDteMin',
+      'policy.tailDteMax': 'tailDteMax',
+      'policy.tailDteTarget': 'tailDteTarget',
+    },
+  );
+}
+
+/**
+ * The tail expiry of `iso` as the plan picks it (selectTailExpiry) from every monthly VX expiry it
+ * may take: monthly expiries are at most 35 days apart, so those through `max` + 40 days hold the
+ * window's and, when the window holds none, the nearest on either side of it. Refused where they
+ * include a contract of CFE's first rule, or the calendar ends before the window's far side.
+ */
+function planTailExpiry(iso: string, min: number, max: number, target: number): string {
+  calendarDay('valuationDate', iso);
+  const end = Math.min(isoToExcelSerial(iso) + max + 40, isoToExcelSerial(`${CALENDAR_LAST_YEAR}-12-31`));
+  const candidates = vxExpiriesThrough(iso, excelSerialToIso('valuationDate', end));
+  const first = candidates[0];
+  if (first !== undefined && first < FIRST_RULE_UNTIL)
+    throw invalidInput(
+      'valuationDate',
+      `is ${iso}: the VX contracts after it include ones that settled under CFE's first rule, about a week before today's rule`,
+      // strictly after the 2005-11 date today's rule gives, the first candidate is the 2005-12 contract
+      `pass a date from ${vxExpiry(2005, 11)}`,
+    );
+  if (!candidates.some((e) => daysBetween(iso, e) > max))
+    throw invalidInput(
+      'valuationDate',
+      `is ${iso}: the VX expiries end with the ${CALENDAR_LAST_YEAR}-11 contract, too soon to see past its tail window (${min}-${max} days out)`,
+      'pass an earlier date',
+    );
+  return selectTailExpiry(iso, candidates, min, max, target);
 }
 
 /**
@@ -136,7 +203,7 @@ const STRESSFUTURE_HEADERS = ['stressed future (points)', "today's future (point
  * @param valuationDate The day of the prices (an Excel date).
  * @param vix VIX level, index points (1 to 300).
  * @param futures VX1, VX2, ... settlement prices in expiry order (a row or a column), points. Without expiries the first cell is VX1 (a blank first cell is an error).
- * @param expiry The hedge expiry (an Excel date), e.g. =ALVH.VXEXPIRY(date + 52), up to the last future given; one between the futures given is priced from the fitted curve re-anchored to the futures on either side, so the price runs through each future given.
+ * @param expiry The hedge expiry (an Excel date), e.g. =ALVH.TAILEXPIRY(valuationDate) (the plan's), up to the last future given; one between the futures given is priced from the fitted curve re-anchored to the futures on either side, so the price runs through each future given.
  * @param [drawdown] SPX fall as a decimal, 0.01 to 0.9; default 0.2 (20%).
  * @param [drawdownDays] Calendar days the fall takes, whole, 0 to 60; default 10.
  * @param [stressVix] VIX in the drawdown, index points, from today's VIX (it rises as SPX falls) up to 300; default VIX + 1.5 per 1% of drawdown.
