@@ -791,7 +791,9 @@ describe('ALVH.PLAN and ORDERS name a policy field as its row in the inputs, not
   it('says defaultVolOfVol (a row policy.defaultVolOfVol is refused as unknown)', () => {
     const warnings = (out: unknown[][]) => out.filter((r) => r[0] === 'warning').map((r) => String(r[1]));
     const plan = call('PLAN', rows('')) as unknown[][];
-    expect(warnings(plan)).toContain('No VVIX given: VIX options are priced at a vol of vol of 1.2 (defaultVolOfVol).');
+    expect(warnings(plan)).toContain(
+      "No VVIX given: VIX options are marked on the VIX-option surface of VVIX 120 (defaultVolOfVol 1.2 × 100), not at a flat vol of 1.2; in Excel, pass ALVH.VIXVOL(120, …) as TAILSIZE's volOfVol and stressVolOfVol.",
+    );
     expect(JSON.stringify(plan)).not.toMatch(/policy\.[a-z]/);
     expect(JSON.stringify(call('ORDERS', rows(''), null))).not.toMatch(/policy\.[a-z]/);
     expect(warnings(call('PLAN', rows('', [['drawdownDays', 60]])) as unknown[][]).join(' ')).toMatch(

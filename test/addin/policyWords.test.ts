@@ -37,12 +37,12 @@ describe('policy fields in the words of each room', () => {
     const market: Partial<PlanInput['market']> = { ...PLAN_INPUT.market };
     delete market.vvix;
     const p = plan({ ...PLAN_INPUT, market: market as PlanInput['market'] });
-    const raw = p.warnings.find((w) => w.includes('(policy.defaultVolOfVol)'));
+    const raw = p.warnings.find((w) => w.includes('(policy.defaultVolOfVol 1.2 × 100)'));
     expect(raw).toBeDefined();
     const pane = presentPlan(p, 'taskpane').warnings;
     const excel = presentPlan(p, 'excel').warnings;
-    expect(pane).toContain(raw?.replace('(policy.defaultVolOfVol)', '(Policy "Default vol of vol")'));
-    expect(excel).toContain(raw?.replace('(policy.defaultVolOfVol)', '(defaultVolOfVol)'));
+    expect(pane).toContain(raw?.replace('(policy.defaultVolOfVol ', '(Policy "Default vol of vol" '));
+    expect(excel).toContain(raw?.replace('(policy.defaultVolOfVol ', '(defaultVolOfVol '));
     expect(pane.concat(excel).some((w) => w.includes('policy.'))).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
  * at, so that ALVH.TAILSIZE fed with it sizes the plan's tail; bad arguments are #VALUE! naming them.
  */
 import { describe, expect, it } from 'vitest';
-import { plan } from '@alvh/shared';
+import { daysBetween, plan, vxExpiriesAfter } from '@alvh/shared';
 import { PLAN_2018_12_24 } from '../helpers/fixtures';
 import { ErrorCode, errorOf, useBuiltFunctions } from './stubs/customFunctions';
 
@@ -74,6 +74,60 @@ describe('ALVH.VIXVOL', () => {
     ) as [[number, number, number]];
     expect(flatContracts).toBe(21);
     expect(flatPremium).toBeCloseTo(3.857, 4);
+  });
+
+  it("without a VVIX, the plan's warning says to pass VIXVOL(120, …), which reproduces its tail on 2024-08-05; a flat 1.2 does not", () => {
+    const day = plan({
+      valuationDate: '2024-08-05',
+      market: {
+        spx: 5186.33,
+        vix: 38.57,
+        rate: 0.052,
+        divYield: 0.013,
+        futures: vxExpiriesAfter('2024-08-05', 8).map((expiry, i) => ({
+          expiry,
+          price: [32.0986, 30.3911, 27.3048, 22.9263, 22.3161, 23.0012, 23.2785, 23.601][i]!,
+        })),
+      },
+      condor: { expiry: '2024-09-20', strikes: [4600, 4650, 5600, 5650], quantity: 10 },
+      portfolio: { capital: 2_000_000 },
+    });
+    expect(day.warnings).toContain(
+      "No VVIX given: VIX options are marked on the VIX-option surface of VVIX 120 (policy.defaultVolOfVol 1.2 × 100), not at a flat vol of 1.2; in Excel, pass ALVH.VIXVOL(120, …) as TAILSIZE's volOfVol and stressVolOfVol.",
+    );
+    const { strike, future, stressedFuture, expiry } = day.tail;
+    const days = daysBetween('2024-08-05', expiry);
+    expect([days, strike, future]).toEqual([44, 32, 30.3911]);
+    const today = call('VIXVOL', 120, days / 365, strike, future) as number;
+    const stressed = call('VIXVOL', 120, (days - 10) / 365, strike, stressedFuture) as number;
+    const loss = day.scenario.condorLoss;
+    const tail = (vol: unknown, stressVol: unknown) =>
+      (
+        call(
+          'TAILSIZE',
+          loss,
+          future,
+          days / 365,
+          vol,
+          stressedFuture,
+          null,
+          null,
+          0.052,
+          null,
+          stressVol,
+        ) as number[][]
+      )[0]!;
+    const [contracts, , premium, gain] = tail(today, stressed);
+    expect(contracts).toBe(day.tail.requiredContracts);
+    expect(premium).toBe(day.tail.premium);
+    expect(premium).toBeCloseTo(3.975, 3);
+    expect(Math.abs(gain! - day.tail.gainPerContract)).toBeLessThan(1e-9);
+    // 1.2, what the warning once named, prices the call dearer than the plan does
+    expect(tail(1.2, null)[2]).toBeCloseTo(4.3549, 4);
+    // with the policy's own stressed vol of vol, the stressed mark is not VIXVOL's: the warning names volOfVol alone
+    expect(plan({ ...PLAN_2018_12_24, policy: { stressVolOfVol: 1.5 } }).warnings.join(' ')).toContain(
+      "pass ALVH.VIXVOL(120, …) as TAILSIZE's volOfVol.",
+    );
   });
 
   it('refuses each bad argument with #VALUE! naming it and the fix', () => {

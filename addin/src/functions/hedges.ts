@@ -59,13 +59,13 @@ function halfPointStep(step: number | undefined): number | undefined {
  * @param condorLoss Condor loss in the drawdown scenario, USD, 0 or more (0: 0 contracts, nothing to cover); a cover needing more than 100,000 calls (one leg's limit) is refused.
  * @param hedgeFuture VX future of the hedge expiry, index points, 1 to 500.
  * @param hedgeYears Time to the hedge expiry, years ACT/365: above 0, at most 2, and at least horizonYears.
- * @param volOfVol Implied vol of the VIX calls today, a decimal from 0.04 to 5: ALVH.VIXVOL(vvix, hedgeYears, strike, hedgeFuture), the VIX-option surface's vol at the strike (the plan's mark); or VVIX/100 (1.1 for VVIX 110) for one flat vol.
+ * @param volOfVol Implied vol of the VIX calls today, a decimal from 0.04 to 5: ALVH.VIXVOL(vvix, hedgeYears, strike, hedgeFuture), the VIX-option surface's vol at the strike (the plan's mark); without a VVIX, ALVH.VIXVOL(120, …), the surface the plan marks on then (defaultVolOfVol 1.2 × 100), not 1.2; or VVIX/100 (1.1 for VVIX 110) for one flat vol.
  * @param stressedFuture The VX future in the drawdown scenario, index points, 1 to 500.
  * @param [coverage] Scenario gain to buy, in times the condor loss, 0.1 to 10; default 1.8.
  * @param [otmPct] Strike above the future as a decimal from 0 to 0.5 (0.01 is 1%); default 0.025.
  * @param [rate] Risk-free rate, continuously compounded decimal, −0.05 to 0.2; default 0.
  * @param [horizonYears] Length of the drawdown, years (days/365), from 0 up to hedgeYears; a whole number from 2 is taken for days typed as years and refused; default 10/365.
- * @param [stressVolOfVol] Implied vol of the VIX calls in the drawdown, a decimal from 0.04 to 5: ALVH.VIXVOL at the stressed VVIX (or today's), the years left after the drawdown and stressedFuture (the plan's mark); or VVIX/100; default volOfVol.
+ * @param [stressVolOfVol] Implied vol of the VIX calls in the drawdown, a decimal from 0.04 to 5: ALVH.VIXVOL at the stressed VVIX (or today's; 120 without a VVIX), the years left after the drawdown and stressedFuture (the plan's mark); or VVIX/100; default volOfVol.
  * @param [strikeStep] VIX strike grid, points, 0.5 to 10 in steps of 0.5; default 1.
  * @param [headers] TRUE adds a header row naming each column above the values; FALSE (default) gives the values alone.
  * @returns One row (two with headers), four columns: contracts, strike (VIX points), premium (VIX points per option; ×100 is USD per contract), gain per contract (USD).

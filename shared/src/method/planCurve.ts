@@ -311,10 +311,7 @@ export function stepTermStructure(p: ParsedPlanInput, policy: Policy, divYieldGi
   warnings.push(...indexPlausibility(m.vix, m.indices));
 
   const volOfVol = m.vvix !== undefined ? volOfVolFromVvix(m.vvix, 'market.vvix') : policy.defaultVolOfVol;
-  if (m.vvix === undefined)
-    warnings.push(
-      `No VVIX given: VIX options are priced at a vol of vol of ${policy.defaultVolOfVol} (policy.defaultVolOfVol).`,
-    );
+  if (m.vvix === undefined) warnings.push(noVvixWarning(policy));
   let chainQuotes: readonly ChainQuote[] | undefined;
   const spxSurface = planSurface(p, (c) => (chainQuotes = c.quotes));
   const surface = describePlanSurface(spxSurface);
@@ -441,6 +438,20 @@ export function lastRebalanceCurve(p: ParsedPlanInput, policy: Policy): TermStru
       { allowFrontGap: true },
     ),
   );
+}
+
+/**
+ * The warning of a plan without VVIX: its VIX options are marked on the VIX-option surface of the
+ * VVIX the default vol of vol stands for (1.2: VVIX 120), whose vol varies with strike and time
+ * (1.1089 at 44 days on 2024-08-05), not at one flat vol of 1.2, which prices the call dearer; so
+ * TAILSIZE matches the plan with ALVH.VIXVOL at that VVIX, the stressed mark too unless the policy
+ * sets stressVolOfVol.
+ */
+function noVvixWarning(policy: Policy): string {
+  const vov = policy.defaultVolOfVol;
+  const vvix = Number((vov * 100).toPrecision(12));
+  const args = policy.stressVolOfVol === undefined ? 'volOfVol and stressVolOfVol' : 'volOfVol';
+  return `No VVIX given: VIX options are marked on the VIX-option surface of VVIX ${vvix} (policy.defaultVolOfVol ${vov} × 100), not at a flat vol of ${vov}; in Excel, pass ALVH.VIXVOL(${vvix}, …) as TAILSIZE's ${args}.`;
 }
 
 /** The monthly VX expiries up to the last listed future (the hedges' candidate expiries). */
