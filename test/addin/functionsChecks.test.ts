@@ -687,6 +687,11 @@ describe('USD amounts typed as text: thousands grouped by a dot or a percentage 
       'condorLoss: is "4200000%", a percentage; give it in its own units without %',
     );
     expect(invalid('TAILSIZE', [['42.000']], 16, 52 / 365, 1.0, 28)).toMatch(/^condorLoss: is 42\.000; /);
+    // text whose decimal reading is written the same: the fix is a number in the cell, not the text again
+    expect(invalid('TAILSIZE', '18.888', 16, 52 / 365, 1.0, 28)).toBe(
+      'condorLoss: is 18.888; write 18888 for $18,888, or type 18.888 as a number, not text, for $18.888',
+    );
+    expect(loss(18.888)).toEqual(loss('18.8880'));
   });
 
   it('OVERLAY condorVega: "-1.500" sized 0 units', () => {
@@ -734,6 +739,9 @@ describe('USD amounts typed as text: thousands grouped by a dot or a percentage 
     );
     expect(invalid('PLAN', rows('capital', [['capital', '2.000']]))).toBe(
       'inputs capital: is 2.000; write 2000 for $2,000, or 2 for $2',
+    );
+    expect(invalid('PLAN', rows('', [['budget', '18.888']]))).toBe(
+      'inputs budget: is 18.888; write 18888 for $18,888, or type 18.888 as a number, not text, for $18.888',
     );
   });
 

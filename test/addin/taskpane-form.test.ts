@@ -350,6 +350,10 @@ describe('form text → plan input', () => {
     const refused = PlanInputSchema.safeParse(raw);
     expect(refused.success).toBe(false);
     expect(refused.error?.issues.map((i) => i.path.join('.'))).toEqual(['portfolio.capital', 'portfolio.budget']);
+    // a box holds text: "18.888" again is no fix, so only the grouped reading is offered
+    expect(typedIssues({ ...state, fields: { ...EXAMPLE.fields, budget: '18.888' } })).toEqual([
+      { path: 'portfolio.budget', message: 'is 18.888: write 18888 for $18,888' },
+    ]);
     // Grouped by commas, plain, or with cents: read as written.
     for (const budget of ['40,000', '40000', '40000.50', '12.5']) {
       const ok = { ...state, fields: { ...EXAMPLE.fields, budget } };

@@ -79,24 +79,32 @@ export function countWords(one = '', many = one): (n: number) => string {
  * problem and its fix: both readings of one dot, to pick one ("is 40.000" and "write 40000 for
  * $40,000, or 40 for $40"; a count named by `amount`: "write 1000 for 1,000 contracts, or 1 for 1
  * contract"); the one reading of several ("is 2.000.000" and "write 2000000 for $2,000,000").
+ * When the decimal reading is written as the refused text ("18.888" for $18.888), writing it again
+ * is no fix: a cell takes it as a number, not text (`asNumber`: "or type 18.888 as a number, not
+ * text, for $18.888"); a box of the taskpane, whose every entry is text, offers the grouped reading alone.
  */
 export function dotGroupedWords(
   text: string,
   amount: (n: number) => string = usdWords,
+  asNumber = true,
 ): { problem: string; fix: string } {
   const t = text.trim();
   const whole = t.replace(/\./g, '');
   const grouped = `write ${whole} for ${amount(Number(whole))}`;
   const decimal = Number(t);
+  const problem = `is ${t}`;
+  if (!Number.isFinite(decimal)) return { problem, fix: grouped };
+  if (!hasDotGroupedThousands(String(decimal)))
+    return { problem, fix: `${grouped}, or ${decimal} for ${amount(decimal)}` };
   return {
-    problem: `is ${t}`,
-    fix: Number.isFinite(decimal) ? `${grouped}, or ${decimal} for ${amount(decimal)}` : grouped,
+    problem,
+    fix: asNumber ? `${grouped}, or type ${decimal} as a number, not text, for ${amount(decimal)}` : grouped,
   };
 }
 
-/** {@link dotGroupedWords} in one message, as the taskpane shows it beside the field. */
+/** {@link dotGroupedWords} in one message, as the taskpane shows it beside the field (its boxes hold text). */
 export function dotGroupedMessage(text: string, amount?: (n: number) => string): string {
-  const { problem, fix } = dotGroupedWords(text, amount);
+  const { problem, fix } = dotGroupedWords(text, amount, false);
   return `${problem}: ${fix}`;
 }
 
