@@ -100,9 +100,19 @@ describe('ALVH.OVERLAY: units that round to 0 against a target above 0 are said,
     ]);
   });
 
-  it('an overlay holding units, and one with no target (condorVega 0), carry no warning', () => {
+  it('an overlay holding units carries no warning', () => {
     expect(overlay(30).some((r) => r[0] === 'warning')).toBe(false);
-    const none = call('OVERLAY', DAY, 4697.96, 17.91, 44582, 4150, 0) as unknown[][];
-    expect(none.some((r) => r[0] === 'warning')).toBe(false);
+  });
+
+  it('refuses condorVega 0 (a formula reading an empty cell), which sized 0 units at no cost without a word', () => {
+    for (const zero of [0, -0, '0', [[0]]]) {
+      const e = errorOf(() => call('OVERLAY', DAY, 4697.96, 17.91, 44582, 4150, zero));
+      expect(e.code).toBe(ErrorCode.invalidValue);
+      expect(e.message).toBe(
+        "condorVega: is 0 (an empty cell read as 0?); pass the condor's net vega in USD per vol point, as ALVH.CONDOR's vega row gives it (negative for a short condor)",
+      );
+    }
+    // any vega but 0 is sized, however small
+    expect((call('OVERLAY', DAY, 4697.96, 17.91, 44582, 4150, -0.01) as unknown[][])[1]).toEqual(['units', 0]);
   });
 });

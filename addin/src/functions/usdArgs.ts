@@ -6,6 +6,7 @@
  * number ("$12,795") is refused with the fix of what is read: the number without $ or %, its
  * thousands grouped by commas or not.
  */
+import { invalidInput } from '@alvh/shared';
 import { cellName, lineOf, readNumber, seriesArg, singleCell } from './args';
 import { usdTextRefusal } from './planIssues';
 
@@ -26,9 +27,20 @@ export function usdArg(name: string, cell: unknown, unit = 'USD', example = 1279
   );
 }
 
-/** A vega in USD per vol point ({@link usdArg}: OVERLAY's condorVega, negative for a short condor). */
+/**
+ * A condor's vega in USD per vol point ({@link usdArg}: OVERLAY's condorVega, negative for a short
+ * condor). A real condor's vega is never exactly 0: a 0 is a formula reading an empty cell, and sized
+ * no units at no cost without a word, so it is refused.
+ */
 export function vegaArg(name: string, cell: unknown): number {
-  return usdArg(name, cell, 'USD per vol point', -1500);
+  const vega = usdArg(name, cell, 'USD per vol point', -1500);
+  if (vega === 0)
+    throw invalidInput(
+      name,
+      'is 0 (an empty cell read as 0?)',
+      "pass the condor's net vega in USD per vol point, as ALVH.CONDOR's vega row gives it (negative for a short condor)",
+    );
+  return vega;
 }
 
 /** A series of USD amounts ({@link seriesArg}), each cell's text refused as said above, named from 1. */
