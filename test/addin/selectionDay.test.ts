@@ -9,26 +9,7 @@ import { EXAMPLE } from '../../addin/src/taskpane/example';
 import { readKeyValueRange } from '../../addin/src/common/selection';
 import { newDayOf, selectionNote, type PaneBefore } from '../../addin/src/common/selectionDay';
 import { BLANK_LAST_REBALANCE } from '../../addin/src/common/lastRebalance';
-
-/** The 2023-06-09 day as a sheet gives it: no VIX9D, VIX3M, SKEW, VVIX, credit or budget. */
-const DAY_2023 = [
-  ['date', 45086],
-  ['spx', 4298.86],
-  ['vix', 13.83],
-  ['rate', 0.05],
-  ['divYield', 0.015],
-  ['VX1', 14.3],
-  ['VX2', 16.2],
-  ['VX3', 17.3],
-  ['VX4', 18.1],
-  ['expiry', 45128],
-  ['k1', 3900],
-  ['k2', 4000],
-  ['k3', 4500],
-  ['k4', 4600],
-  ['quantity', 10],
-  ['capital', 5000000],
-];
+import { SELECTION_2023_06_09 as DAY_2023 } from '../helpers/fixtures';
 
 const example: PaneBefore = {
   state: { fields: EXAMPLE.fields, futures: EXAMPLE.futures, policy: {}, indices: EXAMPLE.indices, events: '' },

@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addinBrowser } from './stubs/addinBrowser';
+import { SELECTION_2023_06_09 as DAY_2023 } from '../helpers/fixtures';
 
 const pane = addinBrowser();
 
@@ -31,25 +32,6 @@ async function openInExcel(): Promise<{ page: Page; errors: string[] }> {
   await page.waitForSelector('#plan-result:not([hidden])');
   return { page, errors };
 }
-
-const DAY_2023 = [
-  ['date', 45086],
-  ['spx', 4298.86],
-  ['vix', 13.83],
-  ['rate', 0.05],
-  ['divYield', 0.015],
-  ['VX1', 14.3],
-  ['VX2', 16.2],
-  ['VX3', 17.3],
-  ['VX4', 18.1],
-  ['expiry', 45128],
-  ['k1', 3900],
-  ['k2', 4000],
-  ['k3', 4500],
-  ['k4', 4600],
-  ['quantity', 10],
-  ['capital', 5000000],
-];
 
 describe('Read from selection of a new day (Chromium, fake Excel)', () => {
   it("clears the earlier day's indices, VVIX and credit, says so, and plans the new day on its own market", async () => {

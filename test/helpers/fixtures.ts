@@ -201,3 +201,23 @@ export const QUIET_STATE: MarketState = {
   volOfVol: 0.9,
   futureFor: (e) => ({ '2024-01-17': 14.5, '2024-02-14': 15.2, '2024-03-20': 16 })[e] ?? 16.5,
 };
+
+/** The 2023-06-09 day as a sheet's key-value range gives it (Excel date serials): no VIX9D, VIX3M, SKEW, VVIX, credit or budget. */
+export const SELECTION_2023_06_09: readonly (readonly [string, number])[] = [
+  ['date', 45086],
+  ['spx', 4298.86],
+  ['vix', 13.83],
+  ['rate', 0.05],
+  ['divYield', 0.015],
+  ['VX1', 14.3],
+  ['VX2', 16.2],
+  ['VX3', 17.3],
+  ['VX4', 18.1],
+  ['expiry', 45128],
+  ['k1', 3900],
+  ['k2', 4000],
+  ['k3', 4500],
+  ['k4', 4600],
+  ['quantity', 10],
+  ['capital', 5000000],
+];
