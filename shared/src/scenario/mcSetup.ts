@@ -5,7 +5,7 @@ import { invalidInput, limitExceeded } from '../errors';
 import { parseIsoDate, weekdayOf } from '../dates';
 import { parseInput } from '../schemas/parse';
 import { checkVxPrice } from '../validate';
-import { isBusinessDayNumber } from '../market/calendar';
+import { previousBusinessDayNumber } from '../market/calendar';
 import {
   MAX_HORIZON_DAYS,
   MonteCarloInputSchema,
@@ -40,12 +40,6 @@ export const MAX_VIX_GAP_RATIO = 4;
 
 /** The largest ratio of two Cboe VIX closes at most {@link VIX_HISTORY_STALE_DAYS} days apart since 1990: 11.08 on 2018-01-26 to 37.32 on 2018-02-05. */
 export const VIX_GAP_RATIO_ON_RECORD = 3.37;
-
-/** Whether `to` is the trading day after `from` (day numbers): no business day between them. */
-function nextTradingDay(from: number, to: number): boolean {
-  for (let d = from + 1; d < to; d++) if (isBusinessDayNumber(d)) return false;
-  return true;
-}
 
 /**
  * The request's VIX closes as the filter reads them: checked (in VIX points, one per trading date (no weekend), oldest first, ending on
@@ -127,7 +121,8 @@ export function resolveVixHistory(
   // the last close: a last close typed a tenth of its size (1.75), or a pasted VVIX column (95
   // against a VIX of 17.5), would otherwise move the filtered factors and every figure. From the
   // trading day before, the bound of one close; over a longer gap, VIX has moved further.
-  const nextDay = nextTradingDay(last.day, day0);
+  // the trading day after the last close: no business day lies between them
+  const nextDay = previousBusinessDayNumber('book.valuationDate', day0) <= last.day;
   const bound = nextDay ? MAX_VIX_CLOSE_RATIO : MAX_VIX_GAP_RATIO;
   if (book.vix > bound * last.value || book.vix * bound < last.value) {
     const side = book.vix > last.value ? `under ${nextDay ? 'a third' : 'a quarter'} of` : `more than ${bound} times`;
