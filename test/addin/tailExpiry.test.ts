@@ -16,7 +16,7 @@ import {
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { docText } from '../helpers/docs';
+import { docNumber, docText, expectDocSays } from '../helpers/docs';
 import { addinDist, errorOf, ErrorCode, useBuiltFunctions } from './stubs/customFunctions';
 
 const call = useBuiltFunctions();
@@ -71,6 +71,22 @@ describe('ALVH.TAILEXPIRY', () => {
     expect(days).toBe(252);
     // the formula the help once gave picks another expiry on some of them
     expect(apart).toBeGreaterThan(10);
+  });
+
+  it('differs from VXEXPIRY(date + 52) on as many weekdays of 2021-2025 as docs/excel.md says', () => {
+    let weekdays = 0;
+    let apart = 0;
+    for (let s = isoToExcelSerial('2021-01-01'); s <= isoToExcelSerial('2025-12-31'); s++) {
+      const weekday = new Date(`${excelSerialToIso('date', s)}T00:00:00Z`).getUTCDay();
+      if (weekday === 0 || weekday === 6) continue;
+      weekdays++;
+      if (call('VXEXPIRY', s + 52) !== call('TAILEXPIRY', s)) apart++;
+    }
+    expect(weekdays).toBe(261 + 260 + 260 + 262 + 261);
+    expectDocSays(
+      'excel.md',
+      `another one on ${docNumber(apart)} of the ${docNumber(weekdays)} weekdays of 2021-2025 (2021-06-10: 2021-08-18`,
+    );
   });
 
   it("takes the policy's tail window (tailDteMin, tailDteMax, tailDteTarget), checked as PLAN checks them", () => {
