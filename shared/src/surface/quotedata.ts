@@ -59,22 +59,28 @@ const EASTERN = new Set(['EST', 'EDT', 'ET']);
  * Refuses a stamp whose time is not Eastern: Cboe stamps its exports in EST/EDT, and the stamp is
  * read on the Eastern wall clock (1:40 PM CEST read as 1:40 PM EDT would value the quotes hours late).
  * A stamp that names no zone is refused too: it is not as Cboe exports it, and its clock is unknown;
- * so is one whose zone has more to it (`EDT2`: the zone is read as a whole word).
+ * so is one whose zone has more to it (`EDT2`: the zone is read as a whole word) or is Eastern time
+ * written another way (`America/New_York`, `EST5EDT`), its message naming the three words read.
  */
 function checkEastern(line: number, word: string | undefined): void {
   // the zone is the word after the time, whole, in parentheses or not: "EDT", "(EDT)", "GMT+2"
   const zone = word === undefined ? undefined : (/^\(([^()]*)\)$/.exec(word)?.[1] ?? word);
   if (zone !== undefined && EASTERN.has(zone.toUpperCase())) return;
-  const named = zone === undefined || /^[A-Za-z]+(?:[+-]\d{1,2}(?::?\d{2})?)?$/.test(zone);
+  const fix = 'pass the file as Cboe exports it, stamped in Eastern time (EST/EDT)';
+  if (zone === undefined) throw invalidInput(`chain line ${line}`, 'the stamp names no time zone', fix);
+  if (/^[A-Za-z]+(?:[+-]\d{1,2}(?::?\d{2})?)?$/.test(zone))
+    throw invalidInput(`chain line ${line}`, `the stamp is in ${clipWord(zone)}`, fix);
+  // "America/New_York", "EST5EDT", "E.T.": a zone may be meant, but not one the stamp is read in
   throw invalidInput(
     `chain line ${line}`,
-    zone === undefined
-      ? 'the stamp names no time zone'
-      : named
-        ? `the stamp is in ${zone}`
-        : `the stamp's time is followed by ${JSON.stringify(word)}, no time zone`,
-    'pass the file as Cboe exports it, stamped in Eastern time (EST/EDT)',
+    `the stamp's time is followed by ${JSON.stringify(clipWord(word!))}, not a zone the stamp is read in`,
+    'write EST, EDT or ET after the time (in parentheses or not: "1:40 PM EDT"), as Cboe exports it',
   );
+}
+
+/** A word of the stamp as a message quotes it: its first 30 characters. */
+function clipWord(word: string): string {
+  return word.length > 30 ? `${word.slice(0, 30)}…` : word;
 }
 
 /**

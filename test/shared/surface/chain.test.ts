@@ -159,16 +159,29 @@ describe('parseQuotedata on small chains', () => {
     for (const zone of ['EST', '(EST)', '(et)'])
       expect(parseQuotedata(text(zone)).valuationMinutes, zone).toBe(13 * 60 + 40);
     // more to the word than a zone: not read as EST, and named
+    const notRead = (word: string) => `the stamp's time is followed by "${word}", not a zone the stamp is read in`;
     for (const [zone, problem] of [
-      ['EST2', `the stamp's time is followed by "EST2", no time zone`],
+      ['EST2', notRead('EST2')],
       ['ESTx', 'the stamp is in ESTx'],
-      ['EST.', `the stamp's time is followed by "EST.", no time zone`],
-      ['(EST', `the stamp's time is followed by "(EST", no time zone`],
+      ['EST.', notRead('EST.')],
+      ['(EST', notRead('(EST')],
       ['(CET)', 'the stamp is in CET'],
     ]) {
       const e = errorOf(() => parseQuotedata(text(zone!)));
       expect([e.field, e.problem], zone).toEqual(['chain line 3', problem]);
     }
+    // an Eastern zone written another way is refused as well, naming the three read
+    for (const zone of ['America/New_York', 'EST5EDT', 'ET.', 'E.T.']) {
+      const e = errorOf(() => parseQuotedata(text(zone)));
+      expect(e.message, zone).toBe(
+        `chain line 3: ${notRead(zone)}; write EST, EDT or ET after the time (in parentheses or not: "1:40 PM EDT"), as Cboe exports it`,
+      );
+    }
+    // a long word is quoted in part, so the message stays short
+    const long = errorOf(() => parseQuotedata(text(`Eastern/${'x'.repeat(300)}`)));
+    expect(long.problem).toBe(notRead(`Eastern/${'x'.repeat(22)}…`));
+    expect(long.message.length).toBeLessThanOrEqual(255);
+    expect(errorOf(() => parseQuotedata(text('A'.repeat(300)))).problem).toBe(`the stamp is in ${'A'.repeat(30)}…`);
   });
 
   it('refuses an expiry that is no calendar date (Jun 31 read as July 1)', () => {
