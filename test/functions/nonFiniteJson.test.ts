@@ -77,6 +77,26 @@ describe('NaN and Infinity in a body', () => {
     expect((await both('montecarlo', '{"a": [1, -Infinity]}')).detail).toMatch(/: -Infinity at line 1, column 11 \(/);
   });
 
+  it.each([
+    ['{Infinity: 1}', "Expected property name or '}' at line 1, column 2 (character 1)"],
+    ['{ -Infinity: 1}', "Expected property name or '}' at line 1, column 3 (character 2)"],
+    ['{"market": {"vix": 20, NaN: 1}}', 'Expected double-quoted property name at line 1, column 24 (character 23)'],
+    ['{"a": [{"b": 1}], NaN: 1}', 'Expected double-quoted property name at line 1, column 19 (character 18)'],
+  ])('%s, a NaN or Infinity where a property name goes, is an unquoted name on both hosts', async (body, reason) => {
+    const p = await both('plan', body);
+    expect([p.status, p.code, p.detail]).toEqual([
+      400,
+      'malformed_json',
+      `the request body is not valid JSON: ${reason}`,
+    ]);
+    expect(p.fix).toBe('send one JSON object with double-quoted property names and no trailing commas');
+  });
+
+  it('a NaN after a comma in a list, or after a string in an object, is still named as a value', async () => {
+    expect((await both('plan', '{"a": ["x,{", NaN]}')).detail).toMatch(/: NaN at line 1, column 15 \(/);
+    expect((await both('plan', '{"a": "{" NaN}')).detail).toMatch(/: NaN at line 1, column 11 \(/);
+  });
+
   it('a NaN inside a string is text, and another syntax error keeps its own message', () => {
     expect(parseJsonText('{"name": "NaN and -Infinity"}')).toEqual({ name: 'NaN and -Infinity' });
     expect(() => parseJsonText('{"name": "NaN", "a": 1,}')).toThrowError(/line 1, column 24/);

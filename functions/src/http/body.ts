@@ -128,12 +128,32 @@ const NON_FINITE = ['NaN', '-Infinity', 'Infinity'] as const;
 
 /**
  * The NaN, Infinity or -Infinity where the parser stopped, at `offset`: its offset and literal. The
- * parser stops at the literal's first letter, or one past the minus sign of -Infinity.
+ * parser stops at the literal's first letter, or one past the minus sign of -Infinity. One where a
+ * property name goes (`{Infinity: 1}`, an unquoted name) is no number sent, so it is not named.
  */
 function nonFiniteAt(text: string, offset: number): { offset: number; literal: string } | undefined {
-  if (text.startsWith('-Infinity', offset - 1)) return { offset: offset - 1, literal: '-Infinity' };
-  const literal = NON_FINITE.find((l) => text.startsWith(l, offset));
-  return literal === undefined ? undefined : { offset, literal };
+  const minus = text.startsWith('-Infinity', offset - 1);
+  const start = minus ? offset - 1 : offset;
+  const literal = minus ? '-Infinity' : NON_FINITE.find((l) => text.startsWith(l, offset));
+  return literal === undefined || atPropertyName(text, start) ? undefined : { offset: start, literal };
+}
+
+/**
+ * Whether `offset` is where an object's property name goes: after its `{` or after a `,` inside it.
+ * The text before `offset` is read as the parser read it (strings skipped, brackets counted).
+ */
+function atPropertyName(text: string, offset: number): boolean {
+  const open: string[] = [];
+  let last = '';
+  for (let i = 0; i < offset; i++) {
+    const c = text[i]!;
+    if (c === '"') {
+      for (i++; i < offset && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === '{' || c === '[') open.push(c);
+    else if (c === '}' || c === ']') open.pop();
+    if (!/\s/.test(c)) last = c;
+  }
+  return last === '{' || (last === ',' && open.at(-1) === '{');
 }
 
 /**
