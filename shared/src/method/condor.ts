@@ -232,6 +232,7 @@ const SLOPE_STEP = 1e-4;
  * at σ(x). The second term is the skew's: with a put skew (σ′ < 0) it lowers the lognormal
  * figure at σ(x), and it is what makes the probability agree with the marks. σ′ is a central
  * difference over ±x·{@link SLOPE_STEP}. Clamped to [0, 1] (an arbitrage-free smile is inside).
+ * With no variance (σ(x) = 0, or T = 0) it is the step at F; a NaN, infinite or negative σ(x) is refused.
  *
  * @example
  * // a flat smile is the lognormal: P(S_T < F) = N(σ√T/2)
@@ -239,9 +240,16 @@ const SLOPE_STEP = 1e-4;
  */
 export function probabilityBelow(x: number, fwd: number, years: number, smile: (k: number) => number): number {
   if (!(x > 0)) return 0;
+  const vol = years === 0 ? 0 : smile(x);
+  if (!(vol >= 0 && vol < Infinity))
+    throw invalidInput(
+      'volAt',
+      `gives ${vol} at ${x}, not a volatility`,
+      'pass a surface with finite vols ≥ 0 at the break-evens',
+    );
   const root = Math.sqrt(years);
-  const sd = smile(x) * root;
-  if (!(sd > 0)) return x > fwd ? 1 : 0; // no variance left there: the forward is where S_T ends
+  const sd = vol * root;
+  if (sd === 0) return x > fwd ? 1 : 0; // no variance left (a zero vol, or at expiry): S_T ends at the forward
   const d2 = Math.log(fwd / x) / sd - 0.5 * sd;
   const h = x * SLOPE_STEP;
   const slope = (smile(x + h) - smile(x - h)) / (2 * h);

@@ -36,6 +36,31 @@ describe('probabilityBelow', () => {
     expect(() => probabilityBelow(90, 100, 1, (k) => (k === 90 ? 0.2 : NaN))).toThrow(
       /^volAt: gives no smile slope at 90/,
     );
+    // At expiry there is no variance whatever the smile: the step at the forward.
+    expect([probabilityBelow(90, 100, 0, () => NaN), probabilityBelow(110, 100, 0, () => 0.2)]).toEqual([0, 1]);
+  });
+
+  it('refuses a NaN, infinite or negative vol at the point, naming volAt and the strike: no silent 0 or 1', () => {
+    for (const v of [NaN, -0.2, Infinity])
+      expect(() => probabilityBelow(5000, 4700, 0.1, () => v)).toThrow(
+        new RegExp(`^volAt: gives ${v} at 5000, not a volatility`),
+      );
+    // a surface with no vol at the break-even gave a probability of profit of 1 (100%)
+    const strikes = [4300, 4400, 4950, 5050] as const;
+    const condor = {
+      valuationDate: '2024-01-02',
+      spot: 4700,
+      rate: 0.05,
+      divYield: 0.015,
+      expiry: '2024-02-16',
+      strikes,
+      quantity: 1,
+      atmVol: 0.14,
+      credit: 10,
+    };
+    const gap = (k: number) => ((strikes as readonly number[]).includes(k) ? 0.14 : NaN);
+    expect(() => condorAnalytics({ ...condor, volAt: gap })).toThrow(/^volAt: gives NaN at 4960, not a volatility/);
+    expect(condorAnalytics({ ...condor, volAt: () => 0.14 }).probabilityOfProfit).toBeCloseTo(0.7756, 4);
   });
 
   // The surfaces of the VIX alone and of the Cboe indices (what ALVH.CONDOR and a plan without a chain mark on).
