@@ -100,11 +100,19 @@ export function checkInteger(field: string, x: number, min = 0): number {
 
 /**
  * A volatility as a decimal (0.18 for 18%). Zero is allowed (the price is then the discounted
- * intrinsic value); above 5 (500%) it is almost certainly a percentage and is rejected.
+ * intrinsic value); above 5 (500%) it is rejected. From 10 up it is almost certainly a percentage
+ * (18 for 18%); from 5 to 10 it may be one (6 for 6%) or a real vol above 500% (the implied vol of
+ * a far call a day out), so both readings are said and neither is steered to.
  */
 export function checkVol(field: string, x: number, allowZero = true): number {
   checkFinite(field, x);
   if (x > 5) {
+    if (x < 10)
+      throw invalidInput(
+        field,
+        `is ${x}, above 5, the 500% limit`,
+        `if you meant ${x}%, pass ${scaledForFix(x, 0.01)}; a vol above 500% is outside what the pricing accepts`,
+      );
     // x/100 is offered only where it is itself a volatility taken (600 is no 6)
     if (x <= 500)
       throw invalidInput(

@@ -355,6 +355,10 @@ describe('ALVH.BS, BLACK76 and IV: years and the vol domain', () => {
     expect(invalid('BS', 'call', 42, 40, 0.5, 20)).toBe(
       'vol: is 20, which looks like a percentage; pass volatility as a decimal: 0.2, not 20',
     );
+    // 5 to 10: 6% typed as 6, or a real vol above 500%; both readings, neither steered to
+    expect(invalid('BS', 'call', 42, 40, 0.5, 6)).toBe(
+      'vol: is 6, above 5, the 500% limit; if you meant 6%, pass 0.06; a vol above 500% is outside what the pricing accepts',
+    );
     const range = 'pass volatility as a decimal from 0 to 5 (0.18 for 18%)';
     expect(invalid('BS', 'call', 42, 40, 0.5, 600)).toBe(`vol: is 600, above 5 (500%); ${range}`);
     expect(invalid('BS', 'call', 42, 40, 0.5, '1e3')).toBe(`vol: is 1000, above 5 (500%); ${range}`);

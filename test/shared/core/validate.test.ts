@@ -13,6 +13,8 @@ import {
   checkSpotAndStrikes,
   checkVol,
   checkVxPrice,
+  black76ImpliedVol,
+  black76Price,
   formatPath,
   isoDate,
   parseInput,
@@ -54,6 +56,25 @@ describe('number checks', () => {
   it('says to pass 0.18, not 18, for a percentage volatility', () => {
     const e = errorOf(() => checkVol('vol', 18));
     expect(e.fix).toBe('pass volatility as a decimal: 0.18, not 18');
+  });
+
+  it('above 5 but under 10, says the 500% limit and both readings: a real vol above 500% is not steered to x%', () => {
+    // the implied vol the package's own solver gives a far call a day out: 502%, not 5%
+    const v = black76ImpliedVol({ type: 'call', price: 0.05, future: 15, strike: 25, years: 1 / 365 });
+    expect(v).toBeGreaterThan(5);
+    const e = errorOf(() => black76Price({ type: 'call', future: 15, strike: 25, years: 1 / 365, vol: v }));
+    expect([e.field, e.problem, e.fix]).toEqual([
+      'vol',
+      `is ${v}, above 5, the 500% limit`,
+      `if you meant ${v}%, pass ${Number((v / 100).toPrecision(12))}; a vol above 500% is outside what the pricing accepts`,
+    ]);
+    expect(e.message).not.toMatch(/looks like a percentage/);
+    expect(e.message.length).toBeLessThanOrEqual(255);
+    expect(errorOf(() => checkVol('vol', 6)).message).toBe(
+      'vol: is 6, above 5, the 500% limit; if you meant 6%, pass 0.06; a vol above 500% is outside what the pricing accepts',
+    );
+    // from 10 up a percentage is the reading
+    expect(errorOf(() => checkVol('vol', 10)).fix).toBe('pass volatility as a decimal: 0.1, not 10');
   });
 
   it('offers x/100 only where x/100 is itself taken, and else states the range', () => {
