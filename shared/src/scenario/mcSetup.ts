@@ -5,7 +5,7 @@ import { invalidInput, limitExceeded } from '../errors';
 import { parseIsoDate, weekdayOf } from '../dates';
 import { parseInput } from '../schemas/parse';
 import { checkVxPrice } from '../validate';
-import { previousBusinessDayNumber } from '../market/calendar';
+import { isBusinessDayNumber } from '../market/calendar';
 import {
   MAX_HORIZON_DAYS,
   MonteCarloInputSchema,
@@ -121,8 +121,12 @@ export function resolveVixHistory(
   // the last close: a last close typed a tenth of its size (1.75), or a pasted VVIX column (95
   // against a VIX of 17.5), would otherwise move the filtered factors and every figure. From the
   // trading day before, the bound of one close; over a longer gap, VIX has moved further.
-  // the trading day after the last close: no business day lies between them
-  const nextDay = previousBusinessDayNumber('book.valuationDate', day0) <= last.day;
+  // the trading day after the last close: no business day lies between them. Not the calendar's
+  // previousBusinessDayNumber, which refuses a day before 2000 (closes on 1999-12-31 for a run
+  // valued 2000-01-03): outside the calendar's years a business day is a weekday.
+  let dayBefore = day0 - 1;
+  while (!isBusinessDayNumber(dayBefore)) dayBefore--;
+  const nextDay = dayBefore <= last.day;
   const bound = nextDay ? MAX_VIX_CLOSE_RATIO : MAX_VIX_GAP_RATIO;
   if (book.vix > bound * last.value || book.vix * bound < last.value) {
     const side = book.vix > last.value ? `under ${nextDay ? 'a third' : 'a quarter'} of` : `more than ${bound} times`;

@@ -6,7 +6,7 @@
  * are read against the whole Cboe VIX history where the data folder is present.
  */
 import { describe, expect, it } from 'vitest';
-import { isBusinessDay, parseMarketHistory } from '@alvh/shared';
+import { isBusinessDay, parseMarketHistory, runMonteCarloChunk } from '@alvh/shared';
 import { VIX_HISTORY_STALE_DAYS } from '@alvh/shared/schemas';
 import {
   MAX_VIX_CLOSE_RATIO,
@@ -51,6 +51,60 @@ describe('the last close against the book’s VIX', () => {
       "is 1.75 on 2018-02-02, under a third of the book's VIX 17.5 on the valuation date 2018-02-05, the next trading day: a move VIX has never made in one close",
     );
     expect(() => resolve('2018-02-02', 5, '2018-02-05', 17.5)()).toThrow(/under a third/);
+  });
+});
+
+describe('a run valued early in 2000, its last closes in 1999 (before the exchange calendar)', () => {
+  // VIX closed at 24.64 on 1999-12-30 and 1999-12-31; 2000-01-03 was the next trading day
+  const history = [
+    { date: '1999-12-30', vix: 24.64 },
+    { date: '1999-12-31', vix: 24.64 },
+  ];
+  const market = { spx: 1455.22, vix: 24.21, rate: 0.055, divYield: 0.011 };
+  const futures = [
+    { expiry: '2000-01-19', price: 24.5 },
+    { expiry: '2000-02-16', price: 24.2 },
+    { expiry: '2000-03-21', price: 24 },
+  ];
+  const leg = (type: 'put' | 'call', strike: number, quantity: number) =>
+    ({ kind: 'spx', type, strike, expiry: '2000-02-18', quantity }) as const;
+  const book = {
+    valuationDate: '2000-01-03',
+    spot: market.spx,
+    vix: market.vix,
+    rate: market.rate,
+    divYield: market.divYield,
+    volOfVol: 1,
+    futures,
+    condor: [leg('put', 1250, 2), leg('put', 1300, -2), leg('call', 1600, -2), leg('call', 1650, 2)],
+    overlay: [],
+    tail: [],
+  };
+  const plan = {
+    valuationDate: '2000-01-03',
+    market: { ...market, vvix: 95, futures },
+    condor: {
+      expiry: '2000-02-18',
+      strikes: [1250, 1300, 1600, 1650] as [number, number, number, number],
+      quantity: 2,
+    },
+    portfolio: { capital: 1_000_000 },
+  };
+
+  it('runs from the history, as a book and as a plan, as it runs without one', () => {
+    for (const source of [{ book }, { plan }]) {
+      const run = { ...source, paths: 200, seed: 1, rebalance: false };
+      expect(runMonteCarloChunk(run).modelStart).toBe('vix-only');
+      expect(runMonteCarloChunk({ ...run, vixHistory: history }).modelStart).toBe('vix-history');
+    }
+  });
+
+  it('holds 1999-12-31 to 2000-01-03 to the one-close bound, a longer gap to the gap bound', () => {
+    const resolve = (date: string, vix: number) => () =>
+      resolveVixHistory([{ date, vix }], { valuationDate: '2000-01-03', vix: 24.21 });
+    expect(errorOf(resolve('1999-12-31', 7)).problem).toMatch(/under a third of .*, the next trading day: a move/);
+    expect(resolve('1999-12-29', 7)).not.toThrow();
+    expect(errorOf(resolve('1999-12-29', 5)).problem).toMatch(/under a quarter of .*, 5 days later/);
   });
 });
 
