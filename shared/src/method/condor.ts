@@ -6,7 +6,15 @@
 import { bsGreeks, normCdf, normPdf } from '../pricing/index';
 import { grouped, invalidInput } from '../errors';
 import { daysBetween } from '../dates';
-import { MAX_CONTRACTS, checkFinite, checkInteger, checkPositive, checkRate, checkVol } from '../validate';
+import {
+  MAX_CONTRACTS,
+  checkFinite,
+  checkInteger,
+  checkNonNegative,
+  checkPositive,
+  checkRate,
+  checkVol,
+} from '../validate';
 import { DEFAULT_POLICY, type Policy } from '../schemas/policy';
 import { DEFAULT_SKEW, OPTION_MULTIPLIER, ironCondorLegs, skewedVol, type Leg, type SkewParams } from '../book/index';
 
@@ -239,7 +247,9 @@ const SLOPE_STEP = 1e-4;
  * probabilityBelow(100, 100, 1, () => 0.2); // ≈ 0.5398
  */
 export function probabilityBelow(x: number, fwd: number, years: number, smile: (k: number) => number): number {
-  if (!(x > 0)) return 0;
+  checkPositive('fwd', fwd);
+  checkNonNegative('years', years);
+  if (checkFinite('x', x) <= 0) return 0;
   const vol = years === 0 ? 0 : smile(x);
   if (!(vol >= 0 && vol < Infinity))
     throw invalidInput(

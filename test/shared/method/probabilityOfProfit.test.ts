@@ -63,6 +63,15 @@ describe('probabilityBelow', () => {
     expect(condorAnalytics({ ...condor, volAt: () => 0.14 }).probabilityOfProfit).toBeCloseTo(0.7756, 4);
   });
 
+  it('refuses a NaN point, forward or time, naming it: no silent 0 or 1', () => {
+    const flat = () => 0.2;
+    expect(() => probabilityBelow(NaN, 100, 1, flat)).toThrow(/^x: is NaN, not a finite number/);
+    expect(() => probabilityBelow(90, NaN, 1, flat)).toThrow(/^fwd: is NaN, not a finite number/);
+    expect(() => probabilityBelow(90, 0, 1, flat)).toThrow(/^fwd: is 0, but must be greater than 0/);
+    expect(() => probabilityBelow(90, 100, NaN, flat)).toThrow(/^years: is NaN, not a finite number/);
+    expect(() => probabilityBelow(90, 100, -1, flat)).toThrow(/^years: is -1, but must not be negative/);
+  });
+
   // The surfaces of the VIX alone and of the Cboe indices (what ALVH.CONDOR and a plan without a chain mark on).
   const surfaces = [
     { vix: 12, skew: undefined },
