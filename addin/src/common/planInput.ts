@@ -224,32 +224,54 @@ function compact<T extends Record<string, unknown>>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** Policy overrides: numbers where the text is a number, the text for enumerations; blanks dropped. */
-export function policyOverrides(policy: Record<string, string>): Record<string, number | string> {
+/**
+ * Policy overrides: numbers where the text is a number, the text for enumerations; blanks dropped.
+ * A number given as a number (ALVH.PLAN's number cell) is taken as it is.
+ */
+export function policyOverrides(policy: Record<string, string | number>): Record<string, number | string> {
   const out: Record<string, number | string> = {};
   for (const [k, v] of Object.entries(policy)) {
     // "1.000" in a whole-number field stays text: the schema refuses it, and typedIssues says why.
-    const x = isWholePolicy(k) && hasDotGroupedThousands(v) ? v.trim() : numberOrText(v, PERCENT_POLICY.has(k));
+    const x =
+      typeof v === 'number'
+        ? v
+        : isWholePolicy(k) && hasDotGroupedThousands(v)
+          ? v.trim()
+          : numberOrText(v, PERCENT_POLICY.has(k));
     if (x !== undefined) out[k] = x;
   }
   return out;
 }
 
-/** The raw plan input the form describes, ready for `PlanInputSchema`. */
 /**
  * A form field's text as the plan input takes it: the number it stands for ("4,298.86" is 4298.86),
- * else the trimmed text for the schema to refuse; blank is undefined.
+ * else the trimmed text for the schema to refuse; blank is undefined. A number (ALVH.PLAN's number
+ * cell) is taken as it is: only text can be thousands grouped by a dot.
  */
-export function formNumber(name: FieldName, text: string): number | string | undefined {
+export function formNumber(name: FieldName, text: string | number): number | string | undefined {
+  if (typeof text === 'number') return text;
   return dotGrouped(name, text)
     ? text.trim() // not a number: the schema refuses it, and typedIssues says why
     : numberOrText(text, PERCENT_FIELDS.has(name));
 }
 
-export function planInputFromForm(s: FormState): Record<string, unknown> {
+/**
+ * The form as ALVH.PLAN fills it from its range: a field or a policy field may be the number its
+ * cell holds, read as that number, while the taskpane's boxes are text.
+ */
+export type PlanForm = Omit<FormState, 'fields' | 'policy'> & {
+  fields: Record<FieldName, string | number>;
+  policy: Record<string, string | number>;
+};
+
+/** The raw plan input the form describes, ready for `PlanInputSchema`. */
+export function planInputFromForm(s: PlanForm): Record<string, unknown> {
   const f = s.fields;
   const num = (name: FieldName): number | string | undefined => formNumber(name, f[name]);
-  const text = (name: FieldName): string | undefined => (f[name].trim() === '' ? undefined : f[name].trim());
+  const text = (name: FieldName): string | number | undefined => {
+    const v = f[name];
+    return typeof v === 'number' ? v : v.trim() === '' ? undefined : v.trim();
+  };
   const overrides = policyOverrides(s.policy);
   const events = eventsFromText(s.events ?? '');
   const indices = compact(

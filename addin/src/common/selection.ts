@@ -34,6 +34,12 @@ export interface SelectionValues {
   last?: { date: string; vix: string; futures: string };
   /** Keys that name nothing the form knows. */
   unknownKeys: string[];
+  /**
+   * The fields and policy fields whose cell holds a number (a date's serial aside), as that number:
+   * ALVH.PLAN reads it as it is, while `fields` and `policy` hold its text for the taskpane's boxes.
+   * Read back from its text, 5000.125 would look like thousands grouped by a dot.
+   */
+  numbers: { fields: Partial<Record<FieldName, number>>; policy: Record<string, number> };
 }
 
 /**
@@ -101,7 +107,13 @@ export function readKeyValueRange(
     throw new Error('select two columns: keys (date, spx, vix, VX1, k1, …) on the left and their values on the right');
   }
   const policyByKey = new Map(policyFields.map((p) => [normalizeKey(p), p]));
-  const out: SelectionValues = { fields: {}, policy: {}, indices: {}, unknownKeys: [] };
+  const out: SelectionValues = {
+    fields: {},
+    policy: {},
+    indices: {},
+    unknownKeys: [],
+    numbers: { fields: {}, policy: {} },
+  };
   const numbered: { n: number; price: string; key: string }[] = [];
   const last: { date?: string; vix?: string; numbered: { n: number; price: string; key: string }[] } = {
     numbered: [],
@@ -153,6 +165,7 @@ export function readKeyValueRange(
     if (field) {
       once(field, k);
       out.fields[field] = cellText(value, DATE_FIELDS.has(field), k);
+      if (typeof value === 'number' && !DATE_FIELDS.has(field)) out.numbers.fields[field] = value;
       continue;
     }
     const index = indexForKey(k);
@@ -165,6 +178,7 @@ export function readKeyValueRange(
     if (policyKey) {
       once(policyKey, k);
       out.policy[policyKey] = cellText(value, false, k);
+      if (typeof value === 'number') out.numbers.policy[policyKey] = value;
       continue;
     }
     out.unknownKeys.push(k);

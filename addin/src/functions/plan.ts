@@ -325,14 +325,16 @@ export function planFromRange(
       `is ${JSON.stringify(eventsMode)} but no events are given`,
       'pass the events range, or leave eventsMode empty',
     );
-  const fields = Object.fromEntries(FIELD_NAMES.map((f) => [f, selection.fields[f] ?? ''])) as Record<
-    FieldName,
-    string
-  >;
+  // a cell that holds a number is that number, never its text read again ("5000.125" is refused
+  // as thousands grouped by a dot); text cells are read by the form's rule
+  const numbers = selection.numbers;
+  const fields = Object.fromEntries(
+    FIELD_NAMES.map((f) => [f, numbers.fields[f] ?? selection.fields[f] ?? '']),
+  ) as Record<FieldName, string | number>;
   const raw: Record<string, unknown> = planInputFromForm({
     fields,
     futures: selection.futures ?? [],
-    policy: selection.policy,
+    policy: { ...selection.policy, ...numbers.policy },
     indices,
   });
   if (Object.keys(signals).length > 0) raw['signals'] = signals;
