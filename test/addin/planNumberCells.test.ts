@@ -74,7 +74,7 @@ describe('the key/value reader keeps a number cell beside its text', () => {
       ],
       POLICY_FIELDS,
     );
-    expect(got.fields).toEqual({ valuationDate: '2018-12-24', budget: '5000.125', capital: '1.000.000' });
+    expect(got.fields).toEqual({ valuationDate: '2018-12-24', budget: '5,000.125', capital: '1.000.000' });
     expect(got.policy).toEqual({ tailDteMin: '50' });
     expect(got.numbers).toEqual({ fields: { budget: 5000.125 }, policy: { tailDteMin: 50 } });
   });

@@ -62,3 +62,30 @@ describe('Read from selection of a new day (Chromium, fake Excel)', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('Read from selection of number cells (Chromium, fake Excel)', () => {
+  it('fills a budget of 5000.125 as $5,000.125, planned as it is, and refuses 18.888 condors as no whole number', async () => {
+    const { page, errors } = await openInExcel();
+    const read = async (extra: [string, number][]): Promise<void> => {
+      const sel = [...DAY_2023.filter(([k]) => !extra.some(([e]) => e === k)), ...extra];
+      await page.evaluate((s) => {
+        (window as unknown as { __sel: unknown }).__sel = s;
+      }, sel);
+      await page.click('#read-selection');
+      await expect.poll(() => page.textContent('#form-note')).toMatch(/^Read \d+ values from the selection/);
+      await page.click('#action-plan [data-run=plan]');
+    };
+    // "5000.125" was refused as thousands grouped by a dot, offering $5,000,125
+    await read([['budget', 5000.125]]);
+    expect(await page.inputValue('[name="budget"]')).toBe('5,000.125');
+    await expect.poll(() => page.textContent('#plan-result')).toContain('2023-06-09');
+    expect(await page.textContent('input[name=budget] + .err')).toBe('');
+    // "18.888" was offered as 18,888 contracts
+    await read([['quantity', 18.888]]);
+    expect(await page.inputValue('[name="quantity"]')).toBe('18.8880');
+    const said = () => page.textContent('input[name=quantity] + .err');
+    await expect.poll(said).toMatch(/whole number of condors/);
+    expect(await said()).not.toMatch(/18,?888|write/);
+    expect(errors).toEqual([]);
+  });
+});

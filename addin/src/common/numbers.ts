@@ -42,6 +42,22 @@ export function decimalFromText(text: string): number | undefined {
   return /^(?:\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : undefined;
 }
 
+/**
+ * A number (a cell's) as text that the rule above reads back as exactly that number, in every box
+ * alike: its shortest form ("4298.86", "1e-7", "0.30000000000000004"), unless that looks like
+ * thousands grouped by a dot ({@link hasDotGroupedThousands}: "5000.125", which an amount or a
+ * count refuses as 5,000,125): then its whole part grouped by commas ("5,000.125") or, below 1,000
+ * or where `commas` is false (a line of pasted cells, where a comma parts two cells), its decimals
+ * with a zero added ("18.8880", still 18.888, never 18,888).
+ */
+export function numberText(n: number, commas = true): string {
+  const s = String(n);
+  const m = /^([+-]?)(\d+)\.(\d{3})$/.exec(s);
+  if (m === null) return s;
+  const [, sign, whole, decimals] = m as unknown as [string, string, string, string];
+  return commas && whole.length > 3 ? `${sign}${whole.replace(/\B(?=(?:\d{3})+$)/g, ',')}.${decimals}` : `${s}0`;
+}
+
 /** Whether a text reads as a number written with a decimal comma ("39,17"), as a sheet in many locales copies it. */
 export function hasDecimalComma(text: string): boolean {
   return /^[+-]?\d+,\d+$/.test(text.trim());

@@ -17,7 +17,7 @@ import { indexForKey } from './planInput';
 import type { IndexName } from './planInput';
 import { plainText } from './views';
 import { PastedLineError } from './errors';
-import { hasDecimalComma } from './numbers';
+import { hasDecimalComma, numberText } from './numbers';
 import { isoDate, mayHaveDecimalComma, pastedCells, splitDecimalComma, splitDecimalCommaMessage } from './vixCloses';
 
 export interface SelectionValues {
@@ -36,8 +36,8 @@ export interface SelectionValues {
   unknownKeys: string[];
   /**
    * The fields and policy fields whose cell holds a number (a date's serial aside), as that number:
-   * ALVH.PLAN reads it as it is, while `fields` and `policy` hold its text for the taskpane's boxes.
-   * Read back from its text, 5000.125 would look like thousands grouped by a dot.
+   * ALVH.PLAN reads it as it is, while `fields` and `policy` hold its text for the taskpane's boxes,
+   * written so that the box reads back that very number ("5,000.125", "18.8880").
    */
   numbers: { fields: Partial<Record<FieldName, number>>; policy: Record<string, number> };
 }
@@ -72,11 +72,16 @@ export function vxNumber(key: string, prefix = ''): number | undefined {
   return n;
 }
 
-/** A cell as text for an input: numbers in full precision, dates as ISO (a serial typed as text too, as every function reads it). */
-function cellText(v: unknown, isDate: boolean, field: string): string {
+/**
+ * A cell as text for an input: a number as text its box reads back as exactly that number ({@link
+ * numberText}: 5000.125 is "5,000.125", never "5000.125", which reads as thousands grouped by a
+ * dot; with `commas` false, "5000.1250"), dates as ISO (a serial typed as text too, as every
+ * function reads it).
+ */
+function cellText(v: unknown, isDate: boolean, field: string, commas = true): string {
   if (typeof v === 'number') {
     if (isDate) return excelSerialToIso(field, v);
-    return String(v);
+    return numberText(v, commas);
   }
   if (isDate && typeof v === 'string' && /^\s*\d+\s*$/.test(v)) return excelSerialToIso(field, Number(v));
   if (typeof v === 'boolean') return v ? 'true' : 'false';
@@ -152,7 +157,8 @@ export function readKeyValueRange(
     const lastN = vxNumber(k, 'last');
     if (lastN !== undefined) {
       once(`lastVX${lastN}`, k);
-      last.numbered.push({ n: lastN, price: cellText(value, false, k), key: k });
+      // a line of the last rebalance's futures box, which parts cells at a comma
+      last.numbered.push({ n: lastN, price: cellText(value, false, k, false), key: k });
       continue;
     }
     const n = vxNumber(k);
