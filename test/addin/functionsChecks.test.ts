@@ -775,6 +775,15 @@ describe('USD amounts typed as text: thousands grouped by a dot or a percentage 
     );
   });
 
+  it('PLAN counts offer their whole reading alone: "1.500" is 1,500 contracts, never 1.5 contracts, which the row refuses', () => {
+    expect(invalid('PLAN', rows('quantity', [['quantity', '1.500']]))).toBe(
+      'inputs quantity: is 1.500; write 1500 for 1,500 contracts',
+    );
+    expect(invalid('PLAN', rows('', [['tailDteMin', '50.125']]))).toBe(
+      'inputs tailDteMin: is 50.125; write 50125 for 50,125',
+    );
+  });
+
   it('PLAN tail window: a bound moved past the default target names that bound, not the target left alone', () => {
     expect(invalid('PLAN', rows('', [['tailDteMin', 55]]))).toBe(
       'inputs tailDteMin: tailDteMin (55) is above the tail target 52 days (tailDteTarget, its default); lower tailDteMin to 52 or below, or pass a tailDteTarget within 55-60',

@@ -58,7 +58,7 @@ describe('ALVH.PLAN reads a number cell as the number it holds', () => {
       'inputs budget: is 5.000.125; write 5000125 for $5,000,125',
     );
     expect(invalid('PLAN', sheet('quantity', '18.888'))).toBe(
-      'inputs quantity: is 18.888; write 18888 for 18,888 contracts, or type 18.888 as a number, not text, for 18.888 contracts',
+      'inputs quantity: is 18.888; write 18888 for 18,888 contracts',
     );
   });
 });

@@ -16,6 +16,7 @@ import {
   typedIssues,
   type FormState,
 } from '../../addin/src/common/planInput';
+import { countWords, dotGroupedMessage } from '../../addin/src/common/numbers';
 import { histogramCaption, presentMonteCarlo } from '../../addin/src/common/presentRuns';
 import { presentStructures } from '../../addin/src/common/hedgeViews';
 import { frontierRunWords, parseFrontier } from '../../addin/src/common/frontierViews';
@@ -223,6 +224,28 @@ describe('whole numbers with thousands grouped by a dot', () => {
     expect(policyOverrides(s.policy)).toEqual({ tailDteMin: '1.000', tailCoverage: 1.8 });
     expect(typedIssues(s)).toEqual([
       { path: 'policy.tailDteMin', message: 'is 1.000: write 1000 for 1,000, or 1 for 1' },
+    ]);
+  });
+
+  it('offer a count its whole reading alone: "1.500" is 1,500 contracts, never 1.5 contracts, which it refuses', () => {
+    const said = (fields: Partial<FormState['fields']>, policy: Record<string, string> = {}) =>
+      typedIssues({ ...state, fields: { ...EXAMPLE.fields, ...fields }, policy });
+    expect(said({ quantity: '1.500' })).toEqual([
+      { path: 'condor.quantity', message: 'is 1.500: write 1500 for 1,500 contracts' },
+    ]);
+    expect(said({ quantity: '18.888' })).toEqual([
+      { path: 'condor.quantity', message: 'is 18.888: write 18888 for 18,888 contracts' },
+    ]);
+    expect(said({}, { tailDteMin: '50.125' })).toEqual([
+      { path: 'policy.tailDteMin', message: 'is 50.125: write 50125 for 50,125' },
+    ]);
+    // the run bar's counts alike; an amount keeps its decimal reading
+    expect(dotGroupedMessage('1.500', countWords('path', 'paths'))).toBe('is 1.500: write 1500 for 1,500 paths');
+    expect(dotGroupedMessage('20.000', countWords('path', 'paths'))).toBe(
+      'is 20.000: write 20000 for 20,000 paths, or 20 for 20 paths',
+    );
+    expect(said({ budget: '1.500' })).toEqual([
+      { path: 'portfolio.budget', message: 'is 1.500: write 1500 for $1,500, or 1.5 for $1.5' },
     ]);
   });
 });

@@ -80,14 +80,22 @@ const usdWords = (n: number): string =>
   `${n < 0 ? '-' : ''}$${Math.abs(n).toLocaleString('en-US', { maximumFractionDigits: 3 })}`;
 
 /**
- * A count as the dot-grouped refusal names it, in `one` / `many` of its unit ("1 contract", "1,000
- * contracts"; with no unit, the number alone: "1,000").
+ * How a reading of a dot-grouped text is named ("$40,000", "1,000 contracts"); `whole` when it is a
+ * count, which only a whole number can be.
  */
-export function countWords(one = '', many = one): (n: number) => string {
-  return (n) => {
+export type ReadingWords = ((n: number) => string) & { readonly whole?: boolean };
+
+/**
+ * A count as the dot-grouped refusal names it, in `one` / `many` of its unit ("1 contract", "1,000
+ * contracts"; with no unit, the number alone: "1,000"): a whole number, so a fractional reading is
+ * never offered ({@link dotGroupedWords}).
+ */
+export function countWords(one = '', many = one): ReadingWords {
+  const words = (n: number): string => {
     const unit = n === 1 ? one : many;
     return `${n.toLocaleString('en-US', { maximumFractionDigits: 3 })}${unit === '' ? '' : ` ${unit}`}`;
   };
+  return Object.assign(words, { whole: true });
 }
 
 /**
@@ -97,11 +105,13 @@ export function countWords(one = '', many = one): (n: number) => string {
  * contract"); the one reading of several ("is 2.000.000" and "write 2000000 for $2,000,000").
  * When the decimal reading is written as the refused text ("18.888" for $18.888), writing it again
  * is no fix: a cell takes it as a number, not text (`asNumber`: "or type 18.888 as a number, not
- * text, for $18.888"); a box of the taskpane, whose every entry is text, offers the grouped reading alone.
+ * text, for $18.888"); a box of the taskpane, whose every entry is text, offers the grouped reading
+ * alone. A count ({@link countWords}: condors, contracts, days, paths) is offered its whole readings
+ * alone: "1.500" is "write 1500 for 1,500 contracts", never 1.5 contracts, which it refuses.
  */
 export function dotGroupedWords(
   text: string,
-  amount: (n: number) => string = usdWords,
+  amount: ReadingWords = usdWords,
   asNumber = true,
 ): { problem: string; fix: string } {
   const t = text.trim();
@@ -109,7 +119,8 @@ export function dotGroupedWords(
   const grouped = `write ${whole} for ${amount(Number(whole))}`;
   const decimal = Number(t);
   const problem = `is ${t}`;
-  if (!Number.isFinite(decimal)) return { problem, fix: grouped };
+  if (!Number.isFinite(decimal) || (amount.whole === true && !Number.isInteger(decimal)))
+    return { problem, fix: grouped };
   if (!hasDotGroupedThousands(String(decimal)))
     return { problem, fix: `${grouped}, or ${decimal} for ${amount(decimal)}` };
   return {
@@ -119,7 +130,7 @@ export function dotGroupedWords(
 }
 
 /** {@link dotGroupedWords} in one message, as the taskpane shows it beside the field (its boxes hold text). */
-export function dotGroupedMessage(text: string, amount?: (n: number) => string): string {
+export function dotGroupedMessage(text: string, amount?: ReadingWords): string {
   const { problem, fix } = dotGroupedWords(text, amount, false);
   return `${problem}: ${fix}`;
 }

@@ -13,6 +13,7 @@ import {
   hasDecimalComma,
   hasDotGroupedThousands,
   numberFromText,
+  type ReadingWords,
 } from './numbers';
 import { notNumberIssues } from './notNumber';
 import { percentWithoutSignIssues } from './rateWords';
@@ -66,7 +67,7 @@ const USD_FIELDS: ReadonlySet<string> = new Set(['capital', 'budget']);
  * The form's whole-number fields, where "1.000" is refused rather than read as 1 (the policy's
  * whole-number fields alike, {@link isWholePolicy}): how a reading of it is named.
  */
-const WHOLE_FIELDS: Partial<Record<FieldName, (n: number) => string>> = {
+const WHOLE_FIELDS: Partial<Record<FieldName, ReadingWords>> = {
   quantity: countWords('contract', 'contracts'),
 };
 
@@ -80,7 +81,7 @@ function isWholePolicy(key: string): boolean {
  * ("1.000": 1 or 1,000 contracts): each condor quantity's (a ladder's too) and the policy's whole-number fields';
  * undefined for any other path. The form and ALVH.PLAN name them alike.
  */
-export function wholeCountWords(path: string): ((n: number) => string) | undefined {
+export function wholeCountWords(path: string): ReadingWords | undefined {
   // each condor of a ladder (condors[i].quantity) is counted as the one condor's quantity is
   const at = path.replace(/^condors\[\d+\]\./, 'condor.');
   const field = (Object.keys(WHOLE_FIELDS) as NumberField[]).find((f) => NUMBER_FIELD_PATHS[f] === at);
@@ -180,7 +181,7 @@ export function typedIssues(s: FormState): { path: string; message: string }[] {
     const t = s.fields[field as FieldName] ?? '';
     if (hasDotGroupedThousands(t)) out.push({ path: `portfolio.${field}`, message: dotGroupedMessage(t) });
   }
-  for (const [field, amount] of Object.entries(WHOLE_FIELDS) as [FieldName, (n: number) => string][]) {
+  for (const [field, amount] of Object.entries(WHOLE_FIELDS) as [FieldName, ReadingWords][]) {
     const t = s.fields[field] ?? '';
     if (hasDotGroupedThousands(t))
       out.push({ path: NUMBER_FIELD_PATHS[field as NumberField], message: dotGroupedMessage(t, amount) });

@@ -5,7 +5,13 @@
  * in its own note as well as in the error box above the results: on a narrow pane the box sits far
  * above the bar, out of sight of the button just pressed.
  */
-import { countWords, dotGroupedMessage, hasDotGroupedThousands, wholeFromText } from '../common/numbers';
+import {
+  countWords,
+  dotGroupedMessage,
+  hasDotGroupedThousands,
+  wholeFromText,
+  type ReadingWords,
+} from '../common/numbers';
 import type { JobKind } from './jobs';
 import { sayRunEnd } from './planStatus';
 import { byId, showError } from './render';
@@ -106,7 +112,7 @@ export function markRunField(name: RunFieldName, message: string): void {
 }
 
 /** How a reading of a run field is named in its dot-grouped refusal ("20,000 paths", "1,000"). */
-const RUN_WORDS: Record<RunFieldName, (n: number) => string> = {
+const RUN_WORDS: Record<RunFieldName, ReadingWords> = {
   paths: countWords('path', 'paths'),
   seed: countWords(),
 };
