@@ -17,7 +17,8 @@ async function openInExcel(): Promise<{ page: Page; errors: string[] }> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(() => {
-    localStorage.removeItem('alvh.settings');
+    // Only the page itself: office.js's own frames may not read storage (a SecurityError there).
+    if (window.top === window) localStorage.removeItem('alvh.settings');
     const w = window as unknown as { __sel: unknown[][]; Excel: unknown };
     const range = {
       load: () => {},
