@@ -81,6 +81,20 @@ export function grouped(n: number): string {
   return Number.isSafeInteger(n) ? n.toLocaleString('en-US') : String(n);
 }
 
+/** Cell text as a message echoes it: cut to 40 characters with an ellipsis (a cell may be 1 MB). */
+export function clip(t: string, most = 40): string {
+  return t.length > most ? `${t.slice(0, most)}…` : t;
+}
+
+/**
+ * Cell text quoted as a message echoes it, cut to 40 characters after escaping (a cell of control
+ * characters or backslashes doubles in JSON, and a message must stay within 255 characters).
+ */
+export function shown(t: string, most = 40): string {
+  const j = JSON.stringify(t);
+  return j.length <= most + 2 ? j : `${j.slice(0, most + 1)}…"`;
+}
+
 /** Work over a stated limit. */
 export function limitExceeded(field: string, problem: string, fix: string): AlvhError {
   return new AlvhError('limit_exceeded', field, problem, fix);

@@ -13,7 +13,7 @@
  * 5-point grid the package's condors use; VIX on `vixStrikeStep` (0.5 by default, the listed
  * half-point grid; pass the policy's `vixStrikeStep` to be stricter).
  */
-import { invalidInput } from '../errors';
+import { clip, invalidInput, shown } from '../errors';
 import { refuseUtf16 } from '../textEncoding';
 import { parseIsoDate, toIsoDate, dayFromYmd } from '../dates';
 import { InputValidationError, type InputIssue } from '../schemas/parse';
@@ -33,9 +33,7 @@ import {
   checkOnePosition,
   checkOptionRow,
   checkWidth,
-  clip,
   firstHeader,
-  shown,
   type Columns,
 } from './positionsColumns';
 import { checkQuantityText } from './positionsQuantity';

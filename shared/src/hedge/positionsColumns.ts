@@ -5,6 +5,7 @@
  * split by an unquoted thousands comma, a third cell without a header that may hold the quantity).
  * Every cell a message quotes is cut to 40 characters.
  */
+import { clip, shown } from '../errors';
 import { decimalCell } from '../surface/chainQuotes';
 
 export const SYMBOL = /^([A-Z]{1,6})\s*(\d{2})(\d{2})(\d{2})([CP])(\d+(?:\.\d+)?)$/;
@@ -21,20 +22,6 @@ export class LineFault extends Error {
   ) {
     super(text);
   }
-}
-
-/** Cell text as a message echoes it: cut to 40 characters with an ellipsis (a cell may be 1 MB). */
-export function clip(t: string, most = 40): string {
-  return t.length > most ? `${t.slice(0, most)}…` : t;
-}
-
-/**
- * Cell text quoted as a message echoes it, cut to 40 characters after escaping (a cell of control
- * characters or backslashes doubles in JSON, and a message must stay within 255 characters).
- */
-export function shown(t: string, most = 40): string {
-  const j = JSON.stringify(t);
-  return j.length <= most + 2 ? j : `${j.slice(0, most + 1)}…"`;
 }
 
 /**

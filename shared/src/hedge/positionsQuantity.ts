@@ -3,7 +3,8 @@
  * dollars written in the quantity column, and a thousands separator that is a decimal one in the
  * other convention. A number cell (an Excel range) is a number and passes.
  */
-import { LineFault, cellText, shown } from './positionsColumns';
+import { shown } from '../errors';
+import { LineFault, cellText } from './positionsColumns';
 
 /**
  * A quantity cell holding `$` ("$2,150.00", "($1,250.00)"): dollars, a market value or a cost, not
