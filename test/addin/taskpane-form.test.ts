@@ -262,6 +262,43 @@ describe('parsePastedCurve', () => {
     expect((err as PastedCurveError).line).toBe(line);
     expect((err as PastedCurveError).message).toMatch(words);
   });
+
+  const curveMessage = (text: string): string => {
+    try {
+      parsePastedCurve(text);
+    } catch (e) {
+      if (e instanceof PastedCurveError) return e.message;
+      throw e;
+    }
+    throw new Error('the curve was read');
+  };
+
+  // The pane shows the message with ". Nothing was pasted." after it, and a message stays within
+  // 255 characters: a line of a million cells is quoted by its first cells, each cut short.
+  it.each([
+    [
+      'tabs',
+      '\t',
+      /^Pasted curve, line 2: has 1,000,000 cells \("0", "1", "2", .*, …\): paste two columns, expiry and price, or one column of prices$/,
+    ],
+    [
+      'commas',
+      ',',
+      /^Pasted curve, line 2: has 1,000,000 cells \("0", "1", "2", .*, …\): .*; write decimals with a point, not a comma$/,
+    ],
+  ])('quotes a pasted line of a million cells split by %s cut short', (_, sep, words) => {
+    const text = `39.17\n${Array.from({ length: 1_000_000 }, (_x, i) => i).join(sep)}`;
+    const message = curveMessage(text);
+    expect(message).toMatch(words);
+    expect(`${message}. Nothing was pasted.`.length).toBeLessThanOrEqual(255);
+    // a cell of a million characters, too
+    const long = curveMessage(`2025-04-16\t${'x'.repeat(1_000_000)}\tx`);
+    expect(long).toMatch(/^Pasted curve, line 1: has 3 cells \("2025-04-16", "x{16}…", "x"\)/);
+    expect(long.length).toBeLessThanOrEqual(200);
+    const comma = curveMessage(`2025-04-16\t${'9'.repeat(1_000_000)},5`);
+    expect(comma).toMatch(/^Pasted curve, line 1: the price "9{40}…" has a decimal comma: write 9{40}…/);
+    expect(comma.length).toBeLessThanOrEqual(255);
+  });
 });
 
 describe('form text → plan input', () => {

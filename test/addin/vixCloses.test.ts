@@ -134,6 +134,49 @@ describe('readVixCloses: the recent VIX closes pasted into the taskpane', () => 
     expect(() => readVixCloses(text, '2025-04-08')).toThrow(words);
   });
 
+  // A message is read in the box under the closes, 255 characters at most: a pasted line of a
+  // million characters or cells is quoted cut short, named by its line.
+  it('quotes a line of a million characters or cells cut short, naming its line', () => {
+    const said = (text: string) => {
+      try {
+        readVixCloses(text, '2025-04-08');
+      } catch (e) {
+        if (e instanceof VixClosesError) return e.message;
+        throw e;
+      }
+      throw new Error('the closes were read');
+    };
+    const cells = (sep: string) => Array.from({ length: 1_000_000 }, (_, i) => i + 1).join(sep);
+    const long = 'x'.repeat(1_000_000);
+    const cases: [string, RegExp][] = [
+      [`2025-04-07,46.98\n${long}`, /^VIX closes, line 2: "x{40}…" is not a date; start each row with YYYY-MM-DD/],
+      [`2025-04-07,46.98\n${long} 46.98`, /^VIX closes, line 2: "x{40}…" is not a date/],
+      [
+        `2025-04-07,46.98\n2025-04-08\t${cells('\t')}`,
+        /^VIX closes, line 2: has 1,000,001 cells \("2025-04-08", "1", "2", .*, …\) where a row has 2: paste the date and the close/,
+      ],
+      [
+        `2025-04-07,46.98\n2025-04-08,${cells(',')}`,
+        /^VIX closes, line 2: has 1,000,001 cells \(.*, …\) where a row has 2: .*; write decimals with a point, not a comma$/,
+      ],
+      [
+        `Date,${cells(',')}\n2025-04-07,46.98`.replace(/\d+/g, 'n'),
+        /^VIX closes, line 1: the header \("Date", "n", "n", .*, …\) names no close column/,
+      ],
+      [`2025-04-07\t${long}`, /^VIX closes, line 1: the close "x{40}…" is not a positive number/],
+      [
+        `2025-04-07\t${'4'.repeat(1_000)},5`,
+        /^VIX closes, line 1: the close "4{40}…" has a decimal comma: write 4{40}…/,
+      ],
+      [`2025-04-07\t${'4'.repeat(1_000_000)}`, /^VIX closes, line 1: the close 4{20}… is outside 1-300/],
+    ];
+    for (const [text, words] of cases) {
+      const message = said(text);
+      expect(message).toMatch(words);
+      expect(message.length, message).toBeLessThanOrEqual(255);
+    }
+  });
+
   it('reads quoted CSV cells as a CSV writer quotes them, and lines ended by a lone CR', () => {
     const quoted = '"DATE","CLOSE"\n"06/07/2023","14.2"\n"06/08/2023","13.65"\n';
     const want = [

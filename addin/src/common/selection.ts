@@ -10,7 +10,7 @@
  * already given (`spx` and `spot`, `VX1` and `vx 1`), a future numbered outside VX1…VX12, or futures
  * given both by number and by expiry date is an error naming the key, never a silent choice.
  */
-import { AlvhError, MAX_FUTURES, excelSerialToIso, invalidInput, vxExpiriesAfter } from '@alvh/shared';
+import { AlvhError, MAX_FUTURES, clip, excelSerialToIso, grouped, invalidInput, vxExpiriesAfter } from '@alvh/shared';
 import { DATE_FIELDS, fieldForKey, normalizeKey } from './fields';
 import type { FieldName } from './fields';
 import { indexForKey } from './planInput';
@@ -18,7 +18,14 @@ import type { IndexName } from './planInput';
 import { plainText } from './views';
 import { PastedLineError } from './errors';
 import { hasDecimalComma, numberText } from './numbers';
-import { isoDate, mayHaveDecimalComma, pastedCells, splitDecimalComma, splitDecimalCommaMessage } from './vixCloses';
+import {
+  cellsShown,
+  isoDate,
+  mayHaveDecimalComma,
+  pastedCells,
+  splitDecimalComma,
+  splitDecimalCommaMessage,
+} from './vixCloses';
 
 export interface SelectionValues {
   fields: Partial<Record<FieldName, string>>;
@@ -301,7 +308,7 @@ export function parsePastedCurve(text: string): { expiry?: string; price: string
     if (cells.length > 2)
       throw new PastedCurveError(
         i + 1,
-        `has ${cells.length} cells (${cells.map((c) => `"${c}"`).join(', ')}): paste two columns, expiry and price, or one column of prices${
+        `has ${grouped(cells.length)} cells (${cellsShown(cells)}): paste two columns, expiry and price, or one column of prices${
           mayHaveDecimalComma(line, cells) ? '; write decimals with a point, not a comma' : ''
         }`,
       );
@@ -311,8 +318,8 @@ export function parsePastedCurve(text: string): { expiry?: string; price: string
       throw new PastedCurveError(
         i + 1,
         hasDecimalComma(price)
-          ? `the price "${price}" has a decimal comma: write ${price.replace(',', '.')} (VX prices have no thousands separator)`
-          : `the price "${price}" has a comma: write the price in VIX points with a point for decimals (e.g. 19.35)`,
+          ? `the price "${clip(price)}" has a decimal comma: write ${clip(price.replace(',', '.'))} (VX prices have no thousands separator)`
+          : `the price "${clip(price)}" has a comma: write the price in VIX points with a point for decimals (e.g. 19.35)`,
       );
     out.push(cells.length === 2 ? { expiry: expiryText(cells[0]!), price } : { price });
   });

@@ -9,7 +9,9 @@ import {
   MAX_VIX_INDEX,
   MIN_VIX_POINTS,
   VIX_HISTORY_STALE_DAYS,
+  clip,
   daysBetween,
+  grouped,
   readCsv,
   utf16Issue,
 } from '@alvh/shared';
@@ -110,17 +112,35 @@ export function mayHaveDecimalComma(line: string, cells: readonly string[]): boo
   return !/[\t;]/.test(line) && cells.some((c, i) => /^\d+$/.test(c) && /^\d+$/.test(cells[i + 1] ?? ''));
 }
 
+/**
+ * The first cells of a pasted line as a message quotes them: each cut to 16 characters
+ * ({@link clip}), as many as fit in `room` characters, "…" for the rest. A pasted line may hold a
+ * million cells, and a message is read in a box under the field (255 characters at most).
+ */
+export function cellsShown(cells: readonly string[], room = 60): string {
+  const out: string[] = [];
+  let used = 0;
+  for (const c of cells) {
+    const q = `"${clip(c, 16)}"`;
+    const width = (out.length > 0 ? 2 : 0) + q.length;
+    if (out.length > 0 && used + width > room - 3) break;
+    out.push(q);
+    used += width;
+  }
+  return out.length < cells.length ? `${out.join(', ')}, …` : out.join(', ');
+}
+
 /** The words for a number split by its decimal comma ({@link splitDecimalComma}), as `what` ("close", "price"). */
 export function splitDecimalCommaMessage(what: string, joined: string): string {
-  const [whole, decimals] = joined.split(',') as [string, string];
+  const [whole, decimals] = joined.split(',').map((p) => clip(p, 20)) as [string, string];
   return `reads the ${what} ${joined} as two cells, "${whole}" and "${decimals}": write ${whole}.${decimals} with a decimal point`;
 }
 
 /** The words for a close that is not a plain positive decimal in VIX points. */
 function badClose(cell: string): string {
   if (hasDecimalComma(cell))
-    return `the close "${cell}" has a decimal comma: write ${cell.replace(',', '.')} (a point for decimals)`;
-  return `the close "${cell}" is not a positive number; put the VIX close (points, e.g. 14.2) after the date`;
+    return `the close "${clip(cell)}" has a decimal comma: write ${clip(cell.replace(',', '.'))} (a point for decimals)`;
+  return `the close "${clip(cell)}" is not a positive number; put the VIX close (points, e.g. 14.2) after the date`;
 }
 
 /**
@@ -141,8 +161,8 @@ function closeColumn(cells: string[], line: number): number {
   throw new VixClosesError(
     line,
     pick.length > 1
-      ? `the header names ${pick.length} close columns (${pick.map((j) => `"${cells[j]}"`).join(', ')}): keep one, or paste the date and the close alone`
-      : `the header (${cells.map((c) => `"${c}"`).join(', ')}) names no close column: name the VIX close's column "Close", or paste the date and the close alone`,
+      ? `the header names ${pick.length} close columns (${cellsShown(pick.map((j) => cells[j]!))}): keep one, or paste the date and the close alone`
+      : `the header (${cellsShown(cells)}) names no close column: name the VIX close's column "Close", or paste the date and the close alone`,
   );
 }
 
@@ -181,7 +201,7 @@ export function readVixCloses(text: string, valuationDate: string): VixClosesRea
         if (cells.length > 2) column = cells[col];
         return;
       }
-      throw new VixClosesError(i + 1, `"${cells[0]}" is not a date; start each row with YYYY-MM-DD or M/D/YYYY`);
+      throw new VixClosesError(i + 1, `"${clip(cells[0]!)}" is not a date; start each row with YYYY-MM-DD or M/D/YYYY`);
     }
     const split = splitDecimalComma(line, cells, width);
     if (split !== undefined)
@@ -192,7 +212,7 @@ export function readVixCloses(text: string, valuationDate: string): VixClosesRea
         : "paste the date and the close, or Cboe's DATE,OPEN,HIGH,LOW,CLOSE with its header row";
       throw new VixClosesError(
         i + 1,
-        `has ${cells.length} cells (${cells.map((c) => `"${c}"`).join(', ')}) where ${header ? 'the header has' : 'a row has'} ${width}: ${fix}${
+        `has ${grouped(cells.length)} cells (${cellsShown(cells)}) where ${header ? 'the header has' : 'a row has'} ${width}: ${fix}${
           mayHaveDecimalComma(line, cells) ? '; write decimals with a point, not a comma' : ''
         }`,
       );
@@ -203,7 +223,7 @@ export function readVixCloses(text: string, valuationDate: string): VixClosesRea
     if (vix < MIN_VIX_POINTS || vix > MAX_VIX_INDEX)
       throw new VixClosesError(
         i + 1,
-        `the close ${cell} is outside ${MIN_VIX_POINTS}-${MAX_VIX_INDEX}: VIX closes are index points (18.5, not 0.185)`,
+        `the close ${clip(cell, 20)} is outside ${MIN_VIX_POINTS}-${MAX_VIX_INDEX}: VIX closes are index points (18.5, not 0.185)`,
       );
     rows.push({ date, vix, line: i + 1 });
   });
@@ -235,7 +255,7 @@ export function readVixCloses(text: string, valuationDate: string): VixClosesRea
     );
   const n = kept.length;
   const parts = [
-    `${n} close${n === 1 ? '' : 's'}, ${kept[0]!.date} to ${last.date}${column === undefined ? '' : ` (column "${column}")`}`,
+    `${n} close${n === 1 ? '' : 's'}, ${kept[0]!.date} to ${last.date}${column === undefined ? '' : ` (column "${clip(column)}")`}`,
   ];
   if (upTo.length < rows.length) parts.push(`${rows.length - upTo.length} after the valuation date left out`);
   if (kept.length < upTo.length) parts.push(`the latest ${MAX_VIX_HISTORY} of ${upTo.length} kept`);
