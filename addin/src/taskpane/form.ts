@@ -2,6 +2,7 @@
  * The taskpane's form as a document: its policy fields built from the policy's defaults, the VX
  * curve table, and reading or filling every input. No validation and no runs here (taskpane.ts).
  */
+import { MAX_FUTURES, grouped } from '@alvh/shared';
 import { FIELD_NAMES } from '../common/fields';
 import { PastedCurveError, parsePastedCurve } from '../common/selection';
 import type { FieldName } from '../common/fields';
@@ -68,20 +69,23 @@ export function curveBody(): HTMLTableSectionElement {
   return $('curve-rows') as HTMLTableSectionElement;
 }
 
-/**
- * Name every curve row's boxes and Remove button by the row's place, as its messages do ("VX 2
- * price"): after a row is removed, those below move up and take the numbers of their new places.
- */
-function numberCurveRows(): void {
-  [...curveBody().rows].forEach((tr, i) => {
-    const n = i + 1;
-    tr.querySelector('.fut-expiry')?.setAttribute('aria-label', `VX ${n} expiry`);
-    tr.querySelector('.fut-price')?.setAttribute('aria-label', `VX ${n} price`);
-    tr.querySelector('button')?.setAttribute('aria-label', `Remove future ${n}`);
-  });
+/** Name a curve row's boxes and Remove button by its place `n` (1-based), as its messages do ("VX 2 price"). */
+function numberCurveRow(tr: HTMLTableRowElement, n: number): void {
+  tr.querySelector('.fut-expiry')?.setAttribute('aria-label', `VX ${n} expiry`);
+  tr.querySelector('.fut-price')?.setAttribute('aria-label', `VX ${n} price`);
+  tr.querySelector('button')?.setAttribute('aria-label', `Remove future ${n}`);
 }
 
-export function addCurveRow(expiry = '', price = ''): void {
+/**
+ * Name every curve row by its place, once a table is filled: after a row is removed, those below
+ * move up and take the numbers of their new places.
+ */
+function numberCurveRows(): void {
+  [...curveBody().rows].forEach((tr, i) => numberCurveRow(tr, i + 1));
+}
+
+/** A curve row, its boxes holding `expiry` and `price`, not yet in the table nor numbered. */
+function curveRow(expiry: string, price: string): HTMLTableRowElement {
   const tr = document.createElement('tr');
   const cell = (cls: 'expiry' | 'price', value: string): HTMLTableCellElement => {
     const td = document.createElement('td');
@@ -107,13 +111,34 @@ export function addCurveRow(expiry = '', price = ''): void {
   });
   del.append(b);
   tr.append(cell('expiry', expiry), cell('price', price), del);
-  curveBody().append(tr);
+  return tr;
+}
+
+/** A row added at the end of the curve table, numbered as the last. */
+export function addCurveRow(expiry = '', price = ''): void {
+  const body = curveBody();
+  const tr = curveRow(expiry, price);
+  body.append(tr);
+  numberCurveRow(tr, body.rows.length);
+}
+
+/** The curve table holding `rows`, numbered in one pass once they are all in. */
+export function setCurve(rows: readonly { expiry: string; price: string }[]): void {
+  curveBody().replaceChildren(...rows.map((r) => curveRow(r.expiry, r.price)));
   numberCurveRows();
 }
 
-export function setCurve(rows: readonly { expiry: string; price: string }[]): void {
-  curveBody().replaceChildren();
-  for (const r of rows) addCurveRow(r.expiry, r.price);
+/**
+ * The refusal of a paste that would fill the curve table past its {@link MAX_FUTURES} futures:
+ * `count` lines or rows pasted into the table's row `at` (0-based), named with the limit.
+ */
+export function tooManyCurveRows(count: number, unit: 'lines' | 'rows', at = 0): string {
+  const where = at > 0 ? `, from row ${at + 1} to row ${at + count}` : '';
+  const fix =
+    at > 0 && count <= MAX_FUTURES
+      ? 'paste them into a row higher up'
+      : 'paste the monthly contracts alone, front month first, without the weeklies a curve file lists beside them';
+  return `VX curve table: the paste has ${grouped(count)} ${unit}${where}, and the table takes at most ${MAX_FUTURES} futures: ${fix}. Nothing was pasted.`;
 }
 
 export function readCurve(): { expiry: string; price: string }[] {
@@ -133,18 +158,28 @@ export function pasteIntoCurve(ev: ClipboardEvent): 'browser' | 'refused' | 'exp
   const text = ev.clipboardData?.getData('text/plain') ?? '';
   if (!/[\t\n]/.test(text.trim())) return 'browser';
   ev.preventDefault();
+  const refuse = (message: string): 'refused' => {
+    $('err-futures').textContent = message;
+    return 'refused';
+  };
+  // more lines than the table has rows (a header aside) are refused unread
+  const lines = text.trim().split(/\r\n|\r|\n/).length;
+  if (lines > MAX_FUTURES + 1) return refuse(tooManyCurveRows(lines, 'lines'));
   let rows: { expiry?: string; price: string }[];
   try {
     rows = parsePastedCurve(text);
   } catch (e) {
     if (!(e instanceof PastedCurveError)) throw e;
-    $('err-futures').textContent = `${e.message}. Nothing was pasted.`;
-    return 'refused';
+    return refuse(`${e.message}. Nothing was pasted.`);
   }
-  const start = [...curveBody().rows].indexOf((ev.target as HTMLElement).closest('tr') as HTMLTableRowElement);
+  const start = Math.max(
+    [...curveBody().rows].indexOf((ev.target as HTMLElement).closest('tr') as HTMLTableRowElement),
+    0,
+  );
+  if (start + rows.length > MAX_FUTURES) return refuse(tooManyCurveRows(rows.length, 'rows', start));
   const merged = readCurve();
   rows.forEach((r, i) => {
-    const at = Math.max(start, 0) + i;
+    const at = start + i;
     merged[at] = { expiry: r.expiry ?? merged[at]?.expiry ?? '', price: r.price };
   });
   setCurve(merged);
