@@ -66,9 +66,11 @@ export {
   HeldLegSchema,
   OrderBooksSchema,
   MAX_POSITIONS_TEXT,
+  MAX_POSITION_ROWS,
   PositionsInputSchema,
   TargetLegSchema,
   TOO_LONG_POSITIONS,
+  TOO_MANY_POSITION_ROWS,
   readPositions,
   type PositionsInput,
 } from './schemas';

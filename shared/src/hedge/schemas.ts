@@ -85,13 +85,18 @@ export const MAX_POSITIONS_TEXT = 100_000;
 /** The refusal of positions text over {@link MAX_POSITIONS_TEXT}, with the way to bring it within. */
 export const TOO_LONG_POSITIONS = `pass at most ${MAX_POSITIONS_TEXT.toLocaleString('en-US')} characters of positions: delete the columns not read (all but the symbol and the signed quantity), or paste only the option lines`;
 
+/** Most rows of positions given as rows (a sheet's range), header and blank rows included. */
+export const MAX_POSITION_ROWS = 10_000;
+/** The refusal of more than {@link MAX_POSITION_ROWS} rows of positions. */
+export const TOO_MANY_POSITION_ROWS = `pass at most ${MAX_POSITION_ROWS.toLocaleString('en-US')} rows`;
+
 /** Positions pasted as broker CSV text, or an Excel range's rows. */
 export const PositionsInputSchema = z.strictObject({
   valuationDate: isoDate,
   positions: z.union(
     [
       z.string().max(MAX_POSITIONS_TEXT, { error: TOO_LONG_POSITIONS }),
-      z.array(z.array(z.unknown())).max(10_000, { error: 'pass at most 10,000 rows' }),
+      z.array(z.array(z.unknown())).max(MAX_POSITION_ROWS, { error: TOO_MANY_POSITION_ROWS }),
     ],
     { error: 'pass the positions as CSV text or as rows of [symbol, quantity]' },
   ),

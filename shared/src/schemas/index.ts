@@ -52,6 +52,7 @@ export {
 export {
   MAX_CONTRACTS,
   MAX_FUTURES,
+  MAX_MARKET_CHAIN_ROWS,
   MAX_SIGNAL_POINTS,
   CondorSchema,
   CondorLadderSchema,

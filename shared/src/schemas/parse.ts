@@ -252,11 +252,14 @@ interface PathIssue {
 
 /**
  * A union whose input has the type of exactly one of its options (text or a list of legs) reports
- * that option's issues, at their own paths, rather than one "matches none" at the union.
+ * that option's issues, at their own paths, rather than one "matches none" at the union. An option
+ * whose type the input does not have is not its type whatever else it says: zod checks a text
+ * option's length against a list as well, so 100,001 rows were "too long" for the text option too,
+ * and the union's "matches none" hid the rows' own limit.
  */
 function unionBranch(issue: PathIssue): PathIssue[] {
   if (issue.code !== 'invalid_union' || issue.errors === undefined) return [issue];
-  const typed = issue.errors.filter((b) => !b.every((i) => i.code === 'invalid_type' && i.path.length === 0));
+  const typed = issue.errors.filter((b) => !b.some((i) => i.code === 'invalid_type' && i.path.length === 0));
   if (typed.length !== 1) return [issue];
   return (typed[0] as PathIssue[]).flatMap((i) => unionBranch({ ...i, path: [...issue.path, ...i.path] }));
 }

@@ -22,6 +22,7 @@ import {
   volatility,
 } from './common';
 import { PolicySchema } from './policy';
+import { grouped } from '../errors';
 import { MAX_CONTRACTS, MAX_VIX_INDEX, SPX_POINTS, VVIX_RANGE, spxPointsMessage } from '../validate';
 import { HeldLegSchema, MAX_POSITIONS_TEXT, StructureParamsSchema, TOO_LONG_POSITIONS } from '../hedge/schemas';
 import { CHAIN_FORMS, ChainRowSchema } from '../surface/schemas';
@@ -30,7 +31,7 @@ import { MAX_WING_DELTA } from '../surface/sviWing';
 
 export { MAX_CONTRACTS };
 
-/** Most points of one signal history (spxCloses, vvixVixRatio, advancers, decliners, events): 40 years of days. */
+/** Most points of one signal history (spxCloses, vvixVixRatio, advancers, decliners): 40 years of days; and most of your events. */
 export const MAX_SIGNAL_POINTS = 10_000;
 /** Most VX futures of one curve (the exchange lists nine monthlies). */
 export const MAX_FUTURES = 12;
@@ -44,7 +45,9 @@ const condorVol = volatility.min(0.01, {
 });
 
 const signalArray = <T extends z.ZodType>(item: T) =>
-  z.array(item).max(MAX_SIGNAL_POINTS, { error: `pass at most ${MAX_SIGNAL_POINTS} points (the most recent ones)` });
+  z
+    .array(item)
+    .max(MAX_SIGNAL_POINTS, { error: `pass at most ${grouped(MAX_SIGNAL_POINTS)} points (the most recent ones)` });
 
 const CONTRACTS_RANGE = `pass a signed number of contracts between -${MAX_CONTRACTS} and ${MAX_CONTRACTS}`;
 
@@ -378,7 +381,10 @@ export const SignalsSchema = z
       })
       .optional(),
     /** Your dated events (FOMC, CPI, PPI), each with its source. */
-    events: signalArray(MarketEventSchema).optional(),
+    events: z
+      .array(MarketEventSchema)
+      .max(MAX_SIGNAL_POINTS, { error: `pass at most ${grouped(MAX_SIGNAL_POINTS)} events` })
+      .optional(),
     /**
      * How `events` meets the shipped calendar (FOMC decisions 1994-2027, CPI releases 2000-2026, PPI
      * releases from 2000-01-13 to 2026): 'add' (default) joins them, the shipped spans unchanged;
