@@ -1166,7 +1166,9 @@ describe('futures read by place: no price moves to another month', () => {
     expect(call('CURVE', 43458, 36.07, [...prices, [null], [null]])).toEqual(call('CURVE', 43458, 36.07, prices));
     // more prices than the calendar has expiries: the futures are named, not an internal count
     const many = Array.from({ length: 10_000 }, () => [20]);
-    expect(invalid('CURVE', 43458, 36.07, many)).toMatch(/^futures: is 10000, more than 120 monthly expiries/);
+    expect(invalid('CURVE', 43458, 36.07, many)).toBe(
+      'futures: has 10,000 prices; pass at most 120 VX futures, the monthly contracts',
+    );
   });
 });
 

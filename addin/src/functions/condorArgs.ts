@@ -23,16 +23,16 @@ import { dateArg, optionalNumber, optionalPlainNumber, plainNumberArg, seriesArg
 import { type FieldNames } from './excelErrors';
 import { opt } from './format';
 import { renamed } from './grid';
+import { checkLineLength } from './rangeSize';
 
 /** The condor's four strikes from a range of four cells, K1 < K2 < K3 < K4. */
 function strikesArg(range: unknown): [number, number, number, number] {
+  const fix = 'select four strikes: long put, short put, short call, long call';
+  // more than four from the range's size, before a whole column of them is read
+  checkLineLength('strikes', range, 4, 'cells from the first strike to the last', fix);
   const s = seriesArg('strikes', range);
   if (s.length !== 4) {
-    throw invalidInput(
-      'strikes',
-      `has ${s.length} value${s.length === 1 ? '' : 's'}`,
-      'select four strikes: long put, short put, short call, long call',
-    );
+    throw invalidInput('strikes', `has ${s.length} value${s.length === 1 ? '' : 's'}`, fix);
   }
   return s as [number, number, number, number];
 }

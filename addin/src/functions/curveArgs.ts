@@ -12,6 +12,10 @@ import {
   type TermStructure,
 } from '@alvh/shared';
 import { cellName, dateArg, datedSeriesArg, isOmitted, placedSeriesArg, plainNumberArg, seriesCell } from './args';
+import { checkLineLength } from './rangeSize';
+
+/** Most VX futures of a curve in cells: the monthly expiries the calendar gives a curve (ten years of them). */
+const MOST_FUTURES = 120;
 
 /** The Excel arguments that carry a curve; `expiries` is true for a function that takes them too. */
 export interface CurveArgs {
@@ -36,6 +40,10 @@ export function curveOf(
   expiries: unknown,
 ): TermStructure {
   const iso = dateArg(names.date, date);
+  // from the ranges' size, before a whole column of prices is read
+  const fix = `pass at most ${MOST_FUTURES} VX futures, the monthly contracts`;
+  checkLineLength(names.futures, futures, MOST_FUTURES, 'prices', fix);
+  if (names.expiries) checkLineLength('expiries', expiries, MOST_FUTURES, 'expiries', fix);
   const dated = isOmitted(expiries)
     ? undefined
     : datedSeriesArg(names.futures, futures, 'expiries', expiries, { value: 'price', date: 'expiry' });

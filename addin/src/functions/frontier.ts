@@ -16,6 +16,7 @@ import {
   MAX_PATHS,
   invalidInput,
   isAlvhError,
+  MAX_FRONTIER_BUDGETS,
   type FrontierMarker,
   type FrontierPoint,
   type FrontierResult,
@@ -26,6 +27,7 @@ import { isMissing, isOmitted, plainNumberArg, seriesCell } from './args';
 import { excelCall } from './excelErrors';
 import { planFromRange, planKey } from './plan';
 import { rowName } from './planIssues';
+import { checkLineLength } from './rangeSize';
 import { usdSeriesArg } from './usdArgs';
 
 export const FRONTIER_HEADERS = [
@@ -87,6 +89,12 @@ function noteRow(f: FrontierResult): unknown[] {
   // the warnings as clauses after it (a sentence's own full stop would end up before the "; ")
   const warnings = f.warnings.map((w) => w.replace(/\.$/, '').replace(/^The /, 'the '));
   return [...new Array<unknown>(FRONTIER_HEADERS.length - 2).fill(''), [note, ...warnings].join('; '), ''];
+}
+
+/** The budgets: at most {@link MAX_FRONTIER_BUDGETS}, counted from the range's size before a cell is read. */
+function budgetsArg(range: unknown): number[] {
+  checkLineLength('budgets', range, MAX_FRONTIER_BUDGETS, 'budgets');
+  return usdSeriesArg('budgets', range);
 }
 
 /** The frontier with a budget cell's error named by its cell, counted from 1 in the range as selected. */
@@ -165,7 +173,7 @@ export function frontier(inputs: unknown[][], budgets?: unknown[][], paths?: unk
       const f = frontierOf(
         {
           plan: planInput,
-          ...(isOmitted(budgets) ? {} : { budgets: usdSeriesArg('budgets', budgets) }),
+          ...(isOmitted(budgets) ? {} : { budgets: budgetsArg(budgets) }),
           ...(isMissing(paths) ? {} : { paths: plainNumberArg('paths', paths) }),
           ...(isMissing(seed) ? {} : { seed: plainNumberArg('seed', seed) }),
         },

@@ -4,8 +4,9 @@
  * column against a row gives the table of every pair (a one-row or one-column range stretches
  * along the other's length). Any other mix of sizes is rejected naming both arguments.
  */
-import { AlvhError, invalidInput, isAlvhError } from '@alvh/shared';
+import { AlvhError, grouped, invalidInput, isAlvhError, limitExceeded } from '@alvh/shared';
 import { isMissing, isOmitted, widestRow } from './args';
+import { rangeSize } from './rangeSize';
 
 /** An argument as a rectangle of cells (a single value is 1×1). */
 export interface GridArg {
@@ -46,6 +47,51 @@ export function broadcastShape(args: readonly GridArg[]): { rows: number; cols: 
   return { rows, cols };
 }
 
+/**
+ * Refuses arguments whose combined result would have more than `most` cells, from their
+ * dimensions alone, before a cell is read or converted (an optional argument left out is passed as
+ * null): a whole column of strikes against a row of vols is millions of cells, a minute of work.
+ * Names the argument that runs down the most rows, and the one across the most columns if another.
+ */
+export function checkResultSize(args: readonly { name: string; range: unknown }[], most: number, fix: string): void {
+  const sized = args.map((a) => ({ name: a.name, ...rangeSize(a.range) }));
+  const rows = sized.reduce((n, s) => Math.max(n, s.rows), 1);
+  const cols = sized.reduce((n, s) => Math.max(n, s.cols), 1);
+  if (rows * cols <= most) return;
+  const down = sized.find((s) => s.rows === rows)!;
+  const across = sized.find((s) => s.cols === cols)!;
+  const range = (s: { rows: number; cols: number }) => `a ${grouped(s.rows)}×${grouped(s.cols)} range`;
+  // the argument that makes the result long, and the one that makes it wide when another does
+  const first = rows > 1 ? down : across;
+  const blank = blankBelowData(args.find((a) => a.name === first.name)!.range, first);
+  if (blank !== undefined) throw blank;
+  const both = rows > 1 && cols > 1 && down !== across ? ` and ${across.name} ${range(across)}` : '';
+  throw limitExceeded(first.name, `is ${range(first)}${both}: a result of ${grouped(rows * cols)} cells`, fix);
+}
+
+/**
+ * A column or row selected longer than its data (a whole column holding a few strikes): its first
+ * empty cell, as {@link emptyInRange} names it, rather than its size. Read only when its last cell
+ * is empty, so a range full of values is not scanned.
+ */
+function blankBelowData(range: unknown, size: { name: string; rows: number; cols: number }): AlvhError | undefined {
+  if (!Array.isArray(range) || (size.rows > 1 && size.cols > 1)) return undefined;
+  const lines = range as unknown[];
+  const at = (i: number): unknown => {
+    const row: unknown = lines[size.cols > 1 ? 0 : i];
+    return Array.isArray(row) ? (row as unknown[])[size.cols > 1 ? i : 0] : row;
+  };
+  const length = Math.max(size.rows, size.cols);
+  if (!isMissing(at(length - 1))) return undefined;
+  let i = 0;
+  while (i < length && !isMissing(at(i))) i++;
+  const a = { name: size.name, rows: size.rows, cols: size.cols, cells: [] };
+  return invalidInput(cellName(a, size.rows > 1 ? i : 0, size.cols > 1 ? i : 0), 'is empty', emptyFix(size.name));
+}
+
+/** The fix for an empty cell of a range argument. */
+const emptyFix = (name: string): string => `fill it, or select only the ${name} cells that hold values`;
+
 function mismatch(a: GridArg, b: GridArg): AlvhError {
   return invalidInput(
     a.name,
@@ -73,7 +119,7 @@ export function cellName(a: GridArg, r: number, c: number): string {
  */
 export function emptyInRange(a: GridArg, r: number, c: number): AlvhError | undefined {
   if ((a.rows === 1 && a.cols === 1) || !isMissing(cellAt(a, r, c))) return undefined;
-  return invalidInput(cellName(a, r, c), 'is empty', `fill it, or select only the ${a.name} cells that hold values`);
+  return invalidInput(cellName(a, r, c), 'is empty', emptyFix(a.name));
 }
 
 /**

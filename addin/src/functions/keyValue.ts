@@ -5,6 +5,10 @@ import { invalidInput } from '@alvh/shared';
 import { fieldForKey, normalizeKey } from '../common/fields';
 import { indexForKey } from '../common/planInput';
 import { isMissing, show, widestRow, type Cell } from './args';
+import { checkRowCount, isBlankRow } from './rangeSize';
+
+/** Most rows of names and values: PLAN reads a few hundred names at most (ladders, policy fields, VX1…VX12). */
+const MOST_INPUT_ROWS = 1_000;
 
 /** A name PLAN reads as an input row (date, spx, VX1, lastVix, VIX9D, …), as the taskpane compares names. */
 function isInputName(c: unknown): boolean {
@@ -13,9 +17,6 @@ function isInputName(c: unknown): boolean {
   return fieldForKey(c) !== undefined || indexForKey(c) !== undefined || /^(last)?(vx\d+|date|vix)$/.test(k);
 }
 
-/** True for a row of the range whose cells are all empty. */
-const blankRow = (row: unknown): boolean => (Array.isArray(row) ? row.every(isMissing) : isMissing(row));
-
 /**
  * A two-column range of names and values as ordered [name, value] pairs: an empty name skipped, a
  * name text (trimmed) or a number (a future's expiry), a repeat or two rows of names across refused.
@@ -23,13 +24,21 @@ const blankRow = (row: unknown): boolean => (Array.isArray(row) ? row.every(isMi
 export function keyValueArg(name: string, range: unknown): [string | number, Cell][] {
   if (!Array.isArray(range))
     throw invalidInput(name, 'is a single value', 'select a two-column range of names and values');
+  // from the range's height, before a million rows of names are read (empty rows below not counted)
+  checkRowCount(
+    name,
+    range,
+    MOST_INPUT_ROWS,
+    'rows',
+    `pass at most ${MOST_INPUT_ROWS.toLocaleString('en-US')} rows of names and values`,
+  );
   const across = Array.isArray(range[0]) ? (range[0] as Cell[]) : [];
   const transpose =
     'lay the names down the first column and the values down the second (copy, then Paste Special ▸ Transpose)';
   // names across a first row and values across a second, the empty rows selected below them left
   // out: three names or more, or two PLAN reads (two rows of name and value are a short sheet)
   let filled = range.length;
-  while (filled > 0 && blankRow(range[filled - 1])) filled--;
+  while (filled > 0 && isBlankRow(range[filled - 1])) filled--;
   const names = across.filter((c) => typeof c === 'string' && c.trim() !== '');
   if (filled === 2 && (names.length >= 3 || names.filter(isInputName).length >= 2))
     throw invalidInput(

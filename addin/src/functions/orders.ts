@@ -3,10 +3,19 @@
  * the positions held to the plan's legs, and ALVH.STRUCTURES, the five tail structures side by side.
  * Both read the same two-column inputs as ALVH.PLAN.
  */
-import { invalidInput, readPositions, sheetError, type Leg, type Order } from '@alvh/shared';
+import {
+  invalidInput,
+  MAX_POSITION_ROWS,
+  readPositions,
+  sheetError,
+  TOO_MANY_POSITION_ROWS,
+  type Leg,
+  type Order,
+} from '@alvh/shared';
 import { isMissing, widestRow } from './args';
 import { excelCall } from './excelErrors';
 import { planFromRange } from './plan';
+import { checkRowCount } from './rangeSize';
 import { presentPlan } from '../common/present';
 import { objectCellText } from '../common/views';
 
@@ -51,6 +60,8 @@ const LEG_FIELDS = ['', '.kind', '.type', '.strike', '.expiry', '.quantity'];
  */
 function heldLegs(valuationDate: string, positions: unknown, names: Record<string, string>): Leg[] | string {
   if (isMissing(positions)) return [];
+  // the rows' limit from the range's size, before a million rows are read
+  checkRowCount('positions', positions, MAX_POSITION_ROWS, 'rows', TOO_MANY_POSITION_ROWS);
   // an error cell (#N/A) as the text Excel shows, which the reader names as a formula's error
   const value = (c: unknown): unknown => objectCellText(c) ?? c;
   const row = (r: unknown[]): unknown[] => (r.some((c) => typeof c === 'object' && c !== null) ? r.map(value) : r);

@@ -4,7 +4,9 @@
  */
 import {
   AlvhError,
+  grouped,
   MAX_LADDER_CONDORS,
+  MAX_SIGNAL_POINTS,
   plan as buildPlan,
   POLICY_FIELDS,
   invalidInput,
@@ -23,6 +25,7 @@ import { choiceArg, dateArg, isMissing, isOmitted, plainNumberArg } from './args
 import { rsiArg } from './bounds';
 import { excelCall } from './excelErrors';
 import { keyValueArg } from './keyValue';
+import { checkRowCount } from './rangeSize';
 import { booleanDateRow, heldPastCurve, planIssue, rowName } from './planIssues';
 
 /** Signal keys ALVH.PLAN reads besides the taskpane's fields (compared as the taskpane compares keys). */
@@ -213,6 +216,13 @@ const EVENT_KIND_NAMES: ReadonlyMap<string, 'FOMC' | 'CPI' | 'PPI'> = new Map([
  * are skipped. Each bad cell is named by its row, counted from 1.
  */
 function eventsArg(range: unknown): { date: string; kind: 'FOMC' | 'CPI' | 'PPI'; source: string }[] {
+  checkRowCount(
+    'events',
+    range,
+    MAX_SIGNAL_POINTS,
+    'rows',
+    `pass at most ${grouped(MAX_SIGNAL_POINTS)} events, a row each`,
+  );
   const rows: unknown[][] = Array.isArray(range)
     ? (range as unknown[]).map((r): unknown[] => (Array.isArray(r) ? (r as unknown[]) : [r]))
     : [[range]];

@@ -16,6 +16,7 @@ import {
   black76Greeks,
   black76ImpliedVol,
   black76Price,
+  grouped,
   invalidInput,
   noSolution,
   batchOutput,
@@ -23,13 +24,14 @@ import {
   type BatchInput,
   type Greeks,
 } from '@alvh/shared';
-import { choiceArg, isMissing, numberArg, optionalNumber, optionTypeArg, plainNumberArg } from './args';
+import { choiceArg, isMissing, isOmitted, numberArg, optionalNumber, optionTypeArg, plainNumberArg } from './args';
 import { checkYears } from './bounds';
 import { excelCall } from './excelErrors';
 import {
   broadcastShape,
   cellAt,
   cellName,
+  checkResultSize,
   emptyInRange,
   gridArg,
   omitted,
@@ -64,6 +66,12 @@ function inKernelDomain(S: number, K: number, T: number, v: number, r: number, q
  * 21, 30 days typed as years priced a 30-day option at 20 times its value).
  */
 const MAX_YEARS = 10;
+
+/**
+ * The most cells ALVH.BS and ALVH.BLACK76 price in one call: a chain of 10,000 strikes with its six
+ * Greeks is 60,000; a whole column of strikes (1,048,576) took seconds.
+ */
+const MAX_CELLS = 100_000;
 
 /** The highest volatility ALVH.BS and ALVH.BLACK76 take (the pricing core's checkVol): 5, i.e. 500%. */
 const MAX_VOL = 5;
@@ -113,11 +121,34 @@ interface PricingArgs {
 const LEVEL_ARGS: ReadonlySet<string> = new Set(['spot', 'future', 'strike']);
 
 /**
+ * The result's size from the ranges' dimensions, before a cell is read: at most {@link MAX_CELLS}.
+ * An optional argument left out takes no part in it.
+ */
+function checkPricedCells(under: string, divYield: unknown, a: PricingArgs): void {
+  const given = (x: unknown) => (isOmitted(x) ? null : x);
+  checkResultSize(
+    [
+      { name: 'type', range: a.type },
+      { name: under, range: a.underlying },
+      { name: 'strike', range: a.strike },
+      { name: 'years', range: a.years },
+      { name: 'vol', range: a.vol },
+      { name: 'rate', range: given(a.rate) },
+      { name: 'divYield', range: given(divYield) },
+      { name: 'output', range: given(a.output) },
+    ],
+    MAX_CELLS,
+    `price at most ${grouped(MAX_CELLS)} cells in one call (a chain in parts)`,
+  );
+}
+
+/**
  * Prices every cell of the combined arguments: BSM (`model` bs, underlying = spot) or Black-76
  * (underlying = future). One matrix, the shape of the combined ranges.
  */
 function priceRanges(model: 'bs' | 'black76', a: PricingArgs): number[][] {
   const under = model === 'bs' ? 'spot' : 'future';
+  checkPricedCells(under, model === 'bs' ? a.divYield : null, a);
   const g = {
     type: gridArg('type', a.type),
     under: gridArg(under, a.underlying),
@@ -232,7 +263,7 @@ function priceRanges(model: 'bs' | 'black76', a: PricingArgs): number[][] {
 }
 
 /**
- * Black-Scholes-Merton value or Greek of European options (SPX options): one cell, or a whole chain at once when any argument is a range (the result spills in the shape of the ranges).
+ * Black-Scholes-Merton value or Greek of European options (SPX options): one cell, or a whole chain at once when any argument is a range (the result spills in the shape of the ranges, at most 100,000 cells).
  * @customfunction BS BS
  * @helpurl https://localhost:3000/help.html#BS
  * @param type "call" or "put" (also "c" or "p"); a cell or a range (no empty cells).
@@ -259,7 +290,7 @@ export function bs(
 }
 
 /**
- * Black-76 value or Greek of European options on a future (VIX options on the VX future): one cell, or a whole range at once (the result spills in the shape of the ranges).
+ * Black-76 value or Greek of European options on a future (VIX options on the VX future): one cell, or a whole range at once (the result spills in the shape of the ranges, at most 100,000 cells).
  * @customfunction BLACK76 BLACK76
  * @helpurl https://localhost:3000/help.html#BLACK76
  * @param type "call" or "put" (also "c" or "p"); a cell or a range (no empty cells).

@@ -6,6 +6,8 @@
  */
 import {
   DEFAULT_POLICY,
+  grouped,
+  MAX_SIGNAL_POINTS,
   SignalsSchema,
   breadthState,
   insufficientData,
@@ -31,6 +33,21 @@ import {
 import { checkPolicyBound, policyArg, rsiArg } from './bounds';
 import { excelCall } from './excelErrors';
 import { opt } from './format';
+import { checkLineLength } from './rangeSize';
+
+/**
+ * Refuses a series of more than {@link MAX_SIGNAL_POINTS} (the plan's signal histories' limit),
+ * from the range's size before a cell is read: a whole column of a million closes took seconds.
+ */
+function checkHistory(name: string, range: unknown, noun: string): void {
+  checkLineLength(
+    name,
+    range,
+    MAX_SIGNAL_POINTS,
+    noun,
+    `pass at most ${grouped(MAX_SIGNAL_POINTS)} ${noun}, the most recent`,
+  );
+}
 
 const SPLIT_HEADERS = ['calendar share', 'tail share'];
 
@@ -86,7 +103,7 @@ function signalArg(name: 'prevSpread' | 'macdHist' | 'adSlope', cell: unknown): 
  * Wilder's RSI of a series of closes (SPX daily closes, oldest first).
  * @customfunction RSI RSI
  * @helpurl https://localhost:3000/help.html#RSI
- * @param closes Closes, each above 0, oldest first (a column or a row; blanks before and after are ignored, a blank between closes is an error): at least the settled length (100 for period 14), or period + 1 with settle FALSE.
+ * @param closes Closes, each above 0, oldest first (a column or a row; blanks before and after are ignored, a blank between closes is an error): at least the settled length (100 for period 14), or period + 1 with settle FALSE; at most 10,000.
  * @param [period] Look-back in bars, 2-100; default 14.
  * @param [series] TRUE spills the RSI series, a column ending beside the last close: row k is the RSI at close period + k (row 1 at close 15 for period 14); with settle TRUE the rows before the settled close (the 100th for period 14) are blank. FALSE (default) gives the latest value.
  * @param [settle] TRUE (default) refuses (#N/A) fewer closes than settle the RSI (100 for period 14: Wilder's averages weigh their seed until then, tens of points off); FALSE gives the textbook RSI of period + 1 closes.
@@ -95,6 +112,7 @@ function signalArg(name: 'prevSpread' | 'macdHist' | 'adSlope', cell: unknown): 
 export function rsi(closes: unknown[][], period?: unknown, series?: unknown, settle?: unknown): unknown[][] {
   return excelCall(() => {
     const p = optionalPlainNumber('period', period);
+    checkHistory('closes', closes, 'closes');
     const levels = positiveSeriesArg('closes', closes);
     const n = p === undefined ? DEFAULT_POLICY.rsiPeriod : checkPolicyBound('period', 'rsiPeriod', p, 'bars');
     const spill = booleanArg('series', series, false);
@@ -152,7 +170,7 @@ function settled<T>(
  * MACD of a series (VVIX closes in the method, or the VVIX/VIX ratio), oldest first.
  * @customfunction MACD MACD
  * @helpurl https://localhost:3000/help.html#MACD
- * @param values VVIX closes (or VVIX/VIX ratios), each above 0, oldest first (a column or a row; blanks before and after are ignored, a blank between values is an error): at least the settled length (108 by default), or slow + signal − 1 (34) with settle FALSE.
+ * @param values VVIX closes (or VVIX/VIX ratios), each above 0, oldest first (a column or a row; blanks before and after are ignored, a blank between values is an error): at least the settled length (108 by default), or slow + signal − 1 (34) with settle FALSE; at most 10,000.
  * @param [fast] Fast EMA length in whole bars, 1-500, below slow; default 12.
  * @param [slow] Slow EMA length in whole bars, 1-500, above fast; default 26.
  * @param [signal] Signal EMA length in whole bars, 1-500; default 9.
@@ -169,6 +187,7 @@ export function macd(
   settle?: unknown,
 ): unknown[][] {
   return excelCall(() => {
+    checkHistory('values', values, 'values');
     // VVIX and VVIX/VIX, the series the method reads, are above 0: a 0 (a formula reading an
     // empty cell) would flip the histogram's sign
     const v = positiveSeriesArg(
@@ -207,13 +226,15 @@ export function macd(
  * Market breadth (method section 3): the least-squares slope of the advance/decline line, the running sum of advancers − decliners, over its last lookback days. Below 0 = breadth deteriorating, which blocks the RSI widening of ALVH.SPLIT (its adSlope) and PLAN (its adSlope row).
  * @customfunction ADSLOPE ADSLOPE
  * @helpurl https://localhost:3000/help.html#ADSLOPE
- * @param advancers Advancing issues per day, oldest first (a column or a row): at least lookback days. A day blank here and in decliners is skipped; a day of 0 advancers and 0 decliners is an error.
+ * @param advancers Advancing issues per day, oldest first (a column or a row): at least lookback days, at most 10,000. A day blank here and in decliners is skipped; a day of 0 advancers and 0 decliners is an error.
  * @param decliners Declining issues per day, cell by cell beside the advancers (the same number of cells; a day blank in both is skipped, one without the other is an error).
  * @param [lookback] Trading days the slope spans, whole, 2-250; default 10 days (the policy's breadthLookback).
  * @returns The slope of the A/D line in issues per day (below 0 = breadth deteriorating).
  */
 export function adslope(advancers: unknown[][], decliners: unknown[][], lookback?: unknown): number {
   return excelCall(() => {
+    checkHistory('advancers', advancers, 'days');
+    checkHistory('decliners', decliners, 'days');
     // day by day as the ranges sit side by side: trimmed each on its own, a blank at different ends
     // paired each day's advancers with the day before's decliners
     const days = pairedSeriesArg(
@@ -243,8 +264,11 @@ export function adslope(advancers: unknown[][], decliners: unknown[][], lookback
 function issueCounts(name: 'advancers' | 'decliners', counts: number[], places: readonly number[]): number[] {
   const r = SignalsSchema.shape[name].safeParse(counts);
   const issue = r.success ? undefined : r.error.issues[0];
+  // a refusal of the whole series (too many days) names the argument, not its first cell
+  if (issue !== undefined && typeof issue.path[0] !== 'number')
+    throw invalidInput(name, `has ${grouped(counts.length)} days`, issue.message);
   if (issue !== undefined) {
-    const at = typeof issue.path[0] === 'number' ? issue.path[0] : 0;
+    const at = issue.path[0] as number;
     throw invalidInput(cellName(name, places[at] ?? at), `is ${String(counts[at])}`, issue.message);
   }
   return counts;

@@ -17,7 +17,9 @@ import {
   invalidInput,
   checkCommaSeparated,
   isQuotedata,
+  grouped,
   makeSpxSurface,
+  MAX_MARKET_CHAIN_ROWS,
   parseChain,
   parseIsoDate,
   type SpxSurface,
@@ -28,6 +30,7 @@ import {
 import { booleanArg, dateArg, isMissing, numberArg, optionalDate, plainNumberArg } from './args';
 import { excelCall } from './excelErrors';
 import { broadcastShape, cellAt, cellName, emptyInRange, gridArg, renamed } from './grid';
+import { checkRowCount } from './rangeSize';
 
 export { SURFACE_COLUMNS };
 
@@ -73,6 +76,9 @@ function chainText(chain: unknown): string {
       );
     return chain;
   }
+  // the API's limit on chain rows, from the range's height before the text is built
+  const most = `pass at most ${grouped(MAX_MARKET_CHAIN_ROWS)} chain rows`;
+  checkRowCount('chain', chain, MAX_MARKET_CHAIN_ROWS, 'rows under its header', most, 1);
   const rows = (chain as unknown[]).map((r): unknown[] => (Array.isArray(r) ? (r as unknown[]) : [r]));
   if (rows.length === 1 && rows[0]!.length === 1) return chainText(rows[0]![0]);
   // Trailing empty rows (a range selected longer than the table) are dropped.

@@ -1,0 +1,207 @@
+/**
+ * A range over a function's limit is refused from its size, before its cells are read: a whole
+ * column (1,048,576 rows) passed to a function held Excel's function runtime for seconds before a
+ * limit said no, or with no limit at all. The ranges here are proxies whose cells past the limit
+ * throw when read (the ends, where a scan for the values starts, excepted): a refusal that read
+ * them would show that error instead of its message. A range selected longer than its data (a
+ * whole column holding a few values) is still read as those values.
+ */
+import { describe, expect, it } from 'vitest';
+import { ErrorCode, errorOf, useBuiltFunctions } from './stubs/customFunctions';
+import { planSheet20181224 } from './stubs/planSheet';
+
+const call = useBuiltFunctions();
+
+const ROWS = 1_048_576;
+const COLUMNS = 16_384;
+
+/**
+ * A range of `length` rows (or cells of a row) given by `at`, whose places from `readable` to the
+ * last but one throw when read.
+ */
+function guarded<T>(length: number, at: (i: number) => T, readable: number): T[] {
+  const place = (key: string | symbol) => (typeof key === 'string' && /^\d+$/.test(key) ? Number(key) : undefined);
+  return new Proxy(new Array<T>(length), {
+    // every place holds a cell, as in a range Excel passes (array methods skip a sparse array's holes)
+    has: (target, key) => (place(key) ?? length) < length || Reflect.has(target, key),
+    get(target, key, receiver) {
+      if (typeof key !== 'string' || !/^\d+$/.test(key)) return Reflect.get(target, key, receiver) as unknown;
+      const i = Number(key);
+      if (i >= readable && i < length - 1) throw new Error(`place ${i + 1} of ${length} was read`);
+      return at(i);
+    },
+  });
+}
+
+/** A column of `rows` cells `cell(i)`, its rows past `readable` unread. */
+const column = (rows: number, cell: (i: number) => unknown, readable = 10) => guarded(rows, (i) => [cell(i)], readable);
+
+/** The #VALUE! message of a call (fails when the call answers or gives another error). */
+function invalid(id: string, ...args: unknown[]): string {
+  const e = errorOf(() => call(id, ...args));
+  expect(e.code, e.message).toBe(ErrorCode.invalidValue);
+  return e.message ?? '';
+}
+
+describe('ALVH.BS and ALVH.BLACK76 price at most 100,000 cells in one call', () => {
+  const fix = 'price at most 100,000 cells in one call (a chain in parts)';
+
+  it('a whole column of strikes is refused naming strike, its size and the cells, none read', () => {
+    expect(
+      invalid(
+        'BS',
+        'put',
+        5000,
+        column(ROWS, () => 4000),
+        0.25,
+        0.2,
+      ),
+    ).toBe(`strike: is a 1,048,576×1 range: a result of 1,048,576 cells; ${fix}`);
+    expect(
+      invalid(
+        'BLACK76',
+        'call',
+        column(100_001, () => 20),
+        25,
+        0.1,
+        1.2,
+      ),
+    ).toBe(`future: is a 100,001×1 range: a result of 100,001 cells; ${fix}`);
+  });
+
+  it('a column against a row names both (10,000 strikes × 1,000 vols), none read', () => {
+    const vols = [guarded(1000, () => 0.2, 10)];
+    expect(
+      invalid(
+        'BS',
+        'put',
+        5000,
+        column(10_000, () => 4000),
+        0.25,
+        vols,
+      ),
+    ).toBe(`strike: is a 10,000×1 range and vol a 1×1,000 range: a result of 10,000,000 cells; ${fix}`);
+  });
+
+  it('a whole sheet of strikes is refused as its size, not "Invalid typed array length"', () => {
+    const sheet = guarded(ROWS, () => guarded(COLUMNS, () => 4000, 10), 10);
+    expect(invalid('BS', 'put', 5000, sheet, 0.25, 0.2)).toBe(
+      `strike: is a 1,048,576×16,384 range: a result of 17,179,869,184 cells; ${fix}`,
+    );
+  });
+});
+
+describe('series over their limit are refused from their size', () => {
+  it("ALVH.RSI and ALVH.MACD take at most 10,000 values, as the plan's signal histories", () => {
+    expect(
+      invalid(
+        'RSI',
+        column(ROWS, (i) => 4000 + (i % 7)),
+      ),
+    ).toBe('closes: has 1,048,576 closes; pass at most 10,000 closes, the most recent');
+    expect(
+      invalid(
+        'MACD',
+        column(10_001, (i) => 100 + (i % 5)),
+      ),
+    ).toBe('values: has 10,001 values; pass at most 10,000 values, the most recent');
+  });
+
+  it('a whole column holding a few closes at its top is still those closes', () => {
+    const closes = Array.from({ length: 500 }, (_, i) => 4000 + ((i * 37) % 101));
+    const whole = guarded(ROWS, (i) => [closes[i] ?? null], ROWS);
+    expect(call('RSI', whole)).toEqual(
+      call(
+        'RSI',
+        closes.map((c) => [c]),
+      ),
+    );
+  });
+
+  it('ALVH.ADSLOPE names the argument and its days, not a valid first cell', () => {
+    const days = column(100_000, () => 1000);
+    expect(
+      invalid(
+        'ADSLOPE',
+        days,
+        column(100_000, () => 900),
+      ),
+    ).toBe('advancers: has 100,000 days; pass at most 10,000 days, the most recent');
+  });
+
+  it('ALVH.CONDOR takes four strikes: a whole column of them is refused unread', () => {
+    expect(
+      invalid(
+        'CONDOR',
+        44519,
+        4697.96,
+        17.91,
+        44582,
+        column(ROWS, (i) => 4000 + i),
+        10,
+      ),
+    ).toBe(
+      'strikes: has 1,048,576 cells from the first strike to the last; select four strikes: long put, short put, short call, long call',
+    );
+  });
+
+  it('the VX futures of CURVE, STRESSFUTURE and REBALANCE: at most 120, unread', () => {
+    const fix = 'pass at most 120 VX futures, the monthly contracts';
+    const futures = column(ROWS, () => 20);
+    expect(invalid('CURVE', 44519, 17.91, futures)).toBe(`futures: has 1,048,576 prices; ${fix}`);
+    expect(invalid('STRESSFUTURE', 44519, 17.91, futures, 44600)).toBe(`futures: has 1,048,576 prices; ${fix}`);
+    const eight = Array.from({ length: 8 }, () => [20]);
+    expect(invalid('REBALANCE', 44519, 17.91, eight, 44512, 18, futures)).toBe(
+      `lastFutures: has 1,048,576 prices; ${fix}`,
+    );
+  });
+
+  it('ALVH.FRONTIER takes at most 50 budgets, unread', () => {
+    expect(
+      invalid(
+        'FRONTIER',
+        planSheet20181224(),
+        column(ROWS, (i) => 1000 * (i + 1)),
+      ),
+    ).toBe('budgets: has 1,048,576 budgets; pass at most 50 budgets');
+  });
+});
+
+describe('tables over their limit are refused from their height', () => {
+  it('ALVH.SURFACE takes at most 40,000 chain rows, as the API', () => {
+    const chain = guarded(
+      40_002,
+      (i) => (i === 0 ? ['expiry', 'strike', 'type', 'bid', 'ask'] : [45000, 4000, 'C', 1, 2]),
+      10,
+    );
+    expect(invalid('SURFACE', chain, 44900)).toBe(
+      'chain: has 40,001 rows under its header; pass at most 40,000 chain rows',
+    );
+  });
+
+  it('ALVH.ORDERS: more than 10,000 rows of positions are refused as such, not as "CSV text or rows"', () => {
+    const row = ['SPXW 190215P01750000', 1];
+    expect(
+      invalid(
+        'ORDERS',
+        planSheet20181224(),
+        guarded(100_001, () => row, 10),
+      ),
+    ).toBe('positions: has 100,001 rows; pass at most 10,000 rows');
+  });
+
+  it('ALVH.PLAN: events are rows, at most 10,000; inputs at most 1,000 rows; both unread', () => {
+    const events = guarded(100_000, () => [44519, 'CPI'], 10);
+    expect(invalid('PLAN', planSheet20181224(), events)).toBe(
+      'events: has 100,000 rows; pass at most 10,000 events, a row each',
+    );
+    const inputs = guarded(ROWS, (i) => [`k${i}`, 1], 10);
+    expect(invalid('PLAN', inputs)).toBe('inputs: has 1,048,576 rows; pass at most 1,000 rows of names and values');
+  });
+
+  it('ALVH.PLAN: inputs selected down a whole column are read as the rows that hold them', () => {
+    const sheet = planSheet20181224();
+    const whole = guarded(ROWS, (i) => sheet[i] ?? [null, null], ROWS);
+    expect(call('PLAN', whole)).toEqual(call('PLAN', sheet));
+  });
+});
