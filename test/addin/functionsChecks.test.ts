@@ -509,7 +509,7 @@ describe('a cell passed as an error object', () => {
     // a cell value (a data type) by its basic value; PLAN's rows too
     expect(invalid('SPLIT', { type: 'Error', basicValue: '#REF!' }, 20)).toMatch(/^vx1: is #REF!, not a number; /);
     const plan = planSheet20181224().map((r) => (r[0] === 'spx' ? ['spx', na] : r));
-    expect(invalid('PLAN', plan)).toBe('inputs spx: is "#N/A"; pass a number');
+    expect(invalid('PLAN', plan)).toBe("inputs spx: is #N/A, a formula's error; fix the formula, or give the value");
   });
 });
 

@@ -205,3 +205,11 @@ describe('tables over their limit are refused from their height', () => {
     expect(call('PLAN', whole)).toEqual(call('PLAN', sheet));
   });
 });
+
+describe('ALVH.PLAN names an error cell as the error it is', () => {
+  it('a vix of #N/A is the error #N/A, not the text "#N/A"', () => {
+    const sheet: unknown[][] = planSheet20181224();
+    sheet[2] = ['vix', { code: '#N/A' }];
+    expect(invalid('PLAN', sheet)).toBe("inputs vix: is #N/A, a formula's error; fix the formula, or give the value");
+  });
+});

@@ -1,9 +1,10 @@
 /**
  * ALVH.PLAN's inputs: a two-column range of names and values read as ordered [name, value] pairs.
  */
-import { invalidInput } from '@alvh/shared';
+import { invalidInput, sheetError } from '@alvh/shared';
 import { fieldForKey, normalizeKey } from '../common/fields';
 import { indexForKey } from '../common/planInput';
+import { objectCellText } from '../common/views';
 import { isMissing, show, widestRow, type Cell } from './args';
 import { checkRowCount, isBlankRow } from './rangeSize';
 
@@ -64,6 +65,10 @@ export function keyValueArg(name: string, range: unknown): [string | number, Cel
     if (seen.has(String(k)))
       throw invalidInput(`${name} row ${i + 1}`, `repeats ${String(k)}`, 'keep one row per name');
     seen.add(String(k));
+    // a formula's error (#N/A) said as the error it is, as a series names it, never quoted as text
+    const error = sheetError(objectCellText(value) ?? value);
+    if (error !== undefined)
+      throw invalidInput(`${name} ${k}`, `is ${error}, a formula's error`, 'fix the formula, or give the value');
     out.push([k, value]);
   });
   if (out.length === 0) throw invalidInput(name, 'is empty', 'select a two-column range of names and values');
