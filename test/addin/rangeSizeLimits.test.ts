@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, errorOf, useBuiltFunctions } from './stubs/customFunctions';
 import { planSheet20181224 } from './stubs/planSheet';
+import { isoToExcelSerial, vxExpiriesAfter } from '@alvh/shared';
 
 const call = useBuiltFunctions();
 
@@ -118,15 +119,33 @@ describe('series over their limit are refused from their size', () => {
     );
   });
 
-  it('ALVH.ADSLOPE names the argument and its days, not a valid first cell', () => {
-    const days = column(100_000, () => 1000);
+  it('ALVH.ADSLOPE: a whole column is refused unread, naming the argument, not a valid first cell', () => {
     expect(
       invalid(
         'ADSLOPE',
-        days,
-        column(100_000, () => 900),
+        column(ROWS, () => 1000),
+        column(ROWS, () => 900),
       ),
-    ).toBe('advancers: has 100,000 days; pass at most 10,000 days, the most recent');
+    ).toBe('advancers: has 1,048,576 cells from the first day to the last; pass at most 10,000 days, the most recent');
+  });
+
+  it('ALVH.ADSLOPE counts the days read: a day blank in both is skipped, not counted against the 10,000', () => {
+    // `days` days of advancers and decliners, with the rows at `blank` (from 0) empty in both
+    const ranges = (days: number, blank: readonly number[]) => {
+      const adv = Array.from({ length: days }, (_, i): unknown[] => [1000 + ((i * 37) % 101)]);
+      const dec = Array.from({ length: days }, (_, i): unknown[] => [900 + ((i * 53) % 97)]);
+      for (const at of blank) {
+        adv.splice(at, 0, [null]);
+        dec.splice(at, 0, [null]);
+      }
+      return [adv, dec] as const;
+    };
+    const slope = call('ADSLOPE', ...ranges(10_000, []));
+    expect(typeof slope).toBe('number');
+    expect(call('ADSLOPE', ...ranges(10_000, [100, 200]))).toBe(slope);
+    expect(invalid('ADSLOPE', ...ranges(10_001, [100, 200]))).toBe(
+      'advancers: has 10,001 days; pass at most 10,000 days, the most recent',
+    );
   });
 
   it('ALVH.CONDOR takes four strikes: a whole column of them is refused unread', () => {
@@ -154,6 +173,39 @@ describe('series over their limit are refused from their size', () => {
     expect(invalid('REBALANCE', 44519, 17.91, eight, 44512, 18, futures)).toBe(
       `lastFutures: has 1,048,576 prices; ${fix}`,
     );
+  });
+
+  it('CURVE with expiries counts the futures read: a place blank in both is skipped', () => {
+    const fix = 'pass at most 120 VX futures, the monthly contracts';
+    // `n` futures and their expiries, with the places at `blank` (from 0) empty in both
+    const ranges = (n: number, blank: readonly number[]) => {
+      const vx = Array.from({ length: n }, (_, i): unknown[] => [20 + i / 100]);
+      // the calendar gives 120 expiries; a 121st date is refused before the curve is built
+      const dates = vxExpiriesAfter('2021-11-19', Math.min(n, 120)).map(isoToExcelSerial);
+      const ex = Array.from({ length: n }, (_, i): unknown[] => [dates[i] ?? dates[119]! + 30 * (i - 119)]);
+      for (const at of blank) {
+        vx.splice(at, 0, [null]);
+        ex.splice(at, 0, [null]);
+      }
+      return [vx, ex] as const;
+    };
+    const full = call('CURVE', 44519, 17.91, ...ranges(120, []));
+    expect(call('CURVE', 44519, 17.91, ...ranges(120, [10, 20]))).toEqual(full);
+    expect(invalid('CURVE', 44519, 17.91, ...ranges(121, [10, 20]))).toBe(`futures: has 121 prices; ${fix}`);
+    const [vx, ex] = ranges(121, [10, 20]);
+    expect(invalid('STRESSFUTURE', 44519, 17.91, vx, 44600, null, null, null, ex)).toBe(
+      `futures: has 121 prices; ${fix}`,
+    );
+    // a whole column of them is still refused unread
+    expect(
+      invalid(
+        'CURVE',
+        44519,
+        17.91,
+        column(ROWS, () => 20),
+        column(ROWS, () => 44600),
+      ),
+    ).toBe(`futures: has 1,048,576 cells from the first price to the last; ${fix}`);
   });
 
   it('ALVH.FRONTIER takes at most 50 budgets, unread', () => {

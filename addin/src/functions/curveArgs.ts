@@ -7,6 +7,7 @@ import {
   buildTermStructure,
   invalidInput,
   isAlvhError,
+  limitExceeded,
   MAX_VIX_INDEX,
   vxExpiriesAfter,
   type TermStructure,
@@ -16,6 +17,12 @@ import { checkLineLength } from './rangeSize';
 
 /** Most VX futures of a curve in cells: the monthly expiries the calendar gives a curve (ten years of them). */
 const MOST_FUTURES = 120;
+
+/**
+ * Most cells from the first future to the last when expiries are given: a place blank in both is
+ * skipped, so this only bounds the reading, and {@link MOST_FUTURES} counts the futures read.
+ */
+const MOST_FUTURE_CELLS = 10 * MOST_FUTURES;
 
 /** The Excel arguments that carry a curve; `expiries` is true for a function that takes them too. */
 export interface CurveArgs {
@@ -42,11 +49,16 @@ export function curveOf(
   const iso = dateArg(names.date, date);
   // from the ranges' size, before a whole column of prices is read
   const fix = `pass at most ${MOST_FUTURES} VX futures, the monthly contracts`;
-  checkLineLength(names.futures, futures, MOST_FUTURES, 'prices', fix);
-  if (names.expiries) checkLineLength('expiries', expiries, MOST_FUTURES, 'expiries', fix);
-  const dated = isOmitted(expiries)
-    ? undefined
-    : datedSeriesArg(names.futures, futures, 'expiries', expiries, { value: 'price', date: 'expiry' });
+  const paired = names.expiries === true && !isOmitted(expiries);
+  if (paired) {
+    checkLineLength(names.futures, futures, MOST_FUTURE_CELLS, 'cells from the first price to the last', fix);
+    checkLineLength('expiries', expiries, MOST_FUTURE_CELLS, 'cells from the first expiry to the last', fix);
+  } else checkLineLength(names.futures, futures, MOST_FUTURES, 'prices', fix);
+  const dated = paired
+    ? datedSeriesArg(names.futures, futures, 'expiries', expiries, { value: 'price', date: 'expiry' })
+    : undefined;
+  if (dated !== undefined && dated.length > MOST_FUTURES)
+    throw limitExceeded(names.futures, `has ${dated.length} prices`, fix);
   const prices =
     dated?.map((f) => f.value) ??
     placedSeriesArg(

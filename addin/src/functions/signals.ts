@@ -12,6 +12,7 @@ import {
   breadthState,
   insufficientData,
   isAlvhError,
+  limitExceeded,
   MACD_DEFAULTS,
   macd as macdSeries,
   macdSettledLength,
@@ -233,15 +234,7 @@ export function macd(
  */
 export function adslope(advancers: unknown[][], decliners: unknown[][], lookback?: unknown): number {
   return excelCall(() => {
-    checkHistory('advancers', advancers, 'days');
-    checkHistory('decliners', decliners, 'days');
-    // day by day as the ranges sit side by side: trimmed each on its own, a blank at different ends
-    // paired each day's advancers with the day before's decliners
-    const days = pairedSeriesArg(
-      { name: 'advancers', range: advancers, noun: 'advancers on the day' },
-      { name: 'decliners', range: decliners, noun: 'decliners on the day' },
-      "each day's decliners sit beside its advancers",
-    );
+    const days = breadthDays(advancers, decliners);
     const adv = issueCounts('advancers', days.a, days.places);
     const dec = issueCounts('decliners', days.b, days.places);
     const span = policyArg('lookback', 'breadthLookback', lookback, 'days') ?? DEFAULT_POLICY.breadthLookback;
@@ -255,6 +248,29 @@ export function adslope(advancers: unknown[][], decliners: unknown[][], lookback
       throw invalidInput(cellName(at[1]!, days.places[Number(at[2])] ?? 0), e.problem, e.fix);
     }
   });
+}
+
+/** Most cells from the first day to the last of a breadth range: a bound on the reading only. */
+const MOST_DAY_CELLS = 10 * MAX_SIGNAL_POINTS;
+
+/**
+ * The days of ADSLOPE's two ranges, read day by day as they sit side by side (trimmed each on its
+ * own, a blank at different ends paired each day's advancers with the day before's decliners). A
+ * day blank in both is skipped, so the limit of {@link MAX_SIGNAL_POINTS} counts the days read;
+ * the ranges' size only bounds the reading ({@link MOST_DAY_CELLS}), so a whole column is refused
+ * unread.
+ */
+function breadthDays(advancers: unknown, decliners: unknown): ReturnType<typeof pairedSeriesArg> {
+  const fix = `pass at most ${grouped(MAX_SIGNAL_POINTS)} days, the most recent`;
+  checkLineLength('advancers', advancers, MOST_DAY_CELLS, 'cells from the first day to the last', fix);
+  checkLineLength('decliners', decliners, MOST_DAY_CELLS, 'cells from the first day to the last', fix);
+  const days = pairedSeriesArg(
+    { name: 'advancers', range: advancers, noun: 'advancers on the day' },
+    { name: 'decliners', range: decliners, noun: 'decliners on the day' },
+    "each day's decliners sit beside its advancers",
+  );
+  if (days.a.length > MAX_SIGNAL_POINTS) throw limitExceeded('advancers', `has ${grouped(days.a.length)} days`, fix);
+  return days;
 }
 
 /**
