@@ -760,7 +760,7 @@ describe('USD amounts typed as text: thousands grouped by a dot or a percentage 
       'budgets[2]: is 1.500.000; write 1500000 for $1,500,000',
     );
     expect(invalid('PLAN', rows('quantity', [['quantity', '1.000.000']]))).toBe(
-      'inputs quantity: is 1.000.000; write 1000000 for 1,000,000 contracts',
+      'inputs quantity: is 1.000.000, not a number it takes; write a whole number of contracts from 1 to 100,000',
     );
     // not thousands: a group of other than three digits stays "not a number"
     expect(invalid('PLAN', rows('capital', [['capital', '2.00.000']]))).not.toMatch(/write/);
@@ -770,8 +770,23 @@ describe('USD amounts typed as text: thousands grouped by a dot or a percentage 
     expect(invalid('PLAN', rows('quantity', [['quantity', '1.000']]))).toBe(
       'inputs quantity: is 1.000; write 1000 for 1,000 contracts, or 1 for 1 contract',
     );
-    expect(invalid('PLAN', rows('', [['tailDteMin', '1.000']]))).toBe(
-      'inputs tailDteMin: is 1.000; write 1000 for 1,000, or 1 for 1',
+    expect(invalid('PLAN', rows('', [['tailDteMin', '1.000']]))).toBe('inputs tailDteMin: is 1.000; write 1 for 1');
+  });
+
+  it('PLAN counts typed with a dot are offered only the readings the row takes, or its range', () => {
+    const said = (key: string, value: string) => invalid('PLAN', rows(key === 'quantity' ? key : '', [[key, value]]));
+    const quantity = 'not a number it takes; write a whole number of contracts from 1 to 100,000';
+    // -1,000 and -1 contracts, and 100,001 contracts, are outside 1 to 100,000
+    expect(said('quantity', '-1.000')).toBe(`inputs quantity: is -1.000, ${quantity}`);
+    expect(said('quantity', '100.001')).toBe(`inputs quantity: is 100.001, ${quantity}`);
+    expect(said('quantity', '100.000')).toBe(
+      'inputs quantity: is 100.000; write 100000 for 100,000 contracts, or 100 for 100 contracts',
+    );
+    // drawdownDays takes 0 to 60: 10 days, never 10,000
+    expect(said('drawdownDays', '10.000')).toBe('inputs drawdownDays: is 10.000; write 10 for 10');
+    // rsiPeriod takes 2 to 100: neither 1,000 nor 1
+    expect(said('rsiPeriod', '1.000')).toBe(
+      'inputs rsiPeriod: is 1.000, not a number it takes; write a whole number from 2 to 100',
     );
   });
 
@@ -780,7 +795,7 @@ describe('USD amounts typed as text: thousands grouped by a dot or a percentage 
       'inputs quantity: is 1.500; write 1500 for 1,500 contracts',
     );
     expect(invalid('PLAN', rows('', [['tailDteMin', '50.125']]))).toBe(
-      'inputs tailDteMin: is 50.125; write 50125 for 50,125',
+      'inputs tailDteMin: is 50.125, not a number it takes; write a whole number from 1 to 365',
     );
   });
 

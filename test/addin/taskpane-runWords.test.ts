@@ -222,9 +222,7 @@ describe('whole numbers with thousands grouped by a dot', () => {
   it("refuse a policy's whole-number field the same way; its decimals keep theirs", () => {
     const s = { ...state, policy: { tailDteMin: '1.000', tailCoverage: '1.800' } };
     expect(policyOverrides(s.policy)).toEqual({ tailDteMin: '1.000', tailCoverage: 1.8 });
-    expect(typedIssues(s)).toEqual([
-      { path: 'policy.tailDteMin', message: 'is 1.000: write 1000 for 1,000, or 1 for 1' },
-    ]);
+    expect(typedIssues(s)).toEqual([{ path: 'policy.tailDteMin', message: 'is 1.000: write 1 for 1' }]);
   });
 
   it('offer a count its whole reading alone: "1.500" is 1,500 contracts, never 1.5 contracts, which it refuses', () => {
@@ -237,7 +235,7 @@ describe('whole numbers with thousands grouped by a dot', () => {
       { path: 'condor.quantity', message: 'is 18.888: write 18888 for 18,888 contracts' },
     ]);
     expect(said({}, { tailDteMin: '50.125' })).toEqual([
-      { path: 'policy.tailDteMin', message: 'is 50.125: write 50125 for 50,125' },
+      { path: 'policy.tailDteMin', message: 'is 50.125, not a number it takes: write a whole number from 1 to 365' },
     ]);
     // the run bar's counts alike; an amount keeps its decimal reading
     expect(dotGroupedMessage('1.500', countWords('path', 'paths'))).toBe('is 1.500: write 1500 for 1,500 paths');
@@ -247,6 +245,24 @@ describe('whole numbers with thousands grouped by a dot', () => {
     expect(said({ budget: '1.500' })).toEqual([
       { path: 'portfolio.budget', message: 'is 1.500: write 1500 for $1,500, or 1.5 for $1.5' },
     ]);
+  });
+
+  it("offer a count only the readings inside its field's range, or the range itself", () => {
+    const said = (fields: Partial<FormState['fields']>, policy: Record<string, string> = {}) =>
+      typedIssues({ ...state, fields: { ...EXAMPLE.fields, ...fields }, policy }).map((i) => i.message);
+    const quantity = 'not a number it takes: write a whole number of contracts from 1 to 100,000';
+    expect(said({ quantity: '-1.000' })).toEqual([`is -1.000, ${quantity}`]);
+    expect(said({ quantity: '100.001' })).toEqual([`is 100.001, ${quantity}`]);
+    expect(said({}, { drawdownDays: '10.000' })).toEqual(['is 10.000: write 10 for 10']);
+    expect(said({}, { rsiPeriod: '1.000' })).toEqual([
+      'is 1.000, not a number it takes: write a whole number from 2 to 100',
+    ]);
+    // the run bar's paths take 100 to 1,000,000: 20,000 paths, never 20
+    const paths = countWords('path', 'paths', { lo: 100, hi: 1_000_000 });
+    expect(dotGroupedMessage('20.000', paths)).toBe('is 20.000: write 20000 for 20,000 paths');
+    expect(dotGroupedMessage('2.000.000', paths)).toBe(
+      'is 2.000.000, not a number it takes: write a whole number of paths from 100 to 1,000,000',
+    );
   });
 });
 

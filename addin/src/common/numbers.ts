@@ -81,21 +81,33 @@ const usdWords = (n: number): string =>
 
 /**
  * How a reading of a dot-grouped text is named ("$40,000", "1,000 contracts"); `whole` when it is a
- * count, which only a whole number can be.
+ * count, which only a whole number can be; `range` the least and most the field takes, `unit` what
+ * it counts ("contracts"), to say when neither reading is one it takes.
  */
-export type ReadingWords = ((n: number) => string) & { readonly whole?: boolean };
+export type ReadingWords = ((n: number) => string) & {
+  readonly whole?: boolean;
+  readonly range?: { readonly lo: number; readonly hi: number };
+  readonly unit?: string;
+};
 
 /**
  * A count as the dot-grouped refusal names it, in `one` / `many` of its unit ("1 contract", "1,000
  * contracts"; with no unit, the number alone: "1,000"): a whole number, so a fractional reading is
- * never offered ({@link dotGroupedWords}).
+ * never offered ({@link dotGroupedWords}); with its field's `range` (quantity 1 to 100,000), nor a
+ * reading outside it.
  */
-export function countWords(one = '', many = one): ReadingWords {
+export function countWords(one = '', many = one, range?: { lo: number; hi: number }): ReadingWords {
   const words = (n: number): string => {
     const unit = n === 1 ? one : many;
     return `${n.toLocaleString('en-US', { maximumFractionDigits: 3 })}${unit === '' ? '' : ` ${unit}`}`;
   };
-  return Object.assign(words, { whole: true });
+  return Object.assign(words, { whole: true, unit: many }, range === undefined ? {} : { range: { ...range } });
+}
+
+/** Whether `n` is a reading `amount`'s field takes: whole for a count, within its range when it has one. */
+function takes(amount: ReadingWords, n: number): boolean {
+  if (!Number.isFinite(n) || (amount.whole === true && !Number.isInteger(n))) return false;
+  return amount.range === undefined || (n >= amount.range.lo && n <= amount.range.hi);
 }
 
 /**
@@ -106,8 +118,10 @@ export function countWords(one = '', many = one): ReadingWords {
  * When the decimal reading is written as the refused text ("18.888" for $18.888), writing it again
  * is no fix: a cell takes it as a number, not text (`asNumber`: "or type 18.888 as a number, not
  * text, for $18.888"); a box of the taskpane, whose every entry is text, offers the grouped reading
- * alone. A count ({@link countWords}: condors, contracts, days, paths) is offered its whole readings
- * alone: "1.500" is "write 1500 for 1,500 contracts", never 1.5 contracts, which it refuses.
+ * alone. A count ({@link countWords}: condors, contracts, days, paths) is offered the readings it
+ * takes alone: "1.500" is "write 1500 for 1,500 contracts", never 1.5 contracts, and "100.001" in
+ * a quantity of 1 to 100,000 is neither: "is 100.001, not a number it takes" and "write a whole
+ * number of contracts from 1 to 100,000".
  */
 export function dotGroupedWords(
   text: string,
@@ -116,17 +130,20 @@ export function dotGroupedWords(
 ): { problem: string; fix: string } {
   const t = text.trim();
   const whole = t.replace(/\./g, '');
-  const grouped = `write ${whole} for ${amount(Number(whole))}`;
   const decimal = Number(t);
-  const problem = `is ${t}`;
-  if (!Number.isFinite(decimal) || (amount.whole === true && !Number.isInteger(decimal)))
-    return { problem, fix: grouped };
-  if (!hasDotGroupedThousands(String(decimal)))
-    return { problem, fix: `${grouped}, or ${decimal} for ${amount(decimal)}` };
-  return {
-    problem,
-    fix: asNumber ? `${grouped}, or type ${decimal} as a number, not text, for ${amount(decimal)}` : grouped,
-  };
+  const readings: string[] = [];
+  if (takes(amount, Number(whole))) readings.push(`write ${whole} for ${amount(Number(whole))}`);
+  if (takes(amount, decimal)) {
+    if (!hasDotGroupedThousands(String(decimal)))
+      readings.push(`${readings.length === 0 ? 'write ' : ''}${decimal} for ${amount(decimal)}`);
+    else if (asNumber) readings.push(`type ${decimal} as a number, not text, for ${amount(decimal)}`);
+  }
+  if (readings.length > 0) return { problem: `is ${t}`, fix: readings.join(', or ') };
+  const problem = `is ${t}, not a number it takes`;
+  if (amount.range === undefined) return { problem, fix: 'write the number without dots' };
+  const of = amount.unit === undefined || amount.unit === '' ? '' : ` of ${amount.unit}`;
+  const [lo, hi] = [amount.range.lo, amount.range.hi].map((n) => n.toLocaleString('en-US')) as [string, string];
+  return { problem, fix: `write a whole number${of} from ${lo} to ${hi}` };
 }
 
 /** {@link dotGroupedWords} in one message, as the taskpane shows it beside the field (its boxes hold text). */

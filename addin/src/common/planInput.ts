@@ -5,7 +5,7 @@
  * form's words, what to type in its box.
  */
 import { fieldForKey, normalizeKey } from './fields';
-import { policyRange } from '@alvh/shared';
+import { MAX_CONTRACTS, policyRange } from '@alvh/shared';
 import {
   countWords,
   decimalCommaMessage,
@@ -68,7 +68,7 @@ const USD_FIELDS: ReadonlySet<string> = new Set(['capital', 'budget']);
  * whole-number fields alike, {@link isWholePolicy}): how a reading of it is named.
  */
 const WHOLE_FIELDS: Partial<Record<FieldName, ReadingWords>> = {
-  quantity: countWords('contract', 'contracts'),
+  quantity: countWords('contract', 'contracts', { lo: 1, hi: MAX_CONTRACTS }),
 };
 
 /** Whether a policy field takes whole numbers only (days, periods), where "1.000" is refused too. */
@@ -87,7 +87,8 @@ export function wholeCountWords(path: string): ReadingWords | undefined {
   const field = (Object.keys(WHOLE_FIELDS) as NumberField[]).find((f) => NUMBER_FIELD_PATHS[f] === at);
   if (field !== undefined) return WHOLE_FIELDS[field];
   const policy = /^policy\.([A-Za-z]+)$/.exec(path)?.[1];
-  return policy !== undefined && isWholePolicy(policy) ? countWords() : undefined;
+  const range = policy === undefined ? undefined : policyRange(policy);
+  return range?.whole === true ? countWords('', '', range) : undefined;
 }
 
 /** Whether a field's text is refused as dot-grouped thousands: a USD amount's or a whole number's. */

@@ -113,8 +113,8 @@ export function markRunField(name: RunFieldName, message: string): void {
 
 /** How a reading of a run field is named in its dot-grouped refusal ("20,000 paths", "1,000"). */
 const RUN_WORDS: Record<RunFieldName, ReadingWords> = {
-  paths: countWords('path', 'paths'),
-  seed: countWords(),
+  paths: countWords('path', 'paths', { lo: RUN_FIELDS.paths[0], hi: RUN_FIELDS.paths[1] }),
+  seed: countWords('', '', { lo: RUN_FIELDS.seed[0], hi: RUN_FIELDS.seed[1] }),
 };
 
 /**
