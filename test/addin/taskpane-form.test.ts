@@ -298,6 +298,12 @@ describe('parsePastedCurve', () => {
     const comma = curveMessage(`2025-04-16\t${'9'.repeat(1_000_000)},5`);
     expect(comma).toMatch(/^Pasted curve, line 1: the price "9{40}…" has a decimal comma: write 9{40}…/);
     expect(comma.length).toBeLessThanOrEqual(255);
+    // a price split by its decimal comma, each half hundreds of digits: the number is cut too
+    const split = curveMessage(`45798,${'9'.repeat(400)},${'9'.repeat(400)}`);
+    expect(split).toMatch(
+      /^Pasted curve, line 1: reads the price 9{41}… as two cells, "9{20}…" and "9{20}…": write 9{20}….9{20}… with a decimal point$/,
+    );
+    expect(`${split}. Nothing was pasted.`.length).toBeLessThanOrEqual(255);
   });
 });
 

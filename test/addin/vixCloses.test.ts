@@ -169,6 +169,11 @@ describe('readVixCloses: the recent VIX closes pasted into the taskpane', () => 
         /^VIX closes, line 1: the close "4{40}…" has a decimal comma: write 4{40}…/,
       ],
       [`2025-04-07\t${'4'.repeat(1_000_000)}`, /^VIX closes, line 1: the close 4{20}… is outside 1-300/],
+      // a close split by its decimal comma, each half hundreds of digits: the number is cut too
+      [
+        `2025-04-07,${'9'.repeat(400)},${'9'.repeat(400)}`,
+        /^VIX closes, line 1: reads the close 9{41}… as two cells, "9{20}…" and "9{20}…": write 9{20}….9{20}… with a decimal point$/,
+      ],
     ];
     for (const [text, words] of cases) {
       const message = said(text);

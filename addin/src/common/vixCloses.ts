@@ -130,10 +130,13 @@ export function cellsShown(cells: readonly string[], room = 60): string {
   return out.length < cells.length ? `${out.join(', ')}, …` : out.join(', ');
 }
 
-/** The words for a number split by its decimal comma ({@link splitDecimalComma}), as `what` ("close", "price"). */
+/**
+ * The words for a number split by its decimal comma ({@link splitDecimalComma}), as `what` ("close",
+ * "price"): the number and its halves each cut short, as a pasted cell may hold hundreds of digits.
+ */
 export function splitDecimalCommaMessage(what: string, joined: string): string {
   const [whole, decimals] = joined.split(',').map((p) => clip(p, 20)) as [string, string];
-  return `reads the ${what} ${joined} as two cells, "${whole}" and "${decimals}": write ${whole}.${decimals} with a decimal point`;
+  return `reads the ${what} ${clip(joined, 41)} as two cells, "${whole}" and "${decimals}": write ${whole}.${decimals} with a decimal point`;
 }
 
 /** The words for a close that is not a plain positive decimal in VIX points. */
