@@ -1,5 +1,5 @@
 /** Cboe's delayed-quotes "quotedata" CSV layout. */
-import { invalidInput } from '../errors';
+import { invalidInput, shown } from '../errors';
 import { refuseUtf16 } from '../textEncoding';
 import { MONTH_NAMES, dayFromYmd, toIsoDate, weekdayOf, ymdOf } from '../dates';
 import { checkCommaSeparated, isBlank, readCsv, type CsvRecord } from './csv';
@@ -56,11 +56,20 @@ function parseCboeExpiryText(s: string): CboeExpiry {
 const EASTERN = new Set(['EST', 'EDT', 'ET']);
 
 /**
+ * Short words for New York's clock that look like zone abbreviations but are none the stamp is read
+ * in: refused with the words to write, never as "a stamp in NY" that asks for Eastern time (longer
+ * ones, "Eastern", "NewYork", are no abbreviation and refused alike).
+ */
+const EASTERN_WORDS = new Set(['NY', 'NYC']);
+
+/**
  * Refuses a stamp whose time is not Eastern: Cboe stamps its exports in EST/EDT, and the stamp is
  * read on the Eastern wall clock (1:40 PM CEST read as 1:40 PM EDT would value the quotes hours late).
- * A stamp that names no zone is refused too: it is not as Cboe exports it, and its clock is unknown;
- * so is one whose zone has more to it (`EDT2`: the zone is read as a whole word) or is Eastern time
- * written another way (`America/New_York`, `EST5EDT`), its message naming the three words read.
+ * A stamp that names no zone is refused too: it is not as Cboe exports it, and its clock is unknown.
+ * A named other zone is an abbreviation of 2 to 5 letters, with an offset or not (`CEST`, `GMT`,
+ * `UTC+2`, `PST`); any other word, one with more to it (`EDT2`: the zone is read as a whole word) or
+ * Eastern time written another way (`America/New_York`, `EST5EDT`, `Eastern`, `NY`), is refused
+ * naming the three words read.
  */
 function checkEastern(line: number, word: string | undefined): void {
   // the zone is the word after the time, whole, in parentheses or not: "EDT", "(EDT)", "GMT+2"
@@ -68,19 +77,15 @@ function checkEastern(line: number, word: string | undefined): void {
   if (zone !== undefined && EASTERN.has(zone.toUpperCase())) return;
   const fix = 'pass the file as Cboe exports it, stamped in Eastern time (EST/EDT)';
   if (zone === undefined) throw invalidInput(`chain line ${line}`, 'the stamp names no time zone', fix);
-  if (/^[A-Za-z]+(?:[+-]\d{1,2}(?::?\d{2})?)?$/.test(zone))
-    throw invalidInput(`chain line ${line}`, `the stamp is in ${clipWord(zone)}`, fix);
-  // "America/New_York", "EST5EDT", "E.T.": a zone may be meant, but not one the stamp is read in
+  const named = /^([A-Za-z]{2,5})(?:[+-]\d{1,2}(?::?\d{2})?)?$/.exec(zone);
+  if (named !== null && !EASTERN_WORDS.has(named[1]!.toUpperCase()))
+    throw invalidInput(`chain line ${line}`, `the stamp is in ${zone}`, fix);
+  // "America/New_York", "EST5EDT", "E.T.", "Eastern": a zone may be meant, but not one the stamp is read in
   throw invalidInput(
     `chain line ${line}`,
-    `the stamp's time is followed by ${JSON.stringify(clipWord(word!))}, not a zone the stamp is read in`,
+    `the stamp's time is followed by ${shown(word!, 30)}, not a zone the stamp is read in`,
     'write EST, EDT or ET after the time (in parentheses or not: "1:40 PM EDT"), as Cboe exports it',
   );
-}
-
-/** A word of the stamp as a message quotes it: its first 30 characters. */
-function clipWord(word: string): string {
-  return word.length > 30 ? `${word.slice(0, 30)}…` : word;
 }
 
 /**

@@ -181,7 +181,26 @@ describe('parseQuotedata on small chains', () => {
     const long = errorOf(() => parseQuotedata(text(`Eastern/${'x'.repeat(300)}`)));
     expect(long.problem).toBe(notRead(`Eastern/${'x'.repeat(22)}…`));
     expect(long.message.length).toBeLessThanOrEqual(255);
-    expect(errorOf(() => parseQuotedata(text('A'.repeat(300)))).problem).toBe(`the stamp is in ${'A'.repeat(30)}…`);
+    expect(errorOf(() => parseQuotedata(text('A'.repeat(300)))).problem).toBe(notRead(`${'A'.repeat(30)}…`));
+    // cut after quoting: a word of control characters, six characters each quoted, stays short
+    const control = errorOf(() => parseQuotedata(text('\u0001'.repeat(40))));
+    expect(control.problem).toBe(
+      `the stamp's time is followed by "${'\\u0001'.repeat(5)}…", not a zone the stamp is read in`,
+    );
+    expect(control.message.length).toBeLessThanOrEqual(255);
+  });
+
+  it('names another zone as such, and New York or Eastern written out as no zone it reads', () => {
+    const row = quotedataRow('Fri Mar 17 2023', 'SPXW230317', 4000, 50, 51, 48, 49);
+    const text = (zone: string) => quotedata([row]).replace('4:30 PM EST', `1:40 PM ${zone}`);
+    for (const zone of ['CEST', 'GMT', 'UTC', 'PST', 'GMT+2', 'UTC-05:00'])
+      expect(errorOf(() => parseQuotedata(text(zone))).message, zone).toBe(
+        `chain line 3: the stamp is in ${zone}; pass the file as Cboe exports it, stamped in Eastern time (EST/EDT)`,
+      );
+    for (const zone of ['Eastern', 'NY', 'NewYork', '(Eastern)', 'nyc'])
+      expect(errorOf(() => parseQuotedata(text(zone))).message, zone).toBe(
+        `chain line 3: the stamp's time is followed by "${zone}", not a zone the stamp is read in; write EST, EDT or ET after the time (in parentheses or not: "1:40 PM EDT"), as Cboe exports it`,
+      );
   });
 
   it('refuses an expiry that is no calendar date (Jun 31 read as July 1)', () => {
