@@ -205,6 +205,16 @@ it.each(['plan', 'surface'])(
   },
 );
 
+// On the worker, parseChain's layout test crossed a run of CRs from each of them (300,000 held a
+// worker the whole job limit, then a 503 asked to retry); read line by line, the chain of CRs alone
+// is the 400 of an empty chain at once. The test's time limit is only the backstop.
+it('a chain of 1,900,000 lone CRs is a 400 naming market.chain as empty, read in one pass', async () => {
+  // 3.8 MB of JSON (a CR is written \r there, two bytes), within the body limit
+  const r = await call('plan', { ...INPUT, market: { ...INPUT.market, chain: '\r'.repeat(1_900_000) + ',' } });
+  expect([r.status, r.json.field]).toEqual([400, 'market.chain']);
+  expect(r.json.detail).toMatch(/is empty \(blank lines or commas alone\)/);
+});
+
 describeWithData('a refusal inside a scenario’s plan is named where the plan sits', () => {
   it.each(['stress', 'montecarlo', 'frontier'])('/api/%s: plan.market.chain, plan.market.spx', async (route) => {
     const other = { ...INPUT, valuationDate: '2023-06-12' };

@@ -107,11 +107,13 @@ function chainText(chain: unknown): string {
 /** Fits the chain argument; `valuationDate` is needed for a table and refused for quotedata text. */
 function fitChain(chain: unknown, valuationDate: unknown): ReturnType<typeof fitChainSurface> {
   const text = chainText(chain);
-  if (!isQuotedata(text)) {
+  const quotedata = isQuotedata(text);
+  if (!quotedata) {
     // semicolons or tabs (a European CSV in one cell) are named before a missing date
     checkCommaSeparated(text, 'chain');
     // a table names its columns in its first line; without them it is no chain, whatever its date
-    const head = (text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '').toLowerCase();
+    // lines end at CRLF, LF or a lone CR, as the chain reader reads them
+    const head = (text.split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '').toLowerCase();
     const named = ['expiry', 'strike', 'type', 'bid', 'ask'].filter((c) => head.includes(c));
     // none of the columns named: not a table at all (a misnamed column is the parser's to name)
     if (named.length === 0)
@@ -122,7 +124,7 @@ function fitChain(chain: unknown, valuationDate: unknown): ReturnType<typeof fit
       );
   }
   const date = optionalDate('valuationDate', valuationDate);
-  if (isQuotedata(text) && date !== undefined) {
+  if (quotedata && date !== undefined) {
     throw invalidInput(
       'valuationDate',
       'does not apply to quotedata text, which is dated by its own stamp',
@@ -130,7 +132,7 @@ function fitChain(chain: unknown, valuationDate: unknown): ReturnType<typeof fit
     );
   }
   // the package asks for YYYY-MM-DD; a cell takes an Excel date, as the help says
-  if (!isQuotedata(text) && date === undefined)
+  if (!quotedata && date === undefined)
     throw invalidInput(
       'valuationDate',
       'is missing; a plain table carries no date',

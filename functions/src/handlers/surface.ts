@@ -100,7 +100,8 @@ export async function surfaceHandler(body: unknown, call: RouteCall): Promise<Su
       'send the quotedata CSV text as Cboe exports it, or rows {expiry, strike, type, bid, ask}',
     );
   }
-  if (typeof v.chain === 'string' && isQuotedata(v.chain) && v.valuationDate !== undefined) {
+  // the date first: the layout test reads the whole text, on the request thread
+  if (v.valuationDate !== undefined && typeof v.chain === 'string' && isQuotedata(v.chain)) {
     throw invalidInput(
       'valuationDate',
       'does not apply to quotedata text, which is dated by its own stamp (line 3)',

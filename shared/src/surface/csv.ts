@@ -51,7 +51,7 @@ export function readCsv(text: string, field: string): CsvRecord[] {
             break;
           }
         }
-        for (let c = i; c < j; c++) if (text.charCodeAt(c) === 10) line++;
+        for (let c = i; c < j; c++) if (lineBreakAt(text, c)) line++;
         i = j;
         while (i < n && (text[i] === ' ' || text[i] === '\t')) i++;
         if (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
@@ -98,8 +98,9 @@ export function readCsv(text: string, field: string): CsvRecord[] {
  * comma is taken as comma-separated.
  */
 export function checkCommaSeparated(text: string, field: string): void {
-  const qd = /^[^\S\r\n]*Expiration Date[;\t]/m.exec(text);
-  const start = qd ? qd.index : text.search(/[^\s\uFEFF]/);
+  // line by line as readCsv reads them (CRLF, LF, lone CR), linear: see isQuotedata
+  const qd = /(?<![^\r\n])[^\S\r\n]*(?=Expiration Date[;\t])/.exec(text);
+  const start = qd ? qd.index + qd[0].length : text.search(/[^\s\uFEFF]/);
   if (start < 0) return;
   const rest = text.slice(start, start + 2000);
   const header = rest.slice(0, rest.search(/[\r\n]|$/));
@@ -120,15 +121,26 @@ export function isBlank(r: CsvRecord): boolean {
 }
 
 /**
+ * Whether a line ends at `i`: an LF, or a CR not followed by an LF (CRLF ends one line, at its LF).
+ * The lines of a chain's text are {@link readCsv}'s records: U+2028 and U+2029 end none.
+ */
+function lineBreakAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10);
+}
+
+/**
  * Lines of a text that hold more than blanks, counted up to `stop` + 1 (the caller refuses a text
- * over `stop` lines, so the count ends there): a chain's size in rows before it is read.
+ * over `stop` lines, so the count ends there): a chain's size in rows before it is read. Lines end
+ * where {@link readCsv}'s records do (CRLF, LF, a lone CR): rows separated by lone CRs are counted
+ * one by one, as they are read.
  */
 export function filledLines(text: string, stop = Infinity): number {
   let lines = 0;
   let filled = false;
   for (let i = 0; i < text.length && lines <= stop; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10) {
+    if (lineBreakAt(text, i)) {
       if (filled) lines++;
       filled = false;
     } else if (c !== 32 && c !== 9 && c !== 13) filled = true;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkCommaSeparated,
   fitChainSurface,
   isQuotedata,
   parseChain,
@@ -54,6 +55,9 @@ describe('readCsv', () => {
     ]);
     // the line where the quote closes, for a cell over two lines
     expect(errorOf(() => readCsv('a,"b\nc" d\n', 'chain')).field).toBe('chain line 2 column 2');
+    // a lone CR inside the quotes ends a line as it does outside them, a CRLF one line
+    expect(errorOf(() => readCsv('a,"b\rc" d\n', 'chain')).field).toBe('chain line 2 column 2');
+    expect(errorOf(() => readCsv('a,"b\r\nc" d\n', 'chain')).field).toBe('chain line 2 column 2');
     const table = 'expiry,strike,type,bid,ask\n2023-07-21,"4300"5,put,60.1,60.6\n';
     expect(errorOf(() => parseChainTable(table, { valuationDate: '2023-06-09' })).field).toBe('chain line 2 column 2');
     // blanks after the closing quote are no text
@@ -485,9 +489,38 @@ describe('isQuotedata: which reader a text goes to', () => {
     expect(isQuotedata('expiry,strike,type,bid,ask\n2023-06-16,4200,call,1,2')).toBe(false);
   });
 
+  it('reads lines as the CSV reader does: a lone CR ends one, U+2028 and U+2029 end none', () => {
+    expect(isQuotedata('title\rDate: x\r\r  Expiration Date,Calls')).toBe(true);
+    // one line to readCsv, whose first cell is no "Expiration Date": the table reader names it
+    expect(isQuotedata('title\u2028Expiration Date,Calls')).toBe(false);
+    expect(isQuotedata('title\u2029 Expiration Date,Calls')).toBe(false);
+  });
+
   it('reads a body of blank lines in one pass: 3 MB of newlines (the largest chain text) is no quotedata', () => {
     // `(^|\n)\s*Expiration Date,` backtracks over every run of blank lines: this text took hours.
     expect(isQuotedata('\n'.repeat(3_000_000) + 'x')).toBe(false);
     expect(isQuotedata(' \r\n'.repeat(1_000_000) + 'Expiration Date,')).toBe(true);
+  });
+
+  // `^[^\S\n]*` with the `m` flag started after every CR, U+2028 and U+2029 and crossed the rest of
+  // the run from each: 100,000 CRs took 9 s and the time grows with the square, so each of these took
+  // hours (and held a host's request thread or a pool worker as long). Read line by line they take
+  // milliseconds; the test's time limit is only the backstop, nothing here measures time.
+  it('reads 3,000,000 lone CRs, U+2028 or U+2029 (the largest chain text) in one pass', () => {
+    for (const blank of ['\r', '\u2028', '\u2029', '\r\u2028']) {
+      expect(isQuotedata(blank.repeat(3_000_000) + 'x')).toBe(false);
+    }
+    expect(isQuotedata('\r'.repeat(3_000_000) + ' Expiration Date,')).toBe(true);
+  });
+
+  it('parseChain refuses such a chain as no table (checkCommaSeparated reads it in one pass too)', () => {
+    for (const blank of ['\r', '\u2028']) {
+      const e = errorOf(() => parseChain(blank.repeat(1_500_000) + 'x', { valuationDate: '2023-06-09' }));
+      expect(e.code).toBe('invalid_input');
+      expect(e.message).toContain('is the header "x", which has no expiry column');
+    }
+    // a semicolon header after a run of U+2028 is on line 1: U+2028 ends no line
+    const semi = errorOf(() => checkCommaSeparated('\u2028'.repeat(3_000_000) + 'Expiration Date;Calls', 'chain'));
+    expect(semi.field).toBe('chain line 1');
   });
 });

@@ -40,6 +40,13 @@ describe('chain size limits', () => {
     expect(filledLines('a\nb\nc\nd', 1)).toBe(2);
   });
 
+  it('ends a line where the CSV reader does: LF, CRLF or a lone CR (U+2028 ends none)', () => {
+    expect(filledLines('a\rb\r\rc\r')).toBe(3);
+    expect(filledLines('a\r\nb\r\n\r\n')).toBe(2);
+    expect(filledLines('a\u2028b\u2029c')).toBe(1);
+    expect(filledLines('\r'.repeat(3_000_000))).toBe(0);
+  });
+
   it("refuses a plan market's chain text of more than 40,000 lines", () => {
     const market = {
       spx: 4300,
@@ -57,5 +64,8 @@ describe('chain size limits', () => {
       ['chain', 'pass at most 40,000 lines of chain text'],
     ]);
     expect(MarketSnapshotSchema.safeParse({ ...market, chain: text.slice(0, 200) }).success).toBe(true);
+    // rows ended by lone CRs (classic Mac text) are as many lines, as the reader reads them
+    const mac = MarketSnapshotSchema.safeParse({ ...market, chain: text.replaceAll('\n', '\r') });
+    expect(mac.error?.issues.map((i) => i.message)).toEqual(['pass at most 40,000 lines of chain text']);
   });
 });
