@@ -152,7 +152,7 @@ function collect(argv: readonly string[]): { values: Map<string, string | true> 
 }
 
 /** A decimal number as `--start` takes it: digits, an optional point and exponent (no hex, no Infinity). */
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+const DECIMAL = /^[+-]?(\d+(?:\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 
 /**
  * `--start k=v,...` as fitted parameters, or the message naming the pair that is not one: an

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { POLICY_FIELDS } from '@alvh/shared';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
 import { chunkPaths, workerError } from '../../addin/src/taskpane/jobs';
-import { numberFromText, wholeFromText } from '../../addin/src/common/numbers';
+import { decimalFromText, numberFromText, wholeFromText } from '../../addin/src/common/numbers';
 import {
   TYPED_EVENT_SOURCE,
   eventsFromText,
@@ -549,6 +549,16 @@ describe('form text → plan input', () => {
     expect(wholeFromText('1,000,000')).toBe(1_000_000);
     expect(wholeFromText('0100')).toBe(100); // ungrouped digits: a leading zero is only a zero
     for (const t of ['0,100', '000,100', '00,100,000', '0,043']) expect(wholeFromText(t), t).toBeUndefined();
+  });
+
+  // `\d+\.?\d*` split a run of digits between its two parts every way: 20,000 digits and a letter
+  // took 0.2 s and the time grows with the square, so this text took hours. The test's time limit
+  // is only the backstop: the text is refused in milliseconds, nothing here measures time.
+  it('reads a number box in one pass: 5,000,000 digits and a letter are no number', () => {
+    const text = '1'.repeat(5_000_000) + 'x';
+    expect(numberFromText(text)).toBeUndefined();
+    expect(decimalFromText(text)).toBeUndefined();
+    expect(numberFromText('1'.repeat(300) + '.5')).toBe(Number('1'.repeat(300) + '.5'));
   });
 
   it('reads paths and seed as the page reads Capital: "1e5" is 100000, as 1e6 is a capital of 1,000,000', () => {

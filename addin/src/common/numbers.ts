@@ -6,7 +6,9 @@
  * never guessed at, since a decimal comma read as a thousands separator would be a wrong number.
  */
 
-const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+// `\d+(?:\.\d*)?`, not `\d+\.?\d*`: with the point optional the digits split between the two runs
+// every way, quadratic in a long run of digits ending in a letter.
+const PLAIN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 // The first group has no leading zero: "0,043" is a decimal comma, never 43.
 const GROUPED = /^[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/;
 
@@ -39,7 +41,7 @@ export function wholeFromText(text: string): number | undefined {
 /** A plain decimal typed as text ("17.25", ".5", "18"): no grouping, percent, sign or exponent. */
 export function decimalFromText(text: string): number | undefined {
   const t = text.trim();
-  return /^(?:\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : undefined;
+  return /^(?:\d+(?:\.\d*)?|\.\d+)$/.test(t) ? Number(t) : undefined;
 }
 
 /**

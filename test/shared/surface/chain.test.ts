@@ -524,3 +524,14 @@ describe('isQuotedata: which reader a text goes to', () => {
     expect(semi.field).toBe('chain line 1');
   });
 });
+
+describe('a number cell of a chain', () => {
+  // `\d+\.?\d*` split a run of digits between its two parts every way: 20,000 digits took half a
+  // second and the time grows with the square, so this cell took most of an hour. The test's time
+  // limit is only the backstop: the cell is refused in milliseconds, nothing here measures time.
+  it('is read in one pass: a strike of 1,000,000 digits and a letter is refused, naming the cell', () => {
+    const table = `expiry,strike,type,bid,ask\n2023-07-21,${'4'.repeat(1_000_000)}x,put,60.1,60.6\n`;
+    const e = errorOf(() => parseChainTable(table, { valuationDate: '2023-06-09' }));
+    expect(e.field).toBe('chain line 2 column 2 (strike)');
+  });
+});
