@@ -26,7 +26,9 @@ function checkNoDollars(t: string): void {
  */
 function checkThousands(t: string, mark: '.' | ',', separator?: string): void {
   const groups = mark === '.' ? '(\\.\\d{3})' : '((?:,\\d{3})+)';
-  const m = new RegExp(`^\\(?\\s*([-+]?)\\s*(\\d{1,3})${groups}\\s*\\)?$`).exec(t);
+  // the blanks after the sign only with a sign: `\s*([-+]?)\s*` splits a run of blanks between its
+  // two parts every way, quadratic in the run
+  const m = new RegExp(`^\\(?\\s*(?:([-+])\\s*)?(\\d{1,3})${groups}\\s*\\)?$`).exec(t);
   if (m === null) return;
   const sign = m[1] === '-' || t.startsWith('(') ? '-' : '';
   const rest = (m[3] ?? '').slice(1).split(mark);
