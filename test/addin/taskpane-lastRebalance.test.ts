@@ -245,3 +245,15 @@ describe('a book held between rebalances (2008-01-04, the last rebalance 2008-01
     expect(cellAt(sheet, `H${below}`).value).toBe(o.deferred!.netCost);
   });
 });
+
+describe('a futures box with blank lines between its rows', () => {
+  // The trailing blank lines were cut by `(\r?\n\s*)+$`, which splits a run of blank lines between
+  // its two parts every way before it finds a row after them: 20 blank CRLF lines took a minute and
+  // each one more doubled it, so this entry froze the page. The test's time limit is only the
+  // backstop: the lines are counted in microseconds, nothing here measures time.
+  it('counts its lines in one pass (40 blank CRLF lines between two rows)', () => {
+    const e = entry({ date: '2008-01-03', vix: '22.49', futures: '23.42\r\n' + '\r\n'.repeat(40) + '24.52\r\n \r\n' });
+    // a blank line under the first row is a row of the box: the last row is on line 42
+    expect([lastFutureLine(e, 0), lastFutureLine(e, 41), lastFutureLine(e, 42)]).toEqual([1, 42, undefined]);
+  });
+});

@@ -41,7 +41,9 @@ function pastedFutures(e: LastRebalanceText): PastedFuture[] | PastedCurveError 
     throw err;
   }
   // every line from the first row on is a row (a blank one too): the rows end at the last line
-  const lines = e.futures.replace(/(\r?\n\s*)+$/, '').split(/\r?\n/).length;
+  // trimEnd, not replace(/(\r?\n\s*)+$/): that pattern splits a run of blank lines between its two
+  // parts every way, exponential (20 blank CRLF lines between rows froze the page for a minute)
+  const lines = e.futures.trimEnd().split(/\r?\n/).length;
   const date = e.date.trim();
   let monthlies: string[] = [];
   if (/^\d{4}-\d{2}-\d{2}$/.test(date) && rows.some((r) => r.expiry === undefined)) {
