@@ -51,7 +51,7 @@ export function corsOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
   if (raw === undefined || raw.trim() === '') return [...DEFAULT_CORS_ORIGINS];
   return raw
     .split(',')
-    .map((s) => s.trim().replace(/\/+$/, ''))
+    .map((s) => s.trim().replace(/(?<!\/)\/+$/, ''))
     .filter((s) => s !== '');
 }
 

@@ -152,7 +152,7 @@ export function checkEndpoint(raw: string, pageOrigin: string): { value: string 
       error: `use an https:// URL: this page calls https hosts and its own origin (${pageOrigin}) only`,
     };
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { error: 'use an https:// URL' };
-  const path = url.pathname.replace(/\/+$/, '');
+  const path = url.pathname.replace(/(?<!\/)\/+$/, '');
   const last = path.slice(path.lastIndexOf('/') + 1);
   const route = API_ROUTES.includes(last.toLowerCase());
   const base = `${url.origin}${(route ? path.slice(0, -last.length - 1) : path) || '/api'}`;
