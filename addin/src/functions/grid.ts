@@ -6,7 +6,7 @@
  */
 import { AlvhError, grouped, invalidInput, isAlvhError, limitExceeded } from '@alvh/shared';
 import { isMissing, isOmitted, widestRow } from './args';
-import { rangeSize } from './rangeSize';
+import { lineCell, rangeSize } from './rangeSize';
 
 /** An argument as a rectangle of cells (a single value is 1×1). */
 export interface GridArg {
@@ -76,11 +76,7 @@ export function checkResultSize(args: readonly { name: string; range: unknown }[
  */
 function blankBelowData(range: unknown, size: { name: string; rows: number; cols: number }): AlvhError | undefined {
   if (!Array.isArray(range) || (size.rows > 1 && size.cols > 1)) return undefined;
-  const lines = range as unknown[];
-  const at = (i: number): unknown => {
-    const row: unknown = lines[size.cols > 1 ? 0 : i];
-    return Array.isArray(row) ? (row as unknown[])[size.cols > 1 ? i : 0] : row;
-  };
+  const at = (i: number): unknown => lineCell(range, size.rows, i);
   const length = Math.max(size.rows, size.cols);
   if (!isMissing(at(length - 1))) return undefined;
   let i = 0;

@@ -1,7 +1,7 @@
 /**
  * ALVH.PLAN's inputs: a two-column range of names and values read as ordered [name, value] pairs.
  */
-import { invalidInput, sheetError } from '@alvh/shared';
+import { grouped, invalidInput, sheetError } from '@alvh/shared';
 import { fieldForKey, normalizeKey } from '../common/fields';
 import { indexForKey } from '../common/planInput';
 import { objectCellText } from '../common/views';
@@ -31,7 +31,7 @@ export function keyValueArg(name: string, range: unknown): [string | number, Cel
     range,
     MOST_INPUT_ROWS,
     'rows',
-    `pass at most ${MOST_INPUT_ROWS.toLocaleString('en-US')} rows of names and values`,
+    `pass at most ${grouped(MOST_INPUT_ROWS)} rows of names and values`,
   );
   const across = Array.isArray(range[0]) ? (range[0] as Cell[]) : [];
   const transpose =

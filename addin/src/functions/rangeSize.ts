@@ -26,6 +26,15 @@ export function rangeSize(range: unknown): { rows: number; cols: number } {
 }
 
 /**
+ * The cell at place `i` of a range of one column or one row, `rows` high, read where it sits (a
+ * whole column is not copied to find a cell).
+ */
+export function lineCell(range: readonly unknown[], rows: number, i: number): unknown {
+  const row: unknown = rows === 1 ? range[0] : range[i];
+  return Array.isArray(row) ? (row as unknown[])[rows === 1 ? i : 0] : row;
+}
+
+/**
  * How many places of `length` lie from the first that is not `blank` to the last (0 when all are):
  * scanned in from each end, so a line full of values is measured by two reads.
  */
@@ -65,12 +74,7 @@ export function checkLineLength(
 ): void {
   const { rows, cols } = rangeSize(range);
   if (rows * cols <= most || (rows > 1 && cols > 1) || !Array.isArray(range)) return;
-  const line = range as readonly unknown[];
-  const cell = (i: number): unknown => {
-    const row: unknown = rows === 1 ? line[0] : line[i];
-    return Array.isArray(row) ? (rows === 1 ? row[i] : row[0]) : row;
-  };
-  const n = span(Math.max(rows, cols), (i) => isMissing(cell(i)));
+  const n = span(Math.max(rows, cols), (i) => isMissing(lineCell(range, rows, i)));
   if (n > most) throw limitExceeded(name, `has ${grouped(n)} ${noun}`, fix);
 }
 
