@@ -393,10 +393,28 @@ describe('form text → plan input', () => {
     const refused = PlanInputSchema.safeParse(raw);
     expect(refused.success).toBe(false);
     expect(refused.error?.issues.map((i) => i.path.join('.'))).toEqual(['portfolio.capital', 'portfolio.budget']);
-    // a box holds text: "18.888" again is no fix, so only the grouped reading is offered
-    expect(typedIssues({ ...state, fields: { ...EXAMPLE.fields, budget: '18.888' } })).toEqual([
-      { path: 'portfolio.budget', message: 'is 18.888: write 18888 for $18,888' },
+    // A box holds text: "18.888" again is no fix, so the decimal reading is offered as text the box
+    // reads back as that amount ("5000.125" was offered $5,000,125 alone, never $5,000.125).
+    const said = (budget: string): unknown => typedIssues({ ...state, fields: { ...EXAMPLE.fields, budget } });
+    expect(said('18.888')).toEqual([
+      { path: 'portfolio.budget', message: 'is 18.888: write 18888 for $18,888, or 18.8880 for $18.888' },
     ]);
+    expect(said('5000.125')).toEqual([
+      { path: 'portfolio.budget', message: 'is 5000.125: write 5000125 for $5,000,125, or 5,000.125 for $5,000.125' },
+    ]);
+    for (const [typed, amount] of [
+      ['18.8880', 18.888],
+      ['5,000.125', 5000.125],
+    ] as const) {
+      expect(said(typed)).toEqual([]);
+      expect(
+        (
+          planInputFromForm({ ...state, fields: { ...EXAMPLE.fields, budget: typed } })['portfolio'] as {
+            budget: unknown;
+          }
+        ).budget,
+      ).toBe(amount);
+    }
     // Grouped by commas, plain, or with cents: read as written.
     for (const budget of ['40,000', '40000', '40000.50', '12.5']) {
       const ok = { ...state, fields: { ...EXAMPLE.fields, budget } };

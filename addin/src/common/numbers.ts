@@ -119,8 +119,8 @@ function takes(amount: ReadingWords, n: number): boolean {
  * contract"); the one reading of several ("is 2.000.000" and "write 2000000 for $2,000,000").
  * When the decimal reading is written as the refused text ("18.888" for $18.888), writing it again
  * is no fix: a cell takes it as a number, not text (`asNumber`: "or type 18.888 as a number, not
- * text, for $18.888"); a box of the taskpane, whose every entry is text, offers the grouped reading
- * alone. A count ({@link countWords}: condors, contracts, days, paths) is offered the readings it
+ * text, for $18.888"); a box of the taskpane, whose every entry is text, offers it as text that box
+ * reads back as that number ({@link numberText}: "5,000.125" for $5,000.125, "18.8880" for $18.888). A count ({@link countWords}: condors, contracts, days, paths) is offered the readings it
  * takes alone: "1.500" is "write 1500 for 1,500 contracts", never 1.5 contracts, and "100.001" in
  * a quantity of 1 to 100,000 is neither: "is 100.001, not a number it takes" and "write a whole
  * number of contracts from 1 to 100,000".
@@ -139,6 +139,7 @@ export function dotGroupedWords(
     if (!hasDotGroupedThousands(String(decimal)))
       readings.push(`${readings.length === 0 ? 'write ' : ''}${decimal} for ${amount(decimal)}`);
     else if (asNumber) readings.push(`type ${decimal} as a number, not text, for ${amount(decimal)}`);
+    else readings.push(`${readings.length === 0 ? 'write ' : ''}${numberText(decimal)} for ${amount(decimal)}`);
   }
   if (readings.length > 0) return { problem: `is ${t}`, fix: readings.join(', or ') };
   const problem = `is ${t}, not a number it takes`;
