@@ -584,7 +584,7 @@ describe('ALVH.PLAN: a row missing, empty or wrong', () => {
     );
     // A schema's message says its own fix: the form's "correct the field and try again" stays out of cells.
     const many = invalid('PLAN', rows('quantity', [['quantity', 1e6]]));
-    expect(many).toMatch(/^inputs quantity: .*100000/);
+    expect(many).toMatch(/^inputs quantity: .*100,000/);
     expect(many).not.toMatch(/correct the field/);
     expect(many.match(/pass a whole number of condors/g)).toHaveLength(1); // its remedy, said once
     // strikes out of order: the first strike not above the one before is named (k4, not k1)

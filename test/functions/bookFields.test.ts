@@ -203,9 +203,9 @@ describe('replay rows in the wrong unit', () => {
       [edit((r) => ({ ...r, vx: r.vx.map((p) => p / 100) })), 'rows[0].vx[0]', /index points/],
       [edit((r, i) => (i === 5 ? { ...r, spx: 1e300 } : r)), 'rows[5].spx', /SPX is in index points/],
       // a close of 0.5 (answered with a 200 and a loss of $109,338, or blamed on assumptions.wingWidthPct)
-      [edit((r, i) => (i === 29 ? { ...r, spx: 0.5 } : r)), 'rows[29].spx', /pass a level from 100 to 1000000/],
-      [edit((r, i) => (i === 0 ? { ...r, spx: 0.5 } : r)), 'rows[0].spx', /pass a level from 100 to 1000000/],
-      [edit((r, i) => (i === 29 ? { ...r, spx: 5e-324 } : r)), 'rows[29].spx', /pass a level from 100 to 1000000/],
+      [edit((r, i) => (i === 29 ? { ...r, spx: 0.5 } : r)), 'rows[29].spx', /pass a level from 100 to 1,000,000/],
+      [edit((r, i) => (i === 0 ? { ...r, spx: 0.5 } : r)), 'rows[0].spx', /pass a level from 100 to 1,000,000/],
+      [edit((r, i) => (i === 29 ? { ...r, spx: 5e-324 } : r)), 'rows[29].spx', /pass a level from 100 to 1,000,000/],
       // a date that is no calendar date is named at its row, not as a bare "date"
       [edit((r, i) => (i === 3 ? { ...r, date: '2026-02-30' } : r)), 'rows[3].date', /not a calendar date/],
     ];

@@ -90,7 +90,7 @@ function callPrice(future: number, strike: number, years: number, vol: number, r
 /**
  * The hedge expiry: the one whose days to expiry lie in [dteMin, dteMax]; when several do, the one
  * nearest `target`; when none does, the one nearest `target` (ties: the later one).
- * @example selectTailExpiry('2020-03-12', ['2020-03-18', '2020-04-15', '2020-05-20'], 45, 60, 52) // '2020-05-20' (68 days; none in the window, 68 is nearer 52 than 34)
+ * @example selectTailExpiry('2020-03-12', ['2020-03-18', '2020-04-15', '2020-05-20'], 45, 60, 52) // '2020-05-20' (69 days; none in the window, 69 is nearer 52 than 34)
  */
 export function selectTailExpiry(
   valuationDate: string,

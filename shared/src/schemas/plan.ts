@@ -49,7 +49,7 @@ const signalArray = <T extends z.ZodType>(item: T) =>
     .array(item)
     .max(MAX_SIGNAL_POINTS, { error: `pass at most ${grouped(MAX_SIGNAL_POINTS)} points (the most recent ones)` });
 
-const CONTRACTS_RANGE = `pass a signed number of contracts between -${MAX_CONTRACTS} and ${MAX_CONTRACTS}`;
+const CONTRACTS_RANGE = `pass a signed number of contracts between -${grouped(MAX_CONTRACTS)} and ${grouped(MAX_CONTRACTS)}`;
 
 /** A leg's quantity that is not whole or is 0, in the words the book check uses. */
 const notWholeContracts = (iss: { input?: unknown }) =>
@@ -259,7 +259,7 @@ const strikes4 = z
   .describe('[long put, short put, short call, long call], increasing, each within half to twice market.spx');
 
 /** One fix for every way a condor count is wrong: the whole range. */
-const CONDOR_COUNT = `pass a whole number of condors from 1 to ${MAX_CONTRACTS}`;
+const CONDOR_COUNT = `pass a whole number of condors from 1 to ${grouped(MAX_CONTRACTS)}`;
 
 export const CondorSchema = z
   .strictObject({

@@ -49,8 +49,8 @@ const vixIndex = price
 
 /** SPX, index points, as a plan takes it (100 to 1,000,000): 0.5 is a slip, not a close. */
 const spxPoints = price
-  .min(100, { error: 'SPX is in index points: pass a level from 100 to 1000000, e.g. 6600' })
-  .max(1_000_000, { error: 'SPX is in index points: pass a level from 100 to 1000000, e.g. 6600' });
+  .min(100, { error: 'SPX is in index points: pass a level from 100 to 1,000,000, e.g. 6600' })
+  .max(1_000_000, { error: 'SPX is in index points: pass a level from 100 to 1,000,000, e.g. 6600' });
 
 /** The weekday of an ISO date (0 = Sunday), or null when it is no calendar date. */
 function weekdayOrNull(iso: string): number | null {

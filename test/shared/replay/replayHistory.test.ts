@@ -133,7 +133,7 @@ describe('replay input checks', () => {
     [
       { rows: [row('2020-01-02'), { ...row('2020-01-03'), spxOpen: 2e6 }] },
       'rows[1].spxOpen',
-      /pass a level from 100 to 1000000/,
+      /pass a level from 100 to 1,000,000/,
     ],
     [{ rows: [row('2020-01-02'), row('2020-01-03')], policy: { tailCoverage: -1 } }, 'policy.tailCoverage', /between/],
     // refused up front, not by every row's curve (which skipped them all and ended in insufficient_data)

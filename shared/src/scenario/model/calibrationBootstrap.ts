@@ -58,7 +58,7 @@ export function historyVixIntervals(
     throw invalidInput('blockDays', `is ${blockDays}`, 'pass a whole number of starting days ≥ 1, e.g. 126');
   }
   if (!Number.isInteger(draws) || draws < 1 || draws > 100_000) {
-    throw invalidInput('draws', `is ${draws}`, 'pass a whole number of resamples in 1..100000, e.g. 2000');
+    throw invalidInput('draws', `is ${draws}`, 'pass a whole number of resamples from 1 to 100,000, e.g. 2000');
   }
   if (!(level > 0 && level < 1)) throw invalidInput('level', `is ${level}`, 'pass a coverage in (0, 1), e.g. 0.9');
   if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) {
