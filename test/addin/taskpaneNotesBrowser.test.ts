@@ -60,6 +60,37 @@ describe('taskpane notes and statuses (Chromium, 350 px)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('greys the plan when Plan or Enter comes before the check an invalid edit schedules', async () => {
+    const { page, errors } = await openPane();
+    const stale = () => page.$eval('#plan-result', (e) => e.classList.contains('stale'));
+    const status = () => page.textContent('#plan-status');
+    await page.fill('input[name=spx]', '4990');
+    await page.clock.runFor(1000);
+    expect(await stale()).toBe(false);
+    expect(await status()).toMatch(/^Plan updated: /);
+    // The clock stands still: the check the typing schedules is still due when Enter runs the plan.
+    const fix = 'Some inputs need fixing: see the messages beside the fields marked in red.';
+    for (const go of ['Enter', 'Plan'] as const) {
+      await page.fill('input[name=spx]', '4982.77x');
+      if (go === 'Enter') await page.press('input[name=spx]', 'Enter');
+      else await page.click('#action-plan [data-run=plan]');
+      await expect.poll(() => page.textContent('#action-plan [data-note]')).toBe(fix);
+      expect(await stale()).toBe(true);
+      expect(await page.$eval('#hedge-result', (e) => e.classList.contains('stale'))).toBe(true);
+      expect(await status()).toBe(PLAN_NOT_UPDATED);
+      // the check the edit scheduled was dropped: the note stays, the plan stays greyed
+      await page.clock.runFor(1000);
+      expect(await page.textContent('#action-plan [data-note]')).toBe(fix);
+      expect(await stale()).toBe(true);
+      // fixed, the plan follows the form again
+      await page.fill('input[name=spx]', '4990');
+      await page.clock.runFor(1000);
+      expect(await stale()).toBe(false);
+      expect(await status()).toMatch(/^Plan updated: /);
+    }
+    expect(errors).toEqual([]);
+  });
+
   it('starts a Monte Carlo run’s progress bar afresh, not at the previous run’s count', async () => {
     const { page, errors } = await openPane();
     await page.clock.resume();

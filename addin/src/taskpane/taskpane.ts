@@ -296,11 +296,14 @@ function showPlan(parsed: unknown, toSheet: boolean): void {
   }
 }
 
-/** Plan (here, at once, from the form as it is: a re-plan still due from a keystroke is dropped, as it would clear the note): true, as a run whose message, if any, is in the error box. */
+/** Plan (here, at once, from the form as it is: a re-plan still due from a keystroke is dropped, as it would clear the note; a form that does not parse greys the plan, as that re-plan would): true, as a run whose message, if any, is in the error box. */
 function runPlan(): boolean {
   window.clearTimeout(pending);
   const parsed = validInputOrExplain();
-  if (parsed === undefined) return true;
+  if (parsed === undefined) {
+    if (hasPlanned) planOutOfDate();
+    return true;
+  }
   hasPlanned = true;
   showPlan(parsed, true);
   return true;
