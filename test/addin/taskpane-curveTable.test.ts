@@ -1,21 +1,28 @@
 /**
  * The taskpane's VX curve table without a browser, on a stub document that counts its work: a
- * fill numbers its rows in one pass, and a paste of more futures than the plan takes is refused
- * before a row is made, with the count and the limit under the table.
+ * fill numbers its rows in one pass, a paste of more futures than the plan takes is refused
+ * before a row is made, with the count and the limit under the table, and a paste that leaves rows
+ * of the earlier curve names them in the note under the table until the curve is next edited.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_FUTURES } from '@alvh/shared';
-import { addCurveRow, pasteIntoCurve, readCurve, setCurve } from '../../addin/src/taskpane/form';
+import { addCurveRow, keptRowsNote, pasteIntoCurve, readCurve, setCurve } from '../../addin/src/taskpane/form';
 import { stubDocument, type DomCounts, type StubElement } from './stubs/curveDom';
 
 let body: StubElement;
 let slot: StubElement;
+let note: StubElement;
 let counts: DomCounts;
 
 beforeEach(() => {
-  const stub = stubDocument(['curve-rows', 'err-futures']);
+  const stub = stubDocument(['curve-rows', 'err-futures', 'curve-note']);
   vi.stubGlobal('document', stub.document);
-  [body, slot, counts] = [stub.byId('curve-rows'), stub.byId('err-futures'), stub.counts];
+  [body, slot, note, counts] = [
+    stub.byId('curve-rows'),
+    stub.byId('err-futures'),
+    stub.byId('curve-note'),
+    stub.counts,
+  ];
 });
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -110,5 +117,39 @@ describe('the VX curve table', () => {
       /^Pasted curve, line 2: has 1,000,000 cells \("0", "1", "2", .*, …\): paste two columns, .*\. Nothing was pasted\.$/,
     );
     expect(slot.textContent.length).toBeLessThanOrEqual(255);
+  });
+
+  it('names the rows a paste kept from the earlier curve under the table, until the curve is next edited', () => {
+    const day = prices(8).map((price, i) => ({ expiry: `2025-${String(i + 4).padStart(2, '0')}-16`, price }));
+    const kept = (rows: string) =>
+      `Rows ${rows} of the VX curve kept from before the paste: remove them if they are not of the same day as the rows pasted.`;
+    // three prices into the first row of eight: rows 4-8 keep the earlier prices, and the note says so
+    setCurve(day);
+    expect(paste('39.5\n31.1\n29.0')).toBe('expiries');
+    expect(readCurve().map((r) => r.price)).toEqual(['39.5', '31.1', '29.0', ...prices(8).slice(3)]);
+    expect(note.textContent).toBe(kept('4-8'));
+    expect(note.textContent.length).toBeLessThanOrEqual(255);
+    // typing in a cell clears it, as does a row removed, a paste that fills every row, or a new fill
+    body.rows[5]!.querySelector('.fut-price')!.fire('input');
+    expect(note.textContent).toBe('');
+    expect(paste('2025-04-16\t40\n2025-05-21\t32', 1)).toBe('filled');
+    expect(note.textContent).toBe(kept('1 and 4-8'));
+    body.rows[7]!.querySelector('button')!.fire('click');
+    expect(note.textContent).toBe('');
+    expect(paste(prices(7).join('\n'))).toBe('expiries');
+    expect(note.textContent).toBe('');
+    expect(paste('40\n32', 6)).toBe('expiries');
+    expect(note.textContent).toBe(kept('1-6'));
+    setCurve(day);
+    expect(note.textContent).toBe('');
+    // a paste refused leaves the table, and so the note, as they were
+    expect(paste('40\n32', 6)).toBe('expiries');
+    expect(paste('40,5\n32,1')).toBe('refused');
+    expect(note.textContent).toBe(kept('1-6'));
+    // one row kept, and blank rows are not named
+    expect(keptRowsNote([...day.slice(0, 3), { expiry: '', price: ' ' }], 0, 2)).toBe(
+      'Row 3 of the VX curve kept from before the paste: remove it if it is not of the same day as the rows pasted.',
+    );
+    expect(keptRowsNote([day[0]!, { expiry: '', price: '' }, ...day.slice(2, 6)], 4, 1)).toBe(kept('1, 3-4 and 6'));
   });
 });

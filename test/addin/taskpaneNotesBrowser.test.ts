@@ -1,9 +1,11 @@
 /**
  * The built taskpane in a real browser (Chromium through playwright-core, test/helpers/browser.ts):
  * the note above the form drops a general error once the input is fixed, and keeps a note of what
- * a button did; the Plan button's status stops saying the plan is up to date once it is not; a
- * Monte Carlo run starts its progress bar afresh, not at the previous run's count. Time in the page
- * moves only when the test moves it; every other wait is on the page's own state.
+ * a button did; the Plan button's status stops saying the plan is up to date once it is not, also
+ * on a press before the plan has followed an edit; a paste of fewer rows than the VX curve table
+ * holds names the rows it kept, beside the table; a Monte Carlo run starts its progress bar afresh,
+ * not at the previous run's count. Time in the page moves only when the test moves it; every other
+ * wait is on the page's own state.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -88,6 +90,45 @@ describe('taskpane notes and statuses (Chromium, 350 px)', () => {
       expect(await stale()).toBe(false);
       expect(await status()).toMatch(/^Plan updated: /);
     }
+    expect(errors).toEqual([]);
+  });
+
+  it('names the rows of the earlier curve a shorter paste kept, beside the curve table, until the curve is edited', async () => {
+    const { page, errors } = await openPane();
+    const prices = () => page.$$eval('#curve-rows .fut-price', (xs) => xs.map((x) => (x as HTMLInputElement).value));
+    const curveNote = () => page.textContent('.curve #curve-note');
+    const paste = (text: string) =>
+      page.$eval(
+        '#curve-rows .fut-price',
+        (el, t) => {
+          const dt = new DataTransfer();
+          dt.setData('text/plain', t);
+          el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+        },
+        text,
+      );
+    const before = await prices();
+    expect(before).toHaveLength(8);
+    expect(await curveNote()).toBe('');
+    await paste('39.5\n31.1\n29.0');
+    expect(await prices()).toEqual(['39.5', '31.1', '29.0', ...before.slice(3)]);
+    const kept =
+      'Rows 4-8 of the VX curve kept from before the paste: remove them if they are not of the same day as the rows pasted.';
+    expect(await curveNote()).toBe(kept);
+    expect(await page.getAttribute('#curve-note', 'role')).toBe('status');
+    // the plan follows the curve as pasted; the note stays, and "expiries from date" keeps it
+    await page.clock.runFor(1000);
+    expect(await page.textContent('#plan-status')).toMatch(/^Plan updated: /);
+    await page.click('#curve-expiries');
+    expect(await curveNote()).toBe(kept);
+    // a row typed in clears it, and so does Example day after another paste
+    await page.fill('#curve-rows tr:nth-child(5) .fut-price', '27');
+    expect(await curveNote()).toBe('');
+    await paste('39.5\n31.1\n29.0');
+    expect(await curveNote()).toBe(kept);
+    await page.click('#load-example');
+    expect(await curveNote()).toBe('');
+    expect(await prices()).toEqual(before);
     expect(errors).toEqual([]);
   });
 

@@ -10,6 +10,7 @@ import { INDEX_NAMES, issueTarget } from '../common/planInput';
 import type { FormState, IndexName } from '../common/planInput';
 import type { LastRebalanceText } from '../common/lastRebalance';
 import { POLICY_DEFAULTS, POLICY_SHOWN, policyBoxNames, policyLabel } from '../common/policyWords';
+import { curveNote } from './formNote';
 
 export function $(id: string): HTMLElement {
   const e = document.getElementById(id);
@@ -95,6 +96,7 @@ function curveRow(expiry: string, price: string): HTMLTableRowElement {
     i.value = value;
     i.inputMode = cls === 'price' ? 'decimal' : 'numeric';
     if (cls === 'expiry') i.placeholder = 'YYYY-MM-DD';
+    i.addEventListener('input', () => curveNote('')); // a row the note names may be edited now
     const err = document.createElement('small');
     err.className = 'err';
     td.append(i, err);
@@ -106,6 +108,7 @@ function curveRow(expiry: string, price: string): HTMLTableRowElement {
   b.textContent = '×';
   b.addEventListener('click', () => {
     tr.remove();
+    curveNote('');
     numberCurveRows();
     curveRemoved();
   });
@@ -122,10 +125,35 @@ export function addCurveRow(expiry = '', price = ''): void {
   numberCurveRow(tr, body.rows.length);
 }
 
-/** The curve table holding `rows`, numbered in one pass once they are all in. */
-export function setCurve(rows: readonly { expiry: string; price: string }[]): void {
+/**
+ * The curve table holding `rows`, numbered in one pass once they are all in, with `note` under it
+ * (the rows a paste kept from before it); a note of an earlier paste goes.
+ */
+export function setCurve(rows: readonly { expiry: string; price: string }[], note = ''): void {
   curveBody().replaceChildren(...rows.map((r) => curveRow(r.expiry, r.price)));
   numberCurveRows();
+  curveNote(note);
+}
+
+/**
+ * The note of the rows of the curve table `rows` that a paste of `count` rows into row `start`
+ * (0-based) kept from before it, blank rows aside: "Rows 4-8 of the VX curve kept from before the
+ * paste: …", or '' when the paste filled every row.
+ */
+export function keptRowsNote(rows: readonly { expiry: string; price: string }[], start: number, count: number): string {
+  // runs of rows next to each other, above the paste and below it, blank rows aside
+  const runs: number[][] = [];
+  rows.forEach((r, i) => {
+    if ((i >= start && i < start + count) || (r.expiry.trim() === '' && r.price.trim() === '')) return;
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last[last.length - 1] === i) last.push(i + 1);
+    else runs.push([i + 1]);
+  });
+  if (runs.length === 0) return '';
+  const named = runs.map((r) => (r.length === 1 ? `${r[0]}` : `${r[0]}-${r[r.length - 1]}`));
+  const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+  const one = runs.length === 1 && runs[0]!.length === 1;
+  return `${one ? 'Row' : 'Rows'} ${list} of the VX curve kept from before the paste: remove ${one ? 'it if it is' : 'them if they are'} not of the same day as the rows pasted.`;
 }
 
 /**
@@ -150,7 +178,9 @@ export function readCurve(): { expiry: string; price: string }[] {
 
 /**
  * Rows pasted into the curve table from the clipboard, from the row pasted into on
- * ({@link parsePastedCurve}). `browser`: a single value, left to the browser; `refused`: a line the
+ * ({@link parsePastedCurve}), as a sheet pastes: the rows above and below the paste stay, and a note
+ * under the table names them ({@link keptRowsNote}), a curve of the earlier day not being silently
+ * mixed into the new one. `browser`: a single value, left to the browser; `refused`: a line the
  * table cannot take, its message shown under the table and the rows as they were; `expiries`:
  * prices alone, whose expiries the caller sets from the date; `filled`: expiries and prices.
  */
@@ -182,7 +212,7 @@ export function pasteIntoCurve(ev: ClipboardEvent): 'browser' | 'refused' | 'exp
     const at = start + i;
     merged[at] = { expiry: r.expiry ?? merged[at]?.expiry ?? '', price: r.price };
   });
-  setCurve(merged);
+  setCurve(merged, keptRowsNote(merged, start, rows.length));
   return rows.every((r) => r.expiry === undefined) ? 'expiries' : 'filled';
 }
 

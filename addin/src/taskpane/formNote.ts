@@ -6,8 +6,8 @@
  * the next note replaces it.
  */
 
-function noteElement(): HTMLElement | null {
-  return document.getElementById('form-note');
+function noteElement(id = 'form-note'): HTMLElement | null {
+  return document.getElementById(id);
 }
 
 /** Show `text` in the note: what a button did, or (`errors`) the form's general errors. */
@@ -23,4 +23,19 @@ export function formNote(text: string, errors = false): void {
 export function clearFormErrors(): void {
   const note = noteElement();
   if (note?.dataset['errors'] !== undefined) formNote('');
+}
+
+/**
+ * The note under the VX curve table (`#curve-note`), in the style of the note above the form: the
+ * rows a paste into the table kept from before it. It stays until the curve is next edited (a cell
+ * typed in, a row removed, another paste, a curve filled anew).
+ */
+export function curveNote(text: string): void {
+  const note = noteElement('curve-note');
+  if (note) note.textContent = text;
+}
+
+/** What the note under the VX curve table says ('' when it says nothing). */
+export function curveNoteText(): string {
+  return noteElement('curve-note')?.textContent ?? '';
 }

@@ -68,7 +68,7 @@ import {
 import { oneAtATime, workbookWriteError } from './workbookRun';
 import { focusFieldToFix, trackLastEdited } from './fieldFocus';
 import { wireEnterKey } from './enterKey';
-import { clearFormErrors, formNote as note } from './formNote';
+import { clearFormErrors, curveNoteText, formNote as note } from './formNote';
 import { atEveryStrikeToFix } from '../common/strikeOrder';
 
 // ---------------------------------------------------------------------------------------------
@@ -97,6 +97,7 @@ function fillCurveExpiries(): void {
         expiry: expiries[i] ?? r.expiry,
         price: r.price,
       })),
+      curveNoteText(), // the prices a paste kept from before it are still there
     );
     note('');
   } catch (e) {
