@@ -3,6 +3,7 @@
  * results are pinned, bit for bit, in golden.json. Restructuring the shared package must leave
  * every number here unchanged; a change of results on purpose regenerates the file
  * (`npx vitest run test/shared/golden -u`) in a commit of its own that says what changed and why.
+ * That is also the only run that may write a missing golden.json; any other run fails on it.
  *
  * Doubles survive JSON exactly (shortest round-trip form), so comparing the JSON text compares
  * the bits. Per-path Monte Carlo arrays are pinned by the SHA-256 of their bytes.
