@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { bsGreeks, bsPrice, isAlvhError, type BsInput, type OptionType } from '@alvh/shared';
+import { bsmClosedForm } from '../../helpers/closedForm';
 
 function relErr(a: number, b: number): number {
   return Math.abs(a - b) / Math.abs(b);
@@ -114,13 +115,28 @@ for (const type of ['call', 'put'] as const)
           grid.push({ type, spot: 100, strike, years, vol, rate, divYield });
 
 describe('bsPrice: invariants', () => {
-  it('satisfies put–call parity C − P = S·e^(−qT) − K·e^(−rT) to 1e-13·S over the grid', () => {
-    for (const i of grid.filter((g) => g.type === 'call')) {
+  // Parity with one side from the textbook closed form (test/helpers/closedForm.ts, its own Φ): the
+  // package prices one option of each pair directly and the other as intrinsic + that same value,
+  // so C − P from the package alone would hold whatever that value were. Each call and each put
+  // of the package is checked here against the other type's closed form, in and out of the money.
+  // Tolerance 1e-14·(S + K): the closed form's two Φ are each within 2e-15 absolute, weighted by
+  // at most S and K, plus a few ulps of rounding on both sides.
+  it('satisfies put–call parity C − P = S·e^(−qT) − K·e^(−rT) against the closed form, to 1e-14·(S + K)', () => {
+    const calls = grid.filter((g) => g.type === 'call');
+    for (const i of calls) {
+      const { spot, strike, years, vol } = i;
+      const rate = i.rate ?? 0;
+      const divYield = i.divYield ?? 0;
+      const fwd = spot * Math.exp(-divYield * years) - strike * Math.exp(-rate * years);
+      const tol = 1e-14 * (spot + strike);
       const c = bsPrice(i);
       const p = bsPrice({ ...i, type: 'put' });
-      const fwd = i.spot * Math.exp(-(i.divYield ?? 0) * i.years) - i.strike * Math.exp(-(i.rate ?? 0) * i.years);
-      expect(Math.abs(c - p - fwd)).toBeLessThan(1e-13 * i.spot);
+      expect(Math.abs(c - bsmClosedForm('put', spot, strike, years, vol, rate, divYield) - fwd)).toBeLessThan(tol);
+      expect(Math.abs(bsmClosedForm('call', spot, strike, years, vol, rate, divYield) - p - fwd)).toBeLessThan(tol);
     }
+    // Both sides of the kernel are reached: calls in and out of the money.
+    expect(calls.filter((i) => i.strike < i.spot).length).toBeGreaterThan(50);
+    expect(calls.filter((i) => i.strike > i.spot).length).toBeGreaterThan(50);
   });
 
   it('stays within the no-arbitrage bounds and is increasing in vol', () => {
