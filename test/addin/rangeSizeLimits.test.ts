@@ -243,12 +243,28 @@ describe('tables over their limit are refused from their height', () => {
   });
 
   it('ALVH.PLAN: events are rows, at most 10,000; inputs at most 1,000 rows; both unread', () => {
-    const events = guarded(100_000, () => [44519, 'CPI'], 10);
+    const events = guarded(ROWS, () => [44519, 'CPI'], 10);
     expect(invalid('PLAN', planSheet20181224(), events)).toBe(
-      'events: has 100,000 rows; pass at most 10,000 events, a row each',
+      'events: has 1,048,576 rows down to the last event; pass at most 10,000 events, a row each',
     );
     const inputs = guarded(ROWS, (i) => [`k${i}`, 1], 10);
     expect(invalid('PLAN', inputs)).toBe('inputs: has 1,048,576 rows; pass at most 1,000 rows of names and values');
+  });
+
+  it('ALVH.PLAN counts the events: an empty row before or between them is not an event', () => {
+    // `n` events with empty rows at `blank` (from 0)
+    const events = (n: number, blank: readonly number[]) => {
+      const rows: unknown[][] = Array.from({ length: n }, () => [43454, 'CPI', 'x']);
+      for (const at of blank) rows.splice(at, 0, [null, null, null]);
+      return rows;
+    };
+    const sheet = planSheet20181224();
+    const plan = call('PLAN', sheet, events(10_000, []));
+    expect(call('PLAN', sheet, events(10_000, [0]))).toEqual(plan);
+    expect(call('PLAN', sheet, events(10_000, [5_000]))).toEqual(plan);
+    expect(invalid('PLAN', sheet, events(10_001, [0, 5_000]))).toBe(
+      'events: has 10,001 events; pass at most 10,000 events, a row each',
+    );
   });
 
   it('ALVH.PLAN: inputs selected down a whole column are read as the rows that hold them', () => {

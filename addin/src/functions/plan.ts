@@ -25,7 +25,7 @@ import { choiceArg, dateArg, isMissing, isOmitted, plainNumberArg } from './args
 import { rsiArg } from './bounds';
 import { excelCall } from './excelErrors';
 import { keyValueArg } from './keyValue';
-import { checkRowCount } from './rangeSize';
+import { checkFilledRows } from './rangeSize';
 import { booleanDateRow, heldPastCurve, planIssue, rowName } from './planIssues';
 
 /** Signal keys ALVH.PLAN reads besides the taskpane's fields (compared as the taskpane compares keys). */
@@ -211,18 +211,21 @@ const EVENT_KIND_NAMES: ReadonlyMap<string, 'FOMC' | 'CPI' | 'PPI'> = new Map([
   ['ppi', 'PPI'],
 ]);
 
+/** Most rows of an events range down to its last event, blank rows included: a bound on the reading only. */
+const MOST_EVENT_ROWS = 10 * MAX_SIGNAL_POINTS;
+
 /**
  * The events argument: rows of date, kind (FOMC, CPI or PPI) and an optional source; blank rows
- * are skipped. Each bad cell is named by its row, counted from 1.
+ * are skipped, and not counted as events. Each bad cell is named by its row, counted from 1.
  */
 function eventsArg(range: unknown): { date: string; kind: 'FOMC' | 'CPI' | 'PPI'; source: string }[] {
-  checkRowCount(
-    'events',
-    range,
-    MAX_SIGNAL_POINTS,
-    'rows',
-    `pass at most ${grouped(MAX_SIGNAL_POINTS)} events, a row each`,
-  );
+  checkFilledRows('events', range, {
+    most: MAX_SIGNAL_POINTS,
+    noun: 'events',
+    bound: MOST_EVENT_ROWS,
+    boundNoun: 'rows down to the last event',
+    fix: `pass at most ${grouped(MAX_SIGNAL_POINTS)} events, a row each`,
+  });
   const rows: unknown[][] = Array.isArray(range)
     ? (range as unknown[]).map((r): unknown[] => (Array.isArray(r) ? (r as unknown[]) : [r]))
     : [[range]];

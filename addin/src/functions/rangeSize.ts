@@ -87,3 +87,34 @@ export function checkRowCount(name: string, range: unknown, most: number, noun: 
   const n = tableRows(range, skip);
   if (n > most) throw limitExceeded(name, `has ${grouped(n)} ${noun}`, fix);
 }
+
+/** A table limit counting the rows that hold values: see {@link checkFilledRows}. */
+export interface FilledRowsLimit {
+  /** Most rows holding values, the first `skip` of them (a header) left out. */
+  most: number;
+  /** Noun of that count: `has 10,001 events`. */
+  noun: string;
+  /** Most rows, blank or not, read down to the last value: a bound on the reading only. */
+  bound: number;
+  /** Noun of the bound: `has 1,048,576 rows down to the last event`. */
+  boundNoun: string;
+  fix: string;
+  /** Rows holding values at the top that are not counted (a header), 0 by default. */
+  skip?: number;
+}
+
+/**
+ * Refuses a table holding more than `most` rows of values: blank rows, between the values or
+ * below them (a whole column selected), are not counted, as the readers skip them. The rows down
+ * to the last value ({@link tableRows}, `skip` rows left out) are bounded first at `bound`, so a
+ * whole column full of values is refused from its last rows, before its other cells are read.
+ */
+export function checkFilledRows(name: string, range: unknown, limit: FilledRowsLimit): void {
+  const { most, noun, bound, boundNoun, fix, skip = 0 } = limit;
+  if (!Array.isArray(range) || range.length - skip <= most) return;
+  const height = skip + tableRows(range, skip);
+  if (height - skip > bound) throw limitExceeded(name, `has ${grouped(height - skip)} ${boundNoun}`, fix);
+  let filled = 0;
+  for (let i = 0; i < height; i++) if (!isBlankRow(range[i])) filled++;
+  if (filled - skip > most) throw limitExceeded(name, `has ${grouped(filled - skip)} ${noun}`, fix);
+}
