@@ -220,15 +220,33 @@ describe('series over their limit are refused from their size', () => {
 });
 
 describe('tables over their limit are refused from their height', () => {
-  it('ALVH.SURFACE takes at most 40,000 chain rows, as the API', () => {
+  it('ALVH.SURFACE takes at most 40,000 chain rows, as the API: a whole column is refused unread', () => {
     const chain = guarded(
-      40_002,
+      ROWS,
       (i) => (i === 0 ? ['expiry', 'strike', 'type', 'bid', 'ask'] : [45000, 4000, 'C', 1, 2]),
       10,
     );
     expect(invalid('SURFACE', chain, 44900)).toBe(
-      'chain: has 40,001 rows under its header; pass at most 40,000 chain rows',
+      'chain: has 1,048,575 rows under its header down to the last quote; pass at most 40,000 chain rows',
     );
+  });
+
+  it('ALVH.SURFACE and ALVH.VOL count the quotes: an empty row between them is not a chain row', () => {
+    // a header, `quotes` rows of quotes and an empty row in their middle; a type the parser
+    // refuses at once, so a chain within the limit is answered by the parser
+    const table = (quotes: number) => {
+      const rows: unknown[][] = [['expiry', 'strike', 'type', 'bid', 'ask']];
+      for (let i = 0; i < quotes; i++) rows.push([45000, 4000 + i, 'X', 1, 2]);
+      rows.splice(quotes / 2, 0, [null, null, null, null, null]);
+      return rows;
+    };
+    const limit = 'has 40,001 rows of quotes under its header; pass at most 40,000 chain rows';
+    const parsed = 'line 2 column 3 (type): is "X", not an option type; pass call or put (C or P)';
+    expect(invalid('SURFACE', table(40_000), 44900)).toBe(`chain ${parsed}`);
+    expect(invalid('VOL', table(40_000), 44900, 44910, 4000)).toBe(`surface ${parsed}`);
+    expect(invalid('SURFACE', table(40_001), 44900)).toBe(`chain: ${limit}`);
+    // VOL's chain is its surface argument
+    expect(invalid('VOL', table(40_001), 44900, 44910, 4000)).toBe(`surface: ${limit}`);
   });
 
   it('ALVH.ORDERS: more than 10,000 rows of positions are refused as such, not as "CSV text or rows"', () => {

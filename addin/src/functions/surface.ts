@@ -30,7 +30,7 @@ import {
 import { booleanArg, dateArg, isMissing, numberArg, optionalDate, plainNumberArg } from './args';
 import { excelCall } from './excelErrors';
 import { broadcastShape, cellAt, cellName, emptyInRange, gridArg, renamed } from './grid';
-import { checkRowCount } from './rangeSize';
+import { checkFilledRows } from './rangeSize';
 
 export { SURFACE_COLUMNS };
 
@@ -61,6 +61,9 @@ function tableCell(x: unknown, column: string, at: string): unknown {
   );
 }
 
+/** Most rows of a chain range under its header down to its last quote, blank rows included: a bound on the reading only. */
+const MOST_CHAIN_RANGE_ROWS = 100_000;
+
 /**
  * The chain argument as text for the sizing package's parser: one cell's text as it is (quotedata
  * is CSV with its own rules), a range as CSV (line N is the range's row N, so a bad cell is named
@@ -76,9 +79,15 @@ function chainText(chain: unknown): string {
       );
     return chain;
   }
-  // the API's limit on chain rows, from the range's height before the text is built
-  const most = `pass at most ${grouped(MAX_MARKET_CHAIN_ROWS)} chain rows`;
-  checkRowCount('chain', chain, MAX_MARKET_CHAIN_ROWS, 'rows under its header', most, 1);
+  // the API's limit on chain rows, blank rows not counted, before the text is built
+  checkFilledRows('chain', chain, {
+    most: MAX_MARKET_CHAIN_ROWS,
+    noun: 'rows of quotes under its header',
+    bound: MOST_CHAIN_RANGE_ROWS,
+    boundNoun: 'rows under its header down to the last quote',
+    fix: `pass at most ${grouped(MAX_MARKET_CHAIN_ROWS)} chain rows`,
+    skip: 1,
+  });
   const rows = (chain as unknown[]).map((r): unknown[] => (Array.isArray(r) ? (r as unknown[]) : [r]));
   if (rows.length === 1 && rows[0]!.length === 1) return chainText(rows[0]![0]);
   // Trailing empty rows (a range selected longer than the table) are dropped.
