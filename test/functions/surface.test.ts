@@ -264,6 +264,15 @@ describe('POST /api/surface, chain form', () => {
       valuationDate: '2023-06-09',
     });
     expect(spaced.json.code).not.toBe('limit_exceeded');
+    // a header, 39,999 quotes and lines the reader reads as blank rows: commas alone (an empty row
+    // as Excel saves it), U+2028, a no-break space, a BOM
+    const quotes = line.repeat(MAX_CHAIN_ROWS - 1).split('\n');
+    const blanks = ',,,,\n\u2028\n\u00a0\n\ufeff\n';
+    const full = await post({
+      chain: `expiry,strike,type,bid,ask\n${quotes.slice(0, 100).join('\n')}\n${blanks}${quotes.slice(100).join('\n')}`,
+      valuationDate: '2023-06-09',
+    });
+    expect(full.json.code).not.toBe('limit_exceeded');
     // rows ended by lone CRs count line by line too, as the chain reader reads them
     const mac = await post({ chain: text.replaceAll('\n', '\r'), valuationDate: '2023-06-09' });
     expect([mac.status, mac.json.field]).toEqual([422, 'chain']);

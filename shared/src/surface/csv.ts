@@ -130,20 +130,70 @@ function lineBreakAt(text: string, i: number): boolean {
 }
 
 /**
- * Lines of a text that hold more than blanks, counted up to `stop` + 1 (the caller refuses a text
- * over `stop` lines, so the count ends there): a chain's size in rows before it is read. Lines end
- * where {@link readCsv}'s records do (CRLF, LF, a lone CR): rows separated by lone CRs are counted
- * one by one, as they are read.
+ * Whether `String.prototype.trim` removes the UTF-16 code unit `c` (ECMAScript's white space and
+ * line terminators: tab to CR, space, no-break space, U+1680, U+2000-U+200A, U+2028, U+2029,
+ * U+202F, U+205F, U+3000 and the BOM). {@link readCsv} trims every cell, so a cell of these alone
+ * is empty, and a record of empty cells is a blank row ({@link isBlank}) that the chain readers skip.
+ */
+function isTrimmed(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0x2000) return c === 0xa0 || c === 0x1680;
+  return c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whether the characters of `text` from `from` to before `to` are all {@link isTrimmed}. */
+function trimmedRun(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isTrimmed(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * The rows of a chain's text that are not blank, counted up to `stop` + 1 (the caller refuses a
+ * text over `stop` rows, so the count ends there): its size in rows before it is read. The rows
+ * are {@link readCsv}'s records, and a row is blank as the chain readers take it ({@link isBlank}:
+ * every cell empty once trimmed, {@link isTrimmed}), so what they skip is not counted: a line of
+ * spaces, of U+2028, of no-break spaces or of commas alone (",,,,", an empty row as Excel saves
+ * it). A record ends where readCsv's do (CRLF, LF, a lone CR, outside quotes): rows separated by
+ * lone CRs are counted one by one, as they are read. Linear in the text, no pattern: a character is
+ * looked at once (twice inside quotes); text the reader refuses (a quote never closed) is counted
+ * as one more row and left to it.
  */
 export function filledLines(text: string, stop = Infinity): number {
-  let lines = 0;
+  const n = text.length;
+  let rows = 0;
   let filled = false;
-  for (let i = 0; i < text.length && lines <= stop; i++) {
-    const c = text.charCodeAt(i);
-    if (lineBreakAt(text, i)) {
-      if (filled) lines++;
-      filled = false;
-    } else if (c !== 32 && c !== 9 && c !== 13) filled = true;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (i < n && rows <= stop) {
+    // a cell, as readCsv reads it: spaces and tabs, a quoted part, then the rest to a comma or line end
+    let c = text.charCodeAt(i);
+    while (c === 32 || c === 9) c = text.charCodeAt(++i);
+    if (c === 34) {
+      for (let j = i + 1; ;) {
+        const q = text.indexOf('"', j);
+        if (q < 0) return rows + 1;
+        // a doubled quote is a quote in the cell
+        const doubled = text.charCodeAt(q + 1) === 34;
+        if (!filled) filled = doubled || !trimmedRun(text, j, q);
+        if (!doubled) {
+          i = q + 1;
+          break;
+        }
+        j = q + 2;
+      }
+    }
+    for (; i < n; i++) {
+      c = text.charCodeAt(i);
+      if (c === 44 || c === 10 || c === 13) break;
+      if (!filled && !isTrimmed(c)) filled = true;
+    }
+    if (i < n && c === 44) {
+      i++;
+      continue;
+    }
+    if (c === 13) c = text.charCodeAt(++i);
+    if (c === 10) i++;
+    if (filled) rows++;
+    filled = false;
   }
-  return filled ? lines + 1 : lines;
+  return filled ? rows + 1 : rows;
 }
