@@ -766,6 +766,21 @@ describe('USD amounts typed as text: thousands grouped by a dot or a percentage 
     expect(invalid('PLAN', rows('capital', [['capital', '2.00.000']]))).not.toMatch(/write/);
   });
 
+  it('a dot-grouped refusal of a long text stays within 255 characters: the text and its readings cut', () => {
+    const long = `1${'0'.repeat(300)}.000`;
+    const typed = `is 1${'0'.repeat(39)}…`;
+    const dollars = `$1,${'000,'.repeat(6)}000…`;
+    const capital = invalid('PLAN', rows('capital', [['capital', long]]));
+    expect(capital).toBe(
+      `inputs capital: ${typed}; write 1${'0'.repeat(29)}… for ${dollars}, or 1e+300 for ${dollars}`,
+    );
+    const quantity = invalid('PLAN', rows('quantity', [['quantity', long]]));
+    expect(quantity).toBe(
+      `inputs quantity: ${typed}, not a number it takes; write a whole number of contracts from 1 to 100,000`,
+    );
+    for (const message of [capital, quantity]) expect(message.length).toBeLessThanOrEqual(255);
+  });
+
   it('PLAN quantity and whole-number policy rows: "1.000" is refused naming both readings, as the taskpane refuses it', () => {
     expect(invalid('PLAN', rows('quantity', [['quantity', '1.000']]))).toBe(
       'inputs quantity: is 1.000; write 1000 for 1,000 contracts, or 1 for 1 contract',

@@ -431,6 +431,27 @@ describe('form text → plan input', () => {
     ]);
   });
 
+  it('a dot-grouped refusal of a long text stays within 255 characters: the text and its readings cut', () => {
+    // "1" and 300 zeros, then ".000": the refusal repeated the whole text, 1,449 characters in Capital
+    const long = `1${'0'.repeat(300)}.000`;
+    const fields = { ...EXAMPLE.fields, capital: long, quantity: long };
+    const issues = typedIssues({ fields, futures: EXAMPLE.futures, policy: { drawdownDays: long } });
+    const typed = `is 1${'0'.repeat(39)}…`;
+    const dollars = `$1,${'000,'.repeat(6)}000…`;
+    expect(issues).toEqual([
+      {
+        path: 'portfolio.capital',
+        message: `${typed}: write 1${'0'.repeat(29)}… for ${dollars}, or 1e+300 for ${dollars}`,
+      },
+      {
+        path: 'condor.quantity',
+        message: `${typed}, not a number it takes: write a whole number of contracts from 1 to 100,000`,
+      },
+      { path: 'policy.drawdownDays', message: `${typed}, not a number it takes: write a whole number from 0 to 60` },
+    ]);
+    for (const { message } of issues) expect(message.length).toBeLessThanOrEqual(255);
+  });
+
   it('says to write a decimal point for a decimal comma, and never reads "0,043" as 43', () => {
     const state = {
       fields: { ...EXAMPLE.fields, vix: '52,33', rate: '0,043', capital: '5,000,000' },

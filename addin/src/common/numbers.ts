@@ -5,6 +5,7 @@
  * ("4,5", "1.2.3", "18 pts") is not a number and the caller rejects it naming the field; it is
  * never guessed at, since a decimal comma read as a thousands separator would be a wrong number.
  */
+import { clip } from '@alvh/shared';
 
 // `\d+(?:\.\d*)?`, not `\d+\.?\d*`: with the point optional the digits split between the two runs
 // every way, quadratic in a long run of digits ending in a letter.
@@ -112,6 +113,9 @@ function takes(amount: ReadingWords, n: number): boolean {
   return amount.range === undefined || (n >= amount.range.lo && n <= amount.range.hi);
 }
 
+/** Most characters of a number or a reading's words in a dot-grouped refusal, before it is cut. */
+const MOST_READING = 30;
+
 /**
  * The words that refuse a dot-grouped amount or count ({@link hasDotGroupedThousands}), as a
  * problem and its fix: both readings of one dot, to pick one ("is 40.000" and "write 40000 for
@@ -133,16 +137,21 @@ export function dotGroupedWords(
   const t = text.trim();
   const whole = t.replace(/\./g, '');
   const decimal = Number(t);
+  // the text cut at 40 characters and each reading at 30 ({@link clip}): a text of 300 digits is no
+  // longer echoed whole in the problem and again in each reading
+  const words = (n: number): string => clip(amount(n), MOST_READING);
   const readings: string[] = [];
-  if (takes(amount, Number(whole))) readings.push(`write ${whole} for ${amount(Number(whole))}`);
+  if (takes(amount, Number(whole))) readings.push(`write ${clip(whole, MOST_READING)} for ${words(Number(whole))}`);
   if (takes(amount, decimal)) {
+    const write = readings.length === 0 ? 'write ' : '';
     if (!hasDotGroupedThousands(String(decimal)))
-      readings.push(`${readings.length === 0 ? 'write ' : ''}${decimal} for ${amount(decimal)}`);
-    else if (asNumber) readings.push(`type ${decimal} as a number, not text, for ${amount(decimal)}`);
-    else readings.push(`${readings.length === 0 ? 'write ' : ''}${numberText(decimal)} for ${amount(decimal)}`);
+      readings.push(`${write}${clip(String(decimal), MOST_READING)} for ${words(decimal)}`);
+    else if (asNumber)
+      readings.push(`type ${clip(String(decimal), MOST_READING)} as a number, not text, for ${words(decimal)}`);
+    else readings.push(`${write}${clip(numberText(decimal), MOST_READING)} for ${words(decimal)}`);
   }
-  if (readings.length > 0) return { problem: `is ${t}`, fix: readings.join(', or ') };
-  const problem = `is ${t}, not a number it takes`;
+  if (readings.length > 0) return { problem: `is ${clip(t)}`, fix: readings.join(', or ') };
+  const problem = `is ${clip(t)}, not a number it takes`;
   if (amount.range === undefined) return { problem, fix: 'write the number without dots' };
   const of = amount.unit === undefined || amount.unit === '' ? '' : ` of ${amount.unit}`;
   const [lo, hi] = [amount.range.lo, amount.range.hi].map((n) => n.toLocaleString('en-US')) as [string, string];
