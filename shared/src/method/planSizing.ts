@@ -164,8 +164,8 @@ const NO_CREDIT = 0.005;
  * The condor with the same expiry, quantity and wings whose short strikes pass the SD rule
  * (`policy.minShortStrikeSd`, rounded outward to the {@link SPX_STRIKE_STEP} grid; a side that
  * already passes is kept), priced with the
- * marks the plan uses (the plan's SPX surface, or the one vol given; a given credit or per-strike
- * vols belong to the condor given, so the suggestion is priced by the model). Instead, `none` and
+ * marks the plan uses: the plan's SPX surface, strike by strike (a given credit, one vol or
+ * per-strike vols belong to the condor given and price its credit alone). Instead, `none` and
  * its strikes when it is no suggestion: `range`, a strike outside the range the plan accepts
  * ({@link SPOT_STRIKE_FACTOR}, as `checkSpotAndStrikes`); `credit`, it collects no credit at the
  * plan's marks (under {@link NO_CREDIT} per share). Undefined when no such condor can be priced (its credit would reach a wing).
@@ -199,7 +199,6 @@ function passingCondor(
       atmVol,
       volAt: (k: number, years: number, fwd: number): number => spxVol(ctx.now, years, k, fwd),
       minShortStrikeSd: policy.minShortStrikeSd,
-      ...(c.vol === undefined ? {} : { vol: c.vol }),
     });
     if (a.credit < NO_CREDIT) return { none: 'credit', strikes };
     return { strikes, credit: a.credit, zPut: a.zPut, zCall: a.zCall, maxLoss: a.maxLoss };

@@ -22,7 +22,10 @@ export interface PlanStep<T> {
   warnings: string[];
 }
 
-/** A condor like the one given whose short strikes pass the SD rule (Step 1), priced at the plan's marks. */
+/**
+ * A condor like the one given whose short strikes pass the SD rule (Step 1), priced at the plan's
+ * marks: the SPX surface, whatever credit, vol or vols the condor given is priced at.
+ */
 export interface PassingCondor {
   strikes: [number, number, number, number];
   /** Model credit per share, points. */
