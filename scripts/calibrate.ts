@@ -51,7 +51,6 @@ import {
   slopeThroughOrigin,
   thin,
   type CellStart,
-  type DayValue,
   type SpxCell,
   type VixCell,
 } from '../shared/src/scenario/model/calibrationCells';
@@ -80,7 +79,16 @@ import {
   type Fitted,
 } from './calibrateArgs';
 import { round6, storedParams, writeAsShipped } from './calibrateOutput';
-import { betaStartDays, clipPeriod, coverageProblem, inPeriod, periodRange, type Period } from './calibrateData';
+import {
+  betaStartDays,
+  clipPeriod,
+  coverageProblem,
+  historySeries,
+  inPeriod,
+  periodRange,
+  tradingDayRows,
+  type Period,
+} from './calibrateData';
 import { readHistoryFile } from './historyFile';
 
 /**
@@ -137,28 +145,28 @@ const SPX_SWITCH = '2021-01-01';
 
 const vixRows = read(CALIBRATION_DATA.vix, 'cboe-vix');
 const vvixRows = read(CALIBRATION_DATA.vvix, 'cboe-vvix');
-const vxRows = read(CALIBRATION_DATA.vxFutures, 'quantintell-futures');
+const vxFile = read(CALIBRATION_DATA.vxFutures, 'quantintell-futures');
 const spxTail = read(CALIBRATION_DATA.spxTail, 'spx-ohlcv');
 // The other VX sources, for the response of the futures beside quantintell's: leyhline before
 // quantintell starts (in sample), manumartinb's two episodes after it ends (out of sample).
 const VX_BEFORE_TO = '2007-04-02';
 const vxBeforeRows = read(CALIBRATION_DATA.vxBefore, 'leyhline-m1m8');
-const vxBefore = vxBeforeRows.filter((r) => r.date < VX_BEFORE_TO);
-const vxEpisodes = [
+const vxEpisodeFiles = [
   read(CALIBRATION_DATA.vxEpisode2024, 'manumartinb-m1m8'),
   read(CALIBRATION_DATA.vxEpisode2025, 'manumartinb-m1m8'),
 ];
 
-const series = (rows: MarketRow[], pick: (r: MarketRow) => number | undefined): DayValue[] =>
-  rows.flatMap((r) => {
-    const v = pick(r);
-    return v !== undefined && Number.isFinite(v) && v > 0 ? [{ day: epochDay(r.date), value: v }] : [];
-  });
-const vix = series(vixRows, (r) => r.vix);
-const vvix = series(vvixRows, (r) => r.vvix).filter((x) => x.day >= epochDay(VVIX_FROM));
+// Every series is measured on trading days only (historySeries, tradingDayRows): a row dated on an
+// exchange holiday (Cboe's VIX file has closes on some) is no starting day, horizon date or β window
+// day. The coverage check below quotes the files' own dates, holiday rows included.
+const vxRows = tradingDayRows(vxFile);
+const vxBefore = tradingDayRows(vxBeforeRows).filter((r) => r.date < VX_BEFORE_TO);
+const vxEpisodes = vxEpisodeFiles.map(tradingDayRows);
+const vix = historySeries(vixRows, (r) => r.vix);
+const vvix = historySeries(vvixRows, (r) => r.vvix).filter((x) => x.day >= epochDay(VVIX_FROM));
 const spx = [
-  ...series(vxRows, (r) => r.spx).filter((x) => x.day < epochDay(SPX_SWITCH)),
-  ...series(spxTail, (r) => r.spx).filter((x) => x.day >= epochDay(SPX_SWITCH)),
+  ...historySeries(vxFile, (r) => r.spx).filter((x) => x.day < epochDay(SPX_SWITCH)),
+  ...historySeries(spxTail, (r) => r.spx).filter((x) => x.day >= epochDay(SPX_SWITCH)),
 ];
 const periods: Period[] = [
   { name: 'in sample', from: epochDay(IN.from), to: epochDay(IN.to) },
@@ -179,7 +187,7 @@ const coverage = coverageProblem([
     file: CALIBRATION_DATA.vxFutures,
     what: 'S&P 500 close',
     days: spx,
-    fileDates: datesOf(vxRows),
+    fileDates: datesOf(vxFile),
     windows: windows(before(SPX_SWITCH)),
   },
   {
@@ -194,7 +202,7 @@ const coverage = coverageProblem([
     file: CALIBRATION_DATA.vxFutures,
     what: 'full VX1-VX8 curve',
     days: daysOf(vxRows.filter((r) => r.vx.every((x) => x !== null))),
-    fileDates: datesOf(vxRows),
+    fileDates: datesOf(vxFile),
     windows: windows(before('2022-01-01')),
   },
   // leyhline's rows from 2007-04-02 on are left out: its window ends there, and its dates are all the file's
@@ -209,7 +217,7 @@ const coverage = coverageProblem([
     file: i === 0 ? CALIBRATION_DATA.vxEpisode2024 : CALIBRATION_DATA.vxEpisode2025,
     what: 'VX settlement',
     days: daysOf(rows),
-    fileDates: datesOf(rows),
+    fileDates: datesOf(vxEpisodeFiles[i]!),
     windows: [whole],
   })),
 ]);

@@ -1,10 +1,34 @@
 /**
- * `npm run calibrate`'s history before the fit (each file read by historyFile.ts): checking that
+ * `npm run calibrate`'s history before the fit (each file read by historyFile.ts): the trading days
+ * it measures, checking that
  * each period holds data of every series it measures, and the periods' days, so that the ranges the outputs state are the days the run used: every
  * list is bounded by its period at both ends.
  */
-import { toIsoDate } from '../shared/src/index';
-import { thin, type DayValue } from '../shared/src/scenario/model/calibrationCells';
+import { toIsoDate, type MarketRow } from '../shared/src/index';
+import { epochDay, thin, type DayValue } from '../shared/src/scenario/model/calibrationCells';
+import { onExchangeHoliday } from '../shared/src/replay/replayWindow';
+
+/**
+ * The rows of trading days: a row dated on an exchange holiday is left out, as the replay passes
+ * over it (Cboe's VIX file has closes on some holidays, most of them from 2022-05-30 on). The
+ * holidays are the calendar's (2000-2040); before 2000 every weekday row is kept.
+ */
+export function tradingDayRows<T extends { date: string }>(rows: readonly T[]): T[] {
+  return rows.filter((r) => !onExchangeHoliday(r.date));
+}
+
+/**
+ * One daily series the calibration measures (VIX, VVIX or S&P 500 closes): the finite, positive
+ * values `pick` reads from the rows of trading days ({@link tradingDayRows}), in the rows' order. Its
+ * days are the starting days and horizon dates of the history cells, the model's starting days and
+ * the bootstrap's.
+ */
+export function historySeries(rows: readonly MarketRow[], pick: (r: MarketRow) => number | undefined): DayValue[] {
+  return tradingDayRows(rows).flatMap((r) => {
+    const v = pick(r);
+    return v !== undefined && Number.isFinite(v) && v > 0 ? [{ day: epochDay(r.date), value: v }] : [];
+  });
+}
 
 /** A period of the calibration: epoch days `from..to`, both included. */
 export interface Period {

@@ -10,8 +10,17 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { epochDay, type DayValue } from '@alvh/shared/calibration';
+import type { MarketRow } from '@alvh/shared';
 import { CALIBRATION_DATA } from '../../scripts/calibrateArgs';
-import { betaStartDays, clipPeriod, coverageProblem, periodRange, type Period } from '../../scripts/calibrateData';
+import {
+  betaStartDays,
+  clipPeriod,
+  coverageProblem,
+  historySeries,
+  periodRange,
+  tradingDayRows,
+  type Period,
+} from '../../scripts/calibrateData';
 import { readHistoryFile } from '../../scripts/historyFile';
 import { dataDir, describeWithData } from '../helpers/marketData';
 
@@ -33,6 +42,35 @@ const weekdays = (to: string): DayValue[] => {
   }
   return xs;
 };
+
+describe('the series the calibration measures', () => {
+  const row = (date: string, vix: number): MarketRow => ({ date, vx: [], vix });
+  // Cboe's VIX file holds closes on exchange holidays (2024-07-04, 2024-09-02, ...); 1999-07-05,
+  // the observed Independence Day, lies before the calendar's first year and is kept as a weekday.
+  const rows = [
+    row('1999-07-02', 19.5),
+    row('1999-07-05', 19.8),
+    row('2024-07-03', 12.0),
+    row('2024-07-04', 12.1),
+    row('2024-07-05', 12.5),
+    row('2024-09-02', 15.6),
+    row('2024-09-03', 20.7),
+  ];
+
+  it("leaves out an exchange holiday's row: it is no starting day or horizon date", () => {
+    const days = historySeries(rows, (r) => r.vix).map((x) => x.day);
+    expect(days).toEqual(['1999-07-02', '1999-07-05', '2024-07-03', '2024-07-05', '2024-09-03'].map(epochDay));
+    expect(tradingDayRows(rows).map((r) => r.date)).not.toContain('2024-07-04');
+  });
+
+  it('keeps only finite, positive values', () => {
+    const values = historySeries(
+      [row('2024-07-03', 0), row('2024-07-05', Number.NaN), row('2024-09-03', 20.7)],
+      (r) => r.vix,
+    );
+    expect(values).toEqual([{ day: epochDay('2024-09-03'), value: 20.7 }]);
+  });
+});
 
 describe("the out-of-sample period's days", () => {
   const shipped = weekdays('2026-07-22');

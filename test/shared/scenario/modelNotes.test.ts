@@ -29,7 +29,7 @@ describe('calibrationNotes', () => {
     expect(high[1]).toMatch(/median VIX 42 days later was 24\.8 against history's 22\.3/);
     const mid = calibrationNotes(25);
     expect(mid).toEqual([
-      "Checked on 2021-2026 from VIX 20-30, the model gave P(VIX > 30) 63 days later as 10.6% against history's 4.96%, outside history's 90% interval (0.54%-8.95%): it overstated that tail then.",
+      "Checked on 2021-2026 from VIX 20-30, the model gave P(VIX > 30) 63 days later as 10.4% against history's 5.06%, outside history's 90% interval (0.55%-9.20%): it overstated that tail then.",
     ]);
     // From VIX 15-20 the one miss (P(VIX > 30) at 63 days) lies inside history's interval: no note.
     expect(CALIBRATED.outOfSampleMisses.some((m) => m.startVix[0] === 15 && m.withinHistoryNoise)).toBe(true);
