@@ -109,6 +109,21 @@ it("docs/scenarios.md's 42-day table quotes docs/calibration.md's 42-day cells",
   }
 });
 
+it("docs/scenarios.md's out-of-sample β gaps are docs/calibration.md's differences", () => {
+  const report = readFileSync(docsPath, 'utf8');
+  const scenarios = readFileSync(resolve(dirname(docsPath), 'scenarios.md'), 'utf8').replace(/\s+/g, ' ');
+  const section = report
+    .split("## VVIX-VIX elasticity and the futures' response, out of sample")[1]!
+    .split('\n## ')[0]!;
+  // the table's last column: "0.076 ✓†" → "0.076"
+  const differences = RESPONSE_TENORS.map((d) => {
+    const row = section.split('\n').find((l) => new RegExp(`^\\|\\s*${d}\\s*\\|`).test(l));
+    return /(-?[\d.]+)/.exec(row!.split('|').slice(1, -1).at(-1)!)![1];
+  });
+  const quoted = /the futures' β at 30, 45 and 60 days \(([\d.]+), ([\d.]+) and ([\d.]+) above/.exec(scenarios);
+  expect(quoted?.slice(1)).toEqual(differences);
+});
+
 describeWithData('the calibrated model against the VIX history', () => {
   // The trading days' closes, as the calibration reads them (a holiday's row left out).
   const vix: DayValue[] = historySeries(
