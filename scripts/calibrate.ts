@@ -13,8 +13,9 @@
  * parameters are evaluated and written as they are, so it needs `--from-shipped` or `--out`),
  * `--out DIR` (write both files into DIR, an existing folder, instead); a value also as
  * `--opt=VALUE`; `-h`/`--help` prints them. An unknown option, a missing value, one that is another
- * option, `--rounds 0` that would write the unfitted starting guess over the shipped files or a
- * missing `--out` folder stops the run before it reads anything (scripts/calibrateArgs.ts).
+ * option, `--rounds 0` that would write the unfitted starting guess over the shipped files, a
+ * starting fast speed at or below kappaSlow or a missing `--out` folder stops the run before it
+ * reads anything (scripts/calibrateArgs.ts).
  *
  * Sources: Cboe VIX closes 1990-01-02..2026-07-22; Cboe VVIX 2007-01-03.. (earlier values are
  * unreliable); VX1..VX8 settlements and the S&P 500 close from quantintell 2007-04-02..2020-12-31,
@@ -56,7 +57,6 @@ import {
 } from '../shared/src/scenario/model/calibrationCells';
 import { LOG_VIX_REF, logVixVariance, type LogVixParams } from '../shared/src/scenario/model/logVixParams';
 import { filterFactors, type FilteredFactors } from '../shared/src/scenario/model/logVixFilter';
-import { CALIBRATED } from '../shared/src/scenario/model/calibrated';
 import {
   BETA_TOLERANCE,
   MEDIAN_TOLERANCE,
@@ -76,6 +76,7 @@ import {
   dataFolderProblem,
   outFolderProblem,
   parseCalibrateArgs,
+  startingValues,
   type Fitted,
 } from './calibrateArgs';
 import { round6, storedParams, writeAsShipped } from './calibrateOutput';
@@ -458,34 +459,9 @@ function objective(p: LogVixParams): number {
   return Number.isFinite(e) ? e : 1e12;
 }
 
-// The starting guess: the search's own result without the SPX −20% cells in the misfit.
-// With `--spike` the spike speeds start at the fast ones (the two-factor model).
-let x: Record<Fitted, number> = {
-  logLevel: 2.72,
-  kappaFast: 6.75,
-  kappaFastPricing: 4,
-  kappaSpike: 6.75,
-  kappaSpikePricing: 4,
-  kappaSlow: 1.175,
-  slowShare: 0.5,
-  volRef: 0.85,
-  jumpIntensity: 5.0625,
-  jumpMeanLog: 0.147656,
-  bigJumpShare: 0.046875,
-  bigJumpMeanLog: 0.4,
-  spxJumpPerLogJump: 0.125,
-};
-// `--from-shipped`: start from the shipped parameters (the spike speeds at the fast ones when the
-// shipped model has none); `--rounds 0` then evaluates them (with any `--start` values) and writes them.
-if (ARGS.fromShipped) {
-  const p = CALIBRATED.params;
-  x = Object.fromEntries(FITTED.map((k) => [k, p[k] ?? 0])) as Record<Fitted, number>;
-  x.kappaFastPricing = p.kappaFastPricing ?? p.kappaFast;
-  x.kappaSpike = p.kappaSpike ?? p.kappaFast;
-  x.kappaSpikePricing = p.kappaSpikePricing ?? x.kappaFastPricing;
-}
-// `--start k=v,k=v`: override the starting guess of some fitted parameters (trials of the search).
-x = { ...x, ...ARGS.start };
+// The search starts from the built-in guess or the shipped parameters, with any `--start` values
+// (startingValues; parseCalibrateArgs has checked that the fast speeds start above the slow one).
+let x: Record<Fitted, number> = startingValues(ARGS);
 const ROUNDS = ARGS.rounds;
 let best = objective(complete(x));
 console.error(`start: objective ${best.toFixed(2)}`);

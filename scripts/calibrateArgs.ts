@@ -5,6 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { CALIBRATED } from '../shared/src/scenario/model/calibrated';
 
 /** The fitted parameters, the names `--start k=v,...` accepts. */
 export const FITTED = [
@@ -94,7 +95,7 @@ const OPTIONS: readonly (readonly [string, string])[] = [
   ['--from-shipped', 'start the search from the shipped parameters instead of the built-in starting guess'],
   [
     '--start k=v,...',
-    `other starting values of fitted parameters, each within its search range (${FITTED.join(', ')}; the spike speeds only with --spike)`,
+    `other starting values of fitted parameters, each within its search range (${FITTED.join(', ')}; the spike speeds only with --spike; the fast speeds above kappaSlow)`,
   ],
   [
     '--rounds N',
@@ -177,6 +178,73 @@ function parseStart(text: string): Partial<Record<Fitted, number>> | string {
   return start;
 }
 
+/**
+ * The built-in starting guess: the search's own result without the SPX −20% cells in the misfit.
+ * The spike speeds start at the fast ones (the two-factor model).
+ */
+export const STARTING_GUESS: Readonly<Record<Fitted, number>> = {
+  logLevel: 2.72,
+  kappaFast: 6.75,
+  kappaFastPricing: 4,
+  kappaSpike: 6.75,
+  kappaSpikePricing: 4,
+  kappaSlow: 1.175,
+  slowShare: 0.5,
+  volRef: 0.85,
+  jumpIntensity: 5.0625,
+  jumpMeanLog: 0.147656,
+  bigJumpShare: 0.046875,
+  bigJumpMeanLog: 0.4,
+  spxJumpPerLogJump: 0.125,
+};
+
+/**
+ * Where the search starts: the built-in guess, or with `--from-shipped` the shipped parameters (the
+ * spike speeds at the fast ones when the shipped model has none), then the `--start` values over
+ * either; `--rounds 0` evaluates and writes them as they are.
+ */
+export function startingValues(args: Pick<CalibrateArgs, 'fromShipped' | 'start'>): Record<Fitted, number> {
+  let x: Record<Fitted, number> = { ...STARTING_GUESS };
+  if (args.fromShipped) {
+    const p = CALIBRATED.params;
+    x = Object.fromEntries(FITTED.map((k) => [k, p[k] ?? 0])) as Record<Fitted, number>;
+    x.kappaFastPricing = p.kappaFastPricing ?? p.kappaFast;
+    x.kappaSpike = p.kappaSpike ?? p.kappaFast;
+    x.kappaSpikePricing = p.kappaSpikePricing ?? x.kappaFastPricing;
+  }
+  return { ...x, ...args.start };
+}
+
+/**
+ * The model needs every fast speed it uses (kappaFastPricing; with `--spike` also kappaSpike and
+ * kappaSpikePricing) above kappaSlow: a starting pair that is not, from `--start` against the built-in
+ * guess or the shipped parameters, is named here instead of failing in the model after the data is read.
+ * (kappaFast's range, from 2, lies above kappaSlow's, to 1.9.)
+ */
+function speedOrderProblem(args: Pick<CalibrateArgs, 'fromShipped' | 'start' | 'spike'>): string | undefined {
+  const x = startingValues(args);
+  const origin = (k: Fitted) =>
+    args.start[k] !== undefined
+      ? 'from --start'
+      : args.fromShipped
+        ? 'the shipped value'
+        : 'the built-in starting guess';
+  const fast: Fitted[] = ['kappaFastPricing', ...(args.spike ? (['kappaSpike', 'kappaSpikePricing'] as const) : [])];
+  const k = fast.find((f) => x[f] <= x.kappaSlow);
+  if (k === undefined) return undefined;
+  if (args.start[k] === undefined) {
+    return (
+      `--start kappaSlow=${x.kappaSlow}: kappaSlow must lie below ${k} ${x[k]} (${origin(k)}), ` +
+      `as the slow factor is the model's slowest; pass kappaSlow below ${x[k]}`
+    );
+  }
+  const lower = args.start.kappaSlow === undefined ? ' or a lower kappaSlow' : '';
+  return (
+    `--start ${k}=${x[k]}: ${k} must lie above kappaSlow ${x.kappaSlow} (${origin('kappaSlow')}), ` +
+    `as the slow factor is the model's slowest; pass ${k} above ${x.kappaSlow}${lower}`
+  );
+}
+
 /** The calibration's options from its command line (`process.argv.slice(2)`), checked. */
 export function parseCalibrateArgs(argv: readonly string[]): ParsedArgs {
   if (argv.includes('--help') || argv.includes('-h')) return { ok: 'help', usage: HELP };
@@ -221,6 +289,8 @@ export function parseCalibrateArgs(argv: readonly string[]): ParsedArgs {
       message: `--start ${spikeOnly}=${start[spikeOnly]}: ${spikeOnly} is fitted only with --spike; add --spike or drop it`,
     };
   }
+  const order = speedOrderProblem({ fromShipped, start, spike });
+  if (order !== undefined) return { ok: false, message: order };
   return {
     ok: true,
     args: {

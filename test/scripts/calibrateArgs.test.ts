@@ -16,9 +16,12 @@ import {
   dataFolderOf,
   dataFolderProblem,
   outFolderProblem,
+  STARTING_GUESS,
   parseCalibrateArgs,
+  startingValues,
   type CalibrateArgs,
 } from '../../scripts/calibrateArgs';
+import { CALIBRATED } from '@alvh/shared/calibration';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -157,6 +160,39 @@ describe('the calibration options', () => {
   });
 });
 
+describe('the starting speeds', () => {
+  it('start from the built-in guess, or the shipped parameters, with the --start values over them', () => {
+    expect(startingValues(args([]))).toEqual(STARTING_GUESS);
+    expect(startingValues(args(['--from-shipped', '--start', 'volRef=0.9']))).toMatchObject({
+      kappaSlow: CALIBRATED.params.kappaSlow,
+      kappaFastPricing: CALIBRATED.params.kappaFastPricing,
+      volRef: 0.9,
+    });
+  });
+
+  it('refuses a fast speed at or below kappaSlow before anything is read, naming the pair and the fix', () => {
+    expect(refusal(['--start', 'kappaFastPricing=0.5'])).toBe(
+      "--start kappaFastPricing=0.5: kappaFastPricing must lie above kappaSlow 1.175 (the built-in starting guess), as the slow factor is the model's slowest; pass kappaFastPricing above 1.175 or a lower kappaSlow",
+    );
+    const shipped = CALIBRATED.params.kappaSlow;
+    expect(refusal(['--from-shipped', '--start', `kappaFastPricing=${shipped}`])).toContain(
+      `kappaFastPricing must lie above kappaSlow ${shipped} (the shipped value)`,
+    );
+    expect(refusal(['--spike', '--start', 'kappaSpikePricing=1.1'])).toContain(
+      '--start kappaSpikePricing=1.1: kappaSpikePricing must lie above kappaSlow 1.175',
+    );
+    expect(refusal(['--start', 'kappaSlow=1.9,kappaFastPricing=1.5'])).toMatch(
+      /kappaSlow 1\.9 \(from --start\), .*; pass kappaFastPricing above 1\.9$/,
+    );
+    // a lower kappaSlow makes the same start valid; without --spike the spike speeds are not used
+    expect(args(['--start', 'kappaFastPricing=0.9,kappaSlow=0.5']).start).toEqual({
+      kappaFastPricing: 0.9,
+      kappaSlow: 0.5,
+    });
+    expect(args(['--start', 'kappaFastPricing=1.2']).start).toEqual({ kappaFastPricing: 1.2 });
+  });
+});
+
 /** Folders the tests make in the system's temporary folder, removed when the file's tests end. */
 const made: string[] = [];
 const scratch = (prefix: string) => {
@@ -243,6 +279,7 @@ describe('npm run calibrate with a bad option', () => {
       [['--out=trial', '--bogus'], 'unknown option --bogus'],
       [['--split=2030'], '--split is 2030'],
       [['--start', 'slowShare=5'], '--start slowShare=5: slowShare must lie within 0.05..0.95'],
+      [['--start', 'kappaFastPricing=0.5'], '--start kappaFastPricing=0.5: kappaFastPricing must lie above kappaSlow'],
       [['--rounds', '0'], '--rounds 0 without --from-shipped would write the unfitted starting guess'],
       [['--out', noFolder], `--out ${noFolder}: no folder at ${noFolder}`],
     ] as const) {
