@@ -1,19 +1,26 @@
 /**
  * Days replayed per second by `replay()`: the 2007-2021 history of the data folder when it is
- * beside the repository (`ALVH_DATA_DIR`, else `../shared/data`), else a synthetic 15-year history
- * with the same columns; and the 2007-2021 replay with the Cboe indices as `npm run replay` runs it.
- * Parsing is timed separately. Prints figures, asserts nothing.
+ * beside the repository (`ALVH_DATA_DIR` where set and not empty, else `../shared/data`), else a
+ * synthetic 15-year history with the same columns; and the 2007-2021 replay with the Cboe indices as
+ * `npm run replay` runs it. A data folder that lacks a file it reads stops it with one line naming
+ * the file. Parsing is timed separately. Prints figures, asserts nothing.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isBusinessDay, mergeMarketHistory, parseMarketHistory, replay, toIsoDate, dayFromYmd } from '@alvh/shared';
 import type { MarketRow } from '@alvh/shared';
+import { dataFilesProblem, dataFolderOf, hasDataFolder } from '../scripts/dataFolder';
 import { replayHistory } from '../scripts/replayData';
 import { formatRate, printRow } from './timing';
 
-const dataDir =
-  process.env['ALVH_DATA_DIR'] ?? resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'data');
+const dataDir = dataFolderOf(process.env, resolve(dirname(fileURLToPath(import.meta.url)), '..'));
+/** The files the timed replay parses (`npm run replay`'s others are checked as it reads them). */
+const FILES = [
+  'quantintell_vix_futures_VX1-VX8_2007-2021.csv',
+  'cboe_VIX_History__ManULoreN14.csv',
+  'cboe_VVIX_History__ManULoreN14.csv',
+] as const;
 
 /** A deterministic synthetic history: SPX random walk, mean-reverting VIX, a contango curve. */
 function syntheticRows(days: number): MarketRow[] {
@@ -38,13 +45,13 @@ function syntheticRows(days: number): MarketRow[] {
 export default async function (): Promise<void> {
   let rows: MarketRow[];
   let label: string;
-  if (existsSync(join(dataDir, 'README.md'))) {
-    const read = (f: string): string => readFileSync(join(dataDir, f), 'utf8');
-    const texts = [
-      read('quantintell_vix_futures_VX1-VX8_2007-2021.csv'),
-      read('cboe_VIX_History__ManULoreN14.csv'),
-      read('cboe_VVIX_History__ManULoreN14.csv'),
-    ];
+  if (hasDataFolder(dataDir)) {
+    const missing = dataFilesProblem(dataDir, FILES);
+    if (missing !== undefined) {
+      console.error(`bench replay: ${missing}`);
+      process.exit(1);
+    }
+    const texts = FILES.map((f) => readFileSync(join(dataDir, f), 'utf8'));
     const t0 = performance.now();
     rows = mergeMarketHistory(
       parseMarketHistory(texts[0] as string),

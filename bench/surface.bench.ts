@@ -19,10 +19,11 @@ import {
   spxSurfaceFromIndices,
   type BatchInput,
 } from '@alvh/shared';
+import { dataFolderOf } from '../scripts/dataFolder';
 import { formatRate, opsPerSecond, printRow, sliceCounts } from './timing';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const dataDir = process.env['ALVH_DATA_DIR'] ?? resolve(here, '..', '..', 'shared', 'data');
+const dataDir = dataFolderOf(process.env, resolve(here, '..'));
 
 /**
  * The C yardstick's options per CPU-second, or why there is none. Compiled into a temporary

@@ -330,11 +330,8 @@ export const CALIBRATION_DATA = {
   vxEpisode2025: 'manumartinb_vx_M1-M8_episode_2025-03_2025-05.csv',
 } as const;
 
-/** The market data folder: `ALVH_DATA_DIR` where it is set and not empty, else `../shared/data` beside the repository. */
-export function dataFolderOf(env: Readonly<Record<string, string | undefined>>, repoRoot: string): string {
-  const set = env['ALVH_DATA_DIR'];
-  return set !== undefined && set.trim() !== '' ? set : resolve(repoRoot, '..', 'shared', 'data');
-}
+/** The market data folder, by the rule every script follows (scripts/dataFolder.ts). */
+export { dataFolderOf } from './dataFolder';
 
 /** Why the data folder cannot feed the calibration (it or some of its files are missing), or undefined. */
 export function dataFolderProblem(dir: string): string | undefined {

@@ -14,7 +14,7 @@ export const REPLAY_USAGE = [
   'It takes no options: the windows and the policy are fixed. To replay another window or policy,',
   'send the history to POST /api/replay (docs/api.md).',
   '',
-  'The market data folder is ALVH_DATA_DIR where it is set, else ../shared/data beside the repository.',
+  'The market data folder is ALVH_DATA_DIR where it is set and not empty, else ../shared/data beside the repository.',
   '',
   '  -h, --help   print this and exit',
 ].join('\n');

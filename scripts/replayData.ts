@@ -1,6 +1,6 @@
 /**
- * The market history the replay scripts run on, read from `ALVH_DATA_DIR` (else `../shared/data`
- * beside the repository), and the three default runs: 2007-2021 and the 2024 and 2025 episodes.
+ * The market history the replay scripts run on, read from `ALVH_DATA_DIR` where set and not empty
+ * (else `../shared/data` beside the repository; dataFolder.ts), and the three default runs: 2007-2021 and the 2024 and 2025 episodes.
  * Every replay script (replay.ts, replayTables.ts, replayBudgets.ts) loads its rows here.
  *
  * Sources: VX settlements, VIX and SPX closes from quantintell (2007-04..2021-12); VIX open/close
@@ -11,17 +11,17 @@
  * VIX9D and VIX3M from Cboe (to 2026), SKEW from Cboe throughout. A day without them is marked on
  * VIX alone (flat term structure); 2024-2025 have no VIX6M.
  */
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isAlvhError, mergeMarketHistory, replay } from '@alvh/shared';
 import type { MarketHistoryFormat, MarketRow, ReplayInput, ReplayResult } from '@alvh/shared';
+import { dataFilesProblem, dataFolderOf } from './dataFolder';
 import { readHistoryFile } from './historyFile';
 import { replayErrorText } from './replayErrors';
 import { yearSpan } from './replayLabels';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const dataDir = process.env['ALVH_DATA_DIR'] ?? resolve(repoRoot, '..', 'shared', 'data');
+export const dataDir = dataFolderOf(process.env, repoRoot);
 
 /** Prints one line on stderr and exits with code 1 (a data problem: no stack trace, it names no code). */
 function fail(message: string): never {
@@ -34,8 +34,8 @@ function fail(message: string): never {
  * is missing, cannot be read, or is no market history (`<file>: line 2117 (DATE): ...`).
  */
 function read(name: string, format?: MarketHistoryFormat): MarketRow[] {
-  if (!existsSync(join(dataDir, name)))
-    fail(`market data file ${name} not found in ${dataDir}; set ALVH_DATA_DIR to the folder with the CSV files`);
+  const missing = dataFilesProblem(dataDir, [name]);
+  if (missing !== undefined) fail(missing);
   const file = readHistoryFile(dataDir, name, format);
   if ('problem' in file) fail(file.problem);
   return file.rows;
@@ -63,8 +63,8 @@ let history: ReplayHistory | undefined;
 export function replayHistory(): ReplayHistory {
   if (history) return history;
   // the folder itself: a file missing from it names itself (read)
-  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory())
-    fail(`market data folder not found at ${dataDir}; set ALVH_DATA_DIR to the folder with the CSV files`);
+  const noFolder = dataFilesProblem(dataDir, []);
+  if (noFolder !== undefined) fail(noFolder);
   const vix = read('cboe_VIX_History__ManULoreN14.csv', 'cboe-vix');
   const vvix = read('cboe_VVIX_History__ManULoreN14.csv');
   const spx = read('spx_daily_2021-2026__eric-tao.csv', 'spx-ohlcv');

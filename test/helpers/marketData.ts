@@ -9,11 +9,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'vitest';
 import { mergeMarketHistory, parseMarketHistory, type MarketRow } from '@alvh/shared';
+import { dataFolderOf } from '../../scripts/dataFolder';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** The market data folder: `ALVH_DATA_DIR`, else `../shared/data` beside the repository. */
-export const dataDir = process.env['ALVH_DATA_DIR'] ?? resolve(repoRoot, '..', 'shared', 'data');
+/** The market data folder, by the scripts' rule: `ALVH_DATA_DIR` where set and not empty, else `../shared/data` beside the repository. */
+export const dataDir = dataFolderOf(process.env, repoRoot);
 
 export const hasMarketData = existsSync(join(dataDir, 'README.md'));
 
