@@ -88,15 +88,22 @@ export function surfacesFromVix(s: MarkableState, others: OtherIndices = {}): St
 }
 
 /**
- * The surfaces of a market: its SPX surface (anchored at its VIX) and the VIX-option surface of
- * its vol of vol (VVIX = 100 · volOfVol, clamped to the module's range 20-400), anchored at the
- * clamped vol of vol it is built at, so a state marks at its own vol of vol's scale of it.
+ * The surfaces of a market: its SPX surface (anchored at its VIX) and its VIX-option surface: the
+ * one given (fitted to the market's VIX chain), else that of its vol of vol (VVIX = 100 · volOfVol,
+ * clamped to the module's range 20-400). Either is anchored at the clamped vol of vol, so a state
+ * marks at its own vol of vol's scale of it (the market's own state at the surface as it is).
  */
-export function stateSurfaces(date: string, vix: number, volOfVol: number, spx: SpxSurface): StateSurfaces {
+export function stateSurfaces(
+  date: string,
+  vix: number,
+  volOfVol: number,
+  spx: SpxSurface,
+  vixOptions?: VixVolSurface,
+): StateSurfaces {
   return {
     spx,
     anchorVix: vix,
-    vixOptions: vixOptionSurface(date, volOfVol),
+    vixOptions: vixOptions ?? vixOptionSurface(date, volOfVol),
     anchorVolOfVol: Math.min(VVIX_RANGE.max / 100, Math.max(VVIX_RANGE.min / 100, volOfVol)),
   };
 }

@@ -28,9 +28,13 @@ import {
   type ParsedChain,
   type SpxSurface,
   type SpxSurfaceData,
+  type VixVolSurface,
+  VIX_ROOTS,
+  vixSurfaceFromData,
 } from '../surface/index';
 import { fmt, type AuditEntry } from './audit';
 import type { PlanMarket, PlanStep, PlanSurface } from './planTypes';
+import { marketVixSurface } from './planVixChain';
 
 /** Everything the steps after the term structure share. */
 export interface PlanContext {
@@ -89,10 +93,14 @@ const curveField = (root: 'market' | 'lastRebalance') => (field: string) => {
 };
 
 /**
- * The market state of a plan, with `futureFor` from the plan's curve and the plan's surface (for
- * re-marking its book exactly as the plan did). Without `surface`, the surface of the VIX alone.
+ * The market state of a plan, with `futureFor` from the plan's curve and the plan's surfaces (for
+ * re-marking its book exactly as the plan did: the SPX surface, and the VIX-option surface fitted
+ * to its VIX chain when it had one). Without `surface`, the surface of the VIX alone.
  */
-export function planMarketState(market: PlanMarket, surface?: Pick<PlanSurface, 'data'>): MarketState {
+export function planMarketState(
+  market: PlanMarket,
+  surface?: Pick<PlanSurface, 'data'> & Partial<Pick<PlanSurface, 'vixOptions'>>,
+): MarketState {
   const ts = buildTermStructure(
     { valuationDate: market.date, vixSpot: market.vix, futures: market.futures },
     { kappa: market.kappa, theta: market.theta },
@@ -107,7 +115,15 @@ export function planMarketState(market: PlanMarket, surface?: Pick<PlanSurface, 
     futureFor: (e) => futureForExpiry(ts, e),
     ...(surface === undefined
       ? {}
-      : { surfaces: stateSurfaces(market.date, market.vix, market.volOfVol, makeSpxSurface(surface.data)) }),
+      : {
+          surfaces: stateSurfaces(
+            market.date,
+            market.vix,
+            market.volOfVol,
+            makeSpxSurface(surface.data),
+            surface.vixOptions?.data === undefined ? undefined : vixSurfaceFromData(surface.vixOptions.data),
+          ),
+        }),
   };
 }
 
@@ -122,6 +138,7 @@ export interface MarketSurfaceInput {
     | undefined;
   chain?: string | readonly unknown[] | undefined;
   surface?: unknown;
+  vixChain?: string | readonly unknown[] | undefined;
 }
 
 /** How far a given surface's spot may sit from the plan's SPX (a fraction) before it is taken for another market's. */
@@ -221,6 +238,7 @@ export function marketSurface(
             'pass the chain of the valuation date',
           );
         }
+        refuseVixOnly(parsed, root);
         if (parsed.spot === null) {
           parsed.spot = m.spx;
           spotIsSpx = true;
@@ -249,19 +267,37 @@ export function marketSurface(
   );
 }
 
+/** A market's SPX chain holding VIX options and no SPX option: the VIX chain sent in the wrong field. */
+function refuseVixOnly(parsed: ParsedChain, root: string): void {
+  const found = [...new Set(parsed.quotes.map((q) => q.root))];
+  if (!found.every((r) => VIX_ROOTS.includes(r)) || found.length === 0) return;
+  throw new AlvhError(
+    'invalid_input',
+    `${root}.chain`,
+    `holds VIX options (roots ${found.join(', ')}), no SPX option: it is a VIX chain`,
+    `pass the VIX options as ${root}.vixChain (their vols then replace the VVIX rule), and the SPX chain (roots SPXW, SPX) as ${root}.chain`,
+  );
+}
+
 /** The plan's SPX surface: {@link marketSurface} of `market` (`onChain` is handed its chain, parsed). */
 export function planSurface(p: ParsedPlanInput, onChain?: (chain: ParsedChain) => void): SpxSurface {
   return marketSurface(p.valuationDate, p.market, 'market', 'spx', onChain);
 }
 
-/** What a plan reports about its surface. */
-export function describePlanSurface(s: SpxSurface): PlanSurface {
+/**
+ * What a plan reports about its surfaces: the SPX surface, and the VIX-option vols beside it when
+ * fitted to a VIX chain (without one, the VVIX rule, and the answer is as it was before VIX chains).
+ */
+export function describePlanSurface(s: SpxSurface, vix?: VixVolSurface): PlanSurface {
   return {
     source: s.source,
     date: s.valuationDate,
     label: s.label,
     describe: s.describe(),
     data: s.toData(),
+    ...(vix?.data === undefined
+      ? {}
+      : { vixOptions: { source: 'chain' as const, label: vix.label, describe: vix.describe(), data: vix.data } }),
   };
 }
 
@@ -314,16 +350,9 @@ export function stepTermStructure(p: ParsedPlanInput, policy: Policy, divYieldGi
   if (m.vvix === undefined) warnings.push(noVvixWarning(policy));
   let chainQuotes: readonly ChainQuote[] | undefined;
   const spxSurface = planSurface(p, (c) => (chainQuotes = c.quotes));
-  const surface = describePlanSurface(spxSurface);
-  // The rate/dividend note of the index surfaces is about inputs the plan always has: not repeated.
-  warnings.push(...spxSurface.warnings.filter((w) => !w.startsWith('No rate or dividend yield given')));
-  // A chain's surface carries its own forwards; on any other the yield sets every SPX leg's forward.
-  if (!divYieldGiven && spxSurface.source !== 'chain') warnings.push(NO_DIV_YIELD);
-  audit.push({
-    rule: 'marks.surface',
-    inputs: { source: surface.source, date: surface.date, label: surface.label },
-    effect: surface.describe,
-  });
+  const futureFor = (e: string): number => futureForExpiry(ts, e);
+  const vixChain = marketVixSurface(date, m, futureFor);
+  const surfaces = stateSurfaces(date, m.vix, volOfVol, spxSurface, vixChain?.surface);
   const now: MarketState = {
     date,
     spot: m.spx,
@@ -331,9 +360,26 @@ export function stepTermStructure(p: ParsedPlanInput, policy: Policy, divYieldGi
     rate: m.rate,
     divYield: m.divYield,
     volOfVol,
-    futureFor: (e) => futureForExpiry(ts, e),
-    surfaces: stateSurfaces(date, m.vix, volOfVol, spxSurface),
+    futureFor,
+    surfaces,
   };
+  const surface = describePlanSurface(spxSurface, vixChain?.surface);
+  // The rate/dividend note of the index surfaces is about inputs the plan always has: not repeated.
+  warnings.push(...spxSurface.warnings.filter((w) => !w.startsWith('No rate or dividend yield given')));
+  // A chain's surface carries its own forwards; on any other the yield sets every SPX leg's forward.
+  if (!divYieldGiven && spxSurface.source !== 'chain') warnings.push(NO_DIV_YIELD);
+  if (vixChain !== undefined) warnings.push(...vixChain.warnings);
+  audit.push({
+    rule: 'marks.surface',
+    inputs: { source: surface.source, date: surface.date, label: surface.label },
+    effect: surface.describe,
+  });
+  if (surface.vixOptions !== undefined)
+    audit.push({
+      rule: 'marks.vixSurface',
+      inputs: { source: surface.vixOptions.source, label: surface.vixOptions.label },
+      effect: surface.vixOptions.describe,
+    });
   return {
     result: {
       p,

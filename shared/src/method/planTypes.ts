@@ -132,6 +132,23 @@ export interface PlanSurface {
   describe: string;
   /** Its data (pass as market.surface to re-mark on the same surface). */
   data: SpxSurfaceData;
+  /**
+   * The VIX-option vols the tail and every VIX option are marked on, when fitted to market.vixChain
+   * (source 'chain'). Absent without a VIX chain: VIX options are then marked by the VVIX rule
+   * (market.vvix, else policy.defaultVolOfVol), as the plan's warnings and the method say.
+   */
+  vixOptions?: PlanVixSurface;
+}
+
+/** What a plan reports about VIX-option vols fitted to its VIX chain. */
+export interface PlanVixSurface {
+  source: 'chain';
+  /** One line naming it: "VIX chain of 2026-11-20". */
+  label: string;
+  /** Source and ATM vol at 30 days. */
+  describe: string;
+  /** The fitted slices, each on its own parity forward. */
+  data: SpxSurfaceData;
 }
 
 export interface PlanSignals {

@@ -197,9 +197,41 @@ export const MAX_MARKET_CHAIN_CHARS = 3_000_000;
 export const MAX_MARKET_CHAIN_ROWS = 40_000;
 
 /**
+ * Most characters and rows of a market's VIX chain: a VIX listing is far smaller than SPX's (about
+ * 15 expiries of 40-80 strikes, under 1,500 quotedata lines), and it is fitted where the request
+ * is read, not on the worker pool, so it is held to a fifth of the SPX chain's room.
+ */
+export const MAX_MARKET_VIX_CHAIN_CHARS = 600_000;
+export const MAX_MARKET_VIX_CHAIN_ROWS = 8_000;
+
+/** A chain field of a market: quotedata or plain CSV text, or rows, within `chars` and `rows`. */
+function chainField(chars: number, rows: number, what: string) {
+  return z
+    .union(
+      [
+        z
+          .string()
+          .min(1, { error: 'pass the quotedata CSV text or rows {expiry, strike, type, bid, ask}' })
+          .max(chars, { error: `pass at most ${grouped(chars)} characters of quotedata` })
+          .refine((text) => filledLines(text, rows) <= rows, {
+            error: `pass at most ${grouped(rows)} lines of chain text`,
+          }),
+        z
+          .array(ChainRowSchema.extend({ expiry: isoDate }))
+          .min(1, { error: 'pass at least one chain row' })
+          .max(rows, { error: `pass at most ${grouped(rows)} chain rows` }),
+      ],
+      { error: CHAIN_FORMS },
+    )
+    .optional()
+    .describe(what);
+}
+
+/**
  * What a market may add to build its SPX surface (method Section 2b): the other Cboe indices of
  * the day, an SPX chain to fit, or a surface already fitted. Without them the surface comes from
- * VIX alone (flat term structure). The plan's market and a scenario book take the same fields.
+ * VIX alone (flat term structure). And a VIX option chain, whose fit gives the VIX-option vols in
+ * place of the VVIX rule. The plan's market and a scenario book take the same fields.
  */
 export const MarketSurfaceFields = {
   /** The other Cboe indices of the day: the SPX surface's term structure and skew (Section 2b). */
@@ -207,27 +239,22 @@ export const MarketSurfaceFields = {
     'Cboe VIX9D, VIX3M, VIX6M (points) and SKEW of the day: the SPX surface without a chain',
   ),
   /** An SPX option chain (Cboe quotedata CSV text, or rows): the SPX surface is fitted to it. */
-  chain: z
-    .union(
-      [
-        z
-          .string()
-          .min(1, { error: 'pass the quotedata CSV text or rows {expiry, strike, type, bid, ask}' })
-          .max(MAX_MARKET_CHAIN_CHARS, { error: 'pass at most 3,000,000 characters of quotedata' })
-          .refine((text) => filledLines(text, MAX_MARKET_CHAIN_ROWS) <= MAX_MARKET_CHAIN_ROWS, {
-            error: 'pass at most 40,000 lines of chain text',
-          }),
-        z
-          .array(ChainRowSchema.extend({ expiry: isoDate }))
-          .min(1, { error: 'pass at least one chain row' })
-          .max(MAX_MARKET_CHAIN_ROWS, { error: 'pass at most 40,000 chain rows' }),
-      ],
-      { error: CHAIN_FORMS },
-    )
-    .optional()
-    .describe('SPX option chain (Cboe quotedata CSV or rows): the SPX surface is fitted to it'),
+  chain: chainField(
+    MAX_MARKET_CHAIN_CHARS,
+    MAX_MARKET_CHAIN_ROWS,
+    'SPX option chain (Cboe quotedata CSV or rows): the SPX surface is fitted to it',
+  ),
   /** A fitted SPX surface (the data form of a surface, e.g. a previous plan's surface.data). */
   surface: SurfaceDataSchema.optional().describe('a fitted SPX surface (surface.data of a plan or /api/surface)'),
+  /**
+   * A VIX option chain of the valuation date (quotedata text, or a plain table whose rows carry
+   * root VIX or VIXW): the VIX-option vols are fitted to it in place of the VVIX rule.
+   */
+  vixChain: chainField(
+    MAX_MARKET_VIX_CHAIN_CHARS,
+    MAX_MARKET_VIX_CHAIN_ROWS,
+    'VIX option chain (Cboe quotedata CSV or rows with root VIX): the VIX-option vols are fitted to it instead of read from VVIX',
+  ),
 };
 
 export const MarketSnapshotSchema = z.strictObject({

@@ -44,6 +44,8 @@ export type { VixVolSurface } from './vixSurface';
 export {
   vixSurfaceFromVvix,
   vixSurfaceFromChain,
+  vixSurfaceFromData,
+  VIX_ROOTS,
   moveVixSurface,
   VIX_TERM_EXPONENT,
   VIX_CALL_SKEW,

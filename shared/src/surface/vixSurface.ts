@@ -25,7 +25,7 @@ import { VVIX_RANGE, checkVxPrice } from '../validate';
 import { parseIsoDate } from '../dates';
 import type { ParsedChain } from './chain';
 import { fitChainSurface, type ChainSurfaceFit } from './fitChain';
-import type { SpxSurface } from './spxSurface';
+import { makeSpxSurface, type SpxSurface, type SpxSurfaceData } from './spxSurface';
 
 export const VIX_TERM_EXPONENT = 0.3;
 /** ATM slope of σ/σ_atm per unit ln(K/F) above the future (calls). */
@@ -67,6 +67,8 @@ export interface VixVolSurface {
    */
   volAtKScaled(tYears: number, k: number, scale: number): number;
   describe(): string;
+  /** From a chain: the fitted slices (each on its own parity forward), which {@link vixSurfaceFromData} rebuilds. */
+  data?: SpxSurfaceData;
 }
 
 /** The checked `vol`'s and `atmVol`'s time to expiry: finite, > 0, at most 30 years. */
@@ -215,17 +217,37 @@ export function vixSurfaceFromVvix(valuationDate: string, vvix: number): VixVolS
   };
 }
 
-/** VIX-option vols from a parsed VIX chain (quotedata layout, roots VIX/VIXW). */
+/** The roots of VIX options, of which a VIX-option surface is fitted. */
+export const VIX_ROOTS: readonly string[] = ['VIX', 'VIXW'];
+
+/**
+ * VIX-option vols from a parsed VIX chain (quotedata layout, or a table with root VIX/VIXW). Each
+ * expiry is fitted on its own forward, read from put-call parity of its quotes (the VX future of
+ * that expiry, the Black-76 underlying); the surface is read at k = ln(K/F) with F the VX future
+ * the caller marks on. Quotes of other roots are left out (the fit's `skipped` says so).
+ *
+ * @throws AlvhError `invalid_input` (field `chain`) when it holds no VIX option quote
+ */
 export function vixSurfaceFromChain(chain: ParsedChain): { surface: VixVolSurface; fit: ChainSurfaceFit } {
-  const roots = [...new Set(chain.quotes.map((q) => q.root))].filter((r) => r === 'VIX' || r === 'VIXW');
+  const found = [...new Set(chain.quotes.map((q) => q.root))];
+  const roots = found.filter((r) => VIX_ROOTS.includes(r));
   if (roots.length === 0) {
-    throw invalidInput('chain', 'has no VIX option quotes', 'pass a VIX option chain (roots VIX, VIXW)');
+    throw invalidInput(
+      'chain',
+      `has no VIX option quotes (roots found: ${found.join(', ') || 'none'})`,
+      'pass a VIX option chain (roots VIX, VIXW; a table row without a root reads as SPXW)',
+    );
   }
   // No calendar repair (each expiry is on its own future), so the fit's report and marks are the
   // surface's; and no spot: the VIX index is no option's underlying, and on a spike day it stands
   // far from every future (2020-03-16: 82.69 against fronts near 65), which the spot check refuses.
   const fit = fitChainSurface({ ...chain, spot: null }, { roots, calendarRepair: false });
   return { surface: vixFromFitted(fit.surface, chain.valuationDate), fit };
+}
+
+/** The VIX-option surface of a chain's fitted slices ({@link VixVolSurface.data}), as it was fitted. */
+export function vixSurfaceFromData(data: SpxSurfaceData): VixVolSurface {
+  return vixFromFitted(makeSpxSurface({ ...data, calendarRepair: false }), data.valuationDate);
 }
 
 function vixFromFitted(s: SpxSurface, valuationDate: string): VixVolSurface {
@@ -246,6 +268,7 @@ function vixFromFitted(s: SpxSurface, valuationDate: string): VixVolSurface {
     volAtKScaled: (t, k, scale) => scale * volAtK(t, k),
     describe: () =>
       `VIX-option vols from the VIX chain of ${valuationDate}: ATM ${(100 * atm30).toFixed(1)}% at 30 days.`,
+    data: s.toData(),
   };
 }
 
