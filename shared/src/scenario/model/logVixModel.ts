@@ -9,7 +9,7 @@
  *   Y ← φ_s·Y + w·s(x)·√Δ·z₁,         φ_s = e^(−κ_s Δ)
  *   Z ← φ_j·Z + J·1{jump},             φ_j = e^(−κ_j Δ)
  * with x = ln VIX at the start of the step, the vol of log VIX s(x)² = s₂₀² + b·(x − ln 20) (floored
- * at `volFloor`², which only binds below VIX ≈ 3), at most one jump a day with probability
+ * at `volFloor`², which with the calibrated parameters only binds below VIX ≈ 1), at most one jump a day with probability
  * p = 1 − e^(−λΔ) and J in log points a mixture of two exponentials: mean η₂ with probability q (the
  * rare large spike), mean η otherwise. μ_t is the constant `logLevel` in the real-world
  * measure and a deterministic table in the risk-neutral one, chosen so that E[VIX_t] is today's
@@ -85,7 +85,8 @@ export interface LogVixStart {
   /**
    * Today's VIX futures curve as a function of calendar days to expiry (points); required in the
    * risk-neutral measure, whose E[VIX_t] it fixes for t = 1..tableDays. In the real-world measure it
-   * sets the term premium of {@link LogVixModel.future} (today's curve over the model's E[VIX]).
+   * sets the term premium of {@link LogVixModel.future} (today's curve over the model's t = 0 price
+   * of the future: the expectation at the futures' pricing speeds with μ = `logLevel`).
    */
   curve?: (days: number) => number;
   /**
@@ -121,8 +122,10 @@ export class LogVixModel {
   private readonly halfG2: Float64Array;
   private readonly jumpTerm: Float64Array;
   /**
-   * Term premium by days to expiry n: today's curve over the real-world E₀[VIX_n] (1 without a
-   * curve, and in the risk-neutral measure, whose expectation is the curve).
+   * Term premium by days to expiry n: today's curve over the model's t = 0 price of the future, the
+   * expectation at the futures' pricing speeds with μ = `logLevel` (not the real-world paths' E₀[VIX_n],
+   * which reverts at their own faster speeds); 1 without a curve, and in the risk-neutral measure,
+   * whose expectation is the curve.
    */
   readonly termPremium: Float64Array;
   /** Factors at t = 0. */
