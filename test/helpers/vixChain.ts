@@ -15,14 +15,24 @@ type Row = { expiry: string; strike: number; type: 'call' | 'put'; bid: number; 
 /** Bid and ask around a model price: 0.02 either side (the bid at least 0.01). */
 const around = (p: number): [number, number] => [Math.max(0.01, p - 0.02), p + 0.02];
 
-/** The quotes of the chain: strikes 10 to 60, every VX expiry of the plan's curve, at `vol` of k. */
-export function vixChainQuotes(vol: (k: number) => number = vixChainVol) {
+/** An expiry of the chain and the VX future its options are quoted on. */
+export type VixChainExpiry = { expiry: string; price: number };
+
+/**
+ * The quotes of the chain: strikes 10 to 60 (or `strikes`), at `vol` of k, on every VX expiry of
+ * the plan's curve (or of `curve`, which may list expiries the plan's futures do not).
+ */
+export function vixChainQuotes(
+  vol: (k: number) => number = vixChainVol,
+  curve: readonly VixChainExpiry[] = PLAN_INPUT.market.futures,
+  strikes: readonly number[] = Array.from({ length: 51 }, (_, i) => 10 + i),
+) {
   const date = PLAN_INPUT.valuationDate;
   const rate = PLAN_INPUT.market.rate;
   const out: { expiry: string; strike: number; call: [number, number]; put: [number, number] }[] = [];
-  for (const { expiry, price: future } of PLAN_INPUT.market.futures) {
+  for (const { expiry, price: future } of curve) {
     const years = yearsToSettlement(date, 960, expiry, 'AM');
-    for (let strike = 10; strike <= 60; strike += 1) {
+    for (const strike of strikes) {
       const v = vol(Math.log(strike / future));
       const p = (type: 'call' | 'put') => black76Price({ type, future, strike, years, rate, vol: v });
       out.push({ expiry, strike, call: around(p('call')), put: around(p('put')) });
@@ -31,9 +41,13 @@ export function vixChainQuotes(vol: (k: number) => number = vixChainVol) {
   return out;
 }
 
-/** The chain as plain-table rows (root VIX). */
-export function vixChainRows(vol?: (k: number) => number): Row[] {
-  return vixChainQuotes(vol).flatMap((q) => [
+/** The chain as plain-table rows (root VIX); `curve` and `strikes` as {@link vixChainQuotes}. */
+export function vixChainRows(
+  vol?: (k: number) => number,
+  curve?: readonly VixChainExpiry[],
+  strikes?: readonly number[],
+): Row[] {
+  return vixChainQuotes(vol, curve, strikes).flatMap((q) => [
     { expiry: q.expiry, strike: q.strike, type: 'call' as const, bid: q.call[0], ask: q.call[1], root: 'VIX' },
     { expiry: q.expiry, strike: q.strike, type: 'put' as const, bid: q.put[0], ask: q.put[1], root: 'VIX' },
   ]);
@@ -44,9 +58,13 @@ const HEADER =
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
-/** The chain as Cboe quotedata text of 2026-11-20 16:15 ET, root VIX. */
-export function vixChainQuotedata(vol?: (k: number) => number): string {
-  const rows = vixChainQuotes(vol).map((q) => {
+/** The chain as Cboe quotedata text of 2026-11-20 16:15 ET, root VIX; `curve`, `strikes` as {@link vixChainQuotes}. */
+export function vixChainQuotedata(
+  vol?: (k: number) => number,
+  curve?: readonly VixChainExpiry[],
+  strikes?: readonly number[],
+): string {
+  const rows = vixChainQuotes(vol, curve, strikes).map((q) => {
     const d = new Date(`${q.expiry}T00:00:00Z`);
     const cboe = `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()} ${d.getUTCFullYear()}`;
     const sym = `VIX${q.expiry.slice(2).replaceAll('-', '')}`;
