@@ -4,7 +4,14 @@
  * is a 400 problem naming market.vixChain; /api/stress with the plan marks on the chain's vols.
  */
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_MARKET_VIX_CHAIN_ROWS, plan, stressGrid, type PlanInput } from '@alvh/shared';
+import {
+  MAX_MARKET_VIX_CHAIN_ROWS,
+  MAX_VIX_CHAIN_EXPIRIES,
+  isBusinessDay,
+  plan,
+  stressGrid,
+  type PlanInput,
+} from '@alvh/shared';
 import { postJson } from './postJson';
 import { setComputeRunner } from '../../functions/src/compute';
 import { inlineCompute } from './inlineCompute';
@@ -47,6 +54,33 @@ describe('market.vixChain over HTTP', () => {
     expect(r.status).toBe(400);
     expect(r.json.issues[0].path).toBe('market.vixChain');
     expect(r.json.issues[0].message).toBe('pass at most 8,000 chain rows');
+  });
+
+  it('a VIX chain of more expiries than a listing holds is a 400 naming market.vixChain, the count and the limit', async () => {
+    // each trading day from 2026-11-23 an expiry, quoted at five strikes
+    const expiries = Array.from({ length: 70 }, (_, i) =>
+      new Date(Date.UTC(2026, 10, 23 + i)).toISOString().slice(0, 10),
+    )
+      .filter((d) => isBusinessDay(d))
+      .slice(0, MAX_VIX_CHAIN_EXPIRIES + 1);
+    const vixChain = vixChainRows(
+      undefined,
+      expiries.map((expiry) => ({ expiry, price: 18 })),
+      [16, 17, 18, 19, 20],
+    );
+    const r = await postJson('plan', { ...BASE, market: { ...BASE.market, vixChain } });
+    expect(r.status).toBe(400);
+    expect(r.json.field).toBe('market.vixChain');
+    expect(r.json.detail).toMatch(
+      new RegExp(`lists ${MAX_VIX_CHAIN_EXPIRIES + 1} expiries, more than the ${MAX_VIX_CHAIN_EXPIRIES}`),
+    );
+  });
+
+  it('a VIX chain listing an expiry after the last VX future is taken (200)', async () => {
+    const curve = [...BASE.market.futures, { expiry: '2027-04-21', price: 20.4 }];
+    const r = await postJson('plan', { ...BASE, market: { ...BASE.market, vixChain: vixChainRows(undefined, curve) } });
+    expect(r.status).toBe(200);
+    expect(r.json.surface.vixOptions.data.slices.at(-1).expiry).toBe('2027-04-21');
   });
 
   it("POST /api/stress with the plan: stressGrid()'s grid, on the chain's VIX-option vols", async () => {

@@ -67,6 +67,12 @@ export {
 export { HISTORICAL_ANALOGS, type HistoricalAnalog } from './analogs';
 export { plan, planMarketState } from './plan';
 export { INDEX_VIX_FACTOR, marketSurface, type MarketSurfaceInput } from './planCurve';
-export { FORWARD_GAP, marketVixSurface, type MarketVixInput, type MarketVixSurface } from './planVixChain';
+export {
+  FORWARD_GAP,
+  MAX_VIX_CHAIN_EXPIRIES,
+  marketVixSurface,
+  type MarketVixInput,
+  type MarketVixSurface,
+} from './planVixChain';
 export { SPX_STRIKE_STEP } from './planSizing';
 export type * from './planTypes';

@@ -23,6 +23,7 @@ import { stepCondor, stepOverlay, stepScenario, stepTail } from './planSizing';
 import { stepBudget, stepCapital, stepThetaSubsidy } from './planBudget';
 import { stepAnalogs, stepRebalance } from './planAnalogs';
 import { stepOrders, stepStructures } from './planStructures';
+import { vixChainRangeWarning } from './planVixChain';
 import type { Plan, PlanCondorMarked, PlanLadder, PlanMarket, PlanStep } from './planTypes';
 
 export type * from './planTypes';
@@ -82,6 +83,9 @@ function buildPlan(p: ParsedPlanInput, policy: Policy, divYieldGiven: boolean): 
   const analogs = take(stepAnalogs(ctx, condors, sizing, tail.contracts));
   const rebalance = take(stepRebalance(ts, thenTs, policy));
   const structures = take(stepStructures(ctx, condors, tail, budget));
+  const vixLegs = [...tail.legs, ...overlay.legs, ...structures.structures.flatMap((r) => r.legs)];
+  const vixExpiries = [tail.expiry, ...vixLegs.filter((l) => l.kind === 'vix').map((l) => l.expiry)];
+  warnings.push(...vixChainRangeWarning(now.surfaces?.vixOptions, vixExpiries));
 
   const book = { condor: condorSet.legs, overlay: overlay.legs, tail: tail.legs };
   const given = inputCondors(p);

@@ -34,7 +34,7 @@ import {
 } from '../surface/index';
 import { fmt, type AuditEntry } from './audit';
 import type { PlanMarket, PlanStep, PlanSurface } from './planTypes';
-import { marketVixSurface } from './planVixChain';
+import { curveFutureFor, marketVixSurface } from './planVixChain';
 
 /** Everything the steps after the term structure share. */
 export interface PlanContext {
@@ -351,7 +351,7 @@ export function stepTermStructure(p: ParsedPlanInput, policy: Policy, divYieldGi
   let chainQuotes: readonly ChainQuote[] | undefined;
   const spxSurface = planSurface(p, (c) => (chainQuotes = c.quotes));
   const futureFor = (e: string): number => futureForExpiry(ts, e);
-  const vixChain = marketVixSurface(date, m, futureFor);
+  const vixChain = marketVixSurface(date, m, curveFutureFor(ts));
   const surfaces = stateSurfaces(date, m.vix, volOfVol, spxSurface, vixChain?.surface);
   const now: MarketState = {
     date,

@@ -10,7 +10,17 @@
  * a gap above {@link FORWARD_GAP} is said in a warning, as it points to a chain of another day.
  */
 import { AlvhError, InvalidFields, isAlvhError } from '../errors';
-import { VIX_ROOTS, parseChain, vixSurfaceFromChain, type ChainRow, type VixVolSurface } from '../surface/index';
+import { calendarDay, isBusinessDayNumber } from '../market/calendar';
+import { closedBecause, monthlyHint } from '../market/curveExpiries';
+import { futureForExpiry, type TermStructure } from '../market/index';
+import {
+  VIX_ROOTS,
+  parseChain,
+  vixSurfaceFromChain,
+  type ChainRow,
+  type ParsedChain,
+  type VixVolSurface,
+} from '../surface/index';
 import { MAX_VIX_POINTS } from '../validate';
 import { fmt } from './audit';
 
@@ -19,6 +29,25 @@ const SPX_ROOTS: readonly string[] = ['SPXW', 'SPX', 'SPXPM'];
 
 /** How far a VIX chain's parity forward may sit from the VX curve's future of its expiry before a warning. */
 export const FORWARD_GAP = 0.1;
+
+/**
+ * The most expiries a VIX chain may list. A Cboe VIX listing has about 6 weeklies and 9-10
+ * monthlies; the fit's cost grows with the expiries (each an SVI slice of its own), so a chain of
+ * hundreds of one-strike-set expiries within the row limit is refused before it is fitted.
+ */
+export const MAX_VIX_CHAIN_EXPIRIES = 40;
+
+/** How the fitted VIX-option surface is read outside its fitted expiries. */
+const EXTRAPOLATED = "extrapolated: the nearest fitted expiry's ATM vol held flat, its smile stretched";
+
+/**
+ * The VX curve's future of an expiry, or undefined after its last listed future (the curve is not
+ * extrapolated; a VIX chain may list expiries beyond it, and its fit needs no curve).
+ */
+export function curveFutureFor(ts: TermStructure): (expiry: string) => number | undefined {
+  const last = ts.points[ts.points.length - 1]?.expiry ?? ts.valuationDate;
+  return (e) => (e > last ? undefined : futureForExpiry(ts, e));
+}
 
 /** What a market gives for its VIX-option surface. */
 export interface MarketVixInput {
@@ -52,17 +81,69 @@ function inVixChain<T>(root: string, f: () => T): T {
 }
 
 /**
+ * A VIX chain's expiries, checked before the fit: no more than {@link MAX_VIX_CHAIN_EXPIRIES}, each
+ * an exchange trading day (the parser has refused those before the valuation date).
+ */
+function checkVixExpiries(parsed: ParsedChain, at: string): void {
+  const expiries = [...new Set(parsed.quotes.filter((q) => VIX_ROOTS.includes(q.root)).map((q) => q.expiry))];
+  if (expiries.length > MAX_VIX_CHAIN_EXPIRIES) {
+    throw new AlvhError(
+      'invalid_input',
+      at,
+      `lists ${expiries.length} expiries, more than the ${MAX_VIX_CHAIN_EXPIRIES} a VIX chain may hold (a Cboe VIX listing has about 16)`,
+      `pass the day's VIX chain as listed, or leave out expiries the plan does not need`,
+    );
+  }
+  for (const e of expiries) {
+    const day = calendarDay(`${at}.expiry`, e);
+    if (isBusinessDayNumber(day)) continue;
+    throw new AlvhError(
+      'invalid_input',
+      `${at}.expiry`,
+      `is ${e}, ${closedBecause(day)}: no VIX option expires on a day the exchange is closed`,
+      `pass the options' listed expiry${monthlyHint(day)}`,
+    );
+  }
+}
+
+/**
+ * The warning of the expiries the fit left out, saying truthfully where their options are marked:
+ * interpolated between fitted expiries, or (before the first, after the last) extrapolated.
+ */
+function leftOutWarning(
+  left: readonly { expiry: string; reason: string }[],
+  fitted: readonly string[],
+  valuationDate: string,
+): string[] {
+  if (left.length === 0) return [];
+  const named = left.slice(0, 5).map((s) => `${s.expiry} (${s.reason})`);
+  const head = `VIX chain: ${left.length} expir${left.length === 1 ? 'y' : 'ies'} left out of the VIX-option surface: ${named.join('; ')}${left.length > 5 ? '; …' : ''}.`;
+  // one settling on the valuation date is no option the plan marks
+  const live = left.filter((s) => s.expiry > valuationDate);
+  if (live.length === 0) return [`${head} No option of theirs is marked: they settle by the valuation date.`];
+  const [first, last] = [fitted[0] ?? '', fitted[fitted.length - 1] ?? ''];
+  const where = [
+    live.some((s) => s.expiry > first && s.expiry < last) ? 'between the fitted ones (interpolated)' : '',
+    live.some((s) => s.expiry < first) ? `before the first fitted expiry ${first}` : '',
+    live.some((s) => s.expiry > last) ? `after the last fitted expiry ${last}` : '',
+  ].filter((w) => w !== '');
+  const extrapolated = where.length > 1 || !where[0]?.startsWith('between') ? ` (${EXTRAPOLATED})` : '';
+  return [`${head} Options of those expiries are marked ${where.join(', or ')}${extrapolated}.`];
+}
+
+/**
  * The VIX-option surface of a market's `vixChain`, or undefined without one. `futureFor` gives the
- * VX curve's future of an expiry (for the forward check's warning). `root` names the fields in
- * errors (`market` for a plan, `book` for a scenario book).
+ * VX curve's future of an expiry, undefined where the curve does not reach (for the forward check's
+ * warning only). `root` names the fields in errors (`market` for a plan, `book` for a scenario book).
  *
  * @throws AlvhError `invalid_input` naming `<root>.vixChain` (a chain of another day, one holding
- *   SPX options or no VIX option, one that cannot be fitted)
+ *   SPX options or no VIX option, more than {@link MAX_VIX_CHAIN_EXPIRIES} expiries or one on a
+ *   day the exchange is closed, one that cannot be fitted)
  */
 export function marketVixSurface(
   valuationDate: string,
   m: MarketVixInput,
-  futureFor: (expiry: string) => number,
+  futureFor: (expiry: string) => number | undefined,
   root = 'market',
 ): MarketVixSurface | undefined {
   if (m.vixChain === undefined) return undefined;
@@ -96,22 +177,41 @@ export function marketVixSurface(
         `pass the SPX chain as ${root}.chain, and the VIX options (roots VIX, VIXW) as ${root}.vixChain`,
       );
     }
+    checkVixExpiries(parsed, at);
     const { surface, fit } = vixSurfaceFromChain(parsed);
     const warnings = fit.surface.warnings.map((w) => `VIX chain: ${w}`);
+    const slices = fit.surface.toData().slices;
     const left = fit.skipped.filter((s) => VIX_ROOTS.includes(s.root));
-    if (left.length > 0) {
-      const named = left.slice(0, 5).map((s) => `${s.expiry} (${s.reason})`);
-      warnings.push(
-        `VIX chain: ${left.length} expir${left.length === 1 ? 'y' : 'ies'} left out of the VIX-option surface: ${named.join('; ')}${left.length > 5 ? '; …' : ''}. Options of those expiries are marked between the fitted ones.`,
-      );
-    }
-    for (const s of fit.surface.toData().slices) {
+    warnings.push(
+      ...leftOutWarning(
+        left,
+        slices.map((s) => s.expiry),
+        valuationDate,
+      ),
+    );
+    for (const s of slices) {
       const curve = futureFor(s.expiry);
-      if (Math.abs(s.forward / curve - 1) <= FORWARD_GAP) continue;
+      // beyond the curve's last future no VIX option is marked: nothing to compare the forward to
+      if (curve === undefined || Math.abs(s.forward / curve - 1) <= FORWARD_GAP) continue;
       warnings.push(
         `VIX chain: its ${s.expiry} parity forward ${fmt(s.forward, 2)} is ${fmt(Math.abs(s.forward / curve - 1) * 100, 1)}% from the VX future ${fmt(curve, 2)} the plan marks that expiry on; its vols are read at the same ln(K/F). Check ${at} and ${root}.futures are of the same day.`,
       );
     }
     return { surface, warnings };
   });
+}
+
+/**
+ * The warning of VIX options the plan marks (`expiries`, theirs) outside a VIX chain's fitted
+ * expiries: read there, the chain's vols are extrapolated, not quoted. None without a chain.
+ */
+export function vixChainRangeWarning(surface: VixVolSurface | undefined, expiries: Iterable<string>): string[] {
+  const fitted = surface?.data?.slices.map((s) => s.expiry).sort() ?? [];
+  const [first, last] = [fitted[0], fitted[fitted.length - 1]];
+  if (first === undefined || last === undefined) return [];
+  const out = [...new Set(expiries)].filter((e) => e < first || e > last).sort();
+  if (out.length === 0) return [];
+  return [
+    `VIX chain: the plan marks VIX options of ${out.join(', ')}, outside the chain's fitted expiries ${first} to ${last}: their vols are ${EXTRAPOLATED}, not quoted; pass a VIX chain listing ${out.length === 1 ? 'that expiry' : 'those expiries'}.`,
+  ];
 }

@@ -10,7 +10,7 @@ import { parseIsoDate } from '../dates';
 import { buildTermStructure, futureForExpiry, isVxExpiry, unlistedExpiry, vxExpiryFix } from '../market/index';
 import { marketSurface, plan, planMarketState, type Plan } from '../method/index';
 import { withPrefix } from '../method/planCurve';
-import { marketVixSurface } from '../method/planVixChain';
+import { curveFutureFor, marketVixSurface } from '../method/planVixChain';
 import { checkListedStrike, checkSpotAndStrikes, checkVxPrice } from '../validate';
 import { resolvePolicy, type Policy } from '../schemas/policy';
 import type { ScenarioBookInput } from '../schemas/scenario';
@@ -167,7 +167,7 @@ export function resolveScenarioBook(b: ScenarioBookInput, policy: Policy): Scena
       b.vix,
       volOfVol,
       marketSurface(b.valuationDate, { ...b, spx: b.spot }, 'book', 'spot'),
-      marketVixSurface(b.valuationDate, b, (e) => futureForExpiry(ts, e), 'book')?.surface,
+      marketVixSurface(b.valuationDate, b, curveFutureFor(ts), 'book')?.surface,
     ),
     kappa: ts.fit.kappa,
     theta: ts.fit.theta,

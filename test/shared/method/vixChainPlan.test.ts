@@ -5,7 +5,7 @@
  * the plan names the source; without the chain the plan is as before.
  */
 import { describe, expect, it } from 'vitest';
-import { black76Price, plan, stressGrid, type PlanInput } from '@alvh/shared';
+import { MAX_VIX_CHAIN_EXPIRIES, black76Price, isBusinessDay, plan, stressGrid, type PlanInput } from '@alvh/shared';
 import { PLAN_INPUT } from '../../helpers/fixtures';
 import { errorOf } from '../../helpers/errors';
 import { vixChainQuotedata, vixChainRows, vixChainVol } from '../../helpers/vixChain';
@@ -91,6 +91,26 @@ describe('market.vixChain', () => {
     expect(p.warnings.join('\n')).toMatch(
       new RegExp(`VIX chain: 1 expiry left out of the VIX-option surface: ${last}`),
     );
+    // said as where its options are marked: after the last fitted expiry, extrapolated
+    const said = p.warnings.find((w) => w.includes('left out of the VIX-option surface'));
+    expect(said).toMatch(/are marked after the last fitted expiry 2027-02-17 \(extrapolated/);
+    expect(said).not.toMatch(/between the fitted ones/);
+  });
+
+  it('a left-out first expiry is said to be marked before the first fitted one, extrapolated', () => {
+    const first = BASE.market.futures[0]!.expiry;
+    const thin = vixChainRows().filter((r) => r.expiry !== first || (r.strike >= 20 && r.strike <= 22));
+    const said = plan(withVixChain(thin)).warnings.find((w) => w.includes('left out of the VIX-option surface'));
+    expect(said).toMatch(
+      new RegExp(`: ${first} \\(.*marked before the first fitted expiry 2027-01-20 \\(extrapolated`),
+    );
+    expect(said).not.toMatch(/between the fitted ones/);
+    // one settling on the valuation date is said to be marked nowhere
+    const today = vixChainRows()
+      .filter((r) => r.expiry === first)
+      .map((r) => ({ ...r, expiry: BASE.valuationDate }));
+    const gone = plan(withVixChain([...vixChainRows(), ...today])).warnings.find((w) => w.includes('left out'));
+    expect(gone).toMatch(/: 2026-11-20 \(.*No option of theirs is marked: they settle by the valuation date\.$/);
   });
 
   it('a scenario book takes the VIX chain too: its tail marked on it, a refusal naming book.vixChain', () => {
@@ -112,5 +132,82 @@ describe('market.vixChain', () => {
     expect(on.condor).toEqual(off.condor);
     const spx = vixChainRows().map((r) => ({ ...r, root: 'SPXW', strike: r.strike * 200 }));
     expect(errorOf(() => stressGrid({ ...grid, book: { ...book, vixChain: spx } })).field).toBe('book.vixChain');
+  });
+});
+
+/** The chain's expiries: the plan's curve and one more, 2027-04-21, after its last future (2027-03-17). */
+const BEYOND = [...BASE.market.futures, { expiry: '2027-04-21', price: 20.4 }];
+
+describe('market.vixChain: expiries and their range', () => {
+  it('takes a chain listing an expiry after the last VX future (fitted, its forward not checked)', () => {
+    const p = plan(withVixChain(vixChainRows(undefined, BEYOND)));
+    expect(p.surface.vixOptions?.data.slices.map((s) => s.expiry)).toEqual(BEYOND.map((f) => f.expiry));
+    expect(p.warnings.filter((w) => w.startsWith('VIX chain'))).toEqual([]);
+    // the expiries the curve covers are still checked: one quoted 20% above its future is said
+    const off = BEYOND.map((f) => (f.expiry === '2027-02-17' ? { ...f, price: f.price * 1.2 } : f));
+    const warned = plan(withVixChain(vixChainRows(undefined, off))).warnings.filter((w) => w.startsWith('VIX chain'));
+    expect(warned).toEqual([expect.stringMatching(/its 2027-02-17 parity forward .* is 20% from the VX future/)]);
+    // and a scenario book takes it too
+    const m = BASE.market;
+    const book = {
+      valuationDate: BASE.valuationDate,
+      spot: m.spx,
+      vix: m.vix,
+      rate: m.rate,
+      divYield: m.divYield,
+      futures: m.futures,
+      ...p.book,
+      vixChain: vixChainRows(undefined, BEYOND),
+    };
+    expect(stressGrid({ spxMoves: [0], vixLevels: [17.5], days: [0], book }).tail).toBeDefined();
+  });
+
+  it('refuses an expiry on a day the exchange is closed before fitting, even one too thin to fit', () => {
+    // 2027-03-20 is a Saturday; quoted at three strikes, the fit would leave it out
+    const sat = vixChainRows(undefined, [{ expiry: '2027-03-20', price: 20 }], [20, 21, 22]);
+    const e = errorOf(() => plan(withVixChain([...vixChainRows(), ...sat])));
+    expect([e.field, e.message]).toEqual([
+      'market.vixChain.expiry',
+      expect.stringMatching(/is 2027-03-20, a Saturday: no VIX option expires on a day the exchange is closed/),
+    ]);
+  });
+
+  it(`refuses more than ${MAX_VIX_CHAIN_EXPIRIES} expiries before fitting, naming the count and the limit`, () => {
+    // trading days from 2026-11-23 on, each quoted at three strikes: too thin to fit, so only a
+    // check before the fit names the count
+    const days: string[] = [];
+    for (let d = Date.UTC(2026, 10, 23); days.length < MAX_VIX_CHAIN_EXPIRIES + 1; d += 86_400_000) {
+      const iso = new Date(d).toISOString().slice(0, 10);
+      if (isBusinessDay(iso)) days.push(iso);
+    }
+    const thin = (n: number) =>
+      vixChainRows(
+        undefined,
+        days.slice(0, n).map((expiry) => ({ expiry, price: 18 })),
+        [17, 18, 19],
+      );
+    const e = errorOf(() => plan(withVixChain(thin(MAX_VIX_CHAIN_EXPIRIES + 1))));
+    expect([e.field, e.message]).toEqual([
+      'market.vixChain',
+      expect.stringMatching(
+        new RegExp(`lists ${MAX_VIX_CHAIN_EXPIRIES + 1} expiries, more than the ${MAX_VIX_CHAIN_EXPIRIES}`),
+      ),
+    ]);
+    // at the limit the chain goes to the fit (which refuses it for its thin expiries)
+    expect(errorOf(() => plan(withVixChain(thin(MAX_VIX_CHAIN_EXPIRIES)))).message).not.toMatch(/expiries, more than/);
+  });
+
+  it("warns when the plan marks a VIX option outside the chain's fitted expiries", () => {
+    // the tail's 2027-01-20 lies before a chain of February and March only
+    const later = BASE.market.futures.filter((f) => f.expiry >= '2027-02-17');
+    const p = plan(withVixChain(vixChainRows(undefined, later)));
+    expect(p.tail.expiry).toBe('2027-01-20');
+    expect(p.warnings).toContainEqual(
+      expect.stringMatching(
+        /VIX chain: the plan marks VIX options of 2027-01-20, outside the chain's fitted expiries 2027-02-17 to 2027-03-17: their vols are extrapolated/,
+      ),
+    );
+    // on the whole chain nothing is said
+    expect(plan(withVixChain(vixChainRows())).warnings.join('\n')).not.toMatch(/outside the chain's fitted expiries/);
   });
 });
