@@ -34,7 +34,7 @@ import {
 } from '../surface/index';
 import { fmt, type AuditEntry } from './audit';
 import type { PlanMarket, PlanStep, PlanSurface } from './planTypes';
-import { curveFutureFor, marketVixSurface } from './planVixChain';
+import { curveFutureFor, marketVixSurface, noVvixChainWarning } from './planVixChain';
 
 /** Everything the steps after the term structure share. */
 export interface PlanContext {
@@ -347,7 +347,8 @@ export function stepTermStructure(p: ParsedPlanInput, policy: Policy, divYieldGi
   warnings.push(...indexPlausibility(m.vix, m.indices));
 
   const volOfVol = m.vvix !== undefined ? volOfVolFromVvix(m.vvix, 'market.vvix') : policy.defaultVolOfVol;
-  if (m.vvix === undefined) warnings.push(noVvixWarning(policy));
+  if (m.vvix === undefined)
+    warnings.push(m.vixChain === undefined ? noVvixWarning(policy) : noVvixChainWarning(policy));
   let chainQuotes: readonly ChainQuote[] | undefined;
   const spxSurface = planSurface(p, (c) => (chainQuotes = c.quotes));
   const futureFor = (e: string): number => futureForExpiry(ts, e);
@@ -491,7 +492,7 @@ export function lastRebalanceCurve(p: ParsedPlanInput, policy: Policy): TermStru
  * VVIX the default vol of vol stands for (1.2: VVIX 120), whose vol varies with strike and time
  * (1.1089 at 44 days on 2024-08-05), not at one flat vol of 1.2, which prices the call dearer; so
  * TAILSIZE matches the plan with ALVH.VIXVOL at that VVIX, the stressed mark too unless the policy
- * sets stressVolOfVol.
+ * sets stressVolOfVol. With a VIX chain, {@link noVvixChainWarning}.
  */
 function noVvixWarning(policy: Policy): string {
   const vov = policy.defaultVolOfVol;

@@ -21,6 +21,7 @@ import {
   type ParsedChain,
   type VixVolSurface,
 } from '../surface/index';
+import type { Policy } from '../schemas/policy';
 import { MAX_VIX_POINTS } from '../validate';
 import { fmt } from './audit';
 
@@ -214,4 +215,20 @@ export function vixChainRangeWarning(surface: VixVolSurface | undefined, expirie
   return [
     `VIX chain: the plan marks VIX options of ${out.join(', ')}, outside the chain's fitted expiries ${first} to ${last}: their vols are ${EXTRAPOLATED}, not quoted; pass a VIX chain listing ${out.length === 1 ? 'that expiry' : 'those expiries'}.`,
   ];
+}
+
+/**
+ * The warning of a plan with a VIX chain and no VVIX: its VIX options are marked on the chain's
+ * vols as fitted (today's state at the anchor's vol of vol: scale 1), so the default vol of vol
+ * moves them only where a scenario's differs from it (policy.stressVolOfVol in the drawdown), and
+ * sets the Monte Carlo's VIX diffusion (ξ = vol of vol · √VIX).
+ */
+export function noVvixChainWarning(policy: Policy): string {
+  const vov = policy.defaultVolOfVol;
+  const vvix = Number((vov * 100).toPrecision(12));
+  const stress =
+    policy.stressVolOfVol === undefined
+      ? ''
+      : ` and the drawdown scenario scales the chain's vols by policy.stressVolOfVol ${policy.stressVolOfVol} / ${vov}`;
+  return `No VVIX given: VIX options are marked on the VIX chain's vols (market.vixChain), which the vol of vol does not change today; it defaults to policy.defaultVolOfVol ${vov} (VVIX ${vvix}), which sets the Monte Carlo's VIX diffusion${stress}.`;
 }

@@ -197,6 +197,23 @@ describe('market.vixChain: expiries and their range', () => {
     expect(errorOf(() => plan(withVixChain(thin(MAX_VIX_CHAIN_EXPIRIES)))).message).not.toMatch(/expiries, more than/);
   });
 
+  it("without VVIX, says the chain's vols are the marks (VVIX leaves today's marks as they are)", () => {
+    const { vvix: _v, ...market } = BASE.market;
+    const noVvix = { ...BASE, market: { ...market, vixChain: vixChainRows() } } as PlanInput;
+    const p = plan(noVvix);
+    const said = p.warnings.find((w) => w.startsWith('No VVIX given'));
+    expect(said).toMatch(/VIX options are marked on the VIX chain's vols \(market\.vixChain\)/);
+    expect(said).not.toMatch(/marked on the VIX-option surface of VVIX/);
+    // true: the tail's premium is the same at any VVIX (the drawdown at the same vol of vol)
+    const at150 = plan({ ...noVvix, market: { ...noVvix.market, vvix: 150 } } as PlanInput);
+    expect(at150.tail.premium).toBe(p.tail.premium);
+    expect(at150.tail.stressedCallValue).toBe(p.tail.stressedCallValue);
+    // with a stress vol of vol the drawdown scales the chain's vols by it over the default's
+    const stressed = plan({ ...noVvix, policy: { ...BASE.policy, stressVolOfVol: 1.8 } } as PlanInput);
+    expect(stressed.warnings.find((w) => w.startsWith('No VVIX given'))).toMatch(/policy\.stressVolOfVol 1\.8 \/ 1\.2/);
+    expect(stressed.tail.stressedCallValue).toBeGreaterThan(p.tail.stressedCallValue);
+  });
+
   it("warns when the plan marks a VIX option outside the chain's fitted expiries", () => {
     // the tail's 2027-01-20 lies before a chain of February and March only
     const later = BASE.market.futures.filter((f) => f.expiry >= '2027-02-17');
