@@ -2,7 +2,7 @@
  * Calendar dates as ISO strings (`YYYY-MM-DD`) at every public edge, and as day numbers (days since
  * 1970-01-01, UTC, no time zone) inside. Time to expiry is ACT/365 from calendar days.
  */
-import { invalidInput } from './errors';
+import { clip, invalidInput, shown } from './errors';
 
 /** Days since 1970-01-01. */
 export type DayNumber = number;
@@ -34,7 +34,7 @@ export function parseIsoDate(field: string, iso: string): DayNumber {
   if (!m)
     throw invalidInput(
       field,
-      `is ${JSON.stringify(iso)}, not a date in the form YYYY-MM-DD`,
+      `is ${typeof iso === 'string' ? shown(iso) : clip(JSON.stringify(iso) ?? String(iso))}, not a date in the form YYYY-MM-DD`,
       'pass a date such as 2020-03-16',
     );
   const y = Number(m[1]);

@@ -3,7 +3,7 @@
  * out (counted), the settlement of each option root and the time to it, and the cell readers the
  * two parsers share (each bad cell reported with its line and column).
  */
-import { invalidInput } from '../errors';
+import { clip, invalidInput, shown } from '../errors';
 import { parseIsoDate } from '../dates';
 import type { CsvRecord } from './csv';
 
@@ -119,7 +119,7 @@ export function priceCell(r: CsvRecord, col: number, name: string): number {
   if (!Number.isFinite(x) || x < 0) {
     throw invalidInput(
       `chain line ${r.line} column ${col + 1} (${name})`,
-      `is ${JSON.stringify(raw)}, not a price`,
+      `is ${shown(raw)}, not a price`,
       'pass a price in index points (≥ 0), or leave the cell empty for no quote',
     );
   }
@@ -132,7 +132,7 @@ export function strikeCell(r: CsvRecord, col: number, name: string): number {
   if (raw === '' || !Number.isFinite(x) || x <= 0) {
     throw invalidInput(
       `chain line ${r.line} column ${col + 1} (${name})`,
-      `is ${JSON.stringify(raw)}, not a strike`,
+      `is ${shown(raw)}, not a strike`,
       'pass the strike in index points (> 0)',
     );
   }
@@ -201,7 +201,7 @@ export function settlementOf(root: string, field: string): Settlement {
   if (!s) {
     throw invalidInput(
       field,
-      `has option root ${JSON.stringify(root)}, whose settlement time is not known here`,
+      `has option root ${shown(root)}, whose settlement time is not known here`,
       `pass options on ${Object.keys(ROOT_SETTLEMENT).join(', ')}, or the plain table with a settlement column`,
     );
   }
@@ -214,6 +214,14 @@ export function emptyChain(field: string): never {
     'is empty (blank lines or commas alone)',
     'pass the quotedata CSV text or a table with expiry, strike, type, bid, ask',
   );
+}
+
+/**
+ * A cell as a refusal quotes it: text escaped and cut to 40 characters ({@link shown}), anything else
+ * as JSON, cut alike (a cell may be 1 MB; a message stays within 255 characters).
+ */
+export function quotedCell(x: unknown): string {
+  return typeof x === 'string' ? shown(x) : clip(JSON.stringify(x) ?? 'missing');
 }
 
 /** A table cell as trimmed text (objects as JSON, so a message shows what was passed). */

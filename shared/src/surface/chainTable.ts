@@ -1,5 +1,5 @@
 /** The plain chain table {expiry, strike, type, bid, ask}: CSV text with a header, or rows as objects. */
-import { invalidInput } from '../errors';
+import { invalidInput, shown } from '../errors';
 import { refuseUtf16 } from '../textEncoding';
 import { parseIsoDate, toIsoDate } from '../dates';
 import { checkCommaSeparated, isBlank, readCsv, type CsvRecord } from './csv';
@@ -9,6 +9,7 @@ import {
   decimalCell,
   emptyChain,
   onceEach,
+  quotedCell,
   settlementOf,
   type ChainQuote,
   droppedCounts,
@@ -76,7 +77,7 @@ function tableRowFrom(
     if (!Number.isFinite(x) || !ok) {
       throw invalidInput(
         where(name),
-        `is ${JSON.stringify(raw) ?? 'missing'}, not a ${name === 'strike' ? 'strike' : 'price'}`,
+        `is ${quotedCell(raw)}, not a ${name === 'strike' ? 'strike' : 'price'}`,
         name === 'strike'
           ? 'pass the strike in index points (> 0)'
           : 'pass a price in index points (≥ 0; 0 for no quote on that side)',
@@ -87,11 +88,7 @@ function tableRowFrom(
   const rawType = cellString(get('type')).toLowerCase();
   const type = rawType === 'call' || rawType === 'c' ? 'call' : rawType === 'put' || rawType === 'p' ? 'put' : null;
   if (!type) {
-    throw invalidInput(
-      where('type'),
-      `is ${JSON.stringify(get('type'))}, not an option type`,
-      'pass call or put (C or P)',
-    );
+    throw invalidInput(where('type'), `is ${quotedCell(get('type'))}, not an option type`, 'pass call or put (C or P)');
   }
   const rawRoot = get('root');
   const root = noRoot(rawRoot) ? 'SPXW' : cellString(rawRoot).toUpperCase();
@@ -103,7 +100,7 @@ function tableRowFrom(
     if (s !== 'AM' && s !== 'PM') {
       throw invalidInput(
         where('settlement'),
-        `is ${JSON.stringify(rawSettlement)}`,
+        `is ${quotedCell(rawSettlement)}`,
         'pass AM (settled at the open) or PM (at the close)',
       );
     }
@@ -170,7 +167,7 @@ export function parseChainTable(table: string | readonly ChainRow[], options: Ch
       if (!header.includes(name)) {
         throw invalidInput(
           `chain line ${records[0]!.line}`,
-          `is the header ${JSON.stringify(records[0]!.cells.join(','))}, which has no ${name} column`,
+          `is the header ${shown(records[0]!.cells.join(','), 60)}, which has no ${name} column`,
           'pass a header naming expiry, strike, type, bid and ask (or the Cboe quotedata file unchanged)',
         );
       }

@@ -36,7 +36,7 @@ function parseCboeExpiry(s: string, cache: Map<string, CboeExpiry>): CboeExpiry 
 }
 
 function parseCboeExpiryText(s: string): CboeExpiry {
-  const notDate = { problem: `is ${JSON.stringify(s)}, not a date like "Mon Feb 07 2022"` };
+  const notDate = { problem: `is ${shown(s)}, not a date like "Mon Feb 07 2022"` };
   const m = /^\s*([A-Za-z]{3})\s+([A-Za-z]{3})\s+(\d{1,2})\s+(\d{4})\s*$/.exec(s);
   if (!m) return notDate;
   const mo = monthIndex(m[2]!);
@@ -47,7 +47,7 @@ function parseCboeExpiryText(s: string): CboeExpiry {
   // "Mon Jun 16 2023" (a Friday): the weekday and the date disagree, so one of them was edited
   const weekday = WEEKDAYS[weekdayOf(day)]!;
   if (m[1]!.toLowerCase() !== weekday.toLowerCase()) {
-    return { problem: `is ${JSON.stringify(s)}, but ${toIsoDate(day)} is a ${weekday}, not a ${m[1]}` };
+    return { problem: `is ${shown(s)}, but ${toIsoDate(day)} is a ${weekday}, not a ${m[1]}` };
   }
   return { iso: toIsoDate(day) };
 }
@@ -105,7 +105,7 @@ function parseStamp(line: number, s: string): { valuationDate: string; valuation
   if (!m || mo < 0) {
     throw invalidInput(
       `chain line ${line}`,
-      `is ${JSON.stringify(s)}, not the quotedata date line ("Date: February 5 2022, 8:09 PM EST")`,
+      `is ${shown(s, 60)}, not the quotedata date line ("Date: February 5 2022, 8:09 PM EST")`,
       'pass the file as downloaded from Cboe (3 header lines), or the plain table with a valuationDate',
     );
   }
@@ -123,7 +123,7 @@ function parseStamp(line: number, s: string): { valuationDate: string; valuation
   if (bad) {
     throw invalidInput(
       `chain line ${line}`,
-      `has the stamp ${JSON.stringify(m[0])}: ${bad}`,
+      `has the stamp ${shown(m[0], 60)}: ${bad}`,
       'pass the file as Cboe exports it, stamped like "Date: February 5 2022, 8:09 PM EST"',
     );
   }
@@ -238,7 +238,7 @@ export function parseQuotedata(text: string): ParsedChain {
     if (header.cells[i] !== QUOTEDATA_HEADER[i]) {
       throw invalidInput(
         `chain line ${header.line} column ${i + 1}`,
-        `is ${JSON.stringify(header.cells[i] ?? '')}, expected ${JSON.stringify(QUOTEDATA_HEADER[i])}`,
+        `is ${shown(header.cells[i] ?? '')}, expected ${JSON.stringify(QUOTEDATA_HEADER[i])}`,
         'pass the quotedata layout unchanged (22 columns: call fields, Strike, put fields)',
       );
     }
@@ -296,7 +296,7 @@ export function parseQuotedata(text: string): ParsedChain {
       if (!sm) {
         throw invalidInput(
           where,
-          `is ${JSON.stringify(sym)}, not an option symbol like SPXW220207C02400000`,
+          `is ${shown(sym)}, not an option symbol like SPXW220207C02400000`,
           'pass the quotedata rows unchanged',
         );
       }
