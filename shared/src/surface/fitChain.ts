@@ -229,6 +229,17 @@ function prepareSlices(
   return prepared;
 }
 
+/**
+ * The expiries left out, as a refusal names them: the first and how many more, without their
+ * reasons (one reason runs to 150 characters, and the message stays within 255).
+ */
+function leftOutWords(skipped: ChainSurfaceFit['skipped']): string {
+  const [first] = skipped;
+  if (first === undefined) return '';
+  const more = skipped.length - 1;
+  return ` (left out: ${first.root} ${first.expiry}${more > 0 ? ` and ${more} more` : ''})`;
+}
+
 /** The default (SPX) surface's nearest forward must be an SPX level, whatever the chain's roots say. */
 function checkSpxLevel(first: SliceInput): void {
   const nearest = first.forward;
@@ -298,14 +309,7 @@ export function fitChainSurface(chain: ParsedChain, options: ChainFitOptions = {
     const which = surfaceSlices.map((s) => s.expiry).join(', ') || 'none';
     throw invalidInput(
       'chain',
-      `has ${surfaceSlices.length} expir${surfaceSlices.length === 1 ? 'y' : 'ies'} of ${roots.label} with at least ${MIN_SLICE_STRIKES} usable strikes (${which}); a surface needs two or more${
-        skipped.length
-          ? ` (left out: ${skipped
-              .map((s) => `${s.root} ${s.expiry}: ${s.reason}`)
-              .slice(0, 3)
-              .join('; ')})`
-          : ''
-      }`,
+      `has ${surfaceSlices.length} expir${surfaceSlices.length === 1 ? 'y' : 'ies'} of ${roots.label} with at least ${MIN_SLICE_STRIKES} usable strikes (${which}); a surface needs two or more${leftOutWords(skipped)}`,
       'pass a chain with several listed expiries, each quoted at 5 or more strikes',
     );
   }

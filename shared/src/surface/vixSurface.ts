@@ -24,6 +24,7 @@ import { invalidInput } from '../errors';
 import { VVIX_RANGE, checkVxPrice } from '../validate';
 import { parseIsoDate } from '../dates';
 import type { ParsedChain } from './chain';
+import { checkUsableQuotes } from './chainQuotes';
 import { fitChainSurface, type ChainSurfaceFit } from './fitChain';
 import { makeSpxSurface, type SpxSurface, type SpxSurfaceData } from './spxSurface';
 
@@ -226,9 +227,11 @@ export const VIX_ROOTS: readonly string[] = ['VIX', 'VIXW'];
  * that expiry, the Black-76 underlying); the surface is read at k = ln(K/F) with F the VX future
  * the caller marks on. Quotes of other roots are left out (the fit's `skipped` says so).
  *
- * @throws AlvhError `invalid_input` (field `chain`) when it holds no VIX option quote
+ * @throws AlvhError `invalid_input` (field `chain`) when it holds no VIX option quote, or no two-sided quote at all
  */
 export function vixSurfaceFromChain(chain: ParsedChain): { surface: VixVolSurface; fit: ChainSurfaceFit } {
+  // every quote dropped at import (no bid, crossed): say so, not that the chain holds no VIX root
+  if (chain.quotes.length === 0) checkUsableQuotes(chain);
   const found = [...new Set(chain.quotes.map((q) => q.root))];
   const roots = found.filter((r) => VIX_ROOTS.includes(r));
   if (roots.length === 0) {
