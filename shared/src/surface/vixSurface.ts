@@ -18,7 +18,10 @@
  *   and are convex in the strike at every VVIX and tenor. The cap binds from θ ≈ 0.43 (VVIX 200
  *   from 61 days); below it the smile does not depend on θ.
  * With a VIX chain (same quotedata layout, roots VIX/VIXW, AM-settled), each expiry's SVI fit
- * replaces these, interpolated in total variance at fixed k between expiries.
+ * replaces these, interpolated in total variance at fixed k between expiries; before the first and
+ * after the last the ATM vol is held flat and the edge smile kept in standard deviations,
+ * c·w(k/√c), after the last only up to the stretch limit, then with the ATM variance accrued since
+ * added (the SPX surface's reading, spxSurface.ts).
  */
 import { invalidInput } from '../errors';
 import { VVIX_RANGE, checkVxPrice } from '../validate';

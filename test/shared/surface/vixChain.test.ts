@@ -3,7 +3,8 @@
  * its own future, so no calendar repair and no spot check against the VIX index.
  */
 import { describe, expect, it } from 'vitest';
-import { black76Price, parseQuotedata, vixSurfaceFromChain, yearsToSettlement } from '@alvh/shared';
+import { black76Price, parseChainTable, parseQuotedata, vixSurfaceFromChain, yearsToSettlement } from '@alvh/shared';
+import { vixChainRows } from '../../helpers/vixChain';
 
 const HEADER =
   'Expiration Date,Calls,Last Sale,Net,Bid,Ask,Volume,IV,Delta,Gamma,Open Interest,Strike,Puts,Last Sale,Net,Bid,Ask,Volume,IV,Delta,Gamma,Open Interest';
@@ -81,5 +82,37 @@ describe('vixSurfaceFromChain', () => {
       for (const m of s.marks.filter((x) => x.midVol !== null)) {
         expect(m.modelVol).toBeCloseTo(surface.vol(s.years, m.strike, s.forward), 12);
       }
+  });
+});
+
+describe('a VIX chain surface between and beyond its expiries (docs/surfaces.md, "With a VIX chain")', () => {
+  const { surface, fit } = vixSurfaceFromChain(parseChainTable(vixChainRows(), { valuationDate: '2026-11-20' }));
+  const T = fit.slices.map((s) => s.years);
+  const [first, second, last] = [T[0]!, T[1]!, T.at(-1)!];
+  const w = (t: number, k: number): number => surface.volAtK(t, k) ** 2 * t;
+  const ks = [-0.3, 0, 0.4];
+
+  it('between two expiries: linear in total variance at fixed k', () => {
+    for (const k of ks) {
+      expect(w(0.25 * first + 0.75 * second, k)).toBeCloseTo(0.25 * w(first, k) + 0.75 * w(second, k), 12);
+    }
+  });
+
+  it('before the first: the ATM vol flat, the smile kept in standard deviations, c·w(k/√c)', () => {
+    for (const c of [0.3, 0.7]) {
+      expect(surface.volAtK(c * first, 0)).toBeCloseTo(surface.volAtK(first, 0), 12);
+      for (const k of ks) expect(w(c * first, k)).toBeCloseTo(c * w(first, k / Math.sqrt(c)), 12);
+    }
+  });
+
+  it('after the last: the same stretch up to its limit, then the ATM variance added (ATM vol flat)', () => {
+    for (const k of ks) expect(w(1.05 * last, k)).toBeCloseTo(1.05 * w(last, k / Math.sqrt(1.05)), 12);
+    for (const c of [1.05, 3, 10]) expect(surface.volAtK(c * last, 0)).toBeCloseTo(surface.volAtK(last, 0), 12);
+    // past the limit the smile's shape in k is frozen: w(k) − w(0) the same at 3 and 10 times T
+    for (const k of ks) {
+      expect(w(10 * last, k) - w(10 * last, 0)).toBeCloseTo(w(3 * last, k) - w(3 * last, 0), 12);
+      // not the stretch alone (at k = 0 the two agree)
+      if (k !== 0) expect(w(3 * last, k)).not.toBeCloseTo(3 * w(last, k / Math.sqrt(3)), 4);
+    }
   });
 });
