@@ -81,12 +81,27 @@ describe('what an expiry left out says', () => {
         rows.push({ expiry, strike: K, type: 'call', bid: c - 0.5, ask: c + 0.5 });
         rows.push({ expiry, strike: K, type: 'put', bid: p - 0.5, ask: p + 0.5 });
       }
-    const e = errorOf(() => fitChainSurface(parseChainTable(rows, { valuationDate: '2023-06-09' })));
-    expect(e.message).toMatch(
+    // fitted beside two expiries of sound quotes, the fit's report names it so
+    const sound = smileRows(
+      '2023-06-09',
+      [
+        { expiry: '2023-09-15', forward: 4300 },
+        { expiry: '2023-10-20', forward: 4310 },
+      ],
+      (f) => Array.from({ length: 17 }, (_, i) => f - 400 + 50 * i),
+    );
+    const fit = fitChainSurface(parseChainTable([...rows, ...sound], { valuationDate: '2023-06-09' }));
+    const reasons = fit.skipped.map((s) => `${s.root} ${s.expiry}: ${s.reason}`).join('\n');
+    expect(reasons).toMatch(
       /SPXW 2023-07-21: parity line C − P = D·\(F − K\) gives discount 1\.200, outside 0\.5-1\.1/,
     );
-    expect(e.message).toMatch(/check the call\/put columns/);
-    expect(e.message).not.toMatch(/fewer than 3 strikes/);
+    expect(reasons).toMatch(/check the call\/put columns/);
+    expect(reasons).not.toMatch(/fewer than 3 strikes/);
+    // alone, the chain is refused naming the first expiry left out and counting the rest, within 255
+    // characters (a reason runs to 150)
+    const e = errorOf(() => fitChainSurface(parseChainTable(rows, { valuationDate: '2023-06-09' })));
+    expect(e.message).toMatch(/a surface needs two or more \(left out: SPXW 2023-07-21 and 1 more\); pass/);
+    expect(e.message.length).toBeLessThanOrEqual(255);
   });
   it('an SPX (AM) expiry of the quotes’ date, quoted after its 09:30 settlement, is "expired"', () => {
     const slices = [
