@@ -2,10 +2,15 @@
  * What a compute worker runs: one unit of work per message, on the shared package. The pool splits
  * a Monte Carlo run into `montecarlo-chunk` units and merges and summarises them with one
  * `montecarlo-merge` unit, a frontier into `frontier-chunk` units and one `frontier-merge`; `stress`, `replay` and `surface` (a chain parsed and fitted) run whole.
+ * `chain` fits a market's SPX chain; `plan` (a whole plan) and `setup` (a Monte Carlo or frontier
+ * request checked and resolved) run what the request thread would for a request with a VIX chain.
  */
 import {
   AlvhError,
   buildSurface,
+  checkedMonteCarloRequest,
+  frontierSetup,
+  plan,
   InputValidationError,
   InvalidFields,
   MonteCarloCancelled,
@@ -25,7 +30,9 @@ import {
   type MonteCarloPartial,
   type MonteCarloSetup,
   type MonteCarloSummary,
+  type MonteCarloWorkLimits,
   type PathRange,
+  type PlanInput,
   type SurfaceRequest,
   marketSurface,
   type ChainQuoteRow,
@@ -42,7 +49,9 @@ export type WorkerJob =
   | 'stress'
   | 'replay'
   | 'surface'
-  | 'chain';
+  | 'chain'
+  | 'plan'
+  | 'setup';
 
 /**
  * The chunks of one request, merged in path order; the summary (null below 2 paths) and, if asked,
@@ -121,6 +130,31 @@ export interface ChainFitResult {
   quotes: ChainQuoteRow[];
 }
 
+/**
+ * A Monte Carlo or frontier request to check and resolve as its handler does on the request thread
+ * (handlers/vixChains.ts): the body, and the work limits the handler checks it against.
+ */
+export interface SetupJob {
+  route: 'montecarlo' | 'frontier';
+  body: unknown;
+  limits: MonteCarloWorkLimits;
+}
+
+/** A request checked and resolved: its parsed input, and the run's paths and horizon. */
+export interface SetupResult {
+  parsed: Record<string, unknown>;
+  run: { firstPath: number; pathCount: number; horizonDays: number };
+}
+
+function runSetup(j: SetupJob): SetupResult {
+  if (j.route === 'montecarlo') {
+    const { parsed, setup } = checkedMonteCarloRequest(j.body, j.limits);
+    return { parsed, run: setup.run };
+  }
+  const { mc, input } = frontierSetup(j.body, undefined, j.limits);
+  return { parsed: input, run: mc.run };
+}
+
 /** Run one unit of work in this thread. */
 export function runJob(job: WorkerJob, payload: unknown, hooks: JobHooks = {}): unknown {
   switch (job) {
@@ -161,6 +195,11 @@ export function runJob(job: WorkerJob, payload: unknown, hooks: JobHooks = {}): 
       });
       return { data: surface.toData(), quotes } satisfies ChainFitResult;
     }
+    case 'plan':
+      // A plan input whose market carries a VIX chain: plan() as the request thread would run it.
+      return plan(payload as PlanInput);
+    case 'setup':
+      return runSetup(payload as SetupJob);
   }
 }
 

@@ -7,7 +7,9 @@
  * - `frontier`: the budget frontier, chunked over paths the same way (`frontier-chunk` units,
  *   merged and summarised by one `frontier-merge` unit).
  * - `stress`: the stress grid; `replay`: the historical replay; `surface`: a chain fitted (the
- *   surface route); `chain`: a market's chain fitted (handlers/chains.ts). Each runs whole on one worker; an
+ *   surface route); `chain`: a market's chain fitted (handlers/chains.ts); `plan` and `setup`: a
+ *   plan built, or a Monte Carlo or frontier request checked, when it carries a VIX chain
+ *   (handlers/vixChains.ts). Each runs whole on one worker; an
  *   abort while they run terminates that worker (a new one replaces it).
  *
  * Only validated, parsed input crosses to a worker (the shared schemas are strict, so nothing the
@@ -46,7 +48,9 @@ import { JobTimeoutError, PoolBusyError, PoolClosedError } from './poolErrors';
 
 export { JobTimeoutError, PoolBusyError, PoolClosedError };
 
-export type ComputeJob = 'montecarlo' | 'frontier' | 'stress' | 'replay' | 'surface' | 'chain';
+export type ComputeJob = 'montecarlo' | 'frontier' | SingleJob;
+type SingleJob = 'stress' | 'replay' | 'surface' | 'chain' | 'plan' | 'setup';
+const SINGLE_JOBS: readonly string[] = ['stress', 'replay', 'surface', 'chain', 'plan', 'setup'] satisfies SingleJob[];
 
 export interface RunOptions {
   /** Work done and total (Monte Carlo: paths; other jobs: 0/1 then 1/1). */
@@ -199,8 +203,7 @@ export class ComputePool {
     if (this.closed) return Promise.reject(new Error('the compute pool was closed; create a new one'));
     if (job === 'montecarlo') return this.monteCarlo(payload, opts);
     if (job === 'frontier') return this.frontier(payload, opts);
-    if (job !== 'stress' && job !== 'replay' && job !== 'surface' && job !== 'chain')
-      return Promise.reject(new Error(`unknown compute job ${JSON.stringify(job)}`));
+    if (!SINGLE_JOBS.includes(job)) return Promise.reject(new Error(`unknown compute job ${JSON.stringify(job)}`));
     return this.runSingle(job, payload, opts);
   }
 
@@ -303,11 +306,7 @@ export class ComputePool {
     }
   }
 
-  private async runSingle(
-    job: 'stress' | 'replay' | 'surface' | 'chain',
-    payload: unknown,
-    opts: RunOptions,
-  ): Promise<unknown> {
+  private async runSingle(job: SingleJob, payload: unknown, opts: RunOptions): Promise<unknown> {
     const { signal, onProgress } = opts;
     if (signal?.aborted) throw abortReason(signal);
     const r = this.admit();

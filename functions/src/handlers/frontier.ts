@@ -1,7 +1,8 @@
 /**
  * POST /api/frontier: the budget frontier of a plan input, or one chunk of it (`seed`,
  * `firstPath`, `pathCount`). The input is checked on the request thread (400 with every issue, 422
- * over the work limit paths × steps × legs) and the parsed input runs on the worker pool
+ * over the work limit paths × steps × legs; on the pool when it carries a VIX chain:
+ * handlers/vixChains.ts) and the parsed input runs on the worker pool
  * in path chunks, merged and summarised on a worker (422 there when the exact search would be over
  * its limit, MAX_FRONTIER_SEARCH_WORK: its rows come from the paths). The answer is the frontier itself
  * (`FrontierResult`); `?partial=true` adds the merged per-path arrays (`partial`), which callers
@@ -15,6 +16,7 @@ import {
   FrontierInputSchema,
   frontierSetup,
   limitExceeded,
+  type ParsedFrontierInput,
   type FrontierPartial,
   type FrontierResult,
 } from '@alvh/shared';
@@ -24,6 +26,7 @@ import { fromCompute, JsonText, queryFlag, type RouteCall, type Streamed } from 
 import { answerRun } from '../http/stream';
 import { scenarioWithChainsFitted } from './chains';
 import { runCountField } from './runCount';
+import { scenarioCarriesVixChain, setupOnPool } from './vixChains';
 
 /** Most paths whose per-path arrays one answer carries. */
 export const MAX_FRONTIER_PARTIAL_PATHS = 100_000;
@@ -46,9 +49,12 @@ export async function frontierHandler(body: unknown, call: RouteCall): Promise<F
   // Validation and limits, before any work is queued; the pool runs the parsed input without a second setup.
   // With the per-path arrays, a path count the refusal suggests is one an answer carries.
   const chunk = withPartial ? { chunkPaths: MAX_FRONTIER_PARTIAL_PATHS } : {};
-  const { mc, input: parsed } = frontierSetup(fitted, undefined, chunk);
-  if (withPartial && mc.run.pathCount > MAX_FRONTIER_PARTIAL_PATHS) {
-    const count = runCountField(parsed); // pathCount, or paths when the request left pathCount out
+  // With a VIX chain, on the pool: the chain's fit is too heavy for the request thread.
+  const { parsed, run } = scenarioCarriesVixChain(fitted)
+    ? await setupOnPool('frontier', fitted, call, FrontierInputSchema, chunk)
+    : setupHere(fitted, chunk);
+  if (withPartial && run.pathCount > MAX_FRONTIER_PARTIAL_PATHS) {
+    const count = runCountField(parsed as ParsedFrontierInput); // pathCount, or paths when the request left pathCount out
     throw limitExceeded(
       count.field,
       `${count.is}: the per-path arrays of more than ${grouped(MAX_FRONTIER_PARTIAL_PATHS)} paths are not sent in one answer`,
@@ -61,9 +67,15 @@ export async function frontierHandler(body: unknown, call: RouteCall): Promise<F
       ...(onProgress ? { onProgress } : {}),
       withPartial,
       json: true,
-      checked: mc.run,
+      checked: run,
     });
   return answerRun(call, start, (raw) => frontierAnswer(raw, withPartial));
+}
+
+/** A request checked and resolved on this thread (the plan built): its parsed input and run. */
+function setupHere(body: unknown, limits: { chunkPaths?: number }) {
+  const { mc, input } = frontierSetup(body, undefined, limits);
+  return { parsed: input, run: mc.run };
 }
 
 /** The answer from the pool's output: its JSON text, or (a runner that returns values, as tests use) built here. */

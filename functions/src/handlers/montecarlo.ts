@@ -1,7 +1,8 @@
 /**
  * POST /api/montecarlo: one Monte Carlo run, or one chunk of it (`seed`, `firstPath`,
  * `pathCount`). The input is checked on the request thread (400 with every issue, 422 over the
- * work limits) and the parsed input runs on the worker pool, which also merges the chunks,
+ * work limits; on the pool when it carries a VIX chain: handlers/vixChains.ts) and the parsed
+ * input runs on the worker pool, which also merges the chunks,
  * summarises them and serialises the answer. The answer carries the chunk's mergeable partial
  * (per-path arrays in path order) and its own summary (null for a single-path chunk: a
  * distribution needs two paths); callers that split a run merge the partials with the shared
@@ -20,8 +21,10 @@ import {
   limitExceeded,
   MonteCarloInputSchema,
   POOLED_MONTE_CARLO_LIMITS,
+  type MonteCarloInput,
   type MonteCarloPartial,
   type MonteCarloSummary,
+  type MonteCarloWorkLimits,
 } from '@alvh/shared';
 import { checkComputeRoom, runCompute } from '../compute';
 import { mergeAndSummarize } from '../compute/jobs';
@@ -29,6 +32,7 @@ import { fromCompute, JsonText, queryFlag, type RouteCall, type Streamed } from 
 import { answerRun } from '../http/stream';
 import { scenarioWithChainsFitted } from './chains';
 import { runCountField } from './runCount';
+import { scenarioCarriesVixChain, setupOnPool } from './vixChains';
 
 /** Most paths whose per-path arrays one answer carries (about 130 bytes of JSON per path: ≈ 33 MB). */
 export const MAX_PARTIAL_PATHS = 250_000;
@@ -63,11 +67,12 @@ export async function monteCarloHandler(
   const chunkPaths = MAX_PARTIAL_PATHS;
   const limits = withPartial ? { chunkPaths } : { ...POOLED_MONTE_CARLO_LIMITS, chunkPaths };
   // Validation and limits, before any work is queued (a chain is fitted on the pool first).
-  const {
-    parsed,
-    setup: { run },
-  } = checkedMonteCarloRequest(await scenarioWithChainsFitted(body, call, MonteCarloInputSchema), limits);
-  const count = runCountField(parsed); // pathCount, or paths when the request left pathCount out
+  // With a VIX chain, on the pool: the chain's fit is too heavy for the request thread.
+  const fitted = await scenarioWithChainsFitted(body, call, MonteCarloInputSchema);
+  const { parsed, run } = scenarioCarriesVixChain(fitted)
+    ? await setupOnPool('montecarlo', fitted, call, MonteCarloInputSchema, limits)
+    : checkedHere(fitted, limits);
+  const count = runCountField(parsed as MonteCarloInput); // pathCount, or paths when the request left pathCount out
   if (!withPartial && run.pathCount < 2) {
     // the answer would be a null summary and nothing else
     throw invalidInput(
@@ -93,6 +98,12 @@ export async function monteCarloHandler(
       checked: run,
     });
   return answerRun(call, start, (raw) => monteCarloAnswer(raw, withPartial));
+}
+
+/** A request checked and resolved on this thread: its parsed input and run. */
+function checkedHere(body: unknown, limits: MonteCarloWorkLimits) {
+  const { parsed, setup } = checkedMonteCarloRequest(body, limits);
+  return { parsed, run: setup.run };
 }
 
 /** The answer from the pool's output: its JSON text, or (a runner that returns values, as tests use) built here. */
