@@ -89,7 +89,8 @@ const planRoute = defineJsonRoute(
     description:
       'Sizes the calendar overlay and the tail VIX call hedge of an SPX iron condor, or of a ladder of condors netted as one book (`condors`), from the VIX futures term structure: ' +
       'regime, budget split with its audit trail, condor analytics, overlay and tail legs, caps, rebalance status and warnings. ' +
-      'Runs inline in milliseconds; an SPX chain in `market.chain` is fitted on the worker pool first (about 0.3-0.5 s of CPU for a real chain).',
+      'Runs inline in milliseconds; an SPX chain in `market.chain` is fitted on the worker pool first (about 0.3-0.5 s of CPU for a real chain), ' +
+      'and a plan whose market carries a VIX chain (`market.vixChain`) is built on the worker pool whole.',
     request: {
       schemaName: 'PlanInput',
       schema: PlanInputSchema,

@@ -198,8 +198,8 @@ export const MAX_MARKET_CHAIN_ROWS = 40_000;
 
 /**
  * Most characters and rows of a market's VIX chain: a VIX listing is far smaller than SPX's (about
- * 15 expiries of 40-80 strikes, under 1,500 quotedata lines), and it is fitted where the request
- * is read, not on the worker pool, so it is held to a fifth of the SPX chain's room.
+ * 15 expiries of 40-80 strikes, under 1,500 quotedata lines), so it is held to a fifth of the SPX
+ * chain's room, which keeps its fit (on a worker of the API's pool) under about a second.
  */
 export const MAX_MARKET_VIX_CHAIN_CHARS = 600_000;
 export const MAX_MARKET_VIX_CHAIN_ROWS = 8_000;
