@@ -13,7 +13,7 @@ import { isQuotedata, parseQuotedata } from './quotedata';
 import { parseChainTable, type ChainRow, type ChainTableOptions } from './chainTable';
 import { checkCommaSeparated } from './csv';
 
-export type { Settlement, ChainQuote, DroppedQuotes, ParsedChain } from './chainQuotes';
+export type { Settlement, ChainQuote, DroppedQuotes, ListedExpiry, ParsedChain } from './chainQuotes';
 export { SETTLEMENT_MINUTES, yearsToSettlement } from './chainQuotes';
 export { checkCommaSeparated, filledLines, readCsv } from './csv';
 export { isQuotedata, parseQuotedata } from './quotedata';

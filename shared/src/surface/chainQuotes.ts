@@ -38,6 +38,20 @@ export interface DroppedQuotes {
   empty: number;
 }
 
+/**
+ * One root and expiry a chain lists, whatever became of its quotes: how many were kept, and the
+ * others counted by why they were dropped. An expiry whose every quote was dropped is still listed,
+ * so the fit can name it among the expiries left out.
+ */
+export interface ListedExpiry {
+  root: string;
+  expiry: string;
+  settlement: Settlement;
+  /** Quotes kept (in `quotes`). */
+  kept: number;
+  dropped: DroppedQuotes;
+}
+
 export interface ParsedChain {
   /** "Standard & Poors 500 Index", or null for a plain table. */
   underlying: string | null;
@@ -53,6 +67,8 @@ export interface ParsedChain {
   dropped: DroppedQuotes;
   /** The same counts by the quote's type (they add up to `dropped`). */
   droppedByType: Record<'call' | 'put', DroppedQuotes>;
+  /** Every root and expiry of the rows read (those with no quote kept too), in the order first read. */
+  listed: ListedExpiry[];
   /** Strike rows (quotedata) or table rows read. */
   rowsRead: number;
 }
@@ -142,17 +158,32 @@ export function strikeCell(r: CsvRecord, col: number, name: string): number {
 /** No quote dropped yet. */
 export const noneDropped = (): DroppedQuotes => ({ zeroBid: 0, noAsk: 0, crossed: 0, locked: 0, empty: 0 });
 
-/** The counts of quotes left out at import, all and by type, none yet. */
-export function droppedCounts(): Pick<ParsedChain, 'dropped' | 'droppedByType'> {
-  return { dropped: noneDropped(), droppedByType: { call: noneDropped(), put: noneDropped() } };
+/** What the parsers count while they read: the quotes dropped, all and by type, and each root and expiry. */
+export interface ChainCounts extends Pick<ParsedChain, 'dropped' | 'droppedByType'> {
+  byExpiry: Map<string, ListedExpiry>;
 }
 
-/** Keep a quote if it has a bid, an ask and a positive width; count it (and by its type) otherwise. */
-export function admit(
-  quotes: ChainQuote[],
-  counts: Pick<ParsedChain, 'dropped' | 'droppedByType'>,
-  q: ChainQuote,
-): void {
+/** The counts of quotes left out at import, all and by type, none yet; no expiry listed yet. */
+export function droppedCounts(): ChainCounts {
+  return { dropped: noneDropped(), droppedByType: { call: noneDropped(), put: noneDropped() }, byExpiry: new Map() };
+}
+
+/** The counts as a parsed chain carries them. */
+export function countsOf(counts: ChainCounts): Pick<ParsedChain, 'dropped' | 'droppedByType' | 'listed'> {
+  return { dropped: counts.dropped, droppedByType: counts.droppedByType, listed: [...counts.byExpiry.values()] };
+}
+
+/**
+ * Keep a quote if it has a bid, an ask and a positive width; count it (and by its type and its
+ * root and expiry) otherwise.
+ */
+export function admit(quotes: ChainQuote[], counts: ChainCounts, q: ChainQuote): void {
+  const key = `${q.root}|${q.expiry}`;
+  let listed = counts.byExpiry.get(key);
+  if (listed === undefined) {
+    listed = { root: q.root, expiry: q.expiry, settlement: q.settlement, kept: 0, dropped: noneDropped() };
+    counts.byExpiry.set(key, listed);
+  }
   const why: keyof DroppedQuotes | null = !(q.bid > 0)
     ? q.ask > 0
       ? 'zeroBid'
@@ -166,10 +197,12 @@ export function admit(
           : null;
   if (why === null) {
     quotes.push(q);
+    listed.kept++;
     return;
   }
   counts.dropped[why]++;
   counts.droppedByType[q.type][why]++;
+  listed.dropped[why]++;
 }
 
 /**
@@ -236,7 +269,41 @@ function droppedWords(d: DroppedQuotes): string {
   return `${d.crossed} are crossed (bid > ask), ${d.locked} locked (bid = ask), ${d.zeroBid} without a bid, ${d.noAsk} without an ask and ${d.empty} empty`;
 }
 
-const total = (d: DroppedQuotes): number => d.zeroBid + d.noAsk + d.crossed + d.locked + d.empty;
+export const droppedTotal = (d: DroppedQuotes): number => d.zeroBid + d.noAsk + d.crossed + d.locked + d.empty;
+const total = droppedTotal;
+
+/**
+ * Why an expiry listed in the chain has no quote in the fit, its dropped quotes counted by why
+ * ("no two-sided quote: 20 without a bid and 4 crossed"): the reason the fit's `skipped` gives.
+ */
+export function noQuoteReason(d: DroppedQuotes): string {
+  const parts = (
+    [
+      [d.zeroBid, 'without a bid'],
+      [d.noAsk, 'without an ask'],
+      [d.crossed, 'crossed'],
+      [d.locked, 'locked'],
+      [d.empty, 'empty'],
+    ] as const
+  )
+    .filter(([n]) => n > 0)
+    .map(([n, why]) => `${n} ${why}`);
+  const last = parts.pop();
+  return `no two-sided quote: ${parts.length > 0 ? `${parts.join(', ')} and ${last}` : (last ?? 'none read')}`;
+}
+
+/**
+ * The refusal of a chain (or of its `what` options: "VIX") with no quote kept, counting the
+ * dropped ones by why.
+ */
+export function noUsableQuote(d: DroppedQuotes, what = ''): never {
+  const of = what === '' ? '' : `${what} `;
+  throw invalidInput(
+    'chain',
+    `has no usable ${of}quote: of ${total(d)}${what === '' ? ' quotes' : ''}, ${droppedWords(d)}`,
+    'pass a chain with two-sided quotes (bid > 0, ask > bid; an empty or 0 cell is no quote)',
+  );
+}
 
 /**
  * A chain the fit can start on: some quote kept, and calls and puts both (parity and the skew need
@@ -244,13 +311,7 @@ const total = (d: DroppedQuotes): number => d.zeroBid + d.noAsk + d.crossed + d.
  */
 export function checkUsableQuotes(chain: ParsedChain): void {
   const d = chain.dropped;
-  if (chain.quotes.length === 0) {
-    throw invalidInput(
-      'chain',
-      `has no usable quote: of ${total(d)} quotes, ${droppedWords(d)}`,
-      'pass a chain with two-sided quotes (bid > 0, ask > bid; an empty or 0 cell is no quote)',
-    );
-  }
+  if (chain.quotes.length === 0) noUsableQuote(d);
   for (const type of ['put', 'call'] as const) {
     if (chain.quotes.some((q) => q.type === type)) continue;
     const t = chain.droppedByType[type];

@@ -12,6 +12,7 @@ import {
   quotedCell,
   settlementOf,
   type ChainQuote,
+  countsOf,
   droppedCounts,
   type ParsedChain,
   type Settlement,
@@ -217,7 +218,7 @@ export function parseChainTable(table: string | readonly ChainRow[], options: Ch
     valuationMinutes,
     stamp: null,
     quotes,
-    ...counts,
+    ...countsOf(counts),
     rowsRead,
   };
 }

@@ -15,8 +15,8 @@
 import { invalidInput } from '../errors';
 import { SPX_POINTS } from '../validate';
 import { parseIsoDate } from '../dates';
-import { checkUsableQuotes } from './chainQuotes';
-import { yearsToSettlement, type ChainQuote, type DroppedQuotes, type ParsedChain } from './chain';
+import { checkUsableQuotes, noQuoteReason, noneDropped } from './chainQuotes';
+import { yearsToSettlement, type ChainQuote, type DroppedQuotes, type ListedExpiry, type ParsedChain } from './chain';
 import { arbitrageGrid, fitSvi, sviVariance } from './svi';
 import { butterflyViolation, calendarViolations, fitWarnings, type ArbitrageReport } from './chainArbitrage';
 import { fitWings } from './fitWings';
@@ -143,15 +143,15 @@ function defaultRoots(chain: ParsedChain): string[] {
   );
 }
 
-function surfaceRoots(chain: ParsedChain, groups: Map<string, ChainQuote[]>, given?: string[]): SurfaceRoots {
+function surfaceRoots(chain: ParsedChain, groups: Map<string, ExpiryGroup>, given?: string[]): SurfaceRoots {
   const has = (root: string) => chain.quotes.some((q) => q.root === root);
   const roots = given ?? defaultRoots(chain);
   let last = { years: -Infinity, expiry: '' };
   for (const g of groups.values()) {
-    const q0 = g[0]!;
-    if (!roots.includes(q0.root)) continue;
-    const years = yearsToSettlement(chain.valuationDate, chain.valuationMinutes, q0.expiry, q0.settlement);
-    if (years > last.years) last = { years, expiry: q0.expiry };
+    // the last quoted expiry of the roots (one with every quote dropped reaches no further)
+    if (!roots.includes(g.root) || g.quotes.length === 0) continue;
+    const years = yearsToSettlement(chain.valuationDate, chain.valuationMinutes, g.expiry, g.settlement);
+    if (years > last.years) last = { years, expiry: g.expiry };
   }
   const extend = given === undefined && roots[0] === 'SPXW' && has('SPX');
   const named = roots.join('/');
@@ -164,6 +164,36 @@ function surfaceRoots(chain: ParsedChain, groups: Map<string, ChainQuote[]>, giv
   };
 }
 
+/** One root and expiry the chain lists, with its quotes kept (none when every one was dropped). */
+interface ExpiryGroup extends Omit<ListedExpiry, 'kept'> {
+  quotes: ChainQuote[];
+}
+
+/**
+ * The chain's quotes by root and expiry, every listed expiry included (in the order first read),
+ * those whose every quote was dropped at import with no quote.
+ */
+function expiryGroups(chain: ParsedChain): Map<string, ExpiryGroup> {
+  const groups = new Map<string, ExpiryGroup>();
+  for (const { kept: _, ...l } of chain.listed) groups.set(`${l.root}|${l.expiry}`, { ...l, quotes: [] });
+  for (const q of chain.quotes) {
+    const key = `${q.root}|${q.expiry}`;
+    const g = groups.get(key);
+    if (g) g.quotes.push(q);
+    else {
+      // a chain built without its listing (quotes alone): the quotes list their expiries
+      groups.set(key, {
+        root: q.root,
+        expiry: q.expiry,
+        settlement: q.settlement,
+        dropped: noneDropped(),
+        quotes: [q],
+      });
+    }
+  }
+  return groups;
+}
+
 /**
  * Each expiry's quotes to the fit's inputs: the slices settling too soon and those of other roots
  * left out, each expiry's parity line, the chain's discounts ({@link termDiscounts}), then the
@@ -171,14 +201,13 @@ function surfaceRoots(chain: ParsedChain, groups: Map<string, ChainQuote[]>, giv
  */
 function prepareSlices(
   chain: ParsedChain,
-  groups: Map<string, ChainQuote[]>,
+  groups: Map<string, ExpiryGroup>,
   opts: { minYears: number; roots: SurfaceRoots; fitOtherRoots: boolean },
   out: { counters: { noImpliedVol: number }; skipped: ChainSurfaceFit['skipped'] },
 ): SliceInput[] {
   const { counters, skipped } = out;
   const lined: { quotes: ChainQuote[]; years: number; line: ParityLine }[] = [];
-  for (const g of groups.values()) {
-    const q0 = g[0]!;
+  for (const { quotes: g, ...q0 } of groups.values()) {
     const years = yearsToSettlement(chain.valuationDate, chain.valuationMinutes, q0.expiry, q0.settlement);
     if (years <= 0 || years < opts.minYears) {
       // an AM-settled expiry of the quotes' own date, quoted after its 09:30 settlement, has expired
@@ -203,10 +232,16 @@ function prepareSlices(
         'pass the date of the quotes (or leave out expiries more than 30 years after it)',
       );
     }
-    if (!opts.roots.inSurface(q0.root, years)) {
+    const inSurface = opts.roots.inSurface(q0.root, years);
+    if (!inSurface) {
       // left out of the surface, and said so; fitted (and reported outside it) on request
       skipped.push({ root: q0.root, expiry: q0.expiry, reason: opts.roots.reason });
       if (!opts.fitOtherRoots) continue;
+    }
+    if (g.length === 0) {
+      // listed, but every quote was dropped at import (no bid, crossed, one-sided): named, not lost
+      if (inSurface) skipped.push({ root: q0.root, expiry: q0.expiry, reason: noQuoteReason(q0.dropped) });
+      continue;
     }
     const line = sliceParity(g);
     if (typeof line === 'string') skipped.push({ root: q0.root, expiry: q0.expiry, reason: line });
@@ -276,14 +311,9 @@ export function fitChainSurface(chain: ParsedChain, options: ChainFitOptions = {
       'pass the shortest time to settlement a slice is fitted at, in years from 0 to 1 (default 1/365, one day)',
     );
   }
-  const groups = new Map<string, ChainQuote[]>();
-  for (const q of chain.quotes) {
-    const key = `${q.root}|${q.expiry}`;
-    const g = groups.get(key);
-    if (g) g.push(q);
-    else groups.set(key, [q]);
-  }
-  const expiries = new Set(chain.quotes.map((q) => q.expiry)).size;
+  const groups = expiryGroups(chain);
+  // every expiry the chain lists counts, those whose every quote was dropped too
+  const expiries = new Set([...groups.values()].map((g) => g.expiry)).size;
   if (expiries > MAX_CHAIN_EXPIRIES) {
     throw invalidInput(
       'chain',

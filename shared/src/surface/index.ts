@@ -1,5 +1,13 @@
 /** Volatility surfaces (method Section 2b): every SPX and VIX option mark goes through here. */
-export type { Settlement, ChainQuote, DroppedQuotes, ParsedChain, ChainRow, ChainTableOptions } from './chain';
+export type {
+  Settlement,
+  ChainQuote,
+  DroppedQuotes,
+  ListedExpiry,
+  ParsedChain,
+  ChainRow,
+  ChainTableOptions,
+} from './chain';
 export {
   isQuotedata,
   parseQuotedata,

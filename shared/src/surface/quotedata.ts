@@ -11,6 +11,7 @@ import {
   settlementOf,
   strikeCell,
   type ChainQuote,
+  countsOf,
   droppedCounts,
   type ParsedChain,
 } from './chainQuotes';
@@ -334,7 +335,7 @@ export function parseQuotedata(text: string): ParsedChain {
     valuationMinutes,
     stamp,
     quotes,
-    ...counts,
+    ...countsOf(counts),
     rowsRead: rows.length,
   };
 }

@@ -26,8 +26,8 @@
 import { invalidInput } from '../errors';
 import { VVIX_RANGE, checkVxPrice } from '../validate';
 import { parseIsoDate } from '../dates';
-import type { ParsedChain } from './chain';
-import { checkUsableQuotes } from './chainQuotes';
+import type { DroppedQuotes, ParsedChain } from './chain';
+import { checkUsableQuotes, noUsableQuote, noneDropped } from './chainQuotes';
 import { fitChainSurface, type ChainSurfaceFit } from './fitChain';
 import { makeSpxSurface, type SpxSurface, type SpxSurfaceData } from './spxSurface';
 
@@ -230,13 +230,22 @@ export const VIX_ROOTS: readonly string[] = ['VIX', 'VIXW'];
  * that expiry, the Black-76 underlying); the surface is read at k = ln(K/F) with F the VX future
  * the caller marks on. Quotes of other roots are left out (the fit's `skipped` says so).
  *
- * @throws AlvhError `invalid_input` (field `chain`) when it holds no VIX option quote, or no two-sided quote at all
+ * @throws AlvhError `invalid_input` (field `chain`) when it holds no VIX option quote, or no two-sided quote
+ *   at all (or no two-sided VIX quote)
  */
 export function vixSurfaceFromChain(chain: ParsedChain): { surface: VixVolSurface; fit: ChainSurfaceFit } {
   // every quote dropped at import (no bid, crossed): say so, not that the chain holds no VIX root
   if (chain.quotes.length === 0) checkUsableQuotes(chain);
   const found = [...new Set(chain.quotes.map((q) => q.root))];
-  const roots = found.filter((r) => VIX_ROOTS.includes(r));
+  const listedVix = chain.listed.filter((l) => VIX_ROOTS.includes(l.root));
+  if (!found.some((r) => VIX_ROOTS.includes(r)) && listedVix.length > 0) {
+    // VIX rows there, each dropped at import, beside another root's quotes: count the VIX ones by why
+    const d = noneDropped();
+    for (const l of listedVix) for (const k of Object.keys(d) as (keyof DroppedQuotes)[]) d[k] += l.dropped[k];
+    noUsableQuote(d, 'VIX');
+  }
+  // the VIX roots listed, so an expiry of one whose every quote was dropped is named as left out
+  const roots = VIX_ROOTS.filter((r) => listedVix.some((l) => l.root === r) || found.includes(r));
   if (roots.length === 0) {
     throw invalidInput(
       'chain',
