@@ -83,10 +83,11 @@ function inVixChain<T>(root: string, f: () => T): T {
 
 /**
  * A VIX chain's expiries, checked before the fit: no more than {@link MAX_VIX_CHAIN_EXPIRIES}, each
- * an exchange trading day (the parser has refused those before the valuation date).
+ * an exchange trading day (the parser has refused those before the valuation date). Every expiry
+ * the chain lists counts, those whose every quote was dropped at import too.
  */
 function checkVixExpiries(parsed: ParsedChain, at: string): void {
-  const expiries = [...new Set(parsed.quotes.filter((q) => VIX_ROOTS.includes(q.root)).map((q) => q.expiry))];
+  const expiries = [...new Set(parsed.listed.filter((l) => VIX_ROOTS.includes(l.root)).map((l) => l.expiry))];
   if (expiries.length > MAX_VIX_CHAIN_EXPIRIES) {
     throw new AlvhError(
       'invalid_input',
@@ -109,19 +110,28 @@ function checkVixExpiries(parsed: ParsedChain, at: string): void {
 
 /**
  * The warning of the expiries the fit left out, saying truthfully where their options are marked:
- * interpolated between fitted expiries, or (before the first, after the last) extrapolated.
+ * interpolated between fitted expiries, or (before the first, after the last) extrapolated; or not
+ * at all, for those settling by the valuation date or after the VX curve's last future (`onCurve`
+ * false: no VIX option past it is marked).
  */
 function leftOutWarning(
   left: readonly { expiry: string; reason: string }[],
   fitted: readonly string[],
   valuationDate: string,
+  onCurve: (expiry: string) => boolean,
 ): string[] {
   if (left.length === 0) return [];
   const named = left.slice(0, 5).map((s) => `${s.expiry} (${s.reason})`);
-  const head = `VIX chain: ${left.length} expir${left.length === 1 ? 'y' : 'ies'} left out of the VIX-option surface: ${named.join('; ')}${left.length > 5 ? '; …' : ''}.`;
-  // one settling on the valuation date is no option the plan marks
-  const live = left.filter((s) => s.expiry > valuationDate);
-  if (live.length === 0) return [`${head} No option of theirs is marked: they settle by the valuation date.`];
+  const more = left.length > 5 ? `; and ${left.length - 5} more` : '';
+  const head = `VIX chain: ${left.length} expir${left.length === 1 ? 'y' : 'ies'} left out of the VIX-option surface: ${named.join('; ')}${more}.`;
+  // one settling on the valuation date, or after the VX curve's last future, is no option the plan marks
+  const live = left.filter((s) => s.expiry > valuationDate && onCurve(s.expiry));
+  const unmarked = [
+    left.some((s) => s.expiry <= valuationDate) ? 'by the valuation date' : '',
+    left.some((s) => s.expiry > valuationDate && !onCurve(s.expiry)) ? "after the VX curve's last future" : '',
+  ].filter((w) => w !== '');
+  if (live.length === 0) return [`${head} No option of theirs is marked: they settle ${unmarked.join(' or ')}.`];
+  const none = unmarked.length === 0 ? '' : ` None settling ${unmarked.join(' or ')} is marked.`;
   const [first, last] = [fitted[0] ?? '', fitted[fitted.length - 1] ?? ''];
   const where = [
     live.some((s) => s.expiry > first && s.expiry < last) ? 'between the fitted ones (interpolated)' : '',
@@ -129,7 +139,7 @@ function leftOutWarning(
     live.some((s) => s.expiry > last) ? `after the last fitted expiry ${last}` : '',
   ].filter((w) => w !== '');
   const extrapolated = where.length > 1 || !where[0]?.startsWith('between') ? ` (${EXTRAPOLATED})` : '';
-  return [`${head} Options of those expiries are marked ${where.join(', or ')}${extrapolated}.`];
+  return [`${head} Options of those expiries are marked ${where.join(', or ')}${extrapolated}.${none}`];
 }
 
 /**
@@ -160,8 +170,11 @@ export function marketVixSurface(
         'pass the VIX option chain of the valuation date',
       );
     }
-    const found = [...new Set(parsed.quotes.map((q) => q.root))];
-    if (!found.some((r) => VIX_ROOTS.includes(r)) && found.some((r) => SPX_ROOTS.includes(r))) {
+    // the roots of every row, those dropped at import too (VIX rows without a bid are still VIX
+    // rows); a chain with no quote kept at all is refused as such by the fit
+    const found = [...new Set(parsed.listed.map((l) => l.root))];
+    const spxOnly = !found.some((r) => VIX_ROOTS.includes(r)) && found.some((r) => SPX_ROOTS.includes(r));
+    if (parsed.quotes.length > 0 && spxOnly) {
       // strikes of VIX levels read as SPXW: a plain table whose rows carry no root
       if (parsed.quotes.every((q) => q.strike <= MAX_VIX_POINTS)) {
         throw new AlvhError(
@@ -188,6 +201,7 @@ export function marketVixSurface(
         left,
         slices.map((s) => s.expiry),
         valuationDate,
+        (e) => futureFor(e) !== undefined,
       ),
     );
     for (const s of slices) {

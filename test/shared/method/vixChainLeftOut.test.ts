@@ -1,10 +1,12 @@
 /**
  * The expiries a VIX chain lists that its fit leaves out, said for what they are: one whose every
- * quote was dropped at import (no bid, crossed) named with the others.
+ * quote was dropped at import (no bid, crossed) named with the others and counted in the checks
+ * before the fit; and where their options are marked, or that none is.
  */
 import { describe, expect, it } from 'vitest';
-import { plan, type PlanInput } from '@alvh/shared';
+import { MAX_VIX_CHAIN_EXPIRIES, isBusinessDay, plan, type PlanInput } from '@alvh/shared';
 import { PLAN_INPUT } from '../../helpers/fixtures';
+import { errorOf } from '../../helpers/errors';
 import { vixChainRows } from '../../helpers/vixChain';
 
 const BASE = PLAN_INPUT as PlanInput;
@@ -30,5 +32,73 @@ describe('a VIX chain expiry whose every quote was dropped at import', () => {
         `VIX chain: 1 expiry left out of the VIX-option surface: ${tail} (no two-sided quote: ${why}). Options of those expiries are marked between the fitted ones (interpolated).`,
       );
     }
+  });
+
+  it('is counted toward the 40-expiry limit and checked for a trading day, as a quoted one is', () => {
+    const days: string[] = [];
+    for (let d = Date.UTC(2026, 10, 23); days.length < MAX_VIX_CHAIN_EXPIRIES + 5; d += 86_400_000) {
+      const iso = new Date(d).toISOString().slice(0, 10);
+      if (isBusinessDay(iso)) days.push(iso);
+    }
+    // the first 6 of 45 with no bid: 39 with a quote, 45 listed
+    const rows = vixChainRows(
+      undefined,
+      days.map((expiry) => ({ expiry, price: 18 })),
+      [15, 17, 19, 21, 23],
+    ).map((r) => (r.expiry <= days[5]! ? zeroBid(r) : r));
+    const e = errorOf(() => plan(withVixChain(rows)));
+    expect([e.field, e.message]).toEqual([
+      'market.vixChain',
+      expect.stringMatching(/lists 45 expiries, more than the 40 a VIX chain may hold/),
+    ]);
+    // Thanksgiving, every bid 0: refused as the exchange holiday it is, as with bids
+    const holiday = vixChainRows(undefined, [{ expiry: '2026-11-26', price: 18 }]).map(zeroBid);
+    const h = errorOf(() => plan(withVixChain([...vixChainRows(), ...holiday])));
+    expect([h.field, h.message]).toEqual([
+      'market.vixChain.expiry',
+      expect.stringMatching(/is 2026-11-26, an exchange holiday \(Thanksgiving Day\)/),
+    ]);
+  });
+
+  it('beside SPX rows that kept their quotes, the VIX rows are refused for their quotes, not as the SPX chain', () => {
+    const vix = vixChainRows().map(zeroBid);
+    const spx = vixChainRows()
+      .slice(0, 20)
+      .map((r) => ({ ...r, root: 'SPXW', strike: r.strike * 200 }));
+    const e = errorOf(() => plan(withVixChain([...vix, ...spx])));
+    expect([e.field, e.message]).toEqual([
+      'market.vixChain',
+      expect.stringMatching(/^market\.vixChain: has no usable VIX quote: of 408, .*408 without a bid/),
+    ]);
+    expect(e.message).not.toMatch(/it is the SPX chain/);
+    expect(e.message.length).toBeLessThanOrEqual(255);
+  });
+});
+
+describe('where the options of a left-out expiry are marked', () => {
+  it("one after the VX curve's last future: no option of theirs is marked (the plan marks none past it)", () => {
+    const curve = [...BASE.market.futures, { expiry: '2027-04-21', price: 20.4 }];
+    const thin = vixChainRows(undefined, curve).filter((r) => r.expiry !== '2027-04-21' || r.strike <= 12);
+    expect(leftOutSaid(plan(withVixChain(thin)))).toMatch(
+      /: 2027-04-21 \(.*\)\. No option of theirs is marked: they settle after the VX curve's last future\.$/,
+    );
+    // beside one the plan marks, each is said for what it is
+    const both = thin.filter((r) => r.expiry !== '2027-03-17' || r.strike <= 12);
+    const said = leftOutSaid(plan(withVixChain(both)));
+    expect(said).toMatch(/are marked after the last fitted expiry 2027-02-17 \(extrapolated/);
+    expect(said).toMatch(/None settling after the VX curve's last future is marked\.$/);
+  });
+
+  it('more than five are named to the fifth and the rest counted, the sentence ended once', () => {
+    const weeks: string[] = [];
+    for (let d = Date.UTC(2026, 10, 24); weeks.length < 8; d += 7 * 86_400_000) {
+      weeks.push(new Date(d).toISOString().slice(0, 10));
+    }
+    const curve = [...weeks.map((expiry) => ({ expiry, price: 19 })), ...BASE.market.futures];
+    const thin = vixChainRows(undefined, curve).filter((r) => !weeks.includes(r.expiry) || r.strike <= 12);
+    const said = leftOutSaid(plan(withVixChain(thin)));
+    expect(said).toMatch(/^VIX chain: 8 expiries left out of the VIX-option surface: /);
+    expect(said).toMatch(/a slice\)\); and 3 more\. Options of those expiries are marked /);
+    expect(said).not.toMatch(/…/);
   });
 });
