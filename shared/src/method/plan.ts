@@ -85,7 +85,7 @@ function buildPlan(p: ParsedPlanInput, policy: Policy, divYieldGiven: boolean): 
   const structures = take(stepStructures(ctx, condors, tail, budget));
   const vixLegs = [...tail.legs, ...overlay.legs, ...structures.structures.flatMap((r) => r.legs)];
   const vixExpiries = [tail.expiry, ...vixLegs.filter((l) => l.kind === 'vix').map((l) => l.expiry)];
-  warnings.push(...vixChainRangeWarning(now.surfaces?.vixOptions, vixExpiries));
+  warnings.push(...vixChainRangeWarning(now.surfaces?.vixOptions, vixExpiries, ctx.vixChainLeftOut));
 
   const book = { condor: condorSet.legs, overlay: overlay.legs, tail: tail.legs };
   const given = inputCondors(p);

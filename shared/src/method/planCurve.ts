@@ -52,6 +52,8 @@ export interface PlanContext {
   stressVov: number;
   /** The quotes of `market.chain`, when the surface was fitted to it: the orders' bid and ask. */
   chainQuotes?: readonly ChainQuote[];
+  /** The expiries `market.vixChain` lists whose fit left them out (none without a VIX chain). */
+  vixChainLeftOut: readonly string[];
 }
 
 /** One condor of a plan input. */
@@ -392,6 +394,7 @@ export function stepTermStructure(p: ParsedPlanInput, policy: Policy, divYieldGi
       surface,
       stressVov: policy.stressVolOfVol ?? volOfVol,
       ...(chainQuotes === undefined ? {} : { chainQuotes }),
+      vixChainLeftOut: vixChain?.leftOut ?? [],
     },
     audit,
     warnings,

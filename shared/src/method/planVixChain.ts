@@ -14,6 +14,7 @@ import { calendarDay, isBusinessDayNumber } from '../market/calendar';
 import { closedBecause, monthlyHint } from '../market/curveExpiries';
 import { futureForExpiry, type TermStructure } from '../market/index';
 import {
+  MIN_SLICE_STRIKES,
   VIX_ROOTS,
   parseChain,
   vixSurfaceFromChain,
@@ -59,6 +60,8 @@ export interface MarketVixInput {
 export interface MarketVixSurface {
   surface: VixVolSurface;
   warnings: string[];
+  /** The VIX expiries the chain lists and the fit left out (the left-out warning names them and why). */
+  leftOut: string[];
 }
 
 /** A field of the chain parser or of the fit, named where the VIX chain sits in the request. */
@@ -212,22 +215,43 @@ export function marketVixSurface(
         `VIX chain: its ${s.expiry} parity forward ${fmt(s.forward, 2)} is ${fmt(Math.abs(s.forward / curve - 1) * 100, 1)}% from the VX future ${fmt(curve, 2)} the plan marks that expiry on; its vols are read at the same ln(K/F). Check ${at} and ${root}.futures are of the same day.`,
       );
     }
-    return { surface, warnings };
+    return { surface, warnings, leftOut: [...new Set(left.map((s) => s.expiry))] };
   });
 }
 
 /**
  * The warning of VIX options the plan marks (`expiries`, theirs) outside a VIX chain's fitted
- * expiries: read there, the chain's vols are extrapolated, not quoted. None without a chain.
+ * expiries: read there, the chain's vols are extrapolated, not quoted. None without a chain. The
+ * fix names what is missing: an expiry the chain does not list, or the quotes of one it lists
+ * whose fit left it out (`leftOut`, the expiries {@link MarketVixSurface.leftOut} names).
  */
-export function vixChainRangeWarning(surface: VixVolSurface | undefined, expiries: Iterable<string>): string[] {
+export function vixChainRangeWarning(
+  surface: VixVolSurface | undefined,
+  expiries: Iterable<string>,
+  leftOut: readonly string[] = [],
+): string[] {
   const fitted = surface?.data?.slices.map((s) => s.expiry).sort() ?? [];
   const [first, last] = [fitted[0], fitted[fitted.length - 1]];
   if (first === undefined || last === undefined) return [];
   const out = [...new Set(expiries)].filter((e) => e < first || e > last).sort();
-  if (out.length === 0) return [];
+  const those = (n: number): string => (n === 1 ? 'that expiry' : 'those expiries');
+  const warn = (list: string[], fix: string): string[] =>
+    list.length === 0
+      ? []
+      : [
+          `VIX chain: the plan marks VIX options of ${list.join(', ')}, outside the chain's fitted expiries ${first} to ${last}: their vols are ${EXTRAPOLATED}, not quoted; ${fix}.`,
+        ];
+  const listed = out.filter((e) => leftOut.includes(e));
   return [
-    `VIX chain: the plan marks VIX options of ${out.join(', ')}, outside the chain's fitted expiries ${first} to ${last}: their vols are ${EXTRAPOLATED}, not quoted; pass a VIX chain listing ${out.length === 1 ? 'that expiry' : 'those expiries'}.`,
+    ...warn(
+      out.filter((e) => !leftOut.includes(e)),
+      `pass a VIX chain listing ${those(out.length - listed.length)}`,
+    ),
+    // listed in the chain, but its fit left it out (the left-out warning says why): its quotes are missing
+    ...warn(
+      listed,
+      `the chain lists ${those(listed.length)} but its fit left ${listed.length === 1 ? 'it' : 'them'} out: pass two-sided quotes of ${those(listed.length)} at ${MIN_SLICE_STRIKES} or more usable strikes`,
+    ),
   ];
 }
 

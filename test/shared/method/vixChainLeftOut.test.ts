@@ -1,7 +1,8 @@
 /**
  * The expiries a VIX chain lists that its fit leaves out, said for what they are: one whose every
  * quote was dropped at import (no bid, crossed) named with the others and counted in the checks
- * before the fit; and where their options are marked, or that none is.
+ * before the fit; where their options are marked, or that none is; and the fix the plan gives when
+ * it marks one of them.
  */
 import { describe, expect, it } from 'vitest';
 import { MAX_VIX_CHAIN_EXPIRIES, isBusinessDay, plan, type PlanInput } from '@alvh/shared';
@@ -100,5 +101,25 @@ describe('where the options of a left-out expiry are marked', () => {
     expect(said).toMatch(/^VIX chain: 8 expiries left out of the VIX-option surface: /);
     expect(said).toMatch(/a slice\)\); and 3 more\. Options of those expiries are marked /);
     expect(said).not.toMatch(/…/);
+  });
+
+  it('the plan marking a listed expiry the fit left out asks for its quotes, not for a chain listing it', () => {
+    // a weekly and December fitted; January, the tail's expiry, quoted at three strikes
+    const curve = [{ expiry: '2026-12-02', price: 18 }, ...BASE.market.futures.slice(0, 2)];
+    const thin = vixChainRows(undefined, curve).filter((r) => r.expiry !== '2027-01-20' || r.strike <= 12);
+    const p = plan(withVixChain(thin));
+    expect(p.tail.expiry).toBe('2027-01-20');
+    const outside = p.warnings.filter((w) => w.includes("outside the chain's fitted expiries"));
+    expect(outside).toEqual([
+      expect.stringMatching(
+        /of 2027-01-20, outside the chain's fitted expiries 2026-12-02 to 2026-12-16: .*; the chain lists that expiry but its fit left it out: pass two-sided quotes of that expiry at 5 or more usable strikes\.$/,
+      ),
+    ]);
+    expect(outside[0]).not.toMatch(/pass a VIX chain listing/);
+    // an expiry the chain does not list keeps its fix
+    const later = BASE.market.futures.filter((f) => f.expiry >= '2027-02-17');
+    expect(plan(withVixChain(vixChainRows(undefined, later))).warnings).toContainEqual(
+      expect.stringMatching(/of 2027-01-20, outside .*; pass a VIX chain listing that expiry\.$/),
+    );
   });
 });
