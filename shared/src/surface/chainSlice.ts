@@ -104,8 +104,8 @@ export function sliceParity(quotes: readonly ChainQuote[]): ParityLine | string 
     byStrike.set(q.strike, p);
   }
   const pairs = [...byStrike.values()].sort((a, b) => a.strike - b.strike);
-  if (!pairs.some((p) => p.put)) return 'no put quotes with a bid';
-  if (!pairs.some((p) => p.call)) return 'no call quotes with a bid';
+  if (!pairs.some((p) => p.put)) return 'no two-sided put quote';
+  if (!pairs.some((p) => p.call)) return 'no two-sided call quote';
   return parityLine(pairs);
 }
 
