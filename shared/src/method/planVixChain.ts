@@ -136,12 +136,18 @@ function leftOutWarning(
   if (live.length === 0) return [`${head} No option of theirs is marked: they settle ${unmarked.join(' or ')}.`];
   const none = unmarked.length === 0 ? '' : ` None settling ${unmarked.join(' or ')} is marked.`;
   const [first, last] = [fitted[0] ?? '', fitted[fitted.length - 1] ?? ''];
+  const at = (e: string): boolean => fitted.includes(e);
+  const outside = live.some((s) => s.expiry < first || s.expiry > last);
   const where = [
-    live.some((s) => s.expiry > first && s.expiry < last) ? 'between the fitted ones (interpolated)' : '',
+    // another root's expiry on a fitted expiry's date (VIXW beside VIX) is marked on that slice
+    live.some((s) => at(s.expiry)) ? 'on the fitted expiry of the same date' : '',
+    live.some((s) => s.expiry > first && s.expiry < last && !at(s.expiry))
+      ? 'between the fitted ones (interpolated)'
+      : '',
     live.some((s) => s.expiry < first) ? `before the first fitted expiry ${first}` : '',
     live.some((s) => s.expiry > last) ? `after the last fitted expiry ${last}` : '',
   ].filter((w) => w !== '');
-  const extrapolated = where.length > 1 || !where[0]?.startsWith('between') ? ` (${EXTRAPOLATED})` : '';
+  const extrapolated = outside ? ` (${EXTRAPOLATED})` : '';
   return [`${head} Options of those expiries are marked ${where.join(', or ')}${extrapolated}.${none}`];
 }
 
@@ -250,7 +256,7 @@ export function vixChainRangeWarning(
     // listed in the chain, but its fit left it out (the left-out warning says why): its quotes are missing
     ...warn(
       listed,
-      `the chain lists ${those(listed.length)} but its fit left ${listed.length === 1 ? 'it' : 'them'} out: pass two-sided quotes of ${those(listed.length)} at ${MIN_SLICE_STRIKES} or more usable strikes`,
+      `the chain lists ${those(listed.length)} but its fit left ${listed.length === 1 ? 'it' : 'them'} out: pass the quotes the left-out warning's reason names (a fit needs calls and puts at ${MIN_SLICE_STRIKES} or more usable strikes)`,
     ),
   ];
 }

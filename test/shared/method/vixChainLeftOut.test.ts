@@ -112,7 +112,7 @@ describe('where the options of a left-out expiry are marked', () => {
     const outside = p.warnings.filter((w) => w.includes("outside the chain's fitted expiries"));
     expect(outside).toEqual([
       expect.stringMatching(
-        /of 2027-01-20, outside the chain's fitted expiries 2026-12-02 to 2026-12-16: .*; the chain lists that expiry but its fit left it out: pass two-sided quotes of that expiry at 5 or more usable strikes\.$/,
+        /of 2027-01-20, outside the chain's fitted expiries 2026-12-02 to 2026-12-16: .*; the chain lists that expiry but its fit left it out: pass the quotes the left-out warning's reason names \(a fit needs calls and puts at 5 or more usable strikes\)\.$/,
       ),
     ]);
     expect(outside[0]).not.toMatch(/pass a VIX chain listing/);
@@ -121,5 +121,30 @@ describe('where the options of a left-out expiry are marked', () => {
     expect(plan(withVixChain(vixChainRows(undefined, later))).warnings).toContainEqual(
       expect.stringMatching(/of 2027-01-20, outside .*; pass a VIX chain listing that expiry\.$/),
     );
+  });
+
+  it('an expiry left without puts is said to lack two-sided puts, not puts with a bid, and the fix points at that reason', () => {
+    const curve = [{ expiry: '2026-12-02', price: 18 }, ...BASE.market.futures.slice(0, 2)];
+    for (const drop of [(r: Row): Row => ({ ...r, ask: 0 }), zeroBid]) {
+      const rows = vixChainRows(undefined, curve).map((r) =>
+        r.expiry === '2027-01-20' && r.type === 'put' ? drop(r) : r,
+      );
+      const p = plan(withVixChain(rows));
+      expect(leftOutSaid(p)).toContain('2027-01-20 (no two-sided put quote)');
+      expect(p.warnings.find((w) => w.includes("outside the chain's fitted expiries"))).toMatch(
+        /pass the quotes the left-out warning's reason names/,
+      );
+    }
+  });
+
+  it("another root's expiry on a fitted expiry's date is said to be marked on that expiry, not left without a place", () => {
+    // VIXW quoted at two strikes on December's date, beside the whole VIX chain
+    const weekly = vixChainRows()
+      .filter((r) => r.expiry === '2026-12-16' && (r.strike === 20 || r.strike === 21))
+      .map((r) => ({ ...r, root: 'VIXW' }));
+    const said = leftOutSaid(plan(withVixChain([...vixChainRows(), ...weekly])));
+    expect(said).toMatch(/VIXW? ?2026-12-16|2026-12-16 \(/);
+    expect(said).toMatch(/Options of those expiries are marked on the fitted expiry of the same date\.$/);
+    expect(said).not.toMatch(/marked {2}|extrapolated/);
   });
 });
