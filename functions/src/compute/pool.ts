@@ -12,8 +12,9 @@
  *   (handlers/vixChains.ts). Each runs whole on one worker; an
  *   abort while they run terminates that worker (a new one replaces it).
  *
- * Only validated, parsed input crosses to a worker (the shared schemas are strict, so nothing the
- * caller added rides along). Each run is admitted against a bound on the runs in progress, one
+ * Only validated input crosses to a worker (the shared schemas are strict, so nothing the caller
+ * added rides along): parsed, but for a replay's rows and the `plan` and `setup` jobs, which get the
+ * body as read once it has passed its schema. Each run is admitted against a bound on the runs in progress, one
  * per thread plus a bounded queue ({@link PoolBusyError} past it). Admitted runs start first-in
  * first-out: at most one started run per thread (more only when no started run has a unit waiting
  * and a thread would idle), their units taking turns round-robin, so a small run is not stuck
