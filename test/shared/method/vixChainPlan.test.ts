@@ -12,6 +12,18 @@ import { vixChainQuotedata, vixChainRows, vixChainVol } from '../../helpers/vixC
 
 const BASE = PLAN_INPUT as PlanInput;
 const withVixChain = (vixChain: unknown): PlanInput => ({ ...BASE, market: { ...BASE.market, vixChain } }) as PlanInput;
+/** A scenario book's market fields, from the example plan's market. */
+const marketOfBook = () => {
+  const m = BASE.market;
+  return {
+    valuationDate: BASE.valuationDate,
+    spot: m.spx,
+    vix: m.vix,
+    rate: m.rate,
+    divYield: m.divYield,
+    futures: m.futures,
+  };
+};
 
 describe('market.vixChain', () => {
   const without = plan(BASE);
@@ -114,17 +126,7 @@ describe('market.vixChain', () => {
   });
 
   it('a scenario book takes the VIX chain too: its tail marked on it, a refusal naming book.vixChain', () => {
-    const m = BASE.market;
-    const book = {
-      valuationDate: BASE.valuationDate,
-      spot: m.spx,
-      vix: m.vix,
-      rate: m.rate,
-      divYield: m.divYield,
-      volOfVol: m.vvix! / 100,
-      futures: m.futures,
-      ...without.book,
-    };
+    const book = { ...marketOfBook(), volOfVol: BASE.market.vvix! / 100, ...without.book };
     const grid = { spxMoves: [-0.1, 0], vixLevels: [17.5, 35], days: [0] };
     const on = stressGrid({ ...grid, book: { ...book, vixChain: vixChainRows() } });
     const off = stressGrid({ ...grid, book });
@@ -148,17 +150,7 @@ describe('market.vixChain: expiries and their range', () => {
     const warned = plan(withVixChain(vixChainRows(undefined, off))).warnings.filter((w) => w.startsWith('VIX chain'));
     expect(warned).toEqual([expect.stringMatching(/its 2027-02-17 parity forward .* is 20% from the VX future/)]);
     // and a scenario book takes it too
-    const m = BASE.market;
-    const book = {
-      valuationDate: BASE.valuationDate,
-      spot: m.spx,
-      vix: m.vix,
-      rate: m.rate,
-      divYield: m.divYield,
-      futures: m.futures,
-      ...p.book,
-      vixChain: vixChainRows(undefined, BEYOND),
-    };
+    const book = { ...marketOfBook(), ...p.book, vixChain: vixChainRows(undefined, BEYOND) };
     expect(stressGrid({ spxMoves: [0], vixLevels: [17.5], days: [0], book }).tail).toBeDefined();
   });
 
