@@ -28,6 +28,7 @@ import {
 import { readFileSync } from 'node:fs';
 import { planSheet20181224 } from './stubs/planSheet';
 import { PLAN_2018_12_24 } from '../helpers/fixtures';
+import { asRange, spxRows, vixRows } from '../helpers/chains20181224';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -1234,6 +1235,9 @@ describe('every argument of every function', () => {
   const vx = [[25.9], [23.325], [22.175]];
   const strikes = [[1750, 1800, 2850, 2900]];
   const closes = Array.from({ length: 40 }, (_, i) => [100 + Math.sin(i) + i / 10]);
+  // the day's chains as ranges: SPX of two expiries, VIX on the sheet's two futures
+  const SPX_2018 = asRange(spxRows(['2019-01-18', '2019-02-15']));
+  const VIX_2018 = asRange(vixRows(PLAN_2018_12_24.market.futures.slice(0, 2)));
   /** Arguments every function accepts (all of them, optional ones included). */
   const VALID: Record<string, unknown[]> = {
     BS: ['call', 42, 40, 0.5, 0.2, 0.1, 0.01, 'delta'],
@@ -1284,6 +1288,8 @@ describe('every argument of every function', () => {
       ],
       [[isoToExcelSerial('2019-01-11'), 'CPI', 'BLS release calendar']],
       'add',
+      SPX_2018,
+      VIX_2018,
     ],
     ORDERS: [
       [
@@ -1302,6 +1308,8 @@ describe('every argument of every function', () => {
         ['capital', 1_000_000],
       ],
       [['VIX 190213C00024000', 1, 3.5]],
+      SPX_2018,
+      VIX_2018,
     ],
     STRUCTURES: [
       [
@@ -1319,6 +1327,8 @@ describe('every argument of every function', () => {
         ['quantity', 1],
         ['capital', 1_000_000],
       ],
+      SPX_2018,
+      VIX_2018,
     ],
     FRONTIER: [
       [
@@ -1339,6 +1349,8 @@ describe('every argument of every function', () => {
       [[0, 1000, 5000]],
       600,
       3,
+      SPX_2018,
+      VIX_2018,
     ],
   };
   /** Parameter names as Excel shows them (functions.json). */

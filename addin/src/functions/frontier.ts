@@ -26,6 +26,7 @@ import {
 import { isMissing, isOmitted, plainNumberArg, seriesCell } from './args';
 import { excelCall } from './excelErrors';
 import { planFromRange, planKey } from './plan';
+import { addChains, chainArgumentError } from './planChains';
 import { rowName } from './planIssues';
 import { checkLineLength } from './rangeSize';
 import { usdSeriesArg } from './usdArgs';
@@ -116,6 +117,8 @@ function frontierOf(input: Record<string, unknown>, budgets: unknown): FrontierR
     }
     const range = pathsRange(e, input);
     if (range !== undefined) throw range;
+    const chain = chainArgumentError(e, 'plan.');
+    if (chain !== undefined) throw chain;
     // the plan's fields (plan.condor.expiry, plan.condors[1].expiry) are rows of the inputs, named as PLAN names them
     if (isAlvhError(e) && e.field.startsWith('plan.')) {
       const row = (path: string) => `inputs ${rowName(planKey(path.slice('plan.'.length)))}`;
@@ -161,13 +164,23 @@ function pathsRange(e: unknown, input: Record<string, unknown>): AlvhError | und
  * @param [budgets] Budgets in USD (a row or a column). Empty: 11 from 0 to what the literal rule's overlay and its tail at tailCoverage (1.8x by default) cost together.
  * @param [paths] Monte Carlo paths, one set that every budget is scored on, a whole number from 2 (default 20000); at most 444,444 per call to a 45-day expiry whatever the budgets, fewer for a large book or a large budget (the message says how many fit).
  * @param [seed] Seed of the paths, a whole number in the range 0 to 4294967295 (default 1); the same seed gives the same paths and the same frontier.
+ * @param [chain] The day's SPX option chain, a range under a header row (expiry, strike, type, bid, ask), a cell of quotedata text or its ALVH.SURFACE spill, as ALVH.PLAN takes it: every SPX option along the paths is marked on the surface fitted to it. Empty: the surface of VIX (and the index rows given).
+ * @param [vixChain] The day's VIX option chain, a range under a header row (root, expiry, strike, type, bid, ask) or a cell of quotedata text, as ALVH.PLAN takes it: every VIX option along the paths is marked on its fit in place of the VVIX rule. Empty: the VVIX rule.
  * @returns A header row, a row per budget (ascending), the plan and the literal rule (marked, no budget), then a note: measure, down paths, warnings. Last column: each CVaR's ± (standard error of its gap to unhedged).
  */
-export function frontier(inputs: unknown[][], budgets?: unknown[][], paths?: unknown, seed?: unknown): unknown[][] {
+export function frontier(
+  inputs: unknown[][],
+  budgets?: unknown[][],
+  paths?: unknown,
+  seed?: unknown,
+  chain?: unknown[][],
+  vixChain?: unknown[][],
+): unknown[][] {
   return excelCall(
     () => {
       let planInput: Record<string, unknown> = {};
       planFromRange(inputs, (raw) => {
+        addChains(raw, chain, vixChain);
         planInput = raw;
       });
       const f = frontierOf(

@@ -15,6 +15,7 @@ import {
 import { isMissing, widestRow } from './args';
 import { excelCall } from './excelErrors';
 import { planFromRange } from './plan';
+import { addChains, chainWords } from './planChains';
 import { checkRowCount } from './rangeSize';
 import { presentPlan } from '../common/present';
 import { objectCellText } from '../common/views';
@@ -120,14 +121,22 @@ function orderRow(o: Order, tag: string): unknown[] {
  * @helpurl https://localhost:3000/help.html#ORDERS
  * @param inputs Two columns, name then value, as ALVH.PLAN reads them.
  * @param positions The legs held: a range of rows symbol (e.g. SPXW 250523P03750, VIX 250521C00033000 or the OCC form), quantity (signed, whole; further columns, such as an average price, are not read); or broker CSV text in one cell. Empty: nothing held.
+ * @param [chain] The day's SPX option chain, a range under a header row (expiry, strike, type, bid, ask), a cell of quotedata text or its ALVH.SURFACE spill, as ALVH.PLAN takes it: the orders' SPX legs are marked on the surface fitted to it. Empty: the surface of VIX (and the index rows given).
+ * @param [vixChain] The day's VIX option chain, a range under a header row (root, expiry, strike, type, bid, ask) or a cell of quotedata text, as ALVH.PLAN takes it: the VIX legs are marked on its fit in place of the VVIX rule. Empty: the VVIX rule.
  * @returns Header, one row per order (none when the positions equal the plan, or no rebalance is due and hedges are held), the net cost, orders set aside for the next rebalance (side "… (deferred)"), then warnings.
  */
-export function orders(inputs: unknown[][], positions?: unknown[][]): unknown[][] {
+export function orders(
+  inputs: unknown[][],
+  positions?: unknown[][],
+  chain?: unknown[][],
+  vixChain?: unknown[][],
+): unknown[][] {
   const names: Record<string, string> = {};
   return excelCall(() => {
     const result = planFromRange(inputs, (raw) => {
       const date = typeof raw['valuationDate'] === 'string' ? raw['valuationDate'] : '';
       raw['positions'] = date === '' ? [] : heldLegs(date, positions, names);
+      addChains(raw, chain, vixChain);
     });
     const list = result.orders ?? { orders: [], netCost: 0 };
     const blank: unknown[] = ORDERS_HEADERS.map(() => '');
@@ -152,7 +161,7 @@ export function orders(inputs: unknown[][], positions?: unknown[][]): unknown[][
     for (const w of presentPlan(result, 'excel').warnings) {
       const row = [...blank];
       row[0] = 'warning';
-      row[1] = w;
+      row[1] = chainWords(w);
       out.push(row);
     }
     return out;
@@ -164,11 +173,13 @@ export function orders(inputs: unknown[][], positions?: unknown[][]): unknown[][
  * @customfunction STRUCTURES STRUCTURES
  * @helpurl https://localhost:3000/help.html#STRUCTURES
  * @param inputs Two columns, name then value, as ALVH.PLAN reads them.
+ * @param [chain] The day's SPX option chain, a range under a header row (expiry, strike, type, bid, ask), a cell of quotedata text or its ALVH.SURFACE spill, as ALVH.PLAN takes it (the SPX surface the plan is marked on). Empty: the surface of VIX (and the index rows given).
+ * @param [vixChain] The day's VIX option chain, a range under a header row (root, expiry, strike, type, bid, ask) or a cell of quotedata text, as ALVH.PLAN takes it: the structures' VIX options are marked on its fit in place of the VVIX rule. Empty: the VVIX rule.
  * @returns A header row, one row per structure (best per dollar first; vx-future after the options, its ratio not comparable), then the best buy within the tail budget, what covering 50% of the loss costs, and the gap in words.
  */
-export function structures(inputs: unknown[][]): unknown[][] {
+export function structures(inputs: unknown[][], chain?: unknown[][], vixChain?: unknown[][]): unknown[][] {
   return excelCall(() => {
-    const s = planFromRange(inputs).structures;
+    const s = planFromRange(inputs, (raw) => addChains(raw, chain, vixChain)).structures;
     const width = STRUCTURES_HEADERS.length;
     const line = (label: string, text: string): unknown[] => {
       const r: unknown[] = Array.from({ length: width }, () => '');

@@ -27,6 +27,7 @@ import { keyValueArg } from './keyValue';
 import { checkFilledRows } from './rangeSize';
 import { booleanDateRow, heldPastCurve, planIssue, rowName } from './planIssues';
 import { lastRebalanceOf } from './planLastRebalance';
+import { addChains, chainArgumentError, chainWords } from './planChains';
 
 /** Signal keys ALVH.PLAN reads besides the taskpane's fields (compared as the taskpane compares keys). */
 const SIGNAL_KEYS: ReadonlyMap<string, 'rsi' | 'prevSpread' | 'macdHist' | 'adSlope'> = new Map([
@@ -293,31 +294,38 @@ export function planFromRange(
   try {
     return buildPlan(raw as PlanInput);
   } catch (e) {
-    if (isAlvhError(e)) {
-      const ev = /^signals\.events(?:\[(\d+)\])?/.exec(e.field);
-      const field = ev
-        ? ev[1] === undefined
-          ? 'events'
-          : `events row ${Number(ev[1]) + 1}`
-        : e.field.startsWith('positions')
-          ? e.field // positions are their own argument: their lines and rows keep their names
-          : `inputs ${rowName(planKey(e.field))}`;
-      if (field.startsWith('inputs ')) {
-        const said = planIssue(e, raw, planKey(e.field), rows);
-        if (said !== undefined) throw said;
-      }
-      // a held VIX option past the curve: the future to add is a row of the inputs, not market.futures
-      const pastCurve = heldPastCurve(
-        e,
-        raw['valuationDate'],
-        rows.map(([k]) => k),
-      );
-      if (pastCurve !== undefined) throw pastCurve;
-      // a policy field is a row of the inputs: named as the row is (drawdownDays, not policy.drawdownDays)
-      throw new AlvhError(e.code, field, policyRowNames(e.problem), policyRowNames(e.fix));
-    }
-    throw e;
+    throw planRangeError(e, raw, rows);
   }
+}
+
+/**
+ * An error of the plan built from ALVH.PLAN's arguments as the worksheet names it: a chain by its
+ * argument (its lines and rows), an event by its row, a position as it is, any other field by the
+ * row of the inputs that gives it.
+ */
+function planRangeError(e: unknown, raw: Record<string, unknown>, rows: [string | number, unknown][]): unknown {
+  const chainError = chainArgumentError(e);
+  if (chainError !== undefined || !isAlvhError(e)) return chainError ?? e;
+  const ev = /^signals\.events(?:\[(\d+)\])?/.exec(e.field);
+  const field = ev
+    ? ev[1] === undefined
+      ? 'events'
+      : `events row ${Number(ev[1]) + 1}`
+    : e.field.startsWith('positions')
+      ? e.field // positions are their own argument: their lines and rows keep their names
+      : `inputs ${rowName(planKey(e.field))}`;
+  if (field.startsWith('inputs ')) {
+    const said = planIssue(e, raw, planKey(e.field), rows);
+    if (said !== undefined) return said;
+  }
+  // a held VIX option past the curve: the future to add is a row of the inputs, not market.futures
+  const pastCurve = heldPastCurve(
+    e,
+    raw['valuationDate'],
+    rows.map(([k]) => k),
+  );
+  // a policy field is a row of the inputs: named as the row is (drawdownDays, not policy.drawdownDays)
+  return pastCurve ?? new AlvhError(e.code, field, policyRowNames(e.problem), policyRowNames(e.fix));
 }
 
 /**
@@ -327,11 +335,19 @@ export function planFromRange(
  * @param inputs Two columns, name then value: date, spx, vix, optional vvix (default: the policy's vol of vol), rate, divYield (optional, default 0: give SPX's, about 0.013), optional VIX9D, VIX3M, VIX6M (points) and SKEW (the SPX surface's term structure and skew), VX1…VXn (points), expiry, k1…k4, quantity, credit, optional further condors of a ladder condor2Expiry, condor2Strikes ("5750/5850/7300/7400"), condor2Quantity, condor2Credit … condor12…, capital, budget (USD), optional rsi, prevSpread, macdHist, adSlope, lastDate, lastVix, lastVX1…, and any policy field (e.g. tailCoverage).
  * @param [events] Your events: rows of date, kind (FOMC, CPI or PPI) and optional source, e.g. the BLS CPI release dates; empty: the calendar shipped with ALVH alone.
  * @param [eventsMode] "add" (default): your events join the calendar shipped with ALVH (FOMC decisions, CPI and PPI releases); "replace": your events are the whole calendar.
+ * @param [chain] The day's SPX option chain, every SPX option marked on the surface fitted to it: a range under a header row naming expiry, strike, type, bid, ask (optional root, settlement), dated by the inputs' date; one cell of quotedata text of that date; or the ALVH.SURFACE spill of that chain (fitted once, not at every recalculation: the same marks). Empty: the surface of VIX (and VIX9D, VIX3M, VIX6M, SKEW when given).
+ * @param [vixChain] The day's VIX option chain, its VIX options marked on its fit in place of the VVIX rule: a range under a header row naming root (VIX or VIXW), expiry, strike, type, bid, ask, dated by the inputs' date; or one cell of quotedata text. Empty: the VVIX rule.
  * @returns Three columns: label, value, explanation; sections for the curve, condor, split, overlay, tail, scenario, costs and caps, rebalance, events, historical analogs, the audit trail and warnings.
  */
-export function plan(inputs: unknown[][], events?: unknown[][], eventsMode?: unknown): unknown[][] {
+export function plan(
+  inputs: unknown[][],
+  events?: unknown[][],
+  eventsMode?: unknown,
+  chain?: unknown[][],
+  vixChain?: unknown[][],
+): unknown[][] {
   return excelCall(() => {
-    const result = planFromRange(inputs, undefined, events, eventsMode);
+    const result = planFromRange(inputs, (raw) => addChains(raw, chain, vixChain), events, eventsMode);
     const view = presentPlan(result, 'excel');
     const out: unknown[][] = [[`ALVH plan ${view.date}`, view.headline, '']];
     let section = '';
@@ -346,7 +362,7 @@ export function plan(inputs: unknown[][], events?: unknown[][], eventsMode?: unk
     out.push(['Audit trail', '', '']);
     for (const a of view.audit) out.push([a.rule, a.effect, a.inputs]);
     out.push(['Warnings', view.warnings.length, '']);
-    for (const w of view.warnings) out.push(['warning', w, '']);
+    for (const w of view.warnings) out.push(['warning', chainWords(w), '']);
     return out;
   });
 }

@@ -18,19 +18,17 @@ import {
   checkCommaSeparated,
   isQuotedata,
   grouped,
-  makeSpxSurface,
   MAX_MARKET_CHAIN_ROWS,
   parseChain,
   parseIsoDate,
   type SpxSurface,
-  type SurfaceSlice,
-  type SviWing,
   yearsToExpiry,
 } from '@alvh/shared';
-import { booleanArg, dateArg, isMissing, numberArg, optionalDate, plainNumberArg } from './args';
+import { booleanArg, dateArg, isMissing, optionalDate, plainNumberArg } from './args';
 import { excelCall } from './excelErrors';
 import { broadcastShape, cellAt, cellName, emptyInRange, gridArg, renamed } from './grid';
 import { checkFilledRows } from './rangeSize';
+import { spillSurface, spillValues } from './surfaceSpill';
 
 export { SURFACE_COLUMNS };
 
@@ -65,36 +63,37 @@ function tableCell(x: unknown, column: string, at: string): unknown {
 const MOST_CHAIN_RANGE_ROWS = 100_000;
 
 /**
- * The chain argument as text for the sizing package's parser: one cell's text as it is (quotedata
+ * A chain argument as text for the sizing package's parser: one cell's text as it is (quotedata
  * is CSV with its own rules), a range as CSV (line N is the range's row N, so a bad cell is named
- * by its row and column), its quote cells read by {@link tableCell}.
+ * by its row and column), its quote cells read by {@link tableCell}. `field` names the argument in
+ * messages (ALVH.PLAN's `vixChain` as well as SURFACE's `chain`), `most` its limit of quote rows.
  */
-function chainText(chain: unknown): string {
+export function chainText(chain: unknown, field = 'chain', most = MAX_MARKET_CHAIN_ROWS): string {
   if (!Array.isArray(chain)) {
     if (typeof chain !== 'string' || chain.trim() === '')
       throw invalidInput(
-        'chain',
+        field,
         isMissing(chain) ? 'is empty' : `is ${plainText(chain)}, not a chain`,
         'select the table (expiry, strike, type, bid, ask with a header row) or a cell holding quotedata text',
       );
     return chain;
   }
   // the API's limit on chain rows, blank rows not counted, before the text is built
-  checkFilledRows('chain', chain, {
-    most: MAX_MARKET_CHAIN_ROWS,
+  checkFilledRows(field, chain, {
+    most,
     noun: 'rows of quotes under its header',
     bound: MOST_CHAIN_RANGE_ROWS,
     boundNoun: 'rows under its header down to the last quote',
-    fix: `pass at most ${grouped(MAX_MARKET_CHAIN_ROWS)} chain rows`,
+    fix: `pass at most ${grouped(most)} chain rows`,
     skip: 1,
   });
   const rows = (chain as unknown[]).map((r): unknown[] => (Array.isArray(r) ? (r as unknown[]) : [r]));
-  if (rows.length === 1 && rows[0]!.length === 1) return chainText(rows[0]![0]);
+  if (rows.length === 1 && rows[0]!.length === 1) return chainText(rows[0]![0], field, most);
   // Trailing empty rows (a range selected longer than the table) are dropped.
   let last = rows.length - 1;
   while (last >= 0 && rows[last]!.every(isMissing)) last--;
   if (last < 1)
-    throw invalidInput('chain', 'has no rows under its header', 'select the header row and the quotes below it');
+    throw invalidInput(field, 'has no rows under its header', 'select the header row and the quotes below it');
   // Excel dates in the expiry column (a table's header names it) as ISO dates, which the parser reads.
   const header = rows[0]!.map((h) => (typeof h === 'string' ? h.trim().toLowerCase() : ''));
   const expiryCol = header.indexOf('expiry');
@@ -103,9 +102,9 @@ function chainText(chain: unknown): string {
     .map((r, i) =>
       r
         .map((cell, j) => {
-          const x = i > 0 ? tableCell(cell, header[j] ?? '', `chain row ${i + 1} (${header[j]})`) : cell;
+          const x = i > 0 ? tableCell(cell, header[j] ?? '', `${field} row ${i + 1} (${header[j]})`) : cell;
           return i > 0 && j === expiryCol && typeof x === 'number'
-            ? excelSerialToIso(`chain row ${i + 1} (expiry)`, x)
+            ? excelSerialToIso(`${field} row ${i + 1} (expiry)`, x)
             : csvCell(x);
         })
         .join(','),
@@ -113,25 +112,32 @@ function chainText(chain: unknown): string {
     .join('\n');
 }
 
+/**
+ * Whether a chain argument's text is quotedata; a plain table's is checked first for what the
+ * parser would misname: semicolons or tabs (a European CSV in one cell), and a first row naming
+ * none of the table's columns (no chain at all, whatever its date).
+ */
+export function checkChainLayout(text: string, field = 'chain', spill = true): boolean {
+  const quotedata = isQuotedata(text);
+  if (quotedata) return true;
+  checkCommaSeparated(text, field);
+  // lines end at CRLF, LF or a lone CR, as the chain reader reads them
+  const head = (text.split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '').toLowerCase();
+  const named = ['expiry', 'strike', 'type', 'bid', 'ask'].filter((c) => head.includes(c));
+  // none of the columns named: not a table at all (a misnamed column is the parser's to name)
+  if (named.length === 0)
+    throw invalidInput(
+      field,
+      'is no chain: its first row names none of expiry, strike, type, bid, ask, and it is no quotedata text',
+      `select the quotes with their header row${spill ? ', a cell of quotedata text, or the ALVH.SURFACE spill' : ' or a cell of quotedata text'}`,
+    );
+  return false;
+}
+
 /** Fits the chain argument; `valuationDate` is needed for a table and refused for quotedata text. */
 function fitChain(chain: unknown, valuationDate: unknown): ReturnType<typeof fitChainSurface> {
   const text = chainText(chain);
-  const quotedata = isQuotedata(text);
-  if (!quotedata) {
-    // semicolons or tabs (a European CSV in one cell) are named before a missing date
-    checkCommaSeparated(text, 'chain');
-    // a table names its columns in its first line; without them it is no chain, whatever its date
-    // lines end at CRLF, LF or a lone CR, as the chain reader reads them
-    const head = (text.split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '').toLowerCase();
-    const named = ['expiry', 'strike', 'type', 'bid', 'ask'].filter((c) => head.includes(c));
-    // none of the columns named: not a table at all (a misnamed column is the parser's to name)
-    if (named.length === 0)
-      throw invalidInput(
-        'chain',
-        'is no chain: its first row names none of expiry, strike, type, bid, ask, and it is no quotedata text',
-        'select the quotes with their header row, a cell of quotedata text, or the ALVH.SURFACE spill',
-      );
-  }
+  const quotedata = checkChainLayout(text);
   const date = optionalDate('valuationDate', valuationDate);
   if (quotedata && date !== undefined) {
     throw invalidInput(
@@ -168,111 +174,16 @@ export function surface(chain: unknown[][], valuationDate?: unknown, headers?: u
   });
 }
 
-/** Raw SVI total variance at k = 0. */
-function atmVariance(s: SurfaceSlice): number {
-  const { a, b, rho, m, sigma } = s.svi;
-  return a + b * (-rho * m + Math.sqrt(m * m + sigma * sigma));
-}
-
 /** The surface argument of ALVH.VOL: an ALVH.SURFACE spill (with or without its header row), or a chain. */
 function surfaceOf(arg: unknown, valuationDate: unknown): { surface: SpxSurface } {
-  const rows = Array.isArray(arg)
-    ? (arg as unknown[]).map((r): unknown[] => (Array.isArray(r) ? (r as unknown[]) : [r]))
-    : [[arg]];
-  const body = rows.filter((r) => !r.every(isMissing));
-  const first = body[0] ?? [];
-  // a number, or numeric text under the one rule (a spill pasted as CSV text is still a spill)
-  const numeric = (c: unknown): boolean =>
-    typeof c === 'number' || (typeof c === 'string' && numberFromText(c) !== undefined);
-  const isSpill = first.length >= SURFACE_COLUMNS.length && (first[0] === SURFACE_COLUMNS[0] || numeric(first[0]));
-  // SURFACE's header (expiry, forward, …) or a first row of numbers (a chain's first row names its
-  // columns) in fewer than its columns: a spill selected without its wings, not a chain without a date
-  const spillLike =
-    (first[0] === SURFACE_COLUMNS[0] && first[1] === SURFACE_COLUMNS[1]) ||
-    (first.length > 1 && first.every((c) => numeric(c) || isMissing(c)) && numeric(first[0]));
-  if (!isSpill && spillLike)
-    throw invalidInput(
-      'surface',
-      `has ${first.length} columns, not the ${SURFACE_COLUMNS.length} of an ALVH.SURFACE spill`,
-      `select the whole ALVH.SURFACE spill (${SURFACE_COLUMNS.length} columns, expiry to call wing width), with or without its header row`,
-    );
-  if (!isSpill) {
-    // The chain is this function's `surface` argument: name it so in messages.
-    const fit = renamed(
-      () => fitChain(arg, valuationDate),
-      (field) => field.replace(/^chain/, 'surface'),
-    );
-    return { surface: fit.surface };
-  }
-  const values = first[0] === SURFACE_COLUMNS[0] ? body.slice(1) : body;
-  if (values.length === 0)
-    throw invalidInput('surface', 'has a header row and no values', 'select the whole ALVH.SURFACE spill');
-  const slices: SurfaceSlice[] = values.map((r, i) => {
-    const at = (j: number) => numberArg(`surface row ${i + 1} (${SURFACE_COLUMNS[j]})`, r[j]);
-    // A wing's three cells are all empty (none) or all numbers.
-    const wing = (j: number): { wing?: SviWing } =>
-      [0, 1, 2].every((d) => isMissing(r[j + d])) ? {} : { wing: { k: at(j), beta: at(j + 1), delta: at(j + 2) } };
-    const put = wing(11).wing;
-    const call = wing(14).wing;
-    return {
-      expiry: excelSerialToIso(`surface row ${i + 1} (expiry)`, at(0)),
-      root: 'SPXW',
-      years: at(9),
-      forward: at(1),
-      discount: at(10),
-      svi: {
-        a: at(3),
-        b: at(4),
-        rho: at(5),
-        m: at(6),
-        sigma: at(7),
-        ...(put === undefined ? {} : { putWing: put }),
-        ...(call === undefined ? {} : { callWing: call }),
-      },
-    };
-  });
-  const t0 = slices[0]!.years;
-  const days0 = parseIsoDate('expiry', slices[0]!.expiry);
-  // The nearest whole day: a slice's years are its days/365 give or take the hours between the
-  // quotes and settlement (under half a day for quotes in trading hours), and 24/365 · 365 is
-  // 23.999…, which a floor read as 23 days, the quotes a day late.
-  const valuation = new Date((days0 - Math.round(t0 * 365)) * 86_400_000).toISOString().slice(0, 10);
-  if (!isMissing(valuationDate)) {
-    // a spill carries its own date (the first expiry less its years): a different one is a mistake
-    const given = dateArg('valuationDate', valuationDate);
-    if (Math.abs(parseIsoDate('valuationDate', given) - parseIsoDate('valuationDate', valuation)) > 1) {
-      throw invalidInput(
-        'valuationDate',
-        `is ${given}, but the SURFACE spill is of ${valuation} (its first expiry less its years)`,
-        'leave valuationDate empty with a spill: it applies to a chain table',
-      );
-    }
-  }
-  // The surface's own checks name its slices; the sheet knows them as the spill's rows and columns.
-  const spillCell = (field: string): string => {
-    const m = /^surface\.slices\[(\d+)\]\.(svi\.)?(\w+)(?:\.(\w+))?/.exec(field);
-    if (!m) return field;
-    const wing = m[3] === 'putWing' ? 'put wing' : m[3] === 'callWing' ? 'call wing' : undefined;
-    // a wing's delta is its width in log-moneyness, the spill's column name
-    const part = m[4] === 'delta' ? 'width' : m[4];
-    const column = wing && part ? `${wing} ${part}` : m[2] ? `SVI ${m[3]}` : m[3]!;
-    return `surface row ${Number(m[1]) + 1} (${column})`;
-  };
-  const surface = renamed(
-    () =>
-      makeSpxSurface({
-        valuationDate: valuation,
-        spot: slices[0]!.forward,
-        source: 'chain',
-        slices,
-        // The first slice's ATM vol in points (a scenario's reference; ALVH.VOL does not move the surface).
-        referenceVix: 100 * Math.sqrt(atmVariance(slices[0]!) / t0),
-        warnings: [],
-        label: `ALVH.SURFACE spill (${slices.length} expiries)`,
-      }),
-    spillCell,
+  const values = spillValues(arg, 'surface');
+  if (values !== undefined) return { surface: spillSurface(values, 'surface', valuationDate) };
+  // The chain is this function's `surface` argument: name it so in messages.
+  const fit = renamed(
+    () => fitChain(arg, valuationDate),
+    (field) => field.replace(/^chain/, 'surface'),
   );
-  return { surface };
+  return { surface: fit.surface };
 }
 
 /**
