@@ -6,9 +6,10 @@
  * ALVH.SURFACE reads its chain: a table under a header row naming expiry, strike, type, bid, ask
  * (a VIX table also root: VIX or VIXW), dated by the inputs' date row; or one cell of quotedata
  * text, dated by its stamp, which must be the inputs' date. `chain` may also be the ALVH.SURFACE
- * spill of the day's chain, the API's `market.surface`: a fit costs 0.3 s for a few hundred quotes
- * and over a second for a whole SPXW listing, on every recalculation of the formula, where the
- * spill is fitted once and read in milliseconds, with the same marks.
+ * spill of the day's chain, the API's `market.surface`: a chain's fit is kept while its text, date,
+ * SPX and VIX stay the same (surface/fitCache.ts), but a change of the inputs' SPX or VIX fits a
+ * table again (1.3 s for a whole SPXW listing), where the spill is read in milliseconds, with the
+ * same marks.
  */
 import { AlvhError, MAX_MARKET_CHAIN_ROWS, MAX_MARKET_VIX_CHAIN_ROWS, invalidInput, isAlvhError } from '@alvh/shared';
 import { isOmitted } from './args';

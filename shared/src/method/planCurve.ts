@@ -1,7 +1,8 @@
 /**
  * Steps of `plan` on the curve: the term structure and regime of the day (section 2) with the
- * market state the other steps mark the book in, the curve of the last rebalance, the market state
- * of a finished plan, and the field-prefixing helper every step uses.
+ * market state the other steps mark the book in, the curve of the last rebalance and the market
+ * state of a finished plan; it passes on the field-prefixing helper every step uses (fieldPrefix.ts)
+ * and the market's SPX surface (marketSurface.ts).
  */
 import {
   FLAT_CURVE_TOLERANCE,
@@ -14,27 +15,25 @@ import {
 } from '../market/index';
 import { calendarDay } from '../market/calendar';
 import { checkSpotAndStrikes } from '../validate';
-import { AlvhError, InvalidFields, invalidInput, isAlvhError } from '../errors';
+import { invalidInput } from '../errors';
 import type { ParsedPlanInput } from '../schemas/plan';
 import type { Policy } from '../schemas/policy';
 import { stateSurfaces, type MarketState } from '../book/index';
 import {
-  fitChainSurface,
   makeSpxSurface,
-  parseChain,
-  spxSurfaceFromIndices,
   type ChainQuote,
-  type ChainRow,
   type ParsedChain,
   type SpxSurface,
-  type SpxSurfaceData,
   type VixVolSurface,
-  VIX_ROOTS,
   vixSurfaceFromData,
 } from '../surface/index';
 import { fmt, type AuditEntry } from './audit';
 import type { PlanMarket, PlanStep, PlanSurface } from './planTypes';
 import { curveFutureFor, marketVixSurface, noVvixChainWarning } from './planVixChain';
+import { withPrefix } from './fieldPrefix';
+import { marketSurface, type MarketSurfaceInput } from './marketSurface';
+
+export { withPrefix, marketSurface, type MarketSurfaceInput };
 
 /** Everything the steps after the term structure share. */
 export interface PlanContext {
@@ -77,17 +76,6 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** Re-prefix an error raised by a layer that does not know where its input sits in the plan. */
-export function withPrefix<T>(map: (field: string) => string, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof InvalidFields) throw e.renamed(map);
-    if (isAlvhError(e) && !('issues' in e)) throw new AlvhError(e.code, map(e.field), e.problem, e.fix);
-    throw e;
-  }
-}
-
 const curveField = (root: 'market' | 'lastRebalance') => (field: string) => {
   if (field === 'vixSpot') return `${root}.vix`;
   if (field === 'valuationDate') return root === 'market' ? 'valuationDate' : 'lastRebalance.date';
@@ -127,158 +115,6 @@ export function planMarketState(
           ),
         }),
   };
-}
-
-/** What a market gives to build its SPX surface (a plan's market, a scenario book). */
-export interface MarketSurfaceInput {
-  spx: number;
-  vix: number;
-  rate: number;
-  divYield: number;
-  indices?:
-    | { vix9d?: number | undefined; vix3m?: number | undefined; vix6m?: number | undefined; skew?: number | undefined }
-    | undefined;
-  chain?: string | readonly unknown[] | undefined;
-  surface?: unknown;
-  vixChain?: string | readonly unknown[] | undefined;
-}
-
-/** How far a given surface's spot may sit from the plan's SPX (a fraction) before it is taken for another market's. */
-const SURFACE_SPOT_TOLERANCE = 0.2;
-
-/** A chain's own spot (quotedata's Last) within {@link SURFACE_SPOT_TOLERANCE} of SPX, as a fitted surface's must be. */
-function checkChainSpot(spot: number, spx: number, root: string, spotField: string): void {
-  const off = Math.abs(spot / spx - 1);
-  if (off <= SURFACE_SPOT_TOLERANCE) return;
-  throw new AlvhError(
-    'invalid_input',
-    `${root}.chain`,
-    `is quoted at SPX ${Number(spot.toFixed(2))} (its Last), ${fmt(off * 100, 1)}% from ${root}.${spotField} ${spx}: a chain of another market`,
-    `pass the chain of this market (its Last within ${SURFACE_SPOT_TOLERANCE * 100}% of SPX)`,
-  );
-}
-
-/**
- * The SPX surface of a market (Section 2b): a fitted `surface`, else the `chain` fitted, else the
- * Cboe indices (VIX with `indices`), else VIX alone (flat term structure, with the surface
- * module's warning). `root` names the fields in errors (`market` for a plan, `book` for a
- * scenario book); `spotField` is the field holding the SPX level.
- *
- * A chain is fitted at its own spot (quotedata's Last; a table, carrying none, at SPX), so the marks
- * move from it to SPX as on the surface fitted to the same chain.
- *
- * @throws AlvhError `invalid_input` naming the field (a surface and a chain together, a surface or
- *   chain of another day, a surface whose spot or a chain whose Last is far from SPX, a chain that
- *   cannot be fitted)
- */
-export function marketSurface(
-  valuationDate: string,
-  m: MarketSurfaceInput,
-  root = 'market',
-  spotField = 'spx',
-  onChain?: (chain: ParsedChain) => void,
-): SpxSurface {
-  if (m.surface !== undefined && m.chain !== undefined) {
-    throw new AlvhError(
-      'invalid_input',
-      `${root}.surface`,
-      `is given together with ${root}.chain`,
-      'pass either the chain (it is fitted) or a surface already fitted, not both',
-    );
-  }
-  if (m.surface !== undefined) {
-    const data = m.surface as SpxSurfaceData;
-    if (data.valuationDate !== valuationDate) {
-      throw new AlvhError(
-        'invalid_input',
-        `${root}.surface.valuationDate`,
-        `is ${data.valuationDate}, not the valuation date ${valuationDate}`,
-        'pass the surface fitted on the valuation date (or the chain of that day)',
-      );
-    }
-    if (!(Math.abs(data.spot / m.spx - 1) <= SURFACE_SPOT_TOLERANCE)) {
-      throw new AlvhError(
-        'invalid_input',
-        `${root}.surface.spot`,
-        `is ${data.spot}, ${fmt(Math.abs(data.spot / m.spx - 1) * 100, 1)}% from ${root}.${spotField} ${m.spx}: a surface of another market`,
-        `pass the surface fitted to this market (its spot within ${SURFACE_SPOT_TOLERANCE * 100}% of SPX), or its chain`,
-      );
-    }
-    return withPrefix(
-      (f) => `${root}.surface.${f.replace(/^surface\./, '')}`,
-      () => makeSpxSurface(data),
-    );
-  }
-  if (m.chain !== undefined) {
-    const chain = m.chain;
-    // whether the chain's spot is the market's SPX (a chain carrying none), so that a fit refusing it names that field
-    let spotIsSpx = false;
-    return withPrefix(
-      (f) =>
-        f.startsWith(`${root}.`)
-          ? f
-          : f === 'vix'
-            ? `${root}.vix`
-            : f === 'spot'
-              ? spotIsSpx
-                ? `${root}.${spotField}`
-                : `${root}.chain`
-              : f === 'valuationDate'
-                ? f
-                : // the parser's own names start with the chain's ("chain[0].expiry", "chain line 3")
-                  `${root}.${f.startsWith('chain') ? f : `chain.${f}`}`,
-      () => {
-        // Quotedata carries its own spot (Last): the surface is fitted there and the marks move
-        // from it to SPX, as on the surface fitted to the same file. A plain table carries none:
-        // SPX is its spot.
-        const parsed = parseChain(chain as string | readonly ChainRow[], { valuationDate });
-        if (parsed.valuationDate !== valuationDate) {
-          throw new AlvhError(
-            'invalid_input',
-            `${root}.chain`,
-            `is the chain of ${parsed.valuationDate}, not of the valuation date ${valuationDate}`,
-            'pass the chain of the valuation date',
-          );
-        }
-        refuseVixOnly(parsed, root);
-        if (parsed.spot === null) {
-          parsed.spot = m.spx;
-          spotIsSpx = true;
-        } else checkChainSpot(parsed.spot, m.spx, root, spotField);
-        onChain?.(parsed);
-        // referenceVix in the index's units: a move to the market's VIX leaves the fit as it is.
-        return fitChainSurface(parsed, { vix: m.vix }).surface;
-      },
-    );
-  }
-  return withPrefix(
-    (f) =>
-      f === 'spot'
-        ? `${root}.${spotField}`
-        : f === 'valuationDate'
-          ? f
-          : `${root}.${f.replace(/^indices\.vix$/, 'vix')}`,
-    () =>
-      spxSurfaceFromIndices({
-        valuationDate,
-        spot: m.spx,
-        indices: { vix: m.vix, ...(m.indices ?? {}) },
-        rate: m.rate,
-        divYield: m.divYield,
-      }),
-  );
-}
-
-/** A market's SPX chain holding VIX options and no SPX option: the VIX chain sent in the wrong field. */
-function refuseVixOnly(parsed: ParsedChain, root: string): void {
-  const found = [...new Set(parsed.quotes.map((q) => q.root))];
-  if (!found.every((r) => VIX_ROOTS.includes(r)) || found.length === 0) return;
-  throw new AlvhError(
-    'invalid_input',
-    `${root}.chain`,
-    `holds VIX options (roots ${found.join(', ')}), no SPX option: it is a VIX chain`,
-    `pass the VIX options as ${root}.vixChain (their vols then replace the VVIX rule), and the SPX chain (roots SPXW, SPX) as ${root}.chain`,
-  );
 }
 
 /** The plan's SPX surface: {@link marketSurface} of `market` (`onChain` is handed its chain, parsed). */

@@ -13,6 +13,7 @@ import { AlvhError, InvalidFields, isAlvhError } from '../errors';
 import { calendarDay, isBusinessDayNumber } from '../market/calendar';
 import { closedBecause, monthlyHint } from '../market/curveExpiries';
 import { futureForExpiry, type TermStructure } from '../market/index';
+import { VIX_CHAIN_FITS, chainFitKey } from '../surface/fitCache';
 import {
   MIN_SLICE_STRIKES,
   VIX_ROOTS,
@@ -169,7 +170,8 @@ export function marketVixSurface(
   if (m.vixChain === undefined) return undefined;
   const chain = m.vixChain;
   const at = `${root}.vixChain`;
-  return inVixChain(root, () => {
+  /** The chain parsed, checked as a VIX chain of the valuation date and fitted. */
+  const fitChain = () => {
     const parsed = parseChain(chain as string | readonly ChainRow[], { valuationDate });
     if (parsed.valuationDate !== valuationDate) {
       throw new AlvhError(
@@ -201,7 +203,12 @@ export function marketVixSurface(
       );
     }
     checkVixExpiries(parsed, at);
-    const { surface, fit } = vixSurfaceFromChain(parsed);
+    return { parsed, ...vixSurfaceFromChain(parsed) };
+  };
+  return inVixChain(root, () => {
+    // the same chain text of the same day is fitted once (surface/fitCache.ts)
+    const { surface, fit } =
+      typeof chain === 'string' ? VIX_CHAIN_FITS.get(chainFitKey(chain, valuationDate), fitChain) : fitChain();
     const warnings = fit.surface.warnings.map((w) => `VIX chain: ${w}`);
     const slices = fit.surface.toData().slices;
     const left = fit.skipped.filter((s) => VIX_ROOTS.includes(s.root));

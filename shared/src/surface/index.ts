@@ -75,3 +75,4 @@ export {
   SurfacePointSchema,
   buildSurface,
 } from './schemas';
+export { ChainFits, CHAIN_FITS_KEPT, SPX_CHAIN_FITS, VIX_CHAIN_FITS } from './fitCache';
