@@ -83,9 +83,6 @@ function buildPlan(p: ParsedPlanInput, policy: Policy, divYieldGiven: boolean): 
   const analogs = take(stepAnalogs(ctx, condors, sizing, tail.contracts));
   const rebalance = take(stepRebalance(ts, thenTs, policy));
   const structures = take(stepStructures(ctx, condors, tail, budget));
-  const vixLegs = [...tail.legs, ...overlay.legs, ...structures.structures.flatMap((r) => r.legs)];
-  const vixExpiries = [tail.expiry, ...vixLegs.filter((l) => l.kind === 'vix').map((l) => l.expiry)];
-  warnings.push(...vixChainRangeWarning(now.surfaces?.vixOptions, vixExpiries, ctx.vixChainLeftOut));
 
   const book = { condor: condorSet.legs, overlay: overlay.legs, tail: tail.legs };
   const given = inputCondors(p);
@@ -102,6 +99,12 @@ function buildPlan(p: ParsedPlanInput, policy: Policy, divYieldGiven: boolean): 
       rebalance.due,
     ),
   );
+  // every VIX option the plan marks: its own legs, the structures', and those its orders trade
+  // (a held option closed, an order set aside), each read off a VIX chain's fit when one is given
+  const ordered = [...(orders?.orders ?? []), ...(orders?.deferred?.orders ?? [])].map((o) => o.leg);
+  const vixLegs = [...tail.legs, ...overlay.legs, ...structures.structures.flatMap((r) => r.legs), ...ordered];
+  const vixExpiries = [tail.expiry, ...vixLegs.filter((l) => l.kind === 'vix').map((l) => l.expiry)];
+  warnings.push(...vixChainRangeWarning(now.surfaces?.vixOptions, vixExpiries, ctx.vixChainLeftOut));
   const { legs: _legs, ...netted } = condorSet;
   const ladder: PlanLadder = {
     count: condors.length,

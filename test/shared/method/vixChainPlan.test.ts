@@ -219,4 +219,20 @@ describe('market.vixChain: expiries and their range', () => {
     // on the whole chain nothing is said
     expect(plan(withVixChain(vixChainRows())).warnings.join('\n')).not.toMatch(/outside the chain's fitted expiries/);
   });
+  it('counts the VIX options its orders trade: a held call closed outside the fitted expiries is said', () => {
+    // a chain of January to March covers every leg of the plan; the December call held is sold to
+    // close at a vol read off the January slice, and the warning names it (it said nothing before)
+    const fromJanuary = BASE.market.futures.filter((f) => f.expiry >= '2027-01-20');
+    const held = { kind: 'vix', type: 'call', strike: 25, expiry: '2026-12-16', quantity: 3 };
+    const base = withVixChain(vixChainRows(undefined, fromJanuary));
+    const outside = (p: { warnings: string[] }) => p.warnings.filter((w) => w.includes("outside the chain's fitted"));
+    expect(outside(plan(base))).toEqual([]);
+    const p = plan({ ...base, positions: [held] } as PlanInput);
+    expect(p.orders?.orders.some((o) => o.leg.kind === 'vix' && o.leg.expiry === '2026-12-16')).toBe(true);
+    expect(outside(p)).toEqual([
+      expect.stringMatching(
+        /^VIX chain: the plan marks VIX options of 2026-12-16, outside the chain's fitted expiries 2027-01-20 to 2027-03-17: their vols are extrapolated.*; pass a VIX chain listing that expiry\.$/,
+      ),
+    ]);
+  });
 });
