@@ -3,7 +3,7 @@
  * fitted surface given, else the chain given, fitted (once for the same text: surface/fitCache.ts),
  * else the Cboe indices, else VIX alone.
  */
-import { AlvhError } from '../errors';
+import { AlvhError, isAlvhError } from '../errors';
 import { SPX_CHAIN_FITS, chainFitKey } from '../surface/fitCache';
 import {
   fitChainSurface,
@@ -94,10 +94,17 @@ export function marketSurface(
         `pass the surface fitted to this market (its spot within ${SURFACE_SPOT_TOLERANCE * 100}% of SPX), or its chain`,
       );
     }
-    return withPrefix(
+    const surface = withPrefix(
       (f) => `${root}.surface.${f.replace(/^surface\./, '')}`,
       () => makeSpxSurface(data),
     );
+    checkForwards(
+      surface,
+      `${root}.surface`,
+      'its spot',
+      `pass the surface fitted to this market's quotes (its spot the SPX of the quotes), or check ${root}.${spotField}`,
+    );
+    return surface;
   }
   if (m.chain !== undefined) {
     const chain = m.chain;
@@ -123,7 +130,19 @@ export function marketSurface(
         spotIsSpx = true;
       } else checkChainSpot(parsed.spot, m.spx, root, spotField);
       // referenceVix in the index's units: a move to the market's VIX leaves the fit as it is.
-      return { parsed, surface: fitChainSurface(parsed, { vix: m.vix }).surface };
+      const surface = spotFarFromChain(
+        () => fitChainSurface(parsed, { vix: m.vix }).surface,
+        spotIsSpx,
+        root,
+        spotField,
+      );
+      checkForwards(
+        surface,
+        `${root}.chain`,
+        spotIsSpx ? 'SPX' : 'its Last',
+        `pass this market's chain${spotIsSpx ? `, or check ${root}.${spotField}` : ''}`,
+      );
+      return { parsed, surface };
     };
     return withPrefix(
       (f) =>
@@ -176,4 +195,55 @@ function refuseVixOnly(parsed: ParsedChain, root: string): void {
     `holds VIX options (roots ${found.join(', ')}), no SPX option: it is a VIX chain`,
     `pass the VIX options as ${root}.vixChain (their vols then replace the VVIX rule), and the SPX chain (roots SPXW, SPX) as ${root}.chain`,
   );
+}
+
+/**
+ * `fit()`, a table's fit refusing SPX as its spot (20% or more from its nearest forward) named at the
+ * chain: the fit's own fix ("or leave spot out") is for a chain fitted alone, and a plan's SPX is
+ * not to be left out.
+ */
+function spotFarFromChain<T>(fit: () => T, spotIsSpx: boolean, root: string, spotField: string): T {
+  try {
+    return fit();
+  } catch (e) {
+    const far =
+      isAlvhError(e) && e.field === 'spot' && spotIsSpx
+        ? /^is (\S+), (\d+)% away from the chain's nearest forward (\S+)$/.exec(e.problem)
+        : null;
+    if (far === null) throw e;
+    throw new AlvhError(
+      'invalid_input',
+      `${root}.chain`,
+      `has its nearest SPX forward at ${far[3]}, ${far[2]}% away from ${root}.${spotField} ${far[1]}: another market's quotes, or SPX mistyped`,
+      `pass this market's chain, or check ${root}.${spotField}`,
+    );
+  }
+}
+
+/** How far a fitted slice's SPX forward may sit from the surface's spot: 1% plus a carry of 30% a year. */
+const FORWARD_GAP_FLAT = 0.01;
+const FORWARD_CARRY_MOST = 0.3;
+
+/**
+ * The forwards of a surface fitted to quotes against its spot (SPX for a table or a fitted surface
+ * given, quotedata's Last for quotedata): each within {@link FORWARD_GAP_FLAT} plus
+ * {@link FORWARD_CARRY_MOST} a year of it. The marks price SPX options at the dividend yield these
+ * forwards imply with the rate, so a chain of another market, or SPX mistyped, 5-20% from the
+ * quotes' forwards, read as a yield of hundreds of percent a year, and was refused as
+ * market.divYield "looking like a percentage", a field the trader had set right; it is named here.
+ * Real chains sit far inside: the 2023-06-09 forwards within 0.05% of S·e^((r−q)T), those of
+ * 2022-02-04 within 0.5% of a Last taken before the options' close.
+ */
+export function checkForwards(s: SpxSurface, field: string, what: string, fix: string): void {
+  for (const slice of s.slices) {
+    const gap = Math.log(slice.forward / s.spot);
+    if (Math.abs(gap) <= FORWARD_GAP_FLAT + FORWARD_CARRY_MOST * slice.years) continue;
+    const pct = (Math.exp(gap) - 1) * 100;
+    throw new AlvhError(
+      'invalid_input',
+      field,
+      `has its ${slice.expiry} forward ${fmt(slice.forward, 2)}, ${fmt(Math.abs(pct), 1)}% ${pct > 0 ? 'above' : 'below'} ${what} ${fmt(s.spot, 2)} ${fmt(slice.years * 365, 0)} days out (${fmt((gap / slice.years) * 100, 0)}% a year): another market's quotes, or SPX mistyped`,
+      fix,
+    );
+  }
 }

@@ -111,3 +111,40 @@ describe('the spot of a plain table', () => {
     }
   });
 });
+
+describe('a chain whose forwards are far from the spot it is read at', () => {
+  const table = [
+    'expiry,strike,type,bid,ask',
+    ...CROSSED_CALENDAR.map((r) => [r.expiry, r.strike, r.type, r.bid, r.ask].join(',')),
+  ].join('\n');
+
+  it("a table 5-20% from the typed SPX is refused at market.chain, not as the trader's dividend yield", () => {
+    // the forwards near 4300 read at SPX 3850 are a carry of over 100% a year: the marks would take
+    // that as a dividend yield of -100% and refuse market.divYield, a field set right
+    let text = '';
+    try {
+      plan(input(3850, { chain: table }));
+    } catch (e) {
+      text = (e as Error).message;
+    }
+    expect(text).toMatch(
+      /^market\.chain: has its 2023-\d\d-\d\d forward 4\d{3}(\.\d+)?, 1[12](\.\d)?% above SPX 3850 \d+ days out \(\d+% a year\): another market's quotes, or SPX mistyped; pass this market's chain, or check market\.spx$/,
+    );
+    expect(text).not.toMatch(/divYield/);
+    // 20% or more away, the fit's own refusal, named at the chain too (its "leave spot out" is not for a plan)
+    expect(() => plan(input(3400, { chain: table }))).toThrow(
+      /^market\.chain: has its nearest SPX forward at 4\d{3}(\.\d+)?, \d\d% away from market\.spx 3400: another market's quotes, or SPX mistyped; pass this market's chain, or check market\.spx$/,
+    );
+  });
+
+  it('a fitted surface whose spot is not its forwards’ is refused at market.surface', () => {
+    const data = buildSurface(
+      parseInput(SurfaceRequestSchema, { chain: table, valuationDate: DAY, spot: 4298.86 }),
+    ).data;
+    expect(() => plan(input(3900, { surface: { ...data, spot: 3900 } }))).toThrow(
+      /^market\.surface: has its 2023-\d\d-\d\d forward 4\d{3}(\.\d+)?, 10(\.\d)?% above its spot 3900 \d+ days out/,
+    );
+    // a spot within a cent-level carry of the forwards, as every real chain's, passes
+    expect(() => plan(input(4298.86, { surface: data }))).not.toThrow();
+  });
+});
