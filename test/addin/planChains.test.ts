@@ -50,6 +50,9 @@ describe('ALVH.PLAN with the chains as ranges', () => {
     expect(both.surface.source).toBe('chain');
     expect(both.surface.vixOptions?.source).toBe('chain');
     expect(value(out, 'SPX surface')).toBe(both.surface.describe);
+    // the VIX options' source, beside the SPX surface's; no such row on the VVIX rule
+    expect(value(out, 'VIX options')).toBe(both.surface.vixOptions?.describe);
+    expect(String(value(out, 'VIX options'))).toMatch(/^VIX-option vols from the VIX chain of 2018-12-24: ATM /);
     expect(value(out, 'Credit')).toBe(both.condor.credit);
     expect(value(out, 'Required contracts')).toBe(both.tail.requiredContracts);
     expect(value(out, 'Contracts', 'Tail VIX calls')).toBe(both.tail.contracts);
@@ -87,6 +90,7 @@ describe('ALVH.PLAN with the chains as ranges', () => {
 
   it('takes one chain without the other, and an empty range as none', () => {
     const spxOnly = call('PLAN', sheet, null, null, asRange(SPX)) as unknown[][];
+    expect(value(spxOnly, 'VIX options')).toBeUndefined();
     const p = plan(input({ chain: SPX }));
     expect(value(spxOnly, 'Credit')).toBe(p.condor.credit);
     expect(value(spxOnly, 'Premium', 'Tail VIX calls')).toBe(without.tail.premium);
@@ -139,7 +143,31 @@ describe('ALVH.PLAN with an ALVH.SURFACE spill as its chain', () => {
     ).toMatch(/^chain: has 11 columns, not the 17 of an ALVH\.SURFACE spill; select the whole ALVH\.SURFACE spill/);
     const edited = spill.map((r) => [...r]);
     edited[2]![4] = -1;
-    expect(message(() => call('PLAN', sheet, null, null, edited))).toMatch(/^chain row 2 \(SVI b\): is -1/);
+    // the cell's row in the range as selected, its header row counted
+    expect(message(() => call('PLAN', sheet, null, null, edited))).toMatch(/^chain row 3 \(SVI b\): is -1/);
+  });
+
+  it("names a spill's cell the API's schema refuses, a spill longer than a surface, and a chain table under a lower-case header", () => {
+    const spill = call('SURFACE', asRange(SPX), date, true) as unknown[][];
+    // a discount factor of 3 (the API takes at most 2), at the range's fourth row
+    const edited = spill.map((r, i) => (i === 3 ? r.map((c, j) => (j === 10 ? 3 : c)) : r));
+    expect(message(() => call('PLAN', sheet, null, null, edited))).toMatch(
+      /^chain row 4 \(discount\): .*; correct the spill, or pass the chain it was fitted to$/,
+    );
+    const long = [spill[0]!, ...Array.from({ length: 501 }, () => spill[1]!)];
+    expect(message(() => call('PLAN', sheet, null, null, long))).toBe(
+      'chain: has 501 rows of an ALVH.SURFACE spill, more than the 500 expiries a surface holds; select the spill alone, one row per expiry',
+    );
+    // a chain table of 17 columns whose header starts with "expiry" is a chain, not a spill: SURFACE's
+    // header is told by its first two labels
+    const wide = asRange(SPX).map((r, i) => [
+      ...(i === 0 ? r.map((c) => String(c).toLowerCase()) : r),
+      ...Array.from({ length: 12 }, (_, j) => (i === 0 ? `note ${j + 1}` : '')),
+    ]);
+    expect(wide[0]!.length).toBe(17);
+    expect(value(call('PLAN', sheet, null, null, wide) as unknown[][], 'Credit')).toBe(
+      plan(input({ chain: SPX })).condor.credit,
+    );
   });
 });
 
@@ -179,6 +207,21 @@ describe('a bad chain is named by its argument', () => {
     expect(message(() => call('PLAN', sheet, null, null, range))).toMatch(
       /^chain row 4 \(bid\): is "n\/a", not a number; pass the price in index points/,
     );
+    // a formula's error is said as that error, never as a quoted text
+    const failed = asRange(SPX);
+    failed[5]![4] = '#N/A';
+    expect(message(() => call('PLAN', sheet, null, null, failed))).toBe(
+      "chain row 6 (ask): is #N/A, a formula's error; fix the formula, or give the value",
+    );
+  });
+
+  it("blames a chain quoted 15% above the inputs' SPX on the chain or the SPX, not on the dividend yield", () => {
+    const high = spxRows().map((r) => ({ ...r, strike: r.strike * 1.15, bid: r.bid * 1.15, ask: r.ask * 1.15 }));
+    const text = message(() => call('PLAN', sheet, null, null, asRange(high)));
+    expect(text).toMatch(
+      /^chain: has its 2019-01-18 forward [\d.]+, 1[45](\.\d)?% above SPX 2351\.1 \d+ days out \(\d+% a year\): another market's quotes, or SPX mistyped; pass this market's chain, or check the inputs' spx$/,
+    );
+    expect(text).not.toMatch(/divYield|market\./);
   });
 
   it('says a VIX table without roots is read as SPXW, and the SPX chain in vixChain is the SPX chain', () => {

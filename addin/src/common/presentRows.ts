@@ -186,6 +186,12 @@ export const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
         'text',
         'every option is marked on it: a chain of the day, the Cboe indices (VIX9D, VIX3M, VIX6M, SKEW) or VIX alone',
       ],
+      [
+        'VIX options',
+        'surface.vixOptions.describe',
+        'text',
+        "every VIX option (the tail, the hedges, the orders) is marked on the day's VIX chain, fitted, in place of the VVIX rule",
+      ],
     ],
   ],
   [

@@ -14,7 +14,7 @@
 import { AlvhError, MAX_MARKET_CHAIN_ROWS, MAX_MARKET_VIX_CHAIN_ROWS, invalidInput, isAlvhError } from '@alvh/shared';
 import { isOmitted } from './args';
 import { chainText, checkChainLayout } from './surface';
-import { spillSurface, spillValues } from './surfaceSpill';
+import { spillData, spillSurface, spillValues } from './surfaceSpill';
 
 /** The Excel argument of each market field a chain fills. */
 const CHAIN_ARGUMENTS = { chain: 'chain', vixChain: 'vixChain', surface: 'chain' } as const;
@@ -50,7 +50,7 @@ export function addChains(raw: Record<string, unknown>, chain: unknown, vixChain
           `is an ALVH.SURFACE spill of ${surface.valuationDate} (its first expiry less its years), not of the inputs' date ${date}`,
           "pass the SURFACE spill of the inputs' day's chain, or the chain itself",
         );
-      m['surface'] = surface.toData();
+      m['surface'] = spillData(surface, name, spill);
       continue;
     }
     const text = chainText(arg, name, CHAIN_ROWS[field]);
@@ -72,15 +72,25 @@ function chainArgument(field: string, prefix: string): string | undefined {
   return `${CHAIN_ARGUMENTS[m[1] as keyof typeof CHAIN_ARGUMENTS]}${rest}`;
 }
 
+/** The API's market fields the worksheet gives otherwise: its rows, or the chain arguments. */
+const WORKSHEET_WORDS: Readonly<Record<string, string>> = {
+  chain: 'the chain argument',
+  vixChain: 'the vixChain argument',
+  surface: 'the chain argument',
+  spx: "the inputs' spx",
+  futures: "the inputs' VX rows",
+};
+
 /**
- * Words of the plan that name the chains by the API's fields (`market.vixChain`, `${prefix}market.chain`)
- * with the arguments' names ("the vixChain argument"): the fix a cell shows speaks of its arguments.
+ * Words of the plan that name the API's market fields (`market.vixChain`, `${prefix}market.spx`) in
+ * the worksheet's terms ("the vixChain argument", "the inputs' spx"): the fix a cell shows speaks of
+ * its arguments and rows.
  */
 export function chainWords(text: string, prefix = ''): string {
   const at = prefix.replace(/\./g, '\\.');
   return text.replace(
-    new RegExp(`(?<![\\w.])${at}market\\.(vixChain|chain|surface)(?![\\w])`, 'g'),
-    (_, f: keyof typeof CHAIN_ARGUMENTS) => `the ${CHAIN_ARGUMENTS[f]} argument`,
+    new RegExp(`(?<![\\w.])${at}market\\.(vixChain|chain|surface|spx|futures)(?![\\w])`, 'g'),
+    (_, f: string) => WORKSHEET_WORDS[f]!,
   );
 }
 

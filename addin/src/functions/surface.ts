@@ -8,7 +8,7 @@
  * a table, whose fit takes the nearest forward as spot; quotedata's fit takes its Last).
  */
 import { numberFromText } from '../common/numbers';
-import { plainText } from '../common/views';
+import { objectCellText, plainText } from '../common/views';
 import { SURFACE_COLUMNS, surfaceRow } from '../common/surfaceColumns';
 import {
   excelSerialToIso,
@@ -21,6 +21,7 @@ import {
   MAX_MARKET_CHAIN_ROWS,
   parseChain,
   parseIsoDate,
+  sheetError,
   type SpxSurface,
   yearsToExpiry,
 } from '@alvh/shared';
@@ -102,6 +103,14 @@ export function chainText(chain: unknown, field = 'chain', most = MAX_MARKET_CHA
     .map((r, i) =>
       r
         .map((cell, j) => {
+          // a formula's error (#N/A) said as the error it is, never quoted as its JSON
+          const error = sheetError(objectCellText(cell) ?? cell);
+          if (error !== undefined)
+            throw invalidInput(
+              `${field} row ${i + 1} (${header[j] || `column ${j + 1}`})`,
+              `is ${error}, a formula's error`,
+              'fix the formula, or give the value',
+            );
           const x = i > 0 ? tableCell(cell, header[j] ?? '', `${field} row ${i + 1} (${header[j]})`) : cell;
           return i > 0 && j === expiryCol && typeof x === 'number'
             ? excelSerialToIso(`${field} row ${i + 1} (expiry)`, x)

@@ -7,11 +7,15 @@
 import { numberFromText } from '../common/numbers';
 import { SURFACE_COLUMNS } from '../common/surfaceColumns';
 import {
+  MAX_CHAIN_EXPIRIES,
+  SurfaceDataSchema,
   excelSerialToIso,
+  grouped,
   invalidInput,
   makeSpxSurface,
   parseIsoDate,
   type SpxSurface,
+  type SpxSurfaceData,
   type SurfaceSlice,
   type SviWing,
 } from '@alvh/shared';
@@ -24,25 +28,35 @@ function atmVariance(s: SurfaceSlice): number {
   return a + b * (-rho * m + Math.sqrt(m * m + sigma * sigma));
 }
 
+/** A value row of a spill: its cells and its row in the range as selected (from 1, its header row counted). */
+export interface SpillRow {
+  row: number;
+  cells: unknown[];
+}
+
 /**
  * The value rows of an argument that is an ALVH.SURFACE spill (all its columns, with or without
  * its header row, empty rows left out), or undefined for anything else (a chain). A range laid out
  * as a spill without all its columns (SURFACE's header, or a first row of numbers: a chain's first
- * row names its columns) is refused, named `name`: a spill selected without its wings.
+ * row names its columns) is refused, named `name`: a spill selected without its wings. So is one of
+ * more rows than a surface holds expiries ({@link MAX_CHAIN_EXPIRIES}), before any is read.
  */
-export function spillValues(arg: unknown, name: string): unknown[][] | undefined {
+export function spillValues(arg: unknown, name: string): SpillRow[] | undefined {
   const rows = Array.isArray(arg)
     ? (arg as unknown[]).map((r): unknown[] => (Array.isArray(r) ? (r as unknown[]) : [r]))
     : [[arg]];
-  const body = rows.filter((r) => !r.every(isMissing));
-  const first = body[0] ?? [];
+  const body: SpillRow[] = [];
+  rows.forEach((cells, i) => {
+    if (!cells.every(isMissing)) body.push({ row: i + 1, cells });
+  });
+  const first = body[0]?.cells ?? [];
   // a number, or numeric text under the one rule (a spill pasted as CSV text is still a spill)
   const numeric = (c: unknown): boolean =>
     typeof c === 'number' || (typeof c === 'string' && numberFromText(c) !== undefined);
-  const isSpill = first.length >= SURFACE_COLUMNS.length && (first[0] === SURFACE_COLUMNS[0] || numeric(first[0]));
-  const spillLike =
-    (first[0] === SURFACE_COLUMNS[0] && first[1] === SURFACE_COLUMNS[1]) ||
-    (first.length > 1 && first.every((c) => numeric(c) || isMissing(c)) && numeric(first[0]));
+  // SURFACE's header (expiry, forward, …): a chain table's first two columns are never these
+  const header = first[0] === SURFACE_COLUMNS[0] && first[1] === SURFACE_COLUMNS[1];
+  const isSpill = first.length >= SURFACE_COLUMNS.length && (header || numeric(first[0]));
+  const spillLike = header || (first.length > 1 && first.every((c) => numeric(c) || isMissing(c)) && numeric(first[0]));
   if (!isSpill && spillLike)
     throw invalidInput(
       name,
@@ -50,28 +64,72 @@ export function spillValues(arg: unknown, name: string): unknown[][] | undefined
       `select the whole ALVH.SURFACE spill (${SURFACE_COLUMNS.length} columns, expiry to call wing width), with or without its header row`,
     );
   if (!isSpill) return undefined;
-  const values = first[0] === SURFACE_COLUMNS[0] ? body.slice(1) : body;
+  const values = header ? body.slice(1) : body;
   if (values.length === 0)
     throw invalidInput(name, 'has a header row and no values', 'select the whole ALVH.SURFACE spill');
+  if (values.length > MAX_CHAIN_EXPIRIES)
+    throw invalidInput(
+      name,
+      `has ${grouped(values.length)} rows of an ALVH.SURFACE spill, more than the ${grouped(MAX_CHAIN_EXPIRIES)} expiries a surface holds`,
+      'select the spill alone, one row per expiry',
+    );
   return values;
 }
 
 /**
- * The surface of a spill's value rows ({@link spillValues}), its cells named `name row N (column)`.
+ * A field of the surface built from a spill (`surface.slices[2].svi.b`) as the spill's cell
+ * (`chain row 4 (SVI b)`: the slice's row in the range, and its column); any other field as it is.
+ */
+export function spillCellName(name: string, rows: readonly SpillRow[], field: string): string {
+  const m = /^surface\.slices\[(\d+)\]\.(svi\.)?(\w+)(?:\.(\w+))?/.exec(field);
+  if (!m) return field;
+  const wing = m[3] === 'putWing' ? 'put wing' : m[3] === 'callWing' ? 'call wing' : undefined;
+  // a wing's delta is its width in log-moneyness, the spill's column name
+  const part = m[4] === 'delta' ? 'width' : m[4];
+  const column = wing && part ? `${wing} ${part}` : m[2] ? `SVI ${m[3]}` : m[3]!;
+  return `${name} row ${rows[Number(m[1])]?.row ?? Number(m[1]) + 1} (${column})`;
+}
+
+/**
+ * The spill's surface in its data form as the API takes it (`market.surface`), checked by the API's
+ * schema (a slice at most 30 years out, a discount factor at most 2, a forward within a tenth to ten
+ * times the spot), a refusal named at the spill's cell.
+ */
+export function spillData(surface: SpxSurface, name: string, rows: readonly SpillRow[]): SpxSurfaceData {
+  const data = surface.toData();
+  const r = SurfaceDataSchema.safeParse(data);
+  if (r.success) return data;
+  const issue = r.error.issues[0]!;
+  const field = `surface${issue.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('')}`;
+  throw invalidInput(
+    spillCellName(name, rows, field),
+    issue.message,
+    'correct the spill, or pass the chain it was fitted to',
+  );
+}
+
+/**
+ * The surface of a spill's value rows ({@link spillValues}), its cells named `name row N (column)`,
+ * N the row in the range as selected.
  * `valuationDate`, when given, must be within a day of the spill's own date. The spot is `spot`
  * where the caller knows it (ALVH.PLAN: the inputs' SPX, at which a chain table is fitted), else
  * the first expiry's forward, which stands in for it.
  */
-export function spillSurface(values: unknown[][], name: string, valuationDate?: unknown, spot?: number): SpxSurface {
-  const slices: SurfaceSlice[] = values.map((r, i) => {
-    const at = (j: number) => numberArg(`${name} row ${i + 1} (${SURFACE_COLUMNS[j]})`, r[j]);
+export function spillSurface(
+  values: readonly SpillRow[],
+  name: string,
+  valuationDate?: unknown,
+  spot?: number,
+): SpxSurface {
+  const slices: SurfaceSlice[] = values.map(({ row, cells: r }) => {
+    const at = (j: number) => numberArg(`${name} row ${row} (${SURFACE_COLUMNS[j]})`, r[j]);
     // A wing's three cells are all empty (none) or all numbers.
     const wing = (j: number): { wing?: SviWing } =>
       [0, 1, 2].every((d) => isMissing(r[j + d])) ? {} : { wing: { k: at(j), beta: at(j + 1), delta: at(j + 2) } };
     const put = wing(11).wing;
     const call = wing(14).wing;
     return {
-      expiry: excelSerialToIso(`${name} row ${i + 1} (expiry)`, at(0)),
+      expiry: excelSerialToIso(`${name} row ${row} (expiry)`, at(0)),
       root: 'SPXW',
       years: at(9),
       forward: at(1),
@@ -105,15 +163,6 @@ export function spillSurface(values: unknown[][], name: string, valuationDate?: 
     }
   }
   // The surface's own checks name its slices; the sheet knows them as the spill's rows and columns.
-  const spillCell = (field: string): string => {
-    const m = /^surface\.slices\[(\d+)\]\.(svi\.)?(\w+)(?:\.(\w+))?/.exec(field);
-    if (!m) return field;
-    const wing = m[3] === 'putWing' ? 'put wing' : m[3] === 'callWing' ? 'call wing' : undefined;
-    // a wing's delta is its width in log-moneyness, the spill's column name
-    const part = m[4] === 'delta' ? 'width' : m[4];
-    const column = wing && part ? `${wing} ${part}` : m[2] ? `SVI ${m[3]}` : m[3]!;
-    return `${name} row ${Number(m[1]) + 1} (${column})`;
-  };
   return renamed(
     () =>
       makeSpxSurface({
@@ -126,6 +175,6 @@ export function spillSurface(values: unknown[][], name: string, valuationDate?: 
         warnings: [],
         label: `ALVH.SURFACE spill (${slices.length} expiries)`,
       }),
-    spillCell,
+    (field) => spillCellName(name, values, field),
   );
 }
