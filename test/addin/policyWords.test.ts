@@ -54,5 +54,7 @@ describe("the taskpane's words for the package's messages", () => {
     );
     // a path into the curve stays for the issue's own target (the row and cell it marks)
     expect(paneText('market.futures[2].price')).toBe('market.futures[2].price');
+    // the VIX chain, a box of the Surface tab
+    expect(paneText('pass the VIX options as market.vixChain')).toBe('pass the VIX options as the VIX chain box');
   });
 });

@@ -612,6 +612,19 @@ describe('the positions box and the plan input extras', () => {
     const r = PlanInputSchema.safeParse(withSurface);
     expect(r.success ? [] : r.error.issues.filter((i) => i.path[0] === 'market')).toEqual([]);
   });
+
+  it("sends the VIX chain box's text as market.vixChain beside the fitted surface, and none when it is blank", () => {
+    const table = 'root,expiry,strike,type,bid,ask\nVIX,2025-04-16,40,call,3.1,3.3';
+    expect('vixChain' in (fullPlanInput(state, '', undefined, undefined, ' \n ')['market'] as object)).toBe(false);
+    const m = fullPlanInput(state, '', undefined, undefined, table)['market'] as Record<string, unknown>;
+    expect(m['vixChain']).toBe(table);
+    expect(m['spx']).toBe((planInputFromForm(state)['market'] as Record<string, unknown>)['spx']);
+    const fitted = buildSurface(
+      parseInput(SurfaceFromIndicesSchema, { valuationDate: '2025-04-08', spot: 4700, indices: { vix: 18 } }),
+    );
+    const both = fullPlanInput(state, '', fitted.data, undefined, table)['market'] as Record<string, unknown>;
+    expect([both['surface'], both['vixChain']]).toEqual([fitted.data, table]);
+  });
 });
 
 describe('orders and structures from the example day’s plan with positions', () => {

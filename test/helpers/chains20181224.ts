@@ -36,14 +36,22 @@ export function spxRows(expiries: readonly string[] = ['2019-01-18', '2019-02-15
 
 /** VIX options on each VX future of the sheet: 110% at the money, a call skew of 0.3 per unit ln(K/F). */
 export const vixVol = (k: number): number => 1.1 * (1 + 0.3 * k);
-export function vixRows(futures: readonly { expiry: string; price: number }[] = M.futures): Row[] {
+/**
+ * VIX options (root VIX, strikes 12-60) on each future, quoted at 16:00 of `date` (the sheet's
+ * day by default) at `rate` on the {@link vixVol} smile.
+ */
+export function vixRows(
+  futures: readonly { expiry: string; price: number }[] = M.futures,
+  date: string = DATE,
+  rate: number = M.rate,
+): Row[] {
   const rows: Row[] = [];
   for (const { expiry, price: future } of futures) {
-    const years = yearsToSettlement(DATE, 960, expiry, 'AM');
+    const years = yearsToSettlement(date, 960, expiry, 'AM');
     for (let strike = 12; strike <= 60; strike++) {
       const vol = vixVol(Math.log(strike / future));
       for (const type of ['call', 'put'] as const) {
-        const [bid, ask] = around(black76Price({ type, future, strike, years, rate: M.rate, vol }));
+        const [bid, ask] = around(black76Price({ type, future, strike, years, rate, vol }));
         rows.push({ root: 'VIX', expiry, strike, type, bid, ask });
       }
     }

@@ -320,6 +320,7 @@ export type IssueTarget =
   | { kind: 'index'; name: IndexName }
   | { kind: 'events'; line?: number }
   | { kind: 'surface'; part: string }
+  | { kind: 'vixChain'; part: string }
   | { kind: 'last'; part: 'date' | 'vix' | 'futures'; row?: number; cell?: 'expiry' | 'price' }
   | { kind: 'form' };
 
@@ -359,6 +360,9 @@ export function issueTarget(issuePath: string): IssueTarget {
   // The surface fitted on the Surface tab (market.surface): not the form's Date or SPX.
   const surface = /^market\.surface(?:\.(.+))?$/.exec(path);
   if (surface) return { kind: 'surface', part: surface[1] ?? '' };
+  // The VIX chain box of the Surface tab (market.vixChain, "market.vixChain line 3"): not the curve.
+  const vixChain = /^market\.vixChain(?:[.\s](.+)|(\[.+))?$/.exec(path);
+  if (vixChain) return { kind: 'vixChain', part: vixChain[1] ?? vixChain[2] ?? '' };
   const pol = /^policy\.([A-Za-z]+)/.exec(path);
   if (pol) return { kind: 'policy', name: pol[1]! };
   const last = path.split('.').pop() ?? '';

@@ -237,6 +237,8 @@ export function issueWords(path: string): string {
       return t.line === undefined ? 'Your events' : `Your events, line ${t.line + 1}`;
     case 'surface':
       return `The surface fitted on the Surface tab${t.part ? ` (its ${t.part})` : ''}`;
+    case 'vixChain':
+      return `The VIX chain on the Surface tab${t.part ? ` (${t.part})` : ''}`;
     case 'last':
       return `Last rebalance ${t.part === 'date' ? 'date' : t.part === 'vix' ? 'VIX' : `VX futures${t.row === undefined ? '' : `, future ${t.row + 1}`}`}`;
     default:
@@ -246,10 +248,13 @@ export function issueWords(path: string): string {
 
 /**
  * A message of the package in the page's words: a policy field by its box's label, the curve
- * (`market.futures`, a field the page has as its VX curve table) as "the VX curve".
+ * (`market.futures`, a field the page has as its VX curve table) as "the VX curve", the VIX chain
+ * (`market.vixChain`) as "the VIX chain box".
  */
 export function paneText(text: string): string {
-  return policyBoxNames(text).replace(/\bmarket\.futures\b(?!\[)/g, 'the VX curve');
+  return policyBoxNames(text)
+    .replace(/\bmarket\.futures\b(?!\[)/g, 'the VX curve')
+    .replace(/\bmarket\.vixChain\b/g, 'the VIX chain box');
 }
 
 /**

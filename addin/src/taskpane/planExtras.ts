@@ -3,7 +3,7 @@
  * in the Positions box, sent as `positions`), the last rebalance (sent as `lastRebalance`, its
  * messages shown at its date, VIX and futures box) and the surface fitted to the chain on the Surface tab
  * (sent as `market.surface`, its data form, so a plan marks on it without fitting the chain again
- * on every keystroke). The positions box is checked as it is typed with the shared
+ * on every keystroke), and the VIX option chain of that tab (sent as `market.vixChain`). The positions box is checked as it is typed with the shared
  * `parsePositionsCsv` and, against the form's SPX and VX futures, `checkHeldAgainstMarket` (as the
  * plan checks them), each bad line shown with its fix. The recent VIX closes box goes with the
  * Monte Carlo request (`vixHistory`), read when a run starts.
@@ -36,6 +36,7 @@ import {
 import type { IssueTarget } from '../common/planInput';
 import { byId, showError } from './render';
 import { isoDate, readVixCloses, VixClosesError, type VixClose } from '../common/vixCloses';
+import { vixChainText } from './vixChainBox';
 
 /** The pasted line of each close last read from the VIX closes box, in the order they are sent. */
 let readLines: number[] = [];
@@ -65,26 +66,32 @@ export function keptSurface(): KeptSurface | undefined {
 
 /** The page's plan input: the form's fields, the Positions box, the last rebalance and the fitted surface kept. */
 export function pagePlanInput(state: FormState = readState()): Record<string, unknown> {
-  return fullPlanInput(state, positionsBox().value, surface, readLastRebalance());
+  return fullPlanInput(state, positionsBox().value, surface, readLastRebalance(), vixChainText());
 }
 
 /**
  * The raw plan input: the form's fields, plus `positions` when the box holds any text,
- * `lastRebalance` when any of its entry is filled and `market.surface` when a chain was fitted on
- * the Surface tab.
+ * `lastRebalance` when any of its entry is filled, `market.surface` when a chain was fitted on
+ * the Surface tab and `market.vixChain` when its VIX chain box holds text.
  */
 export function fullPlanInput(
   state: FormState,
   positions: string,
   kept: KeptSurface | undefined,
   last: LastRebalanceText = BLANK_LAST_REBALANCE,
+  vixChain = '',
 ): Record<string, unknown> {
   const raw = planInputFromForm(state);
   if (positions.trim() !== '') raw['positions'] = positions;
   const lastRebalance = lastRebalanceInput(last);
   if (lastRebalance !== undefined) raw['lastRebalance'] = lastRebalance;
-  if (kept !== undefined && raw['market'] && typeof raw['market'] === 'object') {
-    raw['market'] = { ...(raw['market'] as Record<string, unknown>), surface: kept };
+  if (raw['market'] && typeof raw['market'] === 'object') {
+    const market = raw['market'] as Record<string, unknown>;
+    raw['market'] = {
+      ...market,
+      ...(kept === undefined ? {} : { surface: kept }),
+      ...(vixChain.trim() === '' ? {} : { vixChain }),
+    };
   }
   return raw;
 }

@@ -70,6 +70,7 @@ import { focusFieldToFix, trackLastEdited } from './fieldFocus';
 import { wireEnterKey } from './enterKey';
 import { clearFormErrors, curveNoteText, formNote as note } from './formNote';
 import { atEveryStrikeToFix } from '../common/strikeOrder';
+import { showVixChainUse, vixChainError, wireVixChainBox } from './vixChainBox';
 
 // ---------------------------------------------------------------------------------------------
 // Page state
@@ -154,6 +155,7 @@ function validate(extra: readonly { path: string; message: string }[] = []): unk
   const byControl = new Map<HTMLElement, { text: string; key: string }>();
   const general: string[] = [];
   const curveError: string[] = [];
+  vixChainError('');
   // A percentage or a dot-grouped USD amount says so first: its field's "pass a number" is why.
   // Strikes out of order are marked at each strike that can fix them.
   const f = state.fields;
@@ -203,8 +205,9 @@ function validate(extra: readonly { path: string; message: string }[] = []): unk
       if (!byControl.has(at.control)) byControl.set(at.control, at);
       ($('last-rebalance') as HTMLDetailsElement).open ||= showAll;
       continue;
-    } else if (t.kind === 'surface') {
+    } else if (t.kind === 'surface' || t.kind === 'vixChain') {
       general.push(`${issueWords(path)}: ${issue.message}`);
+      if (t.kind === 'vixChain') vixChainError(`${t.part ? `${t.part}: ` : ''}${issue.message}`);
       continue;
     } else {
       general.push(`${path || 'input'}: ${issue.message}`);
@@ -281,6 +284,7 @@ async function toWorkbook(
 function showPlan(parsed: unknown, toSheet: boolean): void {
   try {
     const p = plan(parsed as Parameters<typeof plan>[0]);
+    showVixChainUse(p);
     const view = presentPlan(p, 'taskpane');
     renderPlan(view);
     renderHedge(presentStructures(p.structures, p.valuationDate), p);
@@ -525,6 +529,7 @@ function wire(): void {
   $('settings-save').addEventListener('click', () => void saveSettings());
   const base = { settings: () => settings, toWorkbook };
   wireSurfaceTab({ ...base, workerUrl, chainChanged: onFormChange });
+  wireVixChainBox(onFormChange);
   wireHedgeSheet(toWorkbook);
   wireFrontier({
     ...base,
