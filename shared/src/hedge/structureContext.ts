@@ -7,7 +7,7 @@
  * selectTailExpiry).
  */
 import { z } from 'zod';
-import { AlvhError, InvalidFields, invalidInput, isAlvhError } from '../errors';
+import { invalidInput } from '../errors';
 import { daysBetween } from '../dates';
 import { parseInput } from '../schemas/parse';
 import {
@@ -36,6 +36,7 @@ import { HISTORICAL_ANALOGS, type HistoricalAnalog } from '../method/analogs';
 import { condorAnalytics, condorInputOf, type CondorAnalytics } from '../method/condor';
 import { drawdownState, scenarioLoss, stressedVix } from '../method/stress';
 import { selectTailExpiry } from '../method/tailSize';
+import { withPrefix } from '../method/fieldPrefix';
 import { resolvePolicy, type Policy } from '../schemas/policy';
 import { StructureParamsSchema, type StructureParams } from './schemas';
 
@@ -116,17 +117,6 @@ export interface HedgeContext {
   analogs: AnalogContext[];
 }
 
-/** Re-name the field of an error raised by a function that does not know where its input sits. */
-function withField<T>(map: (field: string) => string, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof InvalidFields) throw e.renamed(map);
-    if (isAlvhError(e) && !('issues' in e)) throw new AlvhError(e.code, map(e.field), e.problem, e.fix);
-    throw e;
-  }
-}
-
 /** condorAnalytics' field names in the structure input of condor `i`. */
 function condorField(f: string, i: number): string {
   if (f.startsWith('condor.')) return `condors[${i}].${f.slice('condor.'.length)}`;
@@ -145,7 +135,7 @@ export function hedgeContext(raw: StructureInput): HedgeContext {
   const policy = resolvePolicy(input.policy);
   const m = input.market;
   const date = input.valuationDate;
-  const ts = withField(
+  const ts = withPrefix(
     (f) => (f === 'vixSpot' ? 'market.vix' : f === 'valuationDate' ? f : `market.${f}`),
     () =>
       buildTermStructure(
@@ -169,7 +159,7 @@ export function hedgeContext(raw: StructureInput): HedgeContext {
     futureFor: (e) => futureForExpiry(ts, e),
   };
   const condors = input.condors.map((c, i) =>
-    withField(
+    withPrefix(
       (f) => condorField(f, i),
       () =>
         // Step 1's σ and the leg vols from the state's surface (Section 2b; the VIX alone here)
