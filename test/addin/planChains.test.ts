@@ -147,6 +147,20 @@ describe('ALVH.PLAN with an ALVH.SURFACE spill as its chain', () => {
     expect(message(() => call('PLAN', sheet, null, null, edited))).toMatch(/^chain row 3 \(SVI b\): is -1/);
   });
 
+  it("warns that a spill read at another SPX keeps the quotes' marks, in the sheet's words", () => {
+    const spill = call('SURFACE', asRange(SPX), date, true) as unknown[][];
+    const warnings = (out: unknown[][]) =>
+      out
+        .filter((r) => r[0] === 'warning' && String(r[1]).startsWith("The SPX chain's nearest forward"))
+        .map((r) => String(r[1]));
+    expect(warnings(call('PLAN', sheet, null, null, spill) as unknown[][])).toEqual([]);
+    const moved = sheet.map(([k, v]) => [k, k === 'spx' ? 2351.1 * 0.98 : v]);
+    const [w] = warnings(call('PLAN', moved, null, null, spill) as unknown[][]);
+    expect(w).toMatch(
+      /^The SPX chain's nearest forward, [\d.]+ on 2019-01-18, implies SPX 2351\.1 at the rate and dividend yield given, 2% above the inputs' spx 2304\.078: the chain argument carries no spot of its own and is read at the inputs' spx, so its marks stay where the options were quoted/,
+    );
+  });
+
   it("names a spill's cell the API's schema refuses, a spill longer than a surface, and a chain table under a lower-case header", () => {
     const spill = call('SURFACE', asRange(SPX), date, true) as unknown[][];
     // a discount factor of 3 (the API takes at most 2), at the range's fourth row

@@ -247,3 +247,33 @@ export function checkForwards(s: SpxSurface, field: string, what: string, fix: s
     );
   }
 }
+
+/** How far the SPX a chain's nearest forward implies may sit from the SPX it is read at before a plan says so (real chains: within 0.13%). */
+const QUOTE_SPOT_GAP = 0.005;
+
+/**
+ * A plan's warning when an SPX chain read at the market's SPX (a table, which carries no spot of
+ * its own, or a fitted surface whose spot is that SPX, as Excel's ALVH.SURFACE spill is read) has
+ * a nearest forward implying another SPX at the rate and dividend yield given, by more than
+ * {@link QUOTE_SPOT_GAP}: such a chain's marks are the quotes' own and do not move to the SPX
+ * typed, so a what-if on SPX, or quotes taken at another time, marks the options where they were
+ * quoted. Quotedata carries its Last, and its marks move from it: no warning. Undefined otherwise.
+ * The real chains' nearest forwards imply their Last within 0.13% (2022-02-04) and 0.04% (2023-06-09).
+ */
+export function quoteSpotWarning(
+  s: SpxSurface,
+  m: { spx: number; rate: number; divYield: number },
+  field: string,
+  spotField: string,
+): string | undefined {
+  const first = s.slices[0];
+  if (s.source !== 'chain' || s.spot !== m.spx || first === undefined) return undefined;
+  const implied = first.forward * Math.exp(-(m.rate - m.divYield) * first.years);
+  const gap = implied / m.spx - 1;
+  if (Math.abs(gap) <= QUOTE_SPOT_GAP) return undefined;
+  return (
+    `The SPX chain's nearest forward, ${fmt(first.forward, 2)} on ${first.expiry}, implies SPX ${fmt(implied, 2)} at the rate and dividend yield given, ` +
+    `${fmt(Math.abs(gap) * 100, 1)}% ${gap > 0 ? 'above' : 'below'} ${spotField} ${m.spx}: ${field} carries no spot of its own and is read at ${spotField}, ` +
+    `so its marks stay where the options were quoted and do not move to ${spotField}. For marks at this SPX, pass the day's quotedata text (its Last moves them) or quotes taken at this SPX.`
+  );
+}

@@ -31,7 +31,7 @@ import { fmt, type AuditEntry } from './audit';
 import type { PlanMarket, PlanStep, PlanSurface } from './planTypes';
 import { curveFutureFor, marketVixSurface, noVvixChainWarning } from './planVixChain';
 import { withPrefix } from './fieldPrefix';
-import { marketSurface, type MarketSurfaceInput } from './marketSurface';
+import { marketSurface, quoteSpotWarning, type MarketSurfaceInput } from './marketSurface';
 
 export { withPrefix, marketSurface, type MarketSurfaceInput };
 
@@ -208,6 +208,13 @@ export function stepTermStructure(p: ParsedPlanInput, policy: Policy, divYieldGi
   // A chain's surface carries its own forwards; on any other the yield sets every SPX leg's forward.
   if (!divYieldGiven && spxSurface.source !== 'chain') warnings.push(NO_DIV_YIELD);
   if (vixChain !== undefined) warnings.push(...vixChain.warnings);
+  const stale = quoteSpotWarning(
+    spxSurface,
+    m,
+    m.chain !== undefined ? 'market.chain' : 'market.surface',
+    'market.spx',
+  );
+  if (stale !== undefined) warnings.push(stale);
   audit.push({
     rule: 'marks.surface',
     inputs: { source: surface.source, date: surface.date, label: surface.label },

@@ -148,3 +148,30 @@ describe('a chain whose forwards are far from the spot it is read at', () => {
     expect(() => plan(input(4298.86, { surface: data }))).not.toThrow();
   });
 });
+
+describe('a chain read at an SPX its forwards do not imply', () => {
+  const table = [
+    'expiry,strike,type,bid,ask',
+    ...CROSSED_CALENDAR.map((r) => [r.expiry, r.strike, r.type, r.bid, r.ask].join(',')),
+  ].join('\n');
+  const stale = (p: Plan) => p.warnings.filter((w) => w.startsWith("The SPX chain's nearest forward"));
+
+  it('warns that a table keeps its quotes’ marks at an SPX 1% off, and says nothing at its own', () => {
+    expect(stale(plan(input(4298.86, { chain: table })))).toEqual([]);
+    const [w, ...rest] = stale(plan(input(4250, { chain: table })));
+    expect(rest).toEqual([]);
+    expect(w).toMatch(
+      /^The SPX chain's nearest forward, 4\d{3}(\.\d+)? on 2023-\d\d-\d\d, implies SPX 4\d{3}(\.\d+)? at the rate and dividend yield given, \d\.\d% above market\.spx 4250: market\.chain carries no spot of its own and is read at market\.spx, so its marks stay where the options were quoted/,
+    );
+    // the same table's surface, fitted at 4250 and given as market.surface: the same words at that field
+    const data = buildSurface(parseInput(SurfaceRequestSchema, { chain: table, valuationDate: DAY, spot: 4250 })).data;
+    expect(stale(plan(input(4250, { surface: data })))[0]).toMatch(/4250: market\.surface carries no spot of its own/);
+  });
+});
+
+describeWithData('quotedata read at another SPX', () => {
+  it('moves its marks from its Last: no warning at 1% off', () => {
+    const p = plan(input(4250, { chain: readDataFile(FILE) }));
+    expect(p.warnings.filter((w) => w.startsWith("The SPX chain's nearest forward"))).toEqual([]);
+  });
+});
