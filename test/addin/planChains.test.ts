@@ -159,6 +159,11 @@ describe('ALVH.PLAN with an ALVH.SURFACE spill as its chain', () => {
     expect(w).toMatch(
       /^The SPX chain's nearest forward, [\d.]+ on 2019-01-18, implies SPX 2351\.1 at the rate and dividend yield given, 2% above the inputs' spx 2304\.078: the chain argument carries no spot of its own and is read at the inputs' spx, so its marks stay where the options were quoted/,
     );
+    // beyond the forward check, the spill is refused at the SPX, with a fix a spill can follow
+    const far = sheet.map(([k, v]) => [k, k === 'spx' ? 2200 : v]);
+    expect(message(() => call('PLAN', far, null, null, spill))).toMatch(
+      /^chain: has its 2019-01-18 forward [\d.]+, 6\.\d% above SPX 2200 25 days out \(\d+% a year\): another market, or SPX mistyped; pass the chain itself \(quotedata moves its marks\), or check the inputs' spx$/,
+    );
   });
 
   it("names a spill's cell the API's schema refuses, a spill longer than a surface, and a chain table under a lower-case header", () => {
@@ -233,15 +238,19 @@ describe('a bad chain is named by its argument', () => {
     const high = spxRows().map((r) => ({ ...r, strike: r.strike * 1.15, bid: r.bid * 1.15, ask: r.ask * 1.15 }));
     const text = message(() => call('PLAN', sheet, null, null, asRange(high)));
     expect(text).toMatch(
-      /^chain: has its 2019-01-18 forward [\d.]+, 1[45](\.\d)?% above SPX 2351\.1 \d+ days out \(\d+% a year\): another market's quotes, or SPX mistyped; pass this market's chain, or check the inputs' spx$/,
+      /^chain: has its 2019-01-18 forward [\d.]+, 1[45](\.\d)?% above SPX 2351\.1 \d+ days out \(\d+% a year\): another market, or SPX mistyped; pass this market's chain, or check the inputs' spx$/,
     );
     expect(text).not.toMatch(/divYield|market\./);
   });
 
   it('says a VIX table without roots is read as SPXW, and the SPX chain in vixChain is the SPX chain', () => {
     const noRoot = asRange(VIX).map((r) => r.slice(1));
-    expect(message(() => call('PLAN', sheet, null, null, null, noRoot))).toMatch(
-      /^vixChain: has strikes of VIX levels read as SPXW: .*give each row of the VIX chain its root/,
+    expect(message(() => call('PLAN', sheet, null, null, null, noRoot))).toBe(
+      'vixChain: has strikes of VIX levels read as SPXW: a row without a root is an SPXW option; give each row of the VIX chain its root (VIX, or VIXW for the weeklies), or pass the Cboe quotedata file',
+    );
+    // and the VIX chain in the chain argument, whole within a cell's message
+    expect(message(() => call('PLAN', sheet, null, null, asRange(VIX)))).toBe(
+      'chain: holds VIX options (roots VIX), no SPX option: it is a VIX chain; pass the VIX options as the vixChain argument, and the SPX chain (roots SPXW, SPX) as the chain argument',
     );
     expect(message(() => call('PLAN', sheet, null, null, null, asRange(SPX)))).toBe(
       'vixChain: holds SPX options (roots SPXW), no VIX option: it is the SPX chain; pass the SPX chain as the chain argument, and the VIX options (roots VIX, VIXW) as the vixChain argument',

@@ -98,11 +98,16 @@ export function marketSurface(
       (f) => `${root}.surface.${f.replace(/^surface\./, '')}`,
       () => makeSpxSurface(data),
     );
+    // a surface whose spot is SPX itself (one fitted to a table at SPX, or Excel's SURFACE spill,
+    // which carries no spot) has its forwards checked against SPX, and is said so
+    const atSpx = data.spot === m.spx;
     checkForwards(
       surface,
       `${root}.surface`,
-      'its spot',
-      `pass the surface fitted to this market's quotes (its spot the SPX of the quotes), or check ${root}.${spotField}`,
+      atSpx ? 'SPX' : 'its spot',
+      atSpx
+        ? `pass the chain itself (quotedata moves its marks), or check ${root}.${spotField}`
+        : `pass the surface fitted to this market's quotes (its spot the SPX of the quotes), or check ${root}.${spotField}`,
     );
     return surface;
   }
@@ -193,7 +198,7 @@ function refuseVixOnly(parsed: ParsedChain, root: string): void {
     'invalid_input',
     `${root}.chain`,
     `holds VIX options (roots ${found.join(', ')}), no SPX option: it is a VIX chain`,
-    `pass the VIX options as ${root}.vixChain (their vols then replace the VVIX rule), and the SPX chain (roots SPXW, SPX) as ${root}.chain`,
+    `pass the VIX options as ${root}.vixChain, and the SPX chain (roots SPXW, SPX) as ${root}.chain`,
   );
 }
 
@@ -242,7 +247,7 @@ export function checkForwards(s: SpxSurface, field: string, what: string, fix: s
     throw new AlvhError(
       'invalid_input',
       field,
-      `has its ${slice.expiry} forward ${fmt(slice.forward, 2)}, ${fmt(Math.abs(pct), 1)}% ${pct > 0 ? 'above' : 'below'} ${what} ${fmt(s.spot, 2)} ${fmt(slice.years * 365, 0)} days out (${fmt((gap / slice.years) * 100, 0)}% a year): another market's quotes, or SPX mistyped`,
+      `has its ${slice.expiry} forward ${fmt(slice.forward, 2)}, ${fmt(Math.abs(pct), 1)}% ${pct > 0 ? 'above' : 'below'} ${what} ${fmt(s.spot, 2)} ${fmt(slice.years * 365, 0)} days out (${fmt((gap / slice.years) * 100, 0)}% a year): another market, or SPX mistyped`,
       fix,
     );
   }

@@ -191,7 +191,7 @@ export function marketVixSurface(
         throw new AlvhError(
           'invalid_input',
           at,
-          `has strikes of VIX levels read as ${found.join(', ')}: a table row without a root is read as an SPXW option`,
+          `has strikes of VIX levels read as ${found.join(', ')}: a row without a root is an SPXW option`,
           'give each row of the VIX chain its root (VIX, or VIXW for the weeklies), or pass the Cboe quotedata file',
         );
       }

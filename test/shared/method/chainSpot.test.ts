@@ -128,7 +128,7 @@ describe('a chain whose forwards are far from the spot it is read at', () => {
       text = (e as Error).message;
     }
     expect(text).toMatch(
-      /^market\.chain: has its 2023-\d\d-\d\d forward 4\d{3}(\.\d+)?, 1[12](\.\d)?% above SPX 3850 \d+ days out \(\d+% a year\): another market's quotes, or SPX mistyped; pass this market's chain, or check market\.spx$/,
+      /^market\.chain: has its 2023-\d\d-\d\d forward 4\d{3}(\.\d+)?, 1[12](\.\d)?% above SPX 3850 \d+ days out \(\d+% a year\): another market, or SPX mistyped; pass this market's chain, or check market\.spx$/,
     );
     expect(text).not.toMatch(/divYield/);
     // 20% or more away, the fit's own refusal, named at the chain too (its "leave spot out" is not for a plan)
@@ -141,8 +141,13 @@ describe('a chain whose forwards are far from the spot it is read at', () => {
     const data = buildSurface(
       parseInput(SurfaceRequestSchema, { chain: table, valuationDate: DAY, spot: 4298.86 }),
     ).data;
+    expect(() => plan(input(3950, { surface: { ...data, spot: 3900 } }))).toThrow(
+      /^market\.surface: has its 2023-\d\d-\d\d forward 4\d{3}(\.\d+)?, 10(\.\d)?% above its spot 3900 \d+ days out .*; pass the surface fitted to this market's quotes/,
+    );
+    // a surface whose spot is SPX itself (fitted to a table at SPX, or Excel's SURFACE spill) is
+    // checked against SPX, and pointed at the chain itself
     expect(() => plan(input(3900, { surface: { ...data, spot: 3900 } }))).toThrow(
-      /^market\.surface: has its 2023-\d\d-\d\d forward 4\d{3}(\.\d+)?, 10(\.\d)?% above its spot 3900 \d+ days out/,
+      /^market\.surface: has its 2023-\d\d-\d\d forward 4\d{3}(\.\d+)?, 10(\.\d)?% above SPX 3900 \d+ days out .*; pass the chain itself \(quotedata moves its marks\), or check market\.spx$/,
     );
     // a spot within a cent-level carry of the forwards, as every real chain's, passes
     expect(() => plan(input(4298.86, { surface: data }))).not.toThrow();
