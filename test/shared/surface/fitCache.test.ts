@@ -1,13 +1,13 @@
 /**
  * The fits of chain text kept (surface/fitCache.ts): the same text on the same market is fitted
- * once and gives the plan it gave, to the bit; another date, SPX or VIX is another fit; a chain
+ * once and gives the plan it gave, to the bit; another date (SPX and VIX chains), SPX or VIX is another fit; a chain
  * that is refused is refused every time; the marks the fit does not hold (the VX curve a VIX
  * chain's forwards are checked against) are read afresh; and at most CHAIN_FITS_KEPT are held.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CHAIN_FITS_KEPT, ChainFits, SPX_CHAIN_FITS, VIX_CHAIN_FITS, plan, type PlanInput } from '@alvh/shared';
 import { PLAN_2018_12_24, PLAN_INPUT } from '../../helpers/fixtures';
-import { spxRows } from '../../helpers/chains20181224';
+import { spxRows, vixRows } from '../../helpers/chains20181224';
 import { vixChainQuotedata } from '../../helpers/vixChain';
 import { errorOf } from '../../helpers/errors';
 
@@ -88,6 +88,29 @@ describe('the SPX chain of a plan', () => {
     const wrong = { ...PLAN_INPUT, market: { ...PLAN_INPUT.market, chain: vix } } as PlanInput;
     for (let i = 0; i < 2; i++) expect(errorOf(() => plan(wrong)).field).toBe('market.chain');
     expect(SPX_CHAIN_FITS.stats()).toEqual({ hits: 0, misses: 2, kept: 0 });
+  });
+});
+
+describe('a table of another date', () => {
+  // a table is dated by the plan's valuation date: the same text on 2018-12-26 is another fit
+  const VIX_TEXT = [
+    'root,expiry,strike,type,bid,ask',
+    ...vixRows().map((r) => `${r.root},${r.expiry},${r.strike},${r.type},${r.bid},${r.ask}`),
+  ].join('\n');
+  const on = (valuationDate: string): PlanInput =>
+    ({ ...spxPlan(), valuationDate, market: { ...spxPlan().market, vixChain: VIX_TEXT } }) as PlanInput;
+
+  it('is fitted afresh, SPX and VIX alike: the plan is that of a fresh fit, not of the first date', () => {
+    const first = plan(on('2018-12-24'));
+    const later = plan(on('2018-12-26'));
+    expect(SPX_CHAIN_FITS.stats()).toEqual({ hits: 0, misses: 2, kept: 2 });
+    expect(VIX_CHAIN_FITS.stats()).toEqual({ hits: 0, misses: 2, kept: 2 });
+    SPX_CHAIN_FITS.clear();
+    VIX_CHAIN_FITS.clear();
+    expect(json(later)).toEqual(json(plan(on('2018-12-26'))));
+    // and the two dates' marks differ: a fit kept across dates would have shown
+    expect(later.tail.premium).not.toBe(first.tail.premium);
+    expect(later.condor.credit).not.toBe(first.condor.credit);
   });
 });
 
