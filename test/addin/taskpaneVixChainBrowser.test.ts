@@ -54,6 +54,16 @@ describe('taskpane VIX options box (Chromium, 350 px)', () => {
     expect(shown).toContain(expected.surface.vixOptions!.describe);
     expect(await page.getAttribute('#vix-chain-text', 'aria-invalid')).toBe('false');
 
+    // the same table without its roots is refused: the note of the chain planned before goes with it
+    await page.fill('#vix-chain-text', csv(vixRows(futures, DATE, rate), false));
+    await page.waitForFunction(() => (document.getElementById('err-vix-chain')?.textContent ?? '') !== '');
+    expect(await page.textContent('#vix-chain-note')).toBe('');
+    await page.fill('#vix-chain-text', chain);
+    await expect
+      .poll(() => page.textContent('#vix-chain-note'))
+      .toMatch(/^The plan marks every VIX option on this chain/);
+    expect(await page.textContent('#err-vix-chain')).toBe('');
+
     // Clear: back to the VVIX rule, no VIX options row
     await page.click('#vix-chain-clear');
     await expect.poll(() => page.textContent('#vix-chain-note')).toBe('');

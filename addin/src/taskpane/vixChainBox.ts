@@ -21,6 +21,8 @@ export function vixChainText(): string {
 /** Shows a fault of the chain at its box (empty text: none); each check of the form clears it first and shows it again while it stands. */
 export function vixChainError(text: string): void {
   byId('err-vix-chain').textContent = text;
+  // a refused chain marks nothing: the note of the chain planned before goes
+  if (text !== '') note('');
   box().setAttribute('aria-invalid', text === '' ? 'false' : 'true');
   box().setAttribute('aria-describedby', text === '' ? 'vix-chain-hint' : 'err-vix-chain vix-chain-hint');
 }
