@@ -157,12 +157,12 @@ describe('ALVH.PLAN with an ALVH.SURFACE spill as its chain', () => {
     const moved = sheet.map(([k, v]) => [k, k === 'spx' ? 2351.1 * 0.98 : v]);
     const [w] = warnings(call('PLAN', moved, null, null, spill) as unknown[][]);
     expect(w).toMatch(
-      /^The SPX chain's nearest forward, [\d.]+ on 2019-01-18, implies SPX 2351\.1 at the rate and dividend yield given, 2% above the inputs' spx 2304\.078: the chain argument carries no spot of its own and is read at the inputs' spx, so its marks stay where the options were quoted/,
+      /^The SPX chain's nearest forward, [\d.]+ on 2019-01-18, implies SPX 2351\.1 at the plan's rate and dividend yield, 2% above the inputs' spx 2304\.078: the chain argument has the inputs' spx itself as its spot, so its marks stay where the options were quoted/,
     );
     // beyond the forward check, the spill is refused at the SPX, with a fix a spill can follow
     const far = sheet.map(([k, v]) => [k, k === 'spx' ? 2200 : v]);
     expect(message(() => call('PLAN', far, null, null, spill))).toMatch(
-      /^chain: has its 2019-01-18 forward [\d.]+, 6\.\d% above SPX 2200 25 days out \(\d+% a year\): another market, or SPX mistyped; pass the chain itself \(quotedata moves its marks\), or check the inputs' spx$/,
+      /^chain: has its 2019-01-18 forward [\d.]+ 6\.\d% above SPX 2200, 25 days out \(\d+% a year\): another market or SPX mistyped; pass quotes taken at this SPX, or check the inputs' spx$/,
     );
   });
 
@@ -238,7 +238,7 @@ describe('a bad chain is named by its argument', () => {
     const high = spxRows().map((r) => ({ ...r, strike: r.strike * 1.15, bid: r.bid * 1.15, ask: r.ask * 1.15 }));
     const text = message(() => call('PLAN', sheet, null, null, asRange(high)));
     expect(text).toMatch(
-      /^chain: has its 2019-01-18 forward [\d.]+, 1[45](\.\d)?% above SPX 2351\.1 \d+ days out \(\d+% a year\): another market, or SPX mistyped; pass this market's chain, or check the inputs' spx$/,
+      /^chain: has its 2019-01-18 forward [\d.]+ 1[45](\.\d)?% above SPX 2351\.1, \d+ days out \(\d+% a year\): another market or SPX mistyped; pass this market's chain, or check the inputs' spx$/,
     );
     expect(text).not.toMatch(/divYield|market\./);
   });

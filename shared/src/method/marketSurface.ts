@@ -66,7 +66,7 @@ export function marketSurface(
   m: MarketSurfaceInput,
   root = 'market',
   spotField = 'spx',
-  onChain?: (chain: ParsedChain) => void,
+  onChain?: (chain: ParsedChain, atSpx: boolean) => void,
 ): SpxSurface {
   if (m.surface !== undefined && m.chain !== undefined) {
     throw new AlvhError(
@@ -106,7 +106,7 @@ export function marketSurface(
       `${root}.surface`,
       atSpx ? 'SPX' : 'its spot',
       atSpx
-        ? `pass the chain itself (quotedata moves its marks), or check ${root}.${spotField}`
+        ? `pass quotes taken at this SPX, or check ${root}.${spotField}`
         : `pass the surface fitted to this market's quotes (its spot the SPX of the quotes), or check ${root}.${spotField}`,
     );
     return surface;
@@ -116,7 +116,7 @@ export function marketSurface(
     // whether the chain's spot is the market's SPX (a chain carrying none), so that a fit refusing it names that field
     let spotIsSpx = false;
     /** The chain parsed, checked against the market and fitted. */
-    const fit = (): { parsed: ParsedChain; surface: SpxSurface } => {
+    const fit = (): { parsed: ParsedChain; surface: SpxSurface; atSpx: boolean } => {
       // Quotedata carries its own spot (Last): the surface is fitted there and the marks move
       // from it to SPX, as on the surface fitted to the same file. A plain table carries none:
       // SPX is its spot.
@@ -147,7 +147,7 @@ export function marketSurface(
         spotIsSpx ? 'SPX' : 'its Last',
         `pass this market's chain${spotIsSpx ? `, or check ${root}.${spotField}` : ''}`,
       );
-      return { parsed, surface };
+      return { parsed, surface, atSpx: spotIsSpx };
     };
     return withPrefix(
       (f) =>
@@ -165,9 +165,9 @@ export function marketSurface(
                   `${root}.${f.startsWith('chain') ? f : `chain.${f}`}`,
       () => {
         // the same chain text on the same market is fitted once (surface/fitCache.ts)
-        const { parsed, surface } =
+        const { parsed, surface, atSpx } =
           typeof chain === 'string' ? SPX_CHAIN_FITS.get(chainFitKey(chain, valuationDate, m.spx, m.vix), fit) : fit();
-        onChain?.(parsed);
+        onChain?.(parsed, atSpx);
         return surface;
       },
     );
@@ -247,38 +247,48 @@ export function checkForwards(s: SpxSurface, field: string, what: string, fix: s
     throw new AlvhError(
       'invalid_input',
       field,
-      `has its ${slice.expiry} forward ${fmt(slice.forward, 2)}, ${fmt(Math.abs(pct), 1)}% ${pct > 0 ? 'above' : 'below'} ${what} ${fmt(s.spot, 2)} ${fmt(slice.years * 365, 0)} days out (${fmt((gap / slice.years) * 100, 0)}% a year): another market, or SPX mistyped`,
+      `has its ${slice.expiry} forward ${fmt(slice.forward, 2)} ${fmt(Math.abs(pct), 1)}% ${pct > 0 ? 'above' : 'below'} ${what} ${fmt(s.spot, 2)}, ${fmt(slice.years * 365, 0)} days out (${fmt((gap / slice.years) * 100, 0)}% a year): another market or SPX mistyped`,
       fix,
     );
   }
 }
 
-/** How far the SPX a chain's nearest forward implies may sit from the SPX it is read at before a plan says so (real chains: within 0.13%). */
+/** How far the SPX a chain's near forwards imply may sit from the SPX it is read at before a plan says so (real chains: within 0.13%). */
 const QUOTE_SPOT_GAP = 0.005;
+/** The expiries that check reads: the carry at a flat rate and yield holds near the front only (real chains: 0.9% off at a year). */
+const QUOTE_SPOT_DAYS = 60;
 
 /**
- * A plan's warning when an SPX chain read at the market's SPX (a table, which carries no spot of
- * its own, or a fitted surface whose spot is that SPX, as Excel's ALVH.SURFACE spill is read) has
- * a nearest forward implying another SPX at the rate and dividend yield given, by more than
- * {@link QUOTE_SPOT_GAP}: such a chain's marks are the quotes' own and do not move to the SPX
- * typed, so a what-if on SPX, or quotes taken at another time, marks the options where they were
- * quoted. Quotedata carries its Last, and its marks move from it: no warning. Undefined otherwise.
- * The real chains' nearest forwards imply their Last within 0.13% (2022-02-04) and 0.04% (2023-06-09).
+ * A plan's warning when an SPX chain is read at the market's SPX and its nearest forward (within
+ * {@link QUOTE_SPOT_DAYS} days) implies another SPX, at the plan's rate and dividend yield, by
+ * more than {@link QUOTE_SPOT_GAP}: such a chain's marks stay at the quotes' forwards and do not
+ * move to the SPX typed, so a what-if on SPX, or quotes of another time, marks the options where
+ * they were quoted. `read` says how the spot was set: `table` for a chain carrying no spot of its
+ * own (a table, fitted at SPX), `surface` for a fitted surface whose spot is SPX (Excel's
+ * ALVH.SURFACE spill, or one fitted to a table at SPX). Quotedata carries its Last, and its marks
+ * move from it: no warning. Undefined otherwise. The real chains' nearest forwards imply their Last
+ * within 0.13% (2022-02-04) and 0.04% (2023-06-09).
  */
 export function quoteSpotWarning(
   s: SpxSurface,
   m: { spx: number; rate: number; divYield: number },
+  read: 'table' | 'surface',
   field: string,
   spotField: string,
 ): string | undefined {
   const first = s.slices[0];
-  if (s.source !== 'chain' || s.spot !== m.spx || first === undefined) return undefined;
+  if (s.source !== 'chain' || s.spot !== m.spx || first === undefined || first.years * 365 > QUOTE_SPOT_DAYS)
+    return undefined;
   const implied = first.forward * Math.exp(-(m.rate - m.divYield) * first.years);
   const gap = implied / m.spx - 1;
   if (Math.abs(gap) <= QUOTE_SPOT_GAP) return undefined;
+  const how =
+    read === 'table'
+      ? `${field} carries no spot of its own and is read at ${spotField}`
+      : `${field} has ${spotField} itself as its spot`;
   return (
-    `The SPX chain's nearest forward, ${fmt(first.forward, 2)} on ${first.expiry}, implies SPX ${fmt(implied, 2)} at the rate and dividend yield given, ` +
-    `${fmt(Math.abs(gap) * 100, 1)}% ${gap > 0 ? 'above' : 'below'} ${spotField} ${m.spx}: ${field} carries no spot of its own and is read at ${spotField}, ` +
+    `The SPX chain's nearest forward, ${fmt(first.forward, 2)} on ${first.expiry}, implies SPX ${fmt(implied, 2)} at the plan's rate and dividend yield, ` +
+    `${fmt(Math.abs(gap) * 100, 1)}% ${gap > 0 ? 'above' : 'below'} ${spotField} ${m.spx}: ${how}, ` +
     `so its marks stay where the options were quoted and do not move to ${spotField}. For marks at this SPX, pass the day's quotedata text (its Last moves them) or quotes taken at this SPX.`
   );
 }

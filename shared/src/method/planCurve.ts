@@ -118,7 +118,7 @@ export function planMarketState(
 }
 
 /** The plan's SPX surface: {@link marketSurface} of `market` (`onChain` is handed its chain, parsed). */
-export function planSurface(p: ParsedPlanInput, onChain?: (chain: ParsedChain) => void): SpxSurface {
+export function planSurface(p: ParsedPlanInput, onChain?: (chain: ParsedChain, atSpx: boolean) => void): SpxSurface {
   return marketSurface(p.valuationDate, p.market, 'market', 'spx', onChain);
 }
 
@@ -188,7 +188,12 @@ export function stepTermStructure(p: ParsedPlanInput, policy: Policy, divYieldGi
   if (m.vvix === undefined)
     warnings.push(m.vixChain === undefined ? noVvixWarning(policy) : noVvixChainWarning(policy));
   let chainQuotes: readonly ChainQuote[] | undefined;
-  const spxSurface = planSurface(p, (c) => (chainQuotes = c.quotes));
+  // whether a chain was read at SPX (a table: no spot of its own), for the warning below
+  let tableAtSpx = false;
+  const spxSurface = planSurface(p, (c, atSpx) => {
+    chainQuotes = c.quotes;
+    tableAtSpx = atSpx;
+  });
   const futureFor = (e: string): number => futureForExpiry(ts, e);
   const vixChain = marketVixSurface(date, m, curveFutureFor(ts));
   const surfaces = stateSurfaces(date, m.vix, volOfVol, spxSurface, vixChain?.surface);
@@ -208,12 +213,12 @@ export function stepTermStructure(p: ParsedPlanInput, policy: Policy, divYieldGi
   // A chain's surface carries its own forwards; on any other the yield sets every SPX leg's forward.
   if (!divYieldGiven && spxSurface.source !== 'chain') warnings.push(NO_DIV_YIELD);
   if (vixChain !== undefined) warnings.push(...vixChain.warnings);
-  const stale = quoteSpotWarning(
-    spxSurface,
-    m,
-    m.chain !== undefined ? 'market.chain' : 'market.surface',
-    'market.spx',
-  );
+  const stale =
+    m.surface !== undefined
+      ? quoteSpotWarning(spxSurface, m, 'surface', 'market.surface', 'market.spx')
+      : tableAtSpx
+        ? quoteSpotWarning(spxSurface, m, 'table', 'market.chain', 'market.spx')
+        : undefined;
   if (stale !== undefined) warnings.push(stale);
   audit.push({
     rule: 'marks.surface',

@@ -64,8 +64,8 @@ export function chainFitKey(text: string, ...reads: readonly (string | number)[]
   return `${reads.map(String).join('\u0000')}\u0000${text}`;
 }
 
-/** The SPX chains fitted (method/planCurve.ts `marketSurface`), by text, date, SPX and VIX. */
-export const SPX_CHAIN_FITS = new ChainFits<{ parsed: ParsedChain; surface: SpxSurface }>();
+/** The SPX chains fitted (method/marketSurface.ts), by text, date, SPX and VIX, each with whether SPX was its spot (a table). */
+export const SPX_CHAIN_FITS = new ChainFits<{ parsed: ParsedChain; surface: SpxSurface; atSpx: boolean }>();
 
 /** The VIX chains fitted (method/planVixChain.ts `marketVixSurface`), by text and date. */
 export const VIX_CHAIN_FITS = new ChainFits<{ parsed: ParsedChain; surface: VixVolSurface; fit: ChainSurfaceFit }>();

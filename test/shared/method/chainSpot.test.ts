@@ -13,6 +13,7 @@ import {
   buildSurface,
   parseChain,
   parseInput,
+  parseQuotedata,
   plan,
   vxExpiriesAfter,
   type Plan,
@@ -128,7 +129,7 @@ describe('a chain whose forwards are far from the spot it is read at', () => {
       text = (e as Error).message;
     }
     expect(text).toMatch(
-      /^market\.chain: has its 2023-\d\d-\d\d forward 4\d{3}(\.\d+)?, 1[12](\.\d)?% above SPX 3850 \d+ days out \(\d+% a year\): another market, or SPX mistyped; pass this market's chain, or check market\.spx$/,
+      /^market\.chain: has its 2023-\d\d-\d\d forward 4\d{3}(\.\d+)? 1[12](\.\d)?% above SPX 3850, \d+ days out \(\d+% a year\): another market or SPX mistyped; pass this market's chain, or check market\.spx$/,
     );
     expect(text).not.toMatch(/divYield/);
     // 20% or more away, the fit's own refusal, named at the chain too (its "leave spot out" is not for a plan)
@@ -142,12 +143,12 @@ describe('a chain whose forwards are far from the spot it is read at', () => {
       parseInput(SurfaceRequestSchema, { chain: table, valuationDate: DAY, spot: 4298.86 }),
     ).data;
     expect(() => plan(input(3950, { surface: { ...data, spot: 3900 } }))).toThrow(
-      /^market\.surface: has its 2023-\d\d-\d\d forward 4\d{3}(\.\d+)?, 10(\.\d)?% above its spot 3900 \d+ days out .*; pass the surface fitted to this market's quotes/,
+      /^market\.surface: has its 2023-\d\d-\d\d forward 4\d{3}(\.\d+)? 10(\.\d)?% above its spot 3900, \d+ days out .*; pass the surface fitted to this market's quotes/,
     );
     // a surface whose spot is SPX itself (fitted to a table at SPX, or Excel's SURFACE spill) is
-    // checked against SPX, and pointed at the chain itself
+    // checked against SPX, and pointed at quotes taken at that SPX
     expect(() => plan(input(3900, { surface: { ...data, spot: 3900 } }))).toThrow(
-      /^market\.surface: has its 2023-\d\d-\d\d forward 4\d{3}(\.\d+)?, 10(\.\d)?% above SPX 3900 \d+ days out .*; pass the chain itself \(quotedata moves its marks\), or check market\.spx$/,
+      /^market\.surface: has its 2023-\d\d-\d\d forward 4\d{3}(\.\d+)? 10(\.\d)?% above SPX 3900, \d+ days out .*; pass quotes taken at this SPX, or check market\.spx$/,
     );
     // a spot within a cent-level carry of the forwards, as every real chain's, passes
     expect(() => plan(input(4298.86, { surface: data }))).not.toThrow();
@@ -166,17 +167,53 @@ describe('a chain read at an SPX its forwards do not imply', () => {
     const [w, ...rest] = stale(plan(input(4250, { chain: table })));
     expect(rest).toEqual([]);
     expect(w).toMatch(
-      /^The SPX chain's nearest forward, 4\d{3}(\.\d+)? on 2023-\d\d-\d\d, implies SPX 4\d{3}(\.\d+)? at the rate and dividend yield given, \d\.\d% above market\.spx 4250: market\.chain carries no spot of its own and is read at market\.spx, so its marks stay where the options were quoted/,
+      /^The SPX chain's nearest forward, 4\d{3}(\.\d+)? on 2023-\d\d-\d\d, implies SPX 4\d{3}(\.\d+)? at the plan's rate and dividend yield, \d\.\d% above market\.spx 4250: market\.chain carries no spot of its own and is read at market\.spx, so its marks stay where the options were quoted/,
     );
     // the same table's surface, fitted at 4250 and given as market.surface: the same words at that field
     const data = buildSurface(parseInput(SurfaceRequestSchema, { chain: table, valuationDate: DAY, spot: 4250 })).data;
-    expect(stale(plan(input(4250, { surface: data })))[0]).toMatch(/4250: market\.surface carries no spot of its own/);
+    expect(stale(plan(input(4250, { surface: data })))[0]).toMatch(
+      /4250: market\.surface has market\.spx itself as its spot, so its marks stay/,
+    );
   });
 });
 
 describeWithData('quotedata read at another SPX', () => {
+  const staleOf = (p: Plan) => p.warnings.filter((w) => w.startsWith("The SPX chain's nearest forward"));
+
   it('moves its marks from its Last: no warning at 1% off', () => {
-    const p = plan(input(4250, { chain: readDataFile(FILE) }));
-    expect(p.warnings.filter((w) => w.startsWith("The SPX chain's nearest forward"))).toEqual([]);
+    expect(staleOf(plan(input(4250, { chain: readDataFile(FILE) })))).toEqual([]);
+  });
+
+  it('carries its own spot even when the Last is typed as SPX and sits 0.7% from its forwards: no warning', () => {
+    // the file's Last edited to 4270, 0.7% below its forwards, and typed as SPX: the spot is the
+    // file's own (equal to SPX by the number, not read at it), so nothing is said of a table
+    const text = readDataFile(FILE).replace('Last: 4300.0098', 'Last: 4270');
+    expect(staleOf(plan(input(4270, { chain: text })))).toEqual([]);
+  });
+
+  it('a table of the long expiries alone is not read against a flat carry: no warning', () => {
+    // 2022-02-04's expiries from 2022-12-30 (329 days) on: at a flat rate 0.25% and yield 1.35%
+    // their forwards imply an SPX 0.7% above the close, the quotes' own carry, not a stale spot
+    const DAY22 = '2022-02-04';
+    const quotes = parseQuotedata(readDataFile('cboe_spx_quotedata_2022-02-04__Luca-Castelli.csv')).quotes.filter(
+      (q) => (q.root === 'SPXW' && q.expiry >= '2022-12-01') || (q.root === 'SPX' && q.expiry > '2022-12-30'),
+    );
+    const table = [
+      'root,expiry,strike,type,bid,ask',
+      ...quotes.map((q) => [q.root, q.expiry, q.strike, q.type, q.bid, q.ask].join(',')),
+    ].join('\n');
+    const futures = vxExpiriesAfter(DAY22, 4).map((expiry, i) => ({ expiry, price: [24.6, 25.4, 25.9, 26.2][i]! }));
+    const p = plan({
+      valuationDate: DAY22,
+      market: { spx: 4500.53, vix: 23.22, vvix: 110, rate: 0.0025, divYield: 0.0135, futures, chain: table },
+      condor: { expiry: '2022-03-18', strikes: [3900, 4000, 4900, 5000], quantity: 10 },
+      portfolio: { capital: 5_000_000 },
+      positions: [],
+    } as PlanInput);
+    const first = p.surface.data.slices[0]!;
+    expect([first.expiry, Math.round(first.years * 365)]).toEqual(['2022-12-30', 329]);
+    const implied = first.forward * Math.exp(-(0.0025 - 0.0135) * first.years);
+    expect(implied / 4500.53 - 1).toBeGreaterThan(0.005);
+    expect(staleOf(p)).toEqual([]);
   });
 });
