@@ -43,6 +43,12 @@ function mid(p: Plan, type: 'call' | 'put', strike: number): number {
   return o.mid;
 }
 
+/** A plain table of SPX options near 4300 (no spot of its own): the crossed-calendar fixture as CSV. */
+const table = [
+  'expiry,strike,type,bid,ask',
+  ...CROSSED_CALENDAR.map((r) => [r.expiry, r.strike, r.type, r.bid, r.ask].join(',')),
+].join('\n');
+
 describeWithData('the spot a quotedata chain’s marks follow', () => {
   const text = readDataFile(FILE);
   // the taskpane's Surface tab and /api/surface fit the file as it is: at its Last
@@ -90,11 +96,6 @@ describeWithData('the spot a quotedata chain’s marks follow', () => {
 });
 
 describe('the spot of a plain table', () => {
-  const table = [
-    'expiry,strike,type,bid,ask',
-    ...CROSSED_CALENDAR.map((r) => [r.expiry, r.strike, r.type, r.bid, r.ask].join(',')),
-  ].join('\n');
-
   it('is the spot given (the typed SPX), a table carrying none', () => {
     expect(parseChain(table, { valuationDate: DAY }).spot).toBeNull();
     expect(parseChain(table, { valuationDate: DAY, spot: 4298.86 }).spot).toBe(4298.86);
@@ -114,11 +115,6 @@ describe('the spot of a plain table', () => {
 });
 
 describe('a chain whose forwards are far from the spot it is read at', () => {
-  const table = [
-    'expiry,strike,type,bid,ask',
-    ...CROSSED_CALENDAR.map((r) => [r.expiry, r.strike, r.type, r.bid, r.ask].join(',')),
-  ].join('\n');
-
   it("a table 5-20% from the typed SPX is refused at market.chain, not as the trader's dividend yield", () => {
     // the forwards near 4300 read at SPX 3850 are a carry of over 100% a year: the marks would take
     // that as a dividend yield of -100% and refuse market.divYield, a field set right
@@ -156,10 +152,6 @@ describe('a chain whose forwards are far from the spot it is read at', () => {
 });
 
 describe('a chain read at an SPX its forwards do not imply', () => {
-  const table = [
-    'expiry,strike,type,bid,ask',
-    ...CROSSED_CALENDAR.map((r) => [r.expiry, r.strike, r.type, r.bid, r.ask].join(',')),
-  ].join('\n');
   const stale = (p: Plan) => p.warnings.filter((w) => w.startsWith("The SPX chain's nearest forward"));
 
   it('warns that a table keeps its quotes’ marks at an SPX 1% off, and says nothing at its own', () => {
