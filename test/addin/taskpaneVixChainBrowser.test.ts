@@ -71,6 +71,26 @@ describe('taskpane VIX options box (Chromium, 350 px)', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
+  it('opens a VIX chain file: an empty one is named at the box, a good one is read and planned with', async () => {
+    const { page, errors } = await pane.openTaskpane();
+    await page.click('#tab-surface');
+    await page.setInputFiles('#vix-chain-file', { name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
+    await page.waitForFunction(() => (document.getElementById('err-vix-chain')?.textContent ?? '') !== '');
+    expect(await page.textContent('#err-vix-chain')).toBe(
+      'empty.csv is empty: open a VIX chain file (Cboe quotedata CSV of VIX options).',
+    );
+    expect(await page.inputValue('#vix-chain-text')).toBe('');
+    await page.setInputFiles('#vix-chain-file', { name: 'vix.csv', mimeType: 'text/csv', buffer: Buffer.from(chain) });
+    await expect
+      .poll(() => page.textContent('#vix-chain-note'))
+      .toMatch(/^The plan marks every VIX option on this chain/);
+    expect(await page.inputValue('#vix-chain-text')).toBe(chain);
+    expect(await page.textContent('#err-vix-chain')).toBe('');
+    // the picker is emptied after each read, so the same file opened again is read again
+    expect(await page.inputValue('#vix-chain-file')).toBe('');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
   it('names a VIX table without roots at the box, in the pane’s words', async () => {
     const { page, errors } = await pane.openTaskpane();
     await page.click('#tab-surface');

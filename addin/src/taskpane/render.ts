@@ -38,6 +38,30 @@ export function byId<T extends HTMLElement>(id: string): T {
   return e as T;
 }
 
+/**
+ * Reads the file picked in the file input `id` as text: the input is emptied at once (so the same
+ * file picked again, after a Clear say, is read again), `start` runs before the read, `read` gets
+ * the file and its text, and `failed` a message naming the file when it cannot be read.
+ */
+export function onFilePicked(
+  id: string,
+  start: () => void,
+  read: (file: File, text: string) => void,
+  failed: (message: string) => void,
+): void {
+  byId(id).addEventListener('change', (ev) => {
+    const picker = ev.target as HTMLInputElement;
+    const file = picker.files?.[0];
+    if (!file) return;
+    picker.value = '';
+    start();
+    void file.text().then(
+      (text) => read(file, text),
+      (e: unknown) => failed(`Could not read ${file.name}: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  });
+}
+
 export function renderPlan(view: PlanView): void {
   announcePlan(planSummary(view));
   byId('plan-date').textContent = view.date;

@@ -16,7 +16,7 @@ import { input } from './form';
 import { keepSurface } from './planExtras';
 import { SurfaceFits, chainToFit, chainWords, fileReadWords, stillKeptNote } from './surfaceFit';
 import type { ChainFit } from './surfaceFit';
-import { byId, el } from './render';
+import { byId, el, onFilePicked } from './render';
 import type { Settings } from './settings';
 import { drawChart } from './svgChart';
 import { writeSurfaceSheet } from './workbookViews';
@@ -246,23 +246,17 @@ export function wireSurfaceTab(host: SurfaceHost): void {
   byId('surface-fit').addEventListener('click', () => void fitChain(host));
   byId('surface-cancel').addEventListener('click', () => fits?.cancel());
   byId('chain-clear').addEventListener('click', () => void clearSurface());
-  byId('chain-file').addEventListener('change', (ev) => {
-    const picker = ev.target as HTMLInputElement;
-    const file = picker.files?.[0];
-    if (!file) return;
-    // Emptied at once, so the same file opened again (after Clear, say) is read again.
-    picker.value = '';
-    chainError('');
-    void file.text().then(
-      (text) => {
-        box().value = text;
-        const read = fileReadWords(file.name, file.size, text);
-        note(read.note);
-        chainError(read.error);
-      },
-      (e: unknown) => chainError(`Could not read ${file.name}: ${e instanceof Error ? e.message : String(e)}`),
-    );
-  });
+  onFilePicked(
+    'chain-file',
+    () => chainError(''),
+    (file, text) => {
+      box().value = text;
+      const read = fileReadWords(file.name, file.size, text);
+      note(read.note);
+      chainError(read.error);
+    },
+    chainError,
+  );
   byId('smile-expiry').addEventListener('change', () => void drawSmile());
   byId('smile-x').addEventListener('change', () => void drawSmile());
 }

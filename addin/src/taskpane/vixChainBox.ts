@@ -9,7 +9,7 @@
  * there as well as in the error box.
  */
 import { MAX_MARKET_VIX_CHAIN_CHARS, grouped, type Plan } from '@alvh/shared';
-import { byId } from './render';
+import { byId, onFilePicked } from './render';
 
 const box = (): HTMLTextAreaElement => byId<HTMLTextAreaElement>('vix-chain-text');
 
@@ -38,7 +38,6 @@ export function showVixChainUse(p: Pick<Plan, 'surface'>): void {
     note('');
     return;
   }
-  vixChainError('');
   note(`The plan marks every VIX option on this chain: ${used.describe}`);
 }
 
@@ -69,22 +68,16 @@ export function wireVixChainBox(changed: () => void): void {
     note('');
     changed();
   });
-  byId('vix-chain-file').addEventListener('change', (ev) => {
-    const picker = ev.target as HTMLInputElement;
-    const file = picker.files?.[0];
-    if (!file) return;
-    // Emptied at once, so the same file opened again is read again.
-    picker.value = '';
-    vixChainError('');
-    void file.text().then(
-      (text) => {
-        const read = vixFileWords(file.name, file.size, text);
-        if (read.error === '') box().value = text;
-        note(read.note);
-        vixChainError(read.error);
-        if (read.error === '') changed();
-      },
-      (e: unknown) => vixChainError(`Could not read ${file.name}: ${e instanceof Error ? e.message : String(e)}`),
-    );
-  });
+  onFilePicked(
+    'vix-chain-file',
+    () => vixChainError(''),
+    (file, text) => {
+      const read = vixFileWords(file.name, file.size, text);
+      if (read.error === '') box().value = text;
+      note(read.note);
+      vixChainError(read.error);
+      if (read.error === '') changed();
+    },
+    vixChainError,
+  );
 }
