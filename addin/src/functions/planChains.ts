@@ -74,9 +74,7 @@ function chainArgument(field: string, prefix: string): string | undefined {
 
 /** The API's market fields the worksheet gives otherwise: its rows, or the chain arguments. */
 const WORKSHEET_WORDS: Readonly<Record<string, string>> = {
-  chain: 'the chain argument',
-  vixChain: 'the vixChain argument',
-  surface: 'the chain argument',
+  ...Object.fromEntries(Object.entries(CHAIN_ARGUMENTS).map(([field, arg]) => [field, `the ${arg} argument`])),
   spx: "the inputs' spx",
   futures: "the inputs' VX rows",
 };
