@@ -1410,7 +1410,7 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
     expect(body).toHaveLength(p.orders?.orders.length ?? -1);
     body.forEach((r, k) => {
       const o = p.orders?.orders[k];
-      expect(r.slice(0, 11)).toEqual([
+      expect(r.slice(0, 14)).toEqual([
         `${o?.side} to ${o?.effect}`,
         o?.quantity,
         o?.contract,
@@ -1421,11 +1421,22 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
         o?.target,
         o?.mid,
         o?.limit,
+        '', // no chain: no bid
+        '', // nor ask
         o?.cost,
+        o?.why,
       ]);
+      expect(r[14]).toBe(''); // no note
     });
-    expect(out[0]?.[9]).toBe('limit on tick (points)');
-    expect(out[netRow]?.[10]).toBeCloseTo(p.orders?.netCost ?? NaN, 9);
+    expect(out[0]?.slice(9, 15)).toEqual([
+      'limit on tick (points)',
+      'bid (points)',
+      'ask (points)',
+      'cost at mid (USD)',
+      'why',
+      'note',
+    ]);
+    expect(out[netRow]?.[12]).toBeCloseTo(p.orders?.netCost ?? NaN, 9);
     // after the net cost, the plan's warnings as PLAN shows them, one a row, as wide as the header
     const warned = out.slice(netRow + 1);
     expect(p.warnings.length).toBeGreaterThan(0);
@@ -1461,7 +1472,7 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
     expect(out.filter((r) => r[0] !== 'warning')).toHaveLength(3);
     expect(String(out[1]?.[0])).toMatch(/^none/);
     expect(out[2]?.[0]).toBe('net cost');
-    expect(out[2]?.[10]).toBe(0);
+    expect(out[2]?.[12]).toBe(0);
     const csv = ['Symbol,Quantity,Avg Price', ...held.map((r) => r.join(','))].join('\n');
     expect(call('ORDERS', rows, [[csv]])).toEqual(out);
     // a range selected far below the positions: its empty rows are no rows (it was refused as over 10,000)
@@ -1484,9 +1495,9 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
       ['sell to close', 2, 2, 0],
       ['sell to open', 10, 0, -10],
     ]);
-    expect((puts[0]![10] as number) + (puts[1]![10] as number)).toBeCloseTo(-12 * (puts[0]![8] as number) * 100, 6);
-    const costs = out.slice(1, netRow).map((r) => r[10] as number);
-    expect(out[netRow]![10]).toBeCloseTo(
+    expect((puts[0]![12] as number) + (puts[1]![12] as number)).toBeCloseTo(-12 * (puts[0]![8] as number) * 100, 6);
+    const costs = out.slice(1, netRow).map((r) => r[12] as number);
+    expect(out[netRow]![12]).toBeCloseTo(
       costs.reduce((a, b) => a + b, 0),
       6,
     );
@@ -1516,7 +1527,7 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
       /^none: no rebalance is due and the legs held are the condors and their hedges/,
     );
     expect(out[2]?.[0]).toBe('net cost');
-    expect(out[2]?.[10]).toBe(0);
+    expect(out[2]?.[12]).toBe(0);
     expect(out[3]?.slice(0, 6)).toEqual(['sell to close (deferred)', 1, 'VIX', '2019-02-13', tail.strike, 'call']);
     expect(out.filter((r) => r[0] === 'warning').map((r) => r[1])).toContainEqual(
       expect.stringMatching(
@@ -1524,7 +1535,7 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
       ),
     );
     expect(out[4]?.[0]).toBe('deferred net cost');
-    expect(out[4]?.[10]).toBeCloseTo(-(out[3]?.[8] as number) * 100, 9);
+    expect(out[4]?.[12]).toBeCloseTo(-(out[3]?.[8] as number) * 100, 9);
     expect(out.every((r) => r.length === out[0]!.length)).toBe(true);
     // without the last rebalance the plan cannot tell: the order is to trade
     const now = call('ORDERS', rows, held) as unknown[][];

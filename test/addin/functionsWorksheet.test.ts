@@ -163,11 +163,16 @@ describe('the worksheet of docs/excel.md (2021-11-19)', () => {
     expect(orders.slice(1, netRow).map((r) => r.slice(0, 6))).toEqual([
       ['buy to open', 2, 'VIX', '2022-01-19', 24, 'call'],
     ]);
-    expect(orders[netRow]?.[10]).toBeCloseTo(planned.tail.cost, 9);
+    expect(orders[netRow]?.[12]).toBeCloseTo(planned.tail.cost, 9);
     // the limit: a buy's mid rounded down on the 2021 VIX grid (0.10 from 3.00): 3.0226 → 3.00
     expect(orders[1]?.[8]).toBeCloseTo(3.0226, 4);
     expect(orders[1]?.[9]).toBe(3);
     expect(orders.slice(netRow + 1).map((r) => r[1])).toEqual(planned.warnings);
+    // twice the long put held (SPXW, PM-settled, on the January monthly): the 10 too many are sold
+    // to close as SPXW, the contract held, not as the AM-settled SPX of that date
+    const twice = held.map((r, i) => (i === 0 ? [r[0], (r[1] as number) * 2, 1] : r));
+    const extra = (call('ORDERS', SHEET, twice) as unknown[][]).filter((r) => r[3] === '2022-01-21');
+    expect(extra.map((r) => r.slice(0, 3))).toEqual([['sell to close', 10, 'SPXW']]);
   });
 
   it('states the figures docs/excel.md shows', () => {

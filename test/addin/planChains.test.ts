@@ -199,6 +199,20 @@ describe('ORDERS, STRUCTURES and FRONTIER take the same chains', () => {
     expect(orders.length).toBeGreaterThan(0);
     const mids = out.slice(1, 1 + orders.length).map((r) => r[8]);
     expect(mids).toEqual(orders.map((o) => o.mid));
+    // the chain's quote beside each order, and the note of a limit outside it, as the plan gives them
+    // (the sheet dropped both: a sell at a limit above the ask read as an order that would fill)
+    expect(out[0]!.slice(9, 15)).toEqual([
+      'limit on tick (points)',
+      'bid (points)',
+      'ask (points)',
+      'cost at mid (USD)',
+      'why',
+      'note',
+    ]);
+    expect(out.slice(1, 1 + orders.length).map((r) => r.slice(9, 15))).toEqual(
+      orders.map((o) => [o.limit, o.bid ?? '', o.ask ?? '', o.cost, o.why, o.note ?? '']),
+    );
+    expect(orders.filter((o) => o.bid !== undefined).length).toBeGreaterThan(0);
     // and not the mids without the chains
     const plain = call('ORDERS', sheet) as unknown[][];
     expect(plain.slice(1, 1 + orders.length).map((r) => r[8])).not.toEqual(mids);

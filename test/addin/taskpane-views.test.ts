@@ -636,7 +636,7 @@ describe('orders and structures from the example day’s plan with positions', (
     expect(v.netCost).toBe(p.orders!.netCost);
     for (const [i, o] of p.orders!.orders.entries()) {
       expect(v.rows[i]).toMatchObject({
-        leg: legText(o.leg),
+        leg: `${o.contract} ${o.leg.expiry} ${o.leg.strike} ${o.leg.type}`,
         side: o.side,
         quantity: o.quantity,
         mid: o.mid,
@@ -645,7 +645,16 @@ describe('orders and structures from the example day’s plan with positions', (
       });
       expect(Number.isInteger(v.rows[i]!.quantity) && v.rows[i]!.quantity > 0).toBe(true);
     }
-    expect(legText({ kind: 'vix', type: 'call', expiry: '2025-05-21', strike: 33 })).toBe('VIX 2025-05-21 33 call');
+    expect(legText({ kind: 'vix', type: 'call', expiry: '2025-05-21', strike: 33 }, p.valuationDate)).toBe(
+      'VIX 2025-05-21 33 call',
+    );
+    // an SPX leg under its own root, else the day's: SPXW on a third Friday since 2017-05-01
+    expect(legText({ kind: 'spx', type: 'put', expiry: '2025-05-16', strike: 4000 }, p.valuationDate)).toBe(
+      'SPXW 2025-05-16 4000 put',
+    );
+    expect(
+      legText({ kind: 'spx', type: 'put', expiry: '2025-05-16', strike: 4000, root: 'SPX' }, p.valuationDate),
+    ).toBe('SPX 2025-05-16 4000 put');
     expect(presentOrders(undefined)).toBeUndefined();
   });
 

@@ -100,16 +100,19 @@ export interface StructuresView {
   coverWords: string;
 }
 
-/** A contract as a trader reads it, under its exchange root: "SPXW 2025-05-23 3750 put", "VIX 2025-06-18 33 call". */
-export function legText(leg: Pick<Leg, 'kind' | 'type' | 'expiry' | 'strike'>): string {
-  return `${optionRoot(leg.kind, leg.expiry)} ${leg.expiry} ${leg.strike} ${leg.type}`;
+/**
+ * A contract as a trader reads it, under its exchange root (the leg's, else the one a new order
+ * takes on `valuationDate`): "SPXW 2025-05-23 3750 put", "VIX 2025-06-18 33 call".
+ */
+export function legText(leg: Pick<Leg, 'kind' | 'type' | 'expiry' | 'strike' | 'root'>, valuationDate: string): string {
+  return `${leg.root ?? optionRoot(leg.kind, leg.expiry, valuationDate)} ${leg.expiry} ${leg.strike} ${leg.type}`;
 }
 
 type PlanOrder = NonNullable<Plan['orders']>['orders'][number];
 
 function orderRow(o: PlanOrder): OrderRowView {
   return {
-    leg: legText(o.leg),
+    leg: `${o.contract} ${o.leg.expiry} ${o.leg.strike} ${o.leg.type}`,
     side: o.side,
     effect: o.effect,
     quantity: o.quantity,

@@ -31,8 +31,11 @@ export const ORDERS_HEADERS = [
   'target',
   'mid (points)',
   'limit on tick (points)',
+  'bid (points)',
+  'ask (points)',
   'cost at mid (USD)',
   'why',
+  'note',
 ] as const;
 
 export const STRUCTURES_HEADERS = [
@@ -96,7 +99,8 @@ function heldLegs(valuationDate: string, positions: unknown, names: Record<strin
 
 /**
  * One order as a row of ORDERS_HEADERS: its side with its effect ("sell to close"), `tag` marking a
- * deferred one. (The inputs take no chain, so an order has no quote, nor a note of a limit outside it.)
+ * deferred one; the chain's bid and ask when the plan was given a chain that quotes the contract
+ * (blank cells when not), and the note of a limit outside them.
  */
 function orderRow(o: Order, tag: string): unknown[] {
   return [
@@ -110,20 +114,23 @@ function orderRow(o: Order, tag: string): unknown[] {
     o.target,
     o.mid,
     o.limit,
+    o.bid ?? '',
+    o.ask ?? '',
     o.cost,
     o.rounding === undefined ? o.why : `${o.why} (${o.rounding})`,
+    o.note ?? '',
   ];
 }
 
 /**
- * The orders from the positions held to the plan's legs (condor, overlay, tail): buy or sell to open or to close (across zero: a close, then an open), exchange root, model mid, limit on the exchange's tick (a buy rounded down, a sell up, ≥ one tick), the cost and the rule asking for it.
+ * The orders from the positions held to the plan's legs: buy or sell to open or close, root (a held leg's own; new SPX orders SPXW), model mid, limit on the tick (buy down, sell up; within a chain's bid and ask), cost and the rule asking for it.
  * @customfunction ORDERS ORDERS
  * @helpurl https://localhost:3000/help.html#ORDERS
  * @param inputs Two columns, name then value, as ALVH.PLAN reads them.
  * @param positions The legs held: a range of rows symbol (e.g. SPXW 250523P03750, VIX 250521C00033000 or the OCC form), quantity (signed, whole; further columns, such as an average price, are not read); or broker CSV text in one cell. Empty: nothing held.
  * @param [chain] The day's SPX option chain, a range under a header row (expiry, strike, type, bid, ask), a cell of quotedata text or its ALVH.SURFACE spill, as ALVH.PLAN takes it: the orders' SPX legs are marked on the surface fitted to it. Empty: the surface of VIX (and the index rows given).
  * @param [vixChain] The day's VIX option chain, a range under a header row (root, expiry, strike, type, bid, ask) or a cell of quotedata text, as ALVH.PLAN takes it: the VIX legs are marked on its fit in place of the VVIX rule. Empty: the VVIX rule.
- * @returns Header, one row per order (none when the positions equal the plan, or no rebalance is due and hedges are held), the net cost, orders set aside for the next rebalance (side "… (deferred)"), then warnings.
+ * @returns Header, one row per order (bid, ask: the chain's quote, else blank; note: a limit outside it; none when nothing to trade), the net cost, orders set aside for the next rebalance ("… (deferred)"), then warnings.
  */
 export function orders(
   inputs: unknown[][],

@@ -57,7 +57,7 @@ export function keepSurface(data: KeptSurface | undefined, chainQuotes?: readonl
  */
 export function quotedOrders(p: Pick<Plan, 'orders' | 'valuationDate'>): Plan['orders'] {
   if (p.orders === undefined || quotes === undefined || surface === undefined) return p.orders;
-  return quoteOrders(p.orders, quoteFromChain(quotes), p.valuationDate);
+  return quoteOrders(p.orders, quoteFromChain(quotes, p.valuationDate), p.valuationDate);
 }
 
 export function keptSurface(): KeptSurface | undefined {

@@ -16,5 +16,5 @@ export async function planHandler(body: unknown, call: RouteCall): Promise<Plan>
   const p = planCarriesVixChain(fitted.body) ? await planOnPool(fitted.body, call) : plan(fitted.body as PlanInput);
   // The orders carry the chain's bid / ask, as plan() quotes them when it fits the chain itself.
   if (fitted.quotes === undefined || p.orders === undefined) return p;
-  return { ...p, orders: quoteOrders(p.orders, quoteFromChain(fitted.quotes), p.valuationDate) };
+  return { ...p, orders: quoteOrders(p.orders, quoteFromChain(fitted.quotes, p.valuationDate), p.valuationDate) };
 }

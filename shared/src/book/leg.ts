@@ -13,6 +13,13 @@ export interface Leg {
   expiry: string;
   /** Signed contracts: + long, − short. */
   quantity: number;
+  /**
+   * SPX legs only: the exchange root, where it is known (a held leg's symbol says it): `SPX`
+   * (AM-settled, the month's standard expiration) or `SPXW` (PM-settled). Absent: the root a new
+   * order takes on the day (market/expirations.ts `optionRoot`). The two are different contracts on
+   * a third Friday; the marks price both at the PM settlement.
+   */
+  root?: 'SPX' | 'SPXW';
 }
 
 /** Contract multiplier of SPX and VIX options, USD per index point. */

@@ -13,7 +13,9 @@ export {
 } from './positions';
 export { sheetError } from './positionsColumns';
 export {
+  checkLegRoot,
   contractKey,
+  legsWithRoots,
   limitOnTick,
   markFromState,
   optionTick,

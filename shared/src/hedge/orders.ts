@@ -25,7 +25,7 @@
  */
 import { invalidInput } from '../errors';
 import { parseIsoDate } from '../dates';
-import { optionRoot } from '../market/expirations';
+import { isSpxMonthly, optionRoot, spxMonthlyExpiry } from '../market/expirations';
 import { markLegs, OPTION_MULTIPLIER, type Leg, type MarketState } from '../book/index';
 
 /** A target leg with the rule that asks for it ("condor", "tail: vix-call-spread", ...). */
@@ -50,9 +50,12 @@ export interface OrderInput {
 }
 
 export interface Order {
-  /** The contract, with the signed quantity of the order (+ buy, − sell). */
+  /** The contract, with the signed quantity of the order (+ buy, − sell); its root is `contract`. */
   leg: Leg;
-  /** The exchange root to send it under: VIX; SPX on the monthly (AM-settled) date; SPXW on any other day. */
+  /**
+   * The exchange root to send it under: VIX; for SPX the root the contract is held under, else the
+   * root the legs held on its expiry share, else the day's (SPXW, PM-settled; {@link legsWithRoots}).
+   */
   contract: 'SPX' | 'SPXW' | 'VIX';
   side: 'buy' | 'sell';
   /**
@@ -106,9 +109,49 @@ export interface OrderList {
   deferred?: { orders: Order[]; netCost: number; reason: string };
 }
 
-/** The key of a contract: kind|type|expiry|strike. */
+/**
+ * The key of a contract: kind|type|expiry|strike, and |root where the leg states one (SPX and SPXW
+ * of one date are different contracts; {@link legsWithRoots} states every SPX leg's).
+ */
 export function contractKey(leg: Leg): string {
-  return `${leg.kind}|${leg.type}|${leg.expiry}|${leg.strike}`;
+  const base = `${leg.kind}|${leg.type}|${leg.expiry}|${leg.strike}`;
+  return leg.root === undefined ? base : `${base}|${leg.root}`;
+}
+
+/**
+ * The legs with the root each SPX leg trades under (VIX legs as they are):
+ * - a held leg keeps its own (its symbol's), else takes the day's ({@link optionRoot}: SPXW);
+ * - a target leg keeps its own, else takes the root its contract is held under (held under one
+ *   root only), else the root every SPX leg held on its expiry shares, else the day's.
+ *
+ * So a contract is closed under the root it is held under (never bought back as the other
+ * settlement's), and a book held as SPX (AM-settled) monthlies is resized and hedged in them rather
+ * than churned into SPXW.
+ */
+export function legsWithRoots<H extends Leg, T extends Leg>(
+  held: readonly H[],
+  target: readonly T[],
+  valuationDate: string,
+): { held: H[]; target: T[] } {
+  const dayRoot = (l: Leg) => optionRoot('spx', l.expiry, valuationDate) as 'SPX' | 'SPXW';
+  const heldOut = held.map((l) => (l.kind !== 'spx' || l.root !== undefined ? l : { ...l, root: dayRoot(l) }));
+  const byContract = new Map<string, Set<string>>();
+  const byExpiry = new Map<string, Set<string>>();
+  for (const l of heldOut) {
+    if (l.kind !== 'spx') continue;
+    const c = `${l.type}|${l.expiry}|${l.strike}`;
+    (byContract.get(c) ?? byContract.set(c, new Set()).get(c)!).add(l.root!);
+    (byExpiry.get(l.expiry) ?? byExpiry.set(l.expiry, new Set()).get(l.expiry)!).add(l.root!);
+  }
+  const only = (roots: Set<string> | undefined) =>
+    roots !== undefined && roots.size === 1 ? ([...roots][0] as 'SPX' | 'SPXW') : undefined;
+  const targetOut = target.map((l) => {
+    if (l.kind !== 'spx' || l.root !== undefined) return l;
+    const root =
+      only(byContract.get(`${l.type}|${l.expiry}|${l.strike}`)) ?? only(byExpiry.get(l.expiry)) ?? dayRoot(l);
+    return { ...l, root };
+  });
+  return { held: heldOut, target: targetOut };
 }
 
 function checkLegShape(field: string, leg: Leg): void {
@@ -123,6 +166,39 @@ function checkLegShape(field: string, leg: Leg): void {
   parseIsoDate(`${field}.expiry`, leg.expiry);
   if (typeof leg.quantity !== 'number' || !Number.isFinite(leg.quantity))
     throw invalidInput(`${field}.quantity`, `is ${String(leg.quantity)}`, 'pass a finite signed number of contracts');
+  checkLegRoot(`${field}.root`, leg);
+}
+
+/**
+ * A leg's `root`, when it states one: SPX legs only; `SPX` only on the month's standard expiration
+ * (the AM-settled monthly), `SPXW` on any expiry.
+ */
+export function checkLegRoot(
+  field: string,
+  leg: { kind: Leg['kind']; expiry: string; root?: Leg['root'] | undefined },
+): void {
+  const root: unknown = leg.root;
+  if (root === undefined) return;
+  if (leg.kind !== 'spx')
+    throw invalidInput(
+      field,
+      `is ${JSON.stringify(root)} on a VIX leg`,
+      'leave root out of VIX legs (their root is VIX)',
+    );
+  if (root !== 'SPX' && root !== 'SPXW')
+    throw invalidInput(
+      field,
+      `is ${JSON.stringify(root)}`,
+      'pass "SPXW" (PM-settled) or "SPX" (the AM-settled monthly), or leave it out',
+    );
+  if (root === 'SPX' && !isSpxMonthly(leg.expiry)) {
+    const monthly = spxMonthlyExpiry(Number(leg.expiry.slice(0, 4)), Number(leg.expiry.slice(5, 7)));
+    throw invalidInput(
+      field,
+      `is "SPX" (the AM-settled monthly, expiring on ${monthly}) on expiry ${leg.expiry}`,
+      'pass "SPXW" for weeklies and dailies, or the monthly date',
+    );
+  }
 }
 
 /** The day Cboe's penny ticks for VIX options began (0.01 below 3.00, 0.05 from 3.00). */
@@ -212,7 +288,14 @@ export function ordersFromBook(i: OrderInput): OrderList {
     let r = rows.get(k);
     if (r === undefined) {
       r = {
-        leg: { kind: leg.kind, type: leg.type, strike: leg.strike, expiry: leg.expiry, quantity: 0 },
+        leg: {
+          kind: leg.kind,
+          type: leg.type,
+          strike: leg.strike,
+          expiry: leg.expiry,
+          quantity: 0,
+          ...(leg.root === undefined ? {} : { root: leg.root }),
+        },
         held: 0,
         rawTarget: 0,
         target: 0,
@@ -223,8 +306,10 @@ export function ordersFromBook(i: OrderInput): OrderList {
     }
     return r;
   };
-  i.target.forEach((t, j) => {
-    checkLegShape(`target[${j}]`, t);
+  i.target.forEach((t, j) => checkLegShape(`target[${j}]`, t));
+  i.held.forEach((h, j) => checkLegShape(`held[${j}]`, h));
+  const legs = legsWithRoots(i.held, i.target, i.valuationDate);
+  legs.target.forEach((t) => {
     const r = row(t);
     const whole = Math.trunc(t.quantity) + 0; // + 0 turns −0 into 0
     r.rawTarget += t.quantity;
@@ -233,8 +318,7 @@ export function ordersFromBook(i: OrderInput): OrderList {
     if (!r.origins.includes(origin)) r.origins.push(origin);
     if (whole !== t.quantity) r.roundings.push(`${origin}: ${fmtQty(t.quantity)} → ${whole} (toward zero)`);
   });
-  i.held.forEach((h, j) => {
-    checkLegShape(`held[${j}]`, h);
+  legs.held.forEach((h, j) => {
     if (!Number.isInteger(h.quantity)) {
       throw invalidInput(
         `held[${j}].quantity`,
@@ -249,7 +333,7 @@ export function ordersFromBook(i: OrderInput): OrderList {
   let netCost = 0;
   for (const r of rows.values()) {
     if (r.target === r.held) continue;
-    const contract = optionRoot(r.leg.kind, r.leg.expiry);
+    const contract = r.leg.kind === 'vix' ? 'VIX' : r.leg.root!;
     const label = `${contract} ${r.leg.expiry} ${r.leg.strike} ${r.leg.type}`;
     const mid = i.mark({ ...r.leg, quantity: 1 });
     if (typeof mid !== 'number' || !Number.isFinite(mid) || mid < 0) {
@@ -266,8 +350,9 @@ export function ordersFromBook(i: OrderInput): OrderList {
       netCost += cost;
       const side = delta > 0 ? 'buy' : 'sell';
       const rounded = r.roundings.length > 0 && step.target === r.target;
+      const { root: _root, ...contractLeg } = r.leg; // the root is the order's `contract`
       const order: Order = {
-        leg: { ...r.leg, quantity: delta },
+        leg: { ...contractLeg, quantity: delta },
         contract,
         side,
         effect: step.effect,
@@ -292,7 +377,7 @@ export function ordersFromBook(i: OrderInput): OrderList {
  * contract is not quoted.
  */
 function quoteOrder(o: Order, quote: (leg: Leg) => Quote | undefined, valuationDate: string): Order {
-  const q = quote({ ...o.leg, quantity: 1 });
+  const q = quote({ ...o.leg, quantity: 1, ...(o.contract === 'VIX' ? {} : { root: o.contract }) });
   if (q === undefined) return o;
   if (!(Number.isFinite(q.bid) && Number.isFinite(q.ask) && q.bid >= 0 && q.ask >= q.bid)) {
     throw invalidInput(
@@ -363,14 +448,18 @@ export interface ChainQuoteRow {
 
 /**
  * A `quote` for {@link ordersFromBook} from a chain's quotes: a leg's quote is the chain's row of
- * the same root (the order's {@link optionRoot}: SPX on the monthly date, SPXW on other days, VIX),
+ * the same root (the leg's `root`, as {@link legsWithRoots} sets it; else the day's {@link optionRoot}),
  * expiry, strike and type, exactly; a leg the chain does not quote (no such row, or a row dropped
  * at import: no bid, no ask, crossed or locked) has none. An SPX chain quotes no VIX option.
  */
-export function quoteFromChain(quotes: readonly ChainQuoteRow[]): (leg: Leg) => Quote | undefined {
+export function quoteFromChain(
+  quotes: readonly ChainQuoteRow[],
+  valuationDate: string,
+): (leg: Leg) => Quote | undefined {
   const byKey = new Map<string, Quote>();
   for (const q of quotes) byKey.set(`${q.root}|${q.type}|${q.expiry}|${q.strike}`, { bid: q.bid, ask: q.ask });
-  return (leg) => byKey.get(`${optionRoot(leg.kind, leg.expiry)}|${leg.type}|${leg.expiry}|${leg.strike}`);
+  return (leg) =>
+    byKey.get(`${leg.root ?? optionRoot(leg.kind, leg.expiry, valuationDate)}|${leg.type}|${leg.expiry}|${leg.strike}`);
 }
 
 /**

@@ -280,6 +280,7 @@ function readRows(
           strike: snapToGrid(p.strike, p.kind === 'spx' ? rules.spxStrikeStep : rules.vixStrikeStep),
           expiry: p.expiry,
           quantity: q,
+          ...(p.root === 'VIX' ? {} : { root: p.root }),
         },
         symbol: raw,
         line: n,

@@ -36,6 +36,12 @@ const legFields = {
   type: optionType,
   strike: positiveNumber,
   expiry: isoDate,
+  root: z
+    .enum(['SPX', 'SPXW'], { error: 'pass "SPXW" (PM-settled) or "SPX" (the AM-settled monthly), or leave it out' })
+    .optional()
+    .describe(
+      "SPX legs: the exchange root, SPXW (PM-settled) or SPX (the AM-settled monthly, on the month's standard expiration only). Left out: a held leg is taken as the root a new order takes that day (SPXW since 2017-05-01), a target leg as the root its contract or expiry is held under",
+    ),
 };
 
 /** A leg held: whole signed contracts, not 0 (as the broker CSV reader takes them: a leg of 0 is not held). */

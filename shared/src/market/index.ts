@@ -29,7 +29,9 @@ export {
 export {
   isVxExpiry,
   nextVxExpiry,
+  isSpxMonthly,
   optionRoot,
+  SPXW_THIRD_FRIDAY_FROM,
   spxMonthlyExpiry,
   vxExpiriesAfter,
   vxExpiriesThrough,

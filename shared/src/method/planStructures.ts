@@ -15,7 +15,15 @@ import {
   unitsWithinBudget,
   type StructureScore,
 } from '../hedge/structures';
-import { markFromState, ordersFromBook, quoteFromChain, type OrderList, type TargetLeg } from '../hedge/orders';
+import {
+  checkLegRoot,
+  legsWithRoots,
+  markFromState,
+  ordersFromBook,
+  quoteFromChain,
+  type OrderList,
+  type TargetLeg,
+} from '../hedge/orders';
 import { holdBetweenRebalances, ordersPhrase } from './planHold';
 import {
   SETTLED_FIX,
@@ -260,32 +268,46 @@ export function stepOrders(
               throw invalidInput(`positions[${i}].expiry`, `is ${l.expiry}, ${unlisted.problem}`, unlisted.fix);
             checkHeldStrike(`positions[${i}].strike`, l.kind, l.strike, now.spot);
             const strike = snapToGrid(l.strike, l.kind === 'spx' ? SPX_STRIKE_STEP : VIX_LISTED_STRIKE_STEP);
-            const leg: Leg = { kind: l.kind, type: l.type, strike, expiry: l.expiry, quantity: l.quantity };
+            checkLegRoot(`positions[${i}].root`, l);
+            const leg: Leg = {
+              kind: l.kind,
+              type: l.type,
+              strike,
+              expiry: l.expiry,
+              quantity: l.quantity,
+              ...(l.root === undefined ? {} : { root: l.root }),
+            };
             return { leg, field: `positions[${i}].expiry` };
           });
   checkHeldOnCurve(heldAt, ctx.ts);
-  const held = heldAt.map((h) => h.leg);
   const label =
     (origin: string) =>
     (l: Leg): TargetLeg => ({ ...l, origin });
-  const target: TargetLeg[] = [
-    ...book.condors.flatMap((c) => c.legs.map(label(`condor ${c.expiry}`))),
-    ...book.overlay.map(label(`overlay: ${policy.overlay}`)),
-    ...book.tail.map(label('tail: vix-call')),
-  ];
+  // Every SPX leg with the root it trades under: a held one its own, a target one the root its
+  // contract or expiry is held under, else the day's (hedge/orders.ts legsWithRoots).
+  const { held, target } = legsWithRoots(
+    heldAt.map((h) => h.leg),
+    [
+      ...book.condors.flatMap((c) => c.legs.map(label(`condor ${c.expiry}`))),
+      ...book.overlay.map(label(`overlay: ${policy.overlay}`)),
+      ...book.tail.map(label('tail: vix-call')),
+    ],
+    date,
+  );
+  const overlayUnit = legsWithRoots(held, book.overlayUnit, date).target;
   // A plan fitted to a chain quotes its orders from it (bid, ask; the limit within them).
   const toPlan = ordersFromBook({
     valuationDate: date,
     held,
     target,
     mark: markFromState(now),
-    ...(ctx.chainQuotes === undefined ? {} : { quote: quoteFromChain(ctx.chainQuotes) }),
+    ...(ctx.chainQuotes === undefined ? {} : { quote: quoteFromChain(ctx.chainQuotes, date) }),
   });
   const { list, held: hold } = holdBetweenRebalances({
     valuationDate: date,
     held,
     condorTarget: target.filter((l) => l.origin.startsWith('condor ')),
-    overlayUnit: book.overlayUnit,
+    overlayUnit,
     toPlan,
     mark: markFromState(now),
     rebalanceDue,

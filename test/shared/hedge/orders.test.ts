@@ -5,7 +5,9 @@ import {
   ironCondorLegs,
   limitOnTick,
   markFromState,
+  legsWithRoots,
   optionRoot,
+  SPXW_THIRD_FRIDAY_FROM,
   optionTick,
   ordersFromBook,
   type Leg,
@@ -232,19 +234,103 @@ describe('limits on the exchange grid (Cboe: SPX/SPXW 0.05 below 3.00, 0.10 from
 });
 
 describe('the exchange root of an order', () => {
-  it('is SPX on the monthly (AM-settled) date, SPXW on any other day, VIX for VIX options', () => {
+  it('is SPXW for every new SPX order since SPXW listed third Fridays (2017-05-01), VIX for VIX options', () => {
     const r = ordersFromBook({ valuationDate: state.date, held: [], target, mark });
     const roots = new Map(r.orders.map((o) => [`${o.leg.kind} ${o.leg.expiry}`, o.contract]));
     expect(Object.fromEntries(roots)).toEqual({
-      'spx 2025-05-16': 'SPX', // the third Friday of May 2025
+      'spx 2025-05-16': 'SPXW', // the third Friday of May 2025: PM-settled, as the surface marks it
       'spx 2025-05-23': 'SPXW',
       'spx 2025-05-30': 'SPXW',
       'spx 2025-06-13': 'SPXW', // the calendar's back put on a weekly
       'vix 2025-05-21': 'VIX',
     });
+    expect(SPXW_THIRD_FRIDAY_FROM).toBe('2017-05-01');
+    expect(optionRoot('spx', '2017-05-19', '2017-05-01')).toBe('SPXW');
+    // before it the third Friday listed SPX (AM) in the chain; SPXPM sat outside it
+    expect(optionRoot('spx', '2017-05-19', '2017-04-28')).toBe('SPX');
+    expect(optionRoot('spx', '2017-05-12', '2017-04-28')).toBe('SPXW');
     // the monthly moved to the Thursday before a Good Friday holiday
-    expect(optionRoot('spx', '2014-04-17')).toBe('SPX');
-    expect(optionRoot('vix', '2025-05-21')).toBe('VIX');
-    expect(() => optionRoot('spx', '2025-13-01')).toThrow(/expiry/);
+    expect(optionRoot('spx', '2014-04-17', '2014-03-03')).toBe('SPX');
+    expect(optionRoot('spx', '2014-04-18', '2014-03-03')).toBe('SPXW');
+    expect(optionRoot('vix', '2025-05-21', '2014-03-03')).toBe('VIX');
+    expect(() => optionRoot('spx', '2025-13-01', '2025-04-08')).toThrow(/expiry/);
+    expect(() => optionRoot('spx', '2025-05-16', '2025-04-31')).toThrow(/valuationDate/);
+  });
+
+  const put = (strike: number, quantity: number, root?: 'SPX' | 'SPXW'): Leg => ({
+    kind: 'spx',
+    type: 'put',
+    strike,
+    expiry: '2025-05-16',
+    quantity,
+    ...(root === undefined ? {} : { root }),
+  });
+  const tagged = (l: Leg): TargetLeg => ({ ...l, origin: 'condor 2025-05-16' });
+
+  it('closes a held contract under the root it is held under, never as the other settlement', () => {
+    // held SPXW (PM) on the third Friday, target none: bought back as SPXW, not SPX
+    const pm = ordersFromBook({ valuationDate: state.date, held: [put(5000, -3, 'SPXW')], target: [], mark });
+    expect(pm.orders.map((o) => [o.contract, o.side, o.effect, o.quantity])).toEqual([['SPXW', 'buy', 'close', 3]]);
+    // held SPX (AM): bought back as SPX
+    const am = ordersFromBook({ valuationDate: state.date, held: [put(5000, -3, 'SPX')], target: [], mark });
+    expect(am.orders.map((o) => [o.contract, o.side, o.effect])).toEqual([['SPX', 'buy', 'close']]);
+    // SPX and SPXW of one strike are two contracts: they do not net
+    const both = ordersFromBook({
+      valuationDate: state.date,
+      held: [put(5000, -3, 'SPX'), put(5000, 3, 'SPXW')],
+      target: [],
+      mark,
+    });
+    expect(both.orders.map((o) => [o.contract, o.side])).toEqual([
+      ['SPX', 'buy'],
+      ['SPXW', 'sell'],
+    ]);
+  });
+
+  it("resizes a book held as SPX (AM) monthlies in them: a target takes its contract's, else its expiry's root", () => {
+    const r = ordersFromBook({
+      valuationDate: state.date,
+      held: [put(5000, -3, 'SPX'), put(4950, 3, 'SPX')],
+      target: [tagged(put(5000, -5)), tagged(put(4950, 5)), tagged(put(4900, 2))],
+      mark,
+    });
+    expect(r.orders.map((o) => [o.contract, o.leg.strike, o.quantity, o.effect])).toEqual([
+      ['SPX', 5000, 2, 'open'],
+      ['SPX', 4950, 2, 'open'],
+      ['SPX', 4900, 2, 'open'], // not held: the root the expiry is held under
+    ]);
+    // the same book held as SPXW nets to the same sizes under SPXW; a leg typed without root is the day's (SPXW)
+    const w = ordersFromBook({
+      valuationDate: state.date,
+      held: [put(5000, -3), put(4950, 3, 'SPXW')],
+      target: [tagged(put(5000, -3)), tagged(put(4950, 3))],
+      mark,
+    });
+    expect(w.orders).toEqual([]);
+    // both roots held on the expiry: a new contract there takes the day's
+    const mixed = legsWithRoots([put(5000, -3, 'SPX'), put(4950, 3, 'SPXW')], [tagged(put(4900, 1))], state.date);
+    expect(mixed.target[0]!.root).toBe('SPXW');
+    // VIX legs carry no root
+    expect(
+      legsWithRoots([], [{ ...tagged(put(1, 1)), kind: 'vix' as const }], state.date).target[0],
+    ).not.toHaveProperty('root');
+  });
+
+  it("refuses a root that does not list there, naming the leg's field", () => {
+    const weekly = { ...put(5000, -1, 'SPX'), expiry: '2025-05-23' };
+    expect(() => ordersFromBook({ valuationDate: state.date, held: [weekly], target: [], mark })).toThrow(
+      /held\[0\]\.root: is "SPX" \(the AM-settled monthly, expiring on 2025-05-16\) on expiry 2025-05-23.*SPXW/,
+    );
+    const vix = {
+      kind: 'vix' as const,
+      type: 'call' as const,
+      strike: 30,
+      expiry: '2025-05-21',
+      quantity: 1,
+      root: 'SPXW' as const,
+    };
+    expect(() => ordersFromBook({ valuationDate: state.date, held: [], target: [tagged(vix)], mark })).toThrow(
+      /target\[0\]\.root: is "SPXW" on a VIX leg/,
+    );
   });
 });

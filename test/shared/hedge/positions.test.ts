@@ -54,11 +54,19 @@ describe('positions from broker CSV', () => {
   it('reads every position with its line and signed quantity, not the average price', () => {
     const p = parsePositionsCsv(csv, rules);
     expect(p.map((x) => x.line)).toEqual([2, 3, 5, 6]);
-    expect(p[0]?.leg).toEqual({ kind: 'spx', type: 'put', strike: 3750, expiry: '2025-05-23', quantity: -10 });
+    expect(p[0]?.leg).toEqual({
+      kind: 'spx',
+      type: 'put',
+      strike: 3750,
+      expiry: '2025-05-23',
+      quantity: -10,
+      root: 'SPXW',
+    });
     expect(p[1]?.leg.strike).toBe(3700);
     expect(p[2]?.leg).toEqual({ kind: 'vix', type: 'call', strike: 33, expiry: '2025-05-21', quantity: 20 });
     expect(p[2]).not.toHaveProperty('averagePrice');
     expect(p[3]?.leg.expiry).toBe('2025-05-16');
+    expect(p[3]?.leg.root).toBe('SPX'); // the AM-settled monthly, as its symbol says
     expect(p[3]?.leg.quantity).toBe(-5); // (5) is a short position
   });
   it('takes the columns from the header in any order, and semicolons', () => {

@@ -22,6 +22,8 @@ const readme = readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '..
   ' ',
 );
 const VVIX: Record<string, number> = { '2022-02-04': 124.89, '2023-06-09': 89.7 };
+/** The 2023-06-09 file's SPXW 2023-07-21 3950 put, bid and ask (its SPX row: 9.9 / 10.2). */
+const SPXW_3950P = [10.2, 10.4] as const;
 
 function dayOf(iso: string): number {
   return Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
@@ -221,27 +223,38 @@ describeWithData('orders of a plan fitted to the 2023-06-09 chain', () => {
   it("carry the chain row's bid / ask of each listed SPX contract, the limit within it; VIX options none", () => {
     const c = REAL_CHAINS[1] as RealChain;
     const { chain } = loadChain(c);
-    // the July monthly (SPX root, AM-settled): the orders go under SPX and read the SPX rows
+    // the July monthly: new orders go under SPXW (PM-settled, the slice the surface is fitted to)
+    // and read the SPXW rows, not the AM-settled SPX ones of the same date
     const base = input(c, chain.spot as number, '2023-07-21', [3950, 4000, 4500, 4550]);
     const p = plan({ ...base, market: { ...base.market, chain: readDataFile(c.file) }, positions: [] });
     const spx = p.orders!.orders.filter((o) => o.leg.kind === 'spx');
     expect(spx.map((o) => `${o.contract} ${o.leg.strike} ${o.leg.type}`)).toEqual([
-      'SPX 3950 put',
-      'SPX 4000 put',
-      'SPX 4500 call',
-      'SPX 4550 call',
+      'SPXW 3950 put',
+      'SPXW 4000 put',
+      'SPXW 4500 call',
+      'SPXW 4550 call',
     ]);
-    for (const o of spx) {
-      const row = chain.quotes.find(
-        (q) => q.root === 'SPX' && q.expiry === o.leg.expiry && q.strike === o.leg.strike && q.type === o.leg.type,
+    const rowOf = (root: string, o: (typeof spx)[number]) =>
+      chain.quotes.find(
+        (q) => q.root === root && q.expiry === o.leg.expiry && q.strike === o.leg.strike && q.type === o.leg.type,
       )!;
+    for (const o of spx) {
+      const row = rowOf('SPXW', o);
       expect([o.bid, o.ask]).toEqual([row.bid, row.ask]);
+      expect([o.bid, o.ask]).not.toEqual([rowOf('SPX', o).bid, rowOf('SPX', o).ask]);
       if (o.side === 'buy') expect(o.limit).toBeLessThanOrEqual(Math.min(o.ask!, o.mid));
       else expect(o.limit).toBeGreaterThanOrEqual(Math.max(o.bid!, o.mid));
     }
-    // the 3950 put's model mid is above the chain's ask: bought at the ask, not above it
-    expect(spx[0]).toMatchObject({ side: 'buy', bid: 9.9, ask: 10.2, limit: 10.2 });
-    expect(spx[0]!.mid).toBeGreaterThan(10.2);
+    expect(spx[0]).toMatchObject({ side: 'buy', bid: SPXW_3950P[0], ask: SPXW_3950P[1] });
+    // the same condor held as SPX (AM-settled) monthlies: closed, and resized, under SPX at the SPX rows
+    const held = 'Symbol,Qty\nSPX 230721P03950,3\nSPX 230721P04000,-3\nSPX 230721C04500,-3\nSPX 230721C04550,3';
+    const am = plan({ ...base, market: { ...base.market, chain: readDataFile(c.file) }, positions: held });
+    const amSpx = am.orders!.orders.filter((o) => o.leg.kind === 'spx');
+    expect(amSpx.length).toBeGreaterThan(0);
+    for (const o of amSpx) {
+      expect(o.contract).toBe('SPX');
+      expect([o.bid, o.ask]).toEqual([rowOf('SPX', o).bid, rowOf('SPX', o).ask]);
+    }
     for (const o of p.orders!.orders.filter((x) => x.leg.kind === 'vix')) expect(o).not.toHaveProperty('bid');
     // marked on the same surface without the chain (market.surface), the orders carry no quote
     const bare = plan({ ...base, market: { ...base.market, surface: p.surface.data }, positions: [] });

@@ -192,6 +192,33 @@ describeWithData('structures and orders on 2018-12-24', () => {
       expect(orders[1]).toMatchObject({ side: 'sell', quantity: 3, why: 'close: held, not in the target' });
     });
 
+    it('closes a held leg under the root it gives, and refuses one that does not list on its expiry', () => {
+      const legs = planLegs(base).filter((l) => l.quantity !== 0);
+      // a put on the February monthly (2019-02-15), not in the plan, held as SPX (AM) or as SPXW (PM)
+      const extra: Leg = { kind: 'spx', type: 'put', strike: 2000, expiry: '2019-02-15', quantity: -2 };
+      const closeOf = (root: 'SPX' | 'SPXW' | undefined) =>
+        plan({
+          ...day,
+          positions: [...legs, { ...extra, ...(root === undefined ? {} : { root }) }],
+        }).orders!.orders.filter((o) => o.leg.expiry === '2019-02-15');
+      expect(closeOf('SPX').map((o) => [o.contract, o.side, o.effect, o.quantity])).toEqual([
+        ['SPX', 'buy', 'close', 2],
+      ]);
+      expect(closeOf('SPXW').map((o) => o.contract)).toEqual(['SPXW']);
+      expect(closeOf(undefined).map((o) => o.contract)).toEqual(['SPXW']); // the day's root
+      // the broker's symbol says it too
+      const csv = `Symbol,Qty\n${legs.map((l) => `${symbol(l)},${l.quantity}`).join('\n')}\nSPX 190215P02000,-2`;
+      const fromCsv = plan({ ...day, positions: csv }).orders!.orders.filter((o) => o.leg.expiry === '2019-02-15');
+      expect(fromCsv.map((o) => [o.contract, o.side, o.effect])).toEqual([['SPX', 'buy', 'close']]);
+      const r = rejection({ ...day, positions: [{ ...extra, expiry: '2019-02-08', root: 'SPX' }] })[0];
+      expect(`${r?.path}: ${r?.message}`).toMatch(
+        /^positions\[0\]\.root: is "SPX" \(the AM-settled monthly, expiring on 2019-02-15\) on expiry 2019-02-08; pass "SPXW"/,
+      );
+      expect(rejection({ ...day, positions: [{ ...extra, root: 'SPY' } as unknown as Leg] })[0]?.path).toBe(
+        'positions[0].root',
+      );
+    });
+
     it('rejects bad positions naming the line and the fix', () => {
       const bad = 'Symbol,Quantity,Avg Price\nVIX   190213C00024000,5,2.10\nSPXW  190208P01943000,-10,3.2\n';
       const issues = rejection({ ...day, positions: bad });
