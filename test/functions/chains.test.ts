@@ -78,6 +78,20 @@ describeWithData('a chain inside a request is fitted on the pool (2023-06-09)', 
     expect(r.json).toEqual(asJson(direct));
   });
 
+  it('POST /api/plan at an SPX 1% from the quotes: no bid / ask, and the warning plan() gives', async () => {
+    // the file's quotes were taken at 4300.01; the marks move to market.spx, the quotes do not
+    const away: PlanInput = { ...INPUT, market: { ...INPUT.market, spx: 4255.87 }, positions: [] };
+    const r = await call('plan', away);
+    expect(r.status).toBe(200);
+    const direct = plan(away);
+    expect(direct.orders!.orders.length).toBeGreaterThan(0);
+    expect(direct.orders!.orders.some((o) => 'bid' in o || 'note' in o)).toBe(false);
+    expect(direct.warnings).toContain(
+      "The orders carry no bid or ask: market.chain's quotes were taken at SPX 4300.01 (its Last), 1.0% above market.spx 4255.87, where the plan marks; limits are the model mids on the grid. For limits within the quotes, pass market.spx at the chain's Last or a chain taken at this SPX.",
+    );
+    expect(r.json).toEqual(asJson(direct));
+  });
+
   it('POST /api/stress with the plan: the same grid as stressGrid(), the fit first', async () => {
     const body = { plan: INPUT, spxMoves: [-0.1, 0, 0.05], vixLevels: [15, 30], days: [0, 7] };
     const r = await call('stress', body);

@@ -14,7 +14,6 @@ import {
   frontierTable,
   type FrontierView,
 } from '../common/frontierViews';
-import { quotedOrders } from './planExtras';
 import { byId, el, renderNotes } from './render';
 import { drawChart } from './svgChart';
 import type { WorkbookOptions } from './workbook';
@@ -50,10 +49,10 @@ function table(id: string, head: string[], rows: (string | HTMLElement)[][], row
 
 /**
  * The tail structures side by side and the plan's orders (when positions were pasted or a rebalance
- * is due), with the bid / ask of the chain fitted on the Surface tab.
+ * is due), with the bid / ask of the chain fitted on the Surface tab (planExtras.ts quotedPlan).
  */
 export function renderHedge(s: StructuresView, p: Pick<Plan, 'orders' | 'valuationDate'>): void {
-  const orders = presentOrders(quotedOrders(p));
+  const orders = presentOrders(p.orders);
   shown = { structures: s, orders };
   byId('structures-title').textContent =
     `(${s.coverageRule}× coverage of the ${usd(s.loss)} drawdown P&L; tail budget ${usd(s.tailBudget)})`;

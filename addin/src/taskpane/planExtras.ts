@@ -12,8 +12,7 @@ import {
   checkHeldAgainstMarket,
   MAX_POSITIONS_TEXT,
   parsePositionsCsv,
-  quoteFromChain,
-  quoteOrders,
+  planWithQuotes,
   SPX_POINTS,
   TOO_LONG_POSITIONS,
   type ChainQuoteRow,
@@ -52,12 +51,13 @@ export function keepSurface(data: KeptSurface | undefined, chainQuotes?: readonl
 }
 
 /**
- * The plan's orders with the bid / ask of the chain whose surface the plan marked on (the plan is
- * sent the surface, not the chain), as the plan quotes them when it fits a chain itself.
+ * The plan with its orders held to the bid / ask of the chain whose surface the plan marked on (the
+ * plan is sent the surface, not the chain), as the plan quotes them when it fits a chain itself;
+ * quotes taken at another SPX than the form's bound nothing, and a warning says so.
  */
-export function quotedOrders(p: Pick<Plan, 'orders' | 'valuationDate'>): Plan['orders'] {
-  if (p.orders === undefined || quotes === undefined || surface === undefined) return p.orders;
-  return quoteOrders(p.orders, quoteFromChain(quotes, p.valuationDate), p.valuationDate);
+export function quotedPlan(p: Plan): Plan {
+  if (surface === undefined) return p;
+  return planWithQuotes(p, quotes, { chain: 'the chain', spx: 'SPX' });
 }
 
 export function keptSurface(): KeptSurface | undefined {

@@ -49,7 +49,7 @@ import {
   withErrorInNote,
 } from './runBar';
 import { planCurrent, planOutOfDate, planWritten } from './planStatus';
-import { lastIssueAt, pagePlanInput as planRaw, showBoxChecks, showVixIssue, vixClosesOrExplain } from './planExtras';
+import { lastIssueAt, pagePlanInput, quotedPlan, showBoxChecks, showVixIssue, vixClosesOrExplain } from './planExtras';
 import { lastRebalanceIssues } from '../common/lastRebalance';
 import { clearSurface, wireSurfaceTab } from './surfaceTab';
 import { inputsChanged, showFinished, versionOf } from './staleness';
@@ -151,7 +151,7 @@ function mark(control: HTMLElement | null, text: string, key: string): void {
  */
 function validate(extra: readonly { path: string; message: string }[] = []): unknown {
   const state = readState();
-  const r = PlanInputSchema.safeParse(planRaw(state));
+  const r = PlanInputSchema.safeParse(pagePlanInput(state));
   const byControl = new Map<HTMLElement, { text: string; key: string }>();
   const general: string[] = [];
   const curveError: string[] = [];
@@ -283,7 +283,7 @@ async function toWorkbook(
 
 function showPlan(parsed: unknown, toSheet: boolean): void {
   try {
-    const p = plan(parsed as Parameters<typeof plan>[0]);
+    const p = quotedPlan(plan(parsed as Parameters<typeof plan>[0]));
     showVixChainUse(p);
     const view = presentPlan(p, 'taskpane');
     renderPlan(view);
@@ -350,7 +350,7 @@ function plannedInputOrExplain(): { parsed: unknown; planned: unknown } | undefi
   if (parsed === undefined) return undefined;
   try {
     plan(parsed as Parameters<typeof plan>[0]);
-    return { parsed, planned: planRaw() };
+    return { parsed, planned: pagePlanInput() };
   } catch (e) {
     reportRunError(e);
     return undefined;

@@ -5,7 +5,7 @@
  * quoted from its bid / ask. A plan whose market carries a VIX chain is built on the pool whole
  * (handlers/vixChains.ts): the chain's fit is too heavy for the request thread.
  */
-import { plan, PlanInputSchema, quoteFromChain, quoteOrders, type Plan, type PlanInput } from '@alvh/shared';
+import { plan, PlanInputSchema, planWithQuotes, type Plan, type PlanInput } from '@alvh/shared';
 import type { RouteCall } from '../http/route';
 import { planWithChainFitted } from './chains';
 import { planCarriesVixChain, planOnPool } from './vixChains';
@@ -14,7 +14,7 @@ export async function planHandler(body: unknown, call: RouteCall): Promise<Plan>
   const fitted = await planWithChainFitted(body, call, PlanInputSchema);
   // plan() validates its input with PlanInputSchema and throws field-named errors.
   const p = planCarriesVixChain(fitted.body) ? await planOnPool(fitted.body, call) : plan(fitted.body as PlanInput);
-  // The orders carry the chain's bid / ask, as plan() quotes them when it fits the chain itself.
-  if (fitted.quotes === undefined || p.orders === undefined) return p;
-  return { ...p, orders: quoteOrders(p.orders, quoteFromChain(fitted.quotes, p.valuationDate), p.valuationDate) };
+  // The orders carry the chain's bid / ask, as plan() quotes them when it fits the chain itself
+  // (none, and a warning, when its quotes were taken at another SPX than market.spx).
+  return planWithQuotes(p, fitted.quotes);
 }

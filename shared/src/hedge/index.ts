@@ -21,6 +21,8 @@ export {
   optionTick,
   ordersFromBook,
   quoteFromChain,
+  quotesAwayFromSpx,
+  QUOTE_SPX_TOLERANCE,
   quoteOrders,
   VIX_PENNY_TICKS_FROM,
   type ChainQuoteRow,

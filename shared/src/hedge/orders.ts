@@ -435,6 +435,33 @@ export function quoteOrders(list: OrderList, quote: (leg: Leg) => Quote | undefi
   };
 }
 
+/**
+ * The most relative gap between the SPX a chain's quotes were taken at (quotedata's Last) and the
+ * SPX the plan marks at for its orders to be held to those quotes: 0.05%, 2.2 points at SPX 4,400,
+ * over which a 15-delta condor wing moves about 0.3 point (three to six ticks) and an at-the-money
+ * option about 1.1. Beyond it the marks move with SPX and the quotes do not: they are another
+ * market's. (The 2023-06-09 file was taken at 13:40 ET at 4300.01, 0.027% above the close.)
+ */
+export const QUOTE_SPX_TOLERANCE = 5e-4;
+
+/**
+ * Why the orders carry no bid or ask when the chain's quotes were taken at SPX `quotesAt` and the
+ * plan marks at `spx` (beyond {@link QUOTE_SPX_TOLERANCE}); undefined when they may be held to them.
+ * `chain` and `spxField` name the inputs as the host says them.
+ */
+export function quotesAwayFromSpx(
+  quotesAt: number,
+  spx: number,
+  chain = 'market.chain',
+  spxField = 'market.spx',
+): string | undefined {
+  const gap = quotesAt / spx - 1;
+  if (!(Math.abs(gap) > QUOTE_SPX_TOLERANCE)) return undefined;
+  const pct = Math.abs(100 * gap);
+  const shown = pct >= 0.1 ? pct.toFixed(1) : pct.toPrecision(1);
+  return `The orders carry no bid or ask: ${chain}'s quotes were taken at SPX ${Number(quotesAt.toFixed(2))} (its Last), ${shown}% ${gap > 0 ? 'above' : 'below'} ${spxField} ${spx}, where the plan marks; limits are the model mids on the grid. For limits within the quotes, pass ${spxField} at the chain's Last or a chain taken at this SPX.`;
+}
+
 /** A quote of an option chain, as the chain parsers give it (surface/chainQuotes.ts `ChainQuote`). */
 export interface ChainQuoteRow {
   /** Option root: SPX, SPXW, VIX, ... */

@@ -66,6 +66,7 @@ export {
 } from './rebalance';
 export { HISTORICAL_ANALOGS, type HistoricalAnalog } from './analogs';
 export { plan, planMarketState } from './plan';
+export { planWithQuotes } from './planQuotes';
 export { INDEX_VIX_FACTOR, marketSurface, type MarketSurfaceInput } from './planCurve';
 export {
   FORWARD_GAP,

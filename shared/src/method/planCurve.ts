@@ -31,6 +31,7 @@ import { fmt, type AuditEntry } from './audit';
 import type { PlanMarket, PlanStep, PlanSurface } from './planTypes';
 import { curveFutureFor, marketVixSurface, noVvixChainWarning } from './planVixChain';
 import { withPrefix } from './fieldPrefix';
+import { quotesAwayFromSpx } from '../hedge/orders';
 import { marketSurface, quoteSpotWarning, type MarketSurfaceInput } from './marketSurface';
 
 export { withPrefix, marketSurface, type MarketSurfaceInput };
@@ -51,6 +52,11 @@ export interface PlanContext {
   stressVov: number;
   /** The quotes of `market.chain`, when the surface was fitted to it: the orders' bid and ask. */
   chainQuotes?: readonly ChainQuote[];
+  /**
+   * Why the orders are not held to market.chain's quotes: they were taken at another SPX than
+   * market.spx (hedge/orders.ts quotesAwayFromSpx); said only where the plan lists orders.
+   */
+  quotesAway?: string;
   /** The expiries `market.vixChain` lists whose fit left them out (none without a VIX chain). */
   vixChainLeftOut: readonly string[];
 }
@@ -190,9 +196,12 @@ export function stepTermStructure(p: ParsedPlanInput, policy: Policy, divYieldGi
   let chainQuotes: readonly ChainQuote[] | undefined;
   // whether a chain was read at SPX (a table: no spot of its own), for the warning below
   let tableAtSpx = false;
+  let quotesAway: string | undefined;
   const spxSurface = planSurface(p, (c, atSpx) => {
-    chainQuotes = c.quotes;
     tableAtSpx = atSpx;
+    // quotes taken at another SPX than the plan marks at bound no order (its marks moved, they did not)
+    quotesAway = atSpx || c.spot === null ? undefined : quotesAwayFromSpx(c.spot, m.spx);
+    if (quotesAway === undefined) chainQuotes = c.quotes;
   });
   const futureFor = (e: string): number => futureForExpiry(ts, e);
   const vixChain = marketVixSurface(date, m, curveFutureFor(ts));
@@ -242,6 +251,7 @@ export function stepTermStructure(p: ParsedPlanInput, policy: Policy, divYieldGi
       surface,
       stressVov: policy.stressVolOfVol ?? volOfVol,
       ...(chainQuotes === undefined ? {} : { chainQuotes }),
+      ...(quotesAway === undefined ? {} : { quotesAway }),
       vixChainLeftOut: vixChain?.leftOut ?? [],
     },
     audit,

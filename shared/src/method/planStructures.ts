@@ -326,6 +326,9 @@ export function stepOrders(
             'The positions text holds no position rows: every order opens from zero, as if nothing were held; paste the legs you hold (symbol, signed quantity a line) under the header, or leave positions out.',
           ]
         : [];
+  // the chain's quotes, taken at another SPX, bound none of the orders listed (planCurve.ts)
+  if (ctx.quotesAway !== undefined && (list.orders.length > 0 || list.deferred !== undefined))
+    warnings.push(ctx.quotesAway);
   const audit: AuditEntry[] = [
     {
       rule: 'orders',
