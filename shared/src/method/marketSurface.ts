@@ -18,6 +18,8 @@ import {
 } from '../surface/index';
 import { fmt } from './audit';
 import { withPrefix } from './fieldPrefix';
+import { EXTRAPOLATED } from './planVixChain';
+import type { PlanSurface } from './planTypes';
 
 /** What a market gives to build its SPX surface (a plan's market, a scenario book). */
 export interface MarketSurfaceInput {
@@ -291,4 +293,25 @@ export function quoteSpotWarning(
     `${fmt(Math.abs(gap) * 100, 1)}% ${gap > 0 ? 'above' : 'below'} ${spotField} ${m.spx}: ${how}, ` +
     `so its marks stay where the options were quoted and do not move to ${spotField}. For marks at this SPX, pass the day's quotedata text (its Last moves them) or quotes taken at this SPX.`
   );
+}
+
+/**
+ * The warning of SPX options the plan marks (`expiries`, theirs) outside the fitted expiries of the
+ * chain its surface was fitted to (market.chain, or market.surface fitted to one): read there, the
+ * vols are extrapolated, not quoted. None on a surface from the indices or VIX alone.
+ */
+export function spxChainRangeWarning(
+  surface: Pick<PlanSurface, 'source' | 'data'>,
+  expiries: Iterable<string>,
+): string[] {
+  if (surface.source !== 'chain') return [];
+  const fitted = surface.data.slices.map((s) => s.expiry).sort();
+  const [first, last] = [fitted[0], fitted[fitted.length - 1]];
+  if (first === undefined || last === undefined) return [];
+  const out = [...new Set(expiries)].filter((e) => e < first || e > last).sort();
+  if (out.length === 0) return [];
+  const those = out.length === 1 ? 'that expiry' : 'those expiries';
+  return [
+    `SPX chain: the plan marks SPX options of ${out.join(', ')}, outside the chain's fitted expiries ${first} to ${last}: their vols are ${EXTRAPOLATED}, not quoted; pass a chain listing ${those}.`,
+  ];
 }

@@ -24,6 +24,7 @@ import { stepBudget, stepCapital, stepThetaSubsidy } from './planBudget';
 import { stepAnalogs, stepRebalance } from './planAnalogs';
 import { stepOrders, stepStructures } from './planStructures';
 import { vixChainRangeWarning } from './planVixChain';
+import { spxChainRangeWarning } from './marketSurface';
 import type { Plan, PlanCondorMarked, PlanLadder, PlanMarket, PlanStep } from './planTypes';
 
 export type * from './planTypes';
@@ -105,6 +106,15 @@ function buildPlan(p: ParsedPlanInput, policy: Policy, divYieldGiven: boolean): 
   const vixLegs = [...tail.legs, ...overlay.legs, ...structures.structures.flatMap((r) => r.legs), ...ordered];
   const vixExpiries = [tail.expiry, ...vixLegs.filter((l) => l.kind === 'vix').map((l) => l.expiry)];
   warnings.push(...vixChainRangeWarning(now.surfaces?.vixOptions, vixExpiries, ctx.vixChainLeftOut));
+  // and every SPX option it marks, read off the SPX chain's fit: the condors, the overlay (a unit's
+  // legs whether or not the budget buys one), the structures' and the orders'
+  const spxLegs = [...condorSet.legs, ...overlay.unitLegs, ...vixLegs].filter((l) => l.kind === 'spx');
+  warnings.push(
+    ...spxChainRangeWarning(
+      ctx.surface,
+      spxLegs.map((l) => l.expiry),
+    ),
+  );
   const { legs: _legs, ...netted } = condorSet;
   const ladder: PlanLadder = {
     count: condors.length,

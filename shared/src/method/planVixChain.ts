@@ -41,7 +41,8 @@ export const FORWARD_GAP = 0.1;
 export const MAX_VIX_CHAIN_EXPIRIES = 40;
 
 /** How the fitted VIX-option surface is read outside its fitted expiries. */
-const EXTRAPOLATED = "extrapolated: the nearest fitted expiry's ATM vol held flat, its smile stretched";
+/** How an option outside a chain's fitted expiries is marked (the SPX and VIX surfaces alike). */
+export const EXTRAPOLATED = "extrapolated: the nearest fitted expiry's ATM vol held flat, its smile stretched";
 
 /**
  * The VX curve's future of an expiry, or undefined after its last listed future (the curve is not

@@ -124,6 +124,28 @@ describeWithData('the plan on the real SPX chains', () => {
         // neither file has a crossed or locked quote: 2022-02-04's one with a bid and ask 0 is
         // one-sided (no ask), no bad data to warn of
         expect(p.warnings.filter((w) => /with the bid at or above the ask/.test(w))).toEqual([]);
+        // every SPX option the plan marks lies within the chain's fitted expiries
+        expect(p.warnings.filter((w) => w.startsWith('SPX chain:'))).toEqual([]);
+      });
+
+      it('with a chain that stops short of the condor: says the marks are extrapolated, not quoted', () => {
+        // the file's first four expiries only (days out; 2023-06-09's first is the day's own, left out): the
+        // condor's and the overlay's lie beyond
+        const lines = readDataFile(c.file).split(/\r?\n/);
+        const head = lines.findIndex((l) => l.startsWith('Expiration Date')) + 1;
+        const rows = lines.slice(head);
+        const firsts = [...new Set(rows.map((l) => l.split(',')[0]!).filter((d) => d !== ''))].slice(0, 4);
+        const short = [...lines.slice(0, head), ...rows.filter((l) => firsts.includes(l.split(',')[0]!))].join('\n');
+        const p = plan({ ...base, market: { ...base.market, chain: short } });
+        const last = p.surface.data.slices.at(-1)!.expiry;
+        expect(last < k.expiry).toBe(true);
+        const said = p.warnings.filter((w) => w.startsWith('SPX chain:'));
+        expect(said).toHaveLength(1);
+        expect(said[0]).toMatch(
+          new RegExp(
+            `^SPX chain: the plan marks SPX options of ${k.expiry}(, [0-9-]+)*, outside the chain's fitted expiries ${p.surface.data.slices[0]!.expiry} to ${last}: their vols are extrapolated: .*, not quoted; pass a chain listing those expiries\\.$`,
+          ),
+        );
       });
 
       it('with the chain given: the credit is the one of the fit’s own marks of the four legs', () => {
