@@ -28,6 +28,19 @@ describe("a cell's error message within Excel's 200 characters", () => {
     expect(m.endsWith(`…; ${fix}`)).toBe(true);
   });
 
+  it('keeps whole the fix a long message carries inside its problem (after its last "; ")', () => {
+    // a positions line's fault says its fix in its own text: it lost the dates to pass, cut at the end
+    const problem =
+      '"VIX 220120C00030000" expires on 2022-01-20, not a VX final-settlement date, so no VX future prices it; VX futures and VIX options listed either side expire on 2022-01-19 and 2022-02-16: pass one of those';
+    const m = excelMessage('positions row 2', problem, '');
+    expect(m.length).toBeLessThanOrEqual(MAX_MESSAGE);
+    expect(m).toMatch(
+      /^positions row 2: "VIX 220120C00030000" expires on 2022-01-20, .*…; VX futures and VIX options listed either side expire on 2022-01-19 and 2022-02-16: pass one of those$/,
+    );
+    // with no "; " in it, the end is cut as before
+    expect(excelMessage('x', 'y '.repeat(150), '')).toMatch(/…$/);
+  });
+
   it('cuts a fix too long to leave room for the problem at a word, marked', () => {
     const m = excelMessage('inputs', 'is wrong', `do ${'this and that '.repeat(20)}`);
     expect(m.length).toBeLessThanOrEqual(MAX_MESSAGE);

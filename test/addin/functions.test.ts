@@ -1557,6 +1557,12 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
     expect(expectInvalid('positions row 4', 'ORDERS', rows, range)).toMatch(/^positions row 4: is 19500, far from SPX/);
     const weekly = [header, condorRows[0], ['VIX 190123C00030000', 1, 2]];
     expect(expectInvalid('positions row 3', 'ORDERS', rows, weekly)).toMatch(/^positions row 3: .*VX final-settlement/);
+    // over 200 characters, the fix the line's fault carries is kept whole, the dates to pass with it
+    const offDate = expectInvalid('positions row 2', 'ORDERS', rows, [header, ['VIX 190214C00024000', 1, 2]]);
+    expect(offDate.length).toBeLessThanOrEqual(200);
+    expect(offDate).toMatch(
+      /…; VX futures and VIX options listed either side expire on 2019-02-13 and 2019-03-19: pass one of those$/,
+    );
     // one cell of pasted text: a strike slip (1950 typed 19500) is named, not bought for millions
     const slip = expectInvalid('positions line 2', 'ORDERS', rows, [
       ['SPX 190215P01950,10,5\nSPXW 190215P19500,-10,6'],
@@ -1578,7 +1584,7 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
     // symbols across a row, quantities below (a transposed range): said as such, not as a quantity
     const transposed = [condorRows.map((r) => r[0]), condorRows.map((r) => r[1])];
     expect(expectInvalid('positions row 1', 'ORDERS', rows, transposed)).toMatch(
-      /^positions row 1: option symbols along the row, quantities below \(SPX 190215P01950, …\): the range looks transposed; /,
+      /^positions row 1: option symbols along the row, quantities below \(SPX 190215P01950, …\): the range looks.*; lay the symbols down a column, their quantities beside them \(Paste Special ▸ Transpose\)$/,
     );
     // two positions across one row: the second was read as not held, and the short puts sold again
     const across = [['SPX 190215P01750000', 10, 'SPX 190215P01800000', -10]];
@@ -1591,7 +1597,7 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
       ['Qty', ...transposed[1]!],
     ];
     expect(expectInvalid('positions row 1', 'ORDERS', rows, labelled)).toMatch(
-      /^positions row 1: a first column of labels \("Symbol"\), .*: the range looks transposed; /,
+      /^positions row 1: a first column of labels \("Symbol"\), .*; lay the symbols down a column, .*\(Paste Special ▸ Transpose\)$/,
     );
     expect(
       expectInvalid('positions row 1', 'ORDERS', rows, [['SPX 190215P01750000', 'SPX 190215P01800000', -10]]),

@@ -23,13 +23,18 @@ export function shorten(message: string): string {
  * "argument: problem; fix" within {@link MAX_MESSAGE} characters. When it is longer the problem is
  * cut at a word, marked …, so that the fix, what the user has to do, is shown whole (a fix cut
  * lost the very date to pass). Only a fix too long to leave {@link MIN_PROBLEM} characters of the
- * problem beside it is cut too, marked …, after at most half the message of problem.
+ * problem beside it is cut too, marked …, after at most half the message of problem. A message
+ * whose fix is inside its problem (a positions line's "…; leave out legs that have settled"), given
+ * with no fix of its own, is read as problem; fix at its last "; ", so its fix is kept whole too.
  */
 export function excelMessage(name: string, problem: string, fix: string): string {
   const tail = fix === '' ? '' : `; ${fix}`;
   const whole = `${name}: ${problem}${tail}`;
   if (whole.length <= MAX_MESSAGE) return whole;
-  if (tail === '') return shorten(whole);
+  if (tail === '') {
+    const cut = problem.lastIndexOf('; ');
+    return cut > 0 ? excelMessage(name, problem.slice(0, cut), problem.slice(cut + 2)) : shorten(whole);
+  }
   const room = MAX_MESSAGE - name.length - 2 - tail.length - 1;
   if (room >= MIN_PROBLEM) return `${name}: ${cutAtWord(problem, room)}…${tail}`;
   const half = MAX_MESSAGE / 2 - name.length - 2;
