@@ -231,8 +231,8 @@ describe('ALVH.OVERLAY plausibility', () => {
     // (no weekly is listed that far from 2021-11-19), never the front itself
     const one = call('OVERLAY', day, 4697.96, 17.91, 44582, 4150, -288, null, null, 1) as unknown[][];
     expect(one.filter((r) => String(r[0]).startsWith('leg')).map((r) => r[1])).toEqual([
-      '-1 SPX 2022-01-21 4150 put',
-      '+1 SPX 2022-02-18 4150 put',
+      '-1 SPXW 2022-01-21 4150 put', // the monthly's PM-settled contract, as a new order takes it
+      '+1 SPXW 2022-02-18 4150 put',
     ]);
   });
 
@@ -1002,6 +1002,11 @@ describe('signals: an RSI typed as a fraction, a period outside the policy, clos
     expect(invalid('STRESSFUTURE', 44519, 17.91, [[20.8], [22.7]], 44580, null, '1000%')).toBe(
       percent('drawdownDays', '1000%'),
     );
+    // and so do levels: a stressed VIX in points, a speed per year ("4791%" was read as VIX 47.91)
+    const stress = [44519, 17.91, [[20.8], [22.7]], 44580, null, null] as const;
+    expect(invalid('STRESSFUTURE', ...stress, '4791%')).toBe(percent('stressVix', '4791%'));
+    expect(invalid('STRESSFUTURE', ...stress, null, null, '600%')).toBe(percent('shockKappa', '600%'));
+    expect(call('STRESSFUTURE', ...stress, '47.91')).toEqual(call('STRESSFUTURE', ...stress, 47.91));
   });
 
   it('RSI takes a period of 2-100 bars and closes above 0, naming the cell', () => {

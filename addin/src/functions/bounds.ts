@@ -44,13 +44,18 @@ export function checkPolicyBound(name: string, field: string, x: number, unit = 
   throw invalidInput(name, `is ${x}, outside ${r.lo} to ${r.hi}`, `pass a number from ${r.lo} to ${r.hi}${tail}`);
 }
 
+/** The units of a policy argument that is a level or a count, never a percentage. */
+const LEVEL_UNITS: ReadonlySet<string> = new Set(['VIX points', 'per year', 'days', 'calendar days']);
+
 /**
  * An optional argument bounded like the policy field `field` ({@link checkPolicyBound}); undefined
- * when omitted. A whole-number field is a count of days or bars, never a percentage: percent text
- * is refused naming it ("1000%" read as a 10-day lookback).
+ * when omitted. A whole-number field is a count of days or bars, and a field in a level's `unit`
+ * (VIX points, per year, days) a level: never a percentage, so percent text is refused naming it
+ * ("1000%" read as a 10-day lookback, "4791%" as a stressed VIX of 47.91).
  */
 export function policyArg(name: string, field: string, x: unknown, unit = '', ratio = false): number | undefined {
-  const n = policyRange(field)?.whole ? optionalPlainNumber(name, x) : optionalNumber(name, x);
+  const plain = policyRange(field)?.whole === true || LEVEL_UNITS.has(unit);
+  const n = plain ? optionalPlainNumber(name, x) : optionalNumber(name, x);
   return n === undefined ? undefined : checkPolicyBound(name, field, n, unit, ratio);
 }
 
