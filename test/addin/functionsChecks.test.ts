@@ -857,9 +857,21 @@ describe('ALVH.PLAN and ORDERS name a policy field as its row in the inputs, not
 });
 
 describe('ALVH.PLAN: a stressed VIX above 300 from a high VIX', () => {
-  it('names vix among the inputs to lower (it named only stressVixPerPct, a row never entered)', () => {
+  it('names the vix row when the policy is the default (it named stressVixPerPct, a row never entered)', () => {
     expect(invalid('PLAN', rows('vix', [['vix', 300]]))).toMatch(
-      /^inputs stressVixPerPct: with drawdown 0\.2 gives a stressed VIX of 330 .*; lower vix, drawdown or stressVixPerPct/,
+      /^inputs vix: is 300: the drawdown's stressed VIX is 330 .*; pass a VIX of at most 270, or set /,
+    );
+    // with the rule's policy set, the policy row
+    expect(
+      invalid(
+        'PLAN',
+        rows('vix', [
+          ['vix', 250],
+          ['stressVixPerPct', 3],
+        ]),
+      ),
+    ).toMatch(
+      /^inputs stressVixPerPct: with drawdown 0\.2 gives a stressed VIX of 310 .*; lower vix, drawdown or stressVixPerPct/,
     );
   });
 });

@@ -207,7 +207,7 @@ export interface HedgeContextParts {
 export function hedgeContextFrom(parts: HedgeContextParts): HedgeContext {
   const { valuationDate: date, policy, ts, now, condors } = parts;
   if (condors.length === 0) throw invalidInput('condors', 'is empty', 'pass at least one condor');
-  const sVix = stressedVix(now.vix, policy);
+  const sVix = stressedVix(now.vix, policy, undefined, 'market.vix');
   const stressed = drawdownState(now, ts, policy, sVix, parts.stressVolOfVol);
   const bookLoss = (s: MarketState) => condors.reduce((a, c) => a + scenarioLoss(c.legs, now, s, c.maxLoss), 0);
 

@@ -219,7 +219,7 @@ export function stepScenario(
   const audit: AuditEntry[] = [];
   const { p, policy, now, ts, stressVov } = ctx;
   const m = p.market;
-  const sVix = stressedVix(m.vix, policy);
+  const sVix = stressedVix(m.vix, policy, undefined, 'market.vix');
   const stressed = drawdownState(now, ts, policy, sVix, stressVov);
   const changes = condors.map((c) => markBook(c.legs, stressed).value - c.markValue);
   const losses = condors.map((c) => scenarioLoss(c.legs, now, stressed, c.maxLoss));

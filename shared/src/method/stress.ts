@@ -29,17 +29,33 @@ import { DEFAULT_POLICY, MAX_STRESS_VIX, type Policy } from '../schemas/policy';
 export type StressVixPolicy = Pick<Policy, 'stressVix' | 'stressVixPerPct' | 'drawdown'>;
 
 /**
- * Stressed VIX: policy.stressVix when set, else VIX + stressVixPerPct · drawdown · 100. `day`: the
- * history row the VIX is from (a replay), named in the refusal, whose fix is then the policy's
- * (a history's VIX is not the caller's to lower).
+ * Stressed VIX: policy.stressVix when set, else VIX + stressVixPerPct · drawdown · 100. Above
+ * {@link MAX_STRESS_VIX} it is refused: at `vixField`, the caller's VIX, when the rule's policy is
+ * the default (a VIX of 290 was refused as policy.stressVixPerPct, a field not sent); else at
+ * policy.stressVixPerPct. For `day`, the history row the VIX is from (a replay), the fix is the
+ * policy's (a history's VIX is not the caller's to lower).
  */
-export function stressedVix(vix: number, policy: StressVixPolicy, day?: string): number {
-  checkPositive('vix', vix);
+export function stressedVix(vix: number, policy: StressVixPolicy, day?: string, vixField = 'vix'): number {
+  checkPositive(vixField, vix);
   const sVix = stressedVixKernel(vix, policy);
   if (sVix > MAX_STRESS_VIX) {
+    const rule = `${policy.stressVixPerPct} × ${Math.round(policy.drawdown * 1000) / 10}`;
+    const stressed = Math.round(sVix * 100) / 100;
+    const byDefault =
+      policy.stressVixPerPct === DEFAULT_POLICY.stressVixPerPct && policy.drawdown === DEFAULT_POLICY.drawdown;
+    if (day === undefined && byDefault) {
+      const most = Math.floor((MAX_STRESS_VIX - (sVix - vix)) * 100) / 100;
+      throw invalidInput(
+        vixField,
+        `is ${vix}: the drawdown's stressed VIX is ${stressed} (VIX + stressVixPerPct × drawdown in %: ${vix} + ${rule}), above ${MAX_STRESS_VIX}`,
+        most >= 1
+          ? `pass a VIX of at most ${most}, or set policy.stressVix (at most ${MAX_STRESS_VIX}), or a lower policy.drawdown or stressVixPerPct`
+          : `set policy.stressVix (at most ${MAX_STRESS_VIX}), or a lower policy.drawdown or stressVixPerPct`,
+      );
+    }
     throw invalidInput(
       'policy.stressVixPerPct',
-      `with drawdown ${policy.drawdown} gives a stressed VIX of ${Math.round(sVix * 100) / 100} ${day === undefined ? '' : `on ${day} `}(VIX ${vix} + ${policy.stressVixPerPct} × ${Math.round(policy.drawdown * 1000) / 10}), above ${MAX_STRESS_VIX}`,
+      `with drawdown ${policy.drawdown} gives a stressed VIX of ${stressed} ${day === undefined ? '' : `on ${day} `}(VIX ${vix} + ${rule}), above ${MAX_STRESS_VIX}`,
       day === undefined
         ? `lower vix, drawdown or stressVixPerPct, or pass a stressVix of at most ${MAX_STRESS_VIX}`
         : `pass policy.stressVix (a fixed stressed VIX, at most ${MAX_STRESS_VIX}), or a lower policy.drawdown or stressVixPerPct`,

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildTermStructure } from '@alvh/shared';
 import { drawdownState, scenarioLoss, stressedFuture, stressedVix } from '@alvh/shared';
-import { BOOK, QUIET_STATE } from '../../helpers/fixtures';
+import { BOOK, PLAN_2018_12_24, QUIET_STATE } from '../../helpers/fixtures';
+import { errorOf } from '../../helpers/errors';
+import { plan } from '@alvh/shared';
 import { checkRebalance } from '@alvh/shared';
 import { resolvePolicy } from '@alvh/shared';
 import { DEFAULT_SKEW, ironCondorLegs, markBook, type MarketState } from '@alvh/shared';
@@ -32,6 +34,12 @@ describe('section 6 — the drawdown scenario', () => {
     expect(() => stressedVix(17.5, resolvePolicy({ drawdown: 0.9, stressVixPerPct: 10 }))).toThrow(
       'policy.stressVixPerPct: with drawdown 0.9 gives a stressed VIX of 917.5 (VIX 17.5 + 10 × 90), above 300; lower vix, drawdown or stressVixPerPct, or pass a stressVix of at most 300',
     );
+    // by the default rule, the caller's VIX is named (the plan named policy.stressVixPerPct, a field never sent)
+    expect(() => stressedVix(290, resolvePolicy({}), undefined, 'market.vix')).toThrow(
+      "market.vix: is 290: the drawdown's stressed VIX is 320 (VIX + stressVixPerPct × drawdown in %: 290 + 1.5 × 20), above 300; pass a VIX of at most 270, or set policy.stressVix (at most 300), or a lower policy.drawdown or stressVixPerPct",
+    );
+    const e = errorOf(() => plan({ ...PLAN_2018_12_24, market: { ...PLAN_2018_12_24.market, vix: 290 } }));
+    expect(e.field).toBe('market.vix');
   });
 
   it('a drawdown whose state the surface cannot mark is refused naming policy.drawdown, not a leg the caller never sent', () => {
