@@ -39,10 +39,23 @@ export const MAX_FUTURES = 12;
 /** Too many VX futures: a curve file lists the weeklies beside the monthly contracts. */
 export const TOO_MANY_FUTURES = `pass at most ${MAX_FUTURES} VX futures: the monthly contracts (VX/Q6), leaving out the weeklies a curve file lists beside them (VX31/Q6)`;
 
-/** An SPX implied vol a condor is priced at: below 1% no SPX option has traded, and it prices no credit. */
-const condorVol = volatility.min(0.01, {
-  error: 'an SPX implied vol below 0.01 (1%) prices no credit; pass a decimal such as 0.16',
-});
+/** The highest SPX implied vol a condor may be priced at (200%). */
+export const MAX_CONDOR_VOL = 2;
+
+/**
+ * An SPX implied vol a condor is priced at: below 1% no SPX option has traded, and it prices no
+ * credit; above {@link MAX_CONDOR_VOL} (200%) neither (the 30-day at-the-money vol peaked near 0.85
+ * in 2008 and 2020): 5 priced a 50-wide condor's credit at 48.87, its max loss at $567 and every
+ * hedge at 0. From 5 up the general bound says it is a percentage.
+ */
+const condorVol = volatility
+  .min(0.01, {
+    error: 'an SPX implied vol below 0.01 (1%) prices no credit; pass a decimal such as 0.16',
+  })
+  .refine((x) => x <= MAX_CONDOR_VOL || x > 5, {
+    error: (iss) =>
+      `is ${String(iss.input)}, above ${MAX_CONDOR_VOL} (200%), a vol no SPX condor trades at (the 30-day at-the-money vol peaked near 0.85 in 2008 and 2020); pass the condor's implied vol as a decimal such as 0.16, or leave it out to price the condor on the surface`,
+  });
 
 const signalArray = <T extends z.ZodType>(item: T) =>
   z

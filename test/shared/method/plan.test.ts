@@ -352,6 +352,9 @@ describe('plan — every rejection names the field and the fix', () => {
     // a vol of nothing priced no credit and was blamed on condor.credit, a field not sent
     [{ ...input, condor: { ...input.condor, vol: 5e-324 } }, 'condor.vol'],
     [{ ...input, condor: { ...input.condor, vol: undefined, vols: [0.2, 0.18, 0.005, 0.15] } }, 'condor.vols[2]'],
+    // a vol of 500% priced a 50-wide condor's credit at 48.87 and its every hedge at 0, unsaid
+    [{ ...input, condor: { ...input.condor, vol: 5 } }, 'condor.vol'],
+    [{ ...input, condor: { ...input.condor, vol: undefined, vols: [0.2, 0.18, 2.5, 0.15] } }, 'condor.vols[2]'],
     [{ ...input, portfolio: { capital: -1 } }, 'portfolio.capital'],
     [{ ...input, portfolio: { capital: 1e-300 } }, 'portfolio.capital'],
     [{ ...input, portfolio: { capital: 1e308 } }, 'portfolio.capital'],
