@@ -6,7 +6,16 @@ import { OPTION_MULTIPLIER, markBook, type Leg } from '../book/index';
 import { fmt, usd, type AuditEntry } from './audit';
 import type { SplitResult } from './split';
 import type { OverlaySizing } from './overlay';
-import { capitalCap, cutToBudget, hedgeBudget, hedgeCostRate, returnOnRisk, type CapitalCap } from './caps';
+import {
+  capitalCap,
+  cutToBudget,
+  hedgeBudget,
+  hedgeCostRate,
+  returnOnRisk,
+  type CapitalCap,
+  type HedgeBudget,
+} from './caps';
+import type { Policy } from '../schemas/policy';
 import { plural, type PlanContext } from './planCurve';
 import type { TailSizing } from './planSizing';
 import { MAX_CONTRACTS } from '../schemas/plan';
@@ -62,8 +71,13 @@ export function stepBudget(
       `The condor alone returns ${fmt(condor.returnOnRisk * 100, 1)}% a year on risk, below the ${fmt(policy.targetIrr * 100, 1)}% target (policy.targetIrr): no hedge budget is left.`,
     );
   }
-  const overlay = cutOverlay(overlaySize, calendarBudget, audit, warnings);
-  const tail = cutTail(ctx, sizing, tailBudget, condorLoss, audit, warnings);
+  const source = budgetSource(hb, policy, condor.days);
+  const part = (x: number) =>
+    hb.budget > 0
+      ? `${usd(x)} (${fmt((100 * x) / hb.budget, 0)}% of the ${usd(hb.budget)} hedge budget, ${source})`
+      : `${usd(x)} (${source})`;
+  const overlay = cutOverlay(overlaySize, calendarBudget, audit, warnings, part);
+  const tail = cutTail(ctx, sizing, tailBudget, condorLoss, audit, warnings, part);
   const debit = overlay.cost + tail.cost;
   const contracts = [...overlay.legs, ...tail.legs].reduce((a, l) => a + Math.abs(l.quantity), 0);
   const transactionCosts = contracts * policy.transactionCostPerContract;
@@ -90,12 +104,26 @@ export function stepBudget(
   return { result: { overlay, tail, budget }, audit, warnings };
 }
 
+/**
+ * What set the hedge budget, as a cut's warning says it: the cost cap, the return target or the
+ * caller's budget, and a caller's budget the cap or target held below.
+ */
+function budgetSource(hb: HedgeBudget, policy: Policy, days: number): string {
+  const above =
+    hb.userBudget !== undefined && hb.binding !== 'user' ? `; your budget ${usd(hb.userBudget)} is above it` : '';
+  if (hb.binding === 'user') return 'your budget';
+  if (hb.binding === 'cost-cap')
+    return `the cost cap: policy.maxHedgeCostRate ${fmt(policy.maxHedgeCostRate * 100, 1)}% a year of the max loss over ${fmt(days, 0)} days${above}`;
+  return `what the credit leaves above the return target, policy.targetIrr ${fmt(policy.targetIrr * 100, 1)}% a year on the max loss${above}`;
+}
+
 /** The calendar overlay cut to its share of the budget (section 7), with its audit row and warning. */
 function cutOverlay(
   overlaySize: OverlaySizing,
   calendarBudget: number,
   audit: AuditEntry[],
   warnings: string[],
+  part: (x: number) => string,
 ): PlanOverlay {
   const ovCut = cutToBudget(overlaySize.units, overlaySize.unitCost, calendarBudget);
   const units = withinLegLimit(
@@ -124,7 +152,7 @@ function cutOverlay(
       effect: `overlay cut from ${overlaySize.units} to ${plural(units, 'unit')}; vega covered ${fmt(overlay.coverageAchieved * 100, 1)}% of the target`,
     });
     warnings.push(
-      `The ${overlaySize.structure} overlay needs ${plural(overlaySize.units, 'unit')} (${usd(overlaySize.units * overlaySize.unitCost)}) but its part of the budget is ${usd(calendarBudget)}: cut to ${plural(units, 'unit')}, ${fmt(overlay.coverageAchieved * 100, 1)}% of the vega target.`,
+      `The ${overlaySize.structure} overlay needs ${plural(overlaySize.units, 'unit')} (${usd(overlaySize.units * overlaySize.unitCost)}) but its part of the budget is ${part(calendarBudget)}: cut to ${plural(units, 'unit')}, ${fmt(overlay.coverageAchieved * 100, 1)}% of the vega target.`,
     );
   }
   return overlay;
@@ -148,6 +176,7 @@ function cutTail(
   condorLoss: number,
   audit: AuditEntry[],
   warnings: string[],
+  part: (x: number) => string,
 ): PlanTail {
   const { policy, now } = ctx;
   const { tailExpiry, tailDays, inWindow, hedgeFuture, sFuture, tailSize, tailNoSolution } = sizing;
@@ -193,7 +222,7 @@ function cutTail(
       effect: `tail cut from ${tailSize.contracts} to ${plural(contracts, 'contract')}; coverage ${fmt(tail.coverageAchieved, 2)}× the scenario loss (target ${policy.tailCoverage}×)`,
     });
     warnings.push(
-      `The tail hedge needs ${tailSize.contracts} VIX calls (${usd(tailSize.contracts * unitPremium)}) for ${policy.tailCoverage}× coverage but its part of the budget is ${usd(tailBudget)}: cut to ${contracts}, covering ${fmt(tail.coverageAchieved, 2)}× the ${usd(condorLoss)} scenario loss.`,
+      `The tail hedge needs ${tailSize.contracts} VIX calls (${usd(tailSize.contracts * unitPremium)}) for ${policy.tailCoverage}× coverage but its part of the budget is ${part(tailBudget)}: cut to ${contracts}, covering ${fmt(tail.coverageAchieved, 2)}× the ${usd(condorLoss)} scenario loss.`,
     );
   }
   return tail;
