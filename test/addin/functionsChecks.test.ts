@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CustomFunctionsError, ErrorCode, errorOf, useBuiltFunctions } from './stubs/customFunctions';
 import { planSheet20181224 } from './stubs/planSheet';
+import { isoToExcelSerial } from '@alvh/shared';
 
 const call = useBuiltFunctions();
 
@@ -852,6 +853,23 @@ describe('ALVH.PLAN and ORDERS name a policy field as its row in the inputs, not
     );
     expect(invalid('PLAN', rows('', [['policy.defaultVolOfVol', 1]]))).toMatch(
       /^inputs: unknown field "policy\.defaultVolOfVol"/,
+    );
+  });
+});
+
+describe("ALVH.PLAN's warnings in the worksheet's words", () => {
+  const warningsOf = (out: unknown[][]) => out.filter((r) => r[0] === 'warning').map((r) => String(r[1]));
+  it("name the inputs' rows, not the API's market fields: no divYield row, a Saturday's date", () => {
+    const noYield = warningsOf(call('PLAN', rows('divYield')) as unknown[][]);
+    expect(
+      noYield.some((w) =>
+        w.startsWith("No dividend yield given: the SPX legs are priced with the inputs' divYield 0,"),
+      ),
+    ).toBe(true);
+    expect(noYield.join(' ')).not.toMatch(/market\./);
+    const saturday = warningsOf(call('PLAN', rows('date', [['date', isoToExcelSerial('2018-12-22')]])) as unknown[][]);
+    expect(saturday).toContain(
+      "the inputs' date 2018-12-22 is a Saturday, when no market closes: every time to expiry counts from it. If the prices are the closes of 2018-12-21, pass the inputs' date 2018-12-21.",
     );
   });
 });

@@ -77,6 +77,10 @@ const WORKSHEET_WORDS: Readonly<Record<string, string>> = {
   ...Object.fromEntries(Object.entries(CHAIN_ARGUMENTS).map(([field, arg]) => [field, `the ${arg} argument`])),
   spx: "the inputs' spx",
   futures: "the inputs' VX rows",
+  vix: "the inputs' vix",
+  vvix: "the inputs' vvix",
+  rate: "the inputs' rate",
+  divYield: "the inputs' divYield",
 };
 
 /**
@@ -86,10 +90,12 @@ const WORKSHEET_WORDS: Readonly<Record<string, string>> = {
  */
 export function chainWords(text: string, prefix = ''): string {
   const at = prefix.replace(/\./g, '\\.');
-  return text.replace(
-    new RegExp(`(?<![\\w.])${at}market\\.(vixChain|chain|surface|spx|futures)(?![\\w])`, 'g'),
-    (_, f: string) => WORKSHEET_WORDS[f]!,
-  );
+  return text
+    .replace(
+      new RegExp(`(?<![\\w.])${at}market\\.(vixChain|chain|surface|spx|futures|vvix|vix|rate|divYield)(?![\\w])`, 'g'),
+      (_, f: string) => WORKSHEET_WORDS[f]!,
+    )
+    .replace(new RegExp(`(?<![\\w.])${at}valuationDate(?![\\w])`, 'g'), "the inputs' date");
 }
 
 /**

@@ -11,13 +11,13 @@
  * budget and cuts (Step 2) → capital cap → theta subsidy (planBudget) → analogs → rebalance
  * (Step 5) (planAnalogs) → tail structures and orders from positions (planStructures).
  */
-import { markBook } from '../book/index';
+import { markBook, type Leg } from '../book/index';
 import { curveFrontGap } from '../market/index';
 import { parseInput } from '../schemas/parse';
 import { PlanInputSchema, type ParsedPlanInput, type PlanInput } from '../schemas/plan';
 import { resolvePolicy, type Policy } from '../schemas/policy';
 import type { AuditEntry } from './audit';
-import { inputCondors, lastRebalanceCurve, listedMonthlies, stepTermStructure } from './planCurve';
+import { inputCondors, lastRebalanceCurve, listedMonthlies, stepTermStructure, type PlanContext } from './planCurve';
 import { stepSignals, stepSplit } from './planSignals';
 import { stepCondor, stepOverlay, stepScenario, stepTail } from './planSizing';
 import { stepBudget, stepCapital, stepThetaSubsidy } from './planBudget';
@@ -100,21 +100,11 @@ function buildPlan(p: ParsedPlanInput, policy: Policy, divYieldGiven: boolean): 
       rebalance.due,
     ),
   );
-  // every VIX option the plan marks: its own legs, the structures', and those its orders trade
-  // (a held option closed, an order set aside), each read off a VIX chain's fit when one is given
+  // every option the plan marks: its own legs, the structures', and those its orders trade (a held
+  // option closed, an order set aside), each read off a chain's fit when one is given
   const ordered = [...(orders?.orders ?? []), ...(orders?.deferred?.orders ?? [])].map((o) => o.leg);
-  const vixLegs = [...tail.legs, ...overlay.legs, ...structures.structures.flatMap((r) => r.legs), ...ordered];
-  const vixExpiries = [tail.expiry, ...vixLegs.filter((l) => l.kind === 'vix').map((l) => l.expiry)];
-  warnings.push(...vixChainRangeWarning(now.surfaces?.vixOptions, vixExpiries, ctx.vixChainLeftOut));
-  // and every SPX option it marks, read off the SPX chain's fit: the condors, the overlay (a unit's
-  // legs whether or not the budget buys one), the structures' and the orders'
-  const spxLegs = [...condorSet.legs, ...overlay.unitLegs, ...vixLegs].filter((l) => l.kind === 'spx');
-  warnings.push(
-    ...spxChainRangeWarning(
-      ctx.surface,
-      spxLegs.map((l) => l.expiry),
-    ),
-  );
+  const marked = [...tail.legs, ...overlay.legs, ...structures.structures.flatMap((r) => r.legs), ...ordered];
+  warnings.push(...chainRangeWarnings(ctx, tail.expiry, [...condorSet.legs, ...overlay.unitLegs, ...marked]));
   const { legs: _legs, ...netted } = condorSet;
   const ladder: PlanLadder = {
     count: condors.length,
@@ -174,4 +164,17 @@ function buildPlan(p: ParsedPlanInput, policy: Policy, divYieldGiven: boolean): 
     audit,
     warnings,
   };
+}
+
+/**
+ * The warnings of options the plan marks outside the fitted expiries of its chains: VIX options
+ * (the tail's expiry among them) off a VIX chain's fit, SPX options (the condors, an overlay unit's
+ * legs whether or not the budget buys one, the structures', the orders') off the SPX chain's.
+ */
+function chainRangeWarnings(ctx: PlanContext, tailExpiry: string, legs: readonly Leg[]): string[] {
+  const of = (kind: Leg['kind']) => legs.filter((l) => l.kind === kind).map((l) => l.expiry);
+  return [
+    ...vixChainRangeWarning(ctx.now.surfaces?.vixOptions, [tailExpiry, ...of('vix')], ctx.vixChainLeftOut),
+    ...spxChainRangeWarning(ctx.surface, of('spx')),
+  ];
 }

@@ -5,8 +5,13 @@
  * and the market's SPX surface (marketSurface.ts).
  */
 import {
+  CALENDAR_FIRST_YEAR,
+  CALENDAR_LAST_YEAR,
   FLAT_CURVE_TOLERANCE,
   buildTermStructure,
+  isBusinessDay,
+  isExchangeHoliday,
+  previousBusinessDay,
   fitQuality,
   futureForExpiry,
   vxExpiriesThrough,
@@ -151,6 +156,8 @@ export function stepTermStructure(p: ParsedPlanInput, policy: Policy, divYieldGi
   const warnings: string[] = [];
   const date = p.valuationDate;
   const m = p.market;
+  const closed = closedDayWarning(date);
+  if (closed !== undefined) warnings.push(closed);
   // The condors' own fields first, as sent: later steps name the calendar's `date` or a leg's strike.
   for (const x of inputCondors(p)) calendarDay(`${x.field}.expiry`, x.c.expiry);
   checkSpotAndStrikes(
@@ -366,4 +373,19 @@ function noVvixWarning(policy: Policy): string {
 export function listedMonthlies(ts: TermStructure, date: string): string[] {
   const lastListed = ts.points[ts.points.length - 1] as { expiry: string };
   return vxExpiriesThrough(date, lastListed.expiry);
+}
+
+/**
+ * The warning of a valuation date on which the exchanges are closed (a weekend or a holiday): the
+ * marks count time to expiry from it, a day or more past the last close whose prices the inputs
+ * most likely are (a Saturday's plan priced a 42-day condor at 41 days). None outside the
+ * exchange calendar's years.
+ */
+function closedDayWarning(date: string): string | undefined {
+  const year = Number(date.slice(0, 4));
+  if (year < CALENDAR_FIRST_YEAR || year > CALENDAR_LAST_YEAR || isBusinessDay(date)) return undefined;
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  const what = isExchangeHoliday(date) ? 'an exchange holiday' : day === 6 ? 'a Saturday' : 'a Sunday';
+  const last = previousBusinessDay(date);
+  return `valuationDate ${date} is ${what}, when no market closes: every time to expiry counts from it. If the prices are the closes of ${last}, pass valuationDate ${last}.`;
 }

@@ -13,7 +13,7 @@ import { markBook } from '@alvh/shared';
 import { isAlvhError } from '@alvh/shared';
 import { InputValidationError } from '@alvh/shared';
 import { hedgeContext, resolvePolicy } from '@alvh/shared';
-import { CALM_PLAN_INPUT } from '../../helpers/fixtures';
+import { CALM_PLAN_INPUT, PLAN_2018_12_24 } from '../../helpers/fixtures';
 
 /** A calm synthetic day (a contango curve, VIX 14). */
 const input: PlanInput = CALM_PLAN_INPUT;
@@ -337,6 +337,19 @@ describe('plan — composition', () => {
   it('the input schema exports to JSON Schema for the HTTP API', async () => {
     const { z } = await import('zod');
     expect(() => z.toJSONSchema(PlanInputSchema, { io: 'input' })).not.toThrow();
+  });
+});
+
+describe('plan — a valuation date when no market closes', () => {
+  it('warns on a weekend or an exchange holiday, naming the last close; not on a trading day', () => {
+    const on = (valuationDate: string) =>
+      plan({ ...PLAN_2018_12_24, valuationDate }).warnings.filter((w) => w.startsWith('valuationDate'));
+    expect(on('2018-12-22')).toEqual([
+      'valuationDate 2018-12-22 is a Saturday, when no market closes: every time to expiry counts from it. If the prices are the closes of 2018-12-21, pass valuationDate 2018-12-21.',
+    ]);
+    expect(on('2018-12-23')[0]).toMatch(/^valuationDate 2018-12-23 is a Sunday, .* closes of 2018-12-21, /);
+    expect(on('2018-12-25')[0]).toMatch(/^valuationDate 2018-12-25 is an exchange holiday, .* closes of 2018-12-24, /);
+    expect(on('2018-12-24')).toEqual([]);
   });
 });
 
