@@ -1211,6 +1211,10 @@ describe('ALVH.PLAN', () => {
         (r) => r[0] === 'warning' && String(r[1]).includes("with the mode 'replace' (ALVH.PLAN's third argument)"),
       ),
     ).toBe(true);
+    // under a header row (Date, Kind, Source): the same plan; the header was refused as a kind "kind"
+    const headed = [['Date', 'Kind', 'Source'], ...events];
+    expect(call('PLAN', rows(), headed, 'Replace')).toEqual(replaced);
+    expectInvalid('events row 3 date', 'PLAN', rows(), [...headed, ['soon', 'CPI']]);
     expectInvalid('events row 1 kind', 'PLAN', rows(), [[isoToExcelSerial(cpi.date), 'NFP']]);
     expectInvalid('events row 2 date', 'PLAN', rows(), [...events, ['soon', 'CPI']]);
     expectInvalid('eventsMode', 'PLAN', rows(), null, 'replace');

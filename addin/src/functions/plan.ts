@@ -148,9 +148,16 @@ const EVENT_KIND_NAMES: ReadonlyMap<string, 'FOMC' | 'CPI' | 'PPI'> = new Map([
 /** Most rows of an events range down to its last event, blank rows included: a bound on the reading only. */
 const MOST_EVENT_ROWS = 10 * MAX_SIGNAL_POINTS;
 
+/** A header row above the events: its first two cells name the date and the kind ("Date", "Kind"). */
+function isEventsHeader(r: readonly unknown[]): boolean {
+  const label = (c: unknown) => (typeof c === 'string' ? c.trim().toLowerCase() : '');
+  return label(r[0]) === 'date' && ['kind', 'event', 'type'].includes(label(r[1]));
+}
+
 /**
- * The events argument: rows of date, kind (FOMC, CPI or PPI) and an optional source; blank rows
- * are skipped, and not counted as events. Each bad cell is named by its row, counted from 1.
+ * The events argument: rows of date, kind (FOMC, CPI or PPI) and an optional source, under an
+ * optional header row (date, kind, source); blank rows are skipped, and not counted as events.
+ * Each bad cell is named by its row, counted from 1.
  */
 function eventsArg(range: unknown): { date: string; kind: 'FOMC' | 'CPI' | 'PPI'; source: string }[] {
   checkFilledRows('events', range, {
@@ -164,8 +171,10 @@ function eventsArg(range: unknown): { date: string; kind: 'FOMC' | 'CPI' | 'PPI'
     ? (range as unknown[]).map((r): unknown[] => (Array.isArray(r) ? (r as unknown[]) : [r]))
     : [[range]];
   const out: { date: string; kind: 'FOMC' | 'CPI' | 'PPI'; source: string }[] = [];
+  const first = rows.findIndex((r) => !r.every((c) => isMissing(c)));
   rows.forEach((r, i) => {
     if (r.every((c) => isMissing(c))) return;
+    if (i === first && isEventsHeader(r)) return;
     const at = `events row ${i + 1}`;
     if (r.length < 2)
       throw invalidInput(
@@ -333,7 +342,7 @@ function planRangeError(e: unknown, raw: Record<string, unknown>, rows: [string 
  * @customfunction PLAN PLAN
  * @helpurl https://localhost:3000/help.html#PLAN
  * @param inputs Two columns, name then value: date, spx, vix, optional vvix (default: the policy's vol of vol), rate, divYield (optional, default 0: give SPX's, about 0.013), optional VIX9D, VIX3M, VIX6M (points) and SKEW (the SPX surface's term structure and skew), VX1…VXn (points), expiry, k1…k4, quantity, credit, optional further condors of a ladder condor2Expiry, condor2Strikes ("5750/5850/7300/7400"), condor2Quantity, condor2Credit … condor12…, capital, budget (USD), optional rsi, prevSpread, macdHist, adSlope, lastDate, lastVix, lastVX1…, and any policy field (e.g. tailCoverage).
- * @param [events] Your events: rows of date, kind (FOMC, CPI or PPI) and optional source, e.g. the BLS CPI release dates; empty: the calendar shipped with ALVH alone.
+ * @param [events] Your events: rows of date, kind (FOMC, CPI or PPI) and optional source, under an optional header row (Date, Kind, Source), e.g. the BLS CPI release dates; empty: the calendar shipped with ALVH alone.
  * @param [eventsMode] "add" (default): your events join the calendar shipped with ALVH (FOMC decisions, CPI and PPI releases); "replace": your events are the whole calendar.
  * @param [chain] The day's SPX option chain, every SPX option marked on the surface fitted to it: a range under a header row naming expiry, strike, type, bid, ask (optional root, settlement), dated by the inputs' date; one cell of quotedata text of that date; or the ALVH.SURFACE spill of that chain (fitted once, not at every recalculation; a table's spill gives its marks, a quotedata spill the quotes' marks whatever the inputs' spx). Empty: the surface of VIX (and VIX9D, VIX3M, VIX6M, SKEW when given).
  * @param [vixChain] The day's VIX option chain, its VIX options marked on its fit in place of the VVIX rule: a range under a header row naming root (VIX or VIXW), expiry, strike, type, bid, ask, dated by the inputs' date; or one cell of quotedata text. Empty: the VVIX rule.
