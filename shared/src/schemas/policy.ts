@@ -63,6 +63,28 @@ function vixStep() {
     .default(1);
 }
 
+/**
+ * A yearly rate in [lo, hi] with a default, as a decimal: above `hi` a value whose hundredth lies
+ * in the range is a percentage typed whole, and the message offers the decimal ("maxHedgeCostRate:
+ * is 18, which looks like a percentage; pass 0.18 for 18% a year").
+ */
+function rateBounded(lo: number, hi: number, def: number) {
+  const msg = `pass a number between ${lo} and ${hi}`;
+  return z
+    .number({ error: msg })
+    .finite({ error: msg })
+    .min(lo, { error: msg })
+    .max(hi, {
+      error: (iss) => {
+        const x = Number(iss.input);
+        return x >= 1 && x / 100 >= lo && x / 100 <= hi
+          ? `is ${x}, which looks like a percentage; pass ${Number((x / 100).toPrecision(12))} for ${x}% a year (a decimal)`
+          : `${msg} (a decimal: 0.18 is 18% a year)`;
+      },
+    })
+    .default(def);
+}
+
 /** A whole number in [lo, hi] with a default. */
 function wholeBounded(lo: number, hi: number, def: number) {
   const msg = `pass a whole number between ${lo} and ${hi}`;
@@ -191,8 +213,8 @@ const PolicyObject = z.strictObject(
     defaultVolOfVol: bounded(VVIX_RANGE.min / 100, VVIX_RANGE.max / 100, 1.2),
     tailCoverage: bounded(0.1, 10, 1.8),
     // Section 7
-    maxHedgeCostRate: bounded(0, 5, 0.18),
-    targetIrr: bounded(0, 10, 0.25),
+    maxHedgeCostRate: rateBounded(0, 5, 0.18),
+    targetIrr: rateBounded(0, 10, 0.25),
     maxRiskPct: bounded(0.0001, 1, 0.025),
     // Section 8
     rebalanceDays: wholeBounded(1, 365, 7),

@@ -132,6 +132,18 @@ describe('resolvePolicy', () => {
     expect(resolvePolicy({ tailDteMin: 60, tailDteMax: 90, tailDteTarget: 90 }).tailDteTarget).toBe(90);
   });
 
+  it('offers the decimal of a yearly rate typed as a percentage (18 for 18% was "outside 0 to 5")', () => {
+    expect(() => resolvePolicy({ maxHedgeCostRate: 18 })).toThrow(
+      'policy.maxHedgeCostRate: is 18, which looks like a percentage; pass 0.18 for 18% a year (a decimal)',
+    );
+    expect(() => resolvePolicy({ targetIrr: 25 })).toThrow(/^policy\.targetIrr: is 25, .*pass 0\.25 for 25% a year/);
+    // beyond any percentage the range is said
+    expect(() => resolvePolicy({ maxHedgeCostRate: 900 })).toThrow(
+      'policy.maxHedgeCostRate: pass a number between 0 and 5 (a decimal: 0.18 is 18% a year)',
+    );
+    expect(resolvePolicy({ maxHedgeCostRate: 3 }).maxHedgeCostRate).toBe(3);
+  });
+
   it('is a zod schema whose input may be empty', () => {
     expect(PolicySchema.parse({}).drawdown).toBe(0.2);
   });
