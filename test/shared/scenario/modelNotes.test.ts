@@ -14,7 +14,7 @@ import {
   summarizeMonteCarlo,
 } from '@alvh/shared';
 import { mergeFrontier, runFrontierChunk, summarizeFrontier } from '@alvh/shared/hedge';
-import { CALIBRATED, calibrationNotes, type CalibratedModel } from '@alvh/shared/calibration';
+import { CALIBRATED, calibrationNotes, RISK_NEUTRAL_NOTE, type CalibratedModel } from '@alvh/shared/calibration';
 import { PLAN_INPUT } from '../../helpers/fixtures';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -95,8 +95,9 @@ describe('the summary’s modelNotes', () => {
     expect(summarizeMonteCarlo({ ...part, vix0: 35 }).modelNotes).toEqual(calibrationNotes(35));
   });
 
-  it('is empty in the risk-neutral measure and for the square-root dynamics', () => {
-    expect(summarizeMonteCarlo({ ...part, vix0: 35, measure: 'risk-neutral' }).modelNotes).toEqual([]);
+  it('says what a risk-neutral figure is, and is empty for the real-world square-root dynamics', () => {
+    // a deep out-of-the-money put ended −$543 ± $110 on a $3,021 mark there, unsaid beside it
+    expect(summarizeMonteCarlo({ ...part, vix0: 35, measure: 'risk-neutral' }).modelNotes).toEqual([RISK_NEUTRAL_NOTE]);
     expect(summarizeMonteCarlo({ ...part, vix0: 35, dynamics: 'sqrt-legacy' }).modelNotes).toEqual([]);
   });
 
@@ -150,12 +151,12 @@ describe('the summary’s modelNotes', () => {
 });
 
 describe('the frontier’s modelNotes', () => {
-  it('are the Monte Carlo’s: none from VIX 17.5, the VIX 35 biases from there, none in the risk-neutral measure', () => {
+  it('are the Monte Carlo’s: none from VIX 17.5, the VIX 35 biases from there, the measure’s note in the risk-neutral one', () => {
     const part = runFrontierChunk({ plan: PLAN_INPUT, paths: 300, seed: 3 });
     expect([part.vix0, part.dynamics]).toEqual([17.5, 'calibrated']);
     expect(summarizeFrontier(part).modelNotes).toEqual([]);
     expect(summarizeFrontier({ ...part, vix0: 35 }).modelNotes).toEqual(calibrationNotes(35));
-    expect(summarizeFrontier({ ...part, vix0: 35, measure: 'risk-neutral' }).modelNotes).toEqual([]);
+    expect(summarizeFrontier({ ...part, vix0: 35, measure: 'risk-neutral' }).modelNotes).toEqual([RISK_NEUTRAL_NOTE]);
     expect(summarizeFrontier({ ...part, vix0: 35, dynamics: 'sqrt-legacy' }).modelNotes).toEqual([]);
     expect(() => mergeFrontier([part, { ...part, firstPath: 300, vix0: 35 }])).toThrow(/different frontier run/);
   });

@@ -64,9 +64,18 @@ export function calibrationNotes(vix: number, model: CalibratedModel = CALIBRATE
 }
 
 /**
+ * What a risk-neutral run's figures are, said beside them: the paths match the forwards, not the
+ * option prices the book is marked at, so a position's mean P&L there is not a price error.
+ */
+export const RISK_NEUTRAL_NOTE =
+  "Risk-neutral measure: the paths match today's forwards (SPX at its carry, VIX at its futures), not option prices: their SPX smile comes from VIX, not from the surface the options are marked on, so an option's mean P&L is not zero (a deep in-the-money one's is). For VaR, CVaR and hedge effectiveness, run the real-world measure.";
+
+/**
  * The notes of a run's summary: {@link calibrationNotes} of its starting VIX when it ran the
- * calibrated model in the real-world measure (the measure the out-of-sample check is in), else none.
+ * calibrated model in the real-world measure (the measure the out-of-sample check is in);
+ * {@link RISK_NEUTRAL_NOTE} in the risk-neutral one; else none.
  */
 export function runModelNotes(run: { dynamics: string; measure: string; vix0: number }): string[] {
+  if (run.measure === 'risk-neutral') return [RISK_NEUTRAL_NOTE];
   return run.dynamics === 'calibrated' && run.measure === 'real-world' ? calibrationNotes(run.vix0) : [];
 }

@@ -19,7 +19,7 @@ export { LogVixPath } from './logVixPath';
 export { JUMP_SDS, filterFactors, filterSlow, type FilteredFactors, type VixClose } from './logVixFilter';
 export { CALIBRATED } from './calibrated';
 export type { CalibratedModel, OutOfSampleMiss } from './calibratedModel';
-export { calibrationNotes } from './calibrationNotes';
+export { calibrationNotes, RISK_NEUTRAL_NOTE } from './calibrationNotes';
 export {
   BETA_TOLERANCE,
   MEDIAN_TOLERANCE,
