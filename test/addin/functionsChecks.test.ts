@@ -232,8 +232,8 @@ describe('ALVH.OVERLAY plausibility', () => {
     // (no weekly is listed that far from 2021-11-19), never the front itself
     const one = call('OVERLAY', day, 4697.96, 17.91, 44582, 4150, -288, null, null, 1) as unknown[][];
     expect(one.filter((r) => String(r[0]).startsWith('leg')).map((r) => r[1])).toEqual([
-      '-1 SPXW 2022-01-21 4150 put', // the monthly's PM-settled contract, as a new order takes it
-      '+1 SPXW 2022-02-18 4150 put',
+      '-1 SPX 2022-01-21 4150 put',
+      '+1 SPX 2022-02-18 4150 put',
     ]);
   });
 

@@ -50,7 +50,7 @@ describeWithData('the orders on the page after a chain is fitted on the Surface 
     const moved = quotedPlan(lower);
     expect(presentOrders(moved.orders)!.rows.every((r) => r.bid === null && r.note === null)).toBe(true);
     expect(moved.warnings.slice(lower.warnings.length)).toEqual([
-      "The orders carry no bid or ask: the chain's quotes were taken at SPX 4300.01 (its Last), 1.0% above SPX 4255.87, where the plan marks; limits are the model mids on the grid. For limits within the quotes, pass SPX at the chain's Last or a chain taken at this SPX.",
+      "The orders carry no bid or ask: the chain's quotes were fitted at SPX 4300.01, 1.0% above SPX 4255.87, where the plan marks; limits are the model mids on the grid. For limits within the quotes, pass SPX at the chain's Last or a chain taken at this SPX.",
     ]);
 
     // the Surface tab cleared: no quote kept, none shown

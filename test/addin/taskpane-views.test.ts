@@ -645,16 +645,12 @@ describe('orders and structures from the example day’s plan with positions', (
       });
       expect(Number.isInteger(v.rows[i]!.quantity) && v.rows[i]!.quantity > 0).toBe(true);
     }
-    expect(legText({ kind: 'vix', type: 'call', expiry: '2025-05-21', strike: 33 }, p.valuationDate)).toBe(
-      'VIX 2025-05-21 33 call',
-    );
-    // an SPX leg under its own root, else the day's: SPXW on a third Friday since 2017-05-01
-    expect(legText({ kind: 'spx', type: 'put', expiry: '2025-05-16', strike: 4000 }, p.valuationDate)).toBe(
+    expect(legText({ kind: 'vix', type: 'call', expiry: '2025-05-21', strike: 33 })).toBe('VIX 2025-05-21 33 call');
+    // an SPX leg under its own root, else its date's: SPX on a third Friday, SPXW on any other day
+    expect(legText({ kind: 'spx', type: 'put', expiry: '2025-05-16', strike: 4000 })).toBe('SPX 2025-05-16 4000 put');
+    expect(legText({ kind: 'spx', type: 'put', expiry: '2025-05-16', strike: 4000, root: 'SPXW' })).toBe(
       'SPXW 2025-05-16 4000 put',
     );
-    expect(
-      legText({ kind: 'spx', type: 'put', expiry: '2025-05-16', strike: 4000, root: 'SPX' }, p.valuationDate),
-    ).toBe('SPX 2025-05-16 4000 put');
     expect(presentOrders(undefined)).toBeUndefined();
   });
 

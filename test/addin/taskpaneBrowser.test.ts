@@ -838,7 +838,7 @@ describe('taskpane positions, structures and orders (Chromium, 350 px)', () => {
     const held = new Map<string, number>();
     for (const l of legs) {
       const [y, m, d] = l.expiry.slice(2).split('-');
-      const symbol = `${optionRoot(l.kind, l.expiry, expected.valuationDate)} ${y}${m}${d}${l.type === 'put' ? 'P' : 'C'}${String(l.strike * 1000).padStart(8, '0')}`;
+      const symbol = `${optionRoot(l.kind, l.expiry)} ${y}${m}${d}${l.type === 'put' ? 'P' : 'C'}${String(l.strike * 1000).padStart(8, '0')}`;
       held.set(symbol, (held.get(symbol) ?? 0) + l.quantity);
     }
     await page.fill(

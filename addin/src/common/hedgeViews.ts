@@ -101,11 +101,11 @@ export interface StructuresView {
 }
 
 /**
- * A contract as a trader reads it, under its exchange root (the leg's, else the one a new order
- * takes on `valuationDate`): "SPXW 2025-05-23 3750 put", "VIX 2025-06-18 33 call".
+ * A contract as a trader reads it, under its exchange root (the leg's, else its date's):
+ * "SPXW 2025-05-23 3750 put", "VIX 2025-06-18 33 call".
  */
-export function legText(leg: Pick<Leg, 'kind' | 'type' | 'expiry' | 'strike' | 'root'>, valuationDate: string): string {
-  return `${leg.root ?? optionRoot(leg.kind, leg.expiry, valuationDate)} ${leg.expiry} ${leg.strike} ${leg.type}`;
+export function legText(leg: Pick<Leg, 'kind' | 'type' | 'expiry' | 'strike' | 'root'>): string {
+  return `${leg.root ?? optionRoot(leg.kind, leg.expiry)} ${leg.expiry} ${leg.strike} ${leg.type}`;
 }
 
 type PlanOrder = NonNullable<Plan['orders']>['orders'][number];

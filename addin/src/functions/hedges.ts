@@ -366,10 +366,10 @@ export function overlay(
         ['cost (USD)', o.cost],
         ['vega (USD per vol point)', o.vega],
         ['theta (USD per day)', o.theta],
-        // "+3 SPXW 2024-03-15 4400 put", "-2 SPXW 2024-03-22 4400 put": the contract under its exchange root
+        // "+3 SPX 2024-03-15 4400 put", "-2 SPXW 2024-03-22 4400 put": the contract under its exchange root
         ...o.legs.map((l, i): LabelledRow => [
           `leg ${i + 1}`,
-          `${l.quantity > 0 ? '+' : ''}${l.quantity} ${legText(l, date)}`,
+          `${l.quantity > 0 ? '+' : ''}${l.quantity} ${legText(l)}`,
         ]),
         // a target under half a unit rounds to 0 units: said, never a silent 0
         ...noUnitsRow(o),

@@ -10,6 +10,7 @@
  */
 import {
   checkHeldAgainstMarket,
+  contractKey,
   MAX_POSITIONS_TEXT,
   parsePositionsCsv,
   planWithQuotes,
@@ -57,7 +58,8 @@ export function keepSurface(data: KeptSurface | undefined, chainQuotes?: readonl
  */
 export function quotedPlan(p: Plan): Plan {
   if (surface === undefined) return p;
-  return planWithQuotes(p, quotes, { chain: 'the chain', spx: 'SPX' });
+  // the Surface tab's fit is at the chain's Last (quotedata) or at the SPX of the form when fitted (a table)
+  return planWithQuotes(p, quotes, { chain: 'the chain', spx: 'SPX', taken: 'were fitted at SPX {at}' });
 }
 
 export function keptSurface(): KeptSurface | undefined {
@@ -200,7 +202,8 @@ export function checkPositions(text: string, valuationDate: string, market: Posi
     if (held.length === 0) return { count: 0, messages: [], noRows: true };
     const net = new Map<string, number>();
     for (const { leg: l } of held) {
-      const key = `${l.kind} ${l.expiry} ${l.type} ${l.strike}`;
+      // the contract as the orders net it: SPX and SPXW of one third Friday are two (hedge/orders.ts)
+      const key = contractKey(l);
       net.set(key, (net.get(key) ?? 0) + l.quantity);
     }
     const options = { distinct: net.size, netZero: [...net.values()].filter((q) => q === 0).length };

@@ -26,6 +26,7 @@ export {
   quoteOrders,
   VIX_PENNY_TICKS_FROM,
   type ChainQuoteRow,
+  type ListedRoot,
   type Order,
   type OrderInput,
   type OrderList,

@@ -25,7 +25,7 @@
  */
 import { invalidInput } from '../errors';
 import { parseIsoDate } from '../dates';
-import { isSpxMonthly, optionRoot, spxMonthlyExpiry } from '../market/expirations';
+import { isSpxMonthly, optionRoot, spxMonthlyExpiry, SPXW_THIRD_FRIDAY_FROM } from '../market/expirations';
 import { markLegs, OPTION_MULTIPLIER, type Leg, type MarketState } from '../book/index';
 
 /** A target leg with the rule that asks for it ("condor", "tail: vix-call-spread", ...). */
@@ -47,6 +47,8 @@ export interface OrderInput {
   mark: (leg: Leg) => number;
   /** The chain's bid and ask per share, when a chain was given; undefined when not quoted. */
   quote?: (leg: Leg) => Quote | undefined;
+  /** The SPX root the chain lists on an expiry, for the orders of contracts not held ({@link legsWithRoots}). */
+  listed?: ListedRoot;
 }
 
 export interface Order {
@@ -54,7 +56,8 @@ export interface Order {
   leg: Leg;
   /**
    * The exchange root to send it under: VIX; for SPX the root the contract is held under, else the
-   * root the legs held on its expiry share, else the day's (SPXW, PM-settled; {@link legsWithRoots}).
+   * root the legs held on its expiry share, else the one the chain lists there, else SPX on a third
+   * Friday and SPXW on any other day ({@link legsWithRoots}).
    */
   contract: 'SPX' | 'SPXW' | 'VIX';
   side: 'buy' | 'sell';
@@ -119,22 +122,32 @@ export function contractKey(leg: Leg): string {
 }
 
 /**
+ * The SPX root a chain lists on an expiry (the root of the surface's slice fitted there: SPXW where
+ * SPXW lists it, SPX on the monthlies beyond), or undefined where it shows none.
+ */
+export type ListedRoot = (expiry: string) => 'SPX' | 'SPXW' | undefined;
+
+/**
  * The legs with the root each SPX leg trades under (VIX legs as they are):
- * - a held leg keeps its own (its symbol's), else takes the day's ({@link optionRoot}: SPXW);
+ * - a held leg keeps its own (its symbol's), else takes the date's ({@link optionRoot}: SPX on a
+ *   third Friday, the root listed there at every horizon; SPXW on any other day);
  * - a target leg keeps its own, else takes the root its contract is held under (held under one
- *   root only), else the root every SPX leg held on its expiry shares, else the day's.
+ *   root only), else the root every SPX leg held on its expiry shares, else the root `listed` says
+ *   the chain lists there (SPXW on the third Fridays SPXW lists: the slice the marks come from),
+ *   else the date's.
  *
  * So a contract is closed under the root it is held under (never bought back as the other
- * settlement's), and a book held as SPX (AM-settled) monthlies is resized and hedged in them rather
- * than churned into SPXW.
+ * settlement's), a book held as SPX (AM-settled) monthlies is resized in them, and a new order
+ * names a contract the exchange lists.
  */
 export function legsWithRoots<H extends Leg, T extends Leg>(
   held: readonly H[],
   target: readonly T[],
-  valuationDate: string,
+  listed: ListedRoot = () => undefined,
 ): { held: H[]; target: T[] } {
-  const dayRoot = (l: Leg) => optionRoot('spx', l.expiry, valuationDate) as 'SPX' | 'SPXW';
-  const heldOut = held.map((l) => (l.kind !== 'spx' || l.root !== undefined ? l : { ...l, root: dayRoot(l) }));
+  const dateRoot = (l: Leg) => optionRoot('spx', l.expiry) as 'SPX' | 'SPXW';
+  const newRoot = (l: Leg) => listed(l.expiry) ?? dateRoot(l);
+  const heldOut = held.map((l) => (l.kind !== 'spx' || l.root !== undefined ? l : { ...l, root: dateRoot(l) }));
   const byContract = new Map<string, Set<string>>();
   const byExpiry = new Map<string, Set<string>>();
   for (const l of heldOut) {
@@ -148,7 +161,7 @@ export function legsWithRoots<H extends Leg, T extends Leg>(
   const targetOut = target.map((l) => {
     if (l.kind !== 'spx' || l.root !== undefined) return l;
     const root =
-      only(byContract.get(`${l.type}|${l.expiry}|${l.strike}`)) ?? only(byExpiry.get(l.expiry)) ?? dayRoot(l);
+      only(byContract.get(`${l.type}|${l.expiry}|${l.strike}`)) ?? only(byExpiry.get(l.expiry)) ?? newRoot(l);
     return { ...l, root };
   });
   return { held: heldOut, target: targetOut };
@@ -199,6 +212,12 @@ export function checkLegRoot(
       'pass "SPXW" for weeklies and dailies, or the monthly date',
     );
   }
+  if (root === 'SPXW' && isSpxMonthly(leg.expiry) && leg.expiry < SPXW_THIRD_FRIDAY_FROM)
+    throw invalidInput(
+      field,
+      `is "SPXW" on the monthly expiry ${leg.expiry}: SPXW listed no third-Friday options before ${SPXW_THIRD_FRIDAY_FROM} (the PM-settled ones were SPXPM)`,
+      'pass "SPX", or leave root out',
+    );
 }
 
 /** The day Cboe's penny ticks for VIX options began (0.01 below 3.00, 0.05 from 3.00). */
@@ -308,7 +327,7 @@ export function ordersFromBook(i: OrderInput): OrderList {
   };
   i.target.forEach((t, j) => checkLegShape(`target[${j}]`, t));
   i.held.forEach((h, j) => checkLegShape(`held[${j}]`, h));
-  const legs = legsWithRoots(i.held, i.target, i.valuationDate);
+  const legs = legsWithRoots(i.held, i.target, i.listed);
   legs.target.forEach((t) => {
     const r = row(t);
     const whole = Math.trunc(t.quantity) + 0; // + 0 turns −0 into 0
@@ -454,12 +473,14 @@ export function quotesAwayFromSpx(
   spx: number,
   chain = 'market.chain',
   spxField = 'market.spx',
+  taken = 'were taken at SPX {at} (its Last)',
 ): string | undefined {
   const gap = quotesAt / spx - 1;
   if (!(Math.abs(gap) > QUOTE_SPX_TOLERANCE)) return undefined;
   const pct = Math.abs(100 * gap);
   const shown = pct >= 0.1 ? pct.toFixed(1) : pct.toPrecision(1);
-  return `The orders carry no bid or ask: ${chain}'s quotes were taken at SPX ${Number(quotesAt.toFixed(2))} (its Last), ${shown}% ${gap > 0 ? 'above' : 'below'} ${spxField} ${spx}, where the plan marks; limits are the model mids on the grid. For limits within the quotes, pass ${spxField} at the chain's Last or a chain taken at this SPX.`;
+  const at = taken.replace('{at}', String(Number(quotesAt.toFixed(2))));
+  return `The orders carry no bid or ask: ${chain}'s quotes ${at}, ${shown}% ${gap > 0 ? 'above' : 'below'} ${spxField} ${spx}, where the plan marks; limits are the model mids on the grid. For limits within the quotes, pass ${spxField} at the chain's Last or a chain taken at this SPX.`;
 }
 
 /** A quote of an option chain, as the chain parsers give it (surface/chainQuotes.ts `ChainQuote`). */
@@ -475,18 +496,14 @@ export interface ChainQuoteRow {
 
 /**
  * A `quote` for {@link ordersFromBook} from a chain's quotes: a leg's quote is the chain's row of
- * the same root (the leg's `root`, as {@link legsWithRoots} sets it; else the day's {@link optionRoot}),
+ * the same root (the leg's `root`, as {@link legsWithRoots} sets it; else the date's {@link optionRoot}),
  * expiry, strike and type, exactly; a leg the chain does not quote (no such row, or a row dropped
  * at import: no bid, no ask, crossed or locked) has none. An SPX chain quotes no VIX option.
  */
-export function quoteFromChain(
-  quotes: readonly ChainQuoteRow[],
-  valuationDate: string,
-): (leg: Leg) => Quote | undefined {
+export function quoteFromChain(quotes: readonly ChainQuoteRow[]): (leg: Leg) => Quote | undefined {
   const byKey = new Map<string, Quote>();
   for (const q of quotes) byKey.set(`${q.root}|${q.type}|${q.expiry}|${q.strike}`, { bid: q.bid, ask: q.ask });
-  return (leg) =>
-    byKey.get(`${leg.root ?? optionRoot(leg.kind, leg.expiry, valuationDate)}|${leg.type}|${leg.expiry}|${leg.strike}`);
+  return (leg) => byKey.get(`${leg.root ?? optionRoot(leg.kind, leg.expiry)}|${leg.type}|${leg.expiry}|${leg.strike}`);
 }
 
 /**

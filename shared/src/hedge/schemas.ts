@@ -40,7 +40,7 @@ const legFields = {
     .enum(['SPX', 'SPXW'], { error: 'pass "SPXW" (PM-settled) or "SPX" (the AM-settled monthly), or leave it out' })
     .optional()
     .describe(
-      "SPX legs: the exchange root, SPXW (PM-settled) or SPX (the AM-settled monthly, on the month's standard expiration only). Left out: a held leg is taken as the root a new order takes that day (SPXW since 2017-05-01), a target leg as the root its contract or expiry is held under",
+      "SPX legs: the exchange root, SPXW (PM-settled) or SPX (the AM-settled monthly, on the month's standard expiration only). Left out: a held leg is read as its date's root (SPX on a third Friday, SPXW on any other day), a target leg as the root its contract or expiry is held under",
     ),
 };
 

@@ -56,26 +56,23 @@ export function spxMonthlyExpiry(year: number, month: number): string {
 
 /**
  * The day Cboe's PM-settled third-Friday SPX options (root SPXPM until then, outside the SPX chain)
- * took the root SPXW: since then both SPX (AM-settled) and SPXW (PM-settled) expire on the month's
- * standard expiration.
+ * took the root SPXW: since then both SPX (AM-settled) and SPXW (PM-settled) may expire on the
+ * month's standard expiration. SPXW lists them only months out (the 2023-06-09 chain: to
+ * 2023-10-20; its monthlies from 2023-11-17 to 2027-12-17 are SPX alone).
  */
 export const SPXW_THIRD_FRIDAY_FROM = '2017-05-01';
 
 /**
- * The exchange root a new order trades under on `valuationDate`: `VIX` for VIX options; for SPX,
- * `SPXW` (PM-settled): the settlement the SPX surface is fitted to and marks, listed on every expiry,
- * the month's standard expiration included since {@link SPXW_THIRD_FRIDAY_FROM}. Before that day the
- * standard expiration listed only `SPX` (AM-settled) in the chain, which it then takes. A leg held
- * under the other root keeps its own (the orders close it under it: hedge/orders.ts).
- * @example optionRoot('spx', '2025-05-16', '2025-04-08') // 'SPXW' (the third Friday, PM-settled)
- * @example optionRoot('spx', '2016-05-20', '2016-04-08') // 'SPX' (before SPXW listed third Fridays)
- * @example optionRoot('spx', '2025-05-23', '2025-04-08') // 'SPXW'
+ * The exchange root an option trades under: `VIX` for VIX options; for SPX, `SPX` (the AM-settled
+ * monthly) on the month's standard expiration, the one root listed there at every horizon, and
+ * `SPXW` (PM-settled weeklies and dailies) on any other day. Where a chain shows SPXW listed on a
+ * third Friday, the orders take it instead (hedge/orders.ts legsWithRoots).
+ * @example optionRoot('spx', '2025-05-16') // 'SPX' (the third Friday)
+ * @example optionRoot('spx', '2025-05-23') // 'SPXW'
  */
-export function optionRoot(kind: 'spx' | 'vix', expiry: string, valuationDate: string): 'SPX' | 'SPXW' | 'VIX' {
+export function optionRoot(kind: 'spx' | 'vix', expiry: string): 'SPX' | 'SPXW' | 'VIX' {
   if (kind === 'vix') return 'VIX';
   parseIsoDate('expiry', expiry);
-  parseIsoDate('valuationDate', valuationDate);
-  if (valuationDate >= SPXW_THIRD_FRIDAY_FROM) return 'SPXW';
   return isSpxMonthly(expiry) ? 'SPX' : 'SPXW';
 }
 

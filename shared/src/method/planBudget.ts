@@ -110,7 +110,7 @@ export function stepBudget(
  */
 function budgetSource(hb: HedgeBudget, policy: Policy, days: number): string {
   const above =
-    hb.userBudget !== undefined && hb.binding !== 'user' ? `; your budget ${usd(hb.userBudget)} is above it` : '';
+    hb.userBudget !== undefined && hb.userBudget > hb.budget ? `; your budget ${usd(hb.userBudget)} is above it` : '';
   if (hb.binding === 'user') return 'your budget';
   if (hb.binding === 'cost-cap')
     return `the cost cap: policy.maxHedgeCostRate ${fmt(policy.maxHedgeCostRate * 100, 1)}% a year of the max loss over ${fmt(days, 0)} days${above}`;

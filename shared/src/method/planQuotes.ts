@@ -11,11 +11,11 @@ import type { Plan } from './planTypes';
 export function planWithQuotes<P extends Pick<Plan, 'orders' | 'valuationDate' | 'surface' | 'market' | 'warnings'>>(
   p: P,
   quotes: readonly ChainQuoteRow[] | undefined,
-  words: { chain?: string; spx?: string } = {},
+  words: { chain?: string; spx?: string; taken?: string } = {},
 ): P {
   if (quotes === undefined || p.orders === undefined) return p;
   if (p.orders.orders.length === 0 && p.orders.deferred === undefined) return p;
-  const away = quotesAwayFromSpx(p.surface.data.spot, p.market.spot, words.chain, words.spx);
+  const away = quotesAwayFromSpx(p.surface.data.spot, p.market.spot, words.chain, words.spx, words.taken);
   if (away !== undefined) return { ...p, warnings: [...p.warnings, away] };
-  return { ...p, orders: quoteOrders(p.orders, quoteFromChain(quotes, p.valuationDate), p.valuationDate) };
+  return { ...p, orders: quoteOrders(p.orders, quoteFromChain(quotes), p.valuationDate) };
 }

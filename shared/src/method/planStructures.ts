@@ -22,6 +22,7 @@ import {
   ordersFromBook,
   quoteFromChain,
   type OrderList,
+  type ListedRoot,
   type TargetLeg,
 } from '../hedge/orders';
 import { holdBetweenRebalances, ordersPhrase } from './planHold';
@@ -33,7 +34,7 @@ import {
   snapToGrid,
   type HeldPosition,
 } from '../hedge/positions';
-import { unlistedExpiry } from '../market/index';
+import { isSpxMonthly, SPXW_THIRD_FRIDAY_FROM, unlistedExpiry } from '../market/index';
 import { checkListedStrike, checkSpotAndStrikes, checkVxPrice } from '../validate';
 import { SPX_STRIKE_STEP } from './condor';
 import { invalidInput } from '../errors';
@@ -284,7 +285,9 @@ export function stepOrders(
     (origin: string) =>
     (l: Leg): TargetLeg => ({ ...l, origin });
   // Every SPX leg with the root it trades under: a held one its own, a target one the root its
-  // contract or expiry is held under, else the day's (hedge/orders.ts legsWithRoots).
+  // contract or expiry is held under, else the one the chain lists there, else the date's
+  // (hedge/orders.ts legsWithRoots).
+  const listed = listedRoots(ctx.surface);
   const { held, target } = legsWithRoots(
     heldAt.map((h) => h.leg),
     [
@@ -292,16 +295,17 @@ export function stepOrders(
       ...book.overlay.map(label(`overlay: ${policy.overlay}`)),
       ...book.tail.map(label('tail: vix-call')),
     ],
-    date,
+    listed,
   );
-  const overlayUnit = legsWithRoots(held, book.overlayUnit, date).target;
+  const overlayUnit = legsWithRoots(held, book.overlayUnit, listed).target;
   // A plan fitted to a chain quotes its orders from it (bid, ask; the limit within them).
   const toPlan = ordersFromBook({
     valuationDate: date,
     held,
     target,
     mark: markFromState(now),
-    ...(ctx.chainQuotes === undefined ? {} : { quote: quoteFromChain(ctx.chainQuotes, date) }),
+    listed,
+    ...(ctx.chainQuotes === undefined ? {} : { quote: quoteFromChain(ctx.chainQuotes) }),
   });
   const { list, held: hold } = holdBetweenRebalances({
     valuationDate: date,
@@ -326,6 +330,8 @@ export function stepOrders(
             'The positions text holds no position rows: every order opens from zero, as if nothing were held; paste the legs you hold (symbol, signed quantity a line) under the header, or leave positions out.',
           ]
         : [];
+  const rootless = rootlessMonthlies(p.positions);
+  if (rootless !== undefined && list.orders.length + (list.deferred?.orders.length ?? 0) > 0) warnings.push(rootless);
   // the chain's quotes, taken at another SPX, bound none of the orders listed (planCurve.ts)
   if (ctx.quotesAway !== undefined && (list.orders.length > 0 || list.deferred !== undefined))
     warnings.push(ctx.quotesAway);
@@ -341,4 +347,32 @@ export function stepOrders(
     },
   ];
   return { result: list, audit, warnings };
+}
+
+/**
+ * The SPX root the plan's chain lists on each expiry: its surface's slice there (SPXW where SPXW
+ * lists the expiry, SPX on the monthlies beyond); none on a surface of the indices or VIX alone.
+ */
+function listedRoots(surface: PlanContext['surface']): ListedRoot {
+  const byExpiry = new Map<string, 'SPX' | 'SPXW'>();
+  if (surface.source === 'chain')
+    for (const s of surface.data.slices) if (s.root === 'SPX' || s.root === 'SPXW') byExpiry.set(s.expiry, s.root);
+  return (expiry) => byExpiry.get(expiry);
+}
+
+/**
+ * The warning of held legs given as objects without a root on a third Friday since SPXW listed
+ * there too (2017-05-01): they are read as SPX, the AM-settled monthly, and closed under SPX; a
+ * trader holding the PM-settled SPXW says so with `root`. Broker text names the root in its symbol.
+ */
+function rootlessMonthlies(positions: PlanContext['p']['positions']): string | undefined {
+  if (positions === undefined || typeof positions === 'string') return undefined;
+  const at = positions.flatMap((l, i) =>
+    l.kind === 'spx' && l.root === undefined && l.expiry >= SPXW_THIRD_FRIDAY_FROM && isSpxMonthly(l.expiry)
+      ? [`positions[${i}]`]
+      : [],
+  );
+  if (at.length === 0) return undefined;
+  const shown = at.length > 3 ? `${at.slice(0, 3).join(', ')} and ${at.length - 3} more` : at.join(', ');
+  return `${shown}: a third-Friday SPX leg without root is read as SPX (AM-settled) and its orders go under SPX; if you hold the PM-settled SPXW contract, pass root "SPXW" on it.`;
 }

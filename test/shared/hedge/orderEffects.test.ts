@@ -16,18 +16,14 @@ const put = (strike: number, quantity: number): TargetLeg => ({
   origin: 'condor 2023-07-21',
 });
 const held = (strike: number, quantity: number): Leg => ({ ...put(strike, quantity) });
-// July puts on 2023-06-09 under SPXW (the root a new order takes on the monthly date since 2017-05-01),
-// and the plan's model mids beside them
+// the chain's July puts on 2023-06-09 (SPX: the monthly date), and the plan's model mids beside them
 const mids: Record<number, number> = { 3850: 7.105, 3900: 8.509, 3950: 10.314 };
 const mark = (l: Leg): number => mids[l.strike] ?? 1;
-const quote = quoteFromChain(
-  [
-    { root: 'SPXW', expiry: '2023-07-21', strike: 3850, type: 'put', bid: 7, ask: 7.2 },
-    { root: 'SPXW', expiry: '2023-07-21', strike: 3900, type: 'put', bid: 8.3, ask: 8.5 },
-    { root: 'SPXW', expiry: '2023-07-21', strike: 3950, type: 'put', bid: 9.9, ask: 10.2 },
-  ],
-  date,
-);
+const quote = quoteFromChain([
+  { root: 'SPX', expiry: '2023-07-21', strike: 3850, type: 'put', bid: 7, ask: 7.2 },
+  { root: 'SPX', expiry: '2023-07-21', strike: 3900, type: 'put', bid: 8.3, ask: 8.5 },
+  { root: 'SPX', expiry: '2023-07-21', strike: 3950, type: 'put', bid: 9.9, ask: 10.2 },
+]);
 const row = (o: ReturnType<typeof ordersFromBook>['orders'][number]) => [
   o.side,
   o.effect,

@@ -29,7 +29,7 @@ const quotes: ChainQuoteRow[] = [
   { root: 'SPXW', expiry: '2025-05-23', strike: 5000, type: 'put', bid: 9.9, ask: 10.2 },
   { root: 'SPXW', expiry: '2025-05-23', strike: 5050, type: 'put', bid: 12.7, ask: 13.1 },
   { root: 'SPXW', expiry: '2025-05-23', strike: 5100, type: 'put', bid: 14.8, ask: 15.3 },
-  // the third Friday: SPXW (PM) at 5000, SPX (AM) at 5050
+  // the third Friday: SPXW (PM) quoted, the order's root is SPX (AM)
   { root: 'SPXW', expiry: '2025-05-16', strike: 5000, type: 'put', bid: 8.1, ask: 8.4 },
   { root: 'SPX', expiry: '2025-05-16', strike: 5050, type: 'put', bid: 9.2, ask: 9.5 },
 ];
@@ -41,7 +41,7 @@ describe('orders quoted from a chain', () => {
       held: [],
       target: [leg(5000, 2), leg(5050, -2), leg(5100, 1)],
       mark,
-      quote: quoteFromChain(quotes, date),
+      quote: quoteFromChain(quotes),
     });
     expect(r.orders.map((o) => [o.side, o.mid, o.bid, o.ask, o.limit])).toEqual([
       ['buy', 10.32, 9.9, 10.2, 10.2], // the mid 10.32 would be 10.30, above the ask
@@ -64,14 +64,9 @@ describe('orders quoted from a chain', () => {
   });
 
   it('matches root, expiry, strike and type exactly: a contract the chain does not quote has no bid / ask', () => {
-    const quote = quoteFromChain(quotes, date);
-    // on the monthly date a leg held as SPX (AM) is quoted as SPX; a leg without root as the day's, SPXW
-    expect(quote({ ...leg(5050, 1, '2025-05-16'), root: 'SPX' })).toEqual({ bid: 9.2, ask: 9.5 });
-    expect(quote({ ...leg(5050, 1, '2025-05-16') })).toBeUndefined(); // no SPXW 5050 quoted there
-    expect(quote({ ...leg(5000, 1, '2025-05-16'), root: 'SPX' })).toBeUndefined(); // only SPXW quoted there
-    expect(quote({ ...leg(5000, 1, '2025-05-16') })).toBeDefined();
-    // before SPXW listed third Fridays the monthly date is SPX's
-    expect(quoteFromChain(quotes, '2017-04-03')({ ...leg(5050, 1, '2025-05-16') })).toEqual({ bid: 9.2, ask: 9.5 });
+    const quote = quoteFromChain(quotes);
+    expect(quote({ ...leg(5050, 1, '2025-05-16') })).toEqual({ bid: 9.2, ask: 9.5 }); // SPX on the monthly
+    expect(quote({ ...leg(5000, 1, '2025-05-16') })).toBeUndefined(); // only SPXW quoted there
     expect(quote({ ...leg(5000, 1), type: 'call' })).toBeUndefined();
     expect(quote({ ...leg(5005, 1) })).toBeUndefined();
     expect(quote({ kind: 'vix', type: 'put', strike: 5000, expiry: '2025-05-23', quantity: 1 })).toBeUndefined();
@@ -79,7 +74,7 @@ describe('orders quoted from a chain', () => {
 
   it('quoting a list afterwards gives what ordersFromBook gives with the quote, deferred orders too', () => {
     const target = [leg(5000, 2), leg(5050, -2), leg(5100, 1), leg(5050, 3, '2025-05-16')];
-    const quote = quoteFromChain(quotes, date);
+    const quote = quoteFromChain(quotes);
     const plain = ordersFromBook({ valuationDate: date, held: [], target, mark });
     const quoted = ordersFromBook({ valuationDate: date, held: [], target, mark, quote });
     expect(quoteOrders(plain, quote, date)).toEqual(quoted);

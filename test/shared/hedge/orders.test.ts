@@ -234,27 +234,28 @@ describe('limits on the exchange grid (Cboe: SPX/SPXW 0.05 below 3.00, 0.10 from
 });
 
 describe('the exchange root of an order', () => {
-  it('is SPXW for every new SPX order since SPXW listed third Fridays (2017-05-01), VIX for VIX options', () => {
+  it('is SPX on the third Friday and SPXW on any other day, unless the chain lists SPXW there; VIX for VIX options', () => {
     const r = ordersFromBook({ valuationDate: state.date, held: [], target, mark });
     const roots = new Map(r.orders.map((o) => [`${o.leg.kind} ${o.leg.expiry}`, o.contract]));
     expect(Object.fromEntries(roots)).toEqual({
-      'spx 2025-05-16': 'SPXW', // the third Friday of May 2025: PM-settled, as the surface marks it
+      'spx 2025-05-16': 'SPX', // the third Friday of May 2025: SPX lists there at every horizon
       'spx 2025-05-23': 'SPXW',
       'spx 2025-05-30': 'SPXW',
       'spx 2025-06-13': 'SPXW', // the calendar's back put on a weekly
       'vix 2025-05-21': 'VIX',
     });
+    // a chain whose fitted slice on the third Friday is SPXW (PM-settled, the marks' settlement)
+    const listed = (e: string) => (e === '2025-05-16' ? ('SPXW' as const) : undefined);
+    const onChain = ordersFromBook({ valuationDate: state.date, held: [], target, mark, listed });
+    expect(onChain.orders.filter((o) => o.leg.expiry === '2025-05-16').map((o) => o.contract)).toEqual(
+      Array(onChain.orders.filter((o) => o.leg.expiry === '2025-05-16').length).fill('SPXW'),
+    );
     expect(SPXW_THIRD_FRIDAY_FROM).toBe('2017-05-01');
-    expect(optionRoot('spx', '2017-05-19', '2017-05-01')).toBe('SPXW');
-    // before it the third Friday listed SPX (AM) in the chain; SPXPM sat outside it
-    expect(optionRoot('spx', '2017-05-19', '2017-04-28')).toBe('SPX');
-    expect(optionRoot('spx', '2017-05-12', '2017-04-28')).toBe('SPXW');
     // the monthly moved to the Thursday before a Good Friday holiday
-    expect(optionRoot('spx', '2014-04-17', '2014-03-03')).toBe('SPX');
-    expect(optionRoot('spx', '2014-04-18', '2014-03-03')).toBe('SPXW');
-    expect(optionRoot('vix', '2025-05-21', '2014-03-03')).toBe('VIX');
-    expect(() => optionRoot('spx', '2025-13-01', '2025-04-08')).toThrow(/expiry/);
-    expect(() => optionRoot('spx', '2025-05-16', '2025-04-31')).toThrow(/valuationDate/);
+    expect(optionRoot('spx', '2014-04-17')).toBe('SPX');
+    expect(optionRoot('spx', '2014-04-18')).toBe('SPXW');
+    expect(optionRoot('vix', '2025-05-21')).toBe('VIX');
+    expect(() => optionRoot('spx', '2025-13-01')).toThrow(/expiry/);
   });
 
   const put = (strike: number, quantity: number, root?: 'SPX' | 'SPXW'): Leg => ({
@@ -299,21 +300,23 @@ describe('the exchange root of an order', () => {
       ['SPX', 4950, 2, 'open'],
       ['SPX', 4900, 2, 'open'], // not held: the root the expiry is held under
     ]);
-    // the same book held as SPXW nets to the same sizes under SPXW; a leg typed without root is the day's (SPXW)
+    // the same book held as SPXW nets to the same sizes under SPXW, even where the chain lists SPX
     const w = ordersFromBook({
       valuationDate: state.date,
-      held: [put(5000, -3), put(4950, 3, 'SPXW')],
+      held: [put(5000, -3, 'SPXW'), put(4950, 3, 'SPXW')],
       target: [tagged(put(5000, -3)), tagged(put(4950, 3))],
       mark,
+      listed: () => 'SPX',
     });
     expect(w.orders).toEqual([]);
-    // both roots held on the expiry: a new contract there takes the day's
-    const mixed = legsWithRoots([put(5000, -3, 'SPX'), put(4950, 3, 'SPXW')], [tagged(put(4900, 1))], state.date);
-    expect(mixed.target[0]!.root).toBe('SPXW');
+    // a held leg typed without root is its date's: SPX on the third Friday
+    expect(legsWithRoots([put(5000, -3)], []).held[0]!.root).toBe('SPX');
+    // both roots held on the expiry: a new contract there takes the listed one, else the date's
+    const both = [put(5000, -3, 'SPX'), put(4950, 3, 'SPXW')];
+    expect(legsWithRoots(both, [tagged(put(4900, 1))]).target[0]!.root).toBe('SPX');
+    expect(legsWithRoots(both, [tagged(put(4900, 1))], () => 'SPXW').target[0]!.root).toBe('SPXW');
     // VIX legs carry no root
-    expect(
-      legsWithRoots([], [{ ...tagged(put(1, 1)), kind: 'vix' as const }], state.date).target[0],
-    ).not.toHaveProperty('root');
+    expect(legsWithRoots([], [{ ...tagged(put(1, 1)), kind: 'vix' as const }]).target[0]).not.toHaveProperty('root');
   });
 
   it("refuses a root that does not list there, naming the leg's field", () => {
@@ -331,6 +334,11 @@ describe('the exchange root of an order', () => {
     };
     expect(() => ordersFromBook({ valuationDate: state.date, held: [], target: [tagged(vix)], mark })).toThrow(
       /target\[0\]\.root: is "SPXW" on a VIX leg/,
+    );
+    // SPXW listed no third Friday before 2017-05-01 (the PM-settled options were SPXPM)
+    const pm2008 = { ...put(1200, -1, 'SPXW'), expiry: '2008-08-15' };
+    expect(() => ordersFromBook({ valuationDate: '2008-07-01', held: [pm2008], target: [], mark })).toThrow(
+      /held\[0\]\.root: is "SPXW" on the monthly expiry 2008-08-15: SPXW listed no third-Friday options before 2017-05-01/,
     );
   });
 });

@@ -268,6 +268,14 @@ describeWithData('orders of a plan fitted to the 2023-06-09 chain', () => {
       else expect(o.limit).toBeGreaterThanOrEqual(Math.max(o.bid!, o.mid));
     }
     expect(spx[0]).toMatchObject({ side: 'buy', bid: SPXW_3950P[0], ask: SPXW_3950P[1] });
+    // a December condor: the chain lists SPX alone there (SPXW third Fridays stop at 2023-10-20), so
+    // its orders go under SPX and read the SPX rows, not SPXW, which no exchange listed
+    const dec = input(c, chain.spot as number, '2023-12-15', [3800, 3850, 4800, 4850]);
+    const far = plan({ ...dec, market: { ...dec.market, chain: readDataFile(c.file) }, positions: [] });
+    expect(chain.quotes.some((q) => q.root === 'SPXW' && q.expiry === '2023-12-15')).toBe(false);
+    const farSpx = far.orders!.orders.filter((o) => o.leg.kind === 'spx' && o.leg.expiry === '2023-12-15');
+    expect(farSpx.map((o) => o.contract)).toEqual(['SPX', 'SPX', 'SPX', 'SPX']);
+    for (const o of farSpx) expect([o.bid, o.ask]).toEqual([rowOf('SPX', o).bid, rowOf('SPX', o).ask]);
     // the same condor held as SPX (AM-settled) monthlies: closed, and resized, under SPX at the SPX rows
     const held = 'Symbol,Qty\nSPX 230721P03950,3\nSPX 230721P04000,-3\nSPX 230721C04500,-3\nSPX 230721C04550,3';
     const am = plan({ ...base, market: { ...base.market, chain: readDataFile(c.file) }, positions: held });

@@ -205,7 +205,15 @@ describeWithData('structures and orders on 2018-12-24', () => {
         ['SPX', 'buy', 'close', 2],
       ]);
       expect(closeOf('SPXW').map((o) => o.contract)).toEqual(['SPXW']);
-      expect(closeOf(undefined).map((o) => o.contract)).toEqual(['SPXW']); // the day's root
+      // without root: its date's, SPX on the third Friday, and a warning asks for root "SPXW" if that is held
+      expect(closeOf(undefined).map((o) => o.contract)).toEqual(['SPX']);
+      const rootless = plan({ ...day, positions: [...legs, extra] }).warnings.filter((w) => w.includes('without root'));
+      expect(rootless).toEqual([
+        `positions[${legs.length}]: a third-Friday SPX leg without root is read as SPX (AM-settled) and its orders go under SPX; if you hold the PM-settled SPXW contract, pass root "SPXW" on it.`,
+      ]);
+      expect(plan({ ...day, positions: [...legs, { ...extra, root: 'SPX' }] }).warnings.join(' ')).not.toMatch(
+        /without root/,
+      );
       // the broker's symbol says it too
       const csv = `Symbol,Qty\n${legs.map((l) => `${symbol(l)},${l.quantity}`).join('\n')}\nSPX 190215P02000,-2`;
       const fromCsv = plan({ ...day, positions: csv }).orders!.orders.filter((o) => o.leg.expiry === '2019-02-15');
