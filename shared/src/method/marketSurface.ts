@@ -18,7 +18,7 @@ import {
 } from '../surface/index';
 import { fmt } from './audit';
 import { withPrefix } from './fieldPrefix';
-import { EXTRAPOLATED } from './planVixChain';
+import { EXTRAPOLATED, outsideFitted } from './planVixChain';
 import type { PlanSurface } from './planTypes';
 
 /** What a market gives to build its SPX surface (a plan's market, a scenario book). */
@@ -304,12 +304,9 @@ export function spxChainRangeWarning(
   surface: Pick<PlanSurface, 'source' | 'data'>,
   expiries: Iterable<string>,
 ): string[] {
-  if (surface.source !== 'chain') return [];
-  const fitted = surface.data.slices.map((s) => s.expiry).sort();
-  const [first, last] = [fitted[0], fitted[fitted.length - 1]];
-  if (first === undefined || last === undefined) return [];
-  const out = [...new Set(expiries)].filter((e) => e < first || e > last).sort();
-  if (out.length === 0) return [];
+  const range = surface.source === 'chain' ? outsideFitted(surface.data.slices, expiries) : undefined;
+  if (range === undefined || range.out.length === 0) return [];
+  const { first, last, out } = range;
   const those = out.length === 1 ? 'that expiry' : 'those expiries';
   return [
     `SPX chain: the plan marks SPX options of ${out.join(', ')}, outside the chain's fitted expiries ${first} to ${last}: their vols are ${EXTRAPOLATED}, not quoted; pass a chain listing ${those}.`,

@@ -330,11 +330,13 @@ export function stepOrders(
             'The positions text holds no position rows: every order opens from zero, as if nothing were held; paste the legs you hold (symbol, signed quantity a line) under the header, or leave positions out.',
           ]
         : [];
-  const rootless = rootlessMonthlies(p.positions);
-  if (rootless !== undefined && list.orders.length + (list.deferred?.orders.length ?? 0) > 0) warnings.push(rootless);
-  // the chain's quotes, taken at another SPX, bound none of the orders listed (planCurve.ts)
-  if (ctx.quotesAway !== undefined && (list.orders.length > 0 || list.deferred !== undefined))
-    warnings.push(ctx.quotesAway);
+  // said only where orders are listed (sent, or set aside): the held legs' roots, and the chain's
+  // quotes taken at another SPX, which bound none of them (planCurve.ts)
+  if (list.orders.length > 0 || list.deferred !== undefined) {
+    const rootless = rootlessMonthlies(p.positions);
+    if (rootless !== undefined) warnings.push(rootless);
+    if (ctx.quotesAway !== undefined) warnings.push(ctx.quotesAway);
+  }
   const audit: AuditEntry[] = [
     {
       rule: 'orders',

@@ -234,6 +234,20 @@ export function marketVixSurface(
 }
 
 /**
+ * The fitted expiries' range of a chain's slices and the `expiries` outside it (sorted, each once);
+ * undefined when nothing was fitted. The SPX and VIX chains' range warnings read it alike.
+ */
+export function outsideFitted(
+  slices: readonly { expiry: string }[],
+  expiries: Iterable<string>,
+): { first: string; last: string; out: string[] } | undefined {
+  const fitted = slices.map((s) => s.expiry).sort();
+  const [first, last] = [fitted[0], fitted[fitted.length - 1]];
+  if (first === undefined || last === undefined) return undefined;
+  return { first, last, out: [...new Set(expiries)].filter((e) => e < first || e > last).sort() };
+}
+
+/**
  * The warning of VIX options the plan marks (`expiries`, theirs) outside a VIX chain's fitted
  * expiries: read there, the chain's vols are extrapolated, not quoted. None without a chain. The
  * fix names what is missing: an expiry the chain does not list, or the quotes of one it lists
@@ -244,10 +258,9 @@ export function vixChainRangeWarning(
   expiries: Iterable<string>,
   leftOut: readonly string[] = [],
 ): string[] {
-  const fitted = surface?.data?.slices.map((s) => s.expiry).sort() ?? [];
-  const [first, last] = [fitted[0], fitted[fitted.length - 1]];
-  if (first === undefined || last === undefined) return [];
-  const out = [...new Set(expiries)].filter((e) => e < first || e > last).sort();
+  const range = outsideFitted(surface?.data?.slices ?? [], expiries);
+  if (range === undefined) return [];
+  const { first, last, out } = range;
   const those = (n: number): string => (n === 1 ? 'that expiry' : 'those expiries');
   const warn = (list: string[], fix: string): string[] =>
     list.length === 0
