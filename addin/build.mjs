@@ -57,6 +57,11 @@ async function bundle(entry, outfile, extra = {}) {
 
 /** Longest function description (with its "Returns: …") written to functions.json. */
 const MAX_DESCRIPTION = 500;
+/**
+ * Longest argument help: 255 characters is what Excel keeps of an argument's help for its own
+ * registered functions, and about what the Function Arguments dialog shows without scrolling.
+ */
+const MAX_PARAMETER_DESCRIPTION = 255;
 
 /** The @returns text of every `@customfunction ID` JSDoc block in `files`, by id, on one line. */
 function returnsById(files) {
@@ -128,6 +133,13 @@ if (!existsSync(functionsTs)) {
       fail(
         `${f.id}: description and @returns are ${f.description.length} characters; keep them under ${MAX_DESCRIPTION}`,
       );
+    }
+    for (const p of f.parameters ?? []) {
+      if ((p.description ?? '').length > MAX_PARAMETER_DESCRIPTION) {
+        fail(
+          `${f.id}: @param ${p.name} is ${p.description.length} characters; keep it to ${MAX_PARAMETER_DESCRIPTION}`,
+        );
+      }
     }
   }
   writeFileSync(join(out, 'functions.json'), JSON.stringify(metadata, null, 2) + '\n');

@@ -609,6 +609,13 @@ describe('ALVH.PLAN: a row missing, empty or wrong', () => {
       'inputs drawdown: is 20, which looks like a percentage; pass 0.2 for 20%',
     );
     expect(invalid('PLAN', rows('', [['vegaMatch', 0.9]]))).not.toContain('correct the field');
+    // 1 meant 1% of capital, not all of it; a vol of vol in VVIX points
+    expect(invalid('PLAN', rows('', [['maxRiskPct', 1]]))).toBe(
+      'inputs maxRiskPct: is 1, which looks like a percentage; pass 0.01 for 1%',
+    );
+    expect(invalid('PLAN', rows('', [['stressVolOfVol', 120]]))).toBe(
+      'inputs stressVolOfVol: is 120, which looks like VVIX points; pass 1.2, VVIX / 100 (a decimal)',
+    );
   });
 
   it('refuses a condor expiry on a weekend or exchange holiday as CONDOR does, naming the row and the trading day before', () => {

@@ -94,6 +94,29 @@ describe('functions.json', () => {
     }
   });
 
+  it("keeps every argument's help to 255 characters, what Excel keeps of its own functions' argument help", () => {
+    const long = functions.flatMap((f) =>
+      f.parameters.filter((p) => (p.description ?? '').length > 255).map((p) => `${f.id}(${p.name})`),
+    );
+    expect(long).toEqual([]);
+    // the longest are cut to fit, not dropped: PLAN's inputs still name the rows a plan needs
+    const inputs = functions.find((f) => f.id === 'PLAN')?.parameters[0]?.description ?? '';
+    for (const row of [
+      'date',
+      'spx',
+      'vix',
+      'rate',
+      'VX1',
+      'expiry',
+      'k1…k4',
+      'quantity',
+      'credit',
+      'capital',
+      'budget',
+    ])
+      expect(inputs).toContain(row);
+  });
+
   it('says how each series or range takes empty cells, and that an empty quote is 0', () => {
     const param = (id: string, name: string) =>
       functions.find((f) => f.id === id)?.parameters.find((p) => p.name === name)?.description ?? '';

@@ -164,7 +164,7 @@ function pathsRange(e: unknown, input: Record<string, unknown>): AlvhError | und
  * @param [budgets] Budgets in USD (a row or a column). Empty: 11 from 0 to what the literal rule's overlay and its tail at tailCoverage (1.8x by default) cost together.
  * @param [paths] Monte Carlo paths, one set that every budget is scored on, a whole number from 2 (default 20000); at most 444,444 per call to a 45-day expiry whatever the budgets, fewer for a large book or a large budget (the message says how many fit).
  * @param [seed] Seed of the paths, a whole number in the range 0 to 4294967295 (default 1); the same seed gives the same paths and the same frontier.
- * @param [chain] The day's SPX option chain, a range under a header row (expiry, strike, type, bid, ask), a cell of quotedata text or its ALVH.SURFACE spill, as ALVH.PLAN takes it: every SPX option along the paths is marked on the surface fitted to it. Empty: the surface of VIX (and the index rows given).
+ * @param [chain] The day's SPX option chain as ALVH.PLAN takes it: a range under a header row (expiry, strike, type, bid, ask), a cell of quotedata text or its ALVH.SURFACE spill; SPX options along the paths are marked on its surface. Empty: the surface of VIX.
  * @param [vixChain] The day's VIX option chain, a range under a header row (root, expiry, strike, type, bid, ask) or a cell of quotedata text, as ALVH.PLAN takes it: every VIX option along the paths is marked on its fit in place of the VVIX rule. Empty: the VVIX rule.
  * @returns A header row, a row per budget (ascending), the plan and the literal rule (marked, no budget), then a note: measure, down paths, warnings. Last column: each CVaR's ± (standard error of its gap to unhedged).
  */

@@ -59,7 +59,7 @@ function halfPointStep(step: number | undefined): number | undefined {
  * @param condorLoss Condor loss in the drawdown scenario, USD, 0 or more (0: 0 contracts, nothing to cover); a cover needing more than 100,000 calls (one leg's limit) is refused.
  * @param hedgeFuture VX future of the hedge expiry, index points, 1 to 500.
  * @param hedgeYears Time to the hedge expiry, years ACT/365: above 0, at most 2, and at least horizonYears.
- * @param volOfVol Implied vol of the VIX calls today, a decimal from 0.04 to 5: ALVH.VIXVOL(vvix, hedgeYears, strike, hedgeFuture), the VIX-option surface's vol at the strike (the plan's mark); without a VVIX, ALVH.VIXVOL(120, …), the surface the plan marks on then (defaultVolOfVol 1.2 × 100), not 1.2; or VVIX/100 (1.1 for VVIX 110) for one flat vol.
+ * @param volOfVol Implied vol of the VIX calls, a decimal from 0.04 to 5: the plan's mark is ALVH.VIXVOL(vvix, hedgeYears, strike, hedgeFuture), or ALVH.VIXVOL(120, …) without a VVIX (defaultVolOfVol 1.2); VVIX/100 (1.1 for VVIX 110) is one flat vol.
  * @param stressedFuture The VX future in the drawdown scenario, index points, 1 to 500.
  * @param [coverage] Scenario gain to buy, in times the condor loss, 0.1 to 10; default 1.8.
  * @param [otmPct] Strike above the future as a decimal from 0 to 0.5 (0.01 is 1%); default 0.025.

@@ -166,7 +166,7 @@ function markableVol(vol: number, vvix: number, years: number, strike: number, f
  * @param valuationDate The day of the prices (an Excel date).
  * @param vixSpot VIX index level, points (1 to 300).
  * @param futures VX1, VX2, ... settlement prices in expiry order (a row or a column), points. Without expiries the first cell is VX1 (a blank first cell is an error).
- * @param [expiries] Their expiries as Excel dates, cell by cell beside the futures (the same number of cells; a price and the expiry in the same place go together, a place blank in both is skipped, one without the other is an error); default: the monthly VX expiries after valuationDate.
+ * @param [expiries] Their expiries as Excel dates, cell by cell beside the futures (as many cells; a place blank in both is skipped, a price without its expiry or the reverse is an error); default: the monthly VX expiries after valuationDate.
  * @returns Two columns, label and value: F1, F2, spread (points), contango (%), regime, kappa (per year), theta (points), fit, then each future.
  */
 export function curve(
@@ -203,11 +203,11 @@ const STRESSFUTURE_HEADERS = ['stressed future (points)', "today's future (point
  * @param valuationDate The day of the prices (an Excel date).
  * @param vix VIX level, index points (1 to 300).
  * @param futures VX1, VX2, ... settlement prices in expiry order (a row or a column), points. Without expiries the first cell is VX1 (a blank first cell is an error).
- * @param expiry The hedge expiry (an Excel date), e.g. =ALVH.TAILEXPIRY(valuationDate) (the plan's), up to the last future given; one between the futures given is priced from the fitted curve re-anchored to the futures on either side, so the price runs through each future given.
+ * @param expiry The hedge expiry (an Excel date), e.g. =ALVH.TAILEXPIRY(valuationDate) (the plan's), up to the last future given; between two futures it is priced on the fitted curve re-anchored to the futures either side.
  * @param [drawdown] SPX fall as a decimal, 0.01 to 0.9; default 0.2 (20%).
  * @param [drawdownDays] Calendar days the fall takes, whole, 0 to 60; default 10.
  * @param [stressVix] VIX in the drawdown, index points, from today's VIX (it rises as SPX falls) up to 300; default VIX + 1.5 per 1% of drawdown.
- * @param [expiries] The futures' expiries as Excel dates, cell by cell beside the futures (the same number of cells; a place blank in both is skipped, a price without its expiry or an expiry without its price is an error); default: the monthly VX expiries after valuationDate.
+ * @param [expiries] The futures' expiries as Excel dates, cell by cell beside the futures (as many cells; a place blank in both is skipped, a price without its expiry or the reverse is an error); default: the monthly VX expiries after valuationDate.
  * @param [shockKappa] How fast a VIX shock fades along the curve, per year, 0.5 to 30 (the future moves by the shock × e^(−shockKappa·years left)); default the policy's 6.
  * @param [headers] TRUE adds a header row naming each column above the values; FALSE (default) gives the values alone.
  * @returns One row (two with headers): stressed future (points), today's future of the expiry (points), stressed VIX (points).

@@ -128,7 +128,7 @@ function orderRow(o: Order, tag: string): unknown[] {
  * @helpurl https://localhost:3000/help.html#ORDERS
  * @param inputs Two columns, name then value, as ALVH.PLAN reads them.
  * @param positions The legs held: a range of rows symbol (e.g. SPXW 250523P03750, VIX 250521C00033000 or the OCC form), quantity (signed, whole; further columns, such as an average price, are not read); or broker CSV text in one cell. Empty: nothing held.
- * @param [chain] The day's SPX option chain, a range under a header row (expiry, strike, type, bid, ask), a cell of quotedata text or its ALVH.SURFACE spill, as ALVH.PLAN takes it: the orders' SPX legs are marked on the surface fitted to it. Empty: the surface of VIX (and the index rows given).
+ * @param [chain] The day's SPX option chain as ALVH.PLAN takes it: a range under a header row (expiry, strike, type, bid, ask), a cell of quotedata text or its ALVH.SURFACE spill; the orders' SPX legs are marked on its surface. Empty: the surface of VIX.
  * @param [vixChain] The day's VIX option chain, a range under a header row (root, expiry, strike, type, bid, ask) or a cell of quotedata text, as ALVH.PLAN takes it: the VIX legs are marked on its fit in place of the VVIX rule. Empty: the VVIX rule.
  * @returns Header, one row per order (bid, ask: the chain's quote, else blank; note: a limit outside it; none when nothing to trade), the net cost, orders set aside for the next rebalance ("… (deferred)"), then warnings.
  */
@@ -180,7 +180,7 @@ export function orders(
  * @customfunction STRUCTURES STRUCTURES
  * @helpurl https://localhost:3000/help.html#STRUCTURES
  * @param inputs Two columns, name then value, as ALVH.PLAN reads them.
- * @param [chain] The day's SPX option chain, a range under a header row (expiry, strike, type, bid, ask), a cell of quotedata text or its ALVH.SURFACE spill, as ALVH.PLAN takes it (the SPX surface the plan is marked on). Empty: the surface of VIX (and the index rows given).
+ * @param [chain] The day's SPX option chain as ALVH.PLAN takes it: a range under a header row (expiry, strike, type, bid, ask), a cell of quotedata text or its ALVH.SURFACE spill; the structures are marked on its surface. Empty: the surface of VIX.
  * @param [vixChain] The day's VIX option chain, a range under a header row (root, expiry, strike, type, bid, ask) or a cell of quotedata text, as ALVH.PLAN takes it: the structures' VIX options are marked on its fit in place of the VVIX rule. Empty: the VVIX rule.
  * @returns A header row, one row per structure (best per dollar first; vx-future after the options, its ratio not comparable), then the best buy within the tail budget, what covering 50% of the loss costs, and the gap in words.
  */

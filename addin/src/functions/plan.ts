@@ -338,13 +338,13 @@ function planRangeError(e: unknown, raw: Record<string, unknown>, rows: [string 
 }
 
 /**
- * The whole ALVH plan (method sections 1-8) from a two-column range of names and values, explained line by line.
+ * The whole ALVH plan (method sections 1-8) from a two-column range of names and values, explained line by line. A quotedata spill as chain keeps the quotes' marks whatever the inputs' spx; a table's moves with it.
  * @customfunction PLAN PLAN
  * @helpurl https://localhost:3000/help.html#PLAN
- * @param inputs Two columns, name then value: date, spx, vix, optional vvix (default: the policy's vol of vol), rate, divYield (optional, default 0: give SPX's, about 0.013), optional VIX9D, VIX3M, VIX6M (points) and SKEW (the SPX surface's term structure and skew), VX1…VXn (points), expiry, k1…k4, quantity, credit, optional further condors of a ladder condor2Expiry, condor2Strikes ("5750/5850/7300/7400"), condor2Quantity, condor2Credit … condor12…, capital, budget (USD), optional rsi, prevSpread, macdHist, adSlope, lastDate, lastVix, lastVX1…, and any policy field (e.g. tailCoverage).
+ * @param inputs Two columns, name then value: date, spx, vix, rate, divYield (SPX's, about 0.013), VX1…VXn (points), expiry, k1…k4, quantity, credit, capital, budget (USD); optional: vvix, VIX9D, VIX3M, VIX6M, SKEW, condor2… (a ladder), signals, policy fields.
  * @param [events] Your events: rows of date, kind (FOMC, CPI or PPI) and optional source, under an optional header row (Date, Kind, Source), e.g. the BLS CPI release dates; empty: the calendar shipped with ALVH alone.
  * @param [eventsMode] "add" (default): your events join the calendar shipped with ALVH (FOMC decisions, CPI and PPI releases); "replace": your events are the whole calendar.
- * @param [chain] The day's SPX option chain, every SPX option marked on the surface fitted to it: a range under a header row naming expiry, strike, type, bid, ask (optional root, settlement), dated by the inputs' date; one cell of quotedata text of that date; or the ALVH.SURFACE spill of that chain (fitted once, not at every recalculation; a table's spill gives its marks, a quotedata spill the quotes' marks whatever the inputs' spx). Empty: the surface of VIX (and VIX9D, VIX3M, VIX6M, SKEW when given).
+ * @param [chain] The day's SPX option chain, all options marked on its surface: a range under a header row (expiry, strike, type, bid, ask; optional root, settlement) of the inputs' date, a cell of quotedata text, or the ALVH.SURFACE spill of either. Empty: VIX's surface.
  * @param [vixChain] The day's VIX option chain, its VIX options marked on its fit in place of the VVIX rule: a range under a header row naming root (VIX or VIXW), expiry, strike, type, bid, ask, dated by the inputs' date; or one cell of quotedata text. Empty: the VVIX rule.
  * @returns Three columns: label, value, explanation; sections for the curve, condor, split, overlay, tail, scenario, costs and caps, rebalance, events, historical analogs, the audit trail and warnings.
  */

@@ -11,6 +11,9 @@ import { dotGroupedWords, hasDotGroupedThousands } from '../common/numbers';
 import { wholeCountWords } from '../common/planInput';
 import { percentRefusal } from './args';
 
+/** The policy's vols of vol: decimals, VVIX / 100. */
+const VOL_OF_VOL: ReadonlySet<string> = new Set(['defaultVolOfVol', 'stressVolOfVol']);
+
 /** The value at a path such as `market.spx` or `market.futures[1].price` of the raw plan input. */
 function valueAt(raw: unknown, path: string): unknown {
   let at: unknown = raw;
@@ -92,7 +95,13 @@ export function planIssue(
   const name = `inputs ${row}`;
   const value = valueAt(raw, e.field);
   const policy = /^policy\.([A-Za-z]+)$/.exec(e.field)?.[1];
-  if (policy !== undefined && typeof value === 'number' && policyRange(policy) !== undefined) {
+  // a vol of vol typed in VVIX points is said so by the schema ("pass 1.2, VVIX / 100")
+  if (
+    policy !== undefined &&
+    typeof value === 'number' &&
+    policyRange(policy) !== undefined &&
+    !VOL_OF_VOL.has(policy)
+  ) {
     // throws when the value is outside the policy's range (a coverage is a ratio: 180 means 1.8)
     checkPolicyBound(name, policy, value, '', policy === 'tailCoverage');
   }

@@ -299,7 +299,7 @@ export function bs(
  * @param years Time to expiry in years ACT/365 (days/365), at most 10; 0 gives intrinsic value; a cell or a range (no empty cells).
  * @param vol Implied volatility of the future as a decimal (1.2 for 120%), 0 to 5; a cell or a range (no empty cells).
  * @param [rate] Risk-free rate, continuously compounded decimal (0.05), above −1 and below 1; default 0; a cell or a range (no empty cells).
- * @param [output] "price" (default), "delta" (per point of the future), "gamma" (per point of the future), "vega" (per vol point), "theta" (per calendar day) or "rho" (per 1%); a row of them gives one column each, for options in a column (or single cells); no empty cells in a range.
+ * @param [output] "price" (default), "delta" or "gamma" (per point of the future), "vega" (per vol point), "theta" (per calendar day) or "rho" (per 1%); a row of them gives a column each, for options in a column or single cells; no empty cells.
  * @returns The option values in index points, or the chosen Greeks (at years 0 or vol 0 those of the discounted intrinsic value: delta a step, gamma 0, not live Greeks): one cell, or a range the shape of the arguments.
  */
 export function black76(

@@ -106,7 +106,7 @@ function signalArg(name: 'prevSpread' | 'macdHist' | 'adSlope', cell: unknown): 
  * @helpurl https://localhost:3000/help.html#RSI
  * @param closes Closes, each above 0, oldest first (a column or a row; blanks before and after are ignored, a blank between closes is an error): at least the settled length (100 for period 14), or period + 1 with settle FALSE; at most 10,000.
  * @param [period] Look-back in bars, 2-100; default 14.
- * @param [series] TRUE spills the RSI series, a column ending beside the last close: row k is the RSI at close period + k (row 1 at close 15 for period 14); with settle TRUE the rows before the settled close (the 100th for period 14) are blank. FALSE (default) gives the latest value.
+ * @param [series] TRUE spills the RSI series, a column ending beside the last close: row k is the RSI at close period + k (row 1 at close 15 for period 14); with settle TRUE rows before the settled close (the 100th) are blank. FALSE (default): the latest value.
  * @param [settle] TRUE (default) refuses (#N/A) fewer closes than settle the RSI (100 for period 14: Wilder's averages weigh their seed until then, tens of points off); FALSE gives the textbook RSI of period + 1 closes.
  * @returns RSI on a 0-100 scale: the latest value, or a column of every value with series TRUE.
  */
@@ -171,11 +171,11 @@ function settled<T>(
  * MACD of a series (VVIX closes in the method, or the VVIX/VIX ratio), oldest first.
  * @customfunction MACD MACD
  * @helpurl https://localhost:3000/help.html#MACD
- * @param values VVIX closes (or VVIX/VIX ratios), each above 0, oldest first (a column or a row; blanks before and after are ignored, a blank between values is an error): at least the settled length (108 by default), or slow + signal − 1 (34) with settle FALSE; at most 10,000.
+ * @param values VVIX closes (or VVIX/VIX ratios), each above 0, oldest first, in a column or a row (blanks before and after are ignored, a blank between values is an error): at least the settled length (108 by default), or 34 with settle FALSE; at most 10,000.
  * @param [fast] Fast EMA length in whole bars, 1-500, below slow; default 12.
  * @param [slow] Slow EMA length in whole bars, 1-500, above fast; default 26.
  * @param [signal] Signal EMA length in whole bars, 1-500; default 9.
- * @param [series] TRUE spills every bar, rows ending beside the last value: row k is the bar of value slow + signal − 2 + k (row 1 at value 34 by default); with settle TRUE the rows before the settled value (the 108th by default) are blank. FALSE (default) gives the latest.
+ * @param [series] TRUE spills every bar, rows ending beside the last value: row k is the bar of value slow + signal − 2 + k (row 1 at value 34 by default); with settle TRUE rows before the settled value (the 108th) are blank. FALSE (default): the latest.
  * @param [settle] TRUE (default) refuses (#N/A) fewer values than settle the MACD (108 for 12, 26, 9: the EMAs weigh their seeds until then, the histogram's sign can flip); FALSE gives the textbook MACD of slow + signal − 1 values.
  * @returns One row per bar (the last bar only unless series is TRUE), three columns: MACD, signal, histogram (histogram above 0 = vol-of-vol expanding).
  */

@@ -169,7 +169,7 @@ function fitChain(chain: unknown, valuationDate: unknown): ReturnType<typeof fit
  * The SPX volatility surface fitted to an option chain: one row per expiry with its forward (put-call parity), ATM vol and raw SVI slice (total variance), the fit's error, years and discount factor.
  * @customfunction SURFACE SURFACE
  * @helpurl https://localhost:3000/help.html#SURFACE
- * @param chain A range holding the quotes under a header row naming expiry, strike, type, bid and ask (expiry an Excel date or YYYY-MM-DD, type call/put or C/P; optional root, settlement), or one cell holding Cboe quotedata text. Empty rows below or between the quotes and empty columns beside them are ignored; an empty bid or ask cell is an error: 0 for no quote.
+ * @param chain Quotes under a header row of expiry, strike, type, bid, ask (expiry a date or YYYY-MM-DD, type call/put or C/P; optional root, settlement), or a cell of quotedata. Empty rows and columns are skipped; an empty bid or ask cell is an error: 0 for no quote.
  * @param [valuationDate] The date of the quotes (an Excel date); needed for a table, whose quotes are taken as of that day's 16:00 ET close (years to expiry count from it); left empty for quotedata text (its stamp dates it).
  * @param [headers] TRUE to put a header row of labels above the values; default FALSE.
  * @returns One row per expiry: expiry (Excel date), forward (points), ATM vol (decimal), SVI a, b, rho, m, sigma, fit RMSE (vol points), years to settlement, discount factor, then the far put and call wings fitted beyond the last 5-delta strikes (start ln(K/F), added slope, width; empty where none).
@@ -200,7 +200,7 @@ function surfaceOf(arg: unknown, valuationDate: unknown): { surface: SpxSurface 
  * @customfunction VOL VOL
  * @helpurl https://localhost:3000/help.html#VOL
  * @param surface The whole ALVH.SURFACE spill, all 17 columns (with or without its header row), or the chain range as ALVH.SURFACE takes it.
- * @param expiry Expiry as an Excel date, after the date of the quotes (a same-day expiry is refused, as /api/surface refuses it); a cell or a range (no empty cells). Between listed expiries the surface interpolates in total variance; beyond them the ATM vol is flat and the edge smile is kept in standard deviations.
+ * @param expiry An Excel date after the quotes' date (a same-day expiry is refused); a cell or a range, no empty cells. Between listed expiries the surface interpolates total variance; beyond them the ATM vol is flat, the edge smile kept in standard deviations.
  * @param strike Strike, index points, within half and twice SPX (the quotedata's Last; for a spill or a table, the nearest expiry's forward), as /api/surface takes it; a cell or a range (no empty cells).
  * @param [valuationDate] The date of the quotes (an Excel date), when surface is a chain table (its quotes taken as of that day's 16:00 ET close); with a SURFACE spill leave it empty (a date more than a day from the spill's, which it reads from its first expiry, is an error).
  * @returns Black-76 implied vol as a decimal (0.18 for 18%), in the shape of expiry and strike.

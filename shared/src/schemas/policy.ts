@@ -36,6 +36,13 @@ export const MAX_STRESS_VIX = 300;
  */
 export const MAX_TAIL_OTM_PCT = 0.5;
 
+/**
+ * Most of the capital the capital cap lets the condors and hedges put at risk, as a decimal: half.
+ * The method's 0.025 is 2.5%; 1 is 1% typed as a percentage far more often than all the capital
+ * (it let 112 condors fit where 1 was meant).
+ */
+export const MAX_RISK_PCT = 0.5;
+
 /** A further check of a bounded number (a listing grid). */
 type Also = (n: z.ZodNumber) => z.ZodNumber;
 
@@ -64,12 +71,36 @@ function vixStep() {
 }
 
 /**
- * A yearly rate in [lo, hi] with a default, as a decimal: above `hi` a value whose hundredth lies
- * in the range is a percentage typed whole, and the message offers the decimal ("maxHedgeCostRate:
- * is 18, which looks like a percentage; pass 0.18 for 18% a year").
+ * A decimal in [lo, hi] with a default, `unit` saying of what ("a year", "of capital"): above `hi`
+ * a value whose hundredth lies in the range is a percentage typed whole, and the message offers
+ * the decimal ("maxHedgeCostRate: is 18, which looks like a percentage; pass 0.18 for 18% a year").
  */
-function rateBounded(lo: number, hi: number, def: number) {
+function percentBounded(lo: number, hi: number, def: number, unit: string) {
   const msg = `pass a number between ${lo} and ${hi}`;
+  const example = `${def} is ${Number((def * 100).toPrecision(12))}% ${unit}`;
+  return z
+    .number({ error: msg })
+    .finite({ error: msg })
+    .min(lo, { error: `${msg} (a decimal: ${example})` })
+    .max(hi, {
+      error: (iss) => {
+        const x = Number(iss.input);
+        return x >= 1 && x / 100 >= lo && x / 100 <= hi
+          ? `is ${x}, which looks like a percentage; pass ${Number((x / 100).toPrecision(12))} for ${x}% ${unit} (a decimal)`
+          : `${msg} (a decimal: ${example})`;
+      },
+    })
+    .default(def);
+}
+
+/**
+ * A vol of vol in VVIX's range over 100 (0.2-4): a value whose hundredth lies in it is VVIX
+ * points ("stressVolOfVol: is 120, which looks like VVIX points; pass 1.2, VVIX / 100").
+ */
+function volOfVolNumber() {
+  const lo = VVIX_RANGE.min / 100;
+  const hi = VVIX_RANGE.max / 100;
+  const msg = `pass a number between ${lo} and ${hi} (a decimal: VVIX 120 is 1.2)`;
   return z
     .number({ error: msg })
     .finite({ error: msg })
@@ -77,12 +108,11 @@ function rateBounded(lo: number, hi: number, def: number) {
     .max(hi, {
       error: (iss) => {
         const x = Number(iss.input);
-        return x >= 1 && x / 100 >= lo && x / 100 <= hi
-          ? `is ${x}, which looks like a percentage; pass ${Number((x / 100).toPrecision(12))} for ${x}% a year (a decimal)`
-          : `${msg} (a decimal: 0.18 is 18% a year)`;
+        return x / 100 >= lo && x / 100 <= hi
+          ? `is ${x}, which looks like VVIX points; pass ${Number((x / 100).toPrecision(12))}, VVIX / 100 (a decimal)`
+          : msg;
       },
-    })
-    .default(def);
+    });
 }
 
 /** A whole number in [lo, hi] with a default. */
@@ -209,13 +239,13 @@ const PolicyObject = z.strictObject(
     drawdownDays: wholeBounded(0, 60, 10),
     stressVix: optionalBounded(1, MAX_STRESS_VIX),
     stressVixPerPct: bounded(0, 10, 1.5),
-    stressVolOfVol: optionalBounded(VVIX_RANGE.min / 100, VVIX_RANGE.max / 100),
-    defaultVolOfVol: bounded(VVIX_RANGE.min / 100, VVIX_RANGE.max / 100, 1.2),
+    stressVolOfVol: volOfVolNumber().optional(),
+    defaultVolOfVol: volOfVolNumber().default(1.2),
     tailCoverage: bounded(0.1, 10, 1.8),
     // Section 7
-    maxHedgeCostRate: rateBounded(0, 5, 0.18),
-    targetIrr: rateBounded(0, 10, 0.25),
-    maxRiskPct: bounded(0.0001, 1, 0.025),
+    maxHedgeCostRate: percentBounded(0, 5, 0.18, 'a year'),
+    targetIrr: percentBounded(0, 10, 0.25, 'a year'),
+    maxRiskPct: percentBounded(0.0001, MAX_RISK_PCT, 0.025, 'of capital'),
     // Section 8
     rebalanceDays: wholeBounded(1, 365, 7),
     curveShiftTrigger: bounded(0, 5, 0.15),

@@ -144,6 +144,29 @@ describe('resolvePolicy', () => {
     expect(resolvePolicy({ maxHedgeCostRate: 3 }).maxHedgeCostRate).toBe(3);
   });
 
+  it('refuses 1 as the capital at risk (1% typed whole read as all of it) and offers the decimal', () => {
+    expect(() => resolvePolicy({ maxRiskPct: 1 })).toThrow(
+      'policy.maxRiskPct: is 1, which looks like a percentage; pass 0.01 for 1% of capital (a decimal)',
+    );
+    expect(() => resolvePolicy({ maxRiskPct: 2.5 })).toThrow(/pass 0\.025 for 2\.5% of capital/);
+    expect(() => resolvePolicy({ maxRiskPct: 0.7 })).toThrow(
+      'policy.maxRiskPct: pass a number between 0.0001 and 0.5 (a decimal: 0.025 is 2.5% of capital)',
+    );
+    expect(resolvePolicy({ maxRiskPct: 0.5 }).maxRiskPct).toBe(0.5);
+    expect(policyRange('maxRiskPct')).toEqual({ lo: 0.0001, hi: 0.5, whole: false });
+  });
+
+  it('reads a vol of vol in VVIX points as such and offers VVIX / 100', () => {
+    expect(() => resolvePolicy({ stressVolOfVol: 120 })).toThrow(
+      'policy.stressVolOfVol: is 120, which looks like VVIX points; pass 1.2, VVIX / 100 (a decimal)',
+    );
+    expect(() => resolvePolicy({ defaultVolOfVol: 95 })).toThrow(/defaultVolOfVol: is 95, .*pass 0\.95, VVIX \/ 100/);
+    expect(() => resolvePolicy({ defaultVolOfVol: 0.1 })).toThrow(
+      'policy.defaultVolOfVol: pass a number between 0.2 and 4 (a decimal: VVIX 120 is 1.2)',
+    );
+    expect(resolvePolicy({ stressVolOfVol: 4 }).stressVolOfVol).toBe(4);
+  });
+
   it('is a zod schema whose input may be empty', () => {
     expect(PolicySchema.parse({}).drawdown).toBe(0.2);
   });
