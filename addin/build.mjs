@@ -77,11 +77,39 @@ function returnsById(files) {
   return byId;
 }
 
+/**
+ * The `@detail <param> <text>` lines of every `@customfunction ID` JSDoc block, by id then
+ * parameter: what an argument's help (kept short for Excel's dialog) leaves out, shown on help.html.
+ */
+function detailsById(files) {
+  const byId = new Map();
+  for (const file of files) {
+    for (const [, block] of readFileSync(file, 'utf8').matchAll(/\/\*\*([\s\S]*?)\*\//g)) {
+      const text = block.replace(/^[ \t]*\* ?/gm, '');
+      const id = /@customfunction\s+(\S+)/.exec(text)?.[1];
+      if (id === undefined) continue;
+      const details = new Map();
+      for (const [, name, detail] of text.matchAll(/@detail\s+(\S+)\s+([\s\S]*?)(?=\n@|$)/g)) {
+        details.set(name.replace(/^\[|\]$/g, ''), detail.replace(/\s+/g, ' ').trim());
+      }
+      if (details.size > 0) byId.set(id, details);
+    }
+  }
+  return byId;
+}
+
 // ---------------------------------------------------------------------------------------------
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'assets'), { recursive: true });
 const notes = [];
 let functionList = [];
+/** The `@detail` texts, by function id and parameter (see detailsById). */
+let details = new Map();
+/** A parameter's `@detail` on help.html, after its argument help. */
+const detailHtml = (id, name) => {
+  const detail = details.get(id)?.get(name);
+  return detail === undefined ? '' : `<br />${escapeHtml(detail)}`;
+};
 
 const escapeHtml = (s) =>
   String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
@@ -125,6 +153,12 @@ if (!existsSync(functionsTs)) {
   // What comes back (the JSDoc @returns: columns, units) reaches neither the generated metadata nor
   // the page; the build appends it to each description, which Excel's formula helper shows.
   const returns = returnsById(sources);
+  details = detailsById(sources);
+  for (const [id, byName] of details) {
+    const names = new Set((functions.find((f) => f.id === id)?.parameters ?? []).map((p) => p.name));
+    const stray = [...byName.keys()].filter((name) => !names.has(name));
+    if (stray.length > 0) fail(`${id}: @detail names no parameter of the function: ${stray.join(', ')}`);
+  }
   const noReturns = functions.filter((f) => !returns.has(f.id)).map((f) => f.id);
   if (noReturns.length > 0) fail(`every custom function needs a @returns text; missing for: ${noReturns.join(', ')}`);
   for (const f of functions) {
@@ -201,7 +235,7 @@ const reference = functionList
     const params = (f.parameters ?? [])
       .map(
         (p) =>
-          `<li><code>${escapeHtml(p.name)}</code>${p.optional ? ' (optional)' : ''}: ${escapeHtml(p.description ?? '')}</li>`,
+          `<li><code>${escapeHtml(p.name)}</code>${p.optional ? ' (optional)' : ''}: ${escapeHtml(p.description ?? '')}${detailHtml(f.id, p.name)}</li>`,
       )
       .join('');
     const sig = (f.parameters ?? []).map((p) => (p.optional ? `[${p.name}]` : p.name)).join(', ');

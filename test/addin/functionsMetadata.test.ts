@@ -166,6 +166,17 @@ describe('functions.json', () => {
     }
   });
 
+  it("shows on help.html, after an argument's short help, what Excel's dialog has no room for", () => {
+    const help = readFileSync(join(addinDist, 'help.html'), 'utf8');
+    const plan = help.slice(help.indexOf('<h2 id="PLAN">'), help.indexOf('<h2', help.indexOf('<h2 id="PLAN">') + 1));
+    const inputs = /<li><code>inputs<\/code>:([^<]*)<br \/>([^<]*)<\/li>/.exec(plan);
+    expect(inputs?.[2]).toMatch(/condor2Strikes .*lastVX1…, and any policy field/);
+    expect(inputs?.[1]).not.toContain('condor2Strikes');
+    expect(plan).toMatch(/<code>chain<\/code> \(optional\):[^<]*<br \/>[^<]*whatever the inputs' spx/);
+    // the detail is the page's alone, not a part of the metadata Excel reads
+    expect(JSON.stringify(functions)).not.toMatch(/@detail|condor2Strikes/);
+  });
+
   it('offers an optional headers argument, last, on the functions that spill unlabelled rows', () => {
     const byId = new Map(functions.map((f) => [f.id, f]));
     for (const id of ['SPLIT', 'TAILSIZE', 'STRESSFUTURE', 'SURFACE']) {

@@ -338,9 +338,11 @@ function planRangeError(e: unknown, raw: Record<string, unknown>, rows: [string 
 }
 
 /**
- * The whole ALVH plan (method sections 1-8) from a two-column range of names and values, explained line by line. A quotedata spill as chain keeps the quotes' marks whatever the inputs' spx; a table's moves with it.
+ * The whole ALVH plan (method sections 1-8) from a two-column range of names and values, explained line by line. A chain table or spill keeps its marks as quoted whatever the inputs' spx; quotedata text moves them to it.
  * @customfunction PLAN PLAN
  * @helpurl https://localhost:3000/help.html#PLAN
+ * @detail inputs The rows, each named as here (any case): date, spx, vix, optional vvix (default: the policy's vol of vol), rate, divYield (optional, default 0: give SPX's, about 0.013), optional VIX9D, VIX3M, VIX6M (points) and SKEW (the SPX surface's term structure and skew), VX1…VXn (points), expiry, k1…k4, quantity, credit, optional further condors of a ladder condor2Expiry, condor2Strikes ("5750/5850/7300/7400"), condor2Quantity, condor2Credit … condor12…, capital, budget (USD), optional rsi, prevSpread, macdHist, adSlope, lastDate, lastVix, lastVX1…, and any policy field (e.g. tailCoverage).
+ * @detail chain A chain is fitted once and kept, not at every recalculation. A table, or the ALVH.SURFACE spill of a table or of quotedata, carries no spot: its marks stay as quoted whatever the inputs' spx. Quotedata text carries its Last: the plan moves its marks to the inputs' spx.
  * @param inputs Two columns, name then value: date, spx, vix, rate, divYield (SPX's, about 0.013), VX1…VXn (points), expiry, k1…k4, quantity, credit, capital, budget (USD); optional: vvix, VIX9D, VIX3M, VIX6M, SKEW, condor2… (a ladder), signals, policy fields.
  * @param [events] Your events: rows of date, kind (FOMC, CPI or PPI) and optional source, under an optional header row (Date, Kind, Source), e.g. the BLS CPI release dates; empty: the calendar shipped with ALVH alone.
  * @param [eventsMode] "add" (default): your events join the calendar shipped with ALVH (FOMC decisions, CPI and PPI releases); "replace": your events are the whole calendar.
