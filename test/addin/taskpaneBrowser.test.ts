@@ -854,6 +854,29 @@ describe('taskpane positions, structures and orders (Chromium, 350 px)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('keeps the page within a 1100 px window: the tail structures table scrolls in its own box', async () => {
+    const { page, errors } = await openPane();
+    await page.setViewportSize({ width: 1100, height: 900 });
+    await page.waitForSelector('#structures-table tbody tr');
+    expect(await page.isVisible('#structures-table')).toBe(true);
+    const widths = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      window: window.innerWidth,
+      results: document.getElementById('results')!.getBoundingClientRect().right,
+    }));
+    expect(widths.page).toBeLessThanOrEqual(widths.window);
+    expect(widths.results).toBeLessThanOrEqual(widths.window);
+    // The table is wider than its column: it scrolls sideways in its box, not the page.
+    const box = await page.$eval('#structures-table', (t) => {
+      const wrap = t.parentElement!;
+      return { scroll: wrap.scrollWidth, client: wrap.clientWidth, overflow: getComputedStyle(wrap).overflowX };
+    });
+    expect(box.overflow).toBe('auto');
+    expect(box.scroll).toBeGreaterThan(box.client);
+    expect(box.client).toBeLessThanOrEqual(widths.window);
+    expect(errors).toEqual([]);
+  });
+
   it('holds a book between rebalances given the last rebalance: no order, the deferred ones listed; a blank VIX is named; the example clears it', async () => {
     const { page, errors } = await openPane();
     // The held book of 2008-01-04 (test/helpers/fixtures.ts) set in one step, as a paste would, then one input event.
