@@ -270,6 +270,16 @@ export function issuesSaid(
   return [...byMessage].map(([m, fields]) => `${fields.join(', ')}: ${m}`).join('; ');
 }
 
+/**
+ * The problems of the inputs as the error box lists them, in the page's words: each field's first,
+ * the one its box shows ("is blank; type the strike…", not also the schema's "pass a number").
+ */
+export function problemsSaid(issues: readonly { path: string; message: string }[]): string {
+  const seen = new Set<string>();
+  const first = issues.filter((i) => !seen.has(issueWords(i.path)) && seen.add(issueWords(i.path)));
+  return issuesSaid(first.map((i) => ({ path: i.path, message: paneText(i.message) })));
+}
+
 /** The events box (a textarea: `input` covers inputs and selects). */
 export function eventsBox(): HTMLTextAreaElement {
   const e = form().elements.namedItem('events');

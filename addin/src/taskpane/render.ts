@@ -280,11 +280,30 @@ function statCell(text: string): HTMLTableCellElement {
   return td;
 }
 
-/** Show an error above the results (or clear it with ''). */
-export function showError(message: string): void {
+/**
+ * Show an error above the results (or clear it with ''). `inputs`: the message says what of the
+ * form's inputs to fix, each problem `listed` by its field or in `general` words ("Some inputs need
+ * fixing"); {@link inputProblemsNow} keeps it to the inputs as they are edited.
+ */
+export function showError(message: string, inputs?: 'listed' | 'general'): void {
   const box = byId('error-box');
   box.textContent = message;
   box.hidden = message === '';
+  if (inputs !== undefined && message !== '') box.dataset['inputs'] = inputs;
+  else delete box.dataset['inputs'];
+}
+
+/**
+ * The form checked again after an edit, `said` its problems now ('' for none): a box that says what
+ * of the inputs to fix follows them, never naming a field fixed since. Listed problems are listed
+ * anew; general words stay while any problem is left; with none left the box goes. A box of
+ * another error (a run's, the workbook's) stays.
+ */
+export function inputProblemsNow(said: string): void {
+  const inputs = byId('error-box').dataset['inputs'];
+  if (inputs === undefined) return;
+  if (said === '') showError('');
+  else if (inputs === 'listed') showError(said, 'listed');
 }
 
 /** "Running … as one request… 42% · 7 s", or "… summarising · 9 s" once every path is done. */

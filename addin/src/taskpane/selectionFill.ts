@@ -1,12 +1,16 @@
 /**
  * "Read from selection" into the form: the key/value range read ({@link readKeyValueRange}), its
  * values filled in, and on a new day the earlier day's inputs it does not give cleared ({@link
- * newDayOf}), so the plan marks the range's day on that day's market as ALVH.PLAN does.
+ * newDayOf}), so the plan marks the range's day on that day's market as ALVH.PLAN does. Also
+ * "Example day", which fills the form with the example's day in the same way.
  */
 import { POLICY_FIELDS } from '@alvh/shared';
 import { readKeyValueRange, unknownKeysError, valuesRead } from '../common/selection';
 import { newDayOf, selectionNote } from '../common/selectionDay';
+import { POLICY_SHOWN } from '../common/policyWords';
+import { EXAMPLE } from './example';
 import {
+  clearBoxes,
   clearLastRebalance,
   fill,
   fillLastRebalance,
@@ -52,4 +56,21 @@ export function fillFromRange(values: readonly (readonly unknown[])[]): { note: 
   if (got.last) touched.push('lastDate', 'lastVix', 'lastFutures');
   if (got.futures) touched.push('futures');
   return { note: selectionNote(valuesRead(got), day), touched };
+}
+
+/**
+ * Fill the form with the example day, the policy at its defaults: the note to show. The boxes of
+ * another day are emptied first: positions, a last rebalance, closes and events would change the
+ * example's plan, and a chain fitted on the Surface tab would be refused by it.
+ */
+export function fillExample(): string {
+  clearBoxes();
+  const dropped = clearSurface();
+  fill(EXAMPLE.fields, EXAMPLE.futures, {}, EXAMPLE.indices);
+  for (const key of POLICY_SHOWN) {
+    const c = input(`policy.${key}`);
+    c.value = c.dataset['default'] ?? '';
+  }
+  const cleared = ` The chain of ${dropped} fitted on the Surface tab was cleared: the example is of another day.`;
+  return dropped === undefined ? EXAMPLE.note : EXAMPLE.note + cleared;
 }

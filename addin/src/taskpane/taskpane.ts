@@ -7,15 +7,12 @@
  * lines); forms, jobs, settings, the Surface tab, the frontier and the workbook are modules beside it.
  */
 import { PlanInputSchema, formatPath, isAlvhError, plan, vxExpiriesAfter } from '@alvh/shared';
-import { EXAMPLE } from './example';
 import {
   $,
   addCurveRow,
   buildPolicyFields,
-  clearBoxes,
   curveBody,
   eventsBox,
-  fill,
   form,
   input,
   issueWords,
@@ -23,6 +20,7 @@ import {
   paneText,
   onCurveRowRemoved,
   pasteIntoCurve,
+  problemsSaid,
   readCurve,
   readLastRebalance,
   readState,
@@ -35,7 +33,7 @@ import { issueTarget, monteCarloInput, stressInput, typedIssues } from '../commo
 import { presentStructures } from '../common/hedgeViews';
 import { presentPlan } from '../common/present';
 import { presentMonteCarlo, presentStress } from '../common/presentRuns';
-import { oneRequestNote, renderMonteCarlo, renderPlan, renderStress, showError } from './render';
+import { inputProblemsNow, oneRequestNote, renderMonteCarlo, renderPlan, renderStress, showError } from './render';
 import { renderHedge, wireHedgeSheet } from './hedgeRender';
 import { wireFrontier, type RunFields } from './frontierRun';
 import {
@@ -51,9 +49,9 @@ import {
 import { planCurrent, planOutOfDate, planWritten } from './planStatus';
 import { lastIssueAt, pagePlanInput, quotedPlan, showBoxChecks, showVixIssue, vixClosesOrExplain } from './planExtras';
 import { lastRebalanceIssues } from '../common/lastRebalance';
-import { clearSurface, wireSurfaceTab } from './surfaceTab';
+import { wireSurfaceTab } from './surfaceTab';
 import { inputsChanged, showFinished, versionOf } from './staleness';
-import { fillFromRange } from './selectionFill';
+import { fillExample, fillFromRange } from './selectionFill';
 import { browserSettingsStore, checkEndpoint, officeSettingsStore, placeOf, safeLocalStorage } from './settings';
 import type { Settings, SettingsStore } from './settings';
 import type { WorkbookOptions } from './workbook';
@@ -109,15 +107,7 @@ function fillCurveExpiries(): void {
 }
 
 function loadExample(): void {
-  clearBoxes(); // positions, a last rebalance, closes and events of another day would change the example's plan
-  const dropped = clearSurface(); // a chain fitted on the Surface tab is of another day: the plan would refuse it
-  fill(EXAMPLE.fields, EXAMPLE.futures, {}, EXAMPLE.indices);
-  for (const key of POLICY_SHOWN) {
-    const c = input(`policy.${key}`);
-    c.value = c.dataset['default'] ?? '';
-  }
-  const cleared = ` The chain of ${dropped} fitted on the Surface tab was cleared: the example is of another day.`;
-  note(dropped === undefined ? EXAMPLE.note : EXAMPLE.note + cleared);
+  note(fillExample());
   onFormChange();
 }
 
@@ -225,6 +215,7 @@ function validate(extra: readonly { path: string; message: string }[] = []): unk
     mark(c, hit?.text ?? '', hit?.key ?? key);
   }
   showBoxChecks(state);
+  inputProblemsNow(problemsSaid(issues));
   const curveSlot = $('err-futures');
   curveSlot.textContent = curveError.length > 0 && (showAll || touched.has('futures')) ? curveError.join('; ') : '';
   if (general.length === 0) clearFormErrors();
@@ -254,7 +245,7 @@ function validInputOrExplain(): unknown {
   const parsed = validate();
   if (parsed === undefined) {
     focusFieldToFix(form());
-    showError('Some inputs need fixing: see the messages beside the fields marked in red.');
+    showError('Some inputs need fixing: see the messages beside the fields marked in red.', 'general');
   }
   return parsed;
 }
@@ -326,7 +317,8 @@ function reportRunError(e: unknown): void {
     validate(issues);
     // Each issue by the label of its field ("K2", "VX 3 price"), not the schema's path.
     const said = issuesSaid(issues);
-    showError(e instanceof RunError && e.status !== undefined ? `the cloud API answered ${e.status}: ${said}` : said);
+    const from = e instanceof RunError && e.status !== undefined ? `the cloud API answered ${e.status}: ` : '';
+    showError(from + said, 'listed');
   } else {
     showError(message(e));
   }
