@@ -571,6 +571,21 @@ describe('form text → plan input', () => {
     // in range, a percentage, out of range either way, or a box in points: the schema's words
     expect(said({ maxHedgeCostRate: '3', tailCoverage: '18%', targetIrr: '0.2' })).toEqual([]);
     expect(said({ maxHedgeCostRate: '900', stressVix: '18' })).toEqual([]);
+    // a correlation, between -1 and 1, typed in percent without its sign, either way
+    expect(said({ spxVixCorrelation: '-70' })).toEqual([
+      'policy.spxVixCorrelation: is -70; a decimal: type -0.7 or -70%',
+    ]);
+    expect(said({ spxVixCorrelation: '70' })).toEqual(['policy.spxVixCorrelation: is 70; a decimal: type 0.7 or 70%']);
+    expect(said({ spxVixCorrelation: '-0.7' })).toEqual([]);
+    for (const typed of ['-0.7', '-70%']) {
+      const input = planInputFromForm({
+        fields: EXAMPLE.fields,
+        futures: EXAMPLE.futures,
+        policy: { spxVixCorrelation: typed },
+        indices: {},
+      });
+      expect(PlanInputSchema.parse(input).policy?.spxVixCorrelation, typed).toBe(-0.7);
+    }
     // the page takes what the message says to type
     for (const typed of ['0.18', '18%']) {
       const input = planInputFromForm({

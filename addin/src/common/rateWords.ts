@@ -10,8 +10,9 @@ import { numberFromText } from './numbers';
 const kindOf = (key: string): string => (/(?:Rate|Irr)$/.test(key) ? 'a rate' : 'a decimal');
 
 /**
- * The policy boxes among `fractions` whose text is a number above 1, out of the field's range, that
- * read as a percentage would be in it: "is 18; a rate: type 0.18 or 18%". A number in range
+ * The policy boxes among `fractions` whose text is a number above 1 or below -1, out of the field's
+ * range, that read as a percentage would be in it: "is 18; a rate: type 0.18 or 18%", "is -70; a
+ * decimal: type -0.7 or -70%" (the SPX/VIX correlation). A number in range
  * (1.8 in Tail coverage), a percentage and text that is no number are not listed.
  */
 export function percentWithoutSignIssues(
@@ -23,7 +24,8 @@ export function percentWithoutSignIssues(
     const t = text.trim();
     const range = policyRange(key);
     const n = t.endsWith('%') ? undefined : numberFromText(t);
-    if (!fractions.has(key) || range === undefined || n === undefined || n <= 1) continue;
+    // below -1 too: a correlation of -70 is -0.7 or -70%
+    if (!fractions.has(key) || range === undefined || n === undefined || Math.abs(n) <= 1) continue;
     // the decimal exponent moved, as numberFromText reads "18%": 0.013 for 1.3, never 0.013000000000000001
     const fraction = Number(`${n}e-2`);
     const inRange = (x: number): boolean => x >= range.lo && x <= range.hi;
