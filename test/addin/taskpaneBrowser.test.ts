@@ -273,7 +273,7 @@ describeWithData('taskpane Surface tab (Chromium, 350 px)', () => {
     await expect
       .poll(() => page.textContent('#error-box'))
       .toBe(
-        'The surface fitted on the Surface tab (its valuationDate): is 2023-06-09, not the valuation date 2025-04-08; pass the surface fitted on the valuation date (or the chain of that day)',
+        "The surface fitted on the Surface tab (its date): is 2023-06-09, not the Date 2025-04-08; fit the chain of the Date's day on the Surface tab",
       );
     expect(await page.getAttribute('#plan-result', 'class')).toContain('stale');
     expect(await page.getAttribute('input[name=valuationDate]', 'aria-invalid')).toBe('false');

@@ -60,7 +60,10 @@ describe('taskpane error box (Chromium, 350 px)', () => {
     const third = '#curve-rows tr:nth-child(3) .fut-expiry';
     const was = await page.inputValue(third);
     await type(page, third, await page.inputValue('#curve-rows tr:nth-child(2) .fut-expiry'));
-    expect(await box(page)).toMatch(/^VX 3 expiry: is 2025-05-21, the same as /);
+    expect(await box(page)).toBe('VX 3 expiry: is 2025-05-21, the same as VX 2 expiry; pass each expiry once');
+    expect(await page.textContent(`${third} + .err`)).toBe(
+      'is 2025-05-21, the same as VX 2 expiry; pass each expiry once',
+    );
     expect(await marked(page)).toEqual(['VX 3 expiry']);
     await type(page, 'input[name=spx]', '');
     await type(page, third, was);
@@ -69,6 +72,27 @@ describe('taskpane error box (Chromium, 350 px)', () => {
     expect(await marked(page)).toEqual(['spx']);
     await type(page, 'input[name=spx]', '4982.77');
     expect(await box(page)).toBe('');
+    expect(errors).toEqual([]);
+  });
+
+  it("names the policy boxes a refusal compares by their labels, and offers a correlation's decimal", async () => {
+    const { page, errors } = await openPane();
+    await page.click('#policy summary');
+    const slot = (key: string) => page.textContent(`input[name="policy.${key}"] + .err`);
+    await type(page, 'input[name="policy.minCalendarShare"]', '0.8');
+    expect(await slot('minCalendarShare')).toBe(
+      'Policy "Min calendar share" (0.8) is above Policy "Max calendar share" (0.75); pass a minimum at or below the maximum',
+    );
+    await type(page, 'input[name="policy.minCalendarShare"]', '');
+    await type(page, 'input[name="policy.tailDteMin"]', '70');
+    expect(await slot('tailDteMin')).toMatch(/^Policy "Tail DTE min" \(70\) is above /);
+    expect(await slot('tailDteMin')).not.toMatch(/\b[a-z]+[A-Z]\w*/);
+    await page.click('#action-plan [data-run=plan]');
+    expect(await box(page)).toBe('Some inputs need fixing: see the messages beside the fields marked in red.');
+    await type(page, 'input[name="policy.tailDteMin"]', '');
+    expect(await box(page)).toBe('');
+    await type(page, 'input[name="policy.spxVixCorrelation"]', '-70');
+    expect(await slot('spxVixCorrelation')).toBe('is -70; a decimal: type -0.7 or -70%');
     expect(errors).toEqual([]);
   });
 });

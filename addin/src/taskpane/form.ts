@@ -6,11 +6,14 @@ import { MAX_FUTURES, grouped } from '@alvh/shared';
 import { FIELD_NAMES } from '../common/fields';
 import { PastedCurveError, parsePastedCurve } from '../common/selection';
 import type { FieldName } from '../common/fields';
-import { INDEX_NAMES, issueTarget } from '../common/planInput';
+import { INDEX_NAMES } from '../common/planInput';
 import type { FormState, IndexName } from '../common/planInput';
 import type { LastRebalanceText } from '../common/lastRebalance';
-import { POLICY_DEFAULTS, POLICY_SHOWN, policyBoxNames, policyLabel } from '../common/policyWords';
+import { POLICY_DEFAULTS, POLICY_SHOWN, policyLabel } from '../common/policyWords';
 import { curveNote } from './formNote';
+
+// The words of the issues, once here (the tests and older imports read them from the form).
+export { issuesSaid, paneText } from './issueWords';
 
 export function $(id: string): HTMLElement {
   const e = document.getElementById(id);
@@ -214,70 +217,6 @@ export function pasteIntoCurve(ev: ClipboardEvent): 'browser' | 'refused' | 'exp
   });
   setCurve(merged, keptRowsNote(merged, start, rows.length));
   return rows.every((r) => r.expiry === undefined) ? 'expiries' : 'filled';
-}
-
-/**
- * The words a trader reads for an input path: the label beside its field ("Date", "K2", "Policy
- * Tail coverage", "VX 3 price"), never the schema's path (`condor.strikes[1]`) unless no field shows it.
- */
-export function issueWords(path: string): string {
-  const t = issueTarget(path);
-  switch (t.kind) {
-    case 'field':
-      return input(t.name).closest('label')?.querySelector('span')?.firstChild?.textContent?.trim() || path;
-    case 'future':
-      return `VX ${t.row + 1} ${t.cell}`;
-    case 'futures':
-      return 'VX curve';
-    case 'policy':
-      return `Policy ${policyLabel(t.name)}`;
-    case 'index':
-      return t.name.toUpperCase();
-    case 'events':
-      return t.line === undefined ? 'Your events' : `Your events, line ${t.line + 1}`;
-    case 'surface':
-      return `The surface fitted on the Surface tab${t.part ? ` (its ${t.part})` : ''}`;
-    case 'vixChain':
-      return `The VIX chain on the Surface tab${t.part ? ` (${t.part})` : ''}`;
-    case 'last':
-      return `Last rebalance ${t.part === 'date' ? 'date' : t.part === 'vix' ? 'VIX' : `VX futures${t.row === undefined ? '' : `, future ${t.row + 1}`}`}`;
-    default:
-      return path;
-  }
-}
-
-/**
- * A message of the package in the page's words: a policy field by its box's label, the curve
- * (`market.futures`, a field the page has as its VX curve table) as "the VX curve", the VIX chain
- * (`market.vixChain`) as "the VIX chain box".
- */
-export function paneText(text: string): string {
-  return policyBoxNames(text)
-    .replace(/\bmarket\.futures\b(?!\[)/g, 'the VX curve')
-    .replace(/\bmarket\.vixChain\b/g, 'the VIX chain box');
-}
-
-/**
- * Issues in the page's words, each message once: two fields one message refuses together (SPX and
- * the strikes that disagree with it) read "SPX, K1: …", not the same words twice.
- */
-export function issuesSaid(
-  issues: readonly { path: string; message: string }[],
-  words: (path: string) => string = issueWords,
-): string {
-  const byMessage = new Map<string, string[]>();
-  for (const i of issues) byMessage.set(i.message, [...(byMessage.get(i.message) ?? []), words(i.path)]);
-  return [...byMessage].map(([m, fields]) => `${fields.join(', ')}: ${m}`).join('; ');
-}
-
-/**
- * The problems of the inputs as the error box lists them, in the page's words: each field's first,
- * the one its box shows ("is blank; type the strike…", not also the schema's "pass a number").
- */
-export function problemsSaid(issues: readonly { path: string; message: string }[]): string {
-  const seen = new Set<string>();
-  const first = issues.filter((i) => !seen.has(issueWords(i.path)) && seen.add(issueWords(i.path)));
-  return issuesSaid(first.map((i) => ({ path: i.path, message: paneText(i.message) })));
 }
 
 /** The events box (a textarea: `input` covers inputs and selects). */

@@ -26,7 +26,8 @@ import {
 export type KeptSurface = ReturnType<(typeof SurfaceDataSchema)['parse']>;
 import { planInputFromForm } from '../common/planInput';
 import type { FormState } from '../common/planInput';
-import { lastRebalanceControl, paneText, positionsBox, readLastRebalance, readState, vixClosesBox } from './form';
+import { lastRebalanceControl, positionsBox, readLastRebalance, readState, vixClosesBox } from './form';
+import { messageWords } from './issueWords';
 import {
   BLANK_LAST_REBALANCE,
   lastFutureLine,
@@ -155,10 +156,10 @@ export function positionsMarket(state: FormState): PositionsMarket {
 function lineMessages(e: unknown): string[] {
   const issues = (e as { issues?: readonly { path: string; message: string }[] }).issues;
   if (issues && issues.length > 0)
-    return issues.map((i) => `${i.path.replace(/^positions /, '')}: ${paneText(i.message)}`);
+    return issues.map((i) => `${i.path.replace(/^positions /, '')}: ${messageWords(i.message)}`);
   const { field, problem, fix } = e as { field?: unknown; problem?: unknown; fix?: unknown };
   if (typeof field === 'string' && field.startsWith('positions ') && typeof problem === 'string')
-    return [`${field.replace(/^positions /, '')}: ${paneText(`${problem}; ${String(fix)}`)}`];
+    return [`${field.replace(/^positions /, '')}: ${messageWords(`${problem}; ${String(fix)}`)}`];
   return [e instanceof Error ? e.message : String(e)];
 }
 

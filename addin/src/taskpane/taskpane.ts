@@ -15,17 +15,14 @@ import {
   eventsBox,
   form,
   input,
-  issueWords,
-  issuesSaid,
-  paneText,
   onCurveRowRemoved,
   pasteIntoCurve,
-  problemsSaid,
   readCurve,
   readLastRebalance,
   readState,
   setCurve,
 } from './form';
+import { issueWords, issuesSaid, messageWords, problemsSaid } from './issueWords';
 import { POLICY_SHOWN } from '../common/policyWords';
 import { Cancelled, RunError, runCloudMonteCarlo, runCloudStress, runInWorker } from './jobs';
 import type { JobKind, RunHandle } from './jobs';
@@ -157,7 +154,7 @@ function validate(extra: readonly { path: string; message: string }[] = []): unk
       ...extra,
     ],
     [f.k1, f.k2, f.k3, f.k4],
-  );
+  ).map((i) => ({ ...i, message: messageWords(i.message) })); // labels, not paths, in the words too
   for (const issue of issues) {
     const path = issue.path;
     const t = issueTarget(path);
@@ -311,7 +308,7 @@ function reportRunError(e: unknown): void {
   // A rule of the method that rejects the input names its field: show the problem and fix there too.
   const issues = (
     listed.length > 0 ? listed : isAlvhError(e) ? [{ path: e.field, message: `${e.problem}; ${e.fix}` }] : []
-  ).map((i) => ({ path: i.path, message: paneText(i.message) }));
+  ).map((i) => ({ path: i.path, message: messageWords(i.message) }));
   if (issues.length > 0) {
     showAll = true;
     validate(issues);

@@ -1,0 +1,115 @@
+/**
+ * The package's issues in the taskpane's words: an input path by the label of the box that shows
+ * it ("Short put K2", "VX 3 price", "Policy Tail coverage"), and the paths and policy field names
+ * inside a message's text by the same labels, so no message reads `futures[1].expiry` or
+ * `tailDteMin` where the page shows "VX 2 expiry" and "Tail DTE min".
+ */
+import { issueTarget } from '../common/planInput';
+import { POLICY_SHOWN, policyBoxNames, policyLabel } from '../common/policyWords';
+
+/** The label beside the form's box `name` ("Short put K2" for k2), or undefined outside a page. */
+function labelOf(name: string): string | undefined {
+  if (typeof document === 'undefined') return undefined;
+  const box = document.querySelector(`#plan-form [name="${name}"]`);
+  return box?.closest('label')?.querySelector('span')?.firstChild?.textContent?.trim() || undefined;
+}
+
+/** A part of the fitted surface's data as the page says it ("its date", not "its valuationDate"). */
+const SURFACE_PARTS: Readonly<Record<string, string>> = { valuationDate: 'date' };
+
+/**
+ * The words a trader reads for an input path: the label beside its field ("Date", "K2", "Policy
+ * Tail coverage", "VX 3 price"), never the schema's path (`condor.strikes[1]`) unless no field shows it.
+ */
+export function issueWords(path: string): string {
+  const t = issueTarget(path);
+  switch (t.kind) {
+    case 'field':
+      return labelOf(t.name) ?? path;
+    case 'future':
+      return `VX ${t.row + 1} ${t.cell}`;
+    case 'futures':
+      return 'VX curve';
+    case 'policy':
+      return `Policy ${policyLabel(t.name)}`;
+    case 'index':
+      return t.name.toUpperCase();
+    case 'events':
+      return t.line === undefined ? 'Your events' : `Your events, line ${t.line + 1}`;
+    case 'surface':
+      return `The surface fitted on the Surface tab${t.part ? ` (its ${SURFACE_PARTS[t.part] ?? t.part})` : ''}`;
+    case 'vixChain':
+      return `The VIX chain on the Surface tab${t.part ? ` (${t.part})` : ''}`;
+    case 'last':
+      return `Last rebalance ${t.part === 'date' ? 'date' : t.part === 'vix' ? 'VIX' : `VX futures${t.row === undefined ? '' : `, future ${t.row + 1}`}`}`;
+    default:
+      return path;
+  }
+}
+
+/**
+ * A message of the package in the page's words: a policy field by its box's label, the curve
+ * (`market.futures`, a field the page has as its VX curve table) as "the VX curve", the VIX chain
+ * (`market.vixChain`) as "the VIX chain box".
+ */
+export function paneText(text: string): string {
+  return policyBoxNames(text)
+    .replace(/\bmarket\.futures\b(?!\[)/g, 'the VX curve')
+    .replace(/\bmarket\.vixChain\b/g, 'the VIX chain box');
+}
+
+/** The policy fields with a box whose names are words joined in camel case (`tailDteMin`, not `theta`). */
+const CAMEL_POLICY: ReadonlySet<string> = new Set(POLICY_SHOWN.filter((k) => /[A-Z]/.test(k)));
+
+/**
+ * {@link paneText}, and the paths and names inside the text by the labels of their boxes, by
+ * `words` (the page's {@link issueWords}): a curve row's `futures[1].expiry` as "VX 2 expiry", a
+ * field's `market.spx` as "SPX", a policy field named alone (`tailDteMin (70) is above
+ * tailDteMax`) as its box is (Policy "Tail DTE min"); the surface fitted on the Surface tab of
+ * another day is to be fitted again on the Date's day.
+ */
+export function messageWords(text: string, words: (path: string) => string = issueWords): string {
+  return paneText(text)
+    .replace(
+      /(?<![\w.])(?:plan\.)?(?:market\.)?futures\[(\d+)\](?:\.(expiry|price))?/g,
+      (_all, row: string, cell?: string) => `VX ${Number(row) + 1}${cell ? ` ${cell}` : ''}`,
+    )
+    .replace(
+      /(?<![\w.])(?:plan\.)?(?:(?:market|condor|portfolio)\.[A-Za-z]\w*(?:\[\d+\])?|valuationDate)(?![\w.[])/g,
+      (path) => {
+        const kind = issueTarget(path).kind;
+        return (kind === 'field' || kind === 'index') && !/strikes$/.test(path) ? words(path) : path;
+      },
+    )
+    .replace(/(?<![\w$]|\w\.)[a-z]+[A-Z][A-Za-z]*\b/g, (name) =>
+      CAMEL_POLICY.has(name) ? `Policy "${policyLabel(name)}"` : name,
+    )
+    .replace(/\bnot the valuation date\b/g, 'not the Date')
+    .replace(
+      /\bpass the surface fitted on the valuation date(?: \(or the chain of that day\))?/g,
+      "fit the chain of the Date's day on the Surface tab",
+    );
+}
+
+/**
+ * Issues in the page's words, each message once: two fields one message refuses together (SPX and
+ * the strikes that disagree with it) read "SPX, K1: …", not the same words twice.
+ */
+export function issuesSaid(
+  issues: readonly { path: string; message: string }[],
+  words: (path: string) => string = issueWords,
+): string {
+  const byMessage = new Map<string, string[]>();
+  for (const i of issues) byMessage.set(i.message, [...(byMessage.get(i.message) ?? []), words(i.path)]);
+  return [...byMessage].map(([m, fields]) => `${fields.join(', ')}: ${m}`).join('; ');
+}
+
+/**
+ * The problems of the inputs as the error box lists them, in the page's words: each field's first,
+ * the one its box shows ("is blank; type the strike…", not also the schema's "pass a number").
+ */
+export function problemsSaid(issues: readonly { path: string; message: string }[]): string {
+  const seen = new Set<string>();
+  const first = issues.filter((i) => !seen.has(issueWords(i.path)) && seen.add(issueWords(i.path)));
+  return issuesSaid(first.map((i) => ({ path: i.path, message: messageWords(i.message) })));
+}
