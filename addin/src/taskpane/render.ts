@@ -18,6 +18,7 @@ import { histogramCaption } from '../common/presentRuns';
 import { formatValue, heatColor, monteCarloRunWords, statText, stressCellText } from '../common/views';
 import type { HistogramView, PlanView, StressView } from '../common/views';
 import { announcePlan, planSummary } from './planStatus';
+import { planRowTexts } from './planRowText';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LogarithmicScale, Legend, Title, Tooltip);
 
@@ -83,7 +84,8 @@ export function renderPlan(view: PlanView): void {
   const tbody = byId<HTMLTableElement>('plan-table').tBodies[0]!;
   const rows: HTMLTableRowElement[] = [];
   let section = '';
-  for (const r of view.rows) {
+  const texts = planRowTexts(view.rows);
+  for (const [i, r] of view.rows.entries()) {
     if (r.section !== section) {
       section = r.section;
       const tr = el('tr');
@@ -95,11 +97,7 @@ export function renderPlan(view: PlanView): void {
     if (r.note) th.append(el('span', { class: 'why' }, r.note));
     tr.append(
       th,
-      el(
-        'td',
-        { class: r.format === 'text' || typeof r.value === 'string' ? 'num text' : 'num' },
-        formatValue(r.value, r.format, r.unit),
-      ),
+      el('td', { class: r.format === 'text' || typeof r.value === 'string' ? 'num text' : 'num' }, texts[i] ?? ''),
     );
     rows.push(tr);
   }

@@ -1,0 +1,60 @@
+/**
+ * The plan table's figures as the page shows them: shares of one whole (the calendar's and the
+ * tail's of the hedge budget) read as adding up to 100.0%, and the short strikes' distances with
+ * the same number of decimals beside each other.
+ */
+import { describe, expect, it } from 'vitest';
+import { plan, type Plan } from '@alvh/shared';
+import { presentPlan } from '../../addin/src/common/present';
+import type { PlanRow } from '../../addin/src/common/views';
+import { planRowTexts } from '../../addin/src/taskpane/planRowText';
+import { PLAN_INPUT } from '../helpers/fixtures';
+
+const share = (label: string, value: number): PlanRow => ({
+  section: 'Budget split',
+  label,
+  value,
+  format: 'pct',
+  note: '',
+});
+
+/** The texts of the rows labelled `labels`, of a plan with `edit` made to it. */
+function shown(edit: (p: Plan) => void, labels: string[]): string[] {
+  const p = plan(PLAN_INPUT);
+  edit(p);
+  const rows = presentPlan(p, 'taskpane').rows;
+  const texts = planRowTexts(rows);
+  return labels.map((l) => texts[rows.findIndex((r) => r.label === l)] ?? `no row ${l}`);
+}
+
+describe('the plan table as the page shows it', () => {
+  it('shows the calendar and tail shares adding up to 100.0%, each rounded half up no more', () => {
+    expect(
+      planRowTexts([share('Calendar share', 0.4075), share('Tail share', 0.5925), share('Vega match', 0.5)]),
+    ).toEqual(['40.8%', '59.2%', '50.0%']);
+    for (let k = 0; k <= 1000; k++) {
+      const calendar = k / 1000 + 0.0005;
+      const [a, b] = planRowTexts([share('Calendar share', calendar), share('Tail share', 1 - calendar)]);
+      expect(Number.parseFloat(a!) + Number.parseFloat(b!), `${calendar}`).toBeCloseTo(100, 9);
+      expect(Math.abs(Number.parseFloat(b!) - 100 * (1 - calendar)), `${calendar}`).toBeLessThanOrEqual(0.05 + 1e-9);
+    }
+    // the plan's own split, through the page's rows
+    const [cal, tail] = shown(
+      (p) => Object.assign(p.split, { calendarShare: 0.4075, tailShare: 0.5925 }),
+      ['Calendar share', 'Tail share'],
+    );
+    expect([cal, tail]).toEqual(['40.8%', '59.2%']);
+  });
+
+  it('shows the short put and short call distances to two decimals each', () => {
+    expect(
+      shown(
+        (p) => Object.assign(p.condor, { zPut: 1.524, zCall: 1.1687 }),
+        ['Short put distance', 'Short call distance'],
+      ),
+    ).toEqual(['1.52', '1.17']);
+    expect(
+      shown((p) => Object.assign(p.condor, { zPut: 2, zCall: 1.5 }), ['Short put distance', 'Short call distance']),
+    ).toEqual(['2.00', '1.50']);
+  });
+});
