@@ -185,9 +185,9 @@ export function formatValue(v: number | string, f: ValueFormat, unit?: string): 
 }
 
 /**
- * A stress-grid cell as the page shows it: the P&L in whole dollars ("-812", "0") below $1,000 and
- * in thousands with one decimal from there ("-1.0k", "12.4k"); the exact figure is in the cell's
- * tooltip. Rounded once, to the dollar, before the unit is chosen, so -999.6 is "-1.0k", never
+ * A stress-grid cell as the page shows it, and a Monte Carlo bin on its chart: the P&L in whole
+ * dollars ("-812", "0") below $1,000 and in thousands with one decimal from there ("-1.0k",
+ * "12.4k"); the exact figure is in the cell's tooltip. Rounded once, to the dollar, before the unit is chosen, so -999.6 is "-1.0k", never
  * "-1000", and -0.4 is "0", never "-0".
  */
 export function stressCellText(v: number): string {

@@ -201,11 +201,11 @@ export function renderMonteCarlo(view: HistogramView): void {
   byId('mc-result').hidden = false;
   const canvas = byId<HTMLCanvasElement>('mc-chart');
   chart?.destroy();
-  const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
   chart = new Chart(canvas, {
     type: 'bar',
     data: {
-      labels: view.binLabels.map((b) => compact.format(b)),
+      // in the stress grid's words: "-43.2k", never Intl's "-43.2K"
+      labels: view.binLabels.map((b) => stressCellText(b)),
       datasets: [
         {
           label: 'Unhedged condor',
