@@ -37,7 +37,7 @@ import type { PlanMarket, PlanStep, PlanSurface } from './planTypes';
 import { curveFutureFor, marketVixSurface, noVvixChainWarning } from './planVixChain';
 import { withPrefix } from './fieldPrefix';
 import { quotesAwayFromSpx } from '../hedge/orders';
-import { marketSurface, quoteSpotWarning, type MarketSurfaceInput } from './marketSurface';
+import { marketSurface, movedSpotWarning, quoteSpotWarning, type MarketSurfaceInput } from './marketSurface';
 
 export { withPrefix, marketSurface, type MarketSurfaceInput };
 
@@ -80,6 +80,24 @@ export function inputCondors(p: ParsedPlanInput): { c: InputCondor; field: strin
     'condor',
     'is missing',
     'pass the condor { expiry, strikes, quantity }, or a ladder as condors [{ expiry, strikes, quantity }, ...]',
+  );
+}
+
+/**
+ * A valuation date on or after both a condor's expiry and the front VX future's is the date
+ * mistyped, not two contracts expired: refused at valuationDate. A date typed a month late was
+ * refused at market.futures[0].expiry, whose fix ("drop expired contracts") never mended it.
+ */
+function checkDateBeforeExpiries(p: ParsedPlanInput): void {
+  const today = calendarDay('valuationDate', p.valuationDate);
+  const front = p.market.futures[0];
+  if (front === undefined || calendarDay('market.futures[0].expiry', front.expiry) > today) return;
+  const past = inputCondors(p).find((x) => calendarDay(`${x.field}.expiry`, x.c.expiry) <= today);
+  if (past === undefined) return;
+  throw invalidInput(
+    'valuationDate',
+    `is ${p.valuationDate}, on or after both the condor's expiry ${past.c.expiry} and the front VX future's ${front.expiry}`,
+    'check the date: pass the day the prices are of, before both expiries',
   );
 }
 
@@ -160,6 +178,7 @@ export function stepTermStructure(p: ParsedPlanInput, policy: Policy, divYieldGi
   if (closed !== undefined) warnings.push(closed);
   // The condors' own fields first, as sent: later steps name the calendar's `date` or a leg's strike.
   for (const x of inputCondors(p)) calendarDay(`${x.field}.expiry`, x.c.expiry);
+  checkDateBeforeExpiries(p);
   checkSpotAndStrikes(
     'market.spx',
     m.spx,
@@ -236,6 +255,13 @@ export function stepTermStructure(p: ParsedPlanInput, policy: Policy, divYieldGi
         ? quoteSpotWarning(spxSurface, m, 'table', 'market.chain', 'market.spx')
         : undefined;
   if (stale !== undefined) warnings.push(stale);
+  const moved = movedSpotWarning(
+    spxSurface,
+    m.spx,
+    m.surface !== undefined ? 'market.surface' : 'market.chain',
+    'market.spx',
+  );
+  if (moved !== undefined) warnings.push(moved);
   audit.push({
     rule: 'marks.surface',
     inputs: { source: surface.source, date: surface.date, label: surface.label },

@@ -353,6 +353,26 @@ describe('plan — a valuation date when no market closes', () => {
   });
 });
 
+describe('plan — a valuation date past the condor and the front future', () => {
+  it('names the date, not the front future (whose fix, dropping it, never mended a date typed late)', () => {
+    // PLAN_2018_12_24: condor expiry 2019-02-15, front VX 2019-01-16
+    const at = (valuationDate: string) => {
+      try {
+        plan({ ...PLAN_2018_12_24, valuationDate });
+        return 'planned';
+      } catch (e) {
+        return isAlvhError(e) ? e.message : String(e);
+      }
+    };
+    expect(at('2019-02-19')).toBe(
+      "valuationDate: is 2019-02-19, on or after both the condor's expiry 2019-02-15 and the front VX future's 2019-01-16; check the date: pass the day the prices are of, before both expiries",
+    );
+    expect(at('2019-02-15')).toMatch(/^valuationDate: is 2019-02-15, on or after both/);
+    // the front future alone past the date: that future is named, as before
+    expect(at('2019-01-17')).toMatch(/^market\.futures\[0\]\.expiry: is 2019-01-16, on or before the valuation date/);
+  });
+});
+
 describe('plan — every rejection names the field and the fix', () => {
   it.each([
     [{ ...input, valuationDate: '2024-02-30' }, 'valuationDate'],
