@@ -16,5 +16,12 @@ export async function planHandler(body: unknown, call: RouteCall): Promise<Plan>
   const p = planCarriesVixChain(fitted.body) ? await planOnPool(fitted.body, call) : plan(fitted.body as PlanInput);
   // The orders carry the chain's bid / ask, as plan() quotes them when it fits the chain itself
   // (none, and a warning, when its quotes were taken at another SPX than market.spx).
-  return planWithQuotes(p, fitted.quotes);
+  // A chain sent is fitted to market.surface here: the plan's words name the field the client sent.
+  const sent = fitted.quotes === undefined ? p : { ...p, warnings: p.warnings.map(asChainSent) };
+  return planWithQuotes(sent, fitted.quotes);
+}
+
+/** A warning of the surface fitted from `market.chain`, in the words of the chain sent. */
+function asChainSent(warning: string): string {
+  return warning.replace(/(?<![\w.])market\.surface(?![\w])/g, 'market.chain');
 }

@@ -296,6 +296,22 @@ export function quoteSpotWarning(
 }
 
 /**
+ * A plan's warning when an SPX chain carrying its own spot (quotedata's Last, or a surface fitted
+ * to it) is read at a market SPX more than {@link QUOTE_SPOT_GAP} away: its marks move there, each
+ * vol kept at its moneyness, which is a what-if on the day's surface, not the quotes (a Last of
+ * 4300.01 read at SPX 4500.53 re-marked the plan in silence). Undefined otherwise.
+ */
+export function movedSpotWarning(s: SpxSurface, spx: number, field: string, spotField: string): string | undefined {
+  if (s.source !== 'chain' || s.spot === spx) return undefined;
+  const gap = spx / s.spot - 1;
+  if (!(Math.abs(gap) > QUOTE_SPOT_GAP)) return undefined;
+  return (
+    `${field} was quoted at SPX ${fmt(s.spot, 2)}, and the plan moves its marks to ${spotField} ${spx}, ${fmt(Math.abs(gap) * 100, 1)}% ${gap > 0 ? 'above' : 'below'} it, ` +
+    `each vol kept at its moneyness: a what-if on that day's surface, not its quotes. If ${spotField} is mistyped, pass the SPX of the quotes.`
+  );
+}
+
+/**
  * The warning of SPX options the plan marks (`expiries`, theirs) outside the fitted expiries of the
  * chain its surface was fitted to (market.chain, or market.surface fitted to one): read there, the
  * vols are extrapolated, not quoted. None on a surface from the indices or VIX alone.

@@ -81,6 +81,19 @@ describeWithData('the spot a quotedata chain’s marks follow', () => {
     expect(mid(at(4400), 'call', 4500)).toBeCloseTo(29.25, 2);
   });
 
+  it('says when the typed SPX moves the marks more than 0.5% from the quotes, by either route', () => {
+    const moved = (p: Plan) => p.warnings.filter((w) => w.includes('the plan moves its marks'));
+    expect(moved(plan(input(4500.53, { chain: text })))).toEqual([
+      "market.chain was quoted at SPX 4300.01, and the plan moves its marks to market.spx 4500.53, 4.7% above it, each vol kept at its moneyness: a what-if on that day's surface, not its quotes. If market.spx is mistyped, pass the SPX of the quotes.",
+    ]);
+    expect(moved(plan(input(4250, { surface: data })))[0]).toMatch(
+      /^market\.surface was quoted at SPX 4300\.01, and the plan moves its marks to market\.spx 4250, 1\.2% below it/,
+    );
+    // the day's close, 0.03% from the quotes' Last, and a table (no spot of its own): nothing to say
+    expect(moved(plan(input(4298.86, { chain: text })))).toEqual([]);
+    expect(moved(plan(input(4310, { chain: table })))).toEqual([]);
+  });
+
   it('a chain quoted more than 20% from the typed SPX is refused as another market’s, as its surface is', () => {
     expect(() => plan(input(3500, { chain: text }))).toThrow(
       /^market\.chain: is quoted at SPX 4300\.01 \(its Last\), 22\.9% from market\.spx 3500: a chain of another market/,
