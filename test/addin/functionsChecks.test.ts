@@ -594,6 +594,11 @@ describe('ALVH.PLAN: a row missing, empty or wrong', () => {
     );
     // A serial past Excel's last date names the row (it gave an internal "Invalid time value").
     expect(invalid('PLAN', rows('date', [['date', 1e9]]))).toMatch(/^inputs date: is 1000000000, after 9999-12-31/);
+    // a date past the condor's expiry: VX1… are numbered from the date, so none has expired, and the
+    // condor's expiry row is named with the date it is not after
+    expect(invalid('PLAN', rows('date', [['date', '2019-02-19']]))).toBe(
+      'inputs expiry: is 2019-02-15, not after the valuation date 2019-02-19; pass the condor expiry, a date after the valuation date',
+    );
     expect(invalid('PLAN', rows('expiry', [['expiry', 1e308]]))).toMatch(
       /^inputs expiry: is 1e\+308, after 9999-12-31/,
     );
