@@ -12,7 +12,7 @@ import { plan } from '../method/plan';
 import { planMarketState, withPrefix } from '../method/planCurve';
 import { condorHorizonDays, lastCondorExpiryField } from '../scenario/mcSetup';
 import type { MonteCarloSetup } from '../scenario/mcTypes';
-import { entryCreditNotes, type ScenarioBook } from '../scenario/scenarioBook';
+import { entryCreditNotes, holdsPositions, type ScenarioBook } from '../scenario/scenarioBook';
 import { hedgeContextFrom, type HedgeContext } from './structureContext';
 import { TAIL_STRUCTURES, defaultMarker, type LegMarker } from './structurePricing';
 import { compareInContext } from './structureScoring';
@@ -173,7 +173,7 @@ export function frontierSetup(
     condorEntryValue: -pl.ladder.maxProfit,
     condorMaxLoss: pl.ladder.maxLoss,
   };
-  const inputNotes = [...(v.plan.positions !== undefined ? [HELD_NOT_USED] : []), ...entryCreditNotes(pl, 'paths')];
+  const inputNotes = [...(holdsPositions(v.plan) ? [HELD_NOT_USED] : []), ...entryCreditNotes(pl, 'paths')];
   const horizonDays = condorHorizonDays(book);
   const pathCount = v.pathCount ?? v.paths - v.firstPath;
   const expiryField = lastCondorExpiryField({ plan: v.plan });

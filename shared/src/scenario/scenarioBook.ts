@@ -193,13 +193,22 @@ function tailAtZero(tail: { strike: number; expiry: string }): Leg[] {
 }
 
 /**
+ * Whether a plan input's positions hold a leg: an empty list or blank text is nothing held, no book
+ * a run could follow instead of the plan's (it said "send the legs held" of a plan holding none).
+ */
+export function holdsPositions(p: Pick<PlanInput, 'positions'> | undefined): boolean {
+  const pos = p?.positions;
+  return pos !== undefined && (typeof pos === 'string' ? pos.trim() !== '' : pos.length > 0);
+}
+
+/**
  * What a plan input's `positions` and `lastRebalance` are to a scenario route, which runs the plan's
  * book at today's sizing (`plan(input).book`, entered on the valuation date; the Monte Carlo's
  * rebalance clock starts at day 0) and not the legs held: one sentence naming the fields given and
  * how to run the book held instead (its legs as `book`); none without them.
  */
 export function heldBookNotes(p: PlanInput | undefined, route: 'montecarlo' | 'stress'): string[] {
-  const held = p?.positions !== undefined;
+  const held = holdsPositions(p);
   const last = p?.lastRebalance !== undefined;
   if (!held && !last) return [];
   const fields = [held ? 'plan.positions' : '', last ? 'plan.lastRebalance' : ''].filter((f) => f !== '');

@@ -110,3 +110,21 @@ describe('stress grid from a plan input with positions or a last rebalance', () 
     expect(grid(lastRebalance).notes[0]).toContain('not a book sized at the last rebalance');
   });
 });
+
+describe('a plan input holding nothing', () => {
+  it('gets no note of legs held from the grid or the run: an empty list or blank text holds no book', () => {
+    const { bare } = inputs();
+    for (const positions of [[], '', '  \n']) {
+      const empty = { ...bare, positions } as PlanInput;
+      expect(
+        stressGrid({ plan: empty, spxMoves: [0], vixLevels: [17.5], days: [0] }).notes.some((n) => HELD.test(n)),
+      ).toBe(false);
+      expect(
+        summarizeMonteCarlo(runMonteCarloChunk({ plan: empty, paths: 40, seed: 3 })).notes.some((n) => HELD.test(n)),
+      ).toBe(false);
+    }
+    // one leg held is a book: said
+    const one = withPositions();
+    expect(stressGrid({ plan: one, spxMoves: [0], vixLevels: [17.5], days: [0] }).notes[0]).toMatch(HELD);
+  });
+});
