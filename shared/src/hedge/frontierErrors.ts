@@ -42,6 +42,9 @@ interface Book {
   kink: boolean;
 }
 
+/** A standard error below this (USD) is the rounding of a spread of none. */
+const ROUNDING_USD = 1e-6;
+
 /** The standard errors of the books of `sc` (scored on the down paths of `p`). */
 export function frontierErrors(p: FrontierPartial, sc: Scorer): FrontierErrors {
   const n = p.pathCount;
@@ -84,7 +87,10 @@ export function frontierErrors(p: FrontierPartial, sc: Scorer): FrontierErrors {
     if (k < 2) return null;
     const full = new Float64Array(n);
     down.forEach((j, i) => (full[j] = d(i)));
-    return sampleMeanStdError(full, p.firstPath, p.antithetic);
+    const se = sampleMeanStdError(full, p.firstPath, p.antithetic);
+    // influences equal on every path (a book against itself, a tail all on the max loss) leave
+    // rounding, 7.7e-13 where the spread is none: 0, as the docs state it
+    return se !== null && se < ROUNDING_USD ? 0 : se;
   };
   return {
     gap(a, b) {

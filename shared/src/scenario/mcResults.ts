@@ -13,6 +13,7 @@ import {
   histogram,
   pathsForTail,
   quantileSorted,
+  sampleMeanStdError,
   tailPathCount,
   type DistributionStats,
 } from './statistics';
@@ -188,6 +189,7 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
     meanTailOutlay: meanOutlay,
     meanTransactionCosts: meanCosts,
     hedgeCarry: condor.mean - alvh.mean,
+    hedgeCarryStdError: sampleMeanStdError(carryByPath(p), p.firstPath, p.antithetic),
     rebalancesMean: reb / p.pathCount,
     rebalancesMax: rebMax,
     tailContractsStart: p.tailContracts0,
@@ -201,7 +203,7 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
       ...runNotes(p.measure, condor, alvh, differenceError, p.tailContracts0, tailEnd / p.pathCount, premium > 0),
       ...noEffectiveness(condor, alvh, { hedgeCost, hedgeDebit: p.hedgeDebit, meanOutlay, meanCosts }),
       ...atVixFloor(p),
-      ...beyondHistory(p),
+      ...beyondHistory(p, condor.mean - alvh.mean),
       ...singlePathTails(p.pathCount),
     ],
   };
@@ -213,6 +215,9 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
  */
 const cvar = (x: number): string =>
   Math.round(Math.abs(x)) === 0 ? '$0' : x > 0 ? `a loss of ${wholeUsd(x)}` : `a gain of ${wholeUsd(-x)}`;
+
+/** Whole dollars with a sign: "−$235", "$0". */
+const signedUsd = (x: number): string => (Math.round(x) === 0 ? '$0' : `${x < 0 ? '−' : ''}${wholeUsd(Math.abs(x))}`);
 
 const signedPct = (r: number): string => {
   const v = Math.round(100 * r);
@@ -349,11 +354,12 @@ export const VIX_BEYOND_HISTORY = 150;
  * CVaR 95. A path that passes it and falls back by the horizon counts too: its hedges were marked
  * and resized up there (on the example plan the best ALVH path peaked at VIX 204 and ended at 110).
  */
-function beyondHistory(p: MonteCarloPartial): string[] {
+function beyondHistory(p: MonteCarloPartial, carry: number): string[] {
   let n = 0;
   let ending = 0;
   let lo = Infinity;
   let hi = -Infinity;
+  let carryWithin = 0;
   for (let i = 0; i < p.pathCount; i++) {
     if (p.vixMax[i]! > VIX_BEYOND_HISTORY) {
       n++;
@@ -361,17 +367,31 @@ function beyondHistory(p: MonteCarloPartial): string[] {
       const r = p.spxEnd[i]! / p.spot0 - 1;
       lo = Math.min(lo, r);
       hi = Math.max(hi, r);
+    } else {
+      carryWithin += p.condor[i]! - p.book[i]!;
     }
   }
   if (n === 0) return [];
+  // what the hedges give up on the other paths alone: the paths beyond pay the tail most
+  const within = n < p.pathCount ? carryWithin / (p.pathCount - n) : undefined;
   const share = (100 * n) / p.pathCount;
   const ends = ending === n ? (n === 1 ? 'and ends there' : 'all ending there') : `${ending} ending there`;
   return [
     `${n} of ${p.pathCount.toLocaleString('en-US')} paths (${share.toFixed(share < 0.1 ? 3 : 2)}%) ${n === 1 ? 'reaches' : 'reach'} VIX above ` +
       `${VIX_BEYOND_HISTORY} (${ends}), beyond any close in the index's history (82.69), with SPX ${signedPct(lo)}` +
       `${n > 1 ? ` to ${signedPct(hi)}` : ''} at the horizon on ${n === 1 ? 'it' : 'them'}: ${n === 1 ? 'it moves' : 'they move'} the mean, the best and worst paths and the histogram's ends, ` +
-      'not the percentiles or the CVaR 95 much.',
+      'not the percentiles or the CVaR 95 much' +
+      (within === undefined
+        ? '.'
+        : `; without ${n === 1 ? 'it' : 'them'} the hedge carry is ${signedUsd(within)} a path, against ${signedUsd(carry)} on all.`),
   ];
+}
+
+/** Each path's P&L given up by hedging: the condor's less the book's, USD. */
+function carryByPath(p: MonteCarloPartial): Float64Array {
+  const out = new Float64Array(p.pathCount);
+  for (let i = 0; i < p.pathCount; i++) out[i] = p.condor[i]! - p.book[i]!;
+  return out;
 }
 
 /**

@@ -220,6 +220,11 @@ export interface MonteCarloSummary {
   /** Mean P&L given up by hedging: mean(condor) − mean(ALVH), USD. */
   hedgeCarry: number;
   /**
+   * Standard error of `hedgeCarry`, USD: of the mean of each path's condor − ALVH P&L, over
+   * antithetic pairs when paired; null under two samples.
+   */
+  hedgeCarryStdError: number | null;
+  /**
    * Rebalances per path, mean and the largest: the days a trigger fired and the tail was re-sized,
    * whether or not the size changed (a budget of 0 fires them and trades nothing).
    */

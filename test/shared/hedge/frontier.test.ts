@@ -426,6 +426,16 @@ describe('frontier input and limits', () => {
     expect(340_137 * 49 * 120).toBeGreaterThan(MAX_FRONTIER_WORK);
   });
 
+  it('gives an error of exactly 0 where no path moves it, not the rounding of one (7.7e-13 on the docs example)', () => {
+    const ex = JSON.parse(readFileSync(join(__dirname, '../../../docs/examples/frontier.json'), 'utf8')) as object;
+    const f = frontier(ex);
+    expect(f.unhedged.cvar95DownStdError).toBe(0);
+    const errors = [...f.points, ...f.structures].map((x) => x.cvarSavedStdError);
+    expect(errors.filter((e) => e !== null && e !== 0 && e < 1e-6)).toEqual([]);
+    // the errors that are there stay: the bought points' gaps
+    expect(errors.some((e) => e !== null && e > 1)).toBe(true);
+  });
+
   it('runs as many paths for 50 budgets as for one: they share the paths, simulated once', () => {
     const ex = JSON.parse(readFileSync(join(__dirname, '../../../docs/examples/frontier.json'), 'utf8')) as object;
     const budgets = Array.from({ length: 50 }, (_, k) => k * 200);

@@ -227,7 +227,33 @@ describe('the summary’s notes: what its figures say that a reader could miss',
     expect(note).toMatch(
       new RegExp(`^${beyond} of 4,000 paths \\(0\\.\\d+%\\) reach VIX above 150 \\(${ending} ending there\\), `),
     );
-    expect(note).toMatch(/not the percentiles or the CVaR 95 much\.$/);
+    // and what the hedges give up on the other paths alone, against all, each path's condor less its book
+    let within = 0;
+    for (let i = 0; i < part.pathCount; i++)
+      if (part.vixMax[i]! <= VIX_BEYOND_HISTORY) within += part.condor[i]! - part.book[i]!;
+    const s = summarizeMonteCarlo(part);
+    const usd = (x: number) => `${x < 0 ? '−' : ''}$${Math.round(Math.abs(x)).toLocaleString('en-US')}`;
+    expect(note).toMatch(/not the percentiles or the CVaR 95 much; without them the hedge carry is /); // several paths beyond
+    expect(note).toContain(
+      `without them the hedge carry is ${usd(within / (part.pathCount - beyond))} a path, against ${usd(s.hedgeCarry)} on all.`,
+    );
+  });
+
+  it("gives the hedge carry its standard error, the paths' condor less book averaged over antithetic pairs", () => {
+    const body = JSON.parse(readFileSync(resolve(root, 'docs/examples/montecarlo.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const part = runMonteCarloChunk({ ...body, firstPath: 0, pathCount: 4000 });
+    const s = summarizeMonteCarlo(part);
+    const pairs: number[] = [];
+    for (let i = 0; i < part.pathCount; i += 2)
+      pairs.push(0.5 * (part.condor[i]! - part.book[i]! + part.condor[i + 1]! - part.book[i + 1]!));
+    const m = pairs.reduce((a, b) => a + b, 0) / pairs.length;
+    const sd = Math.sqrt(pairs.reduce((a, b) => a + (b - m) ** 2, 0) / (pairs.length - 1));
+    expect(m).toBeCloseTo(s.hedgeCarry, 6);
+    expect(s.hedgeCarryStdError).toBeCloseTo(sd / Math.sqrt(pairs.length), 6);
+    expect(s.hedgeCarryStdError!).toBeGreaterThan(0);
   });
 
   it('stays empty when the hedges lower the CVaR and the tail keeps its size', () => {
