@@ -982,6 +982,18 @@ describe('taskpane run bar (Chromium, 320 px)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('says a blank Div. yield was planned at 0, as the API does: the form no longer sends the default as typed', async () => {
+    const { page, errors } = await openPane();
+    const warnings = () => page.$$eval('#plan-warnings li', (lis) => lis.map((l) => l.textContent ?? ''));
+    await page.click('#action-plan [data-run=plan]');
+    await expect.poll(() => page.textContent('#action-plan [data-note]')).toBe('Plan up to date with the inputs.');
+    expect((await warnings()).some((w) => w.startsWith('No dividend yield given'))).toBe(false);
+    await page.fill('input[name=divYield]', '');
+    await page.click('#action-plan [data-run=plan]');
+    await expect.poll(async () => (await warnings()).some((w) => w.startsWith('No dividend yield given'))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
   it('announces how a run ended in a status of its run bar box, never its progress', async () => {
     const { page, errors } = await openPane();
     await page.setViewportSize({ width: 320, height: 700 });

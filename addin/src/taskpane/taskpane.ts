@@ -230,7 +230,7 @@ function onFormChange(): void {
     // After the first plan, the plan follows the form as it is typed (in the page only); while the
     // form does not parse, the plan shown is the previous one and is greyed out.
     if (hasPlanned) {
-      if (parsed !== undefined) showPlan(parsed, false);
+      if (parsed !== undefined) showPlan(false);
       else planOutOfDate();
     }
   }, 120);
@@ -269,9 +269,10 @@ async function toWorkbook(
   }
 }
 
-function showPlan(parsed: unknown, toSheet: boolean): void {
+/** The plan of the form, once it parses: from the raw input, so a box left blank (Div. yield) is told from a 0 typed. */
+function showPlan(toSheet: boolean): void {
   try {
-    const p = quotedPlan(plan(parsed as Parameters<typeof plan>[0]));
+    const p = quotedPlan(plan(pagePlanInput() as Parameters<typeof plan>[0]));
     showVixChainUse(p);
     const view = presentPlan(p, 'taskpane');
     renderPlan(view);
@@ -298,7 +299,7 @@ function runPlan(): boolean {
     return true;
   }
   hasPlanned = true;
-  showPlan(parsed, true);
+  showPlan(true);
   return true;
 }
 
@@ -338,8 +339,9 @@ function plannedInputOrExplain(): { parsed: unknown; planned: unknown } | undefi
   const parsed = validInputOrExplain();
   if (parsed === undefined) return undefined;
   try {
-    plan(parsed as Parameters<typeof plan>[0]);
-    return { parsed, planned: pagePlanInput() };
+    const planned = pagePlanInput();
+    plan(planned as Parameters<typeof plan>[0]);
+    return { parsed, planned };
   } catch (e) {
     reportRunError(e);
     return undefined;
@@ -574,7 +576,7 @@ function boot(): void {
   const parsed = validate();
   if (parsed !== undefined) {
     hasPlanned = true;
-    showPlan(parsed, false);
+    showPlan(false);
   }
   const office = (globalThis as { Office?: typeof Office }).Office;
   if (office?.onReady) {
