@@ -991,6 +991,10 @@ describe('taskpane run bar (Chromium, 320 px)', () => {
     await page.fill('input[name=divYield]', '');
     await page.click('#action-plan [data-run=plan]');
     await expect.poll(async () => (await warnings()).some((w) => w.startsWith('No dividend yield given'))).toBe(true);
+    // in the page's words: its box, not the API's field
+    const said = (await warnings()).find((w) => w.startsWith('No dividend yield given'))!;
+    expect(said).toContain('the SPX legs are priced with Div. yield 0,');
+    expect(said).not.toContain('market.');
     expect(errors).toEqual([]);
   });
 

@@ -6,6 +6,7 @@
  */
 import { issueTarget } from '../common/planInput';
 import { POLICY_SHOWN, policyBoxNames, policyLabel } from '../common/policyWords';
+import type { PlanView } from '../common/views';
 
 /** The label beside the form's box `name` ("Short put K2" for k2), or undefined outside a page. */
 function labelOf(name: string): string | undefined {
@@ -112,4 +113,16 @@ export function problemsSaid(issues: readonly { path: string; message: string }[
   const seen = new Set<string>();
   const first = issues.filter((i) => !seen.has(issueWords(i.path)) && seen.add(issueWords(i.path)));
   return issuesSaid(first.map((i) => ({ path: i.path, message: messageWords(i.message) })));
+}
+
+/**
+ * A plan's view with its warnings in the page's words ({@link messageWords}): "priced with Div.
+ * yield 0", not "market.divYield 0"; the surface the plan was sent (`market.surface`) is the chain
+ * fitted on the Surface tab.
+ */
+export function paneView(view: PlanView): PlanView {
+  const warnings = view.warnings.map((w) =>
+    messageWords(w).replace(/(?<![\w.])market\.(?:surface|chain)(?![\w.])/g, 'the chain fitted on the Surface tab'),
+  );
+  return { ...view, warnings };
 }

@@ -22,7 +22,7 @@ import {
   readState,
   setCurve,
 } from './form';
-import { issueWords, issuesSaid, messageWords, problemsSaid } from './issueWords';
+import { issueWords, issuesSaid, messageWords, paneView, problemsSaid } from './issueWords';
 import { POLICY_SHOWN } from '../common/policyWords';
 import { Cancelled, RunError, runCloudMonteCarlo, runCloudStress, runInWorker } from './jobs';
 import type { JobKind, RunHandle } from './jobs';
@@ -274,7 +274,7 @@ function showPlan(toSheet: boolean): void {
   try {
     const p = quotedPlan(plan(pagePlanInput() as Parameters<typeof plan>[0]));
     showVixChainUse(p);
-    const view = presentPlan(p, 'taskpane');
+    const view = paneView(presentPlan(p, 'taskpane'));
     renderPlan(view);
     renderHedge(presentStructures(p.structures, p.valuationDate), p);
     planCurrent(toSheet);
