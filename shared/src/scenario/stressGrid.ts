@@ -47,9 +47,38 @@ export interface StressGridResult {
   /**
    * What the input asked for that the grid does not follow, one sentence each: a plan input's
    * `positions` or `lastRebalance` (the grid marks the plan's book at today's sizing, not the legs
-   * held). Empty when there is none.
+   * held); days on or after a leg's expiry, whose cells hold that leg at its settlement. Empty when
+   * there is none.
    */
   notes: string[];
+}
+
+/**
+ * A note when some days of the grid fall on or after the expiry of legs of the book: from then their
+ * cells hold those legs at their settlement (intrinsic at the cell's SPX, a VIX leg at its VIX), not
+ * a mark, so the rows stop moving with the days (asked for 70 days, a 56-day condor read flat).
+ */
+function settledDaysNote(book: ScenarioBook, days: readonly number[], dates: readonly string[]): string[] {
+  const layers = [
+    ['condor', book.condor],
+    ['overlay', book.overlay],
+    ['tail', book.tail],
+  ] as const;
+  const first = [...new Set(layers.flatMap(([, legs]) => legs.map((l) => l.expiry)))].sort()[0];
+  const after = first === undefined ? [] : dates.filter((d) => d >= first).sort();
+  if (after.length === 0) return [];
+  const from = after[0]!;
+  const last = [...dates].sort().at(-1)!;
+  const settled = layers
+    .filter(([, legs]) => legs.some((l) => l.expiry <= last))
+    .map(([name, legs]) => {
+      const ends = [...new Set(legs.map((l) => l.expiry))].filter((e) => e <= last).sort();
+      return `the ${name}'s legs of ${ends.join(', ')}`;
+    });
+  return [
+    `From day ${days[dates.indexOf(from)]} (${from}) the grid's days fall on or after the expiry of legs of the book (${settled.join('; ')}): ` +
+      'from their expiry those cells hold them at their settlement, intrinsic at the cell’s SPX or VIX, not a mark, so their rows no longer move with the days.',
+  ];
 }
 
 /**
@@ -268,5 +297,6 @@ export function stressGrid(input: unknown): StressGridResult {
     out.tail.push(t);
     out.total.push(all);
   }
+  out.notes.push(...settledDaysNote(book, v.days, out.dates));
   return out;
 }

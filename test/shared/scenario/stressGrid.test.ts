@@ -179,3 +179,23 @@ describe('stressGrid', () => {
     expect(stressGrid({ book, spxMoves: [0], days: [0], vixLevels: g.vixLevels }).total).toEqual(g.total);
   });
 });
+
+describe('stressGrid: days on or after a leg’s expiry', () => {
+  const req = JSON.parse(
+    readFileSync(join(import.meta.dirname, '../../../docs/examples/stress.json'), 'utf8'),
+  ) as Record<string, unknown>;
+  const settled = (days: number[]) => stressGrid({ ...req, days }).notes.filter((n) => n.includes('settlement'));
+
+  it('says from which day the cells hold legs at their settlement, and which legs (the rows read flat from there)', () => {
+    // the example's condor expires 2027-01-15 (56 days), its overlay legs 2026-12-16 and 2027-01-20
+    expect(settled([0, 70])).toEqual([
+      "From day 70 (2027-01-29) the grid's days fall on or after the expiry of legs of the book (the condor's legs of 2027-01-15; the overlay's legs of 2026-12-16, 2027-01-20; the tail's legs of 2027-01-20): from their expiry those cells hold them at their settlement, intrinsic at the cell’s SPX or VIX, not a mark, so their rows no longer move with the days.",
+    ]);
+    // in any order, from the earliest such day: the condor's expiry day is settled too
+    expect(settled([70, 0, 56])[0]).toMatch(/^From day 56 \(2027-01-15\) the grid's days fall on or after/);
+    const g = stressGrid({ ...req, days: [56, 70] });
+    expect(g.condor[1]).toEqual(g.condor[0]);
+    // before every expiry: nothing to say
+    expect(settled([0, 7, 21])).toEqual([]);
+  });
+});
