@@ -264,6 +264,17 @@ function runNotes(
         'hedge effectiveness counts the net premium of the calls bought and sold along the paths in the hedge cost).',
     );
   }
+  // VaR is stated as a loss: below 0 it is a gain, which a reader of "VaR −3,051" may not take it for
+  const gains = [
+    ['the condor', condor],
+    ['the book', alvh],
+  ].filter(([, d]) => (d as DistributionStats).var95 < -0.5) as [string, DistributionStats][];
+  if (gains.length > 0) {
+    notes.push(
+      `${gains.map(([name, d], i) => `${i === 0 ? name[0]!.toUpperCase() + name.slice(1) : name}'s VaR 95 is ${signedUsd(d.var95)}`).join(' and ')}: ` +
+        `a VaR below 0 is a gain, as fewer than 5% of paths lose money (P(loss) ${gains.map(([, d]) => `${(100 * d.probLoss).toFixed(1)}%`).join(' and ')}).`,
+    );
+  }
   return notes;
 }
 

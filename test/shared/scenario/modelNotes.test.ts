@@ -239,6 +239,25 @@ describe('the summary’s notes: what its figures say that a reader could miss',
     );
   });
 
+  it('says a VaR 95 below 0 is a gain, as fewer than 5% of the paths lose', () => {
+    const body = JSON.parse(readFileSync(resolve(root, 'docs/examples/montecarlo.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const part = runMonteCarloChunk({ ...body, firstPath: 0, pathCount: 2000 });
+    const gain = (d: number) => part.book.map((x) => x + d);
+    const lossy = summarizeMonteCarlo(part);
+    expect(lossy.notes.some((n) => n.includes('a VaR below 0 is a gain'))).toBe(false);
+    // every book path lifted by its own worst loss and $1,000: none loses
+    const lift = -Math.min(...part.book) + 1000;
+    const s = summarizeMonteCarlo({ ...part, book: gain(lift) });
+    expect(s.alvh.var95).toBeLessThan(0);
+    const note = s.notes.find((n) => n.includes('a VaR below 0 is a gain'));
+    expect(note).toMatch(
+      /^The book's VaR 95 is −\$[\d,]+: a VaR below 0 is a gain, as fewer than 5% of paths lose money \(P\(loss\) 0\.0%\)\.$/,
+    );
+  });
+
   it("gives the hedge carry its standard error, the paths' condor less book averaged over antithetic pairs", () => {
     const body = JSON.parse(readFileSync(resolve(root, 'docs/examples/montecarlo.json'), 'utf8')) as Record<
       string,
