@@ -63,16 +63,23 @@ const MAX_DESCRIPTION = 500;
  */
 const MAX_PARAMETER_DESCRIPTION = 255;
 
-/** The @returns text of every `@customfunction ID` JSDoc block in `files`, by id, on one line. */
-function returnsById(files) {
-  const byId = new Map();
+/** Each `@customfunction ID` JSDoc block of `files`: its id and its text without the comment's stars. */
+function* customFunctionBlocks(files) {
   for (const file of files) {
     for (const [, block] of readFileSync(file, 'utf8').matchAll(/\/\*\*([\s\S]*?)\*\//g)) {
       const text = block.replace(/^[ \t]*\* ?/gm, '');
       const id = /@customfunction\s+(\S+)/.exec(text)?.[1];
-      const ret = /@returns?\s+([\s\S]*?)(?=\n@|$)/.exec(text)?.[1];
-      if (id !== undefined && ret !== undefined) byId.set(id, ret.replace(/\s+/g, ' ').trim());
+      if (id !== undefined) yield { id, text };
     }
+  }
+}
+
+/** The @returns text of every `@customfunction ID` JSDoc block in `files`, by id, on one line. */
+function returnsById(files) {
+  const byId = new Map();
+  for (const { id, text } of customFunctionBlocks(files)) {
+    const ret = /@returns?\s+([\s\S]*?)(?=\n@|$)/.exec(text)?.[1];
+    if (ret !== undefined) byId.set(id, ret.replace(/\s+/g, ' ').trim());
   }
   return byId;
 }
@@ -83,17 +90,12 @@ function returnsById(files) {
  */
 function detailsById(files) {
   const byId = new Map();
-  for (const file of files) {
-    for (const [, block] of readFileSync(file, 'utf8').matchAll(/\/\*\*([\s\S]*?)\*\//g)) {
-      const text = block.replace(/^[ \t]*\* ?/gm, '');
-      const id = /@customfunction\s+(\S+)/.exec(text)?.[1];
-      if (id === undefined) continue;
-      const details = new Map();
-      for (const [, name, detail] of text.matchAll(/@detail\s+(\S+)\s+([\s\S]*?)(?=\n@|$)/g)) {
-        details.set(name.replace(/^\[|\]$/g, ''), detail.replace(/\s+/g, ' ').trim());
-      }
-      if (details.size > 0) byId.set(id, details);
+  for (const { id, text } of customFunctionBlocks(files)) {
+    const details = new Map();
+    for (const [, name, detail] of text.matchAll(/@detail\s+(\S+)\s+([\s\S]*?)(?=\n@|$)/g)) {
+      details.set(name.replace(/^\[|\]$/g, ''), detail.replace(/\s+/g, ' ').trim());
     }
+    if (details.size > 0) byId.set(id, details);
   }
   return byId;
 }
