@@ -998,6 +998,19 @@ describe('taskpane run bar (Chromium, 320 px)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('marks the Date when it lies past the condor and the front future, not the VX curve', async () => {
+    const { page, errors } = await openPane();
+    // the example day's condor expires 2025-05-23, its front VX future 2025-04-16
+    await page.fill('input[name=valuationDate]', '2025-05-27');
+    await page.click('#action-plan [data-run=plan]');
+    await expect
+      .poll(() => page.textContent('input[name=valuationDate] + .err'))
+      .toMatch(
+        /^is 2025-05-27, on or after both the condor's expiry 2025-05-23 and the front VX future's 2025-04-16; check the date/,
+      );
+    expect(errors).toEqual([]);
+  });
+
   it('announces how a run ended in a status of its run bar box, never its progress', async () => {
     const { page, errors } = await openPane();
     await page.setViewportSize({ width: 320, height: 700 });
