@@ -11,7 +11,7 @@ import { INDEX_NAMES, type FormState } from '../../addin/src/common/formState';
 import { planInputFromForm } from '../../addin/src/common/planInput';
 import { POLICY_SHOWN } from '../../addin/src/common/policyWords';
 import { presentPlan } from '../../addin/src/common/present';
-import { formatValue } from '../../addin/src/common/views';
+import { planRowTexts } from '../../addin/src/taskpane/planRowText';
 
 interface PageForm {
   state: FormState;
@@ -70,7 +70,9 @@ export async function expectPlanAsComputed(page: Page): Promise<void> {
     expect(text).not.toMatch(/NaN|undefined|Infinity/);
   expect(shown.headline).toBe(view.headline);
   expect(shown.tiles).toEqual(view.tiles.map((t) => t.value));
-  expect(shown.rows).toEqual(view.rows.map((r) => [r.label, formatValue(r.value, r.format, r.unit)]));
+  // as the page words them: a share beside its complement adds up to 100%, the distances to 2 decimals
+  const texts = planRowTexts(view.rows);
+  expect(shown.rows).toEqual(view.rows.map((r, i) => [r.label, texts[i]]));
   // The sizes a trader acts on are among them.
   for (const label of ['Contracts', 'Units', 'Required contracts']) {
     expect(shown.rows.some(([l]) => l === label)).toBe(true);
