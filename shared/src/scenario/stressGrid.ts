@@ -16,6 +16,9 @@ import { parseInput } from '../schemas/parse';
 import { MAX_STRESS_VIX_LEVEL, StressGridInputSchema, checkStressLimits } from '../schemas/scenario';
 import { entryCreditNotes, heldBookNotes, scenarioSource, type ScenarioBook } from './scenarioBook';
 import { shockedFutureKernel } from '../method/stress';
+import { fmt } from '../method/audit';
+import type { Plan } from '../method/index';
+import { wholeUsd } from '../usdText';
 import { curveDecayKernel, modelFutureKernel } from '../market/meanReversion';
 
 export interface StressGridResult {
@@ -78,6 +81,44 @@ function settledDaysNote(book: ScenarioBook, days: readonly number[], dates: rea
   return [
     `From day ${days[dates.indexOf(from)]} (${from}) the grid's days fall on or after the expiry of legs of the book (${settled.join('; ')}): ` +
       'from their expiry those cells hold them at their settlement, intrinsic at the cell’s SPX or VIX, not a mark, so their rows no longer move with the days.',
+  ];
+}
+
+/** Whole dollars with their sign: "$990", "−$1,012". */
+const signedWholeUsd = (x: number): string => `${x < 0 ? '−' : ''}${wholeUsd(Math.abs(x))}`;
+
+/**
+ * A note when the grid holds the plan's own drawdown cell (SPX down `drawdown`, VIX at the stressed
+ * VIX, `days` later) and its tail's P&L there differs from what the plan sized the tail on
+ * (contracts × gainPerContract) by more than a dollar: the grid rolls the VX curve down over the days
+ * and marks VIX options at the book's vol of vol; the plan's drawdown keeps the curve where it was
+ * (docs/method.md) and marks at its stressed vol of vol. A reader comparing the two saw $990
+ * against $1,012 a call on the example plan.
+ */
+function planCellNote(pl: Plan, book: ScenarioBook, g: StressGridResult): string[] {
+  const sc = pl.scenario;
+  if (pl.tail.contracts === 0) return [];
+  const i = g.days.indexOf(sc.days);
+  const j = g.spxMoves.findIndex((m) => Math.abs(m + sc.drawdown) < 1e-12);
+  const k = g.vixLevels.findIndex((l) => Math.abs(l - sc.stressedVix) < 1e-9);
+  if (i < 0 || j < 0 || k < 0) return [];
+  const cell = g.tail[i]![j]![k]!;
+  const sized = pl.tail.contracts * pl.tail.gainPerContract;
+  if (Math.abs(cell - sized) <= 1) return [];
+  const why = [
+    ...(sc.days > 0
+      ? [`rolls the VX curve down the fitted curve over the ${sc.days} days, which the plan's drawdown does not`]
+      : []),
+    ...(Math.abs(sc.stressVolOfVol - book.volOfVol) > 1e-12
+      ? [
+          `marks VIX options at the vol of vol ${fmt(book.volOfVol, 2)}, the plan's drawdown at ${fmt(sc.stressVolOfVol, 2)}`,
+        ]
+      : []),
+  ];
+  return [
+    `In the plan's own drawdown cell (SPX −${fmt(sc.drawdown * 100, 1)}%, VIX ${fmt(sc.stressedVix, 2)}, day ${sc.days}) the tail's P&L is ${signedWholeUsd(cell)}, ` +
+      `where the plan sized it on ${signedWholeUsd(sized)} (${pl.tail.contracts} × ${signedWholeUsd(pl.tail.gainPerContract)} a call)` +
+      (why.length > 0 ? `: the grid ${why.join(' and ')}.` : '.'),
   ];
 }
 
@@ -297,6 +338,7 @@ export function stressGrid(input: unknown): StressGridResult {
     out.tail.push(t);
     out.total.push(all);
   }
+  if (pl !== undefined) out.notes.push(...planCellNote(pl, book, out));
   out.notes.push(...settledDaysNote(book, v.days, out.dates));
   return out;
 }

@@ -199,3 +199,24 @@ describe('stressGrid: days on or after a leg’s expiry', () => {
     expect(settled([0, 7, 21])).toEqual([]);
   });
 });
+
+describe("stressGrid: the plan's own drawdown cell", () => {
+  const input = JSON.parse(
+    readFileSync(join(import.meta.dirname, '../../../docs/examples/plan.json'), 'utf8'),
+  ) as Record<string, unknown>;
+  const said = (days: number[]) =>
+    stressGrid({ plan: input, spxMoves: [-0.2, 0], vixLevels: [47.5, 20], days }).notes.filter((n) =>
+      n.startsWith("In the plan's own drawdown cell"),
+    );
+
+  it('says why the tail there differs from what the plan sized it on (the curve rolled down over the days)', () => {
+    const g = stressGrid({ plan: input, spxMoves: [-0.2], vixLevels: [47.5], days: [10] });
+    // the example: 1 call sized on a gain of $1,012.46, $990.09 in the grid's cell
+    expect(g.tail[0]![0]![0]).toBeCloseTo(990.09, 2);
+    expect(said([0, 10])).toEqual([
+      "In the plan's own drawdown cell (SPX −20%, VIX 47.5, day 10) the tail's P&L is $990, where the plan sized it on $1,012 (1 × $1,012 a call): the grid rolls the VX curve down the fitted curve over the 10 days, which the plan's drawdown does not.",
+    ]);
+    // a grid without that cell has nothing to compare
+    expect(said([0, 7])).toEqual([]);
+  });
+});
