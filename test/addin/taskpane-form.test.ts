@@ -591,6 +591,11 @@ describe('form text → plan input', () => {
       )?.[field];
     for (const typed of ['-0.7', '-70%']) expect(read('spxVixCorrelation', typed), typed).toBe(-0.7);
     for (const typed of ['0.18', '18%']) expect(read('maxHedgeCostRate', typed), typed).toBe(0.18);
+    // a vol of vol is VVIX / 100, not a percentage: 120 is left to the schema, which names VVIX points
+    expect(said({ defaultVolOfVol: '120' })).toEqual([]);
+    expect(() => read('defaultVolOfVol', '120')).toThrow(
+      /is 120, which looks like VVIX points; pass 1\.2, VVIX \/ 100/,
+    );
   });
 
   it('reads paths and seed grouped by commas by the same rule: "0,100" and "000,100" are not 100', () => {

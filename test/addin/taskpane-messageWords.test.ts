@@ -21,6 +21,13 @@ function policyIssues(policy: Record<string, string>): string[] {
 }
 
 describe("the package's messages in the taskpane's words", () => {
+  it('names a Cboe index inside a message by its box, as the field messages do', () => {
+    expect(messageWords('VIX3M 1.9 is far from VIX: check market.indices.vix3m is the VIX3M close', words)).toBe(
+      `VIX3M 1.9 is far from VIX: check ${issueWords('market.indices.vix3m')} is the VIX3M close`,
+    );
+    expect(issueWords('market.indices.vix3m')).not.toContain('market.');
+  });
+
   it('names a curve row inside a message by its label, as its own box is named', () => {
     expect(messageWords('is 2023-08-16, the same as futures[1].expiry; pass each expiry once', words)).toBe(
       'is 2023-08-16, the same as VX 2 expiry; pass each expiry once',

@@ -14,6 +14,7 @@ import { startLocalHost } from '../../functions/src/localHost';
 import { describeWithData, readDataFile } from '../helpers/marketData';
 import { inlineCompute } from './inlineCompute';
 import { MARKET_2023_06_09 } from '../helpers/fixtures';
+import { CROSSED_CALENDAR } from '../shared/surface/crossedCalendar';
 
 const TEXT = (() => {
   try {
@@ -90,6 +91,29 @@ describeWithData('a chain inside a request is fitted on the pool (2023-06-09)', 
       "The orders carry no bid or ask: market.chain's quotes were taken at SPX 4300.01 (its Last), 1.0% above market.spx 4255.87, where the plan marks; limits are the model mids on the grid. For limits within the quotes, pass market.spx at the chain's Last or a chain taken at this SPX.",
     );
     expect(r.json).toEqual(asJson(direct));
+  });
+
+  it('POST /api/plan words the chain as plan() does: a table read at SPX, quotedata whose Last is SPX', async () => {
+    // a table carries no spot: its forwards near 4300 read at SPX 4250 (1.2% off) are warned of as a table's
+    const table = [
+      'expiry,strike,type,bid,ask',
+      ...CROSSED_CALENDAR.map((r) => [r.expiry, r.strike, r.type, r.bid, r.ask].join(',')),
+    ].join('\n');
+    // quotedata carries its Last (here typed as the SPX sent): its marks move from it, nothing to warn of
+    const lastAtSpx = TEXT.replace('Last: 4300.0098', 'Last: 4270');
+    for (const [chain, spx] of [
+      [table, 4250],
+      [lastAtSpx, 4270],
+    ] as const) {
+      const body: PlanInput = { ...INPUT, market: { ...INPUT.market, spx, chain } };
+      const r = await call('plan', body);
+      expect(r.status).toBe(200);
+      const direct = plan(body);
+      expect(r.json).toEqual(asJson(direct));
+    }
+    expect(plan({ ...INPUT, market: { ...INPUT.market, spx: 4250, chain: table } }).warnings).toContainEqual(
+      expect.stringContaining('market.chain carries no spot of its own and is read at market.spx'),
+    );
   });
 
   it('POST /api/stress with the plan: the same grid as stressGrid(), the fit first', async () => {

@@ -101,12 +101,11 @@ const PERCENT_FIELDS: ReadonlySet<string> = new Set(['rate', 'divYield']);
 
 /**
  * The policy fields that are fractions or decimals (a share, a rate, a correlation, a volatility, a
- * curve shift, a coverage ratio), where "25%" means 0.25 and "180%" 1.8.
+ * curve shift, a coverage ratio), where "25%" means 0.25 and "180%" 1.8. Not the vols of vol: VVIX
+ * / 100, whose 120 the schema names as VVIX points (1.2), not as 120%.
  */
 export const PERCENT_POLICY: ReadonlySet<string> = new Set([
   'curveShiftTrigger',
-  'defaultVolOfVol',
-  'stressVolOfVol',
   'tailCoverage',
   'flatteningMaxShift',
   'flatteningShiftPerPt',

@@ -76,7 +76,7 @@ export function messageWords(text: string, words: (path: string) => string = iss
       (_all, row: string, cell?: string) => `VX ${Number(row) + 1}${cell ? ` ${cell}` : ''}`,
     )
     .replace(
-      /(?<![\w.])(?:plan\.)?(?:(?:market|condor|portfolio)\.[A-Za-z]\w*(?:\[\d+\])?|valuationDate)(?![\w.[])/g,
+      /(?<![\w.])(?:plan\.)?(?:market\.indices\.[a-z0-9]+|(?:market|condor|portfolio)\.[A-Za-z]\w*(?:\[\d+\])?|valuationDate)(?![\w.[])/g,
       (path) => {
         const kind = issueTarget(path).kind;
         return (kind === 'field' || kind === 'index') && !/strikes$/.test(path) ? words(path) : path;

@@ -128,6 +128,8 @@ export interface ChainFitJob {
 export interface ChainFitResult {
   data: SpxSurfaceData;
   quotes: ChainQuoteRow[];
+  /** Whether the chain was fitted at the market's SPX (a table, carrying no spot), not at its own (quotedata's Last). */
+  atSpx: boolean;
 }
 
 /**
@@ -182,7 +184,9 @@ export function runJob(job: WorkerJob, payload: unknown, hooks: JobHooks = {}): 
       // A market's chain, fitted as the method fits it (handlers/chains.ts): the surface's data, the quotes.
       const j = payload as ChainFitJob;
       let quotes: ChainQuoteRow[] = [];
-      const surface = marketSurface(j.valuationDate, j.market, j.root, j.spotField, (c) => {
+      let fittedAtSpx = false;
+      const surface = marketSurface(j.valuationDate, j.market, j.root, j.spotField, (c, atSpx) => {
+        fittedAtSpx = atSpx;
         if (j.root === 'market')
           quotes = c.quotes.map(({ root, expiry, strike, type, bid, ask }) => ({
             root,
@@ -193,7 +197,7 @@ export function runJob(job: WorkerJob, payload: unknown, hooks: JobHooks = {}): 
             ask,
           }));
       });
-      return { data: surface.toData(), quotes } satisfies ChainFitResult;
+      return { data: surface.toData(), quotes, atSpx: fittedAtSpx } satisfies ChainFitResult;
     }
     case 'plan':
       // A plan input whose market carries a VIX chain: plan() as the request thread would run it.

@@ -67,7 +67,10 @@ async function fit(job: ChainFitJob, call: RouteCall): Promise<ChainFitResult> {
  * A plan input with the chain of its market fitted on the pool, and the chain's quotes; as it is
  * (no quotes) when its market has none.
  */
-async function planFitted(p: Json, call: RouteCall): Promise<{ body: Json; quotes?: ChainQuoteRow[] }> {
+async function planFitted(
+  p: Json,
+  call: RouteCall,
+): Promise<{ body: Json; quotes?: ChainQuoteRow[]; atSpx?: boolean }> {
   const m = p.market;
   if (!hasChain(m)) return { body: p };
   const job: ChainFitJob = {
@@ -76,8 +79,8 @@ async function planFitted(p: Json, call: RouteCall): Promise<{ body: Json; quote
     root: 'market',
     spotField: 'spx',
   };
-  const { data, quotes } = await fit(job, call);
-  return { body: { ...p, market: withSurface(m, data) }, quotes };
+  const { data, quotes, atSpx } = await fit(job, call);
+  return { body: { ...p, market: withSurface(m, data) }, quotes, atSpx };
 }
 
 /** A scenario book with its chain fitted on the pool; as it is when it has none. */
@@ -102,7 +105,7 @@ export async function planWithChainFitted(
   body: unknown,
   call: RouteCall,
   schema: z.ZodType,
-): Promise<{ body: unknown; quotes?: ChainQuoteRow[] }> {
+): Promise<{ body: unknown; quotes?: ChainQuoteRow[]; atSpx?: boolean }> {
   if (!isObject(body) || !hasChain(body.market)) return { body };
   checkComputeRoom(); // the fit needs the pool: a full one answers its 503 before the body is checked
   parseInput(schema, body);

@@ -16,12 +16,28 @@ export async function planHandler(body: unknown, call: RouteCall): Promise<Plan>
   const p = planCarriesVixChain(fitted.body) ? await planOnPool(fitted.body, call) : plan(fitted.body as PlanInput);
   // The orders carry the chain's bid / ask, as plan() quotes them when it fits the chain itself
   // (none, and a warning, when its quotes were taken at another SPX than market.spx).
-  // A chain sent is fitted to market.surface here: the plan's words name the field the client sent.
-  const sent = fitted.quotes === undefined ? p : { ...p, warnings: p.warnings.map(asChainSent) };
+  // A chain sent is fitted to market.surface here: the plan's words are those plan() gives the chain.
+  const sent =
+    fitted.quotes === undefined
+      ? p
+      : { ...p, warnings: p.warnings.flatMap((w) => asChainSent(w, fitted.atSpx === true)) };
   return planWithQuotes(sent, fitted.quotes);
 }
 
-/** A warning of the surface fitted from `market.chain`, in the words of the chain sent. */
-function asChainSent(warning: string): string {
-  return warning.replace(/(?<![\w.])market\.surface(?![\w])/g, 'market.chain');
+/**
+ * A warning of the surface fitted from `market.chain`, as plan() words it on the chain: named by the
+ * field sent; the nearest forward's warning read as a table's (`atSpx`, no spot of its own), and
+ * none for quotedata, whose Last is its spot and whose marks move with market.spx.
+ */
+function asChainSent(warning: string, atSpx: boolean): string[] {
+  const w = warning.replace(/(?<![\w.])market\.surface(?![\w])/g, 'market.chain');
+  if (!w.startsWith("The SPX chain's nearest forward")) return [w];
+  return atSpx
+    ? [
+        w.replace(
+          'market.chain has market.spx itself as its spot',
+          'market.chain carries no spot of its own and is read at market.spx',
+        ),
+      ]
+    : [];
 }

@@ -90,8 +90,9 @@ export function inputCondors(p: ParsedPlanInput): { c: InputCondor; field: strin
  */
 function checkDateBeforeExpiries(p: ParsedPlanInput): void {
   const today = calendarDay('valuationDate', p.valuationDate);
-  const front = p.market.futures[0];
-  if (front === undefined || calendarDay('market.futures[0].expiry', front.expiry) > today) return;
+  // the earliest expiry sent, whatever the order (the curve's own check names an order out of place)
+  const front = [...p.market.futures].sort((a, b) => (a.expiry < b.expiry ? -1 : a.expiry > b.expiry ? 1 : 0))[0];
+  if (front === undefined || calendarDay('market.futures', front.expiry) > today) return;
   const past = inputCondors(p).find((x) => calendarDay(`${x.field}.expiry`, x.c.expiry) <= today);
   if (past === undefined) return;
   throw invalidInput(

@@ -31,7 +31,7 @@ import {
   type ReplayParsedInput,
 } from '../schemas/replay';
 import { macd, rsi, volOfVolExpanding } from '../signals/index';
-import { type Policy } from '../schemas/policy';
+import { MAX_RISK_PCT, type Policy } from '../schemas/policy';
 import type { MarketState } from '../book/index';
 import type { MarketRow } from './marketHistory';
 import { LAYERS, finishCampaign, layerValue, usd, type Campaign } from './replayBook';
@@ -240,7 +240,7 @@ function checkCapitalFits(input: ReplayParsedInput, book: ReplayBook, from: stri
   throw noSolution(
     'assumptions.capital',
     `is ${usd(capital)}: its capital cap (policy.maxRiskPct ${pct} of it, ${money(pct * capital)}) fits no condor on any entry day from ${from} to ${to}; one condor risks at least ${money(refused.maxLossPerCondor)} (on ${refused.date})`,
-    `pass assumptions.capital of at least ${usd(least)}, or raise policy.maxRiskPct, or narrow the wings (assumptions.wingWidthPct)`,
+    `pass assumptions.capital of at least ${usd(least)}, ${pct < MAX_RISK_PCT ? `or raise policy.maxRiskPct (at most ${MAX_RISK_PCT}), ` : ''}or narrow the wings (assumptions.wingWidthPct)`,
   );
 }
 

@@ -5,6 +5,7 @@
  * fitted model's value.
  */
 import { invalidInput } from '../errors';
+import { parsePositionsCsv } from '../hedge/positions';
 import { usd } from '../method/audit';
 import { parseIsoDate } from '../dates';
 import { buildTermStructure, futureForExpiry, isVxExpiry, unlistedExpiry, vxExpiryFix } from '../market/index';
@@ -196,9 +197,13 @@ function tailAtZero(tail: { strike: number; expiry: string }): Leg[] {
  * Whether a plan input's positions hold a leg: an empty list or blank text is nothing held, no book
  * a run could follow instead of the plan's (it said "send the legs held" of a plan holding none).
  */
-export function holdsPositions(p: Pick<PlanInput, 'positions'> | undefined): boolean {
+export function holdsPositions(p: Pick<PlanInput, 'positions' | 'valuationDate'> | undefined): boolean {
   const pos = p?.positions;
-  return pos !== undefined && (typeof pos === 'string' ? pos.trim() !== '' : pos.length > 0);
+  if (pos === undefined) return false;
+  // broker text as the plan reads it: a header alone ("Symbol,Quantity") holds no leg either
+  return typeof pos === 'string'
+    ? pos.trim() !== '' && parsePositionsCsv(pos, { valuationDate: p!.valuationDate }).length > 0
+    : pos.length > 0;
 }
 
 /**

@@ -62,10 +62,12 @@ export interface StressGridResult {
  * a mark, so the rows stop moving with the days (asked for 70 days, a 56-day condor read flat).
  */
 function settledDaysNote(book: ScenarioBook, days: readonly number[], dates: readonly string[]): string[] {
+  // legs held: a plan without a tail carries one of quantity 0, which settles nothing
+  const held = (legs: readonly Leg[]) => legs.filter((l) => l.quantity !== 0);
   const layers = [
-    ['condor', book.condor],
-    ['overlay', book.overlay],
-    ['tail', book.tail],
+    ['condor', held(book.condor)],
+    ['overlay', held(book.overlay)],
+    ['tail', held(book.tail)],
   ] as const;
   const first = [...new Set(layers.flatMap(([, legs]) => legs.map((l) => l.expiry)))].sort()[0];
   const after = first === undefined ? [] : dates.filter((d) => d >= first).sort();

@@ -368,6 +368,17 @@ describe('plan — a valuation date past the condor and the front future', () =>
       "valuationDate: is 2019-02-19, on or after both the condor's expiry 2019-02-15 and the front VX future's 2019-01-16; check the date: pass the day the prices are of, before both expiries",
     );
     expect(at('2019-02-15')).toMatch(/^valuationDate: is 2019-02-15, on or after both/);
+    // the curve sent in any order: its earliest expiry is the front
+    const reversed = { ...PLAN_2018_12_24.market, futures: [...PLAN_2018_12_24.market.futures].reverse() };
+    let said = '';
+    try {
+      plan({ ...PLAN_2018_12_24, market: reversed, valuationDate: '2019-02-19' });
+    } catch (e) {
+      said = isAlvhError(e) ? e.message : String(e);
+    }
+    expect(said).toMatch(
+      /^valuationDate: is 2019-02-19, on or after both the condor's expiry 2019-02-15 and the front VX future's 2019-01-16/,
+    );
     // the front future alone past the date: that future is named, as before
     expect(at('2019-01-17')).toMatch(/^market\.futures\[0\]\.expiry: is 2019-01-16, on or before the valuation date/);
   });

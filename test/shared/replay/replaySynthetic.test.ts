@@ -139,6 +139,11 @@ describe('replay schedule and caps', () => {
     const least = Number(/capital of at least \$([\d,]+)/.exec(e.message)![1]!.replaceAll(',', ''));
     expect(replay({ rows, assumptions: { capital: least } }).campaigns[0]?.quantity).toBe(1);
     expect(errorOf(() => replay({ rows, assumptions: { capital: least - 40 } })).field).toBe('assumptions.capital');
+    // raising the cap is offered up to its bound, not past it
+    expect(e.message).toContain(', or raise policy.maxRiskPct (at most 0.5), or narrow the wings');
+    const atCap = errorOf(() => replay({ rows, assumptions: { capital: 10_000 }, policy: { maxRiskPct: 0.5 } }));
+    expect(atCap.field).toBe('assumptions.capital');
+    expect(atCap.message).not.toContain('raise policy.maxRiskPct');
   });
 
   it('counts the open condors against the capital cap, not the new entry alone (method section 7)', () => {

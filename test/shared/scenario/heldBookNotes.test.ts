@@ -114,7 +114,7 @@ describe('stress grid from a plan input with positions or a last rebalance', () 
 describe('a plan input holding nothing', () => {
   it('gets no note of legs held from the grid or the run: an empty list or blank text holds no book', () => {
     const { bare } = inputs();
-    for (const positions of [[], '', '  \n']) {
+    for (const positions of [[], '', '  \n', 'Symbol,Quantity', 'Symbol,Qty,Avg Price\n']) {
       const empty = { ...bare, positions } as PlanInput;
       expect(
         stressGrid({ plan: empty, spxMoves: [0], vixLevels: [17.5], days: [0] }).notes.some((n) => HELD.test(n)),

@@ -197,6 +197,16 @@ describe('stressGrid: days on or after a leg’s expiry', () => {
     expect(g.condor[1]).toEqual(g.condor[0]);
     // before every expiry: nothing to say
     expect(settled([0, 7, 21])).toEqual([]);
+    // a leg of no quantity (a plan's tail that its budget buys none of) is not held: not named
+    const plan = JSON.parse(readFileSync(join(import.meta.dirname, '../../../docs/examples/plan.json'), 'utf8')) as {
+      portfolio: Record<string, unknown>;
+    };
+    const noTail = { ...plan, portfolio: { ...plan.portfolio, budget: 0 } };
+    const note = stressGrid({ plan: noTail, spxMoves: [0], vixLevels: [17.5], days: [0, 70] }).notes.find((n) =>
+      n.includes('settlement'),
+    );
+    expect(note).toMatch(/^From day 70 \(2027-01-29\) .*\(the condor's legs of 2027-01-15\)/);
+    expect(note).not.toMatch(/tail/);
   });
 });
 
