@@ -216,9 +216,6 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
 const cvar = (x: number): string =>
   Math.round(Math.abs(x)) === 0 ? '$0' : x > 0 ? `a loss of ${wholeUsd(x)}` : `a gain of ${wholeUsd(-x)}`;
 
-/** Whole dollars with a sign: "−$235", "$0". */
-const signedUsd = (x: number): string => (Math.round(x) === 0 ? '$0' : `${x < 0 ? '−' : ''}${wholeUsd(Math.abs(x))}`);
-
 const signedPct = (r: number): string => {
   const v = Math.round(100 * r);
   return v === 0 ? '0%' : `${v < 0 ? '−' : '+'}${Math.abs(v)}%`;
@@ -271,7 +268,7 @@ function runNotes(
   ].filter(([, d]) => (d as DistributionStats).var95 < -0.5) as [string, DistributionStats][];
   if (gains.length > 0) {
     notes.push(
-      `${gains.map(([name, d], i) => `${i === 0 ? name[0]!.toUpperCase() + name.slice(1) : name}'s VaR 95 is ${signedUsd(d.var95)}`).join(' and ')}: ` +
+      `${gains.map(([name, d], i) => `${i === 0 ? name[0]!.toUpperCase() + name.slice(1) : name}'s VaR 95 is ${wholeUsd(d.var95)}`).join(' and ')}: ` +
         `a VaR below 0 is a gain, as fewer than 5% of paths lose money (P(loss) ${gains.map(([, d]) => `${(100 * d.probLoss).toFixed(1)}%`).join(' and ')}).`,
     );
   }
@@ -394,7 +391,7 @@ function beyondHistory(p: MonteCarloPartial, carry: number): string[] {
       'not the percentiles or the CVaR 95 much' +
       (within === undefined
         ? '.'
-        : `; without ${n === 1 ? 'it' : 'them'} the hedge carry is ${signedUsd(within)} a path, against ${signedUsd(carry)} on all.`),
+        : `; without ${n === 1 ? 'it' : 'them'} the hedge carry is ${wholeUsd(within)} a path, against ${wholeUsd(carry)} on all.`),
   ];
 }
 

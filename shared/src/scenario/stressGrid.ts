@@ -86,9 +86,6 @@ function settledDaysNote(book: ScenarioBook, days: readonly number[], dates: rea
   ];
 }
 
-/** Whole dollars with their sign: "$990", "−$1,012". */
-const signedWholeUsd = (x: number): string => `${x < 0 ? '−' : ''}${wholeUsd(Math.abs(x))}`;
-
 /**
  * A note when the grid holds the plan's own drawdown cell (SPX down `drawdown`, VIX at the stressed
  * VIX, `days` later) and its tail's P&L there differs from what the plan sized the tail on
@@ -118,8 +115,8 @@ function planCellNote(pl: Plan, book: ScenarioBook, g: StressGridResult): string
       : []),
   ];
   return [
-    `In the plan's own drawdown cell (SPX −${fmt(sc.drawdown * 100, 1)}%, VIX ${fmt(sc.stressedVix, 2)}, day ${sc.days}) the tail's P&L is ${signedWholeUsd(cell)}, ` +
-      `where the plan sized it on ${signedWholeUsd(sized)} (${pl.tail.contracts} × ${signedWholeUsd(pl.tail.gainPerContract)} a call)` +
+    `In the plan's own drawdown cell (SPX −${fmt(sc.drawdown * 100, 1)}%, VIX ${fmt(sc.stressedVix, 2)}, day ${sc.days}) the tail's P&L is ${wholeUsd(cell)}, ` +
+      `where the plan sized it on ${wholeUsd(sized)} (${pl.tail.contracts} × ${wholeUsd(pl.tail.gainPerContract)} a call)` +
       (why.length > 0 ? `: the grid ${why.join(' and ')}.` : '.'),
   ];
 }
