@@ -61,6 +61,25 @@ describe('POST /api/montecarlo: the count a refusal suggests is accepted', () =>
     },
   );
 
+  it.each([21, 56, 200])(
+    'with the per-path arrays, %i days: the refusal offers ?partial=false, and the count it names there is accepted',
+    async (days) => {
+      const body = { ...RUN, book: LONG_BOOK, paths: 2_000_000, horizonDays: days };
+      const r = await callRoute('montecarlo', { body });
+      expect(r.status).toBe(422);
+      const m = /, or send \?partial=false for the summary alone of up to ([\d,]+) paths in one call$/.exec(
+        String(r.json.fix),
+      );
+      expect(m, String(r.json.fix)).not.toBeNull();
+      const whole = Number(m![1]!.replaceAll(',', ''));
+      expect(whole).toBeGreaterThan(MAX_PARTIAL_PATHS);
+      const ok = await callRoute('montecarlo?partial=false', { body: { ...body, paths: whole } });
+      expect([ok.status, ok.json.detail]).toEqual([200, undefined]);
+      const over = await callRoute('montecarlo?partial=false', { body: { ...body, paths: whole + 1 } });
+      expect(over.status).toBe(422);
+    },
+  );
+
   it('the docs example book, 400,000 paths to its 56 days: a chunk of the count named answers 200', async () => {
     const body = { ...RUN, paths: 400_000, seed: 7, horizonDays: 56 };
     const [most] = await refusal('montecarlo', body);

@@ -328,7 +328,7 @@ describe('POST /api/montecarlo', () => {
       // named as sent: paths (no pathCount in the request), with chunks to merge as the way out, of
       // at most the paths one answer carries (444,444 fit the path-steps; 250,000 fit the answer)
       expect(r.json.detail).toMatch(
-        /^paths: .*; run at most 250,000 paths per call and merge chunks \(firstPath, pathCount\)$/,
+        /^paths: .*; run at most 250,000 paths per call and merge chunks \(firstPath, pathCount\), or send \?partial=false for the summary alone of up to 2,000,000 paths in one call$/,
       );
       expect(recorded).toEqual([]);
     });

@@ -65,7 +65,9 @@ export async function monteCarloHandler(
   // limits. An answer with arrays keeps the per-call ones (its chunks are the caller's to send).
   // Either way, a count the refusal suggests for a call with arrays is one an answer carries.
   const chunkPaths = MAX_PARTIAL_PATHS;
-  const limits = withPartial ? { chunkPaths } : { ...POOLED_MONTE_CARLO_LIMITS, chunkPaths };
+  const limits = withPartial
+    ? { chunkPaths, summaryOnlyAsk: 'send ?partial=false' }
+    : { ...POOLED_MONTE_CARLO_LIMITS, chunkPaths };
   // Validation and limits, before any work is queued (a chain is fitted on the pool first).
   // With a VIX chain, on the pool: the chain's fit is too heavy for the request thread.
   const fitted = await scenarioWithChainsFitted(body, call, MonteCarloInputSchema);

@@ -65,6 +65,12 @@ export interface MonteCarloWorkLimits {
    * fix suggests for such a call is above it. No default.
    */
   chunkPaths?: number;
+  /**
+   * How a caller of this host asks for a summary-only run instead (`send ?partial=false`): over a
+   * limit of a call that answers its per-path values, the fix offers it beside chunks, with the
+   * most paths such a run takes ({@link POOLED_MONTE_CARLO_LIMITS}). No default: not offered.
+   */
+  summaryOnlyAsk?: string;
 }
 
 /** The limits of a summary-only run chunked over a worker pool ({@link MAX_POOLED_PATH_STEPS}). */
@@ -80,11 +86,21 @@ export const POOLED_MONTE_CARLO_LIMITS: Required<Omit<MonteCarloWorkLimits, 'chu
  * A count for a call that answers its per-path values is at most `limits.chunkPaths` too, so the
  * next call sent with it is not refused for its answer's size.
  */
-function fewerPathsFix(most: number, chunk: number, limits: MonteCarloWorkLimits): string {
+function fewerPathsFix(
+  most: number,
+  chunk: number,
+  limits: MonteCarloWorkLimits,
+  horizonDays: number,
+  legs: number,
+): string {
   const perAnswer = (n: number) => grouped(Math.min(n, limits.chunkPaths ?? n));
-  return limits.summaryOnly
-    ? `run at most ${grouped(most)} paths, or send chunks (firstPath, pathCount) of at most ${perAnswer(chunk)} paths that answer their per-path values, and merge them`
-    : `run at most ${perAnswer(most)} paths per call and merge chunks (firstPath, pathCount)`;
+  if (limits.summaryOnly) {
+    return `run at most ${grouped(most)} paths, or send chunks (firstPath, pathCount) of at most ${perAnswer(chunk)} paths that answer their per-path values, and merge them`;
+  }
+  const chunks = `run at most ${perAnswer(most)} paths per call and merge chunks (firstPath, pathCount)`;
+  if (limits.summaryOnlyAsk === undefined) return chunks;
+  const pooled = Math.min(MAX_PATHS, mostMonteCarloPaths(horizonDays, legs, POOLED_MONTE_CARLO_LIMITS));
+  return `${chunks}, or ${limits.summaryOnlyAsk} for the summary alone of up to ${grouped(pooled)} paths in one call`;
 }
 
 /** A leg of a book: the plan's leg schema (SPX or VIX option, strike, expiry, signed contracts). */
@@ -437,7 +453,13 @@ export function checkMonteCarloLimits(
     throw limitExceeded(
       field,
       `${grouped(pathCount)} paths × ${horizonDays} days = ${grouped(pathCount * horizonDays)} path-steps, over the limit of ${grouped(maxSteps)} per call`,
-      fewerPathsFix(mostMonteCarloPaths(horizonDays, legs, limits), mostMonteCarloPaths(horizonDays, legs), limits),
+      fewerPathsFix(
+        mostMonteCarloPaths(horizonDays, legs, limits),
+        mostMonteCarloPaths(horizonDays, legs),
+        limits,
+        horizonDays,
+        legs,
+      ),
     );
   }
 }
@@ -512,7 +534,13 @@ export function checkMonteCarloWork(
     throw limitExceeded(
       field,
       `${grouped(pathCount)} paths × ${horizonDays} days × ${legs} legs = ${grouped(work)}, over the limit of ${grouped(maxWork)} per call`,
-      fewerPathsFix(Math.floor(maxWork / (horizonDays * legs)), mostMonteCarloPaths(horizonDays, legs), limits),
+      fewerPathsFix(
+        Math.floor(maxWork / (horizonDays * legs)),
+        mostMonteCarloPaths(horizonDays, legs),
+        limits,
+        horizonDays,
+        legs,
+      ),
     );
   }
 }
