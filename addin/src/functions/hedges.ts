@@ -167,7 +167,7 @@ function withRate(r: number | undefined): number | undefined {
  * @param [credit] Net credit per share, index points; default: priced on the SPX surface of the VIX.
  * @param [rate] Risk-free rate, continuously compounded decimal, −0.05 to 0.2; default 0.
  * @param [divYield] SPX dividend yield, continuously compounded decimal, −0.05 to 0.2; default 0.
- * @returns Two columns, label and value: credit (points), max profit and max loss (USD), break-evens (points), short strikes in SD, passes the 1.5 SD check, probability of profit (risk-neutral: read from the surface's smile at the break-evens), return on risk per year, Greeks in USD.
+ * @returns Two columns, label and value, a row each: credit (points), credit source, max profit and max loss (USD), break-even low and high (points), short put and call in SD, passes the 1.5 SD check, probability of profit (risk-neutral, the surface's smile), return on risk per year, days to expiry, delta, gamma, vega, theta (USD).
  */
 export function condor(
   valuationDate: unknown,
@@ -302,7 +302,7 @@ export function condorloss(
  * @param [backDays] Calendar days from the condor expiry to aim the back put at, whole, 1 to 365; default 30. The back put is the SPX monthly nearest that day and after the condor's.
  * @param [rate] Risk-free rate, continuously compounded decimal, −0.05 to 0.2; default 0.
  * @param [divYield] SPX dividend yield, continuously compounded decimal, −0.05 to 0.2; default 0.
- * @returns Two columns, label and value: units, target and unit vega (USD per vol point), unit cost and cost (USD), vega and theta (USD per day) of the overlay, and its legs; a warning row when the target rounds to no units.
+ * @returns Two columns, label and value, a row each: structure, units, target and unit vega (USD per vol point), unit cost and cost (USD), vega and theta (USD per day) of the overlay, then its legs; a warning row when the target rounds to no units.
  */
 export function overlay(
   valuationDate: unknown,

@@ -167,7 +167,7 @@ function markableVol(vol: number, vvix: number, years: number, strike: number, f
  * @param vixSpot VIX index level, points (1 to 300).
  * @param futures VX1, VX2, ... settlement prices in expiry order (a row or a column), points. Without expiries the first cell is VX1 (a blank first cell is an error).
  * @param [expiries] Their expiries as Excel dates, cell by cell beside the futures (as many cells; a place blank in both is skipped, a price without its expiry or the reverse is an error); default: the monthly VX expiries after valuationDate.
- * @returns Two columns, label and value: F1, F2, spread (points), contango (%), regime, kappa (per year), theta (points), fit, then each future.
+ * @returns Two columns, label and value, a row each: valuation date (text), VIX, F1, F2, spread F1 − F2 (points), contango (%), regime, kappa (per year), theta (points), fit rmse (points), fit, then each future with its expiry and days.
  */
 export function curve(
   valuationDate: unknown,

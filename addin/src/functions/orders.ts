@@ -123,7 +123,7 @@ function orderRow(o: Order, tag: string): unknown[] {
 }
 
 /**
- * The orders from the positions held to the plan's legs: buy or sell to open or close, root (a held leg's own; new SPX orders SPXW), model mid, limit on the tick (buy down, sell up; within a chain's bid and ask), cost and the rule asking for it.
+ * The orders from the positions held to the plan's legs: buy or sell to open or close, root (held: its own; else the chain's, or SPX on third Fridays, SPXW other days), model mid, limit on the tick (buy down, sell up; within a chain's bid and ask), cost and the rule asking for it.
  * @customfunction ORDERS ORDERS
  * @helpurl https://localhost:3000/help.html#ORDERS
  * @param inputs Two columns, name then value, as ALVH.PLAN reads them.
