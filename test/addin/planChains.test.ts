@@ -278,7 +278,7 @@ describe('a bad chain is named by its argument', () => {
     const long = asRange(VIX);
     while (long.length <= 8_001) long.push(long[1]!);
     expect(message(() => call('PLAN', sheet, null, null, null, long))).toBe(
-      'vixChain: has 8,001 rows of quotes under its header; pass at most 8,000 chain rows',
+      "vixChain: has 8,001 rows of quotes under its header; pass at most 8,000 chain rows; if it is the day's SPX chain, pass it as the chain argument",
     );
     // the SPX chain's own limit is the API's 40,000: the same rows pass it, and the parser names the repeat
     expect(message(() => call('PLAN', sheet, null, null, long))).toMatch(

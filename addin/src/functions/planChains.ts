@@ -53,7 +53,10 @@ export function addChains(raw: Record<string, unknown>, chain: unknown, vixChain
       m['surface'] = spillData(surface, name, spill);
       continue;
     }
-    const text = chainText(arg, name, CHAIN_ROWS[field]);
+    // A whole day's SPX chain put in the VIX chain's place is over the VIX chain's limit before
+    // its roots are read: the fix names the likelier mistake too.
+    const hint = field === 'vixChain' ? "; if it is the day's SPX chain, pass it as the chain argument" : '';
+    const text = chainText(arg, name, CHAIN_ROWS[field], hint);
     checkChainLayout(text, name, false);
     (market as Record<string, unknown>)[field] = text;
   }

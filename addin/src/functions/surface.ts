@@ -67,9 +67,10 @@ const MOST_CHAIN_RANGE_ROWS = 100_000;
  * A chain argument as text for the sizing package's parser: one cell's text as it is (quotedata
  * is CSV with its own rules), a range as CSV (line N is the range's row N, so a bad cell is named
  * by its row and column), its quote cells read by {@link tableCell}. `field` names the argument in
- * messages (ALVH.PLAN's `vixChain` as well as SURFACE's `chain`), `most` its limit of quote rows.
+ * messages (ALVH.PLAN's `vixChain` as well as SURFACE's `chain`), `most` its limit of quote rows,
+ * `overHint` words added to the fix over it.
  */
-export function chainText(chain: unknown, field = 'chain', most = MAX_MARKET_CHAIN_ROWS): string {
+export function chainText(chain: unknown, field = 'chain', most = MAX_MARKET_CHAIN_ROWS, overHint = ''): string {
   if (!Array.isArray(chain)) {
     if (typeof chain !== 'string' || chain.trim() === '')
       throw invalidInput(
@@ -85,11 +86,11 @@ export function chainText(chain: unknown, field = 'chain', most = MAX_MARKET_CHA
     noun: 'rows of quotes under its header',
     bound: MOST_CHAIN_RANGE_ROWS,
     boundNoun: 'rows under its header down to the last quote',
-    fix: `pass at most ${grouped(most)} chain rows`,
+    fix: `pass at most ${grouped(most)} chain rows${overHint}`,
     skip: 1,
   });
   const rows = (chain as unknown[]).map((r): unknown[] => (Array.isArray(r) ? (r as unknown[]) : [r]));
-  if (rows.length === 1 && rows[0]!.length === 1) return chainText(rows[0]![0], field, most);
+  if (rows.length === 1 && rows[0]!.length === 1) return chainText(rows[0]![0], field, most, overHint);
   // Trailing empty rows (a range selected longer than the table) are dropped.
   let last = rows.length - 1;
   while (last >= 0 && rows[last]!.every(isMissing)) last--;
