@@ -10,12 +10,14 @@ import {
   makeSpxSurface,
   parseChain,
   spxSurfaceFromIndices,
+  sviVariance,
   type ChainRow,
   type ParsedChain,
   type SpxSurface,
   type SpxSurfaceData,
   VIX_ROOTS,
 } from '../surface/index';
+import { MAX_MARK_VOL } from '../book/markBook';
 import { fmt } from './audit';
 import { withPrefix } from './fieldPrefix';
 import { EXTRAPOLATED, outsideFitted } from './planVixChain';
@@ -48,6 +50,24 @@ function checkChainSpot(spot: number, spx: number, root: string, spotField: stri
     `is quoted at SPX ${Number(spot.toFixed(2))} (its Last), ${fmt(off * 100, 1)}% from ${root}.${spotField} ${spx}: a chain of another market`,
     `pass the chain of this market (its Last within ${SURFACE_SPOT_TOLERANCE * 100}% of SPX)`,
   );
+}
+
+/**
+ * Each slice of a surface passed in marks its at-the-money options at most at {@link MAX_MARK_VOL}:
+ * a slice edited to a = 5 (total variance, vol² × years) gave an ATM vol of 571%, refused later
+ * as a `vix` the client never sent. A fit gives no such slice; one is refused naming its `a`.
+ */
+function checkSliceAtmVols(data: SpxSurfaceData, field: string): void {
+  data.slices.forEach((s, i) => {
+    const vol = Math.sqrt(Math.max(sviVariance(s.svi, 0), 0) / s.years);
+    if (vol > MAX_MARK_VOL)
+      throw new AlvhError(
+        'invalid_input',
+        `${field}.slices[${i}].svi.a`,
+        `is ${s.svi.a}: the slice at ${fmt(s.years, 4)} years gives an at-the-money vol of ${fmt(vol * 100, 0)}%, above the ${MAX_MARK_VOL * 100}% any mark takes`,
+        "pass the surface as fitted (ALVH.SURFACE, /api/surface or a plan's surface.data): a is total variance, vol² × years",
+      );
+  });
 }
 
 /**
@@ -100,6 +120,7 @@ export function marketSurface(
       (f) => `${root}.surface.${f.replace(/^surface\./, '')}`,
       () => makeSpxSurface(data),
     );
+    checkSliceAtmVols(data, `${root}.surface`);
     // a surface whose spot is SPX itself (one fitted to a table at SPX, or Excel's SURFACE spill,
     // which carries no spot) has its forwards checked against SPX, and is said so
     const atSpx = data.spot === m.spx;

@@ -239,6 +239,23 @@ describeWithData('the plan on the real SPX chains', () => {
     const later = plan({ ...base, market: { ...base.market, spx: base.market.spx * 1.1, surface: data } });
     expect(later.surface.source).toBe('chain');
   });
+
+  it("refuses a fitted surface edited beyond any mark, naming the slice's a, not the VIX", () => {
+    const c = REAL_CHAINS[0] as RealChain;
+    const k = condorOn(c);
+    const base = input(c, k.spot, k.expiry, k.strikes);
+    const data = plan({ ...base, market: { ...base.market, chain: readDataFile(c.file) } }).surface.data;
+    for (const a of [2.5, 5, 100]) {
+      const edited = { ...data, slices: data.slices.map((s) => ({ ...s, svi: { ...s.svi, a } })) };
+      expect(() => plan({ ...base, market: { ...base.market, surface: edited } })).toThrow(
+        new RegExp(
+          `^market\\.surface\\.slices\\[0\\]\\.svi\\.a: is ${a}: the slice at [\\d.]+ years gives an at-the-money vol of [\\d,]+%, above the 500% any mark takes; pass the surface as fitted`,
+        ),
+      );
+    }
+    // the fitted slices, up to the last, pass: the refusal is of the edit
+    expect(plan({ ...base, market: { ...base.market, surface: data } }).surface.source).toBe('chain');
+  });
 });
 
 describeWithData('orders of a plan fitted to the 2023-06-09 chain', () => {
