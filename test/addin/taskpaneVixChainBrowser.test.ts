@@ -80,6 +80,13 @@ describe('taskpane VIX options box (Chromium, 350 px)', () => {
       'empty.csv is empty: open a VIX chain file (Cboe quotedata CSV of VIX options).',
     );
     expect(await page.inputValue('#vix-chain-text')).toBe('');
+    // another field's edit checks the form again (as the plan that follows the page's opening
+    // does): the file's fault stands until the box changes or another file is opened
+    await page.dispatchEvent('input[name=spx]', 'input');
+    await expect.poll(() => page.textContent('#plan-table')).not.toBe('');
+    expect(await page.textContent('#err-vix-chain')).toBe(
+      'empty.csv is empty: open a VIX chain file (Cboe quotedata CSV of VIX options).',
+    );
     await page.setInputFiles('#vix-chain-file', { name: 'vix.csv', mimeType: 'text/csv', buffer: Buffer.from(chain) });
     await expect
       .poll(() => page.textContent('#vix-chain-note'))

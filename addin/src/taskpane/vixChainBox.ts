@@ -18,8 +18,15 @@ export function vixChainText(): string {
   return (document.getElementById('vix-chain-text') as HTMLTextAreaElement | null)?.value ?? '';
 }
 
-/** Shows a fault of the chain at its box (empty text: none); each check of the form clears it first and shows it again while it stands. */
-export function vixChainError(text: string): void {
+/**
+ * A file the box could not take (empty, too large): said until the box changes or another file is
+ * opened, so a check of the form that follows (the plan re-run as the page settles) does not wipe it.
+ */
+let fileFault = '';
+
+/** Shows a fault of the chain at its box (empty text: none, or the file's fault while it stands); each check of the form clears it first and shows it again while it stands. */
+export function vixChainError(fault: string): void {
+  const text = fault === '' ? fileFault : fault;
   byId('err-vix-chain').textContent = text;
   // a refused chain marks nothing: the note of the chain planned before goes
   if (text !== '') note('');
@@ -59,25 +66,34 @@ export function vixFileWords(name: string, size: number, text: string): { note: 
 /** Wires the box, its file picker and its Clear: each change re-plans (`changed`). */
 export function wireVixChainBox(changed: () => void): void {
   box().addEventListener('input', () => {
+    fileFault = '';
     vixChainError('');
     changed();
   });
   byId('vix-chain-clear').addEventListener('click', () => {
     box().value = '';
+    fileFault = '';
     vixChainError('');
     note('');
     changed();
   });
   onFilePicked(
     'vix-chain-file',
-    () => vixChainError(''),
+    () => {
+      fileFault = '';
+      vixChainError('');
+    },
     (file, text) => {
       const read = vixFileWords(file.name, file.size, text);
       if (read.error === '') box().value = text;
       note(read.note);
+      fileFault = read.error;
       vixChainError(read.error);
       if (read.error === '') changed();
     },
-    vixChainError,
+    (message) => {
+      fileFault = message;
+      vixChainError(message);
+    },
   );
 }
