@@ -19,7 +19,7 @@ import { coverageContracts, priceTailCall, type TailSizeResult } from './tailSiz
 import { drawdownState, scenarioLoss } from './stress';
 import { checkRebalance, type RebalanceStatus } from './rebalance';
 import { HISTORICAL_ANALOGS } from './analogs';
-import { withPrefix, type PlanContext } from './planCurve';
+import { plural, withPrefix, type PlanContext } from './planCurve';
 import type { TailSizing } from './planSizing';
 import type { Plan, PlanAnalog, PlanStep } from './planTypes';
 
@@ -75,7 +75,7 @@ export function stepAnalogs(
       note:
         need === null
           ? `At this analog's curve (${fmt(sf, 2)} at ${remaining} days) the ${tailSize.strike} call gains nothing: the hedge cannot cover a repeat of ${a.date} from today's levels.`
-          : `VIX ${a.vix}, hedge future ${fmt(sf, 2)}: ${need} contracts for ${policy.tailCoverage}× the ${usd(loss)} loss; the plan's ${contracts} cover ${loss > 0 ? fmt((contracts * gain) / loss, 2) : '0'}×.${
+          : `VIX ${a.vix}, hedge future ${fmt(sf, 2)}: ${need} contracts for ${policy.tailCoverage}× the ${usd(loss)} loss; the plan's ${plural(contracts, 'contract')} cover${contracts === 1 ? 's' : ''} ${coverageWords(loss > 0 ? (contracts * gain) / loss : 0)}×.${
               // a count in the thousands is not a typo: say where it comes from
               sf <= tailSize.strike
                 ? ` The future stays at or below the ${tailSize.strike} strike there: a call is worth only its time value (${usd(priced.stressedCallValue * OPTION_MULTIPLIER, 2)} a contract), ${usd(gain, 2)} more than it costs today.`
@@ -148,4 +148,9 @@ function shiftAcrossGap(then: TermStructure, status: RebalanceStatus, policy: Po
   const date = then.valuationDate;
   const from = prev === undefined ? 'VIX spot' : `the ${prev.expiry} future`;
   return `The curve shift reads ${date}'s ${values} constant-maturity value${across.length > 1 ? 's' : ''} on a straight line from ${from} to the ${next.expiry} future, past the ${gap.missing} future (${gap.nth}) that lastRebalance.futures lacks: the curve moved ${pct(status.shift)} (trigger ${pct(policy.curveShiftTrigger)})${others}; pass that future's price on ${date} to read the shift through it.`;
+}
+
+/** A coverage as the note says it: two decimals, or two significant digits below 0.01 (0.0014, never "0" for some cover). */
+function coverageWords(x: number): string {
+  return x > 0 && x < 0.01 ? String(Number(x.toPrecision(2))) : fmt(x, 2);
 }

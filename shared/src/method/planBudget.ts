@@ -256,8 +256,14 @@ export function stepCapital(
     effect: `risk ${usd(capital.used)} vs limit ${usd(capital.limit)}: at most ${capital.maxQuantity} condors fit`,
   });
   if (capital.exceeds) {
+    // A ladder's condors are counted alike, at the book's mean risk per condor: which to cut is the
+    // trader's choice, and the warning says what the count assumed.
+    const ladder = (p.condors?.length ?? 1) > 1;
+    const each = ladder
+      ? ` across the ladder's expiries (each counted at the book's mean, ${usd(capital.used / c.quantity)} at risk with its hedges)`
+      : '';
     warnings.push(
-      `${plural(c.quantity, 'condor')} put ${usd(capital.used)} at risk, over ${fmt(policy.maxRiskPct * 100, 2)}% of capital (${usd(capital.limit)}): reduce to ${plural(capital.maxQuantity, 'condor')}.`,
+      `${plural(c.quantity, 'condor')} put ${usd(capital.used)} at risk, over ${fmt(policy.maxRiskPct * 100, 2)}% of capital (${usd(capital.limit)}): reduce to ${plural(capital.maxQuantity, 'condor')}${each}.`,
     );
   }
   return { result: capital, audit, warnings };
