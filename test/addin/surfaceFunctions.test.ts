@@ -385,6 +385,13 @@ describe('ALVH.SURFACE and ALVH.VOL on a small table', () => {
         'surface: has 11 columns, not the 17 of an ALVH.SURFACE spill; select the whole ALVH.SURFACE spill (17 columns, expiry to call wing width), with or without its header row',
       );
     }
+    // TRANSPOSE of a spill with its header is said to be laid across (it was "valuationDate: is
+    // missing" from VOL, and PLAN read its first row as a chain header)
+    const headed = call('SURFACE', table, date, true) as unknown[][];
+    const across = headed[0]!.map((_, j) => headed.map((r) => r[j]));
+    expect(message(() => call('VOL', across, 45128, 4300))).toBe(
+      'surface: is an ALVH.SURFACE spill laid across: its column names run down the first column; select the spill as ALVH.SURFACE writes it, one row per expiry (not its TRANSPOSE)',
+    );
     expect(message(() => call('VOL', call('SURFACE', table, date), isoToExcelSerial('2023-06-01'), 4300))).toBe(
       'expiry: is 2023-06-01, not after the valuation date 2023-06-09; pass a later expiry',
     );

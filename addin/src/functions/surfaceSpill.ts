@@ -50,6 +50,14 @@ export function spillValues(arg: unknown, name: string): SpillRow[] | undefined 
     if (!cells.every(isMissing)) body.push({ row: i + 1, cells });
   });
   const first = body[0]?.cells ?? [];
+  // TRANSPOSE of a spill with its header: the names run down the first column
+  const down = body.map((r) => r.cells[0]);
+  if (down[0] === SURFACE_COLUMNS[0] && down[1] === SURFACE_COLUMNS[1])
+    throw invalidInput(
+      name,
+      'is an ALVH.SURFACE spill laid across: its column names run down the first column',
+      'select the spill as ALVH.SURFACE writes it, one row per expiry (not its TRANSPOSE)',
+    );
   // a number, or numeric text under the one rule (a spill pasted as CSV text is still a spill)
   const numeric = (c: unknown): boolean =>
     typeof c === 'number' || (typeof c === 'string' && numberFromText(c) !== undefined);
