@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // the bundles the tests load, built once before any file runs (test/helpers/buildOnce.ts)
+    globalSetup: ['test/globalSetup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // expect.poll waits for a page or a run to reach a state; its default of one second is a race

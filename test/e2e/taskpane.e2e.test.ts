@@ -6,13 +6,13 @@
  * progress bar move and the chart render, and a stress grid; then the Excel path with a stand-in
  * object model. Screenshots go to test-output/.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser';
+import { buildIfStale } from '../helpers/buildOnce';
 import { describeWithData, readDataFile } from '../helpers/marketData';
 import { expectPlanAsComputed } from '../helpers/pagePlan';
 
@@ -22,32 +22,6 @@ const outDir = join(root, 'test-output');
 interface LocalHost {
   url: string;
   close(): Promise<void>;
-}
-
-/** The newest modification time under a folder (ms). */
-function newest(dir: string): number {
-  let t = 0;
-  for (const name of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, name.name);
-    t = Math.max(t, name.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-/** Build when a bundle is missing or older than the sources it is made from. */
-function buildIfNeeded(): void {
-  const bundles = ['addin/dist/taskpane.js', 'addin/dist/mcWorker.js', 'functions/dist/localHost.js'].map((p) =>
-    join(root, p),
-  );
-  const oldest = Math.min(...bundles.map((b) => (existsSync(b) ? statSync(b).mtimeMs : 0)));
-  const sources = Math.max(
-    newest(join(root, 'addin', 'src')),
-    newest(join(root, 'shared', 'src')),
-    newest(join(root, 'functions', 'src')),
-  );
-  if (oldest === 0 || sources > oldest) {
-    execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'pipe' });
-  }
 }
 
 /** A day from the data files: SPX, VIX and VX1..VX8 (quantintell), VVIX (Cboe). */
@@ -154,7 +128,7 @@ describeWithData('taskpane in headless chromium', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    buildIfNeeded();
+    buildIfStale();
     const mod = (await import(pathToFileURL(join(root, 'functions', 'dist', 'localHost.js')).href)) as {
       startLocalHost(o: { port: number; tls: false; logError: () => void }): Promise<LocalHost>;
     };
