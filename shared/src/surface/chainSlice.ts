@@ -72,7 +72,8 @@ function black76Delta(isCall: boolean, F: number, K: number, sd: number, D: numb
 
 /**
  * Where an expiry's discount comes from: its own parity line, or (a line too imprecise to read a
- * rate from) the rates of the chain's precise expiries (parity.ts termDiscounts).
+ * rate from) the rates of the chain's precise expiries, or of all its lines pooled when none is
+ * precise (parity.ts termDiscounts).
  */
 export type DiscountFrom = 'parity' | 'neighbours';
 

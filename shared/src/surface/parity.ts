@@ -112,12 +112,40 @@ function lineRate(line: ParityLine, years: number): { rate: number; stdErr: numb
 }
 
 /**
+ * With no expiry precise enough to stand alone (a chain of weeklies only), one rate for them all:
+ * the lines' rates weighted by 1/error², so the longer lines, which read it best, weigh most. Each
+ * line alone read −22% to +10% on the first week of 2023-06-09 (T-bills at 5.2%), and a discount
+ * of 1.0019 at three days stood in the surface. A chain with fewer than two lines whose error is
+ * read keeps each line's own.
+ */
+function pooledDiscounts(
+  lines: readonly ParityLine[],
+  years: readonly number[],
+  rates: readonly { rate: number; stdErr: number }[],
+): { discount: number[]; own: boolean[] } {
+  let sw = 0;
+  let swr = 0;
+  let read = 0;
+  for (const r of rates) {
+    if (!(r.stdErr > 0) || !Number.isFinite(r.rate)) continue;
+    const w = 1 / (r.stdErr * r.stdErr);
+    sw += w;
+    swr += w * r.rate;
+    read++;
+  }
+  if (read < 2) return { discount: lines.map((l) => l.discount), own: lines.map(() => true) };
+  const rate = swr / sw;
+  return { discount: years.map((t) => Math.exp(-rate * t)), own: lines.map(() => false) };
+}
+
+/**
  * The discount of each expiry of a chain, from its own parity line where that line reads the rate
  * to within {@link MAX_RATE_STD_ERR}, else from the rates of the precise expiries: linear in years
  * between the nearest precise ones on each side, flat beyond the first and the last. A short
  * expiry's line is a few strikes of C − P over days: its slope is mostly the quotes' noise (rates
  * of −22% and +10% on real weeklies), while the box rate itself moves smoothly with maturity. With
- * no precise expiry every line keeps its own discount. `own[i]` says which expiries kept theirs.
+ * no precise expiry every expiry takes the lines' pooled rate ({@link pooledDiscounts}). `own[i]`
+ * says which expiries kept theirs.
  */
 export function termDiscounts(
   lines: readonly ParityLine[],
@@ -129,7 +157,7 @@ export function termDiscounts(
     .map((r, i) => ({ t: years[i]!, rate: r.rate, i }))
     .filter((a) => precise[a.i])
     .sort((a, b) => a.t - b.t);
-  if (anchors.length === 0) return { discount: lines.map((l) => l.discount), own: lines.map(() => true) };
+  if (anchors.length === 0) return pooledDiscounts(lines, years, rates);
   const rateAt = (t: number): number => {
     if (t <= anchors[0]!.t) return anchors[0]!.rate;
     const last = anchors[anchors.length - 1]!;

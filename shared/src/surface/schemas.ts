@@ -126,7 +126,8 @@ export interface SurfaceExpiryReport {
   discount: number;
   /**
    * Where the discount comes from: a chain expiry's own parity line (`parity`), the rates of the
-   * chain's precise expiries when its own line is too noisy to read a rate (`neighbours`), or the
+   * chain's precise expiries (or, none precise, all its lines pooled) when its own line is too noisy
+   * to read a rate (`neighbours`), or the
    * request's `rate` (`rate`, surfaces from indices).
    */
   discountFrom: SliceFit['discountFrom'] | 'rate';

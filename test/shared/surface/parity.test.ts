@@ -3,7 +3,13 @@
  * line is too noisy to read one (termDiscounts), on synthetic lines and on the two real chains.
  */
 import { describe, expect, it } from 'vitest';
-import { forwardAtDiscount, parityForward, termDiscounts, type ParityLine } from '@alvh/shared/surface';
+import {
+  fitChainSurface,
+  forwardAtDiscount,
+  parityForward,
+  termDiscounts,
+  type ParityLine,
+} from '@alvh/shared/surface';
 import { describeWithData } from '../../helpers/marketData';
 import { loadChain, REAL_CHAINS } from './chains';
 
@@ -32,9 +38,19 @@ describe('termDiscounts', () => {
     expect(rate[4]).toBeCloseTo(0.06, 12);
   });
 
-  it('leaves every line its own discount when none is precise, and a line of under 6 pairs has no error to read', () => {
+  it('gives every expiry the lines pooled rate when none is precise, and a line of under 6 pairs has no error to read', () => {
     const lines = [line(1.002, 0.01, 0.05), line(0.999, 0.02, 0.03)];
-    expect(termDiscounts(lines, [0.01, 0.02])).toEqual({ discount: [1.002, 0.999], own: [true, true] });
+    const pooled = termDiscounts(lines, [0.01, 0.02]);
+    expect(pooled.own).toEqual([false, false]);
+    // −19.98% ± 5 and +5.00% ± 3, weighted by 1/error²
+    const r = [-Math.log(1.002) / 0.01, -Math.log(0.999) / 0.02];
+    const w = [1 / 0.05 ** 2, 1 / 0.03 ** 2];
+    const rate = (r[0]! * w[0]! + r[1]! * w[1]!) / (w[0]! + w[1]!);
+    expect(rate).toBeCloseTo(-0.0161, 4);
+    expect(pooled.discount[0]).toBeCloseTo(Math.exp(-rate * 0.01), 14);
+    expect(pooled.discount[1]).toBeCloseTo(Math.exp(-rate * 0.02), 14);
+    // one line whose error is read: nothing to pool, it keeps its own
+    expect(termDiscounts([lines[0]!], [0.01])).toEqual({ discount: [1.002], own: [true] });
     const q = (bid: number, ask: number) => ({ bid, ask }) as never;
     const few = parityForward([
       { strike: 100, call: q(5, 5.2), put: q(4, 4.2) },
@@ -83,4 +99,25 @@ describeWithData('the rates of the real chains', () => {
     }
     expect(fit.slices.filter((s) => s.years > 1.2).length).toBe(5);
   });
+
+  it.each([
+    [0, 6, -0.005, 0.015],
+    [1, 8, 0.02, 0.06],
+  ] as const)(
+    'chain %i cut to its first %i weeklies, none precise alone: one pooled rate for all, within %f to %f (one line read 1.0019 at three days)',
+    (which, n, lo, hi) => {
+      const { chain } = loadChain(REAL_CHAINS[which]!);
+      const weeklies = [...new Set(chain.quotes.filter((q) => q.root === 'SPXW').map((q) => q.expiry))]
+        .sort()
+        .slice(0, n);
+      const fit = fitChainSurface({ ...chain, quotes: chain.quotes.filter((q) => weeklies.includes(q.expiry)) });
+      const rates = fit.slices.map((s) => -Math.log(s.discount) / s.years);
+      expect(fit.slices.every((s) => s.discountFrom === 'neighbours')).toBe(true);
+      for (const r of rates) {
+        expect(r).toBeCloseTo(rates[0]!, 10);
+        expect(r).toBeGreaterThan(lo);
+        expect(r).toBeLessThan(hi);
+      }
+    },
+  );
 });
