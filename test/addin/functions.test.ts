@@ -1138,7 +1138,13 @@ describe('ALVH.PLAN', () => {
 
   it('a misspelled name is #VALUE! in the words of the API ("unknown field "x": check the spelling")', () => {
     const msg = expectInvalid('inputs', 'PLAN', rows([['budgte', 100]]));
-    expect(msg).toMatch(/^inputs: unknown field "budgte": check the spelling/);
+    expect(msg).toBe(
+      'inputs: unknown field "budgte": check the spelling or remove the row; the names are date, spx, vix, VX1…, expiry, k1…k4, quantity, capital and more, listed in ALVH.PLAN\'s help',
+    );
+    // the range selected with its header row: the header is named as one, not as a misspelling
+    expect(expectInvalid('inputs', 'PLAN', rows([['Name', 'Value']]))).toBe(
+      'inputs: has a header row ("Name"), which names no input; select the rows of names and values below the header, or delete the header row',
+    );
     expect(
       expectInvalid(
         'inputs',

@@ -49,16 +49,38 @@ export interface SelectionValues {
   numbers: { fields: Partial<Record<FieldName, number>>; policy: Record<string, number> };
 }
 
+/** First cells of a header row over names and values ("Name | Value"): no input is called so. */
+const HEADER_NAMES = new Set([
+  'name',
+  'names',
+  'key',
+  'keys',
+  'field',
+  'fields',
+  'input',
+  'inputs',
+  'label',
+  'parameter',
+]);
+
 /**
  * The error for keys that name no input, in the API's words for an unknown field ("unknown field
  * "x": check the spelling"), with the field `inputs` (the key/value range).
  */
 export function unknownKeysError(keys: readonly string[]): AlvhError {
+  // a range selected with its header row ("Name | Value"): the header is the one unknown name
+  const header = keys.find((k) => HEADER_NAMES.has(k.trim().toLowerCase()));
+  if (header !== undefined && keys.length === 1)
+    return invalidInput(
+      'inputs',
+      `has a header row ("${header}"), which names no input`,
+      'select the rows of names and values below the header, or delete the header row',
+    );
   const names = keys.map((k) => JSON.stringify(k)).join(', ');
   return invalidInput(
     'inputs',
     `unknown field${keys.length === 1 ? '' : 's'} ${names}: check the spelling or remove ${keys.length === 1 ? 'the row' : 'the rows'}`,
-    'the names are date, spx, vix, VIX9D, VIX3M, VIX6M, SKEW, VX1…, expiry, k1…k4, quantity, capital, lastDate, lastVix, lastVX1… and the policy fields (see the help)',
+    "the names are date, spx, vix, VX1…, expiry, k1…k4, quantity, capital and more, listed in ALVH.PLAN's help",
   );
 }
 
