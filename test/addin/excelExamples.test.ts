@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { isoToExcelSerial } from '@alvh/shared';
 import { useBuiltFunctions } from './stubs/customFunctions';
+import { REBALANCE_20181224 } from './stubs/planSheet';
 import { describeWithData } from '../helpers/marketData';
 import { cboeSeries } from '../shared/method/realDays';
 
@@ -27,15 +28,7 @@ describeWithData('docs/excel.md examples', () => {
   });
 
   it('REBALANCE of 2018-12-24 against 2018-12-17: due by both triggers, 16.5% at 30 days', () => {
-    const out = call(
-      'REBALANCE',
-      isoToExcelSerial('2018-12-24'),
-      36.07,
-      [[25.9], [23.325], [22.175], [21.425]],
-      isoToExcelSerial('2018-12-17'),
-      24.52,
-      [[23.475], [21.675], [21.225], [20.975]],
-    ) as [string, unknown][];
+    const out = call('REBALANCE', ...REBALANCE_20181224) as [string, unknown][];
     expect(out[0]).toEqual(['due', true]);
     const t30 = out.find(([l]) => l.startsWith('30 days'))!;
     expect(t30[0]).toBe('30 days: 21.68 → 25.26 (%)');

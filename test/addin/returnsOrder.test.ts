@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isoToExcelSerial } from '@alvh/shared';
 import { useBuiltFunctions } from './stubs/customFunctions';
+import { REBALANCE_20181224 } from './stubs/planSheet';
 
 const call = useBuiltFunctions();
 const metadata = JSON.parse(readFileSync(join(__dirname, '../../addin/dist/functions.json'), 'utf8')) as {
@@ -103,15 +104,7 @@ describe('a labelled spill and its help list the rows in one order', () => {
   });
 
   it('REBALANCE', () => {
-    const out = call(
-      'REBALANCE',
-      isoToExcelSerial('2018-12-24'),
-      36.07,
-      [[25.9], [23.325], [22.175], [21.425]],
-      isoToExcelSerial('2018-12-17'),
-      24.52,
-      [[23.475], [21.675], [21.225], [20.975]],
-    ) as unknown[][];
+    const out = call('REBALANCE', ...REBALANCE_20181224) as unknown[][];
     expectHelpOrder('REBALANCE', out, [
       ['due', 'due'],
       ['reason', 'reason'],

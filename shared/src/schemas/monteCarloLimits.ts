@@ -55,17 +55,13 @@ export const POOLED_MONTE_CARLO_LIMITS: Required<Omit<MonteCarloWorkLimits, 'chu
 
 /**
  * What to do over a Monte Carlo work limit: at most `most` paths a call; a summary-only run has no
- * per-path values to merge, so its other way is chunks within one call's limits (`chunk` paths).
- * A count for a call that answers its per-path values is at most `limits.chunkPaths` too, so the
- * next call sent with it is not refused for its answer's size.
+ * per-path values to merge, so its other way is chunks within one call's limits for `horizonDays`
+ * and `legs`. A count for a call that answers its per-path values is at most `limits.chunkPaths`
+ * too, so the next call sent with it is not refused for its answer's size; such a call is offered
+ * the summary-only run as well where its host says how to ask for one (`limits.summaryOnlyAsk`).
  */
-function fewerPathsFix(
-  most: number,
-  chunk: number,
-  limits: MonteCarloWorkLimits,
-  horizonDays: number,
-  legs: number,
-): string {
+function fewerPathsFix(most: number, limits: MonteCarloWorkLimits, horizonDays: number, legs: number): string {
+  const chunk = mostMonteCarloPaths(horizonDays, legs);
   const perAnswer = (n: number) => grouped(Math.min(n, limits.chunkPaths ?? n));
   if (limits.summaryOnly) {
     return `run at most ${grouped(most)} paths, or send chunks (firstPath, pathCount) of at most ${perAnswer(chunk)} paths that answer their per-path values, and merge them`;
@@ -114,13 +110,7 @@ export function checkMonteCarloLimits(
     throw limitExceeded(
       field,
       `${grouped(pathCount)} paths × ${horizonDays} days = ${grouped(pathCount * horizonDays)} path-steps, over the limit of ${grouped(maxSteps)} per call`,
-      fewerPathsFix(
-        mostMonteCarloPaths(horizonDays, legs, limits),
-        mostMonteCarloPaths(horizonDays, legs),
-        limits,
-        horizonDays,
-        legs,
-      ),
+      fewerPathsFix(mostMonteCarloPaths(horizonDays, legs, limits), limits, horizonDays, legs),
     );
   }
 }
@@ -153,13 +143,7 @@ export function checkMonteCarloWork(
     throw limitExceeded(
       field,
       `${grouped(pathCount)} paths × ${horizonDays} days × ${legs} legs = ${grouped(work)}, over the limit of ${grouped(maxWork)} per call`,
-      fewerPathsFix(
-        Math.floor(maxWork / (horizonDays * legs)),
-        mostMonteCarloPaths(horizonDays, legs),
-        limits,
-        horizonDays,
-        legs,
-      ),
+      fewerPathsFix(Math.floor(maxWork / (horizonDays * legs)), limits, horizonDays, legs),
     );
   }
 }

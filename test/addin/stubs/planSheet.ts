@@ -24,3 +24,16 @@ const ROWS: readonly (readonly [string, number])[] = [
 export function planSheet20181224(): [string, number][] {
   return ROWS.map(([k, v]) => [k, v]);
 }
+
+/**
+ * ALVH.REBALANCE's arguments for 2018-12-24 against the last rebalance of 2018-12-17 (docs/excel.md):
+ * the date, VIX and VX1-VX4 of each day, dates as Excel serials.
+ */
+export const REBALANCE_20181224: readonly unknown[] = [
+  43458, // 2018-12-24
+  36.07,
+  [[25.9], [23.325], [22.175], [21.425]],
+  43451, // 2018-12-17
+  24.52,
+  [[23.475], [21.675], [21.225], [20.975]],
+];
