@@ -151,7 +151,9 @@ function marketDayIn(from: string, to: string): boolean {
  * The notes of a window that reaches past the rows: a `from` before the first row, or a `to` after
  * the last, with a market day between it and the row (a weekend or a holiday beyond the rows is no
  * missing data). Each names the date asked, the row and what was replayed; `open`: the expiries
- * of the condors still open on the last replayed day, valued at their marks rather than settled.
+ * of the condors still open on the last replayed day, valued at their marks rather than settled,
+ * which is said either way (a replay ending inside its rows with a condor held counted it at its
+ * marks in silence: the 2021 row of the default replay held +$5,166 of an unsettled condor).
  */
 export function windowNotes(
   input: ReplayParsedInput,
@@ -163,14 +165,19 @@ export function windowNotes(
   const last = (input.rows[input.rows.length - 1] as MarketRow).date;
   if (input.from !== undefined && input.from < first && marketDayIn(input.from, dayBefore(first)))
     notes.push(`from ${input.from} is before the first row, ${first}: replayed from ${replayed.from}`);
+  const held =
+    open.length === 0
+      ? ''
+      : open.length === 1
+        ? `the condor expiring ${open[0]}, open then, is valued at its marks, not settled`
+        : `the condors expiring ${open.join(', ')}, open then, are valued at their marks, not settled`;
   if (input.to !== undefined && input.to > last && marketDayIn(dayAfter(last), input.to)) {
-    const held =
-      open.length === 0
-        ? ''
-        : open.length === 1
-          ? `; the condor expiring ${open[0]}, open then, is valued at its marks, not settled`
-          : `; the condors expiring ${open.join(', ')}, open then, are valued at their marks, not settled`;
-    notes.push(`to ${input.to} is after the last row, ${last}: replayed to ${replayed.to}${held}`);
+    notes.push(`to ${input.to} is after the last row, ${last}: replayed to ${replayed.to}${held && `; ${held}`}`);
+  } else if (held !== '') {
+    // the window ends with a condor held: its P&L to date is in the last period and the total
+    notes.push(
+      `the replay ends on ${replayed.to} with a condor held: ${held} (its campaign's settled is false), and the last period and the total hold its P&L to that day`,
+    );
   }
   return notes;
 }
