@@ -727,10 +727,16 @@ describe('taskpane results and the inputs they were made from (Chromium, 350 px)
       dt.setData('text/plain', '2025-04-16\t39,1728\n2025-05-21\t31,43\n');
       el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
     });
-    expect(await page.textContent('#err-futures')).toBe(
-      'Pasted curve, line 1: the price "39,1728" has a decimal comma: write 39.1728 (VX prices have no thousands separator). Nothing was pasted.',
-    );
+    const refused =
+      'Pasted curve, line 1: the price "39,1728" has a decimal comma: write 39.1728 (VX prices have no thousands separator). Nothing was pasted.';
+    expect(await page.textContent('#err-futures')).toBe(refused);
     expect(await prices()).toEqual(before);
+    // another field's edit checks the form again (as the plan that follows the page's opening
+    // does): the refusal stands until the table changes or another paste comes
+    const planShown = await page.textContent('#plan-table');
+    await page.fill('input[name=spx]', String(Number(await page.inputValue('input[name=spx]')) + 5));
+    await expect.poll(() => page.textContent('#plan-table')).not.toBe(planShown);
+    expect(await page.textContent('#err-futures')).toBe(refused);
     // The same rows with points are pasted from the row pasted into.
     await page.$eval('#curve-rows .fut-price', (el) => {
       const dt = new DataTransfer();

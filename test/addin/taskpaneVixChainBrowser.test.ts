@@ -82,8 +82,13 @@ describe('taskpane VIX options box (Chromium, 350 px)', () => {
     expect(await page.inputValue('#vix-chain-text')).toBe('');
     // another field's edit checks the form again (as the plan that follows the page's opening
     // does): the file's fault stands until the box changes or another file is opened
-    await page.dispatchEvent('input[name=spx]', 'input');
-    await expect.poll(() => page.textContent('#plan-table')).not.toBe('');
+    const planShown = await page.textContent('#plan-table');
+    await page.$eval('input[name=spx]', (el) => {
+      const box = el as HTMLInputElement;
+      box.value = String(Number(box.value) + 5);
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await expect.poll(() => page.textContent('#plan-table')).not.toBe(planShown);
     expect(await page.textContent('#err-vix-chain')).toBe(
       'empty.csv is empty: open a VIX chain file (Cboe quotedata CSV of VIX options).',
     );

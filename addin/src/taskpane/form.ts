@@ -113,6 +113,7 @@ function curveRow(expiry: string, price: string): HTMLTableRowElement {
     tr.remove();
     curveNote('');
     numberCurveRows();
+    curveEdited();
     curveRemoved();
   });
   del.append(b);
@@ -132,7 +133,25 @@ export function addCurveRow(expiry = '', price = ''): void {
  * The curve table holding `rows`, numbered in one pass once they are all in, with `note` under it
  * (the rows a paste kept from before it); a note of an earlier paste goes.
  */
+/**
+ * A paste the curve table refused, said under the table until the table changes or another paste
+ * comes: the next check of the form (the plan re-run as the page settles) shows it again rather
+ * than wiping it, as it did for an instant on a slow page.
+ */
+let pasteFault = '';
+
+/** The refused paste's message while it stands (empty: none). */
+export function curvePasteFault(): string {
+  return pasteFault;
+}
+
+/** The curve table was edited: a refused paste is no longer what it holds. */
+export function curveEdited(): void {
+  pasteFault = '';
+}
+
 export function setCurve(rows: readonly { expiry: string; price: string }[], note = ''): void {
+  pasteFault = '';
   curveBody().replaceChildren(...rows.map((r) => curveRow(r.expiry, r.price)));
   numberCurveRows();
   curveNote(note);
@@ -192,6 +211,7 @@ export function pasteIntoCurve(ev: ClipboardEvent): 'browser' | 'refused' | 'exp
   if (!/[\t\n]/.test(text.trim())) return 'browser';
   ev.preventDefault();
   const refuse = (message: string): 'refused' => {
+    pasteFault = message;
     $('err-futures').textContent = message;
     return 'refused';
   };

@@ -12,6 +12,8 @@ import {
   addCurveRow,
   buildPolicyFields,
   curveBody,
+  curveEdited,
+  curvePasteFault,
   eventsBox,
   form,
   input,
@@ -214,7 +216,8 @@ function validate(extra: readonly { path: string; message: string }[] = []): unk
   showBoxChecks(state);
   inputProblemsNow(problemsSaid(issues));
   const curveSlot = $('err-futures');
-  curveSlot.textContent = curveError.length > 0 && (showAll || touched.has('futures')) ? curveError.join('; ') : '';
+  curveSlot.textContent =
+    curveError.length > 0 && (showAll || touched.has('futures')) ? curveError.join('; ') : curvePasteFault();
   if (general.length === 0) clearFormErrors();
   else if (showAll) note(general.join('; '), true);
   return r.success ? r.data : undefined;
@@ -492,6 +495,7 @@ function wire(): void {
     const t = ev.target as HTMLElement;
     const name = t.getAttribute('name');
     if (name === 'endpoint' || name === 'functionKey') return;
+    if (name === null) curveEdited(); // a curve cell
     touched.add(name ?? 'futures');
     onFormChange();
   });
