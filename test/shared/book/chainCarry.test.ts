@@ -103,9 +103,9 @@ describeWithData('SPX marks on a chain surface carry its parity forwards', () =>
   const [c2022, c2023] = REAL_CHAINS as [RealChain, RealChain];
 
   it('2022-02-04 (16:00 quotes): the book marks the 10-90 delta quotes inside the bid-ask as often as the fit', () => {
-    // 2,808 of 3,328 on the book path against the fit's 2,925 (0 of 116 at 21 days on
+    // 2,805 of 3,328 on the book path against the fit's 2,922 (0 of 116 at 21 days on
     // S·e^((r−q)T)). The rest is the discount: the book's e^(−rT) at r = 0.6% against the slices'
-    // parity discounts (at r = 0.23%, 2,880). The counts are the ones docs/surfaces.md states.
+    // parity discounts (at r = 0.23%, 2,877). The counts are the ones docs/surfaces.md states.
     const doc = docCounts();
     const got = insideCounts(c2022);
     expect(got).toEqual(doc.c2022);
