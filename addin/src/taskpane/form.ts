@@ -127,12 +127,9 @@ export function addCurveRow(expiry = '', price = ''): void {
   const tr = curveRow(expiry, price);
   body.append(tr);
   numberCurveRow(tr, body.rows.length);
+  curveEdited();
 }
 
-/**
- * The curve table holding `rows`, numbered in one pass once they are all in, with `note` under it
- * (the rows a paste kept from before it); a note of an earlier paste goes.
- */
 /**
  * A paste the curve table refused, said under the table until the table changes or another paste
  * comes: the next check of the form (the plan re-run as the page settles) shows it again rather
@@ -150,6 +147,10 @@ export function curveEdited(): void {
   pasteFault = '';
 }
 
+/**
+ * The curve table holding `rows`, numbered in one pass once they are all in, with `note` under it
+ * (the rows a paste kept from before it); a note of an earlier paste goes.
+ */
 export function setCurve(rows: readonly { expiry: string; price: string }[], note = ''): void {
   pasteFault = '';
   curveBody().replaceChildren(...rows.map((r) => curveRow(r.expiry, r.price)));

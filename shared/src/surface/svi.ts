@@ -311,7 +311,10 @@ function innerFit(m: number, sigma: number, d: SviFitData): SviParams | null {
  * √w of the quote nearest k = 0. SVI's curvature at its vertex is b/σ, so a σ far below that
  * scale is a corner in the smile no quote resolves, and a spike of probability at one strike: on
  * 2022-02-04 the three-day slice's repair reached σ = 4e-6 and put 3.9% of the probability within
- * 4 points of SPX 4568. Every other slice of the two real chains fits above it (σ/√w ≥ 0.24).
+ * 4 points of SPX 4568. Every other slice of the two real chains fits above it (σ/√w ≥ 0.19, the
+ * 5-day slice of that day; 0.35 and 0.60 at 7 and 10 days). At one day and 15% vol the floor is
+ * about 3.5 SPX points in strike, under the 5-point grid: a corner narrower than that no quote
+ * resolves either.
  */
 function sharpestVertex(d: SviFitData): number {
   let nearest = 0;
@@ -338,7 +341,11 @@ export function fitSvi(d: SviFitData, o: SviFitOptions): SviParams {
   const scale = Math.max(wMax, 1e-8);
   const errScale = Math.max(sw, 1e-300);
   const width = Math.max(kHi - kLo, 1e-3);
-  const minSigma = Math.max(1e-4 * width, sharpestVertex(d));
+  // the floor, at most the strikes' own span (quotes close around the money resolve no vertex at
+  // all), so that σ in (minSigma, 10·width] is never empty
+  const minSigma = Math.max(1e-4 * width, Math.min(sharpestVertex(d), width));
+  // each search starts above the floor: a start below it scores 1e30 at every vertex of the simplex
+  const startSigma = (share: number): number => Math.log(Math.max(share * width, 1.5 * minSigma));
   const search = (penalised: boolean): SviParams => {
     const objective = (x: ArrayLike<number>): number => {
       const m = x[0]!;
@@ -349,13 +356,13 @@ export function fitSvi(d: SviFitData, o: SviFitOptions): SviParams {
       const e = weightedSse(p, d) / errScale;
       return penalised ? e + PENALTY * arbitragePenalty(p, o, scale) : e;
     };
-    let best: number[] = [0, Math.log(0.1 * width)];
+    let best: number[] = [0, startSigma(0.1)];
     let bestVal = Infinity;
     for (const [m0, s0] of [
       [kHi - 0.3 * width, 0.1],
       [kLo + 0.5 * width, 0.3],
     ] as const) {
-      const x = nelderMead(objective, [m0, Math.log(s0 * width)], [0.15 * width, 0.7], 200, 1e-10);
+      const x = nelderMead(objective, [m0, startSigma(s0)], [0.15 * width, 0.7], 200, 1e-10);
       const v = objective(x);
       if (v < bestVal) {
         bestVal = v;
@@ -379,7 +386,7 @@ export function fitSvi(d: SviFitData, o: SviFitOptions): SviParams {
     Math.log(Math.max(p.b, 1e-6)),
     Math.atanh(Math.max(-0.999, Math.min(0.999, p.rho))),
     p.m,
-    Math.log(p.sigma),
+    Math.log(Math.max(p.sigma, 1.5 * minSigma)),
   ];
   const x = nelderMead(objective5, x0, [0.1 * scale, 0.3, 0.3, 0.1 * width, 0.3], 1500, 0);
   return { a: x[0]!, b: Math.exp(x[1]!), rho: Math.tanh(x[2]!), m: x[3]!, sigma: Math.exp(x[4]!) };
