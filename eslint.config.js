@@ -90,6 +90,7 @@ export default tseslint.config(
       'test/shared/hedge/frontierSteps.test.ts',
       'test/shared/method/heldHedges.test.ts',
       'test/shared/surface/butterflyWhere.test.ts',
+      'test/shared/surface/sviFloor.test.ts',
     ],
     rules: { 'no-restricted-imports': 'off' },
   },

@@ -55,17 +55,19 @@ function checkChainSpot(spot: number, spx: number, root: string, spotField: stri
 /**
  * Each slice of a surface passed in marks its at-the-money options at most at {@link MAX_MARK_VOL}:
  * a slice edited to a = 5 (total variance, vol² × years) gave an ATM vol of 571%, refused later
- * as a `vix` the client never sent. A fit gives no such slice; one is refused naming its `a`.
+ * as a `vix` the client never sent. A fit gives no such slice; one is refused naming the slice's
+ * `svi` (any of its numbers may be the edit) and its at-the-money total variance.
  */
 function checkSliceAtmVols(data: SpxSurfaceData, field: string): void {
   data.slices.forEach((s, i) => {
-    const vol = Math.sqrt(Math.max(sviVariance(s.svi, 0), 0) / s.years);
+    const w = Math.max(sviVariance(s.svi, 0), 0);
+    const vol = Math.sqrt(w / s.years);
     if (vol > MAX_MARK_VOL)
       throw new AlvhError(
         'invalid_input',
-        `${field}.slices[${i}].svi.a`,
-        `is ${s.svi.a}: the slice at ${fmt(s.years, 4)} years gives an at-the-money vol of ${fmt(vol * 100, 0)}%, above the ${MAX_MARK_VOL * 100}% any mark takes`,
-        "pass the surface as fitted (ALVH.SURFACE, /api/surface or a plan's surface.data): a is total variance, vol² × years",
+        `${field}.slices[${i}].svi`,
+        `gives an at-the-money vol of ${fmt(vol * 100, 0)}% at ${fmt(s.years, 4)} years (total variance ${fmt(w, 4)}), above the ${MAX_MARK_VOL * 100}% any mark takes`,
+        'pass the surface as fitted (ALVH.SURFACE or /api/surface)',
       );
   });
 }

@@ -150,7 +150,9 @@ function shiftAcrossGap(then: TermStructure, status: RebalanceStatus, policy: Po
   return `The curve shift reads ${date}'s ${values} constant-maturity value${across.length > 1 ? 's' : ''} on a straight line from ${from} to the ${next.expiry} future, past the ${gap.missing} future (${gap.nth}) that lastRebalance.futures lacks: the curve moved ${pct(status.shift)} (trigger ${pct(policy.curveShiftTrigger)})${others}; pass that future's price on ${date} to read the shift through it.`;
 }
 
-/** A coverage as the note says it: two decimals, or two significant digits below 0.01 (0.0014, never "0" for some cover). */
+/** A coverage as the note says it: two decimals, or two significant digits below 0.01 (0.0014, never "0" for some cover, nor 5e-7). */
 function coverageWords(x: number): string {
-  return x > 0 && x < 0.01 ? String(Number(x.toPrecision(2))) : fmt(x, 2);
+  if (!(x > 0 && x < 0.01)) return fmt(x, 2);
+  const decimals = Math.min(20, 1 - Math.floor(Math.log10(x)));
+  return x.toFixed(decimals).replace(/0+$/, '');
 }

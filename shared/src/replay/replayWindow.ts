@@ -176,7 +176,7 @@ export function windowNotes(
   } else if (held !== '') {
     // the window ends with a condor held: its P&L to date is in the last period and the total
     notes.push(
-      `the replay ends on ${replayed.to} with a condor held: ${held} (its campaign's settled is false), and the last period and the total hold its P&L to that day`,
+      `the replay ends on ${replayed.to} with ${open.length === 1 ? 'a condor' : 'condors'} held: ${held} (${open.length === 1 ? "its campaign's settled is" : "their campaigns' settled are"} false), and the last period and the total hold ${open.length === 1 ? 'its' : 'their'} P&L to that day`,
     );
   }
   return notes;

@@ -240,17 +240,26 @@ describeWithData('the plan on the real SPX chains', () => {
     expect(later.surface.source).toBe('chain');
   });
 
-  it("refuses a fitted surface edited beyond any mark, naming the slice's a, not the VIX", () => {
+  it('refuses a fitted surface edited beyond any mark, naming the slice, not the VIX', () => {
     const c = REAL_CHAINS[0] as RealChain;
     const k = condorOn(c);
     const base = input(c, k.spot, k.expiry, k.strikes);
     const data = plan({ ...base, market: { ...base.market, chain: readDataFile(c.file) } }).surface.data;
-    for (const a of [2.5, 5, 100]) {
-      const edited = { ...data, slices: data.slices.map((s) => ({ ...s, svi: { ...s.svi, a } })) };
+    // a alone, or b, σ, ρ and m with a as fitted: the slice is named, with its ATM total variance
+    const edits: Record<string, number>[] = [
+      { a: 2.5 },
+      { a: 5 },
+      { a: 100 },
+      { b: 1, sigma: 8 },
+      { b: 0.9, rho: -0.9, m: 9 },
+    ];
+    for (const edit of edits) {
+      const edited = {
+        ...data,
+        slices: data.slices.map((s, i) => (i === 0 ? { ...s, svi: { ...s.svi, ...edit } } : s)),
+      };
       expect(() => plan({ ...base, market: { ...base.market, surface: edited } })).toThrow(
-        new RegExp(
-          `^market\\.surface\\.slices\\[0\\]\\.svi\\.a: is ${a}: the slice at [\\d.]+ years gives an at-the-money vol of [\\d,]+%, above the 500% any mark takes; pass the surface as fitted`,
-        ),
+        /^market\.surface\.slices\[0\]\.svi: gives an at-the-money vol of \d+% at 0\.0082 years \(total variance [\d.]+\), above the 500% any mark takes; pass the surface as fitted \(ALVH\.SURFACE or \/api\/surface\)$/,
       );
     }
     // the fitted slices, up to the last, pass: the refusal is of the edit
