@@ -63,37 +63,34 @@ export function vixFileWords(name: string, size: number, text: string): { note: 
   };
 }
 
+/** What the box says of its text now: a file's fault that stands (or none), shown at once. */
+function fileSays(fault: string): void {
+  fileFault = fault;
+  vixChainError(fault);
+}
+
 /** Wires the box, its file picker and its Clear: each change re-plans (`changed`). */
 export function wireVixChainBox(changed: () => void): void {
   box().addEventListener('input', () => {
-    fileFault = '';
-    vixChainError('');
+    fileSays('');
     changed();
   });
   byId('vix-chain-clear').addEventListener('click', () => {
     box().value = '';
-    fileFault = '';
-    vixChainError('');
+    fileSays('');
     note('');
     changed();
   });
   onFilePicked(
     'vix-chain-file',
-    () => {
-      fileFault = '';
-      vixChainError('');
-    },
+    () => fileSays(''),
     (file, text) => {
       const read = vixFileWords(file.name, file.size, text);
       if (read.error === '') box().value = text;
       note(read.note);
-      fileFault = read.error;
-      vixChainError(read.error);
+      fileSays(read.error);
       if (read.error === '') changed();
     },
-    (message) => {
-      fileFault = message;
-      vixChainError(message);
-    },
+    fileSays,
   );
 }
