@@ -51,6 +51,7 @@ import {
   type ReplaySkipKind,
 } from './replaySteps';
 import {
+  absentMarketDays,
   calendarEnd,
   checkCalendarEnd,
   checkEpisodes,
@@ -171,6 +172,7 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
   let skippedCount = 0;
   // the last skipped row after the last ledger row on which legs settled (none once a day follows)
   let settledAfter: string | undefined;
+  const absent = absentMarketDays();
 
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as MarketRow;
@@ -178,6 +180,7 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
     // an exchange holiday is no market day: its row (VIX only, as Cboe's VIX file has on some
     // holidays; the rows' checks refuse one with an SPX print) is no gap in the data
     if (onExchangeHoliday(row.date)) continue;
+    absent.see(row.date);
     try {
       const market = stepMarket(row, policy, a, curvePolicy);
       if ('skip' in market) {
@@ -222,7 +225,10 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
     );
   }
   checkCapitalFits(input, book, from, to);
-  return summarizeReplay(input, book, ledger, { count: skippedCount, first: skipped }, settledAfter, skipKinds);
+  const result = summarizeReplay(input, book, ledger, { count: skippedCount, first: skipped }, settledAfter, skipKinds);
+  const gap = absent.note();
+  if (gap !== undefined) result.notes.push(gap);
+  return result;
 }
 
 /**

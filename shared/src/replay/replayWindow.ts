@@ -229,3 +229,36 @@ function calendarEndProblem(i: number, date: string) {
     `end the window before it (to), or drop the rows from ${date} on`,
   );
 }
+
+/** Most absent market days a note names by date. */
+const ABSENT_NAMED = 5;
+
+/**
+ * Market days within the replayed rows that have no row at all (a gap in the data sent, not a
+ * skipped row): each row is `see`n in date order, and `note` says how many, the first ones, and
+ * what the replay did there. Nothing is marked, rebalanced or opened on such a day, and a leg
+ * expiring on one settles on the next row's prints: a row deleted at 2020-03-20 settled that
+ * day's condor on the 03-23 close, and opened the next one there, with no word.
+ */
+export function absentMarketDays(): { see(date: string): void; note(): string | undefined } {
+  let previous: number | undefined;
+  let count = 0;
+  const first: string[] = [];
+  return {
+    see(date: string): void {
+      const day = parseIsoDate('date', date);
+      if (previous !== undefined)
+        for (let d = previous + 1; d < day; d++) {
+          if (!isBusinessDayNumber(d)) continue;
+          count++;
+          if (first.length < ABSENT_NAMED) first.push(toIsoDate(d));
+        }
+      previous = day;
+    },
+    note(): string | undefined {
+      if (count === 0) return undefined;
+      const named = `${first.join(', ')}${count > first.length ? ', …' : ''}`;
+      return `${count} market day${count === 1 ? ' has' : 's have'} no row (${named}): nothing is marked, rebalanced or opened there, and a leg expiring on one settles on the next row's prints`;
+    },
+  };
+}

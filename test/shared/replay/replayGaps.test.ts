@@ -139,3 +139,27 @@ describe('a VVIX close outside the VIX-option surface range (20-400)', () => {
     expect(at(20).notes.some((n) => n.startsWith('VVIX outside'))).toBe(false);
   });
 });
+
+describe('a market day with no row at all', () => {
+  const rows = flatRows([2021, 1, 4], 60);
+
+  it('is counted and named in a note, with what the replay did there; a complete history has no such note', () => {
+    const absentNote = (notes: readonly string[]) => notes.filter((n) => n.includes('no row ('));
+    expect(absentNote(replay({ rows, assumptions: { includeLedger: false } }).notes)).toEqual([]);
+    const gone = [20, 21, 40];
+    const r = replay({ rows: rows.filter((_, i) => !gone.includes(i)), assumptions: { includeLedger: true } });
+    expect(absentNote(r.notes)).toEqual([
+      `3 market days have no row (${gone.map((i) => rows[i]!.date).join(', ')}): nothing is marked, rebalanced or opened there, and a leg expiring on one settles on the next row's prints`,
+    ]);
+    expect(r.skipped.count).toBe(0); // a row absent is no skipped row
+    expect(r.ledger.map((x) => x.date)).not.toContain(rows[20]!.date);
+  });
+
+  it('more than five are counted, the first five named', () => {
+    const r = replay({ rows: rows.filter((_, i) => i < 10 || i > 17), assumptions: { includeLedger: false } });
+    const named = rows.slice(10, 15).map((x) => x.date);
+    expect(r.notes).toContain(
+      `8 market days have no row (${named.join(', ')}, …): nothing is marked, rebalanced or opened there, and a leg expiring on one settles on the next row's prints`,
+    );
+  });
+});
