@@ -152,7 +152,7 @@ export function curveEdited(): void {
  * (the rows a paste kept from before it); a note of an earlier paste goes.
  */
 export function setCurve(rows: readonly { expiry: string; price: string }[], note = ''): void {
-  pasteFault = '';
+  curveEdited();
   curveBody().replaceChildren(...rows.map((r) => curveRow(r.expiry, r.price)));
   numberCurveRows();
   curveNote(note);
