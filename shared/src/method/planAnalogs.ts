@@ -42,7 +42,11 @@ export function stepAnalogs(
       futures: exps.map((e, i) => ({ expiry: e, price: a.vx[i] as number })),
     });
     const remaining = Math.max(0, tailDays - policy.drawdownDays);
-    const sf = constantMaturity(ats, remaining);
+    // A tail window set past the analog's last future (8 listed, 7-8 months out) reads the hedge
+    // future there, flat beyond it, as the structures' analog scores do (structureContext.ts).
+    const lastPoint = ats.points[ats.points.length - 1] as { days: number; expiry: string };
+    const beyond = remaining > lastPoint.days;
+    const sf = constantMaturity(ats, Math.min(remaining, lastPoint.days));
     const aVov = volOfVolFromVvix(a.vvix);
     const aState = drawdownState(now, () => sf, policy, a.vix, aVov);
     // the book's loss: each condor's capped at its own max loss, then summed
@@ -73,14 +77,17 @@ export function stepAnalogs(
       gainPerContract: gain,
       planCoverage: loss > 0 ? (contracts * gain) / loss : 0,
       note:
-        need === null
+        (beyond
+          ? `This analog's curve ends at its ${lastPoint.expiry} future, ${lastPoint.days} days out: the hedge future ${remaining} days out is read there, flat beyond it. `
+          : '') +
+        (need === null
           ? `At this analog's curve (${fmt(sf, 2)} at ${remaining} days) the ${tailSize.strike} call gains nothing: the hedge cannot cover a repeat of ${a.date} from today's levels.`
           : `VIX ${a.vix}, hedge future ${fmt(sf, 2)}: ${need} contracts for ${policy.tailCoverage}× the ${usd(loss)} loss; the plan's ${plural(contracts, 'contract')} cover${contracts === 1 ? 's' : ''} ${coverageWords(loss > 0 ? (contracts * gain) / loss : 0)}×.${
               // a count in the thousands is not a typo: say where it comes from
               sf <= tailSize.strike
                 ? ` The future stays at or below the ${tailSize.strike} strike there: a call is worth only its time value (${usd(priced.stressedCallValue * OPTION_MULTIPLIER, 2)} a contract), ${usd(gain, 2)} more than it costs today.`
                 : ''
-            }`,
+            }`),
     };
   });
   audit.push({

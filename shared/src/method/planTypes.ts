@@ -260,7 +260,10 @@ export interface PlanAnalog {
   label: string;
   vix: number;
   volOfVol: number;
-  /** The analog curve's constant-maturity value at the hedge's remaining days, points. */
+  /**
+   * The analog curve's constant-maturity value at the hedge's remaining days, points (at its last
+   * future's days when the hedge lies beyond them, flat there; `note` then says so).
+   */
   stressedFuture: number;
   condorLoss: number;
   /** Contracts for the policy coverage under this analog; null when the hedge gains nothing there. */
