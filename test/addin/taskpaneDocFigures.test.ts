@@ -1,0 +1,31 @@
+/**
+ * The figures docs/taskpane.md quotes from the form's example day (2025-04-08) at the run bar's
+ * defaults (20,000 paths, seed 42): the engine is bit-reproducible, so a change of model or marks
+ * that moves them fails here rather than leaving the page's words behind.
+ */
+import { describe, expect, it } from 'vitest';
+import { runMonteCarloChunk, summarizeMonteCarlo } from '@alvh/shared';
+import { planInputFromForm } from '../../addin/src/common/planInput';
+import { formatValue } from '../../addin/src/common/views';
+import { EXAMPLE } from '../../addin/src/taskpane/example';
+import { expectDocSays } from '../helpers/docs';
+
+const plan = planInputFromForm({
+  fields: EXAMPLE.fields,
+  futures: EXAMPLE.futures,
+  policy: {},
+  indices: EXAMPLE.indices,
+});
+
+describe('docs/taskpane.md on the example day, 20,000 paths, seed 42', () => {
+  const s = summarizeMonteCarlo(runMonteCarloChunk({ plan, paths: 20_000, seed: 42 }));
+
+  it("quotes the histogram's span as the Monte Carlo sheet writes it", () => {
+    const { low, high } = s.bodyHistogram;
+    expect(formatValue(low, 'usd')).toBe('-$94,070');
+    expectDocSays(
+      'taskpane.md',
+      `("Bins span ${formatValue(low, 'usd')} to ${formatValue(high, 'usd')} (0.5th-99.5th percentile of both books)`,
+    );
+  });
+});
