@@ -9,6 +9,7 @@ import {
   bodyHistogram,
   cvarBootstrap,
   cvarDifferenceStdError,
+  cvarGapPerCostStdError,
   describeDistribution,
   histogram,
   pathsForTail,
@@ -156,8 +157,9 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
   const meanOutlay = outlay / p.pathCount;
   const hedgeCost = p.hedgeDebit + meanOutlay + meanCosts;
   const premium = p.hedgeDebit + meanOutlay;
-  // The CVaR 95 difference's own error on the same paths: the notes' noise line, and over the
-  // hedge cost (a mean, far steadier than a tail) the error of the effectiveness.
+  // The CVaR 95 difference's own error on the same paths: the notes' noise line, and with the
+  // hedge cost's own error (its rebalance outlay and costs are means over the same paths) the
+  // error of the effectiveness.
   const differenceError = cvarDifferenceStdError(
     p.condor,
     p.book,
@@ -197,7 +199,15 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
     // The cost counts the premium paid today and the net premium the rebalances put into the tail
     // later: with no net premium paid the ratio would be over commissions alone.
     hedgeEffectiveness: effective ? (condor.cvar95 - alvh.cvar95) / hedgeCost : null,
-    hedgeEffectivenessStdError: effective && differenceError !== null ? differenceError / hedgeCost : null,
+    hedgeEffectivenessStdError: effective
+      ? cvarGapPerCostStdError(
+          { a: p.condor, b: p.book, sortedA: sortedCondor, sortedB: sortedBook, error: differenceError },
+          pathCosts(p),
+          p.hedgeDebit,
+          p.firstPath,
+          p.antithetic,
+        )
+      : null,
     notes: [
       ...(p.inputNotes ?? []),
       ...runNotes(p.measure, condor, alvh, differenceError, p.tailContracts0, tailEnd / p.pathCount, premium > 0),
@@ -396,6 +406,13 @@ function beyondHistory(p: MonteCarloPartial, carry: number): string[] {
 }
 
 /** Each path's P&L given up by hedging: the condor's less the book's, USD. */
+/** Each path's hedge cost beyond today's debit: the net premium its rebalances put into the tail, and its transaction costs. */
+function pathCosts(p: MonteCarloPartial): Float64Array {
+  const out = new Float64Array(p.pathCount);
+  for (let i = 0; i < p.pathCount; i++) out[i] = p.tailOutlay[i]! + p.costs[i]!;
+  return out;
+}
+
 function carryByPath(p: MonteCarloPartial): Float64Array {
   const out = new Float64Array(p.pathCount);
   for (let i = 0; i < p.pathCount; i++) out[i] = p.condor[i]! - p.book[i]!;

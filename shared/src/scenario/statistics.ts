@@ -249,6 +249,21 @@ export function cvarDifferenceStdError(
   const k = tailPathCount(n, 0.95);
   if (k < 2 || b.length !== n) return null;
   if (nearTailKink(sortedA, k) || nearTailKink(sortedB, k)) return bootstrapGapStdError(boot(), b, a, sortedB, sortedA);
+  return sampleMeanStdError(cvarGapInfluence(a, b, sortedA, sortedB), firstPath, paired);
+}
+
+/**
+ * Each path's influence on CVaR95(a) − CVaR95(b) (losses positive), two books on the same paths:
+ * the tail means' influence functions, (y − q_b)/p below b's VaR less (x − q_a)/p below a's.
+ */
+function cvarGapInfluence(
+  a: Float64Array,
+  b: Float64Array,
+  sortedA: Float64Array,
+  sortedB: Float64Array,
+): Float64Array {
+  const n = a.length;
+  const k = tailPathCount(n, 0.95);
   const [qa, qb, p] = [sortedA[k - 1]!, sortedB[k - 1]!, k / n];
   const d = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -256,7 +271,49 @@ export function cvarDifferenceStdError(
     const y = b[i]!;
     d[i] = (y < qb ? (y - qb) / p : 0) - (x < qa ? (x - qa) / p : 0);
   }
-  return sampleMeanStdError(d, firstPath, paired);
+  return d;
+}
+
+/**
+ * Standard error of a CVaR95 gap per dollar, R = (CVaR95(a) − CVaR95(b)) / C with C = `fixed` +
+ * mean(`cost`) (the hedge effectiveness: condor against book over the hedge cost, whose rebalance
+ * outlay and costs are a mean over the same paths). The delta method on the ratio: each path's
+ * ψ = (gap influence − R·cost) / C, so the cost's own error and its covariance with the gap count;
+ * leaving them out read the error 13-27% short of the seed-to-seed spread where the rebalances
+ * carry most of the cost. `gapError` is {@link cvarDifferenceStdError}'s: where it is a
+ * bootstrap's (a tail at a plateau's edge) it stands for the gap's own variance and the influence
+ * functions give the rest. Null when the gap's error is, or C is not above 0.
+ */
+export function cvarGapPerCostStdError(
+  gap: { a: Float64Array; b: Float64Array; sortedA: Float64Array; sortedB: Float64Array; error: number | null },
+  cost: Float64Array,
+  fixed: number,
+  firstPath: number,
+  paired: boolean,
+): number | null {
+  const { a, b, sortedA, sortedB, error } = gap;
+  const n = a.length;
+  if (error === null || cost.length !== n || n < 2) return null;
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += cost[i]!;
+  const c = fixed + mean / n;
+  if (!(c > 0)) return null;
+  const d = cvarGapInfluence(a, b, sortedA, sortedB);
+  const k = tailPathCount(n, 0.95);
+  let tailA = 0;
+  let tailB = 0;
+  for (let i = 0; i < k; i++) {
+    tailA += sortedA[i]!;
+    tailB += sortedB[i]!;
+  }
+  // R from the tails as the summary's CVaRs: −mean of the k worst, each
+  const r = (tailB - tailA) / k / c;
+  const psi = d.map((x, i) => x - r * cost[i]!);
+  const seD = sampleMeanStdError(d, firstPath, paired);
+  const sePsi = sampleMeanStdError(psi, firstPath, paired);
+  if (seD === null || sePsi === null) return null;
+  // the gap's variance as `error` reads it, the cost's and the cross term from the influence functions
+  return Math.sqrt(Math.max(0, error * error - seD * seD + sePsi * sePsi)) / c;
 }
 
 /**
