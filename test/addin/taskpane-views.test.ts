@@ -35,7 +35,13 @@ import {
   SMILE_MIN_DELTA,
 } from '../../addin/src/common/surfaceView';
 import { legText, presentOrders, presentStructures } from '../../addin/src/common/hedgeViews';
-import { FRONTIER_COLUMNS, frontierTable, markNote, parseFrontier } from '../../addin/src/common/frontierViews';
+import {
+  FRONTIER_COLUMNS,
+  frontierTable,
+  markNote,
+  parseFrontier,
+  savedNote,
+} from '../../addin/src/common/frontierViews';
 import { checkPositions, fullPlanInput, positionsMarket, positionsNote } from '../../addin/src/taskpane/planExtras';
 import { frontierPathsProblem, frontierRequest } from '../../addin/src/taskpane/frontierRun';
 import { fitSurfaceLocally } from '../../addin/src/taskpane/localRuns';
@@ -495,6 +501,17 @@ describe('parseFrontier', () => {
       'plan as sized; the cheapest mix that does as well costs $439 before fees (4 × vix-call-spread), within noise: ' +
         'its CVaR is $3 lower, under 2 standard errors of $44, so the two cannot be told apart on these paths: either could be lower; ' +
         'CVaR gap to unhedged ± $134 (standard error on the same paths)',
+    );
+  });
+  it('says why a bought point reads ± $0: every tail path of each book on one P&L', () => {
+    // the example day (2025-04-08, 20,000 paths, seed 42): the put spreads' tail paths all sit at the
+    // condor's max loss and the spreads' full payout, so no run of paths moves the gap
+    const v = parseFrontier({ ...answer, points: [answer.points[0], { ...answer.points[0], cvarSavedStdError: 0 }] });
+    expect(v.notes.at(-1)).toMatch(
+      /CVaR -\$[\d,]+ ± \$0\. ± \$0: each book's worst 5% of down paths end on one P&L\.$/,
+    );
+    expect(savedNote({ savedStdError: 0, mix: '4 × spx-put-spread' })).toBe(
+      "CVaR gap to unhedged ± $0 (standard error on the same paths; each book's worst 5% of down paths end on one P&L)",
     );
   });
   it("keeps the answer's model notes (text only)", () => {

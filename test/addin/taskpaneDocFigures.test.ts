@@ -4,7 +4,9 @@
  * that moves them fails here rather than leaving the page's words behind.
  */
 import { describe, expect, it } from 'vitest';
-import { runMonteCarloChunk, summarizeMonteCarlo } from '@alvh/shared';
+import { readFileSync } from 'node:fs';
+import { frontier, runMonteCarloChunk, summarizeMonteCarlo } from '@alvh/shared';
+import { parseFrontier } from '../../addin/src/common/frontierViews';
 import { planInputFromForm } from '../../addin/src/common/planInput';
 import { formatValue } from '../../addin/src/common/views';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
@@ -27,5 +29,16 @@ describe('docs/taskpane.md on the example day, 20,000 paths, seed 42', () => {
       'taskpane.md',
       `("Bins span ${formatValue(low, 'usd')} to ${formatValue(high, 'usd')} (0.5th-99.5th percentile of both books)`,
     );
+  });
+});
+
+describe("docs/taskpane.md on the frontier notes' errors", () => {
+  it('quotes docs/examples/frontier.json’s first bought point as the note writes it', () => {
+    const body = JSON.parse(
+      readFileSync(new URL('../../docs/examples/frontier.json', import.meta.url), 'utf8'),
+    ) as object;
+    const note = parseFrontier(JSON.parse(JSON.stringify(frontier(body))) as unknown).notes.at(-1)!;
+    const first = /per budget: (budget \$[\d,]+, CVaR -?\$[\d,]+ ± \$[\d,]+);/.exec(note)![1]!;
+    expectDocSays('taskpane.md', `("${first}" on docs/examples/frontier.json)`);
   });
 });

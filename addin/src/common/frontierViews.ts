@@ -232,7 +232,7 @@ export function parseFrontier(raw: unknown): FrontierView {
 /**
  * The points' CVaR errors as one note, each after its budget and the CVaR it is the error of: "CVaR
  * 95 down ± the standard error of its gap to the unhedged book on the same paths, per budget: budget
- * $1,086, CVaR -$56,263 ± $291; …" (the points that buy something and carry one; none from an
+ * $1,086, CVaR -$24,170 ± $291; …" (the points that buy something and carry one; none from an
  * answer without them), so the table's rows stay one figure a cell.
  */
 function pointErrors(points: readonly FrontierPointView[]): string[] {
@@ -246,7 +246,8 @@ function pointErrors(points: readonly FrontierPointView[]): string[] {
   return each.length === 0
     ? []
     : [
-        `CVaR 95 down ± the standard error of its gap to the unhedged book on the same paths, per budget: ${each.join('; ')}.`,
+        `CVaR 95 down ± the standard error of its gap to the unhedged book on the same paths, per budget: ${each.join('; ')}.` +
+          (points.some((p) => p.savedStdError === 0 && p.mix !== 'no hedge') ? ` ± $0: ${ONE_PNL}.` : ''),
       ];
 }
 
@@ -293,8 +294,17 @@ export function markNote(m: FrontierMarkView): string {
  */
 export function savedNote(b: Pick<FrontierPointView, 'savedStdError' | 'mix'>): string {
   if (b.savedStdError === null || b.mix === 'no hedge') return '';
-  return `CVaR gap to unhedged ± ${formatValue(b.savedStdError, 'usd')} (standard error on the same paths)`;
+  return b.savedStdError === 0
+    ? `CVaR gap to unhedged ± $0 (standard error on the same paths; ${ONE_PNL})`
+    : `CVaR gap to unhedged ± ${formatValue(b.savedStdError, 'usd')} (standard error on the same paths)`;
 }
+
+/**
+ * Why a CVaR gap's standard error is $0: it is 0 exactly when each book's worst 5% of down paths
+ * all end on one P&L (the condors' max loss, and a hedge at its full payout), as on the taskpane's
+ * example day, where no other run of paths moves the gap.
+ */
+const ONE_PNL = "each book's worst 5% of down paths end on one P&L";
 
 /** The frontier table's column headings, the page's and the sheet's: costs before fees, risks as P&L (USD). */
 export const FRONTIER_COLUMNS = [
