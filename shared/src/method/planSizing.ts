@@ -221,8 +221,9 @@ export function stepScenario(
   const m = p.market;
   const sVix = stressedVix(m.vix, policy, undefined, 'market.vix');
   const stressed = drawdownState(now, ts, policy, sVix, stressVov);
-  const changes = condors.map((c) => markBook(c.legs, stressed).value - c.markValue);
+  // the losses first: a leg the drawdown's state cannot mark is named there as the policy's doing
   const losses = condors.map((c) => scenarioLoss(c.legs, now, stressed, c.maxLoss));
+  const changes = condors.map((c) => markBook(c.legs, stressed).value - c.markValue);
   const condorValueChange = condors.length === 1 ? (changes[0] as number) : changes.reduce((a, x) => a + x, 0);
   const condorLoss = losses.reduce((a, x) => a + x, 0);
   const maxLoss = condors.reduce((a, c) => a + c.maxLoss, 0);

@@ -157,7 +157,7 @@ export function scenarioLoss(legs: readonly Leg[], now: MarketState, stressed: M
     throw invalidInput(
       'policy.drawdown',
       `takes SPX to ${Math.round(stressed.spot * 100) / 100} and VIX to ${Math.round(stressed.vix * 100) / 100} on ${stressed.date}, where ${e.problem.replace(/ on \d{4}-\d{2}-\d{2} \(.*$/, '')}, beyond what the surface describes`,
-      'pass a smaller drawdown or stressVixPerPct',
+      'pass a smaller drawdown, or a lower stressed VIX (stressVix, or stressVixPerPct)',
     );
   }
   return scenarioLossKernel(valueNow, valueStressed, maxLoss);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildTermStructure } from '@alvh/shared';
 import { drawdownState, scenarioLoss, stressedFuture, stressedVix } from '@alvh/shared';
@@ -56,8 +57,19 @@ describe('section 6 — the drawdown scenario', () => {
     const policy = resolvePolicy({ drawdown: 0.9, drawdownDays: 48, stressVix: 200 });
     const stressed = drawdownState(now, () => 15, policy, 200, 1);
     expect(() => scenarioLoss(BOOK.condor, now, stressed, 46_000)).toThrow(
-      /^policy\.drawdown: takes SPX to 510 and VIX to 200 on 2024-04-18, where the SPX put 4700 of 2024-04-19 would be marked at a vol of \d+%, beyond what the surface describes; pass a smaller drawdown or stressVixPerPct$/,
+      /^policy\.drawdown: takes SPX to 510 and VIX to 200 on 2024-04-18, where the SPX put 4700 of 2024-04-19 would be marked at a vol of \d+%, beyond what the surface describes; pass a smaller drawdown, or a lower stressed VIX \(stressVix, or stressVixPerPct\)$/,
     );
+  });
+
+  it('so is a plan with that drawdown: the scenario step names the policy before it marks the legs', () => {
+    // docs/examples/plan.json's condor expires 56 days out: SPX −90% and VIX 300 after 55 days
+    // (a day before) left the put wing unmarkable, and the plan named legs[0], never sent
+    const example = JSON.parse(
+      readFileSync(new URL('../../../docs/examples/plan.json', import.meta.url), 'utf8'),
+    ) as object;
+    const e = errorOf(() => plan({ ...example, policy: { drawdown: 0.9, stressVix: 300, drawdownDays: 55 } }));
+    expect(e.field).toBe('policy.drawdown');
+    expect(e.message).toMatch(/^policy\.drawdown: takes SPX to 660 and VIX to 300 on 2027-01-14, where the SPX put/);
   });
 
   it('stressed future = F + ΔVIX · e^(−κ τ) with τ left after the drawdown days', () => {
