@@ -20,7 +20,7 @@ import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, spxMonthlyExpiry, vixSensitivi
 import { OPTION_MULTIPLIER, markLegs, type Leg, type MarketState } from '../book/index';
 import { DEFAULT_POLICY, type OverlayStructure } from '../schemas/policy';
 import { daysBetween } from '../dates';
-import { fmt } from './audit';
+import { fmt, usd } from './audit';
 
 export interface OverlayInput {
   structure: OverlayStructure;
@@ -192,16 +192,29 @@ export function sizeOverlay(i: OverlayInput): OverlaySizing {
   const marks = markLegs(unitLegs, i.state);
   const unitCost = marks.reduce((s, m) => s + m.price * m.leg.quantity * OPTION_MULTIPLIER, 0);
   const unitTheta = marks.reduce((s, m) => s + m.theta * m.leg.quantity * OPTION_MULTIPLIER, 0);
+  const fix =
+    i.structure === 'vix-call-diagonal'
+      ? 'choose another overlay structure, a wider policy.diagonalStrikeOffset or a later near leg (policy.diagonalMinDays)'
+      : 'choose another overlay structure, strike (policy.overlayStrike) or later back expiry (policy.overlayBackDays)';
+  // A unit bought for a credit is no hedge to size by vega: a put calendar struck deep in the money
+  // (2× SPX) brings in its carry (−$4,202 a unit on docs/examples/plan.json) at almost no vega, and
+  // the vega target then asked for 17,210 of them, a credit no budget cut.
   const none =
-    unitVega > 0
+    unitVega > 0 && unitCost > 0
       ? undefined
-      : noSolution(
-          'policy.overlay',
-          `one ${i.structure} unit has exposure ${unitVega.toFixed(2)} (${vegaUnit}), not a long-vega position`,
-          i.structure === 'vix-call-diagonal'
-            ? 'choose another overlay structure, a wider policy.diagonalStrikeOffset or a later near leg (policy.diagonalMinDays)'
-            : 'choose another overlay structure, strike (policy.overlayStrike) or later back expiry (policy.overlayBackDays)',
-        );
+      : unitVega > 0
+        ? noSolution(
+            'policy.overlay',
+            `one ${i.structure} unit brings in a credit of ${usd(-unitCost, 2)} at exposure ${unitVega.toFixed(3)} (${vegaUnit}): a carry position, not a long-vega hedge bought for a premium`,
+            i.structure === 'vix-call-diagonal'
+              ? fix
+              : 'choose a strike nearer SPX (policy.overlayStrike), or another overlay structure',
+          )
+        : noSolution(
+            'policy.overlay',
+            `one ${i.structure} unit has exposure ${unitVega.toFixed(2)} (${vegaUnit}), not a long-vega position`,
+            fix,
+          );
   if (none !== undefined && !i.zeroWhenNoExposure) throw none;
   const units = none === undefined ? Math.max(0, Math.round(target / unitVega)) : 0;
   return {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   daysBetween,
@@ -7,6 +8,7 @@ import {
   planMarketState,
   sizeOverlay,
   spxMonthlyExpiry,
+  type PlanInput,
 } from '@alvh/shared';
 
 const addDays = (d: string, n: number) =>
@@ -228,5 +230,44 @@ describeWithData('a vix-call-diagonal that has no long exposure on the day', () 
         vxExpiries: input.market.futures.map((f) => f.expiry),
       }),
     ).toThrowError(expect.objectContaining({ code: 'no_solution', field: 'policy.overlay' }));
+  });
+});
+
+describe('a put calendar struck deep in the money, bought for a credit', () => {
+  // docs/examples/plan.json with the calendar at 13200, twice SPX (the schema's edge): one unit
+  // brings in its carry at almost no vega, and the vega target asked for 17,210 units, a credit of
+  // $72M no budget cut, reported as a hedge within every cap
+  const example = JSON.parse(
+    readFileSync(new URL('../../../docs/examples/plan.json', import.meta.url), 'utf8'),
+  ) as PlanInput;
+
+  it.each([13200, 9900, 7200])('at %i: buys no unit and says why, and what to change', (strike) => {
+    const p = plan({ ...example, policy: { overlayStrike: strike } });
+    expect(p.overlay.unitCost).toBeLessThan(0);
+    expect(p.overlay.units).toBe(0);
+    expect(p.overlay.legs).toEqual([]);
+    // the hedge debit is the tail's alone: no credit of the overlay's flatters the cost rate
+    expect(p.budget.netHedgeDebit).toBeGreaterThanOrEqual(0);
+    expect(p.budget.returnOnRiskAfterHedges).toBeLessThan(1);
+    expect(p.warnings).toContainEqual(
+      expect.stringMatching(
+        /^The spx-put-calendar overlay buys nothing today: one spx-put-calendar unit brings in a credit of \$[\d,]+\.\d\d at exposure [\d.]+ \(USD per SPX vol point\): a carry position, not a long-vega hedge bought for a premium; choose a strike nearer SPX \(policy\.overlayStrike\), or another overlay structure\.$/,
+      ),
+    );
+  });
+
+  it('is refused where the overlay is all that is asked for (sizeOverlay itself)', () => {
+    const p = plan(example);
+    expect(() =>
+      sizeOverlay({
+        structure: 'spx-put-calendar',
+        condorVega: -500,
+        vegaMatch: 0.5,
+        condorExpiry: example.condor!.expiry,
+        strike: 13200,
+        state: planMarketState(p.market),
+      }),
+    ).toThrow(/^policy\.overlay: one spx-put-calendar unit brings in a credit of /);
+    expect(p.overlay.unitCost).toBeGreaterThan(0);
   });
 });
