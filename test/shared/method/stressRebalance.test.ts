@@ -4,7 +4,7 @@ import { buildTermStructure } from '@alvh/shared';
 import { drawdownState, scenarioLoss, stressedFuture, stressedVix } from '@alvh/shared';
 import { BOOK, PLAN_2018_12_24, QUIET_STATE } from '../../helpers/fixtures';
 import { errorOf } from '../../helpers/errors';
-import { plan } from '@alvh/shared';
+import { plan, type PlanInput } from '@alvh/shared';
 import { checkRebalance } from '@alvh/shared';
 import { resolvePolicy } from '@alvh/shared';
 import { DEFAULT_SKEW, ironCondorLegs, markBook, type MarketState } from '@alvh/shared';
@@ -66,7 +66,7 @@ describe('section 6 — the drawdown scenario', () => {
     // (a day before) left the put wing unmarkable, and the plan named legs[0], never sent
     const example = JSON.parse(
       readFileSync(new URL('../../../docs/examples/plan.json', import.meta.url), 'utf8'),
-    ) as object;
+    ) as PlanInput;
     const e = errorOf(() => plan({ ...example, policy: { drawdown: 0.9, stressVix: 300, drawdownDays: 55 } }));
     expect(e.field).toBe('policy.drawdown');
     expect(e.message).toMatch(/^policy\.drawdown: takes SPX to 660 and VIX to 300 on 2027-01-14, where the SPX put/);
