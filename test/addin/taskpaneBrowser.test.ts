@@ -173,6 +173,9 @@ afterAll(async () => {
  */
 async function openPane(endpoint = '', clock?: Date): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
+  // every page of the file shares one single-process browser, so on loaded cores a wait can take
+  // longer than Playwright's default 30 s; 55 s stays within the test's own 60 s
+  page.setDefaultTimeout(55_000);
   if (clock) await page.clock.install({ time: clock });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
