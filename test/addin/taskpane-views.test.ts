@@ -503,15 +503,15 @@ describe('parseFrontier', () => {
         'CVaR gap to unhedged ± $134 (standard error on the same paths)',
     );
   });
-  it('says why a bought point reads ± $0: every tail path of each book on one P&L', () => {
+  it('says why a bought point reads ± $0: the hedge moves every tail path by the same amount', () => {
     // the example day (2025-04-08, 20,000 paths, seed 42): the put spreads' tail paths all sit at the
     // condor's max loss and the spreads' full payout, so no run of paths moves the gap
     const v = parseFrontier({ ...answer, points: [answer.points[0], { ...answer.points[0], cvarSavedStdError: 0 }] });
     expect(v.notes.at(-1)).toMatch(
-      /CVaR -\$[\d,]+ ± \$0\. ± \$0: each book's worst 5% of down paths end on one P&L\.$/,
+      /CVaR -\$[\d,]+ ± \$0\. ± \$0: the hedge changes each of the worst 5% of down paths by the same amount \(as at the condor's max loss and a hedge's full payout\), so no path moves the gap\.$/,
     );
     expect(savedNote({ savedStdError: 0, mix: '4 × spx-put-spread' })).toBe(
-      "CVaR gap to unhedged ± $0 (standard error on the same paths; each book's worst 5% of down paths end on one P&L)",
+      "CVaR gap to unhedged ± $0 (standard error on the same paths; the hedge changes each of the worst 5% of down paths by the same amount (as at the condor's max loss and a hedge's full payout), so no path moves the gap)",
     );
   });
   it("keeps the answer's model notes (text only)", () => {

@@ -300,11 +300,13 @@ export function savedNote(b: Pick<FrontierPointView, 'savedStdError' | 'mix'>): 
 }
 
 /**
- * Why a CVaR gap's standard error is $0: it is 0 exactly when each book's worst 5% of down paths
- * all end on one P&L (the condors' max loss, and a hedge at its full payout), as on the taskpane's
- * example day, where no other run of paths moves the gap.
+ * Why a CVaR gap's standard error is $0: the influence of every path on the gap is the same, so no
+ * resample or other run of paths moves it; the hedge changes each of the worst 5% of down paths by
+ * the same amount (on the taskpane's example day, each at the condor's max loss and the put
+ * spreads' full payout).
  */
-const ONE_PNL = "each book's worst 5% of down paths end on one P&L";
+const ONE_PNL =
+  "the hedge changes each of the worst 5% of down paths by the same amount (as at the condor's max loss and a hedge's full payout), so no path moves the gap";
 
 /** The frontier table's column headings, the page's and the sheet's: costs before fees, risks as P&L (USD). */
 export const FRONTIER_COLUMNS = [

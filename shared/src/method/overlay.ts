@@ -13,7 +13,7 @@
  *   vol point).
  * units = round(target / unit exposure); cost = units · unit debit · 100.
  */
-import { noSolution, invalidInput } from '../errors';
+import { grouped, noSolution, invalidInput } from '../errors';
 import { addDaysIso } from './dateUtil';
 import { checkFinite, checkPositive, checkRange, checkSpotAndStrikes } from '../validate';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, spxMonthlyExpiry, vixSensitivity } from '../market/index';
@@ -21,6 +21,13 @@ import { OPTION_MULTIPLIER, markLegs, type Leg, type MarketState } from '../book
 import { DEFAULT_POLICY, type OverlayStructure } from '../schemas/policy';
 import { daysBetween } from '../dates';
 import { fmt, usd } from './audit';
+
+/**
+ * The least vega, USD per SPX vol point, an SPX overlay unit is sized on (an at-the-money put
+ * calendar has hundreds): below it the vega target takes thousands of units, each a price, not a
+ * hedge (ALVH.OVERLAY's own check uses the same 1).
+ */
+export const MIN_UNIT_VEGA = 1;
 
 export interface OverlayInput {
   structure: OverlayStructure;
@@ -196,25 +203,36 @@ export function sizeOverlay(i: OverlayInput): OverlaySizing {
     i.structure === 'vix-call-diagonal'
       ? 'choose another overlay structure, a wider policy.diagonalStrikeOffset or a later near leg (policy.diagonalMinDays)'
       : 'choose another overlay structure, strike (policy.overlayStrike) or later back expiry (policy.overlayBackDays)';
-  // A unit bought for a credit is no hedge to size by vega: a put calendar struck deep in the money
-  // (2× SPX) brings in its carry (−$4,202 a unit on docs/examples/plan.json) at almost no vega, and
-  // the vega target then asked for 17,210 of them, a credit no budget cut.
-  const none =
-    unitVega > 0 && unitCost > 0
-      ? undefined
-      : unitVega > 0
+  // Two units the vega target cannot size (decisions; docs/method.md "Overlay"). One of next to no
+  // vega: a put calendar struck at twice SPX has 0.013 USD per vol point (docs/examples/plan.json),
+  // and the target asked for 17,210 units. One bought for a credit: a put struck above the forward
+  // is worth its carry (rates above the dividend yield), so the unit's premium is no price of its
+  // vega, and the plan's budget, cost cap and return on risk would count the carry as income (at
+  // 9000, 58 units and a $150,504 credit, a return on risk of 37.9).
+  const tiny = i.structure !== 'vix-call-diagonal' && unitVega > 0 && unitVega < MIN_UNIT_VEGA;
+  const none = !(unitVega > 0)
+    ? noSolution(
+        'policy.overlay',
+        `one ${i.structure} unit has exposure ${unitVega.toFixed(2)} (${vegaUnit}), not a long-vega position`,
+        fix,
+      )
+    : tiny
+      ? noSolution(
+          'policy.overlay',
+          `one ${i.structure} unit has a vega of ${unitVega.toPrecision(2)} USD per SPX vol point, under ${MIN_UNIT_VEGA}: the target of ${target.toFixed(0)} would take ${grouped(Math.round(target / unitVega))} units, at ${usd(unitCost, 2)} each`,
+          'choose a strike nearer SPX (policy.overlayStrike), or another overlay structure',
+        )
+      : unitCost <= 0
         ? noSolution(
             'policy.overlay',
-            `one ${i.structure} unit brings in a credit of ${usd(-unitCost, 2)} at exposure ${unitVega.toFixed(3)} (${vegaUnit}): a carry position, not a long-vega hedge bought for a premium`,
+            `one ${i.structure} unit brings in a credit of ${usd(-unitCost, 2)} (vega ${unitVega.toFixed(1)} ${vegaUnit})` +
+              (i.structure === 'vix-call-diagonal' ? '' : ', the carry of a put struck above the forward') +
+              ': the overlay is sized as a premium paid, and the budget and return on risk would count the credit as income',
             i.structure === 'vix-call-diagonal'
               ? fix
-              : 'choose a strike nearer SPX (policy.overlayStrike), or another overlay structure',
+              : "choose a strike at or below SPX's forward (policy.overlayStrike), or another overlay structure",
           )
-        : noSolution(
-            'policy.overlay',
-            `one ${i.structure} unit has exposure ${unitVega.toFixed(2)} (${vegaUnit}), not a long-vega position`,
-            fix,
-          );
+        : undefined;
   if (none !== undefined && !i.zeroWhenNoExposure) throw none;
   const units = none === undefined ? Math.max(0, Math.round(target / unitVega)) : 0;
   return {

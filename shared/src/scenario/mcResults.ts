@@ -405,7 +405,6 @@ function beyondHistory(p: MonteCarloPartial, carry: number): string[] {
   ];
 }
 
-/** Each path's P&L given up by hedging: the condor's less the book's, USD. */
 /** Each path's hedge cost beyond today's debit: the net premium its rebalances put into the tail, and its transaction costs. */
 function pathCosts(p: MonteCarloPartial): Float64Array {
   const out = new Float64Array(p.pathCount);
@@ -413,6 +412,7 @@ function pathCosts(p: MonteCarloPartial): Float64Array {
   return out;
 }
 
+/** Each path's P&L given up by hedging: the condor's less the book's, USD. */
 function carryByPath(p: MonteCarloPartial): Float64Array {
   const out = new Float64Array(p.pathCount);
   for (let i = 0; i < p.pathCount; i++) out[i] = p.condor[i]! - p.book[i]!;

@@ -308,12 +308,20 @@ export function cvarGapPerCostStdError(
   }
   // R from the tails as the summary's CVaRs: −mean of the k worst, each
   const r = (tailB - tailA) / k / c;
-  const psi = d.map((x, i) => x - r * cost[i]!);
   const seD = sampleMeanStdError(d, firstPath, paired);
-  const sePsi = sampleMeanStdError(psi, firstPath, paired);
-  if (seD === null || sePsi === null) return null;
-  // the gap's variance as `error` reads it, the cost's and the cross term from the influence functions
-  return Math.sqrt(Math.max(0, error * error - seD * seD + sePsi * sePsi)) / c;
+  const seC = sampleMeanStdError(cost, firstPath, paired);
+  const seSum = sampleMeanStdError(
+    d.map((x, i) => x + cost[i]!),
+    firstPath,
+    paired,
+  );
+  if (seD === null || seC === null || seSum === null) return null;
+  // the gap's error as `error` reads it, the cost's own, and their correlation from the influence
+  // functions: Var(ψ̄) = error² − 2Rρ·error·seC + R²·seC², never below 0 as |ρ| ≤ 1, and the delta
+  // method's Var(d̄ − R·c̄) when `error` is the influence functions' own
+  const cov = (seSum * seSum - seD * seD - seC * seC) / 2;
+  const rho = seD > 0 && seC > 0 ? Math.max(-1, Math.min(1, cov / (seD * seC))) : 0;
+  return Math.sqrt(Math.max(0, error * error - 2 * r * rho * error * seC + r * r * seC * seC)) / c;
 }
 
 /**

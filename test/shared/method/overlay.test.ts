@@ -233,41 +233,60 @@ describeWithData('a vix-call-diagonal that has no long exposure on the day', () 
   });
 });
 
-describe('a put calendar struck deep in the money, bought for a credit', () => {
-  // docs/examples/plan.json with the calendar at 13200, twice SPX (the schema's edge): one unit
-  // brings in its carry at almost no vega, and the vega target asked for 17,210 units, a credit of
-  // $72M no budget cut, reported as a hedge within every cap
+describe('a put calendar struck far above SPX: next to no vega, or bought for a credit', () => {
+  // docs/examples/plan.json (SPX 6600, its 56-day forward about 6627) with the calendar struck above
+  // it. At 13200, twice SPX (the schema's edge), a unit had 0.013 vega and the vega target asked for
+  // 17,210 units; at 9000, 58 units brought in $150,504, a return on risk of 37.9; both were
+  // reported within every cap, as no budget cuts a credit.
   const example = JSON.parse(
     readFileSync(new URL('../../../docs/examples/plan.json', import.meta.url), 'utf8'),
   ) as PlanInput;
+  const at = (strike: number) => plan({ ...example, policy: { overlayStrike: strike } });
+  const base = plan(example);
 
-  it.each([13200, 9900, 7200])('at %i: buys no unit and says why, and what to change', (strike) => {
-    const p = plan({ ...example, policy: { overlayStrike: strike } });
-    expect(p.overlay.unitCost).toBeLessThan(0);
+  it.each([
+    [
+      13200,
+      /one spx-put-calendar unit has a vega of 0\.013 USD per SPX vol point, under 1: the target of \d+ would take [\d,]+ units, at -\$4,201\.80 each; choose a strike nearer SPX \(policy\.overlayStrike\), or another overlay structure\.$/,
+    ],
+    [
+      9000,
+      /one spx-put-calendar unit brings in a credit of \$2,598\.\d\d \(vega 4\.0 USD per SPX vol point\), the carry of a put struck above the forward: the overlay is sized as a premium paid, and the budget and return on risk would count the credit as income; choose a strike at or below SPX's forward \(policy\.overlayStrike\), or another overlay structure\.$/,
+    ],
+    [
+      7200,
+      /one spx-put-calendar unit brings in a credit of \$1,042\.75 \(vega 276\.9 USD per SPX vol point\), the carry of a put struck above the forward/,
+    ],
+  ])('at %i: buys no unit, says why and what to change, and the budget holds the tail alone', (strike, said) => {
+    const p = at(strike);
     expect(p.overlay.units).toBe(0);
     expect(p.overlay.legs).toEqual([]);
-    // the hedge debit is the tail's alone: no credit of the overlay's flatters the cost rate
-    expect(p.budget.netHedgeDebit).toBeGreaterThanOrEqual(0);
-    expect(p.budget.returnOnRiskAfterHedges).toBeLessThan(1);
-    expect(p.warnings).toContainEqual(
-      expect.stringMatching(
-        /^The spx-put-calendar overlay buys nothing today: one spx-put-calendar unit brings in a credit of \$[\d,]+\.\d\d at exposure [\d.]+ \(USD per SPX vol point\): a carry position, not a long-vega hedge bought for a premium; choose a strike nearer SPX \(policy\.overlayStrike\), or another overlay structure\.$/,
-      ),
-    );
+    expect(p.warnings).toContainEqual(expect.stringMatching(/^The spx-put-calendar overlay buys nothing today: /));
+    expect(p.warnings).toContainEqual(expect.stringMatching(said));
+    expect(p.budget.netHedgeDebit).toBe(base.budget.netHedgeDebit);
+    expect(p.budget.returnOnRiskAfterHedges).toBe(base.budget.returnOnRiskAfterHedges);
+  });
+
+  it('still sizes a calendar bought for a debit just below where the credit starts (7050: $22 a unit)', () => {
+    const p = at(7050);
+    expect(p.overlay.unitCost).toBeGreaterThan(0);
+    expect(p.overlay.units).toBe(1);
   });
 
   it('is refused where the overlay is all that is asked for (sizeOverlay itself)', () => {
-    const p = plan(example);
-    expect(() =>
+    const size = (strike: number) =>
       sizeOverlay({
         structure: 'spx-put-calendar',
         condorVega: -500,
         vegaMatch: 0.5,
         condorExpiry: example.condor!.expiry,
-        strike: 13200,
-        state: planMarketState(p.market),
-      }),
-    ).toThrow(/^policy\.overlay: one spx-put-calendar unit brings in a credit of /);
-    expect(p.overlay.unitCost).toBeGreaterThan(0);
+        strike,
+        state: planMarketState(base.market),
+      });
+    expect(() => size(13200)).toThrow(
+      /^policy\.overlay: one spx-put-calendar unit has a vega of 0\.\d+ USD per SPX vol point, under 1: /,
+    );
+    expect(() => size(7200)).toThrow(/^policy\.overlay: one spx-put-calendar unit brings in a credit of /);
+    expect(size(6600).units).toBeGreaterThan(0);
   });
 });
