@@ -44,8 +44,15 @@ export { planMarketState } from './planCurve';
 export function plan(input: PlanInput): Plan {
   const p = parseInput(PlanInputSchema, input);
   // Read before the schema's default fills it: a 0 the user did not choose gets a note.
-  return buildPlan(p, p.policy ?? resolvePolicy(), input.market.divYield !== undefined);
+  const out = buildPlan(p, p.policy ?? resolvePolicy(), input.market.divYield !== undefined);
+  // accepted for old inputs, read by no mark of the plan: one that sends it is told so
+  if ((input.policy as { skew?: unknown } | undefined)?.skew !== undefined) out.warnings.push(SKEW_NOT_READ);
+  return out;
 }
+
+/** What a plan input's `policy.skew` does: nothing (docs/method.md, "Marks"). */
+export const SKEW_NOT_READ =
+  "policy.skew is not read: every option is marked on the plan's volatility surface (market.surface, a chain, or the Cboe indices: VIX9D, VIX3M, VIX6M and SKEW); leave policy.skew out, or pass market.indices.skew to move the smile.";
 
 function buildPlan(p: ParsedPlanInput, policy: Policy, divYieldGiven: boolean): Plan {
   const audit: AuditEntry[] = [];

@@ -599,3 +599,20 @@ describe("a plan valued in 2040, the exchange calendar's last year", () => {
     expect(allFinite(p)).toEqual([]);
   });
 });
+
+describe('a policy.skew sent with a plan', () => {
+  // accepted for old inputs and read by no mark: the same plan with or without it, and now a word
+  const skew = { putSlope: 2, callSlope: 0, minRatio: 0.05, maxRatio: 10 };
+  const withSkew = plan({ ...input, policy: { skew } });
+  const without = plan(input);
+
+  it('changes no figure, and says it is not read and what moves the smile instead', () => {
+    expect(withSkew.tail.contracts).toBe(without.tail.contracts);
+    expect(withSkew.condor.credit).toBe(without.condor.credit);
+    expect(withSkew.bookGreeks).toEqual(without.bookGreeks);
+    expect(withSkew.warnings).toContain(
+      "policy.skew is not read: every option is marked on the plan's volatility surface (market.surface, a chain, or the Cboe indices: VIX9D, VIX3M, VIX6M and SKEW); leave policy.skew out, or pass market.indices.skew to move the smile.",
+    );
+    expect(without.warnings.some((w) => w.startsWith('policy.skew'))).toBe(false);
+  });
+});
