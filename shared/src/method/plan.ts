@@ -15,7 +15,7 @@ import { markBook, type Leg } from '../book/index';
 import { curveFrontGap } from '../market/index';
 import { parseInput } from '../schemas/parse';
 import { PlanInputSchema, type ParsedPlanInput, type PlanInput } from '../schemas/plan';
-import { resolvePolicy, type Policy } from '../schemas/policy';
+import { DEFAULT_POLICY, resolvePolicy, type Policy } from '../schemas/policy';
 import type { AuditEntry } from './audit';
 import { inputCondors, lastRebalanceCurve, listedMonthlies, stepTermStructure, type PlanContext } from './planCurve';
 import { stepSignals, stepSplit } from './planSignals';
@@ -45,8 +45,11 @@ export function plan(input: PlanInput): Plan {
   const p = parseInput(PlanInputSchema, input);
   // Read before the schema's default fills it: a 0 the user did not choose gets a note.
   const out = buildPlan(p, p.policy ?? resolvePolicy(), input.market.divYield !== undefined);
-  // accepted for old inputs, read by no mark of the plan: one that sends it is told so
-  if ((input.policy as { skew?: unknown } | undefined)?.skew !== undefined) out.warnings.push(SKEW_NOT_READ);
+  // accepted for old inputs, read by no mark of the plan: one that sends it is told so (not the
+  // defaults an input parsed before it came here carries)
+  const skew = (input.policy as { skew?: unknown } | undefined)?.skew;
+  if (skew !== undefined && JSON.stringify(skew) !== JSON.stringify(DEFAULT_POLICY.skew))
+    out.warnings.push(SKEW_NOT_READ);
   return out;
 }
 

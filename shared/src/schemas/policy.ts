@@ -313,6 +313,57 @@ function tailTargetIssue(p: {
   };
 }
 
+/** The pairs of fields one of which must not pass the other, with their defaults and the fix. */
+const ORDERED_PAIRS = [
+  {
+    low: 'minCalendarShare',
+    high: 'maxCalendarShare',
+    lowDefault: 0.25,
+    highDefault: 0.75,
+    lowWords: (lo: number, hi: number) =>
+      `minCalendarShare (${lo}) is above maxCalendarShare (${hi}); pass a minimum at or below the maximum`,
+  },
+  {
+    low: 'vegaMatch',
+    high: 'vegaMatchCap',
+    lowDefault: 0.5,
+    highDefault: 0.6,
+    lowWords: (lo: number, hi: number) =>
+      `vegaMatch (${lo}) is above vegaMatchCap (${hi}), the most the RSI widening raises it to; pass a target at or below its cap (the defaults are 0.5 under 0.6)`,
+  },
+  {
+    low: 'tailDteMin',
+    high: 'tailDteMax',
+    lowDefault: 45,
+    highDefault: 60,
+    lowWords: (lo: number, hi: number) =>
+      `tailDteMin (${lo}) is above tailDteMax (${hi}); pass a window with min ≤ max`,
+  },
+] as const;
+
+/**
+ * The ordered pairs out of order, each named at the field the caller set: the schema sees values
+ * after the defaults, so where one field sits at its default and the other does not, the other is
+ * blamed (maxCalendarShare 0 alone is refused at maxCalendarShare, below minCalendarShare's default
+ * 0.25; an Excel PLAN range was told to add a minCalendarShare row it never had).
+ */
+function orderIssues(
+  p: Record<(typeof ORDERED_PAIRS)[number]['low' | 'high'], number>,
+): { path: string; message: string }[] {
+  return ORDERED_PAIRS.flatMap((q) => {
+    const [lo, hi] = [p[q.low], p[q.high]];
+    if (!(lo > hi)) return [];
+    return [
+      lo === q.lowDefault && hi !== q.highDefault
+        ? {
+            path: q.high,
+            message: `${q.high} (${hi}) is below ${q.low} (${lo}, its default); pass ${q.high} of ${lo} or more, or a lower ${q.low} too`,
+          }
+        : { path: q.low, message: q.lowWords(lo, hi) },
+    ];
+  });
+}
+
 /**
  * The policy schema: every field optional on input, defaulted on output. Cross-field rules:
  * flatBand < steepSpread, minCalendarShare ≤ maxCalendarShare, tailDteMin ≤ tailDteTarget ≤
@@ -322,27 +373,8 @@ function tailTargetIssue(p: {
 export const PolicySchema = PolicyObject.superRefine((p, ctx) => {
   const regime = regimeThresholdsIssue(p);
   if (regime !== null) ctx.addIssue({ code: 'custom', path: [regime.path], message: regime.message });
-  if (p.minCalendarShare > p.maxCalendarShare) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['minCalendarShare'],
-      message: `minCalendarShare (${p.minCalendarShare}) is above maxCalendarShare (${p.maxCalendarShare}); pass a minimum at or below the maximum`,
-    });
-  }
-  if (p.vegaMatch > p.vegaMatchCap) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['vegaMatch'],
-      message: `vegaMatch (${p.vegaMatch}) is above vegaMatchCap (${p.vegaMatchCap}), the most the RSI widening raises it to; pass a target at or below its cap (the defaults are 0.5 under 0.6)`,
-    });
-  }
-  if (p.tailDteMin > p.tailDteMax) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['tailDteMin'],
-      message: `tailDteMin (${p.tailDteMin}) is above tailDteMax (${p.tailDteMax}); pass a window with min ≤ max`,
-    });
-  } else {
+  for (const o of orderIssues(p)) ctx.addIssue({ code: 'custom', path: [o.path], message: o.message });
+  if (p.tailDteMin <= p.tailDteMax) {
     const target = tailTargetIssue(p);
     if (target !== null) ctx.addIssue({ code: 'custom', path: [target.path], message: target.message });
   }

@@ -614,5 +614,8 @@ describe('a policy.skew sent with a plan', () => {
       "policy.skew is not read: every option is marked on the plan's volatility surface (market.surface, a chain, or the Cboe indices: VIX9D, VIX3M, VIX6M and SKEW); leave policy.skew out, or pass market.indices.skew to move the smile.",
     );
     expect(without.warnings.some((w) => w.startsWith('policy.skew'))).toBe(false);
+    // an input parsed before it comes (the hosts' path) carries the default skew: no word
+    const parsed = plan(PlanInputSchema.parse({ ...input, policy: { tailCoverage: 2 } }));
+    expect(parsed.warnings.some((w) => w.startsWith('policy.skew'))).toBe(false);
   });
 });

@@ -95,6 +95,23 @@ describe('resolvePolicy', () => {
       'tailDteMax (50) is below the tail target 52 days (tailDteTarget, its default); raise tailDteMax to 52 or above, or pass a tailDteTarget within 45-50',
     ],
     [{ tailDteMin: 55, tailDteTarget: 50 }, 'policy.tailDteTarget', 'tailDteTarget (50) is outside the window'],
+    // an ordered pair's bound moved past the other at its default is named, not the one left alone
+    [
+      { maxCalendarShare: 0 },
+      'policy.maxCalendarShare',
+      'maxCalendarShare (0) is below minCalendarShare (0.25, its default); pass maxCalendarShare of 0.25 or more, or a lower minCalendarShare too',
+    ],
+    [{ minCalendarShare: 0.9 }, 'policy.minCalendarShare', 'minCalendarShare (0.9) is above maxCalendarShare (0.75)'],
+    [
+      { vegaMatchCap: 0.4 },
+      'policy.vegaMatchCap',
+      'vegaMatchCap (0.4) is below vegaMatch (0.5, its default); pass vegaMatchCap of 0.5 or more, or a lower vegaMatch too',
+    ],
+    [
+      { tailDteMax: 30 },
+      'policy.tailDteMax',
+      'tailDteMax (30) is below tailDteMin (45, its default); pass tailDteMax of 45 or more, or a lower tailDteMin too',
+    ],
     // the regime thresholds, named at the one the user moved (the other's default said)
     [{ flatBand: 4 }, 'policy.flatBand', 'flatBand (4) is not below steepSpread (3.5, its default)'],
     [{ steepSpread: 0.2 }, 'policy.steepSpread', 'steepSpread (0.2) is not above flatBand (0.25, its default)'],
