@@ -31,7 +31,7 @@ import { drawdownState, scenarioLoss, stressedFuture, stressedVix } from './stre
 import type { OverlayStructure } from '../schemas/policy';
 import { inputCondors, plural, withPrefix, type InputCondor, type PlanContext } from './planCurve';
 import { condorBook } from './condorBook';
-import { backLegText, expiredByScenario, tailRuleInputs, tailWindowWarning } from './planExpiry';
+import { backLegText, expiredByScenario, tailGainFix, tailRuleInputs, tailWindowWarning } from './planExpiry';
 import type { CondorBook, PassingCondor, PlanCondor, PlanCondorMarked, PlanScenario, PlanStep } from './planTypes';
 
 /**
@@ -339,7 +339,7 @@ export function stepTail(
     tailNoSolution = e.message;
     const priced = priceTailCall({ ...priceArgs, stressedFuture: sFuture, stressVolOfVol: tailInput.stressVolOfVol });
     tailSize = { ...priced, contracts: 0, cost: 0, coverageAchieved: 0, targetGain: policy.tailCoverage * condorLoss };
-    lead.unshift(`The tail hedge cannot cover the drawdown: ${e.problem}; ${e.fix}.`);
+    lead.unshift(`The tail hedge cannot cover the drawdown: ${e.problem}; ${tailGainFix(policy, tailDays)}.`);
   }
   audit.push({
     rule: 'tail.contracts',

@@ -197,6 +197,17 @@ describe('plan — composition', () => {
     expect(q.warnings[0]).toMatch(/^The tail hedge cannot cover the drawdown/);
   });
 
+  it('a shock speed that leaves the hedge future unmoved is named, and a later expiry is not offered', () => {
+    // shockKappa 30 with a tail 300-365 days out: the future takes e^(−30·τ) of the VIX rise, nothing;
+    // the fix said "choose a later hedge expiry", which takes less of it still
+    const q = plan({ ...input, policy: { shockKappa: 30, tailDteMin: 300, tailDteTarget: 320, tailDteMax: 365 } });
+    expect(q.tail.contracts).toBe(0);
+    expect(q.warnings[0]).toMatch(
+      /; raise the stressed VIX \(policy\.stressVix or policy\.stressVixPerPct\), lower policy\.shockKappa \(at 30 the hedge future, \d+ days from expiry after the drawdown, takes under 0\.1% of the VIX rise\), or a lower policy\.tailOtmPct\.$/,
+    );
+    expect(q.warnings[0]).not.toMatch(/later hedge expiry/);
+  });
+
   it('a tail expiry missing from the futures is priced from the fit, and the plan says so', () => {
     // 2024-02-13: the tail's April future (64 days) is left out, the curve goes on to May
     const q = plan({
