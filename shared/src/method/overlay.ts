@@ -168,11 +168,18 @@ export function sizeOverlay(i: OverlayInput): OverlaySizing {
     const near = exps[nearIdx];
     const far = exps[nearIdx + 1];
     if (nearIdx < 0 || near === undefined || far === undefined) {
-      throw invalidInput(
-        'market.futures',
-        `lists fewer than two VX expiries at least ${minNear} days out`,
-        'pass more VX futures for the vix-call-diagonal overlay',
-      );
+      // a near leg set further out than the default is the caller's choice: name it first
+      throw minNear > DEFAULT_POLICY.diagonalMinDays
+        ? invalidInput(
+            'policy.diagonalMinDays',
+            `is ${minNear}, and market.futures lists fewer than two VX expiries at least ${minNear} days out`,
+            `pass a smaller diagonalMinDays (default ${DEFAULT_POLICY.diagonalMinDays}), or more VX futures`,
+          )
+        : invalidInput(
+            'market.futures',
+            `lists fewer than two VX expiries at least ${minNear} days out`,
+            'pass more VX futures for the vix-call-diagonal overlay',
+          );
     }
     const kappa = checkPositive('kappa', i.kappa ?? DEFAULT_POLICY.shockKappa);
     const step = checkPositive('policy.vixStrikeStep', i.strikeStep ?? DEFAULT_POLICY.vixStrikeStep);

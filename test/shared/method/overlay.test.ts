@@ -194,6 +194,21 @@ describe('sizeOverlay — section 5', () => {
         vxExpiries: ['2024-01-17'],
       }),
     ).toThrow(/^market\.futures:/);
+    // a near leg set further out than its default is the caller's: that field is named first
+    expect(() =>
+      sizeOverlay({
+        structure: 'vix-call-diagonal',
+        condorVega: -1,
+        vegaMatch: 0.5,
+        condorExpiry: '2024-02-16',
+        strike: 4400,
+        state,
+        vxExpiries: ['2024-01-17', '2024-02-14', '2024-03-20'],
+        minNearDays: 120,
+      }),
+    ).toThrow(
+      /^policy\.diagonalMinDays: is 120, and market\.futures lists fewer than two VX expiries at least 120 days out; pass a smaller diagonalMinDays \(default 14\), or more VX futures$/,
+    );
   });
 });
 
