@@ -168,11 +168,13 @@ export function sizeOverlay(i: OverlayInput): OverlaySizing {
     const near = exps[nearIdx];
     const far = exps[nearIdx + 1];
     if (nearIdx < 0 || near === undefined || far === undefined) {
-      // a near leg set further out than the default is the caller's choice: name it first
-      throw minNear > DEFAULT_POLICY.diagonalMinDays
+      // a near leg set further out than its default is named when the default would have found the
+      // two legs; else the curve is short whatever the setting
+      const atDefault = exps.filter((e) => daysBetween(i.state.date, e) >= DEFAULT_POLICY.diagonalMinDays).length;
+      throw minNear > DEFAULT_POLICY.diagonalMinDays && atDefault >= 2
         ? invalidInput(
             'policy.diagonalMinDays',
-            `is ${minNear}, and market.futures lists fewer than two VX expiries at least ${minNear} days out`,
+            `is ${minNear}, and the VX futures given list fewer than two expiries at least ${minNear} days out`,
             `pass a smaller diagonalMinDays (default ${DEFAULT_POLICY.diagonalMinDays}), or more VX futures`,
           )
         : invalidInput(

@@ -100,13 +100,13 @@ export function backLegText(structure: OverlayStructure, o: OverlaySizing, front
  * speed (the hedge future takes e^(−κτ) of the VIX rise, τ its years left after the drawdown, so a
  * later expiry takes less of it, not more), or a strike nearer the future.
  */
-export function tailGainFix(policy: Policy, tailDays: number): string {
+export function tailGainFix(policy: Policy, tailDays: number, vixRises: boolean): string {
   const left = Math.max(tailDays - policy.drawdownDays, 0);
   const share = Math.exp((-policy.shockKappa * left) / 365) * 100;
   const pct = share >= 0.1 ? `${fmt(share, 1)}%` : 'under 0.1%';
-  return (
-    'raise the stressed VIX (policy.stressVix or policy.stressVixPerPct), lower policy.shockKappa ' +
-    `(at ${fmt(policy.shockKappa, 2)} the hedge future, ${left} days from expiry after the drawdown, takes ${pct} of the VIX rise), ` +
-    'or a lower policy.tailOtmPct'
-  );
+  // a lower speed passes more of a VIX rise to the future; with no rise it moves nothing
+  const kappa = vixRises
+    ? `lower policy.shockKappa (at ${fmt(policy.shockKappa, 2)} the hedge future, ${left} days from expiry after the drawdown, takes ${pct} of the VIX rise), `
+    : '';
+  return `raise the stressed VIX (policy.stressVix or policy.stressVixPerPct), ${kappa}or lower policy.tailOtmPct`;
 }

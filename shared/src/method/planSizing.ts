@@ -339,7 +339,9 @@ export function stepTail(
     tailNoSolution = e.message;
     const priced = priceTailCall({ ...priceArgs, stressedFuture: sFuture, stressVolOfVol: tailInput.stressVolOfVol });
     tailSize = { ...priced, contracts: 0, cost: 0, coverageAchieved: 0, targetGain: policy.tailCoverage * condorLoss };
-    lead.unshift(`The tail hedge cannot cover the drawdown: ${e.problem}; ${tailGainFix(policy, tailDays)}.`);
+    lead.unshift(
+      `The tail hedge cannot cover the drawdown: ${e.problem}; ${tailGainFix(policy, tailDays, sVix > m.vix)}.`,
+    );
   }
   audit.push({
     rule: 'tail.contracts',

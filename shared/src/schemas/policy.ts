@@ -348,16 +348,20 @@ const ORDERED_PAIRS = [
  * 0.25; an Excel PLAN range was told to add a minCalendarShare row it never had).
  */
 function orderIssues(
-  p: Record<(typeof ORDERED_PAIRS)[number]['low' | 'high'], number>,
+  p: Record<(typeof ORDERED_PAIRS)[number]['low' | 'high'] | 'tailDteTarget', number>,
 ): { path: string; message: string }[] {
   return ORDERED_PAIRS.flatMap((q) => {
     const [lo, hi] = [p[q.low], p[q.high]];
     if (!(lo > hi)) return [];
+    // the tail window holds its target too: a max below the target's default is refused next
+    const tail = q.high === 'tailDteMax';
+    const least = tail ? Math.max(lo, p.tailDteTarget) : lo;
+    const other = tail ? 'lower tailDteMin and tailDteTarget' : `lower ${q.low}`;
     return [
       lo === q.lowDefault && hi !== q.highDefault
         ? {
             path: q.high,
-            message: `${q.high} (${hi}) is below ${q.low} (${lo}, its default); pass ${q.high} of ${lo} or more, or a lower ${q.low} too`,
+            message: `${q.high} (${hi}) is below ${q.low} (${lo}, its default); pass ${q.high} of ${least} or more, or a ${other} too`,
           }
         : { path: q.low, message: q.lowWords(lo, hi) },
     ];

@@ -207,8 +207,22 @@ describe('sizeOverlay — section 5', () => {
         minNearDays: 120,
       }),
     ).toThrow(
-      /^policy\.diagonalMinDays: is 120, and market\.futures lists fewer than two VX expiries at least 120 days out; pass a smaller diagonalMinDays \(default 14\), or more VX futures$/,
+      /^policy\.diagonalMinDays: is 120, and the VX futures given list fewer than two expiries at least 120 days out; pass a smaller diagonalMinDays \(default 14\), or more VX futures$/,
     );
+    // … and not when the default would not have found two legs either: the curve is short
+    expect(() =>
+      sizeOverlay({
+        structure: 'vix-call-diagonal',
+        condorVega: -1,
+        vegaMatch: 0.5,
+        condorExpiry: '2024-02-16',
+        strike: 4400,
+        state,
+        // 8 and 43 days out: the default 14 finds one leg, as 20 does
+        vxExpiries: ['2024-01-10', '2024-02-14'],
+        minNearDays: 20,
+      }),
+    ).toThrow(/^market\.futures: lists fewer than two VX expiries at least 20 days out/);
   });
 });
 

@@ -203,9 +203,14 @@ describe('plan — composition', () => {
     const q = plan({ ...input, policy: { shockKappa: 30, tailDteMin: 300, tailDteTarget: 320, tailDteMax: 365 } });
     expect(q.tail.contracts).toBe(0);
     expect(q.warnings[0]).toMatch(
-      /; raise the stressed VIX \(policy\.stressVix or policy\.stressVixPerPct\), lower policy\.shockKappa \(at 30 the hedge future, \d+ days from expiry after the drawdown, takes under 0\.1% of the VIX rise\), or a lower policy\.tailOtmPct\.$/,
+      /; raise the stressed VIX \(policy\.stressVix or policy\.stressVixPerPct\), lower policy\.shockKappa \(at 30 the hedge future, \d+ days from expiry after the drawdown, takes under 0\.1% of the VIX rise\), or lower policy\.tailOtmPct\.$/,
     );
     expect(q.warnings[0]).not.toMatch(/later hedge expiry/);
+    // a stressed VIX below today's: no rise for a lower speed to pass on, so it is not offered
+    const down = plan({ ...input, policy: { stressVix: 8 } });
+    expect(down.warnings[0]).toMatch(
+      /; raise the stressed VIX \(policy\.stressVix or policy\.stressVixPerPct\), or lower policy\.tailOtmPct\.$/,
+    );
   });
 
   it('a tail expiry missing from the futures is priced from the fit, and the plan says so', () => {

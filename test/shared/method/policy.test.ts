@@ -110,7 +110,7 @@ describe('resolvePolicy', () => {
     [
       { tailDteMax: 30 },
       'policy.tailDteMax',
-      'tailDteMax (30) is below tailDteMin (45, its default); pass tailDteMax of 45 or more, or a lower tailDteMin too',
+      'tailDteMax (30) is below tailDteMin (45, its default); pass tailDteMax of 52 or more, or a lower tailDteMin and tailDteTarget too',
     ],
     // the regime thresholds, named at the one the user moved (the other's default said)
     [{ flatBand: 4 }, 'policy.flatBand', 'flatBand (4) is not below steepSpread (3.5, its default)'],
