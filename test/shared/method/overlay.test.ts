@@ -183,7 +183,7 @@ describe('sizeOverlay — section 5', () => {
         state,
       }),
     ).toThrow(/^policy\.overlay:/);
-    expect(() =>
+    const diagonal = (vxExpiries: string[], minNearDays?: number) => () =>
       sizeOverlay({
         structure: 'vix-call-diagonal',
         condorVega: -1,
@@ -191,38 +191,19 @@ describe('sizeOverlay — section 5', () => {
         condorExpiry: '2024-02-16',
         strike: 4400,
         state,
-        vxExpiries: ['2024-01-17'],
-      }),
-    ).toThrow(/^market\.futures:/);
+        vxExpiries,
+        ...(minNearDays === undefined ? {} : { minNearDays }),
+      });
+    expect(diagonal(['2024-01-17'])).toThrow(/^market\.futures:/);
     // a near leg set further out than its default is the caller's: that field is named first
-    expect(() =>
-      sizeOverlay({
-        structure: 'vix-call-diagonal',
-        condorVega: -1,
-        vegaMatch: 0.5,
-        condorExpiry: '2024-02-16',
-        strike: 4400,
-        state,
-        vxExpiries: ['2024-01-17', '2024-02-14', '2024-03-20'],
-        minNearDays: 120,
-      }),
-    ).toThrow(
+    expect(diagonal(['2024-01-17', '2024-02-14', '2024-03-20'], 120)).toThrow(
       /^policy\.diagonalMinDays: is 120, and the VX futures given list fewer than two expiries at least 120 days out; pass a smaller diagonalMinDays \(default 14\), or more VX futures$/,
     );
-    // … and not when the default would not have found two legs either: the curve is short
-    expect(() =>
-      sizeOverlay({
-        structure: 'vix-call-diagonal',
-        condorVega: -1,
-        vegaMatch: 0.5,
-        condorExpiry: '2024-02-16',
-        strike: 4400,
-        state,
-        // 8 and 43 days out: the default 14 finds one leg, as 20 does
-        vxExpiries: ['2024-01-10', '2024-02-14'],
-        minNearDays: 20,
-      }),
-    ).toThrow(/^market\.futures: lists fewer than two VX expiries at least 20 days out/);
+    // … and not when the default would not have found two legs either (8 and 43 days out: 14
+    // finds one leg, as 20 does): the curve is short
+    expect(diagonal(['2024-01-10', '2024-02-14'], 20)).toThrow(
+      /^market\.futures: lists fewer than two VX expiries at least 20 days out/,
+    );
   });
 });
 
