@@ -280,9 +280,10 @@ function cvarGapInfluence(
  * outlay and costs are a mean over the same paths). The delta method on the ratio: each path's
  * ψ = (gap influence − R·cost) / C, so the cost's own error and its covariance with the gap count;
  * leaving them out read the error 13-27% short of the seed-to-seed spread where the rebalances
- * carry most of the cost. `gapError` is {@link cvarDifferenceStdError}'s: where it is a
- * bootstrap's (a tail at a plateau's edge) it stands for the gap's own variance and the influence
- * functions give the rest. Null when the gap's error is, or C is not above 0.
+ * carry most of the cost. `gap.error` is {@link cvarDifferenceStdError}'s: where it is a
+ * bootstrap's (a tail at a plateau's edge) it stands for the gap's own error, and the influence
+ * functions give the cost's error and its correlation with the gap. Null when the gap's error is,
+ * or C is not above 0.
  */
 export function cvarGapPerCostStdError(
   gap: { a: Float64Array; b: Float64Array; sortedA: Float64Array; sortedB: Float64Array; error: number | null },
