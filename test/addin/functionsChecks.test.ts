@@ -247,6 +247,24 @@ describe('ALVH.OVERLAY plausibility', () => {
     );
   });
 
+  it('refuses a unit of next to no vega, or one bought for a credit, naming the strike (#N/A)', () => {
+    // 2× SPX: 0.058 vega a unit, 4,296 units for the target; 6000, above the forward at 4% and 1%:
+    // a credit of $1,445.63 a unit, the put's carry
+    const exp = isoToExcelSerial('2022-01-21');
+    const na = (k: number) => {
+      const e = errorOf(() => call('OVERLAY', day, 4697.96, 17.91, exp, k, -500, null, null, null, 0.04, 0.01));
+      expect(e.code, e.message).toBe(ErrorCode.notAvailable);
+      expect((e.message ?? '').length).toBeLessThanOrEqual(200);
+      return e.message ?? '';
+    };
+    expect(na(9395)).toMatch(
+      /^structure: one spx-put-calendar unit has a vega of 0\.058 USD per SPX vol point, under 1: .*; choose a strike nearer SPX \(strike\), or another overlay structure$/,
+    );
+    expect(na(6000)).toMatch(
+      /^structure: one spx-put-calendar unit brings in a credit of \$1,445\.63 .*; choose a strike at or below SPX's forward \(strike\), or another overlay structure$/,
+    );
+  });
+
   it('names condorVega, not the strike, when a sane unit meets a vega no condor has', () => {
     expect(invalid('OVERLAY', day, 4697.96, 17.91, 44582, 4150, 1e9)).toMatch(
       /^condorVega: is 1000000000: its target \(5\.00e\+8\) needs [\d.]+e\+6 units of vega 1[34]\d, over 100,000 a leg; pass the condor's net vega in USD per vol point/,

@@ -343,20 +343,14 @@ export function overlay(
         backDays: policyArg('backDays', 'overlayBackDays', backDays, 'calendar days') ?? policy.overlayBackDays,
         state: spxState(date, spot, vixLevel, rate, divYield, policy),
       });
-      if (o.units > MAX_CONTRACTS) {
-        // A unit of at least a dollar per vol point is a sane unit: then the target is what is off.
-        if (o.unitVega >= 1)
-          throw limitExceeded(
-            'condorVega',
-            `is ${vegaArg('condorVega', condorVega)}: its target (${o.targetVega.toPrecision(3)}) needs ${o.units.toExponential(2)} units of vega ${o.unitVega.toPrecision(3)}, over ${grouped(MAX_CONTRACTS)} a leg`,
-            "pass the condor's net vega in USD per vol point (ALVH.CONDOR's vega row)",
-          );
+      // sizeOverlay refuses a unit under MIN_UNIT_VEGA, so a count over the leg limit comes from the
+      // target: a condor vega typed in the wrong unit
+      if (o.units > MAX_CONTRACTS)
         throw limitExceeded(
-          'strike',
-          `gives a unit whose vega (${o.unitVega.toPrecision(3)}) is so small that the target (${o.targetVega.toPrecision(3)}) needs ${o.units.toExponential(2)} units, over ${grouped(MAX_CONTRACTS)} a leg`,
-          'choose a strike nearer the money (the short put strike)',
+          'condorVega',
+          `is ${vegaArg('condorVega', condorVega)}: its target (${o.targetVega.toPrecision(3)}) needs ${o.units.toExponential(2)} units of vega ${o.unitVega.toPrecision(3)}, over ${grouped(MAX_CONTRACTS)} a leg`,
+          "pass the condor's net vega in USD per vol point (ALVH.CONDOR's vega row)",
         );
-      }
       return labelled([
         ['structure', o.structure],
         ['units', o.units],
