@@ -46,7 +46,8 @@ export function stepAnalogs(
     // future there, flat beyond it, as the structures' analog scores do (structureContext.ts).
     const lastPoint = ats.points[ats.points.length - 1] as { days: number; expiry: string };
     const beyond = remaining > lastPoint.days;
-    const sf = constantMaturity(ats, Math.min(remaining, lastPoint.days));
+    const readAt = Math.min(remaining, lastPoint.days);
+    const sf = constantMaturity(ats, readAt);
     const aVov = volOfVolFromVvix(a.vvix);
     const aState = drawdownState(now, () => sf, policy, a.vix, aVov);
     // the book's loss: each condor's capped at its own max loss, then summed
@@ -81,7 +82,7 @@ export function stepAnalogs(
           ? `This analog's curve ends at its ${lastPoint.expiry} future, ${lastPoint.days} days out: the hedge future ${remaining} days out is read there, flat beyond it. `
           : '') +
         (need === null
-          ? `At this analog's curve (${fmt(sf, 2)} at ${Math.min(remaining, lastPoint.days)} days) the ${tailSize.strike} call gains nothing: the hedge cannot cover a repeat of ${a.date} from today's levels.`
+          ? `At this analog's curve (${fmt(sf, 2)} at ${readAt} days) the ${tailSize.strike} call gains nothing: the hedge cannot cover a repeat of ${a.date} from today's levels.`
           : `VIX ${a.vix}, hedge future ${fmt(sf, 2)}: ${need} contracts for ${policy.tailCoverage}× the ${usd(loss)} loss; the plan's ${plural(contracts, 'contract')} cover${contracts === 1 ? 's' : ''} ${coverageWords(loss > 0 ? (contracts * gain) / loss : 0)}×.${
               // a count in the thousands is not a typo: say where it comes from
               sf <= tailSize.strike

@@ -4,7 +4,7 @@
  * outside its window; and the words and inputs of the hedges' expiries in the audit.
  */
 import { daysBetween } from '../dates';
-import { vxExpiriesThrough } from '../market/index';
+import { vixSensitivity, vxExpiriesThrough } from '../market/index';
 import { fmt } from './audit';
 import { addDaysIso } from './dateUtil';
 import { inputCondors, type PlanContext } from './planCurve';
@@ -102,7 +102,7 @@ export function backLegText(structure: OverlayStructure, o: OverlaySizing, front
  */
 export function tailGainFix(policy: Policy, tailDays: number, vixRises: boolean): string {
   const left = Math.max(tailDays - policy.drawdownDays, 0);
-  const share = Math.exp((-policy.shockKappa * left) / 365) * 100;
+  const share = vixSensitivity(policy.shockKappa, left / 365) * 100;
   const pct = share >= 0.1 ? `${fmt(share, 1)}%` : 'under 0.1%';
   // a lower speed passes more of a VIX rise to the future; with no rise it moves nothing
   const kappa = vixRises

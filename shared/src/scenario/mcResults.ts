@@ -169,7 +169,9 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
     sortedBook,
     boot,
   );
-  const effective = hedgeCost > 0 && premium > 0;
+  // The cost counts the premium paid today and the net premium the rebalances put into the tail
+  // later: with no net premium paid the ratio would be over commissions alone.
+  const effectiveness = hedgeCost > 0 && premium > 0 ? (condor.cvar95 - alvh.cvar95) / hedgeCost : null;
   return {
     paths: p.pathCount,
     seed: p.seed,
@@ -196,18 +198,18 @@ export function summarizeMonteCarlo(p: MonteCarloPartial): MonteCarloSummary {
     rebalancesMax: rebMax,
     tailContractsStart: p.tailContracts0,
     tailContractsEndMean: tailEnd / p.pathCount,
-    // The cost counts the premium paid today and the net premium the rebalances put into the tail
-    // later: with no net premium paid the ratio would be over commissions alone.
-    hedgeEffectiveness: effective ? (condor.cvar95 - alvh.cvar95) / hedgeCost : null,
-    hedgeEffectivenessStdError: effective
-      ? cvarGapPerCostStdError(
-          { a: p.condor, b: p.book, sortedA: sortedCondor, sortedB: sortedBook, error: differenceError },
-          pathCosts(p),
-          p.hedgeDebit,
-          p.firstPath,
-          p.antithetic,
-        )
-      : null,
+    hedgeEffectiveness: effectiveness,
+    hedgeEffectivenessStdError:
+      effectiveness === null
+        ? null
+        : cvarGapPerCostStdError(
+            { a: p.condor, b: p.book, sortedA: sortedCondor, sortedB: sortedBook, error: differenceError },
+            pathCosts(p),
+            effectiveness,
+            hedgeCost,
+            p.firstPath,
+            p.antithetic,
+          ),
     notes: [
       ...(p.inputNotes ?? []),
       ...runNotes(p.measure, condor, alvh, differenceError, p.tailContracts0, tailEnd / p.pathCount, premium > 0),

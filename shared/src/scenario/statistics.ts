@@ -275,40 +275,27 @@ function cvarGapInfluence(
 }
 
 /**
- * Standard error of a CVaR95 gap per dollar, R = (CVaR95(a) − CVaR95(b)) / C with C = `fixed` +
- * mean(`cost`) (the hedge effectiveness: condor against book over the hedge cost, whose rebalance
- * outlay and costs are a mean over the same paths). The delta method on the ratio: each path's
- * ψ = (gap influence − R·cost) / C, so the cost's own error and its covariance with the gap count;
- * leaving them out read the error 13-27% short of the seed-to-seed spread where the rebalances
- * carry most of the cost. `gap.error` is {@link cvarDifferenceStdError}'s: where it is a
- * bootstrap's (a tail at a plateau's edge) it stands for the gap's own error, and the influence
- * functions give the cost's error and its correlation with the gap. Null when the gap's error is,
- * or C is not above 0.
+ * Standard error of a CVaR95 gap per dollar, `ratio` = (CVaR95(a) − CVaR95(b)) / `total` with
+ * `total` = today's debit + mean(`cost`) (the hedge effectiveness over the hedge cost, whose
+ * rebalance outlay and costs are a mean over the same paths; both as the summary computed them).
+ * The delta method on the ratio: each path's ψ = (gap influence − ratio·cost) / total, so the
+ * cost's own error and its covariance with the gap count; leaving them out read the error 13-27%
+ * short of the seed-to-seed spread where the rebalances carry most of the cost. `gap.error` is
+ * {@link cvarDifferenceStdError}'s: where it is a bootstrap's (a tail at a plateau's edge) it
+ * stands for the gap's own error, and the influence functions give the cost's error and its
+ * correlation with the gap. Null when the gap's error is, or the total is not above 0.
  */
 export function cvarGapPerCostStdError(
   gap: { a: Float64Array; b: Float64Array; sortedA: Float64Array; sortedB: Float64Array; error: number | null },
   cost: Float64Array,
-  fixed: number,
+  ratio: number,
+  total: number,
   firstPath: number,
   paired: boolean,
 ): number | null {
   const { a, b, sortedA, sortedB, error } = gap;
-  const n = a.length;
-  if (error === null || cost.length !== n || n < 2) return null;
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += cost[i]!;
-  const c = fixed + mean / n;
-  if (!(c > 0)) return null;
+  if (error === null || cost.length !== a.length || a.length < 2 || !(total > 0)) return null;
   const d = cvarGapInfluence(a, b, sortedA, sortedB);
-  const k = tailPathCount(n, 0.95);
-  let tailA = 0;
-  let tailB = 0;
-  for (let i = 0; i < k; i++) {
-    tailA += sortedA[i]!;
-    tailB += sortedB[i]!;
-  }
-  // R from the tails as the summary's CVaRs: −mean of the k worst, each
-  const r = (tailB - tailA) / k / c;
   const seD = sampleMeanStdError(d, firstPath, paired);
   const seC = sampleMeanStdError(cost, firstPath, paired);
   const seSum = sampleMeanStdError(
@@ -322,7 +309,7 @@ export function cvarGapPerCostStdError(
   // method's Var(d̄ − R·c̄) when `error` is the influence functions' own
   const cov = (seSum * seSum - seD * seD - seC * seC) / 2;
   const rho = seD > 0 && seC > 0 ? Math.max(-1, Math.min(1, cov / (seD * seC))) : 0;
-  return Math.sqrt(Math.max(0, error * error - 2 * r * rho * error * seC + r * r * seC * seC)) / c;
+  return Math.sqrt(Math.max(0, error * error - 2 * ratio * rho * error * seC + ratio * ratio * seC * seC)) / total;
 }
 
 /**
