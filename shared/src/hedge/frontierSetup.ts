@@ -86,6 +86,13 @@ export function frontierPathLimit(input: unknown): { mostPaths: number; horizonD
 const HELD_NOT_USED =
   "The plan input carries plan.positions, which the frontier does not use: every mix is priced and scored as bought today from nothing held, beside the plan's condors; the orders from the legs held are the plan's (/api/plan, ALVH.ORDERS).";
 
+/** The overlay component in words: one unit, or none where the plan could build none (a diagonal the futures cannot). */
+function overlayWords(structure: string, unit: readonly Leg[]): string {
+  return unit.length > 0
+    ? `one unit of the ${structure} overlay`
+    : `the ${structure} overlay: no unit can be built today (the plan's warnings say why)`;
+}
+
 /**
  * Parse a frontier input and resolve it (the plan is built once here; limits checked). A host that
  * answers the call's per-path arrays passes `limits.chunkPaths`, the most paths one answer carries,
@@ -126,7 +133,7 @@ export function frontierSetup(
   const planLegs = [...pl.book.overlay, ...pl.book.tail];
   const componentLegs: Leg[][] = [overlayLegs, ...structures.map((s) => s.legs), planLegs];
   const components: FrontierComponent[] = [
-    component(ctx, 'overlay', `one unit of the ${pl.policy.overlay} overlay`, overlayLegs, mark),
+    component(ctx, 'overlay', overlayWords(pl.policy.overlay, overlayLegs), overlayLegs, mark),
     ...structures.map((s) => component(ctx, s.structure, s.description, s.legs, mark)),
     component(ctx, 'plan', 'the plan’s overlay and tail as sized', planLegs, mark),
   ];

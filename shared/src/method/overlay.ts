@@ -13,7 +13,7 @@
  *   vol point).
  * units = round(target / unit exposure); cost = units · unit debit · 100.
  */
-import { grouped, noSolution, invalidInput } from '../errors';
+import { grouped, noSolution, invalidInput, type AlvhError } from '../errors';
 import { addDaysIso } from './dateUtil';
 import { checkFinite, checkPositive, checkRange, checkSpotAndStrikes } from '../validate';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, spxMonthlyExpiry, vixSensitivity } from '../market/index';
@@ -53,8 +53,9 @@ export interface OverlayInput {
   /** vix-call-diagonal only: strike grid, points; default policy.vixStrikeStep (1). */
   strikeStep?: number;
   /**
-   * A unit with no long exposure sizes to 0 units with `noSolution` saying why, instead of throwing
-   * (the plan: its tail is still sized); default false (ALVH.OVERLAY, which sizes nothing else).
+   * A unit with no long exposure, or a diagonal the VX futures cannot build (no unit legs then),
+   * sizes to 0 units with `noSolution` saying why, instead of throwing (the plan: its tail is still
+   * sized); default false (ALVH.OVERLAY, which sizes nothing else).
    */
   zeroWhenNoExposure?: boolean;
 }
@@ -130,6 +131,51 @@ export function overlayBackExpiry(from: string, days: number): string {
 }
 
 /**
+ * The diagonal's near and far VX expiries: the first at least `minNearDays` out and the next; else
+ * the error naming what to change, `policy.diagonalMinDays` where its default would have found the
+ * two legs, else the short curve (`market.futures`).
+ */
+function diagonalExpiries(i: OverlayInput): { near: string; far: string } | AlvhError {
+  const exps = i.vxExpiries ?? [];
+  const minNear = i.minNearDays ?? DEFAULT_POLICY.diagonalMinDays;
+  const nearIdx = exps.findIndex((e) => daysBetween(i.state.date, e) >= minNear);
+  const near = exps[nearIdx];
+  const far = exps[nearIdx + 1];
+  if (nearIdx >= 0 && near !== undefined && far !== undefined) return { near, far };
+  const atDefault = exps.filter((e) => daysBetween(i.state.date, e) >= DEFAULT_POLICY.diagonalMinDays).length;
+  return minNear > DEFAULT_POLICY.diagonalMinDays && atDefault >= 2
+    ? invalidInput(
+        'policy.diagonalMinDays',
+        `is ${minNear}, and the VX futures given list fewer than two expiries at least ${minNear} days out`,
+        `pass a smaller diagonalMinDays (default ${DEFAULT_POLICY.diagonalMinDays}), or more VX futures`,
+      )
+    : invalidInput(
+        'market.futures',
+        `lists fewer than two VX expiries at least ${minNear} days out`,
+        'pass more VX futures for the vix-call-diagonal overlay',
+      );
+}
+
+/** A plan's diagonal that cannot be built: no unit legs, 0 units, and why. */
+function unbuiltDiagonal(e: AlvhError, target: number): OverlaySizing {
+  return {
+    noSolution: `the diagonal has no near and later VX leg: ${e.field} ${e.problem}; ${e.fix}`,
+    structure: 'vix-call-diagonal',
+    unitLegs: [],
+    legs: [],
+    targetVega: target,
+    unitVega: 0,
+    unitCost: 0,
+    unitTheta: 0,
+    units: 0,
+    cost: 0,
+    vega: 0,
+    theta: 0,
+    vegaUnit: 'USD per VIX point',
+  };
+}
+
+/**
  * Size the overlay. Throws `no_solution` when a unit has no long exposure (nothing to size with).
  * @example
  * sizeOverlay({ structure: 'spx-put-calendar', condorVega: -800, vegaMatch: 0.5, condorExpiry: '2024-02-16', strike: 4400, state })
@@ -162,27 +208,13 @@ export function sizeOverlay(i: OverlayInput): OverlaySizing {
     const marks = markLegs(unitLegs, i.state);
     unitVega = marks.reduce((s, m) => s + m.vega * m.leg.quantity * OPTION_MULTIPLIER, 0);
   } else if (i.structure === 'vix-call-diagonal') {
-    const exps = i.vxExpiries ?? [];
-    const minNear = i.minNearDays ?? DEFAULT_POLICY.diagonalMinDays;
-    const nearIdx = exps.findIndex((e) => daysBetween(i.state.date, e) >= minNear);
-    const near = exps[nearIdx];
-    const far = exps[nearIdx + 1];
-    if (nearIdx < 0 || near === undefined || far === undefined) {
-      // a near leg set further out than its default is named when the default would have found the
-      // two legs; else the curve is short whatever the setting
-      const atDefault = exps.filter((e) => daysBetween(i.state.date, e) >= DEFAULT_POLICY.diagonalMinDays).length;
-      throw minNear > DEFAULT_POLICY.diagonalMinDays && atDefault >= 2
-        ? invalidInput(
-            'policy.diagonalMinDays',
-            `is ${minNear}, and the VX futures given list fewer than two expiries at least ${minNear} days out`,
-            `pass a smaller diagonalMinDays (default ${DEFAULT_POLICY.diagonalMinDays}), or more VX futures`,
-          )
-        : invalidInput(
-            'market.futures',
-            `lists fewer than two VX expiries at least ${minNear} days out`,
-            'pass more VX futures for the vix-call-diagonal overlay',
-          );
+    const legs = diagonalExpiries(i);
+    if (!('near' in legs)) {
+      if (!i.zeroWhenNoExposure) throw legs;
+      // the plan goes on without the layer, as with a unit of no long exposure (its tail is still sized)
+      return unbuiltDiagonal(legs, target);
     }
+    const { near, far } = legs;
     const kappa = checkPositive('kappa', i.kappa ?? DEFAULT_POLICY.shockKappa);
     const step = checkPositive('policy.vixStrikeStep', i.strikeStep ?? DEFAULT_POLICY.vixStrikeStep);
     const farFuture = i.state.futureFor(far);

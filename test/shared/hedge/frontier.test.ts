@@ -382,6 +382,21 @@ describe('frontier on a plan marked on its own surface (market.indices)', () => 
   });
 });
 
+describe('frontier on a plan whose vix-call-diagonal overlay the futures cannot build', () => {
+  it('searches the tail structures alone, and says the overlay has no unit today', () => {
+    const input = { ...PLAN_INPUT, policy: { overlay: 'vix-call-diagonal' as const, diagonalMinDays: 120 } };
+    expect(plan(input).overlay.units).toBe(0);
+    const f = frontier({ plan: input, paths: 500, seed: 3 });
+    const overlay = f.components.find((c) => c.name === 'overlay')!;
+    expect(overlay).toMatchObject({ premium: 0, gain: 0, legs: 0 });
+    expect(overlay.description).toBe(
+      "the vix-call-diagonal overlay: no unit can be built today (the plan's warnings say why)",
+    );
+    expect(f.points.every((p) => p.overlayUnits === 0)).toBe(true);
+    expect(f.points.at(-1)!.cvar95Down).toBeLessThan(f.unhedged.cvar95Down);
+  });
+});
+
 describe('frontier input and limits', () => {
   it('names the field and the fix of bad input', () => {
     const e = errorOf(() => frontierSetup({ plan: PLAN_INPUT, budgets: [1000, -5] }));

@@ -207,6 +207,51 @@ describe('sizeOverlay — section 5', () => {
   });
 });
 
+describe('a vix-call-diagonal the VX futures cannot build, in a plan', () => {
+  const example = JSON.parse(
+    readFileSync(new URL('../../../docs/examples/plan.json', import.meta.url), 'utf8'),
+  ) as PlanInput;
+  const diagonal = (over: Record<string, unknown>) =>
+    plan({ ...example, policy: { overlay: 'vix-call-diagonal', ...over } });
+
+  it('sizes the tail as with no overlay, and warns naming the field to change', () => {
+    const base = diagonal({});
+    expect(base.overlay.units).toBeGreaterThan(0);
+    // the example's last VX future is under 120 days out: the near leg cannot be found
+    const p = diagonal({ diagonalMinDays: 120 });
+    expect(p.overlay.units).toBe(0);
+    expect(p.overlay.legs).toEqual([]);
+    expect(p.overlay.cost).toBe(0);
+    expect(p.overlay.coverageAchieved).toBe(0);
+    expect(p.warnings).toContainEqual(
+      'The vix-call-diagonal overlay buys nothing today: the diagonal has no near and later VX leg: policy.diagonalMinDays is 120, and the VX futures given list fewer than two expiries at least 120 days out; pass a smaller diagonalMinDays (default 14), or more VX futures.',
+    );
+    expect(p.tail.requiredContracts).toBe(base.tail.requiredContracts);
+    expect(p.audit.find((a) => a.rule === 'overlay.size')?.effect).toMatch(
+      /; no units: the diagonal has no near and later VX leg: policy\.diagonalMinDays is 120/,
+    );
+    // no overlay unit to hold or order
+    expect(p.orders?.orders.some((o) => o.leg.kind === 'vix' && o.leg.quantity < 0) ?? false).toBe(false);
+  });
+
+  it('names market.futures when the curve is short whatever the setting', () => {
+    // eight days before the first of two futures: 14 days out finds one leg
+    const short = {
+      ...example,
+      valuationDate: '2026-12-08',
+      market: { ...example.market, futures: example.market.futures.slice(0, 2) },
+      policy: { overlay: 'vix-call-diagonal' as const },
+    };
+    const p = plan(short);
+    expect(p.overlay.units).toBe(0);
+    expect(p.warnings).toContainEqual(
+      expect.stringMatching(
+        /buys nothing today: the diagonal has no near and later VX leg: market\.futures lists fewer than two VX expiries at least 14 days out; /,
+      ),
+    );
+  });
+});
+
 describeWithData('a vix-call-diagonal that has no long exposure on the day', () => {
   // 2020-03-12, backwardation: the near short call moves more with VIX than the far long call.
   const input = { ...realDayInput('2020-03-12').input, policy: { overlay: 'vix-call-diagonal' as const } };
