@@ -48,6 +48,52 @@ describe('readVixCloses: the recent VIX closes pasted into the taskpane', () => 
     ]);
   });
 
+  it("refuses a two-column header naming another index (Cboe's VVIX_History.csv), whatever the levels", () => {
+    // 2025-04-07: VVIX 152.63 against VIX 52.33 the next day, within the run's 3-times bound
+    for (const head of ['DATE,VVIX', 'Date\tVIX3M', '"DATE","SKEW"', 'date;^VIX9D'])
+      expect(() => readVixCloses(`${head}\n04/04/2025,121.31\n04/07/2025,152.63`, '2025-04-08')).toThrow(
+        /^VIX closes, line 1: the header's second column is ".+", not VIX: paste VIX closes \(Cboe's VIX_History\.csv, or the date and the VIX close\)$/,
+      );
+    for (const head of ['Date,VIX', 'Date,^VIX', 'Date,Level', 'Date,VIX Index'])
+      expect(readVixCloses(`${head}\n04/07/2025,46.98`, '2025-04-08')!.closes).toEqual([
+        { date: '2025-04-07', vix: 46.98 },
+      ]);
+  });
+
+  it('refuses day-first dates that read month first as closes months apart, naming the line and the fix', () => {
+    // Cboe's 3, 4, 7 and 8 April 2025 written D/M/YYYY: month first, 3 March, 4 April, 7 April, 8 July
+    const text = 'Date,Close\n03/04/2025,30.02\n04/04/2025,45.31\n07/04/2025,46.98\n08/04/2025,52.33';
+    expect(() => readVixCloses(text, '2025-04-08')).toThrow(
+      'VIX closes, line 3: reads as 2025-04-04 month first (M/D/YYYY, as Cboe writes it), 31 days after the close before, while day first the closes are consecutive weekdays: write dates as YYYY-MM-DD',
+    );
+    // the same days month first are read as they are
+    const us = 'Date,Close\n04/03/2025,30.02\n04/04/2025,45.31\n04/07/2025,46.98\n04/08/2025,52.33';
+    expect(readVixCloses(us, '2025-04-08')!.closes.map((c) => c.date)).toEqual([
+      '2025-04-03',
+      '2025-04-04',
+      '2025-04-07',
+      '2025-04-08',
+    ]);
+    // a day over 12 first is no month: named as day first
+    expect(() => readVixCloses('13/04/2025,30', '2025-04-20')).toThrow(
+      'VIX closes, line 1: "13/04/2025" is a date only day first (D/M/YYYY): write dates as YYYY-MM-DD, or M/D/YYYY as Cboe does',
+    );
+  });
+
+  it('reads a date written with a time of day (as a sheet or pandas writes it), in its cell or the next', () => {
+    for (const text of [
+      '2025-04-04 00:00:00,45.31\n2025-04-07 00:00:00,46.98',
+      '2025-04-04T00:00:00,45.31\n2025-04-07T00:00:00,46.98',
+      '2025-04-04 00:00:00\t45.31\n2025-04-07 00:00:00\t46.98',
+      '2025-04-04 00:00 45.31\n2025-04-07 00:00 46.98',
+      'Date,Close\n4/4/2025 0:00,45.31\n4/7/2025 0:00,46.98',
+    ])
+      expect(readVixCloses(text, '2025-04-08')!.closes, text).toEqual([
+        { date: '2025-04-04', vix: 45.31 },
+        { date: '2025-04-07', vix: 46.98 },
+      ]);
+  });
+
   it('reads two columns copied from a sheet (tabs, newest first) and sorts them oldest first', () => {
     const read = readVixCloses('2025-04-08\t52.33\n2025-04-07\t46.98\n\n2025-04-04\t45.31', '2025-04-08');
     expect(read?.closes.map((c) => c.date)).toEqual(['2025-04-04', '2025-04-07', '2025-04-08']);

@@ -5,6 +5,7 @@
  * today's VIX alone (docs/scenarios.md, "Where the spike came from matters").
  */
 import {
+  MAX_VIX_CLOSE_GAP_DAYS,
   MAX_VIX_HISTORY,
   MAX_VIX_INDEX,
   MIN_VIX_POINTS,
@@ -42,6 +43,24 @@ export class VixClosesError extends PastedLineError {
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const US = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+/** A time of day after a date, as a sheet or pandas writes a daily close ("2025-04-07 00:00:00"). */
+const TIME = /^\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/;
+
+/** A row's cells with the time of day after its date dropped: in the date's cell, or in a cell of its own (split at spaces). */
+function withoutTime(cells: string[]): string[] {
+  const [first, second] = cells;
+  if (first !== undefined && DATE_TIME.test(first)) return [first.split(/[ T]/)[0]!, ...cells.slice(1)];
+  if (first !== undefined && second !== undefined && isoDate(first) !== undefined && TIME.test(second))
+    return [first, ...cells.slice(2)];
+  return cells;
+}
+
+/** A slash date read day first (D/M/YYYY), when that is a date. */
+function dayFirst(text: string): string | undefined {
+  const us = US.exec(text);
+  return us === null ? undefined : isoDate(`${us[2]}/${us[1]}/${us[3]}`);
+}
 
 /** An ISO date (YYYY-MM-DD) from ISO or US (M/D/YYYY, as Cboe writes it) text, else undefined. */
 export function isoDate(text: string): string | undefined {
@@ -89,7 +108,7 @@ function csvCells(line: string): string[] {
 export function pastedCells(line: string): string[] {
   const csv = !line.includes('\t') && !line.includes(';') && line.includes(',') ? csvCells(line) : undefined;
   const cells =
-    csv !== undefined && !csv.some((c) => /\d\s+\d/.test(c))
+    csv !== undefined && !csv.some((c) => /\d\s+\d/.test(c) && !DATE_TIME.test(c))
       ? csv
       : line.split(line.includes('\t') ? '\t' : line.includes(';') ? ';' : /\s+/).map(unquoted);
   while (cells.length > 1 && cells[cells.length - 1] === '') cells.pop();
@@ -146,6 +165,10 @@ function badClose(cell: string): string {
   return `the close "${clip(cell)}" is not a positive number; put the VIX close (points, e.g. 14.2) after the date`;
 }
 
+/** A column header naming another Cboe index or SPX, whose closes are no VIX closes. */
+const OTHER_INDEX =
+  /^\^?(vvix|vix1d|vix9d|vix3m|vix6m|vix1y|vxv|vxmt|skew|vxn|vxd|rvx|ovx|gvz|evz|spx|gspc|ndx|spy)\b/i;
+
 /**
  * The close's column under a header row: the one named "close", else the one name holding "close"
  * (Cboe's older "VIX Close", a web page's "Close*"; an "Adj Close" only when it is the one), else
@@ -160,7 +183,15 @@ function closeColumn(cells: string[], line: number): number {
   const plain = holding.filter((j) => !names[j]!.includes('adj'));
   const pick = plain.length > 0 ? plain : holding;
   if (pick.length === 1) return pick[0]!;
-  if (cells.length === 2 && pick.length === 0) return 1;
+  if (cells.length === 2 && pick.length === 0) {
+    const other = OTHER_INDEX.exec(cells[1]!.trim());
+    if (other !== null)
+      throw new VixClosesError(
+        line,
+        `the header's second column is "${clip(cells[1]!)}", not VIX: paste VIX closes (Cboe's VIX_History.csv, or the date and the VIX close)`,
+      );
+    return 1;
+  }
   throw new VixClosesError(
     line,
     pick.length > 1
@@ -191,20 +222,25 @@ export function readVixCloses(text: string, valuationDate: string): VixClosesRea
   let width = 2;
   let header = false;
   let column: string | undefined;
-  const rows: (VixClose & { line: number })[] = [];
+  const rows: (VixClose & { line: number; dayFirst: string | undefined })[] = [];
   lines.forEach((raw, i) => {
     const line = raw.trim();
     if (line === '') return;
-    const cells = pastedCells(line);
+    const cells = withoutTime(pastedCells(line));
     const date = isoDate(cells[0]!);
     if (date === undefined) {
-      if (rows.length === 0 && !header && cells.length >= 2 && !/\d/.test(cells[1]!)) {
+      if (rows.length === 0 && !header && cells.length >= 2 && !/^[-+]?[\d.,]/.test(cells[1]!)) {
         const col = closeColumn(cells, i + 1);
         [closeCol, width, header] = [col, cells.length, true];
         if (cells.length > 2) column = cells[col];
         return;
       }
-      throw new VixClosesError(i + 1, `"${clip(cells[0]!)}" is not a date; start each row with YYYY-MM-DD or M/D/YYYY`);
+      throw new VixClosesError(
+        i + 1,
+        dayFirst(cells[0]!) === undefined
+          ? `"${clip(cells[0]!)}" is not a date; start each row with YYYY-MM-DD or M/D/YYYY`
+          : `"${clip(cells[0]!)}" is a date only day first (D/M/YYYY): write dates as YYYY-MM-DD, or M/D/YYYY as Cboe does`,
+      );
     }
     const split = splitDecimalComma(line, cells, width);
     if (split !== undefined)
@@ -228,7 +264,7 @@ export function readVixCloses(text: string, valuationDate: string): VixClosesRea
         i + 1,
         `the close ${clip(cell, 20)} is outside ${MIN_VIX_POINTS}-${MAX_VIX_INDEX}: VIX closes are index points (18.5, not 0.185)`,
       );
-    rows.push({ date, vix, line: i + 1 });
+    rows.push({ date, vix, line: i + 1, dayFirst: dayFirst(cells[0]!) });
   });
   if (rows.length === 0) return null;
   rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.line - b.line));
@@ -240,6 +276,7 @@ export function readVixCloses(text: string, valuationDate: string): VixClosesRea
         `gives ${r.date} again (line ${Math.min(prev.line, r.line)} gives it): keep one close per date`,
       );
   });
+  checkDayFirst(rows);
   const upTo = rows.filter((r) => r.date <= valuationDate);
   if (upTo.length === 0) {
     throw new VixClosesError(
@@ -267,4 +304,41 @@ export function readVixCloses(text: string, valuationDate: string): VixClosesRea
     lines: kept.map((r) => r.line),
     note: parts.join('; '),
   };
+}
+
+/**
+ * Refuses slash dates that read month first (M/D/YYYY, as Cboe writes them) leave closes more than
+ * {@link MAX_VIX_CLOSE_GAP_DAYS} days apart, or on a weekend, where read day first (D/M/YYYY) they
+ * are consecutive weekdays: a day-first paste whose days are all 12 or under reads as other dates,
+ * months apart, and would move the filtered factors and every figure of the run.
+ */
+function checkDayFirst(rows: readonly { date: string; line: number; dayFirst: string | undefined }[]): void {
+  if (rows.length < 2 || rows.some((r) => r.dayFirst === undefined)) return;
+  const apart = (dates: readonly string[]): number | undefined => {
+    const sorted = [...dates].sort();
+    const i = sorted.findIndex(
+      (d, j) => weekend(d) || (j > 0 && daysBetween(sorted[j - 1]!, d) > MAX_VIX_CLOSE_GAP_DAYS),
+    );
+    return i < 0 ? undefined : i;
+  };
+  const monthFirst = rows.map((r) => r.date);
+  const bad = apart(monthFirst);
+  if (bad === undefined || apart(rows.map((r) => r.dayFirst!)) !== undefined) return;
+  const row = rows[bad]!;
+  const prev = rows[bad - 1];
+  throw new VixClosesError(
+    row.line,
+    `reads as ${row.date} month first (M/D/YYYY, as Cboe writes it)${
+      weekend(row.date)
+        ? ', a weekend'
+        : prev === undefined
+          ? ''
+          : `, ${daysBetween(prev.date, row.date)} days after the close before`
+    }, while day first the closes are consecutive weekdays: write dates as YYYY-MM-DD`,
+  );
+}
+
+function weekend(date: string): boolean {
+  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return d === 0 || d === 6;
 }

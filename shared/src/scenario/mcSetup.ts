@@ -8,6 +8,7 @@ import { checkVxPrice } from '../validate';
 import { isBusinessDayNumber } from '../market/calendar';
 import {
   MAX_HORIZON_DAYS,
+  MAX_VIX_CLOSE_GAP_DAYS,
   MonteCarloInputSchema,
   VIX_HISTORY_STALE_DAYS,
   checkMonteCarloLimits,
@@ -37,6 +38,42 @@ export const MAX_VIX_CLOSE_RATIO = 3;
  * slipped 1.75 for 17.5 (10 times) and a VVIX column (about 5.5 times).
  */
 export const MAX_VIX_GAP_RATIO = 4;
+
+/**
+ * A history of at least {@link LEVEL_CHECK_CLOSES} closes whose median of its latest that many is above this is
+ * no VIX history: VIX's highest median over 120 consecutive closes since 1990 is 49.22 (2008-2009),
+ * VVIX's lowest since 2007 is 71.84, so a pasted VVIX column is refused whatever the day's VIX.
+ */
+export const MAX_VIX_HISTORY_MEDIAN = 60;
+/** How many of the latest closes the level check reads (and the least a history needs for it). */
+export const LEVEL_CHECK_CLOSES = 120;
+
+/** Consecutive closes at most {@link MAX_VIX_CLOSE_GAP_DAYS} apart; the latest 120 at a VIX level. */
+function checkHistoryShape(closes: readonly { day: number; value: number }[], dates: readonly string[]): void {
+  closes.forEach((c, i) => {
+    const gap = i > 0 ? c.day - closes[i - 1]!.day : 0;
+    if (gap > MAX_VIX_CLOSE_GAP_DAYS) {
+      throw invalidInput(
+        `vixHistory[${i}].date`,
+        `is ${dates[i]}, ${gap} days after the close before it (${dates[i - 1]}): VIX has not gone more than ${MAX_VIX_CLOSE_GAP_DAYS} days without a close since 1990, and the filter reads the closes as consecutive trading days`,
+        "pass every trading day's close between them, or check the dates (a day-first date read month-first moves a close by months)",
+      );
+    }
+  });
+  if (closes.length < LEVEL_CHECK_CLOSES) return;
+  const latest = closes
+    .slice(-LEVEL_CHECK_CLOSES)
+    .map((c) => c.value)
+    .sort((a, b) => a - b);
+  const median = (latest[LEVEL_CHECK_CLOSES / 2 - 1]! + latest[LEVEL_CHECK_CLOSES / 2]!) / 2;
+  if (median > MAX_VIX_HISTORY_MEDIAN) {
+    throw invalidInput(
+      'vixHistory',
+      `has a median of ${median.toFixed(2)} over its latest ${LEVEL_CHECK_CLOSES} closes, above ${MAX_VIX_HISTORY_MEDIAN}: VIX's highest over 120 closes since 1990 is 49.22, VVIX's lowest since 2007 is 71.84`,
+      'pass VIX closes (not VVIX or another index), in index points',
+    );
+  }
+}
 
 /** The largest ratio of two Cboe VIX closes at most {@link VIX_HISTORY_STALE_DAYS} days apart since 1990: 11.08 on 2018-01-26 to 37.32 on 2018-02-05. */
 export const VIX_GAP_RATIO_ON_RECORD = 3.37;
@@ -78,6 +115,10 @@ export function resolveVixHistory(
       );
     }
   });
+  checkHistoryShape(
+    closes,
+    history.map((c) => c.date),
+  );
   // VIX has never closed at more than 3 times, or under a third of, its last close (its largest
   // rise, 2018-02-05, was 2.16 times): such a pair is a slip (1.75 typed for 17.5), which would
   // move the filtered factors and with them every figure of the run.

@@ -100,6 +100,7 @@ export {
   checkStressWork,
   scenarioLegCount,
   VIX_HISTORY_STALE_DAYS,
+  MAX_VIX_CLOSE_GAP_DAYS,
   type ModelParamsInput,
   type ModelStart,
   type MonteCarloInput,

@@ -7,10 +7,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isBusinessDay, parseMarketHistory, runMonteCarloChunk } from '@alvh/shared';
-import { VIX_HISTORY_STALE_DAYS } from '@alvh/shared/schemas';
+import { MAX_VIX_CLOSE_GAP_DAYS, VIX_HISTORY_STALE_DAYS } from '@alvh/shared/schemas';
 import {
+  LEVEL_CHECK_CLOSES,
   MAX_VIX_CLOSE_RATIO,
   MAX_VIX_GAP_RATIO,
+  MAX_VIX_HISTORY_MEDIAN,
   VIX_GAP_RATIO_ON_RECORD,
   resolveVixHistory,
 } from '../../../shared/src/scenario/mcSetup';
@@ -148,6 +150,83 @@ describeWithData('the bounds against the Cboe VIX history since 1990', () => {
     expect(Number(gap.toFixed(2))).toBe(VIX_GAP_RATIO_ON_RECORD);
     expect(gap).toBeLessThan(MAX_VIX_GAP_RATIO);
     expect(next).toBeLessThan(MAX_VIX_CLOSE_RATIO);
+  });
+});
+
+describe('a history with a gap of more than a week, or at no VIX level', () => {
+  it('refuses closes months apart: a day-first paste read month-first (3-4 April 2025 as 3 March, 4 April)', () => {
+    const history = [
+      { date: '2025-03-04', vix: 30.02 },
+      { date: '2025-04-04', vix: 45.31 },
+    ];
+    const e = errorOf(() => resolveVixHistory(history, { valuationDate: '2025-04-08', vix: 52.33 }));
+    expect([e.field, e.problem, e.fix]).toEqual([
+      'vixHistory[1].date',
+      'is 2025-04-04, 31 days after the close before it (2025-03-04): VIX has not gone more than 7 days without a close since 1990, and the filter reads the closes as consecutive trading days',
+      "pass every trading day's close between them, or check the dates (a day-first date read month-first moves a close by months)",
+    ]);
+    // a week, as 2001-09-10 to 2001-09-17, is taken; eight days are not
+    const pair = (b: string) => () =>
+      resolveVixHistory(
+        [
+          { date: '2001-09-10', vix: 31.84 },
+          { date: b, vix: 41.76 },
+        ],
+        { valuationDate: b, vix: 41.76 },
+      );
+    expect(pair('2001-09-17')).not.toThrow();
+    expect(pair('2001-09-18')).toThrow(/^vixHistory\[1\]\.date: is 2001-09-18, 8 days after/);
+  });
+});
+
+describeWithData('the gap and level bounds against the Cboe VIX and VVIX histories', () => {
+  const vix = parseMarketHistory(readDataFile('cboe_VIX_History__ManULoreN14.csv'), 'cboe-vix').filter(
+    (r): r is typeof r & { vix: number } => r.vix !== undefined,
+  );
+  const median = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+  };
+  const window = (xs: number[], i: number) => xs.slice(i - LEVEL_CHECK_CLOSES, i);
+
+  it('VIX has never gone more than a week without a close, nor had a median above the bound over 120 closes', () => {
+    let gap = 0;
+    let top = 0;
+    const closes = vix.map((r) => r.vix);
+    for (let i = 1; i < vix.length; i++) gap = Math.max(gap, days(vix[i - 1]!.date, vix[i]!.date));
+    for (let i = LEVEL_CHECK_CLOSES; i <= vix.length; i++) top = Math.max(top, median(window(closes, i)));
+    expect(gap).toBe(MAX_VIX_CLOSE_GAP_DAYS);
+    expect(top).toBeCloseTo(49.22, 2);
+    expect(top).toBeLessThan(MAX_VIX_HISTORY_MEDIAN);
+    // so the whole 600 closes up to the 2008 peak's most stressed day pass
+    const i = vix.findIndex((r) => r.date === '2008-11-20');
+    const history = vix.slice(i - 599, i + 1).map((r) => ({ date: r.date, vix: r.vix }));
+    expect(resolveVixHistory(history, { valuationDate: '2008-11-20', vix: vix[i]!.vix })).toHaveLength(600);
+  });
+
+  it('refuses a VVIX history pasted as VIX on a stress day, where its last close is within 3 times the VIX', () => {
+    const text = readDataFile('cboe_VVIX_History__ManULoreN14.csv');
+    const vvix = text
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((l) => {
+        const [d, v] = l.split(',') as [string, string];
+        const [m, day, y] = d.split('/');
+        return { date: `${y}-${m}-${day}`, vix: Number(v) };
+      })
+      .filter((r) => r.date >= '2007');
+    let low = Infinity;
+    const levels = vvix.map((r) => r.vix);
+    for (let i = LEVEL_CHECK_CLOSES; i <= vvix.length; i++) low = Math.min(low, median(window(levels, i)));
+    expect(low).toBeCloseTo(71.84, 2);
+    expect(low).toBeGreaterThan(MAX_VIX_HISTORY_MEDIAN);
+    // 2025-04-08: VIX 52.33, VVIX 152.63 the day before (under 3 times: the last-close bound passes it)
+    const upTo = vvix.filter((r) => r.date <= '2025-04-07').slice(-600);
+    expect(upTo.at(-1)!.vix).toBeLessThan(3 * 52.33);
+    const e = errorOf(() => resolveVixHistory(upTo, { valuationDate: '2025-04-08', vix: 52.33 }));
+    expect([e.field, e.fix]).toEqual(['vixHistory', 'pass VIX closes (not VVIX or another index), in index points']);
+    expect(e.problem).toMatch(/^has a median of [\d.]+ over its latest 120 closes, above 60: /);
   });
 });
 
