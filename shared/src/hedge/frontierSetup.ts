@@ -3,7 +3,7 @@
  * market, the literal sizes), the components priced in the drawdown scenario and the analogs, the
  * budget ladder, and the Monte Carlo setup whose paths every budget shares.
  */
-import { noSolution } from '../errors';
+import { invalidInput, isAlvhError, noSolution } from '../errors';
 import { parseInput } from '../schemas/parse';
 import { buildTermStructure } from '../market/index';
 import { surfacesOf, type Leg } from '../book/index';
@@ -59,10 +59,31 @@ function component(
     name,
     description,
     premium,
-    gain: value(ctx.stressed) - paid,
-    analogGains: ctx.analogs.map((a) => value(a.state) - paid),
+    gain: unmarkable(description, 'drawdown', () => value(ctx.stressed)) - paid,
+    analogGains: ctx.analogs.map((a) => unmarkable(description, a.state.date, () => value(a.state)) - paid),
     legs: legs.length,
   };
+}
+
+/**
+ * A component's value in the drawdown scenario or an analog's state; a leg that state cannot mark
+ * (markLegs names it by its index in the component) is the plan's scenario, named as the plan's
+ * own scenario loss names it.
+ */
+function unmarkable(description: string, where: string, f: () => number): number {
+  try {
+    return f();
+  } catch (e) {
+    if (!isAlvhError(e) || 'issues' in e || !/^legs\[\d+\]$/.test(e.field)) throw e;
+    const drawdown = where === 'drawdown';
+    throw invalidInput(
+      drawdown ? 'plan.policy.drawdown' : 'plan.market',
+      `${drawdown ? "in the plan's drawdown scenario" : `in the analog state of ${where}`}, ${description}: ${e.problem}`,
+      drawdown
+        ? 'pass a smaller drawdown, or a lower stressed VIX (plan.policy.stressVix, or stressVixPerPct)'
+        : "check the plan's market (SPX, VIX and the futures): an analog moves it as history did",
+    );
+  }
 }
 
 /** Option legs the paths price: the condors' and every component's (the book's overlay holds them all). */

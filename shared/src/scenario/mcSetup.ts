@@ -20,6 +20,7 @@ import {
 } from '../schemas/scenario';
 import { entryCreditNotes, heldBookNotes, scenarioSource, type ScenarioBook } from './scenarioBook';
 import { sqrtCurveNotes } from './curveFitNote';
+import { todayMarks } from './stressGrid';
 import type { Leg } from '../book/index';
 import type { ModelParams, MonteCarloSetup } from './mcTypes';
 import type { VixClose } from './model/logVixFilter';
@@ -297,6 +298,9 @@ function setupOf(v: MonteCarloInput, limits: MonteCarloWorkLimits): MonteCarloSe
     );
   }
   if (v.book !== undefined && v.rebalance) checkResizableTail(book.tail);
+  // The paths' pricer takes any vol; the stress grid's marks refuse one above 500%, and a book one
+  // refuses the other must refuse too (a VIX call at 693% priced into the hedge cost).
+  todayMarks(book, pl !== undefined);
   const legacy = v.model ?? { jumpIntensity: 1, jumpMeanVix: 8, spxJumpPerVixPoint: 1 / 150 };
   const model: ModelParams = {
     jumpIntensity: legacy.jumpIntensity,

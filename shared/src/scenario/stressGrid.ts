@@ -266,6 +266,41 @@ function cellValue(book: ScenarioBook, plan: boolean, layer: GridLayer, s: Marke
 }
 
 /**
+ * Each layer's value on the valuation date, at the book's own market. A leg that market cannot mark
+ * (a vol above 500%: a strike dozens of standard deviations out, or a VIX of 1.5) is refused naming
+ * the request's field of the leg, a book's `book.<layer>[i]` or a plan's condor, or for a hedge the
+ * plan sized itself its market, with a fix for today's marks (no SPX move or VIX level moves them).
+ */
+export function todayMarks(book: ScenarioBook, plan: boolean): Record<GridLayer, number> {
+  const today = shiftedState(book, 0, book.spot, book.vix);
+  const value = (layer: GridLayer): number => {
+    const legs = book[layer];
+    if (legs.length === 0) return 0;
+    try {
+      return markBook(legs, today).value;
+    } catch (e) {
+      const m = isAlvhError(e) && !('issues' in e) ? /^legs\[(\d+)\]$/.exec(e.field) : null;
+      if (!m || !isAlvhError(e)) throw e;
+      const i = Number(m[1]);
+      const hedge = plan && layer !== 'condor';
+      const field = hedge ? 'plan.market' : legField(book, plan, layer, i, legs[i] as Leg, NO_CELL);
+      throw new AlvhError(
+        e.code,
+        field,
+        `today, ${hedge ? `the plan's ${layer}: ` : ''}${e.problem}`,
+        plan
+          ? "check the plan's market (SPX, VIX, VVIX, the indices and the futures): it marks the legs today"
+          : 'pass a strike nearer the money, or check the VIX, VVIX and futures the book is marked on',
+      );
+    }
+  };
+  return { condor: value('condor'), overlay: value('overlay'), tail: value('tail') };
+}
+
+/** No cell: the valuation date's own marks (legField reads a cell for a plan's hedge legs only). */
+const NO_CELL: GridCell = { i: 0, j: 0, k: 0, day: 0, move: 0, level: 0 };
+
+/**
  * P&L of the book over SPX move × VIX level × days elapsed. The condor's counts from its entry
  * value (a plan's credit received, so that at its expiry it lies within the plan's max loss and
  * max profit; a book's mark today), the hedges' from their marks today: for a plan whose credit
@@ -281,12 +316,11 @@ export function stressGrid(input: unknown): StressGridResult {
   const vixLevels = v.vixLevels ?? defaultVixLevels(book.vix);
   checkStressLimits(v.spxMoves.length, vixLevels.length, v.days.length);
   checkReachableLevels(book, vixLevels, v.days, v.vixLevels !== undefined);
-  const today = shiftedState(book, 0, book.spot, book.vix);
-  const value = (legs: readonly Leg[], s: MarketState) => (legs.length === 0 ? 0 : markBook(legs, s).value);
+  const marks = todayMarks(book, pl !== undefined);
   const base = {
-    condor: book.condorEntryValue ?? value(book.condor, today),
-    overlay: value(book.overlay, today),
-    tail: value(book.tail, today),
+    condor: book.condorEntryValue ?? marks.condor,
+    overlay: marks.overlay,
+    tail: marks.tail,
     total: 0,
   };
   base.total = base.condor + base.overlay + base.tail;
