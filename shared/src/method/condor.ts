@@ -181,6 +181,15 @@ export function condorAnalytics(i: CondorInput): CondorAnalytics {
         : 'pass the credit received, above 0',
     );
   }
+  if (credit >= wingWidth && source !== 'given') {
+    // A condor's price is its expected payoff (at most the wing width) discounted: above the width
+    // only when the discount factor is above 1, a negative rate. The credit was never sent.
+    throw invalidInput(
+      'rate',
+      `is ${rate}: its discount factor over ${years.toFixed(2)} years is ${Math.exp(-rate * years).toFixed(4)}, above 1, so the condor ${source} is worth ${credit.toFixed(2)} per share, at least its wing width ${wingWidth} at expiry, and its max loss (width less credit) would be below 0`,
+      'pass the credit received (condor.credit), or a rate of 0 or more',
+    );
+  }
   if (credit >= wingWidth) {
     throw invalidInput(
       'condor.credit',

@@ -107,6 +107,43 @@ describe("a plan's condor credit", () => {
   });
 });
 
+describe('a condor priced at a negative rate above its wing width', () => {
+  // At −5% over about two years the discount factor is 1.11: a condor priced near its full payout
+  // is worth more today than the width it pays at expiry. The credit was never sent.
+  const deep = {
+    ...base,
+    rate: -0.05,
+    divYield: 0.2,
+    expiry: '2026-01-16',
+    strikes: [4550, 4650, 4750, 4850] as const,
+    atmVol: 0.01,
+  };
+
+  it('names the rate that discounts above 1, with both fixes, not condor.credit', () => {
+    expect(() => condorAnalytics(deep)).toThrow(
+      /^rate: is -0\.05: its discount factor over 2\.04 years is 1\.1074, above 1, so the condor priced from the skew model is worth 1\d\d\.\d\d per share, at least its wing width 100 at expiry, .*; pass the credit received \(condor\.credit\), or a rate of 0 or more$/,
+    );
+    // a credit given at the width is the caller's, named as before
+    expect(() => condorAnalytics({ ...deep, credit: 100 })).toThrow(
+      /^condor\.credit: is 100\.00, at least the wing width 100/,
+    );
+  });
+
+  it('in a plan, names market.rate', () => {
+    const input = {
+      ...PLAN_INPUT,
+      market: { ...PLAN_INPUT.market, rate: -0.05, divYield: 0.2 },
+      condor: {
+        ...PLAN_INPUT.condor,
+        expiry: '2028-12-15',
+        strikes: [6300, 6400, 6800, 6900] as [number, number, number, number],
+        vol: 0.01,
+      },
+    };
+    expect(() => plan(input)).toThrow(/^market\.rate: is -0\.05: its discount factor over /);
+  });
+});
+
 describe('condorInputOf', () => {
   it("gives the plan's condor: the plan's analytics equal condorAnalytics of it", () => {
     const input = { ...PLAN_INPUT, policy: { ...PLAN_INPUT.policy, minShortStrikeSd: 1.2 } };
