@@ -18,8 +18,11 @@ import {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
+/** A month's index from its name or its three-letter abbreviation ("Sept" too); −1 for any other word ("Junk"). */
 function monthIndex(name: string): number {
-  return MONTHS.indexOf(name.slice(0, 3).toLowerCase());
+  const n = name.toLowerCase();
+  const i = MONTHS.indexOf(n.slice(0, 3));
+  return i >= 0 && (n === MONTHS[i] || n === MONTH_NAMES[i]!.toLowerCase() || (i === 8 && n === 'sept')) ? i : -1;
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

@@ -155,6 +155,14 @@ describe('parseQuotedata on small chains', () => {
     expect(parseQuotedata(quotedata([row]).replace('March 1 2023', 'February 28 2023')).valuationDate).toBe(
       '2023-02-28',
     );
+    // a month is its name or its abbreviation, not any word that starts like one
+    for (const [month, date] of [
+      ['Feb', '2023-02-28'],
+      ['FEBRUARY', '2023-02-28'],
+    ])
+      expect(parseQuotedata(quotedata([row]).replace('March 1 2023', `${month} 28 2023`)).valuationDate).toBe(date);
+    for (const word of ['Febtember', 'Junk', 'Ma'])
+      expect(stamped(`Date: ${word} 28 2023, 1:40 PM EST`).message, word).toMatch(/not the quotedata date line/);
   });
 
   it('reads the zone after the time as a whole word, in parentheses or not', () => {
