@@ -642,6 +642,20 @@ describe('ALVH.CONDOR, CONDORLOSS, STRESSFUTURE, OVERLAY and REBALANCE', () => {
     ).toBeGreaterThan(0);
   });
 
+  it('CONDOR and CONDORLOSS never offer an expiry on or before the valuation date as the listed one', () => {
+    const strikes = [[1750], [1800], [2850], [2900]];
+    for (const fn of ['CONDOR', 'CONDORLOSS']) {
+      // a Saturday before the valuation date: the trading day before it would be refused in turn
+      expect(errorOf(() => call(fn, 43458, 2351.1, 36.07, '2018-10-27', strikes, 1)).message).toBe(
+        'expiry: is 2018-10-27, not after the valuation date 2018-12-24; pass the condor expiry, a date after the valuation date',
+      );
+      // Christmas 2018: the trading day before is the valuation date itself
+      expect(errorOf(() => call(fn, 43458, 2351.1, 36.07, '2018-12-25', strikes, 1)).message).toBe(
+        "expiry: is 2018-12-25, not an exchange trading day, so no SPX option expires on it; pass the condor's listed expiry: the first trading day after the valuation date is 2018-12-26",
+      );
+    }
+  });
+
   it('CONDOR names the strike where the surface gives a vol beyond 500%, not a vol the sheet never passed', () => {
     const m = expectInvalid('strikes[1]', 'CONDOR', 44518, 4000, 300, 44519, [[2100], [2200], [7800], [7900]]);
     expect(m).toMatch(

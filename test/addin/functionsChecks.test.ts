@@ -215,6 +215,13 @@ describe('ALVH.OVERLAY plausibility', () => {
     expect((call('OVERLAY', day, 4697.96, 17.91, 44582, 4150, -492.64) as unknown[][])[1]![0]).toBe('units');
   });
 
+  it('offers the first trading day after the valuation date when the one before a closed expiry is the valuation date', () => {
+    // 2021-11-20 is the Saturday after the valuation date, a Friday
+    expect(invalid('OVERLAY', day, 4697.96, 17.91, day + 1, 4150, -492.64)).toBe(
+      "condorExpiry: is 2021-11-20, not an exchange trading day, so no SPX option expires on it; pass the condor's listed expiry: the first trading day after the valuation date is 2021-11-22",
+    );
+  });
+
   it('bounds vegaMatch and backDays to the policy ranges', () => {
     expect(invalid('OVERLAY', day, 4697.96, 17.91, 44582, 4150, -288, 0.9)).toBe(
       'vegaMatch: is 0.9, outside 0.4 to 0.6; pass a number from 0.4 to 0.6',
@@ -660,6 +667,22 @@ describe('ALVH.PLAN: a row missing, empty or wrong', () => {
     );
     expect(invalid('CONDOR', 43458, 2351.1, 36.07, 43512, [[1750, 1800, 2850, 2900]])).toMatch(
       /^expiry: is 2019-02-16, not an exchange trading day, .* the trading day before is 2019-02-15$/,
+    );
+  });
+
+  it('never offers a condor expiry on or before the valuation date as the listed one, in every function reading the sheet', () => {
+    for (const fn of ['PLAN', 'STRUCTURES', 'ORDERS']) {
+      // a Saturday before the valuation date: its trading day before would be refused in turn
+      expect(invalid(fn, rows('expiry', [['expiry', '2018-10-27']]))).toBe(
+        'inputs expiry: is 2018-10-27, not after the valuation date 2018-12-24; pass the condor expiry, a date after the valuation date',
+      );
+      // Christmas 2018: the trading day before is the valuation date itself
+      expect(invalid(fn, rows('expiry', [['expiry', '2018-12-25']]))).toBe(
+        "inputs expiry: is 2018-12-25, not an exchange trading day, so no SPX option expires on it; pass the condor's listed expiry: the first trading day after the valuation date is 2018-12-26",
+      );
+    }
+    expect(invalid('FRONTIER', rows('expiry', [['expiry', '2018-12-25']]), [[0]])).toMatch(
+      /^inputs expiry: is 2018-12-25, .* the first trading day after the valuation date is 2018-12-26$/,
     );
   });
 

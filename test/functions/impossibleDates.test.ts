@@ -63,13 +63,12 @@ describe('an impossible condor expiry is named at its path, with the other issue
     expect(issues.find((i) => i.path === 'plan.market.vix')?.message).toMatch(VIX_DECIMAL);
   });
 
-  it('a weekend expiry at the calendar’s first days is named, with a fix that reads no day before 2000', async () => {
+  it('a weekend expiry at the calendar’s first days, before the valuation date, is named as not after it, with no day before 2000 offered', async () => {
     const r = await post('plan', { ...PLAN_EXAMPLE, condor: { ...PLAN_EXAMPLE.condor, expiry: '2000-01-01' } });
     expect(r.status).toBe(400);
     expect(r.json.issues).toContainEqual({
       path: 'condor.expiry',
-      message:
-        "is 2000-01-01, not an exchange trading day, so no SPX option expires on it; pass the condor's listed expiry, a trading day from 2000 to 2040",
+      message: `is 2000-01-01, not after the valuation date ${PLAN_EXAMPLE.valuationDate}; pass the condor expiry, a date after the valuation date`,
     });
   });
 });

@@ -52,7 +52,7 @@ export function condorOf(
 ): { analytics: CondorAnalytics; state: MarketState } {
   const date = dateArg('valuationDate', valuationDate);
   const state = spxState(date, spot, vixPointsArg(vix), rate, divYield, policy);
-  const expiryIso = listedSpxExpiry('expiry', dateArg('expiry', expiry));
+  const expiryIso = listedSpxExpiry('expiry', dateArg('expiry', expiry), date);
   const ks = strikesArg(strikes);
   // each strike named by its cell as selected, the blanks before the first counted (docs/excel.md)
   const at = (i: number): string => seriesCell('strikes', strikes, i);
@@ -89,13 +89,21 @@ export function condorOf(
 }
 
 /**
- * `iso`, the condor's expiry given as the argument `name`, when the exchange trades on it. No SPX
- * option expires on a day the exchange is closed: a weekend or holiday expiry is a slip of the
- * date, and priced as if it were real it carries time value that does not exist.
+ * `iso`, the condor's expiry given as the argument `name`, when it is after `valuationDate` and the
+ * exchange trades on it. No SPX option expires on a day the exchange is closed: a weekend or
+ * holiday expiry is a slip of the date, and priced as if it were real it carries time value that
+ * does not exist. The date order is checked first, so the trading day the fix offers is one a
+ * condor can still expire on.
  */
-export function listedSpxExpiry(name: string, iso: string): string {
+export function listedSpxExpiry(name: string, iso: string, valuationDate: string): string {
   calendarDay(name, iso);
-  const unlisted = unlistedCondorExpiry(iso);
+  if (iso <= valuationDate)
+    throw invalidInput(
+      name,
+      `is ${iso}, not after the valuation date ${valuationDate}`,
+      'pass the condor expiry, a date after the valuation date',
+    );
+  const unlisted = unlistedCondorExpiry(iso, valuationDate);
   if (unlisted !== undefined) throw invalidInput(name, unlisted.problem, unlisted.fix);
   return iso;
 }

@@ -331,7 +331,7 @@ export function overlay(
           "pass the condor's expiry, a later date (the calendar's front leg would have expired)",
         );
       }
-      listedSpxExpiry('condorExpiry', front);
+      listedSpxExpiry('condorExpiry', front, date);
       const k = plainNumberArg('strike', strike);
       checkListedSpxStrike('strike', k);
       const o = sizeOverlay({

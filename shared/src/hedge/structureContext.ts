@@ -18,6 +18,7 @@ import {
   positiveNumber,
   rate,
   spxStrike,
+  unlistedExpiryIssues,
   volatility,
   vvixPoints,
 } from '../schemas/common';
@@ -57,33 +58,41 @@ const CondorSpecSchema = z.strictObject({
 });
 
 /** The input of {@link hedgeContext} and {@link compareTailStructures}. */
-export const StructureInputSchema = z.strictObject({
-  valuationDate: isoDate,
-  market: z.strictObject({
-    spx: positiveNumber,
-    vix: positiveNumber.max(200, { error: 'VIX is in index points, at most 200' }),
-    vvix: vvixPoints.optional(),
-    rate,
-    divYield: rate,
-    futures: z
-      .array(z.strictObject({ expiry: isoDate, price: positiveNumber }), {
-        error: 'pass the VX futures as [{expiry, price}]',
-      })
-      .min(2, { error: 'pass at least two VX futures' })
-      .max(24, { error: 'pass at most 24 VX futures' }),
-  }),
-  /** One condor, or a ladder across expiries netted as one book. */
-  condors: z
-    .array(CondorSpecSchema, { error: 'pass the condors as a list' })
-    .min(1, { error: 'pass at least one condor' })
-    .max(12, {
-      error: 'pass at most 12 condors',
+export const StructureInputSchema = z
+  .strictObject({
+    valuationDate: isoDate,
+    market: z.strictObject({
+      spx: positiveNumber,
+      vix: positiveNumber.max(200, { error: 'VIX is in index points, at most 200' }),
+      vvix: vvixPoints.optional(),
+      rate,
+      divYield: rate,
+      futures: z
+        .array(z.strictObject({ expiry: isoDate, price: positiveNumber }), {
+          error: 'pass the VX futures as [{expiry, price}]',
+        })
+        .min(2, { error: 'pass at least two VX futures' })
+        .max(24, { error: 'pass at most 24 VX futures' }),
     }),
-  policy: z.unknown().optional(),
-  /** Premium the tail may spend, USD; the comparison then says which structure buys the most. */
-  budget: nonNegativeNumber.optional(),
-  params: StructureParamsSchema.default({ spreadWidth: 10, ladderOtm: [0.25, 0.5, 1] }),
-});
+    /** One condor, or a ladder across expiries netted as one book. */
+    condors: z
+      .array(CondorSpecSchema, { error: 'pass the condors as a list' })
+      .min(1, { error: 'pass at least one condor' })
+      .max(12, {
+        error: 'pass at most 12 condors',
+      }),
+    policy: z.unknown().optional(),
+    /** Premium the tail may spend, USD; the comparison then says which structure buys the most. */
+    budget: nonNegativeNumber.optional(),
+    params: StructureParamsSchema.default({ spreadWidth: 10, ladderOtm: [0.25, 0.5, 1] }),
+  })
+  .superRefine(
+    (v, ctx) => {
+      for (const issue of unlistedExpiryIssues(v.valuationDate, undefined, v.condors)) ctx.addIssue(issue);
+    },
+    // checked beside the other fields' issues, so an unlisted expiry is named even when another field is wrong
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 export type StructureInput = z.input<typeof StructureInputSchema>;
 
 export interface AnalogContext {

@@ -14,7 +14,13 @@ import {
   onGrid,
   scaledForFix,
 } from '../validate';
-import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, isBusinessDay, previousBusinessDay } from '../market/calendar';
+import {
+  CALENDAR_FIRST_YEAR,
+  CALENDAR_LAST_YEAR,
+  isBusinessDay,
+  nextBusinessDay,
+  previousBusinessDay,
+} from '../market/calendar';
 
 /**
  * What to say of a value sent where a number belongs: a number sent as text ("6600", quoted in
@@ -244,37 +250,81 @@ export const expiryDate = isoDate.refine(
  * fix, or undefined when the exchange trades on it: a condor's expiry on a weekend or holiday is a
  * slip of the date, and priced as given it carries time value that does not exist and its orders
  * name contracts no exchange lists. The words of every host: the plan's condors, ALVH.CONDOR,
- * CONDORLOSS and OVERLAY.
+ * CONDORLOSS and OVERLAY. The fix offers the trading day before, or the one after when the day
+ * before is not after `valuationDate` (a condor expiring on or before it cannot be priced): with no
+ * trading day between them, that is the first trading day after the valuation date.
  */
-export function unlistedCondorExpiry(iso: string): { problem: string; fix: string } | undefined {
+export function unlistedCondorExpiry(
+  iso: string,
+  valuationDate?: string,
+): { problem: string; fix: string } | undefined {
   if (isBusinessDay(iso)) return undefined;
-  let before: string | undefined;
-  try {
-    before = previousBusinessDay(iso);
-  } catch {
-    // the calendar's first days (2000-01-01) have no trading day before them within it
-  }
+  const problem = `is ${iso}, not an exchange trading day, so no SPX option expires on it`;
+  const within = `a trading day from ${CALENDAR_FIRST_YEAR} to ${CALENDAR_LAST_YEAR}`;
+  // the calendar's first and last days have no trading day before or after them within it
+  const near = (step: (d: string) => string): string | undefined => {
+    try {
+      return step(iso);
+    } catch {
+      return undefined;
+    }
+  };
+  const before = near(previousBusinessDay);
+  if (before !== undefined && (valuationDate === undefined || before > valuationDate))
+    return { problem, fix: `pass the condor's listed expiry: the trading day before is ${before}` };
+  if (valuationDate === undefined) return { problem, fix: `pass the condor's listed expiry, ${within}` };
+  const after = near(nextBusinessDay);
   return {
-    problem: `is ${iso}, not an exchange trading day, so no SPX option expires on it`,
+    problem,
     fix:
-      before === undefined
-        ? `pass the condor's listed expiry, a trading day from ${CALENDAR_FIRST_YEAR} to ${CALENDAR_LAST_YEAR}`
-        : `pass the condor's listed expiry: the trading day before is ${before}`,
+      after === undefined
+        ? `pass the condor's listed expiry, ${within} after the valuation date ${valuationDate}`
+        : `pass the condor's listed expiry: the first trading day after the valuation date is ${after}`,
   };
 }
 
-/**
- * A condor's expiry: a calendar date, on an exchange trading day when within the exchange
- * calendar's years ({@link unlistedCondorExpiry}; a year outside it is named past the schema).
- */
-export const condorExpiryDate = isoDate.superRefine((s, ctx) => {
-  // a string that is no calendar date already has isoDate's issue, which runs on (it does not
-  // abort): read no further, or the calendar's own check throws out of the parse naming "date"
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || !isCalendarDate(s)) return;
+/** `s` is a date `YYYY-MM-DD` within the exchange calendar's years. */
+function inCalendar(s: unknown): s is string {
+  if (typeof s !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(s) || !isCalendarDate(s)) return false;
   const year = Number(s.slice(0, 4));
-  if (year < CALENDAR_FIRST_YEAR || year > CALENDAR_LAST_YEAR) return;
-  const u = unlistedCondorExpiry(s);
-  if (u !== undefined) ctx.addIssue({ code: 'custom', message: `${u.problem}; ${u.fix}`, input: s });
-});
+  return year >= CALENDAR_FIRST_YEAR && year <= CALENDAR_LAST_YEAR;
+}
+
+/**
+ * A condor's expiry: a calendar date. Whether an SPX option is listed on it is checked beside the
+ * valuation date by the schema holding it ({@link unlistedExpiryIssues}), so that no trading day
+ * on or before that date is offered as the fix.
+ */
+export const condorExpiryDate = isoDate;
+
+/**
+ * The issues of condor expiries on which no SPX option expires ({@link unlistedCondorExpiry}): of
+ * `condor` (one condor) and each of `condors` (a ladder), as sent, each at its path. Read beside
+ * `valuationDate`, so an expiry on or before it is left to the check that names it as not after the
+ * valuation date (a later day is the fix, not a listed one before), and the trading day offered is
+ * after it. A date that is no calendar date has its own issue, and one outside the calendar's years
+ * is named past the schema.
+ */
+export function unlistedExpiryIssues(
+  valuationDate: unknown,
+  condor: unknown,
+  condors: unknown,
+): { code: 'custom'; path: PropertyKey[]; message: string; input: string }[] {
+  const day = inCalendar(valuationDate) ? valuationDate : undefined;
+  const expiryOf = (c: unknown): unknown =>
+    typeof c === 'object' && c !== null ? (c as { expiry?: unknown }).expiry : undefined;
+  const sent = [
+    { path: ['condor', 'expiry'], expiry: expiryOf(condor) },
+    ...(Array.isArray(condors) ? condors : []).map((c: unknown, i) => ({
+      path: ['condors', i, 'expiry'],
+      expiry: expiryOf(c),
+    })),
+  ];
+  return sent.flatMap(({ path, expiry }) => {
+    if (!inCalendar(expiry) || (day !== undefined && expiry <= day)) return [];
+    const u = unlistedCondorExpiry(expiry, day);
+    return u === undefined ? [] : [{ code: 'custom' as const, path, message: `${u.problem}; ${u.fix}`, input: expiry }];
+  });
+}
 
 export const optionType = z.enum(['call', 'put'], { error: 'pass "call" or "put"' });

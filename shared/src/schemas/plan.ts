@@ -19,6 +19,7 @@ import {
   positiveWithin,
   rate,
   spxStrike,
+  unlistedExpiryIssues,
   volatility,
 } from './common';
 import { PolicySchema } from './policy';
@@ -537,8 +538,10 @@ export const PlanInputSchema = z
             'pass the condor { expiry, strikes, quantity }, or a ladder as condors [{ expiry, strikes, quantity }, ...]',
         });
       }
+      for (const issue of unlistedExpiryIssues(v.valuationDate, v.condor, v.condors)) ctx.addIssue(issue);
     },
-    // checked beside the other fields' issues, so a body without a condor says so at once
+    // checked beside the other fields' issues: a body without a condor says so at once, and an
+    // expiry on which no SPX option expires is named even when another field is wrong
     { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
   );
 

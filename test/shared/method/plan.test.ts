@@ -501,6 +501,24 @@ describe('plan — every rejection names the field and the fix', () => {
     ).toThrow(/^condors\[0\]\.expiry: is 2024-02-17, not an exchange trading day/);
   });
 
+  it('never offers a condor expiry on or before the valuation date as the listed one', () => {
+    // 2023-12-30 is a Saturday before 2024-01-02: the trading day before it is no fix, the date order is
+    expect(rejection({ ...input, condor: { ...input.condor, expiry: '2023-12-30' } }).message).toBe(
+      'condor.expiry: is 2023-12-30, not after the valuation date 2024-01-02; pass the condor expiry, a date after the valuation date',
+    );
+    // Christmas 2018, the day after the valuation date: the trading day before it is that date itself
+    expect(rejection({ ...PLAN_2018_12_24, condor: { ...PLAN_2018_12_24.condor, expiry: '2018-12-25' } }).message).toBe(
+      "condor.expiry: is 2018-12-25, not an exchange trading day, so no SPX option expires on it; pass the condor's listed expiry: the first trading day after the valuation date is 2018-12-26",
+    );
+    expect(() =>
+      hedgeContext({
+        valuationDate: '2018-12-24',
+        market: PLAN_2018_12_24.market,
+        condors: [{ expiry: '2018-12-25', strikes: [1750, 1800, 2850, 2900], quantity: 10 }],
+      }),
+    ).toThrow(/^condors\[0\]\.expiry: is 2018-12-25, .* the first trading day after the valuation date is 2018-12-26$/);
+  });
+
   it('checks made past the schema name the plan field too', () => {
     expect(rejection({ ...input, condor: { ...input.condor, expiry: '2023-12-29' } }).field).toBe('condor.expiry');
     const unsorted = { ...input, market: { ...input.market, futures: [...input.market.futures].reverse() } };
