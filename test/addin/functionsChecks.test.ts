@@ -1487,6 +1487,41 @@ describe('a VIX typed as a fraction', () => {
   });
 });
 
+describe('a VIX no close has ever had', () => {
+  const strikes = [[1750], [1800], [2850], [2900]];
+  const never = (v: number) => `is ${v}: VIX has never closed below 9; pass VIX in index points (18.5)`;
+
+  it('is refused at vix in every function taking one, not priced (a credit of 1e-22) nor blamed on another argument', () => {
+    expect(invalid('CONDOR', 43458, 2351.1, 1, 43511, strikes)).toBe(`vix: ${never(1)}`);
+    expect(invalid('CONDOR', 43458, 2351.1, 1e-300, 43511, strikes)).toBe(`vix: ${never(1e-300)}`);
+    expect(invalid('CONDORLOSS', 43458, 2351.1, 4.99, 43511, strikes, 1)).toBe(`vix: ${never(4.99)}`);
+    // a unit of next to no vega was blamed on structure and strike
+    expect(invalid('OVERLAY', 44519, 4697.96, 2, 44582, 4150, -492.64)).toBe(`vix: ${never(2)}`);
+    const fut = [[25.9], [23.325], [22.175]];
+    // the front future was named as 5.8 times the spot
+    expect(invalid('CURVE', 43458, 4.5, fut)).toBe(`vixSpot: ${never(4.5)}`);
+    expect(invalid('STRESSFUTURE', 43458, 3, fut, 43482)).toBe(`vix: ${never(3)}`);
+    expect(invalid('REBALANCE', 43458, 36.07, fut, 43451, 2, fut)).toBe(`lastVix: ${never(2)}`);
+    const sheet = (key: string, v: number) => [...planSheet20181224().filter(([k]) => k !== key), [key, v]];
+    expect(invalid('PLAN', sheet('vix', 2))).toBe(`inputs vix: ${never(2)}`);
+    const last = [
+      ['lastDate', 43451],
+      ['lastVix', 2],
+      ['lastVX1', 23.475],
+      ['lastVX2', 21.675],
+    ];
+    expect(invalid('PLAN', [...planSheet20181224(), ...last])).toBe(`inputs lastVix: ${never(2)}`);
+    expect(call('CURVE', 43458, 9.14, [[9.5], [10]])).toBeDefined();
+  });
+
+  it('of 0 or below is said to be above 0, not read as a decimal', () => {
+    for (const v of [0, -1])
+      expect(invalid('CONDOR', 43458, 2351.1, v, 43511, strikes)).toBe(
+        `vix: is ${v}, but must be greater than 0; pass VIX in index points (18.5)`,
+      );
+  });
+});
+
 describe('a level typed as a percentage is refused, not read a hundred times smaller', () => {
   const day = 44519; // 2021-11-19
   const percent = (at: string, text: string) => `${at}: is "${text}", a percentage; give it in its own units without %`;

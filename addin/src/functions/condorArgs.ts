@@ -108,18 +108,39 @@ export function listedSpxExpiry(name: string, iso: string, valuationDate: string
   return iso;
 }
 
-/** The `vix` argument, in index points from 1 to 300 (a decimal such as 0.185 is the usual slip; 450 is echoed with the bound). */
-export function vixPointsArg(vix: unknown): number {
-  const vixLevel = plainNumberArg('vix', vix);
-  if (vixLevel < 1)
+/**
+ * The lowest VIX level taken: VIX has never closed below 9.14 (1993-12-22), so a level under 5 is a
+ * slip, and priced as real it gave a condor a credit of 1e-22 points and blamed an overlay's strike
+ * for a unit of next to no vega.
+ */
+export const MIN_VIX_SPOT = 5;
+
+/** `level`, a VIX level in points named `name`, refused below {@link MIN_VIX_SPOT}. */
+export function checkVixFloor(name: string, level: number): number {
+  if (level < MIN_VIX_SPOT)
+    throw invalidInput(name, `is ${level}: VIX has never closed below 9`, 'pass VIX in index points (18.5)');
+  return level;
+}
+
+/**
+ * A VIX level in index points named `name` (`vix`, CURVE's `vixSpot`, REBALANCE's `lastVix`), from
+ * {@link MIN_VIX_SPOT} to 300: 0 or below is no level, a decimal such as 0.185 is the usual slip and
+ * is named with the level it was meant to be, and 450 is echoed with the bound.
+ */
+export function vixPointsArg(vix: unknown, name = 'vix'): number {
+  const vixLevel = plainNumberArg(name, vix);
+  if (!(vixLevel > 0))
+    throw invalidInput(name, `is ${vixLevel}, but must be greater than 0`, 'pass VIX in index points (18.5)');
+  if (vixLevel < 1 && vixLevel >= 0.05)
     throw invalidInput(
-      'vix',
+      name,
       `is ${vixLevel}`,
-      `pass VIX in index points: ${vixLevel >= 0.05 ? `${Number((vixLevel * 100).toFixed(4))}, not ${vixLevel}` : '18.5, not 0.185'}`,
+      `pass VIX in index points: ${Number((vixLevel * 100).toFixed(4))}, not ${vixLevel}`,
     );
+  checkVixFloor(name, vixLevel);
   if (vixLevel > MAX_VIX_INDEX)
     throw invalidInput(
-      'vix',
+      name,
       `is ${vixLevel}, above ${MAX_VIX_INDEX}`,
       `pass VIX in index points, at most ${MAX_VIX_INDEX} (its highest close is 82.69)`,
     );

@@ -5,14 +5,13 @@
 import {
   AlvhError,
   buildTermStructure,
-  invalidInput,
   isAlvhError,
   limitExceeded,
-  MAX_VIX_INDEX,
   vxExpiriesAfter,
   type TermStructure,
 } from '@alvh/shared';
-import { cellName, dateArg, datedSeriesArg, isOmitted, placedSeriesArg, plainNumberArg, seriesCell } from './args';
+import { cellName, dateArg, datedSeriesArg, isOmitted, placedSeriesArg, seriesCell } from './args';
+import { vixPointsArg } from './condorArgs';
 import { checkLineLength } from './rangeSize';
 
 /** Most VX futures of a curve in cells: the monthly expiries the calendar gives a curve (ten years of them). */
@@ -68,14 +67,8 @@ export function curveOf(
         ? "start the range at the front month's price (without expiries the prices are read from the front month on), or give the expiries"
         : "start the range at the front month's price (the prices are read from the front month on)",
     );
-  const vixSpot = plainNumberArg(names.vix, vix);
-  // VIX as every function takes it (the VX prices keep their wider 1-500): 450 is a slip
-  if (vixSpot > MAX_VIX_INDEX)
-    throw invalidInput(
-      names.vix,
-      `is ${vixSpot}, above ${MAX_VIX_INDEX}`,
-      `pass VIX in index points, at most ${MAX_VIX_INDEX} (its highest close is 82.69)`,
-    );
+  // VIX as every function takes it (the VX prices keep their wider 1-500): 450 or 2 is a slip
+  const vixSpot = vixPointsArg(vix, names.vix);
   try {
     const dates = dated?.map((f) => f.date) ?? vxExpiriesAfter(iso, prices.length);
     return buildTermStructure({

@@ -164,7 +164,7 @@ function markableVol(vol: number, vvix: number, years: number, strike: number, f
  * @customfunction CURVE CURVE
  * @helpurl https://localhost:3000/help.html#CURVE
  * @param valuationDate The day of the prices (an Excel date).
- * @param vixSpot VIX index level, points (1 to 300).
+ * @param vixSpot VIX index level, points (5 to 300).
  * @param futures VX1, VX2, ... settlement prices in expiry order (a row or a column), points. Without expiries the first cell is VX1 (a blank first cell is an error).
  * @param [expiries] Their expiries as Excel dates, cell by cell beside the futures (as many cells; a place blank in both is skipped, a price without its expiry or the reverse is an error); default: the monthly VX expiries after valuationDate.
  * @returns Two columns, label and value, a row each: valuation date (text), VIX, F1, F2, spread F1 − F2 (points), contango (%), regime, kappa (per year), theta (points), fit rmse (points), fit, then each future with its expiry and days.
@@ -201,7 +201,7 @@ const STRESSFUTURE_HEADERS = ['stressed future (points)', "today's future (point
  * @customfunction STRESSFUTURE STRESSFUTURE
  * @helpurl https://localhost:3000/help.html#STRESSFUTURE
  * @param valuationDate The day of the prices (an Excel date).
- * @param vix VIX level, index points (1 to 300).
+ * @param vix VIX level, index points (5 to 300).
  * @param futures VX1, VX2, ... settlement prices in expiry order (a row or a column), points. Without expiries the first cell is VX1 (a blank first cell is an error).
  * @param expiry The hedge expiry (an Excel date), e.g. =ALVH.TAILEXPIRY(valuationDate) (the plan's), up to the last future given; between two futures it is priced on the fitted curve re-anchored to the futures either side.
  * @param [drawdown] SPX fall as a decimal, 0.01 to 0.9; default 0.2 (20%).
@@ -278,10 +278,10 @@ export function stressfuture(
  * @customfunction REBALANCE REBALANCE
  * @helpurl https://localhost:3000/help.html#REBALANCE
  * @param valuationDate Today (an Excel date).
- * @param vix Today's VIX, index points (1 to 300).
+ * @param vix Today's VIX, index points (5 to 300).
  * @param futures Today's VX1, VX2, ... settlement prices in expiry order (a row or a column), points; the first cell is VX1 (expiries: the monthly VX expiries after valuationDate).
  * @param lastDate The day of the last rebalance (an Excel date).
- * @param lastVix VIX on that day, index points (1 to 300).
+ * @param lastVix VIX on that day, index points (5 to 300).
  * @param lastFutures VX1, VX2, ... on that day (a row or a column), points; the first cell is VX1 (expiries: the monthly VX expiries after lastDate).
  * @returns Two columns, label and value: due (TRUE/FALSE), the reason, days since, the curve shift (decimal) and the change at each 30-150 day tenor (%).
  */

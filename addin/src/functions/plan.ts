@@ -22,6 +22,7 @@ import { policyRowNames } from '../common/policyWords';
 import { readKeyValueRange, unknownKeysError, type SelectionValues } from '../common/selection';
 import { choiceArg, dateArg, isMissing, isOmitted, plainNumberArg } from './args';
 import { rsiArg } from './bounds';
+import { checkVixFloor } from './condorArgs';
 import { excelCall } from './excelErrors';
 import { keyValueArg } from './keyValue';
 import { checkFilledRows } from './rangeSize';
@@ -301,6 +302,14 @@ export function planFromRange(
   }
   extend?.(raw);
   try {
+    // VIX and the last rebalance's as every function takes them; below 1 the plan names the decimal
+    for (const [field, at] of [
+      ['market.vix', raw['market']],
+      ['lastRebalance.vix', raw['lastRebalance']],
+    ] as const) {
+      const level = (at as { vix?: unknown } | undefined)?.vix;
+      if (typeof level === 'number' && level >= 1) checkVixFloor(field, level);
+    }
     return buildPlan(raw as PlanInput);
   } catch (e) {
     throw planRangeError(e, raw, rows);
