@@ -242,11 +242,26 @@ function cellsOf(name: string, range: unknown, leading?: string): { cell: unknow
  * from 1 in the range as selected, the blanks skipped before the first value included.
  */
 export function seriesCell(name: string, range: unknown, index: number): string {
-  const lead = Math.max(
-    0,
-    lineOf(name, range).findIndex((c) => !isMissing(c)),
-  );
-  return cellName(name, lead + index);
+  return seriesCellNamer(name, range)(index);
+}
+
+/**
+ * {@link seriesCell} for every entry of one series: the blanks before the first value are counted
+ * once, where the range lies, so naming the cells of a whole column reads its million cells once
+ * rather than copying them for each name.
+ */
+export function seriesCellNamer(name: string, range: unknown): (index: number) => string {
+  const { length, at } = lineCells(name, range);
+  let lead = 0;
+  while (lead < length && isMissing(at(lead))) lead++;
+  if (lead === length) lead = 0;
+  return (index) => cellName(name, lead + index);
+}
+
+/** Calls `visit` with each cell of a range of one column or one row and its name, in order, read where it lies. */
+export function forEachCell(name: string, range: unknown, visit: (cell: unknown, at: string) => void): void {
+  const { length, at } = lineCells(name, range);
+  for (let i = 0; i < length; i++) visit(at(i), cellName(name, i));
 }
 
 /**

@@ -19,7 +19,7 @@ import {
   type MarketState,
   type Policy,
 } from '@alvh/shared';
-import { dateArg, optionalNumber, optionalPlainNumber, plainNumberArg, seriesArg, seriesCell } from './args';
+import { dateArg, optionalNumber, optionalPlainNumber, plainNumberArg, seriesArg, seriesCellNamer } from './args';
 import { type FieldNames } from './excelErrors';
 import { opt } from './format';
 import { renamed } from './grid';
@@ -55,7 +55,7 @@ export function condorOf(
   const expiryIso = listedSpxExpiry('expiry', dateArg('expiry', expiry), date);
   const ks = strikesArg(strikes);
   // each strike named by its cell as selected, the blanks before the first counted (docs/excel.md)
-  const at = (i: number): string => seriesCell('strikes', strikes, i);
+  const at = seriesCellNamer('strikes', strikes);
   checkSpotAndStrikes(
     'spot',
     state.spot,

@@ -7,7 +7,7 @@
  * thousands grouped by commas or not.
  */
 import { invalidInput } from '@alvh/shared';
-import { cellName, lineOf, readNumber, seriesArg, singleCell } from './args';
+import { forEachCell, readNumber, seriesArg, singleCell } from './args';
 import { usdTextRefusal } from './planIssues';
 
 /**
@@ -45,8 +45,8 @@ export function vegaArg(name: string, cell: unknown): number {
 
 /** A series of USD amounts ({@link seriesArg}), each cell's text refused as said above, named from 1. */
 export function usdSeriesArg(name: string, range: unknown): number[] {
-  lineOf(name, range).forEach((cell, place) => {
-    const refused = usdTextRefusal(cellName(name, place), cell);
+  forEachCell(name, range, (cell, at) => {
+    const refused = usdTextRefusal(at, cell);
     if (refused !== undefined) throw refused;
   });
   return seriesArg(name, range);
