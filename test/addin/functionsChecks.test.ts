@@ -222,6 +222,16 @@ describe('ALVH.OVERLAY plausibility', () => {
     );
   });
 
+  it('checks the strike against SPX before the 5-point grid, as CONDOR checks its strikes', () => {
+    const far = (k: number) =>
+      `strike: is ${k}, far from SPX at 4697.96; pass strikes in index points, between 2348.98 and 9395.92 at this SPX`;
+    // a date typed for the strike was sent to the grid, and a negative one there too unless a multiple of 5
+    for (const k of [44519, -1, -5]) expect(invalid('OVERLAY', day, 4697.96, 17.91, 44582, k, -492.64)).toBe(far(k));
+    expect(invalid('OVERLAY', day, 4697.96, 17.91, 44582, 4151, -492.64)).toBe(
+      'strike: is 4151, off the SPX 5-point strike grid; pass a listed strike (a multiple of 5)',
+    );
+  });
+
   it('bounds vegaMatch and backDays to the policy ranges', () => {
     expect(invalid('OVERLAY', day, 4697.96, 17.91, 44582, 4150, -288, 0.9)).toBe(
       'vegaMatch: is 0.9, outside 0.4 to 0.6; pass a number from 0.4 to 0.6',

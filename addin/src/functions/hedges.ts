@@ -5,6 +5,7 @@
 import {
   AlvhError,
   checkListedSpxStrike,
+  checkSpotAndStrikes,
   checkMarketRate,
   checkVxPrice,
   drawdownState,
@@ -332,7 +333,11 @@ export function overlay(
         );
       }
       listedSpxExpiry('condorExpiry', front, date);
+      const state = spxState(date, spot, vixLevel, rate, divYield, policy);
       const k = plainNumberArg('strike', strike);
+      // sign and distance from SPX before the grid, as CONDOR checks its strikes: a date or a
+      // negative typed for a strike is named as such, not sent to a multiple of 5
+      checkSpotAndStrikes('spot', state.spot, [{ field: 'strike', strike: k }]);
       checkListedSpxStrike('strike', k);
       const o = sizeOverlay({
         structure: kind,
@@ -341,7 +346,7 @@ export function overlay(
         condorExpiry: front,
         strike: k,
         backDays: policyArg('backDays', 'overlayBackDays', backDays, 'calendar days') ?? policy.overlayBackDays,
-        state: spxState(date, spot, vixLevel, rate, divYield, policy),
+        state,
       });
       // sizeOverlay refuses a unit under MIN_UNIT_VEGA, so a count over the leg limit comes from the
       // target: a condor vega typed in the wrong unit
