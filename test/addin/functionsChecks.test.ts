@@ -1133,6 +1133,13 @@ describe('signals: an RSI typed as a fraction, a period outside the policy, clos
     expect(invalid('ADSLOPE', adv, dec.slice(1))).toBe(
       "decliners: has 11 cells, advancers 12; select the two columns side by side, the same rows, so that each day's decliners sit beside its advancers",
     );
+    // an empty decliners range is said to be empty, as an empty advancers range is
+    expect(invalid('ADSLOPE', adv, [[null]])).toBe('decliners: has no values; select the cells that hold the data');
+    expect(invalid('ADSLOPE', [[null]], dec)).toBe('advancers: has no values; select the cells that hold the data');
+    // the single cell is the odd one out, whichever side it is on; a whole column's count is grouped
+    expect(invalid('ADSLOPE', 5, dec)).toMatch(/^advancers: has 1 cell, decliners 12; select the two columns/);
+    const column = Array.from({ length: 1_048_576 }, (_, i) => [dec[i]?.[0] ?? null]);
+    expect(invalid('ADSLOPE', adv, column)).toMatch(/^decliners: has 1,048,576 cells, advancers 12; /);
     const bad = adv.map((r, i) => (i === 11 ? [1e7] : r));
     expect(invalid('ADSLOPE', bad, dec)).toBe(
       'advancers[12]: is 10000000; pass counts of issues per day (at most 100000)',

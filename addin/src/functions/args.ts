@@ -7,6 +7,7 @@
 import {
   AlvhError,
   excelSerialToIso,
+  grouped,
   invalidInput,
   isAlvhError,
   parseIsoDate,
@@ -358,10 +359,15 @@ function pairedCells<A, B>(a: PairedRange<A>, b: PairedRange<B>, together: strin
   if (as.every((c) => c === undefined))
     throw invalidInput(a.name, 'has no values', 'select the cells that hold the data');
   const bs = lineOf(b.name, b.range).map((c, place) => (isMissing(c) ? undefined : b.read(c, cellName(b.name, place))));
+  if (bs.every((c) => c === undefined))
+    throw invalidInput(b.name, 'has no values', 'select the cells that hold the data');
   if (bs.length !== as.length) {
+    // a single cell beside a range is the odd one out, whichever side it is on
+    const [odd, oddCount, other, otherCount] =
+      as.length === 1 ? [a.name, as.length, b.name, bs.length] : [b.name, bs.length, a.name, as.length];
     throw invalidInput(
-      b.name,
-      `has ${bs.length} cell${bs.length === 1 ? '' : 's'}, ${a.name} ${as.length}`,
+      odd,
+      `has ${grouped(oddCount)} cell${oddCount === 1 ? '' : 's'}, ${other} ${grouped(otherCount)}`,
       `select the two columns side by side, the same rows, so that ${together}`,
     );
   }
