@@ -1123,6 +1123,15 @@ describe('signals: an RSI typed as a fraction, a period outside the policy, clos
     expect(call('SPLIT', 22, 20, 30, 2.5, 0.5, -10)).toEqual([[0.4466666666666667, 0.5533333333333332]]);
   });
 
+  it('SPLIT: an RSI far below 0.01 is told its scale, not offered as a percent (1e-298)', () => {
+    expect(invalid('SPLIT', 20.8, 22.7, 1e-300)).toBe(
+      'rsi: is 1e-300, which looks like a fraction; pass the RSI on its 0-100 scale (35 for 35%)',
+    );
+    expect(invalid('SPLIT', 20.8, 22.7, 0.35)).toBe(
+      'rsi: is 0.35, which looks like a fraction; pass the RSI on its 0-100 scale: 35',
+    );
+  });
+
   it('ADSLOPE: the least-squares slope of the A/D line over the last lookback days, cells named when wrong', () => {
     const adv = [1500, 1200, 900, 1100, 1300, 1000, 800, 1400, 1600, 900, 700, 1200].map((x) => [x]);
     const dec = [1000, 1300, 1900, 1400, 1200, 1500, 1700, 1100, 900, 1600, 1800, 1300].map((x) => [x]);

@@ -152,10 +152,13 @@ export function rsiArg(cell: unknown, name = 'rsi'): number | undefined {
   const x = optionalPlainNumber(name, cell);
   if (x === undefined) return undefined;
   if (x > 0 && x < 1) {
+    // a fraction of an RSI is at least 0.01 (1); below, the reading as a percent is no guess worth naming
     throw invalidInput(
       name,
       `is ${x}, which looks like a fraction`,
-      `pass the RSI on its 0-100 scale: ${scaledForFix(x, 100)}`,
+      x >= 0.01
+        ? `pass the RSI on its 0-100 scale: ${scaledForFix(x, 100)}`
+        : 'pass the RSI on its 0-100 scale (35 for 35%)',
     );
   }
   if (x < 0 || x > 100) throw invalidInput(name, `is ${x}, outside 0 to 100`, 'pass the RSI on its 0-100 scale');
