@@ -10,7 +10,8 @@ import {
   vxExpiriesAfter,
   type TermStructure,
 } from '@alvh/shared';
-import { cellName, dateArg, datedSeriesArg, isOmitted, placedSeriesArg, seriesCell } from './args';
+import { cellName, dateArg, isOmitted, placedSeriesArg, seriesCell } from './args';
+import { datedSeriesArg } from './pairedArgs';
 import { vixPointsArg } from './condorArgs';
 import { checkLineLength } from './rangeSize';
 

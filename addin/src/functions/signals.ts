@@ -28,9 +28,9 @@ import {
   withHeaders,
   optionalPlainNumber,
   plainNumberArg,
-  pairedSeriesArg,
   positiveSeriesArg,
 } from './args';
+import { pairedSeriesArg } from './pairedArgs';
 import { checkPolicyBound, policyArg, rsiArg } from './bounds';
 import { excelCall } from './excelErrors';
 import { opt } from './format';
