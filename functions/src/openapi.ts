@@ -41,8 +41,8 @@ const CODE_WORDS: Record<ProblemCode, string> = {
   compute_queue_full:
     'the compute pool holds as many heavy runs as it takes, or this run waited its longest for a thread without starting: retry after `Retry-After` seconds',
   job_time_limit:
-    'a heavy run passed its time limit (`limit`, ms, from the start of its work) and was stopped; no Retry-After: sent again as it is, ' +
-    'the run would likely pass it again, so `fix` says to send less (or to retry once other runs are done, if the service was busy)',
+    'a heavy run passed its time limit (`limit`, ms, from the start of its work) and was stopped; sent again as it is, the run would likely ' +
+    'pass it again, so `fix` says to send less (or to retry once other runs are done, if the service was busy); `Retry-After` set',
   shutting_down: 'the host stopped the run while shutting down; `Retry-After` set',
 };
 

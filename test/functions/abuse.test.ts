@@ -347,8 +347,8 @@ describe('D3: a bounded queue, fair across runs', () => {
     const p = (await r.json()) as { code: string; detail: string; limit: number };
     expect(p).toMatchObject({ code: 'job_time_limit', limit: 50 });
     expect(p.detail).toContain('time limit of 50 ms');
-    // no Retry-After: the same run would pass the limit again (docs/api.md)
-    expect(r.headers.get('retry-after')).toBeNull();
+    // Retry-After: the time limit in seconds, at least 1 (docs/api.md)
+    expect(r.headers.get('retry-after')).toBe('1');
     expect(await health()).toMatchObject({ status: 'ok', pool: { busy: 0, queued: 0 } });
     expect((await post('plan', PLAN_EXAMPLE)).status).toBe(200);
     await pool.close();

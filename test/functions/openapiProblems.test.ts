@@ -127,12 +127,24 @@ describe('the OpenAPI responses', () => {
 describe('Retry-After on a 503', () => {
   const row = (code: string) => apiDoc.split('\n').find((l) => l.startsWith(`| 503 | \`${code}\``)) ?? '';
 
-  it('is sent when a later try can succeed (queue full, shutting down), not after a run hit its time limit', () => {
+  it('is sent with every 503: queue full, shutting down, and a run stopped at its time limit', () => {
     const context = new InvocationContext({ functionName: 'test' });
     const headersOf = (e: unknown) => problemFromError(e, context).headers;
     expect(headersOf(new PoolBusyError(4, 3))['retry-after']).toMatch(/^\d+$/);
     expect(headersOf(new PoolClosedError())['retry-after']).toMatch(/^\d+$/);
-    expect(headersOf(new JobTimeoutError(60_000))['retry-after']).toBeUndefined();
+    expect(headersOf(new JobTimeoutError(60_000))['retry-after']).toMatch(/^\d+$/);
+  });
+
+  it('after a run stopped at its time limit, is the limit in seconds, from 1 to 120', () => {
+    const context = new InvocationContext({ functionName: 'test' });
+    const retryAfter = (e: JobTimeoutError) => problemFromError(e, context).headers['retry-after'];
+    expect(retryAfter(new JobTimeoutError(1_500))).toBe('2');
+    expect(retryAfter(new JobTimeoutError(60_000))).toBe('60');
+    expect(retryAfter(new JobTimeoutError(50))).toBe('1');
+    expect(retryAfter(new JobTimeoutError(600_000))).toBe('120');
+    const { problem } = problemFromError(new JobTimeoutError(1_500), context);
+    expect(problem).toMatchObject({ status: 503, code: 'job_time_limit', limit: 1_500 });
+    expect(problem.fix).toMatch(/smaller request \(fewer paths/);
   });
 
   it('a run refused after waiting for a thread is told the pool is busy and to try again, not to send less', () => {
@@ -146,8 +158,8 @@ describe('Retry-After on a 503', () => {
   it('docs/api.md and the OpenAPI document say so', () => {
     expect(row('compute_queue_full')).toMatch(/`Retry-After`/);
     expect(row('shutting_down')).toMatch(/`Retry-After` set/);
-    expect(row('job_time_limit')).toMatch(/No `Retry-After`/);
-    expect(codeSchema.description).toMatch(/`job_time_limit` \(503\): [^\n]*no Retry-After/);
+    expect(row('job_time_limit')).toMatch(/`Retry-After` is the time limit in seconds/);
+    expect(codeSchema.description).toMatch(/`job_time_limit` \(503\): [^\n]*`Retry-After` set/);
   });
 });
 

@@ -75,7 +75,8 @@ async function call(route: string, body: unknown, accept?: string) {
     new InvocationContext({ functionName: r.name }),
   );
   const text = res.body instanceof ReadableStream ? await new Response(res.body).text() : String(res.body);
-  return { status: res.status ?? 200, type: (res.headers as Record<string, string>)['content-type'], text };
+  const headers = res.headers as Record<string, string>;
+  return { status: res.status ?? 200, type: headers['content-type'], retryAfter: headers['retry-after'], text };
 }
 
 type Line = { type: 'progress'; done: number; total: number } | { type: 'result'; result: unknown } | Problem;
@@ -158,6 +159,16 @@ describe('POST /api/montecarlo with Accept: application/x-ndjson', () => {
     const p = (lines[2] as Problem).problem;
     expect(p).toMatchObject({ status: 503, code: 'job_time_limit', instance: '/api/montecarlo' });
     expect(p.detail).toContain('time limit of 50 ms');
+  });
+
+  it('a run stopped at its time limit: the JSON answer and a stream not yet begun are 503s with Retry-After', async () => {
+    runner.fail = new JobTimeoutError(1_500);
+    const plain = await call('montecarlo?partial=false', RUN);
+    expect([plain.status, plain.type, plain.retryAfter]).toEqual([503, 'application/problem+json', '2']);
+    expect(JSON.parse(plain.text)).toMatchObject({ code: 'job_time_limit', limit: 1_500 });
+    runner.refuse = new JobTimeoutError(1_500);
+    const streamed = await call('montecarlo?partial=false', RUN, NDJSON);
+    expect([streamed.status, streamed.type, streamed.retryAfter]).toEqual([503, 'application/problem+json', '2']);
   });
 
   it('a full queue keeps its 503 and Retry-After; bad input keeps its 400 naming the field', async () => {

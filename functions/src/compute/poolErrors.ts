@@ -24,11 +24,29 @@ export class PoolBusyError extends Error {
   }
 }
 
-/** A run passed its wall-clock limit, counted from its first unit's start, and its workers were terminated. */
+/** Longest Retry-After the pool advises, in seconds: past it a client is better told to come back later in its own words. */
+export const MAX_RETRY_AFTER_SECONDS = 120;
+
+/** Seconds rounded up and held to 1 to {@link MAX_RETRY_AFTER_SECONDS}, for a Retry-After header. */
+export function retryAfterSeconds(ms: number): number {
+  return Math.max(1, Math.min(MAX_RETRY_AFTER_SECONDS, Math.ceil(ms / 1000)));
+}
+
+/**
+ * A run passed its wall-clock limit, counted from its first unit's start, and its workers were
+ * terminated. Its Retry-After is at least the time limit: the same run sent again would most likely
+ * hold a thread that long and fail again, so a client that retries anyway is kept from doing so at
+ * once; the answer's `fix` says to send less.
+ */
 export class JobTimeoutError extends Error {
-  constructor(readonly limitMs: number) {
+  readonly retryAfterSeconds: number;
+  constructor(
+    readonly limitMs: number,
+    retryAfter: number = retryAfterSeconds(limitMs),
+  ) {
     super(`the computation passed its time limit of ${limitMs} ms and was stopped`);
     this.name = 'JobTimeoutError';
+    this.retryAfterSeconds = retryAfter;
   }
 }
 

@@ -267,6 +267,7 @@ export function problemFromError(
         fix: 'send a smaller request (fewer paths, cells or rows) or split it over several requests; when the service is busy, retry once the other runs are done',
       },
     );
+    headers = { 'retry-after': String(e.retryAfterSeconds) };
   } else if (e instanceof NonFiniteResultError) {
     // Inputs the schemas accept can still overflow (a quantity of 1e300): refuse the number, say
     // where, and keep a warning in the log in case it is a defect rather than the input.
