@@ -158,7 +158,10 @@ describe('Retry-After on a 503', () => {
   it('docs/api.md and the OpenAPI document say so', () => {
     expect(row('compute_queue_full')).toMatch(/`Retry-After`/);
     expect(row('shutting_down')).toMatch(/`Retry-After` set/);
-    expect(row('job_time_limit')).toMatch(/`Retry-After` is the time limit in seconds/);
+    expect(row('job_time_limit')).toMatch(
+      /`Retry-After` is the time limit in seconds, or, when longer, the time the pool needs/,
+    );
+    expect(row('compute_queue_full')).toMatch(/the runs in progress × the mean time of the latest 10 finished runs/);
     expect(codeSchema.description).toMatch(/`job_time_limit` \(503\): [^\n]*`Retry-After` set/);
   });
 });

@@ -45,7 +45,8 @@ import {
   type MonteCarloSummary,
 } from '@alvh/shared';
 import { buffersOf, errorFromWire, type WireError, type WorkerJob } from './jobs';
-import { JobTimeoutError, PoolBusyError, PoolClosedError } from './poolErrors';
+import { JobTimeoutError, PoolBusyError, PoolClosedError, retryAfterSeconds } from './poolErrors';
+import { RunTimes } from './runTimes';
 
 export { JobTimeoutError, PoolBusyError, PoolClosedError };
 
@@ -126,6 +127,8 @@ interface Run {
   started: boolean;
   /** Called when its first unit is posted (its time limit starts), then cleared. */
   onStart?: (() => void) | undefined;
+  /** When its first unit was posted (performance.now(), ms). */
+  startedAt?: number;
 }
 
 interface Task {
@@ -173,6 +176,8 @@ export class ComputePool {
   private readonly runs: Run[] = [];
   /** The started runs of `runs`, in round-robin order. */
   private readonly turns: Run[] = [];
+  /** The latest finished runs' times, behind the Retry-After of a refusal. */
+  private readonly runTimes = new RunTimes();
   private nextId = 1;
   private closed = false;
 
@@ -303,7 +308,7 @@ export class ComputePool {
     } finally {
       stopClock();
       signal?.removeEventListener('abort', onAbort);
-      this.forget(r);
+      this.forget(r, signal?.aborted !== true);
     }
   }
 
@@ -324,7 +329,7 @@ export class ComputePool {
     } finally {
       stopClock();
       signal?.removeEventListener('abort', onAbort);
-      this.forget(r);
+      this.forget(r, signal?.aborted !== true);
     }
     onProgress?.(1, 1);
     return v;
@@ -333,11 +338,7 @@ export class ComputePool {
   /** PoolBusyError when the pool takes no further run (see {@link admit}); nothing otherwise. */
   checkRoom(): void {
     if (this.runs.length >= this.size + this.maxQueued)
-      throw new PoolBusyError(this.maxQueued, this.retryAfter(), this.runs.length);
-  }
-
-  private retryAfter(): number {
-    return Math.max(1, Math.min(5, Math.ceil(this.jobTimeoutMs / 1000)));
+      throw new PoolBusyError(this.maxQueued, this.runTimes.retryAfter(this.runs.length, this.size), this.runs.length);
   }
 
   /**
@@ -346,11 +347,16 @@ export class ComputePool {
    * function that stops them.
    */
   private timeLimits(r: Run, stop: (reason: unknown, terminate: boolean) => void): () => void {
-    const busy = () => new PoolBusyError(this.maxQueued, this.retryAfter(), this.runs.length, this.maxWaitMs);
+    // The other runs in progress are ahead of a run sent again: it waits for them, not for itself.
+    const wait = () => this.runTimes.retryAfter(this.runs.length - 1, this.size);
+    const busy = () => new PoolBusyError(this.maxQueued, wait(), this.runs.length, this.maxWaitMs);
     let timer = setTimeout(() => stop(busy(), false), this.maxWaitMs);
     r.onStart = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => stop(new JobTimeoutError(this.jobTimeoutMs), true), this.jobTimeoutMs);
+      timer = setTimeout(() => {
+        const retry = Math.max(retryAfterSeconds(this.jobTimeoutMs), wait());
+        stop(new JobTimeoutError(this.jobTimeoutMs, retry), true);
+      }, this.jobTimeoutMs);
     };
     return () => clearTimeout(timer);
   }
@@ -387,8 +393,12 @@ export class ComputePool {
     this.dispatch();
   }
 
-  /** A run ended: it leaves the queue and the turns, and its place may start the next run. */
-  private forget(r: Run): void {
+  /**
+   * A run ended: it leaves the queue and the turns, and its place may start the next run. A run
+   * that started and was not cancelled by its caller counts in the mean run time.
+   */
+  private forget(r: Run, timed: boolean): void {
+    if (timed && r.startedAt !== undefined) this.runTimes.record(performance.now() - r.startedAt);
     for (const list of [this.runs, this.turns]) {
       const i = list.indexOf(r);
       if (i >= 0) list.splice(i, 1);
@@ -515,6 +525,7 @@ export class ComputePool {
       slot.task = task;
       const started = task.run.onStart;
       task.run.onStart = undefined;
+      task.run.startedAt ??= performance.now();
       started?.();
       slot.worker.ref();
       try {

@@ -66,7 +66,7 @@ function monteCarlo(p: ComputePool, signal?: AbortSignal) {
 beforeEach(() => {
   running = [];
   posted = [];
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
 });
 afterEach(() => vi.useRealTimers());
 
@@ -86,7 +86,9 @@ describe('the pool schedules admitted runs', () => {
     expect(outcomes.slice(0, 4)).toEqual(Array(4).fill({ ok: { summary: 'done' } }));
     const refused = (outcomes[4] as { error: unknown }).error;
     expect(refused).toBeInstanceOf(PoolBusyError);
-    expect(refused).toMatchObject({ waitedMs: 60_000, retryAfterSeconds: 5 });
+    // Runs 1 and 2 took 41.4 s each (sharing the threads); at 60 s runs 3 and 4 are ahead of it:
+    // 2 runs × 41.4 s ÷ 2 threads.
+    expect(refused).toMatchObject({ waitedMs: 60_000, retryAfterSeconds: 42 });
     expect(outcomes.some((o) => 'error' in o && o.error instanceof JobTimeoutError)).toBe(false);
     expect(p.stats()).toMatchObject({ busy: 0, queued: 0, runs: 0 });
     await p.close();
@@ -160,5 +162,70 @@ describe('the pool schedules admitted runs', () => {
     expect(await Promise.all([first, second])).toEqual(Array(2).fill({ ok: { summary: 'done' } }));
     expect(p.stats()).toMatchObject({ busy: 0, queued: 0, runs: 0 });
     await p.close();
+  });
+});
+
+describe('Retry-After of a busy pool follows its queue', () => {
+  /** `n` single-unit runs on the pool, each answered after `ms` of the fake clock, one after another. */
+  async function runsOf(p: ComputePool, n: number, ms: number): Promise<void> {
+    for (let i = 0; i < n; i++) {
+      const run = p.run('stress', {});
+      await vi.advanceTimersByTimeAsync(ms);
+      finish();
+      await run;
+    }
+  }
+
+  /** Fill the pool with runs that wait on the test, then ask for one more: its refusal. */
+  async function refusalWhenFull(p: ComputePool): Promise<PoolBusyError> {
+    const held = Array.from({ length: p.size + p.maxQueued }, () => p.run('stress', {}).catch(() => undefined));
+    const refused = (await p.run('stress', {}).catch((e: unknown) => e)) as PoolBusyError;
+    expect(refused).toBeInstanceOf(PoolBusyError);
+    await p.close();
+    await Promise.all(held);
+    return refused;
+  }
+
+  it('runs in progress × the mean time of the latest runs ÷ the threads', async () => {
+    const p = pool({ size: 2, maxQueued: 8, jobTimeoutMs: 60_000 });
+    await runsOf(p, 3, 15_000);
+    // 10 runs of 15 s ahead on 2 threads: 75 s, not a fixed few seconds.
+    expect((await refusalWhenFull(p)).retryAfterSeconds).toBe(75);
+  });
+
+  it('the mean is of the latest ten runs; before any has finished a run is taken as 5 s', async () => {
+    const fresh = pool({ size: 1, maxQueued: 3 });
+    expect((await refusalWhenFull(fresh)).retryAfterSeconds).toBe(20);
+    const p = pool({ size: 1, maxQueued: 3, jobTimeoutMs: 120_000 });
+    await runsOf(p, 5, 90_000);
+    await runsOf(p, 10, 2_000);
+    expect((await refusalWhenFull(p)).retryAfterSeconds).toBe(8);
+  });
+
+  it('is held to 1 to 120 s', async () => {
+    const slow = pool({ size: 1, maxQueued: 4, jobTimeoutMs: 120_000 });
+    await runsOf(slow, 1, 100_000);
+    expect((await refusalWhenFull(slow)).retryAfterSeconds).toBe(120);
+    const quick = pool({ size: 4, maxQueued: 0 });
+    await runsOf(quick, 1, 10);
+    expect((await refusalWhenFull(quick)).retryAfterSeconds).toBe(1);
+  });
+
+  it('a run stopped at its time limit: the longer of the limit and the queue ahead of it', async () => {
+    const p = pool({ size: 1, maxQueued: 4, jobTimeoutMs: 20_000 });
+    await runsOf(p, 2, 15_000);
+    const first = p.run('stress', {}).catch((e: unknown) => e);
+    const behind = Array.from({ length: 4 }, () => p.run('stress', {}).catch(() => undefined));
+    await vi.advanceTimersByTimeAsync(20_000);
+    // 4 runs × 15 s ÷ 1 thread ahead of it sent again: 60 s, over the 20 s limit.
+    expect(await first).toMatchObject({ limitMs: 20_000, retryAfterSeconds: 60 });
+    await p.close();
+    await Promise.all(behind);
+    const alone = pool({ size: 1, jobTimeoutMs: 20_000 });
+    await runsOf(alone, 1, 1_000);
+    const stopped = alone.run('stress', {}).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(await stopped).toMatchObject({ limitMs: 20_000, retryAfterSeconds: 20 });
+    await alone.close();
   });
 });
