@@ -45,6 +45,7 @@ import {
   bodyTooLarge,
   encodedBodyProblem,
   isJsonContentType,
+  lengthRequired,
   mediaTypeDetail,
   TRANSFER_CODING_FIX,
   transferCodingProblem,
@@ -54,7 +55,14 @@ import { corsHeaders, isOriginAllowed, preflightHeaders } from './http/cors';
 import { probeAfterHalfClose } from './http/halfClose';
 import { HttpRequest, InvocationContext } from './http/library';
 import { guardPipelining, pipelinedProblem, type PipelineGuard } from './http/pipelining';
-import { PROBLEM_CONTENT_TYPE, httpProblem, problemFromError, problemText, type Problem } from './http/problem';
+import {
+  PROBLEM_CONTENT_TYPE,
+  httpProblem,
+  problemFromError,
+  problemText,
+  type HttpProblem,
+  type Problem,
+} from './http/problem';
 import { unknownQueryError } from './http/query';
 import { allowedMethods, attachBodyLimit, attachSignal, methodNotAllowed, type Route } from './http/route';
 import { API_HEADERS, PAGE_HEADERS } from './http/security';
@@ -267,6 +275,22 @@ function watchEarlyAnswer(req: IncomingMessage, res: ServerResponse): void {
     if (!req.complete) answered.add(socket);
   });
   req.once('end', () => answered.delete(socket));
+}
+
+/**
+ * Why a POST's body cannot be read as it is sent, if it cannot: a transfer coding other than
+ * chunked, a Content-Encoding, or an HTTP/1.0 request with neither Content-Length nor
+ * Transfer-Encoding (a 411: Node reads its body as none, as HTTP/1.0 says, so whatever the client
+ * sent after the headers would be taken for an empty body).
+ */
+function unreadableBody(req: IncomingMessage): HttpProblem | undefined {
+  const http10 = req.httpVersionMajor === 1 && req.httpVersionMinor === 0;
+  const framed = req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined;
+  return (
+    transferCodingProblem(req.headers['transfer-encoding']) ??
+    encodedBodyProblem(req.headers['content-encoding']) ??
+    (http10 && !framed ? lengthRequired() : undefined)
+  );
 }
 
 /**
@@ -622,8 +646,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
         );
         return;
       }
-      const encoded =
-        transferCodingProblem(req.headers['transfer-encoding']) ?? encodedBodyProblem(req.headers['content-encoding']);
+      const encoded = unreadableBody(req);
       if (encoded) {
         sendProblemAndDrain(
           req,

@@ -29,6 +29,7 @@ const CODE_WORDS: Record<ProblemCode, string> = {
   payload_too_large: 'the body is over the size limit: `limit` states it in bytes',
   unsupported_media_type: 'the body is not sent as application/json in UTF-8, or is sent with a Content-Encoding',
   expectation_failed: 'an Expect header other than 100-continue',
+  length_required: 'an HTTP/1.0 request with a body but no Content-Length, which HTTP/1.0 reads as no body',
   limit_exceeded: 'work over a stated limit: `field`, `detail` and `fix` name it',
   no_solution: 'valid inputs for which the maths has no answer',
   insufficient_data: 'a series too short for the calculation',

@@ -128,6 +128,45 @@ describe('a Transfer-Encoding other than chunked, with no Content-Length: the 50
   });
 });
 
+describe('a body without a length', () => {
+  const problemOf = (a: Answer) =>
+    JSON.parse(a.body) as { status: number; code: string; detail: string; fix: string; instance: string };
+
+  it('an HTTP/1.0 POST without Content-Length: 411 saying to send Content-Length, not that the body is empty', async () => {
+    const { answer, all } = await rawUntilClose('POST /api/plan HTTP/1.0\r\nContent-Type: application/json\r\n\r\n{}');
+    expect(answer.status).toBe(411);
+    expect(answer.head).toMatch(/\r\ncontent-type: application\/problem\+json/i);
+    expect(answer.head).toMatch(/\r\nconnection: close/i);
+    expect(problemOf(answer)).toMatchObject({
+      status: 411,
+      code: 'length_required',
+      instance: '/api/plan',
+      detail: expect.stringMatching(/HTTP\/1\.0 without Content-Length/),
+      fix: expect.stringMatching(/Content-Length header/),
+    });
+    expect(all.match(/HTTP\/1\.1 /g)).toHaveLength(1);
+  });
+
+  it('an HTTP/1.0 POST with Content-Length is read as any other', async () => {
+    const { answer } = await rawUntilClose(
+      'POST /api/plan HTTP/1.0\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}',
+    );
+    expect(answer.status).toBe(400);
+    expect(problemOf(answer).code).toBe('invalid_input');
+  });
+
+  it('an HTTP/1.1 POST with Content-Length: 0 is still the 400 of an empty body', async () => {
+    const { answer } = await rawUntilClose(
+      'POST /api/plan HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 0\r\nConnection: close\r\n\r\n',
+    );
+    expect(answer.status).toBe(400);
+    expect(problemOf(answer)).toMatchObject({
+      code: 'malformed_json',
+      detail: 'the request body is empty; send one JSON object',
+    });
+  });
+});
+
 describe('a request line over the header limit', () => {
   it("a 100 KB query is a 431 that names the request line and the URL's query, not the headers alone", async () => {
     const { answer } = await rawUntilClose(`GET /api/health?q=${'a'.repeat(100_000)} HTTP/1.1\r\nHost: x\r\n\r\n`);

@@ -79,6 +79,24 @@ export function transferCodingProblem(te: string | string[] | undefined): HttpPr
   );
 }
 
+/**
+ * The 411 for an HTTP/1.0 request that sends no Content-Length: HTTP/1.0 has no other framing of a
+ * request's body (RFC 1945 §7.2.2, RFC 9112 §6.3), so a body sent without it is read as none, and
+ * the client would be told its JSON was empty.
+ */
+export function lengthRequired(): HttpProblem {
+  return new HttpProblem(
+    httpProblem(
+      411,
+      'length_required',
+      'the request is HTTP/1.0 without Content-Length, so its body cannot be read (HTTP/1.0 takes such a request as having none)',
+      {
+        fix: 'send the JSON body with a Content-Length header giving its size in bytes, or send the request as HTTP/1.1',
+      },
+    ),
+  );
+}
+
 /** 1-based line and column of a character offset. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;

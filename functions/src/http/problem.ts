@@ -73,6 +73,7 @@ export const HTTP_PROBLEMS = {
   not_found: { status: 404, host: 'local' },
   method_not_allowed: { status: 405 },
   request_timeout: { status: 408, host: 'local' },
+  length_required: { status: 411, host: 'local' },
   payload_too_large: { status: 413 },
   unsupported_media_type: { status: 415 },
   expectation_failed: { status: 417, host: 'local' },
