@@ -456,6 +456,8 @@ describe('D5: methods outside the allow-list', () => {
     expect(out).toMatch(/^HTTP\/1\.1 413 /);
     expect(out).not.toMatch(/100 Continue/);
     expect(out).toContain('"code":"payload_too_large"');
+    // The body was never sent: the figure is the one Content-Length declared.
+    expect(out).toContain('this request declared 999,999,999 bytes in its Content-Length');
   });
 
   it('a Content-Type sent twice is a 415, as on Azure (whose host joins the two), not the first taken', async () => {

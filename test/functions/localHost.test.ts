@@ -157,7 +157,7 @@ describe('local host', () => {
     expect(r.status).toBe(413);
     const p = await r.json();
     expect(p).toMatchObject({ status: 413, limit: LIMIT, code: 'payload_too_large' });
-    expect(p.detail).toContain(String(LIMIT));
+    expect(p.detail).toContain(`limited to ${LIMIT.toLocaleString('en-US')} bytes and this request declared`);
   });
 
   it('serves taskpane.html at / and files with their content types', async () => {

@@ -223,11 +223,15 @@ describe('problem details for each kind of failure', () => {
     const r = await call(post(big));
     expect(r.status).toBe(413);
     expect(r.json.limit).toBe(DEFAULT_MAX_BODY_BYTES);
-    expect(r.json.detail).toContain(String(DEFAULT_MAX_BODY_BYTES));
+    expect(r.json.detail).toContain(DEFAULT_MAX_BODY_BYTES.toLocaleString('en-US'));
     const declared = await call(
       post('{}', { 'content-type': 'application/json', 'content-length': String(DEFAULT_MAX_BODY_BYTES + 1) }),
     );
     expect(declared.status).toBe(413);
+    // Only declared: the bytes were never read, so the detail does not say they were sent.
+    expect(declared.json.detail).toBe(
+      `the request body is limited to ${DEFAULT_MAX_BODY_BYTES.toLocaleString('en-US')} bytes and this request declared ${(DEFAULT_MAX_BODY_BYTES + 1).toLocaleString('en-US')} bytes in its Content-Length`,
+    );
   });
 
   it('413 for a chunked body as it passes the limit: the rest is never read', async () => {

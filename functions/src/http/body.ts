@@ -111,17 +111,24 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: end - lineStart + 1 };
 }
 
-/** The 413 problem for a body over `limit` bytes. */
-export function bodyTooLarge(limit: number, received?: number): HttpProblem {
-  const got = received === undefined ? 'a body larger than that' : `${received} bytes`;
+/**
+ * The 413 problem for a body over `limit` bytes: found in the bytes read, or in the Content-Length
+ * the request `declared` (then the bytes may never have been sent, as behind Expect: 100-continue).
+ */
+export function bodyTooLarge(limit: number, declared?: number): HttpProblem {
+  const grouped = (n: number) => n.toLocaleString('en-US');
+  const sent =
+    declared === undefined
+      ? 'sent a body larger than that'
+      : `declared ${grouped(declared)} bytes in its Content-Length`;
   return new HttpProblem(
     httpProblem(
       413,
       'payload_too_large',
-      `the request body is limited to ${limit} bytes and this request sent ${got}`,
+      `the request body is limited to ${grouped(limit)} bytes and this request ${sent}`,
       {
         limit,
-        fix: `send at most ${limit} bytes: split long histories or large runs over several requests`,
+        fix: `send at most ${grouped(limit)} bytes: split long histories or large runs over several requests`,
       },
     ),
   );
