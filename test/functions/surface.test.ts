@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callRoute } from './postJson';
 import { buildSurface, parseInput, SurfaceRequestSchema } from '@alvh/shared';
 import { setComputeRunner } from '../../functions/src/compute';
-import { SURFACE_EXAMPLE } from '../../functions/src/handlers/examples';
+import { PLAN_EXAMPLE, SURFACE_EXAMPLE } from '../../functions/src/handlers/examples';
 import { MAX_CHAIN_CHARS, MAX_CHAIN_ROWS } from '../../functions/src/handlers/surface';
 import { describeWithData, readDataFile } from '../helpers/marketData';
 import { inlineCompute } from './inlineCompute';
@@ -80,6 +80,24 @@ describe('POST /api/surface, index form', () => {
     expect(r.status).toBe(200);
     expect(r.json.source).toBe('vix-only');
     expect(r.json.warnings.join(' ')).toMatch(/VIX only/);
+  });
+
+  it('warns of an index no close has shown beside VIX, as the plan does for the same levels', async () => {
+    const r = await post({ valuationDate: '2023-06-09', spot: 4300, indices: { vix: 300, vix9d: 1, vix3m: 280 } });
+    expect(r.status).toBe(200);
+    expect(r.json.warnings).toContain(
+      "VIX9D 1 is under 1/2 of VIX 300, which no day's closes have shown: check indices.vix9d is the VIX9D close of the valuation date, in index points, or leave it out.",
+    );
+    expect(r.json.warnings.join(' ')).not.toMatch(/VIX3M/);
+    // The plan's words, but for the field: the index form holds the indices at `indices`.
+    const indices = { vix9d: 40 };
+    const plan = await callRoute('plan', {
+      body: { ...PLAN_EXAMPLE, market: { ...PLAN_EXAMPLE.market, indices } },
+    });
+    const planWarning = (plan.json.warnings as string[]).find((w) => w.startsWith('VIX9D 40 is more than 2× VIX 17.5'));
+    expect(planWarning).toContain('check market.indices.vix9d is');
+    const surface = await post({ valuationDate: '2023-06-09', spot: 4300, indices: { vix: 17.5, ...indices } });
+    expect(surface.json.warnings).toContain(planWarning!.replace('market.indices.', 'indices.'));
   });
 
   it.each([

@@ -67,7 +67,8 @@ export {
 export { HISTORICAL_ANALOGS, type HistoricalAnalog } from './analogs';
 export { plan, planMarketState } from './plan';
 export { planWithQuotes } from './planQuotes';
-export { INDEX_VIX_FACTOR, marketSurface, type MarketSurfaceInput } from './planCurve';
+export { marketSurface, type MarketSurfaceInput } from './planCurve';
+export { INDEX_VIX_FACTOR } from '../surface/indexPlausibility';
 export {
   FORWARD_GAP,
   MAX_VIX_CHAIN_EXPIRIES,

@@ -33,6 +33,7 @@ import {
   vixSurfaceFromData,
 } from '../surface/index';
 import { fmt, type AuditEntry } from './audit';
+import { indexPlausibility } from '../surface/indexPlausibility';
 import type { PlanMarket, PlanStep, PlanSurface } from './planTypes';
 import { curveFutureFor, marketVixSurface, noVvixChainWarning } from './planVixChain';
 import { withPrefix } from './fieldPrefix';
@@ -215,7 +216,7 @@ export function stepTermStructure(p: ParsedPlanInput, policy: Policy, divYieldGi
   if (ts.fit.method === 'fallback') warnings.push(fallbackFitWarning(ts));
   warnings.push(...fitQuality(ts).warnings);
   warnings.push(...vixPlausibility(m.vix, ts.f1.price));
-  warnings.push(...indexPlausibility(m.vix, m.indices));
+  warnings.push(...indexPlausibility(m.vix, m.indices, 'market.indices'));
 
   const volOfVol = m.vvix !== undefined ? volOfVolFromVvix(m.vvix, 'market.vvix') : policy.defaultVolOfVol;
   if (m.vvix === undefined)
@@ -329,32 +330,6 @@ function vixPlausibility(vix: number, f1: number): string[] {
     out.push(
       `VIX ${fmt(vix, 2)} is far from the front VX future ${fmt(f1, 2)} (more than ${VIX_F1_FACTOR}× apart; even in 2008 and 2020 they stayed closer): check market.vix and market.futures, every hedge is sized on them.`,
     );
-  return out;
-}
-
-/**
- * How far VIX9D, VIX3M or VIX6M may sit from VIX, as a factor either way, before the pair reads as
- * a slip (another day's close, or a level in the wrong units). No real close has come near it:
- * VIX9D/VIX stayed within 0.66-1.59 (2011-2026), VIX3M/VIX within 0.74-1.41 (2009-2026), VIX6M/VIX
- * within 0.63-1.62 (2008-2021).
- */
-export const INDEX_VIX_FACTOR = 2;
-
-/** Warnings for a Cboe index beside VIX more than {@link INDEX_VIX_FACTOR} times above or below it. */
-function indexPlausibility(vix: number, indices: MarketSurfaceInput['indices']): string[] {
-  const out: string[] = [];
-  for (const name of ['vix9d', 'vix3m', 'vix6m'] as const) {
-    const level = indices?.[name];
-    if (level === undefined || (level <= vix * INDEX_VIX_FACTOR && level >= vix / INDEX_VIX_FACTOR)) continue;
-    const upper = name.toUpperCase();
-    const apart =
-      level > vix
-        ? `more than ${INDEX_VIX_FACTOR}× VIX ${fmt(vix, 2)}`
-        : `under 1/${INDEX_VIX_FACTOR} of VIX ${fmt(vix, 2)}`;
-    out.push(
-      `${upper} ${fmt(level, 2)} is ${apart}, which no day's closes have shown: check market.indices.${name} is the ${upper} close of the valuation date, in index points, or leave it out.`,
-    );
-  }
   return out;
 }
 

@@ -11,6 +11,7 @@ import { SPX_POINTS, checkSpotAndStrikes } from '../validate';
 import { parseChain, type ChainRow } from './chain';
 import { fitChainSurface } from './fitChain';
 import { spxSurfaceFromIndices } from './indexSurface';
+import { indexPlausibility } from './indexPlausibility';
 import { yearsToExpiry, type SpxSurface, type SpxSurfaceData } from './spxSurface';
 import { numberExpected, rate } from '../schemas/common';
 import type { SviParams } from './svi';
@@ -211,6 +212,7 @@ export function buildSurface(req: SurfaceRequest): SurfaceResponse {
     leftOut = { quotes: { ...fit.dropped }, expiries: fit.skipped.map((x) => ({ ...x })) };
   } else {
     surface = spxSurfaceFromIndices(req);
+    warnings.push(...indexPlausibility(req.indices.vix, req.indices, 'indices'));
     expiries = surface.slices.map((s) => ({
       expiry: s.expiry,
       root: s.root,
