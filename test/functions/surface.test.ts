@@ -151,6 +151,21 @@ describe('POST /api/surface, index form', () => {
     expect((await post({ ...SURFACE_EXAMPLE, rate: 0.2, divYield: -0.05 })).status).toBe(200);
   });
 
+  it('400 for a point past 30 years: its years read above 30, and the last date allowed is named', async () => {
+    const point = (expiry: string) => ({ ...SURFACE_EXAMPLE, points: [{ expiry, strike: 4300 }] });
+    expect((await post(point('2053-06-01'))).status).toBe(200);
+    const r = await post(point('2053-06-02'));
+    expect(r.status).toBe(400);
+    expect(r.json.field).toBe('points[0].expiry');
+    const years = Number(
+      /^points\[0\]\.expiry: is 2053-06-02, ([\d.]+) years after the quotes;/.exec(r.json.detail)?.[1],
+    );
+    expect(years).toBeGreaterThan(30);
+    expect(r.json.fix).toBe(
+      'pass an expiry at most 30 years out, on or before 2053-06-01 (the surface holds none beyond)',
+    );
+  });
+
   it('400 naming a point before the valuation date', async () => {
     const r = await post({ ...SURFACE_EXAMPLE, points: [{ expiry: '2023-06-01', strike: 4300 }] });
     expect(r.status).toBe(400);

@@ -21,6 +21,7 @@ import {
   MAX_MARKET_CHAIN_ROWS,
   parseChain,
   parseIsoDate,
+  pastSurfaceReach,
   sheetError,
   type SpxSurface,
   yearsToExpiry,
@@ -242,12 +243,7 @@ export function vol(
         const t = yearsTo(days);
         if (!(t > 0))
           throw invalidInput(cellName(e, r, c), `is ${iso}, at or before the quotes' time`, 'pass a later expiry');
-        if (t > 30)
-          throw invalidInput(
-            cellName(e, r, c),
-            `is ${t.toFixed(1)} years after the quotes`,
-            'pass an expiry at most 30 years out (the surface holds none beyond)',
-          );
+        if (t > 30) throw pastSurfaceReach(cellName(e, r, c), undefined, t, yearsTo, valuationDay);
         const K = plainNumberArg(cellName(k, r, c), cellAt(k, r, c));
         if (!(K > 0)) throw invalidInput(cellName(k, r, c), `is ${K}`, 'pass the strike in index points (> 0)');
         // as ALVH.PLAN and /api/surface read strikes: within half and twice SPX (0.43 read 354% from the far wing)

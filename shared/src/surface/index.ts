@@ -74,5 +74,6 @@ export {
   ChainRowSchema,
   SurfacePointSchema,
   buildSurface,
+  pastSurfaceReach,
 } from './schemas';
 export { ChainFits, CHAIN_FITS_KEPT, SPX_CHAIN_FITS, VIX_CHAIN_FITS } from './fitCache';

@@ -4,9 +4,9 @@
  * `{valuationDate, spot, indices, rate?, divYield?, points?}`, answered in one shape.
  */
 import { z } from 'zod';
-import { invalidInput } from '../errors';
+import { invalidInput, type AlvhError } from '../errors';
 import { friendlyIssue } from '../schemas/parse';
-import { parseIsoDate } from '../dates';
+import { parseIsoDate, toIsoDate } from '../dates';
 import { SPX_POINTS, checkSpotAndStrikes } from '../validate';
 import { parseChain, type ChainRow } from './chain';
 import { fitChainSurface } from './fitChain';
@@ -170,6 +170,34 @@ export interface SurfaceResponse {
   data: SpxSurfaceData;
 }
 
+/** Most years from the quotes a surface answers for (no slice lies beyond). */
+const MAX_SURFACE_YEARS = 30;
+
+/**
+ * The refusal of an expiry `t` years from the quotes, past {@link MAX_SURFACE_YEARS}: the years
+ * with as many decimals as it takes to read above the limit (30.016, never 30.0), and the last day
+ * within it, found from `yearsTo` counting up from `fromDay` (the valuation date). `expiry` is the
+ * date as sent, when the message should repeat it.
+ */
+export function pastSurfaceReach(
+  field: string,
+  expiry: string | undefined,
+  t: number,
+  yearsTo: (day: number) => number,
+  fromDay: number,
+): AlvhError {
+  let shown = t.toFixed(1);
+  for (let d = 2; d <= 6 && !(Number(shown) > MAX_SURFACE_YEARS); d++) shown = t.toFixed(d);
+  // A year is under 367 days: the last day within the limit lies below this one.
+  let last = fromDay + Math.ceil(MAX_SURFACE_YEARS * 367);
+  while (last > fromDay && yearsTo(last) > MAX_SURFACE_YEARS) last--;
+  return invalidInput(
+    field,
+    `is ${expiry === undefined ? '' : `${expiry}, `}${shown} years after the quotes`,
+    `pass an expiry at most ${MAX_SURFACE_YEARS} years out, on or before ${toIsoDate(last)} (the surface holds none beyond)`,
+  );
+}
+
 /**
  * Builds the surface a request asks for and answers in the API's shape. Input already parsed
  * with {@link SurfaceRequestSchema}.
@@ -243,13 +271,7 @@ export function buildSurface(req: SurfaceRequest): SurfaceResponse {
     checkSpotAndStrikes('spot', surface.spot, [{ field: `points[${i}].strike`, strike: p.strike }]);
     // the time ALVH.VOL reads it at: from the quotes' moment to the settlement (a slice's own expiry at its own time)
     const t = yearsTo(day);
-    if (t > 30) {
-      throw invalidInput(
-        `points[${i}].expiry`,
-        `is ${p.expiry}, ${t.toFixed(1)} years after the quotes`,
-        'pass an expiry at most 30 years out (the surface holds none beyond)',
-      );
-    }
+    if (t > MAX_SURFACE_YEARS) throw pastSurfaceReach(`points[${i}].expiry`, p.expiry, t, yearsTo, valuationDay);
     return { expiry: p.expiry, strike: p.strike, vol: surface.vol(t, p.strike) };
   });
   return {
