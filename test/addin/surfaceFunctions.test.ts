@@ -286,6 +286,14 @@ describe('ALVH.SURFACE and ALVH.VOL on a small table', () => {
     expect(vol(edited(0, 5, 5))).toMatch(/^surface row 1 \(SVI rho\): is 5, outside \[-1, 1\]/);
     expect(vol(edited(0, 3, -1))).toMatch(/^surface row 1 \(SVI a\): is -1: the smile's least total variance/);
     expect(vol(edited(0, 1, 0))).toMatch(/^surface row 1 \(forward\): is 0/);
+    // an SVI a of 1e6 is a smile, but one of vols no option is marked at: refused naming the surface
+    // (docs/excel.md quotes it)
+    const huge = errorOf(() => call('VOL', edited(0, 3, 1e6), expiries, strikes));
+    expect(huge.code).toBe(ErrorCode.invalidValue);
+    expect(huge.message).toMatch(
+      /^surface: gives a vol of 294,796% at 2023-07-21, strike 4000, above the 500% any option is marked at; pass the surface as ALVH.SURFACE spilled it$/,
+    );
+    expect(huge.message!.length).toBeLessThanOrEqual(200);
     // a put wing whose slope drives total variance below 0 is named at its beta cell
     const wing = spill.map((r, i) =>
       i === 0 ? r.map((c, j) => [c, c, c, c, c, c, c, c, c, c, c, -0.02, -2, 0.01][j] ?? c) : r,
@@ -310,10 +318,14 @@ describe('ALVH.SURFACE and ALVH.VOL on a small table', () => {
     expect(errorOf(() => call('VOL', spill, [...expiries, ['']], 4300)).message).toBe(
       'expiry[4]: is empty; fill it, or select only the expiry cells that hold values',
     );
-    // an expiry past the surface's reach names the expiry (it named an internal tYears)
-    expect(errorOf(() => call('VOL', spill, 2958465, 4300)).message).toMatch(
-      /^expiry: is 7981\.\d years after the quotes; pass an expiry at most 30 years out/,
+    // an expiry past the exchange calendar is refused as every date argument refuses it, not extrapolated
+    expect(errorOf(() => call('VOL', spill, 2958465, 4300)).message).toBe(
+      "expiry: is 9999-12-31, outside the exchange calendar's 2000-01-01..2040-12-31; pass a date from 2000 to 2040",
     );
+    expect(errorOf(() => call('VOL', spill, [[expiries[0]![0]], [isoToExcelSerial('2045-01-02')]], 4300)).message).toBe(
+      "expiry[2]: is 2045-01-02, outside the exchange calendar's 2000-01-01..2040-12-31; pass a date from 2000 to 2040",
+    );
+    expect(call('VOL', spill, isoToExcelSerial('2040-12-21'), 4300)).toEqual([[expect.any(Number)]]);
   });
 
   it("reads a spill's quote date from its first expiry, whatever the days (24/365·365 is 23.999…)", () => {

@@ -11,11 +11,13 @@ import { numberFromText } from '../common/numbers';
 import { objectCellText, plainText } from '../common/views';
 import { SURFACE_COLUMNS, surfaceRow } from '../common/surfaceColumns';
 import {
+  calendarDay,
   excelSerialToIso,
   fitChainSurface,
   checkSpotAndStrikes,
   invalidInput,
   checkCommaSeparated,
+  MAX_MARK_VOL,
   isQuotedata,
   grouped,
   MAX_MARKET_CHAIN_ROWS,
@@ -185,16 +187,34 @@ export function surface(chain: unknown[][], valuationDate?: unknown, headers?: u
   });
 }
 
-/** The surface argument of ALVH.VOL: an ALVH.SURFACE spill (with or without its header row), or a chain. */
-function surfaceOf(arg: unknown, valuationDate: unknown): { surface: SpxSurface } {
+/**
+ * The surface argument of ALVH.VOL: an ALVH.SURFACE spill (with or without its header row), or a
+ * chain; `spill` says which.
+ */
+function surfaceOf(arg: unknown, valuationDate: unknown): { surface: SpxSurface; spill: boolean } {
   const values = spillValues(arg, 'surface');
-  if (values !== undefined) return { surface: spillSurface(values, 'surface', valuationDate) };
+  if (values !== undefined) return { surface: spillSurface(values, 'surface', valuationDate), spill: true };
   // The chain is this function's `surface` argument: name it so in messages.
   const fit = renamed(
     () => fitChain(arg, valuationDate),
     (field) => field.replace(/^chain/, 'surface'),
   );
-  return { surface: fit.surface };
+  return { surface: fit.surface, spill: false };
+}
+
+/**
+ * A vol read off the surface, at most the 500% any option is marked at (`MAX_MARK_VOL`, where
+ * VIXVOL, BS and IV stop too): a fit gives no such vol, an edited spill does (an SVI a of 1e6 read
+ * 382,099%), so it is refused naming the surface rather than spilled as a number.
+ */
+function markableVol(v: number, spill: boolean, expiry: string, strike: number): number {
+  if (v <= MAX_MARK_VOL) return v;
+  const what = Number.isFinite(v) ? `a vol of ${grouped(Math.round(v * 100))}%` : 'no finite vol';
+  throw invalidInput(
+    'surface',
+    `gives ${what} at ${expiry}, strike ${strike}, above the ${MAX_MARK_VOL * 100}% any option is marked at`,
+    spill ? 'pass the surface as ALVH.SURFACE spilled it' : "check the chain's bids and asks",
+  );
 }
 
 /**
@@ -202,7 +222,7 @@ function surfaceOf(arg: unknown, valuationDate: unknown): { surface: SpxSurface 
  * @customfunction VOL VOL
  * @helpurl https://localhost:3000/help.html#VOL
  * @param surface The whole ALVH.SURFACE spill, all 17 columns (with or without its header row), or the chain range as ALVH.SURFACE takes it.
- * @param expiry An Excel date after the quotes' date (a same-day expiry is refused); a cell or a range, no empty cells. Between listed expiries the surface interpolates total variance; beyond them the ATM vol is flat, the edge smile kept in standard deviations.
+ * @param expiry An Excel date after the quotes' date, up to 2040 (a same-day expiry is refused); a cell or range, no empty cells. Between listed expiries the surface interpolates total variance; beyond them the ATM vol is flat, the edge smile kept in standard deviations.
  * @param strike Strike, index points, within half and twice SPX (the quotedata's Last; for a spill or a table, the nearest expiry's forward), as /api/surface takes it; a cell or a range (no empty cells).
  * @param [valuationDate] The date of the quotes (an Excel date), when surface is a chain table (its quotes taken as of that day's 16:00 ET close); with a SURFACE spill leave it empty (a date more than a day from the spill's, which it reads from its first expiry, is an error).
  * @returns Black-76 implied vol as a decimal (0.18 for 18%), in the shape of expiry and strike.
@@ -214,7 +234,7 @@ export function vol(
   valuationDate?: unknown,
 ): number[][] {
   return excelCall(() => {
-    const { surface: s } = surfaceOf(surface, valuationDate);
+    const { surface: s, spill } = surfaceOf(surface, valuationDate);
     const e = gridArg('expiry', expiry);
     const k = gridArg('strike', strike);
     const { rows, cols } = broadcastShape([e, k]);
@@ -230,7 +250,8 @@ export function vol(
         const empty = emptyInRange(e, r, c) ?? emptyInRange(k, r, c);
         if (empty !== undefined) throw empty;
         const iso = dateArg(cellName(e, r, c), cellAt(e, r, c));
-        const days = parseIsoDate('expiry', iso);
+        // the exchange calendar's years bound an expiry here as every other date argument
+        const days = calendarDay(cellName(e, r, c), iso);
         // As /api/surface reads its points: an expiry on the valuation date (a same-day slice the
         // fit leaves out) is refused, not read off the front extrapolation.
         if (!(days > valuationDay))
@@ -248,7 +269,7 @@ export function vol(
         if (!(K > 0)) throw invalidInput(cellName(k, r, c), `is ${K}`, 'pass the strike in index points (> 0)');
         // as ALVH.PLAN and /api/surface read strikes: within half and twice SPX (0.43 read 354% from the far wing)
         checkSpotAndStrikes('spot', s.spot, [{ field: cellName(k, r, c), strike: K }]);
-        line.push(s.vol(t, K));
+        line.push(markableVol(s.vol(t, K), spill, iso, K));
       }
       out.push(line);
     }
