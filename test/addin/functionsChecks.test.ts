@@ -119,8 +119,15 @@ describe('ALVH.TAILSIZE plausibility', () => {
     expect(invalid('TAILSIZE', LOSS, HEDGE_F, 0.1, VVOL, STRESSED_F, null, null, null, 2.5)).toBe(
       'horizonYears: is 2.5, longer than hedgeYears 0.1; pass a shorter drawdown (horizonYears), up to hedgeYears 0.1: no later hedge holds it (VIX options run 2 years at most)',
     );
+    // days are read only up to the longest hedge's 730: past them no count is a drawdown in days
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, 2, VVOL, STRESSED_F, null, null, null, 730)).toBe(
+      "horizonYears: is 730, longer than hedgeYears 2; pass the drawdown's length in years: days/365 (730/365 = 2)",
+    );
     expect(invalid('TAILSIZE', LOSS, HEDGE_F, 2, VVOL, STRESSED_F, null, null, null, 800)).toBe(
-      "horizonYears: is 800, longer than hedgeYears 2; pass the drawdown's length in years: days/365 (800/365 = 2.192), up to hedgeYears 2: 800 days is longer than any hedge (VIX options run 2 years at most)",
+      'horizonYears: is 800, longer than hedgeYears 2; pass a shorter drawdown (horizonYears), up to hedgeYears 2: no later hedge holds it (VIX options run 2 years at most)',
+    );
+    expect(invalid('TAILSIZE', 34557, 22.75, YEARS, 1.14, 35.72, null, null, null, 1e308)).toBe(
+      'horizonYears: is 1e+308, longer than hedgeYears 0.1671; pass a shorter drawdown (horizonYears), up to hedgeYears 0.1671: no later hedge holds it (VIX options run 2 years at most)',
     );
     // a whole 2 is days typed as years even beside a 2-year hedge it would fit as years
     expect(invalid('TAILSIZE', LOSS, HEDGE_F, 2, VVOL, STRESSED_F, null, null, null, 2)).toBe(

@@ -107,15 +107,19 @@ const LATER_HEDGE = 'a later hedge expiry (hedgeYears) or a shorter drawdown (ho
 /**
  * TAILSIZE's `horizonYears` (default drawdownDays/365): the drawdown ends no later than the hedge
  * expires; on the expiry itself the call is valued at intrinsic, as STRESSFUTURE, CONDORLOSS and
- * the plan take it. A whole number from 2 is days typed as years, refused with days/365 as the fix
- * even where it fits as years (2 beside a hedge of 2 years); a horizon too long otherwise asks for
+ * the plan take it. A whole number from 2 up to the longest hedge's days is days typed as years,
+ * refused with days/365 as the fix even where it fits as years (2 beside a hedge of 2 years); a
+ * larger count is no drawdown in days (1e308/365 is no fix). A horizon too long otherwise asks for
  * a later hedge or a shorter drawdown, and a shorter one alone past the longest hedge
  * ({@link VIX_OPTION_MAX_YEARS}), which no later hedge can hold.
  */
 export function tailHorizonArg(x: unknown, hedgeYears: number): number | undefined {
   const given = optionalNumber('horizonYears', x);
   const horizon = given ?? DEFAULT_POLICY.drawdownDays / 365;
-  const days = given !== undefined && Number.isInteger(given) && given >= 2 ? given / 365 : undefined;
+  const days =
+    given !== undefined && Number.isInteger(given) && given >= 2 && given <= VIX_OPTION_MAX_YEARS * 365
+      ? given / 365
+      : undefined;
   if (days === undefined && horizon <= hedgeYears) return given;
   const hedge = `hedgeYears ${shortNumber(hedgeYears)}`;
   const most = `VIX options run ${VIX_OPTION_MAX_YEARS} years at most`;
@@ -133,13 +137,7 @@ export function tailHorizonArg(x: unknown, hedgeYears: number): number | undefin
       ? `is ${given}, longer than ${hedge}`
       : `is ${given}, which looks like days: as years the drawdown lasts the whole hedge (${hedge})`;
   const inYears = `pass the drawdown's length in years: days/365 (${given}/365 = ${shortNumber(days)})`;
-  const fix =
-    days <= hedgeYears
-      ? inYears
-      : days <= VIX_OPTION_MAX_YEARS
-        ? `${inYears}, and ${LATER_HEDGE}`
-        : `${inYears}, up to ${hedge}: ${given} days is longer than any hedge (${most})`;
-  throw invalidInput('horizonYears', problem, fix);
+  throw invalidInput('horizonYears', problem, days <= hedgeYears ? inYears : `${inYears}, and ${LATER_HEDGE}`);
 }
 
 /**
