@@ -1325,6 +1325,24 @@ describe('futures read by place: no price moves to another month', () => {
       'futures: has 10,000 prices; pass at most 120 VX futures, the monthly contracts',
     );
   });
+
+  it('CURVE offers the decimal reading of a price typed with a comma ("23,325" read as 23325)', () => {
+    const fix = 'pass the level in index points, e.g. 20.35 (prices before 2007-03-26 were quoted at 10× the index)';
+    expect(invalid('CURVE', 43458, 36.07, [[25.9], ['23,325'], [22.175]])).toBe(
+      `futures[2]: is 23325, above 500 VIX points; if the comma is a decimal point, write 23.325; else ${fix}`,
+    );
+    // with expiries beside the prices, after a blank place, the cell as selected
+    expect(invalid('CURVE', 43458, 36.07, [[null], [25.9], [' 23,325 ']], [[null], [43483], [43511]])).toBe(
+      `futures[3]: is 23325, above 500 VIX points; if the comma is a decimal point, write 23.325; else ${fix}`,
+    );
+    // a number, or text grouped by more than one comma, is no decimal comma
+    expect(invalid('CURVE', 43458, 36.07, [[25.9], [23325], [22.175]])).toBe(
+      `futures[2]: is 23325, above 500 VIX points; ${fix}`,
+    );
+    expect(invalid('STRESSFUTURE', 43458, 36.07, [[25.9], ['1,023,325']], 43483)).toBe(
+      `futures[2]: is 1023325, above 500 VIX points; ${fix}`,
+    );
+  });
 });
 
 describe('futures and their expiries are read cell by cell, as they sit side by side', () => {

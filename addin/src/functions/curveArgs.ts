@@ -10,7 +10,8 @@ import {
   vxExpiriesAfter,
   type TermStructure,
 } from '@alvh/shared';
-import { cellName, dateArg, isOmitted, placedSeriesArg, seriesCell } from './args';
+import { hasDecimalComma } from '../common/numbers';
+import { cellName, dateArg, isOmitted, lineOf, placedSeriesArg, seriesCell } from './args';
 import { datedSeriesArg } from './pairedArgs';
 import { vixPointsArg } from './condorArgs';
 import { checkLineLength } from './rangeSize';
@@ -100,8 +101,25 @@ export function curveOf(
     const problem = e.problem.replace(/futures\[(\d+)\]\.(price|expiry)/g, (_, i: string, part: string) =>
       sheetCell(i, part),
     );
-    throw new AlvhError(e.code, field, problem, e.fix);
+    const text = cell?.[2] === 'price' ? priceText(names.futures, futures, field) : undefined;
+    throw new AlvhError(e.code, field, problem, decimalCommaFix(text, e.fix));
   }
+}
+
+/** The text of the price cell `at` (`futures[2]`, counted from 1 as selected), or undefined when it is no text. */
+function priceText(name: string, futures: unknown, at: string): string | undefined {
+  const place = new RegExp(`^${name}\\[(\\d+)\\]$`).exec(at)?.[1];
+  const cell = place === undefined ? undefined : lineOf(name, futures)[Number(place) - 1];
+  return typeof cell === 'string' ? cell : undefined;
+}
+
+/**
+ * A price typed as text with one comma ("23,325") reads as thousands grouped (23325), a sheet of a
+ * locale with a decimal comma meant 23.325: that reading leads the fix, before the price's own.
+ */
+function decimalCommaFix(text: string | undefined, fix: string): string {
+  if (text === undefined || !hasDecimalComma(text)) return fix;
+  return `if the comma is a decimal point, write ${text.trim().replace(',', '.')}; else ${fix}`;
 }
 
 export const TODAY: CurveArgs = { date: 'valuationDate', vix: 'vix', futures: 'futures' };
