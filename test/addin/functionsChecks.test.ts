@@ -810,6 +810,20 @@ describe('USD amounts typed as text: thousands grouped by a dot or a percentage 
     expect(invalid('FRONTIER', rows(''), [[1e12]], 200, 1)).toBe(
       'budgets[1]: is 1e+12; pass budgets of at most 1,000,000,000 USD',
     );
+    // a budget written with its $ is told to drop it, as TAILSIZE and OVERLAY tell their USD amounts
+    expect(invalid('FRONTIER', rows(''), [['$5,000']], 200, 1)).toBe(
+      'budgets[1]: is "$5,000", not a number; write 5,000 without $',
+    );
+    expect(invalid('FRONTIER', rows(''), [[0], ['-$40']], 200, 1)).toBe(
+      'budgets[2]: is "-$40", not a number; write -40 without $',
+    );
+    expect(invalid('FRONTIER', rows(''), [['$5.000']], 200, 1)).toBe(
+      'budgets[1]: is "$5.000", not a number; pass a number in USD without $ or % (text such as "12795" or "12,795" also reads as one)',
+    );
+    // other text is a gap or a label, as in any series
+    expect(invalid('FRONTIER', rows(''), [[0], ['lots']], 200, 1)).toBe(
+      'budgets[2]: is "lots", not a number; fill the gap or select only numbers',
+    );
   });
 
   it('PLAN capital and budget say it in the taskpane\'s words (it gave the API\'s "send the number without quotes")', () => {

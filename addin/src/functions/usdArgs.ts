@@ -6,8 +6,9 @@
  * number ("$12,795") is refused with the fix of what is read: the number without $ or %, its
  * thousands grouped by commas or not.
  */
-import { invalidInput } from '@alvh/shared';
-import { forEachCell, readNumber, seriesArg, singleCell } from './args';
+import { invalidInput, type AlvhError } from '@alvh/shared';
+import { hasDotGroupedThousands, numberFromText } from '../common/numbers';
+import { forEachCell, readNumber, seriesArg, show, singleCell } from './args';
 import { usdTextRefusal } from './planIssues';
 
 /**
@@ -43,10 +44,28 @@ export function vegaArg(name: string, cell: unknown): number {
   return vega;
 }
 
+/**
+ * The error for a USD amount written with its $ ("$5,000"), which is no number: the amount without
+ * it where that reads as one ("write 5,000 without $"), else the words of {@link usdArg}; undefined
+ * for a cell without $. A series's other text is a gap or a label, and keeps its fix.
+ */
+function dollarRefusal(name: string, cell: unknown): AlvhError | undefined {
+  if (typeof cell !== 'string' || !cell.includes('$') || numberFromText(cell) !== undefined) return undefined;
+  const bare = cell.replace('$', '').trim();
+  const reads = !bare.endsWith('%') && !hasDotGroupedThousands(bare) && numberFromText(bare) !== undefined;
+  return invalidInput(
+    name,
+    `is ${show(cell)}, not a number`,
+    reads
+      ? `write ${bare} without $`
+      : 'pass a number in USD without $ or % (text such as "12795" or "12,795" also reads as one)',
+  );
+}
+
 /** A series of USD amounts ({@link seriesArg}), each cell's text refused as said above, named from 1. */
 export function usdSeriesArg(name: string, range: unknown): number[] {
   forEachCell(name, range, (cell, at) => {
-    const refused = usdTextRefusal(at, cell);
+    const refused = usdTextRefusal(at, cell) ?? dollarRefusal(at, cell);
     if (refused !== undefined) throw refused;
   });
   return seriesArg(name, range);
