@@ -209,6 +209,15 @@ describe('ALVH.FRONTIER', () => {
     expect(errorOf(() => call(rows, null, 800, 2.5)).message).toBe(
       'seed: is 2.5; pass seed as a whole number from 0 to 4,294,967,295',
     );
+    // paths with thousands grouped by a dot are refused with their readings, as PLAN's quantity is
+    // (read as a decimal, "2.000" ran 2 paths)
+    expect(errorOf(() => call(rows, [[0]], '2.000', 2)).message).toBe(
+      'paths: is 2.000; write 2000 for 2,000 paths, or 2 for 2 paths',
+    );
+    expect(errorOf(() => call(rows, [[0]], '1.000.000', 2)).message).toBe(
+      'paths: is 1.000.000; write 1000000 for 1,000,000 paths',
+    );
+    expect(errorOf(() => call(rows, [[0]], '1.500', 2)).message).toBe('paths: is 1.500; write 1500 for 1,500 paths');
   });
 
   it.each([

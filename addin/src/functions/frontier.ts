@@ -23,7 +23,8 @@ import {
   matchNoise,
   mixWords,
 } from '@alvh/shared';
-import { isMissing, isOmitted, plainNumberArg, seriesCell } from './args';
+import { countWords, dotGroupedWords, hasDotGroupedThousands } from '../common/numbers';
+import { isMissing, isOmitted, plainNumberArg, seriesCell, singleCell } from './args';
 import { excelCall } from './excelErrors';
 import { planFromRange, planKey } from './plan';
 import { addChains, chainArgumentError } from './planChains';
@@ -132,6 +133,19 @@ function frontierOf(input: Record<string, unknown>, budgets: unknown): FrontierR
 }
 
 /**
+ * `paths` as a number. A count typed with its thousands grouped by a dot ("2.000", "1.000.000") is
+ * refused with its readings, as PLAN's quantity is: read as a decimal, "2.000" ran 2 paths.
+ */
+function pathsArg(x: unknown): number {
+  const cell = singleCell('paths', x);
+  if (typeof cell === 'string' && hasDotGroupedThousands(cell)) {
+    const { problem, fix } = dotGroupedWords(cell, countWords('path', 'paths', { lo: 2, hi: MAX_PATHS }));
+    throw invalidInput('paths', problem, fix);
+  }
+  return plainNumberArg('paths', cell);
+}
+
+/**
  * The schema's refusal of `paths` (1, 2.5, 3,000,000: "a whole number from 2 to 2,000,000") with
  * the most paths this call runs for its horizon and legs instead (frontierPathLimit, the limit a
  * whole number above it meets: 377,358 to a 53-day expiry), so that the range it states is the one
@@ -187,7 +201,7 @@ export function frontier(
         {
           plan: planInput,
           ...(isOmitted(budgets) ? {} : { budgets: budgetsArg(budgets) }),
-          ...(isMissing(paths) ? {} : { paths: plainNumberArg('paths', paths) }),
+          ...(isMissing(paths) ? {} : { paths: pathsArg(paths) }),
           ...(isMissing(seed) ? {} : { seed: plainNumberArg('seed', seed) }),
         },
         budgets,
