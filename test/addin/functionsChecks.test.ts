@@ -478,6 +478,20 @@ describe('messages name the argument with its value and the fix', () => {
     expect(invalid('CONDORLOSS', 44519, 4697.96, 17.91, 44582, strikes, 10, null, 0, 0, null, null, 500)).toMatch(
       /^stressVix: is 500, outside 1 to 300/,
     );
+    // a stressed VIX typed as a decimal is named with its level, as vix is
+    expect(invalid('CONDORLOSS', 44519, 4697.96, 0.66, 44582, strikes, 10)).toBe(
+      'vix: is 0.66; pass VIX in index points: 66, not 0.66',
+    );
+    expect(invalid('CONDORLOSS', 44519, 4697.96, 17.91, 44582, strikes, 10, null, 0, 0, null, null, 0.66)).toBe(
+      'stressVix: is 0.66; pass the stressed VIX in index points: 66, not 0.66',
+    );
+    expect(invalid('STRESSFUTURE', 44519, 17.91, [[20.8], [22.7]], 44580, null, null, '0.4791')).toBe(
+      'stressVix: is 0.4791; pass the stressed VIX in index points: 47.91, not 0.4791',
+    );
+    // below 0.05 no level is guessed
+    expect(invalid('STRESSFUTURE', 44519, 17.91, [[20.8], [22.7]], 44580, null, null, 0.01)).toBe(
+      'stressVix: is 0.01, outside 1 to 300; pass a number from 1 to 300 VIX points',
+    );
   });
 
   it('dates: numeric text is a serial; past 9999-12-31 is named, not an internal field', () => {

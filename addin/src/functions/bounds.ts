@@ -164,6 +164,22 @@ export function rsiArg(cell: unknown, name = 'rsi'): number | undefined {
 }
 
 /**
+ * The optional `stressVix` of CONDORLOSS and STRESSFUTURE, bounded as the policy's ({@link policyArg}).
+ * A level from 0.05 to under 1 is a VIX typed as a decimal (0.66 for 66), named with the level to
+ * pass, as `vix` is named; further below, the bound is said.
+ */
+export function stressVixArg(x: unknown): number | undefined {
+  const level = optionalPlainNumber('stressVix', x);
+  if (level !== undefined && level >= 0.05 && level < 1)
+    throw invalidInput(
+      'stressVix',
+      `is ${level}`,
+      `pass the stressed VIX in index points: ${scaledForFix(level, 100)}, not ${level}`,
+    );
+  return policyArg('stressVix', 'stressVix', x, 'VIX points');
+}
+
+/**
  * A `stressVix` given for the method's drawdown (section 6), where VIX jumps as SPX falls: one below
  * today's VIX is a slip (VIX 60 with a stressVix of 5 floored the stressed future at 0.01 points).
  */

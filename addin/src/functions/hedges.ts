@@ -29,6 +29,7 @@ import {
   checkStressVix,
   policyArg,
   shortNumber,
+  stressVixArg,
   tailHorizonArg,
   vixOptionYears,
   volOfVolArg,
@@ -252,7 +253,7 @@ export function condorloss(
       const policy = resolvePolicy({
         ...opt('drawdown', policyArg('drawdown', 'drawdown', drawdown, '(a decimal: 0.2 is a 20% fall)')),
         ...opt('drawdownDays', policyArg('drawdownDays', 'drawdownDays', drawdownDays, 'calendar days')),
-        ...opt('stressVix', policyArg('stressVix', 'stressVix', stressVix, 'VIX points')),
+        ...opt('stressVix', stressVixArg(stressVix)),
       });
       const { analytics, state } = condorOf(
         valuationDate,

@@ -24,7 +24,7 @@ import {
   vxExpiry,
 } from '@alvh/shared';
 import { dateArg, isOmitted, plainNumberArg, withHeaders } from './args';
-import { checkHeldThroughDrawdown, checkStressVix, policyArg, vixOptionYears, vvixArg } from './bounds';
+import { checkHeldThroughDrawdown, checkStressVix, policyArg, stressVixArg, vixOptionYears, vvixArg } from './bounds';
 import { excelCall } from './excelErrors';
 import { labelled, opt, type LabelledRow } from './format';
 import { curveOf, LAST, TODAY } from './curveArgs';
@@ -229,7 +229,7 @@ export function stressfuture(
       const policy = resolvePolicy({
         ...opt('drawdown', policyArg('drawdown', 'drawdown', drawdown, '(a decimal: 0.2 is a 20% fall)')),
         ...opt('drawdownDays', policyArg('drawdownDays', 'drawdownDays', drawdownDays, 'calendar days')),
-        ...opt('stressVix', policyArg('stressVix', 'stressVix', stressVix, 'VIX points')),
+        ...opt('stressVix', stressVixArg(stressVix)),
         ...opt('shockKappa', policyArg('shockKappa', 'shockKappa', shockKappa, 'per year')),
       });
       const ts = curveOf({ ...TODAY, expiries: true }, valuationDate, vix, futures, expiries);
