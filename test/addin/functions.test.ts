@@ -1150,6 +1150,15 @@ describe('ALVH.PLAN', () => {
     expectInvalid('inputs', 'PLAN', 5);
   });
 
+  it('refuses a number in a third column (another day beside the first), and reads a column of notes', () => {
+    const twoDays = rows().map((r, i) => (i === 2 ? [...r, 19.4] : [...r, '']));
+    expect(expectInvalid('inputs row 3', 'PLAN', twoDays)).toBe(
+      `inputs row 3: has a number in column 3 (19.4), which PLAN does not read; select two columns, names then values (one plan a range; notes beside them are text)`,
+    );
+    const notes = rows().map((r, i) => [...r, i === 2 ? 'from the close' : '']);
+    expect(call('PLAN', notes)).toEqual(call('PLAN', rows()));
+  });
+
   it('a misspelled name is #VALUE! in the words of the API ("unknown field "x": check the spelling")', () => {
     const msg = expectInvalid('inputs', 'PLAN', rows([['budgte', 100]]));
     expect(msg).toBe(

@@ -54,6 +54,15 @@ export function keyValueArg(name: string, range: unknown): [string | number, Cel
     if (cells.length < 2)
       throw invalidInput(name, `has ${cells.length} column`, 'select two columns: names, then values');
     const [key, value] = cells;
+    // a number beside the value (another day's inputs, a second scenario) would be left unread: a
+    // third column of notes is text, and kept out of the reading
+    const beyond = cells.slice(2).findIndex((c) => typeof c === 'number');
+    if (beyond >= 0)
+      throw invalidInput(
+        `${name} row ${i + 1}`,
+        `has a number in column ${beyond + 3} (${show(cells[beyond + 2])}), which PLAN does not read`,
+        'select two columns, names then values (one plan a range; notes beside them are text)',
+      );
     if (isMissing(key)) {
       if (isMissing(value)) return;
       throw invalidInput(`${name} row ${i + 1}`, 'has a value but no name', 'put the input name in the first column');
