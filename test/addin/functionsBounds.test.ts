@@ -115,4 +115,14 @@ describe('ALVH.OVERLAY: units that round to 0 against a target above 0 are said,
     // any vega but 0 is sized, however small
     expect((call('OVERLAY', DAY, 4697.96, 17.91, 44582, 4150, -0.01) as unknown[][])[1]).toEqual(['units', 0]);
   });
+
+  it('refuses a positive condorVega (a long-vega book, or a sign dropped), which it sized as |vega|', () => {
+    const e = errorOf(() => call('OVERLAY', DAY, 4697.96, 17.91, 44582, 4150, 492.64));
+    expect(e.code).toBe(ErrorCode.invalidValue);
+    expect(e.message).toBe(
+      "condorVega: is 492.64, a long-vega book: the overlay buys vega to offset a short condor's; pass the condor's net vega as ALVH.CONDOR's vega row gives it, negative for a short condor",
+    );
+    expect(e.message.length).toBeLessThanOrEqual(200);
+    expect((call('OVERLAY', DAY, 4697.96, 17.91, 44582, 4150, -492.64) as unknown[][])[1]![0]).toBe('units');
+  });
 });

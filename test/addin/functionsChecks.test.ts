@@ -290,8 +290,8 @@ describe('ALVH.OVERLAY plausibility', () => {
   });
 
   it('names condorVega, not the strike, when a sane unit meets a vega no condor has', () => {
-    expect(invalid('OVERLAY', day, 4697.96, 17.91, 44582, 4150, 1e9)).toMatch(
-      /^condorVega: is 1000000000: its target \(5\.00e\+8\) needs [\d.]+e\+6 units of vega 1[34]\d, over 100,000 a leg; pass the condor's net vega in USD per vol point/,
+    expect(invalid('OVERLAY', day, 4697.96, 17.91, 44582, 4150, -1e9)).toMatch(
+      /^condorVega: is -1000000000: its target \(5\.00e\+8\) needs [\d.]+e\+6 units of vega 1[34]\d, over 100,000 a leg; pass the condor's net vega in USD per vol point/,
     );
   });
 });

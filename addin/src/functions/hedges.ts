@@ -298,7 +298,7 @@ export function condorloss(
  * @param vix VIX level, index points; options are marked on the SPX surface built from VIX alone (flat term structure, calibrated skew).
  * @param condorExpiry The condor's expiry (an Excel date, an exchange trading day): the calendar's front leg.
  * @param strike Strike of the calendar, a listed one (a multiple of 5), index points (the method uses the condor's short put).
- * @param condorVega The condor's net vega, USD per vol point (ALVH.CONDOR's vega row, negative for a short condor); 0, an empty cell read as 0, is refused.
+ * @param condorVega The condor's net vega, USD per vol point (ALVH.CONDOR's vega row, negative for a short condor); 0 (an empty cell read as 0) and a positive vega are refused.
  * @param [vegaMatch] Share of |condor vega| to offset, decimal 0.4-0.6; default 0.5; pass 0.6 when the method's RSI widening applies: RSI below 40 with F1 − F2 above 0.25 points (backwardation) and no A/D slope below 0.
  * @param [structure] "spx-put-calendar" (default) or "spx-long-put".
  * @param [backDays] Calendar days from the condor expiry to aim the back put at, whole, 1 to 365; default 30. The back put is the SPX monthly nearest that day and after the condor's.

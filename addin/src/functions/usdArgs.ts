@@ -41,6 +41,14 @@ export function vegaArg(name: string, cell: unknown): number {
       'is 0 (an empty cell read as 0?)',
       "pass the condor's net vega in USD per vol point, as ALVH.CONDOR's vega row gives it (negative for a short condor)",
     );
+  // The overlay buys vega against a short condor's: against a long-vega book it would add to the
+  // exposure it is meant to offset, so a positive vega (a sign dropped) is refused, not hedged as |vega|.
+  if (vega > 0)
+    throw invalidInput(
+      name,
+      `is ${vega}, a long-vega book: the overlay buys vega to offset a short condor's`,
+      "pass the condor's net vega as ALVH.CONDOR's vega row gives it, negative for a short condor",
+    );
   return vega;
 }
 
