@@ -122,7 +122,7 @@ describe('ALVH.OVERLAY: units that round to 0 against a target above 0 are said,
     expect(e.message).toBe(
       "condorVega: is 492.64, a long-vega book: the overlay buys vega to offset a short condor's; pass the condor's net vega as ALVH.CONDOR's vega row gives it, negative for a short condor",
     );
-    expect(e.message.length).toBeLessThanOrEqual(200);
+    expect(e.message?.length).toBeLessThanOrEqual(200);
     expect((call('OVERLAY', DAY, 4697.96, 17.91, 44582, 4150, -492.64) as unknown[][])[1]![0]).toBe('units');
   });
 });

@@ -4,7 +4,7 @@
  * and the book's dollar Greeks.
  */
 import { bsGreeks, normCdf, normPdf } from '../pricing/index';
-import { grouped, invalidInput } from '../errors';
+import { grouped, invalidInput, type AlvhError } from '../errors';
 import { daysBetween } from '../dates';
 import {
   MAX_CONTRACTS,
@@ -181,15 +181,7 @@ export function condorAnalytics(i: CondorInput): CondorAnalytics {
         : 'pass the credit received, above 0',
     );
   }
-  if (credit >= wingWidth && source !== 'given') {
-    // A condor's price is its expected payoff (at most the wing width) discounted: above the width
-    // only when the discount factor is above 1, a negative rate. The credit was never sent.
-    throw invalidInput(
-      'rate',
-      `is ${rate}: its discount factor over ${years.toFixed(2)} years is ${Math.exp(-rate * years).toFixed(4)}, above 1, so the condor ${source} is worth ${credit.toFixed(2)} per share, at least its wing width ${wingWidth} at expiry, and its max loss (width less credit) would be below 0`,
-      'pass the credit received (condor.credit), or a rate of 0 or more',
-    );
-  }
+  if (credit >= wingWidth && source !== 'given') throw pricedAboveWidth(credit, wingWidth, rate, years, source);
   if (credit >= wingWidth) {
     throw invalidInput(
       'condor.credit',
@@ -414,4 +406,29 @@ export function condorStrikesAtSd(
   const k2 = Math.floor((spot * Math.exp(-s)) / step) * step;
   const k3 = Math.ceil((spot * Math.exp(s)) / step) * step;
   return [k2 - wing, k2, k3, k3 + wing];
+}
+
+/**
+ * A condor priced (not given) at or above its wing width, which it pays at most at expiry. Its
+ * price is that payoff's expectation discounted, so on one vol curve it is at least the width only
+ * with a discount factor above 1 (a negative rate): the rate is named. Vols typed per strike can
+ * price each spread above its width at any rate (short strikes far dearer than the wings): they are
+ * named. The credit itself was never sent.
+ */
+function pricedAboveWidth(credit: number, wingWidth: number, rate: number, years: number, source: string): AlvhError {
+  const df = Math.exp(-rate * years);
+  if (df > 1 && credit <= wingWidth * df * (1 + 1e-12))
+    return invalidInput(
+      'rate',
+      `is ${rate}: its discount factor over ${years.toFixed(2)} years is ${df.toFixed(4)}, above 1, so the condor ${source} is worth ${credit.toFixed(2)} per share, at least its wing width ${wingWidth} at expiry, and its max loss (width less credit) would be below 0`,
+      'pass the credit received (condor.credit), or a rate of 0 or more',
+    );
+  const vols = source === 'priced from per-strike vols';
+  return invalidInput(
+    vols ? 'condor.vols' : 'condor.credit',
+    `${vols ? 'price the condor' : 'is not given: the condor is priced'} at ${credit.toFixed(2)} per share (${source}), at least its wing width ${wingWidth}, which it pays at most at expiry: the short strikes' vols are too far above the wings'`,
+    vols
+      ? 'pass the credit received (condor.credit), or vols that price each spread under its width'
+      : 'pass the credit received (condor.credit)',
+  );
 }

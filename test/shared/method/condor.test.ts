@@ -129,6 +129,19 @@ describe('a condor priced at a negative rate above its wing width', () => {
     );
   });
 
+  it('at a positive rate, names the per-strike vols that price each spread above its width, not the rate', () => {
+    const e = () => condorAnalytics({ ...base, vols: [0.1, 1.5, 1.5, 0.1] });
+    expect(e).toThrow(
+      /^condor\.vols: price the condor at \d+\.\d\d per share \(priced from per-strike vols\), at least its wing width 50, which it pays at most at expiry: .*; pass the credit received \(condor\.credit\), or vols that price each spread under its width$/,
+    );
+    const { vol: _vol, ...condor } = PLAN_INPUT.condor;
+    const input = {
+      ...PLAN_INPUT,
+      condor: { ...condor, vols: [0.2, 0.9, 0.9, 0.2] as [number, number, number, number] },
+    };
+    expect(() => plan(input)).toThrow(/^condor\.vols: price the condor at /);
+  });
+
   it('in a plan, names market.rate', () => {
     const input = {
       ...PLAN_INPUT,
