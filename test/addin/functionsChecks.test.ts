@@ -447,6 +447,11 @@ describe('ALVH.BS, BLACK76 and IV: years and the vol domain', () => {
     const tiny = errorOf(() => call('IV', 'call', 4.76, 42, 40, 1e-300, 0.1));
     expect(tiny.code).toBe(ErrorCode.notAvailable);
     expect(tiny.message).toMatch(/^price: implies a volatility of 2\.25e\+149, above the 5 \(500%\)/);
+    // just above the bound, enough digits to read above it (three gave "5, above the 5")
+    const edge = ((call('BS', 'call', 100, 100, 0.1, 5) as number[][])[0]![0] as number) + 0.001;
+    expect(errorOf(() => call('IV', 'call', edge, 100, 100, 0.1)).message).toMatch(
+      /^price: implies a volatility of 5\.0\d*[1-9], above the 5 \(500%\)/,
+    );
     const v = call('IV', 'call', 30, 42, 40, 0.5) as number;
     expect(v).toBeLessThanOrEqual(5);
     expect(((call('BS', 'call', 42, 40, 0.5, v) as number[][])[0]![0] as number) - 30).toBeCloseTo(0, 6);

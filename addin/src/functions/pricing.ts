@@ -398,11 +398,14 @@ export function iv(
         throw noTimeValue(common.price, bsModel ? bsPrice({ ...bsIn, vol: 0 }) : black76Price({ ...b76In, vol: 0 }));
       }
       // Above what ALVH.BS and ALVH.BLACK76 take, an answer could not be priced back: no solution.
-      // Three significant digits: a time of 1e-300 years implies a vol of 2.25e+149, which toFixed spells out.
+      // Three significant digits (a time of 1e-300 years implies a vol of 2.25e+149, which toFixed
+      // spells out), more where three read as the bound itself (5.004 is not "5, above the 5").
       if (vol > MAX_VOL) {
+        let digits = 3;
+        while (digits < 15 && !(Number(vol.toPrecision(digits)) > MAX_VOL)) digits++;
         throw noSolution(
           'price',
-          `implies a volatility of ${Number(vol.toPrecision(3))}, above the ${MAX_VOL} (${MAX_VOL * 100}%) the pricing functions take`,
+          `implies a volatility of ${Number(vol.toPrecision(digits))}, above the ${MAX_VOL} (${MAX_VOL * 100}%) the pricing functions take`,
           'check the price, underlying, strike and years (a price near the upper bound has no useful vol)',
         );
       }
