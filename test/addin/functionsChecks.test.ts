@@ -1375,6 +1375,11 @@ describe('futures read by place: no price moves to another month', () => {
     expect(invalid('STRESSFUTURE', 43458, 36.07, [[25.9], ['1,023,325']], 43483)).toBe(
       `futures[2]: is 1023325, above 500 VIX points; ${fix}`,
     );
+    // a comma with one or two decimals is no number under the common rule: the series says to write it with a point
+    expect(invalid('CURVE', 43458, 36.07, [[25.9], ['23,5'], [22.175]])).toBe(
+      'futures[2]: is "23,5", not a number; write 23.5 with a decimal point',
+    );
+    expect(invalid('ADSLOPE', [[1200], ['1250,5']], [[1300], [1100]])).toMatch(/write 1250\.5 with a decimal point$/);
   });
 });
 

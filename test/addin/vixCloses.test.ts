@@ -54,7 +54,14 @@ describe('readVixCloses: the recent VIX closes pasted into the taskpane', () => 
       expect(() => readVixCloses(`${head}\n04/04/2025,121.31\n04/07/2025,152.63`, '2025-04-08')).toThrow(
         /^VIX closes, line 1: the header's second column is ".+", not VIX: paste VIX closes \(Cboe's VIX_History\.csv, or the date and the VIX close\)$/,
       );
-    for (const head of ['Date,VIX', 'Date,^VIX', 'Date,Level', 'Date,VIX Index'])
+    // a wider header whose close is another index's
+    expect(() => readVixCloses('Date,VVIX Close\n04/04/2025,121.31', '2025-04-08')).toThrow(
+      /^VIX closes, line 1: the close column is "VVIX Close", not VIX's: paste VIX closes/,
+    );
+    expect(() =>
+      readVixCloses('Date,Open,Close\n04/04/2025,1,121.31'.replace('Close', 'SKEW Close'), '2025-04-08'),
+    ).toThrow(/the close column is "SKEW Close", not VIX's/);
+    for (const head of ['Date,VIX', 'Date,^VIX', 'Date,Level', 'Date,VIX Index', 'Date,VIX Close'])
       expect(readVixCloses(`${head}\n04/07/2025,46.98`, '2025-04-08')!.closes).toEqual([
         { date: '2025-04-07', vix: 46.98 },
       ]);
@@ -87,6 +94,11 @@ describe('readVixCloses: the recent VIX closes pasted into the taskpane', () => 
       '2025-04-04 00:00:00\t45.31\n2025-04-07 00:00:00\t46.98',
       '2025-04-04 00:00 45.31\n2025-04-07 00:00 46.98',
       'Date,Close\n4/4/2025 0:00,45.31\n4/7/2025 0:00,46.98',
+      // Excel's US date-time, and pandas' with its zone
+      'Date,Close\n4/4/2025 12:00:00 AM,45.31\n4/7/2025 12:00:00 AM,46.98',
+      '4/4/2025 12:00:00 AM\t45.31\n4/7/2025 12:00:00 AM\t46.98',
+      '4/4/2025 12:00:00 AM 45.31\n4/7/2025 12:00:00 AM 46.98',
+      '2025-04-04 00:00:00+00:00,45.31\n2025-04-07 00:00:00+00:00,46.98',
     ])
       expect(readVixCloses(text, '2025-04-08')!.closes, text).toEqual([
         { date: '2025-04-04', vix: 45.31 },

@@ -44,15 +44,18 @@ export class VixClosesError extends PastedLineError {
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const US = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 /** A time of day after a date, as a sheet or pandas writes a daily close ("2025-04-07 00:00:00"). */
-const TIME = /^\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/;
-const DATE_TIME = /^(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/;
+const TIME = /^\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(\s*[AP]M)?(Z|[+-]\d{2}:?\d{2})?$/i;
+const DATE_TIME =
+  /^(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(\s*[AP]M)?(Z|[+-]\d{2}:?\d{2})?$/i;
+const MERIDIEM = /^[AP]M$/i;
 
 /** A row's cells with the time of day after its date dropped: in the date's cell, or in a cell of its own (split at spaces). */
 function withoutTime(cells: string[]): string[] {
   const [first, second] = cells;
   if (first !== undefined && DATE_TIME.test(first)) return [first.split(/[ T]/)[0]!, ...cells.slice(1)];
   if (first !== undefined && second !== undefined && isoDate(first) !== undefined && TIME.test(second))
-    return [first, ...cells.slice(2)];
+    // split at spaces, Excel's "4/4/2025 12:00:00 AM" leaves its AM in a cell of its own
+    return [first, ...cells.slice(MERIDIEM.test(cells[2] ?? '') ? 3 : 2)];
   return cells;
 }
 
@@ -182,7 +185,16 @@ function closeColumn(cells: string[], line: number): number {
   const holding = names.flatMap((n, j) => (n.includes('close') ? [j] : []));
   const plain = holding.filter((j) => !names[j]!.includes('adj'));
   const pick = plain.length > 0 ? plain : holding;
-  if (pick.length === 1) return pick[0]!;
+  if (pick.length === 1) {
+    // "VVIX Close" names a close, of another index
+    const stem = cells[pick[0]!]!.replace(/close\W*/i, '').trim();
+    if (OTHER_INDEX.test(stem))
+      throw new VixClosesError(
+        line,
+        `the close column is "${clip(cells[pick[0]!]!)}", not VIX's: paste VIX closes (Cboe's VIX_History.csv, or the date and the VIX close)`,
+      );
+    return pick[0]!;
+  }
   if (cells.length === 2 && pick.length === 0) {
     const other = OTHER_INDEX.exec(cells[1]!.trim());
     if (other !== null)

@@ -13,7 +13,7 @@ import {
   toIsoDate,
   type OptionType,
 } from '@alvh/shared';
-import { numberFromText } from '../common/numbers';
+import { hasDecimalComma, numberFromText } from '../common/numbers';
 import { plainText } from '../common/views';
 import { isBlankRow, isMissing } from './rangeSize';
 
@@ -298,12 +298,14 @@ const SPACE_GROUPED = /^[+-]?\d{1,3}([ \u00a0\u202f]\d{3})+(\.\d+)?$/;
 /**
  * The fix for a series cell that is not a number: a number with spaces between its thousands
  * groups ("4 120", or a no-break space as some locales group thousands) is to be written without
- * them, not a gap to fill; anything else ("4120 4121", two numbers in one cell) is a gap or a cell
- * outside the numbers.
+ * them, not a gap to fill; one with a decimal comma ("18,5") is to be written with a point; anything
+ * else ("4120 4121", two numbers in one cell) is a gap or a cell outside the numbers.
  */
 function notNumberFix(cell: unknown): string {
   const t = typeof cell === 'string' ? cell.trim() : '';
   const joined = t.replace(/[ \u00a0\u202f]/g, '');
+  // "18,5": a sheet in a locale with a decimal comma (three digits after it read as thousands)
+  if (hasDecimalComma(t)) return `write ${t.replace(',', '.')} with a decimal point`;
   if (!SPACE_GROUPED.test(t) || numberFromText(joined) === undefined) return 'fill the gap or select only numbers';
   return `write ${joined} without the ${/\d[ \u00a0\u202f]\d{3}[ \u00a0\u202f]\d/.test(t) ? 'spaces' : 'space'}`;
 }

@@ -56,7 +56,7 @@ function checkHistoryShape(closes: readonly { day: number; value: number }[], da
     if (gap > MAX_VIX_CLOSE_GAP_DAYS) {
       throw invalidInput(
         `vixHistory[${i}].date`,
-        `is ${dates[i]}, ${gap} days after the close before it (${dates[i - 1]}): VIX has not gone more than ${MAX_VIX_CLOSE_GAP_DAYS} days without a close since 1990, and the filter reads the closes as consecutive trading days`,
+        `is ${dates[i]}, ${gap} days after the close before it (${dates[i - 1]}): VIX has not gone more than ${MAX_VIX_CLOSE_GAP_DAYS} days without a close since 1990, so the gap is missing rows or a misread date`,
         "pass every trading day's close between them, or check the dates (a day-first date read month-first moves a close by months)",
       );
     }

@@ -287,7 +287,7 @@ export function todayMarks(book: ScenarioBook, plan: boolean): Record<GridLayer,
       throw new AlvhError(
         e.code,
         field,
-        `today, ${hedge ? `the plan's ${layer}: ` : ''}${e.problem}`,
+        `today, ${hedge ? 'a hedge leg of the plan: ' : ''}${e.problem}`,
         plan
           ? "check the plan's market (SPX, VIX, VVIX, the indices and the futures): it marks the legs today"
           : 'pass a strike nearer the money, or check the VIX, VVIX and futures the book is marked on',

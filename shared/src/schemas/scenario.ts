@@ -41,8 +41,8 @@ export const VIX_HISTORY_STALE_DAYS = 10;
 /**
  * The most calendar days between two consecutive closes of a history: VIX has not gone longer
  * without a close since 1990 (2001-09-10 to 2001-09-17). A longer gap is missing rows or a misread
- * date (a D/M/YYYY date read as M/D/YYYY moves a close by months), and the filter reads the closes
- * as consecutive trading days.
+ * date (a D/M/YYYY date read as M/D/YYYY moves a close by months), which would move the factors
+ * the filter reads from the closes.
  */
 export const MAX_VIX_CLOSE_GAP_DAYS = 7;
 /** Most cells (SPX moves × VIX levels × days) of one stress grid. */

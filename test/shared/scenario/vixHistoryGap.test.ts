@@ -162,7 +162,7 @@ describe('a history with a gap of more than a week, or at no VIX level', () => {
     const e = errorOf(() => resolveVixHistory(history, { valuationDate: '2025-04-08', vix: 52.33 }));
     expect([e.field, e.problem, e.fix]).toEqual([
       'vixHistory[1].date',
-      'is 2025-04-04, 31 days after the close before it (2025-03-04): VIX has not gone more than 7 days without a close since 1990, and the filter reads the closes as consecutive trading days',
+      'is 2025-04-04, 31 days after the close before it (2025-03-04): VIX has not gone more than 7 days without a close since 1990, so the gap is missing rows or a misread date',
       "pass every trading day's close between them, or check the dates (a day-first date read month-first moves a close by months)",
     ]);
     // a week, as 2001-09-10 to 2001-09-17, is taken; eight days are not
