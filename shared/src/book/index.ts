@@ -9,6 +9,7 @@ export {
   markBook,
   markLegs,
   MAX_MARK_VOL,
+  refusedLeg,
   // Public: the unchecked USD value for a caller's own loop over states it validated once (the
   // same model as markBook; the tests hold the two equal).
   bookValueFast,

@@ -20,7 +20,7 @@
  * underlying.
  */
 import { bsGreeks, black76Greeks, blackFormula } from '../pricing/index';
-import { invalidInput } from '../errors';
+import { invalidInput, isAlvhError, type AlvhError } from '../errors';
 import { parseIsoDate } from '../dates';
 import { checkFinite, checkPositive, checkRate, checkVolOfVol } from '../validate';
 import { OPTION_MULTIPLIER, type Leg } from './leg';
@@ -125,6 +125,17 @@ function checkMarkVol(i: number, leg: Leg, state: MarketState, underlying: numbe
 }
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+/**
+ * A refusal of {@link markLegs} (or {@link markBook}) that names a leg, `legs[i]`, by its place in
+ * the list it was given, which no request has: the caller renames it to the request's field. The
+ * leg's index and the error, or undefined for any other error.
+ */
+export function refusedLeg(e: unknown): { index: number; error: AlvhError } | undefined {
+  if (!isAlvhError(e) || 'issues' in e) return undefined;
+  const m = /^legs\[(\d+)\]/.exec(e.field);
+  return m === null ? undefined : { index: Number(m[1]), error: e };
+}
 
 /**
  * Price and per-share Greeks of each leg (no multiplier, no quantity).

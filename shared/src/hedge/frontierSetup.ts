@@ -3,10 +3,10 @@
  * market, the literal sizes), the components priced in the drawdown scenario and the analogs, the
  * budget ladder, and the Monte Carlo setup whose paths every budget shares.
  */
-import { invalidInput, isAlvhError, noSolution } from '../errors';
+import { invalidInput, noSolution } from '../errors';
 import { parseInput } from '../schemas/parse';
 import { buildTermStructure } from '../market/index';
-import { surfacesOf, type Leg } from '../book/index';
+import { refusedLeg, surfacesOf, type Leg } from '../book/index';
 // the method's files, not its barrel: the plan (in the barrel) reads the hedge module
 import { plan } from '../method/plan';
 import { planMarketState, withPrefix } from '../method/planCurve';
@@ -73,8 +73,9 @@ function component(
 function unmarkable(description: string, where: string, f: () => number): number {
   try {
     return f();
-  } catch (e) {
-    if (!isAlvhError(e) || 'issues' in e || !/^legs\[\d+\]$/.test(e.field)) throw e;
+  } catch (err) {
+    const e = refusedLeg(err)?.error;
+    if (e === undefined) throw err;
     const drawdown = where === 'drawdown';
     throw invalidInput(
       drawdown ? 'plan.policy.drawdown' : 'plan.market',

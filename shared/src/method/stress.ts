@@ -19,9 +19,9 @@
 import { futureForExpiry, type FutureForExpiryOptions, type TermStructure } from '../market/index';
 import { shockedFutureKernel } from '../market/termStructure';
 import { checkPositive } from '../validate';
-import { invalidInput, isAlvhError } from '../errors';
+import { invalidInput } from '../errors';
 import { daysBetween } from '../dates';
-import { markBook, surfacesOf, type Leg, type MarketState } from '../book/index';
+import { markBook, refusedLeg, surfacesOf, type Leg, type MarketState } from '../book/index';
 import { addDaysIso } from './dateUtil';
 import { DEFAULT_POLICY, MAX_STRESS_VIX, type Policy } from '../schemas/policy';
 
@@ -152,8 +152,9 @@ export function scenarioLoss(legs: readonly Leg[], now: MarketState, stressed: M
   let valueStressed: number;
   try {
     valueStressed = markBook(legs, stressed).value;
-  } catch (e) {
-    if (!isAlvhError(e) || !e.field.startsWith('legs[')) throw e;
+  } catch (err) {
+    const e = refusedLeg(err)?.error;
+    if (e === undefined) throw err;
     throw invalidInput(
       'policy.drawdown',
       `takes SPX to ${Math.round(stressed.spot * 100) / 100} and VIX to ${Math.round(stressed.vix * 100) / 100} on ${stressed.date}, where ${e.problem.replace(/ on \d{4}-\d{2}-\d{2} \(.*$/, '')}, beyond what the surface describes`,

@@ -4,7 +4,8 @@
  * window that misses the rows or runs past the exchange calendar.
  */
 import { parseIsoDate, toIsoDate } from '../dates';
-import { AlvhError, invalidInput, isAlvhError } from '../errors';
+import { AlvhError, invalidInput } from '../errors';
+import { refusedLeg } from '../book/index';
 import { isBusinessDayNumber, isExchangeHoliday } from '../market/calendar';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from '../market/index';
 import type { ReplayParsedInput } from '../schemas/replay';
@@ -222,11 +223,12 @@ export function calendarEnd(e: unknown, i: number, date: string): unknown {
   if (pastCalendarEnd(e, date)) return calendarEndProblem(i, date);
   // A leg the row's prints cannot mark (markLegs names it by its index in a list the request does
   // not have) is the row's: its SPX, VIX or VX prints leave the leg beyond what the surface describes.
-  if (isAlvhError(e) && !('issues' in e) && /^legs\[\d+\]$/.test(e.field))
+  const leg = refusedLeg(e)?.error;
+  if (leg !== undefined)
     return new AlvhError(
-      e.code,
+      leg.code,
       `rows[${i}]`,
-      `the replay's ${e.problem.replace(/^the /, '')}`,
+      `the replay's ${leg.problem.replace(/^the /, '')}`,
       `check the row's SPX, VIX and VX prints, or end the window before ${date} (to)`,
     );
   return e;

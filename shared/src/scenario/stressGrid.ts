@@ -8,9 +8,9 @@
  * plus the VIX move mapped as the method maps a shock, (VIX − VIX₀)·e^(−κₛτ) with κₛ the policy's
  * shockKappa. At 0 days elapsed this is the market module's shockFutures with κₛ.
  */
-import { markBook, type Leg, type MarketState } from '../book/index';
+import { markBook, refusedLeg, type Leg, type MarketState } from '../book/index';
 import { parseIsoDate, toIsoDate } from '../dates';
-import { AlvhError, invalidInput, isAlvhError } from '../errors';
+import { AlvhError, invalidInput } from '../errors';
 import { MIN_VIX_POINTS } from '../validate';
 import { parseInput } from '../schemas/parse';
 import { MAX_STRESS_VIX_LEVEL, StressGridInputSchema, checkStressLimits } from '../schemas/scenario';
@@ -254,10 +254,10 @@ function cellValue(book: ScenarioBook, plan: boolean, layer: GridLayer, s: Marke
   if (legs.length === 0) return 0;
   try {
     return markBook(legs, s).value;
-  } catch (e) {
-    const m = isAlvhError(e) && !('issues' in e) ? /^legs\[(\d+)\]/.exec(e.field) : null;
-    if (!m || !isAlvhError(e)) throw e;
-    const i = Number(m[1]);
+  } catch (err) {
+    const refused = refusedLeg(err);
+    if (refused === undefined) throw err;
+    const { index: i, error: e } = refused;
     const at = `in the cell spxMoves[${cell.j}] = ${cell.move}, vixLevels[${cell.k}] = ${cell.level}, days[${cell.i}] = ${cell.day}`;
     const field = legField(book, plan, layer, i, legs[i] as Leg, cell);
     const what = plan && layer !== 'condor' ? `the plan's ${layer}: ` : '';
@@ -278,10 +278,10 @@ export function todayMarks(book: ScenarioBook, plan: boolean): Record<GridLayer,
     if (legs.length === 0) return 0;
     try {
       return markBook(legs, today).value;
-    } catch (e) {
-      const m = isAlvhError(e) && !('issues' in e) ? /^legs\[(\d+)\]$/.exec(e.field) : null;
-      if (!m || !isAlvhError(e)) throw e;
-      const i = Number(m[1]);
+    } catch (err) {
+      const refused = refusedLeg(err);
+      if (refused === undefined) throw err;
+      const { index: i, error: e } = refused;
       const hedge = plan && layer !== 'condor';
       const field = hedge ? 'plan.market' : legField(book, plan, layer, i, legs[i] as Leg, NO_CELL);
       throw new AlvhError(
