@@ -13,8 +13,10 @@ import {
   clip,
   daysBetween,
   grouped,
+  parseIsoDate,
   readCsv,
   utf16Issue,
+  weekdayOf,
 } from '@alvh/shared';
 import { decimalFromText, hasDecimalComma } from './numbers';
 import { PastedLineError } from './errors';
@@ -351,6 +353,6 @@ function checkDayFirst(rows: readonly { date: string; line: number; dayFirst: st
 }
 
 function weekend(date: string): boolean {
-  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
+  const d = weekdayOf(parseIsoDate('date', date));
   return d === 0 || d === 6;
 }
