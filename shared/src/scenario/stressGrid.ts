@@ -246,10 +246,15 @@ function legField(book: ScenarioBook, plan: boolean, layer: GridLayer, i: number
 }
 
 /**
- * A layer's value in a cell; a mark refused for one of its legs (markLegs names it `legs[i]`, its
- * index in the layer) is renamed to the request's field of that leg and says which cell it is.
+ * A layer's value in `s`; a mark refused for one of its legs (markLegs names it `legs[i]`, its
+ * index in the layer) is thrown as `rename` words it, at the request's field of that leg.
  */
-function cellValue(book: ScenarioBook, plan: boolean, layer: GridLayer, s: MarketState, cell: GridCell): number {
+function layerValue(
+  book: ScenarioBook,
+  layer: GridLayer,
+  s: MarketState,
+  rename: (i: number, e: AlvhError) => AlvhError,
+): number {
   const legs = book[layer];
   if (legs.length === 0) return 0;
   try {
@@ -257,12 +262,18 @@ function cellValue(book: ScenarioBook, plan: boolean, layer: GridLayer, s: Marke
   } catch (err) {
     const refused = refusedLeg(err);
     if (refused === undefined) throw err;
-    const { index: i, error: e } = refused;
-    const at = `in the cell spxMoves[${cell.j}] = ${cell.move}, vixLevels[${cell.k}] = ${cell.level}, days[${cell.i}] = ${cell.day}`;
-    const field = legField(book, plan, layer, i, legs[i] as Leg, cell);
-    const what = plan && layer !== 'condor' ? `the plan's ${layer}: ` : '';
-    throw new AlvhError(e.code, field, `${at}, ${what}${e.problem}`, e.fix);
+    throw rename(refused.index, refused.error);
   }
+}
+
+/** A layer's value in a cell; a leg refused is named at its field, saying which cell it is. */
+function cellValue(book: ScenarioBook, plan: boolean, layer: GridLayer, s: MarketState, cell: GridCell): number {
+  return layerValue(book, layer, s, (i, e) => {
+    const at = `in the cell spxMoves[${cell.j}] = ${cell.move}, vixLevels[${cell.k}] = ${cell.level}, days[${cell.i}] = ${cell.day}`;
+    const field = legField(book, plan, layer, i, book[layer][i] as Leg, cell);
+    const what = plan && layer !== 'condor' ? `the plan's ${layer}: ` : '';
+    return new AlvhError(e.code, field, `${at}, ${what}${e.problem}`, e.fix);
+  });
 }
 
 /**
@@ -273,27 +284,18 @@ function cellValue(book: ScenarioBook, plan: boolean, layer: GridLayer, s: Marke
  */
 export function todayMarks(book: ScenarioBook, plan: boolean): Record<GridLayer, number> {
   const today = shiftedState(book, 0, book.spot, book.vix);
-  const value = (layer: GridLayer): number => {
-    const legs = book[layer];
-    if (legs.length === 0) return 0;
-    try {
-      return markBook(legs, today).value;
-    } catch (err) {
-      const refused = refusedLeg(err);
-      if (refused === undefined) throw err;
-      const { index: i, error: e } = refused;
+  const value = (layer: GridLayer): number =>
+    layerValue(book, layer, today, (i, e) => {
       const hedge = plan && layer !== 'condor';
-      const field = hedge ? 'plan.market' : legField(book, plan, layer, i, legs[i] as Leg, NO_CELL);
-      throw new AlvhError(
+      return new AlvhError(
         e.code,
-        field,
+        hedge ? 'plan.market' : legField(book, plan, layer, i, book[layer][i] as Leg, NO_CELL),
         `today, ${hedge ? 'a hedge leg of the plan: ' : ''}${e.problem}`,
         plan
           ? "check the plan's market (SPX, VIX, VVIX, the indices and the futures): it marks the legs today"
           : 'pass a strike nearer the money, or check the VIX, VVIX and futures the book is marked on',
       );
-    }
-  };
+    });
   return { condor: value('condor'), overlay: value('overlay'), tail: value('tail') };
 }
 
