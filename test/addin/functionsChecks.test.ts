@@ -1381,6 +1381,16 @@ describe('futures read by place: no price moves to another month', () => {
     );
     expect(invalid('ADSLOPE', [[1200], ['1250,5']], [[1300], [1100]])).toMatch(/write 1250\.5 with a decimal point$/);
   });
+
+  it('a single number typed with a decimal comma is told to write a point, in any function', () => {
+    expect(invalid('TAILSIZE', 34557, '22,75', 61 / 365, 1.14, 35.72)).toBe(
+      'hedgeFuture: is "22,75", not a number; write 22.75 with a decimal point',
+    );
+    expect(invalid('SPLIT', '20,8', 22.7, 45)).toBe('vx1: is "20,8", not a number; write 20.8 with a decimal point');
+    expect(invalid('VIXVOL', 95, 0.1, 20, ' 18,5 ')).toMatch(/^future: is " 18,5 ", not a number; write 18\.5 with/);
+    // a comma of thousands is a number, and a long cell is quoted cut short
+    expect(invalid('SPLIT', `1,${'5'.repeat(5000)}`, 22.7, 45).length).toBeLessThanOrEqual(200);
+  });
 });
 
 describe('futures and their expiries are read cell by cell, as they sit side by side', () => {

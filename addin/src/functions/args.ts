@@ -6,6 +6,7 @@
  */
 import {
   AlvhError,
+  clip,
   excelSerialToIso,
   invalidInput,
   isAlvhError,
@@ -74,12 +75,16 @@ function cellNumber(x: unknown): number | undefined {
   return typeof x === 'string' ? numberFromText(x) : undefined;
 }
 
-/** The number of a single cell, or an error naming the argument with `fix`. */
+/**
+ * The number of a single cell, or an error naming the argument with `fix`; text with a decimal
+ * comma ("22,75", a sheet in many locales) is told to write it with a point instead.
+ */
 export function readNumber(name: string, x: unknown, fix: string): number {
   const n = cellNumber(x);
   if (n === undefined) {
     const what = isMissing(x) ? 'is empty' : `is ${show(x)}, not a number`;
-    throw invalidInput(name, what, fix);
+    const comma = typeof x === 'string' && hasDecimalComma(x);
+    throw invalidInput(name, what, comma ? `write ${clip(x.trim().replace(',', '.'), 30)} with a decimal point` : fix);
   }
   return n;
 }
@@ -305,7 +310,7 @@ function notNumberFix(cell: unknown): string {
   const t = typeof cell === 'string' ? cell.trim() : '';
   const joined = t.replace(/[ \u00a0\u202f]/g, '');
   // "18,5": a sheet in a locale with a decimal comma (three digits after it read as thousands)
-  if (hasDecimalComma(t)) return `write ${t.replace(',', '.')} with a decimal point`;
+  if (hasDecimalComma(t)) return `write ${clip(t.replace(',', '.'), 30)} with a decimal point`;
   if (!SPACE_GROUPED.test(t) || numberFromText(joined) === undefined) return 'fill the gap or select only numbers';
   return `write ${joined} without the ${/\d[ \u00a0\u202f]\d{3}[ \u00a0\u202f]\d/.test(t) ? 'spaces' : 'space'}`;
 }
