@@ -164,6 +164,15 @@ export function dotGroupedMessage(text: string, amount?: ReadingWords): string {
   return `${problem}: ${fix}`;
 }
 
+/**
+ * The fix for a cell written with a decimal comma ("22,75", a sheet in many locales): the same
+ * number with a point, a long cell quoted cut short; undefined for any other text.
+ */
+export function decimalCommaFix(text: string): string | undefined {
+  const t = text.trim();
+  return hasDecimalComma(t) ? `write ${clip(t.replace(',', '.'), 30)} with a decimal point` : undefined;
+}
+
 /** The words that refuse a number written with a decimal comma ("52,33"): the same number with a point. */
 export function decimalCommaMessage(text: string): string {
   const t = text.trim();

@@ -6,7 +6,6 @@
  */
 import {
   AlvhError,
-  clip,
   excelSerialToIso,
   invalidInput,
   isAlvhError,
@@ -14,7 +13,7 @@ import {
   toIsoDate,
   type OptionType,
 } from '@alvh/shared';
-import { hasDecimalComma, numberFromText } from '../common/numbers';
+import { decimalCommaFix, numberFromText } from '../common/numbers';
 import { plainText } from '../common/views';
 import { isBlankRow, isMissing } from './rangeSize';
 
@@ -83,8 +82,7 @@ export function readNumber(name: string, x: unknown, fix: string): number {
   const n = cellNumber(x);
   if (n === undefined) {
     const what = isMissing(x) ? 'is empty' : `is ${show(x)}, not a number`;
-    const comma = typeof x === 'string' && hasDecimalComma(x);
-    throw invalidInput(name, what, comma ? `write ${clip(x.trim().replace(',', '.'), 30)} with a decimal point` : fix);
+    throw invalidInput(name, what, (typeof x === 'string' ? decimalCommaFix(x) : undefined) ?? fix);
   }
   return n;
 }
@@ -310,7 +308,8 @@ function notNumberFix(cell: unknown): string {
   const t = typeof cell === 'string' ? cell.trim() : '';
   const joined = t.replace(/[ \u00a0\u202f]/g, '');
   // "18,5": a sheet in a locale with a decimal comma (three digits after it read as thousands)
-  if (hasDecimalComma(t)) return `write ${clip(t.replace(',', '.'), 30)} with a decimal point`;
+  const comma = decimalCommaFix(t);
+  if (comma !== undefined) return comma;
   if (!SPACE_GROUPED.test(t) || numberFromText(joined) === undefined) return 'fill the gap or select only numbers';
   return `write ${joined} without the ${/\d[ \u00a0\u202f]\d{3}[ \u00a0\u202f]\d/.test(t) ? 'spaces' : 'space'}`;
 }
