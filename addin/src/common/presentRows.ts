@@ -150,7 +150,12 @@ export const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
         'integer',
         (q) => `fits ${pc(q.maxRiskPct)} of capital at risk`,
       ],
-      ['Capital at risk', 'capital.used', 'usd', (q) => `max loss + hedge debit; limit ${pc(q.maxRiskPct)} of capital`],
+      [
+        'Capital at risk',
+        'capital.used',
+        'usd',
+        (q) => `max loss + hedge debit + what a put calendar can lose beyond it; limit ${pc(q.maxRiskPct)} of capital`,
+      ],
       [
         'Theta subsidy',
         'thetaSubsidy.ratio',

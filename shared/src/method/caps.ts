@@ -110,6 +110,11 @@ export interface CapitalCapInput {
   maxLossPerCondor: number;
   /** Net hedge debit per condor, USD (hedges scale with the condor). */
   hedgeDebitPerCondor: number;
+  /**
+   * What the hedges can lose beyond their debit per condor, USD (a put calendar's carry in a crash,
+   * {@link putCalendarCarryRisk}); default 0.
+   */
+  hedgeRiskBeyondDebitPerCondor?: number;
   capital: number;
   /** Condors held or planned. */
   quantity: number;
@@ -118,25 +123,49 @@ export interface CapitalCapInput {
 export interface CapitalCap {
   /** maxRiskPct · capital, USD. */
   limit: number;
-  /** quantity · (max loss + hedge debit) per condor, USD. */
+  /** quantity · (max loss + hedge debit + hedge risk beyond the debit) per condor, USD. */
   used: number;
+  /** quantity · the hedges' risk beyond their debit per condor, USD (0 when the hedges cannot lose more than they cost). */
+  hedgeRiskBeyondDebit: number;
   /** The largest whole quantity whose risk fits the limit. */
   maxQuantity: number;
   exceeds: boolean;
 }
 
 /**
- * The capital cap: (condor max loss + net hedge debit) ≤ maxRiskPct · capital.
+ * The capital cap: (condor max loss + net hedge debit + the hedges' risk beyond their debit) ≤
+ * maxRiskPct · capital. The method's section 7 counts the debit alone; a put calendar can lose more
+ * (docs/method.md, "Capital cap and a hedge credit").
  * @example capitalCap({ maxLossPerCondor: 4200, hedgeDebitPerCondor: 90, capital: 1_000_000, quantity: 5 }) // limit 25000, used 21450, maxQuantity 5
  */
 export function capitalCap(i: CapitalCapInput, policy: Policy = resolvePolicy()): CapitalCap {
+  const beyond = checkNonNegative('hedgeRiskBeyondDebitPerCondor', i.hedgeRiskBeyondDebitPerCondor ?? 0);
   const perCondor =
     checkPositive('maxLossPerCondor', i.maxLossPerCondor) +
-    Math.max(0, checkFinite('hedgeDebitPerCondor', i.hedgeDebitPerCondor));
+    Math.max(0, checkFinite('hedgeDebitPerCondor', i.hedgeDebitPerCondor)) +
+    beyond;
   const capital = checkPositive('portfolio.capital', i.capital);
   const n = checkInteger('condor.quantity', i.quantity, 0);
   const limit = policy.maxRiskPct * capital;
   const maxQuantity = Math.max(0, Math.floor(limit / perCondor + 1e-9));
   const used = n * perCondor;
-  return { limit, used, maxQuantity, exceeds: n > maxQuantity };
+  return { limit, used, hedgeRiskBeyondDebit: n * beyond, maxQuantity, exceeds: n > maxQuantity };
+}
+
+/**
+ * What one SPX put calendar (short the front put, long the back put, same strike K, European) can
+ * lose beyond its debit, per share: at the front's expiry it pays (K − S)⁺ and holds a put worth at
+ * least K·e^(−rτ) − S·e^(−qτ) (τ the years from front to back), so its value is at least
+ * −K·(1 − e^(−rτ)) + S·(1 − e^(−qτ)), whatever the vols. The bound is
+ * max(0, K·(1 − e^(−rτ)), K·(e^(−qτ) − e^(−rτ))): as SPX falls toward 0 with rates above 0 the back
+ * put trades under its intrinsic value by the carry of its strike, and the calendar loses that on
+ * top of its debit. 0 when neither rate makes the back put worth less than the front pays.
+ * @example putCalendarCarryRisk(6000, 30 / 365, 0.04, 0.013) // 19.70 (a $1,970 unit's risk beyond its debit)
+ */
+export function putCalendarCarryRisk(strike: number, years: number, rate: number, divYield: number): number {
+  const k = checkPositive('overlay.strike', strike);
+  const t = checkNonNegative('years', years);
+  const r = checkFinite('market.rate', rate);
+  const q = checkFinite('market.divYield', divYield);
+  return Math.max(0, k * -Math.expm1(-r * t), k * (Math.exp(-q * t) - Math.exp(-r * t)));
 }

@@ -46,6 +46,7 @@ export { checkHeldAgainstMarket } from './planStructures';
 export { drawdownState, scenarioLoss, stressedFuture, stressedVix, type StressVixPolicy } from './stress';
 export {
   capitalCap,
+  putCalendarCarryRisk,
   cutToBudget,
   hedgeBudget,
   hedgeCostRate,

@@ -89,7 +89,7 @@ function buildPlan(p: ParsedPlanInput, policy: Policy, divYieldGiven: boolean): 
   warnings.unshift(...tailStep.lead);
   const overlaySize = take(stepOverlay(ctx, condorSet, split, monthly));
   const { overlay, tail, budget } = take(stepBudget(ctx, condorSet, split, overlaySize, sizing, scenario.condorLoss));
-  const capital = take(stepCapital(ctx, condorSet, budget.netHedgeDebit));
+  const capital = take(stepCapital(ctx, condorSet, budget.netHedgeDebit, overlay));
   const thetaSubsidy = take(stepThetaSubsidy(overlay, tail));
   const analogs = take(stepAnalogs(ctx, condors, sizing, tail.contracts));
   const rebalance = take(stepRebalance(ts, thenTs, policy));

@@ -11,11 +11,13 @@ import {
   cutToBudget,
   hedgeBudget,
   hedgeCostRate,
+  putCalendarCarryRisk,
   returnOnRisk,
   type CapitalCap,
   type HedgeBudget,
 } from './caps';
 import type { Policy } from '../schemas/policy';
+import { daysBetween } from '../dates';
 import { plural, type PlanContext } from './planCurve';
 import type { TailSizing } from './planSizing';
 import { MAX_CONTRACTS } from '../schemas/plan';
@@ -236,24 +238,39 @@ export function stepCapital(
   ctx: PlanContext,
   condor: Pick<CondorBook, 'maxLoss' | 'quantity'>,
   debit: number,
+  overlay: Pick<PlanOverlay, 'structure' | 'units' | 'unitLegs'>,
 ): PlanStep<CapitalCap> {
   const audit: AuditEntry[] = [];
   const warnings: string[] = [];
   const { p, policy } = ctx;
   const c = condor;
+  const beyond = overlayRiskBeyondDebit(overlay, p.market.rate, p.market.divYield);
   const capital = capitalCap(
     {
       maxLossPerCondor: condor.maxLoss / c.quantity,
       hedgeDebitPerCondor: debit / c.quantity,
+      hedgeRiskBeyondDebitPerCondor: beyond / c.quantity,
       capital: p.portfolio.capital,
       quantity: c.quantity,
     },
     policy,
   );
+  const carry =
+    beyond > 0
+      ? ` (${usd(condor.maxLoss)} condor max loss, ${usd(Math.max(0, debit))} hedge debit and ${usd(beyond)} the put calendar can lose beyond its debit: in a crash its back put trades under intrinsic by its strike's carry to the back expiry)`
+      : '';
   audit.push({
     rule: 'capital.cap',
-    inputs: { capital: p.portfolio.capital, maxRiskPct: policy.maxRiskPct, used: capital.used, limit: capital.limit },
-    effect: `risk ${usd(capital.used)} vs limit ${usd(capital.limit)}: at most ${capital.maxQuantity} condors fit`,
+    inputs: {
+      capital: p.portfolio.capital,
+      maxRiskPct: policy.maxRiskPct,
+      maxLoss: condor.maxLoss,
+      hedgeDebit: debit,
+      hedgeRiskBeyondDebit: beyond,
+      used: capital.used,
+      limit: capital.limit,
+    },
+    effect: `risk ${usd(capital.used)}${carry} vs limit ${usd(capital.limit)}: at most ${capital.maxQuantity} condors fit`,
   });
   if (capital.exceeds) {
     // A ladder's condors are counted alike, at the book's mean risk per condor: which to cut is the
@@ -267,6 +284,25 @@ export function stepCapital(
     );
   }
   return { result: capital, audit, warnings };
+}
+
+/**
+ * What the overlay can lose beyond its debit, USD: a put calendar's carry bound at the front's
+ * expiry ({@link putCalendarCarryRisk}) times its units; 0 for a long put, which cannot. A VIX call
+ * diagonal can also lose more when VIX settles above its far future by more than the strike gap;
+ * that loss has no bound, and docs/method.md says the cap counts its debit alone.
+ */
+export function overlayRiskBeyondDebit(
+  overlay: Pick<PlanOverlay, 'structure' | 'units' | 'unitLegs'>,
+  rate: number,
+  divYield: number,
+): number {
+  if (overlay.structure !== 'spx-put-calendar' || overlay.units <= 0) return 0;
+  const front = overlay.unitLegs.find((l) => l.quantity < 0);
+  const back = overlay.unitLegs.find((l) => l.quantity > 0);
+  if (front === undefined || back === undefined) return 0;
+  const years = daysBetween(front.expiry, back.expiry) / 365;
+  return overlay.units * OPTION_MULTIPLIER * putCalendarCarryRisk(back.strike, years, rate, divYield);
 }
 
 /** The theta subsidy: the overlay's theta against the tail's. */
