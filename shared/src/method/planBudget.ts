@@ -258,7 +258,9 @@ export function stepCapital(
   const carry =
     beyond > 0
       ? ` (${usd(condor.maxLoss)} condor max loss, ${usd(Math.max(0, debit))} hedge debit and ${usd(beyond)} the put calendar can lose beyond its debit: in a crash its back put trades under intrinsic by its strike's carry to the back expiry)`
-      : '';
+      : overlay.structure === 'vix-call-diagonal' && overlay.units > 0
+        ? ` (the VIX call diagonal at its debit: it loses more if VIX settles above its far future by more than the strike gap at the near expiry, a loss with no bound the cap could count)`
+        : '';
   audit.push({
     rule: 'capital.cap',
     inputs: {

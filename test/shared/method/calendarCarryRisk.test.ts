@@ -96,3 +96,15 @@ describe('a put calendar can lose more than its debit, and the capital cap count
     expect(longPut.audit.find((a) => a.rule === 'capital.cap')?.effect).not.toMatch(/beyond its debit/);
   });
 });
+
+describe('a VIX call diagonal', () => {
+  it('is counted at its debit, and the audit row says it can lose more', () => {
+    const p = plan({ ...PLAN_INPUT, policy: { ...PLAN_INPUT.policy, overlay: 'vix-call-diagonal' } });
+    expect(p.overlay.units).toBeGreaterThan(0);
+    expect(p.capital.hedgeRiskBeyondDebit).toBe(0);
+    expect(p.capital.used).toBeCloseTo(p.ladder.maxLoss + Math.max(0, p.budget.netHedgeDebit), 6);
+    expect(p.audit.find((a) => a.rule === 'capital.cap')?.effect).toMatch(
+      /VIX call diagonal at its debit: it loses more if VIX settles above its far future/,
+    );
+  });
+});
