@@ -804,7 +804,11 @@ describe('USD amounts typed as text: thousands grouped by a dot or a percentage 
 
   it('TAILSIZE and OVERLAY offer only what they read when the text is not a number ("5%" was offered, then refused)', () => {
     expect(invalid('TAILSIZE', '$12,795', 16, 52 / 365, 1.0, 28)).toBe(
-      'condorLoss: is "$12,795", not a number; pass a number in USD without $ or % (text such as "12795" or "12,795" also reads as one)',
+      'condorLoss: is "$12,795", not a number; write 12,795 without $',
+    );
+    // a $ on what does not read without it keeps the general words
+    expect(invalid('TAILSIZE', '$12,79x', 16, 52 / 365, 1.0, 28)).toBe(
+      'condorLoss: is "$12,79x", not a number; pass a number in USD without $ or % (text such as "12795" or "12,795" also reads as one)',
     );
     // what the fix offers reads
     expect(loss('12795')).toEqual(loss(12_795));

@@ -18,7 +18,7 @@ import { usdTextRefusal } from './planIssues';
  */
 export function usdArg(name: string, cell: unknown, unit = 'USD', example = 12795): number {
   const x = singleCell(name, cell);
-  const refused = usdTextRefusal(name, x);
+  const refused = usdTextRefusal(name, x) ?? (unit === 'USD' ? dollarRefusal(name, x) : undefined);
   if (refused !== undefined) throw refused;
   const grouped = example.toLocaleString('en-US');
   return readNumber(
