@@ -814,7 +814,10 @@ describe('USD amounts typed as text: thousands grouped by a dot or a percentage 
     expect(loss('12795')).toEqual(loss(12_795));
     expect(loss('12,795')).toEqual(loss(12_795));
     expect(invalid('OVERLAY', 44519, 4697.96, 17.91, 44582, 4150, '-$1,500')).toBe(
-      'condorVega: is "-$1,500", not a number; pass a number in USD per vol point without $ or % (text such as "-1500" or "-1,500" also reads as one)',
+      'condorVega: is "-$1,500", not a number; write -1,500 without $',
+    );
+    expect(invalid('OVERLAY', 44519, 4697.96, 17.91, 44582, 4150, '-$1,5x0')).toBe(
+      'condorVega: is "-$1,5x0", not a number; pass a number in USD per vol point without $ or % (text such as "-1500" or "-1,500" also reads as one)',
     );
     expect(call('OVERLAY', 44519, 4697.96, 17.91, 44582, 4150, '-1500')).toEqual(
       call('OVERLAY', 44519, 4697.96, 17.91, 44582, 4150, -1500),

@@ -18,14 +18,11 @@ import { usdTextRefusal } from './planIssues';
  */
 export function usdArg(name: string, cell: unknown, unit = 'USD', example = 12795): number {
   const x = singleCell(name, cell);
-  const refused = usdTextRefusal(name, x) ?? (unit === 'USD' ? dollarRefusal(name, x) : undefined);
-  if (refused !== undefined) throw refused;
   const grouped = example.toLocaleString('en-US');
-  return readNumber(
-    name,
-    x,
-    `pass a number in ${unit} without $ or % (text such as "${example}" or "${grouped}" also reads as one)`,
-  );
+  const fix = `pass a number in ${unit} without $ or % (text such as "${example}" or "${grouped}" also reads as one)`;
+  const refused = usdTextRefusal(name, x) ?? dollarRefusal(name, x, fix);
+  if (refused !== undefined) throw refused;
+  return readNumber(name, x, fix);
 }
 
 /**
@@ -54,20 +51,18 @@ export function vegaArg(name: string, cell: unknown): number {
 
 /**
  * The error for a USD amount written with its $ ("$5,000"), which is no number: the amount without
- * it where that reads as one ("write 5,000 without $"), else the words of {@link usdArg}; undefined
+ * it where that reads as one ("write 5,000 without $"), else `fix` (the words of {@link usdArg}); undefined
  * for a cell without $. A series's other text is a gap or a label, and keeps its fix.
  */
-function dollarRefusal(name: string, cell: unknown): AlvhError | undefined {
+function dollarRefusal(
+  name: string,
+  cell: unknown,
+  fix = 'pass a number in USD without $ or % (text such as "12795" or "12,795" also reads as one)',
+): AlvhError | undefined {
   if (typeof cell !== 'string' || !cell.includes('$') || numberFromText(cell) !== undefined) return undefined;
   const bare = cell.replace('$', '').trim();
   const reads = !bare.endsWith('%') && !hasDotGroupedThousands(bare) && numberFromText(bare) !== undefined;
-  return invalidInput(
-    name,
-    `is ${show(cell)}, not a number`,
-    reads
-      ? `write ${bare} without $`
-      : 'pass a number in USD without $ or % (text such as "12795" or "12,795" also reads as one)',
-  );
+  return invalidInput(name, `is ${show(cell)}, not a number`, reads ? `write ${bare} without $` : fix);
 }
 
 /** A series of USD amounts ({@link seriesArg}), each cell's text refused as said above, named from 1. */
