@@ -18,7 +18,7 @@ export default defineConfig({
       // functions, the compute worker) or in a browser, where v8 line coverage does not map back.
       include: ['shared/src/**/*.ts'],
       reporter: ['text-summary'],
-      // A little under what the suite measures (see README, "Tests"); a drop fails `npm test`.
+      // A little under what the suite measures (the floor README's quick start names); a drop fails `npm test`.
       thresholds: { lines: 96, statements: 95, functions: 96, branches: 85 },
     },
   },

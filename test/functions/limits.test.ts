@@ -59,7 +59,7 @@ describe('the document states the work limits as maximums, and over them is the 
     const huge = await call('montecarlo', JSON.stringify({ ...MONTECARLO_EXAMPLE, horizonDays: 1e20 }));
     expect([huge.status, huge.json.code, huge.json.field]).toEqual([422, 'limit_exceeded', 'horizonDays']);
     expect(huge.json.detail).toBe(
-      'horizonDays: is 100000000000000000000, over the limit of 730 days; pass a horizon of at most 730 days',
+      "horizonDays: is 100000000000000000000, over the limit of 730 days; pass a horizon of at most 730 days and no later than the last condor's expiry, or leave it out for that expiry",
     );
     expect(huge.json.issues).toBeUndefined();
   });

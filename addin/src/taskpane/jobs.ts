@@ -384,8 +384,8 @@ export function chunkPaths(paths: number, size: number): [number, number][] {
 /**
  * Whether the cloud runs the Monte Carlo request `input` (the whole run) as one summary-only
  * request, `POST <endpoint>/montecarlo?partial=false`: the host chunks it over its worker pool and
- * answers the summary alone, with nothing per path on the network (partials carry about 72 bytes
- * of JSON a path: 72 MB for a million). True when the run is within the API's pooled limits,
+ * answers the summary alone, with nothing per path on the network (partials carry about 105 bytes
+ * of JSON a path: 105 MB for a million). True when the run is within the API's pooled limits,
  * checked as the host checks them; beyond them the run goes in chunks with partials,
  * merged here. An input the check rejects for another reason is sent as it is, for the API's
  * answer to name the field.

@@ -355,7 +355,8 @@ export function checkRequestedPaths(raw: unknown): void {
 /**
  * The horizon limit read from a Monte Carlo body before its schema: a whole `horizonDays` too large
  * for the schema to read as one (1e20) is the 422 of any horizon over {@link MAX_HORIZON_DAYS}, as
- * a `paths` of 1e300 is; from 731 on the setup names it, with the bound that holds for the book.
+ * a `paths` of 1e300 is; from 731 on the setup names it, with the bound that holds for the book (here
+ * the fix names both bounds: 730 alone was refused next when the condor expires sooner).
  */
 export function checkRequestedHorizon(raw: unknown): void {
   if (typeof raw !== 'object' || raw === null || !('horizonDays' in raw)) return;
@@ -364,7 +365,8 @@ export function checkRequestedHorizon(raw: unknown): void {
     throw limitExceeded(
       'horizonDays',
       `is ${days}, over the limit of ${MAX_HORIZON_DAYS} days`,
-      `pass a horizon of at most ${MAX_HORIZON_DAYS} days`,
+      // read before the book: the condor's expiry, which can come first, is not known here
+      `pass a horizon of at most ${MAX_HORIZON_DAYS} days and no later than the last condor's expiry, or leave it out for that expiry`,
     );
   }
 }
