@@ -79,7 +79,18 @@ export const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
         'usd',
         (_q, p) => `units · unit cost (${formatValue(p.overlay.unitCost, 'usd')} a unit)`,
       ],
-      ['Theta per day', 'overlay.theta', 'usd', 'the carry that subsidises the tail hedge'],
+      [
+        'Theta per day',
+        'overlay.theta',
+        'usd',
+        'the Greek, at fixed vols: the carry section 5 counts on to pay the tail',
+      ],
+      [
+        'Carry per day on the surface',
+        'carry.overlay',
+        'usd',
+        'a day held, SPX and VIX unchanged, vols by tenor: what the stress grid and Monte Carlo count',
+      ],
     ],
   ],
   [
@@ -161,6 +172,12 @@ export const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
         'thetaSubsidy.ratio',
         'number',
         "overlay theta / |tail theta|: how much of the tail's decay the calendar pays",
+      ],
+      [
+        'Carry subsidy on the surface',
+        'carry.ratio',
+        'number',
+        "overlay carry / |tail carry|, a day held on the surface (negative: the overlay adds to the tail's cost)",
       ],
     ],
   ],

@@ -31,3 +31,4 @@ export {
   type OtherIndices,
   type StateSurfaces,
 } from './marks';
+export { rolledFuture, shiftedState, type RollableMarket } from './rolledState';

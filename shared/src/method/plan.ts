@@ -21,6 +21,7 @@ import { inputCondors, lastRebalanceCurve, listedMonthlies, stepTermStructure, t
 import { stepSignals, stepSplit } from './planSignals';
 import { stepCondor, stepOverlay, stepScenario, stepTail } from './planSizing';
 import { stepBudget, stepCapital, stepThetaSubsidy } from './planBudget';
+import { stepCarry } from './planCarry';
 import { stepAnalogs, stepRebalance } from './planAnalogs';
 import { stepOrders, stepStructures } from './planStructures';
 import { vixChainRangeWarning } from './planVixChain';
@@ -91,6 +92,7 @@ function buildPlan(p: ParsedPlanInput, policy: Policy, divYieldGiven: boolean): 
   const { overlay, tail, budget } = take(stepBudget(ctx, condorSet, split, overlaySize, sizing, scenario.condorLoss));
   const capital = take(stepCapital(ctx, condorSet, budget.netHedgeDebit, overlay));
   const thetaSubsidy = take(stepThetaSubsidy(overlay, tail));
+  const carry = take(stepCarry(ctx, { condor: condorSet.legs, overlay: overlay.legs, tail: tail.legs }, overlay));
   const analogs = take(stepAnalogs(ctx, condors, sizing, tail.contracts));
   const rebalance = take(stepRebalance(ts, thenTs, policy));
   const structures = take(stepStructures(ctx, condors, tail, budget));
@@ -166,6 +168,7 @@ function buildPlan(p: ParsedPlanInput, policy: Policy, divYieldGiven: boolean): 
     budget,
     capital,
     thetaSubsidy,
+    carry,
     rebalance,
     book,
     bookGreeks: markBook([...book.condor, ...book.overlay, ...book.tail], now),

@@ -219,6 +219,23 @@ export interface PlanOverlay extends OverlaySizing {
   coverageAchieved: number;
 }
 
+/**
+ * Each layer's value change, USD, from the valuation date to `date` (`days` calendar days later)
+ * with SPX and VIX unchanged, the surfaces kept by tenor and the VX futures rolled down the fitted
+ * curve: the stress grid's cell at that day, no SPX move and today's VIX. Theta holds each leg's
+ * vol fixed; this carry moves it along the surface's term structure, as the engines do.
+ */
+export interface PlanCarry {
+  days: number;
+  date: string;
+  condor: number;
+  overlay: number;
+  tail: number;
+  total: number;
+  /** overlay / |tail|: the share of the tail's decay the overlay pays; null when the tail does not lose. */
+  ratio: number | null;
+}
+
 export interface PlanTail {
   legs: Leg[];
   expiry: string;
@@ -403,6 +420,8 @@ export interface Plan {
    * decay (tail theta ≥ 0, e.g. no tail held, or both 0), and `note` then says why.
    */
   thetaSubsidy: { overlayTheta: number; tailTheta: number; ratio: number | null; note?: string };
+  /** Each layer's value change over one day on the surface, SPX and VIX unchanged ({@link PlanCarry}). */
+  carry: PlanCarry;
   rebalance: RebalanceStatus | { due: null; reason: string };
   book: { condor: Leg[]; overlay: Leg[]; tail: Leg[] };
   /** Value and dollar Greeks of the whole book (condor + overlay + tail) now, from {@link markBook}. */

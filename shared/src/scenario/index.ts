@@ -56,13 +56,7 @@ export {
   type ScenarioBook,
 } from './montecarlo';
 export { resolveScenarioBook, scenarioSource } from './scenarioBook';
-export {
-  DEFAULT_VIX_LEVEL_COUNT,
-  defaultVixLevels,
-  shiftedState,
-  stressGrid,
-  type StressGridResult,
-} from './stressGrid';
+export { DEFAULT_VIX_LEVEL_COUNT, defaultVixLevels, stressGrid, type StressGridResult } from './stressGrid';
 export {
   CALIBRATED,
   LOG_VIX_REF,

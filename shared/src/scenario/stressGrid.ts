@@ -9,17 +9,16 @@
  * shockKappa. At 0 days elapsed this is the market module's shockFutures with κₛ.
  */
 import { markBook, refusedLeg, type Leg, type MarketState } from '../book/index';
+import { rolledFuture, shiftedState } from '../book/rolledState';
 import { parseIsoDate, toIsoDate } from '../dates';
 import { AlvhError, invalidInput } from '../errors';
 import { MIN_VIX_POINTS } from '../validate';
 import { parseInput } from '../schemas/parse';
 import { MAX_STRESS_VIX_LEVEL, StressGridInputSchema, checkStressLimits } from '../schemas/scenario';
 import { entryCreditNotes, heldBookNotes, scenarioSource, type ScenarioBook } from './scenarioBook';
-import { shockedFutureKernel } from '../method/stress';
 import { fmt } from '../method/audit';
 import type { Plan } from '../method/index';
 import { wholeUsd } from '../usdText';
-import { curveDecayKernel, modelFutureKernel } from '../market/meanReversion';
 
 export interface StressGridResult {
   valuationDate: string;
@@ -138,29 +137,6 @@ export function defaultVixLevels(vix: number): number[] {
 export const DEFAULT_VIX_LEVEL_COUNT = defaultVixLevels(100).length;
 
 /**
- * The VX future of `expiry` at `day` days after valuation, before the VIX shock: today's future
- * rolled down the fitted curve (its basis to the fit shrinking with the days left); and the weight
- * e^(−shockKappa·left/365) a VIX move carries into it. Null once the future has expired.
- */
-function rolledFuture(
-  book: ScenarioBook,
-  day: number,
-  expiry: string,
-): { rolled: number; weight: number; left: number } | null {
-  const day0 = parseIsoDate('valuationDate', book.valuationDate);
-  const total = parseIsoDate('expiry', expiry) - day0;
-  const left = total - day;
-  if (left <= 0) return null;
-  const model = (v: number, days: number) => modelFutureKernel(book.theta, v, curveDecayKernel(book.kappa, days / 365));
-  const basis = book.futureFor(expiry) - model(book.vix, total);
-  return {
-    rolled: model(book.vix, left) + (basis * left) / total,
-    weight: Math.exp((-book.shockKappa * left) / 365),
-    left,
-  };
-}
-
-/**
  * Every VIX level must leave the VX future of each VIX leg at a VIX level (≥ 1 point): a fall
  * larger than the future itself (VIX 15 from a VIX of 80 over a front future of 18.4) takes it
  * below zero, where the shock's rule does not reach. Refused naming the level and the lowest one
@@ -194,26 +170,6 @@ function checkReachableLevels(
     `${given ? 'is' : "the default ladder's"} ${vixLevels[j]}, ${Math.round((book.vix - vixLevels[j]!) * 100) / 100} points below today's VIX of ${book.vix}: the move would take ${binding} below ${MIN_VIX_POINTS} point`,
     `pass VIX levels of at least ${floor}${given ? '' : ', or check that the futures and VIX are of the same day'}`,
   );
-}
-
-/** A market state of the book at `day` days after valuation with SPX `spot` and VIX `vix`. */
-export function shiftedState(book: ScenarioBook, day: number, spot: number, vix: number): MarketState {
-  const day0 = parseIsoDate('valuationDate', book.valuationDate);
-  return {
-    date: toIsoDate(day0 + day),
-    spot,
-    vix,
-    rate: book.rate,
-    divYield: book.divYield,
-    volOfVol: book.volOfVol,
-    surfaces: book.surfaces,
-    futureFor: (expiry: string) => {
-      const f = rolledFuture(book, day, expiry);
-      if (f === null) return vix;
-      // Today's future rolled down the fitted curve, plus the VIX shock mapped with shockKappa.
-      return shockedFutureKernel(f.rolled, vix - book.vix, book.shockKappa, f.left);
-    },
-  };
 }
 
 type GridLayer = 'condor' | 'overlay' | 'tail';

@@ -1,0 +1,78 @@
+/**
+ * The plan's one-day carry on the surface: each layer's value change over one calendar day with
+ * SPX and VIX unchanged, the surfaces kept by tenor and the VX futures rolled down the fitted curve
+ * (the stress grid's day-1 cell at no move, the same state: book/rolledState.ts). Theta is the
+ * Black-Scholes Greek at each leg's vol held fixed; this is what the engines count when a day
+ * passes. Where the vol term structure slopes, the two differ: a put calendar's back put rolls
+ * down an upward-sloping SPX term structure, and a VIX call's vol rises as its expiry nears.
+ */
+import { markBook, shiftedState, surfacesOf, type Leg } from '../book/index';
+import { fmt, usd } from './audit';
+import type { PlanContext } from './planCurve';
+import type { PlanCarry, PlanOverlay, PlanStep } from './planTypes';
+
+/** One calendar day: theta's unit. */
+const CARRY_DAYS = 1;
+
+/** The plan's layers' carry over {@link CARRY_DAYS} day, with the audit row and the warning when theta says otherwise. */
+export function stepCarry(
+  ctx: PlanContext,
+  book: { condor: readonly Leg[]; overlay: readonly Leg[]; tail: readonly Leg[] },
+  overlay: Pick<PlanOverlay, 'structure' | 'units' | 'theta'>,
+): PlanStep<PlanCarry> {
+  const { now, ts, policy, date } = ctx;
+  const next = shiftedState(
+    {
+      valuationDate: date,
+      vix: now.vix,
+      rate: now.rate,
+      divYield: now.divYield,
+      volOfVol: now.volOfVol,
+      surfaces: surfacesOf(now),
+      kappa: ts.fit.kappa,
+      theta: ts.fit.theta,
+      shockKappa: policy.shockKappa,
+      futureFor: now.futureFor,
+    },
+    CARRY_DAYS,
+    now.spot,
+    now.vix,
+  );
+  const change = (legs: readonly Leg[]) =>
+    legs.length === 0 ? 0 : markBook([...legs], next).value - markBook([...legs], now).value;
+  const condor = change(book.condor);
+  const overlayCarry = change(book.overlay);
+  const tail = change(book.tail);
+  const ratio = tail < 0 ? overlayCarry / Math.abs(tail) : null;
+  const carry: PlanCarry = {
+    days: CARRY_DAYS,
+    date: next.date,
+    condor,
+    overlay: overlayCarry,
+    tail,
+    total: condor + overlayCarry + tail,
+    ratio,
+  };
+  const audit = [
+    {
+      rule: 'carry.surface',
+      inputs: { date: next.date, spot: now.spot, vix: now.vix, condor, overlay: overlayCarry, tail },
+      effect: `held to ${next.date} with SPX and VIX unchanged, the surfaces by tenor and the VX futures rolled down the curve: condor ${usd(condor, 2)}, overlay ${usd(overlayCarry, 2)}, tail ${usd(tail, 2)}${
+        ratio === null ? '' : `; the overlay pays ${fmt(ratio * 100, 0)}% of the tail's decay`
+      }`,
+    },
+  ];
+  const warnings: string[] = [];
+  // Section 5's subsidy is read from theta; where a day on the surface says the overlay loses, the
+  // ratio's premise does not hold, and the trader is told by how much.
+  if (overlay.units > 0 && overlay.theta > 0 && overlayCarry < 0) {
+    const why =
+      overlay.structure === 'vix-call-diagonal'
+        ? 'its legs re-marked on the VIX-option surface a day nearer expiry'
+        : 'its back put rolling down the SPX vol term structure';
+    warnings.push(
+      `The overlay's theta is +${usd(overlay.theta, 2)}/day at fixed vols, but held a day on today's surface (${why}, SPX and VIX unchanged) it loses ${usd(-overlayCarry, 2)}: it does not pay for the tail's decay as its theta says (plan.carry).`,
+    );
+  }
+  return { result: carry, audit, warnings };
+}

@@ -1,0 +1,77 @@
+/**
+ * The plan's one-day carry on the surface (plan.carry): the stress grid's day-1 cell at no SPX move
+ * and today's VIX, layer by layer, to the cent; and theta beside it, the Greek at fixed vols, which
+ * a sloping vol term structure pulls away from it.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { plan, stressGrid, type Plan, type PlanInput } from '@alvh/shared';
+import { PLAN_INPUT } from '../../helpers/fixtures';
+import { describeWithData } from '../../helpers/marketData';
+import { realDayInput } from './realDays';
+
+const layers = ['condor', 'overlay', 'tail'] as const;
+
+describe('plan.carry: a day held on the surface, SPX and VIX unchanged', () => {
+  it.each([
+    ['the put calendar', 'spx-put-calendar'],
+    ['the VIX call diagonal', 'vix-call-diagonal'],
+  ] as const)('equals the stress grid day 1 less day 0, layer by layer, with %s', (_name, structure) => {
+    const input: PlanInput = { ...PLAN_INPUT, policy: { ...PLAN_INPUT.policy, overlay: structure } };
+    const p = plan(input);
+    expect(p.overlay.units).toBeGreaterThan(0);
+    expect(p.tail.contracts).toBeGreaterThan(0);
+    const g = stressGrid({ plan: input, spxMoves: [0], vixLevels: [PLAN_INPUT.market.vix], days: [0, 1] });
+    for (const layer of layers) {
+      const grid = g[layer][1]![0]![0]! - g[layer][0]![0]![0]!;
+      expect(p.carry[layer]).toBeCloseTo(grid, 6);
+      expect(grid).not.toBe(0);
+    }
+    expect(p.carry.total).toBeCloseTo(p.carry.condor + p.carry.overlay + p.carry.tail, 9);
+    expect(p.carry).toMatchObject({ days: 1, date: '2026-11-21' });
+    expect(p.carry.ratio).toBeCloseTo(p.carry.overlay / Math.abs(p.carry.tail), 12);
+    expect(p.audit.find((a) => a.rule === 'carry.surface')?.effect).toMatch(
+      /^held to 2026-11-21 with SPX and VIX unchanged/,
+    );
+  });
+});
+
+describeWithData(
+  '2018-02-02 with its Cboe indices: theta says the calendar pays, a day on the surface says it costs',
+  () => {
+    // VIX9D 18.86, VIX3M 17.03, SKEW 126.45 (Cboe closes of the day); a budget loose enough to buy the layers
+    let day: PlanInput;
+    let p: Plan;
+    beforeAll(() => {
+      day = realDayInput('2018-02-02', { history: 250 }).input;
+      p = plan({
+        ...day,
+        market: { ...day.market, indices: { vix9d: 18.86, vix3m: 17.03, skew: 126.45 } },
+        policy: { maxHedgeCostRate: 5, targetIrr: 0 },
+      });
+    });
+
+    it('the overlay: theta +$3.31 a day, carry −$1.86; the tail: theta −$20.79, carry −$3.53', () => {
+      expect(p.overlay.units).toBe(1);
+      expect(p.overlay.theta).toBeCloseTo(3.31, 2);
+      expect(p.carry.overlay).toBeCloseTo(-1.86, 2);
+      expect(p.tail.contracts).toBe(8);
+      expect(p.tail.theta).toBeCloseTo(-20.79, 2);
+      expect(p.carry.tail).toBeCloseTo(-3.53, 2);
+      expect(p.thetaSubsidy.ratio).toBeGreaterThan(0);
+      expect(p.carry.ratio).toBeLessThan(0);
+    });
+
+    it('warns with both figures and where to read the carry', () => {
+      expect(p.warnings).toContain(
+        "The overlay's theta is +$3.31/day at fixed vols, but held a day on today's surface (its back put rolling down the SPX vol term structure, SPX and VIX unchanged) it loses $1.86: it does not pay for the tail's decay as its theta says (plan.carry).",
+      );
+    });
+
+    it('without the indices (one flat vol term structure) the calendar earns on the day too, and no warning', () => {
+      const flat = plan({ ...day, policy: { maxHedgeCostRate: 5, targetIrr: 0 } });
+      expect(flat.overlay.units).toBe(1);
+      expect(flat.carry.overlay).toBeGreaterThan(0);
+      expect(flat.warnings.some((w) => w.startsWith("The overlay's theta is"))).toBe(false);
+    });
+  },
+);
