@@ -218,6 +218,13 @@ describe('ALVH.FRONTIER', () => {
       'paths: is 1.000.000; write 1000000 for 1,000,000 paths',
     );
     expect(errorOf(() => call(rows, [[0]], '1.500', 2)).message).toBe('paths: is 1.500; write 1500 for 1,500 paths');
+    // and so is a seed (read as a decimal, "1.000" ran seed 1), as the taskpane's seed box refuses it
+    expect(errorOf(() => call(rows, [[0]], 800, '1.000')).message).toBe(
+      'seed: is 1.000; write 1000 for 1,000, or 1 for 1',
+    );
+    expect(errorOf(() => call(rows, [[0]], 800, '5.000.000.000')).message).toBe(
+      'seed: is 5.000.000.000, not a number it takes; write a whole number from 0 to 4,294,967,295',
+    );
   });
 
   it.each([

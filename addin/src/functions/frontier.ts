@@ -132,17 +132,24 @@ function frontierOf(input: Record<string, unknown>, budgets: unknown): FrontierR
   }
 }
 
+/** How FRONTIER's counts are named in a dot-grouped refusal, with the range each takes. */
+const COUNT_WORDS = {
+  paths: countWords('path', 'paths', { lo: 2, hi: MAX_PATHS }),
+  seed: countWords('', '', { lo: 0, hi: 2 ** 32 - 1 }),
+} as const;
+
 /**
- * `paths` as a number. A count typed with its thousands grouped by a dot ("2.000", "1.000.000") is
- * refused with its readings, as PLAN's quantity is: read as a decimal, "2.000" ran 2 paths.
+ * `paths` or `seed` as a number. A count typed with its thousands grouped by a dot ("2.000",
+ * "1.000.000") is refused with its readings, as PLAN's quantity is: read as a decimal, "2.000" ran
+ * 2 paths and "1.000" ran seed 1.
  */
-function pathsArg(x: unknown): number {
-  const cell = singleCell('paths', x);
+function countArg(name: keyof typeof COUNT_WORDS, x: unknown): number {
+  const cell = singleCell(name, x);
   if (typeof cell === 'string' && hasDotGroupedThousands(cell)) {
-    const { problem, fix } = dotGroupedWords(cell, countWords('path', 'paths', { lo: 2, hi: MAX_PATHS }));
-    throw invalidInput('paths', problem, fix);
+    const { problem, fix } = dotGroupedWords(cell, COUNT_WORDS[name]);
+    throw invalidInput(name, problem, fix);
   }
-  return plainNumberArg('paths', cell);
+  return plainNumberArg(name, cell);
 }
 
 /**
@@ -201,8 +208,8 @@ export function frontier(
         {
           plan: planInput,
           ...(isOmitted(budgets) ? {} : { budgets: budgetsArg(budgets) }),
-          ...(isMissing(paths) ? {} : { paths: pathsArg(paths) }),
-          ...(isMissing(seed) ? {} : { seed: plainNumberArg('seed', seed) }),
+          ...(isMissing(paths) ? {} : { paths: countArg('paths', paths) }),
+          ...(isMissing(seed) ? {} : { seed: countArg('seed', seed) }),
         },
         budgets,
       );
