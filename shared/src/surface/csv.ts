@@ -94,12 +94,12 @@ export function readCsv(text: string, field: string): CsvRecord[] {
 /**
  * Refuses a chain separated by semicolons or tabs, which {@link readCsv} would read as one cell a
  * line (and answer with an unrelated error: no date, no expiry column). The header is the
- * quotedata "Expiration Date" line, else the first line with more than blanks; a header with a
+ * quotedata "Expiration Date" line (in any case), else the first line with more than blanks; a header with a
  * comma is taken as comma-separated.
  */
 export function checkCommaSeparated(text: string, field: string): void {
   // line by line as readCsv reads them (CRLF, LF, lone CR), linear: see isQuotedata
-  const qd = /(?<![^\r\n])[^\S\r\n]*(?=Expiration Date[;\t])/.exec(text);
+  const qd = /(?<![^\r\n])[^\S\r\n]*(?=Expiration Date[;\t])/i.exec(text);
   const start = qd ? qd.index + qd[0].length : text.search(/[^\s\uFEFF]/);
   if (start < 0) return;
   const rest = text.slice(start, start + 2000);

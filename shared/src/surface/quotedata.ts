@@ -173,6 +173,15 @@ const QUOTEDATA_HEADER = [
   'Open Interest',
 ];
 
+/**
+ * Whether a header cell is the layout's `name`, in any case: a file retyped in capitals
+ * ("EXPIRATION DATE", "OPEN INTEREST") keeps its columns, and every other line of it (the stamp's
+ * month and zone, the expiries' weekday and month, the title's "LAST:") is read without case too.
+ */
+function sameName(cell: string | undefined, name: string): boolean {
+  return cell !== undefined && cell.toLowerCase() === name.toLowerCase();
+}
+
 const C = { expiry: 0, callSymbol: 1, callBid: 4, callAsk: 5, strike: 11, putSymbol: 12, putBid: 15, putAsk: 16 };
 
 /**
@@ -199,7 +208,8 @@ function spotOf(title: CsvRecord | null): number | null {
 
 /**
  * Whether a text is in Cboe's quotedata layout: a line that starts (after blanks) with the
- * "Expiration Date," header. A line is what {@link readCsv} reads as one: lines end at CRLF, LF or
+ * "Expiration Date," header, in any case (a header retyped in capitals, "EXPIRATION DATE,", is the
+ * same layout, never a plain table missing its date). A line is what {@link readCsv} reads as one: lines end at CRLF, LF or
  * a lone CR (not at U+2028 or U+2029). Linear in the text: the lookbehind admits a start only at
  * a line's beginning, and the blanks after it stop at the line's end. `^` with the `m` flag starts
  * after every CR, U+2028 and U+2029 too, and `[^\S\n]*` then crossed the rest of a run of them
@@ -207,7 +217,7 @@ function spotOf(title: CsvRecord | null): number | null {
  * blank lines alike).
  */
 export function isQuotedata(text: string): boolean {
-  return /(?<![^\r\n])[^\S\r\n]*Expiration Date,/.test(text);
+  return /(?<![^\r\n])[^\S\r\n]*Expiration Date,/i.test(text);
 }
 
 /**
@@ -228,7 +238,7 @@ export function parseQuotedata(text: string): ParsedChain {
   refuseUtf16(text, 'chain');
   if (typeof text !== 'string' || text.trim() === '') emptyChain('chain');
   const records = readCsv(text, 'chain').filter((r) => !isBlank(r));
-  const headerAt = records.findIndex((r) => r.cells[0] === 'Expiration Date');
+  const headerAt = records.findIndex((r) => sameName(r.cells[0], QUOTEDATA_HEADER[0]!));
   if (headerAt < 0) {
     checkCommaSeparated(text, 'chain');
     throw invalidInput(
@@ -239,7 +249,7 @@ export function parseQuotedata(text: string): ParsedChain {
   }
   const header = records[headerAt]!;
   for (let i = 0; i < QUOTEDATA_HEADER.length; i++) {
-    if (header.cells[i] !== QUOTEDATA_HEADER[i]) {
+    if (!sameName(header.cells[i], QUOTEDATA_HEADER[i]!)) {
       throw invalidInput(
         `chain line ${header.line} column ${i + 1}`,
         `is ${shown(header.cells[i] ?? '')}, expected ${JSON.stringify(QUOTEDATA_HEADER[i])}`,

@@ -475,6 +475,25 @@ describeWithData('the two real chains', () => {
     expect([c.valuationDate, c.valuationMinutes, c.rowsRead]).toEqual(['2023-06-09', 820, 8894]);
     expect(new Set(c.quotes.map((q) => q.expiry)).size).toBe(49);
   });
+  it('2023-06-09 retyped in capitals (title, stamp, header, expiries) is the same quotedata, not a plain table', () => {
+    // the blank line, the title, the stamp, the header and the first 36 rows, as the file has them
+    const excerpt = readDataFile('cboe_spx_quotedata_2023-06-09__AyourElwazani97.csv')
+      .split('\n')
+      .slice(0, 40)
+      .join('\n');
+    const upper = excerpt.toUpperCase();
+    expect(upper).toContain('\nDATE: 9 JUNE 2023, 1:40 PM EDT,BID:');
+    expect(upper).toContain('\nEXPIRATION DATE,CALLS,LAST SALE,NET,BID,ASK,');
+    expect(upper).toContain('\nFRI JUN 09 2023,SPXW230609C01000000,');
+    expect(isQuotedata(upper)).toBe(true);
+    const [read, retyped] = [parseChain(excerpt), parseChain(upper)];
+    expect(retyped.quotes.length).toBe(36);
+    expect({ ...retyped, underlying: read.underlying, stamp: read.stamp }).toEqual(read);
+    expect(retyped.underlying).toBe('STANDARD & POORS 500 INDEX');
+    // saved with semicolons, it is named as such (the quotedata header found in capitals too)
+    const semicolons = errorOf(() => parseChain(upper.replace(/,/g, ';'), { valuationDate: '2023-06-09' }));
+    expect(semicolons.message).toContain('is the header "EXPIRATION DATE;CALLS;');
+  });
   it('2022-02-04 with one Strike cell edited (2400 to 2500) is refused, not stored as a 2500 call', () => {
     const lines = readDataFile('cboe_spx_quotedata_2022-02-04__Luca-Castelli.csv').split('\n');
     expect(lines[4]).toContain(',2400.00,SPXW220207P02400000,');
