@@ -93,7 +93,8 @@ function checkEastern(line: number, word: string | undefined): void {
 }
 
 /**
- * The quotedata stamp, "Date: February 5 2022, 8:09 PM EST" or "Date: 9 June 2023, 1:40 PM EDT",
+ * The quotedata stamp, "Date: February 5 2022, 8:09 PM EST", "Date: 9 June 2023, 1:40 PM EDT" or
+ * "Date: June 9, 2023 at 4:15 PM EDT" (a comma after the day, "at" before the time), in any case,
  * to the session the quotes belong to: during trading hours (09:30-16:15 on a weekday) the stamp
  * itself; otherwise the quotes are the last session's closing quotes, valued at its 16:00 close
  * (exchange holidays are not known here: a stamp on a holiday would need the table form). The time
@@ -101,7 +102,7 @@ function checkEastern(line: number, word: string | undefined): void {
  */
 function parseStamp(line: number, s: string): { valuationDate: string; valuationMinutes: number } {
   const m =
-    /Date:\s*(?:([A-Za-z]+)\s+(\d{1,2})|(\d{1,2})\s+([A-Za-z]+))\s+(\d{4}),?\s+(\d{1,2}):(\d{2})\s*(AM|PM)(?:[^\S,]+([^\s,]+))?/i.exec(
+    /Date:\s*(?:([A-Za-z]+)\s+(\d{1,2}),?|(\d{1,2})\s+([A-Za-z]+))\s+(\d{4}),?\s+(?:at\s+)?(\d{1,2}):(\d{2})\s*(AM|PM)(?:[^\S,]+([^\s,]+))?/i.exec(
       s,
     );
   const monthName = m ? (m[1] ?? m[4]!) : '';

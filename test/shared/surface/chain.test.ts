@@ -165,6 +165,25 @@ describe('parseQuotedata on small chains', () => {
       expect(stamped(`Date: ${word} 28 2023, 1:40 PM EST`).message, word).toMatch(/not the quotedata date line/);
   });
 
+  it('reads a stamp written "June 9, 2023 at 4:15 PM EDT", in any case, as the same moment', () => {
+    const row = quotedataRow('Fri Jun 16 2023', 'SPXW230616', 4000, 50, 51, 48, 49);
+    const stamped = (stamp: string) =>
+      parseQuotedata(quotedata([row]).replace('"Date: March 1 2023, 4:30 PM EST"', stamp));
+    for (const stamp of [
+      '"Date: June 9, 2023 at 4:15 PM EDT"',
+      'DATE: JUNE 9, 2023 AT 4:15 PM EDT',
+      '"Date: June 9, 2023, 4:15 PM EDT"',
+    ]) {
+      const c = stamped(stamp);
+      expect([c.valuationDate, c.valuationMinutes], stamp).toEqual(['2023-06-09', 975]);
+    }
+    expect(stamped('"Date: June 9, 2023 at 1:40 PM EDT"').valuationMinutes).toBe(820);
+    // "at" stands before the time alone: no other word is read past
+    expect(errorOf(() => stamped('"Date: June 9, 2023 by 4:15 PM EDT"')).message).toMatch(
+      /not the quotedata date line/,
+    );
+  });
+
   it('reads the zone after the time as a whole word, in parentheses or not', () => {
     const row = quotedataRow('Fri Mar 17 2023', 'SPXW230317', 4000, 50, 51, 48, 49);
     const text = (zone: string) => quotedata([row]).replace('4:30 PM EST', `1:40 PM ${zone}`);
