@@ -114,6 +114,25 @@ describe('problem details for each kind of failure', () => {
     expect(typeof r.json.title).toBe('string');
   });
 
+  it('an empty body says why it is empty when the request sent neither Content-Length nor Transfer-Encoding', async () => {
+    const unframed = await call(post(''));
+    expect(unframed.json).toMatchObject({
+      code: 'malformed_json',
+      detail: expect.stringMatching(
+        /^the request body is empty: the request sent no Content-Length or Transfer-Encoding/,
+      ),
+      fix: 'send the JSON with a Content-Length header giving its size in bytes (most clients add it themselves)',
+    });
+    for (const framing of [{ 'content-length': '0' }, { 'transfer-encoding': 'chunked' }]) {
+      const r = await call(post('', { 'content-type': 'application/json', ...framing }));
+      expect([r.status, r.json.code, r.json.detail]).toEqual([
+        400,
+        'malformed_json',
+        'the request body is empty; send one JSON object',
+      ]);
+    }
+  });
+
   it('lists every zod issue as {path, message}', async () => {
     const r = await call(post('{"spot": -1, "name": 3}'));
     expect(r.json.issues).toEqual([

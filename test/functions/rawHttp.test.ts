@@ -155,6 +155,34 @@ describe('a body without a length', () => {
     expect(problemOf(answer).code).toBe('invalid_input');
   });
 
+  it('an HTTP/1.1 POST with neither Content-Length nor Transfer-Encoding: the 400 of an empty body says why it is empty', async () => {
+    // RFC 9112 §6.3: such a request has a body of length zero, so the JSON written after the headers is not its body
+    for (const after of ['', '{}']) {
+      const { answer } = await rawUntilClose(
+        `POST /api/plan HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${after}`,
+      );
+      expect(answer.status, after).toBe(400);
+      expect(problemOf(answer), after).toMatchObject({
+        code: 'malformed_json',
+        instance: '/api/plan',
+        detail:
+          'the request body is empty: the request sent no Content-Length or Transfer-Encoding header, so its body was read as empty (HTTP/1.1 takes such a request as having none)',
+        fix: 'send the JSON with a Content-Length header giving its size in bytes (most clients add it themselves)',
+      });
+    }
+  });
+
+  it('an HTTP/1.1 POST with an empty chunked body is the plain 400 of an empty body: its length was sent', async () => {
+    const { answer } = await rawUntilClose(
+      'POST /api/plan HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n0\r\n\r\n',
+    );
+    expect(answer.status).toBe(400);
+    expect(problemOf(answer)).toMatchObject({
+      code: 'malformed_json',
+      detail: 'the request body is empty; send one JSON object',
+    });
+  });
+
   it('an HTTP/1.1 POST with Content-Length: 0 is still the 400 of an empty body', async () => {
     const { answer } = await rawUntilClose(
       'POST /api/plan HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 0\r\nConnection: close\r\n\r\n',

@@ -284,7 +284,33 @@ export async function readJsonBody(request: HttpRequest, limit: number): Promise
   if (encoded) throw encoded;
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > limit) throw bodyTooLarge(limit, declared);
-  return parseJsonText(utf8Text(await bytesWithin(request, limit)));
+  const bytes = await bytesWithin(request, limit);
+  if (bytes.byteLength === 0 && !request.headers.has('content-length') && !request.headers.has('transfer-encoding'))
+    throw unframedBody();
+  return parseJsonText(utf8Text(bytes));
+}
+
+/**
+ * The 400 for an empty body of a request that sent neither Content-Length nor Transfer-Encoding:
+ * HTTP/1.1 frames a request's body by those two headers alone, and a request with neither has a
+ * body of length zero (RFC 9112 §6.3), so whatever the client wrote after its headers was not read
+ * as its body. The 400 of an empty body, saying why it is empty (a Content-Length: 0 or an empty
+ * chunked body is the plain one of {@link parseJsonText}). Both hosts see the condition in the
+ * request's headers (the Functions host passes the client's on); an HTTP/1.0 request so sent is the
+ * local host's 411 ({@link lengthRequired}), before the body is read.
+ */
+function unframedBody(): HttpProblem {
+  return new HttpProblem(
+    httpProblem(
+      400,
+      'malformed_json',
+      'the request body is empty: the request sent no Content-Length or Transfer-Encoding header, so its body was read as empty (HTTP/1.1 takes such a request as having none)',
+      {
+        issues: [{ path: '(root)', message: 'the body is empty: no Content-Length or Transfer-Encoding was sent' }],
+        fix: 'send the JSON with a Content-Length header giving its size in bytes (most clients add it themselves)',
+      },
+    ),
+  );
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
