@@ -257,6 +257,19 @@ describe('a bad chain is named by its argument', () => {
     expect(text).not.toMatch(/divYield|market\./);
   });
 
+  it("names XSP or NDX options for a table at a tenth of the inputs' SPX or at twice it, whole within a cell's message", () => {
+    const at = (f: number) =>
+      asRange(spxRows().map((r) => ({ ...r, strike: r.strike * f, bid: r.bid * f, ask: r.ask * f })));
+    expect(message(() => call('PLAN', sheet, null, null, at(0.1)))).toBe(
+      "chain: has its nearest SPX forward at 235.17, 900% away from the inputs' spx 2351.1: XSP options (a tenth of SPX), or SPX mistyped; pass this market's chain, or check the inputs' spx",
+    );
+    const ndx = message(() => call('PLAN', sheet, null, null, at(3.4)));
+    expect(ndx).toMatch(
+      /: NDX or another index's options \(3\.4× SPX\), or SPX mistyped; pass this market's chain, or check the inputs' spx$/,
+    );
+    expect(ndx.length).toBeLessThanOrEqual(200);
+  });
+
   it('says a VIX table without roots is read as SPXW, and the SPX chain in vixChain is the SPX chain', () => {
     const noRoot = asRange(VIX).map((r) => r.slice(1));
     expect(message(() => call('PLAN', sheet, null, null, null, noRoot))).toBe(

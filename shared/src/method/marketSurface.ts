@@ -5,6 +5,7 @@
  */
 import { AlvhError, isAlvhError } from '../errors';
 import { SPX_CHAIN_FITS, chainFitKey } from '../surface/fitCache';
+import { otherIndexCause } from '../surface/indexPlausibility';
 import {
   fitChainSurface,
   makeSpxSurface,
@@ -238,13 +239,15 @@ function spotFarFromChain<T>(fit: () => T, spotIsSpx: boolean, root: string, spo
   } catch (e) {
     const far =
       isAlvhError(e) && e.field === 'spot' && spotIsSpx
-        ? /^is (\S+), (\d+)% away from the chain's nearest forward (\S+)$/.exec(e.problem)
+        ? /^is (\S+), (\d+)% away from the chain's nearest forward ([\d.]+)(?::|$)/.exec(e.problem)
         : null;
     if (far === null) throw e;
+    // XSP options at a tenth of SPX, NDX's well above it: named, as the chain's more likely content
+    const cause = otherIndexCause(Number(far[3]), Number(far[1])) ?? "another market's quotes";
     throw new AlvhError(
       'invalid_input',
       `${root}.chain`,
-      `has its nearest SPX forward at ${far[3]}, ${far[2]}% away from ${root}.${spotField} ${far[1]}: another market's quotes, or SPX mistyped`,
+      `has its nearest SPX forward at ${far[3]}, ${far[2]}% away from ${root}.${spotField} ${far[1]}: ${cause}, or SPX mistyped`,
       `pass this market's chain, or check ${root}.${spotField}`,
     );
   }

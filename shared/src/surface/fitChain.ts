@@ -32,6 +32,7 @@ import {
   type SliceInput,
 } from './chainSlice';
 import { forwardAtDiscount, termDiscounts, type ParityLine } from './parity';
+import { otherIndexCause } from './indexPlausibility';
 
 /**
  * How far a given spot may stand from the chain's nearest parity forward (a fraction): the carry to
@@ -39,14 +40,28 @@ import { forwardAtDiscount, termDiscounts, type ParityLine } from './parity';
  */
 const MAX_SPOT_GAP = 0.2;
 
-/** The spot a surface keeps: the one given, when it is near the nearest forward, else that forward. */
+/**
+ * The spot a surface keeps: the one given, when it is near the nearest forward, else that forward.
+ * A forward at about a tenth of the spot, or at twice it or more, is named as the index it more
+ * likely is (XSP, NDX: {@link otherIndexCause}), and the fix does not offer to leave the spot out:
+ * without it such a chain would fit as an SPX surface at its own level, without a word.
+ */
 function checkedSpot(given: number | undefined, nearest: number): number {
   if (given === undefined) return nearest;
   const gap = Math.abs(given / nearest - 1);
   if (gap > MAX_SPOT_GAP) {
+    const far = `is ${given}, ${Math.round(100 * gap)}% away from the chain's nearest forward ${nearest.toFixed(2)}`;
+    const cause = otherIndexCause(nearest, given);
+    if (cause !== undefined) {
+      throw invalidInput(
+        'spot',
+        `${far}: ${cause}, or spot mistyped`,
+        'pass SPX options (a table without a root column is read as SPXW) and the SPX level at the time of the quotes',
+      );
+    }
     throw invalidInput(
       'spot',
-      `is ${given}, ${Math.round(100 * gap)}% away from the chain's nearest forward ${nearest.toFixed(2)}`,
+      far,
       'pass the SPX level at the time of the quotes, or leave spot out (the nearest forward is used)',
     );
   }
