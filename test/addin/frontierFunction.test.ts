@@ -109,9 +109,13 @@ describe('ALVH.FRONTIER', () => {
     // the last row names the measure and the down paths the CVaR is over
     expect(out[14]!.slice(0, 10).every((c) => c === '')).toBe(true);
     expect(out[14]![11]).toBe('');
+    // then the answer's warnings as clauses: here that the mixes from one unit of put spread on gain in the drawdown
+    expect(f.warnings).toHaveLength(1);
     expect(out[14]![10]).toBe(
-      `real-world measure: CVaR 95 over the ${f.downPaths.toLocaleString('en-US')} of 1,500 paths where SPX ends lower (seed 5)`,
+      `real-world measure: CVaR 95 over the ${f.downPaths.toLocaleString('en-US')} of 1,500 paths where SPX ends lower (seed 5); ` +
+        f.warnings[0]!.replace(/\.$/, ''),
     );
+    expect(out[14]![10]).toMatch(/; From the \$3,259 budget on, the frontier's mix gains in the drawdown scenario/);
     for (const v of out.flat()) if (typeof v === 'number') expect(Number.isFinite(v)).toBe(true);
   });
 

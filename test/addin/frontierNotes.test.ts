@@ -14,8 +14,8 @@ describe('the taskpane’s frontier notes', () => {
       warnings: string[];
       modelNotes: string[];
     };
-    // (the first: the plan's credit against the surface's price of its condor)
-    expect(real.warnings).toHaveLength(2);
+    // (the first: the plan's credit against the surface's price of its condor; the last: its mixes gain in the drawdown)
+    expect(real.warnings).toHaveLength(3);
     const v = parseFrontier(real as unknown);
     // then the points' CVaR errors, each after its budget and the CVaR it is the error of
     expect(v.notes.slice(0, -1)).toEqual([...real.warnings, ...real.modelNotes]);
@@ -24,6 +24,7 @@ describe('the taskpane’s frontier notes', () => {
     );
     expect(v.notes[0]).toMatch(/^The condor's P&L counts from the credit/);
     expect(v.notes[1]).toMatch(/too few to rank mixes; run more paths/);
+    expect(v.notes[2]).toMatch(/^From the \$[\d,]+ budget on, the frontier's mix gains in the drawdown scenario/);
   });
 });
 

@@ -29,6 +29,7 @@ import { frontierErrors, NOISE_STD_ERRORS, type FrontierErrors } from './frontie
 import { wholeUsd } from '../usdText';
 import { mergeFrontier, runFrontierSetup, type FrontierRunOptions } from './frontierPaths';
 import { frontierSetup } from './frontierSetup';
+import { overHedgeWarnings } from './frontierWords';
 import { cheapestMatch, frontierRows, scorer, searchFrontier, steppedScorer, type Scorer } from './frontierSearch';
 import { MAX_CONTRACTS } from '../validate';
 import { runModelNotes } from '../scenario/model/calibrationNotes';
@@ -222,6 +223,7 @@ export function summarizeFrontier(partial: FrontierPartial): FrontierResult {
       ...stepWarnings(step),
       ...riseWarnings("The plan's hedges as sized", plan, unhedgedCvar, partial.measure),
       ...riseWarnings("The literal rule's hedges (uncapped)", rule, unhedgedCvar, partial.measure),
+      ...overHedgeWarnings(points, f.loss),
     ],
     literalTailCost: f.literalTailCost,
     loss: f.loss,

@@ -90,3 +90,40 @@ export function planGapWords(plan: Pick<Plan, 'structures' | 'valuationDate'>, f
   }
   return f === undefined ? plan.structures.summary : `${plan.structures.summary} ${frontierWords(f)}`;
 }
+
+/** A scenario gain, as a share of the unhedged loss, from which a frontier mix reads as long the fall. */
+const OVER_HEDGE_SHARE = 0.1;
+
+/**
+ * The warning when the frontier's mixes, from some budget on, turn the drawdown scenario's loss
+ * into a gain of more than {@link OVER_HEDGE_SHARE} of it: past cover, the CVaR 95 on down paths
+ * the frontier lowers still counts every put added as protection, so its mixes become a bet on the
+ * fall. Names the first such budget and mix, the gain there and at the top, and the last mix that
+ * still leaves a loss. None when no point gains (or the book loses nothing in the scenario).
+ */
+export function overHedgeWarnings(
+  points: readonly Pick<
+    FrontierResult['points'][number],
+    'budget' | 'drawdownLoss' | 'overlayUnits' | 'tailUnits' | 'structure' | 'worstAnalogLoss'
+  >[],
+  loss: number,
+): string[] {
+  if (!(loss > 0)) return [];
+  const i = points.findIndex((p) => p.drawdownLoss < -OVER_HEDGE_SHARE * loss);
+  if (i < 0) return [];
+  const first = points[i]!;
+  const top = points.at(-1)!;
+  const most = Math.max(...points.map((p) => -p.drawdownLoss));
+  const before = points
+    .slice(0, i)
+    .filter((p) => p.drawdownLoss > 0)
+    .at(-1);
+  const last =
+    before === undefined
+      ? ''
+      : ` The last mix of the ladder that still leaves a loss is ${mixWords(before)} at the ${usd(before.budget)} budget (${usd(before.drawdownLoss)} lost).`;
+  const atTop = top === first ? '' : `, and up to ${usd(most)} from there to the top budget`;
+  return [
+    `From the ${usd(first.budget)} budget on, the frontier's mix gains in the drawdown scenario, where the condors lose ${usd(loss)} unhedged: ${mixWords(first)} turns that loss into a ${usd(-first.drawdownLoss)} gain${atTop}. Past cover such a mix is long the fall, not a hedge of it: the CVaR 95 on down paths, which the frontier lowers, counts every put added as protection.${last}`,
+  ];
+}

@@ -110,4 +110,4 @@ export { NOISE_STD_ERRORS } from './frontierErrors';
 export { frontierPathLimit, frontierSetup, type FrontierSetup } from './frontierSetup';
 export { mergeFrontier, runFrontierChunk, runFrontierSetup, type FrontierRunOptions } from './frontierPaths';
 export { DOWN_DEFINITION, frontier, mergeAndSummarizeFrontier, summarizeFrontier } from './frontier';
-export { frontierWords, matchNoise, mixWords, planGapWords } from './frontierWords';
+export { frontierWords, matchNoise, mixWords, overHedgeWarnings, planGapWords } from './frontierWords';
