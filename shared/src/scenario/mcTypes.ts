@@ -187,8 +187,9 @@ export interface MonteCarloSummary {
   /**
    * The calibrated model's known biases from this run's starting VIX (real-world measure only):
    * the out-of-sample targets it missed from that VIX bucket beyond history's own noise, one
-   * sentence each (docs/calibration.md); empty when there are none, in the risk-neutral measure and
-   * for the square-root dynamics.
+   * sentence each (docs/calibration.md); empty when there are none and for the square-root
+   * dynamics. In the risk-neutral measure, one sentence on what its figures are (the paths match the
+   * forwards, not option prices).
    */
   modelNotes: string[];
   /** VIX and SPX at the horizon: percentiles and P(VIX above a level). */
@@ -244,13 +245,14 @@ export interface MonteCarloSummary {
    */
   hedgeEffectiveness: number | null;
   /**
-   * Standard error of `hedgeEffectiveness`: the standard error of the CVaR 95 difference, condor
-   * against the book on the same paths (over antithetic pairs when paired), over `hedgeCost` (a
-   * mean, whose own error is left out). The figure moves from seed to seed by about this much at
-   * 20,000 paths and less at 4,000: on docs/examples/plan.json, 2.40 ± 0.31 at 20,000 paths with
-   * seed 1 and 1.69-2.59 with seeds 2-9 (errors 0.30 on average against a standard deviation of
-   * 0.26 over seeds 1-9); at 4,000 paths 0.67 on average against 0.49 over seeds 1-30, a third
-   * more than the spread (`npx tsx scripts/hedgeEffectiveness.ts --noise`; docs/scenarios.md).
+   * Standard error of `hedgeEffectiveness`: the CVaR 95 difference (condor against the book on the
+   * same paths) over `hedgeCost`, each with its error, the cost a mean over the paths with its own
+   * (the net premium the rebalances spend), taken together by the delta method over antithetic
+   * pairs when paired. The figure moves from seed to seed by about this much: on
+   * docs/examples/plan.json, 2.40 ± 0.31 at 20,000 paths with seed 1 and 1.69-2.59 with seeds 2-9
+   * (errors 0.30 on average against a standard deviation of 0.26 over seeds 1-9); at 4,000 paths
+   * 0.69 on average against a spread of 0.61 over seeds 1-200
+   * (`npx tsx scripts/hedgeEffectiveness.ts --noise`; docs/scenarios.md).
    * Null whenever `hedgeEffectiveness` is null, and when the sample cannot give the error (a worst
    * 5% of fewer than two paths).
    */

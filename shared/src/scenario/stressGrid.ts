@@ -77,7 +77,10 @@ function settledDaysNote(book: ScenarioBook, days: readonly number[], dates: rea
     .filter(([, legs]) => legs.some((l) => l.expiry <= last))
     .map(([name, legs]) => {
       const ends = [...new Set(legs.map((l) => l.expiry))].filter((e) => e <= last).sort();
-      return `the ${name}'s legs of ${ends.join(', ')}`;
+      // each expiry with its own day: the first day the note names is the earliest layer's
+      const day0 = parseIsoDate('valuationDate', book.valuationDate);
+      const at = (e: string) => `${e} (day ${parseIsoDate('expiry', e) - day0})`;
+      return `the ${name}'s legs of ${ends.map(at).join(', ')}`;
     });
   return [
     `From day ${days[dates.indexOf(from)]} (${from}) the grid's days fall on or after the expiry of legs of the book (${settled.join('; ')}): ` +

@@ -41,3 +41,24 @@ describe('docs/scenarios.md: what the risk-neutral measure does not match', () =
     expect(text).toContain(`A VIX 19.5 call of 2027-01-20 held to its expiry ends ${vix.pnl} on`);
   });
 });
+
+describe("docs/scenarios.md: the hedges' carry, held and rebalanced", () => {
+  /** The example request's whole book, 20,000 paths, seed 5: the hedges' mean cost and its error. */
+  const carry = (rebalance: boolean, measure: string) => {
+    const s = summarizeMonteCarlo(runMonteCarloChunk({ ...example, paths: 20_000, seed: 5, rebalance, measure }));
+    return { carry: s.hedgeCarry, se: s.hedgeCarryStdError! };
+  };
+
+  it('quotes a held tail costing and a rebalanced one earning, each with its error', () => {
+    const text = docText();
+    const held = carry(false, 'real-world');
+    expect(held.carry).toBeGreaterThan(2 * held.se); // the hedges cost, beyond their noise
+    expect(text).toContain(`the hedges cost ${usd(held.carry)} ± ${usd(held.se)} on average`);
+    const real = carry(true, 'real-world');
+    const neutral = carry(true, 'risk-neutral');
+    expect(neutral.carry).toBeLessThan(-2 * neutral.se); // they earn in the risk-neutral measure, beyond noise
+    expect(text).toContain(
+      `hedges then earn ${usd(real.carry)} ± ${usd(real.se)} real-world and ${usd(neutral.carry)} ± ${usd(neutral.se)} risk-neutral`,
+    );
+  });
+});

@@ -189,7 +189,7 @@ describe('stressGrid: days on or after a leg’s expiry', () => {
   it('says from which day the cells hold legs at their settlement, and which legs (the rows read flat from there)', () => {
     // the example's condor expires 2027-01-15 (56 days), its overlay legs 2026-12-16 and 2027-01-20
     expect(settled([0, 70])).toEqual([
-      "From day 70 (2027-01-29) the grid's days fall on or after the expiry of legs of the book (the condor's legs of 2027-01-15; the overlay's legs of 2026-12-16, 2027-01-20; the tail's legs of 2027-01-20): from their expiry those cells hold them at their settlement, intrinsic at the cell’s SPX or VIX, not a mark, so their rows no longer move with the days.",
+      "From day 70 (2027-01-29) the grid's days fall on or after the expiry of legs of the book (the condor's legs of 2027-01-15 (day 56); the overlay's legs of 2026-12-16 (day 26), 2027-01-20 (day 61); the tail's legs of 2027-01-20 (day 61)): from their expiry those cells hold them at their settlement, intrinsic at the cell’s SPX or VIX, not a mark, so their rows no longer move with the days.",
     ]);
     // in any order, from the earliest such day: the condor's expiry day is settled too
     expect(settled([70, 0, 56])[0]).toMatch(/^From day 56 \(2027-01-15\) the grid's days fall on or after/);
@@ -205,7 +205,7 @@ describe('stressGrid: days on or after a leg’s expiry', () => {
     const note = stressGrid({ plan: noTail, spxMoves: [0], vixLevels: [17.5], days: [0, 70] }).notes.find((n) =>
       n.includes('settlement'),
     );
-    expect(note).toMatch(/^From day 70 \(2027-01-29\) .*\(the condor's legs of 2027-01-15\)/);
+    expect(note).toMatch(/^From day 70 \(2027-01-29\) .*\(the condor's legs of 2027-01-15 \(day 56\)\)/);
     expect(note).not.toMatch(/tail/);
   });
 });

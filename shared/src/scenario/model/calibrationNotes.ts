@@ -68,7 +68,7 @@ export function calibrationNotes(vix: number, model: CalibratedModel = CALIBRATE
  * option prices the book is marked at, so a position's mean P&L there is not a price error.
  */
 export const RISK_NEUTRAL_NOTE =
-  "Risk-neutral measure: the paths match today's forwards (SPX at its carry, VIX at its futures), not option prices: their SPX smile comes from VIX, not from the surface the options are marked on, so an option's mean P&L is not zero (a deep in-the-money one's is). For VaR, CVaR and hedge effectiveness, run the real-world measure.";
+  "Risk-neutral measure: the paths match today's forwards (SPX at its carry, VIX at its futures), not option prices: their SPX smile comes from VIX, not from the surface the options are marked on, so an option's mean P&L is not its mark's carry at the rate (a deep in-the-money one's is, and zero at a zero rate). For VaR, CVaR and hedge effectiveness, run the real-world measure.";
 
 /**
  * The notes of a run's summary: {@link calibrationNotes} of its starting VIX when it ran the
