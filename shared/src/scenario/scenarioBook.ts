@@ -16,29 +16,16 @@ import { checkListedStrike, checkSpotAndStrikes, checkVxPrice } from '../validat
 import { resolvePolicy, type Policy } from '../schemas/policy';
 import type { ScenarioBookInput } from '../schemas/scenario';
 import type { PlanInput } from '../schemas/plan';
-import { stateSurfaces, surfacesFromVix, type Leg, type StateSurfaces } from '../book/index';
+import { stateSurfaces, surfacesFromVix, type Leg, type RollableMarket } from '../book/index';
 
-/** A book and the market it is marked in, ready for the engine (hosts build it from a plan). */
-export interface ScenarioBook {
-  valuationDate: string;
+/**
+ * A book and the market it is marked in, ready for the engine (hosts build it from a plan): the
+ * valuation day's market a grid cell or path rolls ({@link RollableMarket}: its surfaces are the
+ * plan's chain, indices or VIX alone, a book's its VIX alone; cells and paths move them to their
+ * VIX and spot, Section 2b), SPX today, and the layers.
+ */
+export interface ScenarioBook extends RollableMarket {
   spot: number;
-  vix: number;
-  rate: number;
-  divYield: number;
-  /** Vol of the VX futures for VIX options, decimal. */
-  volOfVol: number;
-  /**
-   * The surfaces of the valuation-date market (a plan's: chain, indices or VIX alone; a book's: its
-   * VIX alone); grid cells and paths move them to their VIX and spot (Section 2b).
-   */
-  surfaces: StateSurfaces;
-  /** Mean-reversion fit of the term structure. */
-  kappa: number;
-  theta: number;
-  /** κ that maps a VIX shock onto the VX futures (the policy's shockKappa), per year. */
-  shockKappa: number;
-  /** Today's VX future for a VIX option expiry (listed, else the model value). */
-  futureFor: (expiry: string) => number;
   /** The listed VX futures of today's curve (the calibrated Monte Carlo's term premium is read from them). */
   futures: readonly { expiry: string; price: number }[];
   condor: readonly Leg[];
