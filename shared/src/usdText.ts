@@ -17,3 +17,8 @@ export function centsUsd(x: number): string {
   const text = (cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return `${x < 0 && cents > 0 ? '−' : ''}$${text}`;
 }
+
+/** A number for a message (an audit row, a warning): at most `digits` decimals, no trailing zeros. */
+export function fmt(x: number, digits = 4): string {
+  return String(Number(x.toFixed(digits)));
+}

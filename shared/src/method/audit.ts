@@ -13,10 +13,8 @@ export interface AuditEntry {
   effect: string;
 }
 
-/** A number for an audit message: at most `digits` decimals, no trailing zeros. */
-export function fmt(x: number, digits = 4): string {
-  return String(Number(x.toFixed(digits)));
-}
+/** The number formatter of every message, at home with the dollar formats (surfaces and scenarios use it too). */
+export { fmt } from '../usdText';
 
 /**
  * A USD amount for a message, as a trader reads it: thousands grouped, `digits` decimals (none by

@@ -16,9 +16,8 @@ import { MIN_VIX_POINTS } from '../validate';
 import { parseInput } from '../schemas/parse';
 import { MAX_STRESS_VIX_LEVEL, StressGridInputSchema, checkStressLimits } from '../schemas/scenario';
 import { entryCreditNotes, heldBookNotes, scenarioSource, type ScenarioBook } from './scenarioBook';
-import { fmt } from '../method/audit';
 import type { Plan } from '../method/index';
-import { wholeUsd } from '../usdText';
+import { fmt, wholeUsd } from '../usdText';
 
 export interface StressGridResult {
   valuationDate: string;

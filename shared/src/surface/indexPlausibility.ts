@@ -4,7 +4,7 @@
  * index an SPX chain's options more likely are when its forward stands far from the SPX given
  * beside it ({@link otherIndexCause}).
  */
-import { fmt } from '../method/audit';
+import { fmt } from '../usdText';
 
 /**
  * How far VIX9D, VIX3M or VIX6M may sit from VIX, as a factor either way, before the pair reads as
