@@ -99,10 +99,15 @@ describeWithData('the 2018-12-24 walkthrough quotes the plan', () => {
       `would cost ${usd(p.budget.requiredDebit)}, an annual\nrate of ${p.budget.requiredHedgeCostRate.toFixed(2)} times`,
       `risk ${usd(p.capital.used)} vs limit ${usd(p.capital.limit)}: at most ${p.capital.maxQuantity} condors`,
       `against the tail's −${usd(Math.abs(p.tail.theta), 2)}`,
+      `Held one day, to ${p.carry.date}, with SPX and VIX unchanged`,
+      `the condors earn ${usd(p.carry.condor, 2)} (theta ${usd(p.condor.greeks.theta, 2)}) and the call gains ${usd(p.carry.tail, 2)} instead of losing ${usd(Math.abs(p.tail.theta), 2)}`,
       `**${(a[0]?.contracts as number).toLocaleString('en-US')}** (VIX stays at ${a[0]?.vix}; the call gains ${usd(a[0]?.gainPerContract as number, 2)})`,
       `**${a[1]?.contracts}** (VIX ${a[1]?.vix}, the call gains\n${usd(a[1]?.gainPerContract as number, 2)})`,
       `**${a[2]?.contracts}** (VIX ${a[2]?.vix}, ${usd(a[2]?.gainPerContract as number, 2)})`,
     ];
+    // the call gains on the day (the doc says so), and no ratio is read from a tail that does not lose
+    expect(p.carry.tail).toBeGreaterThan(0);
+    expect(p.carry.ratio).toBeNull();
     const rb = p.rebalance;
     if (!('byTenor' in rb)) throw new Error('expected a rebalance check');
     const t30 = rb.byTenor[0] as { then: number; now: number };
