@@ -97,7 +97,7 @@ const OVER_HEDGE_SHARE = 0.1;
 /**
  * The warning when the frontier's mixes, from some budget on, turn the drawdown scenario's loss
  * into a gain of more than {@link OVER_HEDGE_SHARE} of it: past cover, the CVaR 95 on down paths
- * the frontier lowers still counts every put added as protection, so its mixes become a bet on the
+ * the frontier lowers still counts every hedge added as protection, so its mixes become a bet on the
  * fall. Names the first such budget and mix, the gain there and at the top, and the last mix that
  * still leaves a loss. None when no point gains (or the book loses nothing in the scenario).
  */
@@ -124,6 +124,6 @@ export function overHedgeWarnings(
       : ` The last mix of the ladder that still leaves a loss is ${mixWords(before)} at the ${usd(before.budget)} budget (${usd(before.drawdownLoss)} lost).`;
   const atTop = top === first ? '' : `, and up to ${usd(most)} from there to the top budget`;
   return [
-    `From the ${usd(first.budget)} budget on, the frontier's mix gains in the drawdown scenario, where the condors lose ${usd(loss)} unhedged: ${mixWords(first)} turns that loss into a ${usd(-first.drawdownLoss)} gain${atTop}. Past cover such a mix is long the fall, not a hedge of it: the CVaR 95 on down paths, which the frontier lowers, counts every put added as protection.${last}`,
+    `From the ${usd(first.budget)} budget on, the frontier's mix gains in the drawdown scenario, where the condors lose ${usd(loss)} unhedged: ${mixWords(first)} turns that loss into a ${usd(-first.drawdownLoss)} gain${atTop}. Past cover such a mix is long the fall, not a hedge of it: the CVaR 95 on down paths, which the frontier lowers, counts every hedge added as protection.${last}`,
   ];
 }

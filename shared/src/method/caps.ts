@@ -156,16 +156,17 @@ export function capitalCap(i: CapitalCapInput, policy: Policy = resolvePolicy())
  * What one SPX put calendar (short the front put, long the back put, same strike K, European) can
  * lose beyond its debit, per share: at the front's expiry it pays (K − S)⁺ and holds a put worth at
  * least K·e^(−rτ) − S·e^(−qτ) (τ the years from front to back), so its value is at least
- * −K·(1 − e^(−rτ)) + S·(1 − e^(−qτ)), whatever the vols. The bound is
- * max(0, K·(1 − e^(−rτ)), K·(e^(−qτ) − e^(−rτ))): as SPX falls toward 0 with rates above 0 the back
+ * −K·(1 − e^(−rτ)) + S·(1 − e^(−qτ)) while that floor is above 0, whatever the vols. The bound is
+ * max(0, K·(1 − e^(−rτ)), K·(1 − e^(−(r−q)τ))): as SPX falls toward 0 with rates above 0 the back
  * put trades under its intrinsic value by the carry of its strike, and the calendar loses that on
- * top of its debit. 0 when neither rate makes the back put worth less than the front pays.
- * @example putCalendarCarryRisk(6000, 30 / 365, 0.04, 0.013) // 19.70 (a $1,970 unit's risk beyond its debit)
+ * top of its debit; at a negative dividend yield the worst is where the floor reaches 0, SPX at
+ * K·e^(−(r−q)τ). 0 when neither makes the back put worth less than the front pays.
+ * @example putCalendarCarryRisk(6000, 30 / 365, 0.04, 0.013) // 19.69 (a $1,969 unit's risk beyond its debit)
  */
 export function putCalendarCarryRisk(strike: number, years: number, rate: number, divYield: number): number {
   const k = checkPositive('overlay.strike', strike);
   const t = checkNonNegative('years', years);
   const r = checkFinite('market.rate', rate);
   const q = checkFinite('market.divYield', divYield);
-  return Math.max(0, k * -Math.expm1(-r * t), k * (Math.exp(-q * t) - Math.exp(-r * t)));
+  return Math.max(0, k * -Math.expm1(-r * t), k * -Math.expm1(-(r - q) * t));
 }

@@ -1,10 +1,11 @@
 /**
  * The plan's one-day carry on the surface: each layer's value change over one calendar day with
  * SPX and VIX unchanged, the surfaces kept by tenor and the VX futures rolled down the fitted curve
- * (the stress grid's day-1 cell at no move, the same state: book/rolledState.ts). Theta is the
- * Black-Scholes Greek at each leg's vol held fixed; this is what the engines count when a day
- * passes. Where the vol term structure slopes, the two differ: a put calendar's back put rolls
- * down an upward-sloping SPX term structure, and a VIX call's vol rises as its expiry nears.
+ * (the stress grid's day-1 cell at no move less its day-0 cell, the same state: book/rolledState.ts;
+ * the grid counts the condor from its credit, so its cells alone hold the credit's gap to the mark
+ * too). Theta is the Black-Scholes Greek at each leg's vol held fixed; this is what the engines
+ * count when a day passes. Where the vol term structure slopes, the two differ: each leg is marked
+ * at the vol of its shorter tenor, and a VIX call on its future rolled along the curve.
  */
 import { markBook, shiftedState, surfacesOf, type Leg } from '../book/index';
 import { fmt, usd } from './audit';
@@ -58,7 +59,11 @@ export function stepCarry(
       rule: 'carry.surface',
       inputs: { date: next.date, spot: now.spot, vix: now.vix, condor, overlay: overlayCarry, tail },
       effect: `held to ${next.date} with SPX and VIX unchanged, the surfaces by tenor and the VX futures rolled down the curve: condor ${usd(condor, 2)}, overlay ${usd(overlayCarry, 2)}, tail ${usd(tail, 2)}${
-        ratio === null ? '' : `; the overlay pays ${fmt(ratio * 100, 0)}% of the tail's decay`
+        ratio === null
+          ? ''
+          : ratio >= 0
+            ? `; the overlay pays ${fmt(ratio * 100, 0)}% of the tail's decay`
+            : `; the overlay loses too, adding ${fmt(-ratio * 100, 0)}% to the tail's decay`
       }`,
     },
   ];
@@ -66,12 +71,14 @@ export function stepCarry(
   // Section 5's subsidy is read from theta; where a day on the surface says the overlay loses, the
   // ratio's premise does not hold, and the trader is told by how much.
   if (overlay.units > 0 && overlay.theta > 0 && overlayCarry < 0) {
+    // the words name what moves, not which leg wins: on a sloping term structure either leg's vol
+    // can carry the sign (a short front put in a downward slope, the futures' roll for the diagonal)
     const why =
       overlay.structure === 'vix-call-diagonal'
-        ? 'its legs re-marked on the VIX-option surface a day nearer expiry'
-        : 'its back put rolling down the SPX vol term structure';
+        ? 'its legs re-marked a day nearer expiry on the VIX-option surface and on futures rolled down the curve, VIX unchanged'
+        : 'each leg re-marked at the vol of its shorter tenor, SPX and VIX unchanged';
     warnings.push(
-      `The overlay's theta is +${usd(overlay.theta, 2)}/day at fixed vols, but held a day on today's surface (${why}, SPX and VIX unchanged) it loses ${usd(-overlayCarry, 2)}: it does not pay for the tail's decay as its theta says (plan.carry).`,
+      `The overlay's theta is +${usd(overlay.theta, 2)}/day at fixed vols, but held a day on today's surface (${why}) it loses ${usd(-overlayCarry, 2)}: it does not pay for the tail's decay as its theta says (plan.carry).`,
     );
   }
   return { result: carry, audit, warnings };

@@ -222,8 +222,9 @@ export interface PlanOverlay extends OverlaySizing {
 /**
  * Each layer's value change, USD, from the valuation date to `date` (`days` calendar days later)
  * with SPX and VIX unchanged, the surfaces kept by tenor and the VX futures rolled down the fitted
- * curve: the stress grid's cell at that day, no SPX move and today's VIX. Theta holds each leg's
- * vol fixed; this carry moves it along the surface's term structure, as the engines do.
+ * curve: the stress grid's cell at that day, no SPX move and today's VIX, less its day-0 cell (the
+ * grid counts the condor from its credit). Theta holds each leg's vol fixed; this carry moves it
+ * along the surface's term structure, as the engines do.
  */
 export interface PlanCarry {
   days: number;

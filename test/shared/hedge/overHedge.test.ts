@@ -1,6 +1,6 @@
 /**
  * The frontier's warning when its mixes, from some budget on, turn the drawdown scenario's loss into
- * a gain: the CVaR 95 on down paths it lowers counts every put added as protection, past cover.
+ * a gain: the CVaR 95 on down paths it lowers counts every hedge added as protection, past cover.
  */
 import { describe, expect, it } from 'vitest';
 import { frontier, overHedgeWarnings } from '@alvh/shared';
@@ -28,7 +28,7 @@ describe('overHedgeWarnings', () => {
       20_000,
     );
     expect(w).toEqual([
-      "From the $3,000 budget on, the frontier's mix gains in the drawdown scenario, where the condors lose $20,000 unhedged: 15 × vix-call turns that loss into a $6,000 gain, and up to $9,000 from there to the top budget. Past cover such a mix is long the fall, not a hedge of it: the CVaR 95 on down paths, which the frontier lowers, counts every put added as protection. The last mix of the ladder that still leaves a loss is 5 × vix-call at the $1,000 budget ($8,000 lost).",
+      "From the $3,000 budget on, the frontier's mix gains in the drawdown scenario, where the condors lose $20,000 unhedged: 15 × vix-call turns that loss into a $6,000 gain, and up to $9,000 from there to the top budget. Past cover such a mix is long the fall, not a hedge of it: the CVaR 95 on down paths, which the frontier lowers, counts every hedge added as protection. The last mix of the ladder that still leaves a loss is 5 × vix-call at the $1,000 budget ($8,000 lost).",
     ]);
   });
 

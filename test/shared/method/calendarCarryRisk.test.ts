@@ -12,8 +12,8 @@ describe('a put calendar can lose more than its debit, and the capital cap count
   it('the carry bound: K·(1 − e^(−rτ)), reached as SPX falls toward 0 (30 days, K 6000, r 4%, q 1.3%)', () => {
     const tau = 30 / 365;
     const bound = putCalendarCarryRisk(6000, tau, 0.04, 0.013);
-    expect(bound).toBeCloseTo(6000 * (1 - Math.exp(-0.04 * tau)), 12); // 19.70 points, $1,970 a unit
-    expect(bound).toBeCloseTo(19.7, 1);
+    expect(bound).toBeCloseTo(6000 * (1 - Math.exp(-0.04 * tau)), 12); // 19.69 points, $1,969 a unit
+    expect(bound).toBeCloseTo(19.694, 3);
     // at the front's expiry the calendar's value, (back put) − (K − S)⁺, never goes under −bound
     // and comes within 0.5% of it when SPX has fallen 90%, at any vol
     let worst = 0;
@@ -38,11 +38,25 @@ describe('a put calendar can lose more than its debit, and the capital cap count
     expect(6000 - 600 - atCrash).toBeGreaterThan(0.9 * bound);
   });
 
-  it('no carry to lose at a zero rate; a negative dividend yield takes the bound at the strike', () => {
+  it('no carry to lose at a zero rate; at a negative dividend yield the worst is where the back put reaches 0', () => {
     expect(putCalendarCarryRisk(6000, 0.1, 0, 0.013)).toBe(0);
     expect(putCalendarCarryRisk(6000, 0.1, -0.01, 0)).toBe(0);
+    // r 1%, q −2%: the back put's floor K·e^(−rτ) − S·e^(−qτ) reaches 0 at S = K·e^(−(r−q)τ), where the
+    // front pays K − S: a loss of K·(1 − e^(−(r−q)τ)) = 17.973, above K·(1 − e^(−rτ)) = 5.99
     const q = putCalendarCarryRisk(6000, 0.1, 0.01, -0.02);
-    expect(q).toBeCloseTo(6000 * (Math.exp(0.002) - Math.exp(-0.001)), 9);
+    expect(q).toBeCloseTo(6000 * (1 - Math.exp(-0.003)), 9);
+    expect(q).toBeCloseTo(17.973, 3);
+    // Black-Scholes never goes under it, and comes near it at a low vol
+    let worst = 0;
+    for (let s = 5000; s <= 6100; s += 5) {
+      for (const vol of [0.001, 0.05, 0.3]) {
+        const back = bsPrice({ type: 'put', spot: s, strike: 6000, years: 0.1, rate: 0.01, divYield: -0.02, vol });
+        const value = back - Math.max(0, 6000 - s);
+        expect(value).toBeGreaterThanOrEqual(-q - 1e-9);
+        worst = Math.min(worst, value);
+      }
+    }
+    expect(-worst / q).toBeGreaterThan(0.99);
     expect(() => putCalendarCarryRisk(6000, 0.1, Number.NaN, 0)).toThrow(/^market\.rate:/);
     expect(() => putCalendarCarryRisk(0, 0.1, 0.04, 0)).toThrow(/^overlay\.strike:/);
   });

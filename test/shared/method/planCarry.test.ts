@@ -4,12 +4,23 @@
  * a sloping vol term structure pulls away from it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { plan, stressGrid, type Plan, type PlanInput } from '@alvh/shared';
+import {
+  markLegs,
+  plan,
+  planMarketState,
+  shiftedState,
+  stressGrid,
+  surfacesOf,
+  type Plan,
+  type PlanInput,
+} from '@alvh/shared';
+import { readFileSync } from 'node:fs';
 import { PLAN_INPUT } from '../../helpers/fixtures';
 import { describeWithData } from '../../helpers/marketData';
 import { realDayInput } from './realDays';
 
 const layers = ['condor', 'overlay', 'tail'] as const;
+const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8').replace(/\s+/g, ' ');
 
 describe('plan.carry: a day held on the surface, SPX and VIX unchanged', () => {
   it.each([
@@ -63,7 +74,54 @@ describeWithData(
 
     it('warns with both figures and where to read the carry', () => {
       expect(p.warnings).toContain(
-        "The overlay's theta is +$3.31/day at fixed vols, but held a day on today's surface (its back put rolling down the SPX vol term structure, SPX and VIX unchanged) it loses $1.86: it does not pay for the tail's decay as its theta says (plan.carry).",
+        "The overlay's theta is +$3.31/day at fixed vols, but held a day on today's surface (each leg re-marked at the vol of its shorter tenor, SPX and VIX unchanged) it loses $1.86: it does not pay for the tail's decay as its theta says (plan.carry).",
+      );
+      expect(p.audit.find((a) => a.rule === 'carry.surface')?.effect).toMatch(
+        /; the overlay loses too, adding 53% to the tail's decay$/,
+      );
+    });
+
+    it("docs/method.md's account: each leg's vol rises a day on, the short front put gives up more than the back saves", () => {
+      const now = planMarketState(p.market, p.surface);
+      const next = shiftedState(
+        {
+          valuationDate: p.valuationDate,
+          vix: now.vix,
+          rate: now.rate,
+          divYield: now.divYield,
+          volOfVol: now.volOfVol,
+          surfaces: surfacesOf(now),
+          kappa: p.market.kappa,
+          theta: p.market.theta,
+          shockKappa: p.policy.shockKappa,
+          futureFor: now.futureFor,
+        },
+        1,
+        now.spot,
+        now.vix,
+      );
+      const [front, back] = [0, 1].map((i) => {
+        const leg = p.overlay.legs[i]!;
+        const [a, b] = [markLegs([leg], now)[0]!, markLegs([leg], next)[0]!];
+        return {
+          qty: leg.quantity,
+          vol: [a.vol, b.vol],
+          carry: (b.price - a.price) * 100 * leg.quantity,
+          theta: a.theta * 100 * leg.quantity,
+        };
+      });
+      expect(front!.qty).toBe(-1);
+      const pct = (x: number) => (x * 100).toFixed(2);
+      const usd = (x: number) => `$${Math.abs(x).toFixed(2)}`;
+      const text = read('docs/method.md');
+      expect(text).toContain(
+        `the short front put's from ${pct(front!.vol[0]!)}% to ${pct(front!.vol[1]!)}%, the long back put's from ${pct(back!.vol[0]!)}% to ${pct(back!.vol[1]!)}%. The short front put earns ${usd(front!.carry)} against a theta of ${usd(front!.theta)}, and the back put loses ${usd(back!.carry)} against ${usd(back!.theta)}`,
+      );
+      expect(front!.carry + back!.carry).toBeCloseTo(p.carry.overlay, 9);
+      const call = p.tail.legs[0]!;
+      const [c0, c1] = [markLegs([call], now)[0]!, markLegs([call], next)[0]!];
+      expect(text).toContain(
+        `their VIX-option vol rises (${pct(c0.vol)}% to ${pct(c1.vol)}%) and their March future rolls up toward VIX (${now.futureFor(call.expiry).toFixed(3)} to ${next.futureFor(call.expiry).toFixed(3)})`,
       );
     });
 
