@@ -16,6 +16,7 @@ import {
   MAX_CONTRACTS,
   resolvePolicy,
   scenarioLoss,
+  overlayRiskBeyondDebit,
   overlayRoundsToNone,
   sizeOverlay,
   sizeTailHedge,
@@ -304,7 +305,7 @@ export function condorloss(
  * @param [backDays] Calendar days from the condor expiry to aim the back put at, whole, 1 to 365; default 30. The back put is the SPX monthly nearest that day and after the condor's.
  * @param [rate] Risk-free rate, continuously compounded decimal, −0.05 to 0.2; default 0.
  * @param [divYield] SPX dividend yield, continuously compounded decimal, −0.05 to 0.2; default 0.
- * @returns Two columns, label and value, a row each: structure, units, target and unit vega (USD per vol point), unit cost and cost (USD), vega and theta (USD per day) of the overlay, then its legs; a warning row when the target rounds to no units.
+ * @returns Two columns, label and value, a row each: structure, units, target and unit vega (USD per vol point), unit cost and cost (USD), vega and theta (USD per day) of the overlay, the most a put calendar can lose beyond its cost (USD), then its legs; a warning row when the target rounds to no units.
  */
 export function overlay(
   valuationDate: unknown,
@@ -366,6 +367,8 @@ export function overlay(
         ['cost (USD)', o.cost],
         ['vega (USD per vol point)', o.vega],
         ['theta (USD per day)', o.theta],
+        // a put calendar can lose more than its cost: its back put's carry in a crash (method, capital cap)
+        ['loss beyond cost, at most (USD)', overlayRiskBeyondDebit(o, state.rate, state.divYield)],
         // "+3 SPX 2024-03-15 4400 put", "-2 SPXW 2024-03-22 4400 put": the contract under its exchange root
         ...o.legs.map((l, i): LabelledRow => [
           `leg ${i + 1}`,

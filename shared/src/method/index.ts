@@ -43,6 +43,7 @@ export {
   type TailSizingMarket,
 } from './tailSize';
 export { checkHeldAgainstMarket } from './planStructures';
+export { overlayRiskBeyondDebit } from './planBudget';
 export { drawdownState, scenarioLoss, stressedFuture, stressedVix, type StressVixPolicy } from './stress';
 export {
   capitalCap,
