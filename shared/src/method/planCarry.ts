@@ -40,7 +40,7 @@ export function stepCarry(
     now.vix,
   );
   const change = (legs: readonly Leg[]) =>
-    legs.length === 0 ? 0 : markBook([...legs], next).value - markBook([...legs], now).value;
+    legs.length === 0 ? 0 : markBook(legs, next).value - markBook(legs, now).value;
   const condor = change(book.condor);
   const overlayCarry = change(book.overlay);
   const tail = change(book.tail);

@@ -72,13 +72,13 @@ function settledDaysNote(book: ScenarioBook, days: readonly number[], dates: rea
   if (after.length === 0) return [];
   const from = after[0]!;
   const last = [...dates].sort().at(-1)!;
+  // each expiry with its own day: the first day the note names is the earliest layer's
+  const day0 = parseIsoDate('valuationDate', book.valuationDate);
+  const at = (e: string) => `${e} (day ${parseIsoDate('expiry', e) - day0})`;
   const settled = layers
     .filter(([, legs]) => legs.some((l) => l.expiry <= last))
     .map(([name, legs]) => {
       const ends = [...new Set(legs.map((l) => l.expiry))].filter((e) => e <= last).sort();
-      // each expiry with its own day: the first day the note names is the earliest layer's
-      const day0 = parseIsoDate('valuationDate', book.valuationDate);
-      const at = (e: string) => `${e} (day ${parseIsoDate('expiry', e) - day0})`;
       return `the ${name}'s legs of ${ends.map(at).join(', ')}`;
     });
   return [
