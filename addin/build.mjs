@@ -178,14 +178,24 @@ if (!existsSync(functionsTs)) {
       }
     }
   }
+  // Excel passes an error cell inside a range to the function instead of answering for it (the range
+  // readers name one they read; one in a column not read is no fault). The generator does not write
+  // this flag; a single-value argument's error still passes through (withInputErrors, below).
+  metadata.allowErrorForDataTypeAny = true;
   writeFileSync(join(out, 'functions.json'), JSON.stringify(metadata, null, 2) + '\n');
   functionList = functions;
 
+  // Each function registered behind withInputErrors, given the places and names of its single-value
+  // arguments: an error value there passes through as Excel's own functions pass it.
   const associateCalls = result.associate
-    .map(
-      ({ id, functionName }) =>
-        `  CustomFunctions.associate(${JSON.stringify(id)}, ${FUNCTIONS_GLOBAL}.${functionName});`,
-    )
+    .map(({ id, functionName }) => {
+      const scalars = (functions.find((f) => f.id === id)?.parameters ?? [])
+        .map((p, i) => [i, p.name, p.dimensionality])
+        .filter(([, , d]) => d !== 'matrix')
+        .map(([i, name]) => [i, name]);
+      const wrapped = `${FUNCTIONS_GLOBAL}.withInputErrors(${FUNCTIONS_GLOBAL}.${functionName}, ${JSON.stringify(scalars)})`;
+      return `  CustomFunctions.associate(${JSON.stringify(id)}, ${wrapped});`;
+    })
     .join('\n');
   await bundle(functionsTs, join(out, 'functions.js'), {
     globalName: FUNCTIONS_GLOBAL,

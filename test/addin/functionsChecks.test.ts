@@ -571,11 +571,29 @@ describe('a cell passed as an error object', () => {
       'closes[51]: is #N/A, not a number; fill the gap or select only numbers',
     );
     expect(invalid('BS', 'put', 5000, [[4900], [na]], 0.25, 0.2)).toMatch(/^strike\[2\]: is #N\/A, not a number; /);
-    expect(invalid('VXEXPIRY', na)).toMatch(/^contractMonth: is #N\/A, not a date; /);
     // a cell value (a data type) by its basic value; PLAN's rows too
-    expect(invalid('SPLIT', { type: 'Error', basicValue: '#REF!' }, 20)).toMatch(/^vx1: is #REF!, not a number; /);
     const plan = planSheet20181224().map((r) => (r[0] === 'spx' ? ['spx', na] : r));
     expect(invalid('PLAN', plan)).toBe("inputs spx: is #N/A, a formula's error; fix the formula, or give the value");
+  });
+
+  it('in a single-value argument passes through as Excel’s own functions pass it, with a message where Excel shows one', () => {
+    const na = new CustomFunctionsError(ErrorCode.notAvailable);
+    const passed = errorOf(() => call('VXEXPIRY', na));
+    expect([passed.code, passed.message]).toEqual([
+      ErrorCode.notAvailable,
+      "contractMonth: is #N/A, a formula's error; fix the formula, or give the value",
+    ]);
+    // a code a function may not return (#REF!) is #VALUE! naming it; a data type's error by its basic value
+    expect(invalid('SPLIT', { type: 'Error', basicValue: '#REF!' }, 20)).toBe(
+      "vx1: is #REF!, a formula's error; fix the formula, or give the value",
+    );
+    // #DIV/0! and #NUM! pass as themselves (Excel shows no message with them)
+    const div = errorOf(() => call('IV', 'call', { type: 'Error', basicValue: '#DIV/0!' }, 42, 40, 0.5));
+    expect([div.code, div.message]).toEqual([ErrorCode.divisionByZero, undefined]);
+    // the first argument in error is named, whatever follows
+    expect(invalid('SPLIT', 20, new CustomFunctionsError(ErrorCode.invalidValue, 'x'), 'bad')).toBe(
+      "vx2: is #VALUE!, a formula's error; fix the formula, or give the value",
+    );
   });
 });
 

@@ -44,6 +44,17 @@ beforeAll(() => {
   registered = [...built.keys()];
 });
 
+describe('error cells inside a range', () => {
+  it('reach the functions (allowErrorForDataTypeAny), whose readers name one they read', () => {
+    const metadata = JSON.parse(readFileSync(join(addinDist, 'functions.json'), 'utf8')) as Record<string, unknown>;
+    expect(metadata['allowErrorForDataTypeAny']).toBe(true);
+    // the flag applies to arguments of type any: every argument is one
+    expect(
+      functions.flatMap((f) => f.parameters.filter((p) => p.type !== 'any').map((p) => `${f.id}.${p.name}`)),
+    ).toEqual([]);
+  });
+});
+
 /** The specified functions with their exact leading arguments (later ones are optional). */
 const SIGNATURES: Record<string, { required: string[]; optional: string[]; spill: boolean }> = {
   BS: { required: ['type', 'spot', 'strike', 'years', 'vol'], optional: ['rate', 'divYield', 'output'], spill: true },

@@ -20,3 +20,4 @@ export * from './plan';
 export * from './surface';
 export * from './orders';
 export * from './frontier';
+export { withInputErrors } from './inputErrors';
