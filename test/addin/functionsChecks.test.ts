@@ -1579,9 +1579,23 @@ describe('ALVH.STRESSFUTURE plausibility', () => {
 
   it("moves a future expiring on the drawdown's last day by the whole shock, F + ΔVIX (the curve's roll ignored)", () => {
     const fut = [[20.7994], [22.7497], [23.7091]];
-    const [[stressed, today, sVix]] = call('STRESSFUTURE', 44519, 17.91, fut, 44529) as [[number, number, number]];
+    // 2021-12-01, a weekly VX settlement, at the end of a 12-day drawdown
+    const [[stressed, today, sVix]] = call('STRESSFUTURE', 44519, 17.91, fut, 44531, null, 12) as [
+      [number, number, number],
+    ];
     expect(stressed).toBeCloseTo(today + (sVix - 17.91), 10);
     expect(stressed).not.toBeCloseTo(sVix, 1);
+  });
+
+  it('refuses an expiry no VX future or VIX option settles on (the SPX monthly Friday), which it priced as a contract', () => {
+    const fut = [[20.7994], [22.7497], [23.7091]];
+    // 2022-01-21, the January SPX monthly, gave 35.386 / 22.833 interpolated; the VIX expiry is 2022-01-19
+    expect(invalid('STRESSFUTURE', 44519, 17.91, fut, 44582)).toBe(
+      "expiry: is 2022-01-21, a day no VX future or VIX option settles on (that week's is 2022-01-19); pass 2022-01-19, or =ALVH.TAILEXPIRY(valuationDate) for the plan's tail expiry",
+    );
+    const [[stressed, today]] = call('STRESSFUTURE', 44519, 17.91, fut, 44580) as [[number, number]];
+    expect(today).toBe(22.7497);
+    expect(stressed).toBeCloseTo(35.722, 3);
   });
 });
 

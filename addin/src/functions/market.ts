@@ -20,6 +20,7 @@ import {
   stressedFuture,
   stressedVix,
   vixOptionVolFromVvix,
+  notVxSettlement,
   vxExpiriesThrough,
   vxExpiry,
 } from '@alvh/shared';
@@ -245,6 +246,17 @@ export function stressfuture(
         policy.drawdownDays,
         "pass an expiry after the drawdown ends (the method's tail expires 45-60 days out)",
       );
+      // The hedge is a VIX option: a day no VX future or VIX option settles on, monthly or weekly (the
+      // SPX monthly Friday, 2022-01-21 for 2022-01-19), would be priced on the curve as a contract
+      // that does not exist.
+      const week = notVxSettlement(hedgeExpiry);
+      if (week !== undefined) {
+        throw invalidInput(
+          'expiry',
+          `is ${hedgeExpiry}, a day no VX future or VIX option settles on (that week's is ${week})`,
+          `pass ${week}, or =ALVH.TAILEXPIRY(valuationDate) for the plan's tail expiry`,
+        );
+      }
       // The curve is not extrapolated past its last future (method Section 2): named as this
       // function's arguments, which hold that future.
       const last = ts.points[ts.points.length - 1]!;

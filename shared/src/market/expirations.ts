@@ -202,6 +202,21 @@ export function vxSettlementOfWeek(day: DayNumber): DayNumber {
 }
 
 /**
+ * The VX settlement day of the week holding `iso` (YYYY-MM-DD) when `iso` is an exchange business
+ * day that is not it: a day no VX future, monthly or weekly, and no VIX option settles on (the SPX
+ * monthly Friday 2022-01-21 for the week's 2022-01-19). Undefined on a settlement day, on a closed
+ * day (the callers' closed-day rule names it) and outside the calendar.
+ * @example notVxSettlement('2022-01-21') // '2022-01-19'
+ */
+export function notVxSettlement(iso: string): string | undefined {
+  const year = Number(iso.slice(0, 4));
+  if (!(year >= CALENDAR_FIRST_YEAR && year < CALENDAR_LAST_YEAR) || !isBusinessDay(iso)) return undefined;
+  const day = calendarDay('date', iso);
+  const week = vxSettlementOfWeek(day);
+  return week === day ? undefined : toIsoDate(week);
+}
+
+/**
  * The fix for a date that is not a VX final-settlement date: the listed expiries either side of it,
  * named, so a trader one day off (a holiday-shifted Tuesday) sees the right date rather than the
  * rule that gave it, and one who meant the next month sees that month's. A date the calendar cannot

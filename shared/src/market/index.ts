@@ -28,6 +28,7 @@ export {
 } from './calendar';
 export {
   isVxExpiry,
+  notVxSettlement,
   nextVxExpiry,
   isSpxMonthly,
   optionRoot,
