@@ -1,7 +1,14 @@
 /** The plain chain table {expiry, strike, type, bid, ask}: CSV text with a header, or rows as objects. */
 import { invalidInput, shown } from '../errors';
 import { refuseUtf16 } from '../textEncoding';
-import { parseIsoDate, toIsoDate } from '../dates';
+import { type DayNumber, parseIsoDate, toIsoDate, ymdOf } from '../dates';
+import {
+  CALENDAR_FIRST_YEAR,
+  CALENDAR_LAST_YEAR,
+  isBusinessDayNumber,
+  previousBusinessDayNumber,
+} from '../market/calendar';
+import { closedBecause } from '../market/curveExpiries';
 import { checkCommaSeparated, isBlank, readCsv, type CsvRecord } from './csv';
 import {
   admit,
@@ -130,6 +137,22 @@ function refuseRepeatedColumns(header: readonly string[], rec: CsvRecord): void 
 }
 
 /**
+ * A table's date must be a day options traded: on a weekend or holiday (=TODAY() on a Saturday)
+ * every time to expiry would count from a day after the quotes, a 7-day expiry read as 6 and its
+ * vol read about 8% too high. Outside the exchange calendar (before 2000, after 2040) it is not checked.
+ */
+function checkQuoteDay(day: DayNumber): void {
+  const { year } = ymdOf(day);
+  if (year < CALENDAR_FIRST_YEAR || year > CALENDAR_LAST_YEAR || isBusinessDayNumber(day)) return;
+  const before = year === CALENDAR_FIRST_YEAR ? undefined : toIsoDate(previousBusinessDayNumber('valuationDate', day));
+  throw invalidInput(
+    'valuationDate',
+    `is ${toIsoDate(day)}, ${closedBecause(day)}, when no option quotes`,
+    `pass the date the quotes were taken${before === undefined ? '' : ` (${before} for the last session's)`}`,
+  );
+}
+
+/**
  * Parses the plain table: CSV text whose header names the columns expiry, strike, type, bid, ask
  * (any order, any case; optional root and settlement), or rows as objects. Expiry as ISO date or
  * an Excel serial; type call/put or C/P; root defaults to SPXW (PM-settled).
@@ -141,6 +164,7 @@ function refuseRepeatedColumns(header: readonly string[], rec: CsvRecord): void 
 export function parseChainTable(table: string | readonly ChainRow[], options: ChainTableOptions): ParsedChain {
   refuseUtf16(table, 'chain');
   const valuationDay = parseIsoDate('valuationDate', options?.valuationDate);
+  checkQuoteDay(valuationDay);
   const valuationMinutes = options.valuationMinutes ?? 960;
   if (!Number.isInteger(valuationMinutes) || valuationMinutes < 0 || valuationMinutes >= 1440) {
     throw invalidInput(

@@ -33,6 +33,7 @@ import {
 } from './chainSlice';
 import { forwardAtDiscount, termDiscounts, type ParityLine } from './parity';
 import { otherIndexCause } from './indexPlausibility';
+import { checkAtmVols, missedQuoteWarnings } from './fitQuality';
 
 /**
  * How far a given spot may stand from the chain's nearest parity forward (a fraction): the carry to
@@ -397,9 +398,13 @@ export function fitChainSurface(chain: ParsedChain, options: ChainFitOptions = {
     const w = j >= 0 ? (k: number) => draft.sliceVariance(j, k) : (k: number) => sviVariance(svi, k);
     return finishSlice(s, svi, w, j >= 0);
   });
+  checkAtmVols(chain, fits);
   const referenceVix = options.vix === undefined ? varianceSwapVol(draft, 30 / 365) : checkedVix(options.vix);
-  const lifts = materialCalendarLifts(fits.filter((f) => f.inSurface)).map(calendarLiftWarning);
-  const warnings = [...fitWarnings(d, arbitrage), ...lifts];
+  const lifted = materialCalendarLifts(fits.filter((f) => f.inSurface));
+  const missed = missedQuoteWarnings(
+    fits.filter((f) => !lifted.some((l) => l.root === f.root && l.expiry === f.expiry)),
+  );
+  const warnings = [...fitWarnings(d, arbitrage), ...lifted.map(calendarLiftWarning), ...missed];
   const surface = makeSpxSurface({ ...draft.toData(), referenceVix, warnings });
   return { surface, slices: fits, skipped, arbitrage, dropped: { ...d, noImpliedVol: counters.noImpliedVol } };
 }

@@ -101,6 +101,7 @@ describeWithData('the calendar check on the real chains', () => {
   it.each(REAL_CHAINS.map((c) => [c.date, c] as const))('%s: no calendar arbitrage left', (_d, c) => {
     const { fit } = loadChain(c);
     expect(fit.arbitrage.calendar).toEqual([]);
-    expect(fit.surface.warnings).toEqual([]);
+    // none about the calendar (2022-02-04's one warning is a slice missing its quotes: fitQuality.test.ts)
+    expect(fit.surface.warnings.filter((w) => /calendar/i.test(w))).toEqual([]);
   });
 });

@@ -1,0 +1,76 @@
+/**
+ * Two checks on a fitted chain that the fit itself cannot make: an at-the-money vol no SPX expiry
+ * has shown, which is a wrong date, not a market (a table dated a year early read a 3-day
+ * expiry as 372 days out and fitted it at 1.6%); and a slice whose marks miss most of its quotes
+ * by more than a spread, named so a leg marked there is known to be off the market.
+ */
+import { daysBetween } from '../dates';
+import { invalidInput } from '../errors';
+import { fmt } from '../usdText';
+import { MIN_FIT_DELTA, type SliceFit } from './chainSlice';
+import type { ParsedChain } from './chainQuotes';
+
+/**
+ * The least at-the-money vol a fitted SPX slice may show. VIX's lowest close is 9.14 (2017-11-03);
+ * the one-day SPX at-the-money vol of that calm sat near 5-6%; a slice under 3% is a time to expiry
+ * read several times too long, that is a wrong valuation date.
+ */
+export const MIN_SPX_ATM_VOL = 0.03;
+
+/** A slice is named when fewer than this share (percent) of its fitted quotes have the mark inside the bid-ask... */
+export const MIN_INSIDE_PCT = 50;
+
+/** ...and its worst mark lies at least this many bid-ask widths beyond its quote. */
+export const MISS_WIDTHS = 1;
+
+/**
+ * Refuses a fit whose nearest slice in the surface reads an at-the-money vol under
+ * {@link MIN_SPX_ATM_VOL}, naming the valuation date (a table's) or the stamp (quotedata's).
+ */
+export function checkAtmVols(chain: ParsedChain, fits: readonly SliceFit[]): void {
+  const low = fits.find((f) => f.inSurface && f.atmVol < MIN_SPX_ATM_VOL);
+  if (low === undefined) return;
+  const days = daysBetween(chain.valuationDate, low.expiry);
+  const first = fits.filter((f) => f.inSurface).reduce((a, b) => (b.years < a.years ? b : a));
+  const firstDays = daysBetween(chain.valuationDate, first.expiry);
+  const problem = `reads an at-the-money vol of ${fmt(100 * low.atmVol, 2)}% for the ${low.expiry} expiry, ${days} days after ${chain.valuationDate}, under the ${100 * MIN_SPX_ATM_VOL}% no SPX expiry has shown: the quotes are not of that date (the chain's first expiry is ${firstDays} days after it)`;
+  if (chain.stamp === null) {
+    throw invalidInput(
+      'valuationDate',
+      `is ${chain.valuationDate}, and the chain ${problem}`,
+      'pass the date the quotes were taken (check the year)',
+    );
+  }
+  throw invalidInput('chain', problem, "check the file's stamp (line 3) is the day of its quotes");
+}
+
+/**
+ * A warning for each slice in the surface whose marks lie inside the bid-ask for fewer than
+ * {@link MIN_INSIDE_PCT}% of its fitted quotes while the worst lies {@link MISS_WIDTHS} or more
+ * bid-ask widths beyond its quote: its share, the worst quote and by how much. The caller leaves
+ * out a slice the calendar repair lifted above its quotes: that warning names it and why.
+ */
+export function missedQuoteWarnings(fits: readonly SliceFit[]): string[] {
+  const out: string[] = [];
+  for (const f of fits) {
+    if (!f.inSurface || f.quotes === 0 || f.insideSpreadPct >= MIN_INSIDE_PCT) continue;
+    let worst: { widths: number; points: number; at: string } | undefined;
+    for (const m of f.marks) {
+      if (!m.otm || m.midVol === null || Math.abs(m.delta) < MIN_FIT_DELTA) continue;
+      const beyond = Math.max(0, m.bid - m.modelPrice, m.modelPrice - m.ask);
+      const widths = beyond / (m.ask - m.bid);
+      if (worst === undefined || widths > worst.widths)
+        worst = {
+          widths,
+          points: beyond,
+          at: `${m.strike} ${m.type}: ${m.modelPrice.toFixed(2)} against ${m.bid.toFixed(2)}/${m.ask.toFixed(2)}`,
+        };
+    }
+    if (worst === undefined || !(worst.widths >= MISS_WIDTHS)) continue;
+    const inside = Math.round((f.insideSpreadPct * f.quotes) / 100);
+    out.push(
+      `${f.root} ${f.expiry}: the fitted marks lie inside the bid-ask for ${inside} of its ${f.quotes} fitted quotes (${fmt(f.insideSpreadPct, 1)}%); the worst is ${fmt(worst.points, 2)} points (${fmt(worst.widths, 2)} spreads) beyond its quote (${worst.at}). A leg of that expiry is marked off the market by about that much.`,
+    );
+  }
+  return out;
+}

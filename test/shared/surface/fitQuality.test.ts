@@ -1,0 +1,52 @@
+/**
+ * Two checks the fit cannot make on its own: an at-the-money vol no SPX expiry has shown (a
+ * wrong valuation date, refused), a table dated on a day no option quoted (refused), and a slice
+ * whose marks miss most of its quotes by more than a spread (warned of, with the figures).
+ */
+import { describe, expect, it } from 'vitest';
+import { buildSurface, fitChainSurface, parseChainTable, MIN_SPX_ATM_VOL } from '@alvh/shared';
+import { describeWithData } from '../../helpers/marketData';
+import { REAL_CHAINS, loadChain } from './chains';
+import { flatVolRows } from './crossedCalendar';
+
+// 3-day and 33-day expiries at 12% and 13%, quoted on 2023-06-09
+const ROWS = flatVolRows([
+  ['2023-06-12', 3, 0.12],
+  ['2023-07-12', 33, 0.13],
+]);
+
+describe('a table dated on the wrong day', () => {
+  it('a year early: the 3-day expiry read as 368 days out fitted at 1.08%, refused naming valuationDate', () => {
+    expect(fitChainSurface(parseChainTable(ROWS, { valuationDate: '2023-06-09' })).slices[0]!.atmVol).toBeCloseTo(
+      0.12,
+      3,
+    );
+    expect(() => buildSurface({ chain: ROWS, valuationDate: '2022-06-09' })).toThrow(
+      /^valuationDate: is 2022-06-09, and the chain reads an at-the-money vol of 1\.08% for the 2023-06-12 expiry, 368 days after 2022-06-09, under the 3% no SPX expiry has shown: the quotes are not of that date \(the chain's first expiry is 368 days after it\); pass the date the quotes were taken \(check the year\)$/,
+    );
+    expect(MIN_SPX_ATM_VOL).toBe(0.03);
+  });
+
+  it('a Saturday or a holiday (=TODAY() on a weekend) is refused, offering the last session', () => {
+    // from Saturday the 3-day expiry reads 2 days out and its vol 12% × √(3/2) = 14.7%
+    expect(() => parseChainTable(ROWS, { valuationDate: '2023-06-10' })).toThrow(
+      "valuationDate: is 2023-06-10, a Saturday, when no option quotes; pass the date the quotes were taken (2023-06-09 for the last session's)",
+    );
+    expect(() => parseChainTable(ROWS, { valuationDate: '2023-06-19' })).toThrow(
+      /^valuationDate: is 2023-06-19, an exchange holiday \(Juneteenth[^)]*\), when no option quotes; pass the date the quotes were taken \(2023-06-16 for the last session's\)$/,
+    );
+    // outside the exchange calendar the day is not checked
+    expect(() => parseChainTable(ROWS, { valuationDate: '1999-06-12' })).not.toThrow();
+  });
+});
+
+describeWithData('slices whose marks miss their quotes', () => {
+  it('2022-02-04: the 3-day SPXW slice, 15 of 40 inside and 1.08 spreads off at worst, is named; 2023-06-09 has none', () => {
+    const [c2022, c2023] = REAL_CHAINS;
+    expect(loadChain(c2022!).fit.surface.warnings).toEqual([
+      'SPXW 2022-02-07: the fitted marks lie inside the bid-ask for 15 of its 40 fitted quotes (37.5%); the worst is 0.16 points (1.08 spreads) beyond its quote (4380 put: 1.71 against 1.40/1.55). A leg of that expiry is marked off the market by about that much.',
+    ]);
+    // 2023-09-15 has 38.5% inside, its worst 0.75 spreads off: under a spread, not named
+    expect(loadChain(c2023!).fit.surface.warnings).toEqual([]);
+  });
+});
