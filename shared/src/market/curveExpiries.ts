@@ -14,6 +14,13 @@ import { isVxExpiry, vxExpiry, vxSettlementOfWeek } from './expirations';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
+/**
+ * Days after the valuation date past which a curve's first future reads as another day's curve (a
+ * valuation date a year early): the front monthly VX future settles at most about 35 days after any
+ * date, and a curve missing its first months (refused too, as a gap) starts within a few months.
+ */
+const FAR_FIRST_DAYS = 180;
+
 /** How the settlement rule reads in a message's fix. */
 const RULE =
   'VX futures settle on Wednesdays, or the business day before when that Wednesday or the Friday 30 days after it is an exchange holiday';
@@ -108,6 +115,31 @@ export function checkCurveExpiries(
   if (gap === undefined) return;
   const { missing: m, nth, at } = gap;
   const add = `add the ${contractName(m)} future (expiry ${m}) with its price`;
+  const first = parseIsoDate(field(0), expiries[0] as string);
+  // Every date has a VX future within about 35 days: a curve starting far later is another day's
+  // (a valuation date a year early), not a curve missing its front.
+  if (first - today > FAR_FIRST_DAYS) {
+    throw invalidInput(
+      field(0),
+      `is ${expiries[0] as string}, the first future listed, ${first - today} days after the valuation date ${toIsoDate(today)}: the front VX future always settles within about 35 days, so the futures are of a later day than the valuation date`,
+      `check the valuation date (its year) against the futures' dates, or pass the futures of ${toIsoDate(today)}`,
+    );
+  }
+  // A weekly in the two weeks before the missing monthly, with later futures listed (so the list
+  // skips the monthly rather than stops before it), is most likely that monthly's expiry mistyped;
+  // one after it is the future `at` names, whose fix offers the correction.
+  const mDay = parseIsoDate('date', m);
+  let near = -1;
+  for (let i = 0; i < at; i++) {
+    if (monthly[i] === false && mDay - parseIsoDate(field(i), expiries[i] as string) <= 14) near = i;
+  }
+  if (near >= 0) {
+    throw invalidInput(
+      field(near),
+      `is ${expiries[near] as string}, a weekly VX settlement day, and the ${contractName(m)} VX future (${nth}, settling ${m}) is not listed`,
+      `if this is the ${contractName(m)} future, correct its expiry to ${m}; else ${add}`,
+    );
+  }
   if (at < 0) {
     // Only weeklies reach no further than a monthly: two monthlies always reach F2.
     const j = expiries.length - 1;

@@ -186,3 +186,29 @@ describe('buildTermStructure: a list that stops before F2', () => {
     );
   });
 });
+
+describe('buildTermStructure: the F1 gap named where its cause is', () => {
+  const APR_08_2025 = ['2025-04-08', 46.98, [39.17, 32.3, 29.5]] as const;
+
+  it('the April future typed as the weekly 2025-04-09 is named at its own expiry (it blamed the May future)', () => {
+    const [date, vix, vx] = APR_08_2025;
+    expect(buildTermStructure(curve(date, vix, [...vx])).f1.expiry).toBe('2025-04-16');
+    expect(messageOf(() => buildTermStructure(curve(date, vix, [...vx], '2025-04-09')))).toBe(
+      'futures[0].expiry: is 2025-04-09, a weekly VX settlement day, and the April 2025 VX future (F1, settling 2025-04-16) is not listed; if this is the April 2025 future, correct its expiry to 2025-04-16; else add the April 2025 future (expiry 2025-04-16) with its price',
+    );
+  });
+
+  it('a valuation date a year before the futures points at the date, not at a future to add', () => {
+    const [, vix, vx] = APR_08_2025;
+    const futures = vxExpiriesAfter('2025-04-08', 3).map((expiry, i) => ({ expiry, price: vx[i]! }));
+    expect(messageOf(() => buildTermStructure({ valuationDate: '2024-04-08', vixSpot: vix, futures }))).toBe(
+      "futures[0].expiry: is 2025-04-16, the first future listed, 373 days after the valuation date 2024-04-08: the front VX future always settles within about 35 days, so the futures are of a later day than the valuation date; check the valuation date (its year) against the futures' dates, or pass the futures of 2024-04-08",
+    );
+    // a curve that starts a month late is still a gap to fill
+    expect(
+      messageOf(() => buildTermStructure({ valuationDate: '2025-04-08', vixSpot: vix, futures: futures.slice(1) })),
+    ).toMatch(
+      /^futures\[0\]\.expiry: is 2025-05-21, and the April 2025 VX future \(F1, settling 2025-04-16\) before it is not listed/,
+    );
+  });
+});
