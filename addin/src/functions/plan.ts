@@ -20,6 +20,7 @@ import { hasDotGroupedThousands } from '../common/numbers';
 import { presentPlan } from '../common/present';
 import { policyRowNames } from '../common/policyWords';
 import { readKeyValueRange, unknownKeysError, type SelectionValues } from '../common/selection';
+import { settlementDayWarning } from './settlementDay';
 import { choiceArg, dateArg, isMissing, isOmitted, plainNumberArg } from './args';
 import { rsiArg } from './bounds';
 import { checkVixFloor } from './condorArgs';
@@ -310,7 +311,13 @@ export function planFromRange(
       const level = (at as { vix?: unknown } | undefined)?.vix;
       if (typeof level === 'number' && level >= 1) checkVixFloor(field, level);
     }
-    return buildPlan(raw as PlanInput);
+    const result = buildPlan(raw as PlanInput);
+    const settlement = settlementDayWarning(
+      rest.map(([k]) => k),
+      raw['valuationDate'],
+    );
+    if (settlement !== undefined) result.warnings.unshift(settlement);
+    return result;
   } catch (e) {
     throw planRangeError(e, raw, rows);
   }
