@@ -26,6 +26,7 @@ import {
   type TargetLeg,
 } from '../hedge/orders';
 import { holdBetweenRebalances, ordersPhrase } from './planHold';
+import { inTheMoneyTailSales } from './planTailSales';
 import {
   SETTLED_FIX,
   SETTLES_TODAY,
@@ -332,6 +333,8 @@ export function stepOrders(
         : [];
   // said only where orders are listed (sent, or set aside): the held legs' roots, and the chain's
   // quotes taken at another SPX, which bound none of them (planCurve.ts)
+  const sales = inTheMoneyTailSales(list.orders, ctx.ts);
+  if (sales !== undefined) warnings.push(sales);
   if (list.orders.length > 0 || list.deferred !== undefined) {
     const rootless = rootlessMonthlies(p.positions);
     if (rootless !== undefined) warnings.push(rootless);

@@ -1,0 +1,33 @@
+/**
+ * A rebalance that sells VIX calls held in the money. The method resizes the tail to today's budget
+ * at a rebalance (section 8), so on a spike day, when the budget buys fewer calls than are held, its
+ * orders sell the very calls that protect the book: on 2024-08-05 (VIX 38.57) a book holding five
+ * September 20 calls was told to sell all five, with nothing in the warnings. The orders stay as the
+ * method sizes them; the warning names what they take off and how to keep it.
+ */
+import type { Order } from '../hedge/orders';
+import { futureForExpiry, type TermStructure } from '../market/index';
+import { fmt, usd } from './audit';
+
+/**
+ * The warning for the orders' sales of held VIX calls whose strike lies below their expiry's VX
+ * future (in the money): how many, which, for how much, the target left, and what keeps them;
+ * undefined when the orders sell none.
+ */
+export function inTheMoneyTailSales(orders: readonly Order[], ts: TermStructure): string | undefined {
+  const sold = orders.filter((o) => {
+    const l = o.leg;
+    if (l.kind !== 'vix' || l.type !== 'call' || o.side !== 'sell' || o.effect !== 'close') return false;
+    return futureForExpiry(ts, l.expiry) > l.strike;
+  });
+  if (sold.length === 0) return undefined;
+  const count = sold.reduce((a, o) => a + o.quantity, 0);
+  const credit = -sold.reduce((a, o) => a + o.cost, 0);
+  const which = sold
+    .map((o) => {
+      const f = futureForExpiry(ts, o.leg.expiry);
+      return `${o.quantity} × ${o.leg.expiry} ${fmt(o.leg.strike, 1)} (future ${fmt(f, 2)}, target ${o.target})`;
+    })
+    .join(', ');
+  return `The orders sell ${count} VIX call${count === 1 ? '' : 's'} held in the money, for ${usd(credit)} at model mids: ${which}. Today's tail sizing holds fewer, so the rebalance takes off protection the book holds with VIX at ${fmt(ts.vixSpot, 2)}; to keep it, leave those orders out (the calls stay held) or raise the tail budget.`;
+}

@@ -1,0 +1,75 @@
+/**
+ * A rebalance on a spike day whose tail budget buys fewer VIX calls than are held sells calls held
+ * in the money; the plan keeps the method's orders and says what they take off and how to keep it.
+ * 2024-08-05 (VIX 38.57, VX settlements of the day), a 10-lot condor and five September 20 calls held,
+ * the last rebalance a week before.
+ */
+import { describe, expect, it } from 'vitest';
+import { plan, type PlanInput } from '@alvh/shared';
+
+const FUTURES: [string, number][] = [
+  ['2024-08-21', 32.0986],
+  ['2024-09-18', 30.3911],
+  ['2024-10-16', 27.3048],
+  ['2024-11-20', 22.9263],
+  ['2024-12-18', 22.3161],
+];
+const LAST: [string, number][] = [
+  ['2024-08-21', 15.9722],
+  ['2024-09-18', 16.3991],
+  ['2024-10-16', 18.2977],
+  ['2024-11-20', 17.6552],
+  ['2024-12-18', 17.394],
+];
+const asFutures = (xs: [string, number][]) => xs.map(([expiry, price]) => ({ expiry, price }));
+const condor = { expiry: '2024-09-20', strikes: [4170, 4220, 6370, 6420], quantity: 10 };
+
+function input(tailHeld: number, strike = 20): PlanInput {
+  return {
+    valuationDate: '2024-08-05',
+    market: {
+      spx: 5186.33,
+      vix: 38.57,
+      vvix: 173.32,
+      rate: 0.052,
+      divYield: 0.013,
+      futures: asFutures(FUTURES),
+      indices: { vix9d: 42.79, vix3m: 33.71, skew: 145.3 },
+    },
+    condor,
+    portfolio: { capital: 2_000_000 },
+    lastRebalance: { date: '2024-07-29', vix: 16.6, futures: asFutures(LAST) },
+    positions: [
+      { kind: 'spx', type: 'put', strike: 4170, expiry: '2024-09-20', quantity: 10 },
+      { kind: 'spx', type: 'put', strike: 4220, expiry: '2024-09-20', quantity: -10 },
+      { kind: 'spx', type: 'call', strike: 6370, expiry: '2024-09-20', quantity: -10 },
+      { kind: 'spx', type: 'call', strike: 6420, expiry: '2024-09-20', quantity: 10 },
+      { kind: 'vix', type: 'call', strike, expiry: '2024-09-18', quantity: tailHeld },
+    ],
+  } as PlanInput;
+}
+
+describe('a rebalance selling VIX calls held in the money', () => {
+  it('keeps the order and warns, naming the calls, the credit, the future and how to keep them', () => {
+    const p = plan(input(5));
+    const sale = p.orders!.orders.filter((o) => o.leg.kind === 'vix');
+    expect(sale.map((o) => [o.side, o.effect, o.quantity, o.target])).toEqual([['sell', 'close', 5, 0]]);
+    const credit = Math.round(-sale[0]!.cost);
+    const said = p.warnings.filter((w) => /held in the money/.test(w));
+    expect(said).toEqual([
+      `The orders sell 5 VIX calls held in the money, for $${credit.toLocaleString('en-US')} at model mids: 5 × 2024-09-18 20 (future 30.39, target 0). Today's tail sizing holds fewer, so the rebalance takes off protection the book holds with VIX at 38.57; to keep it, leave those orders out (the calls stay held) or raise the tail budget.`,
+    ]);
+  });
+
+  it('says nothing of calls sold out of the money (a resize), nor when none are sold', () => {
+    // the October 35 calls stand above their future (27.30): selling them is a resize, not the protection
+    const otm = input(5, 35);
+    otm.positions = otm.positions!.map((l) => (l.kind === 'vix' ? { ...l, expiry: '2024-10-16' } : l));
+    const p = plan(otm);
+    expect(p.orders!.orders.some((o) => o.leg.kind === 'vix' && o.side === 'sell')).toBe(true);
+    expect(p.warnings.filter((w) => /held in the money/.test(w))).toEqual([]);
+    const none = input(5);
+    none.positions = none.positions!.filter((l) => l.kind === 'spx');
+    expect(plan(none).warnings.filter((w) => /held in the money/.test(w))).toEqual([]);
+  });
+});
