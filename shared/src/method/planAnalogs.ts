@@ -97,8 +97,15 @@ export function stepAnalogs(
     effect: `contracts for ${policy.tailCoverage}× coverage under ${analogs.map((a) => `${a.date}: ${a.contracts ?? 'cannot cover'}`).join(', ')}`,
   });
 
-  // Rebalance (section 8)
-  return { result: analogs, audit, warnings: [] };
+  // Not one analog in which the call gains: today's levels already stand at or above theirs, so the
+  // analogs test nothing of this tail (said where a trader reads, not only in the analog rows).
+  const warnings =
+    analogs.length > 0 && analogs.every((a) => a.contracts === null)
+      ? [
+          `The tail's ${tailSize.strike} call gains nothing under any historical analog (${analogs.map((a) => `${a.date}, VIX ${a.vix}`).join('; ')}): with VIX at ${fmt(now.vix, 2)}, no analog's curve lifts the hedge future enough to pay for the call, so the analogs test nothing of this tail; read the drawdown scenario and the stress grid instead.`,
+        ]
+      : [];
+  return { result: analogs, audit, warnings };
 }
 
 /** The rebalance status (section 8) against the last rebalance's curve, when one is given. */
