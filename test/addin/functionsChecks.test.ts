@@ -1407,6 +1407,46 @@ describe('futures read by place: no price moves to another month', () => {
     expect(invalid('ADSLOPE', [[1200], ['1250,5']], [[1300], [1100]])).toMatch(/write 1250\.5 with a decimal point$/);
   });
 
+  it('SPLIT, TAILSIZE, VIXVOL and PLAN offer the decimal reading of a VX price as CURVE does', () => {
+    const fix = 'pass the level in index points, e.g. 20.35 (prices before 2007-03-26 were quoted at 10× the index)';
+    const said = (name: string) =>
+      `${name}: is 23325, above 500 VIX points; if the comma is a decimal point, write 23.325; else ${fix}`;
+    expect(invalid('SPLIT', '23,325', 22)).toBe(said('vx1'));
+    expect(invalid('SPLIT', 22, ' 23,325 ')).toBe(said('vx2'));
+    expect(invalid('TAILSIZE', 34557, '23,325', 61 / 365, 1.1374, 35.72)).toBe(said('hedgeFuture'));
+    expect(invalid('TAILSIZE', 34557, 23.325, 61 / 365, 1.1374, '35,720')).toMatch(
+      /^stressedFuture: is 35720, .*; if the comma is a decimal point, write 35\.720; else /,
+    );
+    expect(invalid('VIXVOL', 113.74, 61 / 365, 24, '23,325')).toBe(said('future'));
+    // what the fix offers reads
+    expect(call('SPLIT', '23.325', 22)).toEqual(call('SPLIT', 23.325, 22));
+    expect(call('VIXVOL', 113.74, 61 / 365, 24, '23.325')).toBe(call('VIXVOL', 113.74, 61 / 365, 24, 23.325));
+    // a number is no decimal comma: the fix is the level's alone
+    expect(invalid('SPLIT', 23325, 22)).toBe(`vx1: is 23325, above 500 VIX points; ${fix}`);
+    // the VX rows of PLAN (and of the last rebalance) say what was read and offer the decimal reading
+    const vx2 = planSheet20181224().map(([k, v]): [string, unknown] => [k, k === 'VX2' ? '23,325' : v]);
+    expect(invalid('PLAN', vx2)).toBe(
+      'inputs VX2: is 23325, read from "23,325"; if the comma is a decimal point, write 23.325; else VX futures are in index points: pass a price from 1 to 500, e.g. 18.5',
+    );
+    const last = [
+      ...planSheet20181224(),
+      ['lastDate', 43451],
+      ['lastVix', 24.52],
+      ['lastVX1', 23.475],
+      ['lastVX2', '21,675'],
+    ];
+    expect(invalid('PLAN', last)).toMatch(
+      /^inputs lastVX2: is 21675, read from "21,675"; if the comma is a decimal point, write 21\.675; else /,
+    );
+    // docs/excel.md quotes the row's words
+    const doc = readFileSync(join(__dirname, '../../docs/excel.md'), 'utf8').replace(/\s+/g, ' ');
+    expect(doc).toContain(
+      '`inputs VX2: is 23325, read from "23,325"; if the comma is a decimal point, write 23.325; else …`',
+    );
+    const fixed = planSheet20181224().map(([k, v]): [string, unknown] => [k, k === 'VX2' ? '23.325' : v]);
+    expect(call('PLAN', fixed)).toEqual(call('PLAN', planSheet20181224()));
+  });
+
   it('a single number typed with a decimal comma is told to write a point, in any function', () => {
     expect(invalid('TAILSIZE', 34557, '22,75', 61 / 365, 1.14, 35.72)).toBe(
       'hedgeFuture: is "22,75", not a number; write 22.75 with a decimal point',

@@ -173,6 +173,18 @@ export function decimalCommaFix(text: string): string | undefined {
   return hasDecimalComma(t) ? `write ${clip(t.replace(',', '.'), 30)} with a decimal point` : undefined;
 }
 
+/**
+ * The fix for a number read from text with one comma ("23,325" read as 23325) and then refused: a
+ * sheet in a locale with a decimal comma meant 23.325, so that reading leads `fix` ("if the comma is
+ * a decimal point, write 23.325; else …"). `fix` alone for a cell that is no such text: a number, or
+ * text grouped by several commas ("1,023,325"), or text that is no number ("23,5", which
+ * {@link decimalCommaFix} answers).
+ */
+export function decimalCommaReading(cell: unknown, fix: string): string {
+  if (typeof cell !== 'string' || !hasDecimalComma(cell) || numberFromText(cell) === undefined) return fix;
+  return `if the comma is a decimal point, write ${clip(cell.trim().replace(',', '.'), 30)}; else ${fix}`;
+}
+
 /** The words that refuse a number written with a decimal comma ("52,33"): the same number with a point. */
 export function decimalCommaMessage(text: string): string {
   const t = text.trim();

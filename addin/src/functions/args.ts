@@ -13,7 +13,7 @@ import {
   toIsoDate,
   type OptionType,
 } from '@alvh/shared';
-import { decimalCommaFix, numberFromText } from '../common/numbers';
+import { decimalCommaFix, decimalCommaReading, numberFromText } from '../common/numbers';
 import { plainText } from '../common/views';
 import { isBlankRow, isMissing } from './rangeSize';
 
@@ -99,6 +99,25 @@ export function numberArg(name: string, cell: unknown): number {
 export function optionalNumber(name: string, x: unknown): number | undefined {
   const cell = singleCell(name, x);
   return isMissing(cell) ? undefined : numberArg(name, cell);
+}
+
+/**
+ * Runs `body`, which reads the single-value arguments `cells` (by name); a refusal naming one of them
+ * whose cell is text with one comma ("23,325", read as 23325) offers the decimal reading first, as
+ * CURVE's refusal of such a price does ({@link decimalCommaReading}).
+ */
+export function withDecimalCommaReading<T>(cells: Readonly<Record<string, unknown>>, body: () => T): T {
+  try {
+    return body();
+  } catch (e) {
+    if (!isAlvhError(e) || !Object.hasOwn(cells, e.field)) throw e;
+    const x = cells[e.field];
+    // the one cell of a 1×1 range; a larger one was refused as a range, and is no text
+    const only: unknown = Array.isArray(x) && x.length === 1 ? (x as unknown[])[0] : x;
+    const cell: unknown = Array.isArray(only) ? (only.length === 1 ? (only as unknown[])[0] : undefined) : only;
+    const fix = decimalCommaReading(cell, e.fix);
+    throw fix === e.fix ? e : new AlvhError(e.code, e.field, e.problem, fix);
+  }
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   vxExpiriesAfter,
   type TermStructure,
 } from '@alvh/shared';
-import { hasDecimalComma } from '../common/numbers';
+import { decimalCommaReading } from '../common/numbers';
 import { cellName, dateArg, isOmitted, lineOf, placedSeriesArg, seriesCell } from './args';
 import { datedSeriesArg } from './pairedArgs';
 import { vixPointsArg } from './condorArgs';
@@ -101,8 +101,9 @@ export function curveOf(
     const problem = e.problem.replace(/futures\[(\d+)\]\.(price|expiry)/g, (_, i: string, part: string) =>
       sheetCell(i, part),
     );
+    // a price typed "23,325" reads as 23325: its refusal offers the decimal reading first
     const text = cell?.[2] === 'price' ? priceText(names.futures, futures, field) : undefined;
-    throw new AlvhError(e.code, field, problem, decimalCommaFix(text, e.fix));
+    throw new AlvhError(e.code, field, problem, decimalCommaReading(text, e.fix));
   }
 }
 
@@ -111,15 +112,6 @@ function priceText(name: string, futures: unknown, at: string): string | undefin
   const place = new RegExp(`^${name}\\[(\\d+)\\]$`).exec(at)?.[1];
   const cell = place === undefined ? undefined : lineOf(name, futures)[Number(place) - 1];
   return typeof cell === 'string' ? cell : undefined;
-}
-
-/**
- * A price typed as text with one comma ("23,325") reads as thousands grouped (23325), a sheet of a
- * locale with a decimal comma meant 23.325: that reading leads the fix, before the price's own.
- */
-function decimalCommaFix(text: string | undefined, fix: string): string {
-  if (text === undefined || !hasDecimalComma(text)) return fix;
-  return `if the comma is a decimal point, write ${text.trim().replace(',', '.')}; else ${fix}`;
 }
 
 export const TODAY: CurveArgs = { date: 'valuationDate', vix: 'vix', futures: 'futures' };

@@ -24,7 +24,15 @@ import {
   type OverlaySizing,
   type TailSizeResult,
 } from '@alvh/shared';
-import { choiceArg, withHeaders, dateArg, numberArg, optionalNumber, plainNumberArg } from './args';
+import {
+  choiceArg,
+  withHeaders,
+  dateArg,
+  numberArg,
+  optionalNumber,
+  plainNumberArg,
+  withDecimalCommaReading,
+} from './args';
 import {
   checkHeldThroughDrawdown,
   checkStressVix,
@@ -87,7 +95,8 @@ export function tailsize(
   strikeStep?: unknown,
   headers?: unknown,
 ): unknown[][] {
-  return excelCall(() => {
+  // a price typed "23,325" reads as 23325: its refusal offers the decimal reading first
+  const body = () => {
     const years = vixOptionYears('hedgeYears', hedgeYears, 'the hedge');
     const t = inSheetWords(() =>
       sizeTailHedge({
@@ -108,7 +117,8 @@ export function tailsize(
     if (t.contracts > MAX_CONTRACTS)
       throw tooManyCalls(t, usdArg('condorLoss', condorLoss), plainNumberArg('stressedFuture', stressedFuture));
     return withHeaders(headers, TAILSIZE_HEADERS, [t.contracts, t.strike, t.premium, t.gainPerContract]);
-  });
+  };
+  return excelCall(() => withDecimalCommaReading({ hedgeFuture, stressedFuture }, body));
 }
 
 /**

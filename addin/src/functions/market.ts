@@ -24,7 +24,7 @@ import {
   vxExpiriesThrough,
   vxExpiry,
 } from '@alvh/shared';
-import { dateArg, isOmitted, plainNumberArg, withHeaders } from './args';
+import { dateArg, isOmitted, plainNumberArg, withDecimalCommaReading, withHeaders } from './args';
 import { checkHeldThroughDrawdown, checkStressVix, policyArg, stressVixArg, vixOptionYears, vvixArg } from './bounds';
 import { excelCall } from './excelErrors';
 import { labelled, opt, type LabelledRow } from './format';
@@ -137,10 +137,13 @@ export function vixvol(vvix: unknown, years: unknown, strike: unknown, future: u
   return excelCall(() => {
     const level = vvixArg('vvix', vvix);
     const t = vixOptionYears('years', years, 'the option');
-    const k = plainNumberArg('strike', strike);
-    checkVxPrice('strike', k, '25');
-    checkListedStrike('strike', 'vix', k);
-    const f = checkVxPrice('future', plainNumberArg('future', future));
+    // a price typed "23,325" reads as 23325: its refusal offers the decimal reading first
+    const [k, f] = withDecimalCommaReading({ strike, future }, () => {
+      const at = plainNumberArg('strike', strike);
+      checkVxPrice('strike', at, '25');
+      checkListedStrike('strike', 'vix', at);
+      return [at, checkVxPrice('future', plainNumberArg('future', future))] as const;
+    });
     return markableVol(vixOptionVolFromVvix(level, t, k, f), level, t, k, f);
   });
 }

@@ -4,10 +4,18 @@
  * and for a policy row the policy's range and the percentage hint), instead of the schema's one
  * "pass a number" for all of them.
  */
-import { AlvhError, InputValidationError, MAX_FUTURES, invalidInput, policyRange, vxExpiriesAfter } from '@alvh/shared';
+import {
+  AlvhError,
+  InputValidationError,
+  MAX_FUTURES,
+  invalidInput,
+  policyRange,
+  shown,
+  vxExpiriesAfter,
+} from '@alvh/shared';
 import { fieldForKey, normalizeKey } from '../common/fields';
 import { checkPolicyBound } from './bounds';
-import { dotGroupedWords, hasDotGroupedThousands } from '../common/numbers';
+import { decimalCommaReading, dotGroupedWords, hasDotGroupedThousands } from '../common/numbers';
 import { wholeCountWords } from '../common/planInput';
 import { percentRefusal } from './args';
 
@@ -118,6 +126,12 @@ export function planIssue(
   const boolean = booleanRefusal(name, given?.[1], e.problem);
   if (boolean !== undefined) return boolean;
   const count = wholeCountWords(e.field);
+  // a price typed "23,325" reads as 23325: its refusal says so and offers the decimal reading first,
+  // as CURVE's does (not to a count, whose decimal reading is no whole number)
+  const typed = given?.[1];
+  const commaFix = decimalCommaReading(typed, e.problem);
+  if (typeof value === 'number' && count === undefined && typeof typed === 'string' && commaFix !== e.problem)
+    return invalidInput(name, `is ${value}, read from ${shown(typed.trim())}`, commaFix);
   if (count !== undefined && typeof value === 'string' && hasDotGroupedThousands(value)) {
     const { problem, fix } = dotGroupedWords(value, count);
     return invalidInput(name, problem, fix);

@@ -29,6 +29,7 @@ import {
   optionalPlainNumber,
   plainNumberArg,
   positiveSeriesArg,
+  withDecimalCommaReading,
 } from './args';
 import { pairedSeriesArg } from './pairedArgs';
 import { checkPolicyBound, policyArg, rsiArg } from './bounds';
@@ -75,14 +76,17 @@ export function split(
   headers?: unknown,
 ): unknown[][] {
   return excelCall(() => {
-    const s = splitFromFutures({
-      vx1: plainNumberArg('vx1', vx1),
-      vx2: plainNumberArg('vx2', vx2),
-      ...opt('rsi', rsiArg(rsi)),
-      ...opt('prevSpread', signalArg('prevSpread', prevSpread)),
-      ...opt('macdHist', signalArg('macdHist', macdHist)),
-      ...opt('adSlope', signalArg('adSlope', adSlope)),
-    });
+    // a price typed "23,325" reads as 23325: its refusal offers the decimal reading first
+    const s = withDecimalCommaReading({ vx1, vx2 }, () =>
+      splitFromFutures({
+        vx1: plainNumberArg('vx1', vx1),
+        vx2: plainNumberArg('vx2', vx2),
+        ...opt('rsi', rsiArg(rsi)),
+        ...opt('prevSpread', signalArg('prevSpread', prevSpread)),
+        ...opt('macdHist', signalArg('macdHist', macdHist)),
+        ...opt('adSlope', signalArg('adSlope', adSlope)),
+      }),
+    );
     return withHeaders(headers, SPLIT_HEADERS, [s.calendarShare, s.tailShare]);
   });
 }
