@@ -882,6 +882,53 @@ describe('USD amounts typed as text: thousands grouped by a dot or a percentage 
     );
   });
 
+  it('PLAN rows say to write a $ amount without the $ and a decimal comma with a point, as every function does', () => {
+    for (const fn of ['PLAN', 'STRUCTURES', 'ORDERS']) {
+      expect(invalid(fn, rows('capital', [['capital', '$2,000,000']]))).toBe(
+        'inputs capital: is "$2,000,000", not a number; write 2,000,000 without $',
+      );
+      expect(invalid(fn, rows('', [['budget', '$5,000']]))).toBe(
+        'inputs budget: is "$5,000", not a number; write 5,000 without $',
+      );
+      expect(invalid(fn, rows('spx', [['spx', '4697,96']]))).toBe(
+        'inputs spx: is "4697,96", not a number; write 4697.96 with a decimal point',
+      );
+      expect(invalid(fn, rows('', [['credit', '$3.05']]))).toBe(
+        'inputs credit: is "$3.05", not a number; write 3.05 without $',
+      );
+    }
+    expect(invalid('FRONTIER', rows('capital', [['capital', '$2,000,000']]), [[0]])).toBe(
+      'inputs capital: is "$2,000,000", not a number; write 2,000,000 without $',
+    );
+    expect(invalid('PLAN', rows('', [['tailCoverage', '1,8']]))).toBe(
+      'inputs tailCoverage: is "1,8", not a number; write 1.8 with a decimal point',
+    );
+    // docs/excel.md quotes them
+    const doc = readFileSync(join(__dirname, '../../docs/excel.md'), 'utf8').replace(/\s+/g, ' ');
+    for (const said of [
+      'inputs capital: is "$2,000,000", not a number; write 2,000,000 without $',
+      'inputs credit: is "$3.05", not a number; write 3.05 without $',
+      'inputs spx: is "4697,96", not a number; write 4697.96 with a decimal point',
+    ])
+      expect(doc).toContain(`\`${said}\``);
+    // what the fixes offer reads
+    const plan = (drop: string, extra: unknown[][]) => call('PLAN', rows(drop, extra));
+    expect(plan('capital', [['capital', '2,000,000']])).toEqual(call('PLAN', rows('')));
+    expect(plan('', [['credit', '3.05']])).toEqual(plan('', [['credit', 3.05]]));
+    expect(plan('', [['tailCoverage', '1.8']])).toEqual(plan('', [['tailCoverage', 1.8]]));
+    // a count is offered no fraction: its own words stay
+    expect(invalid('PLAN', rows('quantity', [['quantity', '10,5']]))).toBe(
+      'inputs quantity: is "10,5"; pass a whole number of condors from 1 to 100,000',
+    );
+    // a $ on text that does not read without it, and a date, keep the row's own fix
+    expect(invalid('PLAN', rows('capital', [['capital', '$2,000,00x']]))).toBe(
+      'inputs capital: is "$2,000,00x"; pass a number',
+    );
+    expect(invalid('PLAN', rows('expiry', [['expiry', '2019,5']]))).toBe(
+      'inputs expiry: is "2019,5"; pass a date as YYYY-MM-DD, e.g. 2020-03-16',
+    );
+  });
+
   it('several dot groups ("2.000.000") are refused with the number to write, as one group is (it said only "pass a number")', () => {
     expect(invalid('PLAN', rows('capital', [['capital', '2.000.000']]))).toBe(
       'inputs capital: is 2.000.000; write 2000000 for $2,000,000',

@@ -185,6 +185,18 @@ export function decimalCommaReading(cell: unknown, fix: string): string {
   return `if the comma is a decimal point, write ${clip(cell.trim().replace(',', '.'), 30)}; else ${fix}`;
 }
 
+/**
+ * The fix for an amount written with its $ ("$5,000", "-$1,500", "$3.05"), which is no number: the
+ * amount without it ("write 5,000 without $") where that reads as one under the rule above and is
+ * neither a percentage nor thousands grouped by a dot; undefined for any other text.
+ */
+export function dollarFix(text: string): string | undefined {
+  if (!text.includes('$') || numberFromText(text) !== undefined) return undefined;
+  const bare = text.replace('$', '').trim();
+  const reads = !bare.endsWith('%') && !hasDotGroupedThousands(bare) && numberFromText(bare) !== undefined;
+  return reads ? `write ${clip(bare, 30)} without $` : undefined;
+}
+
 /** The words that refuse a number written with a decimal comma ("52,33"): the same number with a point. */
 export function decimalCommaMessage(text: string): string {
   const t = text.trim();

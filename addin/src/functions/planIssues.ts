@@ -15,7 +15,13 @@ import {
 } from '@alvh/shared';
 import { fieldForKey, normalizeKey } from '../common/fields';
 import { checkPolicyBound } from './bounds';
-import { decimalCommaReading, dotGroupedWords, hasDotGroupedThousands } from '../common/numbers';
+import {
+  decimalCommaFix,
+  decimalCommaReading,
+  dollarFix,
+  dotGroupedWords,
+  hasDotGroupedThousands,
+} from '../common/numbers';
 import { wholeCountWords } from '../common/planInput';
 import { percentRefusal } from './args';
 
@@ -139,6 +145,13 @@ export function planIssue(
   // "1.3%" reads as 0.013 in a rate, a dividend yield or a fraction of the policy, never in a price or a count
   const percent = USD_PATHS.has(e.field) ? usdTextRefusal(name, value) : percentRefusal(name, value);
   if (percent !== undefined) return percent;
+  // text where a number belongs that reads with a point for its comma, or without its $, is told so,
+  // as every function tells it (a count keeps its own words: "10,5" is no whole number)
+  const typedFix =
+    typeof value === 'string' && /^pass an? number/.test(e.problem)
+      ? (decimalCommaFix(value) ?? dollarFix(value))
+      : undefined;
+  if (typedFix !== undefined) return invalidInput(name, `is ${JSON.stringify(value)}, not a number`, typedFix);
   // a message that names the value itself ("is 2019-02-16, not an exchange trading day") says it once
   if ((typeof value === 'string' || typeof value === 'boolean') && !e.problem.startsWith('is ')) {
     return invalidInput(name, `is ${JSON.stringify(value)}`, e.problem);

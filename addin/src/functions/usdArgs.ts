@@ -7,7 +7,7 @@
  * thousands grouped by commas or not.
  */
 import { invalidInput, type AlvhError } from '@alvh/shared';
-import { hasDotGroupedThousands, numberFromText } from '../common/numbers';
+import { dollarFix, numberFromText } from '../common/numbers';
 import { forEachCell, readNumber, seriesArg, show, singleCell } from './args';
 import { usdTextRefusal } from './planIssues';
 
@@ -60,9 +60,7 @@ function dollarRefusal(
   fix = 'pass a number in USD without $ or % (text such as "12795" or "12,795" also reads as one)',
 ): AlvhError | undefined {
   if (typeof cell !== 'string' || !cell.includes('$') || numberFromText(cell) !== undefined) return undefined;
-  const bare = cell.replace('$', '').trim();
-  const reads = !bare.endsWith('%') && !hasDotGroupedThousands(bare) && numberFromText(bare) !== undefined;
-  return invalidInput(name, `is ${show(cell)}, not a number`, reads ? `write ${bare} without $` : fix);
+  return invalidInput(name, `is ${show(cell)}, not a number`, dollarFix(cell) ?? fix);
 }
 
 /** A series of USD amounts ({@link seriesArg}), each cell's text refused as said above, named from 1. */
