@@ -211,6 +211,16 @@ describe('ALVH.IV', () => {
       black76ImpliedVol({ type: 'put', price: 2.1, future: 18.5, strike: 20, years: 40 / 365, rate: 0.04 }),
     );
   });
+  it('reads the model as it is usually written: "Black-76", "Black 76" and "B-S", any case', () => {
+    const b76 = call('IV', 'put', 2.1, 18.5, 20, 40 / 365, 0.04, '', 'black76');
+    for (const model of ['black-76', 'Black 76', ' BLACK-76 '])
+      expect(call('IV', 'put', 2.1, 18.5, 20, 40 / 365, 0.04, '', model)).toBe(b76);
+    const bs = call('IV', 'c', 7.5, 100, 95, 0.25, 0.03, 0.01, 'bs');
+    for (const model of ['B-S', 'b s']) expect(call('IV', 'c', 7.5, 100, 95, 0.25, 0.03, 0.01, model)).toBe(bs);
+    expect(expectInvalid('model', 'IV', 'call', 2, 19, 19, 0.75, 0, null, 'black-77')).toBe(
+      'model: is "black-77"; pass one of bs, black76',
+    );
+  });
   it('#N/A with the reason below intrinsic value; #VALUE! names the argument (underlying for either model)', () => {
     const below = errorOf(() => call('IV', 'call', 1, 42, 40, 0.5, 0.1));
     expect(below.code).toBe(ErrorCode.notAvailable);

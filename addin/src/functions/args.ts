@@ -169,12 +169,18 @@ export function optionTypeArg(name: string, cell: unknown): OptionType {
   throw invalidInput(name, `is ${isMissing(x) ? 'empty' : show(x)}`, 'pass "call" or "put" (or "c"/"p")');
 }
 
-/** One of `choices` (case-insensitive); `choices[0]` when omitted. */
+/** A choice as compared: lower case, without spaces, hyphens or underscores ("Black-76" is black76, "B-S" bs). */
+const choiceKey = (s: string): string => s.toLowerCase().replace(/[\s_-]+/g, '');
+
+/**
+ * One of `choices`, compared without case, spaces, hyphens or underscores ("Black 76", "black-76"
+ * and "BLACK76" are black76; "B-S" is bs); `choices[0]` when omitted.
+ */
 export function choiceArg<C extends string>(name: string, cell: unknown, choices: readonly [C, ...C[]]): C {
   const x = singleCell(name, cell);
   if (isMissing(x)) return choices[0];
-  const s = typeof x === 'string' ? x.trim().toLowerCase() : '';
-  const found = choices.find((c) => c === s);
+  const s = typeof x === 'string' ? choiceKey(x) : '';
+  const found = s === '' ? undefined : choices.find((c) => choiceKey(c) === s);
   if (found === undefined) throw invalidInput(name, `is ${show(x)}`, `pass one of ${choices.join(', ')}`);
   return found;
 }

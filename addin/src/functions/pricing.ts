@@ -341,7 +341,7 @@ function noTimeValue(price: number, intrinsic: number): Error {
  * @param years Time to expiry in years ACT/365 (days/365), greater than 0 and at most 10 (at 0 an option is worth its intrinsic value whatever the vol).
  * @param [rate] Risk-free rate, continuously compounded decimal (0.05), above −1 and below 1; default 0.
  * @param [divYield] Dividend yield, continuously compounded decimal, above −1 and below 1; default 0 (model "bs" only).
- * @param [model] "bs" (default) or "black76".
+ * @param [model] "bs" (default) or "black76", any case ("B-S" and "Black-76" read too).
  * @returns Implied volatility as a decimal (0.18 for 18%); #N/A with the reason when no volatility up to 5 (500%) gives the price, or when the price carries no time value over the intrinsic value (no vol can be read from it).
  */
 export function iv(
