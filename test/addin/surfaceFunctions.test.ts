@@ -344,6 +344,17 @@ describe('ALVH.SURFACE and ALVH.VOL on a small table', () => {
     }
   });
 
+  it('reads the expiry column headed "Expiration" (a broker\'s or Cboe\'s name), its Excel dates too', () => {
+    for (const name of ['Expiration', 'exp date']) {
+      const renamed = [
+        ['Root', name, 'Strike', 'Type', 'Bid', 'Ask'],
+        ...table.slice(1).map((r) => [r[0] === '' ? '' : 'SPXW', ...r]),
+      ];
+      expect(call('SURFACE', renamed, date)).toEqual(call('SURFACE', table, date));
+      expect(call('VOL', renamed, 45128, 4300, date)).toEqual(call('VOL', table, 45128, 4300, date));
+    }
+  });
+
   it('reads numbers typed as text in the table under the one rule ("3,950" a strike, "1,234.5" a price)', () => {
     // the cells as a CSV export pastes them: every number text, strikes grouped by thousands
     const typed = table.map((r, i) =>

@@ -195,6 +195,19 @@ describe('POST /api/surface, chain form', () => {
     expect(r.json.warnings).toEqual([LIFT_WARNING]);
   });
 
+  it('reads a CSV table whose expiry column is headed "Expiration", as ALVH.SURFACE does', async () => {
+    const csv = (expiry: string) =>
+      [
+        `${expiry},Strike,Type,Bid,Ask`,
+        ...CROSSED_CALENDAR.map((q) => [q.expiry, q.strike, q.type, q.bid, q.ask].join(',')),
+      ].join('\n');
+    const plain = await post({ chain: csv('Expiry'), valuationDate: '2023-06-09' });
+    expect(plain.status).toBe(200);
+    const renamed = await post({ chain: csv('Expiration'), valuationDate: '2023-06-09' });
+    expect(renamed.status, JSON.stringify(renamed.json)).toBe(200);
+    expect(renamed.json).toEqual(plain.json);
+  });
+
   it('fits a small quotedata text', async () => {
     const r = await post({ chain: quotedata([...MAR, ...APR]) });
     expect(r.status).toBe(200);

@@ -12,6 +12,7 @@ import { objectCellText, plainText } from '../common/views';
 import { SURFACE_COLUMNS, surfaceRow } from '../common/surfaceColumns';
 import {
   calendarDay,
+  chainColumnName,
   excelSerialToIso,
   fitChainSurface,
   checkSpotAndStrikes,
@@ -100,7 +101,7 @@ export function chainText(chain: unknown, field = 'chain', most = MAX_MARKET_CHA
   if (last < 1)
     throw invalidInput(field, 'has no rows under its header', 'select the header row and the quotes below it');
   // Excel dates in the expiry column (a table's header names it) as ISO dates, which the parser reads.
-  const header = rows[0]!.map((h) => (typeof h === 'string' ? h.trim().toLowerCase() : ''));
+  const header = rows[0]!.map((h) => (typeof h === 'string' ? chainColumnName(h) : ''));
   const expiryCol = header.indexOf('expiry');
   return rows
     .slice(0, last + 1)

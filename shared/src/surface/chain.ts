@@ -18,7 +18,7 @@ export { SETTLEMENT_MINUTES, yearsToSettlement } from './chainQuotes';
 export { checkCommaSeparated, filledLines, readCsv } from './csv';
 export { isQuotedata, parseQuotedata } from './quotedata';
 export type { ChainRow, ChainTableOptions } from './chainTable';
-export { parseChainTable } from './chainTable';
+export { chainColumnName, parseChainTable } from './chainTable';
 
 /**
  * Quotedata text (has the "Expiration Date" header) or the plain table. The chain's spot, which its

@@ -49,6 +49,25 @@ export interface ChainTableOptions {
 
 const TABLE_COLUMNS = ['expiry', 'strike', 'type', 'bid', 'ask'] as const;
 
+/**
+ * Other names a broker's or Cboe's table heads a column with ("Expiration", "Exp Date"): read as
+ * the column they name. Not "Expiration Date": a text starting with it is Cboe's quotedata layout.
+ */
+const COLUMN_ALIASES: Readonly<Record<string, string>> = {
+  expiration: 'expiry',
+  'exp date': 'expiry',
+  'expiry date': 'expiry',
+};
+
+/**
+ * The column a header cell of the plain table names: its text without case or surrounding blanks
+ * (blanks inside read as one space), an alias read as its column ("Expiration" is expiry).
+ */
+export function chainColumnName(cell: string): string {
+  const name = cell.trim().toLowerCase().replace(/\s+/g, ' ');
+  return COLUMN_ALIASES[name] ?? name;
+}
+
 /** True for a row whose root is left out (no root column, or an empty cell): it is read as SPXW. */
 const noRoot = (raw: unknown): boolean => raw === undefined || raw === '';
 
@@ -154,7 +173,7 @@ function checkQuoteDay(day: DayNumber): void {
 
 /**
  * Parses the plain table: CSV text whose header names the columns expiry, strike, type, bid, ask
- * (any order, any case; optional root and settlement), or rows as objects. Expiry as ISO date or
+ * (any order, any case, "Expiration" or "Exp Date" for expiry; optional root and settlement), or rows as objects. Expiry as ISO date or
  * an Excel serial; type call/put or C/P; root defaults to SPXW (PM-settled).
  *
  * @throws AlvhError `invalid_input` naming the line (or row) and column of the first bad cell
@@ -186,7 +205,7 @@ export function parseChainTable(table: string | readonly ChainRow[], options: Ch
     const records = readCsv(table, 'chain').filter((r) => !isBlank(r));
     // lines of commas alone (an empty range saved as CSV) are blank rows: nothing is left
     if (records.length === 0) emptyChain('chain');
-    const header = records[0]!.cells.map((c) => c.toLowerCase());
+    const header = records[0]!.cells.map(chainColumnName);
     refuseRepeatedColumns(header, records[0]!);
     for (const name of TABLE_COLUMNS) {
       if (!header.includes(name)) {

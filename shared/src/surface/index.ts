@@ -11,6 +11,7 @@ export type {
 export {
   isQuotedata,
   parseQuotedata,
+  chainColumnName,
   parseChainTable,
   parseChain,
   checkCommaSeparated,

@@ -65,6 +65,21 @@ describe('readCsv', () => {
   });
 });
 
+describe('parseChainTable headers', () => {
+  it('reads a broker\'s or Cboe\'s "Expiration" (or "Exp Date") as the expiry column', () => {
+    const v = { valuationDate: '2023-06-09' };
+    const rows = '2023-07-21,4300,put,60.1,60.6,SPX\n2023-07-21,4300,call,80.1,80.6,SPX';
+    const plain = parseChainTable(`expiry,strike,type,bid,ask,root\n${rows}`, v);
+    expect(plain.quotes).toHaveLength(2);
+    for (const header of ['Expiration, Strike, Type, Bid, Ask, Root', 'EXP DATE,strike,type,bid,ask,root'])
+      expect(parseChainTable(`${header}\n${rows}`, v)).toEqual(plain);
+    // two columns read as the expiry are one too many, as a repeated column is
+    expect(errorOf(() => parseChainTable(`expiry,strike,type,bid,ask,Expiration\n${rows},2023-07-21`, v)).message).toBe(
+      'chain line 1 column 6 (Expiration): repeats the column "expiry" of column 1: the table would read one and drop the other; keep one expiry column: remove or rename the other',
+    );
+  });
+});
+
 describe('parseQuotedata on small chains', () => {
   it('reads the stamp as the session of the quotes: after the close it is that day at 16:00', () => {
     const c = parseQuotedata(quotedata([quotedataRow('Fri Mar 17 2023', 'SPXW230317', 4000, 50, 51, 48, 49)]));
