@@ -6,6 +6,8 @@
  * them would show that error instead of its message. A range selected longer than its data (a
  * whole column holding a few values) is still read as those values.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, errorOf, useBuiltFunctions } from './stubs/customFunctions';
 import { planSheet20181224 } from './stubs/planSheet';
@@ -68,6 +70,26 @@ describe('ALVH.BS and ALVH.BLACK76 price at most 100,000 cells in one call', () 
         1.2,
       ),
     ).toBe(`future: is a 100,001×1 range: a result of 100,001 cells; ${fix}`);
+  });
+
+  it('docs/excel.md gives the message of a whole column holding a few strikes, and of one full of them', () => {
+    const doc = readFileSync(join(__dirname, '../../docs/excel.md'), 'utf8').replace(/\s+/g, ' ');
+    const example = doc.indexOf('`=ALVH.BS("put", 5000, A:A, 0.25, 0.2)`');
+    expect(example).toBeGreaterThan(0);
+    // A:A with strikes in A1:A3: its first empty cell is named, the one to end the selection before
+    const few = invalid(
+      'BS',
+      'put',
+      5000,
+      column(ROWS, (i) => (i < 3 ? 4000 + 50 * i : null)),
+      0.25,
+      0.2,
+    );
+    expect(few).toBe('strike[4]: is empty; fill it, or select only the strike cells that hold values');
+    const said = [...doc.slice(example).matchAll(/`(strike[^`]*)`/g)].map((m) => m[1]);
+    expect(said[0]).toBe(few);
+    // a column whose last cell holds a strike is refused by its size, as the page says next
+    expect(said[1]).toBe(`strike: is a 1,048,576×1 range: a result of 1,048,576 cells; ${fix}`);
   });
 
   it('a column against a row names both (10,000 strikes × 1,000 vols), none read', () => {
