@@ -133,8 +133,8 @@ export function checkVol(field: string, x: number, allowZero = true): number {
 }
 
 /**
- * A rate or yield as a decimal (0.05 for 5%), continuously compounded. Magnitudes above 1 (100%)
- * are taken as percentages and rejected.
+ * A rate or yield as a decimal (0.05 for 5%), continuously compounded, strictly between -1 and 1:
+ * a magnitude of 1 (100%) or more is taken as a percentage and rejected.
  */
 export function checkRate(field: string, x: number): number {
   checkFinite(field, x);

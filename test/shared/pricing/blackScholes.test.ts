@@ -318,6 +318,17 @@ describe('input validation', () => {
     expect(() => bsGreeks(undefined as unknown as BsInput)).toThrow('input: is undefined, not an object');
   });
 
+  it('takes a rate or yield strictly between -1 and 1: 1 and -1 are refused as percentages', () => {
+    for (const x of [-0.99, -0.5, 0.99]) {
+      expect(Number.isFinite(bsPrice({ ...ok, rate: x }))).toBe(true);
+      expect(Number.isFinite(bsPrice({ ...ok, divYield: x }))).toBe(true);
+    }
+    expect(() => bsPrice({ ...ok, rate: 1 })).toThrow(
+      'rate: is 1, which looks like a percentage; pass rates as decimals: 0.01, not 1',
+    );
+    expect(() => bsPrice({ ...ok, divYield: -1 })).toThrow('divYield: is -1, which looks like a percentage');
+  });
+
   it('says how to pass a volatility given as a percentage', () => {
     expect(() => bsPrice({ ...ok, vol: 18 })).toThrow('pass volatility as a decimal: 0.18, not 18');
   });

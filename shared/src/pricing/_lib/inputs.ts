@@ -1,7 +1,8 @@
 /**
  * Input checks shared by the checked pricing functions. The domain is wide enough for any real
  * contract and narrow enough that no result can overflow: levels in [1e-8, 1e12] points, at most
- * 100 years, |rate|, |yield| ≤ 1, vol in [0, 5].
+ * 100 years, |rate|, |yield| < 1 (1 or more in magnitude is refused as a percentage typed for a
+ * decimal: 1 reads as 1%, so 0.01 is offered), vol in [0, 5].
  */
 import { invalidInput } from '../../errors';
 import { checkFinite, checkNonNegative, checkPositive, checkRate, checkVol } from '../../validate';
