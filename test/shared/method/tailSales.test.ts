@@ -24,7 +24,7 @@ const LAST: [string, number][] = [
 const asFutures = (xs: [string, number][]) => xs.map(([expiry, price]) => ({ expiry, price }));
 const condor = { expiry: '2024-09-20', strikes: [4170, 4220, 6370, 6420], quantity: 10 };
 
-function input(tailHeld: number, strike = 20): PlanInput {
+function input(tail?: { strike: number; expiry: string }): PlanInput {
   return {
     valuationDate: '2024-08-05',
     market: {
@@ -44,14 +44,14 @@ function input(tailHeld: number, strike = 20): PlanInput {
       { kind: 'spx', type: 'put', strike: 4220, expiry: '2024-09-20', quantity: -10 },
       { kind: 'spx', type: 'call', strike: 6370, expiry: '2024-09-20', quantity: -10 },
       { kind: 'spx', type: 'call', strike: 6420, expiry: '2024-09-20', quantity: 10 },
-      { kind: 'vix', type: 'call', strike, expiry: '2024-09-18', quantity: tailHeld },
+      ...(tail === undefined ? [] : [{ kind: 'vix' as const, type: 'call' as const, ...tail, quantity: 5 }]),
     ],
   } as PlanInput;
 }
 
 describe('a rebalance selling VIX calls held in the money', () => {
   it('keeps the order and warns, naming the calls, the credit, the future and how to keep them', () => {
-    const p = plan(input(5));
+    const p = plan(input({ strike: 20, expiry: '2024-09-18' }));
     const sale = p.orders!.orders.filter((o) => o.leg.kind === 'vix');
     expect(sale.map((o) => [o.side, o.effect, o.quantity, o.target])).toEqual([['sell', 'close', 5, 0]]);
     const credit = Math.round(-sale[0]!.cost);
@@ -63,13 +63,9 @@ describe('a rebalance selling VIX calls held in the money', () => {
 
   it('says nothing of calls sold out of the money (a resize), nor when none are sold', () => {
     // the October 35 calls stand above their future (27.30): selling them is a resize, not the protection
-    const otm = input(5, 35);
-    otm.positions = otm.positions!.map((l) => (l.kind === 'vix' ? { ...l, expiry: '2024-10-16' } : l));
-    const p = plan(otm);
+    const p = plan(input({ strike: 35, expiry: '2024-10-16' }));
     expect(p.orders!.orders.some((o) => o.leg.kind === 'vix' && o.side === 'sell')).toBe(true);
     expect(p.warnings.filter((w) => /held in the money/.test(w))).toEqual([]);
-    const none = input(5);
-    none.positions = none.positions!.filter((l) => l.kind === 'spx');
-    expect(plan(none).warnings.filter((w) => /held in the money/.test(w))).toEqual([]);
+    expect(plan(input()).warnings.filter((w) => /held in the money/.test(w))).toEqual([]);
   });
 });
