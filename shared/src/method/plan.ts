@@ -18,7 +18,7 @@ import { PlanInputSchema, type ParsedPlanInput, type PlanInput } from '../schema
 import { DEFAULT_POLICY, resolvePolicy, type Policy } from '../schemas/policy';
 import type { AuditEntry } from './audit';
 import { inputCondors, lastRebalanceCurve, listedMonthlies, stepTermStructure, type PlanContext } from './planCurve';
-import { stepSignals, stepSplit } from './planSignals';
+import { missingSignalsWarning, stepSignals, stepSplit } from './planSignals';
 import { stepCondor, stepOverlay, stepScenario, stepTail } from './planSizing';
 import { stepBudget, stepCapital, stepThetaSubsidy } from './planBudget';
 import { stepCarry } from './planCarry';
@@ -81,6 +81,8 @@ function buildPlan(p: ParsedPlanInput, policy: Policy, divYieldGiven: boolean): 
   const prevFrom =
     p.signals?.prevSpread !== undefined ? 'signals.prevSpread' : `lastRebalance ${thenTs?.valuationDate}: its F1 − F2`;
   const split = take(stepSplit(ts, signals, policy, prevFrom));
+  const unread = missingSignalsWarning(p, ts.regime, signals, split, policy);
+  if (unread !== undefined) warnings.push(unread);
   const { condors, book: condorSet } = take(stepCondor(ctx));
   const condor = condors[0] as PlanCondorMarked;
   const { scenario, losses } = take(stepScenario(ctx, condors));

@@ -18,7 +18,7 @@ import {
 import type { TermStructure } from '../market/index';
 import type { ParsedPlanInput } from '../schemas/plan';
 import type { Policy } from '../schemas/policy';
-import type { AuditEntry } from './audit';
+import { fmt, type AuditEntry } from './audit';
 import { computeSplit, rsiBelowWiden, type SplitResult } from './split';
 import { inputCondors, withPrefix } from './planCurve';
 import type { PlanSignals, PlanStep } from './planTypes';
@@ -237,6 +237,39 @@ export function stepSignals(p: ParsedPlanInput, policy: Policy, lastSpread: numb
     effect: 'signals read for the split (rules 2-4 of section 4 fire only on signals that were given)',
   });
   return { result: out, audit, warnings };
+}
+
+/**
+ * The one warning naming the split's rules (section 4) that could have moved today's split but read
+ * a signal that was not given: the RSI widening (only in a backwardation, where it can fire), its
+ * breadth check (where the RSI widens or is not given), the flattening and the vol-of-vol tilt. A
+ * previous spread or vol-of-vol series already warned about (a last rebalance without its front
+ * futures, the other vol-of-vol series given) is not named again. Undefined when none is missing.
+ */
+export function missingSignalsWarning(
+  p: ParsedPlanInput,
+  regime: TermStructure['regime'],
+  signals: PlanSignals,
+  split: Pick<SplitResult, 'calendarShare' | 'rsiWidened'>,
+  policy: Policy,
+): string | undefined {
+  const backwardated = regime === 'backwardation' || regime === 'steep-backwardation';
+  // each rule not applied, with the field that gives its signal (an ALVH.PLAN row of the same name)
+  const missing: [rule: string, field: string][] = [];
+  if (backwardated && signals.rsi === undefined) missing.push(['the RSI widening', 'rsi']);
+  if (backwardated && signals.adSlope === undefined && (signals.rsi === undefined || split.rsiWidened))
+    missing.push([signals.rsi === undefined ? 'its breadth check' : "the RSI widening's breadth check", 'adSlope']);
+  // a last rebalance given gives the previous spread, or a warning of its own says why not
+  if (signals.prevSpread === undefined && p.lastRebalance === undefined) missing.push(['the flattening', 'prevSpread']);
+  const other = policy.volOfVolSeries === 'vvix' ? 'vvixVixRatio' : 'vvixCloses';
+  if (signals.macdHist === undefined && p.signals?.[other] === undefined)
+    missing.push(['the vol-of-vol tilt', 'macdHist']);
+  if (missing.length === 0) return undefined;
+  const rules = missing.map(([rule, f]) => `${rule} (signals.${f}${f === 'prevSpread' ? ', or lastRebalance' : ''})`);
+  const rows = missing.map(([, f]) => f);
+  const rowList = rows.length === 1 ? `${rows[0]} row` : `${rows.slice(0, -1).join(', ')} and ${rows.at(-1)} rows`;
+  const [them, rule] = missing.length === 1 ? ['it', 'Split rule'] : ['them', 'Split rules'];
+  return `${rule} not applied, ${missing.length === 1 ? 'its signal' : 'their signals'} not given: ${rules.join(', ')}. With ${them} the calendar share (${fmt(split.calendarShare)} here) can differ: pass ${them} (in ALVH.PLAN, the ${rowList}).`;
 }
 
 /**
