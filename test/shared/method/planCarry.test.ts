@@ -125,6 +125,48 @@ describeWithData(
       );
     });
 
+    it.each([
+      [17.2, -0.0078, 'it loses $0.01', "the overlay loses too, adding 0.19% to the tail's decay"],
+      [
+        17.21,
+        -0.0038,
+        'it about breaks even (under a cent)',
+        "the overlay about breaks even, paying none of the tail's decay",
+      ],
+      [
+        17.22,
+        0.0001,
+        'it about breaks even (under a cent)',
+        "the overlay about breaks even, paying none of the tail's decay",
+      ],
+    ])(
+      'a calendar struck at 2560 with VIX3M %s: a carry of %s a day is said as it reads, never "loses $0.00" or "0%"',
+      (vix3m, carry, words, effect) => {
+        const q = plan({
+          ...day,
+          market: { ...day.market, indices: { vix9d: 18.86, vix3m, skew: 126.45 } },
+          policy: { maxHedgeCostRate: 5, targetIrr: 0, overlayStrike: 2560 },
+        });
+        expect(q.overlay.units).toBe(1);
+        expect(q.carry.overlay).toBeCloseTo(carry, 4);
+        const theta = `+$${q.overlay.theta.toFixed(2)}`;
+        expect(q.warnings.filter((w) => w.startsWith("The overlay's theta is"))).toEqual([
+          `The overlay's theta is ${theta}/day at fixed vols, but held a day on today's surface (each leg re-marked at the vol of its shorter tenor, SPX and VIX unchanged) ${words}: it does not pay for the tail's decay as its theta says (plan.carry).`,
+        ]);
+        expect(q.audit.find((a) => a.rule === 'carry.surface')?.effect).toMatch(new RegExp(`; ${effect}$`));
+      },
+    );
+
+    it("at the default budget no calendar is bought: the row says no overlay is held, not that it pays 0% of the tail's decay", () => {
+      const q = plan(day);
+      expect(q.overlay.units).toBe(0);
+      expect(q.tail.contracts).toBeGreaterThan(0);
+      expect(q.carry.ratio).toBe(0);
+      expect(q.audit.find((a) => a.rule === 'carry.surface')?.effect).toMatch(
+        /tail -\$0\.88; no overlay held to pay the tail's decay$/,
+      );
+    });
+
     it('without the indices (one flat vol term structure) the calendar earns on the day too, and no warning', () => {
       const flat = plan({ ...day, policy: { maxHedgeCostRate: 5, targetIrr: 0 } });
       expect(flat.overlay.units).toBe(1);
