@@ -151,7 +151,7 @@ function shiftAcrossGap(then: TermStructure, status: RebalanceStatus, policy: Po
   const across = status.byTenor.filter((t) => t.days > lo && (next === undefined || t.days < next.days));
   if (across.length === 0 || next === undefined || status.shift === null) return undefined;
   const days = across.map((t) => t.days).join(', ');
-  const row = status.audit.find((a) => a.rule === 'rebalance.curve-shift');
+  const row = status.audit.find((a) => a.rule === 'rebalance.curve-shift' || a.rule === 'rebalance.not-due');
   if (row) row.inputs = { ...row.inputs, thenTenorsAcrossMissing: days, thenMissing: gap.missing };
   // The days trigger decides alone: the shift read past the gap changes no decision.
   if (status.triggers.includes('days')) return undefined;

@@ -94,11 +94,11 @@ export function checkRebalance(
       effect: `${daysSince} calendar days since the last rebalance (≥ ${policy.rebalanceDays}): rebalance due`,
     });
   }
+  const worst = cs.byTenor.reduce(
+    (a, b) => (Math.abs(b.change) > Math.abs(a.change) ? b : a),
+    cs.byTenor[0] ?? { days: 0, now: 0, then: 0, change: 0 },
+  );
   if (cs.shift !== null && curveShiftTriggerFires(cs.shift, policy)) {
-    const worst = cs.byTenor.reduce(
-      (a, b) => (Math.abs(b.change) > Math.abs(a.change) ? b : a),
-      cs.byTenor[0] ?? { days: 0, now: 0, then: 0, change: 0 },
-    );
     triggers.push('curve-shift');
     audit.push({
       rule: 'rebalance.curve-shift',
@@ -113,20 +113,35 @@ export function checkRebalance(
     });
   }
   const shiftNote = cs.missing === undefined ? '' : `; the curve shift is not computed: ${cs.missing}`;
-  const reason =
-    triggers.length === 0
-      ? `not due: ${daysSince} of ${policy.rebalanceDays} days elapsed and the curve moved ${shiftBelowTrigger(cs.shift ?? 0, policy.curveShiftTrigger)}`
-      : audit.map((a) => a.effect).join('; ') + shiftNote;
+  let reason = audit.map((a) => a.effect).join('; ') + shiftNote;
+  if (triggers.length === 0) {
+    // neither fired: the shift is computed (it is null only once the days trigger has fired)
+    const [moved, trigger] = shiftBelowTrigger(cs.shift ?? 0, policy.curveShiftTrigger);
+    reason = `not due: ${daysSince} of ${policy.rebalanceDays} days elapsed and the curve moved ${moved}% (trigger ${trigger}%)`;
+    audit.push({
+      rule: 'rebalance.not-due',
+      inputs: {
+        daysSince,
+        rebalanceDays: policy.rebalanceDays,
+        shift: cs.shift ?? 0,
+        curveShiftTrigger: policy.curveShiftTrigger,
+        tenorDays: worst.days,
+        cmNow: worst.now,
+        cmThen: worst.then,
+      },
+      effect: `${daysSince} calendar day${daysSince === 1 ? '' : 's'} since the last rebalance (< ${policy.rebalanceDays}) and the curve moved ${moved}% at ${worst.days} days (< ${trigger}%): rebalance not due`,
+    });
+  }
   return { due: triggers.length > 0, triggers, daysSince, shift: cs.shift, byTenor: cs.byTenor, reason, audit };
 }
 
 /**
- * "X% (trigger Y%)" for a shift that did not fire, to 0.1% where that shows it below the trigger and
- * with more digits where it does not: 0.1499 rounded to one decimal read "15% (trigger 15%)", a
- * shift at the trigger, which would have fired.
+ * The shift and the trigger in percent for a shift that did not fire, to 0.1% where that shows it
+ * below the trigger and with more digits where it does not: 0.1499 rounded to one decimal read
+ * "15% (trigger 15%)", a shift at the trigger, which would have fired.
  */
-function shiftBelowTrigger(shift: number, trigger: number): string {
+function shiftBelowTrigger(shift: number, trigger: number): [shift: string, trigger: string] {
   let digits = 1;
   while (digits < 8 && !(Number(fmt(shift * 100, digits)) < Number(fmt(trigger * 100, digits)))) digits += 1;
-  return `${fmt(shift * 100, digits)}% (trigger ${fmt(trigger * 100, digits)}%)`;
+  return [fmt(shift * 100, digits), fmt(trigger * 100, digits)];
 }

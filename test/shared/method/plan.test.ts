@@ -291,6 +291,18 @@ describe('plan — composition', () => {
     expect(left.warnings).toContain(
       "The curve shift reads 2018-10-11's 30-day (20.26) constant-maturity value on a straight line from VIX spot to the 2018-11-21 future, past the 2018-10-17 future (F1) that lastRebalance.futures lacks: the curve moved 15.3% (trigger 15%), 5.2% over the other tenors; pass that future's price on 2018-10-11 to read the shift through it.",
     );
+    // not due under a 20% trigger: the not-due audit row names the tenors read past the gap
+    const loose = plan({
+      ...day,
+      lastRebalance: { date: '2018-10-11', vix: 24.98, futures: then.slice(1) },
+      policy: { curveShiftTrigger: 0.2 },
+    });
+    expect(loose.rebalance.due).toBe(false);
+    expect(loose.audit.find((a) => a.rule === 'rebalance.not-due')?.inputs).toMatchObject({
+      tenorDays: 30,
+      thenTenorsAcrossMissing: '30',
+      thenMissing: '2018-10-17',
+    });
   });
 
   it('a tail window expiry past the futures given is named first, not reported as missing', () => {

@@ -7,7 +7,9 @@ import { errorOf } from '../../helpers/errors';
 import { plan, type PlanInput } from '@alvh/shared';
 import { checkRebalance } from '@alvh/shared';
 import { resolvePolicy } from '@alvh/shared';
-import { DEFAULT_SKEW, ironCondorLegs, markBook, type MarketState } from '@alvh/shared';
+import { DEFAULT_SKEW, ironCondorLegs, markBook, vxExpiriesAfter, type MarketState } from '@alvh/shared';
+import { describeWithData } from '../../helpers/marketData';
+import { quantintellRows, realDayInput } from './realDays';
 
 const curve = (date: string, vix: number, prices: number[]) =>
   buildTermStructure(
@@ -145,6 +147,38 @@ describe('section 8 — rebalancing', () => {
     expect(short.reason).toMatch(/^not due: 3 of 7 days elapsed and the curve moved 14\.7% \(trigger 15%\)$/);
   });
 
+  it('not due: an audit row gives the days since, the largest tenor move and the trigger, as a due one does', () => {
+    const r = checkRebalance(curve('2024-01-05', 14.2, [14.6, 15.3, 16.1, 16.6, 17, 17.3]), then);
+    expect(r.due).toBe(false);
+    const worst = r.byTenor.reduce((a, b) => (Math.abs(b.change) > Math.abs(a.change) ? b : a));
+    expect(r.audit).toEqual([
+      {
+        rule: 'rebalance.not-due',
+        inputs: {
+          daysSince: 3,
+          rebalanceDays: 7,
+          shift: r.shift,
+          curveShiftTrigger: 0.15,
+          tenorDays: worst.days,
+          cmNow: worst.now,
+          cmThen: worst.then,
+        },
+        effect: `3 calendar days since the last rebalance (< 7) and the curve moved ${(r.shift! * 100).toFixed(1)}% at ${worst.days} days (< 15%): rebalance not due`,
+      },
+    ]);
+    // a due check keeps only the rows of the triggers that fired
+    const due = checkRebalance(curve('2024-01-09', 14.2, [14.6, 15.3, 16.1, 16.6, 17, 17.3]), then);
+    expect(due.audit.map((a) => a.rule)).toEqual(['rebalance.days']);
+  });
+
+  it('the not-due row reads a shift just below the trigger with the digits the reason gives it', () => {
+    const flat = (date: string, level: number) => curve(date, level, [level, level, level, level, level, level]);
+    const near = checkRebalance(flat('2024-01-05', 22.998), flat('2024-01-02', 20));
+    expect(near.audit[0]?.effect).toBe(
+      '3 calendar days since the last rebalance (< 7) and the curve moved 14.99% at 30 days (< 15%): rebalance not due',
+    );
+  });
+
   it('a shift just below the trigger never reads as at it: more digits where one decimal would round up to it', () => {
     const flat = (date: string, level: number) => curve(date, level, [level, level, level, level, level, level]);
     // 22.998/20 − 1 = 0.1499: to one decimal "15%", the trigger, though it did not fire
@@ -197,5 +231,28 @@ describe('section 8 — rebalancing', () => {
     expect(() => checkRebalance(then, curve('2024-01-09', 14, [14.5, 15.2, 16, 16.6, 17, 17.3]))).toThrow(
       /^lastRebalance\.date:/,
     );
+  });
+});
+
+describeWithData('a plan whose rebalance is not due (2017-05-16, last rebalance 2017-05-12)', () => {
+  it('puts the decision and its figures in the audit trail, not only in rebalance.reason', () => {
+    const then = quantintellRows().find((r) => r.date === '2017-05-12')!;
+    const futures = vxExpiriesAfter(then.date, 8).map((expiry, i) => ({ expiry, price: then.vx[i]! }));
+    const p = plan({ ...realDayInput('2017-05-16').input, lastRebalance: { date: then.date, vix: then.vix, futures } });
+    expect(p.rebalance.due).toBe(false);
+    expect(p.rebalance.reason).toBe('not due: 4 of 7 days elapsed and the curve moved 1.7% (trigger 15%)');
+    const rows = p.audit.filter((a) => a.rule.startsWith('rebalance.'));
+    expect(rows).toEqual([
+      {
+        rule: 'rebalance.not-due',
+        inputs: expect.objectContaining({ daysSince: 4, rebalanceDays: 7, curveShiftTrigger: 0.15, tenorDays: 60 }),
+        effect:
+          '4 calendar days since the last rebalance (< 7) and the curve moved 1.7% at 60 days (< 15%): rebalance not due',
+      },
+    ]);
+    expect(rows[0]!.inputs['shift']).toBeCloseTo(0.01667, 5);
+    expect(rows[0]!.inputs['cmNow']).toBeCloseTo(13.0607, 4);
+    expect(rows[0]!.inputs['cmThen']).toBeCloseTo(13.2821, 4);
+    expect('audit' in p.rebalance && p.rebalance.audit).toEqual(rows);
   });
 });
