@@ -18,6 +18,7 @@ import {
   buildTermStructure,
   classifyRegime,
   computeSplit,
+  fitQuality,
   isoToExcelSerial,
   macd,
   rsi,
@@ -411,6 +412,22 @@ describe('ALVH.CURVE', () => {
     ).toEqual(out);
     // expiries as ISO text, in a row
     expect(call('CURVE', isoToExcelSerial(date), vix, [vx], [vxExpiriesAfter(date, vx.length)])).toEqual(out);
+  });
+  it("ends with a warning row naming a future far off the curve the others fit, in the curve's own words", () => {
+    // 2015-08-24 (quantintell settlements) with VX5 typed 14.5 for 20.65
+    const day = '2015-08-24';
+    const typed = [25.125, 22.5, 21.225, 20.7, 14.5, 20.575, 20.675, 20.775];
+    const out = call('CURVE', isoToExcelSerial(day), 40.74, [typed]) as [string, unknown][];
+    const futures = vxExpiriesAfter(day, 8).map((expiry, i) => ({ expiry, price: typed[i]! }));
+    const warning = fitQuality(buildTermStructure({ valuationDate: day, vixSpot: 40.74, futures })).warnings.find((w) =>
+      w.startsWith('VX5 (2016-01-20) at 14.5 sits 6.4 points below'),
+    );
+    expect(warning).toBeDefined();
+    expect(out.at(-1)).toEqual(['warning', warning]);
+    expect(out.filter(([l]) => l === 'warning')).toHaveLength(1);
+    // the day as settled: no warning row
+    const real = call('CURVE', isoToExcelSerial(day), 40.74, [typed.map((p, i) => (i === 4 ? 20.65 : p))]);
+    expect((real as [string, unknown][]).some(([l]) => l === 'warning')).toBe(false);
   });
   it('rejects gaps, 2-D ranges, mismatched expiries and a bad VIX', () => {
     expectInvalid('futures[2]', 'CURVE', isoToExcelSerial(date), vix, [[58.3], [''], [36.5]]);

@@ -17,6 +17,8 @@ import {
   selectTailExpiry,
   daysBetween,
   excelSerialToIso,
+  fitQuality,
+  offCurveWarning,
   stressedFuture,
   stressedVix,
   vixOptionVolFromVvix,
@@ -171,7 +173,7 @@ function markableVol(vol: number, vvix: number, years: number, strike: number, f
  * @param vixSpot VIX index level, points (5 to 300).
  * @param futures VX1, VX2, ... settlement prices in expiry order (a row or a column), points. Without expiries the first cell is VX1 (a blank first cell is an error).
  * @param [expiries] Their expiries as Excel dates, cell by cell beside the futures (as many cells; a place blank in both is skipped, a price without its expiry or the reverse is an error); default: the monthly VX expiries after valuationDate.
- * @returns Two columns, label and value, a row each: valuation date (text), VIX, F1, F2, spread F1 − F2 (points), contango (%), regime, kappa (per year), theta (points), fit rmse (points), fit, then each future with its expiry and days.
+ * @returns Two columns, label and value, a row each: valuation date (text), VIX, F1, F2, spread F1 − F2 (points), contango (%), regime, kappa (per year), theta (points), fit rmse (points), fit, then each future with its expiry and days; a last warning row names a future far off the curve the others fit (a stale or mistyped price?).
  */
 export function curve(
   valuationDate: unknown,
@@ -181,6 +183,7 @@ export function curve(
 ): unknown[][] {
   return excelCall(() => {
     const ts = curveOf({ ...TODAY, vix: 'vixSpot', expiries: true }, valuationDate, vixSpot, futures, expiries);
+    const { offCurve } = fitQuality(ts);
     return labelled([
       ['valuation date', ts.valuationDate],
       ['VIX', ts.vixSpot],
@@ -194,6 +197,7 @@ export function curve(
       ['fit rmse (points)', ts.fit.rmse],
       ['fit', `${ts.fit.method}: ${ts.fit.note}`],
       ...ts.points.map((p, i): [string, number] => [`VX${i + 1} ${p.expiry} (${p.days} d)`, p.price]),
+      ...(offCurve === undefined ? [] : [['warning', offCurveWarning(ts, offCurve)] as const]),
     ]);
   });
 }

@@ -21,6 +21,33 @@ export const POOR_FIT_POINTS = 10;
  */
 export const BOUND_WARN_POINTS = 1;
 
+/**
+ * A future after the first is named as off the curve when the curve fitted to the other futures
+ * misses it by at least this many points and by at least {@link OFF_CURVE_RATIO} times their own rms
+ * miss from that curve. Over the 3,809 days of VX1-VX8 history (quantintell 2007-2021 and the
+ * 2024 and 2025 manumartinb episodes) no future meets both: the nearest are 2008-10-20's VX3, 4.72
+ * points off with the others within 0.56 rms, and 2020-09-03's VX2 (the election month), 6.54 off
+ * with the others within 1.36; a future moved 6 points on any of those days is named on 96% of
+ * them (docs/market.md, "Fit quality").
+ */
+export const OFF_CURVE_POINTS = 5;
+
+/** How many times the other futures' rms miss a future named off the curve is missed by at least. */
+export const OFF_CURVE_RATIO = 5;
+
+/** The fewest futures the off-curve rule reads: the one checked and three others to fit. */
+export const OFF_CURVE_MIN_FUTURES = 4;
+
+/** A future far off the curve the other futures fit: a stale or mistyped price, most likely. */
+export interface OffCurveFuture {
+  expiry: string;
+  price: number;
+  /** Its value on the curve fitted to the other futures, points. */
+  fitted: number;
+  /** The other futures' rms miss from that curve, points. */
+  othersRms: number;
+}
+
 export interface FitQuality {
   /** Largest |listed − fitted| over the futures, points. */
   maxResidual: number;
@@ -28,7 +55,9 @@ export interface FitQuality {
   worstExpiry: string;
   /** Fitted parameters at a bound of their range (least-squares fits only; one the policy fixed is not listed). */
   atBound: ('kappa' | 'theta')[];
-  /** Plain-words warnings: a poor fit, a parameter at its bound. */
+  /** The future after the first that the others' curve misses by far the most, when one does ({@link OFF_CURVE_POINTS}). */
+  offCurve?: OffCurveFuture;
+  /** Plain-words warnings: a poor fit, a future off the curve, a parameter at its bound. */
   warnings: string[];
 }
 
@@ -50,6 +79,39 @@ function largestMiss(ts: TermStructure, fit: { kappa: number; theta: number }): 
     }
   }
   return { miss, expiry };
+}
+
+/**
+ * The future after the first that the curve fitted to the others misses by {@link OFF_CURVE_POINTS}
+ * points or more and {@link OFF_CURVE_RATIO} times their rms miss, the largest such miss; undefined
+ * when none does. The front future is not read: on a stress day it parts from the model by itself
+ * (2015-08-24: VX1 3.3 points off the curve the other seven fit, their rms 0.08; 2020-03-12 10.0).
+ */
+function offCurveFuture(ts: TermStructure): OffCurveFuture | undefined {
+  if (ts.points.length < OFF_CURVE_MIN_FUTURES) return undefined;
+  let found: (OffCurveFuture & { miss: number }) | undefined;
+  ts.points.forEach((pt, i) => {
+    if (i === 0) return;
+    const others = ts.points.filter((_, j) => j !== i);
+    const fit = fitMeanReversion(ts.vixSpot, others, ts.fixed);
+    const fitted = modelFuture(fit, ts.vixSpot, pt.years);
+    const miss = Math.abs(pt.price - fitted);
+    const othersRms = Math.sqrt(
+      others.reduce((a, o) => a + (o.price - modelFuture(fit, ts.vixSpot, o.years)) ** 2, 0) / others.length,
+    );
+    if (miss >= OFF_CURVE_POINTS && miss >= OFF_CURVE_RATIO * othersRms && miss > (found?.miss ?? 0))
+      found = { expiry: pt.expiry, price: pt.price, fitted, othersRms, miss };
+  });
+  if (found === undefined) return undefined;
+  const { miss: _miss, ...out } = found;
+  return out;
+}
+
+/** The warning naming a future off the curve (VXn: the n-th future given), and what to check. */
+export function offCurveWarning(ts: TermStructure, f: OffCurveFuture): string {
+  const n = ts.points.findIndex((pt) => pt.expiry === f.expiry) + 1;
+  const off = f.price - f.fitted;
+  return `VX${n} (${f.expiry}) at ${f.price} sits ${Math.abs(off).toFixed(1)} points ${off < 0 ? 'below' : 'above'} the curve the other futures fit (${f.fitted.toFixed(2)} there; they sit within ${f.othersRms.toFixed(2)} points rms of it): check it is that day's settlement, not a stale or mistyped price; it is read as given (the fit's rmse ${ts.fit.rmse.toFixed(2)} with it).`;
 }
 
 /** "κ = 30 fixed by policy.kappa", "κ = 30 and θ = 50 fixed by policy.kappa and policy.theta". */
@@ -94,6 +156,8 @@ export function fitQuality(ts: TermStructure): FitQuality {
       );
     }
   }
+  const offCurve = offCurveFuture(ts);
+  if (offCurve !== undefined) warnings.push(offCurveWarning(ts, offCurve));
   for (const b of maxResidual > BOUND_WARN_POINTS ? atBound : []) {
     const [lo, hi] = b === 'kappa' ? KAPPA_BOUNDS : THETA_BOUNDS;
     warnings.push(
@@ -102,5 +166,5 @@ export function fitQuality(ts: TermStructure): FitQuality {
         : `The fitted ${SYMBOL[b]} = ${fit[b]} sits on its bound [${lo}, ${hi}] given ${given.what}: the curve is outside what the model describes with that value; check ${given.fields} and the futures.`,
     );
   }
-  return { maxResidual, worstExpiry, atBound, warnings };
+  return { maxResidual, worstExpiry, atBound, ...(offCurve === undefined ? {} : { offCurve }), warnings };
 }

@@ -68,4 +68,14 @@ export {
 } from './termStructure';
 export { CURVE_SHIFT_TENORS, type TenorChange, curveShift } from './curveShift';
 export { volOfVolFromVvix } from './atmVol';
-export { BOUND_WARN_POINTS, POOR_FIT_POINTS, type FitQuality, fitQuality } from './fitQuality';
+export {
+  BOUND_WARN_POINTS,
+  OFF_CURVE_MIN_FUTURES,
+  OFF_CURVE_POINTS,
+  OFF_CURVE_RATIO,
+  POOR_FIT_POINTS,
+  type FitQuality,
+  type OffCurveFuture,
+  fitQuality,
+  offCurveWarning,
+} from './fitQuality';
