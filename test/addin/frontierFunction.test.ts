@@ -2,7 +2,7 @@
  * ALVH.FRONTIER, the BUILT function as Excel calls it: the spilled table equals the shared
  * frontier of the same plan input, row for row; bad arguments are #VALUE! naming them.
  */
-import { frontier, isoToExcelSerial, matchNoise, mixWords } from '@alvh/shared';
+import { frontier, grouped, isoToExcelSerial, matchNoise, mixWords } from '@alvh/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureAddinBuilt, ErrorCode, errorOf, loadBuiltFunctions, type CustomFunction } from './stubs/customFunctions';
 
@@ -168,12 +168,19 @@ describe('ALVH.FRONTIER', () => {
     expect(one.message).toBe(e.message);
   });
 
-  it('names the paths that fit the exact search when a large book and budget would take too long', () => {
+  it('names the paths that fit the exact search when a large book and budget would take too long, before it runs them', () => {
     const big = rows.map((r) => (r[0] === 'quantity' ? ['quantity', 100] : r[0] === 'capital' ? ['capital', 1e8] : r));
-    const e = errorOf(() => call(big, [[1e9]], 5000, 1));
-    expect(e.message).toMatch(
-      /^paths: is 5,000: the search of [\d,]+ rows of mixes would take \d+M steps, over the limit of 25M; pass at most about [\d,]+ paths, or fewer condors or a smaller largest budget$/,
-    );
+    const said = errorOf(() => call(big, [[1e9]], 5000, 1)).message ?? '';
+    const m =
+      /^paths: is 5,000: more paths than one call's search of the mixes up to the largest budget takes; pass at most ([\d,]+) paths, or fewer condors or a smaller largest budget$/.exec(
+        said,
+      );
+    expect(m, said).not.toBeNull();
+    // refused before its paths run (it ran them all, then refused), and the number offered runs
+    const most = Number(m![1]!.replace(/,/g, ''));
+    expect(most).toBeLessThan(5000);
+    expect(call(big, [[1e9]], most, 1)).toHaveLength(1 + 1 + 2 + 1);
+    expect(errorOf(() => call(big, [[1e9]], most + 1, 1)).message).toBe(said.replace('5,000', grouped(most + 1)));
   });
 
   it('names the inputs row of a condor past the horizon limit, as PLAN names its rows (it said plan.condor.expiry)', () => {

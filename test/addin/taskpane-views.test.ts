@@ -8,11 +8,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   FrontierInputSchema,
+  MAX_FRONTIER_SEARCH_WORK,
   PlanInputSchema,
   SurfaceFromIndicesSchema,
   buildSurface,
   fitChainSurface,
   frontier,
+  frontierSearchWork,
   frontierSetup,
   isoToExcelSerial,
   mixWords,
@@ -21,6 +23,7 @@ import {
   parseChainTable,
   parseInput,
   plan,
+  runFrontierChunk,
   sviVariance,
 } from '@alvh/shared';
 import { describeWithData, readDataFile } from '../helpers/marketData';
@@ -535,26 +538,43 @@ describe('parseFrontier', () => {
     expect(FrontierInputSchema.parse(body)).toMatchObject({ paths: 20_000, seed: 42, measure: 'risk-neutral' });
   });
 
-  it('names the most paths one frontier call runs for this condor, in words, before a run the host would refuse', () => {
+  it('names the most paths one frontier run takes for this condor, in words, before a run the host would refuse', () => {
     const run = { seed: 42, measure: 'real-world' } as const;
     const body = (paths: number) => frontierRequest(planInputFromForm(state), { ...run, paths });
     expect(frontierPathsProblem(body(20_000), 20_000)).toBeUndefined();
     const said = frontierPathsProblem(body(1_000_000), 1_000_000)!;
+    // On the example day the search of the mixes binds first (it named the 444,444 paths of the
+    // 45 days, and a run of those was refused once it had run them all).
+    const m =
+      /^Frontier: at most ([\d,]+) paths for this condor \(the search for each budget's best mix of hedges[^)]*\); lower the paths to \1 or fewer\.$/.exec(
+        said,
+      );
+    expect(m, said).not.toBeNull();
+    const most = Number(m![1]!.replace(/,/g, ''));
+    expect(most).toBeGreaterThan(20_000);
+    expect(most).toBeLessThan(444_444);
+    expect(said).not.toMatch(/firstPath|pathCount|mergeFrontier|chunk/);
+    // The number is the run's own limit: that many paths pass its check and its search.
+    expect(() => frontierSetup(body(most))).not.toThrow();
+    expect(frontierSearchWork(runFrontierChunk(body(most))).work).toBeLessThanOrEqual(MAX_FRONTIER_SEARCH_WORK);
+    expect(frontierPathsProblem(body(most), most)).toBeUndefined();
+    expect(frontierPathsProblem(body(most + 1), most + 1)).toBe(said);
+    // An input refused for another reason is left to the run, which names its field.
+    expect(frontierPathsProblem({ ...body(1_000_000), seed: -1 }, 1_000_000)).toBeUndefined();
+  });
+
+  it("names a long condor's path-steps limit by its days to expiry, where that binds before the search", () => {
+    const far = { ...state, fields: { ...state.fields, condorExpiry: '2026-06-18' } };
+    const body = frontierRequest(planInputFromForm(far), { seed: 42, measure: 'real-world', paths: 1_000_000 });
+    const said = frontierPathsProblem(body, 1_000_000)!;
     const m =
       /^Frontier: at most ([\d,]+) paths for this condor \(its (\d+) days to expiry[^)]*\); lower the paths to \1 or fewer\.$/.exec(
         said,
       );
     expect(m, said).not.toBeNull();
     const most = Number(m![1]!.replace(/,/g, ''));
-    expect(most).toBeGreaterThan(20_000);
-    expect(most).toBeLessThan(1_000_000);
-    expect(said).not.toMatch(/firstPath|pathCount|mergeFrontier|chunk/);
-    // The number is the host's own limit: that many paths pass its check, one more is refused.
-    expect(() => frontierSetup(body(most))).not.toThrow();
-    expect(() => frontierSetup(body(most + 1))).toThrow(/over the limit/);
-    expect(frontierPathsProblem(body(most), most)).toBeUndefined();
-    // An input refused for another reason is left to the run, which names its field.
-    expect(frontierPathsProblem({ ...body(1_000_000), seed: -1 }, 1_000_000)).toBeUndefined();
+    expect(() => frontierSetup({ ...body, paths: most })).not.toThrow();
+    expect(() => frontierSetup({ ...body, paths: most + 1 })).toThrow(/over the limit/);
   });
 });
 

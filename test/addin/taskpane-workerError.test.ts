@@ -54,7 +54,10 @@ describe('workerError', () => {
   it('lists no issue for an error the API answers 422 without issues, nor for one that is not a rule', () => {
     const e = noSolution('policy.tailCoverage', 'no structure covers the loss', 'lower the coverage');
     expect(apiIssues(e)).toBeUndefined();
-    expect(workerError(e)).toEqual({ type: 'error', message: e.message });
+    // its field, as the API's problem document names it, for the page to mark (the paths of a run)
+    const problem = problemFromError(e, new InvocationContext()).problem;
+    expect(workerError(e)).toEqual({ type: 'error', message: e.message, field: problem.field });
+    expect(problem.field).toBe('policy.tailCoverage');
     expect(workerError(new Error('boom'))).toEqual({ type: 'error', message: 'boom' });
     expect(workerError('text')).toEqual({ type: 'error', message: 'text' });
   });

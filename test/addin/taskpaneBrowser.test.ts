@@ -11,8 +11,10 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InvocationContext } from '@azure/functions';
 import {
   PlanInputSchema,
+  checkFrontierSearch,
   fitChainSurface,
   frontier,
   parseChain,
@@ -29,6 +31,8 @@ import { startAddinServer, type AddinServer } from './stubs/addinServer';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
 import { planInputFromForm } from '../../addin/src/common/planInput';
 import { HELD_BOOK } from '../helpers/fixtures';
+import { errorOf } from '../helpers/errors';
+import { problemFromError } from '../../functions/src/http/problem';
 import { CROSSED_CALENDAR, LIFT_WARNING } from '../shared/surface/crossedCalendar';
 
 /** The fixed frontier answer the host serves at POST /api/frontier (the shape of `FrontierResult`). */
@@ -1113,6 +1117,29 @@ describe('taskpane run bar (Chromium, 320 px)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('marks and focuses the paths field when a run is refused for its paths only once they have run', async () => {
+    const { page, errors } = await openPane(`${base}/api`);
+    await page.setViewportSize({ width: 320, height: 700 });
+    // The API's answer to a frontier whose search is over its limit (found after its paths ran).
+    const refusal = errorOf(() => checkFrontierSearch(73e6, 64, { paths: 100_000, pathCount: 100_000 }));
+    const problem = problemFromError(refusal, new InvocationContext()).problem;
+    expect(problem.field).toBe('paths');
+    await page.route('**/api/frontier**', (route) =>
+      route.fulfill({ status: 422, contentType: 'application/problem+json', body: JSON.stringify(problem) }),
+    );
+    await page.fill('input[name=paths]', '100000');
+    await page.click('#run-frontier');
+    const said = `the cloud API answered 422: ${refusal.message}`;
+    await expect.poll(() => page.textContent('#err-paths')).toBe(said);
+    expect(await page.getAttribute('input[name=paths]', 'aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('paths');
+    expect(await page.textContent('#error-box')).toBe(said);
+    // the number it offers clears the mark as it is typed
+    await page.fill('input[name=paths]', '29000');
+    expect(await page.getAttribute('input[name=paths]', 'aria-invalid')).toBe('false');
+    expect(errors).toEqual([]);
+  });
+
   it('scrolls each field reached with Tab into view above the sticky run bar', async () => {
     const { page, errors } = await openPane();
     await page.setViewportSize({ width: 320, height: 700 });
@@ -1157,8 +1184,8 @@ describe('taskpane run bar (Chromium, 320 px)', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.textContent('#action-mc [data-note]'), { timeout: 30_000 }).toMatch(/^400 paths here/);
     await expect.poll(active).toBe('Monte Carlo');
-    // The frontier: the same.
-    await page.fill('input[name=paths]', '200,000');
+    // The frontier: the same (within the 135,000 paths its search takes on the example day).
+    await page.fill('input[name=paths]', '130,000');
     await page.focus('#run-frontier');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#cancel-frontier:not([hidden])');
@@ -1378,7 +1405,9 @@ describe('taskpane frontier (Chromium, 350 px)', () => {
     await page.click('#run-frontier');
     await expect
       .poll(() => page.textContent('#frontier-note'))
-      .toMatch(/^Frontier: at most [\d,]+ paths for this condor \(its \d+ days to expiry[^)]*\); lower the paths/);
+      .toMatch(
+        /^Frontier: at most [\d,]+ paths for this condor \(the search for each budget's best mix of hedges[^)]*\); lower the paths/,
+      );
     expect(await page.textContent('#frontier-note')).not.toMatch(/firstPath|pathCount|mergeFrontier|chunk/);
     expect(await page.getAttribute('input[name=paths]', 'aria-invalid')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('paths');

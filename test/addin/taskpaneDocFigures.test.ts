@@ -10,6 +10,7 @@ import { parseFrontier } from '../../addin/src/common/frontierViews';
 import { planInputFromForm } from '../../addin/src/common/planInput';
 import { formatValue } from '../../addin/src/common/views';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
+import { frontierPathsProblem, frontierRequest } from '../../addin/src/taskpane/frontierRun';
 import { expectDocSays } from '../helpers/docs';
 
 const plan = planInputFromForm({
@@ -29,6 +30,15 @@ describe('docs/taskpane.md on the example day, 20,000 paths, seed 42', () => {
       'taskpane.md',
       `("Bins span ${formatValue(low, 'usd')} to ${formatValue(high, 'usd')} (0.5th-99.5th percentile of both books)`,
     );
+  });
+});
+
+describe("docs/taskpane.md on the Frontier's path limit", () => {
+  it('quotes the most paths the example day takes at 1,000,000 paths, seed 42', () => {
+    const body = frontierRequest(plan, { paths: 1_000_000, seed: 42, measure: 'real-world' });
+    const most = /^Frontier: at most ([\d,]+) paths/.exec(frontierPathsProblem(body, 1_000_000) ?? '')?.[1];
+    expect(most).toBe('135,000');
+    expectDocSays('taskpane.md', `"at most ${most} paths", the search binding before the 444,444 paths of its 45 days`);
   });
 });
 

@@ -11,13 +11,17 @@
  */
 import {
   AlvhError,
+  DEFAULT_FRONTIER_PATHS,
   frontier as sharedFrontier,
   frontierPathLimit,
+  grouped,
+  limitExceeded,
   MAX_PATHS,
   invalidInput,
   isAlvhError,
   MAX_FRONTIER_BUDGETS,
   type FrontierMarker,
+  type FrontierPathLimit,
   type FrontierPoint,
   type FrontierResult,
   matchNoise,
@@ -99,9 +103,40 @@ function budgetsArg(range: unknown): number[] {
   return usdSeriesArg('budgets', range);
 }
 
+/**
+ * More paths than one call runs whole, refused before any path runs: the most its horizon and legs
+ * take, or fewer when the search of its mixes up to its largest budget binds (frontierPathLimit),
+ * which it would otherwise refuse only after running them all. An input refused otherwise is left to
+ * the run, which names its field.
+ */
+function checkPaths(input: Record<string, unknown>): void {
+  const paths = input['paths'] ?? DEFAULT_FRONTIER_PATHS;
+  if (typeof paths !== 'number' || !Number.isInteger(paths) || paths < 2 || paths > MAX_PATHS) return;
+  let limit: FrontierPathLimit;
+  try {
+    limit = frontierPathLimit(input);
+  } catch {
+    return;
+  }
+  if (paths <= limit.mostPaths) return;
+  const most = grouped(limit.mostPaths);
+  if (limit.bound === 'path-steps')
+    throw limitExceeded(
+      'paths',
+      `is ${grouped(paths)}: more paths than one call runs to this horizon`,
+      `pass at most ${most} paths`,
+    );
+  throw limitExceeded(
+    'paths',
+    `is ${grouped(paths)}: more paths than one call's search of the mixes up to the largest budget takes`,
+    `pass at most ${most} paths, or fewer condors or a smaller largest budget`,
+  );
+}
+
 /** The frontier with a budget cell's error named by its cell, counted from 1 in the range as selected. */
 function frontierOf(input: Record<string, unknown>, budgets: unknown): FrontierResult {
   try {
+    checkPaths(input);
     return sharedFrontier(input);
   } catch (e) {
     // The API's fix (chunk the run and merge the chunks) has no cell to do it in: say how many paths fit.
@@ -154,9 +189,9 @@ function countArg(name: keyof typeof COUNT_WORDS, x: unknown): number {
 
 /**
  * The schema's refusal of `paths` (1, 2.5, 3,000,000: "a whole number from 2 to 2,000,000") with
- * the most paths this call runs for its horizon and legs instead (frontierPathLimit, the limit a
- * whole number above it meets: 377,358 to a 53-day expiry), so that the range it states is the one
- * applied. Undefined for any other error, or when the limit cannot be read (the error stands).
+ * the most paths this call runs for its horizon and legs and the search of its mixes instead
+ * (frontierPathLimit, the limit a whole number above it meets: at most 377,358 to a 53-day expiry),
+ * so that the range it states is the one applied. Undefined for any other error, or when the limit cannot be read (the error stands).
  */
 function pathsRange(e: unknown, input: Record<string, unknown>): AlvhError | undefined {
   // the schema's issue carries its fix: "is 1; pass paths as a whole number from 2 to 2,000,000"
@@ -183,7 +218,7 @@ function pathsRange(e: unknown, input: Record<string, unknown>): AlvhError | und
  * @helpurl https://localhost:3000/help.html#FRONTIER
  * @param inputs Two columns, name then value, as ALVH.PLAN reads them.
  * @param [budgets] Budgets in USD (a row or a column). Empty: 11 from 0 to what the literal rule's overlay and its tail at tailCoverage (1.8x by default) cost together.
- * @param [paths] Monte Carlo paths, one set that every budget is scored on, a whole number from 2 (default 20000); at most 444,444 per call to a 45-day expiry whatever the budgets, fewer for a large book or a large budget (the message says how many fit).
+ * @param [paths] Monte Carlo paths, one set that every budget is scored on, a whole number from 2 (default 20000); at most 444,444 per call to a 45-day expiry, fewer for a large book or a large budget (the message says how many fit).
  * @param [seed] Seed of the paths, a whole number in the range 0 to 4294967295 (default 1); the same seed gives the same paths and the same frontier.
  * @param [chain] The day's SPX option chain as ALVH.PLAN takes it: a range under a header row (expiry, strike, type, bid, ask), a cell of quotedata text or its ALVH.SURFACE spill; SPX options along the paths are marked on its surface. Empty: the surface of VIX.
  * @param [vixChain] The day's VIX option chain, a range under a header row (root, expiry, strike, type, bid, ask) or a cell of quotedata text, as ALVH.PLAN takes it: every VIX option along the paths is marked on its fit in place of the VVIX rule. Empty: the VVIX rule.

@@ -6,7 +6,7 @@
  * with the one parser of its shape (`parseFrontier`), and draws the chart and table; inside Excel,
  * a sheet. A 404 is named in the note: the API without the route yet, or a URL that is not the API's.
  */
-import { frontierPathLimit } from '@alvh/shared';
+import { frontierPathLimit, type FrontierPathLimit } from '@alvh/shared';
 import { parseFrontier } from '../common/frontierViews';
 import { Cancelled, RunError, postStreamed, routeUrl, runInWorker } from './jobs';
 import { vixClosesBox } from './form';
@@ -44,12 +44,13 @@ export function frontierRequest(planInput: unknown, run: RunFields): Record<stri
 }
 
 /**
- * What to say when `body` asks for more paths than one frontier call runs for its condor (the
- * shared package's limit for its horizon and legs, whatever the budgets), or undefined when the paths fit (or
- * the input is refused for another reason, which the run then reports at its field).
+ * What to say when `body` asks for more paths than one frontier run of it runs (the shared
+ * package's limit: its horizon and legs, and the search of its mixes, whatever the host), or
+ * undefined when the paths fit (or the input is refused for another reason, which the run then
+ * reports at its field).
  */
 export function frontierPathsProblem(body: unknown, paths: number): string | undefined {
-  let limit: { mostPaths: number; horizonDays: number };
+  let limit: FrontierPathLimit;
   try {
     limit = frontierPathLimit(body);
   } catch {
@@ -57,7 +58,11 @@ export function frontierPathsProblem(body: unknown, paths: number): string | und
   }
   if (paths <= limit.mostPaths) return undefined;
   const most = limit.mostPaths.toLocaleString('en-US');
-  return `Frontier: at most ${most} paths for this condor (its ${limit.horizonDays} days to expiry, each day of each path pricing the condor and every hedge); lower the paths to ${most} or fewer.`;
+  const why =
+    limit.bound === 'search'
+      ? "the search for each budget's best mix of hedges, up to the full hedge's cost, scores every mix on each path where SPX falls"
+      : `its ${limit.horizonDays} days to expiry, each day of each path pricing the condor and every hedge`;
+  return `Frontier: at most ${most} paths for this condor (${why}); lower the paths to ${most} or fewer.`;
 }
 
 /**

@@ -31,20 +31,20 @@ export interface WorkerRequest {
 export type WorkerMessage =
   | { type: 'progress'; done: number; total: number }
   | { type: 'result'; result: unknown }
-  | { type: 'error'; message: string; issues?: { path: string; message: string }[] };
+  | { type: 'error'; message: string; issues?: { path: string; message: string }[]; field?: string };
 
 /**
  * The worker's message for a failed run, with the issues the API's problem document lists for the
  * same error: the schema's issues, or for a rule of the method that refuses the input
  * (`invalid_input`, a 400) its field with its problem and fix, so the page names the field and
- * marks its box as for the cloud's answer. Other errors (a 422 on the cloud) carry no issues.
+ * marks its box as for the cloud's answer. Other errors (a 422 on the cloud): their field alone.
  */
 export function workerError(e: unknown): WorkerMessage & { type: 'error' } {
   const message = e instanceof Error ? e.message : String(e);
   const own = (e as { issues?: readonly { path: string; message: string }[] } | null)?.issues;
   const ruled = isAlvhError(e) && e.code === 'invalid_input';
   const issues = own ? [...own] : ruled ? [{ path: e.field, message: `${e.problem}; ${e.fix}` }] : undefined;
-  return { type: 'error', message, ...(issues ? { issues } : {}) };
+  return { type: 'error', message, ...(issues ? { issues } : {}), ...(isAlvhError(e) ? { field: e.field } : {}) };
 }
 
 /** An error from a run, with the zod issues when the input was rejected. */
@@ -59,6 +59,7 @@ export class RunError extends Error {
     issues: readonly { path: string; message: string }[] = [],
     status?: number,
     problem = false,
+    readonly field?: string, // the field the method's refusal names (a 422's `paths`)
   ) {
     super(message);
     this.name = 'RunError';
@@ -89,7 +90,7 @@ export function runInWorker(workerUrl: string, request: WorkerRequest, onProgres
       else {
         worker.terminate();
         if (m.type === 'result') resolve(m.result);
-        else reject(new RunError(m.message, m.issues ?? []));
+        else reject(new RunError(m.message, m.issues ?? [], undefined, false, m.field));
       }
     };
     worker.onerror = (ev) => {
@@ -109,7 +110,7 @@ export function runInWorker(workerUrl: string, request: WorkerRequest, onProgres
 
 /** A RunError from a problem document (or anything else the API sent instead), with its status. */
 function problemError(body: unknown, status: number, statusText: string): RunError {
-  const o = (body && typeof body === 'object' ? body : {}) as { title?: unknown; detail?: unknown; issues?: unknown };
+  const o = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   const issues = Array.isArray(o.issues)
     ? (o.issues as unknown[]).filter((i): i is { path: string; message: string } => {
         const x = i as { path?: unknown; message?: unknown } | null;
@@ -118,7 +119,8 @@ function problemError(body: unknown, status: number, statusText: string): RunErr
     : [];
   const said = typeof o.detail === 'string' ? o.detail : typeof o.title === 'string' ? o.title : undefined;
   const hint = status === 401 || status === 403 ? ' (check the function key in Settings)' : '';
-  return new RunError(`the cloud API answered ${status}: ${said ?? statusText}${hint}`, issues, status, !!said);
+  const at = `the cloud API answered ${status}: ${said ?? statusText}${hint}`;
+  return new RunError(at, issues, status, !!said, typeof o.field === 'string' ? o.field : undefined);
 }
 
 /**

@@ -144,6 +144,18 @@ export function runFieldOrExplain(name: RunFieldName): number | undefined {
 }
 
 /**
+ * A run refused for its paths or seed (the frontier's search over its limit, found once the paths
+ * are run; a 422 from the cloud): `message` at that field, which is marked and takes the focus.
+ * False, doing nothing, for a refusal that names another field or none.
+ */
+export function markRefusedRunField(field: string | undefined, message: string): boolean {
+  if (field !== 'paths' && field !== 'seed') return false;
+  markRunField(field, message);
+  runField(field).focus();
+  return true;
+}
+
+/**
  * As the form's fields do: a run field marked by a run is checked again as it is typed, and its
  * message and mark go once it holds a good value (a message stays while the value is still bad).
  */

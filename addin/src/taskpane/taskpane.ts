@@ -37,6 +37,7 @@ import { renderHedge, wireHedgeSheet } from './hedgeRender';
 import { wireFrontier, type RunFields } from './frontierRun';
 import {
   action,
+  markRefusedRunField,
   runFieldOrExplain,
   runNote,
   setProgress,
@@ -322,6 +323,8 @@ function reportRunError(e: unknown): void {
     showError(from + said, 'listed');
   } else {
     showError(message(e));
+    const field = e instanceof RunError ? e.field : isAlvhError(e) ? e.field : undefined;
+    markRefusedRunField(field, message(e));
   }
 }
 

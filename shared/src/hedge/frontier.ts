@@ -30,7 +30,7 @@ import { wholeUsd } from '../usdText';
 import { mergeFrontier, runFrontierSetup, type FrontierRunOptions } from './frontierPaths';
 import { frontierSetup } from './frontierSetup';
 import { overHedgeWarnings } from './frontierWords';
-import { cheapestMatch, frontierRows, scorer, searchFrontier, steppedScorer, type Scorer } from './frontierSearch';
+import { cheapestMatch, frameSearch, frontierRows, scorer, searchFrontier, type Scorer } from './frontierSearch';
 import { MAX_CONTRACTS } from '../validate';
 import { runModelNotes } from '../scenario/model/calibrationNotes';
 import type { TailStructure } from './structurePricing';
@@ -136,17 +136,10 @@ export function summarizeFrontier(partial: FrontierPartial): FrontierResult {
 
   // the overlay and the option structures (the last component is the plan's own book), searched
   // in units of `step` whole units (1 up to 100 condors), each count held to one leg's limit
-  const step = f.unitStep;
-  const premiums = comps.slice(0, K - 1).map((c) => c.premium * step);
-  const stepped = steppedScorer(sc, step);
+  const { step, scorer: stepped, premiums, bmax, maxUnits } = frameSearch(f, sc);
   // One search serves the ladder and both markers' matches (the same rows and memoised CVaRs).
-  const searched = frontierRows(
-    stepped,
-    premiums,
-    Math.max(...f.budgets),
-    f.splits,
-    Math.floor(MAX_CONTRACTS / step),
-    (work, rows) => checkFrontierSearch(work, rows, partial),
+  const searched = frontierRows(stepped, premiums, bmax, f.splits, maxUnits, (work, rows) =>
+    checkFrontierSearch(work, rows, partial),
   );
   const points: FrontierPoint[] = searchFrontier(searched, premiums, f.budgets, f.splits).map((c, i) => {
     const u = units(c.overlayUnits * step, c.structure, c.tailUnits * step);

@@ -19,7 +19,8 @@
  *   small region that can matter; the region is convex, so the rows stop at the first empty one.
  */
 import { noSolution } from '../errors';
-import { FRONTIER_CVAR_LEVEL, type FrontierPartial } from './frontierTypes';
+import { MAX_CONTRACTS } from '../validate';
+import { FRONTIER_CVAR_LEVEL, type FrontierFrame, type FrontierPartial } from './frontierTypes';
 
 const EPS = 1e-9;
 
@@ -167,20 +168,48 @@ export function searchWork(downPaths: number, rows: readonly Pick<Row, 'tlo' | '
   return downPaths * rows.reduce((n, r) => n + Math.ceil(Math.log2(r.thi - r.tlo + 1)) + 1, 0);
 }
 
+/** The rows {@link frontierRows} searches, before the search: each with its range of t. */
+type Skeleton = Omit<Rows, 'rows'> & { rows: Omit<Row, 'best'>[] };
+
+/**
+ * What a frame's search runs on: the scorer in steps of the frame's unit step, a step's premium of
+ * each component searched (the overlay and the option structures, not the plan's own book), the
+ * largest budget (the rows' cap) and the most steps of a count (one order's leg limit).
+ */
+export function frameSearch(f: FrontierFrame, sc: Scorer) {
+  const step = f.unitStep;
+  return {
+    step,
+    scorer: steppedScorer(sc, step),
+    premiums: f.components.slice(0, f.components.length - 1).map((c) => c.premium * step),
+    bmax: Math.max(...f.budgets),
+    maxUnits: Math.floor(MAX_CONTRACTS / step),
+  };
+}
+
+/**
+ * The {@link searchWork} of the search the summary of `p` runs, and its rows, without running it
+ * (0 when no path ends lower: the summary refuses that before any search).
+ */
+export function frontierSearchWork(p: FrontierPartial): { work: number; rows: number } {
+  if (!p.spxEnd.some((x) => x < p.spot0)) return { work: 0, rows: 0 };
+  const sc = scorer(p);
+  const s = frameSearch(p.frame, sc);
+  const { rows } = rowSkeleton(s.scorer, s.premiums, s.bmax, p.frame.splits, s.maxUnits);
+  return { work: searchWork(sc.downPaths, rows), rows: rows.length };
+}
+
 /**
  * Every row (o overlay units, structure s) whose mixes can leave less CVaR than no hedge under the
- * budget cap `bmax` (and at most `maxUnits` of each), with the range of t the planes allow and the
- * least t that minimises the CVaR. `checkWork` sees the {@link searchWork} of the rows before any is
- * searched (and may throw).
+ * budget cap `bmax` (and at most `maxUnits` of each), with the range of t the planes allow.
  */
-export function frontierRows(
+function rowSkeleton(
   sc: Scorer,
   premiums: readonly number[],
   bmax: number,
   splits: readonly number[],
-  maxUnits = Infinity,
-  checkWork: (work: number, rows: number) => void = () => undefined,
-): Rows {
+  maxUnits: number,
+): Skeleton {
   const p0 = premiums[0]!;
   const top = Math.max(...splits);
   const nComp = premiums.length;
@@ -215,8 +244,7 @@ export function frontierRows(
   const planes = sets.map((set) => sc.plane(set));
 
   const tails = nComp > 1 ? Array.from({ length: nComp - 1 }, (_, i) => i + 1) : [0];
-  const rows: Row[] = [];
-  // the rows and their t ranges first (planes only), then their least minimisers
+  // the rows and their t ranges (planes only); frontierRows then finds their least minimisers
   const skeleton: Omit<Row, 'best'>[] = [];
   for (const s of tails) {
     const ps = s === 0 ? Infinity : premiums[s]!;
@@ -238,7 +266,26 @@ export function frontierRows(
       skeleton.push({ o, s, tlo, thi });
     }
   }
+  return { rows: skeleton, f, unhedged, p0, ocap, tcap };
+}
+
+/**
+ * Every row (o overlay units, structure s) whose mixes can leave less CVaR than no hedge under the
+ * budget cap `bmax` (and at most `maxUnits` of each), with the range of t the planes allow and the
+ * least t that minimises the CVaR. `checkWork` sees the {@link searchWork} of the rows before any is
+ * searched (and may throw).
+ */
+export function frontierRows(
+  sc: Scorer,
+  premiums: readonly number[],
+  bmax: number,
+  splits: readonly number[],
+  maxUnits = Infinity,
+  checkWork: (work: number, rows: number) => void = () => undefined,
+): Rows {
+  const { rows: skeleton, f, unhedged, p0, ocap, tcap } = rowSkeleton(sc, premiums, bmax, splits, maxUnits);
   checkWork(searchWork(sc.downPaths, skeleton), skeleton.length);
+  const rows: Row[] = [];
   for (const { o, s, tlo, thi } of skeleton) {
     // convex in t: the least t whose next step does not lower the CVaR
     let a = tlo;

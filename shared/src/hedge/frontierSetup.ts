@@ -92,16 +92,9 @@ function legsOf(book: Pick<ScenarioBook, 'condor' | 'overlay'>): number {
   return book.condor.length + book.overlay.length;
 }
 
-/**
- * The most paths one frontier call of `input` runs (`mostPaths`, the limit {@link checkFrontierWork}
- * applies for its horizon and legs, whatever its budgets) and the condor's horizon in days, from the setup of one
- * path of it. Throws as {@link frontierSetup} does for an input it refuses otherwise.
- */
-export function frontierPathLimit(input: unknown): { mostPaths: number; horizonDays: number } {
-  const one = typeof input === 'object' && input !== null ? { ...input, firstPath: 0, pathCount: 1 } : input;
-  const { mc } = frontierSetup(one);
-  const horizonDays = mc.run.horizonDays;
-  return { mostPaths: mostFrontierPaths(horizonDays, legsOf(mc.book)), horizonDays };
+/** The most paths one frontier call of a setup runs ({@link mostFrontierPaths} for its horizon and option legs). */
+export function frontierStepsLimit(s: FrontierSetup): number {
+  return mostFrontierPaths(s.mc.run.horizonDays, legsOf(s.mc.book));
 }
 
 /** The frontier's word on a plan input's positions, which it does not price in. */

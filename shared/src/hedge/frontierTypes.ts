@@ -18,6 +18,8 @@ import type { TailStructure } from './structurePricing';
 export const DEFAULT_FRONTIER_POINTS = 11;
 /** Default overlay caps (shares of the budget) of each point: the largest caps the overlay, the tail may use any of the rest. */
 export const DEFAULT_FRONTIER_SPLITS = [0, 0.25, 0.5, 0.75, 1] as const;
+/** Paths of a frontier run that does not say how many. */
+export const DEFAULT_FRONTIER_PATHS = 20_000;
 /** Most budgets of one frontier. */
 export const MAX_FRONTIER_BUDGETS = 50;
 /**
@@ -82,7 +84,7 @@ export const FrontierInputSchema = z
       .max(11, { error: 'pass at most 11 overlay caps' })
       .default([...DEFAULT_FRONTIER_SPLITS]),
     /** Total paths of the run (every budget is scored on the same paths). */
-    paths: wholeNumber(2, MAX_PATHS, 'paths').default(20_000),
+    paths: wholeNumber(2, MAX_PATHS, 'paths').default(DEFAULT_FRONTIER_PATHS),
     /** 32-bit seed: same seed, same paths, same frontier. */
     seed: wholeNumber(0, 0xffffffff, 'seed').default(1),
     /** First path of this chunk (0-based). */
@@ -169,13 +171,23 @@ export function checkFrontierWork(
 }
 
 /**
+ * About how many paths a search fits, from the `work` of one on `pathCount` paths: the work is in
+ * proportion to the paths (to their down paths, a share of them), so 90% of the paths at the limit,
+ * rounded down to a hundred (at least 2). The margin covers the share of down paths, which differs
+ * from one set of paths to another.
+ */
+export function searchPathsFit(pathCount: number, work: number): number {
+  return Math.max(2, Math.floor((0.9 * pathCount * MAX_FRONTIER_SEARCH_WORK) / work / 100) * 100);
+}
+
+/**
  * The search limit: throws `limit_exceeded` when `work` (down paths × bisection steps of `rows` rows)
  * is over {@link MAX_FRONTIER_SEARCH_WORK}, naming `paths` (a whole run) or `pathCount` (a chunk's
- * summary) and about how many paths fit (the work is in proportion to the paths).
+ * summary) and about how many paths fit ({@link searchPathsFit}).
  */
 export function checkFrontierSearch(work: number, rows: number, run: { paths: number; pathCount: number }): void {
   if (work <= MAX_FRONTIER_SEARCH_WORK) return;
-  const most = Math.max(2, Math.floor((0.9 * run.pathCount * MAX_FRONTIER_SEARCH_WORK) / work / 100) * 100);
+  const most = searchPathsFit(run.pathCount, work);
   throw limitExceeded(
     run.pathCount === run.paths ? 'paths' : 'pathCount',
     `is ${grouped(run.pathCount)}: the search of ${grouped(rows)} rows of mixes would take ${Math.round(work / 1e6)}M steps, over the limit of ${MAX_FRONTIER_SEARCH_WORK / 1e6}M`,

@@ -80,6 +80,7 @@ export {
   type PositionsInput,
 } from './schemas';
 export {
+  DEFAULT_FRONTIER_PATHS,
   DEFAULT_FRONTIER_POINTS,
   DEFAULT_FRONTIER_SPLITS,
   FRONTIER_CVAR_LEVEL,
@@ -89,6 +90,7 @@ export {
   MAX_FRONTIER_WORK,
   MAX_FRONTIER_SEARCH_WORK,
   checkFrontierSearch,
+  searchPathsFit,
   MIN_FRONTIER_TAIL_PATHS,
   checkFrontierWork,
   frontierUnitStep,
@@ -107,7 +109,9 @@ export type {
   FrontierStructureScore,
 } from './frontierResult';
 export { NOISE_STD_ERRORS } from './frontierErrors';
-export { frontierPathLimit, frontierSetup, type FrontierSetup } from './frontierSetup';
+export { frontierSetup, type FrontierSetup } from './frontierSetup';
+export { FRONTIER_PILOT_PATHS, frontierPathLimit, type FrontierPathLimit } from './frontierLimit';
+export { frontierSearchWork } from './frontierSearch';
 export { mergeFrontier, runFrontierChunk, runFrontierSetup, type FrontierRunOptions } from './frontierPaths';
 export { DOWN_DEFINITION, frontier, mergeAndSummarizeFrontier, summarizeFrontier } from './frontier';
 export { frontierWords, matchNoise, mixWords, overHedgeWarnings, planGapWords } from './frontierWords';

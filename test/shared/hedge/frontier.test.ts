@@ -9,6 +9,7 @@ import {
   checkFrontierWork,
   frontier,
   frontierPathLimit,
+  frontierSearchWork,
   frontierSetup,
   frontierWords,
   mergeFrontier,
@@ -460,7 +461,7 @@ describe('frontier input and limits', () => {
     expect(() => frontierSetup(fifty)).not.toThrow();
     expect(frontierPathLimit(fifty)).toEqual(frontierPathLimit(one));
     // the path-steps bound: 20,000,000 / 56 days
-    expect(frontierPathLimit(fifty)).toEqual({ mostPaths: 357_142, horizonDays: 56 });
+    expect(frontierPathLimit(fifty)).toEqual({ mostPaths: 357_142, horizonDays: 56, bound: 'path-steps' });
     expect(() => frontierSetup({ ...fifty, paths: 357_142, pathCount: 357_142 })).not.toThrow();
     expect(() => frontierSetup({ ...fifty, paths: 357_143, pathCount: 357_143 })).toThrow(/path-steps/);
   });
@@ -491,6 +492,33 @@ describe('frontier input and limits', () => {
       errorOf(() => checkFrontierSearch(4 * MAX_FRONTIER_SEARCH_WORK, 1600, { paths: 40_000, pathCount: 20_000 }))
         .field,
     ).toBe('pathCount');
+  });
+
+  it('gives as its path limit the most paths the search fits, where that binds first: those run, more are refused as it says', () => {
+    // a 100-lot on the docs example with a $1,000,000 budget: the search binds far below the
+    // path-steps limit of 357,142 paths (it gave that, and the run was refused once all had run)
+    const ex = JSON.parse(readFileSync(join(__dirname, '../../../docs/examples/frontier.json'), 'utf8')) as {
+      plan: { condor: object };
+    };
+    const big = { ...ex, plan: { ...ex.plan, condor: { ...ex.plan.condor, quantity: 100 } }, budgets: [0, 1e6] };
+    const limit = frontierPathLimit(big);
+    expect(limit.bound).toBe('search');
+    expect(limit.horizonDays).toBe(56);
+    expect(limit.mostPaths).toBeLessThan(357_142);
+    // the limit the run applies once its paths are run: that many pass the search
+    const fits = runFrontierChunk({ ...big, paths: limit.mostPaths });
+    expect(frontierSearchWork(fits).work).toBeLessThanOrEqual(MAX_FRONTIER_SEARCH_WORK);
+    // well over it, the run's own refusal offers about as many paths as the limit
+    const e = errorOf(() => frontier({ ...big, paths: Math.round(1.5 * limit.mostPaths) }));
+    expect(e.field).toBe('paths');
+    const offered = Number(/pass at most about ([\d,]+) paths/.exec(e.fix)![1]!.replace(/,/g, ''));
+    expect(Math.abs(offered - limit.mostPaths) / limit.mostPaths).toBeLessThan(0.1);
+    // a ladder the search fits whole is limited by its path-steps, as before
+    expect(frontierPathLimit({ ...big, budgets: [0, 100] })).toEqual({
+      mostPaths: 357_142,
+      horizonDays: 56,
+      bound: 'path-steps',
+    });
   });
 
   it('says the drawdown leaves no loss to cover when it does, and to pass budgets (it said no structure could cover it)', () => {
