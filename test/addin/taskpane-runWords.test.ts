@@ -93,6 +93,28 @@ describe('the Monte Carlo run names its seed and shows the hedge cost and effect
     expect(labels).toEqual(expect.arrayContaining([p5.label, var95.label]));
   });
 
+  it('states a VaR 95 that is a gain with the sign its P&L row shows, on the page and the sheet', async () => {
+    // the condor keeps its whole credit on the ⌈5% n⌉-th worst path: a P&L of +$5,930, which the
+    // note beside the table had called "VaR 95 is −$5,930"
+    const var95 = view.stats.find((s) => s.label.startsWith('VaR 95'))!;
+    expect(mc.condor.var95).toBeLessThan(0);
+    expect(var95.condor).toBe(-mc.condor.var95);
+    expect(formatValue(var95.condor as number, 'usd')).toBe('$5,930');
+    const note = view.notes.find((n) => n.includes('VaR 95'))!;
+    expect(note).toMatch(
+      /^The condor's VaR 95 is a gain of \$5,930 and the book's VaR 95 is a gain of \$[\d,]+: fewer than 5% of paths lose money/,
+    );
+    expect(note).toContain(`the book's VaR 95 is a gain of ${formatValue(var95.alvh as number, 'usd')}`);
+    expect(note).not.toMatch(/[−-]\$/);
+    const { context, sheets } = mockContext();
+    await writeMonteCarloSheet(context, view, opts);
+    const cells = written(sheets[0]!);
+    expect(cells).toContain(note);
+    const table = sheets[0]!.ranges.find((r) => r.address.endsWith(sheets[0]!.tables[0]!.address.split('!').pop()!))!;
+    const row = (table.mock['values'] as unknown[][]).find((r) => r[0] === var95.label)!;
+    expect(row.slice(1, 3)).toEqual([var95.condor, var95.alvh]);
+  });
+
   it('shows the hedge cost and the effectiveness in the measure, the condor "n/a"', async () => {
     const cost = view.stats.find((s) => s.label.startsWith('Hedge cost'))!;
     const eff = view.stats.find((s) => s.label.startsWith('Hedge effectiveness'))!;

@@ -399,7 +399,7 @@ describe('taskpane recent VIX closes (Chromium, 350 px)', () => {
     // most), so its VaR 95 is a gain; a few of these 400 paths reach VIX 150 on some day
     expect(await page.$$eval('#mc-notes li', (lis) => lis.map((li) => li.textContent))).toEqual([
       expect.stringMatching(
-        /^The condor's VaR 95 is −\$[\d,]+ and the book's VaR 95 is −\$[\d,]+: a VaR below 0 is a gain/,
+        /^The condor's VaR 95 is a gain of \$[\d,]+ and the book's VaR 95 is a gain of \$[\d,]+: fewer than 5% of paths lose money/,
       ),
       expect.stringMatching(/^\d+ of 400 paths \([\d.]+%\) reach(es)? VIX above 150 \(/),
       ...expected,
@@ -493,7 +493,7 @@ describe('taskpane Monte Carlo notes (Chromium, 350 px)', () => {
         /^The condor's P&L counts from the credit the plan was sized on, \$5,930\.00; .* includes the \+\$2,342\.08 between them\.$/,
       ),
       expect.stringMatching(
-        /^The condor's VaR 95 is −\$5,930 and the book's VaR 95 is −\$[\d,]+: a VaR below 0 is a gain/,
+        /^The condor's VaR 95 is a gain of \$5,930 and the book's VaR 95 is a gain of \$[\d,]+: fewer than 5% of paths lose money/,
       ),
       expect.stringMatching(/^\d+ of 400 paths \([\d.]+%\) reach(es)? VIX above 150 \(/),
     ]);

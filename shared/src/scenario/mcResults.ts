@@ -273,15 +273,17 @@ function runNotes(
         'hedge effectiveness counts the net premium of the calls bought and sold along the paths in the hedge cost).',
     );
   }
-  // VaR is stated as a loss: below 0 it is a gain, which a reader of "VaR −3,051" may not take it for
+  // A VaR below 0 is a gain. Said in words, not signed: the summary states VaR as a loss (var95
+  // −5,930) while the page and the sheet show it as P&L (+$5,930), and one signed figure read
+  // beside the other said the opposite.
   const gains = [
     ['the condor', condor],
     ['the book', alvh],
   ].filter(([, d]) => (d as DistributionStats).var95 < -0.5) as [string, DistributionStats][];
   if (gains.length > 0) {
     notes.push(
-      `${gains.map(([name, d], i) => `${i === 0 ? name[0]!.toUpperCase() + name.slice(1) : name}'s VaR 95 is ${wholeUsd(d.var95)}`).join(' and ')}: ` +
-        `a VaR below 0 is a gain, as fewer than 5% of paths lose money (P(loss) ${gains.map(([, d]) => `${(100 * d.probLoss).toFixed(1)}%`).join(' and ')}).`,
+      `${gains.map(([name, d], i) => `${i === 0 ? name[0]!.toUpperCase() + name.slice(1) : name}'s VaR 95 is ${cvar(d.var95)}`).join(' and ')}: ` +
+        `fewer than 5% of paths lose money (P(loss) ${gains.map(([, d]) => `${(100 * d.probLoss).toFixed(1)}%`).join(' and ')}), so even the ⌈5% n⌉-th worst path gains.`,
     );
   }
   return notes;

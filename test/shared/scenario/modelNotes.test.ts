@@ -247,14 +247,15 @@ describe('the summary’s notes: what its figures say that a reader could miss',
     const part = runMonteCarloChunk({ ...body, firstPath: 0, pathCount: 2000 });
     const gain = (d: number) => part.book.map((x) => x + d);
     const lossy = summarizeMonteCarlo(part);
-    expect(lossy.notes.some((n) => n.includes('a VaR below 0 is a gain'))).toBe(false);
+    expect(lossy.notes.some((n) => n.includes('VaR 95 is a gain'))).toBe(false);
     // every book path lifted by its own worst loss and $1,000: none loses
     const lift = -Math.min(...part.book) + 1000;
     const s = summarizeMonteCarlo({ ...part, book: gain(lift) });
     expect(s.alvh.var95).toBeLessThan(0);
-    const note = s.notes.find((n) => n.includes('a VaR below 0 is a gain'));
-    expect(note).toMatch(
-      /^The book's VaR 95 is −\$[\d,]+: a VaR below 0 is a gain, as fewer than 5% of paths lose money \(P\(loss\) 0\.0%\)\.$/,
+    // in words, with no sign: the summary states VaR as a loss (below 0 here), the page as P&L (above 0)
+    const note = s.notes.find((n) => n.includes('VaR 95 is a gain'));
+    expect(note).toBe(
+      `The book's VaR 95 is a gain of $${Math.round(-s.alvh.var95).toLocaleString('en-US')}: fewer than 5% of paths lose money (P(loss) 0.0%), so even the ⌈5% n⌉-th worst path gains.`,
     );
   });
 
