@@ -19,7 +19,7 @@ import {
 import { countWords, dotGroupedMessage } from '../../addin/src/common/numbers';
 import { histogramCaption, presentMonteCarlo } from '../../addin/src/common/presentRuns';
 import { presentStructures } from '../../addin/src/common/hedgeViews';
-import { frontierRunWords, parseFrontier } from '../../addin/src/common/frontierViews';
+import { frontierColumns, frontierRunWords, parseFrontier } from '../../addin/src/common/frontierViews';
 import { formatValue, monteCarloRunWords, statText, stressCellText } from '../../addin/src/common/views';
 import { writeMonteCarloSheet } from '../../addin/src/taskpane/workbook';
 import { writeFrontierSheet, writeHedgeSheet } from '../../addin/src/taskpane/workbookViews';
@@ -68,6 +68,46 @@ describe('the frontier sheet says what the page says', () => {
   });
 });
 
+describe('each risk figure names the measure of its paths beside it, on the page and the sheet', () => {
+  const mc = summarizeMonteCarlo(runMonteCarloChunk({ ...monteCarloInput(input, 400, 7), measure: 'risk-neutral' }));
+  const view = presentMonteCarlo(JSON.parse(JSON.stringify(mc)), '2025-04-08');
+
+  it('Monte Carlo: every statistic of the paths reads its measure, not only the title', async () => {
+    const label = (start: string) => view.stats.find((s) => s.label.startsWith(start))!.label;
+    expect(label('Mean P&L')).toBe('Mean P&L (USD, risk-neutral)');
+    expect(label('VaR 95')).toBe('VaR 95: P&L of the ⌈5% n⌉-th worst path (USD, risk-neutral)');
+    expect(label('CVaR 95')).toBe('CVaR 95: mean P&L of the worst 5% (USD, risk-neutral)');
+    expect(label('CVaR 99')).toBe('CVaR 99: mean P&L of the worst 1% (USD, risk-neutral)');
+    expect(label('P(loss)')).toBe('P(loss): share of paths below 0 (risk-neutral)');
+    for (const s of view.stats) expect(s.label, s.label).toMatch(/risk-neutral/);
+    expect(view.stats.map((s) => s.label).join(' ')).not.toMatch(/real-world/);
+    // an older API's summary without a measure: the labels as they were
+    const bare = presentMonteCarlo({ ...JSON.parse(JSON.stringify(mc)), measure: undefined });
+    expect(bare.stats.find((s) => s.label.startsWith('Mean P&L'))!.label).toBe('Mean P&L (USD)');
+    const { context, sheets } = mockContext();
+    await writeMonteCarloSheet(context, view, opts);
+    const table = sheets[0]!.ranges.find((r) => r.address.endsWith(sheets[0]!.tables[0]!.address.split('!').pop()!))!;
+    const labels = (table.mock['values'] as unknown[][]).slice(1).map((r) => r[0]);
+    expect(labels).toEqual(view.stats.map((s) => s.label));
+  });
+
+  it("Frontier: the CVaR 95 down column and the chart's axis, on the page and the sheet", async () => {
+    const answer = frontier({ plan: input, paths: 400, seed: 3, measure: 'risk-neutral' });
+    const fv = parseFrontier(JSON.parse(JSON.stringify(answer)));
+    expect(frontierColumns(fv)[2]).toBe('CVaR 95 down (P&L, USD, risk-neutral)');
+    // the scenario columns are no figure of the paths: no measure
+    expect(frontierColumns(fv).slice(3, 5)).toEqual(['Drawdown (P&L, USD)', 'Worst analog (P&L, USD)']);
+    const { context, sheets } = mockContext();
+    await writeFrontierSheet(context, fv, opts, frontierStart(''));
+    const cells = written(sheets[0]!);
+    expect(cells).toContain('CVaR 95 down (P&L, USD, risk-neutral)');
+    expect(cells).toContain(
+      'Chart data: what each series costs before fees, then its CVaR 95 down (P&L, USD, risk-neutral)',
+    );
+    expect(sheets[0]!.charts[0]!.mock.axes.valueAxis.title.text).toBe('CVaR 95 of down paths (P&L, USD, risk-neutral)');
+  });
+});
+
 describe('the Monte Carlo run names its seed and shows the hedge cost and effectiveness', () => {
   const mc = summarizeMonteCarlo(runMonteCarloChunk({ ...monteCarloInput(input, 400, 7), measure: 'real-world' }));
   const view = presentMonteCarlo(JSON.parse(JSON.stringify(mc)), '2025-04-08');
@@ -83,8 +123,14 @@ describe('the Monte Carlo run names its seed and shows the hedge cost and effect
   it('names the estimator of the 5th percentile and of VaR 95, whose figures differ, on the page and the sheet', async () => {
     const p5 = view.stats.find((s) => s.label.startsWith('5th percentile'))!;
     const var95 = view.stats.find((s) => s.label.startsWith('VaR 95'))!;
-    expect(p5).toMatchObject({ label: '5th percentile P&L (interpolated, USD)', alvh: mc.alvh.percentiles['p5'] });
-    expect(var95).toMatchObject({ label: 'VaR 95: P&L of the ⌈5% n⌉-th worst path (USD)', alvh: -mc.alvh.var95 });
+    expect(p5).toMatchObject({
+      label: '5th percentile P&L (interpolated, USD, real-world)',
+      alvh: mc.alvh.percentiles['p5'],
+    });
+    expect(var95).toMatchObject({
+      label: 'VaR 95: P&L of the ⌈5% n⌉-th worst path (USD, real-world)',
+      alvh: -mc.alvh.var95,
+    });
     expect(p5.alvh).not.toBe(var95.alvh);
     const { context, sheets } = mockContext();
     await writeMonteCarloSheet(context, view, opts);
@@ -177,7 +223,7 @@ describe('the Monte Carlo run names its seed and shows the hedge cost and effect
 
   it('names P(max loss) as the share losing at least the condor max loss: the ALVH book can lose more', () => {
     const row = view.stats.find((s) => s.label.startsWith('P(max loss)'))!;
-    expect(row.label).toBe('P(max loss): share losing at least the condor max loss');
+    expect(row.label).toBe('P(max loss): share losing at least the condor max loss (real-world)');
     expect(row).toMatchObject({ condor: mc.condor.probMaxLoss, alvh: mc.alvh.probMaxLoss, format: 'pct' });
   });
 

@@ -4,7 +4,7 @@
  * marked books with risks as P&L (USD, a loss negative), the table and the chart's block.
  */
 import { matchNoise, mixWords } from '@alvh/shared';
-import { formatValue, runWords } from './views';
+import { formatValue, inMeasure, runWords } from './views';
 
 /** One point of the frontier: risks as P&L (USD, a loss negative). */
 export interface FrontierPointView {
@@ -308,7 +308,10 @@ export function savedNote(b: Pick<FrontierPointView, 'savedStdError' | 'mix'>): 
 const ONE_PNL =
   "the hedge changes each of the worst 5% of down paths by the same amount (as at the condor's max loss and a hedge's full payout), so no path moves the gap";
 
-/** The frontier table's column headings, the page's and the sheet's: costs before fees, risks as P&L (USD). */
+/**
+ * The frontier table's column headings, the page's and the sheet's: costs before fees, risks as P&L
+ * (USD); the CVaR 95 down, a figure of the paths, names their measure ({@link frontierColumns}).
+ */
 export const FRONTIER_COLUMNS = [
   'Budget (USD)',
   'Cost before fees (USD)',
@@ -319,6 +322,11 @@ export const FRONTIER_COLUMNS = [
   'Overlay premium (share of budget)',
   'Split: least overlay cap admitting the mix (share of budget)',
 ] as const;
+
+/** {@link FRONTIER_COLUMNS} with the measure of the view's paths in the CVaR's heading ("CVaR 95 down (P&L, USD, real-world)"). */
+export function frontierColumns(view: Pick<FrontierView, 'measure'>): string[] {
+  return FRONTIER_COLUMNS.map((c) => (c === 'CVaR 95 down (P&L, USD)' ? inMeasure(c, view.measure) : c));
+}
 
 /**
  * The frontier's table, one row a budget and then the plan and the literal rule (no budget: null):

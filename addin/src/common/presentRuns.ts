@@ -6,7 +6,7 @@
 import { mergeMonteCarlo, reviveMonteCarloPartial, summarizeMonteCarlo } from '@alvh/shared';
 import type { BodyHistogram, MonteCarloSummary, StressGridResult } from '@alvh/shared';
 import { countWords } from './numbers';
-import { formatValue, type HistogramView, type McStatRow, type StressView } from './views';
+import { formatValue, inMeasure, type HistogramView, type McStatRow, type StressView } from './views';
 
 // ---------------------------------------------------------------------------------------------
 // Monte Carlo
@@ -24,13 +24,14 @@ import { formatValue, type HistogramView, type McStatRow, type StressView } from
 export function presentMonteCarlo(raw: unknown, valuationDate?: string): HistogramView {
   const s = raw as MonteCarloSummary;
   type Stats = MonteCarloSummary['condor'];
+  // Every figure of the paths' distribution names the measure it is in, beside its label.
   const stat = (
     label: string,
     f: (d: Stats) => number,
     format: McStatRow['format'] = 'usd',
     se?: (d: Stats) => unknown,
   ): McStatRow => ({
-    label,
+    label: inMeasure(label, s.measure),
     condor: f(s.condor),
     alvh: f(s.alvh),
     format,
@@ -92,7 +93,8 @@ function hedgeRows(s: MonteCarloSummary): McStatRow[] {
   const out: McStatRow[] = [];
   if (typeof s.hedgeCost === 'number' && Number.isFinite(s.hedgeCost))
     out.push({
-      label: "Hedge cost, paid (USD): today's debit + the rebalances' premium + costs",
+      // the rebalances' premium and the costs are means over the paths: of their measure
+      label: `${inMeasure('Hedge cost, paid (USD)', s.measure)}: today's debit + the rebalances' premium + costs`,
       condor: null,
       alvh: s.hedgeCost,
       format: 'usd',

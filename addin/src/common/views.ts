@@ -237,3 +237,13 @@ export function objectCellText(v: unknown): string | undefined {
   if (typeof o['type'] === 'string' && (typeof basic === 'string' || typeof basic === 'number')) return String(basic);
   return undefined;
 }
+
+/**
+ * A statistic's label with the measure of its paths in its parentheses ("Mean P&L (USD,
+ * real-world)", "P(loss): share of paths below 0 (risk-neutral)"); as it is for a summary that
+ * names no measure (an older API's).
+ */
+export function inMeasure(label: string, measure: unknown): string {
+  if (typeof measure !== 'string' || measure === '') return label;
+  return label.endsWith(')') ? `${label.slice(0, -1)}, ${measure})` : `${label} (${measure})`;
+}

@@ -5,10 +5,10 @@
  * against cost, the plan, the literal rule and the plan's cheapest match marked, and its table).
  */
 import type { Plan } from '@alvh/shared';
-import { formatValue } from '../common/views';
+import { formatValue, inMeasure } from '../common/views';
 import { presentOrders, sideText, whyText, type OrdersView, type StructuresView } from '../common/hedgeViews';
 import {
-  FRONTIER_COLUMNS,
+  frontierColumns,
   FRONTIER_X,
   frontierRunWords,
   frontierTable,
@@ -202,7 +202,7 @@ export function renderFrontier(view: FrontierView, start = ''): void {
   drawChart(byId('frontier-chart'), {
     title: `Budget frontier${view.measure ? ` (${view.measure} measure)` : ''}: CVaR 95 of the down paths (P&L, USD) against what the hedges cost before fees (USD): the best mix within each of ${view.points.length} budgets, the plan, the literal rule and the plan's cheapest match`,
     xLabel: FRONTIER_X,
-    yLabel: 'CVaR 95 down, P&L (USD)',
+    yLabel: inMeasure('CVaR 95 down, P&L (USD)', view.measure),
     xFormat: k,
     yFormat: k,
     lines: [{ points: line, className: 'frontier-line' }],
@@ -214,7 +214,7 @@ export function renderFrontier(view: FrontierView, start = ''): void {
   const rows = frontierTable(view);
   table(
     'frontier-table',
-    [...FRONTIER_COLUMNS, ''],
+    [...frontierColumns(view), ''],
     rows.map((r) => r.cells.map((c) => (typeof c === 'number' ? usd(c) : (c ?? '—')))),
     (i) => rows[i]?.className ?? '',
   );

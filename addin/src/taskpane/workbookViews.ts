@@ -3,13 +3,13 @@
  * and Monte Carlo writers do (workbook.ts): Excel tables with number formats, and an XY scatter
  * chart of the smile shown and of the frontier. ExcelApi 1.1 (tables, charts, number formats).
  */
-import { excelFormat } from '../common/views';
+import { excelFormat, inMeasure } from '../common/views';
 import { SURFACE_COLUMNS, surfaceRow } from '../common/surfaceColumns';
 import type { SmileView, SurfaceView } from '../common/surfaceView';
 import { arbitrageText, leftOutText } from '../common/surfaceView';
 import { sideText, type OrdersView, type StructuresView } from '../common/hedgeViews';
 import {
-  FRONTIER_COLUMNS,
+  frontierColumns,
   FRONTIER_X,
   frontierChartBlock,
   frontierRunWords,
@@ -266,7 +266,7 @@ export async function writeFrontierSheet(
   const top = 3;
   const rows = frontierTable(view).map((r) => r.cells.map((c) => c ?? ''));
   const usd = excelFormat('usd');
-  const header = [...FRONTIER_COLUMNS, 'Point'];
+  const header = [...frontierColumns(view), 'Point'];
   addTable(
     sheet,
     `AlvhFrontier_${key}`,
@@ -285,7 +285,11 @@ export async function writeFrontierSheet(
   }
   // The chart's own block under the table: x, then one column a series (the frontier, each marked book).
   const block = frontierChartBlock(view);
-  bold(lines, at - 1, 'Chart data: what each series costs before fees, then its CVaR 95 down (P&L, USD)');
+  bold(
+    lines,
+    at - 1,
+    `Chart data: what each series costs before fees, then its ${inMeasure('CVaR 95 down (P&L, USD)', view.measure)}`,
+  );
   const source = sheet.getRange(blockAddress(at, 0, block.rows.length + 1, block.header.length));
   writeCells(
     source,
@@ -302,7 +306,7 @@ export async function writeFrontierSheet(
   const chart = sheet.charts.add('XYScatter', source, 'Columns');
   chart.title.text = `Downside risk (CVaR 95, P&L) by hedge cost before fees${view.measure ? `, ${view.measure} measure` : ''}`;
   chart.axes.categoryAxis.title.text = FRONTIER_X;
-  chart.axes.valueAxis.title.text = 'CVaR 95 of down paths (P&L, USD)';
+  chart.axes.valueAxis.title.text = inMeasure('CVaR 95 of down paths (P&L, USD)', view.measure);
   // One series a column: the legend names the frontier and the marked books.
   chart.legend.visible = block.header.length > 2;
   chart.legend.position = 'Bottom';
