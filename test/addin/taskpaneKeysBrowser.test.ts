@@ -4,7 +4,8 @@
  * paths or seed starts the Monte Carlo, in the Settings URL saves the settings, and does nothing in
  * a text area or with a modifier; the Policy boxes show their default as their placeholder; and
  * strikes out of order are marked at each strike that can fix them, the focus on the one last
- * edited. Every wait is on the page's own state, never on a timer.
+ * edited; a field a rule of the method refuses takes the focus when Plan is pressed. Every wait is
+ * on the page's own state, never on a timer.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -90,6 +91,43 @@ describe('taskpane Policy and strikes (Chromium, 350 px)', () => {
       expect(placeholder, name).toBe(value === undefined ? 'auto' : `default ${String(value)}`);
     }
     expect(boxes).toContainEqual(['policy.tailCoverage', 'default 1.8']);
+  });
+
+  it('focuses the field a rule of the method names when Plan is pressed, as the form’s own checks do', async () => {
+    const { page, errors } = await openPane(new Date('2026-03-02T09:00:00Z'));
+    await page.clock.pauseAt(new Date('2026-03-02T10:00:00Z'));
+    const focused = () =>
+      page.evaluate(() => {
+        const e = document.activeElement;
+        return e?.getAttribute('name') || e?.getAttribute('aria-label');
+      });
+    const type = async (selector: string, value: string) => {
+      await page.fill(selector, value);
+      await page.clock.runFor(1000); // the plan follows the form
+    };
+    const plan = '#action-plan [data-run=plan]';
+    // a credit of 150 on 100-point wings cannot lose: the method refuses it, not the form
+    await type('input[name=credit]', '150');
+    expect(await page.getAttribute('input[name=credit]', 'aria-invalid')).toBe('true');
+    // a re-plan as another box is typed leaves the focus in that box
+    await type('input[name=spx]', '4982.77');
+    expect(await focused()).toBe('spx');
+    await page.click(plan);
+    await expect.poll(focused).toBe('credit');
+    await type('input[name=credit]', EXAMPLE.fields.credit);
+    // a valuation date whose own VX future the curve lacks: VX 1's expiry is named
+    await type('input[name=valuationDate]', '2024-04-08');
+    await page.click(plan);
+    await expect.poll(focused).toBe('VX 1 expiry');
+    expect(await page.textContent('#error-box')).toMatch(/^VX 1 expiry: /);
+    await type('input[name=valuationDate]', EXAMPLE.fields.valuationDate);
+    // a curve out of order: the later row's expiry is named
+    const [first, second] = [EXAMPLE.futures[0]!.expiry, EXAMPLE.futures[1]!.expiry];
+    await type('#curve-rows tr:nth-child(1) .fut-expiry', second);
+    await type('#curve-rows tr:nth-child(2) .fut-expiry', first);
+    await page.click(plan);
+    await expect.poll(focused).toBe('VX 2 expiry');
+    expect(errors).toEqual([]);
   });
 
   it('marks every strike that can put them in order, focusing the one last edited', async () => {

@@ -290,7 +290,8 @@ function showPlan(toSheet: boolean): void {
     }
   } catch (e) {
     planOutOfDate();
-    reportRunError(e);
+    // the Plan button's refusal takes the focus to its field; one found as the form is typed does not
+    reportRunError(e, toSheet);
   }
 }
 
@@ -307,7 +308,12 @@ function runPlan(): boolean {
   return true;
 }
 
-function reportRunError(e: unknown): void {
+/**
+ * Show why a run (or the plan) was refused: at each field it names, marked, and in the error box.
+ * With `focus` (a run or the Plan button pressed, not a re-plan as the form is typed) the first
+ * field named takes the focus, as it does for the form's own checks.
+ */
+function reportRunError(e: unknown, focus = true): void {
   if (e instanceof Cancelled || showVixIssue(e)) return;
   const listed = (e as { issues?: readonly { path: string; message: string }[] }).issues ?? [];
   // A rule of the method that rejects the input names its field: show the problem and fix there too.
@@ -321,6 +327,7 @@ function reportRunError(e: unknown): void {
     const said = issuesSaid(issues);
     const from = e instanceof RunError && e.status !== undefined ? `the cloud API answered ${e.status}: ` : '';
     showError(from + said, 'listed');
+    if (focus) focusFieldToFix(form());
   } else {
     showError(message(e));
     const field = e instanceof RunError ? e.field : isAlvhError(e) ? e.field : undefined;
