@@ -1140,6 +1140,35 @@ describe('taskpane run bar (Chromium, 320 px)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('shows the most paths and the largest seed whole in their boxes at 320 px', async () => {
+    const { page, errors } = await openPane();
+    await page.setViewportSize({ width: 320, height: 700 });
+    /** How much of the box's text (and the caret after it) is cut off, px: 0 or less when it shows whole. */
+    const hidden = (name: string) =>
+      page.$eval(`input[name=${name}]`, (e) => {
+        const s = getComputedStyle(e);
+        const pen = document.createElement('canvas').getContext('2d')!;
+        pen.font = `${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
+        const px = (v: string) => parseFloat(v);
+        const room =
+          e.getBoundingClientRect().width -
+          px(s.paddingLeft) -
+          px(s.paddingRight) -
+          px(s.borderLeftWidth) -
+          px(s.borderRightWidth);
+        return pen.measureText((e as HTMLInputElement).value).width + 1 - room;
+      });
+    for (const paths of ['1000000', '1,000,000']) {
+      await page.fill('input[name=paths]', paths);
+      expect(await hidden('paths'), paths).toBeLessThanOrEqual(0);
+    }
+    await page.fill('input[name=seed]', '4294967295');
+    expect(await hidden('seed'), 'seed').toBeLessThanOrEqual(0);
+    // the run bar's boxes still fit the pane
+    expect(await overflow(page), 'overflow').toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   it('scrolls each field reached with Tab into view above the sticky run bar', async () => {
     const { page, errors } = await openPane();
     await page.setViewportSize({ width: 320, height: 700 });
