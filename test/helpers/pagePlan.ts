@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { PlanInputSchema, parseInput, plan } from '@alvh/shared';
 import { FIELD_NAMES } from '../../addin/src/common/fields';
-import { INDEX_NAMES, type FormState } from '../../addin/src/common/formState';
+import { INDEX_NAMES, SIGNAL_NAMES, type FormState } from '../../addin/src/common/formState';
 import { planInputFromForm } from '../../addin/src/common/planInput';
 import { POLICY_SHOWN } from '../../addin/src/common/policyWords';
 import { presentPlan } from '../../addin/src/common/present';
@@ -22,7 +22,7 @@ interface PageForm {
 /** The form's state as the page's `readState` reads it. */
 async function readPageForm(page: Page): Promise<PageForm> {
   return page.evaluate(
-    ({ fieldNames, policyShown, indexNames }) => {
+    ({ fieldNames, policyShown, indexNames, signalNames }) => {
       const form = document.getElementById('plan-form') as HTMLFormElement;
       const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
       const policy: Record<string, string> = {};
@@ -32,6 +32,8 @@ async function readPageForm(page: Page): Promise<PageForm> {
       }
       const indices: Record<string, string> = {};
       for (const n of indexNames) if (value(`index.${n}`).trim() !== '') indices[n] = value(`index.${n}`);
+      const signals: Record<string, string> = {};
+      for (const n of signalNames) if (value(`signal.${n}`).trim() !== '') signals[n] = value(`signal.${n}`);
       const futures = [...document.querySelectorAll('#curve-rows tr')].map((tr) => ({
         expiry: (tr.querySelector('.fut-expiry') as HTMLInputElement).value,
         price: (tr.querySelector('.fut-price') as HTMLInputElement).value,
@@ -44,11 +46,17 @@ async function readPageForm(page: Page): Promise<PageForm> {
           events: value('events'),
           eventsMode: value('eventsMode'),
           indices,
+          signals,
         } as FormState,
         extras: ['positions', 'lastDate', 'lastVix', 'lastFutures'].map(value),
       };
     },
-    { fieldNames: [...FIELD_NAMES], policyShown: [...POLICY_SHOWN], indexNames: [...INDEX_NAMES] },
+    {
+      fieldNames: [...FIELD_NAMES],
+      policyShown: [...POLICY_SHOWN],
+      indexNames: [...INDEX_NAMES],
+      signalNames: [...SIGNAL_NAMES],
+    },
   );
 }
 

@@ -3,7 +3,14 @@
  * schema would answer "pass a number", or for "0x10", which a JSON reader takes for 16, "send the
  * number without quotes", words for a request, not a form. Here each box says what to type in it.
  */
-import { NUMBER_FIELD_PATHS, type FormState, type IndexName, type NumberField } from './formState';
+import {
+  NUMBER_FIELD_PATHS,
+  SIGNAL_BOXES,
+  SIGNAL_NAMES,
+  type FormState,
+  type IndexName,
+  type NumberField,
+} from './formState';
 import { hasDecimalComma, notNumberMessage, numberFromText } from './numbers';
 
 /** Each number box the schema would answer so: its fix, and whether a percentage is a number there. */
@@ -54,5 +61,7 @@ export function notNumberIssues(s: FormState): { path: string; message: string }
   );
   for (const [n, example] of Object.entries(INDEX_EXAMPLES) as [IndexName, string][])
     check(`market.indices.${n}`, s.indices?.[n], `type ${n.toUpperCase()} in its points, such as ${example}`);
+  for (const n of SIGNAL_NAMES)
+    check(`signals.${n}`, s.signals?.[n], `type ${SIGNAL_BOXES[n].takes}, such as ${SIGNAL_BOXES[n].example}`);
   return out;
 }

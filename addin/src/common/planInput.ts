@@ -18,9 +18,10 @@ import {
 import { notNumberIssues } from './notNumber';
 import { percentWithoutSignIssues } from './rateWords';
 import { INDEX_NAMES, NUMBER_FIELD_PATHS, type FormState, type IndexName, type NumberField } from './formState';
+import { SIGNAL_BOXES, SIGNAL_NAMES, signalForKey, type SignalName } from './formState';
 import type { FieldName } from './fields';
 
-export { INDEX_NAMES, type FormState, type IndexName } from './formState';
+export { INDEX_NAMES, SIGNAL_NAMES, type FormState, type IndexName, type SignalName } from './formState';
 
 /** The index a key names (VIX9D, VIX3M, VIX6M, SKEW; compared without case), if any. */
 export function indexForKey(key: string): IndexName | undefined {
@@ -158,6 +159,11 @@ export function percentIssues(s: FormState): { path: string; message: string }[]
   for (const n of INDEX_NAMES)
     if (pct(s.indices?.[n]))
       out.push({ path: `market.indices.${n}`, message: 'is a percentage; give the index in its points (e.g. 18.2)' });
+  for (const n of SIGNAL_NAMES) {
+    const { takes, example } = SIGNAL_BOXES[n];
+    if (pct(s.signals?.[n]))
+      out.push({ path: `signals.${n}`, message: `is a percentage; give ${takes} without % (e.g. ${example})` });
+  }
   for (const [k, v] of Object.entries(s.policy))
     if (pct(v) && !PERCENT_POLICY.has(k))
       out.push({
@@ -200,6 +206,7 @@ export function typedIssues(s: FormState): { path: string; message: string }[] {
     comma(path, s.fields[field]);
   s.futures.forEach((r, i) => comma(`market.futures[${i}].price`, r.price));
   for (const n of INDEX_NAMES) comma(`market.indices.${n}`, s.indices?.[n]);
+  for (const n of SIGNAL_NAMES) comma(`signals.${n}`, s.signals?.[n]);
   for (const [k, v] of Object.entries(s.policy)) comma(`policy.${k}`, v);
   // A policy fraction typed as a percentage without its sign ("18" for 18%): both ways to type it.
   out.push(...percentWithoutSignIssues(s.policy, PERCENT_POLICY));
@@ -275,6 +282,11 @@ export function planInputFromForm(s: PlanForm): Record<string, unknown> {
   };
   const overrides = policyOverrides(s.policy);
   const events = eventsFromText(s.events ?? '');
+  // the split's signals typed, beside your events under `signals`; a percentage stays text
+  const signals = compact({
+    ...Object.fromEntries(SIGNAL_NAMES.map((n) => [n, numberOrText(s.signals?.[n] ?? '', false)])),
+    ...(events.length > 0 ? { events, eventsMode: s.eventsMode?.trim() || 'add' } : {}),
+  });
   const indices = compact(
     Object.fromEntries(INDEX_NAMES.map((n) => [n, numberOrText(s.indices?.[n] ?? '', false)])) as Record<
       IndexName,
@@ -301,15 +313,15 @@ export function planInputFromForm(s: PlanForm): Record<string, unknown> {
       credit: num('credit'),
     }),
     portfolio: compact({ capital: num('capital'), budget: num('budget') }),
-    signals: events.length > 0 ? { events, eventsMode: s.eventsMode?.trim() || 'add' } : undefined,
+    signals: Object.keys(signals).length > 0 ? signals : undefined,
     policy: Object.keys(overrides).length > 0 ? overrides : undefined,
   });
 }
 
 /**
- * Where an issue is shown: a scalar field, a curve row's cell, a policy field, a Cboe index, the
- * events, the surface fitted on the Surface tab, the last rebalance's entry (its date, VIX or a
- * future of its box), or the form as a whole.
+ * Where an issue is shown: a scalar field, a curve row's cell, a policy field, a Cboe index, a
+ * signal of the split, the events, the surface fitted on the Surface tab, the last rebalance's
+ * entry (its date, VIX or a future of its box), or the form as a whole.
  */
 export type IssueTarget =
   | { kind: 'field'; name: FieldName }
@@ -317,6 +329,7 @@ export type IssueTarget =
   | { kind: 'futures' }
   | { kind: 'policy'; name: string }
   | { kind: 'index'; name: IndexName }
+  | { kind: 'signal'; name: SignalName }
   | { kind: 'events'; line?: number }
   | { kind: 'surface'; part: string }
   | { kind: 'vixChain'; part: string }
@@ -349,6 +362,8 @@ export function issueTarget(issuePath: string): IssueTarget {
   }
   const ev = /^signals\.events(?:Mode)?(?:\[(\d+)\])?/.exec(path);
   if (ev) return ev[1] === undefined ? { kind: 'events' } : { kind: 'events', line: Number(ev[1]) };
+  const signal = /^signals\.([A-Za-z]+)$/.exec(path);
+  if (signal && signalForKey(signal[1]!) === signal[1]) return { kind: 'signal', name: signal[1] as SignalName };
   const fut = /(?:^|\.)futures(?:\[(\d+)\](?:\.(expiry|price))?)?$/.exec(path);
   if (fut) {
     if (fut[1] === undefined) return { kind: 'futures' };

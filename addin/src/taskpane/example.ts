@@ -11,10 +11,11 @@
  * (put) and 2.14 (call) standard deviations out at the surface's ATM vol, with 100-point wings;
  * its credit, 5.93 points, is the plan's own value of the legs on the surface marked on the day's
  * Cboe indices (5.934), so the plan opens without a credit warning. A test keeps the two within 0.01.
+ * The split's signals are left blank: the plan runs without the rules that read them and names them.
  */
 import { vxExpiriesAfter } from '@alvh/shared';
 import type { FieldName } from '../common/fields';
-import type { IndexName } from '../common/planInput';
+import type { IndexName, SignalName } from '../common/planInput';
 
 const DATE = '2025-04-08';
 /** VX M1..M8 settlements of 2025-04-08. */
@@ -25,6 +26,8 @@ export const EXAMPLE: {
   futures: { expiry: string; price: string }[];
   /** The Cboe indices beside VIX (blank: not given that day). */
   indices: Record<IndexName, string>;
+  /** The split's signals (blank: not given). */
+  signals: Record<SignalName, string>;
   note: string;
 } = {
   fields: {
@@ -47,5 +50,6 @@ export const EXAMPLE: {
   // The next eight monthly VX expiries after the date: 2025-04-16, 05-21, 06-18, … 11-19.
   futures: vxExpiriesAfter(DATE, VX_SETTLEMENTS.length).map((expiry, i) => ({ expiry, price: VX_SETTLEMENTS[i]! })),
   indices: { vix9d: '67.63', vix3m: '41.50', vix6m: '', skew: '135.68' },
+  signals: { rsi: '', macdHist: '', adSlope: '', prevSpread: '' },
   note: 'Example: the close of 2025-04-08 (SPX 4982.77, VIX 52.33, VX curve in steep backwardation).',
 };

@@ -6,8 +6,8 @@ import { MAX_FUTURES, grouped } from '@alvh/shared';
 import { FIELD_NAMES } from '../common/fields';
 import { PastedCurveError, parsePastedCurve } from '../common/selection';
 import type { FieldName } from '../common/fields';
-import { INDEX_NAMES } from '../common/planInput';
-import type { FormState, IndexName } from '../common/planInput';
+import { INDEX_NAMES, SIGNAL_NAMES } from '../common/planInput';
+import type { FormState, IndexName, SignalName } from '../common/planInput';
 import type { LastRebalanceText } from '../common/lastRebalance';
 import { POLICY_DEFAULTS, POLICY_SHOWN, policyLabel } from '../common/policyWords';
 import { curveNote } from './formNote';
@@ -273,6 +273,11 @@ export function readState(): FormState {
     const v = input(`index.${n}`).value;
     if (v.trim() !== '') indices[n] = v;
   }
+  const signals: Partial<Record<SignalName, string>> = {};
+  for (const n of SIGNAL_NAMES) {
+    const v = input(`signal.${n}`).value;
+    if (v.trim() !== '') signals[n] = v;
+  }
   return {
     fields,
     futures: readCurve(),
@@ -280,6 +285,7 @@ export function readState(): FormState {
     events: eventsBox().value,
     eventsMode: input('eventsMode').value,
     indices,
+    signals,
   };
 }
 
@@ -327,16 +333,18 @@ export function fillLastRebalance(last: LastRebalanceText): void {
 
 /**
  * Fill the inputs given (the others keep their values: a range of a new day clears the earlier
- * day's first, selectionFill.ts); `indices` are the Cboe indices beside VIX.
+ * day's first, selectionFill.ts); `indices` are the Cboe indices beside VIX, `signals` the split's.
  */
 export function fill(
   values: Partial<Record<FieldName, string>>,
   futures?: { expiry: string; price: string }[],
   policy: Record<string, string> = {},
   indices: Partial<Record<IndexName, string>> = {},
+  signals: Partial<Record<SignalName, string>> = {},
 ): void {
   for (const [k, v] of Object.entries(values)) input(k).value = v ?? '';
   for (const [k, v] of Object.entries(indices)) input(`index.${k}`).value = v ?? '';
+  for (const [k, v] of Object.entries(signals)) input(`signal.${k}`).value = v ?? '';
   if (futures) setCurve(futures);
   for (const [k, v] of Object.entries(policy)) input(`policy.${k}`).value = v;
   if (Object.keys(policy).length > 0) ($('policy') as HTMLDetailsElement).open = true;

@@ -4,6 +4,7 @@
  * inside a message's text by the same labels, so no message reads `futures[1].expiry` or
  * `tailDteMin` where the page shows "VX 2 expiry" and "Tail DTE min".
  */
+import { SIGNAL_BOXES } from '../common/formState';
 import { issueTarget } from '../common/planInput';
 import { POLICY_SHOWN, policyBoxNames, policyLabel } from '../common/policyWords';
 import type { PlanView } from '../common/views';
@@ -35,6 +36,8 @@ export function issueWords(path: string): string {
       return `Policy ${policyLabel(t.name)}`;
     case 'index':
       return t.name.toUpperCase();
+    case 'signal':
+      return SIGNAL_BOXES[t.name].label;
     case 'events':
       return t.line === undefined ? 'Your events' : `Your events, line ${t.line + 1}`;
     case 'surface':

@@ -66,7 +66,7 @@ export function fillFromRange(values: readonly (readonly unknown[])[]): { note: 
 export function fillExample(): string {
   clearBoxes();
   const dropped = clearSurface();
-  fill(EXAMPLE.fields, EXAMPLE.futures, {}, EXAMPLE.indices);
+  fill(EXAMPLE.fields, EXAMPLE.futures, {}, EXAMPLE.indices, EXAMPLE.signals);
   for (const key of POLICY_SHOWN) {
     const c = input(`policy.${key}`);
     c.value = c.dataset['default'] ?? '';

@@ -169,6 +169,9 @@ function validate(extra: readonly { path: string; message: string }[] = []): unk
     } else if (t.kind === 'index') {
       control = input((key = `index.${t.name}`));
       ($('indices') as HTMLDetailsElement).open ||= showAll;
+    } else if (t.kind === 'signal') {
+      control = input((key = `signal.${t.name}`));
+      ($('signals') as HTMLDetailsElement).open ||= showAll;
     } else if (t.kind === 'policy' && POLICY_SHOWN.includes(t.name)) {
       control = input(`policy.${t.name}`);
       key = `policy.${t.name}`;

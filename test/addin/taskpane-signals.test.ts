@@ -1,0 +1,106 @@
+/**
+ * The form's Signals boxes (RSI, MACD histogram, A/D slope, previous spread): their text to the
+ * plan input's `signals`, and a bad value named at its box with its fix.
+ */
+import { describe, expect, it } from 'vitest';
+import { PlanInputSchema, formatPath, parseInput, plan } from '@alvh/shared';
+import { EXAMPLE } from '../../addin/src/taskpane/example';
+import { issueTarget, planInputFromForm, typedIssues, type FormState } from '../../addin/src/common/planInput';
+import { issueWords, messageWords, problemsSaid } from '../../addin/src/taskpane/issueWords';
+
+/** The example day's form with the Signals boxes as typed. */
+const form = (signals: NonNullable<FormState['signals']>, extra: Partial<FormState> = {}): FormState => ({
+  fields: EXAMPLE.fields,
+  futures: EXAMPLE.futures,
+  policy: {},
+  indices: EXAMPLE.indices,
+  signals,
+  ...extra,
+});
+
+/** The form's issues as the page gathers them: its own words first, then the schema's, each path as the page reads it. */
+function issuesOf(s: FormState): { path: string; message: string }[] {
+  const r = PlanInputSchema.safeParse(planInputFromForm(s));
+  const schema = r.success ? [] : r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+  return [...typedIssues(s), ...schema];
+}
+
+/** The message the box of `path` shows (its first), in the page's words. */
+const shownAt = (s: FormState, path: string): string | undefined =>
+  issuesOf(s)
+    .filter((i) => i.path === path)
+    .map((i) => messageWords(i.message))[0];
+
+describe('the Signals boxes → the plan input', () => {
+  it('gives each box typed as signals.<name>, a number, beside your events; blank boxes are not given', () => {
+    const raw = planInputFromForm(
+      form(
+        { rsi: ' 21.36 ', macdHist: '-1.5', adSlope: '1,250', prevSpread: '' },
+        { events: '2025-04-10 CPI BLS', eventsMode: 'add' },
+      ),
+    );
+    expect(raw['signals']).toEqual({
+      rsi: 21.36,
+      macdHist: -1.5,
+      adSlope: 1250,
+      events: [{ date: '2025-04-10', kind: 'CPI', source: 'BLS' }],
+      eventsMode: 'add',
+    });
+    expect(planInputFromForm(form({ prevSpread: '2.5' }))['signals']).toEqual({ prevSpread: 2.5 });
+    // the example day opens with the boxes blank: no signals at all
+    expect(Object.values(EXAMPLE.signals).every((v) => v === '')).toBe(true);
+    expect(planInputFromForm(form(EXAMPLE.signals))).not.toHaveProperty('signals');
+  });
+
+  it('the plan reads them: its signals audit row and the split rules they fire', () => {
+    const p = plan(
+      parseInput(PlanInputSchema, planInputFromForm(form({ rsi: '21.36', macdHist: '8.16', adSlope: '250' }))),
+    );
+    const audit = p.audit.find((a) => a.rule === 'signals');
+    expect(audit?.inputs).toMatchObject({ rsi: 21.36, macdHist: 8.16, adSlope: 250, prevSpread: 'not given' });
+    expect(p.split.rsiWidened).toBe(true);
+    expect(p.signals.volOfVolExpanding).toBe(true);
+  });
+});
+
+describe('a bad value in a Signals box is named at the box, with its fix', () => {
+  it.each([
+    ['rsi', 'abc', 'is "abc", not a number; type the RSI on its 0-100 scale, such as 35'],
+    ['rsi', '35,5', 'is 35,5: write 35.5 with a decimal point'],
+    ['rsi', '35%', 'is a percentage; give the RSI on its 0-100 scale without % (e.g. 35)'],
+    ['rsi', '120', 'pass RSI between 0 and 100'],
+    ['rsi', '0.35', 'is between 0 and 1, which looks like a fraction: pass the RSI on its 0-100 scale (35, not 0.35)'],
+    ['macdHist', 'n/a', 'is "n/a", not a number; type the MACD histogram of VVIX, such as 2.3'],
+    ['macdHist', '2%', 'is a percentage; give the MACD histogram of VVIX without % (e.g. 2.3)'],
+    ['macdHist', '150', 'pass the MACD histogram of VVIX (or of VVIX/VIX), between −100 and 100'],
+    ['adSlope', '−120', 'is "−120", not a number; type the A/D slope in issues a day, such as -120'],
+    ['adSlope', '-1,5', 'is -1,5: write -1.5 with a decimal point'],
+    ['adSlope', '200000', "pass the A/D line's slope in issues per day, between −100000 and 100000"],
+    ['prevSpread', '2.5 pts', 'is "2.5 pts", not a number; type F1 − F2 in VIX points, such as 2.5'],
+  ] as const)('%s "%s"', (name, text, message) => {
+    const s = form({ [name]: text });
+    const path = `signals.${name}`;
+    expect(issueTarget(path)).toEqual({ kind: 'signal', name });
+    expect(shownAt(s, path)).toBe(message);
+    // the error box names the box by its label, never the path
+    const said = problemsSaid(issuesOf(s));
+    expect(said).toContain(`${issueWords(path)}: ${message}`);
+    expect(said).not.toContain('signals.');
+  });
+
+  it.each([
+    ['signals.rsi', 'RSI'],
+    ['plan.signals.rsi', 'RSI'],
+    ['signals.macdHist', 'MACD histogram'],
+    ['signals.adSlope', 'A/D slope'],
+    ['signals.prevSpread', 'Previous spread'],
+  ])('an issue at %s is worded "%s"', (path, label) => {
+    expect(issueTarget(path).kind).toBe('signal');
+    expect(issueWords(path)).toBe(label);
+  });
+
+  it('a signal the form has no box for (a history) is not taken for a box', () => {
+    expect(issueTarget('signals.spxCloses')).toEqual({ kind: 'form' });
+    expect(issueTarget('signals.rsiPeriod')).toEqual({ kind: 'form' });
+  });
+});
