@@ -1,11 +1,14 @@
 /**
  * The form's Signals boxes (RSI, MACD histogram, A/D slope, previous spread): their text to the
- * plan input's `signals`, and a bad value named at its box with its fix.
+ * plan input's `signals`, a bad value named at its box with its fix, and a range's rows read into
+ * them.
  */
 import { describe, expect, it } from 'vitest';
-import { PlanInputSchema, formatPath, parseInput, plan } from '@alvh/shared';
+import { POLICY_FIELDS, PlanInputSchema, formatPath, parseInput, plan } from '@alvh/shared';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
 import { issueTarget, planInputFromForm, typedIssues, type FormState } from '../../addin/src/common/planInput';
+import { readKeyValueRange, valuesRead } from '../../addin/src/common/selection';
+import { newDayOf } from '../../addin/src/common/selectionDay';
 import { issueWords, messageWords, problemsSaid } from '../../addin/src/taskpane/issueWords';
 
 /** The example day's form with the Signals boxes as typed. */
@@ -102,5 +105,54 @@ describe('a bad value in a Signals box is named at the box, with its fix', () =>
   it('a signal the form has no box for (a history) is not taken for a box', () => {
     expect(issueTarget('signals.spxCloses')).toEqual({ kind: 'form' });
     expect(issueTarget('signals.rsiPeriod')).toEqual({ kind: 'form' });
+  });
+});
+
+describe('Read from selection fills the Signals boxes', () => {
+  it('from rows named as ALVH.PLAN names them, in any case or spacing, counted among the values read', () => {
+    const got = readKeyValueRange(
+      [
+        ['date', '2025-04-08'],
+        ['RSI', 21.36],
+        ['macd hist', -1.5],
+        ['AD_Slope', '250'],
+        ['prevSpread', 0.3656],
+      ],
+      POLICY_FIELDS,
+    );
+    expect(got.unknownKeys).toEqual([]);
+    expect(got.signals).toEqual({ rsi: '21.36', macdHist: '-1.5', adSlope: '250', prevSpread: '0.3656' });
+    expect(valuesRead(got)).toBe(5);
+    expect(() =>
+      readKeyValueRange(
+        [
+          ['rsi', 30],
+          ['RSI', 31],
+        ],
+        [],
+      ),
+    ).toThrow(/^RSI: gives rsi again \(the row "rsi" gives it\)/);
+  });
+
+  it("a range of another day clears the earlier day's signals it does not give, and says so", () => {
+    const before = {
+      state: form({ rsi: '21.36', prevSpread: '0.37' }),
+      positions: '',
+      vixCloses: '',
+      last: { date: '', vix: '', futures: '' },
+    };
+    const day = newDayOf(
+      readKeyValueRange(
+        [
+          ['date', '2025-04-09'],
+          ['prevSpread', 7.7],
+        ],
+        POLICY_FIELDS,
+      ),
+      before,
+    );
+    expect(day?.signals).toEqual(['rsi']);
+    expect(day?.cleared).toContain('RSI');
+    expect(newDayOf(readKeyValueRange([['date', '2025-04-08']], POLICY_FIELDS), before)).toBeUndefined();
   });
 });

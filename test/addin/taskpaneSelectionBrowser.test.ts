@@ -2,7 +2,8 @@
  * "Read from selection" in the built taskpane (Chromium; Excel.run faked by an init script that
  * answers the selected range's values): a 2023-06-09 range read over the example day leaves none
  * of 2025-04-08's VIX9D, VIX3M, SKEW, VVIX or credit in the form, the note names what it kept and
- * cleared, and the plan marks the new day on VIX alone, as ALVH.PLAN does on the same range.
+ * cleared, and the plan marks the new day on VIX alone, as ALVH.PLAN does on the same range; the
+ * split's signal rows fill the Signals boxes.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -60,6 +61,38 @@ describe('Read from selection of a new day (Chromium, fake Excel)', () => {
     // VIX alone, as ALVH.PLAN marks the same range: ATM vol 11.2%, the short strikes 1.9 / 1.2 SD out
     expect(shown).toContain('SPX surface from Cboe indices of 2023-06-09 (VIX): ATM vol 11.21% at 30 days');
     expect(shown).toContain('short strikes 1.9 / 1.2 SD');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('Read from selection of the split signals (Chromium, fake Excel)', () => {
+  it('fills the Signals boxes from the rows rsi, macdHist, adSlope and prevSpread, and the plan reads them', async () => {
+    const { page, errors } = await openInExcel();
+    const signals: [string, number][] = [
+      ['RSI', 35],
+      ['macd hist', -1.25],
+      ['adSlope', 120],
+      ['prevSpread', 0.4],
+    ];
+    await page.evaluate(
+      (sel) => {
+        (window as unknown as { __sel: unknown }).__sel = sel;
+      },
+      [...DAY_2023, ...signals],
+    );
+    await page.click('#read-selection');
+    await expect.poll(() => page.textContent('#form-note')).toMatch(/^Read 20 values from the selection/);
+    const value = (n: string) => page.inputValue(`[name="signal.${n}"]`);
+    expect([await value('rsi'), await value('macdHist'), await value('adSlope'), await value('prevSpread')]).toEqual([
+      '35',
+      '-1.25',
+      '120',
+      '0.4',
+    ]);
+    await page.click('#action-plan [data-run=plan]');
+    await expect.poll(() => page.textContent('#plan-result')).toContain('2023-06-09');
+    const audit = await page.$$eval('#audit-list li', (lis) => lis.map((l) => l.textContent ?? ''));
+    expect(audit.find((t) => t.startsWith('signals:'))).toContain('rsi=35, prevSpread=0.4, macdHist=-1.25');
     expect(errors).toEqual([]);
   });
 });

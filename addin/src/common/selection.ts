@@ -4,8 +4,9 @@
  * Keys are the form's field names or their aliases (see {@link FIELD_ALIASES}); `VX1`..`VXn` give
  * the futures in order (their expiries are the next monthly VX expiries after the date), a key that
  * is a date (ISO text or an Excel date) gives the future of that expiry, and any policy field name
- * overrides the policy, and VIX9D, VIX3M, VIX6M and SKEW give the Cboe indices beside VIX ({@link
- * indexForKey}). Dates may be Excel serials or ISO text. Unknown keys are reported, not
+ * overrides the policy, VIX9D, VIX3M, VIX6M and SKEW give the Cboe indices beside VIX ({@link
+ * indexForKey}), and rsi, macdHist, adSlope and prevSpread the split's signals ({@link signalForKey}),
+ * named as ALVH.PLAN's rows. Dates may be Excel serials or ISO text. Unknown keys are reported, not
  * guessed at ({@link unknownKeysError}: the API's "unknown field" words). A key that names an input
  * already given (`spx` and `spot`, `VX1` and `vx 1`), a future numbered outside VX1…VX12, or futures
  * given both by number and by expiry date is an error naming the key, never a silent choice.
@@ -15,6 +16,7 @@ import { DATE_FIELDS, fieldForKey, normalizeKey } from './fields';
 import type { FieldName } from './fields';
 import { indexForKey } from './planInput';
 import type { IndexName } from './planInput';
+import { signalForKey, type SignalName } from './formState';
 import { plainText } from './views';
 import { PastedLineError } from './errors';
 import { hasDecimalComma, numberText } from './numbers';
@@ -34,6 +36,8 @@ export interface SelectionValues {
   policy: Record<string, string>;
   /** The Cboe indices beside VIX (VIX9D, VIX3M, VIX6M, SKEW) the range gives. */
   indices: Partial<Record<IndexName, string>>;
+  /** The split's signals (rsi, macdHist, adSlope, prevSpread) the range gives. */
+  signals: Partial<Record<SignalName, string>>;
   /**
    * The last rebalance the range gives (rows lastDate, lastVix, lastVX1…lastVXn, as ALVH.PLAN reads
    * them), as the taskpane's entry takes it: the futures' prices one a line, front month first.
@@ -145,6 +149,7 @@ export function readKeyValueRange(
     fields: {},
     policy: {},
     indices: {},
+    signals: {},
     unknownKeys: [],
     numbers: { fields: {}, policy: {} },
   };
@@ -209,6 +214,12 @@ export function readKeyValueRange(
       out.indices[index] = cellText(value, false, k);
       continue;
     }
+    const signal = signalForKey(k);
+    if (signal) {
+      once(signal, k);
+      out.signals[signal] = cellText(value, false, k);
+      continue;
+    }
     const policyKey = policyByKey.get(normalizeKey(k));
     if (policyKey) {
       once(policyKey, k);
@@ -253,13 +264,14 @@ export function readKeyValueRange(
   return out;
 }
 
-/** How many values a range gave: fields, policy, indices, futures and the last rebalance's rows. */
+/** How many values a range gave: fields, policy, indices, signals, futures and the last rebalance's rows. */
 export function valuesRead(got: SelectionValues): number {
   const last = got.last;
   const lastRows = last
     ? [last.date, last.vix].filter((v) => v !== '').length + (last.futures === '' ? 0 : last.futures.split('\n').length)
     : 0;
-  return Object.keys({ ...got.fields, ...got.policy, ...got.indices }).length + (got.futures?.length ?? 0) + lastRows;
+  const values = { ...got.fields, ...got.policy, ...got.indices, ...got.signals };
+  return Object.keys(values).length + (got.futures?.length ?? 0) + lastRows;
 }
 
 /** The last rebalance's rows as the entry takes them; lastVX1… without a gap, as ALVH.PLAN reads them. */

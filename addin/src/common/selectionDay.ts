@@ -3,7 +3,7 @@
  * market, so the form's inputs of the earlier day that the range does not give are cleared rather
  * than marked on the new date (a plan of 2023-06-09 priced on the VIX9D, VIX3M and SKEW of
  * 2025-04-08). Cleared: SPX, VIX, VVIX, the rate and dividend yield, the Cboe indices beside VIX,
- * the VX curve, a chain fitted on the Surface tab for another day, the condor's credit when the
+ * the split's signals (RSI, MACD histogram, A/D slope, previous spread), the VX curve, a chain fitted on the Surface tab for another day, the condor's credit when the
  * range gives its strikes or expiry (a credit belongs to its strikes), and a last rebalance dated
  * after the new day. Kept, and named in the note: what the trader holds or prefers (the condor's
  * strikes and quantity when not given, capital, budget, policy overrides, the positions held, the
@@ -11,8 +11,8 @@
  * range then reads the same market as the plan on the pane.
  */
 import type { FieldName } from './fields';
-import type { FormState, IndexName } from './formState';
-import { INDEX_NAMES } from './formState';
+import type { FormState, IndexName, SignalName } from './formState';
+import { INDEX_NAMES, SIGNAL_BOXES, SIGNAL_NAMES } from './formState';
 import type { LastRebalanceText } from './lastRebalance';
 import type { SelectionValues } from './selection';
 import { policyLabel } from './policyWords';
@@ -31,12 +31,13 @@ export interface PaneBefore {
 export interface NewDay {
   fields: FieldName[];
   indices: IndexName[];
+  signals: SignalName[];
   futures: boolean;
   surface: boolean;
   last: boolean;
   /** "budget 40,000", "positions (3 lines)" … */
   kept: string[];
-  /** "VVIX", "VIX9D", "credit", "the VX curve" … */
+  /** "VVIX", "VIX9D", "RSI", "credit", "the VX curve" … */
   cleared: string[];
 }
 
@@ -81,7 +82,16 @@ export function newDayOf(got: SelectionValues, before: PaneBefore): NewDay | und
   const date = got.fields.valuationDate?.trim();
   if (!filled(date) || date === before.state.fields.valuationDate.trim()) return undefined;
   const was = before.state.fields;
-  const out: NewDay = { fields: [], indices: [], futures: false, surface: false, last: false, kept: [], cleared: [] };
+  const out: NewDay = {
+    fields: [],
+    indices: [],
+    signals: [],
+    futures: false,
+    surface: false,
+    last: false,
+    kept: [],
+    cleared: [],
+  };
   const clear = (f: FieldName): void => {
     out.fields.push(f);
     out.cleared.push(WORDS[f]);
@@ -91,6 +101,11 @@ export function newDayOf(got: SelectionValues, before: PaneBefore): NewDay | und
     if (got.indices[n] === undefined && filled(before.state.indices?.[n])) {
       out.indices.push(n);
       out.cleared.push(n.toUpperCase());
+    }
+  for (const n of SIGNAL_NAMES)
+    if (got.signals[n] === undefined && filled(before.state.signals?.[n])) {
+      out.signals.push(n);
+      out.cleared.push(SIGNAL_BOXES[n].label);
     }
   if (got.futures === undefined && before.state.futures.some((r) => filled(r.expiry) || filled(r.price))) {
     out.futures = true;

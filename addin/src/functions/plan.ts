@@ -15,6 +15,7 @@ import {
   type PlanInput,
 } from '@alvh/shared';
 import { FIELD_NAMES, normalizeKey, type FieldName } from '../common/fields';
+import { signalForKey } from '../common/formState';
 import { indexForKey, issueTarget, numberOrText, planInputFromForm, type IndexName } from '../common/planInput';
 import { hasDotGroupedThousands } from '../common/numbers';
 import { presentPlan } from '../common/present';
@@ -30,14 +31,6 @@ import { checkFilledRows } from './rangeSize';
 import { booleanDateRow, heldPastCurve, planIssue, rowName } from './planIssues';
 import { lastRebalanceOf } from './planLastRebalance';
 import { addChains, chainArgumentError, chainWords } from './planChains';
-
-/** Signal keys ALVH.PLAN reads besides the taskpane's fields (compared as the taskpane compares keys). */
-const SIGNAL_KEYS: ReadonlyMap<string, 'rsi' | 'prevSpread' | 'macdHist' | 'adSlope'> = new Map([
-  ['rsi', 'rsi'],
-  ['prevspread', 'prevSpread'],
-  ['macdhist', 'macdHist'],
-  ['adslope', 'adSlope'],
-]);
 
 /** The keys of a ladder's further condors: condor2Expiry, condor2Strikes, condor2Quantity, condor2Credit … condor12…. */
 const LADDER_KEY = /^condor(\d+)(expiry|strikes|quantity|credit)$/;
@@ -220,7 +213,8 @@ export function planFromRange(
   const indexKey = new Map<IndexName, string>();
   for (const [key, value] of rows) {
     const k = typeof key === 'string' ? normalizeKey(key) : '';
-    const signal = SIGNAL_KEYS.get(k);
+    // the split's signals, named as the taskpane's Signals boxes are read from a range
+    const signal = typeof key === 'string' ? signalForKey(key) : undefined;
     const index = typeof key === 'string' ? indexForKey(key) : undefined;
     if (index !== undefined) {
       const first = indexKey.get(index);

@@ -45,14 +45,21 @@ export function fillFromRange(values: readonly (readonly unknown[])[]): { note: 
   if (day !== undefined) {
     for (const f of day.fields) input(f).value = '';
     for (const n of day.indices) input(`index.${n}`).value = '';
+    for (const n of day.signals) input(`signal.${n}`).value = '';
     if (day.futures) setCurve([]);
     if (day.surface) clearSurface();
     if (day.last) clearLastRebalance();
-    touched.push(...day.fields, ...day.indices.map((n) => `index.${n}`), ...(day.futures ? ['futures'] : []));
+    touched.push(
+      ...day.fields,
+      ...day.indices.map((n) => `index.${n}`),
+      ...day.signals.map((n) => `signal.${n}`),
+      ...(day.futures ? ['futures'] : []),
+    );
   }
-  fill(got.fields, got.futures, got.policy, got.indices);
+  fill(got.fields, got.futures, got.policy, got.indices, got.signals);
   if (got.last) fillLastRebalance(got.last);
   touched.push(...Object.keys(got.fields), ...Object.keys(got.indices).map((k) => `index.${k}`));
+  touched.push(...Object.keys(got.signals).map((k) => `signal.${k}`));
   if (got.last) touched.push('lastDate', 'lastVix', 'lastFutures');
   if (got.futures) touched.push('futures');
   return { note: selectionNote(valuesRead(got), day), touched };
