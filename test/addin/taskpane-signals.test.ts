@@ -1,7 +1,7 @@
 /**
  * The form's Signals boxes (RSI, MACD histogram, A/D slope, previous spread): their text to the
- * plan input's `signals`, a bad value named at its box with its fix, and a range's rows read into
- * them.
+ * plan input's `signals`, a bad value named at its box with its fix, a range's rows read into them,
+ * and the plan's warning of the split rules not applied, in the page's words.
  */
 import { describe, expect, it } from 'vitest';
 import { POLICY_FIELDS, PlanInputSchema, formatPath, parseInput, plan } from '@alvh/shared';
@@ -9,7 +9,8 @@ import { EXAMPLE } from '../../addin/src/taskpane/example';
 import { issueTarget, planInputFromForm, typedIssues, type FormState } from '../../addin/src/common/planInput';
 import { readKeyValueRange, valuesRead } from '../../addin/src/common/selection';
 import { newDayOf } from '../../addin/src/common/selectionDay';
-import { issueWords, messageWords, problemsSaid } from '../../addin/src/taskpane/issueWords';
+import { presentPlan } from '../../addin/src/common/present';
+import { issueWords, messageWords, paneView, problemsSaid } from '../../addin/src/taskpane/issueWords';
 
 /** The example day's form with the Signals boxes as typed. */
 const form = (signals: NonNullable<FormState['signals']>, extra: Partial<FormState> = {}): FormState => ({
@@ -34,6 +35,10 @@ const shownAt = (s: FormState, path: string): string | undefined =>
     .filter((i) => i.path === path)
     .map((i) => messageWords(i.message))[0];
 
+/** The plan's warnings as the pane shows them. */
+const paneWarnings = (s: FormState): string[] =>
+  paneView(presentPlan(plan(parseInput(PlanInputSchema, planInputFromForm(s))), 'taskpane')).warnings;
+
 describe('the Signals boxes → the plan input', () => {
   it('gives each box typed as signals.<name>, a number, beside your events; blank boxes are not given', () => {
     const raw = planInputFromForm(
@@ -55,7 +60,7 @@ describe('the Signals boxes → the plan input', () => {
     expect(planInputFromForm(form(EXAMPLE.signals))).not.toHaveProperty('signals');
   });
 
-  it('the plan reads them: its signals audit row and the split rules they fire', () => {
+  it('the plan reads them: its signals audit row, the split rules they fire, and a warning left for the one not given', () => {
     const p = plan(
       parseInput(PlanInputSchema, planInputFromForm(form({ rsi: '21.36', macdHist: '8.16', adSlope: '250' }))),
     );
@@ -63,6 +68,12 @@ describe('the Signals boxes → the plan input', () => {
     expect(audit?.inputs).toMatchObject({ rsi: 21.36, macdHist: 8.16, adSlope: 250, prevSpread: 'not given' });
     expect(p.split.rsiWidened).toBe(true);
     expect(p.signals.volOfVolExpanding).toBe(true);
+    const split = paneWarnings(form({ rsi: '21.36', macdHist: '8.16', adSlope: '250' })).filter((w) =>
+      w.startsWith('Split rule'),
+    );
+    expect(split).toEqual([
+      `Split rule not applied, its signal not given: the flattening (Previous spread, or the Last rebalance). With it the calendar share (${String(p.split.calendarShare)} here) can differ: pass it (the Signals box: Previous spread).`,
+    ]);
   });
 });
 
@@ -80,6 +91,7 @@ describe('a bad value in a Signals box is named at the box, with its fix', () =>
     ['adSlope', '-1,5', 'is -1,5: write -1.5 with a decimal point'],
     ['adSlope', '200000', "pass the A/D line's slope in issues per day, between −100000 and 100000"],
     ['prevSpread', '2.5 pts', 'is "2.5 pts", not a number; type F1 − F2 in VIX points, such as 2.5'],
+    ['prevSpread', '60', 'Previous spread is F1 − F2 in VIX points: pass a value between −50 and 50 (e.g. 2.5)'],
   ] as const)('%s "%s"', (name, text, message) => {
     const s = form({ [name]: text });
     const path = `signals.${name}`;
@@ -100,6 +112,7 @@ describe('a bad value in a Signals box is named at the box, with its fix', () =>
   ])('an issue at %s is worded "%s"', (path, label) => {
     expect(issueTarget(path).kind).toBe('signal');
     expect(issueWords(path)).toBe(label);
+    expect(messageWords(`pass ${path}, or that future's price`)).toBe(`pass ${label}, or that future's price`);
   });
 
   it('a signal the form has no box for (a history) is not taken for a box', () => {
@@ -154,5 +167,24 @@ describe('Read from selection fills the Signals boxes', () => {
     expect(day?.signals).toEqual(['rsi']);
     expect(day?.cleared).toContain('RSI');
     expect(newDayOf(readKeyValueRange([['date', '2025-04-08']], POLICY_FIELDS), before)).toBeUndefined();
+  });
+});
+
+describe("the plan's warning of the split rules not applied, in the taskpane", () => {
+  it('names the Signals boxes that give them, not the API fields or ALVH.PLAN rows', () => {
+    const p = plan(parseInput(PlanInputSchema, planInputFromForm(form({}))));
+    const split = paneWarnings(form({})).filter((w) => w.startsWith('Split rule'));
+    expect(split).toEqual([
+      `Split rules not applied, their signals not given: the RSI widening (RSI), its breadth check (A/D slope), the flattening (Previous spread, or the Last rebalance), the vol-of-vol tilt (MACD histogram). With them the calendar share (${String(p.split.calendarShare)} here) can differ: pass them (the Signals boxes: RSI, A/D slope, Previous spread and MACD histogram).`,
+    ]);
+    // ALVH.PLAN's words are its own: its rows
+    expect(presentPlan(p, 'excel').warnings.join(' ')).toContain(
+      '(in ALVH.PLAN, the rsi, adSlope, prevSpread and macdHist rows)',
+    );
+  });
+
+  it('leaves a clause of rows that are not the signals as it is', () => {
+    const text = 'pass them (in ALVH.PLAN, the lastDate and lastVix rows)';
+    expect(messageWords(text)).toBe(text);
   });
 });

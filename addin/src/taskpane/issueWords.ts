@@ -4,7 +4,7 @@
  * inside a message's text by the same labels, so no message reads `futures[1].expiry` or
  * `tailDteMin` where the page shows "VX 2 expiry" and "Tail DTE min".
  */
-import { SIGNAL_BOXES } from '../common/formState';
+import { SIGNAL_BOXES, signalForKey } from '../common/formState';
 import { issueTarget } from '../common/planInput';
 import { POLICY_SHOWN, policyBoxNames, policyLabel } from '../common/policyWords';
 import type { PlanView } from '../common/views';
@@ -52,12 +52,31 @@ export function issueWords(path: string): string {
 }
 
 /**
+ * The split's signals as ALVH.PLAN's rows ("in ALVH.PLAN, the rsi and macdHist rows") as the
+ * page's Signals boxes ("the Signals boxes: RSI and MACD histogram"), and the last rebalance that
+ * gives the previous spread as the page's entry.
+ */
+function signalBoxWords(text: string): string {
+  return text
+    .replace(/\(in ALVH\.PLAN, the ((?:\w+, )*\w+(?: and \w+)?) rows?\)/g, (all, rows: string) => {
+      const names = rows.split(/, | and /);
+      const signals = names.map((r) => signalForKey(r));
+      if (signals.some((n, i) => n !== names[i])) return all;
+      const labels = signals.map((n) => SIGNAL_BOXES[n!].label);
+      const list = labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
+      return `(the Signals box${labels.length === 1 ? '' : 'es'}: ${list})`;
+    })
+    .replace(/\bsignals\.prevSpread, or lastRebalance\)/g, 'signals.prevSpread, or the Last rebalance)');
+}
+
+/**
  * A message of the package in the page's words: a policy field by its box's label, the curve
  * (`market.futures`, a field the page has as its VX curve table) as "the VX curve", the VIX chain
- * (`market.vixChain`) as "the VIX chain box".
+ * (`market.vixChain`) as "the VIX chain box", the split's signals ALVH.PLAN takes as rows by the
+ * Signals boxes.
  */
 export function paneText(text: string): string {
-  return policyBoxNames(text)
+  return signalBoxWords(policyBoxNames(text))
     .replace(/\bmarket\.futures\b(?!\[)/g, 'the VX curve')
     .replace(/\bmarket\.vixChain\b/g, 'the VIX chain box');
 }
@@ -68,7 +87,8 @@ const CAMEL_POLICY: ReadonlySet<string> = new Set(POLICY_SHOWN.filter((k) => /[A
 /**
  * {@link paneText}, and the paths and names inside the text by the labels of their boxes, by
  * `words` (the page's {@link issueWords}): a curve row's `futures[1].expiry` as "VX 2 expiry", a
- * field's `market.spx` as "SPX", a policy field named alone (`tailDteMin (70) is above
+ * field's `market.spx` as "SPX", a signal's `signals.rsi` or `prevSpread` as "RSI" or "Previous
+ * spread", a policy field named alone (`tailDteMin (70) is above
  * tailDteMax`) as its box is (Policy "Tail DTE min"); the surface fitted on the Surface tab of
  * another day is to be fitted again on the Date's day.
  */
@@ -79,15 +99,17 @@ export function messageWords(text: string, words: (path: string) => string = iss
       (_all, row: string, cell?: string) => `VX ${Number(row) + 1}${cell ? ` ${cell}` : ''}`,
     )
     .replace(
-      /(?<![\w.])(?:plan\.)?(?:market\.indices\.[a-z0-9]+|(?:market|condor|portfolio)\.[A-Za-z]\w*(?:\[\d+\])?|valuationDate)(?![\w.[])/g,
+      /(?<![\w.])(?:plan\.)?(?:market\.indices\.[a-z0-9]+|(?:market|condor|portfolio)\.[A-Za-z]\w*(?:\[\d+\])?|signals\.[A-Za-z]+|valuationDate)(?![\w.[])/g,
       (path) => {
         const kind = issueTarget(path).kind;
-        return (kind === 'field' || kind === 'index') && !/strikes$/.test(path) ? words(path) : path;
+        return ['field', 'index', 'signal'].includes(kind) && !/strikes$/.test(path) ? words(path) : path;
       },
     )
-    .replace(/(?<![\w$]|\w\.)[a-z]+[A-Z][A-Za-z]*\b/g, (name) =>
-      CAMEL_POLICY.has(name) ? `Policy "${policyLabel(name)}"` : name,
-    )
+    .replace(/(?<![\w$]|\w\.)[a-z]+[A-Z][A-Za-z]*\b/g, (name) => {
+      const signal = signalForKey(name);
+      if (signal === name) return SIGNAL_BOXES[signal].label;
+      return CAMEL_POLICY.has(name) ? `Policy "${policyLabel(name)}"` : name;
+    })
     .replace(/\bnot the valuation date\b/g, 'not the Date')
     .replace(
       /\bpass the surface fitted on the valuation date(?: \(or the chain of that day\))?/g,
