@@ -33,6 +33,7 @@ import { planInputFromForm } from '../../addin/src/common/planInput';
 import { HELD_BOOK } from '../helpers/fixtures';
 import { errorOf } from '../helpers/errors';
 import { problemFromError } from '../../functions/src/http/problem';
+import { expectPlanAsComputed } from '../helpers/pagePlan';
 import { CROSSED_CALENDAR, LIFT_WARNING } from '../shared/surface/crossedCalendar';
 
 /** The fixed frontier answer the host serves at POST /api/frontier (the shape of `FrontierResult`). */
@@ -798,6 +799,35 @@ describe('taskpane positions, structures and orders (Chromium, 350 px)', () => {
     await page.waitForFunction(
       () => document.querySelector('input[name="index.vix3m"]')?.getAttribute('aria-invalid') === 'true',
     );
+    expect(errors).toEqual([]);
+  });
+
+  it('takes an RSI in its Signals box: the plan reads it and its warning says what is left; a bad one is named at the box', async () => {
+    const { page, errors } = await openPane();
+    const texts = (selector: string) => page.$$eval(selector, (els) => els.map((e) => e.textContent ?? ''));
+    const splitWarning = async () => (await texts('#plan-warnings li')).find((w) => w.startsWith('Split rule')) ?? '';
+    const audit = async (rule: string) => (await texts('#audit-list li')).find((t) => t.startsWith(`${rule}:`)) ?? '';
+    // the example day opens without the signals: the warning names the boxes that give them
+    expect(await splitWarning()).toMatch(
+      /: pass them \(the Signals boxes: RSI, A\/D slope, Previous spread and MACD histogram\)\.$/,
+    );
+    expect(await audit('signals')).toContain('rsi=not given');
+    expect(await audit('split.rsi-widening')).toBe('');
+    await page.click('#signals summary');
+    expect(await overflow(page)).toBe(0);
+    await page.fill('input[name="signal.rsi"]', '21.36');
+    await expect.poll(() => audit('signals')).toContain('rsi=21.36');
+    expect(await audit('split.rsi-widening')).not.toBe('');
+    expect(await splitWarning()).toMatch(
+      /^Split rules not applied, their signals not given: the RSI widening's breadth check \(A\/D slope\), .*: pass them \(the Signals boxes: A\/D slope, Previous spread and MACD histogram\)\.$/,
+    );
+    await expectPlanAsComputed(page);
+    // an RSI typed as a fraction: said at its box, in its words
+    await page.fill('input[name="signal.rsi"]', '0.35');
+    await expect
+      .poll(() => page.textContent('input[name="signal.rsi"] + .err'))
+      .toBe('is between 0 and 1, which looks like a fraction: pass the RSI on its 0-100 scale (35, not 0.35)');
+    expect(await page.getAttribute('input[name="signal.rsi"]', 'aria-invalid')).toBe('true');
     expect(errors).toEqual([]);
   });
 
