@@ -2,8 +2,9 @@
  * What a compute worker runs: one unit of work per message, on the shared package. The pool splits
  * a Monte Carlo run into `montecarlo-chunk` units and merges and summarises them with one
  * `montecarlo-merge` unit, a frontier into `frontier-chunk` units and one `frontier-merge`; `stress`, `replay` and `surface` (a chain parsed and fitted) run whole.
- * `chain` fits a market's SPX chain; `plan` (a whole plan) and `setup` (a Monte Carlo or frontier
- * request checked and resolved) run what the request thread would for a request with a VIX chain.
+ * `chain` fits a market's SPX chain (and checks the request's body first when it carries a chain as rows);
+ * `plan` (a whole plan) and `setup` (a Monte Carlo or frontier request checked and resolved) run
+ * what the request thread would for a request with a VIX chain, or with a chain as rows.
  */
 import {
   AlvhError,
@@ -22,6 +23,7 @@ import {
   chunkOfSetup,
   monteCarloSetup,
   runMonteCarloSetup,
+  parseInput,
   stressGrid,
   summarizeMonteCarlo,
   type FrontierPartial,
@@ -33,13 +35,14 @@ import {
   type MonteCarloWorkLimits,
   type PathRange,
   type PlanInput,
-  type SurfaceRequest,
   marketSurface,
   type ChainQuoteRow,
   type MarketSurfaceInput,
   type SpxSurfaceData,
 } from '@alvh/shared';
 import { NonFiniteResultError } from '../http/jsonSafe';
+import { SurfaceChainInputSchema } from '../handlers/surfaceSchemas';
+import { checkBody, checkedStressInput, type BodyCheck } from './checks';
 
 export type WorkerJob =
   | 'montecarlo-chunk'
@@ -119,6 +122,11 @@ export interface ChainFitJob {
   market: MarketSurfaceInput;
   root: 'market' | 'book';
   spotField: 'spx' | 'spot';
+  /**
+   * The request's body to check against its route's schema before the fit: a body carrying a chain
+   * as rows, which the request thread leaves unread (handlers/chains.ts).
+   */
+  check?: BodyCheck;
 }
 
 /**
@@ -157,6 +165,18 @@ function runSetup(j: SetupJob): SetupResult {
   return { parsed: input, run: mc.run };
 }
 
+/** A market's chain fitted as the method fits it: the surface's data, and a plan market's quotes. */
+function fitChain(j: ChainFitJob): ChainFitResult {
+  let quotes: ChainQuoteRow[] = [];
+  let fittedAtSpx = false;
+  const surface = marketSurface(j.valuationDate, j.market, j.root, j.spotField, (c, atSpx) => {
+    fittedAtSpx = atSpx;
+    if (j.root === 'market')
+      quotes = c.quotes.map(({ root, expiry, strike, type, bid, ask }) => ({ root, expiry, strike, type, bid, ask }));
+  });
+  return { data: surface.toData(), quotes, atSpx: fittedAtSpx };
+}
+
 /** Run one unit of work in this thread. */
 export function runJob(job: WorkerJob, payload: unknown, hooks: JobHooks = {}): unknown {
   switch (job) {
@@ -173,34 +193,22 @@ export function runJob(job: WorkerJob, payload: unknown, hooks: JobHooks = {}): 
       return mergeAndSummarizeFrontierParts(p.parts, p.withPartial);
     }
     case 'stress':
-      return stressGrid(payload);
+      // Checked on the request thread too, but for a body carrying a chain as rows (handlers/stress.ts).
+      return stressGrid(checkedStressInput(payload));
     case 'replay':
       // The body as it came (handlers/replay.ts): its rows checked here, off the request thread.
       return replayWithinWorkLimit(payload);
     case 'surface':
-      // Parsed and limit-checked on the request thread (handlers/surface.ts).
-      return buildSurface(payload as SurfaceRequest);
+      // Limit-checked on the request thread, and parsed there too unless its chain is rows (handlers/surface.ts).
+      return buildSurface(parseInput(SurfaceChainInputSchema, payload));
     case 'chain': {
       // A market's chain, fitted as the method fits it (handlers/chains.ts): the surface's data, the quotes.
       const j = payload as ChainFitJob;
-      let quotes: ChainQuoteRow[] = [];
-      let fittedAtSpx = false;
-      const surface = marketSurface(j.valuationDate, j.market, j.root, j.spotField, (c, atSpx) => {
-        fittedAtSpx = atSpx;
-        if (j.root === 'market')
-          quotes = c.quotes.map(({ root, expiry, strike, type, bid, ask }) => ({
-            root,
-            expiry,
-            strike,
-            type,
-            bid,
-            ask,
-          }));
-      });
-      return { data: surface.toData(), quotes, atSpx: fittedAtSpx } satisfies ChainFitResult;
+      if (j.check) checkBody(j.check);
+      return fitChain(j);
     }
     case 'plan':
-      // A plan input whose market carries a VIX chain: plan() as the request thread would run it.
+      // A plan input whose market carries a VIX chain or a chain as rows: plan() as the request thread would run it.
       return plan(payload as PlanInput);
     case 'setup':
       return runSetup(payload as SetupJob);

@@ -8,15 +8,17 @@
  *   merged and summarised by one `frontier-merge` unit).
  * - `stress`: the stress grid; `replay`: the historical replay; `surface`: a chain fitted (the
  *   surface route); `chain`: a market's chain fitted (handlers/chains.ts); `plan` and `setup`: a
- *   plan built, or a Monte Carlo or frontier request checked, when it carries a VIX chain
- *   (handlers/vixChains.ts). Each runs whole on one worker; an
+ *   plan built, or a Monte Carlo or frontier request checked, when it carries a VIX chain or a
+ *   chain as rows (handlers/vixChains.ts). Each runs whole on one worker; an
  *   abort while they run terminates that worker (a new one replaces it).
  *
- * Only validated input crosses to a worker (the shared schemas are strict, so nothing the caller
- * added rides along): parsed, but for a replay's rows and the `plan` and `setup` jobs, which get the
- * body as read once it has passed its schema. Each run is admitted against a bound on the runs in progress, one
- * per thread plus a bounded queue ({@link PoolBusyError} past it). Admitted runs start first-in
- * first-out: at most one started run per thread (more only when no started run has a unit waiting
+ * Input crosses to a worker checked against its schema (strict, so nothing the caller added rides
+ * along) and parsed, but for the `plan` and `setup` jobs, which get the body as read once it has
+ * passed its schema, and for a replay and a body carrying a chain as rows (a `chain`, `plan`,
+ * `setup`, `stress` or `surface` job), which get the body as read and check it first, with the
+ * same refusals (handlers/replay.ts, handlers/chains.ts). Each run is admitted against a bound on
+ * the runs in progress, one per thread plus a bounded queue ({@link PoolBusyError} past it).
+ * Admitted runs start first-in first-out: at most one started run per thread (more only when no started run has a unit waiting
  * and a thread would idle), their units taking turns round-robin, so a small run is not stuck
  * behind a large one and every started run has at least a thread's share. A run that has not
  * started within its longest wait is refused ({@link PoolBusyError} with `waitedMs`); a started

@@ -1,8 +1,8 @@
 /**
  * POST /api/frontier: the budget frontier of a plan input, or one chunk of it (`seed`,
  * `firstPath`, `pathCount`). The input is checked on the request thread (400 with every issue, 422
- * over the work limit paths × steps × legs; on the pool when it carries a VIX chain:
- * handlers/vixChains.ts) and the parsed input runs on the worker pool
+ * over the work limit paths × steps × legs; on the pool when it carries a VIX chain or a
+ * chain as rows: handlers/vixChains.ts) and the parsed input runs on the worker pool
  * in path chunks, merged and summarised on a worker (422 there when the exact search would be over
  * its limit, MAX_FRONTIER_SEARCH_WORK: its rows come from the paths). The answer is the frontier itself
  * (`FrontierResult`); `?partial=true` adds the merged per-path arrays (`partial`), which callers
@@ -13,7 +13,6 @@
 import {
   grouped,
   checkRequestedPaths,
-  FrontierInputSchema,
   frontierSetup,
   limitExceeded,
   type ParsedFrontierInput,
@@ -26,7 +25,7 @@ import { fromCompute, JsonText, queryFlag, type RouteCall, type Streamed } from 
 import { answerRun } from '../http/stream';
 import { scenarioWithChainsFitted } from './chains';
 import { runCountField } from './runCount';
-import { scenarioCarriesVixChain, setupOnPool } from './vixChains';
+import { scenarioSetUpOnPool, setupOnPool } from './vixChains';
 
 /** Most paths whose per-path arrays one answer carries. */
 export const MAX_FRONTIER_PARTIAL_PATHS = 100_000;
@@ -44,14 +43,15 @@ function isPartial(v: unknown): v is FrontierPartial {
 export async function frontierHandler(body: unknown, call: RouteCall): Promise<FrontierResponse | JsonText | Streamed> {
   checkRequestedPaths(body); // the paths limit as /api/montecarlo answers it (422), before the schema's bound
   checkComputeRoom(); // a full pool answers its 503 before the setup below (a plan built), not after it
-  const fitted = await scenarioWithChainsFitted(body, call, FrontierInputSchema); // a chain fitted on the pool
+  const fitted = await scenarioWithChainsFitted(body, call, 'frontier'); // a chain fitted on the pool
   const withPartial = wantsPartial(call);
   // Validation and limits, before any work is queued; the pool runs the parsed input without a second setup.
   // With the per-path arrays, a path count the refusal suggests is one an answer carries.
   const chunk = withPartial ? { chunkPaths: MAX_FRONTIER_PARTIAL_PATHS } : {};
-  // With a VIX chain, on the pool: the chain's fit is too heavy for the request thread.
-  const { parsed, run } = scenarioCarriesVixChain(fitted)
-    ? await setupOnPool('frontier', fitted, call, FrontierInputSchema, chunk)
+  // With a VIX chain, on the pool: the chain's fit is too heavy for the request thread; so is the
+  // check of a chain sent as rows.
+  const { parsed, run } = scenarioSetUpOnPool(fitted)
+    ? await setupOnPool('frontier', fitted, call, chunk)
     : setupHere(fitted, chunk);
   if (withPartial && run.pathCount > MAX_FRONTIER_PARTIAL_PATHS) {
     const count = runCountField(parsed as ParsedFrontierInput); // pathCount, or paths when the request left pathCount out

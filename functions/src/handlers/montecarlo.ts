@@ -1,7 +1,7 @@
 /**
  * POST /api/montecarlo: one Monte Carlo run, or one chunk of it (`seed`, `firstPath`,
  * `pathCount`). The input is checked on the request thread (400 with every issue, 422 over the
- * work limits; on the pool when it carries a VIX chain: handlers/vixChains.ts) and the parsed
+ * work limits; on the pool when it carries a VIX chain or a chain as rows: handlers/vixChains.ts) and the parsed
  * input runs on the worker pool, which also merges the chunks,
  * summarises them and serialises the answer. The answer carries the chunk's mergeable partial
  * (per-path arrays in path order) and its own summary (null for a single-path chunk: a
@@ -19,7 +19,6 @@ import {
   checkRequestedPaths,
   invalidInput,
   limitExceeded,
-  MonteCarloInputSchema,
   POOLED_MONTE_CARLO_LIMITS,
   type MonteCarloInput,
   type MonteCarloPartial,
@@ -32,7 +31,7 @@ import { fromCompute, JsonText, queryFlag, type RouteCall, type Streamed } from 
 import { answerRun } from '../http/stream';
 import { scenarioWithChainsFitted } from './chains';
 import { runCountField } from './runCount';
-import { scenarioCarriesVixChain, setupOnPool } from './vixChains';
+import { scenarioSetUpOnPool, setupOnPool } from './vixChains';
 
 /** Most paths whose per-path arrays one answer carries (about 130 bytes of JSON per path: ≈ 33 MB). */
 export const MAX_PARTIAL_PATHS = 250_000;
@@ -69,10 +68,11 @@ export async function monteCarloHandler(
     ? { chunkPaths, summaryOnlyAsk: 'send ?partial=false' }
     : { ...POOLED_MONTE_CARLO_LIMITS, chunkPaths };
   // Validation and limits, before any work is queued (a chain is fitted on the pool first).
-  // With a VIX chain, on the pool: the chain's fit is too heavy for the request thread.
-  const fitted = await scenarioWithChainsFitted(body, call, MonteCarloInputSchema);
-  const { parsed, run } = scenarioCarriesVixChain(fitted)
-    ? await setupOnPool('montecarlo', fitted, call, MonteCarloInputSchema, limits)
+  // With a VIX chain, on the pool: the chain's fit is too heavy for the request thread; so is the
+  // check of a chain sent as rows.
+  const fitted = await scenarioWithChainsFitted(body, call, 'montecarlo');
+  const { parsed, run } = scenarioSetUpOnPool(fitted)
+    ? await setupOnPool('montecarlo', fitted, call, limits)
     : checkedHere(fitted, limits);
   const count = runCountField(parsed as MonteCarloInput); // pathCount, or paths when the request left pathCount out
   if (!withPartial && run.pathCount < 2) {

@@ -3,17 +3,18 @@
  * milliseconds of closed-form work, and the heavy endpoints never share this thread. A chain in
  * `market.chain` is fitted on the worker pool first (handlers/chains.ts), and the plan's orders
  * quoted from its bid / ask. A plan whose market carries a VIX chain is built on the pool whole
- * (handlers/vixChains.ts): the chain's fit is too heavy for the request thread.
+ * (handlers/vixChains.ts): the chain's fit is too heavy for the request thread. So is one that
+ * still carries a chain as rows (an SPX chain beside a surface): their check against the schema is.
  */
-import { plan, PlanInputSchema, planWithQuotes, type Plan, type PlanInput } from '@alvh/shared';
+import { plan, planWithQuotes, type Plan, type PlanInput } from '@alvh/shared';
 import type { RouteCall } from '../http/route';
 import { planWithChainFitted } from './chains';
-import { planCarriesVixChain, planOnPool } from './vixChains';
+import { planBuiltOnPool, planOnPool } from './vixChains';
 
 export async function planHandler(body: unknown, call: RouteCall): Promise<Plan> {
-  const fitted = await planWithChainFitted(body, call, PlanInputSchema);
+  const fitted = await planWithChainFitted(body, call);
   // plan() validates its input with PlanInputSchema and throws field-named errors.
-  const p = planCarriesVixChain(fitted.body) ? await planOnPool(fitted.body, call) : plan(fitted.body as PlanInput);
+  const p = planBuiltOnPool(fitted.body) ? await planOnPool(fitted.body, call) : plan(fitted.body as PlanInput);
   // The orders carry the chain's bid / ask, as plan() quotes them when it fits the chain itself
   // (none, and a warning, when its quotes were taken at another SPX than market.spx).
   // A chain sent is fitted to market.surface here: the plan's words are those plan() gives the chain.

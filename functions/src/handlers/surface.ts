@@ -4,7 +4,9 @@
  * vols of the points asked for. The request is checked on the request thread against strict
  * schemas (an unknown field at any depth is a 400) and the work limits (422); a chain is parsed
  * and fitted on the worker pool (hundreds of milliseconds of CPU), the index form runs inline (a
- * few milliseconds, like /api/plan). A full pool answers a chain's 503 before the chain is read.
+ * few milliseconds, like /api/plan). A chain sent as rows is counted here and checked against its
+ * schema on the worker (40,000 row objects take a tenth of a second or more to check), with the
+ * same 400. A full pool answers a chain's 503 before the chain is read.
  */
 import {
   buildSurface,
@@ -13,54 +15,20 @@ import {
   isQuotedata,
   limitExceeded,
   parseInput,
-  SurfaceFromChainSchema,
-  SurfaceFromIndicesSchema,
-  SurfacePointSchema,
   type SurfaceResponse,
 } from '@alvh/shared';
-import { z } from 'zod';
 import { checkComputeRoom, runCompute } from '../compute';
 import { fromCompute, type JsonText, type RouteCall } from '../http/route';
+import { MAX_CHAIN_CHARS, MAX_CHAIN_ROWS, SurfaceChainInputSchema, SurfaceIndicesInputSchema } from './surfaceSchemas';
 
-/** Most characters of chain text: about twice the largest real quotedata file (1.55 MB, 10 257 strike rows). */
-export const MAX_CHAIN_CHARS = 3_000_000;
-/**
- * Most chain rows: quotes in the table form (about twice the 20 500 quotes of the largest real
- * chain), and lines of chain text (a plain table has one quote a line, quotedata two).
- */
-export const MAX_CHAIN_ROWS = 40_000;
-/** Most points whose vol is asked for (the shared schema's limit). */
-export const MAX_SURFACE_POINTS = 10_000;
-
-const points = z
-  .array(SurfacePointSchema.strict())
-  .max(MAX_SURFACE_POINTS, { error: `pass at most ${MAX_SURFACE_POINTS.toLocaleString('en-US')} points` })
-  .optional();
-
-/**
- * The chain form, strict at every depth (the shared schema, whose chain says what to pass when it
- * is neither text nor rows).
- */
-export const SurfaceChainInputSchema = z.strictObject({
-  ...SurfaceFromChainSchema.shape,
-  points,
-});
-
-/** The index form, strict at every depth. */
-export const SurfaceIndicesInputSchema = z.strictObject({
-  ...SurfaceFromIndicesSchema.shape,
-  indices: SurfaceFromIndicesSchema.shape.indices.strict(),
-  points,
-});
-
-/**
- * What POST /api/surface accepts: the chain form or the index form (the OpenAPI request schema;
- * the handler picks the form by `chain` and checks the body against that one).
- */
-export const SurfaceInputSchema = z.union([SurfaceChainInputSchema, SurfaceIndicesInputSchema], {
-  error:
-    'pass the chain form { chain, valuationDate?, spot?, vix?, points? } or the index form { valuationDate, spot, indices, rate?, divYield?, points? }',
-});
+export {
+  MAX_CHAIN_CHARS,
+  MAX_CHAIN_ROWS,
+  MAX_SURFACE_POINTS,
+  SurfaceChainInputSchema,
+  SurfaceIndicesInputSchema,
+  SurfaceInputSchema,
+} from './surfaceSchemas';
 
 export async function surfaceHandler(body: unknown, call: RouteCall): Promise<SurfaceResponse | JsonText> {
   const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
@@ -92,6 +60,9 @@ export async function surfaceHandler(body: unknown, call: RouteCall): Promise<Su
       'send one chain at a time, or only the expiries you need',
     );
   }
+  const opts = { ...(call.signal ? { signal: call.signal } : {}), json: true };
+  // rows are checked against the schema on the worker, with the fit: 40,000 row objects would hold this thread
+  if (Array.isArray(chain)) return fromCompute(await runCompute('surface', body, opts)) as SurfaceResponse | JsonText;
   const v = parseInput(SurfaceChainInputSchema, body);
   if (typeof v.chain === 'string' && v.chain.trim() === '') {
     throw invalidInput(
@@ -108,6 +79,5 @@ export async function surfaceHandler(body: unknown, call: RouteCall): Promise<Su
       'leave valuationDate out, or send the quotes as a plain table (expiry, strike, type, bid, ask) with their date',
     );
   }
-  const out = await runCompute('surface', v, { ...(call.signal ? { signal: call.signal } : {}), json: true });
-  return fromCompute(out) as SurfaceResponse | JsonText;
+  return fromCompute(await runCompute('surface', v, opts)) as SurfaceResponse | JsonText;
 }

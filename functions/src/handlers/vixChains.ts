@@ -14,12 +14,18 @@
  * would, so the answer is the same to the byte and a refusal the same problem, naming the same
  * field (test/functions/vixChainPool.test.ts). /api/stress fits nothing on the request thread: its
  * grid, plan and book included, is built on the pool.
+ *
+ * A request that carries a chain as rows (handlers/chains.ts, `carriesChainRows`: a VIX chain, or
+ * an SPX chain beside a fitted surface, which the method refuses) goes the same way, and its body
+ * is checked against its schema there, not here: up to 40,000 row objects to check would hold the
+ * request thread as the fit would.
  */
-import { parseInput, PlanInputSchema, type MonteCarloWorkLimits, type Plan } from '@alvh/shared';
-import type { z } from 'zod';
+import type { MonteCarloWorkLimits, Plan } from '@alvh/shared';
 import { checkComputeRoom, runCompute } from '../compute';
+import { checkBody, type CheckedRoute } from '../compute/checks';
 import type { SetupJob, SetupResult } from '../compute/jobs';
 import type { RouteCall } from '../http/route';
+import { carriesChainRows } from './chains';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -27,37 +33,43 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const hasVixChain = (m: unknown): boolean => isObject(m) && m.vixChain !== undefined;
 
 /** A plan input whose market carries a VIX chain. */
-export const planCarriesVixChain = (body: unknown): boolean => isObject(body) && hasVixChain(body.market);
+const planCarriesVixChain = (body: unknown): boolean => isObject(body) && hasVixChain(body.market);
 
-/** A scenario input whose plan's market or book carries a VIX chain. */
-export const scenarioCarriesVixChain = (body: unknown): boolean =>
-  isObject(body) && (planCarriesVixChain(body.plan) || hasVixChain(body.book));
+/** A plan input built on the pool: its market carries a VIX chain, or a chain as rows. */
+export const planBuiltOnPool = (body: unknown): boolean => planCarriesVixChain(body) || carriesChainRows(body);
+
+/** A scenario input checked and resolved on the pool: its plan's market or book carries a VIX chain, or a chain as rows. */
+export const scenarioSetUpOnPool = (body: unknown): boolean =>
+  (isObject(body) && (planCarriesVixChain(body.plan) || hasVixChain(body.book))) || carriesChainRows(body);
 
 const withSignal = (call: RouteCall) => (call.signal ? { signal: call.signal } : {});
 
 /**
- * plan() of a plan input whose market carries a VIX chain, run on the pool. The input is checked
- * against its schema here first (bad input queues no work), after a full pool's 503.
+ * The body checked against its route's schema here, after a full pool's 503 (bad input queues no
+ * work); unless it carries a chain as rows, which the worker's job checks first.
  */
-export async function planOnPool(body: unknown, call: RouteCall): Promise<Plan> {
+function checkedHere(route: CheckedRoute, body: unknown): void {
   checkComputeRoom();
-  parseInput(PlanInputSchema, body);
+  if (!carriesChainRows(body)) checkBody({ route, body });
+}
+
+/** plan() of a plan input whose market carries a VIX chain (or a chain as rows), run on the pool. */
+export async function planOnPool(body: unknown, call: RouteCall): Promise<Plan> {
+  checkedHere('plan', body);
   return (await runCompute('plan', body, withSignal(call))) as Plan;
 }
 
 /**
- * A Monte Carlo or frontier input carrying a VIX chain, checked and resolved on the pool as its
- * handler would on the request thread (within `limits`): the parsed input and the run. The input
- * is checked against `schema` here first (bad input queues no work), after a full pool's 503.
+ * A Monte Carlo or frontier input carrying a VIX chain (or a chain as rows), checked and resolved
+ * on the pool as its handler would on the request thread (within `limits`): the parsed input and
+ * the run.
  */
 export async function setupOnPool(
   route: SetupJob['route'],
   body: unknown,
   call: RouteCall,
-  schema: z.ZodType,
   limits: MonteCarloWorkLimits,
 ): Promise<SetupResult> {
-  checkComputeRoom();
-  parseInput(schema, body);
+  checkedHere(route, body);
   return (await runCompute('setup', { route, body, limits } satisfies SetupJob, withSignal(call))) as SetupResult;
 }
