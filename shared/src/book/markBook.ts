@@ -109,6 +109,9 @@ function checkLeg(i: number, leg: Leg): number {
  */
 export const MAX_MARK_VOL = 5;
 
+/** The leg, state and vol of each mark {@link checkMarkVol} refused, for {@link refusedLeg}'s caller. */
+const refusedMarks = new WeakMap<AlvhError, { leg: Leg; state: MarketState; vol: number }>();
+
 /**
  * A surface vol above {@link MAX_MARK_VOL}: the state lies beyond what the surface describes (a
  * strike dozens of standard deviations out), so the mark is refused naming the leg and the state,
@@ -117,11 +120,13 @@ export const MAX_MARK_VOL = 5;
 function checkMarkVol(i: number, leg: Leg, state: MarketState, underlying: number, vol: number): number {
   if (!(vol > MAX_MARK_VOL)) return vol;
   const what = leg.kind === 'spx' ? `SPX ${round2(underlying)}` : `its VX future ${round2(underlying)}`;
-  throw invalidInput(
+  const e = invalidInput(
     `legs[${i}]`,
     `the ${leg.kind.toUpperCase()} ${leg.type} ${leg.strike} of ${leg.expiry} would be marked at a vol of ${Math.round(vol * 100)}% on ${state.date} (${what}, VIX ${round2(state.vix)}): the state lies beyond what the surface describes`,
     'use a milder SPX move or VIX level, or a strike nearer the money',
   );
+  refusedMarks.set(e, { leg, state, vol });
+  throw e;
 }
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
@@ -129,12 +134,17 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
 /**
  * A refusal of {@link markLegs} (or {@link markBook}) that names a leg, `legs[i]`, by its place in
  * the list it was given, which no request has: the caller renames it to the request's field. The
- * leg's index and the error, or undefined for any other error.
+ * leg's index and the error, or undefined for any other error; for a vol above
+ * {@link MAX_MARK_VOL}, the mark refused too (the leg, the state it was asked in, the vol).
  */
-export function refusedLeg(e: unknown): { index: number; error: AlvhError } | undefined {
+export function refusedLeg(
+  e: unknown,
+): { index: number; error: AlvhError; mark?: { leg: Leg; state: MarketState; vol: number } } | undefined {
   if (!isAlvhError(e) || 'issues' in e) return undefined;
   const m = /^legs\[(\d+)\]/.exec(e.field);
-  return m === null ? undefined : { index: Number(m[1]), error: e };
+  if (m === null) return undefined;
+  const mark = refusedMarks.get(e);
+  return { index: Number(m[1]), error: e, ...(mark === undefined ? {} : { mark }) };
 }
 
 /**

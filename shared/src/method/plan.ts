@@ -26,6 +26,7 @@ import { stepAnalogs, stepRebalance } from './planAnalogs';
 import { stepOrders, stepStructures } from './planStructures';
 import { vixChainRangeWarning } from './planVixChain';
 import { spxChainRangeWarning } from './marketSurface';
+import { onPlanMarket } from './planMarkRefusal';
 import type { Plan, PlanCondorMarked, PlanLadder, PlanMarket, PlanStep } from './planTypes';
 
 export type * from './planTypes';
@@ -45,7 +46,8 @@ export { planMarketState } from './planCurve';
 export function plan(input: PlanInput): Plan {
   const p = parseInput(PlanInputSchema, input);
   // Read before the schema's default fills it: a 0 the user did not choose gets a note.
-  const out = buildPlan(p, p.policy ?? resolvePolicy(), input.market.divYield !== undefined);
+  // a leg its own market cannot mark is named at the field its vols come from (market.surface, ...)
+  const out = onPlanMarket(p, () => buildPlan(p, p.policy ?? resolvePolicy(), input.market.divYield !== undefined));
   // accepted for old inputs, read by no mark of the plan: one that sends it is told so (not the
   // defaults an input parsed before it came here carries)
   const skew = (input.policy as { skew?: unknown } | undefined)?.skew;

@@ -1,12 +1,23 @@
 /**
  * A leg its state cannot mark (a vol above 500%, MAX_MARK_VOL) is refused naming the request's own
  * field and a fix that can work there, whichever route met it: the stress grid's and the Monte
- * Carlo's marks today, the frontier's drawdown scenario and a replayed row. markLegs names the leg
- * by its index in a list no request has (`legs[i]`), with a fix for a stress cell.
+ * Carlo's marks today, the frontier's drawdown scenario, a replayed row, and a plan's own market
+ * (the surface its vols come from). markLegs names the leg by its index in a list no request has
+ * (`legs[i]`), with a fix for a stress cell.
  */
 import { describe, expect, it } from 'vitest';
-import { dayFromYmd, frontier, isBusinessDay, replay, runMonteCarloChunk, stressGrid, toIsoDate } from '@alvh/shared';
+import {
+  dayFromYmd,
+  frontier,
+  isBusinessDay,
+  plan,
+  replay,
+  runMonteCarloChunk,
+  stressGrid,
+  toIsoDate,
+} from '@alvh/shared';
 import { errorOf } from '../../helpers/errors';
+import { planOnSurface, STEEP } from '../../helpers/steepSurface';
 
 const leg = (type: 'put' | 'call', strike: number, quantity: number) =>
   ({ kind: 'spx', type, strike, expiry: '2027-01-15', quantity }) as const;
@@ -98,5 +109,34 @@ describe('a replayed row whose prints leave a leg unmarkable', () => {
       ),
     );
     expect(e.fix).toBe(`check the row's SPX, VIX and VX prints, or end the window before ${rows[i]!.date} (to)`);
+  });
+});
+
+describe('an option a plan prices that its own surface cannot mark', () => {
+  const problem =
+    'gives the SPX put 5280 of 2027-01-15, an option the plan prices, a vol of 546% on 2026-11-20 (SPX 6600, VIX 17.5), above the 500% any mark takes';
+  const fix =
+    "pass a fitted surface, or a chain, whose vols at the plan's strikes stay within 500% (as ALVH.SURFACE or /api/surface fit one), or leave it out to mark on the Cboe indices or VIX alone";
+
+  it('names market.surface, not legs[1], with a fix about the surface (no SPX move or VIX level in a plan)', () => {
+    const e = errorOf(() => plan(STEEP));
+    expect([e.field, e.problem, e.fix]).toEqual(['market.surface', problem, fix]);
+  });
+
+  it('names plan.market.surface in the stress grid, the Monte Carlo and the frontier of that plan', () => {
+    for (const run of [
+      () => stressGrid({ plan: STEEP, spxMoves: [0], days: [0] }),
+      () => runMonteCarloChunk({ plan: STEEP, paths: 100, seed: 1 }),
+      () => frontier({ plan: STEEP, paths: 100 }),
+    ]) {
+      const e = errorOf(run);
+      expect([e.field, e.problem, e.fix]).toEqual(['plan.market.surface', problem, fix]);
+    }
+  });
+
+  it('is answered by doing what the fix says: a milder surface, or none', () => {
+    expect(plan(planOnSurface({ a: 0.001, b: 0.1, rho: -0.7, m: 0, sigma: 0.1 })).surface.source).toBe('chain');
+    const { surface: _steep, ...market } = STEEP.market;
+    expect(plan({ ...STEEP, market }).surface.source).toBe('vix-only');
   });
 });
