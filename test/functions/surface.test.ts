@@ -261,6 +261,30 @@ describe('POST /api/surface, chain form', () => {
     expect(r.status).toBe(400);
     expect(r.json.field).toBe('valuationDate');
     expect(jobs).toEqual([]);
+    // a text of two lines is told what quotedata is dated by, not pointed at a line 3 it lacks
+    const short = await post({ chain: 'Expiration Date,Calls\n\u0000', valuationDate: '2023-06-09' });
+    expect([short.status, short.json.field]).toEqual([400, 'valuationDate']);
+    expect(short.json.detail).toBe(
+      'valuationDate: does not apply to quotedata text (a header beginning "Expiration Date"), which Cboe dates by the stamp line above that header ("Date: …"); leave valuationDate out, or send the quotes as a plain table (expiry, strike, type, bid, ask) with their date',
+    );
+  });
+
+  it('400 naming a text with no table header as such, before asking for its date', async () => {
+    const noDate = await post({ chain: 'garbage\nmore' });
+    const dated = await post({ chain: 'garbage\nmore', valuationDate: '2023-06-09' });
+    for (const r of [noDate, dated]) {
+      expect([r.status, r.json.field]).toEqual([400, 'chain line 1']);
+      expect(r.json.detail).toBe(
+        'chain line 1: is the header "garbage", which has no expiry column; pass a header naming expiry, strike, type, bid and ask (or the Cboe quotedata file unchanged)',
+      );
+    }
+    // a header and no rows, or no text at all, is said too; a table that reads is asked for its date
+    expect((await post({ chain: 'expiry,strike,type,bid,ask\n' })).json.detail).toMatch(
+      /^chain: has a header \(line 1\) but no option rows/,
+    );
+    expect((await post({ chain: ',,\n,' })).json.detail).toMatch(/^chain: is empty/);
+    const table = await post({ chain: 'expiry,strike,type,bid,ask\n2023-07-21,4300,put,60.1,60.6' });
+    expect([table.status, table.json.field]).toEqual([400, 'valuationDate']);
   });
 
   it('400 for a spot with quotedata text (the file carries its own: its Last)', async () => {

@@ -75,7 +75,7 @@ export async function surfaceHandler(body: unknown, call: RouteCall): Promise<Su
   if (v.valuationDate !== undefined && typeof v.chain === 'string' && isQuotedata(v.chain)) {
     throw invalidInput(
       'valuationDate',
-      'does not apply to quotedata text, which is dated by its own stamp (line 3)',
+      'does not apply to quotedata text (a header beginning "Expiration Date"), which Cboe dates by the stamp line above that header ("Date: …")',
       'leave valuationDate out, or send the quotes as a plain table (expiry, strike, type, bid, ask) with their date',
     );
   }

@@ -10,8 +10,7 @@ import { invalidInput } from '../errors';
 import { refuseUtf16 } from '../textEncoding';
 import type { ParsedChain } from './chainQuotes';
 import { isQuotedata, parseQuotedata } from './quotedata';
-import { parseChainTable, type ChainRow, type ChainTableOptions } from './chainTable';
-import { checkCommaSeparated } from './csv';
+import { parseChainTable, readTableText, type ChainRow, type ChainTableOptions } from './chainTable';
 
 export type { Settlement, ChainQuote, DroppedQuotes, ListedExpiry, ParsedChain } from './chainQuotes';
 export { SETTLEMENT_MINUTES, yearsToSettlement } from './chainQuotes';
@@ -43,8 +42,9 @@ export function parseChain(chain: string | readonly ChainRow[], options?: Partia
     parsed.spot = options.spot;
     return parsed;
   }
-  // before asking for a date: a semicolon-separated quotedata file is no table missing one
-  if (typeof chain === 'string') checkCommaSeparated(chain, 'chain');
+  // before asking for a date: a text that is no table (empty, a semicolon-separated quotedata file,
+  // no header naming the table's columns) is named as such, not as a table missing its date
+  const table = typeof chain === 'string' ? readTableText(chain) : chain;
   if (!options?.valuationDate) {
     throw invalidInput(
       'valuationDate',
@@ -52,5 +52,5 @@ export function parseChain(chain: string | readonly ChainRow[], options?: Partia
       'pass the date of the quotes, YYYY-MM-DD',
     );
   }
-  return parseChainTable(chain, options as ChainTableOptions);
+  return parseChainTable(table, options as ChainTableOptions);
 }

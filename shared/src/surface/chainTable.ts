@@ -155,6 +155,49 @@ function refuseRepeatedColumns(header: readonly string[], rec: CsvRecord): void 
   }
 }
 
+/** The plain table's text, read ({@link readTableText}): its header's names in lower case, and its records, the header's first. */
+export interface TableText {
+  readonly header: readonly string[];
+  readonly records: readonly CsvRecord[];
+}
+
+const isTableText = (t: unknown): t is TableText =>
+  typeof t === 'object' && t !== null && !Array.isArray(t) && 'header' in t && 'records' in t;
+
+/**
+ * The plain table's text read and its layout checked, which needs no date: not empty, comma
+ * separated, a header naming expiry, strike, type, bid and ask (none twice), and a row under it.
+ *
+ * @throws AlvhError `invalid_input` naming the chain, or the header's line
+ */
+export function readTableText(text: string): TableText {
+  if (text.trim() === '') emptyChain('chain');
+  checkCommaSeparated(text, 'chain');
+  const records = readCsv(text, 'chain').filter((r) => !isBlank(r));
+  // lines of commas alone (an empty range saved as CSV) are blank rows: nothing is left
+  if (records.length === 0) emptyChain('chain');
+  const first = records[0]!;
+  const header = first.cells.map(chainColumnName);
+  refuseRepeatedColumns(header, first);
+  for (const name of TABLE_COLUMNS) {
+    if (!header.includes(name)) {
+      throw invalidInput(
+        `chain line ${first.line}`,
+        `is the header ${shown(first.cells.join(','), 60)}, which has no ${name} column`,
+        'pass a header naming expiry, strike, type, bid and ask (or the Cboe quotedata file unchanged)',
+      );
+    }
+  }
+  if (records.length === 1) {
+    throw invalidInput(
+      'chain',
+      `has a header (line ${first.line}) but no option rows`,
+      'pass the rows under the header, one option a line: expiry, strike, type, bid, ask',
+    );
+  }
+  return { header, records };
+}
+
 /**
  * A table's date must be a day options traded: on a weekend or holiday (=TODAY() on a Saturday)
  * every time to expiry would count from a day after the quotes, a 7-day expiry read as 6 and its
@@ -173,14 +216,18 @@ function checkQuoteDay(day: DayNumber): void {
 
 /**
  * Parses the plain table: CSV text whose header names the columns expiry, strike, type, bid, ask
- * (any order, any case, "Expiration" or "Exp Date" for expiry; optional root and settlement), or rows as objects. Expiry as ISO date or
- * an Excel serial; type call/put or C/P; root defaults to SPXW (PM-settled).
+ * (any order, any case, "Expiration" or "Exp Date" for expiry; optional root and settlement), or
+ * that text already read ({@link readTableText}), or rows as objects. Expiry as ISO date or an Excel
+ * serial; type call/put or C/P; root defaults to SPXW (PM-settled).
  *
  * @throws AlvhError `invalid_input` naming the line (or row) and column of the first bad cell
  * @example
  * parseChainTable('expiry,strike,type,bid,ask\n2023-07-21,4300,put,60.1,60.6', { valuationDate: '2023-06-09' });
  */
-export function parseChainTable(table: string | readonly ChainRow[], options: ChainTableOptions): ParsedChain {
+export function parseChainTable(
+  table: string | TableText | readonly ChainRow[],
+  options: ChainTableOptions,
+): ParsedChain {
   refuseUtf16(table, 'chain');
   const valuationDay = parseIsoDate('valuationDate', options?.valuationDate);
   checkQuoteDay(valuationDay);
@@ -199,30 +246,9 @@ export function parseChainTable(table: string | readonly ChainRow[], options: Ch
   const counts = droppedCounts();
   let rowsRead = 0;
   const once = onceEach();
-  if (typeof table === 'string') {
-    if (table.trim() === '') emptyChain('chain');
-    checkCommaSeparated(table, 'chain');
-    const records = readCsv(table, 'chain').filter((r) => !isBlank(r));
-    // lines of commas alone (an empty range saved as CSV) are blank rows: nothing is left
-    if (records.length === 0) emptyChain('chain');
-    const header = records[0]!.cells.map(chainColumnName);
-    refuseRepeatedColumns(header, records[0]!);
-    for (const name of TABLE_COLUMNS) {
-      if (!header.includes(name)) {
-        throw invalidInput(
-          `chain line ${records[0]!.line}`,
-          `is the header ${shown(records[0]!.cells.join(','), 60)}, which has no ${name} column`,
-          'pass a header naming expiry, strike, type, bid and ask (or the Cboe quotedata file unchanged)',
-        );
-      }
-    }
-    if (records.length === 1) {
-      throw invalidInput(
-        'chain',
-        `has a header (line ${records[0]!.line}) but no option rows`,
-        'pass the rows under the header, one option a line: expiry, strike, type, bid, ask',
-      );
-    }
+  const text = typeof table === 'string' ? readTableText(table) : isTableText(table) ? table : undefined;
+  if (text !== undefined) {
+    const { header, records } = text;
     for (const r of records.slice(1)) {
       rowsRead++;
       const get = (name: string): unknown => {
