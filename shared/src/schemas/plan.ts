@@ -360,12 +360,17 @@ export const MarketEventSchema = z.strictObject({
 
 /** Most issues advancing or declining on one day: far above any exchange's listing count. */
 const MAX_ISSUES = 100_000;
-/** A count of issues is whole: 1500.5 is a slip (an average, a formula's fraction), not a count. */
+/**
+ * A count of issues is whole: 1500.5 is a slip (an average, a formula's fraction), not a count. The
+ * range first, as every count's: 1e300 is over the limit, not a fraction (zod's whole-number check
+ * refuses it as beyond the safe integers).
+ */
 const issueCount = nonNegativeNumber
-  .int({ error: 'pass whole counts of issues per day (no fraction)' })
   .max(MAX_ISSUES, {
     error: `pass counts of issues per day (at most ${MAX_ISSUES})`,
-  });
+    abort: true,
+  })
+  .int({ error: 'pass whole counts of issues per day (no fraction)' });
 
 export const SignalsSchema = z
   .strictObject({

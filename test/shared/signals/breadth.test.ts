@@ -53,4 +53,16 @@ describe("the plan's advancers and decliners", () => {
       { path: 'signals.decliners[4]', message: 'pass whole counts of issues per day (no fraction)' },
     ]);
   });
+
+  it('over the limit is refused as over it, however large (1e300 is no fraction)', () => {
+    const advancers = Array.from({ length: 12 }, (_, i) => (i === 0 ? 1e300 : 1500));
+    const decliners = advancers.map((_, i) => (i === 0 ? 1e300 : 1400));
+    const issues = issuesOf(() => plan({ ...CALM_PLAN_INPUT, signals: { advancers, decliners } }));
+    expect(issues).toEqual(
+      ['advancers', 'decliners'].map((f) => ({
+        path: `signals.${f}[0]`,
+        message: 'pass counts of issues per day (at most 100000)',
+      })),
+    );
+  });
 });
