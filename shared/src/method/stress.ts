@@ -32,8 +32,9 @@ export type StressVixPolicy = Pick<Policy, 'stressVix' | 'stressVixPerPct' | 'dr
  * Stressed VIX: policy.stressVix when set, else VIX + stressVixPerPct · drawdown · 100. Above
  * {@link MAX_STRESS_VIX} it is refused: at `vixField`, the caller's VIX, when the rule's policy is
  * the default (a VIX of 290 was refused as policy.stressVixPerPct, a field not sent); else at
- * policy.stressVixPerPct. For `day`, the history row the VIX is from (a replay), the fix is the
- * policy's (a history's VIX is not the caller's to lower).
+ * policy.stressVixPerPct. `day` is the date of the history row the VIX is from (a replay, whose
+ * `vixField` is the row's: `row.vix`), said in the problem; the fix offers policy.stressVix too, which
+ * replays a history whose VIX is not the caller's to lower.
  */
 export function stressedVix(vix: number, policy: StressVixPolicy, day?: string, vixField = 'vix'): number {
   checkPositive(vixField, vix);
@@ -43,11 +44,11 @@ export function stressedVix(vix: number, policy: StressVixPolicy, day?: string, 
     const stressed = Math.round(sVix * 100) / 100;
     const byDefault =
       policy.stressVixPerPct === DEFAULT_POLICY.stressVixPerPct && policy.drawdown === DEFAULT_POLICY.drawdown;
-    if (day === undefined && byDefault) {
+    if (byDefault) {
       const most = Math.floor((MAX_STRESS_VIX - (sVix - vix)) * 100) / 100;
       throw invalidInput(
         vixField,
-        `is ${vix}: the drawdown's stressed VIX is ${stressed} (VIX + stressVixPerPct × drawdown in %: ${vix} + ${rule}), above ${MAX_STRESS_VIX}`,
+        `is ${vix}${day === undefined ? '' : ` on ${day}`}: the drawdown's stressed VIX is ${stressed} (VIX + stressVixPerPct × drawdown in %: ${vix} + ${rule}), above ${MAX_STRESS_VIX}`,
         most >= 1
           ? `pass a VIX of at most ${most}, or set policy.stressVix (at most ${MAX_STRESS_VIX}), or a lower policy.drawdown or stressVixPerPct`
           : `set policy.stressVix (at most ${MAX_STRESS_VIX}), or a lower policy.drawdown or stressVixPerPct`,

@@ -4,7 +4,7 @@
  * window that misses the rows or runs past the exchange calendar.
  */
 import { parseIsoDate, toIsoDate } from '../dates';
-import { AlvhError, invalidInput } from '../errors';
+import { AlvhError, invalidInput, isAlvhError } from '../errors';
 import { refusedLeg } from '../book/index';
 import { isBusinessDayNumber, isExchangeHoliday } from '../market/calendar';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from '../market/index';
@@ -216,11 +216,14 @@ export function checkCalendarEnd(rows: readonly MarketRow[], from: string, to: s
 
 /**
  * A day whose condor, VX curve or hedges need expiries past the exchange calendar, named by its
- * row (the calendar's own error names an inner count or date the caller never passed); any other
- * error as it is.
+ * row (the calendar's own error names an inner count or date the caller never passed); a field of
+ * the day's row (`row.vix`, as the day's steps name it) at the row's place, `rows[i].vix`; any
+ * other error as it is.
  */
 export function calendarEnd(e: unknown, i: number, date: string): unknown {
   if (pastCalendarEnd(e, date)) return calendarEndProblem(i, date);
+  if (isAlvhError(e) && !('issues' in e) && e.field.startsWith('row.'))
+    return new AlvhError(e.code, `rows[${i}].${e.field.slice('row.'.length)}`, e.problem, e.fix);
   // A leg the row's prints cannot mark (markLegs names it by its index in a list the request does
   // not have) is the row's: its SPX, VIX or VX prints leave the leg beyond what the surface describes.
   const leg = refusedLeg(e)?.error;

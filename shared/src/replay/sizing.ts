@@ -112,7 +112,8 @@ export function sizeLayers(i: LayerSizingInput): LayerSizing {
   }
 
   // Tail VIX calls (section 6), cut to B · tailShare.
-  const newVix = stressedVix(ts.vixSpot, policy, ts.valuationDate);
+  // the day's VIX is its row's (named rows[i].vix by the replay's loop: calendarEnd, replayWindow.ts)
+  const newVix = stressedVix(ts.vixSpot, policy, ts.valuationDate, 'row.vix');
   const stressVov = policy.stressVolOfVol ?? state.volOfVol;
   const scale = state.vix / ts.vixSpot;
   const stressed = drawdownState(

@@ -1,7 +1,9 @@
 /**
- * A replay day whose VIX leaves no room for the stressed VIX of policy.stressVixPerPct (VIX 280 +
- * 1.5 × 20 = 310, above 300) is refused naming that day, with the policy's fix: the history's VIX
- * is not the caller's to lower, and a fixed policy.stressVix replays it.
+ * A replay day whose VIX leaves no room for the stressed VIX of the default policy (VIX 280 + 1.5 ×
+ * 20 = 310, above 300) is refused naming that day's row, `rows[i].vix`, as a plan names its
+ * market.vix (not policy.stressVixPerPct, a field the request never sent), with the plan's fix: a
+ * VIX of at most 270, or a fixed policy.stressVix, which replays the history as it is. A policy the
+ * request sent is named itself.
  */
 import { describe, expect, it } from 'vitest';
 import { dayFromYmd, isBusinessDay, replay, toIsoDate, type MarketRow } from '@alvh/shared';
@@ -18,13 +20,24 @@ function rows(): MarketRow[] {
 }
 
 describe('a replay day above the stressed VIX bound', () => {
-  it('is named, and the fix is policy.stressVix, not a lower VIX', () => {
+  it("is named at the row's VIX, with the fix a plan gives for it", () => {
     const r = rows();
     const e = errorOf(() => replay({ rows: r }));
+    expect([e.field, e.problem, e.fix]).toEqual([
+      'rows[20].vix',
+      `is 280 on ${r[20]!.date}: the drawdown's stressed VIX is 310 (VIX + stressVixPerPct × drawdown in %: 280 + 1.5 × 20), above 300`,
+      'pass a VIX of at most 270, or set policy.stressVix (at most 300), or a lower policy.drawdown or stressVixPerPct',
+    ]);
+  });
+
+  it('every row at VIX 300: the first row is named', () => {
+    const r = rows().map((x) => ({ ...x, vix: 300, vx: [300, 300, 300, 300] }));
+    expect(errorOf(() => replay({ rows: r })).field).toBe('rows[0].vix');
+  });
+
+  it('is named at policy.stressVixPerPct when the request sent it', () => {
+    const e = errorOf(() => replay({ rows: rows(), policy: { stressVixPerPct: 2 } }));
     expect(e.field).toBe('policy.stressVixPerPct');
-    expect(e.problem).toBe(
-      `with drawdown 0.2 gives a stressed VIX of 310 on ${r[20]!.date} (VIX 280 + 1.5 × 20), above 300`,
-    );
     expect(e.fix).toBe(
       'pass policy.stressVix (a fixed stressed VIX, at most 300), or a lower policy.drawdown or stressVixPerPct',
     );
