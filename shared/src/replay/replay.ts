@@ -221,7 +221,7 @@ function runReplay(input: ReplayParsedInput): ReplayResult {
     throw insufficientData(
       'rows',
       `no row between ${from} and ${to} has an SPX close, a VIX close and VX1 and VX2 prices${why}`,
-      'merge SPX, VIX and VX futures histories that cover the window (see parseMarketHistory and mergeMarketHistory)',
+      'send rows with spx, vix and vx (the VX futures, VX1 and VX2 at least) on the market days of the window, oldest first',
     );
   }
   checkCapitalFits(input, book, from, to);

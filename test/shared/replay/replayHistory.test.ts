@@ -175,6 +175,10 @@ describe('replay input checks', () => {
     } catch (e) {
       expect((e as AlvhError).code).toBe('insufficient_data');
       expect((e as AlvhError).message).toMatch(/^rows: no row between 2020-01-02 and 2020-01-03 has an SPX close/);
+      // what a request sends, not the library functions that build rows from files
+      expect((e as AlvhError).fix).toBe(
+        'send rows with spx, vix and vx (the VX futures, VX1 and VX2 at least) on the market days of the window, oldest first',
+      );
     }
   });
 });
