@@ -18,6 +18,7 @@
  * E[e^(−cY)] = 1/(1 + cJ) for exponential Y).
  */
 import { invalidInput } from '../errors';
+import { fmt } from '../usdText';
 import { curveDecayKernel, modelFutureKernel } from '../market/meanReversion';
 import { checkFinite, checkNonNegative, checkPositive, checkRange, checkRate } from '../validate';
 import type { PathDraws } from './philox';
@@ -100,7 +101,7 @@ export function resolveDynamics(p: DynamicsParams, field = 'model'): Dynamics {
   if (thetaPrime <= 0) {
     throw invalidInput(
       `${field}.jumpIntensity`,
-      `with jumps of mean ${p.jumpMeanVix} points at ${p.jumpIntensity} per year the jumps alone lift VIX above θ = ${p.theta}`,
+      `with jumps of mean ${p.jumpMeanVix} points at ${p.jumpIntensity} per year the jumps alone lift VIX above θ = ${fmt(p.theta, 2)}`,
       'lower the jump intensity or the mean jump size (λ·J must stay below κ·θ)',
     );
   }

@@ -70,6 +70,15 @@ describe('resolveDynamics', () => {
   ])('rejects %s naming the field', (_l, patch, field) => {
     expect(() => resolveDynamics({ ...base, ...patch })).toThrowError(expect.objectContaining({ field }));
   });
+
+  it('says θ rounded when the jumps alone lift VIX above it (a fitted θ has 15 digits)', () => {
+    const p = { ...base, theta: 21.8513602528464, jumpIntensity: 20, jumpMeanVix: 10 };
+    expect(() => resolveDynamics(p)).toThrowError(
+      expect.objectContaining({
+        problem: 'with jumps of mean 10 points at 20 per year the jumps alone lift VIX above θ = 21.85',
+      }),
+    );
+  });
 });
 
 describe('joint SPX/VIX paths', () => {
