@@ -128,7 +128,7 @@ describe('the last rebalance entry read into the plan input', () => {
     ]);
     // a price as a fraction: the shared schema's words, at the row (the page shows it by its line)
     expect(issuesOf(entry({ ...good, futures: '23.42\n0.2452' }))).toEqual([
-      ['lastRebalance.futures[1].price', 'A VX future is in index points: pass 24.52, not 0.2452'],
+      ['lastRebalance.futures[1].price', 'a VX future is in index points: pass 24.52, not 0.2452'],
     ]);
   });
 

@@ -56,12 +56,12 @@ describe('units the other routes refuse', () => {
     expect(r.status).toBe(400);
     expect(r.json.issues[0]).toEqual({
       path: 'vixLevels[0]',
-      message: 'A VIX level is in index points: pass 17.5, not 0.175',
+      message: 'a VIX level is in index points: pass 17.5, not 0.175',
     });
     const tiny = (await post('stress', { ...STRESS_EXAMPLE, vixLevels: [1e-300] })).json;
     expect([tiny.field, tiny.detail]).toEqual([
       'vixLevels[0]',
-      'vixLevels[0]: A VIX level is in index points: pass 18.5, not 0.185',
+      'vixLevels[0]: a VIX level is in index points: pass 18.5, not 0.185',
     ]);
   });
 

@@ -99,7 +99,7 @@ const VX_PRICE_RANGE = 'VX futures are in index points: pass a price from 1 to 5
 export const FuturesQuoteSchema = z.strictObject({
   expiry: isoDate.describe('final settlement date of the VX contract, YYYY-MM-DD'),
   price: positiveWithin(VX_PRICE_RANGE)
-    .min(1, { error: inPoints('A VX future', '18.5', '0.185') })
+    .min(1, { error: inPoints('a VX future', '18.5', '0.185') })
     .max(500, { error: VX_PRICE_RANGE })
     .describe('settlement or mid price, VIX index points'),
 });
@@ -402,7 +402,7 @@ export const SignalsSchema = z
     /** VVIX daily closes, oldest first (MACD needs 34; the plan warns below 108): the vol-of-vol series of the default policy. */
     vvixCloses: signalArray(
       finiteNumber
-        .min(10, { error: inPoints('A VVIX close', '95', '0.95', [50, 250]) })
+        .min(10, { error: inPoints('a VVIX close', '95', '0.95', [50, 250]) })
         .max(500, { error: 'VVIX closes are index points: pass closes from 10 to 500, e.g. 95' }),
     ).optional(),
     /** VVIX/VIX daily ratios, oldest first (MACD needs 34; the plan warns below 108): read when policy.volOfVolSeries is 'vvix-vix-ratio'. */

@@ -327,7 +327,7 @@ export const StressGridInputSchema = z
     vixLevels: z
       .array(
         finiteNumber
-          .min(MIN_VIX_POINTS, { error: inPoints('A VIX level', '18.5', '0.185') })
+          .min(MIN_VIX_POINTS, { error: inPoints('a VIX level', '18.5', '0.185') })
           .max(MAX_STRESS_VIX_LEVEL, { error: `pass VIX levels of at most ${MAX_STRESS_VIX_LEVEL}` }),
       )
       .min(1, { error: 'pass at least one VIX level, or leave vixLevels out for the default ladder' })

@@ -63,7 +63,7 @@ describe('a level typed as a fraction', () => {
       expect.arrayContaining([
         { path: 'market.vix', message: 'VIX is in index points: pass 17.91, not 0.1791' },
         { path: 'market.vvix', message: 'VVIX is in index points: pass 113.74, not 1.1374' },
-        { path: 'market.futures[0].price', message: 'A VX future is in index points: pass 20, not 0.2' },
+        { path: 'market.futures[0].price', message: 'a VX future is in index points: pass 20, not 0.2' },
       ]),
     );
     // 100 times 5 is no VVIX a market prints: the example, not 500
