@@ -1,8 +1,10 @@
 /**
  * A client that half-closes after its whole request (`nc -N`, socat, some proxies) gets its answer,
  * and the host closes the connection after it; a client that closes its socket whole still has its
- * run cancelled. The run is a stress run the test holds (a runner that waits on a promise) until
- * the host has seen the client's FIN, so the FIN always comes before the answer, however fast the run.
+ * run cancelled, but for an HTTP/1.0 client, whose connection may not be probed with a 1xx (so
+ * docs/api.md says its run goes on). The run is a stress run the test holds (a runner that waits on
+ * a promise) until the host has seen the client's FIN, so the FIN always comes before the answer,
+ * however fast the run.
  */
 import type { IncomingMessage } from 'node:http';
 import { connect } from 'node:net';
@@ -10,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setComputeRunner, type ComputeRunner } from '../../functions/src/compute';
 import { STRESS_EXAMPLE } from '../../functions/src/handlers/examples';
 import { startLocalHost, type LocalHost } from '../../functions/src/localHost';
+import { docText } from '../helpers/docs';
 import { inlineCompute } from './inlineCompute';
 
 let host: LocalHost;
@@ -105,6 +108,28 @@ describe('a client that half-closes after its request', () => {
     idle.socket.end();
     expect(await idle.ended).toBe('');
     await idle.closed;
+  });
+});
+
+describe('an HTTP/1.0 client, after its FIN', () => {
+  it('is not probed (no 1xx before its answer), so a closed one is not found gone, as docs/api.md says', async () => {
+    const { runner, started, release } = heldRunner();
+    setComputeRunner(runner);
+    const c = halfClosingClient();
+    const request = nextRequest();
+    c.socket.end(stress.replace('HTTP/1.1', 'HTTP/1.0'));
+    const req = await request;
+    const signal = await started;
+    await finSeen(req);
+    release();
+    const out = await c.ended;
+    expect(signal?.aborted).toBe(false);
+    // the answer alone: no interim 100 Continue, the only way a FIN from a socket closed whole is told apart
+    expect(out).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    await c.closed;
+    expect(docText('api.md')).toContain(
+      'An HTTP/1.0 client may not be sent a 1xx, so its connection is not probed: an HTTP/1.0 client that closes its connection after sending its request is taken for one that half-closed, and its run (waiting or working) goes on to its answer or its time limit',
+    );
   });
 });
 
