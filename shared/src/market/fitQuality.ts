@@ -35,8 +35,12 @@ export const OFF_CURVE_POINTS = 5;
 /** How many times the other futures' rms miss a future named off the curve is missed by at least. */
 export const OFF_CURVE_RATIO = 5;
 
-/** The fewest futures the off-curve rule reads: the one checked and three others to fit. */
-export const OFF_CURVE_MIN_FUTURES = 4;
+/**
+ * The fewest futures the off-curve rule reads. On a shorter curve the others' fit is too loose to
+ * tell a typo from a stress day's real shape: on the history's first 4 futures the rule named 2 real
+ * days (2008-10-20 and 2020-03-12, VX2), on the first 5 or 6 one (2008-10-20), on 7 or 8 none.
+ */
+export const OFF_CURVE_MIN_FUTURES = 7;
 
 /** A future far off the curve the other futures fit: a stale or mistyped price, most likely. */
 export interface OffCurveFuture {

@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  OFF_CURVE_MIN_FUTURES,
   OFF_CURVE_POINTS,
   OFF_CURVE_RATIO,
   POOR_FIT_POINTS,
@@ -196,6 +197,19 @@ describeWithData('the off-curve rule against the VX history (docs/market.md, "Fi
       ['2008-10-20 VX3', '4.72', '0.56'],
     ]);
     expect(nearest[0]!.reach).toBeLessThan(0.97);
+  });
+
+  it('names no real day on a curve of the first 4 to 7 futures either (below 7 the rule does not read it)', () => {
+    expect(OFF_CURVE_MIN_FUTURES).toBe(7);
+    for (const n of [4, 5, 6, 7]) {
+      const named = curves
+        .map((ts) =>
+          buildTermStructure({ valuationDate: ts.valuationDate, vixSpot: ts.vixSpot, futures: ts.points.slice(0, n) }),
+        )
+        .filter((ts) => fitQuality(ts).offCurve !== undefined)
+        .map((ts) => ts.valuationDate);
+      expect(named, `${n} futures`).toEqual([]);
+    }
   });
 
   it('a 6-point typo in VX2-VX8 is named on more than 95% of the days (every 25th day here)', () => {
