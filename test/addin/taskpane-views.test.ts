@@ -145,7 +145,8 @@ describeWithData('the surface view on the real 2022-02-04 chain', () => {
     );
     const { context, sheets } = mockContext();
     await writeSurfaceSheet(context, view, undefined, opts);
-    expect(cellAt(sheets[0]!, `A${view.expiries.length + 6}`).value).toBe(line);
+    // below the surface's warnings, a row each (2022-02-04 has one: its 3-day slice misses its quotes)
+    expect(cellAt(sheets[0]!, `A${view.expiries.length + 6 + view.warnings.length}`).value).toBe(line);
   });
 
   it('writes the table and the smile shown, with an XY scatter of it, to a sheet', async () => {
@@ -154,10 +155,12 @@ describeWithData('the surface view on the real 2022-02-04 chain', () => {
     const name = await writeSurfaceSheet(context, view, smile, opts);
     expect(name).toBe('ALVH surface 20250408-101112');
     const sheet = sheets[0]!;
-    // 2022-02-04 has no warning (its one quote with a bid and no ask is left out and counted, not
-    // warned about as crossed): the smile's table follows the surface's after the expiries left out
-    expect(view.warnings).toEqual([]);
-    const smileTop = view.expiries.length + 9;
+    // 2022-02-04 has one warning, its 3-day slice missing its quotes (its one quote with a bid and
+    // no ask is left out and counted, not warned about as crossed): the smile's table follows the
+    // surface's after the warning and the expiries left out
+    expect(view.warnings).toHaveLength(1);
+    expect(view.warnings[0]).toMatch(/^SPXW 2022-02-07: the fitted marks lie inside the bid-ask for 15 of its 40/);
+    const smileTop = view.expiries.length + 10;
     expect(sheet.tables.map((t) => t.address)).toEqual([
       `A4:Q${4 + view.expiries.length}`,
       `S4:U${4 + view.expiries.length}`,
@@ -167,12 +170,12 @@ describeWithData('the surface view on the real 2022-02-04 chain', () => {
     const warned = mockContext();
     await writeSurfaceSheet(warned.context, { ...view, warnings: ['one', 'two'] }, smile, opts);
     expect(warned.sheets[0]!.tables.map((t) => t.address)[2]).toBe(
-      `A${smileTop + 2}:F${smileTop + 2 + smile.points.length}`,
+      `A${smileTop + 1}:F${smileTop + 1 + smile.points.length}`,
     );
     const bare = mockContext();
-    await writeSurfaceSheet(bare.context, { ...view, leftOut: [] }, smile, opts);
+    await writeSurfaceSheet(bare.context, { ...view, warnings: [], leftOut: [] }, smile, opts);
     expect(bare.sheets[0]!.tables.map((t) => t.address)[2]).toBe(
-      `A${smileTop - 2}:F${smileTop - 2 + smile.points.length}`,
+      `A${smileTop - 3}:F${smileTop - 3 + smile.points.length}`,
     );
     expect(sheet.charts.map((c) => c.type)).toEqual(['XYScatter']);
     expect(sheet.charts[0]!.mock.axes.valueAxis.title.text).toBe('Implied vol (vol points)');

@@ -1,9 +1,8 @@
 /**
- * The heavy runs (stress grid, Monte Carlo) and where they execute: on the configured cloud
- * endpoint (POST `<endpoint>/stress`, `<endpoint>/montecarlo` with the `x-functions-key` header),
- * or, with none configured, here in a Web Worker (`mcWorker.js`) so the page stays responsive.
- * Each run reports progress and can be cancelled (the worker is terminated; the HTTP request is
- * aborted).
+ * The heavy runs (stress grid, Monte Carlo) and where they execute: on the cloud endpoint (POST
+ * `<endpoint>/stress`, `<endpoint>/montecarlo`, with the `x-functions-key` header), or with none set
+ * here in a Web Worker (`mcWorker.js`), the page kept responsive. Each run reports progress and can
+ * be cancelled (the worker terminated, the HTTP request aborted).
  */
 import {
   POOLED_MONTE_CARLO_LIMITS,

@@ -166,12 +166,9 @@ function validate(extra: readonly { path: string; message: string }[] = []): unk
     if (t.kind === 'field') {
       control = input(t.name);
       key = t.name;
-    } else if (t.kind === 'index') {
-      control = input((key = `index.${t.name}`));
-      ($('indices') as HTMLDetailsElement).open ||= showAll;
-    } else if (t.kind === 'signal') {
-      control = input((key = `signal.${t.name}`));
-      ($('signals') as HTMLDetailsElement).open ||= showAll;
+    } else if (t.kind === 'index' || t.kind === 'signal') {
+      control = input((key = `${t.kind}.${t.name}`));
+      ($(t.kind === 'index' ? 'indices' : 'signals') as HTMLDetailsElement).open ||= showAll;
     } else if (t.kind === 'policy' && POLICY_SHOWN.includes(t.name)) {
       control = input(`policy.${t.name}`);
       key = `policy.${t.name}`;
@@ -293,7 +290,6 @@ function showPlan(toSheet: boolean): void {
     }
   } catch (e) {
     planOutOfDate();
-    // the Plan button's refusal takes the focus to its field; one found as the form is typed does not
     reportRunError(e, toSheet);
   }
 }
@@ -311,11 +307,8 @@ function runPlan(): boolean {
   return true;
 }
 
-/**
- * Show why a run (or the plan) was refused: at each field it names, marked, and in the error box.
- * With `focus` (a run or the Plan button pressed, not a re-plan as the form is typed) the first
- * field named takes the focus, as it does for the form's own checks.
- */
+/** Why a run or the plan was refused, at each field it names; with `focus` (a button pressed, not a
+ * re-plan as the form is typed) the first field named takes the focus, as for the form's own checks. */
 function reportRunError(e: unknown, focus = true): void {
   if (e instanceof Cancelled || showVixIssue(e)) return;
   const listed = (e as { issues?: readonly { path: string; message: string }[] }).issues ?? [];

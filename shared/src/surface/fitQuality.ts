@@ -1,7 +1,7 @@
 /**
  * Two checks on a fitted chain that the fit itself cannot make: an at-the-money vol no SPX expiry
  * has shown, which is a wrong date, not a market (a table dated a year early read a 3-day
- * expiry as 372 days out and fitted it at 1.6%); and a slice whose marks miss most of its quotes
+ * expiry as 368 days out and fitted it at 1.08%); and a slice whose marks miss most of its quotes
  * by more than a spread, named so a leg marked there is known to be off the market.
  */
 import { daysBetween } from '../dates';
@@ -69,7 +69,7 @@ export function missedQuoteWarnings(fits: readonly SliceFit[]): string[] {
     if (worst === undefined || !(worst.widths >= MISS_WIDTHS)) continue;
     const inside = Math.round((f.insideSpreadPct * f.quotes) / 100);
     out.push(
-      `${f.root} ${f.expiry}: the fitted marks lie inside the bid-ask for ${inside} of its ${f.quotes} fitted quotes (${fmt(f.insideSpreadPct, 1)}%); the worst is ${fmt(worst.points, 2)} points (${fmt(worst.widths, 2)} spreads) beyond its quote (${worst.at}). A leg of that expiry is marked off the market by about that much.`,
+      `${f.root} ${f.expiry}: the fitted marks lie inside the bid-ask for ${inside} of its ${f.quotes} fitted quotes (${fmt(f.insideSpreadPct, 1)}%); the worst is ${fmt(worst.points, 2)} points (${fmt(worst.widths, 2)} spreads) beyond its quote (${worst.at}). Check that expiry's quotes; a leg marked there may be off the market by about that much.`,
     );
   }
   return out;
