@@ -185,15 +185,17 @@ if (!existsSync(functionsTs)) {
   writeFileSync(join(out, 'functions.json'), JSON.stringify(metadata, null, 2) + '\n');
   functionList = functions;
 
-  // Each function registered behind withInputErrors, given the places and names of its single-value
-  // arguments: an error value there passes through as Excel's own functions pass it.
+  // Each function registered behind withInputErrors, given the place, name and shape of each
+  // argument: an error value in a single value, or a range of one cell, passes through as Excel's own
+  // functions pass it.
   const associateCalls = result.associate
     .map(({ id, functionName }) => {
-      const scalars = (functions.find((f) => f.id === id)?.parameters ?? [])
-        .map((p, i) => [i, p.name, p.dimensionality])
-        .filter(([, , d]) => d !== 'matrix')
-        .map(([i, name]) => [i, name]);
-      const wrapped = `${FUNCTIONS_GLOBAL}.withInputErrors(${FUNCTIONS_GLOBAL}.${functionName}, ${JSON.stringify(scalars)})`;
+      const places = (functions.find((f) => f.id === id)?.parameters ?? []).map((p, i) => [
+        i,
+        p.name,
+        p.dimensionality === 'matrix',
+      ]);
+      const wrapped = `${FUNCTIONS_GLOBAL}.withInputErrors(${FUNCTIONS_GLOBAL}.${functionName}, ${JSON.stringify(places)})`;
       return `  CustomFunctions.associate(${JSON.stringify(id)}, ${wrapped});`;
     })
     .join('\n');

@@ -1677,9 +1677,12 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
     expect(expectInvalid('positions row 2', 'ORDERS', rows, [header, [condorRows[0]![0], { code: '#DIV/0!' }]])).toBe(
       "positions row 2: quantity is #DIV/0! (a formula's error); fix the formula or type the quantity",
     );
-    expect(expectInvalid('positions', 'ORDERS', rows, [[na]])).toBe(
-      "positions: is #N/A (a formula's error); fix the formula, or select the positions range",
-    );
+    // a positions range of one cell holding the error passes it through, as Excel's own functions do
+    const one = errorOf(() => call('ORDERS', rows, [[na]]));
+    expect([one.code, one.message]).toEqual([
+      ErrorCode.notAvailable,
+      "positions: is #N/A, a formula's error; fix the formula, or give the value",
+    ]);
     // an error in a column not read (the average price) is no fault
     const priced = condorRows.map(([s, q]) => [s, q, na]);
     expect(call('ORDERS', rows, priced)).toEqual(call('ORDERS', rows, condorRows));

@@ -590,6 +590,18 @@ describe('a cell passed as an error object', () => {
     // #DIV/0! and #NUM! pass as themselves (Excel shows no message with them)
     const div = errorOf(() => call('IV', 'call', { type: 'Error', basicValue: '#DIV/0!' }, 42, 40, 0.5));
     expect([div.code, div.message]).toEqual([ErrorCode.divisionByZero, undefined]);
+    // in a range argument of one cell too (BS and BLACK76 take a range in every argument): #N/A, not
+    // "spot: is #N/A, not a number"; a larger range names the cell it reads
+    for (const spot of [na, [[na]]]) {
+      const bs = errorOf(() => call('BS', 'call', spot, 5000, 0.25, 0.2));
+      expect([bs.code, bs.message]).toEqual([
+        ErrorCode.notAvailable,
+        "spot: is #N/A, a formula's error; fix the formula, or give the value",
+      ]);
+    }
+    expect(errorOf(() => call('BLACK76', 'call', 20, 22, 0.1, [[{ type: 'Error', basicValue: '#NUM!' }]])).code).toBe(
+      ErrorCode.invalidNumber,
+    );
     // the first argument in error is named, whatever follows
     expect(invalid('SPLIT', 20, new CustomFunctionsError(ErrorCode.invalidValue, 'x'), 'bad')).toBe(
       "vx2: is #VALUE!, a formula's error; fix the formula, or give the value",

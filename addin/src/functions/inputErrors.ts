@@ -2,10 +2,10 @@
  * A formula's error in an argument. functions.json sets `allowErrorForDataTypeAny`, so Excel passes
  * an error cell inside a range to the function instead of answering for it: an #N/A in a column a
  * function does not read is no fault, and one it reads is named by its row and column (the range
- * readers say so). In a single-value argument the error passes through, as Excel's own functions
- * pass it: =ALVH.BS("call", NA(), ...) is #N/A, so IFNA and ISNA upstream keep working; the build
- * wraps every registered function in {@link withInputErrors} with the places of its single-value
- * arguments.
+ * readers say so). In a single value, or a range of one cell, the error passes through, as Excel's
+ * own functions pass it: =ALVH.BS("call", NA(), ...) is #N/A, so IFNA and ISNA upstream keep
+ * working; the build wraps every registered function in {@link withInputErrors} with the place,
+ * name and shape of each argument.
  */
 
 /** Error codes Excel lets a custom function return; #N/A and #VALUE! may carry a message. */
@@ -44,18 +44,28 @@ export function passedError(name: string, code: string): CustomFunctions.Error {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, said);
 }
 
+/** The one value of an argument: itself, or a range's cell when the range is one cell. */
+function oneValue(x: unknown): unknown {
+  if (!Array.isArray(x)) return x;
+  const rows = x as unknown[];
+  if (rows.length !== 1) return undefined;
+  const row = rows[0];
+  return Array.isArray(row) ? (row.length === 1 ? (row as unknown[])[0] : undefined) : row;
+}
+
 /**
- * `fn` as Excel calls it: an error value in one of its single-value arguments (`scalars`, by
- * place, with their names) is answered as {@link passedError} without calling `fn`; ranges go
- * through to `fn`, whose readers name an error cell they read.
+ * `fn` as Excel calls it: an error value in one of its arguments (`places`: place, name, and
+ * whether it takes a range) that is a single value, or a range of one cell (=ALVH.BS("call", NA(),
+ * …), whose every argument takes a range), is answered as {@link passedError} without calling
+ * `fn`; a larger range goes through to `fn`, whose readers name an error cell they read.
  */
 export function withInputErrors(
   fn: (...args: unknown[]) => unknown,
-  scalars: readonly (readonly [number, string])[],
+  places: readonly (readonly [number, string, boolean?])[],
 ): (...args: unknown[]) => unknown {
   return (...args: unknown[]) => {
-    for (const [i, name] of scalars) {
-      const code = errorCode(args[i]);
+    for (const [i, name, range] of places) {
+      const code = errorCode(range === true ? oneValue(args[i]) : args[i]);
       // Excel shows a thrown CustomFunctions.Error as its error value; its type is not an Error.
       // eslint-disable-next-line @typescript-eslint/only-throw-error
       if (code !== undefined) throw passedError(name, code);
