@@ -11,16 +11,21 @@ import { fmt, usd } from './audit';
 
 /**
  * The warning for the orders' sales of held VIX calls whose strike lies below their expiry's VX
- * future (in the money): how many, which, for how much, the target left, and what keeps them;
- * undefined when the orders sell none.
+ * future (in the money), when the orders leave fewer VIX calls held than before: how many, which,
+ * for how much, the target left, and what keeps them; undefined when they sell none, or when they
+ * roll the calls into as many or more (a calm day's roll to the next month is no loss of cover).
  */
 export function inTheMoneyTailSales(orders: readonly Order[], ts: TermStructure): string | undefined {
-  const sold = orders.filter((o) => {
+  const calls = orders.filter((o) => o.leg.kind === 'vix' && o.leg.type === 'call');
+  const sold = calls.filter((o) => {
     const l = o.leg;
-    if (l.kind !== 'vix' || l.type !== 'call' || o.side !== 'sell' || o.effect !== 'close') return false;
+    if (o.side !== 'sell' || o.effect !== 'close') return false;
     return futureForExpiry(ts, l.expiry) > l.strike;
   });
-  if (sold.length === 0) return undefined;
+  // the change in long VIX calls held: each order's long target less its long holding (a contract
+  // crossing zero is two orders, held to 0 and 0 to the target; a diagonal's short calls count 0)
+  const change = calls.reduce((a, o) => a + Math.max(o.target, 0) - Math.max(o.held, 0), 0);
+  if (sold.length === 0 || change >= 0) return undefined;
   const count = sold.reduce((a, o) => a + o.quantity, 0);
   const credit = -sold.reduce((a, o) => a + o.cost, 0);
   const which = sold
@@ -29,5 +34,5 @@ export function inTheMoneyTailSales(orders: readonly Order[], ts: TermStructure)
       return `${o.quantity} × ${o.leg.expiry} ${fmt(o.leg.strike, 1)} (future ${fmt(f, 2)}, target ${o.target})`;
     })
     .join(', ');
-  return `The orders sell ${count} VIX call${count === 1 ? '' : 's'} held in the money, for ${usd(credit)} at model mids: ${which}. Today's tail sizing holds fewer, so the rebalance takes off protection the book holds with VIX at ${fmt(ts.vixSpot, 2)}; to keep it, leave those orders out (the calls stay held) or raise the tail budget.`;
+  return `The orders sell ${count} VIX call${count === 1 ? '' : 's'} held in the money, for ${usd(credit)} at model mids: ${which}. Today's tail sizing holds ${-change} fewer VIX call${change === -1 ? '' : 's'}, so the rebalance takes off protection the book holds with VIX at ${fmt(ts.vixSpot, 2)}; to keep it, leave those orders out (the calls stay held).`;
 }

@@ -57,8 +57,28 @@ describe('a rebalance selling VIX calls held in the money', () => {
     const credit = Math.round(-sale[0]!.cost);
     const said = p.warnings.filter((w) => /held in the money/.test(w));
     expect(said).toEqual([
-      `The orders sell 5 VIX calls held in the money, for $${credit.toLocaleString('en-US')} at model mids: 5 × 2024-09-18 20 (future 30.39, target 0). Today's tail sizing holds fewer, so the rebalance takes off protection the book holds with VIX at 38.57; to keep it, leave those orders out (the calls stay held) or raise the tail budget.`,
+      `The orders sell 5 VIX calls held in the money, for $${credit.toLocaleString('en-US')} at model mids: 5 × 2024-09-18 20 (future 30.39, target 0). Today's tail sizing holds 5 fewer VIX calls, so the rebalance takes off protection the book holds with VIX at 38.57; to keep it, leave those orders out (the calls stay held).`,
     ]);
+  });
+
+  it('says nothing of a roll into as many calls or more (a calm day: the August 15 call sold, three September calls bought)', () => {
+    const calm = input({ strike: 15, expiry: '2024-08-21' });
+    calm.market = {
+      ...calm.market,
+      vix: 15.5,
+      vvix: 90,
+      futures: asFutures(FUTURES.map(([e], i) => [e, 16.5 + 0.6 * i] as [string, number])),
+      indices: undefined,
+    };
+    calm.positions = calm.positions!.map((l) => (l.kind === 'vix' ? { ...l, quantity: 1 } : l));
+    // a credit, so the budget buys the tail (without one the return target leaves it none)
+    calm.condor = { ...condor, credit: 8 };
+    const p = plan(calm);
+    const vix = p.orders!.orders.filter((o) => o.leg.kind === 'vix');
+    // the held call is in the money (16.5 against 15) and sold; more calls are bought than sold
+    expect(vix.some((o) => o.side === 'sell' && o.leg.strike === 15)).toBe(true);
+    expect(vix.filter((o) => o.side === 'buy').reduce((a, o) => a + o.quantity, 0)).toBeGreaterThan(1);
+    expect(p.warnings.filter((w) => /held in the money/.test(w))).toEqual([]);
   });
 
   it('says nothing of calls sold out of the money (a resize), nor when none are sold', () => {
