@@ -50,11 +50,13 @@ export interface ChainTableOptions {
 const TABLE_COLUMNS = ['expiry', 'strike', 'type', 'bid', 'ask'] as const;
 
 /**
- * Other names a broker's or Cboe's table heads a column with ("Expiration", "Exp Date"): read as
- * the column they name. Not "Expiration Date": a text starting with it is Cboe's quotedata layout.
+ * Other names a broker's or Cboe's table heads a column with ("Expiration", "Exp Date", "Expiration
+ * Date"): read as the column they name. A header starting "Expiration Date," is Cboe's quotedata
+ * layout unless it names strike, type, bid and ask and no "Calls" column (quotedata.ts isQuotedata).
  */
 const COLUMN_ALIASES: Readonly<Record<string, string>> = {
   expiration: 'expiry',
+  'expiration date': 'expiry',
   'exp date': 'expiry',
   'expiry date': 'expiry',
 };

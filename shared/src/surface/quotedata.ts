@@ -210,7 +210,8 @@ function spotOf(title: CsvRecord | null): number | null {
 /**
  * Whether a text is in Cboe's quotedata layout: a line that starts (after blanks) with the
  * "Expiration Date," header, in any case (a header retyped in capitals, "EXPIRATION DATE,", is the
- * same layout, never a plain table missing its date). A line is what {@link readCsv} reads as one: lines end at CRLF, LF or
+ * same layout, never a plain table missing its date), unless that line is a plain table's header (it
+ * names strike, type, bid and ask, and no "Calls"). A line is what {@link readCsv} reads as one: lines end at CRLF, LF or
  * a lone CR (not at U+2028 or U+2029). Linear in the text: the lookbehind admits a start only at
  * a line's beginning, and the blanks after it stop at the line's end. `^` with the `m` flag starts
  * after every CR, U+2028 and U+2029 too, and `[^\S\n]*` then crossed the rest of a run of them
@@ -218,7 +219,14 @@ function spotOf(title: CsvRecord | null): number | null {
  * blank lines alike).
  */
 export function isQuotedata(text: string): boolean {
-  return /(?<![^\r\n])[^\S\r\n]*Expiration Date,/i.test(text);
+  const m = /(?<![^\r\n])[^\S\r\n]*Expiration Date,/i.exec(text);
+  if (m === null) return false;
+  // A plain table whose expiry column a broker heads "Expiration Date" names strike, type, bid and
+  // ask, and no "Calls" column as quotedata's second: that table, not quotedata missing its layout.
+  const end = text.slice(m.index).search(/[\r\n]/);
+  const line = end < 0 ? text.slice(m.index) : text.slice(m.index, m.index + end);
+  const cells = new Set(line.split(',').map((c) => c.trim().toLowerCase()));
+  return cells.has('calls') || !['strike', 'type', 'bid', 'ask'].every((c) => cells.has(c));
 }
 
 /**

@@ -73,6 +73,16 @@ describe('parseChainTable headers', () => {
     expect(plain.quotes).toHaveLength(2);
     for (const header of ['Expiration, Strike, Type, Bid, Ask, Root', 'EXP DATE,strike,type,bid,ask,root'])
       expect(parseChainTable(`${header}\n${rows}`, v)).toEqual(plain);
+    // "Expiration Date" heading a table (strike, type, bid, ask, no Calls) is that table, not quotedata
+    // that lost its layout, wherever the text is read (parseChain picks the layout)
+    const dated = `Expiration Date,Strike,Type,Bid,Ask,Root\n${rows}`;
+    expect(isQuotedata(dated)).toBe(false);
+    expect(parseChain(dated, v)).toEqual(plain);
+    expect(
+      isQuotedata(
+        'Standard & Poors 500 Index,Last: 4300\nDate: June 9, 2023 at 4:15 PM EDT\nExpiration Date,Calls,Last Sale,Net,Bid,Ask\n',
+      ),
+    ).toBe(true);
     // two columns read as the expiry are one too many, as a repeated column is
     expect(errorOf(() => parseChainTable(`expiry,strike,type,bid,ask,Expiration\n${rows},2023-07-21`, v)).message).toBe(
       'chain line 1 column 6 (Expiration): repeats the column "expiry" of column 1: the table would read one and drop the other; keep one expiry column: remove or rename the other',
