@@ -1692,6 +1692,13 @@ describe('ALVH.STRESSFUTURE plausibility', () => {
     expect(invalid('STRESSFUTURE', 44519, 17.91, fut, 44582)).toBe(
       "expiry: is 2022-01-21, a day no VX future or VIX option settles on (that week's is 2022-01-19); pass 2022-01-19, or =ALVH.TAILEXPIRY(valuationDate) for the plan's tail expiry",
     );
+    // the day offered is one the drawdown's check takes: 2024-05-17's week settles 2024-05-15, inside a
+    // 10-day drawdown from 2024-05-06, so the first settlement after it, the weekly 2024-05-22, is offered
+    const may = isoToExcelSerial('2024-05-06');
+    expect(invalid('STRESSFUTURE', may, 14, fut, isoToExcelSerial('2024-05-17'))).toBe(
+      "expiry: is 2024-05-17, a day no VX future or VIX option settles on (that week's is 2024-05-15); pass 2024-05-22, or =ALVH.TAILEXPIRY(valuationDate) for the plan's tail expiry",
+    );
+    expect(call('STRESSFUTURE', may, 14, fut, isoToExcelSerial('2024-05-22'))).toHaveLength(1);
     const [[stressed, today]] = call('STRESSFUTURE', 44519, 17.91, fut, 44580) as [[number, number]];
     expect(today).toBe(22.7497);
     expect(stressed).toBeCloseTo(35.722, 3);

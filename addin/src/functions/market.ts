@@ -23,6 +23,9 @@ import {
   stressedVix,
   vixOptionVolFromVvix,
   notVxSettlement,
+  parseIsoDate,
+  toIsoDate,
+  vxSettlementAfter,
   vxExpiriesThrough,
   vxExpiry,
 } from '@alvh/shared';
@@ -258,10 +261,13 @@ export function stressfuture(
       // that does not exist.
       const week = notVxSettlement(hedgeExpiry);
       if (week !== undefined) {
+        // the day offered is one the drawdown's check takes: that week's, else the first after the drawdown
+        const drawdownEnd = toIsoDate(parseIsoDate('valuationDate', ts.valuationDate) + policy.drawdownDays - 1);
+        const offer = week > drawdownEnd ? week : vxSettlementAfter(drawdownEnd);
         throw invalidInput(
           'expiry',
           `is ${hedgeExpiry}, a day no VX future or VIX option settles on (that week's is ${week})`,
-          `pass ${week}, or =ALVH.TAILEXPIRY(valuationDate) for the plan's tail expiry`,
+          `${offer === undefined ? '' : `pass ${offer}, or `}=ALVH.TAILEXPIRY(valuationDate) for the plan's tail expiry`,
         );
       }
       // The curve is not extrapolated past its last future (method Section 2): named as this

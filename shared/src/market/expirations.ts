@@ -10,7 +10,7 @@
  * Wednesday). Known holiday-adjusted VX expiries: 2014-03-18 and 2022-03-15 (Good Friday
  * 2014-04-18 / 2022-04-15), 2024-06-18 (Juneteenth 2024-06-19).
  */
-import { type DayNumber, parseIsoDate, toIsoDate, weekdayOf } from '../dates';
+import { type DayNumber, parseIsoDate, toIsoDate, weekdayOf, ymdOf } from '../dates';
 import { invalidInput } from '../errors';
 import { checkInteger } from '../validate';
 import {
@@ -214,6 +214,21 @@ export function notVxSettlement(iso: string): string | undefined {
   const day = calendarDay('date', iso);
   const week = vxSettlementOfWeek(day);
   return week === day ? undefined : toIsoDate(week);
+}
+
+/**
+ * The first VX settlement day (monthly or weekly) strictly after `iso` (YYYY-MM-DD), or undefined
+ * past the calendar.
+ * @example vxSettlementAfter('2024-05-16') // '2024-05-22'
+ */
+export function vxSettlementAfter(iso: string): string | undefined {
+  let day = calendarDay('date', iso) + 1;
+  for (let k = 0; k < 3; k++, day += 7) {
+    if (ymdOf(day).year >= CALENDAR_LAST_YEAR) return undefined;
+    const s = vxSettlementOfWeek(day);
+    if (s > calendarDay('date', iso)) return toIsoDate(s);
+  }
+  return undefined;
 }
 
 /**

@@ -29,6 +29,7 @@ export {
 export {
   isVxExpiry,
   notVxSettlement,
+  vxSettlementAfter,
   nextVxExpiry,
   isSpxMonthly,
   optionRoot,
