@@ -6,11 +6,8 @@
  * problem documents the request thread gave when it checked the rows itself, on the Azure handler
  * and on the local host alike.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { InvocationContext } from '@azure/functions';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   FrontierInputSchema,
   MonteCarloInputSchema,
@@ -22,15 +19,14 @@ import {
 } from '@alvh/shared';
 import { setComputeRunner, type ComputeJob, type ComputeRunner } from '../../functions/src/compute';
 import { checkedStressInput } from '../../functions/src/compute/checks';
-import { ComputePool, PoolBusyError } from '../../functions/src/compute/index';
+import { PoolBusyError } from '../../functions/src/compute/index';
 import { BOOK_EXAMPLE } from '../../functions/src/handlers/examples';
 import { SurfaceChainInputSchema } from '../../functions/src/handlers/surface';
 import { problemFromError } from '../../functions/src/http/problem';
-import { startLocalHost, type LocalHost } from '../../functions/src/localHost';
-import { bundleComputeWorker } from '../helpers/computeWorker';
 import { PLAN_INPUT } from '../helpers/fixtures';
 import { vixChainRows } from '../helpers/vixChain';
 import { callRoute, type Json } from './postJson';
+import { hostPost, usePoolAndHost } from './poolHost';
 
 const BASE = PLAN_INPUT as PlanInput;
 const WRONG_ROW = { expiry: 'x', strike: 'y', type: 'z', bid: 'a', ask: 'b' };
@@ -137,52 +133,27 @@ function requestThreadProblem(route: string, body: object, check: (body: object)
   throw new Error('expected the body to be refused');
 }
 
-let dir: string;
-let pool: ComputePool;
-let host: LocalHost;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'alvh-chain-rows-'));
-  pool = new ComputePool({ workerUrl: await bundleComputeWorker(dir), size: 1, jobTimeoutMs: 60_000 });
-  host = await startLocalHost({ port: 0, host: '127.0.0.1', tls: false, logError: () => {} });
-});
-
-afterEach(() => setComputeRunner(undefined));
-
-afterAll(async () => {
-  await host?.close();
-  await pool?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function hostPost(route: string, body: object): Promise<{ status: number; json: Json }> {
-  const r = await fetch(`${host.url}/api/${route}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: r.status, json: (await r.json()) as Json };
-}
+const { pool, host } = usePoolAndHost('alvh-chain-rows-');
 
 describe('a chain sent as rows is checked on the worker', () => {
   it.each(UNREAD)('POST /api/%s with %s: the body reaches the pool unread', async (route, _where, body, job) => {
     const runner = new Recorder();
     setComputeRunner(runner);
     const azure = await callRoute(route, { body });
-    const local = await hostPost(route, body);
+    const local = await hostPost(host(), route, body);
     expect([azure.status, local.status]).toEqual([503, 503]);
     expect(runner.given.map(([j]) => j)).toEqual([job, job]);
     for (const [j, payload] of runner.given) expect(bodyGiven(j, payload)).toEqual(body);
   });
 
   it.each(REFUSED)('POST /api/%s, %s: the problem document the request thread answered', async (route, _n, body, f) => {
-    setComputeRunner(pool);
+    setComputeRunner(pool());
     const expected = requestThreadProblem(route, body, f);
     expect([400, 422]).toContain(expected.status);
     const azure = await callRoute(route, { body });
     expect(azure.status).toBe(expected.status);
     expect(azure.json).toEqual(expected);
-    const local = await hostPost(route, body);
+    const local = await hostPost(host(), route, body);
     expect(local.status).toBe(expected.status);
     expect(local.json).toEqual(expected);
   });

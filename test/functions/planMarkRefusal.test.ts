@@ -7,29 +7,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setComputeRunner } from '../../functions/src/compute';
-import { startLocalHost, type LocalHost } from '../../functions/src/localHost';
 import { planOnSurface, STEEP } from '../helpers/steepSurface';
 import { inlineCompute } from './inlineCompute';
-import { callRoute, type Json } from './postJson';
+import { callRoute } from './postJson';
+import { hostPost, useLocalHost } from './poolHost';
 
-let host: LocalHost;
-beforeAll(async () => {
-  setComputeRunner(inlineCompute()); // the pool's own job function, in this thread
-  host = await startLocalHost({ port: 0, host: '127.0.0.1', tls: false, logError: () => {} });
-});
-afterAll(async () => {
-  await host?.close();
-  setComputeRunner(undefined);
-});
-
-async function hostPost(route: string, body: object): Promise<{ status: number; json: Json }> {
-  const r = await fetch(`${host.url}/api/${route}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: r.status, json: (await r.json()) as Json };
-}
+beforeAll(() => setComputeRunner(inlineCompute())); // the pool's own job function, in this thread
+afterAll(() => setComputeRunner(undefined));
+const { host } = useLocalHost();
 
 const ROUTES: [string, (plan: object) => object, string][] = [
   ['plan', (plan) => plan, 'market.surface'],
@@ -40,7 +25,7 @@ const ROUTES: [string, (plan: object) => object, string][] = [
 
 describe('a surface that marks an option the plan prices above 500%', () => {
   it.each(ROUTES)('POST /api/%s names %s with a fix about the surface', async (route, body, field) => {
-    for (const r of [await callRoute(route, { body: body(STEEP) }), await hostPost(route, body(STEEP))]) {
+    for (const r of [await callRoute(route, { body: body(STEEP) }), await hostPost(host(), route, body(STEEP))]) {
       expect([r.status, r.json.code, r.json.field]).toEqual([400, 'invalid_input', field]);
       expect(r.json.detail).toMatch(
         new RegExp(
@@ -57,6 +42,6 @@ describe('a surface that marks an option the plan prices above 500%', () => {
   it('POST /api/plan on a milder surface, as the fix says, answers the plan', async () => {
     const mild = planOnSurface({ a: 0.001, b: 0.1, rho: -0.7, m: 0, sigma: 0.1 });
     expect((await callRoute('plan', { body: mild })).status).toBe(200);
-    expect((await hostPost('plan', mild)).status).toBe(200);
+    expect((await hostPost(host(), 'plan', mild)).status).toBe(200);
   });
 });

@@ -5,11 +5,8 @@
  * it checked the rows itself (400 with its issues, 422 over the work limit), on the Azure handler
  * and on the local host alike.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { InvocationContext } from '@azure/functions';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   checkReplayWork,
   dayFromYmd,
@@ -20,11 +17,9 @@ import {
   toIsoDate,
 } from '@alvh/shared';
 import { setComputeRunner, type ComputeJob, type ComputeRunner } from '../../functions/src/compute';
-import { ComputePool } from '../../functions/src/compute/index';
 import { problemFromError } from '../../functions/src/http/problem';
-import { startLocalHost, type LocalHost } from '../../functions/src/localHost';
-import { bundleComputeWorker } from '../helpers/computeWorker';
 import { callRoute, type Json } from './postJson';
+import { hostPost, usePoolAndHost } from './poolHost';
 
 const BAD_ROW = { spx: 'x', vix: 'x', vvix: 'x', vx: Array.from({ length: 12 }, () => 'a') };
 
@@ -85,39 +80,14 @@ class Recorder implements ComputeRunner {
   async close(): Promise<void> {}
 }
 
-let dir: string;
-let pool: ComputePool;
-let host: LocalHost;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'alvh-replay-'));
-  pool = new ComputePool({ workerUrl: await bundleComputeWorker(dir), size: 1, jobTimeoutMs: 60_000 });
-  host = await startLocalHost({ port: 0, host: '127.0.0.1', tls: false, logError: () => {} });
-});
-
-afterEach(() => setComputeRunner(undefined));
-
-afterAll(async () => {
-  await host?.close();
-  await pool?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function hostPost(body: object): Promise<{ status: number; json: Json }> {
-  const r = await fetch(`${host.url}/api/replay`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: r.status, json: (await r.json()) as Json };
-}
+const { pool, host } = usePoolAndHost('alvh-replay-');
 
 describe('POST /api/replay reads its rows on the worker', () => {
   it('hands the body to the pool unread: rows the schema refuses reach the runner as sent', async () => {
     const runner = new Recorder();
     setComputeRunner(runner);
     const azure = await callRoute('replay', { body: WRONG_ROWS });
-    const local = await hostPost(WRONG_ROWS);
+    const local = await hostPost(host(), 'replay', WRONG_ROWS);
     expect([azure.status, local.status]).toEqual([200, 200]);
     expect(runner.given).toEqual([
       ['replay', WRONG_ROWS],
@@ -126,13 +96,13 @@ describe('POST /api/replay reads its rows on the worker', () => {
   });
 
   it.each(REFUSED)('%s: the problem document the request thread answered', async (_name, body) => {
-    setComputeRunner(pool);
+    setComputeRunner(pool());
     const expected = requestThreadProblem(body);
     expect([400, 422]).toContain(expected.status);
     const azure = await callRoute('replay', { body });
     expect(azure.status).toBe(expected.status);
     expect(azure.json).toEqual(expected);
-    const local = await hostPost(body);
+    const local = await hostPost(host(), 'replay', body);
     expect(local.status).toBe(expected.status);
     expect(local.json).toEqual(expected);
   });

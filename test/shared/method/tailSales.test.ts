@@ -22,9 +22,13 @@ const LAST: [string, number][] = [
   ['2024-12-18', 17.394],
 ];
 const asFutures = (xs: [string, number][]) => xs.map(([expiry, price]) => ({ expiry, price }));
-const condor = { expiry: '2024-09-20', strikes: [4170, 4220, 6370, 6420], quantity: 10 };
+const condor = {
+  expiry: '2024-09-20',
+  strikes: [4170, 4220, 6370, 6420] as [number, number, number, number],
+  quantity: 10,
+};
 
-function input(tail?: { strike: number; expiry: string }): PlanInput {
+function input(tail?: { strike: number; expiry: string; quantity?: number }): PlanInput {
   return {
     valuationDate: '2024-08-05',
     market: {
@@ -44,7 +48,7 @@ function input(tail?: { strike: number; expiry: string }): PlanInput {
       { kind: 'spx', type: 'put', strike: 4220, expiry: '2024-09-20', quantity: -10 },
       { kind: 'spx', type: 'call', strike: 6370, expiry: '2024-09-20', quantity: -10 },
       { kind: 'spx', type: 'call', strike: 6420, expiry: '2024-09-20', quantity: 10 },
-      ...(tail === undefined ? [] : [{ kind: 'vix' as const, type: 'call' as const, ...tail, quantity: 5 }]),
+      ...(tail === undefined ? [] : [{ kind: 'vix' as const, type: 'call' as const, quantity: 5, ...tail }]),
     ],
   } as PlanInput;
 }
@@ -62,7 +66,7 @@ describe('a rebalance selling VIX calls held in the money', () => {
   });
 
   it('says nothing of a roll into as many calls or more (a calm day: the August 15 call sold, three September calls bought)', () => {
-    const calm = input({ strike: 15, expiry: '2024-08-21' });
+    const calm = input({ strike: 15, expiry: '2024-08-21', quantity: 1 });
     calm.market = {
       ...calm.market,
       vix: 15.5,
@@ -70,7 +74,6 @@ describe('a rebalance selling VIX calls held in the money', () => {
       futures: asFutures(FUTURES.map(([e], i) => [e, 16.5 + 0.6 * i] as [string, number])),
       indices: undefined,
     };
-    calm.positions = calm.positions!.map((l) => (l.kind === 'vix' ? { ...l, quantity: 1 } : l));
     // a credit, so the budget buys the tail (without one the return target leaves it none)
     calm.condor = { ...condor, credit: 8 };
     const p = plan(calm);
