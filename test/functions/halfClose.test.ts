@@ -68,18 +68,28 @@ function halfClosingClient() {
   return { socket, ended, closed };
 }
 
+/**
+ * A held run sent by a half-closing client (`text`, its request), released once the host has seen
+ * its FIN: all the client read, and the signal its run was given.
+ */
+async function heldRunAfterFin(
+  text: string,
+): Promise<{ c: ReturnType<typeof halfClosingClient>; out: string; signal: AbortSignal | undefined }> {
+  const { runner, started, release } = heldRunner();
+  setComputeRunner(runner);
+  const c = halfClosingClient();
+  const request = nextRequest();
+  c.socket.end(text);
+  const req = await request;
+  const signal = await started;
+  await finSeen(req);
+  release();
+  return { c, out: await c.ended, signal };
+}
+
 describe('a client that half-closes after its request', () => {
   it('gets the whole answer to a run still working at its FIN, after interim 100s, then the host closes', async () => {
-    const { runner, started, release } = heldRunner();
-    setComputeRunner(runner);
-    const c = halfClosingClient();
-    const request = nextRequest();
-    c.socket.end(stress);
-    const req = await request;
-    const signal = await started;
-    await finSeen(req);
-    release();
-    const out = await c.ended;
+    const { c, out, signal } = await heldRunAfterFin(stress);
     expect(signal?.aborted).toBe(false);
     const at = out.indexOf('HTTP/1.1 200 ');
     expect(at).toBeGreaterThan(0);
@@ -113,16 +123,7 @@ describe('a client that half-closes after its request', () => {
 
 describe('an HTTP/1.0 client, after its FIN', () => {
   it('is not probed (no 1xx before its answer), so a closed one is not found gone, as docs/api.md says', async () => {
-    const { runner, started, release } = heldRunner();
-    setComputeRunner(runner);
-    const c = halfClosingClient();
-    const request = nextRequest();
-    c.socket.end(stress.replace('HTTP/1.1', 'HTTP/1.0'));
-    const req = await request;
-    const signal = await started;
-    await finSeen(req);
-    release();
-    const out = await c.ended;
+    const { c, out, signal } = await heldRunAfterFin(stress.replace('HTTP/1.1', 'HTTP/1.0'));
     expect(signal?.aborted).toBe(false);
     // the answer alone: no interim 100 Continue, the only way a FIN from a socket closed whole is told apart
     expect(out).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
