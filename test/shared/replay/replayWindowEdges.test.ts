@@ -106,7 +106,9 @@ describe('a window holding no market day', () => {
     const e = errorOf(() => replay({ rows: gap, from: '2021-03-09', to: '2021-03-10' }));
     expect(e.code).toBe('insufficient_data');
     expect(e.field).toBe('rows');
-    expect(e.message).toContain('merge SPX, VIX and VX futures histories that cover the window');
+    expect(e.message).toContain(
+      'send rows with spx, vix and vx (the VX futures, VX1 and VX2 at least) on the market days of the window, oldest first',
+    );
   });
 });
 
