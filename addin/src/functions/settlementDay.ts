@@ -5,12 +5,8 @@
  * price a month: on 2020-03-18, March's 70 read as April's turned a steep backwardation (spread 10.55)
  * into contango and the tail strike from 62 to 73.
  */
-import { isVxExpiry, MONTH_NAMES, vxExpiriesAfter } from '@alvh/shared';
+import { contractName as contract, isVxExpiry, vxExpiriesAfter } from '@alvh/shared';
 import { normalizeKey } from '../common/fields';
-
-function contract(iso: string): string {
-  return `${MONTH_NAMES[Number(iso.slice(5, 7)) - 1] as string} ${iso.slice(0, 4)}`;
-}
 
 /**
  * The warning for a plan whose futures are numbered rows (VX1…) on a VX final-settlement date, naming

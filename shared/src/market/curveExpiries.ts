@@ -26,7 +26,7 @@ const RULE =
   'VX futures settle on Wednesdays, or the business day before when that Wednesday or the Friday 30 days after it is an exchange holiday';
 
 /** "March 2014" of a monthly contract's settlement date. */
-function contractName(iso: string): string {
+export function contractName(iso: string): string {
   const { year, month } = ymdOf(parseIsoDate('date', iso));
   return `${MONTH_NAMES[month - 1] as string} ${year}`;
 }

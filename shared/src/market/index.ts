@@ -80,3 +80,4 @@ export {
   fitQuality,
   offCurveWarning,
 } from './fitQuality';
+export { contractName } from './curveExpiries';

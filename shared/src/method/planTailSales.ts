@@ -17,22 +17,21 @@ import { fmt, usd } from './audit';
  */
 export function inTheMoneyTailSales(orders: readonly Order[], ts: TermStructure): string | undefined {
   const calls = orders.filter((o) => o.leg.kind === 'vix' && o.leg.type === 'call');
-  const sold = calls.filter((o) => {
-    const l = o.leg;
-    if (o.side !== 'sell' || o.effect !== 'close') return false;
-    return futureForExpiry(ts, l.expiry) > l.strike;
-  });
+  const sold = calls
+    .filter((o) => o.side === 'sell' && o.effect === 'close')
+    .map((o) => ({ o, future: futureForExpiry(ts, o.leg.expiry) }))
+    .filter(({ o, future }) => future > o.leg.strike);
   // the change in long VIX calls held: each order's long target less its long holding (a contract
   // crossing zero is two orders, held to 0 and 0 to the target; a diagonal's short calls count 0)
   const change = calls.reduce((a, o) => a + Math.max(o.target, 0) - Math.max(o.held, 0), 0);
   if (sold.length === 0 || change >= 0) return undefined;
-  const count = sold.reduce((a, o) => a + o.quantity, 0);
-  const credit = -sold.reduce((a, o) => a + o.cost, 0);
+  const count = sold.reduce((a, { o }) => a + o.quantity, 0);
+  const credit = -sold.reduce((a, { o }) => a + o.cost, 0);
   const which = sold
-    .map((o) => {
-      const f = futureForExpiry(ts, o.leg.expiry);
-      return `${o.quantity} × ${o.leg.expiry} ${fmt(o.leg.strike, 1)} (future ${fmt(f, 2)}, target ${o.target})`;
-    })
+    .map(
+      ({ o, future }) =>
+        `${o.quantity} × ${o.leg.expiry} ${fmt(o.leg.strike, 1)} (future ${fmt(future, 2)}, target ${o.target})`,
+    )
     .join(', ');
   return `The orders sell ${count} VIX call${count === 1 ? '' : 's'} held in the money, for ${usd(credit)} at model mids: ${which}. Today's tail sizing holds ${-change} fewer VIX call${change === -1 ? '' : 's'}, so the rebalance takes off protection the book holds with VIX at ${fmt(ts.vixSpot, 2)}; to keep it, leave those orders out (the calls stay held).`;
 }
