@@ -186,8 +186,10 @@ async function openPane(endpoint = '', clock?: Date): Promise<{ page: Page; erro
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript((url) => {
     // Only the page itself: office.js's own frames may not read storage.
-    if (window.top === window)
+    if (window.top === window) {
       localStorage.setItem('alvh.settings', JSON.stringify({ endpoint: url, functionKey: '' }));
+      localStorage.removeItem('alvh.form'); // a form another page kept would replace the example day
+    }
   }, endpoint);
   await page.goto(`${base}/taskpane.html`, { waitUntil: 'load' });
   await page.waitForSelector('#plan-result:not([hidden])');

@@ -19,7 +19,10 @@ async function openInExcel(): Promise<{ page: Page; errors: string[] }> {
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(() => {
     // Only the page itself: office.js's own frames may not read storage (a SecurityError there).
-    if (window.top === window) localStorage.removeItem('alvh.settings');
+    if (window.top === window) {
+      localStorage.removeItem('alvh.settings');
+      localStorage.removeItem('alvh.form'); // a form another page kept would replace the example day
+    }
     const w = window as unknown as { __sel: unknown[][]; Excel: unknown };
     const range = {
       load: () => {},

@@ -143,6 +143,15 @@ export function runFieldOrExplain(name: RunFieldName): number | undefined {
   return undefined;
 }
 
+/** The Monte Carlo fields (the Frontier's too): paths, seed and measure, or undefined after saying what to fix. */
+export function pathsAndSeed(): { paths: number; seed: number; measure: 'real-world' | 'risk-neutral' } | undefined {
+  const paths = runFieldOrExplain('paths');
+  const seed = runFieldOrExplain('seed');
+  const measure = document.querySelector<HTMLSelectElement>('select[name="measure"]')?.value;
+  if (paths === undefined || seed === undefined) return undefined;
+  return { paths, seed, measure: measure === 'risk-neutral' ? 'risk-neutral' : 'real-world' };
+}
+
 /**
  * A run refused for its paths or seed (the frontier's search over its limit, found once the paths
  * are run; a 422 from the cloud): `message` at that field, which is marked and takes the focus.

@@ -34,11 +34,11 @@ import { presentPlan } from '../common/present';
 import { presentMonteCarlo, presentStress } from '../common/presentRuns';
 import { inputProblemsNow, oneRequestNote, renderMonteCarlo, renderPlan, renderStress, showError } from './render';
 import { renderHedge, wireHedgeSheet } from './hedgeRender';
-import { wireFrontier, type RunFields } from './frontierRun';
+import { wireFrontier } from './frontierRun';
 import {
   action,
   markRefusedRunField,
-  runFieldOrExplain,
+  pathsAndSeed,
   runNote,
   setProgress,
   setRunning,
@@ -69,6 +69,7 @@ import { wireEnterKey } from './enterKey';
 import { clearFormErrors, curveNoteText, formNote as note } from './formNote';
 import { atEveryStrikeToFix } from '../common/strikeOrder';
 import { showVixChainUse, vixChainError, wireVixChainBox } from './vixChainBox';
+import { keepForm, openKeptForm } from './formMemory';
 
 // ---------------------------------------------------------------------------------------------
 // Page state
@@ -237,6 +238,7 @@ function onFormChange(): void {
       if (parsed !== undefined) showPlan(false);
       else planOutOfDate();
     }
+    void keepForm();
   }, 120);
 }
 
@@ -329,14 +331,6 @@ function reportRunError(e: unknown, focus = true): void {
     const field = e instanceof RunError ? e.field : isAlvhError(e) ? e.field : undefined;
     markRefusedRunField(field, message(e));
   }
-}
-
-/** The Monte Carlo fields (the Frontier's too): paths, seed and measure. */
-function pathsAndSeed(): RunFields | undefined {
-  const paths = runFieldOrExplain('paths');
-  const seed = runFieldOrExplain('seed');
-  const measure = input('measure').value === 'risk-neutral' ? 'risk-neutral' : 'real-world';
-  return paths === undefined || seed === undefined ? undefined : { paths, seed, measure };
 }
 
 /**
@@ -473,6 +467,8 @@ async function saveSettings(): Promise<void> {
     $('settings-note').textContent = `Not saved: ${message(e)}`;
   }
   showSettings();
+  // a form kept in this workbook (in a browser: this browser) replaces the example
+  if (openKeptForm(inExcel, touched, note)) onFormChange();
 }
 
 async function fillFromSelection(): Promise<void> {
@@ -521,7 +517,10 @@ function wire(): void {
   // The run's own inputs (paths, seed, measure) stand outside the form's element: their edits make
   // the Monte Carlo and the frontier drawn before them stale, not the plan.
   for (const name of ['paths', 'seed', 'measure'])
-    input(name).addEventListener('input', () => inputsChanged(['mc-result', 'frontier-result']));
+    input(name).addEventListener('input', () => {
+      inputsChanged(['mc-result', 'frontier-result']);
+      void keepForm();
+    });
   wireRunFields();
   $('curve-add').addEventListener('click', () => addCurveRow());
   $('curve-expiries').addEventListener('click', fillCurveExpiries);
@@ -574,6 +573,8 @@ function start(host: Office.HostType | null): void {
   read.disabled = !inExcel;
   if (!inExcel) read.title = 'Available inside Excel';
   showSettings();
+  // a form kept in this workbook (in a browser: this browser) replaces the example
+  if (openKeptForm(inExcel, touched, note)) onFormChange();
 }
 
 function boot(): void {

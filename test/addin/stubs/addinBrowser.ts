@@ -42,7 +42,10 @@ export function addinBrowser(): AddinBrowser {
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       await page.addInitScript(() => {
-        if (window.top === window) localStorage.removeItem('alvh.settings');
+        if (window.top === window) {
+          localStorage.removeItem('alvh.settings');
+          localStorage.removeItem('alvh.form'); // the pages of one browser share storage here
+        }
       });
       await page.goto(`${this.base}/taskpane.html`, { waitUntil: 'load' });
       await page.waitForSelector('#plan-result:not([hidden])');

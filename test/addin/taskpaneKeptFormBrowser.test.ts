@@ -1,0 +1,88 @@
+/**
+ * The form kept across a reload, in the built taskpane (Chromium, a plain browser: localStorage;
+ * inside Excel the same form goes to the workbook's settings, taskpane-formMemory.test.ts): edits
+ * survive a reload, which says the form is a past day's market; a kept value the page cannot read
+ * opens the example day without an error.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { addinBrowser } from './stubs/addinBrowser';
+import { EXAMPLE } from '../../addin/src/taskpane/example';
+
+const pane = addinBrowser();
+const POSITIONS = 'Symbol,Qty,Avg Price\nVIX 250521C00060000,5,1.35';
+
+/** What the page keeps, as the page reads it back. */
+const kept = (page: Page): Promise<{ state: { fields: Record<string, string> }; run: { paths: string } } | null> =>
+  page.evaluate(() => {
+    const text = localStorage.getItem('alvh.form');
+    return text === null ? null : (JSON.parse(text) as never);
+  });
+
+describe('the form kept across a reload (Chromium)', () => {
+  it("restores every edit after a reload, says which day's market it holds, and plans it", async () => {
+    const page = await pane.browser.newPage({ viewport: { width: 350, height: 900 } });
+    await page.clock.install({ time: new Date('2026-12-05T12:00:00Z') });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // The pages of one browser share storage here: what another kept goes, once (not on the reload).
+    await page.addInitScript(() => {
+      if (window.top !== window || sessionStorage.getItem('opened') !== null) return;
+      sessionStorage.setItem('opened', '1');
+      localStorage.removeItem('alvh.form');
+      localStorage.removeItem('alvh.settings');
+    });
+    await page.goto(`${pane.base}/taskpane.html`, { waitUntil: 'load' });
+    await page.waitForSelector('#plan-result:not([hidden])');
+    // the example day opened: nothing is kept until the form is edited
+    expect(await kept(page)).toBeNull();
+    await page.fill('[name="spx"]', '5010.25');
+    await page.click('#signals summary');
+    await page.fill('[name="signal.rsi"]', '21.36');
+    await page.click('#positions summary');
+    await page.fill('[name="positions"]', POSITIONS);
+    await page.fill('[name="paths"]', '30000');
+    await expect.poll(async () => (await kept(page))?.state.fields['spx']).toBe('5010.25');
+    await expect.poll(async () => (await kept(page))?.run.paths).toBe('30000');
+
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForSelector('#plan-result:not([hidden])');
+    const value = (n: string) => page.inputValue(`[name="${n}"]`);
+    expect([await value('spx'), await value('signal.rsi'), await value('positions'), await value('paths')]).toEqual([
+      '5010.25',
+      '21.36',
+      POSITIONS,
+      '30000',
+    ]);
+    expect(await value('valuationDate')).toBe(EXAMPLE.fields.valuationDate);
+    await expect
+      .poll(() => page.textContent('#form-note'))
+      .toMatch(
+        /^Restored the form this browser kept at 2026-12-05 12:0\d UTC\. Its market is of 2025-04-08, not today \(2026-12-05\): load today's market before trading on the plan\. Example day loads the example\.$/,
+      );
+    // the plan shown is the restored form's, current: its RSI rule applied
+    await expect.poll(() => page.$eval('#plan-result', (e) => e.classList.contains('stale'))).toBe(false);
+    const shown = (await page.textContent('#plan-result')) ?? '';
+    expect(shown).toContain('RSI widening'); // the example day's plan names it…
+    expect(shown).not.toMatch(/the RSI widening \(/); // …as a rule not applied; restored, its signal is given
+
+    // Example day replaces the kept form with the example's
+    await page.click('#load-example');
+    await expect.poll(async () => (await kept(page))?.state.fields['spx']).toBe(EXAMPLE.fields.spx);
+    expect(errors).toEqual([]);
+  });
+
+  it('a kept value the page cannot read (another version, typed by hand) opens the example day, without an error', async () => {
+    const page = await pane.browser.newPage({ viewport: { width: 350, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript(() => {
+      if (window.top === window) localStorage.setItem('alvh.form', JSON.stringify({ version: 9, state: 'x' }));
+    });
+    await page.goto(`${pane.base}/taskpane.html`, { waitUntil: 'load' });
+    await page.waitForSelector('#plan-result:not([hidden])');
+    expect(await page.inputValue('[name="spx"]')).toBe(EXAMPLE.fields.spx);
+    expect(await page.textContent('#form-note')).toBe(EXAMPLE.note);
+    expect(errors).toEqual([]);
+  });
+});
