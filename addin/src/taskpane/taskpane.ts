@@ -467,8 +467,7 @@ async function saveSettings(): Promise<void> {
     $('settings-note').textContent = `Not saved: ${message(e)}`;
   }
   showSettings();
-  // a form kept in this workbook (in a browser: this browser) replaces the example
-  if (openKeptForm(inExcel, touched, note)) onFormChange();
+  if (openKeptForm(inExcel, touched, note)) onFormChange(); // a form kept in the workbook replaces the example
 }
 
 async function fillFromSelection(): Promise<void> {
@@ -573,8 +572,7 @@ function start(host: Office.HostType | null): void {
   read.disabled = !inExcel;
   if (!inExcel) read.title = 'Available inside Excel';
   showSettings();
-  // a form kept in this workbook (in a browser: this browser) replaces the example
-  if (openKeptForm(inExcel, touched, note)) onFormChange();
+  if (openKeptForm(inExcel, touched, note)) onFormChange(); // a form kept in the workbook replaces the example
 }
 
 function boot(): void {
