@@ -91,6 +91,7 @@ export default tseslint.config(
       'test/shared/method/heldHedges.test.ts',
       'test/shared/surface/butterflyWhere.test.ts',
       'test/shared/surface/sviFloor.test.ts',
+      'test/shared/scenario/tailRoll.test.ts',
     ],
     rules: { 'no-restricted-imports': 'off' },
   },

@@ -30,6 +30,7 @@ import {
   type PricerMarket,
 } from './pathPricer';
 import { type MonteCarloSetup } from './mcTypes';
+import { tailRoll, type TailRoll } from './mcRoll';
 
 /** The compiled state of a run (what a rebalance's tail sizing reads is {@link TailEngine}). */
 export interface Engine extends TailEngine {
@@ -55,6 +56,8 @@ export interface Engine extends TailEngine {
   tailQty0: number;
   tailStrike0: number;
   resizable: boolean;
+  /** The expiry each day's rebalance sizes the tail on (the method's pick from that day); null when the tail is not resized. */
+  roll: TailRoll | null;
   shiftDecay: Float64Array;
   /** Certain-no-fire bounds of the curve-shift trigger on the log changes (see {@link stateShiftFires}). */
   shiftBounds: ShiftBounds;
@@ -159,8 +162,16 @@ export function prepare(s: MonteCarloSetup): Engine {
   }
   let condorExpiry = 0;
   for (let i = 0; i < condor.n; i++) condorExpiry = Math.max(condorExpiry, condor.expiryDay[i]!);
-  // Time factors by day to expiry for every leg (ten years at most; longer legs compute theirs).
-  let lastExpiry = 0;
+  const resizable =
+    tail.n === 1 &&
+    tail.isVix[0] === 1 &&
+    tail.isCall[0] === 1 &&
+    tail.scale[0]! >= 0 &&
+    Number.isInteger(tail.scale[0]! / OPTION_MULTIPLIER);
+  const roll = resizable && s.run.rebalance ? tailRoll(b, p, s.run.horizonDays, m) : null;
+  // Time factors by day to expiry for every leg and every expiry the tail may roll into (ten years
+  // at most; longer legs compute theirs).
+  let lastExpiry = roll?.last ?? 0;
   for (const c of [condor, overlay, tail])
     for (let i = 0; i < c.n; i++) lastExpiry = Math.max(lastExpiry, c.expiryDay[i]!);
   m.factors = dayFactors(m, Math.min(lastExpiry, MAX_FACTOR_DAYS) + 1);
@@ -170,18 +181,12 @@ export function prepare(s: MonteCarloSetup): Engine {
     tail: legsValue(tail, 0, b.spot, b.vix, m),
   };
   const condorMaxLoss = b.condorMaxLoss ?? Math.max(0, v0.condor - lowestSettlement(condor, b.vix, b.condor));
-  const resizable =
-    tail.n === 1 &&
-    tail.isVix[0] === 1 &&
-    tail.isCall[0] === 1 &&
-    tail.scale[0]! >= 0 &&
-    Number.isInteger(tail.scale[0]! / OPTION_MULTIPLIER);
   const shiftDecay = Float64Array.from(CURVE_SHIFT_TENORS, (t) => curveDecayKernel(b.kappa, t / 365));
-  const lv = calibrated ? calibratedModel(s, lastExpiry) : null;
+  const lv = calibrated ? calibratedModel(s, lastExpiry, roll === null ? [] : [...roll.dates.values()]) : null;
   return {
     lv,
     ...curveTables(lv, s.run.horizonDays),
-    tailArgs: resizable ? tailSizeConstants(p, m, tail.expiryDay[0]!) : null,
+    tailArgs: resizable ? tailSizeConstants(p, m, Math.max(tail.expiryDay[0]!, roll?.last ?? 0)) : null,
     tailSized: {
       contracts: 0,
       strike: 0,
@@ -204,6 +209,7 @@ export function prepare(s: MonteCarloSetup): Engine {
     tailQty0: tail.n === 1 ? tail.scale[0]! / OPTION_MULTIPLIER : 0,
     tailStrike0: tail.n === 1 ? tail.strike[0]! : 0,
     resizable,
+    roll,
     shiftDecay,
     shiftBounds: shiftBounds(p.curveShiftTrigger),
   };
@@ -326,11 +332,13 @@ export function curveByDays(b: ScenarioBook, legExpiries: readonly string[]): (d
  * The calibrated model of a run: the shipped parameters with the policy's SPX-VIX correlation and
  * realized-to-implied ratio (the calibration fixed both at the policy defaults), started at the
  * book's market and at the factors filtered from the run's VIX history (when it has one), in the run's measure, on today's curve ({@link curveByDays}); its tables cover the
- * horizon plus the longest curve-shift tenor and every leg's expiry.
+ * horizon plus the longest curve-shift tenor, every leg's expiry and every expiry the tail may roll
+ * into (`rollExpiries`, knots of today's curve as the legs' own expiries are).
  */
-function calibratedModel(s: MonteCarloSetup, lastExpiry: number): LogVixModel {
+function calibratedModel(s: MonteCarloSetup, lastExpiry: number, rollExpiries: readonly string[]): LogVixModel {
   const b = s.book;
   const vixLegs = [...b.overlay, ...b.tail, ...b.condor].filter((l) => l.kind === 'vix').map((l) => l.expiry);
+  vixLegs.push(...rollExpiries); // a tail rolled into them is marked at t = 0's curve, as the plan marks it
   const H = s.run.horizonDays;
   const params = {
     ...CALIBRATED.params,

@@ -91,12 +91,17 @@ export function runMonteCarloSetup(
   const initialCost = tc * (sumAbsQty(overlay) + sumAbsQty(tail));
   const doRebalance = run.rebalance && e.resizable;
   const ddDays = policy.drawdownDays;
-  const tailExpiry = tail.n === 1 ? tail.expiryDay[0]! : 0;
+  // The expiry each day's rebalance sizes on (the tail rolls into it); the tail's own at the start.
+  const roll = e.roll;
+  const tailExpiry0 = tail.n === 1 ? tail.expiryDay[0]! : 0;
+  const tailBasis0 = tail.n === 1 ? tail.basis[0]! : 0;
   const tailBudget = s.book.tailBudget;
-  // Days on which some leg expires and settles (the only days the loop needs SPX before a rebalance).
+  // Days on which some leg expires and settles (the only days the loop needs SPX before a
+  // rebalance): the legs' expiries and those the tail may roll into.
   const settleDay = new Uint8Array(H + 1);
   for (const c of [condor, overlay, tail])
     for (let k = 0; k < c.n; k++) if (c.expiryDay[k]! <= H) settleDay[c.expiryDay[k]!] = 1;
+  if (roll !== null) for (const x of roll.dates.keys()) if (x <= H) settleDay[x] = 1;
   for (let j = 0; j < n; j++) {
     if (j % PROGRESS_EVERY === 0 && j > 0) {
       if (opts.shouldCancel?.()) throw new MonteCarloCancelled(j);
@@ -122,6 +127,8 @@ export function runMonteCarloSetup(
     if (tail.n === 1) {
       tail.strike[0] = e.tailStrike0;
       tail.scale[0] = tailQty * OPTION_MULTIPLIER;
+      tail.expiryDay[0] = tailExpiry0;
+      tail.basis[0] = tailBasis0;
     }
     let vixMax = path.vix;
     for (let t = 0; t < H; t++) {
@@ -135,7 +142,8 @@ export function runMonteCarloSetup(
         condorCash += legsSettling(condor, day, spot, vix);
         hedgeCash += legsSettling(overlay, day, spot, vix) + legsSettling(tail, day, spot, vix);
       }
-      if (!doRebalance || day >= H || tailExpiry - day <= ddDays) continue;
+      // No rebalance once no expiry the method picks outlives the drawdown window.
+      if (!doRebalance || day >= H || roll!.expiryOn[day]! - day <= ddDays) continue;
       if (
         !daysTriggerFires(day - lastReb, policy) &&
         !(lpath !== null
@@ -155,13 +163,33 @@ export function runMonteCarloSetup(
         refSpike = lpath.spike;
       }
       if (day >= e.condorExpiry) continue;
+      // The method sizes on the expiry it picks today: another than the calls held is a roll.
+      const held = tail.expiryDay[0]!;
+      const heldBasis = tail.basis[0]!;
+      const rollTo = roll!.expiryOn[day]!;
+      let heldPrice = 0; // the calls held, at their mark (0 once they have settled: that is in the cash)
+      if (rollTo !== held) {
+        if (held > day) heldPrice = legPrice(tail, 0, day, spot, vix, m) * OPTION_MULTIPLIER;
+        else tailQty = 0;
+        tail.expiryDay[0] = rollTo;
+        tail.basis[0] = roll!.basis.get(rollTo)!;
+      }
       const target = tailTarget(e, policy, day, spot, vix);
-      if (target === null) continue; // no covering size here: keep the tail as it is
+      if (target === null) {
+        // no covering size here: keep the tail as it is
+        tail.expiryDay[0] = held;
+        tail.basis[0] = heldBasis;
+        continue;
+      }
       // The sizing's premium is the path mark of a call at the target strike (Black-76 on the same
       // future, vol of vol, rate and years as legPrice, so the same number): no second pricing.
       const targetPrice = target.premium * OPTION_MULTIPLIER;
-      const sameStrike = target.strike === tail.strike[0];
-      const oldPrice = sameStrike ? targetPrice : legPrice(tail, 0, day, spot, vix, m) * OPTION_MULTIPLIER;
+      const sameStrike = rollTo === held && target.strike === tail.strike[0];
+      const oldPrice = sameStrike
+        ? targetPrice
+        : rollTo !== held
+          ? heldPrice
+          : legPrice(tail, 0, day, spot, vix, m) * OPTION_MULTIPLIER;
       if (sameStrike) {
         // Same strike: trade the difference; purchases only with what is left of the budget.
         let next = target.contracts;
@@ -175,7 +203,7 @@ export function runMonteCarloSetup(
         costs += Math.abs(delta) * tc;
         tailQty = next;
       } else {
-        // New strike: sell the old calls, buy the new ones within what is left of the budget.
+        // New strike or expiry: sell the old calls, buy the new ones within what is left of the budget.
         hedgeCash += tailQty * oldPrice;
         tailSpent -= tailQty * oldPrice;
         tail.strike[0] = target.strike;
@@ -219,6 +247,8 @@ export function runMonteCarloSetup(
   if (tail.n === 1) {
     tail.strike[0] = e.tailStrike0;
     tail.scale[0] = e.tailQty0 * OPTION_MULTIPLIER;
+    tail.expiryDay[0] = tailExpiry0;
+    tail.basis[0] = tailBasis0;
   }
   delete m.futures;
   opts.onProgress?.(n, n);

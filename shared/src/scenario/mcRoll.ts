@@ -1,0 +1,64 @@
+/**
+ * The tail's expiry along a Monte Carlo path. A due rebalance re-runs the method's tail sizing
+ * (Section 6) from the path's day, and that sizing picks its expiry afresh: the monthly VX expiry
+ * 45-60 days out (`tailDteMin`-`tailDteMax`), else the one nearest `tailDteTarget` days (ties: the
+ * later one), as `plan()` does on the day and the replay does at each sizing. So the tail rolls:
+ * a rebalance whose pick differs from the calls held sells them and buys the new expiry's. The
+ * candidates are those of the plan on the valuation day, the monthly VX expiries up to the last
+ * listed future (the model prices each at the path's state; none past the last is extrapolated).
+ *
+ * The picks depend on the day alone, so they are computed once a run, one a day.
+ */
+import { parseIsoDate, toIsoDate } from '../dates';
+import { vxExpiriesThrough } from '../market/expirations';
+import { curveDecayKernel, modelFutureKernel } from '../market/meanReversion';
+import { selectTailExpiry } from '../method/tailSize';
+import type { Policy } from '../schemas/policy';
+import type { ScenarioBook } from './scenarioBook';
+import type { PricerMarket } from './pathPricer';
+
+/** The tail expiries a run's rebalances size on. */
+export interface TailRoll {
+  /**
+   * `expiryOn[t]`: the expiry (days after valuation) a rebalance on day t sizes the tail on, for
+   * t = 0..horizon; −1 where no candidate expires after the day.
+   */
+  expiryOn: Int32Array;
+  /** Each picked expiry's ISO date, by its day. */
+  dates: ReadonlyMap<number, string>;
+  /**
+   * The square-root dynamics' basis of each picked expiry (by its day): the listed curve's future
+   * less the model's at t = 0, as a VIX leg of that expiry is compiled with (pathPricer.ts).
+   */
+  basis: ReadonlyMap<number, number>;
+  /** The latest expiry picked, days (0 when none). */
+  last: number;
+}
+
+/**
+ * The expiry the method picks on each day 0..`horizonDays` of a run on book `b` ({@link TailRoll}).
+ * `m` gives the square-root model's curve for the basis.
+ */
+export function tailRoll(b: ScenarioBook, p: Policy, horizonDays: number, m: PricerMarket): TailRoll {
+  const day0 = parseIsoDate('valuationDate', b.valuationDate);
+  let lastListed = '';
+  for (const f of b.futures) if (f.expiry > lastListed) lastListed = f.expiry;
+  const candidates = lastListed === '' ? [] : vxExpiriesThrough(b.valuationDate, lastListed);
+  const expiryOn = new Int32Array(horizonDays + 1).fill(-1);
+  const dates = new Map<number, string>();
+  const basis = new Map<number, number>();
+  let last = 0;
+  for (let t = 0; t <= horizonDays; t++) {
+    const alive = candidates.filter((e) => parseIsoDate('expiry', e) - day0 > t);
+    if (alive.length === 0) continue;
+    const pick = selectTailExpiry(toIsoDate(day0 + t), alive, p.tailDteMin, p.tailDteMax, p.tailDteTarget);
+    const day = parseIsoDate('expiry', pick) - day0;
+    expiryOn[t] = day;
+    if (!dates.has(day)) {
+      dates.set(day, pick);
+      basis.set(day, b.futureFor(pick) - modelFutureKernel(m.theta, b.vix, curveDecayKernel(m.kappa, day / 365)));
+    }
+    if (day > last) last = day;
+  }
+  return { expiryOn, dates, basis, last };
+}

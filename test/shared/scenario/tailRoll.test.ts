@@ -1,0 +1,74 @@
+/**
+ * The tail rolls along the Monte Carlo's paths: a due rebalance sizes on the expiry the method
+ * picks from that day (Section 6: 45-60 days out, else the one nearest 52, ties the later), as the
+ * plan and the replay do, not on the expiry held since day 0. A condor that outlives the first tail
+ * expiry stays hedged to its end.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { monteCarloSetup, plan, runMonteCarloChunk, summarizeMonteCarlo } from '@alvh/shared';
+import { prepare } from '../../../shared/src/scenario/mcEngine';
+
+const EXAMPLE = JSON.parse(readFileSync(new URL('../../../docs/examples/plan.json', import.meta.url), 'utf8')) as {
+  condor: Record<string, unknown>;
+};
+/** docs/examples/plan.json (2026-11-20) with a 91-day condor: its 61-day tail expires a month before it. */
+const LONG = { ...EXAMPLE, condor: { ...EXAMPLE.condor, expiry: '2027-02-19', strikes: [5700, 5800, 7400, 7500] } };
+
+describe('the expiry each day of a run sizes the tail on', () => {
+  it("is the plan's expiry on day 0 and the next month's from the day it lies nearer 52 days (a tie: the later)", () => {
+    expect(plan(LONG).tail.expiry).toBe('2027-01-20'); // day 61
+    const e = prepare(monteCarloSetup({ plan: LONG, paths: 2, horizonDays: 91 }));
+    const on = e.roll!.expiryOn;
+    // 2027-01-20 is day 61, 2027-02-17 day 89, 2027-03-17 day 117, the last listed future. By hand:
+    // days 0-16, 61 - t within 45-60; days 17-28 neither is, and from day 23 (38 against 66 days,
+    // 14 either side of 52) the later; days 29-44 89 - t is within the window.
+    expect(on[0]).toBe(61);
+    expect(on[16]).toBe(61);
+    expect(on[22]).toBe(61);
+    expect(on[23]).toBe(89);
+    expect(on[44]).toBe(89);
+    // day 51: 38 against 66 days again, the later; day 57, 32 and 60 days: 2027-03-17 within the window
+    expect(on[51]).toBe(117);
+    expect(on[91]).toBe(117);
+    expect([...e.roll!.dates.entries()]).toEqual([
+      [61, '2027-01-20'],
+      [89, '2027-02-17'],
+      [117, '2027-03-17'],
+    ]);
+    expect(e.roll!.last).toBe(117);
+  });
+
+  it('past the last listed future nothing is picked, and no rebalance falls due', () => {
+    const e = prepare(monteCarloSetup({ plan: LONG, paths: 2, horizonDays: 91 }));
+    expect(e.roll!.expiryOn.every((d, t) => d > t)).toBe(true);
+    const short = {
+      ...LONG,
+      market: {
+        ...(LONG as unknown as { market: { futures: unknown[] } }).market,
+        futures: (LONG as unknown as { market: { futures: unknown[] } }).market.futures.slice(0, 2),
+      },
+    };
+    const s = prepare(monteCarloSetup({ plan: short, paths: 2, horizonDays: 91 }));
+    // only 2026-12-16 (day 26) and 2027-01-20 (day 61) are listed: from day 61 none is alive
+    expect(s.roll!.expiryOn[60]).toBe(61);
+    expect(s.roll!.expiryOn[61]).toBe(-1);
+  });
+});
+
+describe('a condor that outlives its first tail expiry (91 days against the tail of 61)', () => {
+  const s = summarizeMonteCarlo(runMonteCarloChunk({ plan: LONG, paths: 4_000, seed: 1, horizonDays: 91 }));
+
+  it('is rebalanced to its end, weekly: 12 due by the days trigger alone (days 7 to 84)', () => {
+    // without the roll no rebalance fell due once the tail was within the drawdown's 10 days of
+    // its expiry (day 51 on): 7.18 a path
+    expect(s.rebalancesMean).toBeGreaterThanOrEqual(12);
+  });
+
+  it('keeps the hedge: the book loses less than the condor alone in the worst 5%', () => {
+    // without the roll the calls settled on day 61 and the book's CVaR 95 was above the condor's
+    // ($26,828 against $26,751): an effectiveness of −0.15
+    expect(s.alvh.cvar95).toBeLessThan(s.condor.cvar95 - 500);
+    expect(s.hedgeEffectiveness).toBeGreaterThan(1);
+  });
+});
