@@ -429,9 +429,16 @@ describe('from the example day: plan(), stressGrid() and a Monte Carlo run throu
     expect(marked({ source: 'chain', label: 'chain of 2023-06-09 13:40 ET (SPXW, 36 expiries)' })).toMatch(
       / · marks: chain of 2023-06-09 13:40 ET \(SPXW, 36 expiries\)$/,
     );
-    expect(marked({ source: 'vix-only' })).toMatch(/ · marks: VIX only \(flat term structure\)$/);
+    // VIX alone is labelled as one of the Cboe indices; the headline says its term structure is flat.
+    const vixAlone = { source: 'vix-only', date: '2021-11-19', label: 'Cboe indices of 2021-11-19 (VIX)' };
+    expect(marked(vixAlone)).toMatch(/ · marks: VIX of 2021-11-19 only \(flat term structure\)$/);
     // plan() always names its surface, so the headline ends with it; without one, no marks part.
-    expect(view.headline).toContain(' · marks: ');
+    expect(view.headline).toMatch(/ · marks: Cboe indices of 2025-04-08 \(VIX9D, VIX, VIX3M, SKEW 135.68\)$/);
+    const flat = plan(
+      parseInput(PlanInputSchema, planInputFromForm({ fields: EXAMPLE.fields, futures: EXAMPLE.futures, policy: {} })),
+    );
+    expect(flat.surface?.source).toBe('vix-only');
+    expect(presentPlan(flat).headline).toMatch(/ · marks: VIX of 2025-04-08 only \(flat term structure\)$/);
     expect(marked(undefined)).not.toContain('marks:');
     expect(view.tiles.map((t) => t.label)).toEqual(['Split', 'Calendar overlay', 'Tail hedge', 'Hedge budget']);
     const row = (label: string) => view.rows.find((r) => r.label === label);

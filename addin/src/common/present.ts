@@ -130,16 +130,21 @@ function analogRow(p: Plan, a: Plan['analogs'][number]): PlanRow {
 const SURFACE_SOURCES: Readonly<Record<string, string>> = {
   chain: 'an option chain',
   indices: 'the Cboe indices',
-  'vix-only': 'VIX only (flat term structure)',
 };
 
 /**
  * Which surface marked the plan's options, when the plan says (`plan.surface`: its `label`, e.g.
- * "chain of 2023-06-09 13:40 ET (SPXW, 36 expiries)", else its `source`); undefined otherwise.
+ * "chain of 2023-06-09 13:40 ET (SPXW, 36 expiries)", else its `source`); undefined otherwise. VIX
+ * alone (source 'vix-only', labelled "Cboe indices of 2021-11-19 (VIX)") is named as such, its term
+ * structure flat: "VIX of 2021-11-19 only (flat term structure)".
  */
 export function surfaceText(surface: unknown): string | undefined {
   const source = at(surface, 'source');
   if (typeof source !== 'string') return undefined;
+  if (source === 'vix-only') {
+    const date = at(surface, 'date');
+    return `marks: VIX${typeof date === 'string' && date !== '' ? ` of ${date}` : ''} only (flat term structure)`;
+  }
   const label = at(surface, 'label');
   return `marks: ${typeof label === 'string' && label.trim() !== '' ? label.trim() : (SURFACE_SOURCES[source] ?? source)}`;
 }
