@@ -57,6 +57,10 @@ const withLastVix = (vix: number) => ({
   ...PLAN_EXAMPLE,
   lastRebalance: { date: '2026-11-18', vix, futures: PLAN_EXAMPLE.market.futures },
 });
+const withClose = (vix: number) => ({
+  ...MONTECARLO_EXAMPLE,
+  vixHistory: [{ date: MONTECARLO_EXAMPLE.book.valuationDate, vix }],
+});
 const surfaceRate = (rate: number) => ({
   valuationDate: '2026-11-20',
   spot: 6600,
@@ -147,6 +151,36 @@ describe('numbers the document bounds as the handler does', () => {
       withFuture(600),
       'book.futures[0].price',
       'is 600, above 500 VIX points; pass the level in index points, e.g. 20.35 (prices before 2007-03-26 were quoted at 10× the index)',
+    ],
+    [
+      'a Monte Carlo VIX close as a decimal',
+      'MonteCarloInput',
+      ['vixHistory', '[]', 'vix'],
+      0.5,
+      'montecarlo',
+      withClose(0.5),
+      'vixHistory[0].vix',
+      'is 0.5, which looks like a decimal, not VIX points; pass the level in index points (50 if 0.5 was meant as a fraction), e.g. 18.5',
+    ],
+    [
+      'a Monte Carlo VIX close above 300',
+      'MonteCarloInput',
+      ['vixHistory', '[]', 'vix'],
+      301,
+      'montecarlo',
+      withClose(301),
+      'vixHistory[0].vix',
+      'is 301, above 300, the highest VIX level the model takes; pass a level in index points from 1 to 300, e.g. 18.5',
+    ],
+    [
+      'a Monte Carlo VIX close at the book’s VIX',
+      'MonteCarloInput',
+      ['vixHistory', '[]', 'vix'],
+      MONTECARLO_EXAMPLE.book.vix,
+      'montecarlo',
+      withClose(MONTECARLO_EXAMPLE.book.vix),
+      'vixHistory[0].vix',
+      undefined,
     ],
     [
       'a surface rate of 0.5 (0.5% typed as 0.5)',

@@ -61,11 +61,14 @@ export const MAX_GRID_LEG_CELLS = 200_000;
 export const ScenarioLegSchema = LegSchema;
 
 /**
- * A VIX close, index points: above {@link MAX_VIX_INDEX} refused with the level and the bound (the
- * later checks name a decimal).
+ * A VIX level (the book's VIX, a close of vixHistory), index points from {@link MIN_VIX_POINTS} to
+ * {@link MAX_VIX_INDEX}, as the book check has it: below 1 refused as a decimal, above the bound
+ * with the level and the bound; the document states both bounds.
  */
 const VIX_LEVELS = `VIX is in index points: pass a level from ${MIN_VIX_POINTS} to ${MAX_VIX_INDEX}, e.g. 18.5`;
-const vixIndex = positiveWithin(VIX_LEVELS).max(MAX_VIX_INDEX, { error: aboveVixIndex('VIX', '18.5') });
+const vixIndex = positiveWithin(VIX_LEVELS)
+  .min(MIN_VIX_POINTS, { error: vxPointsMessage('18.5') })
+  .max(MAX_VIX_INDEX, { error: aboveVixIndex('VIX', '18.5') });
 
 /** A VX futures price, index points from {@link MIN_VIX_POINTS} to {@link MAX_VIX_POINTS}, as the book check has it. */
 const vxPrice = positiveWithin(`pass a price in index points from ${MIN_VIX_POINTS} to ${MAX_VIX_POINTS}, e.g. 20.35`)
@@ -81,7 +84,7 @@ const vxPrice = positiveWithin(`pass a price in index points from ${MIN_VIX_POIN
 export const ScenarioBookInputSchema = z.strictObject({
   valuationDate: isoDate,
   spot: spxLevel.describe('SPX index level, points'),
-  vix: vixIndex.min(MIN_VIX_POINTS, { error: vxPointsMessage('18.5') }).describe('VIX index level, points'),
+  vix: vixIndex.describe('VIX index level, points'),
   futures: z
     .array(z.strictObject({ expiry: isoDate, price: vxPrice }), {
       error: 'pass futures as [{ expiry, price }, ...]',
