@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { callRoute } from './postJson';
-import { frontier, mergeFrontier, summarizeFrontier, type FrontierPartial } from '@alvh/shared';
+import { frontier, frontierSetup, mergeFrontier, summarizeFrontier, type FrontierPartial } from '@alvh/shared';
 import { setComputeRunner } from '../../functions/src/compute';
 import { ComputePool } from '../../functions/src/compute/index';
 import { FRONTIER_EXAMPLE } from '../../functions/src/handlers/examples';
@@ -124,6 +124,19 @@ describe('POST /api/frontier', () => {
     expect(r.json.code).toBe('limit_exceeded');
     expect(r.json.detail).toMatch(/chunk the run/);
     expect(r.json.detail).not.toMatch(/budgets/);
+    expect(runner.jobs).toEqual([]);
+    // the chunks it offers are ones this route merges: asked with ?partial=true, whose per-path
+    // arrays carry at most 100,000 paths (357,142 fit the path-steps, and were offered without it)
+    expect(r.json.detail).toBe(
+      'paths: 400,000 paths × 56 days = 22,400,000 path-steps, over the limit of 20,000,000 per call; chunk the run: at most 100,000 paths per call (firstPath, pathCount) with ?partial=true, then merge the chunks with mergeFrontier',
+    );
+    const chunk = { ...FRONTIER_EXAMPLE, budgets, paths: 400_000, firstPath: 100_000, pathCount: 100_000 };
+    expect(frontierSetup(chunk, undefined, { chunkPaths: 100_000 }).mc.run.pathCount).toBe(100_000);
+    const over = await call('frontier?partial=true', { ...chunk, pathCount: 100_001 });
+    expect([over.status, over.json.detail]).toEqual([
+      422,
+      expect.stringMatching(/^pathCount: is 100,001: the per-path arrays/),
+    ]);
     expect(runner.jobs).toEqual([]);
   });
 

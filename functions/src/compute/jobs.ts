@@ -32,6 +32,7 @@ import {
   type MonteCarloPartial,
   type MonteCarloSetup,
   type MonteCarloSummary,
+  type FrontierChunkLimits,
   type MonteCarloWorkLimits,
   type PathRange,
   type PlanInput,
@@ -142,12 +143,13 @@ export interface ChainFitResult {
 
 /**
  * A Monte Carlo or frontier request to check and resolve as its handler does on the request thread
- * (handlers/vixChains.ts): the body, and the work limits the handler checks it against.
+ * (handlers/vixChains.ts): the body, and the work limits the handler checks it against (a
+ * frontier's: how its host sends chunks).
  */
 export interface SetupJob {
   route: 'montecarlo' | 'frontier';
   body: unknown;
-  limits: MonteCarloWorkLimits;
+  limits: MonteCarloWorkLimits & FrontierChunkLimits;
 }
 
 /** A request checked and resolved: its parsed input, and the run's paths and horizon. */

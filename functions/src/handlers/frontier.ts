@@ -15,6 +15,7 @@ import {
   checkRequestedPaths,
   frontierSetup,
   limitExceeded,
+  type FrontierChunkLimits,
   type ParsedFrontierInput,
   type FrontierPartial,
   type FrontierResult,
@@ -46,8 +47,9 @@ export async function frontierHandler(body: unknown, call: RouteCall): Promise<F
   const fitted = await scenarioWithChainsFitted(body, call, 'frontier'); // a chain fitted on the pool
   const withPartial = wantsPartial(call);
   // Validation and limits, before any work is queued; the pool runs the parsed input without a second setup.
-  // With the per-path arrays, a path count the refusal suggests is one an answer carries.
-  const chunk = withPartial ? { chunkPaths: MAX_FRONTIER_PARTIAL_PATHS } : {};
+  // A path count the refusal suggests is one an answer carries, and the chunks it says to send ask
+  // for the per-path arrays they merge from, with or without ?partial=true on this call.
+  const chunk: FrontierChunkLimits = { chunkPaths: MAX_FRONTIER_PARTIAL_PATHS, chunkAsk: 'with ?partial=true' };
   // With a VIX chain, on the pool: the chain's fit is too heavy for the request thread; so is the
   // check of a chain sent as rows.
   const { parsed, run } = scenarioSetUpOnPool(fitted)
@@ -73,7 +75,7 @@ export async function frontierHandler(body: unknown, call: RouteCall): Promise<F
 }
 
 /** A request checked and resolved on this thread (the plan built): its parsed input and run. */
-function setupHere(body: unknown, limits: { chunkPaths?: number }) {
+function setupHere(body: unknown, limits: FrontierChunkLimits) {
   const { mc, input } = frontierSetup(body, undefined, limits);
   return { parsed: input, run: mc.run };
 }

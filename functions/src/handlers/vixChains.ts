@@ -20,7 +20,7 @@
  * is checked against its schema there, not here: up to 40,000 row objects to check would hold the
  * request thread as the fit would.
  */
-import type { MonteCarloWorkLimits, Plan } from '@alvh/shared';
+import type { FrontierChunkLimits, MonteCarloWorkLimits, Plan } from '@alvh/shared';
 import { checkComputeRoom, runCompute } from '../compute';
 import { checkBody, type CheckedRoute } from '../compute/checks';
 import type { SetupJob, SetupResult } from '../compute/jobs';
@@ -68,7 +68,7 @@ export async function setupOnPool(
   route: SetupJob['route'],
   body: unknown,
   call: RouteCall,
-  limits: MonteCarloWorkLimits,
+  limits: MonteCarloWorkLimits & FrontierChunkLimits,
 ): Promise<SetupResult> {
   checkedHere(route, body);
   return (await runCompute('setup', { route, body, limits } satisfies SetupJob, withSignal(call))) as SetupResult;

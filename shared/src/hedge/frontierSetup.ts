@@ -21,6 +21,7 @@ import {
   checkFrontierWork,
   frontierUnitStep,
   mostFrontierPaths,
+  type FrontierChunkLimits,
   type FrontierComponent,
   type FrontierFrame,
   type ParsedFrontierInput,
@@ -109,15 +110,15 @@ function overlayWords(structure: string, unit: readonly Leg[]): string {
 }
 
 /**
- * Parse a frontier input and resolve it (the plan is built once here; limits checked). A host that
- * answers the call's per-path arrays passes `limits.chunkPaths`, the most paths one answer carries,
- * for the refusal of too many paths to suggest no more.
+ * Parse a frontier input and resolve it (the plan is built once here; limits checked). A host
+ * passes how it sends chunks (`limits`: the most paths one answer's per-path arrays carry and how a
+ * call asks for them), for the refusal of too many paths to suggest chunks it answers.
  * @example frontierSetup({ plan: planInput, paths: 20000, seed: 7 }).frame.budgets
  */
 export function frontierSetup(
   input: unknown,
   mark: LegMarker = defaultMarker,
-  limits: { chunkPaths?: number } = {},
+  limits: FrontierChunkLimits = {},
 ): FrontierSetup {
   const v = parseInput(FrontierInputSchema, input);
   // what the method refuses in the plan is named where it sits in this request
@@ -201,7 +202,7 @@ export function frontierSetup(
   const expiryField = lastCondorExpiryField({ plan: v.plan });
   // the count over the limit is the one the caller sent: pathCount, else paths (as the Monte Carlo's)
   const countField = v.pathCount === undefined ? 'paths' : 'pathCount';
-  checkFrontierWork(v.paths, pathCount, horizonDays, legsOf(book), expiryField, limits.chunkPaths, countField);
+  checkFrontierWork(v.paths, pathCount, horizonDays, legsOf(book), expiryField, limits, countField);
 
   const frame: FrontierFrame = {
     valuationDate: pl.valuationDate,

@@ -126,12 +126,24 @@ export function mostFrontierPaths(horizonDays: number, legs: number): number {
 }
 
 /**
+ * How a host sends a frontier's chunks, for the fix of a call over the work limit to be one that
+ * works there: `chunkPaths`, the most paths whose per-path arrays one answer carries (the chunks
+ * merge from those arrays), and `chunkAsk`, how a call asks for them (`?partial=true`). None: a
+ * library caller, which runs `runFrontierChunk` itself.
+ */
+export interface FrontierChunkLimits {
+  chunkPaths?: number;
+  chunkAsk?: string;
+}
+
+/**
  * Work limits of one frontier call: paths, horizon and path-steps as the Monte Carlo's, and
  * paths × steps × legs ≤ {@link MAX_FRONTIER_WORK}, whatever the number of budgets. Throws
  * `limit_exceeded` naming the fix; `expiryField` names the last condor's expiry
- * (`plan.condors[1].expiry` in a ladder). `chunkPaths`, for a call that answers its per-path
- * arrays, is the most paths one answer carries: the fix suggests no more. `field` is the count the
- * caller sent, as the Monte Carlo names it: `pathCount`, or `paths` for a call without one.
+ * (`plan.condors[1].expiry` in a ladder). `chunk` is how the caller's host sends chunks
+ * ({@link FrontierChunkLimits}): the fix suggests no more paths than one answer carries and says how
+ * to ask for the arrays. `field` is the count the caller sent, as the Monte Carlo names it:
+ * `pathCount`, or `paths` for a call without one.
  */
 export function checkFrontierWork(
   paths: number,
@@ -139,7 +151,7 @@ export function checkFrontierWork(
   horizonDays: number,
   legs: number,
   expiryField = 'plan.condor.expiry',
-  chunkPaths = Infinity,
+  chunk: FrontierChunkLimits = {},
   field: 'paths' | 'pathCount' = 'pathCount',
 ): void {
   if (paths > MAX_PATHS) {
@@ -165,7 +177,7 @@ export function checkFrontierWork(
     throw limitExceeded(
       field,
       over,
-      `chunk the run: at most ${grouped(Math.min(mostFrontierPaths(horizonDays, legs), chunkPaths))} paths per call (firstPath, pathCount), then merge the chunks with mergeFrontier`,
+      `chunk the run: at most ${grouped(Math.min(mostFrontierPaths(horizonDays, legs), chunk.chunkPaths ?? Infinity))} paths per call (firstPath, pathCount)${chunk.chunkAsk === undefined ? '' : ` ${chunk.chunkAsk}`}, then merge the chunks with mergeFrontier`,
     );
   }
 }

@@ -95,6 +95,7 @@ export {
   checkFrontierWork,
   frontierUnitStep,
   mostFrontierPaths,
+  type FrontierChunkLimits,
   type FrontierComponent,
   type FrontierFrame,
   type FrontierInput,
