@@ -1040,6 +1040,13 @@ describe('ALVH.PLAN', () => {
     expect(value(alone, 'Credit')).not.toBe(p.condor.credit);
     expect(String(value(alone, 'SPX surface'))).toContain('VIX only');
     expectInvalid('inputs VIX3M', 'PLAN', rows([['VIX3M', 0.3055]]));
+    // VVIX typed as a vol of vol is told the level; one in points below the range, the range
+    expect(expectInvalid('inputs vvix', 'PLAN', rows([['vvix', 0.3]]))).toBe(
+      'inputs vvix: VVIX is in index points: pass 95, not 0.95',
+    );
+    expect(expectInvalid('inputs vvix', 'PLAN', rows([['vvix', 15]]))).toBe(
+      'inputs vvix: is 15, below 20; VVIX is in index points: pass a level from 20 to 400, e.g. 95',
+    );
     expectInvalid('inputs SKEW', 'PLAN', rows([['SKEW', 'high']]));
     expectInvalid(
       'inputs vix9d',

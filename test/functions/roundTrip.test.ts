@@ -71,6 +71,7 @@ describe('units the other routes refuse', () => {
     expect(at).toBeGreaterThanOrEqual(0);
     for (const [vvix, message] of [
       [0.88, 'VVIX is in index points: pass 95, not 0.95'],
+      [5, 'is 5, below 10; VVIX is in index points: pass a close from 10 to 500, e.g. 95'],
       [880, 'VVIX is in index points: pass a close from 10 to 500, e.g. 95'],
     ] as const) {
       const bad = rows.map((x, i) => (i === at ? { ...x, vvix } : x));

@@ -95,14 +95,39 @@ export const volOfVol = finiteNumber
     error: `a vol of vol is VVIX/100, at most ${VVIX_RANGE.max / 100} (VVIX ${VVIX_RANGE.max}): pass 0.95 for VVIX 95, not 95`,
   });
 
+/**
+ * Below it a VVIX reads as a vol of vol typed for the level (VVIX/100: 0.95, 1.1374 for 113.74;
+ * VVIX has closed between about 60 and 210); from it, as a level already in index points.
+ */
+const VVIX_AS_VOL_OF_VOL = 2.5;
+
+/**
+ * The words for a VVIX below `min` points: one that reads as a vol of vol (below 2.5) keeps
+ * `units` ("pass 95, not 0.95"); a level already in points (15) is echoed with the range (`range`),
+ * not told to pass a hundred times a fraction.
+ */
+export function vvixBelow(min: number, range: string, units: string | ((iss: { input?: unknown }) => string)) {
+  return (iss: { input?: unknown }): string => {
+    const x = iss.input;
+    if (typeof x === 'number' && Number.isFinite(x) && x >= VVIX_AS_VOL_OF_VOL) {
+      return `is ${shownNumber(x)}, below ${min}; ${range}`;
+    }
+    return typeof units === 'string' ? units : units(iss);
+  };
+}
+
+const VVIX_IN_RANGE = `VVIX is in index points: pass a level from ${VVIX_RANGE.min} to ${VVIX_RANGE.max}, e.g. 95`;
+
 /** VVIX in index points within {@link VVIX_RANGE}: 95, not 0.95. */
 export const vvixPoints = finiteNumber
   .min(VVIX_RANGE.min, {
-    error: `VVIX is in index points, from ${VVIX_RANGE.min}; it has closed between about 60 and 210: pass 95, not 0.95`,
+    error: vvixBelow(
+      VVIX_RANGE.min,
+      VVIX_IN_RANGE,
+      `VVIX is in index points, from ${VVIX_RANGE.min}; it has closed between about 60 and 210: pass 95, not 0.95`,
+    ),
   })
-  .max(VVIX_RANGE.max, {
-    error: `VVIX is in index points: pass a level from ${VVIX_RANGE.min} to ${VVIX_RANGE.max}, e.g. 95`,
-  });
+  .max(VVIX_RANGE.max, { error: VVIX_IN_RANGE });
 
 /** Volatility as a decimal (0.18 = 18%); above 5 it is taken as a percentage and rejected. */
 export const volatility = finiteNumber

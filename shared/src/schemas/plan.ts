@@ -21,6 +21,7 @@ import {
   spxStrike,
   unlistedExpiryIssues,
   volatility,
+  vvixBelow,
 } from './common';
 import { PolicySchema } from './policy';
 import { grouped } from '../errors';
@@ -278,7 +279,7 @@ export const MarketSnapshotSchema = z.strictObject({
   vix: indexLevel('VIX').describe('VIX index level, points (the 30-day level of the SPX surface)'),
   /** VVIX level, points; vol of vol = VVIX/100. */
   vvix: positiveWithin(VVIX_LEVELS)
-    .min(VVIX_RANGE.min, { error: inPoints('VVIX', '95', '0.95', [50, 250]) })
+    .min(VVIX_RANGE.min, { error: vvixBelow(VVIX_RANGE.min, VVIX_LEVELS, inPoints('VVIX', '95', '0.95', [50, 250])) })
     .max(VVIX_RANGE.max, { error: VVIX_LEVELS })
     .optional()
     .describe('VVIX level, points; vol of vol = VVIX/100 (default policy.defaultVolOfVol)'),

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { grouped, limitExceeded } from '../errors';
 import { friendlyIssue, inputIssues, InputValidationError, listedKeys, parseInput, type InputIssue } from './parse';
 import { PolicySchema } from './policy';
-import { aboveVixIndex, isoDate } from './common';
+import { aboveVixIndex, isoDate, vvixBelow } from './common';
 import { MAX_VIX_INDEX, MAX_VIX_POINTS, MIN_VIX_POINTS } from '../validate';
 import { parseIsoDate, weekdayOf } from '../dates';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, exchangeHolidays } from '../market/calendar';
@@ -95,6 +95,9 @@ function holidayOf(iso: string): string | undefined {
   return exchangeHolidays(year).find((h) => h.date === iso)?.name;
 }
 
+/** A replay row's VVIX close, index points: 10 to 500 (the history's lowest is 15.71). */
+const REPLAY_VVIX_RANGE = 'VVIX is in index points: pass a close from 10 to 500, e.g. 95';
+
 /**
  * One trading day. `vx[i]` is the settlement of the (i+1)-th monthly VX future expiring strictly
  * after `date` (null = no price); the other fields are closes in index points (`vixOpen`: the
@@ -112,8 +115,8 @@ export const MarketRowSchema = z
     // down to 10: the real history has 15.71 (2006-03-15); a replayed day outside the VIX-option
     // surface's 20-400 is marked at the range's end and named in the replay's notes (rowNotes.ts)
     vvix: price
-      .min(10, { error: 'VVIX is in index points: pass 95, not 0.95' })
-      .max(500, { error: 'VVIX is in index points: pass a close from 10 to 500, e.g. 95' })
+      .min(10, { error: vvixBelow(10, REPLAY_VVIX_RANGE, 'VVIX is in index points: pass 95, not 0.95') })
+      .max(500, { error: REPLAY_VVIX_RANGE })
       .optional(),
     vix3m: vixIndex.optional(),
     vix9d: vixIndex.optional(),

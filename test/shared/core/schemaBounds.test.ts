@@ -66,11 +66,19 @@ describe('a level typed as a fraction', () => {
         { path: 'market.futures[0].price', message: 'a VX future is in index points: pass 20, not 0.2' },
       ]),
     );
-    // 100 times 5 is no VVIX a market prints: the example, not 500
-    const zero = issuesOf(() =>
-      parseInput(PlanInputSchema, { ...PLAN_INPUT, market: { ...PLAN_INPUT.market, vvix: 5 } }),
-    );
-    expect(zero).toEqual([{ path: 'market.vvix', message: 'VVIX is in index points: pass 95, not 0.95' }]);
+    const vvixIssues = (vvix: number) =>
+      issuesOf(() => parseInput(PlanInputSchema, { ...PLAN_INPUT, market: { ...PLAN_INPUT.market, vvix } }));
+    // 100 times 0.3 is no VVIX a market prints: the example, not 30
+    expect(vvixIssues(0.3)).toEqual([{ path: 'market.vvix', message: 'VVIX is in index points: pass 95, not 0.95' }]);
+    // a level already in points, below the range: the range, not a fraction's hundredfold
+    for (const vvix of [5, 15]) {
+      expect(vvixIssues(vvix)).toEqual([
+        {
+          path: 'market.vvix',
+          message: `is ${vvix}, below 20; VVIX is in index points: pass a level from 20 to 400, e.g. 95`,
+        },
+      ]);
+    }
   });
 });
 

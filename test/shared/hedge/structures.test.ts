@@ -357,6 +357,12 @@ describe('a structure that gains nothing cannot cover', () => {
     const decimalVvix = errorOf(() => hedgeContext({ ...input, market: { ...input.market, vvix: 1.12 } }));
     expect(decimalVvix.field).toBe('market.vvix');
     expect(decimalVvix.message).toMatch(/pass 95, not 0\.95/);
+    // VVIX 15 is in points already: told the range, not to pass 95 for 0.95
+    const lowVvix = errorOf(() => hedgeContext({ ...input, market: { ...input.market, vvix: 15 } }));
+    expect([lowVvix.field, lowVvix.message]).toEqual([
+      'market.vvix',
+      'market.vvix: is 15, below 20; VVIX is in index points: pass a level from 20 to 400, e.g. 95',
+    ]);
     expect(errorOf(() => hedgeContext({ ...input, policy: { tailCoverage: -1 } })).field).toBe('policy.tailCoverage');
     expect(errorOf(() => hedgeContext({ ...input, params: { spreadWidth: 0 } })).field).toBe('params.spreadWidth');
     const late = { ...input.condors[0]!, strikes: [4750, 4700, 5400, 5450] as [number, number, number, number] };
