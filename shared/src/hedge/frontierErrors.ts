@@ -15,7 +15,7 @@
  * little; there the error of that book, and of any gap it is in, is a bootstrap's over the same
  * sampling units (deterministic, and the same from merged chunks).
  */
-import { sampleMeanStdError, tailPathCount } from '../scenario/statistics';
+import { sampleMeanStdError, spreadOfNone, tailPathCount } from '../scenario/statistics';
 import { lazyTailBootstrap, nearTailKink, replicateStdDev } from '../scenario/tailBootstrap';
 import { FRONTIER_CVAR_LEVEL } from './frontierTypes';
 import type { FrontierPartial } from './frontierTypes';
@@ -41,9 +41,6 @@ interface Book {
   /** Whether the tail ends near a plateau's edge (scenario/tailBootstrap.ts): the error is bootstrapped. */
   kink: boolean;
 }
-
-/** A standard error below this (USD) is the rounding of a spread of none. */
-const ROUNDING_USD = 1e-6;
 
 /** The standard errors of the books of `sc` (scored on the down paths of `p`). */
 export function frontierErrors(p: FrontierPartial, sc: Scorer): FrontierErrors {
@@ -90,7 +87,7 @@ export function frontierErrors(p: FrontierPartial, sc: Scorer): FrontierErrors {
     const se = sampleMeanStdError(full, p.firstPath, p.antithetic);
     // influences equal on every path (a book against itself, a tail all on the max loss) leave
     // rounding, 7.7e-13 where the spread is none: 0, as the docs state it
-    return se !== null && se < ROUNDING_USD ? 0 : se;
+    return spreadOfNone(se);
   };
   return {
     gap(a, b) {

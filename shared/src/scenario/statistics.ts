@@ -111,6 +111,18 @@ function tailRisk(sorted: Float64Array, alpha: number): [number, number, number 
   return [-sorted[k - 1]!, -m, se];
 }
 
+/** A standard error below this (USD) is the rounding of a spread of none. */
+const ROUNDING_USD = 1e-6;
+
+/**
+ * `se`, or exactly 0 where it is below {@link ROUNDING_USD}: a tail wholly on the max-loss plateau
+ * (its paths a few ulps apart) has no spread, and its error is that rounding (1.66e-13 on the
+ * example plan's 20,000 paths), not a figure to print. The frontier's errors read alike.
+ */
+export function spreadOfNone(se: number | null): number | null {
+  return se !== null && se < ROUNDING_USD ? 0 : se;
+}
+
 /**
  * Summary statistics of `pnl` (path order), read from its ascending copy `sorted` (made here when
  * not given: a caller that needs the copy too passes it). `paired` means paths 2j and 2j+1 are
@@ -148,12 +160,13 @@ export function describeDistribution(
   for (const p of PERCENTILES) percentiles[`p${p}`] = quantileSorted(sorted, p / 100);
   const [var95, cvar95, iidTailError] = tailRisk(sorted, 0.95);
   const k95 = tailPathCount(n, 0.95);
-  const cvar95StdError =
+  const cvar95StdError = spreadOfNone(
     k95 >= 2 && nearTailKink(sorted, k95)
       ? bootstrapCvarStdError(boot(), pnl, sorted)
       : paired
         ? pairedTailStdError(pnl, firstPath, sorted, 0.95)
-        : iidTailError;
+        : iidTailError,
+  );
   const [var99, cvar99] = tailRisk(sorted, 0.99);
   const probLoss = losses / n;
   return {

@@ -7,6 +7,8 @@ import {
   PathDraws,
   bodyHistogram,
   describeDistribution,
+  runMonteCarloChunk,
+  summarizeMonteCarlo,
   type DistributionStats,
   histogram,
   kthOfTwo,
@@ -104,6 +106,37 @@ describe("CVaR95's standard error", () => {
       expect(ratio).toBeGreaterThan(0.93);
       expect(ratio).toBeLessThan(1.07);
     }
+  });
+
+  it('is exactly 0 when the worst 5% sits wholly on the max-loss plateau, not the rounding of its ulps', () => {
+    // 100 of 1,000 paths at the max loss, a few ulps apart as the paths' sums leave them; the tail is 50
+    const ulp = 5000 * Number.EPSILON;
+    const pnl = Float64Array.from({ length: 1000 }, (_, i) => (i % 10 === 0 ? -5000 - (i % 3) * ulp : i));
+    for (const paired of [false, true]) {
+      const s = describeDistribution(pnl, 0, paired, 5000);
+      expect(s.cvar95).toBeCloseTo(5000, 9);
+      expect(s.probMaxLoss).toBe(0.1);
+      expect(s.cvar95StdError).toBe(0);
+    }
+    // a tail with a spread keeps its error
+    expect(
+      describeDistribution(
+        pnl.map((x, i) => (x < 0 ? x - i : x)),
+        0,
+        true,
+        5000,
+      ).cvar95StdError,
+    ).toBeGreaterThan(1);
+  });
+
+  it('is 0 in the Monte Carlo summary of the docs example whose condor tail is all at the max loss (1.03e-13 was shown)', () => {
+    const input = JSON.parse(
+      readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../../docs/examples/plan.json'), 'utf8'),
+    ) as object;
+    const s = summarizeMonteCarlo(runMonteCarloChunk({ plan: input, paths: 10_000, seed: 3 }));
+    expect(s.condor.probMaxLoss).toBeGreaterThan(0.05);
+    expect(s.condor.cvar95StdError).toBe(0);
+    expect(s.alvh.cvar95StdError).toBeGreaterThan(1);
   });
 
   it('is null, not 0, when the tail or the pairs are too few to estimate it', () => {
