@@ -9,11 +9,15 @@ import { describe, expect, it } from 'vitest';
 import { monteCarloSetup, plan, runMonteCarloChunk, summarizeMonteCarlo } from '@alvh/shared';
 import { prepare } from '../../../shared/src/scenario/mcEngine';
 
-const EXAMPLE = JSON.parse(readFileSync(new URL('../../../docs/examples/plan.json', import.meta.url), 'utf8')) as {
-  condor: Record<string, unknown>;
-};
+type PlanInput = Parameters<typeof plan>[0];
+const EXAMPLE = JSON.parse(
+  readFileSync(new URL('../../../docs/examples/plan.json', import.meta.url), 'utf8'),
+) as PlanInput & { condor: { expiry: string; strikes: number[] } };
 /** docs/examples/plan.json (2026-11-20) with a 91-day condor: its 61-day tail expires a month before it. */
-const LONG = { ...EXAMPLE, condor: { ...EXAMPLE.condor, expiry: '2027-02-19', strikes: [5700, 5800, 7400, 7500] } };
+const LONG: PlanInput = {
+  ...EXAMPLE,
+  condor: { ...EXAMPLE.condor, expiry: '2027-02-19', strikes: [5700, 5800, 7400, 7500] },
+};
 
 describe('the expiry each day of a run sizes the tail on', () => {
   it("is the plan's expiry on day 0 and the next month's from the day it lies nearer 52 days (a tie: the later)", () => {
@@ -42,13 +46,7 @@ describe('the expiry each day of a run sizes the tail on', () => {
   it('past the last listed future nothing is picked, and no rebalance falls due', () => {
     const e = prepare(monteCarloSetup({ plan: LONG, paths: 2, horizonDays: 91 }));
     expect(e.roll!.expiryOn.every((d, t) => d > t)).toBe(true);
-    const short = {
-      ...LONG,
-      market: {
-        ...(LONG as unknown as { market: { futures: unknown[] } }).market,
-        futures: (LONG as unknown as { market: { futures: unknown[] } }).market.futures.slice(0, 2),
-      },
-    };
+    const short: PlanInput = { ...LONG, market: { ...LONG.market, futures: LONG.market.futures.slice(0, 2) } };
     const s = prepare(monteCarloSetup({ plan: short, paths: 2, horizonDays: 91 }));
     // only 2026-12-16 (day 26) and 2027-01-20 (day 61) are listed: from day 61 none is alive
     expect(s.roll!.expiryOn[60]).toBe(61);
