@@ -429,6 +429,29 @@ describe('ALVH.CURVE', () => {
     const real = call('CURVE', isoToExcelSerial(day), 40.74, [typed.map((p, i) => (i === 4 ? 20.65 : p))]);
     expect((real as [string, unknown][]).some(([l]) => l === 'warning')).toBe(false);
   });
+  it('ends with a warning row for each fault of the fit, as the plan warns: a poor fit, a bound (with a fix CURVE can take)', () => {
+    const day = '2025-04-08';
+    const rows = (vix: number, typed: number[]) => {
+      const out = call('CURVE', isoToExcelSerial(day), vix, [typed]) as [string, unknown][];
+      const futures = vxExpiriesAfter(day, typed.length).map((expiry, i) => ({ expiry, price: typed[i]! }));
+      const plan = fitQuality(buildTermStructure({ valuationDate: day, vixSpot: vix, futures })).warnings;
+      const said = out.filter(([l]) => l === 'warning').map(([, w]) => w as string);
+      expect(said).toHaveLength(plan.length);
+      return said;
+    };
+    // VX1 typed 100 for 39.1728 (VIX 52.33): the fit misses it by 50.8 points
+    const vx = [31.4333, 27.9068, 26.1705, 24.6739, 23.9505, 23.4973, 23.1957];
+    expect(rows(52.33, [100, ...vx])).toEqual([
+      'The curve fit misses the listed futures by up to 50.8 points (2025-04-16; rmse 18.27): check the futures prices (a typing or unit mistake?); unlisted expiries priced from the fit are uncertain by as much.',
+    ]);
+    // VIX typed 12 under futures of 23-24: the fit puts κ on its bound; CURVE takes no policy, so the
+    // fix names ALVH.PLAN's row
+    const [bound] = rows(12, [23, 23.5, 24, 24, 24, 24, 24, 24]);
+    expect(bound).toBe(
+      'The fitted κ = 30 sits on its bound [0.5, 30]: the curve is outside what the model describes; check the futures or fix it with a kappa row of ALVH.PLAN.',
+    );
+    expect(rows(52.33, [39.1728, ...vx])).toEqual([]); // the day as settled
+  });
   it('rejects gaps, 2-D ranges, mismatched expiries and a bad VIX', () => {
     expectInvalid('futures[2]', 'CURVE', isoToExcelSerial(date), vix, [[58.3], [''], [36.5]]);
     expectInvalid('futures', 'CURVE', isoToExcelSerial(date), vix, [

@@ -18,7 +18,6 @@ import {
   daysBetween,
   excelSerialToIso,
   fitQuality,
-  offCurveWarning,
   stressedFuture,
   stressedVix,
   vixOptionVolFromVvix,
@@ -176,7 +175,7 @@ function markableVol(vol: number, vvix: number, years: number, strike: number, f
  * @param vixSpot VIX index level, points (5 to 300).
  * @param futures VX1, VX2, ... settlement prices in expiry order (a row or a column), points. Without expiries the first cell is VX1 (a blank first cell is an error).
  * @param [expiries] Their expiries as Excel dates, cell by cell beside the futures (as many cells; a place blank in both is skipped, a price without its expiry or the reverse is an error); default: the monthly VX expiries after valuationDate.
- * @returns Two columns, label and value, a row each: valuation date (text), VIX, F1, F2, spread F1 − F2 (points), contango (%), regime, kappa (per year), theta (points), fit rmse (points), fit, then each future with its expiry and days; a last warning row names a future far off the curve the others fit (a stale or mistyped price?).
+ * @returns Two columns, label and value, a row each: valuation date (text), VIX, F1, F2, spread F1 − F2 (points), contango (%), regime, kappa (per year), theta (points), fit rmse (points), fit, then each future with its expiry and days; last, a warning row for each fault of the fit: a poor fit, a future far off the curve the others fit (a stale or mistyped price?), κ or θ on its bound.
  */
 export function curve(
   valuationDate: unknown,
@@ -186,7 +185,10 @@ export function curve(
 ): unknown[][] {
   return excelCall(() => {
     const ts = curveOf({ ...TODAY, vix: 'vixSpot', expiries: true }, valuationDate, vixSpot, futures, expiries);
-    const { offCurve } = fitQuality(ts);
+    // the fit's warnings, the plan's words; a bound fixed by a policy field is a row of ALVH.PLAN here
+    const warnings = fitQuality(ts).warnings.map((w) =>
+      w.replace(/fix it with policy\.(kappa|theta)/, 'fix it with a $1 row of ALVH.PLAN'),
+    );
     return labelled([
       ['valuation date', ts.valuationDate],
       ['VIX', ts.vixSpot],
@@ -200,7 +202,7 @@ export function curve(
       ['fit rmse (points)', ts.fit.rmse],
       ['fit', `${ts.fit.method}: ${ts.fit.note}`],
       ...ts.points.map((p, i): [string, number] => [`VX${i + 1} ${p.expiry} (${p.days} d)`, p.price]),
-      ...(offCurve === undefined ? [] : [['warning', offCurveWarning(ts, offCurve)] as const]),
+      ...warnings.map((w) => ['warning', w] as const),
     ]);
   });
 }
