@@ -185,7 +185,7 @@ export function prepare(s: MonteCarloSetup): Engine {
   };
   const condorMaxLoss = b.condorMaxLoss ?? Math.max(0, v0.condor - lowestSettlement(condor, b.vix, b.condor));
   const shiftDecay = Float64Array.from(CURVE_SHIFT_TENORS, (t) => curveDecayKernel(b.kappa, t / 365));
-  const lv = calibrated ? calibratedModel(s, lastExpiry, roll === null ? [] : [...roll.dates.values()]) : null;
+  const lv = calibrated ? calibratedModel(s, lastExpiry) : null;
   return {
     lv,
     ...curveTables(lv, s.run.horizonDays),
@@ -306,12 +306,12 @@ function curveTables(lv: LogVixModel | null, H: number): Pick<Engine, 'cmFast' |
  * realized-to-implied ratio (the calibration fixed both at the policy defaults), started at the
  * book's market and at the factors filtered from the run's VIX history (when it has one), in the run's measure, on today's curve ({@link curveByDays}); its tables cover the
  * horizon plus the longest curve-shift tenor, every leg's expiry and every expiry the tail may roll
- * into (`rollExpiries`, knots of today's curve as the legs' own expiries are).
+ * into. Those are not knots of today's curve: the model, and so the paths, are the same whether the
+ * policy runs or not, and a call rolled into is marked on the curve as it is.
  */
-function calibratedModel(s: MonteCarloSetup, lastExpiry: number, rollExpiries: readonly string[]): LogVixModel {
+function calibratedModel(s: MonteCarloSetup, lastExpiry: number): LogVixModel {
   const b = s.book;
   const vixLegs = [...b.overlay, ...b.tail, ...b.condor].filter((l) => l.kind === 'vix').map((l) => l.expiry);
-  vixLegs.push(...rollExpiries); // a tail rolled into them is marked at t = 0's curve, as the plan marks it
   const H = s.run.horizonDays;
   const params = {
     ...CALIBRATED.params,

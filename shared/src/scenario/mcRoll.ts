@@ -3,14 +3,17 @@
  * (Section 6) from the path's day, and that sizing picks its expiry afresh: the monthly VX expiry
  * 45-60 days out (`tailDteMin`-`tailDteMax`), else the one nearest `tailDteTarget` days (ties: the
  * later one), as `plan()` does on the day and the replay does at each sizing. So the tail rolls:
- * a rebalance whose pick differs from the calls held sells them and buys the new expiry's. The
- * candidates are those of the plan on the valuation day, the monthly VX expiries up to the last
- * listed future (the model prices each at the path's state; none past the last is extrapolated).
+ * a rebalance whose pick differs from the calls held sells them and buys the new expiry's.
+ *
+ * The candidates are every monthly VX expiry the exchange calendar gives after the valuation date,
+ * as the replay's are (the next monthly expiries of each day), listed today or not: the model
+ * prices each at the path's state, so a short curve typed today does not end the roll. (A plan
+ * does not extrapolate a curve past its last future; inside the paths the curve is the model's.)
  *
  * The picks depend on the day alone, so they are computed once a run, one a day.
  */
 import { parseIsoDate, toIsoDate } from '../dates';
-import { vxExpiriesThrough } from '../market/expirations';
+import { vxExpiriesAfter } from '../market/expirations';
 import { curveDecayKernel, modelFutureKernel } from '../market/meanReversion';
 import { selectTailExpiry } from '../method/tailSize';
 import type { Policy } from '../schemas/policy';
@@ -28,7 +31,8 @@ export interface TailRoll {
   dates: ReadonlyMap<number, string>;
   /**
    * The square-root dynamics' basis of each picked expiry (by its day): the listed curve's future
-   * less the model's at t = 0, as a VIX leg of that expiry is compiled with (pathPricer.ts).
+   * less the model's at t = 0, as a VIX leg of that expiry is compiled with (pathPricer.ts); 0 past
+   * the last listed future, where the fitted curve extrapolated is the model's value alone.
    */
   basis: ReadonlyMap<number, number>;
   /** The latest expiry picked, days (0 when none). */
@@ -43,7 +47,9 @@ export function tailRoll(b: ScenarioBook, p: Policy, horizonDays: number, m: Pri
   const day0 = parseIsoDate('valuationDate', b.valuationDate);
   let lastListed = '';
   for (const f of b.futures) if (f.expiry > lastListed) lastListed = f.expiry;
-  const candidates = lastListed === '' ? [] : vxExpiriesThrough(b.valuationDate, lastListed);
+  // every monthly expiry a pick can reach: one month past the horizon's window (at most 120)
+  const months = Math.min(120, Math.ceil((horizonDays + p.tailDteMax) / 28) + 2);
+  const candidates = vxExpiriesAfter(b.valuationDate, months);
   const expiryOn = new Int32Array(horizonDays + 1).fill(-1);
   const dates = new Map<number, string>();
   const basis = new Map<number, number>();
@@ -56,7 +62,8 @@ export function tailRoll(b: ScenarioBook, p: Policy, horizonDays: number, m: Pri
     expiryOn[t] = day;
     if (!dates.has(day)) {
       dates.set(day, pick);
-      basis.set(day, b.futureFor(pick) - modelFutureKernel(m.theta, b.vix, curveDecayKernel(m.kappa, day / 365)));
+      const model = modelFutureKernel(m.theta, b.vix, curveDecayKernel(m.kappa, day / 365));
+      basis.set(day, pick <= lastListed ? b.futureFor(pick) - model : 0);
     }
     if (day > last) last = day;
   }

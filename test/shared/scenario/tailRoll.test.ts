@@ -34,23 +34,41 @@ describe('the expiry each day of a run sizes the tail on', () => {
     expect(on[44]).toBe(89);
     // day 51: 38 against 66 days again, the later; day 57, 32 and 60 days: 2027-03-17 within the window
     expect(on[51]).toBe(117);
-    expect(on[91]).toBe(117);
+    // day 83: 34 against 69 days, 69 the nearer 52: 2027-04-21, a month past the last listed future
+    expect(on[82]).toBe(117);
+    expect(on[83]).toBe(152);
+    expect(on[91]).toBe(152);
     expect([...e.roll!.dates.entries()]).toEqual([
       [61, '2027-01-20'],
       [89, '2027-02-17'],
       [117, '2027-03-17'],
+      [152, '2027-04-21'],
     ]);
-    expect(e.roll!.last).toBe(117);
+    expect(e.roll!.last).toBe(152);
   });
 
-  it('past the last listed future nothing is picked, and no rebalance falls due', () => {
-    const e = prepare(monteCarloSetup({ plan: LONG, paths: 2, horizonDays: 91 }));
-    expect(e.roll!.expiryOn.every((d, t) => d > t)).toBe(true);
+  it('runs past the last listed future: a curve of two futures rolls as a curve of four does', () => {
     const short: PlanInput = { ...LONG, market: { ...LONG.market, futures: LONG.market.futures.slice(0, 2) } };
+    // only 2026-12-16 (day 26) and 2027-01-20 (day 61) are listed; the model prices the months after
     const s = prepare(monteCarloSetup({ plan: short, paths: 2, horizonDays: 91 }));
-    // only 2026-12-16 (day 26) and 2027-01-20 (day 61) are listed: from day 61 none is alive
-    expect(s.roll!.expiryOn[60]).toBe(61);
-    expect(s.roll!.expiryOn[61]).toBe(-1);
+    const e = prepare(monteCarloSetup({ plan: LONG, paths: 2, horizonDays: 91 }));
+    expect([...s.roll!.expiryOn]).toEqual([...e.roll!.expiryOn]);
+    expect(e.roll!.expiryOn.every((d, t) => d > t)).toBe(true);
+  });
+});
+
+describe('the policy moves the hedges, never the paths', () => {
+  it('the condor alone and the market at the horizon are the same bits with the rebalances on or off, the curve skipping a month', () => {
+    // without the 2027-02-17 future, the month the tail rolls into is not listed
+    const futures = LONG.market.futures.filter((f) => f.expiry !== '2027-02-17');
+    const gap: PlanInput = { ...LONG, market: { ...LONG.market, futures } };
+    const run = (rebalance: boolean) =>
+      runMonteCarloChunk({ plan: gap, paths: 1_000, seed: 1, horizonDays: 91, measure: 'risk-neutral', rebalance });
+    const [on, off] = [run(true), run(false)];
+    expect(on.rebalances.some((r) => r > 0)).toBe(true);
+    expect([...on.condor]).toEqual([...off.condor]);
+    expect([...on.vixEnd]).toEqual([...off.vixEnd]);
+    expect([...on.spxEnd]).toEqual([...off.spxEnd]);
   });
 });
 
@@ -61,6 +79,14 @@ describe('a condor that outlives its first tail expiry (91 days against the tail
     // without the roll no rebalance fell due once the tail was within the drawdown's 10 days of
     // its expiry (day 51 on): 7.18 a path
     expect(s.rebalancesMean).toBeGreaterThanOrEqual(12);
+  });
+
+  it('a curve of two futures is rolled too: its book keeps the hedge', () => {
+    // the two listed expiries end on day 61; the calls held then had settled, unhedged after day 50
+    const short: PlanInput = { ...LONG, market: { ...LONG.market, futures: LONG.market.futures.slice(0, 2) } };
+    const t = summarizeMonteCarlo(runMonteCarloChunk({ plan: short, paths: 4_000, seed: 1, horizonDays: 91 }));
+    expect(t.rebalancesMean).toBeGreaterThanOrEqual(12);
+    expect(t.alvh.cvar95).toBeLessThan(t.condor.cvar95 - 500);
   });
 
   it('keeps the hedge: the book loses less than the condor alone in the worst 5%', () => {
