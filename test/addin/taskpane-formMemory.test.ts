@@ -53,6 +53,13 @@ describe('keptFormOf', () => {
     expect(keptFormOf(JSON.parse(JSON.stringify(kept)))).toEqual(kept);
   });
 
+  it("keeps a long last rebalance's futures box whole, as it keeps the other boxes", () => {
+    const futures = Array.from({ length: 200 }, (_, i) => `2025-0${(i % 9) + 1}-16, 2${i % 10}.5`).join('\n');
+    expect(futures.length).toBeGreaterThan(1000);
+    const kept = exampleKept({ last: { date: '2025-04-01', vix: '21.77', futures } });
+    expect(keptFormOf(JSON.parse(JSON.stringify(kept)))?.last.futures).toBe(futures);
+  });
+
   it('drops keys the page does not keep and fills the fields a value lacks with blanks', () => {
     const raw = JSON.parse(JSON.stringify(exampleKept())) as Record<string, Record<string, unknown>>;
     raw['state']!['policy'] = { tailCoverage: '2', notAPolicyField: '9' };
@@ -95,12 +102,16 @@ describe('keptFormOf', () => {
 describe('restoredNote', () => {
   it("names where and when the form was kept, that its market is a past day's, and what was not kept", () => {
     expect(restoredNote(exampleKept(), 'workbook', '2026-12-05')).toBe(
-      "Restored the form this workbook kept at 2026-12-04 15:02 UTC. Its market is of 2025-04-08, not today (2026-12-05): load today's market before trading on the plan. Not kept: the VIX option chain: paste it again on the Surface tab. Example day loads the example.",
+      "Restored the form this workbook kept at 2026-12-04 15:02 UTC. Its market is of 2025-04-08, not today (2026-12-05): load today's market before trading on the plan. Its positions and last rebalance are as they were then: check them before sending orders. Not kept: the VIX option chain: paste it again on the Surface tab. Example day loads the example.",
     );
   });
 
   it('on the day it was kept, asks to check the market is still current; with nothing left out, says nothing of it', () => {
-    const said = restoredNote(exampleKept({ notKept: [] }), 'browser', '2025-04-08');
+    const said = restoredNote(
+      exampleKept({ notKept: [], positions: '', last: { date: '', vix: '', futures: '' } }),
+      'browser',
+      '2025-04-08',
+    );
     expect(said).toBe(
       "Restored the form this browser kept at 2026-12-04 15:02 UTC. Its market is today's (2025-04-08) as typed then: check it is still current before trading on the plan. Example day loads the example.",
     );

@@ -47,6 +47,8 @@ describe('the form kept across a reload (Chromium)', () => {
 
     await page.reload({ waitUntil: 'load' });
     await page.waitForSelector('#plan-result:not([hidden])');
+    // the kept form is read once office.js has said the host (in Excel, the workbook's settings)
+    await expect.poll(() => page.textContent('#form-note')).toMatch(/^Restored the form/);
     const value = (n: string) => page.inputValue(`[name="${n}"]`);
     expect([await value('spx'), await value('signal.rsi'), await value('positions'), await value('paths')]).toEqual([
       '5010.25',
@@ -58,13 +60,13 @@ describe('the form kept across a reload (Chromium)', () => {
     await expect
       .poll(() => page.textContent('#form-note'))
       .toMatch(
-        /^Restored the form this browser kept at 2026-12-05 12:0\d UTC\. Its market is of 2025-04-08, not today \(2026-12-05\): load today's market before trading on the plan\. Example day loads the example\.$/,
+        /^Restored the form this browser kept at 2026-12-05 12:0\d UTC\. Its market is of 2025-04-08, not today \(2026-12-05\): load today's market before trading on the plan\. Its positions are as they were then: check them before sending orders\. Example day loads the example\.$/,
       );
     // the plan shown is the restored form's, current: its RSI rule applied
     await expect.poll(() => page.$eval('#plan-result', (e) => e.classList.contains('stale'))).toBe(false);
-    const shown = (await page.textContent('#plan-result')) ?? '';
-    expect(shown).toContain('RSI widening'); // the example day's plan names it…
-    expect(shown).not.toMatch(/the RSI widening \(/); // …as a rule not applied; restored, its signal is given
+    // the restored form is planned: its RSI is given, so the RSI widening is no longer a rule not applied
+    await expect.poll(async () => (await page.textContent('#plan-result')) ?? '').not.toMatch(/the RSI widening \(/);
+    expect(await page.textContent('#plan-result')).toContain('RSI widening');
 
     // Example day replaces the kept form with the example's
     await page.click('#load-example');

@@ -138,10 +138,11 @@ export function keptFormOf(raw: unknown): KeptForm | undefined {
   const rows = futures.map((f) => named(f, ['expiry', 'price'] as const));
   const fields = named(state['fields'], FIELD_NAMES);
   const run = named(r['run'], ['paths', 'seed', 'measure'] as const);
-  const last = named(r['last'], ['date', 'vix', 'futures'] as const);
+  const last = named(r['last'], ['date', 'vix'] as const);
+  const lastFutures = text(record(r['last'])?.['futures'] ?? ''); // a box: up to MAX_KEPT_BOX, as kept
   const boxes = [state['events'], state['eventsMode'], r['positions'], r['vixCloses']].map((b) => text(b));
   const notKept = Array.isArray(r['notKept']) ? r['notKept'].map((n) => text(n, 300)) : [];
-  if (boxes.some((b) => b === undefined) || notKept.some((n) => n === undefined)) return undefined;
+  if ([...boxes, lastFutures].some((b) => b === undefined) || notKept.some((n) => n === undefined)) return undefined;
   const [events, eventsMode, positions, vixCloses] = boxes as string[];
   return {
     version: 1,
@@ -157,7 +158,7 @@ export function keptFormOf(raw: unknown): KeptForm | undefined {
     },
     positions: positions!,
     vixCloses: vixCloses!,
-    last: { date: last.date ?? '', vix: last.vix ?? '', futures: last.futures ?? '' },
+    last: { date: last.date ?? '', vix: last.vix ?? '', futures: lastFutures! },
     run: { paths: run.paths ?? '', seed: run.seed ?? '', measure: run.measure ?? '' },
     notKept: notKept as string[],
   };
@@ -254,8 +255,14 @@ export function restoredNote(kept: KeptForm, where: FormStore['where'], today: s
     day === today
       ? `Its market is today's (${day}) as typed then: check it is still current before trading on the plan.`
       : `Its market is of ${day || 'no date'}, not today (${today}): load today's market before trading on the plan.`;
+  const held = [
+    ...(kept.positions.trim() !== '' ? ['positions'] : []),
+    ...([kept.last.date, kept.last.vix, kept.last.futures].some((v) => v.trim() !== '') ? ['last rebalance'] : []),
+  ];
+  const asThen =
+    held.length > 0 ? ` Its ${held.join(' and ')} are as they were then: check them before sending orders.` : '';
   const lost = kept.notKept.length > 0 ? ` Not kept: ${kept.notKept.join('; ')}.` : '';
-  return `Restored the form ${where === 'workbook' ? 'this workbook' : 'this browser'} kept at ${at}. ${market}${lost} Example day loads the example.`;
+  return `Restored the form ${where === 'workbook' ? 'this workbook' : 'this browser'} kept at ${at}. ${market}${asThen}${lost} Example day loads the example.`;
 }
 
 /**

@@ -467,7 +467,6 @@ async function saveSettings(): Promise<void> {
     $('settings-note').textContent = `Not saved: ${message(e)}`;
   }
   showSettings();
-  if (openKeptForm(inExcel, touched, note)) onFormChange(); // a form kept in the workbook replaces the example
 }
 
 async function fillFromSelection(): Promise<void> {
@@ -551,7 +550,8 @@ function wire(): void {
   }
 }
 
-function start(host: Office.HostType | null): void {
+/** `ready`: office.js has said which host this is (Excel may not be known before), so a kept form may be read. */
+function start(host: Office.HostType | null, ready = true): void {
   inExcel =
     (host !== null && host === Office.HostType.Excel) ||
     (typeof Excel !== 'undefined' && typeof Excel.run === 'function');
@@ -572,7 +572,7 @@ function start(host: Office.HostType | null): void {
   read.disabled = !inExcel;
   if (!inExcel) read.title = 'Available inside Excel';
   showSettings();
-  if (openKeptForm(inExcel, touched, note)) onFormChange(); // a form kept in the workbook replaces the example
+  if (ready && openKeptForm(inExcel, touched, note)) onFormChange(); // a kept form replaces the example
 }
 
 function boot(): void {
@@ -580,14 +580,14 @@ function boot(): void {
   wire();
   trackRunBarHeight();
   loadExample();
-  start(null);
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  start(null, office?.onReady === undefined);
   // Show the example day's plan at once (in the page; the Plan button also writes it to a sheet).
   const parsed = validate();
   if (parsed !== undefined) {
     hasPlanned = true;
     showPlan(false);
   }
-  const office = (globalThis as { Office?: typeof Office }).Office;
   if (office?.onReady) {
     void office.onReady().then((info) => start(info.host));
   }
