@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ComputePool, type ComputeJob, type PoolStats, type RunOptions } from './compute/index';
+import { ComputePool, PoolBusyError, type ComputeJob, type PoolStats, type RunOptions } from './compute/index';
 import { computeQueue, computeThreads, jobTimeoutMs } from './config';
 
 export type { ComputeJob, PoolStats };
@@ -70,6 +70,20 @@ export function runCompute(job: ComputeJob, payload: unknown, opts: RunOptions =
  */
 export function checkComputeRoom(): void {
   runner?.checkRoom?.();
+}
+
+/**
+ * The PoolBusyError {@link checkComputeRoom} would throw now, or undefined when the pool has room:
+ * the same rule, asked without a throw (the local host, before it invites a heavy route's body).
+ */
+export function computeRoomRefusal(): PoolBusyError | undefined {
+  try {
+    checkComputeRoom();
+    return undefined;
+  } catch (e) {
+    if (e instanceof PoolBusyError) return e;
+    throw e;
+  }
 }
 
 /** The pool's load, without starting it: an idle pool that has not run yet reports zero busy. */

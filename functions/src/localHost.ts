@@ -31,7 +31,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { closeCompute } from './compute';
+import { closeCompute, computeRoomRefusal } from './compute';
 import {
   checkConfig,
   corsOrigins,
@@ -259,6 +259,12 @@ function afterAnswers(socket: Socket, then: (receiving?: ServerResponse) => void
 /** Requests told 100 Continue: their body is on its way. */
 const continued = new WeakSet<IncomingMessage>();
 /**
+ * Requests with `Expect: 100-continue` to a heavy route that came while the pool was full: not
+ * told 100 Continue then. Routed, each gets the full pool's 503 without its body asked for, or
+ * its 100 Continue at that point if the pool has room by then ({@link answerHeldBack}).
+ */
+const heldBack = new WeakSet<IncomingMessage>();
+/**
  * Connections whose answer is out (or being sent) while their request's body is still read: a
  * later timeout or malformed chunk of that body must not answer again (`clientError` closes them
  * silently). A connection leaves the set once that body has all come, for its next request.
@@ -330,6 +336,45 @@ function sendProblemAndDrain(
   });
   req.on('end', () => res.end());
   req.resume();
+}
+
+/** Whether a request is a POST to a heavy route (one that runs on the pool), its target routed as `handle` routes it. */
+function postsToHeavyRoute(req: IncomingMessage): boolean {
+  const target = req.url ?? '/';
+  if ((req.method ?? '').toUpperCase() !== 'POST' || target.startsWith('//')) return false;
+  let path: string;
+  try {
+    path = new URL(target, 'http://localhost').pathname;
+  } catch {
+    return false;
+  }
+  const route = path.startsWith('/api/') ? findRoute(path.slice('/api/'.length)) : undefined;
+  return route?.heavy === true && route.method === 'POST';
+}
+
+/**
+ * A request in {@link heldBack}, past the checks made before its body is read: while the pool is
+ * still full, answer the 503 the route gives a full pool (the same problem and Retry-After) and
+ * close once it is out, the body never asked for; else invite the body now. True when answered.
+ */
+function answerHeldBack(
+  req: IncomingMessage,
+  res: ServerResponse,
+  route: Route,
+  instance: string,
+  headers: Record<string, string>,
+  cap: number,
+): boolean {
+  heldBack.delete(req);
+  const busy = computeRoomRefusal();
+  if (busy) {
+    const refusal = problemFromError(busy, new InvocationContext({ functionName: route.name }), instance);
+    sendProblemAndDrain(req, res, refusal.problem, { ...headers, ...refusal.headers }, cap);
+    return true;
+  }
+  res.writeContinue();
+  continued.add(req);
+  return false;
 }
 
 /** Headers of a HttpResponseInit as a plain record (Headers, record or pairs). */
@@ -668,6 +713,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
         );
         return;
       }
+      if (heldBack.has(req) && answerHeldBack(req, res, route, instance, cors, limit * DRAIN_FACTOR)) return;
     }
     // Only a POST to a POST route has a body to read; any other (a GET with a body, a POST to a GET
     // route, answered 405 by the route) is drained unread, as on Azure, not refused as too large.
@@ -883,11 +929,18 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   });
   // Expect: 100-continue: Node would answer 100 Continue to every request and invite the upload.
   // Only a body within the limit is invited; the request then goes through `handle` as any other,
-  // whose checks refuse the rest (a declared length over the limit: the 413) before reading.
+  // whose checks refuse the rest (a declared length over the limit: the 413) before reading. Nor
+  // is a heavy route's body invited while the pool is full: it is held back, and gets the pool's
+  // 503 before any upload (`answerHeldBack`). The look at the pool is advisory: one that fills
+  // after a 100 Continue refuses that request with the same 503 once its body is read, as it
+  // does a request sent without Expect.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
     if (!(Number(req.headers['content-length']) > limit)) {
-      res.writeContinue();
-      continued.add(req);
+      if (postsToHeavyRoute(req) && computeRoomRefusal() !== undefined) heldBack.add(req);
+      else {
+        res.writeContinue();
+        continued.add(req);
+      }
     }
     listener(req, res);
   });
