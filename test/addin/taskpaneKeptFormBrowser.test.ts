@@ -87,4 +87,66 @@ describe('the form kept across a reload (Chromium)', () => {
     expect(await page.textContent('#form-note')).toBe(EXAMPLE.note);
     expect(errors).toEqual([]);
   });
+
+  it("inside Excel reads the workbook's form once office.js is ready, never the WebView's localStorage", async () => {
+    /** A kept form of the example day with SPX `spx`. */
+    const keptWith = (spx: string) => ({
+      version: 1,
+      savedAt: '2026-12-04T15:02:00.000Z',
+      state: {
+        fields: { ...EXAMPLE.fields, spx },
+        futures: EXAMPLE.futures,
+        policy: {},
+        events: '',
+        eventsMode: 'add',
+        indices: {},
+        signals: {},
+      },
+      positions: '',
+      vixCloses: '',
+      last: { date: '', vix: '', futures: '' },
+      run: { paths: '20000', seed: '42', measure: 'real-world' },
+      notKept: [],
+    });
+    const page = await pane.browser.newPage({ viewport: { width: 350, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript(
+      ([workbook, other]) => {
+        if (window.top !== window) return;
+        // another workbook's form, kept in the WebView's storage that every workbook shares
+        localStorage.setItem('alvh.form', JSON.stringify(other));
+        localStorage.removeItem('alvh.settings');
+        (window as unknown as { __workbookForm: unknown }).__workbookForm = workbook;
+      },
+      [keptWith('5050.5'), keptWith('4100')] as const,
+    );
+    // office.js as Excel's loader behaves: Excel and the document are there once onReady resolves, not before
+    const officeJs = `window.Office = {
+      HostType: { Excel: 'Excel' },
+      AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+      onReady: function () {
+        return Promise.resolve().then(function () {
+          var bag = { 'alvh.form': window.__workbookForm };
+          var settings = {
+            get: function (k) { return bag[k]; },
+            set: function (k, v) { bag[k] = v; },
+            saveAsync: function (cb) { cb({ status: 'succeeded' }); },
+          };
+          window.Office.context = { document: { settings: settings }, requirements: { isSetSupported: function () { return true; } } };
+          window.Excel = { run: function () { return Promise.reject(new Error('no workbook here')); } };
+          return { host: 'Excel' };
+        });
+      },
+    };`;
+    await page.route('**/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: officeJs }));
+    await page.goto(`${pane.base}/taskpane.html`, { waitUntil: 'load' });
+    await page.waitForSelector('#plan-result:not([hidden])');
+    await expect
+      .poll(() => page.textContent('#form-note'))
+      .toMatch(/^Restored the form this workbook kept at 2026-12-04 15:02 UTC\./);
+    expect(await page.inputValue('[name="spx"]')).toBe('5050.5');
+    expect(await page.textContent('#host-status')).toContain('Excel');
+    expect(errors).toEqual([]);
+  });
 });
