@@ -13,7 +13,8 @@
  * The picks depend on the day alone, so they are computed once a run, one a day.
  */
 import { parseIsoDate, toIsoDate } from '../dates';
-import { vxExpiriesAfter } from '../market/expirations';
+import { CALENDAR_LAST_YEAR } from '../market/calendar';
+import { vxExpiriesThrough } from '../market/expirations';
 import { curveDecayKernel, modelFutureKernel } from '../market/meanReversion';
 import { selectTailExpiry } from '../method/tailSize';
 import type { Policy } from '../schemas/policy';
@@ -47,9 +48,11 @@ export function tailRoll(b: ScenarioBook, p: Policy, horizonDays: number, m: Pri
   const day0 = parseIsoDate('valuationDate', b.valuationDate);
   let lastListed = '';
   for (const f of b.futures) if (f.expiry > lastListed) lastListed = f.expiry;
-  // every monthly expiry a pick can reach: one month past the horizon's window (at most 120)
-  const months = Math.min(120, Math.ceil((horizonDays + p.tailDteMax) / 28) + 2);
-  const candidates = vxExpiriesAfter(b.valuationDate, months);
+  // every monthly expiry a pick can reach: two months past the horizon's window, within the
+  // exchange calendar (a run valued in its last year picks among the contracts it has)
+  const reach = day0 + horizonDays + p.tailDteMax + 62;
+  const end = Math.min(reach, parseIsoDate('calendar end', `${CALENDAR_LAST_YEAR}-12-31`));
+  const candidates = vxExpiriesThrough(b.valuationDate, toIsoDate(end));
   const expiryOn = new Int32Array(horizonDays + 1).fill(-1);
   const dates = new Map<number, string>();
   const basis = new Map<number, number>();

@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { monteCarloSetup, plan, runMonteCarloChunk, summarizeMonteCarlo } from '@alvh/shared';
+import { monteCarloSetup, plan, runMonteCarloChunk, summarizeMonteCarlo, vxExpiriesAfter } from '@alvh/shared';
+import { PLAN_INPUT } from '../../helpers/fixtures';
 import { prepare } from '../../../shared/src/scenario/mcEngine';
 
 type PlanInput = Parameters<typeof plan>[0];
@@ -54,6 +55,23 @@ describe('the expiry each day of a run sizes the tail on', () => {
     const e = prepare(monteCarloSetup({ plan: LONG, paths: 2, horizonDays: 91 }));
     expect([...s.roll!.expiryOn]).toEqual([...e.roll!.expiryOn]);
     expect(e.roll!.expiryOn.every((d, t) => d > t)).toBe(true);
+  });
+});
+
+describe('a run valued in the exchange calendar’s last year', () => {
+  it('picks among the contracts the calendar has (to 2040-11), and runs', () => {
+    const date = '2040-05-04';
+    const futures = vxExpiriesAfter(date, 4).map((expiry, i) => ({ expiry, price: 18.4 + i }));
+    const late = {
+      ...PLAN_INPUT,
+      valuationDate: date,
+      market: { ...PLAN_INPUT.market, futures },
+      condor: { ...PLAN_INPUT.condor, expiry: '2040-10-19' },
+    };
+    const e = prepare(monteCarloSetup({ plan: late, paths: 2 }));
+    expect([...e.roll!.dates.values()].at(-1)).toBe('2040-11-21');
+    const s = summarizeMonteCarlo(runMonteCarloChunk({ plan: late, paths: 200, seed: 1 }));
+    expect(s.rebalancesMean).toBeGreaterThan(20);
   });
 });
 
