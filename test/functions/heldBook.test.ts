@@ -36,7 +36,11 @@ describe('a plan input holding its book, on the scenario routes', () => {
     expect(b.json.partial.runKey).toBe(a.json.partial.runKey);
     expect(b.json.partial.book).toEqual(a.json.partial.book);
     const credit = a.json.partial.inputNotes;
-    expect(credit).toEqual([expect.stringMatching(/^The condor's P&L counts from the credit/)]);
+    // the credit's note, then the tail's rolls (the 56-day run rolls it twice)
+    expect(credit).toEqual([
+      expect.stringMatching(/^The condor's P&L counts from the credit/),
+      expect.stringMatching(/^The tail rolls as the method picks its expiry/),
+    ]);
     expect(b.json.partial.inputNotes).toEqual([b.json.summary.notes[0], ...credit]);
     expect(b.json.summary.alvh).toEqual(a.json.summary.alvh);
     expect(b.json.summary.notes.slice(1)).toEqual(a.json.summary.notes);

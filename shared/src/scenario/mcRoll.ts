@@ -40,22 +40,16 @@ export interface TailRoll {
   last: number;
 }
 
-/**
- * The expiry the method picks on each day 0..`horizonDays` of a run on book `b` ({@link TailRoll}).
- * `m` gives the square-root model's curve for the basis.
- */
-export function tailRoll(b: ScenarioBook, p: Policy, horizonDays: number, m: PricerMarket): TailRoll {
-  const day0 = parseIsoDate('valuationDate', b.valuationDate);
-  let lastListed = '';
-  for (const f of b.futures) if (f.expiry > lastListed) lastListed = f.expiry;
+/** The expiry the method picks on each day 0..`horizonDays` of a run valued on `valuationDate`. */
+function tailPicks(valuationDate: string, p: Policy, horizonDays: number): Omit<TailRoll, 'basis'> {
+  const day0 = parseIsoDate('valuationDate', valuationDate);
   // every monthly expiry a pick can reach: two months past the horizon's window, within the
   // exchange calendar (a run valued in its last year picks among the contracts it has)
   const reach = day0 + horizonDays + p.tailDteMax + 62;
   const end = Math.min(reach, parseIsoDate('calendar end', `${CALENDAR_LAST_YEAR}-12-31`));
-  const candidates = vxExpiriesThrough(b.valuationDate, toIsoDate(end));
+  const candidates = vxExpiriesThrough(valuationDate, toIsoDate(end));
   const expiryOn = new Int32Array(horizonDays + 1).fill(-1);
   const dates = new Map<number, string>();
-  const basis = new Map<number, number>();
   let last = 0;
   for (let t = 0; t <= horizonDays; t++) {
     const alive = candidates.filter((e) => parseIsoDate('expiry', e) - day0 > t);
@@ -63,12 +57,63 @@ export function tailRoll(b: ScenarioBook, p: Policy, horizonDays: number, m: Pri
     const pick = selectTailExpiry(toIsoDate(day0 + t), alive, p.tailDteMin, p.tailDteMax, p.tailDteTarget);
     const day = parseIsoDate('expiry', pick) - day0;
     expiryOn[t] = day;
-    if (!dates.has(day)) {
-      dates.set(day, pick);
-      const model = modelFutureKernel(m.theta, b.vix, curveDecayKernel(m.kappa, day / 365));
-      basis.set(day, pick <= lastListed ? b.futureFor(pick) - model : 0);
-    }
+    if (!dates.has(day)) dates.set(day, pick);
     if (day > last) last = day;
   }
-  return { expiryOn, dates, basis, last };
+  return { expiryOn, dates, last };
+}
+
+/**
+ * The expiry the method picks on each day 0..`horizonDays` of a run on book `b` ({@link TailRoll}).
+ * `m` gives the square-root model's curve for the basis.
+ */
+export function tailRoll(b: ScenarioBook, p: Policy, horizonDays: number, m: PricerMarket): TailRoll {
+  const picks = tailPicks(b.valuationDate, p, horizonDays);
+  let lastListed = '';
+  for (const f of b.futures) if (f.expiry > lastListed) lastListed = f.expiry;
+  const basis = new Map<number, number>();
+  for (const [day, pick] of picks.dates) {
+    const model = modelFutureKernel(m.theta, b.vix, curveDecayKernel(m.kappa, day / 365));
+    basis.set(day, pick <= lastListed ? b.futureFor(pick) - model : 0);
+  }
+  return { ...picks, basis };
+}
+
+/** How many of a run's rolls {@link tailRollNotes} names (the rest are counted). */
+const ROLLS_NAMED = 4;
+
+/**
+ * The summary's note on the tail's rolls: the days from which a rebalance rolls the calls held into
+ * another expiry (the method's pick changes, and a rebalance may fall due: the pick outlives the
+ * drawdown window), up to the horizon; none when the tail never rolls. A tail held at another
+ * expiry than the method picks on day 0 (a book's) rolls at its first rebalance.
+ */
+export function tailRollNotes(
+  b: Pick<ScenarioBook, 'valuationDate' | 'tail'>,
+  p: Policy,
+  horizonDays: number,
+): string[] {
+  const held = b.tail[0]?.expiry;
+  if (held === undefined) return [];
+  const day0 = parseIsoDate('valuationDate', b.valuationDate);
+  const { expiryOn, dates } = tailPicks(b.valuationDate, p, horizonDays);
+  const rolls: string[] = [];
+  let from = parseIsoDate('expiry', held) - day0;
+  for (let t = 1; t < horizonDays; t++) {
+    const pick = expiryOn[t]!;
+    if (pick === from || pick - t <= p.drawdownDays) continue;
+    rolls.push(
+      rolls.length === 0 && t === 1 && pick === expiryOn[0]
+        ? `from the first rebalance into ${dates.get(pick)!}`
+        : `from day ${t} (${toIsoDate(day0 + t)}) into ${dates.get(pick)!}`,
+    );
+    from = pick;
+  }
+  if (rolls.length === 0) return [];
+  const named = rolls.slice(0, ROLLS_NAMED);
+  const more = rolls.length > ROLLS_NAMED ? ` and ${rolls.length - ROLLS_NAMED} more rolls` : '';
+  const list = named.length === 1 ? named[0]! : `${named.slice(0, -1).join(', ')} and ${named.at(-1)!}`;
+  return [
+    `The tail rolls as the method picks its expiry (${p.tailDteMin}-${p.tailDteMax} days out) from each rebalance's day: ${list}${more}. The first rebalance from each of those days sells the calls held and buys the new expiry's; the hedge cost counts both.`,
+  ];
 }

@@ -20,6 +20,7 @@ import {
 } from '../schemas/scenario';
 import { entryCreditNotes, heldBookNotes, scenarioSource, type ScenarioBook } from './scenarioBook';
 import { sqrtCurveNotes } from './curveFitNote';
+import { tailRollNotes } from './mcRoll';
 import { todayMarks } from './stressGrid';
 import type { Leg } from '../book/index';
 import type { ModelParams, MonteCarloSetup } from './mcTypes';
@@ -314,6 +315,10 @@ function setupOf(v: MonteCarloInput, limits: MonteCarloWorkLimits): MonteCarloSe
     ...heldBookNotes(v.plan, 'montecarlo'),
     ...(pl === undefined ? [] : entryCreditNotes(pl, 'paths')),
     ...(v.dynamics === 'sqrt-legacy' ? sqrtCurveNotes(book, policy, horizonDays) : []),
+    // the rolls the rebalances make (a tail of one VIX call, as they resize it)
+    ...(v.rebalance && book.tail.length === 1 && book.tail[0]!.kind === 'vix'
+      ? tailRollNotes(book, policy, horizonDays)
+      : []),
   ];
   return {
     ...(inputNotes.length > 0 ? { inputNotes } : {}),

@@ -46,9 +46,12 @@ describe('Monte Carlo from a plan input with positions or a last rebalance', () 
     const b = run(both);
     expect(b.runKey).toBe(a.runKey);
     expect(Array.from(b.book)).toEqual(Array.from(a.book));
-    // without the fields the only note is why the condor's P&L counts from the credit
-    // (the example is priced at a vol of 16%, away from the surface)
-    expect(a.inputNotes).toEqual([expect.stringMatching(/^The condor's P&L counts from the credit/)]);
+    // without the fields the notes are why the condor's P&L counts from the credit (the example is
+    // priced at a vol of 16%, away from the surface), and the tail's rolls
+    expect(a.inputNotes).toEqual([
+      expect.stringMatching(/^The condor's P&L counts from the credit/),
+      expect.stringMatching(/^The tail rolls as the method picks its expiry/),
+    ]);
     const sa = summarizeMonteCarlo(a);
     const sb = summarizeMonteCarlo(b);
     expect(sb.alvh).toEqual(sa.alvh);

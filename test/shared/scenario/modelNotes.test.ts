@@ -176,16 +176,18 @@ describe('the summary’s notes: what its figures say that a reader could miss',
     expect(s.alvh.cvar95 - s.condor.cvar95).toBeGreaterThan(
       2 * Math.max(s.condor.cvar95StdError!, s.alvh.cvar95StdError!),
     );
-    expect(s.notes[0]).toMatch(
+    // after the tail's rolls (the book's run rolls it twice), what the figures say
+    expect(s.notes[0]).toMatch(/^The tail rolls as the method picks its expiry/);
+    expect(s.notes[1]).toMatch(
       /^The hedges raise the CVaR 95 from a loss of \$[\d,]+ \(the condor alone\) to a loss of \$[\d,]+:/,
     );
-    expect(s.notes[0]).toMatch(/so this book is riskier than the condor by that measure\.$/);
+    expect(s.notes[1]).toMatch(/so this book is riskier than the condor by that measure\.$/);
     // The same paths read as risk-neutral: a pricing check, which the note says rather than call the book riskier.
     const rn = summarizeMonteCarlo({ ...part, measure: 'risk-neutral' });
-    expect(rn.notes[0]).toMatch(/risk-neutral paths .* a pricing check, not a risk figure: run the real-world measure/);
-    expect(rn.notes[0]).not.toMatch(/riskier/);
+    expect(rn.notes[1]).toMatch(/risk-neutral paths .* a pricing check, not a risk figure: run the real-world measure/);
+    expect(rn.notes[1]).not.toMatch(/riskier/);
     expect(s.tailContractsEndMean).toBeGreaterThan(2 * s.tailContractsStart);
-    expect(s.notes[1]).toMatch(new RegExp(`^Rebalancing grows the tail from ${s.tailContractsStart} to `));
+    expect(s.notes[2]).toMatch(new RegExp(`^Rebalancing grows the tail from ${s.tailContractsStart} to `));
   });
 
   it('weighs a raised CVaR against the error of the difference on the same paths, not against each CVaR’s own', () => {

@@ -58,6 +58,33 @@ describe('the expiry each day of a run sizes the tail on', () => {
   });
 });
 
+describe("the summary's note on the rolls", () => {
+  const rolls = (input: Record<string, unknown>) =>
+    summarizeMonteCarlo(runMonteCarloChunk({ paths: 20, seed: 1, ...input })).notes.filter((n) =>
+      n.startsWith('The tail rolls'),
+    );
+
+  it('names each day from which a rebalance rolls the tail, and into which expiry', () => {
+    expect(rolls({ plan: LONG, horizonDays: 91 })).toEqual([
+      "The tail rolls as the method picks its expiry (45-60 days out) from each rebalance's day: from day 23 (2026-12-13) into 2027-02-17, from day 51 (2027-01-10) into 2027-03-17 and from day 83 (2027-02-11) into 2027-04-21. The first rebalance from each of those days sells the calls held and buys the new expiry's; the hedge cost counts both.",
+    ]);
+    // to day 22 nothing rolls, and a run without rebalances rolls nothing
+    expect(rolls({ plan: LONG, horizonDays: 22 })).toEqual([]);
+    expect(rolls({ plan: LONG, horizonDays: 91, rebalance: false })).toEqual([]);
+  });
+
+  it("a book's tail at another expiry than the method's rolls at the first rebalance", () => {
+    const example = JSON.parse(
+      readFileSync(new URL('../../../docs/examples/montecarlo.json', import.meta.url), 'utf8'),
+    ) as { book: { tail: { expiry: string }[] } };
+    // its tail moved to 2027-03-17: on day 0 the method picks 2027-01-20
+    const book = { ...example.book, tail: [{ ...example.book.tail[0]!, expiry: '2027-03-17' }] };
+    expect(rolls({ book })[0]).toMatch(
+      /^The tail rolls as the method picks its expiry \(45-60 days out\) from each rebalance's day: from the first rebalance into 2027-01-20, from day 23 \(2026-12-13\) into 2027-02-17 and /,
+    );
+  });
+});
+
 describe('a run valued in the exchange calendar’s last year', () => {
   it('picks among the contracts the calendar has (to 2040-11), and runs', () => {
     const date = '2040-05-04';
