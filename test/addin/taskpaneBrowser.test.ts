@@ -398,9 +398,12 @@ describe('taskpane recent VIX closes (Chromium, 350 px)', () => {
     // The model's known biases from the run's starting VIX, as the summary names them.
     const vix = Number(await page.inputValue('input[name=vix]'));
     const expected = calibrationNotes(vix);
-    // after the run's own notes: fewer than 5% of the paths lose (the condor keeps its credit on
-    // most), so its VaR 95 is a gain; a few of these 400 paths reach VIX 150 on some day
+    // after the run's own notes: the tail's rolls; fewer than 5% of the paths lose (the condor keeps
+    // its credit on most), so its VaR 95 is a gain; a few of these 400 paths reach VIX 150 on some day
     expect(await page.$$eval('#mc-notes li', (lis) => lis.map((li) => li.textContent))).toEqual([
+      expect.stringMatching(
+        /^The tail rolls as the method picks its expiry \(45-60 days out\) from each rebalance's day: from day 5 \(2025-04-13\) into 2025-06-18 /,
+      ),
       expect.stringMatching(
         /^The condor's VaR 95 is a gain of \$[\d,]+ and the book's VaR 95 is a gain of \$[\d,]+: fewer than 5% of paths lose money/,
       ),
@@ -494,6 +497,9 @@ describe('taskpane Monte Carlo notes (Chromium, 350 px)', () => {
     expect(items.slice(0, -2)).toEqual([
       expect.stringMatching(
         /^The condor's P&L counts from the credit the plan was sized on, \$5,930\.00; .* includes the \+\$2,342\.08 between them\.$/,
+      ),
+      expect.stringMatching(
+        /^The tail rolls as the method picks its expiry \(45-60 days out\) from each rebalance's day: /,
       ),
       expect.stringMatching(
         /^The condor's VaR 95 is a gain of \$5,930 and the book's VaR 95 is a gain of \$[\d,]+: fewer than 5% of paths lose money/,
