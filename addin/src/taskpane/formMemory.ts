@@ -32,7 +32,7 @@ import {
 } from './form';
 import { keptSurface } from './planExtras';
 import { vixChainText } from './vixChainBox';
-import { safeLocalStorage } from './settings';
+import { safeLocalStorage, saveDocumentSetting } from './settings';
 
 export const FORM_KEY = 'alvh.form';
 /** A box (positions, closes, events) longer than this is not kept: the workbook's settings are small. */
@@ -64,13 +64,7 @@ export function officeFormStore(settings: Office.Settings): FormStore {
   return {
     where: 'workbook',
     load: () => settings.get(FORM_KEY) as unknown,
-    save: (form) =>
-      new Promise((resolve, reject) => {
-        settings.set(FORM_KEY, form);
-        settings.saveAsync((r) =>
-          r.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(r.error.message)),
-        );
-      }),
+    save: (form) => saveDocumentSetting(settings, FORM_KEY, form),
   };
 }
 

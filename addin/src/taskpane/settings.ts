@@ -72,14 +72,18 @@ export function withoutSecrets(raw: string): string {
 export function officeSettingsStore(settings: Office.Settings, pageOrigin: string): SettingsStore {
   return {
     load: () => coerce(settings.get(KEY), pageOrigin),
-    save: (s) =>
-      new Promise((resolve, reject) => {
-        settings.set(KEY, s);
-        settings.saveAsync((r) =>
-          r.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(r.error.message)),
-        );
-      }),
+    save: (s) => saveDocumentSetting(settings, KEY, s),
   };
+}
+
+/** `value` set under `key` in the workbook's settings and saved with them; rejects with Office's reason. */
+export function saveDocumentSetting(settings: Office.Settings, key: string, value: unknown): Promise<void> {
+  return new Promise((resolve, reject) => {
+    settings.set(key, value);
+    settings.saveAsync((r) =>
+      r.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(r.error.message)),
+    );
+  });
 }
 
 /** The browser's localStorage, or undefined where reading it throws (storage blocked). */
