@@ -47,12 +47,15 @@ function tailPicks(valuationDate: string, p: Policy, horizonDays: number): Omit<
   // exchange calendar (a run valued in its last year picks among the contracts it has)
   const reach = day0 + horizonDays + p.tailDteMax + 62;
   const end = Math.min(reach, parseIsoDate('calendar end', `${CALENDAR_LAST_YEAR}-12-31`));
-  const candidates = vxExpiriesThrough(valuationDate, toIsoDate(end));
+  const candidates = vxExpiriesThrough(valuationDate, toIsoDate(end)).map((e) => ({
+    e,
+    day: parseIsoDate('expiry', e) - day0,
+  }));
   const expiryOn = new Int32Array(horizonDays + 1).fill(-1);
   const dates = new Map<number, string>();
   let last = 0;
   for (let t = 0; t <= horizonDays; t++) {
-    const alive = candidates.filter((e) => parseIsoDate('expiry', e) - day0 > t);
+    const alive = candidates.filter((c) => c.day > t).map((c) => c.e);
     if (alive.length === 0) continue;
     const pick = selectTailExpiry(toIsoDate(day0 + t), alive, p.tailDteMin, p.tailDteMax, p.tailDteTarget);
     const day = parseIsoDate('expiry', pick) - day0;
