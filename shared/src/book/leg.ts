@@ -17,7 +17,8 @@ export interface Leg {
    * SPX legs only: the exchange root, where it is known (a held leg's symbol says it): `SPX`
    * (AM-settled, the month's standard expiration) or `SPXW` (PM-settled). Absent: the root a new
    * order takes on the day (market/expirations.ts `optionRoot`). The two are different contracts on
-   * a third Friday; the marks price both at the PM settlement.
+   * a third Friday: an `SPX` leg is marked to its settlement at the 09:30 ET opening print, 6.5 hours
+   * before the close an `SPXW` leg, or a leg without a root, is marked to.
    */
   root?: 'SPX' | 'SPXW';
 }

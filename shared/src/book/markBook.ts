@@ -132,6 +132,22 @@ function checkMarkVol(i: number, leg: Leg, state: MarketState, underlying: numbe
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 /**
+ * The part of a day between an AM-settled SPX option's settlement, the 09:30 ET opening print of
+ * its expiry day, and the 16:00 close at which every mark is taken: 6.5 hours.
+ */
+export const AM_SETTLEMENT_DAYS = 6.5 / 24;
+
+/**
+ * Years from `day` (a close) to the leg's settlement, ACT/365, never below 0: to the close of its
+ * expiry day, or to the opening print for an SPX leg held or ordered under the AM-settled `SPX` root
+ * (a chain's SPX slices are fitted to the same time). A leg without a root settles at the close.
+ */
+function yearsToSettle(leg: Leg, expiryDay: number, day: number): number {
+  const am = leg.kind === 'spx' && leg.root === 'SPX' ? AM_SETTLEMENT_DAYS : 0;
+  return Math.max(0, (expiryDay - day - am) / 365);
+}
+
+/**
  * A refusal of {@link markLegs} (or {@link markBook}) that names a leg, `legs[i]`, by its place in
  * the list it was given, which no request has: the caller renames it to the request's field. The
  * leg's index and the error, or undefined for any other error; for a vol above
@@ -154,7 +170,7 @@ export function markLegs(legs: readonly Leg[], state: MarketState): LegMark[] {
   const day = checkState(state);
   return legs.map((leg, i) => {
     const expiryDay = checkLeg(i, leg);
-    const years = Math.max(0, (expiryDay - day) / 365);
+    const years = yearsToSettle(leg, expiryDay, day);
     if (leg.kind === 'spx') {
       const q = spxDivYield(state, years);
       const fwd = state.spot * Math.exp((state.rate - q) * years);
@@ -236,7 +252,7 @@ export function bookValueFast(
   const vovScale = volOfVol / surfaces.anchorVolOfVol;
   for (let i = 0; i < legs.length; i++) {
     const leg = legs[i] as Leg;
-    const years = Math.max(0, ((expiryDays[i] as number) - dayNumber) / 365);
+    const years = yearsToSettle(leg, expiryDays[i] as number, dayNumber);
     const df = Math.exp(-rate * years);
     const isCall = leg.type === 'call';
     let price: number;

@@ -5,6 +5,7 @@ import {
   bookValueFast,
   ironCondorLegs,
   markBook,
+  markLegs,
   skewedVol,
   stateSurfaces,
   surfacesOf,
@@ -179,6 +180,53 @@ describe('markBook', () => {
       surfacesOf(state),
     );
     expect(fast).toBeCloseTo(markBook(legs, state).value, 8);
+  });
+
+  it('marks an SPX (AM-settled) leg to the 09:30 opening print, 6.5 hours before an SPXW leg of its date', () => {
+    // 2024-02-16 is the third Friday of February 2024: both roots list it.
+    const put = (root?: 'SPX' | 'SPXW'): Leg => ({
+      kind: 'spx',
+      type: 'put',
+      strike: 4700,
+      expiry: '2024-02-16',
+      quantity: 1,
+      ...(root === undefined ? {} : { root }),
+    });
+    const [am] = markLegs([put('SPX')], state);
+    const [pm] = markLegs([put('SPXW')], state);
+    const [none] = markLegs([put()], state);
+    const days = parseIsoDate('e', '2024-02-16') - parseIsoDate('d', state.date);
+    expect(pm!.years).toBe(days / 365);
+    expect(none!.years).toBe(pm!.years);
+    expect(am!.years).toBeCloseTo((days - 6.5 / 24) / 365, 15);
+    // The AM leg is the same option with 6.5 hours less to run: its price at its own years and vol.
+    expect(am!.price).toBeCloseTo(
+      bsPrice({ type: 'put', spot: 4700, strike: 4700, years: am!.years, vol: am!.vol, rate: 0.05, divYield: 0.015 }),
+      10,
+    );
+    // An at-the-money put loses about theta × 6.5/24 of a day: more than 0.1 point at 45 days.
+    expect(pm!.price - am!.price).toBeGreaterThan(0.1);
+    expect(pm!.price - am!.price).toBeCloseTo((-pm!.theta * 6.5) / 24, 1);
+    const fast = (root: 'SPX' | 'SPXW') =>
+      bookValueFast(
+        [put(root)],
+        [parseIsoDate('e', '2024-02-16')],
+        parseIsoDate('d', state.date),
+        4700,
+        14,
+        0.05,
+        0.015,
+        0.9,
+        state.futureFor,
+        surfacesOf(state),
+      );
+    expect(fast('SPX')).toBeCloseTo(markBook([put('SPX')], state).value, 8);
+    expect(fast('SPXW')).toBeCloseTo(markBook([put('SPXW')], state).value, 8);
+    // On its expiry day's close the AM leg has settled (intrinsic); the PM leg has not yet.
+    const onExpiry: MarketState = { ...state, date: '2024-02-16' };
+    const [amDone] = markLegs([{ ...put('SPX'), strike: 4800 }], onExpiry);
+    expect(amDone!.years).toBe(0);
+    expect(amDone!.price).toBeCloseTo(100, 10);
   });
 
   it('marks expired legs at intrinsic value (a VIX leg on VIX itself, without asking for its future)', () => {
