@@ -46,6 +46,14 @@ function put25(s: SpxSurface, t: number): number {
   return v;
 }
 
+/** The vol at the 10-delta call: the short call of a condor 1.3-1.5 standard deviations out. */
+function call10(s: SpxSurface, t: number): number {
+  const F = s.forward(t);
+  let v = s.atmVol(t);
+  for (let i = 0; i < 40; i++) v = s.vol(t, F * Math.exp(-normInv(0.1) * v * Math.sqrt(t) + 0.5 * v * v * t));
+  return v;
+}
+
 const f = (x: number, d: number): string => x.toFixed(d);
 
 /** The slices left out, those of one root and reason together: "SPX 2023-06-16, 2023-07-21 (another root: ...)". */
@@ -127,13 +135,13 @@ export function surfaceTables(read: (file: string) => string): string {
       const t = days / 365;
       const s = fit.surface;
       calib.push(
-        `| ${c.date} | ${c.indices.skew} | ${name} ${level} | ${f(varianceSwapVol(s, t), 2)} | ${f(level / varianceSwapVol(s, t), 3)} | ${f(100 * s.atmVol(t), 2)} | ${f((100 * s.atmVol(t)) / level, 3)} | ${f(100 * ix.atmVol(t), 2)} | ${f(100 * put25(s, t), 2)} | ${f(100 * put25(ix, t), 2)} |`,
+        `| ${c.date} | ${c.indices.skew} | ${name} ${level} | ${f(varianceSwapVol(s, t), 2)} | ${f(level / varianceSwapVol(s, t), 3)} | ${f(100 * s.atmVol(t), 2)} | ${f((100 * s.atmVol(t)) / level, 3)} | ${f(100 * ix.atmVol(t), 2)} | ${f(100 * put25(s, t), 2)} | ${f(100 * put25(ix, t), 2)} | ${f(100 * call10(s, t), 2)} | ${f(100 * call10(ix, t), 2)} |`,
       );
     }
     for (const days of [45, 90]) {
       const t = days / 365;
       calib.push(
-        `| ${c.date} | | ${days} days | ${f(varianceSwapVol(fit.surface, t), 2)} | | ${f(100 * fit.surface.atmVol(t), 2)} | | ${f(100 * ix.atmVol(t), 2)} | ${f(100 * put25(fit.surface, t), 2)} | ${f(100 * put25(ix, t), 2)} |`,
+        `| ${c.date} | | ${days} days | ${f(varianceSwapVol(fit.surface, t), 2)} | | ${f(100 * fit.surface.atmVol(t), 2)} | | ${f(100 * ix.atmVol(t), 2)} | ${f(100 * put25(fit.surface, t), 2)} | ${f(100 * put25(ix, t), 2)} | ${f(100 * call10(fit.surface, t), 2)} | ${f(100 * call10(ix, t), 2)} |`,
       );
     }
   }
@@ -157,8 +165,8 @@ export function surfaceTables(read: (file: string) => string): string {
     '',
     'Chain VS: the fitted surface integrated as a variance swap. Index surface: `spxSurfaceFromIndices` on the index closes (VIX6M has no value on these dates in the data).',
     '',
-    '| date | SKEW | index / tenor | chain VS % | index / chain VS | chain ATM % | chain ATM / index | index-surface ATM % | chain 25Δ put % | index-surface 25Δ put % |',
-    '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| date | SKEW | index / tenor | chain VS % | index / chain VS | chain ATM % | chain ATM / index | index-surface ATM % | chain 25Δ put % | index-surface 25Δ put % | chain 10Δ call % | index-surface 10Δ call % |',
+    '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...calib,
     '',
     END,
