@@ -74,6 +74,7 @@ describe('spxSurfaceFromIndices', () => {
     const s = spxSurfaceFromIndices({ ...base, indices: { vix: 18 } });
     expect(s.source).toBe('vix-only');
     expect(s.warnings.join(' ')).toMatch(/VIX only: the term structure is flat/);
+    expect(s.warnings.join(' ')).toMatch(/a calendar is priced as if its two months had the same vol/);
     expect(s.atmVol(7 / 365)).toBeCloseTo(s.atmVol(30 / 365), 12);
     expect(s.atmVol(200 / 365)).toBeCloseTo(s.atmVol(30 / 365), 12);
     expect(s.describe()).toMatch(/VIX only/);
