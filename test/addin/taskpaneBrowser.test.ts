@@ -962,7 +962,7 @@ describe('taskpane positions, structures and orders (Chromium, 350 px)', () => {
       /^None: no rebalance is due and the legs held are the condors and their hedges: .*so the book is held as it is\. The orders below would take it to today's sizing: they are set aside for the next rebalance\.$/,
     );
     expect(await page.textContent('#orders-title')).toMatch(
-      /^\(none; 3 orders deferred to the next rebalance, deferred net cost \$1,036, \+ debit\)$/,
+      /^\(none; 3 orders deferred to the next rebalance, deferred net cost \$1,037, \+ debit\)$/,
     );
     const rows = await page.$$eval('#orders-table tbody tr', (trs) =>
       trs.map((tr) => [tr.className, ...[...tr.children].map((c) => c.textContent ?? '')]),

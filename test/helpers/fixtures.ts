@@ -86,7 +86,7 @@ export const CALM_PLAN_INPUT: PlanInput = {
  * rebalance (its VX1…VX8 as prices alone: their expiries are the monthly ones after the date).
  * Signals are left out, as the form has none. No rebalance is due (1 of 7 days, the curve 4.3%
  * from the trigger's 15%), so the plan holds the book: no order, and today's sizing (sell 1 SPX
- * put, buy 1, buy 1 VIX call: a net debit near $1,036) deferred to the next rebalance.
+ * put, buy 1, buy 1 VIX call: a net debit near $1,037) deferred to the next rebalance.
  */
 export const HELD_BOOK = {
   fields: {
