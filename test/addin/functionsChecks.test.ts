@@ -1770,6 +1770,47 @@ describe('a VIX no close has ever had', () => {
   });
 });
 
+describe('a VX future no settlement has ever had', () => {
+  const never = (v: number) =>
+    `is ${v}: VX futures have never settled below 9.875; pass the price in index points, e.g. 22.75`;
+  const fut = (vx2: number) => [[25.9], [vx2], [22.175]];
+
+  it('is refused below 5 in every function taking one, not sized as steep backwardation or a strike of 3', () => {
+    // 22.7497 typed 2.27497: 0.65/0.35 steep backwardation, and 20 calls struck at 3 where 68 at 24 are due
+    expect(invalid('SPLIT', 20.7994, 2.27497)).toBe(`vx2: ${never(2.27497)}`);
+    expect(invalid('SPLIT', 4.99, 22.7497)).toBe(`vx1: ${never(4.99)}`);
+    expect(invalid('TAILSIZE', LOSS, 2.27497, YEARS, VVOL, STRESSED_F, null, null, 0.001)).toBe(
+      `hedgeFuture: ${never(2.27497)}`,
+    );
+    expect(invalid('TAILSIZE', LOSS, HEDGE_F, YEARS, VVOL, 3.57223)).toBe(`stressedFuture: ${never(3.57223)}`);
+    expect(invalid('VIXVOL', 120, 51 / 365, 24, 2.3325)).toBe(`future: ${never(2.3325)}`);
+    expect(invalid('CURVE', 43458, 36.07, fut(2.3325))).toBe(`futures[2]: ${never(2.3325)}`);
+    expect(invalid('STRESSFUTURE', 43458, 36.07, fut(2.3325), 43482)).toBe(`futures[2]: ${never(2.3325)}`);
+    expect(invalid('REBALANCE', 43458, 36.07, fut(23.325), 43451, 24.52, [[23.475], [2.1675]])).toBe(
+      `lastFutures[2]: ${never(2.1675)}`,
+    );
+    const sheet = (key: string, v: number) => [...planSheet20181224().filter(([k]) => k !== key), [key, v]];
+    expect(invalid('PLAN', sheet('VX2', 2.3325))).toBe(`inputs VX2: ${never(2.3325)}`);
+    const last = [
+      ['lastDate', 43451],
+      ['lastVix', 24.52],
+      ['lastVX1', 23.475],
+      ['lastVX2', 2.1675],
+    ];
+    expect(invalid('PLAN', [...planSheet20181224(), ...last])).toBe(`inputs lastVX2: ${never(2.1675)}`);
+    expect(invalid('ORDERS', sheet('VX1', 2.59))).toBe(`inputs VX1: ${never(2.59)}`);
+  });
+
+  it('a decimal below 1 is still named with its level, and a price from 5 is taken', () => {
+    expect(invalid('SPLIT', 0.207994, 22.7497)).toMatch(
+      /^vx1: is 0\.207994, which looks like a decimal, not VIX points; pass the level in index points \(20\.7994 /,
+    );
+    expect((call('SPLIT', 20.7994, 22.7497) as number[][])[0]![0]).toBeCloseTo(0.4012, 4);
+    expect(call('CURVE', 43458, 9.14, [[5], [10]])).toBeDefined();
+    expect((call('TAILSIZE', LOSS, 5, YEARS, VVOL, STRESSED_F) as number[][])[0]![0]).toBeGreaterThan(0);
+  });
+});
+
 describe('a level typed as a percentage is refused, not read a hundred times smaller', () => {
   const day = 44519; // 2021-11-19
   const percent = (at: string, text: string) => `${at}: is "${text}", a percentage; give it in its own units without %`;

@@ -12,6 +12,7 @@ import {
   daysBetween,
   invalidInput,
   MAX_VIX_INDEX,
+  MIN_VIX_POINTS,
   spxAtmVol,
   spxVol,
   unlistedCondorExpiry,
@@ -120,6 +121,27 @@ export function checkVixFloor(name: string, level: number): number {
   if (level < MIN_VIX_SPOT)
     throw invalidInput(name, `is ${level}: VIX has never closed below 9`, 'pass VIX in index points (18.5)');
   return level;
+}
+
+/**
+ * The lowest VX futures price taken, as {@link MIN_VIX_SPOT} is VIX's: no VX future has settled
+ * below 9.875 (VX1 on 2017-12-18), so a price under 5 is a slip. 22.7497 typed as 2.27497 split the
+ * budget as steep backwardation and sized 20 tail calls at strike 3 where 68 at 24 were due.
+ */
+export const MIN_VX_PRICE = 5;
+
+/**
+ * `price`, a VX futures price in points named `name`, refused from 1 to under {@link MIN_VX_PRICE};
+ * below 1 (a decimal, 0.2275) and above 500 the package's VX price check names the slip.
+ */
+export function checkVxFloor(name: string, price: number): number {
+  if (price >= MIN_VIX_POINTS && price < MIN_VX_PRICE)
+    throw invalidInput(
+      name,
+      `is ${price}: VX futures have never settled below 9.875`,
+      'pass the price in index points, e.g. 22.75',
+    );
+  return price;
 }
 
 /**

@@ -13,7 +13,7 @@ import {
 import { decimalCommaReading } from '../common/numbers';
 import { cellName, dateArg, isOmitted, lineOf, placedSeriesArg, seriesCell } from './args';
 import { datedSeriesArg } from './pairedArgs';
-import { vixPointsArg } from './condorArgs';
+import { checkVxFloor, vixPointsArg } from './condorArgs';
 import { checkLineLength } from './rangeSize';
 
 /** Most VX futures of a curve in cells: the monthly expiries the calendar gives a curve (ten years of them). */
@@ -69,15 +69,18 @@ export function curveOf(
         ? "start the range at the front month's price (without expiries the prices are read from the front month on), or give the expiries"
         : "start the range at the front month's price (the prices are read from the front month on)",
     );
-  // VIX as every function takes it (the VX prices keep their wider 1-500): 450 or 2 is a slip
+  // VIX as every function takes it, 5 to 300 (the VX prices run to 500): 450 or 2 is a slip
   const vixSpot = vixPointsArg(vix, names.vix);
   try {
     const dates = dated?.map((f) => f.date) ?? vxExpiriesAfter(iso, prices.length);
-    return buildTermStructure({
+    const ts = buildTermStructure({
       valuationDate: iso,
       vixSpot,
       futures: prices.map((price, i) => ({ expiry: dates[i] as string, price })),
     });
+    // a price the package takes (1 to 500) but no VX future has settled at: 2.3325 typed for 23.325
+    ts.points.forEach((p, i) => checkVxFloor(`futures[${i}].price`, p.price));
+    return ts;
   } catch (e) {
     if (!isAlvhError(e)) throw e;
     // the package counts futures from 0 as futures[i].price / .expiry; the sheet counts the cells of

@@ -47,7 +47,7 @@ import { excelCall } from './excelErrors';
 import { legText } from '../common/hedgeViews';
 import { labelled, opt, type LabelledRow } from './format';
 import { NO_BREAK_EVEN } from '../common/presentRows';
-import { CONDOR_ARGS, condorOf, listedSpxExpiry, noVxCurve, spxState, vixPointsArg } from './condorArgs';
+import { CONDOR_ARGS, checkVxFloor, condorOf, listedSpxExpiry, noVxCurve, spxState, vixPointsArg } from './condorArgs';
 import { usdArg, vegaArg } from './usdArgs';
 
 const TAILSIZE_HEADERS = ['contracts', 'strike (points)', 'premium (points per option)', 'gain per contract (USD)'];
@@ -68,10 +68,10 @@ function halfPointStep(step: number | undefined): number | undefined {
  * @customfunction TAILSIZE TAILSIZE
  * @helpurl https://localhost:3000/help.html#TAILSIZE
  * @param condorLoss Condor loss in the drawdown scenario, USD, 0 or more (0: 0 contracts, nothing to cover); a cover needing more than 100,000 calls (one leg's limit) is refused.
- * @param hedgeFuture VX future of the hedge expiry, index points, 1 to 500.
+ * @param hedgeFuture VX future of the hedge expiry, index points, 5 to 500.
  * @param hedgeYears Time to the hedge expiry, years ACT/365: above 0, at most 2, and at least horizonYears.
  * @param volOfVol Implied vol of the VIX calls, a decimal from 0.04 to 5: the plan's mark is ALVH.VIXVOL(vvix, hedgeYears, strike, hedgeFuture), or ALVH.VIXVOL(120, …) without a VVIX (defaultVolOfVol 1.2); VVIX/100 (1.1 for VVIX 110) is one flat vol.
- * @param stressedFuture The VX future in the drawdown scenario, index points, 1 to 500.
+ * @param stressedFuture The VX future in the drawdown scenario, index points, 5 to 500.
  * @param [coverage] Scenario gain to buy, in times the condor loss, 0.1 to 10; default 1.8.
  * @param [otmPct] Strike above the future as a decimal from 0 to 0.5 (0.01 is 1%); default 0.025.
  * @param [rate] Risk-free rate, continuously compounded decimal, −0.05 to 0.2; default 0.
@@ -101,10 +101,13 @@ export function tailsize(
     const t = inSheetWords(() =>
       sizeTailHedge({
         condorLoss: usdArg('condorLoss', condorLoss),
-        hedgeFuture: plainNumberArg('hedgeFuture', hedgeFuture),
+        hedgeFuture: checkVxFloor('hedgeFuture', plainNumberArg('hedgeFuture', hedgeFuture)),
         hedgeYears: years,
         volOfVol: volOfVolArg('volOfVol', numberArg('volOfVol', volOfVol)),
-        stressedFuture: checkVxPrice('stressedFuture', plainNumberArg('stressedFuture', stressedFuture)),
+        stressedFuture: checkVxFloor(
+          'stressedFuture',
+          checkVxPrice('stressedFuture', plainNumberArg('stressedFuture', stressedFuture)),
+        ),
         ...opt('coverage', policyArg('coverage', 'tailCoverage', coverage, '(times the loss)', true)),
         ...opt('otmPct', policyArg('otmPct', 'tailOtmPct', otmPct, '(a decimal: 0.025 is 2.5% above the future)')),
         // a USD rate as every SPX and VX function takes it (-0.05 to 0.2): 0.5 is a slip, not a rate

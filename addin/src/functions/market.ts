@@ -33,6 +33,7 @@ import { checkHeldThroughDrawdown, checkStressVix, policyArg, stressVixArg, vixO
 import { excelCall } from './excelErrors';
 import { labelled, opt, type LabelledRow } from './format';
 import { curveOf, LAST, TODAY } from './curveArgs';
+import { checkVxFloor } from './condorArgs';
 
 /**
  * The first contract month today's settlement rule dates: the 2004-2005 contracts settled under
@@ -134,7 +135,7 @@ function planTailExpiry(iso: string, min: number, max: number, target: number): 
  * @param vvix VVIX index level, points from 20 to 400 (113.74, not 1.1374).
  * @param years Time to the option's expiry, years ACT/365: above 0, at most 2.
  * @param strike Strike, VIX points on the listed half-point grid (TAILSIZE's call: hedgeFuture × (1 + otmPct) rounded up to strikeStep, e.g. CEILING(F*1.025,1)).
- * @param future VX future of the option's expiry, index points.
+ * @param future VX future of the option's expiry, index points, 5 to 500.
  * @returns The vol as a decimal (Black-76 on the future), e.g. 1.044 (VVIX 120, 51 days, the 24 call on a 23.325 future): the surface of that VVIX at years and ln(strike/future); above 5 (500%) refused, as the plan refuses to mark at it.
  */
 export function vixvol(vvix: unknown, years: unknown, strike: unknown, future: unknown): number {
@@ -146,7 +147,7 @@ export function vixvol(vvix: unknown, years: unknown, strike: unknown, future: u
       const at = plainNumberArg('strike', strike);
       checkVxPrice('strike', at, '25');
       checkListedStrike('strike', 'vix', at);
-      return [at, checkVxPrice('future', plainNumberArg('future', future))] as const;
+      return [at, checkVxFloor('future', checkVxPrice('future', plainNumberArg('future', future)))] as const;
     });
     return markableVol(vixOptionVolFromVvix(level, t, k, f), level, t, k, f);
   });

@@ -24,7 +24,7 @@ import { readKeyValueRange, unknownKeysError, type SelectionValues } from '../co
 import { settlementDayWarning } from './settlementDay';
 import { choiceArg, dateArg, isMissing, isOmitted, plainNumberArg } from './args';
 import { rsiArg } from './bounds';
-import { checkVixFloor } from './condorArgs';
+import { checkVixFloor, checkVxFloor } from './condorArgs';
 import { excelCall } from './excelErrors';
 import { keyValueArg } from './keyValue';
 import { checkFilledRows } from './rangeSize';
@@ -297,13 +297,18 @@ export function planFromRange(
   }
   extend?.(raw);
   try {
-    // VIX and the last rebalance's as every function takes them; below 1 the plan names the decimal
+    // VIX and the VX futures, today's and the last rebalance's, as every function takes them;
+    // below 1 the plan names the decimal
     for (const [field, at] of [
-      ['market.vix', raw['market']],
-      ['lastRebalance.vix', raw['lastRebalance']],
+      ['market', raw['market']],
+      ['lastRebalance', raw['lastRebalance']],
     ] as const) {
-      const level = (at as { vix?: unknown } | undefined)?.vix;
-      if (typeof level === 'number' && level >= 1) checkVixFloor(field, level);
+      const { vix, futures } = (at ?? {}) as { vix?: unknown; futures?: unknown };
+      if (typeof vix === 'number' && vix >= 1) checkVixFloor(`${field}.vix`, vix);
+      if (Array.isArray(futures))
+        futures.forEach((f: { price?: unknown } | undefined, i) => {
+          if (typeof f?.price === 'number') checkVxFloor(`${field}.futures[${i}].price`, f.price);
+        });
     }
     const result = buildPlan(raw as PlanInput);
     const settlement = settlementDayWarning(

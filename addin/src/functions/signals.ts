@@ -33,6 +33,7 @@ import {
 } from './args';
 import { pairedSeriesArg } from './pairedArgs';
 import { checkPolicyBound, policyArg, rsiArg } from './bounds';
+import { checkVxFloor } from './condorArgs';
 import { excelCall } from './excelErrors';
 import { opt } from './format';
 import { checkLineLength } from './rangeSize';
@@ -57,8 +58,8 @@ const SPLIT_HEADERS = ['calendar share', 'tail share'];
  * The split of the hedge budget between the calendar overlay and the tail VIX calls (method section 4).
  * @customfunction SPLIT SPLIT
  * @helpurl https://localhost:3000/help.html#SPLIT
- * @param vx1 Front VX future (F1), index points.
- * @param vx2 Second VX future (F2), index points.
+ * @param vx1 Front VX future (F1), index points, 5 to 500.
+ * @param vx2 Second VX future (F2), index points, 5 to 500.
  * @param [rsi] SPX RSI(14) on its 0-100 scale (35, not 0.35 or "35%"), of a settled series (ALVH.RSI of 100 or more closes); empty = no RSI signal.
  * @param [prevSpread] F1 − F2 at the last rebalance, points, −50 to 50; empty = no flattening signal.
  * @param [macdHist] MACD histogram of VVIX closes, −100 to 100 (ALVH.MACD's third column, of a settled series: 108 or more values; the method's default series, or of VVIX/VIX if your policy reads the ratio); above 0 = vol-of-vol expanding; empty = no signal.
@@ -79,8 +80,8 @@ export function split(
     // a price typed "23,325" reads as 23325: its refusal offers the decimal reading first
     const s = withDecimalCommaReading({ vx1, vx2 }, () =>
       splitFromFutures({
-        vx1: plainNumberArg('vx1', vx1),
-        vx2: plainNumberArg('vx2', vx2),
+        vx1: checkVxFloor('vx1', plainNumberArg('vx1', vx1)),
+        vx2: checkVxFloor('vx2', plainNumberArg('vx2', vx2)),
         ...opt('rsi', rsiArg(rsi)),
         ...opt('prevSpread', signalArg('prevSpread', prevSpread)),
         ...opt('macdHist', signalArg('macdHist', macdHist)),

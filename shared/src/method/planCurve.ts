@@ -216,6 +216,7 @@ export function stepTermStructure(p: ParsedPlanInput, policy: Policy, divYieldGi
   if (ts.fit.method === 'fallback') warnings.push(fallbackFitWarning(ts));
   warnings.push(...fitQuality(ts).warnings);
   warnings.push(...vixPlausibility(m.vix, ts.f1.price));
+  warnings.push(...futuresPlausibility(ts));
   warnings.push(...indexPlausibility(m.vix, m.indices, 'market.indices'));
 
   const volOfVol = m.vvix !== undefined ? volOfVolFromVvix(m.vvix, 'market.vvix') : policy.defaultVolOfVol;
@@ -331,6 +332,27 @@ function vixPlausibility(vix: number, f1: number): string[] {
       `VIX ${fmt(vix, 2)} is far from the front VX future ${fmt(f1, 2)} (more than ${VIX_F1_FACTOR}× apart; even in 2008 and 2020 they stayed closer): check market.vix and market.futures, every hedge is sized on them.`,
     );
   return out;
+}
+
+/** No VX future has settled below 9.875 (VX1 on 2017-12-18); the warning's bound, as VIX's is 9. */
+const VX_RECORD_LOW = 9;
+
+/**
+ * The warning for VX futures the schema accepts (1 to 500 points) but no settlement has shown: below
+ * {@link VX_RECORD_LOW}, as 22.7497 typed 2.27497 (the regime, the split and the tail's strike are
+ * read off them). Names the first such future and how many more there are.
+ */
+function futuresPlausibility(ts: TermStructure): string[] {
+  const low = ts.points.filter((pt) => pt.price < VX_RECORD_LOW);
+  const first = low[0];
+  if (first === undefined) return [];
+  const which =
+    low.length > 1
+      ? `VX futures ${fmt(first.price, 2)} (${first.expiry}) and ${low.length - 1} more are`
+      : `VX future ${fmt(first.price, 2)} (${first.expiry}) is`;
+  return [
+    `${which} below ${VX_RECORD_LOW}, under any settlement in its history (the lowest: 9.875 in 2017): check market.futures are in index points.`,
+  ];
 }
 
 /** The curve of the last rebalance, when one is given (for the previous spread and the triggers). */
