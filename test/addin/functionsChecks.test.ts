@@ -1132,6 +1132,18 @@ describe('signals: an RSI typed as a fraction, a period outside the policy, clos
     expect(call('SPLIT', 20, 16, 35)).toEqual([[0.72, 0.28]]);
   });
 
+  it('SPLIT and PLAN refuse an RSI of 0, what a formula pointing at an empty cell gives (it split 0.643/0.357)', () => {
+    const zero =
+      'is 0 (an empty cell reads as 0), and a settled RSI is never 0; leave it out for no RSI signal, or pass the RSI on its 0-100 scale (ALVH.RSI of the SPX closes)';
+    expect(invalid('SPLIT', 25.9, 23.325, 0)).toBe(`rsi: ${zero}`);
+    expect(invalid('SPLIT', 25.9, 23.325, '0')).toBe(`rsi: ${zero}`);
+    expect(invalid('PLAN', rows('', [['rsi', 0]]))).toBe(`inputs rsi: ${zero}`);
+    // left out, the RSI rule is not applied
+    const [[calendar]] = call('SPLIT', 25.9, 23.325) as [[number, number]];
+    expect(calendar).toBeCloseTo(0.5358, 4);
+    expect(call('SPLIT', 25.9, 23.325, null)).toEqual(call('SPLIT', 25.9, 23.325));
+  });
+
   it('SPLIT refuses an RSI typed as percent text, as PLAN\'s rsi row does ("100%" read as 1 fired the widening)', () => {
     expect(call('SPLIT', 20, 16, 100)).toEqual([[0.6, 0.4]]);
     expect(invalid('SPLIT', 20, 16, '100%')).toBe('rsi: is "100%", a percentage; give it in its own units without %');
@@ -1172,7 +1184,7 @@ describe('signals: an RSI typed as a fraction, a period outside the policy, clos
     );
     const audit = (rsi: number) => (call('PLAN', rows('', [['rsi', rsi]])) as unknown[][]).map((r) => r[0]);
     expect(audit(35)).toContain('split.rsi-widening');
-    expect(audit(0)).toContain('split.rsi-widening');
+    expect(audit(1)).toContain('split.rsi-widening');
   });
 
   it('MACD takes lengths of 1-500 bars, and values whose averages cannot overflow, naming the cell from 1', () => {

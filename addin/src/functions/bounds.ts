@@ -144,11 +144,19 @@ export function tailHorizonArg(x: unknown, hedgeYears: number): number | undefin
  * An RSI on its 0-100 scale, as SPLIT and PLAN's rsi row read it (`name` names the argument or the
  * row): a value strictly between 0 and 1 is an RSI typed as a fraction (35% read as 0.35), which
  * would fire the oversold rule; percent text ("100%" read as 1) is refused as a percentage; an RSI
- * outside 0-100 does not exist. Undefined when empty.
+ * outside 0-100 does not exist. 0 is refused too: a formula pointing at an empty cell gives it, and
+ * a settled SPX RSI(14) is never 0 (taken as a reading, it fired the oversold rule: 0.643/0.357
+ * where the split without an RSI is 0.536/0.464). Undefined when empty.
  */
 export function rsiArg(cell: unknown, name = 'rsi'): number | undefined {
   const x = optionalPlainNumber(name, cell);
   if (x === undefined) return undefined;
+  if (x === 0)
+    throw invalidInput(
+      name,
+      'is 0 (an empty cell reads as 0), and a settled RSI is never 0',
+      'leave it out for no RSI signal, or pass the RSI on its 0-100 scale (ALVH.RSI of the SPX closes)',
+    );
   if (x > 0 && x < 1) {
     // a fraction of an RSI is at least 0.01 (1); below, the reading as a percent is no guess worth naming
     throw invalidInput(

@@ -60,7 +60,7 @@ const SPLIT_HEADERS = ['calendar share', 'tail share'];
  * @helpurl https://localhost:3000/help.html#SPLIT
  * @param vx1 Front VX future (F1), index points, 5 to 500.
  * @param vx2 Second VX future (F2), index points, 5 to 500.
- * @param [rsi] SPX RSI(14) on its 0-100 scale (35, not 0.35 or "35%"), of a settled series (ALVH.RSI of 100 or more closes); empty = no RSI signal.
+ * @param [rsi] SPX RSI(14) on its 0-100 scale (35, not 0.35 or "35%"), of a settled series (ALVH.RSI of 100 or more closes); empty = no RSI signal; 0 (an empty cell read as 0) is refused.
  * @param [prevSpread] F1 − F2 at the last rebalance, points, −50 to 50; empty = no flattening signal.
  * @param [macdHist] MACD histogram of VVIX closes, −100 to 100 (ALVH.MACD's third column, of a settled series: 108 or more values; the method's default series, or of VVIX/VIX if your policy reads the ratio); above 0 = vol-of-vol expanding; empty = no signal.
  * @param [adSlope] Least-squares slope of the advance/decline line over the last 10 days (ALVH.ADSLOPE), issues per day, −100,000 to 100,000; below 0 = breadth deteriorating; empty = no signal.
