@@ -980,6 +980,20 @@ describe('USD amounts typed as text: thousands grouped by a dot or a percentage 
     expect(invalid('PLAN', rows('', [['tailDteMin', '1.000']]))).toBe('inputs tailDteMin: is 1.000; write 1 for 1');
   });
 
+  it('CONDOR and CONDORLOSS quantity: "10.000" is refused naming both readings, as PLAN refuses it (it was read as 10)', () => {
+    const strikes = [[1750], [1800], [2850], [2900]];
+    const both = 'is 10.000; write 10000 for 10,000 contracts, or 10 for 10 contracts';
+    expect(invalid('CONDOR', 43458, 2351.1, 36.07, 43511, strikes, '10.000')).toBe(`quantity: ${both}`);
+    expect(invalid('CONDORLOSS', 43458, 2351.1, 36.07, 43511, strikes, '10.000')).toBe(`quantity: ${both}`);
+    expect(invalid('PLAN', rows('quantity', [['quantity', '10.000']]))).toBe(`inputs quantity: ${both}`);
+    expect(invalid('CONDOR', 43458, 2351.1, 36.07, 43511, strikes, '100.001')).toBe(
+      'quantity: is 100.001, not a number it takes; write a whole number of contracts from 1 to 100,000',
+    );
+    expect(call('CONDORLOSS', 43458, 2351.1, 36.07, 43511, strikes, '10')).toBe(
+      call('CONDORLOSS', 43458, 2351.1, 36.07, 43511, strikes, 10),
+    );
+  });
+
   it('PLAN counts typed with a dot are offered only the readings the row takes, or its range', () => {
     const said = (key: string, value: string) => invalid('PLAN', rows(key === 'quantity' ? key : '', [[key, value]]));
     const quantity = 'not a number it takes; write a whole number of contracts from 1 to 100,000';
@@ -1309,6 +1323,22 @@ describe('signals: an RSI typed as a fraction, a period outside the policy, clos
       ),
     ).toMatch(/^decliners\[3\]: is -5/);
     expect(errorOf(() => call('ADSLOPE', adv.slice(0, 5), dec.slice(0, 5))).code).toBe(ErrorCode.notAvailable);
+  });
+
+  it('ADSLOPE refuses a count typed with a dot for its thousands, offering the counts it takes ("2.000" was read as 2)', () => {
+    const adv = [1500, 1200, 900, 1100, 1300, 1000, 800, 1400, 1600, 900, 700, 1200].map((x) => [x]);
+    const dec = [1000, 1300, 1900, 1400, 1200, 1500, 1700, 1100, 900, 1600, 1800, 1300].map((x) => [x]);
+    const at = (r: number[][], i: number, text: string) => r.map((c, j): unknown[] => (j === i ? [text] : c));
+    expect(invalid('ADSLOPE', at(adv, 3, '2.000'), dec)).toBe(
+      'advancers[4]: is 2.000; write 2000 for 2,000 issues, or 2 for 2 issues',
+    );
+    // 1.2 issues is no count: only 1,200 is offered (the refusal said "no fraction" and never offered it)
+    expect(invalid('ADSLOPE', adv, at(dec, 5, '1.200'))).toBe('decliners[6]: is 1.200; write 1200 for 1,200 issues');
+    expect(invalid('ADSLOPE', adv, at(dec, 5, '1.200.000'))).toBe(
+      'decliners[6]: is 1.200.000, not a number it takes; write a whole number of issues from 0 to 100,000',
+    );
+    // grouped by commas the count reads as it is
+    expect(call('ADSLOPE', at(adv, 3, '1,100'), dec)).toBe(call('ADSLOPE', adv, dec));
   });
 
   it('ADSLOPE reads the two ranges day by day as selected: a blank at different ends is named, never a shifted day', () => {

@@ -13,7 +13,14 @@ import {
   toIsoDate,
   type OptionType,
 } from '@alvh/shared';
-import { decimalCommaFix, decimalCommaReading, numberFromText } from '../common/numbers';
+import {
+  decimalCommaFix,
+  decimalCommaReading,
+  dotGroupedWords,
+  hasDotGroupedThousands,
+  numberFromText,
+  type ReadingWords,
+} from '../common/numbers';
 import { plainText } from '../common/views';
 import { isBlankRow, isMissing } from './rangeSize';
 
@@ -146,6 +153,18 @@ export function plainNumberArg(name: string, cell: unknown): number {
 export function optionalPlainNumber(name: string, x: unknown): number | undefined {
   const cell = singleCell(name, x);
   return isMissing(cell) ? undefined : plainNumberArg(name, cell);
+}
+
+/**
+ * Refuses a count (contracts, paths, issues) typed as text with its thousands grouped by a dot
+ * ("10.000", "1.200"), named `name`, with the readings `words` take, as PLAN's quantity row refuses
+ * it ("write 10000 for 10,000 contracts, or 10 for 10 contracts"): read as a decimal it is a
+ * thousand times off. Any other cell passes.
+ */
+export function refuseDotGroupedCount(name: string, cell: unknown, words: ReadingWords): void {
+  if (typeof cell !== 'string' || !hasDotGroupedThousands(cell)) return;
+  const { problem, fix } = dotGroupedWords(cell, words);
+  throw invalidInput(name, problem, fix);
 }
 
 /** An optional TRUE/FALSE argument (1/0 accepted); `fallback` when omitted. */

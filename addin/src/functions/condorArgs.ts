@@ -11,6 +11,7 @@ import {
   condorAnalytics,
   daysBetween,
   invalidInput,
+  MAX_CONTRACTS,
   MAX_VIX_INDEX,
   MIN_VIX_POINTS,
   spxAtmVol,
@@ -20,7 +21,17 @@ import {
   type MarketState,
   type Policy,
 } from '@alvh/shared';
-import { dateArg, optionalNumber, optionalPlainNumber, plainNumberArg, seriesArg, seriesCellNamer } from './args';
+import {
+  dateArg,
+  optionalNumber,
+  optionalPlainNumber,
+  plainNumberArg,
+  refuseDotGroupedCount,
+  seriesArg,
+  seriesCellNamer,
+  singleCell,
+} from './args';
+import { countWords } from '../common/numbers';
 import { type FieldNames } from './excelErrors';
 import { opt } from './format';
 import { renamed } from './grid';
@@ -36,6 +47,19 @@ function strikesArg(range: unknown): [number, number, number, number] {
     throw invalidInput('strikes', `has ${s.length} value${s.length === 1 ? '' : 's'}`, fix);
   }
   return s as [number, number, number, number];
+}
+
+/** A quantity of condors as PLAN's quantity row names its readings: 1 to 100,000 contracts. */
+const QUANTITY_WORDS = countWords('contract', 'contracts', { lo: 1, hi: MAX_CONTRACTS });
+
+/**
+ * The optional quantity of CONDOR and CONDORLOSS: text grouped by a dot ("10.000") is refused with
+ * both readings, as PLAN, ORDERS and FRONTIER refuse it; read as a decimal it was 10 condors.
+ */
+function quantityArg(x: unknown): number | undefined {
+  const cell = singleCell('quantity', x);
+  refuseDotGroupedCount('quantity', cell, QUANTITY_WORDS);
+  return optionalPlainNumber('quantity', cell);
 }
 
 /** What the condor functions share: the condor on a day, marked on the SPX surface of its VIX alone. */
@@ -75,7 +99,7 @@ export function condorOf(
         divYield: state.divYield,
         expiry: expiryIso,
         strikes: ks,
-        quantity: optionalPlainNumber('quantity', quantity) ?? 1,
+        quantity: quantityArg(quantity) ?? 1,
         atmVol: spxAtmVol(state, years),
         volAt: (k: number, t: number, fwd: number) => spxVol(state, t, k, fwd),
         minShortStrikeSd: policy.minShortStrikeSd,

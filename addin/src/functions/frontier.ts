@@ -27,8 +27,8 @@ import {
   matchNoise,
   mixWords,
 } from '@alvh/shared';
-import { countWords, dotGroupedWords, hasDotGroupedThousands } from '../common/numbers';
-import { isMissing, isOmitted, plainNumberArg, seriesCell, singleCell } from './args';
+import { countWords } from '../common/numbers';
+import { isMissing, isOmitted, plainNumberArg, refuseDotGroupedCount, seriesCell, singleCell } from './args';
 import { excelCall } from './excelErrors';
 import { planFromRange, planKey } from './plan';
 import { addChains, chainArgumentError } from './planChains';
@@ -180,10 +180,7 @@ const COUNT_WORDS = {
  */
 function countArg(name: keyof typeof COUNT_WORDS, x: unknown): number {
   const cell = singleCell(name, x);
-  if (typeof cell === 'string' && hasDotGroupedThousands(cell)) {
-    const { problem, fix } = dotGroupedWords(cell, COUNT_WORDS[name]);
-    throw invalidInput(name, problem, fix);
-  }
+  refuseDotGroupedCount(name, cell, COUNT_WORDS[name]);
   return plainNumberArg(name, cell);
 }
 

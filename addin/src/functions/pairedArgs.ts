@@ -83,13 +83,15 @@ export function datedSeriesArg(
 /**
  * Two series of numbers of the same days from two ranges read cell by cell ({@link pairedCells}):
  * advancers and decliners, a place blank in both skipped, each value's place (from 0) kept to name
- * its cells. `together` as {@link pairedCells} takes it.
+ * its cells. `together` as {@link pairedCells} takes it; `read` reads a cell that is not empty
+ * (a series number by default).
  */
 export function pairedSeriesArg(
   a: { name: string; range: unknown; noun: string },
   b: { name: string; range: unknown; noun: string },
   together: string,
+  read: (cell: unknown, at: string) => number = seriesNumber,
 ): { a: number[]; b: number[]; places: number[] } {
-  const pairs = pairedCells({ ...a, read: seriesNumber }, { ...b, read: seriesNumber }, together);
+  const pairs = pairedCells({ ...a, read }, { ...b, read }, together);
   return { a: pairs.map((p) => p.a), b: pairs.map((p) => p.b), places: pairs.map((p) => p.place) };
 }

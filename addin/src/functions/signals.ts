@@ -14,6 +14,7 @@ import {
   isAlvhError,
   limitExceeded,
   MACD_DEFAULTS,
+  MAX_ISSUES,
   macd as macdSeries,
   macdSettledLength,
   rsi as rsiSeries,
@@ -29,8 +30,11 @@ import {
   optionalPlainNumber,
   plainNumberArg,
   positiveSeriesArg,
+  refuseDotGroupedCount,
+  seriesNumber,
   withDecimalCommaReading,
 } from './args';
+import { countWords } from '../common/numbers';
 import { pairedSeriesArg } from './pairedArgs';
 import { checkPolicyBound, policyArg, rsiArg } from './bounds';
 import { checkVxFloor } from './condorArgs';
@@ -273,9 +277,23 @@ function breadthDays(advancers: unknown, decliners: unknown): ReturnType<typeof 
     { name: 'advancers', range: advancers, noun: 'advancers on the day' },
     { name: 'decliners', range: decliners, noun: 'decliners on the day' },
     "each day's decliners sit beside its advancers",
+    issueCount,
   );
   if (days.a.length > MAX_SIGNAL_POINTS) throw limitExceeded('advancers', `has ${grouped(days.a.length)} days`, fix);
   return days;
+}
+
+/** A day's count of issues as a dot-grouped refusal names its readings: whole, 0 to the plan schema's most. */
+const ISSUE_WORDS = countWords('issue', 'issues', { lo: 0, hi: MAX_ISSUES });
+
+/**
+ * A day's count of issues in cell `at`: text grouped by a dot ("2.000", "1.200") is refused with
+ * its readings, as PLAN's quantity is (read as a decimal "2.000" was 2 issues, and "1.200" was
+ * refused as a fraction without offering 1200); else a series number.
+ */
+function issueCount(cell: unknown, at: string): number {
+  refuseDotGroupedCount(at, cell, ISSUE_WORDS);
+  return seriesNumber(cell, at);
 }
 
 /**

@@ -360,7 +360,7 @@ export const MarketEventSchema = z.strictObject({
 });
 
 /** Most issues advancing or declining on one day: far above any exchange's listing count. */
-const MAX_ISSUES = 100_000;
+export const MAX_ISSUES = 100_000;
 /**
  * A count of issues is whole: 1500.5 is a slip (an average, a formula's fraction), not a count. The
  * range first, as every count's: 1e300 is over the limit, not a fraction (zod's whole-number check
