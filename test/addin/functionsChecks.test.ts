@@ -1527,7 +1527,7 @@ describe('futures read by place: no price moves to another month', () => {
     // the VX rows of PLAN (and of the last rebalance) say what was read and offer the decimal reading
     const vx2 = planSheet20181224().map(([k, v]): [string, unknown] => [k, k === 'VX2' ? '23,325' : v]);
     expect(invalid('PLAN', vx2)).toBe(
-      'inputs VX2: is 23325, read from "23,325"; if the comma is a decimal point, write 23.325; else VX futures are in index points: pass a price from 1 to 500, e.g. 18.5',
+      'inputs VX2: is 23325, read from "23,325"; if the comma is a decimal point, write 23.325; else VX futures are in index points: pass a price from 5 to 500, e.g. 18.5',
     );
     const last = [
       ...planSheet20181224(),
@@ -1802,6 +1802,29 @@ describe('a VIX no close has ever had', () => {
     ];
     expect(invalid('PLAN', [...planSheet20181224(), ...last])).toBe(`inputs lastVix: ${never(2)}`);
     expect(call('CURVE', 43458, 9.14, [[9.5], [10]])).toBeDefined();
+  });
+
+  it("PLAN's vix and lastVix rows, and its VX rows, state the range PLAN holds: from 5, not the schema's 1", () => {
+    const sheet = (key: string, v: number) => [...planSheet20181224().filter(([k]) => k !== key), [key, v]];
+    const above =
+      'is 400, above 300, the highest VIX level the model takes; pass a level in index points from 5 to 300, e.g. 18.5';
+    expect(invalid('PLAN', sheet('vix', 400))).toBe(`inputs vix: ${above}`);
+    expect(invalid('PLAN', sheet('vix', -1))).toBe(
+      'inputs vix: VIX is in index points: pass a level from 5 to 300, e.g. 18.5',
+    );
+    const last = (vix: number, vx2: number) => [
+      ...planSheet20181224(),
+      ['lastDate', 43451],
+      ['lastVix', vix],
+      ['lastVX1', 23.475],
+      ['lastVX2', vx2],
+    ];
+    expect(invalid('PLAN', last(400, 21.675))).toBe(`inputs lastVix: ${above}`);
+    const vx = 'VX futures are in index points: pass a price from 5 to 500, e.g. 18.5';
+    expect(invalid('PLAN', sheet('VX2', 600))).toBe(`inputs VX2: ${vx}`);
+    expect(invalid('PLAN', last(24.52, 600))).toBe(`inputs lastVX2: ${vx}`);
+    // VIX3M is taken from 1 point in PLAN, as the schema says
+    expect(invalid('PLAN', [...planSheet20181224(), ['VIX3M', 400]])).toMatch(/from 1 to 300, e\.g\. 18\.5$/);
   });
 
   it('of 0 or below is said to be above 0, not read as a decimal', () => {

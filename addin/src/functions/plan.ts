@@ -28,7 +28,7 @@ import { checkVixFloor, checkVxFloor } from './condorArgs';
 import { excelCall } from './excelErrors';
 import { keyValueArg } from './keyValue';
 import { checkFilledRows } from './rangeSize';
-import { booleanDateRow, heldPastCurve, planIssue, rowName } from './planIssues';
+import { booleanDateRow, heldPastCurve, inSheetRanges, planIssue, rowName } from './planIssues';
 import { lastRebalanceOf } from './planLastRebalance';
 import { addChains, chainArgumentError, chainWords } from './planChains';
 
@@ -318,7 +318,7 @@ export function planFromRange(
     if (settlement !== undefined) result.warnings.unshift(settlement);
     return result;
   } catch (e) {
-    throw planRangeError(e, raw, rows);
+    throw planRangeError(inSheetRanges(e), raw, rows);
   }
 }
 

@@ -8,6 +8,9 @@ import {
   AlvhError,
   InputValidationError,
   MAX_FUTURES,
+  MAX_VIX_INDEX,
+  MAX_VIX_POINTS,
+  MIN_VIX_POINTS,
   invalidInput,
   policyRange,
   shown,
@@ -15,6 +18,7 @@ import {
 } from '@alvh/shared';
 import { fieldForKey, normalizeKey } from '../common/fields';
 import { checkPolicyBound } from './bounds';
+import { MIN_VIX_SPOT, MIN_VX_PRICE } from './condorArgs';
 import {
   decimalCommaFix,
   decimalCommaReading,
@@ -91,6 +95,30 @@ const DATE_FIX = 'pass a date as YYYY-MM-DD, e.g. 2020-03-16';
 export function booleanDateRow(rows: readonly (readonly unknown[])[]): AlvhError | undefined {
   const row = rows.find(([k]) => typeof k === 'string' && fieldForKey(k) === 'valuationDate');
   return row && booleanRefusal(`inputs ${rowName('valuationDate')}`, row[1], DATE_FIX);
+}
+
+/**
+ * The range the plan schema states for a VIX level (`market.vix`, `lastRebalance.vix`: 1 to 300) or
+ * a VX future (`…futures[i].price`: 1 to 500) as PLAN holds it, from {@link MIN_VIX_SPOT} and
+ * {@link MIN_VX_PRICE}: "pass a level in index points from 1 to 300" offered a level PLAN refuses
+ * below 5. Undefined for any other path.
+ */
+function sheetRange(path: string): [from: string, to: string] | undefined {
+  if (/^(market|lastRebalance)\.vix$/.test(path))
+    return [`from ${MIN_VIX_POINTS} to ${MAX_VIX_INDEX}`, `from ${MIN_VIX_SPOT} to ${MAX_VIX_INDEX}`];
+  if (/^(market|lastRebalance)\.futures\[\d+\]\.price$/.test(path))
+    return [`from ${MIN_VIX_POINTS} to ${MAX_VIX_POINTS}`, `from ${MIN_VX_PRICE} to ${MAX_VIX_POINTS}`];
+  return undefined;
+}
+
+/** `e` with the ranges its issues state for VIX and the VX futures as PLAN holds them ({@link sheetRange}). */
+export function inSheetRanges(e: unknown): unknown {
+  if (!(e instanceof InputValidationError)) return e;
+  const issues = e.issues.map(({ path, message }) => {
+    const range = sheetRange(path);
+    return { path, message: range === undefined ? message : message.replace(range[0], range[1]) };
+  });
+  return issues.some((x, i) => x.message !== e.issues[i]?.message) ? new InputValidationError(issues) : e;
 }
 
 /**
