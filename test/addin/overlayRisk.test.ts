@@ -2,6 +2,8 @@
  * ALVH.OVERLAY gives the most a put calendar can lose beyond its cost (its back put's carry in a
  * crash, the bound the plan's capital cap counts: putCalendarCarryRisk), and 0 for a long put.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isoToExcelSerial, putCalendarCarryRisk } from '@alvh/shared';
 import { useBuiltFunctions } from './stubs/customFunctions';
@@ -30,6 +32,20 @@ describe('ALVH.OVERLAY: loss beyond cost', () => {
     // the row sits after theta, before the legs
     const labels = out.map(([l]) => l);
     expect(labels.indexOf('loss beyond cost, at most (USD)')).toBe(labels.indexOf('theta (USD per day)') + 1);
+  });
+
+  it('at a negative dividend yield, K·(1 − e^(−(r−q)τ)): the larger bound, as docs/excel.md states it', () => {
+    const out = call('OVERLAY', day, 4697.96, 17.91, expiry, 4600, -4000, null, null, null, 0.04, -0.02) as [
+      string,
+      unknown,
+    ][];
+    const units = row(out, 'units') as number;
+    expect(units).toBeGreaterThan(0);
+    const loss = row(out, 'loss beyond cost, at most (USD)') as number;
+    expect(loss).toBeCloseTo(units * 100 * 4600 * (1 - Math.exp((-(0.04 + 0.02) * 35) / 365)), 9);
+    expect(loss).toBeGreaterThan(units * 100 * 4600 * (1 - Math.exp((-0.04 * 35) / 365)));
+    const doc = readFileSync(join(__dirname, '../../docs/excel.md'), 'utf8');
+    expect(doc).toContain('units · 100 · max(0, K·(1 − e^(−rτ)), K·(1 − e^(−(r−q)τ)))');
   });
 
   it('none at a zero rate, and none for a long put', () => {
