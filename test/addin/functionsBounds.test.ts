@@ -75,15 +75,24 @@ describe('a long message keeps its fix whole: the problem gives way first', () =
       () => invalid('CURVE', DAY, 17.91, [[20.8], [22.75]], [['2021-12-24'], ['2022-01-19']]),
       settles,
     ],
-    [
-      'CURVE with an expired contract',
-      () => invalid('CURVE', DAY, 17.91, [[20.8], [22.75]], [['2021-11-17'], ['2021-12-22']]),
-      '; drop expired contracts: list only futures expiring after the valuation date (on a final-settlement day the front future is the next month)',
-    ],
   ])('%s', (_, message, tail) => {
     const m = message();
     expect(m.length).toBeLessThanOrEqual(200);
     expect(m.endsWith(`…${tail}`), m).toBe(true);
+  });
+
+  it('CURVE with an expired contract fits whole, both dates kept (the valuation date was cut off)', () => {
+    const expired =
+      'is 2021-11-17, on or before the valuation date 2021-11-19; list only futures expiring after the valuation date (on a final-settlement day the front future is the next month)';
+    expect(invalid('CURVE', DAY, 17.91, [[20.8], [22.75]], [['2021-11-17'], ['2021-12-22']])).toBe(
+      `expiries[1]: ${expired}`,
+    );
+    // the longest name a cell gives it, a futures range of 1,200 cells, still fits
+    const far = Array.from({ length: 1200 }, (_, i): unknown[] => [i === 1198 ? 20.8 : i === 1199 ? 22.75 : null]);
+    const dates = Array.from({ length: 1200 }, (_, i): unknown[] => [
+      i === 1198 ? '2021-12-22' : i === 1199 ? '2021-11-17' : null,
+    ]);
+    expect(invalid('CURVE', DAY, 17.91, far, dates)).toBe(`expiries[1200]: ${expired}`);
   });
 });
 

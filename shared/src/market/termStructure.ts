@@ -125,7 +125,8 @@ export function buildTermStructure(
       throw invalidInput(
         `${field}.expiry`,
         `is ${f.expiry}, on or before the valuation date ${input.valuationDate}`,
-        'drop expired contracts: list only futures expiring after the valuation date (on a final-settlement day the front future is the next month)',
+        // short enough that a cell's message keeps both dates whole (at most 200 characters)
+        'list only futures expiring after the valuation date (on a final-settlement day the front future is the next month)',
       );
     }
     if (day === prev) {

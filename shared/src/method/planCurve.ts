@@ -87,7 +87,8 @@ export function inputCondors(p: ParsedPlanInput): { c: InputCondor; field: strin
 /**
  * A valuation date on or after both a condor's expiry and the front VX future's is the date
  * mistyped, not two contracts expired: refused at valuationDate. A date typed a month late was
- * refused at market.futures[0].expiry, whose fix ("drop expired contracts") never mended it.
+ * refused at market.futures[0].expiry, whose fix (list only futures expiring after the valuation
+ * date) never mended it.
  */
 function checkDateBeforeExpiries(p: ParsedPlanInput): void {
   const today = calendarDay('valuationDate', p.valuationDate);

@@ -120,7 +120,7 @@ describe('buildTermStructure: input checks name the field and the fix', () => {
     [
       'expired',
       (c) => (c.futures[0]!.expiry = '2019-12-20'),
-      /^futures\[0\]\.expiry: is 2019-12-20, on or before the valuation date 2019-12-20; drop expired contracts/,
+      /^futures\[0\]\.expiry: is 2019-12-20, on or before the valuation date 2019-12-20; list only futures expiring after the valuation date/,
     ],
     ['zero price', (c) => (c.futures[4]!.price = 0), /^futures\[4\]\.price: is 0, but must be greater than 0/],
     ['negative price', (c) => (c.futures[1]!.price = -16), /^futures\[1\]\.price: /],
