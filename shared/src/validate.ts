@@ -3,7 +3,7 @@
  * checked, so a function can write `const vol = checkVol('vol', input.vol)`. None lets NaN or an
  * infinity through.
  */
-import { InvalidFields, invalidInput } from './errors';
+import { InvalidFields, grouped, invalidInput } from './errors';
 
 /** The most contracts one leg or one condor order may hold: a bound that keeps every dollar figure finite. */
 export const MAX_CONTRACTS = 100_000;
@@ -273,6 +273,14 @@ export function vxPointsMessage(example: string): (iss: { input?: unknown }) => 
 
 /** SPX levels a plan or a book is taken in, index points: far outside any day of the exchange calendar (2000-2040). */
 export const SPX_POINTS = { min: 100, max: 1_000_000 };
+/**
+ * Strikes a chain's row may carry, index points of its own index: VIX options from a few points,
+ * SPX up to its highest level. Outside, the row is a slip (a strike of 5e-324 or 1e308 is no
+ * listed option), refused rather than fitted or left out.
+ */
+export const CHAIN_STRIKE_POINTS = { min: 1, max: SPX_POINTS.max };
+/** What a chain's strike outside {@link CHAIN_STRIKE_POINTS} (or no number) is told to be. */
+export const CHAIN_STRIKE_FIX = `pass the strike in index points, from ${CHAIN_STRIKE_POINTS.min} to ${grouped(CHAIN_STRIKE_POINTS.max)} (e.g. 4300)`;
 /** How far SPX may sit from the condor's strikes, as a factor either way, before they are taken as a typing slip. */
 export const SPOT_STRIKE_FACTOR = 2;
 

@@ -5,6 +5,7 @@
  */
 import { clip, invalidInput, shown } from '../errors';
 import { parseIsoDate } from '../dates';
+import { CHAIN_STRIKE_FIX, CHAIN_STRIKE_POINTS } from '../validate';
 import type { CsvRecord } from './csv';
 
 export type Settlement = 'AM' | 'PM';
@@ -142,14 +143,17 @@ export function priceCell(r: CsvRecord, col: number, name: string): number {
   return x;
 }
 
+/** A strike a chain's row may carry: within {@link CHAIN_STRIKE_POINTS} (NaN is none). */
+export const isChainStrike = (x: number): boolean => x >= CHAIN_STRIKE_POINTS.min && x <= CHAIN_STRIKE_POINTS.max;
+
 export function strikeCell(r: CsvRecord, col: number, name: string): number {
   const raw = r.cells[col] ?? '';
   const x = decimalCell(raw);
-  if (raw === '' || !Number.isFinite(x) || x <= 0) {
+  if (raw === '' || !isChainStrike(x)) {
     throw invalidInput(
       `chain line ${r.line} column ${col + 1} (${name})`,
       `is ${shown(raw)}, not a strike`,
-      'pass the strike in index points (> 0)',
+      CHAIN_STRIKE_FIX,
     );
   }
   return x;

@@ -65,8 +65,17 @@ export interface SliceFit {
   marks: QuoteMark[];
 }
 
+/**
+ * ln(a/b), finite for every positive finite a and b: the quotient alone underflows to 0 (or
+ * overflows) for a strike far below (above) the forward, and its logarithm is then infinite.
+ */
+function logRatio(a: number, b: number): number {
+  const k = Math.log(a / b);
+  return Number.isFinite(k) ? k : Math.log(a) - Math.log(b);
+}
+
 function black76Delta(isCall: boolean, F: number, K: number, sd: number, D: number): number {
-  const d1 = Math.log(F / K) / sd + 0.5 * sd;
+  const d1 = logRatio(F, K) / sd + 0.5 * sd;
   return isCall ? D * normCdf(d1) : -D * normCdf(-d1);
 }
 
@@ -224,7 +233,7 @@ export function finishSlice(
   const wing = { quotes: 0, se: 0, inside: 0 };
   const sqT = Math.sqrt(s.years);
   for (const m of s.marks) {
-    const w = variance(Math.log(m.strike / s.forward));
+    const w = variance(logRatio(m.strike, s.forward));
     m.modelVol = Math.sqrt(Math.max(w, 0) / s.years);
     const sd = m.modelVol * sqT;
     m.modelPrice = s.discount * blackFormula(m.type === 'call', s.forward, m.strike, sd);

@@ -9,12 +9,14 @@ import {
   previousBusinessDayNumber,
 } from '../market/calendar';
 import { closedBecause } from '../market/curveExpiries';
+import { CHAIN_STRIKE_FIX } from '../validate';
 import { checkCommaSeparated, isBlank, readCsv, type CsvRecord } from './csv';
 import {
   admit,
   cellString,
   decimalCell,
   emptyChain,
+  isChainStrike,
   onceEach,
   quotedCell,
   settlementOf,
@@ -102,14 +104,12 @@ function tableRowFrom(
   const num = (name: 'strike' | 'bid' | 'ask'): number => {
     const raw = get(name);
     const x = typeof raw === 'number' ? raw : typeof raw === 'string' ? decimalCell(raw) : NaN;
-    const ok = name === 'strike' ? x > 0 : x >= 0;
+    const ok = name === 'strike' ? isChainStrike(x) : x >= 0;
     if (!Number.isFinite(x) || !ok) {
       throw invalidInput(
         where(name),
         `is ${quotedCell(raw)}, not a ${name === 'strike' ? 'strike' : 'price'}`,
-        name === 'strike'
-          ? 'pass the strike in index points (> 0)'
-          : 'pass a price in index points (≥ 0; 0 for no quote on that side)',
+        name === 'strike' ? CHAIN_STRIKE_FIX : 'pass a price in index points (≥ 0; 0 for no quote on that side)',
       );
     }
     return x;

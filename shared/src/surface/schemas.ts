@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { invalidInput, type AlvhError } from '../errors';
 import { friendlyIssue } from '../schemas/parse';
 import { parseIsoDate, toIsoDate } from '../dates';
-import { SPX_POINTS, checkSpotAndStrikes } from '../validate';
+import { CHAIN_STRIKE_FIX, CHAIN_STRIKE_POINTS, SPX_POINTS, checkSpotAndStrikes } from '../validate';
 import { parseChain, type ChainRow } from './chain';
 import { fitChainSurface } from './fitChain';
 import { spxSurfaceFromIndices } from './indexSurface';
@@ -42,7 +42,9 @@ export const ChainRowSchema = z.strictObject({
   expiry: z.union([isoDate, num.int({ error: 'pass an ISO date or an Excel date serial' })], {
     error: 'pass the expiry as an ISO date (2023-07-21) or an Excel date serial (45128)',
   }),
-  strike: num.positive({ error: 'pass the strike in index points (> 0)' }),
+  strike: num
+    .min(CHAIN_STRIKE_POINTS.min, { error: CHAIN_STRIKE_FIX })
+    .max(CHAIN_STRIKE_POINTS.max, { error: CHAIN_STRIKE_FIX }),
   type: z.enum(['call', 'put', 'C', 'P'], { error: 'pass call or put (C or P)' }),
   bid: num.nonnegative({ error: 'pass the bid in points (0 for no bid)' }),
   ask: num.nonnegative({ error: 'pass the ask in points (0 for no ask)' }),

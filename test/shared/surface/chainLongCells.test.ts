@@ -75,7 +75,7 @@ describe('a long header or cell in a chain', () => {
     );
     const row = (cells: string[]) => `${HEADER}\n${cells.join(',')}`;
     expect(errorOf(() => parseChainTable(row(['2026-12-18', 'abc', 'put', '1', '2', 'SPX', 'AM']), V)).message).toBe(
-      'chain line 2 column 2 (strike): is "abc", not a strike; pass the strike in index points (> 0)',
+      'chain line 2 column 2 (strike): is "abc", not a strike; pass the strike in index points, from 1 to 1,000,000 (e.g. 4300)',
     );
     expect(errorOf(() => parseChainTable(row(['Dec 18', '4000', 'put', '1', '2', 'SPX', 'AM']), V)).message).toBe(
       'chain line 2 column 1 (expiry): is "Dec 18", not a date in the form YYYY-MM-DD; pass a date such as 2020-03-16',

@@ -174,7 +174,7 @@ describe('surface schemas are strict and say what to fix', () => {
   it('a chain row: an unknown column is named; each field says what to pass', () => {
     expect(issuesOf(ChainRowSchema, { ...row, Bid: 10 })).toEqual([{ path: '(root)', message: spelling('Bid') }]);
     expect(issuesOf(ChainRowSchema, { ...row, strike: -5 })).toEqual([
-      { path: 'strike', message: 'pass the strike in index points (> 0)' },
+      { path: 'strike', message: 'pass the strike in index points, from 1 to 1,000,000 (e.g. 4300)' },
     ]);
     expect(issuesOf(ChainRowSchema, { ...row, type: 'straddle' })).toEqual([
       { path: 'type', message: 'pass call or put (C or P)' },
