@@ -1,13 +1,8 @@
 /** The plain chain table {expiry, strike, type, bid, ask}: CSV text with a header, or rows as objects. */
 import { invalidInput, shown } from '../errors';
 import { refuseUtf16 } from '../textEncoding';
-import { type DayNumber, parseIsoDate, toIsoDate, ymdOf } from '../dates';
-import {
-  CALENDAR_FIRST_YEAR,
-  CALENDAR_LAST_YEAR,
-  isBusinessDayNumber,
-  previousBusinessDayNumber,
-} from '../market/calendar';
+import { type DayNumber, toIsoDate, ymdOf } from '../dates';
+import { CALENDAR_FIRST_YEAR, calendarDay, isBusinessDayNumber, previousBusinessDayNumber } from '../market/calendar';
 import { closedBecause } from '../market/curveExpiries';
 import { CHAIN_STRIKE_FIX } from '../validate';
 import { checkCommaSeparated, isBlank, readCsv, type CsvRecord } from './csv';
@@ -94,11 +89,9 @@ function tableRowFrom(
   let iso: string;
   if (typeof expiry === 'number' && Number.isInteger(expiry) && expiry > 20000 && expiry < 100000) {
     iso = toIsoDate(expiry - 25569); // an Excel serial
-  } else {
-    iso = cellString(expiry);
-    parseIsoDate(where('expiry'), iso);
-  }
-  if (parseIsoDate(where('expiry'), iso) < valuationDay) {
+  } else iso = cellString(expiry);
+  // within the exchange calendar, as a plan's expiries: a row of 9999 is a slip of that row
+  if (calendarDay(where('expiry'), iso) < valuationDay) {
     throw invalidInput(where('expiry'), `is ${iso}, before the valuation date`, 'drop expired options from the chain');
   }
   const num = (name: 'strike' | 'bid' | 'ask'): number => {
@@ -201,13 +194,13 @@ export function readTableText(text: string): TableText {
 }
 
 /**
- * A table's date must be a day options traded: on a weekend or holiday (=TODAY() on a Saturday)
- * every time to expiry would count from a day after the quotes, a 7-day expiry read as 6 and its
- * vol read about 8% too high. Outside the exchange calendar (before 2000, after 2040) it is not checked.
+ * A table's date must be a day options traded, within the exchange calendar (2000-2040, as a
+ * plan's): on a weekend or holiday (=TODAY() on a Saturday) every time to expiry would count from a
+ * day after the quotes, a 7-day expiry read as 6 and its vol read about 8% too high.
  */
 function checkQuoteDay(day: DayNumber): void {
+  if (isBusinessDayNumber(day)) return;
   const { year } = ymdOf(day);
-  if (year < CALENDAR_FIRST_YEAR || year > CALENDAR_LAST_YEAR || isBusinessDayNumber(day)) return;
   const before = year === CALENDAR_FIRST_YEAR ? undefined : toIsoDate(previousBusinessDayNumber('valuationDate', day));
   throw invalidInput(
     'valuationDate',
@@ -231,7 +224,7 @@ export function parseChainTable(
   options: ChainTableOptions,
 ): ParsedChain {
   refuseUtf16(table, 'chain');
-  const valuationDay = parseIsoDate('valuationDate', options?.valuationDate);
+  const valuationDay = calendarDay('valuationDate', options?.valuationDate);
   checkQuoteDay(valuationDay);
   const valuationMinutes = options.valuationMinutes ?? 960;
   if (!Number.isInteger(valuationMinutes) || valuationMinutes < 0 || valuationMinutes >= 1440) {

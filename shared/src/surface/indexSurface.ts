@@ -16,7 +16,8 @@
  * So ATM/VIX is not one ratio: it falls as the skew (λ) rises and as the tenor lengthens.
  */
 import { invalidInput } from '../errors';
-import { parseIsoDate, toIsoDate } from '../dates';
+import { toIsoDate } from '../dates';
+import { calendarDay } from '../market/calendar';
 import { normCdf } from '../pricing/normalCdf';
 import { checkMarketRate } from '../validate';
 import type { SviParams } from './svi';
@@ -143,7 +144,8 @@ function checkIndex(field: string, x: unknown, lo: number, hi: number): number {
  * Builds the SPX surface from the Cboe indices. With VIX alone the term structure is flat (one
  * 30-day slice, flat in ATM vol before and after) and the surface says so in its warnings.
  *
- * @throws AlvhError `invalid_input` naming the index, rate or yield out of range
+ * @throws AlvhError `invalid_input` naming the index, rate or yield out of range, or a valuationDate
+ *   outside the exchange calendar (2000-2040)
  * @example
  * const s = spxSurfaceFromIndices({ valuationDate: '2022-02-04', spot: 4500.53,
  *   indices: { vix: 23.22, vix9d: 21.86, vix3m: 26.25, skew: 129.29 } });
@@ -153,7 +155,8 @@ export function spxSurfaceFromIndices(input: IndexSurfaceInput): SpxSurface {
   if (typeof input !== 'object' || input === null) {
     throw invalidInput('input', 'is not an object', 'pass {valuationDate, spot, indices: {vix, ...}}');
   }
-  const day = parseIsoDate('valuationDate', input.valuationDate);
+  // within the exchange calendar, as a plan's: year 9999's slices would expire in year 10000
+  const day = calendarDay('valuationDate', input.valuationDate);
   if (typeof input.spot !== 'number' || !(input.spot > 0) || !Number.isFinite(input.spot)) {
     throw invalidInput('spot', `is ${String(input.spot)}`, 'pass the SPX level (> 0)');
   }

@@ -2,6 +2,7 @@
 import { invalidInput, shown } from '../errors';
 import { refuseUtf16 } from '../textEncoding';
 import { MONTH_NAMES, dayFromYmd, toIsoDate, weekdayOf, ymdOf } from '../dates';
+import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from '../market/calendar';
 import { checkCommaSeparated, isBlank, readCsv, type CsvRecord } from './csv';
 import {
   admit,
@@ -27,6 +28,10 @@ function monthIndex(name: string): number {
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
+/** The years of the exchange calendar, which a plan's dates and a chain's stamp and expiries lie within. */
+const inCalendarYears = (year: number): boolean => year >= CALENDAR_FIRST_YEAR && year <= CALENDAR_LAST_YEAR;
+const outsideCalendar = `outside the exchange calendar (${CALENDAR_FIRST_YEAR}-${CALENDAR_LAST_YEAR})`;
+
 /** "Mon Feb 07 2022" → 2022-02-07, or what is wrong with it. */
 type CboeExpiry = { iso: string } | { problem: string };
 
@@ -48,6 +53,7 @@ function parseCboeExpiryText(s: string): CboeExpiry {
   const day = dayFromYmd(Number(m[4]), mo + 1, Number(m[3]));
   // "Jun 31" is no date (dayFromYmd would read it as July 1)
   if (ymdOf(day).day !== Number(m[3])) return notDate;
+  if (!inCalendarYears(Number(m[4]))) return { problem: `is ${shown(s)}, ${outsideCalendar}` };
   // "Mon Jun 16 2023" (a Friday): the weekday and the date disagree, so one of them was edited
   const weekday = WEEKDAYS[weekdayOf(day)]!;
   if (m[1]!.toLowerCase() !== weekday.toLowerCase()) {
@@ -117,14 +123,13 @@ function parseStamp(line: number, s: string): { valuationDate: string; valuation
   const [year, date, hour12, minute] = [Number(m[5]), Number(m[2] ?? m[3]), Number(m[6]), Number(m[7])];
   let day = dayFromYmd(year, mo + 1, date);
   const back = ymdOf(day);
-  const bad =
-    year < 1900 || year > 2200
-      ? `the year ${m[5]} is not the quotes' year`
-      : back.month !== mo + 1 || back.day !== date
-        ? `${MONTH_NAMES[mo]} ${date} ${year} is not a calendar date`
-        : hour12 < 1 || hour12 > 12 || minute > 59
-          ? `${m[6]}:${m[7]} ${m[8]} is not a time of day`
-          : '';
+  const bad = !inCalendarYears(year)
+    ? `the year ${m[5]} is ${outsideCalendar}`
+    : back.month !== mo + 1 || back.day !== date
+      ? `${MONTH_NAMES[mo]} ${date} ${year} is not a calendar date`
+      : hour12 < 1 || hour12 > 12 || minute > 59
+        ? `${m[6]}:${m[7]} ${m[8]} is not a time of day`
+        : '';
   if (bad) {
     throw invalidInput(
       `chain line ${line}`,

@@ -161,6 +161,14 @@ describe('parseQuotedata on small chains', () => {
     for (const bad of ['0xFA0', true, ''])
       expect(errorOf(() => parseChainTable(table(bad), v)).message).toMatch(/not a strike/);
   });
+  it('refuses an expiry outside the exchange calendar (2000-2040), naming its cell', () => {
+    const row = quotedataRow('Fri Jan 04 2041', 'SPXW410104', 4000, 50, 51, 48, 49);
+    const e = errorOf(() => parseQuotedata(quotedata([row])));
+    expect(e.field).toBe('chain line 5 column 1 (Expiration Date)');
+    expect(e.message).toContain('is "Fri Jan 04 2041", outside the exchange calendar (2000-2040)');
+    const within = quotedataRow('Fri Dec 21 2040', 'SPXW401221', 4000, 50, 51, 48, 49);
+    expect(parseQuotedata(quotedata([within])).quotes[0]!.expiry).toBe('2040-12-21');
+  });
   it('refuses a stamp that is no date or time, naming its line, rather than rolling it into another day', () => {
     const row = quotedataRow('Fri Mar 17 2023', 'SPXW230317', 4000, 50, 51, 48, 49);
     const stamped = (stamp: string) =>
@@ -171,7 +179,8 @@ describe('parseQuotedata on small chains', () => {
       ['Date: 99 June 2023, 1:40 PM EDT', 'June 99 2023 is not a calendar date'],
       ['Date: 9 June 2023, 25:99 PM EDT', '25:99 PM is not a time of day'],
       ['Date: 9 June 2023, 0:15 AM EDT', '0:15 AM is not a time of day'],
-      ['Date: 9 June 0023, 1:40 PM EDT', "the year 0023 is not the quotes' year"],
+      ['Date: 9 June 0023, 1:40 PM EDT', 'the year 0023 is outside the exchange calendar (2000-2040)'],
+      ['Date: 9 June 2041, 1:40 PM EDT', 'the year 2041 is outside the exchange calendar (2000-2040)'],
     ]) {
       const e = stamped(stamp!);
       expect(e.field).toBe('chain line 3');

@@ -35,8 +35,10 @@ describe('a table dated on the wrong day', () => {
     expect(() => parseChainTable(ROWS, { valuationDate: '2023-06-19' })).toThrow(
       /^valuationDate: is 2023-06-19, an exchange holiday \(Juneteenth[^)]*\), when no option quotes; pass the date the quotes were taken \(2023-06-16 for the last session's\)$/,
     );
-    // outside the exchange calendar the day is not checked
-    expect(() => parseChainTable(ROWS, { valuationDate: '1999-06-12' })).not.toThrow();
+    // outside the exchange calendar (2000-2040) the date is refused, as a plan's
+    expect(() => parseChainTable(ROWS, { valuationDate: '1999-06-12' })).toThrow(
+      "valuationDate: is 1999-06-12, outside the exchange calendar's 2000-01-01..2040-12-31; pass a date from 2000 to 2040",
+    );
   });
 });
 

@@ -54,11 +54,14 @@ describe('buildSurface (the request of POST /api/surface)', () => {
   });
   it('refuses slices over 30 years (a date of another decade) naming valuationDate, and a point beyond them naming it', () => {
     const chain = [...rowsFor('2023-07-21', 4320, 0.12), ...rowsFor('2023-08-18', 4335, 0.13)];
-    // dated 1990-01-01, the 2023 expiries made 33.6-year slices
-    const old = errorOf(() => buildSurface(parseInput(SurfaceRequestSchema, { chain, valuationDate: '1990-01-01' })));
+    // dated 2000-01-03, expiries of 2030 made 30.5-year slices
+    const late = [...rowsFor('2030-07-19', 4320, 0.12), ...rowsFor('2030-08-16', 4335, 0.13)];
+    const old = errorOf(() =>
+      buildSurface(parseInput(SurfaceRequestSchema, { chain: late, valuationDate: '2000-01-03' })),
+    );
     expect(old.field).toBe('valuationDate');
     expect(old.message).toMatch(
-      /is 1990-01-01, 33\.\d years before the SPXW expiry 2023-07-21: a surface reaches at most 30 years/,
+      /is 2000-01-03, 30\.\d+ years before the SPXW expiry 2030-07-19: a surface reaches at most 30 years/,
     );
     // a point 36 years out named the internal tYears, a field the request lacks
     const far = errorOf(() =>
