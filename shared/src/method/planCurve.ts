@@ -92,9 +92,11 @@ export function inputCondors(p: ParsedPlanInput): { c: InputCondor; field: strin
  */
 function checkDateBeforeExpiries(p: ParsedPlanInput): void {
   const today = calendarDay('valuationDate', p.valuationDate);
-  // the earliest expiry sent, whatever the order (the curve's own check names an order out of place)
-  const front = [...p.market.futures].sort((a, b) => (a.expiry < b.expiry ? -1 : a.expiry > b.expiry ? 1 : 0))[0];
-  if (front === undefined || calendarDay('market.futures', front.expiry) > today) return;
+  // the earliest expiry sent, whatever the order (the curve's own check names an order out of place),
+  // named at its row when it lies outside the calendar
+  const i = p.market.futures.reduce((m, f, j, all) => (f.expiry < all[m]!.expiry ? j : m), 0);
+  const front = p.market.futures[i];
+  if (front === undefined || calendarDay(`market.futures[${i}].expiry`, front.expiry) > today) return;
   const past = inputCondors(p).find((x) => calendarDay(`${x.field}.expiry`, x.c.expiry) <= today);
   if (past === undefined) return;
   throw invalidInput(

@@ -8,7 +8,14 @@ import { invalidInput } from '../errors';
 import { parsePositionsCsv } from '../hedge/positions';
 import { usd } from '../method/audit';
 import { parseIsoDate } from '../dates';
-import { buildTermStructure, futureForExpiry, isVxExpiry, unlistedExpiry, vxExpiryFix } from '../market/index';
+import {
+  buildTermStructure,
+  calendarDay,
+  futureForExpiry,
+  isVxExpiry,
+  unlistedExpiry,
+  vxExpiryFix,
+} from '../market/index';
 import { marketSurface, plan, planMarketState, type Plan } from '../method/index';
 import { withPrefix } from '../method/planCurve';
 import { curveFutureFor, marketVixSurface } from '../method/planVixChain';
@@ -61,7 +68,8 @@ export interface ScenarioBook extends RollableMarket {
  * (SPX 5 points, VIX half points), as held positions are checked. Throws `invalid_input` naming `book.<layer>[i].<field>`.
  */
 export function checkBookLegs(b: Pick<ScenarioBookInput, 'valuationDate' | 'condor' | 'overlay' | 'tail'>): void {
-  const day0 = parseIsoDate('book.valuationDate', b.valuationDate);
+  // within the exchange calendar before any leg is read: a date of 2041 or 9999 is the slip, not every leg's expiry
+  const day0 = calendarDay('book.valuationDate', b.valuationDate);
   for (const layer of ['condor', 'overlay', 'tail'] as const) {
     b[layer].forEach((leg, i) => {
       const at = `book.${layer}[${i}]`;
