@@ -57,9 +57,10 @@ export interface SliceFit {
   insideSpreadPct: number;
   /**
    * The far wings' quotes (out of the money, below {@link MIN_FIT_DELTA}), which the SVI's added
-   * wings are fitted to (fitWings.ts): how many, RMSE of model − mid vol, share inside the bid-ask.
+   * wings are fitted to (fitWings.ts): how many, RMSE of model − mid vol, share inside the bid-ask;
+   * the RMSE and the share are null when there is no such quote (nothing was marked, not a 0).
    */
-  wings: { quotes: number; rmseVolPts: number; insideSpreadPct: number };
+  wings: { quotes: number; rmseVolPts: number | null; insideSpreadPct: number | null };
   /** Part of the surface (false: fitted and reported only, e.g. SPX AM beside SPXW). */
   inSurface: boolean;
   marks: QuoteMark[];
@@ -267,8 +268,8 @@ export function finishSlice(
     insideSpreadPct: (100 * inside) / Math.max(n, 1),
     wings: {
       quotes: wing.quotes,
-      rmseVolPts: 100 * Math.sqrt(wing.se / Math.max(wing.quotes, 1)),
-      insideSpreadPct: (100 * wing.inside) / Math.max(wing.quotes, 1),
+      rmseVolPts: wing.quotes > 0 ? 100 * Math.sqrt(wing.se / wing.quotes) : null,
+      insideSpreadPct: wing.quotes > 0 ? (100 * wing.inside) / wing.quotes : null,
     },
     inSurface,
     marks: s.marks,
