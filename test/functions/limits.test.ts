@@ -4,12 +4,17 @@
  * 1e20), each limit the field's maximum in the document; a query flag is true or false or a 400
  * naming it.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { callRoute } from './postJson';
 import { MAX_HORIZON_DAYS, MAX_PATHS } from '@alvh/shared';
+import { setComputeRunner } from '../../functions/src/compute';
 import { buildOpenApi } from '../../functions/src/openapi';
 import { routes } from '../../functions/src/routes';
 import { FRONTIER_EXAMPLE, MONTECARLO_EXAMPLE } from '../../functions/src/handlers/examples';
+import { MARKET_2023_06_09 } from '../helpers/fixtures';
+import { inlineCompute } from './inlineCompute';
 
 const call = (path: string, body: string, headers: Record<string, string> = {}) => callRoute(path, { body, headers });
 
@@ -73,6 +78,33 @@ describe('the partial flag', () => {
       expect(json.detail).toMatch(/not true or false; pass \?partial=true or \?partial=false/);
     }
   });
+
+  it.each(['montecarlo', 'frontier'] as const)(
+    '%s: ?partial=maybe is the 400 before a chain is read or fitted',
+    async (route) => {
+      const rows = (JSON.parse(readFileSync(join('docs', 'examples', 'surface.json'), 'utf8')) as { chain: unknown })
+        .chain;
+      const plan = (chain: unknown) => ({
+        valuationDate: '2023-06-09',
+        market: { ...MARKET_2023_06_09, chain },
+        condor: { expiry: '2023-07-21', strikes: [4000, 4050, 4500, 4550], quantity: 10 },
+        portfolio: { capital: 2_000_000 },
+      });
+      const runner = inlineCompute();
+      setComputeRunner(runner);
+      try {
+        // a chain that fits (rows: checked and fitted on the pool) and one that does not
+        for (const chain of [rows, 'no chain at all']) {
+          const body = JSON.stringify({ plan: plan(chain), paths: 2000, seed: 7 });
+          const { status, json } = await call(`${route}?partial=maybe`, body);
+          expect([status, json.field]).toEqual([400, 'partial']);
+        }
+        expect(runner.jobs).toEqual([]);
+      } finally {
+        setComputeRunner(undefined);
+      }
+    },
+  );
 });
 
 describe('an encoded body', () => {

@@ -43,9 +43,9 @@ function isPartial(v: unknown): v is FrontierPartial {
 
 export async function frontierHandler(body: unknown, call: RouteCall): Promise<FrontierResponse | JsonText | Streamed> {
   checkRequestedPaths(body); // the paths limit as /api/montecarlo answers it (422), before the schema's bound
+  const withPartial = wantsPartial(call); // a bad ?partial= is a 400 before any work (a chain's fit among it)
   checkComputeRoom(); // a full pool answers its 503 before the setup below (a plan built), not after it
   const fitted = await scenarioWithChainsFitted(body, call, 'frontier'); // a chain fitted on the pool
-  const withPartial = wantsPartial(call);
   // Validation and limits, before any work is queued; the pool runs the parsed input without a second setup.
   // A path count the refusal suggests is one an answer carries, and the chunks it says to send ask
   // for the per-path arrays they merge from, with or without ?partial=true on this call.
