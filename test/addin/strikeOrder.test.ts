@@ -19,6 +19,8 @@ describe('strikes out of order', () => {
       [0, 1],
     ],
     [[3650, 3750, 6600, 1790], [3]], // only K4 can
+    [[5900, 100, 7200, 7300], [1]], // K1 could (below 100), but K2 is far from the others: the slip
+    [[5900, 6000, 72000, 7300], [2]], // K3 with a zero too many, not K4
     [[5000, 3750, 4000, 6700], [0]],
     [
       [3650, 3650, 6600, 6700],

@@ -1,9 +1,12 @@
 /**
  * The condor's strikes out of order, marked where they can be fixed. The schema names one strike
- * (the first whose leaving out puts the rest in order), but a strike typed between two others is
- * often fixed at either: with 3650, 3750, 3700, 6700, K2 = 3650-3699 or K3 = 3751-6699 each put the
- * four in order. Each such strike is marked, the message as the schema (or the API) says it.
+ * (the first whose leaving out puts the rest in order, or of those the one far from the others),
+ * but a strike typed between two others is often fixed at either: with 3650, 3750, 3700, 6700,
+ * K2 = 3650-3699 or K3 = 3751-6699 each put the four in order. Each such strike is marked, the
+ * message as the schema (or the API) says it; a strike far from the others (the 100 of 5900, 100,
+ * 7200, 7300) is marked alone.
  */
+import { condorStrikesToFix } from '@alvh/shared';
 import { numberFromText } from './numbers';
 
 /** How the schema's strike-order message begins (shared/src/schemas/plan.ts, CondorSchema). */
@@ -12,16 +15,14 @@ const ORDER_WORDS = 'pass strikes in increasing order';
 /** A strike's issue path, with or without a request's prefix ("plan.condor.strikes[2]"). */
 const STRIKE_PATH = /^(.*\bcondor\.strikes)\[(\d)\]$/;
 
-const increasing = (xs: readonly number[]): boolean => xs.every((x, i) => i === 0 || x > xs[i - 1]!);
-
 /**
  * The strikes (0-3) of four that are out of order, each of which, changed alone, can put the four
- * in increasing order: those whose leaving out leaves the others increasing. Empty when they are
- * in order, or when no one strike can fix them.
+ * in increasing order (those whose leaving out leaves the others increasing; only those far from
+ * the others when some are: the schema's condorStrikesToFix). Empty when they are in order, or when
+ * no one strike can fix them.
  */
 export function strikesToFix(strikes: readonly number[]): number[] {
-  if (strikes.length !== 4 || increasing(strikes)) return [];
-  return strikes.flatMap((_, i) => (increasing(strikes.filter((_x, j) => j !== i)) ? [i] : []));
+  return condorStrikesToFix(strikes);
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   MARKET_RATE,
   MAX_VIX_INDEX,
   MIN_VIX_POINTS,
+  SPOT_STRIKE_FACTOR,
   SPX_STRIKE_STEP,
   VVIX_RANGE,
   onGrid,
@@ -82,6 +83,25 @@ export function offGrid(what: string, step: number, fix = `pass a listed strike 
 export const spxStrike = positiveNumber.refine((x) => onGrid(x, SPX_STRIKE_STEP), {
   error: offGrid('SPX', SPX_STRIKE_STEP),
 });
+
+const increasing = (xs: readonly number[]): boolean => xs.every((x, i) => i === 0 || x > xs[i - 1]!);
+
+/**
+ * The condor strikes (0-3) out of order that a trader would change, each of which, changed alone,
+ * can put the four in increasing order (its leaving out leaves the others increasing). When such a
+ * strike lies beyond half to twice the median of the other three ({@link SPOT_STRIKE_FACTOR}: the
+ * 100 of 5900, 100, 7200, 7300), it is a slip the others are not: then only such strikes, the
+ * furthest first. Empty when the strikes are in order, or when no one strike can fix them.
+ */
+export function condorStrikesToFix(strikes: readonly number[]): number[] {
+  if (strikes.length !== 4 || increasing(strikes)) return [];
+  const others = (i: number): number[] => strikes.filter((_x, j) => j !== i);
+  const fixes = strikes.flatMap((_, i) => (increasing(others(i)) ? [i] : []));
+  // how far each lies from the median of the other three (the middle one), as a factor's log
+  const apart = (i: number): number => Math.abs(Math.log(strikes[i]! / others(i)[1]!));
+  const slips = fixes.filter((i) => apart(i) > Math.log(SPOT_STRIKE_FACTOR)).sort((a, b) => apart(b) - apart(a));
+  return slips.length > 0 ? slips : fixes;
+}
 
 /**
  * A vol of vol as a decimal, VVIX/100, within the VIX-option surface's range {@link VVIX_RANGE}

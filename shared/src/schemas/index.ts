@@ -17,6 +17,8 @@ export {
   volatility,
   // Public: the words refusing a condor expiry on a day the exchange is closed (ALVH.CONDOR's too).
   unlistedCondorExpiry,
+  // Public: the condor strikes out of order a trader would change (the taskpane marks each).
+  condorStrikesToFix,
 } from './common';
 export {
   InputValidationError,

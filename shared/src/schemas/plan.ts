@@ -11,6 +11,7 @@ import {
   condorExpiryDate,
   finiteNumber,
   aboveVixIndex,
+  condorStrikesToFix,
   inPoints,
   isoDate,
   nonNegativeNumber,
@@ -324,12 +325,11 @@ export const CondorSchema = z
   })
   .superRefine((c, ctx) => {
     const k = c.strikes;
-    const increasing = (xs: readonly number[]) => xs.every((x, i) => i === 0 || x > xs[i - 1]!);
-    if (increasing(k)) return;
     // named at the strike that, left out, leaves the others in order (k1 = 3000 names k1, k4 = 1790
-    // names k4), else at the first that is not above the one before
-    const odd = k.findIndex((_, i) => increasing(k.filter((_x, j) => j !== i)));
-    const at = odd >= 0 ? odd : k.findIndex((x, i) => i > 0 && !(x > k[i - 1]!));
+    // names k4; of two, the one far from the others: the 100 of 5900, 100, 7200, 7300), else at
+    // the first that is not above the one before (none: in order)
+    const at = condorStrikesToFix(k)[0] ?? k.findIndex((x, i) => i > 0 && !(x > k[i - 1]!));
+    if (at < 0) return;
     ctx.addIssue({
       code: 'custom',
       path: ['strikes', at],
