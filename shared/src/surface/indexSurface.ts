@@ -186,7 +186,9 @@ export function spxSurfaceFromIndices(input: IndexSurfaceInput): SpxSurface {
     throw invalidInput('indices.vix', 'is missing', 'pass the 30-day VIX (the other indices are optional)');
   }
   if (tenors.length === 1) {
-    warnings.push('VIX only: the term structure is flat at the 30-day level, so a calendar is priced as if its two months had the same vol (pass VIX9D, VIX3M, VIX6M for its shape).');
+    warnings.push(
+      'VIX only: the term structure is flat at the 30-day level, so a calendar is priced as if its two months had the same vol (pass VIX9D, VIX3M, VIX6M for its shape).',
+    );
   }
   const slices: SurfaceSlice[] = tenors.map((t) => {
     const years = t.days / 365;
