@@ -265,10 +265,10 @@ describe('tables over their limit are refused from their height', () => {
     const limit = 'has 40,001 rows of quotes under its header; pass at most 40,000 chain rows';
     const parsed = 'line 2 column 3 (type): is "X", not an option type; pass call or put (C or P)';
     expect(invalid('SURFACE', table(40_000), 44900)).toBe(`chain ${parsed}`);
-    expect(invalid('VOL', table(40_000), 44900, 44910, 4000)).toBe(`surface ${parsed}`);
+    expect(invalid('VOL', table(40_000), 44910, 4000, 44900)).toBe(`surface ${parsed}`);
     expect(invalid('SURFACE', table(40_001), 44900)).toBe(`chain: ${limit}`);
     // VOL's chain is its surface argument
-    expect(invalid('VOL', table(40_001), 44900, 44910, 4000)).toBe(`surface: ${limit}`);
+    expect(invalid('VOL', table(40_001), 44910, 4000, 44900)).toBe(`surface: ${limit}`);
   });
 
   it('ALVH.ORDERS: more than 10,000 rows of positions are refused as such, not as "CSV text or rows"', () => {
