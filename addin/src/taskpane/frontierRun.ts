@@ -155,7 +155,6 @@ export async function runFrontier(host: FrontierHost): Promise<boolean> {
     const startWords = frontierStart(closesText);
     renderFrontier(view, startWords);
     showFinished('frontier-result', version);
-    byId('frontier-result').scrollIntoView({ block: 'nearest' });
     const name = await host.toWorkbook((ctx, opts) => writeFrontierSheet(ctx, view, opts, startWords));
     note(`${view.points.length} budgets ${place}${name ? `; sheet "${name}"` : ''}.`);
   } catch (e) {

@@ -14,7 +14,7 @@ import {
   frontierTable,
   type FrontierView,
 } from '../common/frontierViews';
-import { byId, el, renderNotes } from './render';
+import { byId, el, renderNotes, scrollToResult } from './render';
 import { drawChart } from './svgChart';
 import type { WorkbookOptions } from './workbook';
 import { writeHedgeSheet } from './workbookViews';
@@ -193,6 +193,7 @@ function frontierMarkers(view: FrontierView): ChartMarker[] {
 /**
  * Draws the frontier chart and table; `start` says where its model started (the title's last words):
  * the frontier takes no VIX history, so it starts from today's VIX whatever the closes box holds.
+ * The result is brought into view from its title.
  * Every series of the chart is at what it costs before fees: each budget's best mix (its budget is
  * in the table) as the plan, the literal rule and the cheapest match, so they compare on one x.
  */
@@ -219,4 +220,5 @@ export function renderFrontier(view: FrontierView, start = ''): void {
     (i) => rows[i]?.className ?? '',
   );
   byId('frontier-result').hidden = false;
+  scrollToResult('frontier-result');
 }

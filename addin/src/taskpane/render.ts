@@ -40,6 +40,20 @@ export function byId<T extends HTMLElement>(id: string): T {
 }
 
 /**
+ * Bring a run's result `id` into view from its title when it is not wholly in view already: its top
+ * at the top of the page (the CSS's scroll-margin-top leaves a little room), above the run bar
+ * that stays at the bottom of the narrow pane.
+ */
+export function scrollToResult(id: string): void {
+  const result = byId(id);
+  const box = result.getBoundingClientRect();
+  const bar = document.querySelector<HTMLElement>('.actions');
+  const covered = bar && getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect().height : 0;
+  if (box.top >= 0 && box.bottom <= window.innerHeight - covered) return;
+  result.scrollIntoView({ block: 'start' });
+}
+
+/**
  * Reads the file picked in the file input `id` as text: the input is emptied at once (so the same
  * file picked again, after a Clear say, is read again), `start` runs before the read, `read` gets
  * the file and its text, and `failed` a message naming the file when it cannot be read.
@@ -146,7 +160,7 @@ function renderStressSlice(view: StressView, index: number): void {
   byId('stress-panel').setAttribute('aria-labelledby', `stress-day-${index}`);
 }
 
-/** The stress grid as a coloured matrix, with one tab per horizon (same colour scale across them). */
+/** The stress grid as a coloured matrix, with one tab per horizon (same colour scale across them), brought into view. */
 export function renderStress(view: StressView): void {
   byId('stress-title').textContent = `${view.title}, P&L by days elapsed`;
   const tabs = byId('stress-days');
@@ -177,6 +191,7 @@ export function renderStress(view: StressView): void {
   renderStressSlice(view, view.opens);
   renderNotes('stress-notes', view.notes);
   byId('stress-result').hidden = false;
+  scrollToResult('stress-result');
 }
 
 /** A run's model notes as the items of list `id`, hidden when there are none. */
@@ -194,6 +209,7 @@ export function renderNotes(id: string, notes: readonly string[]): void {
 
 let chart: Chart | undefined;
 
+/** The Monte Carlo's title, notes, histogram and statistics, brought into view. */
 export function renderMonteCarlo(view: HistogramView): void {
   byId('mc-title').textContent = monteCarloRunWords(view);
   byId('mc-tails').textContent = histogramCaption(view.tails);
@@ -265,6 +281,7 @@ export function renderMonteCarlo(view: HistogramView): void {
     body.append(tr);
   }
   table.replaceChildren(head, body);
+  scrollToResult('mc-result');
 }
 
 /**

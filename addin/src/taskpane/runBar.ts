@@ -29,14 +29,15 @@ export function runNote(kind: 'plan' | JobKind): HTMLElement {
 /**
  * Show a run as running (its button disabled, Cancel shown) or not. The focus follows: from the
  * button to Cancel when it starts, and back to the button when it ends if it was on Cancel (hidden
- * now) or lost to the page, so a keyboard user is not dropped at the top of the page.
+ * now) or lost to the page, so a keyboard user is not dropped at the top of the page. The focus
+ * going back does not scroll the page: the run's result has just been brought into view.
  */
 export function setBusy(run: HTMLButtonElement, cancel: HTMLElement, on: boolean): void {
   const active = document.activeElement;
   const follow = on ? active === run : active === cancel || active === document.body || active === null;
   run.disabled = on;
   cancel.hidden = !on;
-  if (follow) (on ? cancel : run).focus();
+  if (follow) (on ? cancel : run).focus({ preventScroll: !on });
 }
 
 /** A stress grid or Monte Carlo shown as running (bar running until its first progress) or not, with its note. */

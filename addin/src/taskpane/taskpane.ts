@@ -413,14 +413,12 @@ async function runJob(kind: JobKind): Promise<boolean> {
       const view = presentStress(result);
       renderStress(view);
       showFinished(resultId, version);
-      $('stress-result').scrollIntoView({ block: 'nearest' });
       const name = await toWorkbook((ctx, opts) => writeStressSheet(ctx, view, opts));
       setRunning(kind, false, `Done ${place} in ${secs} s${name ? `; sheet "${name}"` : ''}.`);
     } else {
       const view = presentMonteCarlo(result, (parsed as { valuationDate: string }).valuationDate);
       renderMonteCarlo(view);
       showFinished(resultId, version);
-      $('mc-result').scrollIntoView({ block: 'nearest' });
       const name = await toWorkbook((ctx, opts) => writeMonteCarloSheet(ctx, view, opts));
       setRunning(
         kind,
