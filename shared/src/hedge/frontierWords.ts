@@ -98,8 +98,10 @@ const OVER_HEDGE_SHARE = 0.1;
  * The warning when the frontier's mixes, from some budget on, turn the drawdown scenario's loss
  * into a gain of more than {@link OVER_HEDGE_SHARE} of it: past cover, the CVaR 95 on down paths
  * the frontier lowers still counts every hedge added as protection, so its mixes become a bet on the
- * fall. Names the first such budget and mix, the gain there and at the top, and the last mix that
- * still leaves a loss. None when no point gains (or the book loses nothing in the scenario).
+ * fall. Names the first such budget and mix (saying the share), the gain there and at the top, the
+ * last mix that still leaves a loss, and the mixes between them that gain less than that share, so
+ * the words agree with every row of the ladder. None when no point gains that much (or the book
+ * loses nothing in the scenario).
  */
 export function overHedgeWarnings(
   points: readonly Pick<
@@ -114,16 +116,36 @@ export function overHedgeWarnings(
   const first = points[i]!;
   const top = points.at(-1)!;
   const most = Math.max(...points.map((p) => -p.drawdownLoss));
-  const before = points
-    .slice(0, i)
-    .filter((p) => p.drawdownLoss > 0)
-    .at(-1);
+  let b = i - 1; // the last mix before it that leaves a loss
+  while (b >= 0 && !(points[b]!.drawdownLoss > 0)) b -= 1;
+  const before = b < 0 ? undefined : points[b]!;
   const last =
     before === undefined
       ? ''
       : ` The last mix of the ladder that still leaves a loss is ${mixWords(before)} at the ${usd(before.budget)} budget (${usd(before.drawdownLoss)} lost).`;
   const atTop = top === first ? '' : `, and up to ${usd(most)} from there to the top budget`;
   return [
-    `From the ${usd(first.budget)} budget on, the frontier's mix gains in the drawdown scenario, where the condors lose ${usd(loss)} unhedged: ${mixWords(first)} turns that loss into a ${usd(-first.drawdownLoss)} gain${atTop}. Past cover such a mix is long the fall, not a hedge of it: the CVaR 95 on down paths, which the frontier lowers, counts every hedge added as protection.${last}`,
+    `From the ${usd(first.budget)} budget on, the frontier's mix gains more than a tenth of the loss in the drawdown scenario, where the condors lose ${usd(loss)} unhedged: ${mixWords(first)} turns that loss into a ${usd(-first.drawdownLoss)} gain${atTop}. Past cover such a mix is long the fall, not a hedge of it: the CVaR 95 on down paths, which the frontier lowers, counts every hedge added as protection.${last}${smallGains(points.slice(b + 1, i))}`,
   ];
+}
+
+/**
+ * The mixes after the last that leaves a loss and ahead of the first that gains more than a tenth
+ * of it which gain less: "At the $2,000 budget, 10 × vix-call already gains $1,500, less than a
+ * tenth of the loss." ('' for none).
+ */
+function smallGains(
+  between: readonly Pick<
+    FrontierResult['points'][number],
+    'budget' | 'drawdownLoss' | 'overlayUnits' | 'tailUnits' | 'structure'
+  >[],
+): string {
+  const gaining = between.filter((p) => p.drawdownLoss < 0);
+  const p = gaining[0];
+  if (p === undefined) return '';
+  const within = 'less than a tenth of the loss';
+  if (gaining.length === 1)
+    return ` At the ${usd(p.budget)} budget, ${mixWords(p)} already gains ${usd(-p.drawdownLoss)}, ${within}.`;
+  const gain = Math.max(...gaining.map((g) => -g.drawdownLoss));
+  return ` The mixes at the ${usd(p.budget)} to ${usd(gaining.at(-1)!.budget)} budgets already gain up to ${usd(gain)}, ${within}.`;
 }
