@@ -4,14 +4,16 @@
  * a button did; the Plan button's status stops saying the plan is up to date once it is not, also
  * on a press before the plan has followed an edit; a paste of fewer rows than the VX curve table
  * holds names the rows it kept, beside the table; a Monte Carlo run starts its progress bar afresh,
- * not at the previous run's count. Time in the page moves only when the test moves it; every other
- * wait is on the page's own state.
+ * not at the previous run's count; the notes of runs of a book held between rebalances name the
+ * page's boxes and what the page runs, not the API's `book`. Time in the page moves only when the
+ * test moves it; every other wait is on the page's own state.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addinBrowser } from './stubs/addinBrowser';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
 import { PLAN_CURRENT, PLAN_NOT_UPDATED } from '../../addin/src/taskpane/planStatus';
+import { HELD_BOOK } from '../helpers/fixtures';
 
 const pane = addinBrowser();
 
@@ -150,6 +152,53 @@ describe('taskpane notes and statuses (Chromium, 350 px)', () => {
     expect(started).toEqual({ max: 1, value: null, said: null });
     await page.click('#action-mc [data-cancel]');
     await expect.poll(() => page.textContent('#action-mc [data-note]')).toBe('Cancelled.');
+    expect(errors).toEqual([]);
+  });
+
+  it('says in the page’s words that the runs follow the plan’s book, not the Positions held nor the Last rebalance', async () => {
+    const { page, errors } = await openPane();
+    await page.clock.resume();
+    // The held book of 2008-01-04 (test/helpers/fixtures.ts) set in one step, as a paste would, then one input event.
+    await page.evaluate((b) => {
+      const f = document.getElementById('plan-form') as HTMLFormElement;
+      const set = (name: string, v: string): void => {
+        (f.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement).value = v;
+      };
+      for (const [k, v] of Object.entries(b.fields)) set(k, v);
+      for (const n of ['vix9d', 'vix3m', 'vix6m', 'skew']) set(`index.${n}`, '');
+      for (const [k, v] of Object.entries(b.policy)) set(`policy.${k}`, v);
+      const rows = [...document.querySelectorAll<HTMLTableRowElement>('#curve-rows tr')];
+      b.futures.forEach((r, i) => {
+        (rows[i]!.querySelector('.fut-expiry') as HTMLInputElement).value = r.expiry;
+        (rows[i]!.querySelector('.fut-price') as HTMLInputElement).value = r.price;
+      });
+      set('positions', b.positions);
+      set('lastDate', b.last.date);
+      set('lastVix', b.last.vix);
+      set('lastFutures', b.last.futures);
+      (f.elements.namedItem('lastFutures') as HTMLTextAreaElement).dispatchEvent(new Event('input', { bubbles: true }));
+    }, HELD_BOOK);
+    await page.waitForFunction(() => (document.getElementById('orders-note')?.textContent ?? '') !== '');
+    const first = (list: string) => page.$$eval(`#${list} li`, (lis) => lis[0]?.textContent ?? '');
+    const orders = ' the orders under the plan list what separates the legs held from it.';
+    await page.click('#action-stress [data-run=stress]');
+    await page.waitForSelector('#stress-result:not([hidden])', { timeout: 90_000 });
+    expect(await first('stress-notes')).toBe(
+      "This grid follows neither the Positions held nor the Last rebalance: the grid marks the plan's book at today's sizing, as entered on the Date, not the legs held. The page stresses the plan's book only;" +
+        orders,
+    );
+    await page.fill('input[name=paths]', '400');
+    await page.click('#action-mc [data-run=montecarlo]');
+    await page.waitForSelector('#mc-result:not([hidden])', { timeout: 90_000 });
+    expect(await first('mc-notes')).toMatch(
+      /^This run follows neither the Positions held nor the Last rebalance: the paths run the plan's book at today's sizing, entered on the Date with the rebalance clock at day 0, .* The page simulates the plan's book only; the orders under the plan/,
+    );
+    await page.click('#run-frontier');
+    await page.waitForSelector('#frontier-result:not([hidden])', { timeout: 90_000 });
+    const frontierNotes = await page.$$eval('#frontier-notes li', (lis) => lis.map((li) => li.textContent ?? ''));
+    expect(frontierNotes).toContainEqual(expect.stringMatching(/^The frontier does not use the Positions held: /));
+    for (const n of [...frontierNotes, await first('stress-notes'), await first('mc-notes')])
+      expect(n).not.toMatch(/\bplan\.|\bas book\b|in place of plan|\/api\//);
     expect(errors).toEqual([]);
   });
 });

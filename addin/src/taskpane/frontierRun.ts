@@ -11,6 +11,7 @@ import { parseFrontier } from '../common/frontierViews';
 import { Cancelled, RunError, postStreamed, routeUrl, runInWorker } from './jobs';
 import { vixClosesBox } from './form';
 import { renderFrontier } from './hedgeRender';
+import { paneNotes } from './issueWords';
 import { byId, showError } from './render';
 import { markRunField, setBusy, withErrorInNote } from './runBar';
 import { showFinished, versionOf } from './staleness';
@@ -151,7 +152,7 @@ export async function runFrontier(host: FrontierHost): Promise<boolean> {
     note(done >= total ? `${where} summarising` : `${where} ${Math.floor((100 * done) / total)}%`);
   try {
     const answer = await start(host, body, controller.signal, progress);
-    const view = parseFrontier(answer);
+    const view = paneNotes(parseFrontier(answer));
     const startWords = frontierStart(closesText);
     renderFrontier(view, startWords);
     showFinished('frontier-result', version);

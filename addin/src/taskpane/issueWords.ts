@@ -151,3 +151,42 @@ export function paneView(view: PlanView): PlanView {
   );
   return { ...view, warnings };
 }
+
+/** The scenario routes' note on a plan input's positions and last rebalance, which their runs do not follow. */
+const HELD_BOOK =
+  /^The plan input carries (plan\.positions)?(?: and )?(plan\.lastRebalance)?, which this (run|grid) does not follow: (.+)\. To (simulate|stress) the legs held, send them as book \(their condor, overlay and tail legs, with the market\) in place of plan\.$/;
+
+/** The frontier's note on a plan input's positions, which it does not price in. */
+const FRONTIER_POSITIONS =
+  /^The plan input carries plan\.positions, which the frontier does not use: (.+); the orders from the legs held are the plan's \(\/api\/plan, ALVH\.ORDERS\)\.$/;
+
+/**
+ * A run's note in the page's words: the API's note on the positions and last rebalance a run does
+ * not follow names the page's boxes (Positions held, Last rebalance) and says what the page runs,
+ * the plan's book, and where the legs held show, the orders under the plan; it does not ask for
+ * the API's `book`, which the page has no way to send. Any other note as it is.
+ */
+export function paneRunNote(note: string): string {
+  const frontier = FRONTIER_POSITIONS.exec(note);
+  if (frontier)
+    return `The frontier does not use the Positions held: ${frontier[1]!}; the orders under the plan are the ones from the legs held.`;
+  const m = HELD_BOOK.exec(note);
+  if (!m) return note;
+  const [, held, last, what, runs, verb] = m;
+  const follows =
+    held && last
+      ? 'follows neither the Positions held nor'
+      : held
+        ? 'does not follow the Positions held'
+        : 'does not follow';
+  const only = `The page ${verb === 'simulate' ? 'simulates' : 'stresses'} the plan's book only`;
+  return (
+    `This ${what!} ${follows}${last ? ' the Last rebalance' : ''}: ${runs!.replace(/\bthe valuation date\b/g, 'the Date')}. ` +
+    (held ? `${only}; the orders under the plan list what separates the legs held from it.` : `${only}.`)
+  );
+}
+
+/** A run's view with its notes in the page's words ({@link paneRunNote}). */
+export function paneNotes<V extends { notes: string[] }>(view: V): V {
+  return { ...view, notes: view.notes.map(paneRunNote) };
+}

@@ -24,7 +24,7 @@ import {
   readState,
   setCurve,
 } from './form';
-import { issueWords, issuesSaid, messageWords, paneView, problemsSaid } from './issueWords';
+import { issueWords, issuesSaid, messageWords, paneNotes, paneView, problemsSaid } from './issueWords';
 import { POLICY_SHOWN } from '../common/policyWords';
 import { Cancelled, RunError, runCloudMonteCarlo, runCloudStress, runInWorker } from './jobs';
 import type { JobKind, RunHandle } from './jobs';
@@ -410,13 +410,13 @@ async function runJob(kind: JobKind): Promise<boolean> {
     // step. A click while the sheet was written found the run still going and did nothing (after
     // clearing the error box).
     if (kind === 'stress') {
-      const view = presentStress(result);
+      const view = paneNotes(presentStress(result));
       renderStress(view);
       showFinished(resultId, version);
       const name = await toWorkbook((ctx, opts) => writeStressSheet(ctx, view, opts));
       setRunning(kind, false, `Done ${place} in ${secs} s${name ? `; sheet "${name}"` : ''}.`);
     } else {
-      const view = presentMonteCarlo(result, (parsed as { valuationDate: string }).valuationDate);
+      const view = paneNotes(presentMonteCarlo(result, (parsed as { valuationDate: string }).valuationDate));
       renderMonteCarlo(view);
       showFinished(resultId, version);
       const name = await toWorkbook((ctx, opts) => writeMonteCarloSheet(ctx, view, opts));
