@@ -1,11 +1,12 @@
 /**
  * The built taskpane in a real browser (Chromium through playwright-core, test/helpers/browser.ts),
  * driven by the keyboard: Enter in a one-line box of the form runs the plan, in the Monte Carlo
- * paths or seed starts the Monte Carlo, in the Settings URL saves the settings, and does nothing in
- * a text area or with a modifier; the Policy boxes show their default as their placeholder; and
- * strikes out of order are marked at each strike that can fix them, the focus on the one last
- * edited; a field a rule of the method refuses takes the focus when Plan is pressed. Every wait is
- * on the page's own state, never on a timer.
+ * paths or seed starts the Monte Carlo, in the Settings URL saves the settings (a URL refused then
+ * says it is not saved and where runs still go), and does nothing in a text area or with a
+ * modifier; the Policy boxes show their default as their placeholder; and strikes out of order are
+ * marked at each strike that can fix them, the focus on the one last edited; a field a rule of the
+ * method refuses takes the focus when Plan is pressed. Every wait is on the page's own state, never
+ * on a timer.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -65,7 +66,7 @@ describe('taskpane Enter key (Chromium, 350 px)', () => {
     expect(errors).toEqual([]);
   });
 
-  it('saves the settings on Enter in the Cloud API URL', async () => {
+  it('saves the settings on Enter in the Cloud API URL, and says a refused URL is not saved', async () => {
     const { page, errors } = await openPane();
     await page.click('#settings summary');
     await page.fill('input[name=endpoint]', `${pane.base}/api`);
@@ -74,6 +75,21 @@ describe('taskpane Enter key (Chromium, 350 px)', () => {
     await expect.poll(() => page.textContent('#settings-note')).toBe('Saved in this browser.');
     expect(await page.textContent('#settings-summary')).toBe(`(cloud: ${new URL(pane.base).host})`);
     expect(await planNote(page)).toBe('');
+    // a URL refused: the note no longer says "Saved", and says the earlier URL is still the one used
+    await page.fill('input[name=endpoint]', 'https://myapp.azurewebsites.net/api/montecarlo?code=abc');
+    await page.click('#settings-save');
+    await expect
+      .poll(() => page.textContent('#settings-note'))
+      .toBe(`Not saved: runs still go on ${new URL(pane.base).host}, to the URL saved before.`);
+    expect(await page.getAttribute('input[name=endpoint]', 'aria-invalid')).toBe('true');
+    expect(await page.textContent('#settings-summary')).toBe(`(cloud: ${new URL(pane.base).host})`);
+    // with no URL saved, runs still go here
+    await page.fill('input[name=endpoint]', '');
+    await page.click('#settings-save');
+    await expect.poll(() => page.textContent('#settings-note')).toBe('Saved in this browser.');
+    await page.fill('input[name=endpoint]', 'ftp://example.com/api');
+    await page.click('#settings-save');
+    await expect.poll(() => page.textContent('#settings-note')).toBe('Not saved: runs still go here (Web Worker).');
     expect(errors).toEqual([]);
   });
 });

@@ -454,6 +454,8 @@ async function saveSettings(): Promise<void> {
   if ('error' in checked) {
     showAll = true;
     mark(endpoint, checked.error, 'endpoint');
+    $('settings-note').textContent =
+      `Not saved: runs still go ${placeOf(settings)}${settings.endpoint ? ', to the URL saved before' : ''}.`;
     return;
   }
   mark(endpoint, '', 'endpoint');
