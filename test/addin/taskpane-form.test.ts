@@ -800,6 +800,25 @@ describe('formats and colours', () => {
     expect(excelFormat('pct')).toBe('0.0%');
   });
 
+  it('shows a figure that rounds to 0 without a sign, as a stress cell does', () => {
+    // a theta of -$0.30 a day, an overlay vega of -$0.02 a VIX point: "$0", never "-$0"
+    expect(formatValue(-0.3, 'usd', 'per day')).toBe('$0 per day');
+    expect(formatValue(-0.02, 'usd')).toBe('$0');
+    expect(formatValue(-0, 'usd')).toBe('$0');
+    expect(formatValue(-0.0004, 'pct')).toBe('0.0%');
+    expect(formatValue(-0.004, 'points')).toBe('0.00');
+    expect(formatValue(-0.00001, 'number')).toBe('0');
+    expect(formatValue(-0.4, 'integer')).toBe('0');
+    // a figure that does not round to 0 keeps its sign
+    expect(formatValue(-0.6, 'usd')).toBe('-$1');
+    expect(formatValue(-0.0006, 'pct')).toBe('-0.1%');
+    expect(formatValue(-0.006, 'points')).toBe('-0.01');
+    expect(formatValue(-0.00006, 'number')).toBe('-0.0001');
+    expect(formatValue(-1000.2, 'usd')).toBe('-$1,000');
+    expect(formatValue(-Infinity, 'usd')).toBe('-$∞');
+    expect(formatValue(-7, 'text')).toBe('-7');
+  });
+
   it('colours losses red, zero white and gains green', () => {
     expect(heatColor(-10, 10)).toBe('#F8696B');
     expect(heatColor(0, 10)).toBe('#FFFFFF');

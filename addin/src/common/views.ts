@@ -163,10 +163,18 @@ export function excelFormat(f: ValueFormat, unit?: string): string {
 
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 
-/** The value as a trader reads it in the page. */
+/**
+ * The value as a trader reads it in the page. A figure that rounds to 0 shows without a sign, as a
+ * stress cell does: "$0", "0.0%", "0.00", never "-$0" for a theta of -$0.30.
+ */
 export function formatValue(v: number | string, f: ValueFormat, unit?: string): string {
   if (typeof v === 'string') return v;
   if (unit !== undefined) return `${formatValue(v, f)} ${unit}`;
+  // a minus before no digit but zeros: the figure rounded to 0 ("-$∞" keeps its sign)
+  return f === 'date' || f === 'text' ? String(v) : signedText(v, f).replace(/^-(?=\D*0[0.,]*\D*$)/, '');
+}
+
+function signedText(v: number, f: Exclude<ValueFormat, 'date' | 'text'>): string {
   switch (f) {
     case 'usd':
       return usd.format(v);
@@ -178,9 +186,6 @@ export function formatValue(v: number | string, f: ValueFormat, unit?: string): 
       return Math.round(v).toLocaleString('en-US');
     case 'number':
       return v.toLocaleString('en-US', { maximumFractionDigits: 4 });
-    case 'date':
-    case 'text':
-      return String(v);
   }
 }
 
