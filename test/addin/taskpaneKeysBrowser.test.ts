@@ -5,8 +5,8 @@
  * says it is not saved and where runs still go), and does nothing in a text area or with a
  * modifier; the Policy boxes show their default as their placeholder; and strikes out of order are
  * marked at each strike that can fix them, the focus on the one last edited; a field a rule of the
- * method refuses takes the focus when Plan is pressed. Every wait is on the page's own state, never
- * on a timer.
+ * method refuses takes the focus when Plan is pressed; the stress-day tabs move with the arrow keys,
+ * Home and End. Every wait is on the page's own state, never on a timer.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -174,6 +174,45 @@ describe('taskpane Policy and strikes (Chromium, 350 px)', () => {
     // either fix clears both marks
     await page.fill('input[name=k3]', '6600');
     await expect.poll(marked).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('taskpane tabs by the keyboard (Chromium, 350 px)', () => {
+  it('moves between the stress-day tabs with the arrow keys, Home and End, one tab in the Tab order', async () => {
+    const { page, errors } = await openPane();
+    await page.click('#action-stress [data-run=stress]');
+    await page.waitForSelector('#stress-result:not([hidden])', { timeout: 60_000 });
+    const state = () =>
+      page.$$eval('#stress-days [role=tab]', (tabs) => ({
+        tabIndex: tabs.map((t) => (t as HTMLElement).tabIndex),
+        selected: tabs.findIndex((t) => t.getAttribute('aria-selected') === 'true'),
+        focused: tabs.findIndex((t) => t === document.activeElement),
+        panelBy: document.getElementById('stress-panel')?.getAttribute('aria-labelledby'),
+      }));
+    expect(await state()).toEqual({ tabIndex: [0, -1, -1], selected: 0, focused: -1, panelBy: 'stress-day-0' });
+    await page.focus('#stress-day-0');
+    await page.keyboard.press('ArrowRight');
+    expect(await state()).toEqual({ tabIndex: [-1, 0, -1], selected: 1, focused: 1, panelBy: 'stress-day-1' });
+    await page.keyboard.press('End');
+    expect(await state()).toEqual({ tabIndex: [-1, -1, 0], selected: 2, focused: 2, panelBy: 'stress-day-2' });
+    await page.keyboard.press('ArrowRight'); // round the end
+    expect(await state()).toEqual({ tabIndex: [0, -1, -1], selected: 0, focused: 0, panelBy: 'stress-day-0' });
+    await page.keyboard.press('ArrowLeft');
+    expect((await state()).selected).toBe(2);
+    await page.keyboard.press('Home');
+    expect((await state()).selected).toBe(0);
+    // a click selects too, and takes the tab into the Tab order
+    await page.click('#stress-day-1');
+    expect((await state()).tabIndex).toEqual([-1, 0, -1]);
+    // Home on the Plan tab stays there; End goes to the Surface tab
+    await page.focus('#tab-plan');
+    await page.keyboard.press('Home');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-plan');
+    expect(await page.isVisible('#plan-form')).toBe(true);
+    await page.keyboard.press('End');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-surface');
+    expect(await page.isVisible('#surface-panel')).toBe(true);
     expect(errors).toEqual([]);
   });
 });

@@ -19,6 +19,7 @@ import { formatValue, heatColor, monteCarloRunWords, statText, stressCellText } 
 import type { HistogramView, PlanView, StressView } from '../common/views';
 import { announcePlan, planSummary } from './planStatus';
 import { planRowTexts } from './planRowText';
+import { rovingTabIndex, wireTabKeys } from './tabKeys';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LogarithmicScale, Legend, Title, Tooltip);
 
@@ -160,7 +161,10 @@ function renderStressSlice(view: StressView, index: number): void {
   byId('stress-panel').setAttribute('aria-labelledby', `stress-day-${index}`);
 }
 
-/** The stress grid as a coloured matrix, with one tab per horizon (same colour scale across them), brought into view. */
+/**
+ * The stress grid as a coloured matrix, with one tab per horizon (same colour scale across them;
+ * arrow keys, Home and End move between them), brought into view.
+ */
 export function renderStress(view: StressView): void {
   byId('stress-title').textContent = `${view.title}, P&L by days elapsed`;
   const tabs = byId('stress-days');
@@ -183,11 +187,18 @@ export function renderStress(view: StressView): void {
       b.addEventListener('click', () => {
         for (const other of tabs.querySelectorAll('button')) other.setAttribute('aria-selected', 'false');
         b.setAttribute('aria-selected', 'true');
+        rovingTabIndex(buttons, i);
         renderStressSlice(view, i);
       });
       return b;
     }),
   );
+  const buttons = [...tabs.querySelectorAll<HTMLButtonElement>('button')];
+  rovingTabIndex(buttons, view.opens);
+  wireTabKeys(buttons, (i) => {
+    buttons[i]!.click();
+    buttons[i]!.focus();
+  });
   renderStressSlice(view, view.opens);
   renderNotes('stress-notes', view.notes);
   byId('stress-result').hidden = false;

@@ -19,6 +19,7 @@ import type { ChainFit } from './surfaceFit';
 import { byId, el, onFilePicked } from './render';
 import type { Settings } from './settings';
 import { drawChart } from './svgChart';
+import { rovingTabIndex, wireTabKeys } from './tabKeys';
 import { writeSurfaceSheet } from './workbookViews';
 import type { WorkbookOptions } from './workbook';
 
@@ -204,14 +205,11 @@ export function clearSurface(): string | undefined {
   return fits?.clear();
 }
 
-/** Select the Plan or the Surface view (arrow keys move between the tabs). */
+/** Select the Plan or the Surface view (arrow keys, Home and End move between the tabs). */
 function selectTab(which: 'plan' | 'surface', focus = false): void {
   const tabs = { plan: byId('tab-plan'), surface: byId('tab-surface') };
-  for (const [k, t] of Object.entries(tabs)) {
-    const on = k === which;
-    t.setAttribute('aria-selected', on ? 'true' : 'false');
-    t.tabIndex = on ? 0 : -1;
-  }
+  for (const [k, t] of Object.entries(tabs)) t.setAttribute('aria-selected', k === which ? 'true' : 'false');
+  rovingTabIndex([tabs.plan, tabs.surface], which === 'plan' ? 0 : 1);
   for (const id of ['plan-form', 'results']) byId(id).hidden = which !== 'plan';
   for (const e of document.querySelectorAll<HTMLElement>('main > .actions')) e.hidden = which !== 'plan';
   byId('surface-panel').hidden = which !== 'surface';
@@ -221,13 +219,7 @@ function selectTab(which: 'plan' | 'surface', focus = false): void {
 export function wireSurfaceTab(host: SurfaceHost): void {
   byId('tab-plan').addEventListener('click', () => selectTab('plan'));
   byId('tab-surface').addEventListener('click', () => selectTab('surface'));
-  for (const id of ['tab-plan', 'tab-surface'])
-    byId(id).addEventListener('keydown', (ev) => {
-      if (ev.key === 'ArrowRight' || ev.key === 'ArrowLeft' || ev.key === 'Home' || ev.key === 'End') {
-        ev.preventDefault();
-        selectTab(id === 'tab-plan' ? 'surface' : 'plan', true);
-      }
-    });
+  wireTabKeys([byId('tab-plan'), byId('tab-surface')], (i) => selectTab(i === 0 ? 'plan' : 'surface', true));
   fits = new SurfaceFits({
     note,
     chainError,
