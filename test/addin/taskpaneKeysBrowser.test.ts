@@ -6,13 +6,15 @@
  * modifier; the Policy boxes show their default as their placeholder; and strikes out of order are
  * marked at each strike that can fix them, the focus on the one last edited; a field a rule of the
  * method refuses takes the focus when Plan is pressed; the stress-day tabs move with the arrow keys,
- * Home and End. Every wait is on the page's own state, never on a timer.
+ * Home and End; Enter on Fit surface leaves the focus on Cancel while it fits, then on Fit surface.
+ * Every wait is on the page's own state, never on a timer.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '@alvh/shared';
 import { addinBrowser } from './stubs/addinBrowser';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
+import { CROSSED_CALENDAR } from '../shared/surface/crossedCalendar';
 
 const pane = addinBrowser();
 
@@ -213,6 +215,32 @@ describe('taskpane tabs by the keyboard (Chromium, 350 px)', () => {
     await page.keyboard.press('End');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-surface');
     expect(await page.isVisible('#surface-panel')).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps the focus on Cancel while Enter on Fit surface fits, and back on Fit surface after', async () => {
+    const { page, errors } = await openPane();
+    await page.fill('input[name=valuationDate]', '2023-06-09');
+    await page.fill('input[name=spx]', '4300');
+    await page.click('#tab-surface');
+    const csv = [
+      'expiry,strike,type,bid,ask',
+      ...CROSSED_CALENDAR.map((r) => [r.expiry, r.strike, r.type, r.bid, r.ask].join(',')),
+    ];
+    await page.fill('#chain-text', csv.join('\n'));
+    // every element the focus goes to
+    await page.evaluate(() => {
+      const w = window as unknown as { focusedIds: string[] };
+      w.focusedIds = [];
+      document.addEventListener('focusin', (ev) => w.focusedIds.push((ev.target as HTMLElement).id));
+    });
+    await page.focus('#surface-fit');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#surface-result:not([hidden])', { timeout: 90_000 });
+    await page.waitForSelector('#surface-cancel', { state: 'hidden' });
+    const focused = await page.evaluate(() => (window as unknown as { focusedIds: string[] }).focusedIds);
+    expect(focused).toEqual(['surface-fit', 'surface-cancel', 'surface-fit']);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('surface-fit');
     expect(errors).toEqual([]);
   });
 });

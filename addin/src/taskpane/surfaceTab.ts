@@ -17,6 +17,7 @@ import { keepSurface } from './planExtras';
 import { SurfaceFits, chainToFit, chainWords, fileReadWords, stillKeptNote } from './surfaceFit';
 import type { ChainFit } from './surfaceFit';
 import { byId, el, onFilePicked } from './render';
+import { setBusy } from './runBar';
 import type { Settings } from './settings';
 import { drawChart } from './svgChart';
 import { rovingTabIndex, wireTabKeys } from './tabKeys';
@@ -157,9 +158,9 @@ function renderSurface(view: SurfaceView, chain: ParsedChain): void {
   byId('surface-result').hidden = false;
 }
 
-function setBusy(on: boolean): void {
-  byId<HTMLButtonElement>('surface-fit').disabled = on;
-  byId('surface-cancel').hidden = !on;
+/** Fit surface disabled and Cancel shown while a fit runs; the focus follows, as in the run bar. */
+function setFitting(on: boolean): void {
+  setBusy(byId<HTMLButtonElement>('surface-fit'), byId('surface-cancel'), on);
 }
 
 /** Fit the chain in the box: parse here (a bad chain is named at once), fit on the cloud or in the worker. */
@@ -223,7 +224,7 @@ export function wireSurfaceTab(host: SurfaceHost): void {
   fits = new SurfaceFits({
     note,
     chainError,
-    busy: setBusy,
+    busy: setFitting,
     show: (fit) => {
       byId('surface-result').hidden = fit === undefined;
       if (fit === undefined) return undefined;
