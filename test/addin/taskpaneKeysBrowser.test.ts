@@ -6,8 +6,8 @@
  * modifier; the Policy boxes show their default as their placeholder; and strikes out of order are
  * marked at each strike that can fix them, the focus on the one last edited; a field a rule of the
  * method refuses takes the focus when Plan is pressed; the stress-day tabs move with the arrow keys,
- * Home and End; Enter on Fit surface leaves the focus on Cancel while it fits, then on Fit surface.
- * Every wait is on the page's own state, never on a timer.
+ * Home and End; Enter on Fit surface leaves the focus on Cancel while it fits, then on Fit surface;
+ * no two boxes share a name. Every wait is on the page's own state, never on a timer.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -241,6 +241,23 @@ describe('taskpane tabs by the keyboard (Chromium, 350 px)', () => {
     const focused = await page.evaluate(() => (window as unknown as { focusedIds: string[] }).focusedIds);
     expect(focused).toEqual(['surface-fit', 'surface-cancel', 'surface-fit']);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('surface-fit');
+    expect(errors).toEqual([]);
+  });
+
+  it('names every box of the form apart: the last rebalance’s Date and VIX are not the market’s', async () => {
+    const { page, errors } = await openPane();
+    await page.evaluate(() => {
+      for (const d of document.querySelectorAll('details')) d.open = true;
+    });
+    const snapshot = await page.locator('#plan-form').ariaSnapshot();
+    const names = [...snapshot.matchAll(/- (?:textbox|combobox|spinbutton) "([^"]+)"/g)].map((m) => m[1]!);
+    expect(names.length).toBeGreaterThan(30);
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+    const box = (name: string) => page.getByRole('textbox', { name, exact: true });
+    expect(await box('Date').getAttribute('name')).toBe('valuationDate');
+    expect(await box('VIX').getAttribute('name')).toBe('vix');
+    expect(await box('Last rebalance date').getAttribute('name')).toBe('lastDate');
+    expect(await box('Last rebalance VIX').getAttribute('name')).toBe('lastVix');
     expect(errors).toEqual([]);
   });
 });
