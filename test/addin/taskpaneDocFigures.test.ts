@@ -1,16 +1,17 @@
 /**
  * The figures docs/taskpane.md quotes from the form's example day (2025-04-08) at the run bar's
  * defaults (20,000 paths, seed 42): the engine is bit-reproducible, so a change of model or marks
- * that moves them fails here rather than leaving the page's words behind.
+ * that moves them fails here rather than leaving the page's words behind; and which condor
+ * expiring the next day leaves the frontier nothing to chart, and which charts.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { frontier, runMonteCarloChunk, summarizeMonteCarlo } from '@alvh/shared';
+import { frontier, plan as planOf, runMonteCarloChunk, summarizeMonteCarlo } from '@alvh/shared';
 import { parseFrontier } from '../../addin/src/common/frontierViews';
 import { planInputFromForm } from '../../addin/src/common/planInput';
 import { formatValue } from '../../addin/src/common/views';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
-import { frontierPathsProblem, frontierRequest } from '../../addin/src/taskpane/frontierRun';
+import { frontierFailureWords, frontierPathsProblem, frontierRequest } from '../../addin/src/taskpane/frontierRun';
 import { expectDocSays } from '../helpers/docs';
 
 const plan = planInputFromForm({
@@ -50,5 +51,49 @@ describe("docs/taskpane.md on the frontier notes' errors", () => {
     const note = parseFrontier(JSON.parse(JSON.stringify(frontier(body))) as unknown).notes.at(-1)!;
     const first = /per budget: (budget \$[\d,]+, CVaR -?\$[\d,]+ ± \$[\d,]+);/.exec(note)![1]!;
     expectDocSays('taskpane.md', `("${first}" on docs/examples/frontier.json)`);
+  });
+});
+
+describe('docs/taskpane.md on a frontier with nothing to chart', () => {
+  /** The example day's condor expiring `expiry`, its strikes `strikes` (K1 to K4) when given. */
+  const condor = (expiry: string, strikes?: [string, string, string, string]) =>
+    planInputFromForm({
+      fields: {
+        ...EXAMPLE.fields,
+        condorExpiry: expiry,
+        credit: '',
+        ...(strikes ? { k1: strikes[0], k2: strikes[1], k3: strikes[2], k4: strikes[3] } : {}),
+      },
+      futures: EXAMPLE.futures,
+      policy: {},
+      indices: EXAMPLE.indices,
+    });
+  const words = (input: unknown): string | undefined => {
+    try {
+      frontier({ plan: input, paths: 300, seed: 5 });
+      return undefined;
+    } catch (e) {
+      return frontierFailureWords(e);
+    }
+  };
+
+  it('quotes the example day’s condor expiring the next day: settled at the stressed SPX above its short put', () => {
+    const nextDay = condor('2025-04-09');
+    const s = planOf(nextDay as Parameters<typeof planOf>[0]).scenario;
+    expect(s.condorLoss).toBe(0);
+    expect(EXAMPLE.fields.k2).toBe('3750');
+    expect(s.stressedSpot).toBeGreaterThan(3750);
+    expect(words(nextDay)).toMatch(/^Frontier: nothing to chart\. The drawdown scenario leaves this book no loss/);
+    expectDocSays(
+      'taskpane.md',
+      `the example day's condor expiring the next day, 2025-04-09, settles at ${formatValue(s.stressedSpot, 'integer')} (SPX ${s.drawdown * 100}% lower), above its 3750 short put`,
+    );
+  });
+
+  it('charts a condor expiring the next day whose short put is above the stressed SPX', () => {
+    const near = condor('2025-04-09', ['4500', '4600', '5400', '5500']);
+    expect(planOf(near as Parameters<typeof planOf>[0]).scenario.condorLoss).toBeGreaterThan(0);
+    expect(words(near)).toBeUndefined();
+    expectDocSays('taskpane.md', 'with its short put above the stressed SPX it loses, and the frontier charts');
   });
 });
