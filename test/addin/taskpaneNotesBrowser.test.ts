@@ -4,9 +4,10 @@
  * a button did; the Plan button's status stops saying the plan is up to date once it is not, also
  * on a press before the plan has followed an edit; a paste of fewer rows than the VX curve table
  * holds names the rows it kept, beside the table; a Monte Carlo run starts its progress bar afresh,
- * not at the previous run's count; the notes of runs of a book held between rebalances name the
- * page's boxes and what the page runs, not the API's `book`. Time in the page moves only when the
- * test moves it; every other wait is on the page's own state.
+ * not at the previous run's count; "expiries from date" without a Date names the Date box, until
+ * the form plans; the notes of runs of a book held between rebalances name the page's boxes and
+ * what the page runs, not the API's `book`. Time in the page moves only when the test moves it;
+ * every other wait is on the page's own state.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -49,6 +50,35 @@ describe('taskpane notes and statuses (Chromium, 350 px)', () => {
     await page.click('#action-plan [data-run=plan]');
     await expect.poll(() => planSaid(page)).toBe(PLAN_CURRENT);
     expect(await formNote(page)).toBe('');
+    expect(errors).toEqual([]);
+  });
+
+  it('names the Date box when "expiries from date" needs it, and drops that note once the form plans', async () => {
+    const { page, errors } = await openPane();
+    const date = EXAMPLE.fields.valuationDate;
+    await page.fill('input[name=valuationDate]', '');
+    await page.click('#curve-expiries');
+    expect(await formNote(page)).toBe(
+      'Expiries need a Date first: the Date box is blank; type the valuation day as YYYY-MM-DD, such as 2025-04-08.',
+    );
+    await page.fill('input[name=valuationDate]', '1990-01-02');
+    await page.click('#curve-expiries');
+    expect(await formNote(page)).toBe(
+      "Expiries need a valid Date first: the Date is 1990-01-02, outside the exchange calendar's 2000-01-01..2040-12-31; pass a date from 2000 to 2040.",
+    );
+    // an edit that leaves the form unplanned keeps it
+    await page.fill('input[name=spx]', '4982.7');
+    await page.clock.runFor(1000);
+    expect(await formNote(page)).toMatch(/^Expiries need a valid Date first/);
+    // the Date fixed: the plan follows the form, and the note goes
+    await page.fill('input[name=valuationDate]', date);
+    await page.clock.runFor(1000);
+    await expect.poll(() => page.isVisible('#plan-result.stale')).toBe(false);
+    expect(await formNote(page)).toBe('');
+    // a note of what a button did stays as the form plans
+    await page.click('#load-example');
+    await page.clock.runFor(1000);
+    expect(await formNote(page)).toBe(EXAMPLE.note);
     expect(errors).toEqual([]);
   });
 

@@ -66,7 +66,7 @@ import {
 import { oneAtATime, workbookWriteError } from './workbookRun';
 import { focusFieldToFix, trackLastEdited } from './fieldFocus';
 import { wireEnterKey } from './enterKey';
-import { clearFormErrors, curveNoteText, formNote as note } from './formNote';
+import { clearFormErrors, curveNoteText, expiriesRefused, formNote as note, formPlanned } from './formNote';
 import { atEveryStrikeToFix } from '../common/strikeOrder';
 import { showVixChainUse, vixChainError, wireVixChainBox } from './vixChainBox';
 import { keepForm, openKeptForm } from './formMemory';
@@ -101,7 +101,7 @@ function fillCurveExpiries(): void {
     );
     note('');
   } catch (e) {
-    note(`Expiries need a valid date first: ${message(e)}`);
+    expiriesRefused(date, e);
   }
   touched.add('futures');
   onFormChange();
@@ -284,6 +284,7 @@ function showPlan(toSheet: boolean): void {
     renderPlan(view);
     renderHedge(presentStructures(p.structures, p.valuationDate), p);
     planCurrent(toSheet);
+    formPlanned();
     showError('');
     if (toSheet) {
       void toWorkbook((ctx, opts) => writePlanSheet(ctx, view, opts)).then((name) => {
