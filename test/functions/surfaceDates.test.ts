@@ -19,6 +19,7 @@ const EXAMPLE = JSON.parse(readFileSync(join('docs', 'examples', 'surface.json')
   valuationDate: string;
   spot: number;
   chain: ChainRow[];
+  points: { expiry: string; strike: number }[];
 };
 const INDICES = {
   spot: 6600,
@@ -64,7 +65,27 @@ describe('/api/surface dates lie within the exchange calendar', () => {
       const r = await postJson('surface', { ...EXAMPLE, chain });
       expect(r.status).toBe(400);
       const date = expiry === 99999 ? '2173-10-13' : expiry;
-      expect(r.json.issues).toEqual([{ path: 'chain[2].expiry', message: outside(date) }]);
+      expect(r.json.issues).toEqual([
+        {
+          path: 'chain[2].expiry',
+          message: `is ${date}, more than 100 years after the valuation date ${EXAMPLE.valuationDate}: no option lists that far; check the row's expiry (its year)`,
+        },
+      ]);
     }
+  });
+
+  it('a chain valued late in 2040 whose listing runs past 2040 is fitted whole', async () => {
+    // the example chain moved 908 weeks on (weekdays kept): valued 2040-11-02, its last expiry 2041-01-11
+    const shift = (iso: string) => new Date(Date.parse(iso) + 908 * 7 * 864e5).toISOString().slice(0, 10);
+    const chain = EXAMPLE.chain.map((r) => ({ ...r, expiry: shift(String(r.expiry)) }));
+    const last = chain
+      .map((r) => r.expiry)
+      .sort()
+      .at(-1)!;
+    const points = EXAMPLE.points.map((p) => ({ ...p, expiry: shift(p.expiry) }));
+    const r = await postJson('surface', { ...EXAMPLE, valuationDate: shift(EXAMPLE.valuationDate), chain, points });
+    expect(r.status).toBe(200);
+    expect(last).toBe('2041-01-11');
+    expect(r.json.expiries.map((e: { expiry: string }) => e.expiry)).toContain(last);
   });
 });

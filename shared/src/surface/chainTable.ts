@@ -1,7 +1,7 @@
 /** The plain chain table {expiry, strike, type, bid, ask}: CSV text with a header, or rows as objects. */
 import { invalidInput, shown } from '../errors';
 import { refuseUtf16 } from '../textEncoding';
-import { type DayNumber, toIsoDate, ymdOf } from '../dates';
+import { type DayNumber, parseIsoDate, toIsoDate, ymdOf } from '../dates';
 import { CALENDAR_FIRST_YEAR, calendarDay, isBusinessDayNumber, previousBusinessDayNumber } from '../market/calendar';
 import { closedBecause } from '../market/curveExpiries';
 import { CHAIN_STRIKE_FIX } from '../validate';
@@ -79,6 +79,13 @@ const ROOT_COLUMN_FIX =
 const ROOT_FIELD_FIX =
   'give each row a root (SPX for AM-settled options, SPXW for PM; a row without one is SPXW), or remove the repeat';
 
+/**
+ * The farthest expiry a row may have, in years after the valuation date: far past what a surface
+ * reaches (30 years, whose refusal names the valuation date: every row of another decade is more
+ * likely a wrong date), so that only a row's own slip (9999, an Excel serial of 2173) is named here.
+ */
+const MAX_ROW_YEARS = 100;
+
 function tableRowFrom(
   get: (name: string) => unknown,
   where: (name: string) => string,
@@ -90,9 +97,18 @@ function tableRowFrom(
   if (typeof expiry === 'number' && Number.isInteger(expiry) && expiry > 20000 && expiry < 100000) {
     iso = toIsoDate(expiry - 25569); // an Excel serial
   } else iso = cellString(expiry);
-  // within the exchange calendar, as a plan's expiries: a row of 9999 is a slip of that row
-  if (calendarDay(where('expiry'), iso) < valuationDay) {
+  const day = parseIsoDate(where('expiry'), iso);
+  if (day < valuationDay) {
     throw invalidInput(where('expiry'), `is ${iso}, before the valuation date`, 'drop expired options from the chain');
+  }
+  // A listing runs a few years out, past the exchange calendar's end near it (a LEAPS of 2041 in
+  // 2037 is fitted); a row beyond what a surface reaches is a slip of that row (9999, a serial of 2173).
+  if (day - valuationDay > MAX_ROW_YEARS * 365.25) {
+    throw invalidInput(
+      where('expiry'),
+      `is ${iso}, more than ${MAX_ROW_YEARS} years after the valuation date ${toIsoDate(valuationDay)}: no option lists that far`,
+      "check the row's expiry (its year)",
+    );
   }
   const num = (name: 'strike' | 'bid' | 'ask'): number => {
     const raw = get(name);

@@ -53,7 +53,6 @@ function parseCboeExpiryText(s: string): CboeExpiry {
   const day = dayFromYmd(Number(m[4]), mo + 1, Number(m[3]));
   // "Jun 31" is no date (dayFromYmd would read it as July 1)
   if (ymdOf(day).day !== Number(m[3])) return notDate;
-  if (!inCalendarYears(Number(m[4]))) return { problem: `is ${shown(s)}, ${outsideCalendar}` };
   // "Mon Jun 16 2023" (a Friday): the weekday and the date disagree, so one of them was edited
   const weekday = WEEKDAYS[weekdayOf(day)]!;
   if (m[1]!.toLowerCase() !== weekday.toLowerCase()) {

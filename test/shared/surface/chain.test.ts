@@ -161,11 +161,9 @@ describe('parseQuotedata on small chains', () => {
     for (const bad of ['0xFA0', true, ''])
       expect(errorOf(() => parseChainTable(table(bad), v)).message).toMatch(/not a strike/);
   });
-  it('refuses an expiry outside the exchange calendar (2000-2040), naming its cell', () => {
+  it('reads an expiry past the exchange calendar (a listing runs years out), as Cboe lists it', () => {
     const row = quotedataRow('Fri Jan 04 2041', 'SPXW410104', 4000, 50, 51, 48, 49);
-    const e = errorOf(() => parseQuotedata(quotedata([row])));
-    expect(e.field).toBe('chain line 5 column 1 (Expiration Date)');
-    expect(e.message).toContain('is "Fri Jan 04 2041", outside the exchange calendar (2000-2040)');
+    expect(parseQuotedata(quotedata([row])).quotes[0]!.expiry).toBe('2041-01-04');
     const within = quotedataRow('Fri Dec 21 2040', 'SPXW401221', 4000, 50, 51, 48, 49);
     expect(parseQuotedata(quotedata([within])).quotes[0]!.expiry).toBe('2040-12-21');
   });
