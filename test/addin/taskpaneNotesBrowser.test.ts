@@ -66,6 +66,14 @@ describe('taskpane notes and statuses (Chromium, 350 px)', () => {
     expect(await formNote(page)).toBe(
       "Expiries need a valid Date first: the Date is 1990-01-02, outside the exchange calendar's 2000-01-01..2040-12-31; pass a date from 2000 to 2040.",
     );
+    // late in 2040 the curve's rows run past the calendar: the note names the rows, not a count
+    await page.fill('input[name=valuationDate]', '2040-11-20');
+    await page.click('#curve-expiries');
+    expect(await formNote(page)).toMatch(
+      /^Expiries could not be filled: the VX curve's \d+ rows: the expiries after 2040-11-20 run past the exchange calendar \(2000-2040\); remove rows from the curve, or use an earlier Date\.$/,
+    );
+    await page.fill('input[name=valuationDate]', '1990-01-02');
+    await page.click('#curve-expiries');
     // an edit that leaves the form unplanned keeps it
     await page.fill('input[name=spx]', '4982.7');
     await page.clock.runFor(1000);

@@ -38,7 +38,9 @@ export function expiriesRefused(date: string, e: unknown): void {
       ? `Expiries need a ${box} first: the ${box} box is blank; type the valuation day as YYYY-MM-DD, such as 2025-04-08.`
       : isAlvhError(e) && e.field === 'date'
         ? `Expiries need a valid ${box} first: the ${box} ${e.problem}; ${e.fix}.`
-        : `Expiries could not be filled: ${e instanceof Error ? e.message : String(e)}`,
+        : isAlvhError(e) && e.field === 'count'
+          ? `Expiries could not be filled: the VX curve's ${e.problem.replace(/^is (\d+)/, '$1 rows')}; remove rows from the curve, or use an earlier ${box}.`
+          : `Expiries could not be filled: ${e instanceof Error ? e.message : String(e)}`,
     'until planned',
   );
 }
