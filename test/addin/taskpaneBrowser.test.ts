@@ -28,13 +28,13 @@ import { calibrationNotes } from '@alvh/shared/calibration';
 import { launchChromium } from '../helpers/browser';
 import { describeWithData, readDataFile } from '../helpers/marketData';
 import { startAddinServer, type AddinServer } from './stubs/addinServer';
+import { fillCrossedCalendar, fillHeldBook } from './stubs/paneInputs';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
 import { planInputFromForm } from '../../addin/src/common/planInput';
-import { HELD_BOOK } from '../helpers/fixtures';
 import { errorOf } from '../helpers/errors';
 import { problemFromError } from '../../functions/src/http/problem';
 import { expectPlanAsComputed } from '../helpers/pagePlan';
-import { CROSSED_CALENDAR, LIFT_WARNING } from '../shared/surface/crossedCalendar';
+import { LIFT_WARNING } from '../shared/surface/crossedCalendar';
 
 /** The fixed frontier answer the host serves at POST /api/frontier (the shape of `FrontierResult`). */
 const FRONTIER = {
@@ -322,15 +322,7 @@ describeWithData('taskpane Surface tab (Chromium, 350 px)', () => {
 
   it('draws the surface the marks use where the calendar repair lifts an expiry, its own fit dashed, and warns', async () => {
     const { page, errors } = await openPane();
-    // a plain table is dated, and its spot read, from the plan form
-    await page.fill('input[name=valuationDate]', '2023-06-09');
-    await page.fill('input[name=spx]', '4300');
-    await page.click('#tab-surface');
-    const csv = [
-      'expiry,strike,type,bid,ask',
-      ...CROSSED_CALENDAR.map((r) => [r.expiry, r.strike, r.type, r.bid, r.ask].join(',')),
-    ];
-    await page.fill('#chain-text', csv.join('\n'));
+    await fillCrossedCalendar(page);
     await page.click('#surface-fit');
     await page.waitForSelector('#surface-result:not([hidden])', { timeout: 90_000 });
     expect(await page.textContent('#surface-warnings')).toBe(LIFT_WARNING);
@@ -937,27 +929,7 @@ describe('taskpane positions, structures and orders (Chromium, 350 px)', () => {
 
   it('holds a book between rebalances given the last rebalance: no order, the deferred ones listed; a blank VIX is named; the example clears it', async () => {
     const { page, errors } = await openPane();
-    // The held book of 2008-01-04 (test/helpers/fixtures.ts) set in one step, as a paste would, then one input event.
-    await page.evaluate((b) => {
-      const f = document.getElementById('plan-form') as HTMLFormElement;
-      const set = (name: string, v: string): void => {
-        (f.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement).value = v;
-      };
-      for (const [k, v] of Object.entries(b.fields)) set(k, v);
-      for (const n of ['vix9d', 'vix3m', 'vix6m', 'skew']) set(`index.${n}`, '');
-      for (const [k, v] of Object.entries(b.policy)) set(`policy.${k}`, v);
-      const rows = [...document.querySelectorAll<HTMLTableRowElement>('#curve-rows tr')];
-      b.futures.forEach((r, i) => {
-        (rows[i]!.querySelector('.fut-expiry') as HTMLInputElement).value = r.expiry;
-        (rows[i]!.querySelector('.fut-price') as HTMLInputElement).value = r.price;
-      });
-      set('positions', b.positions);
-      set('lastDate', b.last.date);
-      set('lastVix', b.last.vix);
-      set('lastFutures', b.last.futures);
-      (f.elements.namedItem('lastFutures') as HTMLTextAreaElement).dispatchEvent(new Event('input', { bubbles: true }));
-    }, HELD_BOOK);
-    await page.waitForFunction(() => (document.getElementById('orders-note')?.textContent ?? '') !== '');
+    await fillHeldBook(page);
     expect(await page.textContent('#orders-note')).toMatch(
       /^None: no rebalance is due and the legs held are the condors and their hedges: .*so the book is held as it is\. The orders below would take it to today's sizing: they are set aside for the next rebalance\.$/,
     );

@@ -13,8 +13,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '@alvh/shared';
 import { addinBrowser } from './stubs/addinBrowser';
+import { fillCrossedCalendar } from './stubs/paneInputs';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
-import { CROSSED_CALENDAR } from '../shared/surface/crossedCalendar';
 
 const pane = addinBrowser();
 
@@ -220,14 +220,7 @@ describe('taskpane tabs by the keyboard (Chromium, 350 px)', () => {
 
   it('keeps the focus on Cancel while Enter on Fit surface fits, and back on Fit surface after', async () => {
     const { page, errors } = await openPane();
-    await page.fill('input[name=valuationDate]', '2023-06-09');
-    await page.fill('input[name=spx]', '4300');
-    await page.click('#tab-surface');
-    const csv = [
-      'expiry,strike,type,bid,ask',
-      ...CROSSED_CALENDAR.map((r) => [r.expiry, r.strike, r.type, r.bid, r.ask].join(',')),
-    ];
-    await page.fill('#chain-text', csv.join('\n'));
+    await fillCrossedCalendar(page);
     // every element the focus goes to
     await page.evaluate(() => {
       const w = window as unknown as { focusedIds: string[] };

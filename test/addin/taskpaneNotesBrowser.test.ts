@@ -12,9 +12,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addinBrowser } from './stubs/addinBrowser';
+import { fillHeldBook } from './stubs/paneInputs';
 import { EXAMPLE } from '../../addin/src/taskpane/example';
 import { PLAN_CURRENT, PLAN_NOT_UPDATED } from '../../addin/src/taskpane/planStatus';
-import { HELD_BOOK } from '../helpers/fixtures';
 
 const pane = addinBrowser();
 
@@ -196,27 +196,7 @@ describe('taskpane notes and statuses (Chromium, 350 px)', () => {
   it('says in the page’s words that the runs follow the plan’s book, not the Positions held nor the Last rebalance', async () => {
     const { page, errors } = await openPane();
     await page.clock.resume();
-    // The held book of 2008-01-04 (test/helpers/fixtures.ts) set in one step, as a paste would, then one input event.
-    await page.evaluate((b) => {
-      const f = document.getElementById('plan-form') as HTMLFormElement;
-      const set = (name: string, v: string): void => {
-        (f.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement).value = v;
-      };
-      for (const [k, v] of Object.entries(b.fields)) set(k, v);
-      for (const n of ['vix9d', 'vix3m', 'vix6m', 'skew']) set(`index.${n}`, '');
-      for (const [k, v] of Object.entries(b.policy)) set(`policy.${k}`, v);
-      const rows = [...document.querySelectorAll<HTMLTableRowElement>('#curve-rows tr')];
-      b.futures.forEach((r, i) => {
-        (rows[i]!.querySelector('.fut-expiry') as HTMLInputElement).value = r.expiry;
-        (rows[i]!.querySelector('.fut-price') as HTMLInputElement).value = r.price;
-      });
-      set('positions', b.positions);
-      set('lastDate', b.last.date);
-      set('lastVix', b.last.vix);
-      set('lastFutures', b.last.futures);
-      (f.elements.namedItem('lastFutures') as HTMLTextAreaElement).dispatchEvent(new Event('input', { bubbles: true }));
-    }, HELD_BOOK);
-    await page.waitForFunction(() => (document.getElementById('orders-note')?.textContent ?? '') !== '');
+    await fillHeldBook(page);
     const first = (list: string) => page.$$eval(`#${list} li`, (lis) => lis[0]?.textContent ?? '');
     const orders = ' the orders under the plan list what separates the legs held from it.';
     await page.click('#action-stress [data-run=stress]');
