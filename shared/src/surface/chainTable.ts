@@ -102,7 +102,7 @@ function tableRowFrom(
     throw invalidInput(where('expiry'), `is ${iso}, before the valuation date`, 'drop expired options from the chain');
   }
   // A listing runs a few years out, past the exchange calendar's end near it (a LEAPS of 2041 in
-  // 2037 is fitted); a row beyond what a surface reaches is a slip of that row (9999, a serial of 2173).
+  // 2037 is fitted); a row a century out is a slip of that row (9999, a serial of 2173).
   if (day - valuationDay > MAX_ROW_YEARS * 365.25) {
     throw invalidInput(
       where('expiry'),

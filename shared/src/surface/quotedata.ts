@@ -28,7 +28,7 @@ function monthIndex(name: string): number {
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
-/** The years of the exchange calendar, which a plan's dates and a chain's stamp and expiries lie within. */
+/** The years of the exchange calendar, which a plan's dates and a chain's stamp lie within (its expiries may run past). */
 const inCalendarYears = (year: number): boolean => year >= CALENDAR_FIRST_YEAR && year <= CALENDAR_LAST_YEAR;
 const outsideCalendar = `outside the exchange calendar (${CALENDAR_FIRST_YEAR}-${CALENDAR_LAST_YEAR})`;
 
