@@ -166,6 +166,8 @@ export function windowNotes(
   const last = (input.rows[input.rows.length - 1] as MarketRow).date;
   if (input.from !== undefined && input.from < first && marketDayIn(input.from, dayBefore(first)))
     notes.push(`from ${input.from} is before the first row, ${first}: replayed from ${replayed.from}`);
+  const warmUp = warmUpNote(input, replayed.from);
+  if (warmUp !== undefined) notes.push(warmUp);
   const held =
     open.length === 0
       ? ''
@@ -181,6 +183,23 @@ export function windowNotes(
     );
   }
   return notes;
+}
+
+/**
+ * The rows of the window asked for (from `from`, or the first row) that lie before the first
+ * replayed day: they could not be replayed (no SPX or VIX close, no VX1 or VX2 price), so they fed
+ * the signals only and are not counted as skipped. Said, with how many and which, because a replay
+ * of 1990-2026 rows starts in 2004, where the VX prices begin. Holiday rows are no market day.
+ */
+function warmUpNote(input: ReplayParsedInput, replayedFrom: string): string | undefined {
+  const start = input.from ?? (input.rows[0] as MarketRow).date;
+  const early = (input.rows as MarketRow[]).filter(
+    (r) => r.date >= start && r.date < replayedFrom && !onExchangeHoliday(r.date),
+  );
+  if (early.length === 0) return undefined;
+  const [a, b] = [(early[0] as MarketRow).date, (early[early.length - 1] as MarketRow).date];
+  const span = a === b ? a : `${a}..${b}`;
+  return `the replay starts on ${replayedFrom}, the first row it can replay (SPX and VIX closes, VX1 and VX2 prices): the ${early.length === 1 ? 'row' : `${early.length} rows`} before it (${span}) fed the signals only, neither replayed nor counted as skipped`;
 }
 
 const dayBefore = (iso: string): string => toIsoDate(parseIsoDate('date', iso) - 1);

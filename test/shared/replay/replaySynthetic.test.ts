@@ -319,7 +319,11 @@ describe('replay schedule and caps', () => {
     // the same as from given explicitly
     const explicit = replay({ rows: gappy, from: rows[30]!.date, assumptions: { includeLedger: false } });
     expect(r.total).toEqual(explicit.total);
-    expect(r.notes).toEqual(explicit.notes);
+    // but for the note of the rows that fed the signals only, which a from the replay starts on asked for
+    expect(r.notes).toEqual([
+      `the replay starts on ${rows[30]!.date}, the first row it can replay (SPX and VIX closes, VX1 and VX2 prices): the 30 rows before it (${rows[0]!.date}..${rows[29]!.date}) fed the signals only, neither replayed nor counted as skipped`,
+      ...explicit.notes,
+    ]);
   });
 
   it('skips rows without an SPX close and carries positions over them', () => {

@@ -46,6 +46,30 @@ describe('a window reaching past the rows', () => {
   });
 });
 
+describe('rows before the first day the replay can replay', () => {
+  // VX prices begin on 2021-02-01: the January rows carry SPX and VIX closes only
+  const rows = flatRows('2021-01-04', '2021-04-30').map((r) => (r.date < '2021-02-01' ? { ...r, vx: [] } : r));
+  const warmUp = (notes: readonly string[]) => notes.filter((n) => n.includes('fed the signals only'));
+
+  it('says how many rows of the window fed the signals only, and which', () => {
+    const r = replay({ rows });
+    expect(r.from).toBe('2021-02-01');
+    expect(r.skipped.count).toBe(0);
+    // 19 market days, 2021-01-04..2021-01-29 (2021-01-18 is Martin Luther King Day: no row)
+    expect(warmUp(r.notes)).toEqual([
+      'the replay starts on 2021-02-01, the first row it can replay (SPX and VIX closes, VX1 and VX2 prices): the 19 rows before it (2021-01-04..2021-01-29) fed the signals only, neither replayed nor counted as skipped',
+    ]);
+    expect(warmUp(replay({ rows, from: '2021-01-29' }).notes)).toEqual([
+      'the replay starts on 2021-02-01, the first row it can replay (SPX and VIX closes, VX1 and VX2 prices): the row before it (2021-01-29) fed the signals only, neither replayed nor counted as skipped',
+    ]);
+  });
+
+  it('says nothing of rows before a from the replay starts on', () => {
+    expect(warmUp(replay({ rows, from: '2021-02-01' }).notes)).toEqual([]);
+    expect(warmUp(replay({ rows, from: '2021-03-01' }).notes)).toEqual([]);
+  });
+});
+
 describe('a window holding no market day', () => {
   const rows = flatRows('2021-01-04', '2021-04-30');
 
