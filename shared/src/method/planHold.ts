@@ -84,24 +84,37 @@ export interface HoldInput {
  * `toPlan`. A change of the condors (one opened, rolled, resized) or a position the plan does not
  * know is an entry, sized whole.
  */
-export function holdBetweenRebalances(i: HoldInput): { list: OrderList; held: boolean } {
+export function holdBetweenRebalances(i: HoldInput): { list: OrderList; held: boolean; entry?: string } {
   const toPlan = i.toPlan;
   if (i.rebalanceDue !== false || toPlan.orders.length === 0) return { list: toPlan, held: false };
   const kept = heldHedges(i.held, i.condorTarget, i.overlayUnit);
-  if (kept.length === 0) return { list: toPlan, held: false };
+  if (kept.length === 0) return { list: toPlan, held: false, entry: entryWords(i, 'no hedge') };
   const asHeld = ordersFromBook({
     valuationDate: i.valuationDate,
     held: i.held,
     target: [...i.condorTarget, ...kept.map((l) => ({ ...l, origin: 'hedge held' }))],
     mark: i.mark,
   });
-  if (asHeld.orders.length > 0) return { list: toPlan, held: false };
+  if (asHeld.orders.length > 0) return { list: toPlan, held: false, entry: entryWords(i, 'other legs') };
   const reason =
     'no rebalance is due and the legs held are the condors and their hedges: the method re-sizes the hedges at a rebalance only (section 8), so the book is held as it is';
   return {
     list: { orders: [], netCost: 0, deferred: { orders: toPlan.orders, netCost: toPlan.netCost, reason } },
     held: true,
   };
+}
+
+/**
+ * Why a plan whose rebalance is not due still orders: the legs held are an entry (section 8 sizes the
+ * hedges at entry too), either the condors with no hedge of theirs beside them (a rebalance that
+ * sized the hedges to none reads the same: its orders can wait) or other legs (a condor opened,
+ * rolled or resized, a position the plan does not size).
+ */
+function entryWords(i: HoldInput, why: 'no hedge' | 'other legs'): string {
+  const { n } = ordersPhrase(i.toPlan.orders);
+  return why === 'no hedge'
+    ? `No rebalance is due, but the legs held are the condors with no hedge of theirs: an entry, so the ${n} take the book to today's sizing. If the last rebalance sized the hedges to none, leave these orders out until a rebalance is due.`
+    : `No rebalance is due, but the legs held are not only the condors and their hedges (a condor opened, rolled or resized, or a position the plan does not size): an entry, so the ${n} take the book to today's sizing.`;
 }
 
 /** "1 order … is" / "3 orders … are". */

@@ -308,7 +308,11 @@ export function stepOrders(
     listed,
     ...(ctx.chainQuotes === undefined ? {} : { quote: quoteFromChain(ctx.chainQuotes) }),
   });
-  const { list, held: hold } = holdBetweenRebalances({
+  const {
+    list,
+    held: hold,
+    entry,
+  } = holdBetweenRebalances({
     valuationDate: date,
     held,
     condorTarget: target.filter((l) => l.origin.startsWith('condor ')),
@@ -333,6 +337,7 @@ export function stepOrders(
         : [];
   // said only where orders are listed (sent, or set aside): the held legs' roots, and the chain's
   // quotes taken at another SPX, which bound none of them (planCurve.ts)
+  if (entry !== undefined) warnings.push(entry);
   const sales = inTheMoneyTailSales(list.orders, ctx.ts);
   if (sales !== undefined) warnings.push(sales);
   if (list.orders.length > 0 || list.deferred !== undefined) {

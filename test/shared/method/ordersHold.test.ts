@@ -64,6 +64,11 @@ describeWithData('orders between rebalances', () => {
     const withStray = plan(day2([...held, stray]));
     expect(withStray.orders?.deferred).toBeUndefined();
     expect(withStray.orders?.orders.find((o) => o.leg.strike === 1000)?.why).toBe('close: held, not in the target');
+    // the rebalance says "not due" and yet there are orders: a warning says why
+    expect((withStray.rebalance as { due: boolean }).due).toBe(false);
+    expect(withStray.warnings.filter((w) => w.startsWith('No rebalance is due, but'))).toEqual([
+      `No rebalance is due, but the legs held are not only the condors and their hedges (a condor opened, rolled or resized, or a position the plan does not size): an entry, so the ${withStray.orders?.orders.length} orders take the book to today's sizing.`,
+    ]);
     // twice the condors the plan asks for, and no hedge: an entry, the condor resized and the hedges bought
     // (the short put nets with the calendar's 3 short puts: −13 aimed at, −20 held)
     const doubled = plan(day2(condor.map((l) => ({ ...l, quantity: 2 * l.quantity }))));
@@ -111,12 +116,18 @@ describeWithData('orders between rebalances', () => {
     const entry = plan(day2(condorOnly));
     expect(entry.orders?.deferred).toBeUndefined();
     expect(entry.orders?.orders.some((o) => o.leg.kind === 'vix' && o.side === 'buy')).toBe(true);
+    // "not due" beside orders: the warning says it is an entry, and when its orders can wait
+    expect((entry.rebalance as { due: boolean }).due).toBe(false);
+    expect(entry.warnings.filter((w) => w.startsWith('No rebalance is due, but'))).toEqual([
+      `No rebalance is due, but the legs held are the condors with no hedge of theirs: an entry, so the ${entry.orders?.orders.length} orders take the book to today's sizing. If the last rebalance sized the hedges to none, leave these orders out until a rebalance is due.`,
+    ]);
     // the last rebalance 7 days before: due, and the orders re-size
     const late = twoDays(rows[i]!.date, rows[i + 1]!.date, rows[i - 6]!.date);
     const due = plan(late.day2(late.held));
     expect((due.rebalance as { due: boolean }).due).toBe(true);
     expect(due.orders?.deferred).toBeUndefined();
     expect(due.orders?.orders.length).toBeGreaterThan(0);
+    expect(due.warnings.some((w) => w.startsWith('No rebalance is due'))).toBe(false);
   });
 
   it('warns that the orders are the whole book when a rebalance is due and no positions are given', () => {
