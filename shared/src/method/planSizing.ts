@@ -134,7 +134,7 @@ function oneCondor(ctx: PlanContext, c: InputCondor, field: string): PlanStep<Pl
   }
   if (condor.creditSource === 'given' && Math.abs(condor.credit - condor.modelCredit) > 0.25 * condor.modelCredit) {
     warnings.push(
-      `The given credit ${fmt(condor.credit, 2)} differs from the model's ${fmt(condor.modelCredit, 2)} by more than 25%: check the credit, or the VIX-based marks are far from your fills.`,
+      `The given credit ${fmt(condor.credit, 2)} differs from the model's ${fmt(condor.modelCredit, 2)} by more than 25%: check the credit, or the plan's marks are far from your fills.${p.positions !== undefined || p.lastRebalance !== undefined ? " For a condor held since an earlier day this is the market's move since: keep passing the credit received at entry, on which its max loss and return budget stand." : ''}`,
     );
   }
   const surfaceCredit = -condorMark.value / (OPTION_MULTIPLIER * c.quantity);

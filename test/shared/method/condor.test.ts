@@ -12,7 +12,7 @@ import {
   spxAtmVol,
   spxVol,
 } from '@alvh/shared';
-import { PLAN_INPUT } from '../../helpers/fixtures';
+import { PLAN_INPUT, PLAN_POSITIONS_LAST_REBALANCE } from '../../helpers/fixtures';
 import { bsPrice, normCdf } from '@alvh/shared';
 
 const base = {
@@ -240,5 +240,23 @@ describe('the overlay sizes on the condor’s vega on the surface', () => {
     expect(flat.overlay.targetVega).toBe(onSurface.overlay.targetVega);
     // (the units after the budget may differ: the credit, and so the budget, does)
     expect(flat.overlay.requiredUnits).toBe(onSurface.overlay.requiredUnits);
+  });
+});
+
+describe('a given credit far from the model’s', () => {
+  it('is said, and for a condor held (positions or a last rebalance) so is which credit to keep passing', () => {
+    const { vol: _vol, ...rest } = PLAN_INPUT.condor!;
+    const input = { ...PLAN_INPUT, condor: { ...rest, credit: 20 } };
+    const far = (w: readonly string[]) => w.filter((x) => x.startsWith('The given credit 20 differs'));
+    const fresh = plan(input);
+    const model = fresh.condor.modelCredit.toFixed(2); // 6.51
+    expect(Math.abs(20 - fresh.condor.modelCredit)).toBeGreaterThan(0.25 * fresh.condor.modelCredit);
+    expect(far(fresh.warnings)).toEqual([
+      `The given credit 20 differs from the model's ${model} by more than 25%: check the credit, or the plan's marks are far from your fills.`,
+    ]);
+    const held = plan({ ...input, lastRebalance: PLAN_POSITIONS_LAST_REBALANCE });
+    expect(far(held.warnings)).toEqual([
+      `The given credit 20 differs from the model's ${model} by more than 25%: check the credit, or the plan's marks are far from your fills. For a condor held since an earlier day this is the market's move since: keep passing the credit received at entry, on which its max loss and return budget stand.`,
+    ]);
   });
 });
