@@ -224,7 +224,7 @@ function cutTail(
       effect: `tail cut from ${tailSize.contracts} to ${plural(contracts, 'contract')}; coverage ${fmt(tail.coverageAchieved, 2)}× the scenario loss (target ${policy.tailCoverage}×)`,
     });
     warnings.push(
-      `The tail hedge needs ${tailSize.contracts} VIX calls (${usd(tailSize.contracts * unitPremium)}) for ${policy.tailCoverage}× coverage but its part of the budget is ${part(tailBudget)}: cut to ${contracts}, covering ${fmt(tail.coverageAchieved, 2)}× the ${usd(condorLoss)} scenario loss.`,
+      `The tail hedge needs ${plural(tailSize.contracts, 'VIX call')} (${usd(tailSize.contracts * unitPremium)}) for ${policy.tailCoverage}× coverage but its part of the budget is ${part(tailBudget)}: cut to ${contracts}, covering ${fmt(tail.coverageAchieved, 2)}× the ${usd(condorLoss)} scenario loss.`,
     );
   }
   return tail;

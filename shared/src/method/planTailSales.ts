@@ -24,7 +24,8 @@ export function inTheMoneyTailSales(orders: readonly Order[], ts: TermStructure)
   // the change in long VIX calls held: each order's long target less its long holding (a contract
   // crossing zero is two orders, held to 0 and 0 to the target; a diagonal's short calls count 0)
   const change = calls.reduce((a, o) => a + Math.max(o.target, 0) - Math.max(o.held, 0), 0);
-  if (sold.length === 0 || change >= 0) return undefined;
+  if (change >= 0) return undefined;
+  if (sold.length === 0) return fewerCalls(calls, -change);
   const count = sold.reduce((a, { o }) => a + o.quantity, 0);
   const credit = -sold.reduce((a, { o }) => a + o.cost, 0);
   const which = sold
@@ -34,4 +35,19 @@ export function inTheMoneyTailSales(orders: readonly Order[], ts: TermStructure)
     )
     .join(', ');
   return `The orders sell ${count} VIX call${count === 1 ? '' : 's'} held in the money, for ${usd(credit)} at model mids: ${which}. Today's tail sizing holds ${-change} fewer VIX call${change === -1 ? '' : 's'}, so the rebalance takes off protection the book holds with VIX at ${fmt(ts.vixSpot, 2)}; to keep it, leave those orders out (the calls stay held).`;
+}
+
+/**
+ * The warning for orders that leave fewer VIX calls held with none sold in the money: a rebalance
+ * re-sizes the tail from nothing within the day's budget, whose cost cap shrinks with the days left,
+ * and counts nothing of what the calls held would fetch, so on calm days it sells calls the entry
+ * paid for (7 calls to 5 to 2 over the first three weeks of the condor of 2024-07-15). The replay
+ * budgets the condor's life instead (docs/method.md, "The budget at a re-sizing").
+ */
+function fewerCalls(calls: readonly Order[], fewer: number): string | undefined {
+  const sold = calls.filter((o) => o.side === 'sell' && o.effect === 'close');
+  if (sold.length === 0) return undefined;
+  const credit = -sold.reduce((a, o) => a + o.cost, 0);
+  const s = fewer === 1 ? '' : 's';
+  return `The orders leave ${fewer} fewer VIX call${s} held, selling calls worth ${usd(credit)} at model mids: a rebalance re-sizes the tail from nothing within today's budget, whose cost cap shrinks with the days left, and counts nothing of what the calls held would fetch. To keep them, leave out the sales of the calls held (docs/method.md, "The budget at a re-sizing").`;
 }

@@ -81,14 +81,20 @@ describe('a rebalance selling VIX calls held in the money', () => {
     // the held call is in the money (16.5 against 15) and sold; more calls are bought than sold
     expect(vix.some((o) => o.side === 'sell' && o.leg.strike === 15)).toBe(true);
     expect(vix.filter((o) => o.side === 'buy').reduce((a, o) => a + o.quantity, 0)).toBeGreaterThan(1);
-    expect(p.warnings.filter((w) => /held in the money/.test(w))).toEqual([]);
+    expect(p.warnings.filter((w) => /held in the money|fewer VIX call/.test(w))).toEqual([]);
   });
 
-  it('says nothing of calls sold out of the money (a resize), nor when none are sold', () => {
-    // the October 35 calls stand above their future (27.30): selling them is a resize, not the protection
+  it('says of calls sold out of the money that the re-size leaves fewer, and nothing when none are sold', () => {
+    // the October 35 calls stand above their future (27.30): not the protection in the money, but
+    // today's budget, shrinking with the days left, buys fewer calls than are held
     const p = plan(input({ strike: 35, expiry: '2024-10-16' }));
-    expect(p.orders!.orders.some((o) => o.leg.kind === 'vix' && o.side === 'sell')).toBe(true);
+    const sold = p.orders!.orders.filter((o) => o.leg.kind === 'vix' && o.side === 'sell');
+    expect(sold.map((o) => [o.quantity, o.target])).toEqual([[5, 0]]);
     expect(p.warnings.filter((w) => /held in the money/.test(w))).toEqual([]);
-    expect(plan(input()).warnings.filter((w) => /held in the money/.test(w))).toEqual([]);
+    const credit = Math.round(-sold[0]!.cost).toLocaleString('en-US');
+    expect(p.warnings.filter((w) => /fewer VIX call/.test(w))).toEqual([
+      `The orders leave 5 fewer VIX calls held, selling calls worth $${credit} at model mids: a rebalance re-sizes the tail from nothing within today's budget, whose cost cap shrinks with the days left, and counts nothing of what the calls held would fetch. To keep them, leave out the sales of the calls held (docs/method.md, "The budget at a re-sizing").`,
+    ]);
+    expect(plan(input()).warnings.filter((w) => /held in the money|fewer VIX call/.test(w))).toEqual([]);
   });
 });
