@@ -42,7 +42,7 @@ export {
   type TailSizeResult,
   type TailSizingMarket,
 } from './tailSize';
-export { checkHeldAgainstMarket } from './planStructures';
+export { checkHeldAgainstMarket } from './planHeld';
 export { overlayRiskBeyondDebit } from './planBudget';
 export { drawdownState, scenarioLoss, stressedFuture, stressedVix, type StressVixPolicy } from './stress';
 export {

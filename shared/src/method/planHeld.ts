@@ -1,0 +1,114 @@
+/**
+ * The positions a plan input holds, read once and checked as the plan checks them: listed legs or
+ * broker CSV text, each strike a level of its index, no leg settled by the valuation date, and each
+ * VIX option on the listed curve. The orders start from them, and a campaign's re-size counts what
+ * its hedges among them would fetch (planCampaign.ts).
+ */
+import type { Leg } from '../book/index';
+import { checkLegRoot } from '../hedge/orders';
+import {
+  SETTLED_FIX,
+  SETTLES_TODAY,
+  VIX_LISTED_STRIKE_STEP,
+  parsePositionsCsv,
+  snapToGrid,
+  type HeldPosition,
+} from '../hedge/positions';
+import { unlistedExpiry } from '../market/index';
+import { checkListedStrike, checkSpotAndStrikes, checkVxPrice } from '../validate';
+import { SPX_STRIKE_STEP } from './condor';
+import { invalidInput } from '../errors';
+import type { PlanContext } from './planCurve';
+
+/** The legs held, each with the field a refusal of it names (`positions[i]…` or `positions line N`); none without positions. */
+export function heldPositions(ctx: PlanContext): { leg: Leg; field: string }[] {
+  const { p, date, now } = ctx;
+  const heldAt: { leg: Leg; field: string }[] =
+    p.positions === undefined
+      ? []
+      : typeof p.positions === 'string'
+        ? parsePositionsCsv(p.positions, { valuationDate: date }).map((h) => {
+            checkHeldStrike(`positions line ${h.line}`, h.leg.kind, h.leg.strike, now.spot);
+            return { leg: h.leg, field: `positions line ${h.line}` };
+          })
+        : p.positions.map((l, i) => {
+            if (l.expiry < date)
+              throw invalidInput(
+                `positions[${i}].expiry`,
+                `is ${l.expiry}, before the valuation date ${date}`,
+                SETTLED_FIX,
+              );
+            if (l.expiry === date)
+              throw invalidInput(
+                `positions[${i}].expiry`,
+                `is ${l.expiry}, the valuation date: ${SETTLES_TODAY}`,
+                SETTLED_FIX,
+              );
+            const unlisted = unlistedExpiry(l.kind, l.expiry, date);
+            if (unlisted !== undefined)
+              throw invalidInput(`positions[${i}].expiry`, `is ${l.expiry}, ${unlisted.problem}`, unlisted.fix);
+            checkHeldStrike(`positions[${i}].strike`, l.kind, l.strike, now.spot);
+            const strike = snapToGrid(l.strike, l.kind === 'spx' ? SPX_STRIKE_STEP : VIX_LISTED_STRIKE_STEP);
+            checkLegRoot(`positions[${i}].root`, l);
+            const leg: Leg = {
+              kind: l.kind,
+              type: l.type,
+              strike,
+              expiry: l.expiry,
+              quantity: l.quantity,
+              ...(l.root === undefined ? {} : { root: l.root }),
+            };
+            return { leg, field: `positions[${i}].expiry` };
+          });
+  checkHeldOnCurve(heldAt, ctx.ts);
+  return heldAt;
+}
+
+/**
+ * A held leg's strike as the broker-CSV form takes it: on the listed grid (SPX 5 points, VIX half
+ * points) and a level of its index (an SPX strike within half to twice SPX, a VIX strike in VIX
+ * points), so that a typing slip (1e9, 5902, 0.5) is named rather than priced into an order.
+ * Checked on listed legs (`positions[i].strike`) and on pasted CSV text (`positions line N`).
+ */
+function checkHeldStrike(field: string, kind: 'spx' | 'vix', strike: number, spot: number): void {
+  if (kind === 'spx') checkSpotAndStrikes('market.spx', spot, [{ field, strike }]);
+  else checkVxPrice(field, strike, '25');
+  checkListedStrike(field, kind, strike);
+}
+
+/**
+ * A VIX option held is marked on the VX future of its expiry: one past the last listed future would
+ * be priced by extrapolating the curve, which the method rules out (Section 2). Refused naming the
+ * position (`positions[i].expiry`, or `positions line N` of a CSV).
+ */
+function checkHeldOnCurve(
+  held: readonly { leg: Leg; field: string }[],
+  ts: { points: readonly { expiry: string }[]; valuationDate: string },
+): void {
+  const last = ts.points[ts.points.length - 1]?.expiry ?? ts.valuationDate;
+  for (const { leg, field } of held) {
+    if (leg.kind !== 'vix' || leg.expiry <= last) continue;
+    throw invalidInput(
+      field,
+      `${field.startsWith('positions line') ? `holds a VIX option of ${leg.expiry}` : `is ${leg.expiry}`}, after the last listed VX future (${last}): the option is marked on the future of its expiry, and the curve is not extrapolated beyond its last future`,
+      `add the VX future of ${leg.expiry} to market.futures`,
+    );
+  }
+}
+
+/**
+ * Positions read from broker CSV ({@link parsePositionsCsv}) checked against a market as the plan
+ * checks them: each strike a level of its index (an SPX strike within half to twice `spot`) and
+ * each VIX option expiring on or before the last listed VX future (`lastFuture`). A check whose
+ * market is not given is left to the plan. Throws `invalid_input` naming `positions line N`; the
+ * task pane runs it on the Positions box as it is typed.
+ */
+export function checkHeldAgainstMarket(
+  held: readonly HeldPosition[],
+  market: { spot?: number; lastFuture?: string },
+): void {
+  const at = held.map((h) => ({ leg: h.leg, field: `positions line ${h.line}` }));
+  const { spot, lastFuture } = market;
+  if (spot !== undefined) for (const h of at) checkHeldStrike(h.field, h.leg.kind, h.leg.strike, spot);
+  if (lastFuture !== undefined) checkHeldOnCurve(at, { points: [{ expiry: lastFuture }], valuationDate: lastFuture });
+}
