@@ -21,6 +21,7 @@ import { inputCondors, lastRebalanceCurve, listedMonthlies, stepTermStructure, t
 import { missingSignalsWarning, stepSignals, stepSplit } from './planSignals';
 import { stepCondor, stepOverlay, stepScenario, stepTail } from './planSizing';
 import { stepBudget, stepCapital, stepThetaSubsidy } from './planBudget';
+import { campaignAfter, campaignParts, heldLayerValues } from './planCampaign';
 import { stepCarry } from './planCarry';
 import { stepAnalogs, stepRebalance } from './planAnalogs';
 import { stepOrders, stepStructures } from './planStructures';
@@ -69,8 +70,7 @@ function buildPlan(p: ParsedPlanInput, policy: Policy, divYieldGiven: boolean): 
     return step.result;
   };
   const ctx = take(stepTermStructure(p, policy, divYieldGiven));
-  const { ts, now, date, volOfVol } = ctx;
-  const m = p.market;
+  const { ts, now, date } = ctx;
   const thenTs = lastRebalanceCurve(p, policy);
   const thenGap = thenTs === undefined ? undefined : curveFrontGap(thenTs);
   const signals = take(stepSignals(p, policy, thenGap === undefined ? thenTs?.spread : undefined));
@@ -93,7 +93,11 @@ function buildPlan(p: ParsedPlanInput, policy: Policy, divYieldGiven: boolean): 
   const sizing = take(tailStep);
   warnings.unshift(...tailStep.lead);
   const overlaySize = take(stepOverlay(ctx, condorSet, split, monthly));
-  const { overlay, tail, budget } = take(stepBudget(ctx, condorSet, split, overlaySize, sizing, scenario.condorLoss));
+  const heldValues = heldLayerValues(ctx, condorSet.legs, overlaySize.unitLegs);
+  const parts = take(campaignParts(p, heldValues, split));
+  const { overlay, tail, budget } = take(
+    stepBudget(ctx, condorSet, split, overlaySize, sizing, scenario.condorLoss, parts),
+  );
   const capital = take(stepCapital(ctx, condorSet, budget.netHedgeDebit, overlay));
   const thetaSubsidy = take(stepThetaSubsidy(overlay, tail));
   const carry = take(stepCarry(ctx, { condor: condorSet.legs, overlay: overlay.legs, tail: tail.legs }, overlay));
@@ -116,6 +120,8 @@ function buildPlan(p: ParsedPlanInput, policy: Policy, divYieldGiven: boolean): 
       rebalance.due,
     ),
   );
+  const bookHeld = orders !== undefined && orders.orders.length === 0; // no trade: nothing paid today
+  const campaign = campaignAfter(p, budget.budget, { overlay: overlay.cost, tail: tail.cost }, heldValues, bookHeld);
   // every option the plan marks: its own legs, the structures', and those its orders trade (a held
   // option closed, an order set aside), each read off a chain's fit when one is given
   const ordered = [...(orders?.orders ?? []), ...(orders?.deferred?.orders ?? [])].map((o) => o.leg);
@@ -132,22 +138,10 @@ function buildPlan(p: ParsedPlanInput, policy: Policy, divYieldGiven: boolean): 
     passesSdCheck: condors.every((c) => c.passesSdCheck),
     failingSdCheck: given.filter((_, i) => !(condors[i] as PlanCondorMarked).passesSdCheck).map((x) => x.field),
   };
-  const market: PlanMarket = {
-    date,
-    spot: m.spx,
-    vix: m.vix,
-    ...(m.vvix === undefined ? {} : { vvix: m.vvix }),
-    rate: m.rate,
-    divYield: m.divYield,
-    volOfVol,
-    futures: m.futures.map((f) => ({ expiry: f.expiry, price: f.price })),
-    kappa: ts.fit.kappa,
-    theta: ts.fit.theta,
-  };
   return {
     valuationDate: date,
     policy,
-    market,
+    market: planMarket(ctx),
     surface: ctx.surface,
     termStructure: {
       vixSpot: ts.vixSpot,
@@ -178,8 +172,27 @@ function buildPlan(p: ParsedPlanInput, policy: Policy, divYieldGiven: boolean): 
     bookGreeks: markBook([...book.condor, ...book.overlay, ...book.tail], now),
     structures,
     ...(orders === undefined ? {} : { orders }),
+    ...(campaign === undefined ? {} : { campaign }),
     audit,
     warnings,
+  };
+}
+
+/** The market the plan was built on, as it reports it: the snapshot, the vol of vol and the curve's fit. */
+function planMarket(ctx: PlanContext): PlanMarket {
+  const { p, ts, date, volOfVol } = ctx;
+  const m = p.market;
+  return {
+    date,
+    spot: m.spx,
+    vix: m.vix,
+    ...(m.vvix === undefined ? {} : { vvix: m.vvix }),
+    rate: m.rate,
+    divYield: m.divYield,
+    volOfVol,
+    futures: m.futures.map((f) => ({ expiry: f.expiry, price: f.price })),
+    kappa: ts.fit.kappa,
+    theta: ts.fit.theta,
   };
 }
 

@@ -21,7 +21,7 @@ import { daysBetween } from '../dates';
 import { plural, type PlanContext } from './planCurve';
 import type { TailSizing } from './planSizing';
 import { MAX_CONTRACTS } from '../schemas/plan';
-import type { CondorBook, Plan, PlanBudget, PlanOverlay, PlanStep, PlanTail } from './planTypes';
+import type { CampaignParts, CondorBook, Plan, PlanBudget, PlanOverlay, PlanStep, PlanTail } from './planTypes';
 
 /**
  * The budget (section 7) and both layers cut to their shares of it. `condor` is the book netted
@@ -34,6 +34,7 @@ export function stepBudget(
   overlaySize: OverlaySizing,
   sizing: TailSizing,
   condorLoss: number,
+  campaign?: CampaignParts,
 ): PlanStep<{ overlay: PlanOverlay; tail: PlanTail; budget: PlanBudget }> {
   const audit: AuditEntry[] = [];
   const warnings: string[] = [];
@@ -47,8 +48,9 @@ export function stepBudget(
     },
     policy,
   );
-  const calendarBudget = hb.budget * split.calendarShare;
-  const tailBudget = hb.budget * split.tailShare;
+  // a campaign given: each layer's share of the life budget less what it paid, plus what it holds
+  const calendarBudget = campaign?.available.overlay ?? hb.budget * split.calendarShare;
+  const tailBudget = campaign?.available.tail ?? hb.budget * split.tailShare;
   audit.push({
     rule: 'budget',
     // The caps' own inputs: costCap = maxHedgeCostRate · maxLoss · days/365, irrBudgetRaw =
@@ -66,7 +68,10 @@ export function stepBudget(
       targetIrr: policy.targetIrr,
     },
     // The parts in cents that add to the budget's cents (rounded apart they can miss it by one).
-    effect: `budget ${usd(hb.budget, 2)} (binding: ${hb.binding}): calendar ${usd(calendarBudget, 2)}, tail ${usd((Math.round(hb.budget * 100) - Math.round(calendarBudget * 100)) / 100, 2)}`,
+    effect:
+      campaign === undefined
+        ? `budget ${usd(hb.budget, 2)} (binding: ${hb.binding}): calendar ${usd(calendarBudget, 2)}, tail ${usd((Math.round(hb.budget * 100) - Math.round(calendarBudget * 100)) / 100, 2)}`
+        : `today's budget ${usd(hb.budget, 2)} (binding: ${hb.binding}), not read: the layers are cut to the campaign's parts (budget.campaign)`,
   });
   if (hb.irrBudgetRaw < 0) {
     warnings.push(
@@ -75,12 +80,23 @@ export function stepBudget(
   }
   const source = budgetSource(hb, policy, condor.days);
   const part = (x: number) =>
-    hb.budget > 0
-      ? `${usd(x)} (${fmt((100 * x) / hb.budget, 0)}% of the ${usd(hb.budget)} hedge budget, ${source})`
-      : `${usd(x)} (${source})`;
+    campaign !== undefined
+      ? `${usd(x)} (its share of the campaign's ${usd(campaign.budget)} budget set at entry, less what it has paid, plus what its legs held would fetch)`
+      : hb.budget > 0
+        ? `${usd(x)} (${fmt((100 * x) / hb.budget, 0)}% of the ${usd(hb.budget)} hedge budget, ${source})`
+        : `${usd(x)} (${source})`;
   const overlay = cutOverlay(overlaySize, calendarBudget, audit, warnings, part);
   const tail = cutTail(ctx, sizing, tailBudget, condorLoss, audit, warnings, part);
-  const debit = overlay.cost + tail.cost;
+  // a campaign's net hedge debit is what its layers have paid, with today's book less what it sells
+  const debit =
+    campaign === undefined
+      ? overlay.cost + tail.cost
+      : campaign.paid.overlay +
+        overlay.cost -
+        campaign.held.overlay +
+        campaign.paid.tail +
+        tail.cost -
+        campaign.held.tail;
   const contracts = [...overlay.legs, ...tail.legs].reduce((a, l) => a + Math.abs(l.quantity), 0);
   const transactionCosts = contracts * policy.transactionCostPerContract;
   const costRate = hedgeCostRate(debit, condor.maxLoss, condor.days);
@@ -89,6 +105,7 @@ export function stepBudget(
     ...hb,
     calendarBudget,
     tailBudget,
+    ...(campaign === undefined ? {} : { campaign }),
     netHedgeDebit: debit,
     transactionCosts,
     requiredDebit: overlay.requiredCost + tail.requiredCost,
@@ -101,7 +118,7 @@ export function stepBudget(
   audit.push({
     rule: 'budget.result',
     inputs: { netHedgeDebit: debit, transactionCosts, hedgeCostRate: costRate, returnOnRiskAfterHedges: rorAfter },
-    effect: `hedges cost ${usd(debit, 2)} in premiums at model mids (${usd(transactionCosts, 2)} of transaction costs for ${plural(contracts, 'contract')} on top, not counted against the budget): ${fmt(costRate * 100, 2)}% a year of max loss (cap ${fmt(policy.maxHedgeCostRate * 100, 1)}%), return on risk after hedges ${fmt(rorAfter * 100, 1)}% a year`,
+    effect: `${campaign === undefined ? 'hedges cost' : "the campaign's hedges have cost, net of what they sold,"} ${usd(debit, 2)} in premiums at model mids (${usd(transactionCosts, 2)} of transaction costs for ${plural(contracts, 'contract')} on top, not counted against the budget): ${fmt(costRate * 100, 2)}% a year of max loss (cap ${fmt(policy.maxHedgeCostRate * 100, 1)}%), return on risk after hedges ${fmt(rorAfter * 100, 1)}% a year`,
   });
   return { result: { overlay, tail, budget }, audit, warnings };
 }

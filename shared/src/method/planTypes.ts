@@ -292,12 +292,41 @@ export interface PlanAnalog {
   note: string;
 }
 
+/** USD by layer. */
+export interface LayerUsd {
+  overlay: number;
+  tail: number;
+}
+
+/** A campaign read for the day's re-size: what each layer may spend on the position it will hold. */
+export interface CampaignParts {
+  /** B, set at the condor's entry (campaign.budget). */
+  budget: number;
+  /** Net premium paid since the entry (campaign.paid). */
+  paid: LayerUsd;
+  /** What the layer's legs held would fetch at model mids today. */
+  held: LayerUsd;
+  /** Share of B (today's split) − paid + held, at least 0: the most the layer's new position costs. */
+  available: LayerUsd;
+}
+
+/** The campaign the plan hands back, to pass as `campaign` to the next plan of the same condor. */
+export interface PlanCampaign {
+  /** B: the budget given, or today's hedge budget when this plan opens the campaign. */
+  budget: number;
+  /** Net premium each layer has paid, after the orders of this plan are filled at model mids. */
+  paid: LayerUsd;
+  /** Whether the budget was given (`campaign`) or set today (an entry). */
+  budgetFrom: 'campaign' | 'set today';
+}
+
 export interface PlanBudget extends HedgeBudget {
   calendarBudget: number;
   tailBudget: number;
   /**
    * Overlay cost + tail cost, USD: premiums at model mids, the method's net hedge debit (section 7),
-   * without transaction costs (`transactionCosts`).
+   * without transaction costs (`transactionCosts`). With a campaign, its net premium after today's
+   * orders: what the layers had paid, plus today's book, less what the legs held fetch.
    */
   netHedgeDebit: number;
   /**
@@ -316,6 +345,12 @@ export interface PlanBudget extends HedgeBudget {
   /** (credit − debit) / max loss · 365 / days. */
   returnOnRiskAfterHedges: number;
   meetsTargetIrr: boolean;
+  /**
+   * The campaign the layers were cut to, when one was given with positions: `calendarBudget` and
+   * `tailBudget` are then its `available` (each layer's share of the life budget, less what it has
+   * paid, plus what its legs held would fetch), not shares of today's `budget`.
+   */
+  campaign?: CampaignParts;
 }
 
 /** One tail structure beside the plan (hedge/structures.ts), USD per unit unless said. */
@@ -434,6 +469,12 @@ export interface Plan {
    * `positions` are given or a rebalance is due.
    */
   orders?: OrderList;
+  /**
+   * The condor's hedge campaign after this plan's orders (filled at model mids): pass it as
+   * `campaign` to the next plan of the same condor. Absent on a day the book is held without a
+   * campaign given, and with the VIX call diagonal overlay and positions.
+   */
+  campaign?: PlanCampaign;
   audit: AuditEntry[];
   warnings: string[];
 }

@@ -74,6 +74,7 @@ export {
   type ParsedPlanInput,
   type PlanInput,
 } from './plan';
+export { CampaignSchema } from './campaign';
 export {
   MAX_GRID_CELLS,
   MAX_GRID_LEG_CELLS,

@@ -25,6 +25,7 @@ import {
   vvixBelow,
 } from './common';
 import { PolicySchema } from './policy';
+import { CampaignSchema, MAX_ACCOUNT_USD } from './campaign';
 import { grouped } from '../errors';
 import { MAX_CONTRACTS, MAX_VIX_INDEX, SPX_POINTS, VVIX_RANGE, spxPointsMessage } from '../validate';
 import { HeldLegSchema, MAX_POSITIONS_TEXT, StructureParamsSchema, TOO_LONG_POSITIONS } from '../hedge/schemas';
@@ -341,9 +342,6 @@ export const CondorSchema = z
     error: 'pass either vols (per strike) or vol, not both',
   });
 
-/** Largest capital or budget taken, USD: above it a number is a slip (a 1e308 account sized 2.8e302 condors). */
-export const MAX_ACCOUNT_USD = 1e12;
-
 export const PortfolioSchema = z.strictObject({
   /** Account capital, USD (for the capital cap), 1,000 to 1e12. */
   capital: positiveNumber
@@ -525,6 +523,7 @@ export const PlanInputSchema = z
      * price; hedge/positions.ts): the plan then lists the orders from them to its own legs.
      */
     positions: PositionsSchema.optional(),
+    campaign: CampaignSchema.optional(), // the plan before's campaign: its life budget, what each layer paid
     /** The tail structures compared beside the plan: the protection to price, the spread and ladder strikes. */
     structures: StructuresOptionsSchema.optional(),
   })

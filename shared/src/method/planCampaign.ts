@@ -1,0 +1,119 @@
+/**
+ * The condor's hedge campaign (docs/method.md, "The budget at a re-sizing"): the budget B of section
+ * 7 set once, at the condor's entry, for its whole life, and the net premium each layer has paid
+ * since. Given with the positions, a re-size spends each layer's share of B less what it has paid,
+ * plus what its legs held would fetch at model mids, as the replay and the Monte Carlo do: a calm
+ * week's shrinking cost cap and a spike's dearer calls no longer sell the calls the entry paid for.
+ * The plan hands the campaign back after its orders, to pass to the next plan.
+ */
+import { OPTION_MULTIPLIER, type Leg } from '../book/index';
+import { markFromState } from '../hedge/orders';
+import type { ParsedPlanInput } from '../schemas/plan';
+import { usd } from './audit';
+import type { PlanContext } from './planCurve';
+import { heldPositions } from './planHeld';
+import { heldHedges } from './planHold';
+import type { SplitResult } from './split';
+import type { CampaignParts, LayerUsd, PlanCampaign, PlanStep } from './planTypes';
+
+/** A leg as a contract, whatever root it is held under (the layers' legs carry none). */
+const bare = ({ root: _root, ...leg }: Leg): Leg => leg;
+
+/**
+ * What the hedges among the legs held (planHold.ts `heldHedges`) would fetch at model mids, by
+ * layer: the tail's long VIX calls, the overlay's SPX units. Undefined without positions, and with
+ * the VIX call diagonal overlay, whose calls cannot be told from the tail's.
+ */
+export function heldLayerValues(
+  ctx: PlanContext,
+  condorLegs: readonly Leg[],
+  overlayUnit: readonly Leg[],
+): LayerUsd | undefined {
+  if (ctx.p.positions === undefined || ctx.policy.overlay === 'vix-call-diagonal') return undefined;
+  const held = heldPositions(ctx).map((h) => bare(h.leg));
+  const hedges = heldHedges(held, condorLegs.map(bare), overlayUnit.map(bare));
+  const mark = markFromState(ctx.now);
+  const value = (legs: readonly Leg[]) => legs.reduce((a, l) => a + mark(l) * l.quantity * OPTION_MULTIPLIER, 0);
+  return {
+    overlay: value(hedges.filter((l) => l.kind === 'spx')),
+    tail: value(hedges.filter((l) => l.kind === 'vix' && l.type === 'call' && l.quantity > 0)),
+  };
+}
+
+/**
+ * The campaign read for today's re-size, with its audit row; or why a campaign given is not read
+ * (no positions, or the VIX call diagonal overlay), said in a warning, today's budget sizing the
+ * layers instead.
+ */
+export function campaignParts(
+  p: ParsedPlanInput,
+  held: LayerUsd | undefined,
+  split: Pick<SplitResult, 'calendarShare' | 'tailShare'>,
+): PlanStep<CampaignParts | undefined> {
+  const c = p.campaign;
+  if (c === undefined) return { result: undefined, audit: [], warnings: [] };
+  if (held === undefined) {
+    const why =
+      p.positions === undefined
+        ? 'it is read with positions, whose hedges held the re-size counts: pass positions, or leave campaign out'
+        : "it is read with the SPX overlays: the VIX call diagonal's calls cannot be told from the tail's; leave campaign out";
+    return {
+      result: undefined,
+      audit: [],
+      warnings: [`campaign is not read (${why}): today's hedge budget sized the layers, as at an entry.`],
+    };
+  }
+  const avail = (share: number, paid: number, value: number) => Math.max(0, share * c.budget - paid + value);
+  const available = {
+    overlay: avail(split.calendarShare, c.paid.overlay, held.overlay),
+    tail: avail(split.tailShare, c.paid.tail, held.tail),
+  };
+  const words = (share: number, paid: number, value: number, a: number) =>
+    `${usd(a, 2)} = ${usd(share * c.budget, 2)} − ${usd(paid, 2)} paid + ${usd(value, 2)} held`;
+  return {
+    result: { budget: c.budget, paid: { ...c.paid }, held, available },
+    audit: [
+      {
+        rule: 'budget.campaign',
+        inputs: {
+          budget: c.budget,
+          paidOverlay: c.paid.overlay,
+          paidTail: c.paid.tail,
+          heldOverlay: held.overlay,
+          heldTail: held.tail,
+          calendarShare: split.calendarShare,
+          tailShare: split.tailShare,
+        },
+        effect: `the campaign's ${usd(c.budget, 2)} budget, set at entry: calendar ${words(split.calendarShare, c.paid.overlay, held.overlay, available.overlay)}, tail ${words(split.tailShare, c.paid.tail, held.tail, available.tail)}`,
+      },
+    ],
+    warnings: [],
+  };
+}
+
+/**
+ * The campaign after this plan's orders, filled at model mids: each layer's paid grows by what its
+ * new position costs less what its legs held fetch (the orders move one to the other). Kept as given
+ * on a day the positions get no order (held as they are, or already the plan's); undefined on such a day without a campaign
+ * given, whose budget is not known, and with positions whose hedges are not told by layer (the VIX
+ * call diagonal overlay).
+ */
+export function campaignAfter(
+  p: ParsedPlanInput,
+  todayBudget: number,
+  cost: LayerUsd,
+  held: LayerUsd | undefined,
+  bookHeld: boolean,
+): PlanCampaign | undefined {
+  const c = p.campaign;
+  // the diagonal's hedges held cannot be split by layer: no campaign to hand back with positions
+  if (p.positions !== undefined && held === undefined) return undefined;
+  if (bookHeld) return c === undefined ? undefined : { budget: c.budget, paid: { ...c.paid }, budgetFrom: 'campaign' };
+  const h = held ?? { overlay: 0, tail: 0 };
+  const paid0 = c?.paid ?? { overlay: 0, tail: 0 };
+  return {
+    budget: c?.budget ?? todayBudget,
+    paid: { overlay: paid0.overlay + cost.overlay - h.overlay, tail: paid0.tail + cost.tail - h.tail },
+    budgetFrom: c === undefined ? 'set today' : 'campaign',
+  };
+}

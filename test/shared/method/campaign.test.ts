@@ -1,0 +1,109 @@
+/**
+ * The condor's hedge campaign (docs/method.md, "The budget at a re-sizing"): given with positions,
+ * a re-size spends each layer's share of the budget set at entry, less what it has paid, plus what
+ * its legs held would fetch; the plan hands the campaign back after its orders. On the spike day
+ * of 2024-08-05 the five September 20 calls held are rolled into more calls, not sold.
+ */
+import { describe, expect, it } from 'vitest';
+import { plan, PlanInputSchema } from '@alvh/shared';
+import { PLAN_INPUT, PLAN_POSITIONS_LAST_REBALANCE } from '../../helpers/fixtures';
+import { input } from './spikeDay';
+
+const HELD_C20 = { strike: 20, expiry: '2024-09-18' };
+const CAMPAIGN = { budget: 1673, paid: { overlay: 0, tail: 900 } };
+
+describe('a re-size within the campaign', () => {
+  it('rolls the calls held into what their value and the budget left buy, and hands the campaign back', () => {
+    const without = plan(input(HELD_C20));
+    const p = plan({ ...input(HELD_C20), campaign: CAMPAIGN });
+    // without it the day's budget buys none, and the orders sell the five calls
+    expect(without.tail.contracts).toBe(0);
+    const parts = p.budget.campaign!;
+    const held = parts.held.tail;
+    // five September 20 calls at their mark on the day (future 30.39): over $5,000
+    expect(held).toBeGreaterThan(5000);
+    expect(held).toBeCloseTo(-without.orders!.orders.find((o) => o.leg.kind === 'vix')!.cost, 6);
+    expect(parts.available.tail).toBeCloseTo(p.split.tailShare * 1673 - 900 + held, 9);
+    expect(parts.available.overlay).toBeCloseTo(p.split.calendarShare * 1673, 9);
+    expect(p.tail.budget).toBe(parts.available.tail);
+    // the tail is cut to what that buys, at the day's strike
+    expect(p.tail.contracts).toBe(Math.floor(parts.available.tail / (p.tail.premium * 100) + 1e-9));
+    expect(p.tail.contracts).toBeGreaterThan(5);
+    const vix = p.orders!.orders.filter((o) => o.leg.kind === 'vix');
+    expect(vix.map((o) => [o.side, o.quantity, o.leg.strike])).toEqual([
+      ['buy', p.tail.contracts, p.tail.strike],
+      ['sell', 5, 20],
+    ]);
+    // more calls held after: neither sale warning
+    expect(p.warnings.filter((w) => /held in the money|fewer VIX call/.test(w))).toEqual([]);
+    // the campaign after the orders: what the tail paid grows by the calls bought less those sold
+    const c = p.campaign!;
+    expect(c.budgetFrom).toBe('campaign');
+    expect(c.budget).toBe(1673);
+    expect(c.paid.tail).toBeCloseTo(900 + p.tail.cost - held, 6);
+    expect(c.paid.tail).toBeLessThanOrEqual(p.split.tailShare * 1673 + 1e-6);
+    expect(c.paid.overlay).toBe(0);
+    expect(p.budget.netHedgeDebit).toBeCloseTo(c.paid.overlay + c.paid.tail, 6);
+    expect(p.audit.find((a) => a.rule === 'budget.campaign')?.effect).toMatch(
+      /^the campaign's \$1,673\.00 budget, set at entry: calendar \$[\d,.]+ = \$[\d,.]+ − \$0\.00 paid \+ \$0\.00 held, tail \$[\d,.]+ = \$824\.93 − \$900\.00 paid \+ \$5,738\.39 held$/,
+    );
+  });
+
+  it('buys nothing once a layer has paid its share, and sells what the rule no longer asks for', () => {
+    const spent = plan({ ...input(), campaign: { budget: 1673, paid: { overlay: 0, tail: 5000 } } });
+    expect(spent.budget.campaign!.available.tail).toBe(0);
+    expect(spent.tail.contracts).toBe(0);
+    expect(spent.orders!.orders.filter((o) => o.leg.kind === 'vix')).toEqual([]);
+  });
+
+  it('is not read without positions, and says so', () => {
+    const { positions: _p, ...bare } = input(HELD_C20);
+    const p = plan({ ...bare, campaign: CAMPAIGN });
+    expect(p.budget.campaign).toBeUndefined();
+    expect(p.warnings).toContain(
+      "campaign is not read (it is read with positions, whose hedges held the re-size counts: pass positions, or leave campaign out): today's hedge budget sized the layers, as at an entry.",
+    );
+  });
+});
+
+describe('the campaign a plan hands back', () => {
+  it('opens at an entry with the day\u2019s budget and the book\u2019s cost', () => {
+    const p = plan(PLAN_INPUT);
+    expect(p.campaign).toEqual({
+      budget: p.budget.budget,
+      paid: { overlay: p.overlay.cost, tail: p.tail.cost },
+      budgetFrom: 'set today',
+    });
+  });
+
+  it('is kept as given on a day the positions get no order, and absent then without one', () => {
+    const day = plan(PLAN_INPUT);
+    const held = [...day.book.condor, ...day.book.overlay, ...day.book.tail].map((l) => ({
+      ...l,
+      quantity: Math.trunc(l.quantity),
+    }));
+    const next = { ...PLAN_INPUT, positions: held, lastRebalance: PLAN_POSITIONS_LAST_REBALANCE };
+    const holding = plan(next);
+    expect(holding.orders?.orders).toEqual([]);
+    expect(holding.campaign).toBeUndefined();
+    const given = { budget: 900, paid: { overlay: 10, tail: 300 } };
+    expect(plan({ ...next, campaign: given }).campaign).toEqual({ ...given, budgetFrom: 'campaign' });
+  });
+});
+
+describe('campaign input', () => {
+  it.each([
+    [{ budget: -1, paid: { overlay: 0, tail: 0 } }, 'campaign.budget', 'pass 0 or a positive number'],
+    [{ budget: 1e13, paid: { overlay: 0, tail: 0 } }, 'campaign.budget', 'at most 1e12'],
+    [{ budget: 100 }, 'campaign.paid', ''],
+    [{ budget: 100, paid: { overlay: 0, tail: 'x' } }, 'campaign.paid.tail', 'number'],
+    [{ budget: 100, paid: { overlay: 0, tail: -2e12 } }, 'campaign.paid.tail', 'at least -1e12'],
+    [{ budget: 100, paid: { overlay: 0, tail: 0, fees: 1 } }, 'campaign.paid', 'fees'],
+  ])('refuses %j naming %s', (campaign, path, words) => {
+    const r = PlanInputSchema.safeParse({ ...PLAN_INPUT, campaign });
+    expect(r.success).toBe(false);
+    const issue = r.error!.issues.find((i) => i.path.join('.') === path);
+    expect(issue, JSON.stringify(r.error!.issues)).toBeDefined();
+    expect(issue!.message).toContain(words);
+  });
+});
