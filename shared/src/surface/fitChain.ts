@@ -21,7 +21,8 @@ import { arbitrageGrid, fitSvi, sviVariance } from './svi';
 import { butterflyViolation, calendarViolations, fitWarnings, type ArbitrageReport } from './chainArbitrage';
 import { fitWings } from './fitWings';
 import { calendarLiftWarning, materialCalendarLifts } from './calendarLift';
-import { calendarRepairs, makeSpxSurface, varianceSwapVol, type SurfaceSlice, type SpxSurface } from './spxSurface';
+import { calendarRepairs, makeSpxSurface, type SurfaceSlice, type SpxSurface } from './spxSurface';
+import { varianceSwapVol } from './varianceSwap';
 import {
   finishSlice,
   fineGrid,
@@ -117,7 +118,7 @@ export interface ChainFitOptions {
   /**
    * The day's Cboe VIX close, points: the surface's `referenceVix` (so a scenario move to that VIX
    * leaves the surface as fitted, as it does an index surface). Default: the surface's own 30-day
-   * variance-swap vol, which stood 2-5% below the Cboe index on the two real chains.
+   * variance-swap vol, which stood 2-3% below the Cboe index on the two real chains.
    */
   vix?: number;
   /**

@@ -26,7 +26,8 @@ export { MAX_WING_DELTA } from './sviWing';
 export { sviVariance, sviDensityG, sviSlope, sviWingSlopes, arbitrageGrid } from './svi';
 export { fitWings, MIN_WING_QUOTES } from './fitWings';
 export type { SurfaceSource, SurfaceSlice, SpxSurfaceData, SpxSurface } from './spxSurface';
-export { makeSpxSurface, varianceSwapVol, calendarRepairs, yearsToExpiry } from './spxSurface';
+export { makeSpxSurface, calendarRepairs, yearsToExpiry } from './spxSurface';
+export { varianceSwapVol, VARIANCE_SWAP_TOLERANCE } from './varianceSwap';
 export type {
   QuoteMark,
   SliceFit,

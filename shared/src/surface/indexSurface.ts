@@ -12,7 +12,8 @@
  *    (a re-centred so h(0) = 1 still holds); without SKEW, λ = 1;
  * 3. the ATM vol is the one whose smile, integrated as a variance swap, gives the index divided by
  *    INDEX_OVER_MODEL_VS (the Cboe indices stood 5.2% above the fitted surfaces' own variance-swap
- *    vols on both chains: the index's strike strip and wing rules are not the SVI's).
+ *    vols on both chains, integrated then as {@link varianceSwapOverAtm} integrates, to 12 ATM
+ *    standard deviations below the money: the index's strike strip and wing rules are not the SVI's).
  * So ATM/VIX is not one ratio: it falls as the skew (λ) rises and as the tenor lengthens.
  */
 import { invalidInput } from '../errors';

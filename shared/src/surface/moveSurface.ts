@@ -4,7 +4,7 @@
  *
  * referenceVix is in Cboe VIX points for every source (the index an index surface was built from,
  * the day's VIX a chain was fitted with), so a move to the day's own VIX is the identity; a chain
- * fitted without it has its own 30-day variance-swap vol there, 2-5% below the index on the real
+ * fitted without it has its own 30-day variance-swap vol there, 2-3% below the index on the real
  * chains, and a move to the index then scales every vol by that ratio.
  *
  * With λ = scenarioVix / referenceVix, each slice's total variance becomes w'(k) = λ²·w(k/λ): the

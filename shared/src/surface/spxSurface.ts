@@ -24,7 +24,6 @@ import { invalidInput } from '../errors';
 import { parseIsoDate } from '../dates';
 import { SPOT_STRIKE_FACTOR, checkPositive } from '../validate';
 import { checkSviParams } from './checkSvi';
-import { normCdf as ncdf } from '../pricing/normalCdf';
 import { sviDensityG, sviSlope, sviVariance, sviWingSlopes, type SviParams } from './svi';
 
 export type SurfaceSource = 'chain' | 'indices' | 'vix-only';
@@ -420,42 +419,6 @@ function copySvi(p: SviParams): SviParams {
   if (p.putWing !== undefined) out.putWing = { ...p.putWing };
   if (p.callWing !== undefined) out.callWing = { ...p.callWing };
   return out;
-}
-
-/**
- * 30-day variance-swap vol (VIX-style, in vol points) of a surface: the fair variance
- * (2/T)·∫ OTM(K)/(D·K²) dK on the model smile at 30 days, by the trapezoid rule over
- * k ∈ [−3, 1.5] standard-deviation-scaled (2,001 points).
- */
-export function varianceSwapVol(surface: SpxSurface, tYears: number): number {
-  const t = tYears;
-  const F = surface.forward(t);
-  if (t < MIN_VOL_YEARS) {
-    throw invalidInput(
-      'tYears',
-      `is ${t}, under a minute (${MIN_VOL_YEARS.toPrecision(3)} years)`,
-      'pass the variance swap term in years, at least a minute, e.g. 30/365',
-    );
-  }
-  const sd = Math.sqrt(Math.max(surface.totalVariance(t, 0), 1e-12));
-  const kLo = Math.max(-12 * sd, -4);
-  const kHi = Math.min(8 * sd, 2);
-  const n = 2000;
-  let sum = 0;
-  for (let i = 0; i <= n; i++) {
-    const k = kLo + ((kHi - kLo) * i) / n;
-    const w = surface.totalVariance(t, k);
-    const s = Math.sqrt(Math.max(w, 0));
-    // OTM undiscounted price / K² · dK = b(k, s)·e^(−k)... written with F: K = F·e^k, dK = K dk.
-    const K = F * Math.exp(k);
-    const d1 = -k / s + 0.5 * s;
-    const d2 = d1 - s;
-    const otm = k >= 0 ? F * ncdf(d1) - K * ncdf(d2) : K * ncdf(-d2) - F * ncdf(-d1);
-    const f = otm / K; // (otm/K²)·dK with dK = K·dk
-    sum += (i === 0 || i === n ? 0.5 : 1) * f;
-  }
-  const variance = ((2 / t) * sum * (kHi - kLo)) / n;
-  return 100 * Math.sqrt(variance);
 }
 
 /**

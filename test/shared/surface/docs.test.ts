@@ -32,7 +32,7 @@ describeWithData('docs/surfaces.md, the prose on the index/chain table', () => {
     const [lo, hi] = [Math.min(...gaps), Math.max(...gaps)].map((x) => x.toFixed(1));
     const mean = (gaps.reduce((a, b) => a + b, 0) / gaps.length).toFixed(1);
     expect(text).toContain(
-      `with the fitted wings (step 4b) the ratios in the table below read ${lo}-${hi}% (mean ${mean}%)`,
+      `integrated over every strike (step 8) those in the table below read ${lo}-${hi}% (mean ${mean}%)`,
     );
   });
 });
