@@ -1,7 +1,7 @@
 /**
  * No slice of the two real chains has a corner at its SVI vertex: the probability the marks imply
  * within any 4 SPX points of a short slice stays near what a smooth smile gives (a normal of the
- * slice's ATM vol puts at most about 2.8% there at 3 days). Before σ had a floor, the three-day
+ * slice's ATM vol puts at most 2.65% there at 3 days, and the floored 2022-02-07 slice 2.79%). Before σ had a floor, the three-day
  * slice of 2022-02-04 put 4.0% of it within 4 points of SPX 4568 (docs/surfaces.md, step 4).
  */
 import { expect, it } from 'vitest';
