@@ -1,13 +1,14 @@
 /**
- * Two checks on a fitted chain that the fit itself cannot make: an at-the-money vol no SPX expiry
+ * Checks on a fitted chain that the fit itself cannot make: an at-the-money vol no SPX expiry
  * has shown, which is a wrong date, not a market (a table dated a year early read a 3-day
- * expiry as 368 days out and fitted it at 1.08%); and a slice whose marks miss most of its quotes
- * by more than a spread, named so a leg marked there is known to be off the market.
+ * expiry as 368 days out and fitted it at 1.08%); a slice whose marks miss most of its quotes
+ * by more than a spread, named so a leg marked there is known to be off the market; and a slice
+ * fitted on too few quotes to set its shape, whose marks beyond them are extrapolated.
  */
 import { daysBetween } from '../dates';
 import { invalidInput } from '../errors';
 import { fmt } from '../usdText';
-import { MIN_FIT_DELTA, type SliceFit } from './chainSlice';
+import { MIN_FIT_DELTA, type QuoteMark, type SliceFit } from './chainSlice';
 import type { ParsedChain } from './chainQuotes';
 
 /**
@@ -70,6 +71,53 @@ export function missedQuoteWarnings(fits: readonly SliceFit[]): string[] {
     const inside = Math.round((f.insideSpreadPct * f.quotes) / 100);
     out.push(
       `${f.root} ${f.expiry}: the fitted marks lie inside the bid-ask for ${inside} of its ${f.quotes} fitted quotes (${fmt(f.insideSpreadPct, 1)}%); the worst is ${fmt(worst.points, 2)} points (${fmt(worst.widths, 2)} spreads) beyond its quote (${worst.at}). Check that expiry's quotes; a leg marked there may be off the market by about that much.`,
+    );
+  }
+  return out;
+}
+
+/**
+ * Fewest fitted quotes that set a slice's shape: two for each of the raw SVI's five parameters (on
+ * five quotes the fit interpolates them exactly, and its RMSE and inside share say nothing).
+ */
+export const MIN_SHAPE_QUOTES = 10;
+
+/** The |delta| a slice's fitted puts and calls must each reach (the 25-delta put and call). */
+export const SHAPE_DELTA = 0.25;
+
+/** The fitted quotes of a slice: out of the money, with a mid implied vol, 5 delta or more. */
+function fittedMarks(f: SliceFit): QuoteMark[] {
+  return f.marks.filter((m) => m.otm && m.midVol !== null && Math.abs(m.delta) >= MIN_FIT_DELTA);
+}
+
+/** A quote's place in the smile: "4400 put (40 delta, K/F 0.979)". */
+function placeOf(m: QuoteMark, forward: number): string {
+  return `${m.strike} ${m.type} (${Math.round(100 * Math.abs(m.delta))} delta, K/F ${(m.strike / forward).toFixed(3)})`;
+}
+
+/**
+ * A warning for each slice in the surface whose fitted quotes are too few to set its smile's shape:
+ * fewer than {@link MIN_SHAPE_QUOTES}, or puts or calls that stop short of {@link SHAPE_DELTA}. It
+ * names the slice, how many quotes, the strikes they span, and that marks beyond them are
+ * extrapolated. The slice stays in the surface: its quotes set its level at the money.
+ */
+export function fewQuoteWarnings(fits: readonly SliceFit[]): string[] {
+  const out: string[] = [];
+  for (const f of fits) {
+    if (!f.inSurface) continue;
+    const fitted = fittedMarks(f).sort((a, b) => a.strike - b.strike);
+    if (fitted.length === 0) continue;
+    const reach = (type: 'put' | 'call'): number =>
+      Math.min(...fitted.filter((m) => m.type === type).map((m) => Math.abs(m.delta)));
+    const shortOf = (['put', 'call'] as const).filter((type) => reach(type) > SHAPE_DELTA);
+    const few = fitted.length < MIN_SHAPE_QUOTES;
+    if (!few && shortOf.length === 0) continue;
+    const lo = fitted[0]!;
+    const hi = fitted[fitted.length - 1]!;
+    const count = few ? `, too few to set its shape (it takes ${MIN_SHAPE_QUOTES})` : '';
+    const reachWords = shortOf.length === 0 ? '' : `, short of the ${100 * SHAPE_DELTA}-delta ${shortOf.join(' and ')}`;
+    out.push(
+      `${f.root} ${f.expiry}: the smile is fitted on ${fitted.length} quotes${count}, from the ${placeOf(lo, f.forward)} to the ${placeOf(hi, f.forward)}${reachWords}. Marks below ${lo.strike} and above ${hi.strike} are extrapolated from those quotes and may be far off the market (the fit's error and inside share cover only them). Send the whole chain for that expiry, or leave the expiry out.`,
     );
   }
   return out;
