@@ -145,7 +145,7 @@ describeWithData('the surface view on the real 2022-02-04 chain', () => {
     );
     const { context, sheets } = mockContext();
     await writeSurfaceSheet(context, view, undefined, opts);
-    // below the surface's warnings, a row each (2022-02-04 has one: its 3-day slice misses its quotes)
+    // below the surface's warnings, a row each (2022-02-04 has three: its 3-day slice misses its quotes and its call wing's, and the SPX 2023-01-20 put wing its quotes)
     expect(cellAt(sheets[0]!, `A${view.expiries.length + 6 + view.warnings.length}`).value).toBe(line);
   });
 
@@ -155,12 +155,13 @@ describeWithData('the surface view on the real 2022-02-04 chain', () => {
     const name = await writeSurfaceSheet(context, view, smile, opts);
     expect(name).toBe('ALVH surface 20250408-101112');
     const sheet = sheets[0]!;
-    // 2022-02-04 has one warning, its 3-day slice missing its quotes (its one quote with a bid and
-    // no ask is left out and counted, not warned about as crossed): the smile's table follows the
-    // surface's after the warning and the expiries left out
-    expect(view.warnings).toHaveLength(1);
+    // 2022-02-04 has three warnings, its 3-day slice missing its quotes, then its call wing and the
+    // SPX 2023-01-20 put wing missing theirs (its one quote with a bid and no ask is left out and
+    // counted, not warned about as crossed): the smile's table follows the surface's after the
+    // warnings and the expiries left out
+    expect(view.warnings).toHaveLength(3);
     expect(view.warnings[0]).toMatch(/^SPXW 2022-02-07: the fitted marks lie inside the bid-ask for 15 of its 40/);
-    const smileTop = view.expiries.length + 10;
+    const smileTop = view.expiries.length + 12;
     expect(sheet.tables.map((t) => t.address)).toEqual([
       `A4:Q${4 + view.expiries.length}`,
       `S4:U${4 + view.expiries.length}`,
@@ -170,12 +171,12 @@ describeWithData('the surface view on the real 2022-02-04 chain', () => {
     const warned = mockContext();
     await writeSurfaceSheet(warned.context, { ...view, warnings: ['one', 'two'] }, smile, opts);
     expect(warned.sheets[0]!.tables.map((t) => t.address)[2]).toBe(
-      `A${smileTop + 1}:F${smileTop + 1 + smile.points.length}`,
+      `A${smileTop - 1}:F${smileTop - 1 + smile.points.length}`,
     );
     const bare = mockContext();
     await writeSurfaceSheet(bare.context, { ...view, warnings: [], leftOut: [] }, smile, opts);
     expect(bare.sheets[0]!.tables.map((t) => t.address)[2]).toBe(
-      `A${smileTop - 3}:F${smileTop - 3 + smile.points.length}`,
+      `A${smileTop - 5}:F${smileTop - 5 + smile.points.length}`,
     );
     expect(sheet.charts.map((c) => c.type)).toEqual(['XYScatter']);
     expect(sheet.charts[0]!.mock.axes.valueAxis.title.text).toBe('Implied vol (vol points)');

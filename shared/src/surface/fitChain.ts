@@ -34,7 +34,7 @@ import {
 } from './chainSlice';
 import { forwardAtDiscount, termDiscounts, type ParityLine } from './parity';
 import { otherIndexCause } from './indexPlausibility';
-import { checkAtmVols, fewQuoteWarnings, missedQuoteWarnings } from './fitQuality';
+import { checkAtmVols, fewQuoteWarnings, missedQuoteWarnings, wingMissWarnings } from './fitQuality';
 
 /**
  * How far a given spot may stand from the chain's nearest parity forward (a fraction): the carry to
@@ -405,7 +405,7 @@ export function fitChainSurface(chain: ParsedChain, options: ChainFitOptions = {
   const missed = missedQuoteWarnings(
     fits.filter((f) => !lifted.some((l) => l.root === f.root && l.expiry === f.expiry)),
   );
-  const few = fewQuoteWarnings(fits);
+  const few = [...fewQuoteWarnings(fits), ...wingMissWarnings(fits)];
   const warnings = [...fitWarnings(d, arbitrage), ...lifted.map(calendarLiftWarning), ...missed, ...few];
   const surface = makeSpxSurface({ ...draft.toData(), referenceVix, warnings });
   return { surface, slices: fits, skipped, arbitrage, dropped: { ...d, noImpliedVol: counters.noImpliedVol } };

@@ -122,3 +122,47 @@ export function fewQuoteWarnings(fits: readonly SliceFit[]): string[] {
   }
   return out;
 }
+
+/** Fewest far-wing quotes on a side that a wing's warning reads (two or three say little). */
+export const WING_MIN_QUOTES = 5;
+
+/** A far wing is named when its median quote marked outside lies at least this many widths beyond it... */
+export const WING_MEDIAN_WIDTHS = 0.5;
+
+/**
+ * A warning for each far wing (out of the money, under {@link MIN_FIT_DELTA}, at least
+ * {@link WING_MIN_QUOTES} quotes) of a slice in the surface whose marks lie outside the bid-ask
+ * for most of its quotes, the median of those {@link WING_MEDIAN_WIDTHS} and the worst
+ * {@link MISS_WIDTHS} widths or more beyond: how many below the bid and above the ask, and the
+ * worst, in price and in vol points from its mid's vol.
+ */
+export function wingMissWarnings(fits: readonly SliceFit[]): string[] {
+  const out: string[] = [];
+  for (const f of fits) {
+    if (!f.inSurface) continue;
+    for (const type of ['put', 'call'] as const) {
+      const wing = f.marks.filter(
+        (m) => m.otm && m.midVol !== null && Math.abs(m.delta) < MIN_FIT_DELTA && m.type === type,
+      );
+      if (wing.length < WING_MIN_QUOTES) continue;
+      const below = wing.filter((m) => m.modelPrice < m.bid).length;
+      const above = wing.filter((m) => m.modelPrice > m.ask).length;
+      if (2 * (below + above) <= wing.length) continue;
+      const missed = wing
+        .map((m) => ({ m, widths: Math.max(m.bid - m.modelPrice, m.modelPrice - m.ask) / (m.ask - m.bid) }))
+        .filter((x) => x.widths > 0)
+        .sort((a, b) => a.widths - b.widths);
+      const median = missed[Math.floor(missed.length / 2)]!.widths;
+      const worst = missed[missed.length - 1]!;
+      if (median < WING_MEDIAN_WIDTHS || worst.widths < MISS_WIDTHS) continue;
+      const m = worst.m;
+      const volPts = 100 * (m.modelVol - m.midVol!);
+      const side = below >= above ? 'under' : 'over';
+      const most = Math.max(...missed.map((x) => 100 * Math.abs(x.m.modelVol - x.m.midVol!)));
+      out.push(
+        `${f.root} ${f.expiry}: the far ${type} wing (under ${100 * MIN_FIT_DELTA} delta) is marked outside the bid-ask for ${below + above} of its ${wing.length} quotes, ${below} below the bid and ${above} above the ask; the worst, the ${m.strike} ${type}, marks ${m.modelPrice.toFixed(2)} against ${m.bid.toFixed(2)}/${m.ask.toFixed(2)} (${fmt(worst.widths, 2)} spreads beyond), at ${fmt(100 * m.modelVol, 2)}% against its mid's ${fmt(100 * m.midVol!, 2)}% (${fmt(Math.abs(volPts), 2)} vol points ${volPts < 0 ? 'under' : 'over'}; up to ${fmt(most, 2)} across the wing). The surface marks that wing ${side} the market: price legs there from their quotes.`,
+      );
+    }
+  }
+  return out;
+}

@@ -38,7 +38,15 @@ export type {
 } from './fitChain';
 export { calendarViolations } from './chainArbitrage';
 export { fitChainSurface, parityForward, MAX_CHAIN_EXPIRIES, MIN_SLICE_STRIKES, MIN_FIT_DELTA } from './fitChain';
-export { MIN_SPX_ATM_VOL, MIN_INSIDE_PCT, MISS_WIDTHS, MIN_SHAPE_QUOTES, SHAPE_DELTA } from './fitQuality';
+export {
+  MIN_SPX_ATM_VOL,
+  MIN_INSIDE_PCT,
+  MISS_WIDTHS,
+  MIN_SHAPE_QUOTES,
+  SHAPE_DELTA,
+  WING_MIN_QUOTES,
+  WING_MEDIAN_WIDTHS,
+} from './fitQuality';
 export type { ParityLine } from './parity';
 export { forwardAtDiscount, termDiscounts, MAX_RATE_STD_ERR } from './parity';
 export type { CboeIndices, IndexSurfaceInput } from './indexSurface';

@@ -1,12 +1,20 @@
 /**
  * Two checks the fit cannot make on its own: an at-the-money vol no SPX expiry has shown (a
  * wrong valuation date, refused), a table dated on a day no option quoted (refused), and a slice
- * whose marks miss most of its quotes by more than a spread (warned of, with the figures).
+ * whose marks miss most of its quotes by more than a spread, and a far wing whose marks lie
+ * outside most of its quotes (each warned of, with the figures).
  */
 import { describe, expect, it } from 'vitest';
-import { buildSurface, fitChainSurface, parseChainTable, MIN_SPX_ATM_VOL } from '@alvh/shared';
+import {
+  buildSurface,
+  fitChainSurface,
+  parseChainTable,
+  MIN_SPX_ATM_VOL,
+  WING_MEDIAN_WIDTHS,
+  WING_MIN_QUOTES,
+} from '@alvh/shared';
 import { describeWithData } from '../../helpers/marketData';
-import { REAL_CHAINS, loadChain } from './chains';
+import { REAL_CHAINS, loadChain, type RealChain } from './chains';
 import { flatVolRows } from './crossedCalendar';
 
 // 3-day and 33-day expiries at 12% and 13%, quoted on 2023-06-09
@@ -45,10 +53,26 @@ describe('a table dated on the wrong day', () => {
 describeWithData('slices whose marks miss their quotes', () => {
   it('2022-02-04: the 3-day SPXW slice, 15 of 40 inside and 1.08 spreads off at worst, is named; 2023-06-09 has none', () => {
     const [c2022, c2023] = REAL_CHAINS;
-    expect(loadChain(c2022!).fit.surface.warnings).toEqual([
+    expect(loadChain(c2022!).fit.surface.warnings.filter((w) => w.includes('the fitted marks'))).toEqual([
       "SPXW 2022-02-07: the fitted marks lie inside the bid-ask for 15 of its 40 fitted quotes (37.5%); the worst is 0.16 points (1.08 spreads) beyond its quote (4380 put: 1.71 against 1.40/1.55). Check that expiry's quotes; a leg marked there may be off the market by about that much.",
     ]);
     // 2023-09-15 has 38.5% inside, its worst 0.75 spreads off: under a spread, not named
-    expect(loadChain(c2023!).fit.surface.warnings).toEqual([]);
+    expect(loadChain(c2023!).fit.surface.warnings.filter((w) => w.includes('the fitted marks'))).toEqual([]);
+  });
+});
+
+describeWithData('far wings marked outside their quotes', () => {
+  it('2022-02-04: the 3-day call wing, every quote under its bid, and the SPX 2023-01-20 put wing are named', () => {
+    const [c2022, c2023] = REAL_CHAINS;
+    const wings = (c: RealChain) => loadChain(c).fit.surface.warnings.filter((w) => w.includes('wing (under 5 delta)'));
+    expect(wings(c2022!)).toEqual([
+      "SPXW 2022-02-07: the far call wing (under 5 delta) is marked outside the bid-ask for 14 of its 14 quotes, 14 below the bid and 0 above the ask; the worst, the 4600 call, marks 0.19 against 0.35/0.40 (3.24 spreads beyond), at 11.21% against its mid's 12.36% (1.15 vol points under; up to 4.21 across the wing). The surface marks that wing under the market: price legs there from their quotes.",
+      "SPX 2023-01-20: the far put wing (under 5 delta) is marked outside the bid-ask for 9 of its 14 quotes, 0 below the bid and 9 above the ask; the worst, the 1000 put, marks 4.82 against 2.60/3.30 (2.17 spreads beyond), at 66.73% against its mid's 62.77% (3.97 vol points over; up to 6.2 across the wing). The surface marks that wing over the market: price legs there from their quotes.",
+    ]);
+    // 2023-06-09's 2023-07-31 call wing: 23 of 27 over the ask, by 0.73 spreads at the median
+    expect(wings(c2023!)).toEqual([
+      "SPXW 2023-07-31: the far call wing (under 5 delta) is marked outside the bid-ask for 23 of its 27 quotes, 0 below the bid and 23 above the ask; the worst, the 4690 call, marks 1.14 against 0.90/1.00 (1.35 spreads beyond), at 10.23% against its mid's 9.97% (0.26 vol points over; up to 0.32 across the wing). The surface marks that wing over the market: price legs there from their quotes.",
+    ]);
+    expect([WING_MIN_QUOTES, WING_MEDIAN_WIDTHS]).toEqual([5, 0.5]);
   });
 });
