@@ -95,7 +95,7 @@ export const WRITE_STALL_MS = 20_000;
 export interface LocalHostOptions {
   /** Port; 0 picks a free one. Default `PORT` or 3000. */
   port?: number;
-  /** Interface to bind. Default `ALVH_HOST` or 127.0.0.1 (loopback only). */
+  /** Interface to bind. Default `ALVH_HOST`, or 127.0.0.1 (loopback only) when it is unset or blank. */
   host?: string;
   /** Folder served at `/`. Default addin/dist of this checkout. */
   staticRoot?: string;
@@ -179,6 +179,12 @@ export function portFromEnv(raw: string | undefined): number {
     );
   }
   return n;
+}
+
+/** `ALVH_HOST` as the interface to listen on, spaces dropped; 127.0.0.1 (loopback only) when unset or blank. */
+export function hostFromEnv(raw: string | undefined): string {
+  const host = raw?.trim() ?? '';
+  return host === '' ? '127.0.0.1' : host;
 }
 
 /**
@@ -992,7 +998,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   });
 
   const port = options.port ?? portFromEnv(process.env.PORT);
-  const host = options.host ?? process.env.ALVH_HOST ?? '127.0.0.1';
+  const host = options.host ?? hostFromEnv(process.env.ALVH_HOST);
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(port, host, () => {

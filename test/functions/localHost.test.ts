@@ -3,11 +3,17 @@
  * preflight, the body limit, unknown paths, path traversal, and a clean close.
  */
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { connect, type Socket } from 'node:net';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startLocalHost, portFromEnv, listenFailureWords, type LocalHost } from '../../functions/src/localHost';
+import {
+  startLocalHost,
+  hostFromEnv,
+  portFromEnv,
+  listenFailureWords,
+  type LocalHost,
+} from '../../functions/src/localHost';
 
 const ORIGIN = 'https://localhost:3000';
 const LIMIT = 64 * 1024;
@@ -314,6 +320,31 @@ describe('start-up settings', () => {
 
   it.each(['http', 'abc', '70000', '-1', '3000.5', '0x10'])('PORT=%s is an error naming PORT', (raw) => {
     expect(() => portFromEnv(raw)).toThrow(/^PORT is .*set PORT to a whole number from 0 to 65535/);
+  });
+
+  it.each([
+    [undefined, '127.0.0.1'],
+    ['', '127.0.0.1'],
+    ['   ', '127.0.0.1'],
+    [' ::1 ', '::1'],
+    ['0.0.0.0', '0.0.0.0'],
+  ])('ALVH_HOST=%j → %s', (raw, host) => {
+    expect(hostFromEnv(raw)).toBe(host);
+  });
+
+  it.each(['', ' '])('ALVH_HOST=%j listens on loopback only, and the URL names localhost', async (raw) => {
+    vi.stubEnv('ALVH_HOST', raw);
+    try {
+      const h = await startLocalHost({ port: 0, tls: false, staticRoot: root, corsOrigins: [ORIGIN] });
+      try {
+        expect((h.server.address() as AddressInfo).address).toBe('127.0.0.1');
+        expect(h.url).toBe(`http://localhost:${h.port}`);
+      } finally {
+        await h.close();
+      }
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('a port it cannot listen on is named as read: blank is 3000, padding dropped', () => {
