@@ -181,4 +181,10 @@ describe('Azure project files', () => {
       expect(lines, doc).toEqual([command]);
     }
   });
+
+  it('docs/deploy.md has the taskpane given a host key, which opens every route, not one function key', () => {
+    const deploy = readFileSync('docs/deploy.md', 'utf8');
+    expect(deploy).not.toMatch(/function keys list/);
+    expect(deploy).toContain('az functionapp keys set --resource-group alvh-rg --name <APP> --key-type functionKeys');
+  });
 });
