@@ -31,6 +31,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { certificateExpiry, certificateWarning } from './certificateExpiry';
 import { closeCompute, computeRoomRefusal } from './compute';
 import {
   checkConfig,
@@ -153,6 +154,8 @@ export interface LocalHost {
   server: Server;
   /** The browser origins allowed to call the API. */
   corsOrigins: readonly string[];
+  /** When the HTTPS certificate stops being valid (undefined over plain HTTP). */
+  certificateExpires: Date | undefined;
   /** Connections closed at the cap: `evicted` to make room for a new one, `refused` when none could be. */
   connections: ConnectionCap['stats'];
   /** Requests refused for arriving with too many unanswered before them on their connection (http/pipelining.ts). */
@@ -1044,14 +1047,18 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     port: actualPort,
     server,
     corsOrigins: origins,
+    certificateExpires: tls ? certificateExpiry(tls.cert) : undefined,
     connections: cap.stats,
     pipelined: pipelining.stats,
     close,
   };
 }
 
-/** The start-up banner: URLs, settings and an example request. */
-export function banner(host: LocalHost, secure: boolean): string[] {
+/**
+ * The start-up banner: URLs, settings and an example request, and a warning when the HTTPS
+ * certificate has expired or expires within a week of `now`.
+ */
+export function banner(host: LocalHost, secure: boolean, now = new Date()): string[] {
   const k = secure ? ' -k' : '';
   const settings = describeConfig().map((l) =>
     l.startsWith('CORS origins ') ? `CORS origins ${host.corsOrigins.join(', ')} (ALVH_CORS_ORIGINS)` : l,
@@ -1065,6 +1072,7 @@ export function banner(host: LocalHost, secure: boolean): string[] {
     secure
       ? '  HTTPS with the office-addin-dev-certs certificate'
       : '  plain HTTP (run `npx office-addin-dev-certs install` for HTTPS, which Excel needs to sideload)',
+    ...(secure && host.certificateExpires ? certificateWarning(host.certificateExpires, now) : []),
     '',
     'Try:',
     `  curl${k} ${host.url}/api/health`,
