@@ -89,6 +89,13 @@ describe('Azure project files', () => {
     expect(s.Host.CORS).toBe('https://localhost:3000');
   });
 
+  it('git ignores local.settings.json, where Core Tools keeps connection strings, wherever it is', () => {
+    const rules = readFileSync('.gitignore', 'utf8')
+      .split('\n')
+      .map((l) => l.trim());
+    expect(rules).toContain('local.settings.json');
+  });
+
   it('the settings templates hold only ALVH_ settings the Azure app reads (CORS is Host.CORS there)', () => {
     const readByApp = new Set<string>();
     checkConfig(
