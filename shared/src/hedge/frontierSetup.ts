@@ -5,6 +5,7 @@
  */
 import { invalidInput, noSolution } from '../errors';
 import { parseInput } from '../schemas/parse';
+import type { PlanInput } from '../schemas/plan';
 import { buildTermStructure } from '../market/index';
 import { refusedLeg, surfacesOf, type Leg } from '../book/index';
 // the method's files, not its barrel: the plan (in the barrel) reads the hedge module
@@ -12,7 +13,7 @@ import { plan } from '../method/plan';
 import { planMarketState, withPrefix } from '../method/planCurve';
 import { condorHorizonDays, lastCondorExpiryField } from '../scenario/mcSetup';
 import type { MonteCarloSetup } from '../scenario/mcTypes';
-import { entryCreditNotes, holdsPositions, type ScenarioBook } from '../scenario/scenarioBook';
+import { entryCreditNotes, holdsPositions, withoutCampaign, type ScenarioBook } from '../scenario/scenarioBook';
 import { hedgeContextFrom, type HedgeContext } from './structureContext';
 import { TAIL_STRUCTURES, defaultMarker, type LegMarker } from './structurePricing';
 import { compareInContext } from './structureScoring';
@@ -102,6 +103,14 @@ export function frontierStepsLimit(s: FrontierSetup): number {
 const HELD_NOT_USED =
   "The plan input carries plan.positions, which the frontier does not use: every mix is priced and scored as bought today from nothing held, beside the plan's condors; the orders from the legs held are the plan's (/api/plan, ALVH.ORDERS).";
 
+const CAMPAIGN_NOT_USED =
+  "The plan input carries plan.campaign, which the frontier does not use: each budget's mixes are bought today within that budget, and the plan marked beside them is sized on today's budget.";
+
+/** The notes of what a plan input carries that the frontier does not use: positions held, a campaign. */
+function unusedInputNotes(p: PlanInput): string[] {
+  return [...(holdsPositions(p) ? [HELD_NOT_USED] : []), ...(p.campaign === undefined ? [] : [CAMPAIGN_NOT_USED])];
+}
+
 /** The overlay component in words: one unit, or none where the plan could build none (a diagonal the futures cannot). */
 function overlayWords(structure: string, unit: readonly Leg[]): string {
   return unit.length > 0
@@ -124,7 +133,7 @@ export function frontierSetup(
   // what the method refuses in the plan is named where it sits in this request
   const pl = withPrefix(
     (f) => `plan.${f}`,
-    () => plan(v.plan),
+    () => plan(withoutCampaign(v.plan)),
   );
   const now = planMarketState(pl.market, pl.surface);
   const ts = buildTermStructure(
@@ -196,7 +205,7 @@ export function frontierSetup(
     condorEntryValue: -pl.ladder.maxProfit,
     condorMaxLoss: pl.ladder.maxLoss,
   };
-  const inputNotes = [...(holdsPositions(v.plan) ? [HELD_NOT_USED] : []), ...entryCreditNotes(pl, 'paths')];
+  const inputNotes = [...unusedInputNotes(v.plan), ...entryCreditNotes(pl, 'paths')];
   const horizonDays = condorHorizonDays(book);
   const pathCount = v.pathCount ?? v.paths - v.firstPath;
   const expiryField = lastCondorExpiryField({ plan: v.plan });

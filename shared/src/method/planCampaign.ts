@@ -93,7 +93,9 @@ export function campaignParts(
 
 /**
  * The campaign after this plan's orders, filled at model mids: each layer's paid grows by what its
- * new position costs less what its legs held fetch (the orders move one to the other). Kept as given
+ * new position costs less what its legs held fetch (the orders move one to the other). Opened
+ * without one (an entry), it pays the whole book at its marks, hedges carried over from the condor
+ * before included, as the replay's new campaign takes them in. Kept as given
  * on a day the positions get no order (held as they are, or already the plan's); undefined on such a day without a campaign
  * given, whose budget is not known, and with positions whose hedges are not told by layer (the VIX
  * call diagonal overlay).
@@ -109,7 +111,8 @@ export function campaignAfter(
   // the diagonal's hedges held cannot be split by layer: no campaign to hand back with positions
   if (p.positions !== undefined && held === undefined) return undefined;
   if (bookHeld) return c === undefined ? undefined : { budget: c.budget, paid: { ...c.paid }, budgetFrom: 'campaign' };
-  const h = held ?? { overlay: 0, tail: 0 };
+  // an entry takes in the hedges held at their marks, as the replay's new campaign does: it pays the book
+  const h = c === undefined ? { overlay: 0, tail: 0 } : (held ?? { overlay: 0, tail: 0 });
   const paid0 = c?.paid ?? { overlay: 0, tail: 0 };
   return {
     budget: c?.budget ?? todayBudget,

@@ -15,7 +15,11 @@ import { fmt, usd } from './audit';
  * for how much, the target left, and what keeps them; undefined when they sell none, or when they
  * roll the calls into as many or more (a calm day's roll to the next month is no loss of cover).
  */
-export function inTheMoneyTailSales(orders: readonly Order[], ts: TermStructure): string | undefined {
+export function inTheMoneyTailSales(
+  orders: readonly Order[],
+  ts: TermStructure,
+  campaignRead = false,
+): string | undefined {
   const calls = orders.filter((o) => o.leg.kind === 'vix' && o.leg.type === 'call');
   const sold = calls
     .filter((o) => o.side === 'sell' && o.effect === 'close')
@@ -25,7 +29,8 @@ export function inTheMoneyTailSales(orders: readonly Order[], ts: TermStructure)
   // crossing zero is two orders, held to 0 and 0 to the target; a diagonal's short calls count 0)
   const change = calls.reduce((a, o) => a + Math.max(o.target, 0) - Math.max(o.held, 0), 0);
   if (change >= 0) return undefined;
-  if (sold.length === 0) return fewerCalls(calls, -change);
+  // within a campaign the calls held fund the re-size: fewer is what the rule asks for, not the budget
+  if (sold.length === 0) return campaignRead ? undefined : fewerCalls(calls, -change);
   const count = sold.reduce((a, { o }) => a + o.quantity, 0);
   const credit = -sold.reduce((a, { o }) => a + o.cost, 0);
   const which = sold
@@ -42,12 +47,13 @@ export function inTheMoneyTailSales(orders: readonly Order[], ts: TermStructure)
  * re-sizes the tail from nothing within the day's budget, whose cost cap shrinks with the days left,
  * and counts nothing of what the calls held would fetch, so on calm days it sells calls the entry
  * paid for (7 calls to 5 to 2 over the first three weeks of the condor of 2024-07-15). The replay
- * budgets the condor's life instead (docs/method.md, "The budget at a re-sizing").
+ * budgets the condor's life instead, as the plan does when given its campaign (docs/method.md, "The
+ * budget at a re-sizing"); then this warning is not given.
  */
 function fewerCalls(calls: readonly Order[], fewer: number): string | undefined {
   const sold = calls.filter((o) => o.side === 'sell' && o.effect === 'close');
   if (sold.length === 0) return undefined;
   const credit = -sold.reduce((a, o) => a + o.cost, 0);
   const s = fewer === 1 ? '' : 's';
-  return `The orders leave ${fewer} fewer VIX call${s} held, selling calls worth ${usd(credit)} at model mids: a rebalance re-sizes the tail from nothing within today's budget, whose cost cap shrinks with the days left, and counts nothing of what the calls held would fetch. To keep them, leave out the sales of the calls held (docs/method.md, "The budget at a re-sizing").`;
+  return `The orders leave ${fewer} fewer VIX call${s} held, selling calls worth ${usd(credit)} at model mids: a rebalance re-sizes the tail from nothing within today's budget, whose cost cap shrinks with the days left, and counts nothing of what the calls held would fetch. To keep them, pass the campaign the plan before handed back (\`campaign\`: the budget set at entry and what each layer has paid), whose re-size counts them, or leave out the sales (docs/method.md, "The budget at a re-sizing").`;
 }

@@ -202,7 +202,16 @@ export function holdsPositions(p: Pick<PlanInput, 'positions' | 'valuationDate'>
 }
 
 /**
- * What a plan input's `positions` and `lastRebalance` are to a scenario route, which runs the plan's
+ * A plan input without its `campaign`: the scenario routes and the frontier run the plan's book at
+ * today's sizing, which a campaign read with the positions would re-size (method/planCampaign.ts).
+ */
+export function withoutCampaign(p: PlanInput): PlanInput {
+  const { campaign: _campaign, ...rest } = p;
+  return rest;
+}
+
+/**
+ * What a plan input's `positions`, `lastRebalance` and `campaign` are to a scenario route, which runs the plan's
  * book at today's sizing (`plan(input).book`, entered on the valuation date; the Monte Carlo's
  * rebalance clock starts at day 0) and not the legs held: one sentence naming the fields given and
  * how to run the book held instead (its legs as `book`); none without them.
@@ -210,8 +219,13 @@ export function holdsPositions(p: Pick<PlanInput, 'positions' | 'valuationDate'>
 export function heldBookNotes(p: PlanInput | undefined, route: 'montecarlo' | 'stress'): string[] {
   const held = holdsPositions(p);
   const last = p?.lastRebalance !== undefined;
-  if (!held && !last) return [];
-  const fields = [held ? 'plan.positions' : '', last ? 'plan.lastRebalance' : ''].filter((f) => f !== '');
+  const campaign = p?.campaign !== undefined;
+  if (!held && !last && !campaign) return [];
+  const fields = [
+    held ? 'plan.positions' : '',
+    last ? 'plan.lastRebalance' : '',
+    campaign ? 'plan.campaign' : '',
+  ].filter((f) => f !== '');
   const mc = route === 'montecarlo';
   const book = held ? 'the legs held' : 'a book sized at the last rebalance';
   const not = mc && last ? `${book}, nor with the rebalance clock running from the last rebalance's date` : book;
@@ -219,7 +233,7 @@ export function heldBookNotes(p: PlanInput | undefined, route: 'montecarlo' | 's
     ? "the paths run the plan's book at today's sizing, entered on the valuation date with the rebalance clock at day 0"
     : "the grid marks the plan's book at today's sizing, as entered on the valuation date";
   return [
-    `The plan input carries ${fields.join(' and ')}, which ${mc ? 'this run does' : 'this grid does'} not follow: ` +
+    `The plan input carries ${fields.length === 3 ? `${fields[0]}, ${fields[1]} and ${fields[2]}` : fields.join(' and ')}, which ${mc ? 'this run does' : 'this grid does'} not follow: ` +
       `${runs}, not ${not}. To ${mc ? 'simulate' : 'stress'} the legs held, send them as book ` +
       '(their condor, overlay and tail legs, with the market) in place of plan.',
   ];
@@ -272,7 +286,7 @@ export function scenarioSource(v: {
     const input = v.plan;
     const pl = withPrefix(
       (f) => `plan.${f}`,
-      () => plan(input),
+      () => plan(withoutCampaign(input)),
     );
     const policy = resolvePolicy(v.plan.policy ?? {});
     const state = planMarketState(pl.market, pl.surface);

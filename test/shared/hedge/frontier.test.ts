@@ -571,6 +571,20 @@ describe('frontier input and limits', () => {
     expect(summarizeFrontier(mergeFrontier(parts)).warnings).toEqual(given.warnings);
   });
 
+  it('says it does not read a campaign the plan input carries, and gives the same points', () => {
+    const run = { paths: 1000, seed: 11, budgets: [0, 3000] };
+    const bare = frontier({ plan: PLAN_INPUT, ...run });
+    const given = frontier({
+      plan: { ...PLAN_INPUT, campaign: { budget: 900, paid: { overlay: 0, tail: 800 } } },
+      ...run,
+    });
+    expect(given.warnings).toEqual([
+      "The plan input carries plan.campaign, which the frontier does not use: each budget's mixes are bought today within that budget, and the plan marked beside them is sized on today's budget.",
+      ...bare.warnings,
+    ]);
+    expect(given.points).toEqual(bare.points);
+  });
+
   it('sorts user budgets and drops repeats', () => {
     const s = frontierSetup({ plan: PLAN_INPUT, budgets: [5000, 0, 5000, 2500], paths: 100 });
     expect(s.frame.budgets).toEqual([0, 2500, 5000]);

@@ -56,6 +56,16 @@ describe('a re-size within the campaign', () => {
     expect(spent.orders!.orders.filter((o) => o.leg.kind === 'vix')).toEqual([]);
   });
 
+  it('says nothing of calls sold out of the money: within a campaign the sale is the rule, not a shrinking budget', () => {
+    const c35 = { strike: 35, expiry: '2024-10-16' };
+    const spent = plan({ ...input(c35), campaign: { budget: 1673, paid: { overlay: 0, tail: 5000 } } });
+    const sold = spent.orders!.orders.filter((o) => o.leg.kind === 'vix' && o.side === 'sell');
+    expect(sold.map((o) => [o.quantity, o.leg.strike])).toEqual([[5, 35]]);
+    expect(spent.warnings.filter((w) => /fewer VIX call|held in the money/.test(w))).toEqual([]);
+    // the same orders without the campaign say it
+    expect(plan(input(c35)).warnings.filter((w) => /fewer VIX call/.test(w))).toHaveLength(1);
+  });
+
   it('is not read without positions, and says so', () => {
     const { positions: _p, ...bare } = input(HELD_C20);
     const p = plan({ ...bare, campaign: CAMPAIGN });
@@ -69,6 +79,17 @@ describe('a re-size within the campaign', () => {
 describe('the campaign a plan hands back', () => {
   it('opens at an entry with the day\u2019s budget and the book\u2019s cost', () => {
     const p = plan(PLAN_INPUT);
+    expect(p.campaign).toEqual({
+      budget: p.budget.budget,
+      paid: { overlay: p.overlay.cost, tail: p.tail.cost },
+      budgetFrom: 'set today',
+    });
+  });
+
+  it('takes in the hedges carried over from the condor before at their marks, as the replay does', () => {
+    // an entry (no last rebalance, no campaign) with five calls of the condor before still held
+    const { lastRebalance: _last, ...entry } = input(HELD_C20);
+    const p = plan(entry);
     expect(p.campaign).toEqual({
       budget: p.budget.budget,
       paid: { overlay: p.overlay.cost, tail: p.tail.cost },

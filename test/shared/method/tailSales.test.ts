@@ -48,7 +48,7 @@ describe('a rebalance selling VIX calls held in the money', () => {
     expect(p.warnings.filter((w) => /held in the money/.test(w))).toEqual([]);
     const credit = Math.round(-sold[0]!.cost).toLocaleString('en-US');
     expect(p.warnings.filter((w) => /fewer VIX call/.test(w))).toEqual([
-      `The orders leave 5 fewer VIX calls held, selling calls worth $${credit} at model mids: a rebalance re-sizes the tail from nothing within today's budget, whose cost cap shrinks with the days left, and counts nothing of what the calls held would fetch. To keep them, leave out the sales of the calls held (docs/method.md, "The budget at a re-sizing").`,
+      `The orders leave 5 fewer VIX calls held, selling calls worth $${credit} at model mids: a rebalance re-sizes the tail from nothing within today's budget, whose cost cap shrinks with the days left, and counts nothing of what the calls held would fetch. To keep them, pass the campaign the plan before handed back (\`campaign\`: the budget set at entry and what each layer has paid), whose re-size counts them, or leave out the sales (docs/method.md, "The budget at a re-sizing").`,
     ]);
     expect(plan(input()).warnings.filter((w) => /held in the money|fewer VIX call/.test(w))).toEqual([]);
   });

@@ -67,6 +67,24 @@ describe('Monte Carlo from a plan input with positions or a last rebalance', () 
     expect(note).toContain('send them as book');
   });
 
+  it('does not read a campaign: the same bits as without it, and the note names it', () => {
+    const { bare, positions } = inputs();
+    // with the positions, a campaign would re-size the plan's own book (method/planCampaign.ts)
+    const campaign = { budget: 50_000, paid: { overlay: 0, tail: 0 } };
+    const withCampaign = { ...positions, campaign } as PlanInput;
+    const a = run(bare);
+    const c = run(withCampaign);
+    expect(c.runKey).toBe(a.runKey);
+    expect(Array.from(c.book)).toEqual(Array.from(a.book));
+    expect(summarizeMonteCarlo(c).notes[0]).toMatch(
+      /^The plan input carries plan\.positions and plan\.campaign, which this run does not follow: the paths run the plan's book at today's sizing/,
+    );
+    const all = { ...withCampaign, lastRebalance: LAST_REBALANCE } as PlanInput;
+    expect(stressGrid({ plan: all }).notes[0]).toMatch(
+      /^The plan input carries plan\.positions, plan\.lastRebalance and plan\.campaign, which this grid does not follow/,
+    );
+  });
+
   it('names only the field given', () => {
     const { positions, lastRebalance } = inputs();
     const p = summarizeMonteCarlo(run(positions)).notes[0]!;
