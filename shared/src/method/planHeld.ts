@@ -112,3 +112,32 @@ export function checkHeldAgainstMarket(
   if (spot !== undefined) for (const h of at) checkHeldStrike(h.field, h.leg.kind, h.leg.strike, spot);
   if (lastFuture !== undefined) checkHeldOnCurve(at, { points: [{ expiry: lastFuture }], valuationDate: lastFuture });
 }
+
+/**
+ * Whether the positions hold the condor: each of its legs, the same contract (whatever its root) on
+ * the same side. Positions that cannot be read are not the condor (the orders step names their fault).
+ */
+export function condorHeld(ctx: PlanContext, legs: readonly Leg[]): boolean {
+  if (ctx.p.positions === undefined) return false;
+  let held: { leg: Leg; field: string }[];
+  try {
+    held = heldPositions(ctx);
+  } catch {
+    return false;
+  }
+  const side = (l: Leg) => `${l.kind}|${l.type}|${l.expiry}|${l.strike}|${Math.sign(l.quantity)}`;
+  const sides = new Set(held.map((h) => side(h.leg)));
+  return legs.every((l) => sides.has(side(l)));
+}
+
+/**
+ * The fix of short strikes inside the method's SD: widen them, or, for a condor held (it has moved
+ * there since its entry, and the check is an entry's), roll it, which is a new entry.
+ */
+export function strikesFix(ctx: PlanContext, legs: readonly Leg[], widen: string): { held: boolean; move: string } {
+  const held = condorHeld(ctx, legs);
+  return {
+    held,
+    move: held ? `the check is an entry's: to move ${widen}, roll the condor held (a new entry)` : `widen ${widen}`,
+  };
+}

@@ -43,6 +43,22 @@ describe('the strikes that would pass Step 1', () => {
     );
   });
 
+  it('for a condor held, says the check is an entry\u2019s and the fix a roll, with the same strikes', () => {
+    const legs = failing.book.condor.map((l) => ({ ...l, quantity: Math.trunc(l.quantity) }));
+    const held = plan({ ...PLAN_INPUT, positions: legs });
+    const w = held.warnings.find((x) => x.startsWith("The held condor's short strikes"));
+    expect(w).toBe(
+      sdWarning(failing)
+        .replace("The condor's", "The held condor's")
+        .replace(
+          ': widen the short call',
+          ": the check is an entry's: to move the short call, roll the condor held (a new entry)",
+        ),
+    );
+    // positions without the condor: the entry's words
+    expect(sdWarning(plan({ ...PLAN_INPUT, positions: legs.slice(0, 3) }))).toBe(sdWarning(failing));
+  });
+
   describe('is priced on the surface whatever the condor given is priced at', () => {
     // The docs' example (its surface from the Cboe indices) with both short strikes inside 1.5 SD.
     const inside = (priced: Partial<NonNullable<PlanInput['condor']>>): ReturnType<typeof plan> => {
